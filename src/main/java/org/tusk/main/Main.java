@@ -1,0 +1,2 @@
+package org.tusk.main;
+public class Main { public static void main(String[] a) { System.out.println("hi"); } }

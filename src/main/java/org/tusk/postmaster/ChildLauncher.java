@@ -1,0 +1,72 @@
+package org.tusk.postmaster;
+
+import org.tusk.port.ProcessSpawner;
+import org.tusk.utils.init.BackendType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts child processes (PostgreSQL's launch_backend.c in its EXEC_BACKEND form): every child
+ * is a new JVM running {@code org.tusk.main.Main --forkchild=TYPE}, told where the data
+ * directory and the shared-memory region are and which slot it has; it re-reads the
+ * configuration (with the same {@code -c} overrides the postmaster got) and maps the region
+ * itself.
+ *
+ * <p>Must be called from the postmaster's main thread only: children set
+ * PR_SET_PDEATHSIG, which fires when the <em>thread</em> that spawned them ends, and the main
+ * thread lives as long as the postmaster.
+ */
+final class ChildLauncher {
+    private final String javaBinary;
+    private final String classPath;
+    private final List<String> jvmOptions;
+    private final Path dataDir;
+    private final List<String> commandLineOptions;
+    private final int postmasterPid;
+
+    ChildLauncher(String javaBinary, String classPath, List<String> jvmOptions, Path dataDir,
+                  List<String> commandLineOptions, int postmasterPid) {
+        this.javaBinary = javaBinary;
+        this.classPath = classPath;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.dataDir = dataDir;
+        this.commandLineOptions = List.copyOf(commandLineOptions);
+        this.postmasterPid = postmasterPid;
+    }
+
+    /**
+     * Spawns a child of {@code type} in {@code slot} (0 for none). {@code controlFd}, if not -1,
+     * becomes the child's descriptor 3: a spare's control socket.
+     */
+    int launch(BackendType type, int slot, Path shmemPath, int controlFd) {
+        List<String> argv = new ArrayList<>();
+        argv.add(javaBinary);
+        argv.addAll(jvmOptions);
+        argv.add("-cp");
+        argv.add(classPath);
+        argv.add("org.tusk.main.Main");
+        argv.add("--forkchild=" + forkName(type));
+        argv.add("--pmpid=" + postmasterPid);
+        argv.add("--shmem=" + shmemPath);
+        argv.add("--slot=" + slot);
+        argv.add("-D");
+        argv.add(dataDir.toString());
+        for (String opt : commandLineOptions) {
+            argv.add("-c");
+            argv.add(opt);
+        }
+        List<ProcessSpawner.FdMapping> fds = controlFd >= 0
+                ? List.of(new ProcessSpawner.FdMapping(controlFd, 3)) : List.of();
+        return ProcessSpawner.spawn(argv, fds);
+    }
+
+    static String forkName(BackendType type) {
+        return switch (type) {
+            case SPARE_BACKEND -> "spare";
+            case STARTUP -> "startup";
+            default -> throw new IllegalArgumentException("cannot launch a " + type.description() + " directly");
+        };
+    }
+}

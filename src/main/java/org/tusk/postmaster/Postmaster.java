@@ -1,0 +1,551 @@
+package org.tusk.postmaster;
+
+import org.tusk.libpq.ListenSockets;
+import org.tusk.libpq.LockFiles;
+import org.tusk.port.ErrnoException;
+import org.tusk.port.Libc;
+import org.tusk.port.Signals;
+import org.tusk.port.Sockets;
+import org.tusk.storage.ipc.PMChildFlags;
+import org.tusk.storage.ipc.SharedMemoryMap;
+import org.tusk.storage.shmem.ShmemRegion;
+import org.tusk.utils.error.ServerLog;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.init.BackendType;
+import org.tusk.utils.init.ChildAssignment;
+import org.tusk.utils.init.ChildAssignment.CanAcceptConnections;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/**
+ * The postmaster: the server's first process and the parent of every other (PostgreSQL's
+ * postmaster.c, whose header comment this follows).
+ *
+ * <p>It listens for connections, and for each one hands the socket to a backend process that
+ * does everything else: reading the startup packet, authentication, and running the session.
+ * The postmaster itself never reads from a client, so a slow or hostile client cannot stall it.
+ * Because a JVM cannot fork(), backends are pre-started JVMs ("spares") waiting on a control
+ * socket; the client's descriptor reaches one by SCM_RIGHTS together with a
+ * {@link ChildAssignment}. A spare is used once and replaced.
+ *
+ * <p>The postmaster creates the shared-memory region and then stays out of it: apart from the
+ * PMChildFlags words (see {@link PMChildFlags}) it never reads or writes it, so no child can
+ * corrupt the postmaster's state. This is why the postmaster can survive any child's crash:
+ * when a child that may have been using shared memory dies abnormally, the postmaster tells
+ * every other child to quit at once, waits for them (killing stragglers after
+ * {@value #KILL_AFTER_MILLIS} ms), throws the region away, creates a new one and runs the startup
+ * process again (WAL replay), then accepts connections again.
+ *
+ * <p>All the work happens on the main thread in {@link #serverLoop()}: signal handlers only
+ * set flags (see {@link PostmasterSignals}), and the state machine in {@link #stateMachine()} is
+ * the single place where {@link PMState} changes.
+ */
+public final class Postmaster {
+    static final long KILL_AFTER_MILLIS = 5000;
+    /** Dead-end children allowed at once; further connections are closed unanswered. */
+    private static final int MAX_DEAD_END_FACTOR = 2;
+
+    private enum Shutdown { NONE, SMART, FAST, IMMEDIATE }
+
+    private final ServerLog log;
+    private final Path dataDir;
+    private final Supplier<PostmasterSettings> settingsReader;
+    private final List<String> commandLineOptions;
+    private PostmasterSettings settings;
+    private final int pid = Libc.getpid();
+    private final long startMicros = System.currentTimeMillis() * 1000;
+
+    private final PostmasterSignals signals = new PostmasterSignals();
+    private final ChildTable children = new ChildTable();
+    private final ListenSockets listenSockets = new ListenSockets();
+    private PMChildSlots slots;
+    private ChildLauncher launcher;
+    private SharedMemoryMap shmem;
+    private int shmemGeneration;
+
+    private PMState pmState = PMState.PM_INIT;
+    private Shutdown shutdown = Shutdown.NONE;
+    /** A child crashed: we are on the way to re-initializing (PostgreSQL's FatalError). */
+    private boolean fatalError;
+    private long killDeadline = Long.MAX_VALUE;
+
+    public Postmaster(ServerLog log, Path dataDir, Supplier<PostmasterSettings> settingsReader,
+                      List<String> commandLineOptions, String javaBinary, String classPath) {
+        this.log = log;
+        this.dataDir = dataDir;
+        this.settingsReader = settingsReader;
+        this.commandLineOptions = List.copyOf(commandLineOptions);
+        this.settings = settingsReader.get();
+        this.launcher = new ChildLauncher(javaBinary, classPath, settings.backendJvmOptions(), dataDir,
+                commandLineOptions, pid);
+    }
+
+    /** PostmasterMain: never returns; the process exits from here. */
+    public void run() {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        LockFiles.create(pidFile, pidFileContents("starting"), "data directory lock file");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (LockFiles.ownerPid(pidFile) == pid) {
+                try { Files.deleteIfExists(pidFile); } catch (IOException ignored) { /* exiting */ }
+            }
+        }));
+        signals.install();
+        log.log("starting Tusk " + org.tusk.utils.init.Version.DESCRIPTION);
+        listenSockets.openTcp(settings.listenAddresses(), settings.port(), log);
+        for (String dir : settings.unixSocketDirectories()) {
+            listenSockets.openUnix(Path.of(dir), settings.port(), pidFileContents("ready"), log);
+        }
+        if (listenSockets.listeners().isEmpty()) {
+            log.report(Severity.FATAL, null, "no socket created for listening", null, null);
+            exit(1);
+        }
+        slots = new PMChildSlots(settings.maxConnections());
+        createSharedMemory();
+        writePidFileStatus("starting");
+        setState(PMState.PM_STARTUP);
+        startStartupProcess();
+        serverLoop();
+    }
+
+    // ------------------------------------------------------------------ main loop
+
+    private void serverLoop() {
+        try (Arena arena = Arena.ofConfined()) {
+            while (true) {
+                List<ListenSockets.Listener> listeners = acceptingConnections() ? listenSockets.listeners() : List.of();
+                List<PMChild> startingSpares = children.select(c -> c.type == BackendType.SPARE_BACKEND
+                        && c.spareState == PMChild.SpareState.STARTING && c.controlFd >= 0);
+                int n = 1 + listeners.size() + startingSpares.size();
+                MemorySegment fds = arena.allocate(Libc.POLLFD, n);
+                setPoll(fds, 0, signals.wakeFd());
+                for (int i = 0; i < listeners.size(); i++) setPoll(fds, 1 + i, listeners.get(i).fd());
+                for (int i = 0; i < startingSpares.size(); i++) setPoll(fds, 1 + listeners.size() + i, startingSpares.get(i).controlFd);
+
+                long now = System.currentTimeMillis();
+                int timeout = killDeadline == Long.MAX_VALUE ? 60_000 : (int) Math.max(0, Math.min(60_000, killDeadline - now));
+                int ready = Libc.poll(fds, n, timeout);
+
+                processSignals();
+                if (ready > 0) {
+                    for (int i = 0; i < listeners.size(); i++) {
+                        if (revents(fds, 1 + i) != 0) acceptConnections(listeners.get(i));
+                    }
+                    for (int i = 0; i < startingSpares.size(); i++) {
+                        if (revents(fds, 1 + listeners.size() + i) != 0) spareReported(startingSpares.get(i));
+                    }
+                }
+                if (System.currentTimeMillis() >= killDeadline) killStragglers();
+                maintainSpares();
+                stateMachine();
+            }
+        }
+    }
+
+    private static void setPoll(MemorySegment fds, int i, int fd) {
+        long off = i * Libc.POLLFD.byteSize();
+        fds.set(JAVA_INT, off, fd);
+        fds.set(JAVA_SHORT, off + 4, Libc.POLLIN);
+        fds.set(JAVA_SHORT, off + 6, (short) 0);
+    }
+
+    private static short revents(MemorySegment fds, int i) {
+        return fds.get(JAVA_SHORT, i * Libc.POLLFD.byteSize() + 6);
+    }
+
+    private void processSignals() {
+        int p = signals.take();
+        if ((p & PostmasterSignals.CHILD_EXIT) != 0) reaper();
+        if ((p & PostmasterSignals.RELOAD) != 0) reload();
+        if ((p & PostmasterSignals.IMMEDIATE) != 0) requestShutdown(Shutdown.IMMEDIATE);
+        else if ((p & PostmasterSignals.FAST) != 0) requestShutdown(Shutdown.FAST);
+        else if ((p & PostmasterSignals.SMART) != 0) requestShutdown(Shutdown.SMART);
+        // A SIGCHLD may have arrived while we were busy; reaping is cheap, so always look.
+        reaper();
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    private boolean acceptingConnections() {
+        return pmState != PMState.PM_NO_CHILDREN && pmState != PMState.PM_WAIT_DEAD_END
+                && shutdown.ordinal() < Shutdown.FAST.ordinal();
+    }
+
+    /** canAcceptConnections(): whether a new client may get a backend now, or why not. */
+    private CanAcceptConnections canAcceptConnections() {
+        if (shutdown != Shutdown.NONE) return CanAcceptConnections.SHUTDOWN;
+        if (fatalError) return CanAcceptConnections.RECOVERY;
+        if (pmState == PMState.PM_STARTUP) return CanAcceptConnections.STARTUP;
+        if (pmState != PMState.PM_RUN) return CanAcceptConnections.SHUTDOWN;
+        return CanAcceptConnections.OK;
+    }
+
+    private void acceptConnections(ListenSockets.Listener listener) {
+        // Bounded: at most a burst per wake-up, so that signals and spares are not starved.
+        for (int i = 0; i < 64; i++) {
+            int fd = Sockets.accept(listener.fd());
+            if (fd < 0) return;
+            try {
+                if (!listener.unix()) Sockets.setIntOption(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
+                startBackend(fd);
+            } catch (ErrnoException e) {
+                log.report(Severity.LOG, null, "could not hand off connection: " + e.getMessage(), null, null);
+            } finally {
+                Libc.close(fd);
+            }
+        }
+    }
+
+    /**
+     * BackendStartup: picks the child that will serve this client and hands it the socket. The
+     * caller closes its copy of the descriptor.
+     */
+    private void startBackend(int clientFd) {
+        CanAcceptConnections cac = canAcceptConnections();
+        int slot = 0;
+        if (cac == CanAcceptConnections.OK) {
+            slot = slots.assign(BackendType.BACKEND);
+            if (slot == 0) cac = CanAcceptConnections.TOOMANY;
+        }
+        BackendType type = slot > 0 ? BackendType.BACKEND : BackendType.DEAD_END_BACKEND;
+        if (type == BackendType.DEAD_END_BACKEND
+                && children.count(c -> c.type == BackendType.DEAD_END_BACKEND) >= MAX_DEAD_END_FACTOR * slots.maxConnections() + 4) {
+            return; // PostgreSQL also just closes the socket when even dead-end children run out
+        }
+        ChildAssignment assignment = new ChildAssignment(type, slot, cac, System.currentTimeMillis() * 1000);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            PMChild spare = children.pickSpare();
+            if (spare == null) spare = launchSpare();
+            if (spare == null) break;
+            if (slot > 0) shmem.pmChildFlags().markAssigned(slot);
+            boolean sent = Sockets.sendWithFd(spare.controlFd, assignment.encode(), clientFd);
+            Libc.close(spare.controlFd);
+            spare.controlFd = -1;
+            if (sent) {
+                spare.type = type;
+                spare.slot = slot;
+                spare.spareState = PMChild.SpareState.NONE;
+                return;
+            }
+            // The spare died before it could take the connection; the reaper will see its exit.
+            if (slot > 0) shmem.pmChildFlags().release(slot);
+            spare.spareState = PMChild.SpareState.NONE;
+        }
+        slots.release(slot);
+        log.report(Severity.LOG, null, "could not fork new process for connection: no spare backend could be started",
+                null, null);
+    }
+
+    // ------------------------------------------------------------------ spares
+
+    private PMChild launchSpare() {
+        int[] pair = Sockets.socketPair();
+        try {
+            int childPid = launcher.launch(BackendType.SPARE_BACKEND, 0, shmem.region().path(), pair[1]);
+            PMChild c = new PMChild(childPid, BackendType.SPARE_BACKEND, 0, pair[0], PMChild.SpareState.STARTING);
+            children.add(c);
+            return c;
+        } catch (ErrnoException e) {
+            Libc.close(pair[0]);
+            log.report(Severity.LOG, null, "could not fork new process for connection: " + e.getMessage(), null, null);
+            return null;
+        } finally {
+            Libc.close(pair[1]);
+        }
+    }
+
+    /** A starting spare wrote to its control socket: "ready", or EOF because it died. */
+    private void spareReported(PMChild spare) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(16);
+            long n = Libc.read(spare.controlFd, buf, 16);
+            if (n > 0) {
+                spare.spareState = PMChild.SpareState.READY;
+            } else if (n == 0) {
+                Libc.close(spare.controlFd);
+                spare.controlFd = -1;
+                spare.spareState = PMChild.SpareState.NONE;
+            }
+        }
+    }
+
+    /**
+     * Keeps {@code backend_spares} spares alive while connections are accepted, starting at most
+     * one at a time: concurrent JVM start-ups on a small machine slow each other down.
+     */
+    private void maintainSpares() {
+        if (pmState != PMState.PM_RUN || fatalError || shutdown != Shutdown.NONE) return;
+        int spares = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState != PMChild.SpareState.NONE);
+        int starting = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING);
+        if (spares < settings.backendSpares() && starting == 0) launchSpare();
+    }
+
+    // ------------------------------------------------------------------ auxiliary processes
+
+    private void startStartupProcess() {
+        int slot = slots.assign(BackendType.STARTUP);
+        shmem.pmChildFlags().markAssigned(slot);
+        try {
+            int childPid = launcher.launch(BackendType.STARTUP, slot, shmem.region().path(), -1);
+            children.add(new PMChild(childPid, BackendType.STARTUP, slot, -1, PMChild.SpareState.NONE));
+        } catch (ErrnoException e) {
+            log.report(Severity.FATAL, null, "could not fork startup process: " + e.getMessage(), null, null);
+            exit(1);
+        }
+    }
+
+    // ------------------------------------------------------------------ child exit
+
+    /** Reaps every exited child (waitpid with WNOHANG until none is left). */
+    private void reaper() {
+        while (true) {
+            Libc.WaitResult w = Libc.waitpidNoHang(-1);
+            if (w.pid() <= 0) return;
+            PMChild child = children.remove(w.pid());
+            if (child == null) continue;
+            if (child.controlFd >= 0) {
+                Libc.close(child.controlFd);
+                child.controlFd = -1;
+            }
+            cleanupChild(child, w);
+        }
+    }
+
+    private void cleanupChild(PMChild child, Libc.WaitResult w) {
+        boolean cleanExit = w.exited() && (w.exitCode() == 0 || w.exitCode() == 1);
+        boolean slotClean = true;
+        if (child.slot > 0) {
+            slotClean = shmem.pmChildFlags().release(child.slot);
+            slots.release(child.slot);
+        }
+        switch (child.type) {
+            case STARTUP -> {
+                if (w.exited() && w.exitCode() == 0 && slotClean && pmState == PMState.PM_STARTUP && !fatalError
+                        && shutdown == Shutdown.NONE) {
+                    log.log("database system is ready to accept connections");
+                    writePidFileStatus("ready   ");
+                    setState(PMState.PM_RUN);
+                    return;
+                }
+                if (pmState == PMState.PM_STARTUP && !fatalError && shutdown == Shutdown.NONE) {
+                    logChildExit(Severity.LOG, "startup process", child.pid, w);
+                    log.log("aborting startup due to startup process failure");
+                    exit(1);
+                }
+                if (!cleanExit || !slotClean) handleChildCrash(child, w, "startup process");
+            }
+            case SPARE_BACKEND, DEAD_END_BACKEND -> {
+                // Neither has a slot, so neither can have changed shared memory: never a crash.
+                if (!cleanExit && !child.signaled && shutdown == Shutdown.NONE && !fatalError) {
+                    logChildExit(Severity.LOG, child.type.description(), child.pid, w);
+                }
+            }
+            default -> {
+                if (!cleanExit || !slotClean) handleChildCrash(child, w, processName(child));
+            }
+        }
+    }
+
+    private static String processName(PMChild c) {
+        return c.type == BackendType.BACKEND ? "server process" : c.type.description() + " process";
+    }
+
+    private void logChildExit(Severity sev, String procName, int childPid, Libc.WaitResult w) {
+        log.report(sev, null, procName + " (PID " + childPid + ") " + w.describe(), null, null);
+    }
+
+    /**
+     * HandleChildCrash: a child that may have been using shared memory died abnormally. Every
+     * other child must quit at once, because shared memory may be corrupt; then we re-initialize.
+     */
+    private void handleChildCrash(PMChild child, Libc.WaitResult w, String procName) {
+        if (!fatalError && shutdown != Shutdown.IMMEDIATE) {
+            logChildExit(Severity.LOG, procName, child.pid, w);
+            log.log("terminating any other active server processes");
+            shmem.pmChildFlags().setQuitReason(PMChildFlags.QUIT_FOR_CRASH);
+            signalAll(Signals.SIGQUICKDIE);
+            killDeadline = System.currentTimeMillis() + KILL_AFTER_MILLIS;
+        }
+        fatalError = true;
+        if (pmState == PMState.PM_STARTUP || pmState == PMState.PM_RUN || pmState == PMState.PM_STOP_BACKENDS
+                || pmState == PMState.PM_SHUTDOWN) {
+            setState(PMState.PM_WAIT_BACKENDS);
+        }
+    }
+
+    private void signalAll(int sig) {
+        for (PMChild c : children.all()) signalChild(c, sig);
+    }
+
+    private void signalChild(PMChild c, int sig) {
+        c.signaled = true;
+        Libc.kill(c.pid, sig);
+    }
+
+    /** Children still alive {@value #KILL_AFTER_MILLIS} ms after being told to quit at once are killed. */
+    private void killStragglers() {
+        killDeadline = Long.MAX_VALUE;
+        for (PMChild c : children.all()) {
+            log.report(Severity.LOG, null, "issuing SIGKILL to recalcitrant children", null, null);
+            break;
+        }
+        signalAll(Signals.SIGKILL);
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    private void requestShutdown(Shutdown mode) {
+        if (mode.ordinal() <= shutdown.ordinal()) return;
+        shutdown = mode;
+        writePidFileStatus("stopping");
+        switch (mode) {
+            case SMART -> {
+                log.log("received smart shutdown request");
+                // Spares are not sessions: stop them now; sessions end when their clients leave.
+                for (PMChild c : children.select(ChildTable::isSpare)) signalChild(c, Signals.SIGTERM);
+                if (pmState == PMState.PM_STARTUP) setState(PMState.PM_STOP_BACKENDS);
+            }
+            case FAST -> {
+                log.log("received fast shutdown request");
+                log.log("aborting any active transactions");
+                if (pmState == PMState.PM_STARTUP || pmState == PMState.PM_RUN) setState(PMState.PM_STOP_BACKENDS);
+            }
+            case IMMEDIATE -> {
+                log.log("received immediate shutdown request");
+                shmem.pmChildFlags().setQuitReason(PMChildFlags.QUIT_FOR_STOP);
+                signalAll(Signals.SIGQUICKDIE);
+                killDeadline = System.currentTimeMillis() + KILL_AFTER_MILLIS;
+                if (pmState != PMState.PM_WAIT_DEAD_END && pmState != PMState.PM_NO_CHILDREN) {
+                    setState(PMState.PM_WAIT_BACKENDS);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * PostmasterStateMachine: advances {@link #pmState} as far as the current children allow.
+     * Called after every event.
+     */
+    void stateMachine() {
+        if (pmState == PMState.PM_RUN && shutdown == Shutdown.SMART
+                && children.count(ChildTable::isClientBackend) == 0) {
+            setState(PMState.PM_STOP_BACKENDS);
+        }
+        if (pmState == PMState.PM_STOP_BACKENDS) {
+            // SIGTERM: backends end their sessions with 57P01, spares and the startup process just exit.
+            for (PMChild c : children.select(c -> c.type != BackendType.DEAD_END_BACKEND)) signalChild(c, Signals.SIGTERM);
+            setState(PMState.PM_WAIT_BACKENDS);
+        }
+        if (pmState == PMState.PM_WAIT_BACKENDS
+                && children.count(c -> c.type != BackendType.DEAD_END_BACKEND) == 0) {
+            // With a checkpointer, a clean shutdown would now ask it for the shutdown checkpoint
+            // and wait in PM_SHUTDOWN; none runs yet, so there is nothing to wait for.
+            setState(fatalError || shutdown == Shutdown.IMMEDIATE ? PMState.PM_WAIT_DEAD_END : PMState.PM_SHUTDOWN);
+        }
+        if (pmState == PMState.PM_SHUTDOWN) {
+            setState(PMState.PM_WAIT_DEAD_END);
+        }
+        if (pmState == PMState.PM_WAIT_DEAD_END && children.isEmpty()) {
+            setState(PMState.PM_NO_CHILDREN);
+        }
+        if (pmState == PMState.PM_NO_CHILDREN) {
+            if (shutdown != Shutdown.NONE) {
+                log.log("database system is shut down");
+                exit(0);
+            }
+            if (fatalError) {
+                if (!settings.restartAfterCrash()) {
+                    log.log("shutting down because restart_after_crash is off");
+                    exit(1);
+                }
+                log.log("all server processes terminated; reinitializing");
+                killDeadline = Long.MAX_VALUE;
+                slots.reset();
+                shmem.region().destroy();
+                createSharedMemory();
+                fatalError = false;
+                setState(PMState.PM_STARTUP);
+                startStartupProcess();
+            }
+        }
+    }
+
+    private void setState(PMState next) {
+        if (next == pmState) return;
+        log.report(Severity.DEBUG, null, "postmaster state: " + pmState + " -> " + next, null, null);
+        pmState = next;
+    }
+
+    // ------------------------------------------------------------------ resources
+
+    private void createSharedMemory() {
+        shmemGeneration++;
+        Path path = Path.of("/dev/shm", "tusk." + settings.port() + "." + pid + "." + shmemGeneration);
+        ShmemRegion.Sizing sizing = new ShmemRegion.Sizing(slots.numSlots(), slots.maxConnections(), 1024);
+        shmem = SharedMemoryMap.create(path, sizing, pid);
+    }
+
+    private void reload() {
+        log.log("received SIGHUP, reloading configuration files");
+        PostmasterSettings fresh;
+        try {
+            fresh = settingsReader.get();
+        } catch (RuntimeException e) {
+            log.report(Severity.LOG, null, "configuration file contains errors; unaffected changes were applied", null, null);
+            return;
+        }
+        // Only SIGHUP-context settings change while running; the rest need a restart.
+        settings = new PostmasterSettings(settings.port(), settings.listenAddresses(), settings.unixSocketDirectories(),
+                settings.maxConnections(), fresh.backendSpares(), fresh.restartAfterCrash(), fresh.logLinePrefix(),
+                settings.backendJvmOptions());
+        log.setLinePrefix(settings.logLinePrefix());
+        for (PMChild c : children.all()) {
+            if (c.type != BackendType.DEAD_END_BACKEND) Libc.kill(c.pid, Signals.SIGHUP);
+        }
+    }
+
+    private String pidFileContents(String status) {
+        String sockDir = settings.unixSocketDirectories().isEmpty() ? "" : settings.unixSocketDirectories().get(0);
+        String listen = settings.listenAddresses().split(",")[0].trim();
+        String shm = shmem == null ? "" : shmem.region().path().toString();
+        return pid + "\n" + dataDir.toAbsolutePath() + "\n" + (startMicros / 1_000_000) + "\n" + settings.port() + "\n"
+                + sockDir + "\n" + listen + "\n" + shm + "\n" + String.format("%-8s", status) + "\n";
+    }
+
+    /** Rewrites postmaster.pid with the current status line (pg_ctl reads line 8). */
+    private void writePidFileStatus(String status) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        Path tmp = dataDir.resolve("postmaster.pid.tmp");
+        try {
+            Files.writeString(tmp, pidFileContents(status.trim()));
+            Files.move(tmp, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.report(Severity.LOG, null, "could not write lock file \"" + pidFile + "\": " + e.getMessage(), null, null);
+        }
+    }
+
+    private void exit(int code) {
+        listenSockets.close();
+        if (shmem != null) shmem.region().destroy();
+        try {
+            Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+        } catch (IOException ignored) {
+            // exiting anyway
+        }
+        Runtime.getRuntime().halt(code);
+    }
+
+    public long startMicros() {
+        return startMicros;
+    }
+}

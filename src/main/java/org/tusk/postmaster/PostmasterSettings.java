@@ -1,0 +1,18 @@
+package org.tusk.postmaster;
+
+import java.util.List;
+
+/**
+ * The settings the postmaster itself acts on, read from the configuration at start and (for
+ * those marked SIGHUP) again at reload.
+ */
+record PostmasterSettings(
+        int port,
+        String listenAddresses,
+        List<String> unixSocketDirectories,
+        int maxConnections,
+        int backendSpares,
+        boolean restartAfterCrash,
+        String logLinePrefix,
+        List<String> backendJvmOptions) {
+}

@@ -1,0 +1,61 @@
+package org.tusk.postmaster;
+
+import org.tusk.port.Libc;
+import org.tusk.port.Signals;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Signals to the postmaster, turned into flags for its main loop (PostgreSQL 16's design: the
+ * handlers only set a pending flag and wake the loop; all work happens in the loop).
+ *
+ * <pre>
+ *   SIGHUP   reload configuration
+ *   SIGTERM  smart shutdown   (wait for sessions to end)
+ *   SIGINT   fast shutdown    (terminate sessions)
+ *   SIGUSR2  immediate shutdown (PostgreSQL uses SIGQUIT, which a JVM cannot catch)
+ *   SIGCHLD  a child exited: reap
+ * </pre>
+ * The handlers run on JVM-made threads; they touch only the atomic flag word and the eventfd.
+ */
+final class PostmasterSignals {
+    static final int RELOAD = 1, SMART = 2, FAST = 4, IMMEDIATE = 8, CHILD_EXIT = 16;
+
+    private final AtomicInteger pending = new AtomicInteger();
+    private final int wakeFd = Libc.eventfd(Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
+
+    void install() {
+        Signals.handle(Signals.SIGHUP, s -> raise(RELOAD));
+        Signals.handle(Signals.SIGTERM, s -> raise(SMART));
+        Signals.handle(Signals.SIGINT, s -> raise(FAST));
+        Signals.handle(Signals.SIGQUICKDIE, s -> raise(IMMEDIATE));
+        Signals.handle(Signals.SIGCHLD, s -> raise(CHILD_EXIT));
+        Signals.ignore(Signals.SIGPIPE);
+        Signals.ignore(Signals.SIGUSR1);
+    }
+
+    private void raise(int bit) {
+        pending.getAndUpdate(v -> v | bit);
+        try (Arena a = Arena.ofConfined()) {
+            Libc.write(wakeFd, a.allocateFrom(JAVA_LONG, 1L), 8);
+        }
+    }
+
+    /** The descriptor the main loop polls; readable when a signal is pending. */
+    int wakeFd() {
+        return wakeFd;
+    }
+
+    /** Takes all pending flags and drains the eventfd. */
+    int take() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(8);
+            Libc.read(wakeFd, buf, 8);
+        }
+        return pending.getAndSet(0);
+    }
+}

@@ -1,0 +1,85 @@
+package org.tusk.storage.ipc;
+
+import org.tusk.storage.lmgr.ProcGlobal;
+import org.tusk.storage.shmem.ShmemRegion;
+import org.tusk.utils.activity.BackendStatusArray;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.nio.file.Path;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * The map of the shared-memory region (PostgreSQL's ipci.c, CreateSharedMemoryAndSemaphores):
+ * which structures it holds, in what order, and how large, declared once as a
+ * {@link StructLayout}. Every process computes the same layout from the sizing in the region's
+ * header, then reaches each structure through its subsystem's accessor class.
+ *
+ * <pre>
+ *   header            ShmemRegion.HEADER: magic, layout version, creator pid, size, sizing
+ *   pmChildFlags      int[numSlots + 1]              PMChildFlags     (no lock: atomics)
+ *   procGlobal        ProcArrayLock, PGPROC[], dense xids[]/xmins[]   ProcGlobal
+ *   backendStatus     PgBackendStatus[numSlots]      BackendStatusArray (changecount protocol)
+ * </pre>
+ * Each structure starts on a 64-byte boundary. Structures added by later subsystems (buffer
+ * pool, lock tables, WAL buffers, CLOG) are appended here.
+ */
+public final class SharedMemoryMap implements AutoCloseable {
+    private static final long ALIGN = 64;
+
+    /** The whole region's layout for the given sizing. */
+    public static StructLayout layout(ShmemRegion.Sizing s) {
+        return MemoryLayout.structLayout(
+                padTo(ShmemRegion.HEADER).withName("header"),
+                padTo(PMChildFlags.layout(s.numSlots())).withName("pmChildFlags"),
+                padTo(ProcGlobal.layout(s.numSlots())).withName("procGlobal"),
+                padTo(MemoryLayout.sequenceLayout(BackendStatusArray.size(s.numSlots(), s.querySize()), JAVA_BYTE))
+                        .withName("backendStatus"));
+    }
+
+    private static MemoryLayout padTo(MemoryLayout l) {
+        long size = (l.byteSize() + ALIGN - 1) / ALIGN * ALIGN;
+        return size == l.byteSize() ? l : MemoryLayout.structLayout(l, MemoryLayout.paddingLayout(size - l.byteSize()));
+    }
+
+    private final ShmemRegion region;
+    private final PMChildFlags pmChildFlags;
+    private final ProcGlobal procGlobal;
+    private final BackendStatusArray backendStatus;
+
+    private SharedMemoryMap(ShmemRegion region) {
+        this.region = region;
+        ShmemRegion.Sizing s = region.sizing();
+        StructLayout l = layout(s);
+        this.pmChildFlags = new PMChildFlags(slice(l, "pmChildFlags"), s.numSlots());
+        this.procGlobal = new ProcGlobal(slice(l, "procGlobal"), s.numSlots());
+        this.backendStatus = new BackendStatusArray(slice(l, "backendStatus"), s.numSlots(), s.querySize());
+    }
+
+    private MemorySegment slice(StructLayout l, String name) {
+        return region.segment().asSlice(l.byteOffset(groupElement(name)), l.select(groupElement(name)).byteSize());
+    }
+
+    /** Postmaster: creates a fresh, zeroed region at {@code path}. */
+    public static SharedMemoryMap create(Path path, ShmemRegion.Sizing sizing, int creatorPid) {
+        return new SharedMemoryMap(ShmemRegion.create(path, layout(sizing).byteSize(), sizing, creatorPid));
+    }
+
+    /** Child: maps the region its postmaster created. */
+    public static SharedMemoryMap attach(Path path) {
+        return new SharedMemoryMap(ShmemRegion.attach(path));
+    }
+
+    public ShmemRegion region() { return region; }
+    public PMChildFlags pmChildFlags() { return pmChildFlags; }
+    public ProcGlobal procGlobal() { return procGlobal; }
+    public BackendStatusArray backendStatus() { return backendStatus; }
+
+    @Override
+    public void close() {
+        region.close();
+    }
+}

@@ -1,0 +1,62 @@
+package org.tusk.utils.error;
+
+/**
+ * An error report in PostgreSQL's terms: what {@code ereport(ERROR, ...)} carries.
+ *
+ * <p>Code anywhere in a backend throws this; the traffic cop ({@code tcop}) catches it,
+ * aborts the statement or transaction and sends it to the client as an ErrorResponse with
+ * every field PostgreSQL would send. A {@link Severity#FATAL} report ends the session after
+ * it has been sent.
+ */
+public class PgException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Severity severity;
+    private final String sqlState;
+    private final String detail;
+    private final String hint;
+    private final int position;
+
+    public PgException(Severity severity, String sqlState, String message, String detail, String hint, int position,
+                       Throwable cause) {
+        super(message, cause, false, false);
+        this.severity = severity;
+        this.sqlState = sqlState;
+        this.detail = detail;
+        this.hint = hint;
+        this.position = position;
+    }
+
+    public PgException(Severity severity, String sqlState, String message, String detail, String hint, int position) {
+        this(severity, sqlState, message, detail, hint, position, null);
+    }
+
+    /** An ERROR with only a SQLSTATE and a message. */
+    public static PgException error(String sqlState, String message) {
+        return new PgException(Severity.ERROR, sqlState, message, null, null, 0);
+    }
+
+    /** An ERROR that points at a character of the query text (1-based, as in the 'P' field). */
+    public static PgException errorAt(String sqlState, String message, int position) {
+        return new PgException(Severity.ERROR, sqlState, message, null, null, position);
+    }
+
+    public static PgException fatal(String sqlState, String message) {
+        return new PgException(Severity.FATAL, sqlState, message, null, null, 0);
+    }
+
+    public PgException withDetail(String newDetail) {
+        return new PgException(severity, sqlState, getMessage(), newDetail, hint, position, getCause());
+    }
+
+    public PgException withHint(String newHint) {
+        return new PgException(severity, sqlState, getMessage(), detail, newHint, position, getCause());
+    }
+
+    public Severity severity() { return severity; }
+    public String sqlState() { return sqlState; }
+    public String detail() { return detail; }
+    public String hint() { return hint; }
+    /** 1-based character position in the query text, or 0 when the error has none. */
+    public int position() { return position; }
+}

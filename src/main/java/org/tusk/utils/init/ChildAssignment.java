@@ -1,0 +1,34 @@
+package org.tusk.utils.init;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What the postmaster tells a spare backend when it hands it a client connection (the part of
+ * PostgreSQL's BackendParameters that varies per connection). Sent as one message over the
+ * spare's control socket, with the client's socket attached by SCM_RIGHTS.
+ *
+ * @param type        {@link BackendType#BACKEND}, or {@link BackendType#DEAD_END_BACKEND} for a child
+ *                    that must only tell the client why it cannot connect
+ * @param slot        child slot (1-based), 0 for a dead-end child
+ * @param cac         why a dead-end child refuses the connection (PostgreSQL's CAC_state)
+ * @param acceptMicros when the postmaster accepted the connection, microseconds since the Unix epoch
+ */
+public record ChildAssignment(BackendType type, int slot, CanAcceptConnections cac, long acceptMicros) {
+
+    /** PostgreSQL's CAC_state: whether and why connections are refused right now. */
+    public enum CanAcceptConnections { OK, STARTUP, SHUTDOWN, RECOVERY, TOOMANY }
+
+    private static final int SIZE = 4 + 4 + 4 + 8;
+
+    public byte[] encode() {
+        return ByteBuffer.allocate(SIZE).putInt(type.ordinal()).putInt(slot).putInt(cac.ordinal())
+                .putLong(acceptMicros).array();
+    }
+
+    public static ChildAssignment decode(byte[] b) {
+        if (b.length != SIZE) throw new IllegalArgumentException("malformed child assignment of " + b.length + " bytes");
+        ByteBuffer bb = ByteBuffer.wrap(b);
+        return new ChildAssignment(BackendType.values()[bb.getInt()], bb.getInt(),
+                CanAcceptConnections.values()[bb.getInt()], bb.getLong());
+    }
+}
