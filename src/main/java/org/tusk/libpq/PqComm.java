@@ -208,8 +208,13 @@ public final class PqComm implements AutoCloseable {
         arena.close();
     }
 
-    /** PostgreSQL's protocol-violation report for malformed input. */
+    /** A protocol violation that ends the session (framing is lost: PostgreSQL's COMMERROR then exit). */
     public static PgException protocolViolation(String message) {
         return new PgException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION, message, null, null, 0);
+    }
+
+    /** Malformed content inside a well-framed message: an ERROR, the session goes on. */
+    public static PgException protocolViolationError(String message) {
+        return new PgException(Severity.ERROR, SqlState.PROTOCOL_VIOLATION, message, null, null, 0);
     }
 }

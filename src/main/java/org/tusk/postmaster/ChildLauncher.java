@@ -25,15 +25,17 @@ final class ChildLauncher {
     private final Path dataDir;
     private final List<String> commandLineOptions;
     private final int postmasterPid;
+    private final long postmasterStartMicros;
 
     ChildLauncher(String javaBinary, String classPath, List<String> jvmOptions, Path dataDir,
-                  List<String> commandLineOptions, int postmasterPid) {
+                  List<String> commandLineOptions, int postmasterPid, long postmasterStartMicros) {
         this.javaBinary = javaBinary;
         this.classPath = classPath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.dataDir = dataDir;
         this.commandLineOptions = List.copyOf(commandLineOptions);
         this.postmasterPid = postmasterPid;
+        this.postmasterStartMicros = postmasterStartMicros;
     }
 
     /**
@@ -49,6 +51,7 @@ final class ChildLauncher {
         argv.add("org.tusk.main.Main");
         argv.add("--forkchild=" + forkName(type));
         argv.add("--pmpid=" + postmasterPid);
+        argv.add("--pmstart=" + postmasterStartMicros);
         argv.add("--shmem=" + shmemPath);
         argv.add("--slot=" + slot);
         argv.add("-D");

@@ -87,7 +87,7 @@ public final class Postmaster {
         this.commandLineOptions = List.copyOf(commandLineOptions);
         this.settings = settingsReader.get();
         this.launcher = new ChildLauncher(javaBinary, classPath, settings.backendJvmOptions(), dataDir,
-                commandLineOptions, pid);
+                commandLineOptions, pid, startMicros);
     }
 
     /** PostmasterMain: never returns; the process exits from here. */

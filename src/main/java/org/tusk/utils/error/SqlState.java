@@ -19,6 +19,7 @@ public final class SqlState {
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
     public static final String SYNTAX_ERROR = "42601";
+    public static final String INVALID_NAME = "42602";
     public static final String UNDEFINED_FUNCTION = "42883";
     public static final String UNDEFINED_COLUMN = "42703";
     public static final String UNDEFINED_TABLE = "42P01";

@@ -1,0 +1,128 @@
+package org.tusk.libpq;
+
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+
+import java.util.List;
+
+/**
+ * The messages a backend sends (protocol 3.0, "Message Formats" in PostgreSQL's documentation):
+ * PostgreSQL builds them in elog.c (ErrorResponse, NoticeResponse), printtup.c (RowDescription,
+ * DataRow), dest.c (CommandComplete, ReadyForQuery) and auth.c; here they are one vocabulary on
+ * top of {@link PqComm}.
+ */
+public final class BackendMessages {
+    private final PqComm comm;
+    private final PqFormat.Builder b = new PqFormat.Builder();
+
+    public BackendMessages(PqComm comm) {
+        this.comm = comm;
+    }
+
+    public PqComm comm() {
+        return comm;
+    }
+
+    private void send() {
+        comm.write(b.endMessage());
+    }
+
+    public void authenticationRequest(int code, byte[] payload) {
+        b.begin('R').int32(code);
+        if (payload != null) b.bytes(payload);
+        send();
+    }
+
+    public void parameterStatus(String name, String value) {
+        b.begin('S').string(name).string(value);
+        send();
+    }
+
+    public void backendKeyData(int pid, int key) {
+        b.begin('K').int32(pid).int32(key);
+        send();
+    }
+
+    /** ReadyForQuery with the transaction status: 'I' idle, 'T' in a block, 'E' in a failed block. */
+    public void readyForQuery(char txStatus) {
+        b.begin('Z').int8(txStatus);
+        send();
+    }
+
+    /** NegotiateProtocolVersion: the newest minor version we support and the options we did not recognize. */
+    public void negotiateProtocolVersion(int newestMinor, List<String> unrecognized) {
+        b.begin('v').int32(newestMinor).int32(unrecognized.size());
+        for (String o : unrecognized) b.string(o);
+        send();
+    }
+
+    /** ErrorResponse ('E') or NoticeResponse ('N'), with the fields PostgreSQL fills. */
+    public void report(PgException e) {
+        report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position());
+    }
+
+    public void report(Severity severity, String sqlState, String message, String detail, String hint, int position) {
+        boolean isError = severity.ordinal() >= Severity.ERROR.ordinal();
+        b.begin(isError ? 'E' : 'N');
+        b.int8('S').string(severity.wireName());
+        b.int8('V').string(severity.wireName());
+        b.int8('C').string(sqlState);
+        b.int8('M').string(message);
+        if (detail != null) b.int8('D').string(detail);
+        if (hint != null) b.int8('H').string(hint);
+        if (position > 0) b.int8('P').string(Integer.toString(position));
+        b.int8(0);
+        send();
+    }
+
+    /** One column of a RowDescription. */
+    public record Column(String name, int tableOid, int attnum, int typeOid, int typlen, int typmod, int format) {}
+
+    public void rowDescription(List<Column> cols) {
+        b.begin('T').int16(cols.size());
+        for (Column c : cols) {
+            b.string(c.name()).int32(c.tableOid()).int16(c.attnum()).int32(c.typeOid()).int16(c.typlen())
+                    .int32(c.typmod()).int16(c.format());
+        }
+        send();
+    }
+
+    /** DataRow: each value already encoded in its column's format; null for SQL NULL. */
+    public void dataRow(byte[][] values) {
+        b.begin('D').int16(values.length);
+        for (byte[] v : values) {
+            if (v == null) {
+                b.int32(-1);
+            } else {
+                b.int32(v.length).bytes(v);
+            }
+        }
+        send();
+    }
+
+    public void commandComplete(String tag) {
+        b.begin('C').string(tag);
+        send();
+    }
+
+    public void emptyQueryResponse() {
+        b.begin('I');
+        send();
+    }
+
+    public void parseComplete() { b.begin('1'); send(); }
+    public void bindComplete() { b.begin('2'); send(); }
+    public void closeComplete() { b.begin('3'); send(); }
+    public void noData() { b.begin('n'); send(); }
+    public void portalSuspended() { b.begin('s'); send(); }
+
+    public void parameterDescription(int[] typeOids) {
+        b.begin('t').int16(typeOids.length);
+        for (int t : typeOids) b.int32(t);
+        send();
+    }
+
+    public void flush() {
+        comm.flush();
+    }
+}
