@@ -55,7 +55,12 @@ public final class Signals {
         Signal.handle(new Signal(javaName(sig)), s -> handler.accept(s.getNumber()));
     }
 
-    /** SIG_IGN for the signal. */
+    /**
+     * SIG_IGN for the signal. Careful: once SIGINT, SIGTERM or SIGHUP is ignored, the JVM refuses
+     * (silently) to install a handler for it again, and a process started with one of them ignored
+     * (a background job of a shell) cannot catch it at all; use a handler that does nothing
+     * instead where the signal must be caught later.
+     */
     public static void ignore(int sig) {
         Signal.handle(new Signal(javaName(sig)), sun.misc.SignalHandler.SIG_IGN);
     }

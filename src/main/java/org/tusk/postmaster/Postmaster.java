@@ -80,12 +80,13 @@ public final class Postmaster {
     private long killDeadline = Long.MAX_VALUE;
 
     public Postmaster(ServerLog log, Path dataDir, Supplier<PostmasterSettings> settingsReader,
-                      List<String> commandLineOptions, String javaBinary, String classPath) {
+                      List<String> commandLineOptions, String javaBinary, String classPath,
+                      PostmasterSettings initial) {
         this.log = log;
         this.dataDir = dataDir;
         this.settingsReader = settingsReader;
         this.commandLineOptions = List.copyOf(commandLineOptions);
-        this.settings = settingsReader.get();
+        this.settings = initial;
         this.launcher = new ChildLauncher(javaBinary, classPath, settings.backendJvmOptions(), dataDir,
                 commandLineOptions, pid, startMicros);
     }
@@ -93,6 +94,7 @@ public final class Postmaster {
     /** PostmasterMain: never returns; the process exits from here. */
     public void run() {
         Path pidFile = dataDir.resolve("postmaster.pid");
+        removeStaleSharedMemory(pidFile);
         LockFiles.create(pidFile, pidFileContents("starting"), "data directory lock file");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (LockFiles.ownerPid(pidFile) == pid) {
@@ -487,6 +489,24 @@ public final class Postmaster {
     }
 
     // ------------------------------------------------------------------ resources
+
+    /**
+     * A postmaster killed with SIGKILL leaves its region behind; its pid file names it (line 7).
+     * If that postmaster is really gone, the file is removed, as PostgreSQL removes an orphaned
+     * shared-memory segment it finds through the old postmaster.pid.
+     */
+    private void removeStaleSharedMemory(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            long oldPid = LockFiles.ownerPid(pidFile);
+            if (lines.size() >= 7 && oldPid > 0 && !LockFiles.isLive(oldPid)
+                    && lines.get(6).startsWith("/dev/shm/tusk.")) {
+                Files.deleteIfExists(Path.of(lines.get(6)));
+            }
+        } catch (IOException e) {
+            // no old pid file, or unreadable: nothing to clean
+        }
+    }
 
     private void createSharedMemory() {
         shmemGeneration++;

@@ -6,7 +6,7 @@ import java.util.List;
  * The settings the postmaster itself acts on, read from the configuration at start and (for
  * those marked SIGHUP) again at reload.
  */
-record PostmasterSettings(
+public record PostmasterSettings(
         int port,
         String listenAddresses,
         List<String> unixSocketDirectories,

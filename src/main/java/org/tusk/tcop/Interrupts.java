@@ -107,6 +107,20 @@ public final class Interrupts {
     }
 
     /**
+     * While blocked sending to a client that does not read, only "die" is acted on; a cancel
+     * stays pending for the next {@link #check()} (PostgreSQL's ProcessClientWriteInterrupt).
+     */
+    public void checkDieOnly() {
+        if (holdoffCount > 0 || !procDiePending) return;
+        boolean cancel = queryCancelPending;
+        try {
+            check();
+        } finally {
+            queryCancelPending = cancel;
+        }
+    }
+
+    /**
      * While waiting for the client's next command, only "die" matters; a cancel that arrives
      * when no query runs is dropped (PostgreSQL's ProcessClientReadInterrupt).
      */

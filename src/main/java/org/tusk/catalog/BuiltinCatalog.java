@@ -1,0 +1,475 @@
+package org.tusk.catalog;
+
+import static org.tusk.catalog.TypeOids.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.PgCast.Method;
+import org.tusk.catalog.PgProc.Volatility;
+import org.tusk.utils.adt.Bools;
+import org.tusk.utils.adt.Comparisons;
+import org.tusk.utils.adt.DateTimes;
+import org.tusk.utils.adt.Floats;
+import org.tusk.utils.adt.Inet;
+import org.tusk.utils.adt.Interval;
+import org.tusk.utils.adt.Ints;
+import org.tusk.utils.adt.Numerics;
+import org.tusk.utils.adt.Texts;
+import org.tusk.utils.adt.VoidValue;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * The static, immutable built-in catalog: types, functions, operators, casts and aggregates,
+ * with PostgreSQL's type OIDs. Built once at class initialisation and never modified; lookups
+ * return unmodifiable lists. Per-session state never lives here.
+ */
+public final class BuiltinCatalog {
+    private BuiltinCatalog() {}
+
+    private static final Map<Integer, PgType> TYPES;
+    private static final Map<String, PgType> TYPES_BY_NAME;
+    private static final Map<String, List<PgProc>> PROCS;
+    private static final Map<String, List<PgOperator>> OPERATORS;
+    private static final Map<Long, PgCast> CASTS;
+    private static final Map<String, List<PgAggregate>> AGGREGATES;
+
+    public static PgType type(int oid) {
+        PgType t = TYPES.get(oid);
+        if (t == null) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for type " + oid);
+        return t;
+    }
+
+    public static PgType typeByName(String typname) { return TYPES_BY_NAME.get(typname); }
+
+    public static List<PgProc> functions(String name) { return PROCS.getOrDefault(name, List.of()); }
+
+    public static List<PgOperator> operators(String name) { return OPERATORS.getOrDefault(name, List.of()); }
+
+    public static List<PgAggregate> aggregates(String name) { return AGGREGATES.getOrDefault(name, List.of()); }
+
+    public static PgCast cast(int source, int target) { return CASTS.get(((long) source << 32) | target); }
+
+    /** format_type_be(): the SQL name of a type, for messages. */
+    public static String formatType(int oid) {
+        PgType t = TYPES.get(oid);
+        return t == null ? "???" : t.sqlName();
+    }
+
+    // ------------------------------------------------------------------ build
+
+    private static PgType t(int oid, String name, String sqlName, int len, boolean byval, char cat, boolean pref,
+                            PgType.Input in, PgType.Output out) {
+        return new PgType(oid, name, sqlName, len, byval, cat, pref, in, out);
+    }
+
+    static {
+        List<PgType> types = List.of(
+                t(BOOL, "bool", "boolean", 1, true, 'B', true, (s, z) -> Bools.boolin(s), (v, z) -> Bools.boolout((Boolean) v)),
+                t(BYTEA, "bytea", "bytea", -1, false, 'U', false, (s, z) -> Texts.byteaIn(s), (v, z) -> Texts.byteaOut((byte[]) v)),
+                t(NAME, "name", "name", 64, false, 'S', false, (s, z) -> Texts.namein(s), (v, z) -> (String) v),
+                t(INT8, "int8", "bigint", 8, true, 'N', false, (s, z) -> Ints.int8in(s), (v, z) -> v.toString()),
+                t(INT2, "int2", "smallint", 2, true, 'N', false, (s, z) -> Ints.int2in(s), (v, z) -> v.toString()),
+                t(INT4, "int4", "integer", 4, true, 'N', false, (s, z) -> Ints.int4in(s), (v, z) -> v.toString()),
+                t(TEXT, "text", "text", -1, false, 'S', true, (s, z) -> s, (v, z) -> (String) v),
+                t(OID, "oid", "oid", 4, true, 'N', true, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()),
+                t(XID, "xid", "xid", 4, true, 'U', false, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()),
+                t(FLOAT4, "float4", "real", 4, true, 'N', false, (s, z) -> Floats.float4in(s), (v, z) -> Floats.float4out((Float) v)),
+                t(FLOAT8, "float8", "double precision", 8, true, 'N', true, (s, z) -> Floats.float8in(s), (v, z) -> Floats.float8out((Double) v)),
+                t(UNKNOWN, "unknown", "unknown", -2, false, 'X', false, (s, z) -> s, (v, z) -> (String) v),
+                t(INET, "inet", "inet", -1, false, 'I', true, (s, z) -> Inet.inetIn(s), (v, z) -> Inet.inetOut((Inet) v)),
+                t(VARCHAR, "varchar", "character varying", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
+                t(DATE, "date", "date", 4, true, 'D', false, (s, z) -> DateTimes.dateIn(s), (v, z) -> DateTimes.dateOut((LocalDate) v)),
+                t(TIME, "time", "time without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timeIn(s), (v, z) -> DateTimes.timeOut((LocalTime) v)),
+                t(TIMESTAMP, "timestamp", "timestamp without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timestampIn(s),
+                        (v, z) -> DateTimes.timestampOut((LocalDateTime) v)),
+                t(TIMESTAMPTZ, "timestamptz", "timestamp with time zone", 8, true, 'D', true, DateTimes::timestamptzIn,
+                        (v, z) -> DateTimes.timestamptzOut((Instant) v, z)),
+                t(INTERVAL, "interval", "interval", 16, false, 'T', true, (s, z) -> DateTimes.intervalIn(s),
+                        (v, z) -> DateTimes.intervalOut((Interval) v)),
+                t(NUMERIC, "numeric", "numeric", -1, false, 'N', false, (s, z) -> Numerics.numericIn(s),
+                        (v, z) -> Numerics.numericOut((BigDecimal) v)),
+                t(RECORD, "record", "record", -1, false, 'P', false, (s, z) -> {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not implemented");
+                }, (v, z) -> String.valueOf(v)),
+                t(VOID, "void", "void", 4, true, 'P', false, (s, z) -> VoidValue.VOID, (v, z) -> ""),
+                t(ANY, "any", "\"any\"", 4, true, 'P', false, (s, z) -> s, (v, z) -> String.valueOf(v)));
+        Map<Integer, PgType> byOid = new HashMap<>();
+        Map<String, PgType> byName = new HashMap<>();
+        for (PgType ty : types) {
+            byOid.put(ty.oid(), ty);
+            byName.put(ty.typname(), ty);
+        }
+        TYPES = Collections.unmodifiableMap(byOid);
+        TYPES_BY_NAME = Collections.unmodifiableMap(byName);
+
+        Builder b = new Builder();
+        b.numericOperators();
+        b.comparisonOperators();
+        b.otherOperators();
+        b.functions();
+        b.casts();
+        b.aggregates();
+        PROCS = freeze(b.procs);
+        OPERATORS = freeze(b.ops);
+        AGGREGATES = freeze(b.aggs);
+        CASTS = Collections.unmodifiableMap(b.casts);
+    }
+
+    private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m) {
+        Map<String, List<T>> r = new HashMap<>();
+        m.forEach((k, v) -> r.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(r);
+    }
+
+    /** Collects the tables during class initialisation only. */
+    private static final class Builder {
+        final Map<String, List<PgProc>> procs = new HashMap<>();
+        final Map<String, List<PgOperator>> ops = new HashMap<>();
+        final Map<Long, PgCast> casts = new HashMap<>();
+        final Map<String, List<PgAggregate>> aggs = new HashMap<>();
+        int nextOid = 100000;
+
+        void op(String name, int l, int r, int res, BuiltinFunction f) {
+            ops.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgOperator(name, l, r, res, Volatility.IMMUTABLE, f));
+        }
+
+        void fn(String name, List<Integer> args, int res, Volatility v, boolean strict, BuiltinFunction f) {
+            procs.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(new PgProc(nextOid++, name, args, res, strict, v, false, f));
+        }
+
+        void fn(String name, List<Integer> args, int res, BuiltinFunction f) { fn(name, args, res, Volatility.IMMUTABLE, true, f); }
+
+        void cast(int s, int t, char ctx, BuiltinFunction f) {
+            casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, f == null ? Method.BINARY : Method.FUNCTION, f));
+        }
+
+        void ioCast(int s, int t, char ctx) { casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, Method.IO, null)); }
+
+        static int bits(int type) { return type == INT2 ? 16 : type == INT4 ? 32 : 64; }
+
+        static Object box(int type, long v) {
+            return switch (type) {
+                case INT2 -> (short) v;
+                case INT4 -> (int) v;
+                default -> v;
+            };
+        }
+
+        static long l(Object o) { return ((Number) o).longValue(); }
+        static double d(Object o) { return ((Number) o).doubleValue(); }
+        static float f(Object o) { return (Float) o; }
+        static BigDecimal n(Object o) { return (BigDecimal) o; }
+
+        void numericOperators() {
+            for (int ty : new int[] {INT2, INT4, INT8}) {
+                int bits = bits(ty);
+                op("+", ty, ty, ty, (c, a) -> box(ty, Ints.add(l(a[0]), l(a[1]), bits)));
+                op("-", ty, ty, ty, (c, a) -> box(ty, Ints.sub(l(a[0]), l(a[1]), bits)));
+                op("*", ty, ty, ty, (c, a) -> box(ty, Ints.mul(l(a[0]), l(a[1]), bits)));
+                op("/", ty, ty, ty, (c, a) -> box(ty, Ints.div(l(a[0]), l(a[1]), bits)));
+                op("%", ty, ty, ty, (c, a) -> box(ty, Ints.mod(l(a[0]), l(a[1]), bits)));
+                op("-", 0, ty, ty, (c, a) -> box(ty, Ints.neg(l(a[0]), bits)));
+                op("+", 0, ty, ty, (c, a) -> a[0]);
+                fn("abs", List.of(ty), ty, (c, a) -> box(ty, Ints.abs(l(a[0]), bits)));
+                fn("mod", List.of(ty, ty), ty, (c, a) -> box(ty, Ints.mod(l(a[0]), l(a[1]), bits)));
+            }
+            op("+", FLOAT8, FLOAT8, FLOAT8, (c, a) -> Floats.add(d(a[0]), d(a[1])));
+            op("-", FLOAT8, FLOAT8, FLOAT8, (c, a) -> Floats.sub(d(a[0]), d(a[1])));
+            op("*", FLOAT8, FLOAT8, FLOAT8, (c, a) -> Floats.mul(d(a[0]), d(a[1])));
+            op("/", FLOAT8, FLOAT8, FLOAT8, (c, a) -> Floats.div(d(a[0]), d(a[1])));
+            op("^", FLOAT8, FLOAT8, FLOAT8, (c, a) -> Floats.power(d(a[0]), d(a[1])));
+            op("-", 0, FLOAT8, FLOAT8, (c, a) -> -d(a[0]));
+            op("+", 0, FLOAT8, FLOAT8, (c, a) -> a[0]);
+            op("+", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.add4(f(a[0]), f(a[1])));
+            op("-", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.sub4(f(a[0]), f(a[1])));
+            op("*", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.mul4(f(a[0]), f(a[1])));
+            op("/", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.div4(f(a[0]), f(a[1])));
+            op("-", 0, FLOAT4, FLOAT4, (c, a) -> -f(a[0]));
+            op("+", 0, FLOAT4, FLOAT4, (c, a) -> a[0]);
+            op("+", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.add(n(a[0]), n(a[1])));
+            op("-", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.sub(n(a[0]), n(a[1])));
+            op("*", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.mul(n(a[0]), n(a[1])));
+            op("/", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.div(n(a[0]), n(a[1])));
+            op("%", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.mod(n(a[0]), n(a[1])));
+            op("-", 0, NUMERIC, NUMERIC, (c, a) -> n(a[0]).negate());
+            op("^", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.power(n(a[0]), n(a[1])));
+            op("+", 0, NUMERIC, NUMERIC, (c, a) -> a[0]);
+        }
+
+        void comparisonOperators() {
+            for (int ty : new int[] {BOOL, INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, TEXT, NAME, OID, BYTEA, DATE, TIME,
+                    TIMESTAMP, TIMESTAMPTZ, INTERVAL, INET}) {
+                op("=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) == 0);
+                op("<>", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) != 0);
+                op("<", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) < 0);
+                op("<=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) <= 0);
+                op(">", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) > 0);
+                op(">=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) >= 0);
+            }
+        }
+
+        void otherOperators() {
+            op("||", TEXT, TEXT, TEXT, (c, a) -> (String) a[0] + a[1]);
+            op("~~", TEXT, TEXT, BOOL, (c, a) -> Texts.like((String) a[0], (String) a[1], '\\', false));
+            op("!~~", TEXT, TEXT, BOOL, (c, a) -> !Texts.like((String) a[0], (String) a[1], '\\', false));
+            op("~~*", TEXT, TEXT, BOOL, (c, a) -> Texts.like((String) a[0], (String) a[1], '\\', true));
+            op("!~~*", TEXT, TEXT, BOOL, (c, a) -> !Texts.like((String) a[0], (String) a[1], '\\', true));
+            op("+", TIMESTAMPTZ, INTERVAL, TIMESTAMPTZ, (c, a) -> DateTimes.addInterval((Instant) a[0], (Interval) a[1], c.timeZone()));
+            op("-", TIMESTAMPTZ, INTERVAL, TIMESTAMPTZ,
+                    (c, a) -> DateTimes.addInterval((Instant) a[0], DateTimes.negate((Interval) a[1]), c.timeZone()));
+            op("-", TIMESTAMPTZ, TIMESTAMPTZ, INTERVAL,
+                    (c, a) -> DateTimes.diff(DateTimes.microsBetween((Instant) a[0], (Instant) a[1])));
+            op("+", TIMESTAMP, INTERVAL, TIMESTAMP, (c, a) -> DateTimes.addInterval((LocalDateTime) a[0], (Interval) a[1]));
+            op("-", TIMESTAMP, INTERVAL, TIMESTAMP,
+                    (c, a) -> DateTimes.addInterval((LocalDateTime) a[0], DateTimes.negate((Interval) a[1])));
+            op("-", TIMESTAMP, TIMESTAMP, INTERVAL,
+                    (c, a) -> DateTimes.diff(DateTimes.microsBetween((LocalDateTime) a[0], (LocalDateTime) a[1])));
+            op("+", DATE, INT4, DATE, (c, a) -> ((LocalDate) a[0]).plusDays((Integer) a[1]));
+            op("-", DATE, INT4, DATE, (c, a) -> ((LocalDate) a[0]).minusDays((Integer) a[1]));
+            op("-", DATE, DATE, INT4, (c, a) -> Ints.toInt4(((LocalDate) a[0]).toEpochDay() - ((LocalDate) a[1]).toEpochDay()));
+            op("+", INTERVAL, INTERVAL, INTERVAL, (c, a) -> {
+                Interval x = (Interval) a[0], y = (Interval) a[1];
+                return new Interval(Math.addExact(x.months(), y.months()), Math.addExact(x.days(), y.days()),
+                        Math.addExact(x.micros(), y.micros()));
+            });
+            op("-", INTERVAL, INTERVAL, INTERVAL, (c, a) -> {
+                Interval x = (Interval) a[0], y = (Interval) a[1];
+                return new Interval(Math.subtractExact(x.months(), y.months()), Math.subtractExact(x.days(), y.days()),
+                        Math.subtractExact(x.micros(), y.micros()));
+            });
+            op("-", 0, INTERVAL, INTERVAL, (c, a) -> DateTimes.negate((Interval) a[0]));
+        }
+
+        void functions() {
+            Volatility S = Volatility.STABLE, V = Volatility.VOLATILE;
+            fn("now", List.of(), TIMESTAMPTZ, S, true, (c, a) -> DateTimes.micros(c.session().transactionStart()));
+            fn("transaction_timestamp", List.of(), TIMESTAMPTZ, S, true, (c, a) -> DateTimes.micros(c.session().transactionStart()));
+            fn("statement_timestamp", List.of(), TIMESTAMPTZ, S, true, (c, a) -> DateTimes.micros(c.session().statementStart()));
+            fn("clock_timestamp", List.of(), TIMESTAMPTZ, V, true, (c, a) -> DateTimes.micros(Instant.now()));
+            fn("pg_postmaster_start_time", List.of(), TIMESTAMPTZ, S, true, (c, a) -> DateTimes.micros(c.session().postmasterStart()));
+            fn("version", List.of(), TEXT, S, true, (c, a) -> VERSION);
+            fn("current_database", List.of(), NAME, S, true, (c, a) -> c.session().currentDatabase());
+            fn("current_schema", List.of(), NAME, S, true, (c, a) -> currentSchema(c));
+            fn("current_user", List.of(), NAME, S, true, (c, a) -> c.session().currentUser());
+            fn("session_user", List.of(), NAME, S, true, (c, a) -> c.session().sessionUser());
+            fn("current_setting", List.of(TEXT), TEXT, S, true, (c, a) -> c.session().showSetting((String) a[0]));
+            fn("current_setting", List.of(TEXT, BOOL), TEXT, S, true, (c, a) -> {
+                try {
+                    return c.session().showSetting((String) a[0]);
+                } catch (PgException e) {
+                    if ((Boolean) a[1] && SqlState.UNDEFINED_OBJECT.equals(e.sqlState())) return null;
+                    throw e;
+                }
+            });
+            fn("set_config", List.of(TEXT, TEXT, BOOL), TEXT, V, false, (c, a) -> {
+                if (a[0] == null)
+                    throw PgException.error(SqlState.NULL_VALUE_NOT_ALLOWED, "SET requires parameter name");
+                boolean local = a[2] != null && (Boolean) a[2];
+                c.session().setSetting((String) a[0], (String) a[1], local);
+                return c.session().showSetting((String) a[0]);
+            });
+            fn("pg_backend_pid", List.of(), INT4, S, true, (c, a) -> c.session().backendPid());
+            fn("pg_sleep", List.of(FLOAT8), VOID, V, true, (c, a) -> {
+                c.session().sleep((Double) a[0]);
+                return VoidValue.VOID;
+            });
+            fn("pg_terminate_backend", List.of(INT4), BOOL, V, true, (c, a) -> c.session().terminateBackend((Integer) a[0], 0));
+            fn("pg_terminate_backend", List.of(INT4, INT8), BOOL, V, true, (c, a) -> {
+                long timeout = (Long) a[1];
+                if (timeout < 0)
+                    throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "\"timeout\" must not be negative");
+                return c.session().terminateBackend((Integer) a[0], timeout);
+            });
+            fn("pg_cancel_backend", List.of(INT4), BOOL, V, true, (c, a) -> c.session().cancelBackend((Integer) a[0]));
+            fn("inet_client_addr", List.of(), INET, S, true,
+                    (c, a) -> c.session().clientAddr() == null ? null : Inet.of(c.session().clientAddr()));
+            fn("inet_client_port", List.of(), INT4, S, true,
+                    (c, a) -> c.session().clientAddr() == null ? null : c.session().clientPort());
+
+            for (String name : new String[] {"length", "char_length", "character_length"})
+                fn(name, List.of(TEXT), INT4, (c, a) -> Texts.length((String) a[0]));
+            fn("octet_length", List.of(TEXT), INT4, (c, a) -> ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            fn("lower", List.of(TEXT), TEXT, (c, a) -> Texts.lower((String) a[0]));
+            fn("upper", List.of(TEXT), TEXT, (c, a) -> Texts.upper((String) a[0]));
+            for (String name : new String[] {"substr", "substring"}) {
+                fn(name, List.of(TEXT, INT4), TEXT, (c, a) -> Texts.substr((String) a[0], (Integer) a[1], null));
+                fn(name, List.of(TEXT, INT4, INT4), TEXT,
+                        (c, a) -> Texts.substr((String) a[0], (Integer) a[1], (long) (Integer) a[2]));
+            }
+            fn("repeat", List.of(TEXT, INT4), TEXT, (c, a) -> Texts.repeat((String) a[0], (Integer) a[1]));
+            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(nextOid++, "concat", List.of(), TEXT, false,
+                    Volatility.STABLE, true, (c, a) -> {
+                        StringBuilder sb = new StringBuilder();
+                        for (Object o : a) if (o != null) sb.append((String) o);
+                        return sb.toString();
+                    }));
+
+            fn("abs", List.of(FLOAT8), FLOAT8, (c, a) -> Math.abs(d(a[0])));
+            fn("abs", List.of(FLOAT4), FLOAT4, (c, a) -> Math.abs(f(a[0])));
+            fn("abs", List.of(NUMERIC), NUMERIC, (c, a) -> n(a[0]).abs());
+            fn("round", List.of(FLOAT8), FLOAT8, (c, a) -> Math.rint(d(a[0])));
+            fn("round", List.of(NUMERIC), NUMERIC, (c, a) -> Numerics.round(n(a[0]), 0));
+            fn("round", List.of(NUMERIC, INT4), NUMERIC, (c, a) -> Numerics.round(n(a[0]), (Integer) a[1]));
+            fn("trunc", List.of(FLOAT8), FLOAT8, (c, a) -> {
+                double x = d(a[0]);
+                return x < 0 ? Math.ceil(x) : Math.floor(x);
+            });
+            fn("trunc", List.of(NUMERIC), NUMERIC, (c, a) -> Numerics.trunc(n(a[0]), 0));
+            fn("trunc", List.of(NUMERIC, INT4), NUMERIC, (c, a) -> Numerics.trunc(n(a[0]), (Integer) a[1]));
+            fn("floor", List.of(FLOAT8), FLOAT8, (c, a) -> Math.floor(d(a[0])));
+            fn("floor", List.of(NUMERIC), NUMERIC, (c, a) -> Numerics.floor(n(a[0])));
+            for (String name : new String[] {"ceil", "ceiling"}) {
+                fn(name, List.of(FLOAT8), FLOAT8, (c, a) -> Math.ceil(d(a[0])));
+                fn(name, List.of(NUMERIC), NUMERIC, (c, a) -> Numerics.ceil(n(a[0])));
+            }
+            fn("sqrt", List.of(FLOAT8), FLOAT8, (c, a) -> Floats.sqrt(d(a[0])));
+            fn("sqrt", List.of(NUMERIC), NUMERIC, (c, a) -> Numerics.sqrt(n(a[0])));
+            fn("power", List.of(FLOAT8, FLOAT8), FLOAT8, (c, a) -> Floats.power(d(a[0]), d(a[1])));
+            fn("pow", List.of(FLOAT8, FLOAT8), FLOAT8, (c, a) -> Floats.power(d(a[0]), d(a[1])));
+            fn("power", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> Numerics.power(n(a[0]), n(a[1])));
+            fn("pow", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> Numerics.power(n(a[0]), n(a[1])));
+            fn("mod", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> Numerics.mod(n(a[0]), n(a[1])));
+            fn("pi", List.of(), FLOAT8, (c, a) -> Math.PI);
+            fn("like_escape", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.likeEscape((String) a[0], (String) a[1]));
+            fn("random", List.of(), FLOAT8, V, true, (c, a) -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+        }
+
+        void casts() {
+            cast(BOOL, INT4, 'e', (c, a) -> (Boolean) a[0] ? 1 : 0);
+            cast(INT4, BOOL, 'e', (c, a) -> (Integer) a[0] != 0);
+            cast(NAME, TEXT, 'i', (c, a) -> a[0]);
+            cast(TEXT, NAME, 'i', (c, a) -> Texts.namein((String) a[0]));
+            cast(VARCHAR, NAME, 'i', (c, a) -> Texts.namein((String) a[0]));
+            cast(NAME, VARCHAR, 'a', (c, a) -> a[0]);
+            cast(TEXT, VARCHAR, 'i', null);
+            cast(VARCHAR, TEXT, 'i', null);
+            for (int s : new int[] {INT2, INT4, INT8}) {
+                for (int t : new int[] {INT2, INT4, INT8}) {
+                    if (s == t) continue;
+                    char ctx = bits(t) > bits(s) ? 'i' : 'a';
+                    cast(s, t, ctx, switch (t) {
+                        case INT2 -> (c, a) -> Ints.int2(a[0]);
+                        case INT4 -> (c, a) -> Ints.int4(a[0]);
+                        default -> (c, a) -> Ints.int8(a[0]);
+                    });
+                }
+                cast(s, OID, 'i', (c, a) -> l(a[0]) & 0xFFFFFFFFL);
+                cast(s, FLOAT4, 'i', (c, a) -> (float) l(a[0]));
+                cast(s, FLOAT8, 'i', (c, a) -> (double) l(a[0]));
+                cast(s, NUMERIC, 'i', (c, a) -> BigDecimal.valueOf(l(a[0])));
+                cast(FLOAT4, s, 'a', (c, a) -> box(s, Ints.fromDouble(f(a[0]), sqlName(s), min(s), max(s))));
+                cast(FLOAT8, s, 'a', (c, a) -> box(s, Ints.fromDouble(d(a[0]), sqlName(s), min(s), max(s))));
+                cast(NUMERIC, s, 'a', (c, a) -> box(s, Ints.fromNumeric(n(a[0]), sqlName(s), min(s), max(s))));
+            }
+            cast(OID, INT8, 'a', (c, a) -> l(a[0]));
+            cast(OID, INT4, 'a', (c, a) -> (int) l(a[0]));
+            cast(FLOAT4, FLOAT8, 'i', (c, a) -> Double.parseDouble(Floats.float4out(f(a[0]))));
+            cast(FLOAT4, NUMERIC, 'a', (c, a) -> Numerics.fromDouble(Double.parseDouble(Floats.float4out(f(a[0])))));
+            cast(FLOAT8, FLOAT4, 'a', (c, a) -> Floats.toFloat4(d(a[0])));
+            cast(FLOAT8, NUMERIC, 'a', (c, a) -> Numerics.fromDouble(d(a[0])));
+            cast(NUMERIC, FLOAT4, 'i', (c, a) -> Floats.toFloat4(Numerics.toDouble(n(a[0]))));
+            cast(NUMERIC, FLOAT8, 'i', (c, a) -> Numerics.toDouble(n(a[0])));
+            cast(DATE, TIMESTAMP, 'i', (c, a) -> ((LocalDate) a[0]).atStartOfDay());
+            cast(DATE, TIMESTAMPTZ, 'i', (c, a) -> ((LocalDate) a[0]).atStartOfDay(c.timeZone()).toInstant());
+            cast(TIME, INTERVAL, 'i', (c, a) -> new Interval(0, 0, ((LocalTime) a[0]).toNanoOfDay() / 1000));
+            cast(TIMESTAMP, DATE, 'a', (c, a) -> ((LocalDateTime) a[0]).toLocalDate());
+            cast(TIMESTAMP, TIME, 'a', (c, a) -> ((LocalDateTime) a[0]).toLocalTime());
+            cast(TIMESTAMP, TIMESTAMPTZ, 'i', (c, a) -> ((LocalDateTime) a[0]).atZone(c.timeZone()).toInstant());
+            cast(TIMESTAMPTZ, DATE, 'a', (c, a) -> ((Instant) a[0]).atZone(c.timeZone()).toLocalDate());
+            cast(TIMESTAMPTZ, TIME, 'a', (c, a) -> ((Instant) a[0]).atZone(c.timeZone()).toLocalTime());
+            cast(TIMESTAMPTZ, TIMESTAMP, 'a', (c, a) -> ((Instant) a[0]).atZone(c.timeZone()).toLocalDateTime());
+            cast(INTERVAL, TIME, 'a', (c, a) -> LocalTime.ofNanoOfDay(
+                    Math.floorMod(((Interval) a[0]).micros(), Interval.USECS_PER_DAY) * 1000));
+            cast(BOOL, TEXT, 'a', (c, a) -> (Boolean) a[0] ? "true" : "false");
+            cast(BOOL, VARCHAR, 'a', (c, a) -> (Boolean) a[0] ? "true" : "false");
+            ioCast(INET, TEXT, 'a');
+            ioCast(INET, VARCHAR, 'a');
+        }
+
+        static String sqlName(int t) { return t == INT2 ? "smallint" : t == INT4 ? "integer" : "bigint"; }
+        static long min(int t) { return t == INT2 ? Short.MIN_VALUE : t == INT4 ? Integer.MIN_VALUE : Long.MIN_VALUE; }
+        static long max(int t) { return t == INT2 ? Short.MAX_VALUE : t == INT4 ? Integer.MAX_VALUE : Long.MAX_VALUE; }
+
+        void agg(String name, int arg, int res, PgAggregate.Impl impl) {
+            aggs.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgAggregate(name, arg, res, impl));
+        }
+
+        record SimpleAgg(java.util.function.Supplier<Object> initial,
+                         java.util.function.BinaryOperator<Object> trans,
+                         java.util.function.UnaryOperator<Object> fin) implements PgAggregate.Impl {
+            public Object init() { return initial.get(); }
+            public Object transition(Object s, Object v) { return trans.apply(s, v); }
+            public Object finish(Object s) { return s == null ? null : fin.apply(s); }
+        }
+
+        void aggregates() {
+            SimpleAgg count = new SimpleAgg(() -> 0L, (s, v) -> (Long) s + 1, s -> s);
+            agg("count", 0, INT8, count);
+            agg("count", ANY, INT8, count);
+            for (int ty : new int[] {INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ,
+                    INTERVAL, INET, OID}) {
+                agg("min", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(v, s) < 0 ? v : s, s -> s));
+                agg("max", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(v, s) > 0 ? v : s, s -> s));
+            }
+            agg("sum", INT2, INT8, new SimpleAgg(() -> null, (s, v) -> s == null ? l(v) : Ints.add((Long) s, l(v), 64), s -> s));
+            agg("sum", INT4, INT8, new SimpleAgg(() -> null, (s, v) -> s == null ? l(v) : Ints.add((Long) s, l(v), 64), s -> s));
+            agg("sum", INT8, NUMERIC, new SimpleAgg(() -> null,
+                    (s, v) -> s == null ? BigDecimal.valueOf(l(v)) : n(s).add(BigDecimal.valueOf(l(v))), s -> s));
+            agg("sum", NUMERIC, NUMERIC, new SimpleAgg(() -> null, (s, v) -> s == null ? v : n(s).add(n(v)), s -> s));
+            agg("sum", FLOAT8, FLOAT8, new SimpleAgg(() -> null, (s, v) -> s == null ? v : Floats.add(d(s), d(v)), s -> s));
+            agg("sum", FLOAT4, FLOAT4, new SimpleAgg(() -> null, (s, v) -> s == null ? v : Floats.add4(f(s), f(v)), s -> s));
+            agg("sum", INTERVAL, INTERVAL, new SimpleAgg(() -> null, (s, v) -> {
+                if (s == null) return v;
+                Interval x = (Interval) s, y = (Interval) v;
+                return new Interval(x.months() + y.months(), x.days() + y.days(), x.micros() + y.micros());
+            }, s -> s));
+            // avg keeps {sum, count}
+            for (int ty : new int[] {INT2, INT4, INT8, NUMERIC}) {
+                agg("avg", ty, NUMERIC, new SimpleAgg(() -> null, (s, v) -> {
+                    BigDecimal x = v instanceof BigDecimal bd ? bd : BigDecimal.valueOf(l(v));
+                    if (s == null) return new Object[] {x, 1L};
+                    Object[] st = (Object[]) s;
+                    return new Object[] {n(st[0]).add(x), (Long) st[1] + 1};
+                }, s -> Numerics.div(n(((Object[]) s)[0]), BigDecimal.valueOf((Long) ((Object[]) s)[1]))));
+            }
+            for (int ty : new int[] {FLOAT4, FLOAT8}) {
+                agg("avg", ty, FLOAT8, new SimpleAgg(() -> null, (s, v) -> {
+                    if (s == null) return new double[] {d(v), 1};
+                    double[] st = (double[]) s;
+                    return new double[] {Floats.add(st[0], d(v)), st[1] + 1};
+                }, s -> ((double[]) s)[0] / ((double[]) s)[1]));
+            }
+        }
+    }
+
+    /** What version() returns. */
+    public static final String VERSION =
+            "PostgreSQL 15.0 (Tusk) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
+
+    private static String currentSchema(FunctionCallContext c) {
+        String path;
+        try {
+            path = c.session().showSetting("search_path");
+        } catch (PgException e) {
+            return "public";
+        }
+        for (String part : path.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty() || p.equals("\"$user\"") || p.equals("$user")) continue;
+            if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) p = p.substring(1, p.length() - 1).replace("\"\"", "\"");
+            return p;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+package org.tusk.catalog;
+
+import java.time.ZoneId;
+
+import org.tusk.utils.misc.SessionServices;
+
+/** What a built-in function can see of the executing session (fmgr's FunctionCallInfo, minus the args). */
+public interface FunctionCallContext {
+    SessionServices session();
+
+    /** The session's TimeZone setting, resolved. */
+    ZoneId timeZone();
+}

@@ -1,0 +1,32 @@
+package org.tusk.catalog;
+
+/** PostgreSQL's OIDs of the built-in types Tusk knows (pg_type.dat). */
+public final class TypeOids {
+    private TypeOids() {}
+
+    public static final int INVALID = 0;
+    public static final int BOOL = 16;
+    public static final int BYTEA = 17;
+    public static final int NAME = 19;
+    public static final int INT8 = 20;
+    public static final int INT2 = 21;
+    public static final int INT4 = 23;
+    public static final int TEXT = 25;
+    public static final int OID = 26;
+    public static final int XID = 28;
+    public static final int FLOAT4 = 700;
+    public static final int FLOAT8 = 701;
+    public static final int UNKNOWN = 705;
+    public static final int INET = 869;
+    public static final int VARCHAR = 1043;
+    public static final int DATE = 1082;
+    public static final int TIME = 1083;
+    public static final int TIMESTAMP = 1114;
+    public static final int TIMESTAMPTZ = 1184;
+    public static final int INTERVAL = 1186;
+    public static final int NUMERIC = 1700;
+    public static final int RECORD = 2249;
+    public static final int VOID = 2278;
+    /** Pseudo-type "any", used only as the declared argument type of variadic built-ins like concat(). */
+    public static final int ANY = 2276;
+}

@@ -1,0 +1,272 @@
+package org.tusk.executor;
+
+import static org.tusk.catalog.TypeOids.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.PgAggregate;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Plan;
+import org.tusk.utils.adt.Comparisons;
+import org.tusk.utils.error.PgException;
+
+/**
+ * Builds the PlanState tree for a plan (ExecInitNode) and defines the node implementations
+ * (nodeResult.c, nodeSeqscan.c, nodeAgg.c, nodeSort.c, nodeLimit.c).
+ */
+public final class Executor {
+    private Executor() {}
+
+    public static PlanState init(Plan plan, ExecContext ctx) {
+        return switch (plan) {
+            case Plan.Result r -> new ResultState(r, ctx);
+            case Plan.SeqScan s -> new SeqScanState(s, ctx);
+            case Plan.Agg a -> new AggState(a, init(a.child(), ctx), ctx);
+            case Plan.Sort s -> new SortState(s, init(s.child(), ctx));
+            case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
+        };
+    }
+
+    static Object[] project(List<Expr> tlist, Object[] tuple, Object[] aggValues, ExecContext ctx) {
+        Object[] out = new Object[tlist.size()];
+        for (int i = 0; i < out.length; i++) out[i] = ExprEvaluator.eval(tlist.get(i), tuple, aggValues, ctx);
+        return out;
+    }
+
+    static final class ResultState extends PlanState {
+        private final Plan.Result plan;
+        private final ExecContext ctx;
+        private boolean done;
+
+        ResultState(Plan.Result plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Object[] next() {
+            if (done) return null;
+            done = true;
+            if (!ExprEvaluator.qual(plan.qual(), new Object[0], null, ctx)) return null;
+            return project(plan.targetList(), new Object[0], null, ctx);
+        }
+    }
+
+    static final class SeqScanState extends PlanState {
+        private final Plan.SeqScan plan;
+        private final ExecContext ctx;
+        private Iterator<Object[]> it;
+        private final List<ColumnDef> cols;
+
+        SeqScanState(Plan.SeqScan plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+            this.cols = plan.rte().columns();
+        }
+
+        @Override
+        public Object[] next() {
+            if (it == null) it = plan.rte().relation().scan();
+            while (it.hasNext()) {
+                ctx.session().checkForInterrupts();
+                Object[] raw = it.next();
+                Object[] tuple = normalize(raw);
+                if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
+                return plan.targetList() == null ? tuple : project(plan.targetList(), tuple, null, ctx);
+            }
+            return null;
+        }
+
+        /** Brings a provider's row to the internal Datum form of each column type. */
+        private Object[] normalize(Object[] raw) {
+            Object[] t = new Object[cols.size()];
+            for (int i = 0; i < t.length; i++) {
+                Object v = i < raw.length ? raw[i] : null;
+                int type = cols.get(i).typeOid();
+                if (v == null) continue;
+                if (v instanceof String s && type != TEXT && type != VARCHAR && type != NAME && type != UNKNOWN) {
+                    v = BuiltinCatalog.type(type).input().in(s, ctx.timeZone());
+                } else if (v instanceof Number n && !(v instanceof BigDecimal)) {
+                    v = switch (type) {
+                        case INT2 -> n.shortValue();
+                        case INT4 -> n.intValue();
+                        case INT8, OID, XID -> n.longValue();
+                        case FLOAT4 -> n.floatValue();
+                        case FLOAT8 -> n.doubleValue();
+                        case NUMERIC -> v instanceof Double || v instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+                                : BigDecimal.valueOf(n.longValue());
+                        default -> v;
+                    };
+                } else if (v instanceof java.net.InetAddress a && type == INET) {
+                    v = org.tusk.utils.adt.Inet.of(a);
+                }
+                t[i] = v;
+            }
+            return t;
+        }
+
+        @Override
+        public void close() {
+            if (it instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // ignore
+                }
+            }
+        }
+    }
+
+    /**
+     * Aggregation. Only the plain strategy (one group over all input) exists yet; the per-group
+     * transition states live in {@link Group} so hashed/sorted grouping can keep one per key.
+     */
+    static final class AggState extends PlanState {
+        private final Plan.Agg plan;
+        private final PlanState child;
+        private final ExecContext ctx;
+        private boolean done;
+
+        static final class Group {
+            final Object[] states;
+
+            Group(List<Expr.Aggref> aggs) {
+                states = new Object[aggs.size()];
+                for (int i = 0; i < states.length; i++) states[i] = aggs.get(i).agg().impl().init();
+            }
+        }
+
+        AggState(Plan.Agg plan, PlanState child, ExecContext ctx) {
+            this.plan = plan;
+            this.child = child;
+            this.ctx = ctx;
+        }
+
+        private void advance(Group g, Object[] tuple) {
+            List<Expr.Aggref> aggs = plan.aggs();
+            for (int i = 0; i < aggs.size(); i++) {
+                Expr.Aggref a = aggs.get(i);
+                PgAggregate.Impl impl = a.agg().impl();
+                if (a.star()) {
+                    g.states[i] = impl.transition(g.states[i], null);
+                    continue;
+                }
+                Object v = ExprEvaluator.eval(a.args().get(0), tuple, null, ctx);
+                if (v == null) continue;
+                g.states[i] = impl.transition(g.states[i], v);
+            }
+        }
+
+        @Override
+        public Object[] next() {
+            if (done) return null;
+            done = true;
+            Group g = new Group(plan.aggs());
+            Object[] tuple;
+            while ((tuple = child.next()) != null) advance(g, tuple);
+            Object[] values = new Object[plan.aggs().size()];
+            for (int i = 0; i < values.length; i++) values[i] = plan.aggs().get(i).agg().impl().finish(g.states[i]);
+            if (!ExprEvaluator.qual(plan.havingQual(), null, values, ctx)) return null;
+            return project(plan.targetList(), null, values, ctx);
+        }
+
+        @Override
+        public void close() { child.close(); }
+    }
+
+    static final class SortState extends PlanState {
+        private final Plan.Sort plan;
+        private final PlanState child;
+        private Iterator<Object[]> sorted;
+
+        SortState(Plan.Sort plan, PlanState child) {
+            this.plan = plan;
+            this.child = child;
+        }
+
+        @Override
+        public Object[] next() {
+            if (sorted == null) {
+                List<Object[]> rows = new ArrayList<>();
+                Object[] t;
+                while ((t = child.next()) != null) rows.add(t);
+                rows.sort((a, b) -> {
+                    for (Plan.SortKey k : plan.keys()) {
+                        Object x = a[k.column()], y = b[k.column()];
+                        int c;
+                        if (x == null || y == null) {
+                            if (x == y) continue;
+                            c = (x == null) == k.nullsFirst() ? -1 : 1;
+                            return c;
+                        }
+                        c = Comparisons.compare(x, y);
+                        if (c != 0) return k.desc() ? -c : c;
+                    }
+                    return 0;
+                });
+                sorted = rows.iterator();
+            }
+            return sorted.hasNext() ? sorted.next() : null;
+        }
+
+        @Override
+        public void close() { child.close(); }
+    }
+
+    static final class LimitState extends PlanState {
+        private final Plan.Limit plan;
+        private final PlanState child;
+        private final ExecContext ctx;
+        private long remaining = -1;
+        private boolean started;
+
+        LimitState(Plan.Limit plan, PlanState child, ExecContext ctx) {
+            this.plan = plan;
+            this.child = child;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Object[] next() {
+            if (!started) {
+                started = true;
+                long offset = 0;
+                if (plan.offset() != null) {
+                    Object o = ExprEvaluator.eval(plan.offset(), null, null, ctx);
+                    if (o != null) {
+                        offset = (Long) o;
+                        if (offset < 0) throw PgException.error("2201X", "OFFSET must not be negative");
+                    }
+                }
+                if (plan.count() != null) {
+                    Object c = ExprEvaluator.eval(plan.count(), null, null, ctx);
+                    if (c != null) {
+                        remaining = (Long) c;
+                        if (remaining < 0) throw PgException.error("2201W", "LIMIT must not be negative");
+                    }
+                }
+                if (remaining == 0) return null;
+                for (long i = 0; i < offset; i++) if (child.next() == null) {
+                    remaining = 0;
+                    return null;
+                }
+            }
+            if (remaining == 0) return null;
+            Object[] t = child.next();
+            if (t == null) {
+                remaining = 0;
+                return null;
+            }
+            if (remaining > 0) remaining--;
+            return t;
+        }
+
+        @Override
+        public void close() { child.close(); }
+    }
+}

@@ -1,0 +1,67 @@
+package org.tusk.nodes;
+
+import java.util.List;
+
+/**
+ * Raw (un-analysed) expression nodes produced by the grammar, as PostgreSQL's parsenodes.h.
+ * Every node carries {@code location}: the 0-based character offset of its leading token in
+ * the whole query string, or -1 if unknown. Nothing here is typed or resolved yet.
+ */
+public sealed interface RawExpr {
+    int location();
+
+    /** A literal. kind tells how the scanner saw it; value is Integer, a digit String, a String, Boolean or null. */
+    record AConst(Kind kind, Object value, int location) implements RawExpr {
+        public enum Kind { INTEGER, NUMERIC, STRING, BOOLEAN, NULL }
+    }
+
+    /** A column reference: fields are identifiers; {@code star} for "x.*" or "*" (fields then excludes it). */
+    record ColumnRef(List<String> fields, boolean star, int location) implements RawExpr {}
+
+    /** $n. */
+    record ParamRef(int number, int location) implements RawExpr {}
+
+    /** A binary operator (lexpr != null) or prefix operator (lexpr == null). */
+    record AExpr(String op, RawExpr lexpr, RawExpr rexpr, int location) implements RawExpr {}
+
+    record BoolExpr(BoolOp op, List<RawExpr> args, int location) implements RawExpr {}
+
+    enum BoolOp { AND, OR, NOT }
+
+    record NullTest(RawExpr arg, boolean isNot, int location) implements RawExpr {}
+
+    record BooleanTest(RawExpr arg, BoolTestType test, int location) implements RawExpr {}
+
+    enum BoolTestType { IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE, IS_UNKNOWN, IS_NOT_UNKNOWN }
+
+    /** a IS [NOT] DISTINCT FROM b. */
+    record DistinctExpr(RawExpr lexpr, RawExpr rexpr, boolean not, int location) implements RawExpr {}
+
+    record InList(RawExpr arg, List<RawExpr> list, boolean not, int location) implements RawExpr {}
+
+    record Between(RawExpr arg, RawExpr low, RawExpr high, boolean not, boolean symmetric, int location) implements RawExpr {}
+
+    /** LIKE (ilike=false) / ILIKE, optionally negated, optional ESCAPE. */
+    record Like(RawExpr arg, RawExpr pattern, RawExpr escape, boolean ilike, boolean not, int location) implements RawExpr {}
+
+    record TypeCast(RawExpr arg, TypeName type, int location) implements RawExpr {}
+
+    /** A function call. {@code star} for count(*); name is possibly schema-qualified. */
+    record FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, int location) implements RawExpr {}
+
+    record CaseWhen(RawExpr cond, RawExpr result, int location) {}
+
+    record CaseExpr(RawExpr arg, List<CaseWhen> whens, RawExpr defResult, int location) implements RawExpr {}
+
+    record Coalesce(List<RawExpr> args, int location) implements RawExpr {}
+
+    record NullIf(RawExpr a, RawExpr b, int location) implements RawExpr {}
+
+    record MinMax(boolean greatest, List<RawExpr> args, int location) implements RawExpr {}
+
+    /** CURRENT_TIMESTAMP, CURRENT_USER etc. (gram.y's SQLValueFunction); name is the keyword, lower-case. */
+    record SqlValueFunction(String name, int location) implements RawExpr {}
+
+    /** A construct the grammar accepts but analysis does not support yet (subqueries, arrays, ...). */
+    record Unsupported(String what, int location) implements RawExpr {}
+}

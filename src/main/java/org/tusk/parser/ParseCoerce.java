@@ -1,0 +1,165 @@
+package org.tusk.parser;
+
+import static org.tusk.catalog.TypeOids.*;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.PgCast;
+import org.tusk.catalog.PgType;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.TypeName;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Type coercion, as PostgreSQL's parse_coerce.c: can_coerce_type(), coerce_type() (unknown
+ * literals are converted right here by the target type's input function, so their errors point
+ * at the literal), find_coercion_pathway() over the built-in pg_cast table with the automatic
+ * I/O conversion rules, select_common_type(), and typmod coercion for varchar(n)/numeric(p,s).
+ */
+public final class ParseCoerce {
+    private ParseCoerce() {}
+
+    public enum Context { IMPLICIT, ASSIGNMENT, EXPLICIT }
+
+    static boolean isStringCategory(int t) {
+        return t == TEXT || t == VARCHAR || t == NAME;
+    }
+
+    static char category(int t) { return BuiltinCatalog.type(t).category(); }
+
+    static boolean isPreferred(int t) { return BuiltinCatalog.type(t).preferred(); }
+
+    private static boolean contextAllows(char castContext, Context ctx) {
+        return switch (castContext) {
+            case 'i' -> true;
+            case 'a' -> ctx != Context.IMPLICIT;
+            default -> ctx == Context.EXPLICIT;
+        };
+    }
+
+    public static boolean canCoerce(int from, int to, Context ctx) {
+        if (from == to || from == UNKNOWN || to == ANY) return true;
+        PgCast c = BuiltinCatalog.cast(from, to);
+        if (c != null) return contextAllows(c.context(), ctx);
+        if (category(from) == PgType.CAT_PSEUDO || category(to) == PgType.CAT_PSEUDO) return false;
+        if (isStringCategory(to)) return ctx != Context.IMPLICIT;
+        if (isStringCategory(from)) return ctx == Context.EXPLICIT;
+        return false;
+    }
+
+    /**
+     * Coerces expr (of type from) to type to. The caller has checked canCoerce(); typmod -1
+     * means none. location is the 0-based offset used for errors (-1 for none).
+     */
+    public static Expr coerce(Expr expr, int to, int typmod, Context ctx, String src, int location, ZoneId zone) {
+        int from = expr.type();
+        Expr result;
+        if (to == ANY) return expr;
+        if (from == to) {
+            result = expr;
+        } else if (from == UNKNOWN && expr instanceof Expr.Const c) {
+            Object v = null;
+            if (c.value() != null) {
+                try {
+                    v = BuiltinCatalog.type(to).input().in((String) c.value(), zone);
+                } catch (PgException e) {
+                    throw withPosition(e, src, c.location());
+                }
+            }
+            int loc = c.location() >= 0 ? c.location() : location;
+            result = new Expr.Const(to, -1, v, loc);
+        } else if (from == UNKNOWN) {
+            result = new Expr.CoerceViaIO(expr, to, location);
+        } else {
+            PgCast c = BuiltinCatalog.cast(from, to);
+            if (c == null) result = new Expr.CoerceViaIO(expr, to, location);
+            else result = switch (c.method()) {
+                case BINARY -> new Expr.RelabelType(expr, to, -1);
+                case IO -> new Expr.CoerceViaIO(expr, to, location);
+                case FUNCTION -> new Expr.CastFunc(c, expr, to);
+            };
+        }
+        if (typmod >= 0 && (to == VARCHAR || to == NUMERIC) && typmod != result.typmod())
+            result = new Expr.CoerceToTypmod(result, to, typmod, ctx == Context.EXPLICIT);
+        return result;
+    }
+
+    static PgException withPosition(PgException e, String src, int location) {
+        if (e.position() != 0 || location < 0) return e;
+        return new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
+                Lexer.position(src, location), e.getCause());
+    }
+
+    /** Resolved type of a TypeName: OID and typmod. */
+    public record ResolvedType(int oid, int typmod) {}
+
+    /** typenameTypeIdAndMod(). */
+    public static ResolvedType resolveTypeName(TypeName tn, String src) {
+        List<String> names = tn.names();
+        String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
+        String name = tn.lastName();
+        PgType t = schema == null || schema.equals("pg_catalog") ? BuiltinCatalog.typeByName(name) : null;
+        if (t == null || t.oid() == ANY) {
+            String shown = String.join(".", names.size() > 1 && names.get(0).equals("pg_catalog") && names.size() == 2
+                    && !tn.typmods().isEmpty() ? List.of(name) : names.subList(names.size() > 1 && names.get(0).equals("pg_catalog") ? 1 : 0, names.size()));
+            throw PgException.errorAt(SqlState.UNDEFINED_OBJECT, "type \"" + shown + "\" does not exist",
+                    Lexer.position(src, tn.location()));
+        }
+        int typmod = -1;
+        List<Integer> mods = tn.typmods();
+        if (!mods.isEmpty()) {
+            if (t.oid() == VARCHAR) {
+                if (mods.size() != 1) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                        "invalid type modifier", Lexer.position(src, tn.location()));
+                int n = mods.get(0);
+                if (n < 1) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                        "length for type varchar must be at least 1", Lexer.position(src, tn.location()));
+                typmod = n + 4;
+            } else if (t.oid() == NUMERIC) {
+                int p = mods.get(0), s = mods.size() > 1 ? mods.get(1) : 0;
+                if (mods.size() > 2) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                        "invalid NUMERIC type modifier", Lexer.position(src, tn.location()));
+                if (p < 1 || p > 1000) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                        "NUMERIC precision " + p + " must be between 1 and 1000", Lexer.position(src, tn.location()));
+                if (s < 0 || s > p) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                        "NUMERIC scale " + s + " must be between 0 and precision " + p, Lexer.position(src, tn.location()));
+                typmod = ((p << 16) | s) + 4;
+            } else if (t.oid() == TIMESTAMP || t.oid() == TIMESTAMPTZ || t.oid() == TIME || t.oid() == INTERVAL) {
+                typmod = -1; // fractional-second precision not applied yet
+            } else {
+                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "type modifier is not allowed for type \""
+                        + t.typname() + "\"", Lexer.position(src, tn.location()));
+            }
+        }
+        return new ResolvedType(t.oid(), typmod);
+    }
+
+    /** select_common_type(): the type CASE/COALESCE/GREATEST branches are coerced to. */
+    public static int selectCommonType(List<Expr> exprs, List<Integer> locations, String context, String src) {
+        int ptype = UNKNOWN;
+        char pcat = 0;
+        for (int i = 0; i < exprs.size(); i++) {
+            int ntype = exprs.get(i).type();
+            if (ntype == UNKNOWN) continue;
+            if (ptype == UNKNOWN) {
+                ptype = ntype;
+                pcat = category(ntype);
+                continue;
+            }
+            if (ntype == ptype) continue;
+            char ncat = category(ntype);
+            if (ncat != pcat) {
+                throw PgException.errorAt(SqlState.DATATYPE_MISMATCH, context + " types "
+                        + BuiltinCatalog.formatType(ptype) + " and " + BuiltinCatalog.formatType(ntype) + " cannot be matched",
+                        Lexer.position(src, locations.get(i)));
+            }
+            if (!isPreferred(ptype) && canCoerce(ptype, ntype, Context.IMPLICIT) && !canCoerce(ntype, ptype, Context.IMPLICIT)) {
+                ptype = ntype;
+            }
+        }
+        return ptype == UNKNOWN ? TEXT : ptype;
+    }
+}

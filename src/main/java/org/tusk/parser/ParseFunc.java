@@ -1,0 +1,149 @@
+package org.tusk.parser;
+
+import static org.tusk.catalog.TypeOids.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.PgType;
+
+/**
+ * Ambiguity resolution shared by operators and functions: PostgreSQL's
+ * func_match_argtypes() + func_select_candidate() (parse_func.c), which parse_oper.c also uses.
+ * Given candidate argument-type lists and the actual input types, it returns the index of the
+ * single best candidate, or -1 if none matches, or -2 if several remain (ambiguous).
+ */
+public final class ParseFunc {
+    private ParseFunc() {}
+
+    public static final int NONE = -1;
+    public static final int AMBIGUOUS = -2;
+
+    public static int select(List<List<Integer>> candidates, List<Integer> inputs) {
+        int n = inputs.size();
+        // exact match
+        for (int i = 0; i < candidates.size(); i++) if (candidates.get(i).equals(inputs)) return i;
+        // candidates reachable by implicit coercion
+        List<Integer> cands = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            List<Integer> c = candidates.get(i);
+            boolean ok = true;
+            for (int k = 0; k < n && ok; k++) ok = ParseCoerce.canCoerce(inputs.get(k), c.get(k), ParseCoerce.Context.IMPLICIT);
+            if (ok) cands.add(i);
+        }
+        if (cands.isEmpty()) return NONE;
+        if (cands.size() == 1) return cands.get(0);
+
+        // most exact matches
+        cands = keepMax(cands, c -> {
+            int m = 0;
+            for (int k = 0; k < n; k++) if (inputs.get(k) != UNKNOWN && candidates.get(c).get(k).equals(inputs.get(k))) m++;
+            return m;
+        });
+        if (cands.size() == 1) return cands.get(0);
+
+        // exact or preferred-type matches (preferred type of the input's own category)
+        cands = keepMax(cands, c -> {
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                int in = inputs.get(k);
+                if (in == UNKNOWN) continue;
+                int ct = candidates.get(c).get(k);
+                if (ct == in || (ParseCoerce.isPreferred(ct) && ParseCoerce.category(ct) == ParseCoerce.category(in))) m++;
+            }
+            return m;
+        });
+        if (cands.size() == 1) return cands.get(0);
+
+        boolean anyUnknown = inputs.contains(UNKNOWN);
+        if (!anyUnknown) return AMBIGUOUS;
+
+        // resolve unknown inputs by category
+        List<Integer> survivors = new ArrayList<>(cands);
+        for (int k = 0; k < n; k++) {
+            if (inputs.get(k) != UNKNOWN) continue;
+            char slotCat = 0;
+            boolean slotPreferred = false;
+            boolean conflict = false;
+            for (int c : cands) {
+                int ct = candidates.get(c).get(k);
+                char cat = ParseCoerce.category(ct);
+                if (slotCat == 0) {
+                    slotCat = cat;
+                    slotPreferred = ParseCoerce.isPreferred(ct);
+                } else if (cat == slotCat) {
+                    slotPreferred |= ParseCoerce.isPreferred(ct);
+                } else if (cat == PgType.CAT_STRING) {
+                    slotCat = cat;
+                    slotPreferred = ParseCoerce.isPreferred(ct);
+                } else {
+                    conflict = true;
+                }
+            }
+            if (conflict && slotCat != PgType.CAT_STRING) {
+                survivors = null;
+                break;
+            }
+            final char sc = slotCat;
+            final boolean sp = slotPreferred;
+            final int kk = k;
+            survivors.removeIf(c -> {
+                int ct = candidates.get(c).get(kk);
+                return ParseCoerce.category(ct) != sc || (sp && !ParseCoerce.isPreferred(ct));
+            });
+        }
+        if (survivors != null && !survivors.isEmpty()) {
+            if (survivors.size() == 1) return survivors.get(0);
+            cands = survivors;
+        }
+
+        // last gasp: all known inputs the same type -> assume unknowns are that type too
+        int known = UNKNOWN;
+        boolean same = true;
+        for (int in : inputs) {
+            if (in == UNKNOWN) continue;
+            if (known == UNKNOWN) known = in;
+            else if (known != in) same = false;
+        }
+        if (known != UNKNOWN && same) {
+            int found = NONE;
+            for (int c : cands) {
+                boolean ok = true;
+                for (int k = 0; k < n && ok; k++)
+                    ok = ParseCoerce.canCoerce(inputs.get(k) == UNKNOWN ? known : inputs.get(k), candidates.get(c).get(k),
+                            ParseCoerce.Context.IMPLICIT);
+                if (ok) {
+                    if (found != NONE) return AMBIGUOUS;
+                    found = c;
+                }
+            }
+            if (found != NONE) return found;
+        }
+        return AMBIGUOUS;
+    }
+
+    private static List<Integer> keepMax(List<Integer> cands, java.util.function.IntUnaryOperator score) {
+        int best = -1;
+        List<Integer> out = new ArrayList<>();
+        for (int c : cands) {
+            int s = score.applyAsInt(c);
+            if (s > best) {
+                best = s;
+                out.clear();
+            }
+            if (s == best) out.add(c);
+        }
+        return out;
+    }
+
+    /** "integer, text" for messages, as funcname_signature_string(). */
+    static String signature(List<Integer> types) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < types.size(); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(BuiltinCatalog.formatType(types.get(i)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,1145 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.RawExpr.AConst;
+import org.tusk.nodes.RawStmt;
+import org.tusk.nodes.Stmt;
+import org.tusk.nodes.TypeName;
+import org.tusk.parser.Token.Kind;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Hand-written recursive-descent parser for the accepted subset of PostgreSQL's gram.y.
+ * Expressions use precedence climbing with gram.y's precedence table:
+ * <pre>
+ *   OR < AND < NOT (right) < IS/ISNULL/NOTNULL (nonassoc) < comparison (nonassoc)
+ *   < BETWEEN IN LIKE ILIKE SIMILAR (nonassoc) < ESCAPE < generic Op < + - < * / % < ^
+ *   < AT < COLLATE < unary minus (right) < [ ] < ( ) < :: < .
+ * </pre>
+ * {@link #parse(String)} is raw_parser(): the whole string becomes a list of {@link RawStmt}s.
+ * Syntax errors are reported as PostgreSQL does: "syntax error at or near "tok"" or
+ * "syntax error at end of input", with the token's 1-based character position.
+ */
+public final class Parser {
+    private static final int P_OR = 1, P_AND = 2, P_NOT = 3, P_IS = 4, P_CMP = 5, P_LIKE = 6, P_ESCAPE = 7, P_OP = 8,
+            P_ADD = 9, P_MUL = 10, P_EXP = 11, P_AT = 12, P_COLLATE = 13, P_UMINUS = 14, P_SUBSCRIPT = 15,
+            P_TYPECAST = 17;
+
+    private final String src;
+    private final Lexer lexer;
+    private final List<Token> buf = new ArrayList<>();
+
+    private Parser(String src) {
+        this.src = src;
+        this.lexer = new Lexer(src);
+    }
+
+    /** Parses a query string into its statements (an empty or all-blank string gives none). */
+    public static List<RawStmt> parse(String query) {
+        return new Parser(query).stmtmulti();
+    }
+
+    // ------------------------------------------------------------------ token helpers
+
+    private Token peek() { return peek(0); }
+
+    private Token peek(int n) {
+        while (buf.size() <= n) {
+            if (!buf.isEmpty() && buf.get(buf.size() - 1).is(Kind.EOF)) {
+                buf.add(buf.get(buf.size() - 1));
+            } else {
+                buf.add(lexer.next());
+            }
+        }
+        return buf.get(n);
+    }
+
+    private Token advance() {
+        Token t = peek();
+        buf.remove(0);
+        return t;
+    }
+
+    private boolean isKw(String kw) { return peek().isKeyword(kw); }
+
+    private boolean acceptKw(String kw) {
+        if (isKw(kw)) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private Token expectKw(String kw) {
+        if (!isKw(kw)) throw syntaxError(peek());
+        return advance();
+    }
+
+    private boolean isChar(char c) { return peek().isChar(c); }
+
+    private boolean acceptChar(char c) {
+        if (isChar(c)) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private Token expectChar(char c) {
+        if (!isChar(c)) throw syntaxError(peek());
+        return advance();
+    }
+
+    PgException syntaxError(Token t) {
+        if (t.is(Kind.EOF))
+            return PgException.errorAt(SqlState.SYNTAX_ERROR, "syntax error at end of input", Lexer.position(src, t.start()));
+        return PgException.errorAt(SqlState.SYNTAX_ERROR,
+                "syntax error at or near \"" + src.substring(t.start(), t.end()) + "\"", Lexer.position(src, t.start()));
+    }
+
+    private PgException notSupported(String what, int location) {
+        return PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, what + " is not supported yet",
+                Lexer.position(src, location));
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private List<RawStmt> stmtmulti() {
+        List<RawStmt> out = new ArrayList<>();
+        int stmtStart = 0;
+        while (true) {
+            Token t = peek();
+            if (t.is(Kind.EOF)) break;
+            if (t.isChar(';')) {
+                advance();
+                stmtStart = t.end();
+                continue;
+            }
+            Stmt s = stmt();
+            Token end = peek();
+            if (end.isChar(';')) {
+                out.add(new RawStmt(s, stmtStart, end.start() - stmtStart));
+                advance();
+                stmtStart = end.end();
+            } else if (end.is(Kind.EOF)) {
+                out.add(new RawStmt(s, stmtStart, src.length() - stmtStart));
+                break;
+            } else {
+                throw syntaxError(end);
+            }
+        }
+        return out;
+    }
+
+    /** Statements PostgreSQL has that Tusk does not run yet; they are skipped over and reported at execution. */
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("insert", "update", "delete", "create", "drop", "alter",
+            "copy", "explain", "vacuum", "analyze", "analyse", "grant", "revoke", "truncate", "lock", "listen", "notify",
+            "unlisten", "execute", "deallocate", "declare", "fetch", "move", "close", "discard", "checkpoint", "comment",
+            "call", "do", "with", "values", "table", "merge", "reindex", "cluster", "security", "load", "import",
+            "refresh", "reassign");
+
+    private Stmt stmt() {
+        Token t = peek();
+        String kw = t.keyword();
+        if (kw == null) {
+            if (t.isChar('(')) throw notSupported("parenthesized SELECT", t.start());
+            throw syntaxError(t);
+        }
+        switch (kw) {
+            case "select": return selectStmt();
+            case "set": return setStmt();
+            case "show": return showStmt();
+            case "reset": return resetStmt();
+            case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release": return transactionStmt();
+            case "prepare":
+                if (peek(1).isKeyword("transaction")) return transactionStmt();
+                return unsupportedStmt();
+            default:
+                if (KNOWN_UNSUPPORTED.contains(kw)) return unsupportedStmt();
+                throw syntaxError(t);
+        }
+    }
+
+    private Stmt unsupportedStmt() {
+        Token first = advance();
+        String tag = first.value().toUpperCase(Locale.ROOT);
+        Token second = peek();
+        if (Set.of("create", "drop", "alter").contains(first.keyword()) && second.is(Kind.IDENT))
+            tag = tag + " " + second.value().toUpperCase(Locale.ROOT);
+        int depth = 0;
+        while (true) {
+            Token t = peek();
+            if (t.is(Kind.EOF)) break;
+            if (t.isChar(';') && depth == 0) break;
+            if (t.isChar('(')) depth++;
+            if (t.isChar(')')) depth--;
+            advance();
+        }
+        return new Stmt.UnsupportedStmt(tag);
+    }
+
+    private Stmt selectStmt() {
+        expectKw("select");
+        boolean distinct = false;
+        if (acceptKw("distinct")) {
+            if (isKw("on")) throw notSupported("SELECT DISTINCT ON", peek().start());
+            distinct = true;
+        } else {
+            acceptKw("all");
+        }
+        List<Stmt.ResTarget> targets = new ArrayList<>();
+        if (!endOfTargetList()) {
+            do {
+                targets.add(resTarget());
+            } while (acceptChar(','));
+        }
+        Stmt.RangeVar from = null;
+        if (acceptKw("from")) {
+            from = fromItem();
+            if (isChar(',') || isKw("join") || isKw("left") || isKw("right") || isKw("inner") || isKw("full")
+                    || isKw("cross") || isKw("natural"))
+                throw notSupported("more than one relation in FROM", peek().start());
+        }
+        RawExpr where = null;
+        if (acceptKw("where")) where = aExpr();
+        List<RawExpr> groupBy = List.of();
+        if (isKw("group")) {
+            advance();
+            expectKw("by");
+            groupBy = new ArrayList<>();
+            do {
+                groupBy.add(aExpr());
+            } while (acceptChar(','));
+        }
+        RawExpr having = null;
+        if (acceptKw("having")) having = aExpr();
+        if (isKw("union") || isKw("intersect") || isKw("except"))
+            throw notSupported(peek().value().toUpperCase(Locale.ROOT), peek().start());
+        if (isKw("window")) throw notSupported("WINDOW", peek().start());
+        List<Stmt.SortBy> sort = List.of();
+        if (isKw("order")) {
+            advance();
+            expectKw("by");
+            sort = new ArrayList<>();
+            do {
+                sort.add(sortBy());
+            } while (acceptChar(','));
+        }
+        RawExpr limit = null, offset = null;
+        boolean sawLimit = false, sawOffset = false;
+        while (true) {
+            if (!sawLimit && isKw("limit")) {
+                Token lt = advance();
+                sawLimit = true;
+                if (isKw("all")) {
+                    Token a = advance();
+                    limit = new AConst(AConst.Kind.NULL, null, a.start());
+                } else {
+                    limit = aExpr();
+                }
+                if (acceptChar(',')) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                        "LIMIT #,# syntax is not supported", Lexer.position(src, lt.start()))
+                        .withHint("Use separate LIMIT and OFFSET clauses.");
+            } else if (!sawOffset && isKw("offset")) {
+                advance();
+                sawOffset = true;
+                offset = aExpr();
+                if (isKw("row") || isKw("rows")) advance();
+            } else if (!sawLimit && isKw("fetch")) {
+                advance();
+                sawLimit = true;
+                if (!acceptKw("first")) expectKw("next");
+                if (isKw("row") || isKw("rows")) {
+                    limit = new AConst(AConst.Kind.INTEGER, 1, peek().start());
+                } else {
+                    limit = cExpr();
+                }
+                if (!acceptKw("row")) expectKw("rows");
+                if (isKw("with")) throw notSupported("FETCH ... WITH TIES", peek().start());
+                expectKw("only");
+            } else {
+                break;
+            }
+        }
+        if (isKw("for")) throw notSupported("SELECT FOR UPDATE/SHARE", peek().start());
+        return new Stmt.SelectStmt(distinct, targets, from, where, groupBy, having, sort, limit, offset);
+    }
+
+    private boolean endOfTargetList() {
+        Token t = peek();
+        return t.is(Kind.EOF) || t.isChar(';') || t.isChar(')') || t.isKeyword("from") || t.isKeyword("where")
+                || t.isKeyword("group") || t.isKeyword("having") || t.isKeyword("order") || t.isKeyword("limit")
+                || t.isKeyword("offset") || t.isKeyword("union") || t.isKeyword("intersect") || t.isKeyword("except")
+                || t.isKeyword("fetch") || t.isKeyword("for") || t.isKeyword("window") || t.isKeyword("into");
+    }
+
+    private Stmt.ResTarget resTarget() {
+        Token t = peek();
+        if (t.isChar('*')) {
+            advance();
+            return new Stmt.ResTarget(null, new RawExpr.ColumnRef(List.of(), true, t.start()), t.start());
+        }
+        RawExpr e = aExpr();
+        if (acceptKw("as")) {
+            Token label = peek();
+            if (!Keywords.isColLabel(label)) throw syntaxError(label);
+            advance();
+            return new Stmt.ResTarget(label.value(), e, t.start());
+        }
+        if (Keywords.isBareLabel(peek())) {
+            Token label = advance();
+            return new Stmt.ResTarget(label.value(), e, t.start());
+        }
+        return new Stmt.ResTarget(null, e, t.start());
+    }
+
+    private Stmt.RangeVar fromItem() {
+        Token t = peek();
+        if (t.isChar('(')) throw notSupported("subquery in FROM", t.start());
+        acceptKw("only");
+        t = peek();
+        if (!Keywords.isColId(t)) throw syntaxError(t);
+        List<String> names = new ArrayList<>();
+        names.add(advance().value());
+        while (isChar('.')) {
+            advance();
+            Token n = peek();
+            if (!Keywords.isColLabel(n)) throw syntaxError(n);
+            names.add(advance().value());
+        }
+        if (isChar('(')) throw notSupported("function in FROM", peek().start());
+        if (names.size() > 3)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
+                    + String.join(".", names), Lexer.position(src, t.start()));
+        String alias = null;
+        if (acceptKw("as")) {
+            Token a = peek();
+            if (!Keywords.isColId(a)) throw syntaxError(a);
+            alias = advance().value();
+        } else if (Keywords.isColId(peek()) && !isKw("join") && !isKw("natural") && !isKw("cross")
+                && !isKw("inner") && !isKw("left") && !isKw("right") && !isKw("full") && !isKw("set")
+                && peek().keyword() == null) {
+            alias = advance().value();
+        }
+        if (isChar('(')) throw notSupported("column aliases in FROM", peek().start());
+        String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
+        return new Stmt.RangeVar(schema, names.get(names.size() - 1), alias, t.start());
+    }
+
+    private Stmt.SortBy sortBy() {
+        Token t = peek();
+        RawExpr e = aExpr();
+        boolean desc = false;
+        if (acceptKw("desc")) desc = true;
+        else if (!acceptKw("asc") && isKw("using")) throw notSupported("ORDER BY USING", peek().start());
+        Boolean nullsFirst = null;
+        if (isKw("nulls")) {
+            advance();
+            if (acceptKw("first")) nullsFirst = true;
+            else {
+                expectKw("last");
+                nullsFirst = false;
+            }
+        }
+        return new Stmt.SortBy(e, desc, nullsFirst, t.start());
+    }
+
+    // ---- SET / SHOW / RESET
+
+    private String varName() {
+        Token t = peek();
+        if (!Keywords.isColId(t)) throw syntaxError(t);
+        StringBuilder sb = new StringBuilder(advance().value());
+        while (isChar('.')) {
+            advance();
+            Token n = peek();
+            if (!Keywords.isColLabel(n)) throw syntaxError(n);
+            sb.append('.').append(advance().value());
+        }
+        return sb.toString();
+    }
+
+    private Stmt setStmt() {
+        expectKw("set");
+        boolean local = false;
+        if (acceptKw("local")) local = true;
+        else if (isKw("session") && !peek(1).isKeyword("authorization") && !peek(1).isKeyword("characteristics")) advance();
+        Token t = peek();
+        if (t.isKeyword("transaction") || t.isKeyword("session") || t.isKeyword("role"))
+            return skipUnsupported("SET " + t.value().toUpperCase(Locale.ROOT));
+        if (t.isKeyword("time") && peek(1).isKeyword("zone")) {
+            advance();
+            advance();
+            Token v = peek();
+            if (acceptKw("default") || acceptKw("local"))
+                return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.DEFAULT, "timezone", List.of(), local);
+            RawExpr val;
+            if (v.is(Kind.SCONST)) val = new AConst(AConst.Kind.STRING, advance().value(), v.start());
+            else if (isKw("interval")) val = cExpr();
+            else if (v.is(Kind.IDENT) && !Keywords.isReserved(v.keyword()))
+                val = new AConst(AConst.Kind.STRING, advance().value(), v.start());
+            else val = numericOnly();
+            return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.VALUE, "timezone", List.of(val), local);
+        }
+        if (t.isKeyword("schema") && peek(1).is(Kind.SCONST)) {
+            advance();
+            Token v = advance();
+            return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.VALUE, "search_path",
+                    List.of(new AConst(AConst.Kind.STRING, v.value(), v.start())), local);
+        }
+        if (t.isKeyword("names") && (peek(1).is(Kind.SCONST) || peek(1).isKeyword("default"))) {
+            advance();
+            if (acceptKw("default"))
+                return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.DEFAULT, "client_encoding", List.of(), local);
+            Token v = advance();
+            return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.VALUE, "client_encoding",
+                    List.of(new AConst(AConst.Kind.STRING, v.value(), v.start())), local);
+        }
+        String name = varName();
+        if (isKw("from") && peek(1).isKeyword("current")) return skipUnsupported("SET FROM CURRENT");
+        if (!acceptKw("to") && !acceptChar('=')) throw syntaxError(peek());
+        if (acceptKw("default")) return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.DEFAULT, name, List.of(), local);
+        List<RawExpr> args = new ArrayList<>();
+        do {
+            args.add(varValue());
+        } while (acceptChar(','));
+        return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.VALUE, name, args, local);
+    }
+
+    private Stmt skipUnsupported(String tag) {
+        while (!peek().is(Kind.EOF) && !isChar(';')) advance();
+        return new Stmt.UnsupportedStmt(tag);
+    }
+
+    private RawExpr varValue() {
+        Token t = peek();
+        if (t.is(Kind.SCONST)) return new AConst(AConst.Kind.STRING, advance().value(), t.start());
+        if (t.isKeyword("true") || t.isKeyword("false") || t.isKeyword("on"))
+            return new AConst(AConst.Kind.STRING, advance().value(), t.start());
+        if (t.is(Kind.IDENT) && (t.keyword() == null || !Keywords.isReserved(t.keyword())))
+            return new RawExpr.ColumnRef(List.of(advance().value()), false, t.start());
+        return numericOnly();
+    }
+
+    private RawExpr numericOnly() {
+        Token t = peek();
+        String sign = "";
+        if (t.isChar('-') || t.isChar('+')) {
+            sign = t.isChar('-') ? "-" : "";
+            advance();
+        }
+        Token n = peek();
+        if (!n.is(Kind.ICONST) && !n.is(Kind.FCONST)) throw syntaxError(n);
+        advance();
+        return new AConst(n.is(Kind.ICONST) ? AConst.Kind.INTEGER : AConst.Kind.NUMERIC, sign + n.value(), t.start());
+    }
+
+    private String showName() {
+        if (isKw("time") && peek(1).isKeyword("zone")) {
+            advance();
+            advance();
+            return "timezone";
+        }
+        if (isKw("transaction") && peek(1).isKeyword("isolation")) {
+            advance();
+            advance();
+            expectKw("level");
+            return "transaction_isolation";
+        }
+        if (isKw("session") && peek(1).isKeyword("authorization")) {
+            advance();
+            advance();
+            return "session_authorization";
+        }
+        if (isKw("all")) {
+            advance();
+            return "all";
+        }
+        return varName();
+    }
+
+    private Stmt showStmt() {
+        expectKw("show");
+        return new Stmt.VariableShowStmt(showName());
+    }
+
+    private Stmt resetStmt() {
+        expectKw("reset");
+        String name = showName();
+        if (name.equals("all")) return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.RESET_ALL, null, List.of(), false);
+        return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.RESET, name, List.of(), false);
+    }
+
+    // ---- transaction control
+
+    private Stmt transactionStmt() {
+        Token t = advance();
+        String kw = t.keyword();
+        Stmt.TransactionStmt.Kind kind;
+        switch (kw) {
+            case "begin" -> {
+                if (!acceptKw("work")) acceptKw("transaction");
+                return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.BEGIN, transactionModes(), null, null, false);
+            }
+            case "start" -> {
+                expectKw("transaction");
+                return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.START, transactionModes(), null, null, false);
+            }
+            case "commit", "end" -> {
+                if (kw.equals("commit") && acceptKw("prepared")) {
+                    return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.COMMIT_PREPARED, List.of(), null, sconst(), false);
+                }
+                if (!acceptKw("work")) acceptKw("transaction");
+                return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.COMMIT, List.of(), null, null, chain());
+            }
+            case "rollback", "abort" -> {
+                if (kw.equals("rollback") && acceptKw("prepared"))
+                    return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.ROLLBACK_PREPARED, List.of(), null, sconst(), false);
+                if (!acceptKw("work")) acceptKw("transaction");
+                if (kw.equals("rollback") && acceptKw("to")) {
+                    acceptKw("savepoint");
+                    return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.ROLLBACK_TO, List.of(), colId(), null, false);
+                }
+                return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.ROLLBACK, List.of(), null, null, chain());
+            }
+            case "savepoint" -> kind = Stmt.TransactionStmt.Kind.SAVEPOINT;
+            case "release" -> {
+                acceptKw("savepoint");
+                kind = Stmt.TransactionStmt.Kind.RELEASE;
+            }
+            case "prepare" -> {
+                expectKw("transaction");
+                return new Stmt.TransactionStmt(Stmt.TransactionStmt.Kind.PREPARE, List.of(), null, sconst(), false);
+            }
+            default -> throw syntaxError(t);
+        }
+        return new Stmt.TransactionStmt(kind, List.of(), colId(), null, false);
+    }
+
+    private boolean chain() {
+        if (!acceptKw("and")) return false;
+        boolean no = acceptKw("no");
+        expectKw("chain");
+        return !no;
+    }
+
+    private String sconst() {
+        Token t = peek();
+        if (!t.is(Kind.SCONST)) throw syntaxError(t);
+        return advance().value();
+    }
+
+    private String colId() {
+        Token t = peek();
+        if (!Keywords.isColId(t)) throw syntaxError(t);
+        return advance().value();
+    }
+
+    private List<String> transactionModes() {
+        List<String> modes = new ArrayList<>();
+        while (true) {
+            if (isKw("isolation")) {
+                advance();
+                expectKw("level");
+                if (acceptKw("serializable")) modes.add("isolation level serializable");
+                else if (acceptKw("repeatable")) {
+                    expectKw("read");
+                    modes.add("isolation level repeatable read");
+                } else {
+                    expectKw("read");
+                    if (acceptKw("committed")) modes.add("isolation level read committed");
+                    else {
+                        expectKw("uncommitted");
+                        modes.add("isolation level read uncommitted");
+                    }
+                }
+            } else if (isKw("read")) {
+                advance();
+                if (acceptKw("only")) modes.add("read only");
+                else {
+                    expectKw("write");
+                    modes.add("read write");
+                }
+            } else if (isKw("deferrable")) {
+                advance();
+                modes.add("deferrable");
+            } else if (isKw("not") && peek(1).isKeyword("deferrable")) {
+                advance();
+                advance();
+                modes.add("not deferrable");
+            } else {
+                break;
+            }
+            if (!acceptChar(',')) {
+                Token n = peek();
+                if (!(n.isKeyword("isolation") || n.isKeyword("read") || n.isKeyword("deferrable") || n.isKeyword("not")))
+                    break;
+            }
+        }
+        return modes;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /** a_expr. */
+    public RawExpr aExpr() { return expr(0); }
+
+    private static boolean isCmp(Token t) {
+        return t.isChar('<') || t.isChar('>') || t.isChar('=') || t.is(Kind.LESS_EQUALS) || t.is(Kind.GREATER_EQUALS)
+                || t.is(Kind.NOT_EQUALS);
+    }
+
+    /** Precedence of the infix/postfix operator at the head of the input, or -1 if none. */
+    private int infixPrec() {
+        Token t = peek();
+        switch (t.kind()) {
+            case OP: return P_OP;
+            case LESS_EQUALS, GREATER_EQUALS, NOT_EQUALS: return P_CMP;
+            case TYPECAST: return P_TYPECAST;
+            case CHAR: {
+                char c = t.value().charAt(0);
+                return switch (c) {
+                    case '<', '>', '=' -> P_CMP;
+                    case '+', '-' -> P_ADD;
+                    case '*', '/', '%' -> P_MUL;
+                    case '^' -> P_EXP;
+                    case '[' -> P_SUBSCRIPT;
+                    default -> -1;
+                };
+            }
+            case IDENT: {
+                String kw = t.keyword();
+                if (kw == null) return -1;
+                switch (kw) {
+                    case "or": return P_OR;
+                    case "and": return P_AND;
+                    case "is", "isnull", "notnull": return P_IS;
+                    case "between", "in", "like", "ilike", "similar": return P_LIKE;
+                    case "not": {
+                        Token n = peek(1);
+                        if (n.isKeyword("between") || n.isKeyword("in") || n.isKeyword("like") || n.isKeyword("ilike")
+                                || n.isKeyword("similar")) return P_LIKE;
+                        return -1;
+                    }
+                    case "at": return P_AT;
+                    case "collate": return P_COLLATE;
+                    default: return -1;
+                }
+            }
+            default: return -1;
+        }
+    }
+
+    private static boolean nonassoc(int prec) { return prec == P_IS || prec == P_CMP || prec == P_LIKE; }
+
+    private RawExpr expr(int minPrec) {
+        RawExpr left = prefix();
+        int lastNonassoc = -1;
+        while (true) {
+            int prec = infixPrec();
+            if (prec < 0 || prec < minPrec) break;
+            Token op = peek();
+            if (nonassoc(prec) && prec == lastNonassoc) throw syntaxError(op);
+            left = infix(left, prec);
+            lastNonassoc = nonassoc(prec) ? prec : -1;
+        }
+        return left;
+    }
+
+    private RawExpr infix(RawExpr left, int prec) {
+        Token op = advance();
+        int loc = op.start();
+        switch (prec) {
+            case P_OR, P_AND -> {
+                RawExpr right = expr(prec + 1);
+                RawExpr.BoolOp bop = prec == P_OR ? RawExpr.BoolOp.OR : RawExpr.BoolOp.AND;
+                List<RawExpr> args = new ArrayList<>();
+                if (left instanceof RawExpr.BoolExpr be && be.op() == bop) args.addAll(be.args()); else args.add(left);
+                args.add(right);
+                return new RawExpr.BoolExpr(bop, args, left instanceof RawExpr.BoolExpr be2 && be2.op() == bop ? be2.location() : loc);
+            }
+            case P_IS -> {
+                if (op.isKeyword("isnull")) return new RawExpr.NullTest(left, false, loc);
+                if (op.isKeyword("notnull")) return new RawExpr.NullTest(left, true, loc);
+                boolean not = acceptKw("not");
+                Token t = peek();
+                if (acceptKw("null")) return new RawExpr.NullTest(left, not, loc);
+                if (acceptKw("true"))
+                    return new RawExpr.BooleanTest(left, not ? RawExpr.BoolTestType.IS_NOT_TRUE : RawExpr.BoolTestType.IS_TRUE, loc);
+                if (acceptKw("false"))
+                    return new RawExpr.BooleanTest(left, not ? RawExpr.BoolTestType.IS_NOT_FALSE : RawExpr.BoolTestType.IS_FALSE, loc);
+                if (t.is(Kind.IDENT) && t.value().equals("unknown") && t.keyword() == null) {
+                    advance();
+                    return new RawExpr.BooleanTest(left, not ? RawExpr.BoolTestType.IS_NOT_UNKNOWN : RawExpr.BoolTestType.IS_UNKNOWN, loc);
+                }
+                if (acceptKw("distinct")) {
+                    expectKw("from");
+                    RawExpr right = expr(P_IS + 1);
+                    return new RawExpr.DistinctExpr(left, right, not, loc);
+                }
+                throw syntaxError(t);
+            }
+            case P_CMP -> {
+                RawExpr right = expr(P_CMP + 1);
+                return new RawExpr.AExpr(op.is(Kind.CHAR) ? op.value() : op.value(), left, right, loc);
+            }
+            case P_LIKE -> {
+                boolean not = false;
+                Token kwTok = op;
+                if (op.isKeyword("not")) {
+                    not = true;
+                    kwTok = advance();
+                }
+                String kw = kwTok.keyword();
+                switch (kw) {
+                    case "between" -> {
+                        boolean symmetric = false;
+                        if (acceptKw("symmetric")) symmetric = true; else acceptKw("asymmetric");
+                        RawExpr low = expr(P_LIKE + 1);
+                        expectKw("and");
+                        RawExpr high = expr(P_LIKE + 1);
+                        return new RawExpr.Between(left, low, high, not, symmetric, loc);
+                    }
+                    case "in" -> {
+                        Token lp = expectChar('(');
+                        if (isKw("select") || isKw("values") || isKw("with")) throw notSupported("IN (subquery)", lp.start());
+                        List<RawExpr> list = new ArrayList<>();
+                        do {
+                            list.add(aExpr());
+                        } while (acceptChar(','));
+                        expectChar(')');
+                        return new RawExpr.InList(left, list, not, loc);
+                    }
+                    case "like", "ilike" -> {
+                        RawExpr pattern = expr(P_LIKE + 1);
+                        RawExpr escape = null;
+                        if (acceptKw("escape")) escape = expr(P_ESCAPE + 1);
+                        return new RawExpr.Like(left, pattern, escape, kw.equals("ilike"), not, loc);
+                    }
+                    default -> throw notSupported("SIMILAR TO", kwTok.start());
+                }
+            }
+            case P_OP, P_ADD, P_MUL, P_EXP -> {
+                RawExpr right = expr(prec + 1);
+                return new RawExpr.AExpr(op.value(), left, right, loc);
+            }
+            case P_TYPECAST -> {
+                TypeName tn = typeName();
+                return new RawExpr.TypeCast(left, tn, loc);
+            }
+            case P_AT -> throw notSupported("AT TIME ZONE", loc);
+            case P_COLLATE -> throw notSupported("COLLATE", loc);
+            case P_SUBSCRIPT -> throw notSupported("array subscripts", loc);
+            default -> throw syntaxError(op);
+        }
+    }
+
+    private RawExpr prefix() {
+        Token t = peek();
+        if (t.isKeyword("not")) {
+            advance();
+            RawExpr arg = expr(P_NOT);
+            return new RawExpr.BoolExpr(RawExpr.BoolOp.NOT, List.of(arg), t.start());
+        }
+        if (t.isChar('-')) {
+            advance();
+            RawExpr arg = expr(P_UMINUS);
+            return doNegate(arg, t.start());
+        }
+        if (t.isChar('+')) {
+            advance();
+            RawExpr arg = expr(P_UMINUS);
+            return new RawExpr.AExpr("+", null, arg, t.start());
+        }
+        if (t.is(Kind.OP)) {
+            advance();
+            RawExpr arg = expr(P_OP + 1);
+            return new RawExpr.AExpr(t.value(), null, arg, t.start());
+        }
+        RawExpr e = cExpr();
+        return e;
+    }
+
+    /** gram.y's doNegate(): fold the minus sign into a numeric constant. */
+    private static RawExpr doNegate(RawExpr arg, int location) {
+        if (arg instanceof AConst c) {
+            if (c.kind() == AConst.Kind.INTEGER) return new AConst(AConst.Kind.INTEGER, -(Integer) c.value(), location);
+            if (c.kind() == AConst.Kind.NUMERIC) {
+                String s = (String) c.value();
+                return new AConst(AConst.Kind.NUMERIC, s.startsWith("-") ? s.substring(1) : "-" + s, location);
+            }
+        }
+        return new RawExpr.AExpr("-", null, arg, location);
+    }
+
+    private static final Set<String> SQL_VALUE_FUNCTIONS = Set.of("current_date", "current_time", "current_timestamp",
+            "localtime", "localtimestamp", "current_role", "current_user", "user", "session_user", "current_catalog",
+            "current_schema");
+
+    /** c_expr and func_expr: the primaries. */
+    private RawExpr cExpr() {
+        Token t = peek();
+        int loc = t.start();
+        switch (t.kind()) {
+            case ICONST -> {
+                advance();
+                return new AConst(AConst.Kind.INTEGER, Integer.parseInt(t.value()), loc);
+            }
+            case FCONST -> {
+                advance();
+                return new AConst(AConst.Kind.NUMERIC, t.value(), loc);
+            }
+            case SCONST -> {
+                advance();
+                return new AConst(AConst.Kind.STRING, t.value(), loc);
+            }
+            case BCONST, XCONST -> {
+                advance();
+                return new RawExpr.Unsupported("bit string constants", loc);
+            }
+            case PARAM -> {
+                advance();
+                return new RawExpr.ParamRef(Integer.parseInt(t.value()), loc);
+            }
+            case CHAR -> {
+                if (t.isChar('(')) {
+                    advance();
+                    if (isKw("select") || isKw("values") || isKw("with")) throw notSupported("subquery", peek().start());
+                    RawExpr e = aExpr();
+                    if (isChar(',')) throw notSupported("row constructor", loc);
+                    expectChar(')');
+                    if (isChar('.')) throw notSupported("field selection", peek().start());
+                    return e;
+                }
+                throw syntaxError(t);
+            }
+            case IDENT -> {
+                return identExpr(t);
+            }
+            default -> throw syntaxError(t);
+        }
+    }
+
+    private RawExpr identExpr(Token t) {
+        int loc = t.start();
+        String kw = t.keyword();
+        if (kw != null) {
+            switch (kw) {
+                case "true", "false" -> {
+                    advance();
+                    return new AConst(AConst.Kind.BOOLEAN, kw.equals("true"), loc);
+                }
+                case "null" -> {
+                    advance();
+                    return new AConst(AConst.Kind.NULL, null, loc);
+                }
+                case "case" -> { return caseExpr(); }
+                case "cast" -> {
+                    advance();
+                    expectChar('(');
+                    RawExpr arg = aExpr();
+                    expectKw("as");
+                    TypeName tn = typeName();
+                    expectChar(')');
+                    return new RawExpr.TypeCast(arg, tn, loc);
+                }
+                case "coalesce", "greatest", "least" -> {
+                    advance();
+                    expectChar('(');
+                    List<RawExpr> args = exprList();
+                    expectChar(')');
+                    if (kw.equals("coalesce")) return new RawExpr.Coalesce(args, loc);
+                    return new RawExpr.MinMax(kw.equals("greatest"), args, loc);
+                }
+                case "nullif" -> {
+                    advance();
+                    expectChar('(');
+                    RawExpr a = aExpr();
+                    expectChar(',');
+                    RawExpr b = aExpr();
+                    expectChar(')');
+                    return new RawExpr.NullIf(a, b, loc);
+                }
+                case "exists" -> throw notSupported("EXISTS", loc);
+                case "array" -> throw notSupported("ARRAY", loc);
+                case "row" -> throw notSupported("ROW", loc);
+                case "extract", "overlay", "position", "trim", "treat", "normalize", "grouping" -> {
+                    if (peek(1).isChar('(')) throw notSupported(kw.toUpperCase(Locale.ROOT) + "()", loc);
+                }
+                case "substring" -> {
+                    if (peek(1).isChar('(')) return substringExpr();
+                }
+                case "interval" -> {
+                    if (peek(1).is(Kind.SCONST)) {
+                        advance();
+                        Token s = advance();
+                        if (isKw("year") || isKw("month") || isKw("day") || isKw("hour") || isKw("minute") || isKw("second"))
+                            throw notSupported("interval field qualifiers", peek().start());
+                        return new RawExpr.TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
+                                new TypeName(List.of("interval"), List.of(), false, loc), loc);
+                    }
+                }
+                default -> { }
+            }
+            if (SQL_VALUE_FUNCTIONS.contains(kw) && !(kw.equals("current_schema") && peek(1).isChar('('))) {
+                advance();
+                if (isChar('(') && (kw.equals("current_timestamp") || kw.equals("current_time") || kw.equals("localtime")
+                        || kw.equals("localtimestamp"))) {
+                    throw notSupported(kw.toUpperCase(Locale.ROOT) + " with precision", loc);
+                }
+                return new RawExpr.SqlValueFunction(kw, loc);
+            }
+            // ConstTypename Sconst: numeric/character/datetime type keywords followed by a literal
+            if (Keywords.COL_NAME.contains(kw) && isTypeKeyword(kw)) {
+                TypeName tn = tryTypeLiteral();
+                if (tn != null) {
+                    Token s = advance();
+                    return new RawExpr.TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()), tn, loc);
+                }
+            }
+        }
+        // func_name Sconst (generic type literal), function call, or column reference
+        if (t.is(Kind.IDENT) && peek(1).is(Kind.SCONST) && Keywords.isFuncName(t)) {
+            advance();
+            Token s = advance();
+            return new RawExpr.TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
+                    new TypeName(List.of(t.value()), List.of(), false, loc), loc);
+        }
+        if (peek(1).isChar('(') && Keywords.isFuncName(t)) return funcCall(List.of(advance().value()), loc);
+        if (!Keywords.isColId(t)) {
+            if (Keywords.isFuncName(t) || Keywords.TYPE_FUNC_NAME.contains(kw)) {
+                if (peek(1).isChar('(')) return funcCall(List.of(advance().value()), loc);
+            }
+            throw syntaxError(t);
+        }
+        List<String> fields = new ArrayList<>();
+        fields.add(advance().value());
+        while (isChar('.')) {
+            advance();
+            Token n = peek();
+            if (n.isChar('*')) {
+                advance();
+                return new RawExpr.ColumnRef(fields, true, loc);
+            }
+            if (!Keywords.isColLabel(n)) throw syntaxError(n);
+            fields.add(advance().value());
+            if (isChar('(')) return funcCall(fields, loc);
+        }
+        return new RawExpr.ColumnRef(fields, false, loc);
+    }
+
+    private static boolean isTypeKeyword(String kw) {
+        return Set.of("bigint", "boolean", "char", "character", "dec", "decimal", "float", "int", "integer",
+                "interval", "numeric", "real", "smallint", "time", "timestamp", "varchar", "double", "national", "nchar",
+                "bit").contains(kw);
+    }
+
+    /** After a type keyword: if a type name followed by a string literal follows, consume the type name. */
+    private TypeName tryTypeLiteral() {
+        // Parse tentatively by looking ahead: find the extent of the type name.
+        int i = 0;
+        int depth = 0;
+        while (true) {
+            Token x = peek(i);
+            if (x.is(Kind.EOF)) return null;
+            if (x.isChar('(')) depth++;
+            else if (x.isChar(')')) depth--;
+            else if (depth == 0 && x.is(Kind.SCONST)) break;
+            else if (depth == 0 && !(x.is(Kind.IDENT) && x.keyword() != null)) return null;
+            i++;
+            if (i > 12) return null;
+        }
+        TypeName tn = typeName();
+        if (!peek().is(Kind.SCONST)) throw syntaxError(peek());
+        return tn;
+    }
+
+    private RawExpr substringExpr() {
+        Token t = advance();
+        expectChar('(');
+        RawExpr str = aExpr();
+        List<RawExpr> args = new ArrayList<>();
+        args.add(str);
+        if (acceptChar(',')) {
+            args.addAll(exprList());
+        } else if (acceptKw("from")) {
+            args.add(aExpr());
+            if (acceptKw("for")) args.add(aExpr());
+        } else if (acceptKw("for")) {
+            RawExpr len = aExpr();
+            args.add(new AConst(AConst.Kind.INTEGER, 1, -1));
+            args.add(len);
+        } else if (isKw("similar")) {
+            throw notSupported("SUBSTRING SIMILAR", peek().start());
+        }
+        expectChar(')');
+        return new RawExpr.FuncCall(List.of("substring"), args, false, false, t.start());
+    }
+
+    private List<RawExpr> exprList() {
+        List<RawExpr> l = new ArrayList<>();
+        do {
+            l.add(aExpr());
+        } while (acceptChar(','));
+        return l;
+    }
+
+    private RawExpr funcCall(List<String> name, int loc) {
+        expectChar('(');
+        if (isChar('*')) {
+            advance();
+            expectChar(')');
+            return afterFuncCall(new RawExpr.FuncCall(name, List.of(), true, false, loc));
+        }
+        if (acceptChar(')')) return afterFuncCall(new RawExpr.FuncCall(name, List.of(), false, false, loc));
+        boolean distinct = false;
+        if (acceptKw("distinct")) distinct = true; else acceptKw("all");
+        if (isKw("variadic")) throw notSupported("VARIADIC", peek().start());
+        List<RawExpr> args = new ArrayList<>();
+        do {
+            if (peek().is(Kind.IDENT) && (peek(1).is(Kind.EQUALS_GREATER) || peek(1).is(Kind.COLON_EQUALS)))
+                throw notSupported("named arguments", peek().start());
+            args.add(aExpr());
+        } while (acceptChar(','));
+        if (isKw("order")) throw notSupported("ORDER BY in aggregate", peek().start());
+        expectChar(')');
+        return afterFuncCall(new RawExpr.FuncCall(name, args, false, distinct, loc));
+    }
+
+    private RawExpr afterFuncCall(RawExpr f) {
+        if (isKw("filter") && peek(1).isChar('(')) throw notSupported("FILTER", peek().start());
+        if (isKw("over")) throw notSupported("window functions", peek().start());
+        if (isKw("within") && peek(1).isKeyword("group")) throw notSupported("WITHIN GROUP", peek().start());
+        return f;
+    }
+
+    private RawExpr caseExpr() {
+        Token t = expectKw("case");
+        RawExpr arg = null;
+        if (!isKw("when")) arg = aExpr();
+        List<RawExpr.CaseWhen> whens = new ArrayList<>();
+        do {
+            Token w = expectKw("when");
+            RawExpr cond = aExpr();
+            expectKw("then");
+            RawExpr res = aExpr();
+            whens.add(new RawExpr.CaseWhen(cond, res, w.start()));
+        } while (isKw("when"));
+        RawExpr def = null;
+        if (acceptKw("else")) def = aExpr();
+        expectKw("end");
+        return new RawExpr.CaseExpr(arg, whens, def, t.start());
+    }
+
+    // ------------------------------------------------------------------ type names
+
+    private List<Integer> typmods() {
+        List<Integer> mods = new ArrayList<>();
+        if (!acceptChar('(')) return mods;
+        do {
+            Token n = peek();
+            if (!n.is(Kind.ICONST)) throw syntaxError(n);
+            mods.add(Integer.parseInt(advance().value()));
+        } while (acceptChar(','));
+        expectChar(')');
+        return mods;
+    }
+
+    /** Typename, with gram.y's mapping of SQL spellings to pg_catalog type names. */
+    public TypeName typeName() {
+        Token t = peek();
+        int loc = t.start();
+        if (acceptKw("setof")) throw notSupported("SETOF", loc);
+        String kw = t.keyword();
+        TypeName tn;
+        if (kw != null && (kw.equals("double") || Keywords.COL_NAME.contains(kw)) && isTypeKeyword(kw)
+                || "double".equals(t.value()) && t.keyword() == null && peek(1).isKeyword("precision")) {
+            advance();
+            String name = kw == null ? "double" : kw;
+            switch (name) {
+                case "int", "integer" -> tn = tn("int4", List.of(), loc);
+                case "smallint" -> tn = tn("int2", List.of(), loc);
+                case "bigint" -> tn = tn("int8", List.of(), loc);
+                case "real" -> tn = tn("float4", List.of(), loc);
+                case "boolean" -> tn = tn("bool", List.of(), loc);
+                case "double" -> {
+                    expectKw("precision");
+                    tn = tn("float8", List.of(), loc);
+                }
+                case "float" -> {
+                    List<Integer> m = typmods();
+                    if (m.size() == 1) {
+                        int p = m.get(0);
+                        if (p < 1) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                                "precision for type float must be at least 1 bit", Lexer.position(src, loc));
+                        if (p > 53) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                                "precision for type float must be less than 54 bits", Lexer.position(src, loc));
+                        tn = tn(p <= 24 ? "float4" : "float8", List.of(), loc);
+                    } else {
+                        tn = tn("float8", List.of(), loc);
+                    }
+                }
+                case "dec", "decimal", "numeric" -> tn = tn("numeric", typmods(), loc);
+                case "char", "character", "nchar", "national" -> {
+                    if (name.equals("national")) expectKw("character");
+                    if (acceptKw("varying")) tn = tn("varchar", typmods(), loc);
+                    else {
+                        List<Integer> m = typmods();
+                        tn = tn("bpchar", m.isEmpty() ? List.of(1) : m, loc);
+                    }
+                }
+                case "varchar" -> tn = tn("varchar", typmods(), loc);
+                case "bit" -> {
+                    boolean varying = acceptKw("varying");
+                    tn = tn(varying ? "varbit" : "bit", typmods(), loc);
+                }
+                case "timestamp", "time" -> {
+                    List<Integer> m = typmods();
+                    boolean tz = false;
+                    if (isKw("with")) {
+                        advance();
+                        expectKw("time");
+                        expectKw("zone");
+                        tz = true;
+                    } else if (isKw("without")) {
+                        advance();
+                        expectKw("time");
+                        expectKw("zone");
+                    }
+                    tn = tn(name + (tz ? "tz" : ""), m, loc);
+                }
+                case "interval" -> {
+                    if (isKw("year") || isKw("month") || isKw("day") || isKw("hour") || isKw("minute") || isKw("second"))
+                        throw notSupported("interval field qualifiers", peek().start());
+                    tn = tn("interval", typmods(), loc);
+                }
+                default -> throw syntaxError(t);
+            }
+        } else {
+            if (!t.is(Kind.IDENT) || !Keywords.isFuncName(t) && !Keywords.isColId(t)) throw syntaxError(t);
+            List<String> names = new ArrayList<>();
+            names.add(advance().value());
+            while (isChar('.')) {
+                advance();
+                Token n = peek();
+                if (!Keywords.isColLabel(n)) throw syntaxError(n);
+                names.add(advance().value());
+            }
+            tn = new TypeName(names, typmods(), false, loc);
+        }
+        if (isChar('[') || isKw("array")) {
+            throw notSupported("array types", peek().start());
+        }
+        return tn;
+    }
+
+    private static TypeName tn(String name, List<Integer> mods, int loc) {
+        return new TypeName(List.of("pg_catalog", name), mods, false, loc);
+    }
+}

@@ -1,0 +1,39 @@
+package org.tusk.storage.ipc;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Process exit with cleanup (PostgreSQL's ipc.c: on_shmem_exit, before_shmem_exit, proc_exit).
+ *
+ * <p>Subsystems register what must be undone in shared memory when this process leaves (release
+ * the PGPROC, leave the ProcArray, clear the backend status entry, mark the PMChildFlags word
+ * inactive); {@link #exit} runs the callbacks in reverse order of registration and halts the JVM.
+ * A callback that fails does not stop the others. This path is for normal exits (code 0) and
+ * FATAL errors (code 1) only; the quickdie path skips it, since shared memory may be corrupt.
+ * One instance per process.
+ */
+public final class ProcExit {
+    private final Deque<Runnable> callbacks = new ArrayDeque<>();
+    private boolean exiting;
+
+    public void onShmemExit(Runnable callback) {
+        callbacks.push(callback);
+    }
+
+    /** proc_exit: runs the callbacks and ends the process with {@code code}. Never returns. */
+    public void exit(int code) {
+        if (!exiting) {
+            exiting = true;
+            while (!callbacks.isEmpty()) {
+                try {
+                    callbacks.pop().run();
+                } catch (RuntimeException e) {
+                    // Keep releasing the rest; the postmaster will see a clean exit only if all ran.
+                    code = code == 0 ? 1 : code;
+                }
+            }
+        }
+        Runtime.getRuntime().halt(code);
+    }
+}

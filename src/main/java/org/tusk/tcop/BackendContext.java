@@ -1,0 +1,48 @@
+package org.tusk.tcop;
+
+import org.tusk.catalog.BootstrapCatalog;
+import org.tusk.libpq.BackendMessages;
+import org.tusk.libpq.Port;
+import org.tusk.storage.ipc.Latch;
+import org.tusk.storage.lmgr.Proc;
+import org.tusk.utils.activity.BackendStatusArray;
+import org.tusk.utils.init.ChildEnvironment;
+
+/**
+ * Everything that is "this backend" (PostgreSQL's per-process globals: MyProc, MyProcPort,
+ * MyDatabaseId, MyCancelKey, MyLatch, MyBEEntry...), in one object handed to whoever needs it.
+ * Filled in as the backend starts: {@link BackendMain} sets the identity fields once, before the
+ * command loop runs, and they do not change afterwards.
+ */
+public final class BackendContext {
+    final ChildEnvironment env;
+    final Interrupts interrupts;
+    final Port port;
+    final BackendMessages messages;
+    final int pid = (int) ProcessHandle.current().pid();
+    final long backendStartMicros = PostgresMain.nowMicros();
+    int slot;
+    Proc proc;
+    Latch latch;
+    int cancelKey;
+    BackendStatusArray.Writer status;
+    BootstrapCatalog.Role role;
+    BootstrapCatalog.Database database;
+    final TransactionState xact = new TransactionState();
+    /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */
+    BootstrapCatalog catalogAtStart;
+
+    BackendContext(ChildEnvironment env, Interrupts interrupts, Port port, BackendMessages messages) {
+        this.env = env;
+        this.interrupts = interrupts;
+        this.port = port;
+        this.messages = messages;
+    }
+
+    public ChildEnvironment env() { return env; }
+    public int pid() { return pid; }
+    public Port port() { return port; }
+    public BootstrapCatalog.Role role() { return role; }
+    public BootstrapCatalog.Database database() { return database; }
+    public Interrupts interrupts() { return interrupts; }
+}

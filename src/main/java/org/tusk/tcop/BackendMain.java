@@ -1,0 +1,262 @@
+package org.tusk.tcop;
+
+import org.tusk.catalog.BootstrapCatalog;
+import org.tusk.libpq.AuthChannel;
+import org.tusk.libpq.AuthenticationFailedException;
+import org.tusk.libpq.BackendMessages;
+import org.tusk.libpq.ClientAuthentication;
+import org.tusk.libpq.ClientDisconnectedException;
+import org.tusk.libpq.HbaConnType;
+import org.tusk.libpq.HbaFile;
+import org.tusk.libpq.HbaLine;
+import org.tusk.libpq.HbaParseException;
+import org.tusk.libpq.MockAuthenticationNonce;
+import org.tusk.libpq.Port;
+import org.tusk.libpq.PqComm;
+import org.tusk.libpq.StartupPacket;
+import org.tusk.port.Sockets;
+import org.tusk.storage.ipc.PMChildFlags;
+import org.tusk.storage.ipc.SignalFuncs;
+import org.tusk.storage.lmgr.ProcGlobal;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+import org.tusk.utils.init.BackendType;
+import org.tusk.utils.init.ChildAssignment;
+import org.tusk.utils.init.ChildEnvironment;
+import org.tusk.utils.misc.GucAction;
+import org.tusk.utils.misc.GucContext;
+import org.tusk.utils.misc.GucSource;
+import org.tusk.utils.misc.StartupOptions;
+
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * A client backend from the moment it is handed a connection until its session loop starts
+ * (PostgreSQL's BackendInitialize, ProcessStartupPacket, ClientAuthentication, InitProcess and
+ * InitPostgres, in that order).
+ *
+ * <p>Order matters for robustness: the PMChildFlags word goes ACTIVE before anything in shared
+ * memory is touched, and every shared resource is registered with {@code ProcExit} as soon as it
+ * is taken, so that any FATAL error on the way releases exactly what was taken and the
+ * postmaster sees a clean exit. A dead-end child (no slot) only reads the startup packet and
+ * says why it refuses.
+ */
+public final class BackendMain {
+    private BackendMain() {}
+
+    public static void run(ChildEnvironment env, ChildAssignment assignment, int clientFd, QuickDie quickDie) {
+        Interrupts interrupts = new Interrupts();
+        interrupts.install();
+        quickDie.setClientFd(clientFd);
+        PqComm comm = new PqComm(clientFd, interrupts.wakeFd());
+        comm.setInterruptCallback(reading -> {
+            if (reading) interrupts.checkWhileIdle(); else interrupts.checkDieOnly();
+        });
+        Port port = new Port(comm, Sockets.peer(clientFd));
+        BackendMessages messages = new BackendMessages(comm);
+        BackendContext ctx = new BackendContext(env, interrupts, port, messages);
+        env.log().setBackendType(assignment.type().description());
+        env.log().setSession("", "", "", port.remoteHostForMessages());
+
+        ctx.slot = assignment.slot();
+        if (ctx.slot > 0) {
+            PMChildFlags flags = env.shmem().pmChildFlags();
+            flags.markActive(ctx.slot);
+            env.procExit().onShmemExit(() -> flags.markInactive(ctx.slot));
+        }
+        try {
+            if (env.gucs().getBool("log_connections")) {
+                env.log().log("connection received: host=" + port.remoteHostForMessages()
+                        + (port.isLocal() ? "" : " port=" + port.remotePort()));
+            }
+            if (!readStartupPacket(ctx, assignment)) env.procExit().exit(0);
+            initProcess(ctx);
+            authenticate(ctx);
+            initPostgres(ctx);
+        } catch (PgException e) {
+            fatal(ctx, e);
+        } catch (PqComm.ClientGone | ClientDisconnectedException e) {
+            env.procExit().exit(0);
+        } catch (PqComm.TimeoutException e) {
+            env.log().report(Severity.FATAL, SqlState.QUERY_CANCELED, "canceling authentication due to timeout", null, null);
+            env.procExit().exit(1);
+        }
+        new PostgresMain(ctx).run();
+    }
+
+    /** Sends a FATAL error to the client (if it still listens), logs it, and exits with code 1. */
+    static void fatal(BackendContext ctx, PgException e) {
+        if (e instanceof AuthenticationFailedException afe) {
+            ctx.env.log().report(e.severity(), e.sqlState(), e.getMessage(), afe.logDetail(), null);
+        } else {
+            ctx.env.log().report(e);
+        }
+        try {
+            ctx.messages.report(e);
+            ctx.messages.flush();
+        } catch (RuntimeException ignored) {
+            // the client is gone; the log has it
+        }
+        ctx.env.procExit().exit(1);
+    }
+
+    /**
+     * ProcessStartupPacket; returns false when the connection needs nothing more (a cancel
+     * request, or a client that sent garbage, which is logged as PostgreSQL's COMMERROR).
+     */
+    private static boolean readStartupPacket(BackendContext ctx, ChildAssignment assignment) {
+        long timeoutMs = ctx.env.gucs().getInt("authentication_timeout") * 1000L;
+        StartupPacket.Result r;
+        try {
+            r = StartupPacket.read(ctx.port, timeoutMs);
+        } catch (StartupPacket.Invalid e) {
+            ctx.env.log().report(Severity.LOG, SqlState.PROTOCOL_VIOLATION, e.getMessage(), null, null);
+            return false;
+        } catch (PqComm.ClientGone e) {
+            return false;
+        } catch (PqComm.TimeoutException e) {
+            return false;
+        }
+        if (r instanceof StartupPacket.Cancel c) {
+            processCancelRequest(ctx, c);
+            return false;
+        }
+        ctx.env.log().setSession(ctx.port.userName(), ctx.port.databaseName(), ctx.port.applicationName(),
+                ctx.port.remoteHostForMessages());
+        if (assignment.type() == BackendType.DEAD_END_BACKEND) throw refusal(assignment.cac());
+        return true;
+    }
+
+    private static void processCancelRequest(BackendContext ctx, StartupPacket.Cancel c) {
+        ProcGlobal procs = ctx.env.shmem().procGlobal();
+        switch (SignalFuncs.cancelWithKey(procs, c.pid(), c.key())) {
+            case SIGNALED -> { }
+            case WRONG_KEY -> ctx.env.log().log("wrong key in cancel request for process " + c.pid());
+            case NOT_A_BACKEND -> ctx.env.log().log("PID " + c.pid() + " in cancel request did not match any process");
+        }
+    }
+
+    /** Why a dead-end child refuses the connection (PostgreSQL's CAC_state messages). */
+    static PgException refusal(ChildAssignment.CanAcceptConnections cac) {
+        return switch (cac) {
+            case STARTUP -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is starting up");
+            case RECOVERY -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
+            case SHUTDOWN -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+            case TOOMANY, OK -> PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+        };
+    }
+
+    /** InitProcess: claim the PGPROC of our slot, with a fresh cancel key, and our latch. */
+    private static void initProcess(BackendContext ctx) {
+        ctx.cancelKey = new SecureRandom().nextInt();
+        ctx.proc = ctx.env.shmem().procGlobal().proc(ctx.slot);
+        ctx.proc.initialize(ctx.pid, BackendType.BACKEND, ctx.cancelKey);
+        ctx.env.procExit().onShmemExit(ctx.proc::release);
+        ctx.latch = ctx.proc.latch();
+        ctx.interrupts.attachLatch(ctx.latch);
+    }
+
+    /** ClientAuthentication: pg_hba.conf, then the method it names. */
+    private static void authenticate(BackendContext ctx) {
+        HbaFile hba;
+        try {
+            hba = HbaFile.load(ctx.env.dataDir().resolve("pg_hba.conf"));
+        } catch (HbaParseException e) {
+            ctx.env.log().report(e);
+            throw PgException.fatal(SqlState.CONFIG_FILE_ERROR, "could not load pg_hba.conf");
+        }
+        Port port = ctx.port;
+        HbaLine line = hba.match(port.isLocal() ? HbaConnType.LOCAL : HbaConnType.HOST, port.databaseName(),
+                port.userName(), port.remoteAddress());
+        BootstrapCatalog catalog = BootstrapCatalog.load(ctx.env.dataDir());
+        BootstrapCatalog.Role role = catalog.role(port.userName()).orElse(null);
+        byte[] nonce = MockAuthenticationNonce.loadOrCreate(
+                ctx.env.dataDir().resolve("global").resolve("mock_authentication_nonce"));
+        AuthChannel channel = new AuthChannel() {
+            @Override
+            public void sendAuthenticationRequest(int code, byte[] payload) {
+                ctx.messages.authenticationRequest(code, payload);
+                ctx.messages.flush();
+            }
+
+            @Override
+            public byte[] readPasswordPacket() {
+                try {
+                    int type = port.comm().readByte(-1);
+                    int len = port.comm().readInt32(-1);
+                    if (type != 'p') {
+                        throw new PgException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                                "expected password response, got message type " + type, null, null, 0);
+                    }
+                    if (len < 4 || len > 10000) throw PqComm.protocolViolation("invalid message length");
+                    return port.comm().readBytes(len - 4, -1);
+                } catch (PqComm.ClientGone e) {
+                    return null;
+                }
+            }
+        };
+        new ClientAuthentication(nonce).authenticate(channel, line, port.userName(), port.databaseName(),
+                port.remoteAddress(), port.isLocal(), role == null ? null : role.password(), role != null);
+        ctx.messages.authenticationRequest(AuthChannel.AUTH_REQ_OK, null);
+        ctx.catalogAtStart = catalog;
+    }
+
+    /** InitPostgres: the role and database must exist and admit us; then the session's settings. */
+    private static void initPostgres(BackendContext ctx) {
+        BootstrapCatalog catalog = ctx.catalogAtStart;
+        Port port = ctx.port;
+        BootstrapCatalog.Role role = catalog.role(port.userName()).orElseThrow(() -> new PgException(Severity.FATAL,
+                SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + port.userName() + "\" does not exist", null, null, 0));
+        if (!role.canLogin()) {
+            throw new PgException(Severity.FATAL, SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "role \"" + role.name() + "\" is not permitted to log in", null, null, 0);
+        }
+        int reserved = ctx.env.gucs().getInt("superuser_reserved_connections");
+        if (!role.superuser() && reserved > 0 && freeBackendSlots(ctx) < reserved) {
+            throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS,
+                    "remaining connection slots are reserved for non-replication superuser connections");
+        }
+        BootstrapCatalog.Database db = catalog.database(port.databaseName()).orElseThrow(() -> new PgException(
+                Severity.FATAL, SqlState.INVALID_CATALOG_NAME, "database \"" + port.databaseName() + "\" does not exist",
+                null, null, 0));
+        if (!db.allowConnections()) {
+            throw new PgException(Severity.FATAL, "55000",
+                    "database \"" + db.name() + "\" is not currently accepting connections", null, null, 0);
+        }
+        ctx.role = role;
+        ctx.database = db;
+        ctx.proc.setDatabaseAndRole(db.oid(), role.oid());
+
+        var gucs = ctx.env.gucs();
+        StartupOptions.applyStartupPacket(gucs, ctx.port.startupParameters(), role.superuser());
+        gucs.set("is_superuser", role.superuser() ? "on" : "off", GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
+        gucs.set("session_authorization", role.name(), GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
+
+        ctx.env.shmem().procGlobal().add(ctx.proc);
+        ctx.env.procExit().onShmemExit(() -> ctx.env.shmem().procGlobal().remove(ctx.proc));
+        ctx.status = ctx.env.shmem().backendStatus().writer(ctx.slot);
+        ctx.status.start(ctx.pid, BackendType.BACKEND, db.oid(), role.oid(), role.name(), db.name(),
+                gucs.getString("application_name"), port.remoteAddress(), port.remotePort(), ctx.backendStartMicros);
+        ctx.env.procExit().onShmemExit(ctx.status::clear);
+
+        for (Map.Entry<String, String> e : gucs.beginReporting().entrySet()) {
+            ctx.messages.parameterStatus(e.getKey(), e.getValue());
+        }
+        ctx.messages.backendKeyData(ctx.pid, ctx.cancelKey);
+        if (gucs.getBool("log_connections")) {
+            ctx.env.log().log("connection authorized: user=" + role.name() + " database=" + db.name()
+                    + (gucs.getString("application_name").isEmpty() ? "" : " application_name=" + gucs.getString("application_name")));
+        }
+    }
+
+    /** HaveNFreeProcs over the client-backend slots. */
+    private static int freeBackendSlots(BackendContext ctx) {
+        ProcGlobal procs = ctx.env.shmem().procGlobal();
+        int maxBackends = ctx.env.shmem().region().sizing().maxBackends();
+        int free = 0;
+        for (int slot = 1; slot <= maxBackends; slot++) if (procs.proc(slot).pid() == 0) free++;
+        return free;
+    }
+}

@@ -1,0 +1,147 @@
+package org.tusk.tcop;
+
+import org.tusk.storage.ipc.SignalFuncs;
+import org.tusk.storage.lmgr.Proc;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.GucSettings;
+import org.tusk.utils.misc.SessionServices;
+import org.tusk.utils.misc.ShowAllRow;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the SQL engine may ask of the backend it runs in ({@link SessionServices}), answered from
+ * the {@link BackendContext}: identity, settings, clocks, sleeping and signalling other backends.
+ */
+final class BackendSession implements SessionServices {
+    private final BackendContext ctx;
+    private Instant statementStart = Instant.now();
+
+    BackendSession(BackendContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void statementStarted(Instant now) {
+        statementStart = now;
+    }
+
+    private GucSettings gucs() {
+        return ctx.env.gucs();
+    }
+
+    @Override public int backendPid() { return ctx.pid; }
+    @Override public String currentUser() { return gucs().getString("session_authorization"); }
+    @Override public String sessionUser() { return ctx.role.name(); }
+    @Override public String currentDatabase() { return ctx.database.name(); }
+
+    /**
+     * pg_sleep: sleeps on the process latch, so that cancel, terminate and (through
+     * PDEATHSIG) postmaster death end it at once; PostgreSQL's WaitLatch with WL_TIMEOUT.
+     */
+    @Override
+    public void sleep(double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (true) {
+            ctx.interrupts.check();
+            long remaining = end - System.nanoTime();
+            if (remaining <= 0) return;
+            // Sleep at most a minute at a time, as PostgreSQL's pg_sleep does, re-checking between.
+            ctx.latch.reset();
+            ctx.interrupts.check();
+            ctx.latch.await(Math.min(remaining, 60_000_000_000L));
+        }
+    }
+
+    @Override
+    public boolean terminateBackend(int pid, long timeoutMs) {
+        if (timeoutMs < 0) {
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "\"timeout\" must not be negative");
+        }
+        boolean ok = signal(pid, true);
+        if (ok && timeoutMs > 0) {
+            long end = System.currentTimeMillis() + timeoutMs;
+            while (SignalFuncs.findProc(ctx.env.shmem().procGlobal(), pid) != null) {
+                if (System.currentTimeMillis() >= end) {
+                    ctx.messages.report(Severity.WARNING, SqlState.WARNING,
+                            "backend with PID " + pid + " did not terminate within " + timeoutMs + " milliseconds",
+                            null, null, 0);
+                    return false;
+                }
+                ctx.latch.reset();
+                ctx.interrupts.check();
+                ctx.latch.await(10_000_000L);
+            }
+        }
+        return ok;
+    }
+
+    @Override
+    public boolean cancelBackend(int pid) {
+        return signal(pid, false);
+    }
+
+    /** pg_signal_backend: only client backends; a non-superuser only those of its own role. */
+    private boolean signal(int pid, boolean terminate) {
+        Proc target = SignalFuncs.findProc(ctx.env.shmem().procGlobal(), pid);
+        if (target != null && !ctx.role.superuser() && target.roleId() != ctx.role.oid()) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
+                    "must be a member of the role whose process is being " + (terminate ? "terminated" : "canceled")
+                            + " or member of pg_signal_backend");
+        }
+        if (SignalFuncs.signalBackend(ctx.env.shmem().procGlobal(), pid, terminate) != SignalFuncs.Result.SIGNALED) {
+            ctx.messages.report(Severity.WARNING, SqlState.WARNING,
+                    "PID " + pid + " is not a PostgreSQL backend process", null, null, 0);
+            return false;
+        }
+        return true;
+    }
+
+    @Override public String showSetting(String name) { return gucs().show(name, ctx.role.superuser()); }
+
+    @Override
+    public void setSetting(String name, String valueOrNullForDefault, boolean isLocal) {
+        if (isLocal && !ctx.xact.inBlock()) {
+            ctx.messages.report(Severity.WARNING, "25P01", "SET LOCAL can only be used in transaction blocks", null, null, 0);
+        }
+        gucs().setFromSql(name, valueOrNullForDefault, isLocal, ctx.role.superuser());
+    }
+
+    @Override
+    public void resetSetting(String name) {
+        if (name.equalsIgnoreCase("all")) {
+            gucs().resetAll();
+        } else {
+            gucs().setFromSql(name, null, false, ctx.role.superuser());
+        }
+    }
+
+    @Override
+    public List<SettingRow> allSettings() {
+        List<SettingRow> out = new ArrayList<>();
+        for (ShowAllRow r : gucs().showAll(ctx.role.superuser())) out.add(new SettingRow(r.name(), r.setting(), r.description()));
+        return out;
+    }
+
+    @Override public Instant statementStart() { return statementStart; }
+
+    @Override
+    public Instant transactionStart() {
+        long us = ctx.xact.startMicros;
+        return us == 0 ? statementStart : Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000);
+    }
+
+    @Override
+    public Instant postmasterStart() {
+        long us = ctx.env.postmasterStartMicros();
+        return Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000);
+    }
+
+    @Override public InetAddress clientAddr() { return ctx.port.remoteAddress(); }
+    @Override public int clientPort() { return ctx.port.isLocal() ? -1 : ctx.port.remotePort(); }
+    @Override public void checkForInterrupts() { ctx.interrupts.check(); }
+}

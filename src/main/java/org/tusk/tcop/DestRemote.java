@@ -1,0 +1,111 @@
+package org.tusk.tcop;
+
+import org.tusk.libpq.BackendMessages;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sending result rows to the client (PostgreSQL's printtup.c): a RowDescription, then one
+ * DataRow per row, each column in the format the client asked for in Bind (text unless it asked
+ * for binary).
+ *
+ * <p>Binary output is produced for the fixed-size and string types drivers request it for
+ * (bool, int2/4/8, oid, xid, float4/8, text, varchar, name, bpchar, unknown); for these the
+ * binary form is derived losslessly from the type's text output. Other types refuse binary
+ * with PostgreSQL's error for a type without a send function.
+ */
+final class DestRemote {
+    private static final int BOOL = 16, NAME = 19, INT8 = 20, INT2 = 21, INT4 = 23, TEXT = 25, OID = 26, XID = 28,
+            FLOAT4 = 700, FLOAT8 = 701, UNKNOWN = 705, BPCHAR = 1042, VARCHAR = 1043;
+
+    private final BackendMessages out;
+    private final int[] types;
+    private final boolean[] binary;
+
+    DestRemote(BackendMessages out, List<ResultColumn> columns, int[] formats) {
+        this.out = out;
+        int n = columns == null ? 0 : columns.size();
+        this.types = new int[n];
+        this.binary = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = columns.get(i).typeOid();
+            binary[i] = formatOf(formats, i, n) == 1;
+        }
+    }
+
+    /** The format code of column {@code i}: Bind gives none (text), one for all, or one per column. */
+    static int formatOf(int[] formats, int i, int n) {
+        if (formats == null || formats.length == 0) return 0;
+        if (formats.length == 1) return formats[0];
+        if (formats.length != n) {
+            throw PgException.error(SqlState.PROTOCOL_VIOLATION,
+                    "bind message has " + formats.length + " result formats but query has " + n + " columns");
+        }
+        return formats[i];
+    }
+
+    static List<BackendMessages.Column> columns(List<ResultColumn> cols, int[] formats) {
+        List<BackendMessages.Column> out = new ArrayList<>(cols.size());
+        for (int i = 0; i < cols.size(); i++) {
+            ResultColumn c = cols.get(i);
+            int f = formatOf(formats, i, cols.size());
+            if (f == 1) checkBinary(c.typeOid());
+            out.add(new BackendMessages.Column(c.name(), 0, 0, c.typeOid(), c.typlen(), c.typmod(), f));
+        }
+        return out;
+    }
+
+    private static void checkBinary(int type) {
+        switch (type) {
+            case BOOL, NAME, INT8, INT2, INT4, TEXT, OID, XID, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR -> { }
+            default -> throw PgException.error(SqlState.UNDEFINED_FUNCTION,
+                    "no binary output function available for type with OID " + type);
+        }
+    }
+
+    void send(String[] row) {
+        byte[][] values = new byte[row.length][];
+        for (int i = 0; i < row.length; i++) {
+            String v = row[i];
+            if (v == null) continue;
+            values[i] = binary[i] ? toBinary(types[i], v) : v.getBytes(StandardCharsets.UTF_8);
+        }
+        out.dataRow(values);
+    }
+
+    private static byte[] toBinary(int type, String text) {
+        return switch (type) {
+            case BOOL -> new byte[] {(byte) (text.equals("t") ? 1 : 0)};
+            case INT2 -> ByteBuffer.allocate(2).putShort(Short.parseShort(text)).array();
+            case INT4 -> ByteBuffer.allocate(4).putInt(Integer.parseInt(text)).array();
+            case OID, XID -> ByteBuffer.allocate(4).putInt((int) Long.parseLong(text)).array();
+            case INT8 -> ByteBuffer.allocate(8).putLong(Long.parseLong(text)).array();
+            case FLOAT4 -> ByteBuffer.allocate(4).putFloat(parseFloat(text)).array();
+            case FLOAT8 -> ByteBuffer.allocate(8).putDouble(parseDouble(text)).array();
+            default -> text.getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private static float parseFloat(String s) {
+        return switch (s) {
+            case "NaN" -> Float.NaN;
+            case "Infinity" -> Float.POSITIVE_INFINITY;
+            case "-Infinity" -> Float.NEGATIVE_INFINITY;
+            default -> Float.parseFloat(s);
+        };
+    }
+
+    private static double parseDouble(String s) {
+        return switch (s) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+}

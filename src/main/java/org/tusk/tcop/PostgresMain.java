@@ -1,0 +1,163 @@
+package org.tusk.tcop;
+
+import org.tusk.libpq.PqComm;
+import org.tusk.libpq.PqFormat;
+import org.tusk.nodes.RawStmt;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.activity.BackendStatusArray.State;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session loop of a client backend (PostgreSQL's PostgresMain in postgres.c): read a
+ * message, act on it, report, repeat until the client leaves.
+ *
+ * <p>Error handling follows PostgreSQL's: an ERROR aborts the current statement (and the
+ * transaction block, which then accepts only ROLLBACK), is sent to the client, and the loop goes
+ * on; in the extended protocol every message up to the next Sync is then skipped. A FATAL error
+ * is sent, logged, and ends the process through ProcExit, releasing everything it holds in shared
+ * memory. Before waiting for the client the backend reports "idle" (or "idle in transaction") in
+ * its status entry and sends ReadyForQuery.
+ */
+final class PostgresMain {
+    /** PostgreSQL's PQ_LARGE_MESSAGE_LIMIT and PQ_SMALL_MESSAGE_LIMIT. */
+    private static final int LARGE_MESSAGE_LIMIT = 0x3fffffff, SMALL_MESSAGE_LIMIT = 10000;
+
+    private final BackendContext ctx;
+    private final BackendSession session;
+    private final QueryRunner runner;
+    private final ExtendedQuery extended;
+    private boolean sendReadyForQuery = true;
+    private boolean ignoreTillSync;
+
+    PostgresMain(BackendContext ctx) {
+        this.ctx = ctx;
+        this.session = new BackendSession(ctx);
+        this.runner = new QueryRunner(ctx, session);
+        this.extended = new ExtendedQuery(ctx, runner);
+    }
+
+    void run() {
+        PqComm comm = ctx.port.comm();
+        while (true) {
+            try {
+                if (sendReadyForQuery) {
+                    ctx.status.reportActivity(ctx.xact.aborted() ? State.IDLE_IN_TRANSACTION_ABORTED
+                            : ctx.xact.inBlock() ? State.IDLE_IN_TRANSACTION : State.IDLE, null, nowMicros());
+                    reportChangedParameters();
+                    ctx.messages.readyForQuery(ctx.xact.status());
+                    sendReadyForQuery = false;
+                }
+                if (ctx.interrupts.takeConfigReload()) {
+                    org.tusk.utils.init.ServerConfig.reload(ctx.env.gucs(), ctx.env.dataDir(), ctx.env.log());
+                }
+                ctx.messages.flush();
+                int type = readMessageType(comm);
+                if (type < 0) terminate();
+                byte[] body = readMessageBody(comm, type);
+                ctx.interrupts.check();
+                if (ignoreTillSync && type != 'S') continue;
+                dispatch(type, body);
+            } catch (PgException e) {
+                if (e.severity().ordinal() >= Severity.FATAL.ordinal()) BackendMain.fatal(ctx, e);
+                reportError(e);
+            } catch (PqComm.ClientGone e) {
+                terminate();
+            }
+        }
+    }
+
+    private void dispatch(int type, byte[] body) {
+        PqFormat.Reader r = new PqFormat.Reader(body);
+        switch (type) {
+            case 'Q' -> {
+                String query = r.string();
+                r.end();
+                runner.execSimpleQuery(query);
+                sendReadyForQuery = true;
+            }
+            case 'P' -> extended.parse(r);
+            case 'B' -> extended.bind(r);
+            case 'E' -> extended.execute(r);
+            case 'D' -> extended.describe(r);
+            case 'C' -> extended.close(r);
+            case 'H' -> ctx.messages.flush();
+            case 'S' -> {
+                r.end();
+                ignoreTillSync = false;
+                runner.finishImplicitTransaction();
+                sendReadyForQuery = true;
+            }
+            case 'X' -> terminate();
+            case 'F' -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "fastpath function calls are not supported");
+            case 'd', 'c', 'f' -> {
+                // Copy messages outside COPY are ignored, as PostgreSQL does.
+            }
+            default -> throw new PgException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+                    "invalid frontend message type " + type, null, null, 0);
+        }
+    }
+
+    /** Reads the type byte; -1 at a clean EOF. */
+    private int readMessageType(PqComm comm) {
+        try {
+            return comm.readByte(-1);
+        } catch (PqComm.ClientGone e) {
+            return -1;
+        }
+    }
+
+    private byte[] readMessageBody(PqComm comm, int type) {
+        int len = comm.readInt32(-1);
+        int limit = switch (type) {
+            case 'Q', 'P', 'B', 'F', 'd' -> LARGE_MESSAGE_LIMIT;
+            default -> SMALL_MESSAGE_LIMIT;
+        };
+        if (len < 4 || len > limit) {
+            ctx.env.log().report(Severity.LOG, SqlState.PROTOCOL_VIOLATION, "invalid message length", null, null);
+            terminate();
+        }
+        return comm.readBytes(len - 4, -1);
+    }
+
+    /** An ERROR: tell the client, abort what it aborts, and carry on. */
+    private void reportError(PgException e) {
+        ctx.messages.report(e);
+        if (e.sqlState().equals(SqlState.QUERY_CANCELED) || e.severity() == Severity.ERROR) {
+            // Statement-level errors are logged as PostgreSQL does with log_min_error_statement=error.
+            ctx.env.log().report(e);
+        }
+        runner.abortCurrentTransaction();
+        if (extended.inExtendedMessage()) ignoreTillSync = true;
+        extended.endMessage();
+        sendReadyForQuery = !ignoreTillSync;
+    }
+
+    private void reportChangedParameters() {
+        Map<String, String> changed = ctx.env.gucs().takeChangedReportedValues();
+        for (Map.Entry<String, String> e : changed.entrySet()) ctx.messages.parameterStatus(e.getKey(), e.getValue());
+        if (changed.containsKey("application_name")) ctx.status.reportAppName(changed.get("application_name"));
+    }
+
+    /** Client said goodbye or vanished: exit cleanly, releasing shared resources. */
+    private void terminate() {
+        if (ctx.env.gucs().getBool("log_disconnections")) {
+            long us = System.currentTimeMillis() * 1000 - ctx.backendStartMicros;
+            ctx.env.log().log(String.format("disconnection: session time: %d:%02d:%02d.%03d user=%s database=%s host=%s",
+                    us / 3_600_000_000L, us / 60_000_000 % 60, us / 1_000_000 % 60, us / 1000 % 1000,
+                    ctx.role.name(), ctx.database.name(), ctx.port.remoteHostForMessages()));
+        }
+        ctx.env.procExit().exit(0);
+    }
+
+    static long nowMicros() {
+        Instant n = Instant.now();
+        return n.getEpochSecond() * 1_000_000 + n.getNano() / 1000;
+    }
+}

@@ -1,0 +1,150 @@
+package org.tusk.tcop;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.commands.VariableCommands;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.Executor;
+import org.tusk.executor.PlanState;
+import org.tusk.nodes.PlannedStmt;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.misc.SessionServices;
+
+/**
+ * A planned statement ready to run, in the role of PostgreSQL's Portal. {@link #columns()} is
+ * the row description ({@code null} for statements that return no rows); {@link #execute()}
+ * runs it and returns its rows one at a time as text (null for SQL NULL); after the iterator is
+ * exhausted {@link #commandTag()} is the CommandComplete tag ("SELECT 3", "SET", ...).
+ *
+ * <p>Transaction control statements are not executed here: {@link #transactionStmt()} returns
+ * the node for the backend to act on, and execute() returns no rows.
+ */
+public final class PreparedStatement {
+    private final PlannedStmt planned;
+    private final SessionServices session;
+    private final ExecContext ctx;
+    private final List<ResultColumn> columns;
+    private String tag;
+    private long rows;
+
+    PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx) {
+        this.planned = planned;
+        this.session = session;
+        this.ctx = ctx;
+        this.columns = describe();
+        this.tag = initialTag();
+    }
+
+    private List<ResultColumn> describe() {
+        Stmt u = planned.utilityStmt();
+        if (u == null) {
+            List<ResultColumn> cols = new ArrayList<>();
+            for (int i = 0; i < planned.visibleColumns(); i++) {
+                int t = planned.columnTypes().get(i);
+                cols.add(new ResultColumn(planned.columnNames().get(i), t, BuiltinCatalog.type(t).typlen(),
+                        planned.columnTypmods().get(i)));
+            }
+            return List.copyOf(cols);
+        }
+        if (u instanceof Stmt.VariableShowStmt s) {
+            int text = org.tusk.catalog.TypeOids.TEXT;
+            if (s.name().equals("all"))
+                return List.of(new ResultColumn("name", text, -1, -1), new ResultColumn("setting", text, -1, -1),
+                        new ResultColumn("description", text, -1, -1));
+            return List.of(new ResultColumn(VariableCommands.showColumnName(s.name(), session), text, -1, -1));
+        }
+        return null;
+    }
+
+    private String initialTag() {
+        Stmt u = planned.utilityStmt();
+        if (u == null) return "SELECT 0";
+        return switch (u) {
+            case Stmt.VariableSetStmt v -> v.kind() == Stmt.VariableSetStmt.Kind.RESET
+                    || v.kind() == Stmt.VariableSetStmt.Kind.RESET_ALL ? "RESET" : "SET";
+            case Stmt.VariableShowStmt v -> "SHOW";
+            case Stmt.TransactionStmt t -> switch (t.kind()) {
+                case BEGIN -> "BEGIN";
+                case START -> "START TRANSACTION";
+                case COMMIT -> "COMMIT";
+                case ROLLBACK, ROLLBACK_TO -> "ROLLBACK";
+                case SAVEPOINT -> "SAVEPOINT";
+                case RELEASE -> "RELEASE";
+                case PREPARE -> "PREPARE TRANSACTION";
+                case COMMIT_PREPARED -> "COMMIT PREPARED";
+                case ROLLBACK_PREPARED -> "ROLLBACK PREPARED";
+            };
+            case Stmt.UnsupportedStmt s -> s.tag();
+            case Stmt.SelectStmt s -> "SELECT 0";
+        };
+    }
+
+    /** Result columns, or null if the statement returns no rows (SET, BEGIN, ...). */
+    public List<ResultColumn> columns() { return columns; }
+
+    /** The plan tree, for EXPLAIN-like inspection and tests; null for utility statements. */
+    public PlannedStmt plannedStmt() { return planned; }
+
+    /** The transaction control statement the backend must carry out, or null. */
+    public Stmt.TransactionStmt transactionStmt() {
+        return planned.utilityStmt() instanceof Stmt.TransactionStmt t ? t : null;
+    }
+
+    /** CommandComplete tag; for SELECT, final once the row iterator is exhausted. */
+    public String commandTag() { return tag; }
+
+    /** Runs the statement; rows are produced on demand. */
+    public Iterator<String[]> execute() {
+        Stmt u = planned.utilityStmt();
+        if (u instanceof Stmt.VariableSetStmt v) {
+            VariableCommands.set(v, session);
+            return java.util.Collections.emptyIterator();
+        }
+        if (u instanceof Stmt.VariableShowStmt s) return VariableCommands.show(s.name(), session).iterator();
+        if (u != null) return java.util.Collections.emptyIterator();
+        PlanState state = Executor.init(planned.planTree(), ctx);
+        int visible = planned.visibleColumns();
+        int[] outTypes = new int[visible];
+        for (int i = 0; i < visible; i++) outTypes[i] = planned.columnTypes().get(i);
+        rows = 0;
+        return new Iterator<>() {
+            Object[] nextTuple;
+            boolean finished;
+
+            private void fetch() {
+                if (nextTuple != null || finished) return;
+                session.checkForInterrupts();
+                nextTuple = state.next();
+                if (nextTuple == null) {
+                    finished = true;
+                    state.close();
+                    tag = "SELECT " + rows;
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                fetch();
+                return nextTuple != null;
+            }
+
+            @Override
+            public String[] next() {
+                fetch();
+                if (nextTuple == null) throw new NoSuchElementException();
+                Object[] t = nextTuple;
+                nextTuple = null;
+                String[] out = new String[visible];
+                for (int i = 0; i < visible; i++)
+                    out[i] = t[i] == null ? null : BuiltinCatalog.type(outTypes[i]).output().out(t[i], ctx.timeZone());
+                rows++;
+                tag = "SELECT " + rows;
+                return out;
+            }
+        };
+    }
+}

@@ -1,0 +1,254 @@
+package org.tusk.tcop;
+
+import org.tusk.libpq.BackendMessages;
+import org.tusk.nodes.RawStmt;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.activity.BackendStatusArray.State;
+import org.tusk.utils.adt.SystemViews;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Running statements and the transaction block around them (PostgreSQL's exec_simple_query,
+ * PortalRun and the block-state machine of xact.c).
+ *
+ * <p>A simple Query message runs its statements in one implicit transaction unless a BEGIN
+ * opens an explicit block; the extended protocol's implicit transaction lasts until Sync. After
+ * an error inside a block, only ROLLBACK, COMMIT (which then rolls back) and ROLLBACK TO a
+ * savepoint are accepted. Settings changed with SET LOCAL, or changed inside a transaction that
+ * aborts, are undone by the GUC stack at the same transitions.
+ */
+final class QueryRunner {
+    private final BackendContext ctx;
+    private final BackendSession session;
+    private final SystemViews relations;
+    /** Savepoint names with the GUC nest level each one opened. */
+    private final Deque<Savepoint> savepoints = new ArrayDeque<>();
+
+    private record Savepoint(String name, int gucLevel) {}
+
+    QueryRunner(BackendContext ctx, BackendSession session) {
+        this.ctx = ctx;
+        this.session = session;
+        this.relations = new SystemViews(ctx.env.shmem(), ctx.env.shmem().procGlobal());
+    }
+
+    BackendSession session() {
+        return session;
+    }
+
+    SystemViews relations() {
+        return relations;
+    }
+
+    /** exec_simple_query. */
+    void execSimpleQuery(String query) {
+        statementStart(query);
+        List<RawStmt> stmts = org.tusk.tcop.Engine.parse(query);
+        if (stmts.isEmpty()) {
+            ctx.messages.emptyQueryResponse();
+            return;
+        }
+        for (RawStmt raw : stmts) {
+            startTransactionCommand();
+            PortalRun portal = new PortalRun(raw, query, prepare(raw, query), null);
+            portal.run(ctx.messages, 0, true);
+        }
+        finishImplicitTransaction();
+    }
+
+    /** pgstat_report_activity(RUNNING) and the statement's start time. */
+    void statementStart(String query) {
+        Instant now = Instant.now();
+        session.statementStarted(now);
+        ctx.status.reportActivity(State.RUNNING, query, PostgresMain.nowMicros());
+    }
+
+    /** Analyses and plans one statement, refusing it in a failed transaction block. */
+    PreparedStatement prepare(RawStmt raw, String query) {
+        if (ctx.xact.aborted() && !allowedInFailedBlock(raw.stmt())) {
+            throw PgException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        return org.tusk.tcop.Engine.prepare(raw, query, relations, session);
+    }
+
+    private static boolean allowedInFailedBlock(Stmt s) {
+        if (!(s instanceof Stmt.TransactionStmt t)) return false;
+        return switch (t.kind()) {
+            case COMMIT, ROLLBACK, ROLLBACK_TO, ROLLBACK_PREPARED, COMMIT_PREPARED -> true;
+            default -> false;
+        };
+    }
+
+    /** One statement (or a suspended extended-protocol portal) being run. */
+    final class PortalRun {
+        final RawStmt raw;
+        final String query;
+        final PreparedStatement ps;
+        final int[] resultFormats;
+        private Iterator<String[]> rows;
+        private boolean done;
+
+        PortalRun(RawStmt raw, String query, PreparedStatement ps, int[] resultFormats) {
+            this.raw = raw;
+            this.query = query;
+            this.ps = ps;
+            this.resultFormats = resultFormats;
+        }
+
+        List<BackendMessages.Column> describe() {
+            return ps.columns() == null ? null : DestRemote.columns(ps.columns(), resultFormats);
+        }
+
+        /**
+         * Runs to completion or until {@code maxRows} rows (0: no limit) have been sent;
+         * returns true if the portal is finished (CommandComplete sent), false if suspended.
+         */
+        boolean run(BackendMessages out, long maxRows, boolean sendDescription) {
+            if (done) {
+                out.commandComplete(ps.commandTag());
+                return true;
+            }
+            Stmt.TransactionStmt t = ps.transactionStmt();
+            if (t != null) {
+                String tag = transactionStatement(t);
+                out.commandComplete(tag);
+                done = true;
+                return true;
+            }
+            if (rows == null) {
+                if (sendDescription && ps.columns() != null) out.rowDescription(describe());
+                rows = ps.execute();
+            }
+            DestRemote dest = new DestRemote(out, ps.columns(), resultFormats);
+            long sent = 0;
+            while (rows.hasNext()) {
+                if (maxRows > 0 && sent == maxRows) {
+                    out.portalSuspended();
+                    return false;
+                }
+                dest.send(rows.next());
+                sent++;
+            }
+            done = true;
+            out.commandComplete(ps.commandTag());
+            return true;
+        }
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** StartTransactionCommand: begins an implicit transaction unless one is open. */
+    void startTransactionCommand() {
+        if (ctx.xact.block == TransactionState.Block.DEFAULT) {
+            ctx.xact.block = TransactionState.Block.STARTED;
+            ctx.xact.startMicros = PostgresMain.nowMicros();
+            ctx.status.reportXactStart(ctx.xact.startMicros);
+            ctx.env.gucs().atTransactionStart();
+        }
+    }
+
+    /** Ends an implicit transaction (after a simple Query, or at Sync). */
+    void finishImplicitTransaction() {
+        if (ctx.xact.block == TransactionState.Block.STARTED) endTransaction(true);
+    }
+
+    private void endTransaction(boolean commit) {
+        if (commit) ctx.env.gucs().atTransactionCommit(); else ctx.env.gucs().atTransactionAbort();
+        savepoints.clear();
+        ctx.xact.block = TransactionState.Block.DEFAULT;
+        ctx.xact.startMicros = 0;
+        ctx.status.reportXactStart(0);
+    }
+
+    /** AbortCurrentTransaction after an ERROR. */
+    void abortCurrentTransaction() {
+        switch (ctx.xact.block) {
+            case STARTED -> endTransaction(false);
+            case INPROGRESS -> ctx.xact.block = TransactionState.Block.ABORT;
+            default -> { }
+        }
+    }
+
+    private String transactionStatement(Stmt.TransactionStmt t) {
+        TransactionState x = ctx.xact;
+        switch (t.kind()) {
+            case BEGIN, START -> {
+                if (x.inBlock()) {
+                    warning("25001", "there is already a transaction in progress");
+                } else {
+                    x.block = TransactionState.Block.INPROGRESS;
+                }
+                return t.kind() == Stmt.TransactionStmt.Kind.BEGIN ? "BEGIN" : "START TRANSACTION";
+            }
+            case COMMIT -> {
+                if (!x.inBlock()) {
+                    warning("25P01", "there is no transaction in progress");
+                    return "COMMIT";
+                }
+                boolean wasAborted = x.aborted();
+                endTransaction(!wasAborted);
+                return wasAborted ? "ROLLBACK" : "COMMIT";
+            }
+            case ROLLBACK -> {
+                if (!x.inBlock()) warning("25P01", "there is no transaction in progress");
+                else endTransaction(false);
+                return "ROLLBACK";
+            }
+            case SAVEPOINT -> {
+                requireBlock("SAVEPOINT");
+                savepoints.push(new Savepoint(t.savepointName(), ctx.env.gucs().newNestLevel()));
+                return "SAVEPOINT";
+            }
+            case RELEASE -> {
+                requireBlock("RELEASE SAVEPOINT");
+                Savepoint sp = findSavepoint(t.savepointName());
+                while (savepoints.peek() != sp) savepoints.pop();
+                savepoints.pop();
+                ctx.env.gucs().atEndOfNestLevel(true, sp.gucLevel());
+                return "RELEASE";
+            }
+            case ROLLBACK_TO -> {
+                requireBlock("ROLLBACK TO SAVEPOINT");
+                Savepoint sp = findSavepoint(t.savepointName());
+                while (savepoints.peek() != sp) savepoints.pop();
+                ctx.env.gucs().atEndOfNestLevel(false, sp.gucLevel());
+                savepoints.pop();
+                savepoints.push(new Savepoint(sp.name(), ctx.env.gucs().newNestLevel()));
+                x.block = TransactionState.Block.INPROGRESS;
+                return "ROLLBACK";
+            }
+            default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
+        }
+    }
+
+    private void requireBlock(String what) {
+        if (!ctx.xact.inBlock()) {
+            throw PgException.error("25P01", what + " can only be used in transaction blocks");
+        }
+    }
+
+    private Savepoint findSavepoint(String name) {
+        for (Savepoint sp : savepoints) if (sp.name().equals(name)) return sp;
+        throw PgException.error("3B001", "savepoint \"" + name + "\" does not exist");
+    }
+
+    private void warning(String sqlState, String message) {
+        ctx.messages.report(Severity.WARNING, sqlState, message, null, null, 0);
+    }
+
+    List<String> savepointNames() {
+        List<String> out = new ArrayList<>();
+        for (Savepoint s : savepoints) out.add(s.name());
+        return out;
+    }
+}

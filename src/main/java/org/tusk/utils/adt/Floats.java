@@ -1,0 +1,181 @@
+package org.tusk.utils.adt;
+
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/** float4 and float8 (PostgreSQL's float.c): input, shortest-exact output, checked arithmetic. */
+public final class Floats {
+    private Floats() {}
+
+    public static PgException overflow() {
+        return PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+    }
+
+    public static PgException underflow() {
+        return PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+    }
+
+    private static Double parseSpecial(String t) {
+        return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan" -> Double.NaN;
+            case "infinity", "+infinity", "inf", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-infinity", "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> null;
+        };
+    }
+
+    private static boolean looksNumeric(String t) {
+        return t.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    }
+
+    public static Double float8in(String s) {
+        String t = s.strip();
+        Double sp = parseSpecial(t);
+        if (sp != null) return sp;
+        if (!looksNumeric(t)) throw Ints.badSyntax("double precision", s);
+        double d = Double.parseDouble(t);
+        if (Double.isInfinite(d) || (d == 0.0 && hasNonZeroDigit(t)))
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "\"" + s + "\" is out of range for type double precision");
+        return d;
+    }
+
+    public static Float float4in(String s) {
+        String t = s.strip();
+        Double sp = parseSpecial(t);
+        if (sp != null) return sp.floatValue();
+        if (!looksNumeric(t)) throw Ints.badSyntax("real", s);
+        float f = Float.parseFloat(t);
+        if (Float.isInfinite(f) || (f == 0.0f && hasNonZeroDigit(t)))
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "\"" + s + "\" is out of range for type real");
+        return f;
+    }
+
+    private static boolean hasNonZeroDigit(String t) {
+        int e = t.toLowerCase(java.util.Locale.ROOT).indexOf('e');
+        String m = e < 0 ? t : t.substring(0, e);
+        for (char c : m.toCharArray()) if (c >= '1' && c <= '9') return true;
+        return false;
+    }
+
+    public static String float8out(double d) {
+        if (Double.isNaN(d)) return "NaN";
+        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        if (d == 0) return (1 / d < 0) ? "-0" : "0";
+        return format(Double.toString(Math.abs(d)), d < 0, 15);
+    }
+
+    public static String float4out(float f) {
+        if (Float.isNaN(f)) return "NaN";
+        if (Float.isInfinite(f)) return f > 0 ? "Infinity" : "-Infinity";
+        if (f == 0) return (1 / f < 0) ? "-0" : "0";
+        return format(Float.toString(Math.abs(f)), f < 0, 6);
+    }
+
+    /**
+     * Re-formats Java's shortest round-trip representation the way PostgreSQL's Ryu-based
+     * output does: fixed notation when -4 <= exponent < limit, otherwise d.ddde+XX.
+     */
+    private static String format(String javaRepr, boolean negative, int limit) {
+        String mant = javaRepr;
+        int exp = 0;
+        int e = mant.indexOf('E');
+        if (e >= 0) {
+            exp = Integer.parseInt(mant.substring(e + 1));
+            mant = mant.substring(0, e);
+        }
+        int dot = mant.indexOf('.');
+        String intPart = mant.substring(0, dot);
+        String frac = mant.substring(dot + 1);
+        String digits = intPart + frac;
+        int pointPos = intPart.length() + exp; // position of the decimal point in 'digits'
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') lead++;
+        digits = digits.substring(lead);
+        pointPos -= lead;
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') end--;
+        digits = digits.substring(0, end);
+        int sciExp = pointPos - 1;
+        StringBuilder sb = new StringBuilder();
+        if (negative) sb.append('-');
+        if (sciExp >= -4 && sciExp < limit) {
+            if (pointPos <= 0) {
+                sb.append("0.");
+                sb.append("0".repeat(-pointPos)).append(digits);
+            } else if (pointPos >= digits.length()) {
+                sb.append(digits).append("0".repeat(pointPos - digits.length()));
+            } else {
+                sb.append(digits, 0, pointPos).append('.').append(digits.substring(pointPos));
+            }
+        } else {
+            sb.append(digits.charAt(0));
+            if (digits.length() > 1) sb.append('.').append(digits.substring(1));
+            sb.append('e').append(sciExp < 0 ? '-' : '+');
+            int a = Math.abs(sciExp);
+            if (a < 10) sb.append('0');
+            sb.append(a);
+        }
+        return sb.toString();
+    }
+
+    /** Result check as float.c's float_overflow_error/underflow checks. */
+    public static double check(double r, boolean infOk, boolean zeroOk) {
+        if (Double.isInfinite(r) && !infOk) throw overflow();
+        if (r == 0.0 && !zeroOk) throw underflow();
+        return r;
+    }
+
+    public static double add(double a, double b) {
+        return check(a + b, Double.isInfinite(a) || Double.isInfinite(b), true);
+    }
+
+    public static double sub(double a, double b) {
+        return check(a - b, Double.isInfinite(a) || Double.isInfinite(b), true);
+    }
+
+    public static double mul(double a, double b) {
+        return check(a * b, Double.isInfinite(a) || Double.isInfinite(b), a == 0.0 || b == 0.0);
+    }
+
+    public static double div(double a, double b) {
+        if (b == 0.0 && !Double.isNaN(a)) throw Ints.divByZero();
+        return check(a / b, Double.isInfinite(a), a == 0.0 || Double.isInfinite(b));
+    }
+
+    public static float add4(float a, float b) { return (float) checkF(a + b, Float.isInfinite(a) || Float.isInfinite(b), true); }
+    public static float sub4(float a, float b) { return (float) checkF(a - b, Float.isInfinite(a) || Float.isInfinite(b), true); }
+    public static float mul4(float a, float b) { return (float) checkF(a * b, Float.isInfinite(a) || Float.isInfinite(b), a == 0f || b == 0f); }
+    public static float div4(float a, float b) {
+        if (b == 0.0f && !Float.isNaN(a)) throw Ints.divByZero();
+        return (float) checkF(a / b, Float.isInfinite(a), a == 0f || Float.isInfinite(b));
+    }
+
+    private static float checkF(float r, boolean infOk, boolean zeroOk) {
+        if (Float.isInfinite(r) && !infOk) throw overflow();
+        if (r == 0.0f && !zeroOk) throw underflow();
+        return r;
+    }
+
+    public static float toFloat4(double d) {
+        float f = (float) d;
+        if (Float.isInfinite(f) && !Double.isInfinite(d)) throw overflow();
+        if (f == 0.0f && d != 0.0) throw underflow();
+        return f;
+    }
+
+    public static double sqrt(double d) {
+        if (d < 0) throw PgException.error("2201F", "cannot take square root of a negative number");
+        return Math.sqrt(d);
+    }
+
+    public static double power(double x, double y) {
+        if (x == 0 && y < 0)
+            throw PgException.error("2201F", "zero raised to a negative power is undefined");
+        if (x < 0 && Math.floor(y) != y)
+            throw PgException.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+        double r = Math.pow(x, y);
+        return check(r, Double.isInfinite(x) || Double.isInfinite(y), x == 0.0);
+    }
+}

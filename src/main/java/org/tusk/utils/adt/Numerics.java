@@ -1,0 +1,210 @@
+package org.tusk.utils.adt;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * numeric (PostgreSQL's numeric.c) on BigDecimal. The BigDecimal's scale is numeric's
+ * display scale (dscale) and is never negative. Results follow numeric.c's rules for the
+ * result scale: add/sub max(s1,s2), mul s1+s2, div select_div_scale(), sqrt like numeric_sqrt.
+ * NaN and infinities are not supported yet.
+ */
+public final class Numerics {
+    private Numerics() {}
+
+    static final int MIN_SIG_DIGITS = 16;
+    static final int MAX_DISPLAY_SCALE = 1000;
+    static final int DEC_DIGITS = 4;
+
+    public static BigDecimal norm(BigDecimal d) {
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    public static BigDecimal numericIn(String s) {
+        String t = s.strip();
+        if (!t.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+            String l = t.toLowerCase(java.util.Locale.ROOT);
+            if (l.equals("nan") || l.contains("inf"))
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN and infinity are not supported yet");
+            throw Ints.badSyntax("numeric", s);
+        }
+        return norm(new BigDecimal(t));
+    }
+
+    public static String numericOut(BigDecimal d) { return norm(d).toPlainString(); }
+
+    public static BigDecimal fromLong(long v) { return BigDecimal.valueOf(v); }
+
+    public static BigDecimal fromDouble(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d))
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN and infinity are not supported yet");
+        // float8 -> numeric goes through the float's 15-significant-digit text form (float8_numeric)
+        BigDecimal b = new BigDecimal(d, new MathContext(15, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return norm(b);
+    }
+
+    public static double toDouble(BigDecimal d) {
+        double r = d.doubleValue();
+        if (Double.isInfinite(r)) throw Floats.overflow();
+        return r;
+    }
+
+    public static BigDecimal add(BigDecimal a, BigDecimal b) { return a.add(b); }
+    public static BigDecimal sub(BigDecimal a, BigDecimal b) { return a.subtract(b); }
+
+    public static BigDecimal mul(BigDecimal a, BigDecimal b) {
+        BigDecimal r = a.multiply(b);
+        return r.scale() > MAX_DISPLAY_SCALE ? r.setScale(MAX_DISPLAY_SCALE, RoundingMode.HALF_UP) : r;
+    }
+
+    /** Weight (base-10000 digit position) and first base-10000 digit of a value, as numeric.c stores them. */
+    private static int[] weightAndFirst(BigDecimal v) {
+        if (v.signum() == 0) return new int[] {0, 0};
+        BigDecimal a = v.abs();
+        int exp10 = a.precision() - a.scale() - 1; // floor(log10(a))
+        int weight = Math.floorDiv(exp10, DEC_DIGITS);
+        int first = a.movePointLeft(weight * DEC_DIGITS).setScale(0, RoundingMode.DOWN).intValue();
+        return new int[] {weight, first};
+    }
+
+    static int selectDivScale(BigDecimal a, BigDecimal b) {
+        int[] w1 = weightAndFirst(a), w2 = weightAndFirst(b);
+        int qweight = w1[0] - w2[0];
+        if (w1[1] <= w2[1]) qweight--;
+        int rscale = MIN_SIG_DIGITS - qweight * DEC_DIGITS;
+        rscale = Math.max(rscale, a.scale());
+        rscale = Math.max(rscale, b.scale());
+        rscale = Math.max(rscale, 0);
+        return Math.min(rscale, MAX_DISPLAY_SCALE);
+    }
+
+    public static BigDecimal div(BigDecimal a, BigDecimal b) {
+        if (b.signum() == 0) throw Ints.divByZero();
+        return a.divide(b, selectDivScale(a, b), RoundingMode.HALF_UP);
+    }
+
+    public static BigDecimal mod(BigDecimal a, BigDecimal b) {
+        if (b.signum() == 0) throw Ints.divByZero();
+        BigDecimal q = a.divideToIntegralValue(b);
+        BigDecimal r = a.subtract(q.multiply(b));
+        return r.setScale(Math.max(a.scale(), b.scale()), RoundingMode.UNNECESSARY);
+    }
+
+    public static BigDecimal round(BigDecimal a, int scale) {
+        BigDecimal r = a.setScale(scale, RoundingMode.HALF_UP);
+        return norm(r);
+    }
+
+    public static BigDecimal trunc(BigDecimal a, int scale) {
+        return norm(a.setScale(scale, RoundingMode.DOWN));
+    }
+
+    public static BigDecimal floor(BigDecimal a) { return a.setScale(0, RoundingMode.FLOOR); }
+    public static BigDecimal ceil(BigDecimal a) { return a.setScale(0, RoundingMode.CEILING); }
+
+    public static BigDecimal sqrt(BigDecimal a) {
+        if (a.signum() < 0) throw PgException.error("2201F", "cannot take square root of a negative number");
+        int weight = weightAndFirst(a)[0];
+        int sweight = (weight + 1) * DEC_DIGITS / 2 - 1;
+        int rscale = MIN_SIG_DIGITS - sweight;
+        rscale = Math.max(rscale, a.scale());
+        rscale = Math.max(rscale, 0);
+        rscale = Math.min(rscale, MAX_DISPLAY_SCALE);
+        if (a.signum() == 0) return BigDecimal.ZERO.setScale(rscale);
+        BigDecimal r = a.sqrt(new MathContext(rscale + a.precision() + 10, RoundingMode.DOWN));
+        return r.setScale(rscale, RoundingMode.HALF_UP);
+    }
+
+    /** Applies a numeric(p,s) typmod, as apply_typmod() does. */
+    public static BigDecimal applyTypmod(BigDecimal v, int typmod) {
+        if (typmod < 4) return v;
+        int tm = typmod - 4;
+        int precision = (tm >> 16) & 0xFFFF;
+        int scale = tm & 0x7FF;
+        BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
+        int intDigits = r.precision() - r.scale();
+        if (r.signum() != 0 && intDigits > precision - scale) {
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                    .withDetail("A field with precision " + precision + ", scale " + scale
+                            + " must round to an absolute value less than "
+                            + (precision - scale == 0 ? "1" : "10^" + (precision - scale)) + ".");
+        }
+        return r;
+    }
+
+    public static BigInteger unused() { return BigInteger.ZERO; }
+
+    /** numeric ^ numeric (power_var): exact for integral exponents, else exp(y * ln(x)) at high precision. */
+    public static BigDecimal power(BigDecimal x, BigDecimal y) {
+        if (x.signum() == 0 && y.signum() < 0)
+            throw PgException.error("2201F", "zero raised to a negative power is undefined");
+        boolean integral = y.signum() == 0 || y.stripTrailingZeros().scale() <= 0;
+        if (x.signum() < 0 && !integral)
+            throw PgException.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+        if (integral && y.abs().compareTo(BigDecimal.valueOf(100000)) <= 0) {
+            int n = y.intValueExact();
+            int rscale = Math.min(Math.max(MIN_SIG_DIGITS, x.scale()), MAX_DISPLAY_SCALE);
+            if (n == 0) return BigDecimal.ONE.setScale(rscale);
+            BigDecimal p = x.pow(Math.abs(n));
+            if (n < 0) p = BigDecimal.ONE.divide(p, rscale + 5, RoundingMode.HALF_UP);
+            return p.setScale(rscale, RoundingMode.HALF_UP);
+        }
+        if (x.signum() == 0) return BigDecimal.ZERO.setScale(MIN_SIG_DIGITS);
+        double val = Math.log10(x.doubleValue()) * y.doubleValue();
+        int rscale = MIN_SIG_DIGITS - (int) val;
+        rscale = Math.max(rscale, x.scale());
+        rscale = Math.max(rscale, y.scale());
+        rscale = Math.max(rscale, 0);
+        rscale = Math.min(rscale, MAX_DISPLAY_SCALE);
+        if (Math.abs(val) > 1000) throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        MathContext mc = new MathContext(rscale + Math.max(0, (int) val) + 20, RoundingMode.HALF_EVEN);
+        BigDecimal r = exp(y.multiply(ln(x, mc), mc), mc);
+        return r.setScale(rscale, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal exp(BigDecimal z, MathContext mc) {
+        // exp(z) = exp(z / 2^k)^(2^k), Taylor series for the reduced argument
+        int k = 0;
+        BigDecimal r = z;
+        while (r.abs().compareTo(BigDecimal.valueOf(0.01)) > 0) {
+            r = r.divide(BigDecimal.valueOf(2), mc);
+            k++;
+        }
+        MathContext wide = new MathContext(mc.getPrecision() + k + 5, RoundingMode.HALF_EVEN);
+        BigDecimal sum = BigDecimal.ONE, term = BigDecimal.ONE;
+        for (int i = 1; i < 1000; i++) {
+            term = term.multiply(r, wide).divide(BigDecimal.valueOf(i), wide);
+            sum = sum.add(term, wide);
+            if (term.abs().compareTo(BigDecimal.ONE.movePointLeft(wide.getPrecision() + 2)) < 0) break;
+        }
+        for (int i = 0; i < k; i++) sum = sum.multiply(sum, wide);
+        return sum.round(mc);
+    }
+
+    static BigDecimal ln(BigDecimal x, MathContext mc) {
+        // ln(x) = ln(m) + shift * ln(10) with 1 <= m < 10
+        int shift = x.precision() - x.scale() - 1;
+        BigDecimal m = x.movePointLeft(shift);
+        MathContext wide = new MathContext(mc.getPrecision() + 5, RoundingMode.HALF_EVEN);
+        BigDecimal y = newtonLn(m, wide);
+        if (shift != 0) y = y.add(newtonLn(BigDecimal.TEN, wide).multiply(BigDecimal.valueOf(shift), wide), wide);
+        return y.round(mc);
+    }
+
+    /** Newton iteration on exp(y) = m, seeded from the double logarithm; m must be in double range. */
+    private static BigDecimal newtonLn(BigDecimal m, MathContext wide) {
+        BigDecimal y = BigDecimal.valueOf(Math.log(m.doubleValue()));
+        for (int i = 0; i < 100; i++) {
+            BigDecimal e = exp(y, wide);
+            BigDecimal delta = BigDecimal.valueOf(2).multiply(m.subtract(e, wide), wide).divide(m.add(e, wide), wide);
+            y = y.add(delta, wide);
+            if (delta.signum() == 0 || delta.abs().compareTo(BigDecimal.ONE.movePointLeft(wide.getPrecision())) < 0) break;
+        }
+        return y;
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Built-in data types and the functions on them, as PostgreSQL's {@code utils/adt}.
+ *
+ * <p>Each type has an internal Java representation (the "Datum" form) used everywhere in the
+ * executor, and input/output functions converting to and from PostgreSQL's text format:
+ * <pre>
+ *   bool Boolean | int2 Short | int4 Integer | int8 Long | oid, xid Long (unsigned 32-bit)
+ *   float4 Float | float8 Double | numeric BigDecimal (scale = display scale, never negative)
+ *   text, varchar, name, unknown String | bytea byte[] | date LocalDate | time LocalTime
+ *   timestamp LocalDateTime | timestamptz Instant (microsecond precision) | interval Interval
+ *   inet Inet | void VoidValue.VOID
+ * </pre>
+ * SQL NULL is Java null and never reaches these functions (every built-in is strict unless the
+ * catalog says otherwise). Errors are raised as PgException with PostgreSQL's SQLSTATE and
+ * message text. This package knows nothing about type OIDs or the catalog; the catalog binds
+ * these functions to pg_type/pg_proc entries. Output functions print exactly what PostgreSQL
+ * prints with DateStyle=ISO, IntervalStyle=postgres and extra_float_digits=1.
+ */
+package org.tusk.utils.adt;

@@ -1,0 +1,50 @@
+package org.tusk.utils.misc;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the SQL engine needs from the backend it runs in: identity of the session, run-time
+ * parameters (GUCs), clocks, and interaction with other backends. The backend (one per
+ * connection, like PostgreSQL's postgres.c) implements this; the engine never keeps session
+ * state in static fields, it always goes through the instance it was handed.
+ */
+public interface SessionServices {
+    int backendPid();
+    String currentUser();
+    String sessionUser();
+    String currentDatabase();
+
+    /** Sleeps interruptibly; the implementation throws PgException on cancel/terminate. */
+    void sleep(double seconds);
+    boolean terminateBackend(int pid, long timeoutMs);
+    boolean cancelBackend(int pid);
+
+    /** Current value of a setting in its display form; throws 42704 if the name is unknown. */
+    String showSetting(String name);
+    /** Sets a parameter; {@code value == null} means DEFAULT. Throws 42704 if unknown. */
+    void setSetting(String name, String valueOrNullForDefault, boolean isLocal);
+    /** Resets a parameter to its default; name "all" resets everything (RESET ALL). */
+    void resetSetting(String name);
+    /** Every setting visible to SHOW ALL, in display order. */
+    List<SettingRow> allSettings();
+
+    /** The spelling PostgreSQL uses as SHOW's column title (e.g. "TimeZone" for "timezone"). */
+    default String canonicalSettingName(String name) { return name.toLowerCase(java.util.Locale.ROOT); }
+
+    Instant statementStart();
+    Instant transactionStart();
+    Instant postmasterStart();
+
+    /** Client address, or null for a Unix-socket connection. */
+    InetAddress clientAddr();
+    /** Client port, or -1 for a Unix-socket connection. */
+    int clientPort();
+
+    /** Called by the executor between rows; throws PgException if a cancel/terminate is pending. */
+    void checkForInterrupts();
+
+    /** One row of SHOW ALL. */
+    record SettingRow(String name, String setting, String description) {}
+}
