@@ -1,0 +1,182 @@
+package org.tusk.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Tusk server for a test: a fresh data directory made by {@code ./tusk initdb}, a postmaster
+ * started by {@code ./tusk start} on a free port, stopped (and the directory removed) by
+ * {@link #close()}. Everything runs as real processes, as a user would run them.
+ */
+public final class TuskServer implements AutoCloseable {
+    public static final String PSQL = Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/psql"))
+            ? "/usr/lib/postgresql/15/bin/psql" : "psql";
+
+    private final Path home = Path.of(System.getProperty("tusk.home", ".")).toAbsolutePath();
+    private final Path root;
+    private final Path dataDir;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private TuskServer(Path root, int port, String user, String password) {
+        this.root = root;
+        this.dataDir = root.resolve("data");
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** A trust-authenticated server with the given extra {@code -c name=value} settings. */
+    public static TuskServer start(String... settings) throws Exception {
+        return start("tusk", null, "trust", settings);
+    }
+
+    public static TuskServer start(String user, String password, String auth, String... settings) throws Exception {
+        Path root = Files.createTempDirectory("tusk-it");
+        TuskServer s = new TuskServer(root, freePort(), user, password);
+        List<String> init = new ArrayList<>(List.of("initdb", "-D", s.dataDir.toString(), "-U", user, "--auth", auth));
+        if (password != null) {
+            Path pw = root.resolve("pwfile");
+            Files.writeString(pw, password + "\n");
+            init.addAll(List.of("--pwfile", pw.toString()));
+        }
+        s.tusk(init);
+        s.startAgain(settings);
+        return s;
+    }
+
+    /** ./tusk start on the same directory and port (after a stop or a crash). */
+    public void startAgain(String... settings) throws Exception {
+        List<String> start = new ArrayList<>(List.of("start", "-D", dataDir.toString(), "-p", Integer.toString(port)));
+        for (String c : settings) {
+            start.add("-c");
+            start.add(c);
+        }
+        tusk(start);
+    }
+
+    public ProcessResult tusk(List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("tusk").toString());
+        cmd.addAll(args);
+        ProcessResult r = ProcessResult.run(cmd, null, 180);
+        if (r.exitCode() != 0) throw new IllegalStateException("tusk " + args + " failed:\n" + r.output() + "\nlog:\n" + log());
+        return r;
+    }
+
+    /** ./tusk stop -m MODE. */
+    public ProcessResult stop(String mode) throws Exception {
+        return ProcessResult.run(List.of(home.resolve("tusk").toString(), "stop", "-D", dataDir.toString(), "-m", mode),
+                null, 120);
+    }
+
+    public int port() { return port; }
+    public Path dataDir() { return dataDir; }
+    public String user() { return user; }
+
+    public String log() {
+        try {
+            return Files.readString(dataDir.resolve("log").resolve("postgresql.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The postmaster's pid, from the first line of postmaster.pid. */
+    public long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public Connection connect() throws SQLException {
+        return connect(user, password);
+    }
+
+    public Connection connect(String asUser, String withPassword) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", asUser);
+        if (withPassword != null) p.setProperty("password", withPassword);
+        p.setProperty("connectTimeout", "20");
+        p.setProperty("socketTimeout", "60");
+        return DriverManager.getConnection(jdbcUrl(), p);
+    }
+
+    /** psql -X -At against this server; host "/tmp" for the Unix socket, "127.0.0.1" for TCP. */
+    public ProcessResult psql(String host, String sql) throws Exception {
+        List<String> cmd = List.of(PSQL, "-X", "-At", "-h", host, "-p", Integer.toString(port), "-U", user, "-d", "postgres",
+                "-c", sql);
+        return ProcessResult.run(cmd, password, 60);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+                long pm = postmasterPid();
+                stop("immediate");
+                ProcessHandle.of(pm).ifPresent(h -> {
+                    h.descendants().forEach(ProcessHandle::destroyForcibly);
+                    h.destroyForcibly();
+                });
+            }
+        } finally {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Whether a process is alive and not a zombie. */
+    public static boolean alive(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("State:")) return !line.contains("Z");
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The parent pid of a live process, or -1. */
+    public static long parentOf(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("PPid:")) return Long.parseLong(line.substring(5).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Waits until {@code condition} holds or {@code millis} pass; returns whether it held. */
+    public static boolean waitFor(long millis, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) return true;
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+}
