@@ -83,8 +83,8 @@ public final class BuiltinCatalog {
                 t(TEXT, "text", "text", -1, false, 'S', true, (s, z) -> s, (v, z) -> (String) v),
                 t(OID, "oid", "oid", 4, true, 'N', true, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()),
                 t(XID, "xid", "xid", 4, true, 'U', false, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()),
-                t(FLOAT4, "float4", "real", 4, true, 'N', false, (s, z) -> Floats.float4in(s), (v, z) -> Floats.float4out((Float) v)),
-                t(FLOAT8, "float8", "double precision", 8, true, 'N', true, (s, z) -> Floats.float8in(s), (v, z) -> Floats.float8out((Double) v)),
+                t(FLOAT4, "float4", "real", 4, true, 'N', false, (s, z) -> Floats.float4in(s), (v, z) -> Floats.float4out((Float) v, z.extraFloatDigits())),
+                t(FLOAT8, "float8", "double precision", 8, true, 'N', true, (s, z) -> Floats.float8in(s), (v, z) -> Floats.float8out((Double) v, z.extraFloatDigits())),
                 t(UNKNOWN, "unknown", "unknown", -2, false, 'X', false, (s, z) -> s, (v, z) -> (String) v),
                 t(INET, "inet", "inet", -1, false, 'I', true, (s, z) -> Inet.inetIn(s), (v, z) -> Inet.inetOut((Inet) v)),
                 t(VARCHAR, "varchar", "character varying", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
@@ -93,7 +93,7 @@ public final class BuiltinCatalog {
                 t(TIMESTAMP, "timestamp", "timestamp without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timestampIn(s),
                         (v, z) -> DateTimes.timestampOut((LocalDateTime) v)),
                 t(TIMESTAMPTZ, "timestamptz", "timestamp with time zone", 8, true, 'D', true, DateTimes::timestamptzIn,
-                        (v, z) -> DateTimes.timestamptzOut((Instant) v, z)),
+                        (v, z) -> DateTimes.timestamptzOut((Instant) v, z.timeZone())),
                 t(INTERVAL, "interval", "interval", 16, false, 'T', true, (s, z) -> DateTimes.intervalIn(s),
                         (v, z) -> DateTimes.intervalOut((Interval) v)),
                 t(NUMERIC, "numeric", "numeric", -1, false, 'N', false, (s, z) -> Numerics.numericIn(s),
@@ -181,6 +181,7 @@ public final class BuiltinCatalog {
                 op("%", ty, ty, ty, (c, a) -> box(ty, Ints.mod(l(a[0]), l(a[1]), bits)));
                 op("-", 0, ty, ty, (c, a) -> box(ty, Ints.neg(l(a[0]), bits)));
                 op("+", 0, ty, ty, (c, a) -> a[0]);
+                op("@", 0, ty, ty, (c, a) -> box(ty, Ints.abs(l(a[0]), bits)));
                 fn("abs", List.of(ty), ty, (c, a) -> box(ty, Ints.abs(l(a[0]), bits)));
                 fn("mod", List.of(ty, ty), ty, (c, a) -> box(ty, Ints.mod(l(a[0]), l(a[1]), bits)));
             }
@@ -191,6 +192,7 @@ public final class BuiltinCatalog {
             op("^", FLOAT8, FLOAT8, FLOAT8, (c, a) -> Floats.power(d(a[0]), d(a[1])));
             op("-", 0, FLOAT8, FLOAT8, (c, a) -> -d(a[0]));
             op("+", 0, FLOAT8, FLOAT8, (c, a) -> a[0]);
+            op("@", 0, FLOAT8, FLOAT8, (c, a) -> Math.abs(d(a[0])));
             op("+", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.add4(f(a[0]), f(a[1])));
             op("-", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.sub4(f(a[0]), f(a[1])));
             op("*", FLOAT4, FLOAT4, FLOAT4, (c, a) -> Floats.mul4(f(a[0]), f(a[1])));
@@ -205,6 +207,7 @@ public final class BuiltinCatalog {
             op("-", 0, NUMERIC, NUMERIC, (c, a) -> n(a[0]).negate());
             op("^", NUMERIC, NUMERIC, NUMERIC, (c, a) -> Numerics.power(n(a[0]), n(a[1])));
             op("+", 0, NUMERIC, NUMERIC, (c, a) -> a[0]);
+            op("@", 0, NUMERIC, NUMERIC, (c, a) -> n(a[0]).abs());
         }
 
         void comparisonOperators() {
@@ -249,6 +252,12 @@ public final class BuiltinCatalog {
                         Math.subtractExact(x.micros(), y.micros()));
             });
             op("-", 0, INTERVAL, INTERVAL, (c, a) -> DateTimes.negate((Interval) a[0]));
+            op("*", INTERVAL, FLOAT8, INTERVAL, (c, a) -> DateTimes.multiply((Interval) a[0], d(a[1])));
+            op("*", FLOAT8, INTERVAL, INTERVAL, (c, a) -> DateTimes.multiply((Interval) a[1], d(a[0])));
+            op("/", INTERVAL, FLOAT8, INTERVAL, (c, a) -> {
+                if (d(a[1]) == 0.0) throw Ints.divByZero();
+                return DateTimes.multiply((Interval) a[0], 1.0 / d(a[1]));
+            });
         }
 
         void functions() {
@@ -288,7 +297,7 @@ public final class BuiltinCatalog {
             fn("pg_terminate_backend", List.of(INT4, INT8), BOOL, V, true, (c, a) -> {
                 long timeout = (Long) a[1];
                 if (timeout < 0)
-                    throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "\"timeout\" must not be negative");
+                    throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"timeout\" must not be negative");
                 return c.session().terminateBackend((Integer) a[0], timeout);
             });
             fn("pg_cancel_backend", List.of(INT4), BOOL, V, true, (c, a) -> c.session().cancelBackend((Integer) a[0]));
@@ -307,6 +316,12 @@ public final class BuiltinCatalog {
                 fn(name, List.of(TEXT, INT4, INT4), TEXT,
                         (c, a) -> Texts.substr((String) a[0], (Integer) a[1], (long) (Integer) a[2]));
             }
+            fn("btrim", List.of(TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], " ", true, true));
+            fn("btrim", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], (String) a[1], true, true));
+            fn("ltrim", List.of(TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], " ", true, false));
+            fn("ltrim", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], (String) a[1], true, false));
+            fn("rtrim", List.of(TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], " ", false, true));
+            fn("rtrim", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], (String) a[1], false, true));
             fn("repeat", List.of(TEXT, INT4), TEXT, (c, a) -> Texts.repeat((String) a[0], (Integer) a[1]));
             procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(nextOid++, "concat", List.of(), TEXT, false,
                     Volatility.STABLE, true, (c, a) -> {
@@ -374,12 +389,18 @@ public final class BuiltinCatalog {
             }
             cast(OID, INT8, 'a', (c, a) -> l(a[0]));
             cast(OID, INT4, 'a', (c, a) -> (int) l(a[0]));
-            cast(FLOAT4, FLOAT8, 'i', (c, a) -> Double.parseDouble(Floats.float4out(f(a[0]))));
-            cast(FLOAT4, NUMERIC, 'a', (c, a) -> Numerics.fromDouble(Double.parseDouble(Floats.float4out(f(a[0])))));
+            cast(FLOAT4, FLOAT8, 'i', (c, a) -> (double) f(a[0]));
+            cast(FLOAT4, NUMERIC, 'a', (c, a) -> Numerics.fromDouble(f(a[0]), 6));
             cast(FLOAT8, FLOAT4, 'a', (c, a) -> Floats.toFloat4(d(a[0])));
             cast(FLOAT8, NUMERIC, 'a', (c, a) -> Numerics.fromDouble(d(a[0])));
             cast(NUMERIC, FLOAT4, 'i', (c, a) -> Floats.toFloat4(Numerics.toDouble(n(a[0]))));
-            cast(NUMERIC, FLOAT8, 'i', (c, a) -> Numerics.toDouble(n(a[0])));
+            cast(NUMERIC, FLOAT8, 'i', (c, a) -> {
+                double r = n(a[0]).doubleValue();
+                if (Double.isInfinite(r))
+                    throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                            "\"" + Numerics.numericOut(n(a[0])) + "\" is out of range for type double precision");
+                return r;
+            });
             cast(DATE, TIMESTAMP, 'i', (c, a) -> ((LocalDate) a[0]).atStartOfDay());
             cast(DATE, TIMESTAMPTZ, 'i', (c, a) -> ((LocalDate) a[0]).atStartOfDay(c.timeZone()).toInstant());
             cast(TIME, INTERVAL, 'i', (c, a) -> new Interval(0, 0, ((LocalTime) a[0]).toNanoOfDay() / 1000));
@@ -454,8 +475,7 @@ public final class BuiltinCatalog {
     }
 
     /** What version() returns. */
-    public static final String VERSION =
-            "PostgreSQL 15.0 (Tusk) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
+    public static final String VERSION = org.tusk.utils.init.Version.DESCRIPTION;
 
     private static String currentSchema(FunctionCallContext c) {
         String path;

@@ -10,4 +10,9 @@ public interface FunctionCallContext {
 
     /** The session's TimeZone setting, resolved. */
     ZoneId timeZone();
+
+    /** Settings output functions depend on (TimeZone, extra_float_digits). */
+    default org.tusk.utils.adt.OutputSettings outputSettings() {
+        return new org.tusk.utils.adt.OutputSettings(timeZone(), 1);
+    }
 }

@@ -17,7 +17,7 @@ public record PgType(int oid, String typname, String sqlName, int typlen, boolea
 
     /** typoutput: Datum (never null) to text. */
     @FunctionalInterface
-    public interface Output { String out(Object value, ZoneId zone); }
+    public interface Output { String out(Object value, org.tusk.utils.adt.OutputSettings settings); }
 
     public static final char CAT_BOOLEAN = 'B';
     public static final char CAT_NUMERIC = 'N';

@@ -6,16 +6,51 @@ import org.tusk.catalog.FunctionCallContext;
 import org.tusk.utils.adt.DateTimes;
 import org.tusk.utils.misc.SessionServices;
 
-/** Per-statement execution context (EState's share of it): the session and its resolved time zone. */
-public record ExecContext(SessionServices session, ZoneId timeZone) implements FunctionCallContext {
-    /** Builds a context reading the session's current TimeZone setting. */
+/**
+ * Per-statement execution context (EState's share of it): the session, and the session's
+ * TimeZone resolved to a ZoneId. The zone is re-read from the session on each use (cached while
+ * the setting's text is unchanged), so set_config('TimeZone', ...) inside a statement affects
+ * the output of later values, as in PostgreSQL.
+ */
+public final class ExecContext implements FunctionCallContext {
+    private final SessionServices session;
+    private String zoneText;
+    private ZoneId zone;
+
+    private ExecContext(SessionServices session) {
+        this.session = session;
+    }
+
     public static ExecContext of(SessionServices session) {
+        return new ExecContext(session);
+    }
+
+    @Override
+    public SessionServices session() { return session; }
+
+    @Override
+    public org.tusk.utils.adt.OutputSettings outputSettings() {
+        int efd = 1;
+        try {
+            efd = Integer.parseInt(session.showSetting("extra_float_digits").strip());
+        } catch (RuntimeException e) {
+            // unknown to this session or unparsable: PostgreSQL's default
+        }
+        return new org.tusk.utils.adt.OutputSettings(timeZone(), Math.max(-15, Math.min(3, efd)));
+    }
+
+    @Override
+    public ZoneId timeZone() {
         String tz;
         try {
             tz = session.showSetting("TimeZone");
         } catch (RuntimeException e) {
             tz = "UTC";
         }
-        return new ExecContext(session, DateTimes.zone(tz));
+        if (!tz.equals(zoneText)) {
+            zone = DateTimes.zone(tz);
+            zoneText = tz;
+        }
+        return zone;
     }
 }

@@ -45,7 +45,7 @@ public final class ExprEvaluator {
                 Object v = eval(c.arg(), tuple, aggValues, ctx);
                 if (v == null) return null;
                 String text = c.arg().type() == UNKNOWN ? (String) v
-                        : BuiltinCatalog.type(c.arg().type()).output().out(v, ctx.timeZone());
+                        : BuiltinCatalog.type(c.arg().type()).output().out(v, ctx.outputSettings());
                 return BuiltinCatalog.type(c.type()).input().in(text, ctx.timeZone());
             }
             case Expr.CoerceToTypmod c -> {

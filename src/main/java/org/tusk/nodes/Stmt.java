@@ -7,7 +7,8 @@ public sealed interface Stmt {
 
     record ResTarget(String name, RawExpr val, int location) {}
 
-    record RangeVar(String schema, String name, String alias, int location) {}
+    /** A relation name in FROM: [catalog.][schema.]name [AS alias]. */
+    record RangeVar(String catalog, String schema, String name, String alias, int location) {}
 
     record SortBy(RawExpr node, boolean desc, Boolean nullsFirst, int location) {}
 

@@ -35,16 +35,18 @@ public final class Analyzer {
     private final String src;
     private final RelationProvider relations;
     private final ZoneId zone;
+    private final String currentDatabase;
 
     private Query.RangeTblEntry rte;
     private final List<Expr.Aggref> aggs = new ArrayList<>();
     private String exprKind = "SELECT";
     private boolean inAgg;
 
-    private Analyzer(String src, RelationProvider relations, ZoneId zone) {
+    private Analyzer(String src, RelationProvider relations, ZoneId zone, String currentDatabase) {
         this.src = src;
         this.relations = relations;
         this.zone = zone;
+        this.currentDatabase = currentDatabase;
     }
 
     /**
@@ -52,9 +54,11 @@ public final class Analyzer {
      *
      * @param queryString the full query string the statement was parsed from (for error positions)
      * @param zone        the session time zone, used to convert timestamptz literals
+     * @param currentDatabase the session's database, the only catalog name accepted in qualified names
      */
-    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone) {
-        Analyzer a = new Analyzer(queryString, relations, zone);
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone,
+                                String currentDatabase) {
+        Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
         if (raw.stmt() instanceof Stmt.SelectStmt s) return a.transformSelect(s);
         return new Query(Query.CommandType.UTILITY, raw.stmt(), List.of(), List.of(), null, List.of(), null, null, List.of());
     }
@@ -74,12 +78,12 @@ public final class Analyzer {
         List<Query.RangeTblEntry> rtable = List.of();
         if (s.from() != null) {
             Stmt.RangeVar rv = s.from();
+            if (rv.catalog() != null && !rv.catalog().equals(currentDatabase))
+                throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
+                        + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
             ScannableRelation rel = relations.lookup(rv.schema(), rv.name());
             if (rel == null) {
                 String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
-                if (rv.schema() != null && !rv.schema().equals("pg_catalog") && !rv.schema().equals("public")
-                        && !rv.schema().equals("information_schema") && !rv.schema().equals("pg_temp"))
-                    throw err("3F000", "schema \"" + rv.schema() + "\" does not exist", rv.location());
                 throw err(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
             }
             rte = new Query.RangeTblEntry(rv.alias() != null ? rv.alias() : rv.name(), rv.schema(), rv.name(), rel,
@@ -611,9 +615,9 @@ public final class Analyzer {
         }
         List<PgProc> cands = new ArrayList<>();
         for (PgProc p : BuiltinCatalog.functions(name))
-            if (p.variadicAny() || p.argTypes().size() == args.size()) cands.add(p);
+            if ((p.variadicAny() && !args.isEmpty()) || (!p.variadicAny() && p.argTypes().size() == args.size())) cands.add(p);
         PgProc chosen = null;
-        if (cands.size() == 1 && cands.get(0).variadicAny()) {
+        if (cands.size() == 1 && cands.get(0).variadicAny() && !args.isEmpty()) {
             chosen = cands.get(0);
             List<Expr> conv = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {

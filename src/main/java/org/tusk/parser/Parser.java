@@ -329,7 +329,8 @@ public final class Parser {
         }
         if (isChar('(')) throw notSupported("column aliases in FROM", peek().start());
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
-        return new Stmt.RangeVar(schema, names.get(names.size() - 1), alias, t.start());
+        String catalog = names.size() == 3 ? names.get(0) : null;
+        return new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), alias, t.start());
     }
 
     private Stmt.SortBy sortBy() {
@@ -869,7 +870,10 @@ public final class Parser {
                 case "exists" -> throw notSupported("EXISTS", loc);
                 case "array" -> throw notSupported("ARRAY", loc);
                 case "row" -> throw notSupported("ROW", loc);
-                case "extract", "overlay", "position", "trim", "treat", "normalize", "grouping" -> {
+                case "trim" -> {
+                    if (peek(1).isChar('(')) return trimExpr();
+                }
+                case "extract", "overlay", "position", "treat", "normalize", "grouping" -> {
                     if (peek(1).isChar('(')) throw notSupported(kw.toUpperCase(Locale.ROOT) + "()", loc);
                 }
                 case "substring" -> {
@@ -960,6 +964,31 @@ public final class Parser {
         return tn;
     }
 
+    /** TRIM([LEADING|TRAILING|BOTH] [chars] FROM str) and TRIM(str [, chars]) become btrim/ltrim/rtrim. */
+    private RawExpr trimExpr() {
+        Token t = advance();
+        expectChar('(');
+        String fn = "btrim";
+        if (acceptKw("leading")) fn = "ltrim";
+        else if (acceptKw("trailing")) fn = "rtrim";
+        else acceptKw("both");
+        List<RawExpr> args = new ArrayList<>();
+        if (acceptKw("from")) {
+            args.addAll(exprList());
+        } else {
+            RawExpr first = aExpr();
+            if (acceptKw("from")) {
+                args.addAll(exprList());
+                args.add(first);
+            } else {
+                args.add(first);
+                if (acceptChar(',')) args.addAll(exprList());
+            }
+        }
+        expectChar(')');
+        return new RawExpr.FuncCall(List.of(fn), args, false, false, t.start());
+    }
+
     private RawExpr substringExpr() {
         Token t = advance();
         expectChar('(');
@@ -1013,7 +1042,11 @@ public final class Parser {
     }
 
     private RawExpr afterFuncCall(RawExpr f) {
-        if (isKw("filter") && peek(1).isChar('(')) throw notSupported("FILTER", peek().start());
+        if (isKw("filter")) {
+            advance();
+            if (!isChar('(')) throw syntaxError(peek());
+            throw notSupported("FILTER", peek().start());
+        }
         if (isKw("over")) throw notSupported("window functions", peek().start());
         if (isKw("within") && peek(1).isKeyword("group")) throw notSupported("WITHIN GROUP", peek().start());
         return f;

@@ -36,7 +36,7 @@ public final class Engine {
         if (raw.stmt() instanceof Stmt.UnsupportedStmt u)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, u.tag() + " is not supported yet");
         ExecContext ctx = ExecContext.of(session);
-        Query q = Analyzer.analyze(raw, queryString, relations, ctx.timeZone());
+        Query q = Analyzer.analyze(raw, queryString, relations, ctx.timeZone(), session.currentDatabase());
         PlannedStmt p = Planner.plan(q, ctx);
         return new PreparedStatement(p, session, ctx);
     }

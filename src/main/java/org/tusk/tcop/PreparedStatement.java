@@ -139,8 +139,9 @@ public final class PreparedStatement {
                 Object[] t = nextTuple;
                 nextTuple = null;
                 String[] out = new String[visible];
+                org.tusk.utils.adt.OutputSettings os = ctx.outputSettings();
                 for (int i = 0; i < visible; i++)
-                    out[i] = t[i] == null ? null : BuiltinCatalog.type(outTypes[i]).output().out(t[i], ctx.timeZone());
+                    out[i] = t[i] == null ? null : BuiltinCatalog.type(outTypes[i]).output().out(t[i], os);
                 rows++;
                 tag = "SELECT " + rows;
                 return out;

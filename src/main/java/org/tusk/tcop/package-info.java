@@ -1,9 +1,35 @@
 /**
- * The traffic cop's view of the SQL engine (PostgreSQL's {@code tcop/}): parse a query string into
- * statements ({@link org.tusk.tcop.Engine#parse}), analyse+plan one statement
- * ({@link org.tusk.tcop.Engine#prepare}) and run it as a portal
- * ({@link org.tusk.tcop.PreparedStatement}), yielding a row description, text rows and the
- * command tag. This is the top of the stack: it may import every other engine package, and no
- * other engine package imports it. The wire protocol and transaction machinery live above it.
+ * The traffic cop (PostgreSQL's {@code tcop/}): everything a client backend does between its
+ * socket and the SQL engine.
+ *
+ * <h2>A backend's life</h2>
+ * {@link org.tusk.tcop.SpareBackend} waits, pre-started, for the postmaster to hand it a client;
+ * {@link org.tusk.tcop.BackendMain} then reads the startup packet, authenticates, claims its
+ * PGPROC and joins the ProcArray (BackendInitialize, InitProcess, InitPostgres);
+ * {@code PostgresMain} runs the session loop; {@code QueryRunner} runs statements inside the
+ * transaction-block state machine; {@code ExtendedQuery} keeps prepared statements and portals
+ * for the extended protocol; {@code DestRemote} sends rows. {@link org.tusk.tcop.Interrupts}
+ * turns signals into CHECK_FOR_INTERRUPTS errors and {@link org.tusk.tcop.QuickDie} is the
+ * SIGQUIT-equivalent exit.
+ *
+ * <h2>The engine's entry points</h2>
+ * {@link org.tusk.tcop.Engine#parse} splits a query string into statements;
+ * {@link org.tusk.tcop.Engine#prepare} analyses and plans one statement into a
+ * {@link org.tusk.tcop.PreparedStatement} (PostgreSQL's portal), which yields a row
+ * description, rows and the command tag. Statements are prepared one at a time, each after the
+ * previous one ran, since analysis depends on session state.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ * <li>Per-backend state lives in one {@link org.tusk.tcop.BackendContext}, never in static
+ *     fields.</li>
+ * <li>Shared resources are registered with ProcExit the moment they are taken, so every exit
+ *     path (Terminate, EOF, FATAL) releases exactly what was taken and the postmaster sees a
+ *     clean exit.</li>
+ * <li>An ERROR ends the statement, not the session; in the extended protocol messages are then
+ *     skipped until Sync. Only FATAL ends the process.</li>
+ * <li>This is the top of the engine's stack: it may import every other engine package, and none
+ *     imports it.</li>
+ * </ul>
  */
 package org.tusk.tcop;

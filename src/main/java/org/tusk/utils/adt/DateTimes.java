@@ -69,8 +69,26 @@ public final class DateTimes {
             if (h == 24 && mi == 0 && sec == 0) return d.plusDays(1).atStartOfDay();
             return d.atTime(h, mi, sec).plusNanos(nanosOf(m.group(7)));
         } catch (DateTimeException e) {
-            throw PgException.error(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + s + "\"");
+            throw PgException.error(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + s + "\"")
+                    .withHint("Perhaps you need a different \"datestyle\" setting.");
         }
+    }
+
+    /** interval_mul: months and days may become fractional; the fractions cascade down as in PostgreSQL. */
+    public static Interval multiply(Interval iv, double f) {
+        if (Double.isNaN(f)) throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "interval out of range");
+        double months = iv.months() * f;
+        double days = iv.days() * f;
+        int m = (int) months;
+        double dFromM = (months - m) * 30;
+        int wholeDaysFromM = (int) dFromM;
+        double totalDays = days + wholeDaysFromM;
+        int d = (int) totalDays;
+        double usec = iv.micros() * f + (totalDays - d) * Interval.USECS_PER_DAY
+                + (dFromM - wholeDaysFromM) * Interval.USECS_PER_DAY;
+        if (Math.abs(months) > Integer.MAX_VALUE || Math.abs(totalDays) > Integer.MAX_VALUE || Math.abs(usec) > 9.2e18)
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "interval out of range");
+        return new Interval(m, d, Math.round(usec));
     }
 
     public static Instant timestamptzIn(String s, ZoneId sessionZone) {
@@ -229,7 +247,7 @@ public final class DateTimes {
     }
 
     private static final Pattern IV_TOKEN = Pattern.compile(
-            "([+-]?\\d+(?:\\.\\d*)?|[+-]?\\.\\d+)\\s*([a-zA-Z]+)?|([+-]?)(\\d+):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?");
+            "([+-]?)(\\d+):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?|([+-]?\\d+(?:\\.\\d*)?|[+-]?\\.\\d+)\\s*([a-zA-Z]+)?");
 
     public static Interval intervalIn(String s) {
         String t = s.strip().toLowerCase(Locale.ROOT);
@@ -245,16 +263,16 @@ public final class DateTimes {
             while (pos < t.length() && (t.charAt(pos) == ' ' || t.charAt(pos) == ',')) pos++;
             if (pos >= t.length()) break;
             if (!m.find(pos) || m.start() != pos) throw bad("interval", s);
-            if (m.group(4) != null) {
-                double sign = "-".equals(m.group(3)) ? -1 : 1;
-                double us = Long.parseLong(m.group(4)) * (double) Interval.USECS_PER_HOUR
-                        + Long.parseLong(m.group(5)) * (double) Interval.USECS_PER_MINUTE
-                        + (m.group(6) == null ? 0 : Long.parseLong(m.group(6)) * (double) Interval.USECS_PER_SEC)
-                        + nanosOf(m.group(7)) / 1000.0;
+            if (m.group(2) != null) {
+                double sign = "-".equals(m.group(1)) ? -1 : 1;
+                double us = Long.parseLong(m.group(2)) * (double) Interval.USECS_PER_HOUR
+                        + Long.parseLong(m.group(3)) * (double) Interval.USECS_PER_MINUTE
+                        + (m.group(4) == null ? 0 : Long.parseLong(m.group(4)) * (double) Interval.USECS_PER_SEC)
+                        + nanosOf(m.group(5)) / 1000.0;
                 micros += sign * us;
             } else {
-                double n = Double.parseDouble(m.group(1));
-                String unit = m.group(2) == null ? "second" : m.group(2);
+                double n = Double.parseDouble(m.group(6));
+                String unit = m.group(7) == null ? "second" : m.group(7);
                 switch (unit) {
                     case "microsecond", "microseconds", "us", "usec", "usecs", "microsecon" -> micros += n;
                     case "millisecond", "milliseconds", "ms", "msec", "msecs" -> micros += n * 1000;

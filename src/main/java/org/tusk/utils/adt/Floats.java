@@ -59,18 +59,35 @@ public final class Floats {
         return false;
     }
 
-    public static String float8out(double d) {
+    public static String float8out(double d) { return float8out(d, 1); }
+
+    /** float8out: shortest round-trip digits if extra_float_digits &gt; 0, else %.(15+efd)g. */
+    public static String float8out(double d, int extraFloatDigits) {
         if (Double.isNaN(d)) return "NaN";
         if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        if (extraFloatDigits <= 0) return formatG(d, Math.max(1, 15 + extraFloatDigits));
         if (d == 0) return (1 / d < 0) ? "-0" : "0";
         return format(Double.toString(Math.abs(d)), d < 0, 15);
     }
 
-    public static String float4out(float f) {
+    public static String float4out(float f) { return float4out(f, 1); }
+
+    public static String float4out(float f, int extraFloatDigits) {
         if (Float.isNaN(f)) return "NaN";
         if (Float.isInfinite(f)) return f > 0 ? "Infinity" : "-Infinity";
+        if (extraFloatDigits <= 0) return formatG(f, Math.max(1, 6 + extraFloatDigits));
         if (f == 0) return (1 / f < 0) ? "-0" : "0";
         return format(Float.toString(Math.abs(f)), f < 0, 6);
+    }
+
+    /** C's printf("%.{p}g") with trailing zeros removed. */
+    static String formatG(double d, int precision) {
+        if (d == 0) return (1 / d < 0) ? "-0" : "0";
+        java.math.BigDecimal bd = new java.math.BigDecimal(Math.abs(d))
+                .round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+        String digits = bd.unscaledValue().toString();
+        int pointPos = digits.length() - bd.scale();
+        return layout(digits, pointPos, d < 0, precision);
     }
 
     /**
@@ -88,8 +105,11 @@ public final class Floats {
         int dot = mant.indexOf('.');
         String intPart = mant.substring(0, dot);
         String frac = mant.substring(dot + 1);
-        String digits = intPart + frac;
-        int pointPos = intPart.length() + exp; // position of the decimal point in 'digits'
+        return layout(intPart + frac, intPart.length() + exp, negative, limit);
+    }
+
+    /** Lays out significant digits with the decimal point at pointPos, fixed or exponent notation. */
+    private static String layout(String digits, int pointPos, boolean negative, int limit) {
         int lead = 0;
         while (lead < digits.length() - 1 && digits.charAt(lead) == '0') lead++;
         digits = digits.substring(lead);
@@ -144,12 +164,12 @@ public final class Floats {
         return check(a / b, Double.isInfinite(a), a == 0.0 || Double.isInfinite(b));
     }
 
-    public static float add4(float a, float b) { return (float) checkF(a + b, Float.isInfinite(a) || Float.isInfinite(b), true); }
-    public static float sub4(float a, float b) { return (float) checkF(a - b, Float.isInfinite(a) || Float.isInfinite(b), true); }
-    public static float mul4(float a, float b) { return (float) checkF(a * b, Float.isInfinite(a) || Float.isInfinite(b), a == 0f || b == 0f); }
+    public static float add4(float a, float b) { return checkF(a + b, Float.isInfinite(a) || Float.isInfinite(b), true); }
+    public static float sub4(float a, float b) { return checkF(a - b, Float.isInfinite(a) || Float.isInfinite(b), true); }
+    public static float mul4(float a, float b) { return checkF(a * b, Float.isInfinite(a) || Float.isInfinite(b), a == 0f || b == 0f); }
     public static float div4(float a, float b) {
         if (b == 0.0f && !Float.isNaN(a)) throw Ints.divByZero();
-        return (float) checkF(a / b, Float.isInfinite(a), a == 0f || Float.isInfinite(b));
+        return checkF(a / b, Float.isInfinite(a), a == 0f || Float.isInfinite(b));
     }
 
     private static float checkF(float r, boolean infOk, boolean zeroOk) {

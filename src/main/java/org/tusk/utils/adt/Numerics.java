@@ -1,7 +1,6 @@
 package org.tusk.utils.adt;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -40,11 +39,14 @@ public final class Numerics {
 
     public static BigDecimal fromLong(long v) { return BigDecimal.valueOf(v); }
 
-    public static BigDecimal fromDouble(double d) {
+    public static BigDecimal fromDouble(double d) { return fromDouble(d, 15); }
+
+    /** float8_numeric / float4_numeric: through the value's DBL_DIG (15) or FLT_DIG (6) significant digits. */
+    public static BigDecimal fromDouble(double d, int digits) {
         if (Double.isNaN(d) || Double.isInfinite(d))
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN and infinity are not supported yet");
         // float8 -> numeric goes through the float's 15-significant-digit text form (float8_numeric)
-        BigDecimal b = new BigDecimal(d, new MathContext(15, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        BigDecimal b = new BigDecimal(d, new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         return norm(b);
     }
 
@@ -136,8 +138,6 @@ public final class Numerics {
         }
         return r;
     }
-
-    public static BigInteger unused() { return BigInteger.ZERO; }
 
     /** numeric ^ numeric (power_var): exact for integral exponents, else exp(y * ln(x)) at high precision. */
     public static BigDecimal power(BigDecimal x, BigDecimal y) {

@@ -52,6 +52,15 @@ public final class Texts {
         return s.substring(from, to);
     }
 
+    /** btrim/ltrim/rtrim: removes the longest prefix/suffix made only of characters in {@code chars}. */
+    public static String trim(String s, String chars, boolean leading, boolean trailing) {
+        int[] cps = s.codePoints().toArray();
+        int from = 0, to = cps.length;
+        if (leading) while (from < to && chars.indexOf(Character.toString(cps[from])) >= 0) from++;
+        if (trailing) while (to > from && chars.indexOf(Character.toString(cps[to - 1])) >= 0) to--;
+        return new String(cps, from, to - from);
+    }
+
     public static String repeat(String s, int count) {
         if (count <= 0) return "";
         long total = (long) s.length() * count;
@@ -60,8 +69,18 @@ public final class Texts {
         return s.repeat(count);
     }
 
-    public static String lower(String s) { return s.toLowerCase(java.util.Locale.ROOT); }
-    public static String upper(String s) { return s.toUpperCase(java.util.Locale.ROOT); }
+    /** Character-by-character case mapping, as PostgreSQL's towlower()/towupper() loop (no 'ß' -> "SS"). */
+    public static String lower(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(c)));
+        return sb.toString();
+    }
+
+    public static String upper(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toUpperCase(c)));
+        return sb.toString();
+    }
 
     /** SQL LIKE with '%' and '_' and an escape character ('\\' by default; 0 for none). */
     public static boolean like(String str, String pat, int escape, boolean caseInsensitive) {

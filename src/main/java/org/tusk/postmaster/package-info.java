@@ -1,0 +1,30 @@
+/**
+ * The postmaster: the first process of a server and the parent of all others (PostgreSQL's
+ * {@code src/backend/postmaster/postmaster.c} and {@code pmchild.c}).
+ *
+ * <h2>What it does</h2>
+ * It listens on the server's sockets; for each connection it picks a child slot and hands the
+ * socket to a pre-started backend process; it reaps exited children and frees their slots; it
+ * runs the startup process at start and after a crash; it carries out smart, fast and immediate
+ * shutdown. See {@link org.tusk.postmaster.Postmaster} for the full story and
+ * {@link org.tusk.postmaster.PMState} for the state machine.
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ * <li>The postmaster never reads from or writes to a client socket: a slow or malicious client
+ *     can only occupy a child.</li>
+ * <li>It stays out of shared memory: it creates the region, and afterwards touches only the
+ *     PMChildFlags words (to assign and free slots, and to read whether a child exited cleanly)
+ *     and the quit reason. It reads no other shared structure, so a child that corrupts shared
+ *     memory cannot corrupt the postmaster. {@code ArchitectureTest} checks its imports.</li>
+ * <li>Everything happens on the main thread: signal handlers only set flags and write an eventfd
+ *     that the main loop polls. Children are spawned only from that thread, because
+ *     PR_SET_PDEATHSIG fires when the spawning thread ends.</li>
+ * <li>A child with a slot that dies abnormally (signal, exit code other than 0 or 1, or flag word
+ *     left ACTIVE) is a crash: every other child is told to quit, shared memory is recreated.
+ *     Spares and dead-end children have no slot and never cause a crash-restart.</li>
+ * <li>At most one spare JVM starts at a time (JVM start-ups on a small machine slow each other);
+ *     a connection that finds no ready spare takes one still starting, or spawns one.</li>
+ * </ul>
+ */
+package org.tusk.postmaster;
