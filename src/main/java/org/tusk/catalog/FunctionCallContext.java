@@ -11,6 +11,14 @@ public interface FunctionCallContext {
     /** The session's TimeZone setting, resolved. */
     ZoneId timeZone();
 
+    /**
+     * The value bound to parameter {@code $number} (1-based), in its type's Java form, or null.
+     * Contexts without parameters have none.
+     */
+    default Object paramValue(int number) {
+        throw org.tusk.utils.error.PgException.error("42P02", "there is no parameter $" + number);
+    }
+
     /** Settings output functions depend on (TimeZone, extra_float_digits). */
     default org.tusk.utils.adt.OutputSettings outputSettings() {
         return new org.tusk.utils.adt.OutputSettings(timeZone(), 1);

@@ -14,6 +14,8 @@ import org.tusk.utils.misc.SessionServices;
  */
 public final class ExecContext implements FunctionCallContext {
     private final SessionServices session;
+    /** Values of $1..$n for this execution (extended protocol Bind), in their types' Java forms. */
+    private Object[] params = new Object[0];
     private String zoneText;
     private ZoneId zone;
 
@@ -27,6 +29,17 @@ public final class ExecContext implements FunctionCallContext {
 
     @Override
     public SessionServices session() { return session; }
+
+    /** Binds the values of the statement's parameters. */
+    public void setParams(Object[] values) {
+        this.params = values.clone();
+    }
+
+    @Override
+    public Object paramValue(int number) {
+        if (number < 1 || number > params.length) return FunctionCallContext.super.paramValue(number);
+        return params[number - 1];
+    }
 
     @Override
     public org.tusk.utils.adt.OutputSettings outputSettings() {

@@ -24,7 +24,7 @@ public final class ExprEvaluator {
         switch (e) {
             case Expr.Const c -> { return c.value(); }
             case Expr.Var v -> { return tuple[v.attno() - 1]; }
-            case Expr.Param p -> throw PgException.error("42P02", "there is no parameter $" + p.number());
+            case Expr.Param p -> { return ctx.paramValue(p.number()); }
             case Expr.FuncExpr f -> {
                 Object[] args = evalArgs(f.args(), tuple, aggValues, ctx);
                 if (f.proc().strict()) for (Object a : args) if (a == null) return null;

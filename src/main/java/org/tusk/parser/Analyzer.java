@@ -37,6 +37,12 @@ public final class Analyzer {
     private final ZoneId zone;
     private final String currentDatabase;
 
+    /**
+     * Parameter types as the client gave them (0: to be inferred), grown as higher $n are seen;
+     * null when the statement may have no parameters (a simple Query). PostgreSQL's
+     * "variable parameters" of parse_param.c.
+     */
+    private List<Integer> paramTypes;
     private Query.RangeTblEntry rte;
     private final List<Expr.Aggref> aggs = new ArrayList<>();
     private String exprKind = "SELECT";
@@ -58,8 +64,28 @@ public final class Analyzer {
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone,
                                 String currentDatabase) {
+        return analyze(raw, queryString, relations, zone, currentDatabase, null);
+    }
+
+    /**
+     * Analyses a statement that may use parameters $1..$n. {@code paramTypes} holds the types the
+     * client declared (0 for "infer"); on return it holds every parameter's resolved type, as
+     * ParameterDescription reports them. A parameter whose type cannot be inferred is an error
+     * (42P18), as in PostgreSQL.
+     */
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone,
+                                String currentDatabase, List<Integer> paramTypes) {
         Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
-        if (raw.stmt() instanceof Stmt.SelectStmt s) return a.transformSelect(s);
+        a.paramTypes = paramTypes;
+        Query q = raw.stmt() instanceof Stmt.SelectStmt s ? a.transformSelect(s) : null;
+        if (paramTypes != null) {
+            for (int i = 0; i < paramTypes.size(); i++) {
+                if (paramTypes.get(i) == 0 || paramTypes.get(i) == UNKNOWN) {
+                    throw PgException.error("42P18", "could not determine data type of parameter $" + (i + 1));
+                }
+            }
+        }
+        if (q != null) return q;
         return new Query(Query.CommandType.UTILITY, raw.stmt(), List.of(), List.of(), null, List.of(), null, null, List.of());
     }
 
@@ -107,6 +133,9 @@ public final class Analyzer {
                 continue;
             }
             Expr e = transformExpr(rt.val());
+            if (e instanceof Expr.Param p && p.type() == UNKNOWN) {
+                throw err("42P18", "could not determine data type of parameter $" + p.number(), rt.val().location());
+            }
             if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, rt.val().location());
             String name = rt.name() != null ? rt.name() : figureColname(rt.val());
             tlist.add(new Query.TargetEntry(e, tlist.size() + 1, name, false));
@@ -277,7 +306,22 @@ public final class Analyzer {
 
     // ------------------------------------------------------------------ expressions
 
+    /** A $n reference: its declared type, or unknown until the context infers one. */
+    private Expr transformParamRef(RawExpr.ParamRef p) {
+        if (paramTypes == null || p.number() < 1 || p.number() > 65535) {
+            throw err("42P02", "there is no parameter $" + p.number(), p.location());
+        }
+        while (paramTypes.size() < p.number()) paramTypes.add(0);
+        int t = paramTypes.get(p.number() - 1);
+        return new Expr.Param(p.number(), t == 0 ? UNKNOWN : t);
+    }
+
     private Expr coerce(Expr e, int to, int typmod, Context ctx, int location) {
+        if (e instanceof Expr.Param p && p.type() == UNKNOWN && paramTypes != null && to != UNKNOWN) {
+            // variable_coerce_param_hook: the first context that needs a type decides it.
+            paramTypes.set(p.number() - 1, to);
+            return new Expr.Param(p.number(), to);
+        }
         return ParseCoerce.coerce(e, to, typmod, ctx, src, location, zone);
     }
 
@@ -303,7 +347,7 @@ public final class Analyzer {
         return switch (raw) {
             case RawExpr.AConst c -> makeConst(c);
             case RawExpr.ColumnRef c -> transformColumnRef(c);
-            case RawExpr.ParamRef p -> throw err("42P02", "there is no parameter $" + p.number(), p.location());
+            case RawExpr.ParamRef p -> transformParamRef(p);
             case RawExpr.AExpr a -> transformOp(a.op(), a.lexpr(), a.rexpr(), a.location());
             case RawExpr.BoolExpr b -> {
                 List<Expr> args = new ArrayList<>();

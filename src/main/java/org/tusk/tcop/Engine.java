@@ -30,13 +30,37 @@ public final class Engine {
         return Parser.parse(queryString);
     }
 
-    /** Analyses and plans one statement of {@code queryString}. */
+    /** Analyses and plans one statement of {@code queryString}, which may not use parameters. */
     public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
                                             SessionServices session) {
+        return prepare(raw, queryString, relations, session, null, null);
+    }
+
+    /**
+     * Analyses and plans a statement with parameters (the extended protocol). {@code paramTypes}
+     * gives the declared types (0: infer) and receives the resolved ones; {@code paramText} holds
+     * the bound values in their types' text input form (null for SQL NULL), or is null when the
+     * statement is only being described.
+     */
+    public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
+                                            SessionServices session, List<Integer> paramTypes, String[] paramText) {
         if (raw.stmt() instanceof Stmt.UnsupportedStmt u)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, u.tag() + " is not supported yet");
         ExecContext ctx = ExecContext.of(session);
-        Query q = Analyzer.analyze(raw, queryString, relations, ctx.timeZone(), session.currentDatabase());
+        Query q = Analyzer.analyze(raw, queryString, relations, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        if (paramText != null) {
+            int n = paramTypes == null ? 0 : paramTypes.size();
+            if (paramText.length != n) {
+                throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + paramText.length
+                        + " parameters, but prepared statement requires " + n);
+            }
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = paramText[i] == null ? null
+                        : org.tusk.catalog.BuiltinCatalog.type(paramTypes.get(i)).input().in(paramText[i], ctx.timeZone());
+            }
+            ctx.setParams(values);
+        }
         PlannedStmt p = Planner.plan(q, ctx);
         return new PreparedStatement(p, session, ctx);
     }

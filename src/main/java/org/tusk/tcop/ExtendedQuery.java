@@ -5,6 +5,7 @@ import org.tusk.nodes.RawStmt;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,18 @@ import java.util.Map;
  * exec_execute_message, exec_describe_*_message and the Close message): prepared statements
  * and portals, named or unnamed, kept for the session (or, for the unnamed ones, until replaced).
  *
- * <p>Parameters ($1...) in prepared statements are refused for now with 0A000: the SQL engine does
- * not yet resolve parameter references.
+ * <p>Parameters: Parse analyses the statement at once, so that the types of $1..$n that the
+ * client left open (0) are inferred from context, as PostgreSQL's variable parameters are; Bind
+ * converts each value from its text or binary form with its type's input function and plans the
+ * statement with them.
  */
 final class ExtendedQuery {
     /** What Parse stored. {@code raw} is null for an empty query string. */
-    private record PreparedSource(String query, RawStmt raw, int[] paramTypes) {}
+    private record PreparedSource(String query, RawStmt raw, List<Integer> paramTypes) {
+        int[] paramTypeArray() {
+            return paramTypes.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
 
     private final BackendContext ctx;
     private final QueryRunner runner;
@@ -57,11 +64,12 @@ final class ExtendedQuery {
         if (stmts.size() > 1) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }
-        if (types.length > 0 && !stmts.isEmpty()) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "parameters in prepared statements are not supported yet");
-        }
+        List<Integer> resolved = new ArrayList<>();
+        for (int t : types) resolved.add(t);
         runner.startTransactionCommand();
-        statements.put(name, new PreparedSource(query, stmts.isEmpty() ? null : stmts.get(0), types));
+        RawStmt raw = stmts.isEmpty() ? null : stmts.get(0);
+        if (raw != null) runner.prepare(raw, query, resolved, null);
+        statements.put(name, new PreparedSource(query, raw, List.copyOf(resolved)));
         ctx.messages.parseComplete();
         inMessage = false;
     }
@@ -74,25 +82,35 @@ final class ExtendedQuery {
         int[] paramFormats = new int[Math.max(0, nFormats)];
         for (int i = 0; i < paramFormats.length; i++) paramFormats[i] = r.int16();
         int nParams = r.int16();
-        for (int i = 0; i < nParams; i++) {
+        byte[][] values = new byte[Math.max(0, nParams)][];
+        for (int i = 0; i < values.length; i++) {
             int len = r.int32();
-            if (len > 0) r.bytes(len);
+            values[i] = len < 0 ? null : r.bytes(len);
         }
         int nResult = r.int16();
         int[] resultFormats = new int[Math.max(0, nResult)];
         for (int i = 0; i < resultFormats.length; i++) resultFormats[i] = r.int16();
         r.end();
         PreparedSource src = statement(stmtName);
-        if (nParams != 0) {
+        if (nParams != src.paramTypes().size()) {
             throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + nParams
-                    + " parameters, but prepared statement \"" + stmtName + "\" requires 0");
+                    + " parameters, but prepared statement \"" + stmtName + "\" requires " + src.paramTypes().size());
+        }
+        if (paramFormats.length > 1 && paramFormats.length != nParams) {
+            throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message has " + paramFormats.length
+                    + " parameter formats but " + nParams + " parameters");
+        }
+        String[] texts = new String[nParams];
+        for (int i = 0; i < nParams; i++) {
+            texts[i] = ParamDecoder.toText(src.paramTypes().get(i), DestRemote.formatOf(paramFormats, i, nParams), values[i], i + 1);
         }
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
             throw PgException.error("42P03", "cursor \"" + portalName + "\" already exists");
         }
         runner.startTransactionCommand();
         QueryRunner.PortalRun portal = src.raw() == null ? null
-                : runner.new PortalRun(src.raw(), src.query(), runner.prepare(src.raw(), src.query()), resultFormats);
+                : runner.new PortalRun(src.raw(), src.query(),
+                        runner.prepare(src.raw(), src.query(), new ArrayList<>(src.paramTypes()), texts), resultFormats);
         portals.put(portalName, portal);
         ctx.messages.bindComplete();
         inMessage = false;
@@ -122,12 +140,12 @@ final class ExtendedQuery {
         r.end();
         if (kind == 'S') {
             PreparedSource src = statement(name);
-            ctx.messages.parameterDescription(src.paramTypes());
+            ctx.messages.parameterDescription(src.paramTypeArray());
             if (src.raw() == null) {
                 ctx.messages.noData();
             } else {
                 runner.startTransactionCommand();
-                PreparedStatement ps = runner.prepare(src.raw(), src.query());
+                PreparedStatement ps = runner.prepare(src.raw(), src.query(), new ArrayList<>(src.paramTypes()), null);
                 if (ps.columns() == null) ctx.messages.noData();
                 else ctx.messages.rowDescription(DestRemote.columns(ps.columns(), null));
             }

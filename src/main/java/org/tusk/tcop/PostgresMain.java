@@ -129,10 +129,8 @@ final class PostgresMain {
     /** An ERROR: tell the client, abort what it aborts, and carry on. */
     private void reportError(PgException e) {
         ctx.messages.report(e);
-        if (e.sqlState().equals(SqlState.QUERY_CANCELED) || e.severity() == Severity.ERROR) {
-            // Statement-level errors are logged as PostgreSQL does with log_min_error_statement=error.
-            ctx.env.log().report(e);
-        }
+        // Logged with the statement, as PostgreSQL does with log_min_error_statement = error.
+        ctx.env.log().report(e, runner.currentQuery());
         runner.abortCurrentTransaction();
         if (extended.inExtendedMessage()) ignoreTillSync = true;
         extended.endMessage();

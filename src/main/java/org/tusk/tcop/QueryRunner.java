@@ -32,6 +32,7 @@ final class QueryRunner {
     private final SystemViews relations;
     /** Savepoint names with the GUC nest level each one opened. */
     private final Deque<Savepoint> savepoints = new ArrayDeque<>();
+    private String currentQuery;
 
     private record Savepoint(String name, int gucLevel) {}
 
@@ -52,7 +53,7 @@ final class QueryRunner {
     /** exec_simple_query. */
     void execSimpleQuery(String query) {
         statementStart(query);
-        List<RawStmt> stmts = org.tusk.tcop.Engine.parse(query);
+        List<RawStmt> stmts = Engine.parse(query);
         if (stmts.isEmpty()) {
             ctx.messages.emptyQueryResponse();
             return;
@@ -65,8 +66,14 @@ final class QueryRunner {
         finishImplicitTransaction();
     }
 
+    /** The query string being run (debug_query_string), for the log's STATEMENT line. */
+    String currentQuery() {
+        return currentQuery;
+    }
+
     /** pgstat_report_activity(RUNNING) and the statement's start time. */
     void statementStart(String query) {
+        currentQuery = query;
         Instant now = Instant.now();
         session.statementStarted(now);
         ctx.status.reportActivity(State.RUNNING, query, PostgresMain.nowMicros());
@@ -74,11 +81,16 @@ final class QueryRunner {
 
     /** Analyses and plans one statement, refusing it in a failed transaction block. */
     PreparedStatement prepare(RawStmt raw, String query) {
+        return prepare(raw, query, null, null);
+    }
+
+    /** The same with parameters: declared/resolved types and, for execution, their values as text. */
+    PreparedStatement prepare(RawStmt raw, String query, List<Integer> paramTypes, String[] paramText) {
         if (ctx.xact.aborted() && !allowedInFailedBlock(raw.stmt())) {
             throw PgException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
-        return org.tusk.tcop.Engine.prepare(raw, query, relations, session);
+        return Engine.prepare(raw, query, relations, session, paramTypes, paramText);
     }
 
     private static boolean allowedInFailedBlock(Stmt s) {
@@ -244,11 +256,5 @@ final class QueryRunner {
 
     private void warning(String sqlState, String message) {
         ctx.messages.report(Severity.WARNING, sqlState, message, null, null, 0);
-    }
-
-    List<String> savepointNames() {
-        List<String> out = new ArrayList<>();
-        for (Savepoint s : savepoints) out.add(s.name());
-        return out;
     }
 }

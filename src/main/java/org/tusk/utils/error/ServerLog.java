@@ -67,6 +67,13 @@ public final class ServerLog {
         report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint());
     }
 
+    /** An error with the statement that caused it (log_min_error_statement's STATEMENT line). */
+    public void report(PgException e, String statement) {
+        if (!wanted(e.severity())) return;
+        report(e);
+        if (statement != null) write(expandPrefix(e.sqlState()) + "STATEMENT:  " + statement + "\n");
+    }
+
     private synchronized void write(String text) {
         try {
             out.write(text.getBytes(StandardCharsets.UTF_8));

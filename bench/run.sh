@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# bench/run.sh: Tusk next to PostgreSQL 15, in the same run (run through `./tusk bench [--quick]`).
+#
+# Connect-to-first-query latency (median, p99) through a spare backend, through a cold JVM start
+# (backend_spares=0) and under churn (back-to-back connections, spares run out), and the PSS of an
+# idle backend, of a spare and of the postmaster (from /proc/PID/smaps_rollup), for Tusk and for
+# PostgreSQL 15 from the machine's packages. Tusk and PostgreSQL are measured in interleaved rounds
+# (the machine is noisy); the table gives medians over all rounds and the ratio Tusk/PG.
+#
+#   bench/run.sh [--quick]      --quick: fewer iterations, under 3 minutes; default under 10 minutes
+#
+# Environment: JAVA_HOME (a JDK 25; `./tusk bench` sets it), PGREF (default
+# /work/shared/tools/pgref or pgref on PATH), BENCH_PAUSE_MS (pause between connections in the
+# "through a spare" and cold series, default 300), BENCH_KEEP=1 keeps the work directory.
+# Results: printed, and written to bench/results/<date>-connect.md. Run as root (PostgreSQL runs
+# as user postgres, and reading its /proc/PID/smaps_rollup needs root).
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODE=full
+for a in "$@"; do
+  case $a in
+    --quick) MODE=quick ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown argument $a (try --help)" >&2; exit 2 ;;
+  esac
+done
+if [ "$MODE" = quick ]; then N_SPARE=30 N_COLD=12 N_PG=100 IDLE=10; else N_SPARE=120 N_COLD=36 N_PG=300 IDLE=10; fi
+ROUNDS=3
+PAUSE_MS=${BENCH_PAUSE_MS:-300}
+
+die() { echo "bench: $*" >&2; exit 1; }
+log() { echo "[bench $(date +%T)] $*" >&2; }
+
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+  for c in /usr/lib/jvm/*25*; do [ -x "$c/bin/java" ] && { JAVA_HOME=$c; break; }; done
+fi
+[ -x "${JAVA_HOME:-}/bin/java" ] || die "no JDK 25: set JAVA_HOME or run ./tusk bench"
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+[ -f "$HERE/target/tusk.jar" ] || die "target/tusk.jar is missing: run ./tusk bench, which builds it"
+PGREF=${PGREF:-}
+if [ -z "$PGREF" ]; then
+  if [ -x /work/shared/tools/pgref ]; then PGREF=/work/shared/tools/pgref; else PGREF=$(command -v pgref || true); fi
+fi
+[ -n "$PGREF" ] && [ -x "$PGREF" ] || die "pgref (runs the reference PostgreSQL 15) not found: set PGREF"
+[ "$(id -u)" = 0 ] || log "warning: not root, the PSS of PostgreSQL's processes (user postgres) cannot be read"
+
+WORK=$(mktemp -d /tmp/tusk-bench.XXXXXX)
+chmod 755 "$WORK" # pgref's server runs as postgres and must reach $WORK/pg
+TUSK_DIRS=()
+PG_STARTED=no
+
+stop_tusk() { # stop -m fast, and kill what is left if that does not work
+  local d=$1 pm
+  [ -f "$d/postmaster.pid" ] || return 0
+  pm=$(sed -n 1p "$d/postmaster.pid" 2>/dev/null || true)
+  PGCTLTIMEOUT=30 "$HERE/tusk" stop -D "$d" -m fast >/dev/null 2>&1 && return 0
+  if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then
+    log "Tusk in $d did not stop: killing postmaster $pm and its children"
+    pkill -KILL -P "$pm" 2>/dev/null || true
+    kill -KILL "$pm" 2>/dev/null || true
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  for d in ${TUSK_DIRS[@]+"${TUSK_DIRS[@]}"}; do stop_tusk "$d"; done
+  [ $PG_STARTED = yes ] && { "$PGREF" stop "$WORK/pg" >/dev/null 2>&1 || log "could not stop PostgreSQL in $WORK/pg"; }
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+START=$(date +%s)
+# Same settings for both servers (these are also both servers' defaults). fsync is irrelevant: no writes.
+COMMON=(-c shared_buffers=128MB -c max_connections=100)
+
+start_tusk() { # NAME PORT [more -c ...]
+  local name=$1 port=$2; shift 2
+  local d="$WORK/$name"
+  "$HERE/tusk" initdb -D "$d" -U postgres --auth trust >"$WORK/$name-initdb.log" 2>&1 || { cat "$WORK/$name-initdb.log" >&2; die "tusk initdb failed"; }
+  TUSK_DIRS+=("$d")
+  mkdir -p "$WORK/$name-sock"
+  "$HERE/tusk" start -D "$d" -p "$port" "${COMMON[@]}" -c unix_socket_directories="$WORK/$name-sock" "$@" >"$WORK/$name-start.log" 2>&1 \
+    || { cat "$WORK/$name-start.log" >&2; die "tusk start failed"; }
+}
+
+P_TUSK=$(free_port); P_COLD=$(free_port); P_PG=$(free_port)
+log "mode $MODE: starting Tusk on port $P_TUSK (backend_spares=2), Tusk on port $P_COLD (backend_spares=0), PostgreSQL 15 on port $P_PG; work dir $WORK"
+start_tusk tusk "$P_TUSK" -c backend_spares=2
+start_tusk tuskcold "$P_COLD" -c backend_spares=0
+PG_STARTED=yes
+"$PGREF" start "$WORK/pg" "$P_PG" "${COMMON[@]}" >/dev/null || die "could not start PostgreSQL 15 (see $WORK/pg/server.log)"
+
+log "measuring: $ROUNDS interleaved rounds; Tusk $N_SPARE through a spare + $N_SPARE churn, $N_COLD cold; PostgreSQL $N_PG paused + $N_PG churn; pause ${PAUSE_MS} ms"
+TABLE="$WORK/table.md"
+"$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m "$HERE/bench/ConnectBench.java" \
+  --server "tusk=$P_TUSK:$WORK/tusk" --server "tuskcold=$P_COLD:$WORK/tuskcold" --server "pg=$P_PG:$WORK/pg/data" \
+  --spare "$N_SPARE" --cold "$N_COLD" --pg "$N_PG" --rounds "$ROUNDS" --pause-ms "$PAUSE_MS" --idle "$IDLE" --user postgres >"$TABLE"
+
+TODAY=$(date +%F)
+mkdir -p "$HERE/bench/results"
+OUT="$HERE/bench/results/$TODAY-connect.md"
+COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(cd "$HERE" && git status --porcelain -- src pom.xml 2>/dev/null)" ] && COMMIT="$COMMIT (with uncommitted changes)"
+{
+  echo "# Connection latency and backend memory: Tusk vs PostgreSQL 15"
+  echo
+  echo "\`./tusk bench${MODE/full/}\` (${MODE/quick/--quick} mode) on $(date '+%F %T %Z'), Tusk commit $COMMIT."
+  echo
+  cat "$TABLE"
+  echo
+  echo "How: each server is started fresh (\`./tusk initdb -U postgres --auth trust\` + \`./tusk start\` with"
+  echo "\`${COMMON[*]}\`, once with \`backend_spares=2\` and once with \`backend_spares=0\`; PostgreSQL 15 by"
+  echo "\`pgref\` with the same settings, trust auth). Latency: from \`connect()\` to the ReadyForQuery after the"
+  echo "CommandComplete of \`select 1\`, over TCP to 127.0.0.1, by a client that speaks the protocol itself"
+  echo "(\`bench/ConnectBench.java\`). \"Through a spare\" and \"cold\" connections are sequential with a ${PAUSE_MS} ms"
+  echo "pause after each (so spares refill; PostgreSQL's column is its own paused series in both rows, since"
+  echo "PostgreSQL forks for every connection); \"under churn\" connections are back to back. $ROUNDS interleaved"
+  echo "rounds (Tusk spare, PostgreSQL, Tusk cold, Tusk churn, PostgreSQL churn, memory), after 3 uncounted"
+  echo "warm-up connections per server. PSS: \`Pss:\` of \`/proc/PID/smaps_rollup\`, with $IDLE idle sessions open"
+  echo "per server (backend pid from \`select pg_backend_pid()\`), 2 s after they connected; spares are read"
+  echo "with no session open. p99 is nearest-rank (with few samples, it is close to the maximum)."
+  echo
+  echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/{print $2}') GiB RAM,"
+  echo "Linux $(uname -r), $("$JAVA" -version 2>&1 | sed -n 2p), $(/usr/lib/postgresql/15/bin/postgres --version)."
+  echo "Run took $(( $(date +%s) - START )) s."
+} >"$OUT"
+cat "$OUT"
+log "results written to ${OUT#$HERE/}"
