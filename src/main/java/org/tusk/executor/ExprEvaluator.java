@@ -10,7 +10,6 @@ import org.tusk.catalog.FunctionCallContext;
 import org.tusk.nodes.Expr;
 import org.tusk.utils.adt.Numerics;
 import org.tusk.utils.adt.Texts;
-import org.tusk.utils.error.PgException;
 
 /**
  * Evaluates analysed expressions against a tuple (PostgreSQL's execExprInterp.c, as a simple

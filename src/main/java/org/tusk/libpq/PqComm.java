@@ -49,7 +49,6 @@ public final class PqComm implements AutoCloseable {
     private final MemorySegment in = arena.allocate(BUFSIZE);
     private final MemorySegment out = arena.allocate(BUFSIZE);
     private final MemorySegment pollFds = arena.allocate(Libc.POLLFD, 2);
-    private final MemorySegment wakeBuf = arena.allocate(8);
     private InterruptCallback interruptCallback = reading -> { };
     private int inStart, inEnd, outLen;
     /** Receives PostgreSQL's "could not receive data from client" style message on failure. */
@@ -192,7 +191,7 @@ public final class PqComm implements AutoCloseable {
         pollFds.set(JAVA_SHORT, 14, (short) 0);
         int rc = Libc.poll(pollFds, wakeFd >= 0 ? 2 : 1, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
         if (rc > 0 && wakeFd >= 0 && pollFds.get(JAVA_SHORT, 14) != 0) {
-            Libc.read(wakeFd, wakeBuf, 8); // drain: the count means only "wake up"
+            Libc.eventfdDrain(wakeFd);
             interruptCallback.onWaitInterrupted(reading);
         }
     }

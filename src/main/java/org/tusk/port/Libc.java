@@ -225,6 +225,20 @@ public final class Libc {
         try { return check("eventfd", (int) Fd.EVENTFD.invokeExact(capture(), 0, flags)); } catch (Throwable t) { throw rethrow(t); }
     }
 
+    /** Makes an eventfd readable (adds 1 to its counter); safe from a signal handler thread. */
+    public static void eventfdSignal(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            write(fd, a.allocateFrom(JAVA_LONG, 1L), 8);
+        }
+    }
+
+    /** Resets a non-blocking eventfd's counter; its value means only "something happened". */
+    public static void eventfdDrain(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            read(fd, a.allocate(8), 8);
+        }
+    }
+
     // ---------------------------------------------------------------- futex
 
     private static final class Futex {

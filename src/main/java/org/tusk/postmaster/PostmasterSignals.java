@@ -3,11 +3,7 @@ package org.tusk.postmaster;
 import org.tusk.port.Libc;
 import org.tusk.port.Signals;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Signals to the postmaster, turned into flags for its main loop (PostgreSQL 16's design: the
@@ -40,9 +36,7 @@ final class PostmasterSignals {
 
     private void raise(int bit) {
         pending.getAndUpdate(v -> v | bit);
-        try (Arena a = Arena.ofConfined()) {
-            Libc.write(wakeFd, a.allocateFrom(JAVA_LONG, 1L), 8);
-        }
+        Libc.eventfdSignal(wakeFd);
     }
 
     /** The descriptor the main loop polls; readable when a signal is pending. */
@@ -52,10 +46,7 @@ final class PostmasterSignals {
 
     /** Takes all pending flags and drains the eventfd. */
     int take() {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(8);
-            Libc.read(wakeFd, buf, 8);
-        }
+        Libc.eventfdDrain(wakeFd);
         return pending.getAndSet(0);
     }
 }

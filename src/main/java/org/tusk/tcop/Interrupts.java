@@ -7,9 +7,6 @@ import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.Severity;
 import org.tusk.utils.error.SqlState;
 
-import java.lang.foreign.Arena;
-
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Pending interrupts of one backend (PostgreSQL's InterruptPending, QueryCancelPending,
@@ -53,9 +50,7 @@ public final class Interrupts {
     }
 
     private void wake() {
-        try (Arena a = Arena.ofConfined()) {
-            Libc.write(wakeFd, a.allocateFrom(JAVA_LONG, 1L), 8);
-        }
+        Libc.eventfdSignal(wakeFd);
         Latch l = latch;
         if (l != null) l.set();
     }

@@ -2,16 +2,12 @@ package org.tusk.tcop;
 
 import org.tusk.libpq.PqComm;
 import org.tusk.libpq.PqFormat;
-import org.tusk.nodes.RawStmt;
-import org.tusk.nodes.Stmt;
 import org.tusk.utils.activity.BackendStatusArray.State;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.Severity;
 import org.tusk.utils.error.SqlState;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

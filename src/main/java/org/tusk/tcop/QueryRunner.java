@@ -11,7 +11,6 @@ import org.tusk.utils.error.SqlState;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
