@@ -395,10 +395,8 @@ public final class Postmaster {
     /** Children still alive {@value #KILL_AFTER_MILLIS} ms after being told to quit at once are killed. */
     private void killStragglers() {
         killDeadline = Long.MAX_VALUE;
-        for (PMChild c : children.all()) {
-            log.report(Severity.LOG, null, "issuing SIGKILL to recalcitrant children", null, null);
-            break;
-        }
+        if (children.isEmpty()) return;
+        log.log("issuing SIGKILL to recalcitrant children");
         signalAll(Signals.SIGKILL);
     }
 
