@@ -11,6 +11,8 @@ public record PostmasterSettings(
         String listenAddresses,
         List<String> unixSocketDirectories,
         int maxConnections,
+        int sharedBuffers,
+        int trackActivityQuerySize,
         int backendSpares,
         boolean restartAfterCrash,
         String logLinePrefix,

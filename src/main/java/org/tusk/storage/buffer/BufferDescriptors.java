@@ -57,15 +57,10 @@ final class BufferDescriptors {
 
     private final MemorySegment seg;
     private final int nbuffers;
-    private final LWLock[] contentLocks;
 
     BufferDescriptors(MemorySegment seg, int nbuffers) {
         this.seg = seg;
         this.nbuffers = nbuffers;
-        this.contentLocks = new LWLock[nbuffers];
-        for (int i = 0; i < nbuffers; i++) {
-            contentLocks[i] = new LWLock("BufferContent", desc(i).asSlice(LOCK_OFFSET, LWLock.LAYOUT.byteSize()));
-        }
     }
 
     static long size(int nbuffers) {
@@ -80,8 +75,13 @@ final class BufferDescriptors {
         return seg.asSlice(id * DESC.byteSize(), DESC.byteSize());
     }
 
+    /**
+     * The buffer's content lock. A fresh handle on each call (a few bytes): a process must not
+     * keep one object per buffer, since shared_buffers can be large and every backend's heap
+     * would pay for it.
+     */
     LWLock contentLock(int id) {
-        return contentLocks[id];
+        return new LWLock("BufferContent", desc(id).asSlice(LOCK_OFFSET, LWLock.LAYOUT.byteSize()));
     }
 
     int state(int id) {

@@ -1,5 +1,6 @@
 package org.tusk.storage.ipc;
 
+import org.tusk.storage.buffer.BufferPool;
 import org.tusk.storage.lmgr.ProcGlobal;
 import org.tusk.storage.shmem.ShmemRegion;
 import org.tusk.utils.activity.BackendStatusArray;
@@ -23,6 +24,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   pmChildFlags      int[numSlots + 1]              PMChildFlags     (no lock: atomics)
  *   procGlobal        ProcArrayLock, PGPROC[], dense xids[]/xmins[]   ProcGlobal
  *   backendStatus     PgBackendStatus[numSlots]      BackendStatusArray (changecount protocol)
+ *   bufferPool        clock hand, BufferDesc[], mapping table, pages       BufferPool (see storage.buffer)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (buffer
  * pool, lock tables, WAL buffers, CLOG) are appended here.
@@ -37,7 +39,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(PMChildFlags.layout(s.numSlots())).withName("pmChildFlags"),
                 padTo(ProcGlobal.layout(s.numSlots())).withName("procGlobal"),
                 padTo(MemoryLayout.sequenceLayout(BackendStatusArray.size(s.numSlots(), s.querySize()), JAVA_BYTE))
-                        .withName("backendStatus"));
+                        .withName("backendStatus"),
+                padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -49,6 +52,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final PMChildFlags pmChildFlags;
     private final ProcGlobal procGlobal;
     private final BackendStatusArray backendStatus;
+    private final BufferPool bufferPool;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -57,6 +61,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.pmChildFlags = new PMChildFlags(slice(l, "pmChildFlags"), s.numSlots());
         this.procGlobal = new ProcGlobal(slice(l, "procGlobal"), s.numSlots());
         this.backendStatus = new BackendStatusArray(slice(l, "backendStatus"), s.numSlots(), s.querySize());
+        this.bufferPool = new BufferPool(slice(l, "bufferPool"), s.nbuffers());
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -77,6 +82,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     public PMChildFlags pmChildFlags() { return pmChildFlags; }
     public ProcGlobal procGlobal() { return procGlobal; }
     public BackendStatusArray backendStatus() { return backendStatus; }
+    public BufferPool bufferPool() { return bufferPool; }
 
     @Override
     public void close() {

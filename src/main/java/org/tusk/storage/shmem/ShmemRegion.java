@@ -34,7 +34,7 @@ public final class ShmemRegion implements AutoCloseable {
     /** "TUSKSHM1" as a little-endian long. */
     public static final long MAGIC = 0x314d48534b535554L;
     /** Bumped whenever any layout in the region changes; a mismatch refuses to attach. */
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2;
 
     /** Header of the region: identity, then the sizing from which the rest of the layout is derived. */
     public static final StructLayout HEADER = MemoryLayout.structLayout(
@@ -45,7 +45,7 @@ public final class ShmemRegion implements AutoCloseable {
             JAVA_INT.withName("numSlots"),
             JAVA_INT.withName("maxBackends"),
             JAVA_INT.withName("querySize"),
-            JAVA_INT.withName("padding"));
+            JAVA_INT.withName("nbuffers"));
 
     private static final VarHandle MAGIC_VH = HEADER.varHandle(groupElement("magic"));
     private static final VarHandle VERSION_VH = HEADER.varHandle(groupElement("layoutVersion"));
@@ -54,9 +54,13 @@ public final class ShmemRegion implements AutoCloseable {
     private static final VarHandle SLOTS_VH = HEADER.varHandle(groupElement("numSlots"));
     private static final VarHandle MAXB_VH = HEADER.varHandle(groupElement("maxBackends"));
     private static final VarHandle QSIZE_VH = HEADER.varHandle(groupElement("querySize"));
+    private static final VarHandle NBUFFERS_VH = HEADER.varHandle(groupElement("nbuffers"));
 
-    /** The numbers that fix the region's layout. */
-    public record Sizing(int numSlots, int maxBackends, int querySize) {}
+    /**
+     * The numbers that fix the region's layout: child slots, of which client backends, the size
+     * of a status entry's query text, and shared buffers.
+     */
+    public record Sizing(int numSlots, int maxBackends, int querySize, int nbuffers) {}
 
     private final Path path;
     private final Arena arena;
@@ -83,6 +87,7 @@ public final class ShmemRegion implements AutoCloseable {
                 SLOTS_VH.set(seg, 0L, sizing.numSlots());
                 MAXB_VH.set(seg, 0L, sizing.maxBackends());
                 QSIZE_VH.set(seg, 0L, sizing.querySize());
+                NBUFFERS_VH.set(seg, 0L, sizing.nbuffers());
                 CREATOR_VH.set(seg, 0L, creatorPid);
                 VERSION_VH.set(seg, 0L, LAYOUT_VERSION);
                 MAGIC_VH.setRelease(seg, 0L, MAGIC);
@@ -111,7 +116,8 @@ public final class ShmemRegion implements AutoCloseable {
     }
 
     public Sizing sizing() {
-        return new Sizing((int) SLOTS_VH.get(segment, 0L), (int) MAXB_VH.get(segment, 0L), (int) QSIZE_VH.get(segment, 0L));
+        return new Sizing((int) SLOTS_VH.get(segment, 0L), (int) MAXB_VH.get(segment, 0L), (int) QSIZE_VH.get(segment, 0L),
+                (int) NBUFFERS_VH.get(segment, 0L));
     }
 
     public int creatorPid() {
