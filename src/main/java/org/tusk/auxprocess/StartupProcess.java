@@ -1,9 +1,6 @@
 package org.tusk.auxprocess;
 
 import org.tusk.port.Signals;
-import org.tusk.storage.ipc.PMChildFlags;
-import org.tusk.storage.lmgr.Proc;
-import org.tusk.utils.activity.BackendStatusArray;
 import org.tusk.utils.init.BackendType;
 import org.tusk.utils.init.ChildEnvironment;
 
@@ -24,20 +21,9 @@ public final class StartupProcess {
     private StartupProcess() {}
 
     public static void run(ChildEnvironment env, int slot) {
-        PMChildFlags flags = env.shmem().pmChildFlags();
-        flags.markActive(slot);
-        env.procExit().onShmemExit(() -> flags.markInactive(slot));
-        env.log().setBackendType(BackendType.STARTUP.description());
+        AuxiliaryProcess.start(env, slot, BackendType.STARTUP);
         // SIGTERM during a shutdown request while starting: stop cleanly.
         Signals.handle(Signals.SIGTERM, s -> env.procExit().exit(1));
-
-        int pid = (int) ProcessHandle.current().pid();
-        Proc proc = env.shmem().procGlobal().proc(slot);
-        proc.initialize(pid, BackendType.STARTUP, 0);
-        env.procExit().onShmemExit(proc::release);
-        BackendStatusArray.Writer status = env.shmem().backendStatus().writer(slot);
-        status.start(pid, BackendType.STARTUP, 0, 0, "", "", "", null, 0, System.currentTimeMillis() * 1000);
-        env.procExit().onShmemExit(status::clear);
 
         Path version = env.dataDir().resolve("PG_VERSION");
         try {
