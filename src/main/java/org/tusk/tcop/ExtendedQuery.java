@@ -127,8 +127,9 @@ final class ExtendedQuery {
             ctx.messages.emptyQueryResponse();
         } else {
             runner.statementStart(portal.query);
-            boolean finished = portal.run(ctx.messages, Math.max(0, maxRows), false);
-            if (finished && portalName.isEmpty()) portals.remove(portalName);
+            boolean[] finished = new boolean[1];
+            runner.withStatementTimeout(() -> finished[0] = portal.run(ctx.messages, Math.max(0, maxRows), false));
+            if (finished[0] && portalName.isEmpty()) portals.remove(portalName);
         }
         inMessage = false;
     }

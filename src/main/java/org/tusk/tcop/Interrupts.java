@@ -28,6 +28,8 @@ import org.tusk.utils.error.SqlState;
  */
 public final class Interrupts {
     private volatile boolean queryCancelPending;
+    /** The pending cancel came from statement_timeout, not from a client (changes the message). */
+    private volatile boolean statementTimeoutPending;
     private volatile boolean procDiePending;
     private volatile boolean configReloadPending;
     /** While positive, cancel and die wait (PostgreSQL's HOLD_INTERRUPTS, e.g. while sending an error). */
@@ -77,8 +79,9 @@ public final class Interrupts {
         holdoffCount--;
     }
 
-    /** Requests a cancel from inside this process (statement_timeout uses the same path). */
-    public void requestCancel() {
+    /** statement_timeout expired: cancel the running statement, saying why. */
+    public void requestStatementTimeout() {
+        statementTimeoutPending = true;
         queryCancelPending = true;
         wake();
     }
@@ -97,7 +100,10 @@ public final class Interrupts {
         }
         if (queryCancelPending) {
             queryCancelPending = false;
-            throw PgException.error(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            boolean timeout = statementTimeoutPending;
+            statementTimeoutPending = false;
+            throw PgException.error(SqlState.QUERY_CANCELED, timeout ? "canceling statement due to statement timeout"
+                    : "canceling statement due to user request");
         }
     }
 
@@ -121,6 +127,7 @@ public final class Interrupts {
      */
     public void checkWhileIdle() {
         queryCancelPending = false;
+        statementTimeoutPending = false;
         check();
     }
 }

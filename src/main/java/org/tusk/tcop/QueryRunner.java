@@ -32,6 +32,7 @@ final class QueryRunner {
     /** Savepoint names with the GUC nest level each one opened. */
     private final Deque<Savepoint> savepoints = new ArrayDeque<>();
     private String currentQuery;
+    private final StatementTimeout statementTimeout;
 
     private record Savepoint(String name, int gucLevel) {}
 
@@ -39,6 +40,7 @@ final class QueryRunner {
         this.ctx = ctx;
         this.session = session;
         this.relations = new SystemViews(ctx.env.shmem(), ctx.env.shmem().procGlobal());
+        this.statementTimeout = new StatementTimeout(ctx.interrupts);
     }
 
     BackendSession session() {
@@ -57,10 +59,16 @@ final class QueryRunner {
             ctx.messages.emptyQueryResponse();
             return;
         }
-        for (RawStmt raw : stmts) {
-            startTransactionCommand();
-            PortalRun portal = new PortalRun(raw, query, prepare(raw, query), null);
-            portal.run(ctx.messages, 0, true);
+        try {
+            for (RawStmt raw : stmts) {
+                startTransactionCommand();
+                statementTimeout.arm(ctx.env.gucs().getInt("statement_timeout"));
+                PortalRun portal = new PortalRun(raw, query, prepare(raw, query), null);
+                portal.run(ctx.messages, 0, true);
+                statementTimeout.disarm();
+            }
+        } finally {
+            statementTimeout.disarm();
         }
         finishImplicitTransaction();
     }
@@ -68,6 +76,16 @@ final class QueryRunner {
     /** The query string being run (debug_query_string), for the log's STATEMENT line. */
     String currentQuery() {
         return currentQuery;
+    }
+
+    /** Runs {@code action} under statement_timeout (an extended-protocol Execute). */
+    void withStatementTimeout(Runnable action) {
+        statementTimeout.arm(ctx.env.gucs().getInt("statement_timeout"));
+        try {
+            action.run();
+        } finally {
+            statementTimeout.disarm();
+        }
     }
 
     /** pgstat_report_activity(RUNNING) and the statement's start time. */
