@@ -6,7 +6,8 @@
  * authentication, one simple Query "select 1", Terminate).
  *
  *   java bench/ConnectBench.java --server NAME=PORT:DATADIR ... [--spare N] [--cold N] [--pg N]
- *        [--rounds R] [--pause-ms MS] [--idle K] [--settle-ms MS] [--user U]
+ *        [--rounds R] [--pause-ms MS] [--idle K] [--settle-ms MS] [--user U] [--raw FILE]
+ *   java bench/ConnectBench.java --probe PORT N PAUSE_MS    (N connections to one server, each latency printed)
  *
  * Servers by NAME: "tusk" (backend_spares > 0), "tuskcold" (backend_spares=0) and "pg". The
  * measurements are done in R interleaved rounds, each with 1/R of the iterations of every series,
@@ -134,6 +135,8 @@ public class ConnectBench {
     /** Latencies in ms of one series, and its failures. */
     static final class Series {
         final List<Double> ms = new ArrayList<>();
+        final List<Double> startupMs = new ArrayList<>(); // connect() .. ReadyForQuery after authentication
+        final List<Double> secondMs = new ArrayList<>(); // a second "select 1" on the same session
         int failures;
         String lastError;
         long wallNanos; // total wall time of back-to-back series
@@ -146,10 +149,14 @@ public class ConnectBench {
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
             try (Session ses = open(s.port)) {
+                long ready = System.nanoTime();
                 String v = query(ses, "select 1");
                 long end = System.nanoTime();
                 if (!"1".equals(v)) throw new IOException("select 1 returned " + v);
                 into.ms.add((end - start) / 1e6);
+                into.startupMs.add((ready - start) / 1e6);
+                query(ses, "select 1");
+                into.secondMs.add((System.nanoTime() - end) / 1e6);
             } catch (IOException e) {
                 into.failures++;
                 into.lastError = e.toString();
@@ -253,16 +260,24 @@ public class ConnectBench {
     static final StringBuilder table = new StringBuilder();
 
     static void row(String metric, double tusk, double pg) {
-        String ratio = Double.isNaN(tusk) || Double.isNaN(pg) || pg == 0 ? "—" : String.format("%.1f×", tusk / pg);
+        String ratio = Double.isNaN(tusk) || Double.isNaN(pg) || pg == 0 ? "—" : String.format(tusk / pg < 0.1 ? "%.3f×" : "%.1f×", tusk / pg);
         table.append("| ").append(metric).append(" | ").append(fmt(tusk)).append(" | ").append(fmt(pg)).append(" | ").append(ratio).append(" |\n");
     }
 
     static void log(String msg) { System.err.printf("[bench %tT] %s%n", new Date(), msg); }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("--probe")) { // --probe PORT N PAUSE_MS: print each latency
+            Series s = new Series();
+            connectSeries(new Server("probe", Integer.parseInt(args[1]), null), Integer.parseInt(args[2]), Long.parseLong(args[3]), s);
+            for (int i = 0; i < s.ms.size(); i++) System.out.printf("%.1f (startup %.1f, 2nd query %.1f)%n", s.ms.get(i), s.startupMs.get(i), s.secondMs.get(i));
+            System.out.println(s.failures > 0 ? "\nfailures: " + s.failures + " " + s.lastError : "");
+            return;
+        }
         Map<String, Server> servers = new LinkedHashMap<>();
         int nSpare = 30, nCold = 10, nPg = 100, rounds = 3, idle = 10;
         long pauseMs = 300, settleMs = 2000;
+        Path raw = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -278,6 +293,7 @@ public class ConnectBench {
                 case "--settle-ms" -> settleMs = Long.parseLong(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--user" -> user = args[++i];
+                case "--raw" -> raw = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -314,6 +330,8 @@ public class ConnectBench {
 
         row("connect to first query, through a spare, median (ms)", pct(tSpare.ms, 50), pct(pPaused.ms, 50));
         row("connect to first query, through a spare, p99 (ms)", pct(tSpare.ms, 99), pct(pPaused.ms, 99));
+        row("… of which connect to ReadyForQuery after authentication, median (ms)", pct(tSpare.startupMs, 50), pct(pPaused.startupMs, 50));
+        row("… a second `select 1` on the same session, median (ms)", pct(tSpare.secondMs, 50), pct(pPaused.secondMs, 50));
         row("connect to first query, cold JVM start (`backend_spares=0`), median (ms)", pct(tCold.ms, 50), pct(pPaused.ms, 50));
         row("connect to first query, cold JVM start (`backend_spares=0`), p99 (ms)", pct(tCold.ms, 99), pct(pPaused.ms, 99));
         row("connect to first query, under churn (back to back), median (ms)", pct(tChurn.ms, 50), pct(pChurn.ms, 50));
@@ -324,6 +342,19 @@ public class ConnectBench {
         row("PSS of a spare backend, median (MiB)", pct(tMem.spare, 50), Double.NaN);
         row("PSS of the postmaster, median (MiB)", pct(tMem.postmaster, 50), pct(pMem.postmaster, 50));
         row("PSS of the whole server with " + idle + " idle sessions, median (MiB)", pct(tMem.total, 50), pct(pMem.total, 50));
+
+        if (raw != null) { // every sample, in the order taken, for a closer look
+            StringBuilder r = new StringBuilder();
+            for (var e : List.of(Map.entry("tusk_spare_ms", tSpare.ms), Map.entry("tusk_cold_ms", tCold.ms), Map.entry("tusk_churn_ms", tChurn.ms),
+                    Map.entry("pg_paused_ms", pPaused.ms), Map.entry("pg_churn_ms", pChurn.ms), Map.entry("tusk_backend_pss_mib", tMem.backend),
+                    Map.entry("tusk_cold_backend_pss_mib", cMem.backend), Map.entry("tusk_spare_pss_mib", tMem.spare),
+                    Map.entry("pg_backend_pss_mib", pMem.backend))) {
+                r.append(e.getKey());
+                for (double v : e.getValue()) r.append(' ').append(String.format("%.2f", v));
+                r.append('\n');
+            }
+            Files.writeString(raw, r);
+        }
 
         StringBuilder out = new StringBuilder();
         out.append("| metric | Tusk | PostgreSQL 15 | ratio (Tusk/PG) |\n|---|---|---|---|\n").append(table);

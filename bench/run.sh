@@ -20,7 +20,7 @@ MODE=full
 for a in "$@"; do
   case $a in
     --quick) MODE=quick ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $a (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -49,15 +49,16 @@ WORK=$(mktemp -d /tmp/tusk-bench.XXXXXX)
 chmod 755 "$WORK" # pgref's server runs as postgres and must reach $WORK/pg
 TUSK_DIRS=()
 PG_STARTED=no
+DRIVER=
 
 stop_tusk() { # stop -m fast, and kill what is left if that does not work
   local d=$1 pm
   [ -f "$d/postmaster.pid" ] || return 0
   pm=$(sed -n 1p "$d/postmaster.pid" 2>/dev/null || true)
-  PGCTLTIMEOUT=30 "$HERE/tusk" stop -D "$d" -m fast >/dev/null 2>&1 && return 0
+  PGCTLTIMEOUT=30 "$TUSK" stop -D "$d" -m fast >/dev/null 2>&1 && return 0
   if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then
     log "Tusk in $d did not stop: killing postmaster $pm and its children"
-    pkill -KILL -P "$pm" 2>/dev/null || true
+    for c in $(ps -o pid= --ppid "$pm" 2>/dev/null); do kill -KILL "$c" 2>/dev/null || true; done
     kill -KILL "$pm" 2>/dev/null || true
   fi
 }
@@ -66,6 +67,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   set +e
+  [ -n "$DRIVER" ] && { kill "$DRIVER" 2>/dev/null; wait "$DRIVER" 2>/dev/null; }
   for d in ${TUSK_DIRS[@]+"${TUSK_DIRS[@]}"}; do stop_tusk "$d"; done
   [ $PG_STARTED = yes ] && { "$PGREF" stop "$WORK/pg" >/dev/null 2>&1 || log "could not stop PostgreSQL in $WORK/pg"; }
   if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
@@ -78,16 +80,31 @@ trap 'exit 143' TERM
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 
 START=$(date +%s)
+# Run the servers from a snapshot of the jar and of the tusk script: others may rebuild target/ while
+# this runs, and backends started from a half-written or newer jar would break or skew the run. The
+# empty src/main and pom.xml, older than the jar, keep the copied script from rebuilding.
+SNAP="$WORK/snapshot"
+mkdir -p "$SNAP/src/main" "$SNAP/target"
+touch "$SNAP/pom.xml"
+cp "$HERE/tusk" "$SNAP/tusk"
+for try in 1 2 3 4 5 6 7 8 9 10; do # a build may be rewriting it right now
+  cp "$HERE/target/tusk.jar" "$SNAP/target/tusk.jar" 2>/dev/null && "$JAVA_HOME/bin/jar" tf "$SNAP/target/tusk.jar" >/dev/null 2>&1 && break
+  [ $try = 10 ] && die "could not copy a readable target/tusk.jar"
+  sleep 3
+done
+touch "$SNAP/target/tusk.jar"
+TUSK="$SNAP/tusk"
+JAR_SUM=$(sha256sum "$SNAP/target/tusk.jar" | cut -c1-12)
 # Same settings for both servers (these are also both servers' defaults). fsync is irrelevant: no writes.
 COMMON=(-c shared_buffers=128MB -c max_connections=100)
 
 start_tusk() { # NAME PORT [more -c ...]
   local name=$1 port=$2; shift 2
   local d="$WORK/$name"
-  "$HERE/tusk" initdb -D "$d" -U postgres --auth trust >"$WORK/$name-initdb.log" 2>&1 || { cat "$WORK/$name-initdb.log" >&2; die "tusk initdb failed"; }
+  "$TUSK" initdb -D "$d" -U postgres --auth trust >"$WORK/$name-initdb.log" 2>&1 || { cat "$WORK/$name-initdb.log" >&2; die "tusk initdb failed"; }
   TUSK_DIRS+=("$d")
   mkdir -p "$WORK/$name-sock"
-  "$HERE/tusk" start -D "$d" -p "$port" "${COMMON[@]}" -c unix_socket_directories="$WORK/$name-sock" "$@" >"$WORK/$name-start.log" 2>&1 \
+  "$TUSK" start -D "$d" -p "$port" "${COMMON[@]}" -c unix_socket_directories="$WORK/$name-sock" "$@" >"$WORK/$name-start.log" 2>&1 \
     || { cat "$WORK/$name-start.log" >&2; die "tusk start failed"; }
 }
 
@@ -100,9 +117,13 @@ PG_STARTED=yes
 
 log "measuring: $ROUNDS interleaved rounds; Tusk $N_SPARE through a spare + $N_SPARE churn, $N_COLD cold; PostgreSQL $N_PG paused + $N_PG churn; pause ${PAUSE_MS} ms"
 TABLE="$WORK/table.md"
+# In the background and waited for, so that a signal to this script runs the cleanup at once.
 "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m "$HERE/bench/ConnectBench.java" \
   --server "tusk=$P_TUSK:$WORK/tusk" --server "tuskcold=$P_COLD:$WORK/tuskcold" --server "pg=$P_PG:$WORK/pg/data" \
-  --spare "$N_SPARE" --cold "$N_COLD" --pg "$N_PG" --rounds "$ROUNDS" --pause-ms "$PAUSE_MS" --idle "$IDLE" --user postgres >"$TABLE"
+  --spare "$N_SPARE" --cold "$N_COLD" --pg "$N_PG" --rounds "$ROUNDS" --pause-ms "$PAUSE_MS" --idle "$IDLE" --user postgres --raw "$WORK/raw.txt" >"$TABLE" &
+DRIVER=$!
+wait $DRIVER || die "the driver (bench/ConnectBench.java) failed"
+DRIVER=
 
 TODAY=$(date +%F)
 mkdir -p "$HERE/bench/results"
@@ -112,7 +133,7 @@ COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 {
   echo "# Connection latency and backend memory: Tusk vs PostgreSQL 15"
   echo
-  echo "\`./tusk bench${MODE/full/}\` (${MODE/quick/--quick} mode) on $(date '+%F %T %Z'), Tusk commit $COMMIT."
+  echo "\`./tusk bench$([ "$MODE" = quick ] && echo ' --quick')\` on $(date '+%F %T %Z'), Tusk commit $COMMIT, tusk.jar sha256 $JAR_SUM."
   echo
   cat "$TABLE"
   echo
@@ -132,5 +153,6 @@ COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "Linux $(uname -r), $("$JAVA" -version 2>&1 | sed -n 2p), $(/usr/lib/postgresql/15/bin/postgres --version)."
   echo "Run took $(( $(date +%s) - START )) s."
 } >"$OUT"
+[ "${BENCH_KEEP:-0}" = 1 ] && log "every sample: $WORK/raw.txt"
 cat "$OUT"
 log "results written to ${OUT#$HERE/}"

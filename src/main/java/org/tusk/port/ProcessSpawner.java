@@ -68,7 +68,7 @@ public final class ProcessSpawner {
                 MemorySegment empty = a.allocate(SIGSET_SIZE, 8);
                 MemorySegment defaults = a.allocate(SIGSET_SIZE, 8);
                 long bits = 0;
-                for (int sig : new int[] {Signals.SIGHUP, Signals.SIGINT, Signals.SIGUSR1, Signals.SIGUSR2,
+                for (int sig : new int[] {Signals.SIGHUP, Signals.SIGINT, Signals.SIGUSR1, Signals.SIGUSR2, Signals.SIGPWR,
                         Signals.SIGPIPE, Signals.SIGALRM, Signals.SIGTERM, Signals.SIGCHLD, Signals.SIGURG}) {
                     bits |= 1L << (sig - 1);
                 }

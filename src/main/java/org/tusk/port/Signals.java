@@ -13,17 +13,23 @@ import java.util.function.IntConsumer;
  * socket or shared memory structures beyond that.
  *
  * <p>SIGQUIT cannot be caught by a JVM (it prints a thread dump), so Tusk uses
- * {@link #SIGUSR2} wherever PostgreSQL uses SIGQUIT: "quit at once" for children, and
+ * {@link #SIGPWR} wherever PostgreSQL uses SIGQUIT: "quit at once" for children, and
  * "immediate shutdown" for the postmaster. See docs/architecture.md for the whole mapping.
  */
 public final class Signals {
     private Signals() {}
 
     public static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGABRT = 6, SIGKILL = 9, SIGUSR1 = 10,
-            SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGURG = 23;
+            SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGURG = 23,
+            SIGPWR = 30;
 
     /** Tusk's stand-in for SIGQUIT (quickdie / immediate shutdown), which a JVM cannot catch. */
-    public static final int SIGQUICKDIE = SIGUSR2;
+    /**
+     * Not SIGUSR2: HotSpot uses SIGUSR2 to suspend and resume its own threads, and a SIGUSR2 from
+     * outside can reach that handler instead of ours. SIGPWR's default action terminates a process
+     * that has not installed its handler yet, which is also what "quit at once" should do.
+     */
+    public static final int SIGQUICKDIE = SIGPWR;
 
     private static final String[] NAMES = {"0", "Hangup", "Interrupt", "Quit", "Illegal instruction",
             "Trace/breakpoint trap", "Aborted", "Bus error", "Floating point exception", "Killed",
@@ -32,6 +38,8 @@ public final class Signals {
 
     /** strsignal(3)'s text, as PostgreSQL prints it in "was terminated by signal 9: Killed". */
     public static String name(int sig) {
+        if (sig == SIGURG) return "Urgent I/O condition";
+        if (sig == SIGPWR) return "Power failure";
         return sig > 0 && sig < NAMES.length ? NAMES[sig] : "signal " + sig;
     }
 
@@ -46,6 +54,7 @@ public final class Signals {
             case SIGTERM -> "TERM";
             case SIGCHLD -> "CHLD";
             case SIGURG -> "URG";
+            case SIGPWR -> "PWR";
             default -> throw new IllegalArgumentException("signal " + sig + " cannot be handled in a JVM");
         };
     }

@@ -16,7 +16,8 @@
  * <li>errno is captured per call and per thread: signal handlers in a JVM run on their own
  *     threads and must not clobber the main thread's errno.</li>
  * <li>Signals: a JVM cannot catch SIGQUIT, so {@link org.tusk.port.Signals#SIGQUICKDIE}
- *     (SIGUSR2) stands in for it everywhere.</li>
+ *     (SIGPWR) stands in for it everywhere. SIGUSR2 is not used: HotSpot
+ *     takes it for suspending threads.</li>
  * </ul>
  */
 package org.tusk.port;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   SIGHUP   reload configuration
  *   SIGTERM  smart shutdown   (wait for sessions to end)
  *   SIGINT   fast shutdown    (terminate sessions)
- *   SIGUSR2  immediate shutdown (PostgreSQL uses SIGQUIT, which a JVM cannot catch)
+ *   SIGPWR   immediate shutdown (PostgreSQL uses SIGQUIT, which a JVM cannot catch)
  *   SIGCHLD  a child exited: reap
  * </pre>
  * The handlers run on JVM-made threads; they touch only the atomic flag word and the eventfd.

@@ -1,5 +1,8 @@
 package org.tusk.storage.ipc;
 
+import org.tusk.access.slru.SlruShared;
+import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.TransamVariables;
 import org.tusk.storage.buffer.BufferPool;
 import org.tusk.storage.lmgr.ProcGlobal;
 import org.tusk.storage.shmem.ShmemRegion;
@@ -24,10 +27,13 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   pmChildFlags      int[numSlots + 1]              PMChildFlags     (no lock: atomics)
  *   procGlobal        ProcArrayLock, PGPROC[], dense xids[]/xmins[]   ProcGlobal
  *   backendStatus     PgBackendStatus[numSlots]      BackendStatusArray (changecount protocol)
+ *   transamVariables  XidGenLock, OidGenLock, nextXid, nextOid, limits   TransamVariables
+ *   clog              XactSLRU lock, Clog.numBuffers slots + 8 kB pages   Clog / Slru (SLRU protocol)
  *   bufferPool        clock hand, BufferDesc[], mapping table, pages       BufferPool (see storage.buffer)
  * </pre>
- * Each structure starts on a 64-byte boundary. Structures added by later subsystems (buffer
- * pool, lock tables, WAL buffers, CLOG) are appended here.
+ * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
+ * tables, WAL buffers) are appended here. Like PostgreSQL's ipci.c, this is the one place in
+ * {@code storage} that knows the {@code access} subsystems' structures.
  */
 public final class SharedMemoryMap implements AutoCloseable {
     private static final long ALIGN = 64;
@@ -40,6 +46,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(ProcGlobal.layout(s.numSlots())).withName("procGlobal"),
                 padTo(MemoryLayout.sequenceLayout(BackendStatusArray.size(s.numSlots(), s.querySize()), JAVA_BYTE))
                         .withName("backendStatus"),
+                padTo(TransamVariables.LAYOUT).withName("transamVariables"),
+                padTo(Clog.layout(Clog.numBuffers(s))).withName("clog"),
                 padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"));
     }
 
@@ -52,6 +60,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final PMChildFlags pmChildFlags;
     private final ProcGlobal procGlobal;
     private final BackendStatusArray backendStatus;
+    private final TransamVariables transamVariables;
+    private final SlruShared clogShared;
     private final BufferPool bufferPool;
 
     private SharedMemoryMap(ShmemRegion region) {
@@ -61,6 +71,8 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.pmChildFlags = new PMChildFlags(slice(l, "pmChildFlags"), s.numSlots());
         this.procGlobal = new ProcGlobal(slice(l, "procGlobal"), s.numSlots());
         this.backendStatus = new BackendStatusArray(slice(l, "backendStatus"), s.numSlots(), s.querySize());
+        this.transamVariables = new TransamVariables(slice(l, "transamVariables"));
+        this.clogShared = Clog.shared(slice(l, "clog"), Clog.numBuffers(s));
         this.bufferPool = new BufferPool(slice(l, "bufferPool"), s.nbuffers());
     }
 
@@ -82,6 +94,9 @@ public final class SharedMemoryMap implements AutoCloseable {
     public PMChildFlags pmChildFlags() { return pmChildFlags; }
     public ProcGlobal procGlobal() { return procGlobal; }
     public BackendStatusArray backendStatus() { return backendStatus; }
+    public TransamVariables transamVariables() { return transamVariables; }
+    /** The CLOG's shared buffers; a process binds them to its pg_xact directory with {@code new Clog(...)}. */
+    public SlruShared clogShared() { return clogShared; }
     public BufferPool bufferPool() { return bufferPool; }
 
     @Override

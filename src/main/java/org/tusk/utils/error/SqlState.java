@@ -42,6 +42,10 @@ public final class SqlState {
     public static final String TOO_MANY_CONNECTIONS = "53300";
     public static final String OUT_OF_MEMORY = "53200";
     public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    public static final String TOO_MANY_COLUMNS = "54011";
+    public static final String DISK_FULL = "53100";
+    public static final String DATA_CORRUPTED = "XX001";
+    public static final String DUPLICATE_FILE = "58P02";
     public static final String QUERY_CANCELED = "57014";
     public static final String ADMIN_SHUTDOWN = "57P01";
     public static final String CRASH_SHUTDOWN = "57P02";

@@ -1,0 +1,50 @@
+package org.tusk.access.common;
+
+/**
+ * One attribute of a {@link TupleDesc}: the part of pg_attribute that decides how a value is laid
+ * out in a tuple. attlen, attbyval, attalign and attstorage are copied from the type, as
+ * pg_attribute does; only attstorage may differ from the type's (ALTER TABLE ... SET STORAGE).
+ *
+ * @param attlen     bytes of a fixed-length value, or -1 for varlena
+ * @param attalign   'c' (1), 's' (2), 'i' (4) or 'd' (8): alignment of the value's start
+ * @param attstorage 'p' (plain: always a 4-byte varlena header), 'e', 'm' or 'x' (may be packed
+ *                   into a 1-byte header)
+ * @param attnotnull the column has a NOT NULL constraint; checked by the executor, not here
+ */
+public record Attribute(String name, DatumType type, int attlen, boolean attbyval, char attalign, char attstorage,
+                        boolean attnotnull) {
+    public Attribute {
+        if (attlen != type.typlen() || attbyval != type.typbyval() || attalign != type.typalign()) {
+            throw new IllegalArgumentException("attribute " + name + " does not match its type " + type);
+        }
+        if ("pemx".indexOf(attstorage) < 0) throw new IllegalArgumentException("invalid attstorage '" + attstorage + "'");
+    }
+
+    /** A nullable attribute with its type's layout. */
+    public static Attribute of(String name, DatumType type) {
+        return new Attribute(name, type, type.typlen(), type.typbyval(), type.typalign(), type.typstorage(), false);
+    }
+
+    public Attribute notNull() {
+        return new Attribute(name, type, attlen, attbyval, attalign, attstorage, true);
+    }
+
+    public Attribute withStorage(char storage) {
+        return new Attribute(name, type, attlen, attbyval, attalign, storage, attnotnull);
+    }
+
+    /** The alignment in bytes that attalign stands for. */
+    public int alignment() {
+        return switch (attalign) {
+            case 'c' -> 1;
+            case 's' -> 2;
+            case 'i' -> 4;
+            default -> 8;
+        };
+    }
+
+    /** ATT_IS_PACKABLE: a varlena that may be stored with a 1-byte header. */
+    public boolean isPackable() {
+        return attlen == -1 && attstorage != 'p';
+    }
+}

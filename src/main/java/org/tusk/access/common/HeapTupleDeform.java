@@ -1,0 +1,64 @@
+package org.tusk.access.common;
+
+import org.tusk.storage.page.Alignment;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * heap_deform_tuple (heaptuple.c): reads every attribute of a heap tuple into Java values (null
+ * for SQL NULL), walking the data with the same alignment rules that formed it: a fixed-length
+ * value at its attalign; a varlena unaligned if the byte at the current offset is nonzero (a
+ * 1-byte header; pad bytes are zero), else at its attalign.
+ *
+ * <p>Attributes the descriptor has beyond the tuple's natts (columns added later by ALTER TABLE)
+ * read as null; missing-attribute defaults (attmissingval) are not supported yet. The tuple is
+ * checked against its own length, so a corrupt tuple is an error, not a read of a neighbour.
+ */
+public final class HeapTupleDeform {
+    private HeapTupleDeform() {}
+
+    /** Deforms {@code tuple} (exactly t_len bytes, MAXALIGNed, e.g. from {@code Page.item}). */
+    public static Object[] deform(TupleDesc desc, MemorySegment tuple) {
+        if (tuple.maxByteAlignment() < Alignment.MAXIMUM_ALIGNOF) throw new IllegalArgumentException("tuple memory is not MAXALIGNed");
+        long len = tuple.byteSize();
+        if (len < HeapTupleHeader.SIZE) throw corrupt("tuple of " + len + " bytes is shorter than its header");
+        int hoff = HeapTupleHeader.hoff(tuple);
+        int natts = Math.min(desc.natts(), HeapTupleHeader.natts(tuple));
+        boolean hasNulls = HeapTupleHeader.hasNulls(tuple);
+        int minHoff = HeapTupleHeader.SIZE + (hasNulls ? HeapTupleHeader.bitmapLen(HeapTupleHeader.natts(tuple)) : 0);
+        if (hoff < minHoff || hoff > len || !Alignment.isMaxAligned(hoff)) throw corrupt("invalid t_hoff " + hoff);
+
+        Object[] values = new Object[desc.natts()];
+        long off = hoff;
+        for (int i = 0; i < natts; i++) {
+            if (hasNulls && HeapTupleHeader.attIsNull(tuple, i)) continue;
+            Attribute att = desc.attr(i);
+            if (att.attlen() == -1) {
+                if (off >= len) throw corrupt("attribute " + (i + 1) + " starts beyond the tuple's end");
+                if (Varlena.isPadByte(tuple, off)) off = Alignment.typeAlign(att.alignment(), off);
+                if (off >= len) throw corrupt("attribute " + (i + 1) + " starts beyond the tuple's end");
+                int total = Varlena.totalSize(tuple, off);
+                int hdr = Varlena.headerSize(tuple, off);
+                if (total < hdr || off + total > len) throw corrupt("invalid varlena length " + total + " in attribute " + (i + 1));
+                byte[] payload = new byte[total - hdr];
+                MemorySegment.copy(tuple, JAVA_BYTE, off + hdr, payload, 0, payload.length);
+                values[i] = att.type().fromVarlenaPayload(payload);
+                off += total;
+            } else {
+                off = Alignment.typeAlign(att.alignment(), off);
+                if (off + att.attlen() > len) throw corrupt("attribute " + (i + 1) + " extends beyond the tuple's end");
+                values[i] = att.type().fetchFixed(tuple, off);
+                off += att.attlen();
+            }
+        }
+        return values;
+    }
+
+    private static PgException corrupt(String what) {
+        return PgException.error(SqlState.DATA_CORRUPTED, "invalid heap tuple: " + what);
+    }
+}

@@ -1,0 +1,156 @@
+package org.tusk.access.common;
+
+import org.tusk.storage.page.Alignment;
+import org.tusk.storage.page.ItemId;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.storage.page.Page;
+import org.tusk.storage.page.PageHeader;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+/**
+ * heap_form_tuple (heaptuple.c): builds a heap tuple from Java values, byte for byte as
+ * PostgreSQL would. The layout rules, in the order heap_fill_tuple applies them per attribute:
+ *
+ * <ol>
+ * <li>The header is 23 bytes plus, if any value is null, a null bitmap of (natts + 7) / 8 bytes;
+ *     t_hoff is that rounded up to MAXALIGN (so 24 for up to 8 attributes with nulls, 24 without).
+ *     The data starts at t_hoff.</li>
+ * <li>A null takes no space; its bitmap bit is 0 and HEAP_HASNULL is set.</li>
+ * <li>A fixed-length value is placed at the next offset aligned to its attalign.</li>
+ * <li>A varlena of a packable attribute (attstorage other than 'p') whose payload is at most 126
+ *     bytes gets a 1-byte header and no alignment. Any other varlena gets a 4-byte header at an
+ *     offset aligned to attalign. Either sets HEAP_HASVARWIDTH.</li>
+ * <li>Alignment padding is zero (readers rely on it to tell padding from a 1-byte header).</li>
+ * </ol>
+ * The first 12 header bytes hold DatumTupleFields (length, typmod, type id) and t_ctid is
+ * invalid, as heap_form_tuple leaves them; heap_insert then calls
+ * {@link HeapTupleHeader#prepareForInsert}. There is no TOAST: a tuple longer than
+ * {@link #MAX_HEAP_TUPLE_SIZE} is refused with PostgreSQL's "row is too big" error.
+ */
+public final class HeapTupleForm {
+    /** MaxHeapTupleSize: BLCKSZ - MAXALIGN(SizeOfPageHeaderData + sizeof(ItemIdData)) = 8160. */
+    public static final int MAX_HEAP_TUPLE_SIZE = Page.BLCKSZ - Alignment.maxAlign(PageHeader.SIZE + ItemId.SIZE);
+
+    private HeapTupleForm() {}
+
+    /** The values of one row, checked against the descriptor and with varlena payloads encoded once. */
+    private record Prepared(TupleDesc desc, Object[] values, byte[][] payloads, boolean hasNull, int hoff, int dataLen) {
+        int length() { return hoff + dataLen; }
+    }
+
+    /** The length (t_len) of the tuple {@link #form} would build from {@code values}. */
+    public static int length(TupleDesc desc, Object[] values) {
+        return prepare(desc, values).length();
+    }
+
+    /** Forms the tuple in memory from {@code allocator}, MAXALIGNed, exactly as long as the tuple. */
+    public static MemorySegment form(TupleDesc desc, Object[] values, SegmentAllocator allocator) {
+        Prepared p = prepare(desc, values);
+        MemorySegment t = allocator.allocate(p.length(), Alignment.MAXIMUM_ALIGNOF);
+        fill(p, t);
+        return t;
+    }
+
+    /**
+     * Forms the tuple at the start of {@code target} (MAXALIGNed, at least {@link #length} bytes,
+     * e.g. free space of a page) and returns its length.
+     */
+    public static int formInto(TupleDesc desc, Object[] values, MemorySegment target) {
+        Prepared p = prepare(desc, values);
+        if (target.byteSize() < p.length()) {
+            throw new IllegalArgumentException("target of " + target.byteSize() + " bytes is too small for a tuple of " + p.length());
+        }
+        fill(p, target.asSlice(0, p.length()));
+        return p.length();
+    }
+
+    private static Prepared prepare(TupleDesc desc, Object[] values) {
+        int natts = desc.natts();
+        if (values.length != natts) {
+            throw new IllegalArgumentException("expected " + natts + " values, got " + values.length);
+        }
+        byte[][] payloads = new byte[natts][];
+        boolean hasNull = false;
+        long dataLen = 0;   // heap_compute_data_size
+        for (int i = 0; i < natts; i++) {
+            Attribute att = desc.attr(i);
+            Object v = values[i];
+            if (v == null) {
+                hasNull = true;
+                continue;
+            }
+            if (!att.type().javaClass().isInstance(v)) {
+                throw new IllegalArgumentException("value for attribute " + att.name() + " of type " + att.type()
+                        + " must be a " + att.type().javaClass().getSimpleName() + ", not " + v.getClass().getSimpleName());
+            }
+            if (att.attlen() == -1) {
+                byte[] payload = att.type().varlenaPayload(v);
+                payloads[i] = payload;
+                if (att.isPackable() && Varlena.canMakeShort(payload.length)) {
+                    dataLen += Varlena.VARHDRSZ_SHORT + payload.length;
+                } else {
+                    dataLen = Alignment.typeAlign(att.alignment(), dataLen) + Varlena.VARHDRSZ + (long) payload.length;
+                }
+            } else {
+                dataLen = Alignment.typeAlign(att.alignment(), dataLen) + att.attlen();
+            }
+            if (dataLen > MAX_HEAP_TUPLE_SIZE) break;   // too big already; reported below
+        }
+        int hoff = Alignment.maxAlign(HeapTupleHeader.SIZE + (hasNull ? HeapTupleHeader.bitmapLen(natts) : 0));
+        long len = hoff + dataLen;
+        if (len > MAX_HEAP_TUPLE_SIZE) {
+            throw PgException.error(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "row is too big: size " + len + ", maximum size " + MAX_HEAP_TUPLE_SIZE);
+        }
+        return new Prepared(desc, values, payloads, hasNull, hoff, (int) dataLen);
+    }
+
+    /** The header part of heap_form_tuple, then heap_fill_tuple. {@code t} is exactly the tuple. */
+    private static void fill(Prepared p, MemorySegment t) {
+        if (t.maxByteAlignment() < Alignment.MAXIMUM_ALIGNOF) throw new IllegalArgumentException("tuple memory is not MAXALIGNed");
+        t.fill((byte) 0);
+        TupleDesc desc = p.desc();
+        HeapTupleHeader.setDatumFields(t, p.length(), desc.typmod(), desc.typeId());
+        HeapTupleHeader.setCtid(t, ItemPointer.INVALID);
+        HeapTupleHeader.setNatts(t, desc.natts());
+        HeapTupleHeader.setHoff(t, p.hoff());
+
+        int infomask = 0;
+        long off = p.hoff();
+        for (int i = 0; i < desc.natts(); i++) {
+            Attribute att = desc.attr(i);
+            Object v = p.values()[i];
+            if (v == null) {
+                infomask |= HeapTupleHeader.HEAP_HASNULL;
+                continue;
+            }
+            if (p.hasNull()) {
+                long bitByte = HeapTupleHeader.SIZE + (i >> 3);
+                t.set(JAVA_BYTE, bitByte, (byte) (t.get(JAVA_BYTE, bitByte) | (1 << (i & 7))));
+            }
+            // Alignment is relative to the data start, which is MAXALIGNed, so it is also absolute.
+            if (att.attlen() == -1) {
+                infomask |= HeapTupleHeader.HEAP_HASVARWIDTH;
+                byte[] payload = p.payloads()[i];
+                if (att.isPackable() && Varlena.canMakeShort(payload.length)) {
+                    off += Varlena.writeShort(t, off, payload);
+                } else {
+                    off = Alignment.typeAlign(att.alignment(), off);
+                    off += Varlena.writeLong(t, off, payload);
+                }
+            } else {
+                off = Alignment.typeAlign(att.alignment(), off);
+                att.type().storeFixed(t, off, v);
+                off += att.attlen();
+            }
+        }
+        HeapTupleHeader.setInfomask(t, infomask);
+        assert off == p.length() : "filled " + off + " of " + p.length() + " bytes";
+    }
+}

@@ -1,0 +1,34 @@
+/**
+ * Tuple formats shared by the access methods (PostgreSQL's {@code access/common} and
+ * {@code htup_details.h}): the heap tuple header ({@link org.tusk.access.common.HeapTupleHeader}),
+ * tuple descriptors ({@link org.tusk.access.common.TupleDesc},
+ * {@link org.tusk.access.common.Attribute}), the built-in types the tuple code can convert
+ * ({@link org.tusk.access.common.DatumType}), varlena headers
+ * ({@link org.tusk.access.common.Varlena}), and heap_form_tuple / heap_deform_tuple
+ * ({@link org.tusk.access.common.HeapTupleForm}, {@link org.tusk.access.common.HeapTupleDeform}).
+ *
+ * <h2>Layout of a heap tuple</h2>
+ * <pre>
+ * HeapTupleHeaderData (23 bytes) | null bitmap (if HEAP_HASNULL) | pad to MAXALIGN | data
+ *                                                                  ^ t_hoff
+ * </pre>
+ * The data holds the non-null attributes in attribute order; each fixed-length value and each
+ * 4-byte-header varlena starts at its attalign boundary measured from the tuple's start, 1-byte
+ * header varlenas are not aligned, and padding is zero. Tuples are MAXALIGNed in memory and on
+ * pages, so those boundaries are real memory alignment. Byte order is native (little-endian),
+ * so a tuple is byte-identical to what PostgreSQL 15 on x86-64 stores.
+ *
+ * <h2>Invariants and who may modify what</h2>
+ * <ul>
+ * <li>t_hoff = MAXALIGN(23 + (HEAP_HASNULL ? (natts + 7) / 8 : 0)); the bitmap has a bit per
+ *     attribute in the tuple's natts, 1 meaning not null.</li>
+ * <li>HEAP_HASVARWIDTH is set iff some non-null value is a varlena; HEAP_HASNULL iff some value
+ *     is null. No value is compressed or stored out of line: there is no TOAST yet, so a row that
+ *     does not fit a page is refused when formed ("row is too big").</li>
+ * <li>A tuple on a shared page is read under the buffer's content lock (share) and its data is
+ *     never changed in place; its header's transaction fields (xmax, ctid, infomask) change only
+ *     under the exclusive content lock, except hint bits (XMIN/XMAX_COMMITTED/INVALID), which may
+ *     be set under a share lock because losing one only costs a recheck.</li>
+ * </ul>
+ */
+package org.tusk.access.common;

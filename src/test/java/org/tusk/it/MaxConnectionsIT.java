@@ -1,0 +1,118 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** max_connections=3: the fourth connection is refused with 53300, and accepted again once one closes. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MaxConnectionsIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = TuskServer.start("max_connections=3", "superuser_reserved_connections=0");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void connectionBeyondMaxConnectionsIsRefusedThenAcceptedAgain() throws Exception {
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) conns.add(server.connect());
+            for (Connection c : conns) assertEquals(1, selectOne(c));
+
+            SQLException e = assertThrows(SQLException.class, () -> server.connect().close());
+            assertEquals("53300", e.getSQLState(), e.toString());
+            assertTrue(e.getMessage().contains("sorry, too many clients already"), e.getMessage());
+
+            ProcessResult psql = server.psql("127.0.0.1", "select 1");
+            assertNotEquals(0, psql.exitCode());
+            assertTrue(psql.output().contains("sorry, too many clients already"), psql.output());
+            ProcessResult psqlUnix = server.psql("/tmp", "select 1");
+            assertTrue(psqlUnix.output().contains("sorry, too many clients already"), psqlUnix.output());
+
+            // The refusals did not disturb the open sessions.
+            for (Connection c : conns) assertEquals(1, selectOne(c));
+
+            conns.remove(0).close();
+            Connection again = connectWithin(5000);
+            conns.add(again);
+            assertEquals(1, selectOne(again));
+
+            // Full again.
+            SQLException e2 = assertThrows(SQLException.class, () -> server.connect().close());
+            assertEquals("53300", e2.getSQLState(), e2.toString());
+        } finally {
+            for (Connection c : conns) c.close();
+        }
+        // All closed: three fit again.
+        List<Connection> more = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Connection c = connectWithin(5000);
+                more.add(c);
+                assertEquals(1, selectOne(c));
+            }
+        } finally {
+            for (Connection c : more) c.close();
+        }
+    }
+
+    @Test
+    void psqlGetsSlotBackAfterSessionsEnd() throws Exception {
+        // Fill the server with sessions that end by themselves, as psql sessions would.
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) conns.add(connectWithin(5000));
+            ProcessResult full = server.psql("127.0.0.1", "select 1");
+            assertTrue(full.output().contains("too many clients already"), full.output());
+        } finally {
+            for (Connection c : conns) c.close();
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        ProcessResult r;
+        do {
+            r = server.psql("127.0.0.1", "select 1");
+        } while (!"1".equals(r.output()) && System.nanoTime() < end);
+        assertEquals("1", r.output());
+    }
+
+    static int selectOne(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select 1")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The slot of a closed session frees when its backend has exited, which takes a moment. */
+    static Connection connectWithin(long millis) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            try {
+                return server.connect();
+            } catch (SQLException e) {
+                if (!"53300".equals(e.getSQLState()) || System.nanoTime() > end) throw e;
+                Thread.sleep(100);
+            }
+        }
+    }
+}

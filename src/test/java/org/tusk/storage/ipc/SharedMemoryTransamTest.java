@@ -1,0 +1,64 @@
+package org.tusk.storage.ipc;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tusk.access.slru.SlruShared;
+import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.FullTransactionId;
+import org.tusk.access.transam.TransamVariables;
+import org.tusk.access.transam.VarSup;
+import org.tusk.access.transam.XidStatus;
+import org.tusk.storage.shmem.ShmemRegion;
+
+import java.lang.foreign.StructLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SharedMemoryTransamTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void transamStructuresFollowTheExistingOnes() {
+        ShmemRegion.Sizing s = new ShmemRegion.Sizing(106, 100, 1024, 16384);
+        StructLayout l = SharedMemoryMap.layout(s);
+        assertEquals(64, l.byteOffset(groupElement("pmChildFlags")));
+        // The earlier structures keep their places; the new ones come after, 64-byte aligned.
+        long afterStatus = l.byteOffset(groupElement("backendStatus")) + l.select(groupElement("backendStatus")).byteSize();
+        assertEquals(afterStatus, l.byteOffset(groupElement("transamVariables")));
+        assertEquals(64, l.select(groupElement("transamVariables")).byteSize());
+        assertEquals(afterStatus + 64, l.byteOffset(groupElement("clog")));
+        assertEquals(32, Clog.numBuffers(s));
+        assertEquals(263_232, l.select(groupElement("clog")).byteSize());
+        assertEquals(l.byteOffset(groupElement("bufferPool")), l.byteOffset(groupElement("clog")) + 263_232);
+    }
+
+    @Test
+    void twoMappingsOfTheRealRegionShareCounterAndClog() throws Exception {
+        Path shm = Files.createTempFile(Path.of("/dev/shm"), "tusk-test-map.", ".shm");
+        Path pgXact = Files.createDirectories(dataDir.resolve("pg_xact"));
+        SharedMemoryMap creator = SharedMemoryMap.create(shm, new ShmemRegion.Sizing(16, 10, 1024, 64), 1);
+        try (SharedMemoryMap child = SharedMemoryMap.attach(shm)) {
+            TransamVariables vars = creator.transamVariables();
+            Clog clog = new Clog(creator.clogShared(), pgXact);
+            clog.bootstrap();
+            vars.setCounters(FullTransactionId.FIRST_NORMAL, VarSup.FIRST_NORMAL_OBJECT_ID);
+            VarSup varSup = new VarSup(vars, clog, w -> {});
+            varSup.setTransactionIdLimit(3, 1, VarSup.DEFAULT_AUTOVACUUM_FREEZE_MAX_AGE);
+            clog.startup(3);
+            int x = varSup.getNewTransactionId(id -> {}).xid();
+            clog.setTreeStatus(x, new int[0], XidStatus.COMMITTED);
+
+            SlruShared childClog = child.clogShared();
+            Clog clog2 = new Clog(childClog, pgXact);
+            assertEquals(XidStatus.COMMITTED, clog2.getStatus(x));
+            VarSup varSup2 = new VarSup(child.transamVariables(), clog2, w -> {});
+            assertEquals(x + 1, varSup2.getNewTransactionId(id -> {}).xid());
+        } finally {
+            creator.region().destroy();
+        }
+    }
+}
