@@ -49,9 +49,12 @@ public final class BackendMessages {
         send();
     }
 
-    /** NegotiateProtocolVersion: the newest minor version we support and the options we did not recognize. */
-    public void negotiateProtocolVersion(int newestMinor, List<String> unrecognized) {
-        b.begin('v').int32(newestMinor).int32(unrecognized.size());
+    /**
+     * NegotiateProtocolVersion: the newest protocol version we support for the client's major
+     * version (the full major.minor word, as PostgreSQL sends it) and the options we did not recognize.
+     */
+    public void negotiateProtocolVersion(int newestVersion, List<String> unrecognized) {
+        b.begin('v').int32(newestVersion).int32(unrecognized.size());
         for (String o : unrecognized) b.string(o);
         send();
     }

@@ -125,7 +125,7 @@ public final class StartupPacket {
         port.setStartupValues(minor, user, database, appName == null ? "" : appName);
         if (minor > PROTOCOL_LATEST_MINOR || !unrecognizedProtocolOptions.isEmpty()) {
             new BackendMessages(port.comm()).negotiateProtocolVersion(
-                    Math.min(minor, PROTOCOL_LATEST_MINOR), unrecognizedProtocolOptions);
+                    (PROTOCOL_MAJOR << 16) | Math.min(minor, PROTOCOL_LATEST_MINOR), unrecognizedProtocolOptions);
         }
     }
 

@@ -19,6 +19,12 @@ final class PMChild {
     SpareState spareState;
     /** Set when the postmaster has sent this child a signal to stop; for logging and escalation. */
     boolean signaled;
+    /**
+     * The child has installed its signal handlers (a spare says so when it reports ready). Until
+     * then a JVM takes SIGHUP as "exit", so a configuration reload must not be sent to it; it reads
+     * the configuration files itself when it starts anyway.
+     */
+    boolean handlesSignals;
 
     PMChild(int pid, BackendType type, int slot, int controlFd, SpareState spareState) {
         this.pid = pid;

@@ -271,6 +271,7 @@ public final class Postmaster {
             long n = Libc.read(spare.controlFd, buf, 16);
             if (n > 0) {
                 spare.spareState = PMChild.SpareState.READY;
+                spare.handlesSignals = true;
             } else if (n == 0) {
                 Libc.close(spare.controlFd);
                 spare.controlFd = -1;
@@ -321,6 +322,13 @@ public final class Postmaster {
         }
     }
 
+    /**
+     * CleanupBackend and the reaper's per-type cases. Whether a death is a crash is decided by the
+     * child's PMChildFlags word, not its exit code: a child that left it ACTIVE died while it may
+     * have been changing shared memory. One that never got that far (a JVM killed while starting)
+     * or that released everything before exiting leaves shared memory as trustworthy as before;
+     * its abnormal exit is only logged.
+     */
     private void cleanupChild(PMChild child, Libc.WaitResult w) {
         boolean cleanExit = w.exited() && (w.exitCode() == 0 || w.exitCode() == 1);
         boolean slotClean = true;
@@ -328,36 +336,34 @@ public final class Postmaster {
             slotClean = shmem.pmChildFlags().release(child.slot);
             slots.release(child.slot);
         }
-        switch (child.type) {
-            case STARTUP -> {
-                if (w.exited() && w.exitCode() == 0 && slotClean && pmState == PMState.PM_STARTUP && !fatalError
-                        && shutdown == Shutdown.NONE) {
-                    log.log("database system is ready to accept connections");
-                    writePidFileStatus("ready   ");
-                    setState(PMState.PM_RUN);
-                    return;
-                }
-                if (pmState == PMState.PM_STARTUP && !fatalError && shutdown == Shutdown.NONE) {
-                    logChildExit(Severity.LOG, "startup process", child.pid, w);
-                    log.log("aborting startup due to startup process failure");
-                    exit(1);
-                }
-                if (!cleanExit || !slotClean) handleChildCrash(child, w, "startup process");
+        boolean quiet = child.signaled || shutdown != Shutdown.NONE || fatalError;
+        if (child.type == BackendType.STARTUP) {
+            if (w.exited() && w.exitCode() == 0 && slotClean && pmState == PMState.PM_STARTUP && !fatalError
+                    && shutdown == Shutdown.NONE) {
+                log.log("database system is ready to accept connections");
+                writePidFileStatus("ready   ");
+                setState(PMState.PM_RUN);
+                return;
             }
-            case SPARE_BACKEND, DEAD_END_BACKEND -> {
-                // Neither has a slot, so neither can have changed shared memory: never a crash.
-                if (!cleanExit && !child.signaled && shutdown == Shutdown.NONE && !fatalError) {
-                    logChildExit(Severity.LOG, child.type.description(), child.pid, w);
-                }
+            if (pmState == PMState.PM_STARTUP && !fatalError && shutdown == Shutdown.NONE) {
+                logChildExit(Severity.LOG, "startup process", child.pid, w);
+                log.log("aborting startup due to startup process failure");
+                exit(1);
             }
-            default -> {
-                if (!cleanExit || !slotClean) handleChildCrash(child, w, processName(child));
-            }
+        }
+        if (!slotClean) {
+            handleChildCrash(child, w, processName(child));
+        } else if (!cleanExit && !quiet) {
+            logChildExit(Severity.LOG, processName(child), child.pid, w);
         }
     }
 
     private static String processName(PMChild c) {
-        return c.type == BackendType.BACKEND ? "server process" : c.type.description() + " process";
+        return switch (c.type) {
+            case BACKEND -> "server process";
+            case SPARE_BACKEND, DEAD_END_BACKEND -> c.type.description();
+            default -> c.type.description() + " process";
+        };
     }
 
     private void logChildExit(Severity sev, String procName, int childPid, Libc.WaitResult w) {
@@ -528,7 +534,7 @@ public final class Postmaster {
                 settings.backendJvmOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {
-            if (c.type != BackendType.DEAD_END_BACKEND) Libc.kill(c.pid, Signals.SIGHUP);
+            if (c.handlesSignals && c.type != BackendType.DEAD_END_BACKEND) Libc.kill(c.pid, Signals.SIGHUP);
         }
     }
 
