@@ -1,6 +1,9 @@
 package org.tusk.auxprocess;
 
+import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.StartupXLog;
 import org.tusk.port.Signals;
+import org.tusk.utils.error.PgException;
 import org.tusk.utils.init.BackendType;
 import org.tusk.utils.init.ChildEnvironment;
 
@@ -13,9 +16,9 @@ import java.nio.file.Path;
  * consistent state and exits with code 0; the postmaster then enters PM_RUN. A non-zero exit
  * at the first start makes the postmaster give up.
  *
- * <p>Today it checks the data directory and claims its PGPROC and status entry, so that it is
- * visible while it runs; WAL replay from the last checkpoint's REDO point joins it with the
- * write-ahead log, and will be the bulk of its work.
+ * <p>It checks the data directory's version, then runs StartupXLOG: reads {@code pg_control},
+ * finds the latest checkpoint record, sets the shared transaction counters and starts the CLOG,
+ * and replays WAL from the checkpoint's REDO point to the end of valid WAL.
  */
 public final class StartupProcess {
     private StartupProcess() {}
@@ -37,6 +40,13 @@ public final class StartupProcess {
         } catch (java.io.IOException e) {
             env.log().report(org.tusk.utils.error.Severity.FATAL, null,
                     "could not read file \"" + version + "\": " + e.getMessage(), null, null);
+            env.procExit().exit(1);
+        }
+        try {
+            Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"));
+            StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog);
+        } catch (PgException e) {
+            env.log().report(e);
             env.procExit().exit(1);
         }
         env.procExit().exit(0);

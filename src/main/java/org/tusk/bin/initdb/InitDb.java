@@ -1,5 +1,6 @@
 package org.tusk.bin.initdb;
 
+import org.tusk.access.transam.XLogBootstrap;
 import org.tusk.catalog.BootstrapCatalog;
 import org.tusk.libpq.MockAuthenticationNonce;
 import org.tusk.libpq.ScramSha256;
@@ -139,7 +140,9 @@ public final class InitDb {
                 List.of(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE1_OID, "template1", true, true),
                         new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE0_OID, "template0", false, true),
                         new BootstrapCatalog.Database(BootstrapCatalog.POSTGRES_OID, "postgres", true, false)));
-        MockAuthenticationNonce.loadOrCreate(dataDir.resolve("global").resolve("mock_authentication_nonce"));
+        byte[] nonce = MockAuthenticationNonce.loadOrCreate(dataDir.resolve("global").resolve("mock_authentication_nonce"));
+        out.println("creating write-ahead log, control file and transaction status ... ok");
+        XLogBootstrap.bootstrap(dataDir, nonce, 100);
         out.println();
         out.println("Success. You can now start the database server using:");
         out.println();

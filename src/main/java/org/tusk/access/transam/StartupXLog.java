@@ -1,0 +1,121 @@
+package org.tusk.access.transam;
+
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.ServerLog;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Bringing a data directory to a consistent state at server start (PostgreSQL's StartupXLOG):
+ * read {@code pg_control}, find the latest checkpoint record, set the shared transaction counters
+ * from it, start the CLOG, and replay WAL from the checkpoint's REDO point to the end of valid WAL.
+ *
+ * <p>Replay dispatches each record to its resource manager's redo routine. The XLOG resource
+ * manager's checkpoint records are the only WAL written so far; a record of a resource manager
+ * without a redo routine stops recovery with an error rather than being skipped, since skipping
+ * it would silently lose a change.
+ */
+public final class StartupXLog {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** Where valid WAL ends: the next record goes at {@code endLsn}, after the record at {@code lastRecordLsn}. */
+    public record EndOfWal(long endLsn, long lastRecordLsn, ControlFileData control, CheckPoint checkPoint) {}
+
+    private StartupXLog() {}
+
+    public static EndOfWal run(Path dataDir, ServerLog log, TransamVariables vars, Clog clog) {
+        ControlFileData control;
+        try {
+            control = ControlFile.read(dataDir);
+        } catch (IOException e) {
+            throw new PgException(Severity.PANIC, SqlState.IO_ERROR, "could not read file \"" + ControlFile.path(dataDir)
+                    + "\": " + e.getMessage(), null, null, 0);
+        }
+        String lastUp = TIME.format(Instant.ofEpochSecond(control.time()));
+        boolean crashRecovery = control.state() != DBState.DB_SHUTDOWNED;
+        if (!crashRecovery) {
+            log.log("database system was shut down at " + lastUp);
+        } else {
+            log.log("database system was interrupted; last known up at " + lastUp);
+        }
+
+        XLogFiles files = new XLogFiles(dataDir.resolve("pg_wal"), new WalSegmentSize(control.xlogSegSize()));
+        int tli = control.checkPointCopy().thisTimeLineId();
+        try (XLogReader reader = new XLogReader(files, tli, control.systemIdentifier())) {
+            CheckPoint cp = readCheckpointRecord(reader, control.checkPoint());
+            vars.setCounters(new FullTransactionId(cp.nextXid()), cp.nextOid());
+            new VarSup(vars, clog, w -> log.report(w)).setTransactionIdLimit(cp.oldestXid(), cp.oldestXidDB(),
+                    VarSup.DEFAULT_AUTOVACUUM_FREEZE_MAX_AGE);
+            clog.startup(new FullTransactionId(cp.nextXid()).xid());
+
+            // Replay from the REDO point. After a clean shutdown the checkpoint record itself is the
+            // last record, so this reads it again and finds nothing after it.
+            reader.beginRead(cp.redo());
+            long lastRecord = control.checkPoint();
+            long end = control.checkPoint();
+            int replayed = 0;
+            boolean announced = false;
+            while (true) {
+                XLogReadResult r = reader.readRecord();
+                if (r instanceof XLogReadResult.EndOfWal eow) {
+                    if (crashRecovery || replayed > 1) log.log(eow.reason());
+                    if (eow.lastValidEnd() != XLogRecPtr.INVALID) end = eow.lastValidEnd();
+                    break;
+                }
+                DecodedXLogRecord rec = ((XLogReadResult.Record) r).record();
+                if (rec.lsn() > control.checkPoint() && !announced) {
+                    if (!crashRecovery) log.log("database system was not properly shut down; automatic recovery in progress");
+                    log.log("redo starts at " + XLogRecPtr.format(rec.lsn()));
+                    announced = true;
+                    crashRecovery = true;
+                }
+                redo(rec, vars);
+                lastRecord = rec.lsn();
+                end = rec.endLsn();
+                replayed++;
+            }
+            if (announced) log.log("redo done at " + XLogRecPtr.format(lastRecord));
+            return new EndOfWal(end, lastRecord, control, cp);
+        }
+    }
+
+    private static CheckPoint readCheckpointRecord(XLogReader reader, long lsn) {
+        reader.beginRead(lsn);
+        XLogReadResult r = reader.readRecord();
+        if (r instanceof XLogReadResult.Record(DecodedXLogRecord rec) && rec.rmgr() == RmgrId.XLOG
+                && isCheckpoint(rec.info()) && rec.mainData().byteSize() == CheckPoint.SIZE) {
+            return CheckPoint.read(rec.mainData(), 0);
+        }
+        String why = r instanceof XLogReadResult.EndOfWal e ? e.reason() : "invalid checkpoint record";
+        throw new PgException(Severity.PANIC, SqlState.DATA_CORRUPTED, "could not locate a valid checkpoint record",
+                why, null, 0);
+    }
+
+    private static boolean isCheckpoint(int info) {
+        int rmgrInfo = info & XLogRecord.XLR_RMGR_INFO_MASK;
+        return rmgrInfo == XLogBootstrap.XLOG_CHECKPOINT_SHUTDOWN || rmgrInfo == XLogBootstrap.XLOG_CHECKPOINT_ONLINE;
+    }
+
+    /** The redo routines, by resource manager (PostgreSQL's RmgrTable). */
+    private static void redo(DecodedXLogRecord rec, TransamVariables vars) {
+        if (rec.rmgr() == RmgrId.XLOG) {
+            if (isCheckpoint(rec.info())) {
+                // xlog_redo: a checkpoint record carries the counters as of its REDO point.
+                CheckPoint cp = CheckPoint.read(rec.mainData(), 0);
+                FullTransactionId next = new FullTransactionId(cp.nextXid());
+                if (vars.nextXid().precedes(next)) vars.setCounters(next, cp.nextOid());
+            }
+            return;
+        }
+        throw new PgException(Severity.FATAL, SqlState.FEATURE_NOT_SUPPORTED,
+                "WAL record of resource manager \"" + rec.rmgr().pgName() + "\" at " + XLogRecPtr.format(rec.lsn())
+                        + " cannot be replayed by this server", null, null, 0);
+    }
+}
