@@ -31,4 +31,7 @@ public sealed interface Stmt {
 
     /** A valid PostgreSQL statement Tusk cannot run yet; tag is its command tag (e.g. "CREATE TABLE"). */
     record UnsupportedStmt(String tag) implements Stmt {}
+
+    /** CHECKPOINT: carried out by the backend, which asks the checkpointer process. */
+    record CheckpointStmt() implements Stmt {}
 }

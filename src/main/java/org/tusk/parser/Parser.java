@@ -156,6 +156,9 @@ public final class Parser {
             case "set": return setStmt();
             case "show": return showStmt();
             case "reset": return resetStmt();
+            case "checkpoint":
+                advance();
+                return new Stmt.CheckpointStmt();
             case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release": return transactionStmt();
             case "prepare":
                 if (peek(1).isKeyword("transaction")) return transactionStmt();

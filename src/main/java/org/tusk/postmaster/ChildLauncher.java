@@ -69,6 +69,9 @@ final class ChildLauncher {
         return switch (type) {
             case SPARE_BACKEND -> "spare";
             case STARTUP -> "startup";
+            case CHECKPOINTER -> "checkpointer";
+            case BG_WRITER -> "bgwriter";
+            case WAL_WRITER -> "walwriter";
             default -> throw new IllegalArgumentException("cannot launch a " + type.description() + " directly");
         };
     }

@@ -56,6 +56,10 @@ public final class Postmaster {
 
     private enum Shutdown { NONE, SMART, FAST, IMMEDIATE }
 
+    private static final List<BackendType> AUX_IN_STARTUP = List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER);
+    private static final List<BackendType> AUX_IN_RUN =
+            List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER, BackendType.WAL_WRITER);
+
     private final ServerLog log;
     private final Path dataDir;
     private final Supplier<PostmasterSettings> settingsReader;
@@ -146,6 +150,7 @@ public final class Postmaster {
                     }
                 }
                 if (System.currentTimeMillis() >= killDeadline) killStragglers();
+                maintainAuxProcesses();
                 maintainSpares();
                 stateMachine();
             }
@@ -294,14 +299,39 @@ public final class Postmaster {
     // ------------------------------------------------------------------ auxiliary processes
 
     private void startStartupProcess() {
-        int slot = slots.assign(BackendType.STARTUP);
+        if (!startAuxProcess(BackendType.STARTUP)) exit(1);
+    }
+
+    /** StartChildProcess for an auxiliary process; false (after logging) if it could not be started. */
+    private boolean startAuxProcess(BackendType type) {
+        int slot = slots.assign(type);
+        if (slot == 0) {
+            log.report(Severity.LOG, null, "no free slot for " + type.description() + " process", null, null);
+            return false;
+        }
         shmem.pmChildFlags().markAssigned(slot);
         try {
-            int childPid = launcher.launch(BackendType.STARTUP, slot, shmem.region().path(), -1);
-            children.add(new PMChild(childPid, BackendType.STARTUP, slot, -1, PMChild.SpareState.NONE));
+            int childPid = launcher.launch(type, slot, shmem.region().path(), -1);
+            children.add(new PMChild(childPid, type, slot, -1, PMChild.SpareState.NONE));
+            return true;
         } catch (ErrnoException e) {
-            log.report(Severity.FATAL, null, "could not fork startup process: " + e.getMessage(), null, null);
-            exit(1);
+            shmem.pmChildFlags().release(slot);
+            slots.release(slot);
+            log.report(Severity.LOG, null, "could not fork " + type.description() + " process: " + e.getMessage(), null, null);
+            return false;
+        }
+    }
+
+    /**
+     * The housekeeping processes run while the server does: the checkpointer and background
+     * writer from PM_STARTUP on (as in PostgreSQL, so that recovery can use them), the walwriter
+     * from PM_RUN. One that died is started again here.
+     */
+    private void maintainAuxProcesses() {
+        if (fatalError || shutdown != Shutdown.NONE) return;
+        if (pmState != PMState.PM_STARTUP && pmState != PMState.PM_RUN) return;
+        for (BackendType t : pmState == PMState.PM_RUN ? AUX_IN_RUN : AUX_IN_STARTUP) {
+            if (children.count(c -> c.type == t) == 0) startAuxProcess(t);
         }
     }
 
@@ -447,17 +477,28 @@ public final class Postmaster {
             setState(PMState.PM_STOP_BACKENDS);
         }
         if (pmState == PMState.PM_STOP_BACKENDS) {
-            // SIGTERM: backends end their sessions with 57P01, spares and the startup process just exit.
-            for (PMChild c : children.select(c -> c.type != BackendType.DEAD_END_BACKEND)) signalChild(c, Signals.SIGTERM);
+            // SIGTERM: backends end their sessions with 57P01; spares, the startup process, the
+            // background writer and the walwriter just exit. The checkpointer stays for the
+            // shutdown checkpoint.
+            for (PMChild c : children.select(c -> c.type != BackendType.DEAD_END_BACKEND
+                    && c.type != BackendType.CHECKPOINTER)) {
+                signalChild(c, Signals.SIGTERM);
+            }
             setState(PMState.PM_WAIT_BACKENDS);
         }
-        if (pmState == PMState.PM_WAIT_BACKENDS
-                && children.count(c -> c.type != BackendType.DEAD_END_BACKEND) == 0) {
-            // With a checkpointer, a clean shutdown would now ask it for the shutdown checkpoint
-            // and wait in PM_SHUTDOWN; none runs yet, so there is nothing to wait for.
-            setState(fatalError || shutdown == Shutdown.IMMEDIATE ? PMState.PM_WAIT_DEAD_END : PMState.PM_SHUTDOWN);
+        if (pmState == PMState.PM_WAIT_BACKENDS && children.count(c -> c.type != BackendType.DEAD_END_BACKEND
+                && (c.type != BackendType.CHECKPOINTER || fatalError || shutdown == Shutdown.IMMEDIATE)) == 0) {
+            if (fatalError || shutdown == Shutdown.IMMEDIATE) {
+                setState(PMState.PM_WAIT_DEAD_END);
+            } else {
+                // Everything that could write is gone: the checkpointer writes the shutdown
+                // checkpoint (Tusk's checkpointer takes SIGTERM for this; PostgreSQL's takes SIGUSR2,
+                // which a JVM reserves) and exits.
+                for (PMChild c : children.select(c -> c.type == BackendType.CHECKPOINTER)) signalChild(c, Signals.SIGTERM);
+                setState(PMState.PM_SHUTDOWN);
+            }
         }
-        if (pmState == PMState.PM_SHUTDOWN) {
+        if (pmState == PMState.PM_SHUTDOWN && children.count(c -> c.type == BackendType.CHECKPOINTER) == 0) {
             setState(PMState.PM_WAIT_DEAD_END);
         }
         if (pmState == PMState.PM_WAIT_DEAD_END && children.isEmpty()) {
@@ -534,7 +575,10 @@ public final class Postmaster {
                 settings.backendJvmOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {
-            if (c.handlesSignals && c.type != BackendType.DEAD_END_BACKEND) Libc.kill(c.pid, Signals.SIGHUP);
+            boolean ready = c.handlesSignals || (c.slot > 0 && shmem.pmChildFlags().isActive(c.slot));
+            if (ready && c.type != BackendType.DEAD_END_BACKEND && c.type != BackendType.STARTUP) {
+                Libc.kill(c.pid, Signals.SIGHUP);
+            }
         }
     }
 

@@ -79,6 +79,7 @@ public final class PreparedStatement {
                 case ROLLBACK_PREPARED -> "ROLLBACK PREPARED";
             };
             case Stmt.UnsupportedStmt s -> s.tag();
+            case Stmt.CheckpointStmt c -> "CHECKPOINT";
             case Stmt.SelectStmt s -> "SELECT 0";
         };
     }
@@ -88,6 +89,11 @@ public final class PreparedStatement {
 
     /** The plan tree, for EXPLAIN-like inspection and tests; null for utility statements. */
     public PlannedStmt plannedStmt() { return planned; }
+
+    /** A CHECKPOINT statement the backend must carry out, or null. */
+    public Stmt.CheckpointStmt checkpointStmt() {
+        return planned.utilityStmt() instanceof Stmt.CheckpointStmt c ? c : null;
+    }
 
     /** The transaction control statement the backend must carry out, or null. */
     public Stmt.TransactionStmt transactionStmt() {

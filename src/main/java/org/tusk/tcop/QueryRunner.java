@@ -147,6 +147,12 @@ final class QueryRunner {
                 out.commandComplete(ps.commandTag());
                 return true;
             }
+            if (ps.checkpointStmt() != null) {
+                requestCheckpoint();
+                out.commandComplete("CHECKPOINT");
+                done = true;
+                return true;
+            }
             Stmt.TransactionStmt t = ps.transactionStmt();
             if (t != null) {
                 String tag = transactionStatement(t);
@@ -171,6 +177,30 @@ final class QueryRunner {
             done = true;
             out.commandComplete(ps.commandTag());
             return true;
+        }
+    }
+
+    /**
+     * CHECKPOINT (RequestCheckpoint with CHECKPOINT_IMMEDIATE | FORCE | WAIT): asks the checkpointer
+     * and waits, interruptibly, for a checkpoint that started after the request to finish.
+     */
+    private void requestCheckpoint() {
+        if (!ctx.role.superuser()) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
+                    "must be superuser or have privileges of pg_checkpoint to do CHECKPOINT");
+        }
+        var ckpt = ctx.env.shmem().checkpointer();
+        int slot = ckpt.checkpointerSlot();
+        if (slot == 0) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "could not request checkpoint because checkpointer not running");
+        }
+        int failedBefore = ckpt.failedCount();
+        int startedBefore = ckpt.request(org.tusk.storage.sync.CheckpointerShmem.CHECKPOINT_IMMEDIATE
+                | org.tusk.storage.sync.CheckpointerShmem.CHECKPOINT_FORCE | org.tusk.storage.sync.CheckpointerShmem.CHECKPOINT_WAIT);
+        ctx.env.shmem().procGlobal().proc(slot).latch().set();
+        if (!ckpt.awaitCompletion(startedBefore, failedBefore, ctx.interrupts::check)) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "checkpoint request failed")
+                    .withHint("Consult recent messages in the server log for details.");
         }
     }
 

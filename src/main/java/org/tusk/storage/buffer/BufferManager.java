@@ -405,6 +405,50 @@ public final class BufferManager {
         return written;
     }
 
+    /**
+     * The background writer's pass (BgBufferSync, simplified): looks at the buffers just ahead of
+     * the clock hand, which the clock sweep will reach next, and writes those that are dirty but
+     * unpinned and not recently used, at most {@code maxPages}, so that backends looking for a
+     * victim find clean ones and rarely write. (PostgreSQL also sizes the look-ahead by a smoothed
+     * estimate of the allocation rate; here it is {@code maxPages * multiplier} buffers.)
+     * Returns the number written.
+     */
+    public int bgBufferSync(int maxPages, double multiplier) {
+        if (maxPages <= 0) return 0;
+        int n = pool.nbuffers();
+        int lookahead = (int) Math.min(n, Math.max(1, maxPages * Math.max(1.0, multiplier)));
+        int id = pool.strategySyncStart()[0];
+        int written = 0;
+        for (int i = 0; i < lookahead && written < maxPages; i++, id = (id + 1) % n) {
+            if (syncOneBuffer(id)) written++;
+        }
+        return written;
+    }
+
+    /** SyncOneBuffer with skip_recently_used: writes the buffer if it is a clean-able victim. */
+    private boolean syncOneBuffer(int id) {
+        if (privateRefCount.containsKey(id)) return false;
+        int locked = descs.lockHeader(id);
+        if (BufferState.refcount(locked) != 0 || BufferState.usageCount(locked) != 0
+                || (locked & (BM_DIRTY | BM_VALID)) != (BM_DIRTY | BM_VALID)) {
+            descs.unlockHeader(id, locked);
+            return false;
+        }
+        pinLocked(id, locked);
+        try {
+            LWLock content = descs.contentLock(id);
+            content.acquire(LWLock.Mode.SHARED);
+            try {
+                flushBuffer(id);
+            } finally {
+                content.release(LWLock.Mode.SHARED);
+            }
+        } finally {
+            releaseBuffer(id + 1);
+        }
+        return true;
+    }
+
     /** Whether a buffer is dirty (for tests and statistics). */
     public boolean isDirty(int buffer) {
         return (descs.state(buffer - 1) & BM_DIRTY) != 0;

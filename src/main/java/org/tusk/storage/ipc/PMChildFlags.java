@@ -79,6 +79,15 @@ public final class PMChildFlags {
         return old == ASSIGNED;
     }
 
+    /**
+     * Postmaster: whether the child has said it is running (it installs its signal handlers
+     * before, so it may be sent a reload). A read of one word; a garbage value reads as "no".
+     */
+    public boolean isActive(int slot) {
+        check(slot);
+        return (int) FLAG.getVolatile(seg, 0L, (long) slot) == ACTIVE;
+    }
+
     /** Child: about to use shared memory. */
     public void markActive(int slot) {
         check(slot);

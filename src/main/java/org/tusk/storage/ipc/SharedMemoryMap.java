@@ -5,6 +5,8 @@ import org.tusk.access.transam.Clog;
 import org.tusk.access.transam.TransamVariables;
 import org.tusk.storage.buffer.BufferPool;
 import org.tusk.storage.lmgr.ProcGlobal;
+import org.tusk.storage.sync.CheckpointerShmem;
+import org.tusk.storage.sync.SyncRequestQueue;
 import org.tusk.storage.shmem.ShmemRegion;
 import org.tusk.utils.activity.BackendStatusArray;
 
@@ -30,6 +32,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   transamVariables  XidGenLock, OidGenLock, nextXid, nextOid, limits   TransamVariables
  *   clog              XactSLRU lock, Clog.numBuffers slots + 8 kB pages   Clog / Slru (SLRU protocol)
  *   bufferPool        clock hand, BufferDesc[], mapping table, pages       BufferPool (see storage.buffer)
+ *   checkpointer      request flags and started/done counters              CheckpointerShmem (atomics)
+ *   syncRequests      CheckpointerCommLock, fsync requests[]               SyncRequestQueue
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables, WAL buffers) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -48,7 +52,9 @@ public final class SharedMemoryMap implements AutoCloseable {
                         .withName("backendStatus"),
                 padTo(TransamVariables.LAYOUT).withName("transamVariables"),
                 padTo(Clog.layout(Clog.numBuffers(s))).withName("clog"),
-                padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"));
+                padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"),
+                padTo(CheckpointerShmem.LAYOUT).withName("checkpointer"),
+                padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -63,6 +69,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final TransamVariables transamVariables;
     private final SlruShared clogShared;
     private final BufferPool bufferPool;
+    private final CheckpointerShmem checkpointer;
+    private final SyncRequestQueue syncRequests;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -74,6 +82,8 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.transamVariables = new TransamVariables(slice(l, "transamVariables"));
         this.clogShared = Clog.shared(slice(l, "clog"), Clog.numBuffers(s));
         this.bufferPool = new BufferPool(slice(l, "bufferPool"), s.nbuffers());
+        this.checkpointer = new CheckpointerShmem(slice(l, "checkpointer"));
+        this.syncRequests = new SyncRequestQueue(slice(l, "syncRequests"), SyncRequestQueue.capacityFor(s.nbuffers()));
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -98,6 +108,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     /** The CLOG's shared buffers; a process binds them to its pg_xact directory with {@code new Clog(...)}. */
     public SlruShared clogShared() { return clogShared; }
     public BufferPool bufferPool() { return bufferPool; }
+    public CheckpointerShmem checkpointer() { return checkpointer; }
+    public SyncRequestQueue syncRequests() { return syncRequests; }
 
     @Override
     public void close() {
