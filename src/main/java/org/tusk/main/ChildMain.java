@@ -34,7 +34,7 @@ final class ChildMain {
         ChildEnvironment env = new ChildEnvironment(log, args.dataDir(), gucs, shmem, args.postmasterPid(),
                 args.postmasterStartMicros(), new ProcExit());
         switch (args.forkType()) {
-            case "spare" -> SpareBackend.run(env, quickDie);
+            case "spare" -> SpareBackend.run(env, quickDie, ServerConfig.asSwitches(args.settings()));
             case "startup" -> StartupProcess.run(env, args.slot());
             default -> {
                 log.report(org.tusk.utils.error.Severity.FATAL, null, "unknown child type \"" + args.forkType() + "\"", null, null);

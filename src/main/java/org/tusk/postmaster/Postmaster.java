@@ -51,6 +51,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  */
 public final class Postmaster {
     static final long KILL_AFTER_MILLIS = 5000;
+    /** Control-socket messages from a child (the tcop side's SpareBackend.READY and REUSABLE). */
+    private static final byte SPARE_READY = 'R', SPARE_REUSABLE = 'U';
     /** Dead-end children allowed at once; further connections are closed unanswered. */
     private static final int MAX_DEAD_END_FACTOR = 2;
 
@@ -128,13 +130,15 @@ public final class Postmaster {
         try (Arena arena = Arena.ofConfined()) {
             while (true) {
                 List<ListenSockets.Listener> listeners = acceptingConnections() ? listenSockets.listeners() : List.of();
-                List<PMChild> startingSpares = children.select(c -> c.type == BackendType.SPARE_BACKEND
-                        && c.spareState == PMChild.SpareState.STARTING && c.controlFd >= 0);
-                int n = 1 + listeners.size() + startingSpares.size();
+                // Control sockets to watch: spares still starting (they report ready) and backends
+                // (with backend_reuse, a backend reports that it is a spare again).
+                List<PMChild> reporting = children.select(c -> c.controlFd >= 0 && (c.type == BackendType.BACKEND
+                        || (c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING)));
+                int n = 1 + listeners.size() + reporting.size();
                 MemorySegment fds = arena.allocate(Libc.POLLFD, n);
                 setPoll(fds, 0, signals.wakeFd());
                 for (int i = 0; i < listeners.size(); i++) setPoll(fds, 1 + i, listeners.get(i).fd());
-                for (int i = 0; i < startingSpares.size(); i++) setPoll(fds, 1 + listeners.size() + i, startingSpares.get(i).controlFd);
+                for (int i = 0; i < reporting.size(); i++) setPoll(fds, 1 + listeners.size() + i, reporting.get(i).controlFd);
 
                 long now = System.currentTimeMillis();
                 int timeout = killDeadline == Long.MAX_VALUE ? 60_000 : (int) Math.max(0, Math.min(60_000, killDeadline - now));
@@ -145,8 +149,8 @@ public final class Postmaster {
                     for (int i = 0; i < listeners.size(); i++) {
                         if (revents(fds, 1 + i) != 0) acceptConnections(listeners.get(i));
                     }
-                    for (int i = 0; i < startingSpares.size(); i++) {
-                        if (revents(fds, 1 + listeners.size() + i) != 0) spareReported(startingSpares.get(i));
+                    for (int i = 0; i < reporting.size(); i++) {
+                        if (revents(fds, 1 + listeners.size() + i) != 0) childReported(reporting.get(i));
                     }
                 }
                 if (System.currentTimeMillis() >= killDeadline) killStragglers();
@@ -234,9 +238,9 @@ public final class Postmaster {
             if (spare == null) break;
             if (slot > 0) shmem.pmChildFlags().markAssigned(slot);
             boolean sent = Sockets.sendWithFd(spare.controlFd, assignment.encode(), clientFd);
-            Libc.close(spare.controlFd);
-            spare.controlFd = -1;
             if (sent) {
+                // The control socket stays open: with backend_reuse the backend reports on it when it
+                // is a spare again, and its EOF tells us nothing we do not learn from waitpid.
                 spare.type = type;
                 spare.slot = slot;
                 spare.spareState = PMChild.SpareState.NONE;
@@ -244,6 +248,8 @@ public final class Postmaster {
             }
             // The spare died before it could take the connection; the reaper will see its exit.
             if (slot > 0) shmem.pmChildFlags().release(slot);
+            Libc.close(spare.controlFd);
+            spare.controlFd = -1;
             spare.spareState = PMChild.SpareState.NONE;
         }
         slots.release(slot);
@@ -269,20 +275,49 @@ public final class Postmaster {
         }
     }
 
-    /** A starting spare wrote to its control socket: "ready", or EOF because it died. */
-    private void spareReported(PMChild spare) {
+    /**
+     * A child wrote to its control socket: a starting spare is ready; a backend whose session
+     * ended cleanly is a spare again (backend_reuse). EOF means it is exiting.
+     */
+    private void childReported(PMChild child) {
+        byte message;
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(16);
-            long n = Libc.read(spare.controlFd, buf, 16);
-            if (n > 0) {
-                spare.spareState = PMChild.SpareState.READY;
-                spare.handlesSignals = true;
-            } else if (n == 0) {
-                Libc.close(spare.controlFd);
-                spare.controlFd = -1;
-                spare.spareState = PMChild.SpareState.NONE;
+            MemorySegment buf = a.allocate(1);
+            long n = Libc.read(child.controlFd, buf, 1);
+            if (n == 0) {
+                Libc.close(child.controlFd);
+                child.controlFd = -1;
+                if (child.type == BackendType.SPARE_BACKEND) child.spareState = PMChild.SpareState.NONE;
+                return;
             }
+            if (n < 0) return;
+            message = buf.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0);
         }
+        if (message == SPARE_READY) {
+            // A spare that finished starting; or one handed a connection while still starting,
+            // which is a backend by now and only tells us its signal handlers are in place.
+            child.handlesSignals = true;
+            if (child.type == BackendType.SPARE_BACKEND) child.spareState = PMChild.SpareState.READY;
+            return;
+        }
+        if (message != SPARE_REUSABLE || child.type != BackendType.BACKEND) {
+            log.log("unexpected message " + message + " from " + child);
+            return;
+        }
+        if (child.slot > 0 && shmem.pmChildFlags().isActive(child.slot)) {
+            // It says it is done but has not released shared memory: do not trust it.
+            log.log("server process (PID " + child.pid + ") reported itself reusable while still active");
+            signalChild(child, Signals.SIGKILL);
+            return;
+        }
+        if (child.slot > 0) {
+            shmem.pmChildFlags().release(child.slot);
+            slots.release(child.slot);
+        }
+        child.type = BackendType.SPARE_BACKEND;
+        child.slot = 0;
+        child.spareState = PMChild.SpareState.READY;
+        if (shutdown != Shutdown.NONE || fatalError) signalChild(child, Signals.SIGTERM);
     }
 
     /**

@@ -29,6 +29,8 @@ public final class BackendContext {
     BootstrapCatalog.Role role;
     BootstrapCatalog.Database database;
     final TransactionState xact = new TransactionState();
+    /** The spare machinery can take this process back after the session (see BackendReuse). */
+    boolean reuseAllowed;
     /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */
     BootstrapCatalog catalogAtStart;
 

@@ -46,7 +46,12 @@ import java.util.Map;
 public final class BackendMain {
     private BackendMain() {}
 
-    public static void run(ChildEnvironment env, ChildAssignment assignment, int clientFd, QuickDie quickDie) {
+    /**
+     * Serves one client. Returns true only if the session ended cleanly and the process may be
+     * reused ({@code reuseAllowed} and BackendReuse's conditions); otherwise it exits.
+     */
+    public static boolean run(ChildEnvironment env, ChildAssignment assignment, int clientFd, QuickDie quickDie,
+                              boolean reuseAllowed) {
         Interrupts interrupts = new Interrupts();
         interrupts.install();
         quickDie.setClientFd(clientFd);
@@ -57,6 +62,7 @@ public final class BackendMain {
         Port port = new Port(comm, Sockets.peer(clientFd));
         BackendMessages messages = new BackendMessages(comm);
         BackendContext ctx = new BackendContext(env, interrupts, port, messages);
+        ctx.reuseAllowed = reuseAllowed;
         env.log().setBackendType(assignment.type().description());
         env.log().setSession("", "", "", port.remoteHostForMessages());
 
@@ -83,7 +89,10 @@ public final class BackendMain {
             env.log().report(Severity.FATAL, SqlState.QUERY_CANCELED, "canceling authentication due to timeout", null, null);
             env.procExit().exit(1);
         }
-        new PostgresMain(ctx).run();
+        boolean reuse = new PostgresMain(ctx).run();
+        quickDie.setClientFd(-1);
+        comm.close();
+        return reuse;
     }
 
     /** Sends a FATAL error to the client (if it still listens), logs it, and exits with code 1. */

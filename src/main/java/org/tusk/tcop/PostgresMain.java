@@ -39,8 +39,30 @@ final class PostgresMain {
         this.extended = new ExtendedQuery(ctx, runner);
     }
 
-    void run() {
+    /**
+     * Runs the session. Returns (instead of exiting) only when the client ended it cleanly and this
+     * process may serve another session ({@code backend_reuse}); the caller then resets it.
+     */
+    boolean run() {
         PqComm comm = ctx.port.comm();
+        try {
+            loop(comm);
+        } catch (SessionEnd end) {
+            return true;
+        }
+        return false;
+    }
+
+    /** Thrown by {@link #terminate()} to leave the loop when the process will be reused. */
+    private static final class SessionEnd extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SessionEnd() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void loop(PqComm comm) {
         while (true) {
             try {
                 if (sendReadyForQuery) {
@@ -139,7 +161,10 @@ final class PostgresMain {
         if (changed.containsKey("application_name")) ctx.status.reportAppName(changed.get("application_name"));
     }
 
-    /** Client said goodbye or vanished: exit cleanly, releasing shared resources. */
+    /**
+     * Client said goodbye or vanished: exit cleanly, releasing shared resources, or with
+     * {@code backend_reuse}, leave the loop so that the process can be reset and reused.
+     */
     private void terminate() {
         if (ctx.env.gucs().getBool("log_disconnections")) {
             long us = System.currentTimeMillis() * 1000 - ctx.backendStartMicros;
@@ -147,6 +172,7 @@ final class PostgresMain {
                     us / 3_600_000_000L, us / 60_000_000 % 60, us / 1_000_000 % 60, us / 1000 % 1000,
                     ctx.role.name(), ctx.database.name(), ctx.port.remoteHostForMessages()));
         }
+        if (BackendReuse.mayReuse(ctx)) throw new SessionEnd();
         ctx.env.procExit().exit(0);
     }
 

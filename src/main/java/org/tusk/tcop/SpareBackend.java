@@ -6,8 +6,11 @@ import org.tusk.port.Sockets;
 import org.tusk.utils.init.BackendType;
 import org.tusk.utils.init.ChildAssignment;
 import org.tusk.utils.init.ChildEnvironment;
+import org.tusk.utils.init.ServerConfig;
+import org.tusk.utils.misc.GucSettings;
 
 import java.lang.foreign.Arena;
+import java.util.List;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
@@ -16,33 +19,51 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * its configuration and mapped shared memory, and now waits on its control socket (descriptor 3)
  * for the postmaster to hand it a client.
  *
- * <p>Protocol on the control socket: the spare writes one byte, 'R', when it is ready; the
- * postmaster sends one {@link ChildAssignment} with the client's socket attached (SCM_RIGHTS).
+ * <p>Protocol on the control socket: the spare writes one byte, {@link #READY}, when it is ready;
+ * the postmaster sends one {@link ChildAssignment} with the client's socket attached (SCM_RIGHTS).
+ * A spare may be handed a connection before it says it is ready; its READY then arrives after
+ * the assignment and only tells the postmaster that its signal handlers are in place.
  * EOF instead means the postmaster is gone or wants the spare to exit. Until it has a client, a
  * spare owns nothing in shared memory, so SIGTERM simply ends it.
+ *
+ * <p>With {@code backend_reuse = on}, a backend whose session ended cleanly releases everything
+ * shared, reads its configuration afresh and writes {@link #REUSABLE}: the postmaster frees its
+ * slot and counts it as a ready spare (see BackendReuse). The control socket stays open for that.
  */
 public final class SpareBackend {
     static final int CONTROL_FD = 3;
+    /** Control-socket messages from the child: started and ready; a session ended, reuse me. */
+    public static final byte READY = 'R', REUSABLE = 'U';
 
     private SpareBackend() {}
 
-    public static void run(ChildEnvironment env, QuickDie quickDie) {
-        env.log().setBackendType(BackendType.SPARE_BACKEND.description());
-        Signals.handle(Signals.SIGTERM, s -> Libc.exitNow(0));
-        // Not Signals.ignore: a JVM never lets a program catch INT, TERM or HUP again once they are
-        // ignored, and the backend this spare becomes must catch them.
-        Signals.handle(Signals.SIGINT, s -> { });
-        Signals.handle(Signals.SIGHUP, s -> { });
+    public static void run(ChildEnvironment env, QuickDie quickDie, List<String> switches) {
         BackendWarmup.run(env);
-        try (Arena a = Arena.ofConfined()) {
-            // May fail with EPIPE: the postmaster already handed us a connection while we were
-            // starting and closed its end. The assignment still waits in our receive queue.
-            Sockets.send(CONTROL_FD, a.allocateFrom(JAVA_BYTE, (byte) 'R'), 1);
+        int sessions = 0;
+        while (true) {
+            env.log().setBackendType(BackendType.SPARE_BACKEND.description());
+            env.log().setSession("", "", "", "");
+            // Not Signals.ignore: a JVM never lets a program catch INT, TERM or HUP again once they
+            // are ignored, and the backend this spare becomes must catch them.
+            Signals.handle(Signals.SIGTERM, s -> Libc.exitNow(0));
+            Signals.handle(Signals.SIGINT, s -> { });
+            Signals.handle(Signals.SIGHUP, s -> { });
+            try (Arena a = Arena.ofConfined()) {
+                // May fail with EPIPE: the postmaster already handed us a connection while we were
+                // starting and closed its end. The assignment still waits in our receive queue.
+                Sockets.send(CONTROL_FD, a.allocateFrom(JAVA_BYTE, sessions == 0 ? READY : REUSABLE), 1);
+            }
+            Sockets.Received r = Sockets.receiveWithFd(CONTROL_FD, 64);
+            if (r.data().length == 0 || r.fd() < 0) Libc.exitNow(0);
+            ChildAssignment assignment = ChildAssignment.decode(r.data());
+            sessions++;
+            boolean reuseAllowed = sessions < env.gucs().getInt("backend_reuse_max_sessions");
+            if (!BackendMain.run(env, assignment, r.fd(), quickDie, reuseAllowed)) return;
+            // Reuse: give back everything shared, then start over with fresh settings.
+            if (!env.procExit().releaseAll()) env.procExit().exit(1);
+            GucSettings fresh = GucSettings.forBackend();
+            if (!ServerConfig.load(fresh, env.dataDir(), switches, env.log())) env.procExit().exit(1);
+            env = env.withGucs(fresh);
         }
-        Sockets.Received r = Sockets.receiveWithFd(CONTROL_FD, 64);
-        Libc.close(CONTROL_FD);
-        if (r.data().length == 0 || r.fd() < 0) Libc.exitNow(0);
-        ChildAssignment assignment = ChildAssignment.decode(r.data());
-        BackendMain.run(env, assignment, r.fd(), quickDie);
     }
 }

@@ -34,6 +34,9 @@ public final class StartupXLog {
         ControlFileData control;
         try {
             control = ControlFile.read(dataDir);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new PgException(Severity.PANIC, SqlState.UNDEFINED_FILE, "could not open file \""
+                    + ControlFile.path(dataDir) + "\": No such file or directory", null, null, 0);
         } catch (IOException e) {
             throw new PgException(Severity.PANIC, SqlState.IO_ERROR, "could not read file \"" + ControlFile.path(dataDir)
                     + "\": " + e.getMessage(), null, null, 0);

@@ -21,6 +21,23 @@ public final class ProcExit {
         callbacks.push(callback);
     }
 
+    /**
+     * Runs and forgets every callback without exiting: a backend that is reused for another session
+     * gives back everything shared it held, exactly as if it had exited. Returns false if a
+     * callback failed, in which case the process must not be reused.
+     */
+    public boolean releaseAll() {
+        boolean ok = true;
+        while (!callbacks.isEmpty()) {
+            try {
+                callbacks.pop().run();
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
     /** proc_exit: runs the callbacks and ends the process with {@code code}. Never returns. */
     public void exit(int code) {
         if (!exiting) {

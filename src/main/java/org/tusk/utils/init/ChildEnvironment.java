@@ -14,4 +14,8 @@ import java.nio.file.Path;
  */
 public record ChildEnvironment(ServerLog log, Path dataDir, GucSettings gucs, SharedMemoryMap shmem,
                                int postmasterPid, long postmasterStartMicros, ProcExit procExit) {
+    /** The same process with another set of settings (a reused backend starts each session afresh). */
+    public ChildEnvironment withGucs(GucSettings fresh) {
+        return new ChildEnvironment(log, dataDir, fresh, shmem, postmasterPid, postmasterStartMicros, procExit);
+    }
 }

@@ -1,0 +1,162 @@
+package org.tusk.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * backend_reuse = on: a backend whose client left cleanly serves the next session, and nothing of
+ * the first session is visible in the second: settings, prepared statements, the
+ * pg_stat_activity row, the cancel key.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BackendReuseIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // One spare, so that a reused backend is the one that takes the next connection.
+        server = TuskServer.start("backend_reuse=on", "backend_spares=1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    /** Connects until a session lands in {@code pid}'s process (it becomes a spare shortly after its client leaves). */
+    private static Connection connectTo(int pid) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Connection c = connect();
+            if (backendPid(c) == pid) return c;
+            c.close();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no session landed in reused process " + pid);
+    }
+
+    private static Connection connect() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", server.user());
+        p.setProperty("prepareThreshold", "1");
+        return java.sql.DriverManager.getConnection(server.jdbcUrl(), p);
+    }
+
+    private static int backendPid(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String one(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void theNextSessionStartsFromNothing() throws Exception {
+        int pid;
+        String firstStart;
+        try (Connection c = connect()) {
+            pid = backendPid(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("set work_mem = '7MB'");
+                s.execute("set application_name = 'first session'");
+            }
+            // A server-side prepared statement (pgjdbc names it S_1 with prepareThreshold=1).
+            try (PreparedStatement ps = c.prepareStatement("select 41 + 1")) {
+                ps.executeQuery().close();
+                ps.executeQuery().close();
+            }
+            firstStart = one(c, "select backend_start::text from pg_stat_activity where pid = pg_backend_pid()");
+        }
+        try (Connection c = connectTo(pid)) {
+            assertEquals("4MB", one(c, "show work_mem"), "settings are reset");
+            assertEquals("PostgreSQL JDBC Driver", one(c, "show application_name"));
+            // The same statement name can be prepared again: the old one is gone.
+            try (PreparedStatement ps = c.prepareStatement("select 41 + 1")) {
+                ResultSet rs = ps.executeQuery();
+                rs.next();
+                assertEquals(42, rs.getInt(1));
+            }
+            String secondStart = one(c, "select backend_start::text from pg_stat_activity where pid = pg_backend_pid()");
+            assertNotEquals(firstStart, secondStart, "pg_stat_activity shows the new session, not the old one");
+            assertEquals("1", one(c, "select count(*) from pg_stat_activity where pid = pg_backend_pid()"));
+            assertEquals("PostgreSQL JDBC Driver",
+                    one(c, "select application_name from pg_stat_activity where pid = pg_backend_pid()"));
+        }
+    }
+
+    @Test
+    void eachSessionGetsAFreshCancelKey() throws Exception {
+        int[] first = rawSession();
+        int[] second = null;
+        for (int i = 0; i < 50 && (second == null || second[0] != first[0]); i++) {
+            Thread.sleep(100);
+            second = rawSession();
+        }
+        assertEquals(first[0], second[0], "the second session ran in the reused process");
+        assertNotEquals(first[1], second[1], "with a new cancel key");
+    }
+
+    @Test
+    void aSessionEndedInsideATransactionIsNotReused() throws Exception {
+        int pid;
+        Connection c = connect();
+        pid = backendPid(c);
+        c.setAutoCommit(false);
+        one(c, "select 1");
+        c.close(); // pgjdbc sends Terminate while the block is open
+        assertTrue(TuskServer.waitFor(5000, () -> !TuskServer.alive(pid)), "the process exited instead");
+    }
+
+    /** Startup, read until ReadyForQuery, Terminate; returns {pid, cancel key} from BackendKeyData. */
+    private static int[] rawSession() throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] params = ("user\0" + server.user() + "\0database\0postgres\0\0").getBytes(StandardCharsets.UTF_8);
+            out.writeInt(8 + params.length);
+            out.writeInt(3 << 16);
+            out.write(params);
+            out.flush();
+            int pid = 0, key = 0;
+            while (true) {
+                int type = in.readUnsignedByte();
+                int len = in.readInt();
+                byte[] body = in.readNBytes(len - 4);
+                if (type == 'K') {
+                    pid = java.nio.ByteBuffer.wrap(body).getInt(0);
+                    key = java.nio.ByteBuffer.wrap(body).getInt(4);
+                }
+                if (type == 'E') throw new IOException("error from server: " + new String(body, StandardCharsets.UTF_8));
+                if (type == 'Z') break;
+            }
+            out.writeByte('X');
+            out.writeInt(4);
+            out.flush();
+            in.read(); // wait for the server to close
+            return new int[] {pid, key};
+        }
+    }
+}
