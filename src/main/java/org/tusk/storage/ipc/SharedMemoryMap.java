@@ -3,6 +3,7 @@ package org.tusk.storage.ipc;
 import org.tusk.access.slru.SlruShared;
 import org.tusk.access.transam.Clog;
 import org.tusk.access.transam.TransamVariables;
+import org.tusk.access.transam.XLogCtl;
 import org.tusk.storage.buffer.BufferPool;
 import org.tusk.storage.lmgr.ProcGlobal;
 import org.tusk.storage.shmem.ShmemRegion;
@@ -30,6 +31,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   transamVariables  XidGenLock, OidGenLock, nextXid, nextOid, limits   TransamVariables
  *   clog              XactSLRU lock, Clog.numBuffers slots + 8 kB pages   Clog / Slru (SLRU protocol)
  *   bufferPool        clock hand, BufferDesc[], mapping table, pages       BufferPool (see storage.buffer)
+ *   xlogCtl           insert position, insertion locks, WAL buffers, write/flush positions
+ *                                                    XLogCtl (see access.transam)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables, WAL buffers) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -48,7 +51,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                         .withName("backendStatus"),
                 padTo(TransamVariables.LAYOUT).withName("transamVariables"),
                 padTo(Clog.layout(Clog.numBuffers(s))).withName("clog"),
-                padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"));
+                padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"),
+                padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -63,6 +67,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final TransamVariables transamVariables;
     private final SlruShared clogShared;
     private final BufferPool bufferPool;
+    private final XLogCtl xlogCtl;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -74,6 +79,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.transamVariables = new TransamVariables(slice(l, "transamVariables"));
         this.clogShared = Clog.shared(slice(l, "clog"), Clog.numBuffers(s));
         this.bufferPool = new BufferPool(slice(l, "bufferPool"), s.nbuffers());
+        this.xlogCtl = new XLogCtl(slice(l, "xlogCtl"), s.walBuffers());
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -98,6 +104,12 @@ public final class SharedMemoryMap implements AutoCloseable {
     /** The CLOG's shared buffers; a process binds them to its pg_xact directory with {@code new Clog(...)}. */
     public SlruShared clogShared() { return clogShared; }
     public BufferPool bufferPool() { return bufferPool; }
+    public XLogCtl xlogCtl() { return xlogCtl; }
+
+    /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
+    public static int walBuffers(int walBuffersSetting, int sharedBuffers) {
+        return XLogCtl.chooseNumBuffers(walBuffersSetting, sharedBuffers);
+    }
 
     @Override
     public void close() {
