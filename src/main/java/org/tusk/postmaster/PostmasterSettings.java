@@ -12,6 +12,8 @@ public record PostmasterSettings(
         List<String> unixSocketDirectories,
         int maxConnections,
         int sharedBuffers,
+        /** wal_buffers in 8 kB WAL pages; -1: chosen from shared_buffers. */
+        int walBuffers,
         int trackActivityQuerySize,
         int backendSpares,
         boolean restartAfterCrash,

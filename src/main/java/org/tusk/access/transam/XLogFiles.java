@@ -1,6 +1,7 @@
 package org.tusk.access.transam;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,6 +52,20 @@ public final class XLogFiles {
     /** XLogFileRead's open: read-only. */
     public FileChannel openForRead(int tli, long segNo) throws IOException {
         return FileChannel.open(path(tli, segNo), StandardOpenOption.READ);
+    }
+
+    /**
+     * Reads the page at {@code pageAddr} into {@code page} (XLOG_BLCKSZ bytes): what the startup
+     * process hands to {@link XLogCtl#initialize} for the page holding the end of WAL.
+     */
+    public void readPage(int tli, long pageAddr, MemorySegment page) throws IOException {
+        ByteBuffer buf = page.asSlice(0, XLogDefs.XLOG_BLCKSZ).asByteBuffer();
+        long off = segSize.segmentOffset(pageAddr);
+        try (FileChannel ch = openForRead(tli, segSize.segmentNumber(pageAddr))) {
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, off + buf.position()) < 0) throw new IOException("unexpected end of WAL file");
+            }
+        }
     }
 
     private void create(Path target) throws IOException {

@@ -31,6 +31,47 @@
  * {@link org.tusk.access.transam.XLogSegmentWriter} is the single-process version of all this
  * with write-out and fsync; {@link org.tusk.access.transam.XLogReader} reads records back.
  *
+ * <h2>Shared WAL insertion and flushing</h2>
+ * {@link org.tusk.access.transam.XLogCtl} is the shared state (xlog.c's XLogCtl): insert position,
+ * eight insertion locks, the ring of {@code wal_buffers} WAL pages with {@code xlblocks[]}, and the
+ * write/flush positions. Each process makes one {@link org.tusk.access.transam.XLog} (an
+ * {@link org.tusk.access.transam.XLogInserter} and an {@link org.tusk.access.transam.XLogWriter},
+ * which keeps the process's open segment file). The startup process calls
+ * {@link org.tusk.access.transam.XLogCtl#initialize} with the end of valid WAL, the last record's
+ * start and the page holding the end, before anyone inserts.
+ *
+ * <p>What protects what:
+ * <ul>
+ * <li>{@code currBytePos}/{@code prevBytePos} (usable-byte positions, PostgreSQL's
+ *     Insert->CurrBytePos/PrevBytePos): {@code insertPosLock}, an LWLock held for two loads and two
+ *     stores. PostgreSQL uses a spinlock; a 128-bit CAS does not exist in Java, and a seqlock only
+ *     helps readers, while every reserver must write both words together. Uncontended, the
+ *     LWLock is one CAS each way; contended, it sleeps instead of spinning. {@code currBytePos}
+ *     alone is read without the lock (one 64-bit word) by those waiting for insertions.</li>
+ * <li>An inserter holds one of the eight insertion locks from reservation until its bytes are
+ *     copied, and publishes its progress in the lock's {@code insertingAt} (0: "anywhere after my
+ *     reservation"). {@code WaitXLogInsertionsToFinish} sleeps on a per-lock futex word until each
+ *     held lock is released or its {@code insertingAt} passes the target.</li>
+ * <li>{@code RedoRecPtr} and {@code fullPageWrites}: changed only with all eight insertion locks held,
+ *     so holding one gives a stable value.</li>
+ * <li>{@code initializedUpTo} and replacing the page in a buffer ({@code xlblocks[i]} set to 0,
+ *     header written, then the new end LSN): {@code WALBufMappingLock}. A buffer is reused only
+ *     once the write position has passed its old page; the mapping lock is released while the
+ *     inserter waits for that (it first raises its insertingAt past the old page, so the writer
+ *     never waits for it). Inserters read {@code xlblocks} without a lock: a page they reserved
+ *     space on cannot be replaced before they finish, since its write-out waits for them.</li>
+ * <li>Writing and fsyncing ({@code LogwrtResult}): {@code WALWriteLock}, and only WAL whose
+ *     insertions have finished. The shared write and flush positions are single words stored
+ *     under the lock (write first) and read without it. {@code LogwrtRqst} is raised by atomic
+ *     maximum.</li>
+ * <li>Lock order: an insertion lock, then WALBufMappingLock or WALWriteLock (never both);
+ *     insertPosLock is innermost and taken alone. Nobody waits for insertions while holding
+ *     WALWriteLock or WALBufMappingLock.</li>
+ * <li>Group commit: XLogFlush waits for WALWriteLock with {@code LWLock.acquireOrWait}; when the
+ *     holder releases it, the waiter re-checks the flush position instead of taking the lock,
+ *     and the holder always writes and fsyncs everything whose insertion has finished.</li>
+ * </ul>
+ *
  * <h2>Invariants</h2>
  * <ul>
  * <li>Records start on 8-byte boundaries and never at a page boundary (after the page header
@@ -53,9 +94,13 @@
  * <h2>Deviations from PostgreSQL</h2>
  * Byte order is always little-endian (PostgreSQL uses the machine's). pg_control is replaced by
  * rename rather than overwritten in place. Segment sizes below 1 MB are accepted for tests.
- * Full-page images are never compressed, and compressed ones are refused when read. Not yet
- * here: shared WAL buffers and WAL insertion locks, group commit, timeline switches and history
- * files, segment recycling, XLP_FIRST_IS_OVERWRITE_CONTRECORD, XLP_BKP_REMOVABLE.
+ * Full-page images are never compressed, and compressed ones are refused when read. An
+ * XLOG_SWITCH record is inserted under one insertion lock, not all of them. Not yet here: the
+ * check that RedoRecPtr moved since a record was assembled (XLogInsertRecord's fpw_lsn retry),
+ * commit_delay/commit_siblings, asynchronous commit (asyncXactLSN) and wal_writer_flush_after,
+ * the opportunistic page initialisation of the walwriter, open_sync/open_datasync, timeline switches
+ * and history files, segment recycling and pre-allocation, XLP_FIRST_IS_OVERWRITE_CONTRECORD,
+ * XLP_BKP_REMOVABLE.
   *
  * <h1>Part 2: transaction ids and their status</h1>
  *

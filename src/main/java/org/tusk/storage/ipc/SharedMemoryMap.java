@@ -3,6 +3,7 @@ package org.tusk.storage.ipc;
 import org.tusk.access.slru.SlruShared;
 import org.tusk.access.transam.Clog;
 import org.tusk.access.transam.TransamVariables;
+import org.tusk.access.transam.XLogCtl;
 import org.tusk.storage.buffer.BufferPool;
 import org.tusk.storage.lmgr.ProcGlobal;
 import org.tusk.storage.sync.CheckpointerShmem;
@@ -34,9 +35,11 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   bufferPool        clock hand, BufferDesc[], mapping table, pages       BufferPool (see storage.buffer)
  *   checkpointer      request flags and started/done counters              CheckpointerShmem (atomics)
  *   syncRequests      CheckpointerCommLock, fsync requests[]               SyncRequestQueue
+ *   xlogCtl           insert position, insertion locks, WAL buffers, write/flush positions
+ *                                                    XLogCtl (see access.transam)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
- * tables, WAL buffers) are appended here. Like PostgreSQL's ipci.c, this is the one place in
+ * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
  * {@code storage} that knows the {@code access} subsystems' structures.
  */
 public final class SharedMemoryMap implements AutoCloseable {
@@ -54,7 +57,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(Clog.layout(Clog.numBuffers(s))).withName("clog"),
                 padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"),
                 padTo(CheckpointerShmem.LAYOUT).withName("checkpointer"),
-                padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"));
+                padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"),
+                padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -71,6 +75,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final BufferPool bufferPool;
     private final CheckpointerShmem checkpointer;
     private final SyncRequestQueue syncRequests;
+    private final XLogCtl xlogCtl;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -84,6 +89,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.bufferPool = new BufferPool(slice(l, "bufferPool"), s.nbuffers());
         this.checkpointer = new CheckpointerShmem(slice(l, "checkpointer"));
         this.syncRequests = new SyncRequestQueue(slice(l, "syncRequests"), SyncRequestQueue.capacityFor(s.nbuffers()));
+        this.xlogCtl = new XLogCtl(slice(l, "xlogCtl"), s.walBuffers());
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -110,6 +116,12 @@ public final class SharedMemoryMap implements AutoCloseable {
     public BufferPool bufferPool() { return bufferPool; }
     public CheckpointerShmem checkpointer() { return checkpointer; }
     public SyncRequestQueue syncRequests() { return syncRequests; }
+    public XLogCtl xlogCtl() { return xlogCtl; }
+
+    /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
+    public static int walBuffers(int walBuffersSetting, int sharedBuffers) {
+        return XLogCtl.chooseNumBuffers(walBuffersSetting, sharedBuffers);
+    }
 
     @Override
     public void close() {

@@ -64,6 +64,36 @@ public final class LWLock {
         }
     }
 
+    /**
+     * LWLockAcquireOrWait: takes the lock if it is free; otherwise sleeps until it has been
+     * released and returns false <em>without</em> taking it. Group commit uses this: a process that
+     * wanted WALWriteLock only to flush its own record re-checks after the holder is done, and most
+     * often finds its record flushed by the holder. A false return may also follow a spurious
+     * wake-up; callers re-check and call again, so that is harmless.
+     *
+     * @return true if the lock is now held in {@code mode}
+     */
+    public boolean acquireOrWait(Mode mode) {
+        while (true) {
+            if (tryAcquire(mode)) return true;
+            WAITERS.getAndAdd(lock, 0L, 1);
+            try {
+                int seen = (int) STATE.getVolatile(lock, 0L);
+                if (conflicts(seen, mode)) {
+                    Libc.futexWait(stateWord, seen, -1);
+                    return false;
+                }
+            } finally {
+                WAITERS.getAndAdd(lock, 0L, -1);
+            }
+        }
+    }
+
+    /** Whether anyone holds the lock in any mode (a snapshot: it may change at once). */
+    public boolean isLocked() {
+        return (int) STATE.getVolatile(lock, 0L) != 0;
+    }
+
     public boolean tryAcquire(Mode mode) {
         while (true) {
             int s = (int) STATE.getVolatile(lock, 0L);

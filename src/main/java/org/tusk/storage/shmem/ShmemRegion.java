@@ -34,7 +34,7 @@ public final class ShmemRegion implements AutoCloseable {
     /** "TUSKSHM1" as a little-endian long. */
     public static final long MAGIC = 0x314d48534b535554L;
     /** Bumped whenever any layout in the region changes; a mismatch refuses to attach. */
-    public static final int LAYOUT_VERSION = 4;
+    public static final int LAYOUT_VERSION = 5;
 
     /** Header of the region: identity, then the sizing from which the rest of the layout is derived. */
     public static final StructLayout HEADER = MemoryLayout.structLayout(
@@ -45,7 +45,8 @@ public final class ShmemRegion implements AutoCloseable {
             JAVA_INT.withName("numSlots"),
             JAVA_INT.withName("maxBackends"),
             JAVA_INT.withName("querySize"),
-            JAVA_INT.withName("nbuffers"));
+            JAVA_INT.withName("nbuffers"),
+            JAVA_INT.withName("walBuffers"));
 
     private static final VarHandle MAGIC_VH = HEADER.varHandle(groupElement("magic"));
     private static final VarHandle VERSION_VH = HEADER.varHandle(groupElement("layoutVersion"));
@@ -55,12 +56,14 @@ public final class ShmemRegion implements AutoCloseable {
     private static final VarHandle MAXB_VH = HEADER.varHandle(groupElement("maxBackends"));
     private static final VarHandle QSIZE_VH = HEADER.varHandle(groupElement("querySize"));
     private static final VarHandle NBUFFERS_VH = HEADER.varHandle(groupElement("nbuffers"));
+    private static final VarHandle WAL_BUFFERS_VH = HEADER.varHandle(groupElement("walBuffers"));
 
     /**
      * The numbers that fix the region's layout: child slots, of which client backends, the size
-     * of a status entry's query text, and shared buffers.
+     * of a status entry's query text, shared buffers, and WAL buffers (8 kB WAL pages, already
+     * resolved from wal_buffers = -1; see {@code SharedMemoryMap.walBuffers}).
      */
-    public record Sizing(int numSlots, int maxBackends, int querySize, int nbuffers) {}
+    public record Sizing(int numSlots, int maxBackends, int querySize, int nbuffers, int walBuffers) {}
 
     private final Path path;
     private final Arena arena;
@@ -88,6 +91,7 @@ public final class ShmemRegion implements AutoCloseable {
                 MAXB_VH.set(seg, 0L, sizing.maxBackends());
                 QSIZE_VH.set(seg, 0L, sizing.querySize());
                 NBUFFERS_VH.set(seg, 0L, sizing.nbuffers());
+                WAL_BUFFERS_VH.set(seg, 0L, sizing.walBuffers());
                 CREATOR_VH.set(seg, 0L, creatorPid);
                 VERSION_VH.set(seg, 0L, LAYOUT_VERSION);
                 MAGIC_VH.setRelease(seg, 0L, MAGIC);
@@ -117,7 +121,7 @@ public final class ShmemRegion implements AutoCloseable {
 
     public Sizing sizing() {
         return new Sizing((int) SLOTS_VH.get(segment, 0L), (int) MAXB_VH.get(segment, 0L), (int) QSIZE_VH.get(segment, 0L),
-                (int) NBUFFERS_VH.get(segment, 0L));
+                (int) NBUFFERS_VH.get(segment, 0L), (int) WAL_BUFFERS_VH.get(segment, 0L));
     }
 
     public int creatorPid() {

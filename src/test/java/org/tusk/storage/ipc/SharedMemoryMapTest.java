@@ -31,7 +31,7 @@ class SharedMemoryMapTest {
     @BeforeEach
     void setUp() throws Exception {
         file = Files.createTempFile("tusk-shm", ".test");
-        creator = SharedMemoryMap.create(file, new ShmemRegion.Sizing(8, 4, 256, 16), 4242);
+        creator = SharedMemoryMap.create(file, new ShmemRegion.Sizing(8, 4, 256, 16, 8), 4242);
         attacher = SharedMemoryMap.attach(file);
     }
 
@@ -43,7 +43,7 @@ class SharedMemoryMapTest {
 
     @Test
     void attacherDerivesTheSameLayoutFromTheHeader() {
-        assertEquals(new ShmemRegion.Sizing(8, 4, 256, 16), attacher.region().sizing());
+        assertEquals(new ShmemRegion.Sizing(8, 4, 256, 16, 8), attacher.region().sizing());
         assertEquals(4242, attacher.region().creatorPid());
         assertEquals(SharedMemoryMap.layout(attacher.region().sizing()).byteSize(), attacher.region().segment().byteSize());
     }

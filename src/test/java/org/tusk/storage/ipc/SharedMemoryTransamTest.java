@@ -23,7 +23,7 @@ class SharedMemoryTransamTest {
 
     @Test
     void transamStructuresFollowTheExistingOnes() {
-        ShmemRegion.Sizing s = new ShmemRegion.Sizing(106, 100, 1024, 16384);
+        ShmemRegion.Sizing s = new ShmemRegion.Sizing(106, 100, 1024, 16384, 8);
         StructLayout l = SharedMemoryMap.layout(s);
         assertEquals(64, l.byteOffset(groupElement("pmChildFlags")));
         // The earlier structures keep their places; the new ones come after, 64-byte aligned.
@@ -37,10 +37,19 @@ class SharedMemoryTransamTest {
     }
 
     @Test
+    void xlogCtlFollowsTheCheckpointerQueue() {
+        ShmemRegion.Sizing s = new ShmemRegion.Sizing(106, 100, 1024, 16384, 512);
+        StructLayout l = SharedMemoryMap.layout(s);
+        long afterQueue = l.byteOffset(groupElement("syncRequests")) + l.select(groupElement("syncRequests")).byteSize();
+        assertEquals(afterQueue, l.byteOffset(groupElement("xlogCtl")));
+        assertEquals(640 + 512 * 8 + 512 * 8192, l.select(groupElement("xlogCtl")).byteSize());
+    }
+
+    @Test
     void twoMappingsOfTheRealRegionShareCounterAndClog() throws Exception {
         Path shm = Files.createTempFile(Path.of("/dev/shm"), "tusk-test-map.", ".shm");
         Path pgXact = Files.createDirectories(dataDir.resolve("pg_xact"));
-        SharedMemoryMap creator = SharedMemoryMap.create(shm, new ShmemRegion.Sizing(16, 10, 1024, 64), 1);
+        SharedMemoryMap creator = SharedMemoryMap.create(shm, new ShmemRegion.Sizing(16, 10, 1024, 64, 8), 1);
         try (SharedMemoryMap child = SharedMemoryMap.attach(shm)) {
             TransamVariables vars = creator.transamVariables();
             Clog clog = new Clog(creator.clogShared(), pgXact);

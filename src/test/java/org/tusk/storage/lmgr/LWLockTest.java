@@ -69,4 +69,32 @@ class LWLockTest {
             assertEquals(0, readersSawOdd.get());
         }
     }
+
+    @Test
+    void acquireOrWaitReturnsFalseOnceTheHolderIsDoneWithoutTakingTheLock() throws Exception {
+        try (Arena a = Arena.ofShared()) {
+            MemorySegment seg = a.allocate(LWLock.LAYOUT);
+            LWLock holder = new LWLock("test", seg);
+            LWLock other = new LWLock("test", seg);
+            assertTrue(other.acquireOrWait(LWLock.Mode.EXCLUSIVE), "a free lock is simply taken");
+            other.release(LWLock.Mode.EXCLUSIVE);
+
+            holder.acquire(LWLock.Mode.EXCLUSIVE);
+            java.util.concurrent.atomic.AtomicReference<Boolean> got = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> {
+                boolean r;
+                do {
+                    r = other.acquireOrWait(LWLock.Mode.EXCLUSIVE);
+                } while (!r && holder.isLocked()); // a spurious wake-up re-checks, as callers do
+                got.set(r);
+            });
+            Thread.sleep(100);
+            assertTrue(t.isAlive(), "sleeps while the lock is held");
+            holder.release(LWLock.Mode.EXCLUSIVE);
+            t.join(5000);
+            assertFalse(t.isAlive());
+            assertFalse(got.get(), "woken by the release, it did not take the lock");
+            assertFalse(holder.isLocked());
+        }
+    }
 }

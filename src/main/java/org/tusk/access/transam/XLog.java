@@ -1,0 +1,55 @@
+package org.tusk.access.transam;
+
+import java.io.IOException;
+
+/**
+ * A process's handle on the shared write-ahead log: xlog.c's entry points under their
+ * PostgreSQL names' meaning. Made once per process after mapping the region (and after the
+ * startup process has initialised {@link XLogCtl}); not thread-safe.
+ */
+public final class XLog implements AutoCloseable {
+    private final XLogCtl ctl;
+    private final XLogWriter writer;
+    private final XLogInserter inserter;
+
+    public XLog(XLogCtl ctl, XLogFiles files, WalSyncSettings sync, int procNumber) {
+        this.ctl = ctl;
+        this.writer = new XLogWriter(ctl, files, sync);
+        this.inserter = new XLogInserter(ctl, writer, files.segmentSize(), procNumber);
+    }
+
+    /** XLogInsertRecord: see {@link XLogInserter#insert}. */
+    public XLogInsertedRecord insert(AssembledXLogRecord record) throws IOException {
+        return inserter.insert(record);
+    }
+
+    /** XLogFlush: WAL is durable up to {@code upTo} on return. */
+    public void flush(long upTo) throws IOException {
+        writer.flush(upTo);
+    }
+
+    /** XLogBackgroundFlush (walwriter): see {@link XLogWriter#backgroundFlush}. */
+    public boolean backgroundFlush(boolean everything) throws IOException {
+        return writer.backgroundFlush(everything);
+    }
+
+    /** GetXLogInsertRecPtr: where the next record will start. */
+    public long getInsertRecPtr() {
+        return writer.insertRecPtr();
+    }
+
+    /** GetXLogWriteRecPtr. */
+    public long getWriteRecPtr() {
+        return ctl.writeRecPtr();
+    }
+
+    /** GetFlushRecPtr. */
+    public long getFlushRecPtr() {
+        return ctl.flushRecPtr();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+}
