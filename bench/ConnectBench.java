@@ -9,8 +9,9 @@
  *        [--rounds R] [--pause-ms MS] [--idle K] [--settle-ms MS] [--user U] [--raw FILE]
  *   java bench/ConnectBench.java --probe PORT N PAUSE_MS    (N connections to one server, each latency printed)
  *
- * Servers by NAME: "tusk" (backend_spares > 0), "tuskcold" (backend_spares=0) and "pg". The
- * measurements are done in R interleaved rounds, each with 1/R of the iterations of every series,
+ * Servers by NAME: "tusk" (backend_spares > 0), "tuskcold" (backend_spares=0), "tuskreuse"
+ * (backend_spares > 0 and backend_reuse=on: a backend whose client left cleanly becomes a spare
+ * again) and "pg". The measurements are done in R interleaved rounds, each with 1/R of the iterations of every series,
  * and the markdown table on stdout gives the median and p99 over all rounds. Latency is the time
  * from connect() to the ReadyForQuery that follows the first query's CommandComplete. PSS comes
  * from /proc/PID/smaps_rollup (so run as root to read another user's processes).
@@ -26,8 +27,8 @@ public class ConnectBench {
     static String user = "postgres";
     static final int TIMEOUT_MS = 60_000;
 
-    /** One open session: the socket, its streams and the backend's pid. */
-    record Session(Socket sock, DataInputStream in, OutputStream out) implements Closeable {
+    /** One open session: the socket, its streams and the backend's pid (from BackendKeyData, 0 if none). */
+    record Session(Socket sock, DataInputStream in, OutputStream out, int pid) implements Closeable {
         public void close() {
             try { out.write(new byte[] {'X', 0, 0, 0, 4}); out.flush(); } catch (IOException ignored) {}
             try { sock.close(); } catch (IOException ignored) {}
@@ -41,8 +42,9 @@ public class ConnectBench {
         s.setTcpNoDelay(true);
         s.setSoTimeout(TIMEOUT_MS);
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MS);
-        Session ses = new Session(s, new DataInputStream(new BufferedInputStream(s.getInputStream())),
-                new BufferedOutputStream(s.getOutputStream()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+        OutputStream out = new BufferedOutputStream(s.getOutputStream());
+        int pid = 0;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         DataOutputStream d = new DataOutputStream(body);
         d.writeInt(196608); // protocol 3.0
@@ -51,21 +53,23 @@ public class ConnectBench {
             d.write(0);
         }
         d.write(0);
-        DataOutputStream o = new DataOutputStream(ses.out);
+        DataOutputStream o = new DataOutputStream(out);
         o.writeInt(body.size() + 4);
         body.writeTo(o);
         o.flush();
         // Authentication (trust: AuthenticationOk), ParameterStatus..., BackendKeyData, ReadyForQuery.
         while (true) {
-            int type = ses.in.readUnsignedByte();
-            byte[] msg = readBody(ses.in);
+            int type = in.readUnsignedByte();
+            byte[] msg = readBody(in);
             if (type == 'R') {
                 int code = ((msg[0] & 0xff) << 24) | ((msg[1] & 0xff) << 16) | ((msg[2] & 0xff) << 8) | (msg[3] & 0xff);
                 if (code != 0) throw new IOException("server asks for authentication method " + code + "; use trust");
             } else if (type == 'E') {
                 throw new IOException("server error: " + errorText(msg));
+            } else if (type == 'K' && msg.length >= 4) {
+                pid = ((msg[0] & 0xff) << 24) | ((msg[1] & 0xff) << 16) | ((msg[2] & 0xff) << 8) | (msg[3] & 0xff);
             } else if (type == 'Z') {
-                return ses;
+                return new Session(s, in, out, pid);
             }
         }
     }
@@ -141,6 +145,7 @@ public class ConnectBench {
         String lastError;
         long wallNanos; // total wall time of back-to-back series
         int wallCount;
+        final Set<Integer> pids = new HashSet<>(); // backend pids seen (BackendKeyData): fewer than connections = processes reused
     }
 
     /** connect() .. ReadyForQuery after "select 1", n times, pausing pauseMs between connections. */
@@ -150,6 +155,7 @@ public class ConnectBench {
             long start = System.nanoTime();
             try (Session ses = open(s.port)) {
                 long ready = System.nanoTime();
+                into.pids.add(ses.pid());
                 String v = query(ses, "select 1");
                 long end = System.nanoTime();
                 if (!"1".equals(v)) throw new IOException("select 1 returned " + v);
@@ -297,33 +303,41 @@ public class ConnectBench {
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
-        Server tusk = servers.get("tusk"), cold = servers.get("tuskcold"), pg = servers.get("pg");
-        if (tusk == null || cold == null || pg == null) throw new IllegalArgumentException("need --server tusk=..., tuskcold=..., pg=...");
+        Server tusk = servers.get("tusk"), cold = servers.get("tuskcold"), reuse = servers.get("tuskreuse"), pg = servers.get("pg");
+        if (tusk == null || cold == null || reuse == null || pg == null)
+            throw new IllegalArgumentException("need --server tusk=..., tuskcold=..., tuskreuse=..., pg=...");
 
         // Warm-up (not counted): this client's own JIT, and each server's first connection.
-        for (Server s : List.of(tusk, cold, pg)) connectSeries(s, 3, pauseMs, new Series());
+        for (Server s : List.of(tusk, cold, reuse, pg)) connectSeries(s, 3, pauseMs, new Series());
         Thread.sleep(settleMs);
 
         Series tSpare = new Series(), tCold = new Series(), tChurn = new Series(), pPaused = new Series(), pChurn = new Series();
-        Mem tMem = new Mem(), cMem = new Mem(), pMem = new Mem();
+        Series rPaused = new Series(), rChurn = new Series(); // the reuse server
+        Mem tMem = new Mem(), cMem = new Mem(), rMem = new Mem(), pMem = new Mem();
         for (int r = 0; r < rounds; r++) {
             int ns = share(nSpare, rounds, r), nc = share(nCold, rounds, r), np = share(nPg, rounds, r);
-            log("round " + (r + 1) + "/" + rounds + ": Tusk spare x" + ns);
+            String round = "round " + (r + 1) + "/" + rounds + ": ";
+            log(round + "Tusk spare x" + ns);
             connectSeries(tusk, ns, pauseMs, tSpare);
             Thread.sleep(settleMs);
-            log("round " + (r + 1) + "/" + rounds + ": PostgreSQL x" + np);
+            log(round + "PostgreSQL x" + np);
             connectSeries(pg, np, pauseMs, pPaused);
-            log("round " + (r + 1) + "/" + rounds + ": Tusk cold x" + nc);
+            log(round + "Tusk reuse x" + ns);
+            connectSeries(reuse, ns, pauseMs, rPaused);
+            log(round + "Tusk cold x" + nc);
             connectSeries(cold, nc, pauseMs, tCold);
             Thread.sleep(settleMs);
-            log("round " + (r + 1) + "/" + rounds + ": churn, Tusk x" + ns + " and PostgreSQL x" + np + " back to back");
+            log(round + "churn, Tusk x" + ns + ", PostgreSQL x" + np + " and Tusk reuse x" + ns + " back to back");
             connectSeries(tusk, ns, 0, tChurn);
             Thread.sleep(settleMs);
             connectSeries(pg, np, 0, pChurn);
-            log("round " + (r + 1) + "/" + rounds + ": memory, " + idle + " idle sessions each");
+            connectSeries(reuse, ns, 0, rChurn);
+            Thread.sleep(settleMs);
+            log(round + "memory, " + idle + " idle sessions each");
             memory(tusk, idle, settleMs, true, tMem);
             Thread.sleep(settleMs);
             memory(pg, idle, settleMs, false, pMem);
+            memory(reuse, idle, settleMs, false, rMem); // its spares are mostly reused backends: not counted as spares
             memory(cold, idle, settleMs, false, cMem);
             Thread.sleep(settleMs);
         }
@@ -337,8 +351,14 @@ public class ConnectBench {
         row("connect to first query, under churn (back to back), median (ms)", pct(tChurn.ms, 50), pct(pChurn.ms, 50));
         row("connect to first query, under churn (back to back), p99 (ms)", pct(tChurn.ms, 99), pct(pChurn.ms, 99));
         row("connections per second under churn", rate(tChurn), rate(pChurn));
+        row("connect to first query, `backend_reuse=on`, with pauses (as through a spare), median (ms)", pct(rPaused.ms, 50), pct(pPaused.ms, 50));
+        row("connect to first query, `backend_reuse=on`, with pauses (as through a spare), p99 (ms)", pct(rPaused.ms, 99), pct(pPaused.ms, 99));
+        row("connect to first query, `backend_reuse=on`, under churn (back to back), median (ms)", pct(rChurn.ms, 50), pct(pChurn.ms, 50));
+        row("connect to first query, `backend_reuse=on`, under churn (back to back), p99 (ms)", pct(rChurn.ms, 99), pct(pChurn.ms, 99));
+        row("connections per second under churn, `backend_reuse=on`", rate(rChurn), rate(pChurn));
         row("PSS of an idle backend (handed to a spare), median (MiB)", pct(tMem.backend, 50), pct(pMem.backend, 50));
         row("PSS of an idle backend (cold-started), median (MiB)", pct(cMem.backend, 50), pct(pMem.backend, 50));
+        row("PSS of an idle backend (`backend_reuse=on`), median (MiB)", pct(rMem.backend, 50), pct(pMem.backend, 50));
         row("PSS of a spare backend, median (MiB)", pct(tMem.spare, 50), Double.NaN);
         row("PSS of the postmaster, median (MiB)", pct(tMem.postmaster, 50), pct(pMem.postmaster, 50));
         row("PSS of the whole server with " + idle + " idle sessions, median (MiB)", pct(tMem.total, 50), pct(pMem.total, 50));
@@ -346,8 +366,10 @@ public class ConnectBench {
         if (raw != null) { // every sample, in the order taken, for a closer look
             StringBuilder r = new StringBuilder();
             for (var e : List.of(Map.entry("tusk_spare_ms", tSpare.ms), Map.entry("tusk_cold_ms", tCold.ms), Map.entry("tusk_churn_ms", tChurn.ms),
+                    Map.entry("tusk_reuse_ms", rPaused.ms), Map.entry("tusk_reuse_churn_ms", rChurn.ms),
                     Map.entry("pg_paused_ms", pPaused.ms), Map.entry("pg_churn_ms", pChurn.ms), Map.entry("tusk_backend_pss_mib", tMem.backend),
-                    Map.entry("tusk_cold_backend_pss_mib", cMem.backend), Map.entry("tusk_spare_pss_mib", tMem.spare),
+                    Map.entry("tusk_cold_backend_pss_mib", cMem.backend), Map.entry("tusk_reuse_backend_pss_mib", rMem.backend),
+                    Map.entry("tusk_spare_pss_mib", tMem.spare),
                     Map.entry("pg_backend_pss_mib", pMem.backend))) {
                 r.append(e.getKey());
                 for (double v : e.getValue()) r.append(' ').append(String.format("%.2f", v));
@@ -359,23 +381,32 @@ public class ConnectBench {
         StringBuilder out = new StringBuilder();
         out.append("| metric | Tusk | PostgreSQL 15 | ratio (Tusk/PG) |\n|---|---|---|---|\n").append(table);
         out.append("\nSamples: Tusk through a spare ").append(tSpare.ms.size()).append(", cold ").append(tCold.ms.size())
-                .append(", churn ").append(tChurn.ms.size()).append("; PostgreSQL ").append(pPaused.ms.size())
+                .append(", churn ").append(tChurn.ms.size()).append("; Tusk reuse ").append(rPaused.ms.size()).append(" paused, ")
+                .append(rChurn.ms.size()).append(" churn; PostgreSQL ").append(pPaused.ms.size())
                 .append(" paused, ").append(pChurn.ms.size()).append(" churn; idle backends measured: Tusk ")
-                .append(tMem.backend.size()).append(" (spare) + ").append(cMem.backend.size()).append(" (cold), PostgreSQL ")
+                .append(tMem.backend.size()).append(" (spare) + ").append(cMem.backend.size()).append(" (cold) + ")
+                .append(rMem.backend.size()).append(" (reuse), PostgreSQL ")
                 .append(pMem.backend.size()).append("; spares measured: ").append(tMem.spare.size()).append(".\n");
-        int fails = tSpare.failures + tCold.failures + tChurn.failures + pPaused.failures + pChurn.failures + tMem.failures + cMem.failures + pMem.failures;
+        out.append("Backend processes that served the connections (distinct pids): Tusk reuse ").append(rPaused.pids.size())
+                .append(" for ").append(rPaused.ms.size()).append(" paused and ").append(rChurn.pids.size()).append(" for ")
+                .append(rChurn.ms.size()).append(" churn connections; Tusk (no reuse) ").append(tSpare.pids.size()).append(" for ")
+                .append(tSpare.ms.size()).append(" through a spare.\n");
+        int fails = tSpare.failures + tCold.failures + tChurn.failures + rPaused.failures + rChurn.failures + pPaused.failures + pChurn.failures
+                + tMem.failures + cMem.failures + rMem.failures + pMem.failures;
         out.append("Failed connections: ").append(fails);
         for (var e : List.of(Map.entry("Tusk spare", tSpare), Map.entry("Tusk cold", tCold), Map.entry("Tusk churn", tChurn),
+                Map.entry("Tusk reuse", rPaused), Map.entry("Tusk reuse churn", rChurn),
                 Map.entry("PostgreSQL", pPaused), Map.entry("PostgreSQL churn", pChurn))) {
             if (e.getValue().failures > 0) out.append("; ").append(e.getKey()).append(": ").append(e.getValue().failures).append(" (").append(e.getValue().lastError).append(")");
         }
-        for (var e : List.of(Map.entry("Tusk idle", tMem), Map.entry("Tusk cold idle", cMem), Map.entry("PostgreSQL idle", pMem))) {
+        for (var e : List.of(Map.entry("Tusk idle", tMem), Map.entry("Tusk cold idle", cMem), Map.entry("Tusk reuse idle", rMem),
+                Map.entry("PostgreSQL idle", pMem))) {
             if (e.getValue().failures > 0) out.append("; ").append(e.getKey()).append(": ").append(e.getValue().failures).append(" (").append(e.getValue().lastError).append(")");
         }
         out.append(".\n");
-        out.append("\nSettings as the servers report them (`SHOW`):\n\n| setting | Tusk | Tusk (cold) | PostgreSQL 15 |\n|---|---|---|---|\n");
+        out.append("\nSettings as the servers report them (`SHOW`):\n\n| setting | Tusk | Tusk (cold) | Tusk (reuse) | PostgreSQL 15 |\n|---|---|---|---|---|\n");
         for (String g : List.of("server_version", "shared_buffers", "max_connections", "fsync", "backend_spares", "backend_reuse", "backend_jvm_options")) {
-            out.append("| ").append(g).append(" | ").append(show(tusk, g)).append(" | ").append(show(cold, g)).append(" | ").append(show(pg, g)).append(" |\n");
+            out.append("| ").append(g).append(" | ").append(show(tusk, g)).append(" | ").append(show(cold, g)).append(" | ").append(show(reuse, g)).append(" | ").append(show(pg, g)).append(" |\n");
         }
         System.out.print(out);
     }

@@ -2,16 +2,18 @@
 # bench/run.sh: Tusk next to PostgreSQL 15, in the same run (run through `./tusk bench [--quick]`).
 #
 # Connect-to-first-query latency (median, p99) through a spare backend, through a cold JVM start
-# (backend_spares=0) and under churn (back-to-back connections, spares run out), and the PSS of an
-# idle backend, of a spare and of the postmaster (from /proc/PID/smaps_rollup), for Tusk and for
-# PostgreSQL 15 from the machine's packages. Tusk and PostgreSQL are measured in interleaved rounds
-# (the machine is noisy); the table gives medians over all rounds and the ratio Tusk/PG.
+# (backend_spares=0), under churn (back-to-back connections, spares run out), and with
+# backend_reuse=on (a backend whose client left cleanly becomes a spare again; paused and under
+# churn), and the PSS of an idle backend, of a spare and of the postmaster (from
+# /proc/PID/smaps_rollup), for Tusk and for PostgreSQL 15 from the machine's packages. Tusk and
+# PostgreSQL are measured in interleaved rounds (the machine is noisy); the table gives medians over
+# all rounds and the ratio Tusk/PG.
 #
-#   bench/run.sh [--quick]      --quick: fewer iterations, under 3 minutes; default under 10 minutes
+#   bench/run.sh [--quick]      --quick: fewer iterations, about 3 minutes; default under 12 minutes
 #
 # Environment: JAVA_HOME (a JDK 25; `./tusk bench` sets it), PGREF (default
 # /work/shared/tools/pgref or pgref on PATH), BENCH_PAUSE_MS (pause between connections in the
-# "through a spare" and cold series, default 300), BENCH_KEEP=1 keeps the work directory.
+# "through a spare", reuse and cold series, default 300), BENCH_KEEP=1 keeps the work directory.
 # Results: printed, and written to bench/results/<date>-connect.md. Run as root (PostgreSQL runs
 # as user postgres, and reading its /proc/PID/smaps_rollup needs root).
 set -euo pipefail
@@ -20,7 +22,7 @@ MODE=full
 for a in "$@"; do
   case $a in
     --quick) MODE=quick ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $a (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -95,7 +97,7 @@ done
 touch "$SNAP/target/tusk.jar"
 TUSK="$SNAP/tusk"
 JAR_SUM=$(sha256sum "$SNAP/target/tusk.jar" | cut -c1-12)
-# Same settings for both servers (these are also both servers' defaults). fsync is irrelevant: no writes.
+# Same settings for all servers (these are also their defaults). fsync is irrelevant: no writes.
 COMMON=(-c shared_buffers=128MB -c max_connections=100)
 
 start_tusk() { # NAME PORT [more -c ...]
@@ -108,18 +110,19 @@ start_tusk() { # NAME PORT [more -c ...]
     || { cat "$WORK/$name-start.log" >&2; die "tusk start failed"; }
 }
 
-P_TUSK=$(free_port); P_COLD=$(free_port); P_PG=$(free_port)
-log "mode $MODE: starting Tusk on port $P_TUSK (backend_spares=2), Tusk on port $P_COLD (backend_spares=0), PostgreSQL 15 on port $P_PG; work dir $WORK"
+P_TUSK=$(free_port); P_COLD=$(free_port); P_REUSE=$(free_port); P_PG=$(free_port)
+log "mode $MODE: starting Tusk on port $P_TUSK (backend_spares=2), Tusk on port $P_COLD (backend_spares=0), Tusk on port $P_REUSE (backend_spares=2, backend_reuse=on), PostgreSQL 15 on port $P_PG; work dir $WORK"
 start_tusk tusk "$P_TUSK" -c backend_spares=2
 start_tusk tuskcold "$P_COLD" -c backend_spares=0
+start_tusk tuskreuse "$P_REUSE" -c backend_spares=2 -c backend_reuse=on
 PG_STARTED=yes
 "$PGREF" start "$WORK/pg" "$P_PG" "${COMMON[@]}" >/dev/null || die "could not start PostgreSQL 15 (see $WORK/pg/server.log)"
 
-log "measuring: $ROUNDS interleaved rounds; Tusk $N_SPARE through a spare + $N_SPARE churn, $N_COLD cold; PostgreSQL $N_PG paused + $N_PG churn; pause ${PAUSE_MS} ms"
+log "measuring: $ROUNDS interleaved rounds; Tusk $N_SPARE through a spare + $N_SPARE churn, $N_COLD cold, $N_SPARE with reuse + $N_SPARE reuse churn; PostgreSQL $N_PG paused + $N_PG churn; pause ${PAUSE_MS} ms"
 TABLE="$WORK/table.md"
 # In the background and waited for, so that a signal to this script runs the cleanup at once.
 "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m "$HERE/bench/ConnectBench.java" \
-  --server "tusk=$P_TUSK:$WORK/tusk" --server "tuskcold=$P_COLD:$WORK/tuskcold" --server "pg=$P_PG:$WORK/pg/data" \
+  --server "tusk=$P_TUSK:$WORK/tusk" --server "tuskcold=$P_COLD:$WORK/tuskcold" --server "tuskreuse=$P_REUSE:$WORK/tuskreuse" --server "pg=$P_PG:$WORK/pg/data" \
   --spare "$N_SPARE" --cold "$N_COLD" --pg "$N_PG" --rounds "$ROUNDS" --pause-ms "$PAUSE_MS" --idle "$IDLE" --user postgres --raw "$WORK/raw.txt" >"$TABLE" &
 DRIVER=$!
 wait $DRIVER || die "the driver (bench/ConnectBench.java) failed"
@@ -138,16 +141,21 @@ COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
   cat "$TABLE"
   echo
   echo "How: each server is started fresh (\`./tusk initdb -U postgres --auth trust\` + \`./tusk start\` with"
-  echo "\`${COMMON[*]}\`, once with \`backend_spares=2\` and once with \`backend_spares=0\`; PostgreSQL 15 by"
-  echo "\`pgref\` with the same settings, trust auth). Latency: from \`connect()\` to the ReadyForQuery after the"
-  echo "CommandComplete of \`select 1\`, over TCP to 127.0.0.1, by a client that speaks the protocol itself"
-  echo "(\`bench/ConnectBench.java\`). \"Through a spare\" and \"cold\" connections are sequential with a ${PAUSE_MS} ms"
-  echo "pause after each (so spares refill; PostgreSQL's column is its own paused series in both rows, since"
-  echo "PostgreSQL forks for every connection); \"under churn\" connections are back to back. $ROUNDS interleaved"
-  echo "rounds (Tusk spare, PostgreSQL, Tusk cold, Tusk churn, PostgreSQL churn, memory), after 3 uncounted"
-  echo "warm-up connections per server. PSS: \`Pss:\` of \`/proc/PID/smaps_rollup\`, with $IDLE idle sessions open"
-  echo "per server (backend pid from \`select pg_backend_pid()\`), 2 s after they connected; spares are read"
-  echo "with no session open. p99 is nearest-rank (with few samples, it is close to the maximum)."
+  echo "\`${COMMON[*]}\`, once with \`backend_spares=2\`, once with \`backend_spares=0\` and once with"
+  echo "\`backend_spares=2 backend_reuse=on\`, so that a backend whose client left cleanly becomes a spare"
+  echo "again; PostgreSQL 15 by \`pgref\` with the same settings, trust auth). Latency: from \`connect()\` to the"
+  echo "ReadyForQuery after the CommandComplete of \`select 1\`, over TCP to 127.0.0.1, by a client that speaks"
+  echo "the protocol itself (\`bench/ConnectBench.java\`). \"Through a spare\", \"cold\" and the paused"
+  echo "\`backend_reuse=on\` connections are sequential with a ${PAUSE_MS} ms pause after each (so spares refill;"
+  echo "PostgreSQL's column is its own paused series in all these rows, since PostgreSQL forks for every"
+  echo "connection); \"under churn\" connections are back to back (PostgreSQL's column: its own churn series)."
+  echo "$ROUNDS interleaved rounds (Tusk spare, PostgreSQL, Tusk reuse, Tusk cold, Tusk churn, PostgreSQL"
+  echo "churn, Tusk reuse churn, memory), after 3 uncounted warm-up connections per server; the reuse"
+  echo "server's processes keep serving sessions across rounds, and its pool only grows (to the most"
+  echo "sessions open at once, plus spares). PSS: \`Pss:\` of \`/proc/PID/smaps_rollup\`, with $IDLE idle"
+  echo "sessions open per server (backend pid from \`select pg_backend_pid()\`), 2 s after they connected;"
+  echo "spares are read with no session open (on the \`backend_spares=2\` server only). p99 is nearest-rank"
+  echo "(with few samples, it is close to the maximum)."
   echo
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/{print $2}') GiB RAM,"
   echo "Linux $(uname -r), $("$JAVA" -version 2>&1 | sed -n 2p), $(/usr/lib/postgresql/15/bin/postgres --version)."

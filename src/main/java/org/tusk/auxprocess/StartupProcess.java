@@ -1,6 +1,8 @@
 package org.tusk.auxprocess;
 
+import org.tusk.access.transam.Checkpoints;
 import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.XLogHandle;
 import org.tusk.access.transam.StartupXLog;
 import org.tusk.port.Signals;
 import org.tusk.utils.error.PgException;
@@ -44,9 +46,17 @@ public final class StartupProcess {
         }
         try {
             Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"));
-            StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog);
+            StartupXLog.EndOfWal end = StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog);
+            XLogHandle xlog = new XLogHandle(env.shmem().xlogCtl(), env.dataDir(), env.gucs().getBool("fsync"),
+                    env.gucs().getEnum("wal_sync_method"), slot);
+            Checkpoints checkpoints = new Checkpoints(env.dataDir(), env.log(), env.shmem().xlogCtl(), xlog,
+                    env.shmem().transamVariables(), clog, env.shmem().syncRequests());
+            StartupXLog.finish(env.dataDir(), end, env.shmem().xlogCtl(), checkpoints);
         } catch (PgException e) {
             env.log().report(e);
+            env.procExit().exit(1);
+        } catch (java.io.IOException | RuntimeException e) {
+            env.log().report(org.tusk.utils.error.Severity.PANIC, null, "startup failed: " + e, null, null);
             env.procExit().exit(1);
         }
         env.procExit().exit(0);

@@ -1,6 +1,10 @@
 package org.tusk.main;
 
+import org.tusk.access.transam.XLogHandle;
+import org.tusk.auxprocess.BackgroundWriter;
+import org.tusk.auxprocess.Checkpointer;
 import org.tusk.auxprocess.StartupProcess;
+import org.tusk.auxprocess.WalWriter;
 import org.tusk.port.Libc;
 import org.tusk.port.Signals;
 import org.tusk.storage.ipc.ProcExit;
@@ -36,6 +40,10 @@ final class ChildMain {
         switch (args.forkType()) {
             case "spare" -> SpareBackend.run(env, quickDie, ServerConfig.asSwitches(args.settings()));
             case "startup" -> StartupProcess.run(env, args.slot());
+            case "checkpointer" -> Checkpointer.run(env, args.slot());
+            case "walwriter" -> WalWriter.run(env, args.slot());
+            case "bgwriter" -> BackgroundWriter.run(env, args.slot(), new XLogHandle(shmem.xlogCtl(), args.dataDir(),
+                    gucs.getBool("fsync"), gucs.getEnum("wal_sync_method"), args.slot())::flush);
             default -> {
                 log.report(org.tusk.utils.error.Severity.FATAL, null, "unknown child type \"" + args.forkType() + "\"", null, null);
                 Libc.exitNow(1);

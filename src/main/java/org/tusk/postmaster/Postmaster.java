@@ -59,8 +59,9 @@ public final class Postmaster {
     private enum Shutdown { NONE, SMART, FAST, IMMEDIATE }
 
     /** Auxiliary processes kept running from PM_STARTUP on, and from PM_RUN on. */
-    private static final List<BackendType> AUX_IN_STARTUP = List.of();
-    private static final List<BackendType> AUX_IN_RUN = List.of();
+    private static final List<BackendType> AUX_IN_STARTUP = List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER);
+    private static final List<BackendType> AUX_IN_RUN =
+            List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER, BackendType.WAL_WRITER);
 
     private final ServerLog log;
     private final Path dataDir;

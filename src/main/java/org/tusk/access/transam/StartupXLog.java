@@ -26,7 +26,35 @@ public final class StartupXLog {
             .withZone(ZoneOffset.UTC);
 
     /** Where valid WAL ends: the next record goes at {@code endLsn}, after the record at {@code lastRecordLsn}. */
-    public record EndOfWal(long endLsn, long lastRecordLsn, ControlFileData control, CheckPoint checkPoint) {}
+    public record EndOfWal(long endLsn, long lastRecordLsn, ControlFileData control, CheckPoint checkPoint,
+                           boolean crashRecovery) {}
+
+    /**
+     * The rest of StartupXLOG once replay is done: WAL insertion continues exactly at the end of
+     * valid WAL (the partly filled last page is loaded, whatever followed on it is dropped), and the
+     * cluster is marked in production. After crash recovery, {@code endOfRecoveryCheckpoint} writes a
+     * checkpoint first, so that the next crash need not replay this WAL again.
+     */
+    public static void finish(Path dataDir, EndOfWal end, XLogCtl ctl, Checkpoints checkpoints) throws IOException {
+        WalSegmentSize segSize = new WalSegmentSize(end.control().xlogSegSize());
+        int tli = end.checkPoint().thisTimeLineId();
+        long pageAddr = end.endLsn() - end.endLsn() % XLogDefs.XLOG_BLCKSZ;
+        java.lang.foreign.MemorySegment lastPage = null;
+        if (end.endLsn() != pageAddr) {
+            lastPage = java.lang.foreign.MemorySegment.ofArray(new byte[XLogDefs.XLOG_BLCKSZ]);
+            new XLogFiles(dataDir.resolve("pg_wal"), segSize).readPage(tli, pageAddr, lastPage);
+        }
+        ctl.initialize(segSize, end.endLsn(), end.lastRecordLsn(), lastPage, tli, end.control().systemIdentifier());
+        ctl.setRedoAndFullPageWrites(end.checkPoint().redo(), end.checkPoint().fullPageWrites());
+        if (end.crashRecovery()) {
+            checkpoints.create(false, true);
+        } else {
+            ControlFileData control = ControlFile.read(dataDir);
+            control.setState(DBState.DB_IN_PRODUCTION);
+            control.setTime(System.currentTimeMillis() / 1000);
+            ControlFile.write(dataDir, control);
+        }
+    }
 
     private StartupXLog() {}
 
@@ -85,7 +113,7 @@ public final class StartupXLog {
                 replayed++;
             }
             if (announced) log.log("redo done at " + XLogRecPtr.format(lastRecord));
-            return new EndOfWal(end, lastRecord, control, cp);
+            return new EndOfWal(end, lastRecord, control, cp, crashRecovery);
         }
     }
 

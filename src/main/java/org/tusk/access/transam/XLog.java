@@ -18,9 +18,29 @@ public final class XLog implements AutoCloseable {
         this.inserter = new XLogInserter(ctl, writer, files.segmentSize(), procNumber);
     }
 
+    /**
+     * This process's handle on the shared WAL: segment files in {@code dataDir/pg_wal}, fsync as the
+     * {@code fsync} and {@code wal_sync_method} settings say, insertion lock chosen by
+     * {@code procNumber} (the child slot).
+     */
+    public static XLog forProcess(XLogCtl ctl, java.nio.file.Path dataDir, boolean fsync, String walSyncMethod,
+                                  int procNumber) {
+        return new XLog(ctl, new XLogFiles(dataDir.resolve("pg_wal"), ctl.segmentSize()),
+                WalSyncSettings.of(fsync, WalSyncMethod.fromSetting(walSyncMethod)), procNumber);
+    }
+
     /** XLogInsertRecord: see {@link XLogInserter#insert}. */
     public XLogInsertedRecord insert(AssembledXLogRecord record) throws IOException {
         return inserter.insert(record);
+    }
+
+    /** XLogFlush for callers that cannot throw IOException (a write failure is fatal anyway). */
+    public void flushUnchecked(long upTo) {
+        try {
+            flush(upTo);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** XLogFlush: WAL is durable up to {@code upTo} on return. */

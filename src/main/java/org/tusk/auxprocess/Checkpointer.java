@@ -1,0 +1,79 @@
+package org.tusk.auxprocess;
+
+import org.tusk.access.transam.Checkpoints;
+import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.XLogHandle;
+import org.tusk.storage.buffer.BufferManager;
+import org.tusk.storage.buffer.SmgrBlockIO;
+import org.tusk.storage.smgr.StorageManager;
+import org.tusk.storage.sync.CheckpointerShmem;
+import org.tusk.utils.init.BackendType;
+import org.tusk.utils.init.ChildEnvironment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The checkpointer (PostgreSQL's postmaster/checkpointer.c): writes a checkpoint every
+ * {@code checkpoint_timeout}, when someone asks (the CHECKPOINT command, through
+ * {@link CheckpointerShmem}), and, when the postmaster tells it to shut down (SIGTERM here;
+ * PostgreSQL uses SIGUSR2, which a JVM reserves), the shutdown checkpoint, after which it exits.
+ * Between checkpoints it absorbs the fsync requests other processes forward, so that their queue
+ * does not fill up. See {@link Checkpoints} for what a checkpoint does and in which order.
+ */
+public final class Checkpointer {
+    private Checkpointer() {}
+
+    public static void run(ChildEnvironment env, int slot) {
+        AuxLoop loop = AuxLoop.start(env, slot, BackendType.CHECKPOINTER);
+        CheckpointerShmem shared = env.shmem().checkpointer();
+        XLogHandle xlog = new XLogHandle(env.shmem().xlogCtl(), env.dataDir(), env.gucs().getBool("fsync"),
+                env.gucs().getEnum("wal_sync_method"), slot);
+        Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"));
+        Checkpoints checkpoints = new Checkpoints(env.dataDir(), env.log(), env.shmem().xlogCtl(), xlog,
+                env.shmem().transamVariables(), clog, env.shmem().syncRequests());
+        StorageManager smgr = new StorageManager(env.dataDir(), checkpoints::rememberDirtySegment);
+        BufferManager buffers = new BufferManager(env.shmem().bufferPool(), new SmgrBlockIO(smgr, xlog::flush));
+        checkpoints.attach(smgr, buffers);
+        env.procExit().onShmemExit(buffers::releaseAll);
+        shared.setCheckpointerSlot(slot);
+        env.procExit().onShmemExit(() -> shared.setCheckpointerSlot(0));
+
+        long lastCheckpoint = System.currentTimeMillis();
+        while (true) {
+            boolean shutdown = loop.handleInterrupts();
+            checkpoints.absorbSyncRequests();
+            long timeoutMs = env.gucs().getInt("checkpoint_timeout") * 1000L;
+            boolean timed = System.currentTimeMillis() - lastCheckpoint >= timeoutMs;
+            boolean walReady = xlog.ready();
+            if (shutdown) {
+                // Stopped before the startup process finished: there is nothing to checkpoint.
+                if (walReady) run(checkpoints, shared, true, env);
+                env.procExit().exit(0);
+            }
+            if (walReady && (shared.requested() || timed)) {
+                run(checkpoints, shared, false, env);
+                lastCheckpoint = System.currentTimeMillis();
+            }
+            long remaining = timeoutMs - (System.currentTimeMillis() - lastCheckpoint);
+            loop.sleep(Math.max(10, Math.min(remaining, 1000)));
+        }
+    }
+
+    /** One checkpoint, reported to whoever waits for it; a failure is logged and counted, not fatal. */
+    private static void run(Checkpoints checkpoints, CheckpointerShmem shared, boolean shutdown, ChildEnvironment env) {
+        shared.start();
+        boolean ok = false;
+        try {
+            checkpoints.create(shutdown, false);
+            ok = true;
+        } catch (IOException | RuntimeException e) {
+            // PostgreSQL: ERROR in the checkpointer, retried at the next cycle. A failed shutdown
+            // checkpoint makes the checkpointer exit abnormally, so the postmaster notices.
+            if (shutdown) throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            env.log().report(org.tusk.utils.error.Severity.ERROR, null, "checkpoint failed: " + e, null, null);
+        } finally {
+            shared.finish(ok);
+        }
+    }
+}
