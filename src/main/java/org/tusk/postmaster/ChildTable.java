@@ -41,15 +41,25 @@ final class ChildTable {
         return out;
     }
 
-    /** The spare that should take the next connection: a ready one first, else the one furthest along. */
+    /**
+     * The spare that should take the next connection: a ready one, preferring a reused backend (its
+     * JVM has compiled the session's code already) and among equals the one that became ready last
+     * (a stack keeps the warmest in use); else the one furthest along in starting.
+     */
     PMChild pickSpare() {
-        PMChild starting = null;
+        PMChild ready = null, starting = null;
         for (PMChild c : byPid.values()) {
             if (c.type != BackendType.SPARE_BACKEND) continue;
-            if (c.spareState == PMChild.SpareState.READY) return c;
+            if (c.spareState == PMChild.SpareState.READY && (ready == null || warmer(c, ready))) ready = c;
             if (starting == null && c.spareState == PMChild.SpareState.STARTING) starting = c;
         }
-        return starting;
+        return ready != null ? ready : starting;
+    }
+
+    private static boolean warmer(PMChild a, PMChild b) {
+        boolean aUsed = a.sessionsServed > 0, bUsed = b.sessionsServed > 0;
+        if (aUsed != bUsed) return aUsed;
+        return a.readySeq > b.readySeq;
     }
 
     static boolean isSpare(PMChild c) {

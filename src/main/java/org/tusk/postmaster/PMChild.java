@@ -25,6 +25,10 @@ final class PMChild {
      * the configuration files itself when it starts anyway.
      */
     boolean handlesSignals;
+    /** When it last became a ready spare (a counter), so that the most recent one is used first. */
+    long readySeq;
+    /** Sessions handed to this process so far (more than one with backend_reuse). */
+    int sessionsServed;
 
     PMChild(int pid, BackendType type, int slot, int controlFd, SpareState spareState) {
         this.pid = pid;

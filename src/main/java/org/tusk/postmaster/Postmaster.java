@@ -84,6 +84,7 @@ public final class Postmaster {
     /** A child crashed: we are on the way to re-initializing (PostgreSQL's FatalError). */
     private boolean fatalError;
     private long killDeadline = Long.MAX_VALUE;
+    private long readySequence;
 
     public Postmaster(ServerLog log, Path dataDir, Supplier<PostmasterSettings> settingsReader,
                       List<String> commandLineOptions, String javaBinary, String classPath,
@@ -240,6 +241,7 @@ public final class Postmaster {
             if (slot > 0) shmem.pmChildFlags().markAssigned(slot);
             boolean sent = Sockets.sendWithFd(spare.controlFd, assignment.encode(), clientFd);
             if (sent) {
+                spare.sessionsServed++;
                 // The control socket stays open: with backend_reuse the backend reports on it when it
                 // is a spare again, and its EOF tells us nothing we do not learn from waitpid.
                 spare.type = type;
@@ -298,7 +300,10 @@ public final class Postmaster {
             // A spare that finished starting; or one handed a connection while still starting,
             // which is a backend by now and only tells us its signal handlers are in place.
             child.handlesSignals = true;
-            if (child.type == BackendType.SPARE_BACKEND) child.spareState = PMChild.SpareState.READY;
+            if (child.type == BackendType.SPARE_BACKEND) {
+                child.spareState = PMChild.SpareState.READY;
+                child.readySeq = ++readySequence;
+            }
             return;
         }
         if (message != SPARE_REUSABLE || child.type != BackendType.BACKEND) {
@@ -318,6 +323,7 @@ public final class Postmaster {
         child.type = BackendType.SPARE_BACKEND;
         child.slot = 0;
         child.spareState = PMChild.SpareState.READY;
+        child.readySeq = ++readySequence;
         if (shutdown != Shutdown.NONE || fatalError) signalChild(child, Signals.SIGTERM);
     }
 

@@ -23,7 +23,19 @@ final class BackendReuse {
         if (!ctx.reuseAllowed) return false;
         if (!ctx.env.gucs().getBool("backend_reuse")) return false;
         if (ctx.xact.block != TransactionState.Block.DEFAULT) return false;
+        return heapInUse() < HEAP_HIGH_WATER;
+    }
+
+    /**
+     * Live heap, as far as it can be known cheaply: the heap in use, and if that is above the mark,
+     * the heap in use after a collection (garbage alone must not stop reuse; the collector runs only
+     * when the cheap figure is high, and between sessions, when nobody waits for this process).
+     */
+    private static long heapInUse() {
         Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory() < HEAP_HIGH_WATER;
+        long used = rt.totalMemory() - rt.freeMemory();
+        if (used < HEAP_HIGH_WATER) return used;
+        System.gc();
+        return rt.totalMemory() - rt.freeMemory();
     }
 }
