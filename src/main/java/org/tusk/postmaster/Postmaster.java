@@ -58,8 +58,8 @@ public final class Postmaster {
 
     private enum Shutdown { NONE, SMART, FAST, IMMEDIATE }
 
-    /** Auxiliary processes kept running from PM_STARTUP on, and from PM_RUN on. */
-    private static final List<BackendType> AUX_IN_STARTUP = List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER);
+    /** Auxiliary processes kept running in PM_STARTUP, and in PM_RUN. */
+    private static final List<BackendType> AUX_IN_STARTUP = List.of();
     private static final List<BackendType> AUX_IN_RUN =
             List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER, BackendType.WAL_WRITER);
 
@@ -365,9 +365,10 @@ public final class Postmaster {
     }
 
     /**
-     * The housekeeping processes run while the server does: the checkpointer and background
-     * writer from PM_STARTUP on (as in PostgreSQL, so that recovery can use them), the walwriter
-     * from PM_RUN. One that died is started again here.
+     * The housekeeping processes run while the server does, from PM_RUN on. (PostgreSQL starts the
+     * checkpointer and background writer already in PM_STARTUP, for archive recovery; Tusk's crash
+     * recovery writes its end-of-recovery checkpoint itself, and on two cores, JVMs starting beside
+     * the startup process would only slow recovery down.) One that died is started again here.
      */
     private void maintainAuxProcesses() {
         if (fatalError || shutdown != Shutdown.NONE) return;
