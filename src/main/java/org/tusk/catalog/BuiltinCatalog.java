@@ -19,6 +19,8 @@ import org.tusk.utils.adt.Bools;
 import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.adt.DateTimes;
 import org.tusk.utils.adt.Floats;
+import org.tusk.utils.adt.Lsns;
+import org.tusk.utils.misc.SessionServices;
 import org.tusk.utils.adt.Inet;
 import org.tusk.utils.adt.Interval;
 import org.tusk.utils.adt.Ints;
@@ -102,6 +104,7 @@ public final class BuiltinCatalog {
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not implemented");
                 }, (v, z) -> String.valueOf(v)),
                 t(VOID, "void", "void", 4, true, 'P', false, (s, z) -> VoidValue.VOID, (v, z) -> ""),
+                t(PG_LSN, "pg_lsn", "pg_lsn", 8, true, 'U', false, (s, z) -> Lsns.lsnIn(s), (v, z) -> Lsns.lsnOut((Long) v)),
                 t(ANY, "any", "\"any\"", 4, true, 'P', false, (s, z) -> s, (v, z) -> String.valueOf(v)));
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -289,6 +292,11 @@ public final class BuiltinCatalog {
                 return c.session().showSetting((String) a[0]);
             });
             fn("pg_backend_pid", List.of(), INT4, S, true, (c, a) -> c.session().backendPid());
+            fn("txid_current", List.of(), INT8, V, true, (c, a) -> c.session().currentTransactionId());
+            fn("pg_current_wal_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.WRITE));
+            fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
+            fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
+            fn("pg_switch_wal", List.of(), PG_LSN, V, true, (c, a) -> c.session().switchWal());
             fn("pg_sleep", List.of(FLOAT8), VOID, V, true, (c, a) -> {
                 c.session().sleep((Double) a[0]);
                 return VoidValue.VOID;

@@ -25,6 +25,7 @@ public final class TypeOids {
     public static final int TIMESTAMPTZ = 1184;
     public static final int INTERVAL = 1186;
     public static final int NUMERIC = 1700;
+    public static final int PG_LSN = 3220;
     public static final int RECORD = 2249;
     public static final int VOID = 2278;
     /** Pseudo-type "any", used only as the declared argument type of variadic built-ins like concat(). */

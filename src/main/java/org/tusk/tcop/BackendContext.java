@@ -29,6 +29,10 @@ public final class BackendContext {
     BootstrapCatalog.Role role;
     BootstrapCatalog.Database database;
     final TransactionState xact = new TransactionState();
+    /** The transaction's id and its commit/abort records (made at InitPostgres). */
+    org.tusk.access.transam.Xact transaction;
+    /** This backend's handle on the shared WAL. */
+    org.tusk.access.transam.XLogHandle xlog;
     /** The spare machinery can take this process back after the session (see BackendReuse). */
     boolean reuseAllowed;
     /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */

@@ -245,6 +245,14 @@ public final class BackendMain {
 
         ctx.env.shmem().procGlobal().add(ctx.proc);
         ctx.env.procExit().onShmemExit(() -> ctx.env.shmem().procGlobal().remove(ctx.proc));
+        var shmem = ctx.env.shmem();
+        ctx.xlog = new org.tusk.access.transam.XLogHandle(shmem.xlogCtl(), ctx.env.dataDir(), gucs.getBool("fsync"),
+                gucs.getEnum("wal_sync_method"), ctx.slot);
+        ctx.transaction = new org.tusk.access.transam.Xact(shmem.transamVariables(),
+                new org.tusk.access.transam.Clog(shmem.clogShared(), ctx.env.dataDir().resolve("pg_xact")), ctx.xlog,
+                shmem.procGlobal(), ctx.proc, w -> ctx.messages.report(w));
+        // A session that ends (or dies with FATAL) inside a transaction aborts it first.
+        ctx.env.procExit().onShmemExit(ctx.transaction::abort);
         ctx.status = ctx.env.shmem().backendStatus().writer(ctx.slot);
         ctx.status.start(ctx.pid, BackendType.BACKEND, db.oid(), role.oid(), role.name(), db.name(),
                 gucs.getString("application_name"), port.remoteAddress(), port.remotePort(), ctx.backendStartMicros);

@@ -141,6 +141,35 @@ final class BackendSession implements SessionServices {
         return Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000);
     }
 
+    @Override
+    public long currentTransactionId() {
+        return ctx.transaction.currentTransactionId().value();
+    }
+
+    @Override
+    public long walLsn(WalPosition which) {
+        var xlog = ctx.xlog.get();
+        return switch (which) {
+            case INSERT -> xlog.getInsertRecPtr();
+            case WRITE -> xlog.getWriteRecPtr();
+            case FLUSH -> xlog.getFlushRecPtr();
+        };
+    }
+
+    @Override
+    public long switchWal() {
+        if (!ctx.role.superuser()) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for function pg_switch_wal");
+        }
+        try {
+            var rec = ctx.xlog.get().insert(new org.tusk.access.transam.XLogRecordBuilder()
+                    .assemble(org.tusk.access.transam.RmgrId.XLOG, org.tusk.access.transam.XLogSegmentWriter.XLOG_SWITCH, 0));
+            return rec.endLsn();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override public InetAddress clientAddr() { return ctx.port.remoteAddress(); }
     @Override public int clientPort() { return ctx.port.isLocal() ? -1 : ctx.port.remotePort(); }
     @Override public void checkForInterrupts() { ctx.interrupts.check(); }

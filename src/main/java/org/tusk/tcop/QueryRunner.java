@@ -222,6 +222,11 @@ final class QueryRunner {
     }
 
     private void endTransaction(boolean commit) {
+        if (commit) {
+            ctx.transaction.commit(!ctx.env.gucs().getEnum("synchronous_commit").equals("off"));
+        } else {
+            ctx.transaction.abort();
+        }
         if (commit) ctx.env.gucs().atTransactionCommit(); else ctx.env.gucs().atTransactionAbort();
         savepoints.clear();
         ctx.xact.block = TransactionState.Block.DEFAULT;

@@ -232,6 +232,17 @@ public final class Clog {
         }
     }
 
+    /** Recovery: creates the (zeroed) page for {@code xid} that no checkpoint had written yet. */
+    void zeroPageForRedo(int xid) {
+        LWLock lock = slru.controlLock();
+        lock.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            slru.zeroPage(pageOf(xid));
+        } finally {
+            lock.release(LWLock.Mode.EXCLUSIVE);
+        }
+    }
+
     /** CheckPointCLOG: writes every dirty page and makes pg_xact durable. */
     public void checkPoint() {
         slru.writeAll();

@@ -16,10 +16,10 @@ import java.time.format.DateTimeFormatter;
  * read {@code pg_control}, find the latest checkpoint record, set the shared transaction counters
  * from it, start the CLOG, and replay WAL from the checkpoint's REDO point to the end of valid WAL.
  *
- * <p>Replay dispatches each record to its resource manager's redo routine. The XLOG resource
- * manager's checkpoint records are the only WAL written so far; a record of a resource manager
- * without a redo routine stops recovery with an error rather than being skipped, since skipping
- * it would silently lose a change.
+ * <p>Replay dispatches each record to its resource manager's redo routine: XLOG (checkpoint
+ * records) and Transaction (commit and abort records into the CLOG) are the WAL written so far; a
+ * record of a resource manager without a redo routine stops recovery with an error rather than
+ * being skipped, since skipping it would silently lose a change.
  */
 public final class StartupXLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -107,7 +107,7 @@ public final class StartupXLog {
                     announced = true;
                     crashRecovery = true;
                 }
-                redo(rec, vars);
+                redo(rec, vars, clog);
                 lastRecord = rec.lsn();
                 end = rec.endLsn();
                 replayed++;
@@ -135,7 +135,16 @@ public final class StartupXLog {
     }
 
     /** The redo routines, by resource manager (PostgreSQL's RmgrTable). */
-    private static void redo(DecodedXLogRecord rec, TransamVariables vars) {
+    private static void redo(DecodedXLogRecord rec, TransamVariables vars, Clog clog) {
+        // Every record's xid was assigned before the crash: nextXid must move past it.
+        if (TransactionId.isNormal(rec.xid()) && !TransactionId.precedes(rec.xid(), vars.nextXid().xid())) {
+            FullTransactionId next = vars.nextXid();
+            vars.setCounters(FullTransactionId.of(next.epoch(), rec.xid()).next(), vars.nextOid());
+        }
+        if (rec.rmgr() == RmgrId.XACT) {
+            Xact.redo(rec, clog);
+            return;
+        }
         if (rec.rmgr() == RmgrId.XLOG) {
             if (isCheckpoint(rec.info())) {
                 // xlog_redo: a checkpoint record carries the counters as of its REDO point.

@@ -48,6 +48,7 @@ public final class Proc {
     public int xid() { return (int) XID.getVolatile(seg, 0L); }
     public int xmin() { return (int) XMIN.getVolatile(seg, 0L); }
     int pgxactoff() { return (int) PGXACTOFF.getVolatile(seg, 0L); }
+    void setXid(int xid) { XID.setVolatile(seg, 0L, xid); }
     void setPgxactoff(int v) { PGXACTOFF.setVolatile(seg, 0L, v); }
     public int waitEventInfo() { return (int) WAIT_EVENT.getVolatile(seg, 0L); }
     public void setWaitEventInfo(int v) { WAIT_EVENT.setVolatile(seg, 0L, v); }

@@ -156,6 +156,33 @@ public final class ProcGlobal {
         }
     }
 
+    /**
+     * Publishes the top-level xid just assigned to {@code proc} (GetNewTransactionId's last step):
+     * in its PGPROC and in the dense array, under ProcArrayLock shared, as PostgreSQL does.
+     */
+    public void publishXid(Proc proc, int xid) {
+        procArrayLock.acquire(LWLock.Mode.SHARED);
+        try {
+            proc.setXid(xid);
+            int off = proc.pgxactoff();
+            if (off >= 0) setDenseXid(off, xid);
+        } finally {
+            procArrayLock.release(LWLock.Mode.SHARED);
+        }
+    }
+
+    /** ProcArrayEndTransaction: the transaction ended; its xid is no longer running. */
+    public void endTransaction(Proc proc) {
+        procArrayLock.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            proc.setXid(0);
+            int off = proc.pgxactoff();
+            if (off >= 0) setDenseXid(off, 0);
+        } finally {
+            procArrayLock.release(LWLock.Mode.EXCLUSIVE);
+        }
+    }
+
     /** PGPROC numbers (= child slots) of the processes now in the ProcArray; caller holds procArrayLock. */
     public int[] memberSlots() {
         int n = numProcs();

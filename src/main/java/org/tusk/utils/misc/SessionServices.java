@@ -45,6 +45,24 @@ public interface SessionServices {
     /** Called by the executor between rows; throws PgException if a cancel/terminate is pending. */
     void checkForInterrupts();
 
+    /** Which WAL position a pg_current_wal_*_lsn function reports. */
+    enum WalPosition { INSERT, WRITE, FLUSH }
+
+    /** txid_current(): the current transaction's id with its epoch, assigned now if it has none. */
+    default long currentTransactionId() {
+        throw org.tusk.utils.error.PgException.error("0A000", "transaction ids are not available here");
+    }
+
+    /** pg_current_wal_lsn() and friends. */
+    default long walLsn(WalPosition which) {
+        throw org.tusk.utils.error.PgException.error("0A000", "WAL positions are not available here");
+    }
+
+    /** pg_switch_wal(): ends the current WAL segment; returns the end of the switch record. */
+    default long switchWal() {
+        throw org.tusk.utils.error.PgException.error("0A000", "WAL switching is not available here");
+    }
+
     /** One row of SHOW ALL. */
     record SettingRow(String name, String setting, String description) {}
 }
