@@ -2,6 +2,8 @@ package org.tusk.access.transam;
 
 import org.tusk.storage.lmgr.LWLock;
 
+import org.tusk.storage.shmem.ShmemRegion;
+
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
@@ -116,11 +118,11 @@ public final class XLogCtl {
     public XLogCtl(MemorySegment seg, int nbuffers) {
         StructLayout l = layout(nbuffers);
         this.nbuffers = nbuffers;
-        this.insert = slice(seg, l, "insert");
-        this.control = slice(seg, l, "control");
-        this.xlblocks = slice(seg, l, "xlblocks");
-        this.pages = slice(seg, l, "pages");
-        this.insertLocks = new XLogInsertLocks(slice(seg, l, "insertLocks"));
+        this.insert = ShmemRegion.member(seg, l, "insert");
+        this.control = ShmemRegion.member(seg, l, "control");
+        this.xlblocks = ShmemRegion.member(seg, l, "xlblocks");
+        this.pages = ShmemRegion.member(seg, l, "pages");
+        this.insertLocks = new XLogInsertLocks(ShmemRegion.member(seg, l, "insertLocks"));
         this.insertPosLock = new LWLock("WALInsertPos", insert.asSlice(INSERT.byteOffset(groupElement("insertPosLock")),
                 LWLock.LAYOUT.byteSize()));
         this.walBufMappingLock = new LWLock("WALBufMapping", control.asSlice(
@@ -129,9 +131,6 @@ public final class XLogCtl {
                 LWLock.LAYOUT.byteSize()));
     }
 
-    private static MemorySegment slice(MemorySegment seg, StructLayout l, String name) {
-        return seg.asSlice(l.byteOffset(groupElement(name)), l.select(groupElement(name)).byteSize());
-    }
 
     /**
      * StartupXLOG's hand-over to normal running: insertion continues at {@code endOfWal}, the end

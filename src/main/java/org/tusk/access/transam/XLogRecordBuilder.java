@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 import static org.tusk.access.transam.WalBytes.putI32;
-import static org.tusk.access.transam.WalBytes.putU16;
 import static org.tusk.access.transam.WalBytes.putU8;
 import static org.tusk.access.transam.WalBytes.u16;
 

@@ -17,7 +17,6 @@ import static org.tusk.storage.buffer.BufferState.BM_VALID;
 import static org.tusk.storage.buffer.BufferState.MAX_USAGE_COUNT;
 import static org.tusk.storage.buffer.BufferState.REFCOUNT_MASK;
 import static org.tusk.storage.buffer.BufferState.REFCOUNT_ONE;
-import static org.tusk.storage.buffer.BufferState.USAGECOUNT_MASK;
 import static org.tusk.storage.buffer.BufferState.USAGECOUNT_ONE;
 
 /**

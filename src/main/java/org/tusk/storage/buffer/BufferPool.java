@@ -1,5 +1,7 @@
 package org.tusk.storage.buffer;
 
+import org.tusk.storage.shmem.ShmemRegion;
+
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
@@ -50,16 +52,13 @@ public final class BufferPool {
         StructLayout l = layout(nbuffers);
         this.nbuffers = nbuffers;
         this.strategy = seg.asSlice(l.byteOffset(groupElement("strategy")), STRATEGY.byteSize());
-        this.descriptors = new BufferDescriptors(slice(seg, l, "descriptors"), nbuffers);
-        this.table = new BufTable(slice(seg, l, "mapping"), nbuffers);
-        MemorySegment pageArea = slice(seg, l, "pages");
+        this.descriptors = new BufferDescriptors(ShmemRegion.member(seg, l, "descriptors"), nbuffers);
+        this.table = new BufTable(ShmemRegion.member(seg, l, "mapping"), nbuffers);
+        MemorySegment pageArea = ShmemRegion.member(seg, l, "pages");
         long misalign = pageArea.address() % 4096;
         this.pages = pageArea.asSlice(misalign == 0 ? 0 : 4096 - misalign, (long) nbuffers * BLCKSZ);
     }
 
-    private static MemorySegment slice(MemorySegment seg, StructLayout l, String name) {
-        return seg.asSlice(l.byteOffset(groupElement(name)), l.select(groupElement(name)).byteSize());
-    }
 
     public int nbuffers() {
         return nbuffers;

@@ -16,7 +16,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.nio.file.Path;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
@@ -93,7 +92,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     }
 
     private MemorySegment slice(StructLayout l, String name) {
-        return region.segment().asSlice(l.byteOffset(groupElement(name)), l.select(groupElement(name)).byteSize());
+        return ShmemRegion.member(region.segment(), l, name);
     }
 
     /** Postmaster: creates a fresh, zeroed region at {@code path}. */

@@ -128,6 +128,14 @@ public final class ShmemRegion implements AutoCloseable {
         return (int) CREATOR_VH.get(segment, 0L);
     }
 
+    /**
+     * The part of {@code seg} that the member {@code name} of {@code layout} occupies: how every
+     * shared structure finds its parts, by name, from the one declared layout.
+     */
+    public static MemorySegment member(MemorySegment seg, StructLayout layout, String name) {
+        return seg.asSlice(layout.byteOffset(groupElement(name)), layout.select(groupElement(name)).byteSize());
+    }
+
     /** The whole region, header included. */
     public MemorySegment segment() {
         return segment;
