@@ -110,6 +110,16 @@ public final class XLogInserter {
         int idx = ctl.bufIdx(pageAddr);
         long expectedEnd = pageAddr + XLOG_BLCKSZ;
         if (ctl.xlblock(idx) != expectedEnd) {
+            // If progress is just past the header of the page we are about to initialise, advertise
+            // the page's start instead (PostgreSQL's GetXLogBuffer does the same): otherwise a
+            // flusher with no other insertion to wait for would try to write that header before the
+            // page exists. As the first inserter on the page, we are the one who initialises it.
+            long offset = progress % XLOG_BLCKSZ;
+            long pageStart = progress - offset;
+            boolean segmentStart = placement.segmentSize().segmentOffset(pageStart) == 0;
+            if (offset != 0 && offset == (segmentStart ? XLogPageHeader.SIZE_OF_LONG_PHD : XLogPageHeader.SIZE_OF_SHORT_PHD)) {
+                progress = pageStart;
+            }
             locks.updateInsertingAt(lock, progress);
             advanceInsertBuffer(pageAddr);
             long found = ctl.xlblock(idx);
