@@ -30,6 +30,16 @@ public final class Main {
         switch (args[0]) {
             case "postmaster" -> PostmasterMain.run(rest);
             case "initdb" -> System.exit(InitDb.main(rest, System.out, System.err));
+            case "backend-jvm-options" -> System.out.println(
+                    org.tusk.utils.misc.GucTables.find("backend_jvm_options").bootValue());
+            case "aot-train" -> {
+                try {
+                    AotTraining.run();
+                } catch (java.io.IOException e) {
+                    System.err.println("tusk aot-train: " + e.getMessage());
+                    System.exit(1);
+                }
+            }
             default -> {
                 System.err.println("tusk: unknown program \"" + args[0] + "\"");
                 System.exit(1);

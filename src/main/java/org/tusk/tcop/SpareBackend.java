@@ -37,6 +37,11 @@ public final class SpareBackend {
 
     private SpareBackend() {}
 
+    /** The spare's warm-up alone: also the workload from which the JVM's AOT cache is built. */
+    public static void warmUp(ChildEnvironment env) {
+        BackendWarmup.run(env);
+    }
+
     public static void run(ChildEnvironment env, QuickDie quickDie, List<String> switches) {
         BackendWarmup.run(env);
         int sessions = 0;
