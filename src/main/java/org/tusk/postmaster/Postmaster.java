@@ -291,6 +291,7 @@ public final class Postmaster {
                 Libc.close(child.controlFd);
                 child.controlFd = -1;
                 if (child.type == BackendType.SPARE_BACKEND) child.spareState = PMChild.SpareState.NONE;
+                releaseSlotOfExitingBackend(child);
                 return;
             }
             if (n < 0) return;
@@ -325,6 +326,20 @@ public final class Postmaster {
         child.spareState = PMChild.SpareState.READY;
         child.readySeq = ++readySequence;
         if (shutdown != Shutdown.NONE || fatalError) signalChild(child, Signals.SIGTERM);
+    }
+
+    /**
+     * A backend closed its control socket as its very last act before exiting: if its flag word says
+     * it has released shared memory (ASSIGNED), its slot can take a new client now instead of when
+     * the process is reaped (a JVM takes a little while to end). If the word still says ACTIVE, the
+     * process died abnormally; the reaper will treat it as a crash.
+     */
+    private void releaseSlotOfExitingBackend(PMChild child) {
+        if (child.type != BackendType.BACKEND || child.slot == 0) return;
+        if (shmem.pmChildFlags().isActive(child.slot)) return;
+        shmem.pmChildFlags().release(child.slot);
+        slots.release(child.slot);
+        child.slot = 0;
     }
 
     /**

@@ -59,6 +59,9 @@ public final class SpareBackend {
                 Sockets.send(CONTROL_FD, a.allocateFrom(JAVA_BYTE, sessions == 0 ? READY : REUSABLE), 1);
             }
             Sockets.Received r = Sockets.receiveWithFd(CONTROL_FD, 64);
+            // A backend that exits cleanly closes its control socket last: the postmaster, seeing
+            // EOF and the slot's flag back to ASSIGNED, frees the slot without waiting for the reap.
+            env.procExit().setLastAct(() -> Libc.close(CONTROL_FD));
             if (r.data().length == 0 || r.fd() < 0) Libc.exitNow(0);
             ChildAssignment assignment = ChildAssignment.decode(r.data());
             sessions++;

@@ -15,7 +15,17 @@ import java.util.Deque;
  */
 public final class ProcExit {
     private final Deque<Runnable> callbacks = new ArrayDeque<>();
+    private Runnable lastAct = () -> { };
     private boolean exiting;
+
+    /**
+     * What to do after every shared resource is released, just before the process ends (only on
+     * exit, not when a reused backend releases its session): a backend closes its control socket
+     * here, so that the postmaster learns at once that its slot is free.
+     */
+    public void setLastAct(Runnable act) {
+        this.lastAct = act;
+    }
 
     public void onShmemExit(Runnable callback) {
         callbacks.push(callback);
@@ -49,6 +59,11 @@ public final class ProcExit {
                     // Keep releasing the rest; the postmaster will see a clean exit only if all ran.
                     code = code == 0 ? 1 : code;
                 }
+            }
+            try {
+                lastAct.run();
+            } catch (RuntimeException ignored) {
+                // the process ends anyway
             }
         }
         Runtime.getRuntime().halt(code);
