@@ -21,7 +21,7 @@ import org.tusk.utils.error.SqlState;
  * <pre>
  *   SIGINT   cancel the running query: ERROR 57014
  *   SIGTERM  terminate the session:     FATAL 57P01
- *   SIGUSR1  someone set our latch while we polled the socket: just wake up
+ *   SIGUSR1  just wake up (PostgreSQL's procsignal; no reason is carried yet)
  *   SIGHUP   re-read the configuration file at the next idle point
  * </pre>
  * SIGQUICKDIE is not an interrupt: its handler ends the process at once (see {@code QuickDie}).

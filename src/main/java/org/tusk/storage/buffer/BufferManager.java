@@ -11,7 +11,6 @@ import static org.tusk.storage.buffer.BufferState.BM_DIRTY;
 import static org.tusk.storage.buffer.BufferState.BM_IO_ERROR;
 import static org.tusk.storage.buffer.BufferState.BM_IO_IN_PROGRESS;
 import static org.tusk.storage.buffer.BufferState.BM_JUST_DIRTIED;
-import static org.tusk.storage.buffer.BufferState.BM_LOCKED;
 import static org.tusk.storage.buffer.BufferState.BM_TAG_VALID;
 import static org.tusk.storage.buffer.BufferState.BM_VALID;
 import static org.tusk.storage.buffer.BufferState.MAX_USAGE_COUNT;
@@ -451,9 +450,5 @@ public final class BufferManager {
     /** Whether a buffer is dirty (for tests and statistics). */
     public boolean isDirty(int buffer) {
         return (descs.state(buffer - 1) & BM_DIRTY) != 0;
-    }
-
-    static boolean headerLocked(int state) {
-        return (state & BM_LOCKED) != 0;
     }
 }

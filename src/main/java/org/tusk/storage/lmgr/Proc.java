@@ -29,7 +29,6 @@ public final class Proc {
     private static final VarHandle WAIT_EVENT = ProcGlobal.PGPROC.varHandle(groupElement("waitEventInfo"));
     private static final VarHandle PENDING = ProcGlobal.PGPROC.varHandle(groupElement("pendingInterrupts"));
     private static final long LATCH_OFFSET = ProcGlobal.PGPROC.byteOffset(groupElement("latch"));
-    private static final long PID_OFFSET = ProcGlobal.PGPROC.byteOffset(groupElement("pid"));
 
     private final MemorySegment seg;
     private final int slot;
@@ -93,6 +92,6 @@ public final class Proc {
 
     /** A handle on this process's latch, for setting it (from anywhere) or waiting on it (owner only). */
     public Latch latch() {
-        return new Latch(seg.asSlice(LATCH_OFFSET, 4), seg.asSlice(PID_OFFSET, 4));
+        return new Latch(seg.asSlice(LATCH_OFFSET, 4));
     }
 }
