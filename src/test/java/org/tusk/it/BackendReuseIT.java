@@ -68,10 +68,7 @@ class BackendReuseIT {
     }
 
     private static String one(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return ProtocolIT.one(c, sql);
     }
 
     @Test

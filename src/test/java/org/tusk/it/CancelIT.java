@@ -78,13 +78,7 @@ class CancelIT {
             assertTrue(TuskServer.waitFor(10000, () -> isActive(pid, "select pg_sleep(30)")), "sleep is running");
             long t0 = System.nanoTime();
             st.cancel();
-            Object outcome = f.get(20, TimeUnit.SECONDS);
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            assertTrue(outcome instanceof SQLException, "expected the sleep to be canceled, got " + outcome);
-            SQLException e = (SQLException) outcome;
-            assertEquals("57014", e.getSQLState(), e.toString());
-            assertTrue(e.getMessage().contains("canceling statement due to user request"), e.getMessage());
-            assertTrue(ms < 5000, "cancel took " + ms + " ms");
+            assertEndedWith(f, t0, "57014", "canceling statement due to user request");
             // The session goes on, on the same backend.
             assertEquals(1, MaxConnectionsIT.selectOne(c));
             assertEquals(pid, ProcessModelIT.backendPid(c));
@@ -139,13 +133,7 @@ class CancelIT {
             assertTrue(TuskServer.waitFor(10000, () -> isActive(pid, "select pg_sleep(30)")));
             long t0 = System.nanoTime();
             assertTrue(queryBool("select pg_cancel_backend(" + pid + ")"));
-            Object outcome = f.get(20, TimeUnit.SECONDS);
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            assertTrue(outcome instanceof SQLException, "expected a cancel, got " + outcome);
-            SQLException e = (SQLException) outcome;
-            assertEquals("57014", e.getSQLState(), e.toString());
-            assertTrue(e.getMessage().contains("canceling statement due to user request"), e.getMessage());
-            assertTrue(ms < 5000, "cancel took " + ms + " ms");
+            assertEndedWith(f, t0, "57014", "canceling statement due to user request");
             assertEquals(1, MaxConnectionsIT.selectOne(c));
             assertEquals(pid, ProcessModelIT.backendPid(c));
         }
@@ -195,13 +183,7 @@ class CancelIT {
             assertTrue(TuskServer.waitFor(10000, () -> isActive(pid, "select pg_sleep(30)")));
             long t0 = System.nanoTime();
             assertTrue(queryBool("select pg_terminate_backend(" + pid + ")"));
-            Object outcome = f.get(20, TimeUnit.SECONDS);
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            assertTrue(outcome instanceof SQLException, "expected termination, got " + outcome);
-            SQLException e = (SQLException) outcome;
-            assertEquals("57P01", e.getSQLState(), e.toString());
-            assertTrue(e.getMessage().contains("terminating connection due to administrator command"), e.getMessage());
-            assertTrue(ms < 5000, "terminate took " + ms + " ms");
+            assertEndedWith(f, t0, "57P01", "terminating connection due to administrator command");
             assertThrows(SQLException.class, () -> MaxConnectionsIT.selectOne(c));
             assertTrue(TuskServer.waitFor(3000, () -> !TuskServer.alive(pid)), "terminated backend " + pid + " still alive");
             assertFalse(ProcessModelIT.allActivityPids(observer).contains(pid));
@@ -235,5 +217,20 @@ class CancelIT {
         assertFalse(queryBool("select pg_cancel_backend(1)"));
         assertFalse(queryBool("select pg_terminate_backend(1)"));
         assertEquals(1, MaxConnectionsIT.selectOne(observer));
+    }
+
+    /**
+     * The statement running in {@code f} ended, within 5 s of {@code t0}, with an SQLException of
+     * {@code sqlState} whose message contains {@code message}.
+     */
+    private static void assertEndedWith(java.util.concurrent.Future<?> f, long t0, String sqlState, String message)
+            throws Exception {
+        Object outcome = f.get(20, TimeUnit.SECONDS);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(outcome instanceof SQLException, "expected " + sqlState + ", got " + outcome);
+        SQLException e = (SQLException) outcome;
+        assertEquals(sqlState, e.getSQLState(), e.toString());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertTrue(ms < 5000, "ending the statement took " + ms + " ms");
     }
 }
