@@ -1,0 +1,36 @@
+package org.tusk.access.index;
+
+import org.tusk.access.table.TableAm;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.utils.cache.Relation;
+
+import java.util.List;
+
+/**
+ * The index access method interface (PostgreSQL's amapi.h, called through indexam.c): how the
+ * executor and the catalog code build, fill and scan indexes. Key values cross it as Java values
+ * in the order of the index's key columns. One instance per backend; the B-tree
+ * ({@code access.nbtree}) is the implementation.
+ */
+public interface IndexAm {
+    /** ambuildempty + ambuild: initializes the index's storage and enters every live row of {@code heap}. */
+    void build(Relation heap, Relation index, TableAm table);
+
+    /**
+     * aminsert: enters {@code keys -> heapTid}. With {@code checkUnique} on a unique index, first
+     * checks (waiting, through the table AM's dirty check, for in-progress inserters or deleters
+     * of an equal key) that no other live row has the same key, and throws 23505 with PostgreSQL's
+     * message and "Key (...)=(...) already exists." detail if one has. Keys with a null are never
+     * equal to anything.
+     */
+    void insert(Relation index, Object[] keys, ItemPointer heapTid, Relation heap, TableAm table, boolean checkUnique);
+
+    /**
+     * ambeginscan + amrescan: a scan returning the heap TIDs of entries that satisfy every key in
+     * {@code keys} (ANDed), in index order or, with {@code backward}, in reverse.
+     */
+    IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward);
+
+    /** Physical blocks of the index, for costs and tests. */
+    int numberOfBlocks(Relation index);
+}

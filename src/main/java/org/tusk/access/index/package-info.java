@@ -1,0 +1,8 @@
+/**
+ * The index access method interface (PostgreSQL's access/index: amapi.h, indexam.c, genam.c).
+ * Callers build, insert into and scan indexes only through {@link org.tusk.access.index.IndexAm};
+ * an index scan returns heap TIDs, which the caller resolves to visible rows with
+ * {@link org.tusk.access.table.TableAm#indexFetch} (an index entry may point to a dead row or to
+ * the root of a HOT chain; visibility lives in the heap only).
+ */
+package org.tusk.access.index;

@@ -1,0 +1,54 @@
+package org.tusk.access.table;
+
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.time.Snapshot;
+
+import java.util.BitSet;
+
+/**
+ * The table access method interface (PostgreSQL's tableam.h): how the executor and the catalog
+ * code read and change rows without knowing the heap's page format. Rows cross this interface
+ * as {@code Object[]}, one element per attribute of {@link Relation#desc()}, null for SQL NULL,
+ * otherwise the type's internal Java value ({@code org.tusk.utils.adt}).
+ *
+ * <p>One instance per backend: it acts for the backend's current transaction (its xid is
+ * assigned at the first change) and command id {@code cid}, passed per call as PostgreSQL does.
+ */
+public interface TableAm {
+    /** table_beginscan: a sequential scan returning the rows visible to {@code snapshot}. */
+    TableScan beginScan(Relation rel, Snapshot snapshot);
+
+    /**
+     * table_index_fetch_tuple: the row version visible to {@code snapshot} in the HOT chain that
+     * starts at {@code tid} (an index entry points to a chain's root), or null if none is.
+     */
+    TupleSlot indexFetch(Relation rel, ItemPointer tid, Snapshot snapshot);
+
+    /** table_tuple_fetch_row_version: the row at exactly {@code tid} if visible to {@code snapshot}. */
+    TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot);
+
+    /**
+     * For a unique check (heap_hot_search_buffer with SnapshotDirty): whether the HOT chain at
+     * {@code tid} has a version that is live or may become live, and if its inserter or deleter
+     * is still running, which xid to wait for.
+     */
+    DirtyCheck checkDirty(Relation rel, ItemPointer tid);
+
+    /** table_tuple_insert: stores a new row version, returns its TID. */
+    ItemPointer insert(Relation rel, Object[] values, int cid);
+
+    /** table_tuple_delete. With {@code wait}, waits for a concurrent updater/deleter to end first. */
+    ModifyResult delete(Relation rel, ItemPointer tid, int cid, Snapshot snapshot, boolean wait);
+
+    /**
+     * table_tuple_update: replaces the row at {@code otid}. {@code indexedAttrs} are the 1-based
+     * attribute numbers any index uses: if none changed and the new version fits on the same page,
+     * the update is HOT and no index entry is needed ({@link ModifyResult#updateIndexes()} false).
+     */
+    ModifyResult update(Relation rel, ItemPointer otid, Object[] values, int cid, Snapshot snapshot, boolean wait,
+                        BitSet indexedAttrs);
+
+    /** Physical blocks of the relation's main fork (RelationGetNumberOfBlocks), for costs and tests. */
+    int numberOfBlocks(Relation rel);
+}

@@ -1,0 +1,35 @@
+package org.tusk.access.transam;
+
+import org.tusk.utils.time.Snapshot;
+
+/**
+ * What the access methods ask about transactions (PostgreSQL's xact.c, procarray.c, transam.c
+ * and lmgr.c entry points that heapam_visibility.c and nbtinsert.c call). One per backend; the
+ * implementation knows the backend's own transaction and subtransactions.
+ */
+public interface TransactionOracle {
+    /** GetCurrentTransactionId: the current (sub)transaction's xid, assigning one if it has none. */
+    int currentTransactionId();
+
+    /** TransactionIdIsCurrentTransactionId: {@code xid} is this backend's top transaction or one of its live subtransactions. */
+    boolean isCurrentTransactionId(int xid);
+
+    /** TransactionIdIsInProgress: some backend is still running {@code xid} (top-level or subtransaction). */
+    boolean isInProgress(int xid);
+
+    /** TransactionIdDidCommit: the CLOG (via pg_subtrans for a subcommitted xid) says committed. */
+    boolean didCommit(int xid);
+
+    /** XidInMVCCSnapshot: {@code xid} was running as far as {@code snapshot} is concerned. */
+    boolean xidInMVCCSnapshot(int xid, Snapshot snapshot);
+
+    /**
+     * XactLockTableWait: sleeps until {@code xid} (and, if it was a subtransaction, its top-level
+     * transaction) has ended. The wait can be ended by cancel, statement/lock timeout, deadlock
+     * detection (40P01), shutdown or postmaster death, each of which throws.
+     */
+    void waitForTransaction(int xid);
+
+    /** The oldest xmin of any running transaction in this database (GetOldestNonRemovableTransactionId), for pruning. */
+    int oldestNonRemovableXid();
+}

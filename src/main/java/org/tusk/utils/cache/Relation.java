@@ -1,0 +1,89 @@
+package org.tusk.utils.cache;
+
+import org.tusk.access.common.TupleDesc;
+import org.tusk.storage.smgr.RelFileLocator;
+
+/**
+ * An open relation (PostgreSQL's RelationData, rel.h): what the relcache knows of one pg_class
+ * row, handed to the access methods. One per backend per relation; the relcache replaces it when
+ * an invalidation message says the catalog rows behind it changed.
+ *
+ * <p>{@link #targetBlock} is the backend-local insertion hint (smgr_targblock): the block the last
+ * insert went to, tried first by the next one. It is a hint only, never trusted without looking
+ * at the page under its lock.
+ *
+ * @param oid         pg_class.oid
+ * @param namespace   pg_class.relnamespace
+ * @param relkind     'r' table, 'i' index, 'S' sequence, 'v' view, 't' toast
+ * @param persistence 'p' permanent, 'u' unlogged, 't' temporary
+ * @param index       for an index, its pg_index part; null otherwise
+ */
+public final class Relation {
+    private final int oid;
+    private final String name;
+    private final int namespace;
+    private final char relkind;
+    private final char persistence;
+    private final RelFileLocator locator;
+    private final TupleDesc desc;
+    private final IndexInfo index;
+    private int targetBlock = -1;
+
+    public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
+                    TupleDesc desc, IndexInfo index) {
+        this.oid = oid;
+        this.name = name;
+        this.namespace = namespace;
+        this.relkind = relkind;
+        this.persistence = persistence;
+        this.locator = locator;
+        this.desc = desc;
+        this.index = index;
+    }
+
+    /**
+     * The pg_index part of an index relation.
+     *
+     * @param heapOid    indrelid
+     * @param keyAttnums indkey: 1-based attribute numbers of the heap columns, in key order
+     * @param unique     indisunique
+     * @param primary    indisprimary
+     */
+    public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary) {
+        public IndexInfo {
+            keyAttnums = keyAttnums.clone();
+        }
+
+        @Override
+        public int[] keyAttnums() {
+            return keyAttnums.clone();
+        }
+
+        public int keyCount() {
+            return keyAttnums.length;
+        }
+
+        public int keyAttnum(int i) {
+            return keyAttnums[i];
+        }
+    }
+
+    public int oid() { return oid; }
+    public String name() { return name; }
+    public int namespace() { return namespace; }
+    public char relkind() { return relkind; }
+    public char persistence() { return persistence; }
+    public RelFileLocator locator() { return locator; }
+    /** The row type: the heap's columns, or for an index its key columns. */
+    public TupleDesc desc() { return desc; }
+    public IndexInfo index() { return index; }
+    /** Changes to this relation are WAL-logged (RelationNeedsWAL): permanent relations only. */
+    public boolean needsWal() { return persistence == 'p'; }
+    public int targetBlock() { return targetBlock; }
+    public void setTargetBlock(int block) { this.targetBlock = block; }
+
+    @Override
+    public String toString() {
+        return name + "(" + oid + ")";
+    }
+}
