@@ -17,11 +17,27 @@ import static org.tusk.access.transam.WalBytes.putI64;
 public final class AssembledXLogRecord {
     private final MemorySegment bytes;
     private final CRC32C crc;
+    private final long fpwLsn;
     private boolean finished;
 
     AssembledXLogRecord(MemorySegment bytes, CRC32C payloadCrc) {
+        this(bytes, payloadCrc, XLogRecPtr.INVALID);
+    }
+
+    AssembledXLogRecord(MemorySegment bytes, CRC32C payloadCrc, long fpwLsn) {
         this.bytes = bytes;
         this.crc = payloadCrc;
+        this.fpwLsn = fpwLsn;
+    }
+
+    /**
+     * The lowest page LSN of the registered pages that went in without an image although they
+     * could have had one (XLogRecordAssemble's fpw_lsn), or {@link XLogRecPtr#INVALID}. If a
+     * checkpoint moved the redo pointer to or past it after assembly, the record must be assembled
+     * again with images (see {@link XLogInserter#insert(AssembledXLogRecord, long, boolean)}).
+     */
+    public long fpwLsn() {
+        return fpwLsn;
     }
 
     /** {@code xl_tot_len}. */

@@ -34,6 +34,21 @@ public final class XLog implements AutoCloseable {
         return inserter.insert(record);
     }
 
+    /**
+     * XLogInsert: assembles {@code builder}'s record, deciding full-page images against the current
+     * redo pointer and full_page_writes, and inserts it, assembling again if a checkpoint moved the
+     * redo pointer in between. The pages registered must stay locked by the caller throughout.
+     */
+    public XLogInsertedRecord insert(XLogRecordBuilder builder, RmgrId rmgr, int info, int xid) throws IOException {
+        while (true) {
+            long redo = ctl.redoRecPtr();
+            boolean doPageWrites = ctl.fullPageWrites();
+            XLogInsertedRecord r = inserter.insert(builder.assemble(rmgr, info, xid, redo, doPageWrites), redo,
+                    doPageWrites);
+            if (r != null) return r;
+        }
+    }
+
     /** XLogFlush for callers that cannot throw IOException (a write failure is fatal anyway). */
     public void flushUnchecked(long upTo) {
         try {

@@ -50,6 +50,19 @@ public final class XLogInserter {
      * nothing and returns that position as both start and end.
      */
     public XLogInsertedRecord insert(AssembledXLogRecord record) throws IOException {
+        return insert(record, XLogRecPtr.INVALID, false);
+    }
+
+    /**
+     * XLogInsertRecord for a record assembled with {@code redoRecPtr} and {@code doPageWrites}: if,
+     * under the insertion lock, the redo pointer has moved since (a checkpoint started) and a page
+     * that went in without an image is now from before it ({@link AssembledXLogRecord#fpwLsn}), or
+     * full-page writes were turned on, nothing is inserted and null is returned: the caller must
+     * assemble again. That is what makes "the first change after a checkpoint carries an image"
+     * hold for changes that race with the checkpoint's start.
+     */
+    public XLogInsertedRecord insert(AssembledXLogRecord record, long redoRecPtr, boolean doPageWrites)
+            throws IOException {
         if (!ctl.segmentSize().equals(segSize)) {
             throw new IllegalStateException("wal_segment_size " + segSize.bytes() + " does not match the server's "
                     + ctl.segmentSize().bytes());
@@ -62,6 +75,15 @@ public final class XLogInserter {
         long start;
         long end;
         try {
+            if (redoRecPtr != XLogRecPtr.INVALID && !isSwitch) {
+                long currentRedo = ctl.redoRecPtr();
+                boolean currentFpw = ctl.fullPageWrites();
+                boolean fpwLsnStale = record.fpwLsn() != XLogRecPtr.INVALID
+                        && Long.compareUnsigned(record.fpwLsn(), currentRedo) <= 0;
+                if ((currentRedo != redoRecPtr && currentFpw && fpwLsnStale) || (currentFpw && !doPageWrites)) {
+                    return null;
+                }
+            }
             XLogCtl.Reservation r = isSwitch ? ctl.reserveSwitch(size, placement) : ctl.reserve(size);
             if (r.startBytePos() == r.endBytePos()) {
                 long here = placement.bytePosToEndRecPtr(r.startBytePos());

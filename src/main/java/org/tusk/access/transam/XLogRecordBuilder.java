@@ -118,10 +118,15 @@ public final class XLogRecordBuilder {
         Parts headers = new Parts();
         Parts payload = new Parts();
         Registered prev = null;
+        long fpwLsn = XLogRecPtr.INVALID;
         for (int id = 0; id < buffers.length; id++) {
             Registered r = buffers[id];
             if (r == null) continue;
             boolean needsBackup = needsBackup(r, redoRecPtr, doPageWrites);
+            if (!needsBackup && r.page != null && (r.flags & REGBUF_NO_IMAGE) == 0) {
+                long lsn = pageLsn(r.page);
+                if (fpwLsn == XLogRecPtr.INVALID || Long.compareUnsigned(lsn, fpwLsn) < 0) fpwLsn = lsn;
+            }
             boolean needsData = r.data.size() > 0 && ((r.flags & REGBUF_KEEP_DATA) != 0 || !needsBackup);
             int forkFlags = r.fork.number();
             if (needsBackup) forkFlags |= XLogRecord.BKPBLOCK_HAS_IMAGE;
@@ -171,7 +176,7 @@ public final class XLogRecordBuilder {
         payload.copyTo(rec, off);
         CRC32C crc = new CRC32C();
         WalBytes.crc(crc, rec, XLogRecord.SIZE, total - XLogRecord.SIZE);
-        return new AssembledXLogRecord(rec, crc);
+        return new AssembledXLogRecord(rec, crc, fpwLsn);
     }
 
     private static boolean needsBackup(Registered r, long redoRecPtr, boolean doPageWrites) {
