@@ -20,6 +20,17 @@ public interface TransactionOracle {
     /** TransactionIdDidCommit: the CLOG (via pg_subtrans for a subcommitted xid) says committed. */
     boolean didCommit(int xid);
 
+    /**
+     * TransactionIdGetCommitLSN: an LSN at or past the end of {@code xid}'s commit record, kept per
+     * CLOG group for asynchronous commits; 0 if the commit is known durable. SetHintBits may mark a
+     * tuple committed only once WAL is flushed past it, so that a hint never outlives a commit lost
+     * in a crash.
+     */
+    long commitLsn(int xid);
+
+    /** XLogNeedsFlush: WAL up to {@code lsn} is not yet known to be on disk. */
+    boolean walNeedsFlush(long lsn);
+
     /** XidInMVCCSnapshot: {@code xid} was running as far as {@code snapshot} is concerned. */
     boolean xidInMVCCSnapshot(int xid, Snapshot snapshot);
 
