@@ -376,6 +376,58 @@ public final class BufferManager {
     }
 
     /**
+     * DropRelationBuffers: forgets every buffer of {@code rl} without writing it, because the
+     * relation's file is being removed (DROP at commit, an aborted CREATE, or their redo). The
+     * caller guarantees nobody else uses the relation any more (AccessExclusiveLock in a backend,
+     * no other process during redo); a pin still seen is a checkpointer or background writer
+     * writing the page out, and is waited for. A dirty page is dropped with its change: the file
+     * it belongs to is going away.
+     */
+    public void dropRelationBuffers(org.tusk.storage.smgr.RelFileLocator rl) {
+        for (int id = 0; id < pool.nbuffers(); id++) {
+            if ((descs.state(id) & BM_TAG_VALID) == 0 || !belongsTo(descs.tag(id), rl)) continue;
+            invalidateBuffer(id, rl);
+        }
+    }
+
+    private static boolean belongsTo(BufferTag t, org.tusk.storage.smgr.RelFileLocator rl) {
+        return t.relNumber() == rl.relNumber() && t.dbOid() == rl.dbOid() && t.spcOid() == rl.spcOid();
+    }
+
+    /** InvalidateBuffer: takes the mapping partition lock, then the header lock, as BufferAlloc does. */
+    private void invalidateBuffer(int id, org.tusk.storage.smgr.RelFileLocator rl) {
+        if (privateRefCount.containsKey(id)) throw new IllegalStateException("buffer " + (id + 1) + " is pinned in InvalidateBuffer");
+        while (true) {
+            int s = descs.lockHeader(id);
+            BufferTag tag = (s & BM_TAG_VALID) != 0 ? descs.tag(id) : null;
+            descs.unlockHeader(id, s);
+            if (tag == null || !belongsTo(tag, rl)) return;
+            int hash = tag.hash();
+            LWLock partition = pool.table().partitionLock(hash);
+            int busy;
+            partition.acquire(LWLock.Mode.EXCLUSIVE);
+            try {
+                s = descs.lockHeader(id);
+                if ((s & BM_TAG_VALID) == 0 || !descs.tag(id).equals(tag)) {
+                    descs.unlockHeader(id, s);
+                    return;
+                }
+                if ((s & REFCOUNT_MASK) == 0 && (s & BM_IO_IN_PROGRESS) == 0) {
+                    pool.table().delete(tag, hash);
+                    descs.unlockHeader(id, 0);
+                    return;
+                }
+                descs.unlockHeader(id, s);
+                busy = s;
+            } finally {
+                partition.release(LWLock.Mode.EXCLUSIVE);
+            }
+            // Someone is writing it out: wait (bounded) for its state to change, then look again.
+            descs.waitStateChange(id, busy, 1_000_000L);
+        }
+    }
+
+    /**
      * BufferSync's core, for checkpoints and shutdown: writes every buffer that is dirty now.
      * Returns the number written.
      */
