@@ -18,13 +18,29 @@ public final class ExecContext implements FunctionCallContext {
     private Object[] params = new Object[0];
     private String zoneText;
     private ZoneId zone;
+    /** Storage and catalogs for statements that touch tables; null when the backend has none. */
+    private final ExecEnvironment env;
 
-    private ExecContext(SessionServices session) {
+    private ExecContext(SessionServices session, ExecEnvironment env) {
         this.session = session;
+        this.env = env;
     }
 
     public static ExecContext of(SessionServices session) {
-        return new ExecContext(session);
+        return new ExecContext(session, null);
+    }
+
+    public static ExecContext of(SessionServices session, ExecEnvironment env) {
+        return new ExecContext(session, env);
+    }
+
+    /** The statement's storage environment, or null. */
+    public ExecEnvironment env() { return env; }
+
+    /** The environment, which a plan over tables cannot run without. */
+    ExecEnvironment requireEnv() {
+        if (env == null) throw new IllegalStateException("a plan over tables needs an ExecEnvironment");
+        return env;
     }
 
     @Override

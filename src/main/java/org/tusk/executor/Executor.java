@@ -17,7 +17,8 @@ import org.tusk.utils.error.PgException;
 
 /**
  * Builds the PlanState tree for a plan (ExecInitNode) and defines the node implementations
- * (nodeResult.c, nodeSeqscan.c, nodeAgg.c, nodeSort.c, nodeLimit.c).
+ * (nodeResult.c, nodeSeqscan.c, nodeAgg.c, nodeSort.c, nodeLimit.c, nodeValuesscan.c); scans of tables,
+ * index scans and ModifyTable have their own classes.
  */
 public final class Executor {
     private Executor() {}
@@ -25,11 +26,19 @@ public final class Executor {
     public static PlanState init(Plan plan, ExecContext ctx) {
         return switch (plan) {
             case Plan.Result r -> new ResultState(r, ctx);
-            case Plan.SeqScan s -> new SeqScanState(s, ctx);
+            case Plan.SeqScan s -> s.rte().isTable() ? new TableSeqScanState(s, ctx) : new SeqScanState(s, ctx);
+            case Plan.IndexScan s -> new IndexScanState(s, ctx);
+            case Plan.ValuesScan v -> new ValuesScanState(v, ctx);
+            case Plan.ModifyTable m -> new ModifyTableState(m, init(m.source(), ctx), ctx);
             case Plan.Agg a -> new AggState(a, init(a.child(), ctx), ctx);
             case Plan.Sort s -> new SortState(s, init(s.child(), ctx));
             case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
         };
+    }
+
+    /** es_processed of a ModifyTable plan's state: rows inserted, updated or deleted so far (0 for other nodes). */
+    public static long processedRows(PlanState state) {
+        return state instanceof ModifyTableState m ? m.processed() : 0;
     }
 
     static Object[] project(List<Expr> tlist, Object[] tuple, Object[] aggValues, ExecContext ctx) {
@@ -57,6 +66,26 @@ public final class Executor {
         }
     }
 
+    /** nodeValuesscan.c: each VALUES row, its expressions evaluated without an input tuple. */
+    static final class ValuesScanState extends PlanState {
+        private final Plan.ValuesScan plan;
+        private final ExecContext ctx;
+        private int next;
+
+        ValuesScanState(Plan.ValuesScan plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Object[] next() {
+            if (next >= plan.rows().size()) return null;
+            ctx.session().checkForInterrupts();
+            return project(plan.rows().get(next++), new Object[0], null, ctx);
+        }
+    }
+
+    /** Sequential scan of a system view (a {@link org.tusk.catalog.ScannableRelation}). */
     static final class SeqScanState extends PlanState {
         private final Plan.SeqScan plan;
         private final ExecContext ctx;

@@ -12,5 +12,23 @@
  * (one group for now) so GROUP BY can be added as a hash or sort strategy. The executor has no
  * static mutable state; all per-statement state lives in the PlanState tree and
  * {@link org.tusk.executor.ExecContext}.
+ *
+ * <h2>Tables</h2>
+ * Statements over catalog tables run against an {@link org.tusk.executor.ExecEnvironment}
+ * supplied per statement: catalog, table and index access methods, the statement's snapshot and
+ * command id. Invariants: every row this statement writes carries the environment's command id
+ * and its snapshot's curcid equals it, so a statement never sees its own changes (INSERT ...
+ * SELECT from the same table terminates); the command counter is incremented after each
+ * data-changing statement, so the next statement of the transaction sees them. The scan tuple of
+ * a table is its attribute values followed by the version's TID (the ctid junk column), which
+ * {@link org.tusk.executor.ModifyTableState} uses to address rows. IndexScanState fetches each TID
+ * through the table AM with the snapshot (resolving HOT chains) and rechecks the index
+ * conditions. ModifyTableState checks NOT NULL before writing, enters index entries after the
+ * heap row (unique indexes raise 23505 from the index AM), passes all indexed attributes to
+ * update so the table AM can choose HOT, and under READ COMMITTED follows a concurrently updated
+ * row to its newest version (read with a new snapshot) and re-checks the WHERE clause on it
+ * (EvalPlanQual, simplified: no row locks, no re-evaluation of other relations, as there are no
+ * joins). The executor takes no locks itself; the access methods do their own buffer locking and
+ * the waiting for concurrent writers ({@code wait = true}).
  */
 package org.tusk.executor;

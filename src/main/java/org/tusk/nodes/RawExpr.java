@@ -62,6 +62,9 @@ public sealed interface RawExpr {
     /** CURRENT_TIMESTAMP, CURRENT_USER etc. (gram.y's SQLValueFunction); name is the keyword, lower-case. */
     record SqlValueFunction(String name, int location) implements RawExpr {}
 
+    /** DEFAULT as a VALUES item or an UPDATE SET source (SetToDefault): the column's default. */
+    record SetToDefault(int location) implements RawExpr {}
+
     /** A construct the grammar accepts but analysis does not support yet (subqueries, arrays, ...). */
     record Unsupported(String what, int location) implements RawExpr {}
 }

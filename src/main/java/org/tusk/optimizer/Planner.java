@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.tusk.catalog.FunctionCallContext;
 import org.tusk.catalog.PgProc;
+import org.tusk.executor.ExecEnvironment;
 import org.tusk.executor.ExprEvaluator;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
@@ -19,6 +20,8 @@ import org.tusk.nodes.Query;
  * <pre>
  *   [Limit] -> [Sort] -> [Agg] -> SeqScan(rel, qual, tlist) | Result(tlist, one-time qual)
  * </pre>
+ * The scan of a catalog table is a SeqScan or an IndexScan as {@link ScanPaths} decides.
+ * INSERT/UPDATE/DELETE become a ModifyTable node (see {@link #plan(Query, FunctionCallContext, ExecEnvironment)}).
  * Without aggregation the scan/result node projects the final target list (including resjunk
  * sort columns); with aggregation the scan emits raw tuples and Agg projects. Sort keys and
  * visible columns refer to positions in that final target list.
@@ -27,8 +30,62 @@ public final class Planner {
     private Planner() {}
 
     public static PlannedStmt plan(Query q, FunctionCallContext ctx) {
-        if (q.commandType() == Query.CommandType.UTILITY)
-            return new PlannedStmt(null, q.utilityStmt(), List.of(), List.of(), List.of());
+        return plan(q, ctx, null);
+    }
+
+    /**
+     * Plans {@code q}; {@code env} (null when the backend has no storage) gives the table and
+     * index sizes and the indexes path selection considers for scans of catalog tables.
+     */
+    public static PlannedStmt plan(Query q, FunctionCallContext ctx, ExecEnvironment env) {
+        return switch (q.commandType()) {
+            case UTILITY -> new PlannedStmt(null, q.utilityStmt(), List.of(), List.of(), List.of());
+            case INSERT, UPDATE, DELETE -> planModify(q, ctx, env);
+            case SELECT -> planSelect(q, ctx, env);
+        };
+    }
+
+    /**
+     * INSERT/UPDATE/DELETE: ModifyTable over a ValuesScan, the planned SELECT, or a scan of the
+     * target table emitting its raw scan tuples (values, then TID) filtered by WHERE.
+     */
+    private static PlannedStmt planModify(Query q, FunctionCallContext ctx, ExecEnvironment env) {
+        Query.RangeTblEntry target = q.resultRte();
+        Plan source;
+        List<Expr> newRow = null;
+        Expr where = q.where() == null ? null : fold(q.where(), ctx);
+        if (where instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) where = null;
+        if (q.commandType() == Query.CommandType.INSERT) {
+            if (q.sourceQuery() != null) {
+                source = planSelect(q.sourceQuery(), ctx, env).planTree();
+            } else {
+                List<List<Expr>> rows = new ArrayList<>();
+                for (List<Expr> row : q.valuesLists()) rows.add(foldAll(row, ctx));
+                source = new Plan.ValuesScan(List.copyOf(rows), rows.isEmpty() ? 0 : rows.get(0).size());
+            }
+        } else {
+            source = ScanPaths.scan(target, where, null, env, ctx);
+        }
+        if (q.commandType() != Query.CommandType.DELETE) {
+            newRow = new ArrayList<>();
+            for (Query.TargetEntry te : q.targetList()) newRow.add(fold(te.expr(), ctx));
+            newRow = List.copyOf(newRow);
+        }
+        List<Expr> returning = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        List<Integer> typmods = new ArrayList<>();
+        for (Query.TargetEntry te : q.returningList()) {
+            returning.add(fold(te.expr(), ctx));
+            names.add(te.name());
+            types.add(te.expr().type());
+            typmods.add(te.expr().typmod());
+        }
+        Plan plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning));
+        return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods), q.commandType());
+    }
+
+    private static PlannedStmt planSelect(Query q, FunctionCallContext ctx, ExecEnvironment env) {
         List<Expr> tlist = new ArrayList<>();
         Expr having = null;
         List<String> names = new ArrayList<>();
@@ -54,6 +111,8 @@ public final class Planner {
         boolean agg = q.hasAggs() || having != null;
         if (q.rangeTable().isEmpty()) {
             plan = new Plan.Result(agg ? List.of() : tlist, where, true);
+        } else if (q.rangeTable().get(0).isTable()) {
+            plan = ScanPaths.scan(q.rangeTable().get(0), where, agg ? null : tlist, env, ctx);
         } else {
             plan = new Plan.SeqScan(q.rangeTable().get(0), where, agg ? null : tlist);
         }

@@ -15,6 +15,8 @@ import org.tusk.catalog.PgOperator;
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.RelationProvider;
 import org.tusk.catalog.ScannableRelation;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.utils.cache.Relation;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
@@ -36,6 +38,8 @@ public final class Analyzer {
     private final RelationProvider relations;
     private final ZoneId zone;
     private final String currentDatabase;
+    /** Tables of the catalog, with their typmods; null when the backend has no storage yet. */
+    private ExecEnvironment env;
 
     /**
      * Parameter types as the client gave them (0: to be inferred), grown as higher $n are seen;
@@ -75,9 +79,25 @@ public final class Analyzer {
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone,
                                 String currentDatabase, List<Integer> paramTypes) {
+        return analyze(raw, queryString, relations, null, zone, currentDatabase, paramTypes);
+    }
+
+    /**
+     * The same, resolving names also against the catalog's tables of {@code env} (may be null:
+     * then only the system views of {@code relations} exist).
+     */
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
+                                ZoneId zone, String currentDatabase, List<Integer> paramTypes) {
         Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
         a.paramTypes = paramTypes;
-        Query q = raw.stmt() instanceof Stmt.SelectStmt s ? a.transformSelect(s) : null;
+        a.env = env;
+        Query q = switch (raw.stmt()) {
+            case Stmt.SelectStmt s -> a.transformSelect(s);
+            case Stmt.InsertStmt s -> new ModifyAnalysis(a).transformInsert(s);
+            case Stmt.UpdateStmt s -> new ModifyAnalysis(a).transformUpdate(s);
+            case Stmt.DeleteStmt s -> new ModifyAnalysis(a).transformDelete(s);
+            default -> null;
+        };
         if (paramTypes != null) {
             for (int i = 0; i < paramTypes.size(); i++) {
                 if (paramTypes.get(i) == 0 || paramTypes.get(i) == UNKNOWN) {
@@ -89,15 +109,15 @@ public final class Analyzer {
         return new Query(Query.CommandType.UTILITY, raw.stmt(), List.of(), List.of(), null, List.of(), null, null, List.of());
     }
 
-    private int pos(int location) { return location < 0 ? 0 : Lexer.position(src, location); }
+    int pos(int location) { return location < 0 ? 0 : Lexer.position(src, location); }
 
-    private PgException err(String state, String msg, int location) {
+    PgException err(String state, String msg, int location) {
         return PgException.errorAt(state, msg, pos(location));
     }
 
     // ------------------------------------------------------------------ SELECT
 
-    private Query transformSelect(Stmt.SelectStmt s) {
+    Query transformSelect(Stmt.SelectStmt s) {
         if (s.distinct()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "SELECT DISTINCT is not supported yet");
         if (!s.groupBy().isEmpty())
             throw err(SqlState.FEATURE_NOT_SUPPORTED, "GROUP BY is not supported yet", s.groupBy().get(0).location());
@@ -107,13 +127,7 @@ public final class Analyzer {
             if (rv.catalog() != null && !rv.catalog().equals(currentDatabase))
                 throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
                         + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
-            ScannableRelation rel = relations.lookup(rv.schema(), rv.name());
-            if (rel == null) {
-                String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
-                throw err(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
-            }
-            rte = new Query.RangeTblEntry(rv.alias() != null ? rv.alias() : rv.name(), rv.schema(), rv.name(), rel,
-                    List.copyOf(rel.columns()));
+            rte = rangeTableEntry(rv);
             rtable = List.of(rte);
         }
 
@@ -126,20 +140,7 @@ public final class Analyzer {
 
         // target list
         exprKind = "SELECT";
-        List<Query.TargetEntry> tlist = new ArrayList<>();
-        for (Stmt.ResTarget rt : s.targetList()) {
-            if (rt.val() instanceof RawExpr.ColumnRef cr && cr.star()) {
-                expandStar(cr, tlist);
-                continue;
-            }
-            Expr e = transformExpr(rt.val());
-            if (e instanceof Expr.Param p && p.type() == UNKNOWN) {
-                throw err("42P18", "could not determine data type of parameter $" + p.number(), rt.val().location());
-            }
-            if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, rt.val().location());
-            String name = rt.name() != null ? rt.name() : figureColname(rt.val());
-            tlist.add(new Query.TargetEntry(e, tlist.size() + 1, name, false));
-        }
+        List<Query.TargetEntry> tlist = transformTargetList(s.targetList());
         int visible = tlist.size();
 
         // HAVING (without GROUP BY: one group)
@@ -179,6 +180,80 @@ public final class Analyzer {
         Query q = new Query(Query.CommandType.SELECT, null, rtable, List.copyOf(tlist), where, List.copyOf(sort), limit,
                 offset, List.copyOf(aggs));
         return having == null ? q : withHaving(q, having);
+    }
+
+    /**
+     * cookDefault's analysis, for CREATE TABLE: checks that the DEFAULT text {@code sql} is an
+     * expression without column references whose value can be assigned to a column of type
+     * {@code typeOid}, and returns it analysed.
+     */
+    public static Expr analyzeColumnDefault(String sql, String column, int typeOid, int typmod, ZoneId zone,
+                                            String currentDatabase) {
+        Analyzer a = new Analyzer(sql, RelationProvider.EMPTY, zone, currentDatabase);
+        return ModifyAnalysis.analyzeDefault(a, sql, column, typeOid, typmod);
+    }
+
+    /** transformTargetList: a SELECT list or RETURNING list, with {@code *} expanded and unknowns resolved to text. */
+    List<Query.TargetEntry> transformTargetList(List<Stmt.ResTarget> targets) {
+        List<Query.TargetEntry> tlist = new ArrayList<>();
+        for (Stmt.ResTarget rt : targets) {
+            if (rt.val() instanceof RawExpr.ColumnRef cr && cr.star()) {
+                expandStar(cr, tlist);
+                continue;
+            }
+            Expr e = transformExpr(rt.val());
+            if (e instanceof Expr.Param p && p.type() == UNKNOWN) {
+                throw err("42P18", "could not determine data type of parameter $" + p.number(), rt.val().location());
+            }
+            if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, rt.val().location());
+            String name = rt.name() != null ? rt.name() : figureColname(rt.val());
+            tlist.add(new Query.TargetEntry(e, tlist.size() + 1, name, false));
+        }
+        return tlist;
+    }
+
+    /** An analyzer for a sub-statement (INSERT's SELECT, a column default) sharing this one's parameters. */
+    Analyzer child(String text) {
+        Analyzer a = new Analyzer(text, relations, zone, currentDatabase);
+        a.paramTypes = paramTypes;
+        a.env = env;
+        return a;
+    }
+
+    ExecEnvironment env() { return env; }
+
+    String src() { return src; }
+
+    void setRangeTableEntry(Query.RangeTblEntry r) { this.rte = r; }
+
+    void setExprKind(String kind) { this.exprKind = kind; }
+
+    boolean hasAggregates() { return !aggs.isEmpty(); }
+
+    /**
+     * parserOpenTable + addRangeTableEntry: the system view or catalog table {@code rv} names
+     * (views first, as pg_catalog comes first in the search path); 42P01 if there is neither.
+     */
+    Query.RangeTblEntry rangeTableEntry(Stmt.RangeVar rv) {
+        if (rv.catalog() != null && !rv.catalog().equals(currentDatabase))
+            throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
+                    + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
+        String refname = rv.alias() != null ? rv.alias() : rv.name();
+        ScannableRelation view = relations.lookup(rv.schema(), rv.name());
+        if (view != null) return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), view, List.copyOf(view.columns()));
+        Relation table = env == null ? null : env.catalog().openRelation(rv.schema(), rv.name());
+        if (table == null) {
+            String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+            throw err(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
+        }
+        if (table.relkind() == 'i')
+            throw err("42809", "\"" + table.name() + "\" is an index", rv.location());
+        List<ColumnDef> cols = new ArrayList<>();
+        for (int i = 0; i < table.desc().natts(); i++) {
+            var att = table.desc().attr(i);
+            cols.add(new ColumnDef(att.name(), att.type().oid(), env.atttypmod(table, i + 1)));
+        }
+        return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), null, List.copyOf(cols), table);
     }
 
     /** HAVING is carried as an extra resjunk boolean column named "?having?" evaluated by the Agg node. */
@@ -316,7 +391,7 @@ public final class Analyzer {
         return new Expr.Param(p.number(), t == 0 ? UNKNOWN : t);
     }
 
-    private Expr coerce(Expr e, int to, int typmod, Context ctx, int location) {
+    Expr coerce(Expr e, int to, int typmod, Context ctx, int location) {
         if (e instanceof Expr.Param p && p.type() == UNKNOWN && paramTypes != null && to != UNKNOWN) {
             // variable_coerce_param_hook: the first context that needs a type decides it.
             paramTypes.set(p.number() - 1, to);
@@ -326,7 +401,7 @@ public final class Analyzer {
     }
 
     /** coerce_to_boolean(). */
-    private Expr coerceToBoolean(Expr e, String construct, int location) {
+    Expr coerceToBoolean(Expr e, String construct, int location) {
         if (e.type() == BOOL) return e;
         if (!ParseCoerce.canCoerce(e.type(), BOOL, Context.IMPLICIT))
             throw err(SqlState.DATATYPE_MISMATCH, "argument of " + construct + " must be type boolean, not type "
@@ -425,6 +500,8 @@ public final class Analyzer {
                 yield new Expr.NullIfExpr(eq.op(), a, eq.args().get(1), a.type());
             }
             case RawExpr.SqlValueFunction s -> transformSqlValueFunction(s);
+            case RawExpr.SetToDefault d -> throw err(SqlState.SYNTAX_ERROR, "DEFAULT is not allowed in this context",
+                    d.location());
             case RawExpr.Unsupported u -> throw err(SqlState.FEATURE_NOT_SUPPORTED, u.what() + " is not supported yet", u.location());
         };
     }
@@ -691,7 +768,7 @@ public final class Analyzer {
     }
 
     private Expr transformAggregate(RawExpr.FuncCall f, String name, List<PgAggregate> cands) {
-        if (exprKind.equals("WHERE") || exprKind.equals("LIMIT") || exprKind.equals("OFFSET"))
+        if (!exprKind.equals("SELECT") && !exprKind.equals("HAVING") && !exprKind.equals("ORDER BY"))
             throw err(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + exprKind, f.location());
         if (inAgg) throw err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
         if (f.distinct()) throw err(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT in aggregates is not supported yet", f.location());

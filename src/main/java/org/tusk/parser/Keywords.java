@@ -41,7 +41,8 @@ public final class Keywords {
             "insert", "update", "delete", "drop", "alter", "copy", "explain", "vacuum", "revoke", "truncate", "lock",
             "listen", "notify", "unlisten", "execute", "deallocate", "declare", "move", "close", "discard",
             "checkpoint", "comment", "call", "merge", "reindex", "cluster", "security", "load", "import", "refresh",
-            "reassign");
+            "reassign", "index", "if", "temp", "temporary", "global", "cascade", "restrict", "key", "include",
+            "inherits", "tablespace", "generated", "of", "partition", "overriding", "conflict", "exclude");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

@@ -34,6 +34,8 @@ public final class Parser {
     private final String src;
     private final Lexer lexer;
     private final List<Token> buf = new ArrayList<>();
+    /** End offset of the last token consumed (for the source text of a DEFAULT expression). */
+    private int lastEnd;
 
     private Parser(String src) {
         this.src = src;
@@ -43,6 +45,17 @@ public final class Parser {
     /** Parses a query string into its statements (an empty or all-blank string gives none). */
     public static List<RawStmt> parse(String query) {
         return new Parser(query).stmtmulti();
+    }
+
+    /**
+     * Parses {@code text} as one a_expr, the whole of it (a column default as the catalog stores
+     * it). Syntax errors point into {@code text}.
+     */
+    public static RawExpr parseExpression(String text) {
+        Parser p = new Parser(text);
+        RawExpr e = p.aExpr();
+        if (!p.peek().is(Kind.EOF)) throw p.syntaxError(p.peek());
+        return e;
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -63,6 +76,7 @@ public final class Parser {
     private Token advance() {
         Token t = peek();
         buf.remove(0);
+        lastEnd = t.end();
         return t;
     }
 
@@ -163,6 +177,21 @@ public final class Parser {
             case "prepare":
                 if (peek(1).isKeyword("transaction")) return transactionStmt();
                 return unsupportedStmt();
+            case "create": {
+                Token n = peek(1);
+                if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary")
+                        || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
+                        || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
+                    return createTableStmt();
+                if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
+                return unsupportedStmt();
+            }
+            case "drop":
+                if (peek(1).isKeyword("table") || peek(1).isKeyword("index")) return dropStmt();
+                return unsupportedStmt();
+            case "insert": return insertStmt();
+            case "update": return updateStmt();
+            case "delete": return deleteStmt();
             default:
                 if (KNOWN_UNSUPPORTED.contains(kw)) return unsupportedStmt();
                 throw syntaxError(t);
@@ -185,6 +214,351 @@ public final class Parser {
             advance();
         }
         return new Stmt.UnsupportedStmt(tag);
+    }
+
+    // ---- CREATE TABLE / CREATE INDEX / DROP (gram.y CreateStmt, IndexStmt, DropStmt)
+
+    /** qualified_name: ColId [ '.' attr_name [ '.' attr_name ] ]. */
+    private Stmt.RangeVar qualifiedName() {
+        Token t = peek();
+        if (!Keywords.isColId(t)) throw syntaxError(t);
+        List<String> names = new ArrayList<>();
+        names.add(advance().value());
+        while (isChar('.')) {
+            advance();
+            Token n = peek();
+            if (!Keywords.isColLabel(n)) throw syntaxError(n);
+            names.add(advance().value());
+        }
+        if (names.size() > 3)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
+                    + String.join(".", names), Lexer.position(src, t.start()));
+        String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
+        String catalog = names.size() == 3 ? names.get(0) : null;
+        return new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), null, t.start());
+    }
+
+    /** relation_expr_opt_alias: [ONLY] qualified_name [[AS] ColId]; SET (of UPDATE) is never an alias. */
+    private Stmt.RangeVar relationExprOptAlias() {
+        acceptKw("only");
+        Stmt.RangeVar rv = qualifiedName();
+        if (isChar('*')) advance();
+        String alias = null;
+        if (acceptKw("as")) {
+            alias = colId();
+        } else if (Keywords.isColId(peek()) && !isKw("set") && !isKw("using")) {
+            alias = advance().value();
+        }
+        return alias == null ? rv : new Stmt.RangeVar(rv.catalog(), rv.schema(), rv.name(), alias, rv.location());
+    }
+
+    private Stmt createTableStmt() {
+        expectKw("create");
+        boolean temp = false;
+        if (acceptKw("local") || acceptKw("global")) {
+            if (!acceptKw("temp")) expectKw("temporary");
+            temp = true;
+        } else if (acceptKw("temp") || acceptKw("temporary")) {
+            temp = true;
+        }
+        expectKw("table");
+        boolean ifNotExists = false;
+        if (isKw("if")) {
+            advance();
+            expectKw("not");
+            expectKw("exists");
+            ifNotExists = true;
+        }
+        Stmt.RangeVar rel = qualifiedName();
+        if (isKw("of") || isKw("partition")) throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
+        if (isKw("as")) throw notSupported("CREATE TABLE AS", peek().start());
+        expectChar('(');
+        List<Stmt.ColumnDefinition> cols = new ArrayList<>();
+        List<Stmt.TableConstraint> cons = new ArrayList<>();
+        if (!isChar(')')) {
+            do {
+                if (isKw("constraint") || isKw("primary") || isKw("unique") || isKw("check") || isKw("foreign")
+                        || isKw("exclude")) {
+                    cons.add(tableConstraint());
+                } else if (isKw("like")) {
+                    throw notSupported("CREATE TABLE ... LIKE", peek().start());
+                } else {
+                    cols.add(columnDef());
+                }
+            } while (acceptChar(','));
+        }
+        expectChar(')');
+        if (isKw("inherits") || isKw("partition") || isKw("using") || isKw("with") || isKw("tablespace")
+                || isKw("on") && peek(1).isKeyword("commit"))
+            throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists);
+    }
+
+    /** columnDef: ColId Typename ColQualList. */
+    private Stmt.ColumnDefinition columnDef() {
+        Token nameTok = peek();
+        String name = colId();
+        TypeName type = typeName();
+        boolean notNull = false, nullSeen = false;
+        int primary = -1, unique = -1;
+        RawExpr def = null;
+        String defSql = null;
+        while (true) {
+            Token t = peek();
+            Token consStart = t;
+            if (acceptKw("constraint")) {
+                colId();
+                t = peek();
+            }
+            if (isKw("not") && peek(1).isKeyword("null")) {
+                advance();
+                advance();
+                notNull = true;
+                nullSeen = true;
+            } else if (isKw("null")) {
+                advance();
+                if (notNull) throw conflictingNull(name, t);
+                nullSeen = true;
+            } else if (isKw("default")) {
+                advance();
+                if (def != null)
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple default values specified for column \""
+                            + name + "\"", Lexer.position(src, t.start()));
+                int start = peek().start();
+                def = bExpr();
+                defSql = src.substring(start, lastEnd);
+            } else if (isKw("primary")) {
+                advance();
+                expectKw("key");
+                primary = consStart.start();
+            } else if (isKw("unique")) {
+                advance();
+                unique = consStart.start();
+            } else if (isKw("check") || isKw("references") || isKw("generated") || isKw("collate")) {
+                throw notSupported(t.value().toUpperCase(Locale.ROOT) + " in a column definition", t.start());
+            } else {
+                break;
+            }
+            if (notNull && nullSeen && t.isKeyword("null")) throw conflictingNull(name, t);
+        }
+        return new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique, nameTok.start());
+    }
+
+    private PgException conflictingNull(String column, Token t) {
+        return PgException.errorAt(SqlState.SYNTAX_ERROR, "conflicting NULL/NOT NULL declarations for column \""
+                + column + "\"", Lexer.position(src, t.start()));
+    }
+
+    /** b_expr: an expression without the boolean and IS operators (DEFAULT's operand). */
+    private RawExpr bExpr() { return expr(P_CMP); }
+
+    /** TableConstraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols). */
+    private Stmt.TableConstraint tableConstraint() {
+        Token first = peek();
+        String name = null;
+        if (acceptKw("constraint")) name = colId();
+        Token t = peek();
+        boolean primary;
+        if (acceptKw("primary")) {
+            expectKw("key");
+            primary = true;
+        } else if (acceptKw("unique")) {
+            primary = false;
+        } else if (isKw("check") || isKw("foreign") || isKw("exclude")) {
+            throw notSupported(t.value().toUpperCase(Locale.ROOT) + " constraints", t.start());
+        } else {
+            throw syntaxError(t);
+        }
+        expectChar('(');
+        List<String> cols = new ArrayList<>();
+        do {
+            cols.add(colId());
+        } while (acceptChar(','));
+        expectChar(')');
+        if (isKw("include") || isKw("with") || isKw("using")) throw notSupported(peek().value().toUpperCase(Locale.ROOT)
+                + " in a constraint", peek().start());
+        return new Stmt.TableConstraint(name, primary, cols, first.start());
+    }
+
+    private Stmt indexStmt() {
+        expectKw("create");
+        boolean unique = acceptKw("unique");
+        expectKw("index");
+        if (isKw("concurrently")) throw notSupported("CREATE INDEX CONCURRENTLY", peek().start());
+        boolean ifNotExists = false;
+        String name = null;
+        if (isKw("if") && peek(1).isKeyword("not")) {
+            advance();
+            advance();
+            expectKw("exists");
+            ifNotExists = true;
+            name = colId();
+        } else if (!isKw("on")) {
+            name = colId();
+        }
+        expectKw("on");
+        acceptKw("only");
+        Stmt.RangeVar rel = qualifiedName();
+        String method = "btree";
+        if (acceptKw("using")) method = colId();
+        expectChar('(');
+        List<Stmt.IndexElem> elems = new ArrayList<>();
+        do {
+            Token t = peek();
+            if (t.isChar('(') || peek(1).isChar('(')) throw notSupported("index expressions", t.start());
+            String col = colId();
+            if (isKw("collate")) throw notSupported("COLLATE in an index", peek().start());
+            if (Keywords.isColId(peek()) && !isKw("nulls")) throw notSupported("operator classes", peek().start());
+            boolean desc = false;
+            if (acceptKw("desc")) desc = true; else acceptKw("asc");
+            Boolean nullsFirst = null;
+            if (acceptKw("nulls")) {
+                if (acceptKw("first")) nullsFirst = true;
+                else {
+                    expectKw("last");
+                    nullsFirst = false;
+                }
+            }
+            elems.add(new Stmt.IndexElem(col, desc, nullsFirst, t.start()));
+        } while (acceptChar(','));
+        expectChar(')');
+        if (isKw("include") || isKw("with") || isKw("tablespace") || isKw("where") || isKw("nulls"))
+            throw notSupported(peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", peek().start());
+        return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists);
+    }
+
+    private Stmt dropStmt() {
+        expectKw("drop");
+        Stmt.DropStmt.ObjectType kind = acceptKw("table") ? Stmt.DropStmt.ObjectType.TABLE : null;
+        if (kind == null) {
+            expectKw("index");
+            kind = Stmt.DropStmt.ObjectType.INDEX;
+            if (isKw("concurrently")) throw notSupported("DROP INDEX CONCURRENTLY", peek().start());
+        }
+        boolean missingOk = false;
+        if (isKw("if") && peek(1).isKeyword("exists")) {
+            advance();
+            advance();
+            missingOk = true;
+        }
+        List<Stmt.RangeVar> names = new ArrayList<>();
+        do {
+            names.add(qualifiedName());
+        } while (acceptChar(','));
+        boolean cascade = false;
+        if (acceptKw("cascade")) cascade = true; else acceptKw("restrict");
+        return new Stmt.DropStmt(kind, names, missingOk, cascade);
+    }
+
+    // ---- INSERT / UPDATE / DELETE
+
+    private Stmt insertStmt() {
+        expectKw("insert");
+        expectKw("into");
+        Stmt.RangeVar rel = qualifiedName();
+        if (acceptKw("as")) rel = new Stmt.RangeVar(rel.catalog(), rel.schema(), rel.name(), colId(), rel.location());
+        List<Stmt.ResTarget> cols = List.of();
+        if (isChar('(') && !peek(1).isKeyword("select") && !peek(1).isKeyword("values") && !peek(1).isChar('(')) {
+            advance();
+            cols = new ArrayList<>();
+            do {
+                Token c = peek();
+                String name = colId();
+                if (isChar('.') || isChar('[')) throw notSupported("assignment to a field or subscript", peek().start());
+                cols.add(new Stmt.ResTarget(name, null, c.start()));
+            } while (acceptChar(','));
+            expectChar(')');
+        }
+        if (isKw("overriding")) throw notSupported("OVERRIDING", peek().start());
+        List<List<RawExpr>> values = null;
+        int valuesLoc = -1;
+        Stmt.SelectStmt select = null;
+        boolean defaultValues = false;
+        if (cols.isEmpty() && isKw("default")) {
+            advance();
+            expectKw("values");
+            defaultValues = true;
+        } else if (isKw("values")) {
+            valuesLoc = advance().start();
+            values = new ArrayList<>();
+            do {
+                expectChar('(');
+                List<RawExpr> row = new ArrayList<>();
+                do {
+                    Token t = peek();
+                    if (t.isKeyword("default") && (peek(1).isChar(',') || peek(1).isChar(')'))) {
+                        advance();
+                        row.add(new RawExpr.SetToDefault(t.start()));
+                    } else {
+                        row.add(aExpr());
+                    }
+                } while (acceptChar(','));
+                expectChar(')');
+                values.add(row);
+            } while (acceptChar(','));
+            if (isKw("order") || isKw("limit") || isKw("offset"))
+                throw notSupported("ORDER BY/LIMIT on VALUES", peek().start());
+        } else if (isKw("select")) {
+            select = (Stmt.SelectStmt) selectStmt();
+        } else if (isChar('(')) {
+            throw notSupported("parenthesized SELECT", peek().start());
+        } else {
+            throw syntaxError(peek());
+        }
+        if (isKw("on") && peek(1).isKeyword("conflict")) throw notSupported("ON CONFLICT", peek().start());
+        return new Stmt.InsertStmt(rel, cols, values, valuesLoc, select, defaultValues, returningClause());
+    }
+
+    private List<Stmt.ResTarget> returningClause() {
+        if (!acceptKw("returning")) return List.of();
+        List<Stmt.ResTarget> targets = new ArrayList<>();
+        do {
+            targets.add(resTarget());
+        } while (acceptChar(','));
+        return targets;
+    }
+
+    private Stmt updateStmt() {
+        expectKw("update");
+        Stmt.RangeVar rel = relationExprOptAlias();
+        expectKw("set");
+        List<Stmt.ResTarget> sets = new ArrayList<>();
+        do {
+            Token c = peek();
+            if (c.isChar('(')) throw notSupported("multiple-column UPDATE SET", c.start());
+            String name = colId();
+            if (isChar('.') || isChar('[')) throw notSupported("assignment to a field or subscript", peek().start());
+            expectChar('=');
+            Token v = peek();
+            RawExpr val;
+            if (v.isKeyword("default") && (peek(1).isChar(',') || peek(1).is(Kind.EOF) || peek(1).isChar(';')
+                    || peek(1).isKeyword("where") || peek(1).isKeyword("from") || peek(1).isKeyword("returning"))) {
+                advance();
+                val = new RawExpr.SetToDefault(v.start());
+            } else {
+                val = aExpr();
+            }
+            sets.add(new Stmt.ResTarget(name, val, c.start()));
+        } while (acceptChar(','));
+        Stmt.RangeVar from = null;
+        if (acceptKw("from")) from = fromItem();
+        RawExpr where = whereClause();
+        return new Stmt.UpdateStmt(rel, sets, from, where, returningClause());
+    }
+
+    private RawExpr whereClause() {
+        if (!acceptKw("where")) return null;
+        if (isKw("current") && peek(1).isKeyword("of")) throw notSupported("WHERE CURRENT OF", peek().start());
+        return aExpr();
+    }
+
+    private Stmt deleteStmt() {
+        expectKw("delete");
+        expectKw("from");
+        Stmt.RangeVar rel = relationExprOptAlias();
+        if (isKw("using")) throw notSupported("DELETE ... USING", peek().start());
+        RawExpr where = whereClause();
+        return new Stmt.DeleteStmt(rel, where, returningClause());
     }
 
     private Stmt selectStmt() {

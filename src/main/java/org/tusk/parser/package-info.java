@@ -23,6 +23,20 @@
  * remaining unknown outputs to text; assigns output column names (FigureColname); and checks
  * aggregate placement. Every error carries PostgreSQL's SQLSTATE, text and cursor position.
  *
+ * <h2>Tables and data modification</h2>
+ * The grammar also covers CREATE [TEMP] TABLE (column types with modifiers, NOT NULL/NULL/DEFAULT/
+ * PRIMARY KEY/UNIQUE, table PRIMARY KEY/UNIQUE), CREATE [UNIQUE] INDEX, DROP TABLE/INDEX,
+ * INSERT (VALUES with DEFAULT items, SELECT, DEFAULT VALUES), UPDATE and DELETE, each with
+ * RETURNING. A DEFAULT's text is kept as written ({@code ColumnDefinition.defaultSql}), since
+ * the catalog stores defaults as SQL text. Names in FROM resolve to system views first, then to
+ * catalog tables of the statement's {@link org.tusk.executor.ExecEnvironment} (none: views only).
+ * {@link org.tusk.parser.ModifyAnalysis} analyses INSERT/UPDATE/DELETE into a Query whose target
+ * list is the complete new row in attribute order: assigned values are coerced in assignment
+ * context (42804 with PostgreSQL's hint when impossible), missing columns get their default,
+ * parsed from the catalog's text and analysed each time (rewriteTargetListIU's work). Not yet:
+ * UPDATE ... FROM, DELETE ... USING, ON CONFLICT, multi-column SET, CHECK/FOREIGN KEY, index
+ * expressions, DESC index columns (parsed, refused at execution), serial/identity columns.
+ *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.tusk.catalog.RelationProvider;
 import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.PlannedStmt;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
@@ -44,10 +45,25 @@ public final class Engine {
      */
     public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
                                             SessionServices session, List<Integer> paramTypes, String[] paramText) {
+        return prepare(raw, queryString, relations, session, paramTypes, paramText, null);
+    }
+
+    /**
+     * The same for a backend with storage: {@code env} (this statement's snapshot, command id,
+     * catalog and access methods) lets the statement read and change tables. Without one, the
+     * statements that need tables (CREATE/DROP TABLE and INDEX, INSERT, UPDATE, DELETE) fail
+     * with 0A000 and names resolve to system views only.
+     */
+    public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
+                                            SessionServices session, List<Integer> paramTypes, String[] paramText,
+                                            ExecEnvironment env) {
         if (raw.stmt() instanceof Stmt.UnsupportedStmt u)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, u.tag() + " is not supported yet");
-        ExecContext ctx = ExecContext.of(session);
-        Query q = Analyzer.analyze(raw, queryString, relations, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        String tableTag = PreparedStatement.tableStatementTag(raw.stmt());
+        if (tableTag != null && env == null)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
+        ExecContext ctx = ExecContext.of(session, env);
+        Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         if (paramText != null) {
             int n = paramTypes == null ? 0 : paramTypes.size();
             if (paramText.length != n) {
@@ -61,7 +77,7 @@ public final class Engine {
             }
             ctx.setParams(values);
         }
-        PlannedStmt p = Planner.plan(q, ctx);
-        return new PreparedStatement(p, session, ctx);
+        PlannedStmt p = Planner.plan(q, ctx, env);
+        return new PreparedStatement(p, session, ctx, queryString);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.commands.TableCommands;
 import org.tusk.commands.VariableCommands;
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.Executor;
@@ -28,19 +29,58 @@ public final class PreparedStatement {
     private final SessionServices session;
     private final ExecContext ctx;
     private final List<ResultColumn> columns;
+    private final String queryString;
+    private final List<String> notices = new ArrayList<>();
     private String tag;
     private long rows;
 
-    PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx) {
+    PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString) {
         this.planned = planned;
         this.session = session;
         this.ctx = ctx;
+        this.queryString = queryString;
         this.columns = describe();
         this.tag = initialTag();
     }
 
+    /**
+     * The command tag of a statement that needs tables (and so an ExecEnvironment), or null for
+     * one that does not.
+     */
+    static String tableStatementTag(Stmt s) {
+        return switch (s) {
+            case Stmt.CreateStmt c -> "CREATE TABLE";
+            case Stmt.IndexStmt i -> "CREATE INDEX";
+            case Stmt.DropStmt d -> d.kind() == Stmt.DropStmt.ObjectType.TABLE ? "DROP TABLE" : "DROP INDEX";
+            case Stmt.InsertStmt i -> "INSERT";
+            case Stmt.UpdateStmt u -> "UPDATE";
+            case Stmt.DeleteStmt d -> "DELETE";
+            default -> null;
+        };
+    }
+
+    private boolean isModify() {
+        return switch (planned.commandType()) {
+            case INSERT, UPDATE, DELETE -> true;
+            default -> false;
+        };
+    }
+
+    /** The tag of INSERT/UPDATE/DELETE after {@code n} rows (PostgreSQL still prints the old OID field for INSERT). */
+    private String modifyTag(long n) {
+        return switch (planned.commandType()) {
+            case INSERT -> "INSERT 0 " + n;
+            case UPDATE -> "UPDATE " + n;
+            default -> "DELETE " + n;
+        };
+    }
+
+    /** NOTICE messages the statement raised (IF EXISTS skips), for the client. */
+    public List<String> notices() { return List.copyOf(notices); }
+
     private List<ResultColumn> describe() {
         Stmt u = planned.utilityStmt();
+        if (u == null && isModify() && planned.visibleColumns() == 0) return null;
         if (u == null) {
             List<ResultColumn> cols = new ArrayList<>();
             for (int i = 0; i < planned.visibleColumns(); i++) {
@@ -62,7 +102,9 @@ public final class PreparedStatement {
 
     private String initialTag() {
         Stmt u = planned.utilityStmt();
-        if (u == null) return "SELECT 0";
+        if (u == null) return isModify() ? modifyTag(0) : "SELECT 0";
+        String tableTag = tableStatementTag(u);
+        if (tableTag != null) return tableTag;
         return switch (u) {
             case Stmt.VariableSetStmt v -> v.kind() == Stmt.VariableSetStmt.Kind.RESET
                     || v.kind() == Stmt.VariableSetStmt.Kind.RESET_ALL ? "RESET" : "SET";
@@ -81,6 +123,7 @@ public final class PreparedStatement {
             case Stmt.UnsupportedStmt s -> s.tag();
             case Stmt.CheckpointStmt c -> "CHECKPOINT";
             case Stmt.SelectStmt s -> "SELECT 0";
+            default -> throw new IllegalStateException("no tag for " + u);
         };
     }
 
@@ -103,7 +146,26 @@ public final class PreparedStatement {
     /** CommandComplete tag; for SELECT, final once the row iterator is exhausted. */
     public String commandTag() { return tag; }
 
-    /** Runs the statement; rows are produced on demand. */
+    /**
+     * CREATE/DROP TABLE and INDEX through the catalog (ProcessUtility), then
+     * CommandCounterIncrement so the next statement of the transaction sees the change.
+     */
+    private void runTableUtility(Stmt u) {
+        var env = ctx.env();
+        switch (u) {
+            case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase());
+            case Stmt.IndexStmt i -> TableCommands.createIndex(i, queryString, env);
+            case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
+            default -> throw new IllegalStateException("not a table utility statement: " + u);
+        }
+        env.commandCounterIncrement();
+    }
+
+    /**
+     * Runs the statement; rows are produced on demand. INSERT/UPDATE/DELETE do their work as the
+     * iterator is drained (all of it at the first call without RETURNING) and increment the
+     * command counter when done.
+     */
     public Iterator<String[]> execute() {
         Stmt u = planned.utilityStmt();
         if (u instanceof Stmt.VariableSetStmt v) {
@@ -111,8 +173,13 @@ public final class PreparedStatement {
             return java.util.Collections.emptyIterator();
         }
         if (u instanceof Stmt.VariableShowStmt s) return VariableCommands.show(s.name(), session).iterator();
+        if (u != null && tableStatementTag(u) != null) {
+            runTableUtility(u);
+            return java.util.Collections.emptyIterator();
+        }
         if (u != null) return java.util.Collections.emptyIterator();
         PlanState state = Executor.init(planned.planTree(), ctx);
+        boolean modify = isModify();
         int visible = planned.visibleColumns();
         int[] outTypes = new int[visible];
         for (int i = 0; i < visible; i++) outTypes[i] = planned.columnTypes().get(i);
@@ -128,7 +195,12 @@ public final class PreparedStatement {
                 if (nextTuple == null) {
                     finished = true;
                     state.close();
-                    tag = "SELECT " + rows;
+                    if (modify) {
+                        tag = modifyTag(Executor.processedRows(state));
+                        ctx.env().commandCounterIncrement();
+                    } else {
+                        tag = "SELECT " + rows;
+                    }
                 }
             }
 
@@ -149,7 +221,7 @@ public final class PreparedStatement {
                 for (int i = 0; i < visible; i++)
                     out[i] = t[i] == null ? null : BuiltinCatalog.type(outTypes[i]).output().out(t[i], os);
                 rows++;
-                tag = "SELECT " + rows;
+                tag = modify ? modifyTag(rows) : "SELECT " + rows;
                 return out;
             }
         };

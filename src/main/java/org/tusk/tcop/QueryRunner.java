@@ -33,6 +33,8 @@ final class QueryRunner {
     private final Deque<Savepoint> savepoints = new ArrayDeque<>();
     private String currentQuery;
     private final StatementTimeout statementTimeout;
+    /** Gives each statement its storage environment; none (null) until the backend has storage. */
+    private java.util.function.Supplier<org.tusk.executor.ExecEnvironment> environments = () -> null;
 
     private record Savepoint(String name, int gucLevel) {}
 
@@ -41,6 +43,14 @@ final class QueryRunner {
         this.session = session;
         this.relations = new SystemViews(ctx.env.shmem(), ctx.env.shmem().procGlobal());
         this.statementTimeout = new StatementTimeout(ctx.interrupts);
+    }
+
+    /**
+     * Installs the source of per-statement environments (snapshot, command id, catalog, access
+     * methods); until it is called, statements that need tables fail with 0A000.
+     */
+    void setEnvironments(java.util.function.Supplier<org.tusk.executor.ExecEnvironment> environments) {
+        this.environments = environments;
     }
 
     BackendSession session() {
@@ -107,7 +117,9 @@ final class QueryRunner {
             throw PgException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
-        return Engine.prepare(raw, query, relations, session, paramTypes, paramText);
+        org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
+                || raw.stmt() instanceof Stmt.SelectStmt ? environments.get() : null;
+        return Engine.prepare(raw, query, relations, session, paramTypes, paramText, env);
     }
 
     private static boolean allowedInFailedBlock(Stmt s) {
@@ -175,6 +187,7 @@ final class QueryRunner {
                 sent++;
             }
             done = true;
+            for (String notice : ps.notices()) out.report(Severity.NOTICE, "00000", notice, null, null, 0);
             out.commandComplete(ps.commandTag());
             return true;
         }

@@ -27,6 +27,8 @@ public class FakeSession implements SessionServices {
         defaults.put("DateStyle", "ISO, MDY");
         defaults.put("work_mem", "4MB");
         defaults.put("extra_float_digits", "1");
+        defaults.put("enable_seqscan", "on");
+        defaults.put("enable_indexscan", "on");
         values.putAll(defaults);
     }
 

@@ -15,13 +15,26 @@ public final class Sql {
     public final FakeSession session = new FakeSession();
     public RelationProvider relations = RelationProvider.EMPTY;
     public PreparedStatement last;
+    /** Per-statement storage environments; none by default, as in a backend without storage. */
+    public java.util.function.Supplier<org.tusk.executor.ExecEnvironment> env = () -> null;
+    /** Runs when a statement fails, before the error propagates (to roll back test storage). */
+    public Runnable onError = () -> {};
 
     /** Runs every statement; returns the last statement's rows, each row as "a|b|c" (NULL as empty). */
     public List<String> rows(String query) {
+        try {
+            return run(query);
+        } catch (PgException e) {
+            onError.run();
+            throw e;
+        }
+    }
+
+    private List<String> run(String query) {
         List<String> out = new ArrayList<>();
         for (RawStmt raw : Engine.parse(query)) {
             out.clear();
-            last = Engine.prepare(raw, query, relations, session);
+            last = Engine.prepare(raw, query, relations, session, null, null, env.get());
             Iterator<String[]> it = last.execute();
             while (it.hasNext()) {
                 String[] r = it.next();
@@ -48,7 +61,8 @@ public final class Sql {
         try {
             rows(query);
         } catch (PgException e) {
-            return e.sqlState() + ": " + e.getMessage() + (e.position() > 0 ? " @" + e.position() : "");
+            return e.sqlState() + ": " + e.getMessage() + (e.position() > 0 ? " @" + e.position() : "")
+                    + (e.detail() != null ? " DETAIL " + e.detail() : "");
         }
         throw new AssertionError("no error from " + query);
     }

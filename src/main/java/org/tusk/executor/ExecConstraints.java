@@ -1,0 +1,38 @@
+package org.tusk.executor;
+
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.ColumnDef;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+
+/**
+ * execMain.c ExecConstraints, for the constraints Tusk has in the heap: NOT NULL. A violation is
+ * 23502 with the row shown as ExecBuildSlotValueDescription shows it (each value through its
+ * type's output function, "null" for NULL).
+ */
+final class ExecConstraints {
+    private ExecConstraints() {}
+
+    static void check(Relation rel, List<ColumnDef> cols, Object[] row, ExecContext ctx) {
+        for (int i = 0; i < cols.size(); i++) {
+            if (row[i] == null && rel.desc().attr(i).attnotnull()) {
+                throw PgException.error("23502", "null value in column \"" + cols.get(i).name() + "\" of relation \""
+                        + rel.name() + "\" violates not-null constraint")
+                        .withDetail("Failing row contains " + describe(cols, row, ctx) + ".");
+            }
+        }
+    }
+
+    /** ExecBuildSlotValueDescription: "(v1, v2, ...)". */
+    static String describe(List<ColumnDef> cols, Object[] row, ExecContext ctx) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) sb.append(", ");
+            Object v = row[i];
+            sb.append(v == null ? "null" : BuiltinCatalog.type(cols.get(i).typeOid()).output().out(v, ctx.outputSettings()));
+        }
+        return sb.append(')').toString();
+    }
+}

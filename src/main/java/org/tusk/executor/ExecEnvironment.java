@@ -1,0 +1,55 @@
+package org.tusk.executor;
+
+import org.tusk.access.index.IndexAm;
+import org.tusk.access.table.TableAm;
+import org.tusk.catalog.Catalog;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.time.Snapshot;
+
+/**
+ * What one statement needs from storage and the catalogs (the share of PostgreSQL's EState and
+ * of the backend's transaction state that the executor reads): the catalog, the table and index
+ * access methods, the statement's snapshot and the current command id. The backend supplies a
+ * fresh environment for each statement (a new snapshot per statement in READ COMMITTED, the
+ * transaction's snapshot with the current command id in REPEATABLE READ).
+ *
+ * <p>Invariant: rows this statement writes carry {@link #commandId()}, and {@link #snapshot()}'s
+ * curcid equals it, so a statement never sees its own changes (no Halloween problem);
+ * {@link #commandCounterIncrement()} after the statement makes them visible to the next one.
+ */
+public interface ExecEnvironment {
+    Catalog catalog();
+
+    TableAm tableAm();
+
+    IndexAm indexAm();
+
+    /** The statement's MVCC snapshot (GetActiveSnapshot). */
+    Snapshot snapshot();
+
+    /**
+     * A snapshot taken now (GetLatestSnapshot): it sees the versions that transactions which
+     * committed after {@link #snapshot()} was taken made, which EvalPlanQual re-checks.
+     */
+    Snapshot latestSnapshot();
+
+    /** GetCurrentCommandId: the command id written into the rows this statement changes. */
+    int commandId();
+
+    /** CommandCounterIncrement: later statements of the transaction see this one's changes. */
+    void commandCounterIncrement();
+
+    /**
+     * IsolationUsesXactSnapshot: REPEATABLE READ or SERIALIZABLE, where a row changed by a
+     * transaction that committed after the snapshot is a serialization failure (40001) rather
+     * than something to re-check.
+     */
+    boolean isolationUsesXactSnapshot();
+
+    /**
+     * pg_attribute.atttypmod of attribute {@code attnum} (1-based) of {@code rel}: -1, or the
+     * declared modifier (varchar(n): n+4). Asked here because {@link Relation#desc()} does not
+     * carry typmods yet.
+     */
+    int atttypmod(Relation rel, int attnum);
+}

@@ -1,0 +1,70 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.access.index.IndexScan;
+import org.tusk.access.index.ScanKey;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.nodes.Plan;
+import org.tusk.storage.page.ItemPointer;
+
+/**
+ * nodeIndexscan.c: turns the plan's index quals into ScanKeys (evaluating their comparison
+ * values once, at the first call: ExecIndexBuildScanKeys + ExecIndexEvalRuntimeKeys), asks the
+ * index access method for heap TIDs, and fetches each through
+ * {@link org.tusk.access.table.TableAm#indexFetch} with the statement's snapshot, which resolves
+ * a HOT chain to its visible member or to nothing. Each fetched row is rechecked against the index
+ * clauses (the index may return entries whose row version no longer matches, e.g. a HOT-updated
+ * row), filtered by the remaining quals and projected.
+ */
+final class IndexScanState extends PlanState {
+    private final Plan.IndexScan plan;
+    private final ExecContext ctx;
+    private IndexScan scan;
+    private boolean done;
+
+    IndexScanState(Plan.IndexScan plan, ExecContext ctx) {
+        this.plan = plan;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Object[] next() {
+        if (done) return null;
+        ExecEnvironment env = ctx.requireEnv();
+        if (scan == null) {
+            List<ScanKey> keys = new ArrayList<>();
+            for (Plan.IndexQual q : plan.indexQuals())
+                keys.add(new ScanKey(q.indexColumn(), q.strategy(), ExprEvaluator.eval(q.argument(), null, null, ctx)));
+            scan = env.indexAm().beginScan(plan.index(), keys, plan.backward());
+        }
+        int natts = plan.rte().columns().size();
+        ItemPointer tid;
+        while ((tid = scan.next()) != null) {
+            ctx.session().checkForInterrupts();
+            TupleSlot slot = env.tableAm().indexFetch(plan.rte().table(), tid, env.snapshot());
+            if (slot == null) continue;
+            Object[] tuple = ScanTuples.of(slot, natts);
+            if (!recheck(tuple)) continue;
+            if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
+            return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);
+        }
+        close();
+        done = true;
+        return null;
+    }
+
+    private boolean recheck(Object[] tuple) {
+        for (Plan.IndexQual q : plan.indexQuals()) if (!ExprEvaluator.qual(q.clause(), tuple, null, ctx)) return false;
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (scan != null) {
+            scan.close();
+            scan = null;
+        }
+    }
+}

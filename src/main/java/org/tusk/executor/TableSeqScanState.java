@@ -1,0 +1,47 @@
+package org.tusk.executor;
+
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.nodes.Plan;
+
+/**
+ * nodeSeqscan.c for a catalog table: reads the rows visible to the statement's snapshot through
+ * the table access method, filters them by the plan's qual and projects. The scan tuple is the
+ * row's values followed by its TID (see {@link ScanTuples}).
+ */
+final class TableSeqScanState extends PlanState {
+    private final Plan.SeqScan plan;
+    private final ExecContext ctx;
+    private TableScan scan;
+    private boolean done;
+
+    TableSeqScanState(Plan.SeqScan plan, ExecContext ctx) {
+        this.plan = plan;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Object[] next() {
+        if (done) return null;
+        ExecEnvironment env = ctx.requireEnv();
+        if (scan == null) scan = env.tableAm().beginScan(plan.rte().table(), env.snapshot());
+        TupleSlot slot;
+        while ((slot = scan.next()) != null) {
+            ctx.session().checkForInterrupts();
+            Object[] tuple = ScanTuples.of(slot, plan.rte().columns().size());
+            if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
+            return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);
+        }
+        close();
+        done = true;
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (scan != null) {
+            scan.close();
+            scan = null;
+        }
+    }
+}

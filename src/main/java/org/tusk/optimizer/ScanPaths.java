@@ -1,0 +1,228 @@
+package org.tusk.optimizer;
+
+import static org.tusk.catalog.TypeOids.TEXT;
+import static org.tusk.catalog.TypeOids.VARCHAR;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.access.index.ScanKey.Strategy;
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.utils.cache.Relation;
+
+/**
+ * Access path selection for the scan of one table (PostgreSQL's allpaths.c set_plain_rel_pathlist,
+ * indxpath.c match_clause_to_indexcol, and a simplified costsize.c). The WHERE clause is split at
+ * its top-level ANDs; a conjunct {@code column op value} (or {@code value op column}, commuted)
+ * with op one of = &lt; &lt;= &gt; &gt;=, a value without Vars (a Const or Param) and the column's own
+ * type on both sides is indexable. An index is usable for the conjuncts on a prefix of its key
+ * columns: each column up to the first without a condition, stopping after the first column that
+ * has only inequalities (B-tree scan boundaries). The other conjuncts stay as a filter.
+ *
+ * <p>The index path is taken when enable_seqscan is off, when it is an equality on every key
+ * column of a unique index (at most one row), or when it is cheaper than the sequential scan by
+ * the cost model, with PostgreSQL's default selectivities since there are no statistics yet.
+ */
+final class ScanPaths {
+    private ScanPaths() {}
+
+    /** PostgreSQL's BLCKSZ and the per-tuple overhead on a heap page (header + line pointer). */
+    private static final int BLCKSZ = 8192, PAGE_HEADER = 24, TUPLE_OVERHEAD = 24 + 4;
+    /** selfuncs.h defaults. */
+    static final double DEFAULT_EQ_SEL = 0.005, DEFAULT_INEQ_SEL = 1.0 / 3.0, DEFAULT_RANGE_INEQ_SEL = 0.005;
+    /** costsize.h defaults. */
+    static final double CPU_TUPLE_COST = 0.01, CPU_INDEX_TUPLE_COST = 0.005, CPU_OPERATOR_COST = 0.0025;
+
+    /** A conjunct usable as an index condition on table column {@code attno}. */
+    record Indexable(int attno, Strategy strategy, Expr argument, Expr clause) {}
+
+    /** The chosen scan of {@code rte}'s table. */
+    static Plan scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx) {
+        List<Expr> conjuncts = conjuncts(qual);
+        Relation heap = rte.table();
+        boolean seqOff = !setting(ctx, "enable_seqscan", true);
+        boolean indexOff = !setting(ctx, "enable_indexscan", true);
+        double pages = Math.max(env.tableAm().numberOfBlocks(heap), 10);
+        double tuples = Math.floor(pages * (BLCKSZ - PAGE_HEADER) / (tupleWidth(rte) + TUPLE_OVERHEAD));
+        double seqCost = pages * setting(ctx, "seq_page_cost", 1.0)
+                + tuples * (CPU_TUPLE_COST + CPU_OPERATOR_COST * conjuncts.size());
+        Plan.IndexScan best = null;
+        double bestCost = Double.MAX_VALUE;
+        boolean bestIsUniqueEq = false;
+        if (!indexOff) {
+            for (Relation index : env.catalog().indexesOf(heap)) {
+                List<Plan.IndexQual> quals = new ArrayList<>();
+                List<Expr> used = new ArrayList<>();
+                matchIndex(index, conjuncts, quals, used);
+                if (quals.isEmpty()) continue;
+                boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
+                double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx);
+                if (best == null || (uniqueEq && !bestIsUniqueEq) || (uniqueEq == bestIsUniqueEq && cost < bestCost)) {
+                    List<Expr> filter = new ArrayList<>(conjuncts);
+                    filter.removeAll(used);
+                    best = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false);
+                    bestCost = cost;
+                    bestIsUniqueEq = uniqueEq;
+                }
+            }
+        }
+        if (best != null && (seqOff || bestIsUniqueEq || bestCost < seqCost)) return best;
+        return new Plan.SeqScan(rte, qual, tlist);
+    }
+
+    /** The conjuncts matching a prefix of {@code index}'s key columns, as index quals. */
+    private static void matchIndex(Relation index, List<Expr> conjuncts, List<Plan.IndexQual> quals, List<Expr> used) {
+        Relation.IndexInfo info = index.index();
+        for (int k = 0; k < info.keyCount(); k++) {
+            boolean any = false, equality = false;
+            for (Expr c : conjuncts) {
+                Indexable ix = indexable(c);
+                if (ix == null || ix.attno() != info.keyAttnum(k)) continue;
+                quals.add(new Plan.IndexQual(k + 1, ix.strategy(), ix.argument(), ix.clause()));
+                used.add(c);
+                any = true;
+                equality |= ix.strategy() == Strategy.EQUAL;
+            }
+            if (!any || !equality) return;
+        }
+    }
+
+    private static boolean equalityOnAllKeys(Relation index, List<Plan.IndexQual> quals) {
+        for (int k = 1; k <= index.index().keyCount(); k++) {
+            boolean eq = false;
+            for (Plan.IndexQual q : quals) eq |= q.indexColumn() == k && q.strategy() == Strategy.EQUAL;
+            if (!eq) return false;
+        }
+        return true;
+    }
+
+    /** cost_index, simplified: index pages by selectivity, one random heap page per row fetched (at most all pages). */
+    private static double indexCost(Relation index, List<Plan.IndexQual> quals, boolean uniqueEq, double pages,
+                                    double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx) {
+        double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals);
+        double rows = Math.max(1, Math.ceil(sel * tuples));
+        double randomPage = setting(ctx, "random_page_cost", 4.0);
+        double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
+        double cost = Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
+        cost += Math.min(rows, pages) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
+        return cost;
+    }
+
+    /** clauselist_selectivity with default estimates: equality 0.005, a closed range 0.005, an open inequality 1/3. */
+    static double selectivity(List<Plan.IndexQual> quals) {
+        double sel = 1.0;
+        List<Integer> seen = new ArrayList<>();
+        for (Plan.IndexQual q : quals) {
+            if (seen.contains(q.indexColumn())) continue;
+            seen.add(q.indexColumn());
+            boolean eq = false, lower = false, upper = false;
+            for (Plan.IndexQual o : quals) {
+                if (o.indexColumn() != q.indexColumn()) continue;
+                switch (o.strategy()) {
+                    case EQUAL -> eq = true;
+                    case GREATER, GREATER_EQUAL -> lower = true;
+                    case LESS, LESS_EQUAL -> upper = true;
+                }
+            }
+            sel *= eq ? DEFAULT_EQ_SEL : lower && upper ? DEFAULT_RANGE_INEQ_SEL : DEFAULT_INEQ_SEL;
+        }
+        return sel;
+    }
+
+    /** match_clause_to_indexcol for one conjunct: {@code Var op value} or {@code value op Var}. */
+    static Indexable indexable(Expr clause) {
+        if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
+        Strategy s = strategy(op.op().name());
+        if (s == null || op.op().left() != op.op().right()) return null;
+        Expr l = op.args().get(0), r = op.args().get(1);
+        Expr.Var lv = column(l), rv = column(r);
+        if (lv != null && isValue(r) && sameFamily(lv.type(), op.op().left())) return new Indexable(lv.attno(), s, r, clause);
+        if (rv != null && isValue(l) && sameFamily(rv.type(), op.op().right()))
+            return new Indexable(rv.attno(), commute(s), l, clause);
+        return null;
+    }
+
+    private static Expr.Var column(Expr e) {
+        if (e instanceof Expr.RelabelType r) e = r.arg();
+        return e instanceof Expr.Var v && v.varno() == 1 && v.attno() > 0 ? v : null;
+    }
+
+    private static boolean isValue(Expr e) {
+        return e instanceof Expr.Const || e instanceof Expr.Param;
+    }
+
+    /** The column's values compare as the operator's type does (varchar is compared as text). */
+    private static boolean sameFamily(int columnType, int opType) {
+        return columnType == opType || columnType == VARCHAR && opType == TEXT;
+    }
+
+    private static Strategy strategy(String op) {
+        return switch (op) {
+            case "=" -> Strategy.EQUAL;
+            case "<" -> Strategy.LESS;
+            case "<=" -> Strategy.LESS_EQUAL;
+            case ">" -> Strategy.GREATER;
+            case ">=" -> Strategy.GREATER_EQUAL;
+            default -> null;
+        };
+    }
+
+    private static Strategy commute(Strategy s) {
+        return switch (s) {
+            case LESS -> Strategy.GREATER;
+            case LESS_EQUAL -> Strategy.GREATER_EQUAL;
+            case GREATER -> Strategy.LESS;
+            case GREATER_EQUAL -> Strategy.LESS_EQUAL;
+            case EQUAL -> Strategy.EQUAL;
+        };
+    }
+
+    static List<Expr> conjuncts(Expr qual) {
+        List<Expr> out = new ArrayList<>();
+        if (qual == null) return out;
+        if (qual instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.AND) {
+            for (Expr a : b.args()) out.addAll(conjuncts(a));
+        } else {
+            out.add(qual);
+        }
+        return out;
+    }
+
+    private static Expr and(List<Expr> l) {
+        if (l.isEmpty()) return null;
+        return l.size() == 1 ? l.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(l));
+    }
+
+    /** get_rel_data_width with get_typavgwidth's guess of 32 bytes for a variable-length value. */
+    private static double tupleWidth(Query.RangeTblEntry rte) {
+        double w = 0;
+        for (int i = 0; i < rte.table().desc().natts(); i++) {
+            int len = rte.table().desc().attr(i).attlen();
+            w += len > 0 ? len : 32;
+        }
+        return w;
+    }
+
+    private static boolean setting(FunctionCallContext ctx, String name, boolean dflt) {
+        try {
+            String v = ctx.session().showSetting(name);
+            return v == null ? dflt : v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true");
+        } catch (RuntimeException e) {
+            return dflt;
+        }
+    }
+
+    private static double setting(FunctionCallContext ctx, String name, double dflt) {
+        try {
+            String v = ctx.session().showSetting(name);
+            return v == null ? dflt : Double.parseDouble(v);
+        } catch (RuntimeException e) {
+            return dflt;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.tusk.parser;
+
+import static org.tusk.catalog.TypeOids.UNKNOWN;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.ColumnDef;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.ParseCoerce.Context;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Parse analysis of INSERT, UPDATE and DELETE (PostgreSQL's analyze.c transformInsertStmt,
+ * transformUpdateStmt, transformDeleteStmt, parse_target.c transformAssignedExpr, and the
+ * rewriter's default insertion, rewriteTargetListIU, done here). The result Query carries the
+ * complete new row in attribute order (see {@link Query}). Expressions assigned to a column are
+ * coerced to its type in assignment context; a value that cannot be is 42804 with PostgreSQL's
+ * hint. Column defaults come from the catalog as SQL text and are parsed and analysed here, each
+ * time they are needed (a default is an expression, evaluated per row at execution).
+ */
+final class ModifyAnalysis {
+    private final Analyzer a;
+
+    ModifyAnalysis(Analyzer a) {
+        this.a = a;
+    }
+
+    /** The target of INSERT/UPDATE/DELETE: a table (not a view or an index). */
+    private Query.RangeTblEntry target(Stmt.RangeVar rv, String verb) {
+        if (a.env() == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, verb + " is not supported yet");
+        Query.RangeTblEntry rte = a.rangeTableEntry(rv);
+        if (!rte.isTable()) {
+            throw a.err("55000", "cannot " + verb.toLowerCase(java.util.Locale.ROOT) + (verb.equals("INSERT") ? " into" : "")
+                    + " view \"" + rv.name() + "\"", rv.location())
+                    .withDetail("Views that do not select from a single table or view are not automatically updatable.");
+        }
+        return rte;
+    }
+
+    Query transformInsert(Stmt.InsertStmt s) {
+        Query.RangeTblEntry rte = target(s.relation(), "INSERT");
+        List<ColumnDef> cols = rte.columns();
+        // the target columns, explicit or all (checkInsertTargets)
+        List<Integer> attnos = new ArrayList<>();
+        if (s.columns().isEmpty()) {
+            for (int i = 0; i < cols.size(); i++) attnos.add(i + 1);
+        } else {
+            for (Stmt.ResTarget c : s.columns()) {
+                int attno = attno(rte, c.name(), c.location());
+                if (attnos.contains(attno))
+                    throw a.err("42701", "column \"" + c.name() + "\" specified more than once",
+                            c.location());
+                attnos.add(attno);
+            }
+        }
+        boolean explicitCols = !s.columns().isEmpty();
+
+        List<List<Expr>> valuesLists = List.of();
+        Query sourceQuery = null;
+        int listed;
+        List<Expr> sourceColumns = new ArrayList<>();
+        if (s.defaultValues()) {
+            listed = 0;
+            valuesLists = List.of(List.of());
+        } else if (s.values() != null) {
+            a.setRangeTableEntry(null);
+            a.setExprKind("VALUES");
+            List<List<RawExpr>> rows = s.values();
+            int width = rows.get(0).size();
+            for (List<RawExpr> row : rows) {
+                if (row.size() != width)
+                    throw a.err(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length", row.get(0).location());
+            }
+            listed = checkArity(s, width, attnos, explicitCols, rows.get(0));
+            List<List<Expr>> out = new ArrayList<>();
+            for (List<RawExpr> row : rows) {
+                List<Expr> r = new ArrayList<>();
+                for (int i = 0; i < listed; i++) {
+                    int attno = attnos.get(i);
+                    RawExpr item = row.get(i);
+                    r.add(item instanceof RawExpr.SetToDefault ? defaultExpr(rte, attno)
+                            : assigned(a.transformExpr(item), rte, attno, leftmost(item)));
+                }
+                out.add(List.copyOf(r));
+            }
+            valuesLists = List.copyOf(out);
+            for (int i = 0; i < listed; i++) {
+                ColumnDef c = cols.get(attnos.get(i) - 1);
+                sourceColumns.add(new Expr.Var(2, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
+            }
+        } else {
+            Analyzer sub = a.child(a.src());
+            sourceQuery = sub.transformSelect(s.select());
+            List<Query.TargetEntry> visible = new ArrayList<>();
+            for (Query.TargetEntry te : sourceQuery.targetList()) if (!te.resjunk()) visible.add(te);
+            List<RawExpr> locs = new ArrayList<>();
+            for (Stmt.ResTarget rt : s.select().targetList()) locs.add(rt.val());
+            if (visible.size() > attnos.size()) {
+                int loc = visible.size() == locs.size() ? locs.get(attnos.size()).location() : -1;
+                throw a.err(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns", loc);
+            }
+            if (visible.size() < attnos.size() && explicitCols)
+                throw a.err(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions",
+                        s.columns().get(visible.size()).location());
+            listed = visible.size();
+            for (int i = 0; i < listed; i++) {
+                Expr e = visible.get(i).expr();
+                int loc = visible.size() == locs.size() ? locs.get(i).location() : -1;
+                sourceColumns.add(assigned(new Expr.Var(2, i + 1, e.type(), e.typmod(), visible.get(i).name(), loc), rte,
+                        attnos.get(i), loc));
+            }
+        }
+
+        // the complete new row: listed columns from the source, the rest from their defaults
+        List<Query.TargetEntry> tlist = new ArrayList<>();
+        Map<Integer, Expr> byAttno = new HashMap<>();
+        for (int i = 0; i < listed; i++) byAttno.put(attnos.get(i), sourceColumns.get(i));
+        for (int attno = 1; attno <= cols.size(); attno++) {
+            Expr e = byAttno.containsKey(attno) ? byAttno.get(attno) : defaultExpr(rte, attno);
+            tlist.add(new Query.TargetEntry(e, attno, cols.get(attno - 1).name(), false));
+        }
+        List<Query.TargetEntry> returning = returning(rte, s.returning());
+        return new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
+                List.of(), 1, valuesLists, sourceQuery, returning);
+    }
+
+    /** The number of listed columns a VALUES row fills, with PostgreSQL's errors for a mismatch. */
+    private int checkArity(Stmt.InsertStmt s, int width, List<Integer> attnos, boolean explicitCols, List<RawExpr> first) {
+        if (width > attnos.size())
+            throw a.err(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns",
+                    first.get(attnos.size()).location());
+        if (width < attnos.size() && explicitCols)
+            throw a.err(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions",
+                    s.columns().get(width).location());
+        return width;
+    }
+
+    Query transformUpdate(Stmt.UpdateStmt s) {
+        Query.RangeTblEntry rte = target(s.relation(), "UPDATE");
+        if (s.from() != null)
+            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "UPDATE ... FROM is not supported yet", s.from().location());
+        a.setRangeTableEntry(rte);
+        Expr where = where(s.where());
+        a.setExprKind("UPDATE");
+        Map<Integer, Expr> assigned = new HashMap<>();
+        for (Stmt.ResTarget t : s.targetList()) {
+            int attno = attno(rte, t.name(), t.location());
+            if (assigned.containsKey(attno))
+                throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+            Expr e = t.val() instanceof RawExpr.SetToDefault ? defaultExpr(rte, attno)
+                    : assigned(a.transformExpr(t.val()), rte, attno, leftmost(t.val()));
+            assigned.put(attno, e);
+        }
+        List<ColumnDef> cols = rte.columns();
+        List<Query.TargetEntry> tlist = new ArrayList<>();
+        for (int attno = 1; attno <= cols.size(); attno++) {
+            ColumnDef c = cols.get(attno - 1);
+            Expr e = assigned.containsKey(attno) ? assigned.get(attno)
+                    : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
+            tlist.add(new Query.TargetEntry(e, attno, c.name(), false));
+        }
+        List<Query.TargetEntry> returning = returning(rte, s.returning());
+        return new Query(Query.CommandType.UPDATE, null, List.of(rte), List.copyOf(tlist), where, List.of(), null, null,
+                List.of(), 1, List.of(), null, returning);
+    }
+
+    Query transformDelete(Stmt.DeleteStmt s) {
+        Query.RangeTblEntry rte = target(s.relation(), "DELETE");
+        a.setRangeTableEntry(rte);
+        Expr where = where(s.where());
+        List<Query.TargetEntry> returning = returning(rte, s.returning());
+        return new Query(Query.CommandType.DELETE, null, List.of(rte), List.of(), where, List.of(), null, null,
+                List.of(), 1, List.of(), null, returning);
+    }
+
+    private Expr where(RawExpr raw) {
+        if (raw == null) return null;
+        a.setExprKind("WHERE");
+        return a.coerceToBoolean(a.transformExpr(raw), "WHERE", raw.location());
+    }
+
+    private List<Query.TargetEntry> returning(Query.RangeTblEntry rte, List<Stmt.ResTarget> targets) {
+        if (targets.isEmpty()) return List.of();
+        a.setRangeTableEntry(rte);
+        a.setExprKind("RETURNING");
+        return List.copyOf(a.transformTargetList(targets));
+    }
+
+    /** The 1-based attribute number of column {@code name} of the target; 42703 if there is none. */
+    private int attno(Query.RangeTblEntry rte, String name, int location) {
+        List<ColumnDef> cols = rte.columns();
+        for (int i = 0; i < cols.size(); i++) if (cols.get(i).name().equals(name)) return i + 1;
+        throw a.err(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + rte.relname()
+                + "\" does not exist", location);
+    }
+
+    /** exprLocation of what a raw expression becomes: its leftmost token (a cast's operand, an operator's left side). */
+    private static int leftmost(RawExpr e) {
+        return switch (e) {
+            case RawExpr.TypeCast tc -> Math.min(leftmost(tc.arg()), tc.location());
+            case RawExpr.AExpr x when x.lexpr() != null -> Math.min(leftmost(x.lexpr()), x.location());
+            default -> e.location();
+        };
+    }
+
+    /** transformAssignedExpr: coerces {@code e} to the column's type and typmod in assignment context. */
+    private Expr assigned(Expr e, Query.RangeTblEntry rte, int attno, int location) {
+        ColumnDef c = rte.columns().get(attno - 1);
+        if (e.type() != UNKNOWN && !ParseCoerce.canCoerce(e.type(), c.typeOid(), Context.ASSIGNMENT))
+            throw a.err(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" is of type "
+                    + BuiltinCatalog.formatType(c.typeOid()) + " but expression is of type "
+                    + BuiltinCatalog.formatType(e.type()), location)
+                    .withHint("You will need to rewrite or cast the expression.");
+        return a.coerce(e, c.typeOid(), c.typmod(), Context.ASSIGNMENT, location);
+    }
+
+    /**
+     * build_column_default: the column's default expression, parsed from the catalog's text and
+     * coerced to the column's type, or a typed NULL when the column has none.
+     */
+    private Expr defaultExpr(Query.RangeTblEntry rte, int attno) {
+        ColumnDef c = rte.columns().get(attno - 1);
+        List<String> defaults = a.env().catalog().columnDefaults(rte.table());
+        String sql = attno - 1 < defaults.size() ? defaults.get(attno - 1) : null;
+        if (sql == null) return new Expr.Const(c.typeOid(), c.typmod(), null, -1);
+        return analyzeDefault(a.child(sql), sql, c.name(), c.typeOid(), c.typmod());
+    }
+
+    /**
+     * cookDefault: analyses a DEFAULT expression's text for a column of type {@code typeOid}.
+     * Column references are not allowed (0A000); a value of another type that cannot be assigned
+     * is 42804 "column ... is of type ... but default expression is of type ...".
+     */
+    static Expr analyzeDefault(Analyzer fresh, String sql, String column, int typeOid, int typmod) {
+        RawExpr raw = Parser.parseExpression(sql);
+        fresh.setRangeTableEntry(null);
+        fresh.setExprKind("DEFAULT expressions");
+        Expr e;
+        try {
+            e = fresh.transformExpr(raw);
+        } catch (PgException ex) {
+            if (ex.sqlState().equals(SqlState.UNDEFINED_COLUMN))
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression");
+            throw ex;
+        }
+        if (e.type() != UNKNOWN && !ParseCoerce.canCoerce(e.type(), typeOid, Context.ASSIGNMENT))
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "column \"" + column + "\" is of type "
+                    + BuiltinCatalog.formatType(typeOid) + " but default expression is of type "
+                    + BuiltinCatalog.formatType(e.type()))
+                    .withHint("You will need to rewrite or cast the expression.");
+        return fresh.coerce(e, typeOid, typmod, Context.ASSIGNMENT, raw.location());
+    }
+}

@@ -1,0 +1,135 @@
+package org.tusk.testsupport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.access.common.Attribute;
+import org.tusk.access.common.DatumType;
+import org.tusk.access.common.TupleDesc;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.Catalog;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+
+/**
+ * A map-backed catalog for executor tests: one schema, tables with their column defaults and
+ * typmods, and B-tree indexes built through the index AM. Names are PostgreSQL's defaults
+ * ({@code t_pkey}, {@code t_a_key}, {@code t_a_idx}).
+ */
+public final class MemCatalog implements Catalog {
+    private final MemTableAm table;
+    private final MemIndexAm indexAm;
+    private final Map<String, Relation> byName = new LinkedHashMap<>();
+    private final Map<Integer, Relation> byOid = new HashMap<>();
+    private final Map<Integer, List<String>> defaults = new HashMap<>();
+    final Map<Integer, int[]> typmods = new HashMap<>();
+    public final List<String> notices = new ArrayList<>();
+    private int nextOid = 16384;
+
+    public MemCatalog(MemTableAm table, MemIndexAm indexAm) {
+        this.table = table;
+        this.indexAm = indexAm;
+    }
+
+    @Override
+    public Relation openRelation(String schemaOrNull, String name) {
+        if (schemaOrNull != null && !schemaOrNull.equals("public")) return null;
+        return byName.get(name);
+    }
+
+    @Override
+    public Relation openRelation(int oid) { return byOid.get(oid); }
+
+    @Override
+    public List<Relation> indexesOf(Relation heap) {
+        List<Relation> out = new ArrayList<>();
+        for (Relation r : byName.values()) if (r.index() != null && r.index().heapOid() == heap.oid()) out.add(r);
+        return out;
+    }
+
+    @Override
+    public List<String> columnDefaults(Relation heap) { return defaults.getOrDefault(heap.oid(), List.of()); }
+
+    @Override
+    public int createTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean ifNotExists) {
+        Relation existing = byName.get(name);
+        if (existing != null) {
+            if (ifNotExists) {
+                notices.add("relation \"" + name + "\" already exists, skipping");
+                return existing.oid();
+            }
+            throw PgException.error("42P07", "relation \"" + name + "\" already exists");
+        }
+        List<Attribute> atts = new ArrayList<>();
+        List<String> defs = new ArrayList<>();
+        int[] mods = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec c = columns.get(i);
+            for (int j = 0; j < i; j++)
+                if (columns.get(j).name().equals(c.name()))
+                    throw PgException.error("42701", "column \"" + c.name() + "\" specified more than once");
+            Attribute a = Attribute.of(c.name(), datumType(c.typeOid()));
+            atts.add(c.notNull() ? a.notNull() : a);
+            defs.add(c.defaultSql());
+            mods[i] = c.typmod();
+        }
+        int oid = nextOid++;
+        Relation rel = new Relation(oid, name, 2200, 'r', persistence, new RelFileLocator(1663, 5, oid),
+                new TupleDesc(atts, TupleDesc.RECORDOID, -1), null);
+        byName.put(name, rel);
+        byOid.put(oid, rel);
+        defaults.put(oid, defs);
+        typmods.put(oid, mods);
+        return oid;
+    }
+
+    /** The tuple layout type of a column type; the enum covers only the types the tuple code knows yet. */
+    private static DatumType datumType(int typeOid) {
+        for (DatumType d : DatumType.values()) if (d.oid() == typeOid) return d;
+        throw PgException.error("0A000", "type " + BuiltinCatalog.formatType(typeOid) + " cannot be stored yet");
+    }
+
+    @Override
+    public int createIndex(String nameOrNull, Relation heap, int[] attnums, boolean unique, boolean primary,
+                           boolean ifNotExists) {
+        String name = nameOrNull;
+        if (name == null) {
+            StringBuilder sb = new StringBuilder(heap.name());
+            if (primary) sb.append("_pkey");
+            else {
+                for (int a : attnums) sb.append('_').append(heap.desc().attr(a - 1).name());
+                sb.append(unique ? "_key" : "_idx");
+            }
+            name = sb.toString();
+            String base = name;
+            for (int n = 1; byName.containsKey(name); n++) name = base + n;
+        }
+        if (byName.containsKey(name)) {
+            if (ifNotExists) {
+                notices.add("relation \"" + name + "\" already exists, skipping");
+                return byName.get(name).oid();
+            }
+            throw PgException.error("42P07", "relation \"" + name + "\" already exists");
+        }
+        List<Attribute> keys = new ArrayList<>();
+        for (int a : attnums) keys.add(heap.desc().attr(a - 1));
+        int oid = nextOid++;
+        Relation index = new Relation(oid, name, 2200, 'i', heap.persistence(), new RelFileLocator(1663, 5, oid),
+                new TupleDesc(keys, TupleDesc.RECORDOID, -1), new Relation.IndexInfo(heap.oid(), attnums, unique, primary));
+        byName.put(name, index);
+        byOid.put(oid, index);
+        indexAm.build(heap, index, table);
+        return oid;
+    }
+
+    @Override
+    public void dropRelation(Relation rel) {
+        if (rel.index() == null) for (Relation i : indexesOf(rel)) dropRelation(i);
+        byName.remove(rel.name());
+        byOid.remove(rel.oid());
+    }
+}
