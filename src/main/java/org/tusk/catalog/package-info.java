@@ -1,17 +1,60 @@
 /**
- * The built-in catalog, as PostgreSQL's {@code catalog/} data (pg_type.dat, pg_proc.dat,
- * pg_operator.dat, pg_cast.dat, pg_aggregate.dat) — for now a static, immutable table only.
+ * The system catalogs (PostgreSQL's {@code catalog/}): the built-in type/function tables, and
+ * the catalogs stored as heap tables with the DDL that changes them.
  *
- * <p>{@link org.tusk.catalog.TypeOids} has PostgreSQL's real type OIDs;
+ * <h2>Built-in tables (static)</h2>
+ * {@link org.tusk.catalog.TypeOids} has PostgreSQL's real type OIDs;
  * {@link org.tusk.catalog.BuiltinCatalog} maps them to {@link org.tusk.catalog.PgType}
  * (typlen, category, preferred flag, text I/O functions from {@code utils/adt}) and lists the
- * built-in functions, operators, casts (with their implicit/assignment/explicit context) and
- * aggregates used by parse analysis. Implementations receive a
- * {@link org.tusk.catalog.FunctionCallContext} through which the few session-dependent ones
- * (now(), current_setting(), pg_sleep(), ...) reach {@link org.tusk.utils.misc.SessionServices}.
+ * built-in functions, operators, casts and aggregates used by parse analysis. It is initialised
+ * once and never mutated. pg_proc, pg_operator, pg_cast and pg_aggregate are not tables.
+ * {@link org.tusk.catalog.RelationProvider} / {@link org.tusk.catalog.ScannableRelation} are how
+ * parse analysis reaches system views. Roles and databases stay in the flat files of
+ * {@link org.tusk.catalog.BootstrapCatalog} (global/pg_authid, global/pg_database).
  *
- * <p>{@link org.tusk.catalog.RelationProvider} / {@link org.tusk.catalog.ScannableRelation} are the
- * interfaces through which the rest of the server supplies relations (system views now, tables
- * later). The catalog is initialised once and never mutated; it holds no per-session state.
+ * <h2>Heap catalogs</h2>
+ * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
+ * pg_attrdef (2604), pg_constraint (2606) and pg_am (2601) are heap tables of every database,
+ * with PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so
+ * psql and JDBC drivers can query them. Each catalog's file is {@code base/<db>/<catalog OID>}:
+ * there is no relation mapper (pg_filenode.map), so a catalog's relfilenode never changes and
+ * nothing may rewrite a catalog (VACUUM FULL / CLUSTER of catalogs are out of scope).
+ *
+ * <ul>
+ * <li><b>Bootstrap.</b> initdb writes the initial rows directly as heap pages
+ * ({@link org.tusk.catalog.CatalogBootstrap}), frozen, without WAL, like bootstrap mode.</li>
+ * <li><b>Reads.</b> Every lookup is a sequential scan through {@code access.table.TableAm} with
+ * the catalog snapshot the caller supplies ({@link org.tusk.catalog.CatalogScan}); there are no
+ * catalog indexes yet. Relations are opened through the relcache ({@code utils.cache}).</li>
+ * <li><b>Writes.</b> {@link org.tusk.catalog.HeapCatalog} implements {@link org.tusk.catalog.Catalog}:
+ * CREATE TABLE (pg_class, pg_attribute with the system columns ctid/xmin/cmin/xmax/cmax/tableoid
+ * at attnums -1..-6, pg_type row type and its array type, pg_attrdef), CREATE INDEX (pg_class
+ * relkind 'i', pg_attribute per key column, pg_index, pg_constraint for PRIMARY KEY/UNIQUE, key
+ * columns of a primary key set NOT NULL, built through {@code IndexAm.build}), and DROP of tables
+ * (with their indexes) and indexes. Rows are built by {@link org.tusk.catalog.CatalogRows}, the
+ * same code bootstrap uses. adbin holds the default's SQL text, not a serialized node tree.</li>
+ * <li><b>OIDs.</b> New OIDs come from the shared counter (VarSup.getNewObjectId under
+ * OidGenLock) and are skipped while a row of the target catalog has them (GetNewOidWithIndex);
+ * a relation's OID is its relfilenode and is also skipped if a file by that number exists.</li>
+ * <li><b>Files.</b> {@link org.tusk.catalog.RelationStorage} (storage.c) creates a new
+ * relation's file and WAL-logs XLOG_SMGR_CREATE (redo: {@code RelationStorage.redo}, registered
+ * in RmgrTable), and keeps the transaction's pending deletes: created files go at abort, dropped
+ * relations' files at commit, after the transaction code has written their list into its
+ * commit/abort record.</li>
+ * </ul>
+ *
+ * <h2>Concurrency and locking</h2>
+ * A HeapCatalog belongs to one backend and one thread. Catalog rows are shared through the
+ * heap, whose MVCC rules make a DDL change visible to others at commit. Heavyweight relation
+ * locks are taken through {@link org.tusk.catalog.RelationLocks} with PostgreSQL's modes:
+ * AccessShareLock to open a relation, ShareLock on a table to index it, AccessExclusiveLock on a
+ * new relation and on a relation being dropped (and its indexes). After every lock acquisition
+ * the backend accepts shared invalidation messages, so a relcache entry used under a lock
+ * reflects every catalog change committed before the lock was granted. Each DDL registers
+ * relcache invalidations for what it changed (the relation; for an index also its table) and
+ * ends with CommandCounterIncrement, which applies them to the backend's own cache. Name lookup
+ * and the duplicate-name check are not protected by a lock (PostgreSQL relies on the unique
+ * index on pg_class (relname, relnamespace) for that; Tusk has no catalog indexes yet), so two
+ * sessions creating the same name at the same moment can both succeed.
  */
 package org.tusk.catalog;

@@ -1,7 +1,15 @@
 package org.tusk.access.common;
 
 import java.lang.foreign.MemorySegment;
+import org.tusk.utils.adt.Interval;
+
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -15,35 +23,91 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * on-disk form, with pg_type's typlen, typbyval, typalign and typstorage for each. Fixed-length
  * values are stored in native byte order exactly as the C Datum would be; varlena values are
  * their bytes (text as UTF-8, the server encoding) behind a varlena header ({@link Varlena}).
+ * The Java values are those of {@code org.tusk.utils.adt}, except that the 32-bit unsigned
+ * identifiers (oid, xid, regproc, regclass, regtype) read as Integer holding the uint32's bits;
+ * a Long in the uint32 range (the executor's form of oid) is accepted when storing.
  *
  * <pre>
- * type    oid  len  byval align storage  Java value
- * bool     16    1  yes   c     p        Boolean
- * int2     21    2  yes   s     p        Short
- * int4     23    4  yes   i     p        Integer
- * int8     20    8  yes   d     p        Long
- * float4  700    4  yes   i     p        Float
- * float8  701    8  yes   d     p        Double
- * oid      26    4  yes   i     p        Integer (the uint32's bits)
- * name     19   64  no    c     p        String (at most 63 UTF-8 bytes, NUL-padded)
- * text     25   -1  no    i     x        String
- * bytea    17   -1  no    i     x        byte[]
+ * type         oid  len  byval align storage  Java value, stored form
+ * bool          16    1  yes   c     p        Boolean
+ * "char"        18    1  yes   c     p        String of 0 or 1 character (the byte; 0 is "")
+ * int2          21    2  yes   s     p        Short
+ * int4          23    4  yes   i     p        Integer
+ * int8          20    8  yes   d     p        Long
+ * float4       700    4  yes   i     p        Float
+ * float8       701    8  yes   d     p        Double
+ * oid           26    4  yes   i     p        Integer (the uint32's bits)
+ * xid           28    4  yes   i     p        Integer (the uint32's bits)
+ * regproc       24    4  yes   i     p        Integer (a pg_proc OID)
+ * regclass    2205    4  yes   i     p        Integer (a pg_class OID)
+ * regtype     2206    4  yes   i     p        Integer (a pg_type OID)
+ * name          19   64  no    c     p        String (at most 63 UTF-8 bytes, NUL-padded)
+ * date        1082    4  yes   i     p        LocalDate; int32 days since 2000-01-01
+ * time        1083    8  yes   d     p        LocalTime; int64 microseconds since midnight
+ * timestamp   1114    8  yes   d     p        LocalDateTime; int64 microseconds since 2000-01-01 00:00
+ * timestamptz 1184    8  yes   d     p        Instant; int64 microseconds since 2000-01-01 00:00 UTC
+ * interval    1186   16  no    d     p        Interval; int64 time (us), int32 day, int32 month
+ * uuid        2950   16  no    c     p        UUID; 16 bytes, most significant first
+ * text          25   -1  no    i     x        String
+ * varchar     1043   -1  no    i     x        String
+ * bpchar      1042   -1  no    i     x        String (already blank-padded to its typmod)
+ * bytea         17   -1  no    i     x        byte[]
+ * pg_node_tree 194   -1  no    i     x        String (Tusk stores an expression's SQL text)
+ * numeric     1700   -1  no    i     m        BigDecimal; see {@link NumericFormat}
+ * int2vector    22   -1  no    i     p        short[]; 1-D array, lower bound 0 ({@link ArrayFormat})
+ * oidvector     30   -1  no    i     p        int[];   1-D array, lower bound 0
+ * int2[]      1005   -1  no    i     x        short[]; 1-D array, lower bound 1
+ * oid[]       1028   -1  no    i     x        int[];   1-D array, lower bound 1
+ * text[]      1009   -1  no    i     x        String[]; 1-D array, lower bound 1, no null elements
+ * aclitem[]   1034   -1  no    i     x        only NULL
+ * anyarray    2277   -1  no    d     x        only NULL
  * </pre>
+ * Not supported yet: infinite dates and timestamps, numeric NaN/Infinity, arrays with nulls or
+ * more than one dimension, aclitem[] and anyarray (catalog rows store NULL there, as
+ * PostgreSQL does for default ACLs and absent missing values).
  */
 public enum DatumType {
     BOOL(16, 1, true, 'c', 'p', Boolean.class),
+    CHAR(18, 1, true, 'c', 'p', String.class),
     INT2(21, 2, true, 's', 'p', Short.class),
     INT4(23, 4, true, 'i', 'p', Integer.class),
     INT8(20, 8, true, 'd', 'p', Long.class),
     FLOAT4(700, 4, true, 'i', 'p', Float.class),
     FLOAT8(701, 8, true, 'd', 'p', Double.class),
     OID(26, 4, true, 'i', 'p', Integer.class),
+    XID(28, 4, true, 'i', 'p', Integer.class),
+    REGPROC(24, 4, true, 'i', 'p', Integer.class),
+    REGCLASS(2205, 4, true, 'i', 'p', Integer.class),
+    REGTYPE(2206, 4, true, 'i', 'p', Integer.class),
     NAME(19, 64, false, 'c', 'p', String.class),
+    DATE(1082, 4, true, 'i', 'p', LocalDate.class),
+    TIME(1083, 8, true, 'd', 'p', LocalTime.class),
+    TIMESTAMP(1114, 8, true, 'd', 'p', LocalDateTime.class),
+    TIMESTAMPTZ(1184, 8, true, 'd', 'p', Instant.class),
+    INTERVAL(1186, 16, false, 'd', 'p', Interval.class),
+    UUID(2950, 16, false, 'c', 'p', java.util.UUID.class),
     TEXT(25, -1, false, 'i', 'x', String.class),
-    BYTEA(17, -1, false, 'i', 'x', byte[].class);
+    VARCHAR(1043, -1, false, 'i', 'x', String.class),
+    BPCHAR(1042, -1, false, 'i', 'x', String.class),
+    BYTEA(17, -1, false, 'i', 'x', byte[].class),
+    PG_NODE_TREE(194, -1, false, 'i', 'x', String.class),
+    NUMERIC(1700, -1, false, 'i', 'm', BigDecimal.class),
+    INT2VECTOR(22, -1, false, 'i', 'p', short[].class),
+    OIDVECTOR(30, -1, false, 'i', 'p', int[].class),
+    INT2_ARRAY(1005, -1, false, 'i', 'x', short[].class),
+    OID_ARRAY(1028, -1, false, 'i', 'x', int[].class),
+    TEXT_ARRAY(1009, -1, false, 'i', 'x', String[].class),
+    /** aclitem[]: only NULL can be stored yet (the default ACL). */
+    ACLITEM_ARRAY(1034, -1, false, 'i', 'x', Void.class),
+    /** anyarray (attmissingval): only NULL can be stored yet. */
+    ANYARRAY(2277, -1, false, 'd', 'x', Void.class);
 
     /** NAMEDATALEN: a name is this many bytes including its terminating NUL. */
     public static final int NAMEDATALEN = 64;
+    /** POSTGRES_EPOCH_JDATE as a date: day 0 of date, timestamp and timestamptz. */
+    public static final LocalDate POSTGRES_EPOCH = LocalDate.of(2000, 1, 1);
+    private static final LocalDateTime POSTGRES_EPOCH_TS = POSTGRES_EPOCH.atStartOfDay();
+    private static final Instant POSTGRES_EPOCH_INSTANT = Instant.parse("2000-01-01T00:00:00Z");
 
     private final int oid;
     private final int typlen;
@@ -70,19 +134,46 @@ public enum DatumType {
 
     public boolean isVarlena() { return typlen == -1; }
 
-    /** The bytes of a varlena value, without header: text as UTF-8, bytea as is. */
+    /** The type with pg_type OID {@code typeOid}, or null if the tuple code cannot store it. */
+    public static DatumType forOid(int typeOid) {
+        for (DatumType t : values()) if (t.oid == typeOid) return t;
+        return null;
+    }
+
+    /** Whether the type's value is an unsigned 32-bit identifier held in an Integer. */
+    public boolean isOidLike() {
+        return this == OID || this == XID || this == REGPROC || this == REGCLASS || this == REGTYPE;
+    }
+
+    /** Whether {@code value} is a Java value this type can store (see the table above). */
+    public boolean accepts(Object value) {
+        if (javaClass.isInstance(value)) return true;
+        return isOidLike() && value instanceof Long l && l >= Integer.MIN_VALUE && l <= 0xFFFFFFFFL;
+    }
+
+    /** The bytes of a varlena value, without header. */
     byte[] varlenaPayload(Object value) {
         return switch (this) {
-            case TEXT -> ((String) value).getBytes(StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE -> ((String) value).getBytes(StandardCharsets.UTF_8);
             case BYTEA -> (byte[]) value;
+            case NUMERIC -> NumericFormat.encode((BigDecimal) value);
+            case INT2VECTOR -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 0);
+            case OIDVECTOR -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 0);
+            case INT2_ARRAY -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 1);
+            case OID_ARRAY -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 1);
+            case TEXT_ARRAY -> ArrayFormat.encodeText((String[]) value, TEXT.oid, 1);
             default -> throw new IllegalStateException(this + " is not a varlena type");
         };
     }
 
     Object fromVarlenaPayload(byte[] payload) {
         return switch (this) {
-            case TEXT -> new String(payload, StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE -> new String(payload, StandardCharsets.UTF_8);
             case BYTEA -> payload;
+            case NUMERIC -> NumericFormat.decode(payload);
+            case INT2VECTOR, INT2_ARRAY -> ArrayFormat.decodeInt2(payload, INT2.oid);
+            case OIDVECTOR, OID_ARRAY -> ArrayFormat.decodeInt4(payload, OID.oid);
+            case TEXT_ARRAY -> ArrayFormat.decodeText(payload, TEXT.oid);
             default -> throw new IllegalStateException(this + " is not a varlena type");
         };
     }
@@ -91,11 +182,28 @@ public enum DatumType {
     void storeFixed(MemorySegment seg, long off, Object value) {
         switch (this) {
             case BOOL -> seg.set(JAVA_BYTE, off, (byte) ((Boolean) value ? 1 : 0));
+            case CHAR -> seg.set(JAVA_BYTE, off, charByte((String) value));
             case INT2 -> seg.set(JAVA_SHORT, off, (Short) value);
-            case INT4, OID -> seg.set(JAVA_INT, off, (Integer) value);
+            case INT4 -> seg.set(JAVA_INT, off, (Integer) value);
+            case OID, XID, REGPROC, REGCLASS, REGTYPE -> seg.set(JAVA_INT, off, ((Number) value).intValue());
             case INT8 -> seg.set(JAVA_LONG, off, (Long) value);
             case FLOAT4 -> seg.set(JAVA_FLOAT, off, (Float) value);
             case FLOAT8 -> seg.set(JAVA_DOUBLE, off, (Double) value);
+            case DATE -> seg.set(JAVA_INT, off, Math.toIntExact(ChronoUnit.DAYS.between(POSTGRES_EPOCH, (LocalDate) value)));
+            case TIME -> seg.set(JAVA_LONG, off, ((LocalTime) value).toNanoOfDay() / 1000);
+            case TIMESTAMP -> seg.set(JAVA_LONG, off, ChronoUnit.MICROS.between(POSTGRES_EPOCH_TS, (LocalDateTime) value));
+            case TIMESTAMPTZ -> seg.set(JAVA_LONG, off, ChronoUnit.MICROS.between(POSTGRES_EPOCH_INSTANT, (Instant) value));
+            case INTERVAL -> {
+                Interval iv = (Interval) value;
+                seg.set(JAVA_LONG, off, iv.micros());
+                seg.set(JAVA_INT, off + 8, iv.days());
+                seg.set(JAVA_INT, off + 12, iv.months());
+            }
+            case UUID -> {
+                java.util.UUID u = (java.util.UUID) value;
+                seg.set(JAVA_LONG_BE, off, u.getMostSignificantBits());
+                seg.set(JAVA_LONG_BE, off + 8, u.getLeastSignificantBits());
+            }
             case NAME -> {
                 byte[] b = nameBytes((String) value);
                 MemorySegment.copy(b, 0, seg, JAVA_BYTE, off, b.length);
@@ -108,11 +216,18 @@ public enum DatumType {
     Object fetchFixed(MemorySegment seg, long off) {
         return switch (this) {
             case BOOL -> seg.get(JAVA_BYTE, off) != 0;
+            case CHAR -> charString(seg.get(JAVA_BYTE, off));
             case INT2 -> seg.get(JAVA_SHORT, off);
-            case INT4, OID -> seg.get(JAVA_INT, off);
+            case INT4, OID, XID, REGPROC, REGCLASS, REGTYPE -> seg.get(JAVA_INT, off);
             case INT8 -> seg.get(JAVA_LONG, off);
             case FLOAT4 -> seg.get(JAVA_FLOAT, off);
             case FLOAT8 -> seg.get(JAVA_DOUBLE, off);
+            case DATE -> POSTGRES_EPOCH.plusDays(seg.get(JAVA_INT, off));
+            case TIME -> LocalTime.ofNanoOfDay(seg.get(JAVA_LONG, off) * 1000);
+            case TIMESTAMP -> POSTGRES_EPOCH_TS.plus(seg.get(JAVA_LONG, off), ChronoUnit.MICROS);
+            case TIMESTAMPTZ -> POSTGRES_EPOCH_INSTANT.plus(seg.get(JAVA_LONG, off), ChronoUnit.MICROS);
+            case INTERVAL -> new Interval(seg.get(JAVA_INT, off + 12), seg.get(JAVA_INT, off + 8), seg.get(JAVA_LONG, off));
+            case UUID -> new java.util.UUID(seg.get(JAVA_LONG_BE, off), seg.get(JAVA_LONG_BE, off + 8));
             case NAME -> {
                 int len = 0;
                 while (len < NAMEDATALEN && seg.get(JAVA_BYTE, off + len) != 0) len++;
@@ -122,6 +237,24 @@ public enum DatumType {
             }
             default -> throw new IllegalStateException(this + " is not a fixed-length type");
         };
+    }
+
+    private static final java.lang.foreign.ValueLayout.OfLong JAVA_LONG_BE =
+            JAVA_LONG.withOrder(java.nio.ByteOrder.BIG_ENDIAN).withByteAlignment(1);
+
+    /** charin: the first byte of the string, or 0 for an empty one. */
+    private static byte charByte(String s) {
+        if (s.isEmpty()) return 0;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return b[0];
+    }
+
+    /** charout: the byte as a one-character string, "" for 0, a \ooo escape for a byte with the high bit set. */
+    private static String charString(byte b) {
+        if (b == 0) return "";
+        if (b > 0) return String.valueOf((char) b);
+        int u = Byte.toUnsignedInt(b);
+        return "\\" + ((u >> 6) & 7) + ((u >> 3) & 7) + (u & 7);
     }
 
     private static byte[] nameBytes(String s) {

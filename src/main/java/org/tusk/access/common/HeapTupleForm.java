@@ -85,7 +85,7 @@ public final class HeapTupleForm {
                 hasNull = true;
                 continue;
             }
-            if (!att.type().javaClass().isInstance(v)) {
+            if (!att.type().accepts(v)) {
                 throw new IllegalArgumentException("value for attribute " + att.name() + " of type " + att.type()
                         + " must be a " + att.type().javaClass().getSimpleName() + ", not " + v.getClass().getSimpleName());
             }

@@ -6,6 +6,11 @@
  * ({@link org.tusk.access.common.DatumType}), varlena headers
  * ({@link org.tusk.access.common.Varlena}), and heap_form_tuple / heap_deform_tuple
  * ({@link org.tusk.access.common.HeapTupleForm}, {@link org.tusk.access.common.HeapTupleDeform}).
+ * Besides the scalar types, the stored forms of numeric (base-10000 digits,
+ * {@link org.tusk.access.common.NumericFormat}) and of one-dimensional arrays without nulls,
+ * including int2vector and oidvector ({@link org.tusk.access.common.ArrayFormat}), are
+ * PostgreSQL's; see {@link org.tusk.access.common.DatumType} for the full list and the Java value
+ * of each type.
  *
  * <h2>Layout of a heap tuple</h2>
  * <pre>

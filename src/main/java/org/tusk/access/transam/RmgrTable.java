@@ -11,6 +11,7 @@ final class RmgrTable {
 
     static RedoHandler redoHandler(RmgrId id) {
         return switch (id) {
+            case SMGR -> org.tusk.catalog.RelationStorage::redo;
             default -> null;
         };
     }

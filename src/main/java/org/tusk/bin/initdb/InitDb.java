@@ -2,6 +2,7 @@ package org.tusk.bin.initdb;
 
 import org.tusk.access.transam.XLogBootstrap;
 import org.tusk.catalog.BootstrapCatalog;
+import org.tusk.catalog.CatalogBootstrap;
 import org.tusk.libpq.MockAuthenticationNonce;
 import org.tusk.libpq.ScramSha256;
 
@@ -19,7 +20,9 @@ import java.util.Set;
  * <p>Lays out PostgreSQL's directory tree, writes {@code PG_VERSION}, {@code postgresql.conf},
  * {@code pg_hba.conf} and {@code pg_ident.conf}, and bootstraps the shared catalogs: the
  * bootstrap superuser (with a SCRAM-SHA-256 verifier when a password is given) and the databases
- * {@code template1}, {@code template0} and {@code postgres}.
+ * {@code template1}, {@code template0} and {@code postgres}; then writes each database's heap
+ * catalogs (pg_class, pg_attribute, pg_type, pg_namespace, ...) as bootstrap mode does
+ * ({@link CatalogBootstrap}).
  */
 public final class InitDb {
     private static final Set<String> METHODS = Set.of("trust", "reject", "password", "md5", "scram-sha-256");
@@ -140,6 +143,10 @@ public final class InitDb {
                 List.of(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE1_OID, "template1", true, true),
                         new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE0_OID, "template0", false, true),
                         new BootstrapCatalog.Database(BootstrapCatalog.POSTGRES_OID, "postgres", true, false)));
+        out.println("creating system catalogs ... ok");
+        for (String db : List.of("base/1", "base/4", "base/5")) {
+            CatalogBootstrap.write(dataDir.resolve(db), BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID);
+        }
         byte[] nonce = MockAuthenticationNonce.loadOrCreate(dataDir.resolve("global").resolve("mock_authentication_nonce"));
         out.println("creating write-ahead log, control file and transaction status ... ok");
         XLogBootstrap.bootstrap(dataDir, nonce, 100);

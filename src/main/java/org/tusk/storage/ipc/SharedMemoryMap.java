@@ -36,6 +36,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   syncRequests      CheckpointerCommLock, fsync requests[]               SyncRequestQueue
  *   xlogCtl           insert position, insertion locks, WAL buffers, write/flush positions
  *                                                    XLogCtl (see access.transam)
+ *   sinval            SInvalReadLock, SInvalWriteLock, min/maxMsgNum, messages[4096], per-slot read state
+ *                                                    SinvalQueue (see storage.ipc)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -57,7 +59,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"),
                 padTo(CheckpointerShmem.LAYOUT).withName("checkpointer"),
                 padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"),
-                padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"));
+                padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"),
+                padTo(SinvalQueue.layout(s.numSlots())).withName("sinval"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -75,6 +78,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final CheckpointerShmem checkpointer;
     private final SyncRequestQueue syncRequests;
     private final XLogCtl xlogCtl;
+    private final SinvalQueue sinval;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -89,6 +93,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.checkpointer = new CheckpointerShmem(slice(l, "checkpointer"));
         this.syncRequests = new SyncRequestQueue(slice(l, "syncRequests"), SyncRequestQueue.capacityFor(s.nbuffers()));
         this.xlogCtl = new XLogCtl(slice(l, "xlogCtl"), s.walBuffers());
+        this.sinval = new SinvalQueue(slice(l, "sinval"), s.numSlots());
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -116,6 +121,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     public CheckpointerShmem checkpointer() { return checkpointer; }
     public SyncRequestQueue syncRequests() { return syncRequests; }
     public XLogCtl xlogCtl() { return xlogCtl; }
+    public SinvalQueue sinval() { return sinval; }
 
     /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
     public static int walBuffers(int walBuffersSetting, int sharedBuffers) {

@@ -55,4 +55,12 @@ public final class SqlState {
     public static final String UNDEFINED_FILE = "58P01";
     public static final String IO_ERROR = "58030";
     public static final String CONFIG_FILE_ERROR = "F0000";
+    // Class 42 / 3F / 2B: schema objects (DDL)
+    public static final String DUPLICATE_TABLE = "42P07";
+    public static final String DUPLICATE_COLUMN = "42701";
+    public static final String DUPLICATE_OBJECT = "42710";
+    public static final String WRONG_OBJECT_TYPE = "42809";
+    public static final String INVALID_TABLE_DEFINITION = "42P16";
+    public static final String INVALID_SCHEMA_NAME = "3F000";
+    public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
 }

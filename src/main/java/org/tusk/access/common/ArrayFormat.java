@@ -1,0 +1,129 @@
+package org.tusk.access.common;
+
+import org.tusk.storage.page.Alignment;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The stored form of a one-dimensional array without nulls (array.h, ArrayType), as
+ * construct_md_array builds it; int2vector and oidvector are such arrays with lower bound 0.
+ *
+ * <pre>
+ * int32 vl_len_      varlena header (written by the tuple code, not here)
+ * int32 ndim         0 for an empty array, else 1
+ * int32 dataoffset   0: no null bitmap
+ * Oid   elemtype
+ * int32 dims[ndim]   number of elements
+ * int32 lbound[ndim] lower bound (1 for SQL arrays, 0 for int2vector/oidvector)
+ * data at ARR_DATA_OFFSET = MAXALIGN(16 + 8 * ndim) from the header's start; each element at
+ * its type's alignment measured from the header's start; varlena elements always with a
+ * 4-byte header (construct_md_array detoasts them), aligned 'i'.
+ * </pre>
+ * The payload returned here starts after vl_len_, so offsets are the above minus 4. Arrays with
+ * null elements (a null bitmap) and more than one dimension are not supported.
+ */
+final class ArrayFormat {
+    /** sizeof(ArrayType): vl_len_, ndim, dataoffset, elemtype. */
+    static final int ARRAY_HEADER = 16;
+
+    private ArrayFormat() {}
+
+    static byte[] encodeInt2(short[] v, int elemType, int lbound) {
+        ByteBuffer b = header(v.length, elemType, lbound, 2 * v.length);
+        for (short s : v) b.putShort(s);
+        return b.array();
+    }
+
+    static byte[] encodeInt4(int[] v, int elemType, int lbound) {
+        ByteBuffer b = header(v.length, elemType, lbound, 4 * v.length);
+        for (int s : v) b.putInt(s);
+        return b.array();
+    }
+
+    static byte[] encodeText(String[] v, int elemType, int lbound) {
+        byte[][] els = new byte[v.length][];
+        int dataLen = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] == null) throw new IllegalArgumentException("arrays with null elements are not supported");
+            els[i] = v[i].getBytes(StandardCharsets.UTF_8);
+            dataLen = align4(dataLen) + 4 + els[i].length;
+        }
+        ByteBuffer b = header(v.length, elemType, lbound, dataLen);
+        int dataStart = b.position() + 4;   // offsets are measured from the varlena header's start
+        for (byte[] e : els) {
+            int at = b.position() + 4;
+            int aligned = dataStart + align4(at - dataStart);
+            b.position(aligned - 4);
+            b.putInt((e.length + 4) << 2);
+            b.put(e);
+        }
+        return b.array();
+    }
+
+    private static int align4(int n) {
+        return (n + 3) & ~3;
+    }
+
+    /** Writes the header fields; positions the buffer at the data start. */
+    private static ByteBuffer header(int n, int elemType, int lbound, int dataLen) {
+        int ndim = n == 0 ? 0 : 1;
+        int dataOffset = Alignment.maxAlign(ARRAY_HEADER + 8 * ndim);
+        ByteBuffer b = ByteBuffer.allocate(dataOffset - 4 + (ndim == 0 ? 0 : dataLen)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(ndim).putInt(0).putInt(elemType);
+        if (ndim == 1) b.putInt(n).putInt(lbound);
+        b.position(ndim == 0 ? ARRAY_HEADER - 4 : dataOffset - 4);
+        return b;
+    }
+
+    /** The parsed header of a stored array payload; the buffer is left at the first element. */
+    private record Header(int n, int elemType, int lbound, ByteBuffer data) {}
+
+    private static Header read(byte[] payload, int expectedElemType) {
+        ByteBuffer b = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+        int ndim = b.getInt();
+        int dataOffset = b.getInt();
+        int elemType = b.getInt();
+        if (ndim > 1 || ndim < 0) throw new IllegalArgumentException("arrays of " + ndim + " dimensions are not supported");
+        if (dataOffset != 0) throw new IllegalArgumentException("arrays with null elements are not supported");
+        if (elemType != expectedElemType) {
+            throw new IllegalArgumentException("array of element type " + elemType + ", expected " + expectedElemType);
+        }
+        if (ndim == 0) return new Header(0, elemType, 1, b);
+        int n = b.getInt();
+        int lbound = b.getInt();
+        b.position(Alignment.maxAlign(ARRAY_HEADER + 8) - 4);
+        return new Header(n, elemType, lbound, b);
+    }
+
+    static short[] decodeInt2(byte[] payload, int elemType) {
+        Header h = read(payload, elemType);
+        short[] r = new short[h.n()];
+        for (int i = 0; i < r.length; i++) r[i] = h.data().getShort();
+        return r;
+    }
+
+    static int[] decodeInt4(byte[] payload, int elemType) {
+        Header h = read(payload, elemType);
+        int[] r = new int[h.n()];
+        for (int i = 0; i < r.length; i++) r[i] = h.data().getInt();
+        return r;
+    }
+
+    static String[] decodeText(byte[] payload, int elemType) {
+        Header h = read(payload, elemType);
+        ByteBuffer b = h.data();
+        int dataStart = b.position() + 4;
+        String[] r = new String[h.n()];
+        for (int i = 0; i < r.length; i++) {
+            int at = b.position() + 4;
+            b.position(dataStart + align4(at - dataStart) - 4);
+            int total = b.getInt() >>> 2;
+            byte[] e = new byte[total - 4];
+            b.get(e);
+            r[i] = new String(e, StandardCharsets.UTF_8);
+        }
+        return r;
+    }
+}

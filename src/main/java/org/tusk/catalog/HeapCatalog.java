@@ -1,0 +1,461 @@
+package org.tusk.catalog;
+
+import org.tusk.access.common.DatumType;
+import org.tusk.access.common.HeapTupleHeader;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.*;
+
+/**
+ * The system catalogs as heap tables: {@link Catalog} implemented over the table AM, the
+ * relcache and shared invalidation (PostgreSQL's heap.c heap_create_with_catalog, index.c
+ * index_create, dependency.c/heap.c/index.c for DROP, namespace.c RangeVarGetRelid).
+ *
+ * <p>Every catalog read is a scan with the catalog snapshot of {@link CatalogEnv}; every change
+ * goes through the table AM in the current transaction and command, is followed by a
+ * CommandCounterIncrement where later steps must see it, and registers relcache invalidations
+ * that the transaction sends at commit. Relation locks are taken through {@link RelationLocks},
+ * each followed by AcceptInvalidationMessages. Relation files are created with
+ * {@link RelationStorage} (WAL-logged, removed at abort) and removed at commit after DROP.
+ *
+ * <p>Relation OIDs double as relfilenodes (GetNewRelFileNumber: unused in pg_class and without a
+ * file). A table gets pg_class, pg_attribute (its columns and the six system columns), pg_type
+ * (its row type and that type's array type) and pg_attrdef rows; adbin holds the DEFAULT
+ * expression's SQL text, not PostgreSQL's nodeToString form, since Tusk has no node serializer.
+ */
+public final class HeapCatalog implements Catalog {
+    private final CatalogEnv env;
+    private final CatalogWriter writer;
+    private final Namespaces namespaces;
+
+    public HeapCatalog(CatalogEnv env) {
+        this.env = env;
+        this.writer = new CatalogWriter(env);
+        this.namespaces = new Namespaces(env, writer);
+    }
+
+    // ------------------------------------------------------------------ lookup
+
+    @Override
+    public Relation openRelation(String schemaOrNull, String name) {
+        int relOid = relnameGetRelid(schemaOrNull, name);
+        if (relOid == 0) return null;
+        lock(relOid, RelationLocks.ACCESS_SHARE_LOCK);
+        return env.relcache().byOid(relOid);
+    }
+
+    @Override
+    public Relation openRelation(int oid) {
+        lock(oid, RelationLocks.ACCESS_SHARE_LOCK);
+        return env.relcache().byOid(oid);
+    }
+
+    @Override
+    public List<Relation> indexesOf(Relation heap) {
+        List<Relation> out = new ArrayList<>();
+        for (int ix : env.relcache().indexOids(heap.oid())) {
+            Relation r = env.relcache().byOid(ix);
+            if (r != null) out.add(r);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> columnDefaults(Relation heap) {
+        String[] defs = new String[heap.desc().natts()];
+        for (TupleSlot s : writer.find(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == heap.oid())) {
+            int adnum = (Short) PG_ATTRDEF.get(s.values(), "adnum");
+            if (adnum >= 1 && adnum <= defs.length) defs[adnum - 1] = (String) PG_ATTRDEF.get(s.values(), "adbin");
+        }
+        return java.util.Arrays.asList(defs);
+    }
+
+    /** RangeVarGetRelid without locking: the relation's OID, or 0 (also when the schema does not exist). */
+    public int relnameGetRelid(String schemaOrNull, String name) {
+        if (schemaOrNull != null) {
+            int nsp = namespaces.oidOf(schemaOrNull);
+            return nsp == 0 ? 0 : relidInNamespace(name, nsp);
+        }
+        for (int nsp : namespaces.activePath()) {
+            int oid = relidInNamespace(name, nsp);
+            if (oid != 0) return oid;
+        }
+        return 0;
+    }
+
+    private int relidInNamespace(String name, int nsp) {
+        List<TupleSlot> rows = writer.find(PG_CLASS,
+                v -> name.equals(PG_CLASS.get(v, "relname")) && oid(PG_CLASS.get(v, "relnamespace")) == nsp);
+        return rows.isEmpty() ? 0 : oid(PG_CLASS.get(rows.get(0).values(), "oid"));
+    }
+
+    /** LockRelationOid: the lock, then AcceptInvalidationMessages. */
+    private void lock(int relOid, int mode) {
+        env.locks().lockRelation(relOid, mode);
+        env.inval().accept();
+    }
+
+    // ------------------------------------------------------------------ CREATE TABLE
+
+    @Override
+    public int createTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean ifNotExists) {
+        int nsp;
+        if (persistence == 't') {
+            if (schemaOrNull != null && !schemaOrNull.equals("pg_temp") && !schemaOrNull.startsWith("pg_temp_")) {
+                throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot create temporary relation in non-temporary schema");
+            }
+            nsp = namespaces.tempNamespace();
+        } else if (schemaOrNull != null) {
+            if (schemaOrNull.equals("pg_temp")) {
+                persistence = 't';
+                nsp = namespaces.tempNamespace();
+            } else {
+                nsp = namespaces.require(schemaOrNull);
+            }
+        } else {
+            nsp = namespaces.creationNamespace();
+        }
+        checkName(name);
+        checkColumns(columns);
+
+        int existing = relidInNamespace(name, nsp);
+        if (existing != 0) {
+            if (ifNotExists) {
+                env.notices().accept(new PgException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                        "relation \"" + name + "\" already exists, skipping", null, null, 0));
+                return existing;
+            }
+            throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+        }
+        if (!writer.find(PG_TYPE, v -> name.equals(PG_TYPE.get(v, "typname")) && oid(PG_TYPE.get(v, "typnamespace")) == nsp).isEmpty()) {
+            throw new PgException(Severity.ERROR, SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists", null,
+                    "A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.", 0);
+        }
+
+        int owner = env.userOid().getAsInt();
+        int relOid = newRelFileNumber();
+        env.locks().lockRelation(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        env.storage().create(locator(relOid), persistence);
+
+        // AddNewRelationType: the row type and its array type.
+        int typeOid = writer.newOid(PG_TYPE, "oid");
+        int arrayOid = writer.newOid(PG_TYPE, "oid");
+        PgTypeRows.TypeRow rowType = PgTypeRows.rowType(typeOid, name, relOid, arrayOid);
+        writer.insert(PG_TYPE, PgTypeRows.toRow(rowType, nsp, owner));
+        writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(rowType), nsp, owner));
+
+        writer.insert(PG_CLASS, CatalogRows.classRow(relOid, name, nsp, typeOid, owner, HEAP_TABLE_AM_OID, relOid,
+                persistence, 'r', columns.size(), frozenXidForNewTable()));
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec c = columns.get(i);
+            writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), i + 1, c.typmod(),
+                    c.notNull(), c.defaultSql() != null));
+        }
+        for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec c = columns.get(i);
+            if (c.defaultSql() != null) {
+                writer.insert(PG_ATTRDEF, CatalogRows.attrdefRow(writer.newOid(PG_ATTRDEF, "oid"), relOid, i + 1, c.defaultSql()));
+            }
+        }
+        env.inval().registerRelcacheInval(relOid);
+        env.commandCounterIncrement().run();
+        return relOid;
+    }
+
+    /**
+     * relfrozenxid of a new table: PostgreSQL uses RecentXmin; any xid at or before the creating
+     * transaction's is correct for an empty table. The table AM freezes nothing yet, so Tusk
+     * records FirstNormalTransactionId, which vacuum would advance.
+     */
+    private static int frozenXidForNewTable() {
+        return CatalogRows.FIRST_NORMAL_TRANSACTION_ID;
+    }
+
+    private static void checkName(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length >= DatumType.NAMEDATALEN) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "name \"" + name + "\" is longer than 63 bytes");
+        }
+    }
+
+    /** CheckAttributeNamesTypes. */
+    private static void checkColumns(List<ColumnSpec> columns) {
+        if (columns.size() > HeapTupleHeader.MAX_HEAP_ATTRIBUTE_NUMBER) {
+            throw PgException.error(SqlState.TOO_MANY_COLUMNS,
+                    "tables can have at most " + HeapTupleHeader.MAX_HEAP_ATTRIBUTE_NUMBER + " columns");
+        }
+        Set<String> seen = new HashSet<>();
+        for (ColumnSpec c : columns) {
+            checkName(c.name());
+            if (CatalogRows.isSystemColumnName(c.name())) {
+                throw PgException.error(SqlState.DUPLICATE_COLUMN, "column name \"" + c.name() + "\" conflicts with a system column name");
+            }
+            if (!seen.add(c.name())) {
+                throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
+            }
+            if (CatalogRows.builtinType(c.typeOid()) == null) {
+                throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
+            }
+            if (DatumType.forOid(c.typeOid()) == null || DatumType.forOid(c.typeOid()).javaClass() == Void.class) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "column \"" + c.name() + "\" has type "
+                        + CatalogRows.builtinType(c.typeOid()).typname() + ", which cannot be stored in a table yet");
+            }
+        }
+    }
+
+    /** GetNewRelFileNumber: an OID unused in pg_class whose file does not exist either. */
+    private int newRelFileNumber() {
+        while (true) {
+            int candidate = writer.newOid(PG_CLASS, "oid");
+            if (!env.storage().exists(locator(candidate))) return candidate;
+        }
+    }
+
+    private RelFileLocator locator(int relfilenode) {
+        return RelFileLocator.inDefaultTablespace(env.databaseOid(), relfilenode);
+    }
+
+    // ------------------------------------------------------------------ CREATE INDEX
+
+    @Override
+    public int createIndex(String nameOrNull, Relation heap, int[] attnums, boolean unique, boolean primary, boolean ifNotExists) {
+        return createIndex(nameOrNull, heap, attnums, unique, primary, unique || primary, ifNotExists);
+    }
+
+    /**
+     * index_create. With {@code isConstraint} the index backs a PRIMARY KEY or UNIQUE constraint
+     * and gets a pg_constraint row named like it (CREATE UNIQUE INDEX passes false).
+     */
+    public int createIndex(String nameOrNull, Relation heap, int[] attnums, boolean unique, boolean primary,
+                           boolean isConstraint, boolean ifNotExists) {
+        lock(heap.oid(), RelationLocks.SHARE_LOCK);
+        if (heap.relkind() != 'r') {
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + heap.name() + "\" is not a table");
+        }
+        if (attnums.length == 0) throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "must specify at least one column");
+        if (attnums.length > 32) throw PgException.error(SqlState.TOO_MANY_COLUMNS, "cannot use more than 32 columns in an index");
+        List<Object[]> heapAtts = new ArrayList<>();
+        short[] keys = new short[attnums.length];
+        int[] collations = new int[attnums.length];
+        int[] opclasses = new int[attnums.length];
+        for (int i = 0; i < attnums.length; i++) {
+            int attnum = attnums[i];
+            if (attnum < 1 || attnum > heap.desc().natts()) throw new IllegalArgumentException("no attribute " + attnum + " in " + heap);
+            Object[] att = attributeRow(heap.oid(), attnum).values();
+            heapAtts.add(att);
+            int typeOid = oid(PG_ATTRIBUTE.get(att, "atttypid"));
+            keys[i] = (short) attnum;
+            collations[i] = oid(PG_ATTRIBUTE.get(att, "attcollation"));
+            opclasses[i] = BtreeOpclasses.defaultFor(typeOid);
+            if (!BtreeOpclasses.hasDefault(typeOid)) {
+                throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
+                        + CatalogRows.builtinType(typeOid).typname() + " has no default operator class for access method \"btree\"",
+                        null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
+            }
+        }
+        String name = nameOrNull != null ? nameOrNull : chooseIndexName(heap, heapAtts, primary, isConstraint);
+        checkName(name);
+        int existing = relidInNamespace(name, heap.namespace());
+        if (existing != 0) {
+            if (ifNotExists) {
+                env.notices().accept(new PgException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                        "relation \"" + name + "\" already exists, skipping", null, null, 0));
+                return existing;
+            }
+            throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+        }
+        if (primary && !writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indrelid")) == heap.oid()
+                && (Boolean) PG_INDEX.get(v, "indisprimary")).isEmpty()) {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"" + heap.name() + "\" are not allowed");
+        }
+
+        int owner = env.userOid().getAsInt();
+        int indexOid = newRelFileNumber();
+        env.locks().lockRelation(indexOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        env.storage().create(locator(indexOid), heap.persistence());
+        writer.insert(PG_CLASS, CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID, indexOid,
+                heap.persistence(), 'i', attnums.length, 0));
+        for (int i = 0; i < attnums.length; i++) {
+            Object[] h = heapAtts.get(i);
+            writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(indexOid, (String) PG_ATTRIBUTE.get(h, "attname"),
+                    oid(PG_ATTRIBUTE.get(h, "atttypid")), i + 1, (Integer) PG_ATTRIBUTE.get(h, "atttypmod"), false, false));
+        }
+        writer.insert(PG_INDEX, CatalogRows.indexRow(indexOid, heap.oid(), keys, collations, opclasses, unique, primary));
+        if (isConstraint) {
+            writer.insert(PG_CONSTRAINT, CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
+                    heap.namespace(), primary ? 'p' : 'u', heap.oid(), indexOid, keys));
+        }
+        if (primary) {
+            // index_check_primary_key: the key columns become NOT NULL.
+            for (int attnum : attnums) {
+                TupleSlot s = attributeRow(heap.oid(), attnum);
+                if (!(Boolean) PG_ATTRIBUTE.get(s.values(), "attnotnull")) {
+                    Object[] v = s.values().clone();
+                    PG_ATTRIBUTE.set(v, "attnotnull", true);
+                    writer.update(PG_ATTRIBUTE, s, v);
+                }
+            }
+        }
+        // index_update_stats: the heap now has an index.
+        TupleSlot cls = classRow(heap.oid());
+        if (!(Boolean) PG_CLASS.get(cls.values(), "relhasindex")) {
+            Object[] v = cls.values().clone();
+            PG_CLASS.set(v, "relhasindex", true);
+            writer.update(PG_CLASS, cls, v);
+        }
+        env.inval().registerRelcacheInval(heap.oid());
+        env.inval().registerRelcacheInval(indexOid);
+        env.commandCounterIncrement().run();
+
+        Relation heapRel = env.relcache().byOid(heap.oid());
+        Relation indexRel = env.relcache().byOid(indexOid);
+        env.indexAm().build(heapRel, indexRel, env.table());
+        return indexOid;
+    }
+
+    /** ChooseIndexName / ChooseRelationName: table_pkey, table_col_key, table_col_idx, with a number appended while taken. */
+    private String chooseIndexName(Relation heap, List<Object[]> keyAtts, boolean primary, boolean isConstraint) {
+        String label = primary ? "pkey" : isConstraint ? "key" : "idx";
+        String name2 = null;
+        if (!primary) {
+            StringBuilder sb = new StringBuilder();
+            for (Object[] a : keyAtts) {
+                if (!sb.isEmpty()) sb.append('_');
+                sb.append((String) PG_ATTRIBUTE.get(a, "attname"));
+            }
+            name2 = sb.toString();
+        }
+        for (int pass = 0; ; pass++) {
+            String candidate = makeObjectName(heap.name(), name2, pass == 0 ? label : label + pass);
+            if (relidInNamespace(candidate, heap.namespace()) == 0) return candidate;
+        }
+    }
+
+    /** makeObjectName: name1_name2_label, shortening the longer of name1/name2 until it fits NAMEDATALEN - 1 bytes. */
+    static String makeObjectName(String name1, String name2, String label) {
+        int overhead = label.length() + 1 + (name2 != null ? 1 : 0);
+        int avail = DatumType.NAMEDATALEN - 1 - overhead;
+        int n1 = name1.length(), n2 = name2 == null ? 0 : name2.length();
+        while (n1 + n2 > avail) {
+            if (n1 > n2) n1--;
+            else n2--;
+        }
+        return name1.substring(0, n1) + (name2 != null ? "_" + name2.substring(0, n2) : "") + "_" + label;
+    }
+
+    private TupleSlot attributeRow(int relOid, int attnum) {
+        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        if (rows.isEmpty()) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for attribute " + attnum + " of relation " + relOid);
+        }
+        return rows.get(0);
+    }
+
+    private TupleSlot classRow(int relOid) {
+        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    // ------------------------------------------------------------------ DROP
+
+    /**
+     * RemoveRelations for DROP TABLE ({@code relkind} 'r') or DROP INDEX ('i'): 42P01 / 42704 for
+     * a missing relation (a NOTICE and false with IF EXISTS), 42809 for one of the wrong kind.
+     */
+    public boolean dropRelation(String schemaOrNull, String name, char relkind, boolean missingOk) {
+        String kind = relkind == 'i' ? "index" : "table";
+        String qualified = schemaOrNull == null ? name : schemaOrNull + "." + name;
+        int relOid = relnameGetRelid(schemaOrNull, name);
+        if (relOid == 0) {
+            if (missingOk) {
+                env.notices().accept(new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                        kind + " \"" + qualified + "\" does not exist, skipping", null, null, 0));
+                return false;
+            }
+            throw PgException.error(relkind == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
+                    kind + " \"" + qualified + "\" does not exist");
+        }
+        lock(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        Relation rel = env.relcache().byOid(relOid);
+        if (rel == null) {   // dropped while we waited for the lock
+            throw PgException.error(relkind == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
+                    kind + " \"" + qualified + "\" does not exist");
+        }
+        if (rel.relkind() != relkind) {
+            String hint = rel.relkind() == 'i' ? "Use DROP INDEX to remove an index."
+                    : rel.relkind() == 'r' ? "Use DROP TABLE to remove a table." : null;
+            throw new PgException(Severity.ERROR, SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not " + (relkind == 'i' ? "an index" : "a table"),
+                    null, hint, 0);
+        }
+        dropRelation(rel);
+        return true;
+    }
+
+    @Override
+    public void dropRelation(Relation rel) {
+        lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        if (classRow(rel.oid()) == null) {
+            throw PgException.error(rel.relkind() == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
+                    (rel.relkind() == 'i' ? "index" : "table") + " \"" + rel.name() + "\" does not exist");
+        }
+        if (rel.relkind() == 'i') {
+            List<TupleSlot> cons = writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == rel.oid());
+            if (!cons.isEmpty()) {
+                String conname = (String) PG_CONSTRAINT.get(cons.get(0).values(), "conname");
+                Relation heap = env.relcache().byOid(oid(PG_CONSTRAINT.get(cons.get(0).values(), "conrelid")));
+                String table = heap == null ? "?" : heap.name();
+                throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + rel.name()
+                        + " because constraint " + conname + " on table " + table + " requires it", null,
+                        "You can drop constraint " + conname + " on table " + table + " instead.", 0);
+            }
+            removeIndex(rel.oid());
+        } else {
+            for (int ix : env.relcache().indexOids(rel.oid())) {
+                env.locks().lockRelation(ix, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                removeIndex(ix);
+            }
+            int relOid = rel.oid();
+            writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid);
+            writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
+            writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid);
+            // The row type and its array type (RemoveTypeById for both).
+            for (TupleSlot t : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "typrelid")) == relOid)) {
+                int typeOid = oid(PG_TYPE.get(t.values(), "oid"));
+                int arrayOid = oid(PG_TYPE.get(t.values(), "typarray"));
+                writer.delete(PG_TYPE, v -> { int o = oid(PG_TYPE.get(v, "oid")); return o == typeOid || (arrayOid != 0 && o == arrayOid); });
+            }
+            writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+            env.storage().scheduleUnlink(rel.locator());
+            env.inval().registerRelcacheInval(relOid);
+        }
+        env.commandCounterIncrement().run();
+    }
+
+    /** index_drop: the index's catalog rows, its file at commit, and relcache invalidation of it and its table. */
+    private void removeIndex(int indexOid) {
+        Relation index = env.relcache().byOid(indexOid);
+        List<TupleSlot> ix = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+        int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
+        writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid);
+        writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+        writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
+        writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);
+        if (index != null) env.storage().scheduleUnlink(index.locator());
+        env.inval().registerRelcacheInval(indexOid);
+        if (heapOid != 0) env.inval().registerRelcacheInval(heapOid);
+    }
+}

@@ -1,0 +1,110 @@
+package org.tusk.catalog;
+
+import org.tusk.access.table.TupleSlot;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.*;
+
+/**
+ * Schema lookup and the search path (PostgreSQL's namespace.c): namespace OIDs by name, the
+ * active search path recomputed from the search_path setting (recomputeNamespacePath), and this
+ * backend's temporary schema pg_temp_N, created on first use (InitTempTableNamespace).
+ *
+ * <p>The active path is: this backend's temporary schema if it exists and the setting does not
+ * place "pg_temp" itself, then pg_catalog unless the setting places it, then the setting's
+ * schemas that exist ("$user" being the schema named like the session user, if any). New
+ * relations without a schema go into the first schema of the setting that exists.
+ */
+final class Namespaces {
+    private final CatalogEnv env;
+    private final CatalogWriter writer;
+    private int tempNamespace;   // 0 until created
+
+    Namespaces(CatalogEnv env, CatalogWriter writer) {
+        this.env = env;
+        this.writer = writer;
+    }
+
+    /** get_namespace_oid: 0 if there is no such schema. */
+    int oidOf(String name) {
+        if (name.equals("pg_temp")) return tempNamespace;
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_NAMESPACE), env.snapshot().get(),
+                v -> name.equals(PG_NAMESPACE.get(v, "nspname")));
+        return s == null ? 0 : oid(PG_NAMESPACE.get(s.values(), "oid"));
+    }
+
+    /** LookupExplicitNamespace for creation: errors 3F000 if missing. */
+    int require(String name) {
+        int oid = oidOf(name);
+        if (oid == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist");
+        return oid;
+    }
+
+    String nameOf(int nspOid) {
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_NAMESPACE), env.snapshot().get(),
+                v -> oid(PG_NAMESPACE.get(v, "oid")) == nspOid);
+        return s == null ? null : (String) PG_NAMESPACE.get(s.values(), "nspname");
+    }
+
+    boolean isTemp(int nspOid) {
+        return nspOid != 0 && nspOid == tempNamespace;
+    }
+
+    /** The schema names of the search_path setting, unquoted and case-folded as SplitIdentifierString does. */
+    static List<String> parseSetting(String setting) {
+        List<String> out = new ArrayList<>();
+        for (String raw : setting.split(",")) {
+            String t = raw.strip();
+            if (t.isEmpty()) continue;
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) out.add(t.substring(1, t.length() - 1).replace("\"\"", "\""));
+            else out.add(t.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** recomputeNamespacePath: the namespaces to search, in order. */
+    List<Integer> activePath() {
+        List<String> names = parseSetting(env.searchPath().get());
+        List<Integer> path = new ArrayList<>();
+        if (tempNamespace != 0 && !names.contains("pg_temp")) path.add(tempNamespace);
+        if (!names.contains("pg_catalog")) path.add(PG_CATALOG_NAMESPACE);
+        for (String n : names) {
+            int oid = n.equals("$user") ? oidOf(env.userName().get()) : oidOf(n);
+            if (oid != 0 && !path.contains(oid)) path.add(oid);
+        }
+        return path;
+    }
+
+    /** activeCreationNamespace: the first schema of the setting that exists; 3F000 if none. */
+    int creationNamespace() {
+        for (String n : parseSetting(env.searchPath().get())) {
+            if (n.equals("pg_temp")) continue;   // only explicitly (CREATE TEMP) as in PostgreSQL
+            int oid = n.equals("$user") ? oidOf(env.userName().get()) : oidOf(n);
+            if (oid != 0) return oid;
+        }
+        throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
+    }
+
+    /** InitTempTableNamespace: this backend's pg_temp_N, created the first time it is needed. */
+    int tempNamespace() {
+        if (tempNamespace != 0) return tempNamespace;
+        String name = "pg_temp_" + env.backendId();
+        int existing = oidOf(name);
+        if (existing != 0) {
+            // Left over by an earlier session with the same backend id; PostgreSQL would clean it out first.
+            tempNamespace = existing;
+        } else {
+            int oid = writer.newOid(PG_NAMESPACE, "oid");
+            writer.insert(PG_NAMESPACE, CatalogRows.namespaceRow(oid, name, env.userOid().getAsInt()));
+            env.commandCounterIncrement().run();
+            tempNamespace = oid;
+        }
+        return tempNamespace;
+    }
+}

@@ -1,0 +1,155 @@
+package org.tusk.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pg_type rows initdb writes (pg_type.dat): every type of {@link BuiltinCatalog}, the types
+ * the catalogs' own columns use, an array type for each that has one in PostgreSQL, and the row
+ * types of the system catalogs. The I/O function columns (typinput, typoutput, typreceive,
+ * typsend, typmodin, typmodout, typanalyze, typsubscript) hold PostgreSQL's pg_proc OIDs
+ * (pg_proc.dat) even though Tusk's pg_proc is not a table: clients (psql, pgjdbc) compare and
+ * print them as regproc values.
+ */
+public final class PgTypeRows {
+    private PgTypeRows() {}
+
+    public static final int ANYARRAY = 2277;
+    public static final int ACLITEM_ARRAY = 1034;
+
+    // pg_proc OIDs of the generic array and composite support functions
+    static final int F_ARRAY_IN = 750, F_ARRAY_OUT = 751, F_ARRAY_RECV = 2400, F_ARRAY_SEND = 2401;
+    static final int F_ARRAY_TYPANALYZE = 3816, F_ARRAY_SUBSCRIPT_HANDLER = 6179, F_RAW_ARRAY_SUBSCRIPT_HANDLER = 6180;
+    static final int F_RECORD_IN = 2290, F_RECORD_OUT = 2291, F_RECORD_RECV = 2402, F_RECORD_SEND = 2403;
+
+    /**
+     * One pg_type row's distinguishing values; the rest (typnamespace 11, typowner 10,
+     * typisdefined, typdelim ',', typnotnull false, typbasetype 0, typtypmod -1, typndims 0)
+     * is the same for every built-in type.
+     */
+    public record TypeRow(int oid, String typname, int typlen, boolean typbyval, char typtype, char typcategory,
+                          boolean typispreferred, int typrelid, int typsubscript, int typelem, int typarray,
+                          int typinput, int typoutput, int typreceive, int typsend, int typmodin, int typmodout,
+                          int typanalyze, char typalign, char typstorage, int typcollation) {}
+
+    private static TypeRow base(int oid, String name, int len, boolean byval, char cat, boolean pref, int array,
+                                int in, int out, int recv, int send, int modin, int modout, char align, char storage,
+                                int collation) {
+        return new TypeRow(oid, name, len, byval, 'b', cat, pref, 0, 0, 0, array, in, out, recv, send, modin, modout,
+                0, align, storage, collation);
+    }
+
+    private static TypeRow pseudo(int oid, String name, int len, boolean byval, int array, int in, int out, int recv,
+                                  int send, char align, char storage) {
+        return new TypeRow(oid, name, len, byval, 'p', 'P', false, 0, 0, 0, array, in, out, recv, send, 0, 0, 0,
+                align, storage, 0);
+    }
+
+    /** The fixed-OID base and pseudo types (pg_type.dat values). */
+    private static final List<TypeRow> BASE = List.of(
+            base(16, "bool", 1, true, 'B', true, 1000, 1242, 1243, 2436, 2437, 0, 0, 'c', 'p', 0),
+            base(17, "bytea", -1, false, 'U', false, 1001, 1244, 31, 2412, 2413, 0, 0, 'i', 'x', 0),
+            base(18, "char", 1, true, 'Z', false, 1002, 1245, 33, 2434, 2435, 0, 0, 'c', 'p', 0),
+            new TypeRow(19, "name", 64, false, 'b', 'S', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 18, 1003, 34, 35,
+                    2422, 2423, 0, 0, 0, 'c', 'p', SystemCatalogs.C_COLLATION_OID),
+            base(20, "int8", 8, true, 'N', false, 1016, 460, 461, 2408, 2409, 0, 0, 'd', 'p', 0),
+            base(21, "int2", 2, true, 'N', false, 1005, 38, 39, 2404, 2405, 0, 0, 's', 'p', 0),
+            new TypeRow(22, "int2vector", -1, false, 'b', 'A', false, 0, F_ARRAY_SUBSCRIPT_HANDLER, 21, 1006, 40, 41,
+                    2410, 2411, 0, 0, 0, 'i', 'p', 0),
+            base(23, "int4", 4, true, 'N', false, 1007, 42, 43, 2406, 2407, 0, 0, 'i', 'p', 0),
+            base(24, "regproc", 4, true, 'N', false, 1008, 44, 45, 2444, 2445, 0, 0, 'i', 'p', 0),
+            base(25, "text", -1, false, 'S', true, 1009, 46, 47, 2414, 2415, 0, 0, 'i', 'x', SystemCatalogs.DEFAULT_COLLATION_OID),
+            base(26, "oid", 4, true, 'N', true, 1028, 1798, 1799, 2418, 2419, 0, 0, 'i', 'p', 0),
+            base(27, "tid", 6, false, 'U', false, 1010, 48, 49, 2438, 2439, 0, 0, 's', 'p', 0),
+            base(28, "xid", 4, true, 'U', false, 1011, 50, 51, 2440, 2441, 0, 0, 'i', 'p', 0),
+            base(29, "cid", 4, true, 'U', false, 1012, 52, 53, 2442, 2443, 0, 0, 'i', 'p', 0),
+            new TypeRow(30, "oidvector", -1, false, 'b', 'A', false, 0, F_ARRAY_SUBSCRIPT_HANDLER, 26, 1013, 54, 55,
+                    2420, 2421, 0, 0, 0, 'i', 'p', 0),
+            base(194, "pg_node_tree", -1, false, 'Z', false, 0, 195, 196, 197, 198, 0, 0, 'i', 'x',
+                    SystemCatalogs.DEFAULT_COLLATION_OID),
+            base(700, "float4", 4, true, 'N', false, 1021, 200, 201, 2424, 2425, 0, 0, 'i', 'p', 0),
+            base(701, "float8", 8, true, 'N', true, 1022, 214, 215, 2426, 2427, 0, 0, 'd', 'p', 0),
+            pseudo(705, "unknown", -2, false, 0, 109, 110, 2416, 2417, 'c', 'p'),
+            base(869, "inet", -1, false, 'I', true, 1041, 910, 911, 2496, 2497, 0, 0, 'i', 'm', 0),
+            base(1033, "aclitem", 12, false, 'U', false, 1034, 1031, 1032, 0, 0, 0, 0, 'i', 'p', 0),
+            base(1042, "bpchar", -1, false, 'S', false, 1014, 1044, 1045, 2430, 2431, 2913, 2914, 'i', 'x',
+                    SystemCatalogs.DEFAULT_COLLATION_OID),
+            base(1043, "varchar", -1, false, 'S', false, 1015, 1046, 1047, 2432, 2433, 2915, 2916, 'i', 'x',
+                    SystemCatalogs.DEFAULT_COLLATION_OID),
+            base(1082, "date", 4, true, 'D', false, 1182, 1084, 1085, 2468, 2469, 0, 0, 'i', 'p', 0),
+            base(1083, "time", 8, true, 'D', false, 1183, 1143, 1144, 2470, 2471, 2909, 2910, 'd', 'p', 0),
+            base(1114, "timestamp", 8, true, 'D', false, 1115, 1312, 1313, 2474, 2475, 2905, 2906, 'd', 'p', 0),
+            base(1184, "timestamptz", 8, true, 'D', true, 1185, 1150, 1151, 2476, 2477, 2907, 2908, 'd', 'p', 0),
+            base(1186, "interval", 16, false, 'T', true, 1187, 1160, 1161, 2478, 2479, 2903, 2904, 'd', 'p', 0),
+            base(1700, "numeric", -1, false, 'N', false, 1231, 1701, 1702, 2460, 2461, 2917, 2918, 'i', 'm', 0),
+            base(2205, "regclass", 4, true, 'N', false, 2210, 2218, 2219, 2452, 2453, 0, 0, 'i', 'p', 0),
+            base(2206, "regtype", 4, true, 'N', false, 2211, 2220, 2221, 2454, 2455, 0, 0, 'i', 'p', 0),
+            pseudo(2249, "record", -1, false, 2287, F_RECORD_IN, F_RECORD_OUT, F_RECORD_RECV, F_RECORD_SEND, 'd', 'x'),
+            pseudo(2276, "any", 4, true, 0, 2294, 2295, 0, 0, 'i', 'p'),
+            pseudo(ANYARRAY, "anyarray", -1, false, 0, 2296, 2297, 2502, 2503, 'd', 'x'),
+            pseudo(2278, "void", 4, true, 0, 2298, 2299, 3120, 3121, 'i', 'p'),
+            base(2950, "uuid", 16, false, 'U', false, 2951, 2952, 2953, 2961, 2962, 0, 0, 'c', 'p', 0),
+            base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0));
+
+    /** The pg_type rows of the built-in types and their array types, ordered by OID of the element. */
+    public static List<TypeRow> builtinTypes() {
+        List<TypeRow> rows = new ArrayList<>();
+        for (TypeRow t : BASE) {
+            rows.add(t);
+            if (t.typarray() != 0) rows.add(arrayOf(t));
+        }
+        return rows;
+    }
+
+    /** The array type of {@code elem} as PostgreSQL's genbki/AssignTypeArrayOid builds it ("_" + name). */
+    static TypeRow arrayOf(TypeRow elem) {
+        // Arrays of a pseudo-type (_record) stay pseudo-types of category P.
+        boolean pseudo = elem.typtype() == 'p';
+        return new TypeRow(elem.typarray(), "_" + elem.typname(), -1, false, pseudo ? 'p' : 'b', pseudo ? 'P' : 'A', false, 0,
+                F_ARRAY_SUBSCRIPT_HANDLER, elem.oid(), 0, F_ARRAY_IN, F_ARRAY_OUT, F_ARRAY_RECV, F_ARRAY_SEND,
+                elem.typmodin(), elem.typmodout(), F_ARRAY_TYPANALYZE, elem.typalign() == 'd' ? 'd' : 'i', 'x',
+                elem.typcollation());
+    }
+
+    /** The composite row type of relation {@code relOid} named {@code name} (heap.c AddNewRelationType). */
+    public static TypeRow rowType(int typeOid, String name, int relOid, int arrayOid) {
+        return new TypeRow(typeOid, name, -1, false, 'c', 'C', false, relOid, 0, 0, arrayOid, F_RECORD_IN,
+                F_RECORD_OUT, F_RECORD_RECV, F_RECORD_SEND, 0, 0, 0, 'd', 'x', 0);
+    }
+
+    /** The pg_type row of {@code t} in {@code namespace}, owned by {@code owner}, as catalog values. */
+    public static Object[] toRow(TypeRow t, int namespace, int owner) {
+        SystemCatalog c = SystemCatalogs.PG_TYPE;
+        Object[] r = c.newRow();
+        c.set(r, "oid", t.oid());
+        c.set(r, "typname", t.typname());
+        c.set(r, "typnamespace", namespace);
+        c.set(r, "typowner", owner);
+        c.set(r, "typlen", (short) t.typlen());
+        c.set(r, "typbyval", t.typbyval());
+        c.set(r, "typtype", String.valueOf(t.typtype()));
+        c.set(r, "typcategory", String.valueOf(t.typcategory()));
+        c.set(r, "typispreferred", t.typispreferred());
+        c.set(r, "typisdefined", true);
+        c.set(r, "typdelim", ",");
+        c.set(r, "typrelid", t.typrelid());
+        c.set(r, "typsubscript", t.typsubscript());
+        c.set(r, "typelem", t.typelem());
+        c.set(r, "typarray", t.typarray());
+        c.set(r, "typinput", t.typinput());
+        c.set(r, "typoutput", t.typoutput());
+        c.set(r, "typreceive", t.typreceive());
+        c.set(r, "typsend", t.typsend());
+        c.set(r, "typmodin", t.typmodin());
+        c.set(r, "typmodout", t.typmodout());
+        c.set(r, "typanalyze", t.typanalyze());
+        c.set(r, "typalign", String.valueOf(t.typalign()));
+        c.set(r, "typstorage", String.valueOf(t.typstorage()));
+        c.set(r, "typnotnull", false);
+        c.set(r, "typbasetype", 0);
+        c.set(r, "typtypmod", -1);
+        c.set(r, "typndims", 0);
+        c.set(r, "typcollation", t.typcollation());
+        return r;
+    }
+}

@@ -1,0 +1,137 @@
+package org.tusk.catalog;
+
+import org.tusk.access.transam.DecodedXLogRecord;
+import org.tusk.access.transam.RedoContext;
+import org.tusk.access.transam.RmgrId;
+import org.tusk.access.transam.XLogRecord;
+import org.tusk.access.transam.XLogRecordBuilder;
+import org.tusk.storage.smgr.ForkNumber;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.storage.smgr.StorageManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+
+/**
+ * Relation files in a transaction (PostgreSQL's catalog/storage.c): creating a relation's main
+ * fork with a WAL record so that redo re-creates it (RelationCreateStorage, log_smgrcreate), and
+ * the per-backend list of files to remove when the transaction ends (pendingDeletes): a created
+ * file goes if the transaction aborts, a dropped relation's file goes if it commits.
+ *
+ * <p>The transaction code asks {@link #pendingDeletes} for the list to write into its commit or
+ * abort record (whose redo removes the files on a standby or after a crash), and calls
+ * {@link #doPendingDeletes} once the record is written. Subtransactions are not supported yet:
+ * every entry belongs to the top-level transaction. Temporary and unlogged relations are not
+ * WAL-logged, and have no init fork or backend-local file names yet.
+ *
+ * <p>{@code xl_smgr_create} (storage_xlog.h): RelFileLocator (spcOid, dbOid, relNumber: three
+ * uint32) then ForkNumber (int32), 16 bytes of main data, rmgr SMGR, info XLOG_SMGR_CREATE (0x10)
+ * with XLR_SPECIAL_REL_UPDATE.
+ */
+public final class RelationStorage {
+    /** XLOG_SMGR_CREATE and XLOG_SMGR_TRUNCATE (storage_xlog.h). */
+    public static final int XLOG_SMGR_CREATE = 0x10, XLOG_SMGR_TRUNCATE = 0x20;
+    /** XLR_SPECIAL_REL_UPDATE: the record changes relation files in a way not described by block references. */
+    public static final int XLR_SPECIAL_REL_UPDATE = 0x01;
+    /** sizeof(xl_smgr_create). */
+    public static final int SIZEOF_XL_SMGR_CREATE = 16;
+
+    /** Inserts a WAL record for the current transaction (XLogInsert); the caller supplies the xid. */
+    @FunctionalInterface
+    public interface WalInsert {
+        void insert(XLogRecordBuilder record, RmgrId rmgr, int info) throws IOException;
+    }
+
+    /** A PendingRelDelete: remove {@code locator}'s files when the transaction commits ({@code atCommit}) or aborts. */
+    private record PendingDelete(RelFileLocator locator, boolean atCommit) {}
+
+    private final StorageManager smgr;
+    private final Consumer<RelFileLocator> dropBuffers;
+    private final WalInsert wal;
+    private final List<PendingDelete> pending = new ArrayList<>();
+
+    /**
+     * @param dropBuffers DropRelationBuffers: forgets the relation's pages in shared buffers
+     *                    without writing them ({@code BufferManager::dropRelationBuffers})
+     */
+    public RelationStorage(StorageManager smgr, Consumer<RelFileLocator> dropBuffers, WalInsert wal) {
+        this.smgr = smgr;
+        this.dropBuffers = dropBuffers;
+        this.wal = wal;
+    }
+
+    /** Whether any fork file of {@code locator} exists (GetNewRelFileNumber's collision check). */
+    public boolean exists(RelFileLocator locator) {
+        return smgr.exists(locator, ForkNumber.MAIN);
+    }
+
+    /** RelationCreateStorage: creates the main fork, WAL-logs it for a permanent relation, and schedules its removal at abort. */
+    public void create(RelFileLocator locator, char persistence) {
+        smgr.create(locator, ForkNumber.MAIN, false);
+        if (persistence == 'p') logCreate(locator, ForkNumber.MAIN);
+        pending.add(new PendingDelete(locator, false));
+    }
+
+    /** log_smgrcreate. */
+    void logCreate(RelFileLocator locator, ForkNumber fork) {
+        XLogRecordBuilder b = new XLogRecordBuilder();
+        b.registerData(createRecord(locator, fork));
+        try {
+            wal.insert(b, RmgrId.SMGR, XLOG_SMGR_CREATE | XLR_SPECIAL_REL_UPDATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 16 bytes of an xl_smgr_create. */
+    public static byte[] createRecord(RelFileLocator locator, ForkNumber fork) {
+        return ByteBuffer.allocate(SIZEOF_XL_SMGR_CREATE).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(locator.spcOid()).putInt(locator.dbOid()).putInt(locator.relNumber()).putInt(fork.number()).array();
+    }
+
+    /** RelationDropStorage: the relation's files go when the transaction commits. */
+    public void scheduleUnlink(RelFileLocator locator) {
+        pending.add(new PendingDelete(locator, true));
+    }
+
+    /** smgrGetPendingDeletes: the files to remove at commit ({@code isCommit}) or at abort, for the commit/abort record. */
+    public List<RelFileLocator> pendingDeletes(boolean isCommit) {
+        List<RelFileLocator> out = new ArrayList<>();
+        for (PendingDelete d : pending) if (d.atCommit() == isCommit && !out.contains(d.locator())) out.add(d.locator());
+        return out;
+    }
+
+    /**
+     * smgrDoPendingDeletes: at the end of the transaction, drops the buffers of and unlinks every
+     * file due now, and forgets the whole list.
+     */
+    public void doPendingDeletes(boolean isCommit) {
+        List<RelFileLocator> due = pendingDeletes(isCommit);
+        pending.clear();
+        for (RelFileLocator rl : due) {
+            dropBuffers.accept(rl);
+            smgr.unlinkAll(rl, false);
+        }
+    }
+
+    /** smgr_redo: replays an SMGR record. */
+    public static void redo(DecodedXLogRecord record, RedoContext ctx) {
+        int info = record.info() & ~XLogRecord.XLR_INFO_MASK;
+        if (info != XLOG_SMGR_CREATE) {
+            throw new IllegalStateException("smgr_redo: unknown op code " + info);
+        }
+        MemorySegment d = record.mainData();
+        if (d.byteSize() < SIZEOF_XL_SMGR_CREATE) throw new IllegalStateException("smgr_redo: short create record");
+        RelFileLocator rl = new RelFileLocator(d.get(JAVA_INT_UNALIGNED, 0), d.get(JAVA_INT_UNALIGNED, 4),
+                d.get(JAVA_INT_UNALIGNED, 8));
+        ctx.smgr().create(rl, ForkNumber.of(d.get(JAVA_INT_UNALIGNED, 12)), true);
+    }
+}

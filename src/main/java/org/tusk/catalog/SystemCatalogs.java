@@ -1,0 +1,106 @@
+package org.tusk.catalog;
+
+import java.util.List;
+
+import static org.tusk.access.common.DatumType.*;
+import static org.tusk.catalog.CatalogColumn.nn;
+import static org.tusk.catalog.CatalogColumn.nullable;
+
+/**
+ * The system catalogs stored as heap tables, with PostgreSQL 15's columns in PostgreSQL's order
+ * (catalog/pg_namespace.h, pg_class.h, pg_attribute.h, pg_type.h, pg_index.h, pg_attrdef.h,
+ * pg_constraint.h, pg_am.h) and OIDs. Row type OIDs are PostgreSQL's for the bootstrap catalogs
+ * (pg_type 71/_pg_type 210, pg_attribute 75/270, pg_class 83/273); PostgreSQL assigns the others
+ * during bootstrap from the counter starting at FirstBootstrapObjectId (12000), and so does Tusk
+ * (row type, then array type, per catalog), so their values differ from a given PostgreSQL
+ * installation's.
+ */
+public final class SystemCatalogs {
+    private SystemCatalogs() {}
+
+    /** PG_CATALOG_NAMESPACE. */
+    public static final int PG_CATALOG_NAMESPACE = 11;
+    /** PG_PUBLIC_NAMESPACE. */
+    public static final int PG_PUBLIC_NAMESPACE = 2200;
+    /** FirstBootstrapObjectId: OIDs assigned during bootstrap start here. */
+    public static final int FIRST_BOOTSTRAP_OBJECT_ID = 12000;
+    /** HEAP_TABLE_AM_OID and BTREE_AM_OID (pg_am.dat). */
+    public static final int HEAP_TABLE_AM_OID = 2, BTREE_AM_OID = 403;
+    /** DEFAULT_COLLATION_OID: the collation of text-like columns. */
+    public static final int DEFAULT_COLLATION_OID = 100;
+    /** C_COLLATION_OID: the collation of name columns. */
+    public static final int C_COLLATION_OID = 950;
+
+    public static final SystemCatalog PG_TYPE = new SystemCatalog(1247, "pg_type", 71, 210, List.of(
+            nn("oid", OID), nn("typname", NAME), nn("typnamespace", OID), nn("typowner", OID), nn("typlen", INT2),
+            nn("typbyval", BOOL), nn("typtype", CHAR), nn("typcategory", CHAR), nn("typispreferred", BOOL),
+            nn("typisdefined", BOOL), nn("typdelim", CHAR), nn("typrelid", OID), nn("typsubscript", REGPROC),
+            nn("typelem", OID), nn("typarray", OID), nn("typinput", REGPROC), nn("typoutput", REGPROC),
+            nn("typreceive", REGPROC), nn("typsend", REGPROC), nn("typmodin", REGPROC), nn("typmodout", REGPROC),
+            nn("typanalyze", REGPROC), nn("typalign", CHAR), nn("typstorage", CHAR), nn("typnotnull", BOOL),
+            nn("typbasetype", OID), nn("typtypmod", INT4), nn("typndims", INT4), nn("typcollation", OID),
+            nullable("typdefaultbin", PG_NODE_TREE), nullable("typdefault", TEXT), nullable("typacl", ACLITEM_ARRAY)));
+
+    public static final SystemCatalog PG_ATTRIBUTE = new SystemCatalog(1249, "pg_attribute", 75, 270, List.of(
+            nn("attrelid", OID), nn("attname", NAME), nn("atttypid", OID), nn("attstattarget", INT4), nn("attlen", INT2),
+            nn("attnum", INT2), nn("attndims", INT4), nn("attcacheoff", INT4), nn("atttypmod", INT4), nn("attbyval", BOOL),
+            nn("attalign", CHAR), nn("attstorage", CHAR), nn("attcompression", CHAR), nn("attnotnull", BOOL),
+            nn("atthasdef", BOOL), nn("atthasmissing", BOOL), nn("attidentity", CHAR), nn("attgenerated", CHAR),
+            nn("attisdropped", BOOL), nn("attislocal", BOOL), nn("attinhcount", INT4), nn("attcollation", OID),
+            nullable("attacl", ACLITEM_ARRAY), nullable("attoptions", TEXT_ARRAY), nullable("attfdwoptions", TEXT_ARRAY),
+            nullable("attmissingval", ANYARRAY)));
+
+    public static final SystemCatalog PG_CLASS = new SystemCatalog(1259, "pg_class", 83, 273, List.of(
+            nn("oid", OID), nn("relname", NAME), nn("relnamespace", OID), nn("reltype", OID), nn("reloftype", OID),
+            nn("relowner", OID), nn("relam", OID), nn("relfilenode", OID), nn("reltablespace", OID), nn("relpages", INT4),
+            nn("reltuples", FLOAT4), nn("relallvisible", INT4), nn("reltoastrelid", OID), nn("relhasindex", BOOL),
+            nn("relisshared", BOOL), nn("relpersistence", CHAR), nn("relkind", CHAR), nn("relnatts", INT2),
+            nn("relchecks", INT2), nn("relhasrules", BOOL), nn("relhastriggers", BOOL), nn("relhassubclass", BOOL),
+            nn("relrowsecurity", BOOL), nn("relforcerowsecurity", BOOL), nn("relispopulated", BOOL),
+            nn("relreplident", CHAR), nn("relispartition", BOOL), nn("relrewrite", OID), nn("relfrozenxid", XID),
+            nn("relminmxid", XID), nullable("relacl", ACLITEM_ARRAY), nullable("reloptions", TEXT_ARRAY),
+            nullable("relpartbound", PG_NODE_TREE)));
+
+    public static final SystemCatalog PG_NAMESPACE = new SystemCatalog(2615, "pg_namespace", FIRST_BOOTSTRAP_OBJECT_ID, FIRST_BOOTSTRAP_OBJECT_ID + 1,
+            List.of(nn("oid", OID), nn("nspname", NAME), nn("nspowner", OID), nullable("nspacl", ACLITEM_ARRAY)));
+
+    public static final SystemCatalog PG_INDEX = new SystemCatalog(2610, "pg_index", FIRST_BOOTSTRAP_OBJECT_ID + 2, FIRST_BOOTSTRAP_OBJECT_ID + 3, List.of(
+            nn("indexrelid", OID), nn("indrelid", OID), nn("indnatts", INT2), nn("indnkeyatts", INT2),
+            nn("indisunique", BOOL), nn("indnullsnotdistinct", BOOL), nn("indisprimary", BOOL),
+            nn("indisexclusion", BOOL), nn("indimmediate", BOOL), nn("indisclustered", BOOL), nn("indisvalid", BOOL),
+            nn("indcheckxmin", BOOL), nn("indisready", BOOL), nn("indislive", BOOL), nn("indisreplident", BOOL),
+            nn("indkey", INT2VECTOR), nn("indcollation", OIDVECTOR), nn("indclass", OIDVECTOR),
+            nn("indoption", INT2VECTOR), nullable("indexprs", PG_NODE_TREE), nullable("indpred", PG_NODE_TREE)));
+
+    public static final SystemCatalog PG_ATTRDEF = new SystemCatalog(2604, "pg_attrdef", FIRST_BOOTSTRAP_OBJECT_ID + 4, FIRST_BOOTSTRAP_OBJECT_ID + 5,
+            List.of(nn("oid", OID), nn("adrelid", OID), nn("adnum", INT2), nn("adbin", PG_NODE_TREE)));
+
+    public static final SystemCatalog PG_CONSTRAINT = new SystemCatalog(2606, "pg_constraint", FIRST_BOOTSTRAP_OBJECT_ID + 6, FIRST_BOOTSTRAP_OBJECT_ID + 7,
+            List.of(nn("oid", OID), nn("conname", NAME), nn("connamespace", OID), nn("contype", CHAR),
+                    nn("condeferrable", BOOL), nn("condeferred", BOOL), nn("convalidated", BOOL), nn("conrelid", OID),
+                    nn("contypid", OID), nn("conindid", OID), nn("conparentid", OID), nn("confrelid", OID),
+                    nn("confupdtype", CHAR), nn("confdeltype", CHAR), nn("confmatchtype", CHAR), nn("conislocal", BOOL),
+                    nn("coninhcount", INT4), nn("connoinherit", BOOL), nullable("conkey", INT2_ARRAY),
+                    nullable("confkey", INT2_ARRAY), nullable("conpfeqop", OID_ARRAY), nullable("conppeqop", OID_ARRAY),
+                    nullable("conffeqop", OID_ARRAY), nullable("confdelsetcols", INT2_ARRAY),
+                    nullable("conexclop", OID_ARRAY), nullable("conbin", PG_NODE_TREE)));
+
+    public static final SystemCatalog PG_AM = new SystemCatalog(2601, "pg_am", FIRST_BOOTSTRAP_OBJECT_ID + 8, FIRST_BOOTSTRAP_OBJECT_ID + 9,
+            List.of(nn("oid", OID), nn("amname", NAME), nn("amhandler", REGPROC), nn("amtype", CHAR)));
+
+    /** Every catalog stored as a heap table, in bootstrap order. */
+    public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
+            PG_ATTRDEF, PG_CONSTRAINT, PG_AM);
+
+    /** The catalog with OID {@code oid}, or null. */
+    public static SystemCatalog byOid(int oid) {
+        for (SystemCatalog c : ALL) if (c.oid() == oid) return c;
+        return null;
+    }
+
+    /** The catalog named {@code name}, or null. */
+    public static SystemCatalog byName(String name) {
+        for (SystemCatalog c : ALL) if (c.name().equals(name)) return c;
+        return null;
+    }
+}

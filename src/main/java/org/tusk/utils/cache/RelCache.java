@@ -1,0 +1,159 @@
+package org.tusk.utils.cache;
+
+import org.tusk.access.common.Attribute;
+import org.tusk.access.common.DatumType;
+import org.tusk.access.common.TupleDesc;
+import org.tusk.access.table.TableAm;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.CatalogScan;
+import org.tusk.catalog.SystemCatalog;
+import org.tusk.catalog.SystemCatalogs;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+import org.tusk.utils.time.Snapshot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.*;
+
+/**
+ * The relation cache of one backend (PostgreSQL's relcache.c): {@link Relation} objects built
+ * from pg_class, pg_attribute and pg_index (RelationBuildDesc) and kept until an invalidation
+ * message names them. The system catalogs' own entries are "nailed": built from
+ * {@link SystemCatalogs} without reading anything, and never dropped.
+ *
+ * <p>Not thread-safe: one per backend, used by its one thread. Catalog rows are read through the
+ * table AM with the snapshot the caller supplies (the catalog snapshot). Invalidation
+ * ({@link #invalidate}, {@link #invalidateAll}) only drops entries; the next lookup rebuilds them,
+ * so a caller must not keep a {@link Relation} across a point where invalidations are accepted
+ * and expect it to be current.
+ */
+public final class RelCache {
+    private final int dbOid;
+    private final TableAm table;
+    private final Supplier<Snapshot> snapshot;
+    private final Map<Integer, Relation> byOid = new HashMap<>();
+    private final Map<Integer, List<Integer>> indexLists = new HashMap<>();
+    private final Map<Integer, Relation> nailed = new HashMap<>();
+
+    public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
+        this.dbOid = dbOid;
+        this.table = table;
+        this.snapshot = snapshot;
+        for (SystemCatalog c : SystemCatalogs.ALL) nailed.put(c.oid(), c.relation(dbOid));
+    }
+
+    public int databaseOid() { return dbOid; }
+
+    /** The nailed entry of a system catalog. */
+    public Relation catalog(SystemCatalog c) {
+        return nailed.get(c.oid());
+    }
+
+    /** RelationIdGetRelation: the relation with OID {@code oid}, built if not cached; null if no such pg_class row is visible. */
+    public Relation byOid(int oid) {
+        Relation r = nailed.get(oid);
+        if (r != null) return r;
+        r = byOid.get(oid);
+        if (r == null) {
+            r = build(oid);
+            if (r != null) byOid.put(oid, r);
+        }
+        return r;
+    }
+
+    /** RelationGetIndexList: OIDs of the indexes of {@code heapOid}, in OID order. */
+    public List<Integer> indexOids(int heapOid) {
+        List<Integer> l = indexLists.get(heapOid);
+        if (l == null) {
+            Snapshot snap = snapshot.get();
+            List<Integer> found = new ArrayList<>();
+            for (TupleSlot s : CatalogScan.scan(table, catalog(PG_INDEX), snap,
+                    v -> oid(PG_INDEX.get(v, "indrelid")) == heapOid)) {
+                found.add(oid(PG_INDEX.get(s.values(), "indexrelid")));
+            }
+            found.sort(Integer::compareUnsigned);
+            l = List.copyOf(found);
+            indexLists.put(heapOid, l);
+        }
+        return l;
+    }
+
+    /** RelationCacheInvalidateEntry: forgets relation {@code oid} (and its index list). */
+    public void invalidate(int oid) {
+        byOid.remove(oid);
+        indexLists.remove(oid);
+    }
+
+    /** RelationCacheInvalidate: forgets every entry but the nailed ones (after a sinval reset). */
+    public void invalidateAll() {
+        byOid.clear();
+        indexLists.clear();
+    }
+
+    /** Whether an entry for {@code oid} is cached (for tests). */
+    public boolean isCached(int oid) {
+        return byOid.containsKey(oid);
+    }
+
+    /** RelationBuildDesc. */
+    private Relation build(int oid) {
+        Snapshot snap = snapshot.get();
+        TupleSlot cls = CatalogScan.first(table, catalog(PG_CLASS), snap, v -> oid(PG_CLASS.get(v, "oid")) == oid);
+        if (cls == null) return null;
+        Object[] c = cls.values();
+        String name = (String) PG_CLASS.get(c, "relname");
+        char relkind = ((String) PG_CLASS.get(c, "relkind")).charAt(0);
+        char persistence = ((String) PG_CLASS.get(c, "relpersistence")).charAt(0);
+        int namespace = oid(PG_CLASS.get(c, "relnamespace"));
+        int tablespace = oid(PG_CLASS.get(c, "reltablespace"));
+        int relfilenode = oid(PG_CLASS.get(c, "relfilenode"));
+        RelFileLocator locator = new RelFileLocator(tablespace == 0 ? RelFileLocator.DEFAULTTABLESPACE_OID : tablespace,
+                dbOid, relfilenode);
+
+        List<Object[]> atts = new ArrayList<>();
+        for (TupleSlot s : CatalogScan.scan(table, catalog(PG_ATTRIBUTE), snap,
+                v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == oid && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0)) {
+            atts.add(s.values());
+        }
+        atts.sort(Comparator.comparingInt(v -> (Short) PG_ATTRIBUTE.get(v, "attnum")));
+        List<Attribute> attrs = new ArrayList<>();
+        for (Object[] a : atts) attrs.add(attribute(a));
+        int reltype = oid(PG_CLASS.get(c, "reltype"));
+        TupleDesc desc = new TupleDesc(attrs, reltype == 0 ? TupleDesc.RECORDOID : reltype, -1);
+
+        Relation.IndexInfo index = null;
+        if (relkind == 'i') {
+            TupleSlot ix = CatalogScan.first(table, catalog(PG_INDEX), snap, v -> oid(PG_INDEX.get(v, "indexrelid")) == oid);
+            if (ix == null) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(oid));
+            }
+            short[] keys = (short[]) PG_INDEX.get(ix.values(), "indkey");
+            int[] attnums = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) attnums[i] = keys[i];
+            index = new Relation.IndexInfo(oid(PG_INDEX.get(ix.values(), "indrelid")), attnums,
+                    (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"));
+        }
+        return new Relation(oid, name, namespace, relkind, persistence, locator, desc, index);
+    }
+
+    private static Attribute attribute(Object[] a) {
+        int typeOid = oid(PG_ATTRIBUTE.get(a, "atttypid"));
+        DatumType type = DatumType.forOid(typeOid);
+        String name = (String) PG_ATTRIBUTE.get(a, "attname");
+        if (type == null) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "column \"" + name + "\" has type " + Integer.toUnsignedString(typeOid) + ", which cannot be stored yet");
+        }
+        return new Attribute(name, type, (Short) PG_ATTRIBUTE.get(a, "attlen"), (Boolean) PG_ATTRIBUTE.get(a, "attbyval"),
+                ((String) PG_ATTRIBUTE.get(a, "attalign")).charAt(0), ((String) PG_ATTRIBUTE.get(a, "attstorage")).charAt(0),
+                (Boolean) PG_ATTRIBUTE.get(a, "attnotnull"));
+    }
+}
