@@ -108,7 +108,7 @@ public final class Checkpoints {
         // (4) The checkpoint record, flushed.
         long now = System.currentTimeMillis() / 1000;
         CheckPoint cp = new CheckPoint(redo, ctl.timeLineId(), ctl.timeLineId(), true, vars.nextXid().value(),
-                vars.nextOid(), 1, 0, vars.oldestXid(), vars.oldestXidDB(), 1, 1, now, 0, 0, TransactionId.INVALID);
+                OidGenerator.checkpointNextOid(vars), 1, 0, vars.oldestXid(), vars.oldestXidDB(), 1, 1, now, 0, 0, TransactionId.INVALID);
         int info = shutdown || endOfRecovery ? XLogBootstrap.XLOG_CHECKPOINT_SHUTDOWN : XLogBootstrap.XLOG_CHECKPOINT_ONLINE;
         XLogInsertedRecord rec = xlog.get().insert(new XLogRecordBuilder().registerData(cp.toBytes())
                 .assemble(RmgrId.XLOG, info, TransactionId.INVALID));

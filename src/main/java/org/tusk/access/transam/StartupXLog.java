@@ -155,6 +155,10 @@ public final class StartupXLog {
             return;
         }
         if (rec.rmgr() == RmgrId.XLOG) {
+            if ((rec.info() & XLogRecord.XLR_RMGR_INFO_MASK) == OidGenerator.XLOG_NEXTOID) {
+                OidGenerator.redo(rec, vars);
+                return;
+            }
             if (isCheckpoint(rec.info())) {
                 // xlog_redo: a checkpoint record carries the counters as of its REDO point.
                 CheckPoint cp = CheckPoint.read(rec.mainData(), 0);
