@@ -615,7 +615,7 @@ public final class Postmaster {
         Path path = Path.of("/dev/shm", "tusk." + settings.port() + "." + pid + "." + shmemGeneration);
         ShmemRegion.Sizing sizing = new ShmemRegion.Sizing(slots.numSlots(), slots.maxConnections(),
                 settings.trackActivityQuerySize(), settings.sharedBuffers(),
-                SharedMemoryMap.walBuffers(settings.walBuffers(), settings.sharedBuffers()));
+                SharedMemoryMap.walBuffers(settings.walBuffers(), settings.sharedBuffers()), settings.maxLocksPerXact());
         shmem = SharedMemoryMap.create(path, sizing, pid);
     }
 
@@ -630,7 +630,7 @@ public final class Postmaster {
         }
         // Only SIGHUP-context settings change while running; the rest need a restart.
         settings = new PostmasterSettings(settings.port(), settings.listenAddresses(), settings.unixSocketDirectories(),
-                settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(), fresh.backendSpares(), fresh.restartAfterCrash(), fresh.logLinePrefix(),
+                settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(), settings.maxLocksPerXact(), fresh.backendSpares(), fresh.restartAfterCrash(), fresh.logLinePrefix(),
                 settings.backendJvmOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {

@@ -15,6 +15,8 @@ public record PostmasterSettings(
         /** wal_buffers in 8 kB WAL pages; -1: chosen from shared_buffers. */
         int walBuffers,
         int trackActivityQuerySize,
+        /** max_locks_per_transaction: sizes the shared lock table. */
+        int maxLocksPerXact,
         int backendSpares,
         boolean restartAfterCrash,
         String logLinePrefix,

@@ -31,6 +31,8 @@ public final class BackendContext {
     final TransactionState xact = new TransactionState();
     /** The transaction's id and its commit/abort records (made at InitPostgres). */
     org.tusk.access.transam.Xact transaction;
+    /** This backend's heavyweight locks (made at InitProcess; released at exit, or by releaseAll at transaction end). */
+    org.tusk.storage.lmgr.LockManager locks;
     /** This backend's handle on the shared WAL. */
     org.tusk.access.transam.XLogHandle xlog;
     /** The spare machinery can take this process back after the session (see BackendReuse). */
@@ -48,6 +50,7 @@ public final class BackendContext {
     public ChildEnvironment env() { return env; }
     public int pid() { return pid; }
     public Port port() { return port; }
+    public org.tusk.storage.lmgr.LockManager locks() { return locks; }
     public BootstrapCatalog.Role role() { return role; }
     public BootstrapCatalog.Database database() { return database; }
     public Interrupts interrupts() { return interrupts; }

@@ -165,6 +165,16 @@ public final class BackendMain {
         ctx.env.procExit().onShmemExit(ctx.proc::release);
         ctx.latch = ctx.proc.latch();
         ctx.interrupts.attachLatch(ctx.latch);
+        // Lock waits end on cancel, terminate and statement_timeout, and read the timeouts afresh.
+        var gucs = ctx.env.gucs();
+        ctx.locks = new org.tusk.storage.lmgr.LockManager(ctx.env.shmem().lockTable(), ctx.proc,
+                new org.tusk.storage.lmgr.LockWaitContext() {
+                    @Override public void checkForInterrupts() { ctx.interrupts.check(); }
+                    @Override public int deadlockTimeoutMs() { return gucs.getInt("deadlock_timeout"); }
+                    @Override public int lockTimeoutMs() { return gucs.getInt("lock_timeout"); }
+                });
+        // Registered after the PGPROC's release, so it runs before it: no lock outlives the process.
+        ctx.locks.registerExit(ctx.env.procExit());
     }
 
     /** ClientAuthentication: pg_hba.conf, then the method it names. */

@@ -5,6 +5,7 @@ import org.tusk.access.transam.Clog;
 import org.tusk.access.transam.TransamVariables;
 import org.tusk.access.transam.XLogCtl;
 import org.tusk.storage.buffer.BufferPool;
+import org.tusk.storage.lmgr.LockTable;
 import org.tusk.storage.lmgr.ProcGlobal;
 import org.tusk.storage.sync.CheckpointerShmem;
 import org.tusk.storage.sync.SyncRequestQueue;
@@ -38,6 +39,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *                                                    XLogCtl (see access.transam)
  *   sinval            SInvalReadLock, SInvalWriteLock, min/maxMsgNum, messages[4096], per-slot read state
  *                                                    SinvalQueue (see storage.ipc)
+ *   lockTable         LockMgrLock partitions, LOCK[], PROCLOCK[], per-PGPROC lock-wait state
+ *                                                    LockTable (see storage.lmgr)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -60,7 +63,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(CheckpointerShmem.LAYOUT).withName("checkpointer"),
                 padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"),
                 padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"),
-                padTo(SinvalQueue.layout(s.numSlots())).withName("sinval"));
+                padTo(SinvalQueue.layout(s.numSlots())).withName("sinval"),
+                padTo(LockTable.layout(s.numSlots(), s.maxLocksPerXact())).withName("lockTable"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -79,6 +83,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final SyncRequestQueue syncRequests;
     private final XLogCtl xlogCtl;
     private final SinvalQueue sinval;
+    private final LockTable lockTable;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -94,6 +99,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.syncRequests = new SyncRequestQueue(slice(l, "syncRequests"), SyncRequestQueue.capacityFor(s.nbuffers()));
         this.xlogCtl = new XLogCtl(slice(l, "xlogCtl"), s.walBuffers());
         this.sinval = new SinvalQueue(slice(l, "sinval"), s.numSlots());
+        this.lockTable = new LockTable(slice(l, "lockTable"), s.numSlots(), s.maxLocksPerXact(), procGlobal);
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -122,6 +128,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     public SyncRequestQueue syncRequests() { return syncRequests; }
     public XLogCtl xlogCtl() { return xlogCtl; }
     public SinvalQueue sinval() { return sinval; }
+    /** The heavyweight lock table; a process binds to it with {@code new LockManager(...)}. */
+    public LockTable lockTable() { return lockTable; }
 
     /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
     public static int walBuffers(int walBuffersSetting, int sharedBuffers) {

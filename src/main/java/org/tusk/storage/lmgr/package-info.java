@@ -1,10 +1,11 @@
 /**
  * Locks and process entries (PostgreSQL's {@code storage/lmgr}): lightweight locks
- * ({@link org.tusk.storage.lmgr.LWLock}) and the PGPROC array with the ProcArray's dense
+ * ({@link org.tusk.storage.lmgr.LWLock}), the PGPROC array with the ProcArray's dense
  * {@code xids[]}/{@code xmins[]} ({@link org.tusk.storage.lmgr.ProcGlobal},
- * {@link org.tusk.storage.lmgr.Proc}).
+ * {@link org.tusk.storage.lmgr.Proc}), and the heavyweight lock manager (lock.c, proc.c,
+ * deadlock.c, lmgr.c).
  *
- * <h2>Rules</h2>
+ * <h2>LWLocks and PGPROCs</h2>
  * <ul>
  * <li>LWLocks are held briefly, never across a wait for anything else, and are not
  *     interruptible; waiters sleep on the lock word with FUTEX_WAIT after announcing themselves,
@@ -15,6 +16,97 @@
  * <li>A crashed process may leave an LWLock held or a PGPROC half-written: that is why any crash of
  *     a process with a slot makes the postmaster re-create shared memory.</li>
  * </ul>
- * The heavyweight lock manager (lock.c) joins this package with the SQL engine's table locks.
+ *
+ * <h2>The heavyweight lock manager</h2>
+ * Heavyweight locks are what SQL-level objects are locked with: relations, tuples, transactions
+ * (so that one can wait for another to end), objects, advisory locks, relation extension. A
+ * {@link org.tusk.storage.lmgr.LockTag} names the object (PostgreSQL's LOCKTAG fields, so
+ * pg_locks can show them), a {@link org.tusk.storage.lmgr.LockMode} is one of PostgreSQL's eight
+ * modes, and modes conflict by lock.c's table. Locks are held until released or until the
+ * transaction ends; session locks (advisory locks at session level) survive transaction end.
+ *
+ * <h3>Data structures</h3>
+ * The shared table ({@link org.tusk.storage.lmgr.LockTable}, laid out by {@code LockShmem}) holds
+ * fixed arrays, sized once from {@code max_locks_per_transaction × numSlots} (NLOCKENTS) LOCKs
+ * and twice as many PROCLOCKs:
+ * <ul>
+ * <li>A <b>LOCK</b> exists for every object someone holds or awaits a lock on: its tag,
+ *     {@code grantMask} (modes granted to anyone), {@code waitMask} (modes someone waits for),
+ *     {@code requested[]}/{@code granted[]} counts per mode with their totals, the list of its
+ *     PROCLOCKs, and its wait queue: a doubly-linked list of PGPROC numbers, in wait order.
+ *     Invariants: {@code granted[m] <= requested[m]}; {@code nRequested - nGranted} is the number of
+ *     queued waiters; bit m of {@code grantMask} is set iff {@code granted[m] > 0}; a LOCK with
+ *     {@code nRequested == 0} has no PROCLOCKs and no waiters and is freed at once.</li>
+ * <li>A <b>PROCLOCK</b> exists for each (LOCK, process) pair where the process holds or awaits a
+ *     mode; {@code holdMask} is what it holds. One with {@code holdMask == 0} exists only while its
+ *     process waits for the LOCK.</li>
+ * <li>Each PGPROC's lock-wait fields (PostgreSQL's waitLock, waitProcLock, waitLockMode,
+ *     waitStatus, heldLocks, links, waitStart; plus lxid for pg_locks) live in an array beside the
+ *     PGPROC array. {@code waitLock != 0} iff the process is in that LOCK's wait queue.</li>
+ * <li>Each process keeps a private LOCALLOCK table ({@link org.tusk.storage.lmgr.LockManager}):
+ *     how many times it holds each (tag, mode), for the transaction and for the session. The
+ *     shared table is touched only on the first acquisition and the last release.</li>
+ * </ul>
+ * Entries are found by hashing the tag: the low 4 bits pick one of 16 partitions
+ * (NUM_LOCK_PARTITIONS), the bits above a bucket of that partition's hash chains. Free LOCKs and
+ * PROCLOCKs are kept on two free lists shared by all partitions. When none is left the request
+ * fails with 53200 "out of shared memory" (HINT: increase max_locks_per_transaction) and
+ * changes nothing.
+ *
+ * <h3>Locking rules</h3>
+ * <ul>
+ * <li>Each partition has its own LWLock ("LockManager", PostgreSQL's LockMgrLock partitions). It
+ *     protects the partition's buckets, the LOCKs whose tags hash to it, their PROCLOCKs and wait
+ *     queues, and the wait fields of every process queued on those LOCKs. All changes are made
+ *     holding it exclusively.</li>
+ * <li>Code that needs the whole table (the deadlock check exclusively, pg_locks shared) takes all
+ *     16 partition locks in partition order and releases them in reverse: that order is what
+ *     keeps LWLock waits deadlock-free. Ordinary operations hold exactly one partition lock.</li>
+ * <li>The free-list LWLock is taken only inside a partition lock, never the other way round, and
+ *     held for a few instructions.</li>
+ * <li>No one sleeps while holding a partition lock. A waiter queues itself, releases the lock and
+ *     sleeps on its latch; the process that grants it the lock does all the bookkeeping (grant
+ *     counts, holdMask, removal from the queue, waitStatus = OK) under the partition lock, then
+ *     sets the waiter's latch. The waiter reads its waitStatus (a volatile read) after resetting
+ *     its latch, so no wake-up is lost.</li>
+ * </ul>
+ *
+ * <h3>Grant order</h3>
+ * A request is granted at once if it conflicts neither with modes granted to other processes
+ * (LockCheckConflicts: one's own holdings never conflict) nor with any mode in {@code waitMask}:
+ * a newcomer does not overtake earlier conflicting waiters. Otherwise it waits at the tail of the
+ * queue, except that a process already holding modes on the LOCK goes ahead of the first waiter
+ * whose request conflicts with those holdings (that waiter must wait for it anyway), and is
+ * granted without waiting if nothing granted or ahead of it conflicts (PostgreSQL's ProcSleep).
+ * If that waiter also holds a mode the process needs, the deadlock is certain and is reported at
+ * once. On every release that could matter, ProcLockWakeup walks the queue in order and grants
+ * every waiter that conflicts neither with granted modes nor with waiters still ahead of it.
+ *
+ * <h3>Waiting, timeouts and errors</h3>
+ * A waiter sleeps on its latch. After {@code deadlock_timeout} it runs the deadlock check once
+ * ({@code DeadLockChecker}: a depth-first search of the waits-for graph from itself, under all
+ * partition locks); on a cycle it removes itself from the queue and raises 40P01 "deadlock
+ * detected" with one DETAIL line per edge ("Process N waits for Mode on object; blocked by
+ * process M."). Soft edges (waiters ahead in a queue) count as edges, but wait queues are never
+ * rearranged to break a cycle as PostgreSQL's TopoSort does: such a cycle is reported as a
+ * deadlock instead. {@code lock_timeout} raises 55P03 "canceling statement due to lock timeout";
+ * the caller's interrupt check ({@link org.tusk.storage.lmgr.LockWaitContext}) raises cancel,
+ * statement timeout or terminate. Whatever ends a wait, the waiter first removes itself from the
+ * queue under the partition lock (LockErrorCleanup), which may let waiters behind it proceed; if
+ * it had been granted the lock in the same instant it keeps it, to be released with the
+ * transaction. Postmaster death ends the process through PR_SET_PDEATHSIG, so no wait polls for it.
+ *
+ * <h3>Release</h3>
+ * The transaction's end calls {@code releaseAll(false)}; process exit runs
+ * {@code releaseAll(true)} from the ProcExit callback that {@code LockManager.registerExit}
+ * installs, so a process that exits (normally or with FATAL) leaves nothing in the table. A
+ * process that crashes may leave entries behind, like a held LWLock: the postmaster then
+ * re-creates all of shared memory.
+ *
+ * <h3>Not implemented</h3>
+ * Fast-path locks (every lock goes through the shared table; pg_locks.fastpath is always false),
+ * lock groups (parallel query), wait-queue rearrangement for soft deadlocks, the strong-lock
+ * counts that support fast path, log_lock_waits, predicate locks (SSI) and two-phase commit's
+ * lock transfer.
  */
 package org.tusk.storage.lmgr;

@@ -34,7 +34,7 @@ public final class ShmemRegion implements AutoCloseable {
     /** "TUSKSHM1" as a little-endian long. */
     public static final long MAGIC = 0x314d48534b535554L;
     /** Bumped whenever any layout in the region changes; a mismatch refuses to attach. */
-    public static final int LAYOUT_VERSION = 6;
+    public static final int LAYOUT_VERSION = 7;
 
     /** Header of the region: identity, then the sizing from which the rest of the layout is derived. */
     public static final StructLayout HEADER = MemoryLayout.structLayout(
@@ -46,7 +46,8 @@ public final class ShmemRegion implements AutoCloseable {
             JAVA_INT.withName("maxBackends"),
             JAVA_INT.withName("querySize"),
             JAVA_INT.withName("nbuffers"),
-            JAVA_INT.withName("walBuffers"));
+            JAVA_INT.withName("walBuffers"),
+            JAVA_INT.withName("maxLocksPerXact"));
 
     private static final VarHandle MAGIC_VH = HEADER.varHandle(groupElement("magic"));
     private static final VarHandle VERSION_VH = HEADER.varHandle(groupElement("layoutVersion"));
@@ -57,13 +58,24 @@ public final class ShmemRegion implements AutoCloseable {
     private static final VarHandle QSIZE_VH = HEADER.varHandle(groupElement("querySize"));
     private static final VarHandle NBUFFERS_VH = HEADER.varHandle(groupElement("nbuffers"));
     private static final VarHandle WAL_BUFFERS_VH = HEADER.varHandle(groupElement("walBuffers"));
+    private static final VarHandle MAX_LOCKS_VH = HEADER.varHandle(groupElement("maxLocksPerXact"));
 
     /**
      * The numbers that fix the region's layout: child slots, of which client backends, the size
      * of a status entry's query text, shared buffers, and WAL buffers (8 kB WAL pages, already
-     * resolved from wal_buffers = -1; see {@code SharedMemoryMap.walBuffers}).
+     * resolved from wal_buffers = -1; see {@code SharedMemoryMap.walBuffers}), and
+     * max_locks_per_transaction, which sizes the heavyweight lock table.
      */
-    public record Sizing(int numSlots, int maxBackends, int querySize, int nbuffers, int walBuffers) {}
+    public record Sizing(int numSlots, int maxBackends, int querySize, int nbuffers, int walBuffers,
+                         int maxLocksPerXact) {
+        /** max_locks_per_transaction's default. */
+        public static final int DEFAULT_MAX_LOCKS_PER_XACT = 64;
+
+        /** Sizing with the default max_locks_per_transaction. */
+        public Sizing(int numSlots, int maxBackends, int querySize, int nbuffers, int walBuffers) {
+            this(numSlots, maxBackends, querySize, nbuffers, walBuffers, DEFAULT_MAX_LOCKS_PER_XACT);
+        }
+    }
 
     private final Path path;
     private final Arena arena;
@@ -92,6 +104,7 @@ public final class ShmemRegion implements AutoCloseable {
                 QSIZE_VH.set(seg, 0L, sizing.querySize());
                 NBUFFERS_VH.set(seg, 0L, sizing.nbuffers());
                 WAL_BUFFERS_VH.set(seg, 0L, sizing.walBuffers());
+                MAX_LOCKS_VH.set(seg, 0L, sizing.maxLocksPerXact());
                 CREATOR_VH.set(seg, 0L, creatorPid);
                 VERSION_VH.set(seg, 0L, LAYOUT_VERSION);
                 MAGIC_VH.setRelease(seg, 0L, MAGIC);
@@ -121,7 +134,8 @@ public final class ShmemRegion implements AutoCloseable {
 
     public Sizing sizing() {
         return new Sizing((int) SLOTS_VH.get(segment, 0L), (int) MAXB_VH.get(segment, 0L), (int) QSIZE_VH.get(segment, 0L),
-                (int) NBUFFERS_VH.get(segment, 0L), (int) WAL_BUFFERS_VH.get(segment, 0L));
+                (int) NBUFFERS_VH.get(segment, 0L), (int) WAL_BUFFERS_VH.get(segment, 0L),
+                (int) MAX_LOCKS_VH.get(segment, 0L));
     }
 
     public int creatorPid() {

@@ -30,6 +30,8 @@ public final class SqlState {
     public static final String GROUPING_ERROR = "42803";
     public static final String INSUFFICIENT_PRIVILEGE = "42501";
     public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+    public static final String T_R_DEADLOCK_DETECTED = "40P01";
     public static final String INVALID_PARAMETER_VALUE = "22023";
     public static final String INVALID_TEXT_REPRESENTATION = "22P02";
     public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
