@@ -12,6 +12,8 @@ final class RmgrTable {
     static RedoHandler redoHandler(RmgrId id) {
         return switch (id) {
             case SMGR -> org.tusk.catalog.RelationStorage::redo;
+            case HEAP -> org.tusk.access.heap.HeapRedo::heapRedo;
+            case HEAP2 -> org.tusk.access.heap.HeapRedo::heap2Redo;
             default -> null;
         };
     }

@@ -115,6 +115,53 @@ public final class BufferManager {
         }
     }
 
+    /**
+     * MarkBufferDirtyHint: a change that needs no WAL (hint bits, pd_prune_xid) makes the buffer
+     * dirty, under a share or exclusive content lock. Data checksums are off in Tusk, so, as
+     * PostgreSQL does without checksums (XLogHintBitIsNeeded false), no full-page image is logged
+     * and a torn write of such a page can lose only hints. Callers with checksums on must not use
+     * it (they set no hints at all).
+     */
+    public void markDirtyHint(int buffer) {
+        if (!heldContentLocks.containsKey(buffer - 1)) throw new IllegalStateException("buffer " + buffer + " is not locked");
+        int id = buffer - 1;
+        while (true) {
+            int s = descs.waitHeaderUnlocked(id);
+            if ((s & (BM_DIRTY | BM_JUST_DIRTIED)) == (BM_DIRTY | BM_JUST_DIRTIED)) return;
+            if (descs.casState(id, s, s | BM_DIRTY | BM_JUST_DIRTIED)) return;
+        }
+    }
+
+    /**
+     * ConditionalLockBufferForCleanup: the exclusive content lock, taken only if that is possible
+     * at once and nobody but this process (holding exactly one pin) has the buffer pinned. Another
+     * process may pin it afterwards, but it must take the content lock before it looks at the page,
+     * so while the lock is held nobody holds a pointer into the page: tuples may be moved
+     * (pruning's PageRepairFragmentation). Returns false, holding nothing more, otherwise.
+     */
+    public boolean conditionalLockBufferForCleanup(int buffer) {
+        checkPinned(buffer);
+        int id = buffer - 1;
+        if (privateRefCount.get(id) != 1) return false;
+        if (heldContentLocks.containsKey(id)) throw new IllegalStateException("buffer " + buffer + " is already locked");
+        LWLock content = descs.contentLock(id);
+        if (!content.tryAcquire(LWLock.Mode.EXCLUSIVE)) return false;
+        int locked = descs.lockHeader(id);
+        int refcount = BufferState.refcount(locked);
+        descs.unlockHeader(id, locked);
+        if (refcount == 1) {
+            heldContentLocks.put(id, LockMode.EXCLUSIVE);
+            return true;
+        }
+        content.release(LWLock.Mode.EXCLUSIVE);
+        return false;
+    }
+
+    /** BufferGetBlockNumber. */
+    public int blockNumber(int buffer) {
+        return tag(buffer).blockNum();
+    }
+
     // ------------------------------------------------------------------ pins
 
     /** ReleaseBuffer: drops one pin. */

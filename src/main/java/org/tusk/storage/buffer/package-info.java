@@ -15,8 +15,17 @@
  * <li>Once the share lock is released, tuples already examined may be used as long as the pin
  *     is held (the page cannot be replaced, and tuples are not moved under a pin: moving them
  *     needs the exclusive lock and no other pin, the "cleanup lock").</li>
- * <li>To add a tuple or change a tuple's header (xmax, hint bits...), a process must hold a pin
+ * <li>To add a tuple or change a tuple's header (xmax, t_ctid...), a process must hold a pin
  *     and an exclusive content lock, and must mark the buffer dirty before releasing the lock.</li>
+ * <li>Hint bits (a tuple's commit-status bits, pd_prune_xid) may be set with only a pin and a share
+ *     lock, followed by {@code markDirtyHint} (MarkBufferDirtyHint): two processes setting different
+ *     bits of one word at once may lose one, which only costs a later re-check. Such changes are
+ *     not WAL-logged; with data checksums (off in Tusk) they would need a page image first, so a
+ *     caller that knows checksums are on sets none.</li>
+ * <li>To move tuples within a page (pruning's defragmentation), a process must hold the cleanup
+ *     lock: the exclusive content lock while its own single pin is the only pin
+ *     ({@code conditionalLockBufferForCleanup}, which never waits). A process pinning the buffer
+ *     afterwards must still take the content lock before it reads, so it sees the result.</li>
  * <li>A pin is one atomic increment of the descriptor's state word; no lock is taken. Each process
  *     counts its own pins per buffer (PrivateRefCount) and holds at most one shared pin per buffer,
  *     so releasing everything at error or exit is exact.</li>

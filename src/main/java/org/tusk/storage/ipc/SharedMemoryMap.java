@@ -7,6 +7,7 @@ import org.tusk.access.transam.XLogCtl;
 import org.tusk.storage.buffer.BufferPool;
 import org.tusk.storage.lmgr.LockTable;
 import org.tusk.storage.lmgr.ProcGlobal;
+import org.tusk.storage.lmgr.RelationExtensionLocks;
 import org.tusk.storage.sync.CheckpointerShmem;
 import org.tusk.storage.sync.SyncRequestQueue;
 import org.tusk.storage.shmem.ShmemRegion;
@@ -41,6 +42,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *                                                    SinvalQueue (see storage.ipc)
  *   lockTable         LockMgrLock partitions, LOCK[], PROCLOCK[], per-PGPROC lock-wait state
  *                                                    LockTable (see storage.lmgr)
+ *   relExtLocks       LWLock[RelationExtensionLocks.NUM_LOCKS]        RelationExtensionLocks
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -64,7 +66,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"),
                 padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"),
                 padTo(SinvalQueue.layout(s.numSlots())).withName("sinval"),
-                padTo(LockTable.layout(s.numSlots(), s.maxLocksPerXact())).withName("lockTable"));
+                padTo(LockTable.layout(s.numSlots(), s.maxLocksPerXact())).withName("lockTable"),
+                padTo(RelationExtensionLocks.LAYOUT).withName("relExtLocks"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -84,6 +87,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final XLogCtl xlogCtl;
     private final SinvalQueue sinval;
     private final LockTable lockTable;
+    private final RelationExtensionLocks relExtLocks;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -100,6 +104,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.xlogCtl = new XLogCtl(slice(l, "xlogCtl"), s.walBuffers());
         this.sinval = new SinvalQueue(slice(l, "sinval"), s.numSlots());
         this.lockTable = new LockTable(slice(l, "lockTable"), s.numSlots(), s.maxLocksPerXact(), procGlobal);
+        this.relExtLocks = new RelationExtensionLocks(slice(l, "relExtLocks"));
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -130,6 +135,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     public SinvalQueue sinval() { return sinval; }
     /** The heavyweight lock table; a process binds to it with {@code new LockManager(...)}. */
     public LockTable lockTable() { return lockTable; }
+    /** The relation extension locks (LockRelationForExtension), one chosen per relation by hash. */
+    public RelationExtensionLocks relationExtensionLocks() { return relExtLocks; }
 
     /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
     public static int walBuffers(int walBuffersSetting, int sharedBuffers) {

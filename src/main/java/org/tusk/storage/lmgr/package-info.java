@@ -15,6 +15,14 @@
  *     changed under ProcArrayLock, exclusively for membership, shared for one's own xid/xmin.</li>
  * <li>A crashed process may leave an LWLock held or a PGPROC half-written: that is why any crash of
  *     a process with a slot makes the postmaster re-create shared memory.</li>
+ * <li>The relation extension lock ({@link org.tusk.storage.lmgr.RelationExtensionLocks}, PostgreSQL's
+ *     LockRelationForExtension) is one of a fixed array of LWLocks chosen by hashing the relation's
+ *     file locator. It is held only while one page is added to a relation: from reading its length,
+ *     through writing the new zero block, until the new buffer is initialised and marked dirty (so,
+ *     unlike other LWLocks, across that one block's I/O, as PostgreSQL holds its heavyweight
+ *     extension lock). Its holder takes no other extension lock, and no content lock but the new
+ *     page's, which no one else can reach yet, so sharing a lock between relations costs waits,
+ *     never deadlocks.</li>
  * </ul>
  *
  * <h2>The heavyweight lock manager</h2>

@@ -1,0 +1,168 @@
+package org.tusk.access.heap;
+
+import org.tusk.access.common.HeapTupleDeform;
+import org.tusk.access.table.DirtyCheck;
+import org.tusk.access.table.ModifyResult;
+import org.tusk.access.table.TableAm;
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.access.transam.TransactionOracle;
+import org.tusk.access.transam.XLog;
+import org.tusk.storage.buffer.BufferManager;
+import org.tusk.storage.lmgr.RelationExtensionLocks;
+import org.tusk.storage.page.ItemId;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.storage.page.Page;
+import org.tusk.storage.smgr.StorageManager;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.time.Snapshot;
+
+import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
+import java.util.function.Supplier;
+
+import static org.tusk.storage.buffer.BufferManager.LockMode.SHARE;
+
+/**
+ * The heap table access method (PostgreSQL's heapam.c and heapam_handler.c), one per backend.
+ * See the package documentation for HOT chains, pruning, visibility and the locking order.
+ */
+public final class HeapAm implements TableAm {
+    private final HeapEnv env;
+
+    /**
+     * @param buffers        this process's buffer manager on the shared pool
+     * @param smgr           the storage manager (relation length, extension)
+     * @param xlog           this process's WAL handle, asked for only when a change is logged
+     *                       (e.g. {@code xlogHandle::get})
+     * @param oracle         this backend's view of transactions
+     * @param extensionLocks the shared relation extension locks
+     * @param comboCids      this backend's combo command ids (reset by the transaction code at its end)
+     * @param nbuffers       shared_buffers, for the bulk-read rule of sequential scans
+     * @param dataChecksums  pg_control's data_checksum_version is not 0; then no hint bits are set
+     *                       (a hint change would need a WAL-logged page image, not implemented)
+     */
+    public HeapAm(BufferManager buffers, StorageManager smgr, Supplier<XLog> xlog, TransactionOracle oracle,
+                  RelationExtensionLocks extensionLocks, ComboCids comboCids, int nbuffers, boolean dataChecksums) {
+        HeapVisibility vis = new HeapVisibility(oracle, buffers, comboCids, !dataChecksums);
+        this.env = new HeapEnv(buffers, smgr, xlog, oracle, extensionLocks, comboCids, vis, nbuffers);
+    }
+
+    @Override
+    public TableScan beginScan(Relation rel, Snapshot snapshot) {
+        return new HeapScan(env, rel, snapshot);
+    }
+
+    /** heapam_index_fetch_tuple: prune the page if worthwhile, then search the HOT chain under a share lock. */
+    @Override
+    public TupleSlot indexFetch(Relation rel, ItemPointer tid, Snapshot snapshot) {
+        BufferManager bm = env.buffers();
+        int buffer = env.readBuffer(rel, tid.block(), null);
+        try {
+            PruneHeap.pruneOpt(env, rel, buffer);
+            bm.lockBuffer(buffer, SHARE);
+            try {
+                HotSearch.Found f = HotSearch.search(bm.page(buffer), tid,
+                        m -> env.visibility().satisfiesMvcc(m.tuple(), snapshot, buffer));
+                return f == null ? null : new TupleSlot(f.tid(), HeapTupleDeform.deform(rel.desc(), f.tuple()));
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+
+    /** heap_fetch: the tuple at exactly {@code tid}, if it is there and visible. */
+    @Override
+    public TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot) {
+        BufferManager bm = env.buffers();
+        if (tid.block() < 0 || tid.block() >= env.numberOfBlocks(rel)) return null;
+        int buffer = env.readBuffer(rel, tid.block(), null);
+        try {
+            bm.lockBuffer(buffer, SHARE);
+            try {
+                MemorySegment page = bm.page(buffer);
+                if (tid.offset() < Page.FIRST_OFFSET_NUMBER || tid.offset() > Page.maxOffsetNumber(page)) return null;
+                if (!ItemId.isNormal(ItemId.get(page, tid.offset()))) return null;
+                MemorySegment t = Page.item(page, tid.offset());
+                if (!env.visibility().satisfiesMvcc(t, snapshot, buffer)) return null;
+                return new TupleSlot(tid, HeapTupleDeform.deform(rel.desc(), t));
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+
+    /** heap_hot_search_buffer with SnapshotDirty: the first chain member live or possibly live. */
+    @Override
+    public DirtyCheck checkDirty(Relation rel, ItemPointer tid) {
+        BufferManager bm = env.buffers();
+        int buffer = env.readBuffer(rel, tid.block(), null);
+        try {
+            bm.lockBuffer(buffer, SHARE);
+            try {
+                HeapVisibility.Dirty[] seen = new HeapVisibility.Dirty[1];
+                HotSearch.Found f = HotSearch.search(bm.page(buffer), tid, m -> {
+                    seen[0] = env.visibility().satisfiesDirty(m.tuple(), buffer);
+                    return seen[0].visible();
+                });
+                if (f == null) return DirtyCheck.DEAD;
+                HeapVisibility.Dirty d = seen[0];
+                return new DirtyCheck(true, d.xmin() != 0 ? d.xmin() : d.xmax());
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+
+    @Override
+    public ItemPointer insert(Relation rel, Object[] values, int cid) {
+        return HeapInsert.insert(env, rel, values, cid);
+    }
+
+    /**
+     * heap_delete. The snapshot is not consulted: as in PostgreSQL (where it would be the
+     * crosscheck snapshot of RI checks), what may be deleted is decided by the command id and the
+     * deleter's outcome; the caller only passes rows it could see.
+     */
+    @Override
+    public ModifyResult delete(Relation rel, ItemPointer tid, int cid, Snapshot snapshot, boolean wait) {
+        return HeapDelete.delete(env, rel, tid, cid, wait);
+    }
+
+    /** heap_update; the snapshot is not consulted, as for {@link #delete}. */
+    @Override
+    public ModifyResult update(Relation rel, ItemPointer otid, Object[] values, int cid, Snapshot snapshot, boolean wait,
+                               BitSet indexedAttrs) {
+        return HeapUpdate.update(env, rel, otid, values, cid, wait, indexedAttrs);
+    }
+
+    @Override
+    public int numberOfBlocks(Relation rel) {
+        return env.numberOfBlocks(rel);
+    }
+
+    /**
+     * heap_page_prune on one block now, if its cleanup lock is free (for tests and a future
+     * VACUUM); returns the number of tuples removed, or -1 if the lock was not free.
+     */
+    public int prunePage(Relation rel, int block) {
+        BufferManager bm = env.buffers();
+        int buffer = env.readBuffer(rel, block, null);
+        try {
+            if (!bm.conditionalLockBufferForCleanup(buffer)) return -1;
+            try {
+                return PruneHeap.prune(env, rel, buffer, env.oracle().oldestNonRemovableXid());
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+}

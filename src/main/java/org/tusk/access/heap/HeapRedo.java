@@ -1,0 +1,210 @@
+package org.tusk.access.heap;
+
+import org.tusk.access.common.HeapTupleHeader;
+import org.tusk.access.transam.DecodedXLogRecord;
+import org.tusk.access.transam.RedoContext;
+import org.tusk.access.transam.XLogUtils;
+import org.tusk.access.transam.XLogUtils.Action;
+import org.tusk.access.transam.XLogUtils.RedoBuffer;
+import org.tusk.storage.page.ItemId;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.storage.page.Page;
+import org.tusk.storage.page.PageHeader;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static org.tusk.access.common.HeapTupleHeader.*;
+
+/**
+ * Redo of the heap's records (PostgreSQL's heap_redo and heap2_redo): heap_xlog_insert,
+ * heap_xlog_delete, heap_xlog_update (also HOT) and heap_xlog_prune, registered in
+ * {@code access.transam.RmgrTable}.
+ *
+ * <p>Each routine asks {@link XLogUtils#readBufferForRedo} what to do with a page: a page whose LSN
+ * already covers the record is left alone (replay is idempotent), a full-page image replaces the
+ * page, otherwise the change is applied and the page stamped with the record's end. Redo cannot
+ * know command ids, so tuples get FirstCommandId (0), as in PostgreSQL; nothing needs them after
+ * recovery since the transactions that could have asked are gone.
+ */
+public final class HeapRedo {
+    private HeapRedo() {}
+
+    private static final int FIRST_COMMAND_ID = 0;
+
+    /** heap_redo (RM_HEAP_ID). */
+    public static void heapRedo(DecodedXLogRecord rec, RedoContext ctx) {
+        int info = rec.info() & 0xF0;
+        switch (info & HeapXLog.XLOG_HEAP_OPMASK) {
+            case HeapXLog.XLOG_HEAP_INSERT -> insert(rec, ctx);
+            case HeapXLog.XLOG_HEAP_DELETE -> delete(rec, ctx);
+            case HeapXLog.XLOG_HEAP_UPDATE -> update(rec, ctx, false);
+            case HeapXLog.XLOG_HEAP_HOT_UPDATE -> update(rec, ctx, true);
+            default -> throw panic("heap_redo: unknown op code " + info);
+        }
+    }
+
+    /** heap2_redo (RM_HEAP2_ID). */
+    public static void heap2Redo(DecodedXLogRecord rec, RedoContext ctx) {
+        int info = rec.info() & 0xF0;
+        switch (info & HeapXLog.XLOG_HEAP_OPMASK) {
+            case HeapXLog.XLOG_HEAP2_PRUNE -> prune(rec, ctx);
+            default -> throw panic("heap2_redo: unknown op code " + info);
+        }
+    }
+
+    private static PgException panic(String msg) {
+        return new PgException(Severity.PANIC, SqlState.INTERNAL_ERROR, msg, null, null, 0);
+    }
+
+    /** XLogInitBufferForRedo + PageInit, for records with XLOG_HEAP_INIT_PAGE. */
+    private static RedoBuffer initBuffer(RedoContext ctx, DecodedXLogRecord rec, int blockId) {
+        RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, blockId);
+        Page.init(ctx.buffers().page(rb.buffer()), 0);
+        return new RedoBuffer(Action.NEEDS_REDO, rb.buffer());
+    }
+
+    private static void insert(DecodedXLogRecord rec, RedoContext ctx) {
+        HeapXLog.Insert xlrec = HeapXLog.Insert.decode(rec.mainData());
+        var blk = rec.block(0);
+        ItemPointer target = new ItemPointer(blk.blockNo(), xlrec.offnum());
+        RedoBuffer rb = (rec.info() & HeapXLog.XLOG_HEAP_INIT_PAGE) != 0
+                ? initBuffer(ctx, rec, 0) : XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (rb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(rb.buffer());
+            if (Page.maxOffsetNumber(page) + 1 < xlrec.offnum()) throw panic("invalid max offset number");
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment htup = tupleFromRecord(rec.blockData(0), arena);
+                setXmin(htup, rec.xid());
+                setCmin(htup, FIRST_COMMAND_ID);
+                setCtid(htup, target);
+                if (Page.addItem(page, htup, xlrec.offnum(), Page.PAI_OVERWRITE | Page.PAI_IS_HEAP) == Page.INVALID_OFFSET_NUMBER) {
+                    throw panic("heap_xlog_insert: failed to add tuple");
+                }
+            }
+            if ((xlrec.flags() & HeapXLog.XLH_INSERT_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
+            XLogUtils.finishRedo(ctx, rec, rb);
+        }
+        XLogUtils.release(ctx, rb);
+    }
+
+    /** Rebuilds a tuple from xl_heap_header and the logged bytes after the fixed header. */
+    private static MemorySegment tupleFromRecord(MemorySegment data, Arena arena) {
+        int infomask2 = HeapXLog.u16(data, 0);
+        int infomask = HeapXLog.u16(data, 2);
+        int hoff = HeapXLog.u8(data, 4);
+        long rest = data.byteSize() - HeapXLog.SIZE_OF_HEAP_HEADER;
+        MemorySegment htup = arena.allocate(HeapTupleHeader.SIZE + rest, 8);
+        MemorySegment.copy(data, HeapXLog.SIZE_OF_HEAP_HEADER, htup, HeapTupleHeader.SIZE, rest);
+        setInfomask2(htup, infomask2);
+        setInfomask(htup, infomask);
+        htup.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 22, (byte) hoff);
+        return htup;
+    }
+
+    private static MemorySegment normalTuple(MemorySegment page, int offnum) {
+        if (offnum < Page.FIRST_OFFSET_NUMBER || Page.maxOffsetNumber(page) < offnum
+                || !ItemId.isNormal(ItemId.get(page, offnum))) {
+            throw panic("invalid lp");
+        }
+        return Page.item(page, offnum);
+    }
+
+    private static void delete(DecodedXLogRecord rec, RedoContext ctx) {
+        HeapXLog.Delete xlrec = HeapXLog.Delete.decode(rec.mainData());
+        ItemPointer target = new ItemPointer(rec.block(0).blockNo(), xlrec.offnum());
+        RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (rb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(rb.buffer());
+            MemorySegment htup = normalTuple(page, xlrec.offnum());
+            setInfomask(htup, infomask(htup) & ~(HeapTuples.HEAP_XMAX_BITS | HEAP_MOVED));
+            setInfomask2(htup, infomask2(htup) & ~(HEAP_KEYS_UPDATED | HEAP_HOT_UPDATED));
+            HeapTuples.fixInfomaskFromInfobits(htup, xlrec.infobitsSet());
+            setXmax(htup, xlrec.xmax());
+            HeapTuples.setCmax(htup, FIRST_COMMAND_ID, false);
+            TupleChangeCheck.pageSetPrunable(page, rec.xid());
+            if ((xlrec.flags() & HeapXLog.XLH_DELETE_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
+            setCtid(htup, target);
+            XLogUtils.finishRedo(ctx, rec, rb);
+        }
+        XLogUtils.release(ctx, rb);
+    }
+
+    private static void update(DecodedXLogRecord rec, RedoContext ctx, boolean hot) {
+        HeapXLog.Update xlrec = HeapXLog.Update.decode(rec.mainData());
+        int newblk = rec.block(0).blockNo();
+        boolean twoPages = rec.hasBlockRef(1);
+        int oldblk = twoPages ? rec.block(1).blockNo() : newblk;
+        if (hot && twoPages) throw panic("heap_xlog_update: HOT update across pages");
+        ItemPointer newtid = new ItemPointer(newblk, xlrec.newOffnum());
+
+        RedoBuffer orb = XLogUtils.readBufferForRedo(ctx, rec, twoPages ? 1 : 0);
+        if (orb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(orb.buffer());
+            MemorySegment htup = normalTuple(page, xlrec.oldOffnum());
+            setInfomask(htup, infomask(htup) & ~(HeapTuples.HEAP_XMAX_BITS | HEAP_MOVED));
+            setInfomask2(htup, infomask2(htup) & ~HEAP_KEYS_UPDATED);
+            HeapTuples.setFlag2(htup, HEAP_HOT_UPDATED, hot);
+            HeapTuples.fixInfomaskFromInfobits(htup, xlrec.oldInfobitsSet());
+            setXmax(htup, xlrec.oldXmax());
+            HeapTuples.setCmax(htup, FIRST_COMMAND_ID, false);
+            setCtid(htup, newtid);  // forward link to the new version
+            TupleChangeCheck.pageSetPrunable(page, rec.xid());
+            if ((xlrec.flags() & HeapXLog.XLH_UPDATE_OLD_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
+            if (twoPages) XLogUtils.finishRedo(ctx, rec, orb);
+        }
+
+        RedoBuffer nrb;
+        if (!twoPages) nrb = orb;
+        else if ((rec.info() & HeapXLog.XLOG_HEAP_INIT_PAGE) != 0) nrb = initBuffer(ctx, rec, 0);
+        else nrb = XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (nrb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(nrb.buffer());
+            if (Page.maxOffsetNumber(page) + 1 < xlrec.newOffnum()) throw panic("invalid max offset number");
+            if ((xlrec.flags() & (HeapXLog.XLH_UPDATE_PREFIX_FROM_OLD | HeapXLog.XLH_UPDATE_SUFFIX_FROM_OLD)) != 0) {
+                throw panic("heap_xlog_update: prefix/suffix compressed tuples are not supported");
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment htup = tupleFromRecord(rec.blockData(0), arena);
+                setXmin(htup, rec.xid());
+                setCmin(htup, FIRST_COMMAND_ID);
+                setXmax(htup, xlrec.newXmax());
+                setCtid(htup, newtid);
+                if (Page.addItem(page, htup, xlrec.newOffnum(), Page.PAI_OVERWRITE | Page.PAI_IS_HEAP) == Page.INVALID_OFFSET_NUMBER) {
+                    throw panic("heap_xlog_update: failed to add tuple");
+                }
+            }
+            if ((xlrec.flags() & HeapXLog.XLH_UPDATE_NEW_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
+            XLogUtils.finishRedo(ctx, rec, nrb);
+        }
+        if (twoPages) XLogUtils.release(ctx, nrb);
+        XLogUtils.release(ctx, orb);
+    }
+
+    private static void prune(DecodedXLogRecord rec, RedoContext ctx) {
+        HeapXLog.Prune xlrec = HeapXLog.Prune.decode(rec.mainData());
+        // In the startup process nobody else pins buffers, so the exclusive lock is a cleanup lock.
+        RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (rb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(rb.buffer());
+            MemorySegment data = rec.blockData(0);
+            int n = (int) (data.byteSize() / 2);
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = HeapXLog.u16(data, 2L * i);
+            int nredirected = xlrec.nredirected();
+            int ndead = xlrec.ndead();
+            int nunused = n - 2 * nredirected - ndead;
+            if (nunused < 0) throw panic("heap_xlog_prune: block data shorter than its counts");
+            int[] redirected = java.util.Arrays.copyOfRange(all, 0, 2 * nredirected);
+            int[] nowdead = java.util.Arrays.copyOfRange(all, 2 * nredirected, 2 * nredirected + ndead);
+            int[] nowunused = java.util.Arrays.copyOfRange(all, 2 * nredirected + ndead, n);
+            PruneHeap.execute(page, redirected, nredirected, nowdead, ndead, nowunused, nunused);
+            // The prune hint (pd_prune_xid) is not reconstructed: at worst an extra prune later.
+            XLogUtils.finishRedo(ctx, rec, rb);
+        }
+        XLogUtils.release(ctx, rb);
+    }
+}

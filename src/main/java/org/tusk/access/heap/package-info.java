@@ -1,0 +1,93 @@
+/**
+ * The heap table access method (PostgreSQL's {@code access/heap}: heapam.c, heapam_visibility.c,
+ * hio.c, pruneheap.c, combocid.c, heapam_handler.c; this text follows README.HOT).
+ * {@link org.tusk.access.heap.HeapAm} implements {@link org.tusk.access.table.TableAm}; one
+ * instance per backend, acting for that backend's transaction through its
+ * {@link org.tusk.access.transam.TransactionOracle}.
+ *
+ * <h2>Rows, versions and t_ctid</h2>
+ * An UPDATE never changes a tuple in place: it stores a new version and sets the old one's xmax
+ * (the updating transaction), its cmax and its t_ctid, which points at the new version; a DELETE
+ * sets xmax and leaves t_ctid pointing at the tuple itself. A row is thus a chain of versions
+ * linked by t_ctid, each member's xmin equal to its predecessor's xmax. A broken equality means the
+ * slot was reused after pruning, and every chain walk stops there.
+ *
+ * <h2>Heap-only tuples (HOT)</h2>
+ * If no column any index uses changed and the new version fits on the old one's page, the update
+ * is HOT: the old version gets HEAP_HOT_UPDATED, the new one HEAP_ONLY_TUPLE, and no index entry is
+ * made. Index entries point only at a chain's root (the first version, not heap-only), and an
+ * index fetch ({@code heap_hot_search_buffer}) walks the HOT chain from there, on that one page, to
+ * the member its snapshot sees. A chain never leaves its page; an update that needs another page
+ * ends the HOT chain and the caller must make index entries ({@code updateIndexes}).
+ *
+ * <h2>Pruning</h2>
+ * Versions dead to every transaction (deleter committed before
+ * {@code oracle.oldestNonRemovableXid()}, or inserter aborted) are removed page by page, by any
+ * backend that reads the page and finds it worth it ({@code heap_page_prune_opt}: pd_prune_xid,
+ * set by every delete and update, is old enough and the page is full or under a tenth free):
+ * <ul>
+ * <li>a dead heap-only tuple's line pointer becomes LP_UNUSED (no index points at it);</li>
+ * <li>a chain's dead prefix is cut: the root line pointer becomes LP_REDIRECT to the first
+ *     surviving member, or LP_DEAD if none survives (index entries still point at it; VACUUM,
+ *     not yet written, would remove those and then free the pointer);</li>
+ * <li>the page is defragmented (PageRepairFragmentation) so free space is contiguous.</li>
+ * </ul>
+ * Recently dead members (deleted, but maybe still visible to someone) are kept. The change is
+ * logged as XLOG_HEAP2_PRUNE. Because defragmenting moves tuples, pruning needs the cleanup lock
+ * and only tries for it (never waits): a pinned page is someone else's working set.
+ *
+ * <h2>Visibility</h2>
+ * {@code HeapVisibility} implements HeapTupleSatisfiesMVCC (scans and fetches), ...Update (may this
+ * command change the tuple: OK, INVISIBLE, SELF_MODIFIED, BEING_MODIFIED, UPDATED, DELETED),
+ * ...Dirty (unique checks: live or maybe-live, and whom to wait for) and ...Vacuum (pruning). Own
+ * changes are judged by command id (cmin/cmax; a tuple inserted and deleted by one transaction
+ * has a combo command id, {@link org.tusk.access.heap.ComboCids}, backend-local and forgotten at
+ * transaction end). Other transactions are asked in a fixed order: running (snapshot or ProcArray)
+ * before committed (CLOG), because the CLOG is written before the ProcArray entry is cleared.
+ *
+ * <p>Hint bits (HEAP_XMIN_COMMITTED/INVALID, HEAP_XMAX_COMMITTED/INVALID) cache a transaction's
+ * outcome in the tuple. They are set under a share lock and only dirty the buffer
+ * (MarkBufferDirtyHint, no WAL). A commit hint is set only if the commit record is flushed or the
+ * page's LSN is already past it, so no page reaches disk claiming a commit that a crash lost. With
+ * data checksums on (not Tusk's initdb default) no hints are set at all, since a torn hint write
+ * would then fail the checksum and PostgreSQL's remedy (a WAL-logged page image) is not written.
+ *
+ * <h2>Concurrent changes of one row</h2>
+ * Delete and update lock the page exclusively and ask HeapTupleSatisfiesUpdate. If another
+ * transaction's xmax is there and still running, with {@code wait} they unlock the page (keeping
+ * the pin), wait for that transaction ({@code oracle.waitForTransaction}, cancellable), relock, and
+ * start over if xmax changed meanwhile; otherwise the outcome is UPDATED (with the new version's
+ * ctid, for EvalPlanQual) or DELETED if the other committed, OK if it aborted. Without wait they
+ * return BEING_MODIFIED. PostgreSQL also takes a heavyweight tuple lock so waiters queue in order;
+ * that needs the lock manager and is missing (outcomes are the same, fairness is not).
+ *
+ * <h2>Locking order</h2>
+ * <ol>
+ * <li>Content locks of two heap pages are taken in block-number order (an update's old and new
+ *     page); the old page is unlocked while a new page is looked for, and its tuple's xmax
+ *     re-checked once both are locked (PostgreSQL instead marks the tuple locked meanwhile, with an
+ *     XLOG_HEAP_LOCK record).</li>
+ * <li>The relation extension lock ({@code storage.lmgr.RelationExtensionLocks}) is taken with no
+ *     content lock held; under it the new block's buffer is made and locked before the file grows,
+ *     so nobody can see the page until it is initialised.</li>
+ * <li>Nothing sleeps holding a content lock: waiting for a transaction releases it first.</li>
+ * <li>A change happens in PostgreSQL's critical-section order: change the page, MarkBufferDirty,
+ *     XLogInsert, PageSetLSN, unlock. A failure between the change and the LSN is a PANIC.</li>
+ * </ol>
+ *
+ * <h2>WAL and redo</h2>
+ * Records are PostgreSQL 15's, byte for byte (pg_waldump decodes them): XLOG_HEAP_INSERT,
+ * XLOG_HEAP_DELETE, XLOG_HEAP_UPDATE, XLOG_HEAP_HOT_UPDATE (with XLOG_HEAP_INIT_PAGE when the
+ * tuple is the first on a new page) and XLOG_HEAP2_PRUNE, pages registered REGBUF_STANDARD so a
+ * full-page image leaves out the hole. {@link org.tusk.access.heap.HeapRedo} replays them
+ * idempotently through {@code XLogUtils.readBufferForRedo}; redo stores FirstCommandId as the
+ * command id and does not rebuild pd_prune_xid, which is why comparing a replayed page with its
+ * original masks those (heap_mask).
+ *
+ * <h2>Not here (yet)</h2>
+ * TOAST (rows over ~8 kB are refused with 54000), the free space map and visibility map (new rows
+ * go to the target-block hint, the last page, or a new page), VACUUM, row locks (SELECT FOR
+ * UPDATE/SHARE) and multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
+ * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.
+ */
+package org.tusk.access.heap;
