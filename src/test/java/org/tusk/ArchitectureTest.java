@@ -66,7 +66,7 @@ class ArchitectureTest {
             while (m.find()) if (!allowed.contains(m.group(1))) violations.add(f.getFileName() + " imports " + m.group(1));
             // The postmaster may write only the flag words: no other accessor may be reached through the map.
             String text = Files.readString(f);
-            for (String accessor : List.of(".procGlobal()", ".backendStatus()", ".transamVariables()", ".clogShared()",
+            for (String accessor : List.of(".procGlobal()", ".backendStatus()", ".transamVariables()", ".clogShared()", ".subtransShared()",
                     ".bufferPool()", ".checkpointer()", ".syncRequests()")) {
                 if (text.contains(accessor)) violations.add(f.getFileName() + " uses " + accessor);
             }

@@ -2,6 +2,8 @@ package org.tusk.auxprocess;
 
 import org.tusk.access.transam.Checkpoints;
 import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.SubTrans;
+import org.tusk.storage.lmgr.ProcArray;
 import org.tusk.access.transam.XLogHandle;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.buffer.SmgrBlockIO;
@@ -29,9 +31,12 @@ public final class Checkpointer {
         CheckpointerShmem shared = env.shmem().checkpointer();
         XLogHandle xlog = new XLogHandle(env.shmem().xlogCtl(), env.dataDir(), env.gucs().getBool("fsync"),
                 env.gucs().getEnum("wal_sync_method"), slot);
-        Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"));
+        // The CLOG handle flushes WAL before writing a page that reports an asynchronous commit.
+        Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"), xlog);
+        SubTrans subtrans = new SubTrans(env.shmem().subtransShared(), env.dataDir().resolve("pg_subtrans"));
         Checkpoints checkpoints = new Checkpoints(env.dataDir(), env.log(), env.shmem().xlogCtl(), xlog,
-                env.shmem().transamVariables(), clog, env.shmem().syncRequests());
+                env.shmem().transamVariables(), clog, subtrans,
+                new ProcArray(env.shmem().procGlobal(), env.shmem().transamVariables()), env.shmem().syncRequests());
         StorageManager smgr = new StorageManager(env.dataDir(), checkpoints::rememberDirtySegment);
         BufferManager buffers = new BufferManager(env.shmem().bufferPool(), new SmgrBlockIO(smgr, xlog::flush));
         checkpoints.attach(smgr, buffers);

@@ -2,6 +2,8 @@ package org.tusk.auxprocess;
 
 import org.tusk.access.transam.Checkpoints;
 import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.SubTrans;
+import org.tusk.storage.lmgr.ProcArray;
 import org.tusk.access.transam.RedoContext;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.buffer.SmgrBlockIO;
@@ -49,11 +51,13 @@ public final class StartupProcess {
             env.procExit().exit(1);
         }
         try {
-            Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"));
             XLogHandle xlog = new XLogHandle(env.shmem().xlogCtl(), env.dataDir(), env.gucs().getBool("fsync"),
                     env.gucs().getEnum("wal_sync_method"), slot);
+            Clog clog = new Clog(env.shmem().clogShared(), env.dataDir().resolve("pg_xact"), xlog);
+            SubTrans subtrans = new SubTrans(env.shmem().subtransShared(), env.dataDir().resolve("pg_subtrans"));
             Checkpoints checkpoints = new Checkpoints(env.dataDir(), env.log(), env.shmem().xlogCtl(), xlog,
-                    env.shmem().transamVariables(), clog, env.shmem().syncRequests());
+                    env.shmem().transamVariables(), clog, subtrans,
+                    new ProcArray(env.shmem().procGlobal(), env.shmem().transamVariables()), env.shmem().syncRequests());
             // Replayed pages go through the shared buffers; the end-of-recovery checkpoint writes
             // them and fsyncs their files. WAL being replayed is on disk already, so writing a
             // page needs no WAL flush (XLogFlush during recovery only moves minRecoveryPoint).
@@ -62,7 +66,7 @@ public final class StartupProcess {
             checkpoints.attach(smgr, buffers);
             RedoContext redoCtx = new RedoContext(buffers, smgr, clog, env.shmem().transamVariables());
             StartupXLog.EndOfWal end = StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog,
-                    redoCtx);
+                    subtrans, redoCtx);
             StartupXLog.finish(env.dataDir(), end, env.shmem().xlogCtl(), checkpoints);
         } catch (PgException e) {
             env.log().report(e);

@@ -259,8 +259,9 @@ public final class BackendMain {
         ctx.xlog = new org.tusk.access.transam.XLogHandle(shmem.xlogCtl(), ctx.env.dataDir(), gucs.getBool("fsync"),
                 gucs.getEnum("wal_sync_method"), ctx.slot);
         ctx.transaction = new org.tusk.access.transam.Xact(shmem.transamVariables(),
-                new org.tusk.access.transam.Clog(shmem.clogShared(), ctx.env.dataDir().resolve("pg_xact")), ctx.xlog,
-                shmem.procGlobal(), ctx.proc, w -> ctx.messages.report(w));
+                new org.tusk.access.transam.Clog(shmem.clogShared(), ctx.env.dataDir().resolve("pg_xact"), ctx.xlog),
+                new org.tusk.access.transam.SubTrans(shmem.subtransShared(), ctx.env.dataDir().resolve("pg_subtrans")),
+                ctx.xlog, shmem.procGlobal(), ctx.proc, w -> ctx.messages.report(w));
         // A session that ends (or dies with FATAL) inside a transaction aborts it first.
         ctx.env.procExit().onShmemExit(ctx.transaction::abort);
         ctx.status = ctx.env.shmem().backendStatus().writer(ctx.slot);

@@ -143,7 +143,7 @@ final class BackendSession implements SessionServices {
 
     @Override
     public long currentTransactionId() {
-        return ctx.transaction.currentTransactionId().value();
+        return ctx.transaction.topFullTransactionId().value();
     }
 
     @Override

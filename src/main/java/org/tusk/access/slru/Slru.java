@@ -4,6 +4,7 @@ import org.tusk.storage.lmgr.LWLock;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 import static org.tusk.access.slru.SlruPageStatus.EMPTY;
 import static org.tusk.access.slru.SlruPageStatus.READ_IN_PROGRESS;
@@ -51,12 +52,26 @@ public final class Slru {
     private final SlruFiles files;
     private final PagePrecedes pagePrecedes;
     private final LWLock control;
+    private final LongConsumer walFlush;
 
+    /** An SLRU whose pages do not depend on WAL (no group LSNs). */
     public Slru(SlruShared shared, Path dir, PagePrecedes pagePrecedes) {
+        this(shared, dir, pagePrecedes, null);
+    }
+
+    /**
+     * An SLRU with group LSNs: before a page is written out, {@code walFlush} (XLogFlush) is called
+     * with the highest LSN its groups carry, so that the page never reaches disk ahead of the WAL
+     * it depends on (PostgreSQL's SlruPhysicalWritePage). Null: the process cannot flush WAL
+     * (initdb's bootstrap, or recovery, where no page carries an LSN); a page with one then fails
+     * to be written rather than being written early.
+     */
+    public Slru(SlruShared shared, Path dir, PagePrecedes pagePrecedes, LongConsumer walFlush) {
         this.shared = shared;
         this.files = new SlruFiles(dir);
         this.pagePrecedes = pagePrecedes;
         this.control = shared.controlLock();
+        this.walFlush = walFlush;
     }
 
     public SlruShared shared() { return shared; }
@@ -106,6 +121,7 @@ public final class Slru {
         shared.setDirty(slot, true);
         recentlyUsed(slot);
         shared.page(slot).fill((byte) 0);
+        shared.zeroLsns(slot);
         shared.setLatestPageNumber(pageno);
         return slot;
     }
@@ -142,6 +158,7 @@ public final class Slru {
                 failure = e;
             }
             control.acquire(LWLock.Mode.EXCLUSIVE);
+            shared.zeroLsns(slot);
             shared.setStatus(slot, failure == null ? VALID : EMPTY);
             bufferLock.release(LWLock.Mode.EXCLUSIVE);
             if (failure != null) throw rethrow(failure);
@@ -156,12 +173,23 @@ public final class Slru {
      * takes the lock exclusively and reads the page in. Caller holds no SLRU lock.
      */
     public <R> R readPageReadOnly(int pageno, int xid, PageReader<R> reader) {
+        return readPageReadOnlySlot(pageno, xid, (slot, page) -> reader.read(page));
+    }
+
+    /** Reads a page's buffer and its slot's descriptor (group LSNs) while the control lock is held. */
+    @FunctionalInterface
+    public interface SlotReader<R> {
+        R read(int slot, MemorySegment page);
+    }
+
+    /** {@link #readPageReadOnly} for a reader that also needs the slot (to read its group LSNs). */
+    public <R> R readPageReadOnlySlot(int pageno, int xid, SlotReader<R> reader) {
         control.acquire(LWLock.Mode.SHARED);
         try {
             int slot = findResident(pageno);
             if (slot >= 0) {
                 recentlyUsed(slot);   // racy under a shared lock, as in PostgreSQL: only an LRU hint
-                return reader.read(shared.page(slot));
+                return reader.read(slot, shared.page(slot));
             }
         } finally {
             control.release(LWLock.Mode.SHARED);
@@ -169,7 +197,7 @@ public final class Slru {
         control.acquire(LWLock.Mode.EXCLUSIVE);
         try {
             int slot = readPage(pageno, true, xid);
-            return reader.read(shared.page(slot));
+            return reader.read(slot, shared.page(slot));
         } finally {
             control.release(LWLock.Mode.EXCLUSIVE);
         }
@@ -194,11 +222,22 @@ public final class Slru {
         // it is written again later even if this write missed the change.
         shared.setStatus(slot, WRITE_IN_PROGRESS);
         shared.setDirty(slot, false);
+        // Group LSNs cannot move while the page is WRITE_IN_PROGRESS: whoever sets one reads the
+        // page with writeOk false and so waits for this write (see Clog).
+        long maxLsn = shared.maxGroupLsn(slot);
         LWLock bufferLock = shared.bufferLock(slot);
         bufferLock.acquire(LWLock.Mode.EXCLUSIVE);
         control.release(LWLock.Mode.EXCLUSIVE);
         Throwable failure = null;
         try {
+            if (maxLsn != 0) {
+                // WAL before data: the commit records this page reports must be durable first.
+                if (walFlush == null) {
+                    throw new IllegalStateException("page " + pageno + " of " + files.dir()
+                            + " depends on WAL up to " + Long.toHexString(maxLsn) + ", which this process cannot flush");
+                }
+                walFlush.accept(maxLsn);
+            }
             files.writePage(pageno, shared.page(slot));
         } catch (RuntimeException | Error e) {
             failure = e;

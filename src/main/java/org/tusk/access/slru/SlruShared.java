@@ -11,6 +11,7 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.MemoryLayout.PathElement.sequenceElement;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The shared part of one SLRU (PostgreSQL's SlruSharedData): a control lock, and for each of
@@ -21,7 +22,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  *   header   64 B   controlLock (LWLock), curLruCount, latestPageNumber
  *   slots    32 B × numSlots   bufferLock (LWLock), status, dirty, pageNumber, lruCount
  *   pages    8192 B × numSlots (starting on a 64-byte boundary)
+ *   groupLsn 8 B × lsnGroupsPerPage × numSlots (only for an SLRU with LSN groups: the CLOG)
  * </pre>
+ *
+ * <p>Group LSNs (PostgreSQL's {@code group_lsn}): an SLRU whose contents depend on WAL (the CLOG,
+ * for asynchronous commits) keeps with each page, per group of entries, the LSN of the latest WAL
+ * record the group's contents depend on. They are read and changed under the control lock like the
+ * page itself, are zeroed whenever a page is read in or created, and a page is written out only
+ * after WAL is flushed past the highest of them.
  *
  * <p>All-zero is the valid initial state: every slot EMPTY and clean, LRU counts 0, latest page 0
  * (the owner of the SLRU sets the real latest page at startup, as StartupCLOG does).
@@ -57,15 +65,21 @@ public final class SlruShared {
 
     /** The whole structure for {@code numSlots} buffers. */
     public static StructLayout layout(int numSlots) {
+        return layout(numSlots, 0);
+    }
+
+    /** The structure with {@code lsnGroupsPerPage} group LSNs per page (0: none). */
+    public static StructLayout layout(int numSlots, int lsnGroupsPerPage) {
         if (numSlots < 2) throw new IllegalArgumentException("an SLRU needs at least 2 buffers, not " + numSlots);
         MemoryLayout slots = MemoryLayout.sequenceLayout(numSlots, SLOT).withName("slots");
         MemoryLayout pages = MemoryLayout.sequenceLayout(numSlots, MemoryLayout.sequenceLayout(BLCKSZ, JAVA_BYTE))
                 .withName("pages");
+        MemoryLayout lsns = MemoryLayout.sequenceLayout((long) numSlots * lsnGroupsPerPage, JAVA_LONG).withName("groupLsn");
         long misalign = slots.byteSize() % 64;
         return misalign == 0
-                ? MemoryLayout.structLayout(HEADER.withName("header"), slots, pages)
+                ? MemoryLayout.structLayout(HEADER.withName("header"), slots, pages, lsns)
                 : MemoryLayout.structLayout(HEADER.withName("header"), slots,
-                        MemoryLayout.paddingLayout(64 - misalign), pages);
+                        MemoryLayout.paddingLayout(64 - misalign), pages, lsns);
     }
 
     private static final VarHandle CUR_LRU = HEADER.varHandle(groupElement("curLruCount"));
@@ -77,6 +91,8 @@ public final class SlruShared {
     private final LWLock[] bufferLocks;
     private final VarHandle status, dirty, pageNumber, lruCount;
     private final long pagesOffset;
+    private final int lsnGroupsPerPage;
+    private final VarHandle groupLsn;
 
     /**
      * Binds to the structure at {@code seg} (a slice of {@link #layout}'s size).
@@ -85,7 +101,12 @@ public final class SlruShared {
      *              XactSLRU and XactBuffer)
      */
     public SlruShared(String name, MemorySegment seg, int numSlots) {
-        StructLayout l = layout(numSlots);
+        this(name, seg, numSlots, 0);
+    }
+
+    /** As above, for a structure laid out with {@code lsnGroupsPerPage} group LSNs per page. */
+    public SlruShared(String name, MemorySegment seg, int numSlots, int lsnGroupsPerPage) {
+        StructLayout l = layout(numSlots, lsnGroupsPerPage);
         if (seg.byteSize() < l.byteSize()) {
             throw new IllegalArgumentException("SLRU " + name + " needs " + l.byteSize() + " bytes, got " + seg.byteSize());
         }
@@ -102,6 +123,33 @@ public final class SlruShared {
         this.pageNumber = l.varHandle(groupElement("slots"), sequenceElement(), groupElement("pageNumber"));
         this.lruCount = l.varHandle(groupElement("slots"), sequenceElement(), groupElement("lruCount"));
         this.pagesOffset = l.byteOffset(groupElement("pages"));
+        this.lsnGroupsPerPage = lsnGroupsPerPage;
+        this.groupLsn = l.varHandle(groupElement("groupLsn"), sequenceElement());
+    }
+
+    /** Group LSNs per page; 0 for an SLRU that does not depend on WAL. */
+    public int lsnGroupsPerPage() { return lsnGroupsPerPage; }
+
+    /** The LSN of group {@code group} of the page in {@code slot}; caller holds the control lock. */
+    public long groupLsn(int slot, int group) {
+        return (long) groupLsn.getVolatile(seg, 0L, (long) slot * lsnGroupsPerPage + group);
+    }
+
+    /** Caller holds the control lock exclusively, and the page is not being written out. */
+    public void setGroupLsn(int slot, int group, long lsn) {
+        groupLsn.setVolatile(seg, 0L, (long) slot * lsnGroupsPerPage + group, lsn);
+    }
+
+    /** SimpleLruZeroLSNs: a page just read in or created depends on no WAL yet. */
+    void zeroLsns(int slot) {
+        for (int g = 0; g < lsnGroupsPerPage; g++) setGroupLsn(slot, g, 0L);
+    }
+
+    /** The highest group LSN of the page in {@code slot} (0 if none); caller holds the control lock or the slot's I/O. */
+    long maxGroupLsn(int slot) {
+        long max = 0;
+        for (int g = 0; g < lsnGroupsPerPage; g++) max = Math.max(max, groupLsn(slot, g));
+        return max;
     }
 
     public int numSlots() { return numSlots; }

@@ -31,10 +31,19 @@
  *     held; as for every LWLock, the postmaster then re-creates shared memory.</li>
  * </ul>
  *
+ * <h2>Group LSNs</h2>
+ * An SLRU may keep LSNs with its pages (the CLOG: one per 32 transactions, for asynchronous
+ * commits). They are in shared memory after the pages, guarded by the control lock like the
+ * pages, zeroed when a page is read in or created, and cannot change while the page is being
+ * written (their setters read the page with {@code writeOk} false). Before a page is written the
+ * process flushes WAL up to its highest group LSN (SlruPhysicalWritePage's XLogFlush), without
+ * the control lock; a handle that cannot flush WAL refuses to write such a page.
+ *
  * <h2>Durability</h2>
  * Page writes go to the kernel only; {@link org.tusk.access.slru.Slru#writeAll()} (a checkpoint)
  * writes every dirty page and fsyncs all segment files and the directory. PostgreSQL instead has
  * each write queue a sync request for the checkpointer; the effect at checkpoint is the same.
- * Until WAL exists, changes made after the last checkpoint are lost in a crash.
+ * Changes made after the last checkpoint are recovered from WAL by the SLRU's owner (CLOG from
+ * commit, abort and CLOG_ZEROPAGE records; pg_subtrans is rebuilt empty at startup).
  */
 package org.tusk.access.slru;

@@ -1,6 +1,7 @@
 package org.tusk.access.transam;
 
 import org.tusk.storage.buffer.BufferManager;
+import org.tusk.storage.lmgr.ProcArray;
 import org.tusk.storage.smgr.ForkNumber;
 import org.tusk.storage.smgr.RelFileLocator;
 import org.tusk.storage.smgr.StorageManager;
@@ -21,7 +22,8 @@ import java.util.Set;
  *
  * <p>The order is what makes that true: (1) the REDO point is the WAL insert position now, so
  * every change made after it is in WAL after it; (2) every buffer dirtied before it is written
- * (BufferSync) and the CLOG is written; (3) every data file written since the previous checkpoint
+ * (BufferSync) and the CLOG (flushing WAL past its group LSNs first) and pg_subtrans are
+ * written; (3) every data file written since the previous checkpoint
  * is fsynced, using the requests other processes forwarded; only then (4) the checkpoint record
  * is inserted and flushed and (5) {@code pg_control} points at it. A crash anywhere before (5)
  * leaves {@code pg_control} at the previous checkpoint, whose REDO point and WAL are still there:
@@ -39,19 +41,27 @@ public final class Checkpoints {
     private final XLogHandle xlog;
     private final TransamVariables vars;
     private final Clog clog;
+    private final SubTrans subtrans;
+    private final ProcArray procArray;
     private final SyncRequestQueue queue;
     private final Set<SyncRequestQueue.FileTag> pendingSyncs = new LinkedHashSet<>();
     private StorageManager smgr;
     private BufferManager buffers;
 
+    /**
+     * @param procArray  gives the oldest xid anyone may still ask pg_subtrans about, for
+     *                   TruncateSUBTRANS after the checkpoint
+     */
     public Checkpoints(Path dataDir, ServerLog log, XLogCtl ctl, XLogHandle xlog, TransamVariables vars, Clog clog,
-                       SyncRequestQueue queue) {
+                       SubTrans subtrans, ProcArray procArray, SyncRequestQueue queue) {
         this.dataDir = dataDir;
         this.log = log;
         this.ctl = ctl;
         this.xlog = xlog;
         this.vars = vars;
         this.clog = clog;
+        this.subtrans = subtrans;
+        this.procArray = procArray;
         this.queue = queue;
     }
 
@@ -93,6 +103,7 @@ public final class Checkpoints {
         // (2) CheckPointGuts: buffers and the CLOG.
         int written = buffers == null ? 0 : buffers.flushAllDirty();
         clog.checkPoint();
+        subtrans.checkPoint();
 
         // (3) ProcessSyncRequests.
         absorbSyncRequests();
@@ -121,8 +132,10 @@ public final class Checkpoints {
         control.setTime(now);
         ControlFile.write(dataDir, control);
 
-        // (6) WAL no recovery can need any more.
+        // (6) WAL no recovery can need any more, and pg_subtrans nobody can ask about any more
+        // (TruncateSUBTRANS(GetOldestTransactionIdConsideredRunning())).
         int removed = removeOldWalSegments(previous.redo());
+        subtrans.truncate(procArray.computeXidHorizons(0).oldestConsideredRunning());
         if (log != null) {
             log.log(String.format("%s complete: wrote %d buffers, %d WAL file(s) removed; sync files=%d; "
                             + "total=%.3f s; lsn=%s, redo lsn=%s",

@@ -11,6 +11,7 @@ final class RmgrTable {
 
     static RedoHandler redoHandler(RmgrId id) {
         return switch (id) {
+            case CLOG -> Clog::redo;
             case SMGR -> org.tusk.catalog.RelationStorage::redo;
             case HEAP -> org.tusk.access.heap.HeapRedo::heapRedo;
             case HEAP2 -> org.tusk.access.heap.HeapRedo::heap2Redo;

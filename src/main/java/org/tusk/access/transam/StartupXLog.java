@@ -14,11 +14,12 @@ import java.time.format.DateTimeFormatter;
 /**
  * Bringing a data directory to a consistent state at server start (PostgreSQL's StartupXLOG):
  * read {@code pg_control}, find the latest checkpoint record, set the shared transaction counters
- * from it, start the CLOG, and replay WAL from the checkpoint's REDO point to the end of valid WAL.
+ * from it, replay WAL from the checkpoint's REDO point to the end of valid WAL, then start the
+ * CLOG (trimming statuses past nextXid) and pg_subtrans (zeroed from nextXid).
  *
  * <p>Replay dispatches each record to its resource manager's redo routine: XLOG (checkpoint
- * records) and Transaction (commit and abort records into the CLOG) are the WAL written so far; a
- * record of a resource manager without a redo routine stops recovery with an error rather than
+ * records) and Transaction (commit and abort records into the CLOG) are handled here, the others
+ * through {@link RmgrTable} (CLOG page creation among them); a record of a resource manager without a redo routine stops recovery with an error rather than
  * being skipped, since skipping it would silently lose a change.
  */
 public final class StartupXLog {
@@ -58,16 +59,14 @@ public final class StartupXLog {
 
     private StartupXLog() {}
 
-    public static EndOfWal run(Path dataDir, ServerLog log, TransamVariables vars, Clog clog) {
-        return run(dataDir, log, vars, clog, null);
-    }
-
     /**
-     * StartupXLOG up to the end of replay. {@code redoCtx} gives redo routines of data pages their
-     * buffers; without it (tests of the transaction records only) a record that touches pages
-     * stops recovery.
+     * StartupXLOG up to the end of replay, then StartupSUBTRANS (pg_subtrans zeroed from nextXid's
+     * page: no id before nextXid is running after a restart). {@code redoCtx} gives redo routines
+     * their buffers and storage; without it (tests of the transaction records only) a record that
+     * touches pages or files stops recovery.
      */
-    public static EndOfWal run(Path dataDir, ServerLog log, TransamVariables vars, Clog clog, RedoContext redoCtx) {
+    public static EndOfWal run(Path dataDir, ServerLog log, TransamVariables vars, Clog clog, SubTrans subtrans,
+                               RedoContext redoCtx) {
         ControlFileData control;
         try {
             control = ControlFile.read(dataDir);
@@ -91,9 +90,8 @@ public final class StartupXLog {
         try (XLogReader reader = new XLogReader(files, tli, control.systemIdentifier())) {
             CheckPoint cp = readCheckpointRecord(reader, control.checkPoint());
             vars.setCounters(new FullTransactionId(cp.nextXid()), cp.nextOid());
-            new VarSup(vars, clog, w -> log.report(w)).setTransactionIdLimit(cp.oldestXid(), cp.oldestXidDB(),
+            new VarSup(vars, clog, null, w -> log.report(w)).setTransactionIdLimit(cp.oldestXid(), cp.oldestXidDB(),
                     VarSup.DEFAULT_AUTOVACUUM_FREEZE_MAX_AGE);
-            clog.startup(new FullTransactionId(cp.nextXid()).xid());
 
             // Replay from the REDO point. After a clean shutdown the checkpoint record itself is the
             // last record, so this reads it again and finds nothing after it.
@@ -122,6 +120,13 @@ public final class StartupXLog {
                 replayed++;
             }
             if (announced) log.log("redo done at " + XLogRecPtr.format(lastRecord));
+            // StartupCLOG + TrimCLOG and StartupSUBTRANS after replay, as PostgreSQL 15 does
+            // without hot standby: the page of nextXid may be one that only replay re-created (a
+            // checkpoint reads nextXid after writing the CLOG). PrescanPreparedTransactions would
+            // give the oldest prepared xid; without two-phase commit the oldest active xid is nextXid.
+            int nextXid = vars.nextXid().xid();
+            clog.startup(nextXid);
+            subtrans.startup(nextXid, nextXid);
             return new EndOfWal(end, lastRecord, control, cp, crashRecovery);
         }
     }
@@ -151,7 +156,7 @@ public final class StartupXLog {
             vars.setCounters(FullTransactionId.of(next.epoch(), rec.xid()).next(), vars.nextOid());
         }
         if (rec.rmgr() == RmgrId.XACT) {
-            Xact.redo(rec, clog);
+            Xact.redo(rec, clog, vars, redoCtx);
             return;
         }
         if (rec.rmgr() == RmgrId.XLOG) {

@@ -1,6 +1,7 @@
 package org.tusk.access.transam;
 
 import org.tusk.storage.lmgr.LWLock;
+import org.tusk.storage.lmgr.ProcArray;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -21,11 +22,17 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * written atomically, but readers still take XidGenLock (shared) so that they see it together
  * with what it was assigned under.
  *
+ * <p>{@code latestCompletedXid} (PostgreSQL 15's FullTransactionId of the newest xid known to
+ * have ended) is protected by ProcArrayLock, not XidGenLock: it is advanced only under ProcArrayLock
+ * held exclusively, together with the removal of the xids from the ProcArray
+ * ({@link org.tusk.storage.lmgr.ProcArray}), and read under it shared by GetSnapshotData, whose
+ * xmax is latestCompletedXid + 1. It starts as nextXid - 1 ({@link #setCounters}).
+ *
  * <p>All-zero means "not yet started": nextXid is invalid and no id can be assigned until the
  * startup process has set the counters from the checkpoint ({@link #setCounters}) and the limits
  * ({@link VarSup#setTransactionIdLimit}).
  */
-public final class TransamVariables {
+public final class TransamVariables implements ProcArray.LatestCompletedXid {
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             LWLock.LAYOUT.withName("xidGenLock"),
             LWLock.LAYOUT.withName("oidGenLock"),
@@ -37,7 +44,8 @@ public final class TransamVariables {
             JAVA_INT.withName("xidWarnLimit"),
             JAVA_INT.withName("xidStopLimit"),
             JAVA_INT.withName("xidWrapLimit"),
-            JAVA_INT.withName("oldestXidDB"));
+            JAVA_INT.withName("oldestXidDB"),
+            JAVA_LONG.withName("latestCompletedXid"));
 
     private static final VarHandle NEXT_XID = LAYOUT.varHandle(groupElement("nextXid"));
     private static final VarHandle NEXT_OID = LAYOUT.varHandle(groupElement("nextOid"));
@@ -48,6 +56,7 @@ public final class TransamVariables {
     private static final VarHandle STOP_LIMIT = LAYOUT.varHandle(groupElement("xidStopLimit"));
     private static final VarHandle WRAP_LIMIT = LAYOUT.varHandle(groupElement("xidWrapLimit"));
     private static final VarHandle OLDEST_XID_DB = LAYOUT.varHandle(groupElement("oldestXidDB"));
+    private static final VarHandle LATEST_COMPLETED = LAYOUT.varHandle(groupElement("latestCompletedXid"));
 
     private final MemorySegment seg;
     private final LWLock xidGenLock;
@@ -65,13 +74,17 @@ public final class TransamVariables {
     public LWLock oidGenLock() { return oidGenLock; }
 
     /**
-     * StartupXLOG's part: sets the counters from the checkpoint record (or initdb's values).
-     * Called by the startup process before any backend can assign ids.
+     * StartupXLOG's part: sets the counters from the checkpoint record (or initdb's values), and
+     * latestCompletedXid to the id before nextXid, as StartupXLOG does once replay is over (every
+     * id before nextXid has ended by then). Called by the startup process before any backend can
+     * assign ids, and during replay as nextXid moves forward.
      */
     public void setCounters(FullTransactionId nextXid, int nextOid) {
         xidGenLock.acquire(LWLock.Mode.EXCLUSIVE);
         try {
             setNextXid(nextXid);
+            // No backend runs yet, so ProcArrayLock is not needed to set it.
+            LATEST_COMPLETED.setVolatile(seg, 0L, nextXid.value() - 1);
         } finally {
             xidGenLock.release(LWLock.Mode.EXCLUSIVE);
         }
@@ -82,6 +95,27 @@ public final class TransamVariables {
         } finally {
             oidGenLock.release(LWLock.Mode.EXCLUSIVE);
         }
+    }
+
+    /** The full latestCompletedXid; caller holds ProcArrayLock. */
+    public FullTransactionId latestCompletedFullXid() {
+        return new FullTransactionId((long) LATEST_COMPLETED.getVolatile(seg, 0L));
+    }
+
+    @Override
+    public int latestCompletedXid() {
+        return latestCompletedFullXid().xid();
+    }
+
+    /**
+     * MaintainLatestCompletedXid: {@code latestXid} is within 2^31 of the current value, so its
+     * epoch is found relative to it (FullXidRelativeTo); the value only moves forward.
+     */
+    @Override
+    public void advanceLatestCompletedXid(int latestXid) {
+        long cur = (long) LATEST_COMPLETED.getVolatile(seg, 0L);
+        long candidate = cur + (latestXid - (int) cur);
+        if (candidate > cur) LATEST_COMPLETED.setVolatile(seg, 0L, candidate);
     }
 
     // The accessors below require the lock named in the class comment.

@@ -34,14 +34,18 @@ public final class VarSup {
 
     private final TransamVariables vars;
     private final Clog clog;
+    private final SubTrans subtrans;
     private final Consumer<PgException> warnings;
 
     /**
+     * @param subtrans  pg_subtrans, extended with every page of new ids; null in a process that
+     *                  never assigns ids (the startup process sets limits only)
      * @param warnings  where WARNING reports go (the client and the log, in a backend)
      */
-    public VarSup(TransamVariables vars, Clog clog, Consumer<PgException> warnings) {
+    public VarSup(TransamVariables vars, Clog clog, SubTrans subtrans, Consumer<PgException> warnings) {
         this.vars = vars;
         this.clog = clog;
+        this.subtrans = subtrans;
         this.warnings = warnings;
     }
 
@@ -89,6 +93,8 @@ public final class VarSup {
             }
             // Before advancing: if this fails, the next caller retries the page.
             clog.extend(xid);
+            if (subtrans == null) throw new IllegalStateException("this process cannot assign transaction ids: it has no pg_subtrans");
+            subtrans.extend(xid);
             vars.setNextXid(full.next());
             publisher.publish(xid);
             return full;

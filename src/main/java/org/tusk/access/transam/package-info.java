@@ -102,59 +102,90 @@
  * and history files, segment recycling and pre-allocation, XLP_FIRST_IS_OVERWRITE_CONTRECORD,
  * XLP_BKP_REMOVABLE.
   *
- * <h1>Part 2: transaction ids and their status</h1>
+ * <h1>Part 2: transactions, their ids and their status</h1>
  *
- * Transaction ids and their commit status (PostgreSQL's {@code access/transam}: transam.h,
- * transam.c, varsup.c, clog.c).
+ * Transaction ids, their commit status and the backend's transaction (PostgreSQL's
+ * {@code access/transam}: transam.h, transam.c, varsup.c, clog.c, subtrans.c, xact.c).
  *
  * <ul>
  * <li>{@link org.tusk.access.transam.TransactionId}: 32-bit ids compared modulo 2^32, with the
  *     special ids 0 (invalid), 1 (bootstrap), 2 (frozen); normal ids start at 3.
  *     {@link org.tusk.access.transam.FullTransactionId}: epoch and id in 64 bits.</li>
  * <li>{@link org.tusk.access.transam.TransamVariables}: the shared counters (nextXid, nextOid,
- *     oldestXid and the wraparound limits) with XidGenLock and OidGenLock.
+ *     oldestXid and the wraparound limits, latestCompletedXid) with XidGenLock and OidGenLock.
  *     {@link org.tusk.access.transam.VarSup}: GetNewTransactionId, SetTransactionIdLimit,
  *     GetNewObjectId.</li>
- * <li>{@link org.tusk.access.transam.Clog}: two bits per id in the SLRU {@code pg_xact};
- *     {@link org.tusk.access.transam.Transam}: did it commit, did it abort, commit/abort a tree.</li>
+ * <li>{@link org.tusk.access.transam.Clog}: two bits per id in the SLRU {@code pg_xact}, with a
+ *     group LSN per 32 ids; {@link org.tusk.access.transam.SubTrans}: the parent of every id in
+ *     {@code pg_subtrans}; {@link org.tusk.access.transam.Transam}: did it commit, did it abort,
+ *     commit/abort a tree, the commit LSN.</li>
+ * <li>{@link org.tusk.access.transam.Xact}: one backend's transaction: the stack of
+ *     subtransactions (savepoints), lazy xid assignment, command ids, commit and abort records
+ *     ({@link org.tusk.access.transam.XactRecords}, PostgreSQL 15's xl_xact_commit/abort layout) and
+ *     their redo. {@link org.tusk.access.transam.BackendTransactionOracle}: the
+ *     {@link org.tusk.access.transam.TransactionOracle} the access methods ask.</li>
  * </ul>
  *
  * <h2>Invariants and locking</h2>
  * <ul>
  * <li>nextXid only moves forward, under XidGenLock held exclusively. An id is handed out only
- *     after its CLOG page exists: ExtendCLOG runs under XidGenLock before nextXid advances, and
- *     zeroes the page when the id is the first of its page. So the page of any assigned id is in
- *     the buffers or on disk, and a process that takes a later id cannot commit it before the
- *     page is there.</li>
- * <li>A new id is published in the caller's PGPROC (through the {@code XidPublisher} callback)
- *     before XidGenLock is released, as PostgreSQL does.</li>
- * <li>Lock order: XidGenLock, then XactSLRU (the CLOG control lock), then nothing else. CLOG never
- *     takes XidGenLock.</li>
+ *     after its CLOG and pg_subtrans pages exist: ExtendCLOG and ExtendSUBTRANS run under
+ *     XidGenLock before nextXid advances, and zero the page when the id is the first of its page.
+ *     ExtendCLOG WAL-logs the new page (CLOG_ZEROPAGE), whose redo zeroes and writes it; so the
+ *     page of any assigned id is in the buffers, on disk, or re-created by replay before any
+ *     commit on it is replayed.</li>
+ * <li>A new id is published before XidGenLock is released, as PostgreSQL does: a top-level id in
+ *     the PGPROC and the dense xids[], a subtransaction id in the PGPROC subxid cache
+ *     ({@code XidPublisher}). Lock order: XidGenLock, then ProcArrayLock (shared), XactSLRU,
+ *     SubtransSLRU, WAL insertion; CLOG never takes XidGenLock.</li>
  * <li>A CLOG status changes only from IN_PROGRESS to COMMITTED or ABORTED, or via SUB_COMMITTED to
  *     COMMITTED. On commit the subtransactions are marked SUB_COMMITTED before the parent is marked
- *     COMMITTED, so nobody sees a committed parent with an in-progress child.</li>
+ *     COMMITTED, so nobody sees a committed parent with an in-progress child; a reader that meets
+ *     SUB_COMMITTED asks pg_subtrans for the parent and takes the parent's answer.</li>
+ * <li>Commit ordering (RecordTransactionCommit, then ProcArrayEndTransaction): (1) the commit
+ *     record, listing the committed subxids and files to drop; (2) with synchronous_commit (or
+ *     files to drop) WAL flushed past it; (3) CLOG; (4) the xids leave the ProcArray and
+ *     latestCompletedXid advances, under ProcArrayLock exclusive. Whoever no longer sees an xid
+ *     in the ProcArray therefore finds its final status in the CLOG; whoever sees the CLOG say
+ *     committed knows the record is in WAL. For an asynchronous commit (2) is skipped and the
+ *     record's end LSN becomes the CLOG group LSN instead: a CLOG page is written out only after
+ *     WAL is flushed past its highest group LSN, and hint bits wait for
+ *     {@code TransactionIdGetCommitLSN} (see {@link org.tusk.access.transam.TransactionOracle#commitLsn}).</li>
+ * <li>A subtransaction's xid is assigned only after its parent's (AssignTransactionId assigns
+ *     parents first), so a parent always precedes its children and pg_subtrans chains end.
+ *     Subtransaction commit writes nothing; subtransaction abort writes an abort record for its
+ *     xid and its committed children, marks them ABORTED, and removes them from the subxid cache
+ *     (XidCacheRemoveRunningXids) while advancing latestCompletedXid.</li>
+ * <li>Subxid cache overflow: a PGPROC lists at most 64 subtransaction xids; the 65th and later set
+ *     {@code overflowed}, which stays until the top-level transaction ends. A snapshot taken while
+ *     any backend is overflowed is {@code suboverflowed}: XidInMVCCSnapshot then maps a
+ *     subtransaction xid to its topmost parent through pg_subtrans and looks that up in xip, and
+ *     TransactionIdIsInProgress does the same for the overflowed backends' top-level xids.
+ *     pg_subtrans is only asked about ids at or after the asker's TransactionXmin, so it is not
+ *     WAL-logged: startup zeroes it from nextXid, and checkpoints truncate it before the oldest
+ *     running xid.</li>
  * <li>No id is assigned at or past the stop limit (3 million ids before wraparound relative to
  *     oldestXid): GetNewTransactionId fails with PostgreSQL's 54000 error.</li>
  * </ul>
  *
  * <h2>Wiring</h2>
- * Both shared structures are in {@link org.tusk.storage.ipc.SharedMemoryMap}:
- * {@code transamVariables} (64 bytes) and {@code clog} (an SLRU of
- * {@link org.tusk.access.transam.Clog#numBuffers} buffers: 32, i.e. 263 232 bytes). Each process
- * makes its handles once, after mapping the region: {@code new TransamVariables(map.transamVariables())},
- * {@code new Clog(map.clogShared(), dataDir.resolve("pg_xact"))}, then {@code VarSup} and
- * {@code Transam} over those. The postmaster never touches them. What is still to be wired:
- * initdb calls {@code Clog.bootstrap()} and writes nextXid 3 / nextOid into the control file; the
- * startup process calls {@code TransamVariables.setCounters}, {@code VarSup.setTransactionIdLimit}
- * and {@code Clog.startup(nextXid)} before backends are allowed in; the checkpointer calls
- * {@code Clog.checkPoint()} and, after vacuum advances datfrozenxid, {@code Clog.truncate}; a
- * backend assigns ids through {@code VarSup.getNewTransactionId} with a publisher that sets its
- * PGPROC xid and dense xids[] entry.
+ * The shared structures are in {@link org.tusk.storage.ipc.SharedMemoryMap}:
+ * {@code transamVariables} (64 bytes), {@code clog} (an SLRU of
+ * {@link org.tusk.access.transam.Clog#numBuffers} buffers with 1024 group LSNs per page: 32
+ * buffers are 525 376 bytes) and {@code subtrans} (32 buffers, 263 232 bytes). Each process makes
+ * its handles once, after mapping the region: a {@code Clog} bound to its {@code XLogHandle}
+ * (so that it logs page creation and flushes WAL before writing pages; only initdb's bootstrap
+ * uses one without WAL), a {@code SubTrans}, and in a backend one {@code Xact} over them and the
+ * ProcArray, with a {@code BackendTransactionOracle} for the access methods. The startup process
+ * replays XACT and CLOG records and then zeroes pg_subtrans; checkpoints write both SLRUs.
  *
  * <h2>Not done yet</h2>
- * WAL (CLOG page-zero and truncate records, the group LSNs that make asynchronous commit wait for
- * WAL, logging nextOid), pg_subtrans (a SUB_COMMITTED id reads as neither committed nor aborted),
- * commit timestamps, the CLOG group-update optimisation, oldestClogXid and XactTruncationLock,
- * and the autovacuum signal when passing xidVacLimit.
+ * CLOG_TRUNCATE records and logging nextOid, commit timestamps, the CLOG group-update
+ * optimisation, oldestClogXid and XactTruncationLock, the autovacuum signal when passing
+ * xidVacLimit, XLogSetAsyncXactLSN (the walwriter is not woken for an asynchronous commit; it
+ * flushes on its own schedule), XLOG_XACT_ASSIGNMENT (needed only for hot standby), commit
+ * records' invalidation messages and dbinfo, two-phase commit, parallel workers' transaction
+ * state, and removing the files of a committed DROP in the live path (smgrDoPendingDeletes is the
+ * catalog code's; Xact only lists them in the record and redo removes them).
  */
 package org.tusk.access.transam;

@@ -2,6 +2,7 @@ package org.tusk.storage.ipc;
 
 import org.tusk.access.slru.SlruShared;
 import org.tusk.access.transam.Clog;
+import org.tusk.access.transam.SubTrans;
 import org.tusk.access.transam.TransamVariables;
 import org.tusk.access.transam.XLogCtl;
 import org.tusk.storage.buffer.BufferPool;
@@ -32,7 +33,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   procGlobal        ProcArrayLock, PGPROC[], dense xids[]/xmins[]   ProcGlobal
  *   backendStatus     PgBackendStatus[numSlots]      BackendStatusArray (changecount protocol)
  *   transamVariables  XidGenLock, OidGenLock, nextXid, nextOid, limits   TransamVariables
- *   clog              XactSLRU lock, Clog.numBuffers slots + 8 kB pages   Clog / Slru (SLRU protocol)
+ *   clog              XactSLRU lock, Clog.numBuffers slots + 8 kB pages + group LSNs   Clog / Slru (SLRU protocol)
+ *   subtrans          SubtransSLRU lock, 32 slots + 8 kB pages        SubTrans / Slru (SLRU protocol)
  *   bufferPool        clock hand, BufferDesc[], mapping table, pages       BufferPool (see storage.buffer)
  *   checkpointer      request flags and started/done counters              CheckpointerShmem (atomics)
  *   syncRequests      CheckpointerCommLock, fsync requests[]               SyncRequestQueue
@@ -61,6 +63,7 @@ public final class SharedMemoryMap implements AutoCloseable {
                         .withName("backendStatus"),
                 padTo(TransamVariables.LAYOUT).withName("transamVariables"),
                 padTo(Clog.layout(Clog.numBuffers(s))).withName("clog"),
+                padTo(SubTrans.layout()).withName("subtrans"),
                 padTo(BufferPool.layout(s.nbuffers())).withName("bufferPool"),
                 padTo(CheckpointerShmem.LAYOUT).withName("checkpointer"),
                 padTo(SyncRequestQueue.layout(SyncRequestQueue.capacityFor(s.nbuffers()))).withName("syncRequests"),
@@ -81,6 +84,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final BackendStatusArray backendStatus;
     private final TransamVariables transamVariables;
     private final SlruShared clogShared;
+    private final SlruShared subtransShared;
     private final BufferPool bufferPool;
     private final CheckpointerShmem checkpointer;
     private final SyncRequestQueue syncRequests;
@@ -98,6 +102,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.backendStatus = new BackendStatusArray(slice(l, "backendStatus"), s.numSlots(), s.querySize());
         this.transamVariables = new TransamVariables(slice(l, "transamVariables"));
         this.clogShared = Clog.shared(slice(l, "clog"), Clog.numBuffers(s));
+        this.subtransShared = SubTrans.shared(slice(l, "subtrans"));
         this.bufferPool = new BufferPool(slice(l, "bufferPool"), s.nbuffers());
         this.checkpointer = new CheckpointerShmem(slice(l, "checkpointer"));
         this.syncRequests = new SyncRequestQueue(slice(l, "syncRequests"), SyncRequestQueue.capacityFor(s.nbuffers()));
@@ -128,6 +133,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     public TransamVariables transamVariables() { return transamVariables; }
     /** The CLOG's shared buffers; a process binds them to its pg_xact directory with {@code new Clog(...)}. */
     public SlruShared clogShared() { return clogShared; }
+    /** pg_subtrans's shared buffers; a process binds them to its directory with {@code new SubTrans(...)}. */
+    public SlruShared subtransShared() { return subtransShared; }
     public BufferPool bufferPool() { return bufferPool; }
     public CheckpointerShmem checkpointer() { return checkpointer; }
     public SyncRequestQueue syncRequests() { return syncRequests; }

@@ -28,6 +28,10 @@ public final class Proc {
     private static final VarHandle PGXACTOFF = ProcGlobal.PGPROC.varHandle(groupElement("pgxactoff"));
     private static final VarHandle WAIT_EVENT = ProcGlobal.PGPROC.varHandle(groupElement("waitEventInfo"));
     private static final VarHandle PENDING = ProcGlobal.PGPROC.varHandle(groupElement("pendingInterrupts"));
+    private static final VarHandle SUBXID_COUNT = ProcGlobal.PGPROC.varHandle(groupElement("subxidCount"));
+    private static final VarHandle SUBXID_OVERFLOWED = ProcGlobal.PGPROC.varHandle(groupElement("subxidOverflowed"));
+    private static final VarHandle SUBXIDS = ProcGlobal.PGPROC.varHandle(groupElement("subxids"),
+            java.lang.foreign.MemoryLayout.PathElement.sequenceElement());
     private static final long LATCH_OFFSET = ProcGlobal.PGPROC.byteOffset(groupElement("latch"));
 
     private final MemorySegment seg;
@@ -48,6 +52,18 @@ public final class Proc {
     public int xmin() { return (int) XMIN.getVolatile(seg, 0L); }
     int pgxactoff() { return (int) PGXACTOFF.getVolatile(seg, 0L); }
     void setXid(int xid) { XID.setVolatile(seg, 0L, xid); }
+    void setXmin(int xmin) { XMIN.setVolatile(seg, 0L, xmin); }
+    /** Live entries of the subxid cache (subxidStatus.count). */
+    public int subxidCount() { return (int) SUBXID_COUNT.getVolatile(seg, 0L); }
+    /** Some subtransaction xid of the running transaction is not in the cache. */
+    public boolean subxidOverflowed() { return (int) SUBXID_OVERFLOWED.getVolatile(seg, 0L) != 0; }
+    /** Entry {@code i} of the subxid cache. */
+    public int subxid(int i) { return (int) SUBXIDS.getVolatile(seg, 0L, (long) i); }
+    void setSubxid(int i, int xid) { SUBXIDS.setVolatile(seg, 0L, (long) i, xid); }
+    void setSubxidStatus(int count, boolean overflowed) {
+        SUBXID_COUNT.setVolatile(seg, 0L, count);
+        SUBXID_OVERFLOWED.setVolatile(seg, 0L, overflowed ? 1 : 0);
+    }
     void setPgxactoff(int v) { PGXACTOFF.setVolatile(seg, 0L, v); }
     public int waitEventInfo() { return (int) WAIT_EVENT.getVolatile(seg, 0L); }
     public void setWaitEventInfo(int v) { WAIT_EVENT.setVolatile(seg, 0L, v); }
@@ -63,6 +79,7 @@ public final class Proc {
         CANCEL_KEY.setVolatile(seg, 0L, cancelKey);
         XID.setVolatile(seg, 0L, 0);
         XMIN.setVolatile(seg, 0L, 0);
+        setSubxidStatus(0, false);
         PGXACTOFF.setVolatile(seg, 0L, -1);
         PENDING.setVolatile(seg, 0L, 0);
         WAIT_EVENT.setVolatile(seg, 0L, 0);

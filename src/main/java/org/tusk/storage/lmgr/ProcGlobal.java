@@ -8,6 +8,7 @@ import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.MemoryLayout.PathElement.sequenceElement;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
@@ -23,11 +24,27 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@code xids[]}, {@code xmins[]} with {@code numProcs}, are protected by {@code procArrayLock}:
  * changing membership needs it exclusively; changing one's own xid or xmin needs it shared
  * (PostgreSQL's rule, so that GetSnapshotData, which takes it shared, sees a consistent set).
- * {@code xids[i]} mirrors {@code procs[pgprocnos[i]].xid} so that snapshots scan one dense array.
+ * The same holds for the subxid cache ({@code subxidCount}, {@code subxidOverflowed},
+ * {@code subxids[]}) and its dense mirror {@code subxidStates[]}: added to by the owner under
+ * ProcArrayLock shared, removed from only under it exclusively (see {@link ProcArray}).
+ * {@code xids[i]} mirrors {@code procs[pgprocnos[i]].xid}, {@code xmins[i]} its xmin and
+ * {@code subxidStates[i]} its cache state, so that snapshots scan dense arrays.
  * The latch word is changed only by atomics (see {@code org.tusk.storage.ipc.Latch}).
  */
 public final class ProcGlobal {
-    /** One PGPROC, padded to 64 bytes so that two processes' hot fields do not share a cache line. */
+    /** PGPROC_MAX_CACHED_SUBXIDS: subtransaction xids a PGPROC lists before it overflows. */
+    public static final int PGPROC_MAX_CACHED_SUBXIDS = 64;
+
+    /** XidCacheStatus: the dense mirror of a PGPROC's subxid cache state. */
+    public static final StructLayout XID_CACHE_STATUS = MemoryLayout.structLayout(
+            JAVA_BYTE.withName("count"), JAVA_BYTE.withName("overflowed"));
+
+    /**
+     * One PGPROC, padded to a multiple of 64 bytes so that two processes' hot fields do not share a
+     * cache line. {@code subxids} is the subxid cache (PostgreSQL's XidCache): the first
+     * {@code subxidCount} entries are live; {@code subxidOverflowed} says some subtransaction xid of
+     * the running transaction is not listed (consult pg_subtrans).
+     */
     public static final StructLayout PGPROC = MemoryLayout.structLayout(
             JAVA_INT.withName("pid"),
             JAVA_INT.withName("backendType"),
@@ -40,7 +57,10 @@ public final class ProcGlobal {
             JAVA_INT.withName("pgxactoff"),
             JAVA_INT.withName("waitEventInfo"),
             JAVA_INT.withName("pendingInterrupts"),
-            MemoryLayout.paddingLayout(20));
+            JAVA_INT.withName("subxidCount"),
+            JAVA_INT.withName("subxidOverflowed"),
+            MemoryLayout.sequenceLayout(PGPROC_MAX_CACHED_SUBXIDS, JAVA_INT).withName("subxids"),
+            MemoryLayout.paddingLayout(12));
 
     /** The whole structure for {@code numSlots} processes. */
     public static StructLayout layout(int numSlots) {
@@ -52,7 +72,8 @@ public final class ProcGlobal {
                 MemoryLayout.sequenceLayout(numSlots, PGPROC).withName("procs"),
                 ints.withName("pgprocnos"),
                 ints.withName("xids"),
-                ints.withName("xmins"));
+                ints.withName("xmins"),
+                MemoryLayout.sequenceLayout(numSlots, XID_CACHE_STATUS).withName("subxidStates"));
     }
 
     private final MemorySegment seg;
@@ -61,7 +82,7 @@ public final class ProcGlobal {
     private final LWLock procArrayLock;
     private final VarHandle numProcs;
     private final long procsOffset;
-    private final VarHandle pgprocnosVh, xidsVh, xminsVh;
+    private final VarHandle pgprocnosVh, xidsVh, xminsVh, subCountVh, subOverflowVh;
 
     public ProcGlobal(MemorySegment seg, int numSlots) {
         this.seg = seg;
@@ -74,6 +95,8 @@ public final class ProcGlobal {
         this.pgprocnosVh = layout.varHandle(groupElement("pgprocnos"), sequenceElement());
         this.xidsVh = layout.varHandle(groupElement("xids"), sequenceElement());
         this.xminsVh = layout.varHandle(groupElement("xmins"), sequenceElement());
+        this.subCountVh = layout.varHandle(groupElement("subxidStates"), sequenceElement(), groupElement("count"));
+        this.subOverflowVh = layout.varHandle(groupElement("subxidStates"), sequenceElement(), groupElement("overflowed"));
     }
 
     public int numSlots() {
@@ -107,6 +130,16 @@ public final class ProcGlobal {
     /** xmins[i] of the dense array; caller holds procArrayLock. */
     public int denseXmin(int i) { return (int) xminsVh.getVolatile(seg, 0L, (long) i); }
     void setDenseXmin(int i, int v) { xminsVh.setVolatile(seg, 0L, (long) i, v); }
+    /** subxidStates[i].count of the dense array; caller holds procArrayLock. */
+    public int denseSubxidCount(int i) { return (byte) subCountVh.getVolatile(seg, 0L, (long) i) & 0xFF; }
+    /** subxidStates[i].overflowed of the dense array; caller holds procArrayLock. */
+    public boolean denseSubxidOverflowed(int i) { return (byte) subOverflowVh.getVolatile(seg, 0L, (long) i) != 0; }
+    void setDenseSubxidState(int i, int count, boolean overflowed) {
+        subCountVh.setVolatile(seg, 0L, (long) i, (byte) count);
+        subOverflowVh.setVolatile(seg, 0L, (long) i, (byte) (overflowed ? 1 : 0));
+    }
+    /** PGPROC number at dense index {@code i}; caller holds procArrayLock. */
+    public int pgprocnoAt(int i) { return pgprocno(i); }
 
     /**
      * ProcArrayAdd: makes {@code proc} visible to snapshots, keeping the dense arrays ordered by
@@ -122,11 +155,13 @@ public final class ProcGlobal {
                 setPgprocno(i, pgprocno(i - 1));
                 setDenseXid(i, denseXid(i - 1));
                 setDenseXmin(i, denseXmin(i - 1));
+                setDenseSubxidState(i, denseSubxidCount(i - 1), denseSubxidOverflowed(i - 1));
                 proc(pgprocno(i)).setPgxactoff(i);
             }
             setPgprocno(at, proc.slot());
             setDenseXid(at, proc.xid());
             setDenseXmin(at, proc.xmin());
+            setDenseSubxidState(at, proc.subxidCount(), proc.subxidOverflowed());
             proc.setPgxactoff(at);
             setNumProcs(n + 1);
         } finally {
@@ -147,37 +182,11 @@ public final class ProcGlobal {
                 setPgprocno(i, pgprocno(i + 1));
                 setDenseXid(i, denseXid(i + 1));
                 setDenseXmin(i, denseXmin(i + 1));
+                setDenseSubxidState(i, denseSubxidCount(i + 1), denseSubxidOverflowed(i + 1));
                 proc(pgprocno(i)).setPgxactoff(i);
             }
             setNumProcs(n - 1);
             proc.setPgxactoff(-1);
-        } finally {
-            procArrayLock.release(LWLock.Mode.EXCLUSIVE);
-        }
-    }
-
-    /**
-     * Publishes the top-level xid just assigned to {@code proc} (GetNewTransactionId's last step):
-     * in its PGPROC and in the dense array, under ProcArrayLock shared, as PostgreSQL does.
-     */
-    public void publishXid(Proc proc, int xid) {
-        procArrayLock.acquire(LWLock.Mode.SHARED);
-        try {
-            proc.setXid(xid);
-            int off = proc.pgxactoff();
-            if (off >= 0) setDenseXid(off, xid);
-        } finally {
-            procArrayLock.release(LWLock.Mode.SHARED);
-        }
-    }
-
-    /** ProcArrayEndTransaction: the transaction ended; its xid is no longer running. */
-    public void endTransaction(Proc proc) {
-        procArrayLock.acquire(LWLock.Mode.EXCLUSIVE);
-        try {
-            proc.setXid(0);
-            int off = proc.pgxactoff();
-            if (off >= 0) setDenseXid(off, 0);
         } finally {
             procArrayLock.release(LWLock.Mode.EXCLUSIVE);
         }

@@ -1,9 +1,11 @@
 /**
- * Locks and process entries (PostgreSQL's {@code storage/lmgr}): lightweight locks
- * ({@link org.tusk.storage.lmgr.LWLock}), the PGPROC array with the ProcArray's dense
- * {@code xids[]}/{@code xmins[]} ({@link org.tusk.storage.lmgr.ProcGlobal},
- * {@link org.tusk.storage.lmgr.Proc}), and the heavyweight lock manager (lock.c, proc.c,
- * deadlock.c, lmgr.c).
+ * Locks and process entries (PostgreSQL's {@code storage/lmgr}, with procarray.c): lightweight
+ * locks ({@link org.tusk.storage.lmgr.LWLock}), the PGPROC array with the ProcArray's dense
+ * {@code xids[]}/{@code xmins[]}/{@code subxidStates[]} ({@link org.tusk.storage.lmgr.ProcGlobal},
+ * {@link org.tusk.storage.lmgr.Proc}), the visibility operations over them
+ * ({@link org.tusk.storage.lmgr.ProcArray}: GetSnapshotData, TransactionIdIsInProgress's scan,
+ * ComputeXidHorizons, ProcArrayEndTransaction, XidCacheRemoveRunningXids), and the heavyweight
+ * lock manager (lock.c, proc.c, deadlock.c, lmgr.c).
  *
  * <h2>LWLocks and PGPROCs</h2>
  * <ul>
@@ -11,8 +13,21 @@
  *     interruptible; waiters sleep on the lock word with FUTEX_WAIT after announcing themselves,
  *     so a release never misses a sleeper.</li>
  * <li>A PGPROC is written only by its owner, except the pending-interrupt bits (atomic OR by
- *     signallers) and the latch word (atomics). ProcArray membership and the xid/xmin mirrors are
- *     changed under ProcArrayLock, exclusively for membership, shared for one's own xid/xmin.</li>
+ *     signallers) and the latch word (atomics). ProcArray membership, the xid/xmin/subxid-cache
+ *     fields and their dense mirrors are changed under ProcArrayLock: exclusively for membership
+ *     and for removing xids (ending a transaction or aborting a subtransaction, together with
+ *     advancing latestCompletedXid); shared for adding one's own xid or subxid, or changing one's
+ *     own xmin. A subxid cache entry is stored before the count that makes it visible.</li>
+ * <li>Snapshots: GetSnapshotData holds ProcArrayLock shared, so it sees a set of running xids and
+ *     a latestCompletedXid that belong together; xmax = latestCompletedXid + 1, and every xid
+ *     below xmax that is not listed had ended (in the CLOG, since a transaction is recorded there
+ *     before it leaves the ProcArray). Afterwards the snapshot is a private value needing no lock:
+ *     what it lists as running can only end, and what it treats as ended cannot start again.
+ *     The taker's xmin is published (if it had none) before the lock is released, so no horizon
+ *     computed later passes what the snapshot may still need.</li>
+ * <li>Subxid cache: at most {@code PGPROC_MAX_CACHED_SUBXIDS} (64) subtransaction xids per PGPROC;
+ *     beyond that {@code overflowed} is set until the top-level transaction ends, and snapshots
+ *     and in-progress checks fall back to pg_subtrans for that backend.</li>
  * <li>A crashed process may leave an LWLock held or a PGPROC half-written: that is why any crash of
  *     a process with a slot makes the postmaster re-create shared memory.</li>
  * <li>The relation extension lock ({@link org.tusk.storage.lmgr.RelationExtensionLocks}, PostgreSQL's

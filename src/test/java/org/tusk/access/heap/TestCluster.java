@@ -52,6 +52,8 @@ final class TestCluster implements AutoCloseable {
     final RelationExtensionLocks extLocks;
     final XLogCtl xlogCtl;
     final TestXacts xacts = new TestXacts();
+    private MappedFile subtransShm;
+    private org.tusk.access.transam.SubTrans subtrans;
     private final AtomicInteger procNumbers = new AtomicInteger(1);
     private final List<TestBackend> backends = new ArrayList<>();
 
@@ -64,15 +66,20 @@ final class TestCluster implements AutoCloseable {
         clogShm = MappedFile.create(Clog.layout(CLOG_BUFFERS).byteSize());
         poolShm = MappedFile.create(BufferPool.layout(nbuffers).byteSize());
         extShm = MappedFile.create(RelationExtensionLocks.LAYOUT.byteSize());
+        subtransShm = MappedFile.create(org.tusk.access.transam.SubTrans.layout().byteSize());
+        Files.createDirectories(dataDir.resolve("pg_subtrans"));
         pool = new BufferPool(poolShm.segment(), nbuffers);
+        subtrans = new org.tusk.access.transam.SubTrans(org.tusk.access.transam.SubTrans.shared(subtransShm.segment()),
+                dataDir.resolve("pg_subtrans"));
         extLocks = new RelationExtensionLocks(extShm.segment());
         // What initdb and the startup process do: first CLOG page, counters, limits.
         Clog clog = newClog();
-        VarSup varSup = new VarSup(new TransamVariables(varsShm.segment()), clog, w -> {});
+        VarSup varSup = newVarSup(clog);
         clog.bootstrap();
         new TransamVariables(varsShm.segment()).setCounters(FullTransactionId.FIRST_NORMAL, VarSup.FIRST_NORMAL_OBJECT_ID);
         varSup.setTransactionIdLimit(3, 5, VarSup.DEFAULT_AUTOVACUUM_FREEZE_MAX_AGE);
         clog.startup(FullTransactionId.FIRST_NORMAL.xid());
+        subtrans.startup(FullTransactionId.FIRST_NORMAL.xid(), FullTransactionId.FIRST_NORMAL.xid());
         if (wal) {
             walShm = MappedFile.create(XLogCtl.layout(WAL_BUFFERS).byteSize());
             xlogCtl = new XLogCtl(walShm.segment(), WAL_BUFFERS);
@@ -92,7 +99,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     VarSup newVarSup(Clog clog) {
-        return new VarSup(new TransamVariables(varsShm.segment()), clog, w -> {});
+        return new VarSup(new TransamVariables(varsShm.segment()), clog, subtrans, w -> {});
     }
 
     /** Accepts every fsync request and forgets it: tests do not crash the machine. */
@@ -139,6 +146,7 @@ final class TestCluster implements AutoCloseable {
         for (TestBackend b : backends) b.close();
         varsShm.close();
         clogShm.close();
+        subtransShm.close();
         poolShm.close();
         extShm.close();
         if (walShm != null) walShm.close();

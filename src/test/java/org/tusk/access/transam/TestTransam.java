@@ -20,24 +20,42 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 final class TestTransam {
     static StructLayout layout(int clogBuffers) {
         return MemoryLayout.structLayout(
-                MemoryLayout.structLayout(TransamVariables.LAYOUT,
-                        MemoryLayout.paddingLayout(64 - TransamVariables.LAYOUT.byteSize())).withName("vars"),
-                Clog.layout(clogBuffers).withName("clog"));
+                TransamVariables.LAYOUT.withName("vars"),
+                Clog.layout(clogBuffers).withName("clog"),
+                SubTrans.layout().withName("subtrans"));
     }
 
     final TransamVariables vars;
     final Clog clog;
+    final SubTrans subtrans;
     final VarSup varSup;
     final Transam transam;
     final List<PgException> warnings = new CopyOnWriteArrayList<>();
 
     TestTransam(MappedFile shm, int clogBuffers, Path pgXact) {
+        this(shm, clogBuffers, pgXact, null);
+    }
+
+    /**
+     * With {@code xlog}, the CLOG WAL-logs page creation and flushes WAL before writing pages, as
+     * a backend's does; pg_subtrans goes next to {@code pgXact}.
+     */
+    TestTransam(MappedFile shm, int clogBuffers, Path pgXact, XLogHandle xlog) {
         StructLayout l = layout(clogBuffers);
         vars = new TransamVariables(shm.segment().asSlice(l.byteOffset(groupElement("vars")), TransamVariables.LAYOUT.byteSize()));
         clog = new Clog(Clog.shared(shm.segment().asSlice(l.byteOffset(groupElement("clog")), Clog.layout(clogBuffers).byteSize()),
-                clogBuffers), pgXact);
-        varSup = new VarSup(vars, clog, warnings::add);
-        transam = new Transam(clog);
+                clogBuffers), pgXact, xlog);
+        // Inside the test's directory (the CLOG ignores names that are not segment numbers).
+        Path pgSubtrans = pgXact.resolve("pg_subtrans");
+        try {
+            java.nio.file.Files.createDirectories(pgSubtrans);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        subtrans = new SubTrans(SubTrans.shared(shm.segment().asSlice(l.byteOffset(groupElement("subtrans")),
+                SubTrans.layout().byteSize())), pgSubtrans);
+        varSup = new VarSup(vars, clog, subtrans, warnings::add);
+        transam = new Transam(clog, subtrans, () -> TransactionId.INVALID);
     }
 
     /**
@@ -59,12 +77,15 @@ final class TestTransam {
     void start(FullTransactionId nextXid, int oldestXid) {
         setCounters(nextXid, oldestXid);
         clog.startup(nextXid.xid());
+        subtrans.startup(nextXid.xid(), nextXid.xid());
     }
 
     /** Counters and limits only, for tests whose nextXid page was never made (no StartupCLOG). */
     void setCounters(FullTransactionId nextXid, int oldestXid) {
         vars.setCounters(nextXid, VarSup.FIRST_NORMAL_OBJECT_ID);
         varSup.setTransactionIdLimit(oldestXid, 5, VarSup.DEFAULT_AUTOVACUUM_FREEZE_MAX_AGE);
+        // pg_subtrans is always zeroed at startup; tests without StartupCLOG still need its page.
+        subtrans.startup(nextXid.xid(), nextXid.xid());
     }
 
     int newXid() {

@@ -21,7 +21,7 @@ class VarSupTest {
 
     @Test
     void layoutIsSmallAndZeroMeansNotStarted() {
-        assertEquals(56, TransamVariables.LAYOUT.byteSize());
+        assertEquals(64, TransamVariables.LAYOUT.byteSize());
         try (MappedFile shm = MappedFile.create(TestTransam.layout(4).byteSize())) {
             TestTransam t = new TestTransam(shm, 4, pgXact);
             assertThrows(IllegalStateException.class, t::newXid);

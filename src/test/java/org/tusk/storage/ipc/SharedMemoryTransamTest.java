@@ -7,6 +7,7 @@ import org.tusk.access.transam.Clog;
 import org.tusk.access.transam.FullTransactionId;
 import org.tusk.access.transam.TransamVariables;
 import org.tusk.access.transam.VarSup;
+import org.tusk.access.transam.SubTrans;
 import org.tusk.access.transam.XidStatus;
 import org.tusk.storage.shmem.ShmemRegion;
 
@@ -32,8 +33,11 @@ class SharedMemoryTransamTest {
         assertEquals(64, l.select(groupElement("transamVariables")).byteSize());
         assertEquals(afterStatus + 64, l.byteOffset(groupElement("clog")));
         assertEquals(32, Clog.numBuffers(s));
-        assertEquals(263_232, l.select(groupElement("clog")).byteSize());
-        assertEquals(l.byteOffset(groupElement("bufferPool")), l.byteOffset(groupElement("clog")) + 263_232);
+        // 64 + 32 * 32 descriptors + 32 pages + 32 pages' 1024 group LSNs of 8 bytes.
+        assertEquals(263_232 + 32 * 1024 * 8, l.select(groupElement("clog")).byteSize());
+        assertEquals(l.byteOffset(groupElement("subtrans")), l.byteOffset(groupElement("clog")) + 263_232 + 32 * 1024 * 8);
+        assertEquals(263_232, l.select(groupElement("subtrans")).byteSize());
+        assertEquals(l.byteOffset(groupElement("bufferPool")), l.byteOffset(groupElement("subtrans")) + 263_232);
     }
 
     @Test
@@ -55,7 +59,9 @@ class SharedMemoryTransamTest {
             Clog clog = new Clog(creator.clogShared(), pgXact);
             clog.bootstrap();
             vars.setCounters(FullTransactionId.FIRST_NORMAL, VarSup.FIRST_NORMAL_OBJECT_ID);
-            VarSup varSup = new VarSup(vars, clog, w -> {});
+            SubTrans subtrans = new SubTrans(creator.subtransShared(), Files.createDirectories(dataDir.resolve("pg_subtrans")));
+            subtrans.startup(3, 3);
+            VarSup varSup = new VarSup(vars, clog, subtrans, w -> {});
             varSup.setTransactionIdLimit(3, 1, VarSup.DEFAULT_AUTOVACUUM_FREEZE_MAX_AGE);
             clog.startup(3);
             int x = varSup.getNewTransactionId(id -> {}).xid();
@@ -64,7 +70,8 @@ class SharedMemoryTransamTest {
             SlruShared childClog = child.clogShared();
             Clog clog2 = new Clog(childClog, pgXact);
             assertEquals(XidStatus.COMMITTED, clog2.getStatus(x));
-            VarSup varSup2 = new VarSup(child.transamVariables(), clog2, w -> {});
+            VarSup varSup2 = new VarSup(child.transamVariables(), clog2,
+                    new SubTrans(child.subtransShared(), dataDir.resolve("pg_subtrans")), w -> {});
             assertEquals(x + 1, varSup2.getNewTransactionId(id -> {}).xid());
         } finally {
             creator.region().destroy();
