@@ -4,8 +4,11 @@
  * tuple descriptors ({@link org.tusk.access.common.TupleDesc},
  * {@link org.tusk.access.common.Attribute}), the built-in types the tuple code can convert
  * ({@link org.tusk.access.common.DatumType}), varlena headers
- * ({@link org.tusk.access.common.Varlena}), and heap_form_tuple / heap_deform_tuple
- * ({@link org.tusk.access.common.HeapTupleForm}, {@link org.tusk.access.common.HeapTupleDeform}).
+ * ({@link org.tusk.access.common.Varlena}), heap_form_tuple / heap_deform_tuple
+ * ({@link org.tusk.access.common.HeapTupleForm}, {@link org.tusk.access.common.HeapTupleDeform}),
+ * and index_form_tuple / index_deform_tuple ({@link org.tusk.access.common.IndexTuples}: an
+ * 8-byte IndexTupleData header, a 4-byte null bitmap when a value is null, then the data laid
+ * out as in a heap tuple, the whole size MAXALIGNed and recorded in t_info).
  * Besides the scalar types, the stored forms of numeric (base-10000 digits,
  * {@link org.tusk.access.common.NumericFormat}) and of one-dimensional arrays without nulls,
  * including int2vector and oidvector ({@link org.tusk.access.common.ArrayFormat}), are

@@ -15,6 +15,7 @@ final class RmgrTable {
             case SMGR -> org.tusk.catalog.RelationStorage::redo;
             case HEAP -> org.tusk.access.heap.HeapRedo::heapRedo;
             case HEAP2 -> org.tusk.access.heap.HeapRedo::heap2Redo;
+            case BTREE -> org.tusk.access.nbtree.BTreeRedo::redo;
             default -> null;
         };
     }

@@ -1,0 +1,113 @@
+package org.tusk.access.nbtree;
+
+import org.tusk.access.common.TupleDesc;
+import org.tusk.access.table.TableAm;
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.access.transam.XLogRecordBuilder;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.storage.smgr.ForkNumber;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Building an index (nbtree.c btbuild, btbuildempty; the spool of nbtsort.c): the metapage is
+ * initialized and logged, the heap is scanned for its live rows with the build snapshot, the
+ * entries are sorted in index order (key, then heap TID), a unique index refuses duplicates as
+ * _bt_load does ("could not create unique index"), and the entries are inserted in that order.
+ *
+ * <p>Differs from PostgreSQL: nbtsort.c writes the leaf and upper levels bottom-up with
+ * log_newpage (full-page images); here each entry goes through the ordinary insertion path, so
+ * the build is logged as inserts and splits (and the fill-factor split choice on rightmost
+ * pages gives ascending-order loading full pages). The fresh metapage is logged as
+ * XLOG_BTREE_META_CLEANUP, whose redo (_bt_restore_meta) re-initializes the metapage from the
+ * logged fields, because XLOG_FPI records are not replayed by this server yet.
+ */
+final class BTBuild {
+    private final BTreeContext ctx;
+    private final BTPages pages;
+    private final BTXLog xlog;
+    private final BTInsert insert;
+
+    BTBuild(BTreeContext ctx, BTPages pages, BTXLog xlog, BTInsert insert) {
+        this.ctx = ctx;
+        this.pages = pages;
+        this.xlog = xlog;
+        this.insert = insert;
+    }
+
+    private record Entry(Object[] keys, ItemPointer tid) {}
+
+    void build(Relation heap, Relation index, TableAm table) {
+        initMetapage(index);
+        Relation.IndexInfo info = index.index();
+        TupleDesc desc = index.desc();
+        List<Entry> entries = new ArrayList<>();
+        try (TableScan scan = table.beginScan(heap, ctx.buildSnapshot().get())) {
+            TupleSlot slot;
+            while ((slot = scan.next()) != null) {
+                Object[] keys = new Object[info.keyCount()];
+                for (int i = 0; i < keys.length; i++) keys[i] = slot.values()[info.keyAttnum(i) - 1];
+                entries.add(new Entry(keys, slot.tid()));
+            }
+        }
+        entries.sort((a, b) -> compareEntries(desc, a, b));
+        if (info.unique()) {
+            for (int i = 1; i < entries.size(); i++) {
+                Entry prev = entries.get(i - 1), cur = entries.get(i);
+                if (!hasNull(cur.keys()) && compareKeys(desc, prev.keys(), cur.keys()) == 0) {
+                    UniqueViolation v = BTInsert.uniqueViolation(index, heap, cur.keys());
+                    String detail = v.detail().replace(" already exists.", " is duplicated.");
+                    throw new PgException(Severity.ERROR, BTErrors.UNIQUE_VIOLATION,
+                            "could not create unique index \"" + index.name() + "\"", detail, null, 0);
+                }
+            }
+        }
+        for (Entry e : entries) insert.doInsert(index, e.keys(), e.tid(), heap, table, false);
+    }
+
+    /** btbuildempty / _bt_initmetapage: block 0 as an empty index's metapage, logged. */
+    private void initMetapage(Relation index) {
+        if (!ctx.smgr().exists(index.locator(), ForkNumber.MAIN)) ctx.smgr().create(index.locator(), ForkNumber.MAIN, false);
+        if (pages.nblocks(index) != 0) {
+            throw PgException.error(org.tusk.utils.error.SqlState.INTERNAL_ERROR,
+                    "index \"" + index.name() + "\" already contains data");
+        }
+        int metabuf = pages.newPage(index);
+        MemorySegment metapg = pages.page(metabuf);
+        BTMetaPage.Metadata md = BTMetaPage.Metadata.empty();
+        BTMetaPage.init(metapg, md);
+        pages.markDirty(metabuf);
+        if (index.needsWal()) {
+            XLogRecordBuilder b = new XLogRecordBuilder();
+            b.registerBuffer(0, index.locator(), ForkNumber.MAIN, BTMetaPage.BTREE_METAPAGE, metapg,
+                    XLogRecordBuilder.REGBUF_WILL_INIT | XLogRecordBuilder.REGBUF_STANDARD);
+            b.registerBufData(0, BTXLog.metadata(md));
+            BTXLog.setLsn(metapg, xlog.insert(b, BTXLog.XLOG_BTREE_META_CLEANUP, ctx.oracle().currentTransactionId()));
+        }
+        pages.relBuf(metabuf);
+    }
+
+    private static boolean hasNull(Object[] keys) {
+        for (Object k : keys) if (k == null) return true;
+        return false;
+    }
+
+    static int compareKeys(TupleDesc desc, Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = BTScanInsert.compareValue(desc.attr(i).type(), a[i], b[i]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    private static int compareEntries(TupleDesc desc, Entry a, Entry b) {
+        int c = compareKeys(desc, a.keys(), b.keys());
+        return c != 0 ? c : BTScanInsert.compareTids(a.tid(), b.tid());
+    }
+}

@@ -1,0 +1,106 @@
+package org.tusk.access.nbtree;
+
+import org.tusk.access.common.DatumType;
+import org.tusk.access.common.IndexTuples;
+import org.tusk.access.common.TupleDesc;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.storage.page.Page;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * BTScanInsertData and _bt_compare (nbtsearch.c): a key to position by in the tree, the first
+ * {@code keys.length} key columns' values (a null value means NULL, which sorts after every
+ * value), optionally a heap TID ({@code scantid}, the last key attribute of a heapkeyspace
+ * index), and {@code nextkey}: whether a search looks for the first item greater than the key
+ * (true) or the first item greater than or equal to it (false).
+ */
+final class BTScanInsert {
+    final TupleDesc desc;
+    final int nkeyatts;
+    final Object[] keys;
+    ItemPointer scantid;
+    boolean nextkey;
+
+    BTScanInsert(TupleDesc desc, int nkeyatts, Object[] keys, ItemPointer scantid, boolean nextkey) {
+        this.desc = desc;
+        this.nkeyatts = nkeyatts;
+        this.keys = keys;
+        this.scantid = scantid;
+        this.nextkey = nextkey;
+    }
+
+    int keysz() {
+        return keys.length;
+    }
+
+    boolean anyNullKeys() {
+        for (Object k : keys) if (k == null) return true;
+        return false;
+    }
+
+    /**
+     * _bt_compare: the sign of (this key) compared with the tuple at {@code offnum}. The first data
+     * item of an internal page is minus infinity; truncated pivot attributes are minus infinity
+     * when the key has a value for them; a scan key without a heap TID is greater than a pivot
+     * whose heap TID is truncated when every attribute the pivot has is equal (so that searches
+     * for a key go right of a separator made from that key), otherwise equal.
+     */
+    int compare(MemorySegment page, int offnum) {
+        if (!BTPageOpaque.isLeaf(page) && offnum == BTPageOpaque.firstDataKey(page)) return 1;
+        return compareTuple(Page.item(page, offnum));
+    }
+
+    int compareTuple(MemorySegment itup) {
+        int ntupatts = BTTuple.natts(itup, nkeyatts);
+        int ncmpkey = Math.min(ntupatts, keys.length);
+        if (ncmpkey > 0) {
+            Object[] values = IndexTuples.deform(desc, ncmpkey, itup);
+            for (int i = 0; i < ncmpkey; i++) {
+                int result = compareValue(desc.attr(i).type(), keys[i], values[i]);
+                if (result != 0) return result;
+            }
+        }
+        if (keys.length > ntupatts) return 1;
+        ItemPointer heapTid = BTTuple.heapTid(itup);
+        if (scantid == null) {
+            if (keys.length == ntupatts && heapTid == null) return 1;
+            return 0;
+        }
+        if (heapTid == null) return 1;
+        return compareTids(scantid, heapTid);
+    }
+
+    /** One attribute: key {@code k} against tuple value {@code v}, nulls last. */
+    static int compareValue(DatumType type, Object k, Object v) {
+        if (k == null) return v == null ? 0 : 1;
+        if (v == null) return -1;
+        return -BTOrdering.compare(type, v, k);
+    }
+
+    /** ItemPointerCompare: block numbers unsigned, then offset numbers. */
+    static int compareTids(ItemPointer a, ItemPointer b) {
+        int c = Integer.compareUnsigned(a.block(), b.block());
+        return c != 0 ? Integer.signum(c) : Integer.compare(a.offset(), b.offset());
+    }
+
+    /**
+     * _bt_binsrch: on a leaf, the first offset whose item is >= the key (> with nextkey); on an
+     * internal page, the last offset whose item is < the key (<= with nextkey), whose downlink is
+     * where the key belongs.
+     */
+    int binsrch(MemorySegment page) {
+        int low = BTPageOpaque.firstDataKey(page);
+        int high = Page.maxOffsetNumber(page);
+        if (high < low) return low;
+        high++;
+        int cmpval = nextkey ? 0 : 1;
+        while (high > low) {
+            int mid = low + (high - low) / 2;
+            if (compare(page, mid) >= cmpval) low = mid + 1;
+            else high = mid;
+        }
+        if (BTPageOpaque.isLeaf(page)) return low;
+        return low - 1;
+    }
+}

@@ -1,0 +1,70 @@
+package org.tusk.access.nbtree;
+
+import org.tusk.access.index.IndexAm;
+import org.tusk.access.index.IndexScan;
+import org.tusk.access.index.ScanKey;
+import org.tusk.access.table.TableAm;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.utils.cache.Relation;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The B-tree index access method (nbtree.c's bthandler entry points): one per backend, working
+ * through the backend's {@link BTreeContext}. Any number of backends may use one index at once;
+ * see the package documentation for how they stay out of each other's way.
+ */
+public final class BTreeAm implements IndexAm {
+    private final BTreeContext ctx;
+    private final BTPages pages;
+    private final BTSearch search;
+    private final BTInsert insert;
+    private final BTBuild build;
+    private final BTVacuum vacuum;
+
+    public BTreeAm(BTreeContext ctx) {
+        this.ctx = ctx;
+        BTXLog xlog = new BTXLog(ctx);
+        this.pages = new BTPages(ctx, xlog);
+        this.search = new BTSearch(pages);
+        this.insert = new BTInsert(ctx, pages, search, xlog);
+        this.build = new BTBuild(ctx, pages, xlog, insert);
+        this.vacuum = new BTVacuum(pages, xlog);
+    }
+
+    /** btbuild: creates the index file if needed, initializes the metapage and enters every live row. */
+    @Override
+    public void build(Relation heap, Relation index, TableAm table) {
+        build.build(heap, index, table);
+    }
+
+    /** btinsert. {@code checkUnique} is honoured only for a unique index. */
+    @Override
+    public void insert(Relation index, Object[] keys, ItemPointer heapTid, Relation heap, TableAm table, boolean checkUnique) {
+        insert.doInsert(index, keys, heapTid, heap, table, checkUnique && index.index() != null && index.index().unique());
+    }
+
+    /** btbeginscan + btrescan. */
+    @Override
+    public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward) {
+        return new BTScan(pages, search, index, new BTScanKeys(index.desc(), keys), backward);
+    }
+
+    @Override
+    public int numberOfBlocks(Relation index) {
+        return pages.nblocks(index);
+    }
+
+    /**
+     * btbulkdelete: removes every entry whose heap TID {@code isDead} accepts (the callback VACUUM
+     * passes, which must not block), WAL-logged per page. Empty pages stay (no page deletion).
+     */
+    public BulkDeleteResult bulkDelete(Relation index, Predicate<ItemPointer> isDead) {
+        return vacuum.bulkDelete(index, isDead, pages.nblocks(index));
+    }
+
+    BTreeContext context() {
+        return ctx;
+    }
+}

@@ -1,0 +1,86 @@
+/**
+ * The B-tree index access method (PostgreSQL's {@code access/nbtree}; its README is the model for
+ * this text). {@link org.tusk.access.nbtree.BTreeAm} is the entry point (build, insert, scan, bulk
+ * delete), {@link org.tusk.access.nbtree.BTreeRedo} replays its WAL, and
+ * {@link org.tusk.access.nbtree.BTreeVerifier} checks a tree's structure as amcheck's
+ * bt_index_check does.
+ *
+ * <h2>On disk</h2>
+ * Byte-compatible with a PostgreSQL 15 B-tree of version 4 ("heapkeyspace"): block 0 is the
+ * metapage ({@link org.tusk.access.nbtree.BTMetaPage}), every other block a slotted page whose
+ * 16-byte special space is BTPageOpaqueData ({@link org.tusk.access.nbtree.BTPageOpaque}). Items
+ * are IndexTupleData ({@link org.tusk.access.common.IndexTuples}) with MAXALIGNed sizes; pivot and
+ * non-pivot tuples are told apart as in nbtree.h ({@link org.tusk.access.nbtree.BTTuple}). On
+ * every page but the rightmost of its level, item 1 is the high key and data starts at item 2.
+ * The first data item of an internal page is a "minus infinity" pivot with no attributes.
+ *
+ * <h2>Lehman and Yao's invariants, with heap TID as the last key attribute</h2>
+ * <ul>
+ * <li>Every key is unique: the heap TID breaks ties between equal key values, so entries sort by
+ *     (key columns, NULLS LAST, then heap TID).</li>
+ * <li>The high key of a page is an upper bound (inclusive) of every key on it, and a strict
+ *     lower bound of every key on its right sibling. A downlink's separator is a strict lower
+ *     bound of the child's keys; the next separator (or the parent's high key) is the child's
+ *     high key.</li>
+ * <li>Pages at one level form a doubly linked chain (btpo_prev/btpo_next), left to right in key
+ *     order, ending at a page with btpo_next = P_NONE.</li>
+ * <li>A page splits to the right: the original block keeps the left half, the new block (always
+ *     added at the end of the file) takes the right half, and the right link of the left page is
+ *     set in the same atomic action (one WAL record). Until the parent has a downlink to the
+ *     right half, the left page is flagged BTP_INCOMPLETE_SPLIT; any inserter that meets the flag
+ *     finishes the split first (_bt_finish_split), so a crash between the two phases only
+ *     delays the downlink.</li>
+ * <li>High keys of leaf pages are suffix-truncated (_bt_truncate): they keep the key attributes
+ *     up to the first that distinguishes the last left from the first right entry, and a heap TID
+ *     only when all key attributes are equal.</li>
+ * </ul>
+ *
+ * <h2>Locking (README: "Lehman and Yao Algorithm and Insertions")</h2>
+ * Page contents are read under the buffer's share content lock and changed under its exclusive
+ * lock (storage.buffer's rules). A descent holds at most one lock: it releases a page before
+ * locking the child or the right sibling, and repairs the race (a page that split after its
+ * downlink was read) by moving right while the key is beyond the high key. The only times a
+ * process holds one page lock while acquiring another:
+ * <ul>
+ * <li>left to right on one level (unique check reading on; _bt_stepright; a split locking the old
+ *     right sibling to fix its left link; _bt_finish_split locking the right half);</li>
+ * <li>upwards: after a split the left child stays write-locked while the parent is write-locked
+ *     (_bt_getstackbuf), so the downlink insertion and the clearing of the child's
+ *     incomplete-split flag are one WAL record; and the metapage is locked last of all
+ *     (_bt_newroot, _bt_getroot).</li>
+ * </ul>
+ * Nobody locks leftwards or downwards while holding a lock, so these orders cannot deadlock.
+ * Scans copy the matching TIDs of a page under its share lock and then drop lock and pin;
+ * backward scans re-find the left sibling as _bt_walk_left does. Adding a page takes the relation
+ * extension lock ({@link org.tusk.access.nbtree.RelationExtensionLock}) only around the file
+ * extension. Waiting for another transaction (unique checks) happens with no page locked, through
+ * the transaction oracle, which can be cancelled.
+ *
+ * <h2>WAL</h2>
+ * Every change is logged in PostgreSQL 15's record formats ({@link org.tusk.access.nbtree.BTXLog}:
+ * INSERT_LEAF/UPPER/META, SPLIT_L/R, NEWROOT, VACUUM, META_CLEANUP), while the pages involved are
+ * locked, and each page is stamped with the record's end LSN. Redo applies the same page
+ * operations in the same order, so replayed pages are byte-identical to the primary's; a page
+ * whose LSN is at or past a record is skipped, which makes replay idempotent.
+ *
+ * <h2>What differs from PostgreSQL</h2>
+ * <ul>
+ * <li>No deduplication and no posting lists (btm_allequalimage is false); no page deletion, so
+ *     pages are never recycled and the free space map is not used; no LP_DEAD "kill" of entries
+ *     by scans and no simple (XLOG_BTREE_DELETE) deletion; no vacuum cycle ids (btpo_cycleid is
+ *     always 0, which the physical-order bulk delete does not need since new pages are always
+ *     appended).</li>
+ * <li>The split point is chosen by balancing free space (fill factor on the rightmost page),
+ *     without nbtsplitloc.c's finer strategies, so split points (not correctness) can differ.</li>
+ * <li>Build inserts the sorted heap entries one by one instead of nbtsort.c's bottom-up load,
+ *     and logs the fresh metapage as XLOG_BTREE_META_CLEANUP rather than an XLOG_FPI.</li>
+ * <li>Bulk delete takes the exclusive lock where PostgreSQL takes a cleanup lock (no cleanup
+ *     lock exists yet; scans here never keep a pin between pages).</li>
+ * <li>Text and name compare byte-wise (the "C" collation); other collations are not supported.
+ *     The unique check does not re-check the new row with SnapshotSelf (CREATE INDEX
+ *     CONCURRENTLY does not exist).</li>
+ * <li>The fast root is always the root (it could only differ after page deletion), so
+ *     XLOG_BTREE_INSERT_META is replayed but never written.</li>
+ * </ul>
+ */
+package org.tusk.access.nbtree;

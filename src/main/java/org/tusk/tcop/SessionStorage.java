@@ -1,0 +1,195 @@
+package org.tusk.tcop;
+
+import org.tusk.access.heap.ComboCids;
+import org.tusk.access.heap.HeapAm;
+import org.tusk.access.index.IndexAm;
+import org.tusk.access.nbtree.BTreeAm;
+import org.tusk.access.nbtree.BTreeContext;
+import org.tusk.access.nbtree.BTreeVerifier;
+import org.tusk.access.table.TableAm;
+import org.tusk.access.transam.BackendTransactionOracle;
+import org.tusk.access.transam.OidGenerator;
+import org.tusk.access.transam.Xact;
+import org.tusk.catalog.Catalog;
+import org.tusk.catalog.CatalogEnv;
+import org.tusk.catalog.HeapCatalog;
+import org.tusk.catalog.RelationStorage;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.storage.buffer.BufferManager;
+import org.tusk.storage.buffer.SmgrBlockIO;
+import org.tusk.storage.ipc.SinvalQueue;
+import org.tusk.storage.lmgr.Lmgr;
+import org.tusk.storage.lmgr.LockMode;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.storage.smgr.StorageManager;
+import org.tusk.storage.sync.SyncRequestForwarder;
+import org.tusk.utils.cache.Inval;
+import org.tusk.utils.cache.RelCache;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+import org.tusk.utils.time.Snapshot;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A session's handles on the shared storage and the catalogs (what PostgreSQL's InitPostgres and
+ * the backend's resource owners set up): storage manager, buffer manager, heavyweight locks,
+ * the transaction and its oracle, the heap and B-tree access methods, relcache, invalidation and
+ * the catalog. Built once per session (a reused backend builds a new one, so nothing of one
+ * database's caches reaches a session in another).
+ *
+ * <p>It also runs the parts of a transaction's start and end that touch storage, in PostgreSQL's
+ * order. At commit: the commit record (with the files to drop) and the CLOG and ProcArray update;
+ * then the invalidation messages are sent, before the locks go, so that whoever next locks a
+ * changed relation also sees the message; then the locks are released and the dropped files
+ * removed. At abort the same, with pins released first (an error can leave buffers pinned).
+ */
+final class SessionStorage {
+    private final BackendContext ctx;
+    final StorageManager smgr;
+    final BufferManager buffers;
+    final Lmgr lmgr;
+    final Xact xact;
+    final BackendTransactionOracle oracle;
+    final ComboCids comboCids = new ComboCids();
+    final HeapAm heap;
+    final BTreeAm btree;
+    final BTreeContext btreeContext;
+    final RelCache relcache;
+    final Inval inval;
+    final RelationStorage relationStorage;
+    final HeapCatalog catalog;
+    private final OidGenerator oids;
+
+    SessionStorage(BackendContext ctx) {
+        this.ctx = ctx;
+        var shmem = ctx.env.shmem();
+        var gucs = ctx.env.gucs();
+        int dbOid = ctx.database.oid();
+        this.smgr = new StorageManager(ctx.env.dataDir(), new SyncRequestForwarder(shmem.syncRequests()));
+        this.buffers = new BufferManager(shmem.bufferPool(), new SmgrBlockIO(smgr, ctx.xlog::flush));
+        // An ERROR or FATAL exit gives back every pin (AtEOXact_Buffers / AtProcExit_Buffers).
+        ctx.env.procExit().onShmemExit(buffers::releaseAll);
+        this.lmgr = new Lmgr(ctx.locks, dbOid);
+        this.xact = ctx.transaction;
+        xact.onXidAssigned(lmgr::xactLockTableInsert);
+        this.oracle = new BackendTransactionOracle(xact, xid -> lmgr.xactLockTableWait(xid,
+                Lmgr.XidOracle.of(oracleRef()::isInProgress, this::parentOf)));
+        boolean checksums = false;
+        this.heap = new HeapAm(buffers, smgr, ctx.xlog::get, oracle, shmem.relationExtensionLocks(), comboCids,
+                shmem.bufferPool().nbuffers(), checksums);
+        this.btreeContext = new BTreeContext(buffers, smgr, ctx.xlog.get(), oracle,
+                new org.tusk.access.nbtree.RelationExtensionLock() {
+                    @Override public void lock(RelFileLocator rel) { shmem.relationExtensionLocks().lock(rel); }
+                    @Override public void unlock(RelFileLocator rel) { shmem.relationExtensionLocks().unlock(rel); }
+                }, xact::getLatestSnapshot);
+        this.btree = new BTreeAm(btreeContext);
+        this.relcache = new RelCache(dbOid, heap, this::catalogSnapshot);
+        SinvalQueue queue = shmem.sinval();
+        queue.backendInit(ctx.slot, ctx.pid);
+        ctx.env.procExit().onShmemExit(() -> queue.backendExit(ctx.slot));
+        this.inval = new Inval(dbOid, relcache, queue, ctx.slot);
+        this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
+                (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()));
+        this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
+        this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role.oid(), () -> ctx.role.name(),
+                () -> gucs.getString("search_path"), ctx.slot, heap, btree, this::catalogSnapshot,
+                () -> xact.getCurrentCommandId(true), this::commandCounterIncrement, oids::getNewObjectId,
+                this::lockRelation, relationStorage, relcache, inval, this::notice));
+    }
+
+    private BackendTransactionOracle oracleRef() {
+        return oracle;
+    }
+
+    /** SubTransGetParent, for XactLockTableWait on a subtransaction's xid: 0 for a top-level xid. */
+    private int parentOf(int xid) {
+        return oracle.parentOf(xid);
+    }
+
+    /**
+     * The catalog snapshot: catalogs are read with a fresh snapshot (GetCatalogSnapshot), so that
+     * DDL committed by others is seen as soon as the invalidation message that announces it.
+     */
+    private Snapshot catalogSnapshot() {
+        return xact.getLatestSnapshot();
+    }
+
+    /** LockRelationOid, then AcceptInvalidationMessages (what the catalog's RelationLocks asks). */
+    private void lockRelation(int relOid, int mode) {
+        lmgr.lockRelationOid(relOid, LockMode.of(mode));
+        inval.accept();
+    }
+
+    private void notice(PgException e) {
+        ctx.messages.report(e);
+    }
+
+    /** CommandCounterIncrement: the next command sees this one's changes, catalog caches included. */
+    void commandCounterIncrement() {
+        xact.commandCounterIncrement();
+        inval.commandEnded();
+    }
+
+    /** StartTransaction's storage part: catch up with other sessions' catalog changes. */
+    void atTransactionStart() {
+        inval.accept();
+    }
+
+    /** The environment of one statement: its snapshot (new per statement in READ COMMITTED) and command id. */
+    ExecEnvironment statementEnvironment() {
+        inval.accept();
+        Snapshot snapshot = xact.getTransactionSnapshot();
+        return new ExecEnvironment() {
+            @Override public Catalog catalog() { return catalog; }
+            @Override public TableAm tableAm() { return heap; }
+            @Override public IndexAm indexAm() { return btree; }
+            @Override public Snapshot snapshot() { return snapshot; }
+            @Override public Snapshot latestSnapshot() { return xact.getLatestSnapshot(); }
+            @Override public int commandId() { return xact.getCurrentCommandId(true); }
+            @Override public void commandCounterIncrement() { SessionStorage.this.commandCounterIncrement(); }
+            @Override public boolean isolationUsesXactSnapshot() { return xact.isolationLevel().usesXactSnapshot(); }
+            @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
+        };
+    }
+
+    /** CommitTransaction's storage part. */
+    void commit(boolean synchronous) {
+        List<RelFileLocator> drop = relationStorage.pendingDeletes(true);
+        xact.commit(synchronous, drop.toArray(new RelFileLocator[0]));
+        inval.atCommit();
+        endOfTransaction(true);
+    }
+
+    /** AbortTransaction's storage part; safe to call with no transaction open. */
+    void abort() {
+        buffers.releaseAll();
+        List<RelFileLocator> drop = relationStorage.pendingDeletes(false);
+        try {
+            xact.abort(drop.toArray(new RelFileLocator[0]));
+        } finally {
+            inval.atAbort();
+            endOfTransaction(false);
+        }
+    }
+
+    private void endOfTransaction(boolean committed) {
+        comboCids.atEndOfTransaction();
+        ctx.locks.releaseAll(false);
+        try {
+            relationStorage.doPendingDeletes(committed);
+        } catch (UncheckedIOException e) {
+            // The transaction's outcome is decided; a file left behind is only wasted space.
+            ctx.messages.report(new PgException(Severity.WARNING, SqlState.IO_ERROR,
+                    "could not remove relation files: " + e.getMessage(), null, null, 0));
+        }
+    }
+
+    /** bt_index_check (amcheck): the structure check of a B-tree index, as a list of problems. */
+    List<String> checkIndex(Relation index) {
+        return new BTreeVerifier(btreeContext).check(index);
+    }
+}
