@@ -33,6 +33,8 @@ public final class BackendContext {
     org.tusk.access.transam.Xact transaction;
     /** This backend's heavyweight locks (made at InitProcess; released at exit, or by releaseAll at transaction end). */
     org.tusk.storage.lmgr.LockManager locks;
+    /** The session's storage, access methods and catalogs (made at InitPostgres). */
+    SessionStorage storage;
     /** This backend's handle on the shared WAL. */
     org.tusk.access.transam.XLogHandle xlog;
     /** The spare machinery can take this process back after the session (see BackendReuse). */

@@ -262,8 +262,10 @@ public final class BackendMain {
                 new org.tusk.access.transam.Clog(shmem.clogShared(), ctx.env.dataDir().resolve("pg_xact"), ctx.xlog),
                 new org.tusk.access.transam.SubTrans(shmem.subtransShared(), ctx.env.dataDir().resolve("pg_subtrans")),
                 ctx.xlog, shmem.procGlobal(), ctx.proc, w -> ctx.messages.report(w));
-        // A session that ends (or dies with FATAL) inside a transaction aborts it first.
-        ctx.env.procExit().onShmemExit(ctx.transaction::abort);
+        ctx.storage = new SessionStorage(ctx);
+        // A session that ends (or dies with FATAL) inside a transaction aborts it first, before
+        // anything else it holds is given back (ShutdownPostgres: AbortOutOfAnyTransaction).
+        ctx.env.procExit().onShmemExit(ctx.storage::abort);
         ctx.status = ctx.env.shmem().backendStatus().writer(ctx.slot);
         ctx.status.start(ctx.pid, BackendType.BACKEND, db.oid(), role.oid(), role.name(), db.name(),
                 gucs.getString("application_name"), port.remoteAddress(), port.remotePort(), ctx.backendStartMicros);

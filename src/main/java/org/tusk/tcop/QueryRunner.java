@@ -226,6 +226,7 @@ final class QueryRunner {
             ctx.xact.startMicros = PostgresMain.nowMicros();
             ctx.status.reportXactStart(ctx.xact.startMicros);
             ctx.env.gucs().atTransactionStart();
+            if (ctx.storage != null) ctx.storage.atTransactionStart();
         }
     }
 
@@ -235,10 +236,11 @@ final class QueryRunner {
     }
 
     private void endTransaction(boolean commit) {
-        if (commit) {
-            ctx.transaction.commit(!ctx.env.gucs().getEnum("synchronous_commit").equals("off"));
+        boolean synchronous = !ctx.env.gucs().getEnum("synchronous_commit").equals("off");
+        if (ctx.storage == null) {
+            if (commit) ctx.transaction.commit(synchronous); else ctx.transaction.abort();
         } else {
-            ctx.transaction.abort();
+            if (commit) ctx.storage.commit(synchronous); else ctx.storage.abort();
         }
         if (commit) ctx.env.gucs().atTransactionCommit(); else ctx.env.gucs().atTransactionAbort();
         savepoints.clear();
@@ -251,8 +253,18 @@ final class QueryRunner {
     void abortCurrentTransaction() {
         switch (ctx.xact.block) {
             case STARTED -> endTransaction(false);
-            case INPROGRESS -> ctx.xact.block = TransactionState.Block.ABORT;
-            default -> { }
+            case INPROGRESS -> {
+                ctx.xact.block = TransactionState.Block.ABORT;
+                if (ctx.storage != null) {
+                    // AbortTransaction at once when no savepoint can resume the block: its locks
+                    // and its xid must not keep others waiting until the client says ROLLBACK.
+                    // Inside a savepoint the subtransactions are aborted at ROLLBACK TO.
+                    if (savepoints.isEmpty()) ctx.storage.abort(); else ctx.storage.buffers.releaseAll();
+                }
+            }
+            default -> {
+                if (ctx.storage != null) ctx.storage.buffers.releaseAll();
+            }
         }
     }
 
@@ -283,12 +295,14 @@ final class QueryRunner {
             }
             case SAVEPOINT -> {
                 requireBlock("SAVEPOINT");
+                ctx.transaction.beginSubTransaction(t.savepointName());
                 savepoints.push(new Savepoint(t.savepointName(), ctx.env.gucs().newNestLevel()));
                 return "SAVEPOINT";
             }
             case RELEASE -> {
                 requireBlock("RELEASE SAVEPOINT");
                 Savepoint sp = findSavepoint(t.savepointName());
+                ctx.transaction.releaseSavepoint(t.savepointName());
                 while (savepoints.peek() != sp) savepoints.pop();
                 savepoints.pop();
                 ctx.env.gucs().atEndOfNestLevel(true, sp.gucLevel());
@@ -297,6 +311,8 @@ final class QueryRunner {
             case ROLLBACK_TO -> {
                 requireBlock("ROLLBACK TO SAVEPOINT");
                 Savepoint sp = findSavepoint(t.savepointName());
+                if (ctx.storage != null) ctx.storage.buffers.releaseAll();
+                ctx.transaction.rollbackToSavepoint(t.savepointName());
                 while (savepoints.peek() != sp) savepoints.pop();
                 ctx.env.gucs().atEndOfNestLevel(false, sp.gucLevel());
                 savepoints.pop();

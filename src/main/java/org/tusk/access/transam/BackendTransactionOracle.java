@@ -26,6 +26,12 @@ public final class BackendTransactionOracle implements TransactionOracle {
         this.xactLockTableWait = xactLockTableWait;
     }
 
+    /** SubTransGetParent: the parent of a subtransaction's xid, 0 for a top-level one (for XactLockTableWait). */
+    public int parentOf(int xid) {
+        if (!TransactionId.isNormal(xid)) return 0;
+        return xact.subtrans().getParent(xid);
+    }
+
     @Override
     public int currentTransactionId() {
         return xact.getCurrentTransactionId();

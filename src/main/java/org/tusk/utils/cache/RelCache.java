@@ -125,7 +125,11 @@ public final class RelCache {
         }
         atts.sort(Comparator.comparingInt(v -> (Short) PG_ATTRIBUTE.get(v, "attnum")));
         List<Attribute> attrs = new ArrayList<>();
-        for (Object[] a : atts) attrs.add(attribute(a));
+        int[] typmods = new int[atts.size()];
+        for (Object[] a : atts) {
+            typmods[attrs.size()] = (Integer) PG_ATTRIBUTE.get(a, "atttypmod");
+            attrs.add(attribute(a));
+        }
         int reltype = oid(PG_CLASS.get(c, "reltype"));
         TupleDesc desc = new TupleDesc(attrs, reltype == 0 ? TupleDesc.RECORDOID : reltype, -1);
 
@@ -141,7 +145,7 @@ public final class RelCache {
             index = new Relation.IndexInfo(oid(PG_INDEX.get(ix.values(), "indrelid")), attnums,
                     (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"));
         }
-        return new Relation(oid, name, namespace, relkind, persistence, locator, desc, index);
+        return new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
     }
 
     private static Attribute attribute(Object[] a) {

@@ -27,10 +27,18 @@ public final class Relation {
     private final RelFileLocator locator;
     private final TupleDesc desc;
     private final IndexInfo index;
+    private final int[] atttypmods;
     private int targetBlock = -1;
 
     public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
                     TupleDesc desc, IndexInfo index) {
+        this(oid, name, namespace, relkind, persistence, locator, desc, index, null);
+    }
+
+    /** @param atttypmods pg_attribute.atttypmod per attribute (null: all -1) */
+    public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
+                    TupleDesc desc, IndexInfo index, int[] atttypmods) {
+        this.atttypmods = atttypmods == null ? null : atttypmods.clone();
         this.oid = oid;
         this.name = name;
         this.namespace = namespace;
@@ -77,6 +85,8 @@ public final class Relation {
     /** The row type: the heap's columns, or for an index its key columns. */
     public TupleDesc desc() { return desc; }
     public IndexInfo index() { return index; }
+    /** pg_attribute.atttypmod of attribute {@code attnum} (1-based): -1, or the declared modifier (varchar(n): n+4). */
+    public int atttypmod(int attnum) { return atttypmods == null ? -1 : atttypmods[attnum - 1]; }
     /** Changes to this relation are WAL-logged (RelationNeedsWAL): permanent relations only. */
     public boolean needsWal() { return persistence == 'p'; }
     public int targetBlock() { return targetBlock; }
