@@ -297,6 +297,11 @@ public final class BuiltinCatalog {
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
             fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
             fn("pg_switch_wal", List.of(), PG_LSN, V, true, (c, a) -> c.session().switchWal());
+            // amcheck's bt_index_check; takes the index name as text (Tusk has no regclass input yet).
+            fn("bt_index_check", List.of(TEXT), VOID, V, true, (c, a) -> {
+                c.session().btIndexCheck((String) a[0]);
+                return VoidValue.VOID;
+            });
             fn("pg_sleep", List.of(FLOAT8), VOID, V, true, (c, a) -> {
                 c.session().sleep((Double) a[0]);
                 return VoidValue.VOID;

@@ -173,4 +173,10 @@ final class BackendSession implements SessionServices {
     @Override public InetAddress clientAddr() { return ctx.port.remoteAddress(); }
     @Override public int clientPort() { return ctx.port.isLocal() ? -1 : ctx.port.remotePort(); }
     @Override public void checkForInterrupts() { ctx.interrupts.check(); }
+
+    @Override
+    public void btIndexCheck(String indexName) {
+        if (ctx.storage == null) SessionServices.super.btIndexCheck(indexName);
+        ctx.storage.btIndexCheck(indexName);
+    }
 }

@@ -188,8 +188,20 @@ final class SessionStorage {
         }
     }
 
-    /** bt_index_check (amcheck): the structure check of a B-tree index, as a list of problems. */
-    List<String> checkIndex(Relation index) {
-        return new BTreeVerifier(btreeContext).check(index);
+    /** bt_index_check (amcheck): the structure check of a B-tree index; XX002 names the first problem. */
+    void btIndexCheck(String indexName) {
+        Relation index = catalog.openRelation(null, indexName);
+        if (index == null) {
+            throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + indexName + "\" does not exist");
+        }
+        if (index.relkind() != 'i') {
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + indexName + "\" is not an index");
+        }
+        lockRelation(index.oid(), LockMode.ACCESS_SHARE.number());
+        List<String> problems = new BTreeVerifier(btreeContext).check(index);
+        if (!problems.isEmpty()) {
+            throw PgException.error("XX002", problems.get(0))
+                    .withDetail(problems.size() > 1 ? (problems.size() - 1) + " more problems found" : null);
+        }
     }
 }

@@ -63,6 +63,14 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "WAL switching is not available here");
     }
 
+    /**
+     * bt_index_check(index) (amcheck): checks the B-tree's structure and throws XX002
+     * (index_corrupted) naming the first problem found.
+     */
+    default void btIndexCheck(String indexName) {
+        throw org.tusk.utils.error.PgException.error("0A000", "index checks are not available here");
+    }
+
     /** One row of SHOW ALL. */
     record SettingRow(String name, String setting, String description) {}
 }
