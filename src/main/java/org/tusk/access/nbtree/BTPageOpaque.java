@@ -23,7 +23,10 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * 12 btpo_flags    uint16  BTP_*
  * 14 btpo_cycleid  uint16  vacuum cycle id of the latest split (always 0 here: no vacuum cycles)
  * </pre>
- * Accessors take the whole page and read the special space at its pd_special.
+ * Accessors take the whole page and read the special space at its pd_special. Like the rest of
+ * the page, the fields are read under the buffer's share content lock and changed only under its
+ * exclusive lock (a split changes the left page's, the new page's and the old right sibling's
+ * links while holding all three).
  */
 public final class BTPageOpaque {
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(

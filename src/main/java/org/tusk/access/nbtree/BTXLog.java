@@ -3,7 +3,6 @@ package org.tusk.access.nbtree;
 import org.tusk.access.transam.RmgrId;
 import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.page.PageHeader;
-import org.tusk.utils.cache.Relation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,15 +59,12 @@ public final class BTXLog {
 
     /** XLogInsert for RM_BTREE_ID; returns the record's end LSN, which the caller stamps on the pages. */
     long insert(XLogRecordBuilder b, int info, int xid) {
+        if (ctx.xlog() == null) throw new IllegalStateException("a WAL-logged index changed by a process without a WAL handle");
         try {
             return ctx.xlog().insert(b, RmgrId.BTREE, info, xid).endLsn();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean needsWal(Relation rel) {
-        return rel.needsWal();
     }
 
     static void setLsn(MemorySegment page, long lsn) {

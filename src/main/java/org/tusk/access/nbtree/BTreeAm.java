@@ -16,7 +16,6 @@ import java.util.function.Predicate;
  * see the package documentation for how they stay out of each other's way.
  */
 public final class BTreeAm implements IndexAm {
-    private final BTreeContext ctx;
     private final BTPages pages;
     private final BTSearch search;
     private final BTInsert insert;
@@ -24,7 +23,6 @@ public final class BTreeAm implements IndexAm {
     private final BTVacuum vacuum;
 
     public BTreeAm(BTreeContext ctx) {
-        this.ctx = ctx;
         BTXLog xlog = new BTXLog(ctx);
         this.pages = new BTPages(ctx, xlog);
         this.search = new BTSearch(pages);
@@ -62,9 +60,5 @@ public final class BTreeAm implements IndexAm {
      */
     public BulkDeleteResult bulkDelete(Relation index, Predicate<ItemPointer> isDead) {
         return vacuum.bulkDelete(index, isDead, pages.nblocks(index));
-    }
-
-    BTreeContext context() {
-        return ctx;
     }
 }
