@@ -17,7 +17,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The checkpointer (PostgreSQL's postmaster/checkpointer.c): writes a checkpoint every
- * {@code checkpoint_timeout}, when someone asks (the CHECKPOINT command, through
+ * {@code checkpoint_timeout}, when more than max_wal_size / (1 + checkpoint_completion_target)
+ * of WAL follows the last REDO point (checked at least once a second), when someone asks (the CHECKPOINT command, through
  * {@link CheckpointerShmem}), and, when the postmaster tells it to shut down (SIGTERM here;
  * PostgreSQL uses SIGUSR2, which a JVM reserves), the shutdown checkpoint, after which it exits.
  * Between checkpoints it absorbs the fsync requests other processes forward, so that their queue
@@ -53,11 +54,13 @@ public final class Checkpointer {
             boolean walReady = xlog.ready();
             if (shutdown) {
                 // Stopped before the startup process finished: there is nothing to checkpoint.
-                if (walReady) run(checkpoints, shared, true, env);
+                if (walReady) run(checkpoints, shared, true, "shutdown immediate", env);
                 env.procExit().exit(0);
             }
-            if (walReady && (shared.requested() || timed)) {
-                run(checkpoints, shared, false, env);
+            boolean requested = walReady && shared.requested();
+            boolean walDue = walReady && !requested && walSinceRedo(env, xlog) >= checkpointDistance(env);
+            if (requested || (walReady && (timed || walDue))) {
+                run(checkpoints, shared, false, requested ? "immediate force wait" : walDue ? "wal" : "time", env);
                 lastCheckpoint = System.currentTimeMillis();
             }
             long remaining = timeoutMs - (System.currentTimeMillis() - lastCheckpoint);
@@ -65,8 +68,25 @@ public final class Checkpointer {
         }
     }
 
+    /** WAL inserted since the current checkpoint's REDO point. */
+    private static long walSinceRedo(ChildEnvironment env, XLogHandle xlog) {
+        return xlog.get().getInsertRecPtr() - env.shmem().xlogCtl().redoRecPtr();
+    }
+
+    /**
+     * XLogCheckpointNeeded's distance: a checkpoint is due once this much WAL follows the REDO
+     * point, max_wal_size / (1 + checkpoint_completion_target) (CalculateCheckpointSegments), so
+     * that WAL kept for recovery stays within max_wal_size while the next checkpoint runs.
+     */
+    private static long checkpointDistance(ChildEnvironment env) {
+        long maxWal = env.gucs().getInt("max_wal_size") * 1024L * 1024L;
+        return (long) (maxWal / (1.0 + env.gucs().getReal("checkpoint_completion_target")));
+    }
+
     /** One checkpoint, reported to whoever waits for it; a failure is logged and counted, not fatal. */
-    private static void run(Checkpoints checkpoints, CheckpointerShmem shared, boolean shutdown, ChildEnvironment env) {
+    private static void run(Checkpoints checkpoints, CheckpointerShmem shared, boolean shutdown, String cause,
+                            ChildEnvironment env) {
+        if (env.gucs().getBool("log_checkpoints")) env.log().log("checkpoint starting: " + cause);
         shared.start();
         boolean ok = false;
         try {

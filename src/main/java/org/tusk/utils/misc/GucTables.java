@@ -183,6 +183,8 @@ public final class GucTables {
                 1024, 2, MAX_KILOBYTES).withUnit(GucUnit.MB));
         defs.add(integer("min_wal_size", SIGHUP, WAL_CHECKPOINTS, "Sets the minimum size to shrink the WAL to.",
                 80, 2, MAX_KILOBYTES).withUnit(GucUnit.MB));
+        defs.add(real("checkpoint_completion_target", SIGHUP, WAL_CHECKPOINTS,
+                "Time spent flushing dirty buffers during checkpoint, as fraction of checkpoint interval.", 0.9, 0.0, 1.0));
 
         // ---- Query tuning ----
         defs.add(planner("enable_seqscan", "Enables the planner's use of sequential-scan plans."));
@@ -223,6 +225,7 @@ public final class GucTables {
                 .withLongDesc("Each level includes all the levels that follow it. The later the level, the fewer "
                         + "messages are sent."));
         defs.add(bool("log_connections", SUPERUSER_BACKEND, LOGGING_WHAT, "Logs each successful connection.", false));
+        defs.add(bool("log_checkpoints", SIGHUP, LOGGING_WHAT, "Logs each checkpoint.", true));
         defs.add(bool("log_disconnections", SUPERUSER_BACKEND, LOGGING_WHAT,
                 "Logs end of a session, including duration.", false));
         defs.add(string("log_timezone", SIGHUP, LOGGING_WHAT,
