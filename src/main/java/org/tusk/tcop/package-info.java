@@ -12,6 +12,17 @@
  * turns signals into CHECK_FOR_INTERRUPTS errors and {@link org.tusk.tcop.QuickDie} is the
  * SIGQUIT-equivalent exit.
  *
+ * <h2>Storage and transactions</h2>
+ * {@code SessionStorage}, made at InitPostgres, is the session's wiring of the storage layers:
+ * buffer and storage manager, heavyweight locks, the transaction ({@code Xact}) and its oracle,
+ * heap and B-tree, relcache, invalidation and the heap catalog of the session's database. It
+ * hands each statement an environment (snapshot, command id, catalog, access methods) and runs the
+ * storage side of commit and abort in PostgreSQL's order: commit record, CLOG, ProcArray,
+ * invalidation messages, locks, pending file deletions. {@code QueryRunner} maps the SQL
+ * transaction block onto it: an ERROR outside any savepoint aborts at once (so locks and the xid
+ * are released before the client says ROLLBACK); savepoints are subtransactions. A session that
+ * ends inside a transaction aborts it as its first exit action.
+ *
  * <h2>The engine's entry points</h2>
  * {@link org.tusk.tcop.Engine#parse} splits a query string into statements;
  * {@link org.tusk.tcop.Engine#prepare} analyses and plans one statement into a
