@@ -74,6 +74,16 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public List<String> columnDefaults(Relation heap) {
+        // Kept with the relcache entry (rd_att->constr->defval): a change of a default sends an
+        // invalidation for the relation, which drops this too.
+        List<String> cached = env.relcache().cachedDefaults(heap.oid());
+        if (cached != null && cached.size() == heap.desc().natts()) return cached;
+        List<String> defaults = readColumnDefaults(heap);
+        env.relcache().rememberDefaults(heap.oid(), defaults);
+        return defaults;
+    }
+
+    private List<String> readColumnDefaults(Relation heap) {
         String[] defs = new String[heap.desc().natts()];
         for (TupleSlot s : writer.find(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == heap.oid())) {
             int adnum = (Short) PG_ATTRDEF.get(s.values(), "adnum");
@@ -96,9 +106,14 @@ public final class HeapCatalog implements Catalog {
     }
 
     private int relidInNamespace(String name, int nsp) {
+        String key = "relname:" + Integer.toUnsignedString(nsp) + ":" + name;
+        Integer cached = env.relcache().cachedOid(key);
+        if (cached != null) return cached;
         List<TupleSlot> rows = writer.find(PG_CLASS,
                 v -> name.equals(PG_CLASS.get(v, "relname")) && oid(PG_CLASS.get(v, "relnamespace")) == nsp);
-        return rows.isEmpty() ? 0 : oid(PG_CLASS.get(rows.get(0).values(), "oid"));
+        int oid = rows.isEmpty() ? 0 : oid(PG_CLASS.get(rows.get(0).values(), "oid"));
+        env.relcache().rememberOid(key, oid);
+        return oid;
     }
 
     /** LockRelationOid: the lock, then AcceptInvalidationMessages. */
@@ -427,6 +442,9 @@ public final class HeapCatalog implements Catalog {
             for (int ix : env.relcache().indexOids(rel.oid())) {
                 env.locks().lockRelation(ix, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
                 removeIndex(ix);
+                // As performDeletion does after each object: the rows just deleted (the index's
+                // constraint among them) must not be found, and deleted again, below.
+                env.commandCounterIncrement().run();
             }
             int relOid = rel.oid();
             writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid);

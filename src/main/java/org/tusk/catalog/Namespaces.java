@@ -34,9 +34,14 @@ final class Namespaces {
     /** get_namespace_oid: 0 if there is no such schema. */
     int oidOf(String name) {
         if (name.equals("pg_temp")) return tempNamespace;
+        String key = "nspname:" + name;
+        Integer cached = env.relcache().cachedOid(key);
+        if (cached != null) return cached;
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_NAMESPACE), env.snapshot().get(),
                 v -> name.equals(PG_NAMESPACE.get(v, "nspname")));
-        return s == null ? 0 : oid(PG_NAMESPACE.get(s.values(), "oid"));
+        int oid = s == null ? 0 : oid(PG_NAMESPACE.get(s.values(), "oid"));
+        env.relcache().rememberOid(key, oid);
+        return oid;
     }
 
     /** LookupExplicitNamespace for creation: errors 3F000 if missing. */

@@ -43,6 +43,9 @@ public final class RelCache {
     private final Map<Integer, List<Integer>> indexLists = new HashMap<>();
     private final Map<Integer, Relation> nailed = new HashMap<>();
 
+    private final java.util.Map<String, Integer> names = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<String>> defaults = new java.util.HashMap<>();
+
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
         this.dbOid = dbOid;
         this.table = table;
@@ -90,12 +93,40 @@ public final class RelCache {
     public void invalidate(int oid) {
         byOid.remove(oid);
         indexLists.remove(oid);
+        defaults.remove(oid);
+        names.clear();
     }
 
     /** RelationCacheInvalidate: forgets every entry but the nailed ones (after a sinval reset). */
     public void invalidateAll() {
         byOid.clear();
         indexLists.clear();
+        defaults.clear();
+        names.clear();
+    }
+
+    /**
+     * The name lookups' cache (a stand-in for PostgreSQL's RELNAMENSP and NAMESPACENAME catcaches):
+     * an OID found for {@code key} earlier, or null. Only found OIDs are kept, so a relation or
+     * schema created later is never hidden; a relation dropped or renamed sends an invalidation
+     * for its OID, and any invalidation empties this whole cache.
+     */
+    public Integer cachedOid(String key) {
+        return names.get(key);
+    }
+
+    /** The column defaults' SQL texts of relation {@code oid} as last read, or null. */
+    public List<String> cachedDefaults(int oid) {
+        return defaults.get(oid);
+    }
+
+    public void rememberDefaults(int oid, List<String> sqlTexts) {
+        defaults.put(oid, java.util.Collections.unmodifiableList(new ArrayList<>(sqlTexts)));
+    }
+
+    /** Remembers a found OID for {@link #cachedOid}. */
+    public void rememberOid(String key, int oid) {
+        if (oid != 0) names.put(key, oid);
     }
 
     /** Whether an entry for {@code oid} is cached (for tests). */

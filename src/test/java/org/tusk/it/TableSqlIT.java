@@ -1,0 +1,120 @@
+package org.tusk.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tables through a real server, as a client sees them: DDL seen by other sessions at once,
+ * transactions and savepoints deciding what stays, constraint errors with PostgreSQL's texts.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class TableSqlIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    private static void exec(Connection c, String... sql) throws Exception {
+        try (Statement s = c.createStatement()) {
+            for (String q : sql) s.execute(q);
+        }
+    }
+
+    @Test
+    void createdTablesAreSeenByOtherSessionsAndDropRemovesThemWithTheirIndexes() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            exec(a, "create table shared_t(id int primary key, u int unique, v text)");
+            exec(b, "insert into shared_t values (1, 10, 'one')");
+            assertEquals("one", ProtocolIT.one(a, "select v from shared_t where id = 1"));
+            exec(a, "drop table shared_t");
+            PSQLException e = assertThrows(PSQLException.class, () -> ProtocolIT.one(b, "select v from shared_t"));
+            assertEquals("42P01", e.getSQLState());
+            exec(b, "create table shared_t(id int primary key)");
+            assertEquals("0", ProtocolIT.one(a, "select count(*) from shared_t"));
+            exec(a, "drop table shared_t");
+        }
+    }
+
+    @Test
+    void rolledBackChangesAndAbortedTransactionsLeaveNothing() throws Exception {
+        try (Connection c = server.connect(); Connection other = server.connect()) {
+            exec(c, "create table rb(id int primary key, v text)", "insert into rb values (1, 'kept')");
+            c.setAutoCommit(false);
+            exec(c, "insert into rb values (2, 'rolled back')", "update rb set v = 'changed' where id = 1");
+            assertEquals("kept", ProtocolIT.one(other, "select v from rb where id = 1"), "uncommitted change not seen");
+            c.rollback();
+            assertEquals("1", ProtocolIT.one(c, "select count(*) from rb"));
+            assertEquals("kept", ProtocolIT.one(c, "select v from rb where id = 1"));
+            // An error aborts the transaction; what it did before is gone too.
+            exec(c, "insert into rb values (3, 'lost')");
+            PSQLException dup = assertThrows(PSQLException.class, () -> exec(c, "insert into rb values (1, 'dup')"));
+            assertEquals("23505", dup.getSQLState());
+            assertTrue(dup.getServerErrorMessage().getDetail().contains("Key (id)=(1) already exists."));
+            c.rollback();
+            c.setAutoCommit(true);
+            assertEquals("1", ProtocolIT.one(other, "select count(*) from rb"));
+            exec(c, "drop table rb");
+        }
+    }
+
+    @Test
+    void savepointsAreSubtransactions() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sp(id int primary key)");
+            c.setAutoCommit(false);
+            exec(c, "insert into sp values (1)", "savepoint a", "insert into sp values (2)", "savepoint b",
+                    "insert into sp values (3)", "rollback to savepoint a", "insert into sp values (4)");
+            assertThrows(PSQLException.class, () -> exec(c, "savepoint c", "insert into sp values (1)"));
+            exec(c, "rollback to savepoint c", "insert into sp values (5)", "release savepoint a");
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals("3", ProtocolIT.one(c, "select count(*) from sp"));
+            assertEquals("1", ProtocolIT.one(c, "select count(*) from sp where id = 4"));
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from sp where id = 2"));
+            exec(c, "drop table sp");
+        }
+    }
+
+    @Test
+    void aWriterWaitsForTheOtherAndThenUpdatesTheNewestVersion() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            exec(a, "create table ctr(id int primary key, n int not null)", "insert into ctr values (1, 0)");
+            a.setAutoCommit(false);
+            exec(a, "update ctr set n = n + 1 where id = 1");
+            var waiter = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    exec(b, "update ctr set n = n + 10 where id = 1");
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertTrue(!waiter.isDone(), "the second writer waits for the first");
+            a.commit();
+            waiter.get(30, TimeUnit.SECONDS);
+            a.setAutoCommit(true);
+            assertEquals("11", ProtocolIT.one(a, "select n from ctr where id = 1"));
+            PSQLException nn = assertThrows(PSQLException.class, () -> exec(a, "insert into ctr values (2, null)"));
+            assertEquals("23502", nn.getSQLState());
+            exec(a, "drop table ctr");
+        }
+    }
+}
