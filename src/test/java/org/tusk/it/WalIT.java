@@ -53,6 +53,21 @@ class WalIT {
     }
 
     @Test
+    void walBeyondMaxWalSizeStartsACheckpoint() throws Exception {
+        // max_wal_size 32MB: a checkpoint is due after 32MB / (1 + 0.9) of WAL, about 17MB; two
+        // segment switches (16MB each) pass it, while checkpoint_timeout is far away.
+        try (TuskServer server = TuskServer.start("max_wal_size=32MB", "checkpoint_timeout=3600");
+             Connection c = server.connect()) {
+            assertTrue(!server.log().contains("checkpoint starting: wal"), server.log());
+            for (int i = 0; i < 2; i++) {
+                one(c, "select txid_current()");
+                one(c, "select pg_switch_wal()");
+            }
+            assertTrue(TuskServer.waitFor(15_000, () -> server.log().contains("checkpoint starting: wal")), server.log());
+        }
+    }
+
+    @Test
     void transactionIdsNeverGoBackAfterEveryProcessIsKilled() throws Exception {
         try (TuskServer server = TuskServer.start()) {
             long last;
