@@ -20,7 +20,8 @@ final class ExecConstraints {
             if (row[i] == null && rel.desc().attr(i).attnotnull()) {
                 throw PgException.error("23502", "null value in column \"" + cols.get(i).name() + "\" of relation \""
                         + rel.name() + "\" violates not-null constraint")
-                        .withDetail("Failing row contains " + describe(cols, row, ctx) + ".");
+                        .withDetail("Failing row contains " + describe(cols, row, ctx) + ".")
+                        .withObjects(new PgException.ErrorObjects(null, rel.name(), cols.get(i).name(), null, null));
             }
         }
     }

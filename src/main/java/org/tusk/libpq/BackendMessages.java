@@ -61,10 +61,16 @@ public final class BackendMessages {
 
     /** ErrorResponse ('E') or NoticeResponse ('N'), with the fields PostgreSQL fills. */
     public void report(PgException e) {
-        report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position());
+        report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position(), e.objects());
     }
 
     public void report(Severity severity, String sqlState, String message, String detail, String hint, int position) {
+        report(severity, sqlState, message, detail, hint, position, PgException.ErrorObjects.NONE);
+    }
+
+    /** ErrorResponse / NoticeResponse with fields in the order PostgreSQL's send_message_to_frontend uses. */
+    public void report(Severity severity, String sqlState, String message, String detail, String hint, int position,
+                       PgException.ErrorObjects objects) {
         boolean isError = severity.ordinal() >= Severity.ERROR.ordinal();
         b.begin(isError ? 'E' : 'N');
         b.int8('S').string(severity.wireName());
@@ -74,6 +80,11 @@ public final class BackendMessages {
         if (detail != null) b.int8('D').string(detail);
         if (hint != null) b.int8('H').string(hint);
         if (position > 0) b.int8('P').string(Integer.toString(position));
+        if (objects.schema() != null) b.int8('s').string(objects.schema());
+        if (objects.table() != null) b.int8('t').string(objects.table());
+        if (objects.column() != null) b.int8('c').string(objects.column());
+        if (objects.dataType() != null) b.int8('d').string(objects.dataType());
+        if (objects.constraint() != null) b.int8('n').string(objects.constraint());
         b.int8(0);
         send();
     }

@@ -68,6 +68,8 @@ class TableSqlIT {
             PSQLException dup = assertThrows(PSQLException.class, () -> exec(c, "insert into rb values (1, 'dup')"));
             assertEquals("23505", dup.getSQLState());
             assertTrue(dup.getServerErrorMessage().getDetail().contains("Key (id)=(1) already exists."));
+            assertEquals("rb", dup.getServerErrorMessage().getTable());
+            assertEquals("rb_pkey", dup.getServerErrorMessage().getConstraint());
             c.rollback();
             c.setAutoCommit(true);
             assertEquals("1", ProtocolIT.one(other, "select count(*) from rb"));
@@ -114,6 +116,8 @@ class TableSqlIT {
             assertEquals("11", ProtocolIT.one(a, "select n from ctr where id = 1"));
             PSQLException nn = assertThrows(PSQLException.class, () -> exec(a, "insert into ctr values (2, null)"));
             assertEquals("23502", nn.getSQLState());
+            assertEquals("ctr", nn.getServerErrorMessage().getTable());
+            assertEquals("n", nn.getServerErrorMessage().getColumn());
             exec(a, "drop table ctr");
         }
     }

@@ -166,7 +166,7 @@ final class BTInsert {
             vals.append(values[i] == null ? "null" : output(desc.attr(i).type(), values[i]));
         }
         return new UniqueViolation("duplicate key value violates unique constraint \"" + rel.name() + "\"",
-                "Key (" + cols + ")=(" + vals + ") already exists.", heapRel == null ? null : heapRel.name(), rel.name());
+                "Key (" + cols + ")=(" + vals + ") already exists.", null, heapRel == null ? null : heapRel.name(), rel.name());
     }
 
     /** The type's output function. */

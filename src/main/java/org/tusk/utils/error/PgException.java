@@ -46,12 +46,32 @@ public class PgException extends RuntimeException {
     }
 
     public PgException withDetail(String newDetail) {
-        return new PgException(severity, sqlState, getMessage(), newDetail, hint, position, getCause());
+        return new PgException(severity, sqlState, getMessage(), newDetail, hint, position, getCause()).withObjects(objects);
     }
 
     public PgException withHint(String newHint) {
-        return new PgException(severity, sqlState, getMessage(), detail, newHint, position, getCause());
+        return new PgException(severity, sqlState, getMessage(), detail, newHint, position, getCause()).withObjects(objects);
     }
+
+    /**
+     * The database objects an error is about (errtable / errtableconstraint / errtablecol /
+     * errdatatype in PostgreSQL): sent as the ErrorResponse's 's', 't', 'c', 'd' and 'n' fields so
+     * that drivers can tell which schema, table, column, type or constraint failed. Any part may
+     * be null.
+     */
+    public record ErrorObjects(String schema, String table, String column, String dataType, String constraint) {
+        public static final ErrorObjects NONE = new ErrorObjects(null, null, null, null, null);
+    }
+
+    private ErrorObjects objects = ErrorObjects.NONE;
+
+    /** This error, naming the objects it is about; returns {@code this}. */
+    public PgException withObjects(ErrorObjects about) {
+        this.objects = about == null ? ErrorObjects.NONE : about;
+        return this;
+    }
+
+    public ErrorObjects objects() { return objects; }
 
     public Severity severity() { return severity; }
     public String sqlState() { return sqlState; }
