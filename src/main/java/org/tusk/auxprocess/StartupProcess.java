@@ -67,6 +67,13 @@ public final class StartupProcess {
             RedoContext redoCtx = new RedoContext(buffers, smgr, clog, env.shmem().transamVariables());
             StartupXLog.EndOfWal end = StartupXLog.run(env.dataDir(), env.log(), env.shmem().transamVariables(), clog,
                     subtrans, redoCtx);
+            // Shared catalog files written before a commit record and not yet installed when the
+            // server went down: the CLOG, now complete, says whether each one's transaction committed.
+            for (String done : org.tusk.catalog.SharedCatalog.resolvePending(env.dataDir(),
+                    xid -> org.tusk.access.transam.TransactionId.precedes(xid, env.shmem().transamVariables().nextXid().xid())
+                            && clog.getStatus(xid) == org.tusk.access.transam.XidStatus.COMMITTED)) {
+                env.log().log(done);
+            }
             StartupXLog.finish(env.dataDir(), end, env.shmem().xlogCtl(), checkpoints);
         } catch (PgException e) {
             env.log().report(e);

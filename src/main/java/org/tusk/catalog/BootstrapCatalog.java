@@ -2,12 +2,16 @@ package org.tusk.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,58 +19,188 @@ import java.util.Optional;
  * databases ({@code pg_database}), kept as two small text files under {@code global/}.
  *
  * <p>This is how PostgreSQL itself did it until 9.0 ("flat files" {@code global/pg_auth} and
- * {@code global/pg_database}, read by backends before catalog access was possible). Tusk keeps
- * these files until the heap-based system catalogs exist; they then become a cache written from
- * {@code pg_authid} and {@code pg_database}. Each file is replaced atomically (write and rename),
- * so a reader sees either the old or the new contents.
+ * {@code global/pg_database}, read by backends before catalog access was possible). Here the
+ * files are the catalogs themselves: {@link SharedCatalog} changes them transactionally. Each
+ * file is replaced atomically (write, fsync, rename, fsync of the directory), so a reader sees
+ * either the old or the new contents.
  *
- * <p>Format: one line per row, tab-separated columns, a header line naming them; the
- * password column holds PostgreSQL's stored form (a SCRAM-SHA-256 verifier, an md5 hash, or
- * empty for none). OIDs are PostgreSQL's: the bootstrap superuser is 10, template1 is 1,
- * template0 is 4 and postgres is 5.
+ * <p>Format: a header line naming the columns (PostgreSQL's column names), then one line per
+ * row, tab-separated; {@code \N} is SQL NULL and backslash, tab and newline inside a value are
+ * written {@code \\}, {@code \t}, {@code \n} (COPY's text format). Columns are found by their
+ * header name, so a file written by an older server with fewer columns still loads (missing
+ * columns take the default PostgreSQL gives them). The password column holds PostgreSQL's
+ * stored form (a SCRAM-SHA-256 verifier, an md5 hash, or NULL). OIDs are PostgreSQL's: the
+ * bootstrap superuser is 10, template1 is 1, template0 is 4 and postgres is 5.
  */
 public final class BootstrapCatalog {
     public static final int BOOTSTRAP_SUPERUSER_ID = 10;
     public static final int TEMPLATE1_OID = 1, TEMPLATE0_OID = 4, POSTGRES_OID = 5;
+    /** pg_authid and pg_database's own OIDs (the relation OIDs PostgreSQL gives them), used as lock tags. */
+    public static final int AUTHID_RELATION_ID = 1260, DATABASE_RELATION_ID = 1262, AUTH_MEMBERS_RELATION_ID = 1261,
+            DB_ROLE_SETTING_RELATION_ID = 2964;
+    /** pg_default tablespace. */
+    public static final int DEFAULTTABLESPACE_OID = 1663;
+    /** PG_UTF8 in pg_wchar.h's pg_enc. */
+    public static final int PG_UTF8 = 6;
 
-    private static final String AUTHID = "pg_authid";
-    private static final String DATABASE = "pg_database";
+    static final String AUTHID = "pg_authid";
+    static final String DATABASE = "pg_database";
+    static final String DB_ROLE_SETTING = "pg_db_role_setting";
 
-    /** A row of pg_authid, as much of it as authentication needs. */
-    public record Role(int oid, String name, boolean superuser, boolean canLogin, String password) {}
+    /** A row of pg_authid (PostgreSQL 15's columns but oid's order). validUntil is timestamptz text or null. */
+    public record Role(int oid, String name, boolean superuser, boolean inherit, boolean createRole, boolean createDb,
+                       boolean canLogin, boolean replication, boolean bypassRls, int connLimit, String password,
+                       String validUntil) {
+        /** A role with PostgreSQL's defaults for what is not given (CREATE ROLE's defaults: INHERIT, no limit). */
+        public Role(int oid, String name, boolean superuser, boolean canLogin, String password) {
+            this(oid, name, superuser, true, superuser, superuser, canLogin, superuser, superuser, -1, password, null);
+        }
+    }
 
-    /** A row of pg_database. */
-    public record Database(int oid, String name, boolean allowConnections, boolean isTemplate) {}
+    /**
+     * A row of pg_database. {@code acl} is datacl in aclitem text form with role OIDs in place of
+     * names ("=c/10", "10=CTc/10"), or null for the default.
+     */
+    public record Database(int oid, String name, int dba, int encoding, char locProvider, boolean isTemplate,
+                           boolean allowConnections, int connLimit, int frozenXid, int minMxid, int tablespace,
+                           String collate, String ctype, String iculocale, String collversion, List<String> acl) {
+        /** A database with initdb's defaults for what is not given. */
+        public Database(int oid, String name, boolean allowConnections, boolean isTemplate) {
+            this(oid, name, BOOTSTRAP_SUPERUSER_ID, PG_UTF8, 'c', isTemplate, allowConnections, -1, 3, 1,
+                    DEFAULTTABLESPACE_OID, "C", "C", null, null, null);
+        }
+
+        public Database withName(String n) {
+            return new Database(oid, n, dba, encoding, locProvider, isTemplate, allowConnections, connLimit, frozenXid,
+                    minMxid, tablespace, collate, ctype, iculocale, collversion, acl);
+        }
+
+        public Database withOwner(int owner) {
+            return new Database(oid, name, owner, encoding, locProvider, isTemplate, allowConnections, connLimit,
+                    frozenXid, minMxid, tablespace, collate, ctype, iculocale, collversion, acl);
+        }
+
+        public Database withOptions(boolean template, boolean allowConn, int limit) {
+            return new Database(oid, name, dba, encoding, locProvider, template, allowConn, limit, frozenXid, minMxid,
+                    tablespace, collate, ctype, iculocale, collversion, acl);
+        }
+    }
+
+    /**
+     * A row of pg_db_role_setting: settings applied at connection start for a database (role 0),
+     * a role (database 0) or a role in a database; each entry is "name=value".
+     */
+    public record DbRoleSetting(int database, int role, List<String> config) {}
+
+    private static final String[] AUTHID_COLUMNS = {"oid", "rolname", "rolsuper", "rolinherit", "rolcreaterole",
+            "rolcreatedb", "rolcanlogin", "rolreplication", "rolbypassrls", "rolconnlimit", "rolpassword", "rolvaliduntil"};
+    private static final String[] DATABASE_COLUMNS = {"oid", "datname", "datdba", "encoding", "datlocprovider",
+            "datistemplate", "datallowconn", "datconnlimit", "datfrozenxid", "datminmxid", "dattablespace", "datcollate",
+            "datctype", "daticulocale", "datcollversion", "datacl"};
 
     private final List<Role> roles;
     private final List<Database> databases;
+    private final List<DbRoleSetting> settings;
 
-    private BootstrapCatalog(List<Role> roles, List<Database> databases) {
-        this.roles = roles;
-        this.databases = databases;
+    public BootstrapCatalog(List<Role> roles, List<Database> databases) {
+        this(roles, databases, List.of());
+    }
+
+    public BootstrapCatalog(List<Role> roles, List<Database> databases, List<DbRoleSetting> settings) {
+        this.roles = List.copyOf(roles);
+        this.databases = List.copyOf(databases);
+        this.settings = List.copyOf(settings);
     }
 
     public static BootstrapCatalog load(Path dataDir) {
-        List<Role> roles = new ArrayList<>();
-        for (String[] f : rows(dataDir.resolve("global").resolve(AUTHID), 5)) {
-            roles.add(new Role(Integer.parseInt(f[0]), f[1], f[2].equals("t"), f[3].equals("t"), f[4].isEmpty() ? null : f[4]));
-        }
-        List<Database> dbs = new ArrayList<>();
-        for (String[] f : rows(dataDir.resolve("global").resolve(DATABASE), 4)) {
-            dbs.add(new Database(Integer.parseInt(f[0]), f[1], f[2].equals("t"), f[3].equals("t")));
-        }
-        return new BootstrapCatalog(roles, dbs);
+        return new BootstrapCatalog(loadRoles(dataDir), loadDatabases(dataDir), loadSettings(dataDir));
     }
 
-    private static List<String[]> rows(Path file, int columns) {
+    /** pg_db_role_setting; a data directory made before it existed has none. */
+    static List<DbRoleSetting> loadSettings(Path dataDir) {
+        Path file = dataDir.resolve("global").resolve(DB_ROLE_SETTING);
+        List<DbRoleSetting> out = new ArrayList<>();
+        if (!Files.exists(file)) return out;
+        for (Map<String, String> f : rows(file)) {
+            List<String> config = new ArrayList<>();
+            for (Object o : org.tusk.utils.adt.TextArrays.arrayIn(f.get("setconfig"))) config.add((String) o);
+            out.add(new DbRoleSetting(Integer.parseInt(f.get("setdatabase")), Integer.parseInt(f.get("setrole")), config));
+        }
+        return out;
+    }
+
+    static String settingText(List<DbRoleSetting> settings) {
+        StringBuilder sb = new StringBuilder("setdatabase\tsetrole\tsetconfig\n");
+        for (DbRoleSetting s : settings) {
+            line(sb, String.valueOf(s.database()), String.valueOf(s.role()), org.tusk.utils.adt.TextArrays.arrayOut(s.config()));
+        }
+        return sb.toString();
+    }
+
+    /** The settings of (database, role), or null. */
+    public DbRoleSetting setting(int database, int role) {
+        for (DbRoleSetting s : settings) if (s.database() == database && s.role() == role) return s;
+        return null;
+    }
+
+    public List<DbRoleSetting> settings() {
+        return settings;
+    }
+
+    static List<Role> loadRoles(Path dataDir) {
+        List<Role> roles = new ArrayList<>();
+        for (Map<String, String> f : rows(dataDir.resolve("global").resolve(AUTHID))) {
+            boolean sup = bool(f.get("rolsuper"), false);
+            roles.add(new Role(Integer.parseInt(f.get("oid")), f.get("rolname"), sup, bool(f.get("rolinherit"), true),
+                    bool(f.get("rolcreaterole"), sup), bool(f.get("rolcreatedb"), sup), bool(f.get("rolcanlogin"), false),
+                    bool(f.get("rolreplication"), sup), bool(f.get("rolbypassrls"), sup),
+                    f.get("rolconnlimit") == null ? -1 : Integer.parseInt(f.get("rolconnlimit")),
+                    emptyToNull(f.get("rolpassword")), f.get("rolvaliduntil")));
+        }
+        return roles;
+    }
+
+    static List<Database> loadDatabases(Path dataDir) {
+        List<Database> dbs = new ArrayList<>();
+        for (Map<String, String> f : rows(dataDir.resolve("global").resolve(DATABASE))) {
+            Database d = new Database(Integer.parseInt(f.get("oid")), f.get("datname"), bool(f.get("datallowconn"), true),
+                    bool(f.get("datistemplate"), false));
+            if (f.containsKey("datdba")) {
+                String acl = f.get("datacl");
+                d = new Database(d.oid(), d.name(), Integer.parseInt(f.get("datdba")), Integer.parseInt(f.get("encoding")),
+                        f.get("datlocprovider").charAt(0), d.isTemplate(), d.allowConnections(),
+                        Integer.parseInt(f.get("datconnlimit")), Integer.parseInt(f.get("datfrozenxid")),
+                        Integer.parseInt(f.get("datminmxid")), Integer.parseInt(f.get("dattablespace")), f.get("datcollate"),
+                        f.get("datctype"), f.get("daticulocale"), f.get("datcollversion"),
+                        acl == null ? null : acl.isEmpty() ? List.of() : List.of(acl.split(",")));
+            }
+            dbs.add(d);
+        }
+        return dbs;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static boolean bool(String v, boolean dflt) {
+        return v == null ? dflt : v.equals("t");
+    }
+
+    /** The rows of one file, each as column name to value (null for \N). */
+    private static List<Map<String, String>> rows(Path file) {
         try {
-            List<String[]> out = new ArrayList<>();
+            List<Map<String, String>> out = new ArrayList<>();
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) throw new IllegalStateException("corrupt catalog file \"" + file + "\": no header");
+            String[] header = lines.get(0).split("\t", -1);
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isEmpty()) continue;
                 String[] f = line.split("\t", -1);
-                if (f.length != columns) throw new IllegalStateException("corrupt catalog file \"" + file + "\": " + line);
-                out.add(f);
+                if (f.length != header.length) throw new IllegalStateException("corrupt catalog file \"" + file + "\": " + line);
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < f.length; i++) row.put(header[i], unescape(f[i]));
+                out.add(row);
             }
             return out;
         } catch (IOException e) {
@@ -86,37 +220,118 @@ public final class BootstrapCatalog {
         return databases.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
+    public Optional<Database> database(int oid) {
+        return databases.stream().filter(d -> d.oid() == oid).findFirst();
+    }
+
     public List<Role> roles() {
-        return List.copyOf(roles);
+        return roles;
     }
 
     public List<Database> databases() {
-        return List.copyOf(databases);
+        return databases;
     }
 
-    /** Writes both files (used by initdb, and later by CREATE ROLE / CREATE DATABASE). */
+    /** Writes both files (initdb). */
     public static void write(Path dataDir, List<Role> roles, List<Database> databases) {
-        StringBuilder a = new StringBuilder("oid\trolname\trolsuper\trolcanlogin\trolpassword\n");
-        for (Role r : roles) {
-            a.append(r.oid()).append('\t').append(r.name()).append('\t').append(r.superuser() ? 't' : 'f').append('\t')
-                    .append(r.canLogin() ? 't' : 'f').append('\t').append(r.password() == null ? "" : r.password()).append('\n');
-        }
-        StringBuilder d = new StringBuilder("oid\tdatname\tdatallowconn\tdatistemplate\n");
-        for (Database db : databases) {
-            d.append(db.oid()).append('\t').append(db.name()).append('\t').append(db.allowConnections() ? 't' : 'f')
-                    .append('\t').append(db.isTemplate() ? 't' : 'f').append('\n');
-        }
-        replace(dataDir.resolve("global").resolve(AUTHID), a.toString());
-        replace(dataDir.resolve("global").resolve(DATABASE), d.toString());
+        replace(dataDir.resolve("global").resolve(AUTHID), authidText(roles));
+        replace(dataDir.resolve("global").resolve(DATABASE), databaseText(databases));
     }
 
-    private static void replace(Path file, String contents) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, contents, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    static String authidText(List<Role> roles) {
+        StringBuilder a = new StringBuilder(String.join("\t", AUTHID_COLUMNS)).append('\n');
+        for (Role r : roles) {
+            line(a, String.valueOf(r.oid()), r.name(), b(r.superuser()), b(r.inherit()), b(r.createRole()), b(r.createDb()),
+                    b(r.canLogin()), b(r.replication()), b(r.bypassRls()), String.valueOf(r.connLimit()), r.password(),
+                    r.validUntil());
+        }
+        return a.toString();
+    }
+
+    static String databaseText(List<Database> databases) {
+        StringBuilder d = new StringBuilder(String.join("\t", DATABASE_COLUMNS)).append('\n');
+        for (Database db : databases) {
+            line(d, String.valueOf(db.oid()), db.name(), String.valueOf(db.dba()), String.valueOf(db.encoding()),
+                    String.valueOf(db.locProvider()), b(db.isTemplate()), b(db.allowConnections()),
+                    String.valueOf(db.connLimit()), Integer.toUnsignedString(db.frozenXid()),
+                    Integer.toUnsignedString(db.minMxid()), String.valueOf(db.tablespace()), db.collate(), db.ctype(),
+                    db.iculocale(), db.collversion(), db.acl() == null ? null : String.join(",", db.acl()));
+        }
+        return d.toString();
+    }
+
+    private static String b(boolean v) {
+        return v ? "t" : "f";
+    }
+
+    private static void line(StringBuilder sb, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) sb.append('\t');
+            sb.append(escape(values[i]));
+        }
+        sb.append('\n');
+    }
+
+    static String escape(String v) {
+        if (v == null) return "\\N";
+        return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String unescape(String v) {
+        if (v.equals("\\N")) return null;
+        if (v.indexOf('\\') < 0) return v;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\\' || i + 1 == v.length()) {
+                sb.append(c);
+                continue;
+            }
+            char n = v.charAt(++i);
+            sb.append(switch (n) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                default -> n;
+            });
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code contents} to {@code file} durably: temporary file, fsync, rename, fsync of the directory. */
+    static void replace(Path file, String contents) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        writeDurably(tmp, contents);
+        rename(tmp, file);
+    }
+
+    /** Writes and fsyncs a file. */
+    static void writeDurably(Path file, String contents) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(contents.getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write catalog file \"" + file + "\"", e);
+        }
+    }
+
+    /** durable_rename: rename, then fsync the directory so that the rename survives a crash. */
+    static void rename(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            fsyncDirectory(to.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rename file \"" + from + "\" to \"" + to + "\"", e);
+        }
+    }
+
+    /** fsync of a directory (fsync_fname with isdir). */
+    public static void fsyncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not fsync directory \"" + dir + "\"", e);
         }
     }
 }

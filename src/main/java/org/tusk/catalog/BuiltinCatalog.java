@@ -26,6 +26,7 @@ import org.tusk.utils.adt.Interval;
 import org.tusk.utils.adt.Ints;
 import org.tusk.utils.adt.Numerics;
 import org.tusk.utils.adt.Texts;
+import org.tusk.utils.adt.TextArrays;
 import org.tusk.utils.adt.VoidValue;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -60,6 +61,16 @@ public final class BuiltinCatalog {
     public static List<PgAggregate> aggregates(String name) { return AGGREGATES.getOrDefault(name, List.of()); }
 
     public static PgCast cast(int source, int target) { return CASTS.get(((long) source << 32) | target); }
+
+    /**
+     * The elements of an aclitem[] value: the shared catalog views give them as text already;
+     * pg_class.relacl read from the heap is (grantee, grantor, privs) triples, shown with role
+     * OIDs since an output function cannot look names up.
+     */
+    static List<?> aclElements(Object v) {
+        if (v instanceof int[] triples) return Acl.toText(triples, Integer::toUnsignedString);
+        return TextArrays.elements(v);
+    }
 
     /** format_type_be(): the SQL name of a type, for messages. */
     public static String formatType(int oid) {
@@ -105,7 +116,16 @@ public final class BuiltinCatalog {
                 }, (v, z) -> String.valueOf(v)),
                 t(VOID, "void", "void", 4, true, 'P', false, (s, z) -> VoidValue.VOID, (v, z) -> ""),
                 t(PG_LSN, "pg_lsn", "pg_lsn", 8, true, 'U', false, (s, z) -> Lsns.lsnIn(s), (v, z) -> Lsns.lsnOut((Long) v)),
-                t(ANY, "any", "\"any\"", 4, true, 'P', false, (s, z) -> s, (v, z) -> String.valueOf(v)));
+                t(ANY, "any", "\"any\"", 4, true, 'P', false, (s, z) -> s, (v, z) -> String.valueOf(v)),
+                t(CHAR, "char", "\"char\"", 1, true, 'Z', false, (s, z) -> TextArrays.charIn(s), (v, z) -> (String) v),
+                t(ACLITEM, "aclitem", "aclitem", 12, false, 'U', false, (s, z) -> {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "aclitem input is not supported yet");
+                }, (v, z) -> (String) v),
+                t(ACLITEM_ARRAY, "_aclitem", "aclitem[]", -1, false, 'A', false, (s, z) -> {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "aclitem[] input is not supported yet");
+                }, (v, z) -> TextArrays.arrayOut(aclElements(v))),
+                t(TEXT_ARRAY, "_text", "text[]", -1, false, 'A', false, (s, z) -> TextArrays.arrayIn(s),
+                        (v, z) -> TextArrays.arrayOut(v)));
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
         for (PgType ty : types) {
@@ -120,6 +140,7 @@ public final class BuiltinCatalog {
         b.comparisonOperators();
         b.otherOperators();
         b.functions();
+        b.sharedCatalogFunctions();
         b.casts();
         b.aggregates();
         PROCS = freeze(b.procs);
@@ -215,7 +236,7 @@ public final class BuiltinCatalog {
 
         void comparisonOperators() {
             for (int ty : new int[] {BOOL, INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, TEXT, NAME, OID, BYTEA, DATE, TIME,
-                    TIMESTAMP, TIMESTAMPTZ, INTERVAL, INET}) {
+                    TIMESTAMP, TIMESTAMPTZ, INTERVAL, INET, CHAR}) {
                 op("=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) == 0);
                 op("<>", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) != 0);
                 op("<", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) < 0);
@@ -261,6 +282,27 @@ public final class BuiltinCatalog {
                 if (d(a[1]) == 0.0) throw Ints.divByZero();
                 return DateTimes.multiply((Interval) a[0], 1.0 / d(a[1]));
             });
+        }
+
+        /**
+         * Functions over roles, databases and privileges that psql's \\l and \\du use
+         * (pg_get_userbyid in ruleutils.c, pg_encoding_to_char in mbutils.c, array_to_string in
+         * arrayfuncs.c for the array types Tusk has).
+         */
+        void sharedCatalogFunctions() {
+            Volatility S = Volatility.STABLE;
+            fn("pg_get_userbyid", List.of(OID), NAME, S, true, (c, a) -> c.session().roleName(((Number) a[0]).intValue())
+                    .orElse("unknown (OID=" + Integer.toUnsignedString(((Number) a[0]).intValue()) + ")"));
+            fn("pg_encoding_to_char", List.of(INT4), NAME, (c, a) -> org.tusk.utils.adt.Encodings.name(((Number) a[0]).intValue()));
+            fn("has_database_privilege", List.of(TEXT, TEXT), BOOL, S, true,
+                    (c, a) -> c.session().hasDatabasePrivilege(null, (String) a[0], (String) a[1]));
+            fn("has_database_privilege", List.of(NAME, TEXT, TEXT), BOOL, S, true,
+                    (c, a) -> c.session().hasDatabasePrivilege((String) a[0], (String) a[1], (String) a[2]));
+            for (int arr : new int[] {TEXT_ARRAY, ACLITEM_ARRAY}) {
+                fn("array_to_string", List.of(arr, TEXT), TEXT, S, true, (c, a) -> TextArrays.arrayToString(aclElements(a[0]), (String) a[1], null));
+                fn("array_to_string", List.of(arr, TEXT, TEXT), TEXT, S, false, (c, a) -> a[0] == null || a[1] == null ? null
+                        : TextArrays.arrayToString(aclElements(a[0]), (String) a[1], (String) a[2]));
+            }
         }
 
         void functions() {

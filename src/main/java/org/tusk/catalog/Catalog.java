@@ -47,6 +47,19 @@ public interface Catalog {
     void dropRelation(Relation rel);
 
     /**
+     * ExecGrant_Relation's catalog update: sets pg_class.relacl of {@code rel} to {@code acl}
+     * ((grantee, grantor, privs) triples, see {@link Acl}) and invalidates its relcache entry.
+     */
+    void setRelationAcl(Relation rel, int[] acl);
+
+    /**
+     * checkSharedDependencies for this database: the objects here that role {@code roleOid} owns
+     * or holds privileges on, described as PostgreSQL does ("owner of table t", "privileges for
+     * table t", "owner of schema s"), in pg_class/pg_namespace order.
+     */
+    List<String> roleDependencies(int roleOid);
+
+    /**
      * One column of a CREATE TABLE.
      *
      * @param typmod     -1, or the type modifier (varchar(n) is n+4, as PostgreSQL stores it)

@@ -380,6 +380,49 @@ public final class HeapCatalog implements Catalog {
         return rows.get(0);
     }
 
+    @Override
+    public void setRelationAcl(Relation rel, int[] acl) {
+        TupleSlot cls = classRow(rel.oid());
+        if (cls == null) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for relation " + Integer.toUnsignedString(rel.oid()));
+        }
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "relacl", acl);
+        writer.update(PG_CLASS, cls, v);
+        env.inval().registerRelcacheInval(rel.oid());
+    }
+
+    @Override
+    public List<String> roleDependencies(int roleOid) {
+        List<String> out = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "nspowner")) == roleOid)) {
+            out.add("owner of schema " + PG_NAMESPACE.get(s.values(), "nspname"));
+        }
+        for (TupleSlot s : writer.find(PG_CLASS, v -> true)) {
+            Object[] v = s.values();
+            String kind = switch (((String) PG_CLASS.get(v, "relkind")).charAt(0)) {
+                case 'r' -> "table";
+                case 'v' -> "view";
+                case 'S' -> "sequence";
+                case 'm' -> "materialized view";
+                default -> null;
+            };
+            if (kind == null) continue;
+            String name = (String) PG_CLASS.get(v, "relname");
+            if (oid(PG_CLASS.get(v, "relowner")) == roleOid) out.add("owner of " + kind + " " + name);
+            int[] acl = (int[]) PG_CLASS.get(v, "relacl");
+            if (acl != null) {
+                for (int i = 0; i < acl.length; i += 3) {
+                    if ((acl[i] == roleOid || acl[i + 1] == roleOid) && oid(PG_CLASS.get(v, "relowner")) != roleOid) {
+                        out.add("privileges for " + kind + " " + name);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private TupleSlot classRow(int relOid) {
         List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
         return rows.isEmpty() ? null : rows.get(0);

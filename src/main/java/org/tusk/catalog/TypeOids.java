@@ -7,6 +7,8 @@ public final class TypeOids {
     public static final int INVALID = 0;
     public static final int BOOL = 16;
     public static final int BYTEA = 17;
+    /** "char": one byte, shown as a one-character string (pg_database.datlocprovider, pg_class.relkind). */
+    public static final int CHAR = 18;
     public static final int NAME = 19;
     public static final int INT8 = 20;
     public static final int INT2 = 21;
@@ -26,6 +28,9 @@ public final class TypeOids {
     public static final int INTERVAL = 1186;
     public static final int NUMERIC = 1700;
     public static final int PG_LSN = 3220;
+    public static final int TEXT_ARRAY = 1009;
+    /** aclitem and aclitem[] (pg_database.datacl). */
+    public static final int ACLITEM = 1033, ACLITEM_ARRAY = 1034;
     public static final int RECORD = 2249;
     public static final int VOID = 2278;
     /** Pseudo-type "any", used only as the declared argument type of variadic built-ins like concat(). */

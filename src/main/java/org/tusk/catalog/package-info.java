@@ -12,6 +12,40 @@
  * parse analysis reaches system views. Roles and databases stay in the flat files of
  * {@link org.tusk.catalog.BootstrapCatalog} (global/pg_authid, global/pg_database).
  *
+ * <h2>Shared catalogs: pg_authid, pg_database, pg_db_role_setting</h2>
+ * The flat files under {@code global/} are the cluster's roles, databases and their connection-time
+ * settings (PostgreSQL
+ * kept such files until 9.0). {@link org.tusk.catalog.SharedCatalog} changes them transactionally
+ * and crash-safely, without a heap:
+ * <ul>
+ * <li><b>Writers</b> take ExclusiveLock on the catalog's relation OID (1260, 1262 or 2964, database 0)
+ * before reading the file they will change, and hold it to the end of the transaction. Changes
+ * are kept in the session, tagged with the (sub)transaction's xid; the transaction sees the file
+ * plus its changes whose xid is still current, so ROLLBACK TO undoes them.</li>
+ * <li><b>Commit</b>: before the commit record the new file is written and fsynced as
+ * {@code global/<name>.pending.<xid>}; after the commit record (still under the lock) it is
+ * renamed over the file and the directory fsynced; at abort it is removed. The file is written
+ * before the commit record so that the commit record alone decides: if the server crashes
+ * between the two, the startup process, once WAL replay has brought the CLOG up to date,
+ * installs the pending file of a committed transaction and removes any other
+ * ({@link org.tusk.catalog.SharedCatalog#resolvePending}). A crash before the commit record
+ * leaves an uncommitted pending file, which is removed; nothing else was changed.</li>
+ * <li><b>Readers</b> (authentication, the views, privilege tests) read the committed file;
+ * files are replaced by rename, so a reader sees a whole old or a whole new file.</li>
+ * <li>{@link org.tusk.catalog.SharedCatalogViews} shows them as pg_database, pg_authid,
+ * pg_roles, pg_user, pg_shadow, pg_db_role_setting and pg_auth_members (empty: no role
+ * membership).</li>
+ * </ul>
+ * {@link org.tusk.catalog.DatabaseFiles} copies and removes database directories and WAL-logs it
+ * (rmgr DBASE: XLOG_DBASE_CREATE_FILE_COPY, XLOG_DBASE_DROP, with dbase_redo).
+ *
+ * <h2>Privileges</h2>
+ * {@link org.tusk.catalog.Acl} is acl.c for tables: pg_class.relacl is stored as PostgreSQL's
+ * aclitem[] (12-byte AclItems: grantee, grantor, privileges with grant options in the high 16
+ * bits); NULL is the owner's default. The relcache keeps relowner and relacl;
+ * {@link org.tusk.catalog.Catalog#setRelationAcl} writes relacl and sends a relcache
+ * invalidation, so other sessions check against a committed GRANT from their next statement.
+ *
  * <h2>Heap catalogs</h2>
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
  * pg_attrdef (2604), pg_constraint (2606) and pg_am (2601) are heap tables of every database,

@@ -52,4 +52,10 @@ public interface ExecEnvironment {
      * carry typmods yet.
      */
     int atttypmod(Relation rel, int attnum);
+
+    /** GetUserId: the role whose privileges the statement's table accesses need. */
+    int currentUserId();
+
+    /** superuser(): whether that role is a superuser now (read afresh: ALTER ROLE may have changed it). */
+    boolean currentUserIsSuperuser();
 }

@@ -30,5 +30,14 @@
  * (EvalPlanQual, simplified: no row locks, no re-evaluation of other relations, as there are no
  * joins). The executor takes no locks itself; the access methods do their own buffer locking and
  * the waiting for concurrent writers ({@code wait = true}).
+ *
+ * <h2>Privileges</h2>
+ * {@link org.tusk.executor.ExecPermissions} is ExecCheckRTPerms: before a statement over tables
+ * runs (the traffic cop calls it between analysis and planning), the current user must hold
+ * SELECT on every table read and INSERT/UPDATE/DELETE on the target (plus SELECT on it when
+ * the statement reads its rows: WHERE or RETURNING), by the relcache's copy of pg_class.relacl
+ * or the owner's default ACL; else 42501 "permission denied for table t". A superuser passes; that
+ * status is read afresh, and only when the ACL denies, so the common case costs no file read.
+ * The ACL a statement is checked against is the one its relcache entry held when it was planned.
  */
 package org.tusk.executor;

@@ -86,4 +86,51 @@ public sealed interface Stmt {
 
     /** DELETE FROM t [[AS] a] [WHERE ...] [RETURNING ...]. */
     record DeleteStmt(RangeVar relation, RawExpr where, List<ResTarget> returning) implements Stmt {}
+    // ---- databases, roles and privileges (gram.y CreatedbStmt, DropdbStmt, AlterDatabaseStmt,
+    // AlterDatabaseSetStmt, RenameStmt, AlterOwnerStmt, CreateRoleStmt, AlterRoleStmt, DropRoleStmt, GrantStmt)
+
+    /** A "name [=] value" option (DefElem); value is a String, a Long/BigDecimal number, Boolean, or null. */
+    record DefElem(String name, Object value, int location) {}
+
+    /** A role in GRANT/REVOKE, OWNER TO and ALTER ROLE (RoleSpec): a name, or PUBLIC, CURRENT_USER, SESSION_USER (name null). */
+    record RoleSpec(Kind kind, String name, int location) {
+        public enum Kind { NAME, PUBLIC, CURRENT_USER, SESSION_USER, CURRENT_ROLE }
+    }
+
+    /** CREATE DATABASE name [WITH] options. */
+    record CreatedbStmt(String dbname, List<DefElem> options) implements Stmt {}
+
+    /** DROP DATABASE [IF EXISTS] name [[WITH] (FORCE)]. */
+    record DropdbStmt(String dbname, boolean missingOk, boolean force) implements Stmt {}
+
+    /**
+     * ALTER DATABASE name: exactly one of RENAME TO {@code newName}, OWNER TO {@code newOwner},
+     * [WITH] {@code options} (ALLOW_CONNECTIONS, CONNECTION LIMIT, IS_TEMPLATE).
+     */
+    record AlterDatabaseStmt(String dbname, String newName, RoleSpec newOwner, List<DefElem> options) implements Stmt {}
+
+    /** CREATE ROLE | USER | GROUP name [WITH] options; USER implies LOGIN. */
+    record CreateRoleStmt(Kind kind, String role, List<DefElem> options) implements Stmt {
+        public enum Kind { ROLE, USER, GROUP }
+    }
+
+    /** ALTER ROLE | USER name [WITH] options, or RENAME TO newName (options then empty). */
+    record AlterRoleStmt(RoleSpec role, List<DefElem> options, String newName) implements Stmt {}
+
+    /** DROP ROLE | USER | GROUP [IF EXISTS] names. */
+    record DropRoleStmt(List<String> roles, boolean missingOk) implements Stmt {}
+
+    /**
+     * GRANT privileges ON [TABLE] tables TO grantees [WITH GRANT OPTION] and REVOKE [GRANT OPTION
+     * FOR] privileges ON [TABLE] tables FROM grantees [CASCADE | RESTRICT]; privileges is null
+     * for ALL [PRIVILEGES]. grantOption is WITH GRANT OPTION for GRANT, GRANT OPTION FOR for REVOKE.
+     */
+    record GrantStmt(boolean isGrant, List<String> privileges, List<RangeVar> objects, List<RoleSpec> grantees,
+                     boolean grantOption, boolean cascade) implements Stmt {}
+
+    /**
+     * ALTER DATABASE d SET/RESET ... (role null) and ALTER ROLE r [IN DATABASE d] SET/RESET ...
+     * (AlterDatabaseSetStmt, AlterRoleSetStmt): a connection-time default in pg_db_role_setting.
+     */
+    record AlterSettingStmt(String database, RoleSpec role, VariableSetStmt set) implements Stmt {}
 }

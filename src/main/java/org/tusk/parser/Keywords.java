@@ -42,7 +42,10 @@ public final class Keywords {
             "listen", "notify", "unlisten", "execute", "deallocate", "declare", "move", "close", "discard",
             "checkpoint", "comment", "call", "merge", "reindex", "cluster", "security", "load", "import", "refresh",
             "reassign", "index", "if", "temp", "temporary", "global", "cascade", "restrict", "key", "include",
-            "inherits", "tablespace", "generated", "of", "partition", "overriding", "conflict", "exclude");
+            "inherits", "tablespace", "generated", "of", "partition", "overriding", "conflict", "exclude",
+            "database", "owner", "rename", "password", "encrypted", "unencrypted", "valid", "until", "connection",
+            "template", "encoding", "privileges", "inherit", "force", "option", "admin", "sysid", "location",
+            "trigger", "granted");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

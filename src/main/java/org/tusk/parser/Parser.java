@@ -60,9 +60,9 @@ public final class Parser {
 
     // ------------------------------------------------------------------ token helpers
 
-    private Token peek() { return peek(0); }
+    Token peek() { return peek(0); }
 
-    private Token peek(int n) {
+    Token peek(int n) {
         while (buf.size() <= n) {
             if (!buf.isEmpty() && buf.get(buf.size() - 1).is(Kind.EOF)) {
                 buf.add(buf.get(buf.size() - 1));
@@ -73,16 +73,16 @@ public final class Parser {
         return buf.get(n);
     }
 
-    private Token advance() {
+    Token advance() {
         Token t = peek();
         buf.remove(0);
         lastEnd = t.end();
         return t;
     }
 
-    private boolean isKw(String kw) { return peek().isKeyword(kw); }
+    boolean isKw(String kw) { return peek().isKeyword(kw); }
 
-    private boolean acceptKw(String kw) {
+    boolean acceptKw(String kw) {
         if (isKw(kw)) {
             advance();
             return true;
@@ -90,14 +90,14 @@ public final class Parser {
         return false;
     }
 
-    private Token expectKw(String kw) {
+    Token expectKw(String kw) {
         if (!isKw(kw)) throw syntaxError(peek());
         return advance();
     }
 
-    private boolean isChar(char c) { return peek().isChar(c); }
+    boolean isChar(char c) { return peek().isChar(c); }
 
-    private boolean acceptChar(char c) {
+    boolean acceptChar(char c) {
         if (isChar(c)) {
             advance();
             return true;
@@ -105,7 +105,7 @@ public final class Parser {
         return false;
     }
 
-    private Token expectChar(char c) {
+    Token expectChar(char c) {
         if (!isChar(c)) throw syntaxError(peek());
         return advance();
     }
@@ -179,6 +179,9 @@ public final class Parser {
                 return unsupportedStmt();
             case "create": {
                 Token n = peek(1);
+                if (n.isKeyword("database") || n.isKeyword("role") || n.isKeyword("user") && !peek(2).isKeyword("mapping")
+                        || n.isKeyword("group"))
+                    return new RoleGrammar(this, src).create();
                 if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
@@ -187,8 +190,17 @@ public final class Parser {
                 return unsupportedStmt();
             }
             case "drop":
+                if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
+                        || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
+                    return new RoleGrammar(this, src).drop();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("index")) return dropStmt();
                 return unsupportedStmt();
+            case "alter":
+                if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
+                        || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
+                    return new RoleGrammar(this, src).alter();
+                return unsupportedStmt();
+            case "grant", "revoke": return new RoleGrammar(this, src).grant();
             case "insert": return insertStmt();
             case "update": return updateStmt();
             case "delete": return deleteStmt();
@@ -198,7 +210,13 @@ public final class Parser {
         }
     }
 
-    private Stmt unsupportedStmt() {
+    /** Skips the rest of the statement: a valid statement Tusk does not run yet, reported at execution as {@code tag}. */
+    Stmt unsupportedRest(String tag) {
+        while (!peek().is(Kind.EOF) && !(peek().isChar(';'))) advance();
+        return new Stmt.UnsupportedStmt(tag);
+    }
+
+    Stmt unsupportedStmt() {
         Token first = advance();
         String tag = first.value().toUpperCase(Locale.ROOT);
         Token second = peek();
@@ -219,7 +237,7 @@ public final class Parser {
     // ---- CREATE TABLE / CREATE INDEX / DROP (gram.y CreateStmt, IndexStmt, DropStmt)
 
     /** qualified_name: ColId [ '.' attr_name [ '.' attr_name ] ]. */
-    private Stmt.RangeVar qualifiedName() {
+    Stmt.RangeVar qualifiedName() {
         Token t = peek();
         if (!Keywords.isColId(t)) throw syntaxError(t);
         List<String> names = new ArrayList<>();
@@ -743,7 +761,7 @@ public final class Parser {
         return sb.toString();
     }
 
-    private Stmt setStmt() {
+    Stmt setStmt() {
         expectKw("set");
         boolean local = false;
         if (acceptKw("local")) local = true;
@@ -847,7 +865,7 @@ public final class Parser {
         return new Stmt.VariableShowStmt(showName());
     }
 
-    private Stmt resetStmt() {
+    Stmt resetStmt() {
         expectKw("reset");
         String name = showName();
         if (name.equals("all")) return new Stmt.VariableSetStmt(Stmt.VariableSetStmt.Kind.RESET_ALL, null, List.of(), false);
@@ -907,13 +925,13 @@ public final class Parser {
         return !no;
     }
 
-    private String sconst() {
+    String sconst() {
         Token t = peek();
         if (!t.is(Kind.SCONST)) throw syntaxError(t);
         return advance().value();
     }
 
-    private String colId() {
+    String colId() {
         Token t = peek();
         if (!Keywords.isColId(t)) throw syntaxError(t);
         return advance().value();

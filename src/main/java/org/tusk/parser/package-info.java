@@ -37,6 +37,12 @@
  * UPDATE ... FROM, DELETE ... USING, ON CONFLICT, multi-column SET, CHECK/FOREIGN KEY, index
  * expressions, DESC index columns (parsed, refused at execution), serial/identity columns.
  *
+ * <p>The statements on databases, roles and table privileges (CREATE/DROP/ALTER DATABASE,
+ * CREATE/ALTER/DROP ROLE, USER and GROUP, GRANT/REVOKE ON TABLE) are parsed by {@code RoleGrammar}
+ * on the same token stream, into gram.y's node shapes with its DefElem option names; they are
+ * utility statements and are not analysed. GRANT of roles and of privileges on other object
+ * kinds, and ALTER DATABASE/ROLE ... SET, parse as UnsupportedStmt.
+ *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.

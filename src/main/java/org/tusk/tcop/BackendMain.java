@@ -216,8 +216,14 @@ public final class BackendMain {
                 }
             }
         };
+        // get_role_password: a password past its VALID UNTIL time is as good as none.
+        String secret = role == null ? null : role.password();
+        if (secret != null && role.validUntil() != null
+                && java.time.Instant.parse(role.validUntil()).isBefore(java.time.Instant.now())) {
+            secret = null;
+        }
         new ClientAuthentication(nonce).authenticate(channel, line, port.userName(), port.databaseName(),
-                port.remoteAddress(), port.isLocal(), role == null ? null : role.password(), role != null);
+                port.remoteAddress(), port.isLocal(), secret, role != null);
         ctx.messages.authenticationRequest(AuthChannel.AUTH_REQ_OK, null);
         ctx.catalogAtStart = catalog;
     }
@@ -244,12 +250,36 @@ public final class BackendMain {
             throw new PgException(Severity.FATAL, "55000",
                     "database \"" + db.name() + "\" is not currently accepting connections", null, null, 0);
         }
+        ctx.proc.setDatabaseAndRole(db.oid(), role.oid());
+        // With databaseId published, wait out a CREATE DATABASE copying this database or a DROP
+        // DATABASE of it (they lock it and then count its sessions), then look at it again.
+        var dbLock = org.tusk.storage.lmgr.LockTag.object(0, BootstrapCatalog.DATABASE_RELATION_ID, db.oid(), 0);
+        ctx.locks.acquire(dbLock, org.tusk.storage.lmgr.LockMode.ROW_EXCLUSIVE, true, false);
+        ctx.locks.release(dbLock, org.tusk.storage.lmgr.LockMode.ROW_EXCLUSIVE, true);
+        BootstrapCatalog fresh = BootstrapCatalog.load(ctx.env.dataDir());
+        BootstrapCatalog.Database again = fresh.database(db.oid()).orElse(null);
+        if (again == null || !again.name().equals(db.name())) {
+            throw new PgException(Severity.FATAL, SqlState.INVALID_CATALOG_NAME, "database \"" + db.name() + "\" does not exist",
+                    "It seems to have just been dropped or renamed.", null, 0);
+        }
+        db = again;
+        if (!db.allowConnections()) {
+            throw new PgException(Severity.FATAL, "55000",
+                    "database \"" + db.name() + "\" is not currently accepting connections", null, null, 0);
+        }
+        // CheckMyDatabase's and InitializeSessionUserId's connection limits (we count ourselves).
+        if (!role.superuser() && db.connLimit() >= 0 && countBackends(ctx, p -> p.databaseId() == ctx.proc.databaseId()) > db.connLimit()) {
+            throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for database \"" + db.name() + "\"");
+        }
+        if (!role.superuser() && role.connLimit() >= 0 && countBackends(ctx, p -> p.roleId() == role.oid()) > role.connLimit()) {
+            throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + role.name() + "\"");
+        }
         ctx.role = role;
         ctx.database = db;
-        ctx.proc.setDatabaseAndRole(db.oid(), role.oid());
 
         var gucs = ctx.env.gucs();
         StartupOptions.applyStartupPacket(gucs, ctx.port.startupParameters(), role.superuser());
+        processSettings(ctx, fresh, db.oid(), role);
         gucs.set("is_superuser", role.superuser() ? "on" : "off", GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
         gucs.set("session_authorization", role.name(), GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
 
@@ -279,6 +309,42 @@ public final class BackendMain {
             ctx.env.log().log("connection authorized: user=" + role.name() + " database=" + db.name()
                     + (gucs.getString("application_name").isEmpty() ? "" : " application_name=" + gucs.getString("application_name")));
         }
+    }
+
+    /**
+     * process_settings: the pg_db_role_setting defaults of this database and role, the most
+     * specific first; a client's startup-packet settings (a higher source) win over them. A
+     * setting that no longer applies is reported as a WARNING, as ProcessGUCArray does.
+     */
+    private static void processSettings(BackendContext ctx, BootstrapCatalog cat, int dbOid, BootstrapCatalog.Role role) {
+        var gucs = ctx.env.gucs();
+        GucContext context = role.superuser() ? GucContext.SUSET : GucContext.USERSET;
+        int[][] keys = {{dbOid, role.oid()}, {0, role.oid()}, {dbOid, 0}};
+        GucSource[] sources = {GucSource.DATABASE_USER, GucSource.USER, GucSource.DATABASE};
+        for (int i = 0; i < keys.length; i++) {
+            BootstrapCatalog.DbRoleSetting s = cat.setting(keys[i][0], keys[i][1]);
+            if (s == null) continue;
+            for (String entry : s.config()) {
+                int eq = entry.indexOf('=');
+                if (eq <= 0) continue;
+                try {
+                    gucs.set(entry.substring(0, eq), entry.substring(eq + 1), context, sources[i], GucAction.SET);
+                } catch (PgException e) {
+                    ctx.messages.report(Severity.WARNING, e.sqlState(), e.getMessage(), e.detail(), e.hint(), 0);
+                }
+            }
+        }
+    }
+
+    /** CountDBConnections / CountUserBackends: client backends (this one included) that match. */
+    private static int countBackends(BackendContext ctx, java.util.function.Predicate<org.tusk.storage.lmgr.Proc> which) {
+        ProcGlobal procs = ctx.env.shmem().procGlobal();
+        int n = 0;
+        for (int slot = 1; slot < procs.numSlots(); slot++) {
+            var p = procs.proc(slot);
+            if (p.pid() != 0 && p.backendType() == BackendType.BACKEND && which.test(p)) n++;
+        }
+        return n;
     }
 
     /** HaveNFreeProcs over the client-backend slots. */

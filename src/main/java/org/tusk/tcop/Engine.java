@@ -64,6 +64,8 @@ public final class Engine {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         ExecContext ctx = ExecContext.of(session, env);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
+        if (env != null && !(paramTypes != null && paramText == null)) org.tusk.executor.ExecPermissions.check(q, env);
         if (paramText != null) {
             int n = paramTypes == null ? 0 : paramTypes.size();
             if (paramText.length != n) {

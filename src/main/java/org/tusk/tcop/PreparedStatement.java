@@ -105,6 +105,8 @@ public final class PreparedStatement {
         if (u == null) return isModify() ? modifyTag(0) : "SELECT 0";
         String tableTag = tableStatementTag(u);
         if (tableTag != null) return tableTag;
+        String sharedTag = SharedObjects.tag(u);
+        if (sharedTag != null) return sharedTag;
         return switch (u) {
             case Stmt.VariableSetStmt v -> v.kind() == Stmt.VariableSetStmt.Kind.RESET
                     || v.kind() == Stmt.VariableSetStmt.Kind.RESET_ALL ? "RESET" : "SET";

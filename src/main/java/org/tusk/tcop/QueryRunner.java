@@ -32,6 +32,9 @@ final class QueryRunner {
     /** Savepoint names with the GUC nest level each one opened. */
     private final Deque<Savepoint> savepoints = new ArrayDeque<>();
     private String currentQuery;
+    /** Whether the simple Query being run has more than one statement (an implicit transaction block). */
+    private boolean multiStatementQuery;
+    private final SharedObjects sharedObjects;
     private final StatementTimeout statementTimeout;
     /** Gives each statement its storage environment; none (null) until the backend has storage. */
     private java.util.function.Supplier<org.tusk.executor.ExecEnvironment> environments = () -> null;
@@ -43,6 +46,21 @@ final class QueryRunner {
         this.session = session;
         this.relations = new SystemViews(ctx.env.shmem(), ctx.env.shmem().procGlobal());
         this.statementTimeout = new StatementTimeout(ctx.interrupts);
+        this.sharedObjects = new SharedObjects(ctx, this);
+    }
+
+    /** The statistics views first, then the shared catalogs (once the session has storage). */
+    private org.tusk.catalog.ScannableRelation lookupRelation(String schema, String name) {
+        org.tusk.catalog.ScannableRelation r = relations.lookup(schema, name);
+        if (r != null || ctx.storage == null) return r;
+        return new org.tusk.catalog.SharedCatalogViews(ctx.storage.sharedCatalog::current,
+                () -> ctx.storage.sharedCatalog.current().role(ctx.role.oid()).map(x -> x.superuser()).orElse(false))
+                .lookup(schema, name);
+    }
+
+    /** IsTransactionBlock's implicit block: a simple Query message with several statements. */
+    boolean inMultiStatementQuery() {
+        return multiStatementQuery;
     }
 
     /**
@@ -69,6 +87,7 @@ final class QueryRunner {
             ctx.messages.emptyQueryResponse();
             return;
         }
+        multiStatementQuery = stmts.size() > 1;
         try {
             for (RawStmt raw : stmts) {
                 startTransactionCommand();
@@ -79,6 +98,7 @@ final class QueryRunner {
             }
         } finally {
             statementTimeout.disarm();
+            multiStatementQuery = false;
         }
         finishImplicitTransaction();
     }
@@ -119,7 +139,7 @@ final class QueryRunner {
         }
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
                 || raw.stmt() instanceof Stmt.SelectStmt ? environments.get() : null;
-        return Engine.prepare(raw, query, relations, session, paramTypes, paramText, env);
+        return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
     }
 
     private static boolean allowedInFailedBlock(Stmt s) {
@@ -165,6 +185,13 @@ final class QueryRunner {
                 done = true;
                 return true;
             }
+            Stmt shared = ps.plannedStmt().utilityStmt();
+            if (shared != null && SharedObjects.tag(shared) != null) {
+                if (ctx.storage == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, SharedObjects.tag(shared) + " is not supported yet");
+                out.commandComplete(sharedObjects.run(shared));
+                done = true;
+                return true;
+            }
             Stmt.TransactionStmt t = ps.transactionStmt();
             if (t != null) {
                 String tag = transactionStatement(t);
@@ -202,19 +229,7 @@ final class QueryRunner {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
                     "must be superuser or have privileges of pg_checkpoint to do CHECKPOINT");
         }
-        var ckpt = ctx.env.shmem().checkpointer();
-        int slot = ckpt.checkpointerSlot();
-        if (slot == 0) {
-            throw PgException.error(SqlState.INTERNAL_ERROR, "could not request checkpoint because checkpointer not running");
-        }
-        int failedBefore = ckpt.failedCount();
-        int startedBefore = ckpt.request(org.tusk.storage.sync.CheckpointerShmem.CHECKPOINT_IMMEDIATE
-                | org.tusk.storage.sync.CheckpointerShmem.CHECKPOINT_FORCE | org.tusk.storage.sync.CheckpointerShmem.CHECKPOINT_WAIT);
-        ctx.env.shmem().procGlobal().proc(slot).latch().set();
-        if (!ckpt.awaitCompletion(startedBefore, failedBefore, ctx.interrupts::check)) {
-            throw PgException.error(SqlState.INTERNAL_ERROR, "checkpoint request failed")
-                    .withHint("Consult recent messages in the server log for details.");
-        }
+        SharedObjects.requestCheckpoint(ctx);
     }
 
     // ------------------------------------------------------------------ transactions

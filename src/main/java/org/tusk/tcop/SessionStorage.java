@@ -62,6 +62,10 @@ final class SessionStorage {
     final Inval inval;
     final RelationStorage relationStorage;
     final HeapCatalog catalog;
+    /** The session's transactional view of the flat-file catalogs pg_authid and pg_database. */
+    final org.tusk.catalog.SharedCatalog sharedCatalog;
+    /** ForceSyncCommit: the commit record of this transaction is flushed whatever synchronous_commit says. */
+    boolean forceSyncCommit;
     private final OidGenerator oids;
 
     SessionStorage(BackendContext ctx) {
@@ -99,6 +103,19 @@ final class SessionStorage {
                 () -> gucs.getString("search_path"), ctx.slot, heap, btree, this::catalogSnapshot,
                 () -> xact.getCurrentCommandId(true), this::commandCounterIncrement, oids::getNewObjectId,
                 this::lockRelation, relationStorage, relcache, inval, this::notice));
+        this.sharedCatalog = new org.tusk.catalog.SharedCatalog(ctx.env.dataDir(), new org.tusk.catalog.SharedCatalog.TransactionHooks() {
+            @Override public int currentXid() { return xact.getCurrentTransactionId(); }
+            @Override public int topXid() { return xact.topFullTransactionId().xid(); }
+            @Override public boolean isCurrentXid(int xid) { return xact.isCurrentTransactionId(xid); }
+            @Override public void lockCatalog(int relationId) {
+                ctx.locks.acquire(org.tusk.storage.lmgr.LockTag.relation(0, relationId), LockMode.EXCLUSIVE, false);
+            }
+        });
+    }
+
+    /** GetNewObjectId. */
+    int newObjectId() {
+        return oids.getNewObjectId();
     }
 
     private BackendTransactionOracle oracleRef() {
@@ -153,13 +170,28 @@ final class SessionStorage {
             @Override public void commandCounterIncrement() { SessionStorage.this.commandCounterIncrement(); }
             @Override public boolean isolationUsesXactSnapshot() { return xact.isolationLevel().usesXactSnapshot(); }
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
+            @Override public int currentUserId() { return ctx.role.oid(); }
+            @Override public boolean currentUserIsSuperuser() {
+                return sharedCatalog.current().role(ctx.role.oid()).map(r -> r.superuser()).orElse(false);
+            }
         };
     }
 
     /** CommitTransaction's storage part. */
     void commit(boolean synchronous) {
         List<RelFileLocator> drop = relationStorage.pendingDeletes(true);
-        xact.commit(synchronous, drop.toArray(new RelFileLocator[0]));
+        // Shared catalog changes are written (as pending files) before the commit record decides them.
+        sharedCatalog.preCommit();
+        boolean sync = synchronous || forceSyncCommit;
+        forceSyncCommit = false;
+        xact.commit(sync, drop.toArray(new RelFileLocator[0]));
+        try {
+            sharedCatalog.atCommit();
+        } catch (UncheckedIOException e) {
+            // Committed: the startup process installs the pending file after a restart.
+            ctx.messages.report(new PgException(Severity.WARNING, SqlState.IO_ERROR,
+                    "could not install shared catalog file: " + e.getMessage(), null, null, 0));
+        }
         inval.atCommit();
         endOfTransaction(true);
     }
@@ -168,8 +200,10 @@ final class SessionStorage {
     void abort() {
         buffers.releaseAll();
         List<RelFileLocator> drop = relationStorage.pendingDeletes(false);
+        forceSyncCommit = false;
         try {
             xact.abort(drop.toArray(new RelFileLocator[0]));
+            sharedCatalog.atAbort();
         } finally {
             inval.atAbort();
             endOfTransaction(false);

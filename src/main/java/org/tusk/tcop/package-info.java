@@ -21,7 +21,18 @@
  * invalidation messages, locks, pending file deletions. {@code QueryRunner} maps the SQL
  * transaction block onto it: an ERROR outside any savepoint aborts at once (so locks and the xid
  * are released before the client says ROLLBACK); savepoints are subtransactions. A session that
- * ends inside a transaction aborts it as its first exit action.
+ * ends inside a transaction aborts it as its first exit action. The session's
+ * {@code SharedCatalog} takes part in commit and abort: its pending pg_authid/pg_database file is
+ * written before the commit record and installed after it, before the locks are released.
+ *
+ * <h2>Databases and roles</h2>
+ * {@code SharedObjects} runs CREATE/DROP/ALTER DATABASE, CREATE/ALTER/DROP ROLE and GRANT/REVOKE
+ * and answers what those commands ask of the backend. At connection start InitPostgres publishes
+ * the database in its PGPROC, then takes and releases RowExclusiveLock on the database object,
+ * then reads pg_database again (so a concurrent DROP or a CREATE copying it is either waited out
+ * or seen), applies the database's and the role's connection limits (53300), and then their
+ * pg_db_role_setting defaults (process_settings: sources DATABASE_USER, USER, DATABASE, below the
+ * client's startup-packet settings; a value no longer valid becomes a WARNING).
  *
  * <h2>The engine's entry points</h2>
  * {@link org.tusk.tcop.Engine#parse} splits a query string into statements;

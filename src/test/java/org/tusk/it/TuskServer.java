@@ -107,12 +107,17 @@ public final class TuskServer implements AutoCloseable {
     }
 
     public Connection connect(String asUser, String withPassword) throws SQLException {
+        return connectTo("postgres", asUser, withPassword);
+    }
+
+    /** A connection to database {@code db}. */
+    public Connection connectTo(String db, String asUser, String withPassword) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", asUser);
         if (withPassword != null) p.setProperty("password", withPassword);
         p.setProperty("connectTimeout", "20");
         p.setProperty("socketTimeout", "60");
-        return DriverManager.getConnection(jdbcUrl(), p);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + db, p);
     }
 
     /** psql -X -At against this server; host "/tmp" for the Unix socket, "127.0.0.1" for TCP. */

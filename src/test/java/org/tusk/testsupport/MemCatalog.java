@@ -132,4 +132,14 @@ public final class MemCatalog implements Catalog {
         byName.remove(rel.name());
         byOid.remove(rel.oid());
     }
+
+    @Override
+    public void setRelationAcl(Relation rel, int[] acl) {
+        throw new UnsupportedOperationException("the in-memory test catalog has no privileges");
+    }
+
+    @Override
+    public List<String> roleDependencies(int roleOid) {
+        return List.of();
+    }
 }

@@ -46,6 +46,9 @@ public final class MemEnv implements Supplier<ExecEnvironment> {
                 commandId++;
             }
             @Override public boolean isolationUsesXactSnapshot() { return repeatableRead; }
+            // The in-memory tests run as the bootstrap superuser.
+            @Override public int currentUserId() { return 10; }
+            @Override public boolean currentUserIsSuperuser() { return true; }
             @Override public int atttypmod(Relation rel, int attnum) {
                 int[] mods = catalog.typmods.get(rel.oid());
                 return mods == null ? -1 : mods[attnum - 1];

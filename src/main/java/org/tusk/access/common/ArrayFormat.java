@@ -126,4 +126,22 @@ final class ArrayFormat {
         }
         return r;
     }
+
+    /** sizeof(AclItem) in PostgreSQL 15: Oid ai_grantee, Oid ai_grantor, AclMode (uint32) ai_privs. */
+    static final int ACLITEM_SIZE = 12;
+
+    /** aclitem[]: {@code v} holds (grantee, grantor, privs) triples, one per element. */
+    static byte[] encodeAcl(int[] v, int elemType) {
+        int n = v.length / 3;
+        ByteBuffer b = header(n, elemType, 1, ACLITEM_SIZE * n);
+        for (int x : v) b.putInt(x);
+        return b.array();
+    }
+
+    static int[] decodeAcl(byte[] payload, int elemType) {
+        Header h = read(payload, elemType);
+        int[] r = new int[h.n() * 3];
+        for (int i = 0; i < r.length; i++) r[i] = h.data().getInt();
+        return r;
+    }
 }

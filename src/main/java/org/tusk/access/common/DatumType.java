@@ -59,11 +59,11 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * int2[]      1005   -1  no    i     x        short[]; 1-D array, lower bound 1
  * oid[]       1028   -1  no    i     x        int[];   1-D array, lower bound 1
  * text[]      1009   -1  no    i     x        String[]; 1-D array, lower bound 1, no null elements
- * aclitem[]   1034   -1  no    i     x        only NULL
+ * aclitem[]   1034   -1  no    i     x        int[] of (grantee, grantor, privs) triples; 12-byte AclItems
  * anyarray    2277   -1  no    d     x        only NULL
  * </pre>
  * Not supported yet: infinite dates and timestamps, numeric NaN/Infinity, arrays with nulls or
- * more than one dimension, aclitem[] and anyarray (catalog rows store NULL there, as
+ * more than one dimension, and anyarray (catalog rows store NULL there, as
  * PostgreSQL does for default ACLs and absent missing values).
  */
 public enum DatumType {
@@ -97,10 +97,13 @@ public enum DatumType {
     INT2_ARRAY(1005, -1, false, 'i', 'x', short[].class),
     OID_ARRAY(1028, -1, false, 'i', 'x', int[].class),
     TEXT_ARRAY(1009, -1, false, 'i', 'x', String[].class),
-    /** aclitem[]: only NULL can be stored yet (the default ACL). */
-    ACLITEM_ARRAY(1034, -1, false, 'i', 'x', Void.class),
+    /** aclitem[]: (grantee, grantor, privs) triples; NULL is the default ACL. */
+    ACLITEM_ARRAY(1034, -1, false, 'i', 'x', int[].class),
     /** anyarray (attmissingval): only NULL can be stored yet. */
     ANYARRAY(2277, -1, false, 'd', 'x', Void.class);
+
+    /** aclitem's type OID (the element type stored in an aclitem[]). */
+    static final int ACLITEM_OID = 1033;
 
     /** NAMEDATALEN: a name is this many bytes including its terminating NUL. */
     public static final int NAMEDATALEN = 64;
@@ -162,6 +165,7 @@ public enum DatumType {
             case INT2_ARRAY -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 1);
             case OID_ARRAY -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 1);
             case TEXT_ARRAY -> ArrayFormat.encodeText((String[]) value, TEXT.oid, 1);
+            case ACLITEM_ARRAY -> ArrayFormat.encodeAcl((int[]) value, ACLITEM_OID);
             default -> throw new IllegalStateException(this + " is not a varlena type");
         };
     }
@@ -174,6 +178,7 @@ public enum DatumType {
             case INT2VECTOR, INT2_ARRAY -> ArrayFormat.decodeInt2(payload, INT2.oid);
             case OIDVECTOR, OID_ARRAY -> ArrayFormat.decodeInt4(payload, OID.oid);
             case TEXT_ARRAY -> ArrayFormat.decodeText(payload, TEXT.oid);
+            case ACLITEM_ARRAY -> ArrayFormat.decodeAcl(payload, ACLITEM_OID);
             default -> throw new IllegalStateException(this + " is not a varlena type");
         };
     }

@@ -13,6 +13,7 @@ final class RmgrTable {
         return switch (id) {
             case CLOG -> Clog::redo;
             case SMGR -> org.tusk.catalog.RelationStorage::redo;
+            case DBASE -> org.tusk.catalog.DatabaseFiles::redo;
             case HEAP -> org.tusk.access.heap.HeapRedo::heapRedo;
             case HEAP2 -> org.tusk.access.heap.HeapRedo::heap2Redo;
             case BTREE -> org.tusk.access.nbtree.BTreeRedo::redo;

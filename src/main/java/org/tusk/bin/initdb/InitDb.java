@@ -140,8 +140,8 @@ public final class InitDb {
         String secret = password == null ? null : ScramSha256.buildVerifier(password);
         BootstrapCatalog.write(dataDir,
                 List.of(new BootstrapCatalog.Role(BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID, user, true, true, secret)),
-                List.of(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE1_OID, "template1", true, true),
-                        new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE0_OID, "template0", false, true),
+                List.of(templateAcl(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE1_OID, "template1", true, true)),
+                        templateAcl(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE0_OID, "template0", false, true)),
                         new BootstrapCatalog.Database(BootstrapCatalog.POSTGRES_OID, "postgres", true, false)));
         out.println("creating system catalogs ... ok");
         for (String db : List.of("base/1", "base/4", "base/5")) {
@@ -155,5 +155,16 @@ public final class InitDb {
         out.println();
         out.println("    ./tusk start -D " + dataDir);
         out.println();
+    }
+
+    /**
+     * setup_privileges: PUBLIC may connect to the templates but not create in them (initdb's
+     * REVOKE CREATE, TEMPORARY ON DATABASE template1 FROM public), so datacl is explicit.
+     */
+    private static BootstrapCatalog.Database templateAcl(BootstrapCatalog.Database d) {
+        String su = String.valueOf(BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID);
+        return new BootstrapCatalog.Database(d.oid(), d.name(), d.dba(), d.encoding(), d.locProvider(), d.isTemplate(),
+                d.allowConnections(), d.connLimit(), d.frozenXid(), d.minMxid(), d.tablespace(), d.collate(), d.ctype(),
+                d.iculocale(), d.collversion(), List.of("=c/" + su, su + "=CTc/" + su));
     }
 }

@@ -431,10 +431,51 @@ public final class BufferManager {
      * it belongs to is going away.
      */
     public void dropRelationBuffers(org.tusk.storage.smgr.RelFileLocator rl) {
+        dropBuffersMatching(t -> belongsTo(t, rl));
+    }
+
+    /**
+     * DropDatabaseBuffers: forgets every buffer of database {@code dbOid} without writing it, for
+     * DROP DATABASE (whose caller holds AccessExclusiveLock on the database and has checked that
+     * nobody is connected to it) and its redo.
+     */
+    public void dropDatabaseBuffers(int dbOid) {
+        dropBuffersMatching(t -> t.dbOid() == dbOid);
+    }
+
+    private void dropBuffersMatching(java.util.function.Predicate<BufferTag> which) {
         for (int id = 0; id < pool.nbuffers(); id++) {
-            if ((descs.state(id) & BM_TAG_VALID) == 0 || !belongsTo(descs.tag(id), rl)) continue;
-            invalidateBuffer(id, rl);
+            if ((descs.state(id) & BM_TAG_VALID) == 0 || !which.test(descs.tag(id))) continue;
+            invalidateBuffer(id, which);
         }
+    }
+
+    /**
+     * FlushDatabaseBuffers: writes every dirty buffer of database {@code dbOid} (the redo of
+     * CREATE DATABASE copies the template's files, which must first hold its replayed pages).
+     */
+    public int flushDatabaseBuffers(int dbOid) {
+        int written = 0;
+        for (int id = 0; id < pool.nbuffers(); id++) {
+            int s = descs.state(id);
+            if ((s & (BM_DIRTY | BM_VALID)) != (BM_DIRTY | BM_VALID) || descs.tag(id).dbOid() != dbOid) continue;
+            pin(id, null);
+            try {
+                LWLock content = descs.contentLock(id);
+                content.acquire(LWLock.Mode.SHARED);
+                try {
+                    if ((descs.state(id) & BM_DIRTY) != 0 && descs.tag(id).dbOid() == dbOid) {
+                        flushBuffer(id);
+                        written++;
+                    }
+                } finally {
+                    content.release(LWLock.Mode.SHARED);
+                }
+            } finally {
+                releaseBuffer(id + 1);
+            }
+        }
+        return written;
     }
 
     private static boolean belongsTo(BufferTag t, org.tusk.storage.smgr.RelFileLocator rl) {
@@ -442,13 +483,13 @@ public final class BufferManager {
     }
 
     /** InvalidateBuffer: takes the mapping partition lock, then the header lock, as BufferAlloc does. */
-    private void invalidateBuffer(int id, org.tusk.storage.smgr.RelFileLocator rl) {
+    private void invalidateBuffer(int id, java.util.function.Predicate<BufferTag> which) {
         if (privateRefCount.containsKey(id)) throw new IllegalStateException("buffer " + (id + 1) + " is pinned in InvalidateBuffer");
         while (true) {
             int s = descs.lockHeader(id);
             BufferTag tag = (s & BM_TAG_VALID) != 0 ? descs.tag(id) : null;
             descs.unlockHeader(id, s);
-            if (tag == null || !belongsTo(tag, rl)) return;
+            if (tag == null || !which.test(tag)) return;
             int hash = tag.hash();
             LWLock partition = pool.table().partitionLock(hash);
             int busy;

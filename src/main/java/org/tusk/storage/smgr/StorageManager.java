@@ -47,6 +47,7 @@ public final class StorageManager implements AutoCloseable {
     private static final int ZERO_CHUNK_BLOCKS = 16;
 
     private final FileCache files;
+    private final Path dataDir;
     private final int segmentBlocks;
     private final SyncRequestHook syncRequests;
     /** Zeroes for extension: off-heap, freed by the GC with this object. */
@@ -61,12 +62,32 @@ public final class StorageManager implements AutoCloseable {
     public StorageManager(Path dataDir, int segmentBlocks, int maxOpenFiles, SyncRequestHook syncRequests) {
         if (segmentBlocks < 1) throw new IllegalArgumentException("segment size must be at least one block");
         this.files = new FileCache(dataDir, maxOpenFiles);
+        this.dataDir = dataDir;
         this.segmentBlocks = segmentBlocks;
         this.syncRequests = syncRequests;
     }
 
     public StorageManager(Path dataDir, SyncRequestHook syncRequests) {
         this(dataDir, RELSEG_SIZE, DEFAULT_MAX_OPEN_FILES, syncRequests);
+    }
+
+    /** The data directory relation paths are relative to. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Closes every open file of database {@code dbOid} (before its directory is removed, as
+     * PROCSIGNAL_BARRIER_SMGRRELEASE makes every backend do in DROP DATABASE).
+     */
+    public void closeDatabase(int spcOid, int dbOid) {
+        String prefix = RelPath.of(new RelFileLocator(spcOid, dbOid, 1), ForkNumber.MAIN);
+        String dir = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+        try {
+            files.closeMatching(p -> p.startsWith(dir));
+        } catch (IOException e) {
+            throw FileErrors.error("could not close files of \"" + dir + "\"", e);
+        }
     }
 
     public int segmentBlocks() {

@@ -176,7 +176,9 @@ public final class RelCache {
             index = new Relation.IndexInfo(oid(PG_INDEX.get(ix.values(), "indrelid")), attnums,
                     (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"));
         }
-        return new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
+        Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
+        rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
+        return rel;
     }
 
     private static Attribute attribute(Object[] a) {

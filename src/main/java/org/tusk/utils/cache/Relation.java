@@ -29,6 +29,9 @@ public final class Relation {
     private final IndexInfo index;
     private final int[] atttypmods;
     private int targetBlock = -1;
+    /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
+    private int owner;
+    private int[] acl;
 
     public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
                     TupleDesc desc, IndexInfo index) {
@@ -77,6 +80,16 @@ public final class Relation {
     }
 
     public int oid() { return oid; }
+    /** relowner (0 for a relation not built from pg_class). */
+    public int owner() { return owner; }
+    /** relacl as (grantee, grantor, privs) triples, or null for the owner's default ACL. */
+    public int[] acl() { return acl == null ? null : acl.clone(); }
+
+    /** Sets relowner and relacl (RelCache, while building the entry). */
+    void setAcl(int owner, int[] acl) {
+        this.owner = owner;
+        this.acl = acl == null ? null : acl.clone();
+    }
     public String name() { return name; }
     public int namespace() { return namespace; }
     public char relkind() { return relkind; }

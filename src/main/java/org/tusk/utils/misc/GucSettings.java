@@ -100,6 +100,17 @@ public final class GucSettings {
         throw unrecognized(name);
     }
 
+    /**
+     * The parameter's own spelling (find_option's record->name, e.g. "TimeZone" for "timezone"),
+     * as GUCArrayAdd stores it; a custom "x.y" name is kept as given. 42704 if unknown.
+     */
+    public String canonicalName(String name) {
+        GucVariable var = lookup(name);
+        if (var != null) return var.def.name();
+        if (name.indexOf('.') >= 0 && validCustomName(name)) return name;
+        throw unrecognized(name);
+    }
+
     /** Like {@link #find} without creating anything; null when unknown. */
     GucVariable lookup(String name) {
         GucVariable var = variables.get(key(name));

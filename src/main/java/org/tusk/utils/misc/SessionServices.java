@@ -71,6 +71,20 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "index checks are not available here");
     }
 
+    /** The name of the role with OID {@code oid}, if there is one (pg_get_userbyid). */
+    default java.util.Optional<String> roleName(int oid) {
+        throw org.tusk.utils.error.PgException.error("0A000", "roles are not available here");
+    }
+
+    /**
+     * has_database_privilege: whether {@code role} (null: the current user) holds any of the
+     * comma-separated {@code privileges} (CREATE, CONNECT, TEMPORARY, TEMP, each optionally
+     * WITH GRANT OPTION) on database {@code database}.
+     */
+    default boolean hasDatabasePrivilege(String role, String database, String privileges) {
+        throw org.tusk.utils.error.PgException.error("0A000", "databases are not available here");
+    }
+
     /** One row of SHOW ALL. */
     record SettingRow(String name, String setting, String description) {}
 }

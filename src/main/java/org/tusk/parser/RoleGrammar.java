@@ -1,0 +1,365 @@
+package org.tusk.parser;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tusk.nodes.Stmt;
+import org.tusk.nodes.Stmt.DefElem;
+import org.tusk.nodes.Stmt.RoleSpec;
+import org.tusk.parser.Token.Kind;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * The grammar of databases, roles and table privileges (gram.y's CreatedbStmt, DropdbStmt,
+ * AlterDatabaseStmt, RenameStmt/AlterOwnerStmt for databases and roles, CreateRoleStmt,
+ * AlterRoleStmt, DropRoleStmt and GrantStmt on tables), on the token stream of the
+ * {@link Parser} that called it. Options are produced as gram.y's DefElems, with its names
+ * ("connection_limit", "superuser", "canlogin", ...), and checked by the commands that run them.
+ */
+final class RoleGrammar {
+    private final Parser p;
+    private final String src;
+
+    RoleGrammar(Parser p, String src) {
+        this.p = p;
+        this.src = src;
+    }
+
+    private PgException syntaxError() {
+        return p.syntaxError(p.peek());
+    }
+
+    /** A name (ColId, or a string where gram.y allows one for role names: not here). */
+    private String name() {
+        return p.colId();
+    }
+
+    // ------------------------------------------------------------------ CREATE
+
+    Stmt create() {
+        p.expectKw("create");
+        if (p.acceptKw("database")) {
+            String name = name();
+            p.acceptKw("with");
+            return new Stmt.CreatedbStmt(name, createdbOptList());
+        }
+        Stmt.CreateRoleStmt.Kind kind = p.acceptKw("role") ? Stmt.CreateRoleStmt.Kind.ROLE
+                : p.acceptKw("user") ? Stmt.CreateRoleStmt.Kind.USER : groupKw();
+        String role = roleName();
+        p.acceptKw("with");
+        return new Stmt.CreateRoleStmt(kind, role, roleOptions(true));
+    }
+
+    private Stmt.CreateRoleStmt.Kind groupKw() {
+        p.expectKw("group");
+        return Stmt.CreateRoleStmt.Kind.GROUP;
+    }
+
+    /** RoleId: a NonReservedWord naming a role; "public" and "none" are reserved as role names (check_rolespec_name). */
+    private String roleName() {
+        Token t = p.peek();
+        String n = name();
+        if (n.equals("public") || n.equals("none")) {
+            throw PgException.errorAt("42939", "role name \"" + n + "\" is reserved", Lexer.position(src, t.start()));
+        }
+        return n;
+    }
+
+    /** createdb_opt_list: createdb_opt_name [=] (NumericOnly | opt_boolean_or_string | DEFAULT). */
+    private List<DefElem> createdbOptList() {
+        List<DefElem> out = new ArrayList<>();
+        while (true) {
+            Token t = p.peek();
+            String name;
+            if (p.isKw("connection")) {
+                p.advance();
+                p.expectKw("limit");
+                name = "connection_limit";
+            } else if (t.is(Kind.IDENT) && (t.keyword() == null || List.of("encoding", "location", "owner", "tablespace",
+                    "template").contains(t.keyword()))) {
+                name = p.advance().value().toLowerCase(Locale.ROOT);
+            } else {
+                break;
+            }
+            p.acceptChar('=');
+            Object value;
+            if (p.acceptKw("default")) value = null;
+            else value = numericOrBooleanOrString();
+            out.add(new DefElem(name, value, t.start()));
+        }
+        return out;
+    }
+
+    /** NumericOnly | opt_boolean_or_string (TRUE, FALSE, ON, a word or a string). */
+    private Object numericOrBooleanOrString() {
+        Token t = p.peek();
+        boolean minus = false;
+        if (t.is(Kind.OP) && t.value().equals("-") || t.isChar('-')) {
+            p.advance();
+            minus = true;
+            t = p.peek();
+        }
+        if (t.is(Kind.ICONST)) {
+            p.advance();
+            long v = Long.parseLong(t.value());
+            return minus ? -v : v;
+        }
+        if (t.is(Kind.FCONST)) {
+            p.advance();
+            BigDecimal v = new BigDecimal(t.value());
+            return minus ? v.negate() : v;
+        }
+        if (minus) throw syntaxError();
+        if (t.isKeyword("true") || t.isKeyword("on")) {
+            p.advance();
+            return Boolean.TRUE;
+        }
+        if (t.isKeyword("false")) {
+            p.advance();
+            return Boolean.FALSE;
+        }
+        if (t.is(Kind.SCONST)) return p.sconst();
+        if (t.is(Kind.IDENT) && !Keywords.isReserved(t.keyword())) return p.advance().value();
+        throw syntaxError();
+    }
+
+    /**
+     * CreateOptRoleElem / AlterOptRoleElem: PASSWORD, ENCRYPTED PASSWORD, INHERIT, CONNECTION
+     * LIMIT, VALID UNTIL, the IDENT options (SUPERUSER, LOGIN, ...), and for CREATE also SYSID,
+     * IN ROLE/GROUP, ROLE, ADMIN, USER (membership, refused by the command as not supported).
+     */
+    private List<DefElem> roleOptions(boolean create) {
+        List<DefElem> out = new ArrayList<>();
+        while (true) {
+            Token t = p.peek();
+            int loc = t.start();
+            if (p.acceptKw("password")) {
+                if (p.acceptKw("null")) out.add(new DefElem("password", null, loc));
+                else out.add(new DefElem("password", p.sconst(), loc));
+            } else if (p.acceptKw("encrypted")) {
+                p.expectKw("password");
+                out.add(new DefElem("password", p.sconst(), loc));
+            } else if (p.acceptKw("unencrypted")) {
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "UNENCRYPTED PASSWORD is no longer supported",
+                        Lexer.position(src, loc)).withHint("Remove UNENCRYPTED to store the password in encrypted form instead.");
+            } else if (p.acceptKw("inherit")) {
+                out.add(new DefElem("inherit", Boolean.TRUE, loc));
+            } else if (p.acceptKw("connection")) {
+                p.expectKw("limit");
+                Object v = numericOrBooleanOrString();
+                if (!(v instanceof Long)) throw syntaxError();
+                out.add(new DefElem("connectionlimit", v, loc));
+            } else if (p.acceptKw("valid")) {
+                p.expectKw("until");
+                out.add(new DefElem("validUntil", p.sconst(), loc));
+            } else if (create && (p.isKw("sysid") || p.isKw("in") || p.isKw("role") || p.isKw("admin") || p.isKw("user"))) {
+                String what = p.advance().value().toLowerCase(Locale.ROOT);
+                if (what.equals("in")) {
+                    if (!p.acceptKw("role")) p.expectKw("group");
+                    what = "addroleto";
+                }
+                if (what.equals("sysid")) {
+                    if (!p.peek().is(Kind.ICONST)) throw syntaxError();
+                    p.advance();
+                } else {
+                    do name(); while (p.acceptChar(','));
+                }
+                out.add(new DefElem(what, null, loc));
+            } else if (t.is(Kind.IDENT) && t.keyword() == null) {
+                String w = p.advance().value();
+                DefElem e = switch (w) {
+                    case "superuser" -> new DefElem("superuser", true, loc);
+                    case "nosuperuser" -> new DefElem("superuser", false, loc);
+                    case "createrole" -> new DefElem("createrole", true, loc);
+                    case "nocreaterole" -> new DefElem("createrole", false, loc);
+                    case "replication" -> new DefElem("isreplication", true, loc);
+                    case "noreplication" -> new DefElem("isreplication", false, loc);
+                    case "createdb" -> new DefElem("createdb", true, loc);
+                    case "nocreatedb" -> new DefElem("createdb", false, loc);
+                    case "login" -> new DefElem("canlogin", true, loc);
+                    case "nologin" -> new DefElem("canlogin", false, loc);
+                    case "bypassrls" -> new DefElem("bypassrls", true, loc);
+                    case "nobypassrls" -> new DefElem("bypassrls", false, loc);
+                    case "noinherit" -> new DefElem("inherit", false, loc);
+                    default -> throw PgException.errorAt(SqlState.SYNTAX_ERROR, "unrecognized role option \"" + w + "\"",
+                            Lexer.position(src, loc));
+                };
+                out.add(e);
+            } else {
+                return out;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ DROP
+
+    Stmt drop() {
+        p.expectKw("drop");
+        if (p.acceptKw("database")) {
+            boolean missingOk = ifExists();
+            String name = name();
+            boolean force = false;
+            if (p.isKw("with") || p.isChar('(')) {
+                p.acceptKw("with");
+                p.expectChar('(');
+                do {
+                    p.expectKw("force");
+                    force = true;
+                } while (p.acceptChar(','));
+                p.expectChar(')');
+            }
+            return new Stmt.DropdbStmt(name, missingOk, force);
+        }
+        if (!p.acceptKw("role") && !p.acceptKw("user")) p.expectKw("group");
+        boolean missingOk = ifExists();
+        List<String> names = new ArrayList<>();
+        do names.add(name()); while (p.acceptChar(','));
+        return new Stmt.DropRoleStmt(names, missingOk);
+    }
+
+    private boolean ifExists() {
+        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+            p.advance();
+            p.advance();
+            return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ ALTER
+
+    Stmt alter() {
+        p.expectKw("alter");
+        if (p.acceptKw("database")) {
+            String name = name();
+            if (p.acceptKw("rename")) {
+                p.expectKw("to");
+                return new Stmt.AlterDatabaseStmt(name, name(), null, List.of());
+            }
+            if (p.acceptKw("owner")) {
+                p.expectKw("to");
+                return new Stmt.AlterDatabaseStmt(name, null, roleSpec(), List.of());
+            }
+            if (p.isKw("set") && p.peek(1).isKeyword("tablespace") || p.isKw("refresh")) return p.unsupportedRest("ALTER DATABASE");
+            if (p.isKw("set") || p.isKw("reset")) return setting(name, null, "ALTER DATABASE");
+            p.acceptKw("with");
+            List<DefElem> opts = createdbOptList();
+            if (opts.isEmpty()) throw syntaxError();
+            return new Stmt.AlterDatabaseStmt(name, null, null, opts);
+        }
+        if (!p.acceptKw("role") && !p.acceptKw("user")) p.expectKw("group");
+        if (p.isKw("all")) return p.unsupportedRest("ALTER ROLE");
+        RoleSpec role = roleSpec();
+        if (p.isKw("in") && p.peek(1).isKeyword("database")) {
+            p.advance();
+            p.advance();
+            String db = name();
+            return setting(db, role, "ALTER ROLE");
+        }
+        if (p.isKw("set") && !p.peek(1).isKeyword("role") || p.isKw("reset")) return setting(null, role, "ALTER ROLE");
+        if (p.acceptKw("rename")) {
+            p.expectKw("to");
+            return new Stmt.AlterRoleStmt(role, List.of(), roleName());
+        }
+        if (p.isKw("in") || p.peek().value().equals("add") || p.isKw("drop")) return p.unsupportedRest("ALTER ROLE");
+        p.acceptKw("with");
+        return new Stmt.AlterRoleStmt(role, roleOptions(false), null);
+    }
+
+    /** SetResetClause: SET name TO value | SET name TO DEFAULT | RESET name | RESET ALL. */
+    private Stmt setting(String database, RoleSpec role, String tag) {
+        Stmt s = p.isKw("set") ? p.setStmt() : p.resetStmt();
+        if (!(s instanceof Stmt.VariableSetStmt v) || v.isLocal()) return new Stmt.UnsupportedStmt(tag);
+        return new Stmt.AlterSettingStmt(database, role, v);
+    }
+
+    /** RoleSpec: a name, PUBLIC, CURRENT_USER, CURRENT_ROLE or SESSION_USER. */
+    private RoleSpec roleSpec() {
+        Token t = p.peek();
+        if (p.acceptKw("current_user")) return new RoleSpec(RoleSpec.Kind.CURRENT_USER, null, t.start());
+        if (p.acceptKw("current_role")) return new RoleSpec(RoleSpec.Kind.CURRENT_ROLE, null, t.start());
+        if (p.acceptKw("session_user")) return new RoleSpec(RoleSpec.Kind.SESSION_USER, null, t.start());
+        if (t.is(Kind.IDENT) && !Keywords.isReserved(t.keyword())) {
+            p.advance();
+            // An unquoted "public" is the PUBLIC pseudo-role (gram.y compares the folded name).
+            if (t.value().equals("public") && src.charAt(t.start()) != '"')
+                return new RoleSpec(RoleSpec.Kind.PUBLIC, null, t.start());
+            return new RoleSpec(RoleSpec.Kind.NAME, t.value(), t.start());
+        }
+        throw syntaxError();
+    }
+
+    // ------------------------------------------------------------------ GRANT / REVOKE
+
+    /**
+     * GrantStmt / RevokeStmt on tables. GRANT role TO role (role membership) and privileges on
+     * other kinds of objects are valid PostgreSQL that Tusk does not run yet: they become
+     * UnsupportedStmt.
+     */
+    Stmt grant() {
+        boolean isGrant = p.acceptKw("grant");
+        if (!isGrant) p.expectKw("revoke");
+        String tag = isGrant ? "GRANT" : "REVOKE";
+        boolean grantOptionFor = false;
+        if (!isGrant && p.isKw("grant") && p.peek(1).isKeyword("option")) {
+            p.advance();
+            p.advance();
+            p.expectKw("for");
+            grantOptionFor = true;
+        }
+        List<String> privs = null;
+        if (p.acceptKw("all")) {
+            p.acceptKw("privileges");
+        } else {
+            privs = new ArrayList<>();
+            do {
+                Token t = p.peek();
+                if (!t.is(Kind.IDENT)) throw syntaxError();
+                privs.add(p.advance().value().toLowerCase(Locale.ROOT));
+                if (p.isChar('(')) {
+                    throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "column privileges are not supported yet",
+                            Lexer.position(src, p.peek().start()));
+                }
+            } while (p.acceptChar(','));
+        }
+        if (!p.isKw("on")) return p.unsupportedRest(tag);   // GRANT role TO role
+        p.expectKw("on");
+        if (!p.acceptKw("table")) {
+            Token k = p.peek();
+            // privilege_target's other object kinds: GRANT ... ON SEQUENCE s, ON ALL TABLES IN SCHEMA, ...
+            boolean otherKind = k.isKeyword("all") || k.is(Kind.IDENT) && List.of("sequence", "database", "schema", "function",
+                    "procedure", "routine", "language", "large", "tablespace", "type", "domain", "foreign").contains(k.value())
+                    && Keywords.isColId(p.peek(1)) && !p.peek(1).isKeyword("to") && !p.peek(1).isKeyword("from");
+            if (otherKind) return p.unsupportedRest(tag);
+        }
+        List<Stmt.RangeVar> objects = new ArrayList<>();
+        do objects.add(p.qualifiedName()); while (p.acceptChar(','));
+        if (isGrant) p.expectKw("to"); else p.expectKw("from");
+        List<RoleSpec> grantees = new ArrayList<>();
+        do {
+            p.acceptKw("group");
+            grantees.add(roleSpec());
+        } while (p.acceptChar(','));
+        boolean grantOption = grantOptionFor;
+        if (isGrant && p.isKw("with")) {
+            p.advance();
+            p.expectKw("grant");
+            p.expectKw("option");
+            grantOption = true;
+        }
+        if (p.isKw("granted")) {
+            p.advance();
+            p.expectKw("by");
+            roleSpec();
+        }
+        boolean cascade = false;
+        if (!isGrant) {
+            if (p.acceptKw("cascade")) cascade = true;
+            else p.acceptKw("restrict");
+        }
+        return new Stmt.GrantStmt(isGrant, privs, objects, grantees, grantOption, cascade);
+    }
+}
