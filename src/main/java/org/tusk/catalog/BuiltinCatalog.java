@@ -101,6 +101,7 @@ public final class BuiltinCatalog {
                 t(UNKNOWN, "unknown", "unknown", -2, false, 'X', false, (s, z) -> s, (v, z) -> (String) v),
                 t(INET, "inet", "inet", -1, false, 'I', true, (s, z) -> Inet.inetIn(s), (v, z) -> Inet.inetOut((Inet) v)),
                 t(VARCHAR, "varchar", "character varying", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
+                t(BPCHAR, "bpchar", "character", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
                 t(DATE, "date", "date", 4, true, 'D', false, (s, z) -> DateTimes.dateIn(s), (v, z) -> DateTimes.dateOut((LocalDate) v)),
                 t(TIME, "time", "time without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timeIn(s), (v, z) -> DateTimes.timeOut((LocalTime) v)),
                 t(TIMESTAMP, "timestamp", "timestamp without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timestampIn(s),
@@ -339,6 +340,13 @@ public final class BuiltinCatalog {
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
             fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
             fn("pg_switch_wal", List.of(), PG_LSN, V, true, (c, a) -> c.session().switchWal());
+            // Sequence functions; they take the sequence's name as text (Tusk has no regclass input yet).
+            fn("nextval", List.of(TEXT), INT8, V, true, (c, a) -> c.session().nextval((String) a[0]));
+            fn("currval", List.of(TEXT), INT8, V, true, (c, a) -> c.session().currval((String) a[0]));
+            fn("setval", List.of(TEXT, INT8), INT8, V, true, (c, a) -> c.session().setval((String) a[0], (Long) a[1], true));
+            fn("setval", List.of(TEXT, INT8, BOOL), INT8, V, true,
+                    (c, a) -> c.session().setval((String) a[0], (Long) a[1], (Boolean) a[2]));
+            fn("lastval", List.of(), INT8, V, true, (c, a) -> c.session().lastval());
             // amcheck's bt_index_check; takes the index name as text (Tusk has no regclass input yet).
             fn("bt_index_check", List.of(TEXT), VOID, V, true, (c, a) -> {
                 c.session().btIndexCheck((String) a[0]);
@@ -424,6 +432,10 @@ public final class BuiltinCatalog {
             cast(NAME, VARCHAR, 'a', (c, a) -> a[0]);
             cast(TEXT, VARCHAR, 'i', null);
             cast(VARCHAR, TEXT, 'i', null);
+            cast(TEXT, BPCHAR, 'i', null);
+            cast(VARCHAR, BPCHAR, 'i', null);
+            cast(BPCHAR, TEXT, 'i', (c, a) -> Texts.bpcharTrim((String) a[0]));
+            cast(BPCHAR, VARCHAR, 'i', (c, a) -> Texts.bpcharTrim((String) a[0]));
             for (int s : new int[] {INT2, INT4, INT8}) {
                 for (int t : new int[] {INT2, INT4, INT8}) {
                     if (s == t) continue;

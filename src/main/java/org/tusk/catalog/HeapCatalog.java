@@ -39,11 +39,160 @@ public final class HeapCatalog implements Catalog {
     private final CatalogEnv env;
     private final CatalogWriter writer;
     private final Namespaces namespaces;
+    private final RelationDdl ddl;
+    private final org.tusk.access.sequence.Sequences sequences;
 
     public HeapCatalog(CatalogEnv env) {
+        this(env, null);
+    }
+
+    /** @param sequences the backend's sequence generators (fill_seq_with_data for CREATE SEQUENCE); null without storage for them */
+    public HeapCatalog(CatalogEnv env, org.tusk.access.sequence.Sequences sequences) {
+        this.sequences = sequences;
         this.env = env;
         this.writer = new CatalogWriter(env);
         this.namespaces = new Namespaces(env, writer);
+        this.ddl = new RelationDdl(env, writer, this::newRelFileNumber);
+    }
+
+    @Override
+    public Relation openRelation(String schemaOrNull, String name, int lockMode) {
+        int relOid = relnameGetRelid(schemaOrNull, name);
+        if (relOid == 0) return null;
+        lock(relOid, lockMode);
+        // Dropped or renamed while we waited for the lock: look again (RangeVarGetRelidExtended's retry).
+        if (relnameGetRelid(schemaOrNull, name) != relOid) return openRelation(schemaOrNull, name, lockMode);
+        return env.relcache().byOid(relOid);
+    }
+
+    @Override
+    public void truncateRelation(Relation heap) {
+        lock(heap.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        ddl.setNewRelfilenodes(heap);
+    }
+
+    @Override
+    public boolean createdInCurrentTransaction(Relation rel) {
+        return env.storage().createdInCurrentTransaction(rel.locator());
+    }
+
+    @Override
+    public void setColumnNotNull(Relation heap, int attnum, boolean notNull) {
+        ddl.setNotNull(heap, attnum, notNull);
+    }
+
+    @Override
+    public void setColumnDefault(Relation heap, int attnum, String defaultSql) {
+        ddl.setDefault(heap, attnum, defaultSql);
+    }
+
+    @Override
+    public int addColumn(Relation heap, ColumnSpec column) {
+        checkColumns(List.of(column));
+        return ddl.addColumn(heap, column);
+    }
+
+    @Override
+    public void renameRelation(Relation rel, String newName) {
+        checkName(newName);
+        ddl.renameRelation(rel, newName);
+    }
+
+    @Override
+    public void renameColumn(Relation heap, int attnum, String newName) {
+        checkName(newName);
+        if (CatalogRows.isSystemColumnName(newName)) {
+            throw PgException.error(SqlState.DUPLICATE_COLUMN, "column name \"" + newName + "\" conflicts with a system column name");
+        }
+        ddl.renameColumn(heap, attnum, newName);
+    }
+
+    /** The columns of every sequence relation (FormData_pg_sequence_data). */
+    private static final List<ColumnSpec> SEQUENCE_COLUMNS = List.of(new ColumnSpec("last_value", TypeOids.INT8, -1, true, null),
+            new ColumnSpec("log_cnt", TypeOids.INT8, -1, true, null), new ColumnSpec("is_called", TypeOids.BOOL, -1, true, null));
+
+    @Override
+    public int createSequence(String schemaOrNull, String name, org.tusk.access.sequence.SeqParams p, char persistence,
+                              boolean ifNotExists) {
+        if (sequences == null) throw new IllegalStateException("this catalog was made without sequence storage");
+        if (ifNotExists && relnameGetRelid(schemaOrNull, name) != 0) {
+            env.notices().accept(new PgException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
+                    "relation \"" + name + "\" already exists, skipping", null, null, 0));
+            return relnameGetRelid(schemaOrNull, name);
+        }
+        int oid = createRelation(schemaOrNull, name, SEQUENCE_COLUMNS, persistence, false, List.of(), 'S');
+        Object[] row = PG_SEQUENCE.newRow();
+        PG_SEQUENCE.set(row, "seqrelid", oid);
+        PG_SEQUENCE.set(row, "seqtypid", p.typeOid());
+        PG_SEQUENCE.set(row, "seqstart", p.start());
+        PG_SEQUENCE.set(row, "seqincrement", p.increment());
+        PG_SEQUENCE.set(row, "seqmax", p.max());
+        PG_SEQUENCE.set(row, "seqmin", p.min());
+        PG_SEQUENCE.set(row, "seqcache", p.cache());
+        PG_SEQUENCE.set(row, "seqcycle", p.cycle());
+        writer.insert(PG_SEQUENCE, row);
+        env.commandCounterIncrement().run();
+        sequences.initialize(env.relcache().byOid(oid), p.start());
+        return oid;
+    }
+
+    @Override
+    public org.tusk.access.sequence.SeqParams sequenceParams(Relation seq) {
+        List<TupleSlot> rows = writer.find(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == seq.oid());
+        if (rows.isEmpty()) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for sequence " + Integer.toUnsignedString(seq.oid()));
+        }
+        Object[] v = rows.get(0).values();
+        return new org.tusk.access.sequence.SeqParams(oid(PG_SEQUENCE.get(v, "seqtypid")), (Long) PG_SEQUENCE.get(v, "seqstart"),
+                (Long) PG_SEQUENCE.get(v, "seqincrement"), (Long) PG_SEQUENCE.get(v, "seqmax"), (Long) PG_SEQUENCE.get(v, "seqmin"),
+                (Long) PG_SEQUENCE.get(v, "seqcache"), (Boolean) PG_SEQUENCE.get(v, "seqcycle"));
+    }
+
+    @Override
+    public List<Relation> userTables() {
+        List<Relation> out = new ArrayList<>();
+        // Temporary tables are left out: another session's are not ours to touch.
+        for (TupleSlot s : writer.find(PG_CLASS, v -> "r".equals(PG_CLASS.get(v, "relkind"))
+                && !"t".equals(PG_CLASS.get(v, "relpersistence"))
+                && oid(PG_CLASS.get(v, "relnamespace")) != PG_CATALOG_NAMESPACE)) {
+            Relation r = openRelation(oid(PG_CLASS.get(s.values(), "oid")));
+            if (r != null) out.add(r);
+        }
+        return out;
+    }
+
+    @Override
+    public String namespaceName(int namespaceOid) {
+        List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == namespaceOid);
+        return rows.isEmpty() ? null : (String) PG_NAMESPACE.get(rows.get(0).values(), "nspname");
+    }
+
+    @Override
+    public void replaceStatistics(Relation rel, List<ColumnStatistics> stats) {
+        int relOid = rel.oid();
+        writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid && !(Boolean) PG_STATISTIC.get(v, "stainherit"));
+        env.commandCounterIncrement().run();
+        for (ColumnStatistics c : stats) {
+            Object[] row = PG_STATISTIC.newRow();
+            PG_STATISTIC.set(row, "starelid", relOid);
+            PG_STATISTIC.set(row, "staattnum", (short) c.attnum());
+            PG_STATISTIC.set(row, "stainherit", false);
+            PG_STATISTIC.set(row, "stanullfrac", c.nullFrac());
+            PG_STATISTIC.set(row, "stawidth", c.width());
+            PG_STATISTIC.set(row, "stadistinct", c.distinct());
+            for (int i = 1; i <= 5; i++) {
+                PG_STATISTIC.set(row, "stakind" + i, (short) 0);
+                PG_STATISTIC.set(row, "staop" + i, 0);
+                PG_STATISTIC.set(row, "stacoll" + i, 0);
+            }
+            writer.insert(PG_STATISTIC, row);
+        }
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
+    public void updateRelationStats(Relation rel, int relpages, double reltuples) {
+        ddl.updateStats(rel, relpages, reltuples);
     }
 
     // ------------------------------------------------------------------ lookup
@@ -126,6 +275,18 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public int createTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean ifNotExists) {
+        return createTable(schemaOrNull, name, columns, persistence, ifNotExists, List.of());
+    }
+
+    @Override
+    public int createTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean ifNotExists,
+                           List<String> reloptions) {
+        return createRelation(schemaOrNull, name, columns, persistence, ifNotExists, reloptions, 'r');
+    }
+
+    /** heap_create_with_catalog for a table ('r') or a sequence ('S'). */
+    private int createRelation(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence,
+                               boolean ifNotExists, List<String> reloptions, char relkind) {
         int nsp;
         if (persistence == 't') {
             if (schemaOrNull != null && !schemaOrNull.equals("pg_temp") && !schemaOrNull.startsWith("pg_temp_")) {
@@ -171,12 +332,16 @@ public final class HeapCatalog implements Catalog {
         writer.insert(PG_TYPE, PgTypeRows.toRow(rowType, nsp, owner));
         writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(rowType), nsp, owner));
 
-        writer.insert(PG_CLASS, CatalogRows.classRow(relOid, name, nsp, typeOid, owner, HEAP_TABLE_AM_OID, relOid,
-                persistence, 'r', columns.size(), frozenXidForNewTable()));
+        Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, HEAP_TABLE_AM_OID, relOid,
+                persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
+        if (!reloptions.isEmpty()) PG_CLASS.set(classRow, "reloptions", reloptions.toArray(new String[0]));
+        writer.insert(PG_CLASS, classRow);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
-            writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), i + 1, c.typmod(),
-                    c.notNull(), c.defaultSql() != null));
+            Object[] att = CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), i + 1, c.typmod(),
+                    c.notNull(), c.defaultSql() != null);
+            if (c.identity() != 0) PG_ATTRIBUTE.set(att, "attidentity", String.valueOf(c.identity()));
+            writer.insert(PG_ATTRIBUTE, att);
         }
         for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
         for (int i = 0; i < columns.size(); i++) {
@@ -482,7 +647,8 @@ public final class HeapCatalog implements Catalog {
             }
             removeIndex(rel.oid());
         } else {
-            for (int ix : env.relcache().indexOids(rel.oid())) {
+            List<Integer> indexes = env.relcache().indexOids(rel.oid());
+            for (int ix : indexes) {
                 env.locks().lockRelation(ix, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
                 removeIndex(ix);
                 // As performDeletion does after each object: the rows just deleted (the index's
@@ -490,6 +656,8 @@ public final class HeapCatalog implements Catalog {
                 env.commandCounterIncrement().run();
             }
             int relOid = rel.oid();
+            if (rel.relkind() == 'S') writer.delete(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == relOid);
+            writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid);
             writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid);
             writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
             writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid);

@@ -97,6 +97,12 @@ public final class RelationStorage {
                 .putInt(locator.spcOid()).putInt(locator.dbOid()).putInt(locator.relNumber()).putInt(fork.number()).array();
     }
 
+    /** Whether {@code locator} was created by this transaction (it is to be removed if it aborts). */
+    public boolean createdInCurrentTransaction(RelFileLocator locator) {
+        for (PendingDelete d : pending) if (!d.atCommit() && d.locator().equals(locator)) return true;
+        return false;
+    }
+
     /** RelationDropStorage: the relation's files go when the transaction commits. */
     public void scheduleUnlink(RelFileLocator locator) {
         pending.add(new PendingDelete(locator, true));

@@ -88,9 +88,26 @@ public final class SystemCatalogs {
     public static final SystemCatalog PG_AM = new SystemCatalog(2601, "pg_am", FIRST_BOOTSTRAP_OBJECT_ID + 8, FIRST_BOOTSTRAP_OBJECT_ID + 9,
             List.of(nn("oid", OID), nn("amname", NAME), nn("amhandler", REGPROC), nn("amtype", CHAR)));
 
+    public static final SystemCatalog PG_SEQUENCE = new SystemCatalog(2224, "pg_sequence", FIRST_BOOTSTRAP_OBJECT_ID + 10, FIRST_BOOTSTRAP_OBJECT_ID + 11,
+            List.of(nn("seqrelid", OID), nn("seqtypid", OID), nn("seqstart", INT8), nn("seqincrement", INT8),
+                    nn("seqmax", INT8), nn("seqmin", INT8), nn("seqcache", INT8), nn("seqcycle", BOOL)));
+
+    /** pg_statistic: per-column statistics that ANALYZE gathers. */
+    public static final SystemCatalog PG_STATISTIC = new SystemCatalog(2619, "pg_statistic", FIRST_BOOTSTRAP_OBJECT_ID + 12, FIRST_BOOTSTRAP_OBJECT_ID + 13,
+            List.of(nn("starelid", OID), nn("staattnum", INT2), nn("stainherit", BOOL), nn("stanullfrac", FLOAT4),
+                    nn("stawidth", INT4), nn("stadistinct", FLOAT4), nn("stakind1", INT2), nn("stakind2", INT2),
+                    nn("stakind3", INT2), nn("stakind4", INT2), nn("stakind5", INT2), nn("staop1", OID),
+                    nn("staop2", OID), nn("staop3", OID), nn("staop4", OID), nn("staop5", OID), nn("stacoll1", OID),
+                    nn("stacoll2", OID), nn("stacoll3", OID), nn("stacoll4", OID), nn("stacoll5", OID),
+                    nullable("stanumbers1", FLOAT4_ARRAY), nullable("stanumbers2", FLOAT4_ARRAY),
+                    nullable("stanumbers3", FLOAT4_ARRAY), nullable("stanumbers4", FLOAT4_ARRAY),
+                    nullable("stanumbers5", FLOAT4_ARRAY), nullable("stavalues1", ANYARRAY),
+                    nullable("stavalues2", ANYARRAY), nullable("stavalues3", ANYARRAY),
+                    nullable("stavalues4", ANYARRAY), nullable("stavalues5", ANYARRAY)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
-            PG_ATTRDEF, PG_CONSTRAINT, PG_AM);
+            PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

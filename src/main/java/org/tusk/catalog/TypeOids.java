@@ -21,6 +21,7 @@ public final class TypeOids {
     public static final int UNKNOWN = 705;
     public static final int INET = 869;
     public static final int VARCHAR = 1043;
+    public static final int BPCHAR = 1042;
     public static final int DATE = 1082;
     public static final int TIME = 1083;
     public static final int TIMESTAMP = 1114;

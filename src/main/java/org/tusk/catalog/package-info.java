@@ -48,7 +48,7 @@
  *
  * <h2>Heap catalogs</h2>
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
- * pg_attrdef (2604), pg_constraint (2606) and pg_am (2601) are heap tables of every database,
+ * pg_attrdef (2604), pg_constraint (2606), pg_am (2601), pg_sequence (2224) and pg_statistic (2619) are heap tables of every database,
  * with PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so
  * psql and JDBC drivers can query them. Each catalog's file is {@code base/<db>/<catalog OID>}:
  * there is no relation mapper (pg_filenode.map), so a catalog's relfilenode never changes and
@@ -66,7 +66,19 @@
  * relkind 'i', pg_attribute per key column, pg_index, pg_constraint for PRIMARY KEY/UNIQUE, key
  * columns of a primary key set NOT NULL, built through {@code IndexAm.build}), and DROP of tables
  * (with their indexes) and indexes. Rows are built by {@link org.tusk.catalog.CatalogRows}, the
- * same code bootstrap uses. adbin holds the default's SQL text, not a serialized node tree.</li>
+ * same code bootstrap uses. adbin holds the default's SQL text, not a serialized node tree.
+ * CREATE TABLE stores reloptions ("fillfactor=N") in pg_class; CREATE SEQUENCE makes a relation
+ * of relkind 'S' (last_value, log_cnt, is_called), its pg_sequence row and its first page
+ * ({@code access.sequence}).</li>
+ * <li><b>Changes to existing relations</b> ({@link org.tusk.catalog.RelationDdl}): TRUNCATE gives a
+ * table and its indexes new relfilenodes (new files created now and removed at abort, the old
+ * ones removed at commit; the indexes built empty), ALTER TABLE's ADD COLUMN / SET and DROP NOT
+ * NULL / SET and DROP DEFAULT / RENAME change pg_attribute, pg_attrdef, pg_class and the row
+ * type's pg_type name, and VACUUM/ANALYZE update relpages/reltuples. Each is an ordinary
+ * transactional update followed by a relcache invalidation and CommandCounterIncrement
+ * (PostgreSQL updates relpages/reltuples in place, without MVCC; Tusk's VACUUM commits at once
+ * instead). DROP TABLE increments the command counter after removing its indexes' constraint
+ * rows, so the table's own pass over pg_constraint does not meet them again.</li>
  * <li><b>OIDs.</b> New OIDs come from the shared counter (VarSup.getNewObjectId under
  * OidGenLock) and are skipped while a row of the target catalog has them (GetNewOidWithIndex);
  * a relation's OID is its relfilenode and is also skipped if a file by that number exists.</li>
@@ -82,7 +94,8 @@
  * heap, whose MVCC rules make a DDL change visible to others at commit. Heavyweight relation
  * locks are taken through {@link org.tusk.catalog.RelationLocks} with PostgreSQL's modes:
  * AccessShareLock to open a relation, ShareLock on a table to index it, AccessExclusiveLock on a
- * new relation and on a relation being dropped (and its indexes). After every lock acquisition
+ * new relation, on a relation being dropped (and its indexes), truncated, altered or renamed,
+ * ShareUpdateExclusiveLock for VACUUM and ANALYZE, RowExclusiveLock on a sequence for nextval. After every lock acquisition
  * the backend accepts shared invalidation messages, so a relcache entry used under a lock
  * reflects every catalog change committed before the lock was granted. Each DDL registers
  * relcache invalidations for what it changed (the relation; for an index also its table) and

@@ -14,7 +14,7 @@ import org.tusk.catalog.DatabaseFiles;
 import org.tusk.catalog.RelationStorage;
 import org.tusk.catalog.SharedCatalog;
 import org.tusk.nodes.Stmt;
-import org.tusk.nodes.Stmt.DefElem;
+import org.tusk.nodes.Stmt.OptionItem;
 import org.tusk.storage.lmgr.LockMode;
 import org.tusk.utils.adt.Encodings;
 import org.tusk.utils.error.PgException;
@@ -55,8 +55,8 @@ public final class DbCommands {
     /** createdb. */
     public static void createdb(Stmt.CreatedbStmt s, SharedObjectEnv env) {
         preventInTransactionBlock(env, "CREATE DATABASE");
-        Map<String, DefElem> opts = new HashMap<>();
-        for (DefElem d : s.options()) {
+        Map<String, OptionItem> opts = new HashMap<>();
+        for (OptionItem d : s.options()) {
             boolean known = false;
             for (String o : CREATEDB_OPTIONS) known |= o.equals(d.name());
             if (!known) throw PgException.error(SqlState.SYNTAX_ERROR, "option \"" + d.name() + "\" not recognized");
@@ -163,7 +163,7 @@ public final class DbCommands {
                 : "There are " + others + " other sessions using the database.";
     }
 
-    private static void checkEncoding(DefElem e, Database src, String templateName) {
+    private static void checkEncoding(OptionItem e, Database src, String templateName) {
         if (e == null || e.value() == null) return;
         int enc;
         if (e.value() instanceof Long l) {
@@ -189,7 +189,7 @@ public final class DbCommands {
     }
 
     /** The locale must be the template's: Tusk keeps one collation (C) for the whole cluster. */
-    private static void checkLocale(Map<String, DefElem> opts, Database src, String templateName) {
+    private static void checkLocale(Map<String, OptionItem> opts, Database src, String templateName) {
         if (opts.containsKey("locale_provider") && opts.get("locale_provider").value() != null) {
             String p = DefElems.string(opts.get("locale_provider"));
             if (p.equals("icu"))
@@ -199,7 +199,7 @@ public final class DbCommands {
         }
         for (String[] o : new String[][] {{"lc_collate", "collation", src.collate()}, {"lc_ctype", "character classification", src.ctype()},
                 {"locale", "collation", src.collate()}}) {
-            DefElem d = opts.get(o[0]);
+            OptionItem d = opts.get(o[0]);
             if (d == null || d.value() == null) continue;
             String v = DefElems.string(d);
             if (!v.equals(o[2])) {
@@ -292,7 +292,7 @@ public final class DbCommands {
         boolean template = db.isTemplate(), allow = db.allowConnections();
         int limit = db.connLimit();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (DefElem d : s.options()) {
+        for (OptionItem d : s.options()) {
             if (!seen.add(d.name())) throw DefElems.conflicting();
             switch (d.name()) {
                 case "is_template" -> template = DefElems.bool(d);

@@ -2,7 +2,7 @@ package org.tusk.commands;
 
 import java.util.Locale;
 
-import org.tusk.nodes.Stmt.DefElem;
+import org.tusk.nodes.Stmt.OptionItem;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -11,13 +11,13 @@ final class DefElems {
     private DefElems() {}
 
     /** defGetString: the value as text (numbers and booleans spelled out). */
-    static String string(DefElem d) {
+    static String string(OptionItem d) {
         if (d.value() == null) throw PgException.error(SqlState.SYNTAX_ERROR, d.name() + " requires a parameter");
         return d.value().toString();
     }
 
     /** defGetBoolean: true/false/on/off/1/0 (and a missing value means true). */
-    static boolean bool(DefElem d) {
+    static boolean bool(OptionItem d) {
         Object v = d.value();
         if (v == null) return true;
         if (v instanceof Boolean b) return b;
@@ -33,7 +33,7 @@ final class DefElems {
     }
 
     /** defGetInt32. */
-    static int int32(DefElem d) {
+    static int int32(OptionItem d) {
         if (d.value() == null) throw PgException.error(SqlState.SYNTAX_ERROR, d.name() + " requires an integer value");
         if (d.value() instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) return (int) (long) l;
         throw PgException.error(SqlState.SYNTAX_ERROR, d.name() + " requires an integer value");

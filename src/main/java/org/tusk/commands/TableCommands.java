@@ -34,6 +34,12 @@ public final class TableCommands {
                                    String currentDatabase) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
+        if (s.unlogged()) {
+            // An unlogged table needs an init fork that recovery copies over the main fork; without
+            // it a crash would leave a half-written table behind, so Tusk refuses rather than log it.
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "unlogged tables are not supported yet");
+        }
+        List<String> reloptions = RelOptions.heapOptions(s.options());
         if (s.ifNotExists() && catalog.openRelation(rv.schema(), rv.name()) != null) {
             // the catalog reports the existing relation with its NOTICE and changes nothing
             catalog.createTable(rv.schema(), rv.name(), List.of(), s.temp() ? 't' : 'p', true);
@@ -57,6 +63,15 @@ public final class TableCommands {
         }
         List<Catalog.ColumnSpec> specs = new ArrayList<>();
         for (Stmt.ColumnDefinition c : s.columns()) {
+            String serial = serialType(c.type());
+            if (serial != null) {
+                specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, s.temp(), catalog, queryString));
+                continue;
+            }
+            if (c.identity() != 0) {
+                specs.add(identityColumn(c, rv, s.temp(), catalog, queryString));
+                continue;
+            }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
             if (c.defaultSql() != null)
                 Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase);
@@ -70,7 +85,7 @@ public final class TableCommands {
                             org.tusk.parser.Lexer.position(queryString, k.location()));
             }
         }
-        int oid = catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false);
+        int oid = catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
         if (keys.isEmpty()) return;
         env.commandCounterIncrement();
         Relation heap = catalog.openRelation(oid);
@@ -80,6 +95,90 @@ public final class TableCommands {
             catalog.createIndex(k.name(), heap, attnums, true, k.primary(), false);
             env.commandCounterIncrement();
         }
+    }
+
+    /** The integer type a serial pseudo-type stands for, or null if {@code tn} is not one. */
+    private static String serialType(org.tusk.nodes.TypeName tn) {
+        if (tn.names().size() > 2 || tn.array() || !tn.typmods().isEmpty()) return null;
+        if (tn.names().size() == 2 && !tn.names().get(0).equals("pg_catalog")) return null;
+        return switch (tn.lastName()) {
+            case "smallserial", "serial2" -> "int2";
+            case "serial", "serial4" -> "int4";
+            case "bigserial", "serial8" -> "int8";
+            default -> null;
+        };
+    }
+
+    /**
+     * transformColumnDefinition for serial columns: a sequence named table_column_seq (made unique
+     * as ChooseRelationName does) AS the column's type, and the column NOT NULL DEFAULT
+     * nextval('seq'). The sequence is not owned by the column (no pg_depend), so DROP TABLE
+     * leaves it behind.
+     */
+    private static Catalog.ColumnSpec serialColumn(Stmt.ColumnDefinition c, String type, List<Stmt.DefElem> seqOptions,
+                                                   char identity, Stmt.RangeVar table, boolean temp, Catalog catalog,
+                                                   String queryString) {
+        if (c.defaultSql() != null) {
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + c.name()
+                    + "\" of table \"" + table.name() + "\"", org.tusk.parser.Lexer.position(queryString, c.location()));
+        }
+        String seqName = null;
+        for (int pass = 0; seqName == null; pass++) {
+            String candidate = makeObjectName(table.name(), c.name(), pass == 0 ? "seq" : "seq" + pass);
+            if (catalog.openRelation(table.schema(), candidate) == null) seqName = candidate;
+        }
+        List<Stmt.DefElem> options = new ArrayList<>(seqOptions);
+        if (options.stream().anyMatch(o -> o.name().equals("as"))) {
+            throw PgException.error(SqlState.SYNTAX_ERROR, "conflicting or redundant options");
+        }
+        options.add(new Stmt.DefElem("as", type, c.location()));
+        Stmt.CreateSeqStmt seq = new Stmt.CreateSeqStmt(new Stmt.RangeVar(null, table.schema(), seqName, null, table.location()),
+                options, temp, false);
+        catalog.createSequence(table.schema(), seqName, SequenceCommands.initParams(seq), temp ? 't' : 'p', false);
+        String qualified = table.schema() == null ? seqName : table.schema() + "." + seqName;
+        int typeOid = switch (type) {
+            case "int2" -> org.tusk.catalog.TypeOids.INT2;
+            case "int4" -> org.tusk.catalog.TypeOids.INT4;
+            default -> org.tusk.catalog.TypeOids.INT8;
+        };
+        return new Catalog.ColumnSpec(c.name(), typeOid, -1, true, "nextval('" + qualified + "')", identity);
+    }
+
+    /**
+     * GENERATED BY DEFAULT AS IDENTITY: a serial column of the declared integer type whose
+     * sequence takes the given options, marked attidentity 'd'. GENERATED ALWAYS is refused
+     * (0A000): INSERT does not yet refuse explicit values for such a column.
+     */
+    private static Catalog.ColumnSpec identityColumn(Stmt.ColumnDefinition c, Stmt.RangeVar table, boolean temp,
+                                                     Catalog catalog, String queryString) {
+        if (c.identity() == 'a') {
+            throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "GENERATED ALWAYS AS IDENTITY is not supported yet",
+                    org.tusk.parser.Lexer.position(queryString, c.location()));
+        }
+        if (c.defaultSql() != null) {
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "both default and identity specified for column \"" + c.name()
+                    + "\" of table \"" + table.name() + "\"", org.tusk.parser.Lexer.position(queryString, c.location()));
+        }
+        ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
+        String type = switch (t.oid()) {
+            case org.tusk.catalog.TypeOids.INT2 -> "int2";
+            case org.tusk.catalog.TypeOids.INT4 -> "int4";
+            case org.tusk.catalog.TypeOids.INT8 -> "int8";
+            default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
+                    "identity column type must be smallint, integer, or bigint");
+        };
+        return serialColumn(c, type, c.identityOptions(), 'd', table, temp, catalog, queryString);
+    }
+
+    /** makeObjectName: name1_name2_label within NAMEDATALEN - 1 bytes, shortening the longer name first. */
+    private static String makeObjectName(String name1, String name2, String label) {
+        int avail = 63 - label.length() - 2;
+        int n1 = name1.length(), n2 = name2.length();
+        while (n1 + n2 > avail) {
+            if (n1 > n2) n1--;
+            else n2--;
+        }
+        return name1.substring(0, n1) + "_" + name2.substring(0, n2) + "_" + label;
     }
 
     private static int attnum(List<Catalog.ColumnSpec> specs, String name) {
@@ -122,8 +221,12 @@ public final class TableCommands {
     /** RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind. */
     public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices) {
         Catalog catalog = env.catalog();
-        boolean table = s.kind() == Stmt.DropStmt.ObjectType.TABLE;
-        String what = table ? "table" : "index";
+        String what = s.kind().name().toLowerCase(Locale.ROOT);
+        char want = switch (s.kind()) {
+            case TABLE -> 'r';
+            case INDEX -> 'i';
+            case SEQUENCE -> 'S';
+        };
         List<Relation> victims = new ArrayList<>();
         for (Stmt.RangeVar rv : s.objects()) {
             Relation rel = catalog.openRelation(rv.schema(), rv.name());
@@ -132,12 +235,11 @@ public final class TableCommands {
                     notices.accept(what + " \"" + shown(rv) + "\" does not exist, skipping");
                     continue;
                 }
-                throw PgException.error(table ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_OBJECT,
+                throw PgException.error(s.kind() == Stmt.DropStmt.ObjectType.INDEX ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
                         what + " \"" + shown(rv) + "\" does not exist");
             }
-            char want = table ? 'r' : 'i';
             if (rel.relkind() != want) {
-                throw PgException.error("42809", "\"" + rel.name() + "\" is not " + (table ? "a table" : "an index"))
+                throw PgException.error("42809", "\"" + rel.name() + "\" is not " + article(want))
                         .withHint("Use DROP " + dropKind(rel.relkind()) + " to remove " + article(rel.relkind()) + ".");
             }
             victims.add(rel);

@@ -13,7 +13,7 @@ import org.tusk.libpq.Md5Password;
 import org.tusk.libpq.PasswordType;
 import org.tusk.libpq.ScramSha256;
 import org.tusk.nodes.Stmt;
-import org.tusk.nodes.Stmt.DefElem;
+import org.tusk.nodes.Stmt.OptionItem;
 import org.tusk.utils.adt.DateTimes;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -29,7 +29,7 @@ import org.tusk.utils.error.SqlState;
 public final class UserCommands {
     private UserCommands() {}
 
-    /** The options after parsing, null for "not given" (PostgreSQL's dXXX DefElem pointers). */
+    /** The options after parsing, null for "not given" (PostgreSQL's dXXX OptionItem pointers). */
     private static final class Options {
         Boolean superuser, inherit, createRole, createDb, canLogin, replication, bypassRls;
         Integer connLimit;
@@ -37,10 +37,10 @@ public final class UserCommands {
         String password;
         String validUntil;
 
-        static Options of(List<DefElem> elems) {
+        static Options of(List<OptionItem> elems) {
             Options o = new Options();
-            Map<String, DefElem> seen = new HashMap<>();
-            for (DefElem d : elems) {
+            Map<String, OptionItem> seen = new HashMap<>();
+            for (OptionItem d : elems) {
                 if (seen.put(d.name(), d) != null) throw DefElems.conflicting();
                 switch (d.name()) {
                     case "superuser" -> o.superuser = DefElems.bool(d);

@@ -53,6 +53,7 @@ public final class ExprEvaluator {
                 if (c.type() == VARCHAR)
                     return c.explicit() ? Texts.varcharTruncate((String) v, c.typmod()) : Texts.varcharCheck((String) v, c.typmod());
                 if (c.type() == NUMERIC) return Numerics.applyTypmod((BigDecimal) v, c.typmod());
+                if (c.type() == BPCHAR) return Texts.bpchar((String) v, c.typmod(), c.explicit());
                 return v;
             }
             case Expr.BoolExpr b -> { return evalBool(b, tuple, aggValues, ctx); }

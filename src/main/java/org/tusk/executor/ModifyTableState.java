@@ -30,8 +30,8 @@ import org.tusk.utils.error.PgException;
  * </ul>
  *
  * <p>Concurrent changes, READ COMMITTED: when the AM reports that a transaction which committed
- * after our snapshot UPDATED the row, the newest version (at the reported ctid, read with a new
- * snapshot) is re-checked against the statement's WHERE clause (EvalPlanQual, simplified to
+ * after our snapshot UPDATED the row, the newest version (reached from the reported ctid by
+ * following the update chain while a new snapshot cannot see the version found) is re-checked against the statement's WHERE clause (EvalPlanQual, simplified to
  * refetch-and-recheck of the one table) and, if it still qualifies, changed instead; a DELETED
  * row is skipped. Under REPEATABLE READ both are 40001. A row already changed by this command
  * (SELF_MODIFIED) is skipped, as PostgreSQL does for the same command.
@@ -157,13 +157,18 @@ final class ModifyTableState extends PlanState {
     }
 
     /**
-     * EvalPlanQual, simplified: the newest version of a concurrently updated row, read at
-     * {@code ctid} with a snapshot taken now, if it still satisfies the WHERE clause; null if it
-     * is gone or no longer qualifies.
+     * EvalPlanQual, simplified: the newest version of a concurrently updated row, the first one a
+     * snapshot taken now sees on the update chain starting at {@code ctid}, if it still satisfies
+     * the WHERE clause; null if the row is gone or no longer qualifies.
      */
     private Object[] evalPlanQual(ExecEnvironment env, ItemPointer ctid) {
-        if (ctid == null) return null;
-        TupleSlot latest = env.tableAm().fetch(rel, ctid, env.latestSnapshot());
+        TupleSlot latest = null;
+        // EvalPlanQualFetch: the version at ctid may itself have been updated (and committed) since;
+        // follow the chain to the version a snapshot taken now sees.
+        for (ItemPointer cur = ctid; cur != null && latest == null; ) {
+            latest = env.tableAm().fetch(rel, cur, env.latestSnapshot());
+            if (latest == null) cur = env.tableAm().nextVersion(rel, cur);
+        }
         if (latest == null) return null;
         Object[] tuple = ScanTuples.of(latest, cols.size());
         return ExprEvaluator.qual(plan.recheckQual(), tuple, null, ctx) ? tuple : null;

@@ -61,16 +61,16 @@ public final class BackendMessages {
 
     /** ErrorResponse ('E') or NoticeResponse ('N'), with the fields PostgreSQL fills. */
     public void report(PgException e) {
-        report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position(), e.objects());
+        report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position(), e.context(), e.objects());
     }
 
     public void report(Severity severity, String sqlState, String message, String detail, String hint, int position) {
-        report(severity, sqlState, message, detail, hint, position, PgException.ErrorObjects.NONE);
+        report(severity, sqlState, message, detail, hint, position, null, PgException.ErrorObjects.NONE);
     }
 
     /** ErrorResponse / NoticeResponse with fields in the order PostgreSQL's send_message_to_frontend uses. */
     public void report(Severity severity, String sqlState, String message, String detail, String hint, int position,
-                       PgException.ErrorObjects objects) {
+                       String context, PgException.ErrorObjects objects) {
         boolean isError = severity.ordinal() >= Severity.ERROR.ordinal();
         b.begin(isError ? 'E' : 'N');
         b.int8('S').string(severity.wireName());
@@ -80,6 +80,7 @@ public final class BackendMessages {
         if (detail != null) b.int8('D').string(detail);
         if (hint != null) b.int8('H').string(hint);
         if (position > 0) b.int8('P').string(Integer.toString(position));
+        if (context != null) b.int8('W').string(context);
         if (objects.schema() != null) b.int8('s').string(objects.schema());
         if (objects.table() != null) b.int8('t').string(objects.table());
         if (objects.column() != null) b.int8('c').string(objects.column());
@@ -133,6 +134,27 @@ public final class BackendMessages {
     public void parameterDescription(int[] typeOids) {
         b.begin('t').int16(typeOids.length);
         for (int t : typeOids) b.int32(t);
+        send();
+    }
+
+    /** CopyInResponse ('G') / CopyOutResponse ('H'): overall format and one format code per column (0 text). */
+    public void copyResponse(boolean in, int natts) {
+        b.begin(in ? 'G' : 'H');
+        b.int8(0).int16(natts);
+        for (int i = 0; i < natts; i++) b.int16(0);
+        send();
+    }
+
+    /** CopyData ('d'). */
+    public void copyData(byte[] data) {
+        b.begin('d');
+        b.bytes(data);
+        send();
+    }
+
+    /** CopyDone ('c'). */
+    public void copyDone() {
+        b.begin('c');
         send();
     }
 

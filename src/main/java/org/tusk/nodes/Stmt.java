@@ -43,9 +43,17 @@ public sealed interface Stmt {
      * @param rawDefault  the DEFAULT expression, or null
      * @param defaultSql  its text as written (what the catalog stores), or null
      * @param primaryKeyLocation where its PRIMARY KEY constraint starts, -1 if none (likewise UNIQUE)
+     * @param identity    GENERATED ... AS IDENTITY: 'a' (ALWAYS), 'd' (BY DEFAULT), or 0
+     * @param identityOptions the identity's sequence options (as CREATE SEQUENCE's)
      */
     record ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
-                            int primaryKeyLocation, int uniqueLocation, int location) {
+                            int primaryKeyLocation, int uniqueLocation, int location, char identity,
+                            List<DefElem> identityOptions) {
+        public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
+                                int primaryKeyLocation, int uniqueLocation, int location) {
+            this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, (char) 0, List.of());
+        }
+
         public boolean primaryKey() { return primaryKeyLocation >= 0; }
 
         public boolean unique() { return uniqueLocation >= 0; }
@@ -56,7 +64,15 @@ public sealed interface Stmt {
 
     /** CREATE [TEMP] TABLE [IF NOT EXISTS] name (...). Column PRIMARY KEY/UNIQUE appear in the columns. */
     record CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
-                      boolean temp, boolean ifNotExists) implements Stmt {}
+                      boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options) implements Stmt {
+        public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
+                          boolean temp, boolean ifNotExists) {
+            this(relation, columns, constraints, temp, ifNotExists, false, List.of());
+        }
+    }
+
+    /** A generic option (gram.y DefElem): name and value as written (null value: none given). */
+    record DefElem(String name, String value, int location) {}
 
     /** One key column of CREATE INDEX. */
     record IndexElem(String column, boolean desc, Boolean nullsFirst, int location) {}
@@ -67,8 +83,15 @@ public sealed interface Stmt {
 
     /** DROP TABLE|INDEX [IF EXISTS] names [CASCADE|RESTRICT]. */
     record DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade) implements Stmt {
-        public enum ObjectType { TABLE, INDEX }
+        public enum ObjectType { TABLE, INDEX, SEQUENCE }
     }
+
+    /**
+     * CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options]: options keep gram.y's SeqOptElem
+     * names (as, increment, minvalue, maxvalue, start, cache, cycle, owned_by), a null value for
+     * NO MINVALUE / NO MAXVALUE, "false" for NO CYCLE.
+     */
+    record CreateSeqStmt(RangeVar sequence, List<DefElem> options, boolean temp, boolean ifNotExists) implements Stmt {}
 
     // ---- data modification (gram.y InsertStmt, UpdateStmt, DeleteStmt)
 
@@ -89,8 +112,12 @@ public sealed interface Stmt {
     // ---- databases, roles and privileges (gram.y CreatedbStmt, DropdbStmt, AlterDatabaseStmt,
     // AlterDatabaseSetStmt, RenameStmt, AlterOwnerStmt, CreateRoleStmt, AlterRoleStmt, DropRoleStmt, GrantStmt)
 
-    /** A "name [=] value" option (DefElem); value is a String, a Long/BigDecimal number, Boolean, or null. */
-    record DefElem(String name, Object value, int location) {}
+    /**
+     * A "name [=] value" option of a database or role statement (gram.y OptionItem, kept apart from
+     * the utility statements' {@link DefElem}, whose values are text): value is a String, a
+     * Long/BigDecimal number, Boolean, or null.
+     */
+    record OptionItem(String name, Object value, int location) {}
 
     /** A role in GRANT/REVOKE, OWNER TO and ALTER ROLE (RoleSpec): a name, or PUBLIC, CURRENT_USER, SESSION_USER (name null). */
     record RoleSpec(Kind kind, String name, int location) {
@@ -98,7 +125,7 @@ public sealed interface Stmt {
     }
 
     /** CREATE DATABASE name [WITH] options. */
-    record CreatedbStmt(String dbname, List<DefElem> options) implements Stmt {}
+    record CreatedbStmt(String dbname, List<OptionItem> options) implements Stmt {}
 
     /** DROP DATABASE [IF EXISTS] name [[WITH] (FORCE)]. */
     record DropdbStmt(String dbname, boolean missingOk, boolean force) implements Stmt {}
@@ -107,15 +134,15 @@ public sealed interface Stmt {
      * ALTER DATABASE name: exactly one of RENAME TO {@code newName}, OWNER TO {@code newOwner},
      * [WITH] {@code options} (ALLOW_CONNECTIONS, CONNECTION LIMIT, IS_TEMPLATE).
      */
-    record AlterDatabaseStmt(String dbname, String newName, RoleSpec newOwner, List<DefElem> options) implements Stmt {}
+    record AlterDatabaseStmt(String dbname, String newName, RoleSpec newOwner, List<OptionItem> options) implements Stmt {}
 
     /** CREATE ROLE | USER | GROUP name [WITH] options; USER implies LOGIN. */
-    record CreateRoleStmt(Kind kind, String role, List<DefElem> options) implements Stmt {
+    record CreateRoleStmt(Kind kind, String role, List<OptionItem> options) implements Stmt {
         public enum Kind { ROLE, USER, GROUP }
     }
 
     /** ALTER ROLE | USER name [WITH] options, or RENAME TO newName (options then empty). */
-    record AlterRoleStmt(RoleSpec role, List<DefElem> options, String newName) implements Stmt {}
+    record AlterRoleStmt(RoleSpec role, List<OptionItem> options, String newName) implements Stmt {}
 
     /** DROP ROLE | USER | GROUP [IF EXISTS] names. */
     record DropRoleStmt(List<String> roles, boolean missingOk) implements Stmt {}
@@ -133,4 +160,48 @@ public sealed interface Stmt {
      * (AlterDatabaseSetStmt, AlterRoleSetStmt): a connection-time default in pg_db_role_setting.
      */
     record AlterSettingStmt(String database, RoleSpec role, VariableSetStmt set) implements Stmt {}
+
+    // ---- utility statements of commands/ (gram.y CopyStmt, TruncateStmt, AlterTableStmt, RenameStmt, VacuumStmt)
+
+    /**
+     * COPY table [(cols)] FROM/TO STDIN|STDOUT|'file' [WITH] (options), or COPY (query) TO.
+     * Exactly one of {@code relation} and {@code query} is set; {@code filename} null means
+     * STDIN/STDOUT. Options keep gram.y's names (format, delimiter, null, header, quote, escape,
+     * freeze, ...), the old-style keywords (BINARY, CSV, HEADER, DELIMITER [AS] x, NULL [AS] x)
+     * mapped to them as copy_opt_item does.
+     */
+    record CopyStmt(RangeVar relation, List<String> columns, SelectStmt query, String queryText, boolean isFrom,
+                    String filename, List<DefElem> options, int location) implements Stmt {}
+
+    /** TRUNCATE [TABLE] [ONLY] names [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT]. */
+    record TruncateStmt(List<RangeVar> relations, boolean restartSeqs, boolean cascade) implements Stmt {}
+
+    /** ALTER TABLE [IF EXISTS] [ONLY] name cmd [, ...]. */
+    record AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds) implements Stmt {}
+
+    /** One subcommand of ALTER TABLE (gram.y alter_table_cmd), for the forms Tusk carries out. */
+    sealed interface AlterTableCmd {
+        record AddConstraint(TableConstraint constraint) implements AlterTableCmd {}
+
+        record AddColumn(ColumnDefinition column, boolean ifNotExists) implements AlterTableCmd {}
+
+        record DropColumn(String name, boolean missingOk, boolean cascade) implements AlterTableCmd {}
+
+        record SetNotNull(String column) implements AlterTableCmd {}
+
+        record DropNotNull(String column) implements AlterTableCmd {}
+
+        /** SET DEFAULT expr ({@code defaultSql} its text) or, with a null expression, DROP DEFAULT. */
+        record SetDefault(String column, RawExpr rawDefault, String defaultSql) implements AlterTableCmd {}
+    }
+
+    /** ALTER TABLE [IF EXISTS] name RENAME TO new | RENAME [COLUMN] col TO new; column null for the table. */
+    record RenameStmt(RangeVar relation, String column, String newName, boolean missingOk) implements Stmt {}
+
+    /**
+     * VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [tables] or ANALYZE [VERBOSE] [tables]
+     * ({@code isVacuum} false); an empty list means every table of the database.
+     */
+    record VacuumStmt(boolean isVacuum, boolean analyze, boolean verbose, boolean full, boolean freeze,
+                      List<RangeVar> relations) implements Stmt {}
 }

@@ -45,7 +45,9 @@ public final class Keywords {
             "inherits", "tablespace", "generated", "of", "partition", "overriding", "conflict", "exclude",
             "database", "owner", "rename", "password", "encrypted", "unencrypted", "valid", "until", "connection",
             "template", "encoding", "privileges", "inherit", "force", "option", "admin", "sysid", "location",
-            "trigger", "granted");
+            "trigger", "granted",
+            // utility statements (COPY, TRUNCATE, ALTER TABLE, VACUUM, sequences)
+            "stdin", "stdout", "csv", "delimiter", "header", "quote", "unlogged", "add", "data", "type", "identity", "restart", "continue", "sequence", "increment", "minvalue", "maxvalue", "cycle", "cache", "owned", "always", "options", "program", "logged", "stored");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

@@ -25,7 +25,7 @@ public final class ParseCoerce {
     public enum Context { IMPLICIT, ASSIGNMENT, EXPLICIT }
 
     static boolean isStringCategory(int t) {
-        return t == TEXT || t == VARCHAR || t == NAME;
+        return t == TEXT || t == VARCHAR || t == NAME || t == BPCHAR;
     }
 
     static char category(int t) { return BuiltinCatalog.type(t).category(); }
@@ -82,7 +82,7 @@ public final class ParseCoerce {
                 case FUNCTION -> new Expr.CastFunc(c, expr, to);
             };
         }
-        if (typmod >= 0 && (to == VARCHAR || to == NUMERIC) && typmod != result.typmod())
+        if (typmod >= 0 && (to == VARCHAR || to == BPCHAR || to == NUMERIC) && typmod != result.typmod())
             result = new Expr.CoerceToTypmod(result, to, typmod, ctx == Context.EXPLICIT);
         return result;
     }
@@ -111,12 +111,12 @@ public final class ParseCoerce {
         int typmod = -1;
         List<Integer> mods = tn.typmods();
         if (!mods.isEmpty()) {
-            if (t.oid() == VARCHAR) {
+            if (t.oid() == VARCHAR || t.oid() == BPCHAR) {
                 if (mods.size() != 1) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
                         "invalid type modifier", Lexer.position(src, tn.location()));
                 int n = mods.get(0);
                 if (n < 1) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
-                        "length for type varchar must be at least 1", Lexer.position(src, tn.location()));
+                        "length for type " + t.typname() + " must be at least 1", Lexer.position(src, tn.location()));
                 typmod = n + 4;
             } else if (t.oid() == NUMERIC) {
                 int p = mods.get(0), s = mods.size() > 1 ? mods.get(1) : 0;

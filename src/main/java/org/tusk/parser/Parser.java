@@ -31,11 +31,11 @@ public final class Parser {
             P_ADD = 9, P_MUL = 10, P_EXP = 11, P_AT = 12, P_COLLATE = 13, P_UMINUS = 14, P_SUBSCRIPT = 15,
             P_TYPECAST = 17;
 
-    private final String src;
+    final String src;
     private final Lexer lexer;
     private final List<Token> buf = new ArrayList<>();
     /** End offset of the last token consumed (for the source text of a DEFAULT expression). */
-    private int lastEnd;
+    int lastEnd;
 
     private Parser(String src) {
         this.src = src;
@@ -117,7 +117,7 @@ public final class Parser {
                 "syntax error at or near \"" + src.substring(t.start(), t.end()) + "\"", Lexer.position(src, t.start()));
     }
 
-    private PgException notSupported(String what, int location) {
+    PgException notSupported(String what, int location) {
         return PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, what + " is not supported yet",
                 Lexer.position(src, location));
     }
@@ -182,7 +182,9 @@ public final class Parser {
                 if (n.isKeyword("database") || n.isKeyword("role") || n.isKeyword("user") && !peek(2).isKeyword("mapping")
                         || n.isKeyword("group"))
                     return new RoleGrammar(this, src).create();
-                if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary")
+                if (n.isKeyword("sequence") || (n.isKeyword("temp") || n.isKeyword("temporary")) && peek(2).isKeyword("sequence"))
+                    return new UtilityParser(this).createSeqStmt();
+                if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary") || n.isKeyword("unlogged")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
                     return createTableStmt();
@@ -193,9 +195,13 @@ public final class Parser {
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).drop();
-                if (peek(1).isKeyword("table") || peek(1).isKeyword("index")) return dropStmt();
+                if (peek(1).isKeyword("table") || peek(1).isKeyword("index") || peek(1).isKeyword("sequence")) return dropStmt();
                 return unsupportedStmt();
+            case "copy": return new UtilityParser(this).copyStmt();
+            case "truncate": return new UtilityParser(this).truncateStmt();
+            case "vacuum", "analyze", "analyse": return new UtilityParser(this).vacuumStmt();
             case "alter":
+                if (peek(1).isKeyword("table")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).alter();
@@ -270,13 +276,14 @@ public final class Parser {
         return alias == null ? rv : new Stmt.RangeVar(rv.catalog(), rv.schema(), rv.name(), alias, rv.location());
     }
 
-    private Stmt createTableStmt() {
+    Stmt createTableStmt() {
         expectKw("create");
         boolean temp = false;
-        if (acceptKw("local") || acceptKw("global")) {
+        boolean unlogged = acceptKw("unlogged");
+        if (!unlogged && (acceptKw("local") || acceptKw("global"))) {
             if (!acceptKw("temp")) expectKw("temporary");
             temp = true;
-        } else if (acceptKw("temp") || acceptKw("temporary")) {
+        } else if (!unlogged && (acceptKw("temp") || acceptKw("temporary"))) {
             temp = true;
         }
         expectKw("table");
@@ -306,19 +313,30 @@ public final class Parser {
             } while (acceptChar(','));
         }
         expectChar(')');
-        if (isKw("inherits") || isKw("partition") || isKw("using") || isKw("with") || isKw("tablespace")
-                || isKw("on") && peek(1).isKeyword("commit"))
+        if (isKw("inherits") || isKw("partition") || isKw("using"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
-        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists);
+        List<Stmt.DefElem> options = List.of();
+        if (isKw("with") && peek(1).isChar('(')) {
+            advance();
+            options = new UtilityParser(this).relOptions();
+        } else if (isKw("without") && peek(1).isKeyword("oids")) {
+            advance();
+            advance();
+        }
+        if (isKw("tablespace") || isKw("on") && peek(1).isKeyword("commit"))
+            throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options);
     }
 
     /** columnDef: ColId Typename ColQualList. */
-    private Stmt.ColumnDefinition columnDef() {
+    Stmt.ColumnDefinition columnDef() {
         Token nameTok = peek();
         String name = colId();
         TypeName type = typeName();
         boolean notNull = false, nullSeen = false;
         int primary = -1, unique = -1;
+        char identity = 0;
+        List<Stmt.DefElem> identityOptions = List.of();
         RawExpr def = null;
         String defSql = null;
         while (true) {
@@ -352,6 +370,21 @@ public final class Parser {
             } else if (isKw("unique")) {
                 advance();
                 unique = consStart.start();
+            } else if (isKw("generated") && (peek(1).isKeyword("always") || peek(1).isKeyword("by"))
+                    && !(peek(1).isKeyword("always") && peek(2).isKeyword("as") && peek(3).isChar('('))) {
+                advance();
+                if (identity != 0)
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple identity specifications for column \""
+                            + name + "\"", Lexer.position(src, t.start()));
+                if (acceptKw("always")) identity = 'a';
+                else {
+                    expectKw("by");
+                    expectKw("default");
+                    identity = 'd';
+                }
+                expectKw("as");
+                expectKw("identity");
+                if (isChar('(')) identityOptions = new UtilityParser(this).parenthesizedSeqOptions();
             } else if (isKw("check") || isKw("references") || isKw("generated") || isKw("collate")) {
                 throw notSupported(t.value().toUpperCase(Locale.ROOT) + " in a column definition", t.start());
             } else {
@@ -359,7 +392,8 @@ public final class Parser {
             }
             if (notNull && nullSeen && t.isKeyword("null")) throw conflictingNull(name, t);
         }
-        return new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique, nameTok.start());
+        return new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique, nameTok.start(), identity,
+                identityOptions);
     }
 
     private PgException conflictingNull(String column, Token t) {
@@ -371,7 +405,7 @@ public final class Parser {
     private RawExpr bExpr() { return expr(P_CMP); }
 
     /** TableConstraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols). */
-    private Stmt.TableConstraint tableConstraint() {
+    Stmt.TableConstraint tableConstraint() {
         Token first = peek();
         String name = null;
         if (acceptKw("constraint")) name = colId();
@@ -447,7 +481,8 @@ public final class Parser {
 
     private Stmt dropStmt() {
         expectKw("drop");
-        Stmt.DropStmt.ObjectType kind = acceptKw("table") ? Stmt.DropStmt.ObjectType.TABLE : null;
+        Stmt.DropStmt.ObjectType kind = acceptKw("table") ? Stmt.DropStmt.ObjectType.TABLE
+                : acceptKw("sequence") ? Stmt.DropStmt.ObjectType.SEQUENCE : null;
         if (kind == null) {
             expectKw("index");
             kind = Stmt.DropStmt.ObjectType.INDEX;
@@ -579,7 +614,7 @@ public final class Parser {
         return new Stmt.DeleteStmt(rel, where, returningClause());
     }
 
-    private Stmt selectStmt() {
+    Stmt selectStmt() {
         expectKw("select");
         boolean distinct = false;
         if (acceptKw("distinct")) {

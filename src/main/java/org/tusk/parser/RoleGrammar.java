@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.tusk.nodes.Stmt;
-import org.tusk.nodes.Stmt.DefElem;
+import org.tusk.nodes.Stmt.OptionItem;
 import org.tusk.nodes.Stmt.RoleSpec;
 import org.tusk.parser.Token.Kind;
 import org.tusk.utils.error.PgException;
@@ -69,8 +69,8 @@ final class RoleGrammar {
     }
 
     /** createdb_opt_list: createdb_opt_name [=] (NumericOnly | opt_boolean_or_string | DEFAULT). */
-    private List<DefElem> createdbOptList() {
-        List<DefElem> out = new ArrayList<>();
+    private List<OptionItem> createdbOptList() {
+        List<OptionItem> out = new ArrayList<>();
         while (true) {
             Token t = p.peek();
             String name;
@@ -88,7 +88,7 @@ final class RoleGrammar {
             Object value;
             if (p.acceptKw("default")) value = null;
             else value = numericOrBooleanOrString();
-            out.add(new DefElem(name, value, t.start()));
+            out.add(new OptionItem(name, value, t.start()));
         }
         return out;
     }
@@ -131,30 +131,30 @@ final class RoleGrammar {
      * LIMIT, VALID UNTIL, the IDENT options (SUPERUSER, LOGIN, ...), and for CREATE also SYSID,
      * IN ROLE/GROUP, ROLE, ADMIN, USER (membership, refused by the command as not supported).
      */
-    private List<DefElem> roleOptions(boolean create) {
-        List<DefElem> out = new ArrayList<>();
+    private List<OptionItem> roleOptions(boolean create) {
+        List<OptionItem> out = new ArrayList<>();
         while (true) {
             Token t = p.peek();
             int loc = t.start();
             if (p.acceptKw("password")) {
-                if (p.acceptKw("null")) out.add(new DefElem("password", null, loc));
-                else out.add(new DefElem("password", p.sconst(), loc));
+                if (p.acceptKw("null")) out.add(new OptionItem("password", null, loc));
+                else out.add(new OptionItem("password", p.sconst(), loc));
             } else if (p.acceptKw("encrypted")) {
                 p.expectKw("password");
-                out.add(new DefElem("password", p.sconst(), loc));
+                out.add(new OptionItem("password", p.sconst(), loc));
             } else if (p.acceptKw("unencrypted")) {
                 throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "UNENCRYPTED PASSWORD is no longer supported",
                         Lexer.position(src, loc)).withHint("Remove UNENCRYPTED to store the password in encrypted form instead.");
             } else if (p.acceptKw("inherit")) {
-                out.add(new DefElem("inherit", Boolean.TRUE, loc));
+                out.add(new OptionItem("inherit", Boolean.TRUE, loc));
             } else if (p.acceptKw("connection")) {
                 p.expectKw("limit");
                 Object v = numericOrBooleanOrString();
                 if (!(v instanceof Long)) throw syntaxError();
-                out.add(new DefElem("connectionlimit", v, loc));
+                out.add(new OptionItem("connectionlimit", v, loc));
             } else if (p.acceptKw("valid")) {
                 p.expectKw("until");
-                out.add(new DefElem("validUntil", p.sconst(), loc));
+                out.add(new OptionItem("validUntil", p.sconst(), loc));
             } else if (create && (p.isKw("sysid") || p.isKw("in") || p.isKw("role") || p.isKw("admin") || p.isKw("user"))) {
                 String what = p.advance().value().toLowerCase(Locale.ROOT);
                 if (what.equals("in")) {
@@ -167,23 +167,23 @@ final class RoleGrammar {
                 } else {
                     do name(); while (p.acceptChar(','));
                 }
-                out.add(new DefElem(what, null, loc));
+                out.add(new OptionItem(what, null, loc));
             } else if (t.is(Kind.IDENT) && t.keyword() == null) {
                 String w = p.advance().value();
-                DefElem e = switch (w) {
-                    case "superuser" -> new DefElem("superuser", true, loc);
-                    case "nosuperuser" -> new DefElem("superuser", false, loc);
-                    case "createrole" -> new DefElem("createrole", true, loc);
-                    case "nocreaterole" -> new DefElem("createrole", false, loc);
-                    case "replication" -> new DefElem("isreplication", true, loc);
-                    case "noreplication" -> new DefElem("isreplication", false, loc);
-                    case "createdb" -> new DefElem("createdb", true, loc);
-                    case "nocreatedb" -> new DefElem("createdb", false, loc);
-                    case "login" -> new DefElem("canlogin", true, loc);
-                    case "nologin" -> new DefElem("canlogin", false, loc);
-                    case "bypassrls" -> new DefElem("bypassrls", true, loc);
-                    case "nobypassrls" -> new DefElem("bypassrls", false, loc);
-                    case "noinherit" -> new DefElem("inherit", false, loc);
+                OptionItem e = switch (w) {
+                    case "superuser" -> new OptionItem("superuser", true, loc);
+                    case "nosuperuser" -> new OptionItem("superuser", false, loc);
+                    case "createrole" -> new OptionItem("createrole", true, loc);
+                    case "nocreaterole" -> new OptionItem("createrole", false, loc);
+                    case "replication" -> new OptionItem("isreplication", true, loc);
+                    case "noreplication" -> new OptionItem("isreplication", false, loc);
+                    case "createdb" -> new OptionItem("createdb", true, loc);
+                    case "nocreatedb" -> new OptionItem("createdb", false, loc);
+                    case "login" -> new OptionItem("canlogin", true, loc);
+                    case "nologin" -> new OptionItem("canlogin", false, loc);
+                    case "bypassrls" -> new OptionItem("bypassrls", true, loc);
+                    case "nobypassrls" -> new OptionItem("bypassrls", false, loc);
+                    case "noinherit" -> new OptionItem("inherit", false, loc);
                     default -> throw PgException.errorAt(SqlState.SYNTAX_ERROR, "unrecognized role option \"" + w + "\"",
                             Lexer.position(src, loc));
                 };
@@ -246,7 +246,7 @@ final class RoleGrammar {
             if (p.isKw("set") && p.peek(1).isKeyword("tablespace") || p.isKw("refresh")) return p.unsupportedRest("ALTER DATABASE");
             if (p.isKw("set") || p.isKw("reset")) return setting(name, null, "ALTER DATABASE");
             p.acceptKw("with");
-            List<DefElem> opts = createdbOptList();
+            List<OptionItem> opts = createdbOptList();
             if (opts.isEmpty()) throw syntaxError();
             return new Stmt.AlterDatabaseStmt(name, null, null, opts);
         }

@@ -213,4 +213,28 @@ final class BackendSession implements SessionServices {
         if (ctx.storage == null) SessionServices.super.btIndexCheck(indexName);
         ctx.storage.btIndexCheck(indexName);
     }
+
+    @Override
+    public long nextval(String sequence) {
+        if (ctx.storage == null) return SessionServices.super.nextval(sequence);
+        return ctx.storage.nextval(sequence);
+    }
+
+    @Override
+    public long currval(String sequence) {
+        if (ctx.storage == null) return SessionServices.super.currval(sequence);
+        return ctx.storage.currval(sequence);
+    }
+
+    @Override
+    public long setval(String sequence, long value, boolean isCalled) {
+        if (ctx.storage == null) return SessionServices.super.setval(sequence, value, isCalled);
+        return ctx.storage.setval(sequence, value, isCalled);
+    }
+
+    @Override
+    public long lastval() {
+        if (ctx.storage == null) return SessionServices.super.lastval();
+        return ctx.storage.sequences.lastval();
+    }
 }

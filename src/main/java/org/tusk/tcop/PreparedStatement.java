@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.commands.AlterTableCommand;
 import org.tusk.commands.TableCommands;
+import org.tusk.commands.TruncateCommand;
+import org.tusk.commands.VacuumCommand;
 import org.tusk.commands.VariableCommands;
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.Executor;
@@ -31,6 +34,7 @@ public final class PreparedStatement {
     private final List<ResultColumn> columns;
     private final String queryString;
     private final List<String> notices = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
     private String tag;
     private long rows;
 
@@ -51,10 +55,16 @@ public final class PreparedStatement {
         return switch (s) {
             case Stmt.CreateStmt c -> "CREATE TABLE";
             case Stmt.IndexStmt i -> "CREATE INDEX";
-            case Stmt.DropStmt d -> d.kind() == Stmt.DropStmt.ObjectType.TABLE ? "DROP TABLE" : "DROP INDEX";
+            case Stmt.DropStmt d -> "DROP " + d.kind().name();
+            case Stmt.CreateSeqStmt c -> "CREATE SEQUENCE";
             case Stmt.InsertStmt i -> "INSERT";
             case Stmt.UpdateStmt u -> "UPDATE";
             case Stmt.DeleteStmt d -> "DELETE";
+            case Stmt.CopyStmt c -> "COPY";
+            case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
+            case Stmt.AlterTableStmt a -> "ALTER TABLE";
+            case Stmt.RenameStmt r -> "ALTER TABLE";
+            case Stmt.VacuumStmt v -> v.isVacuum() ? "VACUUM" : "ANALYZE";
             default -> null;
         };
     }
@@ -77,6 +87,9 @@ public final class PreparedStatement {
 
     /** NOTICE messages the statement raised (IF EXISTS skips), for the client. */
     public List<String> notices() { return List.copyOf(notices); }
+
+    /** INFO messages the statement raised (VACUUM/ANALYZE VERBOSE), for the client. */
+    public List<String> infos() { return List.copyOf(infos); }
 
     private List<ResultColumn> describe() {
         Stmt u = planned.utilityStmt();
@@ -140,6 +153,16 @@ public final class PreparedStatement {
         return planned.utilityStmt() instanceof Stmt.CheckpointStmt c ? c : null;
     }
 
+    /** A COPY statement the backend must carry out (it needs the client's data stream), or null. */
+    public Stmt.CopyStmt copyStmt() {
+        return planned.utilityStmt() instanceof Stmt.CopyStmt c ? c : null;
+    }
+
+    /** The statement's executor context (its environment, session and time zone), for COPY. */
+    ExecContext execContext() {
+        return ctx;
+    }
+
     /** The transaction control statement the backend must carry out, or null. */
     public Stmt.TransactionStmt transactionStmt() {
         return planned.utilityStmt() instanceof Stmt.TransactionStmt t ? t : null;
@@ -158,6 +181,11 @@ public final class PreparedStatement {
             case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase());
             case Stmt.IndexStmt i -> TableCommands.createIndex(i, queryString, env);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
+            case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, env, notices::add);
+            case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
+            case Stmt.AlterTableStmt a -> AlterTableCommand.alter(a, queryString, ctx, notices::add);
+            case Stmt.RenameStmt r -> AlterTableCommand.rename(r, env, notices::add);
+            case Stmt.VacuumStmt v -> VacuumCommand.vacuum(v, ctx, infos::add);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }
         env.commandCounterIncrement();

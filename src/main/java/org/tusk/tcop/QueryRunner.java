@@ -192,6 +192,16 @@ final class QueryRunner {
                 done = true;
                 return true;
             }
+            if (raw.stmt() instanceof Stmt.VacuumStmt v && v.isVacuum() && ctx.xact.inBlock()) {
+                // PreventInTransactionBlock: lazy vacuum's work is not undone by a rollback.
+                throw PgException.error("25001", "VACUUM cannot run inside a transaction block");
+            }
+            if (ps.copyStmt() != null) {
+                long n = copy(ps);
+                out.commandComplete("COPY " + n);
+                done = true;
+                return true;
+            }
             Stmt.TransactionStmt t = ps.transactionStmt();
             if (t != null) {
                 String tag = transactionStatement(t);
@@ -214,10 +224,34 @@ final class QueryRunner {
                 sent++;
             }
             done = true;
+            for (String info : ps.infos()) out.report(Severity.INFO, "00000", info, null, null, 0);
             for (String notice : ps.notices()) out.report(Severity.NOTICE, "00000", notice, null, null, 0);
             out.commandComplete(ps.commandTag());
             return true;
         }
+    }
+
+    /**
+     * DoCopy through the copy sub-protocol ({@link CopyProtocol}) or a server file. COPY (query)
+     * TO plans the query as a statement of its own and hands its rows (as text) to the command.
+     */
+    private long copy(PreparedStatement ps) {
+        Stmt.CopyStmt c = ps.copyStmt();
+        var ectx = ps.execContext();
+        boolean superuser = ctx.role.superuser();
+        if (c.query() != null) {
+            RawStmt raw = new RawStmt(c.query(), 0, c.queryText().length());
+            PreparedStatement q = prepare(raw, c.queryText());
+            List<String> names = new java.util.ArrayList<>();
+            for (ResultColumn col : q.columns()) names.add(col.name());
+            return org.tusk.commands.CopyCommand.copyQueryTo(c, ectx, superuser, names, q.execute(), CopyProtocol.out(ctx));
+        }
+        if (c.isFrom()) {
+            long n = org.tusk.commands.CopyCommand.copyFrom(c, ectx, superuser, ctx.env.dataDir(), CopyProtocol.in(ctx));
+            ectx.env().commandCounterIncrement();
+            return n;
+        }
+        return org.tusk.commands.CopyCommand.copyTo(c, ectx, superuser, CopyProtocol.out(ctx));
     }
 
     /**

@@ -66,6 +66,7 @@ final class SessionStorage {
     final org.tusk.catalog.SharedCatalog sharedCatalog;
     /** ForceSyncCommit: the commit record of this transaction is flushed whatever synchronous_commit says. */
     boolean forceSyncCommit;
+    final org.tusk.access.sequence.Sequences sequences;
     private final OidGenerator oids;
 
     SessionStorage(BackendContext ctx) {
@@ -99,10 +100,12 @@ final class SessionStorage {
         this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
                 (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()));
         this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
+        this.sequences = new org.tusk.access.sequence.Sequences(buffers, smgr, ctx.xlog::get,
+                () -> (int) xact.topFullTransactionId().value());
         this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role.oid(), () -> ctx.role.name(),
                 () -> gucs.getString("search_path"), ctx.slot, heap, btree, this::catalogSnapshot,
                 () -> xact.getCurrentCommandId(true), this::commandCounterIncrement, oids::getNewObjectId,
-                this::lockRelation, relationStorage, relcache, inval, this::notice));
+                this::lockRelation, relationStorage, relcache, inval, this::notice), sequences);
         this.sharedCatalog = new org.tusk.catalog.SharedCatalog(ctx.env.dataDir(), new org.tusk.catalog.SharedCatalog.TransactionHooks() {
             @Override public int currentXid() { return xact.getCurrentTransactionId(); }
             @Override public int topXid() { return xact.topFullTransactionId().xid(); }
@@ -220,6 +223,41 @@ final class SessionStorage {
             ctx.messages.report(new PgException(Severity.WARNING, SqlState.IO_ERROR,
                     "could not remove relation files: " + e.getMessage(), null, null, 0));
         }
+    }
+
+    /**
+     * The sequence named {@code name}, locked RowExclusiveLock as nextval/setval lock it (a
+     * concurrent DROP waits); 42P01 if there is none, 42809 if it is not a sequence.
+     */
+    private Relation openSequence(String name) {
+        // regclassin's name parsing: [schema.]name, unquoted parts folded to lower case.
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : name.split("\\.", -1)) {
+            String t = part.trim();
+            parts.add(t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1).replace("\"\"", "\"")
+                    : t.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (parts.size() > 2) throw PgException.error("42601", "invalid name syntax");
+        String schema = parts.size() == 2 ? parts.get(0) : null, rel = parts.get(parts.size() - 1);
+        Relation seq = catalog.openRelation(schema, rel, LockMode.ROW_EXCLUSIVE.number());
+        if (seq == null) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+        if (seq.relkind() != 'S') throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + seq.name() + "\" is not a sequence");
+        return seq;
+    }
+
+    long nextval(String name) {
+        Relation seq = openSequence(name);
+        return sequences.nextval(seq, catalog.sequenceParams(seq));
+    }
+
+    long currval(String name) {
+        return sequences.currval(openSequence(name));
+    }
+
+    long setval(String name, long value, boolean isCalled) {
+        Relation seq = openSequence(name);
+        sequences.setval(seq, catalog.sequenceParams(seq), value, isCalled);
+        return value;
     }
 
     /** bt_index_check (amcheck): the structure check of a B-tree index; XX002 names the first problem. */

@@ -8,7 +8,10 @@
  * PGPROC and joins the ProcArray (BackendInitialize, InitProcess, InitPostgres);
  * {@code PostgresMain} runs the session loop; {@code QueryRunner} runs statements inside the
  * transaction-block state machine; {@code ExtendedQuery} keeps prepared statements and portals
- * for the extended protocol; {@code DestRemote} sends rows. {@link org.tusk.tcop.Interrupts}
+ * for the extended protocol; {@code DestRemote} sends rows; {@code CopyProtocol} is the COPY
+ * sub-protocol (CopyInResponse/CopyOutResponse, CopyData, CopyDone, CopyFail; Flush and Sync are
+ * ignored during copy-in, other messages end it with 08P01) that COPY FROM STDIN / TO STDOUT
+ * run through, in the simple and the extended protocol alike. {@link org.tusk.tcop.Interrupts}
  * turns signals into CHECK_FOR_INTERRUPTS errors and {@link org.tusk.tcop.QuickDie} is the
  * SIGQUIT-equivalent exit.
  *

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.error.PgException;
 
-/** The grammar of CREATE/DROP/ALTER DATABASE and ROLE (gram.y's shapes and DefElem names). */
+/** The grammar of CREATE/DROP/ALTER DATABASE and ROLE (gram.y's shapes and OptionItem names). */
 class RoleGrammarTest {
     private static Stmt one(String sql) {
         return Parser.parse(sql).get(0).stmt();
@@ -22,7 +22,7 @@ class RoleGrammarTest {
                         + "IS_TEMPLATE true STRATEGY file_copy ALLOW_CONNECTIONS = false LC_COLLATE 'C'");
         assertEquals("d", s.dbname());
         assertEquals(List.of("owner", "template", "encoding", "connection_limit", "is_template", "strategy",
-                "allow_connections", "lc_collate"), s.options().stream().map(Stmt.DefElem::name).toList());
+                "allow_connections", "lc_collate"), s.options().stream().map(Stmt.OptionItem::name).toList());
         assertEquals(-1L, s.options().get(3).value());
         assertEquals(Boolean.TRUE, s.options().get(4).value());
         assertEquals(Boolean.FALSE, s.options().get(6).value());
@@ -43,7 +43,7 @@ class RoleGrammarTest {
                 "create user u with superuser nologin password 'p' connection limit 3 valid until '2030-01-01' noinherit createdb");
         assertEquals(Stmt.CreateRoleStmt.Kind.USER, s.kind());
         assertEquals(List.of("superuser", "canlogin", "password", "connectionlimit", "validUntil", "inherit", "createdb"),
-                s.options().stream().map(Stmt.DefElem::name).toList());
+                s.options().stream().map(Stmt.OptionItem::name).toList());
         assertEquals(Boolean.FALSE, s.options().get(1).value());
         Stmt.AlterRoleStmt a = (Stmt.AlterRoleStmt) one("alter role current_user password null");
         assertEquals(Stmt.RoleSpec.Kind.CURRENT_USER, a.role().kind());

@@ -118,4 +118,15 @@ public final class InMemoryTableAm implements TableAm {
     public int numberOfBlocks(Relation rel) {
         return rows.containsKey(rel.oid()) ? 1 : 0;
     }
+
+    @Override
+    public org.tusk.access.table.VacuumStats vacuum(org.tusk.utils.cache.Relation rel,
+            java.util.function.Consumer<java.util.function.Predicate<org.tusk.storage.page.ItemPointer>> vacuumIndexes) {
+        throw new UnsupportedOperationException("VACUUM is tested on the heap");
+    }
+
+    @Override
+    public org.tusk.storage.page.ItemPointer nextVersion(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid) {
+        throw new UnsupportedOperationException("update chains are tested on the heap");
+    }
 }

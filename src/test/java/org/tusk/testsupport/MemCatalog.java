@@ -45,6 +45,31 @@ public final class MemCatalog implements Catalog {
     public Relation openRelation(int oid) { return byOid.get(oid); }
 
     @Override
+    public Relation openRelation(String schemaOrNull, String name, int lockMode) { return openRelation(schemaOrNull, name); }
+
+    @Override
+    public int createTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean ifNotExists,
+                           List<String> reloptions) {
+        return createTable(schemaOrNull, name, columns, persistence, ifNotExists);
+    }
+
+    // The in-memory catalog serves executor tests; relation DDL beyond CREATE/DROP is tested on HeapCatalog.
+    @Override public void truncateRelation(Relation heap) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public boolean createdInCurrentTransaction(Relation rel) { return false; }
+    @Override public void setColumnNotNull(Relation heap, int attnum, boolean notNull) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void setColumnDefault(Relation heap, int attnum, String defaultSql) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public int addColumn(Relation heap, ColumnSpec column) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void renameRelation(Relation rel, String newName) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void renameColumn(Relation heap, int attnum, String newName) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public int createSequence(String schemaOrNull, String name, org.tusk.access.sequence.SeqParams params,
+                                        char persistence, boolean ifNotExists) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public org.tusk.access.sequence.SeqParams sequenceParams(Relation seq) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void replaceStatistics(Relation rel, List<ColumnStatistics> stats) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public List<Relation> userTables() { return new ArrayList<>(byName.values()); }
+    @Override public String namespaceName(int namespaceOid) { return "public"; }
+    @Override public void updateRelationStats(Relation rel, int relpages, double reltuples) { throw new UnsupportedOperationException("MemCatalog"); }
+
+    @Override
     public List<Relation> indexesOf(Relation heap) {
         List<Relation> out = new ArrayList<>();
         for (Relation r : byName.values()) if (r.index() != null && r.index().heapOid() == heap.oid()) out.add(r);

@@ -121,4 +121,10 @@ public final class MemIndexAm implements IndexAm {
         return tree(index).size() / 200 + 1;
     }
 
+
+    @Override
+    public org.tusk.access.index.IndexBulkDeleteResult indexBulkDelete(org.tusk.utils.cache.Relation index,
+            java.util.function.Predicate<org.tusk.storage.page.ItemPointer> isDead) {
+        throw new UnsupportedOperationException("bulk delete is tested on the B-tree");
+    }
 }

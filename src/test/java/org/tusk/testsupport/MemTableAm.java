@@ -118,6 +118,12 @@ public final class MemTableAm implements TableAm {
     }
 
     @Override
+    public ItemPointer nextVersion(Relation rel, ItemPointer tid) {
+        Version v = find(rel, tid);
+        return v != null && v.delEpoch != NONE ? v.ctid : null;
+    }
+
+    @Override
     public DirtyCheck checkDirty(Relation rel, ItemPointer tid) {
         Version v = find(rel, tid);
         while (v != null) {
@@ -221,5 +227,11 @@ public final class MemTableAm implements TableAm {
     @Override
     public int numberOfBlocks(Relation rel) {
         return versions(rel).size() / 100 + (versions(rel).isEmpty() ? 0 : 1);
+    }
+
+    @Override
+    public org.tusk.access.table.VacuumStats vacuum(org.tusk.utils.cache.Relation rel,
+            java.util.function.Consumer<java.util.function.Predicate<org.tusk.storage.page.ItemPointer>> vacuumIndexes) {
+        throw new UnsupportedOperationException("VACUUM is tested on the heap");
     }
 }

@@ -37,4 +37,10 @@ public final class RecordingIndexAm implements IndexAm {
     public int numberOfBlocks(Relation index) {
         return 0;
     }
+
+    @Override
+    public org.tusk.access.index.IndexBulkDeleteResult indexBulkDelete(org.tusk.utils.cache.Relation index,
+            java.util.function.Predicate<org.tusk.storage.page.ItemPointer> isDead) {
+        throw new UnsupportedOperationException("bulk delete is tested on the B-tree");
+    }
 }

@@ -99,6 +99,8 @@ public enum DatumType {
     TEXT_ARRAY(1009, -1, false, 'i', 'x', String[].class),
     /** aclitem[]: (grantee, grantor, privs) triples; NULL is the default ACL. */
     ACLITEM_ARRAY(1034, -1, false, 'i', 'x', int[].class),
+    /** float4[] (pg_statistic.stanumbersN): only NULL can be stored yet. */
+    FLOAT4_ARRAY(1021, -1, false, 'i', 'x', Void.class),
     /** anyarray (attmissingval): only NULL can be stored yet. */
     ANYARRAY(2277, -1, false, 'd', 'x', Void.class);
 
@@ -152,6 +154,18 @@ public enum DatumType {
     public boolean accepts(Object value) {
         if (javaClass.isInstance(value)) return true;
         return isOidLike() && value instanceof Long l && l >= Integer.MIN_VALUE && l <= 0xFFFFFFFFL;
+    }
+
+    /**
+     * VARSIZE_ANY of {@code value} as heap_form_tuple stores it (what ANALYZE averages into
+     * stawidth): the type length for a fixed-length type; for a varlena the payload plus a 1-byte
+     * header when the whole fits in 127 bytes and the storage allows packing, else a 4-byte one.
+     */
+    public int storedSize(Object value) {
+        if (typlen > 0) return typlen;
+        if (typlen == -2) return ((String) value).getBytes(StandardCharsets.UTF_8).length + 1;
+        int n = varlenaPayload(value).length;
+        return typstorage != 'p' && n + 1 <= 127 ? n + 1 : n + 4;
     }
 
     /** The bytes of a varlena value, without header. */

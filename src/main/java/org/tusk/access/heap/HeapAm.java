@@ -96,6 +96,39 @@ public final class HeapAm implements TableAm {
         }
     }
 
+    /**
+     * One step of heap_get_latest_tid: where the version at {@code tid} went, i.e. its t_ctid if a
+     * committed transaction updated it; null if it was not updated (or only locked, or deleted,
+     * or the updater did not commit).
+     */
+    @Override
+    public ItemPointer nextVersion(Relation rel, ItemPointer tid) {
+        BufferManager bm = env.buffers();
+        if (tid.block() < 0 || tid.block() >= env.numberOfBlocks(rel)) return null;
+        int buffer = env.readBuffer(rel, tid.block(), null);
+        try {
+            bm.lockBuffer(buffer, SHARE);
+            try {
+                MemorySegment page = bm.page(buffer);
+                if (tid.offset() < Page.FIRST_OFFSET_NUMBER || tid.offset() > Page.maxOffsetNumber(page)) return null;
+                if (!ItemId.isNormal(ItemId.get(page, tid.offset()))) return null;
+                MemorySegment t = Page.item(page, tid.offset());
+                int mask = org.tusk.access.common.HeapTupleHeader.infomask(t);
+                if ((mask & org.tusk.access.common.HeapTupleHeader.HEAP_XMAX_INVALID) != 0 || HeapTuples.xmaxIsLockedOnly(mask)) {
+                    return null;
+                }
+                ItemPointer next = org.tusk.access.common.HeapTupleHeader.ctid(t);
+                if (next.equals(tid)) return null;
+                int updater = HeapTuples.updateXid(t);
+                return env.oracle().didCommit(updater) ? next : null;
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+
     /** heap_hot_search_buffer with SnapshotDirty: the first chain member live or possibly live. */
     @Override
     public DirtyCheck checkDirty(Relation rel, ItemPointer tid) {
@@ -140,6 +173,12 @@ public final class HeapAm implements TableAm {
     public ModifyResult update(Relation rel, ItemPointer otid, Object[] values, int cid, Snapshot snapshot, boolean wait,
                                BitSet indexedAttrs) {
         return HeapUpdate.update(env, rel, otid, values, cid, wait, indexedAttrs);
+    }
+
+    @Override
+    public org.tusk.access.table.VacuumStats vacuum(Relation rel,
+            java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes) {
+        return HeapVacuum.vacuum(env, rel, vacuumIndexes);
     }
 
     @Override

@@ -39,6 +39,9 @@ final class HeapHio {
                     "row is too big: size " + alignedLen + ", maximum size " + HeapTupleForm.MAX_HEAP_TUPLE_SIZE);
         }
         int otherBlock = otherBuffer != 0 ? bm.blockNumber(otherBuffer) : -1;
+        // The fillfactor's reserve is kept on pages that already exist; a page just added takes
+        // the tuple whatever its size (as RelationGetBufferForTuple's saveFreeSpace).
+        int saveFreeSpace = rel.targetPageFreeSpace();
         while (true) {
             int hint = rel.targetBlock();
             int nblocks = env.numberOfBlocks(rel);
@@ -53,7 +56,7 @@ final class HeapHio {
                     Page.init(page, 0);
                     bm.markDirty(buffer);
                 }
-                if (alignedLen <= Page.heapFreeSpace(page)) {
+                if (alignedLen + saveFreeSpace <= Page.heapFreeSpace(page)) {
                     rel.setTargetBlock(target);
                     return buffer;
                 }

@@ -52,6 +52,7 @@ public final class HeapRedo {
         int info = rec.info() & 0xF0;
         switch (info & HeapXLog.XLOG_HEAP_OPMASK) {
             case HeapXLog.XLOG_HEAP2_PRUNE -> prune(rec, ctx);
+            case HeapXLog.XLOG_HEAP2_VACUUM -> vacuum(rec, ctx);
             default -> throw panic("heap2_redo: unknown op code " + info);
         }
     }
@@ -203,6 +204,22 @@ public final class HeapRedo {
             int[] nowunused = java.util.Arrays.copyOfRange(all, 2 * nredirected + ndead, n);
             PruneHeap.execute(page, redirected, nredirected, nowdead, ndead, nowunused, nunused);
             // The prune hint (pd_prune_xid) is not reconstructed: at worst an extra prune later.
+            XLogUtils.finishRedo(ctx, rec, rb);
+        }
+        XLogUtils.release(ctx, rb);
+    }
+
+    /** heap_xlog_vacuum: the listed LP_DEAD items become unused, the line pointer array is truncated. */
+    private static void vacuum(DecodedXLogRecord rec, RedoContext ctx) {
+        int nunused = HeapXLog.u16(rec.mainData(), 0);
+        RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (rb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(rb.buffer());
+            MemorySegment data = rec.blockData(0);
+            if (data.byteSize() != 2L * nunused) throw panic("heap_xlog_vacuum: block data does not match nunused");
+            int[] offsets = new int[nunused];
+            for (int i = 0; i < nunused; i++) offsets[i] = HeapXLog.u16(data, 2L * i);
+            HeapVacuum.execute(page, offsets, nunused);
             XLogUtils.finishRedo(ctx, rec, rb);
         }
         XLogUtils.release(ctx, rb);

@@ -27,6 +27,8 @@ final class HeapXLog {
 
     // RM_HEAP2_ID info codes
     static final int XLOG_HEAP2_PRUNE = 0x10;
+    /** XLOG_HEAP2_VACUUM: dead line pointers set unused by VACUUM's second heap pass. */
+    static final int XLOG_HEAP2_VACUUM = 0x20;
 
     // xl_heap_insert.flags
     static final int XLH_INSERT_ALL_VISIBLE_CLEARED = 1 << 0;
@@ -108,6 +110,14 @@ final class HeapXLog {
         static Prune decode(MemorySegment d) {
             return new Prune(d.get(JAVA_INT_UNALIGNED, 0), u16(d, 4), u16(d, 6));
         }
+    }
+
+    /**
+     * xl_heap_vacuum: how many line pointers become unused; their offsets are the block data.
+     * SizeOfHeapVacuum = 2.
+     */
+    static byte[] vacuum(int nunused) {
+        return le(2).putShort((short) nunused).array();
     }
 
     /** xl_heap_header: the parts of a tuple header redo cannot reconstruct. */

@@ -29,9 +29,6 @@ import static org.tusk.access.common.HeapTupleHeader.*;
 final class PruneHeap {
     private PruneHeap() {}
 
-    /** The heap's fillfactor without reloptions: 100, so RelationGetTargetPageFreeSpace is 0. */
-    private static final int HEAP_DEFAULT_FILLFACTOR = 100;
-
     /**
      * heap_page_prune_opt: called with the buffer pinned but not locked, before a scan or index
      * fetch reads the page. Prunes only if pd_prune_xid says something may be removable by now
@@ -45,7 +42,7 @@ final class PruneHeap {
         if (!TransactionId.isValid(pruneXid)) return;
         int oldestXmin = env.oracle().oldestNonRemovableXid();
         if (!TransactionId.precedes(pruneXid, oldestXmin)) return;
-        int minfree = Math.max(Page.BLCKSZ * (100 - HEAP_DEFAULT_FILLFACTOR) / 100, Page.BLCKSZ / 10);
+        int minfree = Math.max(rel.targetPageFreeSpace(), Page.BLCKSZ / 10);
         if (!shortOfSpace(page, minfree)) return;
         if (!bm.conditionalLockBufferForCleanup(buffer)) return;
         try {

@@ -84,9 +84,25 @@
  * command id and does not rebuild pd_prune_xid, which is why comparing a replayed page with its
  * original masks those (heap_mask).
  *
+ * <h2>Lazy VACUUM</h2>
+ * {@link org.tusk.access.heap.HeapVacuum} (vacuumlazy.c): every page is pruned (or, if its cleanup
+ * lock is not free at once, only examined), the LP_DEAD line pointers collected; the caller's
+ * index pass removes the index entries pointing at them; only then are they set LP_UNUSED and
+ * the line pointer array truncated, logged as XLOG_HEAP2_VACUUM (the offsets as block data,
+ * replayed by HeapRedo). Freeing a line pointer before its index entries are gone would let a
+ * new row take the slot under an old entry. Pass two needs only the exclusive content lock: no
+ * tuple moves. Nothing is frozen and empty pages at the end are not truncated.
+ *
+ * <h2>Fillfactor</h2>
+ * An insert leaves {@code Relation.targetPageFreeSpace()} bytes free on a page that already
+ * exists (RelationGetBufferForTuple's saveFreeSpace), so updates of its rows can stay on it
+ * (HOT); a page just added takes the tuple regardless. Pruning's "short of space" threshold is
+ * the larger of that reserve and a tenth of the page.
+ *
  * <h2>Not here (yet)</h2>
  * TOAST (rows over ~8 kB are refused with 54000), the free space map and visibility map (new rows
- * go to the target-block hint, the last page, or a new page), VACUUM, row locks (SELECT FOR
+ * go to the target-block hint, the last page, or a new page, so space VACUUM frees on earlier
+ * pages is reused by updates of rows on those pages, not by inserts), freezing, row locks (SELECT FOR
  * UPDATE/SHARE) and multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
  * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.
  */

@@ -31,6 +31,12 @@ public interface IndexAm {
      */
     IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward);
 
+    /**
+     * ambulkdelete (index_bulk_delete): removes every entry whose heap TID {@code isDead} accepts,
+     * for VACUUM. The caller holds a lock that keeps the dead TIDs from being reused meanwhile.
+     */
+    IndexBulkDeleteResult indexBulkDelete(Relation index, java.util.function.Predicate<ItemPointer> isDead);
+
     /** Physical blocks of the index, for costs and tests. */
     int numberOfBlocks(Relation index);
 }

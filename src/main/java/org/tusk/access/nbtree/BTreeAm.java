@@ -54,6 +54,13 @@ public final class BTreeAm implements IndexAm {
         return pages.nblocks(index);
     }
 
+    /** {@link #bulkDelete} through the index AM interface, for VACUUM. */
+    @Override
+    public org.tusk.access.index.IndexBulkDeleteResult indexBulkDelete(Relation index, Predicate<ItemPointer> isDead) {
+        BulkDeleteResult r = bulkDelete(index, isDead);
+        return new org.tusk.access.index.IndexBulkDeleteResult(r.numPages(), r.tuplesRemoved(), r.numIndexTuples());
+    }
+
     /**
      * btbulkdelete: removes every entry whose heap TID {@code isDead} accepts (the callback VACUUM
      * passes, which must not block), WAL-logged per page. Empty pages stay (no page deletion).

@@ -29,6 +29,13 @@ public interface TableAm {
     TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot);
 
     /**
+     * One step along a row's update chain (heap_get_latest_tid): the TID of the version that
+     * replaced the one at {@code tid}, if a committed transaction updated it; null otherwise.
+     * EvalPlanQual follows these steps to the newest version of a row updated concurrently.
+     */
+    ItemPointer nextVersion(Relation rel, ItemPointer tid);
+
+    /**
      * For a unique check (heap_hot_search_buffer with SnapshotDirty): whether the HOT chain at
      * {@code tid} has a version that is live or may become live, and if its inserter or deleter
      * is still running, which xid to wait for.
@@ -48,6 +55,14 @@ public interface TableAm {
      */
     ModifyResult update(Relation rel, ItemPointer otid, Object[] values, int cid, Snapshot snapshot, boolean wait,
                         BitSet indexedAttrs);
+
+    /**
+     * table_relation_vacuum (heap_vacuum_rel, lazy): prunes every page, collects the dead line
+     * pointers, calls {@code vacuumIndexes} with the test "is this TID dead" so that every index
+     * drops its entries for them, then marks them unused. The caller holds
+     * ShareUpdateExclusiveLock on the table.
+     */
+    VacuumStats vacuum(Relation rel, java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes);
 
     /** Physical blocks of the relation's main fork (RelationGetNumberOfBlocks), for costs and tests. */
     int numberOfBlocks(Relation rel);

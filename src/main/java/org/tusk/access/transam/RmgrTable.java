@@ -17,6 +17,7 @@ final class RmgrTable {
             case HEAP -> org.tusk.access.heap.HeapRedo::heapRedo;
             case HEAP2 -> org.tusk.access.heap.HeapRedo::heap2Redo;
             case BTREE -> org.tusk.access.nbtree.BTreeRedo::redo;
+            case SEQ -> org.tusk.access.sequence.SequenceRedo::redo;
             default -> null;
         };
     }

@@ -29,6 +29,11 @@ public final class XLog implements AutoCloseable {
                 WalSyncSettings.of(fsync, WalSyncMethod.fromSetting(walSyncMethod)), procNumber);
     }
 
+    /** GetRedoRecPtr: the REDO point of the latest checkpoint (a change after it must log its page whole or anew). */
+    public long getRedoRecPtr() {
+        return ctl.redoRecPtr();
+    }
+
     /** XLogInsertRecord: see {@link XLogInserter#insert}. */
     public XLogInsertedRecord insert(AssembledXLogRecord record) throws IOException {
         return inserter.insert(record);

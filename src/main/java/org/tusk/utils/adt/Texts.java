@@ -28,6 +28,30 @@ public final class Texts {
                 "value too long for type character varying(" + n + ")");
     }
 
+    /**
+     * bpchar(): a character(n) value of typmod n+4, blank-padded to n characters; a longer value
+     * is an error unless the excess is blanks (or, with {@code explicit}, a cast, it is cut).
+     */
+    public static String bpchar(String s, int typmod, boolean explicit) {
+        if (typmod < 4) return s;
+        int n = typmod - 4;
+        int len = length(s);
+        if (len > n) {
+            String cut = s.substring(0, s.offsetByCodePoints(0, n));
+            if (!explicit && !s.substring(cut.length()).isBlank())
+                throw PgException.error(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type character(" + n + ")");
+            return cut;
+        }
+        return len == n ? s : s + " ".repeat(n - len);
+    }
+
+    /** rtrim1: a bpchar value without its trailing blanks, as bpchar-to-text casts give it. */
+    public static String bpcharTrim(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') end--;
+        return s.substring(0, end);
+    }
+
     /** name input: truncated to NAMEDATALEN-1 (63) bytes. */
     public static String namein(String s) {
         byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -178,6 +178,10 @@ public final class RelCache {
         }
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
+        String[] options = (String[]) PG_CLASS.get(c, "reloptions");
+        if (options != null) {
+            for (String o : options) if (o.startsWith("fillfactor=")) rel.setFillfactor(Integer.parseInt(o.substring(11)));
+        }
         return rel;
     }
 

@@ -32,6 +32,11 @@ public final class Relation {
     /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
     private int owner;
     private int[] acl;
+    /** reloptions fillfactor: percent of a heap page inserts may fill (10..100); 100 when not set. */
+    private int fillfactor = HEAP_DEFAULT_FILLFACTOR;
+
+    /** HEAP_DEFAULT_FILLFACTOR. */
+    public static final int HEAP_DEFAULT_FILLFACTOR = 100;
 
     public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
                     TupleDesc desc, IndexInfo index) {
@@ -103,6 +108,15 @@ public final class Relation {
     /** Changes to this relation are WAL-logged (RelationNeedsWAL): permanent relations only. */
     public boolean needsWal() { return persistence == 'p'; }
     public int targetBlock() { return targetBlock; }
+    /** The fillfactor storage parameter (RelationGetFillFactor). */
+    public int fillfactor() { return fillfactor; }
+    /**
+     * RelationGetTargetPageFreeSpace: bytes an insert leaves free on a page it did not just add,
+     * so that later updates of the page's rows can stay on it (HOT).
+     */
+    public int targetPageFreeSpace() { return 8192 * (100 - fillfactor) / 100; }
+    /** Set by the relcache from pg_class.reloptions when it builds the entry. */
+    public void setFillfactor(int fillfactor) { this.fillfactor = fillfactor; }
     public void setTargetBlock(int block) { this.targetBlock = block; }
 
     @Override

@@ -16,6 +16,8 @@ public class PgException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    /** The CONTEXT field ('W'): where the error happened (errcontext callbacks), or null. */
+    private String context;
 
     public PgException(Severity severity, String sqlState, String message, String detail, String hint, int position,
                        Throwable cause) {
@@ -46,13 +48,29 @@ public class PgException extends RuntimeException {
     }
 
     public PgException withDetail(String newDetail) {
-        return new PgException(severity, sqlState, getMessage(), newDetail, hint, position, getCause()).withObjects(objects);
+        PgException e = new PgException(severity, sqlState, getMessage(), newDetail, hint, position, getCause());
+        e.context = context;
+        return e.withObjects(objects);
     }
 
     public PgException withHint(String newHint) {
-        return new PgException(severity, sqlState, getMessage(), detail, newHint, position, getCause()).withObjects(objects);
+        PgException e = new PgException(severity, sqlState, getMessage(), detail, newHint, position, getCause());
+        e.context = context;
+        return e.withObjects(objects);
     }
 
+    /**
+     * The same report with a CONTEXT line added, as an errcontext callback adds one while the
+     * error propagates (lines nest: the innermost comes first).
+     */
+    public PgException withContext(String line) {
+        PgException e = new PgException(severity, sqlState, getMessage(), detail, hint, position, getCause());
+        e.context = context == null ? line : context + "\n" + line;
+        return e.withObjects(objects);
+    }
+
+    /** The CONTEXT lines, or null. */
+    public String context() { return context; }
     /**
      * The database objects an error is about (errtable / errtableconstraint / errtablecol /
      * errdatatype in PostgreSQL): sent as the ErrorResponse's 's', 't', 'c', 'd' and 'n' fields so

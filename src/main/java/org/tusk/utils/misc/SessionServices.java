@@ -85,6 +85,26 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "databases are not available here");
     }
 
+    /** nextval(sequence name): the sequence's next value (sequence.c nextval_internal). */
+    default long nextval(String sequence) {
+        throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
+    }
+
+    /** currval(sequence name). */
+    default long currval(String sequence) {
+        throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
+    }
+
+    /** setval(sequence name, value, is_called). */
+    default long setval(String sequence, long value, boolean isCalled) {
+        throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
+    }
+
+    /** lastval(). */
+    default long lastval() {
+        throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
+    }
+
     /** One row of SHOW ALL. */
     record SettingRow(String name, String setting, String description) {}
 }

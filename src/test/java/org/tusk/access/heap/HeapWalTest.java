@@ -313,7 +313,7 @@ class HeapWalTest {
         }
     }
 
-    private static String lsn8(long lsn) {
+    static String lsn8(long lsn) {
         return "%X/%08X".formatted(lsn >>> 32, lsn & 0xFFFFFFFFL);
     }
 }

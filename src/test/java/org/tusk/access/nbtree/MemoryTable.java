@@ -67,4 +67,15 @@ final class MemoryTable implements TableAm {
                                BitSet indexedAttrs) { throw new UnsupportedOperationException(); }
     @Override
     public int numberOfBlocks(Relation rel) { return 0; }
+
+    @Override
+    public org.tusk.access.table.VacuumStats vacuum(org.tusk.utils.cache.Relation rel,
+            java.util.function.Consumer<java.util.function.Predicate<org.tusk.storage.page.ItemPointer>> vacuumIndexes) {
+        throw new UnsupportedOperationException("VACUUM is tested on the heap");
+    }
+
+    @Override
+    public org.tusk.storage.page.ItemPointer nextVersion(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid) {
+        throw new UnsupportedOperationException("update chains are tested on the heap");
+    }
 }

@@ -1,0 +1,194 @@
+package org.tusk.catalog;
+
+import org.tusk.access.table.TupleSlot;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.*;
+
+/**
+ * Catalog changes to relations that already exist (PostgreSQL's relcache.c
+ * RelationSetNewRelfilenumber, tablecmds.c ATExecSetNotNull/ATExecDropNotNull/ATExecColumnDefault/
+ * ATExecAddColumn/renameatt/RenameRelationInternal, vacuum.c vac_update_relstats).
+ *
+ * <p>Every change is an ordinary transactional catalog update in the current command, followed by
+ * a relcache invalidation of the relation (sent to other backends at commit) and a
+ * CommandCounterIncrement, so later commands of the transaction see the new definition. The
+ * caller holds AccessExclusiveLock on the relation (ShareUpdateExclusiveLock for statistics).
+ */
+final class RelationDdl {
+    private final CatalogEnv env;
+    private final CatalogWriter writer;
+    private final IntSupplier newRelFileNumber;
+
+    RelationDdl(CatalogEnv env, CatalogWriter writer, IntSupplier newRelFileNumber) {
+        this.env = env;
+        this.writer = writer;
+        this.newRelFileNumber = newRelFileNumber;
+    }
+
+    /**
+     * RelationSetNewRelfilenumber for {@code heap} and each of its indexes (TRUNCATE's
+     * ExecuteTruncateGuts): each gets a new, empty file (created now, removed if the transaction
+     * aborts) and pg_class.relfilenode points at it; the old files are removed at commit. The
+     * indexes are then built empty (ambuildempty) on the new, empty heap.
+     */
+    void setNewRelfilenodes(Relation heap) {
+        List<Integer> indexes = env.relcache().indexOids(heap.oid());
+        newRelfilenode(heap);
+        for (int ix : indexes) {
+            env.locks().lockRelation(ix, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            newRelfilenode(env.relcache().byOid(ix));
+        }
+        env.commandCounterIncrement().run();
+        Relation newHeap = env.relcache().byOid(heap.oid());
+        for (int ix : indexes) env.indexAm().build(newHeap, env.relcache().byOid(ix), env.table());
+    }
+
+    private void newRelfilenode(Relation rel) {
+        int relfilenode = newRelFileNumber.getAsInt();
+        env.storage().create(RelFileLocator.inDefaultTablespace(env.databaseOid(), relfilenode), rel.persistence());
+        TupleSlot cls = classRow(rel.oid());
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "relfilenode", relfilenode);
+        PG_CLASS.set(v, "relpages", 0);
+        PG_CLASS.set(v, "reltuples", rel.relkind() == 'i' ? 0f : -1f);
+        PG_CLASS.set(v, "relallvisible", 0);
+        writer.update(PG_CLASS, cls, v);
+        env.storage().scheduleUnlink(rel.locator());
+        env.inval().registerRelcacheInval(rel.oid());
+    }
+
+    /** ATExecSetNotNull / ATExecDropNotNull: pg_attribute.attnotnull (the caller has checked the rows). */
+    void setNotNull(Relation heap, int attnum, boolean notNull) {
+        TupleSlot att = attribute(heap.oid(), attnum);
+        if ((Boolean) PG_ATTRIBUTE.get(att.values(), "attnotnull") == notNull) return;
+        Object[] v = att.values().clone();
+        PG_ATTRIBUTE.set(v, "attnotnull", notNull);
+        writer.update(PG_ATTRIBUTE, att, v);
+        changed(heap.oid());
+    }
+
+    /** ATExecColumnDefault: replaces (or with null removes) the pg_attrdef row and sets atthasdef. */
+    void setDefault(Relation heap, int attnum, String defaultSql) {
+        int relOid = heap.oid();
+        writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid && (Short) PG_ATTRDEF.get(v, "adnum") == attnum);
+        if (defaultSql != null) {
+            writer.insert(PG_ATTRDEF, CatalogRows.attrdefRow(writer.newOid(PG_ATTRDEF, "oid"), relOid, attnum, defaultSql));
+        }
+        TupleSlot att = attribute(relOid, attnum);
+        Object[] v = att.values().clone();
+        PG_ATTRIBUTE.set(v, "atthasdef", defaultSql != null);
+        writer.update(PG_ATTRIBUTE, att, v);
+        changed(relOid);
+    }
+
+    /** ATExecAddColumn's catalog part: a new last attribute, relnatts + 1, and its default. Returns its attnum. */
+    int addColumn(Relation heap, Catalog.ColumnSpec c) {
+        int relOid = heap.oid();
+        for (int i = 0; i < heap.desc().natts(); i++) {
+            if (heap.desc().attr(i).name().equals(c.name())) {
+                throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" of relation \"" + heap.name()
+                        + "\" already exists");
+            }
+        }
+        if (CatalogRows.isSystemColumnName(c.name())) {
+            throw PgException.error(SqlState.DUPLICATE_COLUMN, "column name \"" + c.name() + "\" conflicts with a system column name");
+        }
+        int attnum = heap.desc().natts() + 1;
+        writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), attnum, c.typmod(), c.notNull(),
+                c.defaultSql() != null));
+        if (c.defaultSql() != null) {
+            writer.insert(PG_ATTRDEF, CatalogRows.attrdefRow(writer.newOid(PG_ATTRDEF, "oid"), relOid, attnum, c.defaultSql()));
+        }
+        TupleSlot cls = classRow(relOid);
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "relnatts", (short) attnum);
+        writer.update(PG_CLASS, cls, v);
+        changed(relOid);
+        return attnum;
+    }
+
+    /** RenameRelationInternal: the pg_class name and, for a table, its row type's name. */
+    void renameRelation(Relation rel, String newName) {
+        if (writer.find(PG_CLASS, v -> newName.equals(PG_CLASS.get(v, "relname"))
+                && oid(PG_CLASS.get(v, "relnamespace")) == rel.namespace()).size() > 0) {
+            throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + newName + "\" already exists");
+        }
+        TupleSlot cls = classRow(rel.oid());
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "relname", newName);
+        writer.update(PG_CLASS, cls, v);
+        int reltype = oid(PG_CLASS.get(cls.values(), "reltype"));
+        if (reltype != 0) {
+            for (TupleSlot t : writer.find(PG_TYPE, r -> oid(PG_TYPE.get(r, "oid")) == reltype)) {
+                Object[] tv = t.values().clone();
+                PG_TYPE.set(tv, "typname", newName);
+                writer.update(PG_TYPE, t, tv);
+            }
+        }
+        changed(rel.oid());
+    }
+
+    /** renameatt: 42701 if the new name is taken. Index columns keep their own names, as in PostgreSQL. */
+    void renameColumn(Relation heap, int attnum, String newName) {
+        int relOid = heap.oid();
+        if (!writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
+                && newName.equals(PG_ATTRIBUTE.get(v, "attname"))).isEmpty()) {
+            throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + newName + "\" of relation \"" + heap.name()
+                    + "\" already exists");
+        }
+        TupleSlot att = attribute(relOid, attnum);
+        Object[] v = att.values().clone();
+        PG_ATTRIBUTE.set(v, "attname", newName);
+        writer.update(PG_ATTRIBUTE, att, v);
+        changed(relOid);
+    }
+
+    /**
+     * vac_update_relstats: pg_class.relpages and reltuples. PostgreSQL overwrites the row in
+     * place (heap_inplace_update, not transactional); Tusk updates it in the current
+     * transaction, which VACUUM and ANALYZE commit at once.
+     */
+    void updateStats(Relation rel, int relpages, double reltuples) {
+        TupleSlot cls = classRow(rel.oid());
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "relpages", relpages);
+        PG_CLASS.set(v, "reltuples", (float) reltuples);
+        writer.update(PG_CLASS, cls, v);
+        changed(rel.oid());
+    }
+
+    /** The reloptions of a relation, as stored ("name=value"), or an empty list. */
+    List<String> relOptions(Relation rel) {
+        String[] o = (String[]) PG_CLASS.get(classRow(rel.oid()).values(), "reloptions");
+        return o == null ? List.of() : new ArrayList<>(List.of(o));
+    }
+
+    private void changed(int relOid) {
+        env.inval().registerRelcacheInval(relOid);
+        env.commandCounterIncrement().run();
+    }
+
+    private TupleSlot classRow(int relOid) {
+        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        if (rows.isEmpty()) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for relation " + relOid);
+        return rows.get(0);
+    }
+
+    private TupleSlot attribute(int relOid, int attnum) {
+        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        if (rows.isEmpty()) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for attribute " + attnum + " of relation " + relOid);
+        }
+        return rows.get(0);
+    }
+}

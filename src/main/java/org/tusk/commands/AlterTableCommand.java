@@ -1,0 +1,228 @@
+package org.tusk.commands;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.Catalog;
+import org.tusk.catalog.RelationLocks;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.ExprEvaluator;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.Analyzer;
+import org.tusk.parser.Lexer;
+import org.tusk.parser.ParseCoerce;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * ALTER TABLE and the table forms of RENAME (PostgreSQL's tablecmds.c AlterTable, ATExec*,
+ * renameatt, RenameRelation). The table is locked AccessExclusiveLock for the whole statement;
+ * subcommands run in order, each ending with a CommandCounterIncrement (the catalog's), and the
+ * relation is re-read from the relcache after each, since each changes its definition.
+ *
+ * <ul>
+ * <li>ADD [CONSTRAINT n] PRIMARY KEY / UNIQUE (cols): checks that primary key columns hold no
+ *     NULL (their NOT NULL is then set by index_create) and builds the unique index, which
+ *     refuses duplicates.</li>
+ * <li>ADD COLUMN without a default (or DEFAULT NULL) changes only the catalog: existing rows are
+ *     shorter than the new descriptor and read as NULL there. With a non-null default the table
+ *     is rewritten (ATRewriteTable: a new relfilenode holding every live row with the default
+ *     evaluated per row, indexes rebuilt); Tusk does not store PostgreSQL 11's attmissingval.</li>
+ * <li>ALTER COLUMN SET/DROP NOT NULL (SET checks the rows; DROP refuses a primary key column),
+ *     SET/DROP DEFAULT.</li>
+ * <li>RENAME TO and RENAME COLUMN.</li>
+ * </ul>
+ * DROP COLUMN is refused (0A000): it needs attisdropped columns throughout the executor.
+ */
+public final class AlterTableCommand {
+    private AlterTableCommand() {}
+
+    public static void alter(Stmt.AlterTableStmt s, String queryString, ExecContext ctx, Consumer<String> notices) {
+        ExecEnvironment env = ctx.env();
+        Relation rel = open(s.relation(), s.missingOk(), env, notices);
+        if (rel == null) return;
+        for (Stmt.AlterTableCmd cmd : s.cmds()) {
+            switch (cmd) {
+                case Stmt.AlterTableCmd.AddConstraint a -> addConstraint(rel, a.constraint(), queryString, env);
+                case Stmt.AlterTableCmd.AddColumn a -> addColumn(rel, a, queryString, ctx, notices);
+                case Stmt.AlterTableCmd.DropColumn d ->
+                        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE DROP COLUMN is not supported yet");
+                case Stmt.AlterTableCmd.SetNotNull n -> setNotNull(rel, n.column(), env);
+                case Stmt.AlterTableCmd.DropNotNull n -> dropNotNull(rel, n.column(), env);
+                case Stmt.AlterTableCmd.SetDefault d -> {
+                    int attnum = attnum(rel, d.column());
+                    if (d.defaultSql() != null) {
+                        Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), rel.desc().attr(attnum - 1).type().oid(),
+                                rel.atttypmod(attnum), ctx.timeZone(), ctx.session().currentDatabase());
+                    }
+                    env.catalog().setColumnDefault(rel, attnum, d.defaultSql());
+                }
+            }
+            rel = env.catalog().openRelation(rel.oid());
+        }
+    }
+
+    /** RenameRelation / renameatt. */
+    public static void rename(Stmt.RenameStmt s, ExecEnvironment env, Consumer<String> notices) {
+        Relation rel = open(s.relation(), s.missingOk(), env, notices);
+        if (rel == null) return;
+        if (s.column() == null) env.catalog().renameRelation(rel, s.newName());
+        else env.catalog().renameColumn(rel, attnum(rel, s.column()), s.newName());
+    }
+
+    private static Relation open(Stmt.RangeVar rv, boolean missingOk, ExecEnvironment env, Consumer<String> notices) {
+        Relation rel = env.catalog().openRelation(rv.schema(), rv.name(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+        if (rel == null) {
+            if (missingOk) {
+                notices.accept("relation \"" + shown + "\" does not exist, skipping");
+                return null;
+            }
+            throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
+        }
+        if (rel.relkind() != 'r') throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
+        return rel;
+    }
+
+    private static int attnum(Relation rel, String column) {
+        for (int i = 0; i < rel.desc().natts(); i++) if (rel.desc().attr(i).name().equals(column)) return i + 1;
+        throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + rel.name()
+                + "\" does not exist");
+    }
+
+    /** ATExecAddIndexConstraint via DefineIndex. */
+    private static void addConstraint(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env) {
+        int[] attnums = new int[k.columns().size()];
+        for (int i = 0; i < attnums.length; i++) {
+            String col = k.columns().get(i);
+            attnums[i] = -1;
+            for (int a = 0; a < rel.desc().natts(); a++) if (rel.desc().attr(a).name().equals(col)) attnums[i] = a + 1;
+            if (attnums[i] < 0) {
+                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + col + "\" named in key does not exist",
+                        Lexer.position(queryString, k.location()));
+            }
+        }
+        if (k.primary()) {
+            for (Relation index : env.catalog().indexesOf(rel)) {
+                if (index.index().primary()) {
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"" + rel.name() + "\" are not allowed");
+                }
+            }
+            for (int a : attnums) if (!rel.desc().attr(a - 1).attnotnull()) checkNoNulls(rel, a, env);
+        }
+        env.catalog().createIndex(k.name(), rel, attnums, true, k.primary(), false);
+    }
+
+    /** ATRewriteTable's NOT NULL verification: a scan for a NULL in the column. */
+    private static void checkNoNulls(Relation rel, int attnum, ExecEnvironment env) {
+        try (TableScan scan = env.tableAm().beginScan(rel, env.latestSnapshot())) {
+            TupleSlot t;
+            while ((t = scan.next()) != null) {
+                if (t.values()[attnum - 1] == null) {
+                    throw PgException.error("23502", "column \"" + rel.desc().attr(attnum - 1).name() + "\" of relation \""
+                            + rel.name() + "\" contains null values");
+                }
+            }
+        }
+    }
+
+    private static void setNotNull(Relation rel, String column, ExecEnvironment env) {
+        int attnum = attnum(rel, column);
+        if (rel.desc().attr(attnum - 1).attnotnull()) return;
+        checkNoNulls(rel, attnum, env);
+        env.catalog().setColumnNotNull(rel, attnum, true);
+    }
+
+    private static void dropNotNull(Relation rel, String column, ExecEnvironment env) {
+        int attnum = attnum(rel, column);
+        for (Relation index : env.catalog().indexesOf(rel)) {
+            if (!index.index().primary()) continue;
+            for (int a : index.index().keyAttnums()) {
+                if (a == attnum) throw PgException.error("42P16", "column \"" + column + "\" is in a primary key");
+            }
+        }
+        env.catalog().setColumnNotNull(rel, attnum, false);
+    }
+
+    /** ATExecAddColumn, then the rewrite a non-null default needs, then its PRIMARY KEY / UNIQUE. */
+    private static void addColumn(Relation rel, Stmt.AlterTableCmd.AddColumn a, String queryString, ExecContext ctx,
+                                  Consumer<String> notices) {
+        ExecEnvironment env = ctx.env();
+        Catalog catalog = env.catalog();
+        Stmt.ColumnDefinition c = a.column();
+        for (int i = 0; i < rel.desc().natts(); i++) {
+            if (rel.desc().attr(i).name().equals(c.name())) {
+                if (a.ifNotExists()) {
+                    notices.accept("column \"" + c.name() + "\" of relation \"" + rel.name() + "\" already exists, skipping");
+                    return;
+                }
+                throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" of relation \"" + rel.name()
+                        + "\" already exists");
+            }
+        }
+        ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
+        Expr def = null;
+        if (c.defaultSql() != null) {
+            def = Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), ctx.timeZone(),
+                    ctx.session().currentDatabase());
+            if (def instanceof Expr.Const k && k.value() == null) def = null;
+        }
+        boolean notNull = c.notNull() || c.primaryKey();
+        if (notNull && def == null && hasRows(rel, env)) {
+            throw PgException.error("23502", "column \"" + c.name() + "\" of relation \"" + rel.name() + "\" contains null values");
+        }
+        int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql()));
+        Relation widened = catalog.openRelation(rel.oid());
+        if (def != null) rewrite(rel, widened, attnum, def, ctx);
+        if (c.primaryKey() || c.unique()) {
+            Relation current = catalog.openRelation(rel.oid());
+            catalog.createIndex(null, current, new int[] {attnum}, true, c.primaryKey(), false);
+        }
+    }
+
+    private static boolean hasRows(Relation rel, ExecEnvironment env) {
+        try (TableScan scan = env.tableAm().beginScan(rel, env.latestSnapshot())) {
+            return scan.next() != null;
+        }
+    }
+
+    /**
+     * ATRewriteTable: the table gets a new relfilenode (and its indexes new, empty ones); every
+     * row live in the old file is stored again with the new column's default, and entered into
+     * the indexes. The old files go at commit. Like PostgreSQL's rewrite, it is not MVCC-safe:
+     * the rows get this transaction's xid, so snapshots older than it no longer see them.
+     */
+    private static void rewrite(Relation old, Relation widened, int attnum, Expr def, ExecContext ctx) {
+        ExecEnvironment env = ctx.env();
+        env.catalog().truncateRelation(widened);
+        Relation target = env.catalog().openRelation(old.oid());
+        List<Relation> indexes = env.catalog().indexesOf(target);
+        int natts = target.desc().natts();
+        try (TableScan scan = env.tableAm().beginScan(old, env.latestSnapshot())) {
+            TupleSlot t;
+            while ((t = scan.next()) != null) {
+                ctx.session().checkForInterrupts();
+                Object[] row = java.util.Arrays.copyOf(t.values(), natts);
+                row[attnum - 1] = ExprEvaluator.eval(def, new Object[0], null, ctx);
+                if (row[attnum - 1] == null && target.desc().attr(attnum - 1).attnotnull()) {
+                    throw PgException.error("23502", "column \"" + target.desc().attr(attnum - 1).name() + "\" of relation \""
+                            + target.name() + "\" contains null values");
+                }
+                ItemPointer tid = env.tableAm().insert(target, row, env.commandId());
+                for (Relation index : indexes) {
+                    Relation.IndexInfo info = index.index();
+                    Object[] keys = new Object[info.keyCount()];
+                    for (int k = 0; k < keys.length; k++) keys[k] = row[info.keyAttnum(k) - 1];
+                    env.indexAm().insert(index, keys, tid, target, env.tableAm(), info.unique());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.tusk.commands;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.RelationLocks;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * DoCopy (PostgreSQL's commands/copy.c): checks the target and the options, opens the data
+ * stream (the client's, or a server file for superusers) and runs {@link CopyFrom} or
+ * {@link CopyTo}. COPY FROM locks the table RowExclusiveLock, COPY TO AccessShareLock.
+ * COPY (query) TO is run by the caller, which plans the query and hands its rows to
+ * {@link #copyRowsTo}.
+ */
+public final class CopyCommand {
+    private CopyCommand() {}
+
+    /**
+     * COPY table [(cols)] FROM; {@code client} is used when no file is named, a relative file name
+     * is taken relative to {@code dataDir} (a PostgreSQL backend's working directory). Returns the row count.
+     */
+    public static long copyFrom(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, Path dataDir, CopySource client) {
+        CopyOptions opts = CopyOptions.process(s.options(), true);
+        checkFileAccess(s, superuser);
+        ExecEnvironment env = ctx.env();
+        Relation rel = openTable(s, env, RelationLocks.ROW_EXCLUSIVE_LOCK, true);
+        int[] attnums = attnums(s, rel);
+        CopyFrom from = new CopyFrom(rel, attnums, opts, ctx, () -> {
+            if (opts.freeze() && !env.catalog().createdInCurrentTransaction(rel)) {
+                throw PgException.error("55000",
+                        "cannot perform COPY FREEZE because the table was not created or truncated in the current subtransaction");
+            }
+        });
+        if (s.filename() == null) return from.run(client);
+        try (InputStream in = Files.newInputStream(dataDir.resolve(s.filename()))) {
+            return from.run(fileSource(in, s.filename()));
+        } catch (IOException e) {
+            throw PgException.error(SqlState.UNDEFINED_FILE, "could not open file \"" + s.filename() + "\" for reading: "
+                    + reason(e)).withHint("COPY FROM instructs the PostgreSQL server process to read a file. You may want a client-side facility such as psql's \\copy.");
+        }
+    }
+
+    /** COPY table [(cols)] TO: a sequential scan with the statement's snapshot. Returns the row count. */
+    public static long copyTo(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, CopySink client) {
+        CopyOptions opts = CopyOptions.process(s.options(), false);
+        checkFileAccess(s, superuser);
+        ExecEnvironment env = ctx.env();
+        Relation rel = openTable(s, env, RelationLocks.ACCESS_SHARE_LOCK, false);
+        int[] attnums = attnums(s, rel);
+        List<String> names = new ArrayList<>();
+        for (int a : attnums) names.add(rel.desc().attr(a - 1).name());
+        TableScan scan = env.tableAm().beginScan(rel, env.snapshot());
+        try {
+            Iterator<String[]> rows = new Iterator<>() {
+                TupleSlot next = scan.next();
+
+                @Override public boolean hasNext() { return next != null; }
+
+                @Override public String[] next() {
+                    Object[] v = next.values();
+                    String[] out = new String[attnums.length];
+                    for (int i = 0; i < attnums.length; i++) {
+                        Object x = v[attnums[i] - 1];
+                        out[i] = x == null ? null : BuiltinCatalog.type(rel.desc().attr(attnums[i] - 1).type().oid())
+                                .output().out(x, ctx.outputSettings());
+                    }
+                    next = scan.next();
+                    return out;
+                }
+            };
+            return copyRowsTo(s, opts, names, rows, ctx, client);
+        } finally {
+            scan.close();
+        }
+    }
+
+    /** COPY (query) TO: the rows of the planned query, already in text form. */
+    public static long copyQueryTo(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, List<String> columnNames,
+                                   Iterator<String[]> rows, CopySink client) {
+        CopyOptions opts = CopyOptions.process(s.options(), false);
+        checkFileAccess(s, superuser);
+        return copyRowsTo(s, opts, columnNames, rows, ctx, client);
+    }
+
+    private static long copyRowsTo(Stmt.CopyStmt s, CopyOptions opts, List<String> names, Iterator<String[]> rows,
+                                   ExecContext ctx, CopySink client) {
+        CopyTo to = new CopyTo(opts);
+        Runnable cfi = () -> ctx.session().checkForInterrupts();
+        if (s.filename() == null) return to.run(names, rows, client, cfi);
+        if (!Path.of(s.filename()).isAbsolute())
+            throw PgException.error("42602", "relative path not allowed for COPY to file");
+        try (OutputStream out = Files.newOutputStream(Path.of(s.filename()))) {
+            return to.run(names, rows, fileSink(out, s.filename()), cfi);
+        } catch (IOException e) {
+            throw PgException.error(SqlState.IO_ERROR, "could not open file \"" + s.filename() + "\" for writing: " + reason(e))
+                    .withHint("COPY TO instructs the PostgreSQL server process to write a file. You may want a client-side facility such as psql's \\copy.");
+        }
+    }
+
+    private static void checkFileAccess(Stmt.CopyStmt s, boolean superuser) {
+        if (s.filename() == null || superuser) return;
+        throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, s.isFrom()
+                        ? "must be superuser or have privileges of the pg_read_server_files role to COPY from a file"
+                        : "must be superuser or have privileges of the pg_write_server_files role to COPY to a file")
+                .withHint("Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone.");
+    }
+
+    private static Relation openTable(Stmt.CopyStmt s, ExecEnvironment env, int lockMode, boolean isFrom) {
+        Stmt.RangeVar rv = s.relation();
+        Relation rel = env.catalog().openRelation(rv.schema(), rv.name(), lockMode);
+        if (rel == null) {
+            String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+            throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
+        }
+        if (rel.relkind() != 'r') {
+            String kind = switch (rel.relkind()) {
+                case 'v' -> "view";
+                case 'S' -> "sequence";
+                case 'i' -> "index";
+                default -> "non-table relation";
+            };
+            if (isFrom) throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy to " + kind + " \"" + rel.name() + "\"");
+            if (rel.relkind() == 'v') {
+                throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from view \"" + rel.name() + "\"")
+                        .withHint("Try the COPY (SELECT ...) TO variant.");
+            }
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from " + kind + " \"" + rel.name() + "\"");
+        }
+        return rel;
+    }
+
+    /** CopyGetAttnums: the listed columns (42703 for an unknown one, 42701 for a repeat), or all. */
+    private static int[] attnums(Stmt.CopyStmt s, Relation rel) {
+        if (s.columns().isEmpty()) {
+            int[] all = new int[rel.desc().natts()];
+            for (int i = 0; i < all.length; i++) all[i] = i + 1;
+            return all;
+        }
+        int[] out = new int[s.columns().size()];
+        for (int i = 0; i < out.length; i++) {
+            String name = s.columns().get(i);
+            int found = -1;
+            for (int a = 0; a < rel.desc().natts(); a++) if (rel.desc().attr(a).name().equals(name)) found = a + 1;
+            if (found < 0) {
+                throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + rel.name()
+                        + "\" does not exist");
+            }
+            for (int j = 0; j < i; j++) {
+                if (out[j] == found) throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+            }
+            out[i] = found;
+        }
+        return out;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "No such file or directory";
+        if (e instanceof java.nio.file.AccessDeniedException) return "Permission denied";
+        return e.getMessage();
+    }
+
+    private static CopySource fileSource(InputStream in, String name) {
+        return new CopySource() {
+            @Override public void start(int natts) { }
+
+            @Override public byte[] read() {
+                try {
+                    byte[] b = in.readNBytes(65536);
+                    return b.length == 0 ? null : b;
+                } catch (IOException e) {
+                    throw PgException.error(SqlState.IO_ERROR, "could not read from COPY file: " + reason(e));
+                }
+            }
+        };
+    }
+
+    private static CopySink fileSink(OutputStream out, String name) {
+        return new CopySink() {
+            @Override public void start(int natts) { }
+
+            @Override public void write(byte[] row) {
+                try {
+                    out.write(row);
+                } catch (IOException e) {
+                    throw PgException.error(SqlState.IO_ERROR, "could not write to COPY file: " + reason(e));
+                }
+            }
+
+            @Override public void end() { }
+        };
+    }
+}

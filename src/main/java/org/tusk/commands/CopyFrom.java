@@ -1,0 +1,142 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.ExprEvaluator;
+import org.tusk.nodes.Expr;
+import org.tusk.parser.Analyzer;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+
+/**
+ * COPY FROM into a table (PostgreSQL's copyfrom.c CopyFrom with copyfromparse.c NextCopyFrom):
+ * each line is split into fields, each field converted by its column's input function (and
+ * typmod), columns not listed get their defaults, NOT NULL is checked, and the row is stored
+ * through the table AM and entered into every index, unique ones checking for duplicates, as
+ * ModifyTable's INSERT does. Rows carry the statement's command id.
+ *
+ * <p>An error names where it happened in a CONTEXT line, as CopyFromErrorCallback does:
+ * {@code COPY t, line 3, column b: "x"} while a field is converted, otherwise
+ * {@code COPY t, line 3: "<the line>"}.
+ */
+final class CopyFrom {
+    /** limit_printout_length's MAX_COPY_DATA_DISPLAY. */
+    private static final int MAX_DISPLAY = 100;
+
+    private final Relation rel;
+    private final int[] attnums;
+    private final CopyOptions opts;
+    private final ExecContext ctx;
+    private final ExecEnvironment env;
+    private final Expr[] defaults;
+    private final List<Relation> indexes;
+    /** Checks PostgreSQL makes only once the client is already sending (COPY FREEZE's). */
+    private final Runnable afterStart;
+
+    CopyFrom(Relation rel, int[] attnums, CopyOptions opts, ExecContext ctx, Runnable afterStart) {
+        this.afterStart = afterStart;
+        this.rel = rel;
+        this.attnums = attnums;
+        this.opts = opts;
+        this.ctx = ctx;
+        this.env = ctx.env();
+        int natts = rel.desc().natts();
+        this.defaults = new Expr[natts];
+        boolean[] listed = new boolean[natts];
+        for (int a : attnums) listed[a - 1] = true;
+        List<String> defaultSql = env.catalog().columnDefaults(rel);
+        for (int i = 0; i < natts; i++) {
+            if (listed[i] || defaultSql.get(i) == null) continue;
+            defaults[i] = Analyzer.analyzeColumnDefault(defaultSql.get(i), rel.desc().attr(i).name(),
+                    rel.desc().attr(i).type().oid(), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
+        }
+        this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
+    }
+
+    /** Reads every line of {@code source} and inserts its row; returns the number of rows. */
+    long run(CopySource source) {
+        CopyLineReader reader = new CopyLineReader(source, opts);
+        CopyFieldParser parser = new CopyFieldParser(opts);
+        source.start(attnums.length);
+        afterStart.run();
+        long rows = 0;
+        String line;
+        if (opts.header() && reader.readLine() == null) return 0;
+        while ((line = reader.readLine()) != null) {
+            ctx.session().checkForInterrupts();
+            try {
+                insertRow(parser.split(line), line, reader.lineNo());
+            } catch (PgException e) {
+                if (e.context() != null && e.context().startsWith("COPY ")) throw e;
+                throw e.withContext(lineContext(reader.lineNo(), line));
+            }
+            rows++;
+        }
+        return rows;
+    }
+
+    private void insertRow(List<String> fields, String line, long lineNo) {
+        if (fields.size() > attnums.length) throw PgException.error("22P04", "extra data after last expected column");
+        Object[] row = new Object[rel.desc().natts()];
+        for (int i = 0; i < attnums.length; i++) {
+            int a = attnums[i];
+            String name = rel.desc().attr(a - 1).name();
+            if (i >= fields.size()) throw PgException.error("22P04", "missing data for column \"" + name + "\"");
+            String f = fields.get(i);
+            if (f == null) continue;
+            int type = rel.desc().attr(a - 1).type().oid();
+            try {
+                Object v = BuiltinCatalog.type(type).input().in(f, ctx.timeZone());
+                row[a - 1] = TypmodCoercion.apply(type, rel.atttypmod(a), v);
+            } catch (PgException e) {
+                throw e.withContext("COPY " + rel.name() + ", line " + lineNo + ", column " + name + ": \"" + limit(f) + "\"");
+            }
+        }
+        for (int i = 0; i < defaults.length; i++) {
+            if (defaults[i] != null) row[i] = ExprEvaluator.eval(defaults[i], new Object[0], null, ctx);
+        }
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null && rel.desc().attr(i).attnotnull()) {
+                throw PgException.error("23502", "null value in column \"" + rel.desc().attr(i).name() + "\" of relation \""
+                        + rel.name() + "\" violates not-null constraint").withDetail("Failing row contains " + describe(row) + ".");
+            }
+        }
+        ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
+        try {
+            for (Relation index : indexes) {
+                Relation.IndexInfo info = index.index();
+                Object[] keys = new Object[info.keyCount()];
+                for (int k = 0; k < keys.length; k++) keys[k] = row[info.keyAttnum(k) - 1];
+                env.indexAm().insert(index, keys, tid, rel, env.tableAm(), info.unique());
+            }
+        } catch (PgException e) {
+            // PostgreSQL inserts index entries when it flushes its batch of rows, when the line
+            // itself is no longer at hand: its context names only the line number.
+            throw e.withContext("COPY " + rel.name() + ", line " + lineNo);
+        }
+    }
+
+    private String describe(Object[] row) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(row[i] == null ? "null"
+                    : BuiltinCatalog.type(rel.desc().attr(i).type().oid()).output().out(row[i], ctx.outputSettings()));
+        }
+        return sb.append(')').toString();
+    }
+
+    private String lineContext(long lineNo, String line) {
+        return "COPY " + rel.name() + ", line " + lineNo + ": \"" + limit(line) + "\"";
+    }
+
+    /** limit_printout_length: at most 100 characters, then "...". */
+    private static String limit(String s) {
+        return s.length() <= MAX_DISPLAY ? s : s.substring(0, MAX_DISPLAY) + "...";
+    }
+}

@@ -1,0 +1,140 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.tusk.access.index.IndexBulkDeleteResult;
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.VacuumStats;
+import org.tusk.catalog.Catalog;
+import org.tusk.catalog.RelationLocks;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * VACUUM and ANALYZE (PostgreSQL's vacuum.c ExecVacuum/vacuum_rel, vacuumlazy.c, analyze.c
+ * do_analyze_rel), for tables named or, with no names, every table of the database.
+ *
+ * <p>Each table is locked ShareUpdateExclusiveLock (so two vacuums or a vacuum and DDL exclude
+ * each other, while reads and writes go on). VACUUM is lazy: the table AM prunes and collects
+ * dead line pointers, each index drops its entries for them (ambulkdelete), then they are freed;
+ * pg_class.relpages/reltuples of the table and its indexes are then updated. FULL is refused
+ * (0A000); FREEZE is accepted but nothing is frozen (Tusk does not freeze tuples yet).
+ * ANALYZE counts the rows visible now and the pages into pg_class, and stores each column's
+ * null fraction, average width and distinct-value estimate in pg_statistic (no most-common-value
+ * lists or histograms: anyarray values cannot be stored yet).
+ *
+ * <p>The caller refuses VACUUM inside a transaction block. VERBOSE reports go to {@code info}
+ * as INFO messages, in PostgreSQL 15's wording.
+ */
+public final class VacuumCommand {
+    private VacuumCommand() {}
+
+    public static void vacuum(Stmt.VacuumStmt s, ExecContext ctx, Consumer<String> info) {
+        if (s.full()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "VACUUM FULL is not supported yet");
+        ExecEnvironment env = ctx.env();
+        Catalog catalog = env.catalog();
+        List<Relation> rels = new ArrayList<>();
+        if (s.relations().isEmpty()) {
+            rels.addAll(catalog.userTables());
+        } else {
+            for (Stmt.RangeVar rv : s.relations()) {
+                Relation rel = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                if (rel == null) {
+                    String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+                    throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
+                }
+                rels.add(rel);
+            }
+        }
+        String db = ctx.session().currentDatabase();
+        for (Relation rel : rels) {
+            rel = catalog.openRelation(rel.oid());
+            if (rel.relkind() != 'r') {
+                // vacuum_rel / analyze_rel skip what they cannot process, with a WARNING in PostgreSQL.
+                continue;
+            }
+            String schema = catalog.namespaceName(rel.namespace());
+            if (s.isVacuum()) lazyVacuum(rel, env, s.verbose() ? info : null, db + "." + schema + "." + rel.name());
+            if (s.analyze()) analyze(catalog.openRelation(rel.oid()), ctx, s.verbose() ? info : null, schema + "." + rel.name());
+        }
+    }
+
+    /** vacuum_rel + heap_vacuum_rel + lazy_vacuum_all_indexes + vac_update_relstats. */
+    private static void lazyVacuum(Relation rel, ExecEnvironment env, Consumer<String> info, String qualified) {
+        if (info != null) info.accept("vacuuming \"" + qualified + "\"");
+        Catalog catalog = env.catalog();
+        List<Relation> indexes = catalog.indexesOf(rel);
+        List<IndexBulkDeleteResult> indexResults = new ArrayList<>();
+        VacuumStats st = env.tableAm().vacuum(rel, isDead -> {
+            for (Relation index : indexes) indexResults.add(env.indexAm().indexBulkDelete(index, isDead));
+        });
+        catalog.updateRelationStats(rel, st.relPages(), st.liveTuples());
+        for (int i = 0; i < indexResults.size(); i++) {
+            IndexBulkDeleteResult r = indexResults.get(i);
+            catalog.updateRelationStats(catalog.openRelation(indexes.get(i).oid()), r.numPages(), r.numIndexTuples());
+        }
+        if (info != null) {
+            StringBuilder sb = new StringBuilder("finished vacuuming \"" + qualified + "\": index scans: " + st.indexScans() + "\n");
+            double pct = st.relPages() == 0 ? 100.0 : 100.0 * st.scannedPages() / st.relPages();
+            sb.append("pages: 0 removed, ").append(st.relPages()).append(" remain, ").append(st.scannedPages())
+                    .append(" scanned (").append(String.format(Locale.ROOT, "%.2f", pct)).append("% of total)\n");
+            sb.append("tuples: ").append(st.tuplesDeleted()).append(" removed, ").append(st.liveTuples())
+                    .append(" remain, ").append(st.recentlyDead()).append(" are dead but not yet removable");
+            for (int i = 0; i < indexResults.size(); i++) {
+                IndexBulkDeleteResult r = indexResults.get(i);
+                sb.append("\nindex \"").append(indexes.get(i).name()).append("\": pages: ").append(r.numPages())
+                        .append(" in total, 0 newly deleted, 0 currently deleted, 0 reusable");
+            }
+            info.accept(sb.toString());
+        }
+    }
+
+    /** default_statistics_target times 300: the rows ANALYZE samples (std_typanalyze's minrows). */
+    static final int SAMPLE_ROWS = 300 * 100;
+
+    /**
+     * do_analyze_rel: every row visible to a snapshot taken now is counted (pg_class.reltuples,
+     * with relpages), and a uniform sample of {@link #SAMPLE_ROWS} of them (reservoir sampling,
+     * Vitter's algorithm R; PostgreSQL samples blocks first, Tusk reads them all anyway to count)
+     * gives each column's null fraction, width and distinct-value estimate (pg_statistic).
+     */
+    private static void analyze(Relation rel, ExecContext ctx, Consumer<String> info, String qualified) {
+        ExecEnvironment env = ctx.env();
+        if (info != null) info.accept("analyzing \"" + qualified + "\"");
+        List<Object[]> sample = new ArrayList<>();
+        java.util.Random random = new java.util.Random();
+        long rows = 0;
+        try (TableScan scan = env.tableAm().beginScan(rel, env.latestSnapshot())) {
+            for (org.tusk.access.table.TupleSlot t; (t = scan.next()) != null; ) {
+                if ((++rows & 0xfff) == 0) ctx.session().checkForInterrupts();
+                if (sample.size() < SAMPLE_ROWS) sample.add(t.values());
+                else {
+                    long k = (long) (random.nextDouble() * rows);
+                    if (k < SAMPLE_ROWS) sample.set((int) k, t.values());
+                }
+            }
+        }
+        int pages = env.tableAm().numberOfBlocks(rel);
+        env.catalog().updateRelationStats(rel, pages, rows);
+        List<Catalog.ColumnStatistics> stats = new ArrayList<>();
+        if (rows > 0) {
+            for (int a = 0; a < rel.desc().natts(); a++) {
+                ColumnStatsBuilder b = new ColumnStatsBuilder(a + 1, rel.desc().attr(a).type());
+                for (Object[] r : sample) b.add(a < r.length ? r[a] : null);
+                stats.add(b.build(rows));
+            }
+        }
+        env.catalog().replaceStatistics(env.catalog().openRelation(rel.oid()), stats);
+        if (info != null) {
+            info.accept("\"" + rel.name() + "\": scanned " + pages + " of " + pages + " pages, containing " + rows
+                    + " live rows; " + sample.size() + " rows in sample, " + rows + " estimated total rows");
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.Token.Kind;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * The grammar of the utility statements carried out by {@code commands/} beyond CREATE/DROP
+ * (gram.y CopyStmt, TruncateStmt, AlterTableStmt, RenameStmt, VacuumStmt, AnalyzeStmt and the
+ * reloptions of CREATE TABLE). It works on the token stream of the {@link Parser} that found the
+ * statement's first keyword, so positions and syntax errors are the parser's.
+ */
+final class UtilityParser {
+    private final Parser p;
+
+    UtilityParser(Parser p) {
+        this.p = p;
+    }
+
+    // ------------------------------------------------------------------ COPY
+
+    /**
+     * CopyStmt: COPY [BINARY] name [(cols)] FROM|TO STDIN|STDOUT|'file' [[USING] DELIMITERS 'x']
+     * [WITH] (generic options) | old-style options; or COPY (select) TO ...
+     */
+    Stmt copyStmt() {
+        Token first = p.expectKw("copy");
+        List<Stmt.DefElem> options = new ArrayList<>();
+        if (p.isKw("binary")) options.add(new Stmt.DefElem("format", "binary", p.advance().start()));
+        Stmt.RangeVar rel = null;
+        Stmt.SelectStmt query = null;
+        String queryText = null;
+        List<String> cols = List.of();
+        if (p.isChar('(')) {
+            p.advance();
+            Token q = p.peek();
+            if (!q.isKeyword("select")) throw p.notSupported("COPY (" + q.value() + ")", q.start());
+            query = (Stmt.SelectStmt) p.selectStmt();
+            queryText = p.src.substring(q.start(), p.lastEnd);
+            p.expectChar(')');
+        } else {
+            rel = p.qualifiedName();
+            if (p.acceptChar('(')) {
+                cols = new ArrayList<>();
+                do {
+                    cols.add(p.colId());
+                } while (p.acceptChar(','));
+                p.expectChar(')');
+            }
+        }
+        boolean isFrom;
+        if (p.acceptKw("from")) isFrom = true;
+        else {
+            p.expectKw("to");
+            isFrom = false;
+        }
+        if (query != null && isFrom) {
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "syntax error at or near \"from\"", -1);
+        }
+        boolean program = p.acceptKw("program");
+        String filename = null;
+        Token t = p.peek();
+        if (t.isKeyword("stdin") || t.isKeyword("stdout")) {
+            p.advance();
+        } else if (t.is(Kind.SCONST)) {
+            filename = p.advance().value();
+        } else {
+            throw p.syntaxError(t);
+        }
+        if (program) throw p.notSupported("COPY PROGRAM", t.start());
+        if (p.isKw("using") || p.isKw("delimiters")) {
+            p.acceptKw("using");
+            Token d = p.expectKw("delimiters");
+            options.add(new Stmt.DefElem("delimiter", p.sconst(), d.start()));
+        }
+        p.acceptKw("with");
+        if (p.isChar('(')) {
+            p.advance();
+            do {
+                Token n = p.peek();
+                if (!n.is(Kind.IDENT)) throw p.syntaxError(n);
+                String name = p.advance().value().toLowerCase(Locale.ROOT);
+                String value = null;
+                Token v = p.peek();
+                if (v.is(Kind.SCONST) || v.is(Kind.ICONST) || v.is(Kind.FCONST)) value = p.advance().value();
+                else if (v.is(Kind.IDENT)) value = p.advance().value();
+                else if (v.isChar('*')) {
+                    p.advance();
+                    value = "*";
+                } else if (v.isChar('(')) {
+                    p.advance();
+                    StringBuilder sb = new StringBuilder();
+                    do {
+                        if (!sb.isEmpty()) sb.append(',');
+                        sb.append(p.advance().value());
+                    } while (p.acceptChar(','));
+                    p.expectChar(')');
+                    value = sb.toString();
+                }
+                options.add(new Stmt.DefElem(name, value, n.start()));
+            } while (p.acceptChar(','));
+            p.expectChar(')');
+        } else {
+            oldStyleCopyOptions(options);
+        }
+        if (p.isKw("where")) throw p.notSupported("COPY ... WHERE", p.peek().start());
+        return new Stmt.CopyStmt(rel, cols, query, queryText, isFrom, filename, options, first.start());
+    }
+
+    /** copy_opt_list: BINARY, FREEZE, DELIMITER [AS] 'x', NULL [AS] 'x', CSV, HEADER, QUOTE [AS] 'x', ESCAPE [AS] 'x'. */
+    private void oldStyleCopyOptions(List<Stmt.DefElem> options) {
+        while (true) {
+            Token t = p.peek();
+            String kw = t.keyword();
+            if (kw == null) return;
+            switch (kw) {
+                case "binary" -> { p.advance(); options.add(new Stmt.DefElem("format", "binary", t.start())); }
+                case "csv" -> { p.advance(); options.add(new Stmt.DefElem("format", "csv", t.start())); }
+                case "freeze" -> { p.advance(); options.add(new Stmt.DefElem("freeze", "true", t.start())); }
+                case "header" -> { p.advance(); options.add(new Stmt.DefElem("header", "true", t.start())); }
+                case "delimiter", "null", "quote", "escape", "encoding" -> {
+                    p.advance();
+                    p.acceptKw("as");
+                    options.add(new Stmt.DefElem(kw, p.sconst(), t.start()));
+                }
+                case "force" -> throw p.notSupported("FORCE options of COPY", t.start());
+                default -> { return; }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ TRUNCATE
+
+    /** TruncateStmt: TRUNCATE [TABLE] relation_expr_list opt_restart_seqs opt_drop_behavior. */
+    Stmt truncateStmt() {
+        p.expectKw("truncate");
+        p.acceptKw("table");
+        List<Stmt.RangeVar> rels = new ArrayList<>();
+        do {
+            p.acceptKw("only");
+            rels.add(p.qualifiedName());
+            p.acceptChar('*');
+        } while (p.acceptChar(','));
+        boolean restart = false;
+        if (p.acceptKw("restart")) {
+            p.expectKw("identity");
+            restart = true;
+        } else if (p.acceptKw("continue")) {
+            p.expectKw("identity");
+        }
+        boolean cascade = false;
+        if (p.acceptKw("cascade")) cascade = true;
+        else p.acceptKw("restrict");
+        return new Stmt.TruncateStmt(rels, restart, cascade);
+    }
+
+    // ------------------------------------------------------------------ ALTER TABLE
+
+    /** AlterTableStmt and the table forms of RenameStmt. */
+    Stmt alterTableStmt() {
+        p.expectKw("alter");
+        p.expectKw("table");
+        boolean missingOk = false;
+        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+            p.advance();
+            p.advance();
+            missingOk = true;
+        }
+        p.acceptKw("only");
+        Stmt.RangeVar rel = p.qualifiedName();
+        p.acceptChar('*');
+        if (p.acceptKw("rename")) {
+            if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk);
+            if (p.isKw("constraint")) throw p.notSupported("ALTER TABLE RENAME CONSTRAINT", p.peek().start());
+            p.acceptKw("column");
+            String col = p.colId();
+            p.expectKw("to");
+            return new Stmt.RenameStmt(rel, col, p.colId(), missingOk);
+        }
+        List<Stmt.AlterTableCmd> cmds = new ArrayList<>();
+        do {
+            cmds.add(alterTableCmd());
+        } while (p.acceptChar(','));
+        return new Stmt.AlterTableStmt(rel, missingOk, cmds);
+    }
+
+    private Stmt.AlterTableCmd alterTableCmd() {
+        Token t = p.peek();
+        if (p.acceptKw("add")) {
+            if (p.isKw("constraint") || p.isKw("primary") || p.isKw("unique") || p.isKw("check") || p.isKw("foreign")
+                    || p.isKw("exclude")) {
+                return new Stmt.AlterTableCmd.AddConstraint(p.tableConstraint());
+            }
+            p.acceptKw("column");
+            boolean ifNotExists = false;
+            if (p.isKw("if") && p.peek(1).isKeyword("not")) {
+                p.advance();
+                p.advance();
+                p.expectKw("exists");
+                ifNotExists = true;
+            }
+            return new Stmt.AlterTableCmd.AddColumn(p.columnDef(), ifNotExists);
+        }
+        if (p.acceptKw("drop")) {
+            if (p.isKw("constraint")) throw p.notSupported("ALTER TABLE DROP CONSTRAINT", p.peek().start());
+            p.acceptKw("column");
+            boolean missingOk = false;
+            if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+                p.advance();
+                p.advance();
+                missingOk = true;
+            }
+            String col = p.colId();
+            boolean cascade = false;
+            if (p.acceptKw("cascade")) cascade = true;
+            else p.acceptKw("restrict");
+            return new Stmt.AlterTableCmd.DropColumn(col, missingOk, cascade);
+        }
+        if (p.acceptKw("alter")) {
+            p.acceptKw("column");
+            String col = p.colId();
+            Token a = p.peek();
+            if (p.acceptKw("set")) {
+                if (p.acceptKw("not")) {
+                    p.expectKw("null");
+                    return new Stmt.AlterTableCmd.SetNotNull(col);
+                }
+                if (p.acceptKw("default")) {
+                    int start = p.peek().start();
+                    RawExpr e = p.aExpr();
+                    return new Stmt.AlterTableCmd.SetDefault(col, e, p.src.substring(start, p.lastEnd));
+                }
+                throw p.notSupported("ALTER COLUMN SET " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
+            }
+            if (p.acceptKw("drop")) {
+                if (p.acceptKw("not")) {
+                    p.expectKw("null");
+                    return new Stmt.AlterTableCmd.DropNotNull(col);
+                }
+                if (p.acceptKw("default")) return new Stmt.AlterTableCmd.SetDefault(col, null, null);
+                throw p.notSupported("ALTER COLUMN DROP " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
+            }
+            throw p.notSupported("ALTER COLUMN " + a.value().toUpperCase(Locale.ROOT), a.start());
+        }
+        throw p.notSupported("ALTER TABLE " + t.value().toUpperCase(Locale.ROOT), t.start());
+    }
+
+    // ------------------------------------------------------------------ VACUUM / ANALYZE
+
+    /**
+     * VacuumStmt: VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [names], VACUUM (options) [names],
+     * ANALYZE [VERBOSE] [names], ANALYZE (options) [names].
+     */
+    Stmt vacuumStmt() {
+        Token first = p.advance();
+        boolean isVacuum = first.isKeyword("vacuum");
+        boolean analyze = !isVacuum, verbose = false, full = false, freeze = false;
+        if (p.isChar('(')) {
+            p.advance();
+            do {
+                Token o = p.peek();
+                if (!o.is(Kind.IDENT)) throw p.syntaxError(o);
+                String name = p.advance().value().toLowerCase(Locale.ROOT);
+                boolean on = true;
+                Token v = p.peek();
+                if (v.isKeyword("false") || v.isKeyword("off") || v.is(Kind.ICONST) && v.value().equals("0")) {
+                    p.advance();
+                    on = false;
+                } else if (v.isKeyword("true") || v.isKeyword("on") || v.is(Kind.ICONST)) {
+                    p.advance();
+                }
+                switch (name) {
+                    case "verbose" -> verbose = on;
+                    case "analyze", "analyse" -> analyze = on || !isVacuum;
+                    case "full" -> full = on;
+                    case "freeze" -> freeze = on;
+                    case "skip_locked", "index_cleanup", "truncate", "process_toast", "disable_page_skipping",
+                         "parallel" -> { }
+                    default -> throw PgException.errorAt(SqlState.SYNTAX_ERROR, "unrecognized "
+                            + (isVacuum ? "VACUUM" : "ANALYZE") + " option \"" + name + "\"", Lexer.position(p.src, o.start()));
+                }
+            } while (p.acceptChar(','));
+            p.expectChar(')');
+        } else if (isVacuum) {
+            full = p.acceptKw("full");
+            freeze = p.acceptKw("freeze");
+            verbose = p.acceptKw("verbose");
+            analyze = p.acceptKw("analyze") || p.acceptKw("analyse");
+        } else {
+            verbose = p.acceptKw("verbose");
+        }
+        List<Stmt.RangeVar> rels = new ArrayList<>();
+        if (Keywords.isColId(p.peek())) {
+            do {
+                rels.add(p.qualifiedName());
+                if (p.isChar('(')) throw p.notSupported("column lists in " + (isVacuum ? "VACUUM" : "ANALYZE"), p.peek().start());
+            } while (p.acceptChar(','));
+        }
+        return new Stmt.VacuumStmt(isVacuum, analyze, verbose, full, freeze, rels);
+    }
+
+    // ------------------------------------------------------------------ reloptions
+
+    /** reloptions: '(' name [= value] [, ...] ')', after WITH. */
+    List<Stmt.DefElem> relOptions() {
+        p.expectChar('(');
+        List<Stmt.DefElem> out = new ArrayList<>();
+        do {
+            Token n = p.peek();
+            if (!n.is(Kind.IDENT)) throw p.syntaxError(n);
+            String name = p.advance().value();
+            if (p.isChar('.')) throw p.notSupported("namespaced storage parameters", p.peek().start());
+            String value = null;
+            if (p.acceptChar('=')) {
+                Token v = p.peek();
+                if (v.isChar('-') || v.isChar('+')) {
+                    p.advance();
+                    value = (v.isChar('-') ? "-" : "") + p.advance().value();
+                } else if (v.is(Kind.IDENT) || v.is(Kind.SCONST) || v.is(Kind.ICONST) || v.is(Kind.FCONST)) {
+                    value = p.advance().value();
+                } else {
+                    throw p.syntaxError(v);
+                }
+            }
+            out.add(new Stmt.DefElem(name, value, n.start()));
+        } while (p.acceptChar(','));
+        p.expectChar(')');
+        return out;
+    }
+
+    // ------------------------------------------------------------------ CREATE SEQUENCE
+
+    /** CreateSeqStmt: CREATE [TEMP] SEQUENCE [IF NOT EXISTS] qualified_name OptSeqOptList. */
+    Stmt createSeqStmt() {
+        p.expectKw("create");
+        boolean temp = p.acceptKw("temp") || p.acceptKw("temporary");
+        p.expectKw("sequence");
+        boolean ifNotExists = false;
+        if (p.isKw("if")) {
+            p.advance();
+            p.expectKw("not");
+            p.expectKw("exists");
+            ifNotExists = true;
+        }
+        Stmt.RangeVar name = p.qualifiedName();
+        return new Stmt.CreateSeqStmt(name, seqOptions(), temp, ifNotExists);
+    }
+
+    /** The sequence options of an identity column: '(' SeqOptList ')'. */
+    List<Stmt.DefElem> parenthesizedSeqOptions() {
+        p.expectChar('(');
+        List<Stmt.DefElem> options = seqOptions();
+        p.expectChar(')');
+        return options;
+    }
+
+    /** OptSeqOptList. */
+    private List<Stmt.DefElem> seqOptions() {
+        List<Stmt.DefElem> options = new ArrayList<>();
+        while (true) {
+            Token t = p.peek();
+            if (p.acceptKw("as")) {
+                options.add(new Stmt.DefElem("as", p.typeName().lastName(), t.start()));
+            } else if (p.acceptKw("increment")) {
+                p.acceptKw("by");
+                options.add(new Stmt.DefElem("increment", numericOnly(), t.start()));
+            } else if (p.acceptKw("minvalue")) {
+                options.add(new Stmt.DefElem("minvalue", numericOnly(), t.start()));
+            } else if (p.acceptKw("maxvalue")) {
+                options.add(new Stmt.DefElem("maxvalue", numericOnly(), t.start()));
+            } else if (p.acceptKw("start")) {
+                p.acceptKw("with");
+                options.add(new Stmt.DefElem("start", numericOnly(), t.start()));
+            } else if (p.acceptKw("cache")) {
+                options.add(new Stmt.DefElem("cache", numericOnly(), t.start()));
+            } else if (p.acceptKw("cycle")) {
+                options.add(new Stmt.DefElem("cycle", "true", t.start()));
+            } else if (p.acceptKw("no")) {
+                Token w = p.advance();
+                if (w.isKeyword("minvalue") || w.isKeyword("maxvalue")) options.add(new Stmt.DefElem(w.keyword(), null, t.start()));
+                else if (w.isKeyword("cycle")) options.add(new Stmt.DefElem("cycle", "false", t.start()));
+                else throw p.syntaxError(w);
+            } else if (p.acceptKw("owned")) {
+                p.expectKw("by");
+                Stmt.RangeVar owner = p.qualifiedName();
+                String shown = owner.schema() == null ? owner.name() : owner.schema() + "." + owner.name();
+                options.add(new Stmt.DefElem("owned_by", shown, t.start()));
+            } else {
+                break;
+            }
+        }
+        return options;
+    }
+
+    /** NumericOnly: an optionally signed integer, as text. */
+    private String numericOnly() {
+        Token t = p.peek();
+        String sign = "";
+        if (t.isChar('-') || t.isChar('+')) {
+            sign = t.isChar('-') ? "-" : "";
+            p.advance();
+        }
+        Token n = p.peek();
+        if (!n.is(Kind.ICONST) && !n.is(Kind.FCONST)) throw p.syntaxError(n);
+        return sign + p.advance().value();
+    }
+}
