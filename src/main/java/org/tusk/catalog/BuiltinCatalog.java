@@ -20,6 +20,7 @@ import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.adt.DateTimes;
 import org.tusk.utils.adt.Floats;
 import org.tusk.utils.adt.Lsns;
+import org.tusk.utils.adt.NameArrays;
 import org.tusk.utils.misc.SessionServices;
 import org.tusk.utils.adt.Inet;
 import org.tusk.utils.adt.Interval;
@@ -90,6 +91,11 @@ public final class BuiltinCatalog {
                 t(BOOL, "bool", "boolean", 1, true, 'B', true, (s, z) -> Bools.boolin(s), (v, z) -> Bools.boolout((Boolean) v)),
                 t(BYTEA, "bytea", "bytea", -1, false, 'U', false, (s, z) -> Texts.byteaIn(s), (v, z) -> Texts.byteaOut((byte[]) v)),
                 t(NAME, "name", "name", 64, false, 'S', false, (s, z) -> Texts.namein(s), (v, z) -> (String) v),
+                // charin keeps the first byte; charout prints it (the empty string for \0)
+                t(CHAR, "char", "\"char\"", 1, true, 'Z', false, (s, z) -> s.isEmpty() ? "" : s.substring(0, 1),
+                        (v, z) -> (String) v),
+                t(NAME_ARRAY, "_name", "name[]", -1, false, 'A', false, (s, z) -> NameArrays.in(s),
+                        (v, z) -> NameArrays.out((String[]) v)),
                 t(INT8, "int8", "bigint", 8, true, 'N', false, (s, z) -> Ints.int8in(s), (v, z) -> v.toString()),
                 t(INT2, "int2", "smallint", 2, true, 'N', false, (s, z) -> Ints.int2in(s), (v, z) -> v.toString()),
                 t(INT4, "int4", "integer", 4, true, 'N', false, (s, z) -> Ints.int4in(s), (v, z) -> v.toString()),
@@ -118,7 +124,6 @@ public final class BuiltinCatalog {
                 t(VOID, "void", "void", 4, true, 'P', false, (s, z) -> VoidValue.VOID, (v, z) -> ""),
                 t(PG_LSN, "pg_lsn", "pg_lsn", 8, true, 'U', false, (s, z) -> Lsns.lsnIn(s), (v, z) -> Lsns.lsnOut((Long) v)),
                 t(ANY, "any", "\"any\"", 4, true, 'P', false, (s, z) -> s, (v, z) -> String.valueOf(v)),
-                t(CHAR, "char", "\"char\"", 1, true, 'Z', false, (s, z) -> TextArrays.charIn(s), (v, z) -> (String) v),
                 t(ACLITEM, "aclitem", "aclitem", 12, false, 'U', false, (s, z) -> {
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "aclitem input is not supported yet");
                 }, (v, z) -> (String) v),
@@ -316,6 +321,10 @@ public final class BuiltinCatalog {
             fn("version", List.of(), TEXT, S, true, (c, a) -> VERSION);
             fn("current_database", List.of(), NAME, S, true, (c, a) -> c.session().currentDatabase());
             fn("current_schema", List.of(), NAME, S, true, (c, a) -> currentSchema(c));
+            fn("current_schemas", List.of(BOOL), NAME_ARRAY, S, true, (c, a) -> currentSchemas(c, (Boolean) a[0]));
+            // array_position(anyarray, anyelement) for the one array type there is; not strict, as PostgreSQL's
+            fn("array_position", List.of(NAME_ARRAY, NAME), INT4, Volatility.IMMUTABLE, false,
+                    (c, a) -> a[0] == null ? null : NameArrays.position((String[]) a[0], (String) a[1]));
             fn("current_user", List.of(), NAME, S, true, (c, a) -> c.session().currentUser());
             fn("session_user", List.of(), NAME, S, true, (c, a) -> c.session().sessionUser());
             fn("current_setting", List.of(TEXT), TEXT, S, true, (c, a) -> c.session().showSetting((String) a[0]));
@@ -522,6 +531,18 @@ public final class BuiltinCatalog {
                 Interval x = (Interval) s, y = (Interval) v;
                 return new Interval(x.months() + y.months(), x.days() + y.days(), x.micros() + y.micros());
             }, s -> s));
+            // bool_and/every and bool_or (booland_statefunc, boolor_statefunc)
+            SimpleAgg boolAnd = new SimpleAgg(() -> null, (s, v) -> s == null ? v : (Boolean) s && (Boolean) v, s -> s);
+            agg("bool_and", BOOL, BOOL, boolAnd);
+            agg("every", BOOL, BOOL, boolAnd);
+            agg("bool_or", BOOL, BOOL, new SimpleAgg(() -> null, (s, v) -> s == null ? v : (Boolean) s || (Boolean) v, s -> s));
+            // string_agg(text, text) (string_agg_transfn): the delimiter goes before every value but the first
+            aggs.computeIfAbsent("string_agg", k -> new ArrayList<>()).add(new PgAggregate("string_agg", List.of(TEXT, TEXT),
+                    TEXT, new SimpleAgg(() -> null, (s, v) -> {
+                        Object[] in = (Object[]) v;
+                        String value = (String) in[0], delim = in[1] == null ? "" : (String) in[1];
+                        return s == null ? new StringBuilder(value) : ((StringBuilder) s).append(delim).append(value);
+                    }, Object::toString)));
             // avg keeps {sum, count}
             for (int ty : new int[] {INT2, INT4, INT8, NUMERIC}) {
                 agg("avg", ty, NUMERIC, new SimpleAgg(() -> null, (s, v) -> {
@@ -543,6 +564,30 @@ public final class BuiltinCatalog {
 
     /** What version() returns. */
     public static final String VERSION = org.tusk.utils.init.Version.DESCRIPTION;
+
+    /**
+     * current_schemas(include_implicit): the search path's schemas, pg_catalog first when implicit
+     * ones are wanted and the setting does not list it. "$user" is left out: there is no CREATE
+     * SCHEMA yet, so a schema named after the user cannot exist (PostgreSQL lists only existing ones).
+     */
+    private static String[] currentSchemas(FunctionCallContext c, boolean implicit) {
+        String path;
+        try {
+            path = c.session().showSetting("search_path");
+        } catch (PgException e) {
+            path = "\"$user\", public";
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : path.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty() || p.equals("\"$user\"") || p.equals("$user")) continue;
+            if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) p = p.substring(1, p.length() - 1).replace("\"\"", "\"");
+            else p = p.toLowerCase(java.util.Locale.ROOT);
+            if (!out.contains(p)) out.add(p);
+        }
+        if (implicit && !out.contains("pg_catalog")) out.add(0, "pg_catalog");
+        return out.toArray(new String[0]);
+    }
 
     private static String currentSchema(FunctionCallContext c) {
         String path;

@@ -1,11 +1,15 @@
 package org.tusk.catalog;
 
+import java.util.List;
+
 /**
  * A built-in aggregate (pg_aggregate row). {@code argType == 0} means the argument-less
- * form count(*). Transition is strict: NULL inputs are skipped (except for count(*)), and a
- * state that is still null at the end yields NULL (count's initial state is 0, not null).
+ * form count(*); {@code argTypes} lists all argument types (one for most aggregates, two for
+ * string_agg). Transition is strict in the first argument: rows where it is NULL are skipped
+ * (except for count(*)), and a state that is still null at the end yields NULL (count's initial
+ * state is 0, not null). A two-argument aggregate receives its arguments as an Object[].
  */
-public record PgAggregate(String name, int argType, int resultType, Impl impl) {
+public record PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl) {
     public interface Impl {
         /** Initial state (may be null, meaning "no input yet"). */
         Object init();
@@ -14,4 +18,11 @@ public record PgAggregate(String name, int argType, int resultType, Impl impl) {
 
         Object finish(Object state);
     }
+
+    public PgAggregate(String name, int argType, int resultType, Impl impl) {
+        this(name, argType == 0 ? List.of() : List.of(argType), resultType, impl);
+    }
+
+    /** The (first) argument type, 0 for count(*). */
+    public int argType() { return argTypes.isEmpty() ? 0 : argTypes.get(0); }
 }

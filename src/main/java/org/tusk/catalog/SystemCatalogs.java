@@ -105,9 +105,21 @@ public final class SystemCatalogs {
                     nullable("stavalues2", ANYARRAY), nullable("stavalues3", ANYARRAY),
                     nullable("stavalues4", ANYARRAY), nullable("stavalues5", ANYARRAY)));
 
+
+    /** pg_inherits (catalog/pg_inherits.h): inheritance and partition parents; empty, as Tusk has neither yet. */
+    public static final SystemCatalog PG_INHERITS = new SystemCatalog(2611, "pg_inherits", FIRST_BOOTSTRAP_OBJECT_ID + 14,
+            FIRST_BOOTSTRAP_OBJECT_ID + 15, List.of(nn("inhrelid", OID), nn("inhparent", OID), nn("inhseqno", INT4),
+                    nn("inhdetachpending", BOOL)));
+
+    /** pg_partitioned_table (catalog/pg_partitioned_table.h): partitioning keys; empty, as Tusk has no partitioning yet. */
+    public static final SystemCatalog PG_PARTITIONED_TABLE = new SystemCatalog(3350, "pg_partitioned_table",
+            FIRST_BOOTSTRAP_OBJECT_ID + 16, FIRST_BOOTSTRAP_OBJECT_ID + 17, List.of(nn("partrelid", OID),
+                    nn("partstrat", CHAR), nn("partnatts", INT2), nn("partdefid", OID), nn("partattrs", INT2VECTOR),
+                    nn("partclass", OIDVECTOR), nn("partcollation", OIDVECTOR), nullable("partexprs", PG_NODE_TREE)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
-            PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC);
+            PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

@@ -10,6 +10,8 @@ public final class TypeOids {
     /** "char": one byte, shown as a one-character string (pg_database.datlocprovider, pg_class.relkind). */
     public static final int CHAR = 18;
     public static final int NAME = 19;
+    /** name[] (_name). */
+    public static final int NAME_ARRAY = 1003;
     public static final int INT8 = 20;
     public static final int INT2 = 21;
     public static final int INT4 = 23;

@@ -48,9 +48,14 @@
  *
  * <h2>Heap catalogs</h2>
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
- * pg_attrdef (2604), pg_constraint (2606), pg_am (2601), pg_sequence (2224) and pg_statistic (2619) are heap tables of every database,
- * with PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so
- * psql and JDBC drivers can query them. Each catalog's file is {@code base/<db>/<catalog OID>}:
+ * pg_attrdef (2604), pg_constraint (2606), pg_am (2601), pg_sequence (2224), pg_statistic (2619),
+ * pg_inherits (2611) and
+ * pg_partitioned_table (3350) are heap tables of every database, with PostgreSQL 15's columns,
+ * types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql, JDBC drivers and pgbench
+ * can query them (pg_inherits and pg_partitioned_table stay empty: there is no inheritance or
+ * partitioning). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
+ * output functions; columns of regproc, aclitem[], int2vector, oidvector and pg_node_tree have
+ * no type Tusk knows by OID yet and cannot be selected. Each catalog's file is {@code base/<db>/<catalog OID>}:
  * there is no relation mapper (pg_filenode.map), so a catalog's relfilenode never changes and
  * nothing may rewrite a catalog (VACUUM FULL / CLUSTER of catalogs are out of scope).
  *

@@ -34,6 +34,28 @@ public final class ExecContext implements FunctionCallContext {
         return new ExecContext(session, env);
     }
 
+    /** PARAM_EXEC values (es_param_exec_vals), by parameter id; grown on demand. */
+    private Object[] execParams = new Object[8];
+    /** The shared row buffers of the statement's WITH queries, by CTE id. */
+    private final java.util.Map<Integer, CteScanState.Buffer> cteBuffers = new java.util.HashMap<>();
+    /** Results of uncorrelated SubPlans, computed once per statement. */
+    private final java.util.IdentityHashMap<org.tusk.nodes.Expr.SubPlan, Object> subPlanResults = new java.util.IdentityHashMap<>();
+
+    Object execParam(int id) {
+        return id < execParams.length ? execParams[id] : null;
+    }
+
+    void setExecParam(int id, Object value) {
+        if (id >= execParams.length) execParams = java.util.Arrays.copyOf(execParams, Math.max(id + 1, execParams.length * 2));
+        execParams[id] = value;
+    }
+
+    CteScanState.Buffer cteBuffer(int cteId, org.tusk.nodes.Plan plan) {
+        return cteBuffers.computeIfAbsent(cteId, k -> new CteScanState.Buffer(plan, this));
+    }
+
+    java.util.IdentityHashMap<org.tusk.nodes.Expr.SubPlan, Object> subPlanResults() { return subPlanResults; }
+
     /** The statement's storage environment, or null. */
     public ExecEnvironment env() { return env; }
 

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.ColumnDef;
-import org.tusk.catalog.PgAggregate;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
 import org.tusk.utils.adt.Comparisons;
@@ -33,12 +32,30 @@ public final class Executor {
             case Plan.Agg a -> new AggState(a, init(a.child(), ctx), ctx);
             case Plan.Sort s -> new SortState(s, init(s.child(), ctx));
             case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
+            case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
+            case Plan.NestLoop n -> new NestLoopState(n, init(n.outer(), ctx), ctx);
+            case Plan.HashJoin h -> new HashJoinState(h, init(h.outer(), ctx), init(h.inner(), ctx), ctx);
+            case Plan.MergeJoin m -> new MergeJoinState(m, init(m.outer(), ctx), init(m.inner(), ctx), ctx);
+            case Plan.Unique u -> new SetStates.UniqueState(u, init(u.child(), ctx));
+            case Plan.Append a -> new SetStates.AppendState(a, ctx);
+            case Plan.SetOp o -> new SetStates.SetOpState(o, init(o.left(), ctx), init(o.right(), ctx));
+            case Plan.CteScan c -> new CteScanState(ctx.cteBuffer(c.cteId(), c.ctePlan()));
+            case Plan.WorkTableScan w -> new SetStates.WorkTableScanState(w, ctx);
+            case Plan.RecursiveUnion r -> new SetStates.RecursiveUnionState(r, ctx);
         };
     }
 
     /** es_processed of a ModifyTable plan's state: rows inserted, updated or deleted so far (0 for other nodes). */
     public static long processedRows(PlanState state) {
         return state instanceof ModifyTableState m ? m.processed() : 0;
+    }
+
+    /** The outer tuple followed by the inner one (either may be null: all-NULL columns). */
+    static Object[] concat(Object[] outer, int outerWidth, Object[] inner, int innerWidth) {
+        Object[] t = new Object[outerWidth + innerWidth];
+        if (outer != null) System.arraycopy(outer, 0, t, 0, Math.min(outer.length, outerWidth));
+        if (inner != null) System.arraycopy(inner, 0, t, outerWidth, Math.min(inner.length, innerWidth));
+        return t;
     }
 
     static Object[] project(List<Expr> tlist, Object[] tuple, Object[] aggValues, ExecContext ctx) {
@@ -149,63 +166,6 @@ public final class Executor {
                 }
             }
         }
-    }
-
-    /**
-     * Aggregation. Only the plain strategy (one group over all input) exists yet; the per-group
-     * transition states live in {@link Group} so hashed/sorted grouping can keep one per key.
-     */
-    static final class AggState extends PlanState {
-        private final Plan.Agg plan;
-        private final PlanState child;
-        private final ExecContext ctx;
-        private boolean done;
-
-        static final class Group {
-            final Object[] states;
-
-            Group(List<Expr.Aggref> aggs) {
-                states = new Object[aggs.size()];
-                for (int i = 0; i < states.length; i++) states[i] = aggs.get(i).agg().impl().init();
-            }
-        }
-
-        AggState(Plan.Agg plan, PlanState child, ExecContext ctx) {
-            this.plan = plan;
-            this.child = child;
-            this.ctx = ctx;
-        }
-
-        private void advance(Group g, Object[] tuple) {
-            List<Expr.Aggref> aggs = plan.aggs();
-            for (int i = 0; i < aggs.size(); i++) {
-                Expr.Aggref a = aggs.get(i);
-                PgAggregate.Impl impl = a.agg().impl();
-                if (a.star()) {
-                    g.states[i] = impl.transition(g.states[i], null);
-                    continue;
-                }
-                Object v = ExprEvaluator.eval(a.args().get(0), tuple, null, ctx);
-                if (v == null) continue;
-                g.states[i] = impl.transition(g.states[i], v);
-            }
-        }
-
-        @Override
-        public Object[] next() {
-            if (done) return null;
-            done = true;
-            Group g = new Group(plan.aggs());
-            Object[] tuple;
-            while ((tuple = child.next()) != null) advance(g, tuple);
-            Object[] values = new Object[plan.aggs().size()];
-            for (int i = 0; i < values.length; i++) values[i] = plan.aggs().get(i).agg().impl().finish(g.states[i]);
-            if (!ExprEvaluator.qual(plan.havingQual(), null, values, ctx)) return null;
-            return project(plan.targetList(), null, values, ctx);
-        }
-
-        @Override
-        public void close() { child.close(); }
     }
 
     static final class SortState extends PlanState {

@@ -113,6 +113,10 @@ public final class ExprEvaluator {
                 return a;
             }
             case Expr.Aggref a -> { return aggValues[a.aggno()]; }
+            case Expr.ExecParam p -> { return ((ExecContext) ctx).execParam(p.id()); }
+            case Expr.SubPlan sp -> { return SubPlanEvaluator.eval(sp, tuple, aggValues, (ExecContext) ctx); }
+            case Expr.SubLink s -> throw new IllegalStateException("SubLink not planned");
+            case Expr.SubLinkParam s -> throw new IllegalStateException("SubLinkParam outside a SubLink");
         }
     }
 

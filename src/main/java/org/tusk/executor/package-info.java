@@ -7,11 +7,23 @@
  * logic and strict-function NULL handling.
  *
  * <p>Scans call {@code SessionServices.checkForInterrupts()} between rows so cancel and
- * terminate requests are honoured promptly; blocking nodes (Sort, Agg) consume their input
- * through scans that check too. Sort is stable; aggregation keeps transition states per group
- * (one group for now) so GROUP BY can be added as a hash or sort strategy. The executor has no
- * static mutable state; all per-statement state lives in the PlanState tree and
- * {@link org.tusk.executor.ExecContext}.
+ * terminate requests are honoured promptly; blocking nodes (Sort, Agg, hash tables) consume their
+ * input through scans that check too. Sort is stable. The executor has no static mutable state;
+ * all per-statement state lives in the PlanState tree and {@link org.tusk.executor.ExecContext}:
+ * the exec parameters (PARAM_EXEC, set by NestLoop, SubPlan evaluation and RecursiveUnion), the
+ * shared row buffers of WITH queries (read lazily, so LIMIT over an endless recursive query
+ * ends) and the results of uncorrelated SubPlans.
+ *
+ * <h2>Joins, grouping, set operations</h2>
+ * Join nodes emit the outer tuple followed by the inner one, NULLs for the missing side of an
+ * outer join. NestLoop keeps the inner rows of an unparameterized inner side after one read
+ * and restarts a parameterized one per outer row; HashJoin hashes the inner side, MergeJoin reads
+ * both sorted inputs into memory. Hash keys use {@link org.tusk.executor.DatumKey}, which
+ * equates Datums as SQL equality does (int widths, numeric scales, -0/+0); NULL join keys never
+ * match, NULL grouping keys group together. Agg runs one transition state per aggregate per
+ * group (PLAIN, SORTED or HASHED), with FILTER and DISTINCT (distinct inputs fed in sorted order).
+ * SubPlan evaluation follows nodeSubplan.c: 21000 for a scalar subquery with two rows, SQL null
+ * semantics for ANY/ALL (so NOT IN over a set containing NULL is never true).
  *
  * <h2>Tables</h2>
  * Statements over catalog tables run against an {@link org.tusk.executor.ExecEnvironment}
@@ -27,8 +39,8 @@
  * heap row (unique indexes raise 23505 from the index AM), passes all indexed attributes to
  * update so the table AM can choose HOT, and under READ COMMITTED follows a concurrently updated
  * row to its newest version (read with a new snapshot) and re-checks the WHERE clause on it
- * (EvalPlanQual, simplified: no row locks, no re-evaluation of other relations, as there are no
- * joins). The executor takes no locks itself; the access methods do their own buffer locking and
+ * (EvalPlanQual, simplified: no row locks, no re-evaluation of other relations; data-modifying
+ * statements have no joins yet). The executor takes no locks itself; the access methods do their own buffer locking and
  * the waiting for concurrent writers ({@code wait = true}).
  *
  * <h2>Privileges</h2>

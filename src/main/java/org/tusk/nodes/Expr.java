@@ -21,8 +21,19 @@ public sealed interface Expr {
     /** A constant Datum (value null for SQL NULL). */
     record Const(int type, int typmod, Object value, int location) implements Expr {}
 
-    /** Column {@code attno} (1-based) of the scan tuple of range table entry {@code varno}. */
-    record Var(int varno, int attno, int type, int typmod, String name, int location) implements Expr {}
+    /**
+     * Column {@code attno} (1-based) of range table entry {@code varno} of the query
+     * {@code levelsup} levels up (0: this query; more: an outer reference of a subquery). After
+     * planning (setrefs), a Var with {@code varno} {@link #RESOLVED} indexes the input tuple of
+     * the node evaluating it directly: {@code tuple[attno - 1]}.
+     */
+    record Var(int varno, int attno, int type, int typmod, String name, int location, int levelsup) implements Expr {
+        public static final int RESOLVED = -1;
+
+        public Var(int varno, int attno, int type, int typmod, String name, int location) {
+            this(varno, attno, type, typmod, name, location, 0);
+        }
+    }
 
     record Param(int number, int type) implements Expr {}
 
@@ -76,5 +87,45 @@ public sealed interface Expr {
      * An aggregate call. {@code aggno} indexes the per-query aggregate state array; args are
      * evaluated against the aggregate's input tuple. {@code star} for count(*).
      */
-    record Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type) implements Expr {}
+    record Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type, boolean distinct, Expr filter,
+                  List<AggSort> order) implements Expr {
+        public Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type) {
+            this(agg, args, star, aggno, type, false, null, List.of());
+        }
+    }
+
+    /** One ORDER BY key of an aggregate's input (aggorder): the inputs are fed sorted on these. */
+    record AggSort(Expr expr, boolean desc, boolean nullsFirst) {}
+
+    /** The kinds of sublink (primnodes.h SubLinkType). */
+    enum SubLinkType { EXISTS, ALL, ANY, EXPR, ARRAY }
+
+    /**
+     * A subquery in an expression, as parse analysis leaves it (SubLink). {@code testexpr} (ANY
+     * and ALL only) compares the left-hand side with one row of the subquery, whose output
+     * columns it reads as {@link SubLinkParam}s; {@code subselect} is the analysed subquery, in
+     * which references to this query are Vars with levelsup 1.
+     */
+    record SubLink(SubLinkType kind, Expr testexpr, Query subselect, int type, int typmod, int location) implements Expr {}
+
+    /** Column {@code colno} (1-based) of the current row of a sublink's subquery (PARAM_SUBLINK). */
+    record SubLinkParam(int colno, int type, int typmod) implements Expr {}
+
+    /**
+     * A parameter set during execution (PARAM_EXEC): by a NestLoop from its outer row, by a
+     * SubPlan from its arguments or its subquery's current row, or by a RecursiveUnion (the
+     * work table). {@code id} indexes the statement's exec-parameter array.
+     */
+    record ExecParam(int id, int type, int typmod) implements Expr {}
+
+    /**
+     * A planned sublink (SubPlan): before each evaluation the values of {@code args} (computed
+     * in the evaluating node's context) are stored in exec parameters {@code parParams}, then
+     * {@code plan} runs; for ANY/ALL each row's columns go to {@code paramIds} and
+     * {@code testexpr} is evaluated with SQL's null semantics for ANY/ALL. A subplan that is not
+     * {@code correlated} (reads no parameter set outside it) runs once per statement and its
+     * result is reused (PostgreSQL's initplan / hashed subplan).
+     */
+    record SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
+                   List<Expr> args, boolean correlated, int type, int typmod) implements Expr {}
 }

@@ -62,13 +62,100 @@ public sealed interface Plan {
         public int width() { return returning.size(); }
     }
 
+    enum AggStrategy { PLAIN, SORTED, HASHED }
+
     /**
-     * Plain aggregation (no grouping yet): consumes all input tuples feeding {@code aggs},
-     * then emits one tuple computed by targetList with Aggrefs replaced by the final values,
-     * filtered by havingQual. Grouping will add group keys here.
+     * Aggregation (nodeAgg.c). PLAIN: one group over all input (one output row even for no
+     * input). SORTED: the input arrives ordered by {@code groupKeys}, a group ends when they
+     * change. HASHED: groups are collected in a hash table keyed by the group key values and
+     * emitted in first-seen order. Each group's output is {@code targetList} evaluated over the
+     * group's first input tuple with Aggrefs replaced by the final values, if {@code havingQual}
+     * passes. Group keys and aggregate arguments are evaluated over input tuples.
      */
-    record Agg(Plan child, List<Expr.Aggref> aggs, List<Expr> targetList, Expr havingQual) implements Plan {
+    record Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
+               Expr havingQual) implements Plan {
+        public Agg(Plan child, List<Expr.Aggref> aggs, List<Expr> targetList, Expr havingQual) {
+            this(child, AggStrategy.PLAIN, List.of(), aggs, targetList, havingQual);
+        }
+
         public int width() { return targetList.size(); }
+    }
+
+    /**
+     * Filters and projects the tuples of {@code child} (nodeSubqueryscan.c; also the projection
+     * PostgreSQL's Result-with-outer-plan does). targetList null: pass the tuple through.
+     */
+    record SubqueryScan(Plan child, Expr qual, List<Expr> targetList) implements Plan {
+        public int width() { return targetList == null ? child.width() : targetList.size(); }
+    }
+
+    /** An exec parameter a NestLoop sets from its outer tuple before (re)scanning its inner side. */
+    record NestParam(int paramId, Expr outerExpr) {}
+
+    /**
+     * Joins (nodeNestloop.c, nodeHashjoin.c, nodeMergejoin.c). The output tuple is the outer
+     * tuple followed by the inner tuple ({@code outerWidth} + {@code innerWidth} columns), the
+     * missing side all nulls for an unmatched row of an outer join. {@code joinQual} decides
+     * whether a pair matches (for outer joins, ON), {@code otherQual} filters the result; both
+     * read the joined tuple. Only INNER, LEFT and FULL occur (RIGHT is planned as LEFT with the
+     * inputs swapped); NestLoop does not do FULL.
+     */
+    record NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams)
+            implements Plan {
+        public int width() { return outer.width() + inner.width(); }
+    }
+
+    /**
+     * Hash join: the inner side is read into a hash table on {@code innerKeys} (over inner
+     * tuples); each outer tuple probes it with {@code outerKeys} (over outer tuples). Keys
+     * compare by SQL equality; a NULL key never matches.
+     */
+    record HashJoin(Query.JoinType type, Plan outer, Plan inner, List<Expr> outerKeys, List<Expr> innerKeys, Expr joinQual,
+                    Expr otherQual) implements Plan {
+        public int width() { return outer.width() + inner.width(); }
+    }
+
+    /** Merge join: both inputs arrive sorted ascending (nulls last) on their keys, which are columns. */
+    record MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
+                     Expr joinQual, Expr otherQual) implements Plan {
+        public int width() { return outer.width() + inner.width(); }
+    }
+
+    /** Removes adjacent duplicates on the given 0-based columns (nodeUnique.c). */
+    record Unique(Plan child, List<Integer> columns) implements Plan {
+        public int width() { return child.width(); }
+    }
+
+    /** The rows of each child in turn (nodeAppend.c), for UNION ALL. */
+    record Append(List<Plan> children, int width) implements Plan {}
+
+    /**
+     * INTERSECT [ALL] / EXCEPT [ALL] (nodeSetOp.c, hashed): counts each distinct row's
+     * occurrences in both inputs, then emits it min(l, r) / max(l - r, 0) times for ALL, once
+     * if min(l, r) > 0 / (l > 0 and r == 0) otherwise. Rows compare as in GROUP BY.
+     */
+    record SetOp(Query.SetOpType op, boolean all, Plan left, Plan right) implements Plan {
+        public int width() { return left.width(); }
+    }
+
+    /**
+     * A scan of a WITH query (nodeCtescan.c): every CteScan with the same {@code cteId} reads
+     * the same rows, computed once per statement by {@code ctePlan} as far as they are read.
+     */
+    record CteScan(int cteId, Plan ctePlan) implements Plan {
+        public int width() { return ctePlan.width(); }
+    }
+
+    /** The work table of the enclosing RecursiveUnion, held in exec parameter {@code paramId}. */
+    record WorkTableScan(int paramId, int width) implements Plan {}
+
+    /**
+     * WITH RECURSIVE (nodeRecursiveunion.c): emits the non-recursive term's rows, then runs the
+     * recursive term again and again over the previous round's rows (the work table) until a
+     * round yields nothing. {@code distinct} (UNION) drops rows already emitted.
+     */
+    record RecursiveUnion(Plan nonRecursive, Plan recursive, int wtParam, boolean distinct) implements Plan {
+        public int width() { return nonRecursive.width(); }
     }
 
     record SortKey(int column, boolean desc, boolean nullsFirst) {}

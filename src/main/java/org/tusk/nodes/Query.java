@@ -8,9 +8,19 @@ import org.tusk.utils.cache.Relation;
 
 /**
  * The result of parse analysis of one statement (PostgreSQL's Query). For SELECT, the range
- * table has at most one entry, the target list has the visible output columns first and any
- * resjunk columns (ORDER BY expressions not in the select list) after them. Utility statements
- * carry the raw statement in {@code utilityStmt} and nothing else.
+ * table holds every relation, subquery, VALUES list, function, CTE reference and join of FROM;
+ * {@code fromList} is the join tree over it (jointree->fromlist, each item a range table
+ * reference or an explicit join), {@code where} its qualification. The target list has the
+ * visible output columns first and any resjunk columns (ORDER BY, GROUP BY or DISTINCT ON
+ * expressions not in the select list) after them. Utility statements carry the raw statement in
+ * {@code utilityStmt} and nothing else.
+ *
+ * <p>Grouping: {@code groupClause} lists the resnos of the grouping target entries (all of them
+ * resjunk or visible entries of the target list), {@code havingQual} filters groups. DISTINCT:
+ * {@code distinctClause} lists resnos (all visible columns for plain DISTINCT; the DISTINCT ON
+ * expressions with {@code hasDistinctOn}). A set operation ({@code setOperations} not null) has
+ * one range table entry per leaf SELECT and a target list of Vars with varno 0 over the
+ * operation's output columns. {@code cteList} holds the WITH queries of this level.
  *
  * <p>INSERT, UPDATE and DELETE have {@code resultRelation} 1: range table entry 1 is the target
  * table. Their {@code targetList} is the complete new row, one entry per attribute in attribute
@@ -24,18 +34,36 @@ import org.tusk.utils.cache.Relation;
 public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
                     List<TargetEntry> targetList, Expr where, List<SortClause> sortClause, Expr limitCount,
                     Expr limitOffset, List<Expr.Aggref> aggregates, int resultRelation, List<List<Expr>> valuesLists,
-                    Query sourceQuery, List<TargetEntry> returningList) {
+                    Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
+                    List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
+                    SetOp setOperations, List<CommonTableExpr> cteList) {
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE, UTILITY }
 
-    /** A SELECT or utility Query (no result relation). */
+    /** INSERT/UPDATE/DELETE: no joins, grouping, set operations or CTEs. */
+    public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
+                 Expr where, List<SortClause> sortClause, Expr limitCount, Expr limitOffset, List<Expr.Aggref> aggregates,
+                 int resultRelation, List<List<Expr>> valuesLists, Query sourceQuery, List<TargetEntry> returningList) {
+        this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
+                resultRelation, valuesLists, sourceQuery, returningList, defaultFromList(rangeTable), List.of(), null,
+                List.of(), false, null, List.of());
+    }
+
+    /** A SELECT or utility Query over at most one relation (no result relation). */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
                  Expr where, List<SortClause> sortClause, Expr limitCount, Expr limitOffset, List<Expr.Aggref> aggregates) {
         this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates, 0,
                 List.of(), null, List.of());
     }
 
+    private static List<JoinNode> defaultFromList(List<RangeTblEntry> rtable) {
+        return rtable.isEmpty() ? List.of() : List.of(new JoinNode.RangeRef(1));
+    }
+
     public boolean hasAggs() { return !aggregates.isEmpty(); }
+
+    /** Whether the query groups its rows (aggregates, GROUP BY or HAVING). */
+    public boolean hasGrouping() { return !aggregates.isEmpty() || !groupClause.isEmpty() || havingQual != null; }
 
     /** The target table's range table entry of INSERT/UPDATE/DELETE, or null. */
     public RangeTblEntry resultRte() { return resultRelation == 0 ? null : rangeTable.get(resultRelation - 1); }
@@ -46,19 +74,74 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     /** Sort by target entry {@code resno}, using the type's ordering. */
     public record SortClause(int resno, boolean desc, boolean nullsFirst) {}
 
+    /** The kinds of range table entry (RTEKind). */
+    public enum RteKind { RELATION, SUBQUERY, JOIN, FUNCTION, VALUES, CTE }
+
     /**
-     * A relation in FROM or the target of a data-modifying statement: the alias (or name) it is
-     * referred to by, and the relation itself, either a scannable system view ({@code relation})
-     * or a table of the catalog ({@code table}, read through the table access method).
+     * An entry of the range table: a relation in FROM or the target of a data-modifying
+     * statement (a system view {@code relation}, or a table {@code table} read through the table
+     * access method), a subquery, a VALUES list, a function call, a reference to a CTE, or a
+     * join. {@code refname} is the alias (or name) it is referred to by, {@code columns} its
+     * columns under their (possibly aliased) names. {@code lateral} marks a subquery or function
+     * that may refer to FROM items before it.
+     *
+     * <p>A CTE reference names its query by {@code cteName} and {@code ctelevelsup} (how many
+     * query levels up the WITH is); {@code selfReference} marks the recursive term's reference
+     * to its own CTE (the work table).
      */
-    public record RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,
-                                List<ColumnDef> columns, Relation table) {
+    public record RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
+                                List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
+                                Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral) {
+        public RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,
+                             List<ColumnDef> columns, Relation table) {
+            this(RteKind.RELATION, refname, schema, relname, relation, columns, table, null, null, null, null, 0, false,
+                    false);
+        }
+
         public RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,
                              List<ColumnDef> columns) {
             this(refname, schema, relname, relation, columns, null);
         }
 
-        /** Whether this is a catalog table (as opposed to a system view). */
+        /** Whether this is a catalog table (as opposed to a system view or anything else). */
         public boolean isTable() { return table != null; }
+
+        /** The width of this entry's scan tuple: a table's carries the TID after its columns. */
+        public int scanWidth() { return columns.size() + (isTable() ? 1 : 0); }
     }
+
+    /** A node of the join tree (RangeTblRef or JoinExpr). */
+    public sealed interface JoinNode {
+        /** A reference to range table entry {@code rtindex} (1-based). */
+        record RangeRef(int rtindex) implements JoinNode {}
+
+        /**
+         * An explicit join of {@code left} and {@code right} with ON/USING condition
+         * {@code quals} (null: none, as CROSS JOIN); {@code rtindex} is the join's own entry.
+         */
+        record Join(JoinType type, JoinNode left, JoinNode right, Expr quals, int rtindex) implements JoinNode {}
+    }
+
+    /**
+     * Join types. SEMI and ANTI never come from the parser: the planner makes them from
+     * [NOT] EXISTS in WHERE (an outer row is kept once if some / no inner row matches).
+     */
+    public enum JoinType { INNER, LEFT, RIGHT, FULL, SEMI, ANTI }
+
+    /** The set operation tree (SetOperationStmt); leaves reference SUBQUERY range table entries. */
+    public sealed interface SetOp {
+        record Leaf(int rtindex) implements SetOp {}
+
+        /** An operation with the common column types (and typmods) its output is coerced to. */
+        record Op(SetOpType op, boolean all, SetOp left, SetOp right, List<Integer> colTypes, List<Integer> colTypmods)
+                implements SetOp {}
+    }
+
+    public enum SetOpType { UNION, INTERSECT, EXCEPT }
+
+    /**
+     * A WITH query: {@code query} is a SELECT, or for a recursive CTE a UNION [ALL] whose right
+     * operand refers to the CTE itself.
+     */
+    public record CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive) {}
 }

@@ -47,7 +47,20 @@ public sealed interface RawExpr {
     record TypeCast(RawExpr arg, TypeName type, int location) implements RawExpr {}
 
     /** A function call. {@code star} for count(*); name is possibly schema-qualified. */
-    record FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, int location) implements RawExpr {}
+    record FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, RawExpr filter,
+                    List<Stmt.SortBy> aggOrder, int location) implements RawExpr {
+        public FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, int location) {
+            this(name, args, star, distinct, null, List.of(), location);
+        }
+    }
+
+    /**
+     * A subquery in an expression: EXISTS (sel), (sel) (EXPR), x op ANY/SOME/ALL (sel), x [NOT] IN
+     * (sel) (ANY with "=", wrapped in NOT for NOT IN), ARRAY(sel). {@code operName} for ANY/ALL.
+     */
+    record SubLink(Kind kind, RawExpr testexpr, String operName, Stmt.SelectStmt subselect, int location) implements RawExpr {
+        public enum Kind { EXISTS, ALL, ANY, EXPR, ARRAY }
+    }
 
     record CaseWhen(RawExpr cond, RawExpr result, int location) {}
 

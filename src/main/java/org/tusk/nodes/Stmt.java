@@ -7,14 +7,58 @@ public sealed interface Stmt {
 
     record ResTarget(String name, RawExpr val, int location) {}
 
-    /** A relation name in FROM: [catalog.][schema.]name [AS alias]. */
-    record RangeVar(String catalog, String schema, String name, String alias, int location) {}
+    /** An item of a FROM list (gram.y table_ref). */
+    sealed interface FromItem {
+        int location();
+    }
+
+    /** A relation name in FROM: [catalog.][schema.]name [[AS] alias [(column aliases)]]. */
+    record RangeVar(String catalog, String schema, String name, String alias, int location, List<String> colAliases)
+            implements FromItem {
+        public RangeVar(String catalog, String schema, String name, String alias, int location) {
+            this(catalog, schema, name, alias, location, List.of());
+        }
+    }
+
+    /** [LATERAL] (SELECT ...) [AS] alias [(column aliases)]; alias null only for a syntax error later. */
+    record RangeSubselect(boolean lateral, SelectStmt subquery, String alias, List<String> colAliases, int location)
+            implements FromItem {}
+
+    /** [LATERAL] func(args) [[AS] alias [(column aliases)]]. */
+    record RangeFunction(boolean lateral, RawExpr.FuncCall function, String alias, List<String> colAliases, int location)
+            implements FromItem {}
+
+    enum JoinKind { INNER, LEFT, RIGHT, FULL, CROSS }
+
+    /** An explicit join: {@code using} (USING column names) or {@code quals} (ON) or natural. */
+    record JoinExpr(JoinKind kind, boolean natural, FromItem larg, FromItem rarg, List<String> using, RawExpr quals,
+                    String alias, List<String> colAliases, int location) implements FromItem {}
+
+    /** One WITH query: name [(columns)] AS (select). */
+    record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location) {}
+
+    record WithClause(boolean recursive, List<CommonTableExpr> ctes, int location) {}
+
+    enum SetOperation { NONE, UNION, INTERSECT, EXCEPT }
 
     record SortBy(RawExpr node, boolean desc, Boolean nullsFirst, int location) {}
 
-    record SelectStmt(boolean distinct, List<ResTarget> targetList, RangeVar from, RawExpr where,
-                      List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
-                      RawExpr limitCount, RawExpr limitOffset) implements Stmt {}
+    /**
+     * A SELECT (gram.y SelectStmt). A simple SELECT has {@code op} NONE and the clauses; a VALUES
+     * list has {@code valuesLists}; a set operation has {@code op}, {@code all}, {@code larg} and
+     * {@code rarg} and, of the clauses, only ORDER BY/LIMIT/OFFSET/WITH, which apply to its result.
+     * {@code distinctOn} is not empty for DISTINCT ON (exprs) (then {@code distinct} is true too).
+     */
+    record SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
+                      RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
+                      RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
+                      boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location) implements Stmt {
+        /** A copy with the given ORDER BY/LIMIT/OFFSET/WITH (which gram.y's insertSelectOptions attaches). */
+        public SelectStmt withOptions(List<SortBy> sort, RawExpr limit, RawExpr offset, WithClause w) {
+            return new SelectStmt(distinct, distinctOn, targetList, from, where, groupBy, having, sort, limit, offset,
+                    valuesLists, op, all, larg, rarg, w, location);
+        }
+    }
 
     /** SET / RESET: kind VALUE (args), DEFAULT (SET x TO DEFAULT), RESET, RESET_ALL. */
     record VariableSetStmt(Kind kind, String name, List<RawExpr> args, boolean isLocal) implements Stmt {

@@ -10,6 +10,8 @@
  *   <li>{@link org.tusk.nodes.Plan} and {@link org.tusk.nodes.PlannedStmt}: what the optimizer
  *       hands the executor.</li>
  * </ul>
+ * {@link org.tusk.nodes.ExprTrees} walks and rewrites expression trees (expression_tree_walker
+ * and _mutator); neither descends into a SubLink's query or a SubPlan's plan.
  * All node classes are immutable records; a stage builds new nodes rather than modifying its
  * input, so trees can be cached and shared (prepared statements, plan cache) later. This package
  * depends only on the catalog (for resolved function/operator/type descriptors).

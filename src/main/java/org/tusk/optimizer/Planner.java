@@ -50,17 +50,18 @@ public final class Planner {
      * target table emitting its raw scan tuples (values, then TID) filtered by WHERE.
      */
     private static PlannedStmt planModify(Query q, FunctionCallContext ctx, ExecEnvironment env) {
+        PlannerInfo info = new PlannerInfo(new PlannerInfo.Global(ctx, env), null, q);
         Query.RangeTblEntry target = q.resultRte();
         Plan source;
         List<Expr> newRow = null;
-        Expr where = q.where() == null ? null : fold(q.where(), ctx);
+        Expr where = q.where() == null ? null : fold(SubLinks.process(q.where(), info), ctx);
         if (where instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) where = null;
         if (q.commandType() == Query.CommandType.INSERT) {
             if (q.sourceQuery() != null) {
-                source = planSelect(q.sourceQuery(), ctx, env).planTree();
+                source = planQuery(new PlannerInfo(info.glob, null, q.sourceQuery()));
             } else {
                 List<List<Expr>> rows = new ArrayList<>();
-                for (List<Expr> row : q.valuesLists()) rows.add(foldAll(row, ctx));
+                for (List<Expr> row : q.valuesLists()) rows.add(foldAll(SubLinks.processAll(row, info), ctx));
                 source = new Plan.ValuesScan(List.copyOf(rows), rows.isEmpty() ? 0 : rows.get(0).size());
             }
         } else {
@@ -68,7 +69,7 @@ public final class Planner {
         }
         if (q.commandType() != Query.CommandType.DELETE) {
             newRow = new ArrayList<>();
-            for (Query.TargetEntry te : q.targetList()) newRow.add(fold(te.expr(), ctx));
+            for (Query.TargetEntry te : q.targetList()) newRow.add(fold(SubLinks.process(te.expr(), info), ctx));
             newRow = List.copyOf(newRow);
         }
         List<Expr> returning = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class Planner {
         List<Integer> types = new ArrayList<>();
         List<Integer> typmods = new ArrayList<>();
         for (Query.TargetEntry te : q.returningList()) {
-            returning.add(fold(te.expr(), ctx));
+            returning.add(fold(SubLinks.process(te.expr(), info), ctx));
             names.add(te.name());
             types.add(te.expr().type());
             typmods.add(te.expr().typmod());
@@ -86,55 +87,179 @@ public final class Planner {
     }
 
     private static PlannedStmt planSelect(Query q, FunctionCallContext ctx, ExecEnvironment env) {
-        List<Expr> tlist = new ArrayList<>();
-        Expr having = null;
+        PlannerInfo info = new PlannerInfo(new PlannerInfo.Global(ctx, env), null, q);
+        Plan plan = planQuery(info);
         List<String> names = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Integer> typmods = new ArrayList<>();
         for (Query.TargetEntry te : q.targetList()) {
-            Expr e = fold(te.expr(), ctx);
-            if (te.resjunk() && "?having?".equals(te.name())) {
-                having = e;
-                continue;
-            }
-            tlist.add(e);
-            if (!te.resjunk()) {
-                names.add(te.name());
-                types.add(te.expr().type());
-                typmods.add(te.expr().typmod());
-            }
-        }
-        Expr where = q.where() == null ? null : fold(q.where(), ctx);
-        if (where instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) where = null;
-
-        Plan plan;
-        boolean agg = q.hasAggs() || having != null;
-        if (q.rangeTable().isEmpty()) {
-            plan = new Plan.Result(agg ? List.of() : tlist, where, true);
-        } else if (q.rangeTable().get(0).isTable()) {
-            plan = ScanPaths.scan(q.rangeTable().get(0), where, agg ? null : tlist, env, ctx);
-        } else {
-            plan = new Plan.SeqScan(q.rangeTable().get(0), where, agg ? null : tlist);
-        }
-        if (agg) {
-            List<Expr.Aggref> aggs = new ArrayList<>();
-            for (Expr.Aggref a : q.aggregates()) {
-                List<Expr> args = new ArrayList<>();
-                for (Expr x : a.args()) args.add(fold(x, ctx));
-                aggs.add(new Expr.Aggref(a.agg(), args, a.star(), a.aggno(), a.type()));
-            }
-            plan = new Plan.Agg(plan, aggs, tlist, having);
-        }
-        if (!q.sortClause().isEmpty()) {
-            List<Plan.SortKey> keys = new ArrayList<>();
-            for (Query.SortClause s : q.sortClause()) keys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst()));
-            plan = new Plan.Sort(plan, keys);
-        }
-        if (q.limitCount() != null || q.limitOffset() != null) {
-            plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(q.limitOffset(), ctx),
-                    q.limitCount() == null ? null : fold(q.limitCount(), ctx));
+            if (te.resjunk()) continue;
+            names.add(te.name());
+            types.add(te.expr().type());
+            typmods.add(te.expr().typmod());
         }
         return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods));
+    }
+
+    /**
+     * subquery_planner + grouping_planner for one query level: WITH queries, the join tree (or
+     * set operation), then
+     * <pre>
+     *   [Limit] <- [Unique] <- [Sort] <- [Agg | projection] <- joins and scans | Result
+     * </pre>
+     * The result's tuples are the query's target list, resjunk entries included.
+     */
+    static Plan planQuery(PlannerInfo info) {
+        Query q = info.query;
+        FunctionCallContext ctx = info.glob.ctx;
+        for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
+
+        Plan plan;
+        SetRefs layout;
+        if (q.setOperations() != null) {
+            plan = SetOps.plan(info, q.setOperations());
+            layout = new SetRefs(java.util.Map.of(0, 0), plan.width());
+        } else if (q.fromList().isEmpty()) {
+            Expr where = q.where() == null ? null : fold(SubLinks.process(q.where(), info), ctx);
+            if (where instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) where = null;
+            plan = new Plan.Result(List.of(), where, true);
+            layout = new SetRefs(java.util.Map.of(), 0);
+        } else {
+            List<Expr> where = new ArrayList<>();
+            List<SemiJoins.Pulled> semi = new ArrayList<>();
+            for (Expr raw : ScanPaths.conjuncts(q.where())) {
+                SemiJoins.Pulled p = SemiJoins.tryPullUp(info, raw);
+                if (p != null) {
+                    semi.add(p);
+                    continue;
+                }
+                for (Expr c : ScanPaths.conjuncts(fold(SubLinks.process(raw, info), ctx)))
+                    if (!(c instanceof Expr.Const k && Boolean.TRUE.equals(k.value()))) where.add(c);
+            }
+            JoinPlanner.Rel rel = new JoinPlanner(info).plan(where);
+            for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
+            plan = rel.plan();
+            layout = rel.layout();
+        }
+
+        List<Expr> tlist = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) tlist.add(layout.fix(fold(processSkippingAggs(te.expr(), info), ctx)));
+
+        if (q.hasGrouping()) {
+            plan = planAgg(info, q, plan, layout, tlist);
+        } else {
+            plan = project(plan, tlist);
+        }
+
+        // DISTINCT [ON], ORDER BY
+        List<Plan.SortKey> sortKeys = new ArrayList<>();
+        for (Query.SortClause s : q.sortClause()) sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst()));
+        if (!q.distinctClause().isEmpty()) {
+            List<Integer> cols = new ArrayList<>();
+            for (int r : q.distinctClause()) cols.add(r - 1);
+            if (sortKeys.isEmpty() && !q.hasDistinctOn() && ScanPaths.setting(ctx, "enable_hashagg", true)) {
+                List<Expr> keys = new ArrayList<>(), identity = new ArrayList<>();
+                for (int c : cols) keys.add(column(c, tlist.get(c)));
+                for (int c = 0; c < tlist.size(); c++) identity.add(column(c, tlist.get(c)));
+                plan = new Plan.Agg(plan, Plan.AggStrategy.HASHED, List.copyOf(keys), List.of(), List.copyOf(identity), null);
+            } else {
+                List<Plan.SortKey> keys = new ArrayList<>(sortKeys);
+                for (int c : cols) {
+                    boolean present = false;
+                    for (Plan.SortKey k : keys) present |= k.column() == c;
+                    if (!present) keys.add(new Plan.SortKey(c, false, false));
+                }
+                plan = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols));
+                sortKeys.clear();
+            }
+        }
+        if (!sortKeys.isEmpty()) plan = new Plan.Sort(plan, List.copyOf(sortKeys));
+        if (q.limitCount() != null || q.limitOffset() != null) {
+            plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx),
+                    q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx));
+        }
+        return plan;
+    }
+
+    /** A Var reading column {@code c} (0-based) of the node's input, typed like {@code like}. */
+    static Expr column(int c, Expr like) {
+        return new Expr.Var(Expr.Var.RESOLVED, c + 1, like.type(), like.typmod(), null, -1, 0);
+    }
+
+    /** SubLinks.process, leaving Aggrefs to the Agg node (their arguments are planned with the aggregate list). */
+    private static Expr processSkippingAggs(Expr e, PlannerInfo info) {
+        return org.tusk.nodes.ExprTrees.map(e, x -> switch (x) {
+            case Expr.Aggref a -> a;
+            case Expr.SubLink s -> SubLinks.process(s, info);
+            case Expr.Var v when v.levelsup() > 0 -> SubLinks.process(v, info);
+            default -> null;
+        });
+    }
+
+    /**
+     * The Agg node: PLAIN without GROUP BY; otherwise HASHED, or SORTED (input sorted on the
+     * group keys, appended as extra columns) when enable_hashagg is off.
+     */
+    private static Plan planAgg(PlannerInfo info, Query q, Plan input, SetRefs layout, List<Expr> tlist) {
+        FunctionCallContext ctx = info.glob.ctx;
+        List<Expr.Aggref> aggs = new ArrayList<>();
+        for (Expr.Aggref a : q.aggregates()) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr x : a.args()) args.add(layout.fix(fold(SubLinks.process(x, info), ctx)));
+            Expr filter = a.filter() == null ? null : layout.fix(fold(SubLinks.process(a.filter(), info), ctx));
+            List<Expr.AggSort> order = new ArrayList<>();
+            for (Expr.AggSort o : a.order())
+                order.add(new Expr.AggSort(layout.fix(fold(SubLinks.process(o.expr(), info), ctx)), o.desc(), o.nullsFirst()));
+            aggs.add(new Expr.Aggref(a.agg(), List.copyOf(args), a.star(), a.aggno(), a.type(), a.distinct(), filter,
+                    List.copyOf(order)));
+        }
+        Expr having = q.havingQual() == null ? null : layout.fix(fold(processSkippingAggs(q.havingQual(), info), ctx));
+        if (q.groupClause().isEmpty())
+            return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(tlist), having);
+        List<Expr> keys = new ArrayList<>();
+        for (int r : q.groupClause()) keys.add(tlist.get(r - 1));
+        if (ScanPaths.setting(ctx, "enable_hashagg", true))
+            return new Plan.Agg(input, Plan.AggStrategy.HASHED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(tlist),
+                    having);
+        int w = input.width();
+        List<Expr> proj = new ArrayList<>();
+        for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+        List<Plan.SortKey> sk = new ArrayList<>();
+        List<Expr> keyCols = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            proj.add(keys.get(k));
+            sk.add(new Plan.SortKey(w + k, false, false));
+            keyCols.add(column(w + k, keys.get(k)));
+        }
+        Plan sorted = new Plan.Sort(new Plan.SubqueryScan(input, null, List.copyOf(proj)), List.copyOf(sk));
+        return new Plan.Agg(sorted, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(aggs), List.copyOf(tlist),
+                having);
+    }
+
+    /** Projects {@code tlist} over {@code plan}'s tuples, into the scan itself where it can (a scan without a target list). */
+    static Plan project(Plan plan, List<Expr> tlist) {
+        return switch (plan) {
+            case Plan.SeqScan s when s.targetList() == null -> new Plan.SeqScan(s.rte(), s.qual(), List.copyOf(tlist));
+            case Plan.IndexScan s when s.targetList() == null -> new Plan.IndexScan(s.rte(), s.index(), s.indexQuals(),
+                    s.qual(), List.copyOf(tlist), s.backward());
+            case Plan.Result r when r.targetList().isEmpty() -> new Plan.Result(List.copyOf(tlist), r.qual(), r.emptyTuple());
+            default -> new Plan.SubqueryScan(plan, null, List.copyOf(tlist));
+        };
+    }
+
+    /** Plans a WITH query of this level once; its scans share the result (CteScan) or, recursive, a RecursiveUnion. */
+    private static void planCte(PlannerInfo info, Query.CommonTableExpr cte) {
+        Plan plan;
+        if (cte.recursive()) {
+            int wt = info.newParamId();
+            info.workTables.put(cte.name(), wt);
+            PlannerInfo cq = new PlannerInfo(info.glob, info, cte.query());
+            Query.SetOp.Op op = (Query.SetOp.Op) cte.query().setOperations();
+            plan = new Plan.RecursiveUnion(SetOps.plan(cq, op.left()), SetOps.plan(cq, op.right()), wt, !op.all());
+        } else {
+            plan = planQuery(new PlannerInfo(info.glob, info, cte.query()));
+        }
+        info.ctes.put(cte.name(), new PlannerInfo.CtePlan(info.glob.nextCteId++, plan));
     }
 
     /**

@@ -149,11 +149,11 @@ final class ScanPaths {
 
     private static Expr.Var column(Expr e) {
         if (e instanceof Expr.RelabelType r) e = r.arg();
-        return e instanceof Expr.Var v && v.varno() == 1 && v.attno() > 0 ? v : null;
+        return e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > 0 ? v : null;
     }
 
     private static boolean isValue(Expr e) {
-        return e instanceof Expr.Const || e instanceof Expr.Param;
+        return e instanceof Expr.Const || e instanceof Expr.Param || e instanceof Expr.ExecParam;
     }
 
     /** The column's values compare as the operator's type does (varchar is compared as text). */
@@ -193,13 +193,13 @@ final class ScanPaths {
         return out;
     }
 
-    private static Expr and(List<Expr> l) {
+    static Expr and(List<Expr> l) {
         if (l.isEmpty()) return null;
         return l.size() == 1 ? l.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(l));
     }
 
     /** get_rel_data_width with get_typavgwidth's guess of 32 bytes for a variable-length value. */
-    private static double tupleWidth(Query.RangeTblEntry rte) {
+    static double tupleWidth(Query.RangeTblEntry rte) {
         double w = 0;
         for (int i = 0; i < rte.table().desc().natts(); i++) {
             int len = rte.table().desc().attr(i).attlen();
@@ -208,7 +208,7 @@ final class ScanPaths {
         return w;
     }
 
-    private static boolean setting(FunctionCallContext ctx, String name, boolean dflt) {
+    static boolean setting(FunctionCallContext ctx, String name, boolean dflt) {
         try {
             String v = ctx.session().showSetting(name);
             return v == null ? dflt : v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true");
@@ -217,7 +217,7 @@ final class ScanPaths {
         }
     }
 
-    private static double setting(FunctionCallContext ctx, String name, double dflt) {
+    static double setting(FunctionCallContext ctx, String name, double dflt) {
         try {
             String v = ctx.session().showSetting(name);
             return v == null ? dflt : Double.parseDouble(v);

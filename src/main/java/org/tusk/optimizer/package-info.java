@@ -2,24 +2,52 @@
  * The planner, as PostgreSQL's {@code optimizer/}: turns an analysed {@link org.tusk.nodes.Query}
  * into a {@link org.tusk.nodes.PlannedStmt}.
  *
- * <p>The plan shape of a SELECT is fixed: {@code [Limit] <- [Sort] <- [Agg] <- scan | Result}.
- * The scan of a system view is a SeqScan; the scan of a catalog table is chosen by
- * {@link org.tusk.optimizer.ScanPaths}: a SeqScan, or an IndexScan when the WHERE clause has
- * conditions {@code column op value} (op = &lt; &lt;= &gt; &gt;=, value a Const or Param of the
- * column's type) on a prefix of an index's key columns and either enable_seqscan is off, the
- * conditions are equalities on every key of a unique index, or a cost estimate in the manner of
- * costsize.c (PostgreSQL's default selectivities, page counts from the access methods, a
- * 10-page floor for never-analysed tables) says it is cheaper. Index conditions become index
- * quals (rechecked by the executor), the other conjuncts stay as a filter. INSERT/UPDATE/DELETE
- * become {@code ModifyTable <- ValuesScan | planned SELECT | scan of the target}, the scan
- * emitting raw scan tuples (values then TID) and ModifyTable keeping the WHERE clause for
- * EvalPlanQual re-checks. Not yet: joins, grouping keys, index scans for ORDER BY (a Sort is
- * always used), bitmap scans, statistics.
+ * <h2>One query level</h2>
+ * {@link org.tusk.optimizer.Planner#planQuery} is subquery_planner + grouping_planner for one
+ * level ({@link org.tusk.optimizer.PlannerInfo}): it plans the level's WITH queries, then the
+ * join tree ({@link org.tusk.optimizer.JoinPlanner}) or the set operation tree
+ * ({@link org.tusk.optimizer.SetOps}), then
+ * <pre>
+ *   [Limit] <- [Unique] <- [Sort] <- [Agg | projection] <- joins and scans | Result
+ * </pre>
+ * The top node's tuples are the target list, resjunk entries after the visible ones; sort,
+ * DISTINCT and grouping keys are positions in it or expressions over the input. Aggregation is
+ * PLAIN without GROUP BY, else HASHED, or SORTED (input sorted on the keys) when enable_hashagg is
+ * off; plain DISTINCT without ORDER BY is a hashed Agg, otherwise Sort + Unique.
+ *
+ * <h2>Joins</h2>
+ * Each range table entry is scanned by {@link org.tusk.optimizer.BaseRels}: tables through
+ * {@link org.tusk.optimizer.ScanPaths} (SeqScan or IndexScan by cost), system views, subqueries
+ * (planned one level down), functions, VALUES, CTE scans and work tables. WHERE conjuncts go to
+ * the lowest join tree node covering their relations unless that would put them below the
+ * nullable side of an outer join; an outer join's ON conjuncts that read only its nullable side
+ * filter that side. Explicit JOINs keep their syntactic order; comma lists are joined greedily
+ * (connected items first, LATERAL references respected). Per join the cheapest of nested loop,
+ * nested loop over a parameterized inner index scan, hash join and merge join is chosen by
+ * estimates shaped like costsize.c's, with PostgreSQL's default selectivities (no statistics
+ * exist) and the enable_* settings. RIGHT joins are LEFT joins with the inputs swapped.
+ *
+ * <h2>Tuple layouts and parameters</h2>
+ * A join's tuple is its outer input's followed by its inner input's; {@link org.tusk.optimizer.SetRefs}
+ * rewrites Vars into positions of the tuple each node evaluates them over (set_plan_references).
+ * Outer-level references become exec parameters ({@link org.tusk.optimizer.SubLinks}): a Var k
+ * levels up is registered in that level's plan params; the SubPlan built for a SubLink passes the
+ * params registered at its own level as {@code args}, a NestLoop sets those a LATERAL item needs
+ * ({@code nestParams}) from its outer row, as does the parameterized index scan's. Exec parameter
+ * ids are unique per statement. Uncorrelated SubPlans (no outer reference anywhere below) are
+ * evaluated once per statement.
  *
  * <p>Before building plans the planner constant-folds immutable functions and operators over
  * constants (eval_const_expressions), so, as in PostgreSQL, {@code SELECT 1/0 FROM t WHERE false}
  * still fails. The planner may call the executor's expression evaluator (for folding) and read
  * the statement's {@link org.tusk.executor.ExecEnvironment} (indexes, relation sizes), but the
- * executor never calls the planner.
+ * executor never calls the planner. INSERT/UPDATE/DELETE become
+ * {@code ModifyTable <- ValuesScan | planned SELECT | scan of the target}.
+ *
+ * <p>A correlated [NOT] EXISTS conjunct of WHERE over a plain subquery becomes a semi (anti)
+ * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}); an uncorrelated
+ * {@code x = ANY (subquery)} is answered from a hash of the subquery's rows at execution. Not
+ * yet: join order search beyond greedy, pulling up IN / correlated ANY and subqueries in FROM,
+ * bitmap scans, index scans for ORDER BY, statistics, window functions, grouping sets.
  */
 package org.tusk.optimizer;

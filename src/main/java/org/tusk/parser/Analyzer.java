@@ -18,6 +18,7 @@ import org.tusk.catalog.ScannableRelation;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.utils.cache.Relation;
 import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.RawStmt;
@@ -47,7 +48,16 @@ public final class Analyzer {
      * "variable parameters" of parse_param.c.
      */
     private List<Integer> paramTypes;
-    private Query.RangeTblEntry rte;
+    /** The query level this one is a subquery of (a SubLink's, FROM subquery's, CTE's or set operation leaf's), or null. */
+    Analyzer parent;
+    /** This level's range table (p_rtable). */
+    final List<Query.RangeTblEntry> rtable = new ArrayList<>();
+    /** The FROM items visible to column references right now (p_namespace). */
+    List<NsItem> namespace = new ArrayList<>();
+    /** The WITH queries visible at this level (p_ctenamespace), innermost last. */
+    final List<CteItem> ctes = new ArrayList<>();
+    /** Whether unknown-type outputs are resolved to text (not for set operation leaves, whose types are decided later). */
+    boolean resolveUnknowns = true;
     private final List<Expr.Aggref> aggs = new ArrayList<>();
     private String exprKind = "SELECT";
     private boolean inAgg;
@@ -117,43 +127,140 @@ public final class Analyzer {
 
     // ------------------------------------------------------------------ SELECT
 
+    /**
+     * transformSelectStmt (and transformValuesClause, transformSetOperationStmt): FROM, WHERE,
+     * the target list, GROUP BY, HAVING, ORDER BY, DISTINCT [ON], LIMIT/OFFSET, then the
+     * grouping checks of parseCheckAggregates.
+     */
     Query transformSelect(Stmt.SelectStmt s) {
-        if (s.distinct()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "SELECT DISTINCT is not supported yet");
-        if (!s.groupBy().isEmpty())
-            throw err(SqlState.FEATURE_NOT_SUPPORTED, "GROUP BY is not supported yet", s.groupBy().get(0).location());
-        List<Query.RangeTblEntry> rtable = List.of();
-        if (s.from() != null) {
-            Stmt.RangeVar rv = s.from();
-            if (rv.catalog() != null && !rv.catalog().equals(currentDatabase))
-                throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
-                        + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
-            rte = rangeTableEntry(rv);
-            rtable = List.of(rte);
-        }
+        List<Query.CommonTableExpr> cteList = s.with() == null ? List.of() : new CteAnalysis(this).transformWith(s.with());
+        if (s.op() != Stmt.SetOperation.NONE) return new SetOpAnalysis(this).transform(s, cteList);
+        if (!s.valuesLists().isEmpty()) return transformValues(s, cteList);
 
-        // WHERE
+        List<Query.JoinNode> fromList = new ParseClause(this).transformFromClause(s.from());
+
         Expr where = null;
         if (s.where() != null) {
             exprKind = "WHERE";
             where = coerceToBoolean(transformExpr(s.where()), "WHERE", s.where().location());
         }
 
-        // target list
         exprKind = "SELECT";
         List<Query.TargetEntry> tlist = transformTargetList(s.targetList());
         int visible = tlist.size();
 
-        // HAVING (without GROUP BY: one group)
         Expr having = null;
         if (s.having() != null) {
             exprKind = "HAVING";
             having = coerceToBoolean(transformExpr(s.having()), "HAVING", s.having().location());
         }
 
-        // ORDER BY
         exprKind = "ORDER BY";
+        List<Query.SortClause> sort = transformSortClause(s.sortClause(), tlist, visible);
+
+        exprKind = "GROUP BY";
+        List<Integer> group = new ArrayList<>();
+        for (RawExpr g : s.groupBy()) {
+            int resno = findGroupTarget(g, tlist, visible);
+            if (!group.contains(resno)) group.add(resno);
+        }
+
+        exprKind = "DISTINCT ON";
+        List<Integer> distinct = new ArrayList<>();
+        if (s.distinct() && s.distinctOn().isEmpty()) {
+            for (Query.SortClause sc : sort)
+                if (sc.resno() > visible)
+                    throw err("42P10", "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
+                            s.sortClause().get(sort.indexOf(sc)).node().location());
+            for (int i = 1; i <= visible; i++) distinct.add(i);
+        } else if (s.distinct()) {
+            for (RawExpr d : s.distinctOn()) {
+                int resno = findSortTarget(d, tlist, visible);
+                if (!distinct.contains(resno)) distinct.add(resno);
+            }
+            int n = Math.min(sort.size(), distinct.size());
+            for (int i = 0; i < n; i++) {
+                if (!distinct.contains(sort.get(i).resno()))
+                    throw err("42P10", "SELECT DISTINCT ON expressions must match initial ORDER BY expressions",
+                            s.distinctOn().get(0).location());
+            }
+        }
+
+        exprKind = "LIMIT";
+        Expr limit = s.limitCount() == null ? null : transformLimit(s.limitCount(), "LIMIT");
+        exprKind = "OFFSET";
+        Expr offset = s.limitOffset() == null ? null : transformLimit(s.limitOffset(), "OFFSET");
+
+        if (!aggs.isEmpty() || !group.isEmpty() || having != null) {
+            List<Expr> groupExprs = new ArrayList<>();
+            for (int r : group) groupExprs.add(ExprTrees.withoutLocations(tlist.get(r - 1).expr()));
+            for (Query.TargetEntry te : tlist) if (!group.contains(te.resno())) checkUngrouped(te.expr(), groupExprs);
+            if (having != null) checkUngrouped(having, groupExprs);
+        }
+        return new Query(Query.CommandType.SELECT, null, List.copyOf(rtable), List.copyOf(tlist), where, List.copyOf(sort),
+                limit, offset, List.copyOf(aggs), 0, List.of(), null, List.of(), List.copyOf(fromList), List.copyOf(group),
+                having, List.copyOf(distinct), s.distinct() && !s.distinctOn().isEmpty(), null, cteList);
+    }
+
+    /** transformValuesClause: VALUES as a query over a VALUES range table entry, columns column1..n. */
+    private Query transformValues(Stmt.SelectStmt s, List<Query.CommonTableExpr> cteList) {
+        exprKind = "VALUES";
+        List<List<RawExpr>> rows = s.valuesLists();
+        int width = rows.get(0).size();
+        List<List<Expr>> exprs = new ArrayList<>();
+        for (List<RawExpr> row : rows) {
+            if (row.size() != width)
+                throw err(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length", row.get(0).location());
+            List<Expr> r = new ArrayList<>();
+            for (RawExpr e : row) r.add(transformExpr(e));
+            exprs.add(r);
+        }
+        List<ColumnDef> cols = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            List<Expr> column = new ArrayList<>();
+            List<Integer> locs = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                column.add(exprs.get(i).get(c));
+                locs.add(rows.get(i).get(c).location());
+            }
+            int t = ParseCoerce.selectCommonType(column, locs, "VALUES", src);
+            if (t == UNKNOWN && resolveUnknowns) t = TEXT;
+            List<Expr> coerced = t == UNKNOWN ? column : coerceAll(column, locs, t, "VALUES");
+            int typmod = -1;
+            for (int i = 0; i < rows.size(); i++) exprs.get(i).set(c, coerced.get(i));
+            cols.add(new ColumnDef("column" + (c + 1), t, typmod));
+        }
+        List<List<Expr>> values = new ArrayList<>();
+        for (List<Expr> r : exprs) values.add(List.copyOf(r));
+        Query.RangeTblEntry rte = new Query.RangeTblEntry(Query.RteKind.VALUES, "*VALUES*", null, null, null,
+                List.copyOf(cols), null, null, List.copyOf(values), null, null, 0, false, false);
+        rtable.add(rte);
+        List<Expr> vars = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Query.TargetEntry> tlist = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            ColumnDef cd = cols.get(c);
+            Expr v = new Expr.Var(1, c + 1, cd.typeOid(), cd.typmod(), cd.name(), -1);
+            vars.add(v);
+            names.add(cd.name());
+            tlist.add(new Query.TargetEntry(v, c + 1, cd.name(), false));
+        }
+        namespace = new ArrayList<>(List.of(new NsItem("*VALUES*", 1, rte, names, vars, false, true)));
+        exprKind = "ORDER BY";
+        List<Query.SortClause> sort = transformSortClause(s.sortClause(), tlist, width);
+        exprKind = "LIMIT";
+        Expr limit = s.limitCount() == null ? null : transformLimit(s.limitCount(), "LIMIT");
+        exprKind = "OFFSET";
+        Expr offset = s.limitOffset() == null ? null : transformLimit(s.limitOffset(), "OFFSET");
+        return new Query(Query.CommandType.SELECT, null, List.copyOf(rtable), List.copyOf(tlist), null, List.copyOf(sort),
+                limit, offset, List.of(), 0, List.of(), null, List.of(), List.of(new Query.JoinNode.RangeRef(1)), List.of(),
+                null, List.of(), false, null, cteList);
+    }
+
+    /** transformSortClause. */
+    List<Query.SortClause> transformSortClause(List<Stmt.SortBy> sortBy, List<Query.TargetEntry> tlist, int visible) {
         List<Query.SortClause> sort = new ArrayList<>();
-        for (Stmt.SortBy sb : s.sortClause()) {
+        for (Stmt.SortBy sb : sortBy) {
             int resno = findSortTarget(sb.node(), tlist, visible);
             Query.TargetEntry te = tlist.get(resno - 1);
             if (te.expr().type() == UNKNOWN) {
@@ -164,22 +271,40 @@ public final class Analyzer {
             boolean nullsFirst = sb.nullsFirst() != null ? sb.nullsFirst() : sb.desc();
             sort.add(new Query.SortClause(resno, sb.desc(), nullsFirst));
         }
+        return sort;
+    }
 
-        // LIMIT / OFFSET
-        exprKind = "LIMIT";
-        Expr limit = s.limitCount() == null ? null : transformLimit(s.limitCount(), "LIMIT");
-        exprKind = "OFFSET";
-        Expr offset = s.limitOffset() == null ? null : transformLimit(s.limitOffset(), "OFFSET");
-
-        if (!aggs.isEmpty() || having != null) {
-            for (Query.TargetEntry te : tlist) checkUngrouped(te.expr());
-            if (having != null) checkUngrouped(having);
-            // plain aggregation: represent HAVING as a qual the Agg node applies
-
+    /**
+     * findTargetlistEntrySQL92 for GROUP BY: an ordinal, or a bare name that is not an input
+     * column but names exactly one output column, else an expression (SQL99) matched against the
+     * target list or added to it as a resjunk entry.
+     */
+    private int findGroupTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
+        if (node instanceof RawExpr.AConst c && c.kind() == RawExpr.AConst.Kind.INTEGER) {
+            int n = (Integer) c.value();
+            if (n < 1 || n > visible)
+                throw err("42P10", "GROUP BY position " + n + " is not in select list", c.location());
+            return n;
         }
-        Query q = new Query(Query.CommandType.SELECT, null, rtable, List.copyOf(tlist), where, List.copyOf(sort), limit,
-                offset, List.copyOf(aggs));
-        return having == null ? q : withHaving(q, having);
+        if (node instanceof RawExpr.ColumnRef cr && !cr.star() && cr.fields().size() == 1
+                && lookupColumn(cr.fields().get(0), cr.location(), false) == null) {
+            String name = cr.fields().get(0);
+            int found = -1;
+            for (int i = 0; i < visible; i++) {
+                Query.TargetEntry te = tlist.get(i);
+                if (name.equals(te.name())) {
+                    if (found >= 0 && !ExprTrees.equal(tlist.get(found).expr(), te.expr()))
+                        throw err(SqlState.AMBIGUOUS_COLUMN, "GROUP BY \"" + name + "\" is ambiguous", cr.location());
+                    if (found < 0) found = i;
+                }
+            }
+            if (found >= 0) return found + 1;
+        }
+        Expr e = transformExpr(node);
+        for (Query.TargetEntry te : tlist) if (ExprTrees.equal(te.expr(), e)) return te.resno();
+        if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, node.location());
+        tlist.add(new Query.TargetEntry(e, tlist.size() + 1, "?column?", true));
+        return tlist.size();
     }
 
     /**
@@ -205,7 +330,7 @@ public final class Analyzer {
             if (e instanceof Expr.Param p && p.type() == UNKNOWN) {
                 throw err("42P18", "could not determine data type of parameter $" + p.number(), rt.val().location());
             }
-            if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, rt.val().location());
+            if (e.type() == UNKNOWN && resolveUnknowns) e = coerce(e, TEXT, -1, Context.IMPLICIT, rt.val().location());
             String name = rt.name() != null ? rt.name() : figureColname(rt.val());
             tlist.add(new Query.TargetEntry(e, tlist.size() + 1, name, false));
         }
@@ -224,7 +349,32 @@ public final class Analyzer {
 
     String src() { return src; }
 
-    void setRangeTableEntry(Query.RangeTblEntry r) { this.rte = r; }
+    /**
+     * Makes {@code r} the only range table entry and FROM item (the target of UPDATE/DELETE),
+     * or clears both (null).
+     */
+    void setRangeTableEntry(Query.RangeTblEntry r) {
+        rtable.clear();
+        namespace = new ArrayList<>();
+        if (r != null) {
+            rtable.add(r);
+            namespace.add(NsItem.of(r, 1));
+        }
+    }
+
+    /** An analyzer for a subquery of this query level (outer references resolve here with levelsup 1). */
+    Analyzer subquery() {
+        Analyzer a = child(src);
+        a.parent = this;
+        return a;
+    }
+
+    String exprKind() { return exprKind; }
+
+    int addRangeTableEntry(Query.RangeTblEntry r) {
+        rtable.add(r);
+        return rtable.size();
+    }
 
     void setExprKind(String kind) { this.exprKind = kind; }
 
@@ -239,8 +389,21 @@ public final class Analyzer {
             throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
                     + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
         String refname = rv.alias() != null ? rv.alias() : rv.name();
+        if (rv.schema() == null) {
+            int levelsup = 0;
+            for (Analyzer lvl = this; lvl != null; lvl = lvl.parent, levelsup++) {
+                for (int i = lvl.ctes.size() - 1; i >= 0; i--) {
+                    CteItem c = lvl.ctes.get(i);
+                    if (!c.name().equals(rv.name())) continue;
+                    return new Query.RangeTblEntry(Query.RteKind.CTE, refname, null, rv.name(), null,
+                            aliasColumns(c.columns(), rv.colAliases(), refname, rv.location()), null, null, null, null,
+                            c.name(), levelsup, c.selfReference(), false);
+                }
+            }
+        }
         ScannableRelation view = relations.lookup(rv.schema(), rv.name());
-        if (view != null) return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), view, List.copyOf(view.columns()));
+        if (view != null) return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), view,
+                aliasColumns(view.columns(), rv.colAliases(), refname, rv.location()));
         Relation table = env == null ? null : env.catalog().openRelation(rv.schema(), rv.name());
         if (table == null) {
             String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
@@ -253,78 +416,144 @@ public final class Analyzer {
             var att = table.desc().attr(i);
             cols.add(new ColumnDef(att.name(), att.type().oid(), env.atttypmod(table, i + 1)));
         }
-        return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), null, List.copyOf(cols), table);
+        return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), null,
+                aliasColumns(cols, rv.colAliases(), refname, rv.location()), table);
     }
 
-    /** HAVING is carried as an extra resjunk boolean column named "?having?" evaluated by the Agg node. */
-    private static Query withHaving(Query q, Expr having) {
-        List<Query.TargetEntry> tl = new ArrayList<>(q.targetList());
-        tl.add(new Query.TargetEntry(having, tl.size() + 1, "?having?", true));
-        return new Query(q.commandType(), null, q.rangeTable(), List.copyOf(tl), q.where(), q.sortClause(), q.limitCount(),
-                q.limitOffset(), q.aggregates());
-    }
-
-    private void checkUngrouped(Expr e) {
-        switch (e) {
-            case Expr.Var v -> throw err(SqlState.GROUPING_ERROR, "column \"" + rte.refname() + "." + v.name()
-                    + "\" must appear in the GROUP BY clause or be used in an aggregate function", v.location());
-            case Expr.Aggref a -> { }
-            default -> children(e).forEach(this::checkUngrouped);
+    /** Applies column aliases to the first columns (42P10 if there are more aliases than columns). */
+    List<ColumnDef> aliasColumns(List<ColumnDef> cols, List<String> aliases, String refname, int location) {
+        if (aliases.size() > cols.size())
+            throw err("42P10", "table \"" + refname + "\" has " + cols.size() + " columns available but "
+                    + aliases.size() + " columns specified", location);
+        List<ColumnDef> out = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnDef c = cols.get(i);
+            out.add(i < aliases.size() ? new ColumnDef(aliases.get(i), c.typeOid(), c.typmod()) : c);
         }
+        return List.copyOf(out);
+    }
+
+    /**
+     * check_ungrouped_columns: outside aggregates, the target list and HAVING may use only
+     * grouped expressions and columns of outer query levels.
+     */
+    private void checkUngrouped(Expr e, List<Expr> groupExprs) {
+        if (!groupExprs.isEmpty() && groupExprs.contains(ExprTrees.withoutLocations(e))) return;
+        switch (e) {
+            case Expr.Var v when v.levelsup() == 0 && groupedByPrimaryKey(v.varno(), groupExprs) -> { }
+            case Expr.Var v when v.levelsup() == 0 -> {
+                String ref = v.varno() >= 1 && v.varno() <= rtable.size() ? rtable.get(v.varno() - 1).refname() : null;
+                throw err(SqlState.GROUPING_ERROR, "column \"" + (ref == null ? "" : ref + ".") + v.name()
+                        + "\" must appear in the GROUP BY clause or be used in an aggregate function", v.location());
+            }
+            case Expr.Aggref a -> { }
+            default -> {
+                for (Expr c : ExprTrees.children(e)) checkUngrouped(c, groupExprs);
+            }
+        }
+    }
+
+    /**
+     * check_functional_grouping: every column of a table is functionally dependent on its primary
+     * key, so it may be used ungrouped when all primary key columns are grouping expressions.
+     */
+    private boolean groupedByPrimaryKey(int varno, List<Expr> groupExprs) {
+        if (env == null || varno < 1 || varno > rtable.size()) return false;
+        Query.RangeTblEntry r = rtable.get(varno - 1);
+        if (!r.isTable()) return false;
+        for (Relation index : env.catalog().indexesOf(r.table())) {
+            if (!index.index().primary()) continue;
+            for (int attno : index.index().keyAttnums()) {
+                boolean grouped = false;
+                for (Expr g : groupExprs)
+                    grouped |= g instanceof Expr.Var gv && gv.levelsup() == 0 && gv.varno() == varno && gv.attno() == attno;
+                if (!grouped) return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Direct sub-expressions of a node (expression_tree_walker). */
     public static List<Expr> children(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        switch (e) {
-            case Expr.FuncExpr f -> out.addAll(f.args());
-            case Expr.OpExpr o -> out.addAll(o.args());
-            case Expr.CastFunc c -> out.add(c.arg());
-            case Expr.RelabelType r -> out.add(r.arg());
-            case Expr.CoerceViaIO c -> out.add(c.arg());
-            case Expr.CoerceToTypmod c -> out.add(c.arg());
-            case Expr.BoolExpr b -> out.addAll(b.args());
-            case Expr.NullTest n -> out.add(n.arg());
-            case Expr.BooleanTest b -> out.add(b.arg());
-            case Expr.DistinctExpr d -> {
-                out.add(d.left());
-                out.add(d.right());
-            }
-            case Expr.CaseExpr c -> {
-                for (Expr.CaseWhen w : c.whens()) {
-                    out.add(w.cond());
-                    out.add(w.result());
-                }
-                if (c.defResult() != null) out.add(c.defResult());
-            }
-            case Expr.CoalesceExpr c -> out.addAll(c.args());
-            case Expr.MinMaxExpr m -> out.addAll(m.args());
-            case Expr.NullIfExpr n -> {
-                out.add(n.a());
-                out.add(n.b());
-            }
-            case Expr.Aggref a -> out.addAll(a.args());
-            default -> { }
-        }
-        return out;
+        return ExprTrees.children(e);
     }
 
+    /** ExpandColumnRefStar: {@code *} (every visible FROM item's columns) or {@code t.*}. */
     private void expandStar(RawExpr.ColumnRef cr, List<Query.TargetEntry> tlist) {
-        if (rte == null) throw err(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid", cr.location());
-        if (!cr.fields().isEmpty()) {
-            String ref = cr.fields().get(cr.fields().size() - 1);
-            if (!ref.equals(rte.refname()))
-                throw err(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + ref + "\"", cr.location());
+        if (cr.fields().isEmpty()) {
+            boolean any = false;
+            for (NsItem item : namespace) {
+                if (!item.colsVisible()) continue;
+                any = true;
+                addColumns(item, cr.location(), tlist);
+            }
+            if (!any) throw err(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid", cr.location());
+            return;
         }
-        List<ColumnDef> cols = rte.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            ColumnDef c = cols.get(i);
-            tlist.add(new Query.TargetEntry(new Expr.Var(1, i + 1, c.typeOid(), c.typmod(), c.name(), cr.location()),
-                    tlist.size() + 1, c.name(), false));
+        String ref = cr.fields().get(cr.fields().size() - 1);
+        int levelsup = 0;
+        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent, levelsup++) {
+            NsItem item = lvl.findRelation(ref, cr.location());
+            if (item != null) {
+                int before = tlist.size();
+                addColumns(item, cr.location(), tlist);
+                for (int i = before; i < tlist.size(); i++) {
+                    Query.TargetEntry te = tlist.get(i);
+                    tlist.set(i, new Query.TargetEntry(ExprTrees.incrementLevelsUp(te.expr(), levelsup), te.resno(),
+                            te.name(), false));
+                }
+                return;
+            }
         }
+        throw missingRte(ref, cr.location());
     }
 
-    private int findSortTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
+    private void addColumns(NsItem item, int location, List<Query.TargetEntry> tlist) {
+        for (int i = 0; i < item.colnames().size(); i++)
+            tlist.add(new Query.TargetEntry(withLocation(item.colExprs().get(i), location), tlist.size() + 1,
+                    item.colnames().get(i), false));
+    }
+
+    private static Expr withLocation(Expr e, int location) {
+        return e instanceof Expr.Var v ? new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), location,
+                v.levelsup()) : e;
+    }
+
+    /** refnameNamespaceItem: the visible FROM item called {@code ref} at this level, or null. */
+    NsItem findRelation(String ref, int location) {
+        NsItem found = null;
+        for (NsItem item : namespace) {
+            if (!item.relVisible() || !ref.equals(item.refname())) continue;
+            if (found != null) throw err("42P09", "table reference \"" + ref + "\" is ambiguous", location);
+            found = item;
+        }
+        return found;
+    }
+
+    /**
+     * colNameToVar: the column {@code name} of the nearest query level that has one visible
+     * (42702 if two FROM items of that level have it); null if none does.
+     */
+    Expr lookupColumn(String name, int location, boolean outerLevels) {
+        int levelsup = 0;
+        for (Analyzer lvl = this; lvl != null; lvl = outerLevels ? lvl.parent : null, levelsup++) {
+            Expr found = null;
+            for (NsItem item : lvl.namespace) {
+                if (!item.colsVisible()) continue;
+                for (int i = 0; i < item.colnames().size(); i++) {
+                    if (!item.colnames().get(i).equals(name)) continue;
+                    if (found != null)
+                        throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous", location);
+                    found = item.colExprs().get(i);
+                }
+            }
+            if (found != null) return ExprTrees.incrementLevelsUp(withLocation(found, location), levelsup);
+        }
+        return null;
+    }
+
+    int findSortTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
         if (node instanceof RawExpr.AConst c && c.kind() == RawExpr.AConst.Kind.INTEGER) {
             int n = (Integer) c.value();
             if (n < 1 || n > visible)
@@ -337,7 +566,7 @@ public final class Analyzer {
             for (int i = 0; i < visible; i++) {
                 Query.TargetEntry te = tlist.get(i);
                 if (name.equals(te.name())) {
-                    if (found >= 0 && !tlist.get(found).expr().equals(te.expr()))
+                    if (found >= 0 && !ExprTrees.equal(tlist.get(found).expr(), te.expr()))
                         throw err(SqlState.AMBIGUOUS_COLUMN, "ORDER BY \"" + name + "\" is ambiguous", cr.location());
                     if (found < 0) found = i;
                 }
@@ -345,7 +574,8 @@ public final class Analyzer {
             if (found >= 0) return found + 1;
         }
         Expr e = transformExpr(node);
-        for (Query.TargetEntry te : tlist) if (te.expr().equals(e) && !te.name().equals("?having?")) return te.resno();
+        for (Query.TargetEntry te : tlist) if (ExprTrees.equal(te.expr(), e)) return te.resno();
+        if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, node.location());
         tlist.add(new Query.TargetEntry(e, tlist.size() + 1, "?column?", true));
         return tlist.size();
     }
@@ -358,7 +588,7 @@ public final class Analyzer {
                 "Use an explicit ordering operator or modify the query.");
     }
 
-    private Expr transformLimit(RawExpr node, String what) {
+    Expr transformLimit(RawExpr node, String what) {
         Expr e = transformExpr(node);
         if (containsVars(e))
             throw err("42P10", "argument of " + what + " must not contain variables", node.location());
@@ -502,6 +732,7 @@ public final class Analyzer {
             case RawExpr.SqlValueFunction s -> transformSqlValueFunction(s);
             case RawExpr.SetToDefault d -> throw err(SqlState.SYNTAX_ERROR, "DEFAULT is not allowed in this context",
                     d.location());
+            case RawExpr.SubLink sl -> transformSubLink(sl);
             case RawExpr.Unsupported u -> throw err(SqlState.FEATURE_NOT_SUPPORTED, u.what() + " is not supported yet", u.location());
         };
     }
@@ -512,7 +743,7 @@ public final class Analyzer {
                 + " " + name + " " + BuiltinCatalog.formatType(t));
     }
 
-    private List<Expr> coerceAll(List<Expr> args, List<Integer> locs, int type, String context) {
+    List<Expr> coerceAll(List<Expr> args, List<Integer> locs, int type, String context) {
         List<Expr> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             Expr a = args.get(i);
@@ -547,45 +778,75 @@ public final class Analyzer {
         };
     }
 
+    /** transformColumnRef: col, rel.col or schema.rel.col, searched from this query level outwards. */
     private Expr transformColumnRef(RawExpr.ColumnRef c) {
         List<String> f = c.fields();
         if (c.star())
             throw err(SqlState.FEATURE_NOT_SUPPORTED, "row expansion (\"*\") in expressions is not supported yet", c.location());
         String colname = f.get(f.size() - 1);
-        if (f.size() >= 2) {
-            String relname = f.get(f.size() - 2);
-            String schema = f.size() >= 3 ? f.get(f.size() - 3) : null;
-            boolean matches = rte != null && relname.equals(rte.refname())
-                    && (schema == null || (rte.schema() == null ? rte.refname().equals(rte.relname()) : schema.equals(rte.schema())));
-            if (!matches) {
-                if (f.size() >= 3 && schema != null && rte != null && relname.equals(rte.refname()))
-                    throw err(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + relname + "\"", c.location());
-                throw err(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + relname + "\"", c.location());
-            }
-            Expr v = findColumn(colname, c.location());
-            if (v == null)
-                throw err(SqlState.UNDEFINED_COLUMN, "column " + relname + "." + colname + " does not exist", c.location());
+        if (f.size() == 1) {
+            Expr v = lookupColumn(colname, c.location(), true);
+            if (v == null) throw err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", c.location());
             return v;
         }
-        Expr v = rte == null ? null : findColumn(colname, c.location());
-        if (v == null) {
-            PgException e = err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", c.location());
-            throw e;
+        if (f.size() > 3)
+            throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", f), c.location());
+        String relname = f.get(f.size() - 2);
+        String schema = f.size() == 3 ? f.get(0) : null;
+        int levelsup = 0;
+        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent, levelsup++) {
+            NsItem item = lvl.findRelation(relname, c.location());
+            if (item == null) continue;
+            if (schema != null && !sameRelation(item.rte(), schema, relname)) continue;
+            Expr found = null;
+            for (int i = 0; i < item.colnames().size(); i++) {
+                if (!item.colnames().get(i).equals(colname)) continue;
+                if (found != null)
+                    throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + colname + "\" is ambiguous", c.location());
+                found = item.colExprs().get(i);
+            }
+            if (found != null) return ExprTrees.incrementLevelsUp(withLocation(found, c.location()), levelsup);
+            throw err(SqlState.UNDEFINED_COLUMN, "column " + relname + "." + colname + " does not exist", c.location());
         }
-        return v;
+        throw missingRte(relname, c.location());
     }
 
-    private Expr findColumn(String name, int location) {
-        List<ColumnDef> cols = rte.columns();
-        Expr found = null;
-        for (int i = 0; i < cols.size(); i++) {
-            if (cols.get(i).name().equals(name)) {
-                if (found != null)
-                    throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous", location);
-                found = new Expr.Var(1, i + 1, cols.get(i).typeOid(), cols.get(i).typmod(), name, location);
+    /** Whether {@code r} is the relation schema.relname (an unaliased table or view of that schema). */
+    private boolean sameRelation(Query.RangeTblEntry r, String schema, String relname) {
+        if (r == null || r.kind() != Query.RteKind.RELATION || !relname.equals(r.relname()) || !relname.equals(r.refname()))
+            return false;
+        if (r.schema() != null) return schema.equals(r.schema());
+        if (r.isTable()) {
+            Relation other = env.catalog().openRelation(schema, relname);
+            return other != null && other.oid() == r.table().oid();
+        }
+        return relations.lookup(schema, relname) == r.relation();
+    }
+
+    /**
+     * errorMissingRTE: 42P01, "invalid reference to FROM-clause entry" with a hint when the
+     * query has an entry of that name (or an aliased one for that table) that cannot be used here.
+     */
+    PgException missingRte(String relname, int location) {
+        Query.RangeTblEntry match = null;
+        for (Analyzer lvl = this; lvl != null && match == null; lvl = lvl.parent) {
+            for (Query.RangeTblEntry r : lvl.rtable) {
+                if (relname.equals(r.refname())) {
+                    match = r;
+                    break;
+                }
+                if (match == null && r.kind() == Query.RteKind.RELATION && relname.equals(r.relname())) match = r;
             }
         }
-        return found;
+        if (match == null)
+            return err(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + relname + "\"", location);
+        PgException e = err(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \"" + relname + "\"",
+                location);
+        if (!relname.equals(match.refname()))
+            return e.withHint("Perhaps you meant to reference the table alias \"" + match.refname() + "\".");
+        return e.withHint("There is an entry for table \"" + relname
+                + "\", but it cannot be referenced from this part of the query.");
     }
 
     private Expr transformBetween(RawExpr.Between b) {
@@ -668,7 +929,7 @@ public final class Analyzer {
         return makeOp(name, l, r, lraw == null ? -1 : lraw.location(), rraw.location(), location);
     }
 
-    private Expr makeOp(String name, Expr l, Expr r, int lloc, int rloc, int location) {
+    Expr makeOp(String name, Expr l, Expr r, int lloc, int rloc, int location) {
         // text || anynonarray and anynonarray || text: convert the non-string side through its output function
         if (name.equals("||") && l != null) {
             boolean ls = ParseCoerce.isStringCategory(l.type()) || l.type() == UNKNOWN;
@@ -726,6 +987,10 @@ public final class Analyzer {
             throw err("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
         if (f.distinct())
             throw err("42809", "DISTINCT specified, but " + name + " is not an aggregate function", f.location());
+        if (f.filter() != null)
+            throw err("42809", "FILTER specified, but " + name + " is not an aggregate function", f.location());
+        if (!f.aggOrder().isEmpty())
+            throw err("42809", "ORDER BY specified, but " + name + " is not an aggregate function", f.location());
 
         List<Expr> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
@@ -767,15 +1032,64 @@ public final class Analyzer {
         return new Expr.FuncExpr(chosen, conv, chosen.resultType(), f.location());
     }
 
+    /**
+     * transformSubLink: analyses the subquery one level down and, for ANY/ALL, builds the
+     * comparison of the left-hand side with the subquery's output column (a SubLinkParam).
+     */
+    private Expr transformSubLink(RawExpr.SubLink sl) {
+        Analyzer sub = subquery();
+        Query q = sub.transformSelect(sl.subselect());
+        List<Query.TargetEntry> cols = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) if (!te.resjunk()) cols.add(te);
+        switch (sl.kind()) {
+            case EXISTS -> {
+                return new Expr.SubLink(Expr.SubLinkType.EXISTS, null, q, BOOL, -1, sl.location());
+            }
+            case EXPR -> {
+                if (cols.size() != 1) throw err(SqlState.SYNTAX_ERROR, "subquery must return only one column", sl.location());
+                Expr c = cols.get(0).expr();
+                return new Expr.SubLink(Expr.SubLinkType.EXPR, null, q, c.type(), c.typmod(), sl.location());
+            }
+            case ANY, ALL -> {
+                if (cols.size() > 1) throw err(SqlState.SYNTAX_ERROR, "subquery has too many columns", sl.location());
+                if (cols.isEmpty()) throw err(SqlState.SYNTAX_ERROR, "subquery has too few columns", sl.location());
+                Expr lhs = transformExpr(sl.testexpr());
+                Expr c = cols.get(0).expr();
+                Expr test = makeOp(sl.operName(), lhs, new Expr.SubLinkParam(1, c.type(), c.typmod()),
+                        sl.testexpr().location(), sl.location(), sl.location());
+                if (test.type() != BOOL)
+                    throw err(SqlState.DATATYPE_MISMATCH, "operator " + sl.operName() + " must return type boolean, not type "
+                            + BuiltinCatalog.formatType(test.type()), sl.location());
+                return new Expr.SubLink(sl.kind() == RawExpr.SubLink.Kind.ANY ? Expr.SubLinkType.ANY : Expr.SubLinkType.ALL,
+                        test, q, BOOL, -1, sl.location());
+            }
+            default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, "ARRAY(subquery) is not supported yet", sl.location());
+        }
+    }
+
+    private static Expr stripRelabel(Expr e) {
+        return e instanceof Expr.RelabelType r ? r.arg() : e;
+    }
+
     private Expr transformAggregate(RawExpr.FuncCall f, String name, List<PgAggregate> cands) {
-        if (!exprKind.equals("SELECT") && !exprKind.equals("HAVING") && !exprKind.equals("ORDER BY"))
+        if (!exprKind.equals("SELECT") && !exprKind.equals("HAVING") && !exprKind.equals("ORDER BY")
+                && !exprKind.equals("DISTINCT ON"))
             throw err(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + exprKind, f.location());
         if (inAgg) throw err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
-        if (f.distinct()) throw err(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT in aggregates is not supported yet", f.location());
+        Expr filter = null;
+        if (f.filter() != null) {
+            String kind = exprKind;
+            exprKind = "FILTER";
+            try {
+                filter = coerceToBoolean(transformExpr(f.filter()), "FILTER", f.filter().location());
+            } finally {
+                exprKind = kind;
+            }
+        }
         if (f.star()) {
             for (PgAggregate a : cands) {
                 if (a.argType() == 0) {
-                    Expr.Aggref ref = new Expr.Aggref(a, List.of(), true, aggs.size(), a.resultType());
+                    Expr.Aggref ref = new Expr.Aggref(a, List.of(), true, aggs.size(), a.resultType(), false, filter, List.of());
                     aggs.add(ref);
                     return ref;
                 }
@@ -797,9 +1111,9 @@ public final class Analyzer {
         List<PgAggregate> usable = new ArrayList<>();
         List<List<Integer>> sigs = new ArrayList<>();
         for (PgAggregate a : cands) {
-            if (a.argType() == 0 || args.size() != 1) continue;
+            if (a.argType() == 0 || a.argTypes().size() != args.size()) continue;
             usable.add(a);
-            sigs.add(List.of(a.argType()));
+            sigs.add(a.argTypes());
         }
         int idx = usable.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         String sig = name + "(" + ParseFunc.signature(types) + ")";
@@ -810,9 +1124,36 @@ public final class Analyzer {
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
         PgAggregate a = usable.get(idx);
-        Expr arg = args.get(0);
-        if (a.argType() != ANY) arg = coerce(arg, a.argType(), -1, Context.IMPLICIT, f.args().get(0).location());
-        Expr.Aggref ref = new Expr.Aggref(a, List.of(arg), false, aggs.size(), a.resultType());
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            int want = a.argTypes().get(i);
+            Expr arg = args.get(i);
+            if (want != ANY) arg = coerce(arg, want, -1, Context.IMPLICIT, f.args().get(i).location());
+            else if (arg.type() == UNKNOWN) arg = coerce(arg, TEXT, -1, Context.IMPLICIT, f.args().get(i).location());
+            coerced.add(arg);
+        }
+        if (f.distinct()) checkSortable(coerced.get(0).type(), f.args().get(0).location());
+        List<Expr.AggSort> order = new ArrayList<>();
+        inAgg = true;
+        try {
+            for (Stmt.SortBy sb : f.aggOrder()) {
+                Expr e = transformExpr(sb.node());
+                if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, sb.node().location());
+                checkSortable(e.type(), sb.location());
+                if (f.distinct()) {
+                    boolean inArgs = false;
+                    for (Expr arg : coerced) inArgs |= ExprTrees.equal(arg, e) || ExprTrees.equal(stripRelabel(arg), e);
+                    if (!inArgs)
+                        throw err("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list",
+                                sb.node().location());
+                }
+                order.add(new Expr.AggSort(e, sb.desc(), sb.nullsFirst() != null ? sb.nullsFirst() : sb.desc()));
+            }
+        } finally {
+            inAgg = false;
+        }
+        Expr.Aggref ref = new Expr.Aggref(a, List.copyOf(coerced), false, aggs.size(), a.resultType(), f.distinct(), filter,
+                List.copyOf(order));
         aggs.add(ref);
         return ref;
     }
@@ -870,6 +1211,33 @@ public final class Analyzer {
             case RawExpr.SqlValueFunction s -> {
                 name[0] = s.name();
                 return 2;
+            }
+            case RawExpr.SubLink s -> {
+                switch (s.kind()) {
+                    case EXISTS -> {
+                        name[0] = "exists";
+                        return 2;
+                    }
+                    case ARRAY -> {
+                        name[0] = "array";
+                        return 2;
+                    }
+                    case EXPR -> {
+                        // the subquery's single output column's name, as the leftmost leaf would give it
+                        Stmt.SelectStmt sel = s.subselect();
+                        while (sel.op() != Stmt.SetOperation.NONE) sel = sel.larg();
+                        if (sel.targetList().isEmpty()) return 0;
+                        Stmt.ResTarget rt = sel.targetList().get(0);
+                        if (rt.name() != null) {
+                            name[0] = rt.name();
+                            return 2;
+                        }
+                        return figure(rt.val(), name);
+                    }
+                    default -> {
+                        return 0;
+                    }
+                }
             }
             default -> {
                 return 0;

@@ -155,18 +155,22 @@ public final class Parser {
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("insert", "update", "delete", "create", "drop", "alter",
             "copy", "explain", "vacuum", "analyze", "analyse", "grant", "revoke", "truncate", "lock", "listen", "notify",
             "unlisten", "execute", "deallocate", "declare", "fetch", "move", "close", "discard", "checkpoint", "comment",
-            "call", "do", "with", "values", "table", "merge", "reindex", "cluster", "security", "load", "import",
+            "call", "do", "merge", "reindex", "cluster", "security", "load", "import",
             "refresh", "reassign");
 
     private Stmt stmt() {
         Token t = peek();
         String kw = t.keyword();
         if (kw == null) {
-            if (t.isChar('(')) throw notSupported("parenthesized SELECT", t.start());
+            if (t.isChar('(')) return selectStmt();
             throw syntaxError(t);
         }
         switch (kw) {
-            case "select": return selectStmt();
+            case "select", "values", "table": return selectStmt();
+            case "with": {
+                // WITH before INSERT/UPDATE/DELETE is refused inside withClause
+                return selectStmt();
+            }
             case "set": return setStmt();
             case "show": return showStmt();
             case "reset": return resetStmt();
@@ -551,10 +555,8 @@ public final class Parser {
             } while (acceptChar(','));
             if (isKw("order") || isKw("limit") || isKw("offset"))
                 throw notSupported("ORDER BY/LIMIT on VALUES", peek().start());
-        } else if (isKw("select")) {
-            select = (Stmt.SelectStmt) selectStmt();
-        } else if (isChar('(')) {
-            throw notSupported("parenthesized SELECT", peek().start());
+        } else if (isKw("select") || isKw("with") || isKw("table") || isChar('(')) {
+            select = selectStmt();
         } else {
             throw syntaxError(peek());
         }
@@ -594,7 +596,13 @@ public final class Parser {
             sets.add(new Stmt.ResTarget(name, val, c.start()));
         } while (acceptChar(','));
         Stmt.RangeVar from = null;
-        if (acceptKw("from")) from = fromItem();
+        if (isKw("from")) {
+            Token f = advance();
+            Stmt.FromItem item = tableRef();
+            if (!(item instanceof Stmt.RangeVar rv) || isChar(','))
+                throw notSupported("UPDATE ... FROM with more than one table", f.start());
+            from = rv;
+        }
         RawExpr where = whereClause();
         return new Stmt.UpdateStmt(rel, sets, from, where, returningClause());
     }
@@ -614,54 +622,28 @@ public final class Parser {
         return new Stmt.DeleteStmt(rel, where, returningClause());
     }
 
-    Stmt selectStmt() {
-        expectKw("select");
-        boolean distinct = false;
-        if (acceptKw("distinct")) {
-            if (isKw("on")) throw notSupported("SELECT DISTINCT ON", peek().start());
-            distinct = true;
-        } else {
-            acceptKw("all");
-        }
-        List<Stmt.ResTarget> targets = new ArrayList<>();
-        if (!endOfTargetList()) {
-            do {
-                targets.add(resTarget());
-            } while (acceptChar(','));
-        }
-        Stmt.RangeVar from = null;
-        if (acceptKw("from")) {
-            from = fromItem();
-            if (isChar(',') || isKw("join") || isKw("left") || isKw("right") || isKw("inner") || isKw("full")
-                    || isKw("cross") || isKw("natural"))
-                throw notSupported("more than one relation in FROM", peek().start());
-        }
-        RawExpr where = null;
-        if (acceptKw("where")) where = aExpr();
-        List<RawExpr> groupBy = List.of();
-        if (isKw("group")) {
-            advance();
-            expectKw("by");
-            groupBy = new ArrayList<>();
-            do {
-                groupBy.add(aExpr());
-            } while (acceptChar(','));
-        }
-        RawExpr having = null;
-        if (acceptKw("having")) having = aExpr();
-        if (isKw("union") || isKw("intersect") || isKw("except"))
-            throw notSupported(peek().value().toUpperCase(Locale.ROOT), peek().start());
-        if (isKw("window")) throw notSupported("WINDOW", peek().start());
-        List<Stmt.SortBy> sort = List.of();
+    /**
+     * SelectStmt: [WITH ...] select_clause [ORDER BY ...] [LIMIT/OFFSET/FETCH], where
+     * select_clause is a simple SELECT, VALUES, TABLE name, a parenthesized SelectStmt or a set
+     * operation (INTERSECT binds tighter than UNION and EXCEPT; all are left-associative).
+     */
+    Stmt.SelectStmt selectStmt() {
+        Stmt.WithClause with = null;
+        if (isKw("with")) with = withClause();
+        Stmt.SelectStmt s = selectSetOps();
+        List<Stmt.SortBy> sort = s.sortClause();
         if (isKw("order")) {
-            advance();
+            Token o = advance();
             expectKw("by");
+            if (!sort.isEmpty())
+                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple ORDER BY clauses not allowed",
+                        Lexer.position(src, o.start()));
             sort = new ArrayList<>();
             do {
                 sort.add(sortBy());
             } while (acceptChar(','));
         }
-        RawExpr limit = null, offset = null;
+        RawExpr limit = s.limitCount(), offset = s.limitOffset();
         boolean sawLimit = false, sawOffset = false;
         while (true) {
             if (!sawLimit && isKw("limit")) {
@@ -698,7 +680,160 @@ public final class Parser {
             }
         }
         if (isKw("for")) throw notSupported("SELECT FOR UPDATE/SHARE", peek().start());
-        return new Stmt.SelectStmt(distinct, targets, from, where, groupBy, having, sort, limit, offset);
+        if (with != null && s.with() != null)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple WITH clauses not allowed",
+                    Lexer.position(src, with.location()));
+        return s.withOptions(sort, limit, offset, with != null ? with : s.with());
+    }
+
+    /** with_clause: WITH [RECURSIVE] name [(cols)] AS [[NOT] MATERIALIZED] (SelectStmt), ... */
+    private Stmt.WithClause withClause() {
+        Token w = expectKw("with");
+        boolean recursive = acceptKw("recursive");
+        List<Stmt.CommonTableExpr> ctes = new ArrayList<>();
+        do {
+            Token n = peek();
+            String name = colId();
+            List<String> cols = List.of();
+            if (isChar('(')) cols = nameList();
+            expectKw("as");
+            if (acceptKw("not")) expectKw("materialized"); else acceptKw("materialized");
+            expectChar('(');
+            if (isKw("insert") || isKw("update") || isKw("delete"))
+                throw notSupported("data-modifying statements in WITH", peek().start());
+            Stmt.SelectStmt q = selectStmt();
+            expectChar(')');
+            if (isKw("search") || isKw("cycle")) throw notSupported("SEARCH/CYCLE", peek().start());
+            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start()));
+        } while (acceptChar(','));
+        if (isKw("insert") || isKw("update") || isKw("delete"))
+            throw notSupported("WITH in " + peek().value().toUpperCase(Locale.ROOT), peek().start());
+        return new Stmt.WithClause(recursive, ctes, w.start());
+    }
+
+    /** '(' name [, ...] ')'. */
+    private List<String> nameList() {
+        expectChar('(');
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(colId());
+        } while (acceptChar(','));
+        expectChar(')');
+        return names;
+    }
+
+    private Stmt.SelectStmt selectSetOps() {
+        Stmt.SelectStmt left = selectIntersect();
+        while (isKw("union") || isKw("except")) {
+            Token op = advance();
+            boolean all = acceptKw("all");
+            if (!all) acceptKw("distinct");
+            Stmt.SelectStmt right = selectIntersect();
+            left = setOp(op.isKeyword("union") ? Stmt.SetOperation.UNION : Stmt.SetOperation.EXCEPT, all, left, right,
+                    op.start());
+        }
+        return left;
+    }
+
+    private Stmt.SelectStmt selectIntersect() {
+        Stmt.SelectStmt left = selectPrimary();
+        while (isKw("intersect")) {
+            Token op = advance();
+            boolean all = acceptKw("all");
+            if (!all) acceptKw("distinct");
+            left = setOp(Stmt.SetOperation.INTERSECT, all, left, selectPrimary(), op.start());
+        }
+        return left;
+    }
+
+    private static Stmt.SelectStmt setOp(Stmt.SetOperation op, boolean all, Stmt.SelectStmt l, Stmt.SelectStmt r, int loc) {
+        return new Stmt.SelectStmt(false, List.of(), List.of(), List.of(), null, List.of(), null, List.of(), null, null,
+                List.of(), op, all, l, r, null, loc);
+    }
+
+    /** select_clause's primaries: simple_select, values_clause, TABLE name, '(' SelectStmt ')'. */
+    private Stmt.SelectStmt selectPrimary() {
+        Token t = peek();
+        if (t.isChar('(')) {
+            advance();
+            Stmt.SelectStmt s = selectStmt();
+            expectChar(')');
+            return s;
+        }
+        if (t.isKeyword("values")) return valuesClause();
+        if (t.isKeyword("table")) {
+            advance();
+            Stmt.RangeVar rv = qualifiedName();
+            return new Stmt.SelectStmt(false, List.of(), List.of(new Stmt.ResTarget(null,
+                    new RawExpr.ColumnRef(List.of(), true, rv.location()), rv.location())), List.of(rv), null, List.of(),
+                    null, List.of(), null, null, List.of(), Stmt.SetOperation.NONE, false, null, null, null, t.start());
+        }
+        if (!t.isKeyword("select")) throw syntaxError(t);
+        return simpleSelect();
+    }
+
+    /** values_clause: VALUES (expr, ...) [, ...]; DEFAULT is not allowed here. */
+    private Stmt.SelectStmt valuesClause() {
+        Token v = expectKw("values");
+        List<List<RawExpr>> rows = new ArrayList<>();
+        do {
+            expectChar('(');
+            rows.add(exprList());
+            expectChar(')');
+        } while (acceptChar(','));
+        return new Stmt.SelectStmt(false, List.of(), List.of(), List.of(), null, List.of(), null, List.of(), null, null,
+                rows, Stmt.SetOperation.NONE, false, null, null, null, v.start());
+    }
+
+    private Stmt.SelectStmt simpleSelect() {
+        Token sel = expectKw("select");
+        boolean distinct = false;
+        List<RawExpr> distinctOn = List.of();
+        if (acceptKw("distinct")) {
+            distinct = true;
+            if (acceptKw("on")) {
+                expectChar('(');
+                distinctOn = exprList();
+                expectChar(')');
+            }
+        } else {
+            acceptKw("all");
+        }
+        List<Stmt.ResTarget> targets = new ArrayList<>();
+        if (!endOfTargetList()) {
+            do {
+                targets.add(resTarget());
+            } while (acceptChar(','));
+        }
+        if (isKw("into")) throw notSupported("SELECT INTO", peek().start());
+        List<Stmt.FromItem> from = List.of();
+        if (acceptKw("from")) {
+            from = new ArrayList<>();
+            do {
+                from.add(tableRef());
+            } while (acceptChar(','));
+        }
+        RawExpr where = null;
+        if (acceptKw("where")) where = aExpr();
+        List<RawExpr> groupBy = List.of();
+        if (isKw("group")) {
+            advance();
+            expectKw("by");
+            acceptKw("all");
+            groupBy = new ArrayList<>();
+            do {
+                if (isChar('(') && peek(1).isChar(')')) throw notSupported("GROUP BY ()", peek().start());
+                if ((peek().value().equals("rollup") || peek().value().equals("cube")) && peek(1).isChar('(')
+                        || isKw("grouping") && peek(1).value().equals("sets"))
+                    throw notSupported("GROUPING SETS", peek().start());
+                groupBy.add(aExpr());
+            } while (acceptChar(','));
+        }
+        RawExpr having = null;
+        if (acceptKw("having")) having = aExpr();
+        if (isKw("window")) throw notSupported("WINDOW", peek().start());
+        return new Stmt.SelectStmt(distinct, distinctOn, targets, from, where, groupBy, having, List.of(), null, null,
+                List.of(), Stmt.SetOperation.NONE, false, null, null, null, sel.start());
     }
 
     private boolean endOfTargetList() {
@@ -729,38 +864,144 @@ public final class Parser {
         return new Stmt.ResTarget(null, e, t.start());
     }
 
-    private Stmt.RangeVar fromItem() {
-        Token t = peek();
-        if (t.isChar('(')) throw notSupported("subquery in FROM", t.start());
-        acceptKw("only");
-        t = peek();
-        if (!Keywords.isColId(t)) throw syntaxError(t);
-        List<String> names = new ArrayList<>();
-        names.add(advance().value());
-        while (isChar('.')) {
-            advance();
-            Token n = peek();
-            if (!Keywords.isColLabel(n)) throw syntaxError(n);
-            names.add(advance().value());
+    // ---- FROM (gram.y table_ref, joined_table)
+
+    private boolean isJoinStart() {
+        return isKw("join") || isKw("inner") || isKw("left") || isKw("right") || isKw("full");
+    }
+
+    /** table_ref with the joins that follow it (joins are left-associative). */
+    private Stmt.FromItem tableRef() {
+        return joins(tablePrimary());
+    }
+
+    private Stmt.FromItem joins(Stmt.FromItem left) {
+        while (true) {
+            Token t = peek();
+            if (t.isKeyword("cross")) {
+                advance();
+                expectKw("join");
+                Stmt.FromItem right = tablePrimary();
+                left = new Stmt.JoinExpr(Stmt.JoinKind.CROSS, false, left, right, List.of(), null, null, List.of(), t.start());
+            } else if (t.isKeyword("natural")) {
+                advance();
+                Stmt.JoinKind kind = joinType();
+                expectKw("join");
+                Stmt.FromItem right = tablePrimary();
+                left = new Stmt.JoinExpr(kind, true, left, right, List.of(), null, null, List.of(), t.start());
+            } else if (isJoinStart()) {
+                Stmt.JoinKind kind = joinType();
+                expectKw("join");
+                Stmt.FromItem right = tablePrimary();
+                if (isJoinStart() || isKw("cross") || isKw("natural")) right = joins(right);
+                if (acceptKw("using")) {
+                    List<String> cols = nameList();
+                    if (isKw("as")) throw notSupported("JOIN USING alias", peek().start());
+                    left = new Stmt.JoinExpr(kind, false, left, right, cols, null, null, List.of(), t.start());
+                } else if (acceptKw("on")) {
+                    RawExpr q = aExpr();
+                    left = new Stmt.JoinExpr(kind, false, left, right, List.of(), q, null, List.of(), t.start());
+                } else {
+                    throw syntaxError(peek());
+                }
+            } else {
+                return left;
+            }
         }
-        if (isChar('(')) throw notSupported("function in FROM", peek().start());
-        if (names.size() > 3)
-            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
-                    + String.join(".", names), Lexer.position(src, t.start()));
+    }
+
+    /** join_type: [INNER] | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]. */
+    private Stmt.JoinKind joinType() {
+        if (acceptKw("inner")) return Stmt.JoinKind.INNER;
+        Stmt.JoinKind k = null;
+        if (acceptKw("left")) k = Stmt.JoinKind.LEFT;
+        else if (acceptKw("right")) k = Stmt.JoinKind.RIGHT;
+        else if (acceptKw("full")) k = Stmt.JoinKind.FULL;
+        if (k == null) return Stmt.JoinKind.INNER;
+        acceptKw("outer");
+        return k;
+    }
+
+    private record AliasClause(String alias, List<String> cols) {}
+
+    /** opt_alias_clause: [AS] ColId [(names)]. */
+    private AliasClause aliasClause() {
         String alias = null;
         if (acceptKw("as")) {
             Token a = peek();
             if (!Keywords.isColId(a)) throw syntaxError(a);
             alias = advance().value();
-        } else if (Keywords.isColId(peek()) && !isKw("join") && !isKw("natural") && !isKw("cross")
-                && !isKw("inner") && !isKw("left") && !isKw("right") && !isKw("full") && !isKw("set")
-                && peek().keyword() == null) {
+        } else if (Keywords.isColId(peek()) && !isKw("set")) {
             alias = advance().value();
         }
-        if (isChar('(')) throw notSupported("column aliases in FROM", peek().start());
+        List<String> cols = List.of();
+        if (alias != null && isChar('(')) cols = nameList();
+        return new AliasClause(alias, cols);
+    }
+
+    private static boolean startsSelect(Token t) {
+        return t.isKeyword("select") || t.isKeyword("values") || t.isKeyword("with") || t.isKeyword("table");
+    }
+
+    /** Whether the '(' at the head starts a parenthesized SelectStmt (looking through nested parentheses). */
+    private boolean parenSelectAhead() {
+        int i = 0;
+        while (peek(i).isChar('(')) i++;
+        return i > 0 && startsSelect(peek(i));
+    }
+
+    private Stmt.FromItem tablePrimary() {
+        Token t = peek();
+        boolean lateral = acceptKw("lateral");
+        if (isChar('(')) {
+            if (parenSelectAhead()) {
+                Token lp = advance();
+                Stmt.SelectStmt sub = selectStmt();
+                expectChar(')');
+                AliasClause ac = aliasClause();
+                if (ac.alias() == null)
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR, "subquery in FROM must have an alias",
+                            Lexer.position(src, lp.start())).withHint("For example, FROM (SELECT ...) [AS] foo.");
+                return new Stmt.RangeSubselect(lateral, sub, ac.alias(), ac.cols(), lp.start());
+            }
+            if (lateral) throw syntaxError(peek());
+            advance();
+            Stmt.FromItem inner = tableRef();
+            expectChar(')');
+            AliasClause ac = aliasClause();
+            if (ac.alias() == null) return inner;
+            if (inner instanceof Stmt.JoinExpr j)
+                return new Stmt.JoinExpr(j.kind(), j.natural(), j.larg(), j.rarg(), j.using(), j.quals(), ac.alias(),
+                        ac.cols(), j.location());
+            throw syntaxError(peek());
+        }
+        if (!lateral) acceptKw("only");
+        Token n = peek();
+        if (!Keywords.isColId(n)) throw syntaxError(n);
+        List<String> names = new ArrayList<>();
+        names.add(advance().value());
+        while (isChar('.')) {
+            advance();
+            Token x = peek();
+            if (!Keywords.isColLabel(x)) throw syntaxError(x);
+            names.add(advance().value());
+        }
+        if (isChar('(')) {
+            RawExpr f = funcCall(names, n.start());
+            if (isKw("with") && peek(1).isKeyword("ordinality")) throw notSupported("WITH ORDINALITY", peek().start());
+            AliasClause ac = aliasClause();
+            return new Stmt.RangeFunction(lateral, (RawExpr.FuncCall) f, ac.alias(), ac.cols(), t.start());
+        }
+        if (lateral) throw syntaxError(peek());
+        if (isChar('*')) advance();
+        if (names.size() > 3)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
+                    + String.join(".", names), Lexer.position(src, n.start()));
+        if (isKw("tablesample")) throw notSupported("TABLESAMPLE", peek().start());
+        AliasClause ac = aliasClause();
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         String catalog = names.size() == 3 ? names.get(0) : null;
-        return new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), alias, t.start());
+        return new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), ac.alias(), n.start(), ac.cols());
     }
 
     private Stmt.SortBy sortBy() {
@@ -1117,6 +1358,8 @@ public final class Parser {
                 throw syntaxError(t);
             }
             case P_CMP -> {
+                RawExpr sub = quantified(op.value(), left, loc);
+                if (sub != null) return sub;
                 RawExpr right = expr(P_CMP + 1);
                 return new RawExpr.AExpr(op.is(Kind.CHAR) ? op.value() : op.value(), left, right, loc);
             }
@@ -1138,8 +1381,15 @@ public final class Parser {
                         return new RawExpr.Between(left, low, high, not, symmetric, loc);
                     }
                     case "in" -> {
-                        Token lp = expectChar('(');
-                        if (isKw("select") || isKw("values") || isKw("with")) throw notSupported("IN (subquery)", lp.start());
+                        if (!isChar('(')) throw syntaxError(peek());
+                        if (parenSelectAhead()) {
+                            advance();
+                            Stmt.SelectStmt sub = selectStmt();
+                            expectChar(')');
+                            RawExpr link = new RawExpr.SubLink(RawExpr.SubLink.Kind.ANY, left, "=", sub, loc);
+                            return not ? new RawExpr.BoolExpr(RawExpr.BoolOp.NOT, List.of(link), loc) : link;
+                        }
+                        expectChar('(');
                         List<RawExpr> list = new ArrayList<>();
                         do {
                             list.add(aExpr());
@@ -1157,6 +1407,8 @@ public final class Parser {
                 }
             }
             case P_OP, P_ADD, P_MUL, P_EXP -> {
+                RawExpr sub = quantified(op.value(), left, loc);
+                if (sub != null) return sub;
                 RawExpr right = expr(prec + 1);
                 return new RawExpr.AExpr(op.value(), left, right, loc);
             }
@@ -1169,6 +1421,18 @@ public final class Parser {
             case P_SUBSCRIPT -> throw notSupported("array subscripts", loc);
             default -> throw syntaxError(op);
         }
+    }
+
+    /** a_expr subquery_Op sub_type '(' SelectStmt ')': ANY/SOME/ALL over a subquery, or null if none follows. */
+    private RawExpr quantified(String op, RawExpr left, int loc) {
+        if (!(isKw("any") || isKw("some") || isKw("all")) || !peek(1).isChar('(')) return null;
+        Token q = advance();
+        if (!parenSelectAhead()) throw notSupported(q.value().toUpperCase(Locale.ROOT) + " (array)", q.start());
+        advance();
+        Stmt.SelectStmt sub = selectStmt();
+        expectChar(')');
+        return new RawExpr.SubLink(q.isKeyword("all") ? RawExpr.SubLink.Kind.ALL : RawExpr.SubLink.Kind.ANY, left, op,
+                sub, loc);
     }
 
     private RawExpr prefix() {
@@ -1240,8 +1504,14 @@ public final class Parser {
             }
             case CHAR -> {
                 if (t.isChar('(')) {
+                    if (parenSelectAhead()) {
+                        advance();
+                        Stmt.SelectStmt sub = selectStmt();
+                        expectChar(')');
+                        if (isChar('.') || isChar('[')) throw notSupported("field selection", peek().start());
+                        return new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, sub, loc);
+                    }
                     advance();
-                    if (isKw("select") || isKw("values") || isKw("with")) throw notSupported("subquery", peek().start());
                     RawExpr e = aExpr();
                     if (isChar(',')) throw notSupported("row constructor", loc);
                     expectChar(')');
@@ -1297,7 +1567,15 @@ public final class Parser {
                     expectChar(')');
                     return new RawExpr.NullIf(a, b, loc);
                 }
-                case "exists" -> throw notSupported("EXISTS", loc);
+                case "exists" -> {
+                    if (peek(1).isChar('(')) {
+                        advance();
+                        expectChar('(');
+                        Stmt.SelectStmt sub = selectStmt();
+                        expectChar(')');
+                        return new RawExpr.SubLink(RawExpr.SubLink.Kind.EXISTS, null, null, sub, loc);
+                    }
+                }
                 case "array" -> throw notSupported("ARRAY", loc);
                 case "row" -> throw notSupported("ROW", loc);
                 case "trim" -> {
@@ -1466,16 +1744,27 @@ public final class Parser {
                 throw notSupported("named arguments", peek().start());
             args.add(aExpr());
         } while (acceptChar(','));
-        if (isKw("order")) throw notSupported("ORDER BY in aggregate", peek().start());
+        List<Stmt.SortBy> order = List.of();
+        if (isKw("order")) {
+            advance();
+            expectKw("by");
+            order = new ArrayList<>();
+            do {
+                order.add(sortBy());
+            } while (acceptChar(','));
+        }
         expectChar(')');
-        return afterFuncCall(new RawExpr.FuncCall(name, args, false, distinct, loc));
+        return afterFuncCall(new RawExpr.FuncCall(name, args, false, distinct, null, List.copyOf(order), loc));
     }
 
     private RawExpr afterFuncCall(RawExpr f) {
-        if (isKw("filter")) {
+        if (isKw("filter") && f instanceof RawExpr.FuncCall fc) {
             advance();
-            if (!isChar('(')) throw syntaxError(peek());
-            throw notSupported("FILTER", peek().start());
+            expectChar('(');
+            expectKw("where");
+            RawExpr filter = aExpr();
+            expectChar(')');
+            f = new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), fc.distinct(), filter, fc.aggOrder(), fc.location());
         }
         if (isKw("over")) throw notSupported("window functions", peek().start());
         if (isKw("within") && peek(1).isKeyword("group")) throw notSupported("WITHIN GROUP", peek().start());

@@ -43,6 +43,27 @@
  * utility statements and are not analysed. GRANT of roles and of privileges on other object
  * kinds, and ALTER DATABASE/ROLE ... SET, parse as UnsupportedStmt.
  *
+ * <h2>Queries</h2>
+ * SELECT covers FROM lists with [INNER|LEFT|RIGHT|FULL] JOIN ... ON/USING, NATURAL and CROSS
+ * JOIN, table and column aliases, subqueries, VALUES and function calls in FROM, LATERAL; GROUP
+ * BY (expressions, ordinals, output names as SQL92 allows), HAVING, aggregates with DISTINCT and
+ * FILTER; DISTINCT [ON]; subqueries in expressions (scalar, EXISTS, IN/NOT IN, op ANY/SOME/ALL,
+ * correlated at any depth); UNION/INTERSECT/EXCEPT [ALL]; WITH [RECURSIVE]. Name resolution
+ * follows parse_relation.c: each query level ({@link org.tusk.parser.Analyzer}, linked to its
+ * parent) has a range table and a namespace of {@link org.tusk.parser.NsItem}s; a column is
+ * looked up at the innermost level that has it (a Var with {@code levelsup} for outer levels),
+ * 42702 if two items of that level have it, 42P01 with PostgreSQL's hints when a table name is
+ * not visible. {@link org.tusk.parser.ParseClause} builds FROM (an ON clause sees only its join's
+ * inputs, a LATERAL item the items before it, an aliased join hides its inputs; USING/NATURAL
+ * merge columns, COALESCE for FULL joins), {@link org.tusk.parser.SetOpAnalysis} resolves set
+ * operation column types pairwise (select_common_type), {@link org.tusk.parser.CteAnalysis}
+ * WITH (a recursive query's overall column types must equal its non-recursive term's).
+ * Grouping is checked as parseCheckAggregates does: outside aggregates only grouped expressions
+ * and outer references (42803), or columns of a table whose primary key is grouped (functional
+ * dependency). Aggregates take ORDER BY (sorted input). Not yet: window functions, grouping sets,
+ * GROUP BY (), aggregates of an outer query level (an aggregate always belongs to the level it
+ * is written in), row constructors, ARRAY(subquery).
+ *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.

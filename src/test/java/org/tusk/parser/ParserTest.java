@@ -102,9 +102,10 @@ class ParserTest {
         Stmt.SelectStmt s = (Stmt.SelectStmt) Parser.parse(
                 "select * from pg_catalog.pg_stat_activity as a where pid <> 0 order by 1 desc nulls last, b limit 5 offset 2")
                 .get(0).stmt();
-        assertEquals("pg_catalog", s.from().schema());
-        assertEquals("pg_stat_activity", s.from().name());
-        assertEquals("a", s.from().alias());
+        Stmt.RangeVar from = (Stmt.RangeVar) s.from().get(0);
+        assertEquals("pg_catalog", from.schema());
+        assertEquals("pg_stat_activity", from.name());
+        assertEquals("a", from.alias());
         assertEquals(2, s.sortClause().size());
         assertTrue(s.sortClause().get(0).desc());
         assertEquals(Boolean.FALSE, s.sortClause().get(0).nullsFirst());

@@ -29,6 +29,10 @@ public class FakeSession implements SessionServices {
         defaults.put("extra_float_digits", "1");
         defaults.put("enable_seqscan", "on");
         defaults.put("enable_indexscan", "on");
+        defaults.put("enable_hashjoin", "on");
+        defaults.put("enable_mergejoin", "on");
+        defaults.put("enable_nestloop", "on");
+        defaults.put("enable_hashagg", "on");
         values.putAll(defaults);
     }
 

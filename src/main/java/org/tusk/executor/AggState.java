@@ -1,0 +1,189 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tusk.catalog.PgAggregate;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Plan;
+import org.tusk.utils.adt.Comparisons;
+
+/**
+ * nodeAgg.c: per group, one transition state per aggregate. A row feeds an aggregate if its
+ * FILTER passes and (except count(*)) its first argument is not NULL; DISTINCT aggregates
+ * collect their distinct inputs and feed them in sorted order at the end, as PostgreSQL's
+ * sorted-input aggregates do. The group's output is the target list over the group's first
+ * input row with the final aggregate values, filtered by HAVING.
+ */
+final class AggState extends PlanState {
+    private final Plan.Agg plan;
+    private final PlanState child;
+    private final ExecContext ctx;
+    private Iterator<Group> groups;
+    /** SORTED: the first row of the next group, read ahead. */
+    private Object[] pending;
+    private boolean inputDone;
+
+    /** One group's transition states, first input row and the distinct inputs of DISTINCT aggregates. */
+    private final class Group {
+        final Object[] states;
+        final Object[] first;
+        final List<Set<DatumKey>> distinct = new ArrayList<>();
+        /** Per aggregate with ORDER BY: its inputs as {args, sort values}, sorted at the end. */
+        final List<List<Object[][]>> ordered = new ArrayList<>();
+
+        Group(Object[] first) {
+            this.first = first;
+            List<Expr.Aggref> aggs = plan.aggs();
+            states = new Object[aggs.size()];
+            for (int i = 0; i < states.length; i++) {
+                states[i] = aggs.get(i).agg().impl().init();
+                distinct.add(aggs.get(i).distinct() ? new LinkedHashSet<>() : null);
+                ordered.add(aggs.get(i).order().isEmpty() ? null : new ArrayList<>());
+            }
+        }
+
+        void advance(Object[] tuple) {
+            List<Expr.Aggref> aggs = plan.aggs();
+            for (int i = 0; i < aggs.size(); i++) {
+                Expr.Aggref a = aggs.get(i);
+                if (a.filter() != null && !ExprEvaluator.qual(a.filter(), tuple, null, ctx)) continue;
+                PgAggregate.Impl impl = a.agg().impl();
+                if (a.star()) {
+                    states[i] = impl.transition(states[i], null);
+                    continue;
+                }
+                Object[] args = new Object[a.args().size()];
+                for (int k = 0; k < args.length; k++) args[k] = ExprEvaluator.eval(a.args().get(k), tuple, null, ctx);
+                if (args[0] == null) continue;
+                if (ordered.get(i) != null) {
+                    if (distinct.get(i) != null && !distinct.get(i).add(new DatumKey(args))) continue;
+                    Object[] keys = new Object[a.order().size()];
+                    for (int k = 0; k < keys.length; k++) keys[k] = ExprEvaluator.eval(a.order().get(k).expr(), tuple, null, ctx);
+                    ordered.get(i).add(new Object[][] {args, keys});
+                    continue;
+                }
+                if (distinct.get(i) != null) {
+                    distinct.get(i).add(new DatumKey(args));
+                    continue;
+                }
+                states[i] = impl.transition(states[i], args.length == 1 ? args[0] : args);
+            }
+        }
+
+        Object[] finish() {
+            List<Expr.Aggref> aggs = plan.aggs();
+            Object[] values = new Object[aggs.size()];
+            for (int i = 0; i < values.length; i++) {
+                PgAggregate.Impl impl = aggs.get(i).agg().impl();
+                if (ordered.get(i) != null) {
+                    List<Expr.AggSort> order = aggs.get(i).order();
+                    List<Object[][]> inputs = ordered.get(i);
+                    inputs.sort((x, y) -> {
+                        for (int k = 0; k < order.size(); k++) {
+                            Object p = x[1][k], q = y[1][k];
+                            Expr.AggSort o = order.get(k);
+                            if (p == null || q == null) {
+                                if (p == q) continue;
+                                return (p == null) == o.nullsFirst() ? -1 : 1;
+                            }
+                            int c = Comparisons.compare(p, q);
+                            if (c != 0) return o.desc() ? -c : c;
+                        }
+                        return 0;
+                    });
+                    for (Object[][] in : inputs) states[i] = impl.transition(states[i], in[0].length == 1 ? in[0][0] : in[0]);
+                } else if (distinct.get(i) != null) {
+                    List<DatumKey> inputs = new ArrayList<>(distinct.get(i));
+                    inputs.sort((x, y) -> Comparisons.compare(x.values()[0], y.values()[0]));
+                    for (DatumKey k : inputs)
+                        states[i] = impl.transition(states[i], k.values().length == 1 ? k.values()[0] : k.values());
+                }
+                values[i] = impl.finish(states[i]);
+            }
+            return values;
+        }
+    }
+
+    AggState(Plan.Agg plan, PlanState child, ExecContext ctx) {
+        this.plan = plan;
+        this.child = child;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Object[] next() {
+        while (true) {
+            Group g = nextGroup();
+            if (g == null) return null;
+            Object[] values = g.finish();
+            if (!ExprEvaluator.qual(plan.havingQual(), g.first, values, ctx)) continue;
+            return Executor.project(plan.targetList(), g.first, values, ctx);
+        }
+    }
+
+    private Group nextGroup() {
+        switch (plan.strategy()) {
+            case PLAIN -> {
+                if (inputDone) return null;
+                inputDone = true;
+                Object[] t = child.next();
+                Group g = new Group(t != null ? t : new Object[plan.child().width()]);
+                for (; t != null; t = child.next()) g.advance(t);
+                return g;
+            }
+            case HASHED -> {
+                if (groups == null) {
+                    Map<DatumKey, Group> table = new LinkedHashMap<>();
+                    Object[] t;
+                    while ((t = child.next()) != null) {
+                        DatumKey k = key(t);
+                        Group g = table.get(k);
+                        if (g == null) table.put(k, g = new Group(t));
+                        g.advance(t);
+                    }
+                    groups = table.values().iterator();
+                }
+                return groups.hasNext() ? groups.next() : null;
+            }
+            default -> {
+                if (pending == null) {
+                    if (inputDone) return null;
+                    pending = child.next();
+                    if (pending == null) {
+                        inputDone = true;
+                        return null;
+                    }
+                }
+                Group g = new Group(pending);
+                DatumKey k = key(pending);
+                g.advance(pending);
+                pending = null;
+                Object[] t;
+                while ((t = child.next()) != null) {
+                    if (!key(t).equals(k)) {
+                        pending = t;
+                        return g;
+                    }
+                    g.advance(t);
+                }
+                inputDone = true;
+                return g;
+            }
+        }
+    }
+
+    private DatumKey key(Object[] tuple) {
+        Object[] k = new Object[plan.groupKeys().size()];
+        for (int i = 0; i < k.length; i++) k[i] = ExprEvaluator.eval(plan.groupKeys().get(i), tuple, null, ctx);
+        return new DatumKey(k);
+    }
+
+    @Override
+    public void close() { child.close(); }
+}

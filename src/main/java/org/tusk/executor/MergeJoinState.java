@@ -1,0 +1,120 @@
+package org.tusk.executor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+import org.tusk.utils.adt.Comparisons;
+
+/**
+ * nodeMergejoin.c: both inputs arrive sorted ascending on their key columns, NULLs last. The
+ * runs of equal keys on both sides are joined pairwise (checked against the join qual); keys
+ * with a NULL never match. LEFT and FULL joins emit unmatched outer rows, FULL joins unmatched
+ * inner rows, NULL-extended. Both inputs are read into memory first.
+ */
+final class MergeJoinState extends PlanState {
+    private final Plan.MergeJoin plan;
+    private final PlanState outer, inner;
+    private final ExecContext ctx;
+    private final int ow, iw;
+    private List<Object[]> os, is;
+    private int i, j;
+    private final ArrayDeque<Object[]> out = new ArrayDeque<>();
+
+    MergeJoinState(Plan.MergeJoin plan, PlanState outer, PlanState inner, ExecContext ctx) {
+        this.plan = plan;
+        this.outer = outer;
+        this.inner = inner;
+        this.ctx = ctx;
+        this.ow = plan.outer().width();
+        this.iw = plan.inner().width();
+    }
+
+    private static List<Object[]> all(PlanState s) {
+        List<Object[]> l = new ArrayList<>();
+        Object[] t;
+        while ((t = s.next()) != null) l.add(t);
+        return l;
+    }
+
+    private boolean hasNull(Object[] t, List<Integer> keys) {
+        for (int k : keys) if (t[k] == null) return true;
+        return false;
+    }
+
+    /** Outer row vs inner row by key; a row with a NULL key sorts after every other. */
+    private int compare(Object[] o, Object[] in) {
+        boolean on = hasNull(o, plan.outerKeys()), inn = hasNull(in, plan.innerKeys());
+        if (on || inn) return on && inn ? -1 : on ? 1 : -1;
+        for (int k = 0; k < plan.outerKeys().size(); k++) {
+            int c = Comparisons.compare(o[plan.outerKeys().get(k)], in[plan.innerKeys().get(k)]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    private void emitOuter(Object[] o) {
+        if (plan.type() == Query.JoinType.INNER) return;
+        Object[] t = Executor.concat(o, ow, null, iw);
+        if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) out.add(t);
+    }
+
+    private void emitInner(Object[] in) {
+        if (plan.type() != Query.JoinType.FULL) return;
+        Object[] t = Executor.concat(null, ow, in, iw);
+        if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) out.add(t);
+    }
+
+    @Override
+    public Object[] next() {
+        if (os == null) {
+            os = all(outer);
+            is = all(inner);
+        }
+        while (out.isEmpty()) {
+            if (i >= os.size() && j >= is.size()) return null;
+            if (i >= os.size()) {
+                emitInner(is.get(j++));
+                continue;
+            }
+            if (j >= is.size()) {
+                emitOuter(os.get(i++));
+                continue;
+            }
+            int c = compare(os.get(i), is.get(j));
+            if (c < 0) {
+                emitOuter(os.get(i++));
+            } else if (c > 0) {
+                emitInner(is.get(j++));
+            } else {
+                int i2 = i, j2 = j;
+                while (i2 < os.size() && compare(os.get(i2), is.get(j)) == 0) i2++;
+                while (j2 < is.size() && compare(os.get(i), is.get(j2)) == 0) j2++;
+                boolean[] innerMatched = new boolean[j2 - j];
+                for (int a = i; a < i2; a++) {
+                    boolean matched = false;
+                    for (int b = j; b < j2; b++) {
+                        Object[] t = Executor.concat(os.get(a), ow, is.get(b), iw);
+                        if (!ExprEvaluator.qual(plan.joinQual(), t, null, ctx)) continue;
+                        matched = true;
+                        innerMatched[b - j] = true;
+                        if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) out.add(t);
+                    }
+                    if (!matched) emitOuter(os.get(a));
+                }
+                for (int b = j; b < j2; b++) if (!innerMatched[b - j]) emitInner(is.get(b));
+                i = i2;
+                j = j2;
+            }
+        }
+        return out.poll();
+    }
+
+    @Override
+    public void close() {
+        outer.close();
+        inner.close();
+    }
+}

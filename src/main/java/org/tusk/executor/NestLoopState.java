@@ -1,0 +1,98 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+
+/**
+ * nodeNestloop.c: for each outer tuple, scans the inner side. With nest parameters (a
+ * parameterized index scan, a LATERAL subquery or function) the parameters are set from the
+ * outer tuple and the inner plan is started afresh each time; otherwise the inner rows are read
+ * once and kept (the Material node PostgreSQL would put there). LEFT joins emit an unmatched
+ * outer tuple with NULLs for the inner columns; SEMI joins emit a matched outer tuple once and
+ * ANTI joins an unmatched one, both with NULLs for the inner columns.
+ */
+final class NestLoopState extends PlanState {
+    private final Plan.NestLoop plan;
+    private final PlanState outer;
+    private final ExecContext ctx;
+    private final int ow, iw;
+    private Object[] outerTuple;
+    private boolean matched;
+    private List<Object[]> innerRows;
+    private int innerPos;
+    private PlanState inner;
+
+    NestLoopState(Plan.NestLoop plan, PlanState outer, ExecContext ctx) {
+        this.plan = plan;
+        this.outer = outer;
+        this.ctx = ctx;
+        this.ow = plan.outer().width();
+        this.iw = plan.inner().width();
+    }
+
+    @Override
+    public Object[] next() {
+        while (true) {
+            if (outerTuple == null) {
+                outerTuple = outer.next();
+                if (outerTuple == null) return null;
+                matched = false;
+                startInner();
+            }
+            Object[] in = nextInner();
+            if (in == null) {
+                Object[] o = outerTuple;
+                outerTuple = null;
+                if ((plan.type() == Query.JoinType.LEFT || plan.type() == Query.JoinType.ANTI) && !matched) {
+                    Object[] t = Executor.concat(o, ow, null, iw);
+                    if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) return t;
+                }
+                continue;
+            }
+            Object[] t = Executor.concat(outerTuple, ow, in, iw);
+            if (!ExprEvaluator.qual(plan.joinQual(), t, null, ctx)) continue;
+            matched = true;
+            if (plan.type() == Query.JoinType.ANTI) continue;
+            if (plan.type() == Query.JoinType.SEMI) {
+                // the outer row once, without the inner columns; the rest of the inner side is not needed
+                Object[] o = Executor.concat(outerTuple, ow, null, iw);
+                outerTuple = null;
+                if (ExprEvaluator.qual(plan.otherQual(), o, null, ctx)) return o;
+                continue;
+            }
+            if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) return t;
+        }
+    }
+
+    private void startInner() {
+        if (plan.nestParams().isEmpty()) {
+            if (innerRows == null) {
+                innerRows = new ArrayList<>();
+                PlanState s = Executor.init(plan.inner(), ctx);
+                Object[] t;
+                while ((t = s.next()) != null) innerRows.add(t);
+                s.close();
+            }
+            innerPos = 0;
+            return;
+        }
+        for (Plan.NestParam p : plan.nestParams())
+            ctx.setExecParam(p.paramId(), ExprEvaluator.eval(p.outerExpr(), outerTuple, null, ctx));
+        if (inner != null) inner.close();
+        inner = Executor.init(plan.inner(), ctx);
+    }
+
+    private Object[] nextInner() {
+        if (plan.nestParams().isEmpty()) return innerPos < innerRows.size() ? innerRows.get(innerPos++) : null;
+        return inner.next();
+    }
+
+    @Override
+    public void close() {
+        outer.close();
+        if (inner != null) inner.close();
+    }
+}

@@ -1,0 +1,203 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+
+/** The nodes of set operations and recursive queries: Unique, Append, SetOp, WorkTableScan, RecursiveUnion. */
+final class SetStates {
+    private SetStates() {}
+
+    /** nodeUnique.c: drops a row equal on the given columns to the row before it. */
+    static final class UniqueState extends PlanState {
+        private final Plan.Unique plan;
+        private final PlanState child;
+        private Object[] prev;
+
+        UniqueState(Plan.Unique plan, PlanState child) {
+            this.plan = plan;
+            this.child = child;
+        }
+
+        @Override
+        public Object[] next() {
+            Object[] t;
+            while ((t = child.next()) != null) {
+                if (prev != null && same(prev, t)) continue;
+                prev = t;
+                return t;
+            }
+            return null;
+        }
+
+        private boolean same(Object[] a, Object[] b) {
+            for (int c : plan.columns()) if (!DatumKey.same(a[c], b[c])) return false;
+            return true;
+        }
+
+        @Override
+        public void close() { child.close(); }
+    }
+
+    /** nodeAppend.c: the children's rows one child after the other. */
+    static final class AppendState extends PlanState {
+        private final Plan.Append plan;
+        private final ExecContext ctx;
+        private int current = -1;
+        private PlanState state;
+
+        AppendState(Plan.Append plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Object[] next() {
+            while (true) {
+                if (state == null) {
+                    if (++current >= plan.children().size()) return null;
+                    state = Executor.init(plan.children().get(current), ctx);
+                }
+                Object[] t = state.next();
+                if (t != null) return t;
+                state.close();
+                state = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (state != null) state.close();
+        }
+    }
+
+    /** nodeSetOp.c with the hashed strategy: counts per distinct row on each side, then emits. */
+    static final class SetOpState extends PlanState {
+        private final Plan.SetOp plan;
+        private final PlanState left, right;
+        private Iterator<Map.Entry<DatumKey, long[]>> it;
+        private Object[] row;
+        private long remaining;
+
+        SetOpState(Plan.SetOp plan, PlanState left, PlanState right) {
+            this.plan = plan;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        public Object[] next() {
+            if (it == null) {
+                Map<DatumKey, long[]> counts = new LinkedHashMap<>();
+                Object[] t;
+                while ((t = left.next()) != null) counts.computeIfAbsent(new DatumKey(t), k -> new long[2])[0]++;
+                while ((t = right.next()) != null) {
+                    long[] c = counts.get(new DatumKey(t));
+                    if (c != null) c[1]++;
+                }
+                it = counts.entrySet().iterator();
+            }
+            while (remaining == 0) {
+                if (!it.hasNext()) return null;
+                Map.Entry<DatumKey, long[]> e = it.next();
+                long l = e.getValue()[0], r = e.getValue()[1];
+                row = e.getKey().values();
+                if (plan.op() == Query.SetOpType.INTERSECT) remaining = plan.all() ? Math.min(l, r) : (l > 0 && r > 0 ? 1 : 0);
+                else remaining = plan.all() ? Math.max(l - r, 0) : (l > 0 && r == 0 ? 1 : 0);
+            }
+            remaining--;
+            return row;
+        }
+
+        @Override
+        public void close() {
+            left.close();
+            right.close();
+        }
+    }
+
+    /** nodeWorktablescan.c: the rows of the enclosing RecursiveUnion's previous round. */
+    static final class WorkTableScanState extends PlanState {
+        private final Iterator<Object[]> rows;
+
+        @SuppressWarnings("unchecked")
+        WorkTableScanState(Plan.WorkTableScan plan, ExecContext ctx) {
+            Object v = ctx.execParam(plan.paramId());
+            this.rows = v == null ? List.<Object[]>of().iterator() : ((List<Object[]>) v).iterator();
+        }
+
+        @Override
+        public Object[] next() { return rows.hasNext() ? rows.next() : null; }
+    }
+
+    /**
+     * nodeRecursiveunion.c: the non-recursive term's rows, then rounds of the recursive term
+     * over the previous round's rows (the work table) until one yields no new row. UNION (not
+     * ALL) keeps every row emitted so far to drop repeats.
+     */
+    static final class RecursiveUnionState extends PlanState {
+        private final Plan.RecursiveUnion plan;
+        private final ExecContext ctx;
+        private PlanState nonRecursive, recursive;
+        private List<Object[]> intermediate = new ArrayList<>();
+        private final Set<DatumKey> seen = new HashSet<>();
+        private boolean done;
+
+        RecursiveUnionState(Plan.RecursiveUnion plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+            this.nonRecursive = Executor.init(plan.nonRecursive(), ctx);
+        }
+
+        @Override
+        public Object[] next() {
+            while (!done) {
+                Object[] t;
+                if (nonRecursive != null) {
+                    t = nonRecursive.next();
+                    if (t == null) {
+                        nonRecursive.close();
+                        nonRecursive = null;
+                        startRound();
+                        continue;
+                    }
+                } else {
+                    ctx.session().checkForInterrupts();
+                    t = recursive.next();
+                    if (t == null) {
+                        recursive.close();
+                        startRound();
+                        continue;
+                    }
+                }
+                if (plan.distinct() && !seen.add(new DatumKey(t))) continue;
+                intermediate.add(t);
+                return t;
+            }
+            return null;
+        }
+
+        private void startRound() {
+            if (intermediate.isEmpty()) {
+                done = true;
+                return;
+            }
+            ctx.setExecParam(plan.wtParam(), intermediate);
+            intermediate = new ArrayList<>();
+            recursive = Executor.init(plan.recursive(), ctx);
+        }
+
+        @Override
+        public void close() {
+            if (nonRecursive != null) nonRecursive.close();
+            if (recursive != null) recursive.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.utils.error.PgException;
+
+/**
+ * nodeSubplan.c ExecSubPlan: stores the arguments in the subplan's parameters, runs its plan
+ * and combines the rows by the sublink's kind. EXPR yields the single row's value (NULL for no
+ * row; 21000 for more than one); EXISTS whether there is a row; ANY/ALL evaluate the test
+ * expression per row with SQL's rules: ANY is true if some row gives true, else NULL if some gave
+ * NULL, else false (ALL dually). An uncorrelated subplan's result (or, for ANY/ALL, its rows)
+ * is computed once per statement.
+ */
+final class SubPlanEvaluator {
+    private SubPlanEvaluator() {}
+
+    static Object eval(Expr.SubPlan sp, Object[] tuple, Object[] aggValues, ExecContext ctx) {
+        for (int i = 0; i < sp.parParams().size(); i++)
+            ctx.setExecParam(sp.parParams().get(i), ExprEvaluator.eval(sp.args().get(i), tuple, aggValues, ctx));
+        return switch (sp.kind()) {
+            case EXISTS, EXPR -> {
+                if (!sp.correlated() && ctx.subPlanResults().containsKey(sp)) yield ctx.subPlanResults().get(sp);
+                Object v = sp.kind() == Expr.SubLinkType.EXISTS ? exists(sp, ctx) : scalar(sp, ctx);
+                if (!sp.correlated()) ctx.subPlanResults().put(sp, v);
+                yield v;
+            }
+            case ANY, ALL -> {
+                Expr.OpExpr eq = hashable(sp);
+                yield eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
+            }
+            case ARRAY -> throw new IllegalStateException("ARRAY sublinks are not planned");
+        };
+    }
+
+    private static Object exists(Expr.SubPlan sp, ExecContext ctx) {
+        PlanState s = Executor.init(sp.plan(), ctx);
+        try {
+            return s.next() != null;
+        } finally {
+            s.close();
+        }
+    }
+
+    private static Object scalar(Expr.SubPlan sp, ExecContext ctx) {
+        PlanState s = Executor.init(sp.plan(), ctx);
+        try {
+            Object[] first = s.next();
+            if (first == null) return null;
+            if (s.next() != null)
+                throw PgException.error("21000", "more than one row returned by a subquery used as an expression");
+            return first[0];
+        } finally {
+            s.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Expr.SubPlan sp, ExecContext ctx) {
+        if (!sp.correlated() && ctx.subPlanResults().containsKey(sp)) return (List<Object[]>) ctx.subPlanResults().get(sp);
+        List<Object[]> rows = new ArrayList<>();
+        PlanState s = Executor.init(sp.plan(), ctx);
+        try {
+            Object[] t;
+            while ((t = s.next()) != null) rows.add(t);
+        } finally {
+            s.close();
+        }
+        if (!sp.correlated()) ctx.subPlanResults().put(sp, rows);
+        return rows;
+    }
+
+    /** The distinct values of an uncorrelated {@code x = ANY (subquery)}'s one column (buildSubPlanHash). */
+    private record HashTable(java.util.Set<DatumKey> values, boolean hasNull, boolean empty) {}
+
+    /**
+     * The test expression of an uncorrelated {@code x = ANY (subquery)} over one column of the
+     * operator's own type, which can be answered by a hash lookup (a "hashed subplan"); else null.
+     */
+    private static Expr.OpExpr hashable(Expr.SubPlan sp) {
+        if (sp.kind() != Expr.SubLinkType.ANY || sp.correlated() || sp.paramIds().size() != 1) return null;
+        if (!(sp.testexpr() instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.op().left() != op.op().right())
+            return null;
+        if (!(op.args().get(1) instanceof Expr.ExecParam p) || p.id() != sp.paramIds().get(0)) return null;
+        int id = p.id();
+        if (org.tusk.nodes.ExprTrees.any(op.args().get(0), x -> x instanceof Expr.ExecParam e && e.id() == id)) return null;
+        return op;
+    }
+
+    private static Object hashedAny(Expr.SubPlan sp, Expr.OpExpr eq, Object[] tuple, Object[] aggValues, ExecContext ctx) {
+        HashTable table = (HashTable) ctx.subPlanResults().get(sp);
+        if (table == null) {
+            java.util.Set<DatumKey> values = new java.util.HashSet<>();
+            boolean hasNull = false, empty = true;
+            PlanState s = Executor.init(sp.plan(), ctx);
+            try {
+                Object[] t;
+                while ((t = s.next()) != null) {
+                    empty = false;
+                    if (t[0] == null) hasNull = true; else values.add(new DatumKey(new Object[] {t[0]}));
+                }
+            } finally {
+                s.close();
+            }
+            table = new HashTable(values, hasNull, empty);
+            ctx.subPlanResults().put(sp, table);
+        }
+        if (table.empty()) return false;
+        Object lhs = ExprEvaluator.eval(eq.args().get(0), tuple, aggValues, ctx);
+        if (lhs == null) return null;
+        if (table.values().contains(new DatumKey(new Object[] {lhs}))) return true;
+        return table.hasNull() ? null : false;
+    }
+
+    private static Object quantified(Expr.SubPlan sp, List<Object[]> rows, Object[] tuple, Object[] aggValues,
+                                     ExecContext ctx) {
+        boolean any = sp.kind() == Expr.SubLinkType.ANY;
+        boolean sawNull = false;
+        for (Object[] row : rows) {
+            for (int i = 0; i < sp.paramIds().size(); i++) ctx.setExecParam(sp.paramIds().get(i), row[i]);
+            Object r = ExprEvaluator.eval(sp.testexpr(), tuple, aggValues, ctx);
+            if (r == null) sawNull = true;
+            else if ((Boolean) r == any) return any;
+        }
+        return sawNull ? null : !any;
+    }
+}

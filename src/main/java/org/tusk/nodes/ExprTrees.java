@@ -1,0 +1,144 @@
+package org.tusk.nodes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Generic walks over expression trees (PostgreSQL's nodeFuncs.c expression_tree_walker and
+ * expression_tree_mutator). Neither descends into the Query of a SubLink or the Plan of a
+ * SubPlan: those are separate query levels that callers handle explicitly.
+ */
+public final class ExprTrees {
+    private ExprTrees() {}
+
+    /** Direct sub-expressions of a node. */
+    public static List<Expr> children(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        switch (e) {
+            case Expr.FuncExpr f -> out.addAll(f.args());
+            case Expr.OpExpr o -> out.addAll(o.args());
+            case Expr.CastFunc c -> out.add(c.arg());
+            case Expr.RelabelType r -> out.add(r.arg());
+            case Expr.CoerceViaIO c -> out.add(c.arg());
+            case Expr.CoerceToTypmod c -> out.add(c.arg());
+            case Expr.BoolExpr b -> out.addAll(b.args());
+            case Expr.NullTest n -> out.add(n.arg());
+            case Expr.BooleanTest b -> out.add(b.arg());
+            case Expr.DistinctExpr d -> {
+                out.add(d.left());
+                out.add(d.right());
+            }
+            case Expr.CaseExpr c -> {
+                for (Expr.CaseWhen w : c.whens()) {
+                    out.add(w.cond());
+                    out.add(w.result());
+                }
+                if (c.defResult() != null) out.add(c.defResult());
+            }
+            case Expr.CoalesceExpr c -> out.addAll(c.args());
+            case Expr.MinMaxExpr m -> out.addAll(m.args());
+            case Expr.NullIfExpr n -> {
+                out.add(n.a());
+                out.add(n.b());
+            }
+            case Expr.Aggref a -> {
+                out.addAll(a.args());
+                if (a.filter() != null) out.add(a.filter());
+                for (Expr.AggSort s : a.order()) out.add(s.expr());
+            }
+            case Expr.SubLink s -> {
+                if (s.testexpr() != null) out.add(s.testexpr());
+            }
+            case Expr.SubPlan s -> {
+                if (s.testexpr() != null) out.add(s.testexpr());
+                out.addAll(s.args());
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** Whether any node of the tree (pre-order, not below SubLink/SubPlan queries) satisfies {@code p}. */
+    public static boolean any(Expr e, Predicate<Expr> p) {
+        if (e == null) return false;
+        if (p.test(e)) return true;
+        for (Expr c : children(e)) if (any(c, p)) return true;
+        return false;
+    }
+
+    /**
+     * expression_tree_mutator: {@code f} is offered each node top-down; where it returns non-null
+     * that replaces the node (and its subtree), otherwise the node is rebuilt from its mutated
+     * children.
+     */
+    public static Expr map(Expr e, Function<Expr, Expr> f) {
+        if (e == null) return null;
+        Expr r = f.apply(e);
+        if (r != null) return r;
+        return switch (e) {
+            case Expr.FuncExpr x -> new Expr.FuncExpr(x.proc(), mapAll(x.args(), f), x.type(), x.location());
+            case Expr.OpExpr x -> new Expr.OpExpr(x.op(), mapAll(x.args(), f), x.type(), x.location());
+            case Expr.CastFunc x -> new Expr.CastFunc(x.cast(), map(x.arg(), f), x.type());
+            case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod());
+            case Expr.CoerceViaIO x -> new Expr.CoerceViaIO(map(x.arg(), f), x.type(), x.location());
+            case Expr.CoerceToTypmod x -> new Expr.CoerceToTypmod(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
+            case Expr.BoolExpr x -> new Expr.BoolExpr(x.op(), mapAll(x.args(), f));
+            case Expr.NullTest x -> new Expr.NullTest(map(x.arg(), f), x.isNot());
+            case Expr.BooleanTest x -> new Expr.BooleanTest(map(x.arg(), f), x.test());
+            case Expr.DistinctExpr x -> new Expr.DistinctExpr(x.eq(), map(x.left(), f), map(x.right(), f), x.not());
+            case Expr.CaseExpr x -> {
+                List<Expr.CaseWhen> whens = new ArrayList<>();
+                for (Expr.CaseWhen w : x.whens()) whens.add(new Expr.CaseWhen(map(w.cond(), f), map(w.result(), f)));
+                yield new Expr.CaseExpr(whens, map(x.defResult(), f), x.type());
+            }
+            case Expr.CoalesceExpr x -> new Expr.CoalesceExpr(mapAll(x.args(), f), x.type());
+            case Expr.MinMaxExpr x -> new Expr.MinMaxExpr(x.greatest(), x.lt(), mapAll(x.args(), f), x.type());
+            case Expr.NullIfExpr x -> new Expr.NullIfExpr(x.eq(), map(x.a(), f), map(x.b(), f), x.type());
+            case Expr.Aggref x -> {
+                List<Expr.AggSort> order = new ArrayList<>();
+                for (Expr.AggSort s : x.order()) order.add(new Expr.AggSort(map(s.expr(), f), s.desc(), s.nullsFirst()));
+                yield new Expr.Aggref(x.agg(), mapAll(x.args(), f), x.star(), x.aggno(), x.type(), x.distinct(),
+                        map(x.filter(), f), List.copyOf(order));
+            }
+            case Expr.SubLink x -> new Expr.SubLink(x.kind(), map(x.testexpr(), f), x.subselect(), x.type(), x.typmod(),
+                    x.location());
+            case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
+                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod());
+            default -> e;
+        };
+    }
+
+    public static List<Expr> mapAll(List<Expr> l, Function<Expr, Expr> f) {
+        List<Expr> out = new ArrayList<>(l.size());
+        for (Expr e : l) out.add(map(e, f));
+        return out;
+    }
+
+    /** The tree with every location set to -1, so structurally equal expressions compare equal (equal()). */
+    public static Expr withoutLocations(Expr e) {
+        return map(e, x -> switch (x) {
+            case Expr.Var v -> new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1, v.levelsup());
+            case Expr.Const c -> new Expr.Const(c.type(), c.typmod(), c.value(), -1);
+            case Expr.FuncExpr fe -> new Expr.FuncExpr(fe.proc(), mapAll(fe.args(), ExprTrees::withoutLocations), fe.type(), -1);
+            case Expr.OpExpr o -> new Expr.OpExpr(o.op(), mapAll(o.args(), ExprTrees::withoutLocations), o.type(), -1);
+            case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(withoutLocations(c.arg()), c.type(), -1);
+            case Expr.SubLink s -> s;
+            default -> null;
+        });
+    }
+
+    /** equal() of two expressions, ignoring locations. */
+    public static boolean equal(Expr a, Expr b) {
+        return withoutLocations(a).equals(withoutLocations(b));
+    }
+
+    /** IncrementVarSublevelsUp: every Var (and CTE-free) reference moved {@code delta} levels further out. */
+    public static Expr incrementLevelsUp(Expr e, int delta) {
+        if (delta == 0) return e;
+        return map(e, x -> x instanceof Expr.Var v
+                ? new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), v.location(), v.levelsup() + delta)
+                : null);
+    }
+}

@@ -1,0 +1,96 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+
+/**
+ * The scan of one range table entry with the quals pushed down to it (set_base_rel_pathlists):
+ * a table through {@link ScanPaths}, a system view, a subquery (planned one level down), a
+ * function call, a VALUES list, a WITH query or a recursive query's work table. Subqueries and
+ * functions may refer to other FROM items of this level (LATERAL): those references become exec
+ * parameters that the nested loop joining this relation sets ({@link JoinPlanner.Rel#lateralParams}).
+ */
+final class BaseRels {
+    private final PlannerInfo info;
+
+    BaseRels(PlannerInfo info) {
+        this.info = info;
+    }
+
+    JoinPlanner.Rel scan(int rtindex, List<Expr> quals) {
+        Query.RangeTblEntry rte = info.query.rangeTable().get(rtindex - 1);
+        double sel = 1.0;
+        for (Expr c : quals) sel *= c instanceof Expr.OpExpr op && op.op().name().equals("=")
+                ? JoinPlanner.DEFAULT_EQ_SEL : JoinPlanner.DEFAULT_INEQ_SEL;
+        Expr qual = ScanPaths.and(quals);
+        List<PlannerInfo.PlanParam> lateral = List.of();
+        Plan plan;
+        double rows;
+        switch (rte.kind()) {
+            case RELATION -> {
+                if (rte.isTable()) {
+                    rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm());
+                    plan = ScanPaths.scan(rte, qual, null, info.glob.env, info.glob.ctx);
+                    double pages = Math.max(info.glob.env.tableAm().numberOfBlocks(rte.table()), 10);
+                    double cost = pages + rows * JoinPlanner.CPU_TUPLE_COST;
+                    if (plan instanceof Plan.IndexScan) cost = Math.min(cost, 10 + rows * sel * 4);
+                    return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
+                            Math.max(1, rows * sel), cost, List.of(), rte, List.copyOf(quals));
+                }
+                plan = new Plan.SeqScan(rte, qual, null);
+                rows = 1000;
+            }
+            case SUBQUERY -> {
+                Plan[] sub = new Plan[1];
+                lateral = SubLinks.collectParams(info, () ->
+                        sub[0] = Planner.planQuery(new PlannerInfo(info.glob, info, rte.subquery())));
+                plan = qual == null ? sub[0] : new Plan.SubqueryScan(sub[0], qual, null);
+                rows = sub[0] instanceof Plan.Result ? 1 : 1000;
+            }
+            case FUNCTION -> {
+                Expr[] fn = new Expr[1];
+                lateral = SubLinks.collectParams(info, () -> fn[0] = Planner.fold(lateralParams(
+                        SubLinks.process(rte.function(), info)), info.glob.ctx));
+                plan = new Plan.Result(List.of(fn[0]), null, true);
+                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null);
+                rows = 1;
+            }
+            case VALUES -> {
+                List<List<Expr>> rowsList = new ArrayList<>();
+                for (List<Expr> r : rte.values()) {
+                    List<Expr> out = new ArrayList<>();
+                    for (Expr e : r) out.add(Planner.fold(SubLinks.process(e, info), info.glob.ctx));
+                    rowsList.add(List.copyOf(out));
+                }
+                plan = new Plan.ValuesScan(List.copyOf(rowsList), rte.columns().size());
+                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null);
+                rows = rowsList.size();
+            }
+            case CTE -> {
+                PlannerInfo owner = info.ancestor(rte.ctelevelsup());
+                if (rte.selfReference()) {
+                    plan = new Plan.WorkTableScan(owner.workTables.get(rte.cteName()), rte.columns().size());
+                } else {
+                    PlannerInfo.CtePlan cte = owner.ctes.get(rte.cteName());
+                    plan = new Plan.CteScan(cte.cteId(), cte.plan());
+                }
+                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null);
+                rows = 1000;
+            }
+            default -> throw new IllegalStateException("cannot scan range table entry of kind " + rte.kind());
+        }
+        return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
+                Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, lateral, null, null);
+    }
+
+    /** A function in FROM reads other FROM items of this level through exec parameters set by the join. */
+    private Expr lateralParams(Expr e) {
+        return ExprTrees.map(e, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                ? new Expr.ExecParam(info.paramFor(v), v.type(), v.typmod()) : null);
+    }
+}

@@ -1,0 +1,373 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.tusk.access.table.TableAm;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+
+/**
+ * The join tree of one query level (PostgreSQL's allpaths.c, initsplan.c distribute_qual_to_rels,
+ * joinpath.c and a simplified costsize.c). Quals are pushed as far down as outer joins allow:
+ * a WHERE conjunct goes to the lowest node covering its relations unless that would put it
+ * below the nullable side of an outer join; an outer join's ON conjunct that reads only the
+ * nullable side filters that side's scan. Explicit JOINs keep their syntactic order; the items
+ * of a comma list are joined greedily, each next item one that is connected by a join clause
+ * (else the first whose LATERAL references are satisfied).
+ *
+ * <p>For each join the cheapest of nested loop (inner rows materialized), nested loop with a
+ * parameterized index scan of the inner table, hash join and merge join (both sides sorted) is
+ * chosen by cost estimates of costsize.c's shape with PostgreSQL's default selectivities, as no
+ * statistics exist. An inner side with LATERAL references to the outer side is always the inner
+ * of a nested loop that sets its parameters. RIGHT joins are planned as LEFT joins with the
+ * inputs swapped; FULL joins use hash or merge join (FULL JOIN needs an equality clause).
+ */
+final class JoinPlanner {
+    static final double CPU_TUPLE_COST = 0.01, CPU_OPERATOR_COST = 0.0025, DEFAULT_EQ_SEL = 0.005,
+            DEFAULT_INEQ_SEL = 1.0 / 3.0;
+
+    private final PlannerInfo info;
+    private final Query q;
+
+    /**
+     * A planned join tree node: its plan, tuple layout, relations, row and cost estimates, and
+     * the exec parameters its LATERAL references need from relations outside it.
+     */
+    record Rel(Plan plan, SetRefs layout, Set<Integer> relids, double rows, double cost,
+               List<PlannerInfo.PlanParam> lateralParams, Query.RangeTblEntry table, List<Expr> scanQuals) {
+        Set<Integer> lateralRelids() {
+            Set<Integer> s = new HashSet<>();
+            for (PlannerInfo.PlanParam p : lateralParams) s.add(p.var().varno());
+            return s;
+        }
+    }
+
+    JoinPlanner(PlannerInfo info) {
+        this.info = info;
+        this.q = info.query;
+    }
+
+    /** Plans FROM with the (processed, not yet fixed) WHERE conjuncts. */
+    Rel plan(List<Expr> where) {
+        List<Query.JoinNode> items = q.fromList();
+        List<Set<Integer>> itemRelids = new ArrayList<>();
+        List<List<Expr>> pushed = new ArrayList<>();
+        for (Query.JoinNode n : items) {
+            itemRelids.add(relids(n));
+            pushed.add(new ArrayList<>());
+        }
+        List<Expr> pending = new ArrayList<>();
+        for (Expr c : where) {
+            Set<Integer> r = varnos(c);
+            int target = -1;
+            for (int i = 0; i < items.size(); i++) if (itemRelids.get(i).containsAll(r)) {
+                target = i;
+                break;
+            }
+            if (target >= 0) pushed.get(target).add(c); else pending.add(c);
+        }
+        List<Rel> rels = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) rels.add(build(items.get(i), pushed.get(i)));
+        Rel current = null;
+        while (!rels.isEmpty()) {
+            Rel pick = null;
+            Set<Integer> have = current == null ? Set.of() : current.relids();
+            for (Rel r : rels) {
+                if (!have.containsAll(r.lateralRelids())) continue;
+                if (pick == null) pick = r;
+                if (current != null && connected(pending, current, r)) {
+                    pick = r;
+                    break;
+                }
+            }
+            if (pick == null) pick = rels.get(0);
+            rels.remove(pick);
+            if (current == null) {
+                current = pick;
+                continue;
+            }
+            List<Expr> clauses = new ArrayList<>();
+            Set<Integer> both = union(current.relids(), pick.relids());
+            for (Expr c : List.copyOf(pending)) if (both.containsAll(varnos(c))) {
+                clauses.add(c);
+                pending.remove(c);
+            }
+            current = join(Query.JoinType.INNER, current, pick, clauses, List.of());
+        }
+        if (!pending.isEmpty()) {
+            Plan p = new Plan.SubqueryScan(current.plan(), current.layout().fix(ScanPaths.and(pending)), null);
+            current = new Rel(p, current.layout(), current.relids(), current.rows() * DEFAULT_INEQ_SEL, current.cost(),
+                    current.lateralParams(), null, null);
+        }
+        return current;
+    }
+
+    private static Set<Integer> without(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> s = new HashSet<>(a);
+        s.removeAll(b);
+        return s;
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> s = new HashSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
+    private static boolean connected(List<Expr> clauses, Rel a, Rel b) {
+        for (Expr c : clauses) {
+            Set<Integer> r = varnos(c);
+            if (union(a.relids(), b.relids()).containsAll(r) && !java.util.Collections.disjoint(r, a.relids())
+                    && !java.util.Collections.disjoint(r, b.relids())) return true;
+        }
+        return false;
+    }
+
+    private Set<Integer> relids(Query.JoinNode n) {
+        return switch (n) {
+            case Query.JoinNode.RangeRef r -> Set.of(r.rtindex());
+            case Query.JoinNode.Join j -> union(relids(j.left()), relids(j.right()));
+        };
+    }
+
+    /** pull_varnos: the range table entries of this level an expression reads. */
+    static Set<Integer> varnos(Expr e) {
+        Set<Integer> s = new HashSet<>();
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Var v && v.levelsup() == 0) s.add(v.varno());
+            return false;
+        });
+        return s;
+    }
+
+    /** A join tree node with the quals pushed down to it. */
+    private Rel build(Query.JoinNode n, List<Expr> pushed) {
+        if (n instanceof Query.JoinNode.RangeRef r) return new BaseRels(info).scan(r.rtindex(), pushed);
+        Query.JoinNode.Join j = (Query.JoinNode.Join) n;
+        Set<Integer> lr = relids(j.left()), rr = relids(j.right());
+        List<Expr> toLeft = new ArrayList<>(), toRight = new ArrayList<>(), joinQuals = new ArrayList<>(),
+                otherQuals = new ArrayList<>();
+        List<Expr> on = ScanPaths.conjuncts(j.quals() == null ? null : SubLinks.process(j.quals(), info));
+        on = foldAll(on);
+        Query.JoinType type = j.type();
+        for (Expr c : pushed) {
+            Set<Integer> v = varnos(c);
+            boolean leftOk = type == Query.JoinType.INNER || type == Query.JoinType.LEFT;
+            boolean rightOk = type == Query.JoinType.INNER || type == Query.JoinType.RIGHT;
+            if (leftOk && lr.containsAll(v)) toLeft.add(c);
+            else if (rightOk && rr.containsAll(v)) toRight.add(c);
+            else if (type == Query.JoinType.INNER) joinQuals.add(c);
+            else otherQuals.add(c);
+        }
+        for (Expr c : on) {
+            Set<Integer> v = varnos(c);
+            if (type == Query.JoinType.INNER) {
+                if (lr.containsAll(v) && !v.isEmpty()) toLeft.add(c);
+                else if (rr.containsAll(v) && !v.isEmpty()) toRight.add(c);
+                else joinQuals.add(c);
+            } else if (type == Query.JoinType.LEFT && rr.containsAll(v) && !v.isEmpty()) {
+                toRight.add(c);
+            } else if (type == Query.JoinType.RIGHT && lr.containsAll(v) && !v.isEmpty()) {
+                toLeft.add(c);
+            } else {
+                joinQuals.add(c);
+            }
+        }
+        Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
+        return join(type, left, right, joinQuals, otherQuals);
+    }
+
+    private List<Expr> foldAll(List<Expr> l) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr e : l) out.add(Planner.fold(e, info.glob.ctx));
+        return out;
+    }
+
+    /** An equality clause usable as a hash or merge key: outer-side and inner-side expressions of one type. */
+    private record EquiKey(Expr outer, Expr inner, Expr clause) {}
+
+    private static List<EquiKey> equiKeys(List<Expr> clauses, Rel outer, Rel inner) {
+        List<EquiKey> keys = new ArrayList<>();
+        for (Expr c : clauses) {
+            if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2
+                    || op.op().left() != op.op().right()) continue;
+            Expr a = op.args().get(0), b = op.args().get(1);
+            Set<Integer> va = varnos(a), vb = varnos(b);
+            if (va.isEmpty() || vb.isEmpty()) continue;
+            if (outer.relids().containsAll(va) && inner.relids().containsAll(vb)) keys.add(new EquiKey(a, b, c));
+            else if (outer.relids().containsAll(vb) && inner.relids().containsAll(va)) keys.add(new EquiKey(b, a, c));
+        }
+        return keys;
+    }
+
+    /** Chooses and builds the join of {@code outer} and {@code inner} (joinpath.c add_paths_to_joinrel). */
+    Rel join(Query.JoinType type, Rel outer, Rel inner, List<Expr> joinClauses, List<Expr> otherClauses) {
+        if (type == Query.JoinType.RIGHT) return join(Query.JoinType.LEFT, inner, outer, joinClauses, otherClauses);
+        // LATERAL: the side that refers to the other must be the inner of a nested loop
+        boolean innerNeedsOuter = !java.util.Collections.disjoint(inner.lateralRelids(), outer.relids());
+        boolean outerNeedsInner = !java.util.Collections.disjoint(outer.lateralRelids(), inner.relids());
+        if (outerNeedsInner && type == Query.JoinType.INNER) return join(type, inner, outer, joinClauses, otherClauses);
+
+        SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
+        Set<Integer> relids = union(outer.relids(), inner.relids());
+        List<PlannerInfo.PlanParam> lateral = new ArrayList<>();
+        for (Rel r : List.of(outer, inner))
+            for (PlannerInfo.PlanParam p : r.lateralParams()) if (!relids.contains(p.var().varno())) lateral.add(p);
+        List<EquiKey> keys = equiKeys(joinClauses, outer, inner);
+        double sel = 1.0;
+        for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
+        double rows = Math.max(1, outer.rows() * inner.rows() * sel);
+        if (type == Query.JoinType.LEFT) rows = Math.max(rows, outer.rows());
+        if (type == Query.JoinType.FULL) rows = Math.max(rows, outer.rows() + inner.rows());
+        for (Expr c : otherClauses) rows *= DEFAULT_INEQ_SEL;
+        rows = Math.max(1, rows);
+        double output = rows * CPU_TUPLE_COST;
+        Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
+
+        if (innerNeedsOuter) {
+            List<Plan.NestParam> nestParams = new ArrayList<>();
+            for (PlannerInfo.PlanParam p : inner.lateralParams())
+                if (outer.relids().contains(p.var().varno()))
+                    nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
+            Plan p = new Plan.NestLoop(type == Query.JoinType.FULL ? Query.JoinType.LEFT : type, outer.plan(), inner.plan(),
+                    layout.fix(ScanPaths.and(joinClauses)), otherQual, List.copyOf(nestParams));
+            return new Rel(p, layout, relids, rows, outer.cost() + outer.rows() * inner.cost() + output, lateral, null, null);
+        }
+
+        boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
+        boolean hashOn = ScanPaths.setting(info.glob.ctx, "enable_hashjoin", true);
+        boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
+        final double disabled = 1.0e10;
+        Plan best = null;
+        double bestCost = Double.MAX_VALUE;
+
+        if (type != Query.JoinType.FULL) {
+            // nested loop over the materialized inner side
+            double cost = outer.cost() + inner.cost() + outer.rows() * inner.rows() * (CPU_OPERATOR_COST + CPU_TUPLE_COST)
+                    + output + (nlOn ? 0 : disabled);
+            Plan p = new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)), otherQual,
+                    List.of());
+            best = p;
+            bestCost = cost;
+            // nested loop with an index scan of the inner table parameterized by the outer row
+            if (inner.table() != null && !keys.isEmpty()) {
+                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual);
+                if (param != null) {
+                    double probe = 2 * ScanPaths.setting(info.glob.ctx, "random_page_cost", 4.0) + 2 * CPU_TUPLE_COST;
+                    double pcost = outer.cost() + outer.rows() * probe + output + (nlOn ? 0 : disabled);
+                    if (pcost < bestCost) {
+                        best = param;
+                        bestCost = pcost;
+                    }
+                }
+            }
+        }
+        if (!keys.isEmpty()) {
+            List<Expr> rest = new ArrayList<>(joinClauses);
+            List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>();
+            for (EquiKey k : keys) {
+                rest.remove(k.clause());
+                outerKeys.add(outer.layout().fix(k.outer()));
+                innerKeys.add(inner.layout().fix(k.inner()));
+            }
+            // hash join: the inner side is hashed
+            double hcost = outer.cost() + inner.cost() + inner.rows() * (CPU_OPERATOR_COST * keys.size() + CPU_TUPLE_COST)
+                    + outer.rows() * CPU_OPERATOR_COST * keys.size() + output + (hashOn ? 0 : disabled);
+            if (hcost < bestCost) {
+                best = new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
+                        layout.fix(ScanPaths.and(rest)), otherQual);
+                bestCost = hcost;
+            }
+            // merge join: both sides sorted on their keys (appended as extra columns)
+            double mcost = outer.cost() + inner.cost() + sortCost(outer.rows()) + sortCost(inner.rows())
+                    + (outer.rows() + inner.rows()) * CPU_OPERATOR_COST * keys.size() + output + (mergeOn ? 0 : disabled);
+            if (mcost < bestCost) {
+                Plan ms = mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);
+                best = ms;
+                bestCost = mcost;
+                Plan.MergeJoin mj = (Plan.MergeJoin) ms;
+                SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
+                layout = SetRefs.concat(ol, inner.layout());
+            }
+        }
+        if (best == null)
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
+        return new Rel(best, layout, relids, rows, bestCost, lateral, null, null);
+    }
+
+    private static boolean isEquality(Expr c) {
+        return c instanceof Expr.OpExpr op && op.op().name().equals("=");
+    }
+
+    static double sortCost(double rows) {
+        double n = Math.max(rows, 2);
+        return 2 * CPU_OPERATOR_COST * n * (Math.log(n) / Math.log(2));
+    }
+
+    /** Sorts both inputs on the key expressions, appended to each side's tuple, and merges. */
+    private Plan mergeJoin(Query.JoinType type, Rel outer, Rel inner, List<Expr> outerKeys, List<Expr> innerKeys,
+                           List<Expr> rest, List<Expr> otherClauses) {
+        Plan o = sortedOn(outer.plan(), outerKeys);
+        Plan i = sortedOn(inner.plan(), innerKeys);
+        List<Integer> ok = new ArrayList<>(), ik = new ArrayList<>();
+        for (int k = 0; k < outerKeys.size(); k++) {
+            ok.add(outer.plan().width() + k);
+            ik.add(inner.plan().width() + k);
+        }
+        SetRefs ol = new SetRefs(outer.layout().offsets, o.width());
+        SetRefs il = new SetRefs(inner.layout().offsets, i.width());
+        SetRefs layout = SetRefs.concat(ol, il);
+        return new Plan.MergeJoin(type, o, i, List.copyOf(ok), List.copyOf(ik), layout.fix(ScanPaths.and(rest)),
+                layout.fix(ScanPaths.and(otherClauses)));
+    }
+
+    private static Plan sortedOn(Plan p, List<Expr> keys) {
+        List<Expr> tl = new ArrayList<>();
+        for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+        tl.addAll(keys);
+        List<Plan.SortKey> sk = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) sk.add(new Plan.SortKey(p.width() + k, false, false));
+        return new Plan.Sort(new Plan.SubqueryScan(p, null, List.copyOf(tl)), List.copyOf(sk));
+    }
+
+    /**
+     * A nested loop whose inner side is an index scan of the inner table with each equality
+     * key's outer value as an exec parameter (a parameterized path), or null if no index
+     * serves those conditions.
+     */
+    private Plan parameterizedInner(Query.JoinType type, Rel outer, Rel inner, List<EquiKey> keys, List<Expr> joinClauses,
+                                    SetRefs layout, Expr otherQual) {
+        List<Expr> quals = new ArrayList<>(inner.scanQuals());
+        List<Plan.NestParam> nestParams = new ArrayList<>();
+        List<Expr> rest = new ArrayList<>(joinClauses);
+        for (EquiKey k : keys) {
+            if (!(k.inner() instanceof Expr.Var)) continue;
+            int id = info.newParamId();
+            Expr.OpExpr op = (Expr.OpExpr) k.clause();
+            Expr param = new Expr.ExecParam(id, k.outer().type(), k.outer().typmod());
+            quals.add(new Expr.OpExpr(op.op(), List.of(k.inner(), param), op.type(), op.location()));
+            nestParams.add(new Plan.NestParam(id, outer.layout().fix(k.outer())));
+            rest.remove(k.clause());
+        }
+        if (nestParams.isEmpty()) return null;
+        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), null, info.glob.env, info.glob.ctx);
+        if (!(scan instanceof Plan.IndexScan is)) return null;
+        boolean usesParam = false;
+        for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;
+        if (!usesParam) return null;
+        return new Plan.NestLoop(type, outer.plan(), scan, layout.fix(ScanPaths.and(rest)), otherQual,
+                List.copyOf(nestParams));
+    }
+
+    /** Rough row count of a table from its size, as ScanPaths estimates it. */
+    static double tableRows(Query.RangeTblEntry rte, TableAm am) {
+        double pages = Math.max(am.numberOfBlocks(rte.table()), 10);
+        return Math.floor(pages * (8192 - 24) / (ScanPaths.tupleWidth(rte) + 28));
+    }
+}

@@ -1,0 +1,71 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+
+/**
+ * Per-query-level planner state (PostgreSQL's PlannerInfo) with the statement-wide counters
+ * (PlannerGlobal). {@code planParams} are the exec parameters that subqueries below this level
+ * read for Vars of this level (plan_params): each is set by whoever evaluates at this level,
+ * a SubPlan from its arguments or a NestLoop from its outer tuple.
+ */
+final class PlannerInfo {
+    /** Statement-wide: exec parameter and CTE numbering, and how many outer references were replaced. */
+    static final class Global {
+        int nextParamId;
+        int nextCteId;
+        int outerRefs;
+        final FunctionCallContext ctx;
+        final ExecEnvironment env;
+
+        Global(FunctionCallContext ctx, ExecEnvironment env) {
+            this.ctx = ctx;
+            this.env = env;
+        }
+    }
+
+    /** An exec parameter standing for {@code var} (a Var of this level, levelsup 0). */
+    record PlanParam(int id, Expr.Var var) {}
+
+    /** A planned WITH query of this level. */
+    record CtePlan(int cteId, Plan plan) {}
+
+    final Global glob;
+    final PlannerInfo parent;
+    final Query query;
+    final List<PlanParam> planParams = new ArrayList<>();
+    final Map<String, CtePlan> ctes = new HashMap<>();
+    /** Recursive CTEs being planned at this level: name to work table parameter. */
+    final Map<String, Integer> workTables = new HashMap<>();
+
+    PlannerInfo(Global glob, PlannerInfo parent, Query query) {
+        this.glob = glob;
+        this.parent = parent;
+        this.query = query;
+    }
+
+    int newParamId() { return glob.nextParamId++; }
+
+    /** assign_param_for_var: the parameter for this level's column (varno, attno), shared by equal references. */
+    int paramFor(Expr.Var v) {
+        for (PlanParam p : planParams)
+            if (p.var().varno() == v.varno() && p.var().attno() == v.attno()) return p.id();
+        int id = newParamId();
+        planParams.add(new PlanParam(id, new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1, 0)));
+        return id;
+    }
+
+    PlannerInfo ancestor(int levelsup) {
+        PlannerInfo p = this;
+        for (int i = 0; i < levelsup; i++) p = p.parent;
+        return p;
+    }
+}

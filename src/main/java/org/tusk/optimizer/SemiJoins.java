@@ -1,0 +1,132 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+
+/**
+ * [NOT] EXISTS in WHERE as a semi (anti) join (subselect.c convert_EXISTS_sublink_to_join,
+ * simplified): when the subquery is a plain SELECT over FROM items (no grouping, DISTINCT,
+ * LIMIT, set operation, WITH or LATERAL) whose WHERE conjuncts either do not refer to this
+ * query or are simple comparisons between this query's columns and its own, the subquery's
+ * FROM is planned as the inner side of a join with this query's rows, the correlating
+ * conjuncts being the join clauses (equalities become hash keys). Anything else stays a SubPlan.
+ * The join is placed above this level's join tree, where the WHERE conjunct would be checked.
+ */
+final class SemiJoins {
+    private SemiJoins() {}
+
+    /** A pulled-up [NOT] EXISTS: the inner side and the correlating clauses (in the subquery's terms). */
+    record Pulled(boolean anti, JoinPlanner.Rel inner, List<Expr> clauses) {}
+
+    /** The conjunct as a semi/anti join, or null if it must stay a SubPlan. */
+    static Pulled tryPullUp(PlannerInfo info, Expr conjunct) {
+        boolean anti = false;
+        Expr e = conjunct;
+        if (e instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.NOT && b.args().size() == 1) {
+            anti = true;
+            e = b.args().get(0);
+        }
+        if (!(e instanceof Expr.SubLink s) || s.kind() != Expr.SubLinkType.EXISTS) return null;
+        Query sub = s.subselect();
+        if (sub.setOperations() != null || !sub.cteList().isEmpty() || sub.hasGrouping() || !sub.distinctClause().isEmpty()
+                || sub.limitCount() != null || sub.limitOffset() != null || sub.fromList().isEmpty()) return null;
+        for (Query.RangeTblEntry r : sub.rangeTable())
+            if (r.lateral() || r.kind() == Query.RteKind.CTE) return null;
+        List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>();
+        for (Expr c : ScanPaths.conjuncts(sub.where())) {
+            boolean outer = ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 1);
+            if (!outer) {
+                local.add(c);
+                continue;
+            }
+            boolean simple = !ExprTrees.any(c, x -> x instanceof Expr.SubLink || x instanceof Expr.Aggref
+                    || x instanceof Expr.Var v && v.levelsup() > 1);
+            if (!simple) return null;
+            correlated.add(c);
+        }
+        if (correlated.isEmpty()) return null;
+        // join trees with ON clauses referring to this query cannot be pulled up
+        for (Query.JoinNode n : sub.fromList()) if (refersOut(n)) return null;
+        PlannerInfo child = new PlannerInfo(info.glob, info, sub);
+        JoinPlanner.Rel[] inner = new JoinPlanner.Rel[1];
+        List<PlannerInfo.PlanParam> params = SubLinks.collectParams(info, () -> {
+            List<Expr> where = new ArrayList<>();
+            for (Expr c : local) where.add(Planner.fold(SubLinks.process(c, child), info.glob.ctx));
+            inner[0] = new JoinPlanner(child).plan(where);
+        });
+        // the inner side must not need values of this level's rows
+        if (!params.isEmpty() || !inner[0].lateralParams().isEmpty()) return null;
+        return new Pulled(anti, inner[0], correlated);
+    }
+
+    private static boolean refersOut(Query.JoinNode n) {
+        return switch (n) {
+            case Query.JoinNode.RangeRef r -> false;
+            case Query.JoinNode.Join j -> ExprTrees.any(j.quals(), x -> x instanceof Expr.Var v && v.levelsup() > 0
+                    || x instanceof Expr.SubLink) || refersOut(j.left()) || refersOut(j.right());
+        };
+    }
+
+    /** Joins {@code outer} (this level's rows) with the pulled-up subquery. */
+    static JoinPlanner.Rel join(PlannerInfo info, JoinPlanner.Rel outer, Pulled p) {
+        JoinPlanner.Rel inner = p.inner();
+        int ow = outer.plan().width();
+        List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>(), rest = new ArrayList<>();
+        for (Expr c : p.clauses()) {
+            if (c instanceof Expr.OpExpr op && op.op().name().equals("=") && op.op().left() == op.op().right()
+                    && op.args().size() == 2) {
+                Expr a = op.args().get(0), b = op.args().get(1);
+                if (onlyLevel(a, 1) && onlyLevel(b, 0)) {
+                    outerKeys.add(outer.layout().fix(ExprTrees.incrementLevelsUp(a, -1)));
+                    innerKeys.add(inner.layout().fix(b));
+                    continue;
+                }
+                if (onlyLevel(b, 1) && onlyLevel(a, 0)) {
+                    outerKeys.add(outer.layout().fix(ExprTrees.incrementLevelsUp(b, -1)));
+                    innerKeys.add(inner.layout().fix(a));
+                    continue;
+                }
+            }
+            rest.add(joined(c, outer.layout(), inner.layout(), ow));
+        }
+        Query.JoinType type = p.anti() ? Query.JoinType.ANTI : Query.JoinType.SEMI;
+        Expr joinQual = ScanPaths.and(rest);
+        Plan plan = outerKeys.isEmpty()
+                ? new Plan.NestLoop(type, outer.plan(), inner.plan(), joinQual, null, List.of())
+                : new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
+                        joinQual, null);
+        double cost = outer.cost() + inner.cost() + (outerKeys.isEmpty() ? outer.rows() * inner.rows() : outer.rows() + inner.rows())
+                * JoinPlanner.CPU_OPERATOR_COST;
+        return new JoinPlanner.Rel(plan, new SetRefs(outer.layout().offsets, ow + inner.plan().width()), outer.relids(),
+                Math.max(1, outer.rows() * 0.5), cost, outer.lateralParams(), null, null);
+    }
+
+    /** Whether every Var of {@code e} is of query level {@code levelsup} (and there is one). */
+    private static boolean onlyLevel(Expr e, int levelsup) {
+        boolean[] any = {false};
+        boolean other = ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Var v) {
+                if (v.levelsup() != levelsup) return true;
+                any[0] = true;
+            }
+            return false;
+        });
+        return any[0] && !other;
+    }
+
+    /** A correlating clause over the joined tuple: this level's Vars from the outer part, the subquery's after it. */
+    private static Expr joined(Expr c, SetRefs outer, SetRefs inner, int ow) {
+        return ExprTrees.map(c, x -> {
+            if (!(x instanceof Expr.Var v)) return null;
+            if (v.levelsup() == 1) return outer.fix(new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1, 0));
+            Expr.Var f = (Expr.Var) inner.fix(v);
+            return new Expr.Var(Expr.Var.RESOLVED, f.attno() + ow, v.type(), v.typmod(), v.name(), -1, 0);
+        });
+    }
+}

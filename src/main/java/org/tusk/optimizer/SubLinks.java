@@ -1,0 +1,78 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.TypeOids;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+
+/**
+ * Sublinks to SubPlans (subselect.c make_subplan/build_subplan) and outer references to exec
+ * parameters (SS_replace_correlation_vars). A Var of a query {@code k} levels up becomes an
+ * ExecParam registered in that level's {@link PlannerInfo#planParams}; a SubLink's subquery is
+ * planned one level down, and the parameters it registered at this level become the SubPlan's
+ * {@code parParams}, whose values its {@code args} (Vars of this level) supply at evaluation.
+ */
+final class SubLinks {
+    private SubLinks() {}
+
+    /** Replaces the SubLinks and outer-level Vars of an expression of {@code info}'s query. */
+    static Expr process(Expr e, PlannerInfo info) {
+        if (e == null) return null;
+        return ExprTrees.map(e, x -> switch (x) {
+            case Expr.Var v when v.levelsup() > 0 -> {
+                info.glob.outerRefs++;
+                yield new Expr.ExecParam(info.ancestor(v.levelsup()).paramFor(v), v.type(), v.typmod());
+            }
+            case Expr.SubLink s -> makeSubPlan(s, info);
+            default -> null;
+        });
+    }
+
+    static List<Expr> processAll(List<Expr> l, PlannerInfo info) {
+        List<Expr> out = new ArrayList<>(l.size());
+        for (Expr e : l) out.add(process(e, info));
+        return out;
+    }
+
+    /** The parameters registered at {@code info} while {@code body} runs, which it consumes (plan_params). */
+    static List<PlannerInfo.PlanParam> collectParams(PlannerInfo info, Runnable body) {
+        List<PlannerInfo.PlanParam> saved = new ArrayList<>(info.planParams);
+        info.planParams.clear();
+        try {
+            body.run();
+            return List.copyOf(info.planParams);
+        } finally {
+            info.planParams.clear();
+            info.planParams.addAll(saved);
+        }
+    }
+
+    private static Expr makeSubPlan(Expr.SubLink s, PlannerInfo info) {
+        int refsBefore = info.glob.outerRefs;
+        Plan[] plan = new Plan[1];
+        List<PlannerInfo.PlanParam> params = collectParams(info, () ->
+                plan[0] = Planner.planQuery(new PlannerInfo(info.glob, info, s.subselect())));
+        boolean correlated = info.glob.outerRefs != refsBefore;
+        List<Integer> parParams = new ArrayList<>();
+        List<Expr> args = new ArrayList<>();
+        for (PlannerInfo.PlanParam p : params) {
+            parParams.add(p.id());
+            args.add(p.var());
+        }
+        List<Integer> paramIds = new ArrayList<>();
+        Expr testexpr = null;
+        if (s.testexpr() != null) {
+            int ncols = plan[0].width();
+            for (int i = 0; i < ncols; i++) paramIds.add(info.newParamId());
+            testexpr = ExprTrees.map(s.testexpr(), x -> x instanceof Expr.SubLinkParam p
+                    ? new Expr.ExecParam(paramIds.get(p.colno() - 1), p.type(), p.typmod()) : null);
+            testexpr = process(testexpr, info);
+        }
+        int type = s.kind() == Expr.SubLinkType.EXPR ? s.type() : TypeOids.BOOL;
+        return new Expr.SubPlan(s.kind(), plan[0], testexpr, List.copyOf(paramIds), List.copyOf(parParams), List.copyOf(args),
+                correlated, type, s.kind() == Expr.SubLinkType.EXPR ? s.typmod() : -1);
+    }
+}

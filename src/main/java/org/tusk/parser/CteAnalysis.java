@@ -1,0 +1,98 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.ColumnDef;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * WITH (parse_cte.c transformWithClause/analyzeCTE): each query is analysed one level down and
+ * becomes visible to the queries after it and to the main query. A query of WITH RECURSIVE
+ * that refers to itself must be {@code non-recursive-term UNION [ALL] recursive-term}: the
+ * non-recursive term is analysed first to learn the column types, then the whole with the
+ * self-reference reading the work table; the overall column types must equal the
+ * non-recursive term's (42804 otherwise, as PostgreSQL).
+ */
+final class CteAnalysis {
+    private final Analyzer a;
+
+    CteAnalysis(Analyzer a) {
+        this.a = a;
+    }
+
+    List<Query.CommonTableExpr> transformWith(Stmt.WithClause with) {
+        List<Query.CommonTableExpr> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Stmt.CommonTableExpr cte : with.ctes()) {
+            if (seen.contains(cte.name()))
+                throw a.err("42712", "WITH query name \"" + cte.name() + "\" specified more than once", cte.location());
+            seen.add(cte.name());
+            boolean recursive = with.recursive() && references(cte.query(), cte.name());
+            Query q;
+            if (recursive) {
+                Stmt.SelectStmt s = cte.query();
+                if (s.op() != Stmt.SetOperation.UNION)
+                    throw a.err("42P19", "recursive query \"" + cte.name()
+                            + "\" does not have the form non-recursive-term UNION [ALL] recursive-term", cte.location());
+                if (references(s.larg(), cte.name()))
+                    throw a.err("42P19", "recursive reference to query \"" + cte.name()
+                            + "\" must not appear within its non-recursive term", cte.location());
+                Query nonRecursive = a.subquery().transformSelect(s.larg());
+                List<ColumnDef> cols = columns(nonRecursive, cte);
+                a.ctes.add(new CteItem(cte.name(), cols, true));
+                try {
+                    q = a.subquery().transformSelect(s);
+                } finally {
+                    a.ctes.remove(a.ctes.size() - 1);
+                }
+                List<ColumnDef> overall = columns(q, cte);
+                for (int i = 0; i < cols.size(); i++) {
+                    if (cols.get(i).typeOid() != overall.get(i).typeOid())
+                        throw a.err(SqlState.DATATYPE_MISMATCH, "recursive query \"" + cte.name() + "\" column " + (i + 1)
+                                + " has type " + BuiltinCatalog.formatType(cols.get(i).typeOid())
+                                + " in non-recursive term but type " + BuiltinCatalog.formatType(overall.get(i).typeOid())
+                                + " overall", i < s.larg().targetList().size() ? s.larg().targetList().get(i).location()
+                                : s.larg().location())
+                                .withHint("Cast the output of the non-recursive term to the correct type.");
+                }
+            } else {
+                q = a.subquery().transformSelect(cte.query());
+            }
+            List<ColumnDef> cols = columns(q, cte);
+            a.ctes.add(new CteItem(cte.name(), cols, false));
+            out.add(new Query.CommonTableExpr(cte.name(), cols, q, recursive));
+        }
+        return List.copyOf(out);
+    }
+
+    private List<ColumnDef> columns(Query q, Stmt.CommonTableExpr cte) {
+        List<ColumnDef> cols = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList())
+            if (!te.resjunk()) cols.add(new ColumnDef(te.name(), te.expr().type(), te.expr().typmod()));
+        if (cte.colAliases().size() > cols.size())
+            throw a.err("42P10", "WITH query \"" + cte.name() + "\" has " + cols.size() + " columns available but "
+                    + cte.colAliases().size() + " columns specified", cte.location());
+        return a.aliasColumns(cols, cte.colAliases(), cte.name(), cte.location());
+    }
+
+    /** Whether {@code s} refers to a relation called {@code name} without schema in some FROM clause. */
+    private static boolean references(Stmt.SelectStmt s, String name) {
+        if (s == null) return false;
+        if (references(s.larg(), name) || references(s.rarg(), name)) return true;
+        for (Stmt.FromItem f : s.from()) if (references(f, name)) return true;
+        return false;
+    }
+
+    private static boolean references(Stmt.FromItem f, String name) {
+        return switch (f) {
+            case Stmt.RangeVar rv -> rv.schema() == null && rv.name().equals(name);
+            case Stmt.RangeSubselect rs -> references(rs.subquery(), name);
+            case Stmt.RangeFunction rf -> false;
+            case Stmt.JoinExpr j -> references(j.larg(), name) || references(j.rarg(), name);
+        };
+    }
+}

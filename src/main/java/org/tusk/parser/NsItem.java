@@ -1,0 +1,37 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+
+/**
+ * A FROM item as name resolution sees it (PostgreSQL's ParseNamespaceItem): the name it is
+ * referred to by, its columns' names and the expressions they stand for (a Var of range table
+ * entry {@code rtindex}, or for a merged USING column of a join the left, right or COALESCE of
+ * both), and whether the item can be named in qualified references ({@code relVisible}) and
+ * its columns found unqualified ({@code colsVisible}). A join without alias contributes its
+ * inputs with relVisible only and itself with colsVisible only, so that {@code t.c} names the
+ * table's own column and an unqualified {@code c} the join's.
+ */
+record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String> colnames, List<Expr> colExprs,
+              boolean relVisible, boolean colsVisible) {
+
+    /** The item for range table entry {@code rte} at {@code rtindex}: Vars of its columns. */
+    static NsItem of(Query.RangeTblEntry rte, int rtindex) {
+        List<String> names = new ArrayList<>();
+        List<Expr> vars = new ArrayList<>();
+        for (int i = 0; i < rte.columns().size(); i++) {
+            ColumnDef c = rte.columns().get(i);
+            names.add(c.name());
+            vars.add(new Expr.Var(rtindex, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
+        }
+        return new NsItem(rte.refname(), rtindex, rte, List.copyOf(names), List.copyOf(vars), true, true);
+    }
+
+    NsItem visibility(boolean rel, boolean cols) {
+        return new NsItem(refname, rtindex, rte, colnames, colExprs, rel, cols);
+    }
+}
