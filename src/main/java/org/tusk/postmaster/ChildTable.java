@@ -56,6 +56,19 @@ final class ChildTable {
         return ready != null ? ready : starting;
     }
 
+    /**
+     * The ready spare to retire first when there are more than needed: the opposite end of
+     * {@link #pickSpare()}'s order (a never-used one before a reused one, the longest-ready first).
+     */
+    PMChild coldestReadySpare() {
+        PMChild coldest = null;
+        for (PMChild c : byPid.values()) {
+            if (c.type != BackendType.SPARE_BACKEND || c.spareState != PMChild.SpareState.READY) continue;
+            if (coldest == null || warmer(coldest, c)) coldest = c;
+        }
+        return coldest;
+    }
+
     private static boolean warmer(PMChild a, PMChild b) {
         boolean aUsed = a.sessionsServed > 0, bUsed = b.sessionsServed > 0;
         if (aUsed != bUsed) return aUsed;

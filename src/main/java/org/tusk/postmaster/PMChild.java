@@ -29,6 +29,8 @@ final class PMChild {
     long readySeq;
     /** Sessions handed to this process so far (more than one with backend_reuse). */
     int sessionsServed;
+    /** When the postmaster spawned it (a spare), to learn how long spares take to start; 0 if not a spare. */
+    long spawnedMillis;
 
     PMChild(int pid, BackendType type, int slot, int controlFd, SpareState spareState) {
         this.pid = pid;

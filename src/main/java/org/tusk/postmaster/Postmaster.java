@@ -85,6 +85,8 @@ public final class Postmaster {
     private boolean fatalError;
     private long killDeadline = Long.MAX_VALUE;
     private long readySequence;
+    /** The recent connection rate and spare start-up time, which size the spare pool. */
+    private final SpareDemand spareDemand = new SpareDemand(System.currentTimeMillis());
 
     public Postmaster(ServerLog log, Path dataDir, Supplier<PostmasterSettings> settingsReader,
                       List<String> commandLineOptions, String javaBinary, String classPath,
@@ -144,6 +146,13 @@ public final class Postmaster {
 
                 long now = System.currentTimeMillis();
                 int timeout = killDeadline == Long.MAX_VALUE ? 60_000 : (int) Math.max(0, Math.min(60_000, killDeadline - now));
+                if (hasSurplusSpares(now)) {
+                    // Wake up to retire the surplus once it has lasted long enough.
+                    timeout = (int) Math.min(timeout, spareDemand.millisUntilRetireCheck(now) + 10);
+                } else if (mayShrinkSpares()) {
+                    // The target falls as the connection rate decays, with no event to wake us.
+                    timeout = (int) Math.min(timeout, SpareDemand.RETIRE_INTERVAL_MILLIS);
+                }
                 int ready = Libc.poll(fds, n, timeout);
 
                 processSignals();
@@ -222,6 +231,7 @@ public final class Postmaster {
      * caller closes its copy of the descriptor.
      */
     private void startBackend(int clientFd) {
+        spareDemand.connectionArrived(System.currentTimeMillis());
         CanAcceptConnections cac = canAcceptConnections();
         int slot = 0;
         if (cac == CanAcceptConnections.OK) {
@@ -267,6 +277,7 @@ public final class Postmaster {
         try {
             int childPid = launcher.launch(BackendType.SPARE_BACKEND, 0, shmem.region().path(), pair[1]);
             PMChild c = new PMChild(childPid, BackendType.SPARE_BACKEND, 0, pair[0], PMChild.SpareState.STARTING);
+            c.spawnedMillis = System.currentTimeMillis();
             children.add(c);
             return c;
         } catch (ErrnoException e) {
@@ -300,6 +311,9 @@ public final class Postmaster {
         if (message == SPARE_READY) {
             // A spare that finished starting; or one handed a connection while still starting,
             // which is a backend by now and only tells us its signal handlers are in place.
+            if (!child.handlesSignals && child.spawnedMillis > 0) {
+                spareDemand.spareStarted(System.currentTimeMillis() - child.spawnedMillis);
+            }
             child.handlesSignals = true;
             if (child.type == BackendType.SPARE_BACKEND) {
                 child.spareState = PMChild.SpareState.READY;
@@ -343,14 +357,42 @@ public final class Postmaster {
     }
 
     /**
-     * Keeps {@code backend_spares} spares alive while connections are accepted, starting at most
-     * one at a time: concurrent JVM start-ups on a small machine slow each other down.
+     * Keeps as many spares alive as the recent connection rate calls for ({@link SpareDemand}:
+     * between 1 and {@code backend_spares}), starting at most two at a time, since concurrent JVM
+     * start-ups on a small machine slow each other down; and retires a ready spare that has been
+     * surplus for a while, the coldest first (a fresh one before a reused one, whose JVM has
+     * compiled the session's code), so that idle JVMs do not hold memory for a burst long past.
      */
     private void maintainSpares() {
         if (pmState != PMState.PM_RUN || fatalError || shutdown != Shutdown.NONE) return;
+        long now = System.currentTimeMillis();
+        int target = spareDemand.target(settings.backendSpares(), now);
         int spares = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState != PMChild.SpareState.NONE);
         int starting = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING);
-        if (spares < settings.backendSpares() && starting == 0) launchSpare();
+        for (int i = SpareDemand.startsNeeded(target, spares, starting); i > 0; i--) {
+            if (launchSpare() == null) break;
+        }
+        int ready = spares - starting;
+        if (spareDemand.retireOne(target, ready, now)) {
+            PMChild coldest = children.coldestReadySpare();
+            if (coldest != null) {
+                coldest.spareState = PMChild.SpareState.NONE; // no longer handed connections
+                signalChild(coldest, Signals.SIGTERM);
+            }
+        }
+    }
+
+    /** Whether more than one spare is ready: as the connection rate decays, some may become surplus. */
+    private boolean mayShrinkSpares() {
+        return pmState == PMState.PM_RUN && shutdown == Shutdown.NONE
+                && children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.READY) > 1;
+    }
+
+    /** Whether more spares are ready than the connection rate calls for (they will be retired). */
+    private boolean hasSurplusSpares(long now) {
+        if (pmState != PMState.PM_RUN || shutdown != Shutdown.NONE) return false;
+        int ready = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.READY);
+        return ready > spareDemand.target(settings.backendSpares(), now);
     }
 
     // ------------------------------------------------------------------ auxiliary processes

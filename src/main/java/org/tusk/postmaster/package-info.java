@@ -23,8 +23,14 @@
  * <li>A child with a slot that dies abnormally (signal, exit code other than 0 or 1, or flag word
  *     left ACTIVE) is a crash: every other child is told to quit, shared memory is recreated.
  *     Spares and dead-end children have no slot and never cause a crash-restart.</li>
- * <li>At most one spare JVM starts at a time (JVM start-ups on a small machine slow each other);
+ * <li>At most two spare JVMs start at a time (JVM start-ups on a small machine slow each other);
  *     a connection that finds no ready spare takes one still starting, or spawns one.</li>
+ * <li>The number of spares kept follows the recent connection rate ({@code SpareDemand}): the
+ *     connections expected during one spare start-up, at least 1 and at most
+ *     {@code backend_spares} (0: none). Idle backends, fresh or reused ({@code backend_reuse}),
+ *     above that number are retired by SIGTERM, the coldest first, one per 5 s once the surplus
+ *     has lasted that long. The rate and start-up averages live in the postmaster's own memory
+ *     and are used by its main thread only.</li>
  * </ul>
  */
 package org.tusk.postmaster;
