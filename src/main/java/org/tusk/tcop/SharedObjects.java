@@ -95,7 +95,15 @@ final class SharedObjects implements SharedObjectEnv {
     /** RequestCheckpoint(CHECKPOINT_IMMEDIATE | CHECKPOINT_FORCE | CHECKPOINT_WAIT), waiting interruptibly. */
     static void requestCheckpoint(BackendContext ctx) {
         var ckpt = ctx.env.shmem().checkpointer();
+        // The checkpointer is started as the server enters PM_RUN and may not have registered yet:
+        // wait for it, as RequestCheckpoint does (MAX_SIGNAL_TRIES, 100 ms apart), on our latch.
         int slot = ckpt.checkpointerSlot();
+        for (int tries = 0; slot == 0 && tries < 600; tries++) {
+            ctx.latch.reset();
+            ctx.interrupts.check();
+            ctx.latch.await(100_000_000L);
+            slot = ckpt.checkpointerSlot();
+        }
         if (slot == 0) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "could not request checkpoint because checkpointer not running");
         }
