@@ -6,7 +6,6 @@ import org.tusk.utils.error.SqlState;
 
 import java.lang.foreign.MemorySegment;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
  * heap_deform_tuple (heaptuple.c): reads every attribute of a heap tuple into Java values (null
@@ -36,24 +35,7 @@ public final class HeapTupleDeform {
         long off = hoff;
         for (int i = 0; i < natts; i++) {
             if (hasNulls && HeapTupleHeader.attIsNull(tuple, i)) continue;
-            Attribute att = desc.attr(i);
-            if (att.attlen() == -1) {
-                if (off >= len) throw corrupt("attribute " + (i + 1) + " starts beyond the tuple's end");
-                if (Varlena.isPadByte(tuple, off)) off = Alignment.typeAlign(att.alignment(), off);
-                if (off >= len) throw corrupt("attribute " + (i + 1) + " starts beyond the tuple's end");
-                int total = Varlena.totalSize(tuple, off);
-                int hdr = Varlena.headerSize(tuple, off);
-                if (total < hdr || off + total > len) throw corrupt("invalid varlena length " + total + " in attribute " + (i + 1));
-                byte[] payload = new byte[total - hdr];
-                MemorySegment.copy(tuple, JAVA_BYTE, off + hdr, payload, 0, payload.length);
-                values[i] = att.type().fromVarlenaPayload(payload);
-                off += total;
-            } else {
-                off = Alignment.typeAlign(att.alignment(), off);
-                if (off + att.attlen() > len) throw corrupt("attribute " + (i + 1) + " extends beyond the tuple's end");
-                values[i] = att.type().fetchFixed(tuple, off);
-                off += att.attlen();
-            }
+            off = AttributeFetch.fetch(tuple, desc.attr(i), i, off, len, values, HeapTupleDeform::corrupt);
         }
         return values;
     }

@@ -126,22 +126,7 @@ public final class IndexTuples {
         Object[] values = new Object[natts];
         for (int i = 0; i < natts; i++) {
             if (hasNull && (tuple.get(JAVA_BYTE, HEADER_SIZE + (i >> 3)) & (1 << (i & 7))) == 0) continue;
-            Attribute att = desc.attr(i);
-            if (att.attlen() == -1) {
-                if (Varlena.isPadByte(tuple, off)) off = Alignment.typeAlign(att.alignment(), off);
-                int total = Varlena.totalSize(tuple, off);
-                int hdr = Varlena.headerSize(tuple, off);
-                if (total < hdr || off + total > size) throw corrupt("invalid varlena length " + total + " in attribute " + (i + 1));
-                byte[] payload = new byte[total - hdr];
-                MemorySegment.copy(tuple, JAVA_BYTE, off + hdr, payload, 0, payload.length);
-                values[i] = att.type().fromVarlenaPayload(payload);
-                off += total;
-            } else {
-                off = Alignment.typeAlign(att.alignment(), off);
-                if (off + att.attlen() > size) throw corrupt("attribute " + (i + 1) + " extends beyond the tuple's end");
-                values[i] = att.type().fetchFixed(tuple, off);
-                off += att.attlen();
-            }
+            off = AttributeFetch.fetch(tuple, desc.attr(i), i, off, size, values, IndexTuples::corrupt);
         }
         return values;
     }
