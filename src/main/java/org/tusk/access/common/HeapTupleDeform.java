@@ -6,7 +6,6 @@ import org.tusk.utils.error.SqlState;
 
 import java.lang.foreign.MemorySegment;
 
-
 /**
  * heap_deform_tuple (heaptuple.c): reads every attribute of a heap tuple into Java values (null
  * for SQL NULL), walking the data with the same alignment rules that formed it: a fixed-length
