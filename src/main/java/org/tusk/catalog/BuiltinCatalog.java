@@ -132,15 +132,6 @@ public final class BuiltinCatalog {
                 }, (v, z) -> TextArrays.arrayOut(aclElements(v))),
                 t(TEXT_ARRAY, "_text", "text[]", -1, false, 'A', false, (s, z) -> TextArrays.arrayIn(s),
                         (v, z) -> TextArrays.arrayOut(v)));
-        Map<Integer, PgType> byOid = new HashMap<>();
-        Map<String, PgType> byName = new HashMap<>();
-        for (PgType ty : types) {
-            byOid.put(ty.oid(), ty);
-            byName.put(ty.typname(), ty);
-        }
-        TYPES = Collections.unmodifiableMap(byOid);
-        TYPES_BY_NAME = Collections.unmodifiableMap(byName);
-
         Builder b = new Builder();
         b.numericOperators();
         b.comparisonOperators();
@@ -149,6 +140,18 @@ public final class BuiltinCatalog {
         b.sharedCatalogFunctions();
         b.casts();
         b.aggregates();
+        // Further areas register themselves here, each from its own class (one line per area).
+
+        Map<Integer, PgType> byOid = new HashMap<>();
+        Map<String, PgType> byName = new HashMap<>();
+        List<PgType> allTypes = new ArrayList<>(types);
+        allTypes.addAll(b.types);
+        for (PgType ty : allTypes) {
+            byOid.put(ty.oid(), ty);
+            byName.put(ty.typname(), ty);
+        }
+        TYPES = Collections.unmodifiableMap(byOid);
+        TYPES_BY_NAME = Collections.unmodifiableMap(byName);
         PROCS = freeze(b.procs);
         OPERATORS = freeze(b.ops);
         AGGREGATES = freeze(b.aggs);
@@ -161,46 +164,8 @@ public final class BuiltinCatalog {
         return Collections.unmodifiableMap(r);
     }
 
-    /** Collects the tables during class initialisation only. */
-    private static final class Builder {
-        final Map<String, List<PgProc>> procs = new HashMap<>();
-        final Map<String, List<PgOperator>> ops = new HashMap<>();
-        final Map<Long, PgCast> casts = new HashMap<>();
-        final Map<String, List<PgAggregate>> aggs = new HashMap<>();
-        int nextOid = 100000;
-
-        void op(String name, int l, int r, int res, BuiltinFunction f) {
-            ops.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgOperator(name, l, r, res, Volatility.IMMUTABLE, f));
-        }
-
-        void fn(String name, List<Integer> args, int res, Volatility v, boolean strict, BuiltinFunction f) {
-            procs.computeIfAbsent(name, k -> new ArrayList<>())
-                    .add(new PgProc(nextOid++, name, args, res, strict, v, false, f));
-        }
-
-        void fn(String name, List<Integer> args, int res, BuiltinFunction f) { fn(name, args, res, Volatility.IMMUTABLE, true, f); }
-
-        void cast(int s, int t, char ctx, BuiltinFunction f) {
-            casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, f == null ? Method.BINARY : Method.FUNCTION, f));
-        }
-
-        void ioCast(int s, int t, char ctx) { casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, Method.IO, null)); }
-
-        static int bits(int type) { return type == INT2 ? 16 : type == INT4 ? 32 : 64; }
-
-        static Object box(int type, long v) {
-            return switch (type) {
-                case INT2 -> (short) v;
-                case INT4 -> (int) v;
-                default -> v;
-            };
-        }
-
-        static long l(Object o) { return ((Number) o).longValue(); }
-        static double d(Object o) { return ((Number) o).doubleValue(); }
-        static float f(Object o) { return (Float) o; }
-        static BigDecimal n(Object o) { return (BigDecimal) o; }
-
+    /** The original built-in groups; each further area registers itself through {@link BuiltinRegistry}. */
+    private static final class Builder extends BuiltinRegistry {
         void numericOperators() {
             for (int ty : new int[] {INT2, INT4, INT8}) {
                 int bits = bits(ty);
@@ -497,18 +462,6 @@ public final class BuiltinCatalog {
         static String sqlName(int t) { return t == INT2 ? "smallint" : t == INT4 ? "integer" : "bigint"; }
         static long min(int t) { return t == INT2 ? Short.MIN_VALUE : t == INT4 ? Integer.MIN_VALUE : Long.MIN_VALUE; }
         static long max(int t) { return t == INT2 ? Short.MAX_VALUE : t == INT4 ? Integer.MAX_VALUE : Long.MAX_VALUE; }
-
-        void agg(String name, int arg, int res, PgAggregate.Impl impl) {
-            aggs.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgAggregate(name, arg, res, impl));
-        }
-
-        record SimpleAgg(java.util.function.Supplier<Object> initial,
-                         java.util.function.BinaryOperator<Object> trans,
-                         java.util.function.UnaryOperator<Object> fin) implements PgAggregate.Impl {
-            public Object init() { return initial.get(); }
-            public Object transition(Object s, Object v) { return trans.apply(s, v); }
-            public Object finish(Object s) { return s == null ? null : fin.apply(s); }
-        }
 
         void aggregates() {
             SimpleAgg count = new SimpleAgg(() -> 0L, (s, v) -> (Long) s + 1, s -> s);

@@ -1,0 +1,74 @@
+package org.tusk.catalog;
+
+import static org.tusk.catalog.TypeOids.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.PgCast.Method;
+import org.tusk.catalog.PgProc.Volatility;
+
+/**
+ * Collects the built-in types, functions, operators, casts and aggregates while
+ * {@link BuiltinCatalog} initialises its class, PostgreSQL's pg_proc.dat/pg_operator.dat/pg_cast.dat
+ * in code. Each area of built-ins (numbers, strings, arrays, catalog functions, ...) is a class with a
+ * static {@code register(BuiltinRegistry)} method called once from BuiltinCatalog's initialiser;
+ * nothing registers later, so the frozen tables are immutable and need no lock.
+ */
+class BuiltinRegistry {
+    final List<PgType> types = new ArrayList<>();
+
+    void type(PgType t) { types.add(t); }
+
+    final Map<String, List<PgProc>> procs = new HashMap<>();
+    final Map<String, List<PgOperator>> ops = new HashMap<>();
+    final Map<Long, PgCast> casts = new HashMap<>();
+    final Map<String, List<PgAggregate>> aggs = new HashMap<>();
+    int nextOid = 100000;
+
+    void op(String name, int l, int r, int res, BuiltinFunction f) {
+        ops.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgOperator(name, l, r, res, Volatility.IMMUTABLE, f));
+    }
+
+    void fn(String name, List<Integer> args, int res, Volatility v, boolean strict, BuiltinFunction f) {
+        procs.computeIfAbsent(name, k -> new ArrayList<>())
+                .add(new PgProc(nextOid++, name, args, res, strict, v, false, f));
+    }
+
+    void fn(String name, List<Integer> args, int res, BuiltinFunction f) { fn(name, args, res, Volatility.IMMUTABLE, true, f); }
+
+    void cast(int s, int t, char ctx, BuiltinFunction f) {
+        casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, f == null ? Method.BINARY : Method.FUNCTION, f));
+    }
+
+    void ioCast(int s, int t, char ctx) { casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, Method.IO, null)); }
+
+    static int bits(int type) { return type == INT2 ? 16 : type == INT4 ? 32 : 64; }
+
+    static Object box(int type, long v) {
+        return switch (type) {
+            case INT2 -> (short) v;
+            case INT4 -> (int) v;
+            default -> v;
+        };
+    }
+
+    static long l(Object o) { return ((Number) o).longValue(); }
+    static double d(Object o) { return ((Number) o).doubleValue(); }
+    static float f(Object o) { return (Float) o; }
+    static BigDecimal n(Object o) { return (BigDecimal) o; }
+
+    void agg(String name, int arg, int res, PgAggregate.Impl impl) {
+        aggs.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgAggregate(name, arg, res, impl));
+    }
+
+    record SimpleAgg(java.util.function.Supplier<Object> initial,
+                     java.util.function.BinaryOperator<Object> trans,
+                     java.util.function.UnaryOperator<Object> fin) implements PgAggregate.Impl {
+        public Object init() { return initial.get(); }
+        public Object transition(Object s, Object v) { return trans.apply(s, v); }
+        public Object finish(Object s) { return s == null ? null : fin.apply(s); }
+    }}
