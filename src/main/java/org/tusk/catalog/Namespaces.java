@@ -25,6 +25,13 @@ final class Namespaces {
     private final CatalogEnv env;
     private final CatalogWriter writer;
     private int tempNamespace;   // 0 until created
+    // recomputeNamespacePath's result, valid while the setting, the temp schema and the name cache
+    // (emptied by any catalog invalidation, schema changes included) are what it was computed from.
+    private List<Integer> cachedPath;
+    private String cachedPathSetting;
+    private int cachedPathTemp;
+    private String cachedPathUser;
+    private long cachedPathGeneration = -1;
 
     Namespaces(CatalogEnv env, CatalogWriter writer) {
         this.env = env;
@@ -73,9 +80,30 @@ final class Namespaces {
         return out;
     }
 
-    /** recomputeNamespacePath: the namespaces to search, in order. */
+    /** The namespaces to search, in order; recomputed only when something it depends on changed. */
     List<Integer> activePath() {
-        List<String> names = parseSetting(env.searchPath().get());
+        String setting = env.searchPath().get();
+        String user = env.userName().get();
+        long generation = env.relcache().namesGeneration();
+        if (cachedPath != null && generation == cachedPathGeneration && tempNamespace == cachedPathTemp
+                && setting.equals(cachedPathSetting) && user.equals(cachedPathUser)) {
+            return cachedPath;
+        }
+        List<Integer> path = List.copyOf(recomputePath(setting));
+        // read the generation again: the lookups above may have accepted invalidations
+        if (env.relcache().namesGeneration() == generation) {
+            cachedPath = path;
+            cachedPathSetting = setting;
+            cachedPathTemp = tempNamespace;
+            cachedPathUser = user;
+            cachedPathGeneration = generation;
+        }
+        return path;
+    }
+
+    /** recomputeNamespacePath: the namespaces to search, in order. */
+    private List<Integer> recomputePath(String setting) {
+        List<String> names = parseSetting(setting);
         List<Integer> path = new ArrayList<>();
         if (tempNamespace != 0 && !names.contains("pg_temp")) path.add(tempNamespace);
         if (!names.contains("pg_catalog")) path.add(PG_CATALOG_NAMESPACE);
@@ -107,6 +135,7 @@ final class Namespaces {
         } else {
             int oid = writer.newOid(PG_NAMESPACE, "oid");
             writer.insert(PG_NAMESPACE, CatalogRows.namespaceRow(oid, name, env.userOid().getAsInt()));
+            env.inval().registerRelcacheInvalAll();   // name lookups may hold a negative entry for it
             env.commandCounterIncrement().run();
             tempNamespace = oid;
         }

@@ -54,6 +54,23 @@ class TableSqlIT {
     }
 
     @Test
+    void aNameNotFoundEarlierIsFoundOnceAnotherSessionCreatesIt() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            // a's name lookups remember "not found" (also in pg_catalog, searched first) ...
+            for (int i = 0; i < 2; i++) {
+                PSQLException e = assertThrows(PSQLException.class, () -> ProtocolIT.one(a, "select count(*) from late_t"));
+                assertEquals("42P01", e.getSQLState());
+            }
+            // ... until b's committed CREATE TABLE invalidates them
+            exec(b, "create table late_t(id int)", "insert into late_t values (1)");
+            assertEquals("1", ProtocolIT.one(a, "select count(*) from late_t"));
+            exec(b, "drop table late_t");
+            PSQLException e = assertThrows(PSQLException.class, () -> ProtocolIT.one(a, "select count(*) from late_t"));
+            assertEquals("42P01", e.getSQLState());
+        }
+    }
+
+    @Test
     void rolledBackChangesAndAbortedTransactionsLeaveNothing() throws Exception {
         try (Connection c = server.connect(); Connection other = server.connect()) {
             exec(c, "create table rb(id int primary key, v text)", "insert into rb values (1, 'kept')");

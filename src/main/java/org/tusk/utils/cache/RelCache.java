@@ -44,6 +44,8 @@ public final class RelCache {
     private final Map<Integer, Relation> nailed = new HashMap<>();
 
     private final java.util.Map<String, Integer> names = new java.util.HashMap<>();
+    /** Bumped whenever {@link #names} is emptied, so derived caches (the search path) know to rebuild. */
+    private long namesGeneration;
     private final java.util.Map<Integer, List<String>> defaults = new java.util.HashMap<>();
 
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
@@ -94,7 +96,7 @@ public final class RelCache {
         byOid.remove(oid);
         indexLists.remove(oid);
         defaults.remove(oid);
-        names.clear();
+        clearNames();
     }
 
     /** RelationCacheInvalidate: forgets every entry but the nailed ones (after a sinval reset). */
@@ -102,14 +104,26 @@ public final class RelCache {
         byOid.clear();
         indexLists.clear();
         defaults.clear();
+        clearNames();
+    }
+
+    private void clearNames() {
         names.clear();
+        namesGeneration++;
+    }
+
+    /** Changes whenever the name lookups' cache is emptied; a cache derived from name lookups keeps it. */
+    public long namesGeneration() {
+        return namesGeneration;
     }
 
     /**
      * The name lookups' cache (a stand-in for PostgreSQL's RELNAMENSP and NAMESPACENAME catcaches):
-     * an OID found for {@code key} earlier, or null. Only found OIDs are kept, so a relation or
-     * schema created later is never hidden; a relation dropped or renamed sends an invalidation
-     * for its OID, and any invalidation empties this whole cache.
+     * the OID found for {@code key} earlier, 0 for a name that was looked up and not found (a
+     * negative entry, as catcache keeps them), or null if the name was not looked up since the last
+     * invalidation. Every change that could make a lookup's answer differ sends an invalidation:
+     * creating, dropping or renaming a relation one for its OID, and a schema change one for all
+     * relations; any invalidation empties this whole cache.
      */
     public Integer cachedOid(String key) {
         return names.get(key);
@@ -124,9 +138,9 @@ public final class RelCache {
         defaults.put(oid, java.util.Collections.unmodifiableList(new ArrayList<>(sqlTexts)));
     }
 
-    /** Remembers a found OID for {@link #cachedOid}. */
+    /** Remembers the answer of a name lookup (0: not found) for {@link #cachedOid}. */
     public void rememberOid(String key, int oid) {
-        if (oid != 0) names.put(key, oid);
+        names.put(key, oid);
     }
 
     /** Whether an entry for {@code oid} is cached (for tests). */
