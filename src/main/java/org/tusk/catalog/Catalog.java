@@ -85,6 +85,33 @@ public interface Catalog {
     /** get_namespace_name: the schema's name. */
     String namespaceName(int namespaceOid);
 
+    /** get_namespace_oid: the schema's OID, 0 if there is none. */
+    int namespaceOid(String name);
+
+    /** pg_namespace.nspowner of a schema. */
+    int namespaceOwner(int namespaceOid);
+
+    /** NamespaceCreate: a new schema owned by {@code ownerOid}; the caller made sure the name is free. */
+    int createNamespace(String name, int ownerOid);
+
+    /**
+     * The relations that depend on a schema by living in it (tables, sequences, views; an index
+     * goes with its table), in OID order: what DROP SCHEMA must refuse or cascade to.
+     */
+    List<Relation> relationsInNamespace(int namespaceOid);
+
+    /** RemoveSchemaById: deletes the pg_namespace row; the schema must be empty by now. */
+    void dropNamespace(int namespaceOid);
+
+    /** RenameSchema: the caller made sure the new name is free. */
+    void renameNamespace(int namespaceOid, String newName);
+
+    /** AlterSchemaOwner_internal. */
+    void setNamespaceOwner(int namespaceOid, int ownerOid);
+
+    /** RangeVarGetRelid without a lock: the OID of a relation by (optional schema and) name, 0 if none. */
+    int relnameGetRelid(String schemaOrNull, String name);
+
     /**
      * update_attstats: replaces {@code rel}'s pg_statistic rows (stainherit false) by one per
      * element of {@code stats}.

@@ -162,6 +162,48 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public int namespaceOid(String name) {
+        return namespaces.oidOf(name);
+    }
+
+    @Override
+    public int namespaceOwner(int namespaceOid) {
+        return namespaces.owner(namespaceOid);
+    }
+
+    @Override
+    public int createNamespace(String name, int ownerOid) {
+        return namespaces.create(name, ownerOid);
+    }
+
+    @Override
+    public List<Relation> relationsInNamespace(int namespaceOid) {
+        List<Relation> out = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "relnamespace")) == namespaceOid
+                && !"i".equals(PG_CLASS.get(v, "relkind")))) {
+            Relation r = openRelation(oid(PG_CLASS.get(s.values(), "oid")));
+            if (r != null) out.add(r);
+        }
+        out.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
+        return out;
+    }
+
+    @Override
+    public void dropNamespace(int namespaceOid) {
+        namespaces.drop(namespaceOid);
+    }
+
+    @Override
+    public void renameNamespace(int namespaceOid, String newName) {
+        namespaces.rename(namespaceOid, newName);
+    }
+
+    @Override
+    public void setNamespaceOwner(int namespaceOid, int ownerOid) {
+        namespaces.setOwner(namespaceOid, ownerOid);
+    }
+
+    @Override
     public String namespaceName(int namespaceOid) {
         List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == namespaceOid);
         return rows.isEmpty() ? null : (String) PG_NAMESPACE.get(rows.get(0).values(), "nspname");
@@ -242,6 +284,7 @@ public final class HeapCatalog implements Catalog {
     }
 
     /** RangeVarGetRelid without locking: the relation's OID, or 0 (also when the schema does not exist). */
+    @Override
     public int relnameGetRelid(String schemaOrNull, String name) {
         if (schemaOrNull != null) {
             int nsp = namespaces.oidOf(schemaOrNull);

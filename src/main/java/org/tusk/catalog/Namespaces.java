@@ -124,6 +124,46 @@ final class Namespaces {
         throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
     }
 
+    /** NamespaceCreate. Any change to pg_namespace invalidates every backend's name lookups. */
+    int create(String name, int ownerOid) {
+        int oid = writer.newOid(PG_NAMESPACE, "oid");
+        writer.insert(PG_NAMESPACE, CatalogRows.namespaceRow(oid, name, ownerOid));
+        env.inval().registerRelcacheInvalAll();
+        return oid;
+    }
+
+    int owner(int nspOid) {
+        TupleSlot s = row(nspOid);
+        return s == null ? 0 : oid(PG_NAMESPACE.get(s.values(), "nspowner"));
+    }
+
+    void drop(int nspOid) {
+        writer.delete(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == nspOid);
+        env.inval().registerRelcacheInvalAll();
+    }
+
+    void rename(int nspOid, String newName) {
+        update(nspOid, "nspname", newName);
+    }
+
+    void setOwner(int nspOid, int ownerOid) {
+        update(nspOid, "nspowner", ownerOid);
+    }
+
+    private void update(int nspOid, String column, Object value) {
+        TupleSlot s = row(nspOid);
+        if (s == null) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for namespace " + Integer.toUnsignedString(nspOid));
+        Object[] v = s.values().clone();
+        PG_NAMESPACE.set(v, column, value);
+        writer.update(PG_NAMESPACE, s, v);
+        env.inval().registerRelcacheInvalAll();
+    }
+
+    private TupleSlot row(int nspOid) {
+        List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == nspOid);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     /** InitTempTableNamespace: this backend's pg_temp_N, created the first time it is needed. */
     int tempNamespace() {
         if (tempNamespace != 0) return tempNamespace;

@@ -168,6 +168,17 @@ public sealed interface Stmt {
         public enum Kind { NAME, PUBLIC, CURRENT_USER, SESSION_USER, CURRENT_ROLE }
     }
 
+    // ---- schemas (gram.y CreateSchemaStmt, DropStmt OBJECT_SCHEMA, RenameStmt/AlterOwnerStmt on a schema)
+
+    /** CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role]; name null means the role's name. */
+    record CreateSchemaStmt(String name, RoleSpec owner, boolean ifNotExists) implements Stmt {}
+
+    /** DROP SCHEMA [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
+    record DropSchemaStmt(List<String> names, boolean missingOk, boolean cascade) implements Stmt {}
+
+    /** ALTER SCHEMA name RENAME TO newName, or OWNER TO newOwner (the other one null). */
+    record AlterSchemaStmt(String name, String newName, RoleSpec newOwner) implements Stmt {}
+
     /** CREATE DATABASE name [WITH] options. */
     record CreatedbStmt(String dbname, List<OptionItem> options) implements Stmt {}
 

@@ -193,6 +193,7 @@ public final class Parser {
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
                     return createTableStmt();
                 if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
+                if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 return unsupportedStmt();
             }
             case "drop":
@@ -200,12 +201,14 @@ public final class Parser {
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).drop();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("index") || peek(1).isKeyword("sequence")) return dropStmt();
+                if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
             case "vacuum", "analyze", "analyse": return new UtilityParser(this).vacuumStmt();
             case "alter":
                 if (peek(1).isKeyword("table")) return new UtilityParser(this).alterTableStmt();
+                if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).alter();

@@ -277,7 +277,7 @@ final class RoleGrammar {
     }
 
     /** RoleSpec: a name, PUBLIC, CURRENT_USER, CURRENT_ROLE or SESSION_USER. */
-    private RoleSpec roleSpec() {
+    RoleSpec roleSpec() {
         Token t = p.peek();
         if (p.acceptKw("current_user")) return new RoleSpec(RoleSpec.Kind.CURRENT_USER, null, t.start());
         if (p.acceptKw("current_role")) return new RoleSpec(RoleSpec.Kind.CURRENT_ROLE, null, t.start());

@@ -11,6 +11,7 @@ import org.tusk.catalog.BootstrapCatalog;
 import org.tusk.catalog.SharedCatalog;
 import org.tusk.commands.DbCommands;
 import org.tusk.commands.GrantCommands;
+import org.tusk.commands.SchemaCommands;
 import org.tusk.commands.SettingCommands;
 import org.tusk.commands.SharedObjectEnv;
 import org.tusk.commands.UserCommands;
@@ -51,6 +52,9 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.DropRoleStmt d -> "DROP ROLE";
             case Stmt.AlterSettingStmt a -> a.role() == null ? "ALTER DATABASE" : "ALTER ROLE";
             case Stmt.GrantStmt g -> g.isGrant() ? "GRANT" : "REVOKE";
+            case Stmt.CreateSchemaStmt c -> "CREATE SCHEMA";
+            case Stmt.DropSchemaStmt d -> "DROP SCHEMA";
+            case Stmt.AlterSchemaStmt a -> "ALTER SCHEMA";
             default -> null;
         };
     }
@@ -69,6 +73,18 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.AlterSettingStmt a -> SettingCommands.alterSetting(a, this);
             case Stmt.GrantStmt g -> {
                 GrantCommands.execute(g, this, env);
+                env.commandCounterIncrement();
+            }
+            case Stmt.CreateSchemaStmt c -> {
+                SchemaCommands.create(c, this, env, ctx.messages::report);
+                env.commandCounterIncrement();
+            }
+            case Stmt.DropSchemaStmt d -> {
+                SchemaCommands.drop(d, this, env, ctx.messages::report);
+                env.commandCounterIncrement();
+            }
+            case Stmt.AlterSchemaStmt a -> {
+                SchemaCommands.alter(a, this, env);
                 env.commandCounterIncrement();
             }
             default -> throw new IllegalStateException("not a shared-object statement: " + s);

@@ -67,6 +67,18 @@ public final class MemCatalog implements Catalog {
     @Override public void replaceStatistics(Relation rel, List<ColumnStatistics> stats) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public List<Relation> userTables() { return new ArrayList<>(byName.values()); }
     @Override public String namespaceName(int namespaceOid) { return "public"; }
+    // One schema, public (OID 2200), that cannot change.
+    @Override public int namespaceOid(String name) { return name.equals("public") ? 2200 : 0; }
+    @Override public int namespaceOwner(int namespaceOid) { return 10; }
+    @Override public int createNamespace(String name, int ownerOid) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public List<Relation> relationsInNamespace(int namespaceOid) { return userTables(); }
+    @Override public void dropNamespace(int namespaceOid) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void renameNamespace(int namespaceOid, String newName) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void setNamespaceOwner(int namespaceOid, int ownerOid) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public int relnameGetRelid(String schemaOrNull, String name) {
+        Relation r = byName.get(name);
+        return r == null ? 0 : r.oid();
+    }
     @Override public void updateRelationStats(Relation rel, int relpages, double reltuples) { throw new UnsupportedOperationException("MemCatalog"); }
 
     @Override

@@ -65,4 +65,6 @@ public final class SqlState {
     public static final String INVALID_TABLE_DEFINITION = "42P16";
     public static final String INVALID_SCHEMA_NAME = "3F000";
     public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+    public static final String DUPLICATE_SCHEMA = "42P06";
+    public static final String RESERVED_NAME = "42939";
 }

@@ -1,0 +1,179 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.tusk.catalog.BootstrapCatalog;
+import org.tusk.catalog.BootstrapCatalog.Database;
+import org.tusk.catalog.BootstrapCatalog.Role;
+import org.tusk.catalog.Catalog;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * CREATE, DROP and ALTER SCHEMA (PostgreSQL's commands/schemacmds.c and the schema part of
+ * dependency.c). A schema's dependents are the relations in it; Tusk has no pg_depend yet, so
+ * DROP SCHEMA finds them through pg_class.relnamespace, in OID order (PostgreSQL reports them
+ * in pg_depend scan order, which for objects created one after another is the same).
+ */
+public final class SchemaCommands {
+    private SchemaCommands() {}
+
+    /** CreateSchemaCommand. */
+    public static void create(Stmt.CreateSchemaStmt s, SharedObjectEnv shared, ExecEnvironment env, Consumer<PgException> notices) {
+        BootstrapCatalog cat = shared.sharedCatalog().current();
+        Role me = Roles.current(cat, shared);
+        Role owner = s.owner() == null ? me : Roles.resolve(cat, s.owner(), shared);
+        String name = s.name() != null ? s.name() : owner.name();
+        Database db = cat.database(shared.currentDatabaseId()).orElseThrow();
+        if (!hasCreateOnDatabase(me, db)) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database " + db.name());
+        }
+        if (owner.oid() != me.oid() && !me.superuser()) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + owner.name() + "\"");
+        }
+        checkName(name);
+        Catalog catalog = env.catalog();
+        if (catalog.namespaceOid(name) != 0) {
+            if (s.ifNotExists()) {
+                notices.accept(notice(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists, skipping"));
+                return;
+            }
+            throw PgException.error(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
+        }
+        catalog.createNamespace(name, owner.oid());
+    }
+
+    /** RemoveObjects for OBJECT_SCHEMA, then performMultipleDeletions with the relations in them. */
+    public static void drop(Stmt.DropSchemaStmt s, SharedObjectEnv shared, ExecEnvironment env, Consumer<PgException> notices) {
+        Catalog catalog = env.catalog();
+        BootstrapCatalog cat = shared.sharedCatalog().current();
+        Role me = Roles.current(cat, shared);
+        List<Integer> schemas = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String name : s.names()) {
+            int oid = catalog.namespaceOid(name);
+            if (oid == 0) {
+                if (s.missingOk()) {
+                    notices.accept(notice(SqlState.SUCCESSFUL_COMPLETION, "schema \"" + name + "\" does not exist, skipping"));
+                    continue;
+                }
+                throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist");
+            }
+            if (!me.superuser() && catalog.namespaceOwner(oid) != me.oid()) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + name);
+            }
+            if (name.equals("pg_catalog") || name.startsWith("pg_toast") || name.equals("information_schema")) {
+                throw PgException.error(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + name
+                        + " because it is required by the database system");
+            }
+            schemas.add(oid);
+            names.add(name);
+        }
+        List<Relation> dependents = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < schemas.size(); i++) {
+            for (Relation r : catalog.relationsInNamespace(schemas.get(i))) {
+                dependents.add(r);
+                lines.add(describe(catalog, r) + (s.cascade() ? "" : " depends on schema " + names.get(i)));
+            }
+        }
+        if (!dependents.isEmpty()) {
+            if (!s.cascade()) {
+                String what = names.size() == 1 ? "schema " + names.get(0) : "desired object";
+                throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop " + what + " because other objects depend on it", String.join("\n", lines),
+                        "Use DROP ... CASCADE to drop the dependent objects too.", 0);
+            }
+            if (lines.size() == 1) notices.accept(notice(SqlState.SUCCESSFUL_COMPLETION, "drop cascades to " + lines.get(0)));
+            else notices.accept(new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                    "drop cascades to " + lines.size() + " other objects",
+                    String.join("\n", lines.stream().map(l -> "drop cascades to " + l).toList()), null, 0));
+            for (Relation r : dependents) {
+                // a sequence owned by a table column already went with its table
+                if (catalog.relnameGetRelid(catalog.namespaceName(r.namespace()), r.name()) == r.oid()) catalog.dropRelation(r);
+                env.commandCounterIncrement();
+            }
+        }
+        for (int oid : schemas) catalog.dropNamespace(oid);
+    }
+
+    /** RenameSchema and AlterSchemaOwner. */
+    public static void alter(Stmt.AlterSchemaStmt s, SharedObjectEnv shared, ExecEnvironment env) {
+        Catalog catalog = env.catalog();
+        BootstrapCatalog cat = shared.sharedCatalog().current();
+        Role me = Roles.current(cat, shared);
+        int oid = catalog.namespaceOid(s.name());
+        if (oid == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + s.name() + "\" does not exist");
+        boolean owner = me.superuser() || catalog.namespaceOwner(oid) == me.oid();
+        Database db = cat.database(shared.currentDatabaseId()).orElseThrow();
+        if (s.newName() != null) {
+            if (catalog.namespaceOid(s.newName()) != 0) {
+                throw PgException.error(SqlState.DUPLICATE_SCHEMA, "schema \"" + s.newName() + "\" already exists");
+            }
+            if (!owner) throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + s.name());
+            if (!hasCreateOnDatabase(me, db)) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database " + db.name());
+            }
+            checkName(s.newName());
+            catalog.renameNamespace(oid, s.newName());
+            return;
+        }
+        Role newOwner = Roles.resolve(cat, s.newOwner(), shared);
+        if (newOwner.oid() == catalog.namespaceOwner(oid)) return;
+        if (!owner) throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + s.name());
+        if (!me.superuser()) {
+            if (newOwner.oid() != me.oid())
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + newOwner.name() + "\"");
+            if (!hasCreateOnDatabase(me, db))
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database " + db.name());
+        }
+        catalog.setNamespaceOwner(oid, newOwner.oid());
+    }
+
+    private static PgException notice(String sqlState, String message) {
+        return new PgException(Severity.NOTICE, sqlState, message, null, null, 0);
+    }
+
+    /** The "pg_" prefix is reserved for system schemas (allow_system_table_mods is not supported). */
+    private static void checkName(String name) {
+        if (name.startsWith("pg_")) {
+            throw PgException.error(SqlState.RESERVED_NAME, "unacceptable schema name \"" + name + "\"")
+                    .withDetail("The prefix \"pg_\" is reserved for system schemas.");
+        }
+    }
+
+    /**
+     * pg_database_aclcheck(ACL_CREATE): the owner and superusers always; others through datacl,
+     * whose default (null) grants CREATE to nobody else.
+     */
+    static boolean hasCreateOnDatabase(Role me, Database db) {
+        if (me.superuser() || db.dba() == me.oid()) return true;
+        if (db.acl() == null) return false;
+        for (String item : db.acl()) {
+            int eq = item.indexOf('='), slash = item.indexOf('/');
+            if (eq < 0 || slash < eq) continue;
+            String grantee = item.substring(0, eq);
+            if ((grantee.isEmpty() || grantee.equals(Integer.toUnsignedString(me.oid())))
+                    && item.substring(eq + 1, slash).indexOf('C') >= 0) return true;
+        }
+        return false;
+    }
+
+    /** getObjectDescription for a relation: "table s.t" (the schema always named, as the schema is going). */
+    private static String describe(Catalog catalog, Relation r) {
+        String kind = switch (r.relkind()) {
+            case 'S' -> "sequence";
+            case 'v' -> "view";
+            case 'm' -> "materialized view";
+            case 'f' -> "foreign table";
+            default -> "table";
+        };
+        return kind + " " + catalog.namespaceName(r.namespace()) + "." + r.name();
+    }
+}

@@ -1,0 +1,102 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+
+/**
+ * CREATE/ALTER/DROP SCHEMA and search_path against a real server, with PostgreSQL 15's messages
+ * (checked side by side with psql 15 on PostgreSQL 15.18).
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SchemaIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    private static SQLWarning exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            return s.getWarnings();
+        }
+    }
+
+    private static PSQLException fails(Connection c, String sql, String sqlState) {
+        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
+        assertEquals(sqlState, e.getSQLState(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void schemasHoldTablesFoundThroughTheSearchPathAndOtherSessionsSeeThem() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            exec(a, "create schema app");
+            assertEquals("ERROR: schema \"app\" already exists", fails(a, "create schema app", "42P06").getMessage());
+            assertEquals("schema \"app\" already exists, skipping", exec(a, "create schema if not exists app").getMessage());
+            // b looked for the table before it existed; a's commit must reach b's name lookups
+            fails(b, "select * from app.items", "42P01");
+            exec(a, "create table app.items(id int primary key, v text)");
+            exec(a, "insert into app.items values (1, 'one')");
+            assertEquals("one", ProtocolIT.one(b, "select v from app.items"));
+            fails(b, "select v from items", "42P01");
+            exec(b, "set search_path = app, public");
+            assertEquals("one", ProtocolIT.one(b, "select v from items"));
+            exec(a, "alter schema app rename to shop");
+            assertEquals("one", ProtocolIT.one(b, "select v from shop.items"));
+            fails(b, "select v from items", "42P01");
+        }
+    }
+
+    @Test
+    void dropSchemaRefusesDependentsUnlessCascade() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create schema d1");
+            exec(c, "create table d1.t1(a int)");
+            exec(c, "create table d1.t2(a int)");
+            PSQLException e = fails(c, "drop schema d1", "2BP01");
+            assertEquals("cannot drop schema d1 because other objects depend on it", e.getServerErrorMessage().getMessage());
+            assertEquals("table d1.t1 depends on schema d1\ntable d1.t2 depends on schema d1", e.getServerErrorMessage().getDetail());
+            assertEquals("Use DROP ... CASCADE to drop the dependent objects too.", e.getServerErrorMessage().getHint());
+            SQLWarning w = exec(c, "drop schema d1 cascade");
+            assertEquals("drop cascades to 2 other objects", w.getMessage().lines().findFirst().orElseThrow());
+            fails(c, "drop schema d1", "3F000");
+            assertEquals("schema \"d1\" does not exist, skipping", exec(c, "drop schema if exists d1").getMessage());
+            fails(c, "select * from d1.t1", "42P01");
+            PSQLException reserved = fails(c, "create schema pg_mine", "42939");
+            assertEquals("The prefix \"pg_\" is reserved for system schemas.", reserved.getServerErrorMessage().getDetail());
+        }
+    }
+
+    @Test
+    void aRolledBackSchemaLeavesNothing() throws Exception {
+        try (Connection c = server.connect()) {
+            c.setAutoCommit(false);
+            exec(c, "create schema gone");
+            exec(c, "create table gone.t(a int)");
+            c.rollback();
+            c.setAutoCommit(true);
+            fails(c, "select * from gone.t", "42P01");
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_namespace where nspname = 'gone'"));
+            exec(c, "create schema gone");
+            exec(c, "drop schema gone");
+        }
+    }
+}
