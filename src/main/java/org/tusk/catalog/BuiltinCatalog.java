@@ -141,6 +141,7 @@ public final class BuiltinCatalog {
         b.casts();
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
+        IntrospectionBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -314,12 +315,6 @@ public final class BuiltinCatalog {
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
             fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
             fn("pg_switch_wal", List.of(), PG_LSN, V, true, (c, a) -> c.session().switchWal());
-            // Sequence functions; they take the sequence's name as text (Tusk has no regclass input yet).
-            fn("nextval", List.of(TEXT), INT8, V, true, (c, a) -> c.session().nextval((String) a[0]));
-            fn("currval", List.of(TEXT), INT8, V, true, (c, a) -> c.session().currval((String) a[0]));
-            fn("setval", List.of(TEXT, INT8), INT8, V, true, (c, a) -> c.session().setval((String) a[0], (Long) a[1], true));
-            fn("setval", List.of(TEXT, INT8, BOOL), INT8, V, true,
-                    (c, a) -> c.session().setval((String) a[0], (Long) a[1], (Boolean) a[2]));
             fn("lastval", List.of(), INT8, V, true, (c, a) -> c.session().lastval());
             // amcheck's bt_index_check; takes the index name as text (Tusk has no regclass input yet).
             fn("bt_index_check", List.of(TEXT), VOID, V, true, (c, a) -> {

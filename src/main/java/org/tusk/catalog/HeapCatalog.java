@@ -239,6 +239,12 @@ public final class HeapCatalog implements Catalog {
 
     // ------------------------------------------------------------------ lookup
 
+    /** The lookups of the reg* types and catalog functions over this catalog ({@link ObjectNames}). */
+    public ObjectNames objectNames(java.util.function.Function<Integer, java.util.Optional<String>> roleNames,
+                                   java.util.function.ToIntFunction<String> roleOids) {
+        return new HeapObjectNames(this, writer, namespaces, roleNames, roleOids);
+    }
+
     @Override
     public Relation openRelation(String schemaOrNull, String name) {
         int relOid = relnameGetRelid(schemaOrNull, name);

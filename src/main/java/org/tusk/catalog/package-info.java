@@ -54,8 +54,18 @@
  * types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql, JDBC drivers and pgbench
  * can query them (pg_inherits and pg_partitioned_table stay empty: there is no inheritance or
  * partitioning). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
- * output functions; columns of regproc, aclitem[], int2vector, oidvector and pg_node_tree have
- * no type Tusk knows by OID yet and cannot be selected. Each catalog's file is {@code base/<db>/<catalog OID>}:
+ * output functions; int2vector, oidvector and pg_node_tree (text) can be selected, regclass,
+ * regtype, regnamespace and regrole are known types ({@link org.tusk.catalog.IntrospectionBuiltins});
+ * regproc, oid[], int2[] and "char"[] columns have no type Tusk knows by OID yet.
+ *
+ * <h2>Introspection</h2>
+ * {@link org.tusk.catalog.ObjectNames} is how the reg* types' I/O functions and the catalog
+ * functions (format_type, pg_table_is_visible, pg_get_expr/indexdef/constraintdef in
+ * {@code utils.ruleutils}) find names: the backend's session installs one over its HeapCatalog
+ * when it gets storage (one session per process, so this stands in for PostgreSQL's
+ * process-global syscache); it reads catalog rows with the catalog snapshot and is used only on
+ * the session's thread. {@link org.tusk.catalog.IntrospectionViews} computes pg_collation,
+ * pg_description (empty), pg_tables and pg_indexes at each scan. Each catalog's file is {@code base/<db>/<catalog OID>}:
  * there is no relation mapper (pg_filenode.map), so a catalog's relfilenode never changes and
  * nothing may rewrite a catalog (VACUUM FULL / CLUSTER of catalogs are out of scope).
  *

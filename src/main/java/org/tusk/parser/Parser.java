@@ -1290,6 +1290,7 @@ public final class Parser {
             }
             case IDENT: {
                 String kw = t.keyword();
+                if (OperatorSyntax.isOperatorCall(t, peek(1))) return P_OP;
                 if (kw == null) return -1;
                 switch (kw) {
                     case "or": return P_OR;
@@ -1410,17 +1411,21 @@ public final class Parser {
                 }
             }
             case P_OP, P_ADD, P_MUL, P_EXP -> {
-                RawExpr sub = quantified(op.value(), left, loc);
+                String name = OperatorSyntax.isOperatorCall(op, peek()) ? OperatorSyntax.qualifiedOperator(this::advance) : op.value();
+                RawExpr sub = quantified(name, left, loc);
                 if (sub != null) return sub;
                 RawExpr right = expr(prec + 1);
-                return new RawExpr.AExpr(op.value(), left, right, loc);
+                return new RawExpr.AExpr(name, left, right, loc);
             }
             case P_TYPECAST -> {
                 TypeName tn = typeName();
                 return new RawExpr.TypeCast(left, tn, loc);
             }
             case P_AT -> throw notSupported("AT TIME ZONE", loc);
-            case P_COLLATE -> throw notSupported("COLLATE", loc);
+            case P_COLLATE -> {
+                OperatorSyntax.checkCollation(this::advance, this::peek, loc);
+                return left;
+            }
             case P_SUBSCRIPT -> throw notSupported("array subscripts", loc);
             default -> throw syntaxError(op);
         }
@@ -1459,6 +1464,12 @@ public final class Parser {
             advance();
             RawExpr arg = expr(P_OP + 1);
             return new RawExpr.AExpr(t.value(), null, arg, t.start());
+        }
+        if (OperatorSyntax.isOperatorCall(t, peek(1))) {
+            advance();
+            String name = OperatorSyntax.qualifiedOperator(this::advance);
+            RawExpr arg = expr(P_OP + 1);
+            return new RawExpr.AExpr(name, null, arg, t.start());
         }
         RawExpr e = cExpr();
         return e;

@@ -53,6 +53,8 @@ final class QueryRunner {
     private org.tusk.catalog.ScannableRelation lookupRelation(String schema, String name) {
         org.tusk.catalog.ScannableRelation r = relations.lookup(schema, name);
         if (r != null || ctx.storage == null) return r;
+        r = new org.tusk.catalog.IntrospectionViews(org.tusk.utils.ruleutils.RuleUtils::indexdefOf).lookup(schema, name);
+        if (r != null) return r;
         return new org.tusk.catalog.SharedCatalogViews(ctx.storage.sharedCatalog::current,
                 () -> ctx.storage.sharedCatalog.current().role(ctx.role.oid()).map(x -> x.superuser()).orElse(false))
                 .lookup(schema, name);

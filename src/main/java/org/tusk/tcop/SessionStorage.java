@@ -114,6 +114,10 @@ final class SessionStorage {
                 ctx.locks.acquire(org.tusk.storage.lmgr.LockTag.relation(0, relationId), LockMode.EXCLUSIVE, false);
             }
         });
+        // The reg* types' I/O functions and the catalog functions look names up through this.
+        org.tusk.catalog.ObjectNames.install(catalog.objectNames(
+                oid -> sharedCatalog.current().role(oid).map(org.tusk.catalog.BootstrapCatalog.Role::name),
+                name -> sharedCatalog.current().role(name).map(org.tusk.catalog.BootstrapCatalog.Role::oid).orElse(0)));
     }
 
     /** GetNewObjectId. */

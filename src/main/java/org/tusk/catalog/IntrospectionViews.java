@@ -1,0 +1,102 @@
+package org.tusk.catalog;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_CLASS;
+import static org.tusk.catalog.SystemCatalogs.PG_INDEX;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Catalog relations psql and drivers read that Tusk computes rather than stores: pg_collation
+ * (the built-in rows default, C and POSIX; Tusk compares bytewise under all of them),
+ * pg_description (empty: there is no COMMENT ON yet), and the system_views.sql views pg_tables
+ * and pg_indexes over pg_class and pg_index, read through {@link ObjectNames} at each scan with
+ * the session's catalog snapshot.
+ */
+public final class IntrospectionViews implements RelationProvider {
+    private static ColumnDef col(String name, int type) { return new ColumnDef(name, type, -1); }
+
+    private static final List<ColumnDef> PG_COLLATION = List.of(col("oid", TypeOids.OID), col("collname", TypeOids.NAME),
+            col("collnamespace", TypeOids.OID), col("collowner", TypeOids.OID), col("collprovider", TypeOids.CHAR),
+            col("collisdeterministic", TypeOids.BOOL), col("collencoding", TypeOids.INT4), col("collcollate", TypeOids.TEXT),
+            col("collctype", TypeOids.TEXT), col("colliculocale", TypeOids.TEXT), col("collversion", TypeOids.TEXT));
+    private static final List<ColumnDef> PG_DESCRIPTION = List.of(col("objoid", TypeOids.OID), col("classoid", TypeOids.OID),
+            col("objsubid", TypeOids.INT4), col("description", TypeOids.TEXT));
+    private static final List<ColumnDef> PG_TABLES = List.of(col("schemaname", TypeOids.NAME), col("tablename", TypeOids.NAME),
+            col("tableowner", TypeOids.NAME), col("tablespace", TypeOids.NAME), col("hasindexes", TypeOids.BOOL),
+            col("hasrules", TypeOids.BOOL), col("hastriggers", TypeOids.BOOL), col("rowsecurity", TypeOids.BOOL));
+    private static final List<ColumnDef> PG_INDEXES = List.of(col("schemaname", TypeOids.NAME), col("tablename", TypeOids.NAME),
+            col("indexname", TypeOids.NAME), col("tablespace", TypeOids.NAME), col("indexdef", TypeOids.TEXT));
+
+    private final java.util.function.Function<Integer, String> indexdef;
+
+    /** @param indexdef pg_get_indexdef of an index OID (ruleutils, above this package) */
+    public IntrospectionViews(java.util.function.Function<Integer, String> indexdef) {
+        this.indexdef = indexdef;
+    }
+
+    @Override
+    public ScannableRelation lookup(String schemaOrNull, String name) {
+        if (schemaOrNull != null && !schemaOrNull.equals("pg_catalog")) return null;
+        return switch (name) {
+            case "pg_collation" -> relation(PG_COLLATION, IntrospectionViews::collations);
+            case "pg_description" -> relation(PG_DESCRIPTION, List::of);
+            case "pg_tables" -> relation(PG_TABLES, IntrospectionViews::tables);
+            case "pg_indexes" -> relation(PG_INDEXES, this::indexes);
+            default -> null;
+        };
+    }
+
+    private static ScannableRelation relation(List<ColumnDef> cols, Supplier<List<Object[]>> rows) {
+        return new ScannableRelation() {
+            public List<ColumnDef> columns() { return cols; }
+            public Iterator<Object[]> scan() { return rows.get().iterator(); }
+        };
+    }
+
+    /** pg_collation.dat: default (100, provider 'd'), C (950) and POSIX (951), encoding -1 (any). */
+    private static List<Object[]> collations() {
+        long nsp = SystemCatalogs.PG_CATALOG_NAMESPACE, owner = 10;
+        return List.of(
+                new Object[] {100L, "default", nsp, owner, "d", true, -1, null, null, null, null},
+                new Object[] {950L, "C", nsp, owner, "c", true, -1, "C", "C", null, null},
+                new Object[] {951L, "POSIX", nsp, owner, "c", true, -1, "POSIX", "POSIX", null, null});
+    }
+
+    /** pg_tables: relkind 'r' and 'p'. */
+    private static List<Object[]> tables() {
+        ObjectNames names = ObjectNames.current();
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] c : sorted(names.rows(PG_CLASS, v -> "r".equals(PG_CLASS.get(v, "relkind")) || "p".equals(PG_CLASS.get(v, "relkind"))))) {
+            out.add(new Object[] {names.namespaceName(oid(PG_CLASS.get(c, "relnamespace"))), PG_CLASS.get(c, "relname"),
+                    names.roleName(oid(PG_CLASS.get(c, "relowner"))).orElse(null), null, PG_CLASS.get(c, "relhasindex"),
+                    PG_CLASS.get(c, "relhasrules"), PG_CLASS.get(c, "relhastriggers"), PG_CLASS.get(c, "relrowsecurity")});
+        }
+        return out;
+    }
+
+    /** pg_indexes: the indexes of tables, with pg_get_indexdef. */
+    private List<Object[]> indexes() {
+        ObjectNames names = ObjectNames.current();
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] i : names.rows(PG_INDEX, v -> true)) {
+            int ixOid = oid(PG_INDEX.get(i, "indexrelid"));
+            var ix = names.relation(ixOid);
+            var heap = names.relation(oid(PG_INDEX.get(i, "indrelid")));
+            if (ix.isEmpty() || heap.isEmpty() || heap.get().relkind() != 'r') continue;
+            out.add(new Object[] {names.namespaceName(heap.get().namespace()), heap.get().name(), ix.get().name(), null,
+                    indexdef.apply(ixOid)});
+        }
+        return out;
+    }
+
+    private static List<Object[]> sorted(List<Object[]> rows) {
+        List<Object[]> r = new ArrayList<>(rows);
+        r.sort(Comparator.comparingLong(v -> oid(PG_CLASS.get(v, "oid")) & 0xFFFFFFFFL));
+        return r;
+    }
+}

@@ -1,0 +1,73 @@
+package org.tusk.utils.adt;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.ObjectNames;
+import org.tusk.catalog.PgType;
+import org.tusk.catalog.SystemCatalogs;
+import org.tusk.catalog.TypeOids;
+
+/**
+ * format_type and format_type_be (PostgreSQL's utils/adt/format_type.c format_type_extended):
+ * a type's SQL name with its type modifier, as psql's \d and error messages print it.
+ */
+public final class FormatType {
+    private FormatType() {}
+
+    /**
+     * format_type_extended. {@code typmodGiven} is false for format_type(oid, NULL), which prints
+     * the internal names of the types SQL spells differently only with a modifier ("bpchar").
+     */
+    public static String format(int typeOid, int typmod, boolean typmodGiven) {
+        if (typeOid == TypeOids.INVALID) return "-";
+        boolean withTypmod = typmodGiven && typmod >= 0;
+        PgType t = builtin(typeOid);
+        if (t == null) {
+            var user = ObjectNames.current().userType(typeOid);
+            if (user.isEmpty()) return "???";
+            ObjectNames names = ObjectNames.current();
+            String name = Texts.quoteIdentifier(user.get().name());
+            if (!names.searchPath().contains(user.get().namespace()) || names.userTypeOid(null, user.get().name()) != typeOid) {
+                String nsp = names.namespaceName(user.get().namespace());
+                if (nsp != null) name = Texts.quoteIdentifier(nsp) + "." + name;
+            }
+            return name;
+        }
+        if (t.category() == 'A' && t.typname().startsWith("_")) {
+            PgType elem = BuiltinCatalog.typeByName(t.typname().substring(1));
+            if (elem != null) return format(elem.oid(), typmod, typmodGiven) + "[]";
+        }
+        return switch (typeOid) {
+            case TypeOids.BPCHAR -> withTypmod ? "character(" + (typmod - 4) + ")" : typmodGiven ? "character" : "bpchar";
+            case TypeOids.VARCHAR -> withTypmod ? "character varying(" + (typmod - 4) + ")" : "character varying";
+            case TypeOids.NUMERIC -> withTypmod ? "numeric(" + (((typmod - 4) >> 16) & 0xffff) + "," + (short) ((typmod - 4) & 0xffff) + ")" : "numeric";
+            case TypeOids.TIMESTAMP -> withTypmod ? "timestamp(" + typmod + ") without time zone" : "timestamp without time zone";
+            case TypeOids.TIMESTAMPTZ -> withTypmod ? "timestamp(" + typmod + ") with time zone" : "timestamp with time zone";
+            case TypeOids.TIME -> withTypmod ? "time(" + typmod + ") without time zone" : "time without time zone";
+            case TypeOids.INTERVAL -> withTypmod ? "interval(" + (typmod & 0xffff) + ")" : "interval";
+            default -> t.sqlName();
+        };
+    }
+
+    /** format_type_be: without a modifier. */
+    public static String formatBe(int typeOid) {
+        return format(typeOid, -1, false);
+    }
+
+    private static PgType builtin(int typeOid) {
+        try {
+            return BuiltinCatalog.type(typeOid);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether a type is visible on the search path (TypeIsVisible): built-in types live in pg_catalog. */
+    public static boolean typeIsVisible(int typeOid) {
+        if (builtin(typeOid) != null) return true;
+        ObjectNames names = ObjectNames.current();
+        var user = names.userType(typeOid);
+        return user.isPresent() && names.userTypeOid(null, user.get().name()) == typeOid;
+    }
+
+    static final int PG_CATALOG = SystemCatalogs.PG_CATALOG_NAMESPACE;
+}

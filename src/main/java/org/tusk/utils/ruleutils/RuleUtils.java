@@ -1,0 +1,203 @@
+package org.tusk.utils.ruleutils;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_ATTRDEF;
+import static org.tusk.catalog.SystemCatalogs.PG_ATTRIBUTE;
+import static org.tusk.catalog.SystemCatalogs.PG_CONSTRAINT;
+import static org.tusk.catalog.SystemCatalogs.PG_INDEX;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.ObjectNames;
+import org.tusk.catalog.RelationProvider;
+import org.tusk.catalog.ScannableRelation;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawStmt;
+import org.tusk.parser.Analyzer;
+import org.tusk.parser.Parser;
+import org.tusk.utils.adt.RegTypes;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * pg_get_expr, pg_get_indexdef and pg_get_constraintdef (ruleutils.c). Tusk keeps an
+ * expression's SQL text in adbin and conbin (see catalog/package-info.java), so the text is
+ * parsed and analysed again against the relation's columns, and the analysed tree printed by
+ * {@link Deparser}: the result is PostgreSQL's canonical form, not the text as written.
+ */
+public final class RuleUtils {
+    private RuleUtils() {}
+
+    /**
+     * pg_get_expr(expr, relation). A column default (the text is the adbin of one of the
+     * relation's pg_attrdef rows) is analysed as that column's default, coerced to its type;
+     * any other expression as a boolean expression over the relation's columns.
+     */
+    public static String getExpr(String text, int relid, String currentDatabase) {
+        ObjectNames names = ObjectNames.current();
+        for (Object[] d : names.rows(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relid && text.equals(PG_ATTRDEF.get(v, "adbin")))) {
+            short adnum = (Short) PG_ATTRDEF.get(d, "adnum");
+            for (Object[] a : names.rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid
+                    && (Short) PG_ATTRIBUTE.get(v, "attnum") == adnum)) {
+                Expr e = Analyzer.analyzeColumnDefault(text, (String) PG_ATTRIBUTE.get(a, "attname"),
+                        oid(PG_ATTRIBUTE.get(a, "atttypid")), (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), ZoneOffset.UTC,
+                        currentDatabase);
+                return Deparser.deparse(e);
+            }
+        }
+        return Deparser.deparse(analyzeOverRelation(text, relid, currentDatabase));
+    }
+
+    /** The expression analysed as {@code SELECT (text) FROM relation}, its columns being the relation's. */
+    static Expr analyzeOverRelation(String text, int relid, String currentDatabase) {
+        List<ColumnDef> cols = new ArrayList<>();
+        List<Object[]> attrs = new ArrayList<>(ObjectNames.current().rows(PG_ATTRIBUTE,
+                v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0
+                        && !(Boolean) PG_ATTRIBUTE.get(v, "attisdropped")));
+        attrs.sort(java.util.Comparator.comparing(v -> (Short) PG_ATTRIBUTE.get(v, "attnum")));
+        for (Object[] a : attrs)
+            cols.add(new ColumnDef((String) PG_ATTRIBUTE.get(a, "attname"), oid(PG_ATTRIBUTE.get(a, "atttypid")),
+                    (Integer) PG_ATTRIBUTE.get(a, "atttypmod")));
+        ScannableRelation rel = new ScannableRelation() {
+            public List<ColumnDef> columns() { return cols; }
+            public Iterator<Object[]> scan() { return java.util.Collections.emptyIterator(); }
+        };
+        RelationProvider only = (schema, name) -> schema == null && name.equals("pg_get_expr_relation") ? rel : null;
+        String sql = "SELECT (" + text + ") FROM pg_get_expr_relation";
+        List<RawStmt> raw = Parser.parse(sql);
+        Query q = Analyzer.analyze(raw.get(0), sql, only, ZoneOffset.UTC, currentDatabase);
+        return q.targetList().get(0).expr();
+    }
+
+    /** pg_get_indexdef(index, column, pretty): the CREATE INDEX command, or one key column's name (column > 0). */
+    public static String getIndexdef(int indexOid, int column) {
+        ObjectNames names = ObjectNames.current();
+        List<Object[]> rows = names.rows(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+        if (rows.isEmpty()) return null;
+        Object[] ix = rows.get(0);
+        int heapOid = oid(PG_INDEX.get(ix, "indrelid"));
+        short[] keys = (short[]) PG_INDEX.get(ix, "indkey");
+        short[] options = (short[]) PG_INDEX.get(ix, "indoption");
+        if (column > 0) return column <= keys.length ? RegTypes.quote(attname(heapOid, keys[column - 1])) : "";
+        var idx = names.relation(indexOid).orElseThrow();
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if ((Boolean) PG_INDEX.get(ix, "indisunique")) sb.append("UNIQUE ");
+        sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
+                .append(" USING btree (");
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(RegTypes.quote(attname(heapOid, keys[i])));
+            int opt = options != null && i < options.length ? options[i] : 0;
+            if ((opt & 1) != 0) sb.append(" DESC");
+            if ((opt & 2) != 0 && (opt & 1) == 0) sb.append(" NULLS FIRST");
+            if ((opt & 2) == 0 && (opt & 1) != 0) sb.append(" NULLS LAST");
+        }
+        sb.append(')');
+        if ((Boolean) PG_INDEX.get(ix, "indnullsnotdistinct")) sb.append(" NULLS NOT DISTINCT");
+        return sb.toString();
+    }
+
+    /** pg_get_indexdef(index). */
+    public static String indexdefOf(Integer indexOid) {
+        return getIndexdef(indexOid, 0);
+    }
+
+    /** pg_get_constraintdef(constraint, pretty), for PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints. */
+    public static String getConstraintdef(int conOid, boolean pretty, String currentDatabase) {
+        List<Object[]> rows = ObjectNames.current().rows(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "oid")) == conOid);
+        if (rows.isEmpty()) return null;
+        return constraintdef(rows.get(0), pretty, currentDatabase);
+    }
+
+    /** pg_get_constraintdef_worker for one pg_constraint row. */
+    public static String constraintdef(Object[] con, boolean pretty, String currentDatabase) {
+        char contype = ((String) PG_CONSTRAINT.get(con, "contype")).charAt(0);
+        int relid = oid(PG_CONSTRAINT.get(con, "conrelid"));
+        StringBuilder sb = new StringBuilder();
+        switch (contype) {
+            case 'p', 'u' -> {
+                sb.append(contype == 'p' ? "PRIMARY KEY (" : "UNIQUE (");
+                columns(sb, relid, (short[]) PG_CONSTRAINT.get(con, "conkey"));
+                sb.append(')');
+                int indexOid = oid(PG_CONSTRAINT.get(con, "conindid"));
+                List<Object[]> ix = ObjectNames.current().rows(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+                if (contype == 'u' && !ix.isEmpty() && (Boolean) PG_INDEX.get(ix.get(0), "indnullsnotdistinct"))
+                    sb.insert("UNIQUE ".length(), "NULLS NOT DISTINCT ");
+            }
+            case 'f' -> {
+                sb.append("FOREIGN KEY (");
+                columns(sb, relid, (short[]) PG_CONSTRAINT.get(con, "conkey"));
+                int confrelid = oid(PG_CONSTRAINT.get(con, "confrelid"));
+                sb.append(") REFERENCES ").append(relationName(confrelid)).append('(');
+                columns(sb, confrelid, (short[]) PG_CONSTRAINT.get(con, "confkey"));
+                sb.append(')');
+                String match = (String) PG_CONSTRAINT.get(con, "confmatchtype");
+                if ("f".equals(match)) sb.append(" MATCH FULL");
+                else if ("p".equals(match)) sb.append(" MATCH PARTIAL");
+                String upd = action((String) PG_CONSTRAINT.get(con, "confupdtype"));
+                if (upd != null) sb.append(" ON UPDATE ").append(upd);
+                String del = action((String) PG_CONSTRAINT.get(con, "confdeltype"));
+                if (del != null) sb.append(" ON DELETE ").append(del);
+            }
+            case 'c' -> {
+                String bin = (String) PG_CONSTRAINT.get(con, "conbin");
+                if (bin == null) throw PgException.error(SqlState.INTERNAL_ERROR, "null conbin for constraint " + oid(PG_CONSTRAINT.get(con, "oid")));
+                String expr = Deparser.deparse(analyzeOverRelation(bin, relid, currentDatabase));
+                sb.append(pretty ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))");
+                if ((Boolean) PG_CONSTRAINT.get(con, "connoinherit")) sb.append(" NO INHERIT");
+            }
+            default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unsupported constraint type \"" + contype + "\"");
+        }
+        if ((Boolean) PG_CONSTRAINT.get(con, "condeferrable")) sb.append(" DEFERRABLE");
+        if ((Boolean) PG_CONSTRAINT.get(con, "condeferred")) sb.append(" INITIALLY DEFERRED");
+        if (!(Boolean) PG_CONSTRAINT.get(con, "convalidated")) sb.append(" NOT VALID");
+        return sb.toString();
+    }
+
+    /** The referential action's words; null for NO ACTION, which is not printed. */
+    private static String action(String code) {
+        if (code == null) return null;
+        return switch (code) {
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> null;
+        };
+    }
+
+    private static void columns(StringBuilder sb, int relid, short[] attnums) {
+        if (attnums == null) return;
+        for (int i = 0; i < attnums.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(RegTypes.quote(attname(relid, attnums[i])));
+        }
+    }
+
+    private static String attname(int relid, short attnum) {
+        List<Object[]> a = ObjectNames.current().rows(PG_ATTRIBUTE,
+                v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        if (a.isEmpty()) throw PgException.error(SqlState.INTERNAL_ERROR,
+                "cache lookup failed for attribute " + attnum + " of relation " + Integer.toUnsignedString(relid));
+        return (String) PG_ATTRIBUTE.get(a.get(0), "attname");
+    }
+
+    /** generate_relation_name: the name, qualified only when not visible on the search path. */
+    public static String relationName(int relid) {
+        return RegTypes.regclassOut((long) relid & 0xFFFFFFFFL);
+    }
+
+    /** generate_qualified_relation_name: always schema.name. */
+    public static String qualifiedRelationName(int relid) {
+        ObjectNames names = ObjectNames.current();
+        var rel = names.relation(relid).orElseThrow(() -> PgException.error(SqlState.INTERNAL_ERROR,
+                "cache lookup failed for relation " + Integer.toUnsignedString(relid)));
+        return RegTypes.quote(names.namespaceName(rel.namespace())) + "." + RegTypes.quote(rel.name());
+    }
+}
