@@ -1,5 +1,6 @@
 package org.tusk.access.nbtree;
 
+import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.table.TableScan;
@@ -16,29 +17,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Building an index (nbtree.c btbuild, btbuildempty; the spool of nbtsort.c): the metapage is
- * initialized and logged, the heap is scanned for its live rows with the build snapshot, the
- * entries are sorted in index order (key, then heap TID), a unique index refuses duplicates as
- * _bt_load does ("could not create unique index"), and the entries are inserted in that order.
+ * Building an index (nbtree.c btbuild, btbuildempty; nbtsort.c's spool and _bt_load): the
+ * metapage is initialized and logged, the heap is scanned for its live rows with the build
+ * snapshot, the entries are sorted in index order (key, then heap TID), a unique index refuses
+ * duplicates as _bt_load does ("could not create unique index"), and {@link BTSort} loads the
+ * sorted entries bottom up, level by level, each page written once and WAL-logged as a full-page
+ * image. The fresh metapage is logged as XLOG_BTREE_META_CLEANUP, whose redo (_bt_restore_meta)
+ * re-initializes the metapage from the logged fields; the final one, pointing at the root, as a
+ * full-page image.
  *
- * <p>Differs from PostgreSQL: nbtsort.c writes the leaf and upper levels bottom-up with
- * log_newpage (full-page images); here each entry goes through the ordinary insertion path, so
- * the build is logged as inserts and splits (and the fill-factor split choice on rightmost
- * pages gives ascending-order loading full pages). The fresh metapage is logged as
- * XLOG_BTREE_META_CLEANUP, whose redo (_bt_restore_meta) re-initializes the metapage from the
- * logged fields, because XLOG_FPI records are not replayed by this server yet.
+ * <p>Differs from PostgreSQL: the entries are sorted in memory (no tuplesort spilling to disk
+ * past maintenance_work_mem), and pages go through shared buffers rather than smgr writes
+ * followed by an fsync of the file.
  */
 final class BTBuild {
     private final BTreeContext ctx;
     private final BTPages pages;
     private final BTXLog xlog;
-    private final BTInsert insert;
 
-    BTBuild(BTreeContext ctx, BTPages pages, BTXLog xlog, BTInsert insert) {
+    BTBuild(BTreeContext ctx, BTPages pages, BTXLog xlog) {
         this.ctx = ctx;
         this.pages = pages;
         this.xlog = xlog;
-        this.insert = insert;
     }
 
     private record Entry(Object[] keys, ItemPointer tid) {}
@@ -68,7 +68,11 @@ final class BTBuild {
                 }
             }
         }
-        for (Entry e : entries) insert.doInsert(index, e.keys(), e.tid(), heap, table, false);
+        try (BTSort sort = new BTSort(ctx, pages, index, heap)) {
+            int nkeyatts = desc.natts();
+            for (Entry e : entries) sort.add(IndexTuples.form(desc, nkeyatts, e.keys(), e.tid()));
+            sort.finish();
+        }
     }
 
     /** btbuildempty / _bt_initmetapage: block 0 as an empty index's metapage, logged. */

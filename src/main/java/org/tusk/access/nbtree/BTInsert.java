@@ -88,7 +88,7 @@ final class BTInsert {
     }
 
     /** _bt_check_third_page: PostgreSQL's error for a tuple too large for a B-tree page. */
-    private static void checkThirdPage(Relation rel, Relation heapRel, int itemsz, ItemPointer heapTid) {
+    static void checkThirdPage(Relation rel, Relation heapRel, int itemsz, ItemPointer heapTid) {
         if (itemsz <= BT_MAX_ITEM_SIZE) return;
         throw new PgException(org.tusk.utils.error.Severity.ERROR, SqlState.PROGRAM_LIMIT_EXCEEDED,
                 "index row size " + itemsz + " exceeds btree version " + BTMetaPage.BTREE_VERSION + " maximum "

@@ -27,7 +27,7 @@ public final class BTreeAm implements IndexAm {
         this.pages = new BTPages(ctx, xlog);
         this.search = new BTSearch(pages);
         this.insert = new BTInsert(ctx, pages, search, xlog);
-        this.build = new BTBuild(ctx, pages, xlog, insert);
+        this.build = new BTBuild(ctx, pages, xlog);
         this.vacuum = new BTVacuum(pages, xlog);
     }
 

@@ -72,8 +72,11 @@
  *     appended).</li>
  * <li>The split point is chosen by balancing free space (fill factor on the rightmost page),
  *     without nbtsplitloc.c's finer strategies, so split points (not correctness) can differ.</li>
- * <li>Build inserts the sorted heap entries one by one instead of nbtsort.c's bottom-up load,
- *     and logs the fresh metapage as XLOG_BTREE_META_CLEANUP rather than an XLOG_FPI.</li>
+ * <li>Build sorts the heap entries in memory (no tuplesort spill past maintenance_work_mem) and
+ *     loads them bottom up as nbtsort.c does (BTSort), but through shared buffers: each finished
+ *     page is WAL-logged as an XLOG_FPI image and flushed by checkpoints, where PostgreSQL writes
+ *     with smgr and fsyncs the file at the end. The fresh metapage is logged as
+ *     XLOG_BTREE_META_CLEANUP, the final one (pointing at the root) as an image.</li>
  * <li>Bulk delete takes the exclusive lock where PostgreSQL takes a cleanup lock (no cleanup
  *     lock exists yet; scans here never keep a pin between pages).</li>
  * <li>Text and name compare byte-wise (the "C" collation); other collations are not supported.

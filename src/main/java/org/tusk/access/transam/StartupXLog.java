@@ -164,6 +164,10 @@ public final class StartupXLog {
                 OidGenerator.redo(rec, vars);
                 return;
             }
+            if (FullPageImages.isFullPageImage(rec.info()) && redoCtx != null) {
+                FullPageImages.redo(rec, redoCtx);
+                return;
+            }
             if (isCheckpoint(rec.info())) {
                 // xlog_redo: a checkpoint record carries the counters as of its REDO point.
                 CheckPoint cp = CheckPoint.read(rec.mainData(), 0);

@@ -72,7 +72,7 @@ class BTreeIncompleteSplitTest {
                 try (XLogReader r = new XLogReader(new XLogFiles(cluster.pgWal, BTreeCluster.SEG), BTreeCluster.TLI, BTreeCluster.SYSID)) {
                     r.beginRead(cluster.firstRecord);
                     while (splits < cut && r.readRecord() instanceof XLogReadResult.Record(DecodedXLogRecord rec)) {
-                        BTreeRedo.redo(rec, new RedoContext(bm, smgr, null, null));
+                        BTreeTestSupport.redo(rec, new RedoContext(bm, smgr, null, null));
                         int info = rec.info() & XLogRecord.XLR_RMGR_INFO_MASK;
                         if (info == BTXLog.XLOG_BTREE_INSERT_LEAF) replayedEntries++;
                         if (info == BTXLog.XLOG_BTREE_SPLIT_L || info == BTXLog.XLOG_BTREE_SPLIT_R) {

@@ -76,4 +76,10 @@ final class BTreeTestSupport {
     static List<Entry> filter(List<Entry> entries, Predicate<Entry> p) {
         return entries.stream().filter(p).toList();
     }
+
+    /** What the startup process does with the records a B-tree writes: Btree redo, or restoring XLOG_FPI images. */
+    static void redo(org.tusk.access.transam.DecodedXLogRecord rec, org.tusk.access.transam.RedoContext ctx) {
+        if (rec.rmgr() == org.tusk.access.transam.RmgrId.XLOG) org.tusk.access.transam.FullPageImages.redo(rec, ctx);
+        else BTreeRedo.redo(rec, ctx);
+    }
 }

@@ -1,0 +1,52 @@
+package org.tusk.access.transam;
+
+import java.io.IOException;
+
+import org.tusk.storage.smgr.ForkNumber;
+import org.tusk.storage.smgr.RelFileLocator;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * XLOG_FPI records (xloginsert.c log_newpage, xlog.c xlog_redo): a page written whole into the WAL,
+ * for changes that bypass the resource managers' own records, such as a B-tree built bottom-up.
+ * Redo restores every image the record carries, so the page is back whatever the data file held.
+ */
+public final class FullPageImages {
+    private FullPageImages() {}
+
+    /** XLOG_FPI_FOR_HINT and XLOG_FPI, the XLOG resource manager's info codes. */
+    public static final int XLOG_FPI_FOR_HINT = 0xA0, XLOG_FPI = 0xB0;
+
+    /**
+     * log_newpage(page_std = true): WAL-logs {@code page} (block {@code blkno} of the fork) as a
+     * forced full-page image; returns the record's end, which the caller stamps on the page.
+     */
+    public static long logNewPage(XLog xlog, RelFileLocator locator, ForkNumber fork, int blkno, MemorySegment page, int xid)
+            throws IOException {
+        XLogRecordBuilder b = new XLogRecordBuilder();
+        b.registerBuffer(0, locator, fork, blkno, page, XLogRecordBuilder.REGBUF_FORCE_IMAGE | XLogRecordBuilder.REGBUF_STANDARD);
+        return xlog.insert(b, RmgrId.XLOG, XLOG_FPI, xid).endLsn();
+    }
+
+    /** Whether an XLOG record's info is one of the two full-page-image records. */
+    public static boolean isFullPageImage(int info) {
+        int rmgrInfo = info & XLogRecord.XLR_RMGR_INFO_MASK;
+        return rmgrInfo == XLOG_FPI || rmgrInfo == XLOG_FPI_FOR_HINT;
+    }
+
+    /** xlog_redo for XLOG_FPI/XLOG_FPI_FOR_HINT: every registered block must be restored from its image. */
+    public static void redo(DecodedXLogRecord rec, RedoContext ctx) {
+        for (int id = 0; id <= rec.maxBlockId(); id++) {
+            if (!rec.hasBlockRef(id)) continue;
+            XLogUtils.RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, id);
+            try {
+                if (rb.action() != XLogUtils.Action.RESTORED) {
+                    throw new IllegalStateException("unexpected XLogReadBufferForRedoExtended result when restoring backup block");
+                }
+            } finally {
+                XLogUtils.release(ctx, rb);
+            }
+        }
+    }
+}
