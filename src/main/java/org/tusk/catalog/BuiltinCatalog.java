@@ -142,6 +142,7 @@ public final class BuiltinCatalog {
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
         IntrospectionBuiltins.register(b);
+        ScalarBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

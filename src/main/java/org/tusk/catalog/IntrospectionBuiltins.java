@@ -7,7 +7,6 @@ import java.util.List;
 import org.tusk.catalog.PgProc.Volatility;
 import org.tusk.utils.adt.FormatType;
 import org.tusk.utils.adt.RegTypes;
-import org.tusk.utils.adt.RegexOps;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 import org.tusk.utils.ruleutils.RuleUtils;
@@ -28,7 +27,6 @@ final class IntrospectionBuiltins {
         types(r);
         casts(r);
         functions(r);
-        regexOperators(r);
     }
 
     private static void types(BuiltinRegistry r) {
@@ -98,16 +96,6 @@ final class IntrospectionBuiltins {
     private static String sequenceName(Object regclass) {
         int oid = ((Number) regclass).intValue();
         return RuleUtils.qualifiedRelationName(oid);
-    }
-
-    /** textregexeq and friends on text and name (regexp.c), with PostgreSQL's advanced regular expressions. */
-    private static void regexOperators(BuiltinRegistry r) {
-        for (int left : new int[] {TEXT, NAME}) {
-            r.op("~", left, TEXT, BOOL, (c, a) -> RegexOps.matches((String) a[0], (String) a[1], false));
-            r.op("!~", left, TEXT, BOOL, (c, a) -> !RegexOps.matches((String) a[0], (String) a[1], false));
-            r.op("~*", left, TEXT, BOOL, (c, a) -> RegexOps.matches((String) a[0], (String) a[1], true));
-            r.op("!~*", left, TEXT, BOOL, (c, a) -> !RegexOps.matches((String) a[0], (String) a[1], true));
-        }
     }
 
     private static short[] int2vectorIn(String s) {

@@ -1017,6 +1017,8 @@ public final class Analyzer {
         }
         List<List<Integer>> sigs = new ArrayList<>();
         for (PgProc p : cands) sigs.add(p.argTypes());
+        int castTo = ParseFunc.coercionTarget(name, args, sigs);
+        if (castTo != 0) return coerce(args.get(0), castTo, -1, Context.EXPLICIT, f.location());
         int idx = cands.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         String sig = name + "(" + ParseFunc.signature(types) + ")";
         if (idx == ParseFunc.AMBIGUOUS)

@@ -246,10 +246,14 @@ public final class Lexer {
         if (peek(0) == 'e' || peek(0) == 'E') {
             int save = pos;
             pos++;
-            if (peek(0) == '+' || peek(0) == '-') pos++;
+            boolean signed = peek(0) == '+' || peek(0) == '-';
+            if (signed) pos++;
             if (digit(peek(0))) {
                 while (pos < src.length() && digit(src.charAt(pos))) pos++;
                 isReal = true;
+            } else if (signed) {
+                // scan.l's {realfail}: the token ends at the sign, whatever follows
+                throw errorToken("trailing junk after numeric literal", start, pos);
             } else {
                 pos = save + 1;
                 throw trailingJunk(start);
@@ -346,7 +350,26 @@ public final class Lexer {
                                     "invalid Unicode escape", position(src, pos - 2))
                                     .withHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.");
                         int cp = Integer.parseInt(src.substring(pos, pos + len), 16);
+                        int escStart = pos - 2;
                         pos += len;
+                        if (cp == 0 || cp > 0x10FFFF)
+                            throw errorToken("invalid Unicode escape value", escStart, pos);
+                        if (cp >= 0xDC00 && cp <= 0xDFFF)
+                            throw errorToken("invalid Unicode surrogate pair", escStart, pos);
+                        if (cp >= 0xD800 && cp <= 0xDBFF) {
+                            // scan.l's xeu state: the low half must follow as the next escape
+                            int lowLen = pos + 1 < src.length() && src.charAt(pos) == '\\'
+                                    ? (src.charAt(pos + 1) == 'u' ? 4 : src.charAt(pos + 1) == 'U' ? 8 : 0) : 0;
+                            int low = lowLen > 0 && pos + 2 + lowLen <= src.length()
+                                    && src.substring(pos + 2, pos + 2 + lowLen).matches("[0-9a-fA-F]+")
+                                    ? Integer.parseInt(src.substring(pos + 2, pos + 2 + lowLen), 16) : -1;
+                            if (low < 0xDC00 || low > 0xDFFF) {
+                                int end = low >= 0 ? pos + 2 + lowLen : Math.min(src.length(), pos + 1);
+                                throw errorToken("invalid Unicode surrogate pair", pos, end);
+                            }
+                            pos += 2 + lowLen;
+                            cp = Character.toCodePoint((char) cp, (char) low);
+                        }
                         sb.appendCodePoint(cp);
                     }
                     default -> {
@@ -380,16 +403,27 @@ public final class Lexer {
             pos += 7;
             skipWhitespaceAndComments();
             int qs = pos;
-            if (peek(0) != '\'' || pos + 2 >= src.length() || src.charAt(pos + 2) != '\'')
-                throw errorToken("invalid Unicode escape character", qs, Math.min(src.length(), qs + 1));
+            if (peek(0) != '\'') {
+                int end = qs;
+                while (end < src.length() && !Character.isWhitespace(src.charAt(end)) && src.charAt(end) != ';') end++;
+                throw errorToken("UESCAPE must be followed by a simple string literal", qs, Math.max(end, qs + 1));
+            }
+            int close = src.indexOf('\'', qs + 1);
+            if (close != qs + 2 || !validEscapeChar(src.charAt(qs + 1)))
+                throw errorToken("invalid Unicode escape character", qs, close < 0 ? src.length() : close + 1);
             esc = src.charAt(pos + 1);
             pos += 3;
         } else {
             pos = save;
         }
         StringBuilder sb = new StringBuilder();
+        int pendingHigh = -1; // a high surrogate waiting for its low half (addunicode's pair_first)
+        // offsets in raw map to the source after U&' or U&" (exact unless doubled quotes came before)
+        int base = start + 3;
         for (int i = 0; i < raw.length(); i++) {
             char ch = raw.charAt(i);
+            if (pendingHigh >= 0 && (ch != esc || i + 1 >= raw.length() || raw.charAt(i + 1) == esc))
+                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair", position(src, base + i));
             if (ch != esc) {
                 sb.append(ch);
                 continue;
@@ -398,17 +432,43 @@ public final class Lexer {
                 sb.append(esc);
                 i++;
             } else if (i + 4 < raw.length() && raw.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
-                sb.appendCodePoint(Integer.parseInt(raw.substring(i + 1, i + 5), 16));
+                pendingHigh = addUnicode(sb, Integer.parseInt(raw.substring(i + 1, i + 5), 16), pendingHigh, base + i);
                 i += 4;
             } else if (i + 7 < raw.length() && raw.charAt(i + 1) == '+' && raw.substring(i + 2, i + 8).matches("[0-9a-fA-F]{6}")) {
-                sb.appendCodePoint(Integer.parseInt(raw.substring(i + 2, i + 8), 16));
+                pendingHigh = addUnicode(sb, Integer.parseInt(raw.substring(i + 2, i + 8), 16), pendingHigh, base + i);
                 i += 7;
             } else {
                 throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode escape", position(src, start))
                         .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.");
             }
         }
+        if (pendingHigh >= 0)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair", position(src, base + raw.length()));
         if (ident) return new Token(Kind.IDENT, truncateIdent(sb.toString()), null, start, pos);
         return new Token(Kind.SCONST, sb.toString(), null, start, pos);
+    }
+
+    /** scan.l's check_uescapechar: not a hex digit, '+', a quote or white space. */
+    private static boolean validEscapeChar(char c) {
+        return Character.digit(c, 16) < 0 && c != '+' && c != '\'' && c != '"' && !Character.isWhitespace(c);
+    }
+
+    /**
+     * addunicode with surrogate pairing (str_udeescape): a high surrogate must be followed by a
+     * low one; values beyond U+10FFFF are rejected. Returns the pending high surrogate or -1.
+     */
+    private int addUnicode(StringBuilder sb, int cp, int pendingHigh, int offset) {
+        if (cp > 0x10FFFF || cp == 0)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode escape value", position(src, offset));
+        boolean high = cp >= 0xD800 && cp <= 0xDBFF, low = cp >= 0xDC00 && cp <= 0xDFFF;
+        if (pendingHigh >= 0) {
+            if (!low) throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair", position(src, offset));
+            sb.appendCodePoint(Character.toCodePoint((char) pendingHigh, (char) cp));
+            return -1;
+        }
+        if (high) return cp;
+        if (low) throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode surrogate pair", position(src, offset));
+        sb.appendCodePoint(cp);
+        return -1;
     }
 }

@@ -137,6 +137,27 @@ public final class ParseFunc {
         return out;
     }
 
+    /**
+     * The type-coercion reading of a call, from func_get_detail(): a one-argument call with no
+     * exactly matching function, whose name is a type name, is a cast to that type when the
+     * argument is an unknown literal or the explicit cast pathway relabels or goes through I/O
+     * (function casts have pg_proc entries of that name, found as ordinary functions). Returns
+     * the target type, or 0 when the call is a function call.
+     */
+    public static int coercionTarget(String funcname, List<org.tusk.nodes.Expr> args, List<List<Integer>> candidateSigs) {
+        if (args.size() != 1) return 0;
+        int source = args.get(0).type();
+        for (List<Integer> sig : candidateSigs) if (sig.equals(List.of(source))) return 0;
+        PgType target = BuiltinCatalog.typeByName(funcname);
+        if (target == null || target.category() == PgType.CAT_PSEUDO) return 0;
+        if (source == UNKNOWN) return args.get(0) instanceof org.tusk.nodes.Expr.Const ? target.oid() : 0;
+        if (source == target.oid()) return target.oid();
+        org.tusk.catalog.PgCast cast = BuiltinCatalog.cast(source, target.oid());
+        if (cast != null) return cast.method() == org.tusk.catalog.PgCast.Method.FUNCTION ? 0 : target.oid();
+        // no pg_cast row: the automatic I/O conversion to or from a string type
+        return ParseCoerce.canCoerce(source, target.oid(), ParseCoerce.Context.EXPLICIT) ? target.oid() : 0;
+    }
+
     /** "integer, text" for messages, as funcname_signature_string(). */
     static String signature(List<Integer> types) {
         StringBuilder sb = new StringBuilder();

@@ -1296,7 +1296,9 @@ public final class Parser {
                     case "or": return P_OR;
                     case "and": return P_AND;
                     case "is", "isnull", "notnull": return P_IS;
-                    case "between", "in", "like", "ilike", "similar": return P_LIKE;
+                    case "between", "in", "like", "ilike": return P_LIKE;
+                    // SIMILAR without TO belongs to SUBSTRING(x SIMILAR y ESCAPE z)
+                    case "similar": return peek(1).isKeyword("to") ? P_LIKE : -1;
                     case "not": {
                         Token n = peek(1);
                         if (n.isKeyword("between") || n.isKeyword("in") || n.isKeyword("like") || n.isKeyword("ilike")
@@ -1407,7 +1409,16 @@ public final class Parser {
                         if (acceptKw("escape")) escape = expr(P_ESCAPE + 1);
                         return new RawExpr.Like(left, pattern, escape, kw.equals("ilike"), not, loc);
                     }
-                    default -> throw notSupported("SIMILAR TO", kwTok.start());
+                    default -> {
+                        // gram.y: a ~ similar_to_escape(pattern [, escape]), located at SIMILAR
+                        expectKw("to");
+                        List<RawExpr> sargs = new ArrayList<>();
+                        sargs.add(expr(P_LIKE + 1));
+                        if (acceptKw("escape")) sargs.add(expr(P_ESCAPE + 1));
+                        RawExpr pat = new RawExpr.FuncCall(List.of("pg_catalog", "similar_to_escape"), sargs, false, false,
+                                kwTok.start());
+                        return new RawExpr.AExpr(not ? "!~" : "~", left, pat, kwTok.start());
+                    }
                 }
             }
             case P_OP, P_ADD, P_MUL, P_EXP -> {
@@ -1726,8 +1737,11 @@ public final class Parser {
             RawExpr len = aExpr();
             args.add(new AConst(AConst.Kind.INTEGER, 1, -1));
             args.add(len);
-        } else if (isKw("similar")) {
-            throw notSupported("SUBSTRING SIMILAR", peek().start());
+        } else if (acceptKw("similar")) {
+            // substring(string, pattern, escape): the SQL-standard regular expression substring
+            args.add(aExpr());
+            expectKw("escape");
+            args.add(aExpr());
         }
         expectChar(')');
         return new RawExpr.FuncCall(List.of("substring"), args, false, false, t.start());

@@ -15,5 +15,11 @@
  * message text. This package knows nothing about type OIDs or the catalog; the catalog binds
  * these functions to pg_type/pg_proc entries. Output functions print exactly what PostgreSQL
  * prints with DateStyle=ISO, IntervalStyle=postgres and extra_float_digits=1.
+ *
+ * <p>Regular expressions (regexp.c) are PostgreSQL AREs rewritten into java.util.regex patterns
+ * by {@code AreTranslator}; the rewrite covers bracket expressions, ARE escapes, anchors and
+ * embedded options, not ARE's leftmost-longest matching of a whole RE. {@code RegExps} keeps the
+ * last 32 compiled patterns per process (a backend is single-threaded, so the cache needs no
+ * lock). SIMILAR TO patterns become AREs through {@code SimilarEscape}, as similar_to_escape does.
  */
 package org.tusk.utils.adt;
