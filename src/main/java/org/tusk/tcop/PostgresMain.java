@@ -88,6 +88,19 @@ final class PostgresMain {
                 reportError(e);
             } catch (PqComm.ClientGone e) {
                 terminate();
+            } catch (SessionEnd | org.tusk.libpq.ClientDisconnectedException | PqComm.TimeoutException e) {
+                throw e;   // how a session ends, not an error of its statement
+            } catch (StackOverflowError e) {
+                // check_stack_depth: a deeply nested expression or query is this client's error only
+                reportError(new PgException(Severity.ERROR, "54001", "stack depth limit exceeded", null,
+                        "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring"
+                                + " the platform's stack depth limit is adequate.", 0));
+            } catch (RuntimeException e) {
+                // A bug, not bad input; PostgreSQL's elog(ERROR) path would still end only this
+                // statement. Shared resources are given back by try/finally blocks and the abort,
+                // as for any ERROR; the stack trace goes to the server log.
+                ctx.env.log().report(Severity.LOG, SqlState.INTERNAL_ERROR, "unexpected exception: " + stackTrace(e), null, null);
+                reportError(new PgException(Severity.ERROR, SqlState.INTERNAL_ERROR, String.valueOf(e), null, null, 0));
             }
         }
     }
@@ -154,6 +167,12 @@ final class PostgresMain {
         if (extended.inExtendedMessage()) ignoreTillSync = true;
         extended.endMessage();
         sendReadyForQuery = !ignoreTillSync;
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
     }
 
     private void reportChangedParameters() {

@@ -244,4 +244,17 @@ class GarbageIT {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aQueryTooDeepToParseIsThatSessionsErrorOnly() throws Exception {
+        String deep = "select " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        try (java.sql.Statement st = session.createStatement()) {
+            org.postgresql.util.PSQLException e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class, () -> st.executeQuery(deep));
+            assertEquals("54001", e.getSQLState(), e.getMessage());
+            try (java.sql.ResultSet rs = st.executeQuery("select 2")) {
+                assertTrue(rs.next());
+                assertEquals(2, rs.getInt(1));
+            }
+        }
+    }
 }
