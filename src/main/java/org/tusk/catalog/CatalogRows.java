@@ -213,6 +213,31 @@ public final class CatalogRows {
         return r;
     }
 
+    /**
+     * CreateConstraintEntry for any constraint described by {@code c} (with its OID and
+     * namespace set): CHECK rows carry conbin, FOREIGN KEY rows confrelid/confkey and the actions.
+     */
+    public static Object[] constraintRow(ConstraintInfo c) {
+        SystemCatalog t = PG_CONSTRAINT;
+        Object[] r = constraintRow(c.oid(), c.name(), c.namespace(), c.contype(), c.relid(), c.indid(),
+                c.conkey() == null ? new short[0] : c.conkey());
+        t.set(r, "condeferrable", c.deferrable());
+        t.set(r, "condeferred", c.deferred());
+        t.set(r, "convalidated", c.validated());
+        t.set(r, "connoinherit", c.noInherit());
+        if (c.contype() == 'f') {
+            t.set(r, "confrelid", c.confrelid());
+            t.set(r, "confupdtype", String.valueOf(c.updType()));
+            t.set(r, "confdeltype", String.valueOf(c.delType()));
+            t.set(r, "confmatchtype", String.valueOf(c.matchType()));
+            t.set(r, "confkey", c.confkey());
+        }
+        if (c.contype() == 'c') t.set(r, "conbin", c.bin());
+        // CreateConstraintEntry stores a NULL conkey when there are no key columns (CHECK (true)).
+        if (c.conkey() == null || c.conkey().length == 0) t.set(r, "conkey", null);
+        return r;
+    }
+
     /** StoreAttrDefault: adbin holds the default expression's SQL text (PostgreSQL stores nodeToString output). */
     public static Object[] attrdefRow(int oid, int relOid, int attnum, String sql) {
         SystemCatalog c = PG_ATTRDEF;

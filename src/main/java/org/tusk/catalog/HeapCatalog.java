@@ -40,6 +40,7 @@ public final class HeapCatalog implements Catalog {
     private final CatalogWriter writer;
     private final Namespaces namespaces;
     private final RelationDdl ddl;
+    private final ConstraintDdl constraints;
     private final org.tusk.access.sequence.Sequences sequences;
 
     public HeapCatalog(CatalogEnv env) {
@@ -53,6 +54,7 @@ public final class HeapCatalog implements Catalog {
         this.writer = new CatalogWriter(env);
         this.namespaces = new Namespaces(env, writer);
         this.ddl = new RelationDdl(env, writer, this::newRelFileNumber);
+        this.constraints = new ConstraintDdl(env, writer);
     }
 
     @Override
@@ -90,6 +92,61 @@ public final class HeapCatalog implements Catalog {
     public int addColumn(Relation heap, ColumnSpec column) {
         checkColumns(List.of(column));
         return ddl.addColumn(heap, column);
+    }
+
+    @Override
+    public List<ConstraintInfo> constraintsOf(Relation rel) {
+        List<ConstraintInfo> cached = env.relcache().cachedConstraints(rel.oid(), false);
+        if (cached != null) return cached;
+        List<ConstraintInfo> found = constraints.ofRelation(rel.oid());
+        env.relcache().rememberConstraints(rel.oid(), false, found);
+        return found;
+    }
+
+    @Override
+    public List<ConstraintInfo> foreignKeysReferencing(Relation rel) {
+        List<ConstraintInfo> cached = env.relcache().cachedConstraints(rel.oid(), true);
+        if (cached != null) return cached;
+        List<ConstraintInfo> found = constraints.referencing(rel.oid());
+        env.relcache().rememberConstraints(rel.oid(), true, found);
+        return found;
+    }
+
+    @Override
+    public String chooseConstraintName(Relation rel, String colnameOrNull, String label) {
+        return constraints.chooseName(rel, colnameOrNull, label);
+    }
+
+    @Override
+    public int addConstraint(Relation rel, ConstraintInfo c) {
+        checkName(c.name());
+        return constraints.add(rel, c);
+    }
+
+    @Override
+    public void dropConstraint(Relation rel, ConstraintInfo c) {
+        if (c.contype() == 'p' || c.contype() == 'u') {
+            lock(c.indid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            removeIndex(c.indid());
+            env.commandCounterIncrement().run();
+        } else {
+            constraints.drop(c);
+        }
+    }
+
+    @Override
+    public void renameConstraint(Relation rel, ConstraintInfo c, String newName) {
+        checkName(newName);
+        constraints.rename(rel, c, newName);
+        if (c.contype() == 'p' || c.contype() == 'u') {
+            Relation index = env.relcache().byOid(c.indid());
+            if (index != null) ddl.renameRelation(index, newName);
+        }
+    }
+
+    @Override
+    public void markConstraintValidated(ConstraintInfo c) {
+        constraints.markValidated(c);
     }
 
     @Override
@@ -685,7 +742,8 @@ public final class HeapCatalog implements Catalog {
                     (rel.relkind() == 'i' ? "index" : "table") + " \"" + rel.name() + "\" does not exist");
         }
         if (rel.relkind() == 'i') {
-            List<TupleSlot> cons = writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == rel.oid());
+            List<TupleSlot> cons = writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == rel.oid()
+                    && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
             if (!cons.isEmpty()) {
                 String conname = (String) PG_CONSTRAINT.get(cons.get(0).values(), "conname");
                 Relation heap = env.relcache().byOid(oid(PG_CONSTRAINT.get(cons.get(0).values(), "conrelid")));
@@ -707,6 +765,10 @@ public final class HeapCatalog implements Catalog {
             int relOid = rel.oid();
             if (rel.relkind() == 'S') writer.delete(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == relOid);
             writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid);
+            // Its foreign keys' referenced tables list them in their relcache entries: tell them.
+            for (ConstraintInfo c : constraints.ofRelation(relOid)) {
+                if (c.confrelid() != 0) env.inval().registerRelcacheInval(c.confrelid());
+            }
             writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid);
             writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
             writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid);
@@ -728,7 +790,9 @@ public final class HeapCatalog implements Catalog {
         Relation index = env.relcache().byOid(indexOid);
         List<TupleSlot> ix = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
-        writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid);
+        // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
+        writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
+                && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
         writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
         writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);

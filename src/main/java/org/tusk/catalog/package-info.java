@@ -94,6 +94,17 @@
  * (PostgreSQL updates relpages/reltuples in place, without MVCC; Tusk's VACUUM commits at once
  * instead). DROP TABLE increments the command counter after removing its indexes' constraint
  * rows, so the table's own pass over pg_constraint does not meet them again.</li>
+ * <li><b>Constraints</b> ({@link org.tusk.catalog.ConstraintDdl}): CHECK rows (contype 'c') keep the
+ * expression's SQL text in conbin (as adbin does) and the columns it uses in conkey, and
+ * pg_class.relchecks counts them; FOREIGN KEY rows (contype 'f') name the referencing columns
+ * (conkey), the referenced table and columns (confrelid, confkey), the referenced unique index
+ * (conindid), the actions and match type (confupdtype, confdeltype, confmatchtype); conpfeqop,
+ * conppeqop and conffeqop stay NULL (Tusk has no pg_operator OIDs). convalidated is false for
+ * NOT VALID until VALIDATE CONSTRAINT. Invariant: a relcache entry's constraint lists (those of
+ * the table, and the foreign keys that reference it; {@link org.tusk.catalog.ConstraintInfo})
+ * are dropped whenever a constraint on either side changes, since every change registers
+ * invalidations for both tables. Removing an index removes only its own PRIMARY KEY/UNIQUE row;
+ * foreign keys that use it are the caller's to drop first (CASCADE) or refuse (2BP01).</li>
  * <li><b>OIDs.</b> New OIDs come from the shared counter (VarSup.getNewObjectId under
  * OidGenLock) and are skipped while a row of the target catalog has them (GetNewOidWithIndex);
  * a relation's OID is its relfilenode and is also skipped if a file by that number exists.</li>

@@ -36,6 +36,7 @@ import org.tusk.utils.error.SqlState;
  *     evaluated per row, indexes rebuilt); Tusk does not store PostgreSQL 11's attmissingval.</li>
  * <li>ALTER COLUMN SET/DROP NOT NULL (SET checks the rows; DROP refuses a primary key column),
  *     SET/DROP DEFAULT.</li>
+ * <li>ADD CHECK / FOREIGN KEY, DROP CONSTRAINT, VALIDATE CONSTRAINT ({@link ConstraintCommands}).</li>
  * <li>RENAME TO and RENAME COLUMN.</li>
  * </ul>
  * DROP COLUMN is refused (0A000): it needs attisdropped columns throughout the executor.
@@ -49,7 +50,16 @@ public final class AlterTableCommand {
         if (rel == null) return;
         for (Stmt.AlterTableCmd cmd : s.cmds()) {
             switch (cmd) {
-                case Stmt.AlterTableCmd.AddConstraint a -> addConstraint(rel, a.constraint(), queryString, env);
+                case Stmt.AlterTableCmd.AddConstraint a -> {
+                    switch (a.constraint().contype()) {
+                        case 'c' -> ConstraintCommands.addCheck(rel, a.constraint(), queryString, env, ctx.timeZone(),
+                                ctx.session().currentDatabase(), ctx);
+                        case 'f' -> ConstraintCommands.addForeignKey(rel, a.constraint(), env, ctx);
+                        default -> addConstraint(rel, a.constraint(), queryString, env);
+                    }
+                }
+                case Stmt.AlterTableCmd.DropConstraint d -> ConstraintCommands.drop(rel, d, env, notices);
+                case Stmt.AlterTableCmd.ValidateConstraint v -> ConstraintCommands.validate(rel, v.name(), ctx);
                 case Stmt.AlterTableCmd.AddColumn a -> addColumn(rel, a, queryString, ctx, notices);
                 case Stmt.AlterTableCmd.DropColumn d ->
                         throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE DROP COLUMN is not supported yet");
@@ -184,6 +194,14 @@ public final class AlterTableCommand {
         if (c.primaryKey() || c.unique()) {
             Relation current = catalog.openRelation(rel.oid());
             catalog.createIndex(null, current, new int[] {attnum}, true, c.primaryKey(), false);
+        }
+        for (Stmt.TableConstraint k : c.constraints()) {
+            Relation current = catalog.openRelation(rel.oid());
+            if (k.contype() == 'c') {
+                ConstraintCommands.addCheck(current, k, queryString, env, ctx.timeZone(), ctx.session().currentDatabase(), ctx);
+            } else {
+                ConstraintCommands.addForeignKey(current, k, env, ctx);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.executor.ExprEvaluator;
+import org.tusk.executor.TableConstraints;
 import org.tusk.nodes.Expr;
 import org.tusk.parser.Analyzer;
 import org.tusk.storage.page.ItemPointer;
@@ -35,6 +36,8 @@ final class CopyFrom {
     private final ExecEnvironment env;
     private final Expr[] defaults;
     private final List<Relation> indexes;
+    /** NOT NULL and CHECK constraints per row; foreign keys checked when all rows are in (CopyFrom's AfterTriggerEndQuery). */
+    private final TableConstraints constraints;
     /** Checks PostgreSQL makes only once the client is already sending (COPY FREEZE's). */
     private final Runnable afterStart;
 
@@ -56,6 +59,7 @@ final class CopyFrom {
                     rel.desc().attr(i).type().oid(), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
+        this.constraints = TableConstraints.open(rel, ctx);
     }
 
     /** Reads every line of {@code source} and inserts its row; returns the number of rows. */
@@ -77,6 +81,7 @@ final class CopyFrom {
             }
             rows++;
         }
+        constraints.endOfStatement();
         return rows;
     }
 
@@ -100,12 +105,7 @@ final class CopyFrom {
         for (int i = 0; i < defaults.length; i++) {
             if (defaults[i] != null) row[i] = ExprEvaluator.eval(defaults[i], new Object[0], null, ctx);
         }
-        for (int i = 0; i < row.length; i++) {
-            if (row[i] == null && rel.desc().attr(i).attnotnull()) {
-                throw PgException.error("23502", "null value in column \"" + rel.desc().attr(i).name() + "\" of relation \""
-                        + rel.name() + "\" violates not-null constraint").withDetail("Failing row contains " + describe(row) + ".");
-            }
-        }
+        constraints.checkRow(row);
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         try {
             for (Relation index : indexes) {
@@ -119,16 +119,7 @@ final class CopyFrom {
             // itself is no longer at hand: its context names only the line number.
             throw e.withContext("COPY " + rel.name() + ", line " + lineNo);
         }
-    }
-
-    private String describe(Object[] row) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < row.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(row[i] == null ? "null"
-                    : BuiltinCatalog.type(rel.desc().attr(i).type().oid()).output().out(row[i], ctx.outputSettings()));
-        }
-        return sb.append(')').toString();
+        constraints.afterInsert(row);
     }
 
     private String lineContext(long lineNo, String line) {

@@ -16,8 +16,9 @@ import org.tusk.utils.error.SqlState;
  * TRUNCATE (PostgreSQL's tablecmds.c ExecuteTruncate / ExecuteTruncateGuts): every named table
  * is locked AccessExclusiveLock first, then each gets a new, empty relfilenode, with its indexes
  * rebuilt empty; the old files are removed when the transaction commits, so a rollback brings the
- * rows back. RESTART IDENTITY and CASCADE are accepted: Tusk has neither sequences owned by
- * columns nor foreign keys, so there is nothing for them to reach.
+ * rows back. A table referenced by a foreign key of a table not being truncated is refused
+ * (0A000), unless CASCADE, which truncates the referencing tables too. RESTART IDENTITY is
+ * accepted: Tusk has no sequences owned by columns, so there is nothing for it to reach.
  */
 public final class TruncateCommand {
     private TruncateCommand() {}
@@ -35,6 +36,22 @@ public final class TruncateCommand {
                 throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
             }
             if (rels.stream().noneMatch(r -> r.oid() == rel.oid())) rels.add(rel);
+        }
+        // heap_truncate_check_FKs: a table that references one being truncated must be truncated
+        // with it; CASCADE adds such tables (and theirs) to the list.
+        for (int i = 0; i < rels.size(); i++) {
+            for (org.tusk.catalog.ConstraintInfo f : catalog.foreignKeysReferencing(rels.get(i))) {
+                if (rels.stream().anyMatch(r -> r.oid() == f.relid())) continue;
+                Relation referencing = catalog.openRelation(f.relid());
+                if (!s.cascade()) {
+                    throw new PgException(org.tusk.utils.error.Severity.ERROR, SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot truncate a table referenced in a foreign key constraint",
+                            "Table \"" + referencing.name() + "\" references \"" + rels.get(i).name() + "\".",
+                            "Truncate table \"" + referencing.name() + "\" at the same time, or use TRUNCATE ... CASCADE.", 0);
+                }
+                notices.accept("truncate cascades to table \"" + referencing.name() + "\"");
+                rels.add(referencing);   // truncateRelation takes its AccessExclusiveLock
+            }
         }
         for (Relation rel : rels) catalog.truncateRelation(rel);
     }

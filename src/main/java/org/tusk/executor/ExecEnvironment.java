@@ -58,4 +58,10 @@ public interface ExecEnvironment {
 
     /** superuser(): whether that role is a superuser now (read afresh: ALTER ROLE may have changed it). */
     boolean currentUserIsSuperuser();
+
+    /**
+     * Analysis and SPI for CHECK constraints and foreign keys (see {@link ConstraintSupport}); null
+     * where the backend offers none, and then a table with such constraints cannot be changed.
+     */
+    default ConstraintSupport constraintSupport() { return null; }
 }

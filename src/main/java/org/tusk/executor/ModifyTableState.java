@@ -18,7 +18,8 @@ import org.tusk.utils.error.PgException;
  * nodeModifyTable.c: INSERT, UPDATE or DELETE of the rows its source produces.
  *
  * <ul>
- *   <li>INSERT (ExecInsert): forms the new row, checks NOT NULL (ExecConstraints), stores it with
+ *   <li>INSERT (ExecInsert): forms the new row, checks NOT NULL and CHECK constraints
+ *       ({@link TableConstraints}), stores it with
  *       the table AM under the statement's command id, then enters it into every index of the
  *       table (ExecInsertIndexTuples), unique indexes checking for a conflicting live row (the
  *       index AM raises 23505).</li>
@@ -36,6 +37,9 @@ import org.tusk.utils.error.PgException;
  * row is skipped. Under REPEATABLE READ both are 40001. A row already changed by this command
  * (SELF_MODIFIED) is skipped, as PostgreSQL does for the same command.
  *
+ * <p>Foreign keys: each written row queues its referential-integrity events with
+ * {@link TableConstraints}, which runs them when the source is exhausted (AfterTriggerEndQuery).
+ *
  * <p>With RETURNING, one projected row is emitted per changed row; without, the first call does
  * all the work and returns null. {@link #processed()} is es_processed, for the command tag.
  */
@@ -46,6 +50,7 @@ final class ModifyTableState extends PlanState {
     private final Relation rel;
     private final List<ColumnDef> cols;
     private List<Relation> indexes;
+    private TableConstraints constraints;
     private BitSet indexedAttrs;
     private long processed;
     private boolean done;
@@ -65,7 +70,10 @@ final class ModifyTableState extends PlanState {
     public Object[] next() {
         if (done) return null;
         ExecEnvironment env = ctx.requireEnv();
-        if (indexes == null) openIndexes(env);
+        if (indexes == null) {
+            openIndexes(env);
+            constraints = TableConstraints.open(rel, cols, ctx);
+        }
         Object[] tuple;
         while ((tuple = source.next()) != null) {
             ctx.session().checkForInterrupts();
@@ -80,6 +88,7 @@ final class ModifyTableState extends PlanState {
             if (!plan.returning().isEmpty()) return Executor.project(plan.returning(), changed, null, ctx);
         }
         done = true;
+        constraints.endOfStatement();
         return null;
     }
 
@@ -93,9 +102,10 @@ final class ModifyTableState extends PlanState {
     private Object[] insert(ExecEnvironment env, Object[] sourceTuple) {
         Object[] row = plan.newRow() == null ? ScanTuples.values(sourceTuple, cols.size())
                 : Executor.project(plan.newRow(), sourceTuple, null, ctx);
-        ExecConstraints.check(rel, cols, row, ctx);
+        constraints.checkRow(row);
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         insertIndexEntries(env, row, tid);
+        constraints.afterInsert(row);
         return withTid(row, tid);
     }
 
@@ -105,11 +115,12 @@ final class ModifyTableState extends PlanState {
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
             Object[] row = Executor.project(plan.newRow(), old, null, ctx);
-            ExecConstraints.check(rel, cols, row, ctx);
+            constraints.checkRow(row);
             ModifyResult r = am.update(rel, tid, row, env.commandId(), env.snapshot(), true, indexedAttrs);
             switch (r.result()) {
                 case OK -> {
                     if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
+                    if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row);
                     return withTid(row, r.newTid());
                 }
                 case SELF_MODIFIED -> {
@@ -137,6 +148,7 @@ final class ModifyTableState extends PlanState {
             ModifyResult r = am.delete(rel, tid, env.commandId(), env.snapshot(), true);
             switch (r.result()) {
                 case OK -> {
+                    if (constraints.hasForeignKeys()) constraints.afterDelete(ScanTuples.values(old, cols.size()));
                     return old;
                 }
                 case SELF_MODIFIED -> {

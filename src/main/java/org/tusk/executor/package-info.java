@@ -35,13 +35,31 @@
  * a table is its attribute values followed by the version's TID (the ctid junk column), which
  * {@link org.tusk.executor.ModifyTableState} uses to address rows. IndexScanState fetches each TID
  * through the table AM with the snapshot (resolving HOT chains) and rechecks the index
- * conditions. ModifyTableState checks NOT NULL before writing, enters index entries after the
+ * conditions. ModifyTableState checks NOT NULL and CHECK constraints before writing
+ * ({@link org.tusk.executor.TableConstraints}), enters index entries after the
  * heap row (unique indexes raise 23505 from the index AM), passes all indexed attributes to
  * update so the table AM can choose HOT, and under READ COMMITTED follows a concurrently updated
  * row to its newest version (read with a new snapshot) and re-checks the WHERE clause on it
  * (EvalPlanQual, simplified: no row locks, no re-evaluation of other relations; data-modifying
  * statements have no joins yet). The executor takes no locks itself; the access methods do their own buffer locking and
  * the waiting for concurrent writers ({@code wait = true}).
+ *
+ * <h2>Constraints and foreign keys</h2>
+ * {@link org.tusk.executor.TableConstraints} is the constraint part of a result relation, opened
+ * per statement by ModifyTableState and by COPY FROM. CHECK expressions are analysed from their
+ * stored SQL text by the layer above through {@link org.tusk.executor.ConstraintSupport} (the
+ * executor may not import the parser) and tested in constraint-name order on every new row; a
+ * NULL result passes, FALSE is 23514. Foreign keys are PostgreSQL's RI triggers
+ * ({@link org.tusk.executor.RiTriggers}): rows written queue events, and when the statement's
+ * source is exhausted the command counter is incremented and the events run as SQL queries
+ * through the same interface (SPI): the existence check of a referenced key, and NO ACTION /
+ * RESTRICT / CASCADE / SET NULL / SET DEFAULT on the referencing rows of a deleted or re-keyed
+ * referenced row. Those queries' own changes fire their tables' triggers in turn. Invariant:
+ * when a statement that changed a table with foreign keys returns, every referencing row it wrote
+ * had a referenced row visible to a snapshot taken after the statement's changes, and no
+ * referencing row visible then points at a key the statement removed. Not yet: the KEY SHARE
+ * row lock PostgreSQL takes on the referenced row (so a concurrent DELETE of it that commits after
+ * our check is not stopped), deferred constraints, and crosscheck snapshots under REPEATABLE READ.
  *
  * <h2>Privileges</h2>
  * {@link org.tusk.executor.ExecPermissions} is ExecCheckRTPerms: before a statement over tables

@@ -89,13 +89,21 @@ public sealed interface Stmt {
      * @param primaryKeyLocation where its PRIMARY KEY constraint starts, -1 if none (likewise UNIQUE)
      * @param identity    GENERATED ... AS IDENTITY: 'a' (ALWAYS), 'd' (BY DEFAULT), or 0
      * @param identityOptions the identity's sequence options (as CREATE SEQUENCE's)
+     * @param constraints its CHECK and REFERENCES constraints, as table constraints on this one column
      */
     record ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
                             int primaryKeyLocation, int uniqueLocation, int location, char identity,
-                            List<DefElem> identityOptions) {
+                            List<DefElem> identityOptions, List<TableConstraint> constraints) {
         public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
                                 int primaryKeyLocation, int uniqueLocation, int location) {
             this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, (char) 0, List.of());
+        }
+
+        public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
+                                int primaryKeyLocation, int uniqueLocation, int location, char identity,
+                                List<DefElem> identityOptions) {
+            this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, identity,
+                    identityOptions, List.of());
         }
 
         public boolean primaryKey() { return primaryKeyLocation >= 0; }
@@ -103,8 +111,44 @@ public sealed interface Stmt {
         public boolean unique() { return uniqueLocation >= 0; }
     }
 
-    /** A table constraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols). */
-    record TableConstraint(String name, boolean primary, List<String> columns, int location) {}
+    /**
+     * A table constraint (gram.y Constraint): [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols)
+     * | CHECK (expr) | FOREIGN KEY (cols) REFERENCES t [(cols)] ..., with its attributes.
+     *
+     * @param contype    'p', 'u', 'c' (check) or 'f' (foreign key), as pg_constraint.contype
+     * @param columns    the key columns ('p', 'u', 'f'); empty for a CHECK
+     * @param checkSql   a CHECK's expression text as written (what pg_constraint.conbin keeps), else null
+     * @param noInherit  CHECK ... NO INHERIT
+     * @param fk         a FOREIGN KEY's referenced side and actions, else null
+     * @param notValid   NOT VALID: existing rows are not checked (CHECK, FOREIGN KEY)
+     * @param checkLocation where a CHECK's expression text starts in the statement, else -1
+     */
+    record TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
+                           boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
+                           boolean initiallyDeferred, int checkLocation) {
+        public TableConstraint(String name, boolean primary, List<String> columns, int location) {
+            this(name, primary ? 'p' : 'u', columns, location, null, false, null, false, false, false, -1);
+        }
+
+        public boolean primary() { return contype == 'p'; }
+
+        /** PRIMARY KEY or UNIQUE: made by building a unique index. */
+        public boolean isIndexConstraint() { return contype == 'p' || contype == 'u'; }
+
+        /** The same constraint under another name. */
+        public TableConstraint withName(String newName) {
+            return new TableConstraint(newName, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable,
+                    initiallyDeferred, checkLocation);
+        }
+    }
+
+    /**
+     * The referenced side of a FOREIGN KEY: REFERENCES table [(cols)] [MATCH FULL|SIMPLE]
+     * [ON DELETE action] [ON UPDATE action]; actions as pg_constraint.confdeltype ('a' NO ACTION,
+     * 'r' RESTRICT, 'c' CASCADE, 'n' SET NULL, 'd' SET DEFAULT), matchType 's' or 'f'.
+     * {@code pkColumns} is empty when the referenced table's primary key is meant.
+     */
+    record ForeignKey(RangeVar pkTable, List<String> pkColumns, char matchType, char updAction, char delAction) {}
 
     /** CREATE [TEMP] TABLE [IF NOT EXISTS] name (...). Column PRIMARY KEY/UNIQUE appear in the columns. */
     record CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
@@ -142,10 +186,16 @@ public sealed interface Stmt {
     /**
      * INSERT INTO t [(cols)] source [RETURNING ...]. Exactly one of {@code values} (VALUES lists,
      * whose items may be {@link RawExpr.SetToDefault}), {@code select} or {@code defaultValues}
-     * gives the rows. Column names in {@code columns} carry their locations.
+     * gives the rows. Column names in {@code columns} carry their locations. {@code overriding} is
+     * OVERRIDING SYSTEM VALUE ('s'), OVERRIDING USER VALUE ('u') or neither (0).
      */
     record InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
-                      SelectStmt select, boolean defaultValues, List<ResTarget> returning) implements Stmt {}
+                      SelectStmt select, boolean defaultValues, List<ResTarget> returning, char overriding) implements Stmt {
+        public InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
+                          SelectStmt select, boolean defaultValues, List<ResTarget> returning) {
+            this(relation, columns, values, valuesLocation, select, defaultValues, returning, (char) 0);
+        }
+    }
 
     /** UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]; name is the column. */
     record UpdateStmt(RangeVar relation, List<ResTarget> targetList, RangeVar from, RawExpr where,
@@ -238,6 +288,12 @@ public sealed interface Stmt {
     sealed interface AlterTableCmd {
         record AddConstraint(TableConstraint constraint) implements AlterTableCmd {}
 
+        /** DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]. */
+        record DropConstraint(String name, boolean missingOk, boolean cascade) implements AlterTableCmd {}
+
+        /** VALIDATE CONSTRAINT name. */
+        record ValidateConstraint(String name) implements AlterTableCmd {}
+
         record AddColumn(ColumnDefinition column, boolean ifNotExists) implements AlterTableCmd {}
 
         record DropColumn(String name, boolean missingOk, boolean cascade) implements AlterTableCmd {}
@@ -252,6 +308,9 @@ public sealed interface Stmt {
 
     /** ALTER TABLE [IF EXISTS] name RENAME TO new | RENAME [COLUMN] col TO new; column null for the table. */
     record RenameStmt(RangeVar relation, String column, String newName, boolean missingOk) implements Stmt {}
+
+    /** ALTER TABLE [IF EXISTS] name RENAME CONSTRAINT old TO new. */
+    record RenameConstraintStmt(RangeVar relation, String name, String newName, boolean missingOk) implements Stmt {}
 
     /**
      * VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [tables] or ANALYZE [VERBOSE] [tables]

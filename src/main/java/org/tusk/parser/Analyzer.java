@@ -318,6 +318,13 @@ public final class Analyzer {
         return ModifyAnalysis.analyzeDefault(a, sql, column, typeOid, typmod);
     }
 
+    /** An analyzer for one expression text of a catalog (a CHECK constraint), with no relations but those it is given. */
+    static Analyzer forExpression(String sql, ZoneId zone, String currentDatabase, ExecEnvironment env) {
+        Analyzer a = new Analyzer(sql, RelationProvider.EMPTY, zone, currentDatabase);
+        a.env = env;
+        return a;
+    }
+
     /** transformTargetList: a SELECT list or RETURNING list, with {@code *} expanded and unknowns resolved to text. */
     List<Query.TargetEntry> transformTargetList(List<Stmt.ResTarget> targets) {
         List<Query.TargetEntry> tlist = new ArrayList<>();

@@ -47,7 +47,9 @@ public final class Keywords {
             "template", "encoding", "privileges", "inherit", "force", "option", "admin", "sysid", "location",
             "trigger", "granted",
             // utility statements (COPY, TRUNCATE, ALTER TABLE, VACUUM, sequences)
-            "stdin", "stdout", "csv", "delimiter", "header", "quote", "unlogged", "add", "data", "type", "identity", "restart", "continue", "sequence", "increment", "minvalue", "maxvalue", "cycle", "cache", "owned", "always", "options", "program", "logged", "stored", "recursive", "materialized");
+            "stdin", "stdout", "csv", "delimiter", "header", "quote", "unlogged", "add", "data", "type", "identity", "restart", "continue", "sequence", "increment", "minvalue", "maxvalue", "cycle", "cache", "owned", "always", "options", "program", "logged", "stored", "recursive", "materialized",
+            // constraints (FOREIGN KEY actions and attributes, VALIDATE CONSTRAINT)
+            "validate", "match", "simple", "partial", "action", "deferred", "immediate", "system");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

@@ -86,7 +86,9 @@ final class ModifyAnalysis {
                 for (int i = 0; i < listed; i++) {
                     int attno = attnos.get(i);
                     RawExpr item = row.get(i);
-                    r.add(item instanceof RawExpr.SetToDefault ? defaultExpr(rte, attno)
+                    boolean useDefault = item instanceof RawExpr.SetToDefault || identityOverridden(rte, attno, s.overriding());
+                    if (!useDefault) checkIdentityInsert(rte, attno, s.overriding());
+                    r.add(useDefault ? defaultExpr(rte, attno)
                             : assigned(a.transformExpr(item), rte, attno, leftmost(item)));
                 }
                 out.add(List.copyOf(r));
@@ -122,7 +124,14 @@ final class ModifyAnalysis {
         // the complete new row: listed columns from the source, the rest from their defaults
         List<Query.TargetEntry> tlist = new ArrayList<>();
         Map<Integer, Expr> byAttno = new HashMap<>();
-        for (int i = 0; i < listed; i++) byAttno.put(attnos.get(i), sourceColumns.get(i));
+        for (int i = 0; i < listed; i++) {
+            int attno = attnos.get(i);
+            if (sourceQuery != null) {
+                if (identityOverridden(rte, attno, s.overriding())) continue;
+                checkIdentityInsert(rte, attno, s.overriding());
+            }
+            byAttno.put(attno, sourceColumns.get(i));
+        }
         for (int attno = 1; attno <= cols.size(); attno++) {
             Expr e = byAttno.containsKey(attno) ? byAttno.get(attno) : defaultExpr(rte, attno);
             tlist.add(new Query.TargetEntry(e, attno, cols.get(attno - 1).name(), false));
@@ -130,6 +139,23 @@ final class ModifyAnalysis {
         List<Query.TargetEntry> returning = returning(rte, s.returning());
         return new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
                 List.of(), 1, valuesLists, sourceQuery, returning);
+    }
+
+    /** OVERRIDING USER VALUE: a value given for an identity column is replaced by the column's default. */
+    private static boolean identityOverridden(Query.RangeTblEntry rte, int attno, char overriding) {
+        return overriding == 'u' && rte.table() != null && rte.table().attidentity(attno) != 0;
+    }
+
+    /**
+     * rewriteTargetListIU: a value other than DEFAULT for a GENERATED ALWAYS identity column
+     * needs OVERRIDING SYSTEM VALUE (428C9).
+     */
+    private static void checkIdentityInsert(Query.RangeTblEntry rte, int attno, char overriding) {
+        if (rte.table() == null || rte.table().attidentity(attno) != 'a' || overriding == 's') return;
+        String name = rte.columns().get(attno - 1).name();
+        throw PgException.error("428C9", "cannot insert a non-DEFAULT value into column \"" + name + "\"")
+                .withDetail("Column \"" + name + "\" is an identity column defined as GENERATED ALWAYS.")
+                .withHint("Use OVERRIDING SYSTEM VALUE to override.");
     }
 
     /** The number of listed columns a VALUES row fills, with PostgreSQL's errors for a mismatch. */
@@ -155,6 +181,11 @@ final class ModifyAnalysis {
             int attno = attno(rte, t.name(), t.location());
             if (assigned.containsKey(attno))
                 throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+            if (!(t.val() instanceof RawExpr.SetToDefault) && rte.table() != null && rte.table().attidentity(attno) == 'a') {
+                // rewriteTargetListIU: an ALWAYS identity column can only be set to its default.
+                throw PgException.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
+                        .withDetail("Column \"" + t.name() + "\" is an identity column defined as GENERATED ALWAYS.");
+            }
             Expr e = t.val() instanceof RawExpr.SetToDefault ? defaultExpr(rte, attno)
                     : assigned(a.transformExpr(t.val()), rte, attno, leftmost(t.val()));
             assigned.put(attno, e);

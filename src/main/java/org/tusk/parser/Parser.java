@@ -346,11 +346,13 @@ public final class Parser {
         List<Stmt.DefElem> identityOptions = List.of();
         RawExpr def = null;
         String defSql = null;
+        List<Stmt.TableConstraint> constraints = new ArrayList<>();
         while (true) {
             Token t = peek();
             Token consStart = t;
+            String conName = null;
             if (acceptKw("constraint")) {
-                colId();
+                conName = colId();
                 t = peek();
             }
             if (isKw("not") && peek(1).isKeyword("null")) {
@@ -392,7 +394,11 @@ public final class Parser {
                 expectKw("as");
                 expectKw("identity");
                 if (isChar('(')) identityOptions = new UtilityParser(this).parenthesizedSeqOptions();
-            } else if (isKw("check") || isKw("references") || isKw("generated") || isKw("collate")) {
+            } else if (isKw("check")) {
+                constraints.add(new ConstraintGrammar(this).columnCheck(conName, consStart.start()));
+            } else if (isKw("references")) {
+                constraints.add(new ConstraintGrammar(this).columnReferences(conName, name, consStart.start()));
+            } else if (isKw("generated") || isKw("collate")) {
                 throw notSupported(t.value().toUpperCase(Locale.ROOT) + " in a column definition", t.start());
             } else {
                 break;
@@ -400,7 +406,7 @@ public final class Parser {
             if (notNull && nullSeen && t.isKeyword("null")) throw conflictingNull(name, t);
         }
         return new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique, nameTok.start(), identity,
-                identityOptions);
+                identityOptions, List.copyOf(constraints));
     }
 
     private PgException conflictingNull(String column, Token t) {
@@ -411,7 +417,7 @@ public final class Parser {
     /** b_expr: an expression without the boolean and IS operators (DEFAULT's operand). */
     private RawExpr bExpr() { return expr(P_CMP); }
 
-    /** TableConstraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols). */
+    /** TableConstraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols) | CHECK (expr) | FOREIGN KEY ... (ConstraintGrammar). */
     Stmt.TableConstraint tableConstraint() {
         Token first = peek();
         String name = null;
@@ -423,7 +429,9 @@ public final class Parser {
             primary = true;
         } else if (acceptKw("unique")) {
             primary = false;
-        } else if (isKw("check") || isKw("foreign") || isKw("exclude")) {
+        } else if (isKw("check") || isKw("foreign")) {
+            return new ConstraintGrammar(this).tableConstraint(name, first.start());
+        } else if (isKw("exclude")) {
             throw notSupported(t.value().toUpperCase(Locale.ROOT) + " constraints", t.start());
         } else {
             throw syntaxError(t);
@@ -529,7 +537,15 @@ public final class Parser {
             } while (acceptChar(','));
             expectChar(')');
         }
-        if (isKw("overriding")) throw notSupported("OVERRIDING", peek().start());
+        char overriding = 0;
+        if (acceptKw("overriding")) {
+            if (acceptKw("user")) overriding = 'u';
+            else {
+                expectKw("system");
+                overriding = 's';
+            }
+            expectKw("value");
+        }
         List<List<RawExpr>> values = null;
         int valuesLoc = -1;
         Stmt.SelectStmt select = null;
@@ -564,7 +580,7 @@ public final class Parser {
             throw syntaxError(peek());
         }
         if (isKw("on") && peek(1).isKeyword("conflict")) throw notSupported("ON CONFLICT", peek().start());
-        return new Stmt.InsertStmt(rel, cols, values, valuesLoc, select, defaultValues, returningClause());
+        return new Stmt.InsertStmt(rel, cols, values, valuesLoc, select, defaultValues, returningClause(), overriding);
     }
 
     private List<Stmt.ResTarget> returningClause() {

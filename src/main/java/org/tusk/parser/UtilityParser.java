@@ -177,7 +177,11 @@ final class UtilityParser {
         p.acceptChar('*');
         if (p.acceptKw("rename")) {
             if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk);
-            if (p.isKw("constraint")) throw p.notSupported("ALTER TABLE RENAME CONSTRAINT", p.peek().start());
+            if (p.acceptKw("constraint")) {
+                String old = p.colId();
+                p.expectKw("to");
+                return new Stmt.RenameConstraintStmt(rel, old, p.colId(), missingOk);
+            }
             p.acceptKw("column");
             String col = p.colId();
             p.expectKw("to");
@@ -208,7 +212,19 @@ final class UtilityParser {
             return new Stmt.AlterTableCmd.AddColumn(p.columnDef(), ifNotExists);
         }
         if (p.acceptKw("drop")) {
-            if (p.isKw("constraint")) throw p.notSupported("ALTER TABLE DROP CONSTRAINT", p.peek().start());
+            if (p.acceptKw("constraint")) {
+                boolean missingOk = false;
+                if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+                    p.advance();
+                    p.advance();
+                    missingOk = true;
+                }
+                String name = p.colId();
+                boolean cascade = false;
+                if (p.acceptKw("cascade")) cascade = true;
+                else p.acceptKw("restrict");
+                return new Stmt.AlterTableCmd.DropConstraint(name, missingOk, cascade);
+            }
             p.acceptKw("column");
             boolean missingOk = false;
             if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
@@ -221,6 +237,11 @@ final class UtilityParser {
             if (p.acceptKw("cascade")) cascade = true;
             else p.acceptKw("restrict");
             return new Stmt.AlterTableCmd.DropColumn(col, missingOk, cascade);
+        }
+        if (p.isKw("validate") && p.peek(1).isKeyword("constraint")) {
+            p.advance();
+            p.advance();
+            return new Stmt.AlterTableCmd.ValidateConstraint(p.colId());
         }
         if (p.acceptKw("alter")) {
             p.acceptKw("column");

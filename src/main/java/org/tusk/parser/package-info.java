@@ -34,8 +34,13 @@
  * list is the complete new row in attribute order: assigned values are coerced in assignment
  * context (42804 with PostgreSQL's hint when impossible), missing columns get their default,
  * parsed from the catalog's text and analysed each time (rewriteTargetListIU's work). Not yet:
- * UPDATE ... FROM, DELETE ... USING, ON CONFLICT, multi-column SET, CHECK/FOREIGN KEY, index
- * expressions, DESC index columns (parsed, refused at execution), serial/identity columns.
+ * UPDATE ... FROM, DELETE ... USING, ON CONFLICT, multi-column SET, index
+ * expressions, DESC index columns (parsed, refused at execution). A GENERATED ALWAYS identity
+ * column takes only DEFAULT unless OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE
+ * replaces given identity values by the default. CHECK and FOREIGN KEY constraints are parsed by
+ * {@link org.tusk.parser.ConstraintGrammar} (a column's become table constraints on that column;
+ * a CHECK keeps its text, which is what the catalog stores) and a CHECK's text is analysed
+ * against its table by {@link org.tusk.parser.CheckConstraintAnalysis} (cookConstraint).
  *
  * <p>The statements on databases, roles and table privileges (CREATE/DROP/ALTER DATABASE,
  * CREATE/ALTER/DROP ROLE, USER and GROUP, GRANT/REVOKE ON TABLE) are parsed by {@code RoleGrammar}

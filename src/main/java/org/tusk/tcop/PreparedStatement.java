@@ -64,6 +64,7 @@ public final class PreparedStatement {
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
             case Stmt.AlterTableStmt a -> "ALTER TABLE";
             case Stmt.RenameStmt r -> "ALTER TABLE";
+            case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
             case Stmt.VacuumStmt v -> v.isVacuum() ? "VACUUM" : "ANALYZE";
             default -> null;
         };
@@ -185,6 +186,7 @@ public final class PreparedStatement {
             case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
             case Stmt.AlterTableStmt a -> AlterTableCommand.alter(a, queryString, ctx, notices::add);
             case Stmt.RenameStmt r -> AlterTableCommand.rename(r, env, notices::add);
+            case Stmt.RenameConstraintStmt r -> org.tusk.commands.ConstraintCommands.rename(r, env, notices::add);
             case Stmt.VacuumStmt v -> VacuumCommand.vacuum(v, ctx, infos::add);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }

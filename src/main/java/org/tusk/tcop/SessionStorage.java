@@ -68,6 +68,8 @@ final class SessionStorage {
     boolean forceSyncCommit;
     final org.tusk.access.sequence.Sequences sequences;
     private final OidGenerator oids;
+    /** SPI for constraint checks: each query gets a statement environment of its own. */
+    private final Spi spi = new Spi(this::statementEnvironment);
 
     SessionStorage(BackendContext ctx) {
         this.ctx = ctx;
@@ -178,6 +180,7 @@ final class SessionStorage {
             @Override public boolean isolationUsesXactSnapshot() { return xact.isolationLevel().usesXactSnapshot(); }
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
             @Override public int currentUserId() { return ctx.role.oid(); }
+            @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
             @Override public boolean currentUserIsSuperuser() {
                 return sharedCatalog.current().role(ctx.role.oid()).map(r -> r.superuser()).orElse(false);
             }

@@ -27,6 +27,10 @@
  * ends inside a transaction aborts it as its first exit action. The session's
  * {@code SharedCatalog} takes part in commit and abort: its pending pg_authid/pg_database file is
  * written before the commit record and installed after it, before the locks are released.
+ * Each environment also offers {@code Spi} (PostgreSQL's SPI) to the executor's constraint code:
+ * CHECK texts analysed, and the referential-integrity queries parsed, planned once per statement
+ * and run, each run in a fresh statement environment of the same transaction (a snapshot taken
+ * then, the current command id), without privilege checks.
  *
  * <h2>Databases and roles</h2>
  * {@code SharedObjects} runs CREATE/DROP/ALTER DATABASE, CREATE/ALTER/DROP ROLE and GRANT/REVOKE

@@ -56,7 +56,7 @@ class TableStatementParserTest {
         assertEquals("42601 conflicting NULL/NOT NULL declarations for column \"a\" @32",
                 err("create table t (a int not null null)"));
         assertEquals("42601 syntax error at end of input @22", err("create table t (a int"));
-        assertEquals("0A000 CHECK constraints is not supported yet @24", err("create table t (a int, check (a > 0))"));
+        assertEquals("0A000 EXCLUDE constraints is not supported yet @24", err("create table t (a int, exclude (a with =))"));
     }
 
     @Test

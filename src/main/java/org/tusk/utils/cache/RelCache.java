@@ -47,6 +47,8 @@ public final class RelCache {
     /** Bumped whenever {@link #names} is emptied, so derived caches (the search path) know to rebuild. */
     private long namesGeneration;
     private final java.util.Map<Integer, List<String>> defaults = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<org.tusk.catalog.ConstraintInfo>> constraints = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<org.tusk.catalog.ConstraintInfo>> referencedBy = new java.util.HashMap<>();
 
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
         this.dbOid = dbOid;
@@ -96,6 +98,8 @@ public final class RelCache {
         byOid.remove(oid);
         indexLists.remove(oid);
         defaults.remove(oid);
+        constraints.remove(oid);
+        referencedBy.remove(oid);
         clearNames();
     }
 
@@ -104,6 +108,8 @@ public final class RelCache {
         byOid.clear();
         indexLists.clear();
         defaults.clear();
+        constraints.clear();
+        referencedBy.clear();
         clearNames();
     }
 
@@ -136,6 +142,19 @@ public final class RelCache {
 
     public void rememberDefaults(int oid, List<String> sqlTexts) {
         defaults.put(oid, java.util.Collections.unmodifiableList(new ArrayList<>(sqlTexts)));
+    }
+
+    /**
+     * The pg_constraint rows of relation {@code oid} as last read (rd_att->constr): those with
+     * conrelid = oid, or with {@code referencing} the foreign keys whose confrelid = oid; null if
+     * not cached. A constraint change invalidates the tables on both of its sides.
+     */
+    public List<org.tusk.catalog.ConstraintInfo> cachedConstraints(int oid, boolean referencing) {
+        return (referencing ? referencedBy : constraints).get(oid);
+    }
+
+    public void rememberConstraints(int oid, boolean referencing, List<org.tusk.catalog.ConstraintInfo> rows) {
+        (referencing ? referencedBy : constraints).put(oid, List.copyOf(rows));
     }
 
     /** Remembers the answer of a name lookup (0: not found) for {@link #cachedOid}. */
@@ -171,8 +190,15 @@ public final class RelCache {
         atts.sort(Comparator.comparingInt(v -> (Short) PG_ATTRIBUTE.get(v, "attnum")));
         List<Attribute> attrs = new ArrayList<>();
         int[] typmods = new int[atts.size()];
+        char[] identity = new char[atts.size()];
+        boolean anyIdentity = false;
         for (Object[] a : atts) {
             typmods[attrs.size()] = (Integer) PG_ATTRIBUTE.get(a, "atttypmod");
+            String ident = (String) PG_ATTRIBUTE.get(a, "attidentity");
+            if (ident != null && !ident.isEmpty() && ident.charAt(0) != 0) {
+                identity[attrs.size()] = ident.charAt(0);
+                anyIdentity = true;
+            }
             attrs.add(attribute(a));
         }
         int reltype = oid(PG_CLASS.get(c, "reltype"));
@@ -192,6 +218,7 @@ public final class RelCache {
         }
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
+        if (anyIdentity) rel.setAttidentity(identity);
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");
         if (options != null) {
             for (String o : options) if (o.startsWith("fillfactor=")) rel.setFillfactor(Integer.parseInt(o.substring(11)));

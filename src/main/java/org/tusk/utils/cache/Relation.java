@@ -35,6 +35,9 @@ public final class Relation {
     /** reloptions fillfactor: percent of a heap page inserts may fill (10..100); 100 when not set. */
     private int fillfactor = HEAP_DEFAULT_FILLFACTOR;
 
+    /** pg_attribute.attidentity per attribute ('a' ALWAYS, 'd' BY DEFAULT, 0 none); null when none has one. */
+    private char[] attidentity;
+
     /** HEAP_DEFAULT_FILLFACTOR. */
     public static final int HEAP_DEFAULT_FILLFACTOR = 100;
 
@@ -105,6 +108,13 @@ public final class Relation {
     public IndexInfo index() { return index; }
     /** pg_attribute.atttypmod of attribute {@code attnum} (1-based): -1, or the declared modifier (varchar(n): n+4). */
     public int atttypmod(int attnum) { return atttypmods == null ? -1 : atttypmods[attnum - 1]; }
+    /** pg_attribute.attidentity of attribute {@code attnum} (1-based): 'a', 'd', or 0 for an ordinary column. */
+    public char attidentity(int attnum) {
+        return attidentity == null || attnum < 1 || attnum > attidentity.length ? 0 : attidentity[attnum - 1];
+    }
+
+    /** Set by the relcache when it builds the entry. */
+    void setAttidentity(char[] identity) { this.attidentity = identity == null ? null : identity.clone(); }
     /** Changes to this relation are WAL-logged (RelationNeedsWAL): permanent relations only. */
     public boolean needsWal() { return persistence == 'p'; }
     public int targetBlock() { return targetBlock; }

@@ -1,0 +1,103 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.ConstraintInfo;
+import org.tusk.nodes.Expr;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * The constraints of one result relation for one statement (the constraint part of PostgreSQL's
+ * ResultRelInfo): NOT NULL and CHECK constraints tested on each new row (ExecConstraints,
+ * ExecRelCheck), and the foreign keys on either side of the table, whose checks and actions are
+ * queued per row and run when the statement's rows are all written (the AFTER ROW triggers of
+ * ri_triggers.c, fired by AfterTriggerEndQuery). INSERT/UPDATE/DELETE and COPY FROM use it alike.
+ *
+ * <p>CHECK constraints are tested in name order, as the relcache sorts them (CheckConstraintFetch);
+ * one that is NOT VALID is still tested on new rows. A CHECK whose result is NULL passes.
+ */
+public final class TableConstraints {
+    private final Relation rel;
+    private final List<ColumnDef> cols;
+    private final ExecContext ctx;
+    private final List<ConstraintInfo> checks = new ArrayList<>();
+    private final List<Expr> checkExprs = new ArrayList<>();
+    private final RiTriggers ri;
+
+    private TableConstraints(Relation rel, List<ColumnDef> cols, ExecContext ctx) {
+        this.rel = rel;
+        this.cols = cols;
+        this.ctx = ctx;
+        ExecEnvironment env = ctx.requireEnv();
+        List<ConstraintInfo> outgoing = new ArrayList<>();
+        for (ConstraintInfo c : env.catalog().constraintsOf(rel)) {
+            if (c.contype() == 'c') checks.add(c);
+            else if (c.contype() == 'f') outgoing.add(c);
+        }
+        checks.sort(Comparator.comparing(ConstraintInfo::name));
+        List<ConstraintInfo> incoming = env.catalog().foreignKeysReferencing(rel);
+        if ((!checks.isEmpty() || !outgoing.isEmpty() || !incoming.isEmpty()) && env.constraintSupport() == null) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "constraints of relation \"" + rel.name()
+                    + "\" cannot be checked here");
+        }
+        for (ConstraintInfo c : checks) checkExprs.add(env.constraintSupport().cookCheck(rel, c.bin(), ctx));
+        this.ri = outgoing.isEmpty() && incoming.isEmpty() ? null : new RiTriggers(rel, outgoing, incoming, ctx);
+    }
+
+    /** ExecOpenIndices' sibling: the constraints of {@code rel}, whose columns are {@code cols}. */
+    public static TableConstraints open(Relation rel, List<ColumnDef> cols, ExecContext ctx) {
+        return new TableConstraints(rel, cols, ctx);
+    }
+
+    /** The same, with the columns taken from the relation. */
+    public static TableConstraints open(Relation rel, ExecContext ctx) {
+        List<ColumnDef> cols = new ArrayList<>();
+        for (int i = 0; i < rel.desc().natts(); i++) {
+            cols.add(new ColumnDef(rel.desc().attr(i).name(), rel.desc().attr(i).type().oid(), rel.atttypmod(i + 1)));
+        }
+        return new TableConstraints(rel, cols, ctx);
+    }
+
+    /** ExecConstraints: 23502 for a NULL in a NOT NULL column, 23514 for a failed CHECK. */
+    public void checkRow(Object[] row) {
+        ExecConstraints.check(rel, cols, row, ctx);
+        for (int i = 0; i < checks.size(); i++) {
+            Object ok = ExprEvaluator.eval(checkExprs.get(i), row, null, ctx);
+            if (Boolean.FALSE.equals(ok)) {
+                String name = checks.get(i).name();
+                throw PgException.error("23514", "new row for relation \"" + rel.name()
+                        + "\" violates check constraint \"" + name + "\"")
+                        .withDetail("Failing row contains " + ExecConstraints.describe(cols, row, ctx) + ".")
+                        .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, name));
+            }
+        }
+    }
+
+    /** Whether any foreign key has this table on either side (so rows must be queued). */
+    public boolean hasForeignKeys() { return ri != null; }
+
+    /** Queues the foreign-key checks of an inserted row (RI_FKey_check_ins). */
+    public void afterInsert(Object[] newRow) {
+        if (ri != null) ri.afterInsert(newRow);
+    }
+
+    /** Queues the checks and actions of an updated row (RI_FKey_check_upd, RI_FKey_*_upd). */
+    public void afterUpdate(Object[] oldRow, Object[] newRow) {
+        if (ri != null) ri.afterUpdate(oldRow, newRow);
+    }
+
+    /** Queues the actions of a deleted row (RI_FKey_noaction_del and the others). */
+    public void afterDelete(Object[] oldRow) {
+        if (ri != null) ri.afterDelete(oldRow);
+    }
+
+    /** AfterTriggerEndQuery: runs the queued checks and actions, after a CommandCounterIncrement. */
+    public void endOfStatement() {
+        if (ri != null) ri.fire();
+    }
+}

@@ -1,0 +1,78 @@
+package org.tusk.tcop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.tusk.catalog.RelationProvider;
+import org.tusk.executor.ConstraintSupport;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.Executor;
+import org.tusk.executor.PlanState;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.PlannedStmt;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawStmt;
+import org.tusk.optimizer.Planner;
+import org.tusk.parser.Analyzer;
+import org.tusk.parser.CheckConstraintAnalysis;
+import org.tusk.parser.Parser;
+import org.tusk.utils.cache.Relation;
+
+/**
+ * The backend's {@link ConstraintSupport}: PostgreSQL's SPI (spi.c SPI_execute_with_args) for
+ * the queries of the referential-integrity triggers, and the analysis of stored CHECK
+ * expressions. A query runs in the current transaction in a fresh statement environment (a
+ * snapshot taken now, the current command id), so it sees every change made before the caller's
+ * CommandCounterIncrement; the query's own changes are made under that command id. No privilege
+ * check is made: PostgreSQL runs these queries as the owner of the table, which Tusk does not
+ * switch to, so they are exempt instead.
+ */
+final class Spi implements ConstraintSupport {
+    private final Supplier<ExecEnvironment> environments;
+
+    /** @param environments makes a new statement environment (SessionStorage.statementEnvironment) */
+    Spi(Supplier<ExecEnvironment> environments) {
+        this.environments = environments;
+    }
+
+    @Override
+    public Expr cookCheck(Relation rel, String sql, ExecContext ctx) {
+        return CheckConstraintAnalysis.cook(rel, sql, ctx.timeZone(), ctx.session().currentDatabase(), ctx.env()).expr();
+    }
+
+    /** A planned query: plans are generic in their parameters (the planner does not fold them). */
+    private record Plan(PlannedStmt planned, boolean returnsRows) implements Prepared {}
+
+    @Override
+    public Prepared prepare(String sql, List<Integer> paramTypes, ExecContext caller) {
+        ExecEnvironment env = environments.get();
+        ExecContext ctx = ExecContext.of(caller.session(), env);
+        List<RawStmt> raws = Parser.parse(sql);
+        if (raws.size() != 1) throw new IllegalArgumentException("SPI runs exactly one statement: " + sql);
+        List<Integer> types = new ArrayList<>(paramTypes);
+        Query q = Analyzer.analyze(raws.get(0), sql, RelationProvider.EMPTY, env, ctx.timeZone(),
+                caller.session().currentDatabase(), types);
+        return new Plan(Planner.plan(q, ctx, env), q.commandType() == Query.CommandType.SELECT);
+    }
+
+    @Override
+    public List<Object[]> execute(Prepared prepared, Object[] params, int limit, ExecContext caller) {
+        Plan plan = (Plan) prepared;
+        ExecEnvironment env = environments.get();
+        ExecContext ctx = ExecContext.of(caller.session(), env);
+        ctx.setParams(params.clone());
+        PlanState state = Executor.init(plan.planned().planTree(), ctx);
+        List<Object[]> rows = new ArrayList<>();
+        try {
+            Object[] row;
+            while ((limit == 0 || rows.size() < limit) && (row = state.next()) != null) {
+                if (plan.returnsRows()) rows.add(row);
+            }
+        } finally {
+            state.close();
+        }
+        return rows;
+    }
+}
