@@ -46,6 +46,7 @@ public final class BuiltinCatalog {
     private static final Map<String, List<PgOperator>> OPERATORS;
     private static final Map<Long, PgCast> CASTS;
     private static final Map<String, List<PgAggregate>> AGGREGATES;
+    private static final Map<String, List<PgWindowFunc>> WINDOW_FUNCS;
 
     public static PgType type(int oid) {
         PgType t = TYPES.get(oid);
@@ -60,6 +61,8 @@ public final class BuiltinCatalog {
     public static List<PgOperator> operators(String name) { return OPERATORS.getOrDefault(name, List.of()); }
 
     public static List<PgAggregate> aggregates(String name) { return AGGREGATES.getOrDefault(name, List.of()); }
+
+    public static List<PgWindowFunc> windowFunctions(String name) { return WINDOW_FUNCS.getOrDefault(name, List.of()); }
 
     public static PgCast cast(int source, int target) { return CASTS.get(((long) source << 32) | target); }
 
@@ -143,6 +146,7 @@ public final class BuiltinCatalog {
         // Further areas register themselves here, each from its own class (one line per area).
         IntrospectionBuiltins.register(b);
         ScalarBuiltins.register(b);
+        WindowBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -157,6 +161,7 @@ public final class BuiltinCatalog {
         PROCS = freeze(b.procs);
         OPERATORS = freeze(b.ops);
         AGGREGATES = freeze(b.aggs);
+        WINDOW_FUNCS = freeze(b.windowFuncs);
         CASTS = Collections.unmodifiableMap(b.casts);
     }
 

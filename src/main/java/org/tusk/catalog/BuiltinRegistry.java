@@ -61,6 +61,12 @@ class BuiltinRegistry {
     static float f(Object o) { return (Float) o; }
     static BigDecimal n(Object o) { return (BigDecimal) o; }
 
+    final Map<String, List<PgWindowFunc>> windowFuncs = new HashMap<>();
+
+    void window(String name, List<Integer> args, int res, PgWindowFunc.Impl impl) {
+        windowFuncs.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgWindowFunc(name, args, res, impl));
+    }
+
     void agg(String name, int arg, int res, PgAggregate.Impl impl) {
         aggs.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgAggregate(name, arg, res, impl));
     }

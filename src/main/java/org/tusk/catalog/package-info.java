@@ -129,5 +129,10 @@
  * and the duplicate-name check are not protected by a lock (PostgreSQL relies on the unique
  * index on pg_class (relname, relnamespace) for that; Tusk has no catalog indexes yet), so two
  * sessions creating the same name at the same moment can both succeed.
+ *
+ * <p>Built-in window functions (prokind 'w') are {@link org.tusk.catalog.PgWindowFunc}s,
+ * registered by {@link org.tusk.catalog.WindowBuiltins} and looked up with
+ * {@code BuiltinCatalog.windowFunctions(name)}; like the rest of the built-in tables they are
+ * frozen at class initialisation and need no lock.
  */
 package org.tusk.catalog;

@@ -1,6 +1,7 @@
 package org.tusk.executor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,6 +119,7 @@ final class AggState extends PlanState {
 
     @Override
     public Object[] next() {
+        if (!plan.phases().isEmpty()) return nextGroupingSetRow();
         while (true) {
             Group g = nextGroup();
             if (g == null) return null;
@@ -176,6 +178,100 @@ final class AggState extends PlanState {
                 return g;
             }
         }
+    }
+
+    // ------------------------------------------------------------------ grouping sets
+
+    /** Finished groups of grouping sets, as {representative row, aggregate values}, not yet returned. */
+    private java.util.ArrayDeque<Object[][]> ready;
+
+    /**
+     * Grouping sets (agg_retrieve_direct over the phases): the input is read once; for each
+     * phase it is sorted on the phase's columns and run through one group per set of the
+     * rollup. When a row differs from the previous one in the first {@code d} sort columns,
+     * the groups of the sets longer than {@code d} end (longest first, as nodeAgg.c finalizes
+     * them) and start again. At the end of the input every set's group ends; on empty input
+     * only the empty set yields a row.
+     */
+    private Object[] nextGroupingSetRow() {
+        if (ready == null) {
+            ready = new java.util.ArrayDeque<>();
+            List<Object[]> input = new ArrayList<>();
+            for (Object[] t = child.next(); t != null; t = child.next()) input.add(t);
+            // each phase sorts the rows in the order the previous phase left them (nodeAgg.c feeds
+            // the next phase's sort from the tuples as the current phase read them)
+            for (Plan.GroupingSetPhase phase : plan.phases()) runPhase(phase, input);
+        }
+        while (!ready.isEmpty()) {
+            Object[][] g = ready.poll();
+            if (!ExprEvaluator.qual(plan.havingQual(), g[0], g[1], ctx)) continue;
+            return Executor.project(plan.targetList(), g[0], g[1], ctx);
+        }
+        return null;
+    }
+
+    private void runPhase(Plan.GroupingSetPhase phase, List<Object[]> input) {
+        List<Integer> cols = phase.sortColumns();
+        List<Integer> lengths = phase.setLengths();
+        List<Object[]> rows = input;
+        org.tusk.utils.sort.Qsort.sort(rows, (a, b) -> {
+            for (int c : cols) {
+                Object x = a[c], y = b[c];
+                if (x == null || y == null) {
+                    if (x == y) continue;
+                    return x == null ? 1 : -1;
+                }
+                int r = Comparisons.compare(x, y);
+                if (r != 0) return r;
+            }
+            return 0;
+        });
+        Group[] groups = new Group[lengths.size()];
+        if (rows.isEmpty()) {
+            for (int s = 0; s < lengths.size(); s++)
+                if (lengths.get(s) == 0) emit(new Group(new Object[plan.child().width()]), cols, 0);
+            return;
+        }
+        Object[] prev = null;
+        for (Object[] t : rows) {
+            ctx.session().checkForInterrupts();
+            if (prev == null) {
+                for (int s = 0; s < groups.length; s++) groups[s] = new Group(t);
+            } else {
+                int d = 0;
+                while (d < cols.size() && DatumKey.same(prev[cols.get(d)], t[cols.get(d)])) d++;
+                for (int s = 0; s < groups.length; s++) {
+                    if (lengths.get(s) > d) {
+                        emit(groups[s], cols, lengths.get(s));
+                        groups[s] = new Group(t);
+                    }
+                }
+            }
+            for (Group g : groups) g.advance(t);
+            prev = t;
+        }
+        for (int s = 0; s < groups.length; s++) emit(groups[s], cols, lengths.get(s));
+    }
+
+    /**
+     * Queues a finished group of the set made of the first {@code length} of {@code cols}: its
+     * representative row has the group key columns outside the set nulled and, appended, the
+     * value of each GROUPING() call (a bit per argument, set when it is not grouped).
+     */
+    private void emit(Group g, List<Integer> cols, int length) {
+        List<Integer> inSet = cols.subList(0, length);
+        int w = plan.child().width();
+        Object[] rep = Arrays.copyOf(g.first, w + plan.groupingFuncs().size());
+        for (Expr key : plan.groupKeys()) {
+            int c = ((Expr.Var) key).attno() - 1;
+            if (!inSet.contains(c)) rep[c] = null;
+        }
+        for (int j = 0; j < plan.groupingFuncs().size(); j++) {
+            int bits = 0;
+            for (int c : plan.groupingFuncs().get(j)) bits = (bits << 1) | (inSet.contains(c) ? 0 : 1);
+            rep[w + j] = bits;
+        }
+        ready.add(new Object[][] {rep, g.finish()});
     }
 
     private DatumKey key(Object[] tuple) {

@@ -30,6 +30,7 @@ public final class Executor {
             case Plan.ValuesScan v -> new ValuesScanState(v, ctx);
             case Plan.ModifyTable m -> new ModifyTableState(m, init(m.source(), ctx), ctx);
             case Plan.Agg a -> new AggState(a, init(a.child(), ctx), ctx);
+            case Plan.WindowAgg w -> new WindowAggState(w, init(w.child(), ctx), ctx);
             case Plan.Sort s -> new SortState(s, init(s.child(), ctx));
             case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
             case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
@@ -184,7 +185,7 @@ public final class Executor {
                 List<Object[]> rows = new ArrayList<>();
                 Object[] t;
                 while ((t = child.next()) != null) rows.add(t);
-                rows.sort((a, b) -> {
+                org.tusk.utils.sort.Qsort.sort(rows, (a, b) -> {
                     for (Plan.SortKey k : plan.keys()) {
                         Object x = a[k.column()], y = b[k.column()];
                         int c;

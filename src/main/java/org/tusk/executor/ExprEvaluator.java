@@ -116,6 +116,8 @@ public final class ExprEvaluator {
             case Expr.ExecParam p -> { return ((ExecContext) ctx).execParam(p.id()); }
             case Expr.SubPlan sp -> { return SubPlanEvaluator.eval(sp, tuple, aggValues, (ExecContext) ctx); }
             case Expr.SubLink s -> throw new IllegalStateException("SubLink not planned");
+            case Expr.WindowFunc w -> throw new IllegalStateException("WindowFunc outside a WindowAgg");
+            case Expr.GroupingFunc g -> throw new IllegalStateException("GroupingFunc outside an Agg");
             case Expr.SubLinkParam s -> throw new IllegalStateException("SubLinkParam outside a SubLink");
         }
     }

@@ -22,6 +22,15 @@
  * equates Datums as SQL equality does (int widths, numeric scales, -0/+0); NULL join keys never
  * match, NULL grouping keys group together. Agg runs one transition state per aggregate per
  * group (PLAIN, SORTED or HASHED), with FILTER and DISTINCT (distinct inputs fed in sorted order).
+ * With grouping sets, Agg reads its input into memory and runs one phase per rollup, each
+ * sorting the rows as the previous phase left them (nodeAgg.c's phase chaining), emitting the
+ * finer sets' groups first at each boundary. Sort uses PostgreSQL's quicksort
+ * ({@link org.tusk.utils.sort.Qsort}), so rows equal on the keys keep PostgreSQL's order.
+ * {@link org.tusk.executor.WindowAggState} buffers one partition at a time in memory (not
+ * bounded by work_mem, no spilling), numbers its peer groups, computes each row's frame as
+ * update_frameheadpos/update_frametailpos do (RANGE offsets through utils.adt.InRange) and
+ * calls built-in window functions through the WindowObject interface; aggregates are advanced
+ * incrementally while the frame head stays put, otherwise recomputed over the frame.
  * SubPlan evaluation follows nodeSubplan.c: 21000 for a scalar subquery with two rows, SQL null
  * semantics for ANY/ALL (so NOT IN over a set containing NULL is never true).
  *

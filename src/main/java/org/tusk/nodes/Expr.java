@@ -94,6 +94,25 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * A window function call (WindowFunc): a built-in window function ({@code fn}) or an
+     * aggregate used as one ({@code agg}), over window clause {@code winref} (1-based index of
+     * the query's windowClause). Arguments and {@code filter} are evaluated over the WindowAgg
+     * node's input rows; the planner replaces the call itself by a reference to the column the
+     * WindowAgg appends.
+     */
+    record WindowFunc(String name, org.tusk.catalog.PgWindowFunc fn, PgAggregate agg, List<Expr> args, boolean star,
+                      Expr filter, int winref, int type, int location) implements Expr {}
+
+    /**
+     * GROUPING(args) (GroupingFunc): an int4 with one bit per argument, most significant first,
+     * set when that argument is not grouped in the current grouping set. {@code refs} are the
+     * resnos of the GROUP BY entries the arguments are.
+     */
+    record GroupingFunc(List<Expr> args, List<Integer> refs, int location) implements Expr {
+        public int type() { return org.tusk.catalog.TypeOids.INT4; }
+    }
+
     /** One ORDER BY key of an aggregate's input (aggorder): the inputs are fed sorted on these. */
     record AggSort(Expr expr, boolean desc, boolean nullsFirst) {}
 

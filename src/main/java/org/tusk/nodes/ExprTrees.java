@@ -48,6 +48,11 @@ public final class ExprTrees {
                 if (a.filter() != null) out.add(a.filter());
                 for (Expr.AggSort s : a.order()) out.add(s.expr());
             }
+            case Expr.WindowFunc w -> {
+                out.addAll(w.args());
+                if (w.filter() != null) out.add(w.filter());
+            }
+            case Expr.GroupingFunc g -> out.addAll(g.args());
             case Expr.SubLink s -> {
                 if (s.testexpr() != null) out.add(s.testexpr());
             }
@@ -102,6 +107,9 @@ public final class ExprTrees {
                 yield new Expr.Aggref(x.agg(), mapAll(x.args(), f), x.star(), x.aggno(), x.type(), x.distinct(),
                         map(x.filter(), f), List.copyOf(order));
             }
+            case Expr.WindowFunc x -> new Expr.WindowFunc(x.name(), x.fn(), x.agg(), mapAll(x.args(), f), x.star(),
+                    map(x.filter(), f), x.winref(), x.type(), x.location());
+            case Expr.GroupingFunc x -> new Expr.GroupingFunc(mapAll(x.args(), f), x.refs(), x.location());
             case Expr.SubLink x -> new Expr.SubLink(x.kind(), map(x.testexpr(), f), x.subselect(), x.type(), x.typmod(),
                     x.location());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
@@ -125,6 +133,9 @@ public final class ExprTrees {
             case Expr.OpExpr o -> new Expr.OpExpr(o.op(), mapAll(o.args(), ExprTrees::withoutLocations), o.type(), -1);
             case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(withoutLocations(c.arg()), c.type(), -1);
             case Expr.SubLink s -> s;
+            case Expr.WindowFunc w -> new Expr.WindowFunc(w.name(), w.fn(), w.agg(), mapAll(w.args(), ExprTrees::withoutLocations),
+                    w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);
+            case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), -1);
             default -> null;
         });
     }

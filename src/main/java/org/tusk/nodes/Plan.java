@@ -73,12 +73,42 @@ public sealed interface Plan {
      * passes. Group keys and aggregate arguments are evaluated over input tuples.
      */
     record Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
-               Expr havingQual) implements Plan {
+               Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs) implements Plan {
         public Agg(Plan child, List<Expr.Aggref> aggs, List<Expr> targetList, Expr havingQual) {
             this(child, AggStrategy.PLAIN, List.of(), aggs, targetList, havingQual);
         }
 
+        public Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
+                   Expr havingQual) {
+            this(child, strategy, groupKeys, aggs, targetList, havingQual, List.of(), List.of());
+        }
+
         public int width() { return targetList.size(); }
+    }
+
+    /**
+     * One rollup of a grouping-sets Agg (nodeAgg.c's phase): the input sorted on
+     * {@code sortColumns} (0-based columns of the Agg's input, ascending, nulls last), and the
+     * grouping sets computed in that order, each a prefix of the sort columns of length
+     * {@code setLengths[i]} (longest first). With grouping sets the Agg's input carries the group
+     * key values as columns; a key not in the current set reads as NULL in the output row.
+     * The Agg's {@code groupingFuncs} lists, per GROUPING() call, the input columns of its
+     * arguments; the node appends one column per call to the group's representative row (after
+     * the input's columns) holding its value for the current set, which the target list reads.
+     */
+    record GroupingSetPhase(List<Integer> sortColumns, List<Integer> setLengths) {}
+
+    /**
+     * A window function evaluation (nodeWindowAgg.c): the input arrives sorted on
+     * {@code partitionColumns} then {@code orderKeys}; each output tuple is the input tuple
+     * followed by the values of {@code funcs} for it, computed over its partition and frame
+     * ({@link WindowFrame} bits in {@code frameOptions}; the offsets are evaluated once per
+     * partition). For RANGE with an offset, {@code orderKeys} has exactly one key.
+     * {@code winref} and {@code name} identify the window (for EXPLAIN).
+     */
+    record WindowAgg(Plan child, int winref, String name, List<Integer> partitionColumns, List<SortKey> orderKeys,
+                     int frameOptions, Expr startOffset, Expr endOffset, List<Expr.WindowFunc> funcs) implements Plan {
+        public int width() { return child.width() + funcs.size(); }
     }
 
     /**

@@ -22,6 +22,11 @@ import org.tusk.utils.cache.Relation;
  * one range table entry per leaf SELECT and a target list of Vars with varno 0 over the
  * operation's output columns. {@code cteList} holds the WITH queries of this level.
  *
+ * <p>Grouping sets: {@code groupingSets}, when not empty, lists the expanded sets (each a list of
+ * resnos from {@code groupClause}; an empty set is the grand total), in PostgreSQL's order.
+ * Windows: {@code windowClause} lists the windows of the query (WINDOW clause entries first,
+ * then each distinct inline OVER (...)); window functions in the target list refer to them.
+ *
  * <p>INSERT, UPDATE and DELETE have {@code resultRelation} 1: range table entry 1 is the target
  * table. Their {@code targetList} is the complete new row, one entry per attribute in attribute
  * order (resno = attnum): for UPDATE expressions over the old row (unchanged columns are Vars of
@@ -36,7 +41,19 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     Expr limitOffset, List<Expr.Aggref> aggregates, int resultRelation, List<List<Expr>> valuesLists,
                     Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
                     List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
-                    SetOp setOperations, List<CommonTableExpr> cteList) {
+                    SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
+                    List<List<Integer>> groupingSets) {
+
+    /** A query without windows or grouping sets. */
+    public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
+                 Expr where, List<SortClause> sortClause, Expr limitCount, Expr limitOffset, List<Expr.Aggref> aggregates,
+                 int resultRelation, List<List<Expr>> valuesLists, Query sourceQuery, List<TargetEntry> returningList,
+                 List<JoinNode> fromList, List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause,
+                 boolean hasDistinctOn, SetOp setOperations, List<CommonTableExpr> cteList) {
+        this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
+                resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual, distinctClause,
+                hasDistinctOn, setOperations, cteList, List.of(), List.of());
+    }
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE, UTILITY }
 
@@ -62,8 +79,19 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
 
     public boolean hasAggs() { return !aggregates.isEmpty(); }
 
-    /** Whether the query groups its rows (aggregates, GROUP BY or HAVING). */
-    public boolean hasGrouping() { return !aggregates.isEmpty() || !groupClause.isEmpty() || havingQual != null; }
+    /** Whether the query groups its rows (aggregates, GROUP BY, grouping sets or HAVING). */
+    public boolean hasGrouping() {
+        return !aggregates.isEmpty() || !groupClause.isEmpty() || havingQual != null || !groupingSets.isEmpty();
+    }
+
+    /**
+     * A window (WindowClause): PARTITION BY and ORDER BY as resnos of target entries, the frame
+     * as {@link WindowFrame} bits with its offset expressions (int8 for ROWS/GROUPS, for RANGE
+     * the type the sort column's in_range takes). {@code name} is null for an inline OVER (...).
+     * The window functions name it by its 1-based position in the list ({@code winref}).
+     */
+    public record WindowClause(String name, List<Integer> partitionClause, List<SortClause> orderClause,
+                               int frameOptions, Expr startOffset, Expr endOffset, int winref) {}
 
     /** The target table's range table entry of INSERT/UPDATE/DELETE, or null. */
     public RangeTblEntry resultRte() { return resultRelation == 0 ? null : rangeTable.get(resultRelation - 1); }

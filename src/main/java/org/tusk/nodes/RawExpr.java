@@ -48,11 +48,30 @@ public sealed interface RawExpr {
 
     /** A function call. {@code star} for count(*); name is possibly schema-qualified. */
     record FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, RawExpr filter,
-                    List<Stmt.SortBy> aggOrder, int location) implements RawExpr {
+                    List<Stmt.SortBy> aggOrder, int location, Stmt.WindowDef over) implements RawExpr {
         public FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, int location) {
-            this(name, args, star, distinct, null, List.of(), location);
+            this(name, args, star, distinct, null, List.of(), location, null);
+        }
+
+        /** A call without OVER. */
+        public FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, RawExpr filter,
+                        List<Stmt.SortBy> aggOrder, int location) {
+            this(name, args, star, distinct, filter, aggOrder, location, null);
         }
     }
+
+    /**
+     * An element of GROUP BY that is not a plain expression (gram.y GroupingSet): {@code ()}
+     * (EMPTY), ROLLUP (...), CUBE (...), GROUPING SETS (...), or (a, b) inside one of them
+     * (SIMPLE: a set of expressions grouped together). Content items are expressions or nested
+     * GroupingSets.
+     */
+    record GroupingSet(GroupingSetKind kind, List<RawExpr> content, int location) implements RawExpr {}
+
+    enum GroupingSetKind { EMPTY, SIMPLE, ROLLUP, CUBE, SETS }
+
+    /** GROUPING(a, b, ...) (gram.y GroupingFunc). */
+    record GroupingFunc(List<RawExpr> args, int location) implements RawExpr {}
 
     /**
      * A subquery in an expression: EXISTS (sel), (sel) (EXPR), x op ANY/SOME/ALL (sel), x [NOT] IN

@@ -52,13 +52,33 @@ public sealed interface Stmt {
     record SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
                       RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
                       RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
-                      boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location) implements Stmt {
+                      boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location,
+                      List<WindowDef> windowClause) implements Stmt {
+        /** A SELECT without a WINDOW clause. */
+        public SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
+                          RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
+                          RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
+                          boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location) {
+            this(distinct, distinctOn, targetList, from, where, groupBy, having, sortClause, limitCount, limitOffset,
+                    valuesLists, op, all, larg, rarg, with, location, List.of());
+        }
+
         /** A copy with the given ORDER BY/LIMIT/OFFSET/WITH (which gram.y's insertSelectOptions attaches). */
         public SelectStmt withOptions(List<SortBy> sort, RawExpr limit, RawExpr offset, WithClause w) {
             return new SelectStmt(distinct, distinctOn, targetList, from, where, groupBy, having, sort, limit, offset,
-                    valuesLists, op, all, larg, rarg, w, location);
+                    valuesLists, op, all, larg, rarg, w, location, windowClause);
         }
     }
+
+    /**
+     * A window specification (gram.y WindowDef): in the WINDOW clause ({@code name} set) or in
+     * OVER (...) ({@code name} null); OVER w alone is a WindowDef with only {@code refname}.
+     * {@code refname} names an existing window this one copies PARTITION BY/ORDER BY from.
+     * {@code frameOptions} is a set of {@link WindowFrame} bits; the offsets are the
+     * expressions of offset PRECEDING/FOLLOWING (else null).
+     */
+    record WindowDef(String name, String refname, List<RawExpr> partitionClause, List<SortBy> orderClause,
+                     int frameOptions, RawExpr startOffset, RawExpr endOffset, int location) {}
 
     /** SET / RESET: kind VALUE (args), DEFAULT (SET x TO DEFAULT), RESET, RESET_ALL. */
     record VariableSetStmt(Kind kind, String name, List<RawExpr> args, boolean isLocal) implements Stmt {

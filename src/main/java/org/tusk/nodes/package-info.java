@@ -12,6 +12,8 @@
  * </ul>
  * {@link org.tusk.nodes.ExprTrees} walks and rewrites expression trees (expression_tree_walker
  * and _mutator); neither descends into a SubLink's query or a SubPlan's plan.
+ * {@link org.tusk.nodes.WindowFrame} holds the frame option bits windows carry from the grammar
+ * to the executor.
  * All node classes are immutable records; a stage builds new nodes rather than modifying its
  * input, so trees can be cached and shared (prepared statements, plan cache) later. This package
  * depends only on the catalog (for resolved function/operator/type descriptors).

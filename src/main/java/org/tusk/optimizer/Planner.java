@@ -145,11 +145,15 @@ public final class Planner {
         List<Expr> tlist = new ArrayList<>();
         for (Query.TargetEntry te : q.targetList()) tlist.add(layout.fix(fold(processSkippingAggs(te.expr(), info), ctx)));
 
+        // Window functions: the node below computes the window input target, WindowAggs the rest
+        WindowPlanner windows = WindowPlanner.hasWindowFuncs(tlist) ? new WindowPlanner(q, tlist) : null;
+        List<Expr> lower = windows == null ? tlist : windows.inputTarget();
         if (q.hasGrouping()) {
-            plan = planAgg(info, q, plan, layout, tlist);
+            plan = planAgg(info, q, plan, layout, tlist, lower);
         } else {
-            plan = project(plan, tlist);
+            plan = project(plan, lower);
         }
+        if (windows != null) plan = windows.plan(plan, info);
 
         // DISTINCT [ON], ORDER BY
         List<Plan.SortKey> sortKeys = new ArrayList<>();
@@ -200,7 +204,7 @@ public final class Planner {
      * The Agg node: PLAIN without GROUP BY; otherwise HASHED, or SORTED (input sorted on the
      * group keys, appended as extra columns) when enable_hashagg is off.
      */
-    private static Plan planAgg(PlannerInfo info, Query q, Plan input, SetRefs layout, List<Expr> tlist) {
+    private static Plan planAgg(PlannerInfo info, Query q, Plan input, SetRefs layout, List<Expr> tlist, List<Expr> out) {
         FunctionCallContext ctx = info.glob.ctx;
         List<Expr.Aggref> aggs = new ArrayList<>();
         for (Expr.Aggref a : q.aggregates()) {
@@ -214,12 +218,14 @@ public final class Planner {
                     List.copyOf(order)));
         }
         Expr having = q.havingQual() == null ? null : layout.fix(fold(processSkippingAggs(q.havingQual(), info), ctx));
-        if (q.groupClause().isEmpty())
-            return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(tlist), having);
         List<Expr> keys = new ArrayList<>();
         for (int r : q.groupClause()) keys.add(tlist.get(r - 1));
+        if (GroupingSetPlanner.needed(q, out, having) && (!q.groupClause().isEmpty() || q.groupingSets().size() > 1))
+            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys);
+        if (q.groupClause().isEmpty())
+            return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
         if (ScanPaths.setting(ctx, "enable_hashagg", true))
-            return new Plan.Agg(input, Plan.AggStrategy.HASHED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(tlist),
+            return new Plan.Agg(input, Plan.AggStrategy.HASHED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(out),
                     having);
         int w = input.width();
         List<Expr> proj = new ArrayList<>();
@@ -232,7 +238,7 @@ public final class Planner {
             keyCols.add(column(w + k, keys.get(k)));
         }
         Plan sorted = new Plan.Sort(new Plan.SubqueryScan(input, null, List.copyOf(proj)), List.copyOf(sk));
-        return new Plan.Agg(sorted, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(aggs), List.copyOf(tlist),
+        return new Plan.Agg(sorted, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(aggs), List.copyOf(out),
                 having);
     }
 

@@ -48,6 +48,15 @@
  * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}); an uncorrelated
  * {@code x = ANY (subquery)} is answered from a hash of the subquery's rows at execution. Not
  * yet: join order search beyond greedy, pulling up IN / correlated ANY and subqueries in FROM,
- * bitmap scans, index scans for ORDER BY, statistics, window functions, grouping sets.
+ * bitmap scans, index scans for ORDER BY, statistics.
+ *
+ * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the
+ * window input target (keys, function arguments, window-free parts of the target list); one
+ * WindowAgg per window with functions, in common_prefix_cmp order, each preceded by a Sort
+ * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys; a projection on
+ * top. Grouping sets ({@link org.tusk.optimizer.GroupingSetPlanner}): always sorted
+ * (GroupAggregate), divided into rollups by extract_rollup_sets (Hopcroft-Karp matching,
+ * {@link org.tusk.optimizer.BipartiteMatch}) and reorder_grouping_sets, so the result rows come
+ * in PostgreSQL's order for its sorted strategy; hashed and mixed strategies are not built.
  */
 package org.tusk.optimizer;

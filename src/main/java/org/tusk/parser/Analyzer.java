@@ -60,7 +60,14 @@ public final class Analyzer {
     boolean resolveUnknowns = true;
     private final List<Expr.Aggref> aggs = new ArrayList<>();
     private String exprKind = "SELECT";
-    private boolean inAgg;
+    /** Inside an aggregate's arguments (nested aggregates and window functions are refused there). */
+    boolean inAgg;
+    /** Inside a window function's arguments (window functions cannot nest). */
+    boolean inWindowFunc;
+    /** This level's windows (p_windowdefs): the WINDOW clause, then inline OVER specifications; see WindowAnalysis. */
+    final List<Stmt.WindowDef> windowDefs = new ArrayList<>();
+    boolean hasWindowFuncs;
+    boolean hasGroupingFuncs;
 
     private Analyzer(String src, RelationProvider relations, ZoneId zone, String currentDatabase) {
         this.src = src;
@@ -138,6 +145,7 @@ public final class Analyzer {
         if (!s.valuesLists().isEmpty()) return transformValues(s, cteList);
 
         List<Query.JoinNode> fromList = new ParseClause(this).transformFromClause(s.from());
+        windowDefs.addAll(s.windowClause());
 
         Expr where = null;
         if (s.where() != null) {
@@ -159,11 +167,9 @@ public final class Analyzer {
         List<Query.SortClause> sort = transformSortClause(s.sortClause(), tlist, visible);
 
         exprKind = "GROUP BY";
-        List<Integer> group = new ArrayList<>();
-        for (RawExpr g : s.groupBy()) {
-            int resno = findGroupTarget(g, tlist, visible);
-            if (!group.contains(resno)) group.add(resno);
-        }
+        GroupingSetAnalysis gsa = new GroupingSetAnalysis(this);
+        GroupingSetAnalysis.Result grouping = gsa.transformGroupClause(s.groupBy(), tlist, visible);
+        List<Integer> group = new ArrayList<>(grouping.groupClause());
 
         exprKind = "DISTINCT ON";
         List<Integer> distinct = new ArrayList<>();
@@ -186,12 +192,22 @@ public final class Analyzer {
             }
         }
 
+        List<Query.WindowClause> windows = new WindowAnalysis(this).transformWindowDefinitions(tlist);
+
         exprKind = "LIMIT";
         Expr limit = s.limitCount() == null ? null : transformLimit(s.limitCount(), "LIMIT");
         exprKind = "OFFSET";
         Expr offset = s.limitOffset() == null ? null : transformLimit(s.limitOffset(), "OFFSET");
 
-        if (!aggs.isEmpty() || !group.isEmpty() || having != null) {
+        if (hasGroupingFuncs) {
+            for (int i = 0; i < tlist.size(); i++) {
+                Query.TargetEntry te = tlist.get(i);
+                tlist.set(i, new Query.TargetEntry(gsa.resolveGroupingFuncs(te.expr(), tlist, group), te.resno(), te.name(),
+                        te.resjunk()));
+            }
+            if (having != null) having = gsa.resolveGroupingFuncs(having, tlist, group);
+        }
+        if (!aggs.isEmpty() || !group.isEmpty() || having != null || !grouping.sets().isEmpty() || hasGroupingFuncs) {
             List<Expr> groupExprs = new ArrayList<>();
             for (int r : group) groupExprs.add(ExprTrees.withoutLocations(tlist.get(r - 1).expr()));
             for (Query.TargetEntry te : tlist) if (!group.contains(te.resno())) checkUngrouped(te.expr(), groupExprs);
@@ -199,7 +215,8 @@ public final class Analyzer {
         }
         return new Query(Query.CommandType.SELECT, null, List.copyOf(rtable), List.copyOf(tlist), where, List.copyOf(sort),
                 limit, offset, List.copyOf(aggs), 0, List.of(), null, List.of(), List.copyOf(fromList), List.copyOf(group),
-                having, List.copyOf(distinct), s.distinct() && !s.distinctOn().isEmpty(), null, cteList);
+                having, List.copyOf(distinct), s.distinct() && !s.distinctOn().isEmpty(), null, cteList, windows,
+                grouping.sets());
     }
 
     /** transformValuesClause: VALUES as a query over a VALUES range table entry, columns column1..n. */
@@ -279,6 +296,12 @@ public final class Analyzer {
      * column but names exactly one output column, else an expression (SQL99) matched against the
      * target list or added to it as a resjunk entry.
      */
+    int findGroupTargetPublic(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
+        return findGroupTarget(node, tlist, visible);
+    }
+
+    void checkSortablePublic(int type, int location) { checkSortable(type, location); }
+
     private int findGroupTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
         if (node instanceof RawExpr.AConst c && c.kind() == RawExpr.AConst.Kind.INTEGER) {
             int n = (Integer) c.value();
@@ -454,6 +477,7 @@ public final class Analyzer {
                         + "\" must appear in the GROUP BY clause or be used in an aggregate function", v.location());
             }
             case Expr.Aggref a -> { }
+            case Expr.GroupingFunc g -> { }
             default -> {
                 for (Expr c : ExprTrees.children(e)) checkUngrouped(c, groupExprs);
             }
@@ -740,6 +764,8 @@ public final class Analyzer {
             case RawExpr.SetToDefault d -> throw err(SqlState.SYNTAX_ERROR, "DEFAULT is not allowed in this context",
                     d.location());
             case RawExpr.SubLink sl -> transformSubLink(sl);
+            case RawExpr.GroupingFunc g -> new GroupingSetAnalysis(this).transformGroupingFunc(g);
+            case RawExpr.GroupingSet g -> throw err(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", g.location());
             case RawExpr.Unsupported u -> throw err(SqlState.FEATURE_NOT_SUPPORTED, u.what() + " is not supported yet", u.location());
         };
     }
@@ -988,8 +1014,11 @@ public final class Analyzer {
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + String.join(".", qn) + "() does not exist", f.location());
         String name = qn.get(qn.size() - 1);
 
+        if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
         List<PgAggregate> aggCands = BuiltinCatalog.aggregates(name);
         if (!aggCands.isEmpty()) return transformAggregate(f, name, aggCands);
+        if (!BuiltinCatalog.windowFunctions(name).isEmpty())
+            throw err("42809", "window function " + name + " requires an OVER clause", f.location());
         if (f.star())
             throw err("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
         if (f.distinct())
@@ -1082,7 +1111,8 @@ public final class Analyzer {
 
     private Expr transformAggregate(RawExpr.FuncCall f, String name, List<PgAggregate> cands) {
         if (!exprKind.equals("SELECT") && !exprKind.equals("HAVING") && !exprKind.equals("ORDER BY")
-                && !exprKind.equals("DISTINCT ON"))
+                && !exprKind.equals("DISTINCT ON") && !exprKind.equals("window PARTITION BY")
+                && !exprKind.equals("window ORDER BY"))
             throw err(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + exprKind, f.location());
         if (inAgg) throw err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
         Expr filter = null;
@@ -1219,6 +1249,10 @@ public final class Analyzer {
             }
             case RawExpr.SqlValueFunction s -> {
                 name[0] = s.name();
+                return 2;
+            }
+            case RawExpr.GroupingFunc g -> {
+                name[0] = "grouping";
                 return 2;
             }
             case RawExpr.SubLink s -> {

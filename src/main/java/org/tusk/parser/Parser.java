@@ -838,21 +838,15 @@ public final class Parser {
         if (isKw("group")) {
             advance();
             expectKw("by");
-            acceptKw("all");
-            groupBy = new ArrayList<>();
-            do {
-                if (isChar('(') && peek(1).isChar(')')) throw notSupported("GROUP BY ()", peek().start());
-                if ((peek().value().equals("rollup") || peek().value().equals("cube")) && peek(1).isChar('(')
-                        || isKw("grouping") && peek(1).value().equals("sets"))
-                    throw notSupported("GROUPING SETS", peek().start());
-                groupBy.add(aExpr());
-            } while (acceptChar(','));
+            if (!acceptKw("all") && isKw("distinct")) throw notSupported("GROUP BY DISTINCT", peek().start());
+            groupBy = new WindowGrammar(this).groupByList();
         }
         RawExpr having = null;
         if (acceptKw("having")) having = aExpr();
-        if (isKw("window")) throw notSupported("WINDOW", peek().start());
+        List<Stmt.WindowDef> window = List.of();
+        if (acceptKw("window")) window = new WindowGrammar(this).windowClause();
         return new Stmt.SelectStmt(distinct, distinctOn, targets, from, where, groupBy, having, List.of(), null, null,
-                List.of(), Stmt.SetOperation.NONE, false, null, null, null, sel.start());
+                List.of(), Stmt.SetOperation.NONE, false, null, null, null, sel.start(), window);
     }
 
     private boolean endOfTargetList() {
@@ -1006,6 +1000,7 @@ public final class Parser {
             names.add(advance().value());
         }
         if (isChar('(')) {
+            windowlessCall = true; // func_expr_windowless: OVER after a FROM function is an alias
             RawExpr f = funcCall(names, n.start());
             if (isKw("with") && peek(1).isKeyword("ordinality")) throw notSupported("WITH ORDINALITY", peek().start());
             AliasClause ac = aliasClause();
@@ -1022,6 +1017,15 @@ public final class Parser {
         String catalog = names.size() == 3 ? names.get(0) : null;
         return new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), ac.alias(), n.start(), ac.cols());
     }
+
+    /** For {@link WindowGrammar}: gram.y's a_expr, expr_list and sortby. */
+    RawExpr aExprPublic() { return aExpr(); }
+
+    List<RawExpr> exprListPublic() { return exprList(); }
+
+    Stmt.SortBy sortByPublic() { return sortBy(); }
+
+    String src() { return src; }
 
     private Stmt.SortBy sortBy() {
         Token t = peek();
@@ -1622,7 +1626,16 @@ public final class Parser {
                 case "trim" -> {
                     if (peek(1).isChar('(')) return trimExpr();
                 }
-                case "extract", "overlay", "position", "treat", "normalize", "grouping" -> {
+                case "grouping" -> {
+                    if (peek(1).isChar('(')) {
+                        advance();
+                        expectChar('(');
+                        List<RawExpr> args = exprList();
+                        expectChar(')');
+                        return new RawExpr.GroupingFunc(args, loc);
+                    }
+                }
+                case "extract", "overlay", "position", "treat", "normalize" -> {
                     if (peek(1).isChar('(')) throw notSupported(kw.toUpperCase(Locale.ROOT) + "()", loc);
                 }
                 case "substring" -> {
@@ -1771,7 +1784,20 @@ public final class Parser {
         return l;
     }
 
+    /** Set just before parsing a function in FROM (gram.y's func_expr_windowless), which takes no OVER. */
+    private boolean windowlessCall;
+
     private RawExpr funcCall(List<String> name, int loc) {
+        boolean windowless = windowlessCall;
+        windowlessCall = false;
+        RawExpr f = funcCallBody(name, loc);
+        if (!windowless && f instanceof RawExpr.FuncCall fc && acceptKw("over"))
+            f = new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), fc.distinct(), fc.filter(), fc.aggOrder(),
+                    fc.location(), new WindowGrammar(this).overClause());
+        return f;
+    }
+
+    private RawExpr funcCallBody(List<String> name, int loc) {
         expectChar('(');
         if (isChar('*')) {
             advance();
@@ -1810,7 +1836,6 @@ public final class Parser {
             expectChar(')');
             f = new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), fc.distinct(), filter, fc.aggOrder(), fc.location());
         }
-        if (isKw("over")) throw notSupported("window functions", peek().start());
         if (isKw("within") && peek(1).isKeyword("group")) throw notSupported("WITHIN GROUP", peek().start());
         return f;
     }

@@ -65,8 +65,20 @@
  * WITH (a recursive query's overall column types must equal its non-recursive term's).
  * Grouping is checked as parseCheckAggregates does: outside aggregates only grouped expressions
  * and outer references (42803), or columns of a table whose primary key is grouped (functional
- * dependency). Aggregates take ORDER BY (sorted input). Not yet: window functions, grouping sets,
- * GROUP BY (), aggregates of an outer query level (an aggregate always belongs to the level it
+ * dependency). Aggregates take ORDER BY (sorted input).
+ *
+ * <p>Windows ({@link org.tusk.parser.WindowGrammar}, {@link org.tusk.parser.WindowAnalysis}): the
+ * grammar builds WindowDefs with PostgreSQL's frame option bits and makes gram.y's frame checks;
+ * analysis keeps the level's windows in p_windowdefs order (WINDOW clause first, then each
+ * distinct inline OVER), resolves window functions (built-in ones with their polymorphic
+ * arguments, or aggregates, with FILTER) and, after DISTINCT, turns each window's PARTITION BY
+ * and ORDER BY into target list references (resjunk entries where needed) and types its frame
+ * offsets (bigint for ROWS/GROUPS, the in_range offset type for RANGE). Window functions are
+ * refused outside the target list, ORDER BY and DISTINCT ON (42P20), nested (42803) or inside
+ * aggregates (42803). Grouping sets ({@link org.tusk.parser.GroupingSetAnalysis}) are expanded
+ * as expand_grouping_sets expands them (cross product, sorted by size with PostgreSQL's qsort);
+ * GROUPING() arguments must be grouping expressions (42803). Not yet: GROUP BY DISTINCT,
+ * aggregates of an outer query level (an aggregate always belongs to the level it
  * is written in), row constructors, ARRAY(subquery).
  *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come

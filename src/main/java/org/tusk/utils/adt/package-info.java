@@ -21,5 +21,9 @@
  * embedded options, not ARE's leftmost-longest matching of a whole RE. {@code RegExps} keeps the
  * last 32 compiled patterns per process (a backend is single-threaded, so the cache needs no
  * lock). SIMILAR TO patterns become AREs through {@code SimilarEscape}, as similar_to_escape does.
+ *
+ * {@link org.tusk.utils.adt.WindowFuncs} (windowfuncs.c) works through the
+ * {@link org.tusk.utils.adt.WindowObject} interface the executor implements;
+ * {@link org.tusk.utils.adt.InRange} holds the in_range support functions of RANGE frames.
  */
 package org.tusk.utils.adt;

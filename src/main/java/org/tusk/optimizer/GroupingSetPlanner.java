@@ -1,0 +1,174 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+
+/**
+ * Grouping sets and GROUPING() for the Agg node (planner.c's preprocess_grouping_sets and
+ * extract_rollup_sets, consume_groupingset_hint's sorted strategy only): the input is
+ * projected to its own columns followed by one column per GROUP BY expression; references to
+ * grouping expressions above the Agg become references to those columns (so the Agg can null
+ * the ones a set does not group), GROUPING() calls become references to the columns the Agg
+ * appends for them. The sets are divided into rollups as extract_rollup_sets and
+ * reorder_grouping_sets divide them (so the phases, and with them the order of the result
+ * rows, are PostgreSQL's); each rollup is one phase, sorted on its largest set's keys.
+ */
+final class GroupingSetPlanner {
+    private GroupingSetPlanner() {}
+
+    static boolean needed(Query q, List<Expr> tlist, Expr having) {
+        if (!q.groupingSets().isEmpty()) return true;
+        for (Expr e : tlist) if (ExprTrees.any(e, x -> x instanceof Expr.GroupingFunc)) return true;
+        return ExprTrees.any(having, x -> x instanceof Expr.GroupingFunc);
+    }
+
+    /** The Agg over {@code input} for the query's grouping sets; {@code tlist} and {@code having} are over the input. */
+    static Plan.Agg plan(Query q, Plan input, List<Expr> tlist, Expr having, List<Expr.Aggref> aggs,
+                         List<Expr> keyExprs) {
+        int w = input.width();
+        List<Expr> proj = new ArrayList<>();
+        for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+        List<Expr> keyCols = new ArrayList<>();
+        for (int k = 0; k < keyExprs.size(); k++) {
+            proj.add(keyExprs.get(k));
+            keyCols.add(Planner.column(w + k, keyExprs.get(k)));
+        }
+        Plan projected = new Plan.SubqueryScan(input, null, List.copyOf(proj));
+        int repWidth = w + keyExprs.size();
+        List<List<Integer>> groupingFuncs = new ArrayList<>();
+        List<Expr> newTlist = new ArrayList<>();
+        for (Expr e : tlist) newTlist.add(replaceKeys(e, q, keyExprs, keyCols, groupingFuncs, w, repWidth));
+        Expr newHaving = having == null ? null : replaceKeys(having, q, keyExprs, keyCols, groupingFuncs, w, repWidth);
+
+        List<List<Integer>> sets = new ArrayList<>();
+        if (q.groupingSets().isEmpty()) sets.add(q.groupClause());
+        else sets.addAll(q.groupingSets());
+        List<List<List<Integer>>> rollups = extractRollupSets(sets);
+        List<Integer> sortResnos = new ArrayList<>();
+        if (rollups.size() == 1) for (Query.SortClause sc : q.sortClause()) sortResnos.add(sc.resno());
+        List<Plan.GroupingSetPhase> phases = new ArrayList<>();
+        for (List<List<Integer>> rollup : rollups) {
+            List<List<Integer>> ordered = reorderGroupingSets(rollup, sortResnos);
+            List<Integer> cols = new ArrayList<>();
+            for (int r : ordered.get(0)) cols.add(w + q.groupClause().indexOf(r));
+            List<Integer> lengths = new ArrayList<>();
+            for (List<Integer> set : ordered) lengths.add(set.size());
+            phases.add(new Plan.GroupingSetPhase(List.copyOf(cols), List.copyOf(lengths)));
+        }
+        return new Plan.Agg(projected, Plan.AggStrategy.SORTED, List.copyOf(keyCols), aggs, List.copyOf(newTlist),
+                newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
+    }
+
+    /**
+     * extract_rollup_sets: the sets (smallest first, as analysis sorted them) divided into the
+     * fewest chains in which each set contains the previous one, by a maximum matching of the
+     * "is a proper subset of" graph; duplicates stay with their first copy and empty sets go
+     * to the first chain. Each chain lists its sets smallest first.
+     */
+    static List<List<List<Integer>>> extractRollupSets(List<List<Integer>> sets) {
+        int numEmpty = 0;
+        while (numEmpty < sets.size() && sets.get(numEmpty).isEmpty()) numEmpty++;
+        if (numEmpty == sets.size()) return List.of(sets);
+        int raw = sets.size();
+        List<List<List<Integer>>> origSets = new ArrayList<>();
+        List<Set<Integer>> masks = new ArrayList<>();
+        origSets.add(null);
+        masks.add(null);
+        int[][] adjacency = new int[raw + 1][];
+        int jSize = 0, j = 0, i = 1;
+        for (int c = numEmpty; c < raw; c++) {
+            List<Integer> candidate = sets.get(c);
+            Set<Integer> mask = Set.copyOf(candidate);
+            int dupOf = 0;
+            if (jSize == candidate.size()) {
+                for (int k = j; k < i; k++) {
+                    if (masks.get(k).equals(mask)) {
+                        dupOf = k;
+                        break;
+                    }
+                }
+            } else if (jSize < candidate.size()) {
+                jSize = candidate.size();
+                j = i;
+            }
+            if (dupOf > 0) {
+                origSets.get(dupOf).add(candidate);
+                continue;
+            }
+            origSets.add(new ArrayList<>(List.of(candidate)));
+            masks.add(mask);
+            List<Integer> adj = new ArrayList<>();
+            for (int k = j - 1; k > 0; k--) if (mask.containsAll(masks.get(k))) adj.add(k);
+            adjacency[i] = adj.isEmpty() ? null : adj.stream().mapToInt(Integer::intValue).toArray();
+            i++;
+        }
+        int numSets = i - 1;
+        BipartiteMatch match = new BipartiteMatch(numSets, numSets, adjacency);
+        int[] chains = new int[numSets + 1];
+        int numChains = 0;
+        for (i = 1; i <= numSets; i++) {
+            int u = match.pairVU[i], v = match.pairUV[i];
+            if (u > 0 && u < i) chains[i] = chains[u];
+            else if (v > 0 && v < i) chains[i] = chains[v];
+            else chains[i] = ++numChains;
+        }
+        List<List<List<Integer>>> results = new ArrayList<>();
+        for (int c = 0; c < numChains; c++) results.add(new ArrayList<>());
+        for (i = 1; i <= numSets; i++) results.get(chains[i] - 1).addAll(origSets.get(i));
+        for (int e = 0; e < numEmpty; e++) results.get(0).add(0, List.of());
+        return results;
+    }
+
+    /**
+     * reorder_grouping_sets: each set (smallest first) becomes the previous one's keys followed
+     * by its new keys, in ORDER BY's order as long as that fits (for a single rollup); the
+     * result lists the sets largest first, each as its ordered keys.
+     */
+    static List<List<Integer>> reorderGroupingSets(List<List<Integer>> sets, List<Integer> sortClause) {
+        List<Integer> previous = new ArrayList<>();
+        List<List<Integer>> result = new ArrayList<>();
+        List<Integer> sort = sortClause;
+        for (List<Integer> candidate : sets) {
+            List<Integer> newElems = new ArrayList<>(candidate);
+            newElems.removeAll(previous);
+            if (!newElems.isEmpty()) {
+                while (sort.size() > previous.size()) {
+                    Integer ref = sort.get(previous.size());
+                    if (newElems.contains(ref)) {
+                        previous.add(ref);
+                        newElems.remove(ref);
+                    } else {
+                        sort = List.of();
+                        break;
+                    }
+                }
+                previous.addAll(newElems);
+            }
+            result.add(0, List.copyOf(previous));
+        }
+        return result;
+    }
+
+    private static Expr replaceKeys(Expr e, Query q, List<Expr> keyExprs, List<Expr> keyCols,
+                                    List<List<Integer>> groupingFuncs, int w, int repWidth) {
+        return ExprTrees.map(e, x -> {
+            if (x instanceof Expr.Aggref) return x;
+            if (x instanceof Expr.GroupingFunc g) {
+                List<Integer> cols = new ArrayList<>();
+                for (int r : g.refs()) cols.add(w + q.groupClause().indexOf(r));
+                groupingFuncs.add(List.copyOf(cols));
+                return new Expr.Var(Expr.Var.RESOLVED, repWidth + groupingFuncs.size(), g.type(), -1, null, -1, 0);
+            }
+            if (x instanceof Expr.Const) return null;
+            for (int k = 0; k < keyExprs.size(); k++) if (ExprTrees.equal(keyExprs.get(k), x)) return keyCols.get(k);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,193 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * GROUP BY with grouping sets and GROUPING(): parse_clause.c's transformGroupClause for
+ * GroupingSet items, parse_agg.c's expand_grouping_sets (the cross product of the GROUP BY
+ * items, each ROLLUP/CUBE/GROUPING SETS expanded to its list of sets, sorted by size as
+ * PostgreSQL sorts them) and transformGroupingFunc with its checks.
+ */
+final class GroupingSetAnalysis {
+    private final Analyzer a;
+
+    GroupingSetAnalysis(Analyzer a) {
+        this.a = a;
+    }
+
+    /** The group clause (resnos, in order of first mention) and the expanded sets (empty without grouping sets). */
+    record Result(List<Integer> groupClause, List<List<Integer>> sets) {}
+
+    /**
+     * checkTargetlistEntrySQL92 for GROUP BY: the entry a GROUP BY item resolved to may not
+     * contain a window function (an ordinal or output name can point at one).
+     */
+    private int target(RawExpr item, List<Query.TargetEntry> tlist, int visible) {
+        int resno = a.findGroupTargetPublic(item, tlist, visible);
+        Expr e = tlist.get(resno - 1).expr();
+        Expr[] found = new Expr[1];
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.WindowFunc w) {
+                found[0] = w;
+                return true;
+            }
+            return false;
+        });
+        if (found[0] != null)
+            throw a.err(WindowAnalysis.WINDOWING_ERROR, "window functions are not allowed in GROUP BY",
+                    ((Expr.WindowFunc) found[0]).location());
+        return resno;
+    }
+
+    Result transformGroupClause(List<RawExpr> items, List<Query.TargetEntry> tlist, int visible) {
+        boolean anySets = false;
+        for (RawExpr item : items) anySets |= item instanceof RawExpr.GroupingSet;
+        Set<Integer> clause = new LinkedHashSet<>();
+        if (!anySets) {
+            for (RawExpr g : items) clause.add(target(g, tlist, visible));
+            return new Result(List.copyOf(clause), List.of());
+        }
+        List<List<Integer>> result = null;
+        for (RawExpr item : items) {
+            List<List<Integer>> sets = expand(item, tlist, visible, clause);
+            if (result == null) {
+                result = sets;
+                continue;
+            }
+            List<List<Integer>> product = new ArrayList<>();
+            for (List<Integer> p : result)
+                for (List<Integer> q : sets) {
+                    Set<Integer> u = new LinkedHashSet<>(p);
+                    u.addAll(q);
+                    product.add(List.copyOf(u));
+                }
+            result = product;
+        }
+        if (result.size() > 4096)
+            throw a.err("54001", "too many grouping sets present (maximum 4096)", items.get(0).location());
+        // list_sort(result, cmp_list_len_asc): PostgreSQL's (unstable) qsort, whose order of
+        // equal-sized sets the planner's rollups and so the result order depend on
+        List<List<Integer>> sorted = new ArrayList<>(result);
+        org.tusk.utils.sort.Qsort.sort(sorted, (x, y) -> Integer.compare(x.size(), y.size()));
+        return new Result(List.copyOf(clause), List.copyOf(sorted));
+    }
+
+    /** expand_groupingset_node for one item: its list of sets. */
+    private List<List<Integer>> expand(RawExpr item, List<Query.TargetEntry> tlist, int visible, Set<Integer> clause) {
+        if (!(item instanceof RawExpr.GroupingSet gs)) {
+            int resno = target(item, tlist, visible);
+            clause.add(resno);
+            return List.of(List.of(resno));
+        }
+        switch (gs.kind()) {
+            case EMPTY -> {
+                return List.of(List.of());
+            }
+            case SIMPLE -> {
+                return List.of(unit(gs, tlist, visible, clause));
+            }
+            case ROLLUP -> {
+                List<List<Integer>> units = new ArrayList<>();
+                for (RawExpr c : gs.content()) units.add(unit(c, tlist, visible, clause));
+                List<List<Integer>> out = new ArrayList<>();
+                for (int i = units.size(); i >= 0; i--) {
+                    Set<Integer> s = new LinkedHashSet<>();
+                    for (int k = 0; k < i; k++) s.addAll(units.get(k));
+                    out.add(List.copyOf(s));
+                }
+                return out;
+            }
+            case CUBE -> {
+                List<List<Integer>> units = new ArrayList<>();
+                for (RawExpr c : gs.content()) units.add(unit(c, tlist, visible, clause));
+                if (units.size() > 12)
+                    throw a.err("54011", "CUBE is limited to 12 elements", gs.location());
+                List<List<Integer>> out = new ArrayList<>();
+                for (int i = 0; i < (1 << units.size()); i++) {
+                    Set<Integer> s = new LinkedHashSet<>();
+                    for (int k = 0; k < units.size(); k++) if ((i & (1 << k)) != 0) s.addAll(units.get(k));
+                    out.add(List.copyOf(s));
+                }
+                return out;
+            }
+            default -> {
+                List<List<Integer>> out = new ArrayList<>();
+                for (RawExpr c : gs.content()) out.addAll(expand(c, tlist, visible, clause));
+                return out;
+            }
+        }
+    }
+
+    /** An element of ROLLUP/CUBE: an expression or a parenthesised list, as one unit of grouping. */
+    private List<Integer> unit(RawExpr e, List<Query.TargetEntry> tlist, int visible, Set<Integer> clause) {
+        Set<Integer> s = new LinkedHashSet<>();
+        if (e instanceof RawExpr.GroupingSet gs) {
+            if (gs.kind() != RawExpr.GroupingSetKind.SIMPLE && gs.kind() != RawExpr.GroupingSetKind.EMPTY)
+                throw a.err(SqlState.SYNTAX_ERROR, "syntax error", gs.location());
+            for (RawExpr c : gs.content()) {
+                int resno = target(c, tlist, visible);
+                clause.add(resno);
+                s.add(resno);
+            }
+        } else {
+            int resno = target(e, tlist, visible);
+            clause.add(resno);
+            s.add(resno);
+        }
+        return List.copyOf(s);
+    }
+
+    /** transformGroupingFunc: the arguments analysed; which grouping expressions they are is settled later. */
+    Expr transformGroupingFunc(RawExpr.GroupingFunc g) {
+        String kind = a.exprKind();
+        if (!kind.equals("SELECT") && !kind.equals("HAVING") && !kind.equals("ORDER BY") && !kind.equals("DISTINCT ON")
+                && !kind.startsWith("window "))
+            throw a.err(SqlState.GROUPING_ERROR, "grouping operations are not allowed in " + kind, g.location());
+        if (g.args().size() >= 32)
+            throw a.err("54011", "GROUPING must have fewer than 32 arguments", g.location());
+        List<Expr> args = new ArrayList<>();
+        for (RawExpr r : g.args()) args.add(a.transformExpr(r));
+        a.hasGroupingFuncs = true;
+        return new Expr.GroupingFunc(List.copyOf(args), List.of(), g.location());
+    }
+
+    /**
+     * check_agglevels_and_constraints for GROUPING: every argument must be one of the grouping
+     * expressions; the call records which (their resnos).
+     */
+    Expr resolveGroupingFuncs(Expr e, List<Query.TargetEntry> tlist, List<Integer> groupClause) {
+        return ExprTrees.map(e, x -> {
+            if (!(x instanceof Expr.GroupingFunc g)) return null;
+            List<Integer> refs = new ArrayList<>();
+            for (Expr arg : g.args()) {
+                int found = -1;
+                for (int r : groupClause) if (ExprTrees.equal(tlist.get(r - 1).expr(), arg)) found = r;
+                if (found < 0)
+                    throw a.err(SqlState.GROUPING_ERROR,
+                            "arguments to GROUPING must be grouping expressions of the associated query level",
+                            location(arg, g.location()));
+                refs.add(found);
+            }
+            return new Expr.GroupingFunc(g.args(), List.copyOf(refs), g.location());
+        });
+    }
+
+    private static int location(Expr e, int fallback) {
+        return switch (e) {
+            case Expr.Var v -> v.location();
+            case Expr.Const c -> c.location();
+            case Expr.FuncExpr f -> f.location();
+            case Expr.OpExpr o -> o.location();
+            default -> fallback;
+        };
+    }
+}
