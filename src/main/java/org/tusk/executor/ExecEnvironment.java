@@ -53,6 +53,13 @@ public interface ExecEnvironment {
      */
     int atttypmod(Relation rel, int attnum);
 
+    /**
+     * XactLockTableWait: sleeps until transaction {@code xid} has ended (the wait of
+     * check_exclusion_or_unique_constraint for an in-progress inserter or deleter of a conflicting
+     * row); cancel, lock timeout and deadlock detection end it with an error.
+     */
+    void waitForTransaction(int xid);
+
     /** GetUserId: the role whose privileges the statement's table accesses need. */
     int currentUserId();
 

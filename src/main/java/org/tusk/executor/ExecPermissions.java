@@ -34,6 +34,8 @@ public final class ExecPermissions {
                     default -> Acl.ACL_SELECT;
                 };
                 boolean readsRows = q.commandType() != Query.CommandType.INSERT && q.where() != null;
+                // ON CONFLICT DO UPDATE updates, and reads, the existing row
+                if (q.onConflict() != null && q.onConflict().doUpdate()) required |= Acl.ACL_UPDATE | Acl.ACL_SELECT;
                 if (readsRows || !q.returningList().isEmpty()) required |= Acl.ACL_SELECT;
             } else {
                 required = Acl.ACL_SELECT;

@@ -40,6 +40,18 @@ import org.tusk.utils.error.PgException;
  * <p>Foreign keys: each written row queues its referential-integrity events with
  * {@link TableConstraints}, which runs them when the source is exhausted (AfterTriggerEndQuery).
  *
+ * <p>UPDATE ... FROM / DELETE ... USING: the source is the join; its tuples start with the
+ * target's scan tuple (columns, TID) and go on with the other items' columns, which SET, the
+ * re-check and RETURNING read in place.
+ *
+ * <p>INSERT ... ON CONFLICT: before storing a row, {@link ConflictCheck} probes the arbiter
+ * indexes (dirty snapshot, waiting out in-progress inserters and deleters). A conflict skips the
+ * row (DO NOTHING) or updates the existing row with the SET list over existing and EXCLUDED
+ * values (DO UPDATE; a row this command already inserted or updated is 21000; a concurrent change
+ * sends it back to the probe). Under REPEATABLE READ a conflicting row the snapshot cannot see is
+ * 40001. Without speculative insertion (no speculative token yet), two sessions that probe the
+ * same new key at the same moment both insert, and the later one gets the unique index's 23505.
+ *
  * <p>With RETURNING, one projected row is emitted per changed row; without, the first call does
  * all the work and returns null. {@link #processed()} is es_processed, for the command tag.
  */
@@ -103,10 +115,23 @@ final class ModifyTableState extends PlanState {
         Object[] row = plan.newRow() == null ? ScanTuples.values(sourceTuple, cols.size())
                 : Executor.project(plan.newRow(), sourceTuple, null, ctx);
         constraints.checkRow(row);
+        Plan.OnConflict oc = plan.onConflict();
+        while (oc != null) {
+            // ExecInsert's pre-check: a conflicting live row diverts the proposed one
+            ItemPointer conflict = ConflictCheck.find(env, ctx, rel, oc.arbiterIndexes(), row);
+            if (conflict == null) break;
+            if (!oc.doUpdate()) {
+                checkTupleVisible(env, conflict);
+                return null;
+            }
+            Object[][] result = new Object[1][];
+            if (onConflictUpdate(env, oc, conflict, row, result)) return result[0];
+            // the conflicting row changed under us: look again (ExecInsert's "goto vlock")
+        }
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         insertIndexEntries(env, row, tid);
         constraints.afterInsert(row);
-        return withTid(row, tid);
+        return withTid(row, tid, null);
     }
 
     private Object[] update(ExecEnvironment env, Object[] oldTuple) {
@@ -121,14 +146,14 @@ final class ModifyTableState extends PlanState {
                 case OK -> {
                     if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
                     if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row);
-                    return withTid(row, r.newTid());
+                    return withTid(row, r.newTid(), old);
                 }
                 case SELF_MODIFIED -> {
                     return null;
                 }
                 case UPDATED -> {
                     if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
-                    old = evalPlanQual(env, r.ctid());
+                    old = evalPlanQual(env, r.ctid(), old);
                     if (old == null) return null;
                 }
                 case DELETED -> {
@@ -156,7 +181,7 @@ final class ModifyTableState extends PlanState {
                 }
                 case UPDATED -> {
                     if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
-                    old = evalPlanQual(env, r.ctid());
+                    old = evalPlanQual(env, r.ctid(), old);
                     if (old == null) return null;
                 }
                 case DELETED -> {
@@ -171,9 +196,10 @@ final class ModifyTableState extends PlanState {
     /**
      * EvalPlanQual, simplified: the newest version of a concurrently updated row, the first one a
      * snapshot taken now sees on the update chain starting at {@code ctid}, if it still satisfies
-     * the WHERE clause; null if the row is gone or no longer qualifies.
+     * the WHERE clause; null if the row is gone or no longer qualifies. The columns of other
+     * FROM/USING items (UPDATE ... FROM) keep the values of {@code source}, the joined tuple.
      */
-    private Object[] evalPlanQual(ExecEnvironment env, ItemPointer ctid) {
+    private Object[] evalPlanQual(ExecEnvironment env, ItemPointer ctid, Object[] source) {
         TupleSlot latest = null;
         // EvalPlanQualFetch: the version at ctid may itself have been updated (and committed) since;
         // follow the chain to the version a snapshot taken now sees.
@@ -182,8 +208,65 @@ final class ModifyTableState extends PlanState {
             if (latest == null) cur = env.tableAm().nextVersion(rel, cur);
         }
         if (latest == null) return null;
-        Object[] tuple = ScanTuples.of(latest, cols.size());
+        Object[] tuple = withTid(ScanTuples.values(ScanTuples.of(latest, cols.size()), cols.size()), latest.tid(), source);
         return ExprEvaluator.qual(plan.recheckQual(), tuple, null, ctx) ? tuple : null;
+    }
+
+    /**
+     * ExecCheckTIDVisible / ExecCheckTupleVisible: under REPEATABLE READ a conflicting row the
+     * transaction's snapshot cannot see is a serialization failure, since acting on it (skipping
+     * or updating) would depend on a row the transaction is not supposed to know about.
+     */
+    private void checkTupleVisible(ExecEnvironment env, ItemPointer tid) {
+        if (!env.isolationUsesXactSnapshot()) return;
+        if (env.tableAm().indexFetch(rel, tid, env.snapshot()) == null) throw serializationFailure("update");
+    }
+
+    /**
+     * ExecOnConflictUpdate: updates the existing row at {@code conflictTid} (the root of its HOT
+     * chain) with DO UPDATE's SET list if its WHERE clause accepts it. Returns false when the row
+     * was changed concurrently and the conflict check must be repeated; otherwise true, with the
+     * RETURNING tuple in {@code out[0]} (null when WHERE filtered the row out).
+     *
+     * <p>PostgreSQL first locks the row (heap_lock_tuple) and then re-reads it; here the row is
+     * read with a snapshot taken now and the update itself waits for, and reports, a concurrent
+     * change, which sends us back to the check (row locks are not built yet).
+     */
+    private boolean onConflictUpdate(ExecEnvironment env, Plan.OnConflict oc, ItemPointer conflictTid, Object[] proposed,
+                                     Object[][] out) {
+        TupleSlot existing = env.tableAm().indexFetch(rel, conflictTid, env.latestSnapshot());
+        if (existing == null) {
+            // the dirty snapshot saw a live row the latest snapshot cannot: this command inserted
+            // (or already updated) it, which heap_lock_tuple reports as TM_Invisible
+            throw PgException.error("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time")
+                    .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+        }
+        checkTupleVisible(env, existing.tid());
+        Object[] tuple = java.util.Arrays.copyOf(ScanTuples.of(existing, cols.size()), 2 * cols.size() + 1);
+        System.arraycopy(proposed, 0, tuple, cols.size() + 1, cols.size());
+        if (!ExprEvaluator.qual(oc.where(), tuple, null, ctx)) {
+            out[0] = null;
+            return true;
+        }
+        Object[] row = Executor.project(oc.set(), tuple, null, ctx);
+        constraints.checkRow(row);
+        ModifyResult r = env.tableAm().update(rel, existing.tid(), row, env.commandId(), env.snapshot(), true, indexedAttrs);
+        switch (r.result()) {
+            case OK -> {
+                if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
+                if (constraints.hasForeignKeys()) constraints.afterUpdate(existing.values(), row);
+                out[0] = withTid(row, r.newTid(), null);
+                return true;
+            }
+            case SELF_MODIFIED -> throw PgException.error("21000",
+                    "ON CONFLICT DO UPDATE command cannot affect row a second time")
+                    .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+            case UPDATED, DELETED -> {
+                if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
+                return false;
+            }
+            default -> throw unexpected("update", r);
+        }
     }
 
     /** ExecInsertIndexTuples: one entry per index, keys taken from the row's indexed columns. */
@@ -196,9 +279,16 @@ final class ModifyTableState extends PlanState {
         }
     }
 
-    private Object[] withTid(Object[] row, ItemPointer tid) {
-        Object[] t = java.util.Arrays.copyOf(row, cols.size() + 1);
+    /**
+     * The tuple RETURNING and EvalPlanQual read: {@code row} and its TID in the place of the
+     * target's part of {@code source} (the joined tuple of UPDATE ... FROM; null or just the
+     * target's scan tuple otherwise), whose other columns follow.
+     */
+    private Object[] withTid(Object[] row, ItemPointer tid, Object[] source) {
+        int width = source == null ? cols.size() + 1 : Math.max(source.length, cols.size() + 1);
+        Object[] t = java.util.Arrays.copyOf(row, width);
         t[cols.size()] = tid;
+        if (source != null) System.arraycopy(source, cols.size() + 1, t, cols.size() + 1, width - cols.size() - 1);
         return t;
     }
 

@@ -58,9 +58,21 @@ public sealed interface Plan {
      * when {@code returning} is not empty, otherwise nothing.
      */
     record ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
-                       Expr recheckQual, List<Expr> returning) implements Plan {
+                       Expr recheckQual, List<Expr> returning, OnConflict onConflict) implements Plan {
+        public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
+                           Expr recheckQual, List<Expr> returning) {
+            this(operation, target, source, newRow, recheckQual, returning, null);
+        }
+
         public int width() { return returning.size(); }
     }
+
+    /**
+     * INSERT's ON CONFLICT (ModifyTable's onConflictAction, arbiterIndexes, onConflictSet,
+     * onConflictWhere): {@code set} and {@code where} read a tuple made of the existing row's
+     * scan tuple (columns, then TID) followed by the proposed row's columns (EXCLUDED).
+     */
+    record OnConflict(boolean doUpdate, List<org.tusk.utils.cache.Relation> arbiterIndexes, List<Expr> set, Expr where) {}
 
     enum AggStrategy { PLAIN, SORTED, HASHED }
 

@@ -42,9 +42,21 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
                     List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
                     SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
-                    List<List<Integer>> groupingSets) {
+                    List<List<Integer>> groupingSets, OnConflictExpr onConflict) {
 
-    /** A query without windows or grouping sets. */
+    /** Every component but ON CONFLICT (none). */
+    public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
+                 Expr where, List<SortClause> sortClause, Expr limitCount, Expr limitOffset, List<Expr.Aggref> aggregates,
+                 int resultRelation, List<List<Expr>> valuesLists, Query sourceQuery, List<TargetEntry> returningList,
+                 List<JoinNode> fromList, List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause,
+                 boolean hasDistinctOn, SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
+                 List<List<Integer>> groupingSets) {
+        this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
+                resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual, distinctClause,
+                hasDistinctOn, setOperations, cteList, windowClause, groupingSets, null);
+    }
+
+    /** A query without windows, grouping sets or ON CONFLICT. */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
                  Expr where, List<SortClause> sortClause, Expr limitCount, Expr limitOffset, List<Expr.Aggref> aggregates,
                  int resultRelation, List<List<Expr>> valuesLists, Query sourceQuery, List<TargetEntry> returningList,
@@ -52,8 +64,25 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                  boolean hasDistinctOn, SetOp setOperations, List<CommonTableExpr> cteList) {
         this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
                 resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual, distinctClause,
-                hasDistinctOn, setOperations, cteList, List.of(), List.of());
+                hasDistinctOn, setOperations, cteList, List.of(), List.of(), null);
     }
+
+    /** A copy of this INSERT with an ON CONFLICT clause. */
+    public Query withOnConflict(OnConflictExpr oc) {
+        return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, oc);
+    }
+
+    /**
+     * INSERT's ON CONFLICT (primnodes.h OnConflictExpr): the arbiter indexes (unique indexes
+     * whose conflict diverts the row), and for DO UPDATE the complete updated row
+     * {@code onConflictSet} (resno = attnum) and its filter {@code onConflictWhere}, over the
+     * existing row (Vars of range table entry 1) and the proposed one (Vars of
+     * {@code exclRelIndex}, the EXCLUDED pseudo-relation).
+     */
+    public record OnConflictExpr(boolean doUpdate, List<Relation> arbiterIndexes, List<TargetEntry> onConflictSet,
+                                 Expr onConflictWhere, int exclRelIndex) {}
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE, UTILITY }
 

@@ -210,19 +210,29 @@ public sealed interface Stmt {
      * OVERRIDING SYSTEM VALUE ('s'), OVERRIDING USER VALUE ('u') or neither (0).
      */
     record InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
-                      SelectStmt select, boolean defaultValues, List<ResTarget> returning, char overriding) implements Stmt {
+                      SelectStmt select, boolean defaultValues, List<ResTarget> returning, char overriding,
+                      OnConflictClause onConflict) implements Stmt {
         public InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
                           SelectStmt select, boolean defaultValues, List<ResTarget> returning) {
-            this(relation, columns, values, valuesLocation, select, defaultValues, returning, (char) 0);
+            this(relation, columns, values, valuesLocation, select, defaultValues, returning, (char) 0, null);
         }
     }
 
+    /**
+     * ON CONFLICT [(columns) [WHERE predicate] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET
+     * ... [WHERE ...] (gram.y OnConflictClause with its InferClause): {@code inferColumns} empty
+     * and {@code constraint} null when no conflict target was written; {@code doUpdate} false for
+     * DO NOTHING (then {@code set} is empty).
+     */
+    record OnConflictClause(List<ResTarget> inferColumns, RawExpr inferWhere, String constraint, boolean doUpdate,
+                            List<ResTarget> set, RawExpr where, int location) {}
+
     /** UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]; name is the column. */
-    record UpdateStmt(RangeVar relation, List<ResTarget> targetList, RangeVar from, RawExpr where,
+    record UpdateStmt(RangeVar relation, List<ResTarget> targetList, List<FromItem> from, RawExpr where,
                       List<ResTarget> returning) implements Stmt {}
 
-    /** DELETE FROM t [[AS] a] [WHERE ...] [RETURNING ...]. */
-    record DeleteStmt(RangeVar relation, RawExpr where, List<ResTarget> returning) implements Stmt {}
+    /** DELETE FROM t [[AS] a] [USING ...] [WHERE ...] [RETURNING ...]. */
+    record DeleteStmt(RangeVar relation, List<FromItem> using, RawExpr where, List<ResTarget> returning) implements Stmt {}
     // ---- databases, roles and privileges (gram.y CreatedbStmt, DropdbStmt, AlterDatabaseStmt,
     // AlterDatabaseSetStmt, RenameStmt, AlterOwnerStmt, CreateRoleStmt, AlterRoleStmt, DropRoleStmt, GrantStmt)
 
@@ -338,4 +348,36 @@ public sealed interface Stmt {
      */
     record VacuumStmt(boolean isVacuum, boolean analyze, boolean verbose, boolean full, boolean freeze,
                       List<RangeVar> relations) implements Stmt {}
+
+    // ---- prepared statements and cursors (gram.y PrepareStmt, ExecuteStmt, DeallocateStmt,
+    // DeclareCursorStmt, FetchStmt, ClosePortalStmt)
+
+    /** PREPARE name [(types)] AS statement; {@code query} is the statement with its span in the query string. */
+    record PrepareStmt(String name, List<TypeName> argTypes, RawStmt query) implements Stmt {}
+
+    /** EXECUTE name [(params)]. */
+    record ExecuteStmt(String name, List<RawExpr> params, int location) implements Stmt {}
+
+    /** DEALLOCATE [PREPARE] name | ALL (name null). */
+    record DeallocateStmt(String name) implements Stmt {}
+
+    /**
+     * DECLARE name [BINARY] [ASENSITIVE|INSENSITIVE] [[NO] SCROLL] CURSOR [WITH[OUT] HOLD] FOR
+     * query; {@code scroll} is null when neither SCROLL nor NO SCROLL was written.
+     */
+    record DeclareCursorStmt(String name, boolean binary, Boolean scroll, boolean hold, RawStmt query) implements Stmt {}
+
+    /** The direction of FETCH/MOVE (FetchDirection). */
+    enum FetchDirection { FORWARD, BACKWARD, ABSOLUTE, RELATIVE }
+
+    /**
+     * FETCH or MOVE ({@code isMove}) {@code howMany} rows in {@code direction} from cursor
+     * {@code portalName}; {@code howMany} is {@link #FETCH_ALL} for ALL.
+     */
+    record FetchStmt(FetchDirection direction, long howMany, String portalName, boolean isMove) implements Stmt {
+        public static final long FETCH_ALL = Long.MAX_VALUE;
+    }
+
+    /** CLOSE name | ALL (name null). */
+    record ClosePortalStmt(String name) implements Stmt {}
 }

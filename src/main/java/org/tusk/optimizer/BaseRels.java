@@ -35,7 +35,9 @@ final class BaseRels {
             case RELATION -> {
                 if (rte.isTable()) {
                     rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm());
-                    plan = ScanPaths.scan(rte, qual, null, info.glob.env, info.glob.ctx);
+                    // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
+                    List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte) : null;
+                    plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx);
                     double pages = Math.max(info.glob.env.tableAm().numberOfBlocks(rte.table()), 10);
                     double cost = pages + rows * JoinPlanner.CPU_TUPLE_COST;
                     if (plan instanceof Plan.IndexScan) cost = Math.min(cost, 10 + rows * sel * 4);

@@ -64,8 +64,10 @@ public final class Planner {
                 for (List<Expr> row : q.valuesLists()) rows.add(foldAll(SubLinks.processAll(row, info), ctx));
                 source = new Plan.ValuesScan(List.copyOf(rows), rows.isEmpty() ? 0 : rows.get(0).size());
             }
-        } else {
+        } else if (!ModifyJoin.applies(q)) {
             source = ScanPaths.scan(target, where, null, env, ctx);
+        } else {
+            source = null;
         }
         if (q.commandType() != Query.CommandType.DELETE) {
             newRow = new ArrayList<>();
@@ -82,8 +84,40 @@ public final class Planner {
             types.add(te.expr().type());
             typmods.add(te.expr().typmod());
         }
-        Plan plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning));
+        if (source == null) {
+            // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
+            ModifyJoin join = new ModifyJoin(q);
+            join.collect(where);
+            if (newRow != null) for (Expr e : newRow) join.collect(e);
+            for (Expr e : returning) join.collect(e);
+            source = join.plan(info);
+            where = join.fix(where);
+            newRow = join.fixAll(newRow);
+            returning = new ArrayList<>(join.fixAll(returning));
+        }
+        Plan plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
+                q.onConflict() == null ? null : onConflict(q, info));
         return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods), q.commandType());
+    }
+
+    /**
+     * ON CONFLICT's plan part: SET and WHERE rewritten onto the tuple the executor builds, the
+     * existing row's scan tuple (columns, TID) followed by the proposed row (EXCLUDED).
+     */
+    private static Plan.OnConflict onConflict(Query q, PlannerInfo info) {
+        Query.OnConflictExpr oc = q.onConflict();
+        int natts = q.resultRte().columns().size();
+        java.util.function.Function<Expr, Expr> fix = e -> e == null ? null : org.tusk.nodes.ExprTrees.map(
+                fold(SubLinks.process(e, info), info.glob.ctx), x -> {
+                    if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED) {
+                        int pos = v.varno() == oc.exclRelIndex() ? natts + 1 + v.attno() : v.attno();
+                        return new Expr.Var(Expr.Var.RESOLVED, pos, v.type(), v.typmod(), v.name(), v.location(), 0);
+                    }
+                    return null;
+                });
+        List<Expr> set = new ArrayList<>();
+        for (Query.TargetEntry te : oc.onConflictSet()) set.add(fix.apply(te.expr()));
+        return new Plan.OnConflict(oc.doUpdate(), oc.arbiterIndexes(), List.copyOf(set), fix.apply(oc.onConflictWhere()));
     }
 
     private static PlannedStmt planSelect(Query q, FunctionCallContext ctx, ExecEnvironment env) {

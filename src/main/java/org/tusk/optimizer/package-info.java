@@ -42,7 +42,11 @@
  * still fails. The planner may call the executor's expression evaluator (for folding) and read
  * the statement's {@link org.tusk.executor.ExecEnvironment} (indexes, relation sizes), but the
  * executor never calls the planner. INSERT/UPDATE/DELETE become
- * {@code ModifyTable <- ValuesScan | planned SELECT | scan of the target}.
+ * {@code ModifyTable <- ValuesScan | planned SELECT | scan of the target | join of the target
+ * with UPDATE's FROM / DELETE's USING items} ({@code ModifyJoin}: the target's scan also emits
+ * its TID, the join's output carries the other items' columns the statement reads, and SET,
+ * WHERE and RETURNING are rewritten onto that layout). ON CONFLICT's SET and WHERE are
+ * rewritten onto the executor's existing-row-then-EXCLUDED tuple.
  *
  * <p>A correlated [NOT] EXISTS conjunct of WHERE over a plain subquery becomes a semi (anti)
  * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}); an uncorrelated

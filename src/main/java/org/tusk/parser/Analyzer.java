@@ -108,6 +108,11 @@ public final class Analyzer {
         Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
         a.paramTypes = paramTypes;
         a.env = env;
+        if (raw.stmt() instanceof Stmt.ExecuteStmt e) {
+            // EXECUTE's own parameter list, against the prepared statement's types (given in paramTypes)
+            a.paramTypes = null;
+            return new ExecuteParams(a).transform(e, paramTypes);
+        }
         Query q = switch (raw.stmt()) {
             case Stmt.SelectStmt s -> a.transformSelect(s);
             case Stmt.InsertStmt s -> new ModifyAnalysis(a).transformInsert(s);

@@ -136,9 +136,14 @@ final class ModifyAnalysis {
             Expr e = byAttno.containsKey(attno) ? byAttno.get(attno) : defaultExpr(rte, attno);
             tlist.add(new Query.TargetEntry(e, attno, cols.get(attno - 1).name(), false));
         }
-        List<Query.TargetEntry> returning = returning(rte, s.returning());
-        return new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
+        Query.OnConflictExpr onConflict = s.onConflict() == null ? null : new ConflictAnalysis(a, this).transform(rte, s.onConflict());
+        a.setRangeTableEntry(rte);
+        // EXCLUDED stays in the range table but not in RETURNING's namespace (errorMissingRTE's hint)
+        if (onConflict != null && onConflict.doUpdate()) a.addRangeTableEntry(ConflictAnalysis.excludedRte(rte));
+        List<Query.TargetEntry> returning = returning(s.returning());
+        Query q = new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
                 List.of(), 1, valuesLists, sourceQuery, returning);
+        return onConflict == null ? q : q.withOnConflict(onConflict);
     }
 
     /** OVERRIDING USER VALUE: a value given for an identity column is replaced by the column's default. */
@@ -171,9 +176,7 @@ final class ModifyAnalysis {
 
     Query transformUpdate(Stmt.UpdateStmt s) {
         Query.RangeTblEntry rte = target(s.relation(), "UPDATE");
-        if (s.from() != null)
-            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "UPDATE ... FROM is not supported yet", s.from().location());
-        a.setRangeTableEntry(rte);
+        List<Query.JoinNode> fromList = fromClause(rte, s.from());
         Expr where = where(s.where());
         a.setExprKind("UPDATE");
         Map<Integer, Expr> assigned = new HashMap<>();
@@ -198,18 +201,35 @@ final class ModifyAnalysis {
                     : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
             tlist.add(new Query.TargetEntry(e, attno, c.name(), false));
         }
-        List<Query.TargetEntry> returning = returning(rte, s.returning());
-        return new Query(Query.CommandType.UPDATE, null, List.of(rte), List.copyOf(tlist), where, List.of(), null, null,
-                List.of(), 1, List.of(), null, returning);
+        List<Query.TargetEntry> returning = returning(s.returning());
+        return modifyQuery(Query.CommandType.UPDATE, List.copyOf(tlist), where, returning, fromList);
     }
 
     Query transformDelete(Stmt.DeleteStmt s) {
         Query.RangeTblEntry rte = target(s.relation(), "DELETE");
-        a.setRangeTableEntry(rte);
+        List<Query.JoinNode> fromList = fromClause(rte, s.using());
         Expr where = where(s.where());
-        List<Query.TargetEntry> returning = returning(rte, s.returning());
-        return new Query(Query.CommandType.DELETE, null, List.of(rte), List.of(), where, List.of(), null, null,
-                List.of(), 1, List.of(), null, returning);
+        List<Query.TargetEntry> returning = returning(s.returning());
+        return modifyQuery(Query.CommandType.DELETE, List.of(), where, returning, fromList);
+    }
+
+    /**
+     * The range table and join tree of UPDATE/DELETE: the target (entry 1), then the items of
+     * UPDATE's FROM or DELETE's USING (transformFromClause, as PostgreSQL's
+     * transformUpdateStmt/transformDeleteStmt), all visible to WHERE, SET and RETURNING.
+     */
+    private List<Query.JoinNode> fromClause(Query.RangeTblEntry rte, List<Stmt.FromItem> from) {
+        a.setRangeTableEntry(rte);
+        List<Query.JoinNode> nodes = new ArrayList<>();
+        nodes.add(new Query.JoinNode.RangeRef(1));
+        if (!from.isEmpty()) nodes.addAll(new ParseClause(a).transformFromClause(from, List.copyOf(a.namespace)));
+        return List.copyOf(nodes);
+    }
+
+    private Query modifyQuery(Query.CommandType cmd, List<Query.TargetEntry> tlist, Expr where,
+                              List<Query.TargetEntry> returning, List<Query.JoinNode> fromList) {
+        return new Query(cmd, null, List.copyOf(a.rtable), tlist, where, List.of(), null, null, List.of(), 1, List.of(),
+                null, returning, fromList, List.of(), null, List.of(), false, null, List.of());
     }
 
     private Expr where(RawExpr raw) {
@@ -218,15 +238,15 @@ final class ModifyAnalysis {
         return a.coerceToBoolean(a.transformExpr(raw), "WHERE", raw.location());
     }
 
-    private List<Query.TargetEntry> returning(Query.RangeTblEntry rte, List<Stmt.ResTarget> targets) {
+    /** RETURNING, over the namespace the statement set up (the target and any FROM/USING items). */
+    private List<Query.TargetEntry> returning(List<Stmt.ResTarget> targets) {
         if (targets.isEmpty()) return List.of();
-        a.setRangeTableEntry(rte);
         a.setExprKind("RETURNING");
         return List.copyOf(a.transformTargetList(targets));
     }
 
     /** The 1-based attribute number of column {@code name} of the target; 42703 if there is none. */
-    private int attno(Query.RangeTblEntry rte, String name, int location) {
+    int attno(Query.RangeTblEntry rte, String name, int location) {
         List<ColumnDef> cols = rte.columns();
         for (int i = 0; i < cols.size(); i++) if (cols.get(i).name().equals(name)) return i + 1;
         throw a.err(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + rte.relname()
@@ -234,7 +254,7 @@ final class ModifyAnalysis {
     }
 
     /** exprLocation of what a raw expression becomes: its leftmost token (a cast's operand, an operator's left side). */
-    private static int leftmost(RawExpr e) {
+    static int leftmost(RawExpr e) {
         return switch (e) {
             case RawExpr.TypeCast tc -> Math.min(leftmost(tc.arg()), tc.location());
             case RawExpr.AExpr x when x.lexpr() != null -> Math.min(leftmost(x.lexpr()), x.location());
@@ -243,7 +263,7 @@ final class ModifyAnalysis {
     }
 
     /** transformAssignedExpr: coerces {@code e} to the column's type and typmod in assignment context. */
-    private Expr assigned(Expr e, Query.RangeTblEntry rte, int attno, int location) {
+    Expr assigned(Expr e, Query.RangeTblEntry rte, int attno, int location) {
         ColumnDef c = rte.columns().get(attno - 1);
         if (e.type() != UNKNOWN && !ParseCoerce.canCoerce(e.type(), c.typeOid(), Context.ASSIGNMENT))
             throw a.err(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" is of type "
@@ -257,7 +277,7 @@ final class ModifyAnalysis {
      * build_column_default: the column's default expression, parsed from the catalog's text and
      * coerced to the column's type, or a typed NULL when the column has none.
      */
-    private Expr defaultExpr(Query.RangeTblEntry rte, int attno) {
+    Expr defaultExpr(Query.RangeTblEntry rte, int attno) {
         ColumnDef c = rte.columns().get(attno - 1);
         List<String> defaults = a.env().catalog().columnDefaults(rte.table());
         String sql = attno - 1 < defaults.size() ? defaults.get(attno - 1) : null;

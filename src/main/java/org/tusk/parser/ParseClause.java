@@ -36,10 +36,18 @@ final class ParseClause {
 
     /** transformFromClause: sets the analyzer's namespace and returns the join tree's from-list. */
     List<Query.JoinNode> transformFromClause(List<Stmt.FromItem> from) {
-        List<NsItem> all = new ArrayList<>();
+        return transformFromClause(from, List.of());
+    }
+
+    /**
+     * The same after {@code initial} items already in the namespace (UPDATE/DELETE's target,
+     * which FROM/USING items may not repeat: 42712) that FROM items cannot see laterally.
+     */
+    List<Query.JoinNode> transformFromClause(List<Stmt.FromItem> from, List<NsItem> initial) {
+        List<NsItem> all = new ArrayList<>(initial);
         List<Query.JoinNode> nodes = new ArrayList<>();
         for (Stmt.FromItem fi : from) {
-            Item it = transform(fi, List.copyOf(all));
+            Item it = transform(fi, List.copyOf(all.subList(initial.size(), all.size())));
             checkNameConflicts(all, it.items(), fi.location());
             all.addAll(it.items());
             nodes.add(it.node());

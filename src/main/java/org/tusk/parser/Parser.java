@@ -158,7 +158,7 @@ public final class Parser {
             "call", "do", "merge", "reindex", "cluster", "security", "load", "import",
             "refresh", "reassign");
 
-    private Stmt stmt() {
+    Stmt stmt() {
         Token t = peek();
         String kw = t.keyword();
         if (kw == null) {
@@ -180,7 +180,12 @@ public final class Parser {
             case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release": return transactionStmt();
             case "prepare":
                 if (peek(1).isKeyword("transaction")) return transactionStmt();
-                return unsupportedStmt();
+                return new PortalGrammar(this).prepare();
+            case "execute": return new PortalGrammar(this).execute();
+            case "deallocate": return new PortalGrammar(this).deallocate();
+            case "declare": return new PortalGrammar(this).declare();
+            case "fetch", "move": return new PortalGrammar(this).fetch();
+            case "close": return new PortalGrammar(this).close();
             case "create": {
                 Token n = peek(1);
                 if (n.isKeyword("database") || n.isKeyword("role") || n.isKeyword("user") && !peek(2).isKeyword("mapping")
@@ -579,8 +584,10 @@ public final class Parser {
         } else {
             throw syntaxError(peek());
         }
-        if (isKw("on") && peek(1).isKeyword("conflict")) throw notSupported("ON CONFLICT", peek().start());
-        return new Stmt.InsertStmt(rel, cols, values, valuesLoc, select, defaultValues, returningClause(), overriding);
+        Stmt.OnConflictClause onConflict = null;
+        if (isKw("on") && peek(1).isKeyword("conflict")) onConflict = new ConflictGrammar(this).onConflict();
+        return new Stmt.InsertStmt(rel, cols, values, valuesLoc, select, defaultValues, returningClause(), overriding,
+                onConflict);
     }
 
     private List<Stmt.ResTarget> returningClause() {
@@ -596,6 +603,15 @@ public final class Parser {
         expectKw("update");
         Stmt.RangeVar rel = relationExprOptAlias();
         expectKw("set");
+        List<Stmt.ResTarget> sets = setClauseList();
+        List<Stmt.FromItem> from = List.of();
+        if (acceptKw("from")) from = fromList();
+        RawExpr where = whereClause();
+        return new Stmt.UpdateStmt(rel, sets, from, where, returningClause());
+    }
+
+    /** set_clause_list: column = expr | DEFAULT, ... (UPDATE and ON CONFLICT DO UPDATE). */
+    List<Stmt.ResTarget> setClauseList() {
         List<Stmt.ResTarget> sets = new ArrayList<>();
         do {
             Token c = peek();
@@ -614,16 +630,16 @@ public final class Parser {
             }
             sets.add(new Stmt.ResTarget(name, val, c.start()));
         } while (acceptChar(','));
-        Stmt.RangeVar from = null;
-        if (isKw("from")) {
-            Token f = advance();
-            Stmt.FromItem item = tableRef();
-            if (!(item instanceof Stmt.RangeVar rv) || isChar(','))
-                throw notSupported("UPDATE ... FROM with more than one table", f.start());
-            from = rv;
-        }
-        RawExpr where = whereClause();
-        return new Stmt.UpdateStmt(rel, sets, from, where, returningClause());
+        return sets;
+    }
+
+    /** from_list: table_ref [, ...] (UPDATE ... FROM, DELETE ... USING). */
+    private List<Stmt.FromItem> fromList() {
+        List<Stmt.FromItem> items = new ArrayList<>();
+        do {
+            items.add(tableRef());
+        } while (acceptChar(','));
+        return List.copyOf(items);
     }
 
     private RawExpr whereClause() {
@@ -636,9 +652,10 @@ public final class Parser {
         expectKw("delete");
         expectKw("from");
         Stmt.RangeVar rel = relationExprOptAlias();
-        if (isKw("using")) throw notSupported("DELETE ... USING", peek().start());
+        List<Stmt.FromItem> using = List.of();
+        if (acceptKw("using")) using = fromList();
         RawExpr where = whereClause();
-        return new Stmt.DeleteStmt(rel, where, returningClause());
+        return new Stmt.DeleteStmt(rel, using, where, returningClause());
     }
 
     /**

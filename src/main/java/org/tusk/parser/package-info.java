@@ -33,14 +33,27 @@
  * {@link org.tusk.parser.ModifyAnalysis} analyses INSERT/UPDATE/DELETE into a Query whose target
  * list is the complete new row in attribute order: assigned values are coerced in assignment
  * context (42804 with PostgreSQL's hint when impossible), missing columns get their default,
- * parsed from the catalog's text and analysed each time (rewriteTargetListIU's work). Not yet:
- * UPDATE ... FROM, DELETE ... USING, ON CONFLICT, multi-column SET, index
- * expressions, DESC index columns (parsed, refused at execution). A GENERATED ALWAYS identity
- * column takes only DEFAULT unless OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE
- * replaces given identity values by the default. CHECK and FOREIGN KEY constraints are parsed by
- * {@link org.tusk.parser.ConstraintGrammar} (a column's become table constraints on that column;
- * a CHECK keeps its text, which is what the catalog stores) and a CHECK's text is analysed
- * against its table by {@link org.tusk.parser.CheckConstraintAnalysis} (cookConstraint).
+ * parsed from the catalog's text and analysed each time (rewriteTargetListIU's work). UPDATE ...
+ * FROM and DELETE ... USING put the target first in the range table and the FROM/USING items
+ * after it, all in one namespace (a FROM item may not repeat the target's name: 42712).
+ * {@link org.tusk.parser.ConflictAnalysis} handles INSERT ... ON CONFLICT: it picks the arbiter
+ * unique indexes (column-set inference, ON CONSTRAINT, or all of them for DO NOTHING without a
+ * target; 42P10 when none matches) and analyses DO UPDATE's SET and WHERE over the target (range
+ * table entry 1) and EXCLUDED (entry 2). Not yet: multi-column SET, index expressions (also as
+ * ON CONFLICT targets), DESC index columns (parsed, refused at execution), WHERE CURRENT OF.
+ * A GENERATED ALWAYS identity column takes only DEFAULT unless OVERRIDING SYSTEM VALUE (428C9);
+ * OVERRIDING USER VALUE replaces given identity values by the default. CHECK and FOREIGN KEY
+ * constraints are parsed by {@link org.tusk.parser.ConstraintGrammar} (a column's become table
+ * constraints on that column; a CHECK keeps its text, which is what the catalog stores) and a
+ * CHECK's text is analysed against its table by {@link org.tusk.parser.CheckConstraintAnalysis}
+ * (cookConstraint).
+ *
+ * <p>Prepared statements and cursors ({@link org.tusk.parser.PortalGrammar}): PREPARE keeps its
+ * statement as a RawStmt spanning its text in the query string, so errors found when it is
+ * analysed again at EXECUTE still point into it; EXECUTE's parameter list is analysed by
+ * {@link org.tusk.parser.ExecuteParams} against the prepared parameter types (assignment
+ * coercion, 42804; 42601 for a wrong count). DECLARE, FETCH/MOVE (gram.y's fetch_args: the
+ * direction and count as FetchStmt carries them) and CLOSE are utility statements.
  *
  * <p>The statements on databases, roles and table privileges (CREATE/DROP/ALTER DATABASE,
  * CREATE/ALTER/DROP ROLE, USER and GROUP, GRANT/REVOKE ON TABLE) are parsed by {@code RoleGrammar}

@@ -21,16 +21,8 @@ import java.util.Map;
  * statement with them.
  */
 final class ExtendedQuery {
-    /** What Parse stored. {@code raw} is null for an empty query string. */
-    private record PreparedSource(String query, RawStmt raw, List<Integer> paramTypes) {
-        int[] paramTypeArray() {
-            return paramTypes.stream().mapToInt(Integer::intValue).toArray();
-        }
-    }
-
     private final BackendContext ctx;
     private final QueryRunner runner;
-    private final Map<String, PreparedSource> statements = new HashMap<>();
     private final Map<String, QueryRunner.PortalRun> portals = new HashMap<>();
     private boolean inMessage;
 
@@ -57,7 +49,7 @@ final class ExtendedQuery {
         for (int i = 0; i < types.length; i++) types[i] = r.int32();
         r.end();
         runner.statementStart(query);
-        if (!name.isEmpty() && statements.containsKey(name)) {
+        if (!name.isEmpty() && runner.preparedQueries.exists(name)) {
             throw PgException.error("42P05", "prepared statement \"" + name + "\" already exists");
         }
         List<RawStmt> stmts = org.tusk.tcop.Engine.parse(query);
@@ -68,8 +60,9 @@ final class ExtendedQuery {
         for (int t : types) resolved.add(t);
         runner.startTransactionCommand();
         RawStmt raw = stmts.isEmpty() ? null : stmts.get(0);
-        if (raw != null) runner.prepare(raw, query, resolved, null);
-        statements.put(name, new PreparedSource(query, raw, List.copyOf(resolved)));
+        PreparedStatement ps = raw == null ? null : runner.prepare(raw, query, resolved, null);
+        runner.preparedQueries.store(new PreparedQueries.Entry(name, query, raw, List.copyOf(resolved), false,
+                PostgresMain.nowMicros(), ps == null ? null : PreparedQueries.resultTypes(ps)));
         ctx.messages.parseComplete();
         inMessage = false;
     }
@@ -91,7 +84,7 @@ final class ExtendedQuery {
         int[] resultFormats = new int[Math.max(0, nResult)];
         for (int i = 0; i < resultFormats.length; i++) resultFormats[i] = r.int16();
         r.end();
-        PreparedSource src = statement(stmtName);
+        PreparedQueries.Entry src = runner.preparedQueries.fetch(stmtName);
         if (nParams != src.paramTypes().size()) {
             throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + nParams
                     + " parameters, but prepared statement \"" + stmtName + "\" requires " + src.paramTypes().size());
@@ -108,9 +101,13 @@ final class ExtendedQuery {
             throw PgException.error("42P03", "cursor \"" + portalName + "\" already exists");
         }
         runner.startTransactionCommand();
-        QueryRunner.PortalRun portal = src.raw() == null ? null
-                : runner.new PortalRun(src.raw(), src.query(),
-                        runner.prepare(src.raw(), src.query(), new ArrayList<>(src.paramTypes()), texts), resultFormats);
+        PreparedStatement ps = src.raw() == null ? null
+                : runner.prepare(src.raw(), src.query(), new ArrayList<>(src.paramTypes()), texts);
+        // plancache.c: a statement analysed again after DDL may not change its result columns
+        if (ps != null && !java.util.Objects.equals(PreparedQueries.resultTypes(ps), src.resultTypes()))
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+        if (ps != null && !stmtName.isEmpty()) runner.preparedQueries.executed(stmtName);
+        QueryRunner.PortalRun portal = ps == null ? null : runner.new PortalRun(src.raw(), src.query(), ps, resultFormats);
         portals.put(portalName, portal);
         ctx.messages.bindComplete();
         inMessage = false;
@@ -140,7 +137,7 @@ final class ExtendedQuery {
         String name = r.string();
         r.end();
         if (kind == 'S') {
-            PreparedSource src = statement(name);
+            PreparedQueries.Entry src = runner.preparedQueries.fetch(name);
             ctx.messages.parameterDescription(src.paramTypeArray());
             if (src.raw() == null) {
                 ctx.messages.noData();
@@ -166,20 +163,11 @@ final class ExtendedQuery {
         int kind = r.int8();
         String name = r.string();
         r.end();
-        if (kind == 'S') statements.remove(name);
+        if (kind == 'S') runner.preparedQueries.drop(name, false);
         else if (kind == 'P') portals.remove(name);
         else throw PgException.error(SqlState.PROTOCOL_VIOLATION, "invalid CLOSE message subtype " + kind);
         ctx.messages.closeComplete();
         inMessage = false;
-    }
-
-    private PreparedSource statement(String name) {
-        PreparedSource s = statements.get(name);
-        if (s == null) {
-            throw PgException.error("26000", name.isEmpty() ? "unnamed prepared statement does not exist"
-                    : "prepared statement \"" + name + "\" does not exist");
-        }
-        return s;
     }
 
     private static PgException noPortal(String name) {

@@ -138,6 +138,11 @@ public final class PreparedStatement {
             };
             case Stmt.UnsupportedStmt s -> s.tag();
             case Stmt.CheckpointStmt c -> "CHECKPOINT";
+            case Stmt.PrepareStmt p -> "PREPARE";
+            case Stmt.DeallocateStmt d -> d.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
+            case Stmt.DeclareCursorStmt d -> "DECLARE CURSOR";
+            case Stmt.FetchStmt f -> f.isMove() ? "MOVE 0" : "FETCH 0";
+            case Stmt.ClosePortalStmt c -> c.name() == null ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
             case Stmt.SelectStmt s -> "SELECT 0";
             default -> throw new IllegalStateException("no tag for " + u);
         };

@@ -35,6 +35,10 @@ final class QueryRunner {
     /** Whether the simple Query being run has more than one statement (an implicit transaction block). */
     private boolean multiStatementQuery;
     private final SharedObjects sharedObjects;
+    /** The session's prepared statements, shared with the extended protocol. */
+    final PreparedQueries preparedQueries = new PreparedQueries();
+    /** The session's cursors (DECLARE). */
+    final Cursors cursors = new Cursors();
     private final StatementTimeout statementTimeout;
     /** Gives each statement its storage environment; none (null) until the backend has storage. */
     private java.util.function.Supplier<org.tusk.executor.ExecEnvironment> environments = () -> null;
@@ -51,6 +55,11 @@ final class QueryRunner {
 
     /** The statistics views first, then the shared catalogs (once the session has storage). */
     private org.tusk.catalog.ScannableRelation lookupRelation(String schema, String name) {
+        if (schema == null || schema.equals("pg_catalog")) {
+            // the views over this session's own state (pg_prepared_statement(), pg_cursor())
+            if (name.equals("pg_prepared_statements")) return preparedQueries.view();
+            if (name.equals("pg_cursors")) return cursors.view();
+        }
         org.tusk.catalog.ScannableRelation r = relations.lookup(schema, name);
         if (r != null || ctx.storage == null) return r;
         r = new org.tusk.catalog.IntrospectionViews(org.tusk.utils.ruleutils.RuleUtils::indexdefOf).lookup(schema, name);
@@ -139,9 +148,95 @@ final class QueryRunner {
             throw PgException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
+        if (raw.stmt() instanceof Stmt.ExecuteStmt e) return executePrepared(e, raw, query);
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
                 || raw.stmt() instanceof Stmt.SelectStmt ? environments.get() : null;
         return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
+    }
+
+    /**
+     * EXECUTE (ExecuteQuery): the prepared statement analysed and planned again with the values
+     * of the parameter list (EvaluateParams: evaluated once, as a SELECT, and handed over in
+     * their types' text form, as Bind hands them over); 0A000 if its result columns changed.
+     */
+    private PreparedStatement executePrepared(Stmt.ExecuteStmt e, RawStmt raw, String query) {
+        PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
+        String[] values = new String[entry.paramTypes().size()];
+        if (!e.params().isEmpty() || values.length > 0) {
+            PreparedStatement params = Engine.prepare(raw, query, this::lookupRelation, session,
+                    new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
+            values = params.execute().next();
+        }
+        if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
+        PreparedStatement ps = prepare(entry.raw(), entry.query(), new java.util.ArrayList<>(entry.paramTypes()), values);
+        if (!java.util.Objects.equals(PreparedQueries.resultTypes(ps), entry.resultTypes()))
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+        preparedQueries.executed(e.name());
+        return ps;
+    }
+
+    /**
+     * PREPARE (PrepareQuery): analyses the statement now, with the declared parameter types and
+     * any others inferred from context (42P18 if one cannot be), and keeps it under its name.
+     */
+    private void prepareStatement(Stmt.PrepareStmt p, String query) {
+        java.util.List<Integer> types = new java.util.ArrayList<>();
+        for (org.tusk.nodes.TypeName tn : p.argTypes()) {
+            int oid = org.tusk.parser.ParseCoerce.resolveTypeName(tn, query).oid();
+            if (oid == org.tusk.catalog.TypeOids.UNKNOWN) oid = 0;
+            types.add(oid);
+        }
+        if (!p.name().isEmpty() && preparedQueries.exists(p.name()))
+            throw PgException.error("42P05", "prepared statement \"" + p.name() + "\" already exists");
+        PreparedStatement ps = prepare(p.query(), query, types, null);
+        preparedQueries.store(new PreparedQueries.Entry(p.name(), query, p.query(), java.util.List.copyOf(types), true,
+                PostgresMain.nowMicros(), PreparedQueries.resultTypes(ps)));
+    }
+
+    /**
+     * The statements on prepared statements and cursors (PREPARE, DEALLOCATE, DECLARE, FETCH,
+     * MOVE, CLOSE), which act on this session's state; returns the command tag, or null if
+     * {@code s} is none of them. FETCH sends its rows (and, when asked, their description).
+     */
+    private String portalStatement(Stmt s, String query, BackendMessages out, boolean sendDescription) {
+        switch (s) {
+            case Stmt.PrepareStmt p -> {
+                prepareStatement(p, query);
+                return "PREPARE";
+            }
+            case Stmt.DeallocateStmt d -> {
+                if (d.name() == null) preparedQueries.dropAll(); else preparedQueries.drop(d.name(), true);
+                return d.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
+            }
+            case Stmt.DeclareCursorStmt d -> {
+                // RequireTransactionBlock, unless WITH HOLD
+                if (!d.hold() && !ctx.xact.inBlock() && !multiStatementQuery)
+                    throw PgException.error("25P01", "DECLARE CURSOR can only be used in transaction blocks");
+                if (cursors.exists(d.name()))
+                    throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
+                PreparedStatement ps = prepare(d.query(), query);
+                cursors.declare(d, query, ps, PostgresMain.nowMicros());
+                return "DECLARE CURSOR";
+            }
+            case Stmt.FetchStmt f -> {
+                Cursor c = cursors.get(f.portalName());
+                if (f.isMove()) return "MOVE " + c.fetch(f.direction(), f.howMany(), null);
+                java.util.List<String[]> rows = new java.util.ArrayList<>();
+                long n = c.fetch(f.direction(), f.howMany(), rows);
+                int[] formats = c.binary ? new int[] {1} : null;
+                if (sendDescription) out.rowDescription(DestRemote.columns(c.columns, formats));
+                DestRemote dest = new DestRemote(out, c.columns, formats);
+                for (String[] row : rows) dest.send(row);
+                return "FETCH " + n;
+            }
+            case Stmt.ClosePortalStmt c -> {
+                cursors.close(c.name());
+                return c.name() == null ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     private static boolean allowedInFailedBlock(Stmt s) {
@@ -169,6 +264,10 @@ final class QueryRunner {
         }
 
         List<BackendMessages.Column> describe() {
+            if (raw.stmt() instanceof Stmt.FetchStmt f && !f.isMove() && cursors.exists(f.portalName())) {
+                Cursor c = cursors.get(f.portalName());
+                return DestRemote.columns(c.columns, c.binary ? new int[] {1} : resultFormats);
+            }
             return ps.columns() == null ? null : DestRemote.columns(ps.columns(), resultFormats);
         }
 
@@ -201,6 +300,12 @@ final class QueryRunner {
             if (ps.copyStmt() != null) {
                 long n = copy(ps);
                 out.commandComplete("COPY " + n);
+                done = true;
+                return true;
+            }
+            String portalTag = portalStatement(raw.stmt(), query, out, sendDescription);
+            if (portalTag != null) {
+                out.commandComplete(portalTag);
                 done = true;
                 return true;
             }
@@ -288,6 +393,8 @@ final class QueryRunner {
 
     private void endTransaction(boolean commit) {
         boolean synchronous = !ctx.env.gucs().getEnum("synchronous_commit").equals("off");
+        // PreCommit_Portals: WITH HOLD cursors read their rest inside the transaction; others close
+        if (commit) cursors.atCommit(); else cursors.atAbort();
         if (ctx.storage == null) {
             if (commit) ctx.transaction.commit(synchronous); else ctx.transaction.abort();
         } else {
@@ -310,7 +417,12 @@ final class QueryRunner {
                     // AbortTransaction at once when no savepoint can resume the block: its locks
                     // and its xid must not keep others waiting until the client says ROLLBACK.
                     // Inside a savepoint the subtransactions are aborted at ROLLBACK TO.
-                    if (savepoints.isEmpty()) ctx.storage.abort(); else ctx.storage.buffers.releaseAll();
+                    if (savepoints.isEmpty()) {
+                        cursors.atAbort();
+                        ctx.storage.abort();
+                    } else {
+                        ctx.storage.buffers.releaseAll();
+                    }
                 }
             }
             default -> {

@@ -178,6 +178,7 @@ final class SessionStorage {
             @Override public int commandId() { return xact.getCurrentCommandId(true); }
             @Override public void commandCounterIncrement() { SessionStorage.this.commandCounterIncrement(); }
             @Override public boolean isolationUsesXactSnapshot() { return xact.isolationLevel().usesXactSnapshot(); }
+            @Override public void waitForTransaction(int xid) { oracle.waitForTransaction(xid); }
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
             @Override public int currentUserId() { return ctx.role.oid(); }
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }

@@ -8,7 +8,14 @@
  * PGPROC and joins the ProcArray (BackendInitialize, InitProcess, InitPostgres);
  * {@code PostgresMain} runs the session loop; {@code QueryRunner} runs statements inside the
  * transaction-block state machine; {@code ExtendedQuery} keeps prepared statements and portals
- * for the extended protocol; {@code DestRemote} sends rows; {@code CopyProtocol} is the COPY
+ * for the extended protocol; {@code DestRemote} sends rows;
+ * {@code PreparedQueries} is the session's prepared-statement cache (SQL PREPARE/EXECUTE/
+ * DEALLOCATE and the protocol's named statements alike, as prepare.c's hash; a statement is
+ * analysed and planned afresh at each use, and refused with 0A000 if its result columns changed);
+ * {@code Cursors} and {@code Cursor} are DECLARE's portals (FETCH/MOVE positioned as pquery.c's
+ * DoPortalRunFetch, SCROLL/NO SCROLL, WITH HOLD persisted at commit, dropped at abort; the query
+ * runs to its end into the cursor's tuple store at the first FETCH, so no buffer pin outlives a
+ * statement); pg_prepared_statements and pg_cursors are views over these two; {@code CopyProtocol} is the COPY
  * sub-protocol (CopyInResponse/CopyOutResponse, CopyData, CopyDone, CopyFail; Flush and Sync are
  * ignored during copy-in, other messages end it with 08P01) that COPY FROM STDIN / TO STDOUT
  * run through, in the simple and the extended protocol alike. {@link org.tusk.tcop.Interrupts}

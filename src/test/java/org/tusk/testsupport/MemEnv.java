@@ -46,6 +46,10 @@ public final class MemEnv implements Supplier<ExecEnvironment> {
                 commandId++;
             }
             @Override public boolean isolationUsesXactSnapshot() { return repeatableRead; }
+            // one session, one transaction: there is never another transaction to wait for
+            @Override public void waitForTransaction(int xid) {
+                throw new IllegalStateException("in-memory storage has no concurrent transaction " + xid);
+            }
             // The in-memory tests run as the bootstrap superuser.
             @Override public int currentUserId() { return 10; }
             @Override public boolean currentUserIsSuperuser() { return true; }

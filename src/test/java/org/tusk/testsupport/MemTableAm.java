@@ -194,6 +194,14 @@ public final class MemTableAm implements TableAm {
         return ntid;
     }
 
+    /** Another transaction inserts a row and commits now (its index entries are the caller's to make). */
+    public ItemPointer concurrentInsert(Relation rel, Object[] values) {
+        ItemPointer tid = nextTid(rel);
+        versions(rel).add(new Version(tid, values, false, 0, epoch));
+        epoch++;
+        return tid;
+    }
+
     /** Another transaction deletes the row at {@code tid} and commits now. */
     public void concurrentDelete(Relation rel, ItemPointer tid) {
         find(rel, tid).delEpoch = epoch++;

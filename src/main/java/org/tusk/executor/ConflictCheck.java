@@ -1,0 +1,57 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.access.index.IndexScan;
+import org.tusk.access.index.ScanKey;
+import org.tusk.access.table.DirtyCheck;
+import org.tusk.storage.page.ItemPointer;
+import org.tusk.utils.cache.Relation;
+
+/**
+ * ExecCheckIndexConstraints / check_exclusion_or_unique_constraint (execIndexing.c) for ON
+ * CONFLICT: probes each arbiter index for an entry whose key equals the proposed row's and whose
+ * row is live under a dirty snapshot (committed, or being inserted or deleted by a transaction
+ * still in progress). An in-progress one is waited for (XactLockTableWait) and the probe starts
+ * over, so the answer is about settled rows; a key with a null never conflicts.
+ */
+final class ConflictCheck {
+    private ConflictCheck() {}
+
+    /** The TID (HOT chain root) of a live row conflicting with {@code row} on an arbiter, or null. */
+    static ItemPointer find(ExecEnvironment env, ExecContext ctx, Relation heap, List<Relation> arbiters, Object[] row) {
+        retry:
+        while (true) {
+            for (Relation index : arbiters) {
+                Relation.IndexInfo info = index.index();
+                List<ScanKey> keys = new ArrayList<>();
+                boolean hasNull = false;
+                for (int k = 0; k < info.keyCount(); k++) {
+                    Object v = row[info.keyAttnum(k) - 1];
+                    if (v == null) hasNull = true;
+                    keys.add(new ScanKey(k + 1, ScanKey.Strategy.EQUAL, v));
+                }
+                if (hasNull) continue;
+                int waitXid = 0;
+                try (IndexScan scan = env.indexAm().beginScan(index, keys, false)) {
+                    ItemPointer tid;
+                    while ((tid = scan.next()) != null) {
+                        ctx.session().checkForInterrupts();
+                        DirtyCheck dc = env.tableAm().checkDirty(heap, tid);
+                        if (!dc.live()) continue;
+                        if (dc.waitXid() == 0) return tid;
+                        waitXid = dc.waitXid();
+                        break;
+                    }
+                }
+                if (waitXid != 0) {
+                    // wait with the index scan ended, then look again
+                    env.waitForTransaction(waitXid);
+                    continue retry;
+                }
+            }
+            return null;
+        }
+    }
+}

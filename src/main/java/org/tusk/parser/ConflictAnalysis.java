@@ -1,0 +1,125 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * INSERT ... ON CONFLICT (PostgreSQL's parse_clause.c transformOnConflictClause and
+ * transformOnConflictArbiter, with the planner's plancat.c infer_arbiter_indexes done here since
+ * the indexes are at hand): chooses the arbiter indexes and analyses DO UPDATE's SET list and
+ * WHERE clause over the existing row (the target, range table entry 1) and the proposed row
+ * (EXCLUDED, entry 2).
+ *
+ * <p>Inference: with a column list, the arbiters are the unique indexes whose key columns are
+ * exactly that set (Tusk has no partial or expression indexes, so an inference WHERE clause
+ * excludes none); ON CONSTRAINT names the index of a unique or primary key constraint; without
+ * a target, DO NOTHING arbitrates on every unique index and DO UPDATE is an error.
+ */
+final class ConflictAnalysis {
+    /** The range table index of EXCLUDED in the ON CONFLICT expressions. */
+    static final int EXCLUDED = 2;
+
+    private final Analyzer a;
+    private final ModifyAnalysis m;
+
+    ConflictAnalysis(Analyzer a, ModifyAnalysis m) {
+        this.a = a;
+        this.m = m;
+    }
+
+    /** The EXCLUDED pseudo-relation: the proposed row, with the target's columns. */
+    static Query.RangeTblEntry excludedRte(Query.RangeTblEntry rte) {
+        return new Query.RangeTblEntry("excluded", rte.schema(), rte.relname(), null, rte.columns());
+    }
+
+    Query.OnConflictExpr transform(Query.RangeTblEntry rte, Stmt.OnConflictClause oc) {
+        // the inference columns see the target; SET and WHERE also EXCLUDED, which is in the range
+        // table from the start (as in PostgreSQL, where it is added before the arbiter is analysed)
+        a.setRangeTableEntry(rte);
+        Query.RangeTblEntry excluded = excludedRte(rte);
+        int idx = oc.doUpdate() ? a.addRangeTableEntry(excluded) : 0;
+        List<Relation> arbiters = arbiters(rte, oc);
+        if (!oc.doUpdate()) return new Query.OnConflictExpr(false, arbiters, List.of(), null, EXCLUDED);
+        a.namespace.add(NsItem.of(excluded, idx));
+
+        a.setExprKind("UPDATE");
+        Map<Integer, Expr> assigned = new HashMap<>();
+        for (Stmt.ResTarget t : oc.set()) {
+            int attno = m.attno(rte, t.name(), t.location());
+            if (assigned.containsKey(attno))
+                throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+            Expr e = t.val() instanceof RawExpr.SetToDefault ? m.defaultExpr(rte, attno)
+                    : m.assigned(a.transformExpr(t.val()), rte, attno, ModifyAnalysis.leftmost(t.val()));
+            assigned.put(attno, e);
+        }
+        List<ColumnDef> cols = rte.columns();
+        List<Query.TargetEntry> set = new ArrayList<>();
+        for (int attno = 1; attno <= cols.size(); attno++) {
+            ColumnDef c = cols.get(attno - 1);
+            Expr e = assigned.containsKey(attno) ? assigned.get(attno)
+                    : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
+            set.add(new Query.TargetEntry(e, attno, c.name(), false));
+        }
+        Expr where = null;
+        if (oc.where() != null) {
+            a.setExprKind("WHERE");
+            where = a.coerceToBoolean(a.transformExpr(oc.where()), "WHERE", oc.where().location());
+        }
+        return new Query.OnConflictExpr(true, arbiters, List.copyOf(set), where, EXCLUDED);
+    }
+
+    /** transformOnConflictArbiter + infer_arbiter_indexes. */
+    private List<Relation> arbiters(Query.RangeTblEntry rte, Stmt.OnConflictClause oc) {
+        List<Relation> unique = new ArrayList<>();
+        for (Relation index : a.env().catalog().indexesOf(rte.table())) if (index.index().unique()) unique.add(index);
+        if (oc.constraint() != null) {
+            for (Relation index : unique) if (index.name().equals(oc.constraint())) return List.of(index);
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + oc.constraint() + "\" for table \""
+                    + rte.relname() + "\" does not exist");
+        }
+        if (oc.inferColumns().isEmpty()) {
+            if (oc.doUpdate())
+                throw a.err(SqlState.SYNTAX_ERROR, "ON CONFLICT DO UPDATE requires inference specification or constraint name",
+                        oc.location()).withHint("For example, ON CONFLICT (column_name).");
+            return List.copyOf(unique);
+        }
+        Set<Integer> inferred = new TreeSet<>();
+        a.setExprKind("index expression");
+        boolean onlyTarget = true;
+        for (Stmt.ResTarget c : oc.inferColumns()) {
+            // an inference element is an expression over the target (transformExpr, as PostgreSQL)
+            Expr e = a.transformExpr(new RawExpr.ColumnRef(List.of(c.name()), false, c.location()));
+            if (e instanceof Expr.Var v && v.varno() == 1 && v.levelsup() == 0) inferred.add(v.attno());
+            else onlyTarget = false;
+        }
+        if (oc.inferWhere() != null) {
+            // the inference predicate must still be a valid condition on the target
+            a.setExprKind("index predicate");
+            a.coerceToBoolean(a.transformExpr(oc.inferWhere()), "WHERE", oc.inferWhere().location());
+        }
+        List<Relation> out = new ArrayList<>();
+        for (Relation index : onlyTarget ? unique : List.<Relation>of()) {
+            Set<Integer> keys = new TreeSet<>();
+            Arrays.stream(index.index().keyAttnums()).forEach(keys::add);
+            if (keys.equals(inferred)) out.add(index);
+        }
+        if (out.isEmpty())
+            throw PgException.error("42P10",
+                    "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+        return List.copyOf(out);
+    }
+}

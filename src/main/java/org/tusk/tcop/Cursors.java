@@ -1,0 +1,116 @@
+package org.tusk.tcop;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.ScannableRelation;
+import org.tusk.catalog.TypeOids;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.error.PgException;
+
+/**
+ * The session's cursors (PostgreSQL's portalcmds.c PerformCursorOpen, PerformPortalFetch,
+ * PerformPortalClose and portalmem.c's end-of-transaction handling): DECLARE makes a
+ * {@link Cursor} over a planned SELECT, FETCH/MOVE and CLOSE address it by name.
+ *
+ * <p>Transactions: at commit every cursor without HOLD is closed and every WITH HOLD cursor of
+ * the transaction is persisted (AtCommit_Portals, PersistHoldablePortal); at abort every cursor
+ * declared in the transaction is dropped, while WITH HOLD cursors persisted by earlier
+ * transactions stay (AtAbort_Portals). Per-backend state; no locking.
+ */
+final class Cursors {
+    private final Map<String, Cursor> cursors = new LinkedHashMap<>();
+
+    /**
+     * PerformCursorOpen: {@code ps} is the planned query. 42P03 if the name is taken; SCROLL
+     * unless NO SCROLL was given or, with neither, the plan cannot run backward (PortalStart).
+     */
+    void declare(Stmt.DeclareCursorStmt d, String statement, PreparedStatement ps, long nowMicros) {
+        if (cursors.containsKey(d.name()))
+            throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
+        boolean scroll = d.scroll() != null ? d.scroll() : supportsBackwardScan(ps.plannedStmt().planTree());
+        cursors.put(d.name(), new Cursor(d.name(), statement, d.binary(), scroll, d.hold(), nowMicros, ps.columns(),
+                ps::execute));
+    }
+
+    /** The cursor named {@code name}; 34000 if there is none. */
+    Cursor get(String name) {
+        Cursor c = cursors.get(name);
+        if (c == null) throw PgException.error("34000", "cursor \"" + name + "\" does not exist");
+        return c;
+    }
+
+    /** Whether a cursor of that name exists. */
+    boolean exists(String name) {
+        return cursors.containsKey(name);
+    }
+
+    /** PerformPortalClose: one cursor (34000 if there is none), or all of them ({@code name} null). */
+    void close(String name) {
+        if (name == null) cursors.clear();
+        else if (cursors.remove(name) == null) get(name);
+    }
+
+    /** AtCommit_Portals / PreCommit_Portals: persist WITH HOLD cursors, close the others. */
+    void atCommit() {
+        for (Iterator<Cursor> it = cursors.values().iterator(); it.hasNext(); ) {
+            Cursor c = it.next();
+            if (!c.hold) it.remove();
+            else if (c.createdInCurrentXact) c.persist();
+        }
+    }
+
+    /** AtAbort_Portals/AtCleanup_Portals: drop the cursors the transaction made. */
+    void atAbort() {
+        cursors.values().removeIf(c -> !c.hold || c.createdInCurrentXact);
+    }
+
+    /**
+     * ExecSupportsBackwardScan: whether every node of the plan can return its rows in reverse
+     * (scans, projections, sorts, limits and appends can; joins, aggregation, DISTINCT, set
+     * operations and work-table scans cannot).
+     */
+    static boolean supportsBackwardScan(Plan p) {
+        return switch (p) {
+            case Plan.Result r -> true;
+            case Plan.SeqScan s -> true;
+            case Plan.IndexScan s -> true;
+            case Plan.ValuesScan v -> true;
+            case Plan.SubqueryScan s -> supportsBackwardScan(s.child());
+            case Plan.Sort s -> true;
+            case Plan.Limit l -> supportsBackwardScan(l.child());
+            case Plan.CteScan c -> true;
+            case Plan.Append a -> a.children().stream().allMatch(Cursors::supportsBackwardScan);
+            default -> false;
+        };
+    }
+
+    private static final List<ColumnDef> VIEW_COLUMNS = List.of(new ColumnDef("name", TypeOids.TEXT, -1),
+            new ColumnDef("statement", TypeOids.TEXT, -1), new ColumnDef("is_holdable", TypeOids.BOOL, -1),
+            new ColumnDef("is_binary", TypeOids.BOOL, -1), new ColumnDef("is_scrollable", TypeOids.BOOL, -1),
+            new ColumnDef("creation_time", TypeOids.TIMESTAMPTZ, -1));
+
+    /** pg_cursors (pg_cursor()): the cursors open in this session. */
+    ScannableRelation view() {
+        return new ScannableRelation() {
+            @Override
+            public List<ColumnDef> columns() {
+                return VIEW_COLUMNS;
+            }
+
+            @Override
+            public Iterator<Object[]> scan() {
+                List<Object[]> rows = new ArrayList<>();
+                for (Cursor c : cursors.values())
+                    rows.add(new Object[] {c.name, c.statement, c.hold, c.binary, c.scroll,
+                            PreparedQueries.timestamp(c.creationMicros)});
+                return rows.iterator();
+            }
+        };
+    }
+}

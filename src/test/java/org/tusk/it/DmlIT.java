@@ -1,0 +1,199 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * INSERT ... ON CONFLICT (also between two sessions), PREPARE/EXECUTE/DEALLOCATE with the
+ * protocol's statements in the same cache, cursors, and UPDATE ... FROM / DELETE ... USING, on a
+ * real server through pgjdbc.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class DmlIT {
+    private static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    private static void exec(Connection c, String... sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String q : sql) s.execute(q);
+        }
+    }
+
+    private static List<String> column(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    private static String sqlState(Connection c, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> exec(c, sql));
+        return e.getSQLState();
+    }
+
+    @Test
+    void onConflictDoNothingAndDoUpdate() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table oc1(k int primary key, v text, n int default 0)",
+                    "insert into oc1 values (1, 'a'), (2, 'b')",
+                    "insert into oc1 values (1, 'x'), (3, 'c') on conflict do nothing");
+            assertEquals(List.of("a", "b", "c"), column(c, "select v from oc1 order by k"));
+            assertEquals(List.of("ax"), column(c,
+                    "insert into oc1 values (1, 'x') on conflict (k) do update set v = oc1.v || excluded.v returning v"));
+            // WHERE false: nothing changes and nothing is returned
+            assertEquals(List.of(), column(c,
+                    "insert into oc1 values (2, 'y') on conflict (k) do update set v = 'no' where oc1.n > 0 returning v"));
+            assertEquals("42P10", sqlState(c, "insert into oc1 values (9, 'z') on conflict (v) do nothing"));
+            assertEquals("42601", sqlState(c, "insert into oc1 values (9, 'z') on conflict do update set v = 'q'"));
+            assertEquals("21000", sqlState(c,
+                    "insert into oc1 values (5, 'p'), (5, 'q') on conflict (k) do update set v = excluded.v"));
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from oc1 where k = 5"));
+        }
+    }
+
+    @Test
+    void concurrentInsertersOfOneKeyWaitAndThenUpdate() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            exec(a, "create table oc2(k int primary key, v text)");
+            a.setAutoCommit(false);
+            exec(a, "insert into oc2 values (1, 'a')");
+            // b finds a's uncommitted row, waits for a, then updates the committed row
+            CompletableFuture<List<String>> other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return column(b, "insert into oc2 values (1, 'b') on conflict (k) do update "
+                            + "set v = oc2.v || excluded.v returning v");
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertFalse(other.isDone(), "the second inserter must wait for the first");
+            a.commit();
+            assertEquals(List.of("ab"), other.get(60, TimeUnit.SECONDS));
+
+            // a rolled-back conflicting insert leaves the way free: b inserts its own row
+            exec(a, "insert into oc2 values (2, 'a')");
+            CompletableFuture<List<String>> third = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return column(b, "insert into oc2 values (2, 'b') on conflict do nothing returning v");
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertFalse(third.isDone());
+            a.rollback();
+            assertEquals(List.of("b"), third.get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void prepareExecuteDeallocate() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table pe(a int, b text)", "prepare ins(int, text) as insert into pe values ($1, $2)",
+                    "execute ins(1, 'one')", "execute ins('2', 'two')");
+            assertEquals(List.of("1", "2"), column(c, "select a from pe order by a"));
+            assertEquals("42P05", sqlState(c, "prepare ins as select 1"));
+            assertEquals("42601", sqlState(c, "execute ins(1)"));
+            assertEquals("42804", sqlState(c, "execute ins(now(), 'x')"));
+            exec(c, "prepare sel as select * from pe order by a");
+            assertEquals(List.of("1", "2"), column(c, "execute sel"));
+            assertEquals("prepare sel as select * from pe order by a",
+                    ProtocolIT.one(c, "select statement from pg_prepared_statements where name = 'sel'"));
+            // DDL on a referenced table: the next EXECUTE analyses again and refuses a new row type
+            exec(c, "alter table pe add column c int");
+            assertEquals("0A000", sqlState(c, "execute sel"));
+            exec(c, "deallocate sel");
+            assertEquals("26000", sqlState(c, "execute sel"));
+            exec(c, "deallocate all");
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_prepared_statements where from_sql"));
+        }
+    }
+
+    @Test
+    void protocolStatementsShareTheCache() throws Exception {
+        try (Connection c = server.connect()) {
+            c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(1);
+            try (PreparedStatement ps = c.prepareStatement("select ?::int + 1")) {
+                for (int i = 0; i < 3; i++) {
+                    ps.setInt(1, i);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals(i + 1, rs.getInt(1));
+                    }
+                }
+                assertTrue(Integer.parseInt(ProtocolIT.one(c,
+                        "select count(*) from pg_prepared_statements where not from_sql")) >= 1);
+            }
+        }
+    }
+
+    @Test
+    void cursors() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table cu(a int)", "insert into cu values (1), (2), (3), (4), (5)");
+            assertEquals("25P01", sqlState(c, "declare c cursor for select a from cu"));
+            c.setAutoCommit(false);
+            exec(c, "declare c scroll cursor for select a from cu order by a");
+            assertEquals(List.of("1", "2"), column(c, "fetch 2 from c"));
+            assertEquals(List.of("1"), column(c, "fetch backward 1 from c"));
+            assertEquals(List.of("5"), column(c, "fetch last from c"));
+            assertEquals(List.of("3"), column(c, "fetch absolute 3 from c"));
+            assertEquals(List.of("4", "5"), column(c, "fetch all from c"));
+            exec(c, "declare d no scroll cursor for select a from cu");
+            column(c, "fetch 1 from d");
+            assertEquals("55000", sqlState(c, "fetch backward 1 from d"));
+            c.rollback();
+            exec(c, "declare h cursor with hold for select a from cu order by a");
+            assertEquals(List.of("1"), column(c, "fetch next from h"));
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(List.of("2", "3", "4", "5"), column(c, "fetch all from h"));
+            assertEquals("1", ProtocolIT.one(c, "select count(*) from pg_cursors where name = 'h' and is_holdable"));
+            exec(c, "close h");
+            assertEquals("34000", sqlState(c, "fetch 1 from h"));
+        }
+    }
+
+    @Test
+    void updateFromAndDeleteUsing() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table uf(id int primary key, v text)", "create table src(id int, w text)",
+                    "insert into uf values (1, 'a'), (2, 'b'), (3, 'c')",
+                    "insert into src values (1, 'x'), (3, 'z')");
+            assertEquals(List.of("1x", "3z"), column(c,
+                    "update uf set v = src.w from src where uf.id = src.id returning uf.id || src.w"));
+            assertEquals(List.of("x", "b", "z"), column(c, "select v from uf order by id"));
+            assertEquals(List.of("x"), column(c, "delete from uf using src s where uf.id = s.id and s.w = 'x' returning v"));
+            assertEquals(List.of("2", "3"), column(c, "select id from uf order by id"));
+            assertEquals("42712", sqlState(c, "update uf set v = 'q' from uf"));
+        }
+    }
+}
