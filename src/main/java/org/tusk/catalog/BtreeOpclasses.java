@@ -39,11 +39,13 @@ public final class BtreeOpclasses {
             Map.entry(1184, 3127),      // timestamptz_ops (TIMESTAMPTZ_BTREE_OPS_OID)
             Map.entry(1114, 3128),      // timestamp_ops (TIMESTAMP_BTREE_OPS_OID)
             Map.entry(2950, UNFIXED),   // uuid_ops
+            Map.entry(3802, UNFIXED),   // jsonb_ops
             Map.entry(3220, UNFIXED));  // pg_lsn_ops
 
     /** Whether the type has a default B-tree operator class. */
     public static boolean hasDefault(int typeOid) {
-        return DEFAULTS.containsKey(typeOid);
+        // array_ops (on anyarray) serves every array type
+        return DEFAULTS.containsKey(typeOid) || ArrayTypes.isArray(typeOid) && typeOid != 22 && typeOid != 30;
     }
 
     /** The default opclass's OID for pg_index.indclass: its fixed OID, or 0 if PostgreSQL assigns it at initdb. */

@@ -147,6 +147,9 @@ public final class BuiltinCatalog {
         IntrospectionBuiltins.register(b);
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
+        ArrayBuiltins.register(b);
+        UuidBuiltins.register(b);
+        JsonBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -276,7 +279,7 @@ public final class BuiltinCatalog {
                     (c, a) -> c.session().hasDatabasePrivilege(null, (String) a[0], (String) a[1]));
             fn("has_database_privilege", List.of(NAME, TEXT, TEXT), BOOL, S, true,
                     (c, a) -> c.session().hasDatabasePrivilege((String) a[0], (String) a[1], (String) a[2]));
-            for (int arr : new int[] {TEXT_ARRAY, ACLITEM_ARRAY}) {
+            for (int arr : new int[] {ACLITEM_ARRAY}) {
                 fn("array_to_string", List.of(arr, TEXT), TEXT, S, true, (c, a) -> TextArrays.arrayToString(aclElements(a[0]), (String) a[1], null));
                 fn("array_to_string", List.of(arr, TEXT, TEXT), TEXT, S, false, (c, a) -> a[0] == null || a[1] == null ? null
                         : TextArrays.arrayToString(aclElements(a[0]), (String) a[1], (String) a[2]));
@@ -294,9 +297,6 @@ public final class BuiltinCatalog {
             fn("current_database", List.of(), NAME, S, true, (c, a) -> c.session().currentDatabase());
             fn("current_schema", List.of(), NAME, S, true, (c, a) -> currentSchema(c));
             fn("current_schemas", List.of(BOOL), NAME_ARRAY, S, true, (c, a) -> currentSchemas(c, (Boolean) a[0]));
-            // array_position(anyarray, anyelement) for the one array type there is; not strict, as PostgreSQL's
-            fn("array_position", List.of(NAME_ARRAY, NAME), INT4, Volatility.IMMUTABLE, false,
-                    (c, a) -> a[0] == null ? null : NameArrays.position((String[]) a[0], (String) a[1]));
             fn("current_user", List.of(), NAME, S, true, (c, a) -> c.session().currentUser());
             fn("session_user", List.of(), NAME, S, true, (c, a) -> c.session().sessionUser());
             fn("current_setting", List.of(TEXT), TEXT, S, true, (c, a) -> c.session().showSetting((String) a[0]));

@@ -17,6 +17,9 @@ public record PgAggregate(String name, List<Integer> argTypes, int resultType, I
         Object transition(Object state, Object value);
 
         Object finish(Object state);
+
+        /** Whether rows whose (first) argument is NULL are skipped; array_agg and the like keep them. */
+        default boolean strict() { return true; }
     }
 
     public PgAggregate(String name, int argType, int resultType, Impl impl) {

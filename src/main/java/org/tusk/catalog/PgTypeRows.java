@@ -88,6 +88,12 @@ public final class PgTypeRows {
             pseudo(2276, "any", 4, true, 0, 2294, 2295, 0, 0, 'i', 'p'),
             pseudo(ANYARRAY, "anyarray", -1, false, 0, 2296, 2297, 2502, 2503, 'd', 'x'),
             pseudo(2278, "void", 4, true, 0, 2298, 2299, 3120, 3121, 'i', 'p'),
+            pseudo(2283, "anyelement", 4, true, 0, 2312, 2313, 0, 0, 'i', 'p'),
+            pseudo(2776, "anynonarray", 4, true, 0, 2777, 2778, 0, 0, 'i', 'p'),
+            pseudo(5077, "anycompatible", 4, true, 0, 5086, 5087, 0, 0, 'i', 'p'),
+            pseudo(5078, "anycompatiblearray", -1, false, 0, 5088, 5089, 5090, 5091, 'd', 'x'),
+            base(114, "json", -1, false, 'U', false, 199, 321, 322, 323, 324, 0, 0, 'i', 'x', 0),
+            base(3802, "jsonb", -1, false, 'U', false, 3807, 3806, 3804, 3805, 3803, 0, 0, 'i', 'x', 0),
             base(2950, "uuid", 16, false, 'U', false, 2951, 2952, 2953, 2961, 2962, 0, 0, 'c', 'p', 0),
             base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0));
 

@@ -38,4 +38,14 @@ public final class TypeOids {
     public static final int VOID = 2278;
     /** Pseudo-type "any", used only as the declared argument type of variadic built-ins like concat(). */
     public static final int ANY = 2276;
+
+    // Arrays, uuid, json (ArrayBuiltins, UuidBuiltins, JsonBuiltins)
+    public static final int UUID = 2950;
+    public static final int JSON = 114;
+    public static final int JSONB = 3802;
+    public static final int INT2_ARRAY = 1005, INT4_ARRAY = 1007, INT8_ARRAY = 1016, FLOAT8_ARRAY = 1022,
+            NUMERIC_ARRAY = 1231, BOOL_ARRAY = 1000, UUID_ARRAY = 2951, JSONB_ARRAY = 3807, JSON_ARRAY = 199;
+    /** The polymorphic pseudo-types (parse_coerce.c's IsPolymorphicType). */
+    public static final int ANYELEMENT = 2283, ANYARRAY = 2277, ANYNONARRAY = 2776, ANYCOMPATIBLE = 5077,
+            ANYCOMPATIBLEARRAY = 5078;
 }

@@ -8,6 +8,13 @@
  * (typlen, category, preferred flag, text I/O functions from {@code utils/adt}) and lists the
  * built-in functions, operators, casts and aggregates used by parse analysis. It is initialised
  * once and never mutated. pg_proc, pg_operator, pg_cast and pg_aggregate are not tables.
+ * Areas register their built-ins from their own classes ({@link org.tusk.catalog.ArrayBuiltins}:
+ * every base type's array type and the anyarray/anycompatible functions, operators and array_agg;
+ * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}).
+ * {@link org.tusk.catalog.ArrayTypes} answers get_array_type / get_element_type from the pg_type
+ * rows. Entries declared with polymorphic types implement {@link org.tusk.catalog.PolymorphicFunction}
+ * or {@link org.tusk.catalog.PolymorphicAggregate}: parse analysis binds them to the resolved
+ * types of each call, so the executor only ever sees concrete signatures.
  * {@link org.tusk.catalog.RelationProvider} / {@link org.tusk.catalog.ScannableRelation} are how
  * parse analysis reaches system views. Roles and databases stay in the flat files of
  * {@link org.tusk.catalog.BootstrapCatalog} (global/pg_authid, global/pg_database).

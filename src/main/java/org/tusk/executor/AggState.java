@@ -61,7 +61,7 @@ final class AggState extends PlanState {
                 }
                 Object[] args = new Object[a.args().size()];
                 for (int k = 0; k < args.length; k++) args[k] = ExprEvaluator.eval(a.args().get(k), tuple, null, ctx);
-                if (args[0] == null) continue;
+                if (args[0] == null && impl.strict()) continue;
                 if (ordered.get(i) != null) {
                     if (distinct.get(i) != null && !distinct.get(i).add(new DatumKey(args))) continue;
                     Object[] keys = new Object[a.order().size()];

@@ -34,6 +34,7 @@ final class DatumKey {
             case Double d -> d == 0.0 ? 0 : d.isNaN() ? 1 : Double.hashCode(d);
             case Float f -> f == 0.0f ? 0 : f.isNaN() ? 1 : Double.hashCode(f.doubleValue());
             case byte[] b -> Arrays.hashCode(b);
+            case Object[] a -> org.tusk.utils.adt.ArrayValue.of(a, 0).hashCode();
             case org.tusk.utils.adt.Interval iv -> iv.cmpValue().hashCode();
             default -> v.hashCode();
         };

@@ -115,6 +115,11 @@ public final class ExprEvaluator {
             case Expr.Aggref a -> { return aggValues[a.aggno()]; }
             case Expr.ExecParam p -> { return ((ExecContext) ctx).execParam(p.id()); }
             case Expr.SubPlan sp -> { return SubPlanEvaluator.eval(sp, tuple, aggValues, (ExecContext) ctx); }
+            case Expr.ArrayExpr a -> { return ArrayEval.arrayExpr(a, tuple, aggValues, ctx); }
+            case Expr.SubscriptingRef r -> { return ArrayEval.subscript(r, tuple, aggValues, ctx); }
+            case Expr.ScalarArrayOpExpr o -> { return ArrayEval.scalarArrayOp(o, tuple, aggValues, ctx); }
+            case Expr.ArrayCoerceExpr c -> { return ArrayEval.coerce(c, tuple, aggValues, ctx); }
+            case Expr.SubscriptingAssign a -> { return ArrayEval.assign(a, tuple, aggValues, ctx); }
             case Expr.SubLink s -> throw new IllegalStateException("SubLink not planned");
             case Expr.WindowFunc w -> throw new IllegalStateException("WindowFunc outside a WindowAgg");
             case Expr.GroupingFunc g -> throw new IllegalStateException("GroupingFunc outside an Agg");

@@ -31,7 +31,36 @@ final class SubPlanEvaluator {
                 Expr.OpExpr eq = hashable(sp);
                 yield eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
             }
-            case ARRAY -> throw new IllegalStateException("ARRAY sublinks are not planned");
+            case ARRAY -> {
+                // ARRAY(subquery): the first column of every row; rows that are arrays become sub-arrays
+                if (!sp.correlated() && ctx.subPlanResults().containsKey(sp)) yield ctx.subPlanResults().get(sp);
+                int elem = org.tusk.catalog.ArrayTypes.elementOf(sp.type());
+                List<Object> vals = new ArrayList<>();
+                boolean arrays = false;
+                PlanState s = Executor.init(sp.plan(), ctx);
+                try {
+                    Object[] t;
+                    while ((t = s.next()) != null) {
+                        vals.add(t[0]);
+                        arrays |= t[0] instanceof org.tusk.utils.adt.ArrayValue || t[0] instanceof Object[];
+                    }
+                } finally {
+                    s.close();
+                }
+                Object v;
+                if (!arrays) {
+                    v = org.tusk.utils.adt.ArrayValue.of1d(elem, vals);
+                } else {
+                    List<org.tusk.utils.adt.ArrayValue> subs = new ArrayList<>();
+                    for (Object o : vals) {
+                        if (o == null) throw PgException.error("22004", "cannot accumulate null arrays");
+                        subs.add(org.tusk.utils.adt.ArrayValue.of(o, elem));
+                    }
+                    v = org.tusk.utils.adt.ArrayFuncs.ofSubArrays(elem, subs);
+                }
+                if (!sp.correlated()) ctx.subPlanResults().put(sp, v);
+                yield v;
+            }
         };
     }
 

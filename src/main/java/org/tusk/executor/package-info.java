@@ -4,7 +4,10 @@
  * plan node (ExecInitNode); each {@code next()} returns the next tuple (an {@code Object[]} of
  * Datums in the representation documented in {@code org.tusk.utils.adt}) or null at the end.
  * {@link org.tusk.executor.ExprEvaluator} interprets typed expressions with SQL's three-valued
- * logic and strict-function NULL handling.
+ * logic and strict-function NULL handling; {@link org.tusk.executor.ArrayEval} the array nodes
+ * (ARRAY[...], subscripting and subscripted assignment, op ANY/ALL (array), array coercion,
+ * whose element expression reads the element as {@code Var(RESOLVED, 1)} of a one-column tuple).
+ * Aggregates whose implementation is not strict (array_agg, json_agg) also receive NULL inputs.
  *
  * <p>Scans call {@code SessionServices.checkForInterrupts()} between rows so cancel and
  * terminate requests are honoured promptly; blocking nodes (Sort, Agg, hash tables) consume their

@@ -147,4 +147,40 @@ public sealed interface Expr {
      */
     record SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
                    List<Expr> args, boolean correlated, int type, int typmod) implements Expr {}
+
+    /**
+     * ARRAY[...] (ArrayExpr): the elements, already coerced to {@code elemType}; with
+     * {@code multidims} each element is itself an array (a nested bracket list or an array
+     * expression) and the result has one more dimension.
+     */
+    record ArrayExpr(int elemType, int type, List<Expr> elements, boolean multidims, int location) implements Expr {}
+
+    /**
+     * Subscripting (SubscriptingRef, for arrays): {@code upper} holds a[i][j]'s subscripts, or
+     * with {@code lower} non-null a slice's bounds (a null entry is an omitted bound). The
+     * result is an element ({@code type} the element type) or, for a slice, an array.
+     */
+    record SubscriptingRef(Expr container, List<Expr> upper, List<Expr> lower, int type, int containerType) implements Expr {}
+
+    /**
+     * {@code left op ANY/ALL (array)} (ScalarArrayOpExpr): the operator is applied to the left
+     * value and each element; ANY ({@code useOr}) is true if one comparison is, ALL if all are,
+     * with SQL's NULL rules.
+     */
+    /**
+     * Subscripted assignment (SubscriptingRef with refassgnexpr): {@code container} with the
+     * element at {@code upper}, or the slice {@code lower}:{@code upper}, replaced by {@code value}.
+     */
+    record SubscriptingAssign(Expr container, List<Expr> upper, List<Expr> lower, Expr value, int type) implements Expr {}
+
+    record ScalarArrayOpExpr(PgOperator op, boolean useOr, Expr left, Expr right) implements Expr {
+        public int type() { return org.tusk.catalog.TypeOids.BOOL; }
+    }
+
+    /**
+     * Coercion of an array to another array type (ArrayCoerceExpr): {@code elemExpr} converts
+     * one element, reading it as {@code Var(RESOLVED, 1)}; it is a separate expression scope, so
+     * tree walks do not descend into it.
+     */
+    record ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType) implements Expr {}
 }

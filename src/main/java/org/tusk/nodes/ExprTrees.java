@@ -56,6 +56,23 @@ public final class ExprTrees {
             case Expr.SubLink s -> {
                 if (s.testexpr() != null) out.add(s.testexpr());
             }
+            case Expr.ArrayExpr a -> out.addAll(a.elements());
+            case Expr.SubscriptingRef r -> {
+                out.add(r.container());
+                for (Expr x : r.upper()) if (x != null) out.add(x);
+                if (r.lower() != null) for (Expr x : r.lower()) if (x != null) out.add(x);
+            }
+            case Expr.ScalarArrayOpExpr o -> {
+                out.add(o.left());
+                out.add(o.right());
+            }
+            case Expr.ArrayCoerceExpr c -> out.add(c.arg());
+            case Expr.SubscriptingAssign r -> {
+                out.add(r.container());
+                for (Expr x : r.upper()) if (x != null) out.add(x);
+                if (r.lower() != null) for (Expr x : r.lower()) if (x != null) out.add(x);
+                out.add(r.value());
+            }
             case Expr.SubPlan s -> {
                 if (s.testexpr() != null) out.add(s.testexpr());
                 out.addAll(s.args());
@@ -112,10 +129,24 @@ public final class ExprTrees {
             case Expr.GroupingFunc x -> new Expr.GroupingFunc(mapAll(x.args(), f), x.refs(), x.location());
             case Expr.SubLink x -> new Expr.SubLink(x.kind(), map(x.testexpr(), f), x.subselect(), x.type(), x.typmod(),
                     x.location());
+            case Expr.ArrayExpr x -> new Expr.ArrayExpr(x.elemType(), x.type(), mapAll(x.elements(), f), x.multidims(), x.location());
+            case Expr.SubscriptingRef x -> new Expr.SubscriptingRef(map(x.container(), f), mapNullable(x.upper(), f),
+                    x.lower() == null ? null : mapNullable(x.lower(), f), x.type(), x.containerType());
+            case Expr.ScalarArrayOpExpr x -> new Expr.ScalarArrayOpExpr(x.op(), x.useOr(), map(x.left(), f), map(x.right(), f));
+            case Expr.ArrayCoerceExpr x -> new Expr.ArrayCoerceExpr(map(x.arg(), f), x.elemExpr(), x.type(), x.elemType());
+            case Expr.SubscriptingAssign x -> new Expr.SubscriptingAssign(map(x.container(), f), mapNullable(x.upper(), f),
+                    x.lower() == null ? null : mapNullable(x.lower(), f), map(x.value(), f), x.type());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
                     mapAll(x.args(), f), x.correlated(), x.type(), x.typmod());
             default -> e;
         };
+    }
+
+    /** mapAll over a list that may hold nulls (omitted slice bounds). */
+    public static List<Expr> mapNullable(List<Expr> l, Function<Expr, Expr> f) {
+        List<Expr> out = new ArrayList<>(l.size());
+        for (Expr e : l) out.add(e == null ? null : map(e, f));
+        return java.util.Collections.unmodifiableList(out);
     }
 
     public static List<Expr> mapAll(List<Expr> l, Function<Expr, Expr> f) {
@@ -132,6 +163,8 @@ public final class ExprTrees {
             case Expr.FuncExpr fe -> new Expr.FuncExpr(fe.proc(), mapAll(fe.args(), ExprTrees::withoutLocations), fe.type(), -1);
             case Expr.OpExpr o -> new Expr.OpExpr(o.op(), mapAll(o.args(), ExprTrees::withoutLocations), o.type(), -1);
             case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(withoutLocations(c.arg()), c.type(), -1);
+            case Expr.ArrayExpr a -> new Expr.ArrayExpr(a.elemType(), a.type(), mapAll(a.elements(), ExprTrees::withoutLocations),
+                    a.multidims(), -1);
             case Expr.SubLink s -> s;
             case Expr.WindowFunc w -> new Expr.WindowFunc(w.name(), w.fn(), w.agg(), mapAll(w.args(), ExprTrees::withoutLocations),
                     w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);

@@ -97,6 +97,21 @@ public sealed interface RawExpr {
     /** DEFAULT as a VALUES item or an UPDATE SET source (SetToDefault): the column's default. */
     record SetToDefault(int location) implements RawExpr {}
 
+    /** ARRAY[...] (A_ArrayExpr); a nested bracket list without ARRAY is an element of the same kind. */
+    record ArrayExpr(List<RawExpr> elements, int location) implements RawExpr {}
+
+    /** One subscript of an indirection (A_Indices): {@code [upper]}, or {@code [lower:upper]} with either omitted. */
+    record Subscript(boolean slice, RawExpr lower, RawExpr upper) {}
+
+    /** {@code arg[...][...]} (A_Indirection with subscripts). */
+    record Indirection(RawExpr arg, List<Subscript> subscripts, int location) implements RawExpr {}
+
+    /** UPDATE ... SET col[...] = value: the column's array with the element or slice replaced. */
+    record ArrayAssign(Indirection target, RawExpr value, int location) implements RawExpr {}
+
+    /** {@code left op ANY/SOME/ALL (array expression)} (AEXPR_OP_ANY / AEXPR_OP_ALL). */
+    record ScalarArrayOp(String op, RawExpr left, RawExpr right, boolean all, int location) implements RawExpr {}
+
     /** A construct the grammar accepts but analysis does not support yet (subqueries, arrays, ...). */
     record Unsupported(String what, int location) implements RawExpr {}
 }

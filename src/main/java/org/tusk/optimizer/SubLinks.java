@@ -71,8 +71,9 @@ final class SubLinks {
                     ? new Expr.ExecParam(paramIds.get(p.colno() - 1), p.type(), p.typmod()) : null);
             testexpr = process(testexpr, info);
         }
-        int type = s.kind() == Expr.SubLinkType.EXPR ? s.type() : TypeOids.BOOL;
+        boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY;
+        int type = valued ? s.type() : TypeOids.BOOL;
         return new Expr.SubPlan(s.kind(), plan[0], testexpr, List.copyOf(paramIds), List.copyOf(parParams), List.copyOf(args),
-                correlated, type, s.kind() == Expr.SubLinkType.EXPR ? s.typmod() : -1);
+                correlated, type, valued ? s.typmod() : -1);
     }
 }

@@ -772,7 +772,16 @@ public final class Analyzer {
             case RawExpr.GroupingFunc g -> new GroupingSetAnalysis(this).transformGroupingFunc(g);
             case RawExpr.GroupingSet g -> throw err(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", g.location());
             case RawExpr.Unsupported u -> throw err(SqlState.FEATURE_NOT_SUPPORTED, u.what() + " is not supported yet", u.location());
+            case RawExpr.ArrayExpr a -> ArrayAnalysis.transformArrayExpr(this, a, 0);
+            case RawExpr.Indirection i -> ArrayAnalysis.transformIndirection(this, i);
+            case RawExpr.ScalarArrayOp o -> ArrayAnalysis.transformScalarArrayOp(this, o);
+            case RawExpr.ArrayAssign s -> ArrayAnalysis.transformAssign(this, s);
         };
+    }
+
+    private static boolean hasBinaryOp(String name, int t) {
+        for (PgOperator op : BuiltinCatalog.operators(name)) if (op.left() == t && op.right() == t) return true;
+        return false;
     }
 
     private PgOperator findBinaryOp(String name, int t) {
@@ -903,7 +912,9 @@ public final class Analyzer {
 
     private Expr transformTypeCast(RawExpr.TypeCast tc) {
         ParseCoerce.ResolvedType rt = ParseCoerce.resolveTypeName(tc.type(), src);
-        Expr arg = transformExpr(tc.arg());
+        // ARRAY[...]::t[] builds the array as t[] directly (transformArrayExpr with a target type)
+        Expr arg = tc.arg() instanceof RawExpr.ArrayExpr ae && org.tusk.catalog.ArrayTypes.isArray(rt.oid())
+                ? ArrayAnalysis.transformArrayExpr(this, ae, rt.oid()) : transformExpr(tc.arg());
         int loc = tc.arg() instanceof RawExpr.AConst ? tc.arg().location() : tc.location();
         if (!ParseCoerce.canCoerce(arg.type(), rt.oid(), Context.EXPLICIT))
             throw err("42846", "cannot cast type " + BuiltinCatalog.formatType(arg.type()) + " to "
@@ -973,7 +984,14 @@ public final class Analyzer {
             boolean ls = ParseCoerce.isStringCategory(l.type()) || l.type() == UNKNOWN;
             boolean rs = ParseCoerce.isStringCategory(r.type()) || r.type() == UNKNOWN;
             // textanycat/anytextcat are SQL functions doing $n::text, i.e. an explicit cast
-            if (ls && !rs && r.type() != UNKNOWN && ParseCoerce.canCoerce(r.type(), TEXT, Context.EXPLICIT))
+            // (anynonarray: an array on either side is array concatenation instead)
+            boolean arrays = org.tusk.catalog.ArrayTypes.isArray(l.type()) || org.tusk.catalog.ArrayTypes.isArray(r.type())
+                    // an unknown literal beside a type with its own || (jsonb) takes that type
+                    || (r.type() == UNKNOWN && !ls && hasBinaryOp("||", l.type()))
+                    || (l.type() == UNKNOWN && !rs && hasBinaryOp("||", r.type()));
+            if (arrays) {
+                // array || element and element || array
+            } else if (ls && !rs && r.type() != UNKNOWN && ParseCoerce.canCoerce(r.type(), TEXT, Context.EXPLICIT))
                 r = coerce(r, TEXT, -1, Context.EXPLICIT, rloc);
             else if (rs && !ls && ParseCoerce.canCoerce(l.type(), TEXT, Context.EXPLICIT))
                 l = coerce(l, TEXT, -1, Context.EXPLICIT, lloc);
@@ -1005,6 +1023,7 @@ public final class Analyzer {
                                 : "No operator matches the given name and argument types. You might need to add explicit type casts.");
             chosen = cands.get(idx);
         }
+        chosen = ParsePolymorphic.bind(this, chosen, lt, rt, location);
         List<Expr> args = new ArrayList<>();
         if (l != null) args.add(coerce(l, chosen.left(), -1, Context.IMPLICIT, lloc));
         args.add(coerce(r, chosen.right(), -1, Context.IMPLICIT, rloc));
@@ -1047,6 +1066,19 @@ public final class Analyzer {
         if (cands.size() == 1 && cands.get(0).variadicAny() && !args.isEmpty()) {
             chosen = cands.get(0);
             List<Expr> conv = new ArrayList<>();
+            if (chosen.impl() instanceof org.tusk.catalog.PolymorphicFunction pf) {
+                // VARIADIC "any" that needs the actual types (json_build_object, ...): bind to them
+                List<Integer> actual = new ArrayList<>();
+                for (int i = 0; i < args.size(); i++) {
+                    Expr a = args.get(i);
+                    if (a.type() == UNKNOWN) a = coerce(a, TEXT, -1, Context.IMPLICIT, f.args().get(i).location());
+                    conv.add(a);
+                    actual.add(a.type());
+                }
+                PgProc bound = new PgProc(chosen.oid(), chosen.name(), List.copyOf(actual), chosen.resultType(), chosen.strict(),
+                        chosen.volatility(), false, pf.bind(actual, chosen.resultType()));
+                return new Expr.FuncExpr(bound, conv, bound.resultType(), f.location());
+            }
             for (int i = 0; i < args.size(); i++) {
                 Expr a = args.get(i);
                 int loc = f.args().get(i).location();
@@ -1068,7 +1100,7 @@ public final class Analyzer {
         if (idx == ParseFunc.NONE)
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
-        chosen = cands.get(idx);
+        chosen = ParsePolymorphic.bind(this, cands.get(idx), types, f.location());
         List<Expr> conv = new ArrayList<>();
         for (int i = 0; i < args.size(); i++)
             conv.add(coerce(args.get(i), chosen.argTypes().get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
@@ -1106,7 +1138,9 @@ public final class Analyzer {
                 return new Expr.SubLink(sl.kind() == RawExpr.SubLink.Kind.ANY ? Expr.SubLinkType.ANY : Expr.SubLinkType.ALL,
                         test, q, BOOL, -1, sl.location());
             }
-            default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, "ARRAY(subquery) is not supported yet", sl.location());
+            default -> {
+                return ArrayAnalysis.arraySubLink(this, q, cols, sl.location());
+            }
         }
     }
 
@@ -1167,7 +1201,7 @@ public final class Analyzer {
         if (idx == ParseFunc.NONE)
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
-        PgAggregate a = usable.get(idx);
+        PgAggregate a = ParsePolymorphic.bind(this, usable.get(idx), types, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             int want = a.argTypes().get(i);
@@ -1258,6 +1292,13 @@ public final class Analyzer {
             }
             case RawExpr.GroupingFunc g -> {
                 name[0] = "grouping";
+                return 2;
+            }
+            case RawExpr.Indirection i -> {
+                return figure(i.arg(), name);
+            }
+            case RawExpr.ArrayExpr a -> {
+                name[0] = "array";
                 return 2;
             }
             case RawExpr.SubLink s -> {

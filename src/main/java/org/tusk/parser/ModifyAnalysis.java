@@ -86,6 +86,13 @@ final class ModifyAnalysis {
                 for (int i = 0; i < listed; i++) {
                     int attno = attnos.get(i);
                     RawExpr item = row.get(i);
+                    RawExpr subs = explicitCols ? s.columns().get(i).val() : null;
+                    if (subs instanceof RawExpr.Indirection ind && !(item instanceof RawExpr.SetToDefault)) {
+                        // (col[...]) VALUES (v): an array built around the value (transformAssignmentIndirection)
+                        r.add(assigned(ArrayAnalysis.insertAssign(a, cols.get(attno - 1).typeOid(), ind, a.transformExpr(item),
+                                item.location()), rte, attno, leftmost(item)));
+                        continue;
+                    }
                     boolean useDefault = item instanceof RawExpr.SetToDefault || identityOverridden(rte, attno, s.overriding());
                     if (!useDefault) checkIdentityInsert(rte, attno, s.overriding());
                     r.add(useDefault ? defaultExpr(rte, attno)
@@ -99,6 +106,10 @@ final class ModifyAnalysis {
                 sourceColumns.add(new Expr.Var(2, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
             }
         } else {
+            for (Stmt.ResTarget c : s.columns())
+                if (c.val() != null)
+                    throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "assignment to a subscript in INSERT ... SELECT is not supported yet",
+                            c.location());
             Analyzer sub = a.child(a.src());
             sourceQuery = sub.transformSelect(s.select());
             List<Query.TargetEntry> visible = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.tusk.catalog.TypeOids.*;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.tusk.catalog.ArrayTypes;
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.PgCast;
 import org.tusk.catalog.PgType;
@@ -42,6 +43,14 @@ public final class ParseCoerce {
 
     public static boolean canCoerce(int from, int to, Context ctx) {
         if (from == to || from == UNKNOWN || to == ANY) return true;
+        // polymorphic targets: any type, any array, any non-array (the whole signature is
+        // checked for consistency by ParsePolymorphic)
+        if (to == ANYELEMENT || to == ANYCOMPATIBLE) return true;
+        if (to == ANYNONARRAY) return !ArrayTypes.isArray(from);
+        if (to == ANYARRAY || to == ANYCOMPATIBLEARRAY) return ArrayTypes.isArray(from);
+        // array to array: when the elements can be coerced (find_coercion_pathway's array coercion)
+        int ef = ArrayTypes.elementOf(from), et = ArrayTypes.elementOf(to);
+        if (ef != 0 && et != 0 && BuiltinCatalog.cast(from, to) == null) return canCoerce(ef, et, ctx);
         PgCast c = BuiltinCatalog.cast(from, to);
         if (c != null) return contextAllows(c.context(), ctx);
         if (category(from) == PgType.CAT_PSEUDO || category(to) == PgType.CAT_PSEUDO) return false;
@@ -73,6 +82,11 @@ public final class ParseCoerce {
             result = new Expr.Const(to, -1, v, loc);
         } else if (from == UNKNOWN) {
             result = new Expr.CoerceViaIO(expr, to, location);
+        } else if (ArrayTypes.elementOf(from) != 0 && ArrayTypes.elementOf(to) != 0 && BuiltinCatalog.cast(from, to) == null) {
+            // ArrayCoerceExpr: each element through the element coercion, reading it as Var(RESOLVED, 1)
+            int ef = ArrayTypes.elementOf(from), et = ArrayTypes.elementOf(to);
+            Expr elem = coerce(new Expr.Var(Expr.Var.RESOLVED, 1, ef, -1, "element", -1), et, typmod, ctx, src, location, zone);
+            result = new Expr.ArrayCoerceExpr(expr, elem, to, et);
         } else {
             PgCast c = BuiltinCatalog.cast(from, to);
             if (c == null) result = new Expr.CoerceViaIO(expr, to, location);
@@ -89,8 +103,9 @@ public final class ParseCoerce {
 
     static PgException withPosition(PgException e, String src, int location) {
         if (e.position() != 0 || location < 0) return e;
-        return new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
+        PgException p = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
                 Lexer.position(src, location), e.getCause());
+        return e.context() == null ? p : p.withContext(e.context());
     }
 
     /** Resolved type of a TypeName: OID and typmod. */
@@ -102,6 +117,14 @@ public final class ParseCoerce {
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         String name = tn.lastName();
         PgType t = schema == null || schema.equals("pg_catalog") ? BuiltinCatalog.typeByName(name) : null;
+        if (t != null && tn.array()) {
+            // type[]: the element type's array type (typenameTypeId with arrayBounds)
+            int arr = ArrayTypes.arrayOf(t.oid());
+            if (arr == 0 || ArrayTypes.isArray(t.oid()))
+                throw PgException.errorAt(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
+                        + t.sqlName(), Lexer.position(src, tn.location()));
+            return new ResolvedType(arr, -1);
+        }
         if (t == null || t.oid() == ANY) {
             String shown = String.join(".", names.size() > 1 && names.get(0).equals("pg_catalog") && names.size() == 2
                     && !tn.typmods().isEmpty() ? List.of(name) : names.subList(names.size() > 1 && names.get(0).equals("pg_catalog") ? 1 : 0, names.size()));

@@ -30,7 +30,7 @@ public final class ParseFunc {
             List<Integer> c = candidates.get(i);
             boolean ok = true;
             for (int k = 0; k < n && ok; k++) ok = ParseCoerce.canCoerce(inputs.get(k), c.get(k), ParseCoerce.Context.IMPLICIT);
-            if (ok) cands.add(i);
+            if (ok && ParsePolymorphic.consistent(c, inputs)) cands.add(i);
         }
         if (cands.isEmpty()) return NONE;
         if (cands.size() == 1) return cands.get(0);
@@ -114,6 +114,9 @@ public final class ParseFunc {
                     ok = ParseCoerce.canCoerce(inputs.get(k) == UNKNOWN ? known : inputs.get(k), candidates.get(c).get(k),
                             ParseCoerce.Context.IMPLICIT);
                 if (ok) {
+                    List<Integer> assumed = new ArrayList<>();
+                    for (int in : inputs) assumed.add(in == UNKNOWN ? known : in);
+                    if (!ParsePolymorphic.consistent(candidates.get(c), assumed)) continue;
                     if (found != NONE) return AMBIGUOUS;
                     found = c;
                 }

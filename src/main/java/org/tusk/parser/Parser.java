@@ -537,8 +537,14 @@ public final class Parser {
             do {
                 Token c = peek();
                 String name = colId();
-                if (isChar('.') || isChar('[')) throw notSupported("assignment to a field or subscript", peek().start());
-                cols.add(new Stmt.ResTarget(name, null, c.start()));
+                RawExpr subscripts = null;
+                if (isChar('[')) {
+                    // INSERT INTO t (col[...]): the value goes into an array element or slice
+                    Token lb = advance();
+                    subscripts = ArrayGrammar.subscripts(this, new RawExpr.ColumnRef(List.of(name), false, c.start()), lb.start());
+                }
+                if (isChar('.')) throw notSupported("assignment to a field or subscript", peek().start());
+                cols.add(new Stmt.ResTarget(name, subscripts, c.start()));
             } while (acceptChar(','));
             expectChar(')');
         }
@@ -617,7 +623,13 @@ public final class Parser {
             Token c = peek();
             if (c.isChar('(')) throw notSupported("multiple-column UPDATE SET", c.start());
             String name = colId();
-            if (isChar('.') || isChar('[')) throw notSupported("assignment to a field or subscript", peek().start());
+            RawExpr.Indirection subscripted = null;
+            if (isChar('[')) {
+                // SET col[...] = value: an array element or slice assignment over the old value
+                Token lb = advance();
+                subscripted = (RawExpr.Indirection) ArrayGrammar.subscripts(this, new RawExpr.ColumnRef(List.of(name), false, c.start()), lb.start());
+            }
+            if (isChar('.')) throw notSupported("assignment to a field or subscript", peek().start());
             expectChar('=');
             Token v = peek();
             RawExpr val;
@@ -627,6 +639,10 @@ public final class Parser {
                 val = new RawExpr.SetToDefault(v.start());
             } else {
                 val = aExpr();
+            }
+            if (subscripted != null) {
+                if (val instanceof RawExpr.SetToDefault) throw notSupported("DEFAULT in a subscripted assignment", val.location());
+                val = new RawExpr.ArrayAssign(subscripted, val, subscripted.location());
             }
             sets.add(new Stmt.ResTarget(name, val, c.start()));
         } while (acceptChar(','));
@@ -1474,7 +1490,7 @@ public final class Parser {
                 OperatorSyntax.checkCollation(this::advance, this::peek, loc);
                 return left;
             }
-            case P_SUBSCRIPT -> throw notSupported("array subscripts", loc);
+            case P_SUBSCRIPT -> { return ArrayGrammar.subscripts(this, left, loc); }
             default -> throw syntaxError(op);
         }
     }
@@ -1483,7 +1499,13 @@ public final class Parser {
     private RawExpr quantified(String op, RawExpr left, int loc) {
         if (!(isKw("any") || isKw("some") || isKw("all")) || !peek(1).isChar('(')) return null;
         Token q = advance();
-        if (!parenSelectAhead()) throw notSupported(q.value().toUpperCase(Locale.ROOT) + " (array)", q.start());
+        if (!parenSelectAhead()) {
+            // op ANY/ALL (array expression)
+            expectChar('(');
+            RawExpr arr = aExpr();
+            expectChar(')');
+            return new RawExpr.ScalarArrayOp(op, left, arr, q.isKeyword("all"), loc);
+        }
         advance();
         Stmt.SelectStmt sub = selectStmt();
         expectChar(')');
@@ -1570,7 +1592,7 @@ public final class Parser {
                         advance();
                         Stmt.SelectStmt sub = selectStmt();
                         expectChar(')');
-                        if (isChar('.') || isChar('[')) throw notSupported("field selection", peek().start());
+                        if (isChar('.')) throw notSupported("field selection", peek().start());
                         return new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, sub, loc);
                     }
                     advance();
@@ -1638,7 +1660,17 @@ public final class Parser {
                         return new RawExpr.SubLink(RawExpr.SubLink.Kind.EXISTS, null, null, sub, loc);
                     }
                 }
-                case "array" -> throw notSupported("ARRAY", loc);
+                case "array" -> {
+                    advance();
+                    if (isChar('(')) {
+                        expectChar('(');
+                        Stmt.SelectStmt sub = selectStmt();
+                        expectChar(')');
+                        return new RawExpr.SubLink(RawExpr.SubLink.Kind.ARRAY, null, null, sub, loc);
+                    }
+                    expectChar('[');
+                    return ArrayGrammar.arrayList(this, loc);
+                }
                 case "row" -> throw notSupported("ROW", loc);
                 case "trim" -> {
                     if (peek(1).isChar('(')) return trimExpr();
@@ -1971,9 +2003,7 @@ public final class Parser {
             }
             tn = new TypeName(names, typmods(), false, loc);
         }
-        if (isChar('[') || isKw("array")) {
-            throw notSupported("array types", peek().start());
-        }
+        if (isChar('[') || isKw("array")) return ArrayGrammar.arrayBounds(this, tn);
         return tn;
     }
 

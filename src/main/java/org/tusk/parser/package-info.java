@@ -92,7 +92,14 @@
  * as expand_grouping_sets expands them (cross product, sorted by size with PostgreSQL's qsort);
  * GROUPING() arguments must be grouping expressions (42803). Not yet: GROUP BY DISTINCT,
  * aggregates of an outer query level (an aggregate always belongs to the level it
- * is written in), row constructors, ARRAY(subquery).
+ * is written in), row constructors.
+ *
+ * <p>Arrays ({@link org.tusk.parser.ArrayAnalysis}, grammar in {@link org.tusk.parser.ArrayGrammar}):
+ * ARRAY[...] (with a cast's target type pushed down), ARRAY(subquery), subscripts and slices,
+ * x op ANY/ALL (array), UPDATE SET col[...] = v and INSERT (col[...]) VALUES. Polymorphic
+ * functions and operators (anyelement, anyarray, anynonarray, anycompatible[array]) are checked
+ * for consistency while candidates are chosen and then bound to the resolved types
+ * ({@link org.tusk.parser.ParsePolymorphic}); array types coerce element-wise (ArrayCoerceExpr).
  *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.

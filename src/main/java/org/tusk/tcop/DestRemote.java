@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class DestRemote {
     private static final int BOOL = 16, NAME = 19, INT8 = 20, INT2 = 21, INT4 = 23, TEXT = 25, OID = 26, XID = 28,
-            FLOAT4 = 700, FLOAT8 = 701, UNKNOWN = 705, BPCHAR = 1042, VARCHAR = 1043;
+            FLOAT4 = 700, FLOAT8 = 701, UNKNOWN = 705, BPCHAR = 1042, VARCHAR = 1043, UUID = 2950, JSON = 114, JSONB = 3802;
 
     private final BackendMessages out;
     private final int[] types;
@@ -62,7 +62,7 @@ final class DestRemote {
 
     private static void checkBinary(int type) {
         switch (type) {
-            case BOOL, NAME, INT8, INT2, INT4, TEXT, OID, XID, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR -> { }
+            case BOOL, NAME, INT8, INT2, INT4, TEXT, OID, XID, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR, UUID, JSON, JSONB -> { }
             default -> throw PgException.error(SqlState.UNDEFINED_FUNCTION,
                     "no binary output function available for type with OID " + type);
         }
@@ -87,6 +87,18 @@ final class DestRemote {
             case INT8 -> ByteBuffer.allocate(8).putLong(Long.parseLong(text)).array();
             case FLOAT4 -> ByteBuffer.allocate(4).putFloat(parseFloat(text)).array();
             case FLOAT8 -> ByteBuffer.allocate(8).putDouble(parseDouble(text)).array();
+            // uuid_send: the 16 bytes; jsonb_send: version 1, then the text
+            case UUID -> {
+                java.util.UUID u = java.util.UUID.fromString(text);
+                yield ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+            }
+            case JSONB -> {
+                byte[] t = text.getBytes(StandardCharsets.UTF_8);
+                byte[] r = new byte[t.length + 1];
+                r[0] = 1;
+                System.arraycopy(t, 0, r, 1, t.length);
+                yield r;
+            }
             default -> text.getBytes(StandardCharsets.UTF_8);
         };
     }

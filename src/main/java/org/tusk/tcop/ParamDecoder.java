@@ -36,13 +36,58 @@ final class ParamDecoder {
                 case 700 -> value.length == 4 ? floatText(b.getFloat()) : badLength(paramNo);
                 case 701 -> value.length == 8 ? doubleText(b.getDouble()) : badLength(paramNo);
                 case 25, 1043, 19, 1042, 705 -> new String(value, StandardCharsets.UTF_8);
-                default -> throw PgException.error("42883", "no binary input function available for type "
+                // uuid_recv: 16 bytes; json_recv: the text; jsonb_recv: version 1, then the text
+                case 2950 -> value.length == 16 ? new java.util.UUID(b.getLong(), b.getLong()).toString() : badLength(paramNo);
+                case 114 -> new String(value, StandardCharsets.UTF_8);
+                case 3802 -> value.length >= 1 && value[0] == 1 ? new String(value, 1, value.length - 1, StandardCharsets.UTF_8)
+                        : unsupportedJsonbVersion();
+                default -> {
+                    if (org.tusk.catalog.ArrayTypes.elementOf(type) != 0) yield arrayText(type, b, paramNo);
+                    throw PgException.error("42883", "no binary input function available for type "
                         + org.tusk.catalog.BuiltinCatalog.formatType(type));
+                }
             };
             return text;
         } catch (java.nio.BufferUnderflowException e) {
             return badLength(paramNo);
         }
+    }
+
+    private static String unsupportedJsonbVersion() {
+        throw PgException.error("22P03", "unsupported jsonb version number");
+    }
+
+    /**
+     * array_recv into array_in's text: ndim, has-null flag, element type, (length, lower bound)
+     * per dimension, then each element as a length (-1 for NULL) and its element type's binary
+     * form.
+     */
+    private static String arrayText(int type, ByteBuffer b, int paramNo) {
+        int ndim = b.getInt();
+        b.getInt();
+        int elem = b.getInt();
+        if (elem != org.tusk.catalog.ArrayTypes.elementOf(type))
+            throw PgException.error("42804", "binary data has array element type " + elem + " ("
+                    + org.tusk.catalog.BuiltinCatalog.formatType(elem) + ") instead of expected "
+                    + org.tusk.catalog.ArrayTypes.elementOf(type) + " (" + org.tusk.catalog.BuiltinCatalog.formatType(
+                    org.tusk.catalog.ArrayTypes.elementOf(type)) + ")");
+        if (ndim < 0 || ndim > org.tusk.utils.adt.ArrayValue.MAXDIM) throw PgException.error("22P03", "invalid number of dimensions: " + ndim);
+        int[] dims = new int[ndim], lbs = new int[ndim];
+        int n = ndim == 0 ? 0 : 1;
+        for (int d = 0; d < ndim; d++) {
+            dims[d] = b.getInt();
+            lbs[d] = b.getInt();
+            n *= dims[d];
+        }
+        Object[] texts = new Object[n];
+        for (int i = 0; i < n; i++) {
+            int len = b.getInt();
+            if (len == -1) continue;
+            byte[] e = new byte[len];
+            b.get(e);
+            texts[i] = toText(elem, 1, e, paramNo);
+        }
+        return org.tusk.utils.adt.ArrayIO.out(new org.tusk.utils.adt.ArrayValue(elem, dims, lbs, texts), Object::toString);
     }
 
     private static String badLength(int paramNo) {

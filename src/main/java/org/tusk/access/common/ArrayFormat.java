@@ -144,4 +144,135 @@ final class ArrayFormat {
         for (int i = 0; i < r.length; i++) r[i] = h.data().getInt();
         return r;
     }
+
+    // ------------------------------------------------------------ any element type, nulls, dimensions
+
+    /**
+     * Whether a stored array has the shape the catalog's plain Java forms can hold: at most one
+     * dimension, lower bound 1, no null bitmap.
+     */
+    static boolean isSimple(byte[] payload) {
+        ByteBuffer b = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+        int ndim = b.getInt(0), dataOffset = b.getInt(4);
+        return ndim == 0 || (ndim == 1 && dataOffset == 0 && b.getInt(16) == 1);
+    }
+
+    /** MAXALIGN'd offset of the data (ARR_OVERHEAD_NONULLS / ARR_OVERHEAD_WITHNULLS), from the varlena start. */
+    private static int dataOffset(int ndim, int nitems, boolean nulls) {
+        return Alignment.maxAlign(ARRAY_HEADER + 8 * ndim + (nulls ? (nitems + 7) / 8 : 0));
+    }
+
+    private static int alignTo(int off, char align) {
+        int a = switch (align) {
+            case 'd' -> 8;
+            case 'i' -> 4;
+            case 's' -> 2;
+            default -> 1;
+        };
+        return (off + a - 1) & -a;
+    }
+
+    /**
+     * construct_md_array's layout for any element type: header, dims, lower bounds, the null
+     * bitmap when an element is null (bit set = present), then each present element at its
+     * type's alignment counted from the varlena start; varlena elements keep a 4-byte header.
+     */
+    static byte[] encode(org.tusk.utils.adt.ArrayValue a, DatumType elem) {
+        int nd = a.ndim(), n = a.size();
+        boolean nulls = a.hasNulls();
+        int start = dataOffset(nd, n, nulls);
+        byte[][] varlenas = new byte[n][];
+        int end = start;
+        for (int i = 0; i < n; i++) {
+            Object v = a.get(i);
+            if (v == null) continue;
+            end = alignTo(end, elem.typalign());
+            if (elem.isVarlena()) {
+                varlenas[i] = elem.varlenaPayload(v);
+                end += 4 + varlenas[i].length;
+            } else {
+                end += elem.typlen();
+            }
+        }
+        // construct_md_array aligns the running size after every element, so the last one is padded too
+        int total = nd == 0 ? ARRAY_HEADER : alignTo(end, elem.typalign());
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment seg = arena.allocate(total, 8);
+            seg.fill((byte) 0);
+            java.lang.foreign.ValueLayout.OfInt I = java.lang.foreign.ValueLayout.JAVA_INT;
+            seg.set(I, 4, nd);
+            seg.set(I, 8, nulls ? start : 0);
+            seg.set(I, 12, a.elemType());
+            for (int d = 0; d < nd; d++) {
+                seg.set(I, ARRAY_HEADER + 4 * d, a.dim(d));
+                seg.set(I, ARRAY_HEADER + 4 * nd + 4 * d, a.lbound(d));
+            }
+            int bitmap = ARRAY_HEADER + 8 * nd;
+            int off = start;
+            for (int i = 0; i < n; i++) {
+                Object v = a.get(i);
+                if (v == null) continue;
+                if (nulls) {
+                    int at = bitmap + i / 8;
+                    seg.set(java.lang.foreign.ValueLayout.JAVA_BYTE, at, (byte) (seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at) | (1 << (i % 8))));
+                }
+                off = alignTo(off, elem.typalign());
+                if (elem.isVarlena()) {
+                    byte[] p = varlenas[i];
+                    seg.set(I, off, (p.length + 4) << 2);
+                    java.lang.foreign.MemorySegment.copy(p, 0, seg, java.lang.foreign.ValueLayout.JAVA_BYTE, off + 4, p.length);
+                    off += 4 + p.length;
+                } else {
+                    elem.storeFixed(seg, off, v);
+                    off += elem.typlen();
+                }
+            }
+            return seg.asSlice(4).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** The inverse of {@link #encode}: any stored array of {@code elem}'s type as an ArrayValue. */
+    static org.tusk.utils.adt.ArrayValue decode(byte[] payload, DatumType elem) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment seg = arena.allocate(payload.length + 4, 8);
+            java.lang.foreign.MemorySegment.copy(payload, 0, seg, java.lang.foreign.ValueLayout.JAVA_BYTE, 4, payload.length);
+            java.lang.foreign.ValueLayout.OfInt I = java.lang.foreign.ValueLayout.JAVA_INT;
+            int nd = seg.get(I, 4), dataOffset = seg.get(I, 8), elemType = seg.get(I, 12);
+            if (nd < 0 || nd > org.tusk.utils.adt.ArrayValue.MAXDIM)
+                throw new IllegalArgumentException("invalid number of dimensions: " + nd);
+            int[] dims = new int[nd], lbs = new int[nd];
+            int n = nd == 0 ? 0 : 1;
+            for (int d = 0; d < nd; d++) {
+                dims[d] = seg.get(I, ARRAY_HEADER + 4 * d);
+                lbs[d] = seg.get(I, ARRAY_HEADER + 4 * nd + 4 * d);
+                n *= dims[d];
+            }
+            boolean nulls = dataOffset != 0;
+            int bitmap = ARRAY_HEADER + 8 * nd;
+            int off = nulls ? dataOffset : dataOffset(nd, n, false);
+            Object[] elems = new Object[n];
+            for (int i = 0; i < n; i++) {
+                if (nulls && (seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, bitmap + i / 8) & (1 << (i % 8))) == 0) continue;
+                if (elem.isVarlena()) {
+                    byte first = seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off);
+                    if ((first & 1) == 1 && first != 1) {
+                        // a 1-byte header (never written by PostgreSQL's array code, but legal varlena)
+                        int len = (first >> 1) & 0x7F;
+                        elems[i] = elem.fromVarlenaPayload(seg.asSlice(off + 1, len - 1).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+                        off += len;
+                        continue;
+                    }
+                    off = alignTo(off, elem.typalign());
+                    int len = seg.get(I, off) >>> 2;
+                    elems[i] = elem.fromVarlenaPayload(seg.asSlice(off + 4, len - 4).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+                    off += len;
+                } else {
+                    off = alignTo(off, elem.typalign());
+                    elems[i] = elem.fetchFixed(seg, off);
+                    off += elem.typlen();
+                }
+            }
+            return new org.tusk.utils.adt.ArrayValue(elemType, dims, lbs, elems);
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package org.tusk.access.common;
 
 import java.lang.foreign.MemorySegment;
+import org.tusk.utils.adt.ArrayValue;
 import org.tusk.utils.adt.Interval;
+import org.tusk.utils.adt.Jsonb;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +64,13 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * aclitem[]   1034   -1  no    i     x        int[] of (grantee, grantor, privs) triples; 12-byte AclItems
  * anyarray    2277   -1  no    d     x        only NULL
  * </pre>
- * Not supported yet: infinite dates and timestamps, numeric NaN/Infinity, arrays with nulls or
- * more than one dimension, and anyarray (catalog rows store NULL there, as
- * PostgreSQL does for default ACLs and absent missing values).
+ * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
+ * date/time, uuid[], json[], jsonb[] ...: see {@link #elementType}) hold an ArrayValue and are
+ * stored by {@link ArrayFormat#encode} with nulls and any number of dimensions; int2[], oid[],
+ * text[] and float4[] accept both forms. json 114 is its text; jsonb 3802 a Jsonb stored as
+ * {@link JsonbFormat} describes.
+ * Not supported yet: infinite dates and timestamps, numeric NaN/Infinity, and anyarray
+ * (catalog rows store NULL there, as PostgreSQL does for default ACLs and absent missing values).
  */
 public enum DatumType {
     BOOL(16, 1, true, 'c', 'p', Boolean.class),
@@ -99,8 +105,33 @@ public enum DatumType {
     TEXT_ARRAY(1009, -1, false, 'i', 'x', String[].class),
     /** aclitem[]: (grantee, grantor, privs) triples; NULL is the default ACL. */
     ACLITEM_ARRAY(1034, -1, false, 'i', 'x', int[].class),
-    /** float4[] (pg_statistic.stanumbersN): only NULL can be stored yet. */
-    FLOAT4_ARRAY(1021, -1, false, 'i', 'x', Void.class),
+    FLOAT4_ARRAY(1021, -1, false, 'i', 'x', ArrayValue.class),
+    BOOL_ARRAY(1000, -1, false, 'i', 'x', ArrayValue.class),
+    BYTEA_ARRAY(1001, -1, false, 'i', 'x', ArrayValue.class),
+    CHAR_ARRAY(1002, -1, false, 'i', 'x', ArrayValue.class),
+    NAME_ARRAY(1003, -1, false, 'i', 'x', ArrayValue.class),
+    INT8_ARRAY(1016, -1, false, 'd', 'x', ArrayValue.class),
+    INT4_ARRAY(1007, -1, false, 'i', 'x', ArrayValue.class),
+    REGPROC_ARRAY(1008, -1, false, 'i', 'x', ArrayValue.class),
+    XID_ARRAY(1011, -1, false, 'i', 'x', ArrayValue.class),
+    BPCHAR_ARRAY(1014, -1, false, 'i', 'x', ArrayValue.class),
+    VARCHAR_ARRAY(1015, -1, false, 'i', 'x', ArrayValue.class),
+    FLOAT8_ARRAY(1022, -1, false, 'd', 'x', ArrayValue.class),
+    DATE_ARRAY(1182, -1, false, 'i', 'x', ArrayValue.class),
+    TIME_ARRAY(1183, -1, false, 'd', 'x', ArrayValue.class),
+    TIMESTAMP_ARRAY(1115, -1, false, 'd', 'x', ArrayValue.class),
+    TIMESTAMPTZ_ARRAY(1185, -1, false, 'd', 'x', ArrayValue.class),
+    INTERVAL_ARRAY(1187, -1, false, 'd', 'x', ArrayValue.class),
+    NUMERIC_ARRAY(1231, -1, false, 'i', 'x', ArrayValue.class),
+    REGCLASS_ARRAY(2210, -1, false, 'i', 'x', ArrayValue.class),
+    REGTYPE_ARRAY(2211, -1, false, 'i', 'x', ArrayValue.class),
+    UUID_ARRAY(2951, -1, false, 'i', 'x', ArrayValue.class),
+    /** json: the text as given (validated by json_in). */
+    JSON(114, -1, false, 'i', 'x', String.class),
+    JSON_ARRAY(199, -1, false, 'i', 'x', ArrayValue.class),
+    /** jsonb: the JsonbContainer binary tree ({@link JsonbFormat}). */
+    JSONB(3802, -1, false, 'i', 'x', Jsonb.class),
+    JSONB_ARRAY(3807, -1, false, 'i', 'x', ArrayValue.class),
     /** anyarray (attmissingval): only NULL can be stored yet. */
     ANYARRAY(2277, -1, false, 'd', 'x', Void.class);
 
@@ -150,9 +181,46 @@ public enum DatumType {
         return this == OID || this == XID || this == REGPROC || this == REGCLASS || this == REGTYPE;
     }
 
+    /**
+     * The element type of an array type (the types whose Java value may be an {@link ArrayValue},
+     * stored by {@link ArrayFormat#encode}), or null for any other type.
+     */
+    public DatumType elementType() {
+        return switch (this) {
+            case INT2_ARRAY -> INT2;
+            case OID_ARRAY -> OID;
+            case TEXT_ARRAY -> TEXT;
+            case FLOAT4_ARRAY -> FLOAT4;
+            case BOOL_ARRAY -> BOOL;
+            case BYTEA_ARRAY -> BYTEA;
+            case CHAR_ARRAY -> CHAR;
+            case NAME_ARRAY -> NAME;
+            case INT8_ARRAY -> INT8;
+            case INT4_ARRAY -> INT4;
+            case REGPROC_ARRAY -> REGPROC;
+            case XID_ARRAY -> XID;
+            case BPCHAR_ARRAY -> BPCHAR;
+            case VARCHAR_ARRAY -> VARCHAR;
+            case FLOAT8_ARRAY -> FLOAT8;
+            case DATE_ARRAY -> DATE;
+            case TIME_ARRAY -> TIME;
+            case TIMESTAMP_ARRAY -> TIMESTAMP;
+            case TIMESTAMPTZ_ARRAY -> TIMESTAMPTZ;
+            case INTERVAL_ARRAY -> INTERVAL;
+            case NUMERIC_ARRAY -> NUMERIC;
+            case REGCLASS_ARRAY -> REGCLASS;
+            case REGTYPE_ARRAY -> REGTYPE;
+            case UUID_ARRAY -> UUID;
+            case JSON_ARRAY -> JSON;
+            case JSONB_ARRAY -> JSONB;
+            default -> null;
+        };
+    }
+
     /** Whether {@code value} is a Java value this type can store (see the table above). */
     public boolean accepts(Object value) {
         if (javaClass.isInstance(value)) return true;
+        if (value instanceof ArrayValue) return elementType() != null;
         return isOidLike() && value instanceof Long l && l >= Integer.MIN_VALUE && l <= 0xFFFFFFFFL;
     }
 
@@ -171,29 +239,47 @@ public enum DatumType {
     /** The bytes of a varlena value, without header. */
     byte[] varlenaPayload(Object value) {
         return switch (this) {
-            case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE -> ((String) value).getBytes(StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE, JSON -> ((String) value).getBytes(StandardCharsets.UTF_8);
             case BYTEA -> (byte[]) value;
+            case JSONB -> JsonbFormat.encode((Jsonb) value);
+            case INT2_ARRAY, OID_ARRAY, TEXT_ARRAY -> value instanceof ArrayValue a ? ArrayFormat.encode(a, elementType())
+                    : legacyArrayPayload(value);
             case NUMERIC -> NumericFormat.encode((BigDecimal) value);
             case INT2VECTOR -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 0);
             case OIDVECTOR -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 0);
+            case ACLITEM_ARRAY -> ArrayFormat.encodeAcl((int[]) value, ACLITEM_OID);
+            default -> {
+                if (elementType() != null) yield ArrayFormat.encode((ArrayValue) value, elementType());
+                throw new IllegalStateException(this + " is not a varlena type");
+            }
+        };
+    }
+
+    private byte[] legacyArrayPayload(Object value) {
+        return switch (this) {
             case INT2_ARRAY -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 1);
             case OID_ARRAY -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 1);
-            case TEXT_ARRAY -> ArrayFormat.encodeText((String[]) value, TEXT.oid, 1);
-            case ACLITEM_ARRAY -> ArrayFormat.encodeAcl((int[]) value, ACLITEM_OID);
-            default -> throw new IllegalStateException(this + " is not a varlena type");
+            default -> ArrayFormat.encodeText((String[]) value, TEXT.oid, 1);
         };
     }
 
     Object fromVarlenaPayload(byte[] payload) {
         return switch (this) {
-            case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE -> new String(payload, StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE, JSON -> new String(payload, StandardCharsets.UTF_8);
             case BYTEA -> payload;
+            case JSONB -> JsonbFormat.decode(payload);
             case NUMERIC -> NumericFormat.decode(payload);
-            case INT2VECTOR, INT2_ARRAY -> ArrayFormat.decodeInt2(payload, INT2.oid);
-            case OIDVECTOR, OID_ARRAY -> ArrayFormat.decodeInt4(payload, OID.oid);
-            case TEXT_ARRAY -> ArrayFormat.decodeText(payload, TEXT.oid);
+            case INT2VECTOR -> ArrayFormat.decodeInt2(payload, INT2.oid);
+            case OIDVECTOR -> ArrayFormat.decodeInt4(payload, OID.oid);
+            // the catalog code reads these three as plain Java arrays when they have that shape
+            case INT2_ARRAY -> ArrayFormat.isSimple(payload) ? ArrayFormat.decodeInt2(payload, INT2.oid) : ArrayFormat.decode(payload, INT2);
+            case OID_ARRAY -> ArrayFormat.isSimple(payload) ? ArrayFormat.decodeInt4(payload, OID.oid) : ArrayFormat.decode(payload, OID);
+            case TEXT_ARRAY -> ArrayFormat.isSimple(payload) ? ArrayFormat.decodeText(payload, TEXT.oid) : ArrayFormat.decode(payload, TEXT);
             case ACLITEM_ARRAY -> ArrayFormat.decodeAcl(payload, ACLITEM_OID);
-            default -> throw new IllegalStateException(this + " is not a varlena type");
+            default -> {
+                if (elementType() != null) yield ArrayFormat.decode(payload, elementType());
+                throw new IllegalStateException(this + " is not a varlena type");
+            }
         };
     }
 

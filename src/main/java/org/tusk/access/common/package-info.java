@@ -10,9 +10,11 @@
  * 8-byte IndexTupleData header, a 4-byte null bitmap when a value is null, then the data laid
  * out as in a heap tuple, the whole size MAXALIGNed and recorded in t_info).
  * Besides the scalar types, the stored forms of numeric (base-10000 digits,
- * {@link org.tusk.access.common.NumericFormat}) and of one-dimensional arrays without nulls,
- * including int2vector and oidvector ({@link org.tusk.access.common.ArrayFormat}), are
- * PostgreSQL's; see {@link org.tusk.access.common.DatumType} for the full list and the Java value
+ * {@link org.tusk.access.common.NumericFormat}), of arrays of any element type, with a null
+ * bitmap and up to six dimensions, including int2vector and oidvector
+ * ({@link org.tusk.access.common.ArrayFormat}), and of jsonb's JsonbContainer tree
+ * ({@link org.tusk.access.common.JsonbFormat}) are PostgreSQL's byte for byte (checked against
+ * pages a PostgreSQL 15 server wrote); see {@link org.tusk.access.common.DatumType} for the full list and the Java value
  * of each type.
  *
  * <h2>Layout of a heap tuple</h2>

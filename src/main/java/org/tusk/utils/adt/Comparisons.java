@@ -11,6 +11,8 @@ public final class Comparisons {
     private Comparisons() {}
 
     public static int compare(Object a, Object b) {
+        if (isArray(a) || isArray(b)) return ArrayValue.of(a, 0).compareTo(ArrayValue.of(b, 0));
+        if (a instanceof java.util.UUID x && b instanceof java.util.UUID y) return Uuids.compare(x, y);
         if (a instanceof Double x && b instanceof Double y) return cmpDouble(x, y);
         if (a instanceof Float x && b instanceof Float y) return cmpDouble(x, y);
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y);
@@ -39,5 +41,10 @@ public final class Comparisons {
             j += Character.charCount(cy);
         }
         return Integer.compare(x.length() - i, y.length() - j);
+    }
+
+    /** Whether {@code v} is an array value in one of its Java forms ({@link ArrayValue#of}). */
+    private static boolean isArray(Object v) {
+        return v instanceof ArrayValue || v instanceof Object[] || v instanceof short[] || v instanceof int[];
     }
 }

@@ -8,8 +8,16 @@
  *   float4 Float | float8 Double | numeric BigDecimal (scale = display scale, never negative)
  *   text, varchar, name, unknown String | bytea byte[] | date LocalDate | time LocalTime
  *   timestamp LocalDateTime | timestamptz Instant (microsecond precision) | interval Interval
- *   inet Inet | void VoidValue.VOID
+ *   inet Inet | void VoidValue.VOID | uuid java.util.UUID | json String (the text as given)
+ *   jsonb Jsonb (a tree of Jsonb.NULL, Boolean, BigDecimal, String, List, key-ordered TreeMap)
+ *   arrays of any of these ArrayValue (element type, dims, lower bounds, row-major elements,
+ *   null for NULL); text[]/name[]/int2[]/oid[] read from catalogs may also be String[],
+ *   short[], int[], which ArrayValue.of accepts
  * </pre>
+ * Array, jsonb and uuid values are immutable; their ordering (compareTo) and equality are the
+ * btree ones (array_cmp, compareJsonbContainers, uuid_cmp), and hashCode agrees with equality.
+ * ArrayIO and JsonbIO are array_in/array_out and json_in/jsonb_in/jsonb_out; ArrayFuncs and
+ * JsonFuncs the SQL functions on them.
  * SQL NULL is Java null and never reaches these functions (every built-in is strict unless the
  * catalog says otherwise). Errors are raised as PgException with PostgreSQL's SQLSTATE and
  * message text. This package knows nothing about type OIDs or the catalog; the catalog binds

@@ -1,0 +1,109 @@
+package org.tusk.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.ArrayTypes;
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.nodes.Expr;
+import org.tusk.utils.adt.ArrayFuncs;
+import org.tusk.utils.adt.ArrayValue;
+
+/**
+ * Evaluation of the array expression nodes (execExprInterp.c's ExecEvalArrayExpr,
+ * ExecEvalSubscriptingRef with array_subscript_fetch / array_subscript_fetch_slice,
+ * ExecEvalScalarArrayOp and ExecEvalArrayCoerce).
+ */
+final class ArrayEval {
+    private ArrayEval() {}
+
+    static Object arrayExpr(Expr.ArrayExpr a, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        List<Object> vals = new ArrayList<>();
+        for (Expr e : a.elements()) vals.add(ExprEvaluator.eval(e, tuple, aggValues, ctx));
+        if (!a.multidims()) return ArrayValue.of1d(a.elemType(), vals);
+        // sub-arrays: a NULL one is an error only if some other is not empty (PostgreSQL skips NULLs)
+        List<ArrayValue> subs = new ArrayList<>();
+        int subType = a.elements().isEmpty() ? 0 : a.elements().get(0).type();
+        for (Object v : vals) if (v != null) subs.add(ArrayValue.of(v, ArrayTypes.elementOf(subType)));
+        return ArrayFuncs.ofSubArrays(a.elemType(), subs);
+    }
+
+    static Object subscript(Expr.SubscriptingRef r, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        Object c = ExprEvaluator.eval(r.container(), tuple, aggValues, ctx);
+        int n = r.upper().size();
+        Integer[] up = new Integer[n], lo = r.lower() == null ? null : new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Expr u = r.upper().get(i);
+            if (u != null) {
+                up[i] = (Integer) ExprEvaluator.eval(u, tuple, aggValues, ctx);
+                if (up[i] == null) return null;
+            }
+            if (lo != null && r.lower().get(i) != null) {
+                lo[i] = (Integer) ExprEvaluator.eval(r.lower().get(i), tuple, aggValues, ctx);
+                if (lo[i] == null) return null;
+            }
+        }
+        if (c == null) return null;
+        ArrayValue a = ArrayValue.of(c, ArrayTypes.elementOf(r.containerType()));
+        if (lo == null) {
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) idx[i] = up[i];
+            return ArrayFuncs.element(a, idx);
+        }
+        return ArrayFuncs.slice(a, lo, up);
+    }
+
+    static Object scalarArrayOp(Expr.ScalarArrayOpExpr o, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        Object l = ExprEvaluator.eval(o.left(), tuple, aggValues, ctx);
+        Object r = ExprEvaluator.eval(o.right(), tuple, aggValues, ctx);
+        if (r == null) return null;
+        ArrayValue a = ArrayValue.of(r, ArrayTypes.elementOf(o.right().type()));
+        if (a.size() == 0) return !o.useOr();
+        if (l == null) return null;
+        boolean sawNull = false;
+        for (Object e : a.elementList()) {
+            Boolean b = e == null ? null : (Boolean) o.op().impl().invoke(ctx, new Object[] {l, e});
+            if (b == null) sawNull = true;
+            else if (b == o.useOr()) return o.useOr();
+        }
+        return sawNull ? null : !o.useOr();
+    }
+
+    static Object coerce(Expr.ArrayCoerceExpr c, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        Object v = ExprEvaluator.eval(c.arg(), tuple, aggValues, ctx);
+        if (v == null) return null;
+        ArrayValue a = ArrayValue.of(v, ArrayTypes.elementOf(c.arg().type()));
+        Object[] out = new Object[a.size()];
+        for (int i = 0; i < out.length; i++)
+            out[i] = a.get(i) == null ? null : ExprEvaluator.eval(c.elemExpr(), new Object[] {a.get(i)}, null, ctx);
+        return new ArrayValue(c.elemType(), a.dims(), a.lbounds(), out);
+    }
+
+
+    /** array_set_element / array_set_slice for a subscripted assignment. */
+    static Object assign(Expr.SubscriptingAssign a, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        int n = a.upper().size();
+        Integer[] up = new Integer[n], lo = a.lower() == null ? null : new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Expr u = a.upper().get(i);
+            if (u != null) up[i] = notNull(ExprEvaluator.eval(u, tuple, aggValues, ctx));
+            if (lo != null && a.lower().get(i) != null) lo[i] = notNull(ExprEvaluator.eval(a.lower().get(i), tuple, aggValues, ctx));
+        }
+        Object c = ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
+        Object v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
+        int elem = ArrayTypes.elementOf(a.type());
+        ArrayValue arr = c == null ? ArrayValue.empty(elem) : ArrayValue.of(c, elem);
+        if (lo == null) {
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) idx[i] = up[i];
+            return ArrayFuncs.setElement(arr, idx, v);
+        }
+        if (v == null) return c;   // assigning a NULL slice leaves the array unchanged
+        return ArrayFuncs.setSlice(arr, lo, up, ArrayValue.of(v, elem));
+    }
+
+    private static Integer notNull(Object o) {
+        if (o == null) throw org.tusk.utils.error.PgException.error("22004", "array subscript in assignment must not be null");
+        return (Integer) o;
+    }
+}

@@ -1,0 +1,187 @@
+package org.tusk.parser;
+
+import static org.tusk.catalog.TypeOids.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.ArrayTypes;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.parser.ParseCoerce.Context;
+import org.tusk.utils.adt.ArrayValue;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Parse analysis of array constructs: transformArrayExpr (ARRAY[...], with the target type of
+ * an enclosing cast pushed down), transformContainerSubscripts / array_subscript_transform
+ * (a[i], a[l:u]), make_scalar_array_op (x op ANY/ALL (array)) and the ARRAY(subquery) sublink
+ * (parse_expr.c, parse_node.c, parse_oper.c, arraysubs.c).
+ */
+final class ArrayAnalysis {
+    private ArrayAnalysis() {}
+
+    /**
+     * ARRAY[...]; {@code targetArray} is the array type of an enclosing cast (0 if none), to
+     * which elements are coerced as explicitly as that cast.
+     */
+    static Expr transformArrayExpr(Analyzer a, RawExpr.ArrayExpr raw, int targetArray) {
+        int targetElem = targetArray == 0 ? 0 : ArrayTypes.elementOf(targetArray);
+        List<Expr> elems = new ArrayList<>();
+        List<Integer> locs = new ArrayList<>();
+        boolean nested = false;
+        for (RawExpr r : raw.elements()) {
+            if (r instanceof RawExpr.ArrayExpr sub) {
+                // a bracket list inside ARRAY[...]: a sub-array of the same target type
+                elems.add(transformArrayExpr(a, sub, targetArray));
+                nested = true;
+            } else {
+                elems.add(a.transformExpr(r));
+            }
+            locs.add(r.location());
+        }
+        int arrayType, elemType;
+        boolean multidims;
+        if (targetArray != 0) {
+            arrayType = targetArray;
+            elemType = targetElem;
+            multidims = nested;
+        } else {
+            if (elems.isEmpty())
+                throw a.err("42P18", "cannot determine type of empty array", raw.location())
+                        .withHint("Explicitly cast to the desired type, for example ARRAY[]::integer[].");
+            int common = ParseCoerce.selectCommonType(elems, locs, "ARRAY", a.src());
+            int e = ArrayTypes.elementOf(common);
+            if (e != 0) {
+                // the elements are arrays themselves: one more dimension
+                arrayType = common;
+                elemType = e;
+                multidims = true;
+            } else {
+                arrayType = ArrayTypes.arrayOf(common);
+                if (arrayType == 0)
+                    throw a.err(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
+                            + BuiltinCatalog.formatType(common), raw.location());
+                elemType = common;
+                multidims = false;
+            }
+        }
+        int want = multidims ? arrayType : elemType;
+        Context ctx = targetArray != 0 ? Context.EXPLICIT : Context.IMPLICIT;
+        List<Expr> coerced = new ArrayList<>();
+        for (int i = 0; i < elems.size(); i++) {
+            Expr e = elems.get(i);
+            if (!ParseCoerce.canCoerce(e.type(), want, ctx))
+                throw a.err(targetArray != 0 ? "42846" : SqlState.DATATYPE_MISMATCH, (targetArray != 0 ? "cannot cast type "
+                        : "ARRAY could not convert type ") + BuiltinCatalog.formatType(e.type()) + " to "
+                        + BuiltinCatalog.formatType(want), locs.get(i));
+            coerced.add(a.coerce(e, want, -1, ctx, locs.get(i)));
+        }
+        return new Expr.ArrayExpr(elemType, arrayType, List.copyOf(coerced), multidims, raw.location());
+    }
+
+    /** a[i][j], a[l:u]: transformContainerSubscripts for arrays. */
+    static Expr transformIndirection(Analyzer a, RawExpr.Indirection ind) {
+        return subscripting(a, a.transformExpr(ind.arg()), ind);
+    }
+
+    private static Expr subscripting(Analyzer a, Expr c, RawExpr.Indirection ind) {
+        int ct = c.type();
+        if (ct == UNKNOWN) {
+            // an unknown literal being subscripted is taken as text[]... PostgreSQL refuses it as unknown
+            throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type unknown because it does not support subscripting",
+                    ind.arg().location());
+        }
+        int et = ArrayTypes.elementOf(ct);
+        if (et == 0)
+            throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + BuiltinCatalog.formatType(ct)
+                    + " because it does not support subscripting", ind.arg().location());
+        List<RawExpr.Subscript> subs = ind.subscripts();
+        if (subs.size() > ArrayValue.MAXDIM)
+            throw a.err(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + subs.size()
+                    + ") exceeds the maximum allowed (" + ArrayValue.MAXDIM + ")", ind.location());
+        boolean slice = false;
+        for (RawExpr.Subscript s : subs) slice |= s.slice();
+        List<Expr> upper = new ArrayList<>(), lower = slice ? new ArrayList<>() : null;
+        for (RawExpr.Subscript s : subs) {
+            upper.add(s.upper() == null ? null : subscript(a, s.upper()));
+            if (slice) {
+                if (s.slice()) lower.add(s.lower() == null ? null : subscript(a, s.lower()));
+                else lower.add(new Expr.Const(INT4, -1, 1, -1));   // [i] among slices means [1:i]
+            }
+        }
+        return new Expr.SubscriptingRef(c, java.util.Collections.unmodifiableList(upper),
+                lower == null ? null : java.util.Collections.unmodifiableList(lower), slice ? ct : et, ct);
+    }
+
+    private static Expr subscript(Analyzer a, RawExpr r) {
+        Expr e = a.transformExpr(r);
+        if (!ParseCoerce.canCoerce(e.type(), INT4, Context.ASSIGNMENT))
+            throw a.err(SqlState.DATATYPE_MISMATCH, "array subscript must have type integer", r.location());
+        return a.coerce(e, INT4, -1, Context.ASSIGNMENT, r.location());
+    }
+
+    /** transformAssignmentSubscripts: {@code col[...] = value} over the column's current value. */
+    static Expr transformAssign(Analyzer a, RawExpr.ArrayAssign raw) {
+        return assign(a, a.transformExpr(raw.target().arg()), raw.target(), a.transformExpr(raw.value()), raw.value().location());
+    }
+
+    /** INSERT's {@code (col[...])}: the value put into an element or slice of a NULL array of the column's type. */
+    static Expr insertAssign(Analyzer a, int columnType, RawExpr.Indirection target, Expr value, int valueLocation) {
+        return assign(a, new Expr.Const(columnType, -1, null, -1), target, value, valueLocation);
+    }
+
+    private static Expr assign(Analyzer a, Expr container, RawExpr.Indirection target, Expr v, int valueLocation) {
+        Expr.SubscriptingRef ref = (Expr.SubscriptingRef) subscripting(a, container, target);
+        int ct = ref.containerType();
+        int want = ref.lower() != null ? ct : ArrayTypes.elementOf(ct);
+        if (!ParseCoerce.canCoerce(v.type(), want, Context.ASSIGNMENT)) {
+            String col = target.arg() instanceof RawExpr.ColumnRef c ? c.fields().get(c.fields().size() - 1) : "?";
+            throw a.err(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + col + "\" requires type "
+                    + BuiltinCatalog.formatType(want) + " but expression is of type " + BuiltinCatalog.formatType(v.type()),
+                    valueLocation).withHint("You will need to rewrite or cast the expression.");
+        }
+        v = a.coerce(v, want, -1, Context.ASSIGNMENT, valueLocation);
+        return new Expr.SubscriptingAssign(ref.container(), ref.upper(), ref.lower(), v, ct);
+    }
+
+    /** make_scalar_array_op. */
+    static Expr transformScalarArrayOp(Analyzer a, RawExpr.ScalarArrayOp raw) {
+        Expr l = a.transformExpr(raw.left());
+        Expr r = a.transformExpr(raw.right());
+        int rt = r.type();
+        int elem;
+        if (rt == UNKNOWN) {
+            elem = UNKNOWN;
+        } else {
+            elem = ArrayTypes.elementOf(rt);
+            if (elem == 0)
+                throw a.err("42809", "op ANY/ALL (array) requires array on right side", raw.location());
+        }
+        Expr placeholder = new Expr.Const(elem, -1, null, raw.right().location());
+        Expr test = a.makeOp(raw.op(), l, placeholder, raw.left().location(), raw.right().location(), raw.location());
+        if (!(test instanceof Expr.OpExpr op))
+            throw a.err("42809", "op ANY/ALL (array) requires operator not returning a set", raw.location());
+        if (op.type() != BOOL)
+            throw a.err("42809", "op ANY/ALL (array) requires operator to yield boolean", raw.location());
+        int want = ArrayTypes.arrayOf(op.op().right());
+        if (want == 0)
+            throw a.err(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
+                    + BuiltinCatalog.formatType(op.op().right()), raw.location());
+        if (r.type() != want) r = a.coerce(r, want, -1, Context.IMPLICIT, raw.right().location());
+        return new Expr.ScalarArrayOpExpr(op.op(), !raw.all(), op.args().get(0), r);
+    }
+
+    /** The ARRAY(subquery) sublink: one output column, whose array type is the result. */
+    static Expr arraySubLink(Analyzer a, Query q, List<Query.TargetEntry> cols, int location) {
+        if (cols.size() != 1) throw a.err(SqlState.SYNTAX_ERROR, "subquery must return only one column", location);
+        int ct = cols.get(0).expr().type();
+        if (ct == UNKNOWN) ct = TEXT;
+        int at = ArrayTypes.isArray(ct) ? ct : ArrayTypes.arrayOf(ct);
+        if (at == 0)
+            throw a.err(SqlState.UNDEFINED_OBJECT, "could not find array type for data type " + BuiltinCatalog.formatType(ct), location);
+        return new Expr.SubLink(Expr.SubLinkType.ARRAY, null, q, at, -1, location);
+    }
+}
