@@ -66,20 +66,49 @@ public final class Engine {
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         if (env != null && !(paramTypes != null && paramText == null)) org.tusk.executor.ExecPermissions.check(q, env);
-        if (paramText != null) {
-            int n = paramTypes == null ? 0 : paramTypes.size();
-            if (paramText.length != n) {
-                throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + paramText.length
-                        + " parameters, but prepared statement requires " + n);
-            }
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = paramText[i] == null ? null
-                        : org.tusk.catalog.BuiltinCatalog.type(paramTypes.get(i)).input().in(paramText[i], ctx.timeZone());
-            }
-            ctx.setParams(values);
-        }
+        if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         PlannedStmt p = Planner.plan(q, ctx, env);
         return new PreparedStatement(p, session, ctx, queryString);
+    }
+
+    /**
+     * A statement analysed and planned once, to be run again with other parameter values
+     * (plancache.c's generic plan): parameters stay Param nodes in the plan, evaluated at run time.
+     */
+    public record Planned(Query query, PlannedStmt plan) {}
+
+    /** Analysis and planning only (pg_analyze_and_rewrite + pg_plan_query), for {@link #instantiate}. */
+    static Planned analyzeAndPlan(RawStmt raw, String queryString, RelationProvider relations, SessionServices session,
+                                  List<Integer> paramTypes, ExecEnvironment env) {
+        ExecContext ctx = ExecContext.of(session, env);
+        Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        return new Planned(q, Planner.plan(q, ctx, env));
+    }
+
+    /**
+     * One execution of a {@link Planned} statement: this statement's environment (snapshot,
+     * command id), the permission check done at every executor start as ExecCheckRTPerms is,
+     * and the bound parameter values.
+     */
+    static PreparedStatement instantiate(Planned planned, String queryString, SessionServices session,
+                                         List<Integer> paramTypes, String[] paramText, ExecEnvironment env) {
+        ExecContext ctx = ExecContext.of(session, env);
+        if (env != null) org.tusk.executor.ExecPermissions.check(planned.query(), env);
+        ctx.setParams(paramValues(paramTypes, paramText, ctx));
+        return new PreparedStatement(planned.plan(), session, ctx, queryString);
+    }
+
+    private static Object[] paramValues(List<Integer> paramTypes, String[] paramText, ExecContext ctx) {
+        int n = paramTypes == null ? 0 : paramTypes.size();
+        if (paramText.length != n) {
+            throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + paramText.length
+                    + " parameters, but prepared statement requires " + n);
+        }
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = paramText[i] == null ? null
+                    : org.tusk.catalog.BuiltinCatalog.type(paramTypes.get(i)).input().in(paramText[i], ctx.timeZone());
+        }
+        return values;
     }
 }

@@ -101,12 +101,7 @@ final class ExtendedQuery {
             throw PgException.error("42P03", "cursor \"" + portalName + "\" already exists");
         }
         runner.startTransactionCommand();
-        PreparedStatement ps = src.raw() == null ? null
-                : runner.prepare(src.raw(), src.query(), new ArrayList<>(src.paramTypes()), texts);
-        // plancache.c: a statement analysed again after DDL may not change its result columns
-        if (ps != null && !java.util.Objects.equals(PreparedQueries.resultTypes(ps), src.resultTypes()))
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
-        if (ps != null && !stmtName.isEmpty()) runner.preparedQueries.executed(stmtName);
+        PreparedStatement ps = src.raw() == null ? null : runner.prepareFromSource(src, texts);
         QueryRunner.PortalRun portal = ps == null ? null : runner.new PortalRun(src.raw(), src.query(), ps, resultFormats);
         portals.put(portalName, portal);
         ctx.messages.bindComplete();

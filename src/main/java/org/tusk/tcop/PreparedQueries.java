@@ -23,11 +23,14 @@ import org.tusk.utils.error.PgException;
  * of the view and cannot be reached by EXECUTE.
  *
  * <p>What is kept is the source (PostgreSQL's CachedPlanSource): the raw statement, its query
- * string, the parameter types resolved when it was prepared, and the result column types. Tusk
- * analyses and plans the statement again at every use, so a change to a table it references
- * (plancache.c's invalidation) is always taken into account; as in PostgreSQL, a statement whose
- * result columns would change is refused with 0A000 "cached plan must not change result type".
- * Per-backend state; no locking.
+ * string, the parameter types resolved when it was prepared, and the result column types; and for
+ * a SELECT/INSERT/UPDATE/DELETE its generic plan ({@link CachedPlan}), reused by later executions
+ * for as long as no catalog invalidation has arrived and the settings planning read (search_path,
+ * the enable_* switches, the page costs) are unchanged. Any relcache invalidation (DDL, GRANT,
+ * ANALYZE here or in another backend) makes the next use analyse and plan again, as plancache.c's
+ * invalidation callbacks do (coarser: PostgreSQL only drops plans that depend on the changed
+ * object); as in PostgreSQL, a statement whose result columns would change is refused with 0A000
+ * "cached plan must not change result type". Per-backend state; no locking.
  */
 final class PreparedQueries {
     /**
@@ -67,12 +70,35 @@ final class PreparedQueries {
     void drop(String name, boolean showError) {
         if (entries.remove(name) == null && showError) fetch(name);
         executions.remove(name);
+        genericExecutions.remove(name);
+        plans.remove(name);
     }
 
     /** DropAllPreparedStatements (DEALLOCATE ALL): every named statement. */
     void dropAll() {
         entries.keySet().removeIf(n -> !n.isEmpty());
         executions.clear();
+        genericExecutions.clear();
+        plans.keySet().removeIf(n -> !n.isEmpty());
+    }
+
+    /**
+     * A generic plan of one prepared statement and what it was made under: the catalog state
+     * (the relcache's invalidation generation) and the planner settings.
+     */
+    record CachedPlan(Entry source, Engine.Planned planned, long generation, String settings) {}
+
+    private final Map<String, CachedPlan> plans = new java.util.HashMap<>();
+
+    /** The statement's generic plan if it is still valid for {@code generation} and {@code settings}. */
+    Engine.Planned cachedPlan(Entry e, long generation, String settings) {
+        CachedPlan cp = plans.get(e.name());
+        if (cp == null || cp.source() != e || cp.generation() != generation || !cp.settings().equals(settings)) return null;
+        return cp.planned();
+    }
+
+    void rememberPlan(Entry e, Engine.Planned planned, long generation, String settings) {
+        if (entries.get(e.name()) == e) plans.put(e.name(), new CachedPlan(e, planned, generation, settings));
     }
 
     /** The result column types of a planned statement, or null if it returns no rows. */
@@ -96,9 +122,9 @@ final class PreparedQueries {
             new ColumnDef("custom_plans", TypeOids.INT8, -1));
 
     /**
-     * pg_prepared_statements (pg_prepared_statement()): the named statements. Without the
-     * regtype[] type the parameter_types column is left out; Tusk plans at every execution, so
-     * every execution counts as a custom plan.
+     * pg_prepared_statements (pg_prepared_statement()): the named statements. The parameter_types
+     * column is left out. An execution that planned the statement counts as a custom plan, one
+     * that reused the cached plan as a generic plan.
      */
     ScannableRelation view() {
         return new ScannableRelation() {
@@ -112,8 +138,9 @@ final class PreparedQueries {
                 List<Object[]> rows = new ArrayList<>();
                 for (Entry e : entries.values()) {
                     if (e.name().isEmpty()) continue;
-                    rows.add(new Object[] {e.name(), e.query(), timestamp(e.prepareMicros()), e.fromSql(), 0L,
-                            executions.getOrDefault(e.name(), 0L)});
+                    rows.add(new Object[] {e.name(), e.query(), timestamp(e.prepareMicros()), e.fromSql(),
+                            genericExecutions.getOrDefault(e.name(), 0L),
+                            executions.getOrDefault(e.name(), 0L) - genericExecutions.getOrDefault(e.name(), 0L)});
                 }
                 return rows.iterator();
             }
@@ -122,8 +149,11 @@ final class PreparedQueries {
 
     private final Map<String, Long> executions = new java.util.HashMap<>();
 
-    /** Counts an execution of {@code name} (custom_plans). */
-    void executed(String name) {
+    private final Map<String, Long> genericExecutions = new java.util.HashMap<>();
+
+    /** Counts an execution of {@code name}; {@code generic}: it ran a cached plan (generic_plans, else custom_plans). */
+    void executed(String name, boolean generic) {
         executions.merge(name, 1L, Long::sum);
+        if (generic) genericExecutions.merge(name, 1L, Long::sum);
     }
 }

@@ -168,12 +168,60 @@ final class QueryRunner {
             values = params.execute().next();
         }
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
-        PreparedStatement ps = prepare(entry.raw(), entry.query(), new java.util.ArrayList<>(entry.paramTypes()), values);
-        if (!java.util.Objects.equals(PreparedQueries.resultTypes(ps), entry.resultTypes()))
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
-        preparedQueries.executed(e.name());
+        return prepareFromSource(entry, values);
+    }
+
+    /**
+     * GetCachedPlan for one execution of a prepared statement (Bind, EXECUTE): a SELECT, INSERT,
+     * UPDATE or DELETE reuses the plan made at an earlier execution if no catalog invalidation
+     * arrived since and the planner settings are the same; otherwise it is analysed and planned
+     * again (and that plan kept), refused with 0A000 if its result columns changed.
+     */
+    PreparedStatement prepareFromSource(PreparedQueries.Entry src, String[] paramText) {
+        Stmt s = src.raw().stmt();
+        boolean plannable = s instanceof Stmt.SelectStmt || s instanceof Stmt.InsertStmt
+                || s instanceof Stmt.UpdateStmt || s instanceof Stmt.DeleteStmt;
+        if (!plannable || ctx.storage == null || ctx.xact.aborted()) {
+            PreparedStatement ps = prepare(src.raw(), src.query(), new java.util.ArrayList<>(src.paramTypes()), paramText);
+            checkResultTypes(ps, src);
+            if (!src.name().isEmpty()) preparedQueries.executed(src.name(), false);
+            return ps;
+        }
+        org.tusk.executor.ExecEnvironment env = environments.get();   // accepts invalidations first
+        long generation = ctx.storage.relcache.namesGeneration();
+        String settings = plannerSettings();
+        Engine.Planned planned = preparedQueries.cachedPlan(src, generation, settings);
+        boolean generic = planned != null;
+        if (planned == null) {
+            planned = Engine.analyzeAndPlan(src.raw(), src.query(), this::lookupRelation, session,
+                    new java.util.ArrayList<>(src.paramTypes()), env);
+        }
+        PreparedStatement ps = Engine.instantiate(planned, src.query(), session, src.paramTypes(), paramText, env);
+        if (!generic) {
+            checkResultTypes(ps, src);
+            // keep it only if planning saw no invalidation (it may have accepted some itself)
+            if (ctx.storage.relcache.namesGeneration() == generation) preparedQueries.rememberPlan(src, planned, generation, settings);
+        }
+        if (!src.name().isEmpty()) preparedQueries.executed(src.name(), generic);
         return ps;
     }
+
+    private static void checkResultTypes(PreparedStatement ps, PreparedQueries.Entry src) {
+        // plancache.c: a statement analysed again after DDL may not change its result columns
+        if (!java.util.Objects.equals(PreparedQueries.resultTypes(ps), src.resultTypes()))
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+    }
+
+    /** The settings analysis and planning read, which a cached plan must have been made under. */
+    private String plannerSettings() {
+        var g = ctx.env.gucs();
+        StringBuilder b = new StringBuilder(g.getString("search_path")).append('|').append(ctx.role.oid());
+        for (String name : PLANNER_SETTINGS) b.append('|').append(g.show(name));
+        return b.toString();
+    }
+
+    private static final String[] PLANNER_SETTINGS = {"enable_seqscan", "enable_indexscan", "enable_nestloop",
+            "enable_hashjoin", "enable_mergejoin", "enable_hashagg", "seq_page_cost", "random_page_cost", "work_mem"};
 
     /**
      * PREPARE (PrepareQuery): analyses the statement now, with the declared parameter types and

@@ -68,7 +68,8 @@ class AuthenticationIT {
         if (password != null) p.setProperty("password", password);
         p.setProperty("connectTimeout", "20");
         p.setProperty("socketTimeout", "60");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database, p);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database
+                + "?sslResponseTimeout=20000", p);
     }
 
     @Test

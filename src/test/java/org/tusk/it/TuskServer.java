@@ -99,7 +99,9 @@ public final class TuskServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        // pgjdbc waits only 5 s for the answer to its SSLRequest; a new backend JVM on a busy
+        // machine can take longer to start, so give it as long as the connect timeout
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?sslResponseTimeout=20000";
     }
 
     public Connection connect() throws SQLException {
@@ -117,6 +119,7 @@ public final class TuskServer implements AutoCloseable {
         if (withPassword != null) p.setProperty("password", withPassword);
         p.setProperty("connectTimeout", "20");
         p.setProperty("socketTimeout", "60");
+        p.setProperty("sslResponseTimeout", "20000");   // see jdbcUrl()
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + db, p);
     }
 
