@@ -50,6 +50,7 @@ public final class BuiltinCatalog {
 
     public static PgType type(int oid) {
         PgType t = TYPES.get(oid);
+        if (t == null) t = TypeCache.lookupInstalled(oid);   // user-defined types live in the heap catalogs
         if (t == null) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for type " + oid);
         return t;
     }
@@ -76,9 +77,22 @@ public final class BuiltinCatalog {
         return TextArrays.elements(v);
     }
 
+    /**
+     * A call of polymorphic built-in {@code p} with anyenum bound to {@code enumType}: the same
+     * pg_proc entry with result type {@code resultType} and a body that knows the actual type.
+     */
+    public static PgProc bindAnyEnum(PgProc p, int enumType, int resultType) {
+        return new PgProc(p.oid(), p.name(), p.argTypes(), resultType, p.strict(), p.volatility(), p.variadicAny(),
+                EnumBuiltins.bindFor(p, enumType));
+    }
+
+    /** ANYENUMOID: the pseudo-type standing for any enum type in built-in signatures. */
+    public static final int ANYENUM = EnumBuiltins.ANYENUM;
+
     /** format_type_be(): the SQL name of a type, for messages. */
     public static String formatType(int oid) {
         PgType t = TYPES.get(oid);
+        if (t == null) t = TypeCache.lookupInstalled(oid);
         return t == null ? "???" : t.sqlName();
     }
 
@@ -150,6 +164,7 @@ public final class BuiltinCatalog {
         ArrayBuiltins.register(b);
         UuidBuiltins.register(b);
         JsonBuiltins.register(b);
+        EnumBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -190,6 +190,22 @@ public interface Catalog {
      */
     List<String> roleDependencies(int roleOid);
 
+    /** The backend's cache of user-defined types (enum types); null where there are no heap catalogs. */
+    default TypeCache types() {
+        return null;
+    }
+
+    /** User-defined functions in pg_proc; null where there are no heap catalogs. */
+    default FunctionDdl functions() {
+        return null;
+    }
+
+    /** CREATE/ALTER/DROP TYPE's catalog changes (typecmds.c, pg_enum.c). */
+    default TypeDdl typeDdl() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "user-defined types need the heap catalogs");
+    }
+
     /**
      * One column of a CREATE TABLE.
      *

@@ -114,6 +114,10 @@ public final class CatalogRows {
     public static Object[] attributeRow(int relOid, String name, int typeOid, int attnum, int typmod, boolean notNull,
                                         boolean hasDefault) {
         PgTypeRows.TypeRow t = TYPES.get(typeOid);
+        if (t == null && TypeCache.current() != null && TypeCache.current().isEnum(typeOid)) {
+            // an enum type's storage: 4 bytes by value, int-aligned, plain, no collation
+            return attributeRow(relOid, name, typeOid, attnum, typmod, 4, true, 'i', 'p', notNull, hasDefault, 0, -1);
+        }
         if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(typeOid) + " does not exist");
         return attributeRow(relOid, name, typeOid, attnum, typmod, t.typlen(), t.typbyval(), t.typalign(), t.typstorage(),
                 notNull, hasDefault, t.typcollation(), -1);

@@ -19,6 +19,14 @@ public interface FunctionCallContext {
         throw org.tusk.utils.error.PgException.error("42P02", "there is no parameter $" + number);
     }
 
+    /**
+     * fmgr_sql: runs the body of a LANGUAGE sql function with {@code args} as $1..$n and returns
+     * its result. Contexts without a session that can run SQL cannot.
+     */
+    default Object callSqlFunction(SqlFunction f, Object[] args) {
+        throw org.tusk.utils.error.PgException.error("0A000", "SQL functions cannot be run here");
+    }
+
     /** Settings output functions depend on (TimeZone, extra_float_digits). */
     default org.tusk.utils.adt.OutputSettings outputSettings() {
         return new org.tusk.utils.adt.OutputSettings(timeZone(), 1);

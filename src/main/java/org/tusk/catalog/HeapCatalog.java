@@ -41,6 +41,9 @@ public final class HeapCatalog implements Catalog {
     private final Namespaces namespaces;
     private final RelationDdl ddl;
     private final ConstraintDdl constraints;
+    private final TypeCache types;
+    private final TypeDdl typeDdl;
+    private final FunctionDdl functions;
     private final org.tusk.access.sequence.Sequences sequences;
 
     public HeapCatalog(CatalogEnv env) {
@@ -55,6 +58,25 @@ public final class HeapCatalog implements Catalog {
         this.namespaces = new Namespaces(env, writer);
         this.ddl = new RelationDdl(env, writer, this::newRelFileNumber);
         this.constraints = new ConstraintDdl(env, writer);
+        this.types = new TypeCache(env, namespaces);
+        types.install();
+        this.typeDdl = new TypeDdl(env, writer, namespaces, types);
+        this.functions = new FunctionDdl(env, writer, namespaces);
+    }
+
+    @Override
+    public FunctionDdl functions() {
+        return functions;
+    }
+
+    @Override
+    public TypeCache types() {
+        return types;
+    }
+
+    @Override
+    public TypeDdl typeDdl() {
+        return typeDdl;
     }
 
     @Override
@@ -477,7 +499,7 @@ public final class HeapCatalog implements Catalog {
     }
 
     /** CheckAttributeNamesTypes. */
-    private static void checkColumns(List<ColumnSpec> columns) {
+    private void checkColumns(List<ColumnSpec> columns) {
         if (columns.size() > HeapTupleHeader.MAX_HEAP_ATTRIBUTE_NUMBER) {
             throw PgException.error(SqlState.TOO_MANY_COLUMNS,
                     "tables can have at most " + HeapTupleHeader.MAX_HEAP_ATTRIBUTE_NUMBER + " columns");
@@ -491,6 +513,7 @@ public final class HeapCatalog implements Catalog {
             if (!seen.add(c.name())) {
                 throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             }
+            if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
             if (CatalogRows.builtinType(c.typeOid()) == null) {
                 throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
             }
@@ -545,7 +568,7 @@ public final class HeapCatalog implements Catalog {
             keys[i] = (short) attnum;
             collations[i] = oid(PG_ATTRIBUTE.get(att, "attcollation"));
             opclasses[i] = BtreeOpclasses.defaultFor(typeOid);
-            if (!BtreeOpclasses.hasDefault(typeOid)) {
+            if (!BtreeOpclasses.hasDefault(typeOid) && !types.isEnum(typeOid)) {   // enum_ops covers every enum type
                 throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
                         + CatalogRows.builtinType(typeOid).typname() + " has no default operator class for access method \"btree\"",
                         null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);

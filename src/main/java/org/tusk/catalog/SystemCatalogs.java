@@ -117,9 +117,34 @@ public final class SystemCatalogs {
                     nn("partstrat", CHAR), nn("partnatts", INT2), nn("partdefid", OID), nn("partattrs", INT2VECTOR),
                     nn("partclass", OIDVECTOR), nn("partcollation", OIDVECTOR), nullable("partexprs", PG_NODE_TREE)));
 
+    /**
+     * pg_enum (catalog/pg_enum.h): the labels of enum types. enumsortorder is a float4 so that
+     * ALTER TYPE ... ADD VALUE BEFORE/AFTER can place a label between two others.
+     */
+    public static final SystemCatalog PG_ENUM = new SystemCatalog(3501, "pg_enum", FIRST_BOOTSTRAP_OBJECT_ID + 18,
+            FIRST_BOOTSTRAP_OBJECT_ID + 19, List.of(nn("oid", OID), nn("enumtypid", OID), nn("enumsortorder", FLOAT4),
+                    nn("enumlabel", NAME)));
+
+    /**
+     * pg_proc (catalog/pg_proc.h), PostgreSQL 15's columns. Built-in functions live in code
+     * ({@link BuiltinCatalog}); this table holds the functions users create (LANGUAGE sql).
+     * proargmodes is char[], which Tusk stores only as NULL (all arguments IN).
+     */
+    public static final SystemCatalog PG_PROC = new SystemCatalog(1255, "pg_proc", 81, 272, List.of(
+            nn("oid", OID), nn("proname", NAME), nn("pronamespace", OID), nn("proowner", OID), nn("prolang", OID),
+            nn("procost", FLOAT4), nn("prorows", FLOAT4), nn("provariadic", OID), nn("prosupport", REGPROC),
+            nn("prokind", CHAR), nn("prosecdef", BOOL), nn("proleakproof", BOOL), nn("proisstrict", BOOL),
+            nn("proretset", BOOL), nn("provolatile", CHAR), nn("proparallel", CHAR), nn("pronargs", INT2),
+            nn("pronargdefaults", INT2), nn("prorettype", OID), nn("proargtypes", OIDVECTOR),
+            nullable("proallargtypes", OID_ARRAY), nullable("proargmodes", CHAR_ARRAY),
+            nullable("proargnames", TEXT_ARRAY), nullable("proargdefaults", PG_NODE_TREE),
+            nullable("protrftypes", OID_ARRAY), nn("prosrc", TEXT), nullable("probin", TEXT),
+            nullable("prosqlbody", PG_NODE_TREE), nullable("proconfig", TEXT_ARRAY), nullable("proacl", ACLITEM_ARRAY)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
-            PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE);
+            PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
+            PG_PROC);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

@@ -7,7 +7,8 @@
  * {@link org.tusk.catalog.BuiltinCatalog} maps them to {@link org.tusk.catalog.PgType}
  * (typlen, category, preferred flag, text I/O functions from {@code utils/adt}) and lists the
  * built-in functions, operators, casts and aggregates used by parse analysis. It is initialised
- * once and never mutated. pg_proc, pg_operator, pg_cast and pg_aggregate are not tables.
+ * once and never mutated. Built-in functions are not pg_proc rows: pg_proc holds only the
+ * functions users create, pg_operator, pg_cast and pg_aggregate are not tables.
  * Areas register their built-ins from their own classes ({@link org.tusk.catalog.ArrayBuiltins}:
  * every base type's array type and the anyarray/anycompatible functions, operators and array_agg;
  * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}).
@@ -56,8 +57,8 @@
  * <h2>Heap catalogs</h2>
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
  * pg_attrdef (2604), pg_constraint (2606), pg_am (2601), pg_sequence (2224), pg_statistic (2619),
- * pg_inherits (2611) and
- * pg_partitioned_table (3350) are heap tables of every database, with PostgreSQL 15's columns,
+ * pg_inherits (2611),
+ * pg_partitioned_table (3350), pg_enum (3501) and pg_proc (1255) are heap tables of every database, with PostgreSQL 15's columns,
  * types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql, JDBC drivers and pgbench
  * can query them (pg_inherits and pg_partitioned_table stay empty: there is no inheritance or
  * partitioning). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
@@ -120,6 +121,36 @@
  * in RmgrTable), and keeps the transaction's pending deletes: created files go at abort, dropped
  * relations' files at commit, after the transaction code has written their list into its
  * commit/abort record.</li>
+ * </ul>
+ *
+ * <h2>User-defined types and functions</h2>
+ * <ul>
+ * <li><b>Enum types</b> ({@link org.tusk.catalog.TypeDdl}: typecmds.c DefineEnum/AlterEnum,
+ * pg_enum.c): a pg_type row with typtype 'e', category 'E', typlen 4 by value, enum_in/enum_out
+ * as typinput/typoutput, its array type "_name", and one pg_enum (3501) row per label. A stored
+ * enum value is the label's pg_enum OID, as in PostgreSQL; the tuple code stores every enum
+ * column as {@code DatumType.ENUM} while pg_attribute.atttypid (kept by the relcache,
+ * {@code Relation.atttypid}) says which enum. Label OIDs from CREATE TYPE are even and ascend in
+ * sort order; ADD VALUE takes an even OID only if that still holds, else an odd one, and places
+ * the label at the midpoint of its neighbours' enumsortorder (renumbering 1..n when float4 has
+ * no room). Built-in operators, functions and min/max on the pseudo-type anyenum
+ * ({@link org.tusk.catalog.EnumBuiltins}) serve every enum type; parse analysis binds anyenum
+ * to the actual type.</li>
+ * <li><b>The type cache</b> ({@link org.tusk.catalog.TypeCache}) turns pg_type/pg_enum rows of
+ * user types into {@link org.tusk.catalog.PgType}s; {@link org.tusk.catalog.BuiltinCatalog#type}
+ * asks it for OIDs it does not know. It is per process (a backend runs one session), installed by
+ * the session's HeapCatalog, and emptied whenever the relcache's name cache is (any catalog
+ * invalidation); type DDL sends a relcache invalidation for pg_type and pg_enum.</li>
+ * <li><b>Functions</b> ({@link org.tusk.catalog.FunctionDdl}: pg_proc.c ProcedureCreate): pg_proc
+ * (1255) rows for LANGUAGE sql functions (prolang 14) with PostgreSQL 15's columns; prosrc is the
+ * body of AS '...', prosqlbody the SQL text of a RETURN/BEGIN ATOMIC body (Tusk keeps SQL where
+ * PostgreSQL keeps node trees, as for column defaults), proargdefaults the default expressions as
+ * a SELECT target list. {@link org.tusk.catalog.SqlFunction#asProc} is the pg_proc entry parse
+ * analysis resolves alongside the built-ins; calling it goes through
+ * {@link org.tusk.catalog.FunctionCallContext#callSqlFunction} to the language handler the
+ * backend installed. Lookups by name are cached until any catalog invalidation.</li>
+ * <li>No pg_depend yet: DROP TYPE finds dependent columns through pg_attribute; nothing records
+ * that a function uses a type or table.</li>
  * </ul>
  *
  * <h2>Concurrency and locking</h2>

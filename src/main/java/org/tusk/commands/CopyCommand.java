@@ -76,7 +76,7 @@ public final class CopyCommand {
                     String[] out = new String[attnums.length];
                     for (int i = 0; i < attnums.length; i++) {
                         Object x = v[attnums[i] - 1];
-                        out[i] = x == null ? null : BuiltinCatalog.type(rel.desc().attr(attnums[i] - 1).type().oid())
+                        out[i] = x == null ? null : BuiltinCatalog.type(rel.atttypid(attnums[i]))
                                 .output().out(x, ctx.outputSettings());
                     }
                     next = scan.next();

@@ -56,7 +56,7 @@ final class CopyFrom {
         for (int i = 0; i < natts; i++) {
             if (listed[i] || defaultSql.get(i) == null) continue;
             defaults[i] = Analyzer.analyzeColumnDefault(defaultSql.get(i), rel.desc().attr(i).name(),
-                    rel.desc().attr(i).type().oid(), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
+                    rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
         this.constraints = TableConstraints.open(rel, ctx);
@@ -94,7 +94,7 @@ final class CopyFrom {
             if (i >= fields.size()) throw PgException.error("22P04", "missing data for column \"" + name + "\"");
             String f = fields.get(i);
             if (f == null) continue;
-            int type = rel.desc().attr(a - 1).type().oid();
+            int type = rel.atttypid(a);
             try {
                 Object v = BuiltinCatalog.type(type).input().in(f, ctx.timeZone());
                 row[a - 1] = TypmodCoercion.apply(type, rel.atttypmod(a), v);

@@ -64,5 +64,13 @@
  * <li>Privilege tests re-read the current role from the shared catalog, so ALTER ROLE takes
  * effect from the next statement in every session.</li>
  * </ul>
+ *
+ * <p>{@link org.tusk.commands.TypeCommands} (typecmds.c) and
+ * {@link org.tusk.commands.FunctionCommands} (functioncmds.c) run CREATE/ALTER/DROP TYPE for
+ * enum types and CREATE/DROP FUNCTION for LANGUAGE sql; the catalog rows are written by the
+ * catalog package. A function's body is validated at CREATE (check_function_bodies on), errors
+ * in an AS '...' body pointing into the CREATE statement. They run in the caller's transaction
+ * like CREATE TABLE, without locks of their own on the objects (as for relation names, two
+ * sessions creating the same name at once can both succeed: no catalog unique indexes yet).
  */
 package org.tusk.commands;

@@ -68,6 +68,26 @@ public final class ExecContext implements FunctionCallContext {
     @Override
     public SessionServices session() { return session; }
 
+    /** The backend's handler for LANGUAGE sql functions; one per process, as the process runs one session. */
+    private static volatile SqlFunctionRunner sqlFunctions;
+
+    /** Installs the handler that runs SQL function bodies (at session start). */
+    public static void installSqlFunctionRunner(SqlFunctionRunner runner) {
+        sqlFunctions = runner;
+    }
+
+    /** The installed handler of LANGUAGE sql, or null in a process without sessions. */
+    public static SqlFunctionRunner sqlFunctionRunner() {
+        return sqlFunctions;
+    }
+
+    @Override
+    public Object callSqlFunction(org.tusk.catalog.SqlFunction f, Object[] args) {
+        SqlFunctionRunner r = sqlFunctions;
+        if (r == null || env == null) return FunctionCallContext.super.callSqlFunction(f, args);
+        return r.call(f, args, this);
+    }
+
     /** Binds the values of the statement's parameters. */
     public void setParams(Object[] values) {
         this.params = values.clone();

@@ -81,5 +81,12 @@
  * or the owner's default ACL; else 42501 "permission denied for table t". A superuser passes; that
  * status is read afresh, and only when the ACL denies, so the common case costs no file read.
  * The ACL a statement is checked against is the one its relcache entry held when it was planned.
+ *
+ * <h2>SQL functions</h2>
+ * A call of a LANGUAGE sql function reaches {@link org.tusk.executor.ExecContext#callSqlFunction},
+ * which hands it to the backend's {@link org.tusk.executor.SqlFunctionRunner} (fmgr_sql). The
+ * runner is installed once per process by the traffic cop, because running a body needs the
+ * parser and planner, which sit above the executor; the executor only defines the interface.
+ * The body runs in the calling statement's environment (snapshot, command id).
  */
 package org.tusk.executor;

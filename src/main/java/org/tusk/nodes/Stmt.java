@@ -259,6 +259,41 @@ public sealed interface Stmt {
     /** ALTER SCHEMA name RENAME TO newName, or OWNER TO newOwner (the other one null). */
     record AlterSchemaStmt(String name, String newName, RoleSpec newOwner) implements Stmt {}
 
+    // ---- user-defined types (gram.y CreateEnumStmt, AlterEnumStmt, DropStmt OBJECT_TYPE)
+
+    /** CREATE TYPE name AS ENUM ('label', ...); {@code name} is the possibly qualified type name. */
+    record CreateEnumStmt(List<String> name, List<String> labels) implements Stmt {}
+
+    /**
+     * ALTER TYPE name ADD VALUE [IF NOT EXISTS] newVal [BEFORE|AFTER neighbor] (oldVal null), or
+     * ALTER TYPE name RENAME VALUE oldVal TO newVal, or (renameType) ALTER TYPE name RENAME TO newVal.
+     */
+    record AlterEnumStmt(List<String> name, String oldVal, String newVal, String neighbor, boolean before,
+                         boolean skipIfExists, boolean renameType) implements Stmt {}
+
+    /** DROP TYPE [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
+    record DropTypeStmt(List<List<String>> names, boolean missingOk, boolean cascade) implements Stmt {}
+
+    // ---- user-defined functions (gram.y CreateFunctionStmt, RemoveFuncStmt)
+
+    /** One argument of CREATE FUNCTION: name may be null; defaultSql is the DEFAULT expression's text or null. */
+    record FunctionParameter(String name, TypeName type, String defaultSql, RawExpr defaultExpr) {}
+
+    /**
+     * CREATE [OR REPLACE] FUNCTION. Options not given are null. {@code asText} is AS 'definition'
+     * (with {@code asLink} for AS 'obj_file', 'link_symbol'); {@code sqlBody} is a SQL-standard
+     * body as SQL (RETURN expr as "SELECT expr", BEGIN ATOMIC's statements as written);
+     * {@code bodyLocation} is where the body's text starts in the statement, for error positions.
+     */
+    record CreateFunctionStmt(boolean replace, List<String> name, List<FunctionParameter> params, TypeName returnType,
+                              boolean retset, String language, String volatility, Boolean strict, String asText,
+                              String asLink, String sqlBody, int bodyLocation, int location) implements Stmt {}
+
+    /** DROP FUNCTION [IF EXISTS] name[(argtypes)], ... [CASCADE | RESTRICT]; argTypes null when no list was given. */
+    record DropFunctionStmt(List<FunctionRef> functions, boolean missingOk, boolean cascade) implements Stmt {
+        public record FunctionRef(List<String> name, List<TypeName> argTypes) {}
+    }
+
     /** CREATE DATABASE name [WITH] options. */
     record CreatedbStmt(String dbname, List<OptionItem> options) implements Stmt {}
 

@@ -48,6 +48,8 @@ public final class Analyzer {
      * "variable parameters" of parse_param.c.
      */
     private List<Integer> paramTypes;
+    /** The parameter names of a SQL function body being analysed (null otherwise): names of $1..$n, null entries unnamed. */
+    private List<String> paramNames;
     /** The query level this one is a subquery of (a SubLink's, FROM subquery's, CTE's or set operation leaf's), or null. */
     Analyzer parent;
     /** This level's range table (p_rtable). */
@@ -105,7 +107,18 @@ public final class Analyzer {
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
                                 ZoneId zone, String currentDatabase, List<Integer> paramTypes) {
+        return analyze(raw, queryString, relations, env, zone, currentDatabase, paramTypes, null);
+    }
+
+    /**
+     * The same for a statement of a SQL function's body: $1..$n have the fixed types
+     * {@code paramTypes} and may also be referred to by the names {@code paramNames}
+     * (null entries for unnamed parameters), as functions.c's parser hooks allow.
+     */
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
+                                ZoneId zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames) {
         Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
+        a.paramNames = paramNames;
         a.paramTypes = paramTypes;
         a.env = env;
         if (raw.stmt() instanceof Stmt.ExecuteStmt e) {
@@ -376,6 +389,7 @@ public final class Analyzer {
     Analyzer child(String text) {
         Analyzer a = new Analyzer(text, relations, zone, currentDatabase);
         a.paramTypes = paramTypes;
+        a.paramNames = paramNames;
         a.env = env;
         return a;
     }
@@ -449,7 +463,7 @@ public final class Analyzer {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < table.desc().natts(); i++) {
             var att = table.desc().attr(i);
-            cols.add(new ColumnDef(att.name(), att.type().oid(), env.atttypmod(table, i + 1)));
+            cols.add(new ColumnDef(att.name(), table.atttypid(i + 1), env.atttypmod(table, i + 1)));
         }
         return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), null,
                 aliasColumns(cols, rv.colAliases(), refname, rv.location()), table);
@@ -618,6 +632,7 @@ public final class Analyzer {
 
     private void checkSortable(int type, int location) {
         int t = type == VARCHAR ? TEXT : type;
+        if (AnyEnum.isEnum(t)) return;   // enum_lt through the anyenum operators
         for (PgOperator op : BuiltinCatalog.operators("<")) if (op.left() == t && op.right() == t) return;
         throw err(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type "
                 + BuiltinCatalog.formatType(type), location).withHint(
@@ -649,7 +664,8 @@ public final class Analyzer {
 
     /** A $n reference: its declared type, or unknown until the context infers one. */
     private Expr transformParamRef(RawExpr.ParamRef p) {
-        if (paramTypes == null || p.number() < 1 || p.number() > 65535) {
+        if (paramTypes == null || p.number() < 1 || p.number() > 65535
+                || paramNames != null && p.number() > paramTypes.size()) {   // a SQL function has exactly its arguments
             throw err("42P02", "there is no parameter $" + p.number(), p.location());
         }
         while (paramTypes.size() < p.number()) paramTypes.add(0);
@@ -833,6 +849,11 @@ public final class Analyzer {
         String colname = f.get(f.size() - 1);
         if (f.size() == 1) {
             Expr v = lookupColumn(colname, c.location(), true);
+            if (v == null && paramNames != null) {
+                // sql_fn_post_column_ref: a name no column has may be one of the function's parameters
+                int i = paramNames.indexOf(colname);
+                if (i >= 0) return new Expr.Param(i + 1, paramTypes.get(i));
+            }
             if (v == null) throw err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", c.location());
             return v;
         }
@@ -1024,22 +1045,41 @@ public final class Analyzer {
             chosen = cands.get(idx);
         }
         chosen = ParsePolymorphic.bind(this, chosen, lt, rt, location);
+        int leftType = chosen.left(), rightType = chosen.right(), result = chosen.result();
+        if (leftType == AnyEnum.ANYENUM || rightType == AnyEnum.ANYENUM) {
+            // enforce_generic_type_consistency: both sides the same enum type
+            int et = AnyEnum.resolve(l == null ? List.of(rightType) : List.of(leftType, rightType),
+                    l == null ? List.of(rt) : List.of(lt, rt));
+            if (et == 0) {
+                String sig = l == null ? name + " " + BuiltinCatalog.formatType(rt)
+                        : BuiltinCatalog.formatType(lt) + " " + name + " " + BuiltinCatalog.formatType(rt);
+                throw err(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + sig, location)
+                        .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+            }
+            if (leftType == AnyEnum.ANYENUM) leftType = et;
+            if (rightType == AnyEnum.ANYENUM) rightType = et;
+            result = AnyEnum.resultType(result, et);
+        }
         List<Expr> args = new ArrayList<>();
-        if (l != null) args.add(coerce(l, chosen.left(), -1, Context.IMPLICIT, lloc));
-        args.add(coerce(r, chosen.right(), -1, Context.IMPLICIT, rloc));
-        return new Expr.OpExpr(chosen, args, chosen.result(), location);
+        if (l != null) args.add(coerce(l, leftType, -1, Context.IMPLICIT, lloc));
+        args.add(coerce(r, rightType, -1, Context.IMPLICIT, rloc));
+        return new Expr.OpExpr(chosen, args, result, location);
     }
 
     // ---- functions and aggregates
 
     private Expr transformFuncCall(RawExpr.FuncCall f) {
         List<String> qn = f.name();
-        if (qn.size() > 2 || (qn.size() == 2 && !qn.get(0).equals("pg_catalog")))
-            throw err(SqlState.UNDEFINED_FUNCTION, "function " + String.join(".", qn) + "() does not exist", f.location());
+        if (qn.size() > 2)
+            throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", qn), f.location());
         String name = qn.get(qn.size() - 1);
+        // schema-qualified outside pg_catalog: only user-defined functions of that schema
+        String userSchema = qn.size() == 2 ? qn.get(0) : null;
+        boolean builtinsVisible = userSchema == null || userSchema.equals("pg_catalog");
 
         if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
-        List<PgAggregate> aggCands = BuiltinCatalog.aggregates(name);
+        List<PgAggregate> aggCands = builtinsVisible ? BuiltinCatalog.aggregates(name) : List.of();
         if (!aggCands.isEmpty()) return transformAggregate(f, name, aggCands);
         if (!BuiltinCatalog.windowFunctions(name).isEmpty())
             throw err("42809", "window function " + name + " requires an OVER clause", f.location());
@@ -1060,7 +1100,7 @@ public final class Analyzer {
             types.add(e.type());
         }
         List<PgProc> cands = new ArrayList<>();
-        for (PgProc p : BuiltinCatalog.functions(name))
+        for (PgProc p : builtinsVisible ? BuiltinCatalog.functions(name) : List.<PgProc>of())
             if ((p.variadicAny() && !args.isEmpty()) || (!p.variadicAny() && p.argTypes().size() == args.size())) cands.add(p);
         PgProc chosen = null;
         if (cands.size() == 1 && cands.get(0).variadicAny() && !args.isEmpty()) {
@@ -1092,8 +1132,25 @@ public final class Analyzer {
         for (PgProc p : cands) sigs.add(p.argTypes());
         int castTo = ParseFunc.coercionTarget(name, args, sigs);
         if (castTo != 0) return coerce(args.get(0), castTo, -1, Context.EXPLICIT, f.location());
+        // user-defined functions (pg_proc) compete with the built-ins, which pg_catalog puts first
+        List<UserFunctions.Candidate> user = UserFunctions.candidates(this,
+                userSchema == null || userSchema.equals("pg_catalog") ? null : userSchema, name, args.size());
+        if (userSchema != null && userSchema.equals("pg_catalog")) user = List.of();
+        int builtinCount = cands.size();
+        for (UserFunctions.Candidate u : user) {
+            cands.add(u.proc());
+            sigs.add(u.signature());
+        }
         int idx = cands.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
-        String sig = name + "(" + ParseFunc.signature(types) + ")";
+        String sig = (userSchema != null ? userSchema + "." : "") + name + "(" + ParseFunc.signature(types) + ")";
+        if (idx >= builtinCount) {
+            UserFunctions.Candidate u = user.get(idx - builtinCount);
+            List<Expr> conv = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++)
+                conv.add(coerce(args.get(i), u.signature().get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
+            return new Expr.FuncExpr(u.proc(), UserFunctions.withDefaults(this, u.fn(), conv, f.location()),
+                    u.fn().resultType(), f.location());
+        }
         if (idx == ParseFunc.AMBIGUOUS)
             throw err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
                     .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
@@ -1101,9 +1158,18 @@ public final class Analyzer {
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
         chosen = ParsePolymorphic.bind(this, cands.get(idx), types, f.location());
+        List<Integer> argTypes = chosen.argTypes();
+        if (AnyEnum.isPolymorphic(argTypes)) {
+            int et = AnyEnum.resolve(argTypes, types);
+            if (et == 0)
+                throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
+                        .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+            chosen = BuiltinCatalog.bindAnyEnum(chosen, et, AnyEnum.resultType(chosen.resultType(), et));
+            argTypes = argTypes.stream().map(t -> t == AnyEnum.ANYENUM ? et : t).toList();
+        }
         List<Expr> conv = new ArrayList<>();
         for (int i = 0; i < args.size(); i++)
-            conv.add(coerce(args.get(i), chosen.argTypes().get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
+            conv.add(coerce(args.get(i), argTypes.get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
         return new Expr.FuncExpr(chosen, conv, chosen.resultType(), f.location());
     }
 
@@ -1202,9 +1268,19 @@ public final class Analyzer {
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
         PgAggregate a = ParsePolymorphic.bind(this, usable.get(idx), types, f.location());
+        int aggType = a.resultType();
+        List<Integer> aggArgTypes = a.argTypes();
+        if (AnyEnum.isPolymorphic(aggArgTypes)) {
+            int et = AnyEnum.resolve(aggArgTypes, types);
+            if (et == 0)
+                throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
+                        .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+            aggType = AnyEnum.resultType(aggType, et);
+            aggArgTypes = aggArgTypes.stream().map(t -> t == AnyEnum.ANYENUM ? et : t).toList();
+        }
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            int want = a.argTypes().get(i);
+            int want = aggArgTypes.get(i);
             Expr arg = args.get(i);
             if (want != ANY) arg = coerce(arg, want, -1, Context.IMPLICIT, f.args().get(i).location());
             else if (arg.type() == UNKNOWN) arg = coerce(arg, TEXT, -1, Context.IMPLICIT, f.args().get(i).location());
@@ -1230,7 +1306,7 @@ public final class Analyzer {
         } finally {
             inAgg = false;
         }
-        Expr.Aggref ref = new Expr.Aggref(a, List.copyOf(coerced), false, aggs.size(), a.resultType(), f.distinct(), filter,
+        Expr.Aggref ref = new Expr.Aggref(a, List.copyOf(coerced), false, aggs.size(), aggType, f.distinct(), filter,
                 List.copyOf(order));
         aggs.add(ref);
         return ref;

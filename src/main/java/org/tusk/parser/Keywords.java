@@ -51,7 +51,13 @@ public final class Keywords {
             // constraints (FOREIGN KEY actions and attributes, VALIDATE CONSTRAINT)
             "validate", "match", "simple", "partial", "action", "deferred", "immediate", "system",
             // window frames and grouping sets
-            "range", "groups", "unbounded", "preceding", "following", "ties", "others", "rollup", "cube", "sets");
+            "range", "groups", "unbounded", "preceding", "following", "ties", "others", "rollup", "cube", "sets",
+            // user-defined types
+            "enum", "before", "after",
+            // CREATE FUNCTION
+            "function", "functions", "returns", "language", "immutable", "stable", "volatile", "strict", "called",
+            "input", "leakproof", "invoker", "definer", "parallel", "cost", "atomic", "return", "external",
+            "support", "transform", "procedure", "aggregate");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

@@ -43,6 +43,7 @@ public final class ParseCoerce {
 
     public static boolean canCoerce(int from, int to, Context ctx) {
         if (from == to || from == UNKNOWN || to == ANY) return true;
+        if (to == AnyEnum.ANYENUM) return AnyEnum.isEnum(from);
         // polymorphic targets: any type, any array, any non-array (the whole signature is
         // checked for consistency by ParsePolymorphic)
         if (to == ANYELEMENT || to == ANYCOMPATIBLE) return true;
@@ -117,6 +118,11 @@ public final class ParseCoerce {
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         String name = tn.lastName();
         PgType t = schema == null || schema.equals("pg_catalog") ? BuiltinCatalog.typeByName(name) : null;
+        if (t == null) {
+            // user-defined types (enum types) live in the heap catalogs, found through the search path
+            int userOid = org.tusk.catalog.TypeCache.lookupInstalledName(schema, name);
+            if (userOid != 0) t = BuiltinCatalog.type(userOid);
+        }
         if (t != null && tn.array()) {
             // type[]: the element type's array type (typenameTypeId with arrayBounds)
             int arr = ArrayTypes.arrayOf(t.oid());

@@ -199,6 +199,10 @@ public final class Parser {
                     return createTableStmt();
                 if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
+                if (n.isKeyword("type")) return new TypeGrammar(this).create();
+                if (n.isKeyword("function") || n.isKeyword("or") && "replace".equals(peek(2).value())
+                        && (peek(3).isKeyword("function") || peek(3).isKeyword("procedure")))
+                    return new FunctionGrammar(this, src).create();
                 return unsupportedStmt();
             }
             case "drop":
@@ -207,6 +211,8 @@ public final class Parser {
                     return new RoleGrammar(this, src).drop();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("index") || peek(1).isKeyword("sequence")) return dropStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
+                if (peek(1).isKeyword("type")) return new TypeGrammar(this).drop();
+                if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
@@ -214,6 +220,7 @@ public final class Parser {
             case "alter":
                 if (peek(1).isKeyword("table")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
+                if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).alter();

@@ -101,6 +101,17 @@
  * for consistency while candidates are chosen and then bound to the resolved types
  * ({@link org.tusk.parser.ParsePolymorphic}); array types coerce element-wise (ArrayCoerceExpr).
  *
+ * <p>User-defined objects: {@link org.tusk.parser.TypeGrammar} (CREATE TYPE AS ENUM, ALTER
+ * TYPE, DROP TYPE) and {@link org.tusk.parser.FunctionGrammar} (CREATE [OR REPLACE] FUNCTION,
+ * DROP FUNCTION) parse their statements; {@link org.tusk.parser.AnyEnum} binds the pseudo-type
+ * anyenum of built-in operators, functions and aggregates to the call's enum type
+ * (enforce_generic_type_consistency); {@link org.tusk.parser.UserFunctions} adds pg_proc's
+ * functions to function resolution (after the built-ins, which pg_catalog puts first in the
+ * path) and appends the defaults of omitted trailing arguments;
+ * {@link org.tusk.parser.SqlFunctionBody} analyses a SQL function's body with its arguments as
+ * $1..$n or by name (a name is a parameter only where no column has it) and coerces the final
+ * statement's single column to the declared result (check_sql_fn_retval).
+ *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.

@@ -66,6 +66,11 @@ public final class PreparedStatement {
             case Stmt.RenameStmt r -> "ALTER TABLE";
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
             case Stmt.VacuumStmt v -> v.isVacuum() ? "VACUUM" : "ANALYZE";
+            case Stmt.CreateEnumStmt c -> "CREATE TYPE";
+            case Stmt.AlterEnumStmt a -> "ALTER TYPE";
+            case Stmt.DropTypeStmt d -> "DROP TYPE";
+            case Stmt.CreateFunctionStmt c -> "CREATE FUNCTION";
+            case Stmt.DropFunctionStmt d -> "DROP FUNCTION";
             default -> null;
         };
     }
@@ -193,6 +198,11 @@ public final class PreparedStatement {
             case Stmt.RenameStmt r -> AlterTableCommand.rename(r, env, notices::add);
             case Stmt.RenameConstraintStmt r -> org.tusk.commands.ConstraintCommands.rename(r, env, notices::add);
             case Stmt.VacuumStmt v -> VacuumCommand.vacuum(v, ctx, infos::add);
+            case Stmt.CreateEnumStmt c -> org.tusk.commands.TypeCommands.createEnum(c, env);
+            case Stmt.AlterEnumStmt a -> org.tusk.commands.TypeCommands.alterEnum(a, env);
+            case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);
+            case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx);
+            case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }
         env.commandCounterIncrement();

@@ -51,6 +51,9 @@ final class QueryRunner {
         this.relations = new SystemViews(ctx.env.shmem(), ctx.env.shmem().procGlobal());
         this.statementTimeout = new StatementTimeout(ctx.interrupts);
         this.sharedObjects = new SharedObjects(ctx, this);
+        // LANGUAGE sql's call handler for this backend's session
+        org.tusk.executor.ExecContext.installSqlFunctionRunner(new SqlFunctionHandler(this::lookupRelation, session,
+                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration()));
     }
 
     /** The statistics views first, then the shared catalogs (once the session has storage). */

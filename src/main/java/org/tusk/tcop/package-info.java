@@ -66,6 +66,12 @@
  *     skipped until Sync. Only FATAL ends the process.</li>
  * <li>This is the top of the engine's stack: it may import every other engine package, and none
  *     imports it.</li>
+ * <li>{@code SqlFunctionHandler} is LANGUAGE sql's call handler (functions.c fmgr_sql and
+ *     init_sql_fcache): a function's body is analysed and planned once per session and kept
+ *     until a catalog invalidation empties the relcache's name cache; each call binds its
+ *     arguments as parameters and runs the statements in order, CommandCounterIncrement after
+ *     each one that changes rows, the result being the last statement's first row. Calls nest
+ *     at most 200 deep (54001 beyond, standing in for max_stack_depth).</li>
  * </ul>
  */
 package org.tusk.tcop;

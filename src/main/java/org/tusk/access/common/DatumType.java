@@ -63,6 +63,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * text[]      1009   -1  no    i     x        String[]; 1-D array, lower bound 1, no null elements
  * aclitem[]   1034   -1  no    i     x        int[] of (grantee, grantor, privs) triples; 12-byte AclItems
  * anyarray    2277   -1  no    d     x        only NULL
+ * enum types  3500    4  yes   i     p        EnumValue; the pg_enum row's OID (anyenum stands for every enum type)
  * </pre>
  * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
  * date/time, uuid[], json[], jsonb[] ...: see {@link #elementType}) hold an ArrayValue and are
@@ -133,7 +134,12 @@ public enum DatumType {
     JSONB(3802, -1, false, 'i', 'x', Jsonb.class),
     JSONB_ARRAY(3807, -1, false, 'i', 'x', ArrayValue.class),
     /** anyarray (attmissingval): only NULL can be stored yet. */
-    ANYARRAY(2277, -1, false, 'd', 'x', Void.class);
+    ANYARRAY(2277, -1, false, 'd', 'x', Void.class),
+    /**
+     * Every enum type (pg_type.typtype 'e'): the value is the pg_enum row's OID. Its oid() is
+     * anyenum's; a column's own enum type OID is pg_attribute.atttypid, which the relcache keeps.
+     */
+    ENUM(3500, 4, true, 'i', 'p', org.tusk.utils.adt.EnumValue.class);
 
     /** aclitem's type OID (the element type stored in an aclitem[]). */
     static final int ACLITEM_OID = 1033;
@@ -291,6 +297,7 @@ public enum DatumType {
             case INT2 -> seg.set(JAVA_SHORT, off, (Short) value);
             case INT4 -> seg.set(JAVA_INT, off, (Integer) value);
             case OID, XID, REGPROC, REGCLASS, REGTYPE -> seg.set(JAVA_INT, off, ((Number) value).intValue());
+            case ENUM -> seg.set(JAVA_INT, off, ((org.tusk.utils.adt.EnumValue) value).oid());
             case INT8 -> seg.set(JAVA_LONG, off, (Long) value);
             case FLOAT4 -> seg.set(JAVA_FLOAT, off, (Float) value);
             case FLOAT8 -> seg.set(JAVA_DOUBLE, off, (Double) value);
@@ -325,6 +332,7 @@ public enum DatumType {
             case INT2 -> seg.get(JAVA_SHORT, off);
             case INT4, OID, XID, REGPROC, REGCLASS, REGTYPE -> seg.get(JAVA_INT, off);
             case INT8 -> seg.get(JAVA_LONG, off);
+            case ENUM -> new org.tusk.utils.adt.EnumValue(seg.get(JAVA_INT, off));
             case FLOAT4 -> seg.get(JAVA_FLOAT, off);
             case FLOAT8 -> seg.get(JAVA_DOUBLE, off);
             case DATE -> POSTGRES_EPOCH.plusDays(seg.get(JAVA_INT, off));

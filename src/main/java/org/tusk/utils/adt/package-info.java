@@ -21,7 +21,11 @@
  * SQL NULL is Java null and never reaches these functions (every built-in is strict unless the
  * catalog says otherwise). Errors are raised as PgException with PostgreSQL's SQLSTATE and
  * message text. This package knows nothing about type OIDs or the catalog; the catalog binds
- * these functions to pg_type/pg_proc entries. Output functions print exactly what PostgreSQL
+ * these functions to pg_type/pg_proc entries. The one exception is
+ * {@link org.tusk.utils.adt.Enums} (enum.c): an enum value ({@link org.tusk.utils.adt.EnumValue})
+ * is a pg_enum OID whose label and sort order live in the catalog, so enum_in/enum_out/enum_cmp
+ * look them up through a {@link org.tusk.utils.adt.Enums.Lookup} the catalog installs once per
+ * process, as PostgreSQL's do through the syscache and typcache. Output functions print exactly what PostgreSQL
  * prints with DateStyle=ISO, IntervalStyle=postgres and extra_float_digits=1.
  *
  * <p>Regular expressions (regexp.c) are PostgreSQL AREs rewritten into java.util.regex patterns

@@ -167,6 +167,12 @@ public final class RelCache {
         return byOid.containsKey(oid);
     }
 
+    /** Whether pg_type says {@code typeOid} is an enum type (typtype 'e'): its values are stored as pg_enum OIDs. */
+    private boolean isEnumType(int typeOid, Snapshot snap) {
+        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        return t != null && "e".equals(PG_TYPE.get(t.values(), "typtype"));
+    }
+
     /** RelationBuildDesc. */
     private Relation build(int oid) {
         Snapshot snap = snapshot.get();
@@ -192,6 +198,7 @@ public final class RelCache {
         int[] typmods = new int[atts.size()];
         char[] identity = new char[atts.size()];
         boolean anyIdentity = false;
+        int[] typids = new int[atts.size()];
         for (Object[] a : atts) {
             typmods[attrs.size()] = (Integer) PG_ATTRIBUTE.get(a, "atttypmod");
             String ident = (String) PG_ATTRIBUTE.get(a, "attidentity");
@@ -199,7 +206,8 @@ public final class RelCache {
                 identity[attrs.size()] = ident.charAt(0);
                 anyIdentity = true;
             }
-            attrs.add(attribute(a));
+            typids[attrs.size()] = oid(PG_ATTRIBUTE.get(a, "atttypid"));
+            attrs.add(attribute(a, snap));
         }
         int reltype = oid(PG_CLASS.get(c, "reltype"));
         TupleDesc desc = new TupleDesc(attrs, reltype == 0 ? TupleDesc.RECORDOID : reltype, -1);
@@ -219,6 +227,7 @@ public final class RelCache {
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
         if (anyIdentity) rel.setAttidentity(identity);
+        rel.setAtttypids(typids);
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");
         if (options != null) {
             for (String o : options) if (o.startsWith("fillfactor=")) rel.setFillfactor(Integer.parseInt(o.substring(11)));
@@ -226,9 +235,10 @@ public final class RelCache {
         return rel;
     }
 
-    private static Attribute attribute(Object[] a) {
+    private Attribute attribute(Object[] a, Snapshot snap) {
         int typeOid = oid(PG_ATTRIBUTE.get(a, "atttypid"));
         DatumType type = DatumType.forOid(typeOid);
+        if (type == null && isEnumType(typeOid, snap)) type = DatumType.ENUM;
         String name = (String) PG_ATTRIBUTE.get(a, "attname");
         if (type == null) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,

@@ -28,6 +28,7 @@ public final class Relation {
     private final TupleDesc desc;
     private final IndexInfo index;
     private final int[] atttypmods;
+    private int[] atttypids;
     private int targetBlock = -1;
     /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
     private int owner;
@@ -107,6 +108,20 @@ public final class Relation {
     public TupleDesc desc() { return desc; }
     public IndexInfo index() { return index; }
     /** pg_attribute.atttypmod of attribute {@code attnum} (1-based): -1, or the declared modifier (varchar(n): n+4). */
+    /**
+     * pg_attribute.atttypid of attribute {@code attnum} (1-based): the column's declared type,
+     * which for an enum column is the enum type while the tuple descriptor has the storage class
+     * anyenum.
+     */
+    public int atttypid(int attnum) {
+        return atttypids == null ? desc.attr(attnum - 1).type().oid() : atttypids[attnum - 1];
+    }
+
+    /** Set by RelationBuildDesc. */
+    public void setAtttypids(int[] typids) {
+        this.atttypids = typids.clone();
+    }
+
     public int atttypmod(int attnum) { return atttypmods == null ? -1 : atttypmods[attnum - 1]; }
     /** pg_attribute.attidentity of attribute {@code attnum} (1-based): 'a', 'd', or 0 for an ordinary column. */
     public char attidentity(int attnum) {

@@ -1,0 +1,209 @@
+package org.tusk.catalog;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_PROC;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.PgProc.Volatility;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * User-defined functions in pg_proc (PostgreSQL's catalog/pg_proc.c ProcedureCreate, the
+ * pg_proc part of RemoveFunctionById, and namespace.c FuncnameGetCandidates). Only LANGUAGE
+ * sql functions are stored; built-in functions stay in {@link BuiltinCatalog}.
+ *
+ * <p>Lookups by name are cached per name until the relcache's name cache is emptied, which any
+ * catalog invalidation does; every change here registers a relcache invalidation for pg_proc, so
+ * a committed CREATE/DROP FUNCTION reaches other backends at their next lock acquisition and
+ * this one at CommandCounterIncrement. Two sessions creating the same signature at once can
+ * both succeed (no unique index on pg_proc yet), as for relation names.
+ */
+public final class FunctionDdl {
+    private final CatalogEnv env;
+    private final CatalogWriter writer;
+    private final Namespaces namespaces;
+    private final Map<String, List<SqlFunction>> byName = new HashMap<>();
+    private long generation = -1;
+
+    FunctionDdl(CatalogEnv env, CatalogWriter writer, Namespaces namespaces) {
+        this.env = env;
+        this.writer = writer;
+        this.namespaces = namespaces;
+    }
+
+    /**
+     * FuncnameGetCandidates: the functions named {@code name} in {@code schemaOrNull}, or in the
+     * search path's schemas; of two with the same argument types the one in the earlier schema
+     * hides the other.
+     */
+    public List<SqlFunction> candidates(String schemaOrNull, String name) {
+        long g = env.relcache().namesGeneration();
+        if (g != generation) {
+            byName.clear();
+            generation = g;
+        }
+        String key = (schemaOrNull == null ? "" : schemaOrNull) + "." + name;
+        List<SqlFunction> l = byName.get(key);
+        if (l != null) return l;
+        List<Integer> path;
+        if (schemaOrNull != null) {
+            int nsp = namespaces.oidOf(schemaOrNull);
+            if (nsp == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schemaOrNull + "\" does not exist");
+            path = List.of(nsp);
+        } else {
+            path = namespaces.activePath();
+        }
+        List<SqlFunction> all = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname")))) all.add(fromRow(s.values()));
+        List<SqlFunction> out = new ArrayList<>();
+        for (int nsp : path) {
+            for (SqlFunction f : all) {
+                if (f.namespace() != nsp) continue;
+                if (out.stream().noneMatch(o -> o.argTypes().equals(f.argTypes()))) out.add(f);
+            }
+        }
+        l = List.copyOf(out);
+        byName.put(key, l);
+        return l;
+    }
+
+    /** The function in {@code namespace} with exactly these argument types, or null. */
+    public SqlFunction find(int namespace, String name, List<Integer> argTypes) {
+        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
+                && oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
+            SqlFunction f = fromRow(s.values());
+            if (f.argTypes().equals(argTypes)) return f;
+        }
+        return null;
+    }
+
+    /** The schema a new function goes to: the named one (3F000 if missing) or the creation namespace. */
+    public int targetNamespace(String schemaOrNull) {
+        return schemaOrNull == null ? namespaces.creationNamespace() : namespaces.require(schemaOrNull);
+    }
+
+    /**
+     * ProcedureCreate: inserts {@code f} (its oid is assigned here) or, with {@code replace},
+     * updates the existing function of the same signature after PostgreSQL's checks on what
+     * CREATE OR REPLACE may not change. Returns the function's OID.
+     */
+    public int create(SqlFunction f, boolean replace) {
+        SqlFunction old = find(f.namespace(), f.name(), f.argTypes());
+        if (old != null) {
+            if (!replace) {
+                throw PgException.error("42723", "function \"" + f.name() + "\" already exists with same argument types");
+            }
+            String hint = "Use DROP FUNCTION " + signature(old) + " first.";
+            if (old.resultType() != f.resultType() || old.retset() != f.retset()) {
+                throw new PgException(Severity.ERROR, "42P13", "cannot change return type of existing function", null, hint, 0);
+            }
+            for (int i = 0; i < old.argTypes().size(); i++) {
+                String on = old.argName(i);
+                if (on != null && !on.equals(f.argName(i))) {
+                    throw new PgException(Severity.ERROR, "42P13", "cannot change name of input parameter \"" + on + "\"",
+                            null, hint, 0);
+                }
+            }
+            if (f.nDefaults() < old.nDefaults()) {
+                throw new PgException(Severity.ERROR, "42P13", "cannot remove parameter defaults from existing function",
+                        null, hint, 0);
+            }
+            int oid = old.oid();
+            for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid)) {
+                writer.update(PG_PROC, s, toRow(withOid(f, oid, old.owner())));
+            }
+            changed();
+            return oid;
+        }
+        int oid = writer.newOid(PG_PROC, "oid");
+        writer.insert(PG_PROC, toRow(withOid(f, oid, env.userOid().getAsInt())));
+        changed();
+        return oid;
+    }
+
+    /** RemoveFunctionById's pg_proc part. */
+    public void drop(int oid) {
+        writer.delete(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid);
+        changed();
+    }
+
+    /** format_procedure: "name(integer, text)" for messages. */
+    public static String signature(SqlFunction f) {
+        StringBuilder sb = new StringBuilder(f.name()).append('(');
+        for (int i = 0; i < f.argTypes().size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append(BuiltinCatalog.formatType(f.argTypes().get(i)));
+        }
+        return sb.append(')').toString();
+    }
+
+    private void changed() {
+        env.inval().registerRelcacheInval(PG_PROC.oid());
+        env.commandCounterIncrement().run();
+    }
+
+    private static SqlFunction withOid(SqlFunction f, int oid, int owner) {
+        return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
+                f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody());
+    }
+
+    private static Object[] toRow(SqlFunction f) {
+        SystemCatalog c = PG_PROC;
+        Object[] r = c.newRow();
+        c.set(r, "oid", f.oid());
+        c.set(r, "proname", f.name());
+        c.set(r, "pronamespace", f.namespace());
+        c.set(r, "proowner", f.owner());
+        c.set(r, "prolang", SqlFunction.SQL_LANGUAGE_ID);
+        c.set(r, "procost", 100f);
+        c.set(r, "prorows", f.retset() ? 1000f : 0f);
+        c.set(r, "provariadic", 0);
+        c.set(r, "prosupport", 0);
+        c.set(r, "prokind", "f");
+        c.set(r, "prosecdef", false);
+        c.set(r, "proleakproof", false);
+        c.set(r, "proisstrict", f.strict());
+        c.set(r, "proretset", f.retset());
+        c.set(r, "provolatile", switch (f.volatility()) {
+            case IMMUTABLE -> "i";
+            case STABLE -> "s";
+            case VOLATILE -> "v";
+        });
+        c.set(r, "proparallel", "u");
+        c.set(r, "pronargs", (short) f.argTypes().size());
+        c.set(r, "pronargdefaults", (short) f.nDefaults());
+        c.set(r, "prorettype", f.resultType());
+        c.set(r, "proargtypes", f.argTypes().stream().mapToInt(Integer::intValue).toArray());
+        if (!f.argNames().isEmpty()) c.set(r, "proargnames", f.argNames().toArray(new String[0]));
+        if (f.defaultsSql() != null) c.set(r, "proargdefaults", f.defaultsSql());
+        c.set(r, "prosrc", f.standardBody() ? "" : f.body());
+        if (f.standardBody()) c.set(r, "prosqlbody", f.body());
+        return r;
+    }
+
+    private static SqlFunction fromRow(Object[] v) {
+        SystemCatalog c = PG_PROC;
+        int[] args = (int[]) c.get(v, "proargtypes");
+        String[] names = (String[]) c.get(v, "proargnames");
+        String sqlBody = (String) c.get(v, "prosqlbody");
+        Volatility vol = switch ((String) c.get(v, "provolatile")) {
+            case "i" -> Volatility.IMMUTABLE;
+            case "s" -> Volatility.STABLE;
+            default -> Volatility.VOLATILE;
+        };
+        return new SqlFunction(oid(c.get(v, "oid")), (String) c.get(v, "proname"), oid(c.get(v, "pronamespace")),
+                oid(c.get(v, "proowner")), Arrays.stream(args).boxed().toList(),
+                names == null ? List.of() : List.of(names), (String) c.get(v, "proargdefaults"),
+                (Short) c.get(v, "pronargdefaults"), oid(c.get(v, "prorettype")), (Boolean) c.get(v, "proretset"),
+                (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
+                sqlBody != null);
+    }
+}

@@ -1,0 +1,192 @@
+package org.tusk.catalog;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_ENUM;
+import static org.tusk.catalog.SystemCatalogs.PG_TYPE;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.access.table.TupleSlot;
+import org.tusk.utils.adt.EnumValue;
+import org.tusk.utils.adt.Enums;
+
+/**
+ * The backend's cache of user-defined types read from the heap catalogs (PostgreSQL's syscache
+ * entries TYPEOID/TYPENAMENSP and ENUMOID plus typcache.c's enum data): pg_type rows of enum
+ * types (typtype 'e') turned into {@link PgType}s with enum_in/enum_out, and the pg_enum rows
+ * of each enum type in sort order.
+ *
+ * <p>Built-in types never come here: {@link BuiltinCatalog} answers for them first. Entries are
+ * read with the catalog snapshot and dropped whenever the relcache's name cache is emptied,
+ * which every catalog invalidation does; DDL on types sends a relcache invalidation for pg_type
+ * (and pg_enum), so a committed CREATE/ALTER/DROP TYPE is seen by other backends at their next
+ * lock acquisition and by this one at CommandCounterIncrement. Only the backend's own thread
+ * uses it.
+ */
+public final class TypeCache implements Enums.Lookup {
+    /** One user type's pg_type data that the rest of Tusk needs. */
+    public record UserType(int oid, String name, int namespace, char typtype, int typelem, int typarray, PgType pgType) {}
+
+    private final CatalogEnv env;
+    private final Map<Integer, UserType> byOid = new HashMap<>();
+    private final Map<Integer, List<Enums.Member>> members = new HashMap<>();
+    private final Map<Integer, Enums.Member> memberByOid = new HashMap<>();
+    private long generation = -1;
+
+    /** The process's cache: a backend runs one session, whose catalog installs it (as the syscache is per process). */
+    private static volatile TypeCache current;
+
+    private final Namespaces namespaces;
+
+    TypeCache(CatalogEnv env, Namespaces namespaces) {
+        this.env = env;
+        this.namespaces = namespaces;
+    }
+
+    /**
+     * TypenameGetTypid / LookupTypeNameOid for a user type: by schema if given, else the first
+     * schema of the search path that has a type of that name; 0 if none. Array types are named
+     * with a leading underscore, as in pg_type.
+     */
+    public int lookupTypeName(String schemaOrNull, String name) {
+        if (schemaOrNull != null) {
+            int nsp = namespaces.oidOf(schemaOrNull);
+            return nsp == 0 ? 0 : usable(typeOidIn(name, nsp));
+        }
+        for (int nsp : namespaces.activePath()) {
+            int oid = typeOidIn(name, nsp);
+            if (oid != 0) return usable(oid);
+        }
+        return 0;
+    }
+
+    /** The same for the installed cache (0 without one). */
+    public static int lookupInstalledName(String schemaOrNull, String name) {
+        TypeCache c = current;
+        return c == null ? 0 : c.lookupTypeName(schemaOrNull, name);
+    }
+
+    private int usable(int oid) {
+        return oid != 0 && type(oid) != null ? oid : 0;
+    }
+
+    /** Makes this the process's cache of user types, also for enum_in/enum_out/enum_cmp. */
+    void install() {
+        current = this;
+        Enums.install(this);
+    }
+
+    /** The installed cache, or null in a process without a database session. */
+    public static TypeCache current() {
+        return current;
+    }
+
+    /** The PgType of a user type by OID through the installed cache, or null. */
+    static PgType lookupInstalled(int typeOid) {
+        TypeCache c = current;
+        if (c == null) return null;
+        UserType t = c.type(typeOid);
+        return t == null ? null : t.pgType();
+    }
+
+    private void check() {
+        long g = env.relcache().namesGeneration();
+        if (g != generation) {
+            byOid.clear();
+            members.clear();
+            memberByOid.clear();
+            generation = g;
+        }
+    }
+
+    /** The user type with this OID (enum types and their array types), or null. */
+    public UserType type(int typeOid) {
+        if (CatalogRows.builtinType(typeOid) != null) return null;
+        check();
+        UserType t = byOid.get(typeOid);
+        if (t != null || byOid.containsKey(typeOid)) return t;
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        t = s == null ? null : build(s.values());
+        byOid.put(typeOid, t);
+        return t;
+    }
+
+    /** TypenameGetTypid within one namespace: the OID of a user type named {@code name}, 0 if none. */
+    public int typeOidIn(String name, int namespace) {
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                v -> name.equals(PG_TYPE.get(v, "typname")) && oid(PG_TYPE.get(v, "typnamespace")) == namespace);
+        return s == null ? 0 : oid(PG_TYPE.get(s.values(), "oid"));
+    }
+
+    /** Whether {@code typeOid} is a user enum type. */
+    public boolean isEnum(int typeOid) {
+        UserType t = type(typeOid);
+        return t != null && t.typtype() == 'e';
+    }
+
+    private UserType build(Object[] row) {
+        char typtype = ((String) PG_TYPE.get(row, "typtype")).charAt(0);
+        int oid = oid(PG_TYPE.get(row, "oid"));
+        String name = (String) PG_TYPE.get(row, "typname");
+        int elem = oid(PG_TYPE.get(row, "typelem"));
+        PgType pg;
+        if (typtype == 'e') {
+            pg = new PgType(oid, name, name, 4, true, 'E', false, (s, z) -> Enums.in(oid, s),
+                    (v, z) -> Enums.out((EnumValue) v));
+        } else if (elem != 0 && isEnum(elem)) {
+            // an enum's array type: output only (array values of enums are not built yet)
+            pg = new PgType(oid, name, type(elem).name() + "[]", -1, false, 'A', false, (s, z) -> {
+                throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                        "input of arrays of enum types is not supported yet");
+            }, (v, z) -> org.tusk.utils.adt.TextArrays.arrayOut(v));
+        } else {
+            return null;   // composite row types and others are not usable as types yet
+        }
+        return new UserType(oid, name, oid(PG_TYPE.get(row, "typnamespace")), typtype, elem,
+                oid(PG_TYPE.get(row, "typarray")), pg);
+    }
+
+    // ---- Enums.Lookup
+
+    @Override
+    public Enums.Member member(int enumOid) {
+        check();
+        Enums.Member m = memberByOid.get(enumOid);
+        if (m != null) return m;
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_ENUM), env.snapshot().get(),
+                v -> oid(PG_ENUM.get(v, "oid")) == enumOid);
+        if (s == null) return null;
+        return members(oid(PG_ENUM.get(s.values(), "enumtypid"))).stream().filter(x -> x.oid() == enumOid).findFirst()
+                .orElse(null);
+    }
+
+    @Override
+    public List<Enums.Member> members(int typeOid) {
+        check();
+        List<Enums.Member> l = members.get(typeOid);
+        if (l != null) return l;
+        List<Enums.Member> found = new ArrayList<>();
+        for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_ENUM), env.snapshot().get(),
+                v -> oid(PG_ENUM.get(v, "enumtypid")) == typeOid)) {
+            Object[] v = s.values();
+            found.add(new Enums.Member(oid(PG_ENUM.get(v, "oid")), typeOid, (Float) PG_ENUM.get(v, "enumsortorder"),
+                    (String) PG_ENUM.get(v, "enumlabel")));
+        }
+        found.sort(Comparator.comparingDouble(Enums.Member::sortOrder));
+        l = List.copyOf(found);
+        members.put(typeOid, l);
+        for (Enums.Member m : l) memberByOid.put(m.oid(), m);
+        return l;
+    }
+
+    @Override
+    public String typeName(int typeOid) {
+        UserType t = type(typeOid);
+        return t == null ? "???" : t.name();
+    }
+}

@@ -1,0 +1,211 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.tusk.catalog.FunctionDdl;
+import org.tusk.catalog.PgProc.Volatility;
+import org.tusk.catalog.SqlFunction;
+import org.tusk.catalog.TypeOids;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.SqlFunctionRunner;
+import org.tusk.nodes.Stmt;
+import org.tusk.nodes.TypeName;
+import org.tusk.parser.ParseCoerce;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * CREATE [OR REPLACE] FUNCTION and DROP FUNCTION (PostgreSQL's commands/functioncmds.c
+ * CreateFunction/interpret_function_parameter_list/compute_function_attributes and
+ * RemoveObjects for OBJECT_FUNCTION), for LANGUAGE sql. The body is validated as
+ * fmgr_sql_validator does with check_function_bodies on: every statement is analysed and the
+ * final one must yield the declared result; an error inside an AS '...' body points into the
+ * CREATE statement where the body's text is (function_parse_error_transpose).
+ *
+ * <p>Only the sql language exists. C functions fail as PostgreSQL fails for a missing library
+ * (58P01, no shared libraries can be loaded); plpgsql and any other language are languages this
+ * database does not have (42704, with PostgreSQL's hint for one that is an installable extension).
+ */
+public final class FunctionCommands {
+    private FunctionCommands() {}
+
+    /** Languages PostgreSQL ships as extensions (CREATE EXTENSION's hint applies to them). */
+    private static final Set<String> EXTENSION_LANGUAGES = Set.of("plpgsql", "plperl", "plperlu", "plpython3u",
+            "pltcl", "pltclu");
+
+    public static void create(Stmt.CreateFunctionStmt s, String queryString, ExecContext ctx) {
+        ExecEnvironment env = ctx.env();
+        FunctionDdl functions = env.catalog().functions();
+        List<String> qn = s.name();
+        if (qn.size() > 2) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", qn));
+        }
+        String name = qn.get(qn.size() - 1);
+        String language = s.language();
+        if (s.sqlBody() != null) {
+            if (language == null) language = "sql";
+            else if (!language.equals("sql")) {
+                throw PgException.error("42P13", "inline SQL function body only valid for language SQL");
+            }
+        }
+        if (language == null) throw PgException.error("42P13", "no language specified");
+        switch (language) {
+            case "sql" -> { }
+            case "c" -> throw PgException.error("58P01", "could not access file \"" + s.asText() + "\": No such file or directory");
+            case "internal" -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "LANGUAGE internal functions are not supported yet");
+            default -> {
+                PgException e = PgException.error(SqlState.UNDEFINED_OBJECT, "language \"" + language + "\" does not exist");
+                throw EXTENSION_LANGUAGES.contains(language)
+                        ? e.withHint("Use CREATE EXTENSION to load the language into the database.") : e;
+            }
+        }
+        if (s.asLink() != null) {
+            throw PgException.error("42P13", "only one AS item needed for language \"" + language + "\"");
+        }
+        if (s.retset()) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning functions (RETURNS SETOF) are not supported yet");
+        }
+        int nsp = functions.targetNamespace(qn.size() == 2 ? qn.get(0) : null);
+
+        // interpret_function_parameter_list
+        List<Integer> argTypes = new ArrayList<>();
+        List<String> argNames = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
+        boolean anyNamed = false;
+        Set<String> seen = new HashSet<>();
+        for (Stmt.FunctionParameter p : s.params()) {
+            int t = ParseCoerce.resolveTypeName(p.type(), queryString).oid();
+            argTypes.add(t);
+            if (p.name() != null) {
+                if (!seen.add(p.name())) throw PgException.error("42P13", "parameter name \"" + p.name() + "\" used more than once");
+                anyNamed = true;
+            }
+            argNames.add(p.name() == null ? "" : p.name());
+            if (p.defaultSql() != null) {
+                org.tusk.parser.Analyzer.analyzeColumnDefault(p.defaultSql(), p.name() == null ? "" : p.name(), t, -1,
+                        ctx.timeZone(), ctx.session().currentDatabase());
+                defaults.add(p.defaultSql());
+            } else if (!defaults.isEmpty()) {
+                throw PgException.error("42P13", "input parameters after one with a default value must also have defaults");
+            }
+        }
+        if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
+        int resultType = resolveResult(s.returnType(), queryString);
+        Volatility vol = s.volatility() == null ? Volatility.VOLATILE : switch (s.volatility()) {
+            case "immutable" -> Volatility.IMMUTABLE;
+            case "stable" -> Volatility.STABLE;
+            default -> Volatility.VOLATILE;
+        };
+        boolean standard = s.sqlBody() != null;
+        String body = standard ? s.sqlBody() : s.asText();
+        if (body == null) throw PgException.error("42P13", "no function body specified");
+        List<String> names = anyNamed ? argNames : List.of();
+
+        SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
+        if (runner != null) {
+            try {
+                runner.validate(body, argTypes, names, resultType, ctx);
+            } catch (PgException e) {
+                throw transpose(e, queryString, body, s, name);
+            }
+        }
+        SqlFunction f = new SqlFunction(0, name, nsp, 0, argTypes, names,
+                defaults.isEmpty() ? null : String.join(", ", defaults), defaults.size(), resultType, s.retset(),
+                s.strict() != null && s.strict(), vol, body, standard);
+        functions.create(f, s.replace());
+    }
+
+    private static int resolveResult(TypeName tn, String queryString) {
+        int t = ParseCoerce.resolveTypeName(tn, queryString).oid();
+        if (t == TypeOids.RECORD) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "functions returning record are not supported yet");
+        }
+        return t;
+    }
+
+    /**
+     * function_parse_error_transpose: an error position inside the body becomes a position in
+     * the CREATE statement when the body's text can be found there; otherwise the body's text is
+     * shown as the internal query (CONTEXT "SQL function ...").
+     */
+    private static PgException transpose(PgException e, String queryString, String body, Stmt.CreateFunctionStmt s,
+                                         String name) {
+        if (s.sqlBody() != null) {
+            // RETURN expr is analysed as part of the statement: positions are the statement's already
+            if (e.position() <= 0 || s.bodyLocation() < 0) {
+                return e.position() <= 0 ? e : new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(),
+                        e.hint(), 0);
+            }
+            PgException out = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
+                    s.bodyLocation() + e.position());
+            return e.context() != null ? out.withContext(e.context()) : out;
+        }
+        if (e.position() > 0 && s.bodyLocation() >= 0) {
+            int at = queryString.indexOf(body, s.bodyLocation());
+            if (at >= 0) {
+                // the error now points into the CREATE statement itself, which replaces the function's context
+                PgException out = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
+                        at + e.position());
+                return e.context() != null ? out.withContext(e.context()) : out;
+            }
+        }
+        return e.withContext("SQL function \"" + name + "\"");
+    }
+
+    /** RemoveObjects(OBJECT_FUNCTION): LookupFuncWithArgs for each name, then RemoveFunctionById. */
+    public static void drop(Stmt.DropFunctionStmt s, String queryString, ExecEnvironment env, Consumer<String> notices) {
+        FunctionDdl functions = env.catalog().functions();
+        List<SqlFunction> victims = new ArrayList<>();
+        for (Stmt.DropFunctionStmt.FunctionRef ref : s.functions()) {
+            List<String> qn = ref.name();
+            String schema = qn.size() == 2 ? qn.get(0) : null;
+            String name = qn.get(qn.size() - 1);
+            String shown = String.join(".", qn);
+            List<SqlFunction> cands = functions.candidates(schema, name);
+            SqlFunction found = null;
+            String sig;
+            if (ref.argTypes() == null) {
+                sig = shown + "()";
+                if (cands.size() > 1) {
+                    throw new PgException(Severity.ERROR, "42725", "function name \"" + shown + "\" is not unique", null,
+                            "Specify the argument list to select the function unambiguously.", 0);
+                }
+                if (cands.isEmpty() && !s.missingOk()) {
+                    throw PgException.error(SqlState.UNDEFINED_FUNCTION, "could not find a function named \"" + shown + "\"");
+                }
+                if (!cands.isEmpty()) found = cands.get(0);
+            } else {
+                List<Integer> types = new ArrayList<>();
+                List<String> typeNames = new ArrayList<>();
+                List<String> written = new ArrayList<>();
+                for (TypeName tn : ref.argTypes()) {
+                    int t = ParseCoerce.resolveTypeName(tn, queryString).oid();
+                    types.add(t);
+                    typeNames.add(org.tusk.catalog.BuiltinCatalog.formatType(t));
+                    // TypeNameListToString: the names as the grammar produced them (INT is pg_catalog.int4)
+                    written.add(String.join(".", tn.names()) + (tn.array() ? "[]" : ""));
+                }
+                sig = shown + "(" + String.join(", ", typeNames) + ")";
+                for (SqlFunction f : cands) if (f.argTypes().equals(types)) found = f;
+                if (found == null && !s.missingOk()) {
+                    throw PgException.error(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist");
+                }
+                sig = shown + "(" + String.join(",", written) + ")";
+            }
+            if (found == null) {
+                notices.accept("function " + sig + " does not exist, skipping");
+                continue;
+            }
+            victims.add(found);
+        }
+        for (SqlFunction f : victims) functions.drop(f.oid());
+    }
+}

@@ -1,0 +1,22 @@
+package org.tusk.executor;
+
+import org.tusk.catalog.SqlFunction;
+
+/**
+ * The language handler of LANGUAGE sql (PostgreSQL's executor/functions.c fmgr_sql): runs a
+ * function's body for one call. Parsing and planning the body needs the parser and planner,
+ * which sit above the executor, so the backend's top level provides the handler
+ * ({@link ExecContext#installSqlFunctionRunner}), as PostgreSQL's fmgr finds a language's call
+ * handler through pg_language.
+ */
+public interface SqlFunctionRunner {
+    /** The function's result for {@code args} ($1..$n), run in the calling statement's environment. */
+    Object call(SqlFunction f, Object[] args, ExecContext caller);
+
+    /**
+     * The validator's check of a body (fmgr_sql_validator with check_function_bodies on): parse
+     * analysis of every statement and of the final statement's result, errors thrown as they are.
+     */
+    void validate(String body, java.util.List<Integer> argTypes, java.util.List<String> argNames, int resultType,
+                  ExecContext caller);
+}

@@ -1,0 +1,213 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.Stmt;
+import org.tusk.nodes.TypeName;
+import org.tusk.parser.Token.Kind;
+
+/**
+ * gram.y's CreateFunctionStmt and RemoveFuncStmt (DROP FUNCTION). Arguments are IN arguments
+ * with an optional name and DEFAULT; OUT/INOUT/VARIADIC arguments, RETURNS TABLE, SET clauses,
+ * TRANSFORM, WINDOW and SUPPORT are valid PostgreSQL that Tusk does not run yet (0A000).
+ * A SQL-standard body (RETURN expr, BEGIN ATOMIC ... END) is kept as SQL text.
+ */
+final class FunctionGrammar {
+    private final Parser p;
+    private final String src;
+
+    /** Type names that start a multi-word type ("double precision"): never an argument's name. */
+    private static final Set<String> TYPE_STARTS = Set.of("double", "character", "char", "national", "nchar", "bit",
+            "timestamp", "time", "interval", "varchar", "int", "integer", "smallint", "bigint", "real", "float",
+            "numeric", "decimal", "dec", "boolean");
+
+    FunctionGrammar(Parser p, String src) {
+        this.p = p;
+        this.src = src;
+    }
+
+    private List<String> anyName() {
+        List<String> n = new ArrayList<>();
+        n.add(p.colId());
+        while (p.acceptChar('.')) n.add(p.colId());
+        return n;
+    }
+
+    Stmt create() {
+        int location = p.peek().start();
+        p.expectKw("create");
+        boolean replace = false;
+        if (p.acceptKw("or")) {
+            // REPLACE is an unreserved keyword of PostgreSQL that Tusk's lexer leaves an identifier (replace() is a function)
+            if (!p.peek().is(Kind.IDENT) || !p.peek().value().equals("replace")) throw p.syntaxError(p.peek());
+            p.advance();
+            replace = true;
+        }
+        if (p.isKw("procedure")) throw p.notSupported("CREATE PROCEDURE", location);
+        p.expectKw("function");
+        List<String> name = anyName();
+        List<Stmt.FunctionParameter> params = parameters(true);
+        TypeName returns = null;
+        boolean retset = false;
+        if (p.acceptKw("returns")) {
+            if (p.isKw("table")) throw p.notSupported("RETURNS TABLE", p.peek().start());
+            if (p.acceptKw("setof")) retset = true;
+            returns = p.typeName();
+        }
+        String language = null, volatility = null, asText = null, asLink = null, sqlBody = null;
+        Boolean strict = null;
+        int bodyLocation = -1;
+        while (true) {
+            Token t = p.peek();
+            if (p.acceptKw("language")) {
+                Token l = p.advance();
+                language = l.value().toLowerCase(java.util.Locale.ROOT);
+                if (l.is(Kind.SCONST)) language = l.value();
+            } else if (p.isKw("immutable") || p.isKw("stable") || p.isKw("volatile")) {
+                volatility = p.advance().keyword();
+            } else if (p.acceptKw("strict")) {
+                strict = true;
+            } else if (p.isKw("returns") && p.peek(1).isKeyword("null")) {
+                p.advance();
+                p.advance();
+                p.expectKw("on");
+                p.expectKw("null");
+                p.expectKw("input");
+                strict = true;
+            } else if (p.acceptKw("called")) {
+                p.expectKw("on");
+                p.expectKw("null");
+                p.expectKw("input");
+                strict = false;
+            } else if (p.isKw("not") && p.peek(1).isKeyword("leakproof")) {
+                p.advance();
+                p.advance();   // NOT LEAKPROOF is the default
+            } else if (p.isKw("leakproof")) {
+                throw p.notSupported("LEAKPROOF", t.start());
+            } else if (p.isKw("external") || p.isKw("security")) {
+                p.acceptKw("external");
+                p.expectKw("security");
+                if (p.acceptKw("definer")) throw p.notSupported("SECURITY DEFINER", t.start());
+                p.expectKw("invoker");
+            } else if (p.acceptKw("parallel")) {
+                p.colId();   // UNSAFE | RESTRICTED | SAFE: Tusk runs no parallel plans
+            } else if (p.acceptKw("cost") || p.acceptKw("rows")) {
+                p.advance();
+            } else if (p.acceptKw("as")) {
+                if (asText != null || sqlBody != null) throw duplicateBody(t);
+                Token b = p.peek();
+                asText = p.sconst();
+                bodyLocation = b.start();
+                if (p.acceptChar(',')) asLink = p.sconst();
+            } else if (p.isKw("return")) {
+                if (asText != null || sqlBody != null) throw duplicateBody(t);
+                p.advance();
+                int start = p.peek().start();
+                p.aExpr();
+                sqlBody = "SELECT " + src.substring(start, p.peek().start()).strip();
+                bodyLocation = start - "SELECT ".length();
+            } else if (p.isKw("begin") && p.peek(1).isKeyword("atomic")) {
+                if (asText != null || sqlBody != null) throw duplicateBody(t);
+                p.advance();
+                p.advance();
+                // the statements as SQL text, RETURN expr written as SELECT expr; positions inside
+                // refer to this text, so errors in it carry no statement position
+                StringBuilder body = new StringBuilder();
+                while (!p.isKw("end")) {
+                    if (p.peek().is(Kind.EOF)) throw p.syntaxError(p.peek());
+                    if (p.acceptChar(';')) continue;
+                    int start;
+                    if (p.acceptKw("return")) {
+                        start = p.peek().start();
+                        p.aExpr();
+                        body.append("SELECT ");
+                    } else {
+                        start = p.peek().start();
+                        p.stmt();
+                    }
+                    body.append(src, start, p.peek().start()).append(";\n");
+                }
+                sqlBody = body.toString();
+                bodyLocation = -1;
+                p.expectKw("end");
+            } else if (p.isKw("set") || p.isKw("window") || p.isKw("transform") || p.isKw("support")) {
+                throw p.notSupported("CREATE FUNCTION ... " + t.value().toUpperCase(java.util.Locale.ROOT), t.start());
+            } else {
+                break;
+            }
+        }
+        return new Stmt.CreateFunctionStmt(replace, name, params, returns, retset, language, volatility, strict, asText,
+                asLink, sqlBody, bodyLocation, location);
+    }
+
+    /** "duplicate function body specified" (gram.y/functioncmds.c: AS and a SQL-standard body, or two of them). */
+    private static org.tusk.utils.error.PgException duplicateBody(Token t) {
+        return org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.SYNTAX_ERROR,
+                "duplicate function body specified");
+    }
+
+    /** func_args_with_defaults (or, for DROP, func_args): "(...)". */
+    private List<Stmt.FunctionParameter> parameters(boolean withDefaults) {
+        p.expectChar('(');
+        List<Stmt.FunctionParameter> out = new ArrayList<>();
+        if (p.acceptChar(')')) return out;
+        do {
+            Token t = p.peek();
+            if (p.isKw("out") || p.isKw("inout") || p.isKw("variadic")) {
+                throw p.notSupported(t.value().toUpperCase(java.util.Locale.ROOT) + " arguments", t.start());
+            }
+            p.acceptKw("in");
+            String name = null;
+            Token n = p.peek(), after = p.peek(1);
+            boolean nameFirst = n.is(Kind.IDENT) && after.is(Kind.IDENT)
+                    && !(n.keyword() != null && TYPE_STARTS.contains(n.keyword()))
+                    && !TYPE_STARTS.contains(n.value()) && !after.isKeyword("default");
+            if (nameFirst) {
+                name = p.colId();
+                if (p.isKw("out") || p.isKw("inout") || p.isKw("variadic")) {
+                    throw p.notSupported(p.peek().value().toUpperCase(java.util.Locale.ROOT) + " arguments", p.peek().start());
+                }
+                p.acceptKw("in");
+            }
+            TypeName type = p.typeName();
+            String defaultSql = null;
+            RawExpr defaultExpr = null;
+            if (withDefaults && (p.acceptKw("default") || p.acceptChar('='))) {
+                int start = p.peek().start();
+                defaultExpr = p.aExpr();
+                defaultSql = src.substring(start, p.peek().start()).strip();
+            }
+            out.add(new Stmt.FunctionParameter(name, type, defaultSql, defaultExpr));
+        } while (p.acceptChar(','));
+        p.expectChar(')');
+        return out;
+    }
+
+    /** DROP FUNCTION [IF EXISTS] name [(args)] [, ...] [CASCADE | RESTRICT]. */
+    Stmt drop() {
+        p.expectKw("drop");
+        p.expectKw("function");
+        boolean missingOk = false;
+        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+            p.advance();
+            p.advance();
+            missingOk = true;
+        }
+        List<Stmt.DropFunctionStmt.FunctionRef> refs = new ArrayList<>();
+        do {
+            List<String> name = anyName();
+            List<TypeName> types = null;
+            if (p.isChar('(')) {
+                types = new ArrayList<>();
+                for (Stmt.FunctionParameter a : parameters(false)) types.add(a.type());
+            }
+            refs.add(new Stmt.DropFunctionStmt.FunctionRef(name, types));
+        } while (p.acceptChar(','));
+        boolean cascade = p.acceptKw("cascade");
+        if (!cascade) p.acceptKw("restrict");
+        return new Stmt.DropFunctionStmt(refs, missingOk, cascade);
+    }
+}

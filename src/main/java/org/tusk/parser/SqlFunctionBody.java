@@ -1,0 +1,93 @@
+package org.tusk.parser;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.RelationProvider;
+import org.tusk.catalog.TypeOids;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawStmt;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.ParseCoerce.Context;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Parse analysis of a LANGUAGE sql function's body (PostgreSQL's functions.c
+ * prepare_sql_fn_parse_info and check_sql_fn_retval): each statement is analysed with the
+ * arguments as $1..$n (also by name), and the final statement must produce the declared result:
+ * a SELECT or INSERT/UPDATE/DELETE ... RETURNING with exactly one column whose type is
+ * assignment-coercible to it, the coercion being added to its target list. A function returning
+ * void may end with any statement. Used both to validate CREATE FUNCTION and to run the body.
+ */
+public final class SqlFunctionBody {
+    private SqlFunctionBody() {}
+
+    /** What analysis of one body produced: its statements, the last one's target list coerced to the result type. */
+    public record Analyzed(List<Query> statements, String text) {}
+
+    public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
+                                   RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
+        List<RawStmt> raws = Parser.parse(body);
+        List<Query> out = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < argTypes.size(); i++) names.add(i < argNames.size() && !argNames.get(i).isEmpty() ? argNames.get(i) : null);
+        for (int i = 0; i < raws.size(); i++) {
+            RawStmt raw = raws.get(i);
+            String text = body.substring(raw.location(), raw.location() + raw.length());
+            Stmt s = raw.stmt();
+            if (!(s instanceof Stmt.SelectStmt || s instanceof Stmt.InsertStmt || s instanceof Stmt.UpdateStmt
+                    || s instanceof Stmt.DeleteStmt)) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "only SELECT, INSERT, UPDATE and DELETE are supported in SQL functions yet");
+            }
+            Query q = Analyzer.analyze(raw, body, relations, env, zone, currentDatabase, new ArrayList<>(argTypes), names);
+            if (i == raws.size() - 1) q = checkResult(q, resultType, body, zone);
+            out.add(q);
+        }
+        if (raws.isEmpty() && resultType != TypeOids.VOID) throw mismatch(resultType,
+                "Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
+        return new Analyzed(out, body);
+    }
+
+    /** check_sql_fn_retval for a scalar result. */
+    private static Query checkResult(Query q, int resultType, String src, ZoneId zone) {
+        if (resultType == TypeOids.VOID) return q;
+        boolean select = q.commandType() == Query.CommandType.SELECT;
+        List<Query.TargetEntry> tl = select ? q.targetList() : q.returningList();
+        if (tl == null || (!select && tl.isEmpty())) {
+            throw mismatch(resultType, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
+        }
+        List<Query.TargetEntry> visible = tl.stream().filter(t -> !t.resjunk()).toList();
+        if (visible.size() != 1) throw mismatch(resultType, "Final statement must return exactly one column.");
+        Query.TargetEntry te = visible.get(0);
+        Expr e = te.expr();
+        if (e.type() == resultType) return q;
+        if (!ParseCoerce.canCoerce(e.type(), resultType, Context.ASSIGNMENT)) {
+            throw mismatch(resultType, "Actual return type is " + BuiltinCatalog.formatType(e.type()) + ".");
+        }
+        Expr coerced = ParseCoerce.coerce(e, resultType, -1, Context.ASSIGNMENT, src, -1, zone);
+        List<Query.TargetEntry> newList = new ArrayList<>();
+        for (Query.TargetEntry t : tl) {
+            newList.add(t == te ? new Query.TargetEntry(coerced, t.resno(), t.name(), t.resjunk()) : t);
+        }
+        return select
+                ? new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), newList, q.where(), q.sortClause(),
+                        q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(),
+                        q.sourceQuery(), q.returningList(), q.fromList(), q.groupClause(), q.havingQual(),
+                        q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList())
+                : new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), q.targetList(), q.where(), q.sortClause(),
+                        q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(),
+                        q.sourceQuery(), newList, q.fromList(), q.groupClause(), q.havingQual(),
+                        q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList());
+    }
+
+    private static PgException mismatch(int resultType, String detail) {
+        return PgException.error("42P13", "return type mismatch in function declared to return "
+                + BuiltinCatalog.formatType(resultType)).withDetail(detail);
+    }
+}

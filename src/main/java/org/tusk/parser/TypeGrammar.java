@@ -1,0 +1,109 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Stmt;
+
+/**
+ * gram.y's CreateEnumStmt (CREATE TYPE name AS ENUM), AlterEnumStmt (ALTER TYPE ... ADD VALUE /
+ * RENAME VALUE) and DropStmt for types. The other forms of CREATE TYPE (composite, range, base
+ * types, shells) and ALTER TYPE are valid PostgreSQL that Tusk does not run yet: 0A000.
+ */
+final class TypeGrammar {
+    private final Parser p;
+
+    TypeGrammar(Parser p) {
+        this.p = p;
+    }
+
+    /** any_name: a possibly qualified name. */
+    private List<String> anyName() {
+        List<String> n = new ArrayList<>();
+        n.add(p.colId());
+        while (p.acceptChar('.')) n.add(p.colId());
+        return n;
+    }
+
+    Stmt create() {
+        int start = p.peek().start();
+        p.expectKw("create");
+        p.expectKw("type");
+        List<String> name = anyName();
+        if (p.acceptKw("as")) {
+            if (p.acceptKw("enum")) {
+                p.expectChar('(');
+                List<String> labels = new ArrayList<>();
+                if (!p.isChar(')')) {
+                    do {
+                        labels.add(p.sconst());
+                    } while (p.acceptChar(','));
+                }
+                p.expectChar(')');
+                return new Stmt.CreateEnumStmt(name, labels);
+            }
+            if (p.isChar('(')) throw p.notSupported("CREATE TYPE AS (composite types)", start);
+            if (p.isKw("range")) throw p.notSupported("CREATE TYPE AS RANGE", start);
+            throw p.syntaxError(p.peek());
+        }
+        throw p.notSupported("CREATE TYPE (base and shell types)", start);
+    }
+
+    Stmt alter() {
+        int start = p.peek().start();
+        p.expectKw("alter");
+        p.expectKw("type");
+        List<String> name = anyName();
+        if (p.acceptKw("add")) {
+            p.expectKw("value");
+            boolean skip = false;
+            if (p.isKw("if") && p.peek(1).isKeyword("not")) {
+                p.advance();
+                p.advance();
+                p.expectKw("exists");
+                skip = true;
+            }
+            String val = p.sconst();
+            String neighbor = null;
+            boolean before = false;
+            if (p.acceptKw("before")) {
+                before = true;
+                neighbor = p.sconst();
+            } else if (p.acceptKw("after")) {
+                neighbor = p.sconst();
+            }
+            return new Stmt.AlterEnumStmt(name, null, val, neighbor, before, skip, false);
+        }
+        if (p.isKw("rename") && p.peek(1).isKeyword("value")) {
+            p.advance();
+            p.advance();
+            String oldVal = p.sconst();
+            p.expectKw("to");
+            return new Stmt.AlterEnumStmt(name, oldVal, p.sconst(), null, false, false, false);
+        }
+        if (p.isKw("rename") && p.peek(1).isKeyword("to")) {
+            p.advance();
+            p.advance();
+            return new Stmt.AlterEnumStmt(name, null, p.colId(), null, false, false, true);
+        }
+        throw p.notSupported("this form of ALTER TYPE", start);
+    }
+
+    Stmt drop() {
+        p.expectKw("drop");
+        p.expectKw("type");
+        boolean missingOk = false;
+        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+            p.advance();
+            p.advance();
+            missingOk = true;
+        }
+        List<List<String>> names = new ArrayList<>();
+        do {
+            names.add(anyName());
+        } while (p.acceptChar(','));
+        boolean cascade = p.acceptKw("cascade");
+        if (!cascade) p.acceptKw("restrict");
+        return new Stmt.DropTypeStmt(names, missingOk, cascade);
+    }
+}

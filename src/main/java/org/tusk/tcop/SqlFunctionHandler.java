@@ -1,0 +1,124 @@
+package org.tusk.tcop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.tusk.catalog.RelationProvider;
+import org.tusk.catalog.SqlFunction;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.Executor;
+import org.tusk.executor.PlanState;
+import org.tusk.executor.SqlFunctionRunner;
+import org.tusk.nodes.PlannedStmt;
+import org.tusk.nodes.Query;
+import org.tusk.optimizer.Planner;
+import org.tusk.parser.SqlFunctionBody;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.misc.SessionServices;
+
+/**
+ * fmgr_sql (executor/functions.c): runs a LANGUAGE sql function's body for one call. The body
+ * is parsed, analysed and planned once per session and function (init_sql_fcache), with the
+ * arguments as parameters, and the plans are kept until any catalog invalidation empties the
+ * relcache's name cache (a changed table or function could make them stale). Each call binds
+ * the arguments as $1..$n and runs the statements in order in the calling statement's snapshot;
+ * a statement that changes rows is followed by CommandCounterIncrement, so the next one sees
+ * its changes, and the result is the first row of the last statement (NULL if it has none).
+ * SETOF functions return their first row only: set-returning calls are not built yet.
+ */
+final class SqlFunctionHandler implements SqlFunctionRunner {
+    /** How deeply SQL functions may call each other before 54001, standing in for max_stack_depth. */
+    static final int MAX_DEPTH = 200;
+
+    private final RelationProvider relations;
+    private final SessionServices session;
+    private final LongSupplier generation;
+    private final Map<Integer, Cached> cache = new HashMap<>();
+    private int depth;
+
+    private record Cached(SqlFunction fn, long generation, List<PlannedStmt> plans) {}
+
+    SqlFunctionHandler(RelationProvider relations, SessionServices session, LongSupplier generation) {
+        this.relations = relations;
+        this.session = session;
+        this.generation = generation;
+    }
+
+    @Override
+    public Object call(SqlFunction f, Object[] args, ExecContext caller) {
+        if (depth >= MAX_DEPTH) {
+            throw PgException.error("54001", "stack depth limit exceeded").withHint(
+                    "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the"
+                            + " platform's stack depth limit is adequate.");
+        }
+        depth++;
+        try {
+            return run(f, args, caller);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object run(SqlFunction f, Object[] args, ExecContext caller) {
+        ExecEnvironment env = caller.env();
+        List<PlannedStmt> plans;
+        try {
+            plans = plans(f, caller, env);
+        } catch (PgException e) {
+            throw e.withContext("SQL function \"" + f.name() + "\" during startup");
+        }
+        Object result = null;
+        for (int i = 0; i < plans.size(); i++) {
+            PlannedStmt p = plans.get(i);
+            ExecContext ctx = ExecContext.of(session, env);
+            ctx.setParams(args);
+            PlanState state = Executor.init(p.planTree(), ctx);
+            boolean last = i == plans.size() - 1;
+            boolean modify = p.commandType() != Query.CommandType.SELECT;
+            try {
+                Object[] row;
+                try {
+                    row = state.next();
+                } catch (PgException e) {
+                    throw e.withContext("SQL function \"" + f.name() + "\" statement " + (i + 1));
+                }
+                if (last && row != null && f.resultType() != org.tusk.catalog.TypeOids.VOID) result = row[0];
+                if (modify || !last) {
+                    try {
+                        while (row != null) row = state.next();   // a statement other than the result runs to completion
+                    } catch (PgException e) {
+                        throw e.withContext("SQL function \"" + f.name() + "\" statement " + (i + 1));
+                    }
+                }
+            } finally {
+                state.close();
+            }
+            if (modify) env.commandCounterIncrement();
+        }
+        if (f.resultType() == org.tusk.catalog.TypeOids.VOID) return org.tusk.utils.adt.VoidValue.VOID;
+        return result;
+    }
+
+    @Override
+    public void validate(String body, List<Integer> argTypes, List<String> argNames, int resultType, ExecContext caller) {
+        SqlFunctionBody.analyze(body, argTypes, argNames, resultType, relations, caller.env(), caller.timeZone(),
+                session.currentDatabase());
+    }
+
+    private List<PlannedStmt> plans(SqlFunction f, ExecContext caller, ExecEnvironment env) {
+        long g = generation.getAsLong();
+        Cached c = cache.get(f.oid());
+        if (c != null && c.generation() == g && c.fn().equals(f)) return c.plans();
+        SqlFunctionBody.Analyzed a = SqlFunctionBody.analyze(f.body(), f.argTypes(), f.argNames(), f.resultType(),
+                relations, env, caller.timeZone(), session.currentDatabase());
+        List<PlannedStmt> plans = new ArrayList<>();
+        ExecContext planCtx = ExecContext.of(session, env);
+        for (Query q : a.statements()) plans.add(Planner.plan(q, planCtx, env));
+        cache.put(f.oid(), new Cached(f, g, List.copyOf(plans)));
+        return plans;
+    }
+}

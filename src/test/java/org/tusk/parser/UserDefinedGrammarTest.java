@@ -1,0 +1,75 @@
+package org.tusk.parser;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.error.PgException;
+
+/** CREATE/ALTER/DROP TYPE (enum) and CREATE/DROP FUNCTION as gram.y parses them. */
+class UserDefinedGrammarTest {
+    private static Stmt one(String sql) {
+        return Parser.parse(sql).get(0).stmt();
+    }
+
+    @Test
+    void enumStatements() {
+        Stmt.CreateEnumStmt c = (Stmt.CreateEnumStmt) one("CREATE TYPE s.mood AS ENUM ('sad', 'ok')");
+        assertEquals(List.of("s", "mood"), c.name());
+        assertEquals(List.of("sad", "ok"), c.labels());
+        assertEquals(List.of(), ((Stmt.CreateEnumStmt) one("create type e as enum ()")).labels());
+        Stmt.AlterEnumStmt a = (Stmt.AlterEnumStmt) one("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok'");
+        assertEquals("meh", a.newVal());
+        assertEquals("ok", a.neighbor());
+        assertTrue(a.before() && a.skipIfExists() && a.oldVal() == null && !a.renameType());
+        a = (Stmt.AlterEnumStmt) one("alter type mood rename value 'sad' to 'blue'");
+        assertEquals("sad", a.oldVal());
+        assertEquals("blue", a.newVal());
+        assertTrue(((Stmt.AlterEnumStmt) one("alter type mood rename to feeling")).renameType());
+        Stmt.DropTypeStmt d = (Stmt.DropTypeStmt) one("drop type if exists a, b.c cascade");
+        assertEquals(List.of(List.of("a"), List.of("b", "c")), d.names());
+        assertTrue(d.missingOk() && d.cascade());
+        assertEquals("0A000", assertThrows(PgException.class, () -> one("create type t as (a int)")).sqlState());
+    }
+
+    @Test
+    void createFunctionTakesNamedAndUnnamedArgumentsDefaultsAttributesAndBodies() {
+        String sql = "create or replace function f(a int, text, b double precision default 1.5) returns int "
+                + "language sql immutable strict as $$ select a $$";
+        Stmt.CreateFunctionStmt f = (Stmt.CreateFunctionStmt) one(sql);
+        assertTrue(f.replace());
+        assertEquals(3, f.params().size());
+        assertEquals("a", f.params().get(0).name());
+        assertNull(f.params().get(1).name());
+        assertEquals("text", f.params().get(1).type().lastName());
+        assertEquals("b", f.params().get(2).name());
+        assertEquals("float8", f.params().get(2).type().lastName());
+        assertEquals("1.5", f.params().get(2).defaultSql());
+        assertEquals("sql", f.language());
+        assertEquals("immutable", f.volatility());
+        assertEquals(Boolean.TRUE, f.strict());
+        assertEquals(" select a ", f.asText());
+        assertEquals(sql.indexOf("$$"), f.bodyLocation());
+
+        Stmt.CreateFunctionStmt r = (Stmt.CreateFunctionStmt) one("create function g(int) returns int return $1 + 1");
+        assertEquals("SELECT $1 + 1", r.sqlBody());
+        Stmt.CreateFunctionStmt b = (Stmt.CreateFunctionStmt) one(
+                "create function h() returns int begin atomic; select 1; return 2; end");
+        assertEquals("select 1;\nSELECT 2;\n", b.sqlBody());
+        PgException dup = assertThrows(PgException.class,
+                () -> one("create function x() returns int language sql as 'select 1' return 1"));
+        assertEquals("duplicate function body specified", dup.getMessage());
+        assertEquals("0A000", assertThrows(PgException.class, () -> one("create function x(out a int) as ''")).sqlState());
+    }
+
+    @Test
+    void dropFunctionWithAndWithoutArgumentLists() {
+        Stmt.DropFunctionStmt d = (Stmt.DropFunctionStmt) one("drop function if exists f(int, b text), g restrict");
+        assertTrue(d.missingOk());
+        assertFalse(d.cascade());
+        assertEquals(2, d.functions().get(0).argTypes().size());
+        assertNull(d.functions().get(1).argTypes());
+    }
+}
