@@ -165,6 +165,7 @@ public final class BuiltinCatalog {
         UuidBuiltins.register(b);
         JsonBuiltins.register(b);
         EnumBuiltins.register(b);
+        ViewFunctions.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

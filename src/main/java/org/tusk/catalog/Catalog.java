@@ -174,8 +174,57 @@ public interface Catalog {
         throw org.tusk.utils.error.PgException.error("0A000", "constraints are not supported by this catalog");
     }
 
-    /** RemoveRelations: drops a table (with its indexes) or an index; the files go at commit. */
+
+    /**
+     * RemoveRelations for one relation: drops a table (with its indexes), view, sequence or index;
+     * the files go at commit. Refuses (2BP01) when other objects depend on it.
+     */
     void dropRelation(Relation rel);
+
+    /**
+     * RemoveRelations + performMultipleDeletions: drops {@code rels} and, with {@code cascade},
+     * every object that depends on them (NOTICE "drop cascades to ..."); without it, 2BP01 if any
+     * object outside {@code rels} depends on them.
+     */
+    void dropRelations(List<Relation> rels, boolean cascade);
+
+    /** The dependency machinery (pg_depend: recordDependencyOn, performDeletion) of this catalog. */
+    Dependencies dependencies();
+
+    /**
+     * DefineView's catalog part: a relation of relkind 'v' without storage, with {@code columns},
+     * and its "_RETURN" rule in pg_rewrite whose action is {@code definition} (the SELECT's SQL
+     * text), depending on {@code referencedRelations}. With {@code replace} an existing view of
+     * that name gets the new definition (columns may only be added at the end: 42P16 otherwise).
+     *
+     * @return the view's OID
+     */
+    int createView(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean replace,
+                   String definition, List<Integer> referencedRelations);
+
+    /** The defining SELECT's text of a view (its _RETURN rule's ev_action), or null if {@code view} has none. */
+    String viewDefinition(Relation view);
+
+    /**
+     * StoreCatalogInheritance: makes table {@code childOid} a child of {@code parentOids} (in
+     * INHERITS order) and records its columns' attinhcount and attislocal (indexed by attnum - 1).
+     */
+    void storeInheritance(int childOid, List<Integer> parentOids, int[] attinhcount, boolean[] attislocal);
+
+    /** find_inheritance_children: the OIDs of the tables that inherit directly from {@code parentOid}. */
+    List<Integer> inheritanceChildren(int parentOid);
+
+    /** The OIDs of the direct parents of {@code childOid}, in INHERITS order. */
+    List<Integer> inheritanceParents(int childOid);
+
+    /**
+     * Adds {@code inhcountDelta} to pg_attribute.attinhcount of {@code rel}'s column {@code attnum}
+     * and, unless {@code islocal} is null, sets attislocal (ALTER TABLE ADD COLUMN on a parent).
+     */
+    void adjustColumnInheritance(Relation rel, int attnum, int inhcountDelta, Boolean islocal);
+
+    /** LockRelationOid: takes {@code lockMode} on relation {@code relOid} and accepts invalidation messages. */
+    void lockRelation(int relOid, int lockMode);
 
     /**
      * ExecGrant_Relation's catalog update: sets pg_class.relacl of {@code rel} to {@code acl}

@@ -27,6 +27,11 @@ public interface FunctionCallContext {
         throw org.tusk.utils.error.PgException.error("0A000", "SQL functions cannot be run here");
     }
 
+    /** The catalog of the session's database, or null where the context has no storage (catalog functions need it). */
+    default Catalog catalog() {
+        return null;
+    }
+
     /** Settings output functions depend on (TimeZone, extra_float_digits). */
     default org.tusk.utils.adt.OutputSettings outputSettings() {
         return new org.tusk.utils.adt.OutputSettings(timeZone(), 1);

@@ -45,6 +45,7 @@ public final class HeapCatalog implements Catalog {
     private final TypeDdl typeDdl;
     private final FunctionDdl functions;
     private final org.tusk.access.sequence.Sequences sequences;
+    private final Dependencies dependencies;
 
     public HeapCatalog(CatalogEnv env) {
         this(env, null);
@@ -62,6 +63,21 @@ public final class HeapCatalog implements Catalog {
         types.install();
         this.typeDdl = new TypeDdl(env, writer, namespaces, types);
         this.functions = new FunctionDdl(env, writer, namespaces);
+        this.dependencies = new Dependencies(env, writer);
+        dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
+            @Override public String describe(ObjectAddress o) { return describeRelation(o); }
+            @Override public void drop(ObjectAddress o) {
+                Relation rel = env.relcache().byOid(o.objectId());
+                if (rel != null) removeRelation(rel);
+            }
+            @Override public void lock(ObjectAddress o) { HeapCatalog.this.lock(o.objectId(), RelationLocks.ACCESS_EXCLUSIVE_LOCK); }
+        });
+        dependencies.registerObjectClass(ObjectAddress.REWRITE_RELATION_ID, new Dependencies.ObjectClass() {
+            @Override public String describe(ObjectAddress o) { return views.describeRule(o.objectId()); }
+            @Override public void drop(ObjectAddress o) { views.removeRule(o.objectId()); }
+        });
+        this.views = new ViewCatalog(env, writer, dependencies);
+        this.inheritance = new InheritanceCatalog(env, writer, dependencies);
     }
 
     @Override
@@ -77,6 +93,102 @@ public final class HeapCatalog implements Catalog {
     @Override
     public TypeDdl typeDdl() {
         return typeDdl;
+    }
+
+    private final InheritanceCatalog inheritance;
+
+    @Override
+    public void storeInheritance(int childOid, List<Integer> parentOids, int[] attinhcount, boolean[] attislocal) {
+        inheritance.store(childOid, parentOids, attinhcount, attislocal);
+    }
+
+    @Override
+    public List<Integer> inheritanceChildren(int parentOid) {
+        return inheritance.children(parentOid);
+    }
+
+    @Override
+    public List<Integer> inheritanceParents(int childOid) {
+        return inheritance.parents(childOid);
+    }
+
+    @Override
+    public void adjustColumnInheritance(Relation rel, int attnum, int inhcountDelta, Boolean islocal) {
+        inheritance.adjustColumn(rel.oid(), attnum, inhcountDelta, islocal);
+    }
+
+    @Override
+    public void lockRelation(int relOid, int lockMode) {
+        lock(relOid, lockMode);
+    }
+
+    private final ViewCatalog views;
+
+    @Override
+    public Dependencies dependencies() {
+        return dependencies;
+    }
+
+    /** getRelationDescription: "table t", "view v", ...; qualified by schema when not visible through search_path. */
+    private String describeRelation(ObjectAddress o) {
+        Relation rel = env.relcache().byOid(o.objectId());
+        if (rel == null) return null;
+        String kind = switch (rel.relkind()) {
+            case 'v' -> "view";
+            case 'i' -> "index";
+            case 'S' -> "sequence";
+            case 'm' -> "materialized view";
+            default -> "table";
+        };
+        String name = rel.name();
+        if (relnameGetRelid(null, rel.name()) != rel.oid()) name = namespaceName(rel.namespace()) + "." + name;
+        if (o.objectSubId() > 0 && o.objectSubId() <= rel.desc().natts()) {
+            return "column " + rel.desc().attr(o.objectSubId() - 1).name() + " of " + kind + " " + name;
+        }
+        return kind + " " + name;
+    }
+
+    @Override
+    public int createView(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean replace,
+                          String definition, List<Integer> referencedRelations) {
+        int existing = replace ? relnameGetRelid(persistence == 't' ? "pg_temp" : schemaOrNull, name) : 0;
+        if (existing != 0) {
+            lock(existing, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            Relation old = env.relcache().byOid(existing);
+            if (old != null && old.relkind() == 'v') {
+                List<ColumnSpec> added = views.checkReplacement(old, columns);
+                for (ColumnSpec c : added) {
+                    ddl.addColumn(env.relcache().byOid(existing), c);
+                    env.commandCounterIncrement().run();
+                }
+                views.replaceRule(existing, definition, referencedRelations);
+                env.inval().registerRelcacheInval(existing);
+                env.commandCounterIncrement().run();
+                return existing;
+            }
+            if (old != null) {
+                throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a view");
+            }
+        }
+        int oid = createRelation(schemaOrNull, name, columns, persistence, false, List.of(), 'v');
+        views.storeRule(oid, definition, referencedRelations);
+        env.commandCounterIncrement().run();
+        return oid;
+    }
+
+    @Override
+    public String viewDefinition(Relation view) {
+        return views.definition(view.oid());
+    }
+
+    @Override
+    public void dropRelations(List<Relation> rels, boolean cascade) {
+        List<ObjectAddress> targets = new ArrayList<>();
+        for (Relation r : rels) {
+            lock(r.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            targets.add(ObjectAddress.relation(r.oid()));
+        }
+        dependencies.performDeletion(targets, cascade);
     }
 
     @Override
@@ -450,8 +562,9 @@ public final class HeapCatalog implements Catalog {
 
         int owner = env.userOid().getAsInt();
         int relOid = newRelFileNumber();
+        boolean hasStorage = relkind != 'v';
         env.locks().lockRelation(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-        env.storage().create(locator(relOid), persistence);
+        if (hasStorage) env.storage().create(locator(relOid), persistence);
 
         // AddNewRelationType: the row type and its array type.
         int typeOid = writer.newOid(PG_TYPE, "oid");
@@ -460,8 +573,9 @@ public final class HeapCatalog implements Catalog {
         writer.insert(PG_TYPE, PgTypeRows.toRow(rowType, nsp, owner));
         writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(rowType), nsp, owner));
 
-        Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, HEAP_TABLE_AM_OID, relOid,
-                persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
+        Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, hasStorage ? HEAP_TABLE_AM_OID : 0,
+                hasStorage ? relOid : 0, persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
+        if (relkind == 'v') PG_CLASS.set(classRow, "relhasrules", true);
         if (!reloptions.isEmpty()) PG_CLASS.set(classRow, "reloptions", reloptions.toArray(new String[0]));
         writer.insert(PG_CLASS, classRow);
         for (int i = 0; i < columns.size(); i++) {
@@ -471,7 +585,8 @@ public final class HeapCatalog implements Catalog {
             if (c.identity() != 0) PG_ATTRIBUTE.set(att, "attidentity", String.valueOf(c.identity()));
             writer.insert(PG_ATTRIBUTE, att);
         }
-        for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
+        // Views have no system columns (heap_create_with_catalog adds them for relkinds with storage).
+        if (hasStorage) for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
             if (c.defaultSql() != null) {
@@ -759,6 +874,16 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void dropRelation(Relation rel) {
+        if (rel.relkind() == 'i') {
+            lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            removeRelation(rel);
+        } else {
+            dropRelations(List.of(rel), false);
+        }
+    }
+
+    /** heap_drop_with_catalog / index_drop for one relation, without looking at what depends on it. */
+    private void removeRelation(Relation rel) {
         lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (classRow(rel.oid()) == null) {
             throw PgException.error(rel.relkind() == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
@@ -786,6 +911,7 @@ public final class HeapCatalog implements Catalog {
                 env.commandCounterIncrement().run();
             }
             int relOid = rel.oid();
+            if (rel.relkind() == 'v') views.removeRules(relOid);
             if (rel.relkind() == 'S') writer.delete(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == relOid);
             writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid);
             // Its foreign keys' referenced tables list them in their relcache entries: tell them.
@@ -801,8 +927,9 @@ public final class HeapCatalog implements Catalog {
                 int arrayOid = oid(PG_TYPE.get(t.values(), "typarray"));
                 writer.delete(PG_TYPE, v -> { int o = oid(PG_TYPE.get(v, "oid")); return o == typeOid || (arrayOid != 0 && o == arrayOid); });
             }
+            writer.delete(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == relOid);
             writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
-            env.storage().scheduleUnlink(rel.locator());
+            if (rel.relkind() != 'v') env.storage().scheduleUnlink(rel.locator());
             env.inval().registerRelcacheInval(relOid);
         }
         env.commandCounterIncrement().run();

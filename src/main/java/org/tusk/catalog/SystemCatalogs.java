@@ -106,7 +106,7 @@ public final class SystemCatalogs {
                     nullable("stavalues4", ANYARRAY), nullable("stavalues5", ANYARRAY)));
 
 
-    /** pg_inherits (catalog/pg_inherits.h): inheritance and partition parents; empty, as Tusk has neither yet. */
+    /** pg_inherits (catalog/pg_inherits.h): the parents of tables created with INHERITS (no partitioning yet). */
     public static final SystemCatalog PG_INHERITS = new SystemCatalog(2611, "pg_inherits", FIRST_BOOTSTRAP_OBJECT_ID + 14,
             FIRST_BOOTSTRAP_OBJECT_ID + 15, List.of(nn("inhrelid", OID), nn("inhparent", OID), nn("inhseqno", INT4),
                     nn("inhdetachpending", BOOL)));
@@ -141,10 +141,24 @@ public final class SystemCatalogs {
             nullable("protrftypes", OID_ARRAY), nn("prosrc", TEXT), nullable("probin", TEXT),
             nullable("prosqlbody", PG_NODE_TREE), nullable("proconfig", TEXT_ARRAY), nullable("proacl", ACLITEM_ARRAY)));
 
+    /**
+     * pg_rewrite (catalog/pg_rewrite.h): a view's ON SELECT DO INSTEAD rule "_RETURN". ev_action
+     * holds the defining SELECT's SQL text where PostgreSQL stores a node tree (as adbin does).
+     */
+    public static final SystemCatalog PG_REWRITE = new SystemCatalog(2618, "pg_rewrite", FIRST_BOOTSTRAP_OBJECT_ID + 20,
+            FIRST_BOOTSTRAP_OBJECT_ID + 21, List.of(nn("oid", OID), nn("rulename", NAME), nn("ev_class", OID),
+                    nn("ev_type", CHAR), nn("ev_enabled", CHAR), nn("is_instead", BOOL), nn("ev_qual", PG_NODE_TREE),
+                    nn("ev_action", PG_NODE_TREE)));
+
+    /** pg_depend (catalog/pg_depend.h): dependencies between database objects (dependency.c). */
+    public static final SystemCatalog PG_DEPEND = new SystemCatalog(2608, "pg_depend", FIRST_BOOTSTRAP_OBJECT_ID + 22,
+            FIRST_BOOTSTRAP_OBJECT_ID + 23, List.of(nn("classid", OID), nn("objid", OID), nn("objsubid", INT4),
+                    nn("refclassid", OID), nn("refobjid", OID), nn("refobjsubid", INT4), nn("deptype", CHAR)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
-            PG_PROC);
+            PG_PROC, PG_REWRITE, PG_DEPEND);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

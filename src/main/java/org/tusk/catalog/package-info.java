@@ -58,10 +58,9 @@
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
  * pg_attrdef (2604), pg_constraint (2606), pg_am (2601), pg_sequence (2224), pg_statistic (2619),
  * pg_inherits (2611),
- * pg_partitioned_table (3350), pg_enum (3501) and pg_proc (1255) are heap tables of every database, with PostgreSQL 15's columns,
+ * pg_partitioned_table (3350), pg_enum (3501), pg_proc (1255), pg_rewrite (2618) and pg_depend (2608) are heap tables of every database, with PostgreSQL 15's columns,
  * types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql, JDBC drivers and pgbench
- * can query them (pg_inherits and pg_partitioned_table stay empty: there is no inheritance or
- * partitioning). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
+ * can query them (pg_partitioned_table stays empty: there is no partitioning). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
  * output functions; int2vector, oidvector and pg_node_tree (text) can be selected, regclass,
  * regtype, regnamespace and regrole are known types ({@link org.tusk.catalog.IntrospectionBuiltins});
  * regproc, oid[], int2[] and "char"[] columns have no type Tusk knows by OID yet.
@@ -149,9 +148,39 @@
  * analysis resolves alongside the built-ins; calling it goes through
  * {@link org.tusk.catalog.FunctionCallContext#callSqlFunction} to the language handler the
  * backend installed. Lookups by name are cached until any catalog invalidation.</li>
- * <li>No pg_depend yet: DROP TYPE finds dependent columns through pg_attribute; nothing records
- * that a function uses a type or table.</li>
+ * <li>DROP TYPE finds dependent columns through pg_attribute (not yet through pg_depend); nothing
+ * records that a function uses a type or table.</li>
  * </ul>
+ *
+ * <h2>Views, dependencies, inheritance</h2>
+ * <ul>
+ * <li><b>Views</b> ({@link org.tusk.catalog.ViewCatalog}, view.c): a pg_class row of relkind 'v'
+ * with relfilenode 0 and no file (its relcache entry has no locator), its columns in pg_attribute
+ * (no system columns), a row type, relhasrules, and one pg_rewrite row "_RETURN" (ev_type '1',
+ * ev_enabled 'O', is_instead, ev_qual "&lt;&gt;") whose ev_action is the defining SELECT's SQL text
+ * as written, following the adbin convention: the rewriter ({@code rewrite}) parses and analyses it
+ * again at every use. CREATE OR REPLACE keeps the columns (names and types) and may add some at
+ * the end (checkViewTupleDesc).</li>
+ * <li><b>Dependencies</b> ({@link org.tusk.catalog.Dependencies}, pg_depend.c/dependency.c):
+ * recordDependencyOn(depender, referenced, NORMAL | AUTO | INTERNAL) writes a pg_depend row;
+ * performDeletion walks pg_depend from the targets (findDependentObjects: an object that depends
+ * INTERNALly on another stands for its owner), refuses with 2BP01 listing "x depends on y" lines
+ * when a NORMAL dependent is not itself a target and CASCADE was not given, else NOTICEs "drop
+ * cascades to ..." and deletes everything dependents first, each through the handler registered
+ * for its catalog ({@code registerObjectClass}: pg_class and pg_rewrite here), removing the
+ * object's pg_depend rows and incrementing the command counter after each. A view's rule depends
+ * INTERNALly on the view and NORMALly on every relation its query reads (whole relations: no
+ * column-level rows yet). Objects created by bootstrap have no rows (PostgreSQL pins them).
+ * Indexes are still dropped with their table directly, not through pg_depend.</li>
+ * <li><b>Inheritance</b> ({@link org.tusk.catalog.InheritanceCatalog}, pg_inherits.c): a child's
+ * pg_inherits rows (inhseqno in INHERITS order), its parents' relhassubclass, its columns'
+ * attinhcount/attislocal and a NORMAL dependency of the child on each parent, so DROP of a
+ * parent needs CASCADE and takes the children. Dropping a table removes its pg_inherits rows.</li>
+ * </ul>
+ * Locking: all of these change catalog rows under the locks the DDL holds on the relations
+ * involved (AccessExclusiveLock on a view or table being created, replaced or dropped, and on
+ * every relation the deletion walk reaches; ShareUpdateExclusiveLock on a parent while a child is
+ * created, as MergeAttributes takes it).
  *
  * <h2>Concurrency and locking</h2>
  * A HeapCatalog belongs to one backend and one thread. Catalog rows are shared through the

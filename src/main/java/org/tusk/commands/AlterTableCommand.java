@@ -80,13 +80,19 @@ public final class AlterTableCommand {
 
     /** RenameRelation / renameatt. */
     public static void rename(Stmt.RenameStmt s, ExecEnvironment env, Consumer<String> notices) {
-        Relation rel = open(s.relation(), s.missingOk(), env, notices);
+        Relation rel = open(s.relation(), s.missingOk(), env, notices, true);
         if (rel == null) return;
         if (s.column() == null) env.catalog().renameRelation(rel, s.newName());
         else env.catalog().renameColumn(rel, attnum(rel, s.column()), s.newName());
     }
 
     private static Relation open(Stmt.RangeVar rv, boolean missingOk, ExecEnvironment env, Consumer<String> notices) {
+        return open(rv, missingOk, env, notices, false);
+    }
+
+    /** @param anyKind RENAME, which applies to views (and other relations) as well as tables */
+    private static Relation open(Stmt.RangeVar rv, boolean missingOk, ExecEnvironment env, Consumer<String> notices,
+                                 boolean anyKind) {
         Relation rel = env.catalog().openRelation(rv.schema(), rv.name(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
         if (rel == null) {
@@ -96,7 +102,8 @@ public final class AlterTableCommand {
             }
             throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
         }
-        if (rel.relkind() != 'r') throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
+        if (rel.relkind() != 'r' && !(anyKind && rel.relkind() == 'v'))
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
         return rel;
     }
 
@@ -202,6 +209,38 @@ public final class AlterTableCommand {
             } else {
                 ConstraintCommands.addForeignKey(current, k, env, ctx);
             }
+        }
+        addToChildren(rel, c, t, queryString, ctx, notices);
+    }
+
+    /**
+     * ATExecAddColumn's recursion: the column goes to every inheritance child too (inherited:
+     * attinhcount 1, not local), or, where a child already has a column of that name and type,
+     * is merged into it (attinhcount + 1, with PostgreSQL's NOTICE). Indexes are not inherited.
+     */
+    private static void addToChildren(Relation parent, Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t,
+                                      String queryString, ExecContext ctx, Consumer<String> notices) {
+        Catalog catalog = ctx.env().catalog();
+        for (int childOid : catalog.inheritanceChildren(parent.oid())) {
+            catalog.lockRelation(childOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            Relation child = catalog.openRelation(childOid);
+            if (child == null) continue;
+            int existing = -1;
+            for (int i = 0; i < child.desc().natts(); i++) if (child.desc().attr(i).name().equals(c.name())) existing = i + 1;
+            if (existing > 0) {
+                if (child.desc().attr(existing - 1).type().oid() != t.oid() || child.atttypmod(existing) != t.typmod()) {
+                    throw PgException.error(SqlState.DATATYPE_MISMATCH, "child table \"" + child.name()
+                            + "\" has different type for column \"" + c.name() + "\"");
+                }
+                notices.accept("merging definition of column \"" + c.name() + "\" for child \"" + child.name() + "\"");
+                catalog.adjustColumnInheritance(child, existing, 1, null);
+                continue;
+            }
+            Stmt.ColumnDefinition inherited = new Stmt.ColumnDefinition(c.name(), c.type(), c.notNull() || c.primaryKey(),
+                    c.rawDefault(), c.defaultSql(), -1, -1, c.location());
+            addColumn(child, new Stmt.AlterTableCmd.AddColumn(inherited, false), queryString, ctx, notices);
+            Relation widened = catalog.openRelation(childOid);
+            catalog.adjustColumnInheritance(widened, widened.desc().natts(), 1, false);
         }
     }
 

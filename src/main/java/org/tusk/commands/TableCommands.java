@@ -32,6 +32,12 @@ public final class TableCommands {
     /** DefineRelation + the index constraints. */
     public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
                                    String currentDatabase) {
+        createTable(s, queryString, env, zone, currentDatabase, n -> { });
+    }
+
+    /** The same, with NOTICEs (merged inherited columns) going to {@code notices}. */
+    public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
+                                   String currentDatabase, Consumer<String> notices) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
         if (s.unlogged()) {
@@ -87,7 +93,13 @@ public final class TableCommands {
                             org.tusk.parser.Lexer.position(queryString, k.location()));
             }
         }
+        InheritanceMerge.Result merged = null;
+        if (!s.inhRelations().isEmpty()) {
+            merged = InheritanceMerge.merge(s.inhRelations(), specs, s.temp(), catalog, notices);
+            specs = new ArrayList<>(merged.columns());
+        }
         int oid = catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
+        if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
         if (keys.isEmpty() && others.isEmpty()) return;
         env.commandCounterIncrement();
         // DefineRelation stores the CHECK constraints with the table; the indexes come next and
@@ -231,6 +243,7 @@ public final class TableCommands {
             case TABLE -> 'r';
             case INDEX -> 'i';
             case SEQUENCE -> 'S';
+            case VIEW -> 'v';
         };
         List<Relation> victims = new ArrayList<>();
         for (Stmt.RangeVar rv : s.objects()) {
@@ -260,7 +273,14 @@ public final class TableCommands {
             ConstraintCommands.dropDependentForeignKeys(fks, victims.size() == 1 ? "table " + rel.name() : null,
                     "table " + rel.name(), s.cascade(), env, notices);
         }
-        for (Relation rel : victims) catalog.dropRelation(rel);
+        // Indexes go one by one (they have no pg_depend rows yet); the rest in one deletion walk,
+        // so that objects depending on one another are all dropped and not reported (performMultipleDeletions).
+        List<Relation> others = new ArrayList<>();
+        for (Relation rel : victims) {
+            if (rel.relkind() == 'i') catalog.dropRelation(rel);
+            else others.add(rel);
+        }
+        if (!others.isEmpty()) catalog.dropRelations(others, s.cascade());
     }
 
     private static String shown(Stmt.RangeVar rv) {

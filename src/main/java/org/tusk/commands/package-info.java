@@ -6,6 +6,17 @@
  * and index access methods, snapshot, command id) and end with a CommandCounterIncrement, so
  * the next statement of the transaction sees their effects.
  *
+ * <p>Views, CREATE TABLE AS and inheritance: {@link org.tusk.commands.ViewCommands} (view.c
+ * DefineView) analyses the query for the view's column names and types (42601 for more column
+ * names than columns, 42701 for duplicates), makes a view over a temporary table temporary with
+ * PostgreSQL's NOTICE, and stores it with a dependency on each relation the query reads;
+ * {@link org.tusk.commands.CreateAsCommands} (createas.c) creates the table of CREATE TABLE AS /
+ * SELECT INTO from the query's output columns, and the traffic cop then fills it with an INSERT
+ * of the same query ("SELECT n"); {@link org.tusk.commands.InheritanceMerge} is MergeAttributes
+ * for CREATE TABLE ... INHERITS; ALTER TABLE ADD COLUMN recurses to inheritance children (or
+ * merges into a child's same-named column); DROP TABLE/VIEW goes through the catalog's deletion
+ * walk (RESTRICT/CASCADE).
+ *
  * <ul>
  * <li>{@link org.tusk.commands.TableCommands}: CREATE TABLE (with storage parameters,
  *     {@link org.tusk.commands.RelOptions}; serial and GENERATED ALWAYS / BY DEFAULT AS IDENTITY

@@ -26,6 +26,11 @@ public final class ExecContext implements FunctionCallContext {
         this.env = env;
     }
 
+    @Override
+    public org.tusk.catalog.Catalog catalog() {
+        return env == null ? null : env.catalog();
+    }
+
     public static ExecContext of(SessionServices session) {
         return new ExecContext(session, null);
     }

@@ -71,4 +71,9 @@ public interface ExecEnvironment {
      * where the backend offers none, and then a table with such constraints cannot be changed.
      */
     default ConstraintSupport constraintSupport() { return null; }
+
+    /** superuser_arg: whether role {@code roleOid} is a superuser now (a view owner's privileges). */
+    default boolean roleIsSuperuser(int roleOid) {
+        return roleOid == currentUserId() && currentUserIsSuperuser();
+    }
 }

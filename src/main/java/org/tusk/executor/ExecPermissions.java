@@ -50,6 +50,27 @@ public final class ExecPermissions {
         int[] acl = Acl.effective(rel.acl(), rel.owner());
         if ((Acl.mask(acl, env.currentUserId()) & required) == required) return;
         if (env.currentUserIsSuperuser()) return;
-        throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table " + rel.name());
+        throw denied(rel);
+    }
+
+    /**
+     * The same for role {@code userId} rather than the current user: a view's relations are
+     * checked as the view's owner (RTEPermissionInfo.checkAsUser).
+     */
+    public static void checkTableAs(Relation rel, int required, int userId, ExecEnvironment env) {
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        if ((Acl.mask(acl, userId) & required) == required) return;
+        if (env.roleIsSuperuser(userId)) return;
+        throw denied(rel);
+    }
+
+    /** aclcheck_error's ACLCHECK_NO_PRIV message for the relation's kind. */
+    private static PgException denied(Relation rel) {
+        String kind = switch (rel.relkind()) {
+            case 'v' -> "view";
+            case 'S' -> "sequence";
+            default -> "table";
+        };
+        return PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for " + kind + " " + rel.name());
     }
 }

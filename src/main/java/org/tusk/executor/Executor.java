@@ -48,6 +48,7 @@ public final class Executor {
 
     /** es_processed of a ModifyTable plan's state: rows inserted, updated or deleted so far (0 for other nodes). */
     public static long processedRows(PlanState state) {
+        if (state instanceof SetStates.AppendState a) return a.processed();
         return state instanceof ModifyTableState m ? m.processed() : 0;
     }
 

@@ -52,6 +52,7 @@ final class SetStates {
         private final ExecContext ctx;
         private int current = -1;
         private PlanState state;
+        private long processed;
 
         AppendState(Plan.Append plan, ExecContext ctx) {
             this.plan = plan;
@@ -68,8 +69,14 @@ final class SetStates {
                 Object[] t = state.next();
                 if (t != null) return t;
                 state.close();
+                processed += Executor.processedRows(state);
                 state = null;
             }
+        }
+
+        /** Rows the finished children processed, when they are ModifyTables (UPDATE/DELETE of an inheritance tree). */
+        long processed() {
+            return processed;
         }
 
         @Override

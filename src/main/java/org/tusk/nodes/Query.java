@@ -145,14 +145,32 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
      * <p>A CTE reference names its query by {@code cteName} and {@code ctelevelsup} (how many
      * query levels up the WITH is); {@code selfReference} marks the recursive term's reference
      * to its own CTE (the work table).
+     *
+     * <p>{@code inh} (a table only): whether the scan includes the table's inheritance children;
+     * false after ONLY.
      */
     public record RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
                                 List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
-                                Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral) {
+                                Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral,
+                                boolean inh) {
+        /** An entry with {@code inh} true (a table's inheritance children included, as without ONLY). */
+        public RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
+                             List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
+                             Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral) {
+            this(kind, refname, schema, relname, relation, columns, table, subquery, values, function, cteName, ctelevelsup,
+                    selfReference, lateral, true);
+        }
+
         public RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,
                              List<ColumnDef> columns, Relation table) {
             this(RteKind.RELATION, refname, schema, relname, relation, columns, table, null, null, null, null, 0, false,
                     false);
+        }
+
+        /** The same entry with {@code inh} set (false: ONLY, the table without its children). */
+        public RangeTblEntry withInh(boolean inh) {
+            return new RangeTblEntry(kind, refname, schema, relname, relation, columns, table, subquery, values, function,
+                    cteName, ctelevelsup, selfReference, lateral, inh);
         }
 
         public RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,

@@ -12,11 +12,23 @@ public sealed interface Stmt {
         int location();
     }
 
-    /** A relation name in FROM: [catalog.][schema.]name [[AS] alias [(column aliases)]]. */
-    record RangeVar(String catalog, String schema, String name, String alias, int location, List<String> colAliases)
-            implements FromItem {
+    /**
+     * A relation name in FROM: [ONLY] [catalog.][schema.]name [*] [[AS] alias [(column aliases)]];
+     * {@code inh} is false after ONLY (the relation without its inheritance children).
+     */
+    record RangeVar(String catalog, String schema, String name, String alias, int location, List<String> colAliases,
+                    boolean inh) implements FromItem {
         public RangeVar(String catalog, String schema, String name, String alias, int location) {
             this(catalog, schema, name, alias, location, List.of());
+        }
+
+        public RangeVar(String catalog, String schema, String name, String alias, int location, List<String> colAliases) {
+            this(catalog, schema, name, alias, location, colAliases, true);
+        }
+
+        /** The same name marked ONLY. */
+        public RangeVar only() {
+            return new RangeVar(catalog, schema, name, alias, location, colAliases, false);
         }
     }
 
@@ -170,12 +182,21 @@ public sealed interface Stmt {
      */
     record ForeignKey(RangeVar pkTable, List<String> pkColumns, char matchType, char updAction, char delAction) {}
 
-    /** CREATE [TEMP] TABLE [IF NOT EXISTS] name (...). Column PRIMARY KEY/UNIQUE appear in the columns. */
+    /**
+     * CREATE [TEMP] TABLE [IF NOT EXISTS] name (...) [INHERITS (parents)]. Column PRIMARY KEY/UNIQUE
+     * appear in the columns.
+     */
     record CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
-                      boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options) implements Stmt {
+                      boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
+                      List<RangeVar> inhRelations) implements Stmt {
         public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                           boolean temp, boolean ifNotExists) {
             this(relation, columns, constraints, temp, ifNotExists, false, List.of());
+        }
+
+        public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
+                          boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options) {
+            this(relation, columns, constraints, temp, ifNotExists, unlogged, options, List.of());
         }
     }
 
@@ -189,10 +210,26 @@ public sealed interface Stmt {
     record IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
                      boolean ifNotExists) implements Stmt {}
 
-    /** DROP TABLE|INDEX [IF EXISTS] names [CASCADE|RESTRICT]. */
+    /** DROP TABLE|INDEX|SEQUENCE|VIEW [IF EXISTS] names [CASCADE|RESTRICT]. */
     record DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade) implements Stmt {
-        public enum ObjectType { TABLE, INDEX, SEQUENCE }
+        public enum ObjectType { TABLE, INDEX, SEQUENCE, VIEW }
     }
+
+    /**
+     * CREATE [OR REPLACE] [TEMP] VIEW name [(aliases)] AS query (gram.y ViewStmt); {@code queryText}
+     * is the query as written, which the catalog stores. {@code checkOption} is "local",
+     * "cascaded" or null.
+     */
+    record ViewStmt(RangeVar view, List<String> aliases, SelectStmt query, String queryText, boolean replace,
+                    boolean temp, String checkOption) implements Stmt {}
+
+    /**
+     * CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns)] AS query [WITH [NO] DATA], and SELECT ...
+     * INTO [TEMP] name (gram.y CreateTableAsStmt with its IntoClause; {@code isSelectInto} for the
+     * latter, whose query is the SELECT without its INTO clause).
+     */
+    record CreateTableAsStmt(RangeVar relation, List<String> colNames, SelectStmt query, boolean temp,
+                             boolean ifNotExists, boolean withData, boolean isSelectInto) implements Stmt {}
 
     /**
      * CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options]: options keep gram.y's SeqOptElem

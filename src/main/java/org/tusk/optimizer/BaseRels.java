@@ -33,6 +33,16 @@ final class BaseRels {
         double rows;
         switch (rte.kind()) {
             case RELATION -> {
+                List<org.tusk.utils.cache.Relation> children = rte.isTable() && rte.inh()
+                        ? Inheritance.descendants(rte.table().oid(), info.glob.env) : List.of();
+                if (!children.isEmpty()) {
+                    // expand_inherited_rtentry: the table and its descendants, appended.
+                    plan = Inheritance.append(rte, rtindex, children, qual, info.glob.env, info.glob.ctx);
+                    // Rough: as many rows in each child as in the parent (no per-child statistics yet).
+                    rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm()) * (1 + children.size());
+                    return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
+                            Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, List.of(), null, null);
+                }
                 if (rte.isTable()) {
                     rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm());
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)

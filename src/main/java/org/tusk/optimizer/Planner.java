@@ -95,8 +95,13 @@ public final class Planner {
             newRow = join.fixAll(newRow);
             returning = new ArrayList<>(join.fixAll(returning));
         }
-        Plan plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
-                q.onConflict() == null ? null : onConflict(q, info));
+        List<org.tusk.utils.cache.Relation> children = q.commandType() != Query.CommandType.INSERT && target.inh()
+                ? Inheritance.descendants(target.table().oid(), env) : List.of();
+        Plan plan = children.isEmpty()
+                ? new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
+                        q.onConflict() == null ? null : onConflict(q, info))
+                : Inheritance.modifyAppend(q.commandType(), target, q.resultRelation(), children, where, newRow,
+                        List.copyOf(returning), env, ctx);
         return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods), q.commandType());
     }
 

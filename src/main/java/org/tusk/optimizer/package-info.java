@@ -48,6 +48,18 @@
  * WHERE and RETURNING are rewritten onto that layout). ON CONFLICT's SET and WHERE are
  * rewritten onto the executor's existing-row-then-EXCLUDED tuple.
  *
+ * <h2>Inheritance</h2>
+ * A table read without ONLY that has inheritance children ({@link org.tusk.optimizer.Inheritance},
+ * expand_inherited_rtentry) is scanned by an {@code Append} of its own scan and one per
+ * descendant (pg_inherits, breadth first, another session's temporary children skipped). Each
+ * child's quals are translated to its attribute numbers by column name and its rows projected
+ * into the parent's column order, so the Append's tuples have the parent's layout and nothing
+ * above it sees the children; the TID element of the scan tuple is not carried through the
+ * Append. UPDATE and DELETE of such a table become an Append of one ModifyTable per table, each
+ * over its own scan with the new row, EvalPlanQual recheck and RETURNING translated; a child's
+ * own columns keep their values. The row estimate assumes each child as large as the parent.
+ * Not yet: the tableoid system column, partitioning.
+ *
  * <p>A correlated [NOT] EXISTS conjunct of WHERE over a plain subquery becomes a semi (anti)
  * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}); an uncorrelated
  * {@code x = ANY (subquery)} is answered from a hash of the subquery's rows at execution. Not

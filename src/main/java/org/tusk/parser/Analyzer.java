@@ -466,7 +466,7 @@ public final class Analyzer {
             cols.add(new ColumnDef(att.name(), table.atttypid(i + 1), env.atttypmod(table, i + 1)));
         }
         return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), null,
-                aliasColumns(cols, rv.colAliases(), refname, rv.location()), table);
+                aliasColumns(cols, rv.colAliases(), refname, rv.location()), table).withInh(rv.inh());
     }
 
     /** Applies column aliases to the first columns (42P10 if there are more aliases than columns). */

@@ -57,7 +57,9 @@ public final class Keywords {
             // CREATE FUNCTION
             "function", "functions", "returns", "language", "immutable", "stable", "volatile", "strict", "called",
             "input", "leakproof", "invoker", "definer", "parallel", "cost", "atomic", "return", "external",
-            "support", "transform", "procedure", "aggregate");
+            "support", "transform", "procedure", "aggregate",
+            // views and inheritance
+            "view", "replace", "cascaded", "views");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

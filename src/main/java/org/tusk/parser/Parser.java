@@ -162,14 +162,14 @@ public final class Parser {
         Token t = peek();
         String kw = t.keyword();
         if (kw == null) {
-            if (t.isChar('(')) return selectStmt();
+            if (t.isChar('(')) return selectOrSelectInto();
             throw syntaxError(t);
         }
         switch (kw) {
-            case "select", "values", "table": return selectStmt();
+            case "select", "values", "table": return selectOrSelectInto();
             case "with": {
                 // WITH before INSERT/UPDATE/DELETE is refused inside withClause
-                return selectStmt();
+                return selectOrSelectInto();
             }
             case "set": return setStmt();
             case "show": return showStmt();
@@ -198,6 +198,7 @@ public final class Parser {
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
                     return createTableStmt();
                 if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
+                if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 if (n.isKeyword("type")) return new TypeGrammar(this).create();
                 if (n.isKeyword("function") || n.isKeyword("or") && "replace".equals(peek(2).value())
@@ -209,7 +210,8 @@ public final class Parser {
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).drop();
-                if (peek(1).isKeyword("table") || peek(1).isKeyword("index") || peek(1).isKeyword("sequence")) return dropStmt();
+                if (peek(1).isKeyword("table") || peek(1).isKeyword("index") || peek(1).isKeyword("sequence")
+                        || peek(1).isKeyword("view")) return dropStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).drop();
                 if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
@@ -218,7 +220,7 @@ public final class Parser {
             case "truncate": return new UtilityParser(this).truncateStmt();
             case "vacuum", "analyze", "analyse": return new UtilityParser(this).vacuumStmt();
             case "alter":
-                if (peek(1).isKeyword("table")) return new UtilityParser(this).alterTableStmt();
+                if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
@@ -283,8 +285,9 @@ public final class Parser {
 
     /** relation_expr_opt_alias: [ONLY] qualified_name [[AS] ColId]; SET (of UPDATE) is never an alias. */
     private Stmt.RangeVar relationExprOptAlias() {
-        acceptKw("only");
+        boolean only = acceptKw("only");
         Stmt.RangeVar rv = qualifiedName();
+        if (only) rv = rv.only();
         if (isChar('*')) advance();
         String alias = null;
         if (acceptKw("as")) {
@@ -292,7 +295,8 @@ public final class Parser {
         } else if (Keywords.isColId(peek()) && !isKw("set") && !isKw("using")) {
             alias = advance().value();
         }
-        return alias == null ? rv : new Stmt.RangeVar(rv.catalog(), rv.schema(), rv.name(), alias, rv.location());
+        return alias == null ? rv : new Stmt.RangeVar(rv.catalog(), rv.schema(), rv.name(), alias, rv.location(), List.of(),
+                rv.inh());
     }
 
     Stmt createTableStmt() {
@@ -315,7 +319,10 @@ public final class Parser {
         }
         Stmt.RangeVar rel = qualifiedName();
         if (isKw("of") || isKw("partition")) throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
-        if (isKw("as")) throw notSupported("CREATE TABLE AS", peek().start());
+        if (isKw("as") || new CreateAsGrammar(this).atColumnNameList()) {
+            if (unlogged) throw notSupported("CREATE UNLOGGED TABLE AS", peek().start());
+            return new CreateAsGrammar(this).createTableAs(rel, temp, ifNotExists);
+        }
         expectChar('(');
         List<Stmt.ColumnDefinition> cols = new ArrayList<>();
         List<Stmt.TableConstraint> cons = new ArrayList<>();
@@ -332,7 +339,16 @@ public final class Parser {
             } while (acceptChar(','));
         }
         expectChar(')');
-        if (isKw("inherits") || isKw("partition") || isKw("using"))
+        List<Stmt.RangeVar> inherits = List.of();
+        if (acceptKw("inherits")) {
+            expectChar('(');
+            inherits = new ArrayList<>();
+            do {
+                inherits.add(qualifiedName());
+            } while (acceptChar(','));
+            expectChar(')');
+        }
+        if (isKw("partition") || isKw("using"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         List<Stmt.DefElem> options = List.of();
         if (isKw("with") && peek(1).isChar('(')) {
@@ -344,7 +360,7 @@ public final class Parser {
         }
         if (isKw("tablespace") || isKw("on") && peek(1).isKeyword("commit"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
-        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options);
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.copyOf(inherits));
     }
 
     /** columnDef: ColId Typename ColQualList. */
@@ -509,7 +525,8 @@ public final class Parser {
     private Stmt dropStmt() {
         expectKw("drop");
         Stmt.DropStmt.ObjectType kind = acceptKw("table") ? Stmt.DropStmt.ObjectType.TABLE
-                : acceptKw("sequence") ? Stmt.DropStmt.ObjectType.SEQUENCE : null;
+                : acceptKw("sequence") ? Stmt.DropStmt.ObjectType.SEQUENCE
+                : acceptKw("view") ? Stmt.DropStmt.ObjectType.VIEW : null;
         if (kind == null) {
             expectKw("index");
             kind = Stmt.DropStmt.ObjectType.INDEX;
@@ -686,7 +703,40 @@ public final class Parser {
      * select_clause is a simple SELECT, VALUES, TABLE name, a parenthesized SelectStmt or a set
      * operation (INTERSECT binds tighter than UNION and EXCEPT; all are left-associative).
      */
+    /** The INTO clause of the statement's top-level SELECT, once seen (SELECT INTO). */
+    private CreateAsGrammar.Into into;
+    /** How many selectStmt() calls enclose the current token: INTO is allowed only at depth 1. */
+    private int selectDepth = -1;
+    /** Whether the statement being parsed is a plain SELECT, the only place INTO may appear. */
+    private boolean intoAllowed;
+
+    /** A SELECT statement, or SELECT ... INTO (CreateTableAsStmt with is_select_into). */
+    private Stmt selectOrSelectInto() {
+        into = null;
+        selectDepth = -1;
+        intoAllowed = true;
+        Stmt.SelectStmt s;
+        try {
+            s = selectStmt();
+        } finally {
+            intoAllowed = false;
+        }
+        CreateAsGrammar.Into target = into;
+        into = null;
+        if (target == null) return s;
+        return new Stmt.CreateTableAsStmt(target.relation(), List.of(), s, target.temp(), false, true, true);
+    }
+
     Stmt.SelectStmt selectStmt() {
+        selectDepth++;
+        try {
+            return selectStmtInner();
+        } finally {
+            selectDepth--;
+        }
+    }
+
+    private Stmt.SelectStmt selectStmtInner() {
         Stmt.WithClause with = null;
         if (isKw("with")) with = withClause();
         Stmt.SelectStmt s = selectSetOps();
@@ -864,7 +914,13 @@ public final class Parser {
                 targets.add(resTarget());
             } while (acceptChar(','));
         }
-        if (isKw("into")) throw notSupported("SELECT INTO", peek().start());
+        if (isKw("into")) {
+            Token t = peek();
+            CreateAsGrammar.Into target = new CreateAsGrammar(this).intoClause();
+            if (!intoAllowed || into != null || selectDepth > 0)
+                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here", Lexer.position(src, t.start()));
+            into = target;
+        }
         List<Stmt.FromItem> from = List.of();
         if (acceptKw("from")) {
             from = new ArrayList<>();
@@ -1028,7 +1084,7 @@ public final class Parser {
                         ac.cols(), j.location());
             throw syntaxError(peek());
         }
-        if (!lateral) acceptKw("only");
+        boolean only = !lateral && acceptKw("only");
         Token n = peek();
         if (!Keywords.isColId(n)) throw syntaxError(n);
         List<String> names = new ArrayList<>();
@@ -1055,7 +1111,8 @@ public final class Parser {
         AliasClause ac = aliasClause();
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         String catalog = names.size() == 3 ? names.get(0) : null;
-        return new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), ac.alias(), n.start(), ac.cols());
+        Stmt.RangeVar rv = new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), ac.alias(), n.start(), ac.cols());
+        return only ? rv.only() : rv;
     }
 
     /** For {@link WindowGrammar}: gram.y's a_expr, expr_list and sortby. */

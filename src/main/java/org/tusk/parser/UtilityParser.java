@@ -165,7 +165,9 @@ final class UtilityParser {
     /** AlterTableStmt and the table forms of RenameStmt. */
     Stmt alterTableStmt() {
         p.expectKw("alter");
-        p.expectKw("table");
+        // ALTER VIEW takes the same RENAME forms (gram.y RenameStmt with OBJECT_VIEW).
+        boolean view = p.acceptKw("view");
+        if (!view) p.expectKw("table");
         boolean missingOk = false;
         if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
             p.advance();
@@ -187,6 +189,7 @@ final class UtilityParser {
             p.expectKw("to");
             return new Stmt.RenameStmt(rel, col, p.colId(), missingOk);
         }
+        if (view) throw p.notSupported("ALTER VIEW " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
         List<Stmt.AlterTableCmd> cmds = new ArrayList<>();
         do {
             cmds.add(alterTableCmd());

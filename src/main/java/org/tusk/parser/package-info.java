@@ -55,6 +55,14 @@
  * coercion, 42804; 42601 for a wrong count). DECLARE, FETCH/MOVE (gram.y's fetch_args: the
  * direction and count as FetchStmt carries them) and CLOSE are utility statements.
  *
+ * <p>{@code CreateAsGrammar} parses CREATE [OR REPLACE] [TEMP] VIEW (keeping the query's text,
+ * which the catalog stores), CREATE TABLE ... AS query [WITH [NO] DATA] (a column-name list is told
+ * from column definitions by the token after the first name) and the INTO clause of a top-level
+ * SELECT, which makes the statement a CreateTableAsStmt (42601 "SELECT ... INTO is not allowed
+ * here" anywhere else). CREATE TABLE takes INHERITS (parents); FROM items and UPDATE/DELETE
+ * targets take ONLY ({@code RangeVar.inh} false, carried to {@code RangeTblEntry.inh}). A view
+ * named in FROM becomes a RELATION entry of the view; the rewriter replaces it.
+ *
  * <p>The statements on databases, roles and table privileges (CREATE/DROP/ALTER DATABASE,
  * CREATE/ALTER/DROP ROLE, USER and GROUP, GRANT/REVOKE ON TABLE) are parsed by {@code RoleGrammar}
  * on the same token stream, into gram.y's node shapes with its DefElem option names; they are

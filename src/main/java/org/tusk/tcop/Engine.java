@@ -12,6 +12,7 @@ import org.tusk.nodes.Stmt;
 import org.tusk.optimizer.Planner;
 import org.tusk.parser.Analyzer;
 import org.tusk.parser.Parser;
+import org.tusk.rewrite.RewriteHandler;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 import org.tusk.utils.misc.SessionServices;
@@ -65,10 +66,14 @@ public final class Engine {
         ExecContext ctx = ExecContext.of(session, env);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
-        if (env != null && !(paramTypes != null && paramText == null)) org.tusk.executor.ExecPermissions.check(q, env);
+        boolean checkPermissions = env != null && !(paramTypes != null && paramText == null);
+        if (env != null) {
+            q = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions).rewrite(q);
+        }
+        if (checkPermissions) org.tusk.executor.ExecPermissions.check(q, env);
         if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         PlannedStmt p = Planner.plan(q, ctx, env);
-        return new PreparedStatement(p, session, ctx, queryString);
+        return new PreparedStatement(p, session, ctx, queryString, relations);
     }
 
     /**
@@ -77,25 +82,31 @@ public final class Engine {
      */
     public record Planned(Query query, PlannedStmt plan) {}
 
-    /** Analysis and planning only (pg_analyze_and_rewrite + pg_plan_query), for {@link #instantiate}. */
+    /**
+     * Analysis, rewriting and planning only (pg_analyze_and_rewrite + pg_plan_query), with the
+     * permission checks (ExecCheckRTPerms, and the view owner's on a view's tables), for
+     * {@link #instantiate}. The caller keeps the result only as long as no catalog invalidation
+     * arrives and the role is the same, so the checks' outcome cannot change while it is reused.
+     */
     static Planned analyzeAndPlan(RawStmt raw, String queryString, RelationProvider relations, SessionServices session,
                                   List<Integer> paramTypes, ExecEnvironment env) {
         ExecContext ctx = ExecContext.of(session, env);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        q = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true).rewrite(q);
+        org.tusk.executor.ExecPermissions.check(q, env);
         return new Planned(q, Planner.plan(q, ctx, env));
     }
 
     /**
      * One execution of a {@link Planned} statement: this statement's environment (snapshot,
-     * command id), the permission check done at every executor start as ExecCheckRTPerms is,
-     * and the bound parameter values.
+     * command id) and the bound parameter values.
      */
     static PreparedStatement instantiate(Planned planned, String queryString, SessionServices session,
-                                         List<Integer> paramTypes, String[] paramText, ExecEnvironment env) {
+                                         List<Integer> paramTypes, String[] paramText, ExecEnvironment env,
+                                         RelationProvider relations) {
         ExecContext ctx = ExecContext.of(session, env);
-        if (env != null) org.tusk.executor.ExecPermissions.check(planned.query(), env);
         ctx.setParams(paramValues(paramTypes, paramText, ctx));
-        return new PreparedStatement(planned.plan(), session, ctx, queryString);
+        return new PreparedStatement(planned.plan(), session, ctx, queryString, relations);
     }
 
     private static Object[] paramValues(List<Integer> paramTypes, String[] paramText, ExecContext ctx) {

@@ -37,8 +37,15 @@ public final class PreparedStatement {
     private final List<String> infos = new ArrayList<>();
     private String tag;
     private long rows;
+    /** Rows INSERT/UPDATE/DELETE processed, once finished. */
+    private long processed;
 
-    PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString) {
+    /** Where names in FROM resolve to system views: for the queries CREATE VIEW and CREATE TABLE AS analyse. */
+    private final org.tusk.catalog.RelationProvider relations;
+
+    PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString,
+                      org.tusk.catalog.RelationProvider relations) {
+        this.relations = relations;
         this.planned = planned;
         this.session = session;
         this.ctx = ctx;
@@ -71,6 +78,8 @@ public final class PreparedStatement {
             case Stmt.DropTypeStmt d -> "DROP TYPE";
             case Stmt.CreateFunctionStmt c -> "CREATE FUNCTION";
             case Stmt.DropFunctionStmt d -> "DROP FUNCTION";
+            case Stmt.ViewStmt v -> "CREATE VIEW";
+            case Stmt.CreateTableAsStmt c -> c.isSelectInto() ? "SELECT" : "CREATE TABLE AS";
             default -> null;
         };
     }
@@ -189,7 +198,8 @@ public final class PreparedStatement {
     private void runTableUtility(Stmt u) {
         var env = ctx.env();
         switch (u) {
-            case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase());
+            case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase(),
+                    notices::add);
             case Stmt.IndexStmt i -> TableCommands.createIndex(i, queryString, env);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, env, notices::add);
@@ -203,9 +213,39 @@ public final class PreparedStatement {
             case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);
             case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx);
             case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
+            case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),
+                    session.currentDatabase(), notices::add);
+            case Stmt.CreateTableAsStmt c -> createTableAs(c);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }
         env.commandCounterIncrement();
+    }
+
+    /**
+     * ExecCreateTableAs: creates the table, then (unless WITH NO DATA) fills it by running
+     * INSERT INTO it of the same query, as intorel_receive stores each row. The tag is
+     * "SELECT n", or "CREATE TABLE AS" when IF NOT EXISTS skipped the statement.
+     */
+    private void createTableAs(Stmt.CreateTableAsStmt c) {
+        var env = ctx.env();
+        org.tusk.utils.cache.Relation rel = org.tusk.commands.CreateAsCommands.createTableAs(c, queryString, relations, env,
+                ctx.timeZone(), session.currentDatabase());
+        if (rel == null) {
+            tag = "CREATE TABLE AS";
+            return;
+        }
+        long n = 0;
+        if (c.withData()) {
+            String schema = env.catalog().namespaceName(rel.namespace());
+            Stmt.InsertStmt insert = new Stmt.InsertStmt(new Stmt.RangeVar(null, schema, rel.name(), null, -1), List.of(),
+                    null, -1, c.query(), false, List.of());
+            PreparedStatement fill = Engine.prepare(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
+                    relations, session, null, null, env);
+            Iterator<String[]> it = fill.execute();
+            while (it.hasNext()) it.next();
+            n = fill.processed;
+        }
+        tag = "SELECT " + n;
     }
 
     /**
@@ -243,7 +283,8 @@ public final class PreparedStatement {
                     finished = true;
                     state.close();
                     if (modify) {
-                        tag = modifyTag(Executor.processedRows(state));
+                        processed = Executor.processedRows(state);
+                        tag = modifyTag(processed);
                         ctx.env().commandCounterIncrement();
                     } else {
                         tag = "SELECT " + rows;

@@ -199,7 +199,8 @@ final class QueryRunner {
             planned = Engine.analyzeAndPlan(src.raw(), src.query(), this::lookupRelation, session,
                     new java.util.ArrayList<>(src.paramTypes()), env);
         }
-        PreparedStatement ps = Engine.instantiate(planned, src.query(), session, src.paramTypes(), paramText, env);
+        PreparedStatement ps = Engine.instantiate(planned, src.query(), session, src.paramTypes(), paramText, env,
+                this::lookupRelation);
         if (!generic) {
             checkResultTypes(ps, src);
             // keep it only if planning saw no invalidation (it may have accepted some itself)

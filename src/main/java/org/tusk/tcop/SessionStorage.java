@@ -185,6 +185,9 @@ final class SessionStorage {
             @Override public boolean currentUserIsSuperuser() {
                 return sharedCatalog.current().role(ctx.role.oid()).map(r -> r.superuser()).orElse(false);
             }
+            @Override public boolean roleIsSuperuser(int roleOid) {
+                return sharedCatalog.current().role(roleOid).map(r -> r.superuser()).orElse(false);
+            }
         };
     }
 

@@ -171,6 +171,51 @@ public final class MemCatalog implements Catalog {
     }
 
     @Override
+    public void dropRelations(List<Relation> rels, boolean cascade) {
+        for (Relation r : rels) dropRelation(r);
+    }
+
+    @Override
+    public org.tusk.catalog.Dependencies dependencies() {
+        throw new UnsupportedOperationException("the in-memory test catalog has no pg_depend");
+    }
+
+    @Override
+    public int createView(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence, boolean replace,
+                          String definition, List<Integer> referencedRelations) {
+        throw new UnsupportedOperationException("the in-memory test catalog has no views");
+    }
+
+    @Override
+    public String viewDefinition(Relation view) {
+        return null;
+    }
+
+    @Override
+    public void storeInheritance(int childOid, List<Integer> parentOids, int[] attinhcount, boolean[] attislocal) {
+        throw new UnsupportedOperationException("the in-memory test catalog has no inheritance");
+    }
+
+    @Override
+    public List<Integer> inheritanceChildren(int parentOid) {
+        return List.of();
+    }
+
+    @Override
+    public List<Integer> inheritanceParents(int childOid) {
+        return List.of();
+    }
+
+    @Override
+    public void adjustColumnInheritance(Relation rel, int attnum, int inhcountDelta, Boolean islocal) {
+        throw new UnsupportedOperationException("the in-memory test catalog has no inheritance");
+    }
+
+    @Override
+    public void lockRelation(int relOid, int lockMode) {
+    }
+
+    @Override
     public void setRelationAcl(Relation rel, int[] acl) {
         throw new UnsupportedOperationException("the in-memory test catalog has no privileges");
     }

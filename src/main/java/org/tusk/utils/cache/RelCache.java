@@ -185,8 +185,9 @@ public final class RelCache {
         int namespace = oid(PG_CLASS.get(c, "relnamespace"));
         int tablespace = oid(PG_CLASS.get(c, "reltablespace"));
         int relfilenode = oid(PG_CLASS.get(c, "relfilenode"));
-        RelFileLocator locator = new RelFileLocator(tablespace == 0 ? RelFileLocator.DEFAULTTABLESPACE_OID : tablespace,
-                dbOid, relfilenode);
+        // A view has no storage (relfilenode 0) and so no file locator.
+        RelFileLocator locator = relfilenode == 0 ? null
+                : new RelFileLocator(tablespace == 0 ? RelFileLocator.DEFAULTTABLESPACE_OID : tablespace, dbOid, relfilenode);
 
         List<Object[]> atts = new ArrayList<>();
         for (TupleSlot s : CatalogScan.scan(table, catalog(PG_ATTRIBUTE), snap,

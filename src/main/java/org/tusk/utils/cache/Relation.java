@@ -103,6 +103,7 @@ public final class Relation {
     public int namespace() { return namespace; }
     public char relkind() { return relkind; }
     public char persistence() { return persistence; }
+    /** The relation's file; null for a relation without storage (a view). */
     public RelFileLocator locator() { return locator; }
     /** The row type: the heap's columns, or for an index its key columns. */
     public TupleDesc desc() { return desc; }

@@ -1,0 +1,27 @@
+package org.tusk.catalog;
+
+/**
+ * pg_depend.deptype (dependency.h DependencyType): how the depender depends on the referenced
+ * object.
+ */
+public enum DependencyType {
+    /** DEPENDENCY_NORMAL: dropping the referenced object needs CASCADE, which drops the depender too. */
+    NORMAL('n'),
+    /** DEPENDENCY_AUTO: the depender goes silently with the referenced object, and may be dropped alone. */
+    AUTO('a'),
+    /** DEPENDENCY_INTERNAL: the depender is part of the referenced object (a view's rule), dropped only with it. */
+    INTERNAL('i');
+
+    private final char code;
+
+    DependencyType(char code) {
+        this.code = code;
+    }
+
+    public char code() { return code; }
+
+    public static DependencyType of(char code) {
+        for (DependencyType t : values()) if (t.code == code) return t;
+        throw new IllegalArgumentException("unknown deptype " + code);
+    }
+}

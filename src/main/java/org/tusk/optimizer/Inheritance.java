@@ -1,0 +1,143 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Scans of a table together with its inheritance children (PostgreSQL's optimizer/util/inherit.c
+ * expand_inherited_rtentry and appendinfo.c make_inh_translation_list / adjust_appendrel_attrs):
+ * a table named without ONLY that has children is read by an Append of a scan of the table and
+ * one of every descendant (find_all_inheritors, each once, breadth first).
+ *
+ * <p>A child has every column of its parent, found by name (its attribute numbers may differ:
+ * a column added to the parent later comes after the child's own, and a child of several parents
+ * has them in its own order). Each child's scan evaluates the parent's quals translated to its
+ * attribute numbers and projects its rows into the parent's column order, so the Append emits
+ * tuples in the parent's layout and nothing above it knows about the children. Each child gets
+ * the scan (sequential or index) its own indexes make cheapest.
+ */
+final class Inheritance {
+    private Inheritance() {}
+
+    /** find_all_inheritors without the parent itself: every descendant of {@code parentOid}. */
+    static List<Relation> descendants(int parentOid, ExecEnvironment env) {
+        List<Integer> oids = new ArrayList<>();
+        oids.add(parentOid);
+        List<Relation> out = new ArrayList<>();
+        for (int i = 0; i < oids.size(); i++) {
+            for (int child : env.catalog().inheritanceChildren(oids.get(i))) {
+                if (oids.contains(child)) continue;
+                oids.add(child);
+                Relation r = env.catalog().openRelation(child);
+                // Another session's temporary child cannot be read (RELATION_IS_OTHER_TEMP: skipped).
+                if (r != null && !(r.persistence() == 't' && !isOwnTemp(env, r))) out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Whether temporary relation {@code r} is in this session's own temporary schema. */
+    private static boolean isOwnTemp(ExecEnvironment env, Relation r) {
+        Relation viaPgTemp = env.catalog().openRelation("pg_temp", r.name());
+        return viaPgTemp != null && viaPgTemp.oid() == r.oid();
+    }
+
+    /** The Append over {@code rte}'s table ({@code rtindex} in its query) and {@code children}, filtered by {@code qual}. */
+    static Plan append(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual, ExecEnvironment env,
+                       FunctionCallContext ctx) {
+        List<Plan> scans = new ArrayList<>();
+        scans.add(ScanPaths.scan(rte, qual, null, env, ctx));
+        for (Relation child : children) {
+            int[] map = translation(rte, child);
+            Query.RangeTblEntry childRte = childRte(rte, child);
+            List<Expr> tlist = new ArrayList<>();
+            for (int i = 0; i < map.length; i++) {
+                ColumnDef c = rte.columns().get(i);
+                tlist.add(new Expr.Var(rtindex, map[i], c.typeOid(), c.typmod(), c.name(), -1, 0));
+            }
+            scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map), List.copyOf(tlist), env, ctx));
+        }
+        return new Plan.Append(List.copyOf(scans), rte.columns().size());
+    }
+
+    /**
+     * UPDATE or DELETE of a table with children (inheritance_planner's result): one ModifyTable
+     * per table, appended, each over its own scan, with the new row, recheck qual and RETURNING
+     * translated to that table's columns. A child column the parent does not have keeps its value.
+     */
+    static Plan modifyAppend(Query.CommandType op, Query.RangeTblEntry target, int rtindex, List<Relation> children,
+                             Expr where, List<Expr> newRow, List<Expr> returning, ExecEnvironment env,
+                             FunctionCallContext ctx) {
+        List<Plan> modifies = new ArrayList<>();
+        modifies.add(new Plan.ModifyTable(op, target, ScanPaths.scan(target, where, null, env, ctx), newRow, where,
+                returning));
+        for (Relation child : children) {
+            int[] map = translation(target, child);
+            Query.RangeTblEntry childRte = childRte(target, child);
+            Expr childWhere = adjust(where, rtindex, map);
+            List<Expr> childNewRow = null;
+            if (newRow != null) {
+                childNewRow = new ArrayList<>();
+                for (int j = 1; j <= child.desc().natts(); j++) {
+                    int parentCol = -1;
+                    for (int i = 0; i < map.length; i++) if (map[i] == j) parentCol = i;
+                    if (parentCol >= 0) {
+                        childNewRow.add(adjust(newRow.get(parentCol), rtindex, map));
+                    } else {
+                        ColumnDef c = childRte.columns().get(j - 1);
+                        childNewRow.add(new Expr.Var(rtindex, j, c.typeOid(), c.typmod(), c.name(), -1, 0));
+                    }
+                }
+                childNewRow = List.copyOf(childNewRow);
+            }
+            List<Expr> childReturning = new ArrayList<>();
+            for (Expr e : returning) childReturning.add(adjust(e, rtindex, map));
+            modifies.add(new Plan.ModifyTable(op, childRte, ScanPaths.scan(childRte, childWhere, null, env, ctx), childNewRow,
+                    childWhere, List.copyOf(childReturning)));
+        }
+        return new Plan.Append(List.copyOf(modifies), returning.size());
+    }
+
+    private static Query.RangeTblEntry childRte(Query.RangeTblEntry parent, Relation child) {
+        List<ColumnDef> cols = new ArrayList<>();
+        for (int i = 0; i < child.desc().natts(); i++) {
+            var att = child.desc().attr(i);
+            cols.add(new ColumnDef(att.name(), att.type().oid(), child.atttypmod(i + 1)));
+        }
+        return new Query.RangeTblEntry(parent.refname(), null, child.name(), null, List.copyOf(cols), child).withInh(false);
+    }
+
+    /** make_inh_translation_list: for each column of the parent, the child's attribute number of the same name. */
+    private static int[] translation(Query.RangeTblEntry parent, Relation child) {
+        Relation p = parent.table();
+        int[] map = new int[p.desc().natts()];
+        for (int i = 0; i < map.length; i++) {
+            String name = p.desc().attr(i).name();
+            map[i] = 0;
+            for (int j = 0; j < child.desc().natts(); j++) if (child.desc().attr(j).name().equals(name)) map[i] = j + 1;
+            if (map[i] == 0) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "could not find inherited attribute \"" + name
+                        + "\" of relation \"" + child.name() + "\"");
+            }
+        }
+        return map;
+    }
+
+    /** adjust_appendrel_attrs: the parent's Vars of this level turned into the child's. */
+    private static Expr adjust(Expr e, int rtindex, int[] map) {
+        if (e == null) return null;
+        return ExprTrees.map(e, x -> x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() == rtindex && v.attno() >= 1
+                ? new Expr.Var(v.varno(), map[v.attno() - 1], v.type(), v.typmod(), v.name(), v.location(), 0) : null);
+    }
+}

@@ -1,0 +1,127 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Stmt;
+
+/**
+ * The grammar of CREATE VIEW, CREATE TABLE AS and SELECT INTO's target (gram.y ViewStmt,
+ * CreateAsStmt/create_as_target, OptTempTableName), on the token stream of the {@link Parser}
+ * that found the statement, so positions and syntax errors are the parser's.
+ */
+final class CreateAsGrammar {
+    private final Parser p;
+
+    CreateAsGrammar(Parser p) {
+        this.p = p;
+    }
+
+    /** Whether the tokens after CREATE are [OR REPLACE] [TEMP | TEMPORARY | LOCAL/GLOBAL TEMP] [RECURSIVE] VIEW. */
+    static boolean atCreateView(Parser p) {
+        int i = 1;
+        if (p.peek(i).isKeyword("or")) {
+            if (!p.peek(i + 1).isKeyword("replace")) return false;
+            i += 2;
+        }
+        if (p.peek(i).isKeyword("local") || p.peek(i).isKeyword("global")) i++;
+        if (p.peek(i).isKeyword("temp") || p.peek(i).isKeyword("temporary")) i++;
+        if (p.peek(i).isKeyword("recursive")) i++;
+        return p.peek(i).isKeyword("view");
+    }
+
+    /**
+     * ViewStmt: CREATE [OR REPLACE] [TEMP | TEMPORARY] VIEW qualified_name [(columns)]
+     * [WITH (options)] AS SelectStmt [WITH [CASCADED | LOCAL] CHECK OPTION].
+     */
+    Stmt createView() {
+        p.expectKw("create");
+        boolean replace = false;
+        if (p.acceptKw("or")) {
+            p.expectKw("replace");
+            replace = true;
+        }
+        boolean temp = false;
+        if (p.acceptKw("local") || p.acceptKw("global")) {
+            if (!p.acceptKw("temp")) p.expectKw("temporary");
+            temp = true;
+        } else if (p.acceptKw("temp") || p.acceptKw("temporary")) {
+            temp = true;
+        }
+        if (p.isKw("recursive")) throw p.notSupported("CREATE RECURSIVE VIEW", p.peek().start());
+        p.expectKw("view");
+        Stmt.RangeVar name = p.qualifiedName();
+        List<String> aliases = List.of();
+        if (p.isChar('(')) aliases = columnNames();
+        if (p.isKw("with")) throw p.notSupported("view options", p.peek().start());
+        p.expectKw("as");
+        Token q = p.peek();
+        Stmt.SelectStmt query = p.selectStmt();
+        String text = p.src.substring(q.start(), p.lastEnd);
+        String checkOption = null;
+        if (p.isKw("with")) {
+            p.advance();
+            checkOption = p.acceptKw("local") ? "local" : "cascaded";
+            p.acceptKw("cascaded");
+            p.expectKw("check");
+            p.expectKw("option");
+        }
+        return new Stmt.ViewStmt(name, aliases, query, text, replace, temp, checkOption);
+    }
+
+    /** Whether the tokens after CREATE TABLE name are "(col, ...) AS": a CREATE TABLE AS column list, not column definitions. */
+    boolean atColumnNameList() {
+        if (!p.isChar('(')) return false;
+        Token t2 = p.peek(2);
+        return t2.isChar(',') || t2.isChar(')') && p.peek(3).isKeyword("as");
+    }
+
+    /**
+     * The rest of CreateAsStmt after "CREATE [TEMP] TABLE [IF NOT EXISTS] name": [(columns)] AS
+     * SelectStmt [WITH [NO] DATA].
+     */
+    Stmt createTableAs(Stmt.RangeVar rel, boolean temp, boolean ifNotExists) {
+        List<String> cols = List.of();
+        if (p.isChar('(')) cols = columnNames();
+        if (p.isKw("with") && p.peek(1).isChar('(')) throw p.notSupported("storage parameters in CREATE TABLE AS", p.peek().start());
+        p.expectKw("as");
+        if (p.isKw("execute")) throw p.notSupported("CREATE TABLE AS EXECUTE", p.peek().start());
+        Stmt.SelectStmt query = p.selectStmt();
+        boolean withData = true;
+        if (p.isKw("with") && (p.peek(1).isKeyword("data") || p.peek(1).isKeyword("no"))) {
+            p.advance();
+            withData = !p.acceptKw("no");
+            p.expectKw("data");
+        }
+        return new Stmt.CreateTableAsStmt(rel, cols, query, temp, ifNotExists, withData, false);
+    }
+
+    /** into_clause's OptTempTableName: [TEMP | TEMPORARY | LOCAL TEMP | GLOBAL TEMP | UNLOGGED] [TABLE] qualified_name. */
+    Into intoClause() {
+        p.expectKw("into");
+        boolean temp = false;
+        if (p.acceptKw("local") || p.acceptKw("global")) {
+            if (!p.acceptKw("temp")) p.expectKw("temporary");
+            temp = true;
+        } else if (p.acceptKw("temp") || p.acceptKw("temporary")) {
+            temp = true;
+        } else if (p.isKw("unlogged")) {
+            throw p.notSupported("SELECT INTO UNLOGGED", p.peek().start());
+        }
+        p.acceptKw("table");
+        return new Into(p.qualifiedName(), temp);
+    }
+
+    /** The target of SELECT ... INTO. */
+    record Into(Stmt.RangeVar relation, boolean temp) {}
+
+    private List<String> columnNames() {
+        p.expectChar('(');
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(p.colId());
+        } while (p.acceptChar(','));
+        p.expectChar(')');
+        return names;
+    }
+}

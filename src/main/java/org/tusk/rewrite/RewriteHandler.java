@@ -1,0 +1,215 @@
+package org.tusk.rewrite;
+
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.tusk.catalog.Acl;
+import org.tusk.catalog.RelationProvider;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.ExecPermissions;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawStmt;
+import org.tusk.parser.Analyzer;
+import org.tusk.parser.Parser;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * The query rewriter (PostgreSQL's rewriteHandler.c QueryRewrite): between parse analysis and
+ * planning, every reference to a view is replaced by the view's query.
+ *
+ * <p>fireRIRrules / ApplyRetrieveRule: a range table entry naming a view (relkind 'v') becomes
+ * a subquery entry whose query is the view's "_RETURN" rule action. Tusk stores that action as
+ * the defining SELECT's text ({@code Catalog.viewDefinition}), so it is parsed and analysed
+ * again here, then rewritten itself (views over views). The entry keeps its range table index,
+ * its alias and its column names, so the Vars that refer to it stay valid. Every query level is
+ * visited: FROM subqueries, CTEs, SubLinks and INSERT's source query.
+ *
+ * <p>Permissions, as ExecCheckRTPerms does them after PostgreSQL's rewrite (the view entry keeps
+ * requiredPerms for the user; the rule's entries get checkAsUser = the view's owner): SELECT on
+ * the view is checked for the user the view is read as, and the relations the view reads are
+ * checked for the view's owner, at any depth of its query. Checks are done here because the
+ * expanded query no longer shows who they are for; the caller's own check (ExecPermissions.check)
+ * then covers the statement's top level, where no view entry is left.
+ *
+ * <p>RewriteQuery for INSERT, UPDATE and DELETE on a view: views are not auto-updatable in Tusk
+ * yet, so every such statement fails as PostgreSQL's rewriteTargetView does for a view that is
+ * not updatable (55000 with its HINT, and the DETAIL of view_query_is_auto_updatable where
+ * PostgreSQL would refuse the view too; {@link ViewUpdatability#NOT_YET} where it would not).
+ */
+public final class RewriteHandler {
+    private final RelationProvider relations;
+    private final ExecEnvironment env;
+    private final ZoneId zone;
+    private final String currentDatabase;
+    private final boolean checkPermissions;
+    /** The views being expanded, innermost last (the "infinite recursion" check of fireRIRrules). */
+    private final Deque<Integer> activeViews = new ArrayDeque<>();
+
+    /**
+     * @param checkPermissions whether privileges are checked now (not while a statement is only
+     *                         parsed or described in the extended protocol)
+     */
+    public RewriteHandler(RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase,
+                          boolean checkPermissions) {
+        this.relations = relations;
+        this.env = env;
+        this.zone = zone;
+        this.currentDatabase = currentDatabase;
+        this.checkPermissions = checkPermissions;
+    }
+
+    /** QueryRewrite: the statement with its views expanded. Utility statements pass unchanged. */
+    public Query rewrite(Query q) {
+        if (q.commandType() == Query.CommandType.UTILITY) return q;
+        Query.RangeTblEntry target = q.resultRte();
+        if (target != null && target.table() != null && target.table().relkind() == 'v') {
+            Relation view = target.table();
+            String sql = env.catalog().viewDefinition(view);
+            String reason = sql == null ? null : ViewUpdatability.notAutoUpdatableReason(analyzeDefinition(view, sql));
+            throw notUpdatable(q.commandType(), view, reason);
+        }
+        return fireRIRrules(q, 0);
+    }
+
+    /** rewriteTargetView's refusal for a view that is not automatically updatable. */
+    static PgException notUpdatable(Query.CommandType cmd, Relation view, String reason) {
+        String verb = switch (cmd) {
+            case INSERT -> "insert into";
+            case UPDATE -> "update";
+            default -> "delete from";
+        };
+        String rule = switch (cmd) {
+            case INSERT -> "an unconditional ON INSERT DO INSTEAD rule";
+            case UPDATE -> "an unconditional ON UPDATE DO INSTEAD rule";
+            default -> "an unconditional ON DELETE DO INSTEAD rule";
+        };
+        String trigger = switch (cmd) {
+            case INSERT -> "an INSTEAD OF INSERT trigger";
+            case UPDATE -> "an INSTEAD OF UPDATE trigger";
+            default -> "an INSTEAD OF DELETE trigger";
+        };
+        return new PgException(Severity.ERROR, "55000",
+                "cannot " + verb + " view \"" + view.name() + "\"",
+                reason != null ? reason : ViewUpdatability.NOT_YET,
+                "To enable " + (cmd == Query.CommandType.INSERT ? "inserting into" : cmd == Query.CommandType.UPDATE
+                        ? "updating" : "deleting from") + " the view, provide " + trigger + " or " + rule + ".", 0);
+    }
+
+    /**
+     * fireRIRrules for one query level and everything below it. {@code checkAsUser} is the role
+     * whose privileges reading a view needs here (0: the current user).
+     */
+    private Query fireRIRrules(Query q, int checkAsUser) {
+        return QueryWalker.mutate(q, (rte, index) -> {
+            if (rte.kind() == Query.RteKind.RELATION && rte.table() != null && rte.table().relkind() == 'v'
+                    && index != q.resultRelation()) {
+                return applyRetrieveRule(rte, checkAsUser);
+            }
+            return rte;
+        }, sub -> fireRIRrules(sub, checkAsUser));
+    }
+
+    /** ApplyRetrieveRule: the view entry as a subquery entry over the view's (expanded) query. */
+    private Query.RangeTblEntry applyRetrieveRule(Query.RangeTblEntry rte, int checkAsUser) {
+        Relation view = rte.table();
+        if (activeViews.contains(view.oid())) {
+            throw PgException.error("42P17", "infinite recursion detected in rules for relation \""
+                    + view.name() + "\"");
+        }
+        if (checkPermissions) check(view, checkAsUser);
+        String sql = env.catalog().viewDefinition(view);
+        if (sql == null) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "could not find rule for view \"" + view.name() + "\"");
+        }
+        Query viewQuery = analyzeDefinition(view, sql);
+        activeViews.push(view.oid());
+        try {
+            if (checkPermissions) checkRelationsAsOwner(viewQuery, view.owner());
+            viewQuery = fireRIRrules(viewQuery, view.owner());
+        } finally {
+            activeViews.pop();
+        }
+        return new Query.RangeTblEntry(Query.RteKind.SUBQUERY, rte.refname(), null, null, null, rte.columns(), null,
+                viewQuery, null, null, null, 0, false, false);
+    }
+
+    /**
+     * The view's stored SELECT, analysed now. Its visible columns must still be the view's: a
+     * table the text reads with * may have gained columns since, which the view does not have
+     * (PostgreSQL expands * once, at CREATE VIEW), so only the view's columns are kept.
+     */
+    private Query analyzeDefinition(Relation view, String sql) {
+        List<RawStmt> raws = Parser.parse(sql);
+        if (raws.size() != 1) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "view \"" + view.name() + "\" has an invalid definition");
+        }
+        Query q;
+        try {
+            q = Analyzer.analyze(raws.get(0), sql, relations, env, zone, currentDatabase, null);
+        } catch (PgException e) {
+            // Positions would point into the view's text, not the statement the client sent.
+            throw new PgException(Severity.ERROR, e.sqlState(), e.getMessage(), e.detail(), e.hint(), 0)
+                    .withContext("SQL statement defining view \"" + view.name() + "\"");
+        }
+        int natts = view.desc().natts();
+        List<Query.TargetEntry> visible = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) if (!te.resjunk()) visible.add(te);
+        boolean matches = visible.size() >= natts;
+        for (int i = 0; matches && i < natts; i++) {
+            matches = visible.get(i).expr().type() == view.desc().attr(i).type().oid();
+        }
+        if (!matches) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "the definition of view \"" + view.name()
+                    + "\" no longer matches its columns");
+        }
+        if (visible.size() == natts) return q;
+        // Extra trailing columns of a "*" become resjunk: computed, never seen above the view.
+        List<Query.TargetEntry> tl = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) {
+            tl.add(!te.resjunk() && te.resno() > natts ? new Query.TargetEntry(te.expr(), te.resno(), te.name(), true) : te);
+        }
+        return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), tl, q.where(), q.sortClause(), q.limitCount(),
+                q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(), q.returningList(),
+                q.fromList(), q.groupClause(), q.havingQual(), q.distinctClause(), q.hasDistinctOn(), q.setOperations(),
+                q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict());
+    }
+
+    /** SELECT on the view itself, for the user reading it. */
+    private void check(Relation rel, int asUser) {
+        if (asUser == 0) ExecPermissions.checkTable(rel, Acl.ACL_SELECT, env);
+        else ExecPermissions.checkTableAs(rel, Acl.ACL_SELECT, asUser, env);
+    }
+
+    /** SELECT on every table the view's query reads, at any depth, for the view's owner. */
+    private void checkRelationsAsOwner(Query viewQuery, int owner) {
+        QueryWalker.forEachQuery(viewQuery, level -> {
+            for (Query.RangeTblEntry r : level.rangeTable()) {
+                if (r.kind() == Query.RteKind.RELATION && r.table() != null && r.table().relkind() != 'v') {
+                    ExecPermissions.checkTableAs(r.table(), Acl.ACL_SELECT, owner, env);
+                }
+            }
+        });
+    }
+
+    /**
+     * The relations (tables and views, by OID) a query reads at any depth: what a view built on it
+     * depends on (find_expr_references_walker's range table part).
+     */
+    public static List<Integer> referencedRelations(Query q) {
+        List<Integer> out = new ArrayList<>();
+        QueryWalker.forEachQuery(q, level -> {
+            for (Query.RangeTblEntry r : level.rangeTable()) {
+                if (r.kind() == Query.RteKind.RELATION && r.table() != null && !out.contains(r.table().oid())) {
+                    out.add(r.table().oid());
+                }
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,238 @@
+package org.tusk.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Views, CREATE TABLE AS / SELECT INTO and table inheritance through a real server, with
+ * PostgreSQL 15's answers, messages and SQLSTATEs.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ViewsIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    /** Runs the statements; returns the NOTICEs of the last one. */
+    static List<String> exec(Connection c, String... sql) throws Exception {
+        List<String> notices = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (String q : sql) {
+                notices.clear();
+                s.execute(q);
+                for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) notices.add(w.getMessage());
+                s.clearWarnings();
+            }
+        }
+        return notices;
+    }
+
+    /** The rows of a query, columns joined by '|', rows by ';'. */
+    static String rows(Connection c, String sql) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                if (!sb.isEmpty()) sb.append(';');
+                for (int i = 1; i <= n; i++) {
+                    if (i > 1) sb.append('|');
+                    sb.append(rs.getString(i));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static PSQLException error(Connection c, String sql) {
+        return assertThrows(PSQLException.class, () -> exec(c, sql));
+    }
+
+    @Test
+    void aViewIsReadAsItsQueryAndSeenByOtherSessions() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            exec(a, "create table vt(a int, b text)", "insert into vt values (1, 'x'), (2, 'y'), (3, 'z')",
+                    "create view vv as select a, b || '!' as bb from vt where a > 1");
+            assertEquals("2|y!;3|z!", rows(b, "select * from vv order by a"));
+            assertEquals("3|z", rows(b, "select vv.a, vt.b from vv join vt on vv.a = vt.a where vv.a > 2"));
+            exec(a, "create view vv2 (z) as select a * 10 from vv");
+            assertEquals("20;30", rows(b, "select z from vv2 order by 1"));
+            assertEquals("2|t", rows(b, "select (select count(*) from vv2), exists (select 1 from vv where a = 3)"));
+            exec(b, "insert into vt values (4, 'w')");
+            assertEquals("3", ProtocolIT.one(a, "select count(*) from vv"));
+            assertEquals("v|t", rows(a, "select relkind, relhasrules from pg_class where relname = 'vv'"));
+            assertEquals("select a, b || '!' as bb from vt where a > 1", ProtocolIT.one(a, "select pg_get_viewdef('vv')"));
+            assertEquals("select a, b || '!' as bb from vt where a > 1",
+                    ProtocolIT.one(a, "select pg_get_viewdef(oid, true) from pg_class where relname = 'vv'"));
+            assertEquals("Not a view", ProtocolIT.one(a, "select pg_get_viewdef(oid) from pg_class where relname = 'vt'"));
+            assertEquals("_RETURN|1|t", rows(a, "select rulename, ev_type, is_instead from pg_rewrite r join pg_class c"
+                    + " on c.oid = r.ev_class where c.relname = 'vv'"));
+            exec(a, "drop table vt cascade");
+        }
+    }
+
+    @Test
+    void droppingWhatAViewUsesNeedsCascade() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table dt(a int)", "create view dv as select * from dt", "create view dv2 as select a from dv");
+            PSQLException e = error(c, "drop table dt");
+            ServerErrorMessage m = e.getServerErrorMessage();
+            assertEquals("2BP01", e.getSQLState());
+            assertEquals("cannot drop table dt because other objects depend on it", m.getMessage());
+            assertEquals("view dv depends on table dt\nview dv2 depends on view dv", m.getDetail());
+            assertEquals("Use DROP ... CASCADE to drop the dependent objects too.", m.getHint());
+            assertEquals("cannot drop view dv because other objects depend on it", error(c, "drop view dv").getServerErrorMessage().getMessage());
+            PSQLException wrongKind = error(c, "drop view dt");
+            assertEquals("42809", wrongKind.getSQLState());
+            assertEquals("\"dt\" is not a view", wrongKind.getServerErrorMessage().getMessage());
+            assertEquals(List.of("drop cascades to 2 other objects"), exec(c, "drop table dt cascade"));
+            assertEquals("42P01", error(c, "select * from dv2").getSQLState());
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_class where relname in ('dv', 'dv2')"));
+            exec(c, "create table dt2(a int)", "create view dv3 as select * from dt2");
+            assertEquals(List.of("drop cascades to view dv3"), exec(c, "drop table dt2 cascade"));
+            assertEquals(List.of("view \"nosuch\" does not exist, skipping"), exec(c, "drop view if exists nosuch"));
+        }
+    }
+
+    @Test
+    void replaceRenameAndNonUpdatableViews() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rt(a int, b text)", "insert into rt values (1, 'one')",
+                    "create view rv as select a, b from rt");
+            exec(c, "create or replace view rv as select a, b, a + 1 as c from rt");
+            assertEquals("1|one|2", rows(c, "select * from rv"));
+            PSQLException drop = error(c, "create or replace view rv as select a from rt");
+            assertEquals("42P16", drop.getSQLState());
+            assertEquals("cannot drop columns from view", drop.getServerErrorMessage().getMessage());
+            PSQLException type = error(c, "create or replace view rv as select a, a as b, 1 as c from rt");
+            assertEquals("cannot change data type of view column \"b\" from text to integer", type.getServerErrorMessage().getMessage());
+            assertEquals("42P07", error(c, "create view rv as select 1").getSQLState());
+            exec(c, "alter view rv rename to rv2");
+            assertEquals("1", ProtocolIT.one(c, "select a from rv2"));
+            PSQLException ins = error(c, "insert into rv2 values (2, 'two', 3)");
+            assertEquals("55000", ins.getSQLState());
+            assertEquals("cannot insert into view \"rv2\"", ins.getServerErrorMessage().getMessage());
+            assertEquals("To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional"
+                    + " ON INSERT DO INSTEAD rule.", ins.getServerErrorMessage().getHint());
+            exec(c, "create view agg as select count(*) as n from rt");
+            PSQLException upd = error(c, "update agg set n = 1");
+            assertEquals("cannot update view \"agg\"", upd.getServerErrorMessage().getMessage());
+            assertEquals("Views that return aggregate functions are not automatically updatable.", upd.getServerErrorMessage().getDetail());
+            PSQLException del = error(c, "delete from agg");
+            assertEquals("cannot delete from view \"agg\"", del.getServerErrorMessage().getMessage());
+            assertEquals("42601", error(c, "create view toomany (x, y) as select 1").getSQLState());
+            exec(c, "drop table rt cascade");
+        }
+    }
+
+    @Test
+    void viewsAreReadWithTheOwnersPrivilegesOnItsTables() throws Exception {
+        try (Connection admin = server.connect()) {
+            exec(admin, "create role viewer login password 'pw'", "create table secret(a int)", "insert into secret values (42)",
+                    "create view open_v as select a from secret", "create view closed_v as select a from secret",
+                    "grant select on open_v to viewer");
+            try (Connection u = server.connect("viewer", "pw")) {
+                assertEquals("42", ProtocolIT.one(u, "select a from open_v"));
+                PSQLException table = error(u, "select a from secret");
+                assertEquals("permission denied for table secret", table.getServerErrorMessage().getMessage());
+                PSQLException view = error(u, "select a from closed_v");
+                assertEquals("42501", view.getSQLState());
+                assertEquals("permission denied for view closed_v", view.getServerErrorMessage().getMessage());
+            }
+            exec(admin, "drop table secret cascade", "drop role viewer");
+        }
+    }
+
+    @Test
+    void createTableAsAndSelectInto() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            exec(c, "create table src(a int, b varchar(5))", "insert into src values (1, 'one'), (2, 'two'), (3, 'three')");
+            assertEquals(2, s.executeUpdate("create table c1 as select a, b from src where a > 1"));
+            assertEquals("2|two;3|three", rows(c, "select * from c1 order by a"));
+            assertEquals("varchar", rows(c, "select t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid"
+                    + " join pg_class r on r.oid = a.attrelid where r.relname = 'c1' and a.attname = 'b'"));
+            assertEquals(1, s.executeUpdate("select a * 2 as dbl into c2 from src where a = 1"));
+            assertEquals("2", ProtocolIT.one(c, "select dbl from c2"));
+            exec(c, "create table c3 (x, y) as select 1, 'two' with no data");
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from c3"));
+            assertEquals("x;y", rows(c, "select attname from pg_attribute a join pg_class r"
+                    + " on r.oid = a.attrelid where r.relname = 'c3' and attnum > 0 order by attnum"));
+            assertEquals(List.of("relation \"c3\" already exists, skipping"), exec(c, "create table if not exists c3 as select 1"));
+            assertEquals("42P07", error(c, "create table c3 as select 1").getSQLState());
+            PSQLException many = error(c, "create table c4 (p, q, r) as select 1, 2");
+            assertEquals("too many column names were specified", many.getServerErrorMessage().getMessage());
+            assertEquals("42701", error(c, "create table c5 as select 1 as z, 2 as z").getSQLState());
+            exec(c, "select 'lit' as t into temp c6");
+            assertEquals("text|t", rows(c, "select t.typname, r.relpersistence from pg_attribute a join pg_type t"
+                    + " on t.oid = a.atttypid join pg_class r on r.oid = a.attrelid where r.relname = 'c6' and attnum = 1"));
+            PSQLException nested = error(c, "select * from (select 1 into c7) s");
+            assertEquals("42601", nested.getSQLState());
+            exec(c, "drop table src, c1, c2, c3, c6");
+        }
+    }
+
+    @Test
+    void inheritanceMergesColumnsAndScansIncludeChildren() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table person(name text, age int default 30)", "create table worker(name text, salary int)");
+            assertEquals(List.of("merging multiple inherited definitions of column \"name\"",
+                            "merging column \"age\" with inherited definition"),
+                    exec(c, "create table student(age int not null, gpa float8) inherits (person, worker)"));
+            assertEquals("name|2|f;age|1|t;salary|1|f;gpa|0|t", rows(c, "select attname, attinhcount, attislocal from pg_attribute a"
+                    + " join pg_class r on r.oid = a.attrelid where r.relname = 'student' and attnum > 0 order by attnum"));
+            assertEquals("person|1;worker|2", rows(c, "select p.relname, inhseqno from pg_inherits i join pg_class p"
+                    + " on p.oid = i.inhparent join pg_class ch on ch.oid = i.inhrelid where ch.relname = 'student' order by 2"));
+            exec(c, "insert into person values ('ann', 40)", "insert into student (name, salary, gpa) values ('bob', 10, 3.5)");
+            assertEquals("ann|40;bob|30", rows(c, "select * from person order by name"));
+            assertEquals("ann|40", rows(c, "select * from only person"));
+            assertEquals("bob|10", rows(c, "select * from worker"));
+            assertEquals("bob", rows(c, "select name from person where age < 35"));
+            assertEquals(2, c.createStatement().executeUpdate("update person set age = age + 1"));
+            assertEquals("bob|31|10|3.5", rows(c, "select * from student"));
+            assertEquals(0, c.createStatement().executeUpdate("delete from only person where name = 'bob'"));
+            assertEquals(1, c.createStatement().executeUpdate("delete from person where name = 'bob'"));
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from student"));
+
+            exec(c, "alter table person add column city text default 'x'");
+            assertEquals("city|1|f", rows(c, "select attname, attinhcount, attislocal from pg_attribute a join pg_class r"
+                    + " on r.oid = a.attrelid where r.relname = 'student' and attname = 'city'"));
+            exec(c, "insert into student (name, gpa) values ('cy', 1)");
+            assertEquals("ann|x;cy|x", rows(c, "select name, city from person order by name"));
+
+            PSQLException conflict = error(c, "create table bad(age text) inherits (person)");
+            assertEquals("42804", conflict.getSQLState());
+            assertEquals("column \"age\" has a type conflict", conflict.getServerErrorMessage().getMessage());
+            assertEquals("integer versus text", conflict.getServerErrorMessage().getDetail());
+            assertEquals("42P07", error(c, "create table twice() inherits (person, person)").getSQLState());
+
+            PSQLException drop = error(c, "drop table person");
+            assertEquals("2BP01", drop.getSQLState());
+            assertEquals("table student depends on table person", drop.getServerErrorMessage().getDetail());
+            assertEquals(List.of("drop cascades to table student"), exec(c, "drop table person cascade"));
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_inherits"));
+            exec(c, "drop table worker");
+        }
+    }
+}
