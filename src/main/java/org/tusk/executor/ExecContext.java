@@ -46,6 +46,48 @@ public final class ExecContext implements FunctionCallContext {
     /** Results of uncorrelated SubPlans, computed once per statement. */
     private final java.util.IdentityHashMap<org.tusk.nodes.Expr.SubPlan, Object> subPlanResults = new java.util.IdentityHashMap<>();
 
+    /** EXPLAIN ANALYZE's per-node statistics, by plan node identity; null when not instrumenting. */
+    private java.util.IdentityHashMap<org.tusk.nodes.Plan, Instrumentation> instrumentation;
+    private boolean timing;
+    /** Temporary files and other resources to release when the statement ends, normally or by error. */
+    private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
+
+    /** Makes {@link Executor#init} count rows, loops and (with {@code timing}) time per plan node (EXPLAIN ANALYZE). */
+    public void enableInstrumentation(boolean timing) {
+        this.instrumentation = new java.util.IdentityHashMap<>();
+        this.timing = timing;
+    }
+
+    /** The statistics of {@code plan}, or null if it never ran or nothing is being instrumented. */
+    public Instrumentation instrumentation(org.tusk.nodes.Plan plan) {
+        return instrumentation == null ? null : instrumentation.get(plan);
+    }
+
+    /** The statistics object for {@code plan}, created on first use; null when not instrumenting. */
+    Instrumentation instrumentFor(org.tusk.nodes.Plan plan) {
+        return instrumentation == null ? null : instrumentation.computeIfAbsent(plan, k -> new Instrumentation(timing));
+    }
+
+    /** Registers a resource (a sort's temporary file) that {@link #releaseResources()} closes if its node does not. */
+    void registerResource(AutoCloseable r) { resources.add(r); }
+
+    void forgetResource(AutoCloseable r) { resources.remove(r); }
+
+    /**
+     * Closes what the statement's nodes still hold (PostgreSQL's resource owner cleanup at the
+     * end of a portal or at abort): temporary files are removed even when the statement failed.
+     */
+    public void releaseResources() {
+        for (AutoCloseable r : java.util.List.copyOf(resources)) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // cleanup continues with the next resource; a file that cannot be removed is left for restart's cleanup
+            }
+        }
+        resources.clear();
+    }
+
     Object execParam(int id) {
         return id < execParams.length ? execParams[id] : null;
     }

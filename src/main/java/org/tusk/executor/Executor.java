@@ -23,6 +23,12 @@ public final class Executor {
     private Executor() {}
 
     public static PlanState init(Plan plan, ExecContext ctx) {
+        PlanState state = initNode(plan, ctx);
+        Instrumentation instr = ctx.instrumentFor(plan);
+        return instr == null ? state : new Instrumentation.Counting(state, instr);
+    }
+
+    private static PlanState initNode(Plan plan, ExecContext ctx) {
         return switch (plan) {
             case Plan.Result r -> new ResultState(r, ctx);
             case Plan.SeqScan s -> s.rte().isTable() ? new TableSeqScanState(s, ctx) : new SeqScanState(s, ctx);
@@ -31,7 +37,7 @@ public final class Executor {
             case Plan.ModifyTable m -> new ModifyTableState(m, init(m.source(), ctx), ctx);
             case Plan.Agg a -> new AggState(a, init(a.child(), ctx), ctx);
             case Plan.WindowAgg w -> new WindowAggState(w, init(w.child(), ctx), ctx);
-            case Plan.Sort s -> new SortState(s, init(s.child(), ctx));
+            case Plan.Sort s -> new SortState(s, init(s.child(), ctx), ctx);
             case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
             case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
             case Plan.NestLoop n -> new NestLoopState(n, init(n.outer(), ctx), ctx);
@@ -48,6 +54,7 @@ public final class Executor {
 
     /** es_processed of a ModifyTable plan's state: rows inserted, updated or deleted so far (0 for other nodes). */
     public static long processedRows(PlanState state) {
+        if (state instanceof Instrumentation.Counting c) state = c.node();
         if (state instanceof SetStates.AppendState a) return a.processed();
         return state instanceof ModifyTableState m ? m.processed() : 0;
     }
@@ -170,43 +177,87 @@ public final class Executor {
         }
     }
 
+    /**
+     * nodeSort.c: reads all input into a {@link org.tusk.utils.sort.Tuplesort} bounded by
+     * work_mem (spilling to base/pgsql_tmp past it), then returns the tuples in order. NULLs sort
+     * by each key's NULLS FIRST/LAST; ties keep input order. The sort's temporary file is
+     * registered with the statement so it is removed even if the statement fails.
+     */
     static final class SortState extends PlanState {
         private final Plan.Sort plan;
         private final PlanState child;
-        private Iterator<Object[]> sorted;
+        private final ExecContext ctx;
+        private org.tusk.utils.sort.Tuplesort sort;
 
-        SortState(Plan.Sort plan, PlanState child) {
+        SortState(Plan.Sort plan, PlanState child, ExecContext ctx) {
             this.plan = plan;
             this.child = child;
+            this.ctx = ctx;
         }
 
         @Override
         public Object[] next() {
-            if (sorted == null) {
-                List<Object[]> rows = new ArrayList<>();
+            if (sort == null) {
+                sort = new org.tusk.utils.sort.Tuplesort(this::compare, workMemKb(ctx), dataDirectory(ctx));
+                ctx.registerResource(sort);
                 Object[] t;
-                while ((t = child.next()) != null) rows.add(t);
-                org.tusk.utils.sort.Qsort.sort(rows, (a, b) -> {
-                    for (Plan.SortKey k : plan.keys()) {
-                        Object x = a[k.column()], y = b[k.column()];
-                        int c;
-                        if (x == null || y == null) {
-                            if (x == y) continue;
-                            c = (x == null) == k.nullsFirst() ? -1 : 1;
-                            return c;
-                        }
-                        c = Comparisons.compare(x, y);
-                        if (c != 0) return k.desc() ? -c : c;
-                    }
-                    return 0;
-                });
-                sorted = rows.iterator();
+                while ((t = child.next()) != null) sort.put(t);
+                sort.performSort();
+                Instrumentation instr = ctx.instrumentation(plan);
+                if (instr != null) instr.recordSort(sort.method(), sort.spaceUsedKb(), sort.spilled());
             }
-            return sorted.hasNext() ? sorted.next() : null;
+            return sort.next();
+        }
+
+        private int compare(Object[] a, Object[] b) {
+            for (Plan.SortKey k : plan.keys()) {
+                Object x = a[k.column()], y = b[k.column()];
+                if (x == null || y == null) {
+                    if (x == y) continue;
+                    return (x == null) == k.nullsFirst() ? -1 : 1;
+                }
+                int c = Comparisons.compare(x, y);
+                if (c != 0) return k.desc() ? -c : c;
+            }
+            return 0;
         }
 
         @Override
-        public void close() { child.close(); }
+        public void close() {
+            if (sort != null) {
+                sort.close();
+                ctx.forgetResource(sort);
+            }
+            child.close();
+        }
+    }
+
+    /** work_mem in kB, as the session shows it ("4MB", "64kB"). */
+    static long workMemKb(ExecContext ctx) {
+        try {
+            String v = ctx.session().showSetting("work_mem").strip();
+            int i = 0;
+            while (i < v.length() && Character.isDigit(v.charAt(i))) i++;
+            long n = Long.parseLong(v.substring(0, i));
+            return switch (v.substring(i).strip()) {
+                case "MB" -> n * 1024;
+                case "GB" -> n * 1024 * 1024;
+                case "TB" -> n * 1024 * 1024 * 1024;
+                default -> n;
+            };
+        } catch (RuntimeException e) {
+            return 4096;
+        }
+    }
+
+    /** The data directory, under which temporary files go; null if unknown (the sort then stays in memory). */
+    static java.nio.file.Path dataDirectory(ExecContext ctx) {
+        try {
+            String d = ctx.session().showSetting("data_directory");
+            return d == null || d.isBlank() ? null : java.nio.file.Path.of(d);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static final class LimitState extends PlanState {

@@ -17,6 +17,19 @@
  * shared row buffers of WITH queries (read lazily, so LIMIT over an endless recursive query
  * ends) and the results of uncorrelated SubPlans.
  *
+ * <h2>Sorting and instrumentation</h2>
+ * Sort feeds its input to a {@link org.tusk.utils.sort.Tuplesort} bounded by work_mem; past it
+ * the sort writes runs to a temporary file under {@code base/pgsql_tmp} and merges them. The
+ * file is registered with the statement's {@link org.tusk.executor.ExecContext} as a resource:
+ * the Sort node closes it when it ends, and {@code releaseResources()} (called by the traffic
+ * cop when the statement finishes or fails) closes whatever is left, so no temporary file
+ * outlives its statement. For EXPLAIN ANALYZE, {@code ExecContext.enableInstrumentation} makes
+ * {@link org.tusk.executor.Executor#init} wrap every node's state in a counter
+ * ({@link org.tusk.executor.Instrumentation}, instrument.c): each state built for a plan node is
+ * one loop, its calls are timed (TIMING) and its tuples counted, keyed by plan node identity.
+ * Hash joins, hashed aggregation and hashed set operations still hold their tables in memory
+ * without a work_mem bound (no batching or spilling yet).
+ *
  * <h2>Joins, grouping, set operations</h2>
  * Join nodes emit the outer tuple followed by the inner one, NULLs for the missing side of an
  * outer join. NestLoop keeps the inner rows of an unparameterized inner side after one read

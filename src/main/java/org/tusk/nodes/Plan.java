@@ -127,7 +127,12 @@ public sealed interface Plan {
      * Filters and projects the tuples of {@code child} (nodeSubqueryscan.c; also the projection
      * PostgreSQL's Result-with-outer-plan does). targetList null: pass the tuple through.
      */
-    record SubqueryScan(Plan child, Expr qual, List<Expr> targetList) implements Plan {
+    record SubqueryScan(Plan child, Expr qual, List<Expr> targetList, Query.RangeTblEntry rte) implements Plan {
+        /** A projection or filter the planner adds over a node (no FROM item of its own, so EXPLAIN shows no node for it). */
+        public SubqueryScan(Plan child, Expr qual, List<Expr> targetList) {
+            this(child, qual, targetList, null);
+        }
+
         public int width() { return targetList == null ? child.width() : targetList.size(); }
     }
 
@@ -184,7 +189,12 @@ public sealed interface Plan {
      * A scan of a WITH query (nodeCtescan.c): every CteScan with the same {@code cteId} reads
      * the same rows, computed once per statement by {@code ctePlan} as far as they are read.
      */
-    record CteScan(int cteId, Plan ctePlan) implements Plan {
+    record CteScan(int cteId, Plan ctePlan, Query.RangeTblEntry rte) implements Plan {
+        /** {@code rte} is the FROM item scanning the WITH query (its name and column names, for EXPLAIN); may be null. */
+        public CteScan(int cteId, Plan ctePlan) {
+            this(cteId, ctePlan, null);
+        }
+
         public int width() { return ctePlan.width(); }
     }
 

@@ -111,6 +111,13 @@ public sealed interface Stmt {
     /** CHECKPOINT: carried out by the backend, which asks the checkpointer process. */
     record CheckpointStmt() implements Stmt {}
 
+    /**
+     * EXPLAIN [ ( option [, ...] ) ] statement, or the old EXPLAIN [ANALYZE] [VERBOSE] form
+     * (gram.y ExplainStmt): the options as DefElems (value null: none given), the statement to
+     * explain and the offset where its text starts in the query string.
+     */
+    record ExplainStmt(Stmt query, List<DefElem> options, int queryLocation) implements Stmt {}
+
     // ---- tables and indexes (gram.y CreateStmt, IndexStmt, DropStmt)
 
     /**

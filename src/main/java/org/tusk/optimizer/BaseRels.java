@@ -61,15 +61,15 @@ final class BaseRels {
                 Plan[] sub = new Plan[1];
                 lateral = SubLinks.collectParams(info, () ->
                         sub[0] = Planner.planQuery(new PlannerInfo(info.glob, info, rte.subquery())));
-                plan = qual == null ? sub[0] : new Plan.SubqueryScan(sub[0], qual, null);
+                plan = qual == null ? sub[0] : new Plan.SubqueryScan(sub[0], qual, null, rte);
                 rows = sub[0] instanceof Plan.Result ? 1 : 1000;
             }
             case FUNCTION -> {
                 Expr[] fn = new Expr[1];
                 lateral = SubLinks.collectParams(info, () -> fn[0] = Planner.fold(lateralParams(
                         SubLinks.process(rte.function(), info)), info.glob.ctx));
-                plan = new Plan.Result(List.of(fn[0]), null, true);
-                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null);
+                // the SubqueryScan carries the FROM item so EXPLAIN can show a Function Scan
+                plan = new Plan.SubqueryScan(new Plan.Result(List.of(fn[0]), null, true), qual, null, rte);
                 rows = 1;
             }
             case VALUES -> {
@@ -80,7 +80,7 @@ final class BaseRels {
                     rowsList.add(List.copyOf(out));
                 }
                 plan = new Plan.ValuesScan(List.copyOf(rowsList), rte.columns().size());
-                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null);
+                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null, rte);
                 rows = rowsList.size();
             }
             case CTE -> {
@@ -89,9 +89,9 @@ final class BaseRels {
                     plan = new Plan.WorkTableScan(owner.workTables.get(rte.cteName()), rte.columns().size());
                 } else {
                     PlannerInfo.CtePlan cte = owner.ctes.get(rte.cteName());
-                    plan = new Plan.CteScan(cte.cteId(), cte.plan());
+                    plan = new Plan.CteScan(cte.cteId(), cte.plan(), rte);
                 }
-                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null);
+                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null, rte);
                 rows = 1000;
             }
             default -> throw new IllegalStateException("cannot scan range table entry of kind " + rte.kind());

@@ -283,6 +283,17 @@ final class JoinPlanner {
                         layout.fix(ScanPaths.and(rest)), otherQual);
                 bestCost = hcost;
             }
+            // PostgreSQL tries both inputs of an inner hash join as the hashed side; hashing the
+            // smaller one is cheaper (the build costs more per row than the probe)
+            double scost = outer.cost() + inner.cost() + outer.rows() * (CPU_OPERATOR_COST * keys.size() + CPU_TUPLE_COST)
+                    + inner.rows() * CPU_OPERATOR_COST * keys.size() + output + (hashOn ? 0 : disabled);
+            if (type == Query.JoinType.INNER && scost < bestCost) {
+                SetRefs swapped = SetRefs.concat(inner.layout(), outer.layout());
+                best = new Plan.HashJoin(type, inner.plan(), outer.plan(), List.copyOf(innerKeys), List.copyOf(outerKeys),
+                        swapped.fix(ScanPaths.and(rest)), swapped.fix(ScanPaths.and(otherClauses)));
+                bestCost = scost;
+                layout = swapped;
+            }
             // merge join: both sides sorted on their keys (appended as extra columns)
             double mcost = outer.cost() + inner.cost() + sortCost(outer.rows()) + sortCost(inner.rows())
                     + (outer.rows() + inner.rows()) * CPU_OPERATOR_COST * keys.size() + output + (mergeOn ? 0 : disabled);

@@ -37,6 +37,12 @@
  * ids are unique per statement. Uncorrelated SubPlans (no outer reference anywhere below) are
  * evaluated once per statement.
  *
+ * <p>{@link org.tusk.optimizer.PlanCosts} estimates a finished plan node by node with
+ * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); the planner's own choices
+ * still use the simpler estimates above. A SubqueryScan or CteScan built for a FROM item carries
+ * its range table entry, so EXPLAIN can name it ("Function Scan on f", "CTE Scan on w"); one
+ * without is a projection or filter the planner added and is not shown as a node.
+ *
  * <p>Before building plans the planner constant-folds immutable functions and operators over
  * constants (eval_const_expressions), so, as in PostgreSQL, {@code SELECT 1/0 FROM t WHERE false}
  * still fails. The planner may call the executor's expression evaluator (for folding) and read

@@ -158,6 +158,7 @@ public final class Parser {
             "call", "do", "merge", "reindex", "cluster", "security", "load", "import",
             "refresh", "reassign");
 
+    /** One statement (gram.y stmt); package-private for utility grammars that wrap one (EXPLAIN). */
     Stmt stmt() {
         Token t = peek();
         String kw = t.keyword();
@@ -228,6 +229,7 @@ public final class Parser {
                     return new RoleGrammar(this, src).alter();
                 return unsupportedStmt();
             case "grant", "revoke": return new RoleGrammar(this, src).grant();
+            case "explain": return new ExplainGrammar(this).explainStmt();
             case "insert": return insertStmt();
             case "update": return updateStmt();
             case "delete": return deleteStmt();

@@ -69,6 +69,12 @@
  * utility statements and are not analysed. GRANT of roles and of privileges on other object
  * kinds, and ALTER DATABASE/ROLE ... SET, parse as UnsupportedStmt.
  *
+ * <p>EXPLAIN ({@code ExplainGrammar}) wraps one explainable statement (SELECT, VALUES, TABLE,
+ * WITH, INSERT, UPDATE, DELETE) with its option list as DefElems, the old
+ * {@code EXPLAIN [ANALYZE] [VERBOSE]} keywords becoming the same DefElems; the options are
+ * checked when the statement runs, as ExplainQuery does. The explained statement is analysed
+ * by the traffic cop like any other.
+ *
  * <h2>Queries</h2>
  * SELECT covers FROM lists with [INNER|LEFT|RIGHT|FULL] JOIN ... ON/USING, NATURAL and CROSS
  * JOIN, table and column aliases, subqueries, VALUES and function calls in FROM, LATERAL; GROUP

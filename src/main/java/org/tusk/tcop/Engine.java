@@ -64,6 +64,7 @@ public final class Engine {
         if (tableTag != null && env == null)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         ExecContext ctx = ExecContext.of(session, env);
+        if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, env, ctx);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         boolean checkPermissions = env != null && !(paramTypes != null && paramText == null);
@@ -121,5 +122,30 @@ public final class Engine {
                     : org.tusk.catalog.BuiltinCatalog.type(paramTypes.get(i)).input().in(paramText[i], ctx.timeZone());
         }
         return values;
+    }
+
+    /**
+     * EXPLAIN (ExplainQuery's first half): checks the options, analyses and plans the explained
+     * statement (timing the planner for SUMMARY); the statement runs, under ANALYZE, when the
+     * EXPLAIN is executed.
+     */
+    private static PreparedStatement prepareExplain(RawStmt raw, Stmt.ExplainStmt ex, String queryString,
+                                                    RelationProvider relations, SessionServices session,
+                                                    List<Integer> paramTypes, ExecEnvironment env, ExecContext ctx) {
+        org.tusk.commands.explain.ExplainOptions opts = org.tusk.commands.explain.ExplainOptions.parse(ex.options());
+        RawStmt inner = new RawStmt(ex.query(), ex.queryLocation(), raw.location() + raw.length() - ex.queryLocation());
+        String tableTag = PreparedStatement.tableStatementTag(ex.query());
+        if (tableTag != null && env == null)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
+        Query q = Analyzer.analyze(inner, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        if (env != null) {
+            q = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true).rewrite(q);
+            org.tusk.executor.ExecPermissions.check(q, env);
+        }
+        long t0 = System.nanoTime();
+        PlannedStmt p = Planner.plan(q, ctx, env);
+        double planningMs = (System.nanoTime() - t0) / 1e6;
+        return new PreparedStatement(new PlannedStmt(null, ex, List.of(), List.of(), List.of()), session, ctx, queryString,
+                relations, new PreparedStatement.Explain(opts, p, planningMs));
     }
 }

@@ -43,9 +43,20 @@ public final class PreparedStatement {
     /** Where names in FROM resolve to system views: for the queries CREATE VIEW and CREATE TABLE AS analyse. */
     private final org.tusk.catalog.RelationProvider relations;
 
+    /** An EXPLAIN: its options, the explained statement's plan and the planner's time. */
+    record Explain(org.tusk.commands.explain.ExplainOptions options, PlannedStmt plan, double planningMs) {}
+
+    private final Explain explain;
+
     PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString,
                       org.tusk.catalog.RelationProvider relations) {
+        this(planned, session, ctx, queryString, relations, null);
+    }
+
+    PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString,
+                      org.tusk.catalog.RelationProvider relations, Explain explain) {
         this.relations = relations;
+        this.explain = explain;
         this.planned = planned;
         this.session = session;
         this.ctx = ctx;
@@ -108,6 +119,7 @@ public final class PreparedStatement {
 
     private List<ResultColumn> describe() {
         Stmt u = planned.utilityStmt();
+        if (u instanceof Stmt.ExplainStmt) return List.of(new ResultColumn("QUERY PLAN", org.tusk.catalog.TypeOids.TEXT, -1, -1));
         if (u == null && isModify() && planned.visibleColumns() == 0) return null;
         if (u == null) {
             List<ResultColumn> cols = new ArrayList<>();
@@ -131,6 +143,7 @@ public final class PreparedStatement {
     private String initialTag() {
         Stmt u = planned.utilityStmt();
         if (u == null) return isModify() ? modifyTag(0) : "SELECT 0";
+        if (u instanceof Stmt.ExplainStmt) return "EXPLAIN";
         String tableTag = tableStatementTag(u);
         if (tableTag != null) return tableTag;
         String sharedTag = SharedObjects.tag(u);
@@ -260,6 +273,12 @@ public final class PreparedStatement {
             return java.util.Collections.emptyIterator();
         }
         if (u instanceof Stmt.VariableShowStmt s) return VariableCommands.show(s.name(), session).iterator();
+        if (explain != null) {
+            List<String[]> lines = new ArrayList<>();
+            for (String line : org.tusk.commands.explain.ExplainCommand.explain(explain.options(), explain.plan(), ctx,
+                    explain.planningMs())) lines.add(new String[] {line});
+            return lines.iterator();
+        }
         if (u != null && tableStatementTag(u) != null) {
             runTableUtility(u);
             return java.util.Collections.emptyIterator();
@@ -277,11 +296,18 @@ public final class PreparedStatement {
 
             private void fetch() {
                 if (nextTuple != null || finished) return;
-                session.checkForInterrupts();
-                nextTuple = state.next();
+                try {
+                    session.checkForInterrupts();
+                    nextTuple = state.next();
+                } catch (RuntimeException e) {
+                    // temporary files of sorts are removed even when the statement fails
+                    ctx.releaseResources();
+                    throw e;
+                }
                 if (nextTuple == null) {
                     finished = true;
                     state.close();
+                    ctx.releaseResources();
                     if (modify) {
                         processed = Executor.processedRows(state);
                         tag = modifyTag(processed);

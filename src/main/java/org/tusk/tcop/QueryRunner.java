@@ -153,7 +153,7 @@ final class QueryRunner {
         }
         if (raw.stmt() instanceof Stmt.ExecuteStmt e) return executePrepared(e, raw, query);
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
-                || raw.stmt() instanceof Stmt.SelectStmt ? environments.get() : null;
+                || raw.stmt() instanceof Stmt.SelectStmt || raw.stmt() instanceof Stmt.ExplainStmt ? environments.get() : null;
         return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
     }
 

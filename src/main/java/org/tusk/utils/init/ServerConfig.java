@@ -37,6 +37,9 @@ public final class ServerConfig {
             log.report(e);
             return false;
         }
+        // SelectConfigFiles: data_directory shows the directory in use (and tells backends where base/pgsql_tmp is)
+        gucs.set("data_directory", dataDir.toAbsolutePath().toString(), GucContext.POSTMASTER, GucSource.OVERRIDE,
+                org.tusk.utils.misc.GucAction.SET);
         applyLogSettings(gucs, log);
         return true;
     }

@@ -1,0 +1,54 @@
+package org.tusk.commands.explain;
+
+import java.util.List;
+
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.Executor;
+import org.tusk.executor.PlanState;
+import org.tusk.nodes.PlannedStmt;
+import org.tusk.optimizer.PlanCosts;
+
+/**
+ * EXPLAIN (explain.c ExplainQuery / ExplainOnePlan): given the planned statement, runs it when
+ * ANALYZE is asked for (with per-node instrumentation, discarding its rows; INSERT, UPDATE and
+ * DELETE really change the table, as in PostgreSQL), then prints the plan in the chosen format,
+ * followed by "Planning Time" (SUMMARY) and "Execution Time" (SUMMARY with ANALYZE).
+ *
+ * <p>The traffic cop analyses and plans the explained statement itself and hands the result
+ * here; the result is one text column "QUERY PLAN", one row per line in TEXT format and a
+ * single row in the others.
+ */
+public final class ExplainCommand {
+    private ExplainCommand() {}
+
+    /** The rows of the QUERY PLAN column. {@code planningMs}: the planner's time, for SUMMARY. */
+    public static List<String> explain(ExplainOptions opts, PlannedStmt planned, ExecContext ctx, double planningMs) {
+        double executionMs = 0;
+        if (opts.analyze()) {
+            ctx.enableInstrumentation(opts.timing());
+            long t0 = System.nanoTime();
+            PlanState state = Executor.init(planned.planTree(), ctx);
+            try {
+                while (state.next() != null) ctx.session().checkForInterrupts();
+                state.close();
+            } finally {
+                ctx.releaseResources();
+            }
+            switch (planned.commandType()) {
+                case INSERT, UPDATE, DELETE -> ctx.env().commandCounterIncrement();
+                default -> { }
+            }
+            executionMs = (System.nanoTime() - t0) / 1e6;
+        }
+        ExplainOutput out = new ExplainOutput(opts.format());
+        out.beginOutput();
+        out.openGroup("Query", null, true);
+        new ExplainPrinter(opts, out, new PlanCosts(ctx.env(), ctx), opts.analyze() ? ctx : null, ctx.outputSettings())
+                .printPlan(planned.planTree());
+        if (opts.summary()) out.propertyFloat("Planning Time", "ms", planningMs, 3);
+        if (opts.summary() && opts.analyze()) out.propertyFloat("Execution Time", "ms", executionMs, 3);
+        out.closeGroup("Query", null, true);
+        out.endOutput();
+        return out.rows();
+    }
+}

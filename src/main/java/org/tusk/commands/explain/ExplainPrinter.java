@@ -1,0 +1,878 @@
+package org.tusk.commands.explain;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.Instrumentation;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+import org.tusk.optimizer.PlanCosts;
+import org.tusk.utils.adt.OutputSettings;
+import org.tusk.utils.adt.Texts;
+
+/**
+ * ExplainPrintPlan and ExplainNode of explain.c: walks a plan tree and writes each node through
+ * {@link ExplainOutput}: its name ("Seq Scan", "Hash Join", ...), its target ("on t", "using i on
+ * t"), cost estimates from {@link PlanCosts}, with ANALYZE the node's {@link Instrumentation},
+ * then its properties (quals, keys, sort method), InitPlans, child nodes and SubPlans.
+ *
+ * <p>Tusk's plan trees are drawn as PostgreSQL draws the equivalent plan: a projection or filter
+ * the planner puts over a node without a FROM item of its own (a SubqueryScan without a range
+ * table entry) is not shown, its filter shown on the node below; the inner side of a hash join
+ * is drawn under a "Hash" node; the inner side an unparameterized nested loop keeps in memory
+ * under a "Materialize"; INTERSECT/EXCEPT's inputs under an "Append" of "Subquery Scan on
+ * "*SELECT* n"" nodes; a one-row INSERT VALUES as "Result". Such drawn-only nodes show the
+ * estimates and run-time statistics of the node they stand over.
+ *
+ * <p>Each plan node type has one {@code describe} case building a {@link Node}: a new plan node
+ * type needs a case in {@link #describe} (the switch over the sealed {@link Plan} does not
+ * compile without it), its {@link #outputColumns} entry if it changes the tuple layout, and
+ * PlanCosts' estimate.
+ */
+final class ExplainPrinter implements ExplainDeparser.Context {
+    /** One drawn node: names, header target, properties, and children with their relationship. */
+    private final class Node {
+        String sname, pname, strategy, operation, joinType, partialMode;
+        /** The text format's " on t" / " using i on t" / " Intersect" after the name. */
+        String target = "";
+        /** Non-text properties of the target (Relation Name, Alias, Index Name, ...), in order. */
+        final Map<String, String> targetProps = new LinkedHashMap<>();
+        /** Estimates and run-time statistics come from this plan node. */
+        Plan source;
+        /** The node's input tuple, for its quals. */
+        List<ExplainColumn> input = List.of();
+        /** The node's output (VERBOSE's Output line); null: none shown. */
+        List<String> output;
+        final List<Runnable> details = new ArrayList<>();
+        final List<Object[]> children = new ArrayList<>();
+        /** Quals by label, each conjunct with the columns it reads; printed as one AND (make_ands_explicit). */
+        final Map<String, List<Object[]>> quals = new LinkedHashMap<>();
+        /** Expressions whose SubPlans are listed under this node. */
+        final List<Expr> exprs = new ArrayList<>();
+
+        void child(Object node, String relationship) { children.add(new Object[] {node, relationship}); }
+    }
+
+    /** A node drawn over {@code child} that Tusk's plan does not have as a node of its own. */
+    private record Drawn(String name, Plan child, String alias) {}
+
+    private final ExplainOptions opts;
+    private final ExplainOutput out;
+    private final PlanCosts costs;
+    private final ExecContext analyzed;
+    private final ExplainDeparser deparser;
+    /** list_length(es->rtable) > 1 in PostgreSQL; here: more than one FROM item scanned anywhere in the statement. */
+    private boolean multipleRelations;
+    private final Map<Expr.SubPlan, Integer> subPlanIds = new IdentityHashMap<>();
+    private final Map<Expr.SubPlan, Integer> initPlanParams = new IdentityHashMap<>();
+    private final Map<Integer, Object[]> nestParams = new LinkedHashMap<>();
+    private final Map<Integer, Boolean> ctesShown = new LinkedHashMap<>();
+    private final Map<Integer, String> workTableNames = new LinkedHashMap<>();
+    private int nextPlanId = 1, nextInitParam;
+
+    ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings) {
+        this.opts = opts;
+        this.out = out;
+        this.costs = costs;
+        this.analyzed = analyzed;
+        this.deparser = new ExplainDeparser(this, settings);
+    }
+
+    /** ExplainPrintPlan: the whole tree, WITH queries listed under the top node. */
+    void printPlan(Plan top) {
+        multipleRelations = countRelations(top, new IdentityHashMap<>()) > 1;
+        explainNode(top, null, null);
+    }
+
+    // ------------------------------------------------------------------ ExplainNode
+
+    private void explainNode(Object obj, String relationship, String planName) {
+        Node n = obj instanceof Drawn d ? drawn(d) : describe(visible((Plan) obj));
+        // the SubPlans of projections that are not drawn belong to the node drawn in their place
+        for (Plan p = obj instanceof Plan q ? q : null; p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null;
+             p = s.child())
+            if (s.targetList() != null) n.exprs.addAll(s.targetList());
+        boolean root = relationship == null;
+        if (root) collectCtes(n.source);
+        int saveIndent = out.indent;
+        out.openGroup("Plan", root ? "Plan" : null, true);
+        if (out.isText()) {
+            StringBuilder sb = out.text();
+            if (planName != null) {
+                out.indentText();
+                sb.append(planName).append('\n');
+                out.indent++;
+            }
+            if (out.indent > 0) {
+                out.indentText();
+                sb.append("->  ");
+                out.indent += 2;
+            }
+            sb.append(n.pname).append(n.target);
+            out.indent++;
+        } else {
+            out.propertyText("Node Type", n.sname);
+            if (n.strategy != null) out.propertyText("Strategy", n.strategy);
+            if (n.partialMode != null) out.propertyText("Partial Mode", n.partialMode);
+            if (n.operation != null) out.propertyText("Operation", n.operation);
+            if (relationship != null) out.propertyText("Parent Relationship", relationship);
+            if (planName != null) out.propertyText("Subplan Name", planName);
+            out.propertyBool("Parallel Aware", false);
+            out.propertyBool("Async Capable", false);
+            for (var e : n.targetProps.entrySet()) out.propertyText(e.getKey(), e.getValue());
+            if (n.joinType != null) out.propertyText("Join Type", n.joinType);
+        }
+        PlanCosts.Estimate est = costs.of(n.source);
+        if (obj instanceof Drawn d) est = drawnEstimate(d.name(), est);
+        if (opts.costs()) {
+            if (out.isText()) {
+                out.text().append(String.format(Locale.ROOT, "  (cost=%.2f..%.2f rows=%.0f width=%d)", est.startup(),
+                        est.total(), est.rows(), est.width()));
+            } else {
+                out.propertyFloat("Startup Cost", null, est.startup(), 2);
+                out.propertyFloat("Total Cost", null, est.total(), 2);
+                out.propertyFloat("Plan Rows", null, est.rows(), 0);
+                out.propertyInteger("Plan Width", null, est.width());
+            }
+        }
+        Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(n.source);
+        if (opts.analyze()) actuals(instr);
+        if (out.isText()) out.text().append('\n');
+        if (opts.verbose() && n.output != null) out.propertyList("Output", n.output);
+        for (Runnable r : n.details) r.run();
+        if (opts.analyze() && instr != null && instr.sortMethod() != null) sortInfo(instr);
+
+        // InitPlans (and WITH queries at the top), children, then SubPlans
+        List<Expr.SubPlan> init = new ArrayList<>(), sub = new ArrayList<>();
+        for (Expr e : n.exprs) collectSubPlans(e, init, sub);
+        boolean hasChildren = !n.children.isEmpty() || !init.isEmpty() || !sub.isEmpty() || root && !ctesShown.isEmpty();
+        if (hasChildren) out.openGroup("Plans", "Plans", false);
+        if (root) {
+            for (var e : ctesShown.entrySet()) {
+                Plan.CteScan c = cteById.get(e.getKey());
+                String name = c.rte() == null ? "cte" + e.getKey() : c.rte().cteName();
+                explainNode(c.ctePlan(), "InitPlan", "CTE " + name);
+            }
+        }
+        for (Expr.SubPlan sp : init) {
+            String label = subPlanName(sp);
+            if (sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL)
+                label = label.replace("SubPlan", "InitPlan") + " (returns " + initPlanOutput(sp) + ")";
+            explainNode(sp.plan(), sp.kind() == Expr.SubLinkType.ANY ? "SubPlan" : "InitPlan", label);
+        }
+        for (Object[] c : n.children) explainNode(c[0], (String) c[1], null);
+        for (Expr.SubPlan sp : sub) explainNode(sp.plan(), "SubPlan", subPlanName(sp));
+        if (hasChildren) out.closeGroup("Plans", "Plans", false);
+
+        if (out.isText()) out.indent = saveIndent;
+        out.closeGroup("Plan", root ? "Plan" : null, true);
+    }
+
+    /** The actual time/rows/loops part of a node's header (or "never executed"). */
+    private void actuals(Instrumentation instr) {
+        if (instr != null && instr.loops() > 0) {
+            double loops = instr.loops(), rows = instr.tuples() / loops;
+            if (out.isText()) {
+                if (instr.timing())
+                    out.text().append(String.format(Locale.ROOT, " (actual time=%.3f..%.3f rows=%.0f loops=%.0f)",
+                            instr.startupMs(), instr.totalMs(), rows, loops));
+                else
+                    out.text().append(String.format(Locale.ROOT, " (actual rows=%.0f loops=%.0f)", rows, loops));
+            } else {
+                if (instr.timing()) {
+                    out.propertyFloat("Actual Startup Time", null, instr.startupMs(), 3);
+                    out.propertyFloat("Actual Total Time", null, instr.totalMs(), 3);
+                }
+                out.propertyFloat("Actual Rows", null, rows, 0);
+                out.propertyFloat("Actual Loops", null, loops, 0);
+            }
+        } else if (out.isText()) {
+            out.text().append(" (never executed)");
+        } else {
+            if (opts.timing()) {
+                out.propertyFloat("Actual Startup Time", null, 0, 3);
+                out.propertyFloat("Actual Total Time", null, 0, 3);
+            }
+            out.propertyFloat("Actual Rows", null, 0, 0);
+            out.propertyFloat("Actual Loops", null, 0, 0);
+        }
+    }
+
+    /** show_sort_info. */
+    private void sortInfo(Instrumentation instr) {
+        String type = instr.sortOnDisk() ? "Disk" : "Memory";
+        if (out.isText()) {
+            out.indentText();
+            out.text().append("Sort Method: ").append(instr.sortMethod()).append("  ").append(type).append(": ")
+                    .append(instr.sortSpaceKb()).append("kB\n");
+        } else {
+            out.propertyText("Sort Method", instr.sortMethod());
+            out.propertyInteger("Sort Space Used", "kB", instr.sortSpaceKb());
+            out.propertyText("Sort Space Type", type);
+        }
+    }
+
+    // ------------------------------------------------------------------ node descriptions
+
+    /** A projection/filter without a FROM item of its own is not drawn; its child is (see {@link #describe}). */
+    private static Plan visible(Plan p) {
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p;
+    }
+
+    private Node node(Plan source, String name) {
+        Node n = new Node();
+        n.sname = name;
+        n.pname = name;
+        n.source = source;
+        return n;
+    }
+
+    private Node describe(Plan p) {
+        return switch (p) {
+            case Plan.SeqScan s -> {
+                Node n = node(p, "Seq Scan");
+                scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
+                n.input = tableColumns(s.rte());
+                n.output = tlist(s.targetList(), n.input, outputColumns(p));
+                qual(n, "Filter", s.qual(), scanPrefix(false));
+                if (s.targetList() != null) n.exprs.addAll(s.targetList());
+                yield n;
+            }
+            case Plan.IndexScan s -> {
+                Node n = node(p, "Index Scan");
+                String index = s.index().name();
+                if (out.isText()) n.target = (s.backward() ? " Backward" : "") + " using " + Texts.quoteIdentifier(index);
+                n.targetProps.put("Scan Direction", s.backward() ? "Backward" : "Forward");
+                n.targetProps.put("Index Name", index);
+                scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
+                n.input = tableColumns(s.rte());
+                n.output = tlist(s.targetList(), n.input, outputColumns(p));
+                List<Expr> conds = new ArrayList<>();
+                for (Plan.IndexQual q : s.indexQuals()) conds.add(q.clause());
+                qual(n, "Index Cond", and(conds), scanPrefix(false));
+                qual(n, "Filter", s.qual(), scanPrefix(false));
+                if (s.targetList() != null) n.exprs.addAll(s.targetList());
+                yield n;
+            }
+            case Plan.Result r -> {
+                Node n = node(p, "Result");
+                n.output = tlist(r.targetList(), List.of(), null);
+                qual(n, "One-Time Filter", r.qual(), upperPrefix());
+                n.exprs.addAll(r.targetList());
+                yield n;
+            }
+            case Plan.ValuesScan v -> {
+                Node n = node(p, "Values Scan");
+                scanTarget(n, "*VALUES*", null, "*VALUES*");
+                for (List<Expr> row : v.rows()) n.exprs.addAll(row);
+                n.output = names(outputColumns(p));
+                yield n;
+            }
+            case Plan.ModifyTable m -> modifyTable(m);
+            case Plan.Agg a -> agg(a);
+            case Plan.SubqueryScan s -> subqueryScan(s);
+            case Plan.NestLoop j -> {
+                Node n = join(p, "Nested Loop", j.type(), j.outer(), j.inner());
+                qual(n, "Join Filter", j.joinQual(), upperPrefix());
+                qual(n, "Filter", j.otherQual(), upperPrefix());
+                for (Plan.NestParam np : j.nestParams()) nestParams.put(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
+                n.child(j.outer(), "Outer");
+                n.child(j.nestParams().isEmpty() && materializes(j.inner()) ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
+                yield n;
+            }
+            case Plan.HashJoin j -> {
+                Node n = join(p, "Hash", j.type(), j.outer(), j.inner());
+                List<ExplainColumn> oc = outputColumns(j.outer()), ic = outputColumns(j.inner());
+                List<String> conds = new ArrayList<>();
+                for (int k = 0; k < j.outerKeys().size(); k++)
+                    conds.add("(" + deparser.deparse(j.outerKeys().get(k), oc, upperPrefix()) + " = "
+                            + deparser.deparse(j.innerKeys().get(k), ic, upperPrefix()) + ")");
+                n.details.add(() -> out.propertyText("Hash Cond", conds.size() == 1 ? conds.get(0) : "(" + String.join(" AND ", conds) + ")"));
+                n.exprs.addAll(j.outerKeys());
+                n.exprs.addAll(j.innerKeys());
+                qual(n, "Join Filter", j.joinQual(), upperPrefix());
+                qual(n, "Filter", j.otherQual(), upperPrefix());
+                n.child(j.outer(), "Outer");
+                n.child(new Drawn("Hash", j.inner(), null), "Inner");
+                yield n;
+            }
+            case Plan.MergeJoin j -> {
+                Node n = join(p, "Merge", j.type(), j.outer(), j.inner());
+                List<ExplainColumn> oc = outputColumns(j.outer()), ic = outputColumns(j.inner());
+                List<String> conds = new ArrayList<>();
+                for (int k = 0; k < j.outerKeys().size(); k++) {
+                    Expr.Var ov = column(j.outerKeys().get(k)), iv = column(j.innerKeys().get(k));
+                    conds.add("(" + deparser.deparse(ov, oc, upperPrefix()) + " = " + deparser.deparse(iv, ic, upperPrefix()) + ")");
+                }
+                n.details.add(() -> out.propertyText("Merge Cond", conds.size() == 1 ? conds.get(0) : "(" + String.join(" AND ", conds) + ")"));
+                qual(n, "Join Filter", j.joinQual(), upperPrefix());
+                qual(n, "Filter", j.otherQual(), upperPrefix());
+                n.child(j.outer(), "Outer");
+                n.child(j.inner(), "Inner");
+                yield n;
+            }
+            case Plan.Unique u -> {
+                Node n = node(p, "Unique");
+                n.output = names(outputColumns(p));
+                n.child(u.child(), "Outer");
+                yield n;
+            }
+            case Plan.WindowAgg w -> {
+                Node n = node(p, "WindowAgg");
+                n.output = names(outputColumns(p));
+                n.child(w.child(), "Outer");
+                yield n;
+            }
+            case Plan.Append a -> {
+                Node n = node(p, "Append");
+                for (Plan c : a.children()) n.child(c, "Member");
+                yield n;
+            }
+            case Plan.SetOp o -> {
+                Node n = node(p, "SetOp");
+                n.pname = "HashSetOp";
+                n.strategy = "Hashed";
+                String cmd = switch (o.op()) {
+                    case INTERSECT -> o.all() ? "Intersect All" : "Intersect";
+                    case EXCEPT -> o.all() ? "Except All" : "Except";
+                    case UNION -> o.all() ? "Union All" : "Union";
+                };
+                if (out.isText()) n.target = " " + cmd; else n.details.add(() -> out.propertyText("Command", cmd));
+                n.output = names(outputColumns(p));
+                n.child(new Drawn("Append", o.left(), null), "Outer");
+                setOpInputs = new Plan[] {o.left(), o.right()};
+                yield n;
+            }
+            case Plan.CteScan c -> {
+                Node n = node(p, "CTE Scan");
+                String name = c.rte() == null ? "cte" + c.cteId() : c.rte().cteName();
+                scanTarget(n, name, null, c.rte() == null ? name : c.rte().refname());
+                n.targetProps.remove("Relation Name");
+                n.targetProps.put("CTE Name", name);
+                n.targetProps.put("Alias", c.rte() == null ? name : c.rte().refname());
+                n.output = names(outputColumns(p));
+                yield n;
+            }
+            case Plan.WorkTableScan w -> {
+                Node n = node(p, "WorkTable Scan");
+                String name = workTableNames.getOrDefault(w.paramId(), "worktable");
+                scanTarget(n, name, null, name);
+                n.targetProps.remove("Relation Name");
+                n.targetProps.put("CTE Name", name);
+                yield n;
+            }
+            case Plan.RecursiveUnion r -> {
+                Node n = node(p, "Recursive Union");
+                n.child(r.nonRecursive(), "Outer");
+                n.child(r.recursive(), "Inner");
+                yield n;
+            }
+            case Plan.Sort s -> {
+                Node n = node(p, "Sort");
+                List<ExplainColumn> in = outputColumns(s.child());
+                List<String> keys = new ArrayList<>();
+                for (Plan.SortKey k : s.keys()) {
+                    String key = deparseColumn(in, k.column(), upperPrefix());
+                    if (k.desc()) key += " DESC";
+                    if (k.nullsFirst() && !k.desc()) key += " NULLS FIRST";
+                    if (!k.nullsFirst() && k.desc()) key += " NULLS LAST";
+                    keys.add(key);
+                }
+                n.output = names(outputColumns(p));
+                n.details.add(() -> out.propertyList("Sort Key", keys));
+                n.child(s.child(), "Outer");
+                yield n;
+            }
+            case Plan.Limit l -> {
+                Node n = node(p, "Limit");
+                n.output = names(outputColumns(p));
+                if (l.offset() != null) n.exprs.add(l.offset());
+                if (l.count() != null) n.exprs.add(l.count());
+                n.child(l.child(), "Outer");
+                yield n;
+            }
+        };
+    }
+
+    /** INTERSECT/EXCEPT inputs being drawn under their Append. */
+    private Plan[] setOpInputs;
+
+    /** cost_material and the Hash node's cost (all of it before the first row) for drawn nodes. */
+    private static PlanCosts.Estimate drawnEstimate(String name, PlanCosts.Estimate child) {
+        return switch (name) {
+            case "Hash" -> new PlanCosts.Estimate(child.total(), child.total(), child.rows(), child.width());
+            case "Materialize" -> new PlanCosts.Estimate(child.startup(), child.total() + 2 * 0.0025 * child.rows(), child.rows(),
+                    child.width());
+            default -> child;
+        };
+    }
+
+    /** The nodes PostgreSQL's plan would have where Tusk's has none. */
+    private Node drawn(Drawn d) {
+        Node n = node(d.child(), d.name());
+        switch (d.name()) {
+            case "Hash", "Materialize" -> {
+                n.output = names(outputColumns(d.child()));
+                n.child(d.child(), "Outer");
+            }
+            case "Append" -> {
+                Plan[] inputs = setOpInputs;
+                for (int i = 0; i < inputs.length; i++) n.child(new Drawn("Subquery Scan", inputs[i], "*SELECT* " + (i + 1)), "Member");
+            }
+            case "Subquery Scan" -> {
+                scanTarget(n, d.alias(), null, d.alias());
+                n.targetProps.remove("Relation Name");
+                n.child(d.child(), "Subquery");
+            }
+            default -> throw new IllegalStateException("no drawn node " + d.name());
+        }
+        return n;
+    }
+
+    /** An unparameterized nested loop's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
+    private static boolean materializes(Plan inner) {
+        Plan v = visible(inner);
+        return !(v instanceof Plan.Sort || v instanceof Plan.CteScan || v instanceof Plan.WorkTableScan || v instanceof Plan.Result
+                || v instanceof Plan.SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION);
+    }
+
+    private Node join(Plan p, String name, Query.JoinType type, Plan outer, Plan inner) {
+        Node n = node(p, name + " Join");
+        n.pname = name;
+        String jt = switch (type) {
+            case INNER -> "Inner";
+            case LEFT -> "Left";
+            case RIGHT -> "Right";
+            case FULL -> "Full";
+            case SEMI -> "Semi";
+            case ANTI -> "Anti";
+        };
+        n.joinType = jt;
+        if (out.isText()) {
+            if (type != Query.JoinType.INNER) n.target = " " + jt + " Join";
+            else if (!name.equals("Nested Loop")) n.target = " Join";
+        }
+        if (name.equals("Nested Loop")) n.sname = "Nested Loop";
+        n.input = concat(outputColumns(outer), outputColumns(inner));
+        n.output = names(n.input);
+        return n;
+    }
+
+    private Node agg(Plan.Agg a) {
+        Node n = node(a, "Aggregate");
+        switch (a.strategy()) {
+            case PLAIN -> { n.pname = "Aggregate"; n.strategy = "Plain"; }
+            case SORTED -> { n.pname = "GroupAggregate"; n.strategy = "Sorted"; }
+            case HASHED -> { n.pname = "HashAggregate"; n.strategy = "Hashed"; }
+        }
+        n.partialMode = "Simple";
+        List<ExplainColumn> in = outputColumns(a.child());
+        n.input = in;
+        n.output = tlist(a.targetList(), in, null);
+        if (!a.groupKeys().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            for (Expr k : a.groupKeys()) keys.add(deparseKey(k, in, upperPrefix()));
+            n.details.add(() -> out.propertyList("Group Key", keys));
+        }
+        qual(n, "Filter", a.havingQual(), upperPrefix());
+        n.exprs.addAll(a.targetList());
+        for (Expr.Aggref r : a.aggs()) n.exprs.add(r);
+        n.child(a.child(), "Outer");
+        return n;
+    }
+
+    private Node modifyTable(Plan.ModifyTable m) {
+        String op = switch (m.operation()) {
+            case INSERT -> "Insert";
+            case UPDATE -> "Update";
+            case DELETE -> "Delete";
+            default -> "Modify";
+        };
+        Node n = node(m, "ModifyTable");
+        n.pname = op;
+        n.operation = op;
+        Query.RangeTblEntry t = m.target();
+        scanTarget(n, t.relname(), schema(t), t.refname());
+        n.input = tableColumns(t);
+        if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
+        if (m.newRow() != null) n.exprs.addAll(m.newRow());
+        Plan src = m.source();
+        if (src instanceof Plan.ValuesScan v && v.rows().size() == 1) {
+            n.child(new Plan.Result(v.rows().get(0), null, true), "Outer");
+        } else {
+            n.child(src, "Outer");
+        }
+        return n;
+    }
+
+    /**
+     * A SubqueryScan with a FROM item: a Function/Values/CTE/WorkTable scan with a filter, or a
+     * subquery that was not pulled up; without one, a filter over a lower node, drawn on it.
+     */
+    private Node subqueryScan(Plan.SubqueryScan s) {
+        Query.RangeTblEntry rte = s.rte();
+        if (rte != null && rte.kind() == Query.RteKind.SUBQUERY && pulledUp(visible(s.child()))) rte = null;
+        if (rte == null) {
+            Plan below = visible(s.child());
+            Node n = describe(below);
+            n.source = s;
+            boolean join = below instanceof Plan.NestLoop || below instanceof Plan.HashJoin || below instanceof Plan.MergeJoin;
+            qual(n, join ? "Join Filter" : "Filter", s.qual(), join ? upperPrefix() : scanPrefix(false), outputColumns(below));
+            return n;
+        }
+        Node n;
+        switch (rte.kind()) {
+            case FUNCTION -> {
+                n = node(s, "Function Scan");
+                String fname = rte.function() instanceof Expr.FuncExpr f ? f.proc().name() : "function";
+                scanTarget(n, fname, null, rte.refname());
+                n.targetProps.remove("Relation Name");
+                n.targetProps.put("Function Name", fname);
+                Plan.Result r = (Plan.Result) visible(s.child());
+                n.exprs.addAll(r.targetList());
+            }
+            case VALUES -> {
+                n = node(s, "Values Scan");
+                scanTarget(n, "*VALUES*", null, rte.refname());
+                n.targetProps.remove("Relation Name");
+            }
+            case CTE -> {
+                Plan below = visible(s.child());
+                n = describe(below);
+                n.source = s;
+            }
+            default -> {
+                n = node(s, "Subquery Scan");
+                scanTarget(n, rte.refname(), null, rte.refname());
+                n.targetProps.remove("Relation Name");
+                n.child(s.child(), "Subquery");
+            }
+        }
+        n.input = namedColumns(rte);
+        n.output = names(n.input);
+        qual(n, "Filter", s.qual(), scanPrefix(rte.kind() == Query.RteKind.SUBQUERY));
+        return n;
+    }
+
+    /** get_namespace_name of the relation's schema (VERBOSE qualifies relation names). */
+    private static String schema(Query.RangeTblEntry rte) {
+        if (rte.table() != null) {
+            switch (rte.table().namespace()) {
+                case 2200 -> { return "public"; }
+                case 11 -> { return "pg_catalog"; }
+                default -> { }
+            }
+        }
+        return rte.schema();
+    }
+
+    /**
+     * Whether PostgreSQL would have pulled a subquery with this plan up into its parent
+     * (is_simple_subquery: no aggregation, sorting, LIMIT, DISTINCT or set operation), so that
+     * no Subquery Scan appears and its filter sits on the scan or join below.
+     */
+    private static boolean pulledUp(Plan sub) {
+        return !(sub instanceof Plan.Agg || sub instanceof Plan.Sort || sub instanceof Plan.Limit || sub instanceof Plan.Unique
+                || sub instanceof Plan.SetOp || sub instanceof Plan.Append || sub instanceof Plan.RecursiveUnion
+                || sub instanceof Plan.CteScan || sub instanceof Plan.SubqueryScan);
+    }
+
+    /** ExplainScanTarget: " on name [alias]" in text; Relation Name, Schema (VERBOSE), Alias otherwise. */
+    private void scanTarget(Node n, String objectName, String schema, String alias) {
+        if (out.isText()) {
+            StringBuilder t = new StringBuilder(n.target).append(" on ");
+            if (opts.verbose() && schema != null) t.append(Texts.quoteIdentifier(schema)).append('.');
+            t.append(Texts.quoteIdentifier(objectName));
+            if (alias != null && !alias.equals(objectName)) t.append(' ').append(Texts.quoteIdentifier(alias));
+            n.target = t.toString();
+        } else {
+            n.targetProps.put("Relation Name", objectName);
+            if (opts.verbose() && schema != null) n.targetProps.put("Schema", schema);
+            n.targetProps.put("Alias", alias == null ? objectName : alias);
+        }
+    }
+
+    // ------------------------------------------------------------------ quals and columns
+
+    /** show_scan_qual's prefix rule: none, except for a subquery scan or under VERBOSE. */
+    private boolean scanPrefix(boolean subqueryScan) { return subqueryScan || opts.verbose(); }
+
+    /** show_upper_qual's: with more than one range table entry, or under VERBOSE. */
+    private boolean upperPrefix() { return multipleRelations || opts.verbose(); }
+
+    private void qual(Node n, String label, Expr qual, boolean prefix) {
+        qual(n, label, qual, prefix, null);
+    }
+
+    /**
+     * show_qual: the conjuncts under one label are printed as one AND expression, so a filter
+     * Tusk keeps above a node and the node's own filter read as PostgreSQL's single qual.
+     */
+    private void qual(Node n, String label, Expr qual, boolean prefix, List<ExplainColumn> input) {
+        if (qual == null) return;
+        n.exprs.add(qual);
+        List<Object[]> parts = n.quals.get(label);
+        if (parts == null) {
+            List<Object[]> created = parts = new ArrayList<>();
+            n.quals.put(label, created);
+            n.details.add(() -> {
+                List<String> texts = new ArrayList<>();
+                for (Object[] c : created) {
+                    @SuppressWarnings("unchecked") List<ExplainColumn> in = (List<ExplainColumn>) c[1];
+                    texts.add(deparser.deparse((Expr) c[0], in != null ? in : n.input, (Boolean) c[2]));
+                }
+                out.propertyText(label, texts.size() == 1 ? texts.get(0) : "(" + String.join(" AND ", texts) + ")");
+            });
+        }
+        for (Expr c : conjuncts(qual)) parts.add(new Object[] {c, input, prefix});
+    }
+
+    private static List<Expr> conjuncts(Expr e) {
+        List<Expr> l = new ArrayList<>();
+        if (e instanceof Expr.BoolExpr b && b.op() == org.tusk.nodes.RawExpr.BoolOp.AND) {
+            for (Expr a : b.args()) l.addAll(conjuncts(a));
+        } else {
+            l.add(e);
+        }
+        return l;
+    }
+
+    private static Expr and(List<Expr> l) {
+        if (l.isEmpty()) return null;
+        return l.size() == 1 ? l.get(0) : new Expr.BoolExpr(org.tusk.nodes.RawExpr.BoolOp.AND, List.copyOf(l));
+    }
+
+    private static Expr.Var column(int k) {
+        return new Expr.Var(Expr.Var.RESOLVED, k + 1, 0, -1, null, -1, 0);
+    }
+
+    private String deparseColumn(List<ExplainColumn> in, int k, boolean prefix) {
+        return deparser.deparse(column(k), in, prefix);
+    }
+
+    /** A grouping key: an expression over the input, printed as a sort/group key (in parentheses unless a column). */
+    private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
+        String s = deparser.deparse(k, in, prefix);
+        return k instanceof Expr.Var || s.startsWith("(") ? s : "(" + s + ")";
+    }
+
+    private List<String> tlist(List<Expr> tl, List<ExplainColumn> input, List<ExplainColumn> ifNull) {
+        if (!opts.verbose()) return null;
+        if (tl == null) return ifNull == null ? null : names(ifNull);
+        return deparser.deparseList(tl, input, multipleRelations);
+    }
+
+    private List<String> names(List<ExplainColumn> cols) {
+        if (!opts.verbose()) return null;
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < cols.size(); k++) out.add(deparseColumn(cols, k, multipleRelations));
+        return out;
+    }
+
+    private static List<ExplainColumn> concat(List<ExplainColumn> a, List<ExplainColumn> b) {
+        List<ExplainColumn> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
+    }
+
+    private static List<ExplainColumn> tableColumns(Query.RangeTblEntry rte) {
+        List<ExplainColumn> l = new ArrayList<>();
+        for (var c : rte.columns()) l.add(new ExplainColumn.Named(rte.refname(), c.name()));
+        if (rte.isTable()) l.add(new ExplainColumn.Named(rte.refname(), "ctid"));
+        return l;
+    }
+
+    private static List<ExplainColumn> namedColumns(Query.RangeTblEntry rte) {
+        List<ExplainColumn> l = new ArrayList<>();
+        for (var c : rte.columns()) l.add(new ExplainColumn.Named(rte.refname(), c.name()));
+        return l;
+    }
+
+    private static List<ExplainColumn> computed(List<Expr> tl, List<ExplainColumn> input) {
+        List<ExplainColumn> l = new ArrayList<>();
+        for (Expr e : tl) l.add(new ExplainColumn.Computed(e, input));
+        return l;
+    }
+
+    /**
+     * The columns of a node's output tuple, for the Vars of the node above: {@code width()} of
+     * them (a table scan's trailing TID is not part of what a join or upper node sees).
+     */
+    private List<ExplainColumn> outputColumns(Plan p) {
+        List<ExplainColumn> l = allOutputColumns(p);
+        return l.size() > p.width() ? l.subList(0, p.width()) : l;
+    }
+
+    private List<ExplainColumn> allOutputColumns(Plan p) {
+        return switch (p) {
+            case Plan.SeqScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
+            case Plan.IndexScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
+            case Plan.Result r -> computed(r.targetList(), List.of());
+            case Plan.ValuesScan v -> {
+                List<ExplainColumn> l = new ArrayList<>();
+                for (int i = 1; i <= v.width(); i++) l.add(new ExplainColumn.Named("*VALUES*", "column" + i));
+                yield l;
+            }
+            case Plan.ModifyTable m -> computed(m.returning(), tableColumns(m.target()));
+            case Plan.Agg a -> computed(a.targetList(), outputColumns(a.child()));
+            case Plan.SubqueryScan s -> {
+                List<ExplainColumn> in = s.rte() != null ? namedColumns(s.rte()) : outputColumns(s.child());
+                yield s.targetList() == null ? in : computed(s.targetList(), in);
+            }
+            case Plan.NestLoop j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
+            case Plan.HashJoin j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
+            case Plan.MergeJoin j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
+            case Plan.Unique u -> outputColumns(u.child());
+            case Plan.WindowAgg w -> {
+                List<ExplainColumn> in = outputColumns(w.child());
+                List<ExplainColumn> l = new ArrayList<>(in);
+                for (Expr.WindowFunc f : w.funcs()) l.add(new ExplainColumn.Computed(f, in));
+                yield l;
+            }
+            case Plan.Append a -> outputColumns(a.children().get(0));
+            case Plan.SetOp o -> outputColumns(o.left());
+            case Plan.CteScan c -> c.rte() != null ? namedColumns(c.rte()) : outputColumns(c.ctePlan());
+            case Plan.WorkTableScan w -> {
+                List<ExplainColumn> l = new ArrayList<>();
+                String name = workTableNames.getOrDefault(w.paramId(), "worktable");
+                for (int i = 1; i <= w.width(); i++) l.add(new ExplainColumn.Named(name, "column" + i));
+                yield l;
+            }
+            case Plan.RecursiveUnion r -> outputColumns(r.nonRecursive());
+            case Plan.Sort s -> outputColumns(s.child());
+            case Plan.Limit l -> outputColumns(l.child());
+        };
+    }
+
+    // ------------------------------------------------------------------ relations, CTEs, subplans
+
+    private final Map<Integer, Plan.CteScan> cteById = new LinkedHashMap<>();
+
+    /** The WITH queries scanned anywhere in the statement, shown as "CTE name" InitPlans of the top node. */
+    private void collectCtes(Plan top) {
+        forEachPlan(top, p -> {
+            if (p instanceof Plan.CteScan c && !cteById.containsKey(c.cteId())) {
+                cteById.put(c.cteId(), c);
+                ctesShown.put(c.cteId(), true);
+                if (c.ctePlan() instanceof Plan.RecursiveUnion r && c.rte() != null) workTableNames.put(r.wtParam(), c.rte().cteName());
+            }
+        }, new IdentityHashMap<>());
+    }
+
+    /** Counts the FROM items the statement scans (PostgreSQL's range table length, roughly). */
+    private int countRelations(Plan top, IdentityHashMap<Plan, Boolean> seen) {
+        int[] n = {0};
+        forEachPlan(top, p -> {
+            switch (p) {
+                case Plan.SeqScan s -> n[0]++;
+                case Plan.IndexScan s -> n[0]++;
+                case Plan.ValuesScan v -> n[0]++;
+                case Plan.CteScan c -> n[0]++;
+                case Plan.WorkTableScan w -> n[0]++;
+                case Plan.SubqueryScan s when s.rte() != null -> n[0]++;
+                default -> { }
+            }
+        }, seen);
+        return n[0];
+    }
+
+    /** Visits every plan node, including those of SubPlans and WITH queries, once. */
+    private void forEachPlan(Plan p, java.util.function.Consumer<Plan> f, IdentityHashMap<Plan, Boolean> seen) {
+        if (p == null || seen.put(p, true) != null) return;
+        f.accept(p);
+        List<Plan> kids = switch (p) {
+            case Plan.ModifyTable m -> List.of(m.source());
+            case Plan.Agg a -> List.of(a.child());
+            case Plan.SubqueryScan s -> List.of(s.child());
+            case Plan.NestLoop j -> List.of(j.outer(), j.inner());
+            case Plan.HashJoin j -> List.of(j.outer(), j.inner());
+            case Plan.MergeJoin j -> List.of(j.outer(), j.inner());
+            case Plan.Unique u -> List.of(u.child());
+            case Plan.WindowAgg w -> List.of(w.child());
+            case Plan.Append a -> a.children();
+            case Plan.SetOp o -> List.of(o.left(), o.right());
+            case Plan.CteScan c -> List.of(c.ctePlan());
+            case Plan.RecursiveUnion r -> List.of(r.nonRecursive(), r.recursive());
+            case Plan.Sort s -> List.of(s.child());
+            case Plan.Limit l -> List.of(l.child());
+            default -> List.of();
+        };
+        for (Plan k : kids) forEachPlan(k, f, seen);
+        for (Expr e : expressions(p)) ExprTrees.any(e, x -> {
+            if (x instanceof Expr.SubPlan sp) forEachPlan(sp.plan(), f, seen);
+            return false;
+        });
+    }
+
+    /** The expressions a node evaluates (where its SubPlans are). */
+    private static List<Expr> expressions(Plan p) {
+        List<Expr> l = new ArrayList<>();
+        java.util.function.Consumer<Expr> add = e -> { if (e != null) l.add(e); };
+        switch (p) {
+            case Plan.SeqScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
+            case Plan.IndexScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
+            case Plan.Result r -> { add.accept(r.qual()); l.addAll(r.targetList()); }
+            case Plan.ValuesScan v -> v.rows().forEach(l::addAll);
+            case Plan.ModifyTable m -> { if (m.newRow() != null) l.addAll(m.newRow()); l.addAll(m.returning()); }
+            case Plan.Agg a -> { l.addAll(a.targetList()); add.accept(a.havingQual()); l.addAll(a.aggs()); }
+            case Plan.WindowAgg w -> l.addAll(w.funcs());
+            case Plan.SubqueryScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
+            case Plan.NestLoop j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
+            case Plan.HashJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
+            case Plan.MergeJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
+            case Plan.Limit lim -> { add.accept(lim.offset()); add.accept(lim.count()); }
+            default -> { }
+        }
+        return l;
+    }
+
+    private void collectSubPlans(Expr e, List<Expr.SubPlan> init, List<Expr.SubPlan> sub) {
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.SubPlan sp) {
+                List<Expr.SubPlan> target = isInitPlan(sp) && sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL ? init : sub;
+                if (target.stream().noneMatch(y -> y == sp)) target.add(sp);
+                subPlanName(sp);
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public String subPlanName(Expr.SubPlan sp) {
+        Integer id = subPlanIds.get(sp);
+        if (id == null) {
+            id = nextPlanId++;
+            subPlanIds.put(sp, id);
+        }
+        return "SubPlan " + id;
+    }
+
+    @Override
+    public boolean isInitPlan(Expr.SubPlan sp) { return !sp.correlated(); }
+
+    @Override
+    public String initPlanOutput(Expr.SubPlan sp) {
+        Integer n = initPlanParams.get(sp);
+        if (n == null) {
+            n = nextInitParam++;
+            initPlanParams.put(sp, n);
+        }
+        return "$" + n;
+    }
+
+    @Override
+    public String param(int id, boolean useprefix) {
+        Object[] np = nestParams.get(id);
+        if (np == null) return null;
+        @SuppressWarnings("unchecked") List<ExplainColumn> cols = (List<ExplainColumn>) np[1];
+        return deparser.deparse((Expr) np[0], cols, true);
+    }
+}

@@ -1,0 +1,90 @@
+package org.tusk.executor;
+
+/**
+ * Run-time statistics of one plan node for EXPLAIN ANALYZE (PostgreSQL's instrument.c
+ * Instrumentation, accumulated over loops as InstrEndLoop does). A loop is one execution of the
+ * node from its start (Tusk builds a new PlanState for each rescan, so each built state that is
+ * asked for a tuple is one loop). {@code startupNanos} sums, over loops, the time until the
+ * first call returned; {@code totalNanos} the time of all calls; both include the node's
+ * children, as in PostgreSQL. Nodes that sort or hash record what they did here too (the
+ * tuplesort's method and space, show_sort_info's source).
+ *
+ * <p>Owned by one backend's statement; no locking.
+ */
+public final class Instrumentation {
+    /** Whether to read the clock around every call (EXPLAIN's TIMING option). */
+    final boolean timing;
+    long nloops;
+    long ntuples;
+    long startupNanos;
+    long totalNanos;
+    /** The last sort's method ("quicksort", "external merge", "top-N heapsort"), or null if the node did not sort. */
+    private String sortMethod;
+    /** Its space in kB and whether that was memory or disk. */
+    private long sortSpaceKb;
+    private boolean sortOnDisk;
+
+    Instrumentation(boolean timing) {
+        this.timing = timing;
+    }
+
+    public long loops() { return nloops; }
+
+    public long tuples() { return ntuples; }
+
+    /** Milliseconds until the first tuple, averaged over loops (explain.c's startup_ms). */
+    public double startupMs() { return nloops == 0 ? 0 : startupNanos / 1e6 / nloops; }
+
+    /** Milliseconds for the whole node, averaged over loops (total_ms). */
+    public double totalMs() { return nloops == 0 ? 0 : totalNanos / 1e6 / nloops; }
+
+    public boolean timing() { return timing; }
+
+    /** Records a finished sort (tuplesort_get_stats): the largest space any loop used is kept, as PostgreSQL shows. */
+    void recordSort(String method, long spaceKb, boolean onDisk) {
+        if (sortMethod == null || onDisk && !sortOnDisk || onDisk == sortOnDisk && spaceKb > sortSpaceKb) {
+            sortMethod = method;
+            sortSpaceKb = spaceKb;
+            sortOnDisk = onDisk;
+        }
+    }
+
+    public String sortMethod() { return sortMethod; }
+
+    public long sortSpaceKb() { return sortSpaceKb; }
+
+    public boolean sortOnDisk() { return sortOnDisk; }
+
+    /** The wrapper that counts one node's calls (ExecProcNodeInstr): one per built PlanState, so one per loop. */
+    static final class Counting extends PlanState {
+        private final PlanState node;
+        private final Instrumentation instr;
+        private boolean started;
+
+        Counting(PlanState node, Instrumentation instr) {
+            this.node = node;
+            this.instr = instr;
+        }
+
+        @Override
+        public Object[] next() {
+            long t0 = instr.timing ? System.nanoTime() : 0;
+            Object[] t = node.next();
+            long elapsed = instr.timing ? System.nanoTime() - t0 : 0;
+            instr.totalNanos += elapsed;
+            if (!started) {
+                started = true;
+                instr.nloops++;
+                instr.startupNanos += elapsed;
+            }
+            if (t != null) instr.ntuples++;
+            return t;
+        }
+
+        @Override
+        public void close() { node.close(); }
+
+        /** The wrapped state, for callers that ask a specific node type something (es_processed). */
+        PlanState node() { return node; }
+    }
+}

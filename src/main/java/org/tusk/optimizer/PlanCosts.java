@@ -1,0 +1,407 @@
+package org.tusk.optimizer;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.catalog.TypeOids;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+
+/**
+ * Cost and size estimates of a finished plan tree, node by node, by the formulas of
+ * PostgreSQL's costsize.c (cost_seqscan, cost_index, cost_sort, cost_agg, cost_material,
+ * initial/final_cost_nestloop and _hashjoin, cost_valuesscan, adjust_limit_rows_costs ...) with
+ * the default selectivities of selfuncs.h, since Tusk keeps no column statistics: what EXPLAIN
+ * shows as {@code cost=startup..total rows=N width=W}. Table sizes follow estimate_rel_size:
+ * the relation's current number of blocks (at least 10 for a table never vacuumed, as
+ * PostgreSQL assumes) times the tuple density of its column widths.
+ *
+ * <p>The planner's own choices use the simpler estimates of {@link ScanPaths} and
+ * {@link JoinPlanner}; the two are to converge on this class.
+ */
+public final class PlanCosts {
+    /** One node's estimate: startup and total cost, rows and average row width in bytes. */
+    public record Estimate(double startup, double total, double rows, int width) {}
+
+    static final double CPU_TUPLE_COST = 0.01, CPU_INDEX_TUPLE_COST = 0.005, CPU_OPERATOR_COST = 0.0025;
+    private static final double DEFAULT_EQ_SEL = 0.005, DEFAULT_INEQ_SEL = 1.0 / 3.0, DEFAULT_RANGE_INEQ_SEL = 0.005,
+            DEFAULT_MATCH_SEL = 0.005, DEFAULT_NUM_DISTINCT = 200;
+
+    private final ExecEnvironment env;
+    private final double seqPageCost, randomPageCost;
+    private final Map<Plan, Estimate> memo = new IdentityHashMap<>();
+
+    public PlanCosts(ExecEnvironment env, FunctionCallContext ctx) {
+        this.env = env;
+        this.seqPageCost = ScanPaths.setting(ctx, "seq_page_cost", 1.0);
+        this.randomPageCost = ScanPaths.setting(ctx, "random_page_cost", 4.0);
+    }
+
+    public Estimate of(Plan p) {
+        Estimate e = memo.get(p);
+        if (e == null) {
+            e = compute(p);
+            memo.put(p, e);
+        }
+        return e;
+    }
+
+    private Estimate compute(Plan p) {
+        return switch (p) {
+            case Plan.SeqScan s -> seqScan(s);
+            case Plan.IndexScan s -> indexScan(s);
+            case Plan.Result r -> {
+                double cost = CPU_TUPLE_COST + exprCost(r.targetList()) + (r.qual() == null ? 0 : exprCost(r.qual()));
+                yield new Estimate(r.qual() == null ? 0 : exprCost(r.qual()), cost, 1, width(r.targetList()));
+            }
+            case Plan.ValuesScan v -> {
+                double rows = v.rows().size();
+                int w = v.rows().isEmpty() ? 0 : width(v.rows().get(0));
+                yield new Estimate(0, rows * (CPU_OPERATOR_COST + CPU_TUPLE_COST), rows, w);
+            }
+            case Plan.ModifyTable m -> {
+                Estimate c = of(m.source());
+                yield new Estimate(c.startup(), c.total(), m.returning().isEmpty() ? 0 : c.rows(), width(m.returning()));
+            }
+            case Plan.Agg a -> agg(a);
+            case Plan.SubqueryScan s -> {
+                Estimate c = of(s.child());
+                double rows = c.rows() * selectivity(s.qual());
+                double run = s.qual() == null ? 0 : c.rows() * exprCost(s.qual());
+                int w = s.targetList() == null ? c.width() : width(s.targetList());
+                yield new Estimate(c.startup(), c.total() + run, clamp(rows), w);
+            }
+            case Plan.NestLoop n -> nestLoop(n);
+            case Plan.HashJoin h -> hashJoin(h);
+            case Plan.MergeJoin m -> mergeJoin(m);
+            case Plan.Unique u -> {
+                Estimate c = of(u.child());
+                double groups = groups(u.columns().size(), c.rows());
+                yield new Estimate(c.startup(), c.total() + CPU_OPERATOR_COST * u.columns().size() * c.rows(), groups, c.width());
+            }
+            case Plan.Append a -> {
+                double startup = 0, total = 0, rows = 0;
+                int w = 0;
+                for (Plan c : a.children()) {
+                    Estimate e = of(c);
+                    if (rows == 0) startup = e.startup();
+                    total += e.total();
+                    rows += e.rows();
+                    w = Math.max(w, e.width());
+                }
+                yield new Estimate(startup, total, rows, w);
+            }
+            case Plan.SetOp o -> {
+                Estimate l = of(o.left()), r = of(o.right());
+                double total = l.total() + r.total() + CPU_OPERATOR_COST * (l.rows() + r.rows()) * o.left().width();
+                yield new Estimate(total, total, clamp(groups(o.left().width(), l.rows())), l.width());
+            }
+            case Plan.CteScan c -> {
+                Estimate e = of(c.ctePlan());
+                yield new Estimate(0, e.rows() * CPU_TUPLE_COST, e.rows(), e.width());
+            }
+            case Plan.WorkTableScan w -> new Estimate(0, 10 * CPU_TUPLE_COST, 10, 32 * w.width());
+            case Plan.RecursiveUnion r -> {
+                Estimate a = of(r.nonRecursive()), b = of(r.recursive());
+                double rows = a.rows() + 10 * b.rows();
+                yield new Estimate(a.startup(), a.total() + 10 * b.total() + CPU_TUPLE_COST * rows, rows, Math.max(a.width(), b.width()));
+            }
+            case Plan.WindowAgg w -> {
+                // cost_windowagg: per input row, one operator for each function and each key column
+                Estimate c = of(w.child());
+                double perRow = CPU_OPERATOR_COST * (w.funcs().size() + w.partitionColumns().size() + w.orderKeys().size())
+                        + CPU_TUPLE_COST;
+                yield new Estimate(c.startup(), c.total() + perRow * c.rows(), c.rows(), c.width() + 8 * w.funcs().size());
+            }
+            case Plan.Sort s -> sort(of(s.child()));
+            case Plan.Limit l -> limit(l);
+        };
+    }
+
+    // ---- scans
+
+    /** estimate_rel_size: pages (at least 10 for a never-vacuumed table) and tuples by density. */
+    private double[] relSize(Query.RangeTblEntry rte) {
+        double pages = Math.max(env.tableAm().numberOfBlocks(rte.table()), 10);
+        int tupleWidth = 0;
+        for (int i = 0; i < rte.table().desc().natts(); i++) {
+            int len = rte.table().desc().attr(i).attlen();
+            tupleWidth += len > 0 ? len : 32;
+        }
+        tupleWidth += 24 + 4; // MAXALIGN(SizeofHeapTupleHeader) + sizeof(ItemIdData)
+        long density = (8192 - 24) / tupleWidth;
+        return new double[] {pages, Math.max(1, density) * pages};
+    }
+
+    private Estimate seqScan(Plan.SeqScan s) {
+        if (!s.rte().isTable()) {
+            double rows = clamp(1000 * selectivity(s.qual()));
+            return new Estimate(0, 1000 * (CPU_TUPLE_COST + exprCost(s.qual())), rows, outWidth(s.rte(), s.targetList()));
+        }
+        double[] size = relSize(s.rte());
+        double cpuPerTuple = CPU_TUPLE_COST + exprCost(s.qual());
+        double total = seqPageCost * size[0] + cpuPerTuple * size[1];
+        double rows = clamp(size[1] * selectivity(s.qual()));
+        total += rows * exprCost(s.targetList());
+        return new Estimate(0, total, rows, outWidth(s.rte(), s.targetList()));
+    }
+
+    /** cost_index with btcostestimate's descent cost and genericcostestimate's page and tuple counts. */
+    private Estimate indexScan(Plan.IndexScan s) {
+        double[] size = relSize(s.rte());
+        double tuples = size[1];
+        boolean uniqueEq = s.index().index().unique() && s.indexQuals().size() >= s.index().index().keyCount()
+                && s.indexQuals().stream().allMatch(q -> q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL);
+        double indexSel = uniqueEq ? 1 / tuples : ScanPaths.selectivity(s.indexQuals());
+        double indexTuples = Math.max(1, Math.round(indexSel * tuples));
+        double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
+        double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * CPU_OPERATOR_COST + 50 * CPU_OPERATOR_COST;
+        double indexTotal = startup + Math.ceil(indexSel * indexPages) * randomPageCost
+                + indexTuples * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
+        double pagesFetched = Math.min(indexTuples, size[0]);
+        double heap = pagesFetched * randomPageCost + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
+        double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual()));
+        return new Estimate(startup, indexTotal + heap + rows * exprCost(s.targetList()), rows,
+                outWidth(s.rte(), s.targetList()));
+    }
+
+    // ---- joins
+
+    private double joinRows(Query.JoinType type, Estimate o, Estimate i, Expr joinQual, Expr otherQual, int hashKeys) {
+        double sel = Math.pow(DEFAULT_EQ_SEL, hashKeys) * selectivity(joinQual);
+        double rows = o.rows() * i.rows() * sel;
+        switch (type) {
+            case LEFT -> rows = Math.max(rows, o.rows());
+            case FULL -> rows = Math.max(rows, o.rows() + i.rows());
+            case SEMI -> rows = o.rows() * Math.min(1, i.rows() * sel);
+            case ANTI -> rows = o.rows() * Math.max(0, 1 - Math.min(1, i.rows() * sel));
+            default -> { }
+        }
+        return clamp(rows * selectivity(otherQual));
+    }
+
+    private Estimate nestLoop(Plan.NestLoop n) {
+        Estimate o = of(n.outer()), i = of(n.inner());
+        boolean param = !n.nestParams().isEmpty();
+        // the unparameterized inner side is kept in memory after one read (Materialize): rescans cost cpu_operator_cost per row
+        double innerRescan = param ? i.total() : CPU_OPERATOR_COST * i.rows();
+        double innerFirst = param ? i.total() : i.total() + 2 * CPU_OPERATOR_COST * i.rows();
+        double startup = o.startup() + i.startup();
+        double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
+                + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * (param ? i.rows() : i.rows());
+        double rows = joinRows(n.type(), o, param ? new Estimate(0, 0, i.rows() / DEFAULT_EQ_SEL, 0) : i, n.joinQual(),
+                n.otherQual(), param ? 1 : 0);
+        if (param) rows = clamp(o.rows() * i.rows() * selectivity(n.joinQual()) * selectivity(n.otherQual()));
+        return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    private Estimate hashJoin(Plan.HashJoin h) {
+        Estimate o = of(h.outer()), i = of(h.inner());
+        int nkeys = h.outerKeys().size();
+        double startup = o.startup() + i.total() + (CPU_OPERATOR_COST * nkeys + CPU_TUPLE_COST) * i.rows();
+        double rows = joinRows(h.type(), o, i, h.joinQual(), h.otherQual(), nkeys);
+        double total = startup + (o.total() - o.startup()) + CPU_OPERATOR_COST * nkeys * o.rows()
+                + CPU_OPERATOR_COST * nkeys * o.rows() * Math.max(1, i.rows() * 0.1) * 0.5
+                + (CPU_TUPLE_COST + exprCost(h.joinQual())) * rows;
+        return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    private Estimate mergeJoin(Plan.MergeJoin m) {
+        Estimate o = of(m.outer()), i = of(m.inner());
+        int nkeys = m.outerKeys().size();
+        double rows = joinRows(m.type(), o, i, m.joinQual(), m.otherQual(), nkeys);
+        double startup = o.startup() + i.startup();
+        double total = o.total() + i.total() + CPU_OPERATOR_COST * nkeys * (o.rows() + i.rows())
+                + (CPU_TUPLE_COST + exprCost(m.joinQual())) * rows;
+        return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    // ---- upper nodes
+
+    /** cost_sort: comparisons 2 × cpu_operator_cost × N log2 N before the first row, cpu_operator_cost per row after. */
+    static Estimate sort(Estimate in) {
+        double tuples = Math.max(in.rows(), 2);
+        double startup = in.total() + 2 * CPU_OPERATOR_COST * tuples * (Math.log(tuples) / Math.log(2));
+        return new Estimate(startup, startup + CPU_OPERATOR_COST * in.rows(), in.rows(), in.width());
+    }
+
+    private Estimate agg(Plan.Agg a) {
+        Estimate in = of(a.child());
+        // one transition function call (procost 1) per aggregate per input row
+        double aggCost = CPU_OPERATOR_COST * a.aggs().size();
+        int w = width(a.targetList());
+        double having = a.havingQual() == null ? 1 : DEFAULT_INEQ_SEL;
+        return switch (a.strategy()) {
+            case PLAIN -> {
+                double startup = in.total() + aggCost * in.rows();
+                yield new Estimate(startup, startup + CPU_TUPLE_COST, 1, w);
+            }
+            case SORTED -> {
+                double groups = groups(a.groupKeys().size(), in.rows());
+                double total = in.total() + (CPU_OPERATOR_COST * a.groupKeys().size() + aggCost) * in.rows()
+                        + groups * CPU_TUPLE_COST;
+                yield new Estimate(in.startup(), total, clamp(groups * having), w);
+            }
+            case HASHED -> {
+                double groups = groups(a.groupKeys().size(), in.rows());
+                double startup = in.total() + (CPU_OPERATOR_COST * a.groupKeys().size() + aggCost) * in.rows();
+                yield new Estimate(startup, startup + groups * CPU_TUPLE_COST, clamp(groups * having), w);
+            }
+        };
+    }
+
+    /** estimate_num_groups without statistics: 200 distinct values per column, at most the input rows. */
+    private static double groups(int columns, double inputRows) {
+        return Math.max(1, Math.min(Math.pow(DEFAULT_NUM_DISTINCT, Math.max(1, columns)), inputRows));
+    }
+
+    /** adjust_limit_rows_costs, for constant OFFSET and LIMIT (10% of the rows when not constant). */
+    private Estimate limit(Plan.Limit l) {
+        Estimate in = of(l.child());
+        double rows = in.rows(), startup = in.startup(), total = in.total();
+        double offset = constant(l.offset(), 0), count = constant(l.count(), -1);
+        if (l.offset() != null) {
+            if (offset < 0) offset = clamp(in.rows() * 0.10);
+            offset = Math.min(offset, rows);
+            if (rows > 0) startup += (total - startup) * offset / rows;
+            rows = Math.max(rows - offset, 1);
+        }
+        if (l.count() != null) {
+            if (count < 0) count = clamp(in.rows() * 0.10);
+            count = Math.min(count, rows);
+            if (rows > 0) total = startup + (total - startup) * count / rows;
+            rows = Math.max(count, 1);
+        }
+        return new Estimate(startup, total, rows, in.width());
+    }
+
+    private static double constant(Expr e, double unknown) {
+        if (e instanceof Expr.Const c && c.value() instanceof Number n) return n.doubleValue();
+        return e == null ? unknown : -1;
+    }
+
+    // ---- selectivity and expression cost
+
+    /** clauselist_selectivity with selfuncs.h's defaults (no statistics); a lower/upper bound pair on one column is a range. */
+    static double selectivity(Expr qual) {
+        if (qual == null) return 1.0;
+        List<Expr> conj = ScanPaths.conjuncts(qual);
+        double s = 1.0;
+        java.util.Map<Integer, int[]> ranges = new java.util.HashMap<>();
+        for (Expr c : conj) {
+            if (c instanceof Expr.OpExpr o && o.args().size() == 2 && o.args().get(0) instanceof Expr.Var v
+                    && isPseudoConstant(o.args().get(1))) {
+                String op = o.op().name();
+                if (op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=")) {
+                    int[] r = ranges.computeIfAbsent(v.attno(), k -> new int[2]);
+                    if (op.startsWith("<")) r[1]++; else r[0]++;
+                    continue;
+                }
+            }
+            s *= clauseSelectivity(c);
+        }
+        for (int[] r : ranges.values()) {
+            if (r[0] > 0 && r[1] > 0) s *= DEFAULT_RANGE_INEQ_SEL;
+            else s *= DEFAULT_INEQ_SEL;
+        }
+        return s;
+    }
+
+    private static boolean isPseudoConstant(Expr e) {
+        return !ExprTrees.any(e, x -> x instanceof Expr.Var);
+    }
+
+    /** clause_selectivity for one clause. */
+    private static double clauseSelectivity(Expr c) {
+        return switch (c) {
+            case Expr.OpExpr o -> switch (o.op().name()) {
+                case "=" -> DEFAULT_EQ_SEL;
+                case "<>" -> 1 - DEFAULT_EQ_SEL;
+                case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
+                case "~~", "~~*", "~", "~*" -> DEFAULT_MATCH_SEL;
+                case "!~~", "!~~*", "!~", "!~*" -> 1 - DEFAULT_MATCH_SEL;
+                default -> 0.5;
+            };
+            case Expr.BoolExpr b when b.op() == RawExpr.BoolOp.NOT -> 1 - clauseSelectivity(b.args().get(0));
+            case Expr.BoolExpr b when b.op() == RawExpr.BoolOp.OR -> {
+                double s = 0;
+                for (Expr a : b.args()) {
+                    double x = clauseSelectivity(a);
+                    s = s + x - s * x;
+                }
+                yield s;
+            }
+            case Expr.BoolExpr b -> selectivity(b);
+            case Expr.NullTest n -> n.isNot() ? 1 - DEFAULT_EQ_SEL : DEFAULT_EQ_SEL;
+            case Expr.Const k -> Boolean.FALSE.equals(k.value()) || k.value() == null ? 0 : 1;
+            case Expr.FuncExpr f -> 1.0 / 3.0;
+            default -> 0.5;
+        };
+    }
+
+    /** cost_qual_eval: cpu_operator_cost per operator and function call (procost 1). */
+    static double exprCost(Expr e) {
+        if (e == null) return 0;
+        int[] n = {0};
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.OpExpr || x instanceof Expr.FuncExpr || x instanceof Expr.CastFunc
+                    || x instanceof Expr.DistinctExpr || x instanceof Expr.NullIfExpr) n[0]++;
+            return false;
+        });
+        return n[0] * CPU_OPERATOR_COST;
+    }
+
+    private static double exprCost(List<Expr> l) {
+        if (l == null) return 0;
+        double c = 0;
+        for (Expr e : l) c += exprCost(e);
+        return c;
+    }
+
+    // ---- widths
+
+    /** get_typavgwidth. */
+    static int typeWidth(int type, int typmod) {
+        if (type == 0) return 32; // a pass-through column whose type the planner did not record
+        int len;
+        try {
+            len = BuiltinCatalog.type(type).typlen();
+        } catch (RuntimeException e) {
+            return 32;
+        }
+        if (len > 0) return len;
+        if (type == TypeOids.NAME) return 64;
+        if (typmod > 4 && (type == TypeOids.VARCHAR || type == TypeOids.BPCHAR)) {
+            int max = (typmod - 4) * 4 + 4;
+            if (type == TypeOids.BPCHAR) return max;
+            if (max <= 32) return max;
+            return max < 1000 ? 32 + (max - 32) / 2 : 32 + (1000 - 32) / 2;
+        }
+        return 32;
+    }
+
+    private static int width(List<Expr> tlist) {
+        int w = 0;
+        for (Expr e : tlist) w += typeWidth(e.type(), e.typmod());
+        return w;
+    }
+
+    private static int outWidth(Query.RangeTblEntry rte, List<Expr> tlist) {
+        if (tlist != null) return width(tlist);
+        int w = 0;
+        for (var c : rte.columns()) w += typeWidth(c.typeOid(), c.typmod());
+        return w;
+    }
+
+    /** clamp_row_est. */
+    private static double clamp(double rows) {
+        return rows <= 1.0 ? 1.0 : Math.rint(rows);
+    }
+}

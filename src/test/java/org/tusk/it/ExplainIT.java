@@ -1,0 +1,183 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+
+/**
+ * EXPLAIN through a real server, compared with what PostgreSQL 15 prints for the same
+ * statements over the same (empty, never analysed) tables, and sorts that spill past work_mem
+ * into base/pgsql_tmp.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ExplainIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table et1 (a int, b text, c int)");
+            s.execute("create table et2 (x int, y int)");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    private static List<String> plan(Connection c, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    /** Expected outputs as PostgreSQL 15 printed them (psql's leading space removed). */
+    @Test
+    void plansPrintAsPostgresPrintsThem() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("set enable_mergejoin = off");
+            assertEquals(List.of("Seq Scan on et1", "  Filter: ((a < 10) AND (c = 3))"),
+                    plan(c, "explain (costs off) select * from et1 where a < 10 and c = 3"));
+            assertEquals(List.of("Limit", "  ->  Sort", "        Sort Key: b DESC", "        ->  Seq Scan on et1"),
+                    plan(c, "explain (costs off) select b from et1 order by b desc limit 3"));
+            assertEquals(List.of("Aggregate", "  ->  Seq Scan on et1"), plan(c, "explain (costs off) select count(*) from et1"));
+            assertEquals(List.of("Hash Join", "  Hash Cond: (et1.a = et2.x)", "  ->  Seq Scan on et1", "  ->  Hash",
+                            "        ->  Seq Scan on et2", "              Filter: (y > 3)"),
+                    plan(c, "explain (costs off) select * from et1 join et2 on et1.a = et2.x where et2.y > 3"));
+            assertEquals(List.of("Seq Scan on et1", "  Filter: (a = $0)", "  InitPlan 1 (returns $0)", "    ->  Aggregate",
+                            "          ->  Seq Scan on et2"),
+                    plan(c, "explain (costs off) select * from et1 where a = (select max(x) from et2)"));
+            assertEquals(List.of("Insert on et1", "  ->  Result"), plan(c, "explain (costs off) insert into et1 values (1, 'x', 2)"));
+            assertEquals(List.of("Delete on et1", "  ->  Seq Scan on et1", "        Filter: (c > 3)"),
+                    plan(c, "explain (costs off) delete from et1 where c > 3"));
+            assertEquals(List.of("Update on et1", "  ->  Seq Scan on et1", "        Filter: (c = 3)"),
+                    plan(c, "explain (costs off) update et1 set b = 'y' where c = 3"));
+            assertEquals(List.of("HashAggregate", "  Group Key: et1.a", "  ->  Append", "        ->  Seq Scan on et1",
+                    "        ->  Seq Scan on et2"), plan(c, "explain (costs off) select a from et1 union select x from et2"));
+            assertEquals(List.of("HashSetOp Except", "  ->  Append", "        ->  Subquery Scan on \"*SELECT* 1\"",
+                            "              ->  Seq Scan on et1", "        ->  Subquery Scan on \"*SELECT* 2\"",
+                            "              ->  Seq Scan on et2"),
+                    plan(c, "explain (costs off) select a from et1 except select x from et2"));
+            assertEquals(List.of("Seq Scan on et1", "  Filter: ((b IS NOT NULL) OR (a <> 5))"),
+                    plan(c, "explain (costs off) select * from et1 where b is not null or a <> 5"));
+            assertEquals(List.of("Result", "  One-Time Filter: false"), plan(c, "explain (costs off) select 1 where false"));
+            assertEquals(List.of("Sort", "  Sort Key: c NULLS FIRST, a DESC", "  ->  Seq Scan on et1"),
+                    plan(c, "explain (costs off) select * from et1 order by c nulls first, a desc"));
+            assertEquals(List.of("Values Scan on \"*VALUES*\"", "  Filter: (column1 > 1)"),
+                    plan(c, "explain (costs off) select * from (values (1, 'a'), (2, 'b')) v(n, s) where n > 1"));
+            assertEquals(List.of("Seq Scan on public.et1", "  Output: a, (c + 1)", "  Filter: (et1.b = 'x'::text)"),
+                    plan(c, "explain (costs off, verbose) select a, c + 1 from et1 where b = 'x'"));
+            assertEquals(List.of("Seq Scan on et1  (cost=0.00..25.00 rows=6 width=40)", "  Filter: (c = 3)"),
+                    plan(c, "explain select * from et1 where c = 3"));
+            assertEquals(List.of("""
+                    [
+                      {
+                        "Plan": {
+                          "Node Type": "Seq Scan",
+                          "Parallel Aware": false,
+                          "Async Capable": false,
+                          "Relation Name": "et1",
+                          "Alias": "et1",
+                          "Startup Cost": 0.00,
+                          "Total Cost": 25.00,
+                          "Plan Rows": 6,
+                          "Plan Width": 40,
+                          "Filter": "(c = 3)"
+                        }
+                      }
+                    ]"""), plan(c, "explain (format json) select * from et1 where c = 3"));
+        }
+    }
+
+    @Test
+    void analyzeRunsTheStatementAndCountsRowsAndLoops() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table ea (k int)");
+            s.execute("insert into ea values (3), (1), (2)");
+            List<String> p = plan(c, "explain (analyze, costs off, timing off, summary off) select * from ea order by k");
+            assertEquals(List.of("Sort (actual rows=3 loops=1)", "  Sort Key: k", "  Sort Method: quicksort  Memory: 25kB",
+                    "  ->  Seq Scan on ea (actual rows=3 loops=1)"), p);
+            p = plan(c, "explain analyze delete from ea where k > 1");
+            assertTrue(p.get(0).matches("Delete on ea  \\(cost=\\S+ rows=0 width=0\\) \\(actual time=\\S+ rows=0 loops=1\\)"), p.get(0));
+            assertTrue(p.get(p.size() - 2).matches("Planning Time: \\d+\\.\\d{3} ms"), p.toString());
+            assertTrue(p.get(p.size() - 1).matches("Execution Time: \\d+\\.\\d{3} ms"), p.toString());
+            assertEquals("1", ProtocolIT.one(c, "select count(*) from ea"), "EXPLAIN ANALYZE really deletes");
+            PSQLException e = assertThrows(PSQLException.class, () -> plan(c, "explain (timing) select 1"));
+            assertEquals("EXPLAIN option TIMING requires ANALYZE", e.getServerErrorMessage().getMessage());
+        }
+    }
+
+    private static List<Path> tempFiles() throws Exception {
+        Path dir = server.dataDir().resolve("base").resolve("pgsql_tmp");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void sortsPastWorkMemSpillToTemporaryFilesThatAreRemoved() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            String digits = "(values (0),(1),(2),(3),(4),(5),(6),(7),(8),(9))";
+            s.execute("create table big (a int, b text)");
+            s.execute("insert into big select (d1.x*10000+d2.x*1000+d3.x*100+d4.x*10+d5.x) * 7919 % 100003, 'r' || d5.x from "
+                    + digits + " d1(x), " + digits + " d2(x), " + digits + " d3(x), " + digits + " d4(x), " + digits + " d5(x)");
+            s.execute("set work_mem = '64kB'");
+            List<String> p = plan(c, "explain (analyze, costs off, timing off, summary off) select * from big order by a");
+            assertTrue(p.get(2).matches("  Sort Method: external merge  Disk: \\d+kB"), p.toString());
+            assertEquals(List.of(), tempFiles(), "removed at the end of the statement");
+
+            // read through a portal: the sort's file exists while rows are still being fetched
+            c.setAutoCommit(false);
+            try (Statement q = c.createStatement()) {
+                q.setFetchSize(100);
+                try (ResultSet rs = q.executeQuery("select a from big order by a")) {
+                    int prev = -1, n = 0;
+                    boolean sawFile = false;
+                    while (rs.next()) {
+                        int a = rs.getInt(1);
+                        assertTrue(a >= prev, "ordered at row " + n);
+                        prev = a;
+                        if (n++ == 1000) {
+                            List<Path> files = tempFiles();
+                            sawFile = files.size() == 1 && files.get(0).getFileName().toString().matches("pgsql_tmp\\d+\\.\\d+");
+                        }
+                    }
+                    assertEquals(100_000, n);
+                    assertTrue(sawFile, "a pgsql_tmp<pid>.<n> file while the sort was being read");
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(List.of(), tempFiles());
+
+            // an error after the sort spilled still removes its file
+            PSQLException e = assertThrows(PSQLException.class,
+                    () -> plan(c, "select a, 1 / (a - 57483) from big order by a"));
+            assertEquals("22012", e.getSQLState());
+            assertEquals(List.of(), tempFiles(), "removed after the error");
+            assertFalse(server.log().contains("Exception"), "no Java exception in the server log");
+        }
+    }
+}
