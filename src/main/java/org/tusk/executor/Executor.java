@@ -39,6 +39,7 @@ public final class Executor {
             case Plan.WindowAgg w -> new WindowAggState(w, init(w.child(), ctx), ctx);
             case Plan.Sort s -> new SortState(s, init(s.child(), ctx), ctx);
             case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
+            case Plan.LockRows l -> new LockRowsState(l, init(l.child(), ctx), ctx);
             case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
             case Plan.NestLoop n -> new NestLoopState(n, init(n.outer(), ctx), ctx);
             case Plan.HashJoin h -> new HashJoinState(h, init(h.outer(), ctx), init(h.inner(), ctx), ctx);

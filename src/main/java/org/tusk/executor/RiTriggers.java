@@ -30,10 +30,11 @@ import org.tusk.utils.error.PgException;
  *     columns to NULL / their defaults.</li>
  * </ul>
  *
- * <p>Not done as PostgreSQL does it: the check of the referencing side does not take a KEY SHARE
- * lock on the referenced row (Tusk has no row locks yet), so a concurrent transaction that deletes
- * that row and commits after our check is not stopped by us; and under REPEATABLE READ the
- * queries use a snapshot taken now, with no crosscheck snapshot raising 40001.
+ * <p>The check of the referencing side locks the referenced row FOR KEY SHARE (RI_FKey_check's
+ * query), so a concurrent DELETE of it waits until we end and then fails with 23503 on our
+ * row. Not done as PostgreSQL does it: under REPEATABLE READ the queries use a snapshot taken
+ * now, with no crosscheck snapshot raising 40001; and since row locks have no MultiXacts yet,
+ * the key-share lock also makes a concurrent non-key UPDATE of the referenced row wait.
  */
 final class RiTriggers {
     private enum Kind { FK_CHECK, PK_DELETE, PK_UPDATE }
@@ -130,6 +131,9 @@ final class RiTriggers {
             types.add(rel.desc().attr(c.key(i) - 1).type().oid());
             params[i] = row[c.key(i) - 1];
         }
+        // As RI_FKey_check: the referenced row is locked FOR KEY SHARE, so that a concurrent
+        // DELETE of it waits for us and then finds our referencing row.
+        sql.append(" FOR KEY SHARE OF x");
         if (!run(sql.toString(), types, params, 1).isEmpty()) return;
         throw PgException.error("23503", "insert or update on table \"" + rel.name() + "\" violates foreign key constraint \""
                 + c.name() + "\"")

@@ -217,6 +217,20 @@ public sealed interface Plan {
         public int width() { return child.width(); }
     }
 
+    /**
+     * Row locking (nodeLockRows.c), over the rows of one table: each input tuple is the query's
+     * target list followed, from {@code rawOffset}, by the table's scan tuple (its columns, then
+     * the TID). The row version is locked in {@code strength} as {@code waitPolicy} says; a row
+     * that SKIP LOCKED finds locked, or that was deleted meanwhile, is left out. Under READ
+     * COMMITTED a row a committed transaction updated is locked in its newest version, which is
+     * emitted only if it still satisfies {@code recheckQual} (over the scan tuple), with
+     * {@code targetList} evaluated anew over it (EvalPlanQual). Sits above Sort, below Limit.
+     */
+    record LockRows(Plan child, Query.RangeTblEntry rte, int rawOffset, Stmt.LockStrength strength,
+                    Stmt.LockWait waitPolicy, Expr recheckQual, List<Expr> targetList) implements Plan {
+        public int width() { return child.width(); }
+    }
+
     /** OFFSET/LIMIT; either expression may be null. */
     record Limit(Plan child, Expr offset, Expr count) implements Plan {
         public int width() { return child.width(); }

@@ -42,7 +42,34 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
                     List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
                     SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
-                    List<List<Integer>> groupingSets, OnConflictExpr onConflict) {
+                    List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks) {
+
+    /** A query without FOR UPDATE/SHARE. */
+    public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
+                 List<TargetEntry> targetList, Expr where, List<SortClause> sortClause, Expr limitCount,
+                 Expr limitOffset, List<Expr.Aggref> aggregates, int resultRelation, List<List<Expr>> valuesLists,
+                 Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
+                 List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
+                 SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
+                 List<List<Integer>> groupingSets, OnConflictExpr onConflict) {
+        this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
+                resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, List.of());
+    }
+
+    /** This query with the given row marks (transformLockingClause's result). */
+    public Query withRowMarks(List<RowMarkClause> marks) {
+        return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict,
+                List.copyOf(marks));
+    }
+
+    /**
+     * RowMarkClause: lock the rows of range table entry {@code rti} (a table) that the query
+     * returns, in {@code strength}, waiting as {@code waitPolicy} says (FOR UPDATE/SHARE).
+     */
+    public record RowMarkClause(int rti, Stmt.LockStrength strength, Stmt.LockWait waitPolicy) {}
 
     /** Every component but ON CONFLICT (none). */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
@@ -71,7 +98,7 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     public Query withOnConflict(OnConflictExpr oc) {
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
-                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, oc);
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, oc, rowMarks);
     }
 
     /**

@@ -65,7 +65,17 @@ public sealed interface Stmt {
                       RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
                       RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
                       boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location,
-                      List<WindowDef> windowClause) implements Stmt {
+                      List<WindowDef> windowClause, List<LockingClause> lockingClause) implements Stmt {
+        /** A SELECT without a locking clause. */
+        public SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
+                          RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
+                          RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
+                          boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location,
+                          List<WindowDef> windowClause) {
+            this(distinct, distinctOn, targetList, from, where, groupBy, having, sortClause, limitCount, limitOffset,
+                    valuesLists, op, all, larg, rarg, with, location, windowClause, List.of());
+        }
+
         /** A SELECT without a WINDOW clause. */
         public SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
                           RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
@@ -78,8 +88,36 @@ public sealed interface Stmt {
         /** A copy with the given ORDER BY/LIMIT/OFFSET/WITH (which gram.y's insertSelectOptions attaches). */
         public SelectStmt withOptions(List<SortBy> sort, RawExpr limit, RawExpr offset, WithClause w) {
             return new SelectStmt(distinct, distinctOn, targetList, from, where, groupBy, having, sort, limit, offset,
-                    valuesLists, op, all, larg, rarg, w, location, windowClause);
+                    valuesLists, op, all, larg, rarg, w, location, windowClause, lockingClause);
         }
+
+        /** A copy with the given FOR UPDATE/SHARE clauses. */
+        public SelectStmt withLocking(List<LockingClause> locking) {
+            return new SelectStmt(distinct, distinctOn, targetList, from, where, groupBy, having, sortClause, limitCount,
+                    limitOffset, valuesLists, op, all, larg, rarg, with, location, windowClause, List.copyOf(locking));
+        }
+    }
+
+    /** LockClauseStrength (lockoptions.h), weakest first. */
+    enum LockStrength {
+        KEY_SHARE("FOR KEY SHARE"), SHARE("FOR SHARE"), NO_KEY_UPDATE("FOR NO KEY UPDATE"), UPDATE("FOR UPDATE");
+
+        private final String sql;
+
+        LockStrength(String sql) { this.sql = sql; }
+
+        /** The clause as written, for error messages (LCS_asString). */
+        public String sql() { return sql; }
+    }
+
+    /** LockWaitPolicy as written: wait, SKIP LOCKED or NOWAIT. */
+    enum LockWait { BLOCK, SKIP, ERROR }
+
+    /**
+     * One FOR UPDATE/SHARE clause (gram.y LockingClause): {@code lockedRels} empty means every
+     * table of the FROM clause.
+     */
+    record LockingClause(List<RangeVar> lockedRels, LockStrength strength, LockWait waitPolicy, int location) {
     }
 
     /**

@@ -120,6 +120,11 @@ public final class PlanCosts {
                         + CPU_TUPLE_COST;
                 yield new Estimate(c.startup(), c.total() + perRow * c.rows(), c.rows(), c.width() + 8 * w.funcs().size());
             }
+            case Plan.LockRows r -> {
+                // cost_lockrows: cpu_tuple_cost per row on top of the input
+                Estimate c = of(r.child());
+                yield new Estimate(c.startup(), c.total() + CPU_TUPLE_COST * c.rows(), c.rows(), c.width());
+            }
             case Plan.Sort s -> sort(of(s.child()));
             case Plan.Limit l -> limit(l);
         };

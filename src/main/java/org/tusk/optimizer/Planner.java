@@ -155,6 +155,7 @@ public final class Planner {
 
         Plan plan;
         SetRefs layout;
+        List<Expr> quals = new ArrayList<>();
         if (q.setOperations() != null) {
             plan = SetOps.plan(info, q.setOperations());
             layout = new SetRefs(java.util.Map.of(0, 0), plan.width());
@@ -175,6 +176,7 @@ public final class Planner {
                 for (Expr c : ScanPaths.conjuncts(fold(SubLinks.process(raw, info), ctx)))
                     if (!(c instanceof Expr.Const k && Boolean.TRUE.equals(k.value()))) where.add(c);
             }
+            quals.addAll(where);
             JoinPlanner.Rel rel = new JoinPlanner(info).plan(where);
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
             plan = rel.plan();
@@ -187,10 +189,11 @@ public final class Planner {
         // Window functions: the node below computes the window input target, WindowAggs the rest
         WindowPlanner windows = WindowPlanner.hasWindowFuncs(tlist) ? new WindowPlanner(q, tlist) : null;
         List<Expr> lower = windows == null ? tlist : windows.inputTarget();
+        RowLocking locking = q.rowMarks().isEmpty() ? null : RowLocking.prepare(q, layout, tlist, quals);
         if (q.hasGrouping()) {
             plan = planAgg(info, q, plan, layout, tlist, lower);
         } else {
-            plan = project(plan, lower);
+            plan = project(plan, locking == null ? lower : locking.withScanTuple(lower));
         }
         if (windows != null) plan = windows.plan(plan, info);
 
@@ -217,6 +220,7 @@ public final class Planner {
             }
         }
         if (!sortKeys.isEmpty()) plan = new Plan.Sort(plan, List.copyOf(sortKeys));
+        if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {
             plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx),
                     q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx));

@@ -158,6 +158,11 @@ public final class Analyzer {
      * grouping checks of parseCheckAggregates.
      */
     Query transformSelect(Stmt.SelectStmt s) {
+        Query q = transformSelectClauses(s);
+        return s.lockingClause().isEmpty() ? q : new LockingAnalysis(this).transformLockingClauses(q, s.lockingClause());
+    }
+
+    private Query transformSelectClauses(Stmt.SelectStmt s) {
         List<Query.CommonTableExpr> cteList = s.with() == null ? List.of() : new CteAnalysis(this).transformWith(s.with());
         if (s.op() != Stmt.SetOperation.NONE) return new SetOpAnalysis(this).transform(s, cteList);
         if (!s.valuesLists().isEmpty()) return transformValues(s, cteList);

@@ -47,7 +47,7 @@ public final class Keywords {
             "template", "encoding", "privileges", "inherit", "force", "option", "admin", "sysid", "location",
             "trigger", "granted",
             // utility statements (COPY, TRUNCATE, ALTER TABLE, VACUUM, sequences)
-            "stdin", "stdout", "csv", "delimiter", "header", "quote", "unlogged", "add", "data", "type", "identity", "restart", "continue", "sequence", "increment", "minvalue", "maxvalue", "cycle", "cache", "owned", "always", "options", "program", "logged", "stored", "recursive", "materialized",
+            "stdin", "stdout", "csv", "delimiter", "header", "quote", "unlogged", "add", "data", "type", "identity", "restart", "continue", "sequence", "increment", "minvalue", "maxvalue", "cycle", "cache", "owned", "always", "options", "program", "logged", "stored", "recursive", "materialized", "share", "nowait", "skip", "locked",
             // constraints (FOREIGN KEY actions and attributes, VALIDATE CONSTRAINT)
             "validate", "match", "simple", "partial", "action", "deferred", "immediate", "system",
             // window frames and grouping sets

@@ -756,7 +756,13 @@ public final class Parser {
         }
         RawExpr limit = s.limitCount(), offset = s.limitOffset();
         boolean sawLimit = false, sawOffset = false;
+        List<Stmt.LockingClause> locking = s.lockingClause();
         while (true) {
+            if (locking.isEmpty() && isKw("for")) {
+                // for_locking_clause, before or after LIMIT/OFFSET as gram.y allows
+                locking = new LockingGrammar(this).clauses();
+                continue;
+            }
             if (!sawLimit && isKw("limit")) {
                 Token lt = advance();
                 sawLimit = true;
@@ -790,11 +796,11 @@ public final class Parser {
                 break;
             }
         }
-        if (isKw("for")) throw notSupported("SELECT FOR UPDATE/SHARE", peek().start());
         if (with != null && s.with() != null)
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple WITH clauses not allowed",
                     Lexer.position(src, with.location()));
-        return s.withOptions(sort, limit, offset, with != null ? with : s.with());
+        Stmt.SelectStmt out = s.withOptions(sort, limit, offset, with != null ? with : s.with());
+        return locking.isEmpty() ? out : out.withLocking(locking);
     }
 
     /** with_clause: WITH [RECURSIVE] name [(cols)] AS [[NOT] MATERIALIZED] (SelectStmt), ... */

@@ -87,7 +87,24 @@ final class SessionStorage {
                 Lmgr.XidOracle.of(oracleRef()::isInProgress, this::parentOf)));
         boolean checksums = false;
         this.heap = new HeapAm(buffers, smgr, ctx.xlog::get, oracle, shmem.relationExtensionLocks(), comboCids,
-                shmem.bufferPool().nbuffers(), checksums);
+                shmem.bufferPool().nbuffers(), checksums, new org.tusk.access.heap.HeapLockWaits() {
+                    @Override public void lockTuple(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid,
+                                                    LockMode mode) {
+                        lmgr.lockTuple(dbOid, rel.oid(), tid.block(), tid.offset(), mode);
+                    }
+                    @Override public boolean conditionalLockTuple(org.tusk.utils.cache.Relation rel,
+                                                                  org.tusk.storage.page.ItemPointer tid, LockMode mode) {
+                        return lmgr.conditionalLockTuple(dbOid, rel.oid(), tid.block(), tid.offset(), mode);
+                    }
+                    @Override public void unlockTuple(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid,
+                                                      LockMode mode) {
+                        lmgr.unlockTuple(dbOid, rel.oid(), tid.block(), tid.offset(), mode);
+                    }
+                    @Override public boolean conditionalXactLockTableWait(int xid) {
+                        return lmgr.conditionalXactLockTableWait(xid,
+                                Lmgr.XidOracle.of(oracleRef()::isInProgress, SessionStorage.this::parentOf));
+                    }
+                });
         this.btreeContext = new BTreeContext(buffers, smgr, ctx.xlog.get(), oracle,
                 new org.tusk.access.nbtree.RelationExtensionLock() {
                     @Override public void lock(RelFileLocator rel) { shmem.relationExtensionLocks().lock(rel); }

@@ -129,4 +129,13 @@ public final class InMemoryTableAm implements TableAm {
     public org.tusk.storage.page.ItemPointer nextVersion(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid) {
         throw new UnsupportedOperationException("update chains are tested on the heap");
     }
+
+    @Override
+    public org.tusk.access.table.LockResult lockTuple(Relation rel, ItemPointer tid, Snapshot snapshot, int cid,
+                                                      org.tusk.access.table.LockTupleMode mode,
+                                                      org.tusk.access.table.LockWaitPolicy policy, boolean followUpdates) {
+        TupleSlot s = fetch(rel, tid, snapshot);
+        return s == null ? new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.DELETED, tid, null, false, tid, 0)
+                : new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.OK, tid, s.values(), false, null, 0);
+    }
 }

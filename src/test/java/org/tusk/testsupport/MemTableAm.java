@@ -242,4 +242,14 @@ public final class MemTableAm implements TableAm {
             java.util.function.Consumer<java.util.function.Predicate<org.tusk.storage.page.ItemPointer>> vacuumIndexes) {
         throw new UnsupportedOperationException("VACUUM is tested on the heap");
     }
+
+    @Override
+    public org.tusk.access.table.LockResult lockTuple(Relation rel, ItemPointer tid, Snapshot snapshot, int cid,
+                                                      org.tusk.access.table.LockTupleMode mode,
+                                                      org.tusk.access.table.LockWaitPolicy policy, boolean followUpdates) {
+        // One session at a time uses this table: a visible version is never locked by anyone else.
+        TupleSlot s = fetch(rel, tid, snapshot);
+        return s == null ? new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.DELETED, tid, null, false, tid, 0)
+                : new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.OK, tid, s.values(), false, null, 0);
+    }
 }

@@ -2,6 +2,10 @@ package org.tusk.access.heap;
 
 import org.tusk.access.common.HeapTupleDeform;
 import org.tusk.access.table.DirtyCheck;
+import org.tusk.access.table.LockResult;
+import org.tusk.access.table.LockTupleMode;
+import org.tusk.access.table.LockWaitPolicy;
+import org.tusk.access.table.TMResult;
 import org.tusk.access.table.ModifyResult;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.table.TableScan;
@@ -29,6 +33,7 @@ import static org.tusk.storage.buffer.BufferManager.LockMode.SHARE;
  */
 public final class HeapAm implements TableAm {
     private final HeapEnv env;
+    private final HeapLockWaits lockWaits;
 
     /**
      * @param buffers        this process's buffer manager on the shared pool
@@ -41,9 +46,12 @@ public final class HeapAm implements TableAm {
      * @param nbuffers       shared_buffers, for the bulk-read rule of sequential scans
      * @param dataChecksums  pg_control's data_checksum_version is not 0; then no hint bits are set
      *                       (a hint change would need a WAL-logged page image, not implemented)
+     * @param lockWaits      the tuple locks and conditional transaction waits of row locking
      */
     public HeapAm(BufferManager buffers, StorageManager smgr, Supplier<XLog> xlog, TransactionOracle oracle,
-                  RelationExtensionLocks extensionLocks, ComboCids comboCids, int nbuffers, boolean dataChecksums) {
+                  RelationExtensionLocks extensionLocks, ComboCids comboCids, int nbuffers, boolean dataChecksums,
+                  HeapLockWaits lockWaits) {
+        this.lockWaits = lockWaits;
         HeapVisibility vis = new HeapVisibility(oracle, buffers, comboCids, !dataChecksums);
         this.env = new HeapEnv(buffers, smgr, xlog, oracle, extensionLocks, comboCids, vis, nbuffers);
     }
@@ -150,6 +158,27 @@ public final class HeapAm implements TableAm {
             }
         } finally {
             bm.releaseBuffer(buffer);
+        }
+    }
+
+    /**
+     * heapam_tuple_lock: heap_lock_tuple, and with {@code followUpdates} the walk to the newest
+     * version of a row a committed transaction updated (each successor's xmin must be its
+     * predecessor's updater, or the row is gone), locking that one.
+     */
+    @Override
+    public LockResult lockTuple(Relation rel, ItemPointer tid, Snapshot snapshot, int cid, LockTupleMode mode,
+                                LockWaitPolicy policy, boolean followUpdates) {
+        ItemPointer cur = tid;
+        int priorXmax = org.tusk.access.transam.TransactionId.INVALID;
+        while (true) {
+            LockResult r = HeapLock.lock(env, lockWaits, rel, cur, cid, mode, policy, priorXmax);
+            if (r.result() != TMResult.UPDATED || !followUpdates) {
+                if (r.isOk() && !cur.equals(tid)) return new LockResult(TMResult.OK, r.tid(), r.values(), true, null, 0);
+                return r;
+            }
+            cur = r.ctid();
+            priorXmax = r.xmax();
         }
     }
 

@@ -43,6 +43,7 @@ public final class HeapRedo {
             case HeapXLog.XLOG_HEAP_DELETE -> delete(rec, ctx);
             case HeapXLog.XLOG_HEAP_UPDATE -> update(rec, ctx, false);
             case HeapXLog.XLOG_HEAP_HOT_UPDATE -> update(rec, ctx, true);
+            case HeapXLog.XLOG_HEAP_LOCK -> lock(rec, ctx);
             default -> throw panic("heap_redo: unknown op code " + info);
         }
     }
@@ -129,6 +130,31 @@ public final class HeapRedo {
             TupleChangeCheck.pageSetPrunable(page, rec.xid());
             if ((xlrec.flags() & HeapXLog.XLH_DELETE_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
             setCtid(htup, target);
+            XLogUtils.finishRedo(ctx, rec, rb);
+        }
+        XLogUtils.release(ctx, rb);
+    }
+
+    /**
+     * heap_xlog_lock: the tuple's xmax becomes the locker with the recorded flags. A lock that is
+     * not lock-only (never written by Tusk, whose locks are all HEAP_XMAX_LOCK_ONLY) would end
+     * the update chain at the tuple, as PostgreSQL's redo does.
+     */
+    private static void lock(DecodedXLogRecord rec, RedoContext ctx) {
+        HeapXLog.Lock xlrec = HeapXLog.Lock.decode(rec.mainData());
+        RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (rb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(rb.buffer());
+            MemorySegment htup = normalTuple(page, xlrec.offnum());
+            setInfomask(htup, infomask(htup) & ~(HeapTuples.HEAP_XMAX_BITS | HEAP_MOVED));
+            setInfomask2(htup, infomask2(htup) & ~HEAP_KEYS_UPDATED);
+            HeapTuples.fixInfomaskFromInfobits(htup, xlrec.infobitsSet());
+            if (!HeapTuples.xmaxIsLockedOnly(infomask(htup))) {
+                setInfomask2(htup, infomask2(htup) & ~HEAP_HOT_UPDATED);
+                setCtid(htup, new ItemPointer(rec.block(0).blockNo(), xlrec.offnum()));
+            }
+            setXmax(htup, xlrec.lockingXid());
+            HeapTuples.setCmax(htup, FIRST_COMMAND_ID, false);
             XLogUtils.finishRedo(ctx, rec, rb);
         }
         XLogUtils.release(ctx, rb);

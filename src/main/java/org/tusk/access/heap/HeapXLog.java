@@ -20,6 +20,7 @@ final class HeapXLog {
     static final int XLOG_HEAP_INSERT = 0x00;
     static final int XLOG_HEAP_DELETE = 0x10;
     static final int XLOG_HEAP_UPDATE = 0x20;
+    static final int XLOG_HEAP_LOCK = 0x60;
     static final int XLOG_HEAP_HOT_UPDATE = 0x40;
     static final int XLOG_HEAP_OPMASK = 0x70;
     /** The page is new: redo initialises it instead of reading it (with REGBUF_WILL_INIT). */
@@ -64,6 +65,25 @@ final class HeapXLog {
 
         static Insert decode(MemorySegment d) {
             return new Insert(u16(d, 0), u8(d, 2));
+        }
+    }
+
+    // xl_heap_lock.flags
+    static final int XLH_LOCK_ALL_FROZEN_CLEARED = 0x01;
+
+    /**
+     * xl_heap_lock: the locking xid, the tuple's offset, the new xmax flags (compute_infobits of
+     * the new infomask) and flags. SizeOfHeapLock = 8.
+     */
+    record Lock(int lockingXid, int offnum, int infobitsSet, int flags) {
+        static final int SIZE = 8;
+
+        byte[] bytes() {
+            return le(SIZE).putInt(lockingXid).putShort((short) offnum).put((byte) infobitsSet).put((byte) flags).array();
+        }
+
+        static Lock decode(MemorySegment d) {
+            return new Lock(d.get(JAVA_INT_UNALIGNED, 0), u16(d, 4), u8(d, 6), u8(d, 7));
         }
     }
 

@@ -61,6 +61,26 @@
  * return BEING_MODIFIED. PostgreSQL also takes a heavyweight tuple lock so waiters queue in order;
  * that needs the lock manager and is missing (outcomes are the same, fairness is not).
  *
+ * <h2>Row locks (heap_lock_tuple)</h2>
+ * {@link org.tusk.access.heap.HeapLock} marks a version locked: xmax = the locker's xid with
+ * HEAP_XMAX_LOCK_ONLY and HEAP_XMAX_KEYSHR_LOCK / HEAP_XMAX_SHR_LOCK / HEAP_XMAX_EXCL_LOCK
+ * (+ HEAP_KEYS_UPDATED for FOR UPDATE), t_ctid pointing at itself, logged as XLOG_HEAP_LOCK
+ * (xl_heap_lock, pg_waldump decodes it; HeapRedo replays it). Every visibility routine treats a
+ * lock-only xmax as not deleting the tuple (HEAP_XMAX_IS_LOCKED_ONLY). A locker meeting another
+ * transaction's xmax first takes the heavyweight tuple lock (LockTuple, in the mode
+ * tupleLockExtraInfo gives), so waiters queue in order, then waits for that transaction
+ * (XactLockTableWait: interruptible, deadlock-checked); NOWAIT fails with 55P03, SKIP LOCKED
+ * reports WOULD_BLOCK. A lock this transaction already holds in a mode at least as strong is
+ * left alone; a weaker one of ours is raised.
+ *
+ * <p><b>No MultiXacts.</b> One xmax names one transaction, so two transactions cannot hold share
+ * locks on a row at once, nor a key-share locker coexist with a non-key updater: the second one
+ * waits for the first to end (heap_update and heap_delete, too, wait for any locker). This is
+ * stronger than PostgreSQL's conflict table and never weaker. For the same reason a
+ * subtransaction that strengthens its parent's lock keeps the parent's xid in xmax, so the
+ * stronger lock outlives the subtransaction's abort. heap_update and heap_delete still wait
+ * without taking the tuple lock (no queueing order among them).
+ *
  * <h2>Locking order</h2>
  * <ol>
  * <li>Content locks of two heap pages are taken in block-number order (an update's old and new
@@ -102,8 +122,7 @@
  * <h2>Not here (yet)</h2>
  * TOAST (rows over ~8 kB are refused with 54000), the free space map and visibility map (new rows
  * go to the target-block hint, the last page, or a new page, so space VACUUM frees on earlier
- * pages is reused by updates of rows on those pages, not by inserts), freezing, row locks (SELECT FOR
- * UPDATE/SHARE) and multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
+ * pages is reused by updates of rows on those pages, not by inserts), freezing, multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
  * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.
  */
 package org.tusk.access.heap;

@@ -57,6 +57,18 @@ public interface TableAm {
                         BitSet indexedAttrs);
 
     /**
+     * table_tuple_lock (heap_lock_tuple): locks the row version at {@code tid} for this
+     * transaction in {@code mode}, waiting for, skipping or failing on a conflicting locker or
+     * updater as {@code policy} says (NOWAIT: 55P03). With {@code followUpdates}
+     * (TUPLE_LOCK_FLAG_FIND_LAST_VERSION, READ COMMITTED) a row a committed transaction updated is
+     * followed along its update chain and its newest version locked instead ({@link
+     * LockResult#traversed()}); without, that is reported as UPDATED. {@code snapshot} is the
+     * one the row was read with; the heap, as PostgreSQL's, decides by {@code cid} alone.
+     */
+    LockResult lockTuple(Relation rel, ItemPointer tid, Snapshot snapshot, int cid, LockTupleMode mode,
+                         LockWaitPolicy policy, boolean followUpdates);
+
+    /**
      * table_relation_vacuum (heap_vacuum_rel, lazy): prunes every page, collects the dead line
      * pointers, calls {@code vacuumIndexes} with the test "is this TID dead" so that every index
      * drops its entries for them, then marks them unused. The caller holds

@@ -325,6 +325,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.child(u.child(), "Outer");
                 yield n;
             }
+            case Plan.LockRows r -> {
+                // nodeLockRows: its output is its input's (the row addresses it locks are resjunk)
+                Node n = node(p, "LockRows");
+                n.output = names(outputColumns(p));
+                n.child(r.child(), "Outer");
+                yield n;
+            }
             case Plan.WindowAgg w -> {
                 Node n = node(p, "WindowAgg");
                 n.output = names(outputColumns(p));
@@ -731,6 +738,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.HashJoin j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
             case Plan.MergeJoin j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
             case Plan.Unique u -> outputColumns(u.child());
+            case Plan.LockRows r -> outputColumns(r.child());
             case Plan.WindowAgg w -> {
                 List<ExplainColumn> in = outputColumns(w.child());
                 List<ExplainColumn> l = new ArrayList<>(in);
@@ -797,6 +805,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.MergeJoin j -> List.of(j.outer(), j.inner());
             case Plan.Unique u -> List.of(u.child());
             case Plan.WindowAgg w -> List.of(w.child());
+            case Plan.LockRows r -> List.of(r.child());
             case Plan.Append a -> a.children();
             case Plan.SetOp o -> List.of(o.left(), o.right());
             case Plan.CteScan c -> List.of(c.ctePlan());

@@ -21,6 +21,28 @@ final class TestBackend implements AutoCloseable {
     final TestOracle oracle;
     final ComboCids combo = new ComboCids();
     final HeapAm am;
+    /** The tuple locks this backend took, in order, as "mode block/offset" (for assertions). */
+    final java.util.List<String> tupleLocks = new java.util.ArrayList<>();
+    /**
+     * Row locking's lock-manager calls: tuple locks are recorded (one test backend waits at a
+     * time, so none conflicts), the conditional transaction wait asks whether the xid still runs.
+     */
+    private final HeapLockWaits lockWaits = new HeapLockWaits() {
+        @Override public void lockTuple(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid,
+                                        org.tusk.storage.lmgr.LockMode mode) {
+            tupleLocks.add(mode + " " + tid);
+        }
+        @Override public boolean conditionalLockTuple(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid,
+                                                      org.tusk.storage.lmgr.LockMode mode) {
+            tupleLocks.add(mode + " " + tid);
+            return true;
+        }
+        @Override public void unlockTuple(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid,
+                                          org.tusk.storage.lmgr.LockMode mode) {}
+        @Override public boolean conditionalXactLockTableWait(int xid) {
+            return !oracle.isInProgress(xid);
+        }
+    };
     private final TestCluster cluster;
     private XLog xlog;
     int cid;
@@ -37,7 +59,7 @@ final class TestBackend implements AutoCloseable {
         this.clog = cluster.newClog();
         this.varSup = cluster.newVarSup(clog);
         this.oracle = new TestOracle(cluster.xacts, varSup, new Transam(clog));
-        this.am = new HeapAm(bm, smgr, this::xlog, oracle, cluster.extLocks, combo, cluster.nbuffers, dataChecksums);
+        this.am = new HeapAm(bm, smgr, this::xlog, oracle, cluster.extLocks, combo, cluster.nbuffers, dataChecksums, lockWaits);
     }
 
     synchronized XLog xlog() {

@@ -78,4 +78,11 @@ final class MemoryTable implements TableAm {
     public org.tusk.storage.page.ItemPointer nextVersion(org.tusk.utils.cache.Relation rel, org.tusk.storage.page.ItemPointer tid) {
         throw new UnsupportedOperationException("update chains are tested on the heap");
     }
+
+    @Override
+    public org.tusk.access.table.LockResult lockTuple(Relation rel, ItemPointer tid, Snapshot snapshot, int cid,
+                                                      org.tusk.access.table.LockTupleMode mode,
+                                                      org.tusk.access.table.LockWaitPolicy policy, boolean followUpdates) {
+        throw new UnsupportedOperationException();
+    }
 }
