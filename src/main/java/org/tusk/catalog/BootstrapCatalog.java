@@ -75,6 +75,12 @@ public final class BootstrapCatalog {
                     minMxid, tablespace, collate, ctype, iculocale, collversion, acl);
         }
 
+        /** The database with datcollate and datctype {@code collate} and {@code ctype} (initdb's locale). */
+        public Database withLocale(String collate, String ctype) {
+            return new Database(oid, name, dba, encoding, locProvider, isTemplate, allowConnections, connLimit, frozenXid,
+                    minMxid, tablespace, collate, ctype, iculocale, collversion, acl);
+        }
+
         public Database withOwner(int owner) {
             return new Database(oid, name, owner, encoding, locProvider, isTemplate, allowConnections, connLimit,
                     frozenXid, minMxid, tablespace, collate, ctype, iculocale, collversion, acl);

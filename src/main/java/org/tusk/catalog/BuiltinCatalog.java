@@ -166,6 +166,7 @@ public final class BuiltinCatalog {
         JsonBuiltins.register(b);
         EnumBuiltins.register(b);
         ViewFunctions.register(b);
+        DescribeBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

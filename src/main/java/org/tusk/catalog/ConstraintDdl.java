@@ -87,6 +87,10 @@ final class ConstraintDdl {
         int oid = writer.newOid(PG_CONSTRAINT, "oid");
         writer.insert(PG_CONSTRAINT, CatalogRows.constraintRow(c.withIds(oid, rel.namespace())));
         if (c.contype() == 'c') adjustRelchecks(rel.oid(), +1);
+        if (c.contype() == 'f') {
+            setHasTriggers(rel.oid());
+            if (c.confrelid() != rel.oid()) setHasTriggers(c.confrelid());
+        }
         changed(c);
         return oid;
     }
@@ -123,6 +127,23 @@ final class ConstraintDdl {
         for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relchecks", (short) Math.max(0, (Short) PG_CLASS.get(v, "relchecks") + delta));
+            writer.update(PG_CLASS, s, v);
+        }
+    }
+
+    /**
+     * CreateTrigger's "relhastriggers = true" for the tables on both sides of a foreign key. PostgreSQL
+     * enforces a foreign key with internal RI triggers (RI_FKey_check_ins on the referencing table,
+     * RI_FKey_noaction_del/upd on the referenced one) and so marks both tables; Tusk's executor checks
+     * foreign keys itself and writes no pg_trigger rows, but keeps the flag, which clients read as
+     * "may take part in foreign keys" (psql shows the foreign-key footers only when it is set). Like
+     * PostgreSQL's, the flag is not cleared when the constraint is dropped ("has or once had").
+     */
+    private void setHasTriggers(int relOid) {
+        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+            if (Boolean.TRUE.equals(PG_CLASS.get(s.values(), "relhastriggers"))) continue;
+            Object[] v = s.values().clone();
+            PG_CLASS.set(v, "relhastriggers", true);
             writer.update(PG_CLASS, s, v);
         }
     }

@@ -155,10 +155,55 @@ public final class SystemCatalogs {
             FIRST_BOOTSTRAP_OBJECT_ID + 23, List.of(nn("classid", OID), nn("objid", OID), nn("objsubid", INT4),
                     nn("refclassid", OID), nn("refobjid", OID), nn("refobjsubid", INT4), nn("deptype", CHAR)));
 
+    /**
+     * pg_policy (catalog/pg_policy.h): row-level security policies. Empty: Tusk has no CREATE POLICY,
+     * so no table has relrowsecurity; psql's \d reads it for every table.
+     */
+    public static final SystemCatalog PG_POLICY = new SystemCatalog(3256, "pg_policy", FIRST_BOOTSTRAP_OBJECT_ID + 24,
+            FIRST_BOOTSTRAP_OBJECT_ID + 25, List.of(nn("oid", OID), nn("polname", NAME), nn("polrelid", OID),
+                    nn("polcmd", CHAR), nn("polpermissive", BOOL), nn("polroles", OID_ARRAY),
+                    nullable("polqual", PG_NODE_TREE), nullable("polwithcheck", PG_NODE_TREE)));
+
+    /** pg_statistic_ext (catalog/pg_statistic_ext.h): extended statistics objects; empty, as Tusk has no CREATE STATISTICS. */
+    public static final SystemCatalog PG_STATISTIC_EXT = new SystemCatalog(3381, "pg_statistic_ext", FIRST_BOOTSTRAP_OBJECT_ID + 26,
+            FIRST_BOOTSTRAP_OBJECT_ID + 27, List.of(nn("oid", OID), nn("stxrelid", OID), nn("stxname", NAME),
+                    nn("stxnamespace", OID), nn("stxowner", OID), nn("stxstattarget", INT4), nn("stxkeys", INT2VECTOR),
+                    nn("stxkind", CHAR_ARRAY), nullable("stxexprs", PG_NODE_TREE)));
+
+    /** pg_publication (catalog/pg_publication.h): logical replication publications; empty, as Tusk has no CREATE PUBLICATION. */
+    public static final SystemCatalog PG_PUBLICATION = new SystemCatalog(6104, "pg_publication", FIRST_BOOTSTRAP_OBJECT_ID + 28,
+            FIRST_BOOTSTRAP_OBJECT_ID + 29, List.of(nn("oid", OID), nn("pubname", NAME), nn("pubowner", OID),
+                    nn("puballtables", BOOL), nn("pubinsert", BOOL), nn("pubupdate", BOOL), nn("pubdelete", BOOL),
+                    nn("pubtruncate", BOOL), nn("pubviaroot", BOOL)));
+
+    /** pg_publication_namespace (catalog/pg_publication_namespace.h): schemas published with FOR TABLES IN SCHEMA; empty. */
+    public static final SystemCatalog PG_PUBLICATION_NAMESPACE = new SystemCatalog(6237, "pg_publication_namespace",
+            FIRST_BOOTSTRAP_OBJECT_ID + 30, FIRST_BOOTSTRAP_OBJECT_ID + 31, List.of(nn("oid", OID), nn("pnpubid", OID),
+                    nn("pnnspid", OID)));
+
+    /** pg_publication_rel (catalog/pg_publication_rel.h): tables published one by one; empty. */
+    public static final SystemCatalog PG_PUBLICATION_REL = new SystemCatalog(6106, "pg_publication_rel",
+            FIRST_BOOTSTRAP_OBJECT_ID + 32, FIRST_BOOTSTRAP_OBJECT_ID + 33, List.of(nn("oid", OID), nn("prpubid", OID),
+                    nn("prrelid", OID), nullable("prqual", PG_NODE_TREE), nullable("prattrs", INT2VECTOR)));
+
+    /**
+     * pg_trigger (catalog/pg_trigger.h): triggers. Empty: Tusk enforces foreign keys in the executor
+     * rather than with PostgreSQL's internal RI triggers (it still sets relhastriggers on both
+     * tables of a foreign key, as they would), and has no CREATE TRIGGER.
+     */
+    public static final SystemCatalog PG_TRIGGER = new SystemCatalog(2620, "pg_trigger", FIRST_BOOTSTRAP_OBJECT_ID + 34,
+            FIRST_BOOTSTRAP_OBJECT_ID + 35, List.of(nn("oid", OID), nn("tgrelid", OID), nn("tgparentid", OID),
+                    nn("tgname", NAME), nn("tgfoid", OID), nn("tgtype", INT2), nn("tgenabled", CHAR),
+                    nn("tgisinternal", BOOL), nn("tgconstrrelid", OID), nn("tgconstrindid", OID),
+                    nn("tgconstraint", OID), nn("tgdeferrable", BOOL), nn("tginitdeferred", BOOL), nn("tgnargs", INT2),
+                    nn("tgattr", INT2VECTOR), nn("tgargs", BYTEA), nullable("tgqual", PG_NODE_TREE),
+                    nullable("tgoldtable", NAME), nullable("tgnewtable", NAME)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
-            PG_PROC, PG_REWRITE, PG_DEPEND);
+            PG_PROC, PG_REWRITE, PG_DEPEND, PG_POLICY, PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_NAMESPACE,
+            PG_PUBLICATION_REL, PG_TRIGGER);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

@@ -58,9 +58,17 @@
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),
  * pg_attrdef (2604), pg_constraint (2606), pg_am (2601), pg_sequence (2224), pg_statistic (2619),
  * pg_inherits (2611),
- * pg_partitioned_table (3350), pg_enum (3501), pg_proc (1255), pg_rewrite (2618) and pg_depend (2608) are heap tables of every database, with PostgreSQL 15's columns,
- * types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql, JDBC drivers and pgbench
- * can query them (pg_partitioned_table stays empty: there is no partitioning). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
+ * pg_partitioned_table (3350), pg_enum (3501), pg_proc (1255), pg_rewrite (2618), pg_depend (2608),
+ * pg_policy (3256), pg_statistic_ext (3381), pg_publication (6104), pg_publication_namespace
+ * (6237), pg_publication_rel (6106) and pg_trigger (2620) are heap tables of every database, with
+ * PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql,
+ * JDBC drivers and pgbench can query them (pg_partitioned_table, pg_policy, pg_statistic_ext, the
+ * publication catalogs and pg_trigger stay empty: there is no partitioning, row security, CREATE
+ * STATISTICS, publication or trigger DDL). A foreign key sets relhastriggers on both of its
+ * tables, where PostgreSQL's internal RI triggers would ({@link org.tusk.catalog.ConstraintDdl});
+ * Tusk checks foreign keys in the executor and writes no pg_trigger rows for them.
+ * {@link org.tusk.catalog.DescribeBuiltins} has the functions psql's \d footers call
+ * (pg_get_statisticsobjdef_columns, pg_get_triggerdef, pg_relation_is_publishable). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
  * output functions; int2vector, oidvector and pg_node_tree (text) can be selected, regclass,
  * regtype, regnamespace and regrole are known types ({@link org.tusk.catalog.IntrospectionBuiltins});
  * regproc, oid[], int2[] and "char"[] columns have no type Tusk knows by OID yet.

@@ -278,6 +278,9 @@ public final class BackendMain {
         ctx.database = db;
 
         var gucs = ctx.env.gucs();
+        // CheckMyDatabase: lc_collate and lc_ctype show the database's locale.
+        gucs.set("lc_collate", db.collate(), GucContext.INTERNAL, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
+        gucs.set("lc_ctype", db.ctype(), GucContext.INTERNAL, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
         StartupOptions.applyStartupPacket(gucs, ctx.port.startupParameters(), role.superuser());
         processSettings(ctx, fresh, db.oid(), role);
         gucs.set("is_superuser", role.superuser() ? "on" : "off", GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);

@@ -41,7 +41,7 @@ public final class InitDb {
     public static int main(String[] args, PrintStream out, PrintStream err) {
         Path dataDir = null;
         String user = System.getProperty("user.name");
-        String authLocal = null, authHost = null, pwfile = null;
+        String authLocal = null, authHost = null, pwfile = null, locale = null, lcCollate = null, lcCtype = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             try {
@@ -52,10 +52,17 @@ public final class InitDb {
                     case "--auth-local" -> authLocal = args[++i];
                     case "--auth-host" -> authHost = args[++i];
                     case "--pwfile" -> pwfile = args[++i];
+                    case "--locale" -> locale = args[++i];
+                    case "--lc-collate" -> lcCollate = args[++i];
+                    case "--lc-ctype" -> lcCtype = args[++i];
+                    case "--no-locale" -> locale = "C";
                     default -> {
                         if (a.startsWith("--pgdata=")) dataDir = Path.of(a.substring(9));
                         else if (a.startsWith("--auth=")) authLocal = authHost = a.substring(7);
                         else if (a.startsWith("--pwfile=")) pwfile = a.substring(9);
+                        else if (a.startsWith("--locale=")) locale = a.substring(9);
+                        else if (a.startsWith("--lc-collate=")) lcCollate = a.substring(13);
+                        else if (a.startsWith("--lc-ctype=")) lcCtype = a.substring(11);
                         else if (a.startsWith("--username=")) user = a.substring(11);
                         else if (a.startsWith("-D")) dataDir = Path.of(a.substring(2));
                         else if (a.startsWith("-U")) user = a.substring(2);
@@ -102,8 +109,16 @@ public final class InitDb {
             err.println("initdb: error: superuser name \"" + user + "\" is disallowed; role names cannot begin with \"pg_\"");
             return 1;
         }
+        String collate, ctype;
         try {
-            new InitDb(out).create(dataDir, user, password, authLocal, authHost);
+            collate = InitLocale.choose("LC_COLLATE", lcCollate, locale, System.getenv());
+            ctype = InitLocale.choose("LC_CTYPE", lcCtype, locale, System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("initdb: error: " + e.getMessage());
+            return 1;
+        }
+        try {
+            new InitDb(out).create(dataDir, user, password, authLocal, authHost, collate, ctype);
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("initdb: error: " + e.getMessage());
@@ -111,9 +126,18 @@ public final class InitDb {
         }
     }
 
-    void create(Path dataDir, String user, String password, String authLocal, String authHost) throws IOException {
+    void create(Path dataDir, String user, String password, String authLocal, String authHost, String collate,
+                String ctype) throws IOException {
         out.println("The files belonging to this database system will be owned by user \"" + System.getProperty("user.name") + "\".");
         out.println("This user must also own the server process.");
+        out.println();
+        if (collate.equals(ctype)) {
+            out.println("The database cluster will be initialized with locale \"" + collate + "\".");
+        } else {
+            out.println("The database cluster will be initialized with locales");
+            out.println("  COLLATE:  " + collate);
+            out.println("  CTYPE:    " + ctype);
+        }
         out.println();
         if (Files.exists(dataDir)) {
             try (var s = Files.list(dataDir)) {
@@ -140,9 +164,12 @@ public final class InitDb {
         String secret = password == null ? null : ScramSha256.buildVerifier(password);
         BootstrapCatalog.write(dataDir,
                 List.of(new BootstrapCatalog.Role(BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID, user, true, true, secret)),
-                List.of(templateAcl(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE1_OID, "template1", true, true)),
-                        templateAcl(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE0_OID, "template0", false, true)),
-                        new BootstrapCatalog.Database(BootstrapCatalog.POSTGRES_OID, "postgres", true, false)));
+                List.of(templateAcl(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE1_OID, "template1", true, true)
+                                .withLocale(collate, ctype)),
+                        templateAcl(new BootstrapCatalog.Database(BootstrapCatalog.TEMPLATE0_OID, "template0", false, true)
+                                .withLocale(collate, ctype)),
+                        new BootstrapCatalog.Database(BootstrapCatalog.POSTGRES_OID, "postgres", true, false)
+                                .withLocale(collate, ctype)));
         out.println("creating system catalogs ... ok");
         for (String db : List.of("base/1", "base/4", "base/5")) {
             CatalogBootstrap.write(dataDir.resolve(db), BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID);
