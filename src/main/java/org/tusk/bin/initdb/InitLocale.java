@@ -10,9 +10,10 @@ import java.util.Map;
  * template1, template0 and postgres record in datcollate/datctype.
  *
  * <p>Tusk compares text by code point only, which is the C and POSIX locales' order and, for
- * UTF-8, glibc's C.UTF-8 order; a locale with another order (en_US.UTF-8 ...) is refused with
- * PostgreSQL's message for a locale setlocale does not accept, rather than recorded with an order
- * Tusk would not follow.
+ * UTF-8, glibc's C.UTF-8 order. A locale with another order (en_US.UTF-8 ...) given explicitly is
+ * refused with PostgreSQL's message for a locale setlocale does not accept, rather than recorded
+ * with an order Tusk would not follow; one that only comes from the environment falls back to
+ * "C", so that initdb (and {@code ./tusk start} on a fresh machine) works whatever LANG says.
  */
 final class InitLocale {
     private InitLocale() {}
@@ -20,7 +21,10 @@ final class InitLocale {
     /** The locale of {@code category} ("LC_COLLATE" or "LC_CTYPE"). */
     static String choose(String category, String categoryOption, String localeOption, Map<String, String> env) {
         String name = categoryOption != null ? categoryOption : localeOption;
-        if (name == null || name.isEmpty()) name = fromEnvironment(category, env);
+        if (name == null || name.isEmpty()) {
+            name = fromEnvironment(category, env);
+            return codePointOrder(name) ? name : "C";
+        }
         if (!codePointOrder(name)) {
             throw new IllegalArgumentException("invalid locale name \"" + name + "\"");
         }

@@ -22,9 +22,10 @@ class InitLocaleTest {
     }
 
     @Test
-    void aLocaleWithAnotherOrderIsRefused() {
+    void aLocaleWithAnotherOrderIsRefusedWhenAskedForAndReplacedByCWhenInherited() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> InitLocale.choose("LC_COLLATE", null, null, Map.of("LANG", "en_US.UTF-8")));
+                () -> InitLocale.choose("LC_COLLATE", null, "en_US.UTF-8", Map.of()));
         assertEquals("invalid locale name \"en_US.UTF-8\"", e.getMessage());
+        assertEquals("C", InitLocale.choose("LC_COLLATE", null, null, Map.of("LANG", "en_US.UTF-8")));
     }
 }
