@@ -104,7 +104,12 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public List<Integer> inheritanceChildren(int parentOid) {
-        return inheritance.children(parentOid);
+        // every query asks this of every table it reads: answer from the relcache when it can
+        List<Integer> cached = env.relcache().cachedChildren(parentOid);
+        if (cached != null) return cached;
+        List<Integer> found = inheritance.children(parentOid);
+        env.relcache().rememberChildren(parentOid, found);
+        return found;
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class RelCache {
     private final Map<Integer, Relation> nailed = new HashMap<>();
 
     private final java.util.Map<String, Integer> names = new java.util.HashMap<>();
+    /** pg_inherits children by parent OID (find_inheritance_children), emptied with {@link #names}. */
+    private final java.util.Map<Integer, List<Integer>> children = new java.util.HashMap<>();
     /** Bumped whenever {@link #names} is emptied, so derived caches (the search path) know to rebuild. */
     private long namesGeneration;
     private final java.util.Map<Integer, List<String>> defaults = new java.util.HashMap<>();
@@ -115,6 +117,7 @@ public final class RelCache {
 
     private void clearNames() {
         names.clear();
+        children.clear();
         namesGeneration++;
     }
 
@@ -155,6 +158,18 @@ public final class RelCache {
 
     public void rememberConstraints(int oid, boolean referencing, List<org.tusk.catalog.ConstraintInfo> rows) {
         (referencing ? referencedBy : constraints).put(oid, List.copyOf(rows));
+    }
+
+    /**
+     * The inheritance children of {@code parentOid} as last read, or null. Any invalidation empties
+     * this cache: a child's creation invalidates its parents, its drop itself.
+     */
+    public List<Integer> cachedChildren(int parentOid) {
+        return children.get(parentOid);
+    }
+
+    public void rememberChildren(int parentOid, List<Integer> oids) {
+        children.put(parentOid, List.copyOf(oids));
     }
 
     /** Remembers the answer of a name lookup (0: not found) for {@link #cachedOid}. */
