@@ -219,7 +219,14 @@ final class ModifyTableState extends PlanState {
      */
     private void checkTupleVisible(ExecEnvironment env, ItemPointer tid) {
         if (!env.isolationUsesXactSnapshot()) return;
-        if (env.tableAm().indexFetch(rel, tid, env.snapshot()) == null) throw serializationFailure("update");
+        org.tusk.utils.time.Snapshot s = env.snapshot();
+        if (env.tableAm().indexFetch(rel, tid, s) != null) return;
+        // Not for a row this transaction inserted (TransactionIdIsCurrentTransactionId(xmin)), e.g.
+        // one key proposed twice by the same command: the same snapshot sees it once every command
+        // of ours counts, which changes nothing for rows of other transactions.
+        org.tusk.utils.time.Snapshot ownCommandsToo = new org.tusk.utils.time.Snapshot(s.xmin(), s.xmax(), s.xip(),
+                s.subxip(), s.suboverflowed(), org.tusk.access.transam.Xact.INVALID_COMMAND_ID - 1);
+        if (env.tableAm().indexFetch(rel, tid, ownCommandsToo) == null) throw serializationFailure("update");
     }
 
     /**

@@ -143,6 +143,14 @@ public sealed interface Stmt {
             ROLLBACK_PREPARED }
     }
 
+    /**
+     * SET [LOCAL | SESSION] TRANSACTION modes, or SET SESSION CHARACTERISTICS AS TRANSACTION modes
+     * (gram.y's VAR_SET_MULTI "TRANSACTION" and "SESSION CHARACTERISTICS"); {@code modes} are
+     * spelt as in {@link TransactionStmt#options()} ("isolation level serializable", "read only",
+     * "not deferrable"...).
+     */
+    record SetTransactionStmt(boolean sessionCharacteristics, List<String> modes, boolean isLocal) implements Stmt {}
+
     /** A valid PostgreSQL statement Tusk cannot run yet; tag is its command tag (e.g. "CREATE TABLE"). */
     record UnsupportedStmt(String tag) implements Stmt {}
 

@@ -1171,7 +1171,10 @@ public final class Parser {
         if (acceptKw("local")) local = true;
         else if (isKw("session") && !peek(1).isKeyword("authorization") && !peek(1).isKeyword("characteristics")) advance();
         Token t = peek();
-        if (t.isKeyword("transaction") || t.isKeyword("session") || t.isKeyword("role"))
+        if (t.isKeyword("transaction") || (t.isKeyword("session") && peek(1).isKeyword("characteristics"))) {
+            return setTransaction(local);
+        }
+        if (t.isKeyword("session") || t.isKeyword("role"))
             return skipUnsupported("SET " + t.value().toUpperCase(Locale.ROOT));
         if (t.isKeyword("time") && peek(1).isKeyword("zone")) {
             advance();
@@ -1320,6 +1323,19 @@ public final class Parser {
             default -> throw syntaxError(t);
         }
         return new Stmt.TransactionStmt(kind, List.of(), colId(), null, false);
+    }
+
+    /** SET TRANSACTION transaction_mode_list / SET SESSION CHARACTERISTICS AS TRANSACTION transaction_mode_list. */
+    private Stmt setTransaction(boolean local) {
+        boolean session = acceptKw("session");
+        if (session) {
+            expectKw("characteristics");
+            expectKw("as");
+        }
+        expectKw("transaction");
+        List<String> modes = transactionModes();
+        if (modes.isEmpty()) throw syntaxError(peek());
+        return new Stmt.SetTransactionStmt(session, modes, local);
     }
 
     private boolean chain() {

@@ -152,6 +152,7 @@ public final class PreparedStatement {
             case Stmt.VariableSetStmt v -> v.kind() == Stmt.VariableSetStmt.Kind.RESET
                     || v.kind() == Stmt.VariableSetStmt.Kind.RESET_ALL ? "RESET" : "SET";
             case Stmt.VariableShowStmt v -> "SHOW";
+            case Stmt.SetTransactionStmt t -> "SET";
             case Stmt.TransactionStmt t -> switch (t.kind()) {
                 case BEGIN -> "BEGIN";
                 case START -> "START TRANSACTION";

@@ -43,7 +43,11 @@ final class QueryRunner {
     /** Gives each statement its storage environment; none (null) until the backend has storage. */
     private java.util.function.Supplier<org.tusk.executor.ExecEnvironment> environments = () -> null;
 
-    private record Savepoint(String name, int gucLevel) {}
+    /**
+     * Savepoint names with the GUC nest level each one opened, and the read-only status of the
+     * level it was opened in (TransactionStateData's prevXactReadOnly).
+     */
+    private record Savepoint(String name, int gucLevel, boolean prevReadOnly) {}
 
     QueryRunner(BackendContext ctx, BackendSession session) {
         this.ctx = ctx;
@@ -332,6 +336,9 @@ final class QueryRunner {
                 out.commandComplete(ps.commandTag());
                 return true;
             }
+            if (TransactionCharacteristics.readOnly(ctx.env.gucs())) {
+                ReadOnlyCheck.check(ps.plannedStmt(), ps.commandTag(), () -> copyTargetPersistence(ps.copyStmt()));
+            }
             if (ps.checkpointStmt() != null) {
                 requestCheckpoint();
                 out.commandComplete("CHECKPOINT");
@@ -345,7 +352,7 @@ final class QueryRunner {
                 done = true;
                 return true;
             }
-            if (raw.stmt() instanceof Stmt.VacuumStmt v && v.isVacuum() && ctx.xact.inBlock()) {
+            if (raw.stmt() instanceof Stmt.VacuumStmt v && v.isVacuum() && (ctx.xact.inBlock() || multiStatementQuery)) {
                 // PreventInTransactionBlock: lazy vacuum's work is not undone by a rollback.
                 throw PgException.error("25001", "VACUUM cannot run inside a transaction block");
             }
@@ -358,6 +365,12 @@ final class QueryRunner {
             String portalTag = portalStatement(raw.stmt(), query, out, sendDescription);
             if (portalTag != null) {
                 out.commandComplete(portalTag);
+                done = true;
+                return true;
+            }
+            if (raw.stmt() instanceof Stmt.SetTransactionStmt st) {
+                setTransaction(st);
+                out.commandComplete("SET");
                 done = true;
                 return true;
             }
@@ -425,6 +438,13 @@ final class QueryRunner {
         SharedObjects.requestCheckpoint(ctx);
     }
 
+    /** COPY FROM's target's relpersistence, for the read-only check ('t' if there is none: COPY reports that). */
+    private char copyTargetPersistence(Stmt.CopyStmt c) {
+        if (ctx.storage == null) return 't';
+        org.tusk.utils.cache.Relation rel = ctx.storage.catalog.openRelation(c.relation().schema(), c.relation().name());
+        return rel == null ? 't' : rel.persistence();
+    }
+
     // ------------------------------------------------------------------ transactions
 
     /** StartTransactionCommand: begins an implicit transaction unless one is open. */
@@ -434,6 +454,7 @@ final class QueryRunner {
             ctx.xact.startMicros = PostgresMain.nowMicros();
             ctx.status.reportXactStart(ctx.xact.startMicros);
             ctx.env.gucs().atTransactionStart();
+            TransactionCharacteristics.atTransactionStart(ctx.env.gucs());
             if (ctx.storage != null) ctx.storage.atTransactionStart();
         }
     }
@@ -492,26 +513,35 @@ final class QueryRunner {
                 } else {
                     x.block = TransactionState.Block.INPROGRESS;
                 }
+                // BEGIN's modes are SET LOCAL of the transaction parameters (standard_ProcessUtility).
+                TransactionCharacteristics.apply(ctx.env.gucs(), t.options(), false, true, ctx.role.superuser());
                 return t.kind() == Stmt.TransactionStmt.Kind.BEGIN ? "BEGIN" : "START TRANSACTION";
             }
             case COMMIT -> {
                 if (!x.inBlock()) {
-                    warning("25P01", "there is no transaction in progress");
+                    noTransactionInProgress(t.chain(), "COMMIT AND CHAIN");
+                    // The implicit transaction ends here; the rest of the Query starts another.
+                    if (x.block == TransactionState.Block.STARTED) endTransaction(true);
                     return "COMMIT";
                 }
                 boolean wasAborted = x.aborted();
-                endTransaction(!wasAborted);
+                endTransactionBlock(!wasAborted, t.chain());
                 return wasAborted ? "ROLLBACK" : "COMMIT";
             }
             case ROLLBACK -> {
-                if (!x.inBlock()) warning("25P01", "there is no transaction in progress");
-                else endTransaction(false);
+                if (!x.inBlock()) {
+                    noTransactionInProgress(t.chain(), "ROLLBACK AND CHAIN");
+                    if (x.block == TransactionState.Block.STARTED) endTransaction(false);
+                } else {
+                    endTransactionBlock(false, t.chain());
+                }
                 return "ROLLBACK";
             }
             case SAVEPOINT -> {
                 requireBlock("SAVEPOINT");
                 ctx.transaction.beginSubTransaction(t.savepointName());
-                savepoints.push(new Savepoint(t.savepointName(), ctx.env.gucs().newNestLevel()));
+                savepoints.push(new Savepoint(t.savepointName(), ctx.env.gucs().newNestLevel(),
+                        TransactionCharacteristics.readOnly(ctx.env.gucs())));
                 return "SAVEPOINT";
             }
             case RELEASE -> {
@@ -521,6 +551,8 @@ final class QueryRunner {
                 while (savepoints.peek() != sp) savepoints.pop();
                 savepoints.pop();
                 ctx.env.gucs().atEndOfNestLevel(true, sp.gucLevel());
+                // CommitSubTransaction: XactReadOnly = s->prevXactReadOnly, whatever the GUC merge kept.
+                TransactionCharacteristics.restoreReadOnly(ctx.env.gucs(), sp.prevReadOnly());
                 return "RELEASE";
             }
             case ROLLBACK_TO -> {
@@ -530,13 +562,49 @@ final class QueryRunner {
                 ctx.transaction.rollbackToSavepoint(t.savepointName());
                 while (savepoints.peek() != sp) savepoints.pop();
                 ctx.env.gucs().atEndOfNestLevel(false, sp.gucLevel());
+                TransactionCharacteristics.restoreReadOnly(ctx.env.gucs(), sp.prevReadOnly());
                 savepoints.pop();
-                savepoints.push(new Savepoint(sp.name(), ctx.env.gucs().newNestLevel()));
+                savepoints.push(new Savepoint(sp.name(), ctx.env.gucs().newNestLevel(), sp.prevReadOnly()));
                 x.block = TransactionState.Block.INPROGRESS;
                 return "ROLLBACK";
             }
             default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
         }
+    }
+
+    /**
+     * COMMIT or ROLLBACK outside a block (EndTransactionBlock, UserAbortTransactionBlock in
+     * TBLOCK_STARTED): a WARNING, but AND CHAIN has nothing to chain to and is an error.
+     */
+    private void noTransactionInProgress(boolean chain, String what) {
+        if (chain) throw PgException.error("25P01", what + " can only be used in transaction blocks");
+        warning("25P01", "there is no transaction in progress");
+    }
+
+    /**
+     * Ends the block; AND CHAIN then opens a new one with the same characteristics
+     * (SaveTransactionCharacteristics, StartTransaction, RestoreTransactionCharacteristics).
+     */
+    private void endTransactionBlock(boolean commit, boolean chain) {
+        TransactionCharacteristics.Saved saved = chain ? TransactionCharacteristics.save(ctx.env.gucs()) : null;
+        endTransaction(commit);
+        if (chain) {
+            startTransactionCommand();
+            TransactionCharacteristics.restore(ctx.env.gucs(), saved);
+            ctx.xact.block = TransactionState.Block.INPROGRESS;
+        }
+    }
+
+    /**
+     * SET TRANSACTION (WarnNoTransactionBlock first: outside a block it would last for this
+     * statement only) and SET SESSION CHARACTERISTICS AS TRANSACTION, which sets the defaults.
+     */
+    private void setTransaction(Stmt.SetTransactionStmt st) {
+        if (!st.sessionCharacteristics() && !ctx.xact.inBlock() && !multiStatementQuery) {
+            warning("25P01", "SET TRANSACTION can only be used in transaction blocks");
+        }
+        TransactionCharacteristics.apply(ctx.env.gucs(), st.modes(), st.sessionCharacteristics(), st.isLocal(),
+                ctx.role.superuser());
     }
 
     private void requireBlock(String what) {

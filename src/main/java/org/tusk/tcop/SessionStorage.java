@@ -82,6 +82,7 @@ final class SessionStorage {
         ctx.env.procExit().onShmemExit(buffers::releaseAll);
         this.lmgr = new Lmgr(ctx.locks, dbOid);
         this.xact = ctx.transaction;
+        TransactionCharacteristics.installCheckHooks(gucs, xact.snapshots()::firstSnapshotSet, () -> xact.nestingLevel() > 1);
         xact.onXidAssigned(lmgr::xactLockTableInsert);
         this.oracle = new BackendTransactionOracle(xact, xid -> lmgr.xactLockTableWait(xid,
                 Lmgr.XidOracle.of(oracleRef()::isInProgress, this::parentOf)));
@@ -182,9 +183,18 @@ final class SessionStorage {
         inval.accept();
     }
 
-    /** The environment of one statement: its snapshot (new per statement in READ COMMITTED) and command id. */
+    /**
+     * The environment of one statement: its snapshot (new per statement in READ COMMITTED, the
+     * transaction's first one kept in REPEATABLE READ and SERIALIZABLE) and command id. The
+     * isolation level is fixed when the first snapshot is taken: after that the check hook of
+     * transaction_isolation refuses changes (check_XactIsoLevel), so the GUC and XactIsoLevel agree.
+     */
     ExecEnvironment statementEnvironment() {
         inval.accept();
+        if (!xact.snapshots().firstSnapshotSet()) {
+            xact.setIsolationLevel(org.tusk.access.transam.IsolationLevel.fromSetting(
+                    ctx.env.gucs().getEnum(TransactionCharacteristics.ISOLATION)));
+        }
         Snapshot snapshot = xact.getTransactionSnapshot();
         return new ExecEnvironment() {
             @Override public Catalog catalog() { return catalog; }
@@ -275,7 +285,13 @@ final class SessionStorage {
 
     long nextval(String name) {
         Relation seq = openSequence(name);
+        preventIfReadOnly(seq, "nextval()");
         return sequences.nextval(seq, catalog.sequenceParams(seq));
+    }
+
+    /** nextval_internal / do_setval: a read-only transaction may only change temporary sequences. */
+    private void preventIfReadOnly(Relation seq, String what) {
+        if (seq.persistence() != 't' && TransactionCharacteristics.readOnly(ctx.env.gucs())) throw ReadOnlyCheck.error(what);
     }
 
     long currval(String name) {
@@ -284,6 +300,7 @@ final class SessionStorage {
 
     long setval(String name, long value, boolean isCalled) {
         Relation seq = openSequence(name);
+        preventIfReadOnly(seq, "setval()");
         sequences.setval(seq, catalog.sequenceParams(seq), value, isCalled);
         return value;
     }

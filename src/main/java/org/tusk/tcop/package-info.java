@@ -39,6 +39,30 @@
  * and run, each run in a fresh statement environment of the same transaction (a snapshot taken
  * then, the current command id), without privilege checks.
  *
+ * <h2>Isolation levels and read-only transactions</h2>
+ * {@code TransactionCharacteristics} keeps a transaction's isolation level, read-only and
+ * deferrable status where PostgreSQL keeps them, in the {@code transaction_isolation},
+ * {@code transaction_read_only} and {@code transaction_deferrable} parameters: each transaction
+ * starts from the {@code default_transaction_*} values (assigned directly, as StartTransaction
+ * does), BEGIN/START TRANSACTION modes are SET LOCAL, SET TRANSACTION is SET (with a 25P01
+ * WARNING outside a block), SET SESSION CHARACTERISTICS sets the defaults, and COMMIT/ROLLBACK
+ * AND CHAIN carry them into the next block. Their check hooks refuse a change once the
+ * transaction has its first snapshot, or inside a subtransaction (25001, commands/variable.c);
+ * the end of a subtransaction puts the read-only status back (prevXactReadOnly). The isolation
+ * level reaches {@code Xact} when a statement takes the transaction's first snapshot
+ * ({@code SessionStorage.statementEnvironment}): READ COMMITTED and READ UNCOMMITTED take a new
+ * snapshot per statement, REPEATABLE READ and SERIALIZABLE keep the first one, and the executor's
+ * IsolationUsesXactSnapshot paths then report write conflicts as 40001. SERIALIZABLE is
+ * snapshot isolation here: there are no SSI predicate locks, so write skew between two
+ * SERIALIZABLE transactions is not detected (PostgreSQL would fail one of them); DEFERRABLE is
+ * accepted and shown but has nothing to wait for. {@code ReadOnlyCheck} is
+ * PreventCommandIfReadOnly (25006): in a read-only transaction INSERT/UPDATE/DELETE only on
+ * temporary tables, COPY FROM only into one, nextval/setval only on temporary sequences, and no
+ * utility statement except those ClassifyUtilityCommandAsReadOnly lets through (SET, SHOW,
+ * transaction control, cursors, PREPARE/EXECUTE/DEALLOCATE, CHECKPOINT, VACUUM/ANALYZE).
+ * COMMIT and ROLLBACK outside a block end the implicit transaction of a multi-statement Query
+ * there (with the WARNING), so the statements after them run in a new one.
+ *
  * <h2>Databases and roles</h2>
  * {@code SharedObjects} runs CREATE/DROP/ALTER DATABASE, CREATE/ALTER/DROP ROLE and GRANT/REVOKE
  * and answers what those commands ask of the backend. At connection start InitPostgres publishes

@@ -37,6 +37,9 @@ public final class DateTimes {
         if (tz == null) return ZoneOffset.UTC;
         try {
             if (tz.equalsIgnoreCase("utc") || tz.equalsIgnoreCase("gmt") || tz.equalsIgnoreCase("z")) return ZoneOffset.UTC;
+            // POSIX "UTC+3", "<+10:30>-10:30": hours west, where java.time would read "UTC+3" as east
+            ZoneOffset posix = PosixTimeZone.parse(tz);
+            if (posix != null) return posix;
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
             try {

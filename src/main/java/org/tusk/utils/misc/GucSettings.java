@@ -394,6 +394,31 @@ public final class GucSettings {
         nestLevel = 1;
     }
 
+    /**
+     * Gives parameter {@code name} the current value of {@code from}, bypassing check hooks, the
+     * stack and the source: what StartTransaction does with {@code XactIsoLevel =
+     * DefaultXactIsoLevel} (and XactReadOnly, XactDeferrable). Those parameters describe the
+     * current transaction, so each transaction starts from the defaults whatever a committed SET
+     * left behind; a rollback of a later SET returns to the value assigned here.
+     */
+    public void assignFrom(String name, String from) {
+        GucVariable target = existing(name), source = existing(from);
+        if (target.def.type() != source.def.type()) {
+            throw new IllegalArgumentException(name + " and " + from + " have different types");
+        }
+        target.value = source.value;
+    }
+
+    /** The same with a value of the parameter's own type (restoring a saved one, for AND CHAIN). */
+    public void assignValue(String name, Object value) {
+        existing(name).value = value;
+    }
+
+    /** A parameter's current value in its parsed form (Boolean, Integer, Double, String, enum code). */
+    public Object rawValue(String name) {
+        return existing(name).value;
+    }
+
     /** {@code AtEOXact_GUC(true, 1)}: SET values stay, SET LOCAL values are undone. */
     public void atTransactionCommit() {
         atEndOfNestLevel(true, 1);

@@ -278,6 +278,12 @@ public final class GucTables {
         defs.add(bool("transaction_read_only", USERSET, CLIENT_CONN_STATEMENT,
                 "Sets the current transaction's read-only status.", false)
                 .withFlags(NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
+        defs.add(bool("default_transaction_deferrable", USERSET, CLIENT_CONN_STATEMENT,
+                "Sets the default deferrable status of new transactions.", false));
+        defs.add(bool("transaction_deferrable", USERSET, CLIENT_CONN_STATEMENT,
+                "Whether to defer a read-only serializable transaction until it can be executed with no possible "
+                        + "serialization failures.", false)
+                .withFlags(NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
         defs.add(enumeration("bytea_output", USERSET, CLIENT_CONN_STATEMENT, "Sets the output format for bytea.", "hex",
                 List.of(of("escape", 0), of("hex", 1))));
         defs.add(enumeration("xmloption", USERSET, CLIENT_CONN_STATEMENT,

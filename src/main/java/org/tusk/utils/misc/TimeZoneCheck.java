@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TimeZoneCheck implements GucCheckHook {
     private static final Pattern POSIX_STD =
-            Pattern.compile("(<[+-]?[A-Za-z0-9]+>|[A-Za-z]{3,})[+-]?\\d{1,2}(:\\d{2}(:\\d{2})?)?");
+            Pattern.compile("(<[+-]?[A-Za-z0-9:]+>|[A-Za-z]{3,})[+-]?\\d{1,2}(:\\d{2}(:\\d{2})?)?");
 
     /** Lower-cased zone id to canonical spelling; built once, it never changes in a JVM. */
     private static final Map<String, String> ZONES = buildZoneMap();

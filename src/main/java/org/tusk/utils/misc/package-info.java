@@ -57,7 +57,10 @@
  * value on the parameter's stack ({@link org.tusk.utils.misc.GucStackEntry}): abort restores it,
  * commit keeps a SET but drops a SET LOCAL, and a committed inner level's changes become the
  * enclosing level's, so an outer abort still undoes them. Outside any transaction (nest level 0)
- * changes are permanent; that is how start-up settings are made.
+ * changes are permanent; that is how start-up settings are made. The transaction_* parameters
+ * (isolation, read-only, deferrable) describe the current transaction: the traffic cop assigns
+ * them directly at each transaction start ({@code assignFrom}, as StartTransaction assigns
+ * XactIsoLevel), without a stack entry, and their check hooks live there.
  *
  * <h2>Reporting to the client</h2>
  *

@@ -12,7 +12,9 @@
  * a snapshot is taken without one, only ever raised to the oldest registered snapshot's xmin or
  * cleared (SnapshotResetXmin), and cleared at the end of the transaction. Invariant: the
  * published xmin is never newer than the xmin of any snapshot the backend still uses, so vacuum's
- * horizon never passes a row such a snapshot can see. Not done: the active-snapshot stack,
+ * horizon never passes a row such a snapshot can see. SERIALIZABLE uses the REPEATABLE READ
+ * snapshot rules only (snapshot isolation): there is no predicate locking (predicate.c, SSI), so
+ * it does not detect read/write dependency cycles. Not done: the active-snapshot stack,
  * exported and historic snapshots, snapshot "too old".
  */
 package org.tusk.utils.time;
