@@ -125,14 +125,14 @@ public final class BuiltinCatalog {
                 t(INET, "inet", "inet", -1, false, 'I', true, (s, z) -> Inet.inetIn(s), (v, z) -> Inet.inetOut((Inet) v)),
                 t(VARCHAR, "varchar", "character varying", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
                 t(BPCHAR, "bpchar", "character", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
-                t(DATE, "date", "date", 4, true, 'D', false, (s, z) -> DateTimes.dateIn(s), (v, z) -> DateTimes.dateOut((LocalDate) v)),
+                t(DATE, "date", "date", 4, true, 'D', false, (s, z) -> DateTimes.dateIn(s), (v, z) -> DateTimes.dateOut((LocalDate) v, z)),
                 t(TIME, "time", "time without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timeIn(s), (v, z) -> DateTimes.timeOut((LocalTime) v)),
                 t(TIMESTAMP, "timestamp", "timestamp without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timestampIn(s),
-                        (v, z) -> DateTimes.timestampOut((LocalDateTime) v)),
+                        (v, z) -> DateTimes.timestampOut((LocalDateTime) v, z)),
                 t(TIMESTAMPTZ, "timestamptz", "timestamp with time zone", 8, true, 'D', true, DateTimes::timestamptzIn,
-                        (v, z) -> DateTimes.timestamptzOut((Instant) v, z.timeZone())),
+                        (v, z) -> DateTimes.timestamptzOut((Instant) v, z)),
                 t(INTERVAL, "interval", "interval", 16, false, 'T', true, (s, z) -> DateTimes.intervalIn(s),
-                        (v, z) -> DateTimes.intervalOut((Interval) v)),
+                        (v, z) -> DateTimes.intervalOut((Interval) v, z)),
                 t(NUMERIC, "numeric", "numeric", -1, false, 'N', false, (s, z) -> Numerics.numericIn(s),
                         (v, z) -> Numerics.numericOut((BigDecimal) v)),
                 t(RECORD, "record", "record", -1, false, 'P', false, (s, z) -> {
@@ -167,6 +167,8 @@ public final class BuiltinCatalog {
         EnumBuiltins.register(b);
         ViewFunctions.register(b);
         DescribeBuiltins.register(b);
+        DateTimeBuiltins.register(b);
+        NumericBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -276,10 +278,7 @@ public final class BuiltinCatalog {
             op("-", 0, INTERVAL, INTERVAL, (c, a) -> DateTimes.negate((Interval) a[0]));
             op("*", INTERVAL, FLOAT8, INTERVAL, (c, a) -> DateTimes.multiply((Interval) a[0], d(a[1])));
             op("*", FLOAT8, INTERVAL, INTERVAL, (c, a) -> DateTimes.multiply((Interval) a[1], d(a[0])));
-            op("/", INTERVAL, FLOAT8, INTERVAL, (c, a) -> {
-                if (d(a[1]) == 0.0) throw Ints.divByZero();
-                return DateTimes.multiply((Interval) a[0], 1.0 / d(a[1]));
-            });
+            op("/", INTERVAL, FLOAT8, INTERVAL, (c, a) -> DateTimes.divide((Interval) a[0], d(a[1])));
         }
 
         /**
@@ -494,7 +493,7 @@ public final class BuiltinCatalog {
             agg("sum", INT4, INT8, new SimpleAgg(() -> null, (s, v) -> s == null ? l(v) : Ints.add((Long) s, l(v), 64), s -> s));
             agg("sum", INT8, NUMERIC, new SimpleAgg(() -> null,
                     (s, v) -> s == null ? BigDecimal.valueOf(l(v)) : n(s).add(BigDecimal.valueOf(l(v))), s -> s));
-            agg("sum", NUMERIC, NUMERIC, new SimpleAgg(() -> null, (s, v) -> s == null ? v : n(s).add(n(v)), s -> s));
+            agg("sum", NUMERIC, NUMERIC, new SimpleAgg(() -> null, (s, v) -> s == null ? v : Numerics.add(n(s), n(v)), s -> s));
             agg("sum", FLOAT8, FLOAT8, new SimpleAgg(() -> null, (s, v) -> s == null ? v : Floats.add(d(s), d(v)), s -> s));
             agg("sum", FLOAT4, FLOAT4, new SimpleAgg(() -> null, (s, v) -> s == null ? v : Floats.add4(f(s), f(v)), s -> s));
             agg("sum", INTERVAL, INTERVAL, new SimpleAgg(() -> null, (s, v) -> {
@@ -520,7 +519,7 @@ public final class BuiltinCatalog {
                     BigDecimal x = v instanceof BigDecimal bd ? bd : BigDecimal.valueOf(l(v));
                     if (s == null) return new Object[] {x, 1L};
                     Object[] st = (Object[]) s;
-                    return new Object[] {n(st[0]).add(x), (Long) st[1] + 1};
+                    return new Object[] {Numerics.add(n(st[0]), x), (Long) st[1] + 1};
                 }, s -> Numerics.div(n(((Object[]) s)[0]), BigDecimal.valueOf((Long) ((Object[]) s)[1]))));
             }
             for (int ty : new int[] {FLOAT4, FLOAT8}) {

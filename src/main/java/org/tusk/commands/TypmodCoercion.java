@@ -21,6 +21,7 @@ final class TypmodCoercion {
             case TypeOids.BPCHAR -> Texts.bpchar((String) value, typmod, false);
             case TypeOids.VARCHAR -> Texts.varcharCheck((String) value, typmod);
             case TypeOids.NUMERIC -> Numerics.applyTypmod((BigDecimal) value, typmod);
+            case TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME, TypeOids.INTERVAL -> org.tusk.utils.adt.DateTimes.applyTypmod(value, typmod);
             default -> value;
         };
     }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import org.tusk.catalog.FunctionCallContext;
 import org.tusk.utils.adt.DateTimes;
+import org.tusk.utils.adt.DateStyles;
 import org.tusk.utils.misc.SessionServices;
 
 /**
@@ -154,8 +155,21 @@ public final class ExecContext implements FunctionCallContext {
         } catch (RuntimeException e) {
             // unknown to this session or unparsable: PostgreSQL's default
         }
-        return new org.tusk.utils.adt.OutputSettings(timeZone(), Math.max(-15, Math.min(3, efd)));
+        String dateStyle = setting("DateStyle");
+        return new org.tusk.utils.adt.OutputSettings(timeZone(), Math.max(-15, Math.min(3, efd)),
+                DateStyles.styleOf(dateStyle), DateStyles.orderOf(dateStyle),
+                DateStyles.intervalStyleOf(setting("IntervalStyle")));
     }
+
+    private String setting(String name) {
+        try {
+            return session.showSetting(name);
+        } catch (RuntimeException e) {
+            return null; // unknown to this session: PostgreSQL's default applies
+        }
+    }
+
+    private String dateStyleText;
 
     @Override
     public ZoneId timeZone() {
@@ -164,6 +178,19 @@ public final class ExecContext implements FunctionCallContext {
             tz = session.showSetting("TimeZone");
         } catch (RuntimeException e) {
             tz = "UTC";
+        }
+        // input functions run after this: publish DateOrder for DecodeNumber, as PostgreSQL's global
+        String dateStyle = setting("DateStyle");
+        String intervalStyle = setting("IntervalStyle");
+        if (intervalStyle != null) DateStyles.publishIntervalStyle(intervalStyle);
+        if (dateStyle != null && !dateStyle.equals(dateStyleText)) {
+            DateStyles.publish(dateStyle);
+            dateStyleText = dateStyle;
+        }
+        try {
+            DateStyles.publishTransactionStart(session.transactionStart());
+        } catch (RuntimeException e) {
+            // a context without a transaction: input keeps the clock
         }
         if (!tz.equals(zoneText)) {
             zone = DateTimes.zone(tz);

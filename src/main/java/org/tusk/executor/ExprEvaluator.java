@@ -54,6 +54,8 @@ public final class ExprEvaluator {
                     return c.explicit() ? Texts.varcharTruncate((String) v, c.typmod()) : Texts.varcharCheck((String) v, c.typmod());
                 if (c.type() == NUMERIC) return Numerics.applyTypmod((BigDecimal) v, c.typmod());
                 if (c.type() == BPCHAR) return Texts.bpchar((String) v, c.typmod(), c.explicit());
+                if (c.type() == TIMESTAMP || c.type() == TIMESTAMPTZ || c.type() == TIME || c.type() == INTERVAL)
+                    return org.tusk.utils.adt.DateTimes.applyTypmod(v, c.typmod());
                 return v;
             }
             case Expr.BoolExpr b -> { return evalBool(b, tuple, aggValues, ctx); }

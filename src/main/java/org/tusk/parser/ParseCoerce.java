@@ -74,7 +74,10 @@ public final class ParseCoerce {
             Object v = null;
             if (c.value() != null) {
                 try {
-                    v = BuiltinCatalog.type(to).input().in((String) c.value(), zone);
+                    // interval_in reads the field qualifier of its typmod (a bare '1' in YEAR means years)
+                    v = to == INTERVAL && typmod >= 0 ? org.tusk.utils.adt.IntervalParse.parse((String) c.value(),
+                            typmod >>> 16, org.tusk.utils.adt.DateStyles.intervalStyle())
+                            : BuiltinCatalog.type(to).input().in((String) c.value(), zone);
                 } catch (PgException e) {
                     throw withPosition(e, src, c.location());
                 }
@@ -97,7 +100,8 @@ public final class ParseCoerce {
                 case FUNCTION -> new Expr.CastFunc(c, expr, to);
             };
         }
-        if (typmod >= 0 && (to == VARCHAR || to == BPCHAR || to == NUMERIC) && typmod != result.typmod())
+        if (typmod >= 0 && (to == VARCHAR || to == BPCHAR || to == NUMERIC || to == TIMESTAMP || to == TIMESTAMPTZ
+                || to == TIME || to == INTERVAL) && typmod != result.typmod())
             result = new Expr.CoerceToTypmod(result, to, typmod, ctx == Context.EXPLICIT);
         return result;
     }
@@ -156,8 +160,17 @@ public final class ParseCoerce {
                 if (s < 0 || s > p) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
                         "NUMERIC scale " + s + " must be between 0 and precision " + p, Lexer.position(src, tn.location()));
                 typmod = ((p << 16) | s) + 4;
-            } else if (t.oid() == TIMESTAMP || t.oid() == TIMESTAMPTZ || t.oid() == TIME || t.oid() == INTERVAL) {
-                typmod = -1; // fractional-second precision not applied yet
+            } else if (t.oid() == TIMESTAMP || t.oid() == TIMESTAMPTZ || t.oid() == TIME) {
+                // anytime_typmodin: the fractional-second precision, 0..6
+                if (mods.size() != 1) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                        "invalid type modifier", Lexer.position(src, tn.location()));
+                int p = mods.get(0);
+                String what = t.oid() == TIME ? "TIME" : t.oid() == TIMESTAMP ? "TIMESTAMP" : "TIMESTAMP WITH TIME ZONE";
+                if (p < 0) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                        what + "(" + p + ") precision must not be negative", Lexer.position(src, tn.location()));
+                typmod = Math.min(p, 6);
+            } else if (t.oid() == INTERVAL) {
+                typmod = DateTimeGrammar.intervalTypmod(mods);
             } else {
                 throw PgException.errorAt(SqlState.SYNTAX_ERROR, "type modifier is not allowed for type \""
                         + t.typname() + "\"", Lexer.position(src, tn.location()));

@@ -1573,7 +1573,7 @@ public final class Parser {
                 TypeName tn = typeName();
                 return new RawExpr.TypeCast(left, tn, loc);
             }
-            case P_AT -> throw notSupported("AT TIME ZONE", loc);
+            case P_AT -> { return DateTimeGrammar.atTimeZone(this, left, () -> expr(prec + 1), loc); }
             case P_COLLATE -> {
                 OperatorSyntax.checkCollation(this::advance, this::peek, loc);
                 return left;
@@ -1772,7 +1772,10 @@ public final class Parser {
                         return new RawExpr.GroupingFunc(args, loc);
                     }
                 }
-                case "extract", "overlay", "position", "treat", "normalize" -> {
+                case "extract" -> {
+                    if (peek(1).isChar('(')) return DateTimeGrammar.extract(this);
+                }
+                case "overlay", "position", "treat", "normalize" -> {
                     if (peek(1).isChar('(')) throw notSupported(kw.toUpperCase(Locale.ROOT) + "()", loc);
                 }
                 case "substring" -> {
@@ -1782,10 +1785,8 @@ public final class Parser {
                     if (peek(1).is(Kind.SCONST)) {
                         advance();
                         Token s = advance();
-                        if (isKw("year") || isKw("month") || isKw("day") || isKw("hour") || isKw("minute") || isKw("second"))
-                            throw notSupported("interval field qualifiers", peek().start());
                         return new RawExpr.TypeCast(new AConst(AConst.Kind.STRING, s.value(), s.start()),
-                                new TypeName(List.of("interval"), List.of(), false, loc), loc);
+                                new TypeName(List.of("interval"), DateTimeGrammar.intervalTypmods(this, List.of()), false, loc), loc);
                     }
                 }
                 default -> { }
@@ -2072,11 +2073,7 @@ public final class Parser {
                     }
                     tn = tn(name + (tz ? "tz" : ""), m, loc);
                 }
-                case "interval" -> {
-                    if (isKw("year") || isKw("month") || isKw("day") || isKw("hour") || isKw("minute") || isKw("second"))
-                        throw notSupported("interval field qualifiers", peek().start());
-                    tn = tn("interval", typmods(), loc);
-                }
+                case "interval" -> tn = tn("interval", DateTimeGrammar.intervalTypmods(this, typmods()), loc);
                 default -> throw syntaxError(t);
             }
         } else {

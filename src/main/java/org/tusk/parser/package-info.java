@@ -108,6 +108,13 @@
  * aggregates of an outer query level (an aggregate always belongs to the level it
  * is written in), row constructors.
  *
+ * <p>Date/time syntax ({@link org.tusk.parser.DateTimeGrammar}) is rewritten as gram.y does:
+ * {@code EXTRACT(f FROM x)} is the call {@code extract('f', x)}, {@code x AT TIME ZONE z} is
+ * {@code timezone(z, x)}, and interval field qualifiers ({@code INTERVAL '1' YEAR},
+ * {@code interval day to second(3)}) become the interval typmod (range mask &lt;&lt; 16 | precision),
+ * which ParseCoerce hands to interval input so that a bare number takes the qualifier's unit.
+ * timestamp/time precisions are typmods 0..6 applied by CoerceToTypmod.
+ *
  * <p>Arrays ({@link org.tusk.parser.ArrayAnalysis}, grammar in {@link org.tusk.parser.ArrayGrammar}):
  * ARRAY[...] (with a cast's target type pushed down), ARRAY(subquery), subscripts and slices,
  * x op ANY/ALL (array), UPDATE SET col[...] = v and INSERT (col[...]) VALUES. Polymorphic

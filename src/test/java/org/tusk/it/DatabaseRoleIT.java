@@ -195,10 +195,13 @@ class DatabaseRoleIT {
     void psqlListsDatabases() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection pg = server.connect()) {
             exec(pg, "create database listed");
+            // initdb takes the locale from the environment (C, or C.UTF-8 under LANG=C.UTF-8)
+            String locale = column(pg, "select datcollate from pg_database where datname = 'template1'").get(0);
             ProcessResult r = server.psql("127.0.0.1", "\\l");
             assertEquals(0, r.exitCode(), r.output());
-            assertTrue(r.output().contains("listed|" + server.user() + "|UTF8|C|C||libc|"), r.output());
-            assertTrue(r.output().contains("template1|" + server.user() + "|UTF8|C|C||libc|=c/" + server.user() + "\n"
+            String loc = "|" + locale + "|" + locale + "||libc|";
+            assertTrue(r.output().contains("listed|" + server.user() + "|UTF8" + loc), r.output());
+            assertTrue(r.output().contains("template1|" + server.user() + "|UTF8" + loc + "=c/" + server.user() + "\n"
                     + server.user() + "=CTc/" + server.user()), r.output());
         }
     }

@@ -301,10 +301,10 @@ public enum DatumType {
             case INT8 -> seg.set(JAVA_LONG, off, (Long) value);
             case FLOAT4 -> seg.set(JAVA_FLOAT, off, (Float) value);
             case FLOAT8 -> seg.set(JAVA_DOUBLE, off, (Double) value);
-            case DATE -> seg.set(JAVA_INT, off, Math.toIntExact(ChronoUnit.DAYS.between(POSTGRES_EPOCH, (LocalDate) value)));
+            case DATE -> seg.set(JAVA_INT, off, org.tusk.utils.adt.DateTimes.dateToDatum((LocalDate) value));
             case TIME -> seg.set(JAVA_LONG, off, ((LocalTime) value).toNanoOfDay() / 1000);
-            case TIMESTAMP -> seg.set(JAVA_LONG, off, ChronoUnit.MICROS.between(POSTGRES_EPOCH_TS, (LocalDateTime) value));
-            case TIMESTAMPTZ -> seg.set(JAVA_LONG, off, ChronoUnit.MICROS.between(POSTGRES_EPOCH_INSTANT, (Instant) value));
+            case TIMESTAMP -> seg.set(JAVA_LONG, off, org.tusk.utils.adt.DateTimes.timestampToDatum((LocalDateTime) value));
+            case TIMESTAMPTZ -> seg.set(JAVA_LONG, off, org.tusk.utils.adt.DateTimes.timestamptzToDatum((Instant) value));
             case INTERVAL -> {
                 Interval iv = (Interval) value;
                 seg.set(JAVA_LONG, off, iv.micros());
@@ -335,10 +335,10 @@ public enum DatumType {
             case ENUM -> new org.tusk.utils.adt.EnumValue(seg.get(JAVA_INT, off));
             case FLOAT4 -> seg.get(JAVA_FLOAT, off);
             case FLOAT8 -> seg.get(JAVA_DOUBLE, off);
-            case DATE -> POSTGRES_EPOCH.plusDays(seg.get(JAVA_INT, off));
+            case DATE -> org.tusk.utils.adt.DateTimes.dateFromDatum(seg.get(JAVA_INT, off));
             case TIME -> LocalTime.ofNanoOfDay(seg.get(JAVA_LONG, off) * 1000);
-            case TIMESTAMP -> POSTGRES_EPOCH_TS.plus(seg.get(JAVA_LONG, off), ChronoUnit.MICROS);
-            case TIMESTAMPTZ -> POSTGRES_EPOCH_INSTANT.plus(seg.get(JAVA_LONG, off), ChronoUnit.MICROS);
+            case TIMESTAMP -> org.tusk.utils.adt.DateTimes.timestampFromDatum(seg.get(JAVA_LONG, off));
+            case TIMESTAMPTZ -> org.tusk.utils.adt.DateTimes.timestamptzFromDatum(seg.get(JAVA_LONG, off));
             case INTERVAL -> new Interval(seg.get(JAVA_INT, off + 12), seg.get(JAVA_INT, off + 8), seg.get(JAVA_LONG, off));
             case UUID -> new java.util.UUID(seg.get(JAVA_LONG_BE, off), seg.get(JAVA_LONG_BE, off + 8));
             case NAME -> {

@@ -47,6 +47,15 @@ final class NumericFormat {
 
     /** make_result: the payload (no varlena header) for {@code value}. */
     static byte[] encode(BigDecimal value) {
+        if (value instanceof org.tusk.utils.adt.NumericSpecial sp) {
+            // NUMERIC_NAN, NUMERIC_PINF, NUMERIC_NINF: the header alone
+            int header = switch (sp.kind()) {
+                case NAN -> 0xC000;
+                case PINF -> 0xD000;
+                case NINF -> 0xF000;
+            };
+            return new byte[] {(byte) header, (byte) (header >>> 8)};
+        }
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
         int dscale = v.scale();
         if (dscale > NUMERIC_DSCALE_MASK) throw new IllegalArgumentException("numeric display scale " + dscale + " is too large");
@@ -93,7 +102,12 @@ final class NumericFormat {
         int dscale;
         int weight;
         if ((header & NUMERIC_SIGN_MASK) == NUMERIC_SPECIAL) {
-            throw new IllegalArgumentException("numeric NaN and infinity have no BigDecimal value");
+            return switch (header & 0xF000) {
+                case 0xC000 -> org.tusk.utils.adt.NumericSpecial.NAN;
+                case 0xD000 -> org.tusk.utils.adt.NumericSpecial.PINF;
+                case 0xF000 -> org.tusk.utils.adt.NumericSpecial.NINF;
+                default -> throw new IllegalArgumentException("unknown numeric special header " + Integer.toHexString(header));
+            };
         } else if ((header & NUMERIC_SIGN_MASK) == NUMERIC_SHORT) {
             negative = (header & NUMERIC_SHORT_SIGN_MASK) != 0;
             dscale = (header & NUMERIC_SHORT_DSCALE_MASK) >> NUMERIC_SHORT_DSCALE_SHIFT;

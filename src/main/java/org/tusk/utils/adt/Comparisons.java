@@ -15,7 +15,7 @@ public final class Comparisons {
         if (a instanceof java.util.UUID x && b instanceof java.util.UUID y) return Uuids.compare(x, y);
         if (a instanceof Double x && b instanceof Double y) return cmpDouble(x, y);
         if (a instanceof Float x && b instanceof Float y) return cmpDouble(x, y);
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y);
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) return Numerics.cmp(x, y);
         if (a instanceof String x && b instanceof String y) return cmpText(x, y);
         if (a instanceof Interval x && b instanceof Interval y) return x.cmpValue().compareTo(y.cmpValue());
         if (a instanceof byte[] x && b instanceof byte[] y) return java.util.Arrays.compareUnsigned(x, y);

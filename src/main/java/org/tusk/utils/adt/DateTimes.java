@@ -18,15 +18,14 @@ import org.tusk.utils.error.SqlState;
 
 /**
  * date, time, timestamp, timestamptz and interval (PostgreSQL's date.c, timestamp.c,
- * datetime.c), ISO DateStyle and postgres IntervalStyle only. timestamptz is an Instant,
- * displayed in the session time zone handed in by the caller.
+ * datetime.c). Input goes through {@link DateTimeParse} (DecodeDateTime), output through
+ * {@link DateTimeFormat} in the session's DateStyle/IntervalStyle; the overloads without
+ * {@link OutputSettings} print ISO/postgres. timestamptz is an Instant, displayed in the session
+ * time zone handed in by the caller. +/-infinity are LocalDate/LocalDateTime/Instant MAX and MIN.
  */
 public final class DateTimes {
     private DateTimes() {}
 
-    private static final Pattern TS = Pattern.compile(
-            "(\\d{4,})-(\\d{1,2})-(\\d{1,2})(?:(?:[T ]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?)?\\s*"
-                    + "(Z|z|UTC|GMT|[+-]\\d{1,2}(?::?\\d{2}(?::?\\d{2})?)?|[A-Za-z][A-Za-z_/+-]*)?");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?");
 
     private static PgException bad(String type, String s) {
@@ -63,76 +62,102 @@ public final class DateTimes {
         return (int) (Math.round(n / 1000.0) * 1000);
     }
 
-    private static LocalDateTime localPart(Matcher m, String type, String s) {
-        try {
-            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (m.group(4) == null) return d.atStartOfDay();
-            int h = Integer.parseInt(m.group(4)), mi = Integer.parseInt(m.group(5));
-            int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            if (h == 24 && mi == 0 && sec == 0) return d.plusDays(1).atStartOfDay();
-            return d.atTime(h, mi, sec).plusNanos(nanosOf(m.group(7)));
-        } catch (DateTimeException e) {
-            throw PgException.error(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + s + "\"")
-                    .withHint("Perhaps you need a different \"datestyle\" setting.");
+    private static double tsRound(double j) { return Math.rint(j * 1_000_000.0) / 1_000_000.0; }
+
+    private static PgException intervalOutOfRange() {
+        return PgException.error(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+    }
+
+    private static boolean fitsInt(double d) { return !Double.isNaN(d) && d >= Integer.MIN_VALUE && d < -(double) Integer.MIN_VALUE; }
+
+    /**
+     * interval_mul: whole months and days scale in place; their fractions cascade down (30-day
+     * months, 86400-second days, TSROUND'ed) but never up, exactly as PostgreSQL does.
+     */
+    public static Interval multiply(Interval iv, double factor) {
+        double rm = iv.months() * factor;
+        if (!fitsInt(rm)) throw intervalOutOfRange();
+        int month = (int) rm;
+        double rd = iv.days() * factor;
+        if (!fitsInt(rd)) throw intervalOutOfRange();
+        int day = (int) rd;
+        double monthRemainderDays = tsRound((iv.months() * factor - month) * 30);
+        double secRemainder = tsRound((iv.days() * factor - day + monthRemainderDays - (int) monthRemainderDays) * 86400);
+        return cascade(month, day, monthRemainderDays, secRemainder, iv.micros() * factor);
+    }
+
+    /** interval_div, the same cascade with a divisor. */
+    public static Interval divide(Interval iv, double factor) {
+        if (factor == 0.0) throw PgException.error("22012", "division by zero");
+        int month = (int) (iv.months() / factor);
+        int day = (int) (iv.days() / factor);
+        double monthRemainderDays = tsRound((iv.months() / factor - month) * 30);
+        double secRemainder = tsRound((iv.days() / factor - day + monthRemainderDays - (int) monthRemainderDays) * 86400);
+        return cascade(month, day, monthRemainderDays, secRemainder, iv.micros() / factor);
+    }
+
+    private static Interval cascade(int month, long day, double monthRemainderDays, double secRemainder, double time) {
+        if (Math.abs(secRemainder) >= 86400) {
+            day += (int) (secRemainder / 86400);
+            secRemainder -= (int) (secRemainder / 86400) * 86400.0;
         }
+        day += (int) monthRemainderDays;
+        if (day != (int) day) throw intervalOutOfRange();
+        double t = Math.rint(time + secRemainder * 1_000_000);
+        if (Double.isNaN(t) || t < -9.223372036854775808E18 || t >= 9.223372036854775808E18) throw intervalOutOfRange();
+        return new Interval(month, (int) day, (long) t);
     }
 
-    /** interval_mul: months and days may become fractional; the fractions cascade down as in PostgreSQL. */
-    public static Interval multiply(Interval iv, double f) {
-        if (Double.isNaN(f)) throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "interval out of range");
-        double months = iv.months() * f;
-        double days = iv.days() * f;
-        int m = (int) months;
-        double dFromM = (months - m) * 30;
-        int wholeDaysFromM = (int) dFromM;
-        double totalDays = days + wholeDaysFromM;
-        int d = (int) totalDays;
-        double usec = iv.micros() * f + (totalDays - d) * Interval.USECS_PER_DAY
-                + (dFromM - wholeDaysFromM) * Interval.USECS_PER_DAY;
-        if (Math.abs(months) > Integer.MAX_VALUE || Math.abs(totalDays) > Integer.MAX_VALUE || Math.abs(usec) > 9.2e18)
-            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "interval out of range");
-        return new Interval(m, d, Math.round(usec));
-    }
-
+    /** timestamptz_in: DecodeDateTime, then the zone it names or the session's. */
     public static Instant timestamptzIn(String s, ZoneId sessionZone) {
-        String t = s.strip();
-        if (t.equalsIgnoreCase("epoch")) return Instant.EPOCH;
-        Matcher m = TS.matcher(t);
-        if (!m.matches()) throw bad("timestamp with time zone", s);
-        LocalDateTime ldt = localPart(m, "timestamp with time zone", s);
-        String z = m.group(8);
-        ZoneId zone = z == null ? sessionZone : z.matches("[+-].*") ? offset(z) : zone(z);
-        return ldt.atZone(zone).toInstant();
-    }
-
-    private static ZoneOffset offset(String z) {
-        String d = z.substring(1).replace(":", "");
-        int h, mi = 0, se = 0;
-        if (d.length() <= 2) h = Integer.parseInt(d);
-        else {
-            h = Integer.parseInt(d.substring(0, d.length() % 2 == 0 ? 2 : 1));
-            String rest = d.substring(d.length() % 2 == 0 ? 2 : 1);
-            mi = Integer.parseInt(rest.substring(0, 2));
-            if (rest.length() > 2) se = Integer.parseInt(rest.substring(2));
+        DateTimeFields tm = DateTimeParse.decodeString(s, "timestamp with time zone", sessionZone);
+        switch (tm.kind) {
+            case EPOCH: return Instant.EPOCH;
+            case LATE: return Instant.MAX;
+            case EARLY: return Instant.MIN;
+            case TIME: throw DateTimeParse.error(DateTimeParse.BAD_FORMAT, s, "timestamp with time zone");
+            default: break;
         }
-        int total = h * 3600 + mi * 60 + se;
-        return ZoneOffset.ofTotalSeconds(z.charAt(0) == '-' ? -total : total);
+        LocalDateTime ldt = checkedLocal(tm, s);
+        if (tm.tzEast != null) return ldt.toInstant(ZoneOffset.ofTotalSeconds(tm.tzEast));
+        ZoneId zone = tm.namedZone != null ? tm.namedZone : sessionZone;
+        // an ambiguous local time (DST fall-back) means standard time, as DetermineTimeZoneOffset
+        return ldt.atZone(zone).withLaterOffsetAtOverlap().toInstant();
     }
 
+    private static LocalDateTime checkedLocal(DateTimeFields tm, String s) {
+        LocalDateTime ldt = DateTimeParse.local(tm);
+        if (ldt.toLocalDate().isBefore(DateTimeParse.MIN_DATE) || ldt.isAfter(DateTimeParse.MAX_TIMESTAMP))
+            throw PgException.error(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + s + "\"");
+        return ldt;
+    }
+
+    /** timestamp_in: DecodeDateTime, any zone given is ignored. */
     public static LocalDateTime timestampIn(String s) {
-        String t = s.strip();
-        if (t.equalsIgnoreCase("epoch")) return LocalDateTime.of(1970, 1, 1, 0, 0);
-        Matcher m = TS.matcher(t);
-        if (!m.matches()) throw bad("timestamp", s);
-        return localPart(m, "timestamp", s);
+        DateTimeFields tm = DateTimeParse.decodeString(s, "timestamp", ZoneOffset.UTC);
+        switch (tm.kind) {
+            case EPOCH: return LocalDateTime.of(1970, 1, 1, 0, 0);
+            case LATE: return LocalDateTime.MAX;
+            case EARLY: return LocalDateTime.MIN;
+            case TIME: throw DateTimeParse.error(DateTimeParse.BAD_FORMAT, s, "timestamp");
+            default: return checkedLocal(tm, s);
+        }
     }
 
+    /** date_in: DecodeDateTime, the time of day is dropped. */
     public static LocalDate dateIn(String s) {
-        String t = s.strip();
-        if (t.equalsIgnoreCase("epoch")) return LocalDate.of(1970, 1, 1);
-        Matcher m = TS.matcher(t);
-        if (!m.matches()) throw bad("date", s);
-        return localPart(m, "date", s).toLocalDate();
+        DateTimeFields tm = DateTimeParse.decodeString(s, "date", ZoneOffset.UTC);
+        switch (tm.kind) {
+            case EPOCH: return LocalDate.of(1970, 1, 1);
+            case LATE: return LocalDate.MAX;
+            case EARLY: return LocalDate.MIN;
+            case TIME: throw DateTimeParse.error(DateTimeParse.BAD_FORMAT, s, "date");
+            default: break;
+        }
+        LocalDate d = LocalDate.of(tm.year, tm.mon, tm.mday);
+        if (d.isBefore(DateTimeParse.MIN_DATE) || d.isAfter(DateTimeParse.MAX_DATE))
+            throw PgException.error(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + s + "\"");
+        return d;
     }
 
     public static LocalTime timeIn(String s) {
@@ -172,7 +197,25 @@ public final class DateTimes {
 
     private static String bc(LocalDate d, String s) { return d.getYear() <= 0 ? s + " BC" : s; }
 
+    public static String timestamptzOut(Instant i, OutputSettings os) {
+        return DateTimeFormat.timestamptz(i, os.timeZone(), os.dateStyle(), os.dateOrder());
+    }
+
+    public static String timestampOut(LocalDateTime t, OutputSettings os) {
+        return DateTimeFormat.timestamp(t, os.dateStyle(), os.dateOrder());
+    }
+
+    public static String dateOut(LocalDate d, OutputSettings os) {
+        return DateTimeFormat.date(d, os.dateStyle(), os.dateOrder());
+    }
+
+    public static String intervalOut(Interval v, OutputSettings os) {
+        return DateTimeFormat.interval(v, os.intervalStyle());
+    }
+
     public static String timestamptzOut(Instant i, ZoneId zone) {
+        if (i.equals(Instant.MAX)) return "infinity";
+        if (i.equals(Instant.MIN)) return "-infinity";
         ZonedDateTime z = i.atZone(zone);
         StringBuilder sb = new StringBuilder(32);
         appendDate(sb, z.toLocalDate());
@@ -190,6 +233,8 @@ public final class DateTimes {
     }
 
     public static String timestampOut(LocalDateTime t) {
+        if (t.equals(LocalDateTime.MAX)) return "infinity";
+        if (t.equals(LocalDateTime.MIN)) return "-infinity";
         StringBuilder sb = new StringBuilder(32);
         appendDate(sb, t.toLocalDate());
         sb.append(' ');
@@ -198,6 +243,8 @@ public final class DateTimes {
     }
 
     public static String dateOut(LocalDate d) {
+        if (d.equals(LocalDate.MAX)) return "infinity";
+        if (d.equals(LocalDate.MIN)) return "-infinity";
         StringBuilder sb = new StringBuilder();
         appendDate(sb, d);
         return bc(d, sb.toString());
@@ -207,6 +254,107 @@ public final class DateTimes {
         StringBuilder sb = new StringBuilder();
         appendTime(sb, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
         return sb.toString();
+    }
+
+    /**
+     * AdjustTimestampForTypmod / AdjustTimeForTypmod: rounds the fractional second to
+     * {@code precision} digits, half away from zero on the count of microseconds (PostgreSQL
+     * counts from 2000-01-01; the rounding unit divides a second, so the origin does not matter).
+     */
+    public static Object applyTypmod(Object v, int precision) {
+        if (v instanceof Interval iv) return adjustInterval(iv, precision);
+        if (precision < 0 || precision >= 6) return v;
+        long scale = (long) Math.pow(10, 6 - precision);
+        if (v instanceof LocalDateTime t) {
+            if (t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN)) return t;
+            return t.withNano(0).plus(roundMicros(t.getNano() / 1000, scale), ChronoUnit.MICROS);
+        }
+        if (v instanceof Instant i) {
+            if (i.equals(Instant.MAX) || i.equals(Instant.MIN)) return i;
+            return i.with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0).plus(roundMicros(i.getNano() / 1000, scale), ChronoUnit.MICROS);
+        }
+        if (v instanceof LocalTime t) {
+            long us = roundMicros(t.toNanoOfDay() / 1000, scale);
+            if (us >= Interval.USECS_PER_DAY) us = Interval.USECS_PER_DAY - 1;
+            return LocalTime.ofNanoOfDay(us * 1000);
+        }
+        return v;
+    }
+
+    /** AdjustIntervalForTypmod: drop the fields the qualifier excludes, round to the precision. */
+    public static Interval adjustInterval(Interval iv, int typmod) {
+        if (typmod < 0) return iv;
+        int range = typmod >>> 16, precision = typmod & 0xFFFF;
+        int months = iv.months(), days = iv.days();
+        long time = iv.micros();
+        final int M = IntervalParse.MONTH, Y = IntervalParse.YEAR, D = IntervalParse.DAY, H = IntervalParse.HOUR,
+                MI = IntervalParse.MINUTE;
+        if (range == IntervalParse.FULL_RANGE) {
+            // nothing to drop
+        } else if (range == Y) {
+            months = (months / 12) * 12;
+            days = 0;
+            time = 0;
+        } else if (range == M || range == (Y | M)) {
+            days = 0;
+            time = 0;
+        } else if (range == D) {
+            time = 0;
+        } else if (range == H || range == (D | H)) {
+            time = (time / Interval.USECS_PER_HOUR) * Interval.USECS_PER_HOUR;
+        } else if (range == MI || range == (D | H | MI) || range == (H | MI)) {
+            time = (time / Interval.USECS_PER_MINUTE) * Interval.USECS_PER_MINUTE;
+        }
+        if (precision != 0xFFFF && precision < 6) {
+            long scale = (long) Math.pow(10, 6 - precision);
+            time = time >= 0 ? roundMicros(time, scale) : -roundMicros(-time, scale);
+        }
+        return new Interval(months, days, time);
+    }
+
+    private static long roundMicros(long us, long scale) { return ((us + scale / 2) / scale) * scale; }
+
+    // ---- on-disk forms: days / microseconds since 2000-01-01, infinities as the integer extremes
+    // (DATEVAL_NOBEGIN/NOEND, DT_NOBEGIN/NOEND), byte-compatible with PostgreSQL ----
+
+    private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
+    private static final LocalDateTime PG_EPOCH_TS = PG_EPOCH.atStartOfDay();
+    private static final Instant PG_EPOCH_INSTANT = Instant.parse("2000-01-01T00:00:00Z");
+
+    public static int dateToDatum(LocalDate d) {
+        if (d.equals(LocalDate.MAX)) return Integer.MAX_VALUE;
+        if (d.equals(LocalDate.MIN)) return Integer.MIN_VALUE;
+        return Math.toIntExact(ChronoUnit.DAYS.between(PG_EPOCH, d));
+    }
+
+    public static LocalDate dateFromDatum(int v) {
+        if (v == Integer.MAX_VALUE) return LocalDate.MAX;
+        if (v == Integer.MIN_VALUE) return LocalDate.MIN;
+        return PG_EPOCH.plusDays(v);
+    }
+
+    public static long timestampToDatum(LocalDateTime t) {
+        if (t.equals(LocalDateTime.MAX)) return Long.MAX_VALUE;
+        if (t.equals(LocalDateTime.MIN)) return Long.MIN_VALUE;
+        return ChronoUnit.MICROS.between(PG_EPOCH_TS, t);
+    }
+
+    public static LocalDateTime timestampFromDatum(long v) {
+        if (v == Long.MAX_VALUE) return LocalDateTime.MAX;
+        if (v == Long.MIN_VALUE) return LocalDateTime.MIN;
+        return PG_EPOCH_TS.plus(v, ChronoUnit.MICROS);
+    }
+
+    public static long timestamptzToDatum(Instant i) {
+        if (i.equals(Instant.MAX)) return Long.MAX_VALUE;
+        if (i.equals(Instant.MIN)) return Long.MIN_VALUE;
+        return ChronoUnit.MICROS.between(PG_EPOCH_INSTANT, i);
+    }
+
+    public static Instant timestamptzFromDatum(long v) {
+        if (v == Long.MAX_VALUE) return Instant.MAX;
+        if (v == Long.MIN_VALUE) return Instant.MIN;
+        return PG_EPOCH_INSTANT.plus(v, ChronoUnit.MICROS);
     }
 
     /** Truncates to PostgreSQL's microsecond resolution. */
@@ -249,61 +397,15 @@ public final class DateTimes {
         isZero[0] = false;
     }
 
-    private static final Pattern IV_TOKEN = Pattern.compile(
-            "([+-]?)(\\d+):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?|([+-]?\\d+(?:\\.\\d*)?|[+-]?\\.\\d+)\\s*([a-zA-Z]+)?");
 
+
+    /** interval_in (no field qualifier). */
     public static Interval intervalIn(String s) {
-        String t = s.strip().toLowerCase(Locale.ROOT);
-        boolean ago = false;
-        if (t.startsWith("@")) t = t.substring(1).strip();
-        if (t.endsWith(" ago")) { ago = true; t = t.substring(0, t.length() - 4).strip(); }
-        if (t.isEmpty()) throw bad("interval", s);
-        double months = 0, days = 0;
-        double micros = 0;
-        int pos = 0;
-        Matcher m = IV_TOKEN.matcher(t);
-        while (pos < t.length()) {
-            while (pos < t.length() && (t.charAt(pos) == ' ' || t.charAt(pos) == ',')) pos++;
-            if (pos >= t.length()) break;
-            if (!m.find(pos) || m.start() != pos) throw bad("interval", s);
-            if (m.group(2) != null) {
-                double sign = "-".equals(m.group(1)) ? -1 : 1;
-                double us = Long.parseLong(m.group(2)) * (double) Interval.USECS_PER_HOUR
-                        + Long.parseLong(m.group(3)) * (double) Interval.USECS_PER_MINUTE
-                        + (m.group(4) == null ? 0 : Long.parseLong(m.group(4)) * (double) Interval.USECS_PER_SEC)
-                        + nanosOf(m.group(5)) / 1000.0;
-                micros += sign * us;
-            } else {
-                double n = Double.parseDouble(m.group(6));
-                String unit = m.group(7) == null ? "second" : m.group(7);
-                switch (unit) {
-                    case "microsecond", "microseconds", "us", "usec", "usecs", "microsecon" -> micros += n;
-                    case "millisecond", "milliseconds", "ms", "msec", "msecs" -> micros += n * 1000;
-                    case "second", "seconds", "s", "sec", "secs" -> micros += n * Interval.USECS_PER_SEC;
-                    case "minute", "minutes", "m", "min", "mins" -> micros += n * Interval.USECS_PER_MINUTE;
-                    case "hour", "hours", "h", "hr", "hrs" -> micros += n * Interval.USECS_PER_HOUR;
-                    case "day", "days", "d" -> days += n;
-                    case "week", "weeks", "w" -> days += n * 7;
-                    case "month", "months", "mon", "mons" -> months += n;
-                    case "year", "years", "y", "yr", "yrs" -> months += n * 12;
-                    case "decade", "decades" -> months += n * 120;
-                    case "century", "centuries" -> months += n * 1200;
-                    case "millennium", "millennia", "millenniums" -> months += n * 12000;
-                    default -> throw bad("interval", s);
-                }
-            }
-            pos = m.end();
-        }
-        // carry fractional months into days and fractional days into time, as DecodeInterval does
-        int wholeMonths = (int) months;
-        days += (months - wholeMonths) * 30;
-        int wholeDays = (int) days;
-        micros += (days - wholeDays) * Interval.USECS_PER_DAY;
-        Interval r = new Interval(wholeMonths, wholeDays, Math.round(micros));
-        return ago ? new Interval(-r.months(), -r.days(), -r.micros()) : r;
+        return IntervalParse.parse(s, IntervalParse.FULL_RANGE, DateStyles.intervalStyle());
     }
 
     public static Instant addInterval(Instant t, Interval iv, ZoneId zone) {
+        if (t.equals(Instant.MAX) || t.equals(Instant.MIN)) return t;
         ZonedDateTime z = t.atZone(zone);
         if (iv.months() != 0) z = z.plusMonths(iv.months());
         if (iv.days() != 0) z = z.plusDays(iv.days());
@@ -311,6 +413,7 @@ public final class DateTimes {
     }
 
     public static LocalDateTime addInterval(LocalDateTime t, Interval iv) {
+        if (t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN)) return t;
         return t.plusMonths(iv.months()).plusDays(iv.days()).plus(iv.micros(), ChronoUnit.MICROS);
     }
 
@@ -323,6 +426,20 @@ public final class DateTimes {
         return new Interval(0, (int) days, rest);
     }
 
-    public static long microsBetween(Instant a, Instant b) { return ChronoUnit.MICROS.between(b, a); }
-    public static long microsBetween(LocalDateTime a, LocalDateTime b) { return ChronoUnit.MICROS.between(b, a); }
+    public static long microsBetween(Instant a, Instant b) {
+        if (a.equals(Instant.MAX) || a.equals(Instant.MIN) || b.equals(Instant.MAX) || b.equals(Instant.MIN))
+            throw infiniteSubtraction();
+        return ChronoUnit.MICROS.between(b, a);
+    }
+
+    public static long microsBetween(LocalDateTime a, LocalDateTime b) {
+        if (a.equals(LocalDateTime.MAX) || a.equals(LocalDateTime.MIN) || b.equals(LocalDateTime.MAX) || b.equals(LocalDateTime.MIN))
+            throw infiniteSubtraction();
+        return ChronoUnit.MICROS.between(b, a);
+    }
+
+    /** timestamp_mi on an infinity. */
+    private static PgException infiniteSubtraction() {
+        return PgException.error("22008", "cannot subtract infinite timestamps");
+    }
 }

@@ -43,7 +43,7 @@ public final class FormatType {
             case TypeOids.TIMESTAMP -> withTypmod ? "timestamp(" + typmod + ") without time zone" : "timestamp without time zone";
             case TypeOids.TIMESTAMPTZ -> withTypmod ? "timestamp(" + typmod + ") with time zone" : "timestamp with time zone";
             case TypeOids.TIME -> withTypmod ? "time(" + typmod + ") without time zone" : "time without time zone";
-            case TypeOids.INTERVAL -> withTypmod ? "interval(" + (typmod & 0xffff) + ")" : "interval";
+            case TypeOids.INTERVAL -> withTypmod ? "interval" + intervalTypmodOut(typmod) : "interval";
             default -> t.sqlName();
         };
     }
@@ -70,4 +70,26 @@ public final class FormatType {
     }
 
     static final int PG_CATALOG = SystemCatalogs.PG_CATALOG_NAMESPACE;
+
+    /** intervaltypmodout: the field qualifier and precision of an interval typmod. */
+    private static String intervalTypmodOut(int typmod) {
+        int range = typmod >>> 16, precision = typmod & 0xFFFF;
+        String fields = switch (range) {
+            case 1 << 2 -> " year";
+            case 1 << 1 -> " month";
+            case 1 << 3 -> " day";
+            case 1 << 10 -> " hour";
+            case 1 << 11 -> " minute";
+            case 1 << 12 -> " second";
+            case (1 << 2) | (1 << 1) -> " year to month";
+            case (1 << 3) | (1 << 10) -> " day to hour";
+            case (1 << 3) | (1 << 10) | (1 << 11) -> " day to minute";
+            case (1 << 3) | (1 << 10) | (1 << 11) | (1 << 12) -> " day to second";
+            case (1 << 10) | (1 << 11) -> " hour to minute";
+            case (1 << 10) | (1 << 11) | (1 << 12) -> " hour to second";
+            case (1 << 11) | (1 << 12) -> " minute to second";
+            default -> "";
+        };
+        return precision != 0xFFFF ? fields + "(" + precision + ")" : fields;
+    }
 }

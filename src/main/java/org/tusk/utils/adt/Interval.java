@@ -9,8 +9,8 @@ public record Interval(int months, int days, long micros) {
 
     /** A comparable 128-bit-free key, as interval_cmp_value (30-day months, 24-hour days). */
     public java.math.BigInteger cmpValue() {
-        return java.math.BigInteger.valueOf(micros)
-                .add(java.math.BigInteger.valueOf((long) days * USECS_PER_DAY))
-                .add(java.math.BigInteger.valueOf((long) months * 30 * USECS_PER_DAY));
+        // days and months in 64 bits first (they fit), then widen: the products need 128 bits
+        java.math.BigInteger day = java.math.BigInteger.valueOf((long) months * 30 + days);
+        return day.multiply(java.math.BigInteger.valueOf(USECS_PER_DAY)).add(java.math.BigInteger.valueOf(micros));
     }
 }

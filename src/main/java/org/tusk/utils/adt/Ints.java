@@ -88,6 +88,10 @@ public final class Ints {
     }
 
     public static long fromNumeric(BigDecimal d, String typeName, long min, long max) {
+        if (d instanceof NumericSpecial) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert "
+                    + (d == NumericSpecial.NAN ? "NaN" : "infinity") + " to " + typeName);
+        }
         BigDecimal r = d.setScale(0, RoundingMode.HALF_UP);
         if (r.compareTo(BigDecimal.valueOf(min)) < 0 || r.compareTo(BigDecimal.valueOf(max)) > 0)
             throw outOfRange(typeName);

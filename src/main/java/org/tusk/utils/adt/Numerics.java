@@ -11,7 +11,9 @@ import org.tusk.utils.error.SqlState;
  * numeric (PostgreSQL's numeric.c) on BigDecimal. The BigDecimal's scale is numeric's
  * display scale (dscale) and is never negative. Results follow numeric.c's rules for the
  * result scale: add/sub max(s1,s2), mul s1+s2, div select_div_scale(), sqrt like numeric_sqrt.
- * NaN and infinities are not supported yet.
+ * NaN and the infinities are the {@link NumericSpecial} instances and follow numeric.c's rules
+ * (NaN sorts above everything and equals itself; Inf - Inf and Inf * 0 are NaN; x / 0 is an
+ * error even for Inf).
  */
 public final class Numerics {
     private Numerics() {}
@@ -27,15 +29,37 @@ public final class Numerics {
     public static BigDecimal numericIn(String s) {
         String t = s.strip();
         if (!t.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
-            String l = t.toLowerCase(java.util.Locale.ROOT);
-            if (l.equals("nan") || l.contains("inf"))
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN and infinity are not supported yet");
-            throw Ints.badSyntax("numeric", s);
+            switch (t.toLowerCase(java.util.Locale.ROOT)) {
+                case "nan": return NumericSpecial.NAN;
+                case "infinity", "+infinity", "inf", "+inf": return NumericSpecial.PINF;
+                case "-infinity", "-inf": return NumericSpecial.NINF;
+                default: throw Ints.badSyntax("numeric", s);
+            }
         }
         return norm(new BigDecimal(t));
     }
 
-    public static String numericOut(BigDecimal d) { return norm(d).toPlainString(); }
+    public static String numericOut(BigDecimal d) {
+        if (d instanceof NumericSpecial sp) return sp.toString();
+        return norm(d).toPlainString();
+    }
+
+    private static boolean special(BigDecimal a, BigDecimal b) { return a instanceof NumericSpecial || b instanceof NumericSpecial; }
+
+    private static boolean nan(BigDecimal a, BigDecimal b) { return a == NumericSpecial.NAN || b == NumericSpecial.NAN; }
+
+    /** cmp_numerics: NaN above +Infinity above every finite value above -Infinity. */
+    public static int cmp(BigDecimal a, BigDecimal b) {
+        if (!special(a, b)) return a.compareTo(b);
+        return Integer.compare(rank(a), rank(b));
+    }
+
+    private static int rank(BigDecimal d) {
+        if (d == NumericSpecial.NAN) return 3;
+        if (d == NumericSpecial.PINF) return 2;
+        if (d == NumericSpecial.NINF) return -2;
+        return d.signum();
+    }
 
     public static BigDecimal fromLong(long v) { return BigDecimal.valueOf(v); }
 
@@ -43,23 +67,40 @@ public final class Numerics {
 
     /** float8_numeric / float4_numeric: through the value's DBL_DIG (15) or FLT_DIG (6) significant digits. */
     public static BigDecimal fromDouble(double d, int digits) {
-        if (Double.isNaN(d) || Double.isInfinite(d))
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN and infinity are not supported yet");
+        if (Double.isNaN(d)) return NumericSpecial.NAN;
+        if (Double.isInfinite(d)) return NumericSpecial.inf(d > 0 ? 1 : -1);
         // float8 -> numeric goes through the float's 15-significant-digit text form (float8_numeric)
         BigDecimal b = new BigDecimal(d, new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         return norm(b);
     }
 
     public static double toDouble(BigDecimal d) {
+        if (d instanceof NumericSpecial) return d.doubleValue();
         double r = d.doubleValue();
         if (Double.isInfinite(r)) throw Floats.overflow();
         return r;
     }
 
-    public static BigDecimal add(BigDecimal a, BigDecimal b) { return a.add(b); }
-    public static BigDecimal sub(BigDecimal a, BigDecimal b) { return a.subtract(b); }
+    public static BigDecimal add(BigDecimal a, BigDecimal b) {
+        if (special(a, b)) {
+            if (nan(a, b)) return NumericSpecial.NAN;
+            if (a instanceof NumericSpecial && b instanceof NumericSpecial) return a == b ? a : NumericSpecial.NAN;
+            return a instanceof NumericSpecial ? a : b;
+        }
+        return a.add(b);
+    }
+
+    public static BigDecimal sub(BigDecimal a, BigDecimal b) {
+        if (special(a, b)) return add(a, b.negate());
+        return a.subtract(b);
+    }
 
     public static BigDecimal mul(BigDecimal a, BigDecimal b) {
+        if (special(a, b)) {
+            if (nan(a, b)) return NumericSpecial.NAN;
+            int sign = a.signum() * b.signum();
+            return sign == 0 ? NumericSpecial.NAN : NumericSpecial.inf(sign);
+        }
         BigDecimal r = a.multiply(b);
         return r.scale() > MAX_DISPLAY_SCALE ? r.setScale(MAX_DISPLAY_SCALE, RoundingMode.HALF_UP) : r;
     }
@@ -86,11 +127,28 @@ public final class Numerics {
     }
 
     public static BigDecimal div(BigDecimal a, BigDecimal b) {
+        if (special(a, b)) {
+            if (nan(a, b)) return NumericSpecial.NAN;
+            if (a instanceof NumericSpecial) {
+                if (b instanceof NumericSpecial) return NumericSpecial.NAN;
+                if (b.signum() == 0) throw Ints.divByZero();
+                return NumericSpecial.inf(a.signum() * b.signum());
+            }
+            return BigDecimal.ZERO; // finite / infinity
+        }
         if (b.signum() == 0) throw Ints.divByZero();
         return a.divide(b, selectDivScale(a, b), RoundingMode.HALF_UP);
     }
 
     public static BigDecimal mod(BigDecimal a, BigDecimal b) {
+        if (special(a, b)) {
+            if (nan(a, b)) return NumericSpecial.NAN;
+            if (a instanceof NumericSpecial) {
+                if (b.signum() == 0 && !(b instanceof NumericSpecial)) throw Ints.divByZero();
+                return NumericSpecial.NAN;
+            }
+            return a; // finite % infinity
+        }
         if (b.signum() == 0) throw Ints.divByZero();
         BigDecimal q = a.divideToIntegralValue(b);
         BigDecimal r = a.subtract(q.multiply(b));
@@ -98,18 +156,21 @@ public final class Numerics {
     }
 
     public static BigDecimal round(BigDecimal a, int scale) {
+        if (a instanceof NumericSpecial) return a;
         BigDecimal r = a.setScale(scale, RoundingMode.HALF_UP);
         return norm(r);
     }
 
     public static BigDecimal trunc(BigDecimal a, int scale) {
+        if (a instanceof NumericSpecial) return a;
         return norm(a.setScale(scale, RoundingMode.DOWN));
     }
 
-    public static BigDecimal floor(BigDecimal a) { return a.setScale(0, RoundingMode.FLOOR); }
-    public static BigDecimal ceil(BigDecimal a) { return a.setScale(0, RoundingMode.CEILING); }
+    public static BigDecimal floor(BigDecimal a) { return a instanceof NumericSpecial ? a : a.setScale(0, RoundingMode.FLOOR); }
+    public static BigDecimal ceil(BigDecimal a) { return a instanceof NumericSpecial ? a : a.setScale(0, RoundingMode.CEILING); }
 
     public static BigDecimal sqrt(BigDecimal a) {
+        if (a == NumericSpecial.NAN || a == NumericSpecial.PINF) return a;
         if (a.signum() < 0) throw PgException.error("2201F", "cannot take square root of a negative number");
         int weight = weightAndFirst(a)[0];
         int sweight = (weight + 1) * DEC_DIGITS / 2 - 1;
@@ -128,6 +189,11 @@ public final class Numerics {
         int tm = typmod - 4;
         int precision = (tm >> 16) & 0xFFFF;
         int scale = tm & 0x7FF;
+        if (v instanceof NumericSpecial) {
+            if (v == NumericSpecial.NAN) return v;
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                    .withDetail("A field with precision " + precision + ", scale " + scale + " cannot hold an infinite value.");
+        }
         BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
         int intDigits = r.precision() - r.scale();
         if (r.signum() != 0 && intDigits > precision - scale) {
@@ -141,6 +207,7 @@ public final class Numerics {
 
     /** numeric ^ numeric (power_var): exact for integral exponents, else exp(y * ln(x)) at high precision. */
     public static BigDecimal power(BigDecimal x, BigDecimal y) {
+        if (special(x, y)) return powerSpecial(x, y);
         if (x.signum() == 0 && y.signum() < 0)
             throw PgException.error("2201F", "zero raised to a negative power is undefined");
         boolean integral = y.signum() == 0 || y.stripTrailingZeros().scale() <= 0;
@@ -206,5 +273,31 @@ public final class Numerics {
             if (delta.signum() == 0 || delta.abs().compareTo(BigDecimal.ONE.movePointLeft(wide.getPrecision())) < 0) break;
         }
         return y;
+    }
+
+    /** numeric_power's rules when either input is NaN or infinite. */
+    private static BigDecimal powerSpecial(BigDecimal x, BigDecimal y) {
+        boolean xSpecial = x instanceof NumericSpecial, ySpecial = y instanceof NumericSpecial;
+        if (!xSpecial && x.compareTo(BigDecimal.ONE) == 0) return BigDecimal.ONE;
+        if (!ySpecial && y.signum() == 0) return BigDecimal.ONE;
+        if (nan(x, y)) return NumericSpecial.NAN;
+        if (!xSpecial) {
+            // y is infinite
+            int cmpAbs = x.abs().compareTo(BigDecimal.ONE);
+            if (x.signum() == 0) {
+                if (y.signum() < 0) throw PgException.error("2201F", "zero raised to a negative power is undefined");
+                return BigDecimal.ZERO;
+            }
+            if (cmpAbs == 0) return BigDecimal.ONE;
+            if (y.signum() > 0) return cmpAbs > 0 ? NumericSpecial.PINF : BigDecimal.ZERO;
+            return cmpAbs > 0 ? BigDecimal.ZERO : NumericSpecial.PINF;
+        }
+        if (x == NumericSpecial.PINF) return y.signum() > 0 ? NumericSpecial.PINF : BigDecimal.ZERO;
+        // x is -Infinity: only integral powers are real
+        if (!ySpecial && y.stripTrailingZeros().scale() > 0)
+            throw PgException.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+        if (y.signum() < 0) return BigDecimal.ZERO;
+        boolean oddInteger = !ySpecial && y.toBigInteger().testBit(0);
+        return oddInteger ? NumericSpecial.NINF : NumericSpecial.PINF;
     }
 }

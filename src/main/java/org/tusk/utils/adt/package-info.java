@@ -25,8 +25,26 @@
  * {@link org.tusk.utils.adt.Enums} (enum.c): an enum value ({@link org.tusk.utils.adt.EnumValue})
  * is a pg_enum OID whose label and sort order live in the catalog, so enum_in/enum_out/enum_cmp
  * look them up through a {@link org.tusk.utils.adt.Enums.Lookup} the catalog installs once per
- * process, as PostgreSQL's do through the syscache and typcache. Output functions print exactly what PostgreSQL
- * prints with DateStyle=ISO, IntervalStyle=postgres and extra_float_digits=1.
+ * process, as PostgreSQL's do through the syscache and typcache.
+ * Output functions print exactly what PostgreSQL
+ * prints for the session settings they are handed in {@link org.tusk.utils.adt.OutputSettings}
+ * (TimeZone, extra_float_digits, DateStyle, IntervalStyle); overloads without settings print
+ * with DateStyle=ISO, IntervalStyle=postgres and extra_float_digits=1.
+ *
+ * <p>Dates and times (date.c, timestamp.c, datetime.c): input is ParseDateTime/DecodeDateTime
+ * ({@code DateTimeParse}) and DecodeInterval/DecodeISO8601Interval ({@code IntervalParse});
+ * output is EncodeDateTime/EncodeInterval ({@code DateTimeFormat}); EXTRACT, date_trunc,
+ * date_bin, AT TIME ZONE, make_*, age and justify_* are {@code DateTimeFuncs}. The infinities
+ * are LocalDate/LocalDateTime/Instant MIN and MAX, stored on disk as PostgreSQL's integer
+ * extremes. Input depends on three per-backend values, as PostgreSQL's globals DateOrder,
+ * IntervalStyle and the transaction start time ("now"): {@code DateStyles} holds them, the
+ * executor publishes them before input functions run (one backend is one session, so a
+ * process-wide value is the session's; nothing else writes them).
+ *
+ * <p>numeric NaN, +Infinity and -Infinity are the three {@code NumericSpecial} instances, a
+ * BigDecimal subclass whose overridden methods and {@code Numerics}' functions follow
+ * numeric.c's rules; code that handles numerics must go through {@code Numerics} (cmp, add,
+ * ...) rather than BigDecimal arithmetic on a finite receiver with a special argument.
  *
  * <p>Regular expressions (regexp.c) are PostgreSQL AREs rewritten into java.util.regex patterns
  * by {@code AreTranslator}; the rewrite covers bracket expressions, ARE escapes, anchors and
