@@ -137,7 +137,8 @@ public final class BuiltinCatalog {
                         (v, z) -> Numerics.numericOut((BigDecimal) v)),
                 t(RECORD, "record", "record", -1, false, 'P', false, (s, z) -> {
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not implemented");
-                }, (v, z) -> String.valueOf(v)),
+                }, (v, z) -> v instanceof org.tusk.utils.adt.RecordValue rv ? rv.out((t, x) -> type(t).output().out(x, z))
+                        : String.valueOf(v)),
                 t(VOID, "void", "void", 4, true, 'P', false, (s, z) -> VoidValue.VOID, (v, z) -> ""),
                 t(PG_LSN, "pg_lsn", "pg_lsn", 8, true, 'U', false, (s, z) -> Lsns.lsnIn(s), (v, z) -> Lsns.lsnOut((Long) v)),
                 t(ANY, "any", "\"any\"", 4, true, 'P', false, (s, z) -> s, (v, z) -> String.valueOf(v)),
@@ -163,6 +164,7 @@ public final class BuiltinCatalog {
         WindowBuiltins.register(b);
         ArrayBuiltins.register(b);
         UuidBuiltins.register(b);
+        SrfBuiltins.register(b);
         JsonBuiltins.register(b);
         EnumBuiltins.register(b);
         ViewFunctions.register(b);

@@ -209,5 +209,15 @@
  * registered by {@link org.tusk.catalog.WindowBuiltins} and looked up with
  * {@code BuiltinCatalog.windowFunctions(name)}; like the rest of the built-in tables they are
  * frozen at class initialisation and need no lock.
+ *
+ * <p>Set-returning built-ins (proretset) have a {@link org.tusk.catalog.SetReturningFunction}
+ * as their implementation ({@code PgProc.retset()} says so); registered by
+ * {@link org.tusk.catalog.SrfBuiltins}. One call returns an iterator that produces rows on
+ * demand, so a consumer that stops early never pays for the rest. A function with several OUT
+ * parameters returns record and yields Object[] rows of its {@code outColumns()}; a single OUT
+ * parameter only names its column in FROM. Polymorphic ones (unnest(anyarray)) implement
+ * {@code SetReturningFunction.Polymorphic} and are bound at parse analysis like other
+ * polymorphic functions. Only a FunctionScan or ProjectSet may call them; the scalar
+ * {@code invoke} raises 0A000 "set-valued function called in context that cannot accept a set".
  */
 package org.tusk.catalog;

@@ -34,6 +34,8 @@ public final class Executor {
             case Plan.SeqScan s -> s.rte().isTable() ? new TableSeqScanState(s, ctx) : new SeqScanState(s, ctx);
             case Plan.IndexScan s -> new IndexScanState(s, ctx);
             case Plan.ValuesScan v -> new ValuesScanState(v, ctx);
+            case Plan.FunctionScan f -> new FunctionScanState(f, ctx);
+            case Plan.ProjectSet p -> new ProjectSetState(p, init(p.child(), ctx), ctx);
             case Plan.ModifyTable m -> new ModifyTableState(m, init(m.source(), ctx), ctx);
             case Plan.Agg a -> new AggState(a, init(a.child(), ctx), ctx);
             case Plan.WindowAgg w -> new WindowAggState(w, init(w.child(), ctx), ctx);

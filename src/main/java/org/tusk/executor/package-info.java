@@ -101,5 +101,13 @@
  * runner is installed once per process by the traffic cop, because running a body needs the
  * parser and planner, which sit above the executor; the executor only defines the interface.
  * The body runs in the calling statement's environment (snapshot, command id).
+ *
+ * <h2>Set-returning functions</h2>
+ * {@link org.tusk.executor.FunctionScanState} (nodeFunctionscan.c) and
+ * {@link org.tusk.executor.ProjectSetState} (nodeProjectSet.c) are the only callers of
+ * set-returning functions ({@link org.tusk.executor.SetFunctions}). Both advance their calls in
+ * lock step, one row per step, until all are exhausted, padding the finished ones with NULLs;
+ * nothing is materialised, so LIMIT stops the calls. A strict call with a NULL argument yields
+ * no rows. In the select list a record-returning call's rows become record values.
  */
 package org.tusk.executor;

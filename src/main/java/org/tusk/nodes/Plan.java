@@ -46,6 +46,31 @@ public sealed interface Plan {
         public int width() { return targetList == null ? rte.columns().size() : targetList.size(); }
     }
 
+    /**
+     * A scan of the functions of a FROM item (nodeFunctionscan.c): each call in
+     * {@code rte.functions()}, evaluated without input (its LATERAL references are exec
+     * parameters), yields rows; the calls advance in lock step and the scan ends when all are
+     * done, the shorter ones padded with NULLs. A function that does not return a set yields one
+     * row. A record result is spread over its columns; with {@code rte.funcOrdinality()} a last
+     * column numbers the rows from 1 (int8). {@code functions} are the planned calls; rows
+     * failing {@code qual} are skipped.
+     */
+    record FunctionScan(Query.RangeTblEntry rte, List<Expr> functions, Expr qual) implements Plan {
+        public int width() { return rte.columns().size(); }
+    }
+
+    /**
+     * Evaluates a target list containing set-returning functions (nodeProjectSet.c, PostgreSQL
+     * 10 semantics): for each input tuple the calls in {@code srfs} (over the input tuple) are
+     * started and advanced in lock step, one output row per step until all are done, the
+     * finished ones reading as NULL; an input row for which every call returns nothing produces
+     * no output. {@code targetList} is evaluated over the input tuple extended by the current
+     * value of each call (input column {@code width + i + 1} is {@code srfs[i]}).
+     */
+    record ProjectSet(Plan child, List<Expr> srfs, List<Expr> targetList) implements Plan {
+        public int width() { return targetList.size(); }
+    }
+
     /** The rows of a VALUES list (nodeValuesscan.c), each evaluated without input. */
     record ValuesScan(List<List<Expr>> rows, int width) implements Plan {}
 

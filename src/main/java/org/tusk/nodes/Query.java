@@ -175,17 +175,39 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
      *
      * <p>{@code inh} (a table only): whether the scan includes the table's inheritance children;
      * false after ONLY.
+     *
+     * <p>A function in FROM (RTE_FUNCTION) lists its calls in {@code functions}: one, or several
+     * for ROWS FROM (...) and the multi-argument unnest, which are run in lock step; its columns
+     * are the calls' columns in order, then the ordinality column when {@code funcOrdinality}.
      */
     public record RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
                                 List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
                                 Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral,
-                                boolean inh) {
-        /** An entry with {@code inh} true (a table's inheritance children included, as without ONLY). */
+                                boolean inh, List<RangeTblFunction> functions, boolean funcOrdinality) {
+        /** Every kind but a function scan (no {@code functions}), with {@code inh} true (a table's inheritance children included, as without ONLY). */
         public RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
                              List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
                              Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral) {
             this(kind, refname, schema, relname, relation, columns, table, subquery, values, function, cteName, ctelevelsup,
-                    selfReference, lateral, true);
+                    selfReference, lateral, true, List.of(), false);
+        }
+
+        /** A table entry that says whether inheritance children are included (false after ONLY). */
+        public RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
+                             List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
+                             Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral,
+                             boolean inh) {
+            this(kind, refname, schema, relname, relation, columns, table, subquery, values, function, cteName, ctelevelsup,
+                    selfReference, lateral, inh, List.of(), false);
+        }
+
+        /** A function scan entry (RTE_FUNCTION): its calls and WITH ORDINALITY. */
+        public RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
+                             List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
+                             Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral,
+                             List<RangeTblFunction> functions, boolean funcOrdinality) {
+            this(kind, refname, schema, relname, relation, columns, table, subquery, values, function, cteName, ctelevelsup,
+                    selfReference, lateral, true, functions, funcOrdinality);
         }
 
         public RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,
@@ -211,6 +233,12 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         /** The width of this entry's scan tuple: a table's carries the TID after its columns. */
         public int scanWidth() { return columns.size() + (isTable() ? 1 : 0); }
     }
+
+    /**
+     * One function call of a FROM item (RangeTblFunction): the call and the number of columns it
+     * contributes (one for a scalar result, its OUT columns for a record result).
+     */
+    public record RangeTblFunction(Expr funcexpr, int columnCount) {}
 
     /** A node of the join tree (RangeTblRef or JoinExpr). */
     public sealed interface JoinNode {

@@ -36,9 +36,19 @@ public sealed interface Stmt {
     record RangeSubselect(boolean lateral, SelectStmt subquery, String alias, List<String> colAliases, int location)
             implements FromItem {}
 
-    /** [LATERAL] func(args) [[AS] alias [(column aliases)]]. */
-    record RangeFunction(boolean lateral, RawExpr.FuncCall function, String alias, List<String> colAliases, int location)
-            implements FromItem {}
+    /**
+     * [LATERAL] func(args) [WITH ORDINALITY] [[AS] alias [(column aliases)]], or with
+     * {@code rowsFrom} ROWS FROM (func(args), ...) [WITH ORDINALITY] ... (several calls).
+     */
+    record RangeFunction(boolean lateral, List<RawExpr.FuncCall> functions, boolean rowsFrom, boolean ordinality,
+                         String alias, List<String> colAliases, int location) implements FromItem {
+        public RangeFunction(boolean lateral, RawExpr.FuncCall function, String alias, List<String> colAliases, int location) {
+            this(lateral, List.of(function), false, false, alias, colAliases, location);
+        }
+
+        /** The (first) function call. */
+        public RawExpr.FuncCall function() { return functions.get(0); }
+    }
 
     enum JoinKind { INNER, LEFT, RIGHT, FULL, CROSS }
 

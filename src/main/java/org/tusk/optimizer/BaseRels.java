@@ -65,12 +65,15 @@ final class BaseRels {
                 rows = sub[0] instanceof Plan.Result ? 1 : 1000;
             }
             case FUNCTION -> {
-                Expr[] fn = new Expr[1];
-                lateral = SubLinks.collectParams(info, () -> fn[0] = Planner.fold(lateralParams(
-                        SubLinks.process(rte.function(), info)), info.glob.ctx));
-                // the SubqueryScan carries the FROM item so EXPLAIN can show a Function Scan
-                plan = new Plan.SubqueryScan(new Plan.Result(List.of(fn[0]), null, true), qual, null, rte);
+                List<Expr> fns = new ArrayList<>();
+                lateral = SubLinks.collectParams(info, () -> {
+                    for (Query.RangeTblFunction f : rte.functions())
+                        fns.add(Planner.fold(lateralParams(SubLinks.process(f.funcexpr(), info)), info.glob.ctx));
+                });
+                plan = new Plan.FunctionScan(rte, List.copyOf(fns), qual);
+                // PostgreSQL's default prorows for a set-returning function; one row otherwise
                 rows = 1;
+                for (Expr f : fns) if (f instanceof Expr.FuncExpr fe && fe.proc().retset()) rows = 1000;
             }
             case VALUES -> {
                 List<List<Expr>> rowsList = new ArrayList<>();

@@ -120,6 +120,18 @@ public final class PlanCosts {
                         + CPU_TUPLE_COST;
                 yield new Estimate(c.startup(), c.total() + perRow * c.rows(), c.rows(), c.width() + 8 * w.funcs().size());
             }
+            case Plan.FunctionScan f -> {
+                // cost_functionscan: the function's cost (default procost 1) per call, then cpu_tuple_cost per row
+                double rows = f.functions().stream().anyMatch(e -> e instanceof Expr.FuncExpr fe && fe.proc().retset()) ? 1000 : 1;
+                yield new Estimate(CPU_OPERATOR_COST * f.functions().size(), (CPU_OPERATOR_COST + CPU_TUPLE_COST) * rows,
+                        rows, 4 * Math.max(1, f.rte().columns().size()));
+            }
+            case Plan.ProjectSet ps -> {
+                // cost_project_set: PostgreSQL estimates ten rows per set-returning call
+                Estimate c = of(ps.child());
+                double rows = c.rows() * 10;
+                yield new Estimate(c.startup(), c.total() + CPU_TUPLE_COST * rows, rows, c.width());
+            }
             case Plan.LockRows r -> {
                 // cost_lockrows: cpu_tuple_cost per row on top of the input
                 Estimate c = of(r.child());

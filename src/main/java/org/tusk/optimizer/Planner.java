@@ -186,16 +186,25 @@ public final class Planner {
         List<Expr> tlist = new ArrayList<>();
         for (Query.TargetEntry te : q.targetList()) tlist.add(layout.fix(fold(processSkippingAggs(te.expr(), info), ctx)));
 
+        // Set-returning functions: one ProjectSet per level of nesting computes them from the target below it
+        List<SrfPlanner> srfLevels = new ArrayList<>();
+        List<Expr> projected = tlist;
+        while (SrfPlanner.hasSrfs(projected)) {
+            SrfPlanner level = new SrfPlanner(projected);
+            srfLevels.add(level);
+            projected = level.inputTarget();
+        }
         // Window functions: the node below computes the window input target, WindowAggs the rest
-        WindowPlanner windows = WindowPlanner.hasWindowFuncs(tlist) ? new WindowPlanner(q, tlist) : null;
-        List<Expr> lower = windows == null ? tlist : windows.inputTarget();
-        RowLocking locking = q.rowMarks().isEmpty() ? null : RowLocking.prepare(q, layout, tlist, quals);
+        WindowPlanner windows = WindowPlanner.hasWindowFuncs(projected) ? new WindowPlanner(q, projected) : null;
+        List<Expr> lower = windows == null ? projected : windows.inputTarget();
+        RowLocking locking = q.rowMarks().isEmpty() ? null : RowLocking.prepare(q, layout, projected, quals);
         if (q.hasGrouping()) {
             plan = planAgg(info, q, plan, layout, tlist, lower);
         } else {
             plan = project(plan, locking == null ? lower : locking.withScanTuple(lower));
         }
         if (windows != null) plan = windows.plan(plan, info);
+        for (int i = srfLevels.size() - 1; i >= 0; i--) plan = srfLevels.get(i).plan(plan);
 
         // DISTINCT [ON], ORDER BY
         List<Plan.SortKey> sortKeys = new ArrayList<>();
@@ -329,7 +338,8 @@ public final class Planner {
             case Expr.FuncExpr f -> {
                 List<Expr> args = foldAll(f.args(), ctx);
                 Expr n = new Expr.FuncExpr(f.proc(), args, f.type(), f.location());
-                if (allConst(args) && f.proc().volatility() == PgProc.Volatility.IMMUTABLE && !zoneDependent(args, f.type()))
+                if (allConst(args) && f.proc().volatility() == PgProc.Volatility.IMMUTABLE && !f.proc().retset()
+                        && !zoneDependent(args, f.type()))
                     return new Expr.Const(f.type(), -1, ExprEvaluator.eval(n, null, null, ctx), f.location());
                 return n;
             }

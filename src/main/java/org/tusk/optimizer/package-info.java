@@ -80,5 +80,13 @@
  * (GroupAggregate), divided into rollups by extract_rollup_sets (Hopcroft-Karp matching,
  * {@link org.tusk.optimizer.BipartiteMatch}) and reorder_grouping_sets, so the result rows come
  * in PostgreSQL's order for its sorted strategy; hashed and mixed strategies are not built.
+ *
+ * <p>Set-returning functions: a function in FROM is a FunctionScan (1000 estimated rows for a
+ * set, one otherwise; its LATERAL references are exec parameters like a subquery's). In the
+ * target list ({@link org.tusk.optimizer.SrfPlanner}, make_pathtarget_srfs for one level) a
+ * ProjectSet is placed above grouping and windows and below DISTINCT, ORDER BY and LIMIT; the
+ * node below computes the target with the calls taken out, keeping every call-free entry at its
+ * position. Constant folding never evaluates a set-returning call. Calls nested in another
+ * call's arguments (a second ProjectSet level in PostgreSQL) are refused (0A000).
  */
 package org.tusk.optimizer;

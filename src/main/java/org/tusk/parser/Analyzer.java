@@ -764,7 +764,7 @@ public final class Analyzer {
                     locs.add(r.location());
                 }
                 int t = ParseCoerce.selectCommonType(args, locs, "COALESCE", src);
-                yield new Expr.CoalesceExpr(coerceAll(args, locs, t, "COALESCE"), t);
+                yield ParseSrf.checkNotIn(this, new Expr.CoalesceExpr(coerceAll(args, locs, t, "COALESCE"), t), "COALESCE");
             }
             case RawExpr.MinMax m -> {
                 List<Expr> args = new ArrayList<>();
@@ -859,6 +859,7 @@ public final class Analyzer {
                 int i = paramNames.indexOf(colname);
                 if (i >= 0) return new Expr.Param(i + 1, paramTypes.get(i));
             }
+            if (v == null) v = RangeFunctionAnalysis.scalarWholeRow(namespace, colname);
             if (v == null) throw err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", c.location());
             return v;
         }
@@ -973,7 +974,8 @@ public final class Analyzer {
         List<Expr> coerced = coerceAll(results, locs, t, "CASE");
         List<Expr.CaseWhen> whens = new ArrayList<>();
         for (int i = 0; i < conds.size(); i++) whens.add(new Expr.CaseWhen(conds.get(i), coerced.get(i + 1)));
-        return new Expr.CaseExpr(whens, coerced.get(0), t);
+        if (testArg != null) ParseSrf.checkNotIn(this, testArg, "CASE");
+        return ParseSrf.checkNotIn(this, new Expr.CaseExpr(whens, coerced.get(0), t), "CASE");
     }
 
     private Expr transformSqlValueFunction(RawExpr.SqlValueFunction s) {
@@ -1175,7 +1177,7 @@ public final class Analyzer {
         List<Expr> conv = new ArrayList<>();
         for (int i = 0; i < args.size(); i++)
             conv.add(coerce(args.get(i), argTypes.get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
-        return new Expr.FuncExpr(chosen, conv, chosen.resultType(), f.location());
+        return ParseSrf.checkPlacement(this, new Expr.FuncExpr(chosen, conv, chosen.resultType(), f.location()));
     }
 
     /**
@@ -1257,6 +1259,7 @@ public final class Analyzer {
         } finally {
             inAgg = false;
         }
+        ParseSrf.checkCallArgs(this, args, "aggregate function calls");
         List<PgAggregate> usable = new ArrayList<>();
         List<List<Integer>> sigs = new ArrayList<>();
         for (PgAggregate a : cands) {

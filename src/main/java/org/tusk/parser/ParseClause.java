@@ -1,7 +1,5 @@
 package org.tusk.parser;
 
-import static org.tusk.catalog.TypeOids.*;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +8,6 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.Stmt;
-import org.tusk.parser.ParseCoerce.Context;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -90,28 +87,7 @@ final class ParseClause {
                         false, rs.lateral());
                 yield base(rte);
             }
-            case Stmt.RangeFunction rf -> {
-                List<NsItem> saved = a.namespace;
-                String savedKind = a.exprKind();
-                a.namespace = lateral;
-                a.setExprKind("functions in FROM");
-                Expr fn;
-                try {
-                    fn = a.transformExpr(rf.function());
-                } finally {
-                    a.namespace = saved;
-                    a.setExprKind(savedKind);
-                }
-                if (fn.type() == UNKNOWN) fn = a.coerce(fn, TEXT, -1, Context.IMPLICIT, rf.location());
-                String fname = rf.function().name().get(rf.function().name().size() - 1);
-                String refname = rf.alias() != null ? rf.alias() : fname;
-                String colname = !rf.colAliases().isEmpty() ? rf.colAliases().get(0) : refname;
-                if (rf.colAliases().size() > 1)
-                    throw a.err("42P10", "too many column aliases specified for function " + fname, rf.location());
-                Query.RangeTblEntry rte = new Query.RangeTblEntry(Query.RteKind.FUNCTION, refname, null, null, null,
-                        List.of(new ColumnDef(colname, fn.type(), fn.typmod())), null, null, null, fn, null, 0, false, true);
-                yield base(rte);
-            }
+            case Stmt.RangeFunction rf -> base(new RangeFunctionAnalysis(a).transform(rf, lateral));
             case Stmt.JoinExpr j -> join(j, lateral);
         };
     }

@@ -1092,6 +1092,24 @@ public final class Parser {
                         ac.cols(), j.location());
             throw syntaxError(peek());
         }
+        if (isKw("rows") && peek(1).isKeyword("from") && peek(2).isChar('(')) {
+            // ROWS FROM (func(args), ...) [WITH ORDINALITY]: column definition lists are not supported
+            advance();
+            advance();
+            advance();
+            List<RawExpr.FuncCall> calls = new ArrayList<>();
+            do {
+                Token fn = peek();
+                if (!Keywords.isColId(fn)) throw syntaxError(fn);
+                windowlessCall = true;
+                if (!(funcCall(List.of(advance().value()), fn.start()) instanceof RawExpr.FuncCall fc)) throw syntaxError(fn);
+                calls.add(fc);
+            } while (acceptChar(','));
+            expectChar(')');
+            boolean ordinality = withOrdinality();
+            AliasClause ac = aliasClause();
+            return new Stmt.RangeFunction(lateral, List.copyOf(calls), true, ordinality, ac.alias(), ac.cols(), t.start());
+        }
         boolean only = !lateral && acceptKw("only");
         Token n = peek();
         if (!Keywords.isColId(n)) throw syntaxError(n);
@@ -1106,9 +1124,10 @@ public final class Parser {
         if (isChar('(')) {
             windowlessCall = true; // func_expr_windowless: OVER after a FROM function is an alias
             RawExpr f = funcCall(names, n.start());
-            if (isKw("with") && peek(1).isKeyword("ordinality")) throw notSupported("WITH ORDINALITY", peek().start());
+            boolean ordinality = withOrdinality();
             AliasClause ac = aliasClause();
-            return new Stmt.RangeFunction(lateral, (RawExpr.FuncCall) f, ac.alias(), ac.cols(), t.start());
+            return new Stmt.RangeFunction(lateral, List.of((RawExpr.FuncCall) f), false, ordinality, ac.alias(), ac.cols(),
+                    t.start());
         }
         if (lateral) throw syntaxError(peek());
         if (isChar('*')) advance();
@@ -1121,6 +1140,14 @@ public final class Parser {
         String catalog = names.size() == 3 ? names.get(0) : null;
         Stmt.RangeVar rv = new Stmt.RangeVar(catalog, schema, names.get(names.size() - 1), ac.alias(), n.start(), ac.cols());
         return only ? rv.only() : rv;
+    }
+
+    /** opt_ordinality: WITH ORDINALITY after a function in FROM. */
+    private boolean withOrdinality() {
+        if (!(isKw("with") && peek(1).isKeyword("ordinality"))) return false;
+        advance();
+        advance();
+        return true;
     }
 
     /** For {@link WindowGrammar}: gram.y's a_expr, expr_list and sortby. */

@@ -81,6 +81,7 @@ final class WindowAnalysis {
         } finally {
             a.inWindowFunc = false;
         }
+        ParseSrf.checkCallArgs(a, args, "window function calls");
         Expr filter = null;
         if (f.filter() != null) {
             String kind = a.exprKind();

@@ -133,6 +133,14 @@
  * $1..$n or by name (a name is a parameter only where no column has it) and coerces the final
  * statement's single column to the declared result (check_sql_fn_retval).
  *
+ * <p>Functions in FROM ({@link org.tusk.parser.RangeFunctionAnalysis}, transformRangeFunction):
+ * implicitly LATERAL; WITH ORDINALITY, ROWS FROM (...) and the multi-argument unnest (expanded
+ * into one unnest per argument) give one range table entry with several calls; column names
+ * come from OUT parameters, else the alias (one call) or the function name. Where a
+ * set-returning function may be called is checked as each call is analysed
+ * ({@link org.tusk.parser.ParseSrf}, check_srf_call_placement, plus the aggregate-argument,
+ * CASE, COALESCE and top-of-FROM rules), always 0A000 at the call's position.
+ *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.

@@ -325,6 +325,25 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.child(u.child(), "Outer");
                 yield n;
             }
+            case Plan.FunctionScan f -> {
+                Node n = node(p, "Function Scan");
+                String fname = f.functions().size() == 1 && f.functions().get(0) instanceof Expr.FuncExpr fe
+                        ? fe.proc().name() : "function";
+                scanTarget(n, fname, null, f.rte().refname());
+                n.targetProps.remove("Relation Name");
+                n.targetProps.put("Function Name", fname);
+                n.exprs.addAll(f.functions());
+                n.input = namedColumns(f.rte());
+                n.output = names(n.input);
+                qual(n, "Filter", f.qual(), scanPrefix(false));
+                yield n;
+            }
+            case Plan.ProjectSet ps -> {
+                Node n = node(p, "ProjectSet");
+                n.output = names(outputColumns(p));
+                n.child(ps.child(), "Outer");
+                yield n;
+            }
             case Plan.LockRows r -> {
                 // nodeLockRows: its output is its input's (the row addresses it locks are resjunk)
                 Node n = node(p, "LockRows");
@@ -739,6 +758,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.MergeJoin j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
             case Plan.Unique u -> outputColumns(u.child());
             case Plan.LockRows r -> outputColumns(r.child());
+            case Plan.FunctionScan f -> namedColumns(f.rte());
+            case Plan.ProjectSet ps -> computed(ps.targetList(), outputColumns(ps.child()));
             case Plan.WindowAgg w -> {
                 List<ExplainColumn> in = outputColumns(w.child());
                 List<ExplainColumn> l = new ArrayList<>(in);
@@ -806,6 +827,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Unique u -> List.of(u.child());
             case Plan.WindowAgg w -> List.of(w.child());
             case Plan.LockRows r -> List.of(r.child());
+            case Plan.ProjectSet ps -> List.of(ps.child());
             case Plan.Append a -> a.children();
             case Plan.SetOp o -> List.of(o.left(), o.right());
             case Plan.CteScan c -> List.of(c.ctePlan());
@@ -833,6 +855,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.ModifyTable m -> { if (m.newRow() != null) l.addAll(m.newRow()); l.addAll(m.returning()); }
             case Plan.Agg a -> { l.addAll(a.targetList()); add.accept(a.havingQual()); l.addAll(a.aggs()); }
             case Plan.WindowAgg w -> l.addAll(w.funcs());
+            case Plan.FunctionScan f -> { l.addAll(f.functions()); add.accept(f.qual()); }
+            case Plan.ProjectSet ps -> { l.addAll(ps.srfs()); l.addAll(ps.targetList()); }
             case Plan.SubqueryScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
             case Plan.NestLoop j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.HashJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }

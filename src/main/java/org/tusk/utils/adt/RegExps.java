@@ -83,7 +83,7 @@ public final class RegExps {
      * ignoreDegenerate (regexp_split), empty matches at the end and right after the previous
      * match are skipped.
      */
-    private static List<int[]> allMatches(Pattern p, String s, int start, boolean glob, boolean ignoreDegenerate) {
+    static List<int[]> allMatches(Pattern p, String s, int start, boolean glob, boolean ignoreDegenerate) {
         List<int[]> out = new ArrayList<>();
         Matcher m = p.matcher(s);
         int search = start, prevEnd = 0;

@@ -55,5 +55,12 @@
  * {@link org.tusk.utils.adt.WindowFuncs} (windowfuncs.c) works through the
  * {@link org.tusk.utils.adt.WindowObject} interface the executor implements;
  * {@link org.tusk.utils.adt.InRange} holds the in_range support functions of RANGE frames.
+ *
+ * <p>Set-returning functions produce iterators: {@link org.tusk.utils.adt.GenerateSeries} (values
+ * computed one at a time; integer series end at the type's limit instead of overflowing),
+ * {@link org.tusk.utils.adt.ArraySets}, {@link org.tusk.utils.adt.JsonSets} (json forms split
+ * the document text, {@code JsonTopLevel}, so key order, duplicates and spelling survive) and
+ * {@link org.tusk.utils.adt.TextSets}. {@link org.tusk.utils.adt.RecordValue} is an anonymous
+ * record Datum with record_out's text form.
  */
 package org.tusk.utils.adt;

@@ -1,0 +1,107 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Plan;
+
+/**
+ * Set-returning functions in the target list (planner.c make_pathtarget_srfs): each call has a
+ * level, one more than the highest level of the calls in its arguments (1 when there are none),
+ * and each level is one ProjectSet, lowest first, so calls of one level run in lock step and a
+ * call over another call's rows runs once per row of it. One SrfPlanner plans the highest level
+ * of a target list: the node below computes the target with those calls taken out, and the
+ * ProjectSet runs them and computes what remains. The input target may still hold lower-level
+ * calls; the planner then plans it again, until no call is left.
+ *
+ * <p>The input target keeps each entry without calls at its own position (so GROUP BY, window
+ * and DISTINCT references by position stay valid), puts a NULL placeholder at the position of
+ * an entry with calls, and appends after them the arguments of this level's calls and the other
+ * operands those entries need (lower-level calls among them). The ProjectSet's target list
+ * reads the former entries back as Vars and recomputes the latter from the appended columns and
+ * the calls' values.
+ */
+final class SrfPlanner {
+    private final List<Expr> lower = new ArrayList<>();
+    private final List<Expr.FuncExpr> srfs = new ArrayList<>();
+    private final List<Expr> upper = new ArrayList<>();
+    private final int level;
+
+    /** Whether any entry of {@code tlist} calls a set-returning function. */
+    static boolean hasSrfs(List<Expr> tlist) {
+        for (Expr e : tlist) if (isOrHasSrf(e)) return true;
+        return false;
+    }
+
+    private static boolean isSrf(Expr e) { return e instanceof Expr.FuncExpr f && f.proc().retset(); }
+
+    private static boolean isOrHasSrf(Expr e) { return ExprTrees.any(e, SrfPlanner::isSrf); }
+
+    /** The level of the calls in {@code e}: 0 without calls. */
+    private static int level(Expr e) {
+        int[] max = {0};
+        ExprTrees.any(e, x -> {
+            if (isSrf(x)) {
+                int l = 0;
+                for (Expr a : ((Expr.FuncExpr) x).args()) l = Math.max(l, level(a));
+                max[0] = Math.max(max[0], l + 1);
+                return false;
+            }
+            return false;
+        });
+        return max[0];
+    }
+
+    SrfPlanner(List<Expr> tlist) {
+        int top = 0;
+        for (Expr e : tlist) top = Math.max(top, level(e));
+        this.level = top;
+        for (Expr e : tlist) lower.add(isOrHasSrf(e) ? new Expr.Const(e.type(), -1, null, -1) : e);
+        List<Expr> pending = new ArrayList<>();
+        for (int i = 0; i < tlist.size(); i++) {
+            Expr e = tlist.get(i);
+            pending.add(isOrHasSrf(e) ? split(e) : Planner.column(i, e));
+        }
+        // the calls' values follow the input target's columns
+        int width = lower.size();
+        for (Expr e : pending)
+            upper.add(ExprTrees.map(e, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() < 0
+                    ? new Expr.Var(Expr.Var.RESOLVED, width - v.attno(), v.type(), v.typmod(), null, -1, 0) : null));
+    }
+
+    /** The target list the node below computes. */
+    List<Expr> inputTarget() { return List.copyOf(lower); }
+
+    /** The ProjectSet over {@code input} (which computes {@link #inputTarget()}). */
+    Plan plan(Plan input) {
+        return new Plan.ProjectSet(input, List.copyOf(srfs), List.copyOf(upper));
+    }
+
+    /**
+     * An expression with calls, rewritten over the input target and the values of this level's
+     * calls (negative attnos); calls of lower levels are computed below like any operand.
+     */
+    private Expr split(Expr e) {
+        return ExprTrees.map(e, x -> {
+            if (isSrf(x) && level(x) == level) {
+                Expr.FuncExpr f = (Expr.FuncExpr) x;
+                List<Expr> args = new ArrayList<>();
+                for (Expr a : f.args()) args.add(lowerColumn(a));
+                srfs.add(new Expr.FuncExpr(f.proc(), List.copyOf(args), f.type(), f.location()));
+                return new Expr.Var(Expr.Var.RESOLVED, -srfs.size(), f.type(), -1, null, -1, 0);
+            }
+            if (level(x) == level) return null; // rebuild from its mutated children
+            return lowerColumn(x);
+        });
+    }
+
+    /** {@code e} (without calls of this level) as a column of the input target: constants stay, anything else is appended once. */
+    private Expr lowerColumn(Expr e) {
+        if (e instanceof Expr.Const) return e;
+        for (int i = 0; i < lower.size(); i++) if (ExprTrees.equal(lower.get(i), e)) return Planner.column(i, e);
+        lower.add(e);
+        return Planner.column(lower.size() - 1, e);
+    }
+}
