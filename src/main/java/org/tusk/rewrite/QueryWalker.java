@@ -30,7 +30,7 @@ public final class QueryWalker {
             Query.RangeTblEntry r = rte.apply(q.rangeTable().get(i), i + 1);
             r = switch (r.kind()) {
                 case SUBQUERY -> withSubquery(r, sub.apply(r.subquery()));
-                case FUNCTION -> r.function() == null ? r : withFunction(r, exprs(r.function(), sub));
+                case FUNCTION -> withCalls(r.function() == null ? r : withFunction(r, exprs(r.function(), sub)), sub);
                 case VALUES -> r.values() == null ? r : withValues(r, exprLists(r.values(), sub));
                 default -> r;
             };
@@ -101,16 +101,29 @@ public final class QueryWalker {
 
     static Query.RangeTblEntry withSubquery(Query.RangeTblEntry r, Query q) {
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
-                q, r.values(), r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh());
+                q, r.values(), r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh(),
+                r.functions(), r.funcOrdinality());
     }
 
     private static Query.RangeTblEntry withFunction(Query.RangeTblEntry r, Expr f) {
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
-                r.subquery(), r.values(), f, r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh());
+                r.subquery(), r.values(), f, r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh(),
+                r.functions(), r.funcOrdinality());
+    }
+
+    /** The calls of a function scan entry, their sublinks walked too. */
+    private static Query.RangeTblEntry withCalls(Query.RangeTblEntry r, java.util.function.UnaryOperator<Query> sub) {
+        if (r.functions().isEmpty()) return r;
+        List<Query.RangeTblFunction> calls = new ArrayList<>();
+        for (Query.RangeTblFunction f : r.functions()) calls.add(new Query.RangeTblFunction(exprs(f.funcexpr(), sub), f.columnCount()));
+        return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
+                r.subquery(), r.values(), r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh(),
+                List.copyOf(calls), r.funcOrdinality());
     }
 
     private static Query.RangeTblEntry withValues(Query.RangeTblEntry r, List<List<Expr>> values) {
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
-                r.subquery(), values, r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh());
+                r.subquery(), values, r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh(),
+                r.functions(), r.funcOrdinality());
     }
 }

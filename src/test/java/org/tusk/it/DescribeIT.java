@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,8 +137,6 @@ class DescribeIT {
                 r.output());
     }
 
-    @Disabled("psql's \\d footer queries call pg_partition_ancestors (set-returning) and generate_series: "
-            + "needs set-returning functions")
     @Test
     void describeTables() throws Exception {
         assertEquals(String.join("\n",
