@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,23 +20,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SrfIT {
-    private static List<String> rows(Connection c, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    if (i > 1) sb.append('|');
-                    String v = rs.getString(i);
-                    sb.append(v == null ? "" : v);
-                }
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void setReturningFunctionsOverStoredTables() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
@@ -47,21 +28,21 @@ class SrfIT {
                 s.execute("insert into docs values (1, '{\"title\": \"a\", \"n\": 2}', '{x,y}'), (2, '{\"title\": \"b\"}', '{z}'),"
                         + " (3, '[1, 2]', '{}')");
             }
-            assertEquals(List.of("1|n|2", "1|title|\"a\"", "2|title|\"b\""), rows(c, "select d.id, k.key, k.value"
+            assertEquals(List.of("1|n|2", "1|title|\"a\"", "2|title|\"b\""), TuskServer.rows(c, "select d.id, k.key, k.value"
                     + " from docs d, jsonb_each(d.body) k where jsonb_typeof(d.body) = 'object' order by 1, 2"));
             assertEquals(List.of("1|x|1", "1|y|2", "2|z|1"),
-                    rows(c, "select id, tag, n from docs, unnest(tags) with ordinality as u(tag, n) order by id, n"));
+                    TuskServer.rows(c, "select id, tag, n from docs, unnest(tags) with ordinality as u(tag, n) order by id, n"));
             assertEquals(List.of("1|x|1", "1|y|2", "1||3", "2|z|1", "2||2", "2||3", "3||1", "3||2", "3||3"),
-                    rows(c, "select id, unnest(tags) as tag, generate_series(1, 3) as g from docs order by id, g"));
-            assertEquals(List.of("10"), rows(c, "select sum(x) from docs, generate_series(1, id) x"));
+                    TuskServer.rows(c, "select id, unnest(tags) as tag, generate_series(1, 3) as g from docs order by id, g"));
+            assertEquals(List.of("10"), TuskServer.rows(c, "select sum(x) from docs, generate_series(1, id) x"));
             try (Statement s = c.createStatement()) {
                 s.execute("set timezone = 'America/New_York'");
             }
-            assertEquals(List.of("2021-03-13 12:00:00-05", "2021-03-14 12:00:00-04", "2021-03-15 12:00:00-04"), rows(c,
+            assertEquals(List.of("2021-03-13 12:00:00-05", "2021-03-14 12:00:00-04", "2021-03-15 12:00:00-04"), TuskServer.rows(c,
                     "select * from generate_series('2021-03-13 12:00'::timestamptz, '2021-03-15 12:00', '1 day')"));
             assertEquals(List.of("1000", "2000"),
-                    rows(c, "select g from generate_series(1, 2000000000) g where g % 1000 = 0 limit 2"));
-            SQLException e = assertThrows(SQLException.class, () -> rows(c, "select generate_series(1, 3, 0)"));
+                    TuskServer.rows(c, "select g from generate_series(1, 2000000000) g where g % 1000 = 0 limit 2"));
+            SQLException e = assertThrows(SQLException.class, () -> TuskServer.rows(c, "select generate_series(1, 3, 0)"));
             assertEquals("22023", e.getSQLState());
             assertEquals("ERROR: step size cannot equal zero", e.getMessage());
         }

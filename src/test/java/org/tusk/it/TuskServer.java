@@ -123,6 +123,24 @@ public final class TuskServer implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + db, p);
     }
 
+    /** The rows of a query, each as its columns' text joined by '|' (NULL as empty), in order. */
+    public static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    if (i > 1) sb.append('|');
+                    String v = rs.getString(i);
+                    sb.append(v == null ? "" : v);
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
     /** psql -X -At against this server; host "/tmp" for the Unix socket, "127.0.0.1" for TCP. */
     public ProcessResult psql(String host, String sql) throws Exception {
         List<String> cmd = List.of(PSQL, "-X", "-At", "-h", host, "-p", Integer.toString(port), "-U", user, "-d", "postgres",
