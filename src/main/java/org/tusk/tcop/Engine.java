@@ -67,11 +67,7 @@ public final class Engine {
         if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, env, ctx);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
-        boolean checkPermissions = env != null && !(paramTypes != null && paramText == null);
-        if (env != null) {
-            q = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions).rewrite(q);
-        }
-        if (checkPermissions) org.tusk.executor.ExecPermissions.check(q, env);
+        if (env != null) q = rewrite(q, relations, session, env, ctx, !(paramTypes != null && paramText == null));
         if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         PlannedStmt p = Planner.plan(q, ctx, env);
         return new PreparedStatement(p, session, ctx, queryString, relations);
@@ -93,8 +89,7 @@ public final class Engine {
                                   List<Integer> paramTypes, ExecEnvironment env) {
         ExecContext ctx = ExecContext.of(session, env);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
-        q = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true).rewrite(q);
-        org.tusk.executor.ExecPermissions.check(q, env);
+        q = rewrite(q, relations, session, env, ctx, true);
         return new Planned(q, Planner.plan(q, ctx, env));
     }
 
@@ -108,6 +103,18 @@ public final class Engine {
         ExecContext ctx = ExecContext.of(session, env);
         ctx.setParams(paramValues(paramTypes, paramText, ctx));
         return new PreparedStatement(planned.plan(), session, ctx, queryString, relations);
+    }
+
+    /**
+     * pg_rewrite_query (views expanded, the view owner's privileges checked on their tables), then
+     * ExecCheckRTPerms when {@code checkPermissions}: the one path every analysed statement of a
+     * backend with storage takes before planning.
+     */
+    private static Query rewrite(Query q, RelationProvider relations, SessionServices session, ExecEnvironment env,
+                                 ExecContext ctx, boolean checkPermissions) {
+        Query rewritten = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions).rewrite(q);
+        if (checkPermissions) org.tusk.executor.ExecPermissions.check(rewritten, env);
+        return rewritten;
     }
 
     private static Object[] paramValues(List<Integer> paramTypes, String[] paramText, ExecContext ctx) {
@@ -138,10 +145,7 @@ public final class Engine {
         if (tableTag != null && env == null)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         Query q = Analyzer.analyze(inner, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
-        if (env != null) {
-            q = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true).rewrite(q);
-            org.tusk.executor.ExecPermissions.check(q, env);
-        }
+        if (env != null) q = rewrite(q, relations, session, env, ctx, true);
         long t0 = System.nanoTime();
         PlannedStmt p = Planner.plan(q, ctx, env);
         double planningMs = (System.nanoTime() - t0) / 1e6;
