@@ -24,6 +24,50 @@ final class CteScanState extends PlanState {
             this.ctx = ctx;
         }
 
+        /** Whether the query reads the work table {@code paramId} (null: not yet worked out). */
+        private Boolean readsWorkTable;
+
+        /**
+         * Whether this WITH query reads the rows of the recursive query whose work table is
+         * {@code paramId}: then each round of that recursion needs it computed afresh (PostgreSQL
+         * sees this as the work-table parameter in the CTE plan's extParam, and its rescan empties
+         * the tuplestore).
+         */
+        boolean readsWorkTable(int paramId) {
+            if (readsWorkTable == null) readsWorkTable = contains(plan, paramId);
+            return readsWorkTable;
+        }
+
+        /** Searches a plan tree (expressions and sub-plans included) for a scan of the work table. */
+        private static boolean contains(Object node, int paramId) {
+            switch (node) {
+                case Plan.WorkTableScan w -> {
+                    return w.paramId() == paramId;
+                }
+                case java.util.List<?> list -> {
+                    for (Object o : list) if (o != null && contains(o, paramId)) return true;
+                    return false;
+                }
+                case Record r -> {
+                    for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                        Class<?> t = c.getType();
+                        if (t.isPrimitive() || t == String.class || t.isEnum()) continue;
+                        Object v;
+                        try {
+                            v = c.getAccessor().invoke(r);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException("cannot read " + c + " of a plan node", e);
+                        }
+                        if (v != null && contains(v, paramId)) return true;
+                    }
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+
         /** Row {@code i}, produced now if needed; null past the end. */
         Object[] get(int i) {
             while (rows.size() <= i && !done) {

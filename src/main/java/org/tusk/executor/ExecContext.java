@@ -102,6 +102,14 @@ public final class ExecContext implements FunctionCallContext {
         return cteBuffers.computeIfAbsent(cteId, k -> new CteScanState.Buffer(plan, this));
     }
 
+    /**
+     * A recursive query starts a new round with new work-table rows: the WITH queries that read
+     * them must be computed again, so their buffers are dropped (the next scan starts a new one).
+     */
+    void resetCtesReadingWorkTable(int paramId) {
+        cteBuffers.values().removeIf(b -> b.readsWorkTable(paramId));
+    }
+
     java.util.IdentityHashMap<org.tusk.nodes.Expr.SubPlan, Object> subPlanResults() { return subPlanResults; }
 
     /** The statement's storage environment, or null. */

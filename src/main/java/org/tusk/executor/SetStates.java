@@ -197,6 +197,7 @@ final class SetStates {
                 return;
             }
             ctx.setExecParam(plan.wtParam(), intermediate);
+            ctx.resetCtesReadingWorkTable(plan.wtParam());
             intermediate = new ArrayList<>();
             recursive = Executor.init(plan.recursive(), ctx);
         }

@@ -62,6 +62,8 @@ public final class Analyzer {
     boolean resolveUnknowns = true;
     private final List<Expr.Aggref> aggs = new ArrayList<>();
     private String exprKind = "SELECT";
+    /** Where this level's first aggregate call is written (-1: none yet), for errors about all of them. */
+    private int firstAggLocation = -1;
     /** Inside an aggregate's arguments (nested aggregates and window functions are refused there). */
     boolean inAgg;
     /** Inside a window function's arguments (window functions cannot nest). */
@@ -230,6 +232,7 @@ public final class Analyzer {
             }
             if (having != null) having = gsa.resolveGroupingFuncs(having, tlist, group);
         }
+        if (!aggs.isEmpty()) checkNoSelfReference();
         if (!aggs.isEmpty() || !group.isEmpty() || having != null || !grouping.sets().isEmpty() || hasGroupingFuncs) {
             List<Expr> groupExprs = new ArrayList<>();
             for (int r : group) groupExprs.add(ExprTrees.withoutLocations(tlist.get(r - 1).expr()));
@@ -491,6 +494,17 @@ public final class Analyzer {
      * check_ungrouped_columns: outside aggregates, the target list and HAVING may use only
      * grouped expressions and columns of outer query levels.
      */
+    /**
+     * parseCheckAggregates: a recursive query's recursive term (a level whose range table reads
+     * the work table) must not aggregate, since each round sees only the previous round's rows.
+     */
+    private void checkNoSelfReference() {
+        for (Query.RangeTblEntry rte : rtable)
+            if (rte.kind() == Query.RteKind.CTE && rte.selfReference())
+                throw err("42P19", "aggregate functions are not allowed in a recursive query's recursive term",
+                        firstAggLocation);
+    }
+
     private void checkUngrouped(Expr e, List<Expr> groupExprs) {
         if (!groupExprs.isEmpty() && groupExprs.contains(ExprTrees.withoutLocations(e))) return;
         switch (e) {
@@ -1227,6 +1241,7 @@ public final class Analyzer {
                 && !exprKind.equals("window ORDER BY"))
             throw err(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + exprKind, f.location());
         if (inAgg) throw err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
+        if (firstAggLocation < 0) firstAggLocation = f.location();
         Expr filter = null;
         if (f.filter() != null) {
             String kind = exprKind;

@@ -31,16 +31,11 @@ final class CteAnalysis {
             if (seen.contains(cte.name()))
                 throw a.err("42712", "WITH query name \"" + cte.name() + "\" specified more than once", cte.location());
             seen.add(cte.name());
-            boolean recursive = with.recursive() && references(cte.query(), cte.name());
+            boolean recursive = with.recursive() && RecursionCheck.refersTo(cte.query(), cte.name());
             Query q;
             if (recursive) {
+                RecursionCheck.check(a, cte);
                 Stmt.SelectStmt s = cte.query();
-                if (s.op() != Stmt.SetOperation.UNION)
-                    throw a.err("42P19", "recursive query \"" + cte.name()
-                            + "\" does not have the form non-recursive-term UNION [ALL] recursive-term", cte.location());
-                if (references(s.larg(), cte.name()))
-                    throw a.err("42P19", "recursive reference to query \"" + cte.name()
-                            + "\" must not appear within its non-recursive term", cte.location());
                 Query nonRecursive = a.subquery().transformSelect(s.larg());
                 List<ColumnDef> cols = columns(nonRecursive, cte);
                 a.ctes.add(new CteItem(cte.name(), cols, true));
@@ -77,22 +72,5 @@ final class CteAnalysis {
             throw a.err("42P10", "WITH query \"" + cte.name() + "\" has " + cols.size() + " columns available but "
                     + cte.colAliases().size() + " columns specified", cte.location());
         return a.aliasColumns(cols, cte.colAliases(), cte.name(), cte.location());
-    }
-
-    /** Whether {@code s} refers to a relation called {@code name} without schema in some FROM clause. */
-    private static boolean references(Stmt.SelectStmt s, String name) {
-        if (s == null) return false;
-        if (references(s.larg(), name) || references(s.rarg(), name)) return true;
-        for (Stmt.FromItem f : s.from()) if (references(f, name)) return true;
-        return false;
-    }
-
-    private static boolean references(Stmt.FromItem f, String name) {
-        return switch (f) {
-            case Stmt.RangeVar rv -> rv.schema() == null && rv.name().equals(name);
-            case Stmt.RangeSubselect rs -> references(rs.subquery(), name);
-            case Stmt.RangeFunction rf -> false;
-            case Stmt.JoinExpr j -> references(j.larg(), name) || references(j.rarg(), name);
-        };
     }
 }

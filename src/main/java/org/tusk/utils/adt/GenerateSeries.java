@@ -39,9 +39,19 @@ public final class GenerateSeries {
 
     /** generate_series(numeric, numeric [, numeric]); the values carry the larger scale of start and step (add_var). */
     public static Iterator<Object> numeric(BigDecimal start, BigDecimal stop, BigDecimal step) {
+        rejectSpecial(start, "start value");
+        rejectSpecial(stop, "stop value");
+        rejectSpecial(step, "step size");
         if (step.signum() == 0) throw zeroStep();
         int sign = step.signum();
         return new Series<>(start, v -> v.add(step), v -> sign > 0 ? v.compareTo(stop) <= 0 : v.compareTo(stop) >= 0);
+    }
+
+    /** NaN and the infinities would make a series that never ends or never starts: refused as PostgreSQL does. */
+    private static void rejectSpecial(BigDecimal v, String what) {
+        if (NumericSpecial.isSpecial(v))
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
+                    what + " cannot be " + (NumericSpecial.isNaN(v) ? "NaN" : "infinity"));
     }
 
     /** generate_series(timestamp, timestamp, interval). */
