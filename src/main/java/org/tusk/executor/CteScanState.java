@@ -84,6 +84,43 @@ final class CteScanState extends PlanState {
         }
     }
 
+    /**
+     * The top of a statement with data-modifying WITH queries (Plan.ModifyingCtes): the main
+     * query's rows, then, once they are exhausted, every such WITH query read to its end.
+     */
+    static final class ModifyingCtesState extends PlanState {
+        private final PlanState main;
+        private final Plan.ModifyingCtes plan;
+        private final ExecContext ctx;
+        private boolean finished;
+
+        ModifyingCtesState(PlanState main, Plan.ModifyingCtes plan, ExecContext ctx) {
+            this.main = main;
+            this.plan = plan;
+            this.ctx = ctx;
+        }
+
+        PlanState main() { return main; }
+
+        @Override
+        public Object[] next() {
+            Object[] t = main.next();
+            if (t == null && !finished) {
+                finished = true;
+                for (Plan.CteScan c : plan.ctes()) {
+                    Buffer b = ctx.cteBuffer(c.cteId(), c.ctePlan());
+                    for (int i = 0; b.get(i) != null; i++) ctx.session().checkForInterrupts();
+                }
+            }
+            return t;
+        }
+
+        @Override
+        public void close() {
+            main.close();
+        }
+    }
+
     private final Buffer buffer;
     private int pos;
 

@@ -50,6 +50,7 @@ public final class Executor {
             case Plan.Append a -> new SetStates.AppendState(a, ctx);
             case Plan.SetOp o -> new SetStates.SetOpState(o, init(o.left(), ctx), init(o.right(), ctx));
             case Plan.CteScan c -> new CteScanState(ctx.cteBuffer(c.cteId(), c.ctePlan()));
+            case Plan.ModifyingCtes m -> new CteScanState.ModifyingCtesState(init(m.plan(), ctx), m, ctx);
             case Plan.WorkTableScan w -> new SetStates.WorkTableScanState(w, ctx);
             case Plan.RecursiveUnion r -> new SetStates.RecursiveUnionState(r, ctx);
         };
@@ -58,6 +59,7 @@ public final class Executor {
     /** es_processed of a ModifyTable plan's state: rows inserted, updated or deleted so far (0 for other nodes). */
     public static long processedRows(PlanState state) {
         if (state instanceof Instrumentation.Counting c) state = c.node();
+        if (state instanceof CteScanState.ModifyingCtesState m) return processedRows(m.main());
         if (state instanceof SetStates.AppendState a) return a.processed();
         return state instanceof ModifyTableState m ? m.processed() : 0;
     }

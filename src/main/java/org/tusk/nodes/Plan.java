@@ -227,6 +227,16 @@ public sealed interface Plan {
     record WorkTableScan(int paramId, int width) implements Plan {}
 
     /**
+     * The top of a statement with data-modifying WITH queries: {@code plan} is the statement's
+     * own plan; after it has produced its last row the executor reads each of {@code ctes} to its
+     * end, so that every INSERT/UPDATE/DELETE in WITH runs exactly once and completely, however
+     * much of it the statement read (ExecPostprocessPlan).
+     */
+    record ModifyingCtes(Plan plan, List<CteScan> ctes) implements Plan {
+        public int width() { return plan.width(); }
+    }
+
+    /**
      * WITH RECURSIVE (nodeRecursiveunion.c): emits the non-recursive term's rows, then runs the
      * recursive term again and again over the previous round's rows (the work table) until a
      * round yields nothing. {@code distinct} (UNION) drops rows already emitted.

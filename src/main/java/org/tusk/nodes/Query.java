@@ -95,6 +95,13 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     }
 
     /** A copy of this INSERT with an ON CONFLICT clause. */
+    /** This query with the given WITH queries (a WITH written before INSERT, UPDATE or DELETE). */
+    public Query withCteList(List<CommonTableExpr> ctes) {
+        return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, ctes, windowClause, groupingSets, onConflict, rowMarks);
+    }
+
     public Query withOnConflict(OnConflictExpr oc) {
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,

@@ -57,7 +57,12 @@ public sealed interface Stmt {
                     String alias, List<String> colAliases, int location) implements FromItem {}
 
     /** One WITH query: name [(columns)] AS (select). */
-    record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location) {}
+    record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying) {
+        /** A WITH query that is a SELECT (or VALUES, or a set operation). */
+        public CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location) {
+            this(name, colAliases, query, location, null);
+        }
+    }
 
     record WithClause(boolean recursive, List<CommonTableExpr> ctes, int location) {}
 
@@ -311,10 +316,22 @@ public sealed interface Stmt {
      */
     record InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
                       SelectStmt select, boolean defaultValues, List<ResTarget> returning, char overriding,
-                      OnConflictClause onConflict) implements Stmt {
+                      OnConflictClause onConflict, WithClause with) implements Stmt {
         public InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
                           SelectStmt select, boolean defaultValues, List<ResTarget> returning) {
             this(relation, columns, values, valuesLocation, select, defaultValues, returning, (char) 0, null);
+        }
+
+        public InsertStmt(RangeVar relation, List<ResTarget> columns, List<List<RawExpr>> values, int valuesLocation,
+                          SelectStmt select, boolean defaultValues, List<ResTarget> returning, char overriding,
+                          OnConflictClause onConflict) {
+            this(relation, columns, values, valuesLocation, select, defaultValues, returning, overriding, onConflict, null);
+        }
+
+        /** This INSERT with the WITH clause written before it. */
+        public InsertStmt withWith(WithClause w) {
+            return new InsertStmt(relation, columns, values, valuesLocation, select, defaultValues, returning, overriding,
+                    onConflict, w);
         }
     }
 
@@ -329,10 +346,30 @@ public sealed interface Stmt {
 
     /** UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]; name is the column. */
     record UpdateStmt(RangeVar relation, List<ResTarget> targetList, List<FromItem> from, RawExpr where,
-                      List<ResTarget> returning) implements Stmt {}
+                      List<ResTarget> returning, WithClause with) implements Stmt {
+        public UpdateStmt(RangeVar relation, List<ResTarget> targetList, List<FromItem> from, RawExpr where,
+                          List<ResTarget> returning) {
+            this(relation, targetList, from, where, returning, null);
+        }
+
+        /** This UPDATE with the WITH clause written before it. */
+        public UpdateStmt withWith(WithClause w) {
+            return new UpdateStmt(relation, targetList, from, where, returning, w);
+        }
+    }
 
     /** DELETE FROM t [[AS] a] [USING ...] [WHERE ...] [RETURNING ...]. */
-    record DeleteStmt(RangeVar relation, List<FromItem> using, RawExpr where, List<ResTarget> returning) implements Stmt {}
+    record DeleteStmt(RangeVar relation, List<FromItem> using, RawExpr where, List<ResTarget> returning,
+                      WithClause with) implements Stmt {
+        public DeleteStmt(RangeVar relation, List<FromItem> using, RawExpr where, List<ResTarget> returning) {
+            this(relation, using, where, returning, null);
+        }
+
+        /** This DELETE with the WITH clause written before it. */
+        public DeleteStmt withWith(WithClause w) {
+            return new DeleteStmt(relation, using, where, returning, w);
+        }
+    }
     // ---- databases, roles and privileges (gram.y CreatedbStmt, DropdbStmt, AlterDatabaseStmt,
     // AlterDatabaseSetStmt, RenameStmt, AlterOwnerStmt, CreateRoleStmt, AlterRoleStmt, DropRoleStmt, GrantStmt)
 

@@ -68,7 +68,10 @@ final class ModifyJoin {
         Query select = new Query(Query.CommandType.SELECT, null, q.rangeTable(), List.copyOf(tlist), q.where(), List.of(),
                 null, null, List.of(), target, List.of(), null, List.of(), q.fromList(), List.of(), null, List.of(), false,
                 null, List.of());
-        return Planner.planQuery(new PlannerInfo(parent.glob, null, select));
+        // the join stands in for the statement's own level: it reads the statement's WITH queries
+        PlannerInfo info = new PlannerInfo(parent.glob, parent.parent, select);
+        info.ctes.putAll(parent.ctes);
+        return Planner.planQuery(info);
     }
 
     /** Rewrites an expression of the statement onto the source tuple's layout. */

@@ -103,6 +103,7 @@ public final class PlanCosts {
                 double total = l.total() + r.total() + CPU_OPERATOR_COST * (l.rows() + r.rows()) * o.left().width();
                 yield new Estimate(total, total, clamp(groups(o.left().width(), l.rows())), l.width());
             }
+            case Plan.ModifyingCtes m -> of(m.plan());
             case Plan.CteScan c -> {
                 Estimate e = of(c.ctePlan());
                 yield new Estimate(0, e.rows() * CPU_TUPLE_COST, e.rows(), e.width());

@@ -51,6 +51,32 @@ public final class Planner {
      */
     private static PlannedStmt planModify(Query q, FunctionCallContext ctx, ExecEnvironment env) {
         PlannerInfo info = new PlannerInfo(new PlannerInfo.Global(ctx, env), null, q);
+        for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
+        PlannedStmt planned = planModify(info);
+        return new PlannedStmt(withModifyingCtes(info, planned.planTree()), null, planned.columnNames(),
+                planned.columnTypes(), planned.columnTypmods(), q.commandType());
+    }
+
+    /**
+     * The data-modifying WITH queries of the top query level, which run to completion whether
+     * or not anything reads them (ExecPostprocessPlan's es_auxmodifytables): the plan is wrapped
+     * so that the executor finishes them after the main query.
+     */
+    private static Plan withModifyingCtes(PlannerInfo info, Plan plan) {
+        List<Plan.CteScan> modifying = new ArrayList<>();
+        for (Query.CommonTableExpr cte : info.query.cteList()) {
+            if (cte.query().commandType() == Query.CommandType.SELECT) continue;
+            PlannerInfo.CtePlan p = info.ctes.get(cte.name());
+            modifying.add(new Plan.CteScan(p.cteId(), p.plan()));
+        }
+        return modifying.isEmpty() ? plan : new Plan.ModifyingCtes(plan, List.copyOf(modifying));
+    }
+
+    /** ModifyTable for the query of {@code info}, whose WITH queries are already planned. */
+    private static PlannedStmt planModify(PlannerInfo info) {
+        Query q = info.query;
+        FunctionCallContext ctx = info.glob.ctx;
+        ExecEnvironment env = info.glob.env;
         Query.RangeTblEntry target = q.resultRte();
         Plan source;
         List<Expr> newRow = null;
@@ -58,7 +84,7 @@ public final class Planner {
         if (where instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) where = null;
         if (q.commandType() == Query.CommandType.INSERT) {
             if (q.sourceQuery() != null) {
-                source = planQuery(new PlannerInfo(info.glob, null, q.sourceQuery()));
+                source = planQuery(new PlannerInfo(info.glob, info, q.sourceQuery()));
             } else {
                 List<List<Expr>> rows = new ArrayList<>();
                 for (List<Expr> row : q.valuesLists()) rows.add(foldAll(SubLinks.processAll(row, info), ctx));
@@ -127,7 +153,7 @@ public final class Planner {
 
     private static PlannedStmt planSelect(Query q, FunctionCallContext ctx, ExecEnvironment env) {
         PlannerInfo info = new PlannerInfo(new PlannerInfo.Global(ctx, env), null, q);
-        Plan plan = planQuery(info);
+        Plan plan = withModifyingCtes(info, planQuery(info));
         List<String> names = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Integer> typmods = new ArrayList<>();
@@ -314,6 +340,10 @@ public final class Planner {
             PlannerInfo cq = new PlannerInfo(info.glob, info, cte.query());
             Query.SetOp.Op op = (Query.SetOp.Op) cte.query().setOperations();
             plan = new Plan.RecursiveUnion(SetOps.plan(cq, op.left()), SetOps.plan(cq, op.right()), wt, !op.all());
+        } else if (cte.query().commandType() != Query.CommandType.SELECT) {
+            PlannerInfo mq = new PlannerInfo(info.glob, info, cte.query());
+            for (Query.CommonTableExpr inner : cte.query().cteList()) planCte(mq, inner);
+            plan = planModify(mq).planTree();
         } else {
             plan = planQuery(new PlannerInfo(info.glob, info, cte.query()));
         }

@@ -130,9 +130,9 @@ public final class Analyzer {
         }
         Query q = switch (raw.stmt()) {
             case Stmt.SelectStmt s -> a.transformSelect(s);
-            case Stmt.InsertStmt s -> new ModifyAnalysis(a).transformInsert(s);
-            case Stmt.UpdateStmt s -> new ModifyAnalysis(a).transformUpdate(s);
-            case Stmt.DeleteStmt s -> new ModifyAnalysis(a).transformDelete(s);
+            case Stmt.InsertStmt s -> new ModifyAnalysis(a).transform(s);
+            case Stmt.UpdateStmt s -> new ModifyAnalysis(a).transform(s);
+            case Stmt.DeleteStmt s -> new ModifyAnalysis(a).transform(s);
             default -> null;
         };
         if (paramTypes != null) {
@@ -428,6 +428,9 @@ public final class Analyzer {
 
     String exprKind() { return exprKind; }
 
+    /** Whether this is the statement's outermost query level (no enclosing query). */
+    boolean isTopLevel() { return parent == null; }
+
     int addRangeTableEntry(Query.RangeTblEntry r) {
         rtable.add(r);
         return rtable.size();
@@ -452,6 +455,9 @@ public final class Analyzer {
                 for (int i = lvl.ctes.size() - 1; i >= 0; i--) {
                     CteItem c = lvl.ctes.get(i);
                     if (!c.name().equals(rv.name())) continue;
+                    if (c.withoutReturning())
+                        throw err(SqlState.FEATURE_NOT_SUPPORTED, "WITH query \"" + c.name()
+                                + "\" does not have a RETURNING clause", rv.location());
                     return new Query.RangeTblEntry(Query.RteKind.CTE, refname, null, rv.name(), null,
                             aliasColumns(c.columns(), rv.colAliases(), refname, rv.location()), null, null, null, null,
                             c.name(), levelsup, c.selfReference(), false);

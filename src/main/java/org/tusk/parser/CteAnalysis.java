@@ -31,6 +31,10 @@ final class CteAnalysis {
             if (seen.contains(cte.name()))
                 throw a.err("42712", "WITH query name \"" + cte.name() + "\" specified more than once", cte.location());
             seen.add(cte.name());
+            if (cte.modifying() != null) {
+                out.add(transformModifying(cte));
+                continue;
+            }
             boolean recursive = with.recursive() && RecursionCheck.refersTo(cte.query(), cte.name());
             Query q;
             if (recursive) {
@@ -62,6 +66,27 @@ final class CteAnalysis {
             out.add(new Query.CommonTableExpr(cte.name(), cols, q, recursive));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A data-modifying WITH query (INSERT, UPDATE or DELETE): its rows are its RETURNING list's.
+     * Only the outermost statement may have one, since it must run exactly once whatever reads
+     * it (PostgreSQL runs it to completion at the end of the statement).
+     */
+    private Query.CommonTableExpr transformModifying(Stmt.CommonTableExpr cte) {
+        if (!a.isTopLevel())
+            throw a.err(SqlState.FEATURE_NOT_SUPPORTED,
+                    "WITH clause containing a data-modifying statement must be at the top level", cte.location());
+        Query q = new ModifyAnalysis(a.subquery()).transform(cte.modifying());
+        List<ColumnDef> cols = new ArrayList<>();
+        for (Query.TargetEntry te : q.returningList())
+            cols.add(new ColumnDef(te.name(), te.expr().type(), te.expr().typmod()));
+        if (cte.colAliases().size() > cols.size())
+            throw a.err("42P10", "WITH query \"" + cte.name() + "\" has " + cols.size() + " columns available but "
+                    + cte.colAliases().size() + " columns specified", cte.location());
+        cols = a.aliasColumns(cols, cte.colAliases(), cte.name(), cte.location());
+        a.ctes.add(new CteItem(cte.name(), cols, false, q.returningList().isEmpty()));
+        return new Query.CommonTableExpr(cte.name(), cols, q, false);
     }
 
     private List<ColumnDef> columns(Query q, Stmt.CommonTableExpr cte) {

@@ -45,6 +45,27 @@ final class ModifyAnalysis {
         return rte;
     }
 
+    /**
+     * transformInsertStmt, transformUpdateStmt or transformDeleteStmt, after the statement's own
+     * WITH clause, whose queries the whole statement (an INSERT's SELECT included) can read.
+     */
+    Query transform(Stmt s) {
+        Stmt.WithClause with = switch (s) {
+            case Stmt.InsertStmt i -> i.with();
+            case Stmt.UpdateStmt u -> u.with();
+            case Stmt.DeleteStmt d -> d.with();
+            default -> throw new IllegalArgumentException("not INSERT, UPDATE or DELETE: " + s);
+        };
+        List<Query.CommonTableExpr> ctes = with == null ? List.of() : new CteAnalysis(a).transformWith(with);
+        Query q = switch (s) {
+            case Stmt.InsertStmt i -> transformInsert(i);
+            case Stmt.UpdateStmt u -> transformUpdate(u);
+            case Stmt.DeleteStmt d -> transformDelete(d);
+            default -> throw new IllegalArgumentException();
+        };
+        return ctes.isEmpty() ? q : q.withCteList(ctes);
+    }
+
     Query transformInsert(Stmt.InsertStmt s) {
         Query.RangeTblEntry rte = target(s.relation(), "INSERT");
         List<ColumnDef> cols = rte.columns();
@@ -110,7 +131,8 @@ final class ModifyAnalysis {
                 if (c.val() != null)
                     throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "assignment to a subscript in INSERT ... SELECT is not supported yet",
                             c.location());
-            Analyzer sub = a.child(a.src());
+            // one level down, as transformInsertStmt's sub_pstate: the INSERT's WITH queries are visible
+            Analyzer sub = a.subquery();
             sourceQuery = sub.transformSelect(s.select());
             List<Query.TargetEntry> visible = new ArrayList<>();
             for (Query.TargetEntry te : sourceQuery.targetList()) if (!te.resjunk()) visible.add(te);

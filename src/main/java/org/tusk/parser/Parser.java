@@ -169,7 +169,12 @@ public final class Parser {
         switch (kw) {
             case "select", "values", "table": return selectOrSelectInto();
             case "with": {
-                // WITH before INSERT/UPDATE/DELETE is refused inside withClause
+                // WITH before a SELECT, INSERT, UPDATE or DELETE: the clause is read first, then the statement
+                Stmt.WithClause w = withClause();
+                if (isKw("insert")) return ((Stmt.InsertStmt) insertStmt()).withWith(w);
+                if (isKw("update")) return ((Stmt.UpdateStmt) updateStmt()).withWith(w);
+                if (isKw("delete")) return ((Stmt.DeleteStmt) deleteStmt()).withWith(w);
+                pendingWith = w;
                 return selectOrSelectInto();
             }
             case "set": return setStmt();
@@ -738,9 +743,17 @@ public final class Parser {
         }
     }
 
+    /** A WITH clause the statement dispatcher has read before finding that a SELECT follows. */
+    private Stmt.WithClause pendingWith;
+
     private Stmt.SelectStmt selectStmtInner() {
         Stmt.WithClause with = null;
-        if (isKw("with")) with = withClause();
+        if (pendingWith != null) {
+            with = pendingWith;
+            pendingWith = null;
+        } else if (isKw("with")) {
+            with = withClause();
+        }
         Stmt.SelectStmt s = selectSetOps();
         List<Stmt.SortBy> sort = s.sortClause();
         if (isKw("order")) {
@@ -816,15 +829,13 @@ public final class Parser {
             expectKw("as");
             if (acceptKw("not")) expectKw("materialized"); else acceptKw("materialized");
             expectChar('(');
-            if (isKw("insert") || isKw("update") || isKw("delete"))
-                throw notSupported("data-modifying statements in WITH", peek().start());
-            Stmt.SelectStmt q = selectStmt();
+            Stmt modifying = isKw("insert") ? insertStmt() : isKw("update") ? updateStmt()
+                    : isKw("delete") ? deleteStmt() : null;
+            Stmt.SelectStmt q = modifying == null ? selectStmt() : null;
             expectChar(')');
             if (isKw("search") || isKw("cycle")) throw notSupported("SEARCH/CYCLE", peek().start());
-            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start()));
+            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start(), modifying));
         } while (acceptChar(','));
-        if (isKw("insert") || isKw("update") || isKw("delete"))
-            throw notSupported("WITH in " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         return new Stmt.WithClause(recursive, ctes, w.start());
     }
 

@@ -32,7 +32,14 @@ final class ReadOnlyCheck {
     static void check(PlannedStmt planned, String tag, java.util.function.Supplier<Character> copyTargetPersistence) {
         Stmt u = planned.utilityStmt();
         if (u == null) {
-            if (planned.planTree() instanceof Plan.ModifyTable m && !isTemp(m)) {
+            Plan top = planned.planTree();
+            if (top instanceof Plan.ModifyingCtes w) {
+                // the WITH queries' INSERT/UPDATE/DELETE are checked as the statement's own
+                for (Plan.CteScan c : w.ctes())
+                    if (c.ctePlan() instanceof Plan.ModifyTable m && !isTemp(m)) throw error(m.operation().name());
+                top = w.plan();
+            }
+            if (top instanceof Plan.ModifyTable m && !isTemp(m)) {
                 throw error(m.operation().name());
             }
             return;

@@ -223,8 +223,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     /** A projection/filter without a FROM item of its own is not drawn; its child is (see {@link #describe}). */
     private static Plan visible(Plan p) {
-        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
-        return p;
+        while (true) {
+            if (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+            else if (p instanceof Plan.ModifyingCtes m) p = m.plan();   // its WITH queries are shown as CTEs
+            else return p;
+        }
     }
 
     private Node node(Plan source, String name) {
@@ -237,6 +240,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     private Node describe(Plan p) {
         return switch (p) {
+            case Plan.ModifyingCtes m -> describe(m.plan());
             case Plan.SeqScan s -> {
                 Node n = node(p, "Seq Scan");
                 scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
@@ -739,6 +743,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     private List<ExplainColumn> allOutputColumns(Plan p) {
         return switch (p) {
+            case Plan.ModifyingCtes m -> allOutputColumns(m.plan());
             case Plan.SeqScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
             case Plan.IndexScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
             case Plan.Result r -> computed(r.targetList(), List.of());
@@ -831,6 +836,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Append a -> a.children();
             case Plan.SetOp o -> List.of(o.left(), o.right());
             case Plan.CteScan c -> List.of(c.ctePlan());
+            case Plan.ModifyingCtes m -> {
+                List<Plan> all = new ArrayList<>(m.ctes());
+                all.add(0, m.plan());
+                yield all;
+            }
             case Plan.RecursiveUnion r -> List.of(r.nonRecursive(), r.recursive());
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
