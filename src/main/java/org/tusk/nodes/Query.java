@@ -159,6 +159,15 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     /** The target table's range table entry of INSERT/UPDATE/DELETE, or null. */
     public RangeTblEntry resultRte() { return resultRelation == 0 ? null : rangeTable.get(resultRelation - 1); }
 
+    /** This query with another result relation entry (an inheritance child standing in for the target). */
+    public Query withResultRte(RangeTblEntry rte) {
+        List<RangeTblEntry> rt = new java.util.ArrayList<>(rangeTable);
+        rt.set(resultRelation - 1, rte);
+        return new Query(commandType, utilityStmt, List.copyOf(rt), targetList, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks);
+    }
+
     /** One output column: resno is 1-based; resjunk columns are computed but not returned. */
     public record TargetEntry(Expr expr, int resno, String name, boolean resjunk) {}
 

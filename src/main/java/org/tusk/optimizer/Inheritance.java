@@ -71,17 +71,20 @@ final class Inheritance {
         return new Plan.Append(List.copyOf(scans), rte.columns().size());
     }
 
+    /** Plans the ModifyTable of one table of an inherited UPDATE/DELETE, its expressions already translated. */
+    interface TableModify {
+        Plan plan(Query.RangeTblEntry rte, Expr where, List<Expr> newRow, List<Expr> returning);
+    }
+
     /**
      * UPDATE or DELETE of a table with children (inheritance_planner's result): one ModifyTable
      * per table, appended, each over its own scan, with the new row, recheck qual and RETURNING
      * translated to that table's columns. A child column the parent does not have keeps its value.
      */
-    static Plan modifyAppend(Query.CommandType op, Query.RangeTblEntry target, int rtindex, List<Relation> children,
-                             Expr where, List<Expr> newRow, List<Expr> returning, ExecEnvironment env,
-                             FunctionCallContext ctx) {
+    static Plan modifyAppend(Query.RangeTblEntry target, int rtindex, List<Relation> children, Expr where,
+                             List<Expr> newRow, List<Expr> returning, TableModify modify) {
         List<Plan> modifies = new ArrayList<>();
-        modifies.add(new Plan.ModifyTable(op, target, ScanPaths.scan(target, where, null, env, ctx), newRow, where,
-                returning));
+        modifies.add(modify.plan(target.withInh(false), where, newRow, returning));
         for (Relation child : children) {
             int[] map = translation(target, child);
             Query.RangeTblEntry childRte = childRte(target, child);
@@ -103,8 +106,7 @@ final class Inheritance {
             }
             List<Expr> childReturning = new ArrayList<>();
             for (Expr e : returning) childReturning.add(adjust(e, rtindex, map));
-            modifies.add(new Plan.ModifyTable(op, childRte, ScanPaths.scan(childRte, childWhere, null, env, ctx), childNewRow,
-                    childWhere, List.copyOf(childReturning)));
+            modifies.add(modify.plan(childRte, childWhere, childNewRow, List.copyOf(childReturning)));
         }
         return new Plan.Append(List.copyOf(modifies), returning.size());
     }

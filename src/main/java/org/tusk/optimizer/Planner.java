@@ -78,23 +78,9 @@ public final class Planner {
         FunctionCallContext ctx = info.glob.ctx;
         ExecEnvironment env = info.glob.env;
         Query.RangeTblEntry target = q.resultRte();
-        Plan source;
-        List<Expr> newRow = null;
         Expr where = q.where() == null ? null : fold(SubLinks.process(q.where(), info), ctx);
         if (where instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) where = null;
-        if (q.commandType() == Query.CommandType.INSERT) {
-            if (q.sourceQuery() != null) {
-                source = planQuery(new PlannerInfo(info.glob, info, q.sourceQuery()));
-            } else {
-                List<List<Expr>> rows = new ArrayList<>();
-                for (List<Expr> row : q.valuesLists()) rows.add(foldAll(SubLinks.processAll(row, info), ctx));
-                source = new Plan.ValuesScan(List.copyOf(rows), rows.isEmpty() ? 0 : rows.get(0).size());
-            }
-        } else if (!ModifyJoin.applies(q)) {
-            source = ScanPaths.scan(target, where, null, env, ctx);
-        } else {
-            source = null;
-        }
+        List<Expr> newRow = null;
         if (q.commandType() != Query.CommandType.DELETE) {
             newRow = new ArrayList<>();
             for (Query.TargetEntry te : q.targetList()) newRow.add(fold(SubLinks.process(te.expr(), info), ctx));
@@ -110,25 +96,49 @@ public final class Planner {
             types.add(te.expr().type());
             typmods.add(te.expr().typmod());
         }
-        if (source == null) {
-            // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
-            ModifyJoin join = new ModifyJoin(q);
-            join.collect(where);
-            if (newRow != null) for (Expr e : newRow) join.collect(e);
-            for (Expr e : returning) join.collect(e);
-            source = join.plan(info);
-            where = join.fix(where);
-            newRow = join.fixAll(newRow);
-            returning = new ArrayList<>(join.fixAll(returning));
+        Plan plan;
+        if (q.commandType() == Query.CommandType.INSERT) {
+            Plan source;
+            if (q.sourceQuery() != null) {
+                source = planQuery(new PlannerInfo(info.glob, info, q.sourceQuery()));
+            } else {
+                List<List<Expr>> rows = new ArrayList<>();
+                for (List<Expr> row : q.valuesLists()) rows.add(foldAll(SubLinks.processAll(row, info), ctx));
+                source = new Plan.ValuesScan(List.copyOf(rows), rows.isEmpty() ? 0 : rows.get(0).size());
+            }
+            plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
+                    q.onConflict() == null ? null : onConflict(q, info));
+        } else {
+            List<org.tusk.utils.cache.Relation> children = target.inh()
+                    ? Inheritance.descendants(target.table().oid(), env) : List.of();
+            Inheritance.TableModify one = (rte, w, row, ret) -> modifyOne(info, rte, w, row, ret);
+            plan = children.isEmpty() ? one.plan(target, where, newRow, List.copyOf(returning))
+                    : Inheritance.modifyAppend(target, q.resultRelation(), children, where, newRow, List.copyOf(returning),
+                            one);
         }
-        List<org.tusk.utils.cache.Relation> children = q.commandType() != Query.CommandType.INSERT && target.inh()
-                ? Inheritance.descendants(target.table().oid(), env) : List.of();
-        Plan plan = children.isEmpty()
-                ? new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
-                        q.onConflict() == null ? null : onConflict(q, info))
-                : Inheritance.modifyAppend(q.commandType(), target, q.resultRelation(), children, where, newRow,
-                        List.copyOf(returning), env, ctx);
         return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods), q.commandType());
+    }
+
+    /**
+     * UPDATE or DELETE of one table ({@code rte}: the target, or an inheritance child standing in
+     * for it, with {@code where}, {@code newRow} and {@code returning} already translated to its
+     * columns): ModifyTable over a scan of the table emitting its raw scan tuples (values, then
+     * TID) filtered by WHERE, or, with FROM/USING, over the join of the table with the other items.
+     */
+    private static Plan modifyOne(PlannerInfo info, Query.RangeTblEntry rte, Expr where, List<Expr> newRow,
+                                  List<Expr> returning) {
+        Query q = info.query;
+        if (!ModifyJoin.applies(q))
+            return new Plan.ModifyTable(q.commandType(), rte, ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx),
+                    newRow, where, returning);
+        // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
+        ModifyJoin join = new ModifyJoin(rte == q.resultRte() ? q : q.withResultRte(rte));
+        join.collect(where);
+        if (newRow != null) for (Expr e : newRow) join.collect(e);
+        for (Expr e : returning) join.collect(e);
+        Plan source = join.plan(info);
+        return new Plan.ModifyTable(q.commandType(), rte, source, newRow == null ? null : join.fixAll(newRow),
+                join.fix(where), List.copyOf(join.fixAll(returning)));
     }
 
     /**

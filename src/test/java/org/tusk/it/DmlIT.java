@@ -196,4 +196,54 @@ class DmlIT {
             assertEquals("42712", sqlState(c, "update uf set v = 'q' from uf"));
         }
     }
+
+    @Test
+    void updateFromAndDeleteUsingOnAnInheritanceTree() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table ip(id int, val text)", "create table ic(extra int) inherits (ip)",
+                    "insert into ip values (1, 'p1')", "insert into ic values (11, 'c11', 5)");
+            assertEquals(List.of("101", "111"), column(c,
+                    "update ip set id = id + t.x from (select 100 as x) t returning ip.id"));
+            assertEquals(List.of("c11"), column(c, "delete from ip using (select 111 as x) t where id = t.x returning val"));
+            assertEquals(List.of("101"), column(c, "select id from ip"));
+        }
+    }
+
+    @Test
+    void dataModifyingWith() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table wy(a int)", "insert into wy select generate_series(1, 5)");
+            // the deleted rows come back through the WITH query; the main query reads them
+            assertEquals(List.of("1", "2"), column(c, "with t as (delete from wy where a <= 2 returning *) select a from t order by a"));
+            // an INSERT nobody reads still runs, once, and the main query's snapshot does not see it
+            assertEquals(List.of("3"), column(c, "with t as (insert into wy values (10)) select count(*) from wy"));
+            assertEquals(List.of("3", "4", "5", "10"), column(c, "select a from wy order by a"));
+            // WITH before INSERT, UPDATE and DELETE
+            assertEquals(List.of("1001"), column(c,
+                    "with t as (update wy set a = a * 100 where a = 10 returning a) insert into wy select a + 1 from t returning a"));
+            assertEquals(List.of("3"), column(c, "with s as (select 3 as v) delete from wy using s where wy.a = s.v returning wy.a"));
+            exec(c, "with s as (select 7 as v) insert into wy select v from s");
+            assertEquals(List.of("4", "5", "7", "1000", "1001"), column(c, "select a from wy order by a"));
+            assertEquals("0A000", sqlState(c, "with t as (insert into wy values (1)) select * from t"));
+            assertEquals("0A000", sqlState(c, "select * from (with t as (delete from wy returning *) select * from t) ss"));
+            assertEquals(List.of("4", "5", "7", "1000", "1001"), column(c, "select a from wy order by a"));
+        }
+    }
+
+    @Test
+    void recursiveQueriesMustBeWellFormed() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals("0A000", sqlState(c, "with recursive x(n) as (select 1 union all select n + 1 from x order by 1) select * from x"));
+            assertEquals("42P19", sqlState(c, "with recursive x(n) as (select 1 union all select count(*) from x) select * from x"));
+            assertEquals("42P19", sqlState(c,
+                    "with recursive x(id) as (values (1) union all select (select * from x) from x where id < 5) select * from x"));
+            assertEquals("42P19", sqlState(c,
+                    "with recursive x(n) as (select 1 union all select x.n + 1 from x, x y where x.n < 3) select * from x"));
+            // an inner WITH that reads the work table is computed afresh in each round
+            assertEquals(List.of("0", "1", "2", "3"), column(c, """
+                    with recursive it(n) as (select 0 union all
+                      (with r as (select n + 1 as m from it where n < 3) select m from r))
+                    select n from it order by n"""));
+        }
+    }
 }
