@@ -21,7 +21,7 @@ final class ViewFunctions {
     private ViewFunctions() {}
 
     static void register(BuiltinRegistry r) {
-        BuiltinFunction byOid = (c, a) -> viewdef(c, (Integer) a[0]);
+        BuiltinFunction byOid = (c, a) -> viewdef(c, ((Number) a[0]).intValue());
         BuiltinFunction byName = (c, a) -> viewdef(c, (String) a[0]);
         r.fn("pg_get_viewdef", List.of(OID), TEXT, Volatility.STABLE, true, byOid);
         r.fn("pg_get_viewdef", List.of(OID, BOOL), TEXT, Volatility.STABLE, true, byOid);

@@ -3,7 +3,10 @@ package org.tusk.parser;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.Stmt;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
 
 /**
  * The grammar of CREATE VIEW, CREATE TABLE AS and SELECT INTO's target (gram.y ViewStmt,
@@ -48,11 +51,11 @@ final class CreateAsGrammar {
         } else if (p.acceptKw("temp") || p.acceptKw("temporary")) {
             temp = true;
         }
-        if (p.isKw("recursive")) throw p.notSupported("CREATE RECURSIVE VIEW", p.peek().start());
+        boolean recursive = p.acceptKw("recursive");
         p.expectKw("view");
         Stmt.RangeVar name = p.qualifiedName();
         List<String> aliases = List.of();
-        if (p.isChar('(')) aliases = columnNames();
+        if (p.isChar('(') || recursive) aliases = columnNames();
         if (p.isKw("with")) throw p.notSupported("view options", p.peek().start());
         p.expectKw("as");
         Token q = p.peek();
@@ -66,7 +69,35 @@ final class CreateAsGrammar {
             p.expectKw("check");
             p.expectKw("option");
         }
+        if (recursive) {
+            if (checkOption != null)
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "WITH CHECK OPTION not supported on recursive views",
+                        Lexer.position(p.src, q.start()));
+            query = recursiveViewSelect(name, aliases, query);
+            text = "WITH RECURSIVE " + quoted(name.name()) + "(" + String.join(", ", aliases.stream().map(CreateAsGrammar::quoted).toList())
+                    + ") AS (" + text + ") SELECT " + String.join(", ", aliases.stream().map(CreateAsGrammar::quoted).toList())
+                    + " FROM " + quoted(name.name());
+        }
         return new Stmt.ViewStmt(name, aliases, query, text, replace, temp, checkOption);
+    }
+
+    /**
+     * makeRecursiveViewSelect: CREATE RECURSIVE VIEW v (cols) AS q is CREATE VIEW v AS
+     * WITH RECURSIVE v (cols) AS (q) SELECT cols FROM v.
+     */
+    private static Stmt.SelectStmt recursiveViewSelect(Stmt.RangeVar view, List<String> cols, Stmt.SelectStmt query) {
+        List<Stmt.ResTarget> targets = new java.util.ArrayList<>();
+        for (String c : cols) targets.add(new Stmt.ResTarget(null, new RawExpr.ColumnRef(List.of(c), false, -1), -1));
+        Stmt.WithClause with = new Stmt.WithClause(true,
+                List.of(new Stmt.CommonTableExpr(view.name(), cols, query, view.location())), -1);
+        return new Stmt.SelectStmt(false, List.of(), List.copyOf(targets),
+                List.of(new Stmt.RangeVar(null, null, view.name(), null, -1)), null, List.of(), null, List.of(), null, null,
+                List.of(), Stmt.SetOperation.NONE, false, null, null, with, -1);
+    }
+
+    /** quote_identifier, for the text of the view PostgreSQL would deparse. */
+    private static String quoted(String ident) {
+        return ident.matches("[a-z_][a-z0-9_$]*") && !Keywords.isReserved(ident) ? ident : "\"" + ident.replace("\"", "\"\"") + "\"";
     }
 
     /** Whether the tokens after CREATE TABLE name are "(col, ...) AS": a CREATE TABLE AS column list, not column definitions. */

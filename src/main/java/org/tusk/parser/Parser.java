@@ -199,12 +199,12 @@ public final class Parser {
                     return new RoleGrammar(this, src).create();
                 if (n.isKeyword("sequence") || (n.isKeyword("temp") || n.isKeyword("temporary")) && peek(2).isKeyword("sequence"))
                     return new UtilityParser(this).createSeqStmt();
+                if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
                 if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary") || n.isKeyword("unlogged")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
                     return createTableStmt();
                 if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
-                if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 if (n.isKeyword("type")) return new TypeGrammar(this).create();
                 if (n.isKeyword("function") || n.isKeyword("or") && "replace".equals(peek(2).value())
