@@ -54,7 +54,9 @@ final class JoinPlanner {
 
     /** Plans FROM with the (processed, not yet fixed) WHERE conjuncts. */
     Rel plan(List<Expr> where) {
-        List<Query.JoinNode> items = q.fromList();
+        where = new ArrayList<>(where);
+        List<Query.JoinNode> items = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) flattenLateral(n, items, where);
         List<Set<Integer>> itemRelids = new ArrayList<>();
         List<List<Expr>> pushed = new ArrayList<>();
         for (Query.JoinNode n : items) {
@@ -80,7 +82,10 @@ final class JoinPlanner {
             for (Rel r : rels) {
                 if (!have.containsAll(r.lateralRelids())) continue;
                 if (pick == null) pick = r;
-                if (current != null && connected(pending, current, r)) {
+                // a LATERAL item whose references the joined part satisfies is joined next (as a
+                // join clause would connect it), rather than a cross join with something else
+                if (current != null && (connected(pending, current, r)
+                        || !r.lateralRelids().isEmpty() && current.relids().containsAll(r.lateralRelids()))) {
                     pick = r;
                     break;
                 }
@@ -105,6 +110,29 @@ final class JoinPlanner {
                     current.lateralParams(), null, null);
         }
         return current;
+    }
+
+    /**
+     * deconstruct_jointree's flattening of inner JOINs into the list of items to order, done
+     * for the inner joins holding a LATERAL item: planned as written, such a join would be the
+     * inner side of a nested loop re-run for every row of the item the LATERAL one reads, where
+     * PostgreSQL (join_collapse_limit) orders its items freely. The ON conditions join WHERE.
+     */
+    private void flattenLateral(Query.JoinNode n, List<Query.JoinNode> items, List<Expr> where) {
+        if (n instanceof Query.JoinNode.Join j && j.type() == Query.JoinType.INNER && hasLateral(n)) {
+            flattenLateral(j.left(), items, where);
+            flattenLateral(j.right(), items, where);
+            if (j.quals() != null) where.addAll(foldAll(ScanPaths.conjuncts(SubLinks.process(j.quals(), info))));
+            return;
+        }
+        items.add(n);
+    }
+
+    private boolean hasLateral(Query.JoinNode n) {
+        return switch (n) {
+            case Query.JoinNode.RangeRef r -> q.rangeTable().get(r.rtindex() - 1).lateral();
+            case Query.JoinNode.Join j -> j.type() == Query.JoinType.INNER && (hasLateral(j.left()) || hasLateral(j.right()));
+        };
     }
 
     private static Set<Integer> without(Set<Integer> a, Set<Integer> b) {

@@ -185,6 +185,7 @@ public final class Planner {
      * The result's tuples are the query's target list, resjunk entries included.
      */
     static Plan planQuery(PlannerInfo info) {
+        info.query = SubqueryPullUp.pullUp(info.query);
         Query q = info.query;
         FunctionCallContext ctx = info.glob.ctx;
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
@@ -203,10 +204,13 @@ public final class Planner {
         } else {
             List<Expr> where = new ArrayList<>();
             List<SemiJoins.Pulled> semi = new ArrayList<>();
-            for (Expr raw : ScanPaths.conjuncts(q.where())) {
+            java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>(ScanPaths.conjuncts(q.where()));
+            while (!todo.isEmpty()) {
+                Expr raw = todo.poll();
                 SemiJoins.Pulled p = SemiJoins.tryPullUp(info, raw);
                 if (p != null) {
                     semi.add(p);
+                    for (Expr h : p.hoisted()) todo.addAll(ScanPaths.conjuncts(h));
                     continue;
                 }
                 for (Expr c : ScanPaths.conjuncts(fold(SubLinks.process(raw, info), ctx)))

@@ -40,7 +40,8 @@ final class PlannerInfo {
 
     final Global glob;
     final PlannerInfo parent;
-    final Query query;
+    /** The level's query; replaced once, before planning, by its pulled-up form ({@link SubqueryPullUp}). */
+    Query query;
     final List<PlanParam> planParams = new ArrayList<>();
     final Map<String, CtePlan> ctes = new HashMap<>();
     /** Recursive CTEs being planned at this level: name to work table parameter. */

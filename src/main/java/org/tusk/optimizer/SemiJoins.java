@@ -21,8 +21,12 @@ import org.tusk.nodes.RawExpr;
 final class SemiJoins {
     private SemiJoins() {}
 
-    /** A pulled-up [NOT] EXISTS: the inner side and the correlating clauses (in the subquery's terms). */
-    record Pulled(boolean anti, JoinPlanner.Rel inner, List<Expr> clauses) {}
+    /**
+     * A pulled-up [NOT] EXISTS: the inner side, the correlating clauses (in the subquery's terms)
+     * and, for EXISTS, the subquery's conjuncts that read only this and outer levels, moved up to
+     * this level's WHERE (in this level's terms).
+     */
+    record Pulled(boolean anti, JoinPlanner.Rel inner, List<Expr> clauses, List<Expr> hoisted) {}
 
     /** The conjunct as a semi/anti join, or null if it must stay a SubPlan. */
     static Pulled tryPullUp(PlannerInfo info, Expr conjunct) {
@@ -38,9 +42,17 @@ final class SemiJoins {
                 || sub.limitCount() != null || sub.limitOffset() != null || sub.fromList().isEmpty()) return null;
         for (Query.RangeTblEntry r : sub.rangeTable())
             if (r.lateral() || r.kind() == Query.RteKind.CTE) return null;
-        List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>();
+        List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>(), hoisted = new ArrayList<>();
         for (Expr c : ScanPaths.conjuncts(sub.where())) {
             boolean outer = ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 1);
+            // EXISTS (... WHERE p AND q) with q free of the subquery's own relations is
+            // q AND EXISTS (... WHERE p): q moves up and is planned (pulled up itself) there,
+            // as pull_up_sublinks does with the quals of the semi join it makes
+            if (!anti && !VarLevels.refersToLevel(c) && !ExprTrees.any(c, x -> x instanceof Expr.Aggref)
+                    && refersOutside(c)) {
+                hoisted.add(VarLevels.incrementLevelsUp(c, -1));
+                continue;
+            }
             if (!outer) {
                 local.add(c);
                 continue;
@@ -50,7 +62,7 @@ final class SemiJoins {
             if (!simple) return null;
             correlated.add(c);
         }
-        if (correlated.isEmpty()) return null;
+        if (correlated.isEmpty() && hoisted.isEmpty()) return null;
         // join trees with ON clauses referring to this query cannot be pulled up
         for (Query.JoinNode n : sub.fromList()) if (refersOut(n)) return null;
         PlannerInfo child = new PlannerInfo(info.glob, info, sub);
@@ -62,7 +74,17 @@ final class SemiJoins {
         });
         // the inner side must not need values of this level's rows
         if (!params.isEmpty() || !inner[0].lateralParams().isEmpty()) return null;
-        return new Pulled(anti, inner[0], correlated);
+        return new Pulled(anti, inner[0], correlated, List.copyOf(hoisted));
+    }
+
+    /** Whether {@code c}, a conjunct of the subquery, refers to this level (one up) at any depth. */
+    private static boolean refersOutside(Expr c) {
+        boolean[] found = {false};
+        VarLevels.map(c, 0, (v, depth) -> {
+            if (v.levelsup() == depth + 1) found[0] = true;
+            return null;
+        });
+        return found[0];
     }
 
     private static boolean refersOut(Query.JoinNode n) {

@@ -66,11 +66,28 @@
  * own columns keep their values. The row estimate assumes each child as large as the parent.
  * Not yet: the tableoid system column, partitioning.
  *
+ * <h2>Pull-ups (prepjointree.c)</h2>
+ * Before a level is planned, {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
+ * FROM item reached through inner joins only (a one-row VALUES, or a FROM-less / one-row-VALUES
+ * subquery of non-volatile, SRF-, sublink- and aggregate-free expressions, LATERAL or not) by
+ * its expressions wherever the level and the levels below read its columns, and drops it from
+ * the join tree: an inner join that loses a side becomes its other side, its ON condition
+ * moving to WHERE (valid because every join above it is inner). {@code info.query} is replaced
+ * by the rewritten query once, before anything is planned, and never changes afterwards.
+ * {@link org.tusk.optimizer.VarLevels} moves expressions between levels (IncrementVarSublevelsUp,
+ * ReplaceVarsFromTargetList): every Var, and every CTE reference, below the moved expression is
+ * adjusted by how deep it sits, so a moved sub-select keeps reading the same relations.
+ *
  * <p>A correlated [NOT] EXISTS conjunct of WHERE over a plain subquery becomes a semi (anti)
- * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}); an uncorrelated
- * {@code x = ANY (subquery)} is answered from a hash of the subquery's rows at execution. Not
- * yet: join order search beyond greedy, pulling up IN / correlated ANY and subqueries in FROM,
- * bitmap scans, index scans for ORDER BY, statistics.
+ * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}). For EXISTS, the
+ * subquery's conjuncts that read none of its own relations but this level's are moved up into
+ * this level's WHERE first ({@code EXISTS (.. WHERE p AND q) = q AND EXISTS (.. WHERE p)}), where
+ * they are pulled up in turn, so a NOT EXISTS nested in an EXISTS becomes an anti join of this
+ * level; NOT EXISTS keeps all its conjuncts (the equivalence does not hold for it). An
+ * uncorrelated {@code x = ANY (subquery)} is answered from a hash of the subquery's rows at
+ * execution. Not yet: join order search beyond greedy, pulling up IN / correlated ANY, pulling
+ * up subqueries with FROM tables (and anything below outer joins, which needs PlaceHolderVars),
+ * outer-level aggregates (agglevelsup), bitmap scans, index scans for ORDER BY, statistics.
  *
  * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the
  * window input target (keys, function arguments, window-free parts of the target list); one

@@ -1,0 +1,164 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.PgProc;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+
+/**
+ * Pull-up of single-row FROM items (prepjointree.c pull_up_subqueries for the subqueries that
+ * reduce to one row of expressions: pull_up_simple_subquery over pull_up_simple_values, then
+ * remove_useless_result_rtes). A FROM item that is
+ * <ul>
+ *   <li>a subquery {@code SELECT exprs} without FROM, or over a one-row VALUES list, with no
+ *       WHERE, grouping, aggregates, windows, DISTINCT, ORDER BY, LIMIT, WITH or set operation, or</li>
+ *   <li>a one-row VALUES list,</li>
+ * </ul>
+ * whose output expressions have no volatile or set-returning function, sub-select or aggregate,
+ * is replaced by those expressions wherever the query (and the levels below it) read its
+ * columns, and taken out of the join tree. This is what turns
+ * {@code tenk1 b JOIN LATERAL (VALUES (a.unique1)) ss(x) ON b.unique2 = ss.x} into a join clause
+ * {@code b.unique2 = a.unique1} between {@code a} and {@code b}, instead of a nested loop that
+ * re-joins {@code b} for every row of {@code a}.
+ *
+ * <p>Only items reached from the top of FROM through inner joins are pulled up (PostgreSQL pulls
+ * up below outer joins too, wrapping the expressions in PlaceHolderVars, which we do not have):
+ * an inner join one of whose sides disappears is replaced by its other side, its ON condition
+ * moving to WHERE, which is equivalent as every join above it is an inner join too.
+ */
+final class SubqueryPullUp {
+    private SubqueryPullUp() {}
+
+    /** {@code q} with its single-row FROM items pulled up (q itself if there are none). */
+    static Query pullUp(Query q) {
+        if (q.commandType() != Query.CommandType.SELECT || q.setOperations() != null || !q.rowMarks().isEmpty()) return q;
+        List<Integer> candidates = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) collect(n, candidates);
+        for (int rtindex : candidates) {
+            List<Expr> row = singleRow(q.rangeTable().get(rtindex - 1));
+            if (row == null) continue;
+            q = VarLevels.mapQuery(q, 0, (v, depth) -> v.levelsup() == depth && v.varno() == rtindex
+                    ? VarLevels.incrementLevelsUp(row.get(v.attno() - 1), depth) : null);
+            q = withoutItem(q, rtindex);
+        }
+        return q;
+    }
+
+    /** The range table entries reached from the top of the join tree through inner joins only. */
+    private static void collect(Query.JoinNode n, List<Integer> out) {
+        switch (n) {
+            case Query.JoinNode.RangeRef r -> out.add(r.rtindex());
+            case Query.JoinNode.Join j -> {
+                if (j.type() != Query.JoinType.INNER) return;
+                collect(j.left(), out);
+                collect(j.right(), out);
+            }
+        }
+    }
+
+    /** The item's one row as expressions of the parent level, or null if it cannot be pulled up. */
+    static List<Expr> singleRow(Query.RangeTblEntry rte) {
+        List<Expr> row;
+        switch (rte.kind()) {
+            case VALUES -> {
+                if (rte.values() == null || rte.values().size() != 1) return null;
+                row = rte.values().get(0);
+            }
+            case SUBQUERY -> {
+                Query sub = rte.subquery();
+                if (!isSimple(sub)) return null;
+                List<Expr> values = null;
+                if (sub.fromList().size() == 1) {
+                    if (!(sub.fromList().get(0) instanceof Query.JoinNode.RangeRef ref)) return null;
+                    Query.RangeTblEntry v = sub.rangeTable().get(ref.rtindex() - 1);
+                    if (v.kind() != Query.RteKind.VALUES || v.values() == null || v.values().size() != 1) return null;
+                    values = v.values().get(0);
+                    if (!pullable(values)) return null;
+                } else if (!sub.fromList().isEmpty()) {
+                    return null;
+                }
+                row = new ArrayList<>();
+                for (Query.TargetEntry te : sub.targetList()) {
+                    if (te.resjunk()) continue;
+                    Expr e = te.expr();
+                    if (values != null) {
+                        int valuesIndex = ((Query.JoinNode.RangeRef) sub.fromList().get(0)).rtindex();
+                        e = VarLevels.substitute(e, valuesIndex, values);
+                    }
+                    // the subquery's outer references are this level's columns
+                    row.add(VarLevels.incrementLevelsUp(e, -1));
+                }
+            }
+            default -> { return null; }
+        }
+        if (row.size() != rte.columns().size() || !pullable(row)) return null;
+        return List.copyOf(row);
+    }
+
+    /** is_simple_subquery, for the single-row case: a plain SELECT of expressions. */
+    private static boolean isSimple(Query sub) {
+        return sub.commandType() == Query.CommandType.SELECT && sub.setOperations() == null && sub.cteList().isEmpty()
+                && !sub.hasGrouping() && sub.aggregates().isEmpty() && sub.where() == null && sub.havingQual() == null
+                && sub.distinctClause().isEmpty() && sub.sortClause().isEmpty() && sub.limitCount() == null
+                && sub.limitOffset() == null && sub.windowClause().isEmpty() && sub.rowMarks().isEmpty();
+    }
+
+    /**
+     * Whether copying the expressions to every place that reads them keeps their meaning: no
+     * volatile or set-returning function (evaluated once per row as written), no sub-select,
+     * aggregate or window function.
+     */
+    private static boolean pullable(List<Expr> exprs) {
+        for (Expr e : exprs) {
+            if (ExprTrees.any(e, x -> switch (x) {
+                case Expr.FuncExpr f -> f.proc().volatility() == PgProc.Volatility.VOLATILE || f.proc().retset();
+                case Expr.OpExpr o -> o.op().volatility() == PgProc.Volatility.VOLATILE;
+                case Expr.SubLink s -> true;
+                case Expr.SubPlan s -> true;
+                case Expr.Aggref a -> true;
+                case Expr.WindowFunc w -> true;
+                default -> false;
+            })) return false;
+        }
+        return true;
+    }
+
+    /** The query with range table entry {@code rtindex} taken out of the join tree (remove_useless_result_rtes). */
+    private static Query withoutItem(Query q, int rtindex) {
+        List<Expr> moved = new ArrayList<>();
+        List<Query.JoinNode> from = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) {
+            Query.JoinNode r = remove(n, rtindex, moved);
+            if (r != null) from.add(r);
+        }
+        Expr where = q.where();
+        if (!moved.isEmpty()) {
+            List<Expr> all = new ArrayList<>(ScanPaths.conjuncts(where));
+            all.addAll(moved);
+            where = all.size() == 1 ? all.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(all));
+        }
+        return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), q.targetList(), where, q.sortClause(),
+                q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(),
+                q.returningList(), List.copyOf(from), q.groupClause(), q.havingQual(), q.distinctClause(),
+                q.hasDistinctOn(), q.setOperations(), q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(),
+                q.rowMarks());
+    }
+
+    /** {@code n} without the item (null if nothing is left); quals of inner joins that lose a side go to {@code moved}. */
+    private static Query.JoinNode remove(Query.JoinNode n, int rtindex, List<Expr> moved) {
+        return switch (n) {
+            case Query.JoinNode.RangeRef r -> r.rtindex() == rtindex ? null : r;
+            case Query.JoinNode.Join j -> {
+                if (j.type() != Query.JoinType.INNER) yield j;
+                Query.JoinNode l = remove(j.left(), rtindex, moved), r = remove(j.right(), rtindex, moved);
+                if (l != null && r != null) yield new Query.JoinNode.Join(j.type(), l, r, j.quals(), j.rtindex());
+                if (j.quals() != null) moved.add(j.quals());
+                yield l != null ? l : r;
+            }
+        };
+    }
+}

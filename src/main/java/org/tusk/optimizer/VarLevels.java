@@ -1,0 +1,150 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Query;
+
+/**
+ * Rewrites the Vars of an expression together with those of every query level nested in it
+ * (SubLink subqueries, and below them FROM subqueries, VALUES, function calls, CTEs), knowing
+ * at each Var how many levels below the starting level it sits (rewriteManip.c's
+ * IncrementVarSublevelsUp and ReplaceVarsFromTargetList, which walk with a sublevels_up count).
+ * The planner uses it when it moves an expression from one query level to another (a pulled-up
+ * sub-select's conjuncts, a pulled-up subquery's output expressions).
+ */
+final class VarLevels {
+    private VarLevels() {}
+
+    /** What to put in place of a Var found {@code depth} levels below the starting level; null keeps it. */
+    @FunctionalInterface
+    interface VarMapper {
+        Expr map(Expr.Var v, int depth);
+
+        /** The ctelevelsup of a CTE reference found {@code depth} levels down (unchanged unless levels move). */
+        default int cteLevelsUp(int ctelevelsup, int depth) { return ctelevelsup; }
+    }
+
+    /** IncrementVarSublevelsUp: every Var referring to the starting level or above moves {@code delta} levels. */
+    static Expr incrementLevelsUp(Expr e, int delta) {
+        if (delta == 0) return e;
+        return map(e, 0, new VarMapper() {
+            public Expr map(Expr.Var v, int depth) {
+                return v.levelsup() >= depth
+                        ? new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), v.location(), v.levelsup() + delta)
+                        : null;
+            }
+
+            public int cteLevelsUp(int ctelevelsup, int depth) {
+                return ctelevelsup >= depth ? ctelevelsup + delta : ctelevelsup;
+            }
+        });
+    }
+
+    /**
+     * ReplaceVarsFromTargetList for a pulled-up subquery: each Var of range table entry
+     * {@code varno} of the starting level becomes {@code exprs.get(attno - 1)} (expressions of
+     * the starting level), moved down to where the Var was.
+     */
+    static Expr substitute(Expr e, int varno, List<Expr> exprs) {
+        return map(e, 0, (v, depth) -> v.levelsup() == depth && v.varno() == varno
+                ? incrementLevelsUp(exprs.get(v.attno() - 1), depth) : null);
+    }
+
+    /** Whether {@code e} (including nested query levels) refers to any range table entry of the starting level. */
+    static boolean refersToLevel(Expr e) {
+        boolean[] found = {false};
+        map(e, 0, (v, depth) -> {
+            if (v.levelsup() == depth) found[0] = true;
+            return null;
+        });
+        return found[0];
+    }
+
+    /** Whether {@code e} (including nested query levels) refers to range table entry {@code varno} of the starting level. */
+    static boolean refersTo(Expr e, int varno) {
+        boolean[] found = {false};
+        map(e, 0, (v, depth) -> {
+            if (v.levelsup() == depth && v.varno() == varno) found[0] = true;
+            return null;
+        });
+        return found[0];
+    }
+
+    /** The Vars of {@code e}, which lies {@code depth} levels below the starting level, mapped by {@code f}. */
+    static Expr map(Expr e, int depth, VarMapper f) {
+        if (e == null) return null;
+        return ExprTrees.map(e, x -> switch (x) {
+            case Expr.Var v -> {
+                Expr r = f.map(v, depth);
+                yield r == null ? v : r;
+            }
+            case Expr.SubLink s -> new Expr.SubLink(s.kind(), map(s.testexpr(), depth, f),
+                    mapQuery(s.subselect(), depth + 1, f), s.type(), s.typmod(), s.location());
+            default -> null;
+        });
+    }
+
+    private static List<Expr> mapAll(List<Expr> l, int depth, VarMapper f) {
+        if (l == null) return null;
+        List<Expr> out = new ArrayList<>(l.size());
+        for (Expr e : l) out.add(map(e, depth, f));
+        return out;
+    }
+
+    /** query_tree_mutator: every expression of {@code q} (at {@code depth}) and of the levels below it. */
+    static Query mapQuery(Query q, int depth, VarMapper f) {
+        List<Query.RangeTblEntry> rt = new ArrayList<>();
+        for (Query.RangeTblEntry r : q.rangeTable()) rt.add(mapRte(r, depth, f));
+        List<Query.TargetEntry> tl = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList())
+            tl.add(new Query.TargetEntry(map(te.expr(), depth, f), te.resno(), te.name(), te.resjunk()));
+        List<Expr.Aggref> aggs = new ArrayList<>();
+        for (Expr.Aggref a : q.aggregates()) aggs.add((Expr.Aggref) map(a, depth, f));
+        List<List<Expr>> values = null;
+        if (q.valuesLists() != null) {
+            values = new ArrayList<>();
+            for (List<Expr> row : q.valuesLists()) values.add(mapAll(row, depth, f));
+        }
+        List<Query.TargetEntry> ret = new ArrayList<>();
+        for (Query.TargetEntry te : q.returningList())
+            ret.add(new Query.TargetEntry(map(te.expr(), depth, f), te.resno(), te.name(), te.resjunk()));
+        List<Query.JoinNode> from = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) from.add(mapJoin(n, depth, f));
+        List<Query.CommonTableExpr> ctes = new ArrayList<>();
+        for (Query.CommonTableExpr c : q.cteList())
+            ctes.add(new Query.CommonTableExpr(c.name(), c.columns(), mapQuery(c.query(), depth + 1, f), c.recursive()));
+        return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), List.copyOf(tl), map(q.where(), depth, f),
+                q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f), List.copyOf(aggs),
+                q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),
+                List.copyOf(ret), List.copyOf(from), q.groupClause(), map(q.havingQual(), depth, f), q.distinctClause(),
+                q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(),
+                q.onConflict(), q.rowMarks());
+    }
+
+    private static Query.JoinNode mapJoin(Query.JoinNode n, int depth, VarMapper f) {
+        return switch (n) {
+            case Query.JoinNode.RangeRef r -> r;
+            case Query.JoinNode.Join j -> new Query.JoinNode.Join(j.type(), mapJoin(j.left(), depth, f),
+                    mapJoin(j.right(), depth, f), map(j.quals(), depth, f), j.rtindex());
+        };
+    }
+
+    private static Query.RangeTblEntry mapRte(Query.RangeTblEntry r, int depth, VarMapper f) {
+        Query sub = r.subquery() == null ? null : mapQuery(r.subquery(), depth + 1, f);
+        List<List<Expr>> values = null;
+        if (r.values() != null) {
+            values = new ArrayList<>();
+            for (List<Expr> row : r.values()) values.add(mapAll(row, depth, f));
+        }
+        List<Query.RangeTblFunction> calls = new ArrayList<>();
+        for (Query.RangeTblFunction c : r.functions())
+            calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount()));
+        return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
+                sub, values, map(r.function(), depth, f), r.cteName(),
+                r.kind() == Query.RteKind.CTE ? f.cteLevelsUp(r.ctelevelsup(), depth) : r.ctelevelsup(), r.selfReference(), r.lateral(),
+                r.inh(), List.copyOf(calls), r.funcOrdinality());
+    }
+}
