@@ -171,6 +171,9 @@ public final class BuiltinCatalog {
         DescribeBuiltins.register(b);
         DateTimeBuiltins.register(b);
         NumericBuiltins.register(b);
+        FormattingBuiltins.register(b);
+        StatisticalAggregates.register(b);
+        MiscStringBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -219,5 +219,10 @@
  * {@code SetReturningFunction.Polymorphic} and are bound at parse analysis like other
  * polymorphic functions. Only a FunctionScan or ProjectSet may call them; the scalar
  * {@code invoke} raises 0A000 "set-valued function called in context that cannot accept a set".
+ *
+ * <p>Aggregates whose state is never null ({@code StatisticalAggregates}: var_*, stddev_*,
+ * regr_*, covar_*, corr) reach their final function for an empty group, which returns NULL
+ * (or 0 for regr_count) as PostgreSQL's do; the two-argument ones receive their arguments as an
+ * Object[] and skip a row themselves when either is NULL (the transition functions are strict).
  */
 package org.tusk.catalog;

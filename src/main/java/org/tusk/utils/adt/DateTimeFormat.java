@@ -69,7 +69,7 @@ public final class DateTimeFormat {
     }
 
     /** The zone abbreviation shown by the non-ISO styles, or null to show the numeric offset. */
-    static String abbreviation(ZonedDateTime z) {
+    public static String abbreviation(ZonedDateTime z) {
         ZoneId zone = z.getZone();
         if (zone instanceof ZoneOffset o) return o.getTotalSeconds() == 0 ? "UTC" : null;
         java.time.zone.ZoneRules rules = zone.getRules();

@@ -62,5 +62,15 @@
  * the document text, {@code JsonTopLevel}, so key order, duplicates and spelling survive) and
  * {@link org.tusk.utils.adt.TextSets}. {@link org.tusk.utils.adt.RecordValue} is an anonymous
  * record Datum with record_out's text form.
+ *
+ * <p>Statistical aggregates keep immutable states: {@link org.tusk.utils.adt.FloatAccum}
+ * (float.c's {N, Sx, Sxx} and {N, Sx, Sxx, Sy, Syy, Sxy} arrays, updated with the Youngs-Cramer
+ * algorithm, so results match PostgreSQL bit for bit) and {@link org.tusk.utils.adt.NumericAccum}
+ * (numeric.c's exact N, sum(X), sum(X*X), with numeric_stddev_internal's result scales).
+ * Data type formatting (to_char and friends) lives in the subpackage {@code formatting}.
+ * {@link org.tusk.utils.adt.ByteaFuncs}, {@link org.tusk.utils.adt.CryptoHashes},
+ * {@link org.tusk.utils.adt.UnicodeEscapes}, {@link org.tusk.utils.adt.IdentParse} and
+ * {@link org.tusk.utils.adt.WidthBucket} are the bytea functions of varlena.c/encode.c, md5 and
+ * SHA-2, unistr, parse_ident and width_bucket.
  */
 package org.tusk.utils.adt;
