@@ -174,6 +174,7 @@ public final class BuiltinCatalog {
         FormattingBuiltins.register(b);
         StatisticalAggregates.register(b);
         MiscStringBuiltins.register(b);
+        PartitionBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -239,7 +239,22 @@ public interface Catalog {
      */
     List<String> roleDependencies(int roleOid);
 
-    /** The backend's cache of user-defined types (enum types); null where there are no heap catalogs. */
+    /** Declarative partitioning's catalog rows (pg_partitioned_table, relpartbound); null where there are no heap catalogs. */
+    default PartitionCatalog partitions() {
+        return null;
+    }
+
+    /**
+     * DefineRelation for PARTITION BY: a partitioned table (relkind 'p', no storage); the caller
+     * stores its key with {@link PartitionCatalog#storeKey}.
+     */
+    default int createPartitionedTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence,
+                                       List<String> reloptions) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "partitioned tables need the heap catalogs");
+    }
+
+        /** The backend's cache of user-defined types (enum types); null where there are no heap catalogs. */
     default TypeCache types() {
         return null;
     }

@@ -30,21 +30,6 @@ final class DescribeBuiltins {
         r.fn("pg_get_triggerdef", List.of(OID, BOOL), TEXT, S, true, (c, a) -> TriggerDef.get(((Number) a[0]).intValue()));
         r.fn("pg_relation_is_publishable", List.of(RegTypes.REGCLASS), BOOL, S, true,
                 (c, a) -> relationIsPublishable(((Number) a[0]).intValue()));
-        r.fn("pg_partition_ancestors", List.of(RegTypes.REGCLASS), RegTypes.REGCLASS, Volatility.VOLATILE, true,
-                (SetReturningFunction) (c, a) -> partitionAncestors(a[0]).iterator());
-    }
-
-    /**
-     * pg_partition_ancestors (partfuncs.c): a relation that can be a partition (table or index)
-     * and its ancestors, itself first. Tusk has no partitioning, so that is the relation alone;
-     * any other relation, or none, gives no rows.
-     */
-    static List<Object> partitionAncestors(Object regclass) {
-        int relid = ((Number) regclass).intValue();
-        List<Object[]> rows = ObjectNames.current().rows(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relid);
-        if (rows.isEmpty()) return List.of();
-        String relkind = String.valueOf(PG_CLASS.get(rows.get(0), "relkind"));
-        return "rpiI".contains(relkind) ? List.of(regclass) : List.of();
     }
 
     /**

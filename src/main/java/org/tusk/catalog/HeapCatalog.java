@@ -78,6 +78,7 @@ public final class HeapCatalog implements Catalog {
         });
         this.views = new ViewCatalog(env, writer, dependencies);
         this.inheritance = new InheritanceCatalog(env, writer, dependencies);
+        this.partitions = new PartitionCatalog(env, writer, dependencies);
     }
 
     @Override
@@ -96,6 +97,18 @@ public final class HeapCatalog implements Catalog {
     }
 
     private final InheritanceCatalog inheritance;
+    private final PartitionCatalog partitions;
+
+    @Override
+    public PartitionCatalog partitions() {
+        return partitions;
+    }
+
+    @Override
+    public int createPartitionedTable(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence,
+                                      List<String> reloptions) {
+        return createRelation(schemaOrNull, name, columns, persistence, false, reloptions, 'p');
+    }
 
     @Override
     public void storeInheritance(int childOid, List<Integer> parentOids, int[] attinhcount, boolean[] attislocal) {
@@ -567,7 +580,7 @@ public final class HeapCatalog implements Catalog {
 
         int owner = env.userOid().getAsInt();
         int relOid = newRelFileNumber();
-        boolean hasStorage = relkind != 'v';
+        boolean hasStorage = relkind != 'v' && relkind != 'p';   // RELKIND_HAS_STORAGE
         env.locks().lockRelation(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (hasStorage) env.storage().create(locator(relOid), persistence);
 
@@ -590,8 +603,8 @@ public final class HeapCatalog implements Catalog {
             if (c.identity() != 0) PG_ATTRIBUTE.set(att, "attidentity", String.valueOf(c.identity()));
             writer.insert(PG_ATTRIBUTE, att);
         }
-        // Views have no system columns (heap_create_with_catalog adds them for relkinds with storage).
-        if (hasStorage) for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
+        // Views have no system columns (heap_create_with_catalog adds them for relkinds other than views).
+        if (relkind != 'v') for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
             if (c.defaultSql() != null) {
@@ -933,8 +946,10 @@ public final class HeapCatalog implements Catalog {
                 writer.delete(PG_TYPE, v -> { int o = oid(PG_TYPE.get(v, "oid")); return o == typeOid || (arrayOid != 0 && o == arrayOid); });
             }
             writer.delete(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == relOid);
+            if (rel.relkind() == 'p') partitions.removeKey(relOid);
+            partitions.forgetDefault(relOid);
             writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
-            if (rel.relkind() != 'v') env.storage().scheduleUnlink(rel.locator());
+            if (rel.locator() != null) env.storage().scheduleUnlink(rel.locator());
             env.inval().registerRelcacheInval(relOid);
         }
         env.commandCounterIncrement().run();

@@ -224,5 +224,18 @@
  * regr_*, covar_*, corr) reach their final function for an empty group, which returns NULL
  * (or 0 for regr_count) as PostgreSQL's do; the two-argument ones receive their arguments as an
  * Object[] and skip a row themselves when either is NULL (the transition functions are strict).
+ *
+ * <h2>Declarative partitioning</h2>
+ * A partitioned table is relkind 'p' with no storage (relfilenode 0, relam 0) and one
+ * pg_partitioned_table row ({@link org.tusk.catalog.PartitionCatalog#storeKey}): strategy, key
+ * columns (partattrs; key expressions are not supported), their default btree opclasses and
+ * collations, and partdefid, the default partition. A partition is a pg_inherits child of it
+ * with relispartition true and relpartbound holding the bound in the text pg_get_expr prints
+ * ({@link org.tusk.catalog.PartitionBound}: "FOR VALUES IN (1, 2)", "DEFAULT", ...), as other
+ * pg_node_tree columns hold SQL text; its pg_depend row on the parent is AUTO, so DROP of the
+ * parent drops its partitions without CASCADE and a partition may be dropped alone. Key and
+ * bounds are read from the catalogs on each use (no partcache); DDL that changes the set of
+ * partitions holds AccessExclusiveLock on the parent, readers at least AccessShareLock, so a
+ * statement sees one set of partitions throughout.
  */
 package org.tusk.catalog;

@@ -73,6 +73,8 @@ public final class AlterTableCommand {
                     }
                     env.catalog().setColumnDefault(rel, attnum, d.defaultSql());
                 }
+                case Stmt.AlterTableCmd.AttachPartition a -> PartitionCommands.attach(rel, a, queryString, ctx);
+                case Stmt.AlterTableCmd.DetachPartition d -> PartitionCommands.detach(rel, d, ctx);
             }
             rel = env.catalog().openRelation(rel.oid());
         }
@@ -102,7 +104,7 @@ public final class AlterTableCommand {
             }
             throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
         }
-        if (rel.relkind() != 'r' && !(anyKind && rel.relkind() == 'v'))
+        if (rel.relkind() != 'r' && rel.relkind() != 'p' && !(anyKind && rel.relkind() == 'v'))
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
         return rel;
     }

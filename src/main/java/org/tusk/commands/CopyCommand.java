@@ -127,7 +127,11 @@ public final class CopyCommand {
             String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
             throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
         }
-        if (rel.relkind() != 'r') {
+        if (rel.relkind() == 'p' && !isFrom) {
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from partitioned table \"" + rel.name() + "\"")
+                    .withHint("Try the COPY (SELECT ...) TO variant.");
+        }
+        if (rel.relkind() != 'r' && rel.relkind() != 'p') {
             String kind = switch (rel.relkind()) {
                 case 'v' -> "view";
                 case 'S' -> "sequence";

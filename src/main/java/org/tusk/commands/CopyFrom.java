@@ -7,6 +7,8 @@ import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.executor.ExprEvaluator;
+import org.tusk.executor.PartitionRouting;
+import org.tusk.executor.PartitionTupleRouting;
 import org.tusk.executor.TableConstraints;
 import org.tusk.nodes.Expr;
 import org.tusk.parser.Analyzer;
@@ -40,6 +42,10 @@ final class CopyFrom {
     private final TableConstraints constraints;
     /** Checks PostgreSQL makes only once the client is already sending (COPY FREEZE's). */
     private final Runnable afterStart;
+    /** COPY into a partitioned table: each row routed to its leaf (ExecSetupPartitionTupleRouting). */
+    private final PartitionTupleRouting routing;
+    /** COPY into a partition directly: its partition constraint (ExecPartitionCheck); null otherwise. */
+    private final PartitionRouting.Constraint partitionConstraint;
 
     CopyFrom(Relation rel, int[] attnums, CopyOptions opts, ExecContext ctx, Runnable afterStart) {
         this.afterStart = afterStart;
@@ -60,6 +66,8 @@ final class CopyFrom {
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
         this.constraints = TableConstraints.open(rel, ctx);
+        this.routing = rel.relkind() == 'p' ? new PartitionTupleRouting(rel, ctx) : null;
+        this.partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
     }
 
     /** Reads every line of {@code source} and inserts its row; returns the number of rows. */
@@ -82,6 +90,7 @@ final class CopyFrom {
             rows++;
         }
         constraints.endOfStatement();
+        if (routing != null) routing.endOfStatement();
         return rows;
     }
 
@@ -105,7 +114,14 @@ final class CopyFrom {
         for (int i = 0; i < defaults.length; i++) {
             if (defaults[i] != null) row[i] = ExprEvaluator.eval(defaults[i], new Object[0], null, ctx);
         }
+        if (routing != null) {
+            // CopyFrom's tuple routing: the leaf's own constraints are checked there
+            routing.insert(row);
+            return;
+        }
         constraints.checkRow(row);
+        if (partitionConstraint != null && !partitionConstraint.accepts(row))
+            throw PartitionRouting.constraintViolation(rel, row, ctx);
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         try {
             for (Relation index : indexes) {

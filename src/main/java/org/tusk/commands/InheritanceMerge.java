@@ -44,17 +44,26 @@ final class InheritanceMerge {
 
     static Result merge(List<Stmt.RangeVar> parentNames, List<Catalog.ColumnSpec> own, boolean temp, Catalog catalog,
                         Consumer<String> notices) {
+        return merge(parentNames, own, temp, catalog, notices, false);
+    }
+
+    /** The same; {@code isPartition}: the one parent is the partitioned table of PARTITION OF. */
+    static Result merge(List<Stmt.RangeVar> parentNames, List<Catalog.ColumnSpec> own, boolean temp, Catalog catalog,
+                        Consumer<String> notices, boolean isPartition) {
         List<Col> cols = new ArrayList<>();
         List<Integer> parents = new ArrayList<>();
         for (Stmt.RangeVar rv : parentNames) {
             Relation parent = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
             String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
             if (parent == null) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
-            if (parent.relkind() != 'r') {
+            if (parent.relkind() == 'p' && !isPartition) {
+                throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from partitioned table \"" + parent.name() + "\"");
+            }
+            if (parent.relkind() != 'r' && parent.relkind() != 'p') {
                 throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "inherited relation \"" + parent.name()
                         + "\" is not a table or foreign table");
             }
-            if (parent.persistence() == 't' && !temp) {
+            if (parent.persistence() == 't' && !temp && !isPartition) {
                 throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from temporary relation \"" + parent.name() + "\"");
             }
             if (parents.contains(parent.oid())) {

@@ -95,10 +95,11 @@ public final class TableCommands {
         }
         InheritanceMerge.Result merged = null;
         if (!s.inhRelations().isEmpty()) {
-            merged = InheritanceMerge.merge(s.inhRelations(), specs, s.temp(), catalog, notices);
+            merged = InheritanceMerge.merge(s.inhRelations(), specs, s.temp(), catalog, notices, s.partbound() != null);
             specs = new ArrayList<>(merged.columns());
         }
-        int oid = catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
+        int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString)
+                : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
         if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
         if (keys.isEmpty() && others.isEmpty()) return;
         env.commandCounterIncrement();
@@ -256,7 +257,7 @@ public final class TableCommands {
                 throw PgException.error(s.kind() == Stmt.DropStmt.ObjectType.INDEX ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
                         what + " \"" + shown(rv) + "\" does not exist");
             }
-            if (rel.relkind() != want) {
+            if (rel.relkind() != want && !(want == 'r' && rel.relkind() == 'p')) {
                 throw PgException.error("42809", "\"" + rel.name() + "\" is not " + article(want))
                         .withHint("Use DROP " + dropKind(rel.relkind()) + " to remove " + article(rel.relkind()) + ".");
             }
@@ -265,7 +266,7 @@ public final class TableCommands {
         // findDependentObjects for foreign keys: those of other tables that reference a victim
         // block the drop, or with CASCADE are dropped first.
         for (Relation rel : victims) {
-            if (rel.relkind() != 'r') continue;
+            if (rel.relkind() != 'r' && rel.relkind() != 'p') continue;
             List<org.tusk.catalog.ConstraintInfo> fks = new ArrayList<>();
             for (org.tusk.catalog.ConstraintInfo f : catalog.foreignKeysReferencing(rel)) {
                 if (victims.stream().noneMatch(v -> v.oid() == f.relid())) fks.add(f);

@@ -18,7 +18,8 @@ import org.tusk.utils.error.SqlState;
  * rebuilt empty; the old files are removed when the transaction commits, so a rollback brings the
  * rows back. A table referenced by a foreign key of a table not being truncated is refused
  * (0A000), unless CASCADE, which truncates the referencing tables too. RESTART IDENTITY is
- * accepted: Tusk has no sequences owned by columns, so there is nothing for it to reach.
+ * accepted: Tusk has no sequences owned by columns, so there is nothing for it to reach. A
+ * partitioned table is truncated through its leaf partitions (TRUNCATE ONLY of one is 42809).
  */
 public final class TruncateCommand {
     private TruncateCommand() {}
@@ -31,6 +32,17 @@ public final class TruncateCommand {
             if (rel == null) {
                 String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
                 throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
+            }
+            if (rel.relkind() == 'p') {
+                // ExecuteTruncate: a partitioned table is emptied through its leaf partitions
+                if (!rv.inh())
+                    throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot truncate only a partitioned table")
+                            .withHint("Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.");
+                for (Relation leaf : PartitionCommands.leafPartitions(rel, env)) {
+                    catalog.lockRelation(leaf.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                    if (rels.stream().noneMatch(r -> r.oid() == leaf.oid())) rels.add(catalog.openRelation(leaf.oid()));
+                }
+                continue;
             }
             if (rel.relkind() != 'r') {
                 throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");

@@ -83,5 +83,15 @@
  * in an AS '...' body pointing into the CREATE statement. They run in the caller's transaction
  * like CREATE TABLE, without locks of their own on the objects (as for relation names, two
  * sessions creating the same name at once can both succeed: no catalog unique indexes yet).
+ *
+ * <p>{@link org.tusk.commands.PartitionCommands} (tablecmds.c) runs CREATE TABLE ... PARTITION
+ * BY (ComputePartitionAttrs, then a relkind 'p' relation), CREATE TABLE ... PARTITION OF (an
+ * INHERITS child of the parent, then its bound), ALTER TABLE ATTACH PARTITION (columns must
+ * match the parent's exactly; existing rows are checked at once) and DETACH PARTITION (not
+ * CONCURRENTLY). {@link org.tusk.commands.PartitionBounds} transforms a written bound into
+ * constants of the key types and checks it against the parent's other partitions with
+ * PostgreSQL's messages (42P17 overlap, empty range, hash moduli; 23514 when an existing
+ * default partition holds rows the new partition would own). The parent is locked
+ * AccessExclusiveLock throughout.
  */
 package org.tusk.commands;

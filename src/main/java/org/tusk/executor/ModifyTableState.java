@@ -66,6 +66,10 @@ final class ModifyTableState extends PlanState {
     private BitSet indexedAttrs;
     private long processed;
     private boolean done;
+    /** INSERT into a partitioned table: where each row goes (ExecSetupPartitionTupleRouting). */
+    private PartitionTupleRouting routing;
+    /** The target is a partition: rows stored into it must satisfy its partition constraint; null otherwise. */
+    private PartitionRouting.Constraint partitionConstraint;
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -85,6 +89,9 @@ final class ModifyTableState extends PlanState {
         if (indexes == null) {
             openIndexes(env);
             constraints = TableConstraints.open(rel, cols, ctx);
+            if (rel.relkind() == 'p' || plan.rootRelation() != null)
+                routing = new PartitionTupleRouting(plan.rootRelation() != null ? plan.rootRelation() : rel, ctx);
+            partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
         }
         Object[] tuple;
         while ((tuple = source.next()) != null) {
@@ -101,6 +108,7 @@ final class ModifyTableState extends PlanState {
         }
         done = true;
         constraints.endOfStatement();
+        if (routing != null) routing.endOfStatement();
         return null;
     }
 
@@ -114,7 +122,14 @@ final class ModifyTableState extends PlanState {
     private Object[] insert(ExecEnvironment env, Object[] sourceTuple) {
         Object[] row = plan.newRow() == null ? ScanTuples.values(sourceTuple, cols.size())
                 : Executor.project(plan.newRow(), sourceTuple, null, ctx);
+        if (routing != null) {
+            if (plan.onConflict() != null)
+                throw PgException.error("0A000", "INSERT ... ON CONFLICT into a partitioned table is not supported yet");
+            return withTid(row, routing.insert(row).tid(), null);
+        }
         constraints.checkRow(row);
+        if (partitionConstraint != null && !partitionConstraint.accepts(row))
+            throw PartitionRouting.constraintViolation(rel, row, ctx);
         Plan.OnConflict oc = plan.onConflict();
         while (oc != null) {
             // ExecInsert's pre-check: a conflicting live row diverts the proposed one
@@ -140,6 +155,13 @@ final class ModifyTableState extends PlanState {
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
             Object[] row = Executor.project(plan.newRow(), old, null, ctx);
+            if (partitionConstraint != null && !partitionConstraint.accepts(row)) {
+                if (routing == null) {
+                    constraints.checkRow(row);
+                    throw PartitionRouting.constraintViolation(rel, row, ctx);
+                }
+                return moveRow(env, old, row);
+            }
             constraints.checkRow(row);
             ModifyResult r = am.update(rel, tid, row, env.commandId(), env.snapshot(), true, indexedAttrs);
             switch (r.result()) {
@@ -163,6 +185,20 @@ final class ModifyTableState extends PlanState {
                 default -> throw unexpected("update", r);
             }
         }
+    }
+
+    /**
+     * ExecCrossPartitionUpdate: the updated row belongs in another partition, so it is deleted
+     * here and inserted through the root partitioned table (ExecDelete + ExecInsert, as
+     * PostgreSQL does). Null if the row was changed or deleted concurrently and so not moved.
+     */
+    private Object[] moveRow(ExecEnvironment env, Object[] oldTuple, Object[] newRow) {
+        Object[] deleted = delete(env, oldTuple);
+        if (deleted == null) return null;
+        Relation root = plan.rootRelation();
+        Object[] rootRow = PartitionRouting.convert(newRow, PartitionRouting.columnMap(rel, root));
+        PartitionTupleRouting.Routed r = routing.insert(rootRow);
+        return withTid(newRow, r.tid(), oldTuple);
     }
 
     private Object[] delete(ExecEnvironment env, Object[] oldTuple) {

@@ -109,5 +109,21 @@
  * lock step, one row per step, until all are exhausted, padding the finished ones with NULLs;
  * nothing is materialised, so LIMIT stops the calls. A strict call with a NULL argument yields
  * no rows. In the select list a record-returning call's rows become record values.
+ *
+ * <h2>Partitioned tables</h2>
+ * An INSERT or COPY FROM into a partitioned table routes each row
+ * ({@link org.tusk.executor.PartitionTupleRouting}, execPartition.c): at each level the
+ * partition whose bound accepts the key values is chosen
+ * ({@link org.tusk.executor.PartitionRouting#choose}, get_partition_for_tuple; the default
+ * partition if none does, else 23514 "no partition of relation ... found for row"), the row is
+ * converted to the leaf's column order by name, checked against the leaf's constraints and
+ * stored there with the leaf's index entries. Hash partitions use PostgreSQL's extended hash
+ * functions bit for bit ({@link org.tusk.executor.PartitionHashing}), so rows land where
+ * PostgreSQL puts them. A row stored into a partition directly must satisfy the partition
+ * constraint of it and of every ancestor (ExecPartitionCheck, 23514 "violates partition
+ * constraint"); an UPDATE planned through the partitioned root instead moves such a row: it is
+ * deleted from its partition and routed from the root (ModifyTable's rootRelation). Routing
+ * state (each level's key and partitions, each leaf's indexes and constraints) lives for one
+ * statement.
  */
 package org.tusk.executor;

@@ -80,13 +80,22 @@ public sealed interface Plan {
      * for UPDATE, from the old row (a scan tuple of the target, TID last); DELETE has none.
      * {@code recheckQual} is the WHERE clause re-evaluated on the newest version of a row that
      * a concurrent transaction updated (EvalPlanQual). Emits the RETURNING projection per row
-     * when {@code returning} is not empty, otherwise nothing.
+     * when {@code returning} is not empty, otherwise nothing. {@code rootRelation} is the
+     * partitioned table an UPDATE named when {@code target} is one of its leaf partitions (a row
+     * that no longer fits the leaf moves, through the root, to the partition it now belongs in);
+     * null otherwise.
      */
     record ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
-                       Expr recheckQual, List<Expr> returning, OnConflict onConflict) implements Plan {
+                       Expr recheckQual, List<Expr> returning, OnConflict onConflict,
+                       org.tusk.utils.cache.Relation rootRelation) implements Plan {
         public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
                            Expr recheckQual, List<Expr> returning) {
-            this(operation, target, source, newRow, recheckQual, returning, null);
+            this(operation, target, source, newRow, recheckQual, returning, null, null);
+        }
+
+        public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
+                           Expr recheckQual, List<Expr> returning, OnConflict onConflict) {
+            this(operation, target, source, newRow, recheckQual, returning, onConflict, null);
         }
 
         public int width() { return returning.size(); }

@@ -256,7 +256,13 @@ public sealed interface Stmt {
      */
     record CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                       boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
-                      List<RangeVar> inhRelations) implements Stmt {
+                      List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound) implements Stmt {
+        public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
+                          boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
+                          List<RangeVar> inhRelations) {
+            this(relation, columns, constraints, temp, ifNotExists, unlogged, options, inhRelations, null, null);
+        }
+
         public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                           boolean temp, boolean ifNotExists) {
             this(relation, columns, constraints, temp, ifNotExists, false, List.of());
@@ -506,7 +512,34 @@ public sealed interface Stmt {
 
         /** SET DEFAULT expr ({@code defaultSql} its text) or, with a null expression, DROP DEFAULT. */
         record SetDefault(String column, RawExpr rawDefault, String defaultSql) implements AlterTableCmd {}
+
+        /** ATTACH PARTITION name FOR VALUES ... | DEFAULT. */
+        record AttachPartition(RangeVar partition, PartitionBoundSpec bound) implements AlterTableCmd {}
+
+        /** DETACH PARTITION name. */
+        record DetachPartition(RangeVar partition) implements AlterTableCmd {}
     }
+
+    /**
+     * PARTITION BY strategy (params) of CREATE TABLE (gram.y PartitionSpec): {@code strategy} as
+     * written, lower case ("range", "list", "hash", or anything else, refused in analysis).
+     */
+    record PartitionSpec(String strategy, List<PartitionElem> params, int location) {}
+
+    /**
+     * One partition key element (PartitionElem): a column name, or an expression ({@code expr}
+     * with its SQL text); {@code opclass} is an operator class name or null.
+     */
+    record PartitionElem(String column, RawExpr expr, String exprSql, String opclass, int location) {}
+
+    /**
+     * A partition bound as written (PartitionBoundSpec of gram.y): {@code strategy} 'l' (IN), 'r'
+     * (FROM ... TO), 'h' (WITH (MODULUS, REMAINDER)) or 'd' (DEFAULT). Each datum keeps its SQL text
+     * ({@code *Sql}), which is analysed against the key column's type.
+     */
+    record PartitionBoundSpec(char strategy, List<RawExpr> listDatums, List<String> listSql, List<RawExpr> lower,
+                              List<String> lowerSql, List<RawExpr> upper, List<String> upperSql, int modulus,
+                              int remainder, int location) {}
 
     /** ALTER TABLE [IF EXISTS] name RENAME TO new | RENAME [COLUMN] col TO new; column null for the table. */
     record RenameStmt(RangeVar relation, String column, String newName, boolean missingOk) implements Stmt {}

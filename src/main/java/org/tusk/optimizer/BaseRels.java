@@ -34,12 +34,14 @@ final class BaseRels {
         switch (rte.kind()) {
             case RELATION -> {
                 List<org.tusk.utils.cache.Relation> children = rte.isTable() && rte.inh()
-                        ? Inheritance.descendants(rte.table().oid(), info.glob.env) : List.of();
-                if (!children.isEmpty()) {
+                        ? Inheritance.expand(rte, rtindex, qual, info.glob.env) : List.of();
+                if (!children.isEmpty() || Inheritance.isPartitioned(rte)) {
                     // expand_inherited_rtentry: the table and its descendants, appended.
                     plan = Inheritance.append(rte, rtindex, children, qual, info.glob.env, info.glob.ctx);
                     // Rough: as many rows in each child as in the parent (no per-child statistics yet).
-                    rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm()) * (1 + children.size());
+                    // a partitioned table has no pages of its own: only its partitions count
+                    rows = Inheritance.isPartitioned(rte) ? Inheritance.leafRows(rte, children, info.glob.env)
+                            : JoinPlanner.tableRows(rte, info.glob.env.tableAm()) * (1 + children.size());
                     return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
                             Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, List.of(), null, null);
                 }

@@ -47,6 +47,37 @@ final class Inheritance {
         return out;
     }
 
+    /** Whether the range table entry is a partitioned table (relkind 'p': no storage of its own). */
+    static boolean isPartitioned(Query.RangeTblEntry rte) {
+        return rte.isTable() && rte.table().relkind() == 'p';
+    }
+
+    /**
+     * expand_inherited_rtentry's choice of children: for a partitioned table the leaf partitions
+     * that plan-time pruning keeps for {@code qual} ({@link PartitionPruning}); otherwise every
+     * descendant.
+     */
+    static List<Relation> expand(Query.RangeTblEntry rte, int rtindex, Expr qual, ExecEnvironment env) {
+        if (isPartitioned(rte)) return PartitionPruning.leaves(rte.table(), rtindex, qual, env);
+        return descendants(rte.table().oid(), env);
+    }
+
+    /** The estimated rows of a partitioned table: those of its (unpruned) leaf partitions, each estimated from its size. */
+    static double leafRows(Query.RangeTblEntry rte, List<Relation> children, ExecEnvironment env) {
+        double rows = 0;
+        for (Relation child : children) {
+            if (child.relkind() != 'p') rows += JoinPlanner.tableRows(childRte(rte, child), env.tableAm());
+        }
+        return rows;
+    }
+
+        /** A plan that emits no rows of the given width (a partitioned table all of whose partitions were pruned). */
+    static Plan empty(Query.RangeTblEntry rte) {
+        List<Expr> tlist = new ArrayList<>();
+        for (ColumnDef c : rte.columns()) tlist.add(new Expr.Const(c.typeOid(), c.typmod(), null, -1));
+        return new Plan.Result(List.copyOf(tlist), new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, false, -1), true);
+    }
+
     /** Whether temporary relation {@code r} is in this session's own temporary schema. */
     private static boolean isOwnTemp(ExecEnvironment env, Relation r) {
         Relation viaPgTemp = env.catalog().openRelation("pg_temp", r.name());
@@ -57,10 +88,16 @@ final class Inheritance {
     static Plan append(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual, ExecEnvironment env,
                        FunctionCallContext ctx) {
         List<Plan> scans = new ArrayList<>();
-        scans.add(ScanPaths.scan(rte, qual, null, env, ctx));
+        if (!isPartitioned(rte)) scans.add(ScanPaths.scan(rte, qual, null, env, ctx));
+        // EXPLAIN names the leaves of an Append over a partitioned table refname_1, refname_2, ...
+        // (set_rtable_names: the parent, listed in the Append's apprelids, keeps the plain name)
+        long leaves = children.stream().filter(c -> c.relkind() != 'p').count();
+        int n = 0;
         for (Relation child : children) {
+            if (child.relkind() == 'p') continue;   // a partitioned table has no rows of its own
             int[] map = translation(rte, child);
-            Query.RangeTblEntry childRte = childRte(rte, child);
+            Query.RangeTblEntry childRte = isPartitioned(rte) && leaves > 1
+                    ? childRte(rte, child, rte.refname() + "_" + (++n)) : childRte(rte, child);
             List<Expr> tlist = new ArrayList<>();
             for (int i = 0; i < map.length; i++) {
                 ColumnDef c = rte.columns().get(i);
@@ -68,12 +105,19 @@ final class Inheritance {
             }
             scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map), List.copyOf(tlist), env, ctx));
         }
+        if (scans.isEmpty()) return empty(rte);
+        // a lone partition needs no Append above it (set_append_rel_pathlist's single-child case)
+        if (scans.size() == 1 && isPartitioned(rte)) return scans.get(0);
         return new Plan.Append(List.copyOf(scans), rte.columns().size());
     }
 
-    /** Plans the ModifyTable of one table of an inherited UPDATE/DELETE, its expressions already translated. */
+    /**
+     * Plans the ModifyTable of one table of an inherited UPDATE/DELETE, its expressions already
+     * translated; {@code root} is the partitioned table a leaf belongs to (rows that leave the
+     * leaf's bounds are routed from there), else null.
+     */
     interface TableModify {
-        Plan plan(Query.RangeTblEntry rte, Expr where, List<Expr> newRow, List<Expr> returning);
+        Plan plan(Query.RangeTblEntry rte, Expr where, List<Expr> newRow, List<Expr> returning, Relation root);
     }
 
     /**
@@ -84,8 +128,11 @@ final class Inheritance {
     static Plan modifyAppend(Query.RangeTblEntry target, int rtindex, List<Relation> children, Expr where,
                              List<Expr> newRow, List<Expr> returning, TableModify modify) {
         List<Plan> modifies = new ArrayList<>();
-        modifies.add(modify.plan(target.withInh(false), where, newRow, returning));
+        boolean partitioned = isPartitioned(target);
+        // a partitioned table has no rows of its own: only its leaves are changed
+        if (!partitioned) modifies.add(modify.plan(target.withInh(false), where, newRow, returning, null));
         for (Relation child : children) {
+            if (child.relkind() == 'p') continue;
             int[] map = translation(target, child);
             Query.RangeTblEntry childRte = childRte(target, child);
             Expr childWhere = adjust(where, rtindex, map);
@@ -106,18 +153,23 @@ final class Inheritance {
             }
             List<Expr> childReturning = new ArrayList<>();
             for (Expr e : returning) childReturning.add(adjust(e, rtindex, map));
-            modifies.add(modify.plan(childRte, childWhere, childNewRow, List.copyOf(childReturning)));
+            modifies.add(modify.plan(childRte, childWhere, childNewRow, List.copyOf(childReturning),
+                    partitioned ? target.table() : null));
         }
         return new Plan.Append(List.copyOf(modifies), returning.size());
     }
 
     private static Query.RangeTblEntry childRte(Query.RangeTblEntry parent, Relation child) {
+        return childRte(parent, child, parent.refname());
+    }
+
+    private static Query.RangeTblEntry childRte(Query.RangeTblEntry parent, Relation child, String refname) {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < child.desc().natts(); i++) {
             var att = child.desc().attr(i);
             cols.add(new ColumnDef(att.name(), att.type().oid(), child.atttypmod(i + 1)));
         }
-        return new Query.RangeTblEntry(parent.refname(), null, child.name(), null, List.copyOf(cols), child).withInh(false);
+        return new Query.RangeTblEntry(refname, null, child.name(), null, List.copyOf(cols), child).withInh(false);
     }
 
     /** make_inh_translation_list: for each column of the parent, the child's attribute number of the same name. */

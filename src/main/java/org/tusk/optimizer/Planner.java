@@ -109,10 +109,12 @@ public final class Planner {
             plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
                     q.onConflict() == null ? null : onConflict(q, info));
         } else {
+            // the children left after partition pruning; a partitioned target is changed only through them
             List<org.tusk.utils.cache.Relation> children = target.inh()
-                    ? Inheritance.descendants(target.table().oid(), env) : List.of();
-            Inheritance.TableModify one = (rte, w, row, ret) -> modifyOne(info, rte, w, row, ret);
-            plan = children.isEmpty() ? one.plan(target, where, newRow, List.copyOf(returning))
+                    ? Inheritance.expand(target, q.resultRelation(), where, env) : List.of();
+            Inheritance.TableModify one = (rte, w, row, ret, root) -> modifyOne(info, rte, w, row, ret, root);
+            plan = children.isEmpty() && !Inheritance.isPartitioned(target)
+                    ? one.plan(target, where, newRow, List.copyOf(returning), null)
                     : Inheritance.modifyAppend(target, q.resultRelation(), children, where, newRow, List.copyOf(returning),
                             one);
         }
@@ -126,11 +128,11 @@ public final class Planner {
      * TID) filtered by WHERE, or, with FROM/USING, over the join of the table with the other items.
      */
     private static Plan modifyOne(PlannerInfo info, Query.RangeTblEntry rte, Expr where, List<Expr> newRow,
-                                  List<Expr> returning) {
+                                  List<Expr> returning, org.tusk.utils.cache.Relation root) {
         Query q = info.query;
         if (!ModifyJoin.applies(q))
             return new Plan.ModifyTable(q.commandType(), rte, ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx),
-                    newRow, where, returning);
+                    newRow, where, returning, null, root);
         // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
         ModifyJoin join = new ModifyJoin(rte == q.resultRte() ? q : q.withResultRte(rte));
         join.collect(where);
@@ -138,7 +140,7 @@ public final class Planner {
         for (Expr e : returning) join.collect(e);
         Plan source = join.plan(info);
         return new Plan.ModifyTable(q.commandType(), rte, source, newRow == null ? null : join.fixAll(newRow),
-                join.fix(where), List.copyOf(join.fixAll(returning)));
+                join.fix(where), List.copyOf(join.fixAll(returning)), null, root);
     }
 
     /**

@@ -105,5 +105,14 @@
  * node below computes the target with the calls taken out, keeping every call-free entry at its
  * position. Constant folding never evaluates a set-returning call. Calls nested in another
  * call's arguments (a second ProjectSet level in PostgreSQL) are refused (0A000).
+ *
+ * <p>Partitioned tables ({@link org.tusk.optimizer.PartitionPruning}, partprune.c at plan
+ * time): a scan of a partitioned table is an Append of its leaf partitions that may hold rows
+ * satisfying the restriction clauses (key compared with constants by =, &lt;, &lt;=, &gt;,
+ * &gt;=, IN, IS [NOT] NULL); the table itself, having no storage, is never scanned. One
+ * remaining leaf is scanned without an Append, none gives a Result with "One-Time Filter:
+ * false". Leaves under an Append are named refname_1, refname_2, ... as EXPLAIN shows them.
+ * UPDATE and DELETE get one ModifyTable per remaining leaf, each carrying the root so that an
+ * UPDATE can move a row to another partition.
  */
 package org.tusk.optimizer;

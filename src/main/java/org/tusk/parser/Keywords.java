@@ -59,7 +59,9 @@ public final class Keywords {
             "input", "leakproof", "invoker", "definer", "parallel", "cost", "atomic", "return", "external",
             "support", "transform", "procedure", "aggregate",
             // views and inheritance
-            "view", "replace", "cascaded", "views");
+            "view", "replace", "cascaded", "views",
+            // declarative partitioning (ALTER TABLE ATTACH/DETACH PARTITION)
+            "attach", "detach", "finalize");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

@@ -325,6 +325,7 @@ public final class Parser {
             ifNotExists = true;
         }
         Stmt.RangeVar rel = qualifiedName();
+        if (isKw("partition") && peek(1).isKeyword("of")) return partitionOfStmt(rel, temp, ifNotExists, unlogged);
         if (isKw("of") || isKw("partition")) throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         if (isKw("as") || new CreateAsGrammar(this).atColumnNameList()) {
             if (unlogged) throw notSupported("CREATE UNLOGGED TABLE AS", peek().start());
@@ -355,8 +356,35 @@ public final class Parser {
             } while (acceptChar(','));
             expectChar(')');
         }
-        if (isKw("partition") || isKw("using"))
+        Stmt.PartitionSpec partspec = isKw("partition") ? new PartitionGrammar(this).partitionSpec() : null;
+        if (isKw("using"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
+        List<Stmt.DefElem> options = tableOptions();
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.copyOf(inherits), partspec, null);
+    }
+
+    /**
+     * CREATE TABLE name PARTITION OF parent [(column options, constraints)] PartitionBoundSpec
+     * [PARTITION BY ...] [WITH (...)]: the parent goes in inhRelations, as gram.y puts it.
+     */
+    private Stmt partitionOfStmt(Stmt.RangeVar rel, boolean temp, boolean ifNotExists, boolean unlogged) {
+        expectKw("partition");
+        expectKw("of");
+        Stmt.RangeVar parent = qualifiedName();
+        List<Stmt.ColumnDefinition> cols = new ArrayList<>();
+        List<Stmt.TableConstraint> cons = new ArrayList<>();
+        PartitionGrammar g = new PartitionGrammar(this);
+        if (isChar('(')) g.typedTableElements(cols, cons);
+        Stmt.PartitionBoundSpec bound = g.boundSpec();
+        Stmt.PartitionSpec partspec = isKw("partition") ? g.partitionSpec() : null;
+        if (isKw("using"))
+            throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
+        List<Stmt.DefElem> options = tableOptions();
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.of(parent), partspec, bound);
+    }
+
+    /** OptWith [OnCommitOption] [OptTableSpace] of CREATE TABLE. */
+    private List<Stmt.DefElem> tableOptions() {
         List<Stmt.DefElem> options = List.of();
         if (isKw("with") && peek(1).isChar('(')) {
             advance();
@@ -367,14 +395,28 @@ public final class Parser {
         }
         if (isKw("tablespace") || isKw("on") && peek(1).isKeyword("commit"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
-        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.copyOf(inherits));
+        return options;
     }
 
     /** columnDef: ColId Typename ColQualList. */
     Stmt.ColumnDefinition columnDef() {
         Token nameTok = peek();
         String name = colId();
-        TypeName type = typeName();
+        return columnQuals(nameTok, name, typeName());
+    }
+
+    /** columnOptions of a typed (PARTITION OF) table: ColId [WITH OPTIONS] ColQualList; the type is null. */
+    Stmt.ColumnDefinition columnOptions() {
+        Token nameTok = peek();
+        String name = colId();
+        if (isKw("with") && peek(1).is(Kind.IDENT) && peek(1).value().equalsIgnoreCase("options")) {
+            advance();
+            advance();
+        }
+        return columnQuals(nameTok, name, null);
+    }
+
+    private Stmt.ColumnDefinition columnQuals(Token nameTok, String name, TypeName type) {
         boolean notNull = false, nullSeen = false;
         int primary = -1, unique = -1;
         char identity = 0;

@@ -143,8 +143,9 @@ final class UtilityParser {
         p.acceptKw("table");
         List<Stmt.RangeVar> rels = new ArrayList<>();
         do {
-            p.acceptKw("only");
-            rels.add(p.qualifiedName());
+            boolean only = p.acceptKw("only");
+            Stmt.RangeVar rv = p.qualifiedName();
+            rels.add(only ? rv.only() : rv);
             p.acceptChar('*');
         } while (p.acceptChar(','));
         boolean restart = false;
@@ -199,6 +200,18 @@ final class UtilityParser {
 
     private Stmt.AlterTableCmd alterTableCmd() {
         Token t = p.peek();
+        if (p.acceptKw("attach")) {
+            p.expectKw("partition");
+            Stmt.RangeVar part = p.qualifiedName();
+            return new Stmt.AlterTableCmd.AttachPartition(part, new PartitionGrammar(p).boundSpec());
+        }
+        if (p.acceptKw("detach")) {
+            p.expectKw("partition");
+            Stmt.RangeVar part = p.qualifiedName();
+            if (p.isKw("concurrently") || p.isKw("finalize"))
+                throw p.notSupported("DETACH PARTITION " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
+            return new Stmt.AlterTableCmd.DetachPartition(part);
+        }
         if (p.acceptKw("add")) {
             if (p.isKw("constraint") || p.isKw("primary") || p.isKw("unique") || p.isKw("check") || p.isKw("foreign")
                     || p.isKw("exclude")) {

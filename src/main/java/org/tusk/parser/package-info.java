@@ -144,5 +144,12 @@
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.
+ *
+ * <p>Declarative partitioning ({@link org.tusk.parser.PartitionGrammar}): PARTITION BY
+ * strategy (columns), PARTITION OF parent [(column options, constraints)] FOR VALUES IN /
+ * FROM ... TO / WITH (MODULUS, REMAINDER) | DEFAULT, and ATTACH / DETACH PARTITION. As in
+ * gram.y the parent of PARTITION OF goes into inhRelations; each bound datum keeps its SQL
+ * text, analysed by {@link org.tusk.parser.PartitionBoundAnalysis} against its key column's
+ * type (no column references, no subqueries).
  */
 package org.tusk.parser;

@@ -212,6 +212,8 @@ public final class PreparedStatement {
     private void runTableUtility(Stmt u) {
         var env = ctx.env();
         switch (u) {
+            case Stmt.CreateStmt c when org.tusk.commands.PartitionCommands.isPartitionDdl(c) ->
+                    org.tusk.commands.PartitionCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase(),
                     notices::add);
             case Stmt.IndexStmt i -> TableCommands.createIndex(i, queryString, env);

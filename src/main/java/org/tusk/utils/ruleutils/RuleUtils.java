@@ -39,6 +39,7 @@ public final class RuleUtils {
      * any other expression as a boolean expression over the relation's columns.
      */
     public static String getExpr(String text, int relid, String currentDatabase) {
+        if (PartitionRuleUtils.isPartitionBound(text)) return text;
         ObjectNames names = ObjectNames.current();
         for (Object[] d : names.rows(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relid && text.equals(PG_ATTRDEF.get(v, "adbin")))) {
             short adnum = (Short) PG_ATTRDEF.get(d, "adnum");

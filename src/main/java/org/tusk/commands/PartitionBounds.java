@@ -1,0 +1,210 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.PartitionBound;
+import org.tusk.catalog.PartitionBound.RangeDatum;
+import org.tusk.catalog.PartitionCatalog;
+import org.tusk.catalog.PartitionKey;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExprEvaluator;
+import org.tusk.executor.PartitionRouting;
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.Lexer;
+import org.tusk.parser.PartitionBoundAnalysis;
+import org.tusk.utils.adt.Comparisons;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Partition bounds of DDL: parse_utilcmd.c transformPartitionBound (the written bound checked
+ * against the parent's strategy, each datum evaluated to a constant of its key column's type)
+ * and partbounds.c check_new_partition_bound (no overlap with the parent's other partitions, a
+ * non-empty range, hash moduli that divide one another) plus check_default_partition_contents
+ * (rows of an existing default partition must not belong to the new partition).
+ */
+final class PartitionBounds {
+    private PartitionBounds() {}
+
+    /** transformPartitionBound. */
+    static PartitionBound transform(Stmt.PartitionBoundSpec spec, PartitionKey key, Relation parent, String queryString,
+                                    ExecContext ctx) {
+        int at = pos(queryString, spec.location());
+        if (spec.strategy() != 'd' && spec.strategy() != key.strategy()) {
+            // the message names the parent's strategy (transformPartitionBound)
+            String kind = switch (key.strategy()) {
+                case 'h' -> "hash";
+                case 'l' -> "list";
+                default -> "range";
+            };
+            throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a " + kind + " partition", at);
+        }
+        switch (spec.strategy()) {
+            case 'd' -> {
+                if (key.strategy() == 'h')
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "a hash-partitioned table may not have a default partition");
+                return PartitionBound.defaultBound();
+            }
+            case 'h' -> {
+                if (key.strategy() != 'h')
+                    throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a hash partition", at);
+                if (spec.modulus() < 1)
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "modulus for hash partition must be an integer value greater than zero");
+                if (spec.remainder() >= spec.modulus())
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "remainder for hash partition must be less than modulus");
+                return new PartitionBound('h', null, null, null, spec.modulus(), spec.remainder());
+            }
+            case 'l' -> {
+                if (key.strategy() != 'l')
+                    throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a list partition", at);
+                List<Object> values = new ArrayList<>();
+                for (String sql : spec.listSql()) {
+                    Object v = eval(sql, key, 0, ctx);
+                    // duplicates are dropped, as transformPartitionBound does
+                    boolean dup = false;
+                    for (Object o : values) dup |= o == null ? v == null : v != null && Comparisons.compare(o, v) == 0;
+                    if (!dup) values.add(v);
+                }
+                return new PartitionBound('l', values, null, null, -1, -1);
+            }
+            default -> {
+                if (key.strategy() != 'r')
+                    throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a range partition", at);
+                if (spec.lower().size() != key.count())
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "FROM must specify exactly one value per partitioning column");
+                if (spec.upper().size() != key.count())
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "TO must specify exactly one value per partitioning column");
+                List<RangeDatum> lower = range(spec.lower(), spec.lowerSql(), key, queryString, ctx);
+                List<RangeDatum> upper = range(spec.upper(), spec.upperSql(), key, queryString, ctx);
+                return new PartitionBound('r', null, lower, upper, -1, -1);
+            }
+        }
+    }
+
+    /** transformPartitionRangeBounds + validateInfiniteBounds. */
+    private static List<RangeDatum> range(List<RawExpr> raw, List<String> sql, PartitionKey key, String queryString, ExecContext ctx) {
+        List<RangeDatum> out = new ArrayList<>();
+        int kind = RangeDatum.VALUE;
+        for (int i = 0; i < raw.size(); i++) {
+            RawExpr e = raw.get(i);
+            RangeDatum d;
+            if (e instanceof RawExpr.ColumnRef cr && cr.fields().size() == 1 && cr.fields().get(0).equalsIgnoreCase("minvalue")) {
+                d = new RangeDatum(RangeDatum.MINVALUE, null);
+            } else if (e instanceof RawExpr.ColumnRef cr && cr.fields().size() == 1 && cr.fields().get(0).equalsIgnoreCase("maxvalue")) {
+                d = new RangeDatum(RangeDatum.MAXVALUE, null);
+            } else {
+                Object v = eval(sql.get(i), key, i, ctx);
+                if (v == null)
+                    throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "cannot specify NULL in range bound",
+                            pos(queryString, e.location()));
+                d = new RangeDatum(RangeDatum.VALUE, v);
+            }
+            if (kind != d.kind()) {
+                if (kind == RangeDatum.MAXVALUE)
+                    throw PgException.errorAt(SqlState.DATATYPE_MISMATCH, "every bound following MAXVALUE must also be MAXVALUE",
+                            pos(queryString, e.location()));
+                if (kind == RangeDatum.MINVALUE)
+                    throw PgException.errorAt(SqlState.DATATYPE_MISMATCH, "every bound following MINVALUE must also be MINVALUE",
+                            pos(queryString, e.location()));
+                kind = d.kind();
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** transformPartitionBoundValue: the datum analysed, coerced to key column {@code i}'s type and evaluated. */
+    private static Object eval(String sql, PartitionKey key, int i, ExecContext ctx) {
+        var e = PartitionBoundAnalysis.analyze(sql, key.columnName(i), key.typeOid(i), key.typmod(i), ctx.timeZone(),
+                ctx.session().currentDatabase());
+        return ExprEvaluator.eval(e, new Object[0], null, ctx);
+    }
+
+    /** check_new_partition_bound (+ check_default_partition_contents for a new non-default partition). */
+    static void checkNew(String partName, Relation parent, PartitionKey key, PartitionBound bound, Stmt.PartitionBoundSpec spec,
+                         String queryString, ExecContext ctx) {
+        var catalog = ctx.env().catalog();
+        PartitionCatalog pc = catalog.partitions();
+        List<PartitionCatalog.Partition> parts = pc.partitions(parent, key, catalog);
+        int at = pos(queryString, spec.location());
+        if (bound.isDefault()) {
+            int def = pc.defaultPartition(parent.oid());
+            if (def != 0)
+                throw PgException.errorAt("42P17", "partition \"" + partName + "\" conflicts with existing default partition \""
+                        + catalog.openRelation(def).name() + "\"", at);
+            return;
+        }
+        switch (bound.strategy()) {
+            case 'l' -> {
+                for (int i = 0; i < bound.listDatums().size(); i++) {
+                    Object v = bound.listDatums().get(i);
+                    for (PartitionCatalog.Partition p : parts) {
+                        if (p.bound().strategy() == 'l' && p.bound().listContains(v))
+                            throw overlap(partName, p, catalog, pos(queryString, spec.listDatums().get(i).location()));
+                    }
+                }
+            }
+            case 'r' -> {
+                if (PartitionBound.compareRange(bound.lower(), bound.upper()) >= 0)
+                    throw PgException.errorAt("42P17", "empty range bound specified for partition \"" + partName + "\"",
+                            pos(queryString, spec.lower().get(0).location()))
+                            .withDetail("Specified lower bound " + PartitionBound.rangeSql(bound.lower(), key)
+                                    + " is greater than or equal to upper bound " + PartitionBound.rangeSql(bound.upper(), key) + ".");
+                for (PartitionCatalog.Partition p : parts) {
+                    if (p.bound().strategy() != 'r') continue;
+                    // ranges [l1, u1) and [l2, u2) overlap when l1 < u2 and l2 < u1
+                    if (PartitionBound.compareRange(bound.lower(), p.bound().upper()) < 0
+                            && PartitionBound.compareRange(p.bound().lower(), bound.upper()) < 0) {
+                        // PostgreSQL points at the upper datum when the new range starts inside the old one
+                        boolean startsInside = PartitionBound.compareRange(p.bound().lower(), bound.lower()) <= 0;
+                        RawExpr d = startsInside ? spec.upper().get(0) : spec.lower().get(0);
+                        throw overlap(partName, p, catalog, pos(queryString, d.location()));
+                    }
+                }
+            }
+            default -> checkHash(partName, bound, parts, catalog, at);
+        }
+        int def = pc.defaultPartition(parent.oid());
+        if (def != 0) {
+            // check_default_partition_contents: the default partition's rows must not belong here
+            Relation defRel = catalog.openRelation(def);
+            catalog.lockRelation(def, org.tusk.catalog.RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            PartitionCommands.validateRows(defRel, key, v -> !PartitionRouting.boundAccepts(key, bound, v), ctx,
+                    "updated partition constraint for default partition \"" + defRel.name() + "\" would be violated by some row");
+        }
+    }
+
+    /** check_new_partition_bound's hash part: moduli must divide one another, remainders not collide. */
+    private static void checkHash(String partName, PartitionBound bound, List<PartitionCatalog.Partition> parts,
+                                  org.tusk.catalog.Catalog catalog, int at) {
+        for (PartitionCatalog.Partition p : parts) {
+            int m = p.bound().modulus();
+            int nm = bound.modulus();
+            if (m <= nm ? nm % m != 0 : m % nm != 0) {
+                String detail = m > nm
+                        ? "The new modulus " + nm + " is not a factor of " + m + ", the modulus of existing partition \""
+                                + catalog.openRelation(p.oid()).name() + "\"."
+                        : "The new modulus " + nm + " is not divisible by " + m + ", the modulus of existing partition \""
+                                + catalog.openRelation(p.oid()).name() + "\".";
+                throw PgException.error("42P17", "every hash partition modulus must be a factor of the next larger modulus")
+                        .withDetail(detail);
+            }
+        }
+        for (PartitionCatalog.Partition p : parts) {
+            int small = Math.min(p.bound().modulus(), bound.modulus());
+            if (p.bound().remainder() % small == bound.remainder() % small) throw overlap(partName, p, catalog, at);
+        }
+    }
+
+    private static PgException overlap(String partName, PartitionCatalog.Partition p, org.tusk.catalog.Catalog catalog, int at) {
+        return PgException.errorAt("42P17", "partition \"" + partName + "\" would overlap partition \""
+                + catalog.openRelation(p.oid()).name() + "\"", at);
+    }
+
+    private static int pos(String queryString, int location) {
+        return location < 0 ? 0 : Lexer.position(queryString, location);
+    }
+}

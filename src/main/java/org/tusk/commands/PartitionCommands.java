@@ -1,0 +1,304 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.tusk.access.table.TableScan;
+import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.BtreeOpclasses;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.Catalog;
+import org.tusk.catalog.PartitionBound;
+import org.tusk.catalog.PartitionCatalog;
+import org.tusk.catalog.PartitionKey;
+import org.tusk.catalog.RelationLocks;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.PartitionRouting;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.Lexer;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Declarative partitioning DDL (PostgreSQL's tablecmds.c DefineRelation with PARTITION BY /
+ * PARTITION OF, ComputePartitionAttrs, ATExecAttachPartition, ATExecDetachPartition, and
+ * partbounds.c check_new_partition_bound / check_default_partition_contents).
+ *
+ * <p>CREATE TABLE ... PARTITION OF is CREATE TABLE ... INHERITS (parent) (the columns are the
+ * parent's, merged by {@link InheritanceMerge}) plus a bound. As in DefineRelation, the
+ * relation is created first and its bound then transformed and checked against the parent's
+ * other partitions (an error rolls the creation back with the transaction); column options (NOT
+ * NULL, DEFAULT) written in the PARTITION OF list are applied to the new partition before that. The parent is locked
+ * AccessExclusiveLock, as PostgreSQL does, so no one routes rows into it while its set of
+ * partitions changes.
+ */
+public final class PartitionCommands {
+    private PartitionCommands() {}
+
+    /** Whether CREATE TABLE {@code s} involves partitioning (needs this class rather than plain DefineRelation). */
+    public static boolean isPartitionDdl(Stmt.CreateStmt s) {
+        return s.partbound() != null || s.partspec() != null;
+    }
+
+    /** DefineRelation for a partitioned table and/or a partition. */
+    public static void createTable(Stmt.CreateStmt s, String queryString, ExecContext ctx, Consumer<String> notices) {
+        ExecEnvironment env = ctx.env();
+        Catalog catalog = env.catalog();
+        if (s.partspec() != null && s.partbound() == null && !s.inhRelations().isEmpty())
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot create partitioned table as inheritance child");
+        if (s.partbound() == null) {
+            TableCommands.createTable(s, queryString, env, ctx.timeZone(), ctx.session().currentDatabase(), notices);
+            return;
+        }
+        Stmt.RangeVar prv = s.inhRelations().get(0);
+        if (s.ifNotExists() && catalog.openRelation(s.relation().schema(), s.relation().name()) != null) {
+            catalog.createTable(s.relation().schema(), s.relation().name(), List.of(), s.temp() ? 't' : 'p', true);
+            return;
+        }
+        Relation parent = catalog.openRelation(prv.schema(), prv.name(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        if (parent == null)
+            throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(prv) + "\" does not exist");
+        if (parent.relkind() != 'p') throw notPartitioned(parent);
+        if (parent.persistence() == 't' && !s.temp() && !"pg_temp".equals(s.relation().schema()))
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot create a permanent relation as partition of temporary relation \""
+                    + parent.name() + "\"");
+        if (parent.persistence() != 't' && s.temp())
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot create a temporary relation as partition of permanent relation \""
+                    + parent.name() + "\"");
+        // The PARTITION OF list has column options only: take them out, apply them after creation.
+        List<Stmt.ColumnDefinition> options = new ArrayList<>();
+        List<Stmt.ColumnDefinition> typed = new ArrayList<>();
+        for (Stmt.ColumnDefinition c : s.columns()) (c.type() == null ? options : typed).add(c);
+        for (Stmt.ColumnDefinition c : options) {
+            if (column(parent, c.name()) == 0)
+                throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + c.name() + "\" does not exist");
+        }
+        Stmt.CreateStmt plain = new Stmt.CreateStmt(s.relation(), typed, s.constraints(), s.temp(), false, s.unlogged(),
+                s.options(), s.inhRelations(), s.partspec(), s.partbound());
+        TableCommands.createTable(plain, queryString, env, ctx.timeZone(), ctx.session().currentDatabase(), notices);
+        Relation part = catalog.openRelation(s.relation().schema() != null ? s.relation().schema()
+                : parent.persistence() == 't' ? "pg_temp" : null, s.relation().name());
+        for (Stmt.ColumnDefinition c : options) {
+            int attnum = column(part, c.name());
+            if (c.notNull()) catalog.setColumnNotNull(part, attnum, true);
+            if (c.defaultSql() != null) {
+                org.tusk.parser.Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), part.atttypid(attnum),
+                        part.atttypmod(attnum), ctx.timeZone(), ctx.session().currentDatabase());
+                catalog.setColumnDefault(part, attnum, c.defaultSql());
+            }
+        }
+        // As DefineRelation: the relation exists first, then its bound is transformed and checked
+        // against the other partitions (the new one has no bound yet, so it is not among them).
+        PartitionCatalog pc = catalog.partitions();
+        PartitionKey key = pc.key(parent);
+        PartitionBound bound = PartitionBounds.transform(s.partbound(), key, parent, queryString, ctx);
+        PartitionBounds.checkNew(part.name(), parent, key, bound, s.partbound(), queryString, ctx);
+        pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
+    }
+
+    /**
+     * The relkind 'p' half of DefineRelation: ComputePartitionAttrs checks the key, then the
+     * relation (without storage) and its pg_partitioned_table row are made.
+     */
+    static int createPartitioned(Stmt.CreateStmt s, List<Catalog.ColumnSpec> specs, Catalog catalog, List<String> reloptions,
+                                 String queryString) {
+        Stmt.PartitionSpec spec = s.partspec();
+        char strategy = switch (spec.strategy()) {
+            case "list" -> 'l';
+            case "range" -> 'r';
+            case "hash" -> 'h';
+            default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized partitioning strategy \""
+                    + spec.strategy() + "\"");
+        };
+        if (strategy == 'l' && spec.params().size() != 1)
+            throw PgException.error("42P17", "cannot use \"list\" partition strategy with more than one column");
+        int n = spec.params().size();
+        int[] attnums = new int[n], types = new int[n], typmods = new int[n];
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            Stmt.PartitionElem e = spec.params().get(i);
+            if (e.column() == null)
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "partition key expressions are not supported yet",
+                        Lexer.position(queryString, e.location()));
+            if (org.tusk.catalog.CatalogRows.isSystemColumnName(e.column()))
+                throw PgException.errorAt("42P17", "cannot use system column \"" + e.column()
+                        + "\" in partition key", Lexer.position(queryString, e.location()));
+            int found = -1;
+            for (int j = 0; j < specs.size(); j++) if (specs.get(j).name().equals(e.column())) found = j;
+            if (found < 0)
+                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" named in partition key does not exist",
+                        Lexer.position(queryString, e.location()));
+            Catalog.ColumnSpec c = specs.get(found);
+            if (e.opclass() != null)
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "operator classes in a partition key are not supported yet",
+                        Lexer.position(queryString, e.location()));
+            if (strategy != 'h' && !BtreeOpclasses.hasDefault(c.typeOid()))
+                throw PgException.error(SqlState.UNDEFINED_OBJECT, "data type " + BuiltinCatalog.formatType(c.typeOid())
+                        + " has no default operator class for access method \"btree\"")
+                        .withHint("You must specify a btree operator class or define a btree operator class for the data type.");
+            attnums[i] = found + 1;
+            types[i] = c.typeOid();
+            typmods[i] = c.typmod();
+            names[i] = c.name();
+        }
+        PartitionKey key = new PartitionKey(strategy, attnums, types, typmods, names);
+        Stmt.RangeVar rv = s.relation();
+        int oid = catalog.createPartitionedTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', reloptions);
+        catalog.partitions().storeKey(oid, key);
+        return oid;
+    }
+
+    /** ATExecAttachPartition. */
+    public static void attach(Relation parent, Stmt.AlterTableCmd.AttachPartition a, String queryString, ExecContext ctx) {
+        ExecEnvironment env = ctx.env();
+        Catalog catalog = env.catalog();
+        if (parent.relkind() != 'p') throw notPartitioned(parent);
+        Stmt.RangeVar rv = a.partition();
+        Relation part = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        if (part == null) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
+        if (part.relkind() != 'r' && part.relkind() != 'p')
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + part.name() + "\" is not a table");
+        PartitionCatalog pc = catalog.partitions();
+        if (pc.boundText(part.oid()) != null)
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + part.name() + "\" is already a partition");
+        if (!catalog.inheritanceParents(part.oid()).isEmpty())
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot attach inheritance child as partition");
+        if (!catalog.inheritanceChildren(part.oid()).isEmpty() && part.relkind() == 'r')
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot attach inheritance parent as partition");
+        // find_all_inheritors(attachrel), itself included, must not contain the parent
+        for (Relation r : allOf(part, env)) {
+            if (r.oid() == parent.oid())
+                throw PgException.error(SqlState.DUPLICATE_TABLE, "circular inheritance not allowed")
+                        .withDetail("\"" + parent.name() + "\" is already a child of \"" + part.name() + "\".");
+        }
+        if (parent.persistence() == 't' && part.persistence() != 't')
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot attach a permanent relation as partition of temporary relation \""
+                    + parent.name() + "\"");
+        if (parent.persistence() != 't' && part.persistence() == 't')
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot attach a temporary relation as partition of permanent relation \""
+                    + parent.name() + "\"");
+        // MergeAttributesIntoExisting: same columns, same types, nothing extra.
+        for (int i = 0; i < part.desc().natts(); i++) {
+            String name = part.desc().attr(i).name();
+            if (column(parent, name) == 0)
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "table \"" + part.name() + "\" contains column \"" + name
+                        + "\" not found in parent \"" + parent.name() + "\"")
+                        .withDetail("The new partition may contain only the columns present in parent.");
+        }
+        int[] inhcount = new int[part.desc().natts()];
+        boolean[] islocal = new boolean[inhcount.length];
+        for (int i = 0; i < parent.desc().natts(); i++) {
+            String name = parent.desc().attr(i).name();
+            int attnum = column(part, name);
+            if (attnum == 0)
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "child table is missing column \"" + name + "\"");
+            if (part.atttypid(attnum) != parent.atttypid(i + 1) || part.atttypmod(attnum) != parent.atttypmod(i + 1))
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "child table \"" + part.name()
+                        + "\" has different type for column \"" + name + "\"");
+            if (parent.desc().attr(i).attnotnull() && !part.desc().attr(attnum - 1).attnotnull())
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "column \"" + name + "\" in child table must be marked NOT NULL");
+            inhcount[attnum - 1] = 1;
+            islocal[attnum - 1] = true;
+        }
+        PartitionKey key = pc.key(parent);
+        PartitionBound bound = PartitionBounds.transform(a.bound(), key, parent, queryString, ctx);
+        PartitionBounds.checkNew(part.name(), parent, key, bound, a.bound(), queryString, ctx);
+        // QueuePartitionConstraintValidation: every existing row must belong in the partition.
+        List<PartitionCatalog.Partition> siblings = pc.partitions(parent, key, catalog);
+        validateRows(part, key, v -> bound.isDefault() ? PartitionRouting.choose(key, siblings, 0, v) == 0
+                : PartitionRouting.boundAccepts(key, bound, v), ctx,
+                "partition constraint of relation \"" + part.name() + "\" is violated by some row");
+        catalog.storeInheritance(part.oid(), List.of(parent.oid()), inhcount, islocal);
+        pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
+    }
+
+    /** ATExecDetachPartition (not CONCURRENTLY). */
+    public static void detach(Relation parent, Stmt.AlterTableCmd.DetachPartition d, ExecContext ctx) {
+        ExecEnvironment env = ctx.env();
+        Catalog catalog = env.catalog();
+        if (parent.relkind() != 'p') throw notPartitioned(parent);
+        Stmt.RangeVar rv = d.partition();
+        Relation part = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        if (part == null) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
+        if (catalog.partitions().boundText(part.oid()) == null || !catalog.inheritanceParents(part.oid()).contains(parent.oid()))
+            throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + part.name() + "\" is not a partition of relation \""
+                    + parent.name() + "\"");
+        catalog.partitions().detach(part.oid(), parent.oid());
+        for (int i = 0; i < parent.desc().natts(); i++) {
+            int attnum = column(part, parent.desc().attr(i).name());
+            if (attnum != 0) catalog.adjustColumnInheritance(part, attnum, -1, true);
+        }
+    }
+
+    /**
+     * The rows of {@code part} (its leaves, if it is itself partitioned) must all have key values
+     * {@code accepts} takes (QueuePartitionConstraintValidation, done at once); 23514 otherwise.
+     */
+    static void validateRows(Relation part, PartitionKey key, java.util.function.Predicate<Object[]> accepts, ExecContext ctx,
+                             String message) {
+        ExecEnvironment env = ctx.env();
+        for (Relation leaf : leaves(part, env)) {
+            if (leaf.locator() == null) continue;
+            int[] keyCols = new int[key.count()];
+            for (int i = 0; i < keyCols.length; i++) keyCols[i] = column(leaf, key.columnName(i));
+            try (TableScan scan = env.tableAm().beginScan(leaf, env.latestSnapshot())) {
+                TupleSlot t;
+                while ((t = scan.next()) != null) {
+                    ctx.session().checkForInterrupts();
+                    Object[] values = new Object[keyCols.length];
+                    for (int i = 0; i < values.length; i++) values[i] = keyCols[i] - 1 < t.values().length ? t.values()[keyCols[i] - 1] : null;
+                    if (!accepts.test(values)) throw PgException.error("23514", message)
+                            .withObjects(new PgException.ErrorObjects(null, leaf.name(), null, null, null));
+                }
+            }
+        }
+    }
+
+    /** The leaf partitions under partitioned table {@code rel} (find_all_inheritors without the partitioned ones). */
+    static List<Relation> leafPartitions(Relation rel, ExecEnvironment env) {
+        return leaves(rel, env);
+    }
+
+    /** {@code rel} itself, or its leaf partitions if it is partitioned. */
+    private static List<Relation> leaves(Relation rel, ExecEnvironment env) {
+        List<Relation> out = new ArrayList<>();
+        if (rel.relkind() != 'p') {
+            out.add(rel);
+            return out;
+        }
+        for (int child : env.catalog().inheritanceChildren(rel.oid())) {
+            Relation c = env.catalog().openRelation(child);
+            if (c != null) out.addAll(leaves(c, env));
+        }
+        return out;
+    }
+
+    /** find_all_inheritors: {@code rel} and every relation below it. */
+    private static List<Relation> allOf(Relation rel, ExecEnvironment env) {
+        List<Relation> out = new ArrayList<>();
+        out.add(rel);
+        for (int i = 0; i < out.size(); i++) {
+            for (int child : env.catalog().inheritanceChildren(out.get(i).oid())) {
+                Relation c = env.catalog().openRelation(child);
+                if (c != null && out.stream().noneMatch(x -> x.oid() == child)) out.add(c);
+            }
+        }
+        return out;
+    }
+
+        static int column(Relation rel, String name) {
+        for (int i = 0; i < rel.desc().natts(); i++) if (rel.desc().attr(i).name().equals(name)) return i + 1;
+        return 0;
+    }
+
+    private static PgException notPartitioned(Relation rel) {
+        return PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not partitioned");
+    }
+
+    private static String shown(Stmt.RangeVar rv) {
+        return rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+    }
+}

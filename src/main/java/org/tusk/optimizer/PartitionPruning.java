@@ -1,0 +1,252 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.PartitionBound;
+import org.tusk.catalog.PartitionBound.RangeDatum;
+import org.tusk.catalog.PartitionCatalog;
+import org.tusk.catalog.PartitionKey;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.PartitionRouting;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.RawExpr;
+import org.tusk.utils.adt.Comparisons;
+import org.tusk.utils.cache.Relation;
+
+/**
+ * Plan-time partition pruning (PostgreSQL's partprune.c prune_append_rel_partitions, for the
+ * clauses it can use at plan time): the leaf partitions of a partitioned table that may hold
+ * rows satisfying the scan's restriction clauses, level by level.
+ *
+ * <p>Usable clauses compare a partition key column of the named table with a constant
+ * ({@code =, <, <=, >, >=}, either side), {@code key IN (constants)} (also as an OR of
+ * equalities), and {@code key IS [NOT] NULL}; everything else is ignored, which only keeps more partitions. When every key column is
+ * fixed by an equality, exactly the partition tuple routing would choose is kept (the default
+ * partition only if no other accepts the values). Otherwise a list partition is kept when one
+ * of its values satisfies the clauses on the key, a range partition when its range on the first
+ * key column meets the clauses' interval, a hash partition always, and the default partition
+ * always (PostgreSQL can prune it further, when the other partitions cover the interval).
+ */
+final class PartitionPruning {
+    private PartitionPruning() {}
+
+    /** The leaves of {@code root} (relkind 'p') that may hold rows satisfying {@code qual} over Vars of {@code rtindex}. */
+    static List<Relation> leaves(Relation root, int rtindex, Expr qual, ExecEnvironment env) {
+        List<Expr> clauses = new ArrayList<>();
+        flatten(qual, clauses);
+        List<Relation> out = new ArrayList<>();
+        prune(root, root, rtindex, clauses, env, out);
+        return out;
+    }
+
+    private static void flatten(Expr e, List<Expr> out) {
+        if (e == null) return;
+        if (e instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.AND) {
+            for (Expr a : b.args()) flatten(a, out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    private static void prune(Relation root, Relation rel, int rtindex, List<Expr> clauses, ExecEnvironment env,
+                              List<Relation> out) {
+        PartitionCatalog pc = env.catalog().partitions();
+        PartitionKey key = pc.key(rel);
+        List<PartitionCatalog.Partition> parts = pc.partitions(rel, key, env.catalog());
+        // each key column's attnum in the root (the Vars' numbering), found by name
+        int[] rootAttno = new int[key.count()];
+        for (int i = 0; i < key.count(); i++) {
+            for (int a = 0; a < root.desc().natts(); a++) if (root.desc().attr(a).name().equals(key.columnName(i))) rootAttno[i] = a + 1;
+        }
+        List<Integer> kept = keep(key, parts, pc.defaultPartition(rel.oid()), rootAttno, rtindex, clauses);
+        for (PartitionCatalog.Partition p : parts) {
+            if (!kept.contains(p.oid())) continue;
+            Relation child = env.catalog().openRelation(p.oid());
+            if (child == null) continue;
+            if (child.relkind() == 'p') prune(root, child, rtindex, clauses, env, out);
+            else out.add(child);
+        }
+    }
+
+    /** One clause's restriction on a key column: op is "=", "<", "<=", ">", ">=", "null" or "notnull". */
+    private record Cond(int keyCol, String op, Object value) {}
+
+    private static List<Integer> keep(PartitionKey key, List<PartitionCatalog.Partition> parts, int defaultOid,
+                                      int[] rootAttno, int rtindex, List<Expr> clauses) {
+        List<Cond> conds = new ArrayList<>();
+        List<List<Object>> inLists = new ArrayList<>();
+        for (int i = 0; i < key.count(); i++) inLists.add(null);
+        for (Expr c : clauses) collect(c, rootAttno, rtindex, conds, inLists);
+        List<Integer> out = new ArrayList<>();
+        // contradictory or NULL-comparing clauses: nothing qualifies
+        for (Cond c : conds) if (c.value() == null && !c.op().equals("null") && !c.op().equals("notnull")) return out;
+        // every key column fixed: the partitions routing would choose for each combination
+        List<Object[]> points = equalityPoints(key, conds, inLists);
+        if (points != null) {
+            for (Object[] values : points) {
+                int chosen = PartitionRouting.choose(key, parts, defaultOid, values);
+                if (chosen != 0 && !out.contains(chosen)) out.add(chosen);
+            }
+            return out;
+        }
+        for (PartitionCatalog.Partition p : parts) {
+            if (p.bound().isDefault() || mayMatch(key, p.bound(), conds)) out.add(p.oid());
+        }
+        return out;
+    }
+
+    /** The key value combinations fixed by equalities and IN lists, or null if some key column is not fixed. */
+    private static List<Object[]> equalityPoints(PartitionKey key, List<Cond> conds, List<List<Object>> inLists) {
+        List<Object[]> points = new ArrayList<>();
+        points.add(new Object[key.count()]);
+        for (int i = 0; i < key.count(); i++) {
+            List<Object> values = null;
+            for (Cond c : conds) {
+                if (c.keyCol() != i) continue;
+                if (c.op().equals("=")) values = List.of(c.value());
+                else if (c.op().equals("null")) values = java.util.Collections.singletonList(null);
+            }
+            if (values == null) values = inLists.get(i);
+            if (values == null) return null;
+            List<Object[]> next = new ArrayList<>();
+            for (Object[] pt : points) {
+                for (Object v : values) {
+                    Object[] n = pt.clone();
+                    n[i] = v;
+                    if (satisfiesAll(i, v, conds)) next.add(n);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static boolean satisfiesAll(int keyCol, Object v, List<Cond> conds) {
+        for (Cond c : conds) if (c.keyCol() == keyCol && !satisfies(v, c)) return false;
+        return true;
+    }
+
+    private static boolean satisfies(Object v, Cond c) {
+        if (c.op().equals("null")) return v == null;
+        if (c.op().equals("notnull")) return v != null;
+        if (v == null) return false;
+        int cmp = Comparisons.compare(v, c.value());
+        return switch (c.op()) {
+            case "=" -> cmp == 0;
+            case "<" -> cmp < 0;
+            case "<=" -> cmp <= 0;
+            case ">" -> cmp > 0;
+            default -> cmp >= 0;
+        };
+    }
+
+    /** Whether a non-default partition may hold rows meeting {@code conds}. */
+    private static boolean mayMatch(PartitionKey key, PartitionBound b, List<Cond> conds) {
+        switch (b.strategy()) {
+            case 'l' -> {
+                for (Object v : b.listDatums()) if (satisfiesAll(0, v, conds)) return true;
+                return false;
+            }
+            case 'r' -> {
+                for (Cond c : conds) {
+                    if (c.keyCol() != 0) continue;
+                    if (c.op().equals("null")) return false;     // a range partition holds no NULL keys
+                    if (c.op().equals("notnull")) continue;
+                    if (!rangeMeets(key, b, c)) return false;
+                }
+                return true;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    /** Whether the partition's span of the first key column meets the values {@code c} allows. */
+    private static boolean rangeMeets(PartitionKey key, PartitionBound b, Cond c) {
+        RangeDatum lo = b.lower().get(0), hi = b.upper().get(0);
+        // with more key columns, rows whose first column equals the upper bound's can still be inside
+        boolean hiInclusive = key.count() > 1 && !restMinvalue(b.upper());
+        Object v = c.value();
+        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : Comparisons.compare(v, lo.value());
+        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : Comparisons.compare(v, hi.value());
+        boolean belowHi = hiInclusive ? vsHi <= 0 : vsHi < 0;
+        return switch (c.op()) {
+            case "=" -> vsLo >= 0 && belowHi;
+            case "<" -> vsLo > 0;           // some x >= lo with x < v
+            case "<=" -> vsLo >= 0;
+            case ">" -> vsHi < 0;           // conservative for discrete types (v = hi - 1 leaves no room)
+            default -> belowHi;             // ">=": some x >= v below hi
+        };
+    }
+
+    private static boolean restMinvalue(List<RangeDatum> bound) {
+        for (int i = 1; i < bound.size(); i++) if (bound.get(i).kind() != RangeDatum.MINVALUE) return false;
+        return true;
+    }
+
+    private static void collect(Expr c, int[] rootAttno, int rtindex, List<Cond> conds, List<List<Object>> inLists) {
+        if (c instanceof Expr.NullTest nt) {
+            int k = keyCol(nt.arg(), rootAttno, rtindex);
+            if (k >= 0) conds.add(new Cond(k, nt.isNot() ? "notnull" : "null", null));
+            return;
+        }
+        if (c instanceof Expr.ScalarArrayOpExpr sa && sa.useOr() && sa.op().name().equals("=")
+                && sa.right() instanceof Expr.Const arr && arr.value() != null) {
+            int k = keyCol(sa.left(), rootAttno, rtindex);
+            if (k < 0) return;
+            List<Object> values = new ArrayList<>();
+            Object[] elems = org.tusk.utils.adt.ArrayValue.of(arr.value(), 0).elements();
+            for (Object e : elems) if (e != null) values.add(e);
+            List<Object> prev = inLists.get(k);
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(p, v) == 0));
+            inLists.set(k, values);
+            return;
+        }
+        if (c instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.OR) {
+            // key = c1 OR key = c2 ... (how IN (c1, c2) is analysed) restricts the key like an IN list
+            int k = -1;
+            List<Object> values = new ArrayList<>();
+            for (Expr arm : b.args()) {
+                if (!(arm instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) return;
+                int armKey = keyCol(op.args().get(0), rootAttno, rtindex);
+                if (armKey < 0 || !(op.args().get(1) instanceof Expr.Const v) || (k >= 0 && armKey != k)) return;
+                k = armKey;
+                if (v.value() != null) values.add(v.value());
+            }
+            if (k < 0) return;
+            List<Object> prev = inLists.get(k);
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(p, v) == 0));
+            inLists.set(k, values);
+            return;
+        }
+        if (!(c instanceof Expr.OpExpr op) || op.args().size() != 2) return;
+        String name = op.op().name();
+        if (!List.of("=", "<", "<=", ">", ">=").contains(name)) return;
+        Expr l = op.args().get(0), r = op.args().get(1);
+        int k = keyCol(l, rootAttno, rtindex);
+        if (k >= 0 && r instanceof Expr.Const rc) {
+            conds.add(new Cond(k, name, rc.value()));
+            return;
+        }
+        k = keyCol(r, rootAttno, rtindex);
+        if (k >= 0 && l instanceof Expr.Const lc) conds.add(new Cond(k, commute(name), lc.value()));
+    }
+
+    private static String commute(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+        };
+    }
+
+    private static int keyCol(Expr e, int[] rootAttno, int rtindex) {
+        if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != rtindex) return -1;
+        for (int i = 0; i < rootAttno.length; i++) if (rootAttno[i] == v.attno()) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,124 @@
+package org.tusk.utils.adt;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * PostgreSQL's common/hashfn.c (Bob Jenkins' lookup3 as PostgreSQL uses it, little-endian byte
+ * order) and the extended (64-bit, seeded) hash support functions of the integer and text
+ * types (int.c hashint4extended, int8.c hashint8extended, varlena.c hashtextextended), bit for
+ * bit, so that values hash as they do in PostgreSQL (hash partitioning depends on it).
+ */
+public final class HashFuncs {
+    private HashFuncs() {}
+
+    private static int rot(int x, int k) { return Integer.rotateLeft(x, k); }
+
+    /** hash_bytes_uint32_extended. */
+    public static long hashUint32Extended(int k, long seed) {
+        int a, b, c;
+        a = b = c = 0x9e3779b9 + 4 + 3923095;
+        if (seed != 0) {
+            a += (int) (seed >>> 32);
+            b += (int) seed;
+            int[] m = mix(a, b, c);
+            a = m[0]; b = m[1]; c = m[2];
+        }
+        a += k;
+        int[] f = fin(a, b, c);
+        return ((long) f[1] << 32) | (f[2] & 0xffffffffL);
+    }
+
+    /** hash_bytes_extended. */
+    public static long hashBytesExtended(byte[] k, long seed) {
+        int len = k.length;
+        int a, b, c;
+        a = b = c = 0x9e3779b9 + len + 3923095;
+        if (seed != 0) {
+            a += (int) (seed >>> 32);
+            b += (int) seed;
+            int[] m = mix(a, b, c);
+            a = m[0]; b = m[1]; c = m[2];
+        }
+        int p = 0;
+        while (len >= 12) {
+            a += word(k, p);
+            b += word(k, p + 4);
+            c += word(k, p + 8);
+            int[] m = mix(a, b, c);
+            a = m[0]; b = m[1]; c = m[2];
+            p += 12;
+            len -= 12;
+        }
+        // the last 11 bytes; the lowest byte of c is reserved for the length
+        switch (len) {
+            case 11: c += (k[p + 10] & 0xff) << 24;
+            case 10: c += (k[p + 9] & 0xff) << 16;
+            case 9: c += (k[p + 8] & 0xff) << 8;
+            case 8: b += (k[p + 7] & 0xff) << 24;
+            case 7: b += (k[p + 6] & 0xff) << 16;
+            case 6: b += (k[p + 5] & 0xff) << 8;
+            case 5: b += k[p + 4] & 0xff;
+            case 4: a += (k[p + 3] & 0xff) << 24;
+            case 3: a += (k[p + 2] & 0xff) << 16;
+            case 2: a += (k[p + 1] & 0xff) << 8;
+            case 1: a += k[p] & 0xff;
+            default: break;
+        }
+        int[] f = fin(a, b, c);
+        return ((long) f[1] << 32) | (f[2] & 0xffffffffL);
+    }
+
+    private static int word(byte[] k, int p) {
+        return (k[p] & 0xff) | (k[p + 1] & 0xff) << 8 | (k[p + 2] & 0xff) << 16 | (k[p + 3] & 0xff) << 24;
+    }
+
+    private static int[] mix(int a, int b, int c) {
+        a -= c; a ^= rot(c, 4); c += b;
+        b -= a; b ^= rot(a, 6); a += c;
+        c -= b; c ^= rot(b, 8); b += a;
+        a -= c; a ^= rot(c, 16); c += b;
+        b -= a; b ^= rot(a, 19); a += c;
+        c -= b; c ^= rot(b, 4); b += a;
+        return new int[] {a, b, c};
+    }
+
+    private static int[] fin(int a, int b, int c) {
+        c ^= b; c -= rot(b, 14);
+        a ^= c; a -= rot(c, 11);
+        b ^= a; b -= rot(a, 25);
+        c ^= b; c -= rot(b, 16);
+        a ^= c; a -= rot(c, 4);
+        b ^= a; b -= rot(a, 14);
+        c ^= b; c -= rot(b, 24);
+        return new int[] {a, b, c};
+    }
+
+    /** hashint4extended (also hashint2extended, the int2 widened, and date_hash_extended). */
+    public static long hashInt4Extended(int v, long seed) { return hashUint32Extended(v, seed); }
+
+    /** hashint8extended: the high half folded into the low one, so that equal int4 and int8 values hash alike. */
+    public static long hashInt8Extended(long v, long seed) {
+        int lo = (int) v;
+        int hi = (int) (v >>> 32);
+        lo ^= v >= 0 ? hi : ~hi;
+        return hashUint32Extended(lo, seed);
+    }
+
+    /** hashtextextended for a deterministic collation: the UTF-8 bytes. */
+    public static long hashTextExtended(String s, long seed) {
+        return hashBytesExtended(s.getBytes(StandardCharsets.UTF_8), seed);
+    }
+
+    /** hashbpcharextended: trailing blanks do not count. */
+    public static long hashBpcharExtended(String s, long seed) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') end--;
+        return hashTextExtended(s.substring(0, end), seed);
+    }
+
+    /** hash_combine64. */
+    public static long hashCombine64(long a, long b) {
+        a ^= b + 0x49a0f4dd15e5a8e3L + (a << 54) + (a >>> 7);
+        return a;
+    }
+}

@@ -1,0 +1,108 @@
+package org.tusk.utils.ruleutils;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_ATTRIBUTE;
+import static org.tusk.catalog.SystemCatalogs.PG_CLASS;
+import static org.tusk.catalog.SystemCatalogs.PG_INHERITS;
+import static org.tusk.catalog.SystemCatalogs.PG_PARTITIONED_TABLE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.ObjectNames;
+import org.tusk.utils.adt.RegTypes;
+
+/**
+ * ruleutils.c's partitioning deparsers: pg_get_partkeydef (pg_get_partkeydef_worker) and the
+ * bound half of pg_get_expr. A partition bound is kept in relpartbound already in the form
+ * pg_get_expr prints (see catalog.PartitionBound), so it is returned as stored.
+ */
+public final class PartitionRuleUtils {
+    private PartitionRuleUtils() {}
+
+    /** Whether a pg_node_tree text is a partition bound (relpartbound) rather than an expression. */
+    public static boolean isPartitionBound(String text) {
+        return text.equals("DEFAULT") || text.startsWith("FOR VALUES ");
+    }
+
+    /** pg_get_partkeydef: "RANGE (a, b)", or null if {@code relid} is not a partitioned table. */
+    public static String partkeydef(int relid) {
+        List<Object[]> rows = ObjectNames.current().rows(PG_PARTITIONED_TABLE,
+                v -> oid(PG_PARTITIONED_TABLE.get(v, "partrelid")) == relid);
+        if (rows.isEmpty()) return null;
+        Object[] row = rows.get(0);
+        String strategy = switch (((String) PG_PARTITIONED_TABLE.get(row, "partstrat")).charAt(0)) {
+            case 'r' -> "RANGE";
+            case 'l' -> "LIST";
+            default -> "HASH";
+        };
+        StringBuilder sb = new StringBuilder(strategy).append(" (");
+        short[] attrs = (short[]) PG_PARTITIONED_TABLE.get(row, "partattrs");
+        for (int i = 0; i < attrs.length; i++) {
+            if (i > 0) sb.append(", ");
+            short attnum = attrs[i];
+            List<Object[]> a = ObjectNames.current().rows(PG_ATTRIBUTE,
+                    v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+            sb.append(a.isEmpty() ? "?" : RegTypes.quote((String) PG_ATTRIBUTE.get(a.get(0), "attname")));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The direct partitioned parent of {@code relid} (its pg_inherits row, if it is a partition), or 0. */
+    private static int parentOf(int relid) {
+        ObjectNames names = ObjectNames.current();
+        for (Object[] c : names.rows(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relid)) {
+            if (!(Boolean) PG_CLASS.get(c, "relispartition")) return 0;
+        }
+        for (Object[] i : names.rows(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == relid)) {
+            return oid(PG_INHERITS.get(i, "inhparent"));
+        }
+        return 0;
+    }
+
+    /** pg_partition_ancestors: the relation itself, then its parent, grandparent, ... (regclass values). */
+    public static List<Long> ancestors(int relid) {
+        List<Long> out = new ArrayList<>();
+        // check_rel_can_be_partition: tables and indexes, partitioned or not
+        var rel = ObjectNames.current().relation(relid);
+        if (rel.isEmpty() || "rpiI".indexOf(rel.get().relkind()) < 0) return out;
+        for (int r = relid; r != 0; r = parentOf(r)) out.add((long) r & 0xFFFFFFFFL);
+        return out;
+    }
+
+    /** pg_partition_root: the top-most partitioned table of the tree {@code relid} is in, or null if it is in none. */
+    public static Long root(int relid) {
+        var rel = ObjectNames.current().relation(relid);
+        if (rel.isEmpty() || rel.get().relkind() != 'p' && parentOf(relid) == 0) return null;
+        List<Long> a = ancestors(relid);
+        return a.get(a.size() - 1);
+    }
+
+    /**
+     * pg_partition_tree: (relid, parentrelid, isleaf, level) for {@code relid} and every
+     * partition below it, breadth first, level 0 being {@code relid}.
+     */
+    public static List<Object[]> tree(int relid) {
+        List<Object[]> out = new ArrayList<>();
+        var rel = ObjectNames.current().relation(relid);
+        if (rel.isEmpty() || rel.get().relkind() != 'p' && parentOf(relid) == 0) return out;
+        int parent = parentOf(relid);
+        out.add(new Object[] {(long) relid & 0xFFFFFFFFL, parent == 0 ? null : (long) parent & 0xFFFFFFFFL,
+                rel.get().relkind() != 'p', 0});
+        for (int i = 0; i < out.size(); i++) {
+            int r = (int) (long) (Long) out.get(i)[0];
+            int level = (Integer) out.get(i)[3];
+            List<Integer> children = new ArrayList<>();
+            for (Object[] inh : ObjectNames.current().rows(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhparent")) == r)) {
+                children.add(oid(PG_INHERITS.get(inh, "inhrelid")));
+            }
+            children.sort(Integer::compareUnsigned);
+            for (int c : children) {
+                var child = ObjectNames.current().relation(c);
+                if (child.isEmpty()) continue;
+                out.add(new Object[] {(long) c & 0xFFFFFFFFL, (long) r & 0xFFFFFFFFL, child.get().relkind() != 'p', level + 1});
+            }
+        }
+        return out;
+    }
+}
