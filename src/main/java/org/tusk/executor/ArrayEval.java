@@ -30,6 +30,11 @@ final class ArrayEval {
 
     static Object subscript(Expr.SubscriptingRef r, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
         Object c = ExprEvaluator.eval(r.container(), tuple, aggValues, ctx);
+        if (r.containerType() == org.tusk.catalog.TypeOids.JSONB) {
+            // jsonb_subscript_fetch: strict in the container and every subscript
+            List<String> path = jsonbPath(r.upper(), tuple, aggValues, ctx);
+            return c == null || path.contains(null) ? null : org.tusk.utils.adt.JsonbSubscripts.fetch((org.tusk.utils.adt.Jsonb) c, path);
+        }
         int n = r.upper().size();
         Integer[] up = new Integer[n], lo = r.lower() == null ? null : new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -82,6 +87,14 @@ final class ArrayEval {
 
     /** array_set_element / array_set_slice for a subscripted assignment. */
     static Object assign(Expr.SubscriptingAssign a, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        if (a.type() == org.tusk.catalog.TypeOids.JSONB) {
+            List<String> path = jsonbPath(a.upper(), tuple, aggValues, ctx);
+            Object c = ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
+            Object v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
+            boolean expectArray = a.upper().get(0).type() == org.tusk.catalog.TypeOids.INT4 && path.get(0) != null;
+            return org.tusk.utils.adt.JsonbSubscripts.assign((org.tusk.utils.adt.Jsonb) c, path,
+                    (org.tusk.utils.adt.Jsonb) v, expectArray);
+        }
         int n = a.upper().size();
         Integer[] up = new Integer[n], lo = a.lower() == null ? null : new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -100,6 +113,16 @@ final class ArrayEval {
         }
         if (v == null) return c;   // assigning a NULL slice leaves the array unchanged
         return ArrayFuncs.setSlice(arr, lo, up, ArrayValue.of(v, elem));
+    }
+
+    /** jsonb_subscript_check_subscripts: each subscript's value as text (an integer as int4out writes it), null kept. */
+    private static List<String> jsonbPath(List<Expr> subscripts, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        List<String> path = new ArrayList<>(subscripts.size());
+        for (Expr e : subscripts) {
+            Object v = ExprEvaluator.eval(e, tuple, aggValues, ctx);
+            path.add(v == null ? null : v.toString());
+        }
+        return path;
     }
 
     private static Integer notNull(Object o) {

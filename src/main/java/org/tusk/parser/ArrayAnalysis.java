@@ -94,6 +94,7 @@ final class ArrayAnalysis {
             throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type unknown because it does not support subscripting",
                     ind.arg().location());
         }
+        if (ct == JSONB) return jsonbSubscripting(a, c, ind);
         int et = ArrayTypes.elementOf(ct);
         if (et == 0)
             throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + BuiltinCatalog.formatType(ct)
@@ -116,6 +117,42 @@ final class ArrayAnalysis {
                 lower == null ? null : java.util.Collections.unmodifiableList(lower), slice ? ct : et, ct);
     }
 
+    /**
+     * jsonb_subscript_transform: no slices; each subscript becomes integer or text, whichever
+     * one of the two its type coerces to implicitly (an unknown literal is text); the result is
+     * always jsonb.
+     */
+    private static Expr jsonbSubscripting(Analyzer a, Expr c, RawExpr.Indirection ind) {
+        List<Expr> upper = new ArrayList<>();
+        for (RawExpr.Subscript s : ind.subscripts()) {
+            if (s.slice()) {
+                RawExpr at = s.upper() != null ? s.upper() : s.lower();
+                throw a.err(SqlState.DATATYPE_MISMATCH, "jsonb subscript does not support slices",
+                        at != null ? at.location() : -1);
+            }
+            Expr e = a.transformExpr(s.upper());
+            int from = e.type();
+            int target;
+            if (from == UNKNOWN) {
+                target = TEXT;
+            } else {
+                boolean toInt = ParseCoerce.canCoerce(from, INT4, Context.IMPLICIT);
+                boolean toText = ParseCoerce.canCoerce(from, TEXT, Context.IMPLICIT);
+                if (toInt && toText)
+                    throw a.err(SqlState.DATATYPE_MISMATCH, "subscript type " + BuiltinCatalog.formatType(from)
+                            + " is not supported", s.upper().location())
+                            .withHint("jsonb subscript must be coercible to only one type, integer or text.");
+                if (!toInt && !toText)
+                    throw a.err(SqlState.DATATYPE_MISMATCH, "subscript type " + BuiltinCatalog.formatType(from)
+                            + " is not supported", s.upper().location())
+                            .withHint("jsonb subscript must be coercible to either integer or text.");
+                target = toInt ? INT4 : TEXT;
+            }
+            upper.add(a.coerce(e, target, -1, Context.IMPLICIT, s.upper().location()));
+        }
+        return new Expr.SubscriptingRef(c, java.util.Collections.unmodifiableList(upper), null, JSONB, JSONB);
+    }
+
     private static Expr subscript(Analyzer a, RawExpr r) {
         Expr e = a.transformExpr(r);
         if (!ParseCoerce.canCoerce(e.type(), INT4, Context.ASSIGNMENT))
@@ -136,7 +173,7 @@ final class ArrayAnalysis {
     private static Expr assign(Analyzer a, Expr container, RawExpr.Indirection target, Expr v, int valueLocation) {
         Expr.SubscriptingRef ref = (Expr.SubscriptingRef) subscripting(a, container, target);
         int ct = ref.containerType();
-        int want = ref.lower() != null ? ct : ArrayTypes.elementOf(ct);
+        int want = ct == JSONB || ref.lower() != null ? ct : ArrayTypes.elementOf(ct);
         if (!ParseCoerce.canCoerce(v.type(), want, Context.ASSIGNMENT)) {
             String col = target.arg() instanceof RawExpr.ColumnRef c ? c.fields().get(c.fields().size() - 1) : "?";
             throw a.err(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + col + "\" requires type "
