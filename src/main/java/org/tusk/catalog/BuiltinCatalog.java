@@ -43,6 +43,7 @@ public final class BuiltinCatalog {
     private static final Map<Integer, PgType> TYPES;
     private static final Map<String, PgType> TYPES_BY_NAME;
     private static final Map<String, List<PgProc>> PROCS;
+    private static final Map<Integer, PgProc> PROCS_BY_OID;
     private static final Map<String, List<PgOperator>> OPERATORS;
     private static final Map<Long, PgCast> CASTS;
     private static final Map<String, List<PgAggregate>> AGGREGATES;
@@ -58,6 +59,11 @@ public final class BuiltinCatalog {
     public static PgType typeByName(String typname) { return TYPES_BY_NAME.get(typname); }
 
     public static List<PgProc> functions(String name) { return PROCS.getOrDefault(name, List.of()); }
+
+    /** The built-in function with pg_proc OID {@code oid} (a support function named in pg_aggregate), or null. */
+    public static PgProc functionByOid(int oid) {
+        return PROCS_BY_OID.get(oid);
+    }
 
     public static List<PgOperator> operators(String name) { return OPERATORS.getOrDefault(name, List.of()); }
 
@@ -175,6 +181,7 @@ public final class BuiltinCatalog {
         StatisticalAggregates.register(b);
         MiscStringBuiltins.register(b);
         PartitionBuiltins.register(b);
+        AggregateSupportBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -187,6 +194,9 @@ public final class BuiltinCatalog {
         TYPES = Collections.unmodifiableMap(byOid);
         TYPES_BY_NAME = Collections.unmodifiableMap(byName);
         PROCS = freeze(b.procs);
+        Map<Integer, PgProc> procsByOid = new HashMap<>();
+        PROCS.values().forEach(l -> l.forEach(p -> procsByOid.put(p.oid(), p)));
+        PROCS_BY_OID = Collections.unmodifiableMap(procsByOid);
         OPERATORS = freeze(b.ops);
         AGGREGATES = freeze(b.aggs);
         WINDOW_FUNCS = freeze(b.windowFuncs);

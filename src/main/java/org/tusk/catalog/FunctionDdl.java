@@ -31,12 +31,32 @@ public final class FunctionDdl {
     private final CatalogWriter writer;
     private final Namespaces namespaces;
     private final Map<String, List<SqlFunction>> byName = new HashMap<>();
+    private final AggregateDdl aggregates;
     private long generation = -1;
 
     FunctionDdl(CatalogEnv env, CatalogWriter writer, Namespaces namespaces) {
         this.env = env;
         this.writer = writer;
         this.namespaces = namespaces;
+        this.aggregates = new AggregateDdl(env, writer, namespaces);
+    }
+
+    /** The user-defined aggregates, whose pg_proc rows (prokind 'a') this class leaves out of its lookups. */
+    public AggregateDdl aggregates() {
+        return aggregates;
+    }
+
+    /** Whether a pg_proc row is a plain function (prokind 'f'), the only kind this class reads. */
+    private static boolean isFunction(Object[] v) {
+        return "f".equals(PG_PROC.get(v, "prokind"));
+    }
+
+    /** The function with OID {@code oid}, or null (a support function named in pg_aggregate). */
+    public SqlFunction byOid(int oid) {
+        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid && isFunction(v))) {
+            return fromRow(s.values());
+        }
+        return null;
     }
 
     /**
@@ -62,7 +82,7 @@ public final class FunctionDdl {
             path = namespaces.activePath();
         }
         List<SqlFunction> all = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname")))) all.add(fromRow(s.values()));
+        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname")) && isFunction(v))) all.add(fromRow(s.values()));
         List<SqlFunction> out = new ArrayList<>();
         for (int nsp : path) {
             for (SqlFunction f : all) {
@@ -78,7 +98,7 @@ public final class FunctionDdl {
     /** The function in {@code namespace} with exactly these argument types, or null. */
     public SqlFunction find(int namespace, String name, List<Integer> argTypes) {
         for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
-                && oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
+                && oid(PG_PROC.get(v, "pronamespace")) == namespace && isFunction(v))) {
             SqlFunction f = fromRow(s.values());
             if (f.argTypes().equals(argTypes)) return f;
         }
@@ -96,6 +116,11 @@ public final class FunctionDdl {
      * CREATE OR REPLACE may not change. Returns the function's OID.
      */
     public int create(SqlFunction f, boolean replace) {
+        if (aggregates.find(f.namespace(), f.name(), f.argTypes()) != null) {
+            if (!replace) throw PgException.error("42723", "function \"" + f.name() + "\" already exists with same argument types");
+            throw PgException.error("42809", "cannot change routine kind")
+                    .withDetail("\"" + f.name() + "\" is an aggregate function.");
+        }
         SqlFunction old = find(f.namespace(), f.name(), f.argTypes());
         if (old != null) {
             if (!replace) {
@@ -129,6 +154,19 @@ public final class FunctionDdl {
         return oid;
     }
 
+    /**
+     * AlterFunction / RenameFunction / AlterFunctionNamespace / AlterFunctionOwner: changes columns of
+     * the pg_proc row of {@code oid} (a function's or an aggregate's) in place of the old row.
+     */
+    public void alterRow(int oid, java.util.function.Consumer<Object[]> change) {
+        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid)) {
+            Object[] row = s.values().clone();
+            change.accept(row);
+            writer.update(PG_PROC, s, row);
+        }
+        changed();
+    }
+
     /** RemoveFunctionById's pg_proc part. */
     public void drop(int oid) {
         writer.delete(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid);
@@ -152,7 +190,7 @@ public final class FunctionDdl {
 
     private static SqlFunction withOid(SqlFunction f, int oid, int owner) {
         return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
-                f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody());
+                f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType());
     }
 
     private static Object[] toRow(SqlFunction f) {
@@ -165,7 +203,7 @@ public final class FunctionDdl {
         c.set(r, "prolang", SqlFunction.SQL_LANGUAGE_ID);
         c.set(r, "procost", 100f);
         c.set(r, "prorows", f.retset() ? 1000f : 0f);
-        c.set(r, "provariadic", 0);
+        c.set(r, "provariadic", f.variadicType());
         c.set(r, "prosupport", 0);
         c.set(r, "prokind", "f");
         c.set(r, "prosecdef", false);
@@ -204,6 +242,6 @@ public final class FunctionDdl {
                 names == null ? List.of() : List.of(names), (String) c.get(v, "proargdefaults"),
                 (Short) c.get(v, "pronargdefaults"), oid(c.get(v, "prorettype")), (Boolean) c.get(v, "proretset"),
                 (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
-                sqlBody != null);
+                sqlBody != null, oid(c.get(v, "provariadic")));
     }
 }

@@ -18,6 +18,19 @@ public record PgAggregate(String name, List<Integer> argTypes, int resultType, I
 
         Object finish(Object state);
 
+        /**
+         * The transition as the executor calls it: with the calling context, which an aggregate
+         * whose support functions are SQL functions needs to run them. Built-ins ignore it.
+         */
+        default Object transition(FunctionCallContext ctx, Object state, Object value) {
+            return transition(state, value);
+        }
+
+        /** The final function as the executor calls it (see {@link #transition(FunctionCallContext, Object, Object)}). */
+        default Object finish(FunctionCallContext ctx, Object state) {
+            return finish(state);
+        }
+
         /** Whether rows whose (first) argument is NULL are skipped; array_agg and the like keep them. */
         default boolean strict() { return true; }
     }

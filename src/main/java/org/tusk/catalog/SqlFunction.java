@@ -14,10 +14,12 @@ import org.tusk.catalog.PgProc.Volatility;
  * @param nDefaults    pronargdefaults
  * @param body         the body's SQL: prosrc for AS '...', prosqlbody for RETURN / BEGIN ATOMIC
  * @param standardBody whether the body is SQL-standard (RETURN expr is stored as "SELECT expr")
+ * @param variadicType provariadic: the element type of the VARIADIC last parameter (whose declared
+ *                     type, the last of argTypes, is its array type), or 0
  */
 public record SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
                           String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
-                          Volatility volatility, String body, boolean standardBody) {
+                          Volatility volatility, String body, boolean standardBody, int variadicType) {
     /** PostgreSQL's SQLlanguageId. */
     public static final int SQL_LANGUAGE_ID = 14;
 

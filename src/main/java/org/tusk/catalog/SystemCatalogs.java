@@ -199,11 +199,27 @@ public final class SystemCatalogs {
                     nn("tgattr", INT2VECTOR), nn("tgargs", BYTEA), nullable("tgqual", PG_NODE_TREE),
                     nullable("tgoldtable", NAME), nullable("tgnewtable", NAME)));
 
+    /**
+     * pg_aggregate (catalog/pg_aggregate.h), PostgreSQL 15's columns: the aggregates users create
+     * (built-in aggregates live in code). Support functions are pg_proc OIDs (0: none); agginitval and
+     * aggminitval are the initial states' text, converted by the transition type's input function
+     * when an aggregate call is planned (as nodeAgg.c GetAggInitVal does).
+     */
+    public static final SystemCatalog PG_AGGREGATE = new SystemCatalog(2600, "pg_aggregate", FIRST_BOOTSTRAP_OBJECT_ID + 36,
+            FIRST_BOOTSTRAP_OBJECT_ID + 37, List.of(nn("aggfnoid", REGPROC), nn("aggkind", CHAR),
+                    nn("aggnumdirectargs", INT2), nn("aggtransfn", REGPROC), nn("aggfinalfn", REGPROC),
+                    nn("aggcombinefn", REGPROC), nn("aggserialfn", REGPROC), nn("aggdeserialfn", REGPROC),
+                    nn("aggmtransfn", REGPROC), nn("aggminvtransfn", REGPROC), nn("aggmfinalfn", REGPROC),
+                    nn("aggfinalextra", BOOL), nn("aggmfinalextra", BOOL), nn("aggfinalmodify", CHAR),
+                    nn("aggmfinalmodify", CHAR), nn("aggsortop", OID), nn("aggtranstype", OID),
+                    nn("aggtransspace", INT4), nn("aggmtranstype", OID), nn("aggmtransspace", INT4),
+                    nullable("agginitval", TEXT), nullable("aggminitval", TEXT)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
             PG_PROC, PG_REWRITE, PG_DEPEND, PG_POLICY, PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_NAMESPACE,
-            PG_PUBLICATION_REL, PG_TRIGGER);
+            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

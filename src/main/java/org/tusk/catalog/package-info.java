@@ -60,7 +60,7 @@
  * pg_inherits (2611),
  * pg_partitioned_table (3350), pg_enum (3501), pg_proc (1255), pg_rewrite (2618), pg_depend (2608),
  * pg_policy (3256), pg_statistic_ext (3381), pg_publication (6104), pg_publication_namespace
- * (6237), pg_publication_rel (6106) and pg_trigger (2620) are heap tables of every database, with
+ * (6237), pg_publication_rel (6106), pg_trigger (2620) and pg_aggregate (2600) are heap tables of every database, with
  * PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql,
  * JDBC drivers and pgbench can query them (pg_partitioned_table, pg_policy, pg_statistic_ext, the
  * publication catalogs and pg_trigger stay empty: there is no partitioning, row security, CREATE
@@ -155,7 +155,19 @@
  * a SELECT target list. {@link org.tusk.catalog.SqlFunction#asProc} is the pg_proc entry parse
  * analysis resolves alongside the built-ins; calling it goes through
  * {@link org.tusk.catalog.FunctionCallContext#callSqlFunction} to the language handler the
- * backend installed. Lookups by name are cached until any catalog invalidation.</li>
+ * backend installed. Lookups by name are cached until any catalog invalidation. provariadic holds
+ * the element type of a VARIADIC last parameter (proargmodes stays NULL).</li>
+ * <li><b>Aggregates</b> ({@link org.tusk.catalog.AggregateDdl}: pg_aggregate.c AggregateCreate):
+ * a user aggregate is a pg_proc row of prokind 'a' (prolang internal, prosrc "aggregate_dummy")
+ * plus its pg_aggregate (2600) row, both written and removed together under the same rules as
+ * functions; {@link org.tusk.catalog.FunctionDdl} leaves prokind 'a' rows out of function lookups
+ * and owns the AggregateDdl. Support functions are pg_proc OIDs: a user function's, or a built-in's
+ * Tusk OID ({@link org.tusk.catalog.BuiltinCatalog#functionByOid}); the built-ins that PostgreSQL
+ * names as aggregate support functions (int4pl, int8inc, int4_avg_accum, int8_avg, ...) are
+ * registered by {@link org.tusk.catalog.AggregateSupportBuiltins}. At run time
+ * {@link org.tusk.catalog.UserAggregateImpl} applies nodeAgg.c's strictness rules; it needs the
+ * executor's context (to run SQL support functions), so the executor calls aggregates through
+ * {@code PgAggregate.Impl.transition(ctx, ...)}/{@code finish(ctx, ...)}.</li>
  * <li>DROP TYPE finds dependent columns through pg_attribute (not yet through pg_depend); nothing
  * records that a function uses a type or table.</li>
  * </ul>

@@ -81,8 +81,23 @@ public final class FunctionCommands {
         List<String> defaults = new ArrayList<>();
         boolean anyNamed = false;
         Set<String> seen = new HashSet<>();
+        int variadicType = 0;
         for (Stmt.FunctionParameter p : s.params()) {
+            if (p.mode() == 'o' || p.mode() == 'b') {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "OUT and INOUT parameters are not supported yet");
+            }
+            if (variadicType != 0) throw PgException.error("42P13", "VARIADIC parameter must be the last input parameter");
             int t = ParseCoerce.resolveTypeName(p.type(), queryString).oid();
+            if (p.mode() == 'v') {
+                // interpret_function_parameter_list: the element type of the array, or "any" itself
+                variadicType = switch (t) {
+                    case TypeOids.ANY -> TypeOids.ANY;
+                    case TypeOids.ANYARRAY -> TypeOids.ANYELEMENT;
+                    case TypeOids.ANYCOMPATIBLEARRAY -> TypeOids.ANYCOMPATIBLE;
+                    default -> org.tusk.catalog.ArrayTypes.elementOf(t);
+                };
+                if (variadicType == 0) throw PgException.error("42P13", "VARIADIC parameter must be an array");
+            }
             argTypes.add(t);
             if (p.name() != null) {
                 if (!seen.add(p.name())) throw PgException.error("42P13", "parameter name \"" + p.name() + "\" used more than once");
@@ -119,7 +134,7 @@ public final class FunctionCommands {
         }
         SqlFunction f = new SqlFunction(0, name, nsp, 0, argTypes, names,
                 defaults.isEmpty() ? null : String.join(", ", defaults), defaults.size(), resultType, s.retset(),
-                s.strict() != null && s.strict(), vol, body, standard);
+                s.strict() != null && s.strict(), vol, body, standard, variadicType);
         functions.create(f, s.replace());
     }
 

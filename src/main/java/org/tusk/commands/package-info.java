@@ -80,7 +80,12 @@
  * {@link org.tusk.commands.FunctionCommands} (functioncmds.c) run CREATE/ALTER/DROP TYPE for
  * enum types and CREATE/DROP FUNCTION for LANGUAGE sql; the catalog rows are written by the
  * catalog package. A function's body is validated at CREATE (check_function_bodies on), errors
- * in an AS '...' body pointing into the CREATE statement. They run in the caller's transaction
+ * in an AS '...' body pointing into the CREATE statement. {@link org.tusk.commands.AggregateCommands}
+ * (aggregatecmds.c DefineAggregate, pg_aggregate.c's checks) runs CREATE [OR REPLACE]/DROP
+ * AGGREGATE, looking support functions up as lookup_agg_function does (no run-time coercion);
+ * {@link org.tusk.commands.AlterFunctionCommands} runs ALTER FUNCTION/AGGREGATE (RENAME TO,
+ * SET SCHEMA, OWNER TO through the shared catalogs' roles, and AlterFunction's attributes).
+ * They run in the caller's transaction
  * like CREATE TABLE, without locks of their own on the objects (as for relation names, two
  * sessions creating the same name at once can both succeed: no catalog unique indexes yet).
  *

@@ -56,7 +56,7 @@ final class AggState extends PlanState {
                 if (a.filter() != null && !ExprEvaluator.qual(a.filter(), tuple, null, ctx)) continue;
                 PgAggregate.Impl impl = a.agg().impl();
                 if (a.star()) {
-                    states[i] = impl.transition(states[i], null);
+                    states[i] = impl.transition(ctx, states[i], null);
                     continue;
                 }
                 Object[] args = new Object[a.args().size()];
@@ -73,7 +73,7 @@ final class AggState extends PlanState {
                     distinct.get(i).add(new DatumKey(args));
                     continue;
                 }
-                states[i] = impl.transition(states[i], args.length == 1 ? args[0] : args);
+                states[i] = impl.transition(ctx, states[i], args.length == 1 ? args[0] : args);
             }
         }
 
@@ -98,14 +98,14 @@ final class AggState extends PlanState {
                         }
                         return 0;
                     });
-                    for (Object[][] in : inputs) states[i] = impl.transition(states[i], in[0].length == 1 ? in[0][0] : in[0]);
+                    for (Object[][] in : inputs) states[i] = impl.transition(ctx, states[i], in[0].length == 1 ? in[0][0] : in[0]);
                 } else if (distinct.get(i) != null) {
                     List<DatumKey> inputs = new ArrayList<>(distinct.get(i));
                     inputs.sort((x, y) -> Comparisons.compare(x.values()[0], y.values()[0]));
                     for (DatumKey k : inputs)
-                        states[i] = impl.transition(states[i], k.values().length == 1 ? k.values()[0] : k.values());
+                        states[i] = impl.transition(ctx, states[i], k.values().length == 1 ? k.values()[0] : k.values());
                 }
-                values[i] = impl.finish(states[i]);
+                values[i] = impl.finish(ctx, states[i]);
             }
             return values;
         }

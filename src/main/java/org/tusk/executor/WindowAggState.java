@@ -293,18 +293,18 @@ final class WindowAggState extends PlanState {
         }
         aggHead[k] = exclusion ? -1 : head;
         aggTail[k] = Math.max(tail, head - 1);
-        return impl.finish(aggStates[k]);
+        return impl.finish(ctx, aggStates[k]);
     }
 
     /** advance_windowaggregate: FILTER, then the transition, skipping a NULL first argument (strict). */
     private Object advance(Expr.WindowFunc wf, PgAggregate.Impl impl, Object state, int r) {
         Object[] row = rows.get(r);
         if (wf.filter() != null && !ExprEvaluator.qual(wf.filter(), row, null, ctx)) return state;
-        if (wf.star()) return impl.transition(state, null);
+        if (wf.star()) return impl.transition(ctx, state, null);
         Object[] args = new Object[wf.args().size()];
         for (int a = 0; a < args.length; a++) args[a] = ExprEvaluator.eval(wf.args().get(a), row, null, ctx);
-        if (args[0] == null) return state;
-        return impl.transition(state, args.length == 1 ? args[0] : args);
+        if (args[0] == null && impl.strict()) return state;
+        return impl.transition(ctx, state, args.length == 1 ? args[0] : args);
     }
 
     /** The WindowObject of function {@code k} at row {@code i}. */

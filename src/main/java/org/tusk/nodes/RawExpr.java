@@ -114,4 +114,10 @@ public sealed interface RawExpr {
 
     /** A construct the grammar accepts but analysis does not support yet (subqueries, arrays, ...). */
     record Unsupported(String what, int location) implements RawExpr {}
+
+    /** A function argument in named notation, name => value or name := value (gram.y func_arg_expr, NamedArgExpr). */
+    record NamedArg(RawExpr arg, String name, int location) implements RawExpr {}
+
+    /** The last argument of a call written VARIADIC arg (FuncCall.func_variadic): an array passed as the variadic parameter. */
+    record VariadicArg(RawExpr arg, int location) implements RawExpr {}
 }

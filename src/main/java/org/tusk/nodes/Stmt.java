@@ -420,7 +420,15 @@ public sealed interface Stmt {
     // ---- user-defined functions (gram.y CreateFunctionStmt, RemoveFuncStmt)
 
     /** One argument of CREATE FUNCTION: name may be null; defaultSql is the DEFAULT expression's text or null. */
-    record FunctionParameter(String name, TypeName type, String defaultSql, RawExpr defaultExpr) {}
+    /**
+     * One parameter of CREATE FUNCTION / AGGREGATE: {@code mode} is proargmodes' letter ('i' IN,
+     * 'o' OUT, 'b' INOUT, 'v' VARIADIC, 't' a RETURNS TABLE column).
+     */
+    record FunctionParameter(String name, TypeName type, String defaultSql, RawExpr defaultExpr, char mode, int location) {
+        public FunctionParameter(String name, TypeName type, String defaultSql, RawExpr defaultExpr) {
+            this(name, type, defaultSql, defaultExpr, 'i', -1);
+        }
+    }
 
     /**
      * CREATE [OR REPLACE] FUNCTION. Options not given are null. {@code asText} is AS 'definition'
@@ -436,6 +444,36 @@ public sealed interface Stmt {
     record DropFunctionStmt(List<FunctionRef> functions, boolean missingOk, boolean cascade) implements Stmt {
         public record FunctionRef(List<String> name, List<TypeName> argTypes) {}
     }
+
+    /**
+     * CREATE [OR REPLACE] AGGREGATE (gram.y DefineStmt, OBJECT_AGGREGATE). {@code args} is null for
+     * the old syntax (the input type is then the definition's BASETYPE), empty for agg(*);
+     * {@code directArgs} is the number of arguments before ORDER BY of an ordered-set aggregate,
+     * -1 for an ordinary one.
+     */
+    record CreateAggregateStmt(boolean replace, List<String> name, List<FunctionParameter> args, int directArgs,
+                               List<AggDefElem> definition, int location) implements Stmt {
+        /** One "name = value" of the definition: the value's text and, if it reads as a type or function name, that name. */
+        public record AggDefElem(String name, String value, TypeName type, int location) {}
+    }
+
+    /** DROP AGGREGATE [IF EXISTS] name(args | *) [, ...] [CASCADE | RESTRICT]. */
+    record DropAggregateStmt(List<AggregateRef> aggregates, boolean missingOk, boolean cascade) implements Stmt {
+        /** argTypes is empty for name(*); orderByStart is the index where ORDER BY arguments begin, -1 if none. */
+        public record AggregateRef(List<String> name, List<TypeName> argTypes, int orderByStart) {}
+    }
+
+    /**
+     * ALTER FUNCTION / ALTER AGGREGATE (gram.y AlterFunctionStmt, RenameStmt, AlterObjectSchemaStmt):
+     * exactly one of {@code newName}, {@code newSchema} and {@code actions} (the alterfunc_opt_list,
+     * FUNCTION only) is given. For an aggregate, the argument list is the aggr_args one.
+     */
+    record AlterFunctionStmt(boolean aggregate, DropFunctionStmt.FunctionRef function, String newName,
+                             String newSchema, List<DefElem> actions) implements Stmt {}
+
+    /** ALTER FUNCTION / AGGREGATE ... OWNER TO role (AlterOwnerStmt), run with the shared catalogs' roles. */
+    record AlterFunctionOwnerStmt(boolean aggregate, DropFunctionStmt.FunctionRef function, RoleSpec newOwner)
+            implements Stmt {}
 
     /** CREATE DATABASE name [WITH] options. */
     record CreatedbStmt(String dbname, List<OptionItem> options) implements Stmt {}

@@ -404,6 +404,8 @@ public final class Analyzer {
 
     ExecEnvironment env() { return env; }
 
+    ZoneId zone() { return zone; }
+
     String src() { return src; }
 
     /**
@@ -813,6 +815,11 @@ public final class Analyzer {
             case RawExpr.GroupingFunc g -> new GroupingSetAnalysis(this).transformGroupingFunc(g);
             case RawExpr.GroupingSet g -> throw err(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", g.location());
             case RawExpr.Unsupported u -> throw err(SqlState.FEATURE_NOT_SUPPORTED, u.what() + " is not supported yet", u.location());
+            // only a function call's own argument list may hold these; FuncArgs unwraps them there
+            case RawExpr.NamedArg n -> throw err(SqlState.FEATURE_NOT_SUPPORTED,
+                    "named arguments are not supported for this function", n.location());
+            case RawExpr.VariadicArg v -> throw err(SqlState.FEATURE_NOT_SUPPORTED,
+                    "VARIADIC is not supported for this function", v.location());
             case RawExpr.ArrayExpr a -> ArrayAnalysis.transformArrayExpr(this, a, 0);
             case RawExpr.Indirection i -> ArrayAnalysis.transformIndirection(this, i);
             case RawExpr.ScalarArrayOp o -> ArrayAnalysis.transformScalarArrayOp(this, o);
@@ -1106,7 +1113,8 @@ public final class Analyzer {
         boolean builtinsVisible = userSchema == null || userSchema.equals("pg_catalog");
 
         if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
-        List<PgAggregate> aggCands = builtinsVisible ? BuiltinCatalog.aggregates(name) : List.of();
+        List<PgAggregate> aggCands = new ArrayList<>(builtinsVisible ? BuiltinCatalog.aggregates(name) : List.of());
+        if (userSchema == null || !userSchema.equals("pg_catalog")) aggCands.addAll(UserAggregates.candidates(this, userSchema, name));
         if (!aggCands.isEmpty()) return transformAggregate(f, name, aggCands);
         if (!BuiltinCatalog.windowFunctions(name).isEmpty())
             throw err("42809", "window function " + name + " requires an OVER clause", f.location());
@@ -1119,18 +1127,24 @@ public final class Analyzer {
         if (!f.aggOrder().isEmpty())
             throw err("42809", "ORDER BY specified, but " + name + " is not an aggregate function", f.location());
 
+        FuncArgs call = FuncArgs.of(this, f);
         List<Expr> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
-        for (RawExpr r : f.args()) {
+        for (RawExpr r : call.args()) {
             Expr e = transformExpr(r);
             args.add(e);
             types.add(e.type());
         }
         List<PgProc> cands = new ArrayList<>();
-        for (PgProc p : builtinsVisible ? BuiltinCatalog.functions(name) : List.<PgProc>of())
-            if ((p.variadicAny() && !args.isEmpty()) || (!p.variadicAny() && p.argTypes().size() == args.size())) cands.add(p);
+        // built-in functions have no parameter names here, so a call in named notation is for user functions
+        for (PgProc p : builtinsVisible && call.names().isEmpty() ? BuiltinCatalog.functions(name) : List.<PgProc>of())
+            if ((p.variadicAny() && !args.isEmpty()) || (!p.variadicAny() && p.argTypes().size() == args.size() && !call.variadic()))
+                cands.add(p);
+        if (call.variadic() && cands.size() == 1 && cands.get(0).variadicAny())
+            return VariadicCalls.variadicAny(this, cands.get(0), args, call.args(), f.location(),
+                    call.signature((userSchema != null ? userSchema + "." : "") + name, types));
         PgProc chosen = null;
-        if (cands.size() == 1 && cands.get(0).variadicAny() && !args.isEmpty()) {
+        if (!call.variadic() && cands.size() == 1 && cands.get(0).variadicAny() && !args.isEmpty()) {
             chosen = cands.get(0);
             List<Expr> conv = new ArrayList<>();
             if (chosen.impl() instanceof org.tusk.catalog.PolymorphicFunction pf) {
@@ -1161,7 +1175,8 @@ public final class Analyzer {
         if (castTo != 0) return coerce(args.get(0), castTo, -1, Context.EXPLICIT, f.location());
         // user-defined functions (pg_proc) compete with the built-ins, which pg_catalog puts first
         List<UserFunctions.Candidate> user = UserFunctions.candidates(this,
-                userSchema == null || userSchema.equals("pg_catalog") ? null : userSchema, name, args.size());
+                userSchema == null || userSchema.equals("pg_catalog") ? null : userSchema, name, args.size(), call.names(),
+                !call.variadic());
         if (userSchema != null && userSchema.equals("pg_catalog")) user = List.of();
         int builtinCount = cands.size();
         for (UserFunctions.Candidate u : user) {
@@ -1169,13 +1184,14 @@ public final class Analyzer {
             sigs.add(u.signature());
         }
         int idx = cands.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
-        String sig = (userSchema != null ? userSchema + "." : "") + name + "(" + ParseFunc.signature(types) + ")";
+        String sig = call.signature((userSchema != null ? userSchema + "." : "") + name, types);
         if (idx >= builtinCount) {
             UserFunctions.Candidate u = user.get(idx - builtinCount);
             List<Expr> conv = new ArrayList<>();
             for (int i = 0; i < args.size(); i++)
-                conv.add(coerce(args.get(i), u.signature().get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
-            return new Expr.FuncExpr(u.proc(), UserFunctions.withDefaults(this, u.fn(), conv, f.location()),
+                conv.add(coerce(args.get(i), u.signature().get(i), -1, Context.IMPLICIT, call.args().get(i).location()));
+            if (call.variadic()) VariadicCalls.checkArray(this, args.get(args.size() - 1), call.args().get(args.size() - 1));
+            return new Expr.FuncExpr(u.proc(), UserFunctions.finalArgs(this, u, conv, f.location()),
                     u.fn().resultType(), f.location());
         }
         if (idx == ParseFunc.AMBIGUOUS)

@@ -154,36 +154,139 @@ final class FunctionGrammar {
         p.expectChar('(');
         List<Stmt.FunctionParameter> out = new ArrayList<>();
         if (p.acceptChar(')')) return out;
-        do {
-            Token t = p.peek();
-            if (p.isKw("out") || p.isKw("inout") || p.isKw("variadic")) {
-                throw p.notSupported(t.value().toUpperCase(java.util.Locale.ROOT) + " arguments", t.start());
-            }
-            p.acceptKw("in");
-            String name = null;
-            Token n = p.peek(), after = p.peek(1);
-            boolean nameFirst = n.is(Kind.IDENT) && after.is(Kind.IDENT)
-                    && !(n.keyword() != null && TYPE_STARTS.contains(n.keyword()))
-                    && !TYPE_STARTS.contains(n.value()) && !after.isKeyword("default");
-            if (nameFirst) {
-                name = p.colId();
-                if (p.isKw("out") || p.isKw("inout") || p.isKw("variadic")) {
-                    throw p.notSupported(p.peek().value().toUpperCase(java.util.Locale.ROOT) + " arguments", p.peek().start());
-                }
-                p.acceptKw("in");
-            }
-            TypeName type = p.typeName();
-            String defaultSql = null;
-            RawExpr defaultExpr = null;
-            if (withDefaults && (p.acceptKw("default") || p.acceptChar('='))) {
-                int start = p.peek().start();
-                defaultExpr = p.aExpr();
-                defaultSql = src.substring(start, p.peek().start()).strip();
-            }
-            out.add(new Stmt.FunctionParameter(name, type, defaultSql, defaultExpr));
-        } while (p.acceptChar(','));
+        do out.add(parameter(p, src, withDefaults)); while (p.acceptChar(','));
         p.expectChar(')');
         return out;
+    }
+
+    /**
+     * func_arg [DEFAULT a_expr | = a_expr]: [arg_class] [param_name] [arg_class] func_type, where
+     * arg_class is IN, OUT, INOUT (IN OUT) or VARIADIC. A leading identifier is the parameter's
+     * name when a type follows it (gram.y decides this by its grammar; here by what comes next).
+     */
+    static Stmt.FunctionParameter parameter(Parser p, String src, boolean withDefaults) {
+        char mode = argClass(p);
+        String name = null;
+        Token n = p.peek(), after = p.peek(1);
+        boolean nameFirst = n.is(Kind.IDENT) && after.is(Kind.IDENT)
+                && !(n.keyword() != null && TYPE_STARTS.contains(n.keyword()))
+                && !TYPE_STARTS.contains(n.value()) && !after.isKeyword("default") && !after.isKeyword("order");
+        if (nameFirst) {
+            name = p.colId();
+            char m = argClass(p);
+            if (m != 0) {
+                if (mode != 0) throw p.syntaxError(p.peek());
+                mode = m;
+            }
+        }
+        TypeName type = p.typeName();
+        String defaultSql = null;
+        RawExpr defaultExpr = null;
+        if (withDefaults && (p.acceptKw("default") || p.acceptChar('='))) {
+            int start = p.peek().start();
+            defaultExpr = p.aExpr();
+            defaultSql = src.substring(start, p.peek().start()).strip();
+        }
+        return new Stmt.FunctionParameter(name, type, defaultSql, defaultExpr, mode == 0 ? 'i' : mode, n.start());
+    }
+
+    /** arg_class: 'i', 'o', 'b' (INOUT or IN OUT), 'v' (VARIADIC), or 0 when none is written. */
+    private static char argClass(Parser p) {
+        if (p.acceptKw("in")) return p.acceptKw("out") ? 'b' : 'i';
+        if (p.acceptKw("out")) return 'o';
+        if (p.acceptKw("inout")) return 'b';
+        if (p.acceptKw("variadic")) return 'v';
+        return 0;
+    }
+
+    /**
+     * ALTER FUNCTION name [(args)] {RENAME TO n | OWNER TO r | SET SCHEMA s | alterfunc_opt_list [RESTRICT]}
+     * and ALTER AGGREGATE name (aggr_args) {RENAME TO | OWNER TO | SET SCHEMA}.
+     */
+    Stmt alter() {
+        p.expectKw("alter");
+        boolean aggregate = p.acceptKw("aggregate");
+        if (!aggregate) p.expectKw("function");
+        List<String> name = anyName();
+        List<TypeName> types = null;
+        if (aggregate) {
+            List<Stmt.FunctionParameter> args = new ArrayList<>();
+            types = new ArrayList<>();
+            p.expectChar('(');
+            if (!p.acceptChar('*')) {
+                if (p.isKw("order")) throw p.notSupported("ordered-set aggregates", p.peek().start());
+                do args.add(parameter(p, src, false)); while (p.acceptChar(','));
+                if (p.isKw("order")) throw p.notSupported("ordered-set aggregates", p.peek().start());
+            }
+            p.expectChar(')');
+            for (Stmt.FunctionParameter a : args) types.add(a.type());
+        } else if (p.isChar('(')) {
+            types = new ArrayList<>();
+            for (Stmt.FunctionParameter a : parameters(false)) if (a.mode() != 'o') types.add(a.type());
+        }
+        Stmt.DropFunctionStmt.FunctionRef ref = new Stmt.DropFunctionStmt.FunctionRef(name, types);
+        if (p.acceptKw("rename")) {
+            p.expectKw("to");
+            return new Stmt.AlterFunctionStmt(aggregate, ref, p.colId(), null, List.of());
+        }
+        if (p.acceptKw("owner")) {
+            p.expectKw("to");
+            return new Stmt.AlterFunctionOwnerStmt(aggregate, ref, new RoleGrammar(p, src).roleSpec());
+        }
+        if (p.isKw("set") && p.peek(1).isKeyword("schema")) {
+            p.advance();
+            p.advance();
+            return new Stmt.AlterFunctionStmt(aggregate, ref, null, p.colId(), List.of());
+        }
+        if (aggregate) throw p.syntaxError(p.peek());
+        List<Stmt.DefElem> actions = new ArrayList<>();
+        while (true) {
+            Token t = p.peek();
+            if (p.isKw("immutable") || p.isKw("stable") || p.isKw("volatile")) {
+                actions.add(new Stmt.DefElem("volatility", p.advance().keyword(), t.start()));
+            } else if (p.acceptKw("strict")) {
+                actions.add(new Stmt.DefElem("strict", "true", t.start()));
+            } else if (p.isKw("returns") && p.peek(1).isKeyword("null")) {
+                p.advance();
+                p.advance();
+                p.expectKw("on");
+                p.expectKw("null");
+                p.expectKw("input");
+                actions.add(new Stmt.DefElem("strict", "true", t.start()));
+            } else if (p.acceptKw("called")) {
+                p.expectKw("on");
+                p.expectKw("null");
+                p.expectKw("input");
+                actions.add(new Stmt.DefElem("strict", "false", t.start()));
+            } else if (p.isKw("not") && p.peek(1).isKeyword("leakproof")) {
+                p.advance();
+                p.advance();
+                actions.add(new Stmt.DefElem("leakproof", "false", t.start()));
+            } else if (p.acceptKw("leakproof")) {
+                actions.add(new Stmt.DefElem("leakproof", "true", t.start()));
+            } else if (p.isKw("external") || p.isKw("security")) {
+                p.acceptKw("external");
+                p.expectKw("security");
+                boolean definer = p.acceptKw("definer");
+                if (!definer) p.expectKw("invoker");
+                actions.add(new Stmt.DefElem("security", definer ? "true" : "false", t.start()));
+            } else if (p.acceptKw("parallel")) {
+                actions.add(new Stmt.DefElem("parallel", p.colId(), t.start()));
+            } else if (p.isKw("cost") || p.isKw("rows")) {
+                String what = p.advance().keyword();
+                Token v = p.advance();
+                String num = v.value();
+                if (v.is(Kind.OP) && v.value().equals("-")) num = "-" + p.advance().value();
+                actions.add(new Stmt.DefElem(what, num, t.start()));
+            } else if (p.isKw("set") || p.isKw("reset")) {
+                throw p.notSupported("ALTER FUNCTION ... " + t.value().toUpperCase(java.util.Locale.ROOT), t.start());
+            } else {
+                break;
+            }
+        }
+        if (actions.isEmpty()) throw p.syntaxError(p.peek());
+        p.acceptKw("restrict");
+        return new Stmt.AlterFunctionStmt(false, ref, null, null, actions);
     }
 
     /** DROP FUNCTION [IF EXISTS] name [(args)] [, ...] [CASCADE | RESTRICT]. */
@@ -202,7 +305,8 @@ final class FunctionGrammar {
             List<TypeName> types = null;
             if (p.isChar('(')) {
                 types = new ArrayList<>();
-                for (Stmt.FunctionParameter a : parameters(false)) types.add(a.type());
+                // func_args: OUT parameters are not part of the signature (extractArgTypes)
+                for (Stmt.FunctionParameter a : parameters(false)) if (a.mode() != 'o') types.add(a.type());
             }
             refs.add(new Stmt.DropFunctionStmt.FunctionRef(name, types));
         } while (p.acceptChar(','));

@@ -207,6 +207,9 @@ public final class Parser {
                 if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 if (n.isKeyword("type")) return new TypeGrammar(this).create();
+                if (n.isKeyword("aggregate") || n.isKeyword("or") && "replace".equals(peek(2).value())
+                        && peek(3).isKeyword("aggregate"))
+                    return new AggregateGrammar(this, src).create();
                 if (n.isKeyword("function") || n.isKeyword("or") && "replace".equals(peek(2).value())
                         && (peek(3).isKeyword("function") || peek(3).isKeyword("procedure")))
                     return new FunctionGrammar(this, src).create();
@@ -221,6 +224,7 @@ public final class Parser {
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).drop();
                 if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
+                if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
@@ -229,6 +233,7 @@ public final class Parser {
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
+                if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate")) return new FunctionGrammar(this, src).alter();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).alter();
@@ -2025,13 +2030,19 @@ public final class Parser {
         if (acceptChar(')')) return afterFuncCall(new RawExpr.FuncCall(name, List.of(), false, false, loc));
         boolean distinct = false;
         if (acceptKw("distinct")) distinct = true; else acceptKw("all");
-        if (isKw("variadic")) throw notSupported("VARIADIC", peek().start());
         List<RawExpr> args = new ArrayList<>();
+        boolean variadic = false;
         do {
-            if (peek().is(Kind.IDENT) && (peek(1).is(Kind.EQUALS_GREATER) || peek(1).is(Kind.COLON_EQUALS)))
-                throw notSupported("named arguments", peek().start());
-            args.add(aExpr());
+            // func_application: VARIADIC marks the last argument, which must then end the list
+            if (isKw("variadic")) {
+                int vloc = advance().start();
+                args.add(new RawExpr.VariadicArg(funcArgExpr(), vloc));
+                variadic = true;
+                break;
+            }
+            args.add(funcArgExpr());
         } while (acceptChar(','));
+        if (variadic && (isKw("order") || distinct)) throw syntaxError(peek());
         List<Stmt.SortBy> order = List.of();
         if (isKw("order")) {
             advance();
@@ -2043,6 +2054,16 @@ public final class Parser {
         }
         expectChar(')');
         return afterFuncCall(new RawExpr.FuncCall(name, args, false, distinct, null, List.copyOf(order), loc));
+    }
+
+    /** func_arg_expr: a_expr, or param_name => a_expr / param_name := a_expr. */
+    private RawExpr funcArgExpr() {
+        if (peek().is(Kind.IDENT) && (peek(1).is(Kind.EQUALS_GREATER) || peek(1).is(Kind.COLON_EQUALS))) {
+            Token n = advance();
+            advance();
+            return new RawExpr.NamedArg(aExpr(), n.value(), n.start());
+        }
+        return aExpr();
     }
 
     private RawExpr afterFuncCall(RawExpr f) {

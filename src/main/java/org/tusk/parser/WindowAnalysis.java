@@ -54,7 +54,7 @@ final class WindowAnalysis {
             throw a.err(SqlState.GROUPING_ERROR, "aggregate function calls cannot contain window function calls",
                     f.location());
         List<PgWindowFunc> wfs = BuiltinCatalog.windowFunctions(name);
-        List<PgAggregate> aggs = BuiltinCatalog.aggregates(name);
+        List<PgAggregate> aggs = UserAggregates.withUser(a, name, BuiltinCatalog.aggregates(name));
         if (wfs.isEmpty() && aggs.isEmpty() && !BuiltinCatalog.functions(name).isEmpty())
             throw a.err("42809", "OVER specified, but " + name + " is not a window function nor an aggregate function",
                     f.location());

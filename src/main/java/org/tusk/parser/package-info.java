@@ -128,7 +128,13 @@
  * anyenum of built-in operators, functions and aggregates to the call's enum type
  * (enforce_generic_type_consistency); {@link org.tusk.parser.UserFunctions} adds pg_proc's
  * functions to function resolution (after the built-ins, which pg_catalog puts first in the
- * path) and appends the defaults of omitted trailing arguments;
+ * path) with FuncnameGetCandidates' rules: defaults of omitted arguments, named notation
+ * (name => value after the positional arguments, {@link org.tusk.parser.FuncArgs}), VARIADIC
+ * parameters collected into an array or passed as one with VARIADIC in the call
+ * ({@link org.tusk.parser.VariadicCalls}, which also spreads such an array for built-ins declared
+ * VARIADIC "any"); {@link org.tusk.parser.UserAggregates} adds pg_aggregate's aggregates to
+ * aggregate and window-aggregate resolution; {@link org.tusk.parser.AggregateGrammar} parses
+ * CREATE/DROP AGGREGATE;
  * {@link org.tusk.parser.SqlFunctionBody} analyses a SQL function's body with its arguments as
  * $1..$n or by name (a name is a parameter only where no column has it) and coerces the final
  * statement's single column to the declared result (check_sql_fn_retval).

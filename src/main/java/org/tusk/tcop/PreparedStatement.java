@@ -35,6 +35,7 @@ public final class PreparedStatement {
     private final String queryString;
     private final List<String> notices = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private String tag;
     private long rows;
     /** Rows INSERT/UPDATE/DELETE processed, once finished. */
@@ -89,6 +90,9 @@ public final class PreparedStatement {
             case Stmt.DropTypeStmt d -> "DROP TYPE";
             case Stmt.CreateFunctionStmt c -> "CREATE FUNCTION";
             case Stmt.DropFunctionStmt d -> "DROP FUNCTION";
+            case Stmt.CreateAggregateStmt c -> "CREATE AGGREGATE";
+            case Stmt.AlterFunctionStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
+            case Stmt.DropAggregateStmt d -> "DROP AGGREGATE";
             case Stmt.ViewStmt v -> "CREATE VIEW";
             case Stmt.CreateTableAsStmt c -> c.isSelectInto() ? "SELECT" : "CREATE TABLE AS";
             default -> null;
@@ -116,6 +120,9 @@ public final class PreparedStatement {
 
     /** INFO messages the statement raised (VACUUM/ANALYZE VERBOSE), for the client. */
     public List<String> infos() { return List.copyOf(infos); }
+
+    /** WARNINGs raised by a utility statement (sent before its notices). */
+    public List<String> warnings() { return List.copyOf(warnings); }
 
     private List<ResultColumn> describe() {
         Stmt u = planned.utilityStmt();
@@ -229,6 +236,9 @@ public final class PreparedStatement {
             case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);
             case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx);
             case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
+            case Stmt.CreateAggregateStmt c -> org.tusk.commands.AggregateCommands.define(c, queryString, ctx, warnings::add);
+            case Stmt.DropAggregateStmt d -> org.tusk.commands.AggregateCommands.drop(d, queryString, env, notices::add);
+            case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env);
             case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),
                     session.currentDatabase(), notices::add);
             case Stmt.CreateTableAsStmt c -> createTableAs(c);

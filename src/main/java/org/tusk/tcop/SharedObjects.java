@@ -55,6 +55,7 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.CreateSchemaStmt c -> "CREATE SCHEMA";
             case Stmt.DropSchemaStmt d -> "DROP SCHEMA";
             case Stmt.AlterSchemaStmt a -> "ALTER SCHEMA";
+            case Stmt.AlterFunctionOwnerStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
             default -> null;
         };
     }
@@ -85,6 +86,10 @@ final class SharedObjects implements SharedObjectEnv {
             }
             case Stmt.AlterSchemaStmt a -> {
                 SchemaCommands.alter(a, this, env);
+                env.commandCounterIncrement();
+            }
+            case Stmt.AlterFunctionOwnerStmt a -> {
+                org.tusk.commands.AlterFunctionCommands.alterOwner(a, this, env);
                 env.commandCounterIncrement();
             }
             default -> throw new IllegalStateException("not a shared-object statement: " + s);

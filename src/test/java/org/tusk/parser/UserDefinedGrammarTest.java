@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.error.PgException;
 
@@ -61,7 +62,45 @@ class UserDefinedGrammarTest {
         PgException dup = assertThrows(PgException.class,
                 () -> one("create function x() returns int language sql as 'select 1' return 1"));
         assertEquals("duplicate function body specified", dup.getMessage());
-        assertEquals("0A000", assertThrows(PgException.class, () -> one("create function x(out a int) as ''")).sqlState());
+        // argument modes are parsed (the command decides what it supports): name first or mode first
+        Stmt.CreateFunctionStmt modes = (Stmt.CreateFunctionStmt) one(
+                "create function x(out a int, b inout text, variadic c int[], in d int) returns int as ''");
+        assertEquals(List.of('o', 'b', 'v', 'i'), modes.params().stream().map(Stmt.FunctionParameter::mode).toList());
+        assertEquals(List.of("a", "b", "c", "d"), modes.params().stream().map(Stmt.FunctionParameter::name).toList());
+    }
+
+    @Test
+    void createAggregateInBothSyntaxesAndDropAggregate() {
+        Stmt.CreateAggregateStmt old = (Stmt.CreateAggregateStmt) one(
+                "create aggregate newsum (sfunc1 = int4pl, basetype = int4, stype1 = int4, initcond1 = '0')");
+        assertNull(old.args());
+        assertEquals(List.of("sfunc1", "basetype", "stype1", "initcond1"),
+                old.definition().stream().map(Stmt.CreateAggregateStmt.AggDefElem::name).toList());
+        assertEquals("0", old.definition().get(3).value());
+        Stmt.CreateAggregateStmt star = (Stmt.CreateAggregateStmt) one(
+                "create or replace aggregate newcnt (*) (sfunc = int8inc, stype = int8, \"Parallel\" = safe)");
+        assertTrue(star.replace());
+        assertEquals(List.of(), star.args());
+        assertEquals("Parallel", star.definition().get(2).name());
+        Stmt.CreateAggregateStmt ordered = (Stmt.CreateAggregateStmt) one(
+                "create aggregate p(float8 order by anyelement) (stype = internal, sfunc = f)");
+        assertEquals(1, ordered.directArgs());
+        assertEquals(List.of('v'), ((Stmt.CreateAggregateStmt) one("create aggregate l(variadic items anyarray) (stype = anyelement, sfunc = f)"))
+                .args().stream().map(Stmt.FunctionParameter::mode).toList());
+        Stmt.DropAggregateStmt drop = (Stmt.DropAggregateStmt) one("drop aggregate if exists a(int4), b(*) cascade");
+        assertTrue(drop.missingOk() && drop.cascade());
+        assertEquals(List.of(1, 0), drop.aggregates().stream().map(r -> r.argTypes().size()).toList());
+    }
+
+    @Test
+    void namedAndVariadicCallArguments() {
+        Stmt.SelectStmt s = (Stmt.SelectStmt) one("select f(1, b => 2, c := 3), g(variadic array[1])");
+        RawExpr.FuncCall f = (RawExpr.FuncCall) s.targetList().get(0).val();
+        assertInstanceOf(RawExpr.NamedArg.class, f.args().get(1));
+        assertEquals("c", ((RawExpr.NamedArg) f.args().get(2)).name());
+        RawExpr.FuncCall g = (RawExpr.FuncCall) s.targetList().get(1).val();
+        assertInstanceOf(RawExpr.VariadicArg.class, g.args().get(0));
+        assertThrows(PgException.class, () -> one("select g(variadic array[1], 2)"));
     }
 
     @Test

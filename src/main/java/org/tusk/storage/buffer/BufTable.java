@@ -34,12 +34,16 @@ final class BufTable {
     private final MemorySegment seg;
     private final int capacity;
     private final LWLock[] locks = new LWLock[NUM_PARTITIONS];
+    /** Each partition's slice of the table, made once: every buffer lookup used to slice anew. */
+    private final MemorySegment[] partitions = new MemorySegment[NUM_PARTITIONS];
 
     BufTable(MemorySegment seg, int nbuffers) {
         this.seg = seg;
         this.capacity = capacity(nbuffers);
+        long psize = HEADER_SIZE + capacity * ENTRY_SIZE;
         for (int p = 0; p < NUM_PARTITIONS; p++) {
-            locks[p] = new LWLock("BufferMapping", partition(p).asSlice(0, LWLock.LAYOUT.byteSize()));
+            partitions[p] = seg.asSlice(p * psize, psize);
+            locks[p] = new LWLock("BufferMapping", partitions[p].asSlice(0, LWLock.LAYOUT.byteSize()));
         }
     }
 
@@ -53,8 +57,7 @@ final class BufTable {
     }
 
     private MemorySegment partition(int p) {
-        long psize = HEADER_SIZE + capacity * ENTRY_SIZE;
-        return seg.asSlice(p * psize, psize);
+        return partitions[p];
     }
 
     static int partitionOf(int hash) {

@@ -71,8 +71,13 @@ final class BufferDescriptors {
         return nbuffers;
     }
 
-    private MemorySegment desc(int id) {
-        return seg.asSlice(id * DESC.byteSize(), DESC.byteSize());
+    /**
+     * Where descriptor {@code id} starts in the array: accessors pass it as the layout handles'
+     * base offset instead of slicing out a segment per access (a slice is an object, and the
+     * pin/unpin loop reads the state word several times per buffer).
+     */
+    private static long base(int id) {
+        return id * DESC.byteSize();
     }
 
     /**
@@ -81,32 +86,32 @@ final class BufferDescriptors {
      * would pay for it.
      */
     LWLock contentLock(int id) {
-        return new LWLock("BufferContent", desc(id).asSlice(LOCK_OFFSET, LWLock.LAYOUT.byteSize()));
+        return new LWLock("BufferContent", seg.asSlice(base(id) + LOCK_OFFSET, LWLock.LAYOUT.byteSize()));
     }
 
     int state(int id) {
-        return (int) STATE.getVolatile(desc(id), 0L);
+        return (int) STATE.getVolatile(seg, base(id));
     }
 
     boolean casState(int id, int expected, int next) {
-        return STATE.compareAndSet(desc(id), 0L, expected, next);
+        return STATE.compareAndSet(seg, base(id), expected, next);
     }
 
     /** Reads the tag; meaningful only under the rules in the class comment. */
     BufferTag tag(int id) {
-        MemorySegment d = desc(id);
-        return new BufferTag((int) SPC.get(d, 0L), (int) DB.get(d, 0L), (int) REL.get(d, 0L), (int) FORK.get(d, 0L),
-                (int) BLOCK.get(d, 0L));
+        long b = base(id);
+        return new BufferTag((int) SPC.get(seg, b), (int) DB.get(seg, b), (int) REL.get(seg, b), (int) FORK.get(seg, b),
+                (int) BLOCK.get(seg, b));
     }
 
     /** Caller holds the header lock (see class comment). */
     void setTag(int id, BufferTag t) {
-        MemorySegment d = desc(id);
-        SPC.set(d, 0L, t.spcOid());
-        DB.set(d, 0L, t.dbOid());
-        REL.set(d, 0L, t.relNumber());
-        FORK.set(d, 0L, t.forkNum());
-        BLOCK.set(d, 0L, t.blockNum());
+        long b = base(id);
+        SPC.set(seg, b, t.spcOid());
+        DB.set(seg, b, t.dbOid());
+        REL.set(seg, b, t.relNumber());
+        FORK.set(seg, b, t.forkNum());
+        BLOCK.set(seg, b, t.blockNum());
     }
 
     /** LockBufHdr: sets BM_LOCKED and returns the state as it was (with the bit set). */
@@ -125,7 +130,7 @@ final class BufferDescriptors {
 
     /** UnlockBufHdr: stores {@code newState} (without BM_LOCKED) in one write. */
     void unlockHeader(int id, int newState) {
-        STATE.setRelease(desc(id), 0L, newState & ~BufferState.BM_LOCKED);
+        STATE.setRelease(seg, base(id), newState & ~BufferState.BM_LOCKED);
     }
 
     /** WaitBufHdrUnlocked: the state once nobody holds the header lock. */
@@ -159,11 +164,11 @@ final class BufferDescriptors {
 
     /** Sleeps until the state word differs from {@code seen} (or a spurious wake); callers loop. */
     void waitStateChange(int id, int seen, long timeoutNanos) {
-        Libc.futexWait(desc(id).asSlice(STATE_OFFSET, 4), seen, timeoutNanos);
+        Libc.futexWait(seg.asSlice(base(id) + STATE_OFFSET, 4), seen, timeoutNanos);
     }
 
     /** Wakes everyone sleeping on the state word (after I/O finishes). */
     void wakeStateWaiters(int id) {
-        Libc.futexWake(desc(id).asSlice(STATE_OFFSET, 4), Integer.MAX_VALUE);
+        Libc.futexWake(seg.asSlice(base(id) + STATE_OFFSET, 4), Integer.MAX_VALUE);
     }
 }

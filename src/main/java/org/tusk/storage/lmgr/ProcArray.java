@@ -49,6 +49,7 @@ public final class ProcArray {
     public record XidHorizons(int oldestConsideredRunning, int sharedOldestNonRemovable, int dataOldestNonRemovable) {}
 
     private static final int INVALID = 0, FIRST_NORMAL = 3;
+    private static final int[] NO_XIDS = new int[0];
 
     private final ProcGlobal procs;
     private final LatestCompletedXid latest;
@@ -73,8 +74,12 @@ public final class ProcArray {
      * what this snapshot may still need.
      */
     public Snapshot getSnapshotData(Proc me, int curcid) {
-        int[] xip = new int[procs.numSlots()];
-        int[] subxip = new int[procs.numSlots() * ProcGlobal.PGPROC_MAX_CACHED_SUBXIDS];
+        // Room for one xid per process in the ProcArray, sized by an unlocked read of numProcs
+        // (a hint; re-checked under the lock). Sizing by numSlots, as before, allocated and zeroed
+        // numSlots * 65 ints at every snapshot: 64 KB with max_connections = 250, the largest
+        // allocation of a select-only transaction. Subxids are rare: their array grows on demand.
+        int[] xip = new int[procs.numProcs() + 4];
+        int[] subxip = NO_XIDS;
         int count = 0, subcount = 0;
         boolean suboverflowed = false;
         int xmin, xmax;
@@ -86,6 +91,7 @@ public final class ProcArray {
             xmin = xmax;
             if (isNormal(myxid) && precedes(myxid, xmin)) xmin = myxid;
             int n = procs.numProcs();
+            if (n > xip.length) xip = new int[n]; // processes joined since the hint
             for (int off = 0; off < n; off++) {
                 int xid = procs.denseXid(off);
                 // No xid: no subxids either.
@@ -101,6 +107,9 @@ public final class ProcArray {
                         suboverflowed = true;
                     } else {
                         int nsub = procs.denseSubxidCount(off);
+                        if (subcount + nsub > subxip.length) {
+                            subxip = Arrays.copyOf(subxip, Math.max(subcount + nsub, 2 * subxip.length));
+                        }
                         Proc p = procs.proc(procs.pgprocnoAt(off));
                         for (int j = 0; j < nsub; j++) subxip[subcount++] = p.subxid(j);
                     }

@@ -96,7 +96,7 @@ public final class StorageManager implements AutoCloseable {
 
     /** smgrexists / mdexists: does the fork's first segment exist? */
     public boolean exists(RelFileLocator rl, ForkNumber fork) {
-        return Files.exists(files.resolve(RelPath.of(rl, fork)));
+        return Files.exists(files.resolve(segmentPath(rl, fork, 0)));
     }
 
     /**
@@ -126,7 +126,7 @@ public final class StorageManager implements AutoCloseable {
                     + "\" beyond " + Integer.toUnsignedString(INVALID_BLOCK_NUMBER) + " blocks");
         }
         int segno = segno(blkno);
-        String path = RelPath.segment(rl, fork, segno);
+        String path = segmentPath(rl, fork, segno);
         FileChannel ch = segmentForExtension(rl, fork, blkno);
         long pos = position(blkno);
         try {
@@ -158,7 +158,7 @@ public final class StorageManager implements AutoCloseable {
             int b = (int) cur;
             int segno = segno(b);
             long inSegment = Math.min(end - cur, segmentBlocks - (cur % segmentBlocks));
-            String path = RelPath.segment(rl, fork, segno);
+            String path = segmentPath(rl, fork, segno);
             FileChannel ch = segmentForExtension(rl, fork, b);
             try {
                 long pos = position(b);
@@ -188,7 +188,7 @@ public final class StorageManager implements AutoCloseable {
     public void read(RelFileLocator rl, ForkNumber fork, int blkno, MemorySegment buffer) {
         checkPage(buffer);
         FileChannel ch = existingSegment(rl, fork, blkno);
-        String path = RelPath.segment(rl, fork, segno(blkno));
+        String path = segmentPath(rl, fork, segno(blkno));
         int n;
         try {
             n = readFully(ch, buffer, position(blkno));
@@ -206,7 +206,7 @@ public final class StorageManager implements AutoCloseable {
         checkPage(page);
         FileChannel ch = existingSegment(rl, fork, blkno);
         int segno = segno(blkno);
-        String path = RelPath.segment(rl, fork, segno);
+        String path = segmentPath(rl, fork, segno);
         long pos = position(blkno);
         try {
             // md.c only Asserts this; writing past the end would silently make a hole-free extension.
@@ -226,11 +226,11 @@ public final class StorageManager implements AutoCloseable {
 
     /** smgrnblocks / mdnblocks: the fork's length in blocks, walking segments until one is not full. */
     public int nblocks(RelFileLocator rl, ForkNumber fork) {
-        String first = RelPath.of(rl, fork);
+        String first = segmentPath(rl, fork, 0);
         FileChannel ch = openSegment(rl, fork, 0);
         if (ch == null) throw FileErrors.error("could not open file \"" + first + "\"", new NoSuchFileException(first));
         for (int segno = 0; ; segno++) {
-            long blocks = segmentBlocks(ch, RelPath.segment(rl, fork, segno));
+            long blocks = segmentBlocks(ch, segmentPath(rl, fork, segno));
             if (blocks < segmentBlocks) return (int) ((long) segno * segmentBlocks + blocks);
             ch = openSegment(rl, fork, segno + 1);
             if (ch == null) return (int) ((long) (segno + 1) * segmentBlocks);
@@ -255,7 +255,7 @@ public final class StorageManager implements AutoCloseable {
             long prior = (long) segno * segmentBlocks;
             FileChannel ch = openSegment(rl, fork, segno);
             if (ch == null) continue;   // current is an exact multiple and the next segment was never created
-            String path = RelPath.segment(rl, fork, segno);
+            String path = segmentPath(rl, fork, segno);
             if (prior > target) {
                 try {
                     ch.truncate(0);
@@ -285,7 +285,7 @@ public final class StorageManager implements AutoCloseable {
         for (int segno = 0; ; segno++) {
             FileChannel ch = openSegment(rl, fork, segno);
             if (ch == null) break;
-            fsync(ch, RelPath.segment(rl, fork, segno));
+            fsync(ch, segmentPath(rl, fork, segno));
         }
     }
 
@@ -297,7 +297,7 @@ public final class StorageManager implements AutoCloseable {
     public boolean syncSegment(RelFileLocator rl, ForkNumber fork, int segno) {
         FileChannel ch = openSegment(rl, fork, segno);
         if (ch == null) return false;
-        fsync(ch, RelPath.segment(rl, fork, segno));
+        fsync(ch, segmentPath(rl, fork, segno));
         return true;
     }
 
@@ -327,7 +327,7 @@ public final class StorageManager implements AutoCloseable {
             remove(prefix, warnings);
         }
         for (int segno = 1; ; segno++) {
-            String path = RelPath.segment(rl, fork, segno);
+            String path = segmentPath(rl, fork, segno);
             if (!truncateToZero(path, warnings)) break;
             syncRequests.forgetSegment(rl, fork, segno);
             if (!remove(path, warnings)) break;
@@ -371,6 +371,28 @@ public final class StorageManager implements AutoCloseable {
 
     // ---- segments (md.c's _mdfd_getseg and friends) ----
 
+    /**
+     * Segment 0's path of each fork, by relation (what md.c keeps in its open SMgrRelation):
+     * smgrnblocks runs for every scanned relation of every statement, and building the path
+     * strings there anew was a tenth of a select-only transaction's allocation. Paths never
+     * change for a locator; the map is emptied when it grows past {@link #PATH_CACHE_MAX}.
+     */
+    private final java.util.HashMap<RelFileLocator, String[]> segment0Paths = new java.util.HashMap<>();
+    private static final int PATH_CACHE_MAX = 4096;
+
+    /** {@link RelPath#segment}, with segment 0's path from the cache. */
+    private String segmentPath(RelFileLocator rl, ForkNumber fork, int segno) {
+        String[] forks = segment0Paths.get(rl);
+        if (forks == null) {
+            if (segment0Paths.size() >= PATH_CACHE_MAX) segment0Paths.clear();
+            forks = new String[ForkNumber.values().length];
+            segment0Paths.put(rl, forks);
+        }
+        String base = forks[fork.ordinal()];
+        if (base == null) forks[fork.ordinal()] = base = RelPath.of(rl, fork);
+        return segno == 0 ? base : base + "." + Integer.toUnsignedString(segno);
+    }
+
     private int segno(int blkno) {
         return (int) (Integer.toUnsignedLong(blkno) / segmentBlocks);
     }
@@ -381,7 +403,7 @@ public final class StorageManager implements AutoCloseable {
 
     /** _mdfd_openseg: the segment's channel, or null if the file does not exist. */
     private FileChannel openSegment(RelFileLocator rl, ForkNumber fork, int segno) {
-        String path = RelPath.segment(rl, fork, segno);
+        String path = segmentPath(rl, fork, segno);
         try {
             return files.openIfExists(path);
         } catch (IOException e) {
@@ -396,14 +418,14 @@ public final class StorageManager implements AutoCloseable {
     private FileChannel existingSegment(RelFileLocator rl, ForkNumber fork, int blkno) {
         int target = segno(blkno);
         // An open segment was checked when it was opened: md.c too walks only unopened segments.
-        FileChannel cached = files.getIfOpen(RelPath.segment(rl, fork, target));
+        FileChannel cached = files.getIfOpen(segmentPath(rl, fork, target));
         if (cached != null) return cached;
-        String first = RelPath.of(rl, fork);
+        String first = segmentPath(rl, fork, 0);
         FileChannel ch = openSegment(rl, fork, 0);
         if (ch == null) throw FileErrors.error("could not open file \"" + first + "\"", new NoSuchFileException(first));
         for (int segno = 1; segno <= target; segno++) {
-            long prevBlocks = segmentBlocks(ch, RelPath.segment(rl, fork, segno - 1));
-            String path = RelPath.segment(rl, fork, segno);
+            long prevBlocks = segmentBlocks(ch, segmentPath(rl, fork, segno - 1));
+            String path = segmentPath(rl, fork, segno);
             if (prevBlocks < segmentBlocks) {
                 throw PgException.error(SqlState.UNDEFINED_FILE, "could not open file \"" + path + "\" (target block "
                         + Integer.toUnsignedString(blkno) + "): previous segment is only " + prevBlocks + " blocks");
@@ -425,13 +447,13 @@ public final class StorageManager implements AutoCloseable {
      */
     private FileChannel segmentForExtension(RelFileLocator rl, ForkNumber fork, int blkno) {
         int target = segno(blkno);
-        FileChannel cached = files.getIfOpen(RelPath.segment(rl, fork, target));
+        FileChannel cached = files.getIfOpen(segmentPath(rl, fork, target));
         if (cached != null) return cached;
-        String first = RelPath.of(rl, fork);
+        String first = segmentPath(rl, fork, 0);
         FileChannel ch = openSegment(rl, fork, 0);
         if (ch == null) throw FileErrors.error("could not open file \"" + first + "\"", new NoSuchFileException(first));
         for (int segno = 0; segno < target; segno++) {
-            String path = RelPath.segment(rl, fork, segno);
+            String path = segmentPath(rl, fork, segno);
             long blocks = segmentBlocks(ch, path);
             if (blocks < segmentBlocks) {
                 try {
@@ -443,7 +465,7 @@ public final class StorageManager implements AutoCloseable {
                 }
                 registerDirtySegment(rl, fork, segno, ch);
             }
-            String next = RelPath.segment(rl, fork, segno + 1);
+            String next = segmentPath(rl, fork, segno + 1);
             try {
                 ch = files.openOrCreate(next);
             } catch (IOException e) {
@@ -468,7 +490,7 @@ public final class StorageManager implements AutoCloseable {
 
     /** register_dirty_segment: queue an fsync, or do it now if the queue refuses. */
     private void registerDirtySegment(RelFileLocator rl, ForkNumber fork, int segno, FileChannel ch) {
-        if (!syncRequests.dirtySegment(rl, fork, segno)) fsync(ch, RelPath.segment(rl, fork, segno));
+        if (!syncRequests.dirtySegment(rl, fork, segno)) fsync(ch, segmentPath(rl, fork, segno));
     }
 
     private static void fsync(FileChannel ch, String path) {

@@ -28,7 +28,9 @@
  * ensures one I/O at a time per block (a buffer's I/O-in-progress state), extension of a
  * relation is serialized by the relation extension lock, and truncation or unlinking happens
  * only under an AccessExclusiveLock on the relation, after which other processes must
- * {@code closeRelation} on invalidation so that they reopen files by name.
+ * {@code closeRelation} on invalidation so that they reopen files by name. The per-process cache
+ * of segment-0 path names (by file locator and fork) needs no invalidation: a locator's path
+ * never changes, and a new relfilenode is a new locator.
  *
  * <h2>Durability</h2>
  * Writes go to the kernel; the storage manager does not track what needs fsync. Every write,

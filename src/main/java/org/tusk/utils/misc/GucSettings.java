@@ -27,6 +27,14 @@ import org.tusk.utils.error.SqlState;
 public final class GucSettings {
     /** By lower-cased name, sorted, so every listing comes out in guc.c's order. */
     private final TreeMap<String, GucVariable> variables = new TreeMap<>();
+    /**
+     * The same variables by the spellings callers have used (the lower-cased key and, once seen,
+     * e.g. "DateStyle"): the executor and planner read settings by name at every statement, and a
+     * hash probe by the caller's own string costs no lower-casing and no walk down the sorted tree.
+     */
+    private final HashMap<String, GucVariable> byName = new HashMap<>();
+    /** Bumped whenever any variable's current value changes: lets callers cache what they derive from settings. */
+    private long valueChanges;
     /** Extra, process-specific check hooks (e.g. a role lookup installed by the catalog layer). */
     private final Map<String, List<GucCheckHook>> extraHooks = new HashMap<>();
     /** True in backends: they ignore BACKEND-context changes from a configuration-file reload. */
@@ -52,7 +60,9 @@ public final class GucSettings {
                     throw new IllegalStateException("invalid boot value for " + def.name(), e);
                 }
             }
-            variables.put(key(def.name()), new GucVariable(def, boot));
+            GucVariable var = new GucVariable(def, boot);
+            variables.put(key(def.name()), var);
+            byName.put(key(def.name()), var);
         }
     }
 
@@ -95,6 +105,7 @@ public final class GucSettings {
             }
             GucVariable placeholder = new GucVariable(GucDefinition.placeholder(name), null);
             variables.put(key(name), placeholder);
+            byName.put(key(name), placeholder);
             return placeholder;
         }
         throw unrecognized(name);
@@ -113,11 +124,15 @@ public final class GucSettings {
 
     /** Like {@link #find} without creating anything; null when unknown. */
     GucVariable lookup(String name) {
-        GucVariable var = variables.get(key(name));
+        GucVariable var = byName.get(name);
+        if (var != null) return var;
+        var = variables.get(key(name));
         if (var == null) {
             GucDefinition def = GucTables.find(name);
             return def == null ? null : variables.get(key(def.name()));
         }
+        // remember the caller's spelling; the bound keeps odd casings typed in SQL from growing it without end
+        if (byName.size() < 4 * variables.size()) byName.put(name, var);
         return var;
     }
 
@@ -289,6 +304,7 @@ public final class GucSettings {
             if (!makeDefault && var.pushOldValue(action, nestLevel)) {
                 dirty = true;
             }
+            if (!Objects.equals(var.value, newValue)) valueChanges++;
             var.value = newValue;
             var.source = newSource;
             var.scontext = newContext;
@@ -368,6 +384,7 @@ public final class GucSettings {
             if (var.pushOldValue(GucAction.SET, nestLevel)) {
                 dirty = true;
             }
+            if (!Objects.equals(var.value, var.resetValue)) valueChanges++;
             var.value = var.resetValue;
             var.source = var.resetSource;
             var.scontext = var.resetScontext;
@@ -406,12 +423,15 @@ public final class GucSettings {
         if (target.def.type() != source.def.type()) {
             throw new IllegalArgumentException(name + " and " + from + " have different types");
         }
+        if (!Objects.equals(target.value, source.value)) valueChanges++;
         target.value = source.value;
     }
 
     /** The same with a value of the parameter's own type (restoring a saved one, for AND CHAIN). */
     public void assignValue(String name, Object value) {
-        existing(name).value = value;
+        GucVariable var = existing(name);
+        if (!Objects.equals(var.value, value)) valueChanges++;
+        var.value = value;
     }
 
     /** A parameter's current value in its parsed form (Boolean, Integer, Double, String, enum code). */
@@ -435,6 +455,15 @@ public final class GucSettings {
      */
     public int newNestLevel() {
         return ++nestLevel;
+    }
+
+    /**
+     * A counter that changes whenever the current value of any parameter changes (SET, RESET,
+     * rollback of a SET, a reload, the per-transaction assignments): equal counts mean every
+     * value is as it was, so a caller may reuse what it derived from them.
+     */
+    public long valueChanges() {
+        return valueChanges;
     }
 
     /** The current nest level (0 outside a transaction). */
@@ -487,6 +516,7 @@ public final class GucSettings {
                         var.scontext = stack.scontext;
                     }
                     boolean changed = !Objects.equals(var.value, newValue);
+                    if (changed) valueChanges++;
                     var.value = newValue;
                     if (changed && var.def.hasFlag(GucFlag.REPORT)) {
                         var.needsReport = true;

@@ -91,6 +91,13 @@
  * Parameters flagged SUPERUSER_ONLY are visible only to superusers and members of
  * pg_read_all_settings; callers pass that right as a boolean.
  *
+ * <p>Names are found by a hash probe with the caller's own spelling first (the executor and
+ * planner read settings by name at every statement), then by the lower-cased name. {@code
+ * valueChanges()} is a counter that moves whenever any current value changes (SET, RESET, a
+ * rollback or SET LOCAL undone at transaction end, a reload, the per-transaction assignments
+ * when they change something); a caller that caches what it derives from settings (the key of
+ * a cached plan's planner settings) recomputes it only when the counter moved.
+ *
  * <h2>Custom parameters</h2>
  *
  * <p>A dotted name that nobody defined ({@code myapp.foo}) becomes a string placeholder on first

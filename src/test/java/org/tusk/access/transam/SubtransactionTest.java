@@ -201,4 +201,34 @@ class SubtransactionTest {
         assertTrue(reader.oracle().xidInMVCCSnapshot(sub, s));
         b.xact().abort();
     }
+
+    /** Cached subxids of several backends all land in subxip, in ProcArray order, whatever their number. */
+    @Test
+    void snapshotCollectsCachedSubxidsOfSeveralBackends() {
+        var b1 = cluster.backend(1);
+        var b2 = cluster.backend(2);
+        var reader = cluster.backend(3);
+        int top1 = b1.xact().getCurrentTransactionId();
+        int top2 = b2.xact().getCurrentTransactionId();
+        java.util.Set<Integer> subs = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            b1.xact().beginSubTransaction("a" + i);
+            subs.add(b1.xact().getCurrentTransactionId());
+        }
+        for (int i = 0; i < 30; i++) {
+            b2.xact().beginSubTransaction("b" + i);
+            subs.add(b2.xact().getCurrentTransactionId());
+        }
+        var later = cluster.backend(4);
+        later.xact().getCurrentTransactionId();
+        later.xact().commit(true);
+        Snapshot s = reader.xact().getTransactionSnapshot();
+        assertFalse(s.suboverflowed());
+        assertEquals(java.util.Set.of(top1, top2), java.util.Arrays.stream(s.xip()).boxed().collect(java.util.stream.Collectors.toSet()));
+        assertEquals(70, s.subxip().length);
+        assertEquals(subs, java.util.Arrays.stream(s.subxip()).boxed().collect(java.util.stream.Collectors.toSet()));
+        for (int sub : subs) assertTrue(reader.oracle().xidInMVCCSnapshot(sub, s));
+        b1.xact().abort();
+        b2.xact().abort();
+    }
 }

@@ -378,4 +378,40 @@ class GucSettingsTest {
         assertEquals("8MB", backend.show("work_mem"));
         assertTrue(backend.getBool("log_connections"));
     }
+
+    @Test
+    void valueChangesMovesExactlyWhenSomeValueChanges() {
+        long c0 = settings.valueChanges();
+        settings.atTransactionStart();
+        settings.setFromSql("work_mem", "4MB", false, false); // the value it already has
+        assertEquals(c0, settings.valueChanges());
+        settings.assignFrom("transaction_isolation", "default_transaction_isolation"); // what every transaction start does
+        assertEquals(c0, settings.valueChanges());
+        settings.setFromSql("work_mem", "1MB", true, false);
+        long c1 = settings.valueChanges();
+        assertTrue(c1 > c0);
+        settings.atTransactionCommit(); // SET LOCAL undone: a change too
+        assertTrue(settings.valueChanges() > c1);
+        assertEquals("4MB", settings.show("work_mem"));
+
+        long c2 = settings.valueChanges();
+        settings.setFromSql("enable_seqscan", "off", false, false);
+        assertTrue(settings.valueChanges() > c2);
+        long c3 = settings.valueChanges();
+        settings.resetAll();
+        assertTrue(settings.valueChanges() > c3);
+        assertEquals("on", settings.show("enable_seqscan"));
+    }
+
+    @Test
+    void lookupsInAnySpellingSeeTheSameVariable() {
+        settings.setFromSql("DateStyle", "SQL, DMY", false, false);
+        assertEquals("SQL, DMY", settings.show("datestyle"));
+        assertEquals("SQL, DMY", settings.show("DateStyle"));
+        assertEquals("SQL, DMY", settings.show("DATESTYLE"));
+        settings.setFromSql("datestyle", "ISO, MDY", false, false);
+        assertEquals("ISO, MDY", settings.show("DateStyle"));
+        assertEquals("DateStyle", settings.canonicalName("DATEstyle"));
+        assertThrows(PgException.class, () -> settings.show("no_such_setting"));
+    }
 }

@@ -1,0 +1,418 @@
+package org.tusk.commands;
+
+import static org.tusk.catalog.TypeOids.ANY;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.tusk.catalog.AggregateDdl;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.FunctionDdl;
+import org.tusk.catalog.PgCast;
+import org.tusk.catalog.PgProc;
+import org.tusk.catalog.PgType;
+import org.tusk.catalog.SqlFunction;
+import org.tusk.catalog.UserAggregate;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Stmt;
+import org.tusk.nodes.Stmt.CreateAggregateStmt.AggDefElem;
+import org.tusk.nodes.TypeName;
+import org.tusk.parser.ParseCoerce;
+import org.tusk.parser.ParseFunc;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * CREATE [OR REPLACE] AGGREGATE and DROP AGGREGATE (PostgreSQL's commands/aggregatecmds.c
+ * DefineAggregate and catalog/pg_aggregate.c AggregateCreate/lookup_agg_function, and
+ * RemoveObjects for OBJECT_AGGREGATE). Support functions are looked up among the built-ins and
+ * the user's functions with the argument types PostgreSQL uses for each (transition: state type
+ * then the inputs; final: the state type, plus the inputs with FINALFUNC_EXTRA; combine: two
+ * states), and must match them without run-time coercion.
+ *
+ * <p>Not supported: the internal state type (Tusk has no internal-typed built-ins), polymorphic
+ * state types, and ordered-set or hypothetical aggregates, which fail with 0A000.
+ */
+public final class AggregateCommands {
+    private AggregateCommands() {}
+
+    /** The parsed definition list (DefineAggregate's loop over parameters). */
+    private static final class Definition {
+        List<String> transFn, finalFn, combineFn, serialFn, deserialFn, mtransFn, minvtransFn, mfinalFn;
+        TypeName baseType, transType, mtransType;
+        String baseTypeText, initVal, minitVal, parallel, finalModify, mfinalModify;
+        boolean finalExtra, mfinalExtra, hypothetical;
+        int transSpace, mtransSpace;
+        List<String> sortOp;
+    }
+
+    public static void define(Stmt.CreateAggregateStmt s, String queryString, ExecContext ctx, Consumer<String> warnings) {
+        ExecEnvironment env = ctx.env();
+        FunctionDdl functions = env.catalog().functions();
+        List<String> qn = s.name();
+        if (qn.size() > 2) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", qn));
+        }
+        String name = qn.get(qn.size() - 1);
+        int nsp = functions.targetNamespace(qn.size() == 2 ? qn.get(0) : null);
+        Definition d = parse(s.definition(), warnings);
+
+        if (d.transType == null) throw PgException.error("42P13", "aggregate stype must be specified");
+        if (d.transFn == null) throw PgException.error("42P13", "aggregate sfunc must be specified");
+
+        // the input types: from the argument list, or BASETYPE in the old syntax
+        List<Integer> argTypes = new ArrayList<>();
+        List<String> argNames = new ArrayList<>();
+        int variadicType = 0;
+        if (s.args() == null) {
+            if (d.baseType == null && d.baseTypeText == null) throw PgException.error("42P13", "aggregate input type must be specified");
+            String bt = d.baseType != null ? String.join(".", d.baseType.names()) : d.baseTypeText;
+            if (!bt.equalsIgnoreCase("any")) {
+                argTypes.add(d.baseType != null ? ParseCoerce.resolveTypeName(d.baseType, queryString).oid() : typeByText(bt));
+                argNames.add("");
+            }
+        } else {
+            if (d.baseType != null || d.baseTypeText != null) {
+                throw PgException.error("42P13", "basetype is redundant with aggregate input type specification");
+            }
+            if (s.directArgs() >= 0 || d.hypothetical) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ordered-set aggregates are not supported yet");
+            }
+            for (Stmt.FunctionParameter p : s.args()) {
+                if (p.mode() == 'o' || p.mode() == 'b') throw PgException.error("42P13", "aggregates cannot have output arguments");
+                int t = argType(p.type(), queryString);
+                if (p.mode() == 'v') {
+                    variadicType = switch (t) {
+                        case ANY -> ANY;
+                        case org.tusk.catalog.TypeOids.ANYARRAY -> org.tusk.catalog.TypeOids.ANYELEMENT;
+                        case org.tusk.catalog.TypeOids.ANYCOMPATIBLEARRAY -> org.tusk.catalog.TypeOids.ANYCOMPATIBLE;
+                        default -> org.tusk.catalog.ArrayTypes.elementOf(t);
+                    };
+                    if (variadicType == 0) throw PgException.error("42P13", "VARIADIC parameter must be an array");
+                }
+                argTypes.add(t);
+                argNames.add(p.name() == null ? "" : p.name());
+            }
+        }
+        if ((d.serialFn == null) != (d.deserialFn == null)) {
+            throw PgException.error("42P13", "must specify both or neither of serialization and deserialization functions");
+        }
+        if (d.mtransType != null && d.mtransFn == null) {
+            throw PgException.error("42P13", "aggregate msfunc must be specified when mstype is specified");
+        }
+        if (d.mtransFn != null && d.mtransType == null) {
+            throw PgException.error("42P13", "aggregate mstype must be specified when msfunc is specified");
+        }
+        if (d.mtransFn != null && d.minvtransFn == null) {
+            throw PgException.error("42P13", "aggregate minvfunc must be specified when msfunc is specified");
+        }
+        if (d.mtransFn == null && (d.minvtransFn != null || d.mfinalFn != null || d.minitVal != null)) {
+            throw PgException.error("42P13", "aggregate msfunc must be specified when "
+                    + (d.minvtransFn != null ? "minvfunc" : d.mfinalFn != null ? "mfinalfunc" : "minitcond") + " is specified");
+        }
+        if (d.parallel != null && !List.of("safe", "restricted", "unsafe").contains(d.parallel.toLowerCase(Locale.ROOT))) {
+            throw PgException.error("42601", "parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE");
+        }
+        int transType = stateType(d.transType, queryString);
+        int mtransType = d.mtransType == null ? 0 : stateType(d.mtransType, queryString);
+        if (d.initVal != null) checkInitVal(transType, d.initVal, ctx);
+        if (d.minitVal != null) checkInitVal(mtransType, d.minitVal, ctx);
+
+        // AggregateCreate: the support functions
+        List<Integer> transArgs = new ArrayList<>();
+        transArgs.add(transType);
+        transArgs.addAll(argTypes);
+        Found trans = lookup(functions, d.transFn, transArgs);
+        if (trans.resultType != transType) {
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "return type of transition function " + last(d.transFn)
+                    + " is not " + BuiltinCatalog.formatType(transType));
+        }
+        if (trans.strict && d.initVal == null && (argTypes.isEmpty() || !binaryCoercible(argTypes.get(0), transType))) {
+            throw PgException.error("42P13",
+                    "must not omit initial value when transition function is strict and transition type is not compatible with input type");
+        }
+        int finalOid = 0, resultType = transType;
+        if (d.finalFn != null) {
+            List<Integer> finalArgs = new ArrayList<>();
+            finalArgs.add(transType);
+            if (d.finalExtra) finalArgs.addAll(argTypes);
+            Found fin = lookup(functions, d.finalFn, finalArgs);
+            finalOid = fin.oid;
+            resultType = fin.resultType;
+        }
+        int combineOid = 0;
+        if (d.combineFn != null) {
+            Found comb = lookup(functions, d.combineFn, List.of(transType, transType));
+            if (comb.resultType != transType) {
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "return type of combine function " + last(d.combineFn)
+                        + " is not " + BuiltinCatalog.formatType(transType));
+            }
+            combineOid = comb.oid;
+        }
+        int serialOid = 0, deserialOid = 0;
+        if (d.serialFn != null) {
+            serialOid = lookup(functions, d.serialFn, List.of(transType)).oid;
+            deserialOid = lookup(functions, d.deserialFn, List.of(org.tusk.catalog.TypeOids.BYTEA, transType)).oid;
+        }
+        int mtransOid = 0, minvOid = 0, mfinalOid = 0;
+        if (d.mtransFn != null) {
+            List<Integer> margs = new ArrayList<>();
+            margs.add(mtransType);
+            margs.addAll(argTypes);
+            Found mt = lookup(functions, d.mtransFn, margs);
+            if (mt.resultType != mtransType) {
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "return type of transition function " + last(d.mtransFn)
+                        + " is not " + BuiltinCatalog.formatType(mtransType));
+            }
+            Found inv = lookup(functions, d.minvtransFn, margs);
+            if (inv.resultType != mtransType) {
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "return type of inverse transition function "
+                        + last(d.minvtransFn) + " is not " + BuiltinCatalog.formatType(mtransType));
+            }
+            if (mt.strict != inv.strict) {
+                throw PgException.error("42P13",
+                        "strictness of aggregate's forward and inverse transition functions must match");
+            }
+            if (mt.strict && d.minitVal == null && (argTypes.isEmpty() || !binaryCoercible(argTypes.get(0), mtransType))) {
+                throw PgException.error("42P13",
+                        "must not omit initial value when transition function is strict and transition type is not compatible with input type");
+            }
+            mtransOid = mt.oid;
+            minvOid = inv.oid;
+            if (d.mfinalFn != null) {
+                List<Integer> mfargs = new ArrayList<>();
+                mfargs.add(mtransType);
+                if (d.mfinalExtra) mfargs.addAll(argTypes);
+                Found mf = lookup(functions, d.mfinalFn, mfargs);
+                if (mf.resultType != resultType) {
+                    throw PgException.error("42P13",
+                            "moving-aggregate implementation returns type " + BuiltinCatalog.formatType(mf.resultType)
+                                    + ", but plain implementation returns type " + BuiltinCatalog.formatType(resultType));
+                }
+                mfinalOid = mf.oid;
+            } else if (mtransType != resultType) {
+                throw PgException.error("42P13",
+                        "moving-aggregate implementation returns type " + BuiltinCatalog.formatType(mtransType)
+                                + ", but plain implementation returns type " + BuiltinCatalog.formatType(resultType));
+            }
+        }
+        char finalModify = modify(d.finalModify, "finalfunc_modify");
+        char mfinalModify = modify(d.mfinalModify, "mfinalfunc_modify");
+        boolean anyNamed = argNames.stream().anyMatch(n -> !n.isEmpty());
+        UserAggregate a = new UserAggregate(0, name, nsp, 0, List.copyOf(argTypes), anyNamed ? argNames : List.of(),
+                resultType, 'n', 0, variadicType, trans.oid, finalOid, combineOid, serialOid, deserialOid, mtransOid,
+                minvOid, mfinalOid, d.finalExtra, d.mfinalExtra, finalModify, mfinalModify, 0, transType, d.transSpace,
+                mtransType, d.mtransSpace, d.initVal, d.minitVal);
+        functions.aggregates().create(a, s.replace(), functions.find(nsp, name, argTypes));
+    }
+
+    /** DefineAggregate's definition loop: unknown names only warn, as PostgreSQL's do. */
+    private static Definition parse(List<AggDefElem> defs, Consumer<String> warnings) {
+        Definition d = new Definition();
+        for (AggDefElem e : defs) {
+            switch (e.name()) {
+                case "sfunc", "sfunc1" -> d.transFn = funcName(e);
+                case "finalfunc" -> d.finalFn = funcName(e);
+                case "combinefunc" -> d.combineFn = funcName(e);
+                case "serialfunc" -> d.serialFn = funcName(e);
+                case "deserialfunc" -> d.deserialFn = funcName(e);
+                case "msfunc" -> d.mtransFn = funcName(e);
+                case "minvfunc" -> d.minvtransFn = funcName(e);
+                case "mfinalfunc" -> d.mfinalFn = funcName(e);
+                case "finalfunc_extra" -> d.finalExtra = bool(e);
+                case "mfinalfunc_extra" -> d.mfinalExtra = bool(e);
+                case "finalfunc_modify" -> d.finalModify = e.value();
+                case "mfinalfunc_modify" -> d.mfinalModify = e.value();
+                case "sortop" -> d.sortOp = List.of(e.value());
+                case "basetype" -> {
+                    d.baseType = e.type();
+                    d.baseTypeText = e.value();
+                }
+                case "hypothetical" -> d.hypothetical = bool(e);
+                case "stype", "stype1" -> d.transType = typeName(e);
+                case "sspace" -> d.transSpace = integer(e);
+                case "mstype" -> d.mtransType = typeName(e);
+                case "msspace" -> d.mtransSpace = integer(e);
+                case "initcond", "initcond1" -> d.initVal = e.value();
+                case "minitcond" -> d.minitVal = e.value();
+                case "parallel" -> d.parallel = e.value();
+                default -> warnings.accept("aggregate attribute \"" + e.name() + "\" not recognized");
+            }
+        }
+        return d;
+    }
+
+    private static List<String> funcName(AggDefElem e) {
+        if (e.type() == null) {
+            if (e.value() == null) throw PgException.error(SqlState.SYNTAX_ERROR, e.name() + " requires a parameter");
+            return List.of(e.value());
+        }
+        return e.type().names();
+    }
+
+    private static TypeName typeName(AggDefElem e) {
+        if (e.type() == null) {
+            if (e.value() == null) throw PgException.error(SqlState.SYNTAX_ERROR, e.name() + " requires a parameter");
+            return new TypeName(List.of(e.value().toLowerCase(Locale.ROOT)), List.of(), false, e.location());
+        }
+        return e.type();
+    }
+
+    /** defGetBoolean: no value, true/false/on/off/1/0. */
+    private static boolean bool(AggDefElem e) {
+        if (e.value() == null) return true;
+        return switch (e.value().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1" -> true;
+            case "false", "off", "0" -> false;
+            default -> throw PgException.error(SqlState.SYNTAX_ERROR, e.name() + " requires a Boolean value");
+        };
+    }
+
+    private static int integer(AggDefElem e) {
+        try {
+            return Integer.parseInt(e.value());
+        } catch (RuntimeException ex) {
+            throw PgException.error(SqlState.SYNTAX_ERROR, e.name() + " requires an integer value");
+        }
+    }
+
+    private static char modify(String v, String param) {
+        if (v == null) return 'r';
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "read_only" -> 'r';
+            case "shareable" -> 's';
+            case "read_write" -> 'w';
+            default -> throw PgException.error(SqlState.SYNTAX_ERROR,
+                    "parameter \"" + param + "\" must be READ_ONLY, SHAREABLE, or READ_WRITE");
+        };
+    }
+
+    /** An argument's type; "any" is the pseudo-type of aggregates that take any input. */
+    private static int argType(TypeName tn, String queryString) {
+        if (tn.names().size() == 1 && tn.lastName().equals("any") && !tn.array()) return ANY;
+        return ParseCoerce.resolveTypeName(tn, queryString).oid();
+    }
+
+    private static int typeByText(String text) {
+        PgType t = BuiltinCatalog.typeByName(text.toLowerCase(Locale.ROOT));
+        if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "type \"" + text + "\" does not exist");
+        return t.oid();
+    }
+
+    /** The transition type: a pseudo-type other than a polymorphic one cannot hold a state. */
+    private static int stateType(TypeName tn, String queryString) {
+        int t = ParseCoerce.resolveTypeName(tn, queryString).oid();
+        PgType pt = BuiltinCatalog.type(t);
+        if (pt != null && pt.category() == PgType.CAT_PSEUDO) {
+            throw PgException.error("42P13", "aggregate transition data type cannot be "
+                    + BuiltinCatalog.formatType(t));
+        }
+        return t;
+    }
+
+    /** DefineAggregate checks the initial value by running the state type's input function on it. */
+    private static void checkInitVal(int type, String text, ExecContext ctx) {
+        PgType t = BuiltinCatalog.type(type);
+        if (t != null && t.input() != null) t.input().in(text, ctx.timeZone());
+    }
+
+    private static boolean binaryCoercible(int from, int to) {
+        if (from == to || to == ANY) return true;
+        PgCast c = BuiltinCatalog.cast(from, to);
+        return c != null && c.method() == PgCast.Method.BINARY;
+    }
+
+    private static String last(List<String> qn) {
+        return qn.get(qn.size() - 1);
+    }
+
+    /** A support function found by {@link #lookup}: its pg_proc OID, result type and strictness. */
+    private record Found(int oid, int resultType, boolean strict) {}
+
+    /**
+     * lookup_agg_function: the function {@code qn} callable with exactly {@code types} (implicit
+     * coercion may choose it, but the chosen argument types must be the given ones or binary
+     * coercible from them, since the executor passes the values unconverted).
+     */
+    private static Found lookup(FunctionDdl functions, List<String> qn, List<Integer> types) {
+        String schema = qn.size() == 2 ? qn.get(0) : null;
+        String name = last(qn);
+        List<List<Integer>> sigs = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        List<Boolean> retset = new ArrayList<>();
+        if (schema == null || schema.equals("pg_catalog")) {
+            for (PgProc p : BuiltinCatalog.functions(name)) {
+                if (p.variadicAny() || p.argTypes().size() != types.size()) continue;
+                sigs.add(p.argTypes());
+                found.add(new Found(p.oid(), p.resultType(), p.strict()));
+                retset.add(p.retset());
+            }
+        }
+        if (schema == null || !schema.equals("pg_catalog")) {
+            for (SqlFunction f : functions.candidates(schema, name)) {
+                if (f.argTypes().size() != types.size()) continue;
+                sigs.add(f.argTypes());
+                found.add(new Found(f.oid(), f.resultType(), f.strict()));
+                retset.add(f.retset());
+            }
+        }
+        int idx = sigs.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
+        String sig = String.join(".", qn) + "(" + signature(types) + ")";
+        if (idx == ParseFunc.AMBIGUOUS) throw PgException.error(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique");
+        if (idx == ParseFunc.NONE) throw PgException.error(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist");
+        if (retset.get(idx)) throw PgException.error(SqlState.DATATYPE_MISMATCH, "function " + sig + " returns a set");
+        List<Integer> chosen = sigs.get(idx);
+        for (int i = 0; i < types.size(); i++) {
+            if (!binaryCoercible(types.get(i), chosen.get(i))) {
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "function " + name + "(" + signature(chosen)
+                        + ") requires run-time type coercion");
+            }
+        }
+        return found.get(idx);
+    }
+
+    private static String signature(List<Integer> types) {
+        List<String> s = new ArrayList<>();
+        for (int t : types) s.add(BuiltinCatalog.formatType(t));
+        return String.join(", ", s);
+    }
+
+    /** RemoveObjects(OBJECT_AGGREGATE): LookupAggWithArgs for each name, then RemoveFunctionById. */
+    public static void drop(Stmt.DropAggregateStmt s, String queryString, ExecEnvironment env, Consumer<String> notices) {
+        FunctionDdl functions = env.catalog().functions();
+        AggregateDdl aggregates = functions.aggregates();
+        List<UserAggregate> victims = new ArrayList<>();
+        for (Stmt.DropAggregateStmt.AggregateRef ref : s.aggregates()) {
+            List<String> qn = ref.name();
+            String schema = qn.size() == 2 ? qn.get(0) : null;
+            String shown = String.join(".", qn);
+            List<Integer> types = new ArrayList<>();
+            List<String> written = new ArrayList<>();
+            for (TypeName tn : ref.argTypes()) {
+                types.add(argType(tn, queryString));
+                written.add(String.join(".", tn.names()) + (tn.array() ? "[]" : ""));
+            }
+            UserAggregate found = null;
+            for (UserAggregate a : aggregates.candidates(schema, last(qn))) if (a.argTypes().equals(types)) found = a;
+            if (found == null) {
+                String args = types.isEmpty() ? "*" : signature(types);
+                if (!s.missingOk()) {
+                    if (!types.isEmpty() && functions.candidates(schema, last(qn)).stream().anyMatch(f -> f.argTypes().equals(types))) {
+                        throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "function " + shown + "(" + args
+                                + ") is not an aggregate");
+                    }
+                    throw PgException.error(SqlState.UNDEFINED_FUNCTION, "aggregate " + shown + "(" + args + ") does not exist");
+                }
+                notices.accept("aggregate " + shown + "(" + String.join(",", written)
+                        + ") does not exist, skipping");
+                continue;
+            }
+            victims.add(found);
+        }
+        for (UserAggregate a : victims) aggregates.drop(a.oid());
+    }
+}

@@ -1,0 +1,84 @@
+package org.tusk.parser;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.FunctionDdl;
+import org.tusk.catalog.PgAggregate;
+import org.tusk.catalog.PgProc;
+import org.tusk.catalog.PgType;
+import org.tusk.catalog.PolymorphicFunction;
+import org.tusk.catalog.SqlFunction;
+import org.tusk.catalog.UserAggregate;
+import org.tusk.catalog.UserAggregateImpl;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * User-defined aggregates in function resolution (func_get_detail finding a pg_proc row of
+ * prokind 'a'): each candidate becomes a {@link PgAggregate} whose implementation runs the
+ * aggregate's support functions ({@link UserAggregateImpl}), with the initial value converted by
+ * the state type's input function (GetAggInitVal) once per analysed call.
+ */
+final class UserAggregates {
+    private UserAggregates() {}
+
+    /** The user aggregates named {@code name} visible in {@code schemaOrNull} (or the search path). */
+    static List<PgAggregate> candidates(Analyzer a, String schemaOrNull, String name) {
+        if (a.env() == null) return List.of();
+        FunctionDdl functions = a.env().catalog().functions();
+        if (functions == null) return List.of();
+        List<PgAggregate> out = new ArrayList<>();
+        for (UserAggregate u : functions.aggregates().candidates(schemaOrNull, name)) {
+            out.add(new PgAggregate(u.name(), u.argTypes(), u.resultType(), impl(functions, u, a.zone())));
+        }
+        return out;
+    }
+
+    /** {@code builtins} followed by the user aggregates of that name found through the search path. */
+    static List<PgAggregate> withUser(Analyzer a, String name, List<PgAggregate> builtins) {
+        List<PgAggregate> user = candidates(a, null, name);
+        if (user.isEmpty()) return builtins;
+        List<PgAggregate> all = new ArrayList<>(builtins);
+        all.addAll(user);
+        return all;
+    }
+
+    private static UserAggregateImpl impl(FunctionDdl functions, UserAggregate u, ZoneId zone) {
+        List<Integer> transArgs = new ArrayList<>();
+        transArgs.add(u.transType());
+        transArgs.addAll(u.argTypes());
+        PgProc trans = proc(functions, u.transFn(), transArgs, u.transType());
+        PgProc fin = null;
+        if (u.finalFn() != 0) {
+            List<Integer> finalArgs = new ArrayList<>();
+            finalArgs.add(u.transType());
+            if (u.finalExtra()) finalArgs.addAll(u.argTypes());
+            fin = proc(functions, u.finalFn(), finalArgs, u.resultType());
+        }
+        Object init = null;
+        if (u.initVal() != null) {
+            PgType t = BuiltinCatalog.type(u.transType());
+            if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "cache lookup failed for type " + u.transType());
+            init = t.input().in(u.initVal(), zone);
+        }
+        return new UserAggregateImpl(trans, fin, init, u.argTypes().size(), u.finalExtra());
+    }
+
+    /** The support function with pg_proc OID {@code oid}, bound to the aggregate's concrete types if it is polymorphic. */
+    private static PgProc proc(FunctionDdl functions, int oid, List<Integer> argTypes, int resultType) {
+        PgProc p = BuiltinCatalog.functionByOid(oid);
+        if (p == null) {
+            SqlFunction f = functions.byOid(oid);
+            if (f == null) throw PgException.error(SqlState.UNDEFINED_FUNCTION, "cache lookup failed for function " + oid);
+            return f.asProc();
+        }
+        if (p.impl() instanceof PolymorphicFunction pf) {
+            return new PgProc(p.oid(), p.name(), argTypes, resultType, p.strict(), p.volatility(), false,
+                    pf.bind(argTypes, resultType));
+        }
+        return p;
+    }
+}
