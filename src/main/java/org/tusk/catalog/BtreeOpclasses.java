@@ -52,4 +52,47 @@ public final class BtreeOpclasses {
     public static int defaultFor(int typeOid) {
         return DEFAULTS.getOrDefault(typeOid, 0);
     }
+
+    /** TEXT_BTREE_PATTERN_OPS_OID, VARCHAR_BTREE_PATTERN_OPS_OID, BPCHAR_BTREE_PATTERN_OPS_OID (pg_opclass.dat). */
+    public static final int TEXT_PATTERN_OPS = 4217, VARCHAR_PATTERN_OPS = 4218, BPCHAR_PATTERN_OPS = 4219;
+
+    /**
+     * A B-tree operator class Tusk has, by name: its OID (0 where PostgreSQL assigns it at
+     * initdb) and input type (opcintype). The pattern classes compare strings byte by byte
+     * (the ~<~ operators), which is how Tusk compares text under every collation, so their
+     * ordering is text_ops' ordering.
+     */
+    public record Opclass(String name, int oid, int inputType, boolean isDefault) {}
+
+    private static final Map<String, Integer> NAMED_DEFAULTS = Map.ofEntries(
+            Map.entry("bool_ops", 16), Map.entry("bpchar_ops", 1042), Map.entry("bytea_ops", 17), Map.entry("char_ops", 18),
+            Map.entry("date_ops", 1082), Map.entry("float4_ops", 700), Map.entry("float8_ops", 701),
+            Map.entry("int2_ops", 21), Map.entry("int4_ops", 23), Map.entry("int8_ops", 20), Map.entry("interval_ops", 1186),
+            Map.entry("inet_ops", 869), Map.entry("name_ops", 19), Map.entry("numeric_ops", 1700), Map.entry("oid_ops", 26),
+            Map.entry("oidvector_ops", 30), Map.entry("text_ops", 25), Map.entry("time_ops", 1083),
+            Map.entry("timestamptz_ops", 1184), Map.entry("timestamp_ops", 1114), Map.entry("uuid_ops", 2950),
+            Map.entry("jsonb_ops", 3802), Map.entry("pg_lsn_ops", 3220));
+
+    /** The operator class named {@code name}, or null if Tusk has none of that name. */
+    public static Opclass byName(String name) {
+        return switch (name) {
+            case "text_pattern_ops" -> new Opclass(name, TEXT_PATTERN_OPS, 25, false);
+            case "varchar_pattern_ops" -> new Opclass(name, VARCHAR_PATTERN_OPS, 25, false);
+            case "bpchar_pattern_ops" -> new Opclass(name, BPCHAR_PATTERN_OPS, 1042, false);
+            default -> {
+                Integer type = NAMED_DEFAULTS.get(name);
+                yield type == null ? null : new Opclass(name, defaultFor(type), type, true);
+            }
+        };
+    }
+
+    /** The name of a non-default operator class OID (for pg_get_indexdef), or null. */
+    public static String nonDefaultName(int opclassOid) {
+        return switch (opclassOid) {
+            case TEXT_PATTERN_OPS -> "text_pattern_ops";
+            case VARCHAR_PATTERN_OPS -> "varchar_pattern_ops";
+            case BPCHAR_PATTERN_OPS -> "bpchar_pattern_ops";
+            default -> null;
+        };
+    }
 }

@@ -175,6 +175,7 @@ public final class BuiltinCatalog {
         EnumBuiltins.register(b);
         ViewFunctions.register(b);
         DescribeBuiltins.register(b);
+        CommentBuiltins.register(b);
         DateTimeBuiltins.register(b);
         NumericBuiltins.register(b);
         FormattingBuiltins.register(b);

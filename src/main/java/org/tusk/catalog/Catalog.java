@@ -51,6 +51,25 @@ public interface Catalog {
      */
     void truncateRelation(Relation heap);
 
+    /**
+     * reindex_index: rebuilds {@code index} of {@code heap} into a new relfilenode (the old file
+     * goes at commit), its entries formed by {@code keys}. The caller holds ShareLock on the heap
+     * and AccessExclusiveLock on the index.
+     */
+    default void reindexIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "REINDEX needs the heap catalogs");
+    }
+
+    /**
+     * CreateComments: the comment of object ({@code classoid}, {@code objoid}, {@code objsubid})
+     * in pg_description; null or "" removes it. The caller has looked the object up and locked it.
+     */
+    default void setComment(int classoid, int objoid, int objsubid, String comment) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "COMMENT needs the heap catalogs");
+    }
+
     /** Whether {@code rel}'s current file was created by this transaction (COPY FREEZE's condition). */
     boolean createdInCurrentTransaction(Relation rel);
 
@@ -136,6 +155,21 @@ public interface Catalog {
      */
     int createIndex(String nameOrNull, Relation heap, int[] attnums, boolean unique, boolean primary,
                     boolean ifNotExists);
+
+    /**
+     * index_create for DefineIndex: an index described by {@code spec}, whose key columns may be
+     * expressions and which may be partial. {@code formers} gives, for the new index relation,
+     * the FormIndexDatum (and predicate test) its build uses; it may be null only for an index
+     * on plain columns without a predicate.
+     */
+    default int createIndex(Relation heap, IndexSpec spec,
+                            java.util.function.Function<Relation, org.tusk.access.index.IndexKeyFormer> formers) {
+        if (spec.hasExpressions() || spec.predicateSql() != null || spec.opclasses() != null || spec.collations() != null) {
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "index expressions need the heap catalogs");
+        }
+        return createIndex(spec.name(), heap, spec.attnums(), spec.unique(), spec.primary(), spec.ifNotExists());
+    }
 
     /**
      * The pg_constraint rows of {@code rel} (conrelid), in creation order; kept with the relcache

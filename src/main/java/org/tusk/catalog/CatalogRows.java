@@ -123,6 +123,12 @@ public final class CatalogRows {
                 notNull, hasDefault, t.typcollation(), -1);
     }
 
+    /** pg_type.typcollation of a type (0 for one that is not collatable, or not built in). */
+    public static int builtinCollation(int typeOid) {
+        PgTypeRows.TypeRow t = TYPES.get(typeOid);
+        return t == null ? 0 : t.typcollation();
+    }
+
     /** The six system columns' pg_attribute rows of relation {@code relOid}. */
     public static List<Object[]> systemAttributeRows(int relOid) {
         List<Object[]> rows = new ArrayList<>();

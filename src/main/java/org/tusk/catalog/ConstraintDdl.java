@@ -98,6 +98,7 @@ final class ConstraintDdl {
     /** RemoveConstraintById for a CHECK or FOREIGN KEY (index constraints go with their index). */
     void drop(ConstraintInfo c) {
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "oid")) == c.oid());
+        new Comments(env, writer).delete(c.oid(), PG_CONSTRAINT.oid(), 0);   // deleteOneObject's DeleteComments
         if (c.contype() == 'c') adjustRelchecks(c.relid(), -1);
         changed(c);
     }

@@ -170,6 +170,7 @@ public final class FunctionDdl {
     /** RemoveFunctionById's pg_proc part. */
     public void drop(int oid) {
         writer.delete(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid);
+        new Comments(env, writer).delete(oid, PG_PROC.oid(), 0);   // deleteOneObject's DeleteComments
         changed();
     }
 

@@ -1,6 +1,7 @@
 package org.tusk.catalog;
 
 import org.tusk.access.common.DatumType;
+import org.tusk.access.index.IndexKeyFormer;
 import org.tusk.access.common.HeapTupleHeader;
 import org.tusk.access.table.TupleSlot;
 import org.tusk.storage.smgr.RelFileLocator;
@@ -46,6 +47,7 @@ public final class HeapCatalog implements Catalog {
     private final FunctionDdl functions;
     private final org.tusk.access.sequence.Sequences sequences;
     private final Dependencies dependencies;
+    private final Comments comments;
 
     public HeapCatalog(CatalogEnv env) {
         this(env, null);
@@ -64,6 +66,7 @@ public final class HeapCatalog implements Catalog {
         this.typeDdl = new TypeDdl(env, writer, namespaces, types);
         this.functions = new FunctionDdl(env, writer, namespaces);
         this.dependencies = new Dependencies(env, writer);
+        this.comments = new Comments(env, writer);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
             @Override public void drop(ObjectAddress o) {
@@ -226,6 +229,16 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void reindexIndex(Relation heap, Relation index, IndexKeyFormer keys) {
+        ddl.reindexIndex(heap, index, keys);
+    }
+
+    @Override
+    public void setComment(int classoid, int objoid, int objsubid, String comment) {
+        comments.set(objoid, classoid, objsubid, comment);
+    }
+
+    @Override
     public boolean createdInCurrentTransaction(Relation rel) {
         return env.storage().createdInCurrentTransaction(rel.locator());
     }
@@ -305,6 +318,19 @@ public final class HeapCatalog implements Catalog {
     public void renameRelation(Relation rel, String newName) {
         checkName(newName);
         ddl.renameRelation(rel, newName);
+        if (rel.relkind() == 'i' && rel.index() != null) {
+            // RenameRelationInternal: the index's PRIMARY KEY / UNIQUE constraint takes its new name
+            Relation heap = env.relcache().byOid(rel.index().heapOid());
+            if (heap != null) {
+                for (ConstraintInfo c : constraints.ofRelation(heap.oid())) {
+                    if (c.indid() == rel.oid() && (c.contype() == 'p' || c.contype() == 'u')) {
+                        constraints.rename(heap, c, newName);
+                        env.inval().registerRelcacheInval(heap.oid());
+                        env.commandCounterIncrement().run();
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -682,36 +708,64 @@ public final class HeapCatalog implements Catalog {
      */
     public int createIndex(String nameOrNull, Relation heap, int[] attnums, boolean unique, boolean primary,
                            boolean isConstraint, boolean ifNotExists) {
+        return createIndex(heap, IndexSpec.ofColumns(nameOrNull, attnums, unique, primary, isConstraint, ifNotExists), null);
+    }
+
+    @Override
+    public int createIndex(Relation heap, IndexSpec spec, java.util.function.Function<Relation, IndexKeyFormer> formers) {
+        int[] attnums = spec.attnums();
+        boolean unique = spec.unique(), primary = spec.primary(), isConstraint = spec.isConstraint();
         lock(heap.oid(), RelationLocks.SHARE_LOCK);
         if (heap.relkind() != 'r') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + heap.name() + "\" is not a table");
         }
         if (attnums.length == 0) throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "must specify at least one column");
         if (attnums.length > 32) throw PgException.error(SqlState.TOO_MANY_COLUMNS, "cannot use more than 32 columns in an index");
-        List<Object[]> heapAtts = new ArrayList<>();
+        if ((spec.hasExpressions() || spec.predicateSql() != null) && formers == null) {
+            throw new IllegalArgumentException("an index with expressions or a predicate needs a key former");
+        }
+        // The index's own columns (ConstructTupleDescriptor): a table column's name, type and
+        // typmod, or an expression's column name and result type.
+        List<String> colnames = new ArrayList<>();
+        int[] colTypes = new int[attnums.length];
+        int[] colTypmods = new int[attnums.length];
         short[] keys = new short[attnums.length];
         int[] collations = new int[attnums.length];
         int[] opclasses = new int[attnums.length];
+        int expr = 0;
         for (int i = 0; i < attnums.length; i++) {
             int attnum = attnums[i];
-            if (attnum < 1 || attnum > heap.desc().natts()) throw new IllegalArgumentException("no attribute " + attnum + " in " + heap);
-            Object[] att = attributeRow(heap.oid(), attnum).values();
-            heapAtts.add(att);
-            int typeOid = oid(PG_ATTRIBUTE.get(att, "atttypid"));
+            int typeOid;
+            if (attnum == 0) {
+                IndexSpec.ExprColumn e = spec.expressions().get(expr++);
+                colnames.add(e.name());
+                typeOid = e.typeOid();
+                colTypmods[i] = e.typmod();
+                collations[i] = CatalogRows.builtinCollation(typeOid);
+            } else {
+                if (attnum < 1 || attnum > heap.desc().natts()) throw new IllegalArgumentException("no attribute " + attnum + " in " + heap);
+                Object[] att = attributeRow(heap.oid(), attnum).values();
+                colnames.add((String) PG_ATTRIBUTE.get(att, "attname"));
+                typeOid = oid(PG_ATTRIBUTE.get(att, "atttypid"));
+                colTypmods[i] = (Integer) PG_ATTRIBUTE.get(att, "atttypmod");
+                collations[i] = oid(PG_ATTRIBUTE.get(att, "attcollation"));
+            }
+            colTypes[i] = typeOid;
             keys[i] = (short) attnum;
-            collations[i] = oid(PG_ATTRIBUTE.get(att, "attcollation"));
-            opclasses[i] = BtreeOpclasses.defaultFor(typeOid);
-            if (!BtreeOpclasses.hasDefault(typeOid) && !types.isEnum(typeOid)) {   // enum_ops covers every enum type
+            if (spec.collations() != null && spec.collations()[i] != 0) collations[i] = spec.collations()[i];
+            int given = spec.opclasses() == null ? 0 : spec.opclasses()[i];
+            opclasses[i] = given != 0 ? given : BtreeOpclasses.defaultFor(typeOid);
+            if (given == 0 && !BtreeOpclasses.hasDefault(typeOid) && !types.isEnum(typeOid)) {   // enum_ops covers every enum type
                 throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
                         + CatalogRows.builtinType(typeOid).typname() + " has no default operator class for access method \"btree\"",
                         null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
             }
         }
-        String name = nameOrNull != null ? nameOrNull : chooseIndexName(heap, heapAtts, primary, isConstraint);
+        String name = spec.name() != null ? spec.name() : chooseIndexName(heap, colnames, primary, isConstraint);
         checkName(name);
         int existing = relidInNamespace(name, heap.namespace());
         if (existing != 0) {
-            if (ifNotExists) {
+            if (spec.ifNotExists()) {
                 env.notices().accept(new PgException(Severity.NOTICE, SqlState.DUPLICATE_TABLE,
                         "relation \"" + name + "\" already exists, skipping", null, null, 0));
                 return existing;
@@ -731,11 +785,13 @@ public final class HeapCatalog implements Catalog {
         writer.insert(PG_CLASS, CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID, indexOid,
                 heap.persistence(), 'i', attnums.length, 0));
         for (int i = 0; i < attnums.length; i++) {
-            Object[] h = heapAtts.get(i);
-            writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(indexOid, (String) PG_ATTRIBUTE.get(h, "attname"),
-                    oid(PG_ATTRIBUTE.get(h, "atttypid")), i + 1, (Integer) PG_ATTRIBUTE.get(h, "atttypmod"), false, false));
+            writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(indexOid, colnames.get(i), colTypes[i], i + 1, colTypmods[i],
+                    false, false));
         }
-        writer.insert(PG_INDEX, CatalogRows.indexRow(indexOid, heap.oid(), keys, collations, opclasses, unique, primary));
+        Object[] indexRow = CatalogRows.indexRow(indexOid, heap.oid(), keys, collations, opclasses, unique, primary);
+        PG_INDEX.set(indexRow, "indexprs", spec.expressionsSql());
+        PG_INDEX.set(indexRow, "indpred", spec.predicateSql());
+        writer.insert(PG_INDEX, indexRow);
         if (isConstraint) {
             writer.insert(PG_CONSTRAINT, CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
                     heap.namespace(), primary ? 'p' : 'u', heap.oid(), indexOid, keys));
@@ -764,19 +820,22 @@ public final class HeapCatalog implements Catalog {
 
         Relation heapRel = env.relcache().byOid(heap.oid());
         Relation indexRel = env.relcache().byOid(indexOid);
-        env.indexAm().build(heapRel, indexRel, env.table());
+        env.indexAm().build(heapRel, indexRel, env.table(),
+                formers == null ? IndexKeyFormer.ofColumns(indexRel) : formers.apply(indexRel));
         return indexOid;
     }
 
     /** ChooseIndexName / ChooseRelationName: table_pkey, table_col_key, table_col_idx, with a number appended while taken. */
-    private String chooseIndexName(Relation heap, List<Object[]> keyAtts, boolean primary, boolean isConstraint) {
+    private String chooseIndexName(Relation heap, List<String> colnames, boolean primary, boolean isConstraint) {
         String label = primary ? "pkey" : isConstraint ? "key" : "idx";
         String name2 = null;
         if (!primary) {
+            // ChooseIndexNameAddition: the column names joined by "_", cut off near NAMEDATALEN
             StringBuilder sb = new StringBuilder();
-            for (Object[] a : keyAtts) {
+            for (String c : colnames) {
                 if (!sb.isEmpty()) sb.append('_');
-                sb.append((String) PG_ATTRIBUTE.get(a, "attname"));
+                sb.append(c);
+                if (sb.length() >= DatumType.NAMEDATALEN) break;
             }
             name2 = sb.toString();
         }
@@ -935,7 +994,10 @@ public final class HeapCatalog implements Catalog {
             // Its foreign keys' referenced tables list them in their relcache entries: tell them.
             for (ConstraintInfo c : constraints.ofRelation(relOid)) {
                 if (c.confrelid() != 0) env.inval().registerRelcacheInval(c.confrelid());
+                comments.delete(c.oid(), PG_CONSTRAINT.oid(), 0);
             }
+            // the relation's comment and its columns' comments
+            comments.delete(relOid, PG_CLASS.oid(), 0);
             writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid);
             writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
             writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid);
@@ -961,8 +1023,13 @@ public final class HeapCatalog implements Catalog {
         List<TupleSlot> ix = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
         // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
+        for (TupleSlot c : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
+                && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))))) {
+            comments.delete(oid(PG_CONSTRAINT.get(c.values(), "oid")), PG_CONSTRAINT.oid(), 0);
+        }
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
                 && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
+        comments.delete(indexOid, PG_CLASS.oid(), 0);
         writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
         writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);

@@ -15,8 +15,8 @@ import org.tusk.utils.ruleutils.RuleUtils;
  * The types and functions psql's describe commands and JDBC metadata queries use (pg_type.dat,
  * pg_proc.dat, pg_cast.dat entries of regproc.c, format_type.c, ruleutils.c, namespace.c):
  * regclass, regtype, regnamespace, regrole, int2vector, oidvector, pg_node_tree; format_type,
- * pg_get_expr, pg_get_indexdef, pg_get_constraintdef, pg_table_is_visible, pg_type_is_visible,
- * obj_description and friends; the regular-expression match operators.
+ * pg_get_expr, pg_get_indexdef, pg_get_constraintdef, pg_table_is_visible, pg_type_is_visible;
+ * the regular-expression match operators. (obj_description and col_description are {@link CommentBuiltins}.)
  */
 final class IntrospectionBuiltins {
     private IntrospectionBuiltins() {}
@@ -77,7 +77,7 @@ final class IntrospectionBuiltins {
                 (c, a) -> RuleUtils.getExpr((String) a[0], ((Number) a[1]).intValue(), c.session().currentDatabase()));
         r.fn("pg_get_indexdef", List.of(OID), TEXT, S, true, (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), 0));
         r.fn("pg_get_indexdef", List.of(OID, INT4, BOOL), TEXT, S, true,
-                (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), (Integer) a[1]));
+                (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), (Integer) a[1], (Boolean) a[2]));
         r.fn("pg_get_constraintdef", List.of(OID), TEXT, S, true,
                 (c, a) -> RuleUtils.getConstraintdef(((Number) a[0]).intValue(), false, c.session().currentDatabase()));
         r.fn("pg_get_constraintdef", List.of(OID, BOOL), TEXT, S, true,

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Catalog relations psql and drivers read that Tusk computes rather than stores: pg_collation
  * (the built-in rows default, C and POSIX; Tusk compares bytewise under all of them),
- * pg_description (empty: there is no COMMENT ON yet), and the system_views.sql views pg_tables
+ * and the system_views.sql views pg_tables
  * and pg_indexes over pg_class and pg_index, read through {@link ObjectNames} at each scan with
  * the session's catalog snapshot.
  */
@@ -24,8 +24,6 @@ public final class IntrospectionViews implements RelationProvider {
             col("collnamespace", TypeOids.OID), col("collowner", TypeOids.OID), col("collprovider", TypeOids.CHAR),
             col("collisdeterministic", TypeOids.BOOL), col("collencoding", TypeOids.INT4), col("collcollate", TypeOids.TEXT),
             col("collctype", TypeOids.TEXT), col("colliculocale", TypeOids.TEXT), col("collversion", TypeOids.TEXT));
-    private static final List<ColumnDef> PG_DESCRIPTION = List.of(col("objoid", TypeOids.OID), col("classoid", TypeOids.OID),
-            col("objsubid", TypeOids.INT4), col("description", TypeOids.TEXT));
     private static final List<ColumnDef> PG_TABLES = List.of(col("schemaname", TypeOids.NAME), col("tablename", TypeOids.NAME),
             col("tableowner", TypeOids.NAME), col("tablespace", TypeOids.NAME), col("hasindexes", TypeOids.BOOL),
             col("hasrules", TypeOids.BOOL), col("hastriggers", TypeOids.BOOL), col("rowsecurity", TypeOids.BOOL));
@@ -44,7 +42,6 @@ public final class IntrospectionViews implements RelationProvider {
         if (schemaOrNull != null && !schemaOrNull.equals("pg_catalog")) return null;
         return switch (name) {
             case "pg_collation" -> relation(PG_COLLATION, IntrospectionViews::collations);
-            case "pg_description" -> relation(PG_DESCRIPTION, List::of);
             case "pg_tables" -> relation(PG_TABLES, IntrospectionViews::tables);
             case "pg_indexes" -> relation(PG_INDEXES, this::indexes);
             default -> null;

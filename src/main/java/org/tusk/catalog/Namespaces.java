@@ -139,6 +139,7 @@ final class Namespaces {
 
     void drop(int nspOid) {
         writer.delete(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == nspOid);
+        new Comments(env, writer).delete(nspOid, PG_NAMESPACE.oid(), 0);   // deleteOneObject's DeleteComments
         env.inval().registerRelcacheInvalAll();
     }
 

@@ -49,7 +49,24 @@ final class RelationDdl {
         }
         env.commandCounterIncrement().run();
         Relation newHeap = env.relcache().byOid(heap.oid());
-        for (int ix : indexes) env.indexAm().build(newHeap, env.relcache().byOid(ix), env.table());
+        // The new heap file is empty: no key is ever formed, so expression indexes need no executor here.
+        org.tusk.access.index.IndexKeyFormer none = row -> {
+            throw new IllegalStateException("a row in a heap just given a new, empty file");
+        };
+        for (int ix : indexes) env.indexAm().build(newHeap, env.relcache().byOid(ix), env.table(), none);
+    }
+
+    /**
+     * reindex_index: the index gets a new, empty file (RelationSetNewRelfilenumber; the old file
+     * is removed at commit, the new one if the transaction aborts) and is built again from the
+     * heap's live rows by the access method's bottom-up build, which WAL-logs every page it
+     * writes. A unique index whose table now holds duplicates fails as CREATE UNIQUE INDEX
+     * would. The caller holds ShareLock on the heap and AccessExclusiveLock on the index.
+     */
+    void reindexIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys) {
+        newRelfilenode(index);
+        env.commandCounterIncrement().run();
+        env.indexAm().build(env.relcache().byOid(heap.oid()), env.relcache().byOid(index.oid()), env.table(), keys);
     }
 
     private void newRelfilenode(Relation rel) {

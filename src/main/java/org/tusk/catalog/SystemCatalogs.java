@@ -215,11 +215,19 @@ public final class SystemCatalogs {
                     nn("aggtransspace", INT4), nn("aggmtranstype", OID), nn("aggmtransspace", INT4),
                     nullable("agginitval", TEXT), nullable("aggminitval", TEXT)));
 
+    /**
+     * pg_description (catalog/pg_description.h): the comments of COMMENT ON, one row per
+     * (objoid, classoid, objsubid); objsubid is a column number for a column's comment, else 0.
+     */
+    public static final SystemCatalog PG_DESCRIPTION = new SystemCatalog(2609, "pg_description", FIRST_BOOTSTRAP_OBJECT_ID + 38,
+            FIRST_BOOTSTRAP_OBJECT_ID + 39, List.of(nn("objoid", OID), nn("classoid", OID), nn("objsubid", INT4),
+                    nn("description", TEXT)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
             PG_PROC, PG_REWRITE, PG_DEPEND, PG_POLICY, PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_NAMESPACE,
-            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE);
+            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE, PG_DESCRIPTION);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

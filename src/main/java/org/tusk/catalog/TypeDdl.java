@@ -222,6 +222,7 @@ public final class TypeDdl {
             return o == typeOid || (arrayOid != 0 && o == arrayOid);
         });
         writer.delete(PG_ENUM, v -> oid(PG_ENUM.get(v, "enumtypid")) == typeOid);
+        new Comments(env, writer).delete(typeOid, PG_TYPE.oid(), 0);   // deleteOneObject's DeleteComments
         changed();
     }
 

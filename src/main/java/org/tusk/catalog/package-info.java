@@ -60,10 +60,12 @@
  * pg_inherits (2611),
  * pg_partitioned_table (3350), pg_enum (3501), pg_proc (1255), pg_rewrite (2618), pg_depend (2608),
  * pg_policy (3256), pg_statistic_ext (3381), pg_publication (6104), pg_publication_namespace
- * (6237), pg_publication_rel (6106), pg_trigger (2620) and pg_aggregate (2600) are heap tables of every database, with
+ * (6237), pg_publication_rel (6106), pg_trigger (2620), pg_aggregate (2600, user aggregates) and
+ * pg_description (2609, COMMENT ON's rows, {@link org.tusk.catalog.Comments}; an object's comments are
+ * deleted with it) are heap tables of every database, with
  * PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql,
- * JDBC drivers and pgbench can query them (pg_partitioned_table, pg_policy, pg_statistic_ext, the
- * publication catalogs and pg_trigger stay empty: there is no partitioning, row security, CREATE
+ * JDBC drivers and pgbench can query them (pg_policy, pg_statistic_ext, the
+ * publication catalogs and pg_trigger stay empty: there is no row security, CREATE
  * STATISTICS, publication or trigger DDL). A foreign key sets relhastriggers on both of its
  * tables, where PostgreSQL's internal RI triggers would ({@link org.tusk.catalog.ConstraintDdl});
  * Tusk checks foreign keys in the executor and writes no pg_trigger rows for them.
@@ -80,7 +82,7 @@
  * when it gets storage (one session per process, so this stands in for PostgreSQL's
  * process-global syscache); it reads catalog rows with the catalog snapshot and is used only on
  * the session's thread. {@link org.tusk.catalog.IntrospectionViews} computes pg_collation,
- * pg_description (empty), pg_tables and pg_indexes at each scan. Each catalog's file is {@code base/<db>/<catalog OID>}:
+ * pg_tables and pg_indexes at each scan. Each catalog's file is {@code base/<db>/<catalog OID>}:
  * there is no relation mapper (pg_filenode.map), so a catalog's relfilenode never changes and
  * nothing may rewrite a catalog (VACUUM FULL / CLUSTER of catalogs are out of scope).
  *
@@ -100,6 +102,12 @@
  * CREATE TABLE stores reloptions ("fillfactor=N") in pg_class; CREATE SEQUENCE makes a relation
  * of relkind 'S' (last_value, log_cnt, is_called), its pg_sequence row and its first page
  * ({@code access.sequence}).</li>
+ * <li><b>Indexes</b> ({@link org.tusk.catalog.IndexSpec}): a key column is a table column or an
+ * expression (indkey 0); pg_index.indexprs holds the expressions' SQL text as one select list
+ * and indpred a partial index's condition, both analysed again by the layers that evaluate them
+ * (the catalog never evaluates them: index_create and REINDEX build through the
+ * {@code access.index.IndexKeyFormer} their caller passes). REINDEX gives an index a new
+ * relfilenode under AccessExclusiveLock on it and ShareLock on its table, and builds it again.</li>
  * <li><b>Changes to existing relations</b> ({@link org.tusk.catalog.RelationDdl}): TRUNCATE gives a
  * table and its indexes new relfilenodes (new files created now and removed at abort, the old
  * ones removed at commit; the indexes built empty), ALTER TABLE's ADD COLUMN / SET and DROP NOT

@@ -92,7 +92,10 @@ public final class AlterTableCommand {
         return open(rv, missingOk, env, notices, false);
     }
 
-    /** @param anyKind RENAME, which applies to views (and other relations) as well as tables */
+    /**
+     * @param anyKind RENAME, which applies to every kind of relation whichever of ALTER TABLE,
+     *                VIEW or INDEX names it (RangeVarCallbackForAlterRelation's compatibility rule)
+     */
     private static Relation open(Stmt.RangeVar rv, boolean missingOk, ExecEnvironment env, Consumer<String> notices,
                                  boolean anyKind) {
         Relation rel = env.catalog().openRelation(rv.schema(), rv.name(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
@@ -104,7 +107,7 @@ public final class AlterTableCommand {
             }
             throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
         }
-        if (rel.relkind() != 'r' && rel.relkind() != 'p' && !(anyKind && rel.relkind() == 'v'))
+        if (rel.relkind() != 'r' && rel.relkind() != 'p' && !anyKind)
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table");
         return rel;
     }
@@ -263,6 +266,8 @@ public final class AlterTableCommand {
         env.catalog().truncateRelation(widened);
         Relation target = env.catalog().openRelation(old.oid());
         List<Relation> indexes = env.catalog().indexesOf(target);
+        List<org.tusk.executor.IndexKeys> formers = new java.util.ArrayList<>();
+        for (Relation index : indexes) formers.add(org.tusk.executor.IndexKeys.open(target, index, ctx));
         int natts = target.desc().natts();
         try (TableScan scan = env.tableAm().beginScan(old, env.latestSnapshot())) {
             TupleSlot t;
@@ -275,11 +280,10 @@ public final class AlterTableCommand {
                             + target.name() + "\" contains null values");
                 }
                 ItemPointer tid = env.tableAm().insert(target, row, env.commandId());
-                for (Relation index : indexes) {
-                    Relation.IndexInfo info = index.index();
-                    Object[] keys = new Object[info.keyCount()];
-                    for (int k = 0; k < keys.length; k++) keys[k] = row[info.keyAttnum(k) - 1];
-                    env.indexAm().insert(index, keys, tid, target, env.tableAm(), info.unique());
+                for (int i = 0; i < indexes.size(); i++) {
+                    Object[] keys = formers.get(i).form(row);
+                    if (keys == null) continue;   // outside a partial index
+                    env.indexAm().insert(indexes.get(i), keys, tid, target, env.tableAm(), indexes.get(i).index().unique());
                 }
             }
         }

@@ -38,6 +38,8 @@ final class CopyFrom {
     private final ExecEnvironment env;
     private final Expr[] defaults;
     private final List<Relation> indexes;
+    /** FormIndexDatum of each of {@link #indexes}, in the same order. */
+    private final List<org.tusk.executor.IndexKeys> indexKeys;
     /** NOT NULL and CHECK constraints per row; foreign keys checked when all rows are in (CopyFrom's AfterTriggerEndQuery). */
     private final TableConstraints constraints;
     /** Checks PostgreSQL makes only once the client is already sending (COPY FREEZE's). */
@@ -65,6 +67,8 @@ final class CopyFrom {
                     rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
+        this.indexKeys = new ArrayList<>();
+        for (Relation index : indexes) indexKeys.add(org.tusk.executor.IndexKeys.open(rel, index, ctx));
         this.constraints = TableConstraints.open(rel, ctx);
         this.routing = rel.relkind() == 'p' ? new PartitionTupleRouting(rel, ctx) : null;
         this.partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
@@ -124,11 +128,11 @@ final class CopyFrom {
             throw PartitionRouting.constraintViolation(rel, row, ctx);
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         try {
-            for (Relation index : indexes) {
-                Relation.IndexInfo info = index.index();
-                Object[] keys = new Object[info.keyCount()];
-                for (int k = 0; k < keys.length; k++) keys[k] = row[info.keyAttnum(k) - 1];
-                env.indexAm().insert(index, keys, tid, rel, env.tableAm(), info.unique());
+            for (int i = 0; i < indexes.size(); i++) {
+                Relation index = indexes.get(i);
+                Object[] keys = indexKeys.get(i).form(row);
+                if (keys == null) continue;   // outside a partial index
+                env.indexAm().insert(index, keys, tid, rel, env.tableAm(), index.index().unique());
             }
         } catch (PgException e) {
             // PostgreSQL inserts index entries when it flushes its batch of rows, when the line

@@ -204,38 +204,6 @@ public final class TableCommands {
         throw new IllegalStateException("column " + name + " checked above");
     }
 
-    /** DefineIndex, for plain B-tree indexes on columns in ascending order. */
-    public static void createIndex(Stmt.IndexStmt s, String queryString, ExecEnvironment env) {
-        Catalog catalog = env.catalog();
-        Stmt.RangeVar rv = s.relation();
-        String method = s.accessMethod().toLowerCase(Locale.ROOT);
-        if (!method.equals("btree")) {
-            if (List.of("hash", "gist", "gin", "spgist", "brin").contains(method))
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
-            throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
-        }
-        Relation heap = catalog.openRelation(rv.schema(), rv.name());
-        if (heap == null)
-            throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
-                    org.tusk.parser.Lexer.position(queryString, rv.location()));
-        if (heap.relkind() != 'r')
-            throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
-                    .withDetail("This operation is not supported for " + kindName(heap.relkind()) + ".");
-        int[] attnums = new int[s.params().size()];
-        for (int i = 0; i < attnums.length; i++) {
-            Stmt.IndexElem e = s.params().get(i);
-            if (e.desc() || e.nullsFirst() != null)
-                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "DESC and NULLS FIRST/LAST index columns are not supported yet",
-                        org.tusk.parser.Lexer.position(queryString, e.location()));
-            attnums[i] = -1;
-            for (int a = 0; a < heap.desc().natts(); a++) if (heap.desc().attr(a).name().equals(e.column())) attnums[i] = a + 1;
-            if (attnums[i] < 0)
-                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" does not exist",
-                        org.tusk.parser.Lexer.position(queryString, e.location()));
-        }
-        catalog.createIndex(s.name(), heap, attnums, s.unique(), false, s.ifNotExists());
-    }
-
     /** RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind. */
     public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices) {
         Catalog catalog = env.catalog();

@@ -20,9 +20,25 @@
  * <ul>
  * <li>{@link org.tusk.commands.TableCommands}: CREATE TABLE (with storage parameters,
  *     {@link org.tusk.commands.RelOptions}; serial and GENERATED ALWAYS / BY DEFAULT AS IDENTITY
- *     columns get a sequence), CREATE INDEX, DROP TABLE/INDEX/SEQUENCE. It increments the command counter
+ *     columns get a sequence), DROP TABLE/INDEX/SEQUENCE. It increments the command counter
  *     between creating a table and its constraint indexes. UNLOGGED tables are refused (0A000):
  *     without an init fork a crash would leave a torn table.</li>
+ * <li>{@link org.tusk.commands.IndexCommands} (indexcmds.c DefineIndex): CREATE INDEX under
+ *     ShareLock on the table; key columns are table columns or immutable expressions, a WHERE
+ *     clause makes a partial index, operator classes (the types' defaults by name and the
+ *     *_pattern_ops classes) and COLLATE "C"/"POSIX"/"default" are accepted. pg_index.indexprs and
+ *     indpred keep the expressions' SQL text, analysed again wherever keys are formed
+ *     ({@code executor.IndexKeys}: every index insertion path, the build, REINDEX).</li>
+ * <li>{@link org.tusk.commands.ReindexCommand} (ExecReindex): REINDEX INDEX (ShareLock on the
+ *     table, then AccessExclusiveLock on the index), TABLE (ShareLock on the table,
+ *     AccessExclusiveLock per index), SCHEMA/DATABASE/SYSTEM (not in a transaction block; all
+ *     tables in the statement's one transaction, where PostgreSQL commits per table). Each index
+ *     is rebuilt bottom-up into a new relfilenode; the old file goes at commit. CONCURRENTLY and
+ *     TABLESPACE are refused (0A000).</li>
+ * <li>{@link org.tusk.commands.CommentCommand} (comment.c): COMMENT ON relations of every kind,
+ *     columns, table constraints, schemas, types and user functions, into pg_description (the
+ *     object locked as get_object_address does: ShareUpdateExclusiveLock on a relation). Comments
+ *     on roles and databases (pg_shdescription) are not supported yet.</li>
  * <li>{@link org.tusk.commands.CopyCommand} (copy.c, copyfrom.c, copyto.c): COPY FROM / TO in text
  *     and CSV. Data comes through a {@link org.tusk.commands.CopySource} and goes to a
  *     {@link org.tusk.commands.CopySink}: the traffic cop's copy sub-protocol, or a server file

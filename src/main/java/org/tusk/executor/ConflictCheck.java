@@ -20,15 +20,18 @@ final class ConflictCheck {
     private ConflictCheck() {}
 
     /** The TID (HOT chain root) of a live row conflicting with {@code row} on an arbiter, or null. */
-    static ItemPointer find(ExecEnvironment env, ExecContext ctx, Relation heap, List<Relation> arbiters, Object[] row) {
+    static ItemPointer find(ExecEnvironment env, ExecContext ctx, Relation heap, List<Relation> arbiters, Object[] row,
+                            java.util.function.Function<Relation, IndexKeys> formers) {
         retry:
         while (true) {
             for (Relation index : arbiters) {
                 Relation.IndexInfo info = index.index();
                 List<ScanKey> keys = new ArrayList<>();
                 boolean hasNull = false;
+                Object[] formed = formers.apply(index).form(row);
+                if (formed == null) continue;   // outside a partial arbiter index: it cannot conflict
                 for (int k = 0; k < info.keyCount(); k++) {
-                    Object v = row[info.keyAttnum(k) - 1];
+                    Object v = formed[k];
                     if (v == null) hasNull = true;
                     keys.add(new ScanKey(k + 1, ScanKey.Strategy.EQUAL, v));
                 }

@@ -16,6 +16,16 @@ public interface ConstraintSupport {
     Expr cookCheck(Relation rel, String sql, ExecContext ctx);
 
     /**
+     * RelationGetIndexExpressions / RelationGetIndexPredicate: an index's stored key expressions
+     * (pg_index.indexprs text, in key order) or, with {@code predicate}, its partial-index
+     * condition (indpred), analysed over {@code heap}'s row.
+     */
+    default List<Expr> cookIndexExpressions(Relation heap, String sql, boolean predicate, ExecContext ctx) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "index expressions cannot be evaluated here");
+    }
+
+    /**
      * SPI_execute_with_args: runs one SQL statement with parameters $1..$n of the given types,
      * in the current transaction, in a fresh environment whose snapshot sees every change made so
      * far (the caller has incremented the command counter). Returns the rows of a SELECT (at

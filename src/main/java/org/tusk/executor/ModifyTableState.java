@@ -64,6 +64,8 @@ final class ModifyTableState extends PlanState {
     private List<Relation> indexes;
     private TableConstraints constraints;
     private BitSet indexedAttrs;
+    /** FormIndexDatum of each index, by index OID (ExecOpenIndices' IndexInfo). */
+    private java.util.Map<Integer, IndexKeys> indexKeys;
     private long processed;
     private boolean done;
     /** INSERT into a partitioned table: where each row goes (ExecSetupPartitionTupleRouting). */
@@ -116,7 +118,12 @@ final class ModifyTableState extends PlanState {
     private void openIndexes(ExecEnvironment env) {
         indexes = new ArrayList<>(env.catalog().indexesOf(rel));
         indexedAttrs = new BitSet();
-        for (Relation index : indexes) for (int attno : index.index().keyAttnums()) indexedAttrs.set(attno);
+        indexKeys = new java.util.HashMap<>();
+        for (Relation index : indexes) {
+            IndexKeys keys = IndexKeys.open(rel, index, ctx);
+            indexKeys.put(index.oid(), keys);
+            keys.addIndexedAttrs(indexedAttrs);
+        }
     }
 
     private Object[] insert(ExecEnvironment env, Object[] sourceTuple) {
@@ -133,7 +140,8 @@ final class ModifyTableState extends PlanState {
         Plan.OnConflict oc = plan.onConflict();
         while (oc != null) {
             // ExecInsert's pre-check: a conflicting live row diverts the proposed one
-            ItemPointer conflict = ConflictCheck.find(env, ctx, rel, oc.arbiterIndexes(), row);
+            ItemPointer conflict = ConflictCheck.find(env, ctx, rel, oc.arbiterIndexes(), row,
+                    index -> indexKeys.computeIfAbsent(index.oid(), o -> IndexKeys.open(rel, index, ctx)));
             if (conflict == null) break;
             if (!oc.doUpdate()) {
                 checkTupleVisible(env, conflict);
@@ -312,13 +320,12 @@ final class ModifyTableState extends PlanState {
         }
     }
 
-    /** ExecInsertIndexTuples: one entry per index, keys taken from the row's indexed columns. */
+    /** ExecInsertIndexTuples: one entry per index whose predicate the row meets, its keys formed from the row. */
     private void insertIndexEntries(ExecEnvironment env, Object[] row, ItemPointer tid) {
         for (Relation index : indexes) {
-            Relation.IndexInfo info = index.index();
-            Object[] keys = new Object[info.keyCount()];
-            for (int k = 0; k < keys.length; k++) keys[k] = row[info.keyAttnum(k) - 1];
-            env.indexAm().insert(index, keys, tid, rel, env.tableAm(), info.unique());
+            Object[] keys = indexKeys.get(index.oid()).form(row);
+            if (keys == null) continue;   // outside a partial index
+            env.indexAm().insert(index, keys, tid, rel, env.tableAm(), index.index().unique());
         }
     }
 

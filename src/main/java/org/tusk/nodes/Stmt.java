@@ -277,12 +277,29 @@ public sealed interface Stmt {
     /** A generic option (gram.y DefElem): name and value as written (null value: none given). */
     record DefElem(String name, String value, int location) {}
 
-    /** One key column of CREATE INDEX. */
-    record IndexElem(String column, boolean desc, Boolean nullsFirst, int location) {}
+    /**
+     * One key column of CREATE INDEX (gram.y index_elem): a column name, or an expression
+     * ({@code column} null, {@code expr} and its text {@code exprSql}); then an optional
+     * COLLATE name, operator class name (possibly qualified) and ordering.
+     */
+    record IndexElem(String column, RawExpr expr, String exprSql, List<String> collation, List<String> opclass,
+                     boolean desc, Boolean nullsFirst, int location) {
+        public IndexElem(String column, boolean desc, Boolean nullsFirst, int location) {
+            this(column, null, null, null, null, desc, nullsFirst, location);
+        }
+    }
 
-    /** CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table [USING method] (cols). */
+    /**
+     * CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table [USING method] (elems) [WHERE pred];
+     * {@code where} null when the index is not partial, {@code whereSql} its text.
+     */
     record IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
-                     boolean ifNotExists) implements Stmt {}
+                     boolean ifNotExists, RawExpr where, String whereSql) implements Stmt {
+        public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
+                         boolean ifNotExists) {
+            this(name, relation, accessMethod, params, unique, ifNotExists, null, null);
+        }
+    }
 
     /** DROP TABLE|INDEX|SEQUENCE|VIEW [IF EXISTS] names [CASCADE|RESTRICT]. */
     record DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade) implements Stmt {
@@ -579,8 +596,34 @@ public sealed interface Stmt {
                               List<String> lowerSql, List<RawExpr> upper, List<String> upperSql, int modulus,
                               int remainder, int location) {}
 
-    /** ALTER TABLE [IF EXISTS] name RENAME TO new | RENAME [COLUMN] col TO new; column null for the table. */
-    record RenameStmt(RangeVar relation, String column, String newName, boolean missingOk) implements Stmt {}
+    /**
+     * ALTER TABLE [IF EXISTS] name RENAME TO new | RENAME [COLUMN] col TO new; column null for the
+     * table. {@code objectType} is 't' for ALTER TABLE/VIEW, 'i' for ALTER INDEX (its command tag).
+     */
+    record RenameStmt(RangeVar relation, String column, String newName, boolean missingOk, char objectType) implements Stmt {
+        public RenameStmt(RangeVar relation, String column, String newName, boolean missingOk) {
+            this(relation, column, newName, missingOk, 't');
+        }
+    }
+
+    /**
+     * COMMENT ON objtype name IS 'text' | NULL (gram.y CommentStmt). {@code objtype} is the
+     * object type's keywords in lower case ("table", "column", "materialized view", ...);
+     * {@code names} its possibly qualified name (for a column, the relation's name and then the
+     * column's; for a constraint, the table's), {@code member} a constraint's name,
+     * {@code function} a function's name and argument types, {@code type} a type's name;
+     * {@code comment} null for IS NULL.
+     */
+    record CommentStmt(String objtype, List<String> names, String member, DropFunctionStmt.FunctionRef function,
+                       org.tusk.nodes.TypeName type, String comment, int location) implements Stmt {}
+
+    /**
+     * REINDEX [(options)] {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] name
+     * (gram.y ReindexStmt). {@code kind} is 'i', 't', 's', 'd' or 'y' (system); {@code relation}
+     * names the index or table, {@code name} the schema or database.
+     */
+    record ReindexStmt(char kind, RangeVar relation, String name, boolean concurrently, boolean verbose,
+                       String tablespace, int location) implements Stmt {}
 
     /** ALTER TABLE [IF EXISTS] name RENAME CONSTRAINT old TO new. */
     record RenameConstraintStmt(RangeVar relation, String name, String newName, boolean missingOk) implements Stmt {}

@@ -24,6 +24,9 @@ import org.tusk.utils.cache.Relation;
  * columns: each column up to the first without a condition, stopping after the first column that
  * has only inequalities (B-tree scan boundaries). The other conjuncts stay as a filter.
  *
+ * <p>Expression key columns and partial indexes are matched by {@link IndexMatching}: a partial
+ * index is considered only when the WHERE clause implies its predicate.
+ *
  * <p>The index path is taken when enable_seqscan is off, when it is an equality on every key
  * column of a unique index (at most one row), or when it is cheaper than the sequential scan by
  * the cost model, with PostgreSQL's default selectivities since there are no statistics yet.
@@ -56,9 +59,12 @@ final class ScanPaths {
         boolean bestIsUniqueEq = false;
         if (!indexOff) {
             for (Relation index : env.catalog().indexesOf(heap)) {
+                // expression columns and partial-index predicates (IndexMatching)
+                IndexMatching m = IndexMatching.of(heap, index, env, ctx);
+                if (m == null || !m.predicateImplied(conjuncts)) continue;
                 List<Plan.IndexQual> quals = new ArrayList<>();
                 List<Expr> used = new ArrayList<>();
-                matchIndex(index, conjuncts, quals, used);
+                matchIndex(index, m, conjuncts, quals, used);
                 if (quals.isEmpty()) continue;
                 boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
                 double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx);
@@ -76,12 +82,15 @@ final class ScanPaths {
     }
 
     /** The conjuncts matching a prefix of {@code index}'s key columns, as index quals. */
-    private static void matchIndex(Relation index, List<Expr> conjuncts, List<Plan.IndexQual> quals, List<Expr> used) {
+    private static void matchIndex(Relation index, IndexMatching m, List<Expr> conjuncts, List<Plan.IndexQual> quals,
+                                   List<Expr> used) {
         Relation.IndexInfo info = index.index();
+        int exprIndex = 0;
         for (int k = 0; k < info.keyCount(); k++) {
             boolean any = false, equality = false;
+            boolean isExpr = info.keyAttnum(k) == 0;
             for (Expr c : conjuncts) {
-                Indexable ix = indexable(c);
+                Indexable ix = isExpr ? m.indexable(c, exprIndex) : indexable(c);
                 if (ix == null || ix.attno() != info.keyAttnum(k)) continue;
                 quals.add(new Plan.IndexQual(k + 1, ix.strategy(), ix.argument(), ix.clause()));
                 used.add(c);
@@ -89,6 +98,7 @@ final class ScanPaths {
                 equality |= ix.strategy() == Strategy.EQUAL;
             }
             if (!any || !equality) return;
+            if (isExpr) exprIndex++;
         }
     }
 
@@ -152,13 +162,21 @@ final class ScanPaths {
         return e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > 0 ? v : null;
     }
 
-    private static boolean isValue(Expr e) {
+    static boolean isValue(Expr e) {
         return e instanceof Expr.Const || e instanceof Expr.Param || e instanceof Expr.ExecParam;
     }
 
     /** The column's values compare as the operator's type does (varchar is compared as text). */
     private static boolean sameFamily(int columnType, int opType) {
         return columnType == opType || columnType == VARCHAR && opType == TEXT;
+    }
+
+    static Strategy strategyOf(String op) {
+        return strategy(op);
+    }
+
+    static Strategy commuteOf(Strategy s) {
+        return commute(s);
     }
 
     private static Strategy strategy(String op) {

@@ -54,6 +54,13 @@
  * WHERE and RETURNING are rewritten onto that layout). ON CONFLICT's SET and WHERE are
  * rewritten onto the executor's existing-row-then-EXCLUDED tuple.
  *
+ * <p>Indexes with expression columns or a predicate are matched by
+ * {@link org.tusk.optimizer.IndexMatching}, which reads their stored expressions through the
+ * executor's {@code ConstraintSupport}: an expression column matches an operand equal to its
+ * expression, and a partial index is used only when the WHERE clause's conjuncts imply its
+ * predicate (a subset of predtest.c: the same clause, a narrower constant range on the same
+ * expression, or a strict comparison for IS NOT NULL).
+ *
  * <h2>Inheritance</h2>
  * A table read without ONLY that has inheritance children ({@link org.tusk.optimizer.Inheritance},
  * expand_inherited_rtentry) is scanned by an {@code Append} of its own scan and one per

@@ -406,6 +406,8 @@ public final class Analyzer {
 
     ZoneId zone() { return zone; }
 
+    String currentDatabaseName() { return currentDatabase; }
+
     String src() { return src; }
 
     /**

@@ -82,6 +82,22 @@ final class ConflictAnalysis {
         return new Query.OnConflictExpr(true, arbiters, List.copyOf(set), where, EXCLUDED);
     }
 
+    /** An expression compared without locations and range-table numbers (equal() of the analysed trees). */
+    private static Expr normalized(Expr e) {
+        Expr vars = org.tusk.nodes.ExprTrees.map(e, x -> x instanceof Expr.Var v
+                ? new Expr.Var(0, v.attno(), v.type(), v.typmod(), null, -1, v.levelsup()) : null);
+        return org.tusk.nodes.ExprTrees.withoutLocations(vars);
+    }
+
+    private static List<Expr> conjuncts(Expr e) {
+        if (e instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.AND) {
+            List<Expr> out = new ArrayList<>();
+            for (Expr x : b.args()) out.addAll(conjuncts(x));
+            return out;
+        }
+        return List.of(e);
+    }
+
     /** transformOnConflictArbiter + infer_arbiter_indexes. */
     private List<Relation> arbiters(Query.RangeTblEntry rte, Stmt.OnConflictClause oc) {
         List<Relation> unique = new ArrayList<>();
@@ -98,24 +114,46 @@ final class ConflictAnalysis {
             return List.copyOf(unique);
         }
         Set<Integer> inferred = new TreeSet<>();
+        List<Expr> inferredExprs = new ArrayList<>();
         a.setExprKind("index expression");
         boolean onlyTarget = true;
         for (Stmt.ResTarget c : oc.inferColumns()) {
             // an inference element is an expression over the target (transformExpr, as PostgreSQL)
-            Expr e = a.transformExpr(new RawExpr.ColumnRef(List.of(c.name()), false, c.location()));
+            RawExpr raw = c.name() != null ? new RawExpr.ColumnRef(List.of(c.name()), false, c.location()) : c.val();
+            Expr e = a.transformExpr(raw);
             if (e instanceof Expr.Var v && v.varno() == 1 && v.levelsup() == 0) inferred.add(v.attno());
+            else if (!org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && (v.varno() != 1 || v.levelsup() != 0)))
+                inferredExprs.add(normalized(e));
             else onlyTarget = false;
         }
+        List<Expr> inferWhere = new ArrayList<>();
         if (oc.inferWhere() != null) {
             // the inference predicate must still be a valid condition on the target
             a.setExprKind("index predicate");
-            a.coerceToBoolean(a.transformExpr(oc.inferWhere()), "WHERE", oc.inferWhere().location());
+            Expr w = a.coerceToBoolean(a.transformExpr(oc.inferWhere()), "WHERE", oc.inferWhere().location());
+            for (Expr c : conjuncts(w)) inferWhere.add(normalized(c));
         }
         List<Relation> out = new ArrayList<>();
         for (Relation index : onlyTarget ? unique : List.<Relation>of()) {
+            // infer_arbiter_indexes: the same plain columns, the same expressions, and an
+            // inference WHERE that implies a partial index's predicate (here: contains its conjuncts)
             Set<Integer> keys = new TreeSet<>();
-            Arrays.stream(index.index().keyAttnums()).forEach(keys::add);
-            if (keys.equals(inferred)) out.add(index);
+            Arrays.stream(index.index().keyAttnums()).filter(k -> k != 0).forEach(keys::add);
+            if (!keys.equals(inferred)) continue;
+            Relation heap = rte.table();
+            List<Expr> exprs = new ArrayList<>();
+            if (index.index().hasExpressions()) {
+                for (Expr e : IndexExprAnalysis.storedExpressions(heap, index.index().expressions(), a.zone(),
+                        a.currentDatabaseName(), a.env())) exprs.add(normalized(e));
+            }
+            if (!(exprs.containsAll(inferredExprs) && inferredExprs.containsAll(exprs))) continue;
+            if (index.index().predicate() != null) {
+                Expr pred = IndexExprAnalysis.storedPredicate(heap, index.index().predicate(), a.zone(), a.currentDatabaseName(), a.env());
+                boolean implied = true;
+                for (Expr c : conjuncts(pred)) implied &= inferWhere.contains(normalized(c));
+                if (!implied) continue;
+            }
+            out.add(index);
         }
         if (out.isEmpty())
             throw PgException.error("42P10",

@@ -28,10 +28,18 @@ final class ConflictGrammar {
         if (p.acceptChar('(')) {
             do {
                 Token c = p.peek();
-                if (c.isChar('(')) throw p.notSupported("ON CONFLICT with an index expression", c.start());
-                String name = p.colId();
-                if (p.isChar('(')) throw p.notSupported("ON CONFLICT with an index expression", c.start());
-                cols.add(new Stmt.ResTarget(name, null, c.start()));
+                // index_elem: a column, or an expression (name null, val the expression)
+                if (c.isChar('(')) {
+                    p.advance();
+                    cols.add(new Stmt.ResTarget(null, p.aExpr(), c.start()));
+                    p.expectChar(')');
+                } else if (p.peek(1).isChar('(') || p.peek(1).isChar('.')) {
+                    cols.add(new Stmt.ResTarget(null, p.aExpr(), c.start()));
+                } else {
+                    cols.add(new Stmt.ResTarget(p.colId(), null, c.start()));
+                }
+                if (p.isKw("collate") || org.tusk.parser.Keywords.isColId(p.peek()))
+                    throw p.notSupported("COLLATE or an operator class in an ON CONFLICT target", p.peek().start());
             } while (p.acceptChar(','));
             p.expectChar(')');
             if (p.acceptKw("where")) inferWhere = p.aExpr();

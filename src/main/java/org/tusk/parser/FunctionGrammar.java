@@ -289,6 +289,18 @@ final class FunctionGrammar {
         return new Stmt.AlterFunctionStmt(false, ref, null, null, actions);
     }
 
+    /** function_with_argtypes: name [(args)] (DROP FUNCTION, COMMENT ON FUNCTION). */
+    Stmt.DropFunctionStmt.FunctionRef functionRef() {
+        List<String> name = anyName();
+        List<TypeName> types = null;
+        if (p.isChar('(')) {
+            types = new ArrayList<>();
+            // func_args: OUT parameters are not part of the signature (extractArgTypes)
+            for (Stmt.FunctionParameter a : parameters(false)) if (a.mode() != 'o') types.add(a.type());
+        }
+        return new Stmt.DropFunctionStmt.FunctionRef(name, types);
+    }
+
     /** DROP FUNCTION [IF EXISTS] name [(args)] [, ...] [CASCADE | RESTRICT]. */
     Stmt drop() {
         p.expectKw("drop");
@@ -301,14 +313,7 @@ final class FunctionGrammar {
         }
         List<Stmt.DropFunctionStmt.FunctionRef> refs = new ArrayList<>();
         do {
-            List<String> name = anyName();
-            List<TypeName> types = null;
-            if (p.isChar('(')) {
-                types = new ArrayList<>();
-                // func_args: OUT parameters are not part of the signature (extractArgTypes)
-                for (Stmt.FunctionParameter a : parameters(false)) if (a.mode() != 'o') types.add(a.type());
-            }
-            refs.add(new Stmt.DropFunctionStmt.FunctionRef(name, types));
+            refs.add(functionRef());
         } while (p.acceptChar(','));
         boolean cascade = p.acceptKw("cascade");
         if (!cascade) p.acceptKw("restrict");

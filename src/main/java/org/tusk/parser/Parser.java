@@ -204,7 +204,7 @@ public final class Parser {
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
                     return createTableStmt();
-                if (n.isKeyword("index") || n.isKeyword("unique")) return indexStmt();
+                if (n.isKeyword("index") || n.isKeyword("unique")) return new IndexGrammar(this).indexStmt();
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 if (n.isKeyword("type")) return new TypeGrammar(this).create();
                 if (n.isKeyword("aggregate") || n.isKeyword("or") && "replace".equals(peek(2).value())
@@ -229,7 +229,10 @@ public final class Parser {
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
             case "vacuum", "analyze", "analyse": return new UtilityParser(this).vacuumStmt();
+            case "reindex": return new ReindexGrammar(this).reindex();
+            case "comment": return new CommentGrammar(this, src).comment();
             case "alter":
+                if (peek(1).isKeyword("index")) return new ReindexGrammar(this).alterIndex();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
@@ -527,53 +530,6 @@ public final class Parser {
         if (isKw("include") || isKw("with") || isKw("using")) throw notSupported(peek().value().toUpperCase(Locale.ROOT)
                 + " in a constraint", peek().start());
         return new Stmt.TableConstraint(name, primary, cols, first.start());
-    }
-
-    private Stmt indexStmt() {
-        expectKw("create");
-        boolean unique = acceptKw("unique");
-        expectKw("index");
-        if (isKw("concurrently")) throw notSupported("CREATE INDEX CONCURRENTLY", peek().start());
-        boolean ifNotExists = false;
-        String name = null;
-        if (isKw("if") && peek(1).isKeyword("not")) {
-            advance();
-            advance();
-            expectKw("exists");
-            ifNotExists = true;
-            name = colId();
-        } else if (!isKw("on")) {
-            name = colId();
-        }
-        expectKw("on");
-        acceptKw("only");
-        Stmt.RangeVar rel = qualifiedName();
-        String method = "btree";
-        if (acceptKw("using")) method = colId();
-        expectChar('(');
-        List<Stmt.IndexElem> elems = new ArrayList<>();
-        do {
-            Token t = peek();
-            if (t.isChar('(') || peek(1).isChar('(')) throw notSupported("index expressions", t.start());
-            String col = colId();
-            if (isKw("collate")) throw notSupported("COLLATE in an index", peek().start());
-            if (Keywords.isColId(peek()) && !isKw("nulls")) throw notSupported("operator classes", peek().start());
-            boolean desc = false;
-            if (acceptKw("desc")) desc = true; else acceptKw("asc");
-            Boolean nullsFirst = null;
-            if (acceptKw("nulls")) {
-                if (acceptKw("first")) nullsFirst = true;
-                else {
-                    expectKw("last");
-                    nullsFirst = false;
-                }
-            }
-            elems.add(new Stmt.IndexElem(col, desc, nullsFirst, t.start()));
-        } while (acceptChar(','));
-        expectChar(')');
-        if (isKw("include") || isKw("with") || isKw("tablespace") || isKw("where") || isKw("nulls"))
-            throw notSupported(peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", peek().start());
-        return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists);
     }
 
     private Stmt dropStmt() {

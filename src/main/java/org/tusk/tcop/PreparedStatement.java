@@ -82,7 +82,9 @@ public final class PreparedStatement {
             case Stmt.CopyStmt c -> "COPY";
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
             case Stmt.AlterTableStmt a -> "ALTER TABLE";
-            case Stmt.RenameStmt r -> "ALTER TABLE";
+            case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : "ALTER TABLE";
+            case Stmt.ReindexStmt r -> "REINDEX";
+            case Stmt.CommentStmt c -> "COMMENT";
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
             case Stmt.VacuumStmt v -> v.isVacuum() ? "VACUUM" : "ANALYZE";
             case Stmt.CreateEnumStmt c -> "CREATE TYPE";
@@ -223,7 +225,7 @@ public final class PreparedStatement {
                     org.tusk.commands.PartitionCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase(),
                     notices::add);
-            case Stmt.IndexStmt i -> TableCommands.createIndex(i, queryString, env);
+            case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, env, notices::add);
             case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
@@ -231,6 +233,8 @@ public final class PreparedStatement {
             case Stmt.RenameStmt r -> AlterTableCommand.rename(r, env, notices::add);
             case Stmt.RenameConstraintStmt r -> org.tusk.commands.ConstraintCommands.rename(r, env, notices::add);
             case Stmt.VacuumStmt v -> VacuumCommand.vacuum(v, ctx, infos::add);
+            case Stmt.ReindexStmt r -> org.tusk.commands.ReindexCommand.reindex(r, ctx, infos::add, notices::add);
+            case Stmt.CommentStmt c -> org.tusk.commands.CommentCommand.comment(c, queryString, env);
             case Stmt.CreateEnumStmt c -> org.tusk.commands.TypeCommands.createEnum(c, env);
             case Stmt.AlterEnumStmt a -> org.tusk.commands.TypeCommands.alterEnum(a, env);
             case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);

@@ -370,6 +370,12 @@ final class QueryRunner {
                 // PreventInTransactionBlock: lazy vacuum's work is not undone by a rollback.
                 throw PgException.error("25001", "VACUUM cannot run inside a transaction block");
             }
+            if (raw.stmt() instanceof Stmt.ReindexStmt r && r.kind() != 'i' && r.kind() != 't'
+                    && (ctx.xact.inBlock() || multiStatementQuery)) {
+                // PreventInTransactionBlock, as ExecReindex does for the multiple-table forms
+                throw PgException.error("25001", (r.kind() == 's' ? "REINDEX SCHEMA" : r.kind() == 'y' ? "REINDEX SYSTEM"
+                        : "REINDEX DATABASE") + " cannot run inside a transaction block");
+            }
             if (ps.copyStmt() != null) {
                 long n = copy(ps);
                 out.commandComplete("COPY " + n);

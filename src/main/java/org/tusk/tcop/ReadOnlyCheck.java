@@ -70,6 +70,7 @@ final class ReadOnlyCheck {
             case Stmt.TransactionStmt t -> true;
             case Stmt.CheckpointStmt c -> true;
             case Stmt.VacuumStmt v -> true;
+            case Stmt.ReindexStmt r -> true;   // writes WAL, but changes nothing pg_dump would show
             case Stmt.PrepareStmt p -> true;
             case Stmt.ExecuteStmt e -> true;
             case Stmt.DeallocateStmt d -> true;

@@ -42,6 +42,15 @@ final class Spi implements ConstraintSupport {
         return CheckConstraintAnalysis.cook(rel, sql, ctx.timeZone(), ctx.session().currentDatabase(), ctx.env()).expr();
     }
 
+    @Override
+    public List<Expr> cookIndexExpressions(Relation heap, String sql, boolean predicate, ExecContext ctx) {
+        String db = ctx.session().currentDatabase();
+        if (predicate) {
+            return List.of(org.tusk.parser.IndexExprAnalysis.storedPredicate(heap, sql, ctx.timeZone(), db, ctx.env()));
+        }
+        return org.tusk.parser.IndexExprAnalysis.storedExpressions(heap, sql, ctx.timeZone(), db, ctx.env());
+    }
+
     /** A planned query: plans are generic in their parameters (the planner does not fold them). */
     private record Plan(PlannedStmt planned, boolean returnsRows) implements Prepared {}
 

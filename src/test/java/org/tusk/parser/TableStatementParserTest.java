@@ -93,8 +93,15 @@ class TableStatementParserTest {
         assertTrue(((Stmt.InsertStmt) one("insert into t default values")).defaultValues());
         assertEquals("42601 syntax error at or near \"vals\" @15", err("insert into t vals (1)"));
         assertNotNull(((Stmt.InsertStmt) one("insert into t values (1) on conflict do nothing")).onConflict());
-        assertEquals("0A000 ON CONFLICT with an index expression is not supported yet @39",
-                err("insert into t values (1) on conflict ((a + 1)) do nothing"));
+        // an inference element may be an expression (name null, the expression as its value)
+        Stmt.OnConflictClause oc = ((Stmt.InsertStmt) one("insert into t values (1) on conflict ((a + 1), lower(b), c) do nothing"))
+                .onConflict();
+        assertEquals(3, oc.inferColumns().size());
+        assertNull(oc.inferColumns().get(0).name());
+        assertNotNull(oc.inferColumns().get(1).val());
+        assertEquals("c", oc.inferColumns().get(2).name());
+        assertEquals("0A000 COLLATE or an operator class in an ON CONFLICT target is not supported yet @48",
+                err("insert into t values (1) on conflict (lower(b) text_pattern_ops) do nothing"));
     }
 
     @Test

@@ -46,11 +46,11 @@ public final class MemIndexAm implements IndexAm {
     }
 
     @Override
-    public void build(Relation heap, Relation index, TableAm table) {
+    public void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer former) {
         tree(index).clear();
         for (TupleSlot s : ((MemTableAm) table).live(heap)) {
-            Object[] keys = new Object[index.index().keyCount()];
-            for (int k = 0; k < keys.length; k++) keys[k] = s.values()[index.index().keyAttnum(k) - 1];
+            Object[] keys = former.form(s.values());
+            if (keys == null) continue;
             insert(index, keys, s.tid(), heap, table, index.index().unique());
         }
     }

@@ -19,7 +19,7 @@ public final class RecordingIndexAm implements IndexAm {
     public List<Build> builds() { return builds; }
 
     @Override
-    public void build(Relation heap, Relation index, TableAm table) {
+    public void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer keys) {
         builds.add(new Build(heap, index));
     }
 

@@ -43,7 +43,7 @@ final class BTBuild {
 
     private record Entry(Object[] keys, ItemPointer tid) {}
 
-    void build(Relation heap, Relation index, TableAm table) {
+    void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer former) {
         initMetapage(index);
         Relation.IndexInfo info = index.index();
         TupleDesc desc = index.desc();
@@ -51,9 +51,8 @@ final class BTBuild {
         try (TableScan scan = table.beginScan(heap, ctx.buildSnapshot().get())) {
             TupleSlot slot;
             while ((slot = scan.next()) != null) {
-                Object[] keys = new Object[info.keyCount()];
-                for (int i = 0; i < keys.length; i++) keys[i] = slot.values()[info.keyAttnum(i) - 1];
-                entries.add(new Entry(keys, slot.tid()));
+                Object[] keys = former.form(slot.values());
+                if (keys != null) entries.add(new Entry(keys, slot.tid()));   // null: outside a partial index
             }
         }
         entries.sort((a, b) -> compareEntries(desc, a, b));

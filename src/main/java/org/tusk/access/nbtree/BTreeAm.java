@@ -33,8 +33,8 @@ public final class BTreeAm implements IndexAm {
 
     /** btbuild: creates the index file if needed, initializes the metapage and enters every live row. */
     @Override
-    public void build(Relation heap, Relation index, TableAm table) {
-        build.build(heap, index, table);
+    public void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer keys) {
+        build.build(heap, index, table, keys);
     }
 
     /** btinsert. {@code checkUnique} is honoured only for a unique index. */

@@ -65,13 +65,56 @@ public final class Relation {
      * The pg_index part of an index relation.
      *
      * @param heapOid    indrelid
-     * @param keyAttnums indkey: 1-based attribute numbers of the heap columns, in key order
-     * @param unique     indisunique
-     * @param primary    indisprimary
+     * @param keyAttnums  indkey: 1-based attribute numbers of the heap columns, in key order; 0 for an expression column
+     * @param unique      indisunique
+     * @param primary     indisprimary
+     * @param expressions indexprs: the SQL text of the expression columns, in key order, as a
+     *                    select list ("(lower(b)), (a + 1)"); null if there are none
+     * @param predicate   indpred: a partial index's WHERE condition as SQL text; null if none
      */
-    public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary) {
+    public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
+                            String predicate) {
         public IndexInfo {
             keyAttnums = keyAttnums.clone();
+        }
+
+        public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary) {
+            this(heapOid, keyAttnums, unique, primary, null, null);
+        }
+
+        /** Whether some key column is an expression (keyAttnum 0; pg_index.indexprs not null). */
+        public boolean hasExpressions() {
+            return expressions != null;
+        }
+
+        /**
+         * The text of each expression column, in key order, as a key is shown in messages
+         * (pg_get_indexdef_columns): the items of {@link #expressions}, each without the
+         * parentheses the list puts around it.
+         */
+        public java.util.List<String> expressionTexts() {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            if (expressions == null) return out;
+            int depth = 0, start = 0;
+            char quote = 0;
+            for (int i = 0; i <= expressions.length(); i++) {
+                char c = i < expressions.length() ? expressions.charAt(i) : ',';
+                if (quote != 0) {
+                    if (c == quote) quote = 0;
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == ',' && depth == 0) {
+                    String item = expressions.substring(start, i).strip();
+                    if (item.startsWith("(") && item.endsWith(")")) item = item.substring(1, item.length() - 1);
+                    out.add(item);
+                    start = i + 1;
+                }
+            }
+            return out;
         }
 
         @Override

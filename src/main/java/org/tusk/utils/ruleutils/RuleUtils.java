@@ -56,6 +56,11 @@ public final class RuleUtils {
 
     /** The expression analysed as {@code SELECT (text) FROM relation}, its columns being the relation's. */
     static Expr analyzeOverRelation(String text, int relid, String currentDatabase) {
+        return analyzeListOverRelation("(" + text + ")", relid, currentDatabase).get(0);
+    }
+
+    /** Each expression of a select list analysed as {@code SELECT list FROM relation} (pg_index.indexprs). */
+    static List<Expr> analyzeListOverRelation(String selectList, int relid, String currentDatabase) {
         List<ColumnDef> cols = new ArrayList<>();
         List<Object[]> attrs = new ArrayList<>(ObjectNames.current().rows(PG_ATTRIBUTE,
                 v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0
@@ -69,14 +74,24 @@ public final class RuleUtils {
             public Iterator<Object[]> scan() { return java.util.Collections.emptyIterator(); }
         };
         RelationProvider only = (schema, name) -> schema == null && name.equals("pg_get_expr_relation") ? rel : null;
-        String sql = "SELECT (" + text + ") FROM pg_get_expr_relation";
+        String sql = "SELECT " + selectList + " FROM pg_get_expr_relation";
         List<RawStmt> raw = Parser.parse(sql);
         Query q = Analyzer.analyze(raw.get(0), sql, only, ZoneOffset.UTC, currentDatabase);
-        return q.targetList().get(0).expr();
+        List<Expr> out = new ArrayList<>();
+        for (var te : q.targetList()) out.add(te.expr());
+        return out;
     }
 
     /** pg_get_indexdef(index, column, pretty): the CREATE INDEX command, or one key column's name (column > 0). */
     public static String getIndexdef(int indexOid, int column) {
+        return getIndexdef(indexOid, column, false);
+    }
+
+    /**
+     * pg_get_indexdef(index, column, pretty): with {@code pretty} (PRETTYFLAG_PAREN, as psql's
+     * \d asks) an operator expression is not wrapped in its own parentheses.
+     */
+    public static String getIndexdef(int indexOid, int column, boolean pretty) {
         ObjectNames names = ObjectNames.current();
         List<Object[]> rows = names.rows(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         if (rows.isEmpty()) return null;
@@ -84,7 +99,30 @@ public final class RuleUtils {
         int heapOid = oid(PG_INDEX.get(ix, "indrelid"));
         short[] keys = (short[]) PG_INDEX.get(ix, "indkey");
         short[] options = (short[]) PG_INDEX.get(ix, "indoption");
-        if (column > 0) return column <= keys.length ? RegTypes.quote(attname(heapOid, keys[column - 1])) : "";
+        int[] indcollation = (int[]) PG_INDEX.get(ix, "indcollation");
+        int[] indclass = (int[]) PG_INDEX.get(ix, "indclass");
+        String indexprs = (String) PG_INDEX.get(ix, "indexprs");
+        String indpred = (String) PG_INDEX.get(ix, "indpred");
+        // index expressions name no relations, so no database name is needed to analyse them
+        String db = null;
+        List<Expr> exprs = indexprs == null ? List.of() : analyzeListOverRelation(indexprs, heapOid, db);
+        // the text of each key column: a column name, or the deparsed expression
+        List<String> keyText = new ArrayList<>();
+        List<Integer> keyColl = new ArrayList<>();
+        int next = 0;
+        for (short k : keys) {
+            if (k != 0) {
+                keyText.add(RegTypes.quote(attname(heapOid, k)));
+                keyColl.add(attcollation(heapOid, k));
+            } else {
+                Expr e = exprs.get(next++);
+                String str = pretty ? Deparser.deparse(e) : nonPretty(e);
+                // pg_get_indexdef_worker: parens unless it is a bare function call (looks_like_function)
+                keyText.add(column > 0 || looksLikeFunction(e) ? str : "(" + str + ")");
+                keyColl.add(org.tusk.catalog.CatalogRows.builtinCollation(e.type()));
+            }
+        }
+        if (column > 0) return column <= keys.length ? keyText.get(column - 1) : "";
         var idx = names.relation(indexOid).orElseThrow();
         StringBuilder sb = new StringBuilder("CREATE ");
         if ((Boolean) PG_INDEX.get(ix, "indisunique")) sb.append("UNIQUE ");
@@ -92,7 +130,11 @@ public final class RuleUtils {
                 .append(" USING btree (");
         for (int i = 0; i < keys.length; i++) {
             if (i > 0) sb.append(", ");
-            sb.append(RegTypes.quote(attname(heapOid, keys[i])));
+            sb.append(keyText.get(i));
+            int coll = indcollation != null && i < indcollation.length ? indcollation[i] : 0;
+            if (coll != 0 && coll != keyColl.get(i)) sb.append(" COLLATE ").append(collationName(coll));
+            String opclass = indclass != null && i < indclass.length ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i]) : null;
+            if (opclass != null) sb.append(' ').append(opclass);
             int opt = options != null && i < options.length ? options[i] : 0;
             if ((opt & 1) != 0) sb.append(" DESC");
             if ((opt & 2) != 0 && (opt & 1) == 0) sb.append(" NULLS FIRST");
@@ -100,7 +142,43 @@ public final class RuleUtils {
         }
         sb.append(')');
         if ((Boolean) PG_INDEX.get(ix, "indnullsnotdistinct")) sb.append(" NULLS NOT DISTINCT");
+        if (indpred != null) sb.append(" WHERE ").append(pretty ? Deparser.deparse(analyzeOverRelation(indpred, heapOid, db))
+                : nonPretty(analyzeOverRelation(indpred, heapOid, db)));
         return sb.toString();
+    }
+
+    /**
+     * get_rule_expr without PRETTY_PAREN: an operator or boolean expression at the top is
+     * parenthesized too ({@link Deparser} leaves the outermost parentheses off).
+     */
+    private static String nonPretty(Expr e) {
+        String str = Deparser.deparse(e);
+        boolean parens = e instanceof Expr.OpExpr || e instanceof Expr.BoolExpr || e instanceof Expr.NullTest
+                || e instanceof Expr.BooleanTest || e instanceof Expr.DistinctExpr || e instanceof Expr.ScalarArrayOpExpr;
+        return parens ? "(" + str + ")" : str;
+    }
+
+    /** looks_like_function: a node ruleutils prints in function-call syntax, needing no parentheses. */
+    private static boolean looksLikeFunction(Expr e) {
+        return e instanceof Expr.FuncExpr || e instanceof Expr.CoalesceExpr || e instanceof Expr.MinMaxExpr
+                || e instanceof Expr.NullIfExpr;
+    }
+
+    /** generate_collation_name for the collations Tusk has. */
+    private static String collationName(int collOid) {
+        return switch (collOid) {
+            case 950 -> "\"C\"";
+            case 951 -> "\"POSIX\"";
+            default -> "\"default\"";
+        };
+    }
+
+    private static int attcollation(int relid, short attnum) {
+        for (Object[] a : ObjectNames.current().rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
+            return oid(PG_ATTRIBUTE.get(a, "attcollation"));
+        }
+        return 0;
     }
 
     /** pg_get_indexdef(index). */

@@ -1,0 +1,74 @@
+package org.tusk.catalog;
+
+import java.util.List;
+
+/**
+ * What DefineIndex hands index_create (PostgreSQL's IndexInfo as built by ComputeIndexAttrs,
+ * with the index's name and flags): the key columns in order, each a table column (its attnum) or
+ * an expression (attnum 0, described by the next element of {@code expressions}), the partial
+ * index predicate, and the operator class chosen for each column (0: the type's default).
+ *
+ * @param name        the index name, or null to choose one (ChooseIndexName)
+ * @param attnums     per key column: the table column's attnum, or 0 for an expression
+ * @param expressions the expression columns in key order
+ * @param predicateSql the WHERE condition's SQL text (stored in pg_index.indpred), or null
+ * @param opclasses   per key column the operator class OID, 0 for the default; null: all default
+ * @param collations  per key column the COLLATE given (a pg_collation OID), 0 for the column's or type's; null: none given
+ */
+public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                        int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists) {
+    public IndexSpec {
+        attnums = attnums.clone();
+        expressions = List.copyOf(expressions);
+        opclasses = opclasses == null ? null : opclasses.clone();
+        collations = collations == null ? null : collations.clone();
+    }
+
+    /**
+     * One expression key column.
+     *
+     * @param sql     the expression's SQL text
+     * @param name    the index column's name (FigureColname: the function's name, else "expr", made unique)
+     * @param typeOid the expression's result type, which the index column stores
+     */
+    public record ExprColumn(String sql, String name, int typeOid, int typmod) {}
+
+    /** An index on plain columns, without predicate, with default operator classes. */
+    public static IndexSpec ofColumns(String name, int[] attnums, boolean unique, boolean primary, boolean isConstraint,
+                                      boolean ifNotExists) {
+        return new IndexSpec(name, attnums, List.of(), null, null, null, unique, primary, isConstraint, ifNotExists);
+    }
+
+    public boolean hasExpressions() {
+        return !expressions.isEmpty();
+    }
+
+    /**
+     * pg_index.indexprs: the expressions' SQL texts as one select list, each parenthesized, so
+     * that they can be parsed back apart; null when there are none.
+     */
+    public String expressionsSql() {
+        if (expressions.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder();
+        for (ExprColumn e : expressions) {
+            if (!sb.isEmpty()) sb.append(", ");
+            sb.append('(').append(e.sql()).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public int[] attnums() {
+        return attnums.clone();
+    }
+
+    @Override
+    public int[] collations() {
+        return collations == null ? null : collations.clone();
+    }
+
+    @Override
+    public int[] opclasses() {
+        return opclasses == null ? null : opclasses.clone();
+    }
+}

@@ -1,0 +1,182 @@
+package org.tusk.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tusk.catalog.BtreeOpclasses;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.Catalog;
+import org.tusk.catalog.IndexSpec;
+import org.tusk.catalog.RelationLocks;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.IndexKeys;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.IndexExprAnalysis;
+import org.tusk.parser.Lexer;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * CREATE INDEX (PostgreSQL's indexcmds.c DefineIndex with ComputeIndexAttrs, ResolveOpClass,
+ * ChooseIndexColumnNames and CheckPredicate). Key columns are table columns or expressions
+ * (analysed over the table's row, which must be immutable and contain no subquery); a
+ * parenthesized plain column, such as {@code ((a))}, is a column as in PostgreSQL. A WHERE clause
+ * makes a partial index: rows for which it is not true get no entry. The table is locked with
+ * ShareLock for the build (writers wait, readers do not).
+ *
+ * <p>Operator classes: a type's default class by name, and text_pattern_ops,
+ * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}). Collations:
+ * "default", "C" and "POSIX" (Tusk compares strings bytewise under all three). DESC, NULLS
+ * FIRST/LAST and access methods other than btree are refused (0A000).
+ */
+public final class IndexCommands {
+    private IndexCommands() {}
+
+    public static void define(Stmt.IndexStmt s, String queryString, ExecContext ctx) {
+        Catalog catalog = ctx.env().catalog();
+        Stmt.RangeVar rv = s.relation();
+        String method = s.accessMethod().toLowerCase(Locale.ROOT);
+        if (!method.equals("btree")) {
+            if (List.of("hash", "gist", "gin", "spgist", "brin").contains(method))
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
+        }
+        Relation heap = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_LOCK);
+        if (heap == null) {
+            throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
+                    Lexer.position(queryString, rv.location()));
+        }
+        if (heap.relkind() != 'r') {
+            throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
+                    .withDetail("This operation is not supported for " + kindName(heap.relkind()) + ".");
+        }
+        String db = ctx.session().currentDatabase();
+        int n = s.params().size();
+        int[] attnums = new int[n];
+        int[] opclasses = new int[n];
+        int[] collations = new int[n];
+        List<String> colnames = new ArrayList<>();
+        List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Stmt.IndexElem e = s.params().get(i);
+            if (e.desc() || e.nullsFirst() != null) {
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "DESC and NULLS FIRST/LAST index columns are not supported yet",
+                        Lexer.position(queryString, e.location()));
+            }
+            int type;
+            String colname;
+            if (e.column() != null) {
+                attnums[i] = attnum(heap, e.column());
+                if (attnums[i] == 0) {
+                    throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" does not exist",
+                            Lexer.position(queryString, e.location()));
+                }
+                type = heap.atttypid(attnums[i]);
+                colname = e.column();
+            } else {
+                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.timeZone(), db,
+                        ctx.env());
+                Expr x = c.expr();
+                if (x instanceof Expr.Var v && v.attno() > 0) {
+                    // ComputeIndexAttrs: an expression that is just a column is a simple index column
+                    attnums[i] = v.attno();
+                    type = heap.atttypid(v.attno());
+                    colname = heap.desc().attr(v.attno() - 1).name();
+                } else {
+                    attnums[i] = 0;
+                    type = x.type();
+                    colname = c.name() == null || c.name().equals("?column?") ? "expr" : c.name();
+                    colname = uniqueName(colname, colnames);
+                    // stored as written, in the form pg_get_indexdef_columns shows a key: parenthesized
+                    // unless it is a bare function call (looks_like_function)
+                    boolean function = x instanceof Expr.FuncExpr || x instanceof Expr.CoalesceExpr
+                            || x instanceof Expr.MinMaxExpr || x instanceof Expr.NullIfExpr;
+                    exprs.add(new IndexSpec.ExprColumn(function ? e.exprSql() : "(" + e.exprSql() + ")", colname, type,
+                            x.typmod()));
+                }
+            }
+            colnames.add(colname);
+            if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
+            if (e.opclass() != null) opclasses[i] = resolveOpclass(e.opclass(), type);
+        }
+        String predicate = null;
+        if (s.where() != null) {
+            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.timeZone(), db, ctx.env());
+            predicate = s.whereSql();
+        }
+        // null when nothing was chosen, so a catalog without operator classes can take a plain index
+        boolean anyOpclass = java.util.Arrays.stream(opclasses).anyMatch(o -> o != 0);
+        boolean anyCollation = java.util.Arrays.stream(collations).anyMatch(o -> o != 0);
+        IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
+                anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists());
+        catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+    }
+
+    /** ChooseIndexColumnNames: a name already used by an earlier column gets 1, 2, ... appended. */
+    private static String uniqueName(String name, List<String> used) {
+        String candidate = name;
+        for (int i = 1; used.contains(candidate); i++) candidate = name + i;
+        return candidate;
+    }
+
+    private static int attnum(Relation heap, String column) {
+        for (int a = 0; a < heap.desc().natts(); a++) if (heap.desc().attr(a).name().equals(column)) return a + 1;
+        return 0;
+    }
+
+    /**
+     * ResolveOpClass: 42704 for an operator class btree does not have, 42804 for one whose input
+     * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
+     */
+    private static int resolveOpclass(List<String> names, int type) {
+        String name = names.get(names.size() - 1);
+        if (names.size() == 2 && !names.get(0).equals("pg_catalog")) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
+                    + "\" does not exist for access method \"btree\"");
+        }
+        BtreeOpclasses.Opclass oc = BtreeOpclasses.byName(name);
+        if (oc == null) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + name + "\" does not exist for access method \"btree\"");
+        }
+        // varchar is binary-coercible to text, so text's classes take it
+        boolean accepts = oc.inputType() == type || oc.inputType() == 25 && type == 1043;
+        if (!accepts) {
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
+                    + BuiltinCatalog.formatType(type));
+        }
+        return oc.isDefault() ? BtreeOpclasses.defaultFor(type) : oc.oid();
+    }
+
+    /** The collations of pg_collation Tusk has; a type without collation refuses COLLATE (42804). */
+    private static int collationOid(List<String> names, int type) {
+        String name = names.get(names.size() - 1);
+        if (names.size() == 2 && !names.get(0).equals("pg_catalog") || !List.of("default", "C", "POSIX").contains(name)) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "collation \"" + String.join(".", names)
+                    + "\" for encoding \"UTF8\" does not exist");
+        }
+        if (org.tusk.catalog.CatalogRows.builtinCollation(type) == 0) {
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "collations are not supported by type " + BuiltinCatalog.formatType(type));
+        }
+        return switch (name) {
+            case "C" -> org.tusk.catalog.SystemCatalogs.C_COLLATION_OID;
+            case "POSIX" -> 951;
+            default -> org.tusk.catalog.SystemCatalogs.DEFAULT_COLLATION_OID;
+        };
+    }
+
+    private static String shown(Stmt.RangeVar rv) {
+        return rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
+    }
+
+    private static String kindName(char relkind) {
+        return switch (relkind) {
+            case 'i' -> "indexes";
+            case 'v' -> "views";
+            case 'S' -> "sequences";
+            default -> "this relation";
+        };
+    }
+}

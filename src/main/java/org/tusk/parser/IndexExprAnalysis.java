@@ -1,0 +1,113 @@
+package org.tusk.parser;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.PgProc;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.RawStmt;
+import org.tusk.nodes.Stmt;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * The expressions of an index (PostgreSQL's indexcmds.c ComputeIndexAttrs and CheckPredicate,
+ * over parse_utilcmd.c transformIndexStmt): key expressions and the partial-index predicate
+ * analysed against the columns of the indexed table, so that their Vars are the table's
+ * attribute numbers and they evaluate directly on a table row (FormIndexDatum, ExecQual of
+ * ii_Predicate). DefineIndex uses it on the text as written; executors and the planner use it on
+ * the text stored in pg_index.indexprs / indpred (PostgreSQL reads node trees with stringToNode;
+ * Tusk keeps SQL text and analyses it again, as for CHECK constraints).
+ */
+public final class IndexExprAnalysis {
+    private IndexExprAnalysis() {}
+
+    /** An analysed key expression and the index column name FigureColname gives it. */
+    public record Column(Expr expr, String name) {}
+
+    /**
+     * A key expression of CREATE INDEX: 0A000 for a subquery, 42803 for an aggregate, 42P17 for
+     * a function that is not IMMUTABLE (as ComputeIndexAttrs and transformExpr report).
+     */
+    public static Column cookExpression(Relation heap, RawExpr raw, String sql, ZoneId zone, String currentDatabase,
+                                        ExecEnvironment env) {
+        Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index expressions");
+        Expr e = a.transformExpr(raw);
+        if (containsSubLink(e)) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in index expression");
+        if (containsMutable(e)) {
+            throw PgException.error("42P17", "functions in index expression must be marked IMMUTABLE");
+        }
+        return new Column(e, Analyzer.figureColname(raw));
+    }
+
+    /** CheckPredicate over transformWhereClause(EXPR_KIND_INDEX_PREDICATE): a boolean, immutable condition. */
+    public static Expr cookPredicate(Relation heap, RawExpr raw, String sql, ZoneId zone, String currentDatabase,
+                                     ExecEnvironment env) {
+        Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index predicates");
+        Expr e = a.coerceToBoolean(a.transformExpr(raw), "WHERE", raw.location());
+        if (containsSubLink(e)) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in index predicate");
+        if (containsMutable(e)) {
+            throw PgException.error("42P17", "functions in index predicate must be marked IMMUTABLE");
+        }
+        return e;
+    }
+
+    /** The stored pg_index.indexprs of an index on {@code heap}: its key expressions in key order. */
+    public static List<Expr> storedExpressions(Relation heap, String indexprs, ZoneId zone, String currentDatabase,
+                                               ExecEnvironment env) {
+        String sql = "SELECT " + indexprs;
+        List<RawStmt> raws = Parser.parse(sql);
+        Stmt.SelectStmt select = (Stmt.SelectStmt) raws.get(0).stmt();
+        Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index expressions");
+        List<Expr> out = new ArrayList<>();
+        for (Stmt.ResTarget t : select.targetList()) out.add(a.transformExpr(t.val()));
+        return out;
+    }
+
+    /** The stored pg_index.indpred of a partial index on {@code heap}. */
+    public static Expr storedPredicate(Relation heap, String indpred, ZoneId zone, String currentDatabase,
+                                       ExecEnvironment env) {
+        Analyzer a = analyzer(heap, indpred, zone, currentDatabase, env, "index predicates");
+        return a.coerceToBoolean(a.transformExpr(Parser.parseExpression(indpred)), "WHERE", 0);
+    }
+
+    /** The table columns {@code e} reads (pull_varattnos), added to {@code attrs}. */
+    public static void collectAttnums(Expr e, BitSet attrs) {
+        if (e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > 0) attrs.set(v.attno());
+        for (Expr c : Analyzer.children(e)) collectAttnums(c, attrs);
+    }
+
+    private static Analyzer analyzer(Relation heap, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env,
+                                     String kind) {
+        Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
+        List<ColumnDef> cols = new ArrayList<>();
+        for (int i = 0; i < heap.desc().natts(); i++) {
+            var att = heap.desc().attr(i);
+            cols.add(new ColumnDef(att.name(), heap.atttypid(i + 1), heap.atttypmod(i + 1)));
+        }
+        a.setRangeTableEntry(new Query.RangeTblEntry(heap.name(), null, heap.name(), null, List.copyOf(cols), heap));
+        a.setExprKind(kind);
+        return a;
+    }
+
+    private static boolean containsSubLink(Expr e) {
+        if (e instanceof Expr.SubLink || e instanceof Expr.SubPlan) return true;
+        for (Expr c : Analyzer.children(e)) if (containsSubLink(c)) return true;
+        return false;
+    }
+
+    /** contain_mutable_functions: a function or operator that is not IMMUTABLE. */
+    private static boolean containsMutable(Expr e) {
+        if (e instanceof Expr.FuncExpr f && f.proc().volatility() != PgProc.Volatility.IMMUTABLE) return true;
+        if (e instanceof Expr.OpExpr o && o.op().volatility() != PgProc.Volatility.IMMUTABLE) return true;
+        for (Expr c : Analyzer.children(e)) if (containsMutable(c)) return true;
+        return false;
+    }
+}

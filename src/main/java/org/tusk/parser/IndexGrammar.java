@@ -1,0 +1,116 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.Stmt;
+
+/**
+ * gram.y's IndexStmt: CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
+ * (index_elem [, ...]) [WHERE a_expr], where an index_elem is a column name, a function call or
+ * a parenthesized expression, each with optional COLLATE, operator class, ASC/DESC and NULLS
+ * FIRST/LAST. CONCURRENTLY, INCLUDE, WITH (storage parameters), TABLESPACE and NULLS [NOT]
+ * DISTINCT are valid PostgreSQL that Tusk does not run yet (0A000 at their position).
+ * Expressions keep their source text, which pg_index stores (as adbin does for defaults).
+ */
+final class IndexGrammar {
+    private final Parser p;
+
+    IndexGrammar(Parser p) {
+        this.p = p;
+    }
+
+    Stmt indexStmt() {
+        p.expectKw("create");
+        boolean unique = p.acceptKw("unique");
+        p.expectKw("index");
+        if (p.isKw("concurrently")) throw p.notSupported("CREATE INDEX CONCURRENTLY", p.peek().start());
+        boolean ifNotExists = false;
+        String name = null;
+        if (p.isKw("if") && p.peek(1).isKeyword("not")) {
+            p.advance();
+            p.advance();
+            p.expectKw("exists");
+            ifNotExists = true;
+            name = p.colId();
+        } else if (!p.isKw("on")) {
+            name = p.colId();
+        }
+        p.expectKw("on");
+        p.acceptKw("only");
+        Stmt.RangeVar rel = p.qualifiedName();
+        String method = "btree";
+        if (p.acceptKw("using")) method = p.colId();
+        p.expectChar('(');
+        List<Stmt.IndexElem> elems = new ArrayList<>();
+        do {
+            elems.add(indexElem());
+        } while (p.acceptChar(','));
+        p.expectChar(')');
+        if (p.isKw("include") || p.isKw("with") || p.isKw("tablespace") || p.isKw("nulls"))
+            throw p.notSupported(p.peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", p.peek().start());
+        RawExpr where = null;
+        String whereSql = null;
+        if (p.acceptKw("where")) {
+            int start = p.peek().start();
+            where = p.aExpr();
+            whereSql = p.src.substring(start, p.lastEnd);
+        }
+        return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists, where, whereSql);
+    }
+
+    /** index_elem. */
+    private Stmt.IndexElem indexElem() {
+        Token t = p.peek();
+        String column = null;
+        RawExpr expr = null;
+        String exprSql = null;
+        if (t.isChar('(')) {
+            p.advance();
+            int start = p.peek().start();
+            expr = p.aExpr();
+            exprSql = p.src.substring(start, p.lastEnd);
+            p.expectChar(')');
+        } else if (p.peek(1).isChar('(') || p.peek(1).isChar('.')) {
+            // func_expr_windowless: a (possibly qualified) function call
+            int start = t.start();
+            expr = p.aExpr();
+            exprSql = p.src.substring(start, p.lastEnd);
+        } else {
+            column = p.colId();
+        }
+        List<String> collation = null;
+        if (p.acceptKw("collate")) collation = anyName();
+        List<String> opclass = null;
+        if (Keywords.isColId(p.peek()) && !p.isKw("asc") && !p.isKw("desc") && !p.isKw("nulls")) {
+            opclass = anyName();
+            if (p.isChar('(')) throw p.notSupported("operator class parameters", p.peek().start());
+        }
+        boolean desc = false;
+        if (p.acceptKw("desc")) desc = true;
+        else p.acceptKw("asc");
+        Boolean nullsFirst = null;
+        if (p.acceptKw("nulls")) {
+            if (p.acceptKw("first")) nullsFirst = true;
+            else {
+                p.expectKw("last");
+                nullsFirst = false;
+            }
+        }
+        return new Stmt.IndexElem(column, expr, exprSql, collation, opclass, desc, nullsFirst, t.start());
+    }
+
+    /** any_name: ColId [. attr_name ...]. */
+    private List<String> anyName() {
+        List<String> n = new ArrayList<>();
+        n.add(p.colId());
+        while (p.acceptChar('.')) {
+            Token t = p.peek();
+            if (!Keywords.isColLabel(t)) throw p.syntaxError(t);
+            n.add(p.advance().value());
+        }
+        return n;
+    }
+}

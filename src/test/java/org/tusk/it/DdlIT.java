@@ -1,0 +1,140 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ALTER INDEX, REINDEX, COMMENT ON, and indexes on expressions, partial indexes and operator
+ * classes, through psql 15 against a running server. Every expected text (messages, psql's \d
+ * and \d+ output, pg_get_indexdef) is what PostgreSQL 15 prints for the same statements, in
+ * order: each statement sees the effects of those before it.
+ */
+class DdlIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start("postgres", null, "trust", new String[0]);
+        assertEquals(0, psql("postgres", "create database ddlit").exitCode());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static ProcessResult psql(String db, String command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(TuskServer.PSQL, "-X", "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", "postgres", "-d", db, "-c", command));
+        return ProcessResult.run(cmd, null, 60);
+    }
+
+    /** Runs {@code command} and compares psql's whole output (errors included) with {@code expected} lines. */
+    static void check(String command, String... expected) throws Exception {
+        assertEquals(String.join("\n", expected), psql("ddlit", command).output(), command);
+    }
+
+    @Test
+    void indexesReindexAndComments() throws Exception {
+        check("create table fruit (key int, fruit text, qty int)",
+                "CREATE TABLE");
+        check("insert into fruit select g, 'Fruit' || g, g % 7 from generate_series(1, 500) g",
+                "INSERT 0 500");
+        check("create unique index fruit_lower on fruit (lower(fruit))",
+                "CREATE INDEX");
+        check("create index on fruit ((key + qty))",
+                "CREATE INDEX");
+        check("create index fruit_big on fruit (key) where qty > 3",
+                "CREATE INDEX");
+        check("create index fruit_pat on fruit (fruit text_pattern_ops)",
+                "CREATE INDEX");
+        check("\\d fruit",
+                "Table \"public.fruit\"",
+                " Column |  Type   | Collation | Nullable | Default ",
+                "--------+---------+-----------+----------+---------",
+                " key    | integer |           |          | ",
+                " fruit  | text    |           |          | ",
+                " qty    | integer |           |          | ",
+                "Indexes:",
+                "    \"fruit_big\" btree (key) WHERE qty > 3",
+                "    \"fruit_expr_idx\" btree ((key + qty))",
+                "    \"fruit_lower\" UNIQUE, btree (lower(fruit))",
+                "    \"fruit_pat\" btree (fruit text_pattern_ops)");
+        check("select pg_get_indexdef('fruit_big'::regclass), pg_get_indexdef('fruit_expr_idx'::regclass)",
+                "pg_get_indexdef                              |                             pg_get_indexdef                             ",
+                "--------------------------------------------------------------------------+-------------------------------------------------------------------------",
+                " CREATE INDEX fruit_big ON public.fruit USING btree (key) WHERE (qty > 3) | CREATE INDEX fruit_expr_idx ON public.fruit USING btree (((key + qty)))",
+                "(1 row)");
+        check("insert into fruit values (1000, 'FRUIT1', 1)",
+                "ERROR:  duplicate key value violates unique constraint \"fruit_lower\"",
+                "DETAIL:  Key (lower(fruit))=(fruit1) already exists.");
+        check("update fruit set key = -key where key = 2",
+                "UPDATE 1");
+        check("select key, fruit from fruit where key = -2",
+                "key | fruit  ",
+                "-----+--------",
+                "  -2 | Fruit2",
+                "(1 row)");
+        check("create index bad on fruit (random())",
+                "ERROR:  functions in index expression must be marked IMMUTABLE");
+        check("create index bad on fruit (key int4_ops, fruit nosuch_ops)",
+                "ERROR:  operator class \"nosuch_ops\" does not exist for access method \"btree\"");
+        check("reindex index fruit_lower",
+                "REINDEX");
+        check("reindex table fruit",
+                "REINDEX");
+        check("reindex index fruit",
+                "ERROR:  \"fruit\" is not an index");
+        check("reindex table fruit_lower",
+                "ERROR:  \"fruit_lower\" is not a table or materialized view");
+        check("create table empty_t (x int)",
+                "CREATE TABLE");
+        check("reindex table empty_t",
+                "NOTICE:  table \"empty_t\" has no indexes to reindex",
+                "REINDEX");
+        check("begin; reindex schema public; commit",
+                "BEGIN",
+                "ERROR:  REINDEX SCHEMA cannot run inside a transaction block");
+        check("reindex schema nosuch",
+                "ERROR:  schema \"nosuch\" does not exist");
+        check("alter index fruit_pat rename to fruit_pattern",
+                "ALTER INDEX");
+        check("comment on table fruit is 'Fruits we sell'",
+                "COMMENT");
+        check("comment on column fruit.qty is 'On hand'",
+                "COMMENT");
+        check("comment on index fruit_lower is 'One per name'",
+                "COMMENT");
+        check("comment on column fruit.nosuch is 'x'",
+                "ERROR:  column \"nosuch\" of relation \"fruit\" does not exist");
+        check("comment on column fruit_lower.lower is 'x'",
+                "ERROR:  cannot set comment on relation \"fruit_lower\"",
+                "DETAIL:  This operation is not supported for indexes.");
+        check("comment on index fruit is 'x'",
+                "ERROR:  \"fruit\" is not an index");
+        check("select obj_description('fruit'::regclass, 'pg_class'), col_description('fruit'::regclass, 3), obj_description('fruit_lower'::regclass, 'pg_class')",
+                "obj_description | col_description | obj_description ",
+                "-----------------+-----------------+-----------------",
+                " Fruits we sell  | On hand         | One per name",
+                "(1 row)");
+        check("\\d+ fruit",
+                "Table \"public.fruit\"",
+                " Column |  Type   | Collation | Nullable | Default | Storage  | Compression | Stats target | Description ",
+                "--------+---------+-----------+----------+---------+----------+-------------+--------------+-------------",
+                " key    | integer |           |          |         | plain    |             |              | ",
+                " fruit  | text    |           |          |         | extended |             |              | ",
+                " qty    | integer |           |          |         | plain    |             |              | On hand",
+                "Indexes:",
+                "    \"fruit_big\" btree (key) WHERE qty > 3",
+                "    \"fruit_expr_idx\" btree ((key + qty))",
+                "    \"fruit_lower\" UNIQUE, btree (lower(fruit))",
+                "    \"fruit_pattern\" btree (fruit text_pattern_ops)",
+                "Access method: heap");
+    }
+}
