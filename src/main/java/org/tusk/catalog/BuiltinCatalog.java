@@ -183,6 +183,7 @@ public final class BuiltinCatalog {
         MiscStringBuiltins.register(b);
         PartitionBuiltins.register(b);
         AggregateSupportBuiltins.register(b);
+        RowTypeBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

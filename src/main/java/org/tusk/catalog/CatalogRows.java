@@ -118,6 +118,10 @@ public final class CatalogRows {
             // an enum type's storage: 4 bytes by value, int-aligned, plain, no collation
             return attributeRow(relOid, name, typeOid, attnum, typmod, 4, true, 'i', 'p', notNull, hasDefault, 0, -1);
         }
+        if (t == null && TypeCache.current() != null && TypeCache.current().composite(typeOid) != null) {
+            // a composite type's storage (a HeapTupleHeader Datum): varlena, double-aligned, extended, no collation
+            return attributeRow(relOid, name, typeOid, attnum, typmod, -1, false, 'd', 'x', notNull, hasDefault, 0, -1);
+        }
         if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(typeOid) + " does not exist");
         return attributeRow(relOid, name, typeOid, attnum, typmod, t.typlen(), t.typbyval(), t.typalign(), t.typstorage(),
                 notNull, hasDefault, t.typcollation(), -1);

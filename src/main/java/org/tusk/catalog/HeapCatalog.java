@@ -588,7 +588,7 @@ public final class HeapCatalog implements Catalog {
             nsp = namespaces.creationNamespace();
         }
         checkName(name);
-        checkColumns(columns);
+        if (relkind == 'c') checkCompositeColumns(columns); else checkColumns(columns);
 
         int existing = relidInNamespace(name, nsp);
         if (existing != 0) {
@@ -606,7 +606,7 @@ public final class HeapCatalog implements Catalog {
 
         int owner = env.userOid().getAsInt();
         int relOid = newRelFileNumber();
-        boolean hasStorage = relkind != 'v' && relkind != 'p';   // RELKIND_HAS_STORAGE
+        boolean hasStorage = relkind != 'v' && relkind != 'p' && relkind != 'c';   // RELKIND_HAS_STORAGE
         env.locks().lockRelation(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (hasStorage) env.storage().create(locator(relOid), persistence);
 
@@ -673,6 +673,7 @@ public final class HeapCatalog implements Catalog {
                 throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             }
             if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
+            if (types.composite(c.typeOid()) != null) continue;   // stored as a HeapTupleHeader Datum
             if (CatalogRows.builtinType(c.typeOid()) == null) {
                 throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
             }
@@ -680,6 +681,34 @@ public final class HeapCatalog implements Catalog {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "column \"" + c.name() + "\" has type "
                         + CatalogRows.builtinType(c.typeOid()).typname() + ", which cannot be stored in a table yet");
             }
+        }
+    }
+
+    /**
+     * DefineCompositeType's relation: a pg_class row of relkind 'c' without storage, its
+     * attributes, and its row type (typtype 'c') with the array type; returns the relation's OID.
+     */
+    public int createCompositeType(String schemaOrNull, String name, List<ColumnSpec> columns) {
+        int nsp = schemaOrNull == null ? namespaces.creationNamespace() : namespaces.require(schemaOrNull);
+        if (types.typeOidIn(name, nsp) != 0
+                || nsp == SystemCatalogs.PG_CATALOG_NAMESPACE && BuiltinCatalog.typeByName(name) != null)
+            throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
+        return createRelation(schemaOrNull, name, columns, 'p', false, List.of(), 'c');
+    }
+
+    /** A composite type's columns may have any existing type that is not a pseudo-type (CheckAttributeType). */
+    private void checkCompositeColumns(List<ColumnSpec> columns) {
+        Set<String> seen = new HashSet<>();
+        for (ColumnSpec c : columns) {
+            checkName(c.name());
+            if (!seen.add(c.name()))
+                throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
+            PgType t = BuiltinCatalog.type(c.typeOid());
+            if (t == null)
+                throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
+            if (t.category() == PgType.CAT_PSEUDO)
+                throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "column \"" + c.name() + "\" has pseudo-type "
+                        + t.sqlName());
         }
     }
 

@@ -12,13 +12,16 @@ import java.util.Map;
 
 import org.tusk.access.table.TupleSlot;
 import org.tusk.utils.adt.EnumValue;
+import org.tusk.utils.adt.RecordValue;
+import org.tusk.utils.adt.RowTypes;
 import org.tusk.utils.adt.Enums;
 
 /**
  * The backend's cache of user-defined types read from the heap catalogs (PostgreSQL's syscache
- * entries TYPEOID/TYPENAMENSP and ENUMOID plus typcache.c's enum data): pg_type rows of enum
- * types (typtype 'e') turned into {@link PgType}s with enum_in/enum_out, and the pg_enum rows
- * of each enum type in sort order.
+ * entries TYPEOID/TYPENAMENSP and ENUMOID plus typcache.c's enum and tuple-descriptor data):
+ * pg_type rows of enum types (typtype 'e') turned into {@link PgType}s with enum_in/enum_out,
+ * the pg_enum rows of each enum type in sort order, and composite types (typtype 'c', record_in
+ * / record_out) with their columns read from the relcache entry of typrelid.
  *
  * <p>Built-in types never come here: {@link BuiltinCatalog} answers for them first. Entries are
  * read with the catalog snapshot and dropped whenever the relcache's name cache is emptied,
@@ -35,6 +38,8 @@ public final class TypeCache implements Enums.Lookup {
     private final Map<Integer, UserType> byOid = new HashMap<>();
     private final Map<Integer, List<Enums.Member>> members = new HashMap<>();
     private final Map<Integer, Enums.Member> memberByOid = new HashMap<>();
+    private final Map<Integer, CompositeType> composites = new HashMap<>();
+    private final Map<Integer, Integer> rowTypes = new HashMap<>();
     private long generation = -1;
 
     /** The process's cache: a backend runs one session, whose catalog installs it (as the syscache is per process). */
@@ -78,6 +83,28 @@ public final class TypeCache implements Enums.Lookup {
     void install() {
         current = this;
         Enums.install(this);
+        org.tusk.access.common.CompositeFormat.install(this::storageShape);
+    }
+
+    /**
+     * lookup_rowtype_tupdesc for the tuple code: the attribute types of a composite type and the
+     * descriptor its values are stored with (enum fields by their OID, composite fields nested).
+     */
+    private org.tusk.access.common.CompositeFormat.Shape storageShape(int typeOid) {
+        CompositeType c = composite(typeOid);
+        if (c == null) return null;
+        List<org.tusk.access.common.Attribute> atts = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            int t = c.types().get(i);
+            org.tusk.access.common.DatumType d = org.tusk.access.common.DatumType.forOid(t);
+            if (d == null && isEnum(t)) d = org.tusk.access.common.DatumType.ENUM;
+            if (d == null && composite(t) != null) d = org.tusk.access.common.DatumType.COMPOSITE;
+            if (d == null)
+                throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                        "column \"" + c.names().get(i) + "\" of type " + typeName(typeOid) + " cannot be stored yet");
+            atts.add(org.tusk.access.common.Attribute.of(c.names().get(i), d));
+        }
+        return new org.tusk.access.common.CompositeFormat.Shape(c.types(), new org.tusk.access.common.TupleDesc(atts, typeOid, -1));
     }
 
     /** The installed cache, or null in a process without a database session. */
@@ -99,6 +126,8 @@ public final class TypeCache implements Enums.Lookup {
             byOid.clear();
             members.clear();
             memberByOid.clear();
+            composites.clear();
+            rowTypes.clear();
             generation = g;
         }
     }
@@ -144,11 +173,81 @@ public final class TypeCache implements Enums.Lookup {
                 throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                         "input of arrays of enum types is not supported yet");
             }, (v, z) -> org.tusk.utils.adt.TextArrays.arrayOut(v));
+        } else if (typtype == 'c') {
+            // record_in / record_out with the type's columns (rowtypes.c); its array type is not usable yet
+            pg = new PgType(oid, name, name, -1, false, 'C', false,
+                    (s, z) -> RowTypes.recordIn(s, oid, composite(oid).types(), composite(oid).typmods(),
+                            (t, m, x) -> BuiltinCatalog.type(t).input().in(x, z)),
+                    (v, z) -> ((RecordValue) v).out((t, x) -> BuiltinCatalog.type(t).output().out(x, z)));
         } else {
-            return null;   // composite row types and others are not usable as types yet
+            return null;   // array types of composites and others are not usable as types yet
         }
         return new UserType(oid, name, oid(PG_TYPE.get(row, "typnamespace")), typtype, elem,
                 oid(PG_TYPE.get(row, "typarray")), pg);
+    }
+
+    /**
+     * A composite type's columns (lookup_rowtype_tupdesc): the type, its pg_class entry
+     * (typrelid) and the name, type and typmod of each attribute in attnum order.
+     */
+    public record CompositeType(int typeOid, int relid, List<String> names, List<Integer> types, List<Integer> typmods) {
+        public int size() { return names.size(); }
+
+        /** The 1-based number of the column called {@code name}, or 0. */
+        public int fieldNumber(String name) {
+            int i = names.indexOf(name);
+            return i + 1;
+        }
+    }
+
+    /** The columns of composite type {@code typeOid} (a table's row type or CREATE TYPE AS), or null if it is not one. */
+    public CompositeType composite(int typeOid) {
+        check();
+        if (composites.containsKey(typeOid)) return composites.get(typeOid);
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        CompositeType c = null;
+        if (s != null && "c".equals(PG_TYPE.get(s.values(), "typtype"))) {
+            int relid = oid(PG_TYPE.get(s.values(), "typrelid"));
+            org.tusk.utils.cache.Relation rel = env.relcache().byOid(relid);
+            if (rel != null) {
+                List<String> names = new ArrayList<>();
+                List<Integer> types = new ArrayList<>();
+                List<Integer> mods = new ArrayList<>();
+                for (int i = 1; i <= rel.desc().natts(); i++) {
+                    names.add(rel.desc().attr(i - 1).name());
+                    types.add(rel.atttypid(i));
+                    mods.add(rel.atttypmod(i));
+                }
+                c = new CompositeType(typeOid, relid, List.copyOf(names), List.copyOf(types), List.copyOf(mods));
+            }
+        }
+        composites.put(typeOid, c);
+        return c;
+    }
+
+    /** pg_class.reltype of relation {@code relOid}: its row type's OID, 0 if it has none. */
+    public int rowTypeOf(int relOid) {
+        check();
+        Integer cached = rowTypes.get(relOid);
+        if (cached != null) return cached;
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                v -> oid(PG_TYPE.get(v, "typrelid")) == relOid && "c".equals(PG_TYPE.get(v, "typtype")));
+        int t = s == null ? 0 : oid(PG_TYPE.get(s.values(), "oid"));
+        rowTypes.put(relOid, t);
+        return t;
+    }
+
+    /** {@link #composite} through the installed cache (null without one). */
+    public static CompositeType lookupComposite(int typeOid) {
+        TypeCache c = current;
+        return c == null || CatalogRows.builtinType(typeOid) != null ? null : c.composite(typeOid);
+    }
+
+    /** {@link #rowTypeOf} through the installed cache (0 without one). */
+    public static int installedRowTypeOf(int relOid) {
+        TypeCache c = current;
+        return c == null ? 0 : c.rowTypeOf(relOid);
     }
 
     // ---- Enums.Lookup

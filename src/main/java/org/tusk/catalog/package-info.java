@@ -151,8 +151,20 @@
  * no room). Built-in operators, functions and min/max on the pseudo-type anyenum
  * ({@link org.tusk.catalog.EnumBuiltins}) serve every enum type; parse analysis binds anyenum
  * to the actual type.</li>
+ * <li><b>Composite types</b> (typecmds.c DefineCompositeType, heap.c AddNewRelationType): every
+ * table, view and stand-alone composite type has a pg_type row with typtype 'c', category 'C',
+ * typrelid its pg_class row, record_in/record_out and an array type. CREATE TYPE ... AS (...)
+ * makes a pg_class row of relkind 'c' without storage ({@code HeapCatalog.createCompositeType});
+ * its attributes may have any non-pseudo type. A composite column's pg_attribute row has
+ * attlen -1, attalign 'd', attstorage 'x'; the tuple code stores every composite as
+ * {@code DatumType.COMPOSITE} (a HeapTupleHeader Datum, byte-compatible). The composite
+ * operators and btrecordcmp on record ({@link org.tusk.catalog.RowTypeBuiltins}) serve every
+ * composite type through its implicit binary coercion to record.</li>
  * <li><b>The type cache</b> ({@link org.tusk.catalog.TypeCache}) turns pg_type/pg_enum rows of
- * user types into {@link org.tusk.catalog.PgType}s; {@link org.tusk.catalog.BuiltinCatalog#type}
+ * user types into {@link org.tusk.catalog.PgType}s, and gives a composite type's columns
+ * ({@code composite}, lookup_rowtype_tupdesc, read through the relcache entry of its typrelid)
+ * and a relation's row type ({@code rowTypeOf}); it installs the resolver
+ * {@code access.common.CompositeFormat} reads stored composites with; {@link org.tusk.catalog.BuiltinCatalog#type}
  * asks it for OIDs it does not know. It is per process (a backend runs one session), installed by
  * the session's HeapCatalog, and emptied whenever the relcache's name cache is (any catalog
  * invalidation); type DDL sends a relcache invalidation for pg_type and pg_enum.</li>

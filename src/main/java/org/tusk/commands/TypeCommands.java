@@ -58,6 +58,10 @@ public final class TypeCommands {
                 continue;
             }
             TypeCache.UserType t = catalog.types().type(typeOid);
+            if (t != null && t.typtype() == 'c') {
+                CompositeTypeCommands.drop(t, s.cascade(), env);
+                continue;
+            }
             if (t == null || t.typtype() != 'e') {
                 // array types go with their element type (and so do a table's row types)
                 String shown = String.join(".", name);

@@ -92,6 +92,10 @@
  * effect from the next statement in every session.</li>
  * </ul>
  *
+ * <p>{@link org.tusk.commands.CompositeTypeCommands} (typecmds.c DefineCompositeType) runs
+ * CREATE TYPE ... AS (...) and DROP TYPE of a stand-alone composite type (which drops its
+ * relkind 'c' relation; a table's or view's row type cannot be dropped alone, 2BP01).
+ *
  * <p>{@link org.tusk.commands.TypeCommands} (typecmds.c) and
  * {@link org.tusk.commands.FunctionCommands} (functioncmds.c) run CREATE/ALTER/DROP TYPE for
  * enum types and CREATE/DROP FUNCTION for LANGUAGE sql; the catalog rows are written by the

@@ -59,10 +59,7 @@ public final class ExprEvaluator {
                 return v;
             }
             case Expr.BoolExpr b -> { return evalBool(b, tuple, aggValues, ctx); }
-            case Expr.NullTest n -> {
-                Object v = eval(n.arg(), tuple, aggValues, ctx);
-                return n.isNot() == (v != null);
-            }
+            case Expr.NullTest n -> { return RowEval.nullTest(eval(n.arg(), tuple, aggValues, ctx), n.isNot()); }
             case Expr.BooleanTest b -> {
                 Boolean v = (Boolean) eval(b.arg(), tuple, aggValues, ctx);
                 return switch (b.test()) {
@@ -122,6 +119,12 @@ public final class ExprEvaluator {
             case Expr.ScalarArrayOpExpr o -> { return ArrayEval.scalarArrayOp(o, tuple, aggValues, ctx); }
             case Expr.ArrayCoerceExpr c -> { return ArrayEval.coerce(c, tuple, aggValues, ctx); }
             case Expr.SubscriptingAssign a -> { return ArrayEval.assign(a, tuple, aggValues, ctx); }
+            case Expr.RowExpr r -> { return RowEval.row(r, tuple, aggValues, ctx); }
+            case Expr.FieldSelect f -> { return RowEval.fieldSelect(f, tuple, aggValues, ctx); }
+            case Expr.FieldStore f -> {
+                return RowEval.fieldStore(f, org.tusk.catalog.TypeCache.lookupComposite(f.type()).types(), tuple, aggValues, ctx);
+            }
+            case Expr.RowCompareExpr rc -> { return RowEval.rowCompare(rc, tuple, aggValues, ctx); }
             case Expr.SubLink s -> throw new IllegalStateException("SubLink not planned");
             case Expr.WindowFunc w -> throw new IllegalStateException("WindowFunc outside a WindowAgg");
             case Expr.GroupingFunc g -> throw new IllegalStateException("GroupingFunc outside an Agg");

@@ -6,7 +6,10 @@
  * {@link org.tusk.executor.ExprEvaluator} interprets typed expressions with SQL's three-valued
  * logic and strict-function NULL handling; {@link org.tusk.executor.ArrayEval} the array nodes
  * (ARRAY[...], subscripting and subscripted assignment, op ANY/ALL (array), array coercion,
- * whose element expression reads the element as {@code Var(RESOLVED, 1)} of a one-column tuple).
+ * whose element expression reads the element as {@code Var(RESOLVED, 1)} of a one-column tuple);
+ * {@link org.tusk.executor.RowEval} the composite nodes (ROW(...), field selection and field
+ * assignment, row-wise ordering comparison, and IS [NOT] NULL on a row, which looks at every
+ * field). A composite value is a {@code RecordValue} that carries its type OID.
  * Aggregates whose implementation is not strict (array_agg, json_agg) also receive NULL inputs.
  *
  * <p>Scans call {@code SessionServices.checkForInterrupts()} between rows so cancel and

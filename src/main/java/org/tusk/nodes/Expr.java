@@ -183,4 +183,37 @@ public sealed interface Expr {
      * tree walks do not descend into it.
      */
     record ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType) implements Expr {}
+
+    /**
+     * A row constructor (RowExpr): the values of {@code args} as one composite value of type
+     * {@code type}, either RECORD (an anonymous row, whose fields are named
+     * {@code colnames}: f1, f2, ... unless taken from a relation) or a named composite type
+     * (a table's row type, or what ROW(...)::t coerced it to). A whole-row reference to a
+     * range table entry is a RowExpr of its column Vars.
+     */
+    record RowExpr(List<Expr> args, int type, List<String> colnames, int location) implements Expr {}
+
+    /** Field {@code fieldnum} (1-based) of a composite value (FieldSelect); NULL if the value is. */
+    record FieldSelect(Expr arg, int fieldnum, int type, int typmod) implements Expr {}
+
+    /**
+     * A composite value with some fields replaced (FieldStore): {@code arg} (NULL: a row of
+     * NULLs) with field {@code fieldnums[i]} set to {@code newvals[i]}, as INSERT/UPDATE
+     * assignments to {@code col.field} build it.
+     */
+    record FieldStore(Expr arg, List<Expr> newvals, List<Integer> fieldnums, int type) implements Expr {}
+
+    /** The kinds of row-wise ordering comparison (primnodes.h RowCompareType). */
+    enum RowCompareType { LT, LE, GE, GT }
+
+    /**
+     * {@code (a, b, ...) < (x, y, ...)} and the other ordering comparisons of row constructors
+     * (RowCompareExpr): fields are compared left to right with {@code ops} (each pair's
+     * operator of the same ordering) until one pair is not equal, which decides; NULL there
+     * gives NULL. Equal rows satisfy LE and GE only.
+     */
+    record RowCompareExpr(RowCompareType rctype, List<PgOperator> ops, List<PgOperator> eqOps, List<Expr> largs,
+                          List<Expr> rargs) implements Expr {
+        public int type() { return org.tusk.catalog.TypeOids.BOOL; }
+    }
 }

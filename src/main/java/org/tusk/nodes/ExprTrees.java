@@ -77,6 +77,16 @@ public final class ExprTrees {
                 if (s.testexpr() != null) out.add(s.testexpr());
                 out.addAll(s.args());
             }
+            case Expr.RowExpr r -> out.addAll(r.args());
+            case Expr.FieldSelect f -> out.add(f.arg());
+            case Expr.FieldStore f -> {
+                out.add(f.arg());
+                out.addAll(f.newvals());
+            }
+            case Expr.RowCompareExpr r -> {
+                out.addAll(r.largs());
+                out.addAll(r.rargs());
+            }
             default -> { }
         }
         return out;
@@ -138,6 +148,11 @@ public final class ExprTrees {
                     x.lower() == null ? null : mapNullable(x.lower(), f), map(x.value(), f), x.type());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
                     mapAll(x.args(), f), x.correlated(), x.type(), x.typmod());
+            case Expr.RowExpr x -> new Expr.RowExpr(mapAll(x.args(), f), x.type(), x.colnames(), x.location());
+            case Expr.FieldSelect x -> new Expr.FieldSelect(map(x.arg(), f), x.fieldnum(), x.type(), x.typmod());
+            case Expr.FieldStore x -> new Expr.FieldStore(map(x.arg(), f), mapAll(x.newvals(), f), x.fieldnums(), x.type());
+            case Expr.RowCompareExpr x -> new Expr.RowCompareExpr(x.rctype(), x.ops(), x.eqOps(), mapAll(x.largs(), f),
+                    mapAll(x.rargs(), f));
             default -> e;
         };
     }
@@ -169,6 +184,7 @@ public final class ExprTrees {
             case Expr.WindowFunc w -> new Expr.WindowFunc(w.name(), w.fn(), w.agg(), mapAll(w.args(), ExprTrees::withoutLocations),
                     w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);
             case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), -1);
+            case Expr.RowExpr r -> new Expr.RowExpr(mapAll(r.args(), ExprTrees::withoutLocations), r.type(), r.colnames(), -1);
             default -> null;
         });
     }

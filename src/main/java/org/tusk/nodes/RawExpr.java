@@ -112,6 +112,31 @@ public sealed interface RawExpr {
     /** {@code left op ANY/SOME/ALL (array expression)} (AEXPR_OP_ANY / AEXPR_OP_ALL). */
     record ScalarArrayOp(String op, RawExpr left, RawExpr right, boolean all, int location) implements RawExpr {}
 
+    /**
+     * A row constructor (gram.y RowExpr): {@code ROW(a, b)} ({@code explicit}, which may have
+     * any number of fields) or {@code (a, b, ...)} (implicit_row, at least two).
+     */
+    record RowExpr(List<RawExpr> args, boolean explicit, int location) implements RawExpr {}
+
+    /**
+     * Field selection from a composite value (A_Indirection with a String): {@code (arg).field},
+     * or {@code (arg).*} when {@code field} is null.
+     */
+    record FieldSelection(RawExpr arg, String field, int location) implements RawExpr {}
+
+    /**
+     * One column of {@code UPDATE ... SET (a, b, ...) = source} (gram.y MultiAssignRef): the
+     * {@code colno}-th (1-based) of {@code ncolumns} values the source yields.
+     */
+    record MultiAssignRef(RawExpr source, int colno, int ncolumns, int location) implements RawExpr {}
+
+    /**
+     * An assignment to one field of a composite column ({@code UPDATE ... SET col.field = value},
+     * {@code INSERT INTO t (col.field) ...}): {@code target} is the column (a ColumnRef); the new
+     * column value is the old one (NULL in INSERT) with the field replaced.
+     */
+    record FieldAssign(RawExpr target, String field, RawExpr value, int location) implements RawExpr {}
+
     /** A construct the grammar accepts but analysis does not support yet (subqueries, arrays, ...). */
     record Unsupported(String what, int location) implements RawExpr {}
 

@@ -431,6 +431,12 @@ public sealed interface Stmt {
     record AlterEnumStmt(List<String> name, String oldVal, String newVal, String neighbor, boolean before,
                          boolean skipIfExists, boolean renameType) implements Stmt {}
 
+    /** One attribute of CREATE TYPE ... AS (...): its name and type (TableFuncElement). */
+    record CompositeAttribute(String name, TypeName type, int location) {}
+
+    /** CREATE TYPE name AS (attr type, ...) (gram.y CompositeTypeStmt). */
+    record CompositeTypeStmt(List<String> name, List<CompositeAttribute> attributes) implements Stmt {}
+
     /** DROP TYPE [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
     record DropTypeStmt(List<List<String>> names, boolean missingOk, boolean cascade) implements Stmt {}
 

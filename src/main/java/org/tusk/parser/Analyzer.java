@@ -15,6 +15,7 @@ import org.tusk.catalog.PgOperator;
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.RelationProvider;
 import org.tusk.catalog.ScannableRelation;
+import org.tusk.catalog.TypeCache;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.utils.cache.Relation;
 import org.tusk.nodes.Expr;
@@ -382,6 +383,15 @@ public final class Analyzer {
                 expandStar(cr, tlist);
                 continue;
             }
+            if (rt.val() instanceof RawExpr.FieldSelection fs && fs.field() == null) {
+                // ExpandRowReference: (x).* is one target entry per field of x
+                Expr row = transformExpr(fs.arg());
+                List<Expr> fields = RowAnalysis.expandFields(this, row, fs.location());
+                List<String> names = RowAnalysis.expandNames(row);
+                for (int i = 0; i < fields.size(); i++)
+                    tlist.add(new Query.TargetEntry(fields.get(i), tlist.size() + 1, names.get(i), false));
+                continue;
+            }
             Expr e = transformExpr(rt.val());
             if (e instanceof Expr.Param p && p.type() == UNKNOWN) {
                 throw err("42P18", "could not determine data type of parameter $" + p.number(), rt.val().location());
@@ -662,6 +672,7 @@ public final class Analyzer {
     private void checkSortable(int type, int location) {
         int t = type == VARCHAR ? TEXT : type;
         if (AnyEnum.isEnum(t)) return;   // enum_lt through the anyenum operators
+        if (RowAnalysis.isComposite(t)) return;   // record_lt through the record operators
         for (PgOperator op : BuiltinCatalog.operators("<")) if (op.left() == t && op.right() == t) return;
         throw err(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type "
                 + BuiltinCatalog.formatType(type), location).withHint(
@@ -708,6 +719,8 @@ public final class Analyzer {
             paramTypes.set(p.number() - 1, to);
             return new Expr.Param(p.number(), to);
         }
+        if (e.type() != to && (e.type() == RECORD || e instanceof Expr.RowExpr) && TypeCache.lookupComposite(to) != null)
+            return RowAnalysis.toComposite(this, e, to, ctx, location);
         return ParseCoerce.coerce(e, to, typmod, ctx, src, location, zone);
     }
 
@@ -755,6 +768,9 @@ public final class Analyzer {
                 };
                 yield new Expr.BooleanTest(coerceToBoolean(transformExpr(b.arg()), what, b.arg().location()), b.test());
             }
+            case RawExpr.DistinctExpr d when d.lexpr() instanceof RawExpr.RowExpr && d.rexpr() instanceof RawExpr.RowExpr ->
+                    RowAnalysis.rowDistinct(this, RowAnalysis.rowItems(this, d.lexpr()), RowAnalysis.rowItems(this, d.rexpr()),
+                            d.not(), d.location());
             case RawExpr.DistinctExpr d -> {
                 Expr.OpExpr eq = (Expr.OpExpr) transformOp("=", d.lexpr(), d.rexpr(), d.location());
                 if (eq.type() != BOOL)
@@ -826,6 +842,10 @@ public final class Analyzer {
             case RawExpr.Indirection i -> ArrayAnalysis.transformIndirection(this, i);
             case RawExpr.ScalarArrayOp o -> ArrayAnalysis.transformScalarArrayOp(this, o);
             case RawExpr.ArrayAssign s -> ArrayAnalysis.transformAssign(this, s);
+            case RawExpr.RowExpr r -> RowAnalysis.transformRow(this, r);
+            case RawExpr.FieldSelection f -> RowAnalysis.transformFieldSelection(this, f);
+            case RawExpr.MultiAssignRef m -> RowAnalysis.multiAssign(this, m);
+            case RawExpr.FieldAssign f -> RowAnalysis.fieldAssign(this, transformExpr(f.target()), f);
         };
     }
 
@@ -878,8 +898,12 @@ public final class Analyzer {
     /** transformColumnRef: col, rel.col or schema.rel.col, searched from this query level outwards. */
     private Expr transformColumnRef(RawExpr.ColumnRef c) {
         List<String> f = c.fields();
-        if (c.star())
-            throw err(SqlState.FEATURE_NOT_SUPPORTED, "row expansion (\"*\") in expressions is not supported yet", c.location());
+        if (c.star()) {
+            // t.* in an expression is the whole row of t (a row constructor expands it into its columns)
+            if (f.isEmpty() || f.size() > 2)
+                throw err(SqlState.FEATURE_NOT_SUPPORTED, "row expansion (\"*\") in expressions is not supported yet", c.location());
+            return RowAnalysis.wholeRowRef(this, f.get(f.size() - 1), c.location());
+        }
         String colname = f.get(f.size() - 1);
         if (f.size() == 1) {
             Expr v = lookupColumn(colname, c.location(), true);
@@ -889,6 +913,7 @@ public final class Analyzer {
                 if (i >= 0) return new Expr.Param(i + 1, paramTypes.get(i));
             }
             if (v == null) v = RangeFunctionAnalysis.scalarWholeRow(namespace, colname);
+            if (v == null) v = RowAnalysis.wholeRow(this, colname, c.location());
             if (v == null) throw err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", c.location());
             return v;
         }
@@ -897,6 +922,8 @@ public final class Analyzer {
                     + String.join(".", f), c.location());
         String relname = f.get(f.size() - 2);
         String schema = f.size() == 3 ? f.get(0) : null;
+        Expr composite = compositeFieldRef(f, c.location());
+        if (composite != null) return composite;
         int levelsup = 0;
         for (Analyzer lvl = this; lvl != null; lvl = lvl.parent, levelsup++) {
             NsItem item = lvl.findRelation(relname, c.location());
@@ -913,6 +940,30 @@ public final class Analyzer {
             throw err(SqlState.UNDEFINED_COLUMN, "column " + relname + "." + colname + " does not exist", c.location());
         }
         throw missingRte(relname, c.location());
+    }
+
+    /**
+     * transformColumnRef's other readings of a dotted name when no FROM item is called like its
+     * next-to-last part: {@code col.field} (a column's field) and {@code rel.col.field}; null if
+     * neither applies, so that the reference is taken as {@code [schema.]rel.col}.
+     */
+    private Expr compositeFieldRef(List<String> f, int location) {
+        String first = f.get(0);
+        if (f.size() == 2) {
+            if (visibleRelation(first, location)) return null;
+            Expr col = lookupColumn(first, location, true);
+            if (col == null) col = RowAnalysis.wholeRow(this, first, location);
+            return col == null ? null : RowAnalysis.selectField(this, col, f.get(1), location);
+        }
+        if (visibleRelation(f.get(1), location)) return null;
+        if (!visibleRelation(first, location)) return null;
+        Expr col = transformColumnRef(new RawExpr.ColumnRef(List.of(first, f.get(1)), false, location));
+        return RowAnalysis.selectField(this, col, f.get(2), location);
+    }
+
+    private boolean visibleRelation(String name, int location) {
+        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent) if (lvl.findRelation(name, location) != null) return true;
+        return false;
     }
 
     /** Whether {@code r} is the relation schema.relname (an unaliased table or view of that schema). */
@@ -1030,6 +1081,11 @@ public final class Analyzer {
     // ---- operators
 
     private Expr transformOp(String name, RawExpr lraw, RawExpr rraw, int location) {
+        if (lraw instanceof RawExpr.RowExpr && rraw instanceof RawExpr.RowExpr) {
+            List<Expr> li = RowAnalysis.rowItems(this, lraw), ri = RowAnalysis.rowItems(this, rraw);
+            return RowAnalysis.rowComparison(this, name, li, ri, RowAnalysis.locations(lraw, li.size()),
+                    RowAnalysis.locations(rraw, ri.size()), location);
+        }
         Expr l = lraw == null ? null : transformExpr(lraw);
         Expr r = transformExpr(rraw);
         return makeOp(name, l, r, lraw == null ? -1 : lraw.location(), rraw.location(), location);
@@ -1237,6 +1293,21 @@ public final class Analyzer {
                 return new Expr.SubLink(Expr.SubLinkType.EXPR, null, q, c.type(), c.typmod(), sl.location());
             }
             case ANY, ALL -> {
+                if (sl.testexpr() instanceof RawExpr.RowExpr row) {
+                    // (a, b) IN (SELECT x, y ...): the row comparison of the left row with the subquery's row
+                    List<Expr> li = RowAnalysis.rowItems(this, row);
+                    if (li.size() != cols.size()) throw err(SqlState.SYNTAX_ERROR, li.size() < cols.size()
+                            ? "subquery has too many columns" : "subquery has too few columns", sl.location());
+                    List<Expr> ri = new ArrayList<>();
+                    for (int i = 0; i < cols.size(); i++) {
+                        Expr c = cols.get(i).expr();
+                        ri.add(new Expr.SubLinkParam(i + 1, c.type(), c.typmod()));
+                    }
+                    Expr test = RowAnalysis.rowComparison(this, sl.operName(), li, ri, RowAnalysis.locations(row, li.size()),
+                            java.util.Collections.nCopies(ri.size(), sl.location()), sl.location());
+                    return new Expr.SubLink(sl.kind() == RawExpr.SubLink.Kind.ANY ? Expr.SubLinkType.ANY : Expr.SubLinkType.ALL,
+                            test, q, BOOL, -1, sl.location());
+                }
                 if (cols.size() > 1) throw err(SqlState.SYNTAX_ERROR, "subquery has too many columns", sl.location());
                 if (cols.isEmpty()) throw err(SqlState.SYNTAX_ERROR, "subquery has too few columns", sl.location());
                 Expr lhs = transformExpr(sl.testexpr());
@@ -1401,6 +1472,17 @@ public final class Analyzer {
                 name[0] = "coalesce";
                 return 2;
             }
+            case RawExpr.RowExpr r -> {
+                name[0] = "row";
+                return 2;
+            }
+            case RawExpr.FieldSelection f -> {
+                if (f.field() == null) return figure(f.arg(), name);
+                name[0] = f.field();
+                return 2;
+            }
+            case RawExpr.MultiAssignRef m -> { return 0; }
+            case RawExpr.FieldAssign f -> { return 0; }
             case RawExpr.MinMax m -> {
                 name[0] = m.greatest() ? "greatest" : "least";
                 return 2;

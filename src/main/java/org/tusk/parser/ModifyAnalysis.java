@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.TypeCache;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
@@ -76,7 +77,9 @@ final class ModifyAnalysis {
         } else {
             for (Stmt.ResTarget c : s.columns()) {
                 int attno = attno(rte, c.name(), c.location());
-                if (attnos.contains(attno))
+                boolean fieldTargets = c.val() instanceof RawExpr.FieldSelection && s.columns().stream().anyMatch(o ->
+                        o != c && o.name().equals(c.name()) && o.val() instanceof RawExpr.FieldSelection);
+                if (attnos.contains(attno) && !fieldTargets)
                     throw a.err("42701", "column \"" + c.name() + "\" specified more than once",
                             c.location());
                 attnos.add(attno);
@@ -108,6 +111,17 @@ final class ModifyAnalysis {
                     int attno = attnos.get(i);
                     RawExpr item = row.get(i);
                     RawExpr subs = explicitCols ? s.columns().get(i).val() : null;
+                    if (subs instanceof RawExpr.FieldSelection fs) {
+                        // (col.field) VALUES (v): the field's value; the column is built around it below
+                        if (item instanceof RawExpr.SetToDefault)
+                            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "cannot set a subfield to DEFAULT",
+                                    s.columns().get(i).location());
+                        Expr.FieldStore st = (Expr.FieldStore) RowAnalysis.fieldAssign(a,
+                                new Expr.Const(cols.get(attno - 1).typeOid(), -1, null, -1),
+                                new RawExpr.FieldAssign(fs.arg(), fs.field(), item, item.location()));
+                        r.add(st.newvals().get(0));
+                        continue;
+                    }
                     if (subs instanceof RawExpr.Indirection ind && !(item instanceof RawExpr.SetToDefault)) {
                         // (col[...]) VALUES (v): an array built around the value (transformAssignmentIndirection)
                         r.add(assigned(ArrayAnalysis.insertAssign(a, cols.get(attno - 1).typeOid(), ind, a.transformExpr(item),
@@ -124,7 +138,10 @@ final class ModifyAnalysis {
             valuesLists = List.copyOf(out);
             for (int i = 0; i < listed; i++) {
                 ColumnDef c = cols.get(attnos.get(i) - 1);
-                sourceColumns.add(new Expr.Var(2, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
+                Expr first = valuesLists.get(0).get(i);
+                boolean field = explicitCols && s.columns().get(i).val() instanceof RawExpr.FieldSelection;
+                sourceColumns.add(field ? new Expr.Var(2, i + 1, first.type(), first.typmod(), c.name(), -1)
+                        : new Expr.Var(2, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
             }
         } else {
             for (Stmt.ResTarget c : s.columns())
@@ -163,6 +180,17 @@ final class ModifyAnalysis {
                 if (identityOverridden(rte, attno, s.overriding())) continue;
                 checkIdentityInsert(rte, attno, s.overriding());
             }
+            if (explicitCols && s.columns().get(i).val() instanceof RawExpr.FieldSelection fs) {
+                // transformAssignmentIndirection + process_matched_tle: the fields of one column in one FieldStore
+                int typ = cols.get(attno - 1).typeOid();
+                int n = TypeCache.lookupComposite(typ).fieldNumber(fs.field());
+                Expr prev = byAttno.get(attno);
+                Expr.FieldStore st = prev instanceof Expr.FieldStore p
+                        ? new Expr.FieldStore(p.arg(), append(p.newvals(), sourceColumns.get(i)), append(p.fieldnums(), n), typ)
+                        : new Expr.FieldStore(new Expr.Const(typ, -1, null, -1), List.of(sourceColumns.get(i)), List.of(n), typ);
+                byAttno.put(attno, st);
+                continue;
+            }
             byAttno.put(attno, sourceColumns.get(i));
         }
         for (int attno = 1; attno <= cols.size(); attno++) {
@@ -177,6 +205,12 @@ final class ModifyAnalysis {
         Query q = new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
                 List.of(), 1, valuesLists, sourceQuery, returning);
         return onConflict == null ? q : q.withOnConflict(onConflict);
+    }
+
+    private static <T> List<T> append(List<T> l, T x) {
+        List<T> out = new ArrayList<>(l);
+        out.add(x);
+        return List.copyOf(out);
     }
 
     /** OVERRIDING USER VALUE: a value given for an identity column is replaced by the column's default. */
@@ -215,6 +249,11 @@ final class ModifyAnalysis {
         Map<Integer, Expr> assigned = new HashMap<>();
         for (Stmt.ResTarget t : s.targetList()) {
             int attno = attno(rte, t.name(), t.location());
+            if (assigned.containsKey(attno) && t.val() instanceof RawExpr.FieldAssign fa
+                    && assigned.get(attno) instanceof Expr.FieldStore prev) {
+                assigned.put(attno, RowAnalysis.fieldAssign(a, prev, fa));
+                continue;
+            }
             if (assigned.containsKey(attno))
                 throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
             if (!(t.val() instanceof RawExpr.SetToDefault) && rte.table() != null && rte.table().attidentity(attno) == 'a') {

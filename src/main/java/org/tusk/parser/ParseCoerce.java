@@ -44,6 +44,10 @@ public final class ParseCoerce {
     public static boolean canCoerce(int from, int to, Context ctx) {
         if (from == to || from == UNKNOWN || to == ANY) return true;
         if (to == AnyEnum.ANYENUM) return AnyEnum.isEnum(from);
+        // a named composite is binary-coercible to record; a record (row constructor) converts
+        // to a named composite field by field (coerce_record_to_complex checks the fields)
+        if (to == RECORD && org.tusk.catalog.TypeCache.lookupComposite(from) != null) return true;
+        if (from == RECORD && org.tusk.catalog.TypeCache.lookupComposite(to) != null) return true;
         // polymorphic targets: any type, any array, any non-array (the whole signature is
         // checked for consistency by ParsePolymorphic)
         if (to == ANYELEMENT || to == ANYCOMPATIBLE) return true;
@@ -86,6 +90,8 @@ public final class ParseCoerce {
             result = new Expr.Const(to, -1, v, loc);
         } else if (from == UNKNOWN) {
             result = new Expr.CoerceViaIO(expr, to, location);
+        } else if (to == RECORD && org.tusk.catalog.TypeCache.lookupComposite(from) != null) {
+            result = new Expr.RelabelType(expr, to, -1);
         } else if (ArrayTypes.elementOf(from) != 0 && ArrayTypes.elementOf(to) != 0 && BuiltinCatalog.cast(from, to) == null) {
             // ArrayCoerceExpr: each element through the element coercion, reading it as Var(RESOLVED, 1)
             int ef = ArrayTypes.elementOf(from), et = ArrayTypes.elementOf(to);

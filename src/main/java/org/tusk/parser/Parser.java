@@ -577,7 +577,13 @@ public final class Parser {
                     Token lb = advance();
                     subscripts = ArrayGrammar.subscripts(this, new RawExpr.ColumnRef(List.of(name), false, c.start()), lb.start());
                 }
-                if (isChar('.')) throw notSupported("assignment to a field or subscript", peek().start());
+                if (subscripts != null && isChar('.'))
+                    throw notSupported("assignment to a nested field or subscript", peek().start());
+                if (subscripts == null) {
+                    String field = RowGrammar.assignedField(this);
+                    if (field != null) subscripts = new RawExpr.FieldSelection(new RawExpr.ColumnRef(List.of(name), false,
+                            c.start()), field, c.start());
+                }
                 cols.add(new Stmt.ResTarget(name, subscripts, c.start()));
             } while (acceptChar(','));
             expectChar(')');
@@ -655,7 +661,10 @@ public final class Parser {
         List<Stmt.ResTarget> sets = new ArrayList<>();
         do {
             Token c = peek();
-            if (c.isChar('(')) throw notSupported("multiple-column UPDATE SET", c.start());
+            if (c.isChar('(')) {
+                RowGrammar.multiAssign(this, sets);
+                continue;
+            }
             String name = colId();
             RawExpr.Indirection subscripted = null;
             if (isChar('[')) {
@@ -663,7 +672,7 @@ public final class Parser {
                 Token lb = advance();
                 subscripted = (RawExpr.Indirection) ArrayGrammar.subscripts(this, new RawExpr.ColumnRef(List.of(name), false, c.start()), lb.start());
             }
-            if (isChar('.')) throw notSupported("assignment to a field or subscript", peek().start());
+            String field = subscripted == null ? RowGrammar.assignedField(this) : null;
             expectChar('=');
             Token v = peek();
             RawExpr val;
@@ -677,6 +686,12 @@ public final class Parser {
             if (subscripted != null) {
                 if (val instanceof RawExpr.SetToDefault) throw notSupported("DEFAULT in a subscripted assignment", val.location());
                 val = new RawExpr.ArrayAssign(subscripted, val, subscripted.location());
+            }
+            if (field != null) {
+                if (val instanceof RawExpr.SetToDefault)
+                    throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "cannot set a subfield to DEFAULT",
+                            Lexer.position(src, val.location()));
+                val = new RawExpr.FieldAssign(new RawExpr.ColumnRef(List.of(name), false, c.start()), field, val, c.start());
             }
             sets.add(new Stmt.ResTarget(name, val, c.start()));
         } while (acceptChar(','));
@@ -1721,15 +1736,13 @@ public final class Parser {
                         advance();
                         Stmt.SelectStmt sub = selectStmt();
                         expectChar(')');
-                        if (isChar('.')) throw notSupported("field selection", peek().start());
-                        return new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, sub, loc);
+                        return RowGrammar.indirection(this, new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, sub, loc));
                     }
                     advance();
                     RawExpr e = aExpr();
-                    if (isChar(',')) throw notSupported("row constructor", loc);
+                    if (isChar(',')) return RowGrammar.indirection(this, RowGrammar.implicitRow(this, e, loc));
                     expectChar(')');
-                    if (isChar('.')) throw notSupported("field selection", peek().start());
-                    return e;
+                    return RowGrammar.indirection(this, e);
                 }
                 throw syntaxError(t);
             }
@@ -1800,7 +1813,12 @@ public final class Parser {
                     expectChar('[');
                     return ArrayGrammar.arrayList(this, loc);
                 }
-                case "row" -> throw notSupported("ROW", loc);
+                case "row" -> {
+                    if (peek(1).isChar('(')) {
+                        advance();
+                        return RowGrammar.explicitRow(this, loc);
+                    }
+                }
                 case "trim" -> {
                     if (peek(1).isChar('(')) return trimExpr();
                 }

@@ -42,7 +42,7 @@ final class TypeGrammar {
                 p.expectChar(')');
                 return new Stmt.CreateEnumStmt(name, labels);
             }
-            if (p.isChar('(')) throw p.notSupported("CREATE TYPE AS (composite types)", start);
+            if (p.isChar('(')) return CompositeTypeGrammar.attributes(p, name);
             if (p.isKw("range")) throw p.notSupported("CREATE TYPE AS RANGE", start);
             throw p.syntaxError(p.peek());
         }

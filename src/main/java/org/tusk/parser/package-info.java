@@ -106,7 +106,28 @@
  * as expand_grouping_sets expands them (cross product, sorted by size with PostgreSQL's qsort);
  * GROUPING() arguments must be grouping expressions (42803). Not yet: GROUP BY DISTINCT,
  * aggregates of an outer query level (an aggregate always belongs to the level it
- * is written in), row constructors.
+ * is written in).
+ *
+ * <p>Composite values ({@link org.tusk.parser.RowAnalysis}, grammar in
+ * {@link org.tusk.parser.RowGrammar}): ROW(...) and (a, b) build an anonymous record (fields
+ * f1, f2, ...; {@code t.*} items expand to t's columns); a FROM item's name used as a value, or
+ * {@code t.*} in an expression, is a RowExpr of its column Vars typed with the table's row type
+ * (RECORD for other items); {@code (x).f}, {@code col.f} and {@code rel.col.f} select a field
+ * (FieldSelect, or the item itself of a RowExpr), {@code (x).*} in a target list expands to one
+ * column per field. Two row constructors compare as make_row_comparison_op does: = is the AND,
+ * &lt;&gt; the OR of the pairs, the ordering operators a RowCompareExpr; IS [NOT] DISTINCT FROM
+ * pairwise; {@code (a, b) IN (SELECT x, y ...)} compares with the subquery's row. Other composite
+ * values compare through the record operators. A row (RECORD) is coerced to a named composite
+ * field by field (coerce_record_to_complex, 42846 with PostgreSQL's details); a named composite
+ * is binary-coercible to record. UPDATE's {@code SET (a, b) = (...)} takes a row constructor's
+ * items (DEFAULT allowed) or the columns of a one-row sub-SELECT (each column reads its field
+ * of the row {@code (SELECT s FROM (sub) s)}, so a correlated sub-SELECT runs once per assigned
+ * column); {@code SET col.f = v} and {@code INSERT INTO t (col.f, col.g) VALUES ...} assign
+ * fields (FieldStore, several fields of one column merged as process_matched_tle does). CREATE
+ * TYPE ... AS (...) is parsed by {@link org.tusk.parser.CompositeTypeGrammar}. Not yet: nested
+ * field or subscript assignment targets ({@code col.f.g}, {@code col.f[i]}), field targets in
+ * INSERT ... SELECT, a row compared with a multi-column scalar sub-SELECT
+ * ({@code (a, b) = (SELECT ...)}, ROWCOMPARE sublinks), and functional notation {@code f1(x)}.
  *
  * <p>Date/time syntax ({@link org.tusk.parser.DateTimeGrammar}) is rewritten as gram.y does:
  * {@code EXTRACT(f FROM x)} is the call {@code extract('f', x)}, {@code x AT TIME ZONE z} is

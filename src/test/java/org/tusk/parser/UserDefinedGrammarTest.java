@@ -32,7 +32,11 @@ class UserDefinedGrammarTest {
         Stmt.DropTypeStmt d = (Stmt.DropTypeStmt) one("drop type if exists a, b.c cascade");
         assertEquals(List.of(List.of("a"), List.of("b", "c")), d.names());
         assertTrue(d.missingOk() && d.cascade());
-        assertEquals("0A000", assertThrows(PgException.class, () -> one("create type t as (a int)")).sqlState());
+        Stmt.CompositeTypeStmt ct = (Stmt.CompositeTypeStmt) one("create type s.t as (a int, b varchar(3) collate \"C\")");
+        assertEquals(List.of("s", "t"), ct.name());
+        assertEquals(List.of("a", "b"), ct.attributes().stream().map(Stmt.CompositeAttribute::name).toList());
+        assertEquals(List.of(), ((Stmt.CompositeTypeStmt) one("create type e as ()")).attributes());
+        assertEquals("0A000", assertThrows(PgException.class, () -> one("create type t as range (subtype = int)")).sqlState());
     }
 
     @Test

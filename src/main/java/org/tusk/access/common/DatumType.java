@@ -64,6 +64,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * aclitem[]   1034   -1  no    i     x        int[] of (grantee, grantor, privs) triples; 12-byte AclItems
  * anyarray    2277   -1  no    d     x        only NULL
  * enum types  3500    4  yes   i     p        EnumValue; the pg_enum row's OID (anyenum stands for every enum type)
+ * composites  2249   -1  no    d     x        RecordValue; a HeapTupleHeader Datum ({@link CompositeFormat}; record stands for every composite type)
  * </pre>
  * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
  * date/time, uuid[], json[], jsonb[] ...: see {@link #elementType}) hold an ArrayValue and are
@@ -139,7 +140,13 @@ public enum DatumType {
      * Every enum type (pg_type.typtype 'e'): the value is the pg_enum row's OID. Its oid() is
      * anyenum's; a column's own enum type OID is pg_attribute.atttypid, which the relcache keeps.
      */
-    ENUM(3500, 4, true, 'i', 'p', org.tusk.utils.adt.EnumValue.class);
+    ENUM(3500, 4, true, 'i', 'p', org.tusk.utils.adt.EnumValue.class),
+    /**
+     * Every composite type (pg_type.typtype 'c'): a RecordValue stored as a HeapTupleHeader
+     * Datum ({@link CompositeFormat}). Its oid() is record's; a column's own composite type is
+     * pg_attribute.atttypid, and the value carries it in datum_typeid.
+     */
+    COMPOSITE(2249, -1, false, 'd', 'x', org.tusk.utils.adt.RecordValue.class);
 
     /** aclitem's type OID (the element type stored in an aclitem[]). */
     static final int ACLITEM_OID = 1033;
@@ -248,6 +255,7 @@ public enum DatumType {
             case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE, JSON -> ((String) value).getBytes(StandardCharsets.UTF_8);
             case BYTEA -> (byte[]) value;
             case JSONB -> JsonbFormat.encode((Jsonb) value);
+            case COMPOSITE -> CompositeFormat.encode((org.tusk.utils.adt.RecordValue) value);
             case INT2_ARRAY, OID_ARRAY, TEXT_ARRAY -> value instanceof ArrayValue a ? ArrayFormat.encode(a, elementType())
                     : legacyArrayPayload(value);
             case NUMERIC -> NumericFormat.encode((BigDecimal) value);
@@ -274,6 +282,7 @@ public enum DatumType {
             case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE, JSON -> new String(payload, StandardCharsets.UTF_8);
             case BYTEA -> payload;
             case JSONB -> JsonbFormat.decode(payload);
+            case COMPOSITE -> CompositeFormat.decode(payload);
             case NUMERIC -> NumericFormat.decode(payload);
             case INT2VECTOR -> ArrayFormat.decodeInt2(payload, INT2.oid);
             case OIDVECTOR -> ArrayFormat.decodeInt4(payload, OID.oid);

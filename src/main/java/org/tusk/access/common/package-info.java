@@ -12,7 +12,9 @@
  * Besides the scalar types, the stored forms of numeric (base-10000 digits,
  * {@link org.tusk.access.common.NumericFormat}), of arrays of any element type, with a null
  * bitmap and up to six dimensions, including int2vector and oidvector
- * ({@link org.tusk.access.common.ArrayFormat}), and of jsonb's JsonbContainer tree
+ * ({@link org.tusk.access.common.ArrayFormat}), of composite values as HeapTupleHeader Datums
+ * ({@link org.tusk.access.common.CompositeFormat}, read with the attribute types the session's
+ * type cache resolves from datum_typeid), and of jsonb's JsonbContainer tree
  * ({@link org.tusk.access.common.JsonbFormat}) are PostgreSQL's byte for byte (checked against
  * pages a PostgreSQL 15 server wrote); see {@link org.tusk.access.common.DatumType} for the full list and the Java value
  * of each type.

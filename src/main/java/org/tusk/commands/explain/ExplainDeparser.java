@@ -214,6 +214,28 @@ final class ExplainDeparser {
                 sb.append("))");
             }
             case Expr.ArrayCoerceExpr c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit);
+            case Expr.RowExpr r -> {
+                // get_rule_expr's RowExpr: ROW(...), cast when it has a named type
+                sb.append("ROW(");
+                args(sb, r.args(), in, pre);
+                sb.append(')');
+                if (r.type() != org.tusk.catalog.TypeOids.RECORD)
+                    sb.append("::").append(org.tusk.catalog.BuiltinCatalog.formatType(r.type()));
+            }
+            case Expr.FieldSelect f -> {
+                sb.append('(');
+                expr(sb, f.arg(), in, pre, true);
+                org.tusk.catalog.TypeCache.CompositeType ct = org.tusk.catalog.TypeCache.lookupComposite(f.arg().type());
+                sb.append(").").append(ct == null ? "f" + f.fieldnum() : Texts.quoteIdentifier(ct.names().get(f.fieldnum() - 1)));
+            }
+            case Expr.FieldStore f -> args(sb, f.newvals(), in, pre);
+            case Expr.RowCompareExpr rc -> {
+                sb.append("(ROW(");
+                args(sb, rc.largs(), in, pre);
+                sb.append(") ").append(rc.ops().get(0).name()).append(" ROW(");
+                args(sb, rc.rargs(), in, pre);
+                sb.append("))");
+            }
         }
     }
 

@@ -60,8 +60,10 @@
  * computed one at a time; integer series end at the type's limit instead of overflowing),
  * {@link org.tusk.utils.adt.ArraySets}, {@link org.tusk.utils.adt.JsonSets} (json forms split
  * the document text, {@code JsonTopLevel}, so key order, duplicates and spelling survive) and
- * {@link org.tusk.utils.adt.TextSets}. {@link org.tusk.utils.adt.RecordValue} is an anonymous
- * record Datum with record_out's text form.
+ * {@link org.tusk.utils.adt.TextSets}. {@link org.tusk.utils.adt.RecordValue} is a composite
+ * Datum (its type OID, the column types and values) with record_out's text form and
+ * btrecordcmp's ordering; {@link org.tusk.utils.adt.RowTypes} holds record_in and the record
+ * comparison checks of rowtypes.c.
  *
  * <p>Statistical aggregates keep immutable states: {@link org.tusk.utils.adt.FloatAccum}
  * (float.c's {N, Sx, Sxx} and {N, Sx, Sxx, Sy, Syy, Sxy} arrays, updated with the Youngs-Cramer

@@ -183,9 +183,10 @@ public final class RelCache {
     }
 
     /** Whether pg_type says {@code typeOid} is an enum type (typtype 'e'): its values are stored as pg_enum OIDs. */
-    private boolean isEnumType(int typeOid, Snapshot snap) {
+    /** pg_type.typtype of a type, 0 if there is no such type. */
+    private char typtype(int typeOid, Snapshot snap) {
         TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
-        return t != null && "e".equals(PG_TYPE.get(t.values(), "typtype"));
+        return t == null ? 0 : ((String) PG_TYPE.get(t.values(), "typtype")).charAt(0);
     }
 
     /** RelationBuildDesc. */
@@ -255,7 +256,11 @@ public final class RelCache {
     private Attribute attribute(Object[] a, Snapshot snap) {
         int typeOid = oid(PG_ATTRIBUTE.get(a, "atttypid"));
         DatumType type = DatumType.forOid(typeOid);
-        if (type == null && isEnumType(typeOid, snap)) type = DatumType.ENUM;
+        if (type == null) {
+            char typtype = typtype(typeOid, snap);
+            if (typtype == 'e') type = DatumType.ENUM;
+            else if (typtype == 'c') type = DatumType.COMPOSITE;   // stored as a HeapTupleHeader Datum
+        }
         String name = (String) PG_ATTRIBUTE.get(a, "attname");
         if (type == null) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
