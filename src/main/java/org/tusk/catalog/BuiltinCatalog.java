@@ -75,11 +75,12 @@ public final class BuiltinCatalog {
 
     /**
      * The elements of an aclitem[] value: the shared catalog views give them as text already;
-     * pg_class.relacl read from the heap is (grantee, grantor, privs) triples, shown with role
-     * OIDs since an output function cannot look names up.
+     * pg_class.relacl read from the heap is (grantee, grantor, privs) triples, shown as
+     * aclitemout shows them: role names through the session's {@link ObjectNames} (putid), the
+     * OID of a role that no longer exists.
      */
     static List<?> aclElements(Object v) {
-        if (v instanceof int[] triples) return Acl.toText(triples, Integer::toUnsignedString);
+        if (v instanceof int[] triples) return Acl.toText(triples, SharedCatalogViews::roleOut);
         return TextArrays.elements(v);
     }
 
@@ -184,6 +185,8 @@ public final class BuiltinCatalog {
         PartitionBuiltins.register(b);
         AggregateSupportBuiltins.register(b);
         RowTypeBuiltins.register(b);
+        PrivilegeBuiltins.register(b);
+        InformationSchemaBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -309,10 +312,6 @@ public final class BuiltinCatalog {
             fn("pg_get_userbyid", List.of(OID), NAME, S, true, (c, a) -> c.session().roleName(((Number) a[0]).intValue())
                     .orElse("unknown (OID=" + Integer.toUnsignedString(((Number) a[0]).intValue()) + ")"));
             fn("pg_encoding_to_char", List.of(INT4), NAME, (c, a) -> org.tusk.utils.adt.Encodings.name(((Number) a[0]).intValue()));
-            fn("has_database_privilege", List.of(TEXT, TEXT), BOOL, S, true,
-                    (c, a) -> c.session().hasDatabasePrivilege(null, (String) a[0], (String) a[1]));
-            fn("has_database_privilege", List.of(NAME, TEXT, TEXT), BOOL, S, true,
-                    (c, a) -> c.session().hasDatabasePrivilege((String) a[0], (String) a[1], (String) a[2]));
             for (int arr : new int[] {ACLITEM_ARRAY}) {
                 fn("array_to_string", List.of(arr, TEXT), TEXT, S, true, (c, a) -> TextArrays.arrayToString(aclElements(a[0]), (String) a[1], null));
                 fn("array_to_string", List.of(arr, TEXT, TEXT), TEXT, S, false, (c, a) -> a[0] == null || a[1] == null ? null

@@ -474,10 +474,13 @@ public final class HeapCatalog implements Catalog {
 
     // ------------------------------------------------------------------ lookup
 
-    /** The lookups of the reg* types and catalog functions over this catalog ({@link ObjectNames}). */
-    public ObjectNames objectNames(java.util.function.Function<Integer, java.util.Optional<String>> roleNames,
-                                   java.util.function.ToIntFunction<String> roleOids) {
-        return new HeapObjectNames(this, writer, namespaces, roleNames, roleOids);
+    /**
+     * The lookups of the reg* types and catalog functions over this catalog ({@link ObjectNames}),
+     * with roles and databases from {@code shared}, the session's view of the shared catalogs.
+     */
+    public ObjectNames objectNames(java.util.function.Supplier<BootstrapCatalog> shared) {
+        return new HeapObjectNames(this, writer, namespaces, oid -> shared.get().role(oid).map(BootstrapCatalog.Role::name),
+                name -> shared.get().role(name).map(BootstrapCatalog.Role::oid).orElse(0), shared);
     }
 
     @Override

@@ -22,9 +22,12 @@ final class HeapObjectNames implements ObjectNames {
     private final HeapCatalog catalog;
     private final Function<Integer, Optional<String>> roleNames;
     private final ToIntFunction<String> roleOids;
+    private final java.util.function.Supplier<BootstrapCatalog> shared;
 
     HeapObjectNames(HeapCatalog catalog, CatalogWriter writer, Namespaces namespaces,
-                    Function<Integer, Optional<String>> roleNames, ToIntFunction<String> roleOids) {
+                    Function<Integer, Optional<String>> roleNames, ToIntFunction<String> roleOids,
+                    java.util.function.Supplier<BootstrapCatalog> shared) {
+        this.shared = shared;
         this.catalog = catalog;
         this.writer = writer;
         this.namespaces = namespaces;
@@ -60,6 +63,16 @@ final class HeapObjectNames implements ObjectNames {
 
     @Override
     public int roleOid(String name) { return roleOids.applyAsInt(name); }
+
+    @Override
+    public boolean roleIsSuperuser(int roleOid) {
+        return shared != null && shared.get().role(roleOid).map(BootstrapCatalog.Role::superuser).orElse(false);
+    }
+
+    @Override
+    public BootstrapCatalog sharedCatalog() {
+        return shared != null ? shared.get() : ObjectNames.super.sharedCatalog();
+    }
 
     @Override
     public List<Object[]> rows(SystemCatalog cat, java.util.function.Predicate<Object[]> where) {

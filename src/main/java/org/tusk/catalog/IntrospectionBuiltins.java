@@ -78,6 +78,8 @@ final class IntrospectionBuiltins {
         r.fn("pg_get_indexdef", List.of(OID), TEXT, S, true, (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), 0));
         r.fn("pg_get_indexdef", List.of(OID, INT4, BOOL), TEXT, S, true,
                 (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), (Integer) a[1], (Boolean) a[2]));
+        r.fn("pg_get_function_result", List.of(OID), TEXT, S, true,
+                (c, a) -> org.tusk.utils.ruleutils.FunctionDef.result(((Number) a[0]).intValue()));
         r.fn("pg_get_constraintdef", List.of(OID), TEXT, S, true,
                 (c, a) -> RuleUtils.getConstraintdef(((Number) a[0]).intValue(), false, c.session().currentDatabase()));
         r.fn("pg_get_constraintdef", List.of(OID, BOOL), TEXT, S, true,

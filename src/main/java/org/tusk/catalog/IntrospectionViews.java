@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Catalog relations psql and drivers read that Tusk computes rather than stores: pg_collation
  * (the built-in rows default, C and POSIX; Tusk compares bytewise under all of them),
- * and the system_views.sql views pg_tables
+ * pg_language (the built-in languages), and
+ * the system_views.sql views pg_tables
  * and pg_indexes over pg_class and pg_index, read through {@link ObjectNames} at each scan with
  * the session's catalog snapshot.
  */
@@ -30,6 +31,11 @@ public final class IntrospectionViews implements RelationProvider {
     private static final List<ColumnDef> PG_INDEXES = List.of(col("schemaname", TypeOids.NAME), col("tablename", TypeOids.NAME),
             col("indexname", TypeOids.NAME), col("tablespace", TypeOids.NAME), col("indexdef", TypeOids.TEXT));
 
+    private static final List<ColumnDef> PG_LANGUAGE = List.of(col("oid", TypeOids.OID), col("lanname", TypeOids.NAME),
+            col("lanowner", TypeOids.OID), col("lanispl", TypeOids.BOOL), col("lanpltrusted", TypeOids.BOOL),
+            col("lanplcallfoid", TypeOids.OID), col("laninline", TypeOids.OID), col("lanvalidator", TypeOids.OID),
+            col("lanacl", TypeOids.ACLITEM_ARRAY));
+
     private final java.util.function.Function<Integer, String> indexdef;
 
     /** @param indexdef pg_get_indexdef of an index OID (ruleutils, above this package) */
@@ -44,6 +50,7 @@ public final class IntrospectionViews implements RelationProvider {
             case "pg_collation" -> relation(PG_COLLATION, IntrospectionViews::collations);
             case "pg_tables" -> relation(PG_TABLES, IntrospectionViews::tables);
             case "pg_indexes" -> relation(PG_INDEXES, this::indexes);
+            case "pg_language" -> relation(PG_LANGUAGE, IntrospectionViews::languages);
             default -> null;
         };
     }
@@ -62,6 +69,19 @@ public final class IntrospectionViews implements RelationProvider {
                 new Object[] {100L, "default", nsp, owner, "d", true, -1, null, null, null, null},
                 new Object[] {950L, "C", nsp, owner, "c", true, -1, "C", "C", null, null},
                 new Object[] {951L, "POSIX", nsp, owner, "c", true, -1, "POSIX", "POSIX", null, null});
+    }
+
+    /**
+     * pg_language.dat: internal (12), c (13) and sql (14) with their validators (fmgr_internal_validator
+     * 2246, fmgr_c_validator 2247, fmgr_sql_validator 2248); plpgsql is not there, as Tusk has no
+     * procedural languages.
+     */
+    private static List<Object[]> languages() {
+        long owner = 10;
+        return List.of(
+                new Object[] {12L, "internal", owner, false, false, 0L, 0L, 2246L, null},
+                new Object[] {13L, "c", owner, false, false, 0L, 0L, 2247L, null},
+                new Object[] {14L, "sql", owner, false, true, 0L, 0L, 2248L, null});
     }
 
     /** pg_tables: relkind 'r' and 'p'. */

@@ -45,6 +45,12 @@ public interface ObjectNames {
     /** A non-built-in type by name within a namespace (0: through the search path); 0 if none. */
     int userTypeOid(String schemaOrNull, String name);
 
+    /** superuser_arg: whether the role is a superuser (false for an unknown OID). */
+    default boolean roleIsSuperuser(int roleOid) { return false; }
+
+    /** The shared catalogs (roles, databases) as the session's transaction sees them. */
+    default BootstrapCatalog sharedCatalog() { return new BootstrapCatalog(List.of(), List.of()); }
+
     /** systable_beginscan without an index: the rows of a heap catalog matching {@code where}. */
     List<Object[]> rows(SystemCatalog catalog, java.util.function.Predicate<Object[]> where);
 

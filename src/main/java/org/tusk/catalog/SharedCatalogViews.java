@@ -120,7 +120,16 @@ public final class SharedCatalogViews implements RelationProvider {
 
     private static String roleOut(BootstrapCatalog c, String oid) {
         if (oid.isEmpty()) return "";
-        String name = c.role(Integer.parseInt(oid)).map(BootstrapCatalog.Role::name).orElse(oid);
+        return putid(c.role(Integer.parseInt(oid)).map(BootstrapCatalog.Role::name).orElse(oid));
+    }
+
+    /** aclitemout's role of a heap ACL (pg_class.relacl): its name by the session's lookup, else the OID. */
+    static String roleOut(int oid) {
+        return putid(ObjectNames.current().roleName(oid).orElse(Integer.toUnsignedString(oid)));
+    }
+
+    /** putid: a role name double-quoted unless it is only letters, digits and underscores. */
+    private static String putid(String name) {
         for (char ch : name.toCharArray()) {
             if (!Character.isLetterOrDigit(ch) && ch != '_') return "\"" + name.replace("\"", "\"\"") + "\"";
         }

@@ -53,6 +53,28 @@
  * bits); NULL is the owner's default. The relcache keeps relowner and relacl;
  * {@link org.tusk.catalog.Catalog#setRelationAcl} writes relacl and sends a relcache
  * invalidation, so other sessions check against a committed GRANT from their next statement.
+ * relacl is printed as aclitemout prints it, with role names (putid quoting) found through the
+ * session's {@link org.tusk.catalog.ObjectNames}, or the OID of a role that no longer exists.
+ *
+ * <p>{@link org.tusk.catalog.PrivilegeInquiry} is acl.c's inquiry side (has_table_privilege,
+ * has_column_privilege, has_any_column_privilege, has_database_privilege,
+ * has_function_privilege, has_schema_privilege, has_sequence_privilege, pg_has_role), registered
+ * in every name/OID/implicit-user form by {@link org.tusk.catalog.PrivilegeBuiltins}. Invariants:
+ * the answer is aclmask with ACLMASK_ANY over the object's effective ACL (the stored one, or
+ * acldefault for its kind: the owner holds everything); a superuser holds every privilege and an
+ * owner every grant option; a name that names nothing is an error with PostgreSQL's SQLSTATE
+ * (42704, 42P01, 3F000, 3D000, 42883, 42703) while an OID that names nothing gives NULL; an
+ * unknown privilege word is 22023. It reads rows through ObjectNames with the session's catalog
+ * snapshot and takes no locks (as PostgreSQL's, it may see a row a concurrent DDL is about to
+ * change); nothing is cached. Without role membership a role has its own privileges and
+ * PUBLIC's only. {@link org.tusk.catalog.InformationSchemaBuiltins} adds what the
+ * information_schema views call (aclexplode, acldefault, pg_relation_is_updatable, ...).
+ *
+ * <h2>information_schema</h2>
+ * Not built in Java: initdb runs PostgreSQL's {@code information_schema.sql} (resource of
+ * {@code bin.initdb}) in template1, so its views, domains and functions are ordinary catalog
+ * rows in every database copied from it. A view of it that calls a function Tusk lacks fails
+ * when queried, not at initdb, only if the script itself does not call it.
  *
  * <h2>Heap catalogs</h2>
  * pg_namespace (2615), pg_class (1259), pg_attribute (1249), pg_type (1247), pg_index (2610),

@@ -91,34 +91,6 @@ final class BackendSession implements SessionServices {
         return cat.role(oid).map(org.tusk.catalog.BootstrapCatalog.Role::name);
     }
 
-    @Override
-    public boolean hasDatabasePrivilege(String roleName, String database, String privileges) {
-        var cat = ctx.storage.sharedCatalog.current();
-        var role = roleName == null ? cat.role(ctx.role.oid()) : cat.role(roleName);
-        if (role.isEmpty()) {
-            throw PgException.error(SqlState.UNDEFINED_OBJECT, "role \"" + (roleName == null ? ctx.role.name() : roleName)
-                    + "\" does not exist");
-        }
-        var db = cat.database(database).orElseThrow(() -> PgException.error(SqlState.INVALID_CATALOG_NAME,
-                "database \"" + database + "\" does not exist"));
-        // convert_database_priv_string
-        int wanted = 0;
-        for (String p : privileges.split(",")) {
-            String w = p.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-            boolean option = w.endsWith(" WITH GRANT OPTION");
-            if (option) w = w.substring(0, w.length() - " WITH GRANT OPTION".length());
-            int bit = switch (w) {
-                case "CREATE" -> org.tusk.catalog.Acl.ACL_CREATE;
-                case "TEMPORARY", "TEMP" -> org.tusk.catalog.Acl.ACL_CREATE_TEMP;
-                case "CONNECT" -> org.tusk.catalog.Acl.ACL_CONNECT;
-                default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized privilege type: \"" + p.strip() + "\"");
-            };
-            wanted |= option ? bit << 16 : bit;
-        }
-        if (role.get().superuser()) return true;
-        return (org.tusk.catalog.Acl.databaseMask(db, role.get().oid()) & wanted) != 0;
-    }
-
     /** pg_signal_backend: only client backends; a non-superuser only those of its own role. */
     private boolean signal(int pid, boolean terminate) {
         Proc target = SignalFuncs.findProc(ctx.env.shmem().procGlobal(), pid);

@@ -135,9 +135,7 @@ final class SessionStorage {
             }
         });
         // The reg* types' I/O functions and the catalog functions look names up through this.
-        org.tusk.catalog.ObjectNames.install(catalog.objectNames(
-                oid -> sharedCatalog.current().role(oid).map(org.tusk.catalog.BootstrapCatalog.Role::name),
-                name -> sharedCatalog.current().role(name).map(org.tusk.catalog.BootstrapCatalog.Role::oid).orElse(0)));
+        org.tusk.catalog.ObjectNames.install(catalog.objectNames(sharedCatalog::current));
     }
 
     /** GetNewObjectId. */

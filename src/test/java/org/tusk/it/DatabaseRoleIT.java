@@ -234,9 +234,8 @@ class DatabaseRoleIT {
                 exec(b, "delete from t where a = 5");
                 exec(su, "revoke all privileges on t from public");
                 assertEquals("42501", fails(b, "delete from t").getSQLState());
-                String alice = column(su, "select oid from pg_roles where rolname = 'alice'").get(0);
-                String bob = column(su, "select oid from pg_roles where rolname = 'bob'").get(0);
-                assertEquals(List.of("10=arwdDxt/10," + alice + "=r/10," + bob + "=w*/10"),
+                // aclitemout names the roles, as PostgreSQL prints relacl.
+                assertEquals(List.of("tusk=arwdDxt/tusk,alice=r/tusk,bob=w*/tusk"),
                         column(su, "select array_to_string(relacl, ',') from pg_class where relname = 't'"));
                 assertEquals("0LP01", fails(su, "grant usage on t to alice").getSQLState());
                 assertEquals("42704", fails(su, "grant select on t to nobody").getSQLState());

@@ -17,6 +17,13 @@ import java.util.concurrent.TimeUnit;
  * A Tusk server for a test: a fresh data directory made by {@code ./tusk initdb}, a postmaster
  * started by {@code ./tusk start} on a free port, stopped (and the directory removed) by
  * {@link #close()}. Everything runs as real processes, as a user would run them.
+ *
+ * <p>initdb runs once per test JVM for each (superuser, password, auth method): its result is an
+ * "initdb template" that every later server with the same arguments gets a copy of, as
+ * PostgreSQL's own test suites do (Makefile.global's initdb-template). A copy of a cleanly shut
+ * down cluster that no server ever ran on is what initdb would have produced (apart from the
+ * system identifier and the SCRAM salt, which nothing here compares), and each test still has its
+ * own directory, so tests stay isolated.
  */
 public final class TuskServer implements AutoCloseable {
     public static final String PSQL = Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/psql"))
@@ -45,15 +52,48 @@ public final class TuskServer implements AutoCloseable {
     public static TuskServer start(String user, String password, String auth, String... settings) throws Exception {
         Path root = Files.createTempDirectory("tusk-it");
         TuskServer s = new TuskServer(root, freePort(), user, password);
-        List<String> init = new ArrayList<>(List.of("initdb", "-D", s.dataDir.toString(), "-U", user, "--auth", auth));
+        copyTree(template(s, user, password, auth), s.dataDir);
+        s.startAgain(settings);
+        return s;
+    }
+
+    /** The initdb templates made so far, by superuser, password and auth method. */
+    private static final java.util.Map<List<String>, Path> TEMPLATES = new java.util.HashMap<>();
+
+    /** The template cluster for these initdb arguments, made by {@code ./tusk initdb} the first time. */
+    private static synchronized Path template(TuskServer s, String user, String password, String auth) throws Exception {
+        List<String> key = java.util.Arrays.asList(user, password, auth);
+        Path done = TEMPLATES.get(key);
+        if (done != null) return done;
+        Path root = Files.createTempDirectory("tusk-it-template");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+        Path dir = root.resolve("data");
+        List<String> init = new ArrayList<>(List.of("initdb", "-D", dir.toString(), "-U", user, "--auth", auth));
         if (password != null) {
             Path pw = root.resolve("pwfile");
             Files.writeString(pw, password + "\n");
             init.addAll(List.of("--pwfile", pw.toString()));
         }
         s.tusk(init);
-        s.startAgain(settings);
-        return s;
+        TEMPLATES.put(key, dir);
+        return dir;
+    }
+
+    /** cp -r, keeping the permissions (the data directory is 0700 for PostgreSQL's checks). */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind
+        }
     }
 
     /** ./tusk start on the same directory and port (after a stop or a crash). */
@@ -160,9 +200,7 @@ public final class TuskServer implements AutoCloseable {
                 });
             }
         } finally {
-            try (var walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(root);
         }
     }
 

@@ -177,6 +177,8 @@ public final class InitDb {
         byte[] nonce = MockAuthenticationNonce.loadOrCreate(dataDir.resolve("global").resolve("mock_authentication_nonce"));
         out.println("creating write-ahead log, control file and transaction status ... ok");
         XLogBootstrap.bootstrap(dataDir, nonce, 100);
+        out.println("performing post-bootstrap initialization ... ok");
+        PostBootstrap.run(dataDir, user);
         out.println();
         out.println("Success. You can now start the database server using:");
         out.println();

@@ -22,6 +22,20 @@ public final class Encodings {
         return encoding >= 0 && encoding < NAMES.size() ? NAMES.get(encoding) : "";
     }
 
+    /**
+     * pg_encoding_max_length: the longest character of an encoding in bytes (pg_wchar_table's
+     * maxmblen), or null for a number that is no encoding.
+     */
+    public static Integer maxLength(int encoding) {
+        if (encoding < 0 || encoding >= NAMES.size()) return null;
+        return switch (NAMES.get(encoding)) {
+            case "EUC_CN", "SJIS", "BIG5", "GBK", "UHC", "SHIFT_JIS_2004" -> 2;
+            case "EUC_JP", "EUC_KR", "EUC_JIS_2004", "JOHAB" -> 3;
+            case "EUC_TW", "UTF8", "MULE_INTERNAL", "GB18030" -> 4;
+            default -> 1;
+        };
+    }
+
     /** Whether {@code name} names an encoding (pg_char_to_encoding, ignoring case, '-' and '_'). */
     public static boolean isKnown(String name) {
         String n = clean(name);

@@ -76,15 +76,6 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "roles are not available here");
     }
 
-    /**
-     * has_database_privilege: whether {@code role} (null: the current user) holds any of the
-     * comma-separated {@code privileges} (CREATE, CONNECT, TEMPORARY, TEMP, each optionally
-     * WITH GRANT OPTION) on database {@code database}.
-     */
-    default boolean hasDatabasePrivilege(String role, String database, String privileges) {
-        throw org.tusk.utils.error.PgException.error("0A000", "databases are not available here");
-    }
-
     /** nextval(sequence name): the sequence's next value (sequence.c nextval_internal). */
     default long nextval(String sequence) {
         throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
