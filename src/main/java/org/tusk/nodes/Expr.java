@@ -86,11 +86,31 @@ public sealed interface Expr {
     /**
      * An aggregate call. {@code aggno} indexes the per-query aggregate state array; args are
      * evaluated against the aggregate's input tuple. {@code star} for count(*).
+     * {@code levelsup} (agglevelsup) is the query level, counted outwards from the one the
+     * call is written in, that computes the aggregate (parse_agg.c: the level of its
+     * arguments' outermost-but-nearest Vars); {@code aggno} then indexes that level's
+     * aggregates, and the call's arguments stay in the frame of the level it is written in.
+     * {@code location} is the call's position in the query text (-1 if unknown).
      */
     record Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type, boolean distinct, Expr filter,
-                  List<AggSort> order) implements Expr {
+                  List<AggSort> order, int levelsup, int location) implements Expr {
+        public Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type, boolean distinct, Expr filter,
+                      List<AggSort> order) {
+            this(agg, args, star, aggno, type, distinct, filter, order, 0, -1);
+        }
+
         public Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type) {
             this(agg, args, star, aggno, type, false, null, List.of());
+        }
+
+        /** The same call with other arguments, filter and ORDER BY (expression_tree_mutator). */
+        public Aggref withParts(List<Expr> newArgs, Expr newFilter, List<AggSort> newOrder) {
+            return new Aggref(agg, newArgs, star, aggno, type, distinct, newFilter, newOrder, levelsup, location);
+        }
+
+        /** The same call computed {@code newLevelsup} levels up. */
+        public Aggref withLevelsUp(int newLevelsup) {
+            return new Aggref(agg, args, star, aggno, type, distinct, filter, order, newLevelsup, location);
         }
     }
 

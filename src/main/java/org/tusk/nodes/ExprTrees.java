@@ -131,8 +131,7 @@ public final class ExprTrees {
             case Expr.Aggref x -> {
                 List<Expr.AggSort> order = new ArrayList<>();
                 for (Expr.AggSort s : x.order()) order.add(new Expr.AggSort(map(s.expr(), f), s.desc(), s.nullsFirst()));
-                yield new Expr.Aggref(x.agg(), mapAll(x.args(), f), x.star(), x.aggno(), x.type(), x.distinct(),
-                        map(x.filter(), f), List.copyOf(order));
+                yield x.withParts(mapAll(x.args(), f), map(x.filter(), f), List.copyOf(order));
             }
             case Expr.WindowFunc x -> new Expr.WindowFunc(x.name(), x.fn(), x.agg(), mapAll(x.args(), f), x.star(),
                     map(x.filter(), f), x.winref(), x.type(), x.location());
@@ -181,6 +180,8 @@ public final class ExprTrees {
             case Expr.ArrayExpr a -> new Expr.ArrayExpr(a.elemType(), a.type(), mapAll(a.elements(), ExprTrees::withoutLocations),
                     a.multidims(), -1);
             case Expr.SubLink s -> s;
+            case Expr.Aggref a when a.location() >= 0 -> withoutLocations(new Expr.Aggref(a.agg(), a.args(), a.star(),
+                    a.aggno(), a.type(), a.distinct(), a.filter(), a.order(), a.levelsup(), -1));
             case Expr.WindowFunc w -> new Expr.WindowFunc(w.name(), w.fn(), w.agg(), mapAll(w.args(), ExprTrees::withoutLocations),
                     w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);
             case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), -1);

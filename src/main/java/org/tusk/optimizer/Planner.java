@@ -287,6 +287,7 @@ public final class Planner {
     /** SubLinks.process, leaving Aggrefs to the Agg node (their arguments are planned with the aggregate list). */
     private static Expr processSkippingAggs(Expr e, PlannerInfo info) {
         return org.tusk.nodes.ExprTrees.map(e, x -> switch (x) {
+            case Expr.Aggref a when a.levelsup() > 0 -> SubLinks.outerAgg(a, info);
             case Expr.Aggref a -> a;
             case Expr.SubLink s -> SubLinks.process(s, info);
             case Expr.Var v when v.levelsup() > 0 -> SubLinks.process(v, info);
@@ -308,8 +309,7 @@ public final class Planner {
             List<Expr.AggSort> order = new ArrayList<>();
             for (Expr.AggSort o : a.order())
                 order.add(new Expr.AggSort(layout.fix(fold(SubLinks.process(o.expr(), info), ctx)), o.desc(), o.nullsFirst()));
-            aggs.add(new Expr.Aggref(a.agg(), List.copyOf(args), a.star(), a.aggno(), a.type(), a.distinct(), filter,
-                    List.copyOf(order)));
+            aggs.add(a.withParts(List.copyOf(args), filter, List.copyOf(order)));
         }
         Expr having = q.havingQual() == null ? null : layout.fix(fold(processSkippingAggs(q.havingQual(), info), ctx));
         List<Expr> keys = new ArrayList<>();
@@ -318,7 +318,11 @@ public final class Planner {
             return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys);
         if (q.groupClause().isEmpty())
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
-        if (ScanPaths.setting(ctx, "enable_hashagg", true))
+        // create_grouping_paths: hashing needs every aggregate to take its input in any order
+        // (numOrderedAggs == 0); one with DISTINCT or ORDER BY makes the grouping sorted
+        boolean orderedAggs = false;
+        for (Expr.Aggref a : aggs) orderedAggs |= a.distinct() || !a.order().isEmpty();
+        if (!orderedAggs && ScanPaths.setting(ctx, "enable_hashagg", true))
             return new Plan.Agg(input, Plan.AggStrategy.HASHED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(out),
                     having);
         int w = input.width();

@@ -32,8 +32,15 @@ final class PlannerInfo {
         }
     }
 
-    /** An exec parameter standing for {@code var} (a Var of this level, levelsup 0). */
-    record PlanParam(int id, Expr.Var var) {}
+    /**
+     * An exec parameter standing for {@code item}, an expression of this level (PlannerParamItem):
+     * a Var (levelsup 0) or an aggregate call this level computes for a sub-select (an
+     * outer-level Aggref, levelsup 0, its arguments in this level's frame).
+     */
+    record PlanParam(int id, Expr item) {
+        /** The Var the parameter stands for; lateral references are always Vars. */
+        Expr.Var var() { return (Expr.Var) item; }
+    }
 
     /** A planned WITH query of this level. */
     record CtePlan(int cteId, Plan plan) {}
@@ -58,9 +65,23 @@ final class PlannerInfo {
     /** assign_param_for_var: the parameter for this level's column (varno, attno), shared by equal references. */
     int paramFor(Expr.Var v) {
         for (PlanParam p : planParams)
-            if (p.var().varno() == v.varno() && p.var().attno() == v.attno()) return p.id();
+            if (p.item() instanceof Expr.Var pv && pv.varno() == v.varno() && pv.attno() == v.attno()) return p.id();
         int id = newParamId();
         planParams.add(new PlanParam(id, new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1, 0)));
+        return id;
+    }
+
+    /**
+     * assign_param_for_aggref (replace_outer_agg): the parameter for aggregate call {@code agg}
+     * of this level (levelsup 0, in this level's frame), shared by references to the same call.
+     * Its value is the one this level's Agg node computes, read when a SubPlan evaluates its
+     * arguments.
+     */
+    int paramForAgg(Expr.Aggref agg) {
+        for (PlanParam p : planParams)
+            if (p.item() instanceof Expr.Aggref pa && pa.aggno() == agg.aggno()) return p.id();
+        int id = newParamId();
+        planParams.add(new PlanParam(id, agg));
         return id;
     }
 

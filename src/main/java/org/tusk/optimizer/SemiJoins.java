@@ -36,10 +36,15 @@ final class SemiJoins {
             anti = true;
             e = b.args().get(0);
         }
+        // x IN (SELECT ...) (not under NOT) as the EXISTS it is equivalent to in WHERE
+        if (!anti && e instanceof Expr.SubLink any && any.kind() == Expr.SubLinkType.ANY) {
+            e = AnySublinks.asExists(any);
+            if (e == null) return null;
+        }
         if (!(e instanceof Expr.SubLink s) || s.kind() != Expr.SubLinkType.EXISTS) return null;
         Query sub = s.subselect();
         if (sub.setOperations() != null || !sub.cteList().isEmpty() || sub.hasGrouping() || !sub.distinctClause().isEmpty()
-                || sub.limitCount() != null || sub.limitOffset() != null || sub.fromList().isEmpty()) return null;
+                || !limitIsNoOp(info, sub) || sub.limitOffset() != null || sub.fromList().isEmpty()) return null;
         for (Query.RangeTblEntry r : sub.rangeTable())
             if (r.lateral() || r.kind() == Query.RteKind.CTE) return null;
         List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>(), hoisted = new ArrayList<>();
@@ -75,6 +80,16 @@ final class SemiJoins {
         // the inner side must not need values of this level's rows
         if (!params.isEmpty() || !inner[0].lateralParams().isEmpty()) return null;
         return new Pulled(anti, inner[0], correlated, List.copyOf(hoisted));
+    }
+
+    /**
+     * simplify_EXISTS_query's LIMIT rule: whether an EXISTS may ignore the subquery's LIMIT, a
+     * constant that is null (no limit) or positive (at least one row still comes back).
+     */
+    private static boolean limitIsNoOp(PlannerInfo info, Query sub) {
+        if (sub.limitCount() == null) return true;
+        if (!(Planner.fold(sub.limitCount(), info.glob.ctx) instanceof Expr.Const c)) return false;
+        return c.value() == null || ((Number) c.value()).longValue() > 0;
     }
 
     /** Whether {@code c}, a conjunct of the subquery, refers to this level (one up) at any depth. */

@@ -10,8 +10,9 @@ import org.tusk.nodes.Plan;
 
 /**
  * Sublinks to SubPlans (subselect.c make_subplan/build_subplan) and outer references to exec
- * parameters (SS_replace_correlation_vars). A Var of a query {@code k} levels up becomes an
- * ExecParam registered in that level's {@link PlannerInfo#planParams}; a SubLink's subquery is
+ * parameters (SS_replace_correlation_vars). A Var of a query {@code k} levels up, and an
+ * aggregate call that query computes, becomes an ExecParam registered in that level's
+ * {@link PlannerInfo#planParams}; a SubLink's subquery is
  * planned one level down, and the parameters it registered at this level become the SubPlan's
  * {@code parParams}, whose values its {@code args} (Vars of this level) supply at evaluation.
  */
@@ -26,9 +27,20 @@ final class SubLinks {
                 info.glob.outerRefs++;
                 yield new Expr.ExecParam(info.ancestor(v.levelsup()).paramFor(v), v.type(), v.typmod());
             }
+            case Expr.Aggref a when a.levelsup() > 0 -> outerAgg(a, info);
             case Expr.SubLink s -> makeSubPlan(s, info);
             default -> null;
         });
+    }
+
+    /**
+     * replace_outer_agg: an aggregate call computed by the query {@code levelsup} levels up
+     * becomes an ExecParam of that level, whose value its Agg node has when a SubPlan passes it.
+     */
+    static Expr outerAgg(Expr.Aggref a, PlannerInfo info) {
+        info.glob.outerRefs++;
+        Expr.Aggref there = (Expr.Aggref) VarLevels.incrementLevelsUp(a, -a.levelsup());
+        return new Expr.ExecParam(info.ancestor(a.levelsup()).paramForAgg(there), a.type(), -1);
     }
 
     static List<Expr> processAll(List<Expr> l, PlannerInfo info) {
@@ -60,15 +72,19 @@ final class SubLinks {
         List<Expr> args = new ArrayList<>();
         for (PlannerInfo.PlanParam p : params) {
             parParams.add(p.id());
-            args.add(p.var());
+            args.add(p.item());
         }
         List<Integer> paramIds = new ArrayList<>();
         Expr testexpr = null;
         if (s.testexpr() != null) {
             int ncols = plan[0].width();
             for (int i = 0; i < ncols; i++) paramIds.add(info.newParamId());
-            testexpr = ExprTrees.map(s.testexpr(), x -> x instanceof Expr.SubLinkParam p
-                    ? new Expr.ExecParam(paramIds.get(p.colno() - 1), p.type(), p.typmod()) : null);
+            // a sublink nested in the test (in its left-hand side) has SubLinkParams of its own
+            testexpr = ExprTrees.map(s.testexpr(), x -> switch (x) {
+                case Expr.SubLinkParam p -> new Expr.ExecParam(paramIds.get(p.colno() - 1), p.type(), p.typmod());
+                case Expr.SubLink nested -> nested;
+                default -> null;
+            });
             testexpr = process(testexpr, info);
         }
         boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY;

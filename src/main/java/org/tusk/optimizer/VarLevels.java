@@ -15,20 +15,29 @@ import org.tusk.nodes.Query;
  * The planner uses it when it moves an expression from one query level to another (a pulled-up
  * sub-select's conjuncts, a pulled-up subquery's output expressions).
  */
-final class VarLevels {
+public final class VarLevels {
     private VarLevels() {}
 
     /** What to put in place of a Var found {@code depth} levels below the starting level; null keeps it. */
     @FunctionalInterface
-    interface VarMapper {
+    public interface VarMapper {
         Expr map(Expr.Var v, int depth);
 
         /** The ctelevelsup of a CTE reference found {@code depth} levels down (unchanged unless levels move). */
         default int cteLevelsUp(int ctelevelsup, int depth) { return ctelevelsup; }
+
+        /** The same, given the CTE reference's range table entry (for walkers that want its name). */
+        default int cteLevelsUp(Query.RangeTblEntry cteRef, int depth) { return cteLevelsUp(cteRef.ctelevelsup(), depth); }
+
+        /** The agglevelsup of aggregate call {@code a} found {@code depth} levels down (unchanged unless levels move). */
+        default int aggLevelsUp(Expr.Aggref a, int depth) { return a.levelsup(); }
     }
 
-    /** IncrementVarSublevelsUp: every Var referring to the starting level or above moves {@code delta} levels. */
-    static Expr incrementLevelsUp(Expr e, int delta) {
+    /**
+     * IncrementVarSublevelsUp: every Var and aggregate call referring to the starting level or
+     * above moves {@code delta} levels.
+     */
+    public static Expr incrementLevelsUp(Expr e, int delta) {
         if (delta == 0) return e;
         return map(e, 0, new VarMapper() {
             public Expr map(Expr.Var v, int depth) {
@@ -39,6 +48,10 @@ final class VarLevels {
 
             public int cteLevelsUp(int ctelevelsup, int depth) {
                 return ctelevelsup >= depth ? ctelevelsup + delta : ctelevelsup;
+            }
+
+            public int aggLevelsUp(Expr.Aggref a, int depth) {
+                return a.levelsup() >= depth ? a.levelsup() + delta : a.levelsup();
             }
         });
     }
@@ -74,7 +87,7 @@ final class VarLevels {
     }
 
     /** The Vars of {@code e}, which lies {@code depth} levels below the starting level, mapped by {@code f}. */
-    static Expr map(Expr e, int depth, VarMapper f) {
+    public static Expr map(Expr e, int depth, VarMapper f) {
         if (e == null) return null;
         return ExprTrees.map(e, x -> switch (x) {
             case Expr.Var v -> {
@@ -83,6 +96,13 @@ final class VarLevels {
             }
             case Expr.SubLink s -> new Expr.SubLink(s.kind(), map(s.testexpr(), depth, f),
                     mapQuery(s.subselect(), depth + 1, f), s.type(), s.typmod(), s.location());
+            case Expr.Aggref a -> {
+                int levelsup = f.aggLevelsUp(a, depth);
+                List<Expr.AggSort> order = new ArrayList<>();
+                for (Expr.AggSort o : a.order()) order.add(new Expr.AggSort(map(o.expr(), depth, f), o.desc(), o.nullsFirst()));
+                yield a.withParts(List.copyOf(mapAll(a.args(), depth, f)), map(a.filter(), depth, f), List.copyOf(order))
+                        .withLevelsUp(levelsup);
+            }
             default -> null;
         });
     }
@@ -144,7 +164,7 @@ final class VarLevels {
             calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount()));
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
                 sub, values, map(r.function(), depth, f), r.cteName(),
-                r.kind() == Query.RteKind.CTE ? f.cteLevelsUp(r.ctelevelsup(), depth) : r.ctelevelsup(), r.selfReference(), r.lateral(),
+                r.kind() == Query.RteKind.CTE ? f.cteLevelsUp(r, depth) : r.ctelevelsup(), r.selfReference(), r.lateral(),
                 r.inh(), List.copyOf(calls), r.funcOrdinality());
     }
 }

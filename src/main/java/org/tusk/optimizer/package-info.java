@@ -90,11 +90,26 @@
  * subquery's conjuncts that read none of its own relations but this level's are moved up into
  * this level's WHERE first ({@code EXISTS (.. WHERE p AND q) = q AND EXISTS (.. WHERE p)}), where
  * they are pulled up in turn, so a NOT EXISTS nested in an EXISTS becomes an anti join of this
- * level; NOT EXISTS keeps all its conjuncts (the equivalence does not hold for it). An
- * uncorrelated {@code x = ANY (subquery)} is answered from a hash of the subquery's rows at
- * execution. Not yet: join order search beyond greedy, pulling up IN / correlated ANY, pulling
- * up subqueries with FROM tables (and anything below outer joins, which needs PlaceHolderVars),
- * outer-level aggregates (agglevelsup), bitmap scans, index scans for ORDER BY, statistics.
+ * level; NOT EXISTS keeps all its conjuncts (the equivalence does not hold for it). A constant
+ * LIMIT that is null or positive does not keep an EXISTS from being pulled up
+ * (simplify_EXISTS_query). {@code x IN (SELECT e FROM f WHERE w)} at the top of WHERE, over a
+ * plain subquery that reads nothing of the outer levels, is pulled up as
+ * {@code EXISTS (SELECT FROM f WHERE w AND x = e)} ({@link org.tusk.optimizer.AnySublinks},
+ * convert_ANY_sublink_to_join): a hash semi join on {@code x = e}. Any other
+ * {@code x = ANY (subquery)} stays a SubPlan, answered from a hash of the subquery's rows when
+ * uncorrelated.
+ *
+ * <p>Outer-level aggregates: an Aggref with levelsup k in a sub-select becomes an ExecParam of
+ * the level k up (replace_outer_agg, {@link org.tusk.optimizer.PlannerInfo#paramForAgg}); the
+ * SubPlan passes the Aggref (now of that level) as the parameter's argument, read from the
+ * aggregate values of that level's Agg node, which computes it as one of its aggregates (the
+ * analyzer put it in that level's list). Aggregates with DISTINCT or ORDER BY make GROUP BY
+ * sorted rather than hashed (numOrderedAggs).
+ *
+ * <p>Not yet: join order search beyond greedy, IN over grouped / DISTINCT / LIMIT subqueries
+ * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
+ * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), bitmap scans,
+ * index scans for ORDER BY, statistics.
  *
  * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the
  * window input target (keys, function arguments, window-free parts of the target list); one

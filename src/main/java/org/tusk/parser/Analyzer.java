@@ -454,6 +454,9 @@ public final class Analyzer {
 
     boolean hasAggregates() { return !aggs.isEmpty(); }
 
+    /** This level's aggregate calls (those its Agg node computes), in aggno order; {@link AggLevels} appends. */
+    List<Expr.Aggref> aggregates() { return aggs; }
+
     /**
      * parserOpenTable + addRangeTableEntry: the system view or catalog table {@code rv} names
      * (views first, as pg_catalog comes first in the search path); 42P01 if there is neither.
@@ -617,7 +620,19 @@ public final class Analyzer {
             if (found != null) throw err("42P09", "table reference \"" + ref + "\" is ambiguous", location);
             found = item;
         }
+        if (found != null) checkLateralRefOk(found, location);
         return found;
+    }
+
+    /**
+     * check_lateral_ref_ok: a LATERAL reference to the left side of a RIGHT or FULL join from
+     * its right side is an error (42P10).
+     */
+    private void checkLateralRefOk(NsItem item, int location) {
+        if (item.lateralOk()) return;
+        String name = item.refname() != null ? item.refname() : "unnamed_join";
+        throw err("42P10", "invalid reference to FROM-clause entry for table \"" + name + "\"", location)
+                .withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
     }
 
     /**
@@ -628,6 +643,7 @@ public final class Analyzer {
         int levelsup = 0;
         for (Analyzer lvl = this; lvl != null; lvl = outerLevels ? lvl.parent : null, levelsup++) {
             Expr found = null;
+            NsItem foundIn = null;
             for (NsItem item : lvl.namespace) {
                 if (!item.colsVisible()) continue;
                 for (int i = 0; i < item.colnames().size(); i++) {
@@ -635,8 +651,10 @@ public final class Analyzer {
                     if (found != null)
                         throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous", location);
                     found = item.colExprs().get(i);
+                    foundIn = item;
                 }
             }
+            if (foundIn != null) checkLateralRefOk(foundIn, location);
             if (found != null) return ExprTrees.incrementLevelsUp(withLocation(found, location), levelsup);
         }
         return null;
@@ -1326,16 +1344,24 @@ public final class Analyzer {
         }
     }
 
+    /** exprLocation for a raw expression: a cast {@code x::t} is located at its argument. */
+    private static int leftmostLocation(RawExpr e) {
+        if (e instanceof RawExpr.TypeCast tc) {
+            int arg = leftmostLocation(tc.arg());
+            return arg >= 0 && (tc.location() < 0 || arg < tc.location()) ? arg : tc.location();
+        }
+        return e.location();
+    }
+
     private static Expr stripRelabel(Expr e) {
         return e instanceof Expr.RelabelType r ? r.arg() : e;
     }
 
+    /**
+     * transformAggregateCall: the call analysed here, then given to the query level it belongs
+     * to, which checks the clause allows it ({@link AggLevels}).
+     */
     private Expr transformAggregate(RawExpr.FuncCall f, String name, List<PgAggregate> cands) {
-        if (!exprKind.equals("SELECT") && !exprKind.equals("HAVING") && !exprKind.equals("ORDER BY")
-                && !exprKind.equals("DISTINCT ON") && !exprKind.equals("window PARTITION BY")
-                && !exprKind.equals("window ORDER BY"))
-            throw err(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + exprKind, f.location());
-        if (inAgg) throw err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", f.location());
         if (firstAggLocation < 0) firstAggLocation = f.location();
         Expr filter = null;
         if (f.filter() != null) {
@@ -1350,9 +1376,8 @@ public final class Analyzer {
         if (f.star()) {
             for (PgAggregate a : cands) {
                 if (a.argType() == 0) {
-                    Expr.Aggref ref = new Expr.Aggref(a, List.of(), true, aggs.size(), a.resultType(), false, filter, List.of());
-                    aggs.add(ref);
-                    return ref;
+                    return AggLevels.place(this, new Expr.Aggref(a, List.of(), true, -1, a.resultType(), false, filter,
+                            List.of()), f.location());
                 }
             }
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + name + "(*) does not exist", f.location());
@@ -1413,21 +1438,25 @@ public final class Analyzer {
                 if (e.type() == UNKNOWN) e = coerce(e, TEXT, -1, Context.IMPLICIT, sb.node().location());
                 checkSortable(e.type(), sb.location());
                 if (f.distinct()) {
+                    // findTargetlistEntrySQL99: an argument matches with its implicit coercion
+                    // stripped (an explicit cast written in the call stays part of it)
                     boolean inArgs = false;
-                    for (Expr arg : coerced) inArgs |= ExprTrees.equal(arg, e) || ExprTrees.equal(stripRelabel(arg), e);
+                    for (int i = 0; i < coerced.size(); i++) {
+                        Expr arg = coerced.get(i);
+                        boolean explicitCast = f.args().get(i) instanceof RawExpr.TypeCast;
+                        inArgs |= ExprTrees.equal(explicitCast ? arg : stripRelabel(arg), e);
+                    }
                     if (!inArgs)
                         throw err("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list",
-                                sb.node().location());
+                                leftmostLocation(sb.node()));
                 }
                 order.add(new Expr.AggSort(e, sb.desc(), sb.nullsFirst() != null ? sb.nullsFirst() : sb.desc()));
             }
         } finally {
             inAgg = false;
         }
-        Expr.Aggref ref = new Expr.Aggref(a, List.copyOf(coerced), false, aggs.size(), aggType, f.distinct(), filter,
-                List.copyOf(order));
-        aggs.add(ref);
-        return ref;
+        return AggLevels.place(this, new Expr.Aggref(a, List.copyOf(coerced), false, -1, aggType, f.distinct(), filter,
+                List.copyOf(order)), f.location());
     }
 
     // ------------------------------------------------------------------ column names

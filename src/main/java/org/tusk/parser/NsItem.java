@@ -14,10 +14,25 @@ import org.tusk.nodes.Query;
  * both), and whether the item can be named in qualified references ({@code relVisible}) and
  * its columns found unqualified ({@code colsVisible}). A join without alias contributes its
  * inputs with relVisible only and itself with colsVisible only, so that {@code t.c} names the
- * table's own column and an unqualified {@code c} the join's.
+ * table's own column and an unqualified {@code c} the join's. {@code lateralOk} is false for
+ * the left side of a RIGHT or FULL join as its right side's LATERAL items see it: naming it
+ * there is an error (42P10, check_lateral_ref_ok).
  */
 record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String> colnames, List<Expr> colExprs,
-              boolean relVisible, boolean colsVisible) {
+              boolean relVisible, boolean colsVisible, boolean lateralOk) {
+
+    NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String> colnames, List<Expr> colExprs,
+           boolean relVisible, boolean colsVisible) {
+        this(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, true);
+    }
+
+    /**
+     * The item as the right side of a RIGHT or FULL join sees its left side (p_lateral_ok
+     * false): visible to LATERAL references, which are an error when they find it (SQL:2008).
+     */
+    NsItem lateralForbidden() {
+        return new NsItem(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, false);
+    }
 
     /** The item for range table entry {@code rte} at {@code rtindex}: Vars of its columns. */
     static NsItem of(Query.RangeTblEntry rte, int rtindex) {
@@ -32,6 +47,6 @@ record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String>
     }
 
     NsItem visibility(boolean rel, boolean cols) {
-        return new NsItem(refname, rtindex, rte, colnames, colExprs, rel, cols);
+        return new NsItem(refname, rtindex, rte, colnames, colExprs, rel, cols, lateralOk);
     }
 }

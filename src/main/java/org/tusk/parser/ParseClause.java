@@ -72,12 +72,17 @@ final class ParseClause {
             }
             case Stmt.RangeSubselect rs -> {
                 List<NsItem> saved = a.namespace;
+                String savedKind = a.exprKind();
                 a.namespace = rs.lateral() ? lateral : List.of();
+                // an aggregate over this level's columns in a LATERAL subquery would belong to
+                // this level, computed from its own FROM clause (EXPR_KIND_FROM_SUBSELECT)
+                a.setExprKind("FROM clause of their own query level");
                 Query q;
                 try {
                     q = a.subquery().transformSelect(rs.subquery());
                 } finally {
                     a.namespace = saved;
+                    a.setExprKind(savedKind);
                 }
                 List<ColumnDef> cols = new ArrayList<>();
                 for (Query.TargetEntry te : q.targetList())
@@ -101,16 +106,19 @@ final class ParseClause {
     /** transformFromClauseItem for a JoinExpr, with USING/NATURAL column merging (transformJoinUsingClause). */
     private Item join(Stmt.JoinExpr j, List<NsItem> lateral) {
         Item l = transform(j.larg(), lateral);
-        List<NsItem> lateralRight = new ArrayList<>(lateral);
-        lateralRight.addAll(l.items());
-        Item r = transform(j.rarg(), lateralRight);
-        checkNameConflicts(l.items(), r.items(), j.rarg().location());
         Query.JoinType type = switch (j.kind()) {
             case INNER, CROSS -> Query.JoinType.INNER;
             case LEFT -> Query.JoinType.LEFT;
             case RIGHT -> Query.JoinType.RIGHT;
             case FULL -> Query.JoinType.FULL;
         };
+        // the left side is visible to LATERAL items of the right side, but (SQL:2008) may be
+        // referred to only if the join is INNER or LEFT
+        List<NsItem> lateralRight = new ArrayList<>(lateral);
+        for (NsItem n : l.items())
+            lateralRight.add(type == Query.JoinType.INNER || type == Query.JoinType.LEFT ? n : n.lateralForbidden());
+        Item r = transform(j.rarg(), lateralRight);
+        checkNameConflicts(l.items(), r.items(), j.rarg().location());
 
         List<String> using = j.using();
         if (j.natural()) {

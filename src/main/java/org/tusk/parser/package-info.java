@@ -86,13 +86,28 @@
  * looked up at the innermost level that has it (a Var with {@code levelsup} for outer levels),
  * 42702 if two items of that level have it, 42P01 with PostgreSQL's hints when a table name is
  * not visible. {@link org.tusk.parser.ParseClause} builds FROM (an ON clause sees only its join's
- * inputs, a LATERAL item the items before it, an aliased join hides its inputs; USING/NATURAL
+ * inputs, a LATERAL item the items before it (but naming the left side of a RIGHT or FULL join
+ * from its right side is 42P10, check_lateral_ref_ok), an aliased join hides its inputs; USING/NATURAL
  * merge columns, COALESCE for FULL joins), {@link org.tusk.parser.SetOpAnalysis} resolves set
  * operation column types pairwise (select_common_type), {@link org.tusk.parser.CteAnalysis}
- * WITH (a recursive query's overall column types must equal its non-recursive term's).
+ * WITH (a recursive query's overall column types must equal its non-recursive term's; ORDER BY,
+ * LIMIT, OFFSET and FOR UPDATE on the recursive union are 0A000; a self-reference inside a
+ * sub-select of an expression is 42P19).
  * Grouping is checked as parseCheckAggregates does: outside aggregates only grouped expressions
  * and outer references (42803), or columns of a table whose primary key is grouped (functional
  * dependency). Aggregates take ORDER BY (sorted input).
+ *
+ * <p>An aggregate call belongs to the query level of its arguments' nearest Vars and aggregate
+ * calls ({@link org.tusk.parser.AggLevels}, parse_agg.c): written in a sub-select, an aggregate
+ * over outer columns only is computed by that outer level (agglevelsup). The owning level's
+ * current clause decides whether it is allowed (WHERE, JOIN conditions, GROUP BY, FILTER,
+ * functions in FROM and the FROM subqueries of the owning level refuse it, 42803); an aggregate
+ * call of the same level in its arguments is "cannot be nested" (42803); a WITH query below the
+ * owning level in its arguments is 0A000. The owning level's analyzer appends the call, its
+ * arguments moved into that level's frame, to its aggregate list; the call left in the
+ * expression keeps its arguments in the frame it is written in, {@code levelsup} and
+ * {@code aggno} naming the level and the slot. Invariant: every Aggref with levelsup k at a
+ * level has a counterpart at index aggno of the aggregate list k levels up.
  *
  * <p>Windows ({@link org.tusk.parser.WindowGrammar}, {@link org.tusk.parser.WindowAnalysis}): the
  * grammar builds WindowDefs with PostgreSQL's frame option bits and makes gram.y's frame checks;
@@ -104,9 +119,8 @@
  * refused outside the target list, ORDER BY and DISTINCT ON (42P20), nested (42803) or inside
  * aggregates (42803). Grouping sets ({@link org.tusk.parser.GroupingSetAnalysis}) are expanded
  * as expand_grouping_sets expands them (cross product, sorted by size with PostgreSQL's qsort);
- * GROUPING() arguments must be grouping expressions (42803). Not yet: GROUP BY DISTINCT,
- * aggregates of an outer query level (an aggregate always belongs to the level it
- * is written in).
+ * GROUPING() arguments must be grouping expressions (42803). Not yet: GROUP BY DISTINCT, the
+ * check of ungrouped outer columns inside sub-selects ("subquery uses ungrouped column").
  *
  * <p>Composite values ({@link org.tusk.parser.RowAnalysis}, grammar in
  * {@link org.tusk.parser.RowGrammar}): ROW(...) and (a, b) build an anonymous record (fields

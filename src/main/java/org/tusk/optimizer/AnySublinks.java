@@ -1,0 +1,82 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.PgProc;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+
+/**
+ * {@code x IN (SELECT ...)} (an ANY sublink) at the top of WHERE as a semi join
+ * (subselect.c convert_ANY_sublink_to_join, for plain subqueries). In WHERE a row is kept
+ * when the comparison is true for some row of the subquery; false and unknown both drop it,
+ * so the sublink means the same as
+ * <pre>  EXISTS (SELECT 1 FROM f WHERE w AND (x = e))</pre>
+ * for {@code x IN (SELECT e FROM f WHERE w)}, whose correlating clause {@code x = e} is then
+ * a join clause of the semi join {@link SemiJoins} builds (an equality: a hash key). The
+ * rewrite applies when the subquery reads nothing of the outer levels (PostgreSQL's condition:
+ * the sub-select is then planned once as the inner side), its output expressions have no
+ * set-returning or volatile function, sub-select, aggregate or window function, and the test
+ * reads this level's columns. Not done here: subqueries with grouping, DISTINCT or LIMIT, which
+ * PostgreSQL joins as a subquery in FROM ("ANY_subquery"); NOT IN, which is not a semi join.
+ */
+final class AnySublinks {
+    private AnySublinks() {}
+
+    /** The EXISTS sublink equivalent to the ANY sublink {@code s} in WHERE, or null if it does not apply. */
+    static Expr.SubLink asExists(Expr.SubLink s) {
+        if (s.kind() != Expr.SubLinkType.ANY || s.testexpr() == null) return null;
+        Query sub = s.subselect();
+        if (sub.setOperations() != null || sub.fromList().isEmpty() || referencesOuter(sub)) return null;
+        List<Expr> outputs = new ArrayList<>();
+        for (Query.TargetEntry te : sub.targetList()) if (!te.resjunk()) outputs.add(te.expr());
+        for (Expr o : outputs) if (!plain(o)) return null;
+        if (!plain(s.testexpr()) || !VarLevels.refersToLevel(s.testexpr())) return null;
+        // the test in the subquery's frame: this level's Vars one level out, the sublink's
+        // columns its output expressions
+        Expr test = ExprTrees.map(VarLevels.incrementLevelsUp(s.testexpr(), 1),
+                x -> x instanceof Expr.SubLinkParam p ? outputs.get(p.colno() - 1) : null);
+        List<Expr> where = new ArrayList<>(ScanPaths.conjuncts(sub.where()));
+        where.add(test);
+        Expr w = where.size() == 1 ? where.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(where));
+        Query exists = new Query(sub.commandType(), sub.utilityStmt(), sub.rangeTable(), sub.targetList(), w,
+                sub.sortClause(), sub.limitCount(), sub.limitOffset(), sub.aggregates(), sub.resultRelation(),
+                sub.valuesLists(), sub.sourceQuery(), sub.returningList(), sub.fromList(), sub.groupClause(),
+                sub.havingQual(), sub.distinctClause(), sub.hasDistinctOn(), sub.setOperations(), sub.cteList(),
+                sub.windowClause(), sub.groupingSets(), sub.onConflict(), sub.rowMarks());
+        return new Expr.SubLink(Expr.SubLinkType.EXISTS, null, exists, s.type(), s.typmod(), s.location());
+    }
+
+    /** Whether the subquery (at any depth) reads a Var or aggregate of the levels around it. */
+    private static boolean referencesOuter(Query sub) {
+        boolean[] found = {false};
+        VarLevels.mapQuery(sub, 0, new VarLevels.VarMapper() {
+            public Expr map(Expr.Var v, int depth) {
+                if (v.levelsup() > depth) found[0] = true;
+                return null;
+            }
+
+            public int aggLevelsUp(Expr.Aggref a, int depth) {
+                if (a.levelsup() > depth) found[0] = true;
+                return a.levelsup();
+            }
+        });
+        return found[0];
+    }
+
+    /** An expression that may be copied into a join clause: no SRF or volatile function, sub-select, aggregate, window. */
+    private static boolean plain(Expr e) {
+        return !ExprTrees.any(e, x -> switch (x) {
+            case Expr.FuncExpr f -> f.proc().volatility() == PgProc.Volatility.VOLATILE || f.proc().retset();
+            case Expr.OpExpr o -> o.op().volatility() == PgProc.Volatility.VOLATILE;
+            case Expr.SubLink l -> true;
+            case Expr.SubPlan p -> true;
+            case Expr.Aggref a -> true;
+            case Expr.WindowFunc w -> true;
+            default -> false;
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package org.tusk.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.optimizer.VarLevels;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Which query level an aggregate call belongs to (parse_agg.c check_agg_arguments and
+ * check_agglevels_and_constraints). The SQL standard makes an aggregate whose arguments read
+ * only columns of outer query levels an aggregate of the nearest such level: in
+ * {@code SELECT (SELECT max(o.x)) FROM o} the max is computed by the outer query, once per
+ * group of {@code o}, and the sub-select reads its value.
+ *
+ * <p>The level is the smallest of the levels of the Vars and of the aggregate calls in the
+ * arguments and FILTER (counted from the level the call is written in, looking into
+ * sub-selects), 0 if there are none. An aggregate call of that same level in the arguments is a
+ * nested aggregate (42803); a WITH query defined below that level and read in the arguments
+ * is refused (0A000), as the owning level could not read it. The clause of the owning level the call stands in decides whether
+ * an aggregate is allowed there at all (so a sub-select's WHERE may hold an outer-level
+ * aggregate, but not one of its own).
+ *
+ * <p>The owning level's analyzer records the call in its aggregate list (what its Agg node
+ * computes) with the arguments moved into its frame (IncrementVarSublevelsUp); the call
+ * returned to the expression keeps its arguments in the frame it is written in, with
+ * {@code levelsup} saying which level computes it and {@code aggno} indexing that level's list.
+ */
+final class AggLevels {
+    private AggLevels() {}
+
+    /** The clauses whose expressions may hold aggregates of their level. */
+    private static final List<String> ALLOWED = List.of("SELECT", "HAVING", "ORDER BY", "DISTINCT ON",
+            "window PARTITION BY", "window ORDER BY");
+
+    /**
+     * Assigns {@code call} (analysed at {@code a}'s level, levelsup 0, aggno not yet set) to its
+     * level, checks it is allowed there, and returns the call as the expression at {@code a}'s
+     * level.
+     */
+    static Expr.Aggref place(Analyzer a, Expr.Aggref call, int location) {
+        int[] minVar = {-1};
+        int[] minAgg = {-1};
+        int[] minCte = {-1};
+        String[] cteName = {null};
+        List<Expr.Aggref> inner = new ArrayList<>();
+        VarLevels.VarMapper walker = new VarLevels.VarMapper() {
+            public Expr map(Expr.Var v, int depth) {
+                int level = v.levelsup() - depth;
+                if (level >= 0 && (minVar[0] < 0 || level < minVar[0])) minVar[0] = level;
+                return null;
+            }
+
+            public int aggLevelsUp(Expr.Aggref x, int depth) {
+                int level = x.levelsup() - depth;
+                if (level >= 0) {
+                    if (minAgg[0] < 0 || level < minAgg[0]) minAgg[0] = level;
+                    inner.add(x.withLevelsUp(level));
+                }
+                return x.levelsup();
+            }
+
+            public int cteLevelsUp(Query.RangeTblEntry cteRef, int depth) {
+                int level = cteRef.ctelevelsup() - depth;
+                if (level >= 0 && (minCte[0] < 0 || level < minCte[0])) {
+                    minCte[0] = level;
+                    cteName[0] = cteRef.refname();
+                }
+                return cteRef.ctelevelsup();
+            }
+        };
+        for (Expr arg : call.args()) VarLevels.map(arg, 0, walker);
+        if (call.filter() != null) VarLevels.map(call.filter(), 0, walker);
+        for (Expr.AggSort o : call.order()) VarLevels.map(o.expr(), 0, walker);
+        int level;
+        if (minVar[0] < 0) level = Math.max(minAgg[0], 0);
+        else if (minAgg[0] < 0) level = minVar[0];
+        else level = Math.min(minVar[0], minAgg[0]);
+
+        // (bug #19055) a WITH query of a level below the aggregate's cannot be read where it is computed
+        if (minCte[0] >= 0 && minCte[0] < level)
+            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "outer-level aggregate cannot use a nested CTE", location)
+                    .withDetail("CTE \"" + cteName[0] + "\" is below the aggregate's semantic level.");
+        Analyzer owner = a;
+        for (int i = 0; i < level; i++) owner = owner.parent;
+        if (!ALLOWED.contains(owner.exprKind()))
+            throw a.err(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + owner.exprKind(), location);
+        if (level == minAgg[0]) {
+            int at = location;
+            for (Expr.Aggref x : inner) {
+                if (x.levelsup() == level) {
+                    at = x.location();
+                    break;
+                }
+            }
+            throw a.err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", at);
+        }
+        int aggno = owner.aggregates().size();
+        Expr.Aggref here = new Expr.Aggref(call.agg(), call.args(), call.star(), aggno, call.type(), call.distinct(),
+                call.filter(), call.order(), level, location);
+        // the owner's copy: its arguments in the owner's frame, computed there (levelsup 0)
+        owner.aggregates().add(level == 0 ? here : (Expr.Aggref) VarLevels.incrementLevelsUp(here, -level));
+        return here;
+    }
+}
