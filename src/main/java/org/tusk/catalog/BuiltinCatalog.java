@@ -187,6 +187,7 @@ public final class BuiltinCatalog {
         RowTypeBuiltins.register(b);
         PrivilegeBuiltins.register(b);
         InformationSchemaBuiltins.register(b);
+        RegProcBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

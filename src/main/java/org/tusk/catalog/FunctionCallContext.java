@@ -27,6 +27,14 @@ public interface FunctionCallContext {
         throw org.tusk.utils.error.PgException.error("0A000", "SQL functions cannot be run here");
     }
 
+    /**
+     * A SQL function's result rows (fmgr_sql in a set-returning or record-returning call): every
+     * row of its last statement, each as the values of its result columns.
+     */
+    default java.util.List<Object[]> callSqlFunctionSet(SqlFunction f, Object[] args) {
+        throw org.tusk.utils.error.PgException.error("0A000", "SQL functions cannot be run here");
+    }
+
     /** The catalog of the session's database, or null where the context has no storage (catalog functions need it). */
     default Catalog catalog() {
         return null;

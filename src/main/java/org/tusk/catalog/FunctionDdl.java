@@ -191,7 +191,8 @@ public final class FunctionDdl {
 
     private static SqlFunction withOid(SqlFunction f, int oid, int owner) {
         return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
-                f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType());
+                f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType(),
+                f.argModes(), f.outColumns());
     }
 
     private static Object[] toRow(SqlFunction f) {
@@ -221,7 +222,30 @@ public final class FunctionDdl {
         c.set(r, "pronargdefaults", (short) f.nDefaults());
         c.set(r, "prorettype", f.resultType());
         c.set(r, "proargtypes", f.argTypes().stream().mapToInt(Integer::intValue).toArray());
-        if (!f.argNames().isEmpty()) c.set(r, "proargnames", f.argNames().toArray(new String[0]));
+        if (f.argModes() != null) {
+            // proallargtypes, proargmodes and proargnames cover every parameter in declared order
+            int[] all = new int[f.argModes().length()];
+            String[] names = new String[all.length];
+            Object[] modes = new Object[all.length];
+            int in = 0, out = 0;
+            for (int i = 0; i < all.length; i++) {
+                char m = f.argModes().charAt(i);
+                modes[i] = String.valueOf(m);
+                if (m == 'o' || m == 't') {
+                    ColumnDef col = f.outColumns().get(out++);
+                    all[i] = col.typeOid();
+                    names[i] = col.name();
+                } else {
+                    all[i] = f.argTypes().get(in);
+                    names[i] = f.argName(in) == null ? "" : f.argName(in);
+                    in++;
+                    if (m == 'b') out++;
+                }
+            }
+            c.set(r, "proallargtypes", all);
+            c.set(r, "proargmodes", new org.tusk.utils.adt.ArrayValue(TypeOids.CHAR, new int[] {all.length}, new int[] {1}, modes));
+            c.set(r, "proargnames", names);
+        } else if (!f.argNames().isEmpty()) c.set(r, "proargnames", f.argNames().toArray(new String[0]));
         if (f.defaultsSql() != null) c.set(r, "proargdefaults", f.defaultsSql());
         c.set(r, "prosrc", f.standardBody() ? "" : f.body());
         if (f.standardBody()) c.set(r, "prosqlbody", f.body());
@@ -238,11 +262,37 @@ public final class FunctionDdl {
             case "s" -> Volatility.STABLE;
             default -> Volatility.VOLATILE;
         };
+        Object modesValue = c.get(v, "proargmodes");
+        String modes = null;
+        List<ColumnDef> outColumns = new ArrayList<>();
+        List<String> inNames = names == null ? List.of() : List.of(names);
+        if (modesValue != null) {
+            StringBuilder sb = new StringBuilder();
+            for (Object m : org.tusk.utils.adt.ArrayValue.of(modesValue, TypeOids.CHAR).elements()) {
+                sb.append(m instanceof Number n ? (char) n.intValue() : String.valueOf(m).charAt(0));
+            }
+            modes = sb.toString();
+            int[] all = (int[]) c.get(v, "proallargtypes");
+            List<String> ins = new ArrayList<>();
+            boolean anyName = false;
+            for (int i = 0; i < modes.length(); i++) {
+                char m = modes.charAt(i);
+                String n = names == null || names[i] == null ? "" : names[i];
+                if (m == 'o' || m == 't' || m == 'b') {
+                    outColumns.add(new ColumnDef(n.isEmpty() ? "column" + (outColumns.size() + 1) : n, all[i]));
+                }
+                if (m != 'o' && m != 't') {
+                    ins.add(n);
+                    anyName |= !n.isEmpty();
+                }
+            }
+            inNames = anyName ? ins : List.of();
+        }
         return new SqlFunction(oid(c.get(v, "oid")), (String) c.get(v, "proname"), oid(c.get(v, "pronamespace")),
                 oid(c.get(v, "proowner")), Arrays.stream(args).boxed().toList(),
-                names == null ? List.of() : List.of(names), (String) c.get(v, "proargdefaults"),
+                inNames, (String) c.get(v, "proargdefaults"),
                 (Short) c.get(v, "pronargdefaults"), oid(c.get(v, "prorettype")), (Boolean) c.get(v, "proretset"),
                 (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
-                sqlBody != null, oid(c.get(v, "provariadic")));
+                sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns);
     }
 }

@@ -17,8 +17,9 @@ public record PgProc(int oid, String name, List<Integer> argTypes, int resultTyp
         return impl instanceof SetReturningFunction || impl instanceof SetReturningFunction.Polymorphic;
     }
 
-    /** The OUT parameters of a set-returning function (several when it returns record), else empty. */
+    /** The OUT parameters of a set-returning or record-returning function (several when it returns record), else empty. */
     public List<ColumnDef> outColumns() {
+        if (impl instanceof RecordFunction r) return r.outColumns();
         return impl instanceof SetReturningFunction s ? s.outColumns() : List.of();
     }
 }

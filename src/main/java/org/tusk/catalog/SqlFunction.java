@@ -16,10 +16,15 @@ import org.tusk.catalog.PgProc.Volatility;
  * @param standardBody whether the body is SQL-standard (RETURN expr is stored as "SELECT expr")
  * @param variadicType provariadic: the element type of the VARIADIC last parameter (whose declared
  *                     type, the last of argTypes, is its array type), or 0
+ * @param argModes     proargmodes in declaration order ('i', 'o', 'b' INOUT, 'v', 't' a RETURNS TABLE
+ *                     column), or null when every parameter is IN (PostgreSQL stores NULL then too)
+ * @param outColumns   the OUT, INOUT and TABLE parameters in order: the columns of the function's
+ *                     result rows (a record when there are several), else empty
  */
 public record SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
                           String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
-                          Volatility volatility, String body, boolean standardBody, int variadicType) {
+                          Volatility volatility, String body, boolean standardBody, int variadicType,
+                          String argModes, List<ColumnDef> outColumns) {
     /** PostgreSQL's SQLlanguageId. */
     public static final int SQL_LANGUAGE_ID = 14;
 
@@ -35,7 +40,22 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
      */
     public PgProc asProc() {
         SqlFunction self = this;
-        return new PgProc(oid, name, argTypes, resultType, strict, volatility, false,
-                (ctx, args) -> ctx.callSqlFunction(self, args));
+        BuiltinFunction impl;
+        if (retset) {
+            // a SETOF function's rows come through the value-per-call protocol FunctionScan and ProjectSet use
+            SetReturningFunction rows = (ctx, args) -> {
+                java.util.List<Object[]> l = ctx.callSqlFunctionSet(self, args);
+                // several result columns make Object[] rows; one makes plain values
+                return outColumns.size() > 1 ? l.iterator() : l.stream().map(r -> r[0]).iterator();
+            };
+            impl = outColumns.isEmpty() ? rows : SetReturningFunction.withColumns(outColumns, rows);
+        } else if (!outColumns.isEmpty()) {
+            // OUT parameters without SETOF: one row; in FROM its columns (named by the parameters), in the
+            // select list a record value (the plain value for a single OUT parameter)
+            impl = new RecordFunction(outColumns, (ctx, args) -> ctx.callSqlFunctionSet(self, args));
+        } else {
+            impl = (ctx, args) -> ctx.callSqlFunction(self, args);
+        }
+        return new PgProc(oid, name, argTypes, resultType, strict, volatility, false, impl);
     }
 }

@@ -94,8 +94,11 @@
  * {@link org.tusk.catalog.DescribeBuiltins} has the functions psql's \d footers call
  * (pg_get_statisticsobjdef_columns, pg_get_triggerdef, pg_relation_is_publishable). Of the catalogs' column types, "char" (18) and name[] (1003) have input and
  * output functions; int2vector, oidvector and pg_node_tree (text) can be selected, regclass,
- * regtype, regnamespace and regrole are known types ({@link org.tusk.catalog.IntrospectionBuiltins});
- * regproc, oid[], int2[] and "char"[] columns have no type Tusk knows by OID yet.
+ * regtype, regnamespace and regrole are known types ({@link org.tusk.catalog.IntrospectionBuiltins}),
+ * as are regproc and regprocedure ({@link org.tusk.catalog.RegProcBuiltins}: a pg_proc OID printed
+ * as the function's name; built-in functions have Tusk's own OIDs, not pg_proc.dat's, so a number
+ * differs from PostgreSQL's while the name does not); oid[], int2[] and "char"[] columns have no
+ * type Tusk knows by OID yet.
  *
  * <h2>Introspection</h2>
  * {@link org.tusk.catalog.ObjectNames} is how the reg* types' I/O functions and the catalog
@@ -198,7 +201,14 @@
  * analysis resolves alongside the built-ins; calling it goes through
  * {@link org.tusk.catalog.FunctionCallContext#callSqlFunction} to the language handler the
  * backend installed. Lookups by name are cached until any catalog invalidation. provariadic holds
- * the element type of a VARIADIC last parameter (proargmodes stays NULL).</li>
+ * the element type of a VARIADIC last parameter. OUT, INOUT and TABLE parameters (RETURNS TABLE)
+ * are stored as PostgreSQL stores them: proallargtypes, proargmodes and proargnames list every
+ * parameter in declared order, proargtypes only the input ones, and prorettype is the single OUT
+ * parameter's type or record; proargmodes is NULL when every parameter is IN. A SETOF function's
+ * pg_proc entry is a {@link org.tusk.catalog.SetReturningFunction} (its rows come from
+ * {@link org.tusk.catalog.FunctionCallContext#callSqlFunctionSet}, all rows of the last statement);
+ * a non-SETOF function with OUT parameters is a {@link org.tusk.catalog.RecordFunction}, one row
+ * whose columns a FROM item takes from the OUT parameters.</li>
  * <li><b>Aggregates</b> ({@link org.tusk.catalog.AggregateDdl}: pg_aggregate.c AggregateCreate):
  * a user aggregate is a pg_proc row of prokind 'a' (prolang internal, prosrc "aggregate_dummy")
  * plus its pg_aggregate (2600) row, both written and removed together under the same rules as

@@ -70,9 +70,6 @@ public final class FunctionCommands {
         if (s.asLink() != null) {
             throw PgException.error("42P13", "only one AS item needed for language \"" + language + "\"");
         }
-        if (s.retset()) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning functions (RETURNS SETOF) are not supported yet");
-        }
         int nsp = functions.targetNamespace(qn.size() == 2 ? qn.get(0) : null);
 
         // interpret_function_parameter_list
@@ -82,9 +79,25 @@ public final class FunctionCommands {
         boolean anyNamed = false;
         Set<String> seen = new HashSet<>();
         int variadicType = 0;
+        List<org.tusk.catalog.ColumnDef> outColumns = new ArrayList<>();
+        StringBuilder modes = new StringBuilder();
+        boolean anyOut = false;
+        Set<String> outSeen = new HashSet<>();
         for (Stmt.FunctionParameter p : s.params()) {
-            if (p.mode() == 'o' || p.mode() == 'b') {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "OUT and INOUT parameters are not supported yet");
+            modes.append(p.mode());
+            if (p.mode() == 'o' || p.mode() == 'b' || p.mode() == 't') {
+                // an OUT, INOUT or TABLE parameter is a column of the result (interpret_function_parameter_list)
+                anyOut = true;
+                int t = ParseCoerce.resolveTypeName(p.type(), queryString).oid();
+                String col = p.name() == null ? "column" + (outColumns.size() + 1) : p.name();
+                if (p.name() != null && !outSeen.add(p.name())) {
+                    throw PgException.error("42P13", "parameter name \"" + p.name() + "\" used more than once");
+                }
+                outColumns.add(new org.tusk.catalog.ColumnDef(col, t));
+                if (p.mode() != 'b') {
+                    if (p.defaultSql() != null) throw PgException.error("42P13", "only input parameters can have default values");
+                    continue;
+                }
             }
             if (variadicType != 0) throw PgException.error("42P13", "VARIADIC parameter must be the last input parameter");
             int t = ParseCoerce.resolveTypeName(p.type(), queryString).oid();
@@ -112,8 +125,22 @@ public final class FunctionCommands {
                 throw PgException.error("42P13", "input parameters after one with a default value must also have defaults");
             }
         }
-        if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
-        int resultType = resolveResult(s.returnType(), queryString);
+        int resultType;
+        if (anyOut) {
+            // OUT parameters decide the result: their one type, or record for several
+            int required = outColumns.size() == 1 ? outColumns.get(0).typeOid() : TypeOids.RECORD;
+            if (s.returnType() != null) {
+                int declared = ParseCoerce.resolveTypeName(s.returnType(), queryString).oid();
+                if (declared != required) {
+                    throw PgException.error("42P13", "function result type must be "
+                            + org.tusk.catalog.BuiltinCatalog.formatType(required) + " because of OUT parameters");
+                }
+            }
+            resultType = required;
+        } else {
+            if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
+            resultType = resolveResult(s.returnType(), queryString);
+        }
         Volatility vol = s.volatility() == null ? Volatility.VOLATILE : switch (s.volatility()) {
             case "immutable" -> Volatility.IMMUTABLE;
             case "stable" -> Volatility.STABLE;
@@ -127,14 +154,16 @@ public final class FunctionCommands {
         SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
         if (runner != null) {
             try {
-                runner.validate(body, argTypes, names, resultType, ctx);
+                runner.validate(body, argTypes, names, resultType,
+                        outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
             } catch (PgException e) {
                 throw transpose(e, queryString, body, s, name);
             }
         }
         SqlFunction f = new SqlFunction(0, name, nsp, 0, argTypes, names,
                 defaults.isEmpty() ? null : String.join(", ", defaults), defaults.size(), resultType, s.retset(),
-                s.strict() != null && s.strict(), vol, body, standard, variadicType);
+                s.strict() != null && s.strict(), vol, body, standard, variadicType,
+                anyOut ? modes.toString() : null, outColumns);
         functions.create(f, s.replace());
     }
 

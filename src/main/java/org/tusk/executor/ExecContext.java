@@ -144,6 +144,13 @@ public final class ExecContext implements FunctionCallContext {
         return r.call(f, args, this);
     }
 
+    @Override
+    public java.util.List<Object[]> callSqlFunctionSet(org.tusk.catalog.SqlFunction f, Object[] args) {
+        SqlFunctionRunner r = sqlFunctions;
+        if (r == null || env == null) return FunctionCallContext.super.callSqlFunctionSet(f, args);
+        return r.callSet(f, args, this);
+    }
+
     /** Binds the values of the statement's parameters. */
     public void setParams(Object[] values) {
         this.params = values.clone();

@@ -43,7 +43,10 @@ final class FunctionScanState extends PlanState {
                     any = true;
                     Object v = its[i].next();
                     if (n == 1 && !(v instanceof Object[])) row[col] = v;
-                    else if (v != null) System.arraycopy((Object[]) v, 0, row, col, n);
+                    else if (v instanceof org.tusk.utils.adt.RecordValue r) {
+                        // a record-returning (OUT parameter) function called once: its record's fields
+                        for (int k = 0; k < n; k++) row[col + k] = r.values().get(k);
+                    } else if (v != null) System.arraycopy((Object[]) v, 0, row, col, n);
                 }
                 col += n;
             }

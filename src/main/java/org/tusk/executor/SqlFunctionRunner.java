@@ -14,9 +14,15 @@ public interface SqlFunctionRunner {
     Object call(SqlFunction f, Object[] args, ExecContext caller);
 
     /**
+     * Every result row of the function's last statement for {@code args} (a set-returning or
+     * record-returning call), each row the values of its result columns.
+     */
+    java.util.List<Object[]> callSet(SqlFunction f, Object[] args, ExecContext caller);
+
+    /**
      * The validator's check of a body (fmgr_sql_validator with check_function_bodies on): parse
      * analysis of every statement and of the final statement's result, errors thrown as they are.
      */
     void validate(String body, java.util.List<Integer> argTypes, java.util.List<String> argNames, int resultType,
-                  ExecContext caller);
+                  java.util.List<Integer> outTypes, ExecContext caller);
 }

@@ -103,7 +103,10 @@
  * which hands it to the backend's {@link org.tusk.executor.SqlFunctionRunner} (fmgr_sql). The
  * runner is installed once per process by the traffic cop, because running a body needs the
  * parser and planner, which sit above the executor; the executor only defines the interface.
- * The body runs in the calling statement's environment (snapshot, command id).
+ * The body runs in the calling statement's environment (snapshot, command id). A SETOF or
+ * OUT-parameter function is called through {@link org.tusk.executor.ExecContext#callSqlFunctionSet}:
+ * the runner returns every row of the body's last statement at once (fmgr_sql's materialize
+ * mode), which the set-returning protocol below then hands out row by row.
  *
  * <h2>Set-returning functions</h2>
  * {@link org.tusk.executor.FunctionScanState} (nodeFunctionscan.c) and
@@ -111,7 +114,8 @@
  * set-returning functions ({@link org.tusk.executor.SetFunctions}). Both advance their calls in
  * lock step, one row per step, until all are exhausted, padding the finished ones with NULLs;
  * nothing is materialised, so LIMIT stops the calls. A strict call with a NULL argument yields
- * no rows. In the select list a record-returning call's rows become record values.
+ * no rows. In the select list a record-returning call's rows become record values; in FROM a
+ * record value of a function that is not set-returning (OUT parameters) fills its columns.
  *
  * <h2>Partitioned tables</h2>
  * An INSERT or COPY FROM into a partitioned table routes each row

@@ -53,9 +53,22 @@ final class FunctionGrammar {
         TypeName returns = null;
         boolean retset = false;
         if (p.acceptKw("returns")) {
-            if (p.isKw("table")) throw p.notSupported("RETURNS TABLE", p.peek().start());
-            if (p.acceptKw("setof")) retset = true;
-            returns = p.typeName();
+            if (p.acceptKw("table")) {
+                // RETURNS TABLE (name type, ...): gram.y's table_func_column list, FUNC_PARAM_TABLE parameters
+                // of a SETOF function whose result type comes from them
+                params = new ArrayList<>(params);
+                p.expectChar('(');
+                do {
+                    int at = p.peek().start();
+                    String col = p.colId();
+                    params.add(new Stmt.FunctionParameter(col, p.typeName(), null, null, 't', at));
+                } while (p.acceptChar(','));
+                p.expectChar(')');
+                retset = true;
+            } else {
+                if (p.acceptKw("setof")) retset = true;
+                returns = p.typeName();
+            }
         }
         String language = null, volatility = null, asText = null, asLink = null, sqlBody = null;
         Boolean strict = null;

@@ -32,6 +32,16 @@ public final class SqlFunctionBody {
 
     public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
                                    RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
+        return analyze(body, argTypes, argNames, resultType, List.of(), relations, env, zone, currentDatabase);
+    }
+
+    /**
+     * The same for a function with OUT parameters: with several, the final statement must yield
+     * one column per OUT parameter, each assignment-coercible to its type.
+     */
+    public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
+                                   List<Integer> outTypes, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+                                   String currentDatabase) {
         List<RawStmt> raws = Parser.parse(body);
         List<Query> out = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -46,7 +56,9 @@ public final class SqlFunctionBody {
                         "only SELECT, INSERT, UPDATE and DELETE are supported in SQL functions yet");
             }
             Query q = Analyzer.analyze(raw, body, relations, env, zone, currentDatabase, new ArrayList<>(argTypes), names);
-            if (i == raws.size() - 1) q = checkResult(q, resultType, body, zone);
+            if (i == raws.size() - 1) {
+                q = outTypes.size() > 1 ? checkRecord(q, resultType, outTypes, body, zone) : checkResult(q, resultType, body, zone);
+            }
             out.add(q);
         }
         if (raws.isEmpty() && resultType != TypeOids.VOID) throw mismatch(resultType,
@@ -54,14 +66,20 @@ public final class SqlFunctionBody {
         return new Analyzed(out, body);
     }
 
-    /** check_sql_fn_retval for a scalar result. */
-    private static Query checkResult(Query q, int resultType, String src, ZoneId zone) {
-        if (resultType == TypeOids.VOID) return q;
+    /** The final statement's result columns, or the "must be SELECT or ... RETURNING" error. */
+    private static List<Query.TargetEntry> resultList(Query q, int resultType) {
         boolean select = q.commandType() == Query.CommandType.SELECT;
         List<Query.TargetEntry> tl = select ? q.targetList() : q.returningList();
         if (tl == null || (!select && tl.isEmpty())) {
             throw mismatch(resultType, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
         }
+        return tl;
+    }
+
+    /** check_sql_fn_retval for a scalar result. */
+    private static Query checkResult(Query q, int resultType, String src, ZoneId zone) {
+        if (resultType == TypeOids.VOID) return q;
+        List<Query.TargetEntry> tl = resultList(q, resultType);
         List<Query.TargetEntry> visible = tl.stream().filter(t -> !t.resjunk()).toList();
         if (visible.size() != 1) throw mismatch(resultType, "Final statement must return exactly one column.");
         Query.TargetEntry te = visible.get(0);
@@ -75,6 +93,41 @@ public final class SqlFunctionBody {
         for (Query.TargetEntry t : tl) {
             newList.add(t == te ? new Query.TargetEntry(coerced, t.resno(), t.name(), t.resjunk()) : t);
         }
+        return withResultList(q, newList);
+    }
+
+    /**
+     * check_sql_fn_retval for a record described by OUT parameters: as many visible columns as
+     * there are OUT parameters, column i assignment-coercible to the type of OUT parameter i.
+     */
+    private static Query checkRecord(Query q, int resultType, List<Integer> outTypes, String src, ZoneId zone) {
+        List<Query.TargetEntry> tl = resultList(q, resultType);
+        List<Query.TargetEntry> newList = new ArrayList<>();
+        int col = 0;
+        for (Query.TargetEntry t : tl) {
+            if (t.resjunk()) {
+                newList.add(t);
+                continue;
+            }
+            if (col >= outTypes.size()) throw mismatch(resultType, "Final statement returns too many columns.");
+            int want = outTypes.get(col++);
+            Expr e = t.expr();
+            if (e.type() != want) {
+                if (!ParseCoerce.canCoerce(e.type(), want, Context.ASSIGNMENT)) {
+                    throw mismatch(resultType, "Final statement returns " + BuiltinCatalog.formatType(e.type())
+                            + " instead of " + BuiltinCatalog.formatType(want) + " at column " + col + ".");
+                }
+                e = ParseCoerce.coerce(e, want, -1, Context.ASSIGNMENT, src, -1, zone);
+            }
+            newList.add(new Query.TargetEntry(e, t.resno(), t.name(), t.resjunk()));
+        }
+        if (col < outTypes.size()) throw mismatch(resultType, "Final statement returns too few columns.");
+        return withResultList(q, newList);
+    }
+
+    /** {@code q} with its result list (target list of a SELECT, else RETURNING list) replaced. */
+    private static Query withResultList(Query q, List<Query.TargetEntry> newList) {
+        boolean select = q.commandType() == Query.CommandType.SELECT;
         return select
                 ? new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), newList, q.where(), q.sortClause(),
                         q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(),

@@ -28,7 +28,9 @@ import org.tusk.utils.misc.SessionServices;
  * the arguments as $1..$n and runs the statements in order in the calling statement's snapshot;
  * a statement that changes rows is followed by CommandCounterIncrement, so the next one sees
  * its changes, and the result is the first row of the last statement (NULL if it has none).
- * SETOF functions return their first row only: set-returning calls are not built yet.
+ * A set-returning or record-returning call ({@link #callSet}) gets every row of the last
+ * statement, materialised as PostgreSQL's fmgr_sql does into a tuplestore when the caller is a
+ * FunctionScan; rows are collected before the caller reads the first.
  */
 final class SqlFunctionHandler implements SqlFunctionRunner {
     /** How deeply SQL functions may call each other before 54001, standing in for max_stack_depth. */
@@ -50,6 +52,17 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
 
     @Override
     public Object call(SqlFunction f, Object[] args, ExecContext caller) {
+        List<Object[]> rows = enter(f, args, caller, false);
+        if (f.resultType() == org.tusk.catalog.TypeOids.VOID) return org.tusk.utils.adt.VoidValue.VOID;
+        return rows.isEmpty() ? null : rows.get(0)[0];
+    }
+
+    @Override
+    public List<Object[]> callSet(SqlFunction f, Object[] args, ExecContext caller) {
+        return enter(f, args, caller, true);
+    }
+
+    private List<Object[]> enter(SqlFunction f, Object[] args, ExecContext caller, boolean all) {
         if (depth >= MAX_DEPTH) {
             throw PgException.error("54001", "stack depth limit exceeded").withHint(
                     "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the"
@@ -57,13 +70,14 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         }
         depth++;
         try {
-            return run(f, args, caller);
+            return run(f, args, caller, all);
         } finally {
             depth--;
         }
     }
 
-    private Object run(SqlFunction f, Object[] args, ExecContext caller) {
+    /** The rows of the last statement: the first only unless {@code all}. */
+    private List<Object[]> run(SqlFunction f, Object[] args, ExecContext caller, boolean all) {
         ExecEnvironment env = caller.env();
         List<PlannedStmt> plans;
         try {
@@ -71,7 +85,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         } catch (PgException e) {
             throw e.withContext("SQL function \"" + f.name() + "\" during startup");
         }
-        Object result = null;
+        List<Object[]> result = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             PlannedStmt p = plans.get(i);
             ExecContext ctx = ExecContext.of(session, env);
@@ -86,7 +100,18 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
                 } catch (PgException e) {
                     throw e.withContext("SQL function \"" + f.name() + "\" statement " + (i + 1));
                 }
-                if (last && row != null && f.resultType() != org.tusk.catalog.TypeOids.VOID) result = row[0];
+                if (last && row != null && f.resultType() != org.tusk.catalog.TypeOids.VOID) {
+                    int width = Math.max(1, f.outColumns().size());
+                    while (row != null) {
+                        result.add(java.util.Arrays.copyOf(row, width));
+                        if (!all) break;
+                        try {
+                            row = state.next();
+                        } catch (PgException e) {
+                            throw e.withContext("SQL function \"" + f.name() + "\" statement " + (i + 1));
+                        }
+                    }
+                }
                 if (modify || !last) {
                     try {
                         while (row != null) row = state.next();   // a statement other than the result runs to completion
@@ -99,13 +124,13 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
             }
             if (modify) env.commandCounterIncrement();
         }
-        if (f.resultType() == org.tusk.catalog.TypeOids.VOID) return org.tusk.utils.adt.VoidValue.VOID;
         return result;
     }
 
     @Override
-    public void validate(String body, List<Integer> argTypes, List<String> argNames, int resultType, ExecContext caller) {
-        SqlFunctionBody.analyze(body, argTypes, argNames, resultType, relations, caller.env(), caller.timeZone(),
+    public void validate(String body, List<Integer> argTypes, List<String> argNames, int resultType,
+                         List<Integer> outTypes, ExecContext caller) {
+        SqlFunctionBody.analyze(body, argTypes, argNames, resultType, outTypes, relations, caller.env(), caller.timeZone(),
                 session.currentDatabase());
     }
 
@@ -114,7 +139,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         Cached c = cache.get(f.oid());
         if (c != null && c.generation() == g && c.fn().equals(f)) return c.plans();
         SqlFunctionBody.Analyzed a = SqlFunctionBody.analyze(f.body(), f.argTypes(), f.argNames(), f.resultType(),
-                relations, env, caller.timeZone(), session.currentDatabase());
+                f.outColumns().stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), relations, env, caller.timeZone(), session.currentDatabase());
         List<PlannedStmt> plans = new ArrayList<>();
         ExecContext planCtx = ExecContext.of(session, env);
         for (Query q : a.statements()) plans.add(Planner.plan(q, planCtx, env));

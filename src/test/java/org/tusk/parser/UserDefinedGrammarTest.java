@@ -115,4 +115,18 @@ class UserDefinedGrammarTest {
         assertEquals(2, d.functions().get(0).argTypes().size());
         assertNull(d.functions().get(1).argTypes());
     }
+
+    @Test
+    void returnsTableMakesTableParametersOfASetofFunction() {
+        Stmt.CreateFunctionStmt f = (Stmt.CreateFunctionStmt) one(
+                "create function tf(n int, out x int) returns table (a int, b text) language sql as 'select 1, 2'");
+        assertTrue(f.retset());
+        assertNull(f.returnType());
+        assertEquals(List.of('i', 'o', 't', 't'), f.params().stream().map(Stmt.FunctionParameter::mode).toList());
+        assertEquals(List.of("a", "b"), f.params().subList(2, 4).stream().map(Stmt.FunctionParameter::name).toList());
+        Stmt.CreateFunctionStmt s = (Stmt.CreateFunctionStmt) one("create function s() returns setof int language sql as 'select 1'");
+        assertTrue(s.retset());
+        assertNotNull(s.returnType());
+        assertThrows(PgException.class, () -> one("create function tf() returns table () language sql as 'select 1'"));
+    }
 }

@@ -24,7 +24,7 @@ public final class RegTypes {
 
     public static final int REGCLASS = 2205, REGTYPE = 2206, REGNAMESPACE = 4089, REGROLE = 4096;
 
-    private static Long numeric(String s) {
+    static Long numeric(String s) {
         String t = s.strip();
         if (t.equals("-")) return 0L;
         if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) return Ints.oidin(t);
