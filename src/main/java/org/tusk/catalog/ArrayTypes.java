@@ -13,6 +13,7 @@ public final class ArrayTypes {
 
     private static final Map<Integer, Integer> ARRAY_OF = new HashMap<>();
     private static final Map<Integer, Integer> ELEMENT_OF = new HashMap<>();
+    private static final Map<Integer, Integer> RAW_ELEMENT_OF = new HashMap<>();
 
     static {
         for (PgTypeRows.TypeRow t : PgTypeRows.builtinTypes()) {
@@ -20,6 +21,9 @@ public final class ArrayTypes {
             // a true array type: typelem set and typsubscript array_subscript_handler, varlena
             if (t.typelem() != 0 && t.typlen() == -1 && t.typsubscript() == PgTypeRows.F_ARRAY_SUBSCRIPT_HANDLER)
                 ELEMENT_OF.put(t.oid(), t.typelem());
+            // fixed-length geometric types subscript as 0-based arrays of their members (raw_array_subscript_handler)
+            if (t.typcategory() == 'G' && t.typlen() > 0 && t.typsubscript() == PgTypeRows.F_RAW_ARRAY_SUBSCRIPT_HANDLER)
+                RAW_ELEMENT_OF.put(t.oid(), t.typelem());
         }
     }
 
@@ -28,6 +32,12 @@ public final class ArrayTypes {
 
     /** get_element_type: the element type of array type {@code array}, or 0 if it is no array. */
     public static int elementOf(int array) { return ELEMENT_OF.getOrDefault(array, 0); }
+
+    /**
+     * The member type of a fixed-length type subscripted as a raw array (point[0] is its x as
+     * float8, box[1] its low corner), or 0. Only the geometric types point, lseg, box and line.
+     */
+    public static int rawElementOf(int type) { return RAW_ELEMENT_OF.getOrDefault(type, 0); }
 
     public static boolean isArray(int type) { return ELEMENT_OF.containsKey(type); }
 }

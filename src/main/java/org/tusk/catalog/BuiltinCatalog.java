@@ -188,6 +188,7 @@ public final class BuiltinCatalog {
         PrivilegeBuiltins.register(b);
         InformationSchemaBuiltins.register(b);
         RegProcBuiltins.register(b);
+        GeometricBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

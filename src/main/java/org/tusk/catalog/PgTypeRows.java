@@ -95,6 +95,18 @@ public final class PgTypeRows {
             base(114, "json", -1, false, 'U', false, 199, 321, 322, 323, 324, 0, 0, 'i', 'x', 0),
             base(3802, "jsonb", -1, false, 'U', false, 3807, 3806, 3804, 3805, 3803, 0, 0, 'i', 'x', 0),
             base(2950, "uuid", 16, false, 'U', false, 2951, 2952, 2953, 2961, 2962, 0, 0, 'c', 'p', 0),
+            // the geometric types; the fixed-length ones subscript into their float8/point members
+            new TypeRow(600, "point", 16, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 701, 1017, 117, 118,
+                    2428, 2429, 0, 0, 0, 'd', 'p', 0),
+            new TypeRow(601, "lseg", 32, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 600, 1018, 119, 120,
+                    2480, 2481, 0, 0, 0, 'd', 'p', 0),
+            base(602, "path", -1, false, 'G', false, 1019, 121, 122, 2482, 2483, 0, 0, 'd', 'x', 0),
+            new TypeRow(603, "box", 32, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 600, 1020, 123, 124,
+                    2484, 2485, 0, 0, 0, 'd', 'p', 0),
+            base(604, "polygon", -1, false, 'G', false, 1027, 347, 348, 2486, 2487, 0, 0, 'd', 'x', 0),
+            new TypeRow(628, "line", 24, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 701, 629, 1490, 1491,
+                    2488, 2489, 0, 0, 0, 'd', 'p', 0),
+            base(718, "circle", 24, false, 'G', false, 719, 1450, 1451, 2490, 2491, 0, 0, 'd', 'p', 0),
             base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0));
 
     /** The pg_type rows of the built-in types and their array types, ordered by OID of the element. */
@@ -123,6 +135,11 @@ public final class PgTypeRows {
                 F_RECORD_OUT, F_RECORD_RECV, F_RECORD_SEND, 0, 0, 0, 'd', 'x', 0);
     }
 
+    /** typdelim: box (whose text contains commas) and box[] separate array elements by ';' (pg_type.dat). */
+    public static char typdelim(TypeRow t) {
+        return t.oid() == TypeOids.BOX || t.oid() == TypeOids.BOX_ARRAY ? ';' : ',';
+    }
+
     /** The pg_type row of {@code t} in {@code namespace}, owned by {@code owner}, as catalog values. */
     public static Object[] toRow(TypeRow t, int namespace, int owner) {
         SystemCatalog c = SystemCatalogs.PG_TYPE;
@@ -137,7 +154,7 @@ public final class PgTypeRows {
         c.set(r, "typcategory", String.valueOf(t.typcategory()));
         c.set(r, "typispreferred", t.typispreferred());
         c.set(r, "typisdefined", true);
-        c.set(r, "typdelim", ",");
+        c.set(r, "typdelim", String.valueOf(typdelim(t)));
         c.set(r, "typrelid", t.typrelid());
         c.set(r, "typsubscript", t.typsubscript());
         c.set(r, "typelem", t.typelem());

@@ -45,6 +45,10 @@ public final class TypeOids {
     public static final int JSONB = 3802;
     public static final int INT2_ARRAY = 1005, INT4_ARRAY = 1007, INT8_ARRAY = 1016, FLOAT8_ARRAY = 1022,
             NUMERIC_ARRAY = 1231, BOOL_ARRAY = 1000, UUID_ARRAY = 2951, JSONB_ARRAY = 3807, JSON_ARRAY = 199;
+    /** The geometric types (GeometricBuiltins) and their array types. */
+    public static final int POINT = 600, LSEG = 601, PATH = 602, BOX = 603, POLYGON = 604, LINE = 628, CIRCLE = 718;
+    public static final int POINT_ARRAY = 1017, LSEG_ARRAY = 1018, PATH_ARRAY = 1019, BOX_ARRAY = 1020,
+            POLYGON_ARRAY = 1027, LINE_ARRAY = 629, CIRCLE_ARRAY = 719;
     /** The polymorphic pseudo-types (parse_coerce.c's IsPolymorphicType). */
     public static final int ANYELEMENT = 2283, ANYARRAY = 2277, ANYNONARRAY = 2776, ANYCOMPATIBLE = 5077,
             ANYCOMPATIBLEARRAY = 5078;

@@ -11,9 +11,12 @@
  * functions users create, pg_operator, pg_cast and pg_aggregate are not tables.
  * Areas register their built-ins from their own classes ({@link org.tusk.catalog.ArrayBuiltins}:
  * every base type's array type and the anyarray/anycompatible functions, operators and array_agg;
- * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}).
+ * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins};
+ * {@link org.tusk.catalog.GeometricBuiltins}: the seven geometric types, every operator also
+ * under its implementing function's name, and their casts).
  * {@link org.tusk.catalog.ArrayTypes} answers get_array_type / get_element_type from the pg_type
- * rows. Entries declared with polymorphic types implement {@link org.tusk.catalog.PolymorphicFunction}
+ * rows, and rawElementOf for the fixed-length geometric types that subscript like 0-based arrays
+ * (typsubscript raw_array_subscript_handler). Box and box[] have typdelim ';' (PgTypeRows.typdelim). Entries declared with polymorphic types implement {@link org.tusk.catalog.PolymorphicFunction}
  * or {@link org.tusk.catalog.PolymorphicAggregate}: parse analysis binds them to the resolved
  * types of each call, so the executor only ever sees concrete signatures.
  * {@link org.tusk.catalog.RelationProvider} / {@link org.tusk.catalog.ScannableRelation} are how

@@ -8,6 +8,8 @@ import org.tusk.catalog.FunctionCallContext;
 import org.tusk.nodes.Expr;
 import org.tusk.utils.adt.ArrayFuncs;
 import org.tusk.utils.adt.ArrayValue;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
 
 /**
  * Evaluation of the array expression nodes (execExprInterp.c's ExecEvalArrayExpr,
@@ -49,6 +51,12 @@ final class ArrayEval {
             }
         }
         if (c == null) return null;
+        if (ArrayTypes.rawElementOf(r.containerType()) != 0) {
+            // array_get_element/array_get_slice over a fixed-length container (raw_array_subscript_handler)
+            if (lo != null)
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
+            return n == 1 ? org.tusk.utils.adt.geo.GeoSubscript.element(c, up[0]) : null;
+        }
         ArrayValue a = ArrayValue.of(c, ArrayTypes.elementOf(r.containerType()));
         if (lo == null) {
             int[] idx = new int[n];

@@ -204,7 +204,10 @@ public final class Analyzer {
                 if (sc.resno() > visible)
                     throw err("42P10", "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
                             s.sortClause().get(sort.indexOf(sc)).node().location());
-            for (int i = 1; i <= visible; i++) distinct.add(i);
+            for (int i = 1; i <= visible; i++) {
+                checkGroupable(tlist.get(i - 1).expr().type(), GroupingSetAnalysis.location(tlist.get(i - 1).expr(), -1));
+                distinct.add(i);
+            }
         } else if (s.distinct()) {
             for (RawExpr d : s.distinctOn()) {
                 int resno = findSortTarget(d, tlist, visible);
@@ -328,6 +331,16 @@ public final class Analyzer {
     }
 
     void checkSortablePublic(int type, int location) { checkSortable(type, location); }
+
+    /**
+     * GROUP BY and DISTINCT need the type's default btree or hash equality; the geometric types have
+     * neither (their = compares areas), so PostgreSQL refuses them.
+     */
+    void checkGroupable(int type, int location) {
+        if (GeometricTypes.is(type))
+            throw err(SqlState.UNDEFINED_FUNCTION, "could not identify an equality operator for type "
+                    + BuiltinCatalog.formatType(type), location);
+    }
 
     private int findGroupTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
         if (node instanceof RawExpr.AConst c && c.kind() == RawExpr.AConst.Kind.INTEGER) {
@@ -691,7 +704,8 @@ public final class Analyzer {
         int t = type == VARCHAR ? TEXT : type;
         if (AnyEnum.isEnum(t)) return;   // enum_lt through the anyenum operators
         if (RowAnalysis.isComposite(t)) return;   // record_lt through the record operators
-        for (PgOperator op : BuiltinCatalog.operators("<")) if (op.left() == t && op.right() == t) return;
+        for (PgOperator op : BuiltinCatalog.operators("<"))
+            if (op.left() == t && op.right() == t && !GeometricTypes.is(t)) return;
         throw err(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type "
                 + BuiltinCatalog.formatType(type), location).withHint(
                 "Use an explicit ordering operator or modify the query.");

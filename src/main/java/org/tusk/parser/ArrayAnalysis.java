@@ -96,9 +96,10 @@ final class ArrayAnalysis {
         }
         if (ct == JSONB) return jsonbSubscripting(a, c, ind);
         int et = ArrayTypes.elementOf(ct);
+        if (et == 0) et = ArrayTypes.rawElementOf(ct);
         if (et == 0)
             throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + BuiltinCatalog.formatType(ct)
-                    + " because it does not support subscripting", ind.arg().location());
+                    + " because it does not support subscripting", argLocation(ind.arg()));
         List<RawExpr.Subscript> subs = ind.subscripts();
         if (subs.size() > ArrayValue.MAXDIM)
             throw a.err(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + subs.size()
@@ -151,6 +152,11 @@ final class ArrayAnalysis {
             upper.add(a.coerce(e, target, -1, Context.IMPLICIT, s.upper().location()));
         }
         return new Expr.SubscriptingRef(c, java.util.Collections.unmodifiableList(upper), null, JSONB, JSONB);
+    }
+
+    /** exprLocation of an A_Indirection is that of its innermost argument. */
+    private static int argLocation(RawExpr e) {
+        return e instanceof RawExpr.Indirection ind ? argLocation(ind.arg()) : e.location();
     }
 
     private static Expr subscript(Analyzer a, RawExpr r) {

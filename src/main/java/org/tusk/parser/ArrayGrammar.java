@@ -47,11 +47,8 @@ final class ArrayGrammar {
             p.expectChar(']');
             subs.add(slice ? new RawExpr.Subscript(true, lower, upper) : new RawExpr.Subscript(false, null, lower));
         } while (p.acceptChar('['));
-        if (arg instanceof RawExpr.Indirection ind) {
-            List<RawExpr.Subscript> all = new ArrayList<>(ind.subscripts());
-            all.addAll(subs);
-            return new RawExpr.Indirection(ind.arg(), all, ind.location());
-        }
+        // (a[1])[2] subscripts the result of a[1], as gram.y's A_Indirection over an A_Indirection
+        // does: it is not a[1][2] (that is one indirection with two subscripts)
         return new RawExpr.Indirection(arg, subs, loc);
     }
 

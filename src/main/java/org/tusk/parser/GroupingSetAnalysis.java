@@ -34,6 +34,7 @@ final class GroupingSetAnalysis {
     private int target(RawExpr item, List<Query.TargetEntry> tlist, int visible) {
         int resno = a.findGroupTargetPublic(item, tlist, visible);
         Expr e = tlist.get(resno - 1).expr();
+        a.checkGroupable(e.type(), item.location());
         Expr[] found = new Expr[1];
         ExprTrees.any(e, x -> {
             if (x instanceof Expr.WindowFunc w) {
@@ -181,7 +182,7 @@ final class GroupingSetAnalysis {
         });
     }
 
-    private static int location(Expr e, int fallback) {
+    static int location(Expr e, int fallback) {
         return switch (e) {
             case Expr.Var v -> v.location();
             case Expr.Const c -> c.location();

@@ -15,13 +15,15 @@ import java.util.List;
  * for binary).
  *
  * <p>Binary output is produced for the fixed-size and string types drivers request it for
- * (bool, int2/4/8, oid, xid, float4/8, text, varchar, name, bpchar, unknown); for these the
- * binary form is derived losslessly from the type's text output. Other types refuse binary
+ * (bool, int2/4/8, oid, xid, float4/8, text, varchar, name, bpchar, unknown, and the geometric
+ * types through point_send ... poly_send); for these the binary form is derived from the type's
+ * text output, losslessly unless extra_float_digits &lt; 1 rounded the float8 digits. Other types refuse binary
  * with PostgreSQL's error for a type without a send function.
  */
 final class DestRemote {
     private static final int BOOL = 16, NAME = 19, INT8 = 20, INT2 = 21, INT4 = 23, TEXT = 25, OID = 26, XID = 28,
-            FLOAT4 = 700, FLOAT8 = 701, UNKNOWN = 705, BPCHAR = 1042, VARCHAR = 1043, UUID = 2950, JSON = 114, JSONB = 3802;
+            FLOAT4 = 700, FLOAT8 = 701, UNKNOWN = 705, BPCHAR = 1042, VARCHAR = 1043, UUID = 2950, JSON = 114, JSONB = 3802,
+            POINT = 600, LSEG = 601, PATH = 602, BOX = 603, POLYGON = 604, LINE = 628, CIRCLE = 718;
 
     private final BackendMessages out;
     private final int[] types;
@@ -62,7 +64,8 @@ final class DestRemote {
 
     private static void checkBinary(int type) {
         switch (type) {
-            case BOOL, NAME, INT8, INT2, INT4, TEXT, OID, XID, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR, UUID, JSON, JSONB -> { }
+            case BOOL, NAME, INT8, INT2, INT4, TEXT, OID, XID, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR, UUID, JSON, JSONB,
+                    POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> { }
             default -> throw PgException.error(SqlState.UNDEFINED_FUNCTION,
                     "no binary output function available for type with OID " + type);
         }
@@ -92,6 +95,10 @@ final class DestRemote {
                 java.util.UUID u = java.util.UUID.fromString(text);
                 yield ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
             }
+            // point_send ... poly_send of the value the text stands for (exact: float8 output is shortest-exact
+            // unless extra_float_digits < 1)
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> org.tusk.utils.adt.geo.GeoBinary.send(
+                    org.tusk.utils.adt.geo.GeoText.in(type, text));
             case JSONB -> {
                 byte[] t = text.getBytes(StandardCharsets.UTF_8);
                 byte[] r = new byte[t.length + 1];

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bind parameter values to their text form (the receive side of PostgreSQL's typsend/typreceive
- * for the types drivers send in binary: bool, int2/4/8, oid, float4/8 and the string types).
+ * for the types drivers send in binary: bool, int2/4/8, oid, float4/8, the string types and the
+ * geometric types, whose recv result is printed shortest-exact).
  * The engine then applies the type's input function, so text and binary parameters take the same
  * path from here on.
  */
@@ -39,6 +40,9 @@ final class ParamDecoder {
                 // uuid_recv: 16 bytes; json_recv: the text; jsonb_recv: version 1, then the text
                 case 2950 -> value.length == 16 ? new java.util.UUID(b.getLong(), b.getLong()).toString() : badLength(paramNo);
                 case 114 -> new String(value, StandardCharsets.UTF_8);
+                // point_recv ... poly_recv, printed back shortest-exact for the input function
+                case 600, 601, 602, 603, 604, 628, 718 -> org.tusk.utils.adt.geo.GeoText.out(
+                        org.tusk.utils.adt.geo.GeoBinary.recv(type, value), 1);
                 case 3802 -> value.length >= 1 && value[0] == 1 ? new String(value, 1, value.length - 1, StandardCharsets.UTF_8)
                         : unsupportedJsonbVersion();
                 default -> {

@@ -65,6 +65,13 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * anyarray    2277   -1  no    d     x        only NULL
  * enum types  3500    4  yes   i     p        EnumValue; the pg_enum row's OID (anyenum stands for every enum type)
  * composites  2249   -1  no    d     x        RecordValue; a HeapTupleHeader Datum ({@link CompositeFormat}; record stands for every composite type)
+ * point        600   16  no    d     p        geo.Point; two float8 (x, y)
+ * lseg         601   32  no    d     p        geo.Lseg; two points
+ * path         602   -1  no    d     x        geo.Path; int32 npts, int32 closed, int32 pad, points
+ * box          603   32  no    d     p        geo.Box; high (upper right) and low (lower left) corners
+ * polygon      604   -1  no    d     x        geo.Polygon; int32 npts, bounding box, points
+ * line         628   24  no    d     p        geo.Line; A, B, C of Ax + By + C = 0
+ * circle       718   24  no    d     p        geo.Circle; center point, radius
  * </pre>
  * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
  * date/time, uuid[], json[], jsonb[] ...: see {@link #elementType}) hold an ArrayValue and are
@@ -146,7 +153,22 @@ public enum DatumType {
      * Datum ({@link CompositeFormat}). Its oid() is record's; a column's own composite type is
      * pg_attribute.atttypid, and the value carries it in datum_typeid.
      */
-    COMPOSITE(2249, -1, false, 'd', 'x', org.tusk.utils.adt.RecordValue.class);
+    COMPOSITE(2249, -1, false, 'd', 'x', org.tusk.utils.adt.RecordValue.class),
+    // The geometric types (geo_decls.h structs, see GeoBinary) and their arrays.
+    POINT(600, 16, false, 'd', 'p', org.tusk.utils.adt.geo.Point.class),
+    LSEG(601, 32, false, 'd', 'p', org.tusk.utils.adt.geo.Lseg.class),
+    PATH(602, -1, false, 'd', 'x', org.tusk.utils.adt.geo.Path.class),
+    BOX(603, 32, false, 'd', 'p', org.tusk.utils.adt.geo.Box.class),
+    POLYGON(604, -1, false, 'd', 'x', org.tusk.utils.adt.geo.Polygon.class),
+    LINE(628, 24, false, 'd', 'p', org.tusk.utils.adt.geo.Line.class),
+    CIRCLE(718, 24, false, 'd', 'p', org.tusk.utils.adt.geo.Circle.class),
+    POINT_ARRAY(1017, -1, false, 'd', 'x', ArrayValue.class),
+    LSEG_ARRAY(1018, -1, false, 'd', 'x', ArrayValue.class),
+    PATH_ARRAY(1019, -1, false, 'd', 'x', ArrayValue.class),
+    BOX_ARRAY(1020, -1, false, 'd', 'x', ArrayValue.class),
+    POLYGON_ARRAY(1027, -1, false, 'd', 'x', ArrayValue.class),
+    LINE_ARRAY(629, -1, false, 'd', 'x', ArrayValue.class),
+    CIRCLE_ARRAY(719, -1, false, 'd', 'x', ArrayValue.class);
 
     /** aclitem's type OID (the element type stored in an aclitem[]). */
     static final int ACLITEM_OID = 1033;
@@ -226,6 +248,13 @@ public enum DatumType {
             case UUID_ARRAY -> UUID;
             case JSON_ARRAY -> JSON;
             case JSONB_ARRAY -> JSONB;
+            case POINT_ARRAY -> POINT;
+            case LSEG_ARRAY -> LSEG;
+            case PATH_ARRAY -> PATH;
+            case BOX_ARRAY -> BOX;
+            case POLYGON_ARRAY -> POLYGON;
+            case LINE_ARRAY -> LINE;
+            case CIRCLE_ARRAY -> CIRCLE;
             default -> null;
         };
     }
@@ -259,6 +288,8 @@ public enum DatumType {
             case INT2_ARRAY, OID_ARRAY, TEXT_ARRAY -> value instanceof ArrayValue a ? ArrayFormat.encode(a, elementType())
                     : legacyArrayPayload(value);
             case NUMERIC -> NumericFormat.encode((BigDecimal) value);
+            case PATH -> org.tusk.utils.adt.geo.GeoBinary.pathToDisk((org.tusk.utils.adt.geo.Path) value);
+            case POLYGON -> org.tusk.utils.adt.geo.GeoBinary.polygonToDisk((org.tusk.utils.adt.geo.Polygon) value);
             case INT2VECTOR -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 0);
             case OIDVECTOR -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 0);
             case ACLITEM_ARRAY -> ArrayFormat.encodeAcl((int[]) value, ACLITEM_OID);
@@ -284,6 +315,8 @@ public enum DatumType {
             case JSONB -> JsonbFormat.decode(payload);
             case COMPOSITE -> CompositeFormat.decode(payload);
             case NUMERIC -> NumericFormat.decode(payload);
+            case PATH -> org.tusk.utils.adt.geo.GeoBinary.pathFromDisk(payload);
+            case POLYGON -> org.tusk.utils.adt.geo.GeoBinary.polygonFromDisk(payload);
             case INT2VECTOR -> ArrayFormat.decodeInt2(payload, INT2.oid);
             case OIDVECTOR -> ArrayFormat.decodeInt4(payload, OID.oid);
             // the catalog code reads these three as plain Java arrays when they have that shape
@@ -325,6 +358,10 @@ public enum DatumType {
                 seg.set(JAVA_LONG_BE, off, u.getMostSignificantBits());
                 seg.set(JAVA_LONG_BE, off + 8, u.getLeastSignificantBits());
             }
+            case POINT, LSEG, BOX, LINE, CIRCLE -> {
+                byte[] b = org.tusk.utils.adt.geo.GeoBinary.fixedToDisk(value);
+                MemorySegment.copy(b, 0, seg, JAVA_BYTE, off, b.length);
+            }
             case NAME -> {
                 byte[] b = nameBytes((String) value);
                 MemorySegment.copy(b, 0, seg, JAVA_BYTE, off, b.length);
@@ -350,6 +387,8 @@ public enum DatumType {
             case TIMESTAMPTZ -> org.tusk.utils.adt.DateTimes.timestamptzFromDatum(seg.get(JAVA_LONG, off));
             case INTERVAL -> new Interval(seg.get(JAVA_INT, off + 12), seg.get(JAVA_INT, off + 8), seg.get(JAVA_LONG, off));
             case UUID -> new java.util.UUID(seg.get(JAVA_LONG_BE, off), seg.get(JAVA_LONG_BE, off + 8));
+            case POINT, LSEG, BOX, LINE, CIRCLE -> org.tusk.utils.adt.geo.GeoBinary.fixedFromDisk(oid,
+                    seg.asSlice(off, typlen).toArray(JAVA_BYTE));
             case NAME -> {
                 int len = 0;
                 while (len < NAMEDATALEN && seg.get(JAVA_BYTE, off + len) != 0) len++;

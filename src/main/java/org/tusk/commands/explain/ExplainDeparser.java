@@ -194,7 +194,11 @@ final class ExplainDeparser {
                 sb.append(']');
             }
             case Expr.SubscriptingRef r -> {
+                // get_rule_expr parenthesizes any container but a plain Var, so (a[1])[2] stays distinct from a[1][2]
+                boolean parens = !(r.container() instanceof Expr.Var);
+                if (parens) sb.append('(');
                 expr(sb, r.container(), in, pre, true);
+                if (parens) sb.append(')');
                 for (int i = 0; i < r.upper().size(); i++) {
                     sb.append('[');
                     if (r.lower() != null && i < r.lower().size() && r.lower().get(i) != null) {

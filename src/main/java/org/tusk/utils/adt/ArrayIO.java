@@ -9,8 +9,8 @@ import org.tusk.utils.error.SqlState;
 
 /**
  * The text form of arrays: array_in and array_out (arrayfuncs.c) for any element type, given the
- * element type's own input and output functions. The delimiter is ',' (typdelim of every
- * built-in type Tusk has).
+ * element type's own input and output functions and its typdelim: ',' for every built-in
+ * type but box, whose text contains commas and whose arrays separate elements by ';'.
  *
  * <pre>
  * [lb:ub][lb:ub]={{1,2},{3,NULL}}    optional dimension decoration, then nested braces
@@ -25,11 +25,21 @@ public final class ArrayIO {
 
     /** array_in: {@code elemIn} converts one element's text (never called for NULL). */
     public static ArrayValue in(String s, int elemType, Function<String, Object> elemIn) {
-        return new Reader(s).read(elemType, elemIn);
+        return in(s, elemType, elemIn, ',');
+    }
+
+    /** array_in with element delimiter {@code delim} (the element type's typdelim). */
+    public static ArrayValue in(String s, int elemType, Function<String, Object> elemIn, char delim) {
+        return new Reader(s, delim).read(elemType, elemIn);
     }
 
     /** array_out: {@code elemOut} converts one non-null element. */
     public static String out(ArrayValue a, Function<Object, String> elemOut) {
+        return out(a, elemOut, ',');
+    }
+
+    /** array_out with element delimiter {@code delim}. */
+    public static String out(ArrayValue a, Function<Object, String> elemOut, char delim) {
         if (a.size() == 0) return "{}";
         StringBuilder sb = new StringBuilder();
         boolean decorate = false;
@@ -43,7 +53,7 @@ public final class ArrayIO {
         for (int k = 0; k < a.size(); k++) {
             Object e = a.get(k);
             if (e == null) sb.append("NULL");
-            else appendQuoted(sb, elemOut.apply(e));
+            else appendQuoted(sb, elemOut.apply(e), delim);
             // advance the index, closing and opening braces where dimensions roll over
             int d = nd - 1;
             while (d >= 0) {
@@ -54,7 +64,7 @@ public final class ArrayIO {
                 d--;
             }
             if (d >= 0) {
-                sb.append(',');
+                sb.append(delim);
                 for (int j = d + 1; j < nd; j++) sb.append('{');
             }
         }
@@ -70,11 +80,13 @@ public final class ArrayIO {
         return sb.toString();
     }
 
-    static void appendQuoted(StringBuilder sb, String v) {
+    static void appendQuoted(StringBuilder sb, String v) { appendQuoted(sb, v, ','); }
+
+    static void appendQuoted(StringBuilder sb, String v, char delim) {
         boolean quote = v.isEmpty() || v.equalsIgnoreCase("NULL");
         for (int i = 0; i < v.length() && !quote; i++) {
             char c = v.charAt(i);
-            quote = c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || isSpace(c);
+            quote = c == '{' || c == '}' || c == delim || c == '"' || c == '\\' || isSpace(c);
         }
         if (!quote) {
             sb.append(v);
@@ -99,8 +111,11 @@ public final class ArrayIO {
         private final String s;
         private int pos;
 
-        Reader(String s) {
+        private final char delim;
+
+        Reader(String s, char delim) {
             this.s = s;
+            this.delim = delim;
         }
 
         PgException malformed(String detail) {
@@ -239,7 +254,7 @@ public final class ArrayIO {
                 c = peek();
                 pos++;
                 if (c == '}') break;
-                if (c != ',') throw malformed(nested ? "Unexpected \"" + c + "\" character." : "Unexpected array element.");
+                if (c != delim) throw malformed(nested ? "Unexpected \"" + c + "\" character." : "Unexpected array element.");
             }
             if (levelLen[depth] == -1) levelLen[depth] = count;
             else if (levelLen[depth] != count) throw mismatch();
@@ -266,17 +281,17 @@ public final class ArrayIO {
                 }
                 skipSpace();
                 c = peek();
-                if (c != ',' && c != '}') throw malformed("Unexpected array element.");
+                if (c != delim && c != '}') throw malformed("Unexpected array element.");
                 flat.add(elemIn.apply(sb.toString()));
                 return;
             }
-            if (c == '{' || c == '}' || c == ',') throw malformed("Unexpected \"" + c + "\" character.");
+            if (c == '{' || c == '}' || c == delim) throw malformed("Unexpected \"" + c + "\" character.");
             StringBuilder sb = new StringBuilder();
             int keep = 0;   // length up to the last character that is not unescaped trailing whitespace
             boolean escaped = false;
             while (true) {
                 c = peek();
-                if (c == ',' || c == '}') break;
+                if (c == delim || c == '}') break;
                 if (c == '{' || c == '"') throw malformed("Unexpected \"" + c + "\" character.");
                 pos++;
                 if (c == '\\') {

@@ -9,6 +9,7 @@
  *   text, varchar, name, unknown String | bytea byte[] | date LocalDate | time LocalTime
  *   timestamp LocalDateTime | timestamptz Instant (microsecond precision) | interval Interval
  *   inet Inet | void VoidValue.VOID | uuid java.util.UUID | json String (the text as given)
+ *   point, lseg, line, box, path, polygon, circle: the records of {@code utils.adt.geo}
  *   jsonb Jsonb (a tree of Jsonb.NULL, Boolean, BigDecimal, String, List, key-ordered TreeMap)
  *   arrays of any of these ArrayValue (element type, dims, lower bounds, row-major elements,
  *   null for NULL); text[]/name[]/int2[]/oid[] read from catalogs may also be String[],
