@@ -35,6 +35,14 @@ public interface FunctionCallContext {
         throw org.tusk.utils.error.PgException.error("0A000", "SQL functions cannot be run here");
     }
 
+    /**
+     * Parse analysis of a stored query's text (a view's rule action) against the session's
+     * relations, as the rewriter does it. Contexts without a session that can analyse SQL cannot.
+     */
+    default org.tusk.nodes.Query analyzeStoredQuery(String sql) {
+        throw org.tusk.utils.error.PgException.error("0A000", "stored queries cannot be analysed here");
+    }
+
     /** The catalog of the session's database, or null where the context has no storage (catalog functions need it). */
     default Catalog catalog() {
         return null;

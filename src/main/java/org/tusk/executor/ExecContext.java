@@ -151,6 +151,13 @@ public final class ExecContext implements FunctionCallContext {
         return r.callSet(f, args, this);
     }
 
+    @Override
+    public org.tusk.nodes.Query analyzeStoredQuery(String sql) {
+        SqlFunctionRunner r = sqlFunctions;
+        if (r == null || env == null) return FunctionCallContext.super.analyzeStoredQuery(sql);
+        return r.analyzeStoredQuery(sql, this);
+    }
+
     /** Binds the values of the statement's parameters. */
     public void setParams(Object[] values) {
         this.params = values.clone();

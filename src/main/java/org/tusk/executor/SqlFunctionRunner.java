@@ -25,4 +25,10 @@ public interface SqlFunctionRunner {
      */
     void validate(String body, java.util.List<Integer> argTypes, java.util.List<String> argNames, int resultType,
                   java.util.List<Integer> outTypes, ExecContext caller);
+
+    /**
+     * Parse analysis of a stored query's text (a view's "_RETURN" rule action) in the calling
+     * statement's environment, as the rewriter analyses it: what pg_get_viewdef deparses.
+     */
+    org.tusk.nodes.Query analyzeStoredQuery(String sql, ExecContext caller);
 }

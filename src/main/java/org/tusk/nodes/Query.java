@@ -264,8 +264,16 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         /**
          * An explicit join of {@code left} and {@code right} with ON/USING condition
          * {@code quals} (null: none, as CROSS JOIN); {@code rtindex} is the join's own entry.
+         * {@code usingNames} lists the merged columns of USING or NATURAL (JoinExpr's
+         * usingClause), empty for ON and CROSS joins; quals then hold the equalities it implies.
          */
-        record Join(JoinType type, JoinNode left, JoinNode right, Expr quals, int rtindex) implements JoinNode {}
+        record Join(JoinType type, JoinNode left, JoinNode right, Expr quals, int rtindex, List<String> usingNames)
+                implements JoinNode {
+            /** A join without USING. */
+            public Join(JoinType type, JoinNode left, JoinNode right, Expr quals, int rtindex) {
+                this(type, left, right, quals, rtindex, List.of());
+            }
+        }
     }
 
     /**

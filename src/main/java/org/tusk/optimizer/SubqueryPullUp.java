@@ -155,7 +155,7 @@ final class SubqueryPullUp {
             case Query.JoinNode.Join j -> {
                 if (j.type() != Query.JoinType.INNER) yield j;
                 Query.JoinNode l = remove(j.left(), rtindex, moved), r = remove(j.right(), rtindex, moved);
-                if (l != null && r != null) yield new Query.JoinNode.Join(j.type(), l, r, j.quals(), j.rtindex());
+                if (l != null && r != null) yield new Query.JoinNode.Join(j.type(), l, r, j.quals(), j.rtindex(), j.usingNames());
                 if (j.quals() != null) moved.add(j.quals());
                 yield l != null ? l : r;
             }

@@ -148,7 +148,7 @@ public final class VarLevels {
         return switch (n) {
             case Query.JoinNode.RangeRef r -> r;
             case Query.JoinNode.Join j -> new Query.JoinNode.Join(j.type(), mapJoin(j.left(), depth, f),
-                    mapJoin(j.right(), depth, f), map(j.quals(), depth, f), j.rtindex());
+                    mapJoin(j.right(), depth, f), map(j.quals(), depth, f), j.rtindex(), j.usingNames());
         };
     }
 

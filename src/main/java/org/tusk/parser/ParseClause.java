@@ -192,7 +192,7 @@ final class ParseClause {
             for (NsItem n : r.items()) items.add(n.visibility(n.relVisible(), false));
         }
         items.add(joinItem);
-        return new Item(new Query.JoinNode.Join(type, l.node(), r.node(), quals, rtindex), List.copyOf(items),
+        return new Item(new Query.JoinNode.Join(type, l.node(), r.node(), quals, rtindex, List.copyOf(using)), List.copyOf(items),
                 joinItem.colnames(), joinItem.colExprs());
     }
 

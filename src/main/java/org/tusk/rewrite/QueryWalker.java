@@ -62,7 +62,7 @@ public final class QueryWalker {
     private static Query.JoinNode joinNode(Query.JoinNode j, UnaryOperator<Query> sub) {
         if (j instanceof Query.JoinNode.Join x) {
             return new Query.JoinNode.Join(x.type(), joinNode(x.left(), sub), joinNode(x.right(), sub), exprs(x.quals(), sub),
-                    x.rtindex());
+                    x.rtindex(), x.usingNames());
         }
         return j;
     }

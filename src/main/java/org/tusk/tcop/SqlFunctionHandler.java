@@ -134,6 +134,14 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
                 session.currentDatabase());
     }
 
+    @Override
+    public Query analyzeStoredQuery(String sql, ExecContext caller) {
+        List<org.tusk.nodes.RawStmt> raws = org.tusk.parser.Parser.parse(sql);
+        if (raws.size() != 1) throw PgException.error("XX000", "stored query text holds " + raws.size() + " statements");
+        return org.tusk.parser.Analyzer.analyze(raws.get(0), sql, relations, caller.env(), caller.timeZone(),
+                session.currentDatabase(), null);
+    }
+
     private List<PlannedStmt> plans(SqlFunction f, ExecContext caller, ExecEnvironment env) {
         long g = generation.getAsLong();
         Cached c = cache.get(f.oid());

@@ -83,9 +83,13 @@ class ViewsIT {
             exec(b, "insert into vt values (4, 'w')");
             assertEquals("3", ProtocolIT.one(a, "select count(*) from vv"));
             assertEquals("v|t", rows(a, "select relkind, relhasrules from pg_class where relname = 'vv'"));
-            assertEquals("select a, b || '!' as bb from vt where a > 1", ProtocolIT.one(a, "select pg_get_viewdef('vv')"));
-            assertEquals("select a, b || '!' as bb from vt where a > 1",
+            assertEquals(" SELECT vt.a,\n    (vt.b || '!'::text) AS bb\n   FROM vt\n  WHERE (vt.a > 1);",
+                    ProtocolIT.one(a, "select pg_get_viewdef('vv')"));
+            assertEquals(" SELECT vt.a,\n    vt.b || '!'::text AS bb\n   FROM vt\n  WHERE vt.a > 1;",
                     ProtocolIT.one(a, "select pg_get_viewdef(oid, true) from pg_class where relname = 'vv'"));
+            assertEquals("CREATE RULE \"_RETURN\" AS\n    ON SELECT TO public.vv2 DO INSTEAD  SELECT (vv.a * 10) AS z\n   FROM vv;",
+                    ProtocolIT.one(a, "select pg_get_ruledef(r.oid) from pg_rewrite r join pg_class c on c.oid = r.ev_class"
+                            + " where c.relname = 'vv2'"));
             assertEquals("Not a view", ProtocolIT.one(a, "select pg_get_viewdef(oid) from pg_class where relname = 'vt'"));
             assertEquals("_RETURN|1|t", rows(a, "select rulename, ev_type, is_instead from pg_rewrite r join pg_class c"
                     + " on c.oid = r.ev_class where c.relname = 'vv'"));
@@ -233,6 +237,43 @@ class ViewsIT {
             assertEquals(List.of("drop cascades to table student"), exec(c, "drop table person cascade"));
             assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_inherits"));
             exec(c, "drop table worker");
+        }
+    }
+
+    /**
+     * pg_get_viewdef and pg_get_viewdef(..., true) of 38 views covering joins, subqueries, set
+     * operations, CTEs, aggregates, windows, VALUES and functions in FROM, against the text
+     * PostgreSQL 15 returns for the same views (src/test/resources/ruleutils/viewdefs-pg15.txt).
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void viewDefinitionsAreDeparsedAsPostgresDoes() throws Exception {
+        String text;
+        try (var in = ViewsIT.class.getResourceAsStream("/ruleutils/viewdefs-pg15.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String[] cases = text.split("### view\n");
+        try (Connection c = server.connect()) {
+            exec(c, "create schema vdef", "set search_path = vdef, public",
+                    "create table t (a int, b text, c numeric, d varchar(10))", "create table u (x int, y text)");
+            List<String> failures = new ArrayList<>();
+            int checked = 0;
+            for (String k : cases) {
+                if (k.isBlank()) continue;
+                String create = k.substring(0, k.indexOf("\n### plain\n"));
+                String plain = k.substring(k.indexOf("### plain\n") + 10, k.indexOf("\n### pretty\n"));
+                String pretty = k.substring(k.indexOf("### pretty\n") + 11).stripTrailing();
+                String view = create.split(" ")[2];
+                exec(c, create);
+                String gotPlain = ProtocolIT.one(c, "select pg_get_viewdef('" + view + "'::regclass)");
+                String gotPretty = ProtocolIT.one(c, "select pg_get_viewdef('" + view + "'::regclass, true)");
+                if (!plain.equals(gotPlain)) failures.add(view + " plain:\n" + gotPlain + "\nexpected:\n" + plain);
+                if (!pretty.equals(gotPretty)) failures.add(view + " pretty:\n" + gotPretty + "\nexpected:\n" + pretty);
+                checked++;
+            }
+            assertEquals(38, checked);
+            assertEquals(List.of(), failures);
+            exec(c, "set search_path = public"); // the views stay in schema vdef of this test server
         }
     }
 }

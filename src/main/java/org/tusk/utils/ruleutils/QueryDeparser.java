@@ -1,0 +1,358 @@
+package org.tusk.utils.ruleutils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import static org.tusk.utils.ruleutils.DeparseContext.PRETTYINDENT_STD;
+
+/**
+ * ruleutils.c get_query_def for SELECT: WITH, the select list, FROM (via {@link FromClauseDeparser}),
+ * WHERE, GROUP BY (grouping sets as GROUPING SETS), HAVING, WINDOW, set operations, ORDER BY and
+ * LIMIT/OFFSET, laid out with appendContextKeyword as PostgreSQL lays them out.
+ */
+final class QueryDeparser {
+    private final DeparseContext ctx;
+    private final RuleExpr exprs;
+
+    private QueryDeparser(DeparseContext ctx) {
+        this.ctx = ctx;
+        this.exprs = new RuleExpr(ctx);
+    }
+
+    /** get_query_def for a subquery of the query {@code outer} is printing: its levels, flags and indentation. */
+    static void getQueryDef(Query query, StringBuilder buf, DeparseContext outer, List<String> resultNames,
+                            boolean colNamesVisible) {
+        getQueryDef(query, buf, outer.namespaces, List.of(), resultNames, colNamesVisible, outer.prettyFlags,
+                outer.wrapColumn, outer.indentLevel, outer.output);
+    }
+
+    /**
+     * The same with names {@code reserved} at the query's own level (a view's OLD and NEW) and
+     * constants printed with {@code output}.
+     */
+    static void getQueryDef(Query query, StringBuilder buf, List<DeparseNamespace> parents, List<String> reserved,
+                            List<String> resultNames, boolean colNamesVisible, int prettyFlags, int wrapColumn,
+                            int startIndent, org.tusk.utils.adt.OutputSettings output) {
+        DeparseNamespace dpns = DeparseNamespace.setRtableNames(query, parents, reserved);
+        List<DeparseNamespace> namespaces = new ArrayList<>();
+        namespaces.add(dpns);
+        namespaces.addAll(parents);
+        DeparseContext ctx = new DeparseContext(buf, namespaces, prettyFlags, wrapColumn, startIndent);
+        ctx.output = output;
+        // PostgreSQL's stored rule queries carry OLD and NEW, so a view's Vars always get their prefix
+        ctx.varprefix = !parents.isEmpty() || !reserved.isEmpty() || query.rangeTable().size() != 1;
+        if (query.commandType() != Query.CommandType.SELECT)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot deparse " + query.commandType() + " query");
+        new QueryDeparser(ctx).selectQuery(query, resultNames, colNamesVisible);
+    }
+
+    /** get_select_query_def. */
+    private void selectQuery(Query query, List<String> resultNames, boolean colNamesVisible) {
+        withClause(query);
+        ctx.windowClause = query.windowClause();
+        ctx.windowTList = query.targetList();
+        boolean forceColno;
+        if (query.setOperations() != null) {
+            setopQuery(query.setOperations(), query, resultNames, colNamesVisible);
+            forceColno = true;
+        } else {
+            basicSelect(query, resultNames, colNamesVisible);
+            forceColno = false;
+        }
+        if (!query.sortClause().isEmpty()) {
+            ctx.appendContextKeyword(" ORDER BY ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            exprs.orderBy(query.sortClause(), query.targetList(), forceColno);
+        }
+        if (query.limitOffset() != null) {
+            ctx.appendContextKeyword(" OFFSET ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 0);
+            exprs.expr(query.limitOffset(), false);
+        }
+        if (query.limitCount() != null) {
+            ctx.appendContextKeyword(" LIMIT ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 0);
+            if (isNullConst(query.limitCount())) ctx.buf.append("ALL");
+            else exprs.expr(query.limitCount(), false);
+        }
+        for (Query.RowMarkClause rm : query.rowMarks()) {
+            ctx.appendContextKeyword(" " + rm.strength().sql(), -PRETTYINDENT_STD, PRETTYINDENT_STD, 0);
+            ctx.buf.append(" OF ").append(org.tusk.utils.adt.RegTypes.quote(ctx.namespaces.get(0).name(rm.rti())));
+            switch (rm.waitPolicy()) {
+                case ERROR -> ctx.buf.append(" NOWAIT");
+                case SKIP -> ctx.buf.append(" SKIP LOCKED");
+                default -> { }
+            }
+        }
+    }
+
+    private static boolean isNullConst(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.CastFunc c) x = c.arg();
+        return x instanceof Expr.Const c && c.value() == null;
+    }
+
+    /** get_with_clause. */
+    private void withClause(Query query) {
+        if (query.cteList().isEmpty()) return;
+        StringBuilder buf = ctx.buf;
+        if (ctx.prettyIndent()) {
+            ctx.indentLevel += PRETTYINDENT_STD;
+            buf.append(' ');
+        }
+        boolean recursive = query.cteList().stream().anyMatch(Query.CommonTableExpr::recursive);
+        String sep = recursive ? "WITH RECURSIVE " : "WITH ";
+        for (Query.CommonTableExpr cte : query.cteList()) {
+            buf.append(sep).append(org.tusk.utils.adt.RegTypes.quote(cte.name()));
+            List<String> aliases = cteAliasNames(cte);
+            if (aliases != null) {
+                buf.append('(');
+                for (int i = 0; i < aliases.size(); i++) {
+                    if (i > 0) buf.append(", ");
+                    buf.append(org.tusk.utils.adt.RegTypes.quote(aliases.get(i)));
+                }
+                buf.append(')');
+            }
+            buf.append(" AS (");
+            if (ctx.prettyIndent()) ctx.appendContextKeyword("", 0, 0, 0);
+            getQueryDef(cte.query(), buf, ctx, null, true);
+            if (ctx.prettyIndent()) ctx.appendContextKeyword("", 0, 0, 0);
+            buf.append(')');
+            sep = ", ";
+        }
+        if (ctx.prettyIndent()) {
+            ctx.indentLevel -= PRETTYINDENT_STD;
+            ctx.appendContextKeyword("", 0, 0, 0);
+        } else {
+            buf.append(' ');
+        }
+    }
+
+    /**
+     * The CTE's column alias list: Tusk keeps the CTE's column names but not whether they were
+     * written, so they are printed when they differ from the query's own output names.
+     */
+    private static List<String> cteAliasNames(Query.CommonTableExpr cte) {
+        List<String> own = new ArrayList<>();
+        for (Query.TargetEntry te : cte.query().targetList()) if (!te.resjunk()) own.add(te.name());
+        List<String> names = new ArrayList<>();
+        for (var c : cte.columns()) names.add(c.name());
+        return names.equals(own) ? null : names;
+    }
+
+    /** get_basic_select_query. */
+    private void basicSelect(Query query, List<String> resultNames, boolean colNamesVisible) {
+        StringBuilder buf = ctx.buf;
+        if (ctx.prettyIndent()) {
+            ctx.indentLevel += PRETTYINDENT_STD;
+            buf.append(' ');
+        }
+        Query.RangeTblEntry values = simpleValuesRte(query, resultNames);
+        if (values != null) {
+            valuesDef(ctx, exprs, values.values());
+            return;
+        }
+        buf.append("SELECT");
+        if (!query.distinctClause().isEmpty()) {
+            if (query.hasDistinctOn()) {
+                buf.append(" DISTINCT ON (");
+                String sep = "";
+                for (int resno : query.distinctClause()) {
+                    buf.append(sep);
+                    exprs.sortGroupClause(resno, query.targetList(), false);
+                    sep = ", ";
+                }
+                buf.append(')');
+            } else {
+                buf.append(" DISTINCT");
+            }
+        }
+        targetList(query.targetList(), resultNames, colNamesVisible);
+        new FromClauseDeparser(ctx, exprs).fromClause(query, " FROM ");
+        if (query.where() != null) {
+            ctx.appendContextKeyword(" WHERE ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            exprs.expr(query.where(), false);
+        }
+        if (!query.groupClause().isEmpty() || !query.groupingSets().isEmpty()) {
+            ctx.appendContextKeyword(" GROUP BY ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            if (query.groupingSets().isEmpty()) {
+                String sep = "";
+                for (int resno : query.groupClause()) {
+                    buf.append(sep);
+                    exprs.sortGroupClause(resno, query.targetList(), false);
+                    sep = ", ";
+                }
+            } else {
+                groupingSets(query);
+            }
+        }
+        if (query.havingQual() != null) {
+            ctx.appendContextKeyword(" HAVING ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 0);
+            exprs.expr(query.havingQual(), false);
+        }
+        windowClauses(query);
+    }
+
+    /**
+     * GROUP BY over grouping sets. Tusk keeps only the expanded sets, not the ROLLUP/CUBE written,
+     * so they are printed as the equivalent GROUPING SETS list (get_rule_groupingset's form for
+     * GROUPING_SET_SETS).
+     */
+    private void groupingSets(Query query) {
+        StringBuilder buf = ctx.buf;
+        buf.append("GROUPING SETS (");
+        String sep = "";
+        for (List<Integer> set : query.groupingSets()) {
+            buf.append(sep).append('(');
+            String inner = "";
+            for (int resno : set) {
+                buf.append(inner);
+                exprs.sortGroupClause(resno, query.targetList(), false);
+                inner = ", ";
+            }
+            buf.append(')');
+            sep = ", ";
+        }
+        buf.append(')');
+    }
+
+    /** get_rule_windowclause: the named windows. */
+    private void windowClauses(Query query) {
+        String sep = null;
+        for (Query.WindowClause wc : query.windowClause()) {
+            if (wc.name() == null) continue;
+            if (sep == null) ctx.appendContextKeyword(" WINDOW ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            else ctx.buf.append(sep);
+            ctx.buf.append(org.tusk.utils.adt.RegTypes.quote(wc.name())).append(" AS ");
+            exprs.windowSpec(wc, query.targetList());
+            sep = ", ";
+        }
+    }
+
+    /**
+     * get_simple_values_rte: a query that is just {@code SELECT * FROM (VALUES ...)} with the
+     * VALUES entry's own column names prints as the VALUES list alone.
+     */
+    private static Query.RangeTblEntry simpleValuesRte(Query query, List<String> resultNames) {
+        if (query.rangeTable().size() != 1 || query.rangeTable().get(0).kind() != Query.RteKind.VALUES) return null;
+        if (query.where() != null || !query.groupClause().isEmpty() || query.havingQual() != null
+                || !query.distinctClause().isEmpty() || !query.windowClause().isEmpty()) return null;
+        Query.RangeTblEntry rte = query.rangeTable().get(0);
+        int colno = 0;
+        for (Query.TargetEntry te : query.targetList()) {
+            if (te.resjunk()) continue;
+            colno++;
+            if (!(te.expr() instanceof Expr.Var v) || v.varno() != 1 || v.attno() != colno || v.levelsup() != 0) return null;
+            String colname = resultNames != null && colno <= resultNames.size() ? resultNames.get(colno - 1) : te.name();
+            if (!rte.columns().get(colno - 1).name().equals(colname)) return null;
+        }
+        return rte;
+    }
+
+    /** get_values_def: VALUES (..), (..). */
+    static void valuesDef(DeparseContext ctx, RuleExpr exprs, List<List<Expr>> rows) {
+        StringBuilder buf = ctx.buf;
+        buf.append("VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) buf.append(", ");
+            buf.append('(');
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                if (c > 0) buf.append(','); // PostgreSQL separates the values of a row by a bare comma
+                exprs.expr(rows.get(r).get(c), false);
+            }
+            buf.append(')');
+        }
+    }
+
+    /**
+     * get_target_list: each visible entry, " AS name" unless it is a column already called that;
+     * with PRETTYFLAG_INDENT, an entry goes on a new line when the line would pass the wrap
+     * column or the previous entry took several lines.
+     */
+    private void targetList(List<Query.TargetEntry> tlist, List<String> resultNames, boolean colNamesVisible) {
+        StringBuilder buf = ctx.buf;
+        String sep = " ";
+        int colno = 0;
+        boolean lastWasMultiline = false;
+        for (Query.TargetEntry tle : tlist) {
+            if (tle.resjunk()) continue;
+            buf.append(sep);
+            sep = ", ";
+            colno++;
+            StringBuilder target = new StringBuilder();
+            ctx.buf = target;
+            String attname;
+            if (tle.expr() instanceof Expr.Var v) {
+                attname = exprs.variable(v);
+            } else {
+                exprs.expr(tle.expr(), true);
+                attname = colNamesVisible ? null : "?column?";
+            }
+            String colname = resultNames != null && colno <= resultNames.size() ? resultNames.get(colno - 1) : tle.name();
+            if (colname != null && (attname == null || !attname.equals(colname)))
+                target.append(" AS ").append(org.tusk.utils.adt.RegTypes.quote(colname));
+            ctx.buf = buf;
+            if (ctx.prettyIndent() && ctx.wrapColumn >= 0) {
+                int leadingNlPos = !target.isEmpty() && target.charAt(0) == '\n' ? 0 : -1;
+                if (leadingNlPos >= 0) {
+                    DeparseContext.removeStringInfoSpaces(buf);
+                } else {
+                    int lineStart = buf.lastIndexOf("\n") + 1;
+                    if (colno > 1 && ((buf.length() - lineStart) + target.length() > ctx.wrapColumn || lastWasMultiline))
+                        ctx.appendContextKeyword("", -PRETTYINDENT_STD, PRETTYINDENT_STD, DeparseContext.PRETTYINDENT_VAR);
+                }
+                lastWasMultiline = target.indexOf("\n", leadingNlPos + 1) >= 0;
+            }
+            buf.append(target);
+        }
+    }
+
+    /** get_setop_query. */
+    private void setopQuery(Query.SetOp setOp, Query query, List<String> resultNames, boolean colNamesVisible) {
+        StringBuilder buf = ctx.buf;
+        switch (setOp) {
+            case Query.SetOp.Leaf leaf -> {
+                Query sub = query.rangeTable().get(leaf.rtindex() - 1).subquery();
+                boolean needParen = !sub.cteList().isEmpty() || !sub.sortClause().isEmpty() || !sub.rowMarks().isEmpty()
+                        || sub.limitOffset() != null || sub.limitCount() != null;
+                if (needParen) buf.append('(');
+                getQueryDef(sub, buf, ctx, resultNames, colNamesVisible);
+                if (needParen) buf.append(')');
+            }
+            case Query.SetOp.Op op -> {
+                boolean needParen = op.left() instanceof Query.SetOp.Op lop && !(lop.op() == op.op() && lop.all() == op.all());
+                int subindent;
+                if (needParen) {
+                    buf.append('(');
+                    subindent = PRETTYINDENT_STD;
+                    ctx.appendContextKeyword("", subindent, 0, 0);
+                } else {
+                    subindent = 0;
+                }
+                setopQuery(op.left(), query, resultNames, colNamesVisible);
+                if (needParen) ctx.appendContextKeyword(") ", -subindent, 0, 0);
+                else if (ctx.prettyIndent()) ctx.appendContextKeyword("", -subindent, 0, 0);
+                else buf.append(' ');
+                buf.append(switch (op.op()) {
+                    case UNION -> "UNION ";
+                    case INTERSECT -> "INTERSECT ";
+                    case EXCEPT -> "EXCEPT ";
+                });
+                if (op.all()) buf.append("ALL ");
+                needParen = op.right() instanceof Query.SetOp.Op;
+                if (needParen) {
+                    buf.append('(');
+                    subindent = PRETTYINDENT_STD;
+                } else {
+                    subindent = 0;
+                }
+                ctx.appendContextKeyword("", subindent, 0, 0);
+                setopQuery(op.right(), query, resultNames, false);
+                if (ctx.prettyIndent()) ctx.indentLevel -= subindent;
+                if (needParen) ctx.appendContextKeyword(")", 0, 0, 0);
+            }
+        }
+    }
+}

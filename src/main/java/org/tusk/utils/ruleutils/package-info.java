@@ -1,0 +1,31 @@
+/**
+ * ruleutils (PostgreSQL's utils/adt/ruleutils.c): turning analysed trees back into SQL text.
+ *
+ * <p>Two printers live here. {@link org.tusk.utils.ruleutils.Deparser} prints a single
+ * expression for pg_get_expr, pg_get_indexdef and pg_get_constraintdef. The query deparser
+ * (get_query_def) prints a whole SELECT for pg_get_viewdef and pg_get_ruledef
+ * ({@link org.tusk.utils.ruleutils.ViewDef}): {@code QueryDeparser} (WITH, select list, WHERE,
+ * GROUP BY, HAVING, WINDOW, set operations, ORDER BY, LIMIT/OFFSET, FOR UPDATE),
+ * {@code FromClauseDeparser} (FROM items, joins, aliases) and {@code RuleExpr} (get_rule_expr:
+ * every expression node, sub-links recursing into the query deparser), sharing a
+ * {@code DeparseContext} (buffer, pretty flags, indentation, the stack of query levels).
+ *
+ * <p>Invariants. A view's Query is not stored: Tusk keeps the SELECT's text in
+ * pg_rewrite.ev_action, and callers analyse it at call time exactly as the rewriter does, so the
+ * deparsed text always reflects the current names of the objects it reads. Range table entries
+ * are named once per query level by {@code DeparseNamespace} (set_rtable_names): a name taken by
+ * an enclosing level, or by the view rule's OLD and NEW entries, is made unique with "_N". The
+ * layout follows appendContextKeyword and PRETTYINDENT_* exactly: pg_get_viewdef(view) uses
+ * PRETTYFLAG_INDENT (every operator parenthesized), pg_get_viewdef(view, true) adds
+ * PRETTYFLAG_PAREN (parentheses only where isSimpleNode says they are needed).
+ *
+ * <p>Known gaps, where Tusk's analysed tree holds less than PostgreSQL's: coercions do not record
+ * whether they were written (CoercionForm), so all are shown where showimplicit is true and
+ * hidden where it is false; a simple CASE has been turned into a searched one; GROUP BY ROLLUP /
+ * CUBE are kept only as their expanded sets and print as GROUPING SETS; a CTE's or subquery's
+ * column alias list is printed when the names differ from the query's own.
+ *
+ * <p>Locking: none of its own. Catalog lookups go through {@code ObjectNames} with the caller's
+ * catalog snapshot; the printers keep no state between calls.
+ */
+package org.tusk.utils.ruleutils;
