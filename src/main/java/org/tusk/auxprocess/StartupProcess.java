@@ -35,7 +35,16 @@ public final class StartupProcess {
         AuxiliaryProcess.start(env, slot, BackendType.STARTUP);
         // SIGTERM during a shutdown request while starting: stop cleanly.
         Signals.handle(Signals.SIGTERM, s -> env.procExit().exit(1));
+        env.procExit().exit(startupXLog(env, slot) ? 0 : 1);
+    }
 
+    /**
+     * The startup process's work without the process around it: checks PG_VERSION and runs
+     * StartupXLOG on the shared memory of {@code env}, with WAL written in the name of
+     * {@code slot}. Returns false after reporting why it failed. Also used by the build's AOT
+     * training run, which brings up a throw-away cluster in one JVM.
+     */
+    public static boolean startupXLog(ChildEnvironment env, int slot) {
         Path version = env.dataDir().resolve("PG_VERSION");
         try {
             String v = Files.readString(version).trim();
@@ -43,12 +52,12 @@ public final class StartupProcess {
                 env.log().report(org.tusk.utils.error.Severity.FATAL, null,
                         "database files are incompatible with server", "The data directory was initialized by "
                                 + "PostgreSQL version " + v + ", which is not compatible with this version 15.", null);
-                env.procExit().exit(1);
+                return false;
             }
         } catch (java.io.IOException e) {
             env.log().report(org.tusk.utils.error.Severity.FATAL, null,
                     "could not read file \"" + version + "\": " + e.getMessage(), null, null);
-            env.procExit().exit(1);
+            return false;
         }
         try {
             XLogHandle xlog = new XLogHandle(env.shmem().xlogCtl(), env.dataDir(), env.gucs().getBool("fsync"),
@@ -77,11 +86,11 @@ public final class StartupProcess {
             StartupXLog.finish(env.dataDir(), end, env.shmem().xlogCtl(), checkpoints);
         } catch (PgException e) {
             env.log().report(e);
-            env.procExit().exit(1);
+            return false;
         } catch (java.io.IOException | RuntimeException e) {
             env.log().report(org.tusk.utils.error.Severity.PANIC, null, "startup failed: " + e, null, null);
-            env.procExit().exit(1);
+            return false;
         }
-        env.procExit().exit(0);
+        return true;
     }
 }

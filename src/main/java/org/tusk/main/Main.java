@@ -35,10 +35,12 @@ public final class Main {
             case "aot-train" -> {
                 try {
                     AotTraining.run();
-                } catch (java.io.IOException e) {
-                    System.err.println("tusk aot-train: " + e.getMessage());
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("tusk aot-train: " + e);
                     System.exit(1);
                 }
+                // A normal exit, which is when the JVM writes the AOT cache.
+                System.exit(0);
             }
             default -> {
                 System.err.println("tusk: unknown program \"" + args[0] + "\"");

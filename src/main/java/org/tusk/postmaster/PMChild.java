@@ -27,6 +27,8 @@ final class PMChild {
     boolean handlesSignals;
     /** When it last became a ready spare (a counter), so that the most recent one is used first. */
     long readySeq;
+    /** Wall-clock time (ms) it last became a ready spare: how long a reused backend has been idle. */
+    long readyMillis;
     /** Sessions handed to this process so far (more than one with backend_reuse). */
     int sessionsServed;
     /** When the postmaster spawned it (a spare), to learn how long spares take to start; 0 if not a spare. */

@@ -318,6 +318,7 @@ public final class Postmaster {
             if (child.type == BackendType.SPARE_BACKEND) {
                 child.spareState = PMChild.SpareState.READY;
                 child.readySeq = ++readySequence;
+                child.readyMillis = System.currentTimeMillis();
             }
             return;
         }
@@ -339,6 +340,7 @@ public final class Postmaster {
         child.slot = 0;
         child.spareState = PMChild.SpareState.READY;
         child.readySeq = ++readySequence;
+        child.readyMillis = System.currentTimeMillis();
         if (shutdown != Shutdown.NONE || fatalError) signalChild(child, Signals.SIGTERM);
     }
 
@@ -361,7 +363,8 @@ public final class Postmaster {
      * between 1 and {@code backend_spares}), starting at most two at a time, since concurrent JVM
      * start-ups on a small machine slow each other down; and retires a ready spare that has been
      * surplus for a while, the coldest first (a fresh one before a reused one, whose JVM has
-     * compiled the session's code), so that idle JVMs do not hold memory for a burst long past.
+     * compiled the session's code; a reused one only after SpareDemand's grace), so that idle JVMs
+     * do not hold memory for a burst long past.
      */
     private void maintainSpares() {
         if (pmState != PMState.PM_RUN || fatalError || shutdown != Shutdown.NONE) return;
@@ -373,8 +376,9 @@ public final class Postmaster {
             if (launchSpare() == null) break;
         }
         int ready = spares - starting;
-        if (spareDemand.retireOne(target, ready, now)) {
-            PMChild coldest = children.coldestReadySpare();
+        PMChild coldest = children.coldestReadySpare();
+        boolean retirable = coldest != null && SpareDemand.mayRetire(coldest.sessionsServed, now - coldest.readyMillis);
+        if (spareDemand.retireOne(target, ready, retirable, now)) {
             if (coldest != null) {
                 coldest.spareState = PMChild.SpareState.NONE; // no longer handed connections
                 signalChild(coldest, Signals.SIGTERM);

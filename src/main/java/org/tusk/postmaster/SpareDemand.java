@@ -14,7 +14,11 @@ package org.tusk.postmaster;
  *
  * <p>When the rate falls, the surplus spares are retired, at most one per
  * {@link #RETIRE_INTERVAL_MILLIS}, so that a short lull does not throw away the JVMs a returning
- * burst needs. Starts are limited to {@link #MAX_CONCURRENT_STARTS} at a time: on a small machine
+ * burst needs. A reused backend ({@code backend_reuse}) waiting as a spare is worth more than a
+ * fresh one: its JVM has compiled the session's code, which a fresh JVM needs a minute of
+ * transactions to do (bench/results/2026-11-27-cpu.md). So it is retired only after
+ * {@link #WARM_SPARE_GRACE_MILLIS} idle, long enough to bridge the pause between two bursts (two
+ * benchmark runs, two batch jobs); fresh spares go first anyway. Starts are limited to {@link #MAX_CONCURRENT_STARTS} at a time: on a small machine
  * JVM start-ups slow each other down, and two in parallel already use both cores.
  */
 final class SpareDemand {
@@ -22,6 +26,8 @@ final class SpareDemand {
     static final long RATE_TIME_CONSTANT_MILLIS = 10_000;
     /** A surplus spare is retired at most this often. */
     static final long RETIRE_INTERVAL_MILLIS = 5_000;
+    /** A reused (warm) spare is kept at least this long after its last session, surplus or not. */
+    static final long WARM_SPARE_GRACE_MILLIS = 30_000;
     /** Spares started at once, at most (one when only one is missing). */
     static final int MAX_CONCURRENT_STARTS = 2;
     /** Start-up time assumed before the first spare has reported ready (measured: ~0.3-0.4 s). */
@@ -82,15 +88,26 @@ final class SpareDemand {
     /**
      * Whether one surplus spare should be retired now ({@code readySpares} above the target), and if
      * so records that it was: retirements are spaced by {@link #RETIRE_INTERVAL_MILLIS}.
+     * {@code coldestRetirable} says whether the spare that would go (the coldest) may go at all
+     * ({@link #mayRetire}); while it may not, the surplus waits, and the interval, already counting,
+     * lets it go as soon as it may.
      */
-    boolean retireOne(int target, int readySpares, long nowMillis) {
+    boolean retireOne(int target, int readySpares, boolean coldestRetirable, long nowMillis) {
         if (readySpares <= target) {
             lastRetireMillis = nowMillis; // the interval counts from when the surplus appeared
             return false;
         }
-        if (nowMillis - lastRetireMillis < RETIRE_INTERVAL_MILLIS) return false;
+        if (!coldestRetirable || nowMillis - lastRetireMillis < RETIRE_INTERVAL_MILLIS) return false;
         lastRetireMillis = nowMillis;
         return true;
+    }
+
+    /**
+     * Whether a ready spare may be retired as surplus: a fresh one at once, a reused one (it has
+     * served {@code sessionsServed} > 0 sessions) once it has been idle {@link #WARM_SPARE_GRACE_MILLIS}.
+     */
+    static boolean mayRetire(int sessionsServed, long idleMillis) {
+        return sessionsServed == 0 || idleMillis >= WARM_SPARE_GRACE_MILLIS;
     }
 
     /** Milliseconds until {@link #retireOne} could next say yes (for the main loop's poll timeout). */

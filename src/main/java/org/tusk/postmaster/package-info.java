@@ -29,7 +29,8 @@
  *     connections expected during one spare start-up, at least 1 and at most
  *     {@code backend_spares} (0: none). Idle backends, fresh or reused ({@code backend_reuse}),
  *     above that number are retired by SIGTERM, the coldest first, one per 5 s once the surplus
- *     has lasted that long. The rate and start-up averages live in the postmaster's own memory
+ *     has lasted that long; a reused backend (warm: its JVM has compiled the session's code) only
+ *     after it has been idle 30 s, so that it bridges the pause between two bursts. The rate and start-up averages live in the postmaster's own memory
  *     and are used by its main thread only.</li>
  * </ul>
  */

@@ -58,12 +58,25 @@ class SpareDemandTest {
     @Test
     void aSurplusIsRetiredOnlyAfterItLastedAndOneAtATime() {
         SpareDemand d = new SpareDemand(0);
-        assertFalse(d.retireOne(1, 1, 1000), "no surplus");
-        assertFalse(d.retireOne(1, 3, 2000), "surplus just appeared");
+        assertFalse(d.retireOne(1, 1, true, 1000), "no surplus");
+        assertFalse(d.retireOne(1, 3, true, 2000), "surplus just appeared");
         assertEquals(SpareDemand.RETIRE_INTERVAL_MILLIS - 1000, d.millisUntilRetireCheck(2000));
-        assertTrue(d.retireOne(1, 3, 1000 + SpareDemand.RETIRE_INTERVAL_MILLIS));
-        assertFalse(d.retireOne(1, 2, 1001 + SpareDemand.RETIRE_INTERVAL_MILLIS), "one per interval");
-        assertTrue(d.retireOne(1, 2, 1000 + 2 * SpareDemand.RETIRE_INTERVAL_MILLIS));
+        assertTrue(d.retireOne(1, 3, true, 1000 + SpareDemand.RETIRE_INTERVAL_MILLIS));
+        assertFalse(d.retireOne(1, 2, true, 1001 + SpareDemand.RETIRE_INTERVAL_MILLIS), "one per interval");
+        assertTrue(d.retireOne(1, 2, true, 1000 + 2 * SpareDemand.RETIRE_INTERVAL_MILLIS));
+    }
+
+    @Test
+    void aReusedSpareIsKeptThroughItsGraceAndThenRetiredAtOnce() {
+        assertTrue(SpareDemand.mayRetire(0, 0), "a fresh spare may go at once");
+        assertFalse(SpareDemand.mayRetire(4, SpareDemand.WARM_SPARE_GRACE_MILLIS - 1), "a warm one waits");
+        assertTrue(SpareDemand.mayRetire(4, SpareDemand.WARM_SPARE_GRACE_MILLIS));
+        SpareDemand d = new SpareDemand(0);
+        assertFalse(d.retireOne(1, 8, false, 1000), "surplus appears, the coldest is warm");
+        assertFalse(d.retireOne(1, 8, false, 1000 + 3 * SpareDemand.RETIRE_INTERVAL_MILLIS), "still in its grace");
+        assertTrue(d.retireOne(1, 8, true, 2000 + 3 * SpareDemand.RETIRE_INTERVAL_MILLIS),
+                "the interval ran during the grace: it goes as soon as it may");
+        assertFalse(d.retireOne(1, 7, true, 2001 + 3 * SpareDemand.RETIRE_INTERVAL_MILLIS), "then one per interval");
     }
 
     @Test
