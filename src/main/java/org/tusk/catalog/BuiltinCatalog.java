@@ -456,7 +456,13 @@ public final class BuiltinCatalog {
                         default -> (c, a) -> Ints.int8(a[0]);
                     });
                 }
-                cast(s, OID, 'i', (c, a) -> l(a[0]) & 0xFFFFFFFFL);
+                // int4 -> oid is binary (negative values wrap); int8 -> oid is i8tooid, which checks the range
+                cast(s, OID, 'i', s != INT8 ? (c, a) -> l(a[0]) & 0xFFFFFFFFL : (c, a) -> {
+                    long v = l(a[0]);
+                    if (v < 0 || v > 0xFFFFFFFFL)
+                        throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "OID out of range");
+                    return v;
+                });
                 cast(s, FLOAT4, 'i', (c, a) -> (float) l(a[0]));
                 cast(s, FLOAT8, 'i', (c, a) -> (double) l(a[0]));
                 cast(s, NUMERIC, 'i', (c, a) -> BigDecimal.valueOf(l(a[0])));

@@ -190,12 +190,36 @@ public final class Floats {
         return Math.sqrt(d);
     }
 
+    /**
+     * dpow (float.c, PostgreSQL 15): NaN ^ 0 = 1 and 1 ^ NaN = 1, other NaN inputs give NaN; the
+     * SQL standard's 2201F errors; infinite arguments by POSIX's rules, worked out here rather than
+     * trusted to pow(); otherwise pow() with overflow and underflow errors.
+     */
     public static double power(double x, double y) {
+        if (Double.isNaN(x)) return Double.isNaN(y) || y != 0.0 ? Double.NaN : 1.0;
+        if (Double.isNaN(y)) return x != 1.0 ? Double.NaN : 1.0;
         if (x == 0 && y < 0)
             throw PgException.error("2201F", "zero raised to a negative power is undefined");
         if (x < 0 && Math.floor(y) != y)
             throw PgException.error("2201F", "a negative number raised to a non-integer power yields a complex result");
+        if (Double.isInfinite(y)) {
+            double absx = Math.abs(x);
+            if (absx == 1.0) return 1.0;
+            if (y > 0.0) return absx > 1.0 ? y : 0.0;
+            return absx > 1.0 ? 0.0 : -y;
+        }
+        if (Double.isInfinite(x)) {
+            if (y == 0.0) return 1.0;
+            if (x > 0.0) return y > 0.0 ? x : 0.0;
+            // x = -Inf: the sign depends on whether y (an integer, checked above) is odd
+            double halfy = y / 2;
+            boolean odd = Math.floor(halfy) != halfy;
+            if (y > 0.0) return odd ? x : -x;
+            return odd ? -0.0 : 0.0;
+        }
         double r = Math.pow(x, y);
-        return check(r, Double.isInfinite(x) || Double.isInfinite(y), x == 0.0);
+        if (Double.isInfinite(r)) throw overflow();
+        if (r == 0.0 && x != 0.0) throw underflow();
+        return r;
     }
 }

@@ -72,7 +72,8 @@ public final class TextFormat {
                 throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
                         "unrecognized format() type specifier \"" + type + "\"").withHint("For a single \"%\" use \"%%\".");
             if (widthpos >= 0) {
-                if (widthpos > 0 && argpos < 0 && widthpos >= next) next = widthpos + 1;
+                // the value is the argument after the width's (arg = widthpos in text_format), unless placed by n$
+                if (argpos < 0) next = widthpos + 1;
                 if (widthpos >= nargs) throw tooFew();
                 Object w = args[firstArg + widthpos];
                 int wv = w == null ? 0 : Integer.parseInt(((String) w).strip());
