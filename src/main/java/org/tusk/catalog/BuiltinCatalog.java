@@ -167,6 +167,7 @@ public final class BuiltinCatalog {
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
         IntrospectionBuiltins.register(b);
+        SettingsBuiltins.register(b);
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
         ArrayBuiltins.register(b);

@@ -110,7 +110,11 @@
  * when it gets storage (one session per process, so this stands in for PostgreSQL's
  * process-global syscache); it reads catalog rows with the catalog snapshot and is used only on
  * the session's thread. {@link org.tusk.catalog.IntrospectionViews} computes pg_collation,
- * pg_tables and pg_indexes at each scan. Each catalog's file is {@code base/<db>/<catalog OID>}:
+ * pg_tables and pg_indexes at each scan. {@link org.tusk.catalog.PgSettingsView} is pg_settings,
+ * computed at each scan from the session's own run-time parameters (they are per process, so no
+ * lock is involved); the set-returning pg_show_all_settings() of
+ * {@link org.tusk.catalog.SettingsBuiltins} returns the same rows with the same columns. The
+ * view is read-only: PostgreSQL's rule turning UPDATE pg_settings into set_config() is not there. Each catalog's file is {@code base/<db>/<catalog OID>}:
  * there is no relation mapper (pg_filenode.map), so a catalog's relfilenode never changes and
  * nothing may rewrite a catalog (VACUUM FULL / CLUSTER of catalogs are out of scope).
  *

@@ -110,6 +110,9 @@ final class BackendSession implements SessionServices {
     @Override public String showSetting(String name) { return gucs().show(name, ctx.role.superuser()); }
 
     @Override
+    public List<org.tusk.utils.misc.GucSettingRow> settingRows() { return gucs().settingRows(ctx.role.superuser()); }
+
+    @Override
     public void setSetting(String name, String valueOrNullForDefault, boolean isLocal) {
         if (isLocal && !ctx.xact.inBlock()) {
             ctx.messages.report(Severity.WARNING, "25P01", "SET LOCAL can only be used in transaction blocks", null, null, 0);

@@ -66,6 +66,7 @@ final class QueryRunner {
             // the views over this session's own state (pg_prepared_statement(), pg_cursor())
             if (name.equals("pg_prepared_statements")) return preparedQueries.view();
             if (name.equals("pg_cursors")) return cursors.view();
+            if (name.equals("pg_settings")) return new org.tusk.catalog.PgSettingsView(session::settingRows).lookup(schema, name);
         }
         org.tusk.catalog.ScannableRelation r = relations.lookup(schema, name);
         if (r != null || ctx.storage == null) return r;

@@ -16,6 +16,7 @@ public enum GucCategory {
     WAL_CHECKPOINTS("Write-Ahead Log / Checkpoints"),
     QUERY_TUNING_METHOD("Query Tuning / Planner Method Configuration"),
     QUERY_TUNING_COST("Query Tuning / Planner Cost Constants"),
+    QUERY_TUNING_GEQO("Query Tuning / Genetic Query Optimizer"),
     QUERY_TUNING_OTHER("Query Tuning / Other Planner Options"),
     LOGGING_WHERE("Reporting and Logging / Where to Log"),
     LOGGING_WHEN("Reporting and Logging / When to Log"),
@@ -29,6 +30,7 @@ public enum GucCategory {
     COMPAT_OPTIONS_PREVIOUS("Version and Platform Compatibility / Previous PostgreSQL Versions"),
     ERROR_HANDLING_OPTIONS("Error Handling"),
     PRESET_OPTIONS("Preset Options"),
+    DEVELOPER_OPTIONS("Developer Options"),
     CUSTOM_OPTIONS("Customized Options");
 
     private final String title;

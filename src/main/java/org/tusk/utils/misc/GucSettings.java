@@ -64,6 +64,9 @@ public final class GucSettings {
             variables.put(key(def.name()), var);
             byName.put(key(def.name()), var);
         }
+        // InitializeGUCOptions derives max_stack_depth from the platform's stack limit, capped at
+        // 2MB; Tusk's depth checks (nested SQL functions) are sized for that cap.
+        set("max_stack_depth", "2048", GucContext.POSTMASTER, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
     }
 
     /** The settings of the postmaster, which also applies BACKEND parameters from the file. */

@@ -146,6 +146,9 @@ public final class GucTables {
         defs.add(integer("maintenance_work_mem", USERSET, RESOURCES_MEM,
                 "Sets the maximum memory to be used for maintenance operations.", 65536, 1024, MAX_KILOBYTES)
                 .withUnit(GucUnit.KB).withLongDesc("This includes operations such as VACUUM and CREATE INDEX."));
+        // The boot value is the minimum; the dynamic default (InitializeGUCOptions) is set by GucSettings.
+        defs.add(integer("max_stack_depth", SUSET, RESOURCES_MEM, "Sets the maximum stack depth, in kilobytes.",
+                100, 100, MAX_KILOBYTES).withUnit(GucUnit.KB));
         defs.add(integer("max_prepared_transactions", POSTMASTER, RESOURCES_MEM,
                 "Sets the maximum number of simultaneously prepared transactions.", 0, 0, MAX_BACKENDS));
         defs.add(enumeration("huge_pages", POSTMASTER, RESOURCES_MEM, "Use of huge pages on Linux or Windows.", "try",
@@ -153,7 +156,7 @@ public final class GucTables {
         defs.add(enumeration("dynamic_shared_memory_type", POSTMASTER, RESOURCES_MEM,
                 "Selects the dynamic shared memory implementation used.", "posix",
                 List.of(of("posix", 1), of("sysv", 2), of("mmap", 3))));
-        defs.add(integer("track_activity_query_size", POSTMASTER, RESOURCES_MEM,
+        defs.add(integer("track_activity_query_size", POSTMASTER, STATS_CUMULATIVE,
                 "Sets the size reserved for pg_stat_activity.query, in bytes.", 1024, 100, 1048576)
                 .withUnit(GucUnit.BYTE));
         defs.add(integer("bgwriter_delay", SIGHUP, RESOURCES_BGWRITER,
@@ -166,7 +169,10 @@ public final class GucTables {
                 "Maximum number of concurrent worker processes.", 8, 0, MAX_BACKENDS));
 
         // ---- Write-ahead log ----
-        defs.add(bool("fsync", SIGHUP, WAL_SETTINGS, "Forces synchronization of updates to disk.", true));
+        defs.add(bool("fsync", SIGHUP, WAL_SETTINGS, "Forces synchronization of updates to disk.", true)
+                .withLongDesc("The server will use the fsync() system call in several places to make sure that "
+                        + "updates are physically written to disk. This ensures that a database cluster will recover "
+                        + "to a consistent state after an operating system or hardware crash."));
         defs.add(enumeration("synchronous_commit", USERSET, WAL_SETTINGS,
                 "Sets the current transaction's synchronization level.", "on",
                 withBoolSynonyms(List.of(of("local", 1), of("remote_write", 2), of("remote_apply", 4), of("on", 3),
@@ -175,7 +181,11 @@ public final class GucTables {
                 "Selects the method used for forcing WAL updates to disk.", "fdatasync",
                 List.of(of("fsync", 0), of("fdatasync", 2), of("open_sync", 3), of("open_datasync", 4))));
         defs.add(bool("full_page_writes", SIGHUP, WAL_SETTINGS,
-                "Writes full pages to WAL when first modified after a checkpoint.", true));
+                "Writes full pages to WAL when first modified after a checkpoint.", true)
+                .withLongDesc("A page write in process during an operating system crash might be only partially "
+                        + "written to disk.  During recovery, the row changes stored in WAL are not enough to "
+                        + "recover.  This option writes pages when first modified after a checkpoint to WAL so full "
+                        + "recovery is possible."));
         defs.add(integer("wal_buffers", POSTMASTER, WAL_SETTINGS,
                 "Sets the number of disk-page buffers in shared memory for WAL.", -1, -1,
                 INT_MAX / GucUnit.WAL_BLOCK_SIZE).withUnit(GucUnit.XBLOCKS));
@@ -191,28 +201,17 @@ public final class GucTables {
                 "Time spent flushing dirty buffers during checkpoint, as fraction of checkpoint interval.", 0.9, 0.0, 1.0));
 
         // ---- Query tuning ----
-        defs.add(planner("enable_seqscan", "Enables the planner's use of sequential-scan plans."));
-        defs.add(planner("enable_indexscan", "Enables the planner's use of index-scan plans."));
-        defs.add(planner("enable_bitmapscan", "Enables the planner's use of bitmap-scan plans."));
-        defs.add(planner("enable_hashjoin", "Enables the planner's use of hash join plans."));
-        defs.add(planner("enable_mergejoin", "Enables the planner's use of merge join plans."));
-        defs.add(planner("enable_nestloop", "Enables the planner's use of nested-loop join plans."));
-        defs.add(planner("enable_sort", "Enables the planner's use of explicit sort steps."));
-        defs.add(planner("enable_hashagg", "Enables the planner's use of hashed aggregation plans."));
-        defs.add(real("seq_page_cost", USERSET, QUERY_TUNING_COST,
-                "Sets the planner's estimate of the cost of a sequentially fetched disk page.", 1.0, 0,
-                Double.MAX_VALUE).withFlags(EXPLAIN));
-        defs.add(real("random_page_cost", USERSET, QUERY_TUNING_COST,
-                "Sets the planner's estimate of the cost of a nonsequentially fetched disk page.", 4.0, 0,
-                Double.MAX_VALUE).withFlags(EXPLAIN));
-        defs.add(real("cpu_tuple_cost", USERSET, QUERY_TUNING_COST,
-                "Sets the planner's estimate of the cost of processing each tuple (row).", 0.01, 0,
-                Double.MAX_VALUE).withFlags(EXPLAIN));
+        // the planner's methods, costs and limits, and the parallel-query and JIT knobs
+        defs.addAll(QueryTuningGucs.definitions());
         defs.add(integer("effective_cache_size", USERSET, QUERY_TUNING_COST,
                 "Sets the planner's assumption about the total size of the data caches.", 524288, 1, INT_MAX)
-                .withUnit(GucUnit.BLOCKS).withFlags(EXPLAIN));
+                .withUnit(GucUnit.BLOCKS).withFlags(EXPLAIN)
+                .withLongDesc("That is, the total size of the caches (kernel cache and shared buffers) used for "
+                        + "PostgreSQL data files. This is measured in disk pages, which are normally 8 kB each."));
         defs.add(integer("default_statistics_target", USERSET, QUERY_TUNING_OTHER,
-                "Sets the default statistics target.", 100, 1, 10000));
+                "Sets the default statistics target.", 100, 1, 10000)
+                .withLongDesc("This applies to table columns that have not had a column-specific target set via "
+                        + "ALTER TABLE SET STATISTICS."));
         defs.add(bool("jit", USERSET, QUERY_TUNING_OTHER, "Allow JIT compilation.", false).withFlags(EXPLAIN));
 
         // ---- Logging ----
@@ -220,7 +219,7 @@ public final class GucTables {
                 "stderr").withFlags(LIST_INPUT).withLongDesc("Valid values are combinations of \"stderr\", "
                 + "\"syslog\", \"csvlog\", \"jsonlog\", and \"eventlog\", depending on the platform."));
         defs.add(bool("logging_collector", POSTMASTER, LOGGING_WHERE,
-                "Start a subprocess to capture stderr output and/or csvlogs into log files.", false));
+                "Start a subprocess to capture stderr, csvlog and/or jsonlog into log files.", false));
         defs.add(string("log_directory", SIGHUP, LOGGING_WHERE, "Sets the destination directory for log files.", "log")
                 .withFlags(SUPERUSER_ONLY)
                 .withLongDesc("Can be specified as relative to the data directory or as absolute path."));
@@ -245,7 +244,8 @@ public final class GucTables {
 
         // ---- Statistics, autovacuum ----
         defs.add(bool("track_activities", SUSET, STATS_CUMULATIVE, "Collects information about executing commands.",
-                true));
+                true).withLongDesc("Enables the collection of information on the currently executing command of "
+                        + "each session, along with the time at which that command began execution."));
         defs.add(bool("autovacuum", SIGHUP, AUTOVACUUM, "Starts the autovacuum subprocess.", true));
 
         // ---- Client connection defaults: statement behaviour ----
@@ -284,6 +284,9 @@ public final class GucTables {
                 "Whether to defer a read-only serializable transaction until it can be executed with no possible "
                         + "serialization failures.", false)
                 .withFlags(NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
+        // PostgreSQL built without lz4 offers only pglz, as Tusk does.
+        defs.add(enumeration("default_toast_compression", USERSET, CLIENT_CONN_STATEMENT,
+                "Sets the default compression method for compressible values.", "pglz", List.of(of("pglz", 1))));
         defs.add(enumeration("bytea_output", USERSET, CLIENT_CONN_STATEMENT, "Sets the output format for bytea.", "hex",
                 List.of(of("escape", 0), of("hex", 1))));
         defs.add(enumeration("xmloption", USERSET, CLIENT_CONN_STATEMENT,
@@ -333,8 +336,11 @@ public final class GucTables {
         defs.add(integer("max_locks_per_transaction", POSTMASTER, LOCK_MANAGEMENT,
                 "Sets the maximum number of locks per transaction.", 64, 10, INT_MAX)
                 .withLongDesc("The shared lock table is sized on the assumption that at most "
-                        + "max_locks_per_transaction objects per server process or prepared transaction will need to "
-                        + "be locked at any one time."));
+                        + "max_locks_per_transaction * max_connections distinct objects will need to be locked at any "
+                        + "one time."));
+        // Only matters with standard_conforming_strings off, which Tusk's scanner does not implement.
+        defs.add(bool("escape_string_warning", USERSET, COMPAT_OPTIONS_PREVIOUS,
+                "Warn about backslash escapes in ordinary string literals.", true));
         defs.add(bool("standard_conforming_strings", USERSET, COMPAT_OPTIONS_PREVIOUS,
                 "Causes '...' strings to treat backslashes literally.", true).withFlags(REPORT));
         defs.add(bool("restart_after_crash", SIGHUP, ERROR_HANDLING_OPTIONS,
@@ -363,7 +369,7 @@ public final class GucTables {
 
         // ---- Session identity: set by authentication and SET SESSION AUTHORIZATION ----
         defs.add(bool("is_superuser", INTERNAL, UNGROUPED, "Shows whether the current user is a superuser.", false)
-                .withFlags(REPORT, NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
+                .withFlags(REPORT, NO_SHOW_ALL, NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
         defs.add(string("session_authorization", USERSET, UNGROUPED, "Sets the session user name.", null)
                 .withFlags(IS_NAME, REPORT, NO_SHOW_ALL, NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
 
@@ -376,9 +382,5 @@ public final class GucTables {
         }
         BY_NAME = Collections.unmodifiableMap(byName);
         ALL = List.copyOf(byName.values());
-    }
-
-    private static GucDefinition planner(String name, String desc) {
-        return bool(name, USERSET, QUERY_TUNING_METHOD, desc, true).withFlags(EXPLAIN);
     }
 }

@@ -30,6 +30,14 @@ public interface SessionServices {
     /** Every setting visible to SHOW ALL, in display order. */
     List<SettingRow> allSettings();
 
+    /**
+     * pg_show_all_settings() ({@code GetConfigOptionValues} for every parameter): the rows of
+     * pg_settings the current user may see, sorted by name.
+     */
+    default List<GucSettingRow> settingRows() {
+        throw org.tusk.utils.error.PgException.error("0A000", "settings are not available here");
+    }
+
     /** The spelling PostgreSQL uses as SHOW's column title (e.g. "TimeZone" for "timezone"). */
     default String canonicalSettingName(String name) { return name.toLowerCase(java.util.Locale.ROOT); }
 

@@ -91,6 +91,19 @@
  * Parameters flagged SUPERUSER_ONLY are visible only to superusers and members of
  * pg_read_all_settings; callers pass that right as a boolean.
  *
+ * <p>{@code settingRows()} is pg_show_all_settings() ({@code GetConfigOptionValues}): per
+ * parameter the value, unit, category, descriptions, context, type, source, range, enum
+ * spellings, boot and reset values, and the file and line for values from the configuration
+ * file (only for those who may read all settings). Parameters flagged NO_SHOW_ALL
+ * (session_authorization, is_superuser) are left out, as in PostgreSQL.
+ *
+ * <p>The planner's parameters ({@link org.tusk.utils.misc.QueryTuningGucs}) include PostgreSQL's
+ * parallel-query and JIT knobs and enable_* flags for plan shapes Tusk does not build: they are
+ * accepted and shown exactly as PostgreSQL shows them and have no effect, which is also what
+ * they do in PostgreSQL while no such plan is chosen. max_stack_depth gets the dynamic default
+ * InitializeGUCOptions gives it (2MB, source "default", boot value 100kB), set when a settings
+ * object is created.
+ *
  * <p>Names are found by a hash probe with the caller's own spelling first (the executor and
  * planner read settings by name at every statement), then by the lower-cased name. {@code
  * valueChanges()} is a counter that moves whenever any current value changes (SET, RESET, a
