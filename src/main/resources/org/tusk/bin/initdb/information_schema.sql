@@ -877,9 +877,9 @@ CREATE VIEW role_table_grants AS
            privilege_type,
            is_grantable,
            with_hierarchy
-    FROM table_privileges
-    WHERE grantor IN (SELECT role_name FROM enabled_roles)
-          OR grantee IN (SELECT role_name FROM enabled_roles);
+    FROM information_schema.table_privileges
+    WHERE grantor IN (SELECT role_name FROM information_schema.enabled_roles)
+          OR grantee IN (SELECT role_name FROM information_schema.enabled_roles);
 
 
 GRANT SELECT ON role_table_grants TO PUBLIC;
