@@ -108,8 +108,8 @@ class InformationSchemaIT {
 
     @Test
     void viewsAndSchemata() throws Exception {
-        // view_definition is left out: PostgreSQL deparses the stored query (pg_get_viewdef), Tusk
-        // gives back the text it was created from.
+        // view_definition is pg_get_viewdef's deparsed query, which names the table schema-qualified
+        // because shop is not on the search path.
         assertEquals(List.of("big_orders|t|NONE|NO"),
                 rows("SELECT table_name, view_definition LIKE '%shop.orders%', check_option, is_updatable "
                         + "FROM information_schema.views "
