@@ -114,6 +114,14 @@ public final class CatalogRows {
     public static Object[] attributeRow(int relOid, String name, int typeOid, int attnum, int typmod, boolean notNull,
                                         boolean hasDefault) {
         PgTypeRows.TypeRow t = TYPES.get(typeOid);
+        DomainInfo domain = t == null ? TypeCache.lookupDomain(typeOid) : null;
+        if (domain != null) {
+            // a domain column has its base type's storage and the domain's collation (the row names the domain)
+            Object[] r = attributeRow(relOid, name, TypeCache.baseType(typeOid), attnum, typmod, notNull, hasDefault);
+            PG_ATTRIBUTE.set(r, "atttypid", typeOid);
+            PG_ATTRIBUTE.set(r, "attcollation", domain.collation());
+            return r;
+        }
         if (t == null && TypeCache.current() != null && TypeCache.current().isEnum(typeOid)) {
             // an enum type's storage: 4 bytes by value, int-aligned, plain, no collation
             return attributeRow(relOid, name, typeOid, attnum, typmod, 4, true, 'i', 'p', notNull, hasDefault, 0, -1);

@@ -677,6 +677,11 @@ public final class HeapCatalog implements Catalog {
             }
             if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
             if (types.composite(c.typeOid()) != null) continue;   // stored as a HeapTupleHeader Datum
+            int base = TypeCache.baseType(c.typeOid());
+            if (base != c.typeOid() && (types.isEnum(base) || types.composite(base) != null
+                    || DatumType.forOid(base) != null && DatumType.forOid(base).javaClass() != Void.class)) {
+                continue;   // a domain: stored as its base type
+            }
             if (CatalogRows.builtinType(c.typeOid()) == null) {
                 throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
             }

@@ -40,6 +40,7 @@ public final class TypeCache implements Enums.Lookup {
     private final Map<Integer, Enums.Member> memberByOid = new HashMap<>();
     private final Map<Integer, CompositeType> composites = new HashMap<>();
     private final Map<Integer, Integer> rowTypes = new HashMap<>();
+    private final Map<Integer, DomainInfo> domains = new HashMap<>();
     private long generation = -1;
 
     /** The process's cache: a backend runs one session, whose catalog installs it (as the syscache is per process). */
@@ -128,6 +129,7 @@ public final class TypeCache implements Enums.Lookup {
             memberByOid.clear();
             composites.clear();
             rowTypes.clear();
+            domains.clear();
             generation = g;
         }
     }
@@ -173,6 +175,12 @@ public final class TypeCache implements Enums.Lookup {
                 throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                         "input of arrays of enum types is not supported yet");
             }, (v, z) -> org.tusk.utils.adt.TextArrays.arrayOut(v));
+        } else if (typtype == 'd') {
+            // a domain reads and prints as its base type (domain_in calls the base type's input
+            // function; the constraints are checked by CoerceToDomain, not here)
+            PgType base = BuiltinCatalog.type(oid(PG_TYPE.get(row, "typbasetype")));
+            pg = new PgType(oid, name, name, base.typlen(), base.byval(), base.category(), false, base.input(),
+                    base.output());
         } else if (typtype == 'c') {
             // record_in / record_out with the type's columns (rowtypes.c); its array type is not usable yet
             pg = new PgType(oid, name, name, -1, false, 'C', false,
@@ -236,6 +244,52 @@ public final class TypeCache implements Enums.Lookup {
         int t = s == null ? 0 : oid(PG_TYPE.get(s.values(), "oid"));
         rowTypes.put(relOid, t);
         return t;
+    }
+
+    /**
+     * The domain {@code typeOid} (typcache.c's domain data, load_domaintype_info), or null if it
+     * is not a domain: its pg_type facts and its CHECK constraints from pg_constraint (contypid),
+     * in name order as load_domaintype_info sorts them.
+     */
+    public DomainInfo domain(int typeOid) {
+        if (CatalogRows.builtinType(typeOid) != null) return null;
+        check();
+        if (domains.containsKey(typeOid)) return domains.get(typeOid);
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        DomainInfo d = null;
+        if (s != null && "d".equals(PG_TYPE.get(s.values(), "typtype"))) {
+            Object[] v = s.values();
+            List<DomainInfo.Check> checks = new ArrayList<>();
+            for (TupleSlot c : CatalogScan.scan(env.table(), env.relcache().catalog(SystemCatalogs.PG_CONSTRAINT),
+                    env.snapshot().get(), r -> oid(SystemCatalogs.PG_CONSTRAINT.get(r, "contypid")) == typeOid)) {
+                ConstraintInfo ci = ConstraintInfo.fromRow(c.values());
+                if (ci.contype() == 'c') checks.add(new DomainInfo.Check(ci.oid(), ci.name(), ci.bin(), ci.validated()));
+            }
+            checks.sort(Comparator.comparing(DomainInfo.Check::name));
+            d = new DomainInfo(typeOid, (String) PG_TYPE.get(v, "typname"), oid(PG_TYPE.get(v, "typnamespace")),
+                    oid(PG_TYPE.get(v, "typbasetype")), (Integer) PG_TYPE.get(v, "typtypmod"),
+                    (Boolean) PG_TYPE.get(v, "typnotnull"), (String) PG_TYPE.get(v, "typdefault"),
+                    oid(PG_TYPE.get(v, "typcollation")), oid(PG_TYPE.get(v, "typarray")), List.copyOf(checks));
+        }
+        domains.put(typeOid, d);
+        return d;
+    }
+
+    /** {@link #domain} through the installed cache (null without one, or for a type that is not a domain). */
+    public static DomainInfo lookupDomain(int typeOid) {
+        TypeCache c = current;
+        return c == null ? null : c.domain(typeOid);
+    }
+
+    /** getBaseType: the type itself unless it is a domain, else the base type under every level of domain. */
+    public static int baseType(int typeOid) {
+        DomainInfo d = lookupDomain(typeOid);
+        while (d != null) {
+            typeOid = d.baseType();
+            d = lookupDomain(typeOid);
+        }
+        return typeOid;
     }
 
     /** {@link #composite} through the installed cache (null without one). */

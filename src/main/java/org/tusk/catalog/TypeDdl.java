@@ -248,6 +248,11 @@ public final class TypeDdl {
         }
     }
 
+    /** CREATE/ALTER/DROP DOMAIN's catalog changes (typecmds.c DefineDomain, AlterDomain*). */
+    public DomainDdl domains() {
+        return new DomainDdl(env, writer, namespaces, types);
+    }
+
     /** The owner of a type (pg_type.typowner). */
     public int owner(int typeOid) {
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),

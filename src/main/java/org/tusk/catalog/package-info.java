@@ -308,5 +308,16 @@
  * bounds are read from the catalogs on each use (no partcache); DDL that changes the set of
  * partitions holds AccessExclusiveLock on the parent, readers at least AccessShareLock, so a
  * statement sees one set of partitions throughout.
+ *
+ * <p>Domains (typtype 'd'): {@link org.tusk.catalog.DomainDdl} writes the domain's pg_type row
+ * (typbasetype, typtypmod, typnotnull, typdefault as SQL text, the base type's storage), its
+ * array type and its CHECK rows in pg_constraint (contypid set, conrelid 0, conbin SQL text
+ * using VALUE). {@link org.tusk.catalog.TypeCache#domain} reads them back into a
+ * {@link org.tusk.catalog.DomainInfo} (typcache.c's domain constraint list), dropped at every
+ * catalog invalidation, which every domain DDL sends for pg_type and pg_constraint; the cached
+ * analysed CHECK expressions go with the entry. A domain's {@link org.tusk.catalog.PgType}
+ * reads and prints as its base type; a domain column is stored as its base type (attlen,
+ * attalign, attstorage of the base, atttypid the domain). {@code TypeCache.baseType} is
+ * getBaseType. Only the backend's own thread uses these caches: no locks.
  */
 package org.tusk.catalog;

@@ -62,8 +62,12 @@ final class CopyFrom {
         for (int a : attnums) listed[a - 1] = true;
         List<String> defaultSql = env.catalog().columnDefaults(rel);
         for (int i = 0; i < natts; i++) {
-            if (listed[i] || defaultSql.get(i) == null) continue;
-            defaults[i] = Analyzer.analyzeColumnDefault(defaultSql.get(i), rel.desc().attr(i).name(),
+            if (listed[i]) continue;
+            String sql = defaultSql.get(i);
+            org.tusk.catalog.DomainInfo domain = org.tusk.catalog.TypeCache.lookupDomain(rel.atttypid(i + 1));
+            if (sql == null && domain != null) sql = domain.defaultSql() != null ? domain.defaultSql() : "NULL";
+            if (sql == null) continue;
+            defaults[i] = Analyzer.analyzeColumnDefault(sql, rel.desc().attr(i).name(),
                     rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
@@ -106,9 +110,18 @@ final class CopyFrom {
             String name = rel.desc().attr(a - 1).name();
             if (i >= fields.size()) throw PgException.error("22P04", "missing data for column \"" + name + "\"");
             String f = fields.get(i);
-            if (f == null) continue;
             int type = rel.atttypid(a);
+            org.tusk.catalog.DomainInfo domain = org.tusk.catalog.TypeCache.lookupDomain(type);
+            if (f == null && domain == null) continue;
             try {
+                if (domain != null) {
+                    // domain_in: the base type's input (and typmod), then the domain's constraints, NULL included
+                    int base = org.tusk.catalog.TypeCache.baseType(type);
+                    Object v = f == null ? null : TypmodCoercion.apply(base, domain.baseTypmod(),
+                            BuiltinCatalog.type(base).input().in(f, ctx.timeZone()));
+                    row[a - 1] = org.tusk.executor.DomainConstraints.check(type, v, ctx);
+                    continue;
+                }
                 Object v = BuiltinCatalog.type(type).input().in(f, ctx.timeZone());
                 row[a - 1] = TypmodCoercion.apply(type, rel.atttypmod(a), v);
             } catch (PgException e) {

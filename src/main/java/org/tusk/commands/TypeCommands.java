@@ -62,6 +62,10 @@ public final class TypeCommands {
                 CompositeTypeCommands.drop(t, s.cascade(), env);
                 continue;
             }
+            if (t != null && t.typtype() == 'd') {
+                DomainCommands.dropDomain(catalog, catalog.types().domain(typeOid), s.cascade(), notices);
+                continue;
+            }
             if (t == null || t.typtype() != 'e') {
                 // array types go with their element type (and so do a table's row types)
                 String shown = String.join(".", name);

@@ -118,5 +118,15 @@
  * PostgreSQL's messages (42P17 overlap, empty range, hash moduli; 23514 when an existing
  * default partition holds rows the new partition would own). The parent is locked
  * AccessExclusiveLock throughout.
+ *
+ * <p>CREATE/ALTER/DROP DOMAIN ({@link org.tusk.commands.DomainCommands}) analyse DEFAULT and
+ * CHECK expressions before the catalog rows are written; ALTER DOMAIN ADD CONSTRAINT (without
+ * NOT VALID), VALIDATE CONSTRAINT and SET NOT NULL read every stored value of every table column
+ * declared with the domain (or a domain over it) through SPI, in the current transaction, and
+ * fail with 23514 / 23502 as validateDomainConstraint does. No lock is taken on those tables
+ * beyond what SPI's SELECT takes (PostgreSQL takes ShareLock): a concurrent insert can slip a
+ * bad value in between. DROP DOMAIN finds dependent columns through pg_attribute, dependent
+ * domains through typbasetype and dependent functions through pg_proc (no pg_depend); CASCADE
+ * is refused (0A000) when columns or functions depend on the domain.
  */
 package org.tusk.commands;

@@ -16,6 +16,15 @@ public interface ConstraintSupport {
     Expr cookCheck(Relation rel, String sql, ExecContext ctx);
 
     /**
+     * A CHECK constraint of domain {@code domain} ({@code sql}, using VALUE), analysed: a boolean
+     * expression whose VALUE is column 1 of the row it is evaluated on (CoerceToDomainValue).
+     */
+    default Expr cookDomainCheck(org.tusk.catalog.DomainInfo domain, String sql, ExecContext ctx) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "domain constraints cannot be evaluated here");
+    }
+
+    /**
      * RelationGetIndexExpressions / RelationGetIndexPredicate: an index's stored key expressions
      * (pg_index.indexprs text, in key order) or, with {@code predicate}, its partial-index
      * condition (indpred), analysed over {@code heap}'s row.

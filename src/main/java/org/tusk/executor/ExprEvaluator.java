@@ -47,6 +47,10 @@ public final class ExprEvaluator {
                         : BuiltinCatalog.type(c.arg().type()).output().out(v, ctx.outputSettings());
                 return BuiltinCatalog.type(c.type()).input().in(text, ctx.timeZone());
             }
+            case Expr.CoerceToDomainValue v -> { return tuple[0]; }
+            case Expr.CoerceToDomain c -> {
+                return DomainConstraints.check(c.type(), eval(c.arg(), tuple, aggValues, ctx), ctx);
+            }
             case Expr.CoerceToTypmod c -> {
                 Object v = eval(c.arg(), tuple, aggValues, ctx);
                 if (v == null) return null;

@@ -132,5 +132,11 @@
  * deleted from its partition and routed from the root (ModifyTable's rootRelation). Routing
  * state (each level's key and partitions, each leaf's indexes and constraints) lives for one
  * statement.
+ *
+ * <p>CoerceToDomain is evaluated by {@link org.tusk.executor.DomainConstraints}: NOT NULL first
+ * (any level of a domain over a domain), then each level's CHECKs from the deepest up, every
+ * error naming the domain coerced to (23502 / 23514). The CHECK texts are analysed through
+ * {@link org.tusk.executor.ConstraintSupport#cookDomainCheck} and cached in the type cache's
+ * entry for the domain.
  */
 package org.tusk.executor;

@@ -51,6 +51,19 @@ public sealed interface Expr {
     /** Conversion through the source type's output function and the target type's input function. */
     record CoerceViaIO(Expr arg, int type, int location) implements Expr {}
 
+    /**
+     * CoerceToDomain (primnodes.h): {@code arg}, already of the domain's base type, checked
+     * against the NOT NULL and CHECK constraints of domain {@code type} at run time
+     * (ExecEvalConstraintNotNull / ExecEvalConstraintCheck); the value passes unchanged.
+     */
+    record CoerceToDomain(Expr arg, int type, int location) implements Expr {}
+
+    /**
+     * CoerceToDomainValue: VALUE in a domain's CHECK expression, the value being checked (of the
+     * base type). The check is evaluated on a one-element row holding that value.
+     */
+    record CoerceToDomainValue(int type, int typmod) implements Expr {}
+
     /** Length/precision coercion to a typmod (varchar(n), numeric(p,s)); explicit says cast vs assignment. */
     record CoerceToTypmod(Expr arg, int type, int typmod, boolean explicit) implements Expr {}
 

@@ -23,6 +23,7 @@ public final class ExprTrees {
             case Expr.RelabelType r -> out.add(r.arg());
             case Expr.CoerceViaIO c -> out.add(c.arg());
             case Expr.CoerceToTypmod c -> out.add(c.arg());
+            case Expr.CoerceToDomain c -> out.add(c.arg());
             case Expr.BoolExpr b -> out.addAll(b.args());
             case Expr.NullTest n -> out.add(n.arg());
             case Expr.BooleanTest b -> out.add(b.arg());
@@ -116,6 +117,7 @@ public final class ExprTrees {
             case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod());
             case Expr.CoerceViaIO x -> new Expr.CoerceViaIO(map(x.arg(), f), x.type(), x.location());
             case Expr.CoerceToTypmod x -> new Expr.CoerceToTypmod(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
+            case Expr.CoerceToDomain x -> new Expr.CoerceToDomain(map(x.arg(), f), x.type(), x.location());
             case Expr.BoolExpr x -> new Expr.BoolExpr(x.op(), mapAll(x.args(), f));
             case Expr.NullTest x -> new Expr.NullTest(map(x.arg(), f), x.isNot());
             case Expr.BooleanTest x -> new Expr.BooleanTest(map(x.arg(), f), x.test());

@@ -419,6 +419,33 @@ public sealed interface Stmt {
     /** ALTER SCHEMA name RENAME TO newName, or OWNER TO newOwner (the other one null). */
     record AlterSchemaStmt(String name, String newName, RoleSpec newOwner) implements Stmt {}
 
+    // ---- domains (gram.y CreateDomainStmt, AlterDomainStmt, DropStmt OBJECT_DOMAIN)
+
+    /**
+     * One constraint of CREATE DOMAIN or ALTER DOMAIN ADD: {@code kind} 'n' NOT NULL, 'u' NULL,
+     * 'c' CHECK (with the expression's text in {@code checkSql}); {@code name} null when unnamed.
+     */
+    record DomainConstraint(String name, char kind, String checkSql, boolean notValid, int location) {}
+
+    /**
+     * CREATE DOMAIN name [AS] type [COLLATE c] [DEFAULT expr] [constraint ...]: {@code defaultSql}
+     * is the DEFAULT expression's text (null if none), {@code collation} the COLLATE name (null if none).
+     */
+    record CreateDomainStmt(List<String> name, TypeName type, List<String> collation, String defaultSql,
+                            List<DomainConstraint> constraints, int location) implements Stmt {}
+
+    /**
+     * ALTER DOMAIN, by AlterDomainStmt's subtype: 'T' SET DEFAULT ({@code defaultSql}) / DROP
+     * DEFAULT (null), 'N' DROP NOT NULL, 'O' SET NOT NULL, 'C' ADD {@code constraint}, 'X' DROP
+     * CONSTRAINT {@code constraintName} [IF EXISTS: missingOk], 'V' VALIDATE CONSTRAINT, and
+     * RenameStmt's forms: 'R' RENAME TO {@code newName}, 'r' RENAME CONSTRAINT constraintName TO newName.
+     */
+    record AlterDomainStmt(List<String> name, char subtype, String defaultSql, DomainConstraint constraint,
+                           String constraintName, String newName, boolean missingOk, boolean cascade) implements Stmt {}
+
+    /** DROP DOMAIN [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
+    record DropDomainStmt(List<List<String>> names, boolean missingOk, boolean cascade) implements Stmt {}
+
     // ---- user-defined types (gram.y CreateEnumStmt, AlterEnumStmt, DropStmt OBJECT_TYPE)
 
     /** CREATE TYPE name AS ENUM ('label', ...); {@code name} is the possibly qualified type name. */

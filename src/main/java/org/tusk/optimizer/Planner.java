@@ -405,6 +405,7 @@ public final class Planner {
             case Expr.BooleanTest b -> { return new Expr.BooleanTest(fold(b.arg(), ctx), b.test()); }
             case Expr.CoerceViaIO c -> { return new Expr.CoerceViaIO(fold(c.arg(), ctx), c.type(), c.location()); }
             case Expr.RelabelType r -> { return new Expr.RelabelType(fold(r.arg(), ctx), r.type(), r.typmod()); }
+            case Expr.CoerceToDomain c -> { return new Expr.CoerceToDomain(fold(c.arg(), ctx), c.type(), c.location()); }
             case Expr.CoerceToTypmod c -> {
                 return new Expr.CoerceToTypmod(fold(c.arg(), ctx), c.type(), c.typmod(), c.explicit());
             }

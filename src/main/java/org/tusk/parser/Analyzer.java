@@ -701,7 +701,8 @@ public final class Analyzer {
     }
 
     private void checkSortable(int type, int location) {
-        int t = type == VARCHAR ? TEXT : type;
+        int base = org.tusk.catalog.TypeCache.baseType(type);   // a domain sorts as its base type
+        int t = base == VARCHAR ? TEXT : base;
         if (AnyEnum.isEnum(t)) return;   // enum_lt through the anyenum operators
         if (RowAnalysis.isComposite(t)) return;   // record_lt through the record operators
         for (PgOperator op : BuiltinCatalog.operators("<"))

@@ -353,6 +353,15 @@ final class ModifyAnalysis {
         ColumnDef c = rte.columns().get(attno - 1);
         List<String> defaults = a.env().catalog().columnDefaults(rte.table());
         String sql = attno - 1 < defaults.size() ? defaults.get(attno - 1) : null;
+        org.tusk.catalog.DomainInfo domain = sql == null ? org.tusk.catalog.TypeCache.lookupDomain(c.typeOid()) : null;
+        if (domain != null) {
+            // a column without a default of its own takes its domain's (get_typdefault); with none,
+            // a NULL coerced to the domain, so that its NOT NULL and CHECKs are still applied
+            if (domain.defaultSql() != null) {
+                return analyzeDefault(a.child(domain.defaultSql()), domain.defaultSql(), c.name(), c.typeOid(), c.typmod());
+            }
+            return a.coerce(new Expr.Const(UNKNOWN, -1, null, -1), c.typeOid(), c.typmod(), Context.ASSIGNMENT, -1);
+        }
         if (sql == null) return new Expr.Const(c.typeOid(), c.typmod(), null, -1);
         return analyzeDefault(a.child(sql), sql, c.name(), c.typeOid(), c.typmod());
     }

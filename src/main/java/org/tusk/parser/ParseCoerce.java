@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.tusk.catalog.ArrayTypes;
 import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.DomainInfo;
+import org.tusk.catalog.TypeCache;
 import org.tusk.catalog.PgCast;
 import org.tusk.catalog.PgType;
 import org.tusk.nodes.Expr;
@@ -43,6 +45,10 @@ public final class ParseCoerce {
 
     public static boolean canCoerce(int from, int to, Context ctx) {
         if (from == to || from == UNKNOWN || to == ANY) return true;
+        // find_coercion_pathway works on base types: a domain converts as its base type does,
+        // and a value becomes a domain as it would become the base type (then is checked)
+        int fromBase = TypeCache.baseType(from), toBase = TypeCache.baseType(to);
+        if (fromBase != from || toBase != to) return canCoerce(fromBase, toBase, ctx);
         if (to == AnyEnum.ANYENUM) return AnyEnum.isEnum(from);
         // a named composite is binary-coercible to record; a record (row constructor) converts
         // to a named composite field by field (coerce_record_to_complex checks the fields)
@@ -72,6 +78,13 @@ public final class ParseCoerce {
         int from = expr.type();
         Expr result;
         if (to == ANY) return expr;
+        DomainInfo domain = from == to ? null : TypeCache.lookupDomain(to);
+        if (domain != null) return coerceToDomain(expr, domain, typmod, ctx, src, location, zone);
+        if (from != to && TypeCache.lookupDomain(from) != null) {
+            // a domain value is its base type's value: relabel it, then convert as the base type
+            expr = new Expr.RelabelType(expr, TypeCache.baseType(from), -1);
+            from = expr.type();
+        }
         if (from == to) {
             result = expr;
         } else if (from == UNKNOWN && expr instanceof Expr.Const c) {
@@ -110,6 +123,23 @@ public final class ParseCoerce {
                 || to == TIME || to == INTERVAL) && typmod != result.typmod())
             result = new Expr.CoerceToTypmod(result, to, typmod, ctx == Context.EXPLICIT);
         return result;
+    }
+
+    /**
+     * coerce_to_domain: the value is converted to the domain's base type (with the base typmod,
+     * typtypmod of the deepest level, unless the caller's is given), then checked by a
+     * CoerceToDomain node at run time.
+     */
+    private static Expr coerceToDomain(Expr expr, DomainInfo domain, int typmod, Context ctx, String src, int location,
+                                       ZoneId zone) {
+        int base = domain.baseType(), baseTypmod = domain.baseTypmod();
+        for (DomainInfo d = TypeCache.lookupDomain(base); d != null; d = TypeCache.lookupDomain(base)) {
+            base = d.baseType();
+            baseTypmod = d.baseTypmod();
+        }
+        Expr arg = coerce(expr, base, baseTypmod >= 0 ? baseTypmod : typmod, ctx, src, location, zone);
+        int loc = expr instanceof Expr.Const c && c.location() >= 0 ? c.location() : location;
+        return new Expr.CoerceToDomain(arg, domain.oid(), loc);
     }
 
     static PgException withPosition(PgException e, String src, int location) {
@@ -187,10 +217,19 @@ public final class ParseCoerce {
 
     /** select_common_type(): the type CASE/COALESCE/GREATEST branches are coerced to. */
     public static int selectCommonType(List<Expr> exprs, List<Integer> locations, String context, String src) {
+        // inputs all of one type (a domain included) give that type; otherwise domains count as their base types
+        int same = UNKNOWN;
+        boolean allSame = true;
+        for (Expr e : exprs) {
+            if (e.type() == UNKNOWN) continue;
+            if (same == UNKNOWN) same = e.type();
+            else if (same != e.type()) allSame = false;
+        }
+        if (allSame && same != UNKNOWN) return same;
         int ptype = UNKNOWN;
         char pcat = 0;
         for (int i = 0; i < exprs.size(); i++) {
-            int ntype = exprs.get(i).type();
+            int ntype = TypeCache.baseType(exprs.get(i).type());
             if (ntype == UNKNOWN) continue;
             if (ptype == UNKNOWN) {
                 ptype = ntype;

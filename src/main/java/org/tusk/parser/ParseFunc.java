@@ -20,7 +20,14 @@ public final class ParseFunc {
     public static final int NONE = -1;
     public static final int AMBIGUOUS = -2;
 
-    public static int select(List<List<Integer>> candidates, List<Integer> inputs) {
+    public static int select(List<List<Integer>> candidates, List<Integer> actual) {
+        // func_select_candidate: a domain input is matched as its base type
+        List<Integer> based = new ArrayList<>(actual.size());
+        for (int t : actual) based.add(org.tusk.catalog.TypeCache.baseType(t));
+        if (!based.equals(actual)) {
+            for (int i = 0; i < candidates.size(); i++) if (candidates.get(i).equals(actual)) return i;
+        }
+        List<Integer> inputs = based;
         int n = inputs.size();
         // exact match
         for (int i = 0; i < candidates.size(); i++) if (candidates.get(i).equals(inputs)) return i;

@@ -207,6 +207,7 @@ public final class Parser {
                 if (n.isKeyword("index") || n.isKeyword("unique")) return new IndexGrammar(this).indexStmt();
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 if (n.isKeyword("type")) return new TypeGrammar(this).create();
+                if (DomainGrammar.at(this)) return new DomainGrammar(this).create();
                 if (n.isKeyword("aggregate") || n.isKeyword("or") && "replace".equals(peek(2).value())
                         && peek(3).isKeyword("aggregate"))
                     return new AggregateGrammar(this, src).create();
@@ -223,6 +224,7 @@ public final class Parser {
                         || peek(1).isKeyword("view")) return dropStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).drop();
+                if (DomainGrammar.at(this)) return new DomainGrammar(this).drop();
                 if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
                 if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
                 return unsupportedStmt();
@@ -236,6 +238,7 @@ public final class Parser {
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
+                if (DomainGrammar.at(this)) return new DomainGrammar(this).alter();
                 if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate")) return new FunctionGrammar(this, src).alter();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
@@ -500,7 +503,7 @@ public final class Parser {
     }
 
     /** b_expr: an expression without the boolean and IS operators (DEFAULT's operand). */
-    private RawExpr bExpr() { return expr(P_CMP); }
+    RawExpr bExpr() { return expr(P_CMP); }
 
     /** TableConstraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols) | CHECK (expr) | FOREIGN KEY ... (ConstraintGrammar). */
     Stmt.TableConstraint tableConstraint() {

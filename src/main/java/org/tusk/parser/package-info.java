@@ -192,5 +192,13 @@
  * gram.y the parent of PARTITION OF goes into inhRelations; each bound datum keeps its SQL
  * text, analysed by {@link org.tusk.parser.PartitionBoundAnalysis} against its key column's
  * type (no column references, no subqueries).
+ *
+ * <p>Domains: {@link org.tusk.parser.DomainGrammar} parses CREATE/ALTER/DROP DOMAIN (DOMAIN is
+ * recognised as an unquoted word, not a lexer keyword). {@link org.tusk.parser.ParseCoerce}
+ * coerces to a domain as coerce_to_domain does: to the base type (with the domain's typmod),
+ * then a CoerceToDomain node; from a domain through a RelabelType to its base type. Operator and
+ * function resolution ({@link org.tusk.parser.ParseFunc#select}) and select_common_type see a
+ * domain as its base type, so d + 1 is of the base type. A domain CHECK is analysed by
+ * {@link org.tusk.parser.DomainCheckAnalysis} with VALUE as a CoerceToDomainValue.
  */
 package org.tusk.parser;

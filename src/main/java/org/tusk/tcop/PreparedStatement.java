@@ -91,6 +91,9 @@ public final class PreparedStatement {
             case Stmt.CompositeTypeStmt c -> "CREATE TYPE";
             case Stmt.AlterEnumStmt a -> "ALTER TYPE";
             case Stmt.DropTypeStmt d -> "DROP TYPE";
+            case Stmt.CreateDomainStmt c -> "CREATE DOMAIN";
+            case Stmt.AlterDomainStmt a -> "ALTER DOMAIN";
+            case Stmt.DropDomainStmt d -> "DROP DOMAIN";
             case Stmt.CreateFunctionStmt c -> "CREATE FUNCTION";
             case Stmt.DropFunctionStmt d -> "DROP FUNCTION";
             case Stmt.CreateAggregateStmt c -> "CREATE AGGREGATE";
@@ -134,9 +137,14 @@ public final class PreparedStatement {
         if (u == null) {
             List<ResultColumn> cols = new ArrayList<>();
             for (int i = 0; i < planned.visibleColumns(); i++) {
-                int t = planned.columnTypes().get(i);
-                cols.add(new ResultColumn(planned.columnNames().get(i), t, BuiltinCatalog.type(t).typlen(),
-                        planned.columnTypmods().get(i)));
+                int t = planned.columnTypes().get(i), typmod = planned.columnTypmods().get(i);
+                // SendRowDescriptionMessage: a domain column is described as its base type and typmod
+                for (org.tusk.catalog.DomainInfo d = org.tusk.catalog.TypeCache.lookupDomain(t); d != null;
+                        d = org.tusk.catalog.TypeCache.lookupDomain(t)) {
+                    t = d.baseType();
+                    typmod = d.baseTypmod();
+                }
+                cols.add(new ResultColumn(planned.columnNames().get(i), t, BuiltinCatalog.type(t).typlen(), typmod));
             }
             return List.copyOf(cols);
         }
@@ -240,6 +248,9 @@ public final class PreparedStatement {
             case Stmt.CompositeTypeStmt c -> org.tusk.commands.CompositeTypeCommands.define(c, queryString, env);
             case Stmt.AlterEnumStmt a -> org.tusk.commands.TypeCommands.alterEnum(a, env);
             case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);
+            case Stmt.CreateDomainStmt c -> org.tusk.commands.DomainCommands.define(c, queryString, ctx);
+            case Stmt.AlterDomainStmt a -> org.tusk.commands.DomainCommands.alter(a, queryString, ctx, notices::add);
+            case Stmt.DropDomainStmt d -> org.tusk.commands.DomainCommands.drop(d, ctx, notices::add);
             case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx);
             case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
             case Stmt.CreateAggregateStmt c -> org.tusk.commands.AggregateCommands.define(c, queryString, ctx, warnings::add);

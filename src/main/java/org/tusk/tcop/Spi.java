@@ -43,6 +43,12 @@ final class Spi implements ConstraintSupport {
     }
 
     @Override
+    public Expr cookDomainCheck(org.tusk.catalog.DomainInfo domain, String sql, ExecContext ctx) {
+        return org.tusk.parser.DomainCheckAnalysis.cook(domain, sql, ctx.timeZone(), ctx.session().currentDatabase(),
+                ctx.env());
+    }
+
+    @Override
     public List<Expr> cookIndexExpressions(Relation heap, String sql, boolean predicate, ExecContext ctx) {
         String db = ctx.session().currentDatabase();
         if (predicate) {

@@ -68,6 +68,7 @@ final class ExplainDeparser {
     private void expr(StringBuilder sb, Expr e, List<ExplainColumn> in, boolean pre, boolean showimplicit) {
         switch (e) {
             case Expr.Var v -> var(sb, v, in, pre);
+            case Expr.CoerceToDomainValue v -> sb.append("VALUE");
             case Expr.Const c -> constant(sb, c, 0);
             case Expr.Param p -> sb.append('$').append(p.number());
             case Expr.ExecParam p -> {
@@ -97,6 +98,7 @@ final class ExplainDeparser {
             case Expr.RelabelType r -> coercion(sb, r.arg(), r.type(), r.typmod(), in, pre, showimplicit);
             case Expr.CoerceViaIO c -> coercion(sb, c.arg(), c.type(), -1, in, pre, true);
             case Expr.CoerceToTypmod c -> coercion(sb, c.arg(), c.type(), c.typmod(), in, pre, showimplicit || c.explicit());
+            case Expr.CoerceToDomain c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit);
             case Expr.BoolExpr b -> {
                 if (b.op() == RawExpr.BoolOp.NOT) {
                     sb.append("(NOT ");

@@ -255,6 +255,12 @@ public final class RelCache {
 
     private Attribute attribute(Object[] a, Snapshot snap) {
         int typeOid = oid(PG_ATTRIBUTE.get(a, "atttypid"));
+        // a domain column is stored as its base type (under every level of domain)
+        for (int depth = 0; depth < 64 && DatumType.forOid(typeOid) == null && typtype(typeOid, snap) == 'd'; depth++) {
+            final int dom = typeOid;
+            TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == dom);
+            typeOid = oid(PG_TYPE.get(t.values(), "typbasetype"));
+        }
         DatumType type = DatumType.forOid(typeOid);
         if (type == null) {
             char typtype = typtype(typeOid, snap);

@@ -38,6 +38,7 @@ public final class Deparser {
         switch (e) {
             case Expr.Const c -> constant(c);
             case Expr.Var v -> buf.append(quote(v.name()));
+            case Expr.CoerceToDomainValue v -> buf.append("VALUE");
             case Expr.FuncExpr f -> {
                 buf.append(quote(f.proc().name())).append('(');
                 list(f.args());
@@ -48,6 +49,7 @@ public final class Deparser {
             case Expr.RelabelType r -> coercion(r.arg(), r.type(), r.typmod(), showImplicit);
             case Expr.CoerceViaIO c -> coercion(c.arg(), c.type(), -1, showImplicit);
             case Expr.CoerceToTypmod c -> coercion(c.arg(), c.type(), c.typmod(), showImplicit);
+            case Expr.CoerceToDomain c -> coercion(c.arg(), c.type(), -1, showImplicit);
             case Expr.BoolExpr b -> bool(b);
             case Expr.NullTest n -> {
                 paren(n.arg());
@@ -158,7 +160,8 @@ public final class Deparser {
             expr(arg, false);
             return;
         }
-        boolean simple = arg instanceof Expr.Const || arg instanceof Expr.Var || arg instanceof Expr.FuncExpr;
+        boolean simple = arg instanceof Expr.Const || arg instanceof Expr.Var || arg instanceof Expr.FuncExpr
+                || arg instanceof Expr.CoerceToDomainValue;
         if (!simple) buf.append('(');
         expr(arg, false);
         if (!simple) buf.append(')');

@@ -226,7 +226,12 @@ public final class RuleUtils {
             case 'c' -> {
                 String bin = (String) PG_CONSTRAINT.get(con, "conbin");
                 if (bin == null) throw PgException.error(SqlState.INTERNAL_ERROR, "null conbin for constraint " + oid(PG_CONSTRAINT.get(con, "oid")));
-                String expr = Deparser.deparse(analyzeOverRelation(bin, relid, currentDatabase));
+                Object contypid = PG_CONSTRAINT.get(con, "contypid");
+                int typid = contypid == null ? 0 : oid(contypid);
+                org.tusk.catalog.DomainInfo domain = typid == 0 ? null : org.tusk.catalog.TypeCache.lookupDomain(typid);
+                String expr = Deparser.deparse(domain != null
+                        ? org.tusk.parser.DomainCheckAnalysis.cook(domain, bin, ZoneOffset.UTC, currentDatabase, null)
+                        : analyzeOverRelation(bin, relid, currentDatabase));
                 sb.append(pretty ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))");
                 if ((Boolean) PG_CONSTRAINT.get(con, "connoinherit")) sb.append(" NO INHERIT");
             }
