@@ -175,6 +175,7 @@ public final class BuiltinCatalog {
         SrfBuiltins.register(b);
         JsonBuiltins.register(b);
         EnumBuiltins.register(b);
+        SystemColumnBuiltins.register(b);
         ViewFunctions.register(b);
         DescribeBuiltins.register(b);
         CommentBuiltins.register(b);

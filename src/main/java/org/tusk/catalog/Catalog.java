@@ -82,6 +82,34 @@ public interface Catalog {
     /** ALTER TABLE ADD COLUMN's catalog rows; returns the new attribute number. */
     int addColumn(Relation heap, ColumnSpec column);
 
+    /**
+     * ATExecDropColumn's performDeletion: drops column {@code attnum} of {@code heap} (it stays
+     * in pg_attribute as a dropped column) and, with {@code cascade}, the views that use it
+     * (NOTICE "drop cascades to ..."); without, 2BP01 "cannot drop column c of table t because
+     * other objects depend on it". Indexes and constraints on the column are the caller's.
+     */
+    default void dropColumn(Relation heap, int attnum, boolean cascade) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "DROP COLUMN needs the heap catalogs");
+    }
+
+    /**
+     * find_expr_references_walker's column part for a view: its rule depends (NORMAL) on every
+     * column it reads ({@code columns}: table OID to the attnums used), so that DROP COLUMN and
+     * ALTER COLUMN TYPE find the view.
+     */
+    default void recordViewColumnDependencies(Relation view, java.util.Map<Integer, java.util.BitSet> columns) {}
+
+    /**
+     * ALTER COLUMN TYPE's catalog change of one attribute of a table or index (see
+     * RelationDdl.setColumnType); {@code opclass} is an index column's new operator class, or 0.
+     * The caller rewrites the data, if the new type needs it, and rebuilds the indexes.
+     */
+    default void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "ALTER COLUMN TYPE needs the heap catalogs");
+    }
+
     /** ALTER TABLE RENAME TO (also an index's name). */
     void renameRelation(Relation rel, String newName);
 
@@ -256,6 +284,14 @@ public interface Catalog {
      * and, unless {@code islocal} is null, sets attislocal (ALTER TABLE ADD COLUMN on a parent).
      */
     void adjustColumnInheritance(Relation rel, int attnum, int inhcountDelta, Boolean islocal);
+
+    /** pg_attribute.attinhcount and attislocal of a column. */
+    record ColumnInheritance(int inhcount, boolean islocal) {}
+
+    /** The inheritance counts of {@code rel}'s column {@code attnum}; (0, true) where there are no heap catalogs. */
+    default ColumnInheritance columnInheritance(Relation rel, int attnum) {
+        return new ColumnInheritance(0, true);
+    }
 
     /** LockRelationOid: takes {@code lockMode} on relation {@code relOid} and accepts invalidation messages. */
     void lockRelation(int relOid, int lockMode);

@@ -125,10 +125,10 @@ public final class Dependencies {
      */
     public void performDeletion(List<ObjectAddress> targets, boolean cascade) {
         Set<ObjectAddress> targetSet = new HashSet<>();
-        for (ObjectAddress t : targets) targetSet.add(t.whole());
+        for (ObjectAddress t : targets) targetSet.add(target(t));
         List<Found> order = new ArrayList<>();
         Set<ObjectAddress> seen = new HashSet<>();
-        for (ObjectAddress t : targets) find(t.whole(), null, false, seen, order);
+        for (ObjectAddress t : targets) find(target(t), null, false, seen, order);
 
         List<String> lines = new ArrayList<>();
         boolean blocked = false;
@@ -144,7 +144,7 @@ public final class Dependencies {
         }
         if (blocked) {
             String msg = targets.size() == 1
-                    ? "cannot drop " + describe(targets.get(0).whole()) + " because other objects depend on it"
+                    ? "cannot drop " + describe(target(targets.get(0))) + " because other objects depend on it"
                     : "cannot drop desired object(s) because other objects depend on them";
             throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST, msg, String.join("\n", lines),
                     "Use DROP ... CASCADE to drop the dependent objects too.", 0);
@@ -158,13 +158,33 @@ public final class Dependencies {
         for (Found f : order) {
             ObjectClass c = handler(f.object());
             c.drop(f.object());
-            deleteDependencyRecordsFor(f.object());
             ObjectAddress o = f.object();
-            writer.delete(PG_DEPEND, v -> oid(PG_DEPEND.get(v, "refclassid")) == o.classId()
-                    && oid(PG_DEPEND.get(v, "refobjid")) == o.objectId());
+            if (o.objectSubId() != 0) {
+                // a column: only the rows naming that very sub-object go (the table's own stay)
+                writer.delete(PG_DEPEND, v -> matches(v, "classid", "objid", "objsubid", o)
+                        || matches(v, "refclassid", "refobjid", "refobjsubid", o));
+            } else {
+                deleteDependencyRecordsFor(o);
+                writer.delete(PG_DEPEND, v -> oid(PG_DEPEND.get(v, "refclassid")) == o.classId()
+                        && oid(PG_DEPEND.get(v, "refobjid")) == o.objectId());
+            }
             // deleteOneObject's CommandCounterIncrement: later steps must not meet the deleted rows again.
             env.commandCounterIncrement().run();
         }
+    }
+
+    /**
+     * A deletion target as the walk treats it: a column of a relation (ALTER TABLE DROP COLUMN's
+     * target) stays a sub-object, so that only what depends on that column is found; any other
+     * sub-object address stands for its whole object.
+     */
+    private static ObjectAddress target(ObjectAddress t) {
+        return t.classId() == ObjectAddress.RELATION_RELATION_ID && t.objectSubId() > 0 ? t : t.whole();
+    }
+
+    private static boolean matches(Object[] v, String classCol, String objCol, String subCol, ObjectAddress o) {
+        return oid(PG_DEPEND.get(v, classCol)) == o.classId() && oid(PG_DEPEND.get(v, objCol)) == o.objectId()
+                && (Integer) PG_DEPEND.get(v, subCol) == o.objectSubId();
     }
 
     /** findDependentObjects: appends {@code object}'s dependents (through their owners), then the object itself. */

@@ -71,7 +71,9 @@ public final class HeapCatalog implements Catalog {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
             @Override public void drop(ObjectAddress o) {
                 Relation rel = env.relcache().byOid(o.objectId());
-                if (rel != null) removeRelation(rel);
+                if (rel == null) return;
+                if (o.objectSubId() > 0) ddl.dropColumn(rel, o.objectSubId());
+                else removeRelation(rel);
             }
             @Override public void lock(ObjectAddress o) { HeapCatalog.this.lock(o.objectId(), RelationLocks.ACCESS_EXCLUSIVE_LOCK); }
         });
@@ -139,6 +141,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public ColumnInheritance columnInheritance(Relation rel, int attnum) {
+        return inheritance.column(rel.oid(), attnum);
+    }
+
+    @Override
     public void lockRelation(int relOid, int lockMode) {
         lock(relOid, lockMode);
     }
@@ -195,6 +202,23 @@ public final class HeapCatalog implements Catalog {
         views.storeRule(oid, definition, referencedRelations);
         env.commandCounterIncrement().run();
         return oid;
+    }
+
+    @Override
+    public void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
+        ddl.setColumnType(rel, attnum, typeOid, typmod, opclass);
+    }
+
+    @Override
+    public void dropColumn(Relation heap, int attnum, boolean cascade) {
+        dependencies.performDeletion(List.of(new ObjectAddress(ObjectAddress.RELATION_RELATION_ID, heap.oid(), attnum)),
+                cascade);
+    }
+
+    @Override
+    public void recordViewColumnDependencies(Relation view, java.util.Map<Integer, java.util.BitSet> columns) {
+        views.recordColumnDependencies(view.oid(), columns);
+        env.commandCounterIncrement().run();
     }
 
     @Override

@@ -76,6 +76,16 @@ final class InheritanceCatalog {
         env.commandCounterIncrement().run();
     }
 
+    /** pg_attribute.attinhcount and attislocal of one column; null if there is no such column. */
+    Catalog.ColumnInheritance column(int relOid, int attnum) {
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
+            return new Catalog.ColumnInheritance((Integer) PG_ATTRIBUTE.get(s.values(), "attinhcount"),
+                    (Boolean) PG_ATTRIBUTE.get(s.values(), "attislocal"));
+        }
+        return null;
+    }
+
     /** find_inheritance_children: the direct children of {@code parentOid}, in OID order. */
     List<Integer> children(int parentOid) {
         List<Integer> out = new ArrayList<>();

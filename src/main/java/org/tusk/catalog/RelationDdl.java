@@ -133,6 +133,76 @@ final class RelationDdl {
         return attnum;
     }
 
+    /**
+     * RemoveAttributeById: the column's pg_attribute row stays, so that the attribute numbers of
+     * the later columns and the layout of stored tuples do not change, but it becomes a dropped
+     * column: attisdropped, atttypid 0, attname "........pg.dropped.N........" (so that the name
+     * is free again), not null and without default. attlen, attbyval and attalign are kept: old
+     * tuples still hold values there, and deforming must step over them. Its default, statistics
+     * and comment go too. Everything that depended on the column is gone already (the caller
+     * runs this from the dependency walk).
+     */
+    void dropColumn(Relation heap, int attnum) {
+        int relOid = heap.oid();
+        TupleSlot att = attribute(relOid, attnum);
+        Object[] v = att.values().clone();
+        PG_ATTRIBUTE.set(v, "attname", String.format("........pg.dropped.%d........", attnum));
+        PG_ATTRIBUTE.set(v, "atttypid", 0);
+        PG_ATTRIBUTE.set(v, "attisdropped", true);
+        PG_ATTRIBUTE.set(v, "attnotnull", false);
+        PG_ATTRIBUTE.set(v, "atthasdef", false);
+        PG_ATTRIBUTE.set(v, "atthasmissing", false);
+        PG_ATTRIBUTE.set(v, "attidentity", "");
+        PG_ATTRIBUTE.set(v, "attgenerated", "");
+        PG_ATTRIBUTE.set(v, "attstattarget", 0);
+        PG_ATTRIBUTE.set(v, "attacl", null);
+        PG_ATTRIBUTE.set(v, "attoptions", null);
+        PG_ATTRIBUTE.set(v, "attmissingval", null);
+        writer.update(PG_ATTRIBUTE, att, v);
+        writer.delete(PG_ATTRDEF, r -> oid(PG_ATTRDEF.get(r, "adrelid")) == relOid && (Short) PG_ATTRDEF.get(r, "adnum") == attnum);
+        writer.delete(PG_STATISTIC, r -> oid(PG_STATISTIC.get(r, "starelid")) == relOid
+                && (Short) PG_STATISTIC.get(r, "staattnum") == attnum);
+        writer.delete(PG_DESCRIPTION, r -> oid(PG_DESCRIPTION.get(r, "objoid")) == relOid
+                && oid(PG_DESCRIPTION.get(r, "classoid")) == ObjectAddress.RELATION_RELATION_ID
+                && (Integer) PG_DESCRIPTION.get(r, "objsubid") == attnum);
+        changed(relOid);
+    }
+
+    /**
+     * ATExecAlterColumnType's catalog part: attribute {@code attnum} of {@code rel} (a table, or
+     * an index whose key column it is) takes type {@code typeOid} with {@code typmod}: atttypid,
+     * atttypmod and the layout copied from the type (attlen, attbyval, attalign, attstorage,
+     * attcollation). The column's statistics no longer describe it and go (RemoveStatistics).
+     * For an index column, {@code opclass} (non-zero) replaces its pg_index.indclass entry and
+     * the collation its indcollation entry.
+     */
+    void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
+        int relOid = rel.oid();
+        TupleSlot att = attribute(relOid, attnum);
+        Object[] fresh = CatalogRows.attributeRow(relOid, "x", typeOid, attnum, typmod, false, false);
+        Object[] v = att.values().clone();
+        for (String col : new String[] {"atttypid", "atttypmod", "attlen", "attbyval", "attalign", "attstorage",
+                "attcollation"}) {
+            PG_ATTRIBUTE.set(v, col, PG_ATTRIBUTE.get(fresh, col));
+        }
+        writer.update(PG_ATTRIBUTE, att, v);
+        writer.delete(PG_STATISTIC, r -> oid(PG_STATISTIC.get(r, "starelid")) == relOid
+                && (Short) PG_STATISTIC.get(r, "staattnum") == attnum);
+        if (rel.relkind() == 'i') {
+            for (TupleSlot ix : writer.find(PG_INDEX, r -> oid(PG_INDEX.get(r, "indexrelid")) == relOid)) {
+                Object[] iv = ix.values().clone();
+                int[] classes = ((int[]) PG_INDEX.get(iv, "indclass")).clone();
+                int[] collations = ((int[]) PG_INDEX.get(iv, "indcollation")).clone();
+                if (opclass != 0) classes[attnum - 1] = opclass;
+                collations[attnum - 1] = (Integer) PG_ATTRIBUTE.get(fresh, "attcollation");
+                PG_INDEX.set(iv, "indclass", classes);
+                PG_INDEX.set(iv, "indcollation", collations);
+                writer.update(PG_INDEX, ix, iv);
+            }
+        }
+        changed(relOid);
+    }
+
     /** RenameRelationInternal: the pg_class name and, for a table, its row type's name. */
     void renameRelation(Relation rel, String newName) {
         if (writer.find(PG_CLASS, v -> newName.equals(PG_CLASS.get(v, "relname"))

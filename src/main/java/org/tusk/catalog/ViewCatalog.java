@@ -61,6 +61,20 @@ final class ViewCatalog {
         }
     }
 
+    /** The view's rule depends on each column in {@code columns} (table OID to attnums). */
+    void recordColumnDependencies(int viewOid, java.util.Map<Integer, java.util.BitSet> columns) {
+        TupleSlot s = rule(viewOid);
+        if (s == null) return;
+        ObjectAddress rule = new ObjectAddress(ObjectAddress.REWRITE_RELATION_ID, oid(PG_REWRITE.get(s.values(), "oid")), 0);
+        for (var e : columns.entrySet()) {
+            if (e.getKey() == viewOid) continue;
+            for (int a = e.getValue().nextSetBit(1); a >= 0; a = e.getValue().nextSetBit(a + 1)) {
+                dependencies.recordDependencyOn(rule, new ObjectAddress(ObjectAddress.RELATION_RELATION_ID, e.getKey(), a),
+                        DependencyType.NORMAL);
+            }
+        }
+    }
+
     /** CREATE OR REPLACE VIEW: the rule's new action and dependencies (DefineQueryRewrite with replace). */
     void replaceRule(int viewOid, String definition, List<Integer> referencedRelations) {
         TupleSlot s = rule(viewOid);

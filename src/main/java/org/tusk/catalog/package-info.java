@@ -144,7 +144,14 @@
  * table and its indexes new relfilenodes (new files created now and removed at abort, the old
  * ones removed at commit; the indexes built empty), ALTER TABLE's ADD COLUMN / SET and DROP NOT
  * NULL / SET and DROP DEFAULT / RENAME change pg_attribute, pg_attrdef, pg_class and the row
- * type's pg_type name, and VACUUM/ANALYZE update relpages/reltuples. Each is an ordinary
+ * type's pg_type name, ALTER COLUMN TYPE rewrites a column's (and an index column's) type and
+ * layout fields, DROP COLUMN (RemoveAttributeById) turns the attribute into a dropped one:
+ * attisdropped, atttypid 0, attname "........pg.dropped.N........", not null and default
+ * cleared, attlen/attbyval/attalign kept. Invariant: a dropped attribute is never removed, so
+ * attnum keeps addressing the same place of every stored tuple; the relcache gives it a type of
+ * the same layout and marks it (Attribute.attisdropped), deforming steps over its bytes and
+ * reads NULL, and everything that maps attribute numbers to visible columns (name lookup,
+ * {@code *}, INSERT's default column list, COPY, aliases, inheritance) skips it. VACUUM/ANALYZE update relpages/reltuples. Each is an ordinary
  * transactional update followed by a relcache invalidation and CommandCounterIncrement
  * (PostgreSQL updates relpages/reltuples in place, without MVCC; Tusk's VACUUM commits at once
  * instead). DROP TABLE increments the command counter after removing its indexes' constraint
@@ -248,8 +255,10 @@
  * cascades to ..." and deletes everything dependents first, each through the handler registered
  * for its catalog ({@code registerObjectClass}: pg_class and pg_rewrite here), removing the
  * object's pg_depend rows and incrementing the command counter after each. A view's rule depends
- * INTERNALly on the view and NORMALly on every relation its query reads (whole relations: no
- * column-level rows yet). Objects created by bootstrap have no rows (PostgreSQL pins them).
+ * INTERNALly on the view and NORMALly on every relation its query reads, and on every column it
+ * reads (find_expr_references_walker's column rows, from {@code rewrite.ColumnReferences}). A
+ * column (a pg_class sub-object) can itself be a deletion target (DROP COLUMN): only what
+ * depends on that column is found, and only pg_depend rows naming exactly it are removed. Objects created by bootstrap have no rows (PostgreSQL pins them).
  * Indexes are still dropped with their table directly, not through pg_depend.</li>
  * <li><b>Inheritance</b> ({@link org.tusk.catalog.InheritanceCatalog}, pg_inherits.c): a child's
  * pg_inherits rows (inhseqno in INHERITS order), its parents' relhassubclass, its columns'

@@ -61,8 +61,8 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.DropConstraint d -> ConstraintCommands.drop(rel, d, env, notices);
                 case Stmt.AlterTableCmd.ValidateConstraint v -> ConstraintCommands.validate(rel, v.name(), ctx);
                 case Stmt.AlterTableCmd.AddColumn a -> addColumn(rel, a, queryString, ctx, notices);
-                case Stmt.AlterTableCmd.DropColumn d ->
-                        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE DROP COLUMN is not supported yet");
+                case Stmt.AlterTableCmd.DropColumn d -> DropColumnCommand.drop(rel, d, s.relation().inh(), false, ctx, notices);
+                case Stmt.AlterTableCmd.AlterColumnType t -> AlterColumnTypeCommand.alter(rel, t, queryString, false, ctx);
                 case Stmt.AlterTableCmd.SetNotNull n -> setNotNull(rel, n.column(), env);
                 case Stmt.AlterTableCmd.DropNotNull n -> dropNotNull(rel, n.column(), env);
                 case Stmt.AlterTableCmd.SetDefault d -> {
@@ -113,7 +113,9 @@ public final class AlterTableCommand {
     }
 
     private static int attnum(Relation rel, String column) {
-        for (int i = 0; i < rel.desc().natts(); i++) if (rel.desc().attr(i).name().equals(column)) return i + 1;
+        for (int i = 0; i < rel.desc().natts(); i++) {
+            if (rel.desc().attr(i).name().equals(column) && !rel.desc().attr(i).attisdropped()) return i + 1;
+        }
         throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + rel.name()
                 + "\" does not exist");
     }
@@ -124,7 +126,9 @@ public final class AlterTableCommand {
         for (int i = 0; i < attnums.length; i++) {
             String col = k.columns().get(i);
             attnums[i] = -1;
-            for (int a = 0; a < rel.desc().natts(); a++) if (rel.desc().attr(a).name().equals(col)) attnums[i] = a + 1;
+            for (int a = 0; a < rel.desc().natts(); a++) {
+                if (rel.desc().attr(a).name().equals(col) && !rel.desc().attr(a).attisdropped()) attnums[i] = a + 1;
+            }
             if (attnums[i] < 0) {
                 throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + col + "\" named in key does not exist",
                         Lexer.position(queryString, k.location()));

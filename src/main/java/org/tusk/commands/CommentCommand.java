@@ -79,7 +79,7 @@ public final class CommentCommand {
         Relation rel = openRelation(relName, catalog);
         int attnum = 0;
         for (int i = 0; i < rel.desc().natts(); i++) {
-            if (rel.desc().attr(i).name().equals(column)) attnum = i + 1;
+            if (rel.desc().attr(i).name().equals(column) && !rel.desc().attr(i).attisdropped()) attnum = i + 1;
         }
         if (attnum == 0) {
             throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + rel.name()

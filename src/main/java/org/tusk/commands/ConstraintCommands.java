@@ -50,7 +50,7 @@ public final class ConstraintCommands {
                 k.checkLocation(), zone, database, env);
         String name = k.name();
         if (name == null) {
-            String col = cooked.attnums().length == 1 ? rel.desc().attr(cooked.attnums()[0] - 1).name() : null;
+            String col = cooked.varCount() == 1 && cooked.attnums().length == 1 ? rel.desc().attr(cooked.attnums()[0] - 1).name() : null;
             name = catalog.chooseConstraintName(rel, col, "check");
         } else {
             for (ConstraintInfo c : catalog.constraintsOf(rel)) {
@@ -73,7 +73,7 @@ public final class ConstraintCommands {
             TupleSlot t;
             while ((t = scan.next()) != null) {
                 ctx.session().checkForInterrupts();
-                Object[] row = Arrays.copyOf(t.values(), rel.desc().natts());
+                Object[] row = org.tusk.executor.TableConstraints.forCheck(rel, Arrays.copyOf(t.values(), rel.desc().natts()));
                 if (Boolean.FALSE.equals(ExprEvaluator.eval(expr, row, null, ctx))) {
                     throw PgException.error("23514", "check constraint \"" + name + "\" of relation \"" + rel.name()
                             + "\" is violated by some row")
@@ -193,7 +193,9 @@ public final class ConstraintCommands {
         for (int i = 0; i < out.length; i++) {
             String n = names.get(i);
             int found = -1;
-            for (int a = 0; a < rel.desc().natts(); a++) if (rel.desc().attr(a).name().equals(n)) found = a + 1;
+            for (int a = 0; a < rel.desc().natts(); a++) {
+                if (rel.desc().attr(a).name().equals(n) && !rel.desc().attr(a).attisdropped()) found = a + 1;
+            }
             if (found < 0) {
                 throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + n
                         + "\" referenced in foreign key constraint does not exist");

@@ -151,15 +151,17 @@ public final class CopyCommand {
     /** CopyGetAttnums: the listed columns (42703 for an unknown one, 42701 for a repeat), or all. */
     private static int[] attnums(Stmt.CopyStmt s, Relation rel) {
         if (s.columns().isEmpty()) {
-            int[] all = new int[rel.desc().natts()];
-            for (int i = 0; i < all.length; i++) all[i] = i + 1;
-            return all;
+            // every column but the dropped ones
+            return java.util.stream.IntStream.rangeClosed(1, rel.desc().natts())
+                    .filter(a -> !rel.desc().attr(a - 1).attisdropped()).toArray();
         }
         int[] out = new int[s.columns().size()];
         for (int i = 0; i < out.length; i++) {
             String name = s.columns().get(i);
             int found = -1;
-            for (int a = 0; a < rel.desc().natts(); a++) if (rel.desc().attr(a).name().equals(name)) found = a + 1;
+            for (int a = 0; a < rel.desc().natts(); a++) {
+                if (rel.desc().attr(a).name().equals(name) && !rel.desc().attr(a).attisdropped()) found = a + 1;
+            }
             if (found < 0) {
                 throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + rel.name()
                         + "\" does not exist");

@@ -70,6 +70,9 @@ public final class IndexCommands {
             String colname;
             if (e.column() != null) {
                 attnums[i] = attnum(heap, e.column());
+                if (attnums[i] == 0 && org.tusk.catalog.CatalogRows.isSystemColumnName(e.column())) {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "index creation on system columns is not supported");
+                }
                 if (attnums[i] == 0) {
                     throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" does not exist",
                             Lexer.position(queryString, e.location()));
@@ -123,7 +126,9 @@ public final class IndexCommands {
     }
 
     private static int attnum(Relation heap, String column) {
-        for (int a = 0; a < heap.desc().natts(); a++) if (heap.desc().attr(a).name().equals(column)) return a + 1;
+        for (int a = 0; a < heap.desc().natts(); a++) {
+            if (heap.desc().attr(a).name().equals(column) && !heap.desc().attr(a).attisdropped()) return a + 1;
+        }
         return 0;
     }
 

@@ -73,6 +73,7 @@ final class InheritanceMerge {
             List<String> defaults = catalog.columnDefaults(parent);
             for (int i = 0; i < parent.desc().natts(); i++) {
                 var att = parent.desc().attr(i);
+                if (att.attisdropped()) continue;   // MergeAttributes: a dropped column is not inherited
                 Catalog.ColumnSpec inherited = new Catalog.ColumnSpec(att.name(), att.type().oid(), parent.atttypmod(i + 1),
                         att.attnotnull(), defaults.get(i));
                 Col existing = find(cols, att.name());

@@ -126,6 +126,7 @@ public final class VacuumCommand {
         List<Catalog.ColumnStatistics> stats = new ArrayList<>();
         if (rows > 0) {
             for (int a = 0; a < rel.desc().natts(); a++) {
+                if (rel.desc().attr(a).attisdropped()) continue;   // examine_attribute: no statistics for those
                 ColumnStatsBuilder b = new ColumnStatsBuilder(a + 1, rel.desc().attr(a).type());
                 for (Object[] r : sample) b.add(a < r.length ? r[a] : null);
                 stats.add(b.build(rows));

@@ -73,7 +73,9 @@ public final class ViewCommands {
                 }
             }
         }
-        env.catalog().createView(s.view().schema(), s.view().name(), columns, temp ? 't' : 'p', s.replace(),
+        int viewOid = env.catalog().createView(s.view().schema(), s.view().name(), columns, temp ? 't' : 'p', s.replace(),
                 s.queryText(), referenced);
+        Relation view = env.catalog().openRelation(viewOid);
+        if (view != null) env.catalog().recordViewColumnDependencies(view, org.tusk.rewrite.ColumnReferences.of(q));
     }
 }

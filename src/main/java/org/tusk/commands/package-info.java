@@ -48,8 +48,17 @@
  * <li>{@link org.tusk.commands.TruncateCommand}: AccessExclusiveLock on every table first, then
  *     new relfilenodes; the old files go at commit, so ROLLBACK restores the rows.</li>
  * <li>{@link org.tusk.commands.AlterTableCommand}: AccessExclusiveLock for the whole statement;
- *     ADD COLUMN with a non-null default rewrites the table (no attmissingval); DROP COLUMN is
- *     refused.</li>
+ *     ADD COLUMN with a non-null default rewrites the table (no attmissingval).
+ *     {@link org.tusk.commands.DropColumnCommand} (ATExecDropColumn) changes only the catalog:
+ *     the attribute stays as a dropped one (see the catalog package), so attribute numbers and
+ *     stored tuples are untouched; it drops the table's indexes and constraints that use the
+ *     column, and refuses (2BP01) without CASCADE when views or other tables' foreign keys use
+ *     it; it recurses to inheritance children (ONLY: the children keep the column, now local).
+ *     {@link org.tusk.commands.AlterColumnTypeCommand} (ATExecAlterColumnType + ATRewriteTable)
+ *     retypes the column and its index columns and, unless the change is binary-coercible,
+ *     rewrites table and indexes into new relfilenodes (old files removed at commit), checking
+ *     NOT NULL and CHECK constraints on the new rows; a view using the column refuses it. Every
+ *     child and index touched is locked AccessExclusiveLock before it is changed.</li>
  * <li>{@link org.tusk.commands.ConstraintCommands}: CHECK and FOREIGN KEY constraints of CREATE
  *     TABLE and ALTER TABLE ADD (named as ChooseConstraintName does, existing rows checked unless
  *     NOT VALID or the table is new; a foreign key's referenced table is locked

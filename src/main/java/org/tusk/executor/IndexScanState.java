@@ -27,7 +27,11 @@ final class IndexScanState extends PlanState {
     IndexScanState(Plan.IndexScan plan, ExecContext ctx) {
         this.plan = plan;
         this.ctx = ctx;
+        this.system = ScanTuples.readsSystemColumns(plan.rte().columns().size(), plan.qual(), plan.targetList());
     }
+
+    /** Whether the plan reads xmin, cmin, xmax, cmax or tableoid, which then extend each scan tuple. */
+    private final boolean system;
 
     @Override
     public Object[] next() {
@@ -45,7 +49,8 @@ final class IndexScanState extends PlanState {
             ctx.session().checkForInterrupts();
             TupleSlot slot = env.tableAm().indexFetch(plan.rte().table(), tid, env.snapshot());
             if (slot == null) continue;
-            Object[] tuple = ScanTuples.of(slot, natts);
+            Object[] tuple = system ? ScanTuples.withSystemColumns(slot, natts, plan.rte().table().oid())
+                    : ScanTuples.of(slot, natts);
             if (!recheck(tuple)) continue;
             if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
             return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);

@@ -81,6 +81,9 @@ final class ModifyTableState extends PlanState {
         this.cols = plan.target().columns();
     }
 
+    /** Whether RETURNING reads a system column other than ctid (decided at the first returned row). */
+    private Boolean returningSystem;
+
     /** Rows inserted, updated or deleted so far. */
     long processed() { return processed; }
 
@@ -106,7 +109,16 @@ final class ModifyTableState extends PlanState {
             };
             if (changed == null) continue;
             processed++;
-            if (!plan.returning().isEmpty()) return Executor.project(plan.returning(), changed, null, ctx);
+            if (!plan.returning().isEmpty()) {
+                if (returningSystem == null) {
+                    returningSystem = ScanTuples.readsSystemColumns(cols.size(), null, plan.returning());
+                }
+                // only a tuple of the target alone: past its TID, a joined tuple holds the other tables' columns
+                if (returningSystem && changed.length <= cols.size() + 1) {
+                    changed = ScanTuples.forReturning(changed, cols.size(), rel.oid(), env.commandId());
+                }
+                return Executor.project(plan.returning(), changed, null, ctx);
+            }
         }
         done = true;
         constraints.endOfStatement();

@@ -20,6 +20,50 @@ final class ScanTuples {
         return t;
     }
 
+    /** The number of system columns (ctid, xmin, cmin, xmax, cmax, tableoid). */
+    static final int SYSTEM_COLUMNS = 6;
+
+    /**
+     * The scan tuple extended by every system column, for a plan that reads one: after the TID,
+     * xmin, cmin, xmax, cmax and tableoid, so that system column {@code n} (PostgreSQL's
+     * negative attribute number, ctid -1 ... tableoid -6) is Var attno {@code natts - n}.
+     * cmin and cmax both show the raw t_cid, as heap_getsysattr does.
+     */
+    static Object[] withSystemColumns(TupleSlot slot, int natts, int tableOid) {
+        Object[] t = Arrays.copyOf(slot.values(), natts + SYSTEM_COLUMNS);
+        t[natts] = slot.tid();
+        t[natts + 1] = Integer.toUnsignedLong(slot.xmin());
+        t[natts + 2] = Integer.toUnsignedLong(slot.cid());
+        t[natts + 3] = Integer.toUnsignedLong(slot.xmax());
+        t[natts + 4] = Integer.toUnsignedLong(slot.cid());
+        t[natts + 5] = Integer.toUnsignedLong(tableOid);
+        return t;
+    }
+
+    /**
+     * The RETURNING tuple of a row this statement wrote, extended by the system columns: ctid as
+     * the new version's TID, tableoid, cmin/cmax this command's id and xmax 0 (the version is
+     * new). xmin, the writing transaction's id, is not known here and reads as NULL.
+     */
+    static Object[] forReturning(Object[] changed, int natts, int tableOid, int commandId) {
+        Object[] t = Arrays.copyOf(changed, natts + SYSTEM_COLUMNS);
+        t[natts + 1] = null;
+        t[natts + 2] = Integer.toUnsignedLong(commandId);
+        t[natts + 3] = 0L;
+        t[natts + 4] = Integer.toUnsignedLong(commandId);
+        t[natts + 5] = Integer.toUnsignedLong(tableOid);
+        return t;
+    }
+
+    /** Whether an expression of a scan of {@code natts} columns reads a system column other than ctid. */
+    static boolean readsSystemColumns(int natts, org.tusk.nodes.Expr qual, java.util.List<org.tusk.nodes.Expr> tlist) {
+        java.util.function.Predicate<org.tusk.nodes.Expr> sys = e -> e instanceof org.tusk.nodes.Expr.Var v
+                && v.levelsup() == 0 && v.attno() > natts + 1;
+        if (org.tusk.nodes.ExprTrees.any(qual, sys)) return true;
+        if (tlist != null) for (org.tusk.nodes.Expr e : tlist) if (org.tusk.nodes.ExprTrees.any(e, sys)) return true;
+        return false;
+    }
+
     static ItemPointer tid(Object[] tuple, int natts) {
         return (ItemPointer) tuple[natts];
     }

@@ -66,8 +66,9 @@ public final class TableConstraints {
     /** ExecConstraints: 23502 for a NULL in a NOT NULL column, 23514 for a failed CHECK. */
     public void checkRow(Object[] row) {
         ExecConstraints.check(rel, cols, row, ctx);
+        Object[] withOid = checks.isEmpty() ? row : forCheck(rel, row);
         for (int i = 0; i < checks.size(); i++) {
-            Object ok = ExprEvaluator.eval(checkExprs.get(i), row, null, ctx);
+            Object ok = ExprEvaluator.eval(checkExprs.get(i), withOid, null, ctx);
             if (Boolean.FALSE.equals(ok)) {
                 String name = checks.get(i).name();
                 throw PgException.error("23514", "new row for relation \"" + rel.name()
@@ -76,6 +77,18 @@ public final class TableConstraints {
                         .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, name));
             }
         }
+    }
+
+    /**
+     * The row a CHECK expression is evaluated over: the columns, then the system columns, of
+     * which only tableoid (the one system column a CHECK may read, as in PostgreSQL) is filled.
+     */
+    public static Object[] forCheck(Relation rel, Object[] row) {
+        int natts = rel.desc().natts();
+        Object[] t = java.util.Arrays.copyOf(row, natts + ScanTuples.SYSTEM_COLUMNS);
+        for (int i = natts; i < t.length; i++) t[i] = null;
+        t[natts + ScanTuples.SYSTEM_COLUMNS - 1] = Integer.toUnsignedLong(rel.oid());
+        return t;
     }
 
     /** Whether any foreign key has this table on either side (so rows must be queued). */

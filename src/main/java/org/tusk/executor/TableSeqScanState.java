@@ -14,10 +14,13 @@ final class TableSeqScanState extends PlanState {
     private final ExecContext ctx;
     private TableScan scan;
     private boolean done;
+    /** Whether the plan reads xmin, cmin, xmax, cmax or tableoid, which then extend each scan tuple. */
+    private final boolean system;
 
     TableSeqScanState(Plan.SeqScan plan, ExecContext ctx) {
         this.plan = plan;
         this.ctx = ctx;
+        this.system = ScanTuples.readsSystemColumns(plan.rte().columns().size(), plan.qual(), plan.targetList());
     }
 
     @Override
@@ -28,7 +31,9 @@ final class TableSeqScanState extends PlanState {
         TupleSlot slot;
         while ((slot = scan.next()) != null) {
             ctx.session().checkForInterrupts();
-            Object[] tuple = ScanTuples.of(slot, plan.rte().columns().size());
+            int natts = plan.rte().columns().size();
+            Object[] tuple = system ? ScanTuples.withSystemColumns(slot, natts, plan.rte().table().oid())
+                    : ScanTuples.of(slot, natts);
             if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
             return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);
         }

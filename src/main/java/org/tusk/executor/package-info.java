@@ -61,7 +61,9 @@
  * SELECT from the same table terminates); the command counter is incremented after each
  * data-changing statement, so the next statement of the transaction sees them. The scan tuple of
  * a table is its attribute values followed by the version's TID (the ctid junk column), which
- * {@link org.tusk.executor.ModifyTableState} uses to address rows. IndexScanState fetches each TID
+ * {@link org.tusk.executor.ModifyTableState} uses to address rows; when the plan reads another
+ * system column, the TID is followed by xmin, cmin, xmax, cmax and tableoid (Var attno natts - n
+ * for PostgreSQL's system attribute number n), taken from the tuple header while the page is pinned. IndexScanState fetches each TID
  * through the table AM with the snapshot (resolving HOT chains) and rechecks the index
  * conditions. ModifyTableState checks NOT NULL and CHECK constraints before writing
  * ({@link org.tusk.executor.TableConstraints}), enters index entries after the

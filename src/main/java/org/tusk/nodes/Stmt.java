@@ -594,6 +594,13 @@ public sealed interface Stmt {
 
         record DropColumn(String name, boolean missingOk, boolean cascade) implements AlterTableCmd {}
 
+        /**
+         * ALTER [COLUMN] col [SET DATA] TYPE type [USING expr] ({@code usingSql} the expression's
+         * text, null without USING; {@code location} that of the type name).
+         */
+        record AlterColumnType(String column, TypeName type, RawExpr using, String usingSql, int location)
+                implements AlterTableCmd {}
+
         record SetNotNull(String column) implements AlterTableCmd {}
 
         record DropNotNull(String column) implements AlterTableCmd {}

@@ -35,9 +35,11 @@ final class BaseRels {
             case RELATION -> {
                 List<org.tusk.utils.cache.Relation> children = rte.isTable() && rte.inh()
                         ? Inheritance.expand(rte, rtindex, qual, info.glob.env) : List.of();
+                boolean system = rte.isTable() && rtindex != info.query.resultRelation()
+                        && SystemColumnRefs.referenced(info.query, rtindex, rte.columns().size());
                 if (!children.isEmpty() || Inheritance.isPartitioned(rte)) {
                     // expand_inherited_rtentry: the table and its descendants, appended.
-                    plan = Inheritance.append(rte, rtindex, children, qual, info.glob.env, info.glob.ctx);
+                    plan = Inheritance.append(rte, rtindex, children, qual, system, info.glob.env, info.glob.ctx);
                     // Rough: as many rows in each child as in the parent (no per-child statistics yet).
                     // a partitioned table has no pages of its own: only its partitions count
                     rows = Inheritance.isPartitioned(rte) ? Inheritance.leafRows(rte, children, info.glob.env)
@@ -48,7 +50,8 @@ final class BaseRels {
                 if (rte.isTable()) {
                     rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm());
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
-                    List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte) : null;
+                    List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte)
+                            : system ? SystemColumnRefs.physicalWithSystem(rte) : null;
                     plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx);
                     double pages = Math.max(info.glob.env.tableAm().numberOfBlocks(rte.table()), 10);
                     double cost = pages + rows * JoinPlanner.CPU_TUPLE_COST;

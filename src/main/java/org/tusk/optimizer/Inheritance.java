@@ -85,10 +85,11 @@ final class Inheritance {
     }
 
     /** The Append over {@code rte}'s table ({@code rtindex} in its query) and {@code children}, filtered by {@code qual}. */
-    static Plan append(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual, ExecEnvironment env,
-                       FunctionCallContext ctx) {
+    static Plan append(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual, boolean system,
+                       ExecEnvironment env, FunctionCallContext ctx) {
         List<Plan> scans = new ArrayList<>();
-        if (!isPartitioned(rte)) scans.add(ScanPaths.scan(rte, qual, null, env, ctx));
+        if (!isPartitioned(rte))
+            scans.add(ScanPaths.scan(rte, qual, system ? SystemColumnRefs.physicalWithSystem(rte) : null, env, ctx));
         // EXPLAIN names the leaves of an Append over a partitioned table refname_1, refname_2, ...
         // (set_rtable_names: the parent, listed in the Append's apprelids, keeps the plain name)
         long leaves = children.stream().filter(c -> c.relkind() != 'p').count();
@@ -101,14 +102,25 @@ final class Inheritance {
             List<Expr> tlist = new ArrayList<>();
             for (int i = 0; i < map.length; i++) {
                 ColumnDef c = rte.columns().get(i);
-                tlist.add(new Expr.Var(rtindex, map[i], c.typeOid(), c.typmod(), c.name(), -1, 0));
+                // the parent's dropped column has no counterpart: it reads as NULL, as it would in the parent
+                tlist.add(map[i] == 0 ? new Expr.Const(c.typeOid(), -1, null, -1)
+                        : new Expr.Var(rtindex, map[i], c.typeOid(), c.typmod(), c.name(), -1, 0));
             }
-            scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map), List.copyOf(tlist), env, ctx));
+            if (system) {
+                // the child's own system columns: its tableoid, not the parent's
+                List<Expr> sys = SystemColumnRefs.physicalWithSystem(childRte);
+                int childNatts = childRte.columns().size();
+                for (Expr e : sys.subList(childNatts, sys.size())) {
+                    Expr.Var v = (Expr.Var) e;
+                    tlist.add(new Expr.Var(rtindex, v.attno(), v.type(), v.typmod(), v.name(), -1, 0));
+                }
+            }
+            scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map, child.desc().natts()), List.copyOf(tlist), env, ctx));
         }
         if (scans.isEmpty()) return empty(rte);
         // a lone partition needs no Append above it (set_append_rel_pathlist's single-child case)
         if (scans.size() == 1 && isPartitioned(rte)) return scans.get(0);
-        return new Plan.Append(List.copyOf(scans), rte.columns().size());
+        return new Plan.Append(List.copyOf(scans), rte.columns().size() + (system ? 6 : 0));
     }
 
     /**
@@ -135,15 +147,17 @@ final class Inheritance {
             if (child.relkind() == 'p') continue;
             int[] map = translation(target, child);
             Query.RangeTblEntry childRte = childRte(target, child);
-            Expr childWhere = adjust(where, rtindex, map);
+            Expr childWhere = adjust(where, rtindex, map, child.desc().natts());
             List<Expr> childNewRow = null;
             if (newRow != null) {
                 childNewRow = new ArrayList<>();
                 for (int j = 1; j <= child.desc().natts(); j++) {
                     int parentCol = -1;
                     for (int i = 0; i < map.length; i++) if (map[i] == j) parentCol = i;
-                    if (parentCol >= 0) {
-                        childNewRow.add(adjust(newRow.get(parentCol), rtindex, map));
+                    if (childRte.columns().get(j - 1).name().isEmpty()) {
+                        childNewRow.add(new Expr.Const(childRte.columns().get(j - 1).typeOid(), -1, null, -1));
+                    } else if (parentCol >= 0) {
+                        childNewRow.add(adjust(newRow.get(parentCol), rtindex, map, child.desc().natts()));
                     } else {
                         ColumnDef c = childRte.columns().get(j - 1);
                         childNewRow.add(new Expr.Var(rtindex, j, c.typeOid(), c.typmod(), c.name(), -1, 0));
@@ -152,7 +166,7 @@ final class Inheritance {
                 childNewRow = List.copyOf(childNewRow);
             }
             List<Expr> childReturning = new ArrayList<>();
-            for (Expr e : returning) childReturning.add(adjust(e, rtindex, map));
+            for (Expr e : returning) childReturning.add(adjust(e, rtindex, map, child.desc().natts()));
             modifies.add(modify.plan(childRte, childWhere, childNewRow, List.copyOf(childReturning),
                     partitioned ? target.table() : null));
         }
@@ -167,7 +181,8 @@ final class Inheritance {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < child.desc().natts(); i++) {
             var att = child.desc().attr(i);
-            cols.add(new ColumnDef(att.name(), att.type().oid(), child.atttypmod(i + 1)));
+            cols.add(att.attisdropped() ? new ColumnDef("", att.type().oid(), -1)
+                    : new ColumnDef(att.name(), child.atttypid(i + 1), child.atttypmod(i + 1)));
         }
         return new Query.RangeTblEntry(refname, null, child.name(), null, List.copyOf(cols), child).withInh(false);
     }
@@ -179,7 +194,10 @@ final class Inheritance {
         for (int i = 0; i < map.length; i++) {
             String name = p.desc().attr(i).name();
             map[i] = 0;
-            for (int j = 0; j < child.desc().natts(); j++) if (child.desc().attr(j).name().equals(name)) map[i] = j + 1;
+            if (p.desc().attr(i).attisdropped()) continue;   // no Var names a dropped column
+            for (int j = 0; j < child.desc().natts(); j++) {
+                if (child.desc().attr(j).name().equals(name) && !child.desc().attr(j).attisdropped()) map[i] = j + 1;
+            }
             if (map[i] == 0) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "could not find inherited attribute \"" + name
                         + "\" of relation \"" + child.name() + "\"");
@@ -189,9 +207,11 @@ final class Inheritance {
     }
 
     /** adjust_appendrel_attrs: the parent's Vars of this level turned into the child's. */
-    private static Expr adjust(Expr e, int rtindex, int[] map) {
+    private static Expr adjust(Expr e, int rtindex, int[] map, int childNatts) {
         if (e == null) return null;
+        // a system column (past the parent's columns) keeps its place past the child's
         return ExprTrees.map(e, x -> x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() == rtindex && v.attno() >= 1
-                ? new Expr.Var(v.varno(), map[v.attno() - 1], v.type(), v.typmod(), v.name(), v.location(), 0) : null);
+                ? new Expr.Var(v.varno(), v.attno() > map.length ? childNatts + v.attno() - map.length : map[v.attno() - 1],
+                        v.type(), v.typmod(), v.name(), v.location(), 0) : null);
     }
 }

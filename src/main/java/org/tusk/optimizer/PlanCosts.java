@@ -150,6 +150,7 @@ public final class PlanCosts {
         double pages = Math.max(env.tableAm().numberOfBlocks(rte.table()), 10);
         int tupleWidth = 0;
         for (int i = 0; i < rte.table().desc().natts(); i++) {
+            if (rte.table().desc().attr(i).attisdropped()) continue;   // get_rel_data_width skips them
             int len = rte.table().desc().attr(i).attlen();
             tupleWidth += len > 0 ? len : 32;
         }

@@ -220,6 +220,7 @@ final class ScanPaths {
     static double tupleWidth(Query.RangeTblEntry rte) {
         double w = 0;
         for (int i = 0; i < rte.table().desc().natts(); i++) {
+            if (rte.table().desc().attr(i).attisdropped()) continue;
             int len = rte.table().desc().attr(i).attlen();
             w += len > 0 ? len : 32;
         }

@@ -71,7 +71,10 @@
  * Append. UPDATE and DELETE of such a table become an Append of one ModifyTable per table, each
  * over its own scan with the new row, EvalPlanQual recheck and RETURNING translated; a child's
  * own columns keep their values. The row estimate assumes each child as large as the parent.
- * Not yet: the tableoid system column, partitioning.
+ * System columns: when a query reads xmin, cmin, xmax, cmax or tableoid of a table (Vars past
+ * its columns, see {@link org.tusk.optimizer.SystemColumnRefs}), that table's scan emits all its
+ * columns followed by the six system columns, and under an Append each child emits its own (so
+ * tableoid is the child's). Not yet: partitioning.
  *
  * <h2>Pull-ups (prepjointree.c)</h2>
  * Before a level is planned, {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row

@@ -507,7 +507,10 @@ public final class Analyzer {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < table.desc().natts(); i++) {
             var att = table.desc().attr(i);
-            cols.add(new ColumnDef(att.name(), table.atttypid(i + 1), env.atttypmod(table, i + 1)));
+            // a dropped column keeps its place (attribute numbers do not move) with an empty name,
+            // as in PostgreSQL's eref: no reference can name it and * skips it
+            cols.add(att.attisdropped() ? new ColumnDef("", att.type().oid(), -1)
+                    : new ColumnDef(att.name(), table.atttypid(i + 1), env.atttypmod(table, i + 1)));
         }
         return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), null,
                 aliasColumns(cols, rv.colAliases(), refname, rv.location()), table).withInh(rv.inh());
@@ -515,13 +518,20 @@ public final class Analyzer {
 
     /** Applies column aliases to the first columns (42P10 if there are more aliases than columns). */
     List<ColumnDef> aliasColumns(List<ColumnDef> cols, List<String> aliases, String refname, int location) {
-        if (aliases.size() > cols.size())
-            throw err("42P10", "table \"" + refname + "\" has " + cols.size() + " columns available but "
+        int live = 0;
+        for (ColumnDef c : cols) if (!c.name().isEmpty()) live++;
+        if (aliases.size() > live)
+            throw err("42P10", "table \"" + refname + "\" has " + live + " columns available but "
                     + aliases.size() + " columns specified", location);
+        // buildRelationAliases: a dropped column (empty name) takes no alias
         List<ColumnDef> out = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            ColumnDef c = cols.get(i);
-            out.add(i < aliases.size() ? new ColumnDef(aliases.get(i), c.typeOid(), c.typmod()) : c);
+        int next = 0;
+        for (ColumnDef c : cols) {
+            if (c.name().isEmpty() || next >= aliases.size()) {
+                out.add(c);
+                continue;
+            }
+            out.add(new ColumnDef(aliases.get(next++), c.typeOid(), c.typmod()));
         }
         return List.copyOf(out);
     }
@@ -659,11 +669,20 @@ public final class Analyzer {
             NsItem foundIn = null;
             for (NsItem item : lvl.namespace) {
                 if (!item.colsVisible()) continue;
+                boolean own = false;
                 for (int i = 0; i < item.colnames().size(); i++) {
                     if (!item.colnames().get(i).equals(name)) continue;
                     if (found != null)
                         throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous", location);
                     found = item.colExprs().get(i);
+                    foundIn = item;
+                    own = true;
+                }
+                Expr sys = own ? null : systemColumn(item, name, location);
+                if (sys != null) {
+                    if (found != null)
+                        throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous", location);
+                    found = sys;
                     foundIn = item;
                 }
             }
@@ -671,6 +690,17 @@ public final class Analyzer {
             if (found != null) return ExprTrees.incrementLevelsUp(withLocation(found, location), levelsup);
         }
         return null;
+    }
+
+    /**
+     * A system column of {@code item}, or null; scanNSItemForColumn's rule that a CHECK constraint
+     * may read no system column but tableoid (42P10 at the reference).
+     */
+    private Expr systemColumn(NsItem item, String name, int location) {
+        Expr sys = SystemColumns.lookup(item, name, location);
+        if (sys != null && "check constraints".equals(exprKind) && !name.equals("tableoid"))
+            throw err("42P10", "system column \"" + name + "\" reference in check constraint is invalid", location);
+        return sys;
     }
 
     int findSortTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
@@ -969,6 +999,7 @@ public final class Analyzer {
                     throw err(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + colname + "\" is ambiguous", c.location());
                 found = item.colExprs().get(i);
             }
+            if (found == null) found = systemColumn(item, colname, c.location());
             if (found != null) return ExprTrees.incrementLevelsUp(withLocation(found, c.location()), levelsup);
             throw err(SqlState.UNDEFINED_COLUMN, "column " + relname + "." + colname + " does not exist", c.location());
         }

@@ -29,7 +29,16 @@ public final class CheckConstraintAnalysis {
      *
      * @param attnums the table's columns the expression uses, in order of first use (conkey, as pull_var_clause finds them)
      */
-    public record Cooked(Expr expr, short[] attnums) {}
+    /**
+     * @param attnums   the user columns the expression reads (conkey)
+     * @param varCount  how many distinct columns it reads, system columns (tableoid) included:
+     *                  a constraint is named after its column only when this is 1
+     */
+    public record Cooked(Expr expr, short[] attnums, int varCount) {
+        public Cooked(Expr expr, short[] attnums) {
+            this(expr, attnums, attnums.length);
+        }
+    }
 
     /**
      * Analyses {@code sql} as a CHECK constraint of {@code rel}: 42804 unless boolean, 0A000 for
@@ -41,7 +50,8 @@ public final class CheckConstraintAnalysis {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < rel.desc().natts(); i++) {
             var att = rel.desc().attr(i);
-            cols.add(new ColumnDef(att.name(), att.type().oid(), rel.atttypmod(i + 1)));
+            cols.add(att.attisdropped() ? new ColumnDef("", att.type().oid(), -1)
+                    : new ColumnDef(att.name(), att.type().oid(), rel.atttypmod(i + 1)));
         }
         a.setRangeTableEntry(new Query.RangeTblEntry(rel.name(), null, rel.name(), null, List.copyOf(cols), rel));
         a.setExprKind("check constraints");
@@ -52,12 +62,23 @@ public final class CheckConstraintAnalysis {
             throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in check constraint",
                     sub < 0 ? 0 : Lexer.position(sql, sub));
         }
+        int natts = rel.desc().natts();
+        org.tusk.nodes.ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > natts && !v.name().equals("tableoid")) {
+                // cookConstraint: tableoid is the one system column a CHECK may read
+                throw PgException.errorAt("42P10", "system column \"" + v.name() + "\" reference in check constraint is invalid",
+                        v.location() < 0 ? 0 : Lexer.position(sql, v.location()));
+            }
+            return false;
+        });
         LinkedHashSet<Short> used = new LinkedHashSet<>();
         collectVars(e, used);
+        int varCount = used.size();
+        used.removeIf(att -> att > natts);   // conkey lists user columns only
         short[] attnums = new short[used.size()];
         int i = 0;
         for (short s : used) attnums[i++] = s;
-        return new Cooked(e, attnums);
+        return new Cooked(e, attnums, varCount);
     }
 
     private static void collectVars(Expr e, LinkedHashSet<Short> out) {

@@ -40,6 +40,7 @@ public final class IndexExprAnalysis {
                                         ExecEnvironment env) {
         Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index expressions");
         Expr e = a.transformExpr(raw);
+        refuseSystemColumns(heap, e);
         if (containsSubLink(e)) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in index expression");
         if (containsMutable(e)) {
             throw PgException.error("42P17", "functions in index expression must be marked IMMUTABLE");
@@ -52,6 +53,7 @@ public final class IndexExprAnalysis {
                                      ExecEnvironment env) {
         Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index predicates");
         Expr e = a.coerceToBoolean(a.transformExpr(raw), "WHERE", raw.location());
+        refuseSystemColumns(heap, e);
         if (containsSubLink(e)) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in index predicate");
         if (containsMutable(e)) {
             throw PgException.error("42P17", "functions in index predicate must be marked IMMUTABLE");
@@ -78,6 +80,13 @@ public final class IndexExprAnalysis {
         return a.coerceToBoolean(a.transformExpr(Parser.parseExpression(indpred)), "WHERE", 0);
     }
 
+    /** DefineIndex: "index creation on system columns is not supported" for a system column in an expression or predicate. */
+    private static void refuseSystemColumns(Relation heap, Expr e) {
+        if (org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > heap.desc().natts())) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "index creation on system columns is not supported");
+        }
+    }
+
     /** The table columns {@code e} reads (pull_varattnos), added to {@code attrs}. */
     public static void collectAttnums(Expr e, BitSet attrs) {
         if (e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > 0) attrs.set(v.attno());
@@ -90,7 +99,8 @@ public final class IndexExprAnalysis {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < heap.desc().natts(); i++) {
             var att = heap.desc().attr(i);
-            cols.add(new ColumnDef(att.name(), heap.atttypid(i + 1), heap.atttypmod(i + 1)));
+            cols.add(att.attisdropped() ? new ColumnDef("", att.type().oid(), -1)
+                    : new ColumnDef(att.name(), heap.atttypid(i + 1), heap.atttypmod(i + 1)));
         }
         a.setRangeTableEntry(new Query.RangeTblEntry(heap.name(), null, heap.name(), null, List.copyOf(cols), heap));
         a.setExprKind(kind);

@@ -73,7 +73,7 @@ final class ModifyAnalysis {
         // the target columns, explicit or all (checkInsertTargets)
         List<Integer> attnos = new ArrayList<>();
         if (s.columns().isEmpty()) {
-            for (int i = 0; i < cols.size(); i++) attnos.add(i + 1);
+            for (int i = 0; i < cols.size(); i++) if (!cols.get(i).name().isEmpty()) attnos.add(i + 1);   // not dropped ones
         } else {
             for (Stmt.ResTarget c : s.columns()) {
                 int attno = attno(rte, c.name(), c.location());
@@ -269,7 +269,9 @@ final class ModifyAnalysis {
         List<Query.TargetEntry> tlist = new ArrayList<>();
         for (int attno = 1; attno <= cols.size(); attno++) {
             ColumnDef c = cols.get(attno - 1);
+            // expand_targetlist: a dropped column is stored as NULL in the new version
             Expr e = assigned.containsKey(attno) ? assigned.get(attno)
+                    : c.name().isEmpty() ? new Expr.Const(c.typeOid(), -1, null, -1)
                     : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
             tlist.add(new Query.TargetEntry(e, attno, c.name(), false));
         }

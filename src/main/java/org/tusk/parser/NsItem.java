@@ -34,12 +34,16 @@ record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String>
         return new NsItem(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, false);
     }
 
-    /** The item for range table entry {@code rte} at {@code rtindex}: Vars of its columns. */
+    /**
+     * The item for range table entry {@code rte} at {@code rtindex}: Vars of its columns, leaving
+     * out a table's dropped columns (the entry's columns with an empty name).
+     */
     static NsItem of(Query.RangeTblEntry rte, int rtindex) {
         List<String> names = new ArrayList<>();
         List<Expr> vars = new ArrayList<>();
         for (int i = 0; i < rte.columns().size(); i++) {
             ColumnDef c = rte.columns().get(i);
+            if (c.name().isEmpty()) continue;   // a dropped column: neither found by name nor expanded by *
             names.add(c.name());
             vars.add(new Expr.Var(rtindex, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
         }

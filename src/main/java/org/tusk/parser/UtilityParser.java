@@ -175,8 +175,9 @@ final class UtilityParser {
             p.advance();
             missingOk = true;
         }
-        p.acceptKw("only");
+        boolean only = p.acceptKw("only");
         Stmt.RangeVar rel = p.qualifiedName();
+        if (only) rel = rel.only();   // ALTER TABLE ONLY: subcommands that recurse to children do not
         p.acceptChar('*');
         if (p.acceptKw("rename")) {
             if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk);
@@ -263,6 +264,20 @@ final class UtilityParser {
             p.acceptKw("column");
             String col = p.colId();
             Token a = p.peek();
+            if (p.isKw("type") || p.isKw("set") && p.peek(1).isKeyword("data")) {
+                if (p.acceptKw("set")) p.expectKw("data");
+                p.expectKw("type");
+                int typeLoc = p.peek().start();
+                org.tusk.nodes.TypeName type = p.typeName();
+                RawExpr using = null;
+                String usingSql = null;
+                if (p.acceptKw("using")) {
+                    int start = p.peek().start();
+                    using = p.aExpr();
+                    usingSql = p.src.substring(start, p.lastEnd);
+                }
+                return new Stmt.AlterTableCmd.AlterColumnType(col, type, using, usingSql, typeLoc);
+            }
             if (p.acceptKw("set")) {
                 if (p.acceptKw("not")) {
                     p.expectKw("null");

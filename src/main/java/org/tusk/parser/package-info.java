@@ -182,6 +182,14 @@
  * ({@link org.tusk.parser.ParseSrf}, check_srf_call_placement, plus the aggregate-argument,
  * CASE, COALESCE and top-of-FROM rules), always 0A000 at the call's position.
  *
+ * <p>Columns of a table range table entry are in attribute-number order, one per attribute, so
+ * Var attno is the attribute number; a dropped column keeps its place with an empty name (as
+ * PostgreSQL's eref), which no reference can match and which {@code *}, column aliases and
+ * INSERT's default column list skip. A name that is none of a table's columns may be one of its
+ * system columns ({@link org.tusk.parser.SystemColumns}: ctid, xmin, cmin, xmax, cmax, tableoid,
+ * only on table FROM items, never in {@code *}), numbered past the table's columns. ALTER COLUMN
+ * TYPE's new-value expression and rewrite decision come from {@link org.tusk.parser.AlterTypeAnalysis}.
+ *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
  * Analysis depends on session state only through the time zone passed in.

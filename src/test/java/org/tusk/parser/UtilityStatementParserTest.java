@@ -86,6 +86,22 @@ class UtilityStatementParserTest {
     }
 
     @Test
+    void alterColumnTypeAndOnly() {
+        Stmt.AlterTableStmt a = (Stmt.AlterTableStmt) one("alter table only t alter column c set data type varchar(20), "
+                + "alter d type numeric(10, 2) using d * 2, drop column e cascade");
+        assertFalse(a.relation().inh());
+        var c = (Stmt.AlterTableCmd.AlterColumnType) a.cmds().get(0);
+        assertEquals("c", c.column());
+        assertNull(c.using());
+        assertNull(c.usingSql());
+        var d = (Stmt.AlterTableCmd.AlterColumnType) a.cmds().get(1);
+        assertEquals("d", d.column());
+        assertEquals("d * 2", d.usingSql());
+        assertEquals(new Stmt.AlterTableCmd.DropColumn("e", false, true), a.cmds().get(2));
+        assertTrue(((Stmt.AlterTableStmt) one("alter table t drop column e")).relation().inh());
+    }
+
+    @Test
     void renames() {
         assertEquals(new Stmt.RenameStmt(new Stmt.RangeVar(null, null, "t", null, 12), null, "u", false),
                 one("alter table t rename to u"));

@@ -10,9 +10,18 @@ package org.tusk.access.common;
  * @param attstorage 'p' (plain: always a 4-byte varlena header), 'e', 'm' or 'x' (may be packed
  *                   into a 1-byte header)
  * @param attnotnull the column has a NOT NULL constraint; checked by the executor, not here
+ * @param attisdropped the column was dropped (ALTER TABLE DROP COLUMN): its place in stored tuples
+ *                   stays, laid out by attlen/attalign as before, but its values are never read
+ *                   (they deform as NULL) and new tuples store NULL there. {@code type} is then
+ *                   only a type with that layout, since pg_attribute.atttypid is 0.
  */
 public record Attribute(String name, DatumType type, int attlen, boolean attbyval, char attalign, char attstorage,
-                        boolean attnotnull) {
+                        boolean attnotnull, boolean attisdropped) {
+    public Attribute(String name, DatumType type, int attlen, boolean attbyval, char attalign, char attstorage,
+                     boolean attnotnull) {
+        this(name, type, attlen, attbyval, attalign, attstorage, attnotnull, false);
+    }
+
     public Attribute {
         if (attlen != type.typlen() || attbyval != type.typbyval() || attalign != type.typalign()) {
             throw new IllegalArgumentException("attribute " + name + " does not match its type " + type);
@@ -26,11 +35,11 @@ public record Attribute(String name, DatumType type, int attlen, boolean attbyva
     }
 
     public Attribute notNull() {
-        return new Attribute(name, type, attlen, attbyval, attalign, attstorage, true);
+        return new Attribute(name, type, attlen, attbyval, attalign, attstorage, true, attisdropped);
     }
 
     public Attribute withStorage(char storage) {
-        return new Attribute(name, type, attlen, attbyval, attalign, storage, attnotnull);
+        return new Attribute(name, type, attlen, attbyval, attalign, storage, attnotnull, attisdropped);
     }
 
     /** The alignment in bytes that attalign stands for. */

@@ -12,7 +12,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * The step heap_deform_tuple and index_deform_tuple share (fetchatt with att_align_pointer and
  * att_addlength_pointer): one non-null attribute read at {@code off}, aligned as its type says
  * (a varlena with a 1-byte header is not aligned: a non-zero first byte cannot be padding), and
- * the offset after it. Every read is checked against {@code len}, the tuple's end.
+ * the offset after it. Every read is checked against {@code len}, the tuple's end. A dropped
+ * attribute is stepped over by its length without being decoded, and reads as null.
  */
 final class AttributeFetch {
     private AttributeFetch() {}
@@ -32,6 +33,7 @@ final class AttributeFetch {
             if (total < hdr || off + total > len) {
                 throw corrupt.apply("invalid varlena length " + total + " in attribute " + (i + 1));
             }
+            if (att.attisdropped()) return off + total;   // a dropped column's value is skipped, never decoded
             byte[] payload = new byte[total - hdr];
             MemorySegment.copy(tuple, JAVA_BYTE, off + hdr, payload, 0, payload.length);
             values[i] = att.type().fromVarlenaPayload(payload);
@@ -39,7 +41,7 @@ final class AttributeFetch {
         }
         off = Alignment.typeAlign(att.alignment(), off);
         if (off + att.attlen() > len) throw corrupt.apply("attribute " + (i + 1) + " extends beyond the tuple's end");
-        values[i] = att.type().fetchFixed(tuple, off);
+        if (!att.attisdropped()) values[i] = att.type().fetchFixed(tuple, off);
         return off + att.attlen();
     }
 }

@@ -211,6 +211,16 @@ public enum DatumType {
         return null;
     }
 
+    /**
+     * A type laid out as attlen {@code len}, attbyval {@code byval}, attalign {@code align}, or
+     * null: what a dropped column (whose pg_attribute row keeps only the layout, atttypid being
+     * 0) is stepped over as.
+     */
+    public static DatumType forLayout(int len, boolean byval, char align) {
+        for (DatumType t : values()) if (t.typlen == len && t.typbyval == byval && t.typalign == align) return t;
+        return null;
+    }
+
     /** Whether the type's value is an unsigned 32-bit identifier held in an Integer. */
     public boolean isOidLike() {
         return this == OID || this == XID || this == REGPROC || this == REGCLASS || this == REGTYPE;

@@ -72,7 +72,7 @@ public final class HeapAm implements TableAm {
             try {
                 HotSearch.Found f = HotSearch.search(bm.page(buffer), tid,
                         m -> env.visibility().satisfiesMvcc(m.tuple(), snapshot, buffer));
-                return f == null ? null : new TupleSlot(f.tid(), HeapTupleDeform.deform(rel.desc(), f.tuple()));
+                return f == null ? null : HeapSlots.of(rel, f.tid(), f.tuple());
             } finally {
                 bm.unlockBuffer(buffer);
             }
@@ -95,7 +95,7 @@ public final class HeapAm implements TableAm {
                 if (!ItemId.isNormal(ItemId.get(page, tid.offset()))) return null;
                 MemorySegment t = Page.item(page, tid.offset());
                 if (!env.visibility().satisfiesMvcc(t, snapshot, buffer)) return null;
-                return new TupleSlot(tid, HeapTupleDeform.deform(rel.desc(), t));
+                return HeapSlots.of(rel, tid, t);
             } finally {
                 bm.unlockBuffer(buffer);
             }

@@ -255,6 +255,19 @@ public final class RelCache {
 
     private Attribute attribute(Object[] a, Snapshot snap) {
         int typeOid = oid(PG_ATTRIBUTE.get(a, "atttypid"));
+        short attlen = (Short) PG_ATTRIBUTE.get(a, "attlen");
+        boolean attbyval = (Boolean) PG_ATTRIBUTE.get(a, "attbyval");
+        char attalign = ((String) PG_ATTRIBUTE.get(a, "attalign")).charAt(0);
+        if ((Boolean) PG_ATTRIBUTE.get(a, "attisdropped")) {
+            // atttypid is 0: the layout alone says how to step over the values old tuples keep
+            DatumType layout = DatumType.forLayout(attlen, attbyval, attalign);
+            if (layout == null) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "dropped column with attlen " + attlen + " and attalign "
+                        + attalign + " cannot be read");
+            }
+            return new Attribute((String) PG_ATTRIBUTE.get(a, "attname"), layout, attlen, attbyval, attalign,
+                    layout.typstorage(), false, true);
+        }
         // a domain column is stored as its base type (under every level of domain)
         for (int depth = 0; depth < 64 && DatumType.forOid(typeOid) == null && typtype(typeOid, snap) == 'd'; depth++) {
             final int dom = typeOid;

@@ -41,6 +41,26 @@ class HeapTupleTest {
      * invalid (ffff ffff 0000), t_infomask2 natts 3, t_infomask HASNULL|HASVARWIDTH = 0x0003,
      * t_hoff 0x18, bitmap 0b011 (attributes 1 and 2 present).
      */
+    /**
+     * A tuple formed before a column was dropped keeps its bytes there; deforming it with the
+     * dropped attribute (same layout, attisdropped) steps over the value, reads it as null, and
+     * finds the later columns where they are. A tuple formed afterwards stores NULL there.
+     */
+    @Test
+    void droppedAttributeIsSteppedOverAndReadsAsNull() {
+        TupleDesc before = TupleDesc.of(Attribute.of("a", DatumType.INT4), Attribute.of("b", DatumType.TEXT),
+                Attribute.of("c", DatumType.INT8));
+        MemorySegment old = HeapTupleForm.form(before, new Object[]{1, "a long enough text value", 7L}, arena);
+        Attribute b = before.attr(1);
+        Attribute dropped = new Attribute("........pg.dropped.2........", DatumType.TEXT, b.attlen(), b.attbyval(),
+                b.attalign(), b.attstorage(), false, true);
+        TupleDesc after = TupleDesc.of(before.attr(0), dropped, before.attr(2));
+        assertArrayEquals(new Object[]{1, null, 7L}, HeapTupleDeform.deform(after, old));
+        MemorySegment fresh = HeapTupleForm.form(after, new Object[]{2, null, 8L}, arena);
+        assertTrue(HeapTupleHeader.hasNulls(fresh));
+        assertArrayEquals(new Object[]{2, null, 8L}, HeapTupleDeform.deform(after, fresh));
+    }
+
     @Test
     void knownTupleHasPostgresBytes() {
         TupleDesc desc = TupleDesc.of(Attribute.of("a", DatumType.INT4), Attribute.of("b", DatumType.TEXT),
