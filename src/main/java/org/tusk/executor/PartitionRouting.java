@@ -128,6 +128,9 @@ public final class PartitionRouting {
 
     /** The partition constraint of {@code rel}, or null if it is not a partition. */
     public static Constraint constraintOf(Relation rel, Catalog catalog) {
+        // relispartition from the relcache spares every other table the catalog scan below
+        // (it was 58% of a tpcb-like backend's CPU when done for every INSERT and UPDATE)
+        if (!rel.isPartition()) return null;
         PartitionCatalog pc = catalog.partitions();
         if (pc == null) return null;
         List<Constraint.Level> levels = new ArrayList<>();

@@ -246,6 +246,7 @@ public final class RelCache {
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
         if (anyIdentity) rel.setAttidentity(identity);
         rel.setAtttypids(typids);
+        rel.setPartition(Boolean.TRUE.equals(PG_CLASS.get(c, "relispartition")));
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");
         if (options != null) {
             for (String o : options) if (o.startsWith("fillfactor=")) rel.setFillfactor(Integer.parseInt(o.substring(11)));

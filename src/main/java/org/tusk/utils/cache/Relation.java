@@ -23,6 +23,7 @@ public final class Relation {
     private final String name;
     private final int namespace;
     private final char relkind;
+    private boolean isPartition;
     private final char persistence;
     private final RelFileLocator locator;
     private final TupleDesc desc;
@@ -186,6 +187,11 @@ public final class Relation {
     public int targetPageFreeSpace() { return 8192 * (100 - fillfactor) / 100; }
     /** Set by the relcache from pg_class.reloptions when it builds the entry. */
     public void setFillfactor(int fillfactor) { this.fillfactor = fillfactor; }
+
+    /** pg_class.relispartition: whether this relation is a partition of a partitioned table. */
+    public boolean isPartition() { return isPartition; }
+    /** Set by the relcache from pg_class.relispartition when it builds the entry. */
+    public void setPartition(boolean isPartition) { this.isPartition = isPartition; }
     public void setTargetBlock(int block) { this.targetBlock = block; }
 
     @Override
