@@ -49,17 +49,7 @@ final class CteScanState extends PlanState {
                     return false;
                 }
                 case Record r -> {
-                    for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
-                        Class<?> t = c.getType();
-                        if (t.isPrimitive() || t == String.class || t.isEnum()) continue;
-                        Object v;
-                        try {
-                            v = c.getAccessor().invoke(r);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException("cannot read " + c + " of a plan node", e);
-                        }
-                        if (v != null && contains(v, paramId)) return true;
-                    }
+                    for (Object child : org.tusk.nodes.NodeFields.children(r)) if (contains(child, paramId)) return true;
                     return false;
                 }
                 default -> {

@@ -1,8 +1,8 @@
 package org.tusk.parser;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 
+import org.tusk.nodes.NodeFields;
 import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.error.SqlState;
@@ -205,15 +205,7 @@ final class RecursionCheck {
                 for (Object o : list) walkExpr(o);
             }
             case Record r -> {
-                for (RecordComponent c : r.getClass().getRecordComponents()) {
-                    Class<?> t = c.getType();
-                    if (t.isPrimitive() || t == String.class || t.isEnum()) continue;
-                    try {
-                        walkExpr(c.getAccessor().invoke(r));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot read " + c + " of a raw parse node", e);
-                    }
-                }
+                for (Object child : NodeFields.children(r)) walkExpr(child);
             }
             default -> { }
         }
