@@ -42,7 +42,8 @@ final class VariadicCalls {
 
     /**
      * A VARIADIC call of a VARIADIC "any" built-in: the leading arguments as text, and the array
-     * spread into text arguments when the function runs. A NULL array contributes no arguments.
+     * spread into text arguments when the function runs. A NULL array makes concat and concat_ws
+     * return NULL (concat_internal) and gives format no arguments (text_format).
      */
     static Expr variadicAny(Analyzer a, PgProc p, List<Expr> args, List<RawExpr> raws, int location, String sig) {
         // with VARIADIC written, the call has exactly the declared parameters: the fixed ones and the array
@@ -73,6 +74,7 @@ final class VariadicCalls {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < values.length - 1; i++) out.add(values[i]);
             ArrayValue arr = (ArrayValue) values[values.length - 1];
+            if (arr == null && !p.name().equals("format")) return null;
             if (arr != null) {
                 for (Object el : arr.elements()) {
                     out.add(el == null || ParseCoerce.isStringCategory(elemType) ? el
