@@ -1,5 +1,6 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.StringReader;
@@ -20,11 +21,6 @@ import org.postgresql.util.ServerErrorMessage;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConstraintsIT {
-    private static void exec(Connection c, String... sqls) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : sqls) s.execute(sql);
-        }
-    }
 
     /** "SQLSTATE message | DETAIL" of the error {@code sql} raises. */
     private static String err(Connection c, String sql) {

@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.error;
+import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,25 +35,11 @@ class DatabaseRoleIT {
         return out;
     }
 
-    private static PSQLException fails(Connection c, String sql) {
-        return assertThrows(PSQLException.class, () -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        });
-    }
-
-    private static void exec(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-    }
-
     @Test
     void createConnectDropDatabase() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection pg = server.connect()) {
             exec(pg, "create database d1");
-            assertEquals("42P04", fails(pg, "create database d1").getSQLState());
+            assertEquals("42P04", error(pg, "create database d1").getSQLState());
             assertEquals(List.of("d1", "postgres", "template0", "template1"),
                     column(pg, "select datname from pg_database order by 1"));
             try (Connection d1 = server.connectTo("d1", server.user(), null)) {
@@ -59,13 +47,13 @@ class DatabaseRoleIT {
                 assertEquals(List.of("one", "two"), column(d1, "select b from t order by a"));
                 assertEquals(List.of("d1"), column(d1, "select current_database()"));
                 // The new database's catalogs are its own: postgres does not see t.
-                assertEquals("42P01", fails(pg, "select * from t").getSQLState());
+                assertEquals("42P01", error(pg, "select * from t").getSQLState());
 
-                PSQLException busy = fails(pg, "drop database d1");
+                PSQLException busy = error(pg, "drop database d1");
                 assertEquals("55006", busy.getSQLState());
                 assertEquals("database \"d1\" is being used by other users", busy.getServerErrorMessage().getMessage());
                 assertEquals("There is 1 other session using the database.", busy.getServerErrorMessage().getDetail());
-                assertEquals("55006", fails(d1, "drop database d1").getSQLState());
+                assertEquals("55006", error(d1, "drop database d1").getSQLState());
             }
             String oid = column(pg, "select oid from pg_database where datname = 'd1'").get(0);
             assertTrue(java.nio.file.Files.isDirectory(server.dataDir().resolve("base").resolve(oid)));
@@ -73,11 +61,11 @@ class DatabaseRoleIT {
             assertTrue(!java.nio.file.Files.exists(server.dataDir().resolve("base").resolve(oid)));
             PSQLException gone = assertThrows(PSQLException.class, () -> server.connectTo("d1", server.user(), null));
             assertEquals("3D000", gone.getSQLState());
-            assertEquals("3D000", fails(pg, "drop database d1").getSQLState());
+            assertEquals("3D000", error(pg, "drop database d1").getSQLState());
             exec(pg, "drop database if exists d1");
 
             exec(pg, "begin");
-            PSQLException inBlock = fails(pg, "create database d2");
+            PSQLException inBlock = error(pg, "create database d2");
             assertEquals("25001", inBlock.getSQLState());
             assertEquals("CREATE DATABASE cannot run inside a transaction block", inBlock.getServerErrorMessage().getMessage());
             exec(pg, "rollback");
@@ -92,10 +80,10 @@ class DatabaseRoleIT {
             assertEquals(List.of("d4|owner1|5|true"), column(pg,
                     "select datname || '|' || pg_get_userbyid(datdba) || '|' || datconnlimit || '|' || datistemplate "
                             + "from pg_database where datname = 'd4'"));
-            assertEquals("42809", fails(pg, "drop database d4").getSQLState());
-            assertEquals("2BP01", fails(pg, "drop role owner1").getSQLState());
+            assertEquals("42809", error(pg, "drop database d4").getSQLState());
+            assertEquals("2BP01", error(pg, "drop role owner1").getSQLState());
             exec(pg, "alter database d4 is_template false", "drop database d4", "drop role owner1");
-            assertEquals("3D000", fails(pg, "create database d5 template nosuch").getSQLState());
+            assertEquals("3D000", error(pg, "create database d5 template nosuch").getSQLState());
         }
     }
 
@@ -104,7 +92,7 @@ class DatabaseRoleIT {
         try (TuskServer server = TuskServer.start(); Connection pg = server.connect();
              Connection t1 = server.connectTo("template1", server.user(), null)) {
             assertEquals(List.of("template1"), column(t1, "select current_database()"));
-            PSQLException e = fails(pg, "create database copy1");
+            PSQLException e = error(pg, "create database copy1");
             assertEquals("55006", e.getSQLState());
             assertEquals("source database \"template1\" is being accessed by other users", e.getServerErrorMessage().getMessage());
             assertEquals("There is 1 other session using the database.", e.getServerErrorMessage().getDetail());
@@ -130,20 +118,20 @@ class DatabaseRoleIT {
     void rolesLogInWithScramAndFollowAlterAndDrop() throws Exception {
         try (TuskServer server = TuskServer.start("tusk", "superpw", "scram-sha-256", new String[0]); Connection su = server.connect()) {
             exec(su, "create role alice login password 'secret'");
-            assertEquals("42710", fails(su, "create user alice").getSQLState());
+            assertEquals("42710", error(su, "create user alice").getSQLState());
             assertEquals(List.of("SCRAM-SHA-256$4096:"),
                     column(su, "select substr(rolpassword, 1, 19) from pg_authid where rolname = 'alice'"));
             try (Connection a = server.connect("alice", "secret")) {
                 assertEquals(List.of("alice"), column(a, "select current_user"));
-                PSQLException denied = fails(a, "create role eve");
+                PSQLException denied = error(a, "create role eve");
                 assertEquals("42501", denied.getSQLState());
                 assertEquals("permission denied to create role", denied.getServerErrorMessage().getMessage());
-                assertEquals("42501", fails(a, "select * from pg_authid").getSQLState());
+                assertEquals("42501", error(a, "select * from pg_authid").getSQLState());
                 assertEquals(List.of("********"), column(a, "select rolpassword from pg_roles where rolname = 'alice'"));
                 // A user may change their own password, nothing else.
                 exec(a, "alter role alice password 'changed'");
-                assertEquals("42501", fails(a, "alter role alice createdb").getSQLState());
-                assertEquals("42501", fails(a, "create database mine").getSQLState());
+                assertEquals("42501", error(a, "alter role alice createdb").getSQLState());
+                assertEquals("42501", error(a, "create database mine").getSQLState());
             }
             PSQLException wrong = assertThrows(PSQLException.class, () -> server.connect("alice", "secret"));
             assertEquals("28P01", wrong.getSQLState());
@@ -157,20 +145,20 @@ class DatabaseRoleIT {
                 exec(a, "create database alices");
                 assertEquals(List.of("alice"), column(a,
                         "select pg_get_userbyid(datdba) from pg_database where datname = 'alices'"));
-                assertEquals("55006", fails(su, "drop role tusk").getSQLState());
+                assertEquals("55006", error(su, "drop role tusk").getSQLState());
             }
-            PSQLException inUse = fails(su, "drop role alice");
+            PSQLException inUse = error(su, "drop role alice");
             assertEquals("2BP01", inUse.getSQLState());
             assertEquals("owner of database alices", inUse.getServerErrorMessage().getDetail());
             exec(su, "drop database alices", "drop role alice");
-            assertEquals("42704", fails(su, "drop role alice").getSQLState());
-            assertEquals("42704", fails(su, "alter role alice login").getSQLState());
+            assertEquals("42704", error(su, "drop role alice").getSQLState());
+            assertEquals("42704", error(su, "alter role alice login").getSQLState());
             PSQLException gone = assertThrows(PSQLException.class, () -> server.connect("alice", "changed"));
             assertEquals("28P01", gone.getSQLState());
 
             exec(su, "set password_encryption = 'md5'", "create role m password 'x'");
             assertEquals(List.of("md5"), column(su, "select substr(rolpassword, 1, 3) from pg_authid where rolname = 'm'"));
-            assertEquals("42939", fails(su, "create role pg_mine").getSQLState());
+            assertEquals("42939", error(su, "create role pg_mine").getSQLState());
         }
     }
 
@@ -211,38 +199,38 @@ class DatabaseRoleIT {
         try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
             exec(su, "create role alice login", "create role bob login", "create table t (a int)", "insert into t values (1)");
             try (Connection a = server.connect("alice", null); Connection b = server.connect("bob", null)) {
-                PSQLException denied = fails(a, "select * from t");
+                PSQLException denied = error(a, "select * from t");
                 assertEquals("42501", denied.getSQLState());
                 assertEquals("permission denied for table t", denied.getServerErrorMessage().getMessage());
 
                 exec(su, "grant select on t to alice", "grant insert, update on table t to bob with grant option");
                 assertEquals(List.of("1"), column(a, "select a from t"));
-                assertEquals("42501", fails(a, "insert into t values (2)").getSQLState());
+                assertEquals("42501", error(a, "insert into t values (2)").getSQLState());
                 exec(b, "insert into t values (3)", "update t set a = a");
-                assertEquals("42501", fails(b, "select * from t").getSQLState());
-                assertEquals("42501", fails(b, "update t set a = 4 where a = 1").getSQLState());
-                assertEquals("42501", fails(b, "delete from t").getSQLState());
+                assertEquals("42501", error(b, "select * from t").getSQLState());
+                assertEquals("42501", error(b, "update t set a = 4 where a = 1").getSQLState());
+                assertEquals("42501", error(b, "delete from t").getSQLState());
                 // bob passes on what he holds with grant option; alice's grants are then his.
                 exec(b, "grant insert on t to alice");
                 exec(a, "insert into t values (5)");
-                assertEquals("2BP01", fails(su, "revoke insert on t from bob").getSQLState());
+                assertEquals("2BP01", error(su, "revoke insert on t from bob").getSQLState());
                 exec(su, "revoke insert on t from bob cascade");
-                assertEquals("42501", fails(a, "insert into t values (6)").getSQLState());
-                assertEquals("42501", fails(b, "insert into t values (6)").getSQLState());
+                assertEquals("42501", error(a, "insert into t values (6)").getSQLState());
+                assertEquals("42501", error(b, "insert into t values (6)").getSQLState());
 
                 exec(su, "grant all on t to public");
                 exec(b, "delete from t where a = 5");
                 exec(su, "revoke all privileges on t from public");
-                assertEquals("42501", fails(b, "delete from t").getSQLState());
+                assertEquals("42501", error(b, "delete from t").getSQLState());
                 // aclitemout names the roles, as PostgreSQL prints relacl.
                 assertEquals(List.of("tusk=arwdDxt/tusk,alice=r/tusk,bob=w*/tusk"),
                         column(su, "select array_to_string(relacl, ',') from pg_class where relname = 't'"));
-                assertEquals("0LP01", fails(su, "grant usage on t to alice").getSQLState());
-                assertEquals("42704", fails(su, "grant select on t to nobody").getSQLState());
+                assertEquals("0LP01", error(su, "grant usage on t to alice").getSQLState());
+                assertEquals("42704", error(su, "grant select on t to nobody").getSQLState());
                 exec(b, "create table bobs (x int)");
             }
             // A role that owns or holds privileges on tables cannot be dropped (checkSharedDependencies).
-            PSQLException deps = fails(su, "drop role bob");
+            PSQLException deps = error(su, "drop role bob");
             assertEquals("2BP01", deps.getSQLState());
             assertEquals("role \"bob\" cannot be dropped because some objects depend on it",
                     deps.getServerErrorMessage().getMessage());
@@ -284,15 +272,15 @@ class DatabaseRoleIT {
             exec(su, "create database sdb", "alter database sdb set statement_timeout = '5min'",
                     "create role u login", "alter role u set search_path = a, b",
                     "alter role u in database sdb set work_mem = '8MB'");
-            assertEquals("22023", fails(su, "alter database sdb set work_mem = 'bogus'").getSQLState());
-            assertEquals("42704", fails(su, "alter database sdb set no_such_parameter = 1").getSQLState());
+            assertEquals("22023", error(su, "alter database sdb set work_mem = 'bogus'").getSQLState());
+            assertEquals("42704", error(su, "alter database sdb set no_such_parameter = 1").getSQLState());
             assertEquals(List.of("{\"search_path=a, b\"}"), column(su, "select rolconfig from pg_roles where rolname = 'u'"));
             try (Connection u = server.connectTo("sdb", "u", null)) {
                 assertEquals(List.of("5min"), column(u, "show statement_timeout"));
                 assertEquals(List.of("8MB"), column(u, "show work_mem"));
                 assertEquals(List.of("a, b"), column(u, "show search_path"));
                 // Only the owner (or a superuser) sets a database's defaults.
-                assertEquals("42501", fails(u, "alter database sdb set work_mem = '1MB'").getSQLState());
+                assertEquals("42501", error(u, "alter database sdb set work_mem = '1MB'").getSQLState());
             }
             exec(su, "alter database sdb reset all", "alter role u reset search_path");
             try (Connection u = server.connectTo("sdb", "u", null)) {

@@ -1,5 +1,6 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,12 +38,6 @@ class DmlIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) server.close();
-    }
-
-    private static void exec(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
     }
 
     private static List<String> column(Connection c, String sql) throws SQLException {

@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.failsMessage;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
@@ -35,19 +37,6 @@ class DomainIT {
         if (server != null) server.close();
     }
 
-    private static SQLWarning exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            return s.getWarnings();
-        }
-    }
-
-    private static String fails(Connection c, String sql, String sqlState) {
-        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
-        assertEquals(sqlState, e.getSQLState(), e.getMessage());
-        return e.getServerErrorMessage().getMessage();
-    }
-
     private static List<String> column(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -62,25 +51,25 @@ class DomainIT {
             exec(c, "create domain posint as int check (value > 0)");
             exec(c, "create domain nn_text as text not null default 'dflt'");
             exec(c, "create domain vc5 varchar(5) constraint short check (length(value) < 5)");
-            assertEquals("type \"posint\" already exists", fails(c, "create domain posint as int", "42710"));
+            assertEquals("type \"posint\" already exists", failsMessage(c, "create domain posint as int", "42710"));
             // casts
             assertEquals(List.of("6"), column(c, "select 5::posint + 1"));
             assertEquals("value for domain posint violates check constraint \"posint_check\"",
-                    fails(c, "select (-1)::posint", "23514"));
-            assertEquals("domain nn_text does not allow null values", fails(c, "select null::nn_text", "23502"));
+                    failsMessage(c, "select (-1)::posint", "23514"));
+            assertEquals("domain nn_text does not allow null values", failsMessage(c, "select null::nn_text", "23502"));
             // an explicit cast truncates to the base typmod first; then the CHECK sees 'abcde'
-            assertEquals("value for domain vc5 violates check constraint \"short\"", fails(c, "select 'abcdef'::vc5", "23514"));
+            assertEquals("value for domain vc5 violates check constraint \"short\"", failsMessage(c, "select 'abcdef'::vc5", "23514"));
             // INSERT, UPDATE and the domain's default
             exec(c, "create table dt (a posint, b nn_text, c vc5)");
             exec(c, "insert into dt (a) values (1)");
             assertEquals(List.of("1|dflt|null"), column(c, "select a || '|' || b || '|' || coalesce(c, 'null') from dt"));
             assertEquals("value for domain posint violates check constraint \"posint_check\"",
-                    fails(c, "insert into dt values (0, 'x', 'y')", "23514"));
-            assertEquals("domain nn_text does not allow null values", fails(c, "insert into dt values (2, null, 'y')", "23502"));
+                    failsMessage(c, "insert into dt values (0, 'x', 'y')", "23514"));
+            assertEquals("domain nn_text does not allow null values", failsMessage(c, "insert into dt values (2, null, 'y')", "23502"));
             assertEquals("value for domain vc5 violates check constraint \"short\"",
-                    fails(c, "insert into dt (a, c) values (3, 'abcde')", "23514"));
+                    failsMessage(c, "insert into dt (a, c) values (3, 'abcde')", "23514"));
             assertEquals("value for domain posint violates check constraint \"posint_check\"",
-                    fails(c, "update dt set a = -5", "23514"));
+                    failsMessage(c, "update dt set a = -5", "23514"));
             // operators and functions see the base type
             exec(c, "update dt set a = a + 10");
             assertEquals(List.of("22|true|11"), column(c, "select (a * 2) || '|' || (a = 11) || '|' || a::text from dt order by a"));
@@ -88,7 +77,7 @@ class DomainIT {
             exec(c, "create function dec10(x posint) returns posint language sql as 'select x - 10'");
             assertEquals(List.of("10"), column(c, "select dec10(20)"));
             assertEquals("value for domain posint violates check constraint \"posint_check\"",
-                    fails(c, "select dec10(5)", "23514"));
+                    failsMessage(c, "select dec10(5)", "23514"));
             exec(c, "drop function dec10(posint)");
             // COPY FROM
             exec(c, "create table ct (a posint)");
@@ -98,9 +87,9 @@ class DomainIT {
             // domain over domain: every level's constraints, reported for the domain coerced to
             exec(c, "create domain small_pos as posint check (value < 1000)");
             assertEquals("value for domain small_pos violates check constraint \"small_pos_check\"",
-                    fails(c, "select 2000::small_pos", "23514"));
+                    failsMessage(c, "select 2000::small_pos", "23514"));
             assertEquals("value for domain small_pos violates check constraint \"posint_check\"",
-                    fails(c, "select 0::small_pos", "23514"));
+                    failsMessage(c, "select 0::small_pos", "23514"));
         }
     }
 
@@ -112,22 +101,22 @@ class DomainIT {
             exec(c, "create table at1 (a pint, b ntext)");
             exec(c, "insert into at1 values (11, 'x'), (12, null)");
             assertEquals("column \"a\" of table \"at1\" contains values that violate the new constraint",
-                    fails(c, "alter domain pint add constraint big check (value > 100)", "23514"));
+                    failsMessage(c, "alter domain pint add constraint big check (value > 100)", "23514"));
             exec(c, "alter domain pint add constraint big check (value > 100) not valid");
             assertEquals("value for domain pint violates check constraint \"big\"",
-                    fails(c, "insert into at1 (a) values (50)", "23514"));
+                    failsMessage(c, "insert into at1 (a) values (50)", "23514"));
             assertEquals("column \"a\" of table \"at1\" contains values that violate the new constraint",
-                    fails(c, "alter domain pint validate constraint big", "23514"));
+                    failsMessage(c, "alter domain pint validate constraint big", "23514"));
             exec(c, "alter domain pint drop constraint big");
             assertEquals("constraint \"big\" of domain \"pint\" does not exist",
-                    fails(c, "alter domain pint drop constraint big", "42704"));
+                    failsMessage(c, "alter domain pint drop constraint big", "42704"));
             SQLWarning w = exec(c, "alter domain pint drop constraint if exists big");
             assertEquals("constraint \"big\" of domain \"pint\" does not exist, skipping", w.getMessage());
             assertEquals("column \"b\" of table \"at1\" contains null values",
-                    fails(c, "alter domain ntext set not null", "23502"));
+                    failsMessage(c, "alter domain ntext set not null", "23502"));
             exec(c, "delete from at1 where b is null");
             exec(c, "alter domain ntext set not null");
-            assertEquals("domain ntext does not allow null values", fails(c, "insert into at1 (a) values (13)", "23502"));
+            assertEquals("domain ntext does not allow null values", failsMessage(c, "insert into at1 (a) values (13)", "23502"));
             exec(c, "alter domain ntext set default 'other'");
             exec(c, "insert into at1 (a) values (13)");
             assertEquals(List.of("x", "other"), column(c, "select b from at1 order by a"));
@@ -136,23 +125,23 @@ class DomainIT {
             exec(c, "insert into at1 (a) values (14)");
             exec(c, "alter domain pint rename constraint pint_check to positive");
             assertEquals("value for domain pint violates check constraint \"positive\"",
-                    fails(c, "insert into at1 (a) values (-3)", "23514"));
+                    failsMessage(c, "insert into at1 (a) values (-3)", "23514"));
             assertEquals("constraint \"nope\" for domain pint does not exist",
-                    fails(c, "alter domain pint rename constraint nope to x", "42704"));
-            assertEquals("integer is not a domain", fails(c, "alter domain int4 drop default", "42809"));
+                    failsMessage(c, "alter domain pint rename constraint nope to x", "42704"));
+            assertEquals("integer is not a domain", failsMessage(c, "alter domain int4 drop default", "42809"));
             // DROP DOMAIN
             assertEquals("cannot drop type pint because other objects depend on it",
-                    fails(c, "drop domain pint", "2BP01"));
+                    failsMessage(c, "drop domain pint", "2BP01"));
             PSQLException e = assertThrows(PSQLException.class, () -> exec(c, "drop domain pint"));
             assertEquals("column a of table at1 depends on type pint", e.getServerErrorMessage().getDetail());
             assertEquals("Use DROP ... CASCADE to drop the dependent objects too.", e.getServerErrorMessage().getHint());
             assertEquals("0A000", assertThrows(PSQLException.class, () -> exec(c, "drop domain pint cascade")).getSQLState());
-            assertEquals("type \"nosuch\" does not exist", fails(c, "drop domain nosuch", "42704"));
+            assertEquals("type \"nosuch\" does not exist", failsMessage(c, "drop domain nosuch", "42704"));
             assertEquals("type \"nosuch\" does not exist, skipping", exec(c, "drop domain if exists nosuch").getMessage());
-            assertEquals("\"int4\" is not a domain", fails(c, "drop domain int4", "42809"));
+            assertEquals("\"int4\" is not a domain", failsMessage(c, "drop domain int4", "42809"));
             exec(c, "drop table at1");
             exec(c, "drop domain pint, ntext");
-            assertEquals("type \"pint\" does not exist", fails(c, "select 1::pint", "42704"));
+            assertEquals("type \"pint\" does not exist", failsMessage(c, "select 1::pint", "42704"));
         }
     }
 
@@ -160,12 +149,12 @@ class DomainIT {
     void badDomainDefinitions() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals("argument of CHECK must be type boolean, not type integer",
-                    fails(c, "create domain bad as int check (value + 1)", "42804"));
-            assertEquals("column \"x\" does not exist", fails(c, "create domain bad as int check (x > 0)", "42703"));
+                    failsMessage(c, "create domain bad as int check (value + 1)", "42804"));
+            assertEquals("column \"x\" does not exist", failsMessage(c, "create domain bad as int check (x > 0)", "42703"));
             assertEquals("cannot use subquery in check constraint",
-                    fails(c, "create domain bad as int check (value > (select 1))", "0A000"));
-            assertEquals("conflicting NULL/NOT NULL constraints", fails(c, "create domain bad as int not null null", "42601"));
-            assertEquals("type \"nosuchtype\" does not exist", fails(c, "create domain bad as nosuchtype", "42704"));
+                    failsMessage(c, "create domain bad as int check (value > (select 1))", "0A000"));
+            assertEquals("conflicting NULL/NOT NULL constraints", failsMessage(c, "create domain bad as int not null null", "42601"));
+            assertEquals("type \"nosuchtype\" does not exist", failsMessage(c, "create domain bad as nosuchtype", "42704"));
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.failsFirstLine;
+import static org.tusk.it.Jdbc.rowsShowingNull;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
@@ -35,63 +38,37 @@ class FunctionCallIT {
         if (server != null) server.close();
     }
 
-    private static SQLWarning exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            return s.getWarnings();
-        }
-    }
-
-    private static String fails(Connection c, String sql, String sqlState) {
-        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
-        assertEquals(sqlState, e.getSQLState(), e.getMessage());
-        return e.getMessage().lines().findFirst().get();
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void namedDefaultAndVariadicArguments() throws Exception {
         try (Connection a = server.connect()) {
             exec(a, "create function vsum(variadic xs int[]) returns int language sql as 'select sum(x)::int from unnest(xs) x'");
-            assertEquals(List.of("6|9|5"), rows(a, "select vsum(1,2,3), vsum(variadic array[4,5]), vsum(5)"));
-            assertEquals("ERROR: function vsum() does not exist", fails(a, "select vsum()", "42883"));
-            assertEquals("ERROR: function vsum(integer) does not exist", fails(a, "select vsum(variadic 5)", "42883"));
+            assertEquals(List.of("6|9|5"), rowsShowingNull(a, "select vsum(1,2,3), vsum(variadic array[4,5]), vsum(5)"));
+            assertEquals("ERROR: function vsum() does not exist", failsFirstLine(a, "select vsum()", "42883"));
+            assertEquals("ERROR: function vsum(integer) does not exist", failsFirstLine(a, "select vsum(variadic 5)", "42883"));
             exec(a, "create function fmt(a text, b text default 'B', c text default 'C') returns text language sql "
                     + "as $$ select a || b || c $$");
-            assertEquals(List.of("xBC|xBz|pBq|wyC"), rows(a,
+            assertEquals(List.of("xBC|xBz|pBq|wyC"), rowsShowingNull(a,
                     "select fmt('x'), fmt('x', c => 'z'), fmt(c := 'q', a => 'p'), fmt(b => 'y', a => 'w')"));
-            assertEquals("ERROR: function fmt(c => unknown) does not exist", fails(a, "select fmt(c => 'z')", "42883"));
-            assertEquals("ERROR: function fmt(unknown, a => unknown) does not exist", fails(a, "select fmt('x', a => 'y')", "42883"));
-            assertEquals("ERROR: argument name \"a\" used more than once", fails(a, "select fmt(a => 'x', a => 'y')", "42601"));
-            assertEquals("ERROR: positional argument cannot follow named argument", fails(a, "select fmt(a => 'x', 'y')", "42601"));
+            assertEquals("ERROR: function fmt(c => unknown) does not exist", failsFirstLine(a, "select fmt(c => 'z')", "42883"));
+            assertEquals("ERROR: function fmt(unknown, a => unknown) does not exist", failsFirstLine(a, "select fmt('x', a => 'y')", "42883"));
+            assertEquals("ERROR: argument name \"a\" used more than once", failsFirstLine(a, "select fmt(a => 'x', a => 'y')", "42601"));
+            assertEquals("ERROR: positional argument cannot follow named argument", failsFirstLine(a, "select fmt(a => 'x', 'y')", "42601"));
             // VARIADIC "any" built-ins spread the array
-            assertEquals(List.of("123|ab|u-v"), rows(a, "select concat(variadic array[1,2,3]), concat('a', 'b'), "
+            assertEquals(List.of("123|ab|u-v"), rowsShowingNull(a, "select concat(variadic array[1,2,3]), concat('a', 'b'), "
                     + "format('%s-%s', variadic array['u','v'])"));
-            assertEquals("ERROR: VARIADIC argument must be an array", fails(a, "select concat(variadic 1)", "42804"));
+            assertEquals("ERROR: VARIADIC argument must be an array", failsFirstLine(a, "select concat(variadic 1)", "42804"));
             assertEquals("ERROR: function concat(unknown, text[]) does not exist",
-                    fails(a, "select concat('a', variadic array['b'])", "42883"));
+                    failsFirstLine(a, "select concat('a', variadic array['b'])", "42883"));
             exec(a, "create function v2(a int, variadic b text[]) returns text language sql "
                     + "as $$ select a::text || array_to_string(b, ',') $$");
-            assertEquals(List.of("1a,b|2c|3x"), rows(a, "select v2(1, 'a', 'b'), v2(2, variadic array['c']), "
+            assertEquals(List.of("1a,b|2c|3x"), rowsShowingNull(a, "select v2(1, 'a', 'b'), v2(2, variadic array['c']), "
                     + "v2(a => 3, variadic b => array['x'])"));
             assertEquals("ERROR: function v2(a => integer, b => text[]) does not exist",
-                    fails(a, "select v2(a => 3, b => array['x'])", "42883"));
+                    failsFirstLine(a, "select v2(a => 3, b => array['x'])", "42883"));
             assertEquals("ERROR: VARIADIC parameter must be the last input parameter",
-                    fails(a, "create function bad(variadic a int[], b int) returns int language sql as 'select 1'", "42P13"));
+                    failsFirstLine(a, "create function bad(variadic a int[], b int) returns int language sql as 'select 1'", "42P13"));
             assertEquals("ERROR: VARIADIC parameter must be an array",
-                    fails(a, "create function bad(variadic a int) returns int language sql as 'select 1'", "42P13"));
+                    failsFirstLine(a, "create function bad(variadic a int) returns int language sql as 'select 1'", "42P13"));
         }
     }
 
@@ -100,31 +77,31 @@ class FunctionCallIT {
         try (Connection a = server.connect()) {
             exec(a, "create function af(int) returns int language sql as 'select $1 + 1'");
             exec(a, "alter function af(int) immutable strict cost 5");
-            assertEquals(List.of("i|t|5"), rows(a, "select provolatile, proisstrict, procost from pg_proc where proname = 'af'"));
-            assertEquals(List.of("null"), rows(a, "select af(null)"));
+            assertEquals(List.of("i|t|5"), rowsShowingNull(a, "select provolatile, proisstrict, procost from pg_proc where proname = 'af'"));
+            assertEquals(List.of("null"), rowsShowingNull(a, "select af(null)"));
             exec(a, "alter function af called on null input volatile");
-            assertEquals(List.of("v|f"), rows(a, "select provolatile, proisstrict from pg_proc where proname = 'af'"));
+            assertEquals(List.of("v|f"), rowsShowingNull(a, "select provolatile, proisstrict from pg_proc where proname = 'af'"));
             assertEquals("ERROR: ROWS is not applicable when function does not return a set",
-                    fails(a, "alter function af(int) rows 10", "22023"));
-            assertEquals("ERROR: COST must be positive", fails(a, "alter function af(int) cost 0", "22023"));
+                    failsFirstLine(a, "alter function af(int) rows 10", "22023"));
+            assertEquals("ERROR: COST must be positive", failsFirstLine(a, "alter function af(int) cost 0", "22023"));
             exec(a, "create function af2(int) returns int language sql as 'select $1 + 2'");
             assertEquals("ERROR: function af2(integer) already exists in schema \"public\"",
-                    fails(a, "alter function af(int) rename to af2", "42723"));
+                    failsFirstLine(a, "alter function af(int) rename to af2", "42723"));
             exec(a, "alter function af(int) rename to af3");
-            assertEquals(List.of("2"), rows(a, "select af3(1)"));
+            assertEquals(List.of("2"), rowsShowingNull(a, "select af3(1)"));
             exec(a, "create schema afs");
             exec(a, "alter function af3(int) set schema afs");
-            assertEquals("ERROR: function af3(integer) does not exist", fails(a, "select af3(1)", "42883"));
-            assertEquals(List.of("2"), rows(a, "select afs.af3(1)"));
-            assertEquals("ERROR: function nosuch(integer) does not exist", fails(a, "alter function nosuch(int) stable", "42883"));
+            assertEquals("ERROR: function af3(integer) does not exist", failsFirstLine(a, "select af3(1)", "42883"));
+            assertEquals(List.of("2"), rowsShowingNull(a, "select afs.af3(1)"));
+            assertEquals("ERROR: function nosuch(integer) does not exist", failsFirstLine(a, "alter function nosuch(int) stable", "42883"));
             exec(a, "create role afowner");
             exec(a, "alter function afs.af3(int) owner to afowner");
-            assertEquals(List.of("afowner"), rows(a, "select r.rolname from pg_proc p join pg_roles r on r.oid = p.proowner "
+            assertEquals(List.of("afowner"), rowsShowingNull(a, "select r.rolname from pg_proc p join pg_roles r on r.oid = p.proowner "
                     + "where p.proname = 'af3'"));
             exec(a, "create aggregate aagg(int4) (sfunc = int4pl, stype = int4)");
             exec(a, "alter aggregate aagg(int4) rename to aagg2");
-            assertEquals(List.of("3"), rows(a, "select aagg2(x) from (values (1), (2)) v(x)"));
-            assertEquals("ERROR: aggregate aagg(integer) does not exist", fails(a, "alter aggregate aagg(int4) rename to x", "42883"));
+            assertEquals(List.of("3"), rowsShowingNull(a, "select aagg2(x) from (values (1), (2)) v(x)"));
+            assertEquals("ERROR: aggregate aagg(integer) does not exist", failsFirstLine(a, "alter aggregate aagg(int4) rename to x", "42883"));
         }
     }
 }

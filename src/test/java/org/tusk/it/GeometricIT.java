@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.rowsShowingNull;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,25 +42,6 @@ class GeometricIT {
         if (server != null) server.close();
     }
 
-    private static void exec(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void storedValuesSurviveCopyAndRestart() throws Exception {
         try (Connection c = server.connect()) {
@@ -75,18 +58,18 @@ class GeometricIT {
                     "1|(1,2)|[(0,0),(3,4)]|[(0,0),(3,4),(5,5)]|(2,2),(0,0)|((0,0),(4,0),(0,4))|{1,-1,0}|<(1,1),2>|{\"(1,2)\",\"(3,4)\"}",
                     "2|(NaN,Infinity)|null|((1,1),(2,2),(3,1))|(0,0),(-1,-1)|null|null|null|null",
                     "3|(-3.5,1e-300)|null|null|(1,1),(1,1)|null|null|null|null"),
-                    rows(c, "SELECT * FROM shapes ORDER BY id"));
-            assertEquals(List.of("1|5|t|8|t"), rows(c, "SELECT id, @-@ s, p <@ b, area(po::path), po @> p FROM shapes WHERE id = 1"));
-            assertEquals(List.of("1", "3"), rows(c, "SELECT id FROM shapes WHERE b && box '(1,1),(5,5)' ORDER BY id"));
-            assertEquals(List.of("1|2|(0,0)"), rows(c, "SELECT id, p[1], (b[1]) FROM shapes WHERE id = 1"));
+                    rowsShowingNull(c, "SELECT * FROM shapes ORDER BY id"));
+            assertEquals(List.of("1|5|t|8|t"), rowsShowingNull(c, "SELECT id, @-@ s, p <@ b, area(po::path), po @> p FROM shapes WHERE id = 1"));
+            assertEquals(List.of("1", "3"), rowsShowingNull(c, "SELECT id FROM shapes WHERE b && box '(1,1),(5,5)' ORDER BY id"));
+            assertEquals(List.of("1|2|(0,0)"), rowsShowingNull(c, "SELECT id, p[1], (b[1]) FROM shapes WHERE id = 1"));
             org.postgresql.util.PSQLException e = assertThrows(org.postgresql.util.PSQLException.class,
-                    () -> rows(c, "SELECT p FROM shapes ORDER BY p"));
+                    () -> rowsShowingNull(c, "SELECT p FROM shapes ORDER BY p"));
             assertEquals("42883", e.getSQLState());
-            e = assertThrows(org.postgresql.util.PSQLException.class, () -> rows(c, "SELECT b, count(*) FROM shapes GROUP BY b"));
+            e = assertThrows(org.postgresql.util.PSQLException.class, () -> rowsShowingNull(c, "SELECT b, count(*) FROM shapes GROUP BY b"));
             assertEquals("could not identify an equality operator for type box", e.getServerErrorMessage().getMessage());
             assertEquals(List.of("{(1,1),(0,0);(3,3),(2,2)}|(3,3),(2,2)"),
-                    rows(c, "SELECT v, v[2] FROM (SELECT '{(0,0),(1,1);(2,2),(3,3)}'::box[] AS v) s"));
-            assertEquals(List.of("2"), rows(c, "SELECT count(*) FROM shapes WHERE p <-> point '(0,0)' < 100 OR p[0] <> p[0]"));
+                    rowsShowingNull(c, "SELECT v, v[2] FROM (SELECT '{(0,0),(1,1);(2,2),(3,3)}'::box[] AS v) s"));
+            assertEquals(List.of("2"), rowsShowingNull(c, "SELECT count(*) FROM shapes WHERE p <-> point '(0,0)' < 100 OR p[0] <> p[0]"));
         }
     }
 

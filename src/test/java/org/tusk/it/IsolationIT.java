@@ -1,5 +1,6 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,6 @@ class IsolationIT {
     static void stop() throws Exception {
         THREADS.shutdownNow();
         if (server != null) server.close();
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private static int update(Connection c, String sql) throws SQLException {

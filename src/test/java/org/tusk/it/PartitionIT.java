@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.joinedRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,27 +37,6 @@ class PartitionIT {
         if (server != null) server.close();
     }
 
-    static void exec(Connection c, String... sql) throws Exception {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-    }
-
-    static String rows(Connection c, String sql) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                if (!sb.isEmpty()) sb.append(';');
-                for (int i = 1; i <= n; i++) {
-                    if (i > 1) sb.append('|');
-                    sb.append(rs.getString(i));
-                }
-            }
-        }
-        return sb.toString();
-    }
-
     static ServerErrorMessage error(Connection c, String sql) {
         return assertThrows(PSQLException.class, () -> exec(c, sql)).getServerErrorMessage();
     }
@@ -67,9 +48,9 @@ class PartitionIT {
                     "create table rp1 partition of rp for values from (1) to (10)",
                     "create table rp2 partition of rp for values from (10) to (20)",
                     "insert into rp values (1, 'one'), (15, 'fifteen'), (9, 'nine')");
-            assertEquals("1|one;9|nine", rows(c, "select * from rp1 order by a"));
-            assertEquals("15|fifteen", rows(c, "select * from rp2"));
-            assertEquals("1|one;9|nine;15|fifteen", rows(c, "select * from rp order by a"));
+            assertEquals("1|one;9|nine", joinedRows(c, "select * from rp1 order by a"));
+            assertEquals("15|fifteen", joinedRows(c, "select * from rp2"));
+            assertEquals("1|one;9|nine;15|fifteen", joinedRows(c, "select * from rp order by a"));
             ServerErrorMessage e = error(c, "insert into rp values (25, 'x')");
             assertEquals("23514", e.getSQLState());
             assertEquals("no partition of relation \"rp\" found for row", e.getMessage());
@@ -80,7 +61,7 @@ class PartitionIT {
             assertEquals("Failing row contains (12, x).", e.getDetail());
             // UPDATE through the parent moves the row (delete + insert); through the partition it cannot
             exec(c, "update rp set a = 11 where a = 1");
-            assertEquals("11|one;15|fifteen", rows(c, "select * from rp2 order by a"));
+            assertEquals("11|one;15|fifteen", joinedRows(c, "select * from rp2 order by a"));
             e = error(c, "update rp1 set a = 12");
             assertEquals("new row for relation \"rp1\" violates partition constraint", e.getMessage());
         }
@@ -123,8 +104,8 @@ class PartitionIT {
                     "create table hp3 partition of hp for values with (modulus 4, remainder 3)",
                     "insert into hp select generate_series(1, 10)");
             // the placement of a PostgreSQL 15 server for the same statements
-            assertEquals("1;2", rows(c, "select a from hp0 order by a"));
-            assertEquals("4;6;7;10", rows(c, "select a from hp3 order by a"));
+            assertEquals("1;2", joinedRows(c, "select a from hp0 order by a"));
+            assertEquals("4;6;7;10", joinedRows(c, "select a from hp3 order by a"));
             ServerErrorMessage e = error(c, "create table hp5 partition of hp for values with (modulus 3, remainder 0)");
             assertEquals("every hash partition modulus must be a factor of the next larger modulus", e.getMessage());
             assertEquals("The new modulus 3 is not divisible by 2, the modulus of existing partition \"hp0\".", e.getDetail());
@@ -141,17 +122,17 @@ class PartitionIT {
             assertEquals("partition constraint of relation \"ap1\" is violated by some row", e.getMessage());
             exec(c, "delete from ap1 where a = 50", "alter table ap attach partition ap1 for values from (0) to (10)");
             assertEquals("ap1|FOR VALUES FROM (0) TO (10)|t",
-                    rows(c, "select relname, pg_get_expr(relpartbound, oid), relispartition from pg_class where relname = 'ap1'"));
-            assertEquals("RANGE (a)", rows(c, "select pg_get_partkeydef('ap'::regclass)"));
-            assertEquals("1|x", rows(c, "select * from ap"));
+                    joinedRows(c, "select relname, pg_get_expr(relpartbound, oid), relispartition from pg_class where relname = 'ap1'"));
+            assertEquals("RANGE (a)", joinedRows(c, "select pg_get_partkeydef('ap'::regclass)"));
+            assertEquals("1|x", joinedRows(c, "select * from ap"));
             exec(c, "alter table ap detach partition ap1");
-            assertEquals("", rows(c, "select * from ap"));
-            assertEquals("1|x", rows(c, "select * from ap1"));
+            assertEquals("", joinedRows(c, "select * from ap"));
+            assertEquals("1|x", joinedRows(c, "select * from ap1"));
             e = error(c, "alter table ap detach partition ap1");
             assertEquals("relation \"ap1\" is not a partition of relation \"ap\"", e.getMessage());
             // dropping a partitioned table drops its partitions with it
             exec(c, "create table ap2 partition of ap for values from (10) to (20)", "drop table ap");
-            assertEquals("0", rows(c, "select count(*) from pg_class where relname in ('ap', 'ap2')"));
+            assertEquals("0", joinedRows(c, "select count(*) from pg_class where relname in ('ap', 'ap2')"));
         }
     }
 
@@ -163,11 +144,11 @@ class PartitionIT {
                     "create table cp2 partition of cp for values in (2)");
             new org.postgresql.copy.CopyManager((org.postgresql.core.BaseConnection) c.unwrap(PGConnection.class))
                     .copyIn("copy cp from stdin", new java.io.StringReader("1\tone\n2\ttwo\n"));
-            assertEquals("1|one", rows(c, "select * from cp1"));
-            assertEquals("2|two", rows(c, "select * from cp2"));
-            assertEquals("Seq Scan on cp2 cp;  Filter: (a = 2)", rows(c, "explain (costs off) select * from cp where a = 2"));
+            assertEquals("1|one", joinedRows(c, "select * from cp1"));
+            assertEquals("2|two", joinedRows(c, "select * from cp2"));
+            assertEquals("Seq Scan on cp2 cp;  Filter: (a = 2)", joinedRows(c, "explain (costs off) select * from cp where a = 2"));
             assertEquals("Append;  ->  Seq Scan on cp1 cp_1;  ->  Seq Scan on cp2 cp_2",
-                    rows(c, "explain (costs off) select * from cp"));
+                    joinedRows(c, "explain (costs off) select * from cp"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
@@ -49,12 +50,6 @@ class RowLockIT {
             while (rs.next()) out.add(rs.getInt(1));
         }
         return out;
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.error;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.rowsShowingNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,42 +39,18 @@ class RowTypesIT {
         if (server != null) server.close();
     }
 
-    private static void exec(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-    }
-
-    /** Every row, its columns joined by '|' (NULL as "null"). */
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
-    private static SQLException error(Connection c, String sql) {
-        return assertThrows(SQLException.class, () -> exec(c, sql));
-    }
-
     @Test
     void rowConstructorsAndComparisons() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("(1,abc,,\"a b\")"), rows(c, "select row(1,'abc', null, 'a b')"));
-            assertEquals(List.of("t|t|null|f|t|f"), rows(c, "select (1,2) = (1,2), (1,2) < (1,3), (1,null) = (1,2), "
+            assertEquals(List.of("(1,abc,,\"a b\")"), rowsShowingNull(c, "select row(1,'abc', null, 'a b')"));
+            assertEquals(List.of("t|t|null|f|t|f"), rowsShowingNull(c, "select (1,2) = (1,2), (1,2) < (1,3), (1,null) = (1,2), "
                     + "row(1,2) is null, row(null,null) is null, row(1,null) is not null"));
-            assertEquals(List.of("t|t"), rows(c, "select (1,'a') is distinct from (1,'b'), (1,'a') is not distinct from (1,'a')"));
-            assertEquals(List.of("t"), rows(c, "select (1,2) in (select 1,2)"));
-            assertEquals(List.of("{\"f1\":1,\"f2\":\"foo\"}"), rows(c, "select row_to_json(row(1,'foo'))"));
+            assertEquals(List.of("t|t"), rowsShowingNull(c, "select (1,'a') is distinct from (1,'b'), (1,'a') is not distinct from (1,'a')"));
+            assertEquals(List.of("t"), rowsShowingNull(c, "select (1,2) in (select 1,2)"));
+            assertEquals(List.of("{\"f1\":1,\"f2\":\"foo\"}"), rowsShowingNull(c, "select row_to_json(row(1,'foo'))"));
             assertEquals(List.of("{\"a\":1,\n \"r\":{\"f1\":2,\"f2\":\"z\"}}"),
-                    rows(c, "select row_to_json(q, true) from (select 1 as a, row(2, 'z') as r) q"));
-            assertEquals(List.of("3|4"), rows(c, "select * from (values (1,2),(3,4)) v(a,b) where (a,b) > (1,2)"));
+                    rowsShowingNull(c, "select row_to_json(q, true) from (select 1 as a, row(2, 'z') as r) q"));
+            assertEquals(List.of("3|4"), rowsShowingNull(c, "select * from (values (1,2),(3,4)) v(a,b) where (a,b) > (1,2)"));
             SQLException e = error(c, "select (1,2,3) = (1,2)");
             assertEquals("42601", e.getSQLState());
             assertEquals("unequal number of entries in row expressions",
@@ -87,16 +66,16 @@ class RowTypesIT {
             exec(c, "create type cpx as (r float8, i float8)",
                     "create table ctab (id int, c cpx, t text)",
                     "insert into ctab values (1, row(1.5, 2), 'a'), (2, '(3,4)', 'b'), (3, null, 'c'), (4, row(null, 5), 'd')");
-            assertEquals(List.of("1|(1.5,2)|a", "2|(3,4)|b", "3|null|c", "4|(,5)|d"), rows(c, "select * from ctab order by id"));
+            assertEquals(List.of("1|(1.5,2)|a", "2|(3,4)|b", "3|null|c", "4|(,5)|d"), rowsShowingNull(c, "select * from ctab order by id"));
             assertEquals(List.of("(1,\"(1.5,2)\",a)", "(2,\"(3,4)\",b)", "(3,,c)", "(4,\"(,5)\",d)"),
-                    rows(c, "select ctab from ctab order by id"));
-            assertEquals(List.of("3|4"), rows(c, "select (c).r, (c).i from ctab where c = row(3,4)::cpx"));
-            assertEquals(List.of("f|t", "f|t", "t|f", "f|f"), rows(c, "select c is null, c is not null from ctab order by id"));
+                    rowsShowingNull(c, "select ctab from ctab order by id"));
+            assertEquals(List.of("3|4"), rowsShowingNull(c, "select (c).r, (c).i from ctab where c = row(3,4)::cpx"));
+            assertEquals(List.of("f|t", "f|t", "t|f", "f|f"), rowsShowingNull(c, "select c is null, c is not null from ctab order by id"));
             exec(c, "update ctab set c.i = 9, c.r = 8 where id = 1", "update ctab set (id, t) = (select 10, 'ten') where id = 2",
                     "insert into ctab (id, c.r) values (5, 7)");
             assertEquals(List.of("1|(8,9)|a", "4|(,5)|d", "5|(7,)|null", "10|(3,4)|ten"),
-                    rows(c, "select * from ctab where id <> 3 order by id"));
-            assertEquals(List.of("x|y"), rows(c, "select ('(5,,x)'::ctab).t, (row(1, null, 'y')::ctab).t"));
+                    rowsShowingNull(c, "select * from ctab where id <> 3 order by id"));
+            assertEquals(List.of("x|y"), rowsShowingNull(c, "select ('(5,,x)'::ctab).t, (row(1, null, 'y')::ctab).t"));
             SQLException bad = error(c, "select '(5'::cpx");
             assertEquals("22P02", bad.getSQLState());
             assertEquals("malformed record literal: \"(5\"", ((org.postgresql.util.PSQLException) bad).getServerErrorMessage()

@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.fails;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
@@ -30,19 +32,6 @@ class SchemaIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) server.close();
-    }
-
-    private static SQLWarning exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            return s.getWarnings();
-        }
-    }
-
-    private static PSQLException fails(Connection c, String sql, String sqlState) {
-        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
-        assertEquals(sqlState, e.getSQLState(), e.getMessage());
-        return e;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.failsFirstLine;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
@@ -33,18 +35,6 @@ class SetReturningSqlFunctionIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) server.close();
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String fails(Connection c, String sql, String sqlState) {
-        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
-        assertEquals(sqlState, e.getSQLState(), e.getMessage());
-        return e.getMessage().lines().findFirst().get();
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {
@@ -96,11 +86,11 @@ class SetReturningSqlFunctionIT {
             assertEquals(List.of("x|y", "2|y"), rows(a, "select * from inc(1)"));
             assertEquals(List.of("proargmodes|proargnames", "{b,o}|{x,y}"),
                     rows(a, "select proargmodes, proargnames from pg_proc where proname = 'inc'"));
-            assertEquals("ERROR: function result type must be record because of OUT parameters", fails(a,
+            assertEquals("ERROR: function result type must be record because of OUT parameters", failsFirstLine(a,
                     "create function bad(out a int, out b int) returns int language sql as 'select 1, 2'", "42P13"));
-            assertEquals("ERROR: return type mismatch in function declared to return record", fails(a,
+            assertEquals("ERROR: return type mismatch in function declared to return record", failsFirstLine(a,
                     "create function bad(out a int, out b int) language sql as 'select 1'", "42P13"));
-            assertEquals("ERROR: return type mismatch in function declared to return record", fails(a,
+            assertEquals("ERROR: return type mismatch in function declared to return record", failsFirstLine(a,
                     "create function bad(out a int, out b int) language sql as 'select 1, 2, 3'", "42P13"));
             // one OUT parameter: the function returns its type
             exec(a, "create function one(x int, out doubled int) language sql as 'select x * 2'");
@@ -115,8 +105,8 @@ class SetReturningSqlFunctionIT {
             assertEquals(List.of("regproc", "int4pl"), rows(a, "select 'int4pl'::regproc"));
             exec(a, "create function twice(int) returns int language sql as 'select $1 * 2'");
             exec(a, "create function twice(text) returns text language sql as 'select $1 || $1'");
-            assertEquals("ERROR: more than one function named \"twice\"", fails(a, "select 'twice'::regproc", "42725"));
-            assertEquals("ERROR: function \"nosuch\" does not exist", fails(a, "select 'nosuch'::regproc", "42883"));
+            assertEquals("ERROR: more than one function named \"twice\"", failsFirstLine(a, "select 'twice'::regproc", "42725"));
+            assertEquals("ERROR: function \"nosuch\" does not exist", failsFirstLine(a, "select 'nosuch'::regproc", "42883"));
             assertEquals(List.of("regprocedure", "twice(integer)"), rows(a, "select 'twice(int)'::regprocedure"));
             assertEquals(List.of("proname|pronargs", "twice|1"),
                     rows(a, "select proname, pronargs from pg_proc where oid = 'twice(text)'::regprocedure"));

@@ -46,13 +46,13 @@ class SettingsIT {
                             + "plans, and the planner will attempt to choose which is better.  This can be set to "
                             + "override the default behavior.|user|enum|default|null|null|"
                             + "{auto,force_generic_plan,force_custom_plan}|auto|auto|null|null|f",
-                    ViewsIT.rows(c, "select " + COLUMNS + " from pg_settings where name in ('enable_memoize', "
+                    Jdbc.joinedRows(c, "select " + COLUMNS + " from pg_settings where name in ('enable_memoize', "
                             + "'hash_mem_multiplier', 'max_stack_depth', 'plan_cache_mode') order by name"));
             // the function behind the view gives the same rows
-            assertEquals("0", ViewsIT.rows(c, "select count(*) from (select * from pg_show_all_settings() "
+            assertEquals("0", Jdbc.joinedRows(c, "select count(*) from (select * from pg_show_all_settings() "
                     + "except select * from pg_settings) d"));
             assertEquals("pg_catalog.pg_settings|integer",
-                    ViewsIT.rows(c, "select 'pg_catalog.pg_settings', vartype from pg_catalog.pg_settings "
+                    Jdbc.joinedRows(c, "select 'pg_catalog.pg_settings', vartype from pg_catalog.pg_settings "
                             + "where name = 'geqo_threshold'"));
         }
     }
@@ -61,15 +61,15 @@ class SettingsIT {
     void sessionChangesShowInPgSettings() throws Exception {
         try (Connection c = server.connect()) {
             ViewsIT.exec(c, "set min_parallel_table_scan_size = '16MB'", "set enable_indexonlyscan = off");
-            assertEquals("2048|session|1024;off|session|on", ViewsIT.rows(c, "select setting, source, reset_val from "
+            assertEquals("2048|session|1024;off|session|on", Jdbc.joinedRows(c, "select setting, source, reset_val from "
                     + "pg_settings where name in ('min_parallel_table_scan_size', 'enable_indexonlyscan') order by name desc"));
-            assertEquals("16MB", ViewsIT.rows(c, "show min_parallel_table_scan_size"));
-            assertEquals("off", ViewsIT.rows(c, "select current_setting('enable_indexonlyscan')"));
+            assertEquals("16MB", Jdbc.joinedRows(c, "show min_parallel_table_scan_size"));
+            assertEquals("off", Jdbc.joinedRows(c, "select current_setting('enable_indexonlyscan')"));
             ViewsIT.exec(c, "set jit_above_cost = 0", "set max_parallel_workers_per_gather = 0",
                     "set parallel_setup_cost = 10", "set parallel_tuple_cost = 0.05", "set geqo = off",
                     "set escape_string_warning = off", "set default_toast_compression = 'pglz'",
                     "set hash_mem_multiplier to default");
-            assertEquals("0|0|10|0.05|off|off|pglz|2", ViewsIT.rows(c, "select current_setting('jit_above_cost'), "
+            assertEquals("0|0|10|0.05|off|off|pglz|2", Jdbc.joinedRows(c, "select current_setting('jit_above_cost'), "
                     + "current_setting('max_parallel_workers_per_gather'), current_setting('parallel_setup_cost'), "
                     + "current_setting('parallel_tuple_cost'), current_setting('geqo'), "
                     + "current_setting('escape_string_warning'), current_setting('default_toast_compression'), "
@@ -80,18 +80,18 @@ class SettingsIT {
     @Test
     void badValuesAreRefusedWithPostgresMessages() throws Exception {
         try (Connection c = server.connect()) {
-            PSQLException e = ViewsIT.error(c, "set hash_mem_multiplier = 0.5");
+            PSQLException e = Jdbc.error(c, "set hash_mem_multiplier = 0.5");
             assertEquals("22023", e.getSQLState());
             assertEquals("0.5 is outside the valid range for parameter \"hash_mem_multiplier\" (1 .. 1000)",
                     e.getServerErrorMessage().getMessage());
-            e = ViewsIT.error(c, "set max_parallel_workers_per_gather = 2000");
+            e = Jdbc.error(c, "set max_parallel_workers_per_gather = 2000");
             assertEquals("2000 is outside the valid range for parameter \"max_parallel_workers_per_gather\" (0 .. 1024)",
                     e.getServerErrorMessage().getMessage());
-            e = ViewsIT.error(c, "set plan_cache_mode = foo");
+            e = Jdbc.error(c, "set plan_cache_mode = foo");
             assertEquals("invalid value for parameter \"plan_cache_mode\": \"foo\"", e.getServerErrorMessage().getMessage());
             assertEquals("Available values: auto, force_generic_plan, force_custom_plan.",
                     e.getServerErrorMessage().getHint());
-            e = ViewsIT.error(c, "set max_stack_depth = '50kB'");
+            e = Jdbc.error(c, "set max_stack_depth = '50kB'");
             assertEquals("50 kB is outside the valid range for parameter \"max_stack_depth\" (100 .. 2147483647)",
                     e.getServerErrorMessage().getMessage());
         }

@@ -1,5 +1,6 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,6 @@ class TableSqlIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) server.close();
-    }
-
-    private static void exec(Connection c, String... sql) throws Exception {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.failsFirstLine;
+import static org.tusk.it.Jdbc.rowsShowingNull;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
@@ -35,32 +38,6 @@ class UserAggregateIT {
         if (server != null) server.close();
     }
 
-    private static SQLWarning exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            return s.getWarnings();
-        }
-    }
-
-    private static String fails(Connection c, String sql, String sqlState) {
-        PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
-        assertEquals(sqlState, e.getSQLState(), e.getMessage());
-        return e.getMessage().lines().findFirst().get();
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void aggregatesOfBuiltinAndSqlSupportFunctions() throws Exception {
         try (Connection a = server.connect(); Connection b = server.connect()) {
@@ -72,26 +49,26 @@ class UserAggregateIT {
             exec(a, "create aggregate newsum (sfunc1 = int4pl, basetype = int4, stype1 = int4, initcond1 = '0')");
             exec(a, "create aggregate newcnt (*) (sfunc = int8inc, stype = int8, initcond = '0', parallel = safe)");
             exec(a, "create aggregate newcnt (\"any\") (sfunc = int8inc_any, stype = int8, initcond = '0')");
-            assertEquals(List.of("1|1.5000000000000000|3|3|2", "2|6.0000000000000000|12|2|2"), rows(a,
+            assertEquals(List.of("1|1.5000000000000000|3|3|2", "2|6.0000000000000000|12|2|2"), rowsShowingNull(a,
                     "select g, newavg(x), newsum(x), newcnt(*), newcnt(x) from ag group by g order by g"));
             // strict transition function without initial value: the first non-null input is the state
             exec(a, "create aggregate mymax(int4) (sfunc = int4larger, stype = int4)");
-            assertEquals(List.of("1|2|2|3", "2|7|5|12"), rows(a, "select g, mymax(x), mymax(distinct x) filter (where x < 7), "
+            assertEquals(List.of("1|2|2|3", "2|7|5|12"), rowsShowingNull(a, "select g, mymax(x), mymax(distinct x) filter (where x < 7), "
                     + "newsum(x order by x) from ag group by g order by g"));
             assertEquals(List.of("1|1|1", "1|2|3", "1|null|3", "2|5|5", "2|7|12"),
-                    rows(a, "select g, x, newsum(x) over (partition by g order by x) from ag order by g, x"));
+                    rowsShowingNull(a, "select g, x, newsum(x) over (partition by g order by x) from ag order by g, x"));
             // a SQL transition function with two aggregated arguments
             exec(a, "create function sum3(int8, int8, int8) returns int8 as 'select $1 + $2 + $3' language sql strict immutable");
             exec(a, "create aggregate sum2(int8, int8) (sfunc = sum3, stype = int8, initcond = '0')");
-            assertEquals(List.of("21"), rows(a, "select sum2(x, g) from ag"));
+            assertEquals(List.of("21"), rowsShowingNull(a, "select sum2(x, g) from ag"));
             // visible to another session after commit; pg_aggregate holds the row
-            assertEquals(List.of("21"), rows(b, "select sum2(x, g) from ag"));
-            assertEquals(List.of("1016|{0,0}"), rows(b, "select aggtranstype, agginitval from pg_aggregate where aggfinalextra = false "
+            assertEquals(List.of("21"), rowsShowingNull(b, "select sum2(x, g) from ag"));
+            assertEquals(List.of("1016|{0,0}"), rowsShowingNull(b, "select aggtranstype, agginitval from pg_aggregate where aggfinalextra = false "
                     + "and agginitval like '{%'"));
-            assertEquals(List.of("newavg|a|aggregate_dummy"), rows(b, "select proname, prokind, prosrc from pg_proc where proname = 'newavg'"));
+            assertEquals(List.of("newavg|a|aggregate_dummy"), rowsShowingNull(b, "select proname, prokind, prosrc from pg_proc where proname = 'newavg'"));
             // OR REPLACE changes the definition
             exec(a, "create or replace aggregate newsum (int4) (sfunc = int4pl, stype = int4, initcond = '100')");
-            assertEquals(List.of("115"), rows(a, "select newsum(x) from ag"));
+            assertEquals(List.of("115"), rowsShowingNull(a, "select newsum(x) from ag"));
         }
     }
 
@@ -100,30 +77,30 @@ class UserAggregateIT {
         try (Connection a = server.connect()) {
             exec(a, "create function least_accum(int8, int8) returns int8 language sql as 'select least($1, $2)'");
             assertEquals("ERROR: function least_accum(bigint, bigint) requires run-time type coercion",
-                    fails(a, "create aggregate least_agg(int4) (stype = int8, sfunc = least_accum)", "42804"));
+                    failsFirstLine(a, "create aggregate least_agg(int4) (stype = int8, sfunc = least_accum)", "42804"));
             assertEquals("ERROR: aggregate stype must be specified",
-                    fails(a, "create aggregate bad (\"Sfunc1\" = int4pl, \"Basetype\" = int4)", "42P13"));
+                    failsFirstLine(a, "create aggregate bad (\"Sfunc1\" = int4pl, \"Basetype\" = int4)", "42P13"));
             assertEquals("ERROR: parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE",
-                    fails(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl, parallel = pear)", "42601"));
+                    failsFirstLine(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl, parallel = pear)", "42601"));
             assertEquals("ERROR: must specify both or neither of serialization and deserialization functions",
-                    fails(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl, serialfunc = int4pl)", "42P13"));
+                    failsFirstLine(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl, serialfunc = int4pl)", "42P13"));
             exec(a, "create function float8mi_n(float8, float8) returns float8 as $$ select $1 - $2; $$ language sql");
             assertEquals("ERROR: strictness of aggregate's forward and inverse transition functions must match",
-                    fails(a, "create aggregate invalidsumdouble (float8) (stype = float8, sfunc = float8pl, "
+                    failsFirstLine(a, "create aggregate invalidsumdouble (float8) (stype = float8, sfunc = float8pl, "
                             + "mstype = float8, msfunc = float8pl, minvfunc = float8mi_n)", "42P13"));
             assertEquals("ERROR: function nosuch(integer, integer) does not exist",
-                    fails(a, "create aggregate x1 (int) (stype = int, sfunc = nosuch)", "42883"));
+                    failsFirstLine(a, "create aggregate x1 (int) (stype = int, sfunc = nosuch)", "42883"));
             exec(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl)");
-            assertEquals("ERROR: cannot change return type of existing function", fails(a,
+            assertEquals("ERROR: cannot change return type of existing function", failsFirstLine(a,
                     "create or replace aggregate mysum (int) (stype = _int8, sfunc = int4_avg_accum, finalfunc = int8_avg, "
                             + "initcond = '{0,0}')", "42P13"));
             exec(a, "create function k1(int8) returns int8 language sql as 'select $1'");
-            assertEquals("ERROR: cannot change routine kind", fails(a,
+            assertEquals("ERROR: cannot change routine kind", failsFirstLine(a,
                     "create or replace aggregate k1 (int8) (stype = int8, sfunc = int8pl)", "42809"));
             assertEquals("ERROR: function \"mysum\" already exists with same argument types",
-                    fails(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl)", "42723"));
+                    failsFirstLine(a, "create aggregate mysum (int) (stype = int, sfunc = int4pl)", "42723"));
             exec(a, "drop aggregate mysum(int)");
-            assertEquals("ERROR: aggregate mysum(integer) does not exist", fails(a, "drop aggregate mysum(int)", "42883"));
+            assertEquals("ERROR: aggregate mysum(integer) does not exist", failsFirstLine(a, "drop aggregate mysum(int)", "42883"));
             SQLWarning w = exec(a, "drop aggregate if exists mysum(int4), nosuch(*)");
             assertEquals("aggregate mysum(int4) does not exist, skipping", w.getMessage());
             assertEquals("aggregate nosuch() does not exist, skipping", w.getNextWarning().getMessage());

@@ -1,5 +1,6 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.exec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.PGConnection;
@@ -36,12 +37,6 @@ class UtilityIT {
 
     private static CopyManager copy(Connection c) throws SQLException {
         return c.unwrap(PGConnection.class).getCopyAPI();
-    }
-
-    private static void exec(Connection c, String... sqls) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : sqls) s.execute(sql);
-        }
     }
 
     private static String copyOut(Connection c, String sql) throws Exception {

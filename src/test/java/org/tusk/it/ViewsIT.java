@@ -1,5 +1,7 @@
 package org.tusk.it;
 
+import static org.tusk.it.Jdbc.error;
+import static org.tusk.it.Jdbc.joinedRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,39 +52,19 @@ class ViewsIT {
         return notices;
     }
 
-    /** The rows of a query, columns joined by '|', rows by ';'. */
-    static String rows(Connection c, String sql) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                if (!sb.isEmpty()) sb.append(';');
-                for (int i = 1; i <= n; i++) {
-                    if (i > 1) sb.append('|');
-                    sb.append(rs.getString(i));
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    static PSQLException error(Connection c, String sql) {
-        return assertThrows(PSQLException.class, () -> exec(c, sql));
-    }
-
     @Test
     void aViewIsReadAsItsQueryAndSeenByOtherSessions() throws Exception {
         try (Connection a = server.connect(); Connection b = server.connect()) {
             exec(a, "create table vt(a int, b text)", "insert into vt values (1, 'x'), (2, 'y'), (3, 'z')",
                     "create view vv as select a, b || '!' as bb from vt where a > 1");
-            assertEquals("2|y!;3|z!", rows(b, "select * from vv order by a"));
-            assertEquals("3|z", rows(b, "select vv.a, vt.b from vv join vt on vv.a = vt.a where vv.a > 2"));
+            assertEquals("2|y!;3|z!", joinedRows(b, "select * from vv order by a"));
+            assertEquals("3|z", joinedRows(b, "select vv.a, vt.b from vv join vt on vv.a = vt.a where vv.a > 2"));
             exec(a, "create view vv2 (z) as select a * 10 from vv");
-            assertEquals("20;30", rows(b, "select z from vv2 order by 1"));
-            assertEquals("2|t", rows(b, "select (select count(*) from vv2), exists (select 1 from vv where a = 3)"));
+            assertEquals("20;30", joinedRows(b, "select z from vv2 order by 1"));
+            assertEquals("2|t", joinedRows(b, "select (select count(*) from vv2), exists (select 1 from vv where a = 3)"));
             exec(b, "insert into vt values (4, 'w')");
             assertEquals("3", ProtocolIT.one(a, "select count(*) from vv"));
-            assertEquals("v|t", rows(a, "select relkind, relhasrules from pg_class where relname = 'vv'"));
+            assertEquals("v|t", joinedRows(a, "select relkind, relhasrules from pg_class where relname = 'vv'"));
             assertEquals(" SELECT vt.a,\n    (vt.b || '!'::text) AS bb\n   FROM vt\n  WHERE (vt.a > 1);",
                     ProtocolIT.one(a, "select pg_get_viewdef('vv')"));
             assertEquals(" SELECT vt.a,\n    vt.b || '!'::text AS bb\n   FROM vt\n  WHERE vt.a > 1;",
@@ -91,7 +73,7 @@ class ViewsIT {
                     ProtocolIT.one(a, "select pg_get_ruledef(r.oid) from pg_rewrite r join pg_class c on c.oid = r.ev_class"
                             + " where c.relname = 'vv2'"));
             assertEquals("Not a view", ProtocolIT.one(a, "select pg_get_viewdef(oid) from pg_class where relname = 'vt'"));
-            assertEquals("_RETURN|1|t", rows(a, "select rulename, ev_type, is_instead from pg_rewrite r join pg_class c"
+            assertEquals("_RETURN|1|t", joinedRows(a, "select rulename, ev_type, is_instead from pg_rewrite r join pg_class c"
                     + " on c.oid = r.ev_class where c.relname = 'vv'"));
             exec(a, "drop table vt cascade");
         }
@@ -126,7 +108,7 @@ class ViewsIT {
             exec(c, "create table rt(a int, b text)", "insert into rt values (1, 'one')",
                     "create view rv as select a, b from rt");
             exec(c, "create or replace view rv as select a, b, a + 1 as c from rt");
-            assertEquals("1|one|2", rows(c, "select * from rv"));
+            assertEquals("1|one|2", joinedRows(c, "select * from rv"));
             PSQLException drop = error(c, "create or replace view rv as select a from rt");
             assertEquals("42P16", drop.getSQLState());
             assertEquals("cannot drop columns from view", drop.getServerErrorMessage().getMessage());
@@ -174,14 +156,14 @@ class ViewsIT {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             exec(c, "create table src(a int, b varchar(5))", "insert into src values (1, 'one'), (2, 'two'), (3, 'three')");
             assertEquals(2, s.executeUpdate("create table c1 as select a, b from src where a > 1"));
-            assertEquals("2|two;3|three", rows(c, "select * from c1 order by a"));
-            assertEquals("varchar", rows(c, "select t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid"
+            assertEquals("2|two;3|three", joinedRows(c, "select * from c1 order by a"));
+            assertEquals("varchar", joinedRows(c, "select t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid"
                     + " join pg_class r on r.oid = a.attrelid where r.relname = 'c1' and a.attname = 'b'"));
             assertEquals(1, s.executeUpdate("select a * 2 as dbl into c2 from src where a = 1"));
             assertEquals("2", ProtocolIT.one(c, "select dbl from c2"));
             exec(c, "create table c3 (x, y) as select 1, 'two' with no data");
             assertEquals("0", ProtocolIT.one(c, "select count(*) from c3"));
-            assertEquals("x;y", rows(c, "select attname from pg_attribute a join pg_class r"
+            assertEquals("x;y", joinedRows(c, "select attname from pg_attribute a join pg_class r"
                     + " on r.oid = a.attrelid where r.relname = 'c3' and attnum > 0 order by attnum"));
             assertEquals(List.of("relation \"c3\" already exists, skipping"), exec(c, "create table if not exists c3 as select 1"));
             assertEquals("42P07", error(c, "create table c3 as select 1").getSQLState());
@@ -189,7 +171,7 @@ class ViewsIT {
             assertEquals("too many column names were specified", many.getServerErrorMessage().getMessage());
             assertEquals("42701", error(c, "create table c5 as select 1 as z, 2 as z").getSQLState());
             exec(c, "select 'lit' as t into temp c6");
-            assertEquals("text|t", rows(c, "select t.typname, r.relpersistence from pg_attribute a join pg_type t"
+            assertEquals("text|t", joinedRows(c, "select t.typname, r.relpersistence from pg_attribute a join pg_type t"
                     + " on t.oid = a.atttypid join pg_class r on r.oid = a.attrelid where r.relname = 'c6' and attnum = 1"));
             PSQLException nested = error(c, "select * from (select 1 into c7) s");
             assertEquals("42601", nested.getSQLState());
@@ -204,26 +186,26 @@ class ViewsIT {
             assertEquals(List.of("merging multiple inherited definitions of column \"name\"",
                             "merging column \"age\" with inherited definition"),
                     exec(c, "create table student(age int not null, gpa float8) inherits (person, worker)"));
-            assertEquals("name|2|f;age|1|t;salary|1|f;gpa|0|t", rows(c, "select attname, attinhcount, attislocal from pg_attribute a"
+            assertEquals("name|2|f;age|1|t;salary|1|f;gpa|0|t", joinedRows(c, "select attname, attinhcount, attislocal from pg_attribute a"
                     + " join pg_class r on r.oid = a.attrelid where r.relname = 'student' and attnum > 0 order by attnum"));
-            assertEquals("person|1;worker|2", rows(c, "select p.relname, inhseqno from pg_inherits i join pg_class p"
+            assertEquals("person|1;worker|2", joinedRows(c, "select p.relname, inhseqno from pg_inherits i join pg_class p"
                     + " on p.oid = i.inhparent join pg_class ch on ch.oid = i.inhrelid where ch.relname = 'student' order by 2"));
             exec(c, "insert into person values ('ann', 40)", "insert into student (name, salary, gpa) values ('bob', 10, 3.5)");
-            assertEquals("ann|40;bob|30", rows(c, "select * from person order by name"));
-            assertEquals("ann|40", rows(c, "select * from only person"));
-            assertEquals("bob|10", rows(c, "select * from worker"));
-            assertEquals("bob", rows(c, "select name from person where age < 35"));
+            assertEquals("ann|40;bob|30", joinedRows(c, "select * from person order by name"));
+            assertEquals("ann|40", joinedRows(c, "select * from only person"));
+            assertEquals("bob|10", joinedRows(c, "select * from worker"));
+            assertEquals("bob", joinedRows(c, "select name from person where age < 35"));
             assertEquals(2, c.createStatement().executeUpdate("update person set age = age + 1"));
-            assertEquals("bob|31|10|3.5", rows(c, "select * from student"));
+            assertEquals("bob|31|10|3.5", joinedRows(c, "select * from student"));
             assertEquals(0, c.createStatement().executeUpdate("delete from only person where name = 'bob'"));
             assertEquals(1, c.createStatement().executeUpdate("delete from person where name = 'bob'"));
             assertEquals("0", ProtocolIT.one(c, "select count(*) from student"));
 
             exec(c, "alter table person add column city text default 'x'");
-            assertEquals("city|1|f", rows(c, "select attname, attinhcount, attislocal from pg_attribute a join pg_class r"
+            assertEquals("city|1|f", joinedRows(c, "select attname, attinhcount, attislocal from pg_attribute a join pg_class r"
                     + " on r.oid = a.attrelid where r.relname = 'student' and attname = 'city'"));
             exec(c, "insert into student (name, gpa) values ('cy', 1)");
-            assertEquals("ann|x;cy|x", rows(c, "select name, city from person order by name"));
+            assertEquals("ann|x;cy|x", joinedRows(c, "select name, city from person order by name"));
 
             PSQLException conflict = error(c, "create table bad(age text) inherits (person)");
             assertEquals("42804", conflict.getSQLState());
