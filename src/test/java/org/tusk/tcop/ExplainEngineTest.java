@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tusk.testsupport.MemEnv;
 import org.tusk.testsupport.Sql;
 
 /** EXPLAIN end to end over in-memory storage: grammar, options, the printed plan, ANALYZE's counts. */
@@ -15,10 +14,7 @@ class ExplainEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
-        MemEnv env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory();
         sql.rows("create table t (id int primary key, name text, score int)");
         sql.rows("insert into t values (1, 'a', 10), (2, 'b', 20), (3, 'c', 30)");
     }

@@ -18,10 +18,8 @@ class OnConflictEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
         env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory(env);
         sql.rows("create table t (id int primary key, v text, n int default 0)");
         sql.rows("insert into t values (1, 'a'), (2, 'b')");
     }

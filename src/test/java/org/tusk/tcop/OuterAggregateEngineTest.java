@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tusk.testsupport.MemEnv;
 import org.tusk.testsupport.Sql;
 
 /**
@@ -18,10 +17,7 @@ class OuterAggregateEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
-        MemEnv env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory();
         sql.rows("create table o (g int, x int)");
         sql.rows("create table i (k int, v int)");
         sql.rows("insert into o values (1, 10), (1, 20), (2, 5)");

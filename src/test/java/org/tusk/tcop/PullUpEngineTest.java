@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tusk.testsupport.MemEnv;
 import org.tusk.testsupport.Sql;
 
 /**
@@ -19,10 +18,7 @@ class PullUpEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
-        MemEnv env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory();
         sql.rows("create table a (id int, v int)");
         sql.rows("create table b (id int, v int)");
         sql.rows("insert into a values (1, 10), (2, 20), (3, 30)");

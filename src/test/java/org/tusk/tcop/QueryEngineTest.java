@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tusk.nodes.Plan;
-import org.tusk.testsupport.MemEnv;
 import org.tusk.testsupport.Sql;
 
 /**
@@ -20,10 +19,7 @@ class QueryEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
-        MemEnv env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory();
         sql.rows("create table emp (id int primary key, name text, dept int, salary int)");
         sql.rows("create table dept (id int primary key, dname text)");
         sql.rows("insert into emp values (1, 'ann', 10, 100), (2, 'bob', 10, 200), (3, 'cid', 20, 300),"

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tusk.nodes.Plan;
-import org.tusk.testsupport.MemEnv;
 import org.tusk.testsupport.Sql;
 
 /**
@@ -21,10 +20,7 @@ class SrfEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
-        MemEnv env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory();
         sql.rows("create table t3 (id int, arr int[], j jsonb)");
         sql.rows("insert into t3 values (1, '{1,2}', '{\"a\":1}'), (2, '{3}', '[1,2]'), (3, null, null)");
     }

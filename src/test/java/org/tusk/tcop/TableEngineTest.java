@@ -19,10 +19,8 @@ class TableEngineTest {
 
     @BeforeEach
     void setUp() {
-        sql = new Sql();
         env = new MemEnv();
-        sql.env = env;
-        sql.onError = env::abortCurrentCommand;
+        sql = Sql.inMemory(env);
     }
 
     private Plan scanOf(String query) {

@@ -20,6 +20,19 @@ public final class Sql {
     /** Runs when a statement fails, before the error propagates (to roll back test storage). */
     public Runnable onError = () -> {};
 
+    /** A session over fresh in-memory storage whose failed statements roll back their changes. */
+    public static Sql inMemory() {
+        return inMemory(new MemEnv());
+    }
+
+    /** A session over {@code env}, whose failed statements roll back their changes. */
+    public static Sql inMemory(MemEnv env) {
+        Sql sql = new Sql();
+        sql.env = env;
+        sql.onError = env::abortCurrentCommand;
+        return sql;
+    }
+
     /** Runs every statement; returns the last statement's rows, each row as "a|b|c" (NULL as empty). */
     public List<String> rows(String query) {
         try {
