@@ -15,7 +15,7 @@ import org.tusk.utils.ruleutils.RuleUtils;
  * The types and functions psql's describe commands and JDBC metadata queries use (pg_type.dat,
  * pg_proc.dat, pg_cast.dat entries of regproc.c, format_type.c, ruleutils.c, namespace.c):
  * regclass, regtype, regnamespace, regrole, int2vector, oidvector, pg_node_tree; format_type,
- * pg_get_expr, pg_get_indexdef, pg_get_constraintdef, pg_table_is_visible, pg_type_is_visible;
+ * pg_typeof, pg_get_expr, pg_get_indexdef, pg_get_constraintdef, pg_table_is_visible, pg_type_is_visible;
  * the regular-expression match operators. (obj_description and col_description are {@link CommentBuiltins}.)
  */
 final class IntrospectionBuiltins {
@@ -68,6 +68,9 @@ final class IntrospectionBuiltins {
         Volatility S = Volatility.STABLE;
         r.fn("format_type", List.of(OID, INT4), TEXT, S, false, (c, a) -> a[0] == null ? null
                 : FormatType.format(((Number) a[0]).intValue(), a[1] == null ? -1 : (Integer) a[1], a[1] != null));
+        // misc.c pg_typeof("any"): the argument's type as analysis resolved it, NULL or not
+        PolymorphicFunction typeOf = (argTypes, result) -> (c, a) -> (long) argTypes.get(0);
+        r.fn("pg_typeof", List.of(ANY), RegTypes.REGTYPE, Volatility.STABLE, false, typeOf);
         r.fn("pg_table_is_visible", List.of(OID), BOOL, S, true,
                 (c, a) -> RegTypes.relationIsVisible(((Number) a[0]).intValue()));
         r.fn("pg_type_is_visible", List.of(OID), BOOL, S, true, (c, a) -> FormatType.typeIsVisible(((Number) a[0]).intValue()));

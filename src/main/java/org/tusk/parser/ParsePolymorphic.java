@@ -167,7 +167,14 @@ final class ParsePolymorphic {
     }
 
     static PgProc bind(Analyzer a, PgProc p, List<Integer> actual, int location) {
-        if (!anyPolymorphic(p.argTypes()) && !isPolymorphic(p.resultType())) return p;
+        if (!anyPolymorphic(p.argTypes()) && !isPolymorphic(p.resultType())) {
+            // "any" takes the argument as it is; a function that needs its type (pg_typeof) binds to it
+            if (!(p.impl() instanceof PolymorphicFunction pf) || !p.argTypes().contains(org.tusk.catalog.TypeOids.ANY)) return p;
+            List<Integer> bound = new java.util.ArrayList<>(p.argTypes());
+            for (int i = 0; i < bound.size(); i++) if (bound.get(i) == org.tusk.catalog.TypeOids.ANY) bound.set(i, actual.get(i));
+            return new PgProc(p.oid(), p.name(), List.copyOf(bound), p.resultType(), p.strict(), p.volatility(), false,
+                    pf.bind(bound, p.resultType()));
+        }
         Resolved r = enforce(a, p.argTypes(), actual, p.resultType(), location);
         BuiltinFunction impl = p.impl() instanceof PolymorphicFunction pf ? pf.bind(r.args(), r.result()) : p.impl();
         return new PgProc(p.oid(), p.name(), List.copyOf(r.args()), r.result(), p.strict(), p.volatility(), false, impl);
