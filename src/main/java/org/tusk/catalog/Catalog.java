@@ -296,6 +296,9 @@ public interface Catalog {
     /** LockRelationOid: takes {@code lockMode} on relation {@code relOid} and accepts invalidation messages. */
     void lockRelation(int relOid, int lockMode);
 
+    /** ConditionalLockRelationOid: {@link #lockRelation} if the lock is free now, else false without waiting. */
+    boolean conditionalLockRelation(int relOid, int lockMode);
+
     /**
      * ExecGrant_Relation's catalog update: sets pg_class.relacl of {@code rel} to {@code acl}
      * ((grantee, grantor, privs) triples, see {@link Acl}) and invalidates its relcache entry.

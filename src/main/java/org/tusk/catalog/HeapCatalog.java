@@ -150,6 +150,13 @@ public final class HeapCatalog implements Catalog {
         lock(relOid, lockMode);
     }
 
+    @Override
+    public boolean conditionalLockRelation(int relOid, int lockMode) {
+        if (!env.locks().conditionalLockRelation(relOid, lockMode)) return false;
+        env.inval().accept();
+        return true;
+    }
+
     private final ViewCatalog views;
 
     @Override

@@ -6,7 +6,6 @@ package org.tusk.catalog;
  * to the end of the transaction. After acquiring, the caller processes shared invalidation
  * messages (AcceptInvalidationMessages), so that what it then reads about the relation is current.
  */
-@FunctionalInterface
 public interface RelationLocks {
     int ACCESS_SHARE_LOCK = 1;
     int ROW_SHARE_LOCK = 2;
@@ -19,4 +18,10 @@ public interface RelationLocks {
 
     /** Acquires {@code mode} on relation {@code relOid} of the current database, waiting if needed. */
     void lockRelation(int relOid, int mode);
+
+    /**
+     * ConditionalLockRelationOid: takes {@code mode} on {@code relOid} only if it can be granted at
+     * once (LOCK TABLE ... NOWAIT); false, holding nothing new, if another transaction's lock conflicts.
+     */
+    boolean conditionalLockRelation(int relOid, int mode);
 }

@@ -88,7 +88,7 @@ public final class CommentCommand {
         char k = rel.relkind();
         if (k != 'r' && k != 'v' && k != 'm' && k != 'c' && k != 'f' && k != 'p') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot set comment on relation \"" + rel.name() + "\"")
-                    .withDetail("This operation is not supported for " + kindPlural(k) + ".");
+                    .withDetail(org.tusk.catalog.RelkindDetail.notSupported(k));
         }
         catalog.setComment(SystemCatalogs.PG_CLASS.oid(), rel.oid(), attnum, s.comment());
     }
@@ -168,13 +168,4 @@ public final class CommentCommand {
         }
     }
 
-    /** errdetail_relkind_not_supported's plural nouns. */
-    private static String kindPlural(char relkind) {
-        return switch (relkind) {
-            case 'i', 'I' -> "indexes";
-            case 'S' -> "sequences";
-            case 't' -> "TOAST tables";
-            default -> "this relation";
-        };
-    }
 }

@@ -51,7 +51,7 @@ public final class IndexCommands {
         }
         if (heap.relkind() != 'r') {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
-                    .withDetail("This operation is not supported for " + kindName(heap.relkind()) + ".");
+                    .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
         }
         String db = ctx.session().currentDatabase();
         int n = s.params().size();
@@ -176,12 +176,4 @@ public final class IndexCommands {
         return rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
     }
 
-    private static String kindName(char relkind) {
-        return switch (relkind) {
-            case 'i' -> "indexes";
-            case 'v' -> "views";
-            case 'S' -> "sequences";
-            default -> "this relation";
-        };
-    }
 }

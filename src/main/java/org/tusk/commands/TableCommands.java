@@ -256,14 +256,6 @@ public final class TableCommands {
         return rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
     }
 
-    private static String kindName(char relkind) {
-        return switch (relkind) {
-            case 'i' -> "indexes";
-            case 'v' -> "views";
-            case 'S' -> "sequences";
-            default -> "this relation";
-        };
-    }
 
     private static String dropKind(char relkind) {
         return switch (relkind) {

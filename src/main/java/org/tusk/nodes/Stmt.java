@@ -577,6 +577,9 @@ public sealed interface Stmt {
     /** TRUNCATE [TABLE] [ONLY] names [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT]. */
     record TruncateStmt(List<RangeVar> relations, boolean restartSeqs, boolean cascade) implements Stmt {}
 
+    /** LOCK [TABLE] relations [IN mode MODE] [NOWAIT]: {@code mode} is the lock mode's number (lockdefs.h). */
+    record LockStmt(List<RangeVar> relations, int mode, boolean nowait) implements Stmt {}
+
     /** ALTER TABLE [IF EXISTS] [ONLY] name cmd [, ...]. */
     record AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds) implements Stmt {}
 

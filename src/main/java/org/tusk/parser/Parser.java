@@ -230,6 +230,7 @@ public final class Parser {
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
+            case "lock": return new UtilityParser(this).lockStmt();
             case "vacuum", "analyze", "analyse": return new UtilityParser(this).vacuumStmt();
             case "reindex": return new ReindexGrammar(this).reindex();
             case "comment": return new CommentGrammar(this, src).comment();

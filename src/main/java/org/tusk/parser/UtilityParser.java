@@ -12,7 +12,7 @@ import org.tusk.utils.error.SqlState;
 
 /**
  * The grammar of the utility statements carried out by {@code commands/} beyond CREATE/DROP
- * (gram.y CopyStmt, TruncateStmt, AlterTableStmt, RenameStmt, VacuumStmt, AnalyzeStmt and the
+ * (gram.y CopyStmt, TruncateStmt, LockStmt, AlterTableStmt, RenameStmt, VacuumStmt, AnalyzeStmt and the
  * reloptions of CREATE TABLE). It works on the token stream of the {@link Parser} that found the
  * statement's first keyword, so positions and syntax errors are the parser's.
  */
@@ -159,6 +159,56 @@ final class UtilityParser {
         if (p.acceptKw("cascade")) cascade = true;
         else p.acceptKw("restrict");
         return new Stmt.TruncateStmt(rels, restart, cascade);
+    }
+
+    /**
+     * LockStmt: LOCK [TABLE] relation_expr_list [IN lock_type MODE] [NOWAIT]; without IN ... MODE
+     * the mode is ACCESS EXCLUSIVE.
+     */
+    Stmt lockStmt() {
+        p.expectKw("lock");
+        p.acceptKw("table");
+        List<Stmt.RangeVar> rels = new ArrayList<>();
+        do {
+            boolean only = p.acceptKw("only");
+            Stmt.RangeVar rv = p.qualifiedName();
+            rels.add(only ? rv.only() : rv);
+            p.acceptChar('*');
+        } while (p.acceptChar(','));
+        int mode = 8;   // AccessExclusiveLock
+        if (p.acceptKw("in")) {
+            mode = lockType();
+            p.expectKw("mode");
+        }
+        boolean nowait = p.acceptKw("nowait");
+        return new Stmt.LockStmt(rels, mode, nowait);
+    }
+
+    /** lock_type, as its lockdefs.h number. */
+    private int lockType() {
+        if (p.acceptKw("access")) {
+            if (p.acceptKw("share")) return 1;
+            p.expectKw("exclusive");
+            return 8;
+        }
+        if (p.acceptKw("row")) {
+            if (p.acceptKw("share")) return 2;
+            p.expectKw("exclusive");
+            return 3;
+        }
+        if (p.acceptKw("share")) {
+            if (p.acceptKw("update")) {
+                p.expectKw("exclusive");
+                return 4;
+            }
+            if (p.acceptKw("row")) {
+                p.expectKw("exclusive");
+                return 6;
+            }
+            return 5;
+        }
+        p.expectKw("exclusive");
+        return 7;
     }
 
     // ------------------------------------------------------------------ ALTER TABLE

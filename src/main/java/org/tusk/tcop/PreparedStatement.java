@@ -81,6 +81,7 @@ public final class PreparedStatement {
             case Stmt.DeleteStmt d -> "DELETE";
             case Stmt.CopyStmt c -> "COPY";
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
+            case Stmt.LockStmt l -> "LOCK TABLE";
             case Stmt.AlterTableStmt a -> "ALTER TABLE";
             case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : "ALTER TABLE";
             case Stmt.ReindexStmt r -> "REINDEX";
@@ -237,6 +238,7 @@ public final class PreparedStatement {
             case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, env, notices::add);
+            case Stmt.LockStmt l -> org.tusk.commands.LockCommand.execute(l, env);
             case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
             case Stmt.AlterTableStmt a -> AlterTableCommand.alter(a, queryString, ctx, notices::add);
             case Stmt.RenameStmt r -> AlterTableCommand.rename(r, env, notices::add);

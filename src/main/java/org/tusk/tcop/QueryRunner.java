@@ -367,6 +367,10 @@ final class QueryRunner {
                 done = true;
                 return true;
             }
+            if (raw.stmt() instanceof Stmt.LockStmt && !ctx.xact.inBlock() && !multiStatementQuery) {
+                // RequireTransactionBlock: a lock taken in its own transaction would be released at once
+                throw PgException.error("25P01", "LOCK TABLE can only be used in transaction blocks");
+            }
             if (raw.stmt() instanceof Stmt.VacuumStmt v && v.isVacuum() && (ctx.xact.inBlock() || multiStatementQuery)) {
                 // PreventInTransactionBlock: lazy vacuum's work is not undone by a rollback.
                 throw PgException.error("25001", "VACUUM cannot run inside a transaction block");

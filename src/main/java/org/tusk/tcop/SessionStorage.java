@@ -125,7 +125,7 @@ final class SessionStorage {
         this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role.oid(), () -> ctx.role.name(),
                 () -> gucs.getString("search_path"), ctx.slot, heap, btree, this::catalogSnapshot,
                 () -> xact.getCurrentCommandId(true), this::commandCounterIncrement, oids::getNewObjectId,
-                this::lockRelation, relationStorage, relcache, inval, this::notice), sequences);
+                relationLocks(), relationStorage, relcache, inval, this::notice), sequences);
         this.sharedCatalog = new org.tusk.catalog.SharedCatalog(ctx.env.dataDir(), new org.tusk.catalog.SharedCatalog.TransactionHooks() {
             @Override public int currentXid() { return xact.getCurrentTransactionId(); }
             @Override public int topXid() { return xact.topFullTransactionId().xid(); }
@@ -164,6 +164,18 @@ final class SessionStorage {
     private void lockRelation(int relOid, int mode) {
         lmgr.lockRelationOid(relOid, LockMode.of(mode));
         inval.accept();
+    }
+
+    /** The lock manager as the catalog takes relation locks: each granted lock is followed by AcceptInvalidationMessages. */
+    private org.tusk.catalog.RelationLocks relationLocks() {
+        return new org.tusk.catalog.RelationLocks() {
+            public void lockRelation(int relOid, int mode) { SessionStorage.this.lockRelation(relOid, mode); }
+            public boolean conditionalLockRelation(int relOid, int mode) {
+                if (!lmgr.conditionalLockRelationOid(relOid, LockMode.of(mode))) return false;
+                inval.accept();
+                return true;
+            }
+        };
     }
 
     private void notice(PgException e) {

@@ -70,7 +70,13 @@ final class CatalogTestCluster implements AutoCloseable {
             storage = new RelationStorage(smgr, rl -> {}, (rec, rmgr, info) -> walRecords.add(rmgr + "/" + Integer.toHexString(info)));
             catalog = new HeapCatalog(new CatalogEnv(DB, () -> 10, () -> "alice", () -> searchPath, slot, table, indexAm,
                     () -> snap, () -> cid, () -> { cid++; inval.commandEnded(); }, () -> nextOid++,
-                    (rel, mode) -> locks.add(new int[]{rel, mode}), storage, relcache, inval, notices::add));
+                    new RelationLocks() {
+                        public void lockRelation(int rel, int mode) { locks.add(new int[] {rel, mode}); }
+                        public boolean conditionalLockRelation(int rel, int mode) {
+                            lockRelation(rel, mode);
+                            return true;
+                        }
+                    }, storage, relcache, inval, notices::add));
         }
 
         /** Commit: the invalidations go to the queue, then files of dropped relations go. */
