@@ -191,6 +191,7 @@ public final class BuiltinCatalog {
         InformationSchemaBuiltins.register(b);
         RegProcBuiltins.register(b);
         GeometricBuiltins.register(b);
+        TriggerBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -208,6 +208,18 @@ public interface Catalog {
     /** The foreign keys that reference {@code rel} (confrelid), in creation order. */
     default List<ConstraintInfo> foreignKeysReferencing(Relation rel) { return List.of(); }
 
+    /**
+     * The pg_trigger rows of {@code rel} in name order (the relcache's rd_trigdesc), kept with the
+     * relcache entry and read again after an invalidation of the table.
+     */
+    default List<TriggerInfo> triggersOf(Relation rel) { return List.of(); }
+
+    /** CREATE/DROP/ALTER TRIGGER's catalog changes. */
+    default TriggerDdl triggers() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "triggers need the heap catalogs");
+    }
+
     /** ChooseConstraintName: {@code rel_colname_label} not yet used by a constraint of its schema. */
     default String chooseConstraintName(Relation rel, String colnameOrNull, String label) {
         throw org.tusk.utils.error.PgException.error("0A000", "constraints are not supported by this catalog");

@@ -26,8 +26,9 @@ final class DescribeBuiltins {
         Volatility S = Volatility.STABLE;
         r.fn("pg_get_statisticsobjdef_columns", List.of(OID), TEXT, S, true,
                 (c, a) -> StatisticsObjDef.columns(((Number) a[0]).intValue()));
-        r.fn("pg_get_triggerdef", List.of(OID), TEXT, S, true, (c, a) -> TriggerDef.get(((Number) a[0]).intValue()));
-        r.fn("pg_get_triggerdef", List.of(OID, BOOL), TEXT, S, true, (c, a) -> TriggerDef.get(((Number) a[0]).intValue()));
+        r.fn("pg_get_triggerdef", List.of(OID), TEXT, S, true, (c, a) -> TriggerDef.get(((Number) a[0]).intValue(), false));
+        r.fn("pg_get_triggerdef", List.of(OID, BOOL), TEXT, S, true,
+                (c, a) -> TriggerDef.get(((Number) a[0]).intValue(), (Boolean) a[1]));
         r.fn("pg_relation_is_publishable", List.of(RegTypes.REGCLASS), BOOL, S, true,
                 (c, a) -> relationIsPublishable(((Number) a[0]).intValue()));
     }

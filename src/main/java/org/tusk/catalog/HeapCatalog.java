@@ -82,6 +82,7 @@ public final class HeapCatalog implements Catalog {
             @Override public void drop(ObjectAddress o) { views.removeRule(o.objectId()); }
         });
         this.views = new ViewCatalog(env, writer, dependencies);
+        this.triggers = new TriggerDdl(env, writer, dependencies);
         this.inheritance = new InheritanceCatalog(env, writer, dependencies);
         this.partitions = new PartitionCatalog(env, writer, dependencies);
     }
@@ -296,6 +297,22 @@ public final class HeapCatalog implements Catalog {
         if (cached != null) return cached;
         List<ConstraintInfo> found = constraints.ofRelation(rel.oid());
         env.relcache().rememberConstraints(rel.oid(), false, found);
+        return found;
+    }
+
+    private final TriggerDdl triggers;
+
+    @Override
+    public TriggerDdl triggers() {
+        return triggers;
+    }
+
+    @Override
+    public List<TriggerInfo> triggersOf(Relation rel) {
+        List<TriggerInfo> cached = env.relcache().cachedTriggers(rel.oid());
+        if (cached != null) return cached;
+        List<TriggerInfo> found = triggers.ofRelation(rel.oid());
+        env.relcache().rememberTriggers(rel.oid(), found);
         return found;
     }
 

@@ -187,9 +187,9 @@ public final class SystemCatalogs {
                     nn("prrelid", OID), nullable("prqual", PG_NODE_TREE), nullable("prattrs", INT2VECTOR)));
 
     /**
-     * pg_trigger (catalog/pg_trigger.h): triggers. Empty: Tusk enforces foreign keys in the executor
-     * rather than with PostgreSQL's internal RI triggers (it still sets relhastriggers on both
-     * tables of a foreign key, as they would), and has no CREATE TRIGGER.
+     * pg_trigger (catalog/pg_trigger.h): the triggers of CREATE TRIGGER ({@link TriggerDdl}). Tusk
+     * enforces foreign keys in the executor rather than with PostgreSQL's internal RI triggers, so
+     * it writes no rows for them (it still sets relhastriggers on both tables, as they would).
      */
     public static final SystemCatalog PG_TRIGGER = new SystemCatalog(2620, "pg_trigger", FIRST_BOOTSTRAP_OBJECT_ID + 34,
             FIRST_BOOTSTRAP_OBJECT_ID + 35, List.of(nn("oid", OID), nn("tgrelid", OID), nn("tgparentid", OID),

@@ -36,6 +36,8 @@ public final class TypeOids {
     public static final int ACLITEM = 1033, ACLITEM_ARRAY = 1034;
     public static final int RECORD = 2249;
     public static final int VOID = 2278;
+    /** The trigger pseudo-type: what a trigger function returns. */
+    public static final int TRIGGER = 2279;
     /** Pseudo-type "any", used only as the declared argument type of variadic built-ins like concat(). */
     public static final int ANY = 2276;
 

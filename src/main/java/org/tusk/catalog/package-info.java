@@ -90,8 +90,12 @@
  * deleted with it) are heap tables of every database, with
  * PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql,
  * JDBC drivers and pgbench can query them (pg_policy, pg_statistic_ext, the
- * publication catalogs and pg_trigger stay empty: there is no row security, CREATE
- * STATISTICS, publication or trigger DDL). A foreign key sets relhastriggers on both of its
+ * publication catalogs stay empty: there is no row security, CREATE STATISTICS or publication
+ * DDL). pg_trigger holds the triggers of CREATE TRIGGER ({@link org.tusk.catalog.TriggerDdl}):
+ * each change sends a relcache invalidation for the trigger's table, whose relcache entry keeps
+ * the trigger list ({@link org.tusk.catalog.Catalog#triggersOf}); the table's
+ * ShareRowExclusiveLock (AccessExclusiveLock to drop) keeps its trigger set still while DDL
+ * runs. A foreign key sets relhastriggers on both of its
  * tables, where PostgreSQL's internal RI triggers would ({@link org.tusk.catalog.ConstraintDdl});
  * Tusk checks foreign keys in the executor and writes no pg_trigger rows for them.
  * {@link org.tusk.catalog.DescribeBuiltins} has the functions psql's \d footers call

@@ -75,6 +75,7 @@ public final class AlterTableCommand {
                 }
                 case Stmt.AlterTableCmd.AttachPartition a -> PartitionCommands.attach(rel, a, queryString, ctx);
                 case Stmt.AlterTableCmd.DetachPartition d -> PartitionCommands.detach(rel, d, ctx);
+                case Stmt.AlterTableCmd.EnableTrigger e -> TriggerCommands.enableDisable(rel, e, env);
             }
             rel = env.catalog().openRelation(rel.oid());
         }

@@ -76,7 +76,11 @@ final class CopyFrom {
         this.constraints = TableConstraints.open(rel, ctx);
         this.routing = rel.relkind() == 'p' ? new PartitionTupleRouting(rel, ctx) : null;
         this.partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
+        this.triggers = org.tusk.executor.RelationTriggers.open(rel, ctx);
     }
+
+    /** The table's triggers (COPY FROM fires INSERT triggers, as CopyFrom does); null if none. */
+    private final org.tusk.executor.RelationTriggers triggers;
 
     /** Reads every line of {@code source} and inserts its row; returns the number of rows. */
     long run(CopySource source) {
@@ -87,6 +91,7 @@ final class CopyFrom {
         long rows = 0;
         String line;
         if (opts.header() && reader.readLine() == null) return 0;
+        if (triggers != null) triggers.beforeStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT);
         while ((line = reader.readLine()) != null) {
             ctx.session().checkForInterrupts();
             try {
@@ -95,14 +100,19 @@ final class CopyFrom {
                 if (e.context() != null && e.context().startsWith("COPY ")) throw e;
                 throw e.withContext(lineContext(reader.lineNo(), line));
             }
-            rows++;
+            if (inserted) rows++;
         }
         constraints.endOfStatement();
         if (routing != null) routing.endOfStatement();
+        if (triggers != null) {
+            triggers.afterStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT);
+            triggers.endOfStatement();
+        }
         return rows;
     }
 
     private void insertRow(List<String> fields, String line, long lineNo) {
+        inserted = true;
         if (fields.size() > attnums.length) throw PgException.error("22P04", "extra data after last expected column");
         Object[] row = new Object[rel.desc().natts()];
         for (int i = 0; i < attnums.length; i++) {
@@ -136,6 +146,13 @@ final class CopyFrom {
             routing.insert(row);
             return;
         }
+        if (triggers != null) {
+            row = triggers.beforeRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
+            if (row == null) {
+                inserted = false;   // skipped by a BEFORE ROW trigger: not counted
+                return;
+            }
+        }
         constraints.checkRow(row);
         if (partitionConstraint != null && !partitionConstraint.accepts(row))
             throw PartitionRouting.constraintViolation(rel, row, ctx);
@@ -153,7 +170,11 @@ final class CopyFrom {
             throw e.withContext("COPY " + rel.name() + ", line " + lineNo);
         }
         constraints.afterInsert(row);
+        if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
     }
+
+    /** Whether the last line's row was stored (a BEFORE ROW trigger may skip it). */
+    private boolean inserted;
 
     private String lineContext(long lineNo, String line) {
         return "COPY " + rel.name() + ", line " + lineNo + ": \"" + limit(line) + "\"";

@@ -140,6 +140,9 @@ public final class FunctionCommands {
         } else {
             if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
             resultType = resolveResult(s.returnType(), queryString);
+            // fmgr_sql_validator: a SQL function cannot be a trigger function
+            if (resultType == org.tusk.catalog.TypeOids.TRIGGER)
+                throw PgException.error("42P13", "SQL functions cannot return type trigger");
         }
         Volatility vol = s.volatility() == null ? Volatility.VOLATILE : switch (s.volatility()) {
             case "immutable" -> Volatility.IMMUTABLE;

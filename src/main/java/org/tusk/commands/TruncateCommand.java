@@ -24,7 +24,20 @@ import org.tusk.utils.error.SqlState;
 public final class TruncateCommand {
     private TruncateCommand() {}
 
+    /**
+     * TRUNCATE with its triggers: BEFORE TRUNCATE statement triggers of every table to be emptied
+     * run first, AFTER TRUNCATE ones once all are empty (ExecuteTruncateGuts).
+     */
+    public static void truncate(Stmt.TruncateStmt s, org.tusk.executor.ExecContext ctx, Consumer<String> notices) {
+        truncate(s, ctx.env(), notices, ctx);
+    }
+
     public static void truncate(Stmt.TruncateStmt s, ExecEnvironment env, Consumer<String> notices) {
+        truncate(s, env, notices, null);
+    }
+
+    private static void truncate(Stmt.TruncateStmt s, ExecEnvironment env, Consumer<String> notices,
+                                 org.tusk.executor.ExecContext ctx) {
         Catalog catalog = env.catalog();
         List<Relation> rels = new ArrayList<>();
         for (Stmt.RangeVar rv : s.relations()) {
@@ -65,6 +78,19 @@ public final class TruncateCommand {
                 rels.add(referencing);   // truncateRelation takes its AccessExclusiveLock
             }
         }
+        List<org.tusk.executor.RelationTriggers> triggers = new ArrayList<>();
+        if (ctx != null) {
+            for (Relation rel : rels) {
+                org.tusk.executor.RelationTriggers t = org.tusk.executor.RelationTriggers.open(rel, ctx);
+                if (t == null) continue;
+                triggers.add(t);
+                t.beforeStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_TRUNCATE);
+            }
+        }
         for (Relation rel : rels) catalog.truncateRelation(rel);
+        for (org.tusk.executor.RelationTriggers t : triggers) {
+            t.afterStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_TRUNCATE);
+            t.endOfStatement();
+        }
     }
 }

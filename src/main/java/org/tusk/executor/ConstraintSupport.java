@@ -35,6 +35,15 @@ public interface ConstraintSupport {
     }
 
     /**
+     * A trigger's stored WHEN condition ({@code sql}, pg_trigger.tgqual) on {@code rel}, analysed:
+     * a boolean expression over the old row's columns followed by the new row's (TriggerEnabled).
+     */
+    default Expr cookTriggerWhen(Relation rel, String sql, ExecContext ctx) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "trigger WHEN conditions cannot be evaluated here");
+    }
+
+    /**
      * SPI_execute_with_args: runs one SQL statement with parameters $1..$n of the given types,
      * in the current transaction, in a fresh environment whose snapshot sees every change made so
      * far (the caller has incremented the command counter). Returns the rows of a SELECT (at

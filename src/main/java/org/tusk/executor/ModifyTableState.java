@@ -72,6 +72,12 @@ final class ModifyTableState extends PlanState {
     private PartitionTupleRouting routing;
     /** The target is a partition: rows stored into it must satisfy its partition constraint; null otherwise. */
     private PartitionRouting.Constraint partitionConstraint;
+    /** The target's triggers (ri_TrigDesc); null when it has none. */
+    private RelationTriggers triggers;
+    /** The UPDATE's target columns (1-based), for UPDATE OF triggers: those SET does not copy from the old row. */
+    private BitSet modifiedCols;
+    /** Whether this node fires the statement-level triggers: it is not one table of an inheritance tree's UPDATE/DELETE. */
+    private boolean statementTriggers;
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -97,6 +103,7 @@ final class ModifyTableState extends PlanState {
             if (rel.relkind() == 'p' || plan.rootRelation() != null)
                 routing = new PartitionTupleRouting(plan.rootRelation() != null ? plan.rootRelation() : rel, ctx);
             partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
+            openTriggers();
         }
         Object[] tuple;
         while ((tuple = source.next()) != null) {
@@ -123,7 +130,42 @@ final class ModifyTableState extends PlanState {
         done = true;
         constraints.endOfStatement();
         if (routing != null) routing.endOfStatement();
+        if (triggers != null) {
+            if (statementTriggers) {
+                triggers.afterStatement(triggerOperation());
+                if (plan.onConflict() != null && plan.onConflict().doUpdate())
+                    triggers.afterStatement(TriggerData.TRIGGER_EVENT_UPDATE);
+            }
+            triggers.endOfStatement();
+        }
         return null;
+    }
+
+    /** ExecBS*Triggers at the start, and what the row triggers need. */
+    private void openTriggers() {
+        triggers = RelationTriggers.open(rel, ctx);
+        if (triggers == null) return;
+        statementTriggers = plan.rootRelation() == null;
+        if (plan.operation() == Query.CommandType.UPDATE) {
+            modifiedCols = new BitSet();
+            for (int i = 0; i < plan.newRow().size(); i++) {
+                if (!(plan.newRow().get(i) instanceof org.tusk.nodes.Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0))
+                    modifiedCols.set(i + 1);
+            }
+        }
+        if (statementTriggers) {
+            triggers.beforeStatement(triggerOperation());
+            if (plan.onConflict() != null && plan.onConflict().doUpdate())
+                triggers.beforeStatement(TriggerData.TRIGGER_EVENT_UPDATE);
+        }
+    }
+
+    private int triggerOperation() {
+        return switch (plan.operation()) {
+            case INSERT -> TriggerData.TRIGGER_EVENT_INSERT;
+            case UPDATE -> TriggerData.TRIGGER_EVENT_UPDATE;
+            default -> TriggerData.TRIGGER_EVENT_DELETE;
+        };
     }
 
     /** ExecOpenIndices, plus the set of indexed attributes HOT needs (RelationGetIndexAttrBitmap). */
@@ -146,6 +188,10 @@ final class ModifyTableState extends PlanState {
                 throw PgException.error("0A000", "INSERT ... ON CONFLICT into a partitioned table is not supported yet");
             return withTid(row, routing.insert(row).tid(), null);
         }
+        if (triggers != null) {
+            row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
+            if (row == null) return null;   // a BEFORE ROW trigger returned NULL: the row is skipped
+        }
         constraints.checkRow(row);
         if (partitionConstraint != null && !partitionConstraint.accepts(row))
             throw PartitionRouting.constraintViolation(rel, row, ctx);
@@ -166,6 +212,7 @@ final class ModifyTableState extends PlanState {
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         insertIndexEntries(env, row, tid);
         constraints.afterInsert(row);
+        if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
         return withTid(row, tid, null);
     }
 
@@ -182,12 +229,18 @@ final class ModifyTableState extends PlanState {
                 }
                 return moveRow(env, old, row);
             }
+            if (triggers != null) {
+                row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
+                if (row == null) return null;   // skipped by a BEFORE ROW trigger
+            }
             constraints.checkRow(row);
             ModifyResult r = am.update(rel, tid, row, env.commandId(), env.snapshot(), true, indexedAttrs);
             switch (r.result()) {
                 case OK -> {
                     if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
                     if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row);
+                    if (triggers != null)
+                        triggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
                     return withTid(row, r.newTid(), old);
                 }
                 case SELF_MODIFIED -> {
@@ -226,10 +279,13 @@ final class ModifyTableState extends PlanState {
         Object[] old = oldTuple;
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
+            if (triggers != null && triggers.beforeRow(TriggerData.TRIGGER_EVENT_DELETE, ScanTuples.values(old, cols.size()),
+                    null, null) == null) return null;   // skipped by a BEFORE ROW trigger
             ModifyResult r = am.delete(rel, tid, env.commandId(), env.snapshot(), true);
             switch (r.result()) {
                 case OK -> {
                     if (constraints.hasForeignKeys()) constraints.afterDelete(ScanTuples.values(old, cols.size()));
+                    if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_DELETE, ScanTuples.values(old, cols.size()), null, null);
                     return old;
                 }
                 case SELF_MODIFIED -> {

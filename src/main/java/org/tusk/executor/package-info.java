@@ -140,5 +140,22 @@
  * error naming the domain coerced to (23502 / 23514). The CHECK texts are analysed through
  * {@link org.tusk.executor.ConstraintSupport#cookDomainCheck} and cached in the type cache's
  * entry for the domain.
+ *
+ * <p>Triggers ({@link org.tusk.executor.RelationTriggers}, trigger.c): every path that writes
+ * rows (ModifyTable's INSERT/UPDATE/DELETE, COPY FROM, TRUNCATE's statement triggers) opens the
+ * target's triggers once per statement and calls beforeStatement, beforeRow (whose result
+ * replaces or, when null, skips the row), afterRow (saved in the statement's
+ * {@link org.tusk.executor.AfterTriggerQueue}), afterStatement and endOfStatement (the saved
+ * events, after a CommandCounterIncrement). A trigger function is called through
+ * {@link org.tusk.executor.TriggerFunctions}: built-in ones (trigfuncs.c) directly, a
+ * procedural language's through the {@link org.tusk.executor.TriggerFunctionHandler} that language
+ * installs with {@code TriggerFunctions.installLanguageHandler(languageOid, handler)}; the handler
+ * gets a {@link org.tusk.executor.TriggerData} (tg_event, relation, pg_trigger row with name and
+ * arguments, trigtuple, newtuple, transition tables) and returns the row to go on with or null.
+ * The queue and the depth counter (pg_trigger_depth) are the backend's own: no shared state, no
+ * locks beyond the table locks the statement holds. Not done: deferred events (SET CONSTRAINTS),
+ * INSTEAD OF triggers, row triggers of partitions reached through tuple routing (an INSERT into a
+ * partitioned table fires only its statement triggers), statement triggers of UPDATE/DELETE
+ * on an inheritance tree.
  */
 package org.tusk.executor;

@@ -490,6 +490,27 @@ public sealed interface Stmt {
                               boolean retset, String language, String volatility, Boolean strict, String asText,
                               String asLink, String sqlBody, int bodyLocation, int location) implements Stmt {}
 
+    /**
+     * CREATE [OR REPLACE] [CONSTRAINT] TRIGGER (gram.y CreateTrigStmt). {@code timing} and
+     * {@code events} are trigger.h's TRIGGER_TYPE_* bits (timing 0 for AFTER); {@code columns} the
+     * UPDATE OF list; {@code whenSql} the WHEN condition's text (null without WHEN); {@code args}
+     * the function arguments as strings, as gram.y's TriggerFuncArgs keeps them; {@code constrrel}
+     * the FROM table of a constraint trigger.
+     */
+    record CreateTrigStmt(boolean replace, boolean isConstraint, String trigname, RangeVar relation, List<String> funcname,
+                          List<String> args, boolean row, int timing, int events, List<String> columns,
+                          RawExpr whenClause, String whenSql, int whenLocation, List<TriggerTransition> transitionRels,
+                          boolean deferrable, boolean initdeferred, RangeVar constrrel, int location) implements Stmt {}
+
+    /** REFERENCING {OLD|NEW} {TABLE|ROW} [AS] name (gram.y TriggerTransition). */
+    record TriggerTransition(String name, boolean isNew, boolean isTable) {}
+
+    /** DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]. */
+    record DropTriggerStmt(String name, RangeVar relation, boolean missingOk, boolean cascade) implements Stmt {}
+
+    /** ALTER TRIGGER name ON table RENAME TO newname. */
+    record RenameTriggerStmt(String name, RangeVar relation, String newName) implements Stmt {}
+
     /** DROP FUNCTION [IF EXISTS] name[(argtypes)], ... [CASCADE | RESTRICT]; argTypes null when no list was given. */
     record DropFunctionStmt(List<FunctionRef> functions, boolean missingOk, boolean cascade) implements Stmt {
         public record FunctionRef(List<String> name, List<TypeName> argTypes) {}
@@ -616,6 +637,12 @@ public sealed interface Stmt {
 
         /** DETACH PARTITION name. */
         record DetachPartition(RangeVar partition) implements AlterTableCmd {}
+
+        /**
+         * ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER name | ALL | USER: {@code name} null for ALL
+         * and USER ({@code userOnly} for USER); {@code fires} the new tgenabled ('O', 'A', 'R', 'D').
+         */
+        record EnableTrigger(String name, boolean userOnly, char fires) implements AlterTableCmd {}
     }
 
     /**

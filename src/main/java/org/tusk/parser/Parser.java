@@ -200,6 +200,7 @@ public final class Parser {
                 if (n.isKeyword("sequence") || (n.isKeyword("temp") || n.isKeyword("temporary")) && peek(2).isKeyword("sequence"))
                     return new UtilityParser(this).createSeqStmt();
                 if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
+                if (TriggerGrammar.atCreate(this)) return new TriggerGrammar(this, src).create();
                 if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary") || n.isKeyword("unlogged")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
@@ -227,6 +228,7 @@ public final class Parser {
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).drop();
                 if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
                 if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
+                if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
@@ -238,6 +240,7 @@ public final class Parser {
                 if (peek(1).isKeyword("index")) return new ReindexGrammar(this).alterIndex();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
+                if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).alter();
                 if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate")) return new FunctionGrammar(this, src).alter();

@@ -251,6 +251,8 @@ final class UtilityParser {
 
     private Stmt.AlterTableCmd alterTableCmd() {
         Token t = p.peek();
+        Stmt.AlterTableCmd trigger = TriggerGrammar.enableDisable(p);
+        if (trigger != null) return trigger;
         if (p.acceptKw("attach")) {
             p.expectKw("partition");
             Stmt.RangeVar part = p.qualifiedName();

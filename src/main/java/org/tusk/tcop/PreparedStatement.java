@@ -101,6 +101,9 @@ public final class PreparedStatement {
             case Stmt.AlterFunctionStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
             case Stmt.DropAggregateStmt d -> "DROP AGGREGATE";
             case Stmt.ViewStmt v -> "CREATE VIEW";
+            case Stmt.CreateTrigStmt c -> "CREATE TRIGGER";
+            case Stmt.DropTriggerStmt d -> "DROP TRIGGER";
+            case Stmt.RenameTriggerStmt r -> "ALTER TRIGGER";
             case Stmt.CreateTableAsStmt c -> c.isSelectInto() ? "SELECT" : "CREATE TABLE AS";
             default -> null;
         };
@@ -237,7 +240,7 @@ public final class PreparedStatement {
                     notices::add);
             case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
-            case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, env, notices::add);
+            case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);
             case Stmt.LockStmt l -> org.tusk.commands.LockCommand.execute(l, env);
             case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
             case Stmt.AlterTableStmt a -> AlterTableCommand.alter(a, queryString, ctx, notices::add);
@@ -261,6 +264,9 @@ public final class PreparedStatement {
             case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),
                     session.currentDatabase(), notices::add);
             case Stmt.CreateTableAsStmt c -> createTableAs(c);
+            case Stmt.CreateTrigStmt c -> org.tusk.commands.TriggerCommands.create(c, queryString, ctx);
+            case Stmt.DropTriggerStmt d -> org.tusk.commands.TriggerCommands.drop(d, env, notices::add);
+            case Stmt.RenameTriggerStmt r -> org.tusk.commands.TriggerCommands.rename(r, env);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }
         env.commandCounterIncrement();

@@ -43,6 +43,11 @@ final class Spi implements ConstraintSupport {
     }
 
     @Override
+    public Expr cookTriggerWhen(Relation rel, String sql, ExecContext ctx) {
+        return org.tusk.parser.TriggerWhenAnalysis.stored(rel, sql, ctx.timeZone(), ctx.session().currentDatabase(), ctx.env());
+    }
+
+    @Override
     public Expr cookDomainCheck(org.tusk.catalog.DomainInfo domain, String sql, ExecContext ctx) {
         return org.tusk.parser.DomainCheckAnalysis.cook(domain, sql, ctx.timeZone(), ctx.session().currentDatabase(),
                 ctx.env());

@@ -51,6 +51,8 @@ public final class RelCache {
     private final java.util.Map<Integer, List<String>> defaults = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<org.tusk.catalog.ConstraintInfo>> constraints = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<org.tusk.catalog.ConstraintInfo>> referencedBy = new java.util.HashMap<>();
+    /** rd_trigdesc: the pg_trigger rows of a table, by table OID. */
+    private final java.util.Map<Integer, List<org.tusk.catalog.TriggerInfo>> triggers = new java.util.HashMap<>();
 
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
         this.dbOid = dbOid;
@@ -102,6 +104,7 @@ public final class RelCache {
         defaults.remove(oid);
         constraints.remove(oid);
         referencedBy.remove(oid);
+        triggers.remove(oid);
         clearNames();
     }
 
@@ -112,6 +115,7 @@ public final class RelCache {
         defaults.clear();
         constraints.clear();
         referencedBy.clear();
+        triggers.clear();
         clearNames();
     }
 
@@ -158,6 +162,18 @@ public final class RelCache {
 
     public void rememberConstraints(int oid, boolean referencing, List<org.tusk.catalog.ConstraintInfo> rows) {
         (referencing ? referencedBy : constraints).put(oid, List.copyOf(rows));
+    }
+
+    /**
+     * The pg_trigger rows of table {@code oid} as last read (rd_trigdesc), or null if not cached.
+     * A trigger change sends a relcache invalidation for its table, which forgets them.
+     */
+    public List<org.tusk.catalog.TriggerInfo> cachedTriggers(int oid) {
+        return triggers.get(oid);
+    }
+
+    public void rememberTriggers(int oid, List<org.tusk.catalog.TriggerInfo> rows) {
+        triggers.put(oid, List.copyOf(rows));
     }
 
     /**
