@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The built-in array types and their element types (pg_type's typarray and typelem, as
  * get_array_type and get_element_type read them), for every row {@link PgTypeRows} writes.
- * Built once; immutable.
+ * Built once; immutable. The array types of user composite types are answered from the
+ * backend's {@link TypeCache} (pg_type's typarray / typelem of the heap catalog).
  */
 public final class ArrayTypes {
     private ArrayTypes() {}
@@ -27,11 +28,17 @@ public final class ArrayTypes {
         }
     }
 
-    /** get_array_type: the array type whose elements are {@code elem}, or 0. */
-    public static int arrayOf(int elem) { return ARRAY_OF.getOrDefault(elem, 0); }
+    /** get_array_type: the array type whose elements are {@code elem} (a built-in or a composite type's), or 0. */
+    public static int arrayOf(int elem) {
+        Integer a = ARRAY_OF.get(elem);
+        return a != null ? a : TypeCache.installedArrayOf(elem);
+    }
 
-    /** get_element_type: the element type of array type {@code array}, or 0 if it is no array. */
-    public static int elementOf(int array) { return ELEMENT_OF.getOrDefault(array, 0); }
+    /** get_element_type: the element type of array type {@code array} (built-in or of a composite type), or 0 if it is no array. */
+    public static int elementOf(int array) {
+        Integer e = ELEMENT_OF.get(array);
+        return e != null ? e : TypeCache.installedElementOf(array);
+    }
 
     /**
      * The member type of a fixed-length type subscripted as a raw array (point[0] is its x as
@@ -39,5 +46,5 @@ public final class ArrayTypes {
      */
     public static int rawElementOf(int type) { return RAW_ELEMENT_OF.getOrDefault(type, 0); }
 
-    public static boolean isArray(int type) { return ELEMENT_OF.containsKey(type); }
+    public static boolean isArray(int type) { return elementOf(type) != 0; }
 }

@@ -174,6 +174,8 @@ public final class BuiltinCatalog {
         UuidBuiltins.register(b);
         SrfBuiltins.register(b);
         JsonBuiltins.register(b);
+        JsonProcessingBuiltins.register(b);
+        JsonPopulateBuiltins.register(b);
         EnumBuiltins.register(b);
         SystemColumnBuiltins.register(b);
         ViewFunctions.register(b);

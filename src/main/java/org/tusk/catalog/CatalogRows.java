@@ -130,6 +130,10 @@ public final class CatalogRows {
             // a composite type's storage (a HeapTupleHeader Datum): varlena, double-aligned, extended, no collation
             return attributeRow(relOid, name, typeOid, attnum, typmod, -1, false, 'd', 'x', notNull, hasDefault, 0, -1);
         }
+        if (t == null && TypeCache.current() != null && ArrayTypes.elementOf(typeOid) != 0) {
+            // an array of a composite type: varlena, double-aligned (as its element), extended, no collation
+            return attributeRow(relOid, name, typeOid, attnum, typmod, -1, false, 'd', 'x', notNull, hasDefault, 0, -1);
+        }
         if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(typeOid) + " does not exist");
         return attributeRow(relOid, name, typeOid, attnum, typmod, t.typlen(), t.typbyval(), t.typalign(), t.typstorage(),
                 notNull, hasDefault, t.typcollation(), -1);

@@ -52,4 +52,13 @@ public interface FunctionCallContext {
     default org.tusk.utils.adt.OutputSettings outputSettings() {
         return new org.tusk.utils.adt.OutputSettings(timeZone(), 1);
     }
+
+    /**
+     * domain_check: runs the constraints of domain {@code domainOid} on {@code value} (which may
+     * be null) for a built-in that builds values of arbitrary types (json_populate_record).
+     * Only the executor's context can evaluate the CHECK expressions.
+     */
+    default void checkDomain(int domainOid, Object value) {
+        throw org.tusk.utils.error.PgException.error("0A000", "domain constraints cannot be checked here");
+    }
 }

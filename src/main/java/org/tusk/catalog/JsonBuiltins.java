@@ -190,6 +190,7 @@ final class JsonBuiltins {
         if (type == JSONB) return ((Jsonb) v).root();
         if (type == JSON) return JsonbIO.parseTree((String) v);
         if (type == BOOL) return v;
+        if (v instanceof org.tusk.utils.adt.RecordValue rec) return recordNode(rec, c);
         int elem = ArrayTypes.elementOf(type);
         if (elem != 0) return arrayNode(ArrayValue.of(v, elem), elem, c);
         if (isNumber(type)) {
@@ -200,6 +201,21 @@ final class JsonBuiltins {
         String xsd = xsdDateTime(v, c);
         if (xsd != null) return xsd;
         return BuiltinCatalog.type(type).output().out(v, c.outputSettings());
+    }
+
+    /** composite_to_jsonb: an object of the record's fields by column name (f1, f2, ... for anonymous records). */
+    private static Object recordNode(org.tusk.utils.adt.RecordValue r, FunctionCallContext c) {
+        List<String> names = r.names();
+        if (names == null) {
+            TypeCache.CompositeType ct = TypeCache.lookupComposite(r.typeOid());
+            names = ct != null ? ct.names() : null;
+        }
+        TreeMap<String, Object> m = Jsonb.newObject();
+        for (int i = 0; i < r.size(); i++) {
+            String name = names != null && i < names.size() ? names.get(i) : "f" + (i + 1);
+            m.put(name, toNode(r.get(i), r.types().get(i), c));
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static Object arrayNode(ArrayValue a, int elem, FunctionCallContext c) {
@@ -222,14 +238,9 @@ final class JsonBuiltins {
         if (type == JSON) return (String) v;
         if (type == JSONB) return JsonbIO.out((Jsonb) v, false);
         if (type == BOOL) return (Boolean) v ? "true" : "false";
+        if (v instanceof org.tusk.utils.adt.RecordValue rec) return RowTypeBuiltins.rowToJson(rec, false, c);
         int elem = ArrayTypes.elementOf(type);
-        if (elem != 0) {
-            ArrayValue a = ArrayValue.of(v, elem);
-            if (a.ndim() == 0) return "[]";
-            StringBuilder sb = new StringBuilder();
-            arrayText(sb, a, elem, 0, new int[] {0}, c);
-            return sb.toString();
-        }
+        if (elem != 0) return arrayToJson(v, type, false, c);
         if (isNumber(type)) {
             String s = BuiltinCatalog.type(type).output().out(v, c.outputSettings());
             return s.matches("-?[0-9.eE+-]+") ? s : JsonbIO.escape(s);
@@ -239,10 +250,28 @@ final class JsonBuiltins {
         return JsonbIO.escape(BuiltinCatalog.type(type).output().out(v, c.outputSettings()));
     }
 
+    /**
+     * array_to_json (json.c array_to_json_internal, array_dim_to_json): nested brackets for the
+     * dimensions; with line feeds, the elements of the outermost dimension are separated by ",\n ".
+     */
+    static String arrayToJson(Object v, int arrayType, boolean lineFeeds, FunctionCallContext c) {
+        int elem = ArrayTypes.elementOf(arrayType);
+        ArrayValue a = ArrayValue.of(v, elem);
+        if (a.ndim() == 0) return "[]";
+        StringBuilder sb = new StringBuilder();
+        arrayText(sb, a, elem, 0, new int[] {0}, c, lineFeeds);
+        return sb.toString();
+    }
+
     private static void arrayText(StringBuilder sb, ArrayValue a, int elem, int dim, int[] next, FunctionCallContext c) {
+        arrayText(sb, a, elem, dim, next, c, false);
+    }
+
+    private static void arrayText(StringBuilder sb, ArrayValue a, int elem, int dim, int[] next, FunctionCallContext c,
+                                  boolean lineFeeds) {
         sb.append('[');
         for (int i = 0; i < a.dim(dim); i++) {
-            if (i > 0) sb.append(',');
+            if (i > 0) sb.append(lineFeeds && dim == 0 ? ",\n " : ",");
             if (dim == a.ndim() - 1) sb.append(toJsonText(a.get(next[0]++), elem, c));
             else arrayText(sb, a, elem, dim + 1, next, c);
         }

@@ -108,6 +108,26 @@ public final class TypeCache implements Enums.Lookup {
         return new org.tusk.access.common.CompositeFormat.Shape(c.types(), new org.tusk.access.common.TupleDesc(atts, typeOid, -1));
     }
 
+    /**
+     * get_array_type for a user type through the installed cache: the array type of a composite
+     * type, else 0 (arrays of enums and domains are not usable yet).
+     */
+    static int installedArrayOf(int elemOid) {
+        TypeCache c = current;
+        if (c == null || CatalogRows.builtinType(elemOid) != null) return 0;
+        UserType t = c.type(elemOid);
+        return t != null && t.typtype() == 'c' && t.typarray() != 0 && c.type(t.typarray()) != null ? t.typarray() : 0;
+    }
+
+    /** get_element_type for a user array type through the installed cache: its composite element type, else 0. */
+    static int installedElementOf(int arrayOid) {
+        TypeCache c = current;
+        if (c == null || CatalogRows.builtinType(arrayOid) != null) return 0;
+        UserType t = c.type(arrayOid);
+        return t != null && t.typelem() != 0 && t.pgType().category() == 'A' && c.composite(t.typelem()) != null
+                ? t.typelem() : 0;
+    }
+
     /** The installed cache, or null in a process without a database session. */
     public static TypeCache current() {
         return current;
@@ -175,6 +195,12 @@ public final class TypeCache implements Enums.Lookup {
                 throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                         "input of arrays of enum types is not supported yet");
             }, (v, z) -> org.tusk.utils.adt.TextArrays.arrayOut(v));
+        } else if (elem != 0 && composite(elem) != null) {
+            // a composite type's array type: array_in / array_out over record_in / record_out
+            pg = new PgType(oid, name, type(elem).name() + "[]", -1, false, 'A', false,
+                    (s, z) -> org.tusk.utils.adt.ArrayIO.in(s, elem, x -> BuiltinCatalog.type(elem).input().in(x, z)),
+                    (v, z) -> org.tusk.utils.adt.ArrayIO.out(org.tusk.utils.adt.ArrayValue.of(v, elem),
+                            x -> BuiltinCatalog.type(elem).output().out(x, z)));
         } else if (typtype == 'd') {
             // a domain reads and prints as its base type (domain_in calls the base type's input
             // function; the constraints are checked by CoerceToDomain, not here)
@@ -188,7 +214,7 @@ public final class TypeCache implements Enums.Lookup {
                             (t, m, x) -> BuiltinCatalog.type(t).input().in(x, z)),
                     (v, z) -> ((RecordValue) v).out((t, x) -> BuiltinCatalog.type(t).output().out(x, z)));
         } else {
-            return null;   // array types of composites and others are not usable as types yet
+            return null;   // array types of domains and base types are not usable as types yet
         }
         return new UserType(oid, name, oid(PG_TYPE.get(row, "typnamespace")), typtype, elem,
                 oid(PG_TYPE.get(row, "typarray")), pg);

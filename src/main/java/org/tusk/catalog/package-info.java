@@ -11,7 +11,8 @@
  * functions users create, pg_operator, pg_cast and pg_aggregate are not tables.
  * Areas register their built-ins from their own classes ({@link org.tusk.catalog.ArrayBuiltins}:
  * every base type's array type and the anyarray/anycompatible functions, operators and array_agg;
- * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins};
+ * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}, {@link org.tusk.catalog.JsonProcessingBuiltins},
+ * {@link org.tusk.catalog.JsonPopulateBuiltins} (json[b]_populate_record(set));
  * {@link org.tusk.catalog.GeometricBuiltins}: the seven geometric types, every operator also
  * under its implementing function's name, and their casts).
  * {@link org.tusk.catalog.ArrayTypes} answers get_array_type / get_element_type from the pg_type

@@ -220,4 +220,9 @@ public final class ExecContext implements FunctionCallContext {
         }
         return zone;
     }
+
+    @Override
+    public void checkDomain(int domainOid, Object value) {
+        DomainConstraints.check(domainOid, value, this);
+    }
 }

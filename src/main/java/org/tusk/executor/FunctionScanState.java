@@ -26,6 +26,11 @@ final class FunctionScanState extends PlanState {
         this.functions = plan.rte().functions();
     }
 
+    /** Whether call {@code i} returns a composite type, whose values fill one column per attribute. */
+    private boolean spreads(int i) {
+        return org.tusk.catalog.TypeCache.lookupComposite(functions.get(i).funcexpr().type()) != null;
+    }
+
     @Override
     public Object[] next() {
         if (its == null) {
@@ -42,9 +47,10 @@ final class FunctionScanState extends PlanState {
                 if (its[i].hasNext()) {
                     any = true;
                     Object v = its[i].next();
-                    if (n == 1 && !(v instanceof Object[])) row[col] = v;
+                    if (n == 1 && !(v instanceof Object[]) && !(v instanceof org.tusk.utils.adt.RecordValue && spreads(i))) row[col] = v;
                     else if (v instanceof org.tusk.utils.adt.RecordValue r) {
-                        // a record-returning (OUT parameter) function called once: its record's fields
+                        // a record-returning (OUT parameter) function called once, or one returning
+                        // a composite type: its record's fields
                         for (int k = 0; k < n; k++) row[col + k] = r.values().get(k);
                     } else if (v != null) System.arraycopy((Object[]) v, 0, row, col, n);
                 }

@@ -18,7 +18,7 @@ import org.tusk.parser.ParseCoerce.Context;
  * (functions in FROM are implicitly LATERAL), expands the multi-argument unnest(a, b, ...) into
  * ROWS FROM (unnest(a), unnest(b), ...), and names the columns: a record-returning function's
  * OUT columns, else one column named by the alias (a single function with an alias) or the
- * function's name; WITH ORDINALITY adds "ordinality" (bigint). Column aliases rename them in
+ * function's name; a function returning a composite type makes the type's columns; WITH ORDINALITY adds "ordinality" (bigint). Column aliases rename them in
  * order. A set-returning function nested inside the expression is refused, as PostgreSQL
  * does (0A000 "set-returning functions must appear at top level of FROM").
  */
@@ -44,6 +44,7 @@ final class RangeFunctionAnalysis {
                 ParseSrf.checkTopLevelInFrom(a, fn);
                 if (fn.type() == UNKNOWN) fn = a.coerce(fn, TEXT, -1, Context.IMPLICIT, rf.location());
                 List<ColumnDef> out = fn instanceof Expr.FuncExpr f ? f.proc().outColumns() : List.of();
+                if (out.isEmpty()) out = compositeColumns(fn.type());
                 if (out.isEmpty()) {
                     String name = calls.size() == 1 && rf.alias() != null ? rf.alias() : funcName(call);
                     out = List.of(new ColumnDef(name, fn.type(), fn.typmod()));
@@ -78,6 +79,18 @@ final class RangeFunctionAnalysis {
                     ? new Expr.Var(v.varno(), v.attno(), c.typeOid(), c.typmod(), name, v.location(), v.levelsup()) : null;
         }
         return null;
+    }
+
+    /**
+     * addRangeTableEntryForFunction's TYPEFUNC_COMPOSITE case: a function returning a composite
+     * type makes one column per attribute of the type; empty for any other result type.
+     */
+    private static List<ColumnDef> compositeColumns(int type) {
+        org.tusk.catalog.TypeCache.CompositeType c = org.tusk.catalog.TypeCache.lookupComposite(type);
+        if (c == null) return List.of();
+        List<ColumnDef> cols = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) cols.add(new ColumnDef(c.names().get(i), c.types().get(i), c.typmods().get(i)));
+        return cols;
     }
 
     private static String funcName(RawExpr.FuncCall call) {

@@ -53,9 +53,6 @@ final class VariadicCalls {
         }
         Expr last = args.get(args.size() - 1);
         checkArray(a, last, raws.get(raws.size() - 1));
-        if (p.impl() instanceof PolymorphicFunction) {
-            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC arrays are not supported for " + p.name() + " yet", location);
-        }
         if (last.type() == UNKNOWN) {
             throw a.err(SqlState.DATATYPE_MISMATCH, "VARIADIC argument must be an array", raws.get(raws.size() - 1).location());
         }
@@ -69,6 +66,7 @@ final class VariadicCalls {
         }
         conv.add(last);
         int elemType = ArrayTypes.elementOf(last.type());
+        if (p.impl() instanceof PolymorphicFunction pf) return polymorphicSpread(p, pf, conv, elemType, location);
         BuiltinFunction inner = p.impl();
         BuiltinFunction spread = (ctx, values) -> {
             List<Object> out = new ArrayList<>();
@@ -86,6 +84,35 @@ final class VariadicCalls {
         List<Integer> argTypes = new ArrayList<>();
         for (Expr e : conv) argTypes.add(e.type());
         // not strict: a NULL array means "no variadic arguments", not a NULL result
+        PgProc bound = new PgProc(p.oid(), p.name(), argTypes, p.resultType(), false, p.volatility(), false, spread);
+        return new Expr.FuncExpr(bound, conv, p.resultType(), location);
+    }
+
+    /**
+     * A VARIADIC call of a built-in that needs its arguments' actual types (json_build_object,
+     * json_build_array): the array's elements become the arguments, each of the element type,
+     * so the implementation is bound per call to as many arguments as the array has elements
+     * (extract_variadic_args). A NULL array makes the result NULL, as extract_variadic_args'
+     * callers in json.c and jsonb.c return.
+     */
+    private static Expr polymorphicSpread(PgProc p, PolymorphicFunction pf, List<Expr> conv, int elemType, int location) {
+        int fixed = conv.size() - 1;
+        List<Integer> fixedTypes = new ArrayList<>();
+        for (int i = 0; i < fixed; i++) fixedTypes.add(conv.get(i).type());
+        BuiltinFunction spread = (ctx, values) -> {
+            ArrayValue arr = (ArrayValue) values[values.length - 1];
+            if (arr == null) return null;
+            List<Object> out = new ArrayList<>();
+            List<Integer> types = new ArrayList<>(fixedTypes);
+            for (int i = 0; i < fixed; i++) out.add(values[i]);
+            for (Object el : arr.elements()) {
+                out.add(el);
+                types.add(elemType);
+            }
+            return pf.bind(types, p.resultType()).invoke(ctx, out.toArray());
+        };
+        List<Integer> argTypes = new ArrayList<>();
+        for (Expr e : conv) argTypes.add(e.type());
         PgProc bound = new PgProc(p.oid(), p.name(), argTypes, p.resultType(), false, p.volatility(), false, spread);
         return new Expr.FuncExpr(bound, conv, p.resultType(), location);
     }

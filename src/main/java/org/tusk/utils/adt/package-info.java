@@ -18,7 +18,11 @@
  * Array, jsonb and uuid values are immutable; their ordering (compareTo) and equality are the
  * btree ones (array_cmp, compareJsonbContainers, uuid_cmp), and hashCode agrees with equality.
  * ArrayIO and JsonbIO are array_in/array_out and json_in/jsonb_in/jsonb_out; ArrayFuncs and
- * JsonFuncs the SQL functions on them.
+ * JsonFuncs the SQL functions on them. JsonPopulate is jsonfuncs.c's populate_record machinery:
+ * it builds values of any type from JSON, so the type facts it needs (composite columns, array
+ * element types, domain bases, input functions, domain checks) come from its caller through
+ * JsonPopulate.Types; it keeps no state between calls. JsonObjectArrays (json_object) and
+ * JsonbScalarCasts (jsonb to bool and numbers) are the smaller json.c / jsonb.c pieces.
  * SQL NULL is Java null and never reaches these functions (every built-in is strict unless the
  * catalog says otherwise). Errors are raised as PgException with PostgreSQL's SQLSTATE and
  * message text. This package knows nothing about type OIDs or the catalog; the catalog binds
