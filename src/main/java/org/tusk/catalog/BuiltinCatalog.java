@@ -361,6 +361,8 @@ public final class BuiltinCatalog {
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
             fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
             fn("pg_switch_wal", List.of(), PG_LSN, V, true, (c, a) -> c.session().switchWal());
+            // xlogfuncs.c: Tusk has no hot standby; backends start only after WAL replay has ended
+            fn("pg_is_in_recovery", List.of(), BOOL, V, true, (c, a) -> false);
             fn("lastval", List.of(), INT8, V, true, (c, a) -> c.session().lastval());
             // amcheck's bt_index_check; takes the index name as text (Tusk has no regclass input yet).
             fn("bt_index_check", List.of(TEXT), VOID, V, true, (c, a) -> {

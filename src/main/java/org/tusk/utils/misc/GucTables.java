@@ -343,6 +343,10 @@ public final class GucTables {
                 "Warn about backslash escapes in ordinary string literals.", true));
         defs.add(bool("standard_conforming_strings", USERSET, COMPAT_OPTIONS_PREVIOUS,
                 "Causes '...' strings to treat backslashes literally.", true).withFlags(REPORT));
+        // Tusk's sequential scans always start at block 0, which is what "off" asks for (pg_dump sets
+        // it so); "on" allows scans to start where a concurrent scan of the same table is.
+        defs.add(bool("synchronize_seqscans", USERSET, COMPAT_OPTIONS_PREVIOUS,
+                "Enable synchronized sequential scans.", true));
         defs.add(bool("restart_after_crash", SIGHUP, ERROR_HANDLING_OPTIONS,
                 "Reinitialize server after backend crash.", true));
 
