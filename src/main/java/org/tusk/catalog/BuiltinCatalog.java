@@ -194,6 +194,7 @@ public final class BuiltinCatalog {
         RegProcBuiltins.register(b);
         GeometricBuiltins.register(b);
         TriggerBuiltins.register(b);
+        RecordArrayBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -34,7 +34,7 @@ public final class TypeOids {
     public static final int TEXT_ARRAY = 1009;
     /** aclitem and aclitem[] (pg_database.datacl). */
     public static final int ACLITEM = 1033, ACLITEM_ARRAY = 1034;
-    public static final int RECORD = 2249;
+    public static final int RECORD = 2249, RECORD_ARRAY = 2287;
     public static final int VOID = 2278;
     /** The trigger pseudo-type: what a trigger function returns. */
     public static final int TRIGGER = 2279;

@@ -295,7 +295,45 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
 
     /**
      * A WITH query: {@code query} is a SELECT, or for a recursive CTE a UNION [ALL] whose right
-     * operand refers to the CTE itself.
+     * operand refers to the CTE itself. With a SEARCH or CYCLE clause, {@code query} is the
+     * rewritten query (rewriteSearchAndCycle) that computes the added columns, and
+     * {@code written} the query as analysed before that rewrite, which ruleutils prints with the
+     * clauses; {@code columns} ends with the added columns.
      */
-    public record CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive) {}
+    public record CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive,
+                                  CteSearchClause search, CteCycleClause cycle, Query written) {
+        /** A WITH query without SEARCH or CYCLE clause. */
+        public CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive) {
+            this(name, columns, query, recursive, null, null, null);
+        }
+
+        /** The same WITH query (name, columns, clauses, written form) over another query tree. */
+        public CommonTableExpr withQuery(Query q) {
+            return new CommonTableExpr(name, columns, q, recursive, search, cycle, written);
+        }
+
+        /**
+         * The number of columns the query itself produces: {@code columns} ends with the columns
+         * SEARCH and CYCLE add (ctecolnames includes them, as analyzeCTETargetList appends them).
+         */
+        public int ownColumnCount() {
+            return columns.size() - (search != null ? 1 : 0) - (cycle != null ? 2 : 0);
+        }
+    }
+
+    /**
+     * An analysed SEARCH clause (CTESearchClause): the search columns by name, depth or breadth
+     * first, the name of the added sequence column (record[] for depth first, record for
+     * breadth first).
+     */
+    public record CteSearchClause(List<String> columns, boolean breadthFirst, String seqColumn) {}
+
+    /**
+     * An analysed CYCLE clause (CTECycleClause): the cycle columns by name, the mark column with
+     * its value and default coerced to their common type {@code markType}, the {@code <>}
+     * operator of that type ({@code neOp}, cycle_mark_neop), and the path column (record[]).
+     */
+    public record CteCycleClause(List<String> columns, String markColumn, Expr markValue, Expr markDefault,
+                                 String pathColumn, int markType, int markTypmod,
+                                 org.tusk.catalog.PgOperator neOp) {}
 }

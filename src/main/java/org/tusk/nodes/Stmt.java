@@ -57,12 +57,31 @@ public sealed interface Stmt {
                     String alias, List<String> colAliases, int location) implements FromItem {}
 
     /** One WITH query: name [(columns)] AS (select). */
-    record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying) {
+    record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying,
+                           CteSearchClause search, CteCycleClause cycle) {
         /** A WITH query that is a SELECT (or VALUES, or a set operation). */
         public CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location) {
-            this(name, colAliases, query, location, null);
+            this(name, colAliases, query, location, null, null, null);
+        }
+
+        /** A WITH query without SEARCH or CYCLE clause. */
+        public CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying) {
+            this(name, colAliases, query, location, modifying, null, null);
         }
     }
+
+    /**
+     * SEARCH {DEPTH|BREADTH} FIRST BY cols SET seqColumn of a recursive WITH query
+     * (CTESearchClause).
+     */
+    record CteSearchClause(List<String> columns, boolean breadthFirst, String seqColumn, int location) {}
+
+    /**
+     * CYCLE cols SET markColumn [TO markValue DEFAULT markDefault] USING pathColumn
+     * (CTECycleClause); without TO/DEFAULT the mark values are true and false (gram.y fills them in).
+     */
+    record CteCycleClause(List<String> columns, String markColumn, RawExpr markValue, RawExpr markDefault,
+                          String pathColumn, int location) {}
 
     record WithClause(boolean recursive, List<CommonTableExpr> ctes, int location) {}
 

@@ -39,7 +39,20 @@ public final class VarLevels {
      */
     public static Expr incrementLevelsUp(Expr e, int delta) {
         if (delta == 0) return e;
-        return map(e, 0, new VarMapper() {
+        return map(e, 0, shifter(delta));
+    }
+
+    /**
+     * IncrementVarSublevelsUp(query, delta, 1) for a query that moves {@code delta} levels
+     * further down: what in it refers to levels above it (outer Vars, aggregates and CTE
+     * references) moves with it; what it refers to within itself stays.
+     */
+    public static Query incrementLevelsUp(Query q, int delta) {
+        return delta == 0 ? q : mapQuery(q, 1, shifter(delta));
+    }
+
+    private static VarMapper shifter(int delta) {
+        return new VarMapper() {
             public Expr map(Expr.Var v, int depth) {
                 return v.levelsup() >= depth
                         ? new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), v.location(), v.levelsup() + delta)
@@ -53,7 +66,7 @@ public final class VarLevels {
             public int aggLevelsUp(Expr.Aggref a, int depth) {
                 return a.levelsup() >= depth ? a.levelsup() + delta : a.levelsup();
             }
-        });
+        };
     }
 
     /**
@@ -135,7 +148,7 @@ public final class VarLevels {
         for (Query.JoinNode n : q.fromList()) from.add(mapJoin(n, depth, f));
         List<Query.CommonTableExpr> ctes = new ArrayList<>();
         for (Query.CommonTableExpr c : q.cteList())
-            ctes.add(new Query.CommonTableExpr(c.name(), c.columns(), mapQuery(c.query(), depth + 1, f), c.recursive()));
+            ctes.add(c.withQuery(mapQuery(c.query(), depth + 1, f)));
         return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), List.copyOf(tl), map(q.where(), depth, f),
                 q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f), List.copyOf(aggs),
                 q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),

@@ -625,9 +625,21 @@ public final class Analyzer {
     }
 
     private void addColumns(NsItem item, int location, List<Query.TargetEntry> tlist) {
-        for (int i = 0; i < item.colnames().size(); i++)
+        int n = item.colnames().size();
+        Query.RangeTblEntry rte = item.rte();
+        if (rte != null && rte.kind() == Query.RteKind.CTE && rte.selfReference()) n = Math.min(n, selfReferenceStarColumns(rte));
+        for (int i = 0; i < n; i++)
             tlist.add(new Query.TargetEntry(withLocation(item.colExprs().get(i), location), tlist.size() + 1,
                     item.colnames().get(i), false));
+    }
+
+    /** The CTE item a self-reference reads: * leaves out the columns SEARCH and CYCLE add. */
+    private int selfReferenceStarColumns(Query.RangeTblEntry rte) {
+        Analyzer lvl = this;
+        for (int i = 0; i < rte.ctelevelsup() && lvl.parent != null; i++) lvl = lvl.parent;
+        for (int i = lvl.ctes.size() - 1; i >= 0; i--)
+            if (lvl.ctes.get(i).name().equals(rte.cteName())) return lvl.ctes.get(i).starColumns();
+        return rte.columns().size();
     }
 
     private static Expr withLocation(Expr e, int location) {
@@ -731,15 +743,23 @@ public final class Analyzer {
     }
 
     private void checkSortable(int type, int location) {
+        if (!sortable(type))
+            throw err(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type "
+                    + BuiltinCatalog.formatType(type), location).withHint(
+                    "Use an explicit ordering operator or modify the query.");
+    }
+
+    /** Whether {@code type} has a default btree ordering (get_sort_group_operators). */
+    private static boolean sortable(int type) {
         int base = org.tusk.catalog.TypeCache.baseType(type);   // a domain sorts as its base type
         int t = base == VARCHAR ? TEXT : base;
-        if (AnyEnum.isEnum(t)) return;   // enum_lt through the anyenum operators
-        if (RowAnalysis.isComposite(t)) return;   // record_lt through the record operators
+        if (AnyEnum.isEnum(t)) return true;   // enum_lt through the anyenum operators
+        if (RowAnalysis.isComposite(t)) return true;   // record_lt through the record operators
+        int elem = org.tusk.catalog.ArrayTypes.elementOf(t);
+        if (elem != 0) return sortable(elem);   // array_lt: element by element with the element's ordering
         for (PgOperator op : BuiltinCatalog.operators("<"))
-            if (op.left() == t && op.right() == t && !GeometricTypes.is(t)) return;
-        throw err(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type "
-                + BuiltinCatalog.formatType(type), location).withHint(
-                "Use an explicit ordering operator or modify the query.");
+            if (op.left() == t && op.right() == t && !GeometricTypes.is(t)) return true;
+        return false;
     }
 
     Expr transformLimit(RawExpr node, String what) {

@@ -36,13 +36,17 @@ final class CteAnalysis {
                 continue;
             }
             boolean recursive = with.recursive() && RecursionCheck.refersTo(cte.query(), cte.name());
+            Query.CteCycleClause cycle = SearchCycleAnalysis.transformCycle(a, cte.cycle());
+            Query.CteSearchClause search = SearchCycleAnalysis.transformSearch(cte.search());
             Query q;
             if (recursive) {
                 RecursionCheck.check(a, cte);
                 Stmt.SelectStmt s = cte.query();
                 Query nonRecursive = a.subquery().transformSelect(s.larg());
                 List<ColumnDef> cols = columns(nonRecursive, cte);
-                a.ctes.add(new CteItem(cte.name(), cols, true));
+                // the recursive term's self-reference sees the columns SEARCH and CYCLE add
+                a.ctes.add(new CteItem(cte.name(), SearchCycleAnalysis.withAddedColumns(cols, search, cycle), true, false,
+                        cols.size()));
                 try {
                     q = a.subquery().transformSelect(s);
                 } finally {
@@ -62,6 +66,14 @@ final class CteAnalysis {
                 q = a.subquery().transformSelect(cte.query());
             }
             List<ColumnDef> cols = columns(q, cte);
+            SearchCycleAnalysis.check(a, cte, recursive, q, cols);
+            if (search != null || cycle != null) {
+                List<ColumnDef> all = SearchCycleAnalysis.withAddedColumns(cols, search, cycle);
+                Query rewritten = new SearchCycleRewrite(a, cols, search, cycle).rewrite(cte.name(), q);
+                a.ctes.add(new CteItem(cte.name(), all, false));
+                out.add(new Query.CommonTableExpr(cte.name(), all, rewritten, true, search, cycle, q));
+                continue;
+            }
             a.ctes.add(new CteItem(cte.name(), cols, false));
             out.add(new Query.CommonTableExpr(cte.name(), cols, q, recursive));
         }

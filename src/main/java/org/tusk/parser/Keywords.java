@@ -54,6 +54,8 @@ public final class Keywords {
             "range", "groups", "unbounded", "preceding", "following", "ties", "others", "rollup", "cube", "sets",
             // user-defined types
             "enum", "before", "after",
+            // SEARCH and CYCLE clauses of WITH queries
+            "search", "depth", "breadth",
             // CREATE FUNCTION
             "function", "functions", "returns", "language", "immutable", "stable", "volatile", "strict", "called",
             "input", "leakproof", "invoker", "definer", "parallel", "cost", "atomic", "return", "external",

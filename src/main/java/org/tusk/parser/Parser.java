@@ -858,14 +858,16 @@ public final class Parser {
                     : isKw("delete") ? deleteStmt() : null;
             Stmt.SelectStmt q = modifying == null ? selectStmt() : null;
             expectChar(')');
-            if (isKw("search") || isKw("cycle")) throw notSupported("SEARCH/CYCLE", peek().start());
-            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start(), modifying));
+            CteClauseGrammar clauses = new CteClauseGrammar(this);
+            Stmt.CteSearchClause search = clauses.searchClause();
+            Stmt.CteCycleClause cycle = clauses.cycleClause();
+            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start(), modifying, search, cycle));
         } while (acceptChar(','));
         return new Stmt.WithClause(recursive, ctes, w.start());
     }
 
     /** '(' name [, ...] ')'. */
-    private List<String> nameList() {
+    List<String> nameList() {
         expectChar('(');
         List<String> names = new ArrayList<>();
         do {
@@ -1713,7 +1715,7 @@ public final class Parser {
             "current_schema");
 
     /** c_expr and func_expr: the primaries. */
-    private RawExpr cExpr() {
+    RawExpr cExpr() {
         Token t = peek();
         int loc = t.start();
         switch (t.kind()) {

@@ -92,7 +92,11 @@
  * operation column types pairwise (select_common_type), {@link org.tusk.parser.CteAnalysis}
  * WITH (a recursive query's overall column types must equal its non-recursive term's; ORDER BY,
  * LIMIT, OFFSET and FOR UPDATE on the recursive union are 0A000; a self-reference inside a
- * sub-select of an expression is 42P19).
+ * sub-select of an expression is 42P19). SEARCH and CYCLE clauses ({@link org.tusk.parser.CteClauseGrammar},
+ * {@link org.tusk.parser.SearchCycleAnalysis}) add columns after the query's own (the self-reference
+ * sees them, but its {@code *} does not); the query is then rewritten as rewriteSearchCycle.c does
+ * ({@link org.tusk.parser.SearchCycleRewrite}, at the end of analysis rather than in the rewriter) and
+ * the analysed original is kept beside it for ruleutils.
  * Grouping is checked as parseCheckAggregates does: outside aggregates only grouped expressions
  * and outer references (42803), or columns of a table whose primary key is grouped (functional
  * dependency). Aggregates take ORDER BY (sorted input).

@@ -38,7 +38,7 @@ public final class QueryWalker {
         }
         List<Query.CommonTableExpr> ctes = new ArrayList<>();
         for (Query.CommonTableExpr c : q.cteList()) {
-            ctes.add(new Query.CommonTableExpr(c.name(), c.columns(), sub.apply(c.query()), c.recursive()));
+            ctes.add(c.withQuery(sub.apply(c.query())));
         }
         List<Query.JoinNode> from = new ArrayList<>();
         for (Query.JoinNode j : q.fromList()) from.add(joinNode(j, sub));

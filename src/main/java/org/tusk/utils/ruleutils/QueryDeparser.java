@@ -117,9 +117,10 @@ final class QueryDeparser {
             }
             buf.append(" AS (");
             if (ctx.prettyIndent()) ctx.appendContextKeyword("", 0, 0, 0);
-            getQueryDef(cte.query(), buf, ctx, null, true);
+            getQueryDef(cte.written() != null ? cte.written() : cte.query(), buf, ctx, null, true);
             if (ctx.prettyIndent()) ctx.appendContextKeyword("", 0, 0, 0);
             buf.append(')');
+            searchCycleClauses(cte);
             sep = ", ";
         }
         if (ctx.prettyIndent()) {
@@ -135,11 +136,44 @@ final class QueryDeparser {
      * written, so they are printed when they differ from the query's own output names.
      */
     private static List<String> cteAliasNames(Query.CommonTableExpr cte) {
+        Query q = cte.written() != null ? cte.written() : cte.query();
         List<String> own = new ArrayList<>();
-        for (Query.TargetEntry te : cte.query().targetList()) if (!te.resjunk()) own.add(te.name());
+        for (Query.TargetEntry te : q.targetList()) if (!te.resjunk()) own.add(te.name());
         List<String> names = new ArrayList<>();
-        for (var c : cte.columns()) names.add(c.name());
+        for (var c : cte.columns().subList(0, cte.ownColumnCount())) names.add(c.name());
         return names.equals(own) ? null : names;
+    }
+
+    /** get_with_clause's SEARCH and CYCLE clauses; TO/DEFAULT only when the mark is not true/false. */
+    private void searchCycleClauses(Query.CommonTableExpr cte) {
+        StringBuilder buf = ctx.buf;
+        if (cte.search() != null) {
+            buf.append(" SEARCH ").append(cte.search().breadthFirst() ? "BREADTH" : "DEPTH").append(" FIRST BY ");
+            identList(cte.search().columns());
+            buf.append(" SET ").append(org.tusk.utils.adt.RegTypes.quote(cte.search().seqColumn()));
+        }
+        Query.CteCycleClause c = cte.cycle();
+        if (c != null) {
+            buf.append(" CYCLE ");
+            identList(c.columns());
+            buf.append(" SET ").append(org.tusk.utils.adt.RegTypes.quote(c.markColumn()));
+            boolean plain = c.markValue() instanceof Expr.Const v && Boolean.TRUE.equals(v.value())
+                    && c.markDefault() instanceof Expr.Const d && Boolean.FALSE.equals(d.value());
+            if (!plain) {
+                buf.append(" TO ");
+                exprs.expr(c.markValue(), false);
+                buf.append(" DEFAULT ");
+                exprs.expr(c.markDefault(), false);
+            }
+            buf.append(" USING ").append(org.tusk.utils.adt.RegTypes.quote(c.pathColumn()));
+        }
+    }
+
+    private void identList(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) ctx.buf.append(", ");
+            ctx.buf.append(org.tusk.utils.adt.RegTypes.quote(names.get(i)));
+        }
     }
 
     /** get_basic_select_query. */
