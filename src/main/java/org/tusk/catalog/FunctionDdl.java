@@ -17,8 +17,8 @@ import org.tusk.utils.error.SqlState;
 
 /**
  * User-defined functions in pg_proc (PostgreSQL's catalog/pg_proc.c ProcedureCreate, the
- * pg_proc part of RemoveFunctionById, and namespace.c FuncnameGetCandidates). Only LANGUAGE
- * sql functions are stored; built-in functions stay in {@link BuiltinCatalog}.
+ * pg_proc part of RemoveFunctionById, and namespace.c FuncnameGetCandidates). LANGUAGE sql and
+ * plpgsql functions are stored; built-in functions stay in {@link BuiltinCatalog}.
  *
  * <p>Lookups by name are cached per name until the relcache's name cache is emptied, which any
  * catalog invalidation does; every change here registers a relcache invalidation for pg_proc, so
@@ -192,7 +192,7 @@ public final class FunctionDdl {
     private static SqlFunction withOid(SqlFunction f, int oid, int owner) {
         return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
                 f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType(),
-                f.argModes(), f.outColumns());
+                f.argModes(), f.outColumns(), f.language());
     }
 
     private static Object[] toRow(SqlFunction f) {
@@ -202,7 +202,7 @@ public final class FunctionDdl {
         c.set(r, "proname", f.name());
         c.set(r, "pronamespace", f.namespace());
         c.set(r, "proowner", f.owner());
-        c.set(r, "prolang", SqlFunction.SQL_LANGUAGE_ID);
+        c.set(r, "prolang", f.language());
         c.set(r, "procost", 100f);
         c.set(r, "prorows", f.retset() ? 1000f : 0f);
         c.set(r, "provariadic", f.variadicType());
@@ -293,6 +293,6 @@ public final class FunctionDdl {
                 inNames, (String) c.get(v, "proargdefaults"),
                 (Short) c.get(v, "pronargdefaults"), oid(c.get(v, "prorettype")), (Boolean) c.get(v, "proretset"),
                 (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
-                sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns);
+                sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns, oid(c.get(v, "prolang")));
     }
 }

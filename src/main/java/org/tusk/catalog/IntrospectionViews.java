@@ -73,15 +73,17 @@ public final class IntrospectionViews implements RelationProvider {
 
     /**
      * pg_language.dat: internal (12), c (13) and sql (14) with their validators (fmgr_internal_validator
-     * 2246, fmgr_c_validator 2247, fmgr_sql_validator 2248); plpgsql is not there, as Tusk has no
-     * procedural languages.
+     * 2246, fmgr_c_validator 2247, fmgr_sql_validator 2248), and plpgsql (13563) as initdb's CREATE
+     * EXTENSION plpgsql leaves it in PostgreSQL 15: plpgsql_call_handler 13560, plpgsql_inline_handler
+     * 13561, plpgsql_validator 13562.
      */
     private static List<Object[]> languages() {
         long owner = 10;
         return List.of(
                 new Object[] {12L, "internal", owner, false, false, 0L, 0L, 2246L, null},
                 new Object[] {13L, "c", owner, false, false, 0L, 0L, 2247L, null},
-                new Object[] {14L, "sql", owner, false, true, 0L, 0L, 2248L, null});
+                new Object[] {14L, "sql", owner, false, true, 0L, 0L, 2248L, null},
+                new Object[] {13563L, "plpgsql", owner, true, true, 13560L, 13561L, 13562L, null});
     }
 
     /** pg_tables: relkind 'r' and 'p'. */

@@ -5,7 +5,8 @@ import java.util.List;
 import org.tusk.catalog.PgProc.Volatility;
 
 /**
- * A user-defined function as its pg_proc row describes it (LANGUAGE sql only).
+ * A user-defined function as its pg_proc row describes it: LANGUAGE sql or plpgsql ({@code language},
+ * prolang); the language's handler runs it.
  *
  * @param argNames     proargnames: one entry per argument, "" for an unnamed one; empty if none is named
  * @param defaultsSql  proargdefaults as SQL: the default expressions of the last arguments, as
@@ -20,13 +21,31 @@ import org.tusk.catalog.PgProc.Volatility;
  *                     column), or null when every parameter is IN (PostgreSQL stores NULL then too)
  * @param outColumns   the OUT, INOUT and TABLE parameters in order: the columns of the function's
  *                     result rows (a record when there are several), else empty
+ * @param language     prolang: {@link #SQL_LANGUAGE_ID} or {@link #PLPGSQL_LANGUAGE_ID}
  */
 public record SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
                           String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
                           Volatility volatility, String body, boolean standardBody, int variadicType,
-                          String argModes, List<ColumnDef> outColumns) {
+                          String argModes, List<ColumnDef> outColumns, int language) {
     /** PostgreSQL's SQLlanguageId. */
     public static final int SQL_LANGUAGE_ID = 14;
+    /** pg_language's oid of plpgsql in PostgreSQL 15 (the row CREATE EXTENSION plpgsql makes at initdb). */
+    public static final int PLPGSQL_LANGUAGE_ID = 13563;
+
+    /** A LANGUAGE sql function. */
+    public SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
+                       String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
+                       Volatility volatility, String body, boolean standardBody, int variadicType,
+                       String argModes, List<ColumnDef> outColumns) {
+        this(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset, strict, volatility,
+                body, standardBody, variadicType, argModes, outColumns, SQL_LANGUAGE_ID);
+    }
+
+    /** The same function in another language (prolang). */
+    public SqlFunction withLanguage(int lang) {
+        return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
+                strict, volatility, body, standardBody, variadicType, argModes, outColumns, lang);
+    }
 
     /** The name of argument {@code i} (0-based), or null if it has none. */
     public String argName(int i) {

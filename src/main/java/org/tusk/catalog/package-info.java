@@ -213,7 +213,7 @@
  * the session's HeapCatalog, and emptied whenever the relcache's name cache is (any catalog
  * invalidation); type DDL sends a relcache invalidation for pg_type and pg_enum.</li>
  * <li><b>Functions</b> ({@link org.tusk.catalog.FunctionDdl}: pg_proc.c ProcedureCreate): pg_proc
- * (1255) rows for LANGUAGE sql functions (prolang 14) with PostgreSQL 15's columns; prosrc is the
+ * (1255) rows for LANGUAGE sql (prolang 14) and plpgsql (prolang 13563) functions with PostgreSQL 15's columns; prosrc is the
  * body of AS '...', prosqlbody the SQL text of a RETURN/BEGIN ATOMIC body (Tusk keeps SQL where
  * PostgreSQL keeps node trees, as for column defaults), proargdefaults the default expressions as
  * a SELECT target list. {@link org.tusk.catalog.SqlFunction#asProc} is the pg_proc entry parse

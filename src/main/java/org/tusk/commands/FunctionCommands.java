@@ -28,15 +28,17 @@ import org.tusk.utils.error.SqlState;
  * final one must yield the declared result; an error inside an AS '...' body points into the
  * CREATE statement where the body's text is (function_parse_error_transpose).
  *
- * <p>Only the sql language exists. C functions fail as PostgreSQL fails for a missing library
- * (58P01, no shared libraries can be loaded); plpgsql and any other language are languages this
- * database does not have (42704, with PostgreSQL's hint for one that is an installable extension).
+ * <p>The sql and plpgsql languages exist. C functions fail as PostgreSQL fails for a missing library
+ * (58P01, no shared libraries can be loaded); any other language is one this database does not
+ * have (42704, with PostgreSQL's hint for one that is an installable extension). A plpgsql body is
+ * compiled by plpgsql_validator (the language handler's {@code validateFunction}) before it is stored.
+ * DO runs an anonymous code block through the language's inline handler (ExecuteDoStmt).
  */
 public final class FunctionCommands {
     private FunctionCommands() {}
 
     /** Languages PostgreSQL ships as extensions (CREATE EXTENSION's hint applies to them). */
-    private static final Set<String> EXTENSION_LANGUAGES = Set.of("plpgsql", "plperl", "plperlu", "plpython3u",
+    private static final Set<String> EXTENSION_LANGUAGES = Set.of("plperl", "plperlu", "plpython3u",
             "pltcl", "pltclu");
 
     public static void create(Stmt.CreateFunctionStmt s, String queryString, ExecContext ctx) {
@@ -57,7 +59,7 @@ public final class FunctionCommands {
         }
         if (language == null) throw PgException.error("42P13", "no language specified");
         switch (language) {
-            case "sql" -> { }
+            case "sql", "plpgsql" -> { }
             case "c" -> throw PgException.error("58P01", "could not access file \"" + s.asText() + "\": No such file or directory");
             case "internal" -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "LANGUAGE internal functions are not supported yet");
@@ -155,7 +157,9 @@ public final class FunctionCommands {
         List<String> names = anyNamed ? argNames : List.of();
 
         SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
-        if (runner != null) {
+        boolean plpgsql = language.equals("plpgsql");
+        if (plpgsql && standard) throw PgException.error("42P13", "inline SQL function body only valid for language SQL");
+        if (runner != null && !plpgsql) {
             try {
                 runner.validate(body, argTypes, names, resultType,
                         outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
@@ -167,7 +171,50 @@ public final class FunctionCommands {
                 defaults.isEmpty() ? null : String.join(", ", defaults), defaults.size(), resultType, s.retset(),
                 s.strict() != null && s.strict(), vol, body, standard, variadicType,
                 anyOut ? modes.toString() : null, outColumns);
+        if (plpgsql) {
+            f = f.withLanguage(SqlFunction.PLPGSQL_LANGUAGE_ID);
+            if (runner != null) {
+                try {
+                    runner.validateFunction(f, ctx);
+                } catch (PgException e) {
+                    throw transposePl(e, queryString, body, s);
+                }
+            }
+        }
         functions.create(f, s.replace());
+    }
+
+    /**
+     * function_parse_error_transpose for plpgsql_validator: a syntax error's position in the body
+     * becomes its position in the CREATE statement; the compilation CONTEXT line stays.
+     */
+    private static PgException transposePl(PgException e, String queryString, String body, Stmt.CreateFunctionStmt s) {
+        if (e.position() <= 0 || s.bodyLocation() < 0) return e;
+        int at = queryString.indexOf(body, s.bodyLocation());
+        int position = at < 0 ? 0 : org.tusk.parser.Lexer.position(queryString, at) - 1 + e.position();
+        PgException out = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), position);
+        return e.context() != null ? out.withContext(e.context()) : out;
+    }
+
+    /**
+     * ExecuteDoStmt: the code block goes to its language's inline handler; only plpgsql has one
+     * (sql has none: 0A000).
+     */
+    public static void executeDo(Stmt.DoStmt d, ExecContext ctx) {
+        String language = d.language() == null ? "plpgsql" : d.language();
+        switch (language) {
+            case "plpgsql" -> { }
+            case "sql", "c", "internal" -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "language \"" + language + "\" does not support inline code execution");
+            default -> {
+                PgException e = PgException.error(SqlState.UNDEFINED_OBJECT, "language \"" + language + "\" does not exist");
+                throw EXTENSION_LANGUAGES.contains(language)
+                        ? e.withHint("Use CREATE EXTENSION to load the language into the database.") : e;
+            }
+        }
+        SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
+        if (runner == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "DO is not supported here");
+        runner.inline(d.code(), ctx);
     }
 
     private static int resolveResult(TypeName tn, String queryString) {

@@ -31,4 +31,17 @@ public interface SqlFunctionRunner {
      * statement's environment, as the rewriter analyses it: what pg_get_viewdef deparses.
      */
     org.tusk.nodes.Query analyzeStoredQuery(String sql, ExecContext caller);
+
+    /**
+     * The language's validator for a whole pg_proc row about to be stored (plpgsql_validator
+     * compiles the body); LANGUAGE sql validates through {@link #validate} instead.
+     */
+    default void validateFunction(org.tusk.catalog.SqlFunction f, ExecContext caller) {
+        throw org.tusk.utils.error.PgException.error("0A000", "language " + f.language() + " has no validator here");
+    }
+
+    /** The language's inline handler: DO's anonymous code block (plpgsql_inline_handler). */
+    default void inline(String code, ExecContext caller) {
+        throw org.tusk.utils.error.PgException.error("0A000", "DO is not supported here");
+    }
 }

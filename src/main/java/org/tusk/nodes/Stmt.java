@@ -188,6 +188,9 @@ public sealed interface Stmt {
     /** A valid PostgreSQL statement Tusk cannot run yet; tag is its command tag (e.g. "CREATE TABLE"). */
     record UnsupportedStmt(String tag) implements Stmt {}
 
+    /** DO [LANGUAGE lang] 'code' (gram.y DoStmt); {@code language} null when none was written (plpgsql). */
+    record DoStmt(String code, String language) implements Stmt {}
+
     /** CHECKPOINT: carried out by the backend, which asks the checkpointer process. */
     record CheckpointStmt() implements Stmt {}
 

@@ -51,6 +51,8 @@ public final class Analyzer {
     private List<Integer> paramTypes;
     /** The parameter names of a SQL function body being analysed (null otherwise): names of $1..$n, null entries unnamed. */
     private List<String> paramNames;
+    /** A procedural language's name resolution (PL/pgSQL variables), or null. */
+    private ColumnRefHook columnRefHook;
     /** The query level this one is a subquery of (a SubLink's, FROM subquery's, CTE's or set operation leaf's), or null. */
     Analyzer parent;
     /** This level's range table (p_rtable). */
@@ -120,7 +122,19 @@ public final class Analyzer {
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
                                 ZoneId zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames) {
+        return analyze(raw, queryString, relations, env, zone, currentDatabase, paramTypes, paramNames, null);
+    }
+
+    /**
+     * The same with a procedural language's parser hooks (PL/pgSQL's plpgsql_parser_setup):
+     * {@code hook} resolves names and $n references to the language's variables, as Params
+     * numbered into {@code paramTypes}, which the hook extends as it allocates them.
+     */
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
+                                ZoneId zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames,
+                                ColumnRefHook hook) {
         Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
+        a.columnRefHook = hook;
         a.paramNames = paramNames;
         a.paramTypes = paramTypes;
         a.env = env;
@@ -421,6 +435,7 @@ public final class Analyzer {
         Analyzer a = new Analyzer(text, relations, zone, currentDatabase);
         a.paramTypes = paramTypes;
         a.paramNames = paramNames;
+        a.columnRefHook = columnRefHook;
         a.env = env;
         return a;
     }
@@ -787,6 +802,10 @@ public final class Analyzer {
 
     /** A $n reference: its declared type, or unknown until the context infers one. */
     private Expr transformParamRef(RawExpr.ParamRef p) {
+        if (columnRefHook != null) {
+            Expr e = columnRefHook.paramRef(p.number(), p.location());
+            if (e != null) return e;
+        }
         if (paramTypes == null || p.number() < 1 || p.number() > 65535
                 || paramNames != null && p.number() > paramTypes.size()) {   // a SQL function has exactly its arguments
             throw err("42P02", "there is no parameter $" + p.number(), p.location());
@@ -978,8 +997,36 @@ public final class Analyzer {
         };
     }
 
-    /** transformColumnRef: col, rel.col or schema.rel.col, searched from this query level outwards. */
+    /**
+     * transformColumnRef with the language's hook (plpgsql_post_column_ref): a name that is both a
+     * column and a variable is ambiguous (variable_conflict = error), one that is only a variable
+     * is the variable.
+     */
     private Expr transformColumnRef(RawExpr.ColumnRef c) {
+        if (columnRefHook == null || c.star()) return transformColumnRefCore(c);
+        Expr column = null;
+        PgException missing = null;
+        try {
+            column = transformColumnRefCore(c);
+        } catch (PgException e) {
+            if (!e.sqlState().equals(SqlState.UNDEFINED_COLUMN) && !e.sqlState().equals("42P01")) throw e;
+            missing = e;
+        }
+        Expr variable = columnRefHook.columnRef(c.fields(), c.location());
+        if (variable == null) {
+            if (missing != null) throw missing;
+            return column;
+        }
+        if (column != null && !(column instanceof Expr.Param)) {
+            throw new PgException(org.tusk.utils.error.Severity.ERROR, SqlState.AMBIGUOUS_COLUMN,
+                    "column reference \"" + String.join(".", c.fields()) + "\" is ambiguous",
+                    "It could refer to either a PL/pgSQL variable or a table column.", null, pos(c.location()));
+        }
+        return variable;
+    }
+
+    /** transformColumnRef: col, rel.col or schema.rel.col, searched from this query level outwards. */
+    private Expr transformColumnRefCore(RawExpr.ColumnRef c) {
         List<String> f = c.fields();
         if (c.star()) {
             // t.* in an expression is the whole row of t (a row constructor expands it into its columns)

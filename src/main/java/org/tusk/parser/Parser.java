@@ -251,6 +251,7 @@ public final class Parser {
             case "grant", "revoke": return new RoleGrammar(this, src).grant();
             case "explain": return new ExplainGrammar(this).explainStmt();
             case "insert": return insertStmt();
+            case "do": return DoGrammar.doStmt(this);
             case "update": return updateStmt();
             case "delete": return deleteStmt();
             default:

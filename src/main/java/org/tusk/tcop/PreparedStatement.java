@@ -96,6 +96,7 @@ public final class PreparedStatement {
             case Stmt.AlterDomainStmt a -> "ALTER DOMAIN";
             case Stmt.DropDomainStmt d -> "DROP DOMAIN";
             case Stmt.CreateFunctionStmt c -> "CREATE FUNCTION";
+            case Stmt.DoStmt d -> "DO";
             case Stmt.DropFunctionStmt d -> "DROP FUNCTION";
             case Stmt.CreateAggregateStmt c -> "CREATE AGGREGATE";
             case Stmt.AlterFunctionStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
@@ -257,6 +258,7 @@ public final class PreparedStatement {
             case Stmt.AlterDomainStmt a -> org.tusk.commands.DomainCommands.alter(a, queryString, ctx, notices::add);
             case Stmt.DropDomainStmt d -> org.tusk.commands.DomainCommands.drop(d, ctx, notices::add);
             case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx);
+            case Stmt.DoStmt d -> org.tusk.commands.FunctionCommands.executeDo(d, ctx);
             case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
             case Stmt.CreateAggregateStmt c -> org.tusk.commands.AggregateCommands.define(c, queryString, ctx, warnings::add);
             case Stmt.DropAggregateStmt d -> org.tusk.commands.AggregateCommands.drop(d, queryString, env, notices::add);

@@ -56,8 +56,10 @@ final class QueryRunner {
         this.statementTimeout = new StatementTimeout(ctx.interrupts);
         this.sharedObjects = new SharedObjects(ctx, this);
         // LANGUAGE sql's call handler for this backend's session
-        org.tusk.executor.ExecContext.installSqlFunctionRunner(new SqlFunctionHandler(this::lookupRelation, session,
-                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration()));
+        // and plpgsql's, chosen by the function's language
+        org.tusk.executor.ExecContext.installSqlFunctionRunner(new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
+                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration()),
+                new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation))));
     }
 
     /** The statistics views first, then the shared catalogs (once the session has storage). */

@@ -1,0 +1,217 @@
+package org.tusk.pl.plpgsql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.SqlFunction;
+import org.tusk.catalog.TypeOids;
+import org.tusk.executor.ExecContext;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawStmt;
+import org.tusk.parser.Analyzer;
+import org.tusk.parser.Parser;
+import org.tusk.utils.adt.ArrayValue;
+import org.tusk.utils.adt.RecordValue;
+import org.tusk.utils.error.PgException;
+
+/**
+ * pl_handler.c: the language's call handler (plpgsql_call_handler), validator
+ * (plpgsql_validator) and inline handler (plpgsql_inline_handler) for one backend. Compiled
+ * functions are cached per function OID and compiled again when the pg_proc row they came from
+ * changed (plpgsql_HashTable with its fn_xmin/fn_tid check); the plans inside them are kept
+ * across calls (see {@link PlSql}).
+ *
+ * <p>Trigger functions (RETURNS trigger) are not handled here yet: their call would pass the
+ * TriggerData that fills NEW, OLD and TG_* (plpgsql_exec_trigger); {@link #compileTrigger} is
+ * where that entry point belongs and it refuses such functions for now.
+ */
+public final class PlpgsqlHandler {
+    /** How deeply PL/pgSQL functions may call each other before 54001, standing in for max_stack_depth. */
+    static final int MAX_DEPTH = 200;
+    /** TRIGGEROID, the pseudo-type of trigger functions. */
+    private static final int TRIGGER_TYPE = 2279;
+
+    private final PlHost host;
+    private final PlSql sql;
+    private final Map<Integer, Cached> cache = new HashMap<>();
+    private int depth;
+
+    private record Cached(SqlFunction source, PlTree.Function compiled) {}
+
+    public PlpgsqlHandler(PlHost host) {
+        this.host = host;
+        this.sql = new PlSql(host);
+    }
+
+    /** plpgsql_call_handler for a function returning one value. */
+    public Object call(SqlFunction f, Object[] args, ExecContext caller) {
+        PlFrame frame = execute(f, args, caller);
+        if (!f.outColumns().isEmpty()) {
+            // OUT parameters: their values are the result (a record when there are several)
+            List<PlTree.Datum> outs = frame.fn.outParams();
+            if (outs.size() == 1) return frame.values[outs.get(0).dno()];
+            List<Object> vals = new ArrayList<>();
+            List<Integer> types = new ArrayList<>();
+            for (PlTree.Datum d : outs) {
+                vals.add(frame.values[d.dno()]);
+                types.add(d.type());
+            }
+            return new RecordValue(TypeOids.RECORD, types, vals, f.outColumns().stream().map(c -> c.name()).toList());
+        }
+        if (f.resultType() == TypeOids.VOID) return org.tusk.utils.adt.VoidValue.VOID;
+        return frame.returnValue;
+    }
+
+    /** The result rows of a set-returning call, or the one row of OUT parameters of a record-returning one. */
+    public List<Object[]> callSet(SqlFunction f, Object[] args, ExecContext caller) {
+        PlFrame frame = execute(f, args, caller);
+        if (f.retset()) return frame.resultRows;
+        List<PlTree.Datum> outs = frame.fn.outParams();
+        Object[] row = new Object[Math.max(1, outs.size())];
+        if (outs.isEmpty()) row[0] = frame.returnValue;
+        for (int i = 0; i < outs.size(); i++) row[i] = frame.values[outs.get(i).dno()];
+        List<Object[]> l = new ArrayList<>();
+        l.add(row);
+        return l;
+    }
+
+    /** plpgsql_validator: compiles the body, reporting its syntax errors. */
+    public void validate(SqlFunction f, ExecContext caller) {
+        if (f.resultType() == TRIGGER_TYPE) {
+            compileTrigger(f);
+            return;
+        }
+        compile(f, caller);
+    }
+
+    /** plpgsql_inline_handler: DO's code block, compiled and run once as a function returning void. */
+    public void inline(String code, ExecContext caller) {
+        PlCompiler.Signature sig = new PlCompiler.Signature("inline_code_block", "inline_code_block", List.of(), List.of(),
+                null, List.of(), TypeOids.VOID, false, true);
+        PlTree.Function fn = PlCompiler.compile(code, sig, types(caller));
+        run(fn, new Object[0], caller);
+    }
+
+    /**
+     * Where a trigger call's TriggerData would enter (plpgsql_exec_trigger with NEW, OLD and TG_*
+     * as variables): not built yet, so trigger functions are refused.
+     */
+    private PlTree.Function compileTrigger(SqlFunction f) {
+        throw PgException.error("0A000", "PL/pgSQL trigger functions are not supported yet");
+    }
+
+    private PlFrame execute(SqlFunction f, Object[] args, ExecContext caller) {
+        if (f.resultType() == TRIGGER_TYPE) {
+            throw PgException.error("0A000", "trigger functions can only be called as triggers");
+        }
+        return run(compile(f, caller), args, caller);
+    }
+
+    private PlFrame run(PlTree.Function fn, Object[] args, ExecContext caller) {
+        if (depth >= MAX_DEPTH) {
+            throw PgException.error("54001", "stack depth limit exceeded").withHint(
+                    "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the"
+                            + " platform's stack depth limit is adequate.");
+        }
+        depth++;
+        try {
+            PlFrame frame = new PlFrame(fn);
+            for (int i = 0; i < fn.argDnos().length; i++) {
+                int dno = fn.argDnos()[i];
+                if (isPolymorphic(frame.types[dno])) frame.types[dno] = actualType(args[i], frame.types[dno]);
+            }
+            new PlExec(sql, host, frame, caller).run(args);
+            return frame;
+        } finally {
+            depth--;
+        }
+    }
+
+    private static boolean isPolymorphic(int t) {
+        return t == TypeOids.ANYELEMENT || t == TypeOids.ANYARRAY || t == TypeOids.ANYCOMPATIBLE
+                || t == TypeOids.ANYCOMPATIBLEARRAY || t == TypeOids.ANYNONARRAY || t == 3500;
+    }
+
+    /**
+     * The actual type of a polymorphic argument. Calls do not pass argument types to the
+     * handler yet (fmgr's get_fn_expr_argtype), so it is read off the value's representation.
+     */
+    private static int actualType(Object v, int declared) {
+        return switch (v) {
+            case null -> TypeOids.TEXT;
+            case Integer i -> TypeOids.INT4;
+            case Long l -> TypeOids.INT8;
+            case Short s -> TypeOids.INT2;
+            case Boolean b -> TypeOids.BOOL;
+            case Double d -> TypeOids.FLOAT8;
+            case Float f -> TypeOids.FLOAT4;
+            case java.math.BigDecimal b -> TypeOids.NUMERIC;
+            case String s -> TypeOids.TEXT;
+            case RecordValue r -> r.typeOid();
+            case ArrayValue a -> {
+                int arr = org.tusk.catalog.ArrayTypes.arrayOf(a.elemType());
+                yield arr == 0 ? declared : arr;
+            }
+            default -> declared;
+        };
+    }
+
+    /** The compiled function, from the cache while its pg_proc row is unchanged. */
+    private PlTree.Function compile(SqlFunction f, ExecContext caller) {
+        Cached c = cache.get(f.oid());
+        if (c != null && c.source().equals(f) && f.oid() != 0) return c.compiled();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < f.argTypes().size(); i++) names.add(f.argName(i) == null ? "" : f.argName(i));
+        PlCompiler.Signature sig = new PlCompiler.Signature(f.name(), signature(f), f.argTypes(), names, f.argModes(),
+                f.outColumns(), f.resultType(), f.retset(), false);
+        PlTree.Function fn = PlCompiler.compile(f.body(), sig, types(caller));
+        if (f.oid() != 0) cache.put(f.oid(), new Cached(f, fn));
+        return fn;
+    }
+
+    /** format_procedure's "f(integer,text)" as the CONTEXT lines show it. */
+    private static String signature(SqlFunction f) {
+        StringBuilder sb = new StringBuilder(f.name()).append('(');
+        for (int i = 0; i < f.argTypes().size(); i++) {
+            if (i > 0) sb.append(',');
+            sb.append(org.tusk.catalog.BuiltinCatalog.formatType(f.argTypes().get(i)));
+        }
+        return sb.append(')').toString();
+    }
+
+    /**
+     * parse_datatype and the %TYPE / %ROWTYPE lookups of pl_comp.c: a type name is analysed as
+     * the cast of a NULL (what typeStringToTypeName does with its own grammar entry point), a
+     * column's type as the type of the column in a query over its table.
+     */
+    private PlCompiler.Types types(ExecContext caller) {
+        return text -> {
+            String t = text.strip();
+            String lower = t.toLowerCase(java.util.Locale.ROOT);
+            String query;
+            if (lower.endsWith("%rowtype")) {
+                query = "SELECT NULL::" + t.substring(0, t.length() - "%rowtype".length()).strip();
+            } else if (lower.endsWith("%type")) {
+                String ref = t.substring(0, t.length() - "%type".length()).strip();
+                int dot = ref.lastIndexOf('.');
+                if (dot < 0) throw PgException.error("42704", "variable \"" + ref + "\" does not exist");
+                query = "SELECT " + ref + " FROM " + ref.substring(0, dot);
+            } else {
+                query = "SELECT NULL::" + t;
+            }
+            List<RawStmt> raws;
+            try {
+                raws = Parser.parse(query);
+            } catch (PgException e) {
+                throw PgException.error("42704", "type \"" + t + "\" does not exist");
+            }
+            Query q = Analyzer.analyze(raws.get(0), query, host.relations(), host.statementEnvironment(), caller.timeZone(),
+                    host.session().currentDatabase(), null);
+            Query.TargetEntry te = q.targetList().get(0);
+            int typmod = te.expr() instanceof org.tusk.nodes.Expr.Const k ? k.typmod() : -1;
+            return new int[] {te.expr().type(), typmod};
+        };
+    }
+}

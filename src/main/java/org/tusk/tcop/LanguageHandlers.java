@@ -1,0 +1,58 @@
+package org.tusk.tcop;
+
+import java.util.List;
+
+import org.tusk.catalog.SqlFunction;
+import org.tusk.executor.ExecContext;
+import org.tusk.executor.SqlFunctionRunner;
+import org.tusk.nodes.Query;
+import org.tusk.pl.plpgsql.PlpgsqlHandler;
+
+/**
+ * fmgr's choice of a call handler by pg_proc.prolang: LANGUAGE sql functions go to fmgr_sql
+ * ({@link SqlFunctionHandler}), plpgsql ones to plpgsql_call_handler ({@link PlpgsqlHandler}).
+ */
+final class LanguageHandlers implements SqlFunctionRunner {
+    private final SqlFunctionHandler sql;
+    private final PlpgsqlHandler plpgsql;
+
+    LanguageHandlers(SqlFunctionHandler sql, PlpgsqlHandler plpgsql) {
+        this.sql = sql;
+        this.plpgsql = plpgsql;
+    }
+
+    private static boolean isPlpgsql(SqlFunction f) {
+        return f.language() == SqlFunction.PLPGSQL_LANGUAGE_ID;
+    }
+
+    @Override
+    public Object call(SqlFunction f, Object[] args, ExecContext caller) {
+        return isPlpgsql(f) ? plpgsql.call(f, args, caller) : sql.call(f, args, caller);
+    }
+
+    @Override
+    public List<Object[]> callSet(SqlFunction f, Object[] args, ExecContext caller) {
+        return isPlpgsql(f) ? plpgsql.callSet(f, args, caller) : sql.callSet(f, args, caller);
+    }
+
+    @Override
+    public void validate(String body, List<Integer> argTypes, List<String> argNames, int resultType, List<Integer> outTypes,
+                         ExecContext caller) {
+        sql.validate(body, argTypes, argNames, resultType, outTypes, caller);
+    }
+
+    @Override
+    public Query analyzeStoredQuery(String sql, ExecContext caller) {
+        return this.sql.analyzeStoredQuery(sql, caller);
+    }
+
+    @Override
+    public void validateFunction(SqlFunction f, ExecContext caller) {
+        plpgsql.validate(f, caller);
+    }
+
+    @Override
+    public void inline(String code, ExecContext caller) {
+        plpgsql.inline(code, caller);
+    }
+}
