@@ -63,7 +63,9 @@ public final class Keywords {
             // views and inheritance
             "view", "replace", "cascaded", "views",
             // declarative partitioning (ALTER TABLE ATTACH/DETACH PARTITION)
-            "attach", "detach", "finalize");
+            "attach", "detach", "finalize",
+            // LOCK TABLE modes
+            "access", "exclusive", "mode");
 
     /** Keywords that may only be used as column labels with AS (kwlist.h AS_LABEL). */
     static final Set<String> AS_LABEL_ONLY = Set.of("day", "filter", "hour", "minute", "month", "over", "second",

@@ -158,4 +158,18 @@ class ParserTest {
         assertEquals("CREATE OPERATOR", ((Stmt.UnsupportedStmt) l.get(1).stmt()).tag());
         assertInstanceOf(Stmt.SelectStmt.class, l.get(2).stmt());
     }
+
+    @Test
+    void lockStatementModesAndTheirWordsAsNames() {
+        Stmt.LockStmt l = (Stmt.LockStmt) Parser.parse("lock table only a, b * in share row exclusive mode nowait").get(0).stmt();
+        assertEquals(6, l.mode());
+        assertTrue(l.nowait());
+        assertEquals(2, l.relations().size());
+        assertEquals(8, ((Stmt.LockStmt) Parser.parse("lock t").get(0).stmt()).mode());
+        assertEquals(1, ((Stmt.LockStmt) Parser.parse("LOCK t IN ACCESS SHARE MODE").get(0).stmt()).mode());
+        assertEquals(4, ((Stmt.LockStmt) Parser.parse("lock t in share update exclusive mode").get(0).stmt()).mode());
+        // unreserved keywords stay usable as names
+        Parser.parse("select mode, access, exclusive from lock");
+        Parser.parse("select mode(), access(1)");
+    }
 }
