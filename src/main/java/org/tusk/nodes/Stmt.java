@@ -52,9 +52,17 @@ public sealed interface Stmt {
 
     enum JoinKind { INNER, LEFT, RIGHT, FULL, CROSS }
 
-    /** An explicit join: {@code using} (USING column names) or {@code quals} (ON) or natural. */
+    /**
+     * An explicit join: {@code using} (USING column names) or {@code quals} (ON) or natural;
+     * {@code usingAlias} names the USING columns as a table (JOIN ... USING (a) AS x), or is null.
+     */
     record JoinExpr(JoinKind kind, boolean natural, FromItem larg, FromItem rarg, List<String> using, RawExpr quals,
-                    String alias, List<String> colAliases, int location) implements FromItem {}
+                    String alias, List<String> colAliases, int location, String usingAlias) implements FromItem {
+        public JoinExpr(JoinKind kind, boolean natural, FromItem larg, FromItem rarg, List<String> using, RawExpr quals,
+                        String alias, List<String> colAliases, int location) {
+            this(kind, natural, larg, rarg, using, quals, alias, colAliases, location, null);
+        }
+    }
 
     /** One WITH query: name [(columns)] AS (select). */
     record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying,

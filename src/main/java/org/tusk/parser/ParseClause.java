@@ -190,6 +190,15 @@ final class ParseClause {
         if (refname == null) {
             for (NsItem n : l.items()) items.add(n.visibility(n.relVisible(), false));
             for (NsItem n : r.items()) items.add(n.visibility(n.relVisible(), false));
+            if (j.usingAlias() != null) {
+                // join_using_alias: the join's USING columns under a table name of their own, which
+                // does not hide the joined tables; a join alias around it hides it with them
+                int n = using.size();
+                NsItem usingItem = new NsItem(j.usingAlias(), rtindex, rte, List.copyOf(visibleNames.subList(0, n)),
+                        List.copyOf(exprs.subList(0, n)), true, false);
+                checkNameConflicts(items, List.of(usingItem), j.location());
+                items.add(usingItem);
+            }
         }
         items.add(joinItem);
         return new Item(new Query.JoinNode.Join(type, l.node(), r.node(), quals, rtindex, List.copyOf(using)), List.copyOf(items),

@@ -1052,8 +1052,9 @@ public final class Parser {
                 if (isJoinStart() || isKw("cross") || isKw("natural")) right = joins(right);
                 if (acceptKw("using")) {
                     List<String> cols = nameList();
-                    if (isKw("as")) throw notSupported("JOIN USING alias", peek().start());
-                    left = new Stmt.JoinExpr(kind, false, left, right, cols, null, null, List.of(), t.start());
+                    // join_using_alias: AS name after the USING list (no column list)
+                    String usingAlias = acceptKw("as") ? colId() : null;
+                    left = new Stmt.JoinExpr(kind, false, left, right, cols, null, null, List.of(), t.start(), usingAlias);
                 } else if (acceptKw("on")) {
                     RawExpr q = aExpr();
                     left = new Stmt.JoinExpr(kind, false, left, right, List.of(), q, null, List.of(), t.start());
@@ -1128,7 +1129,7 @@ public final class Parser {
             if (ac.alias() == null) return inner;
             if (inner instanceof Stmt.JoinExpr j)
                 return new Stmt.JoinExpr(j.kind(), j.natural(), j.larg(), j.rarg(), j.using(), j.quals(), ac.alias(),
-                        ac.cols(), j.location());
+                        ac.cols(), j.location(), j.usingAlias());
             throw syntaxError(peek());
         }
         if (isKw("rows") && peek(1).isKeyword("from") && peek(2).isChar('(')) {

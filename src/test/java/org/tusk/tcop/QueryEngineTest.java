@@ -252,4 +252,22 @@ class QueryEngineTest {
         assertEquals(List.of("3"), sql.rows("insert into dept select dept + 100, 'x' || dept from emp where dept is not null "
                 + "group by dept returning (select count(*) from dept)").subList(0, 1));
     }
+
+    @Test
+    void joinUsingAliasNamesTheUsingColumns() {
+        sql.rows("create table j1 (i int, t text)");
+        sql.rows("create table j2 (i int, k int)");
+        sql.rows("insert into j1 values (1, 'one'), (2, 'two')");
+        sql.rows("insert into j2 values (1, -1), (3, -3)");
+        assertEquals(List.of("1|one|-1"), sql.rows("select * from j1 join j2 using (i) as x where j1.t = 'one'"));
+        assertEquals(List.of("1|one|-1"), sql.rows("select * from j1 join j2 using (i) as x where x.i = 1"));
+        assertEquals(List.of("1"), sql.rows("select x.* from j1 join j2 using (i) as x"));
+        assertEquals(List.of("(1)"), sql.rows("select row(x.*) from j1 join j2 using (i) as x"));
+        assertEquals("42703: column x.t does not exist @47",
+                sql.error("select * from j1 join j2 using (i) as x where x.t = 'one'"));
+        assertEquals("42P01: missing FROM-clause entry for table \"x\" @55",
+                sql.error("select * from (j1 join j2 using (i) as x) as xx where x.i = 1"));
+        assertEquals("42712: table name \"a1\" specified more than once",
+                sql.error("select * from j1 a1 join j2 a2 using (i) as a1"));
+    }
 }
