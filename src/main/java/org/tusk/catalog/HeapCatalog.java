@@ -801,12 +801,15 @@ public final class HeapCatalog implements Catalog {
         int[] attnums = spec.attnums();
         boolean unique = spec.unique(), primary = spec.primary(), isConstraint = spec.isConstraint();
         lock(heap.oid(), RelationLocks.SHARE_LOCK);
-        if (heap.relkind() != 'r') {
+        if (heap.relkind() != 'r' && heap.relkind() != 'p') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + heap.name() + "\" is not a table");
         }
+        // An index on a partitioned table is a partitioned index (relkind 'I'): catalog rows
+        // only, no storage and no build; its partitions' indexes hold the entries.
+        boolean partitioned = heap.relkind() == 'p';
         if (attnums.length == 0) throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "must specify at least one column");
         if (attnums.length > 32) throw PgException.error(SqlState.TOO_MANY_COLUMNS, "cannot use more than 32 columns in an index");
-        if ((spec.hasExpressions() || spec.predicateSql() != null) && formers == null) {
+        if ((spec.hasExpressions() || spec.predicateSql() != null) && formers == null && !partitioned) {
             throw new IllegalArgumentException("an index with expressions or a predicate needs a key former");
         }
         // The index's own columns (ConstructTupleDescriptor): a table column's name, type and
@@ -866,9 +869,9 @@ public final class HeapCatalog implements Catalog {
         int owner = env.userOid().getAsInt();
         int indexOid = newRelFileNumber();
         env.locks().lockRelation(indexOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-        env.storage().create(locator(indexOid), heap.persistence());
-        writer.insert(PG_CLASS, CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID, indexOid,
-                heap.persistence(), 'i', attnums.length, 0));
+        if (!partitioned) env.storage().create(locator(indexOid), heap.persistence());
+        writer.insert(PG_CLASS, CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID,
+                partitioned ? 0 : indexOid, heap.persistence(), partitioned ? 'I' : 'i', attnums.length, 0));
         for (int i = 0; i < attnums.length; i++) {
             writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(indexOid, colnames.get(i), colTypes[i], i + 1, colTypmods[i],
                     false, false));
@@ -903,6 +906,7 @@ public final class HeapCatalog implements Catalog {
         env.inval().registerRelcacheInval(indexOid);
         env.commandCounterIncrement().run();
 
+        if (partitioned) return indexOid;
         Relation heapRel = env.relcache().byOid(heap.oid());
         Relation indexRel = env.relcache().byOid(indexOid);
         env.indexAm().build(heapRel, indexRel, env.table(),
@@ -1024,7 +1028,7 @@ public final class HeapCatalog implements Catalog {
             throw PgException.error(relkind == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
                     kind + " \"" + qualified + "\" does not exist");
         }
-        if (rel.relkind() != relkind) {
+        if (rel.relkind() != relkind && !(relkind == 'i' && rel.relkind() == 'I')) {
             String hint = rel.relkind() == 'i' ? "Use DROP INDEX to remove an index."
                     : rel.relkind() == 'r' ? "Use DROP TABLE to remove a table." : null;
             throw new PgException(Severity.ERROR, SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not " + (relkind == 'i' ? "an index" : "a table"),
@@ -1036,8 +1040,16 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void dropRelation(Relation rel) {
-        if (rel.relkind() == 'i') {
+        if (rel.relkind() == 'i' || rel.relkind() == 'I') {
             lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            // an index attached to a partitioned index goes only with it (DEPENDENCY_PARTITION_PRI)
+            List<Integer> parents = inheritance.parents(rel.oid());
+            if (!parents.isEmpty()) {
+                Relation parent = env.relcache().byOid(parents.get(0));
+                String pname = parent == null ? "?" : parent.name();
+                throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + rel.name()
+                        + " because index " + pname + " requires it", null, "You can drop index " + pname + " instead.", 0);
+            }
             removeRelation(rel);
         } else {
             dropRelations(List.of(rel), false);
@@ -1051,7 +1063,7 @@ public final class HeapCatalog implements Catalog {
             throw PgException.error(rel.relkind() == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
                     (rel.relkind() == 'i' ? "index" : "table") + " \"" + rel.name() + "\" does not exist");
         }
-        if (rel.relkind() == 'i') {
+        if (rel.relkind() == 'i' || rel.relkind() == 'I') {
             List<TupleSlot> cons = writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == rel.oid()
                     && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
             if (!cons.isEmpty()) {
@@ -1062,7 +1074,7 @@ public final class HeapCatalog implements Catalog {
                         + " because constraint " + conname + " on table " + table + " requires it", null,
                         "You can drop constraint " + conname + " on table " + table + " instead.", 0);
             }
-            removeIndex(rel.oid());
+            removeIndexTree(rel.oid());
         } else {
             List<Integer> indexes = env.relcache().indexOids(rel.oid());
             for (int ix : indexes) {
@@ -1103,8 +1115,21 @@ public final class HeapCatalog implements Catalog {
     }
 
     /** index_drop: the index's catalog rows, its file at commit, and relcache invalidation of it and its table. */
+    /** index_drop of a partitioned index drops the indexes attached to it first, level by level. */
+    private void removeIndexTree(int indexOid) {
+        for (int child : inheritance.children(indexOid)) {
+            lock(child, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            removeIndexTree(child);
+            env.commandCounterIncrement().run();
+        }
+        removeIndex(indexOid);
+    }
+
     private void removeIndex(int indexOid) {
         Relation index = env.relcache().byOid(indexOid);
+        // its link to a partitioned index, and the links of the indexes attached to it
+        writer.delete(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == indexOid
+                || oid(PG_INHERITS.get(v, "inhparent")) == indexOid);
         List<TupleSlot> ix = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
         // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
@@ -1118,7 +1143,7 @@ public final class HeapCatalog implements Catalog {
         writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
         writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);
-        if (index != null) env.storage().scheduleUnlink(index.locator());
+        if (index != null && index.locator() != null) env.storage().scheduleUnlink(index.locator());
         env.inval().registerRelcacheInval(indexOid);
         if (heapOid != 0) env.inval().registerRelcacheInval(heapOid);
     }

@@ -8,13 +8,15 @@ import java.util.List;
 import org.tusk.catalog.PgProc.Volatility;
 import org.tusk.utils.ruleutils.PartitionRuleUtils;
 
-/** The partitioning functions of pg_proc: pg_get_partkeydef, pg_partition_root, pg_partition_ancestors, pg_partition_tree. */
+/** The partitioning functions of pg_proc: pg_get_partkeydef, pg_get_partition_constraintdef, pg_partition_root, pg_partition_ancestors, pg_partition_tree. */
 final class PartitionBuiltins {
     private PartitionBuiltins() {}
 
     static void register(BuiltinRegistry r) {
         r.fn("pg_get_partkeydef", List.of(OID), TEXT, Volatility.STABLE, true,
                 (c, a) -> PartitionRuleUtils.partkeydef(((Number) a[0]).intValue()));
+        r.fn("pg_get_partition_constraintdef", List.of(OID), TEXT, Volatility.STABLE, true,
+                (c, a) -> org.tusk.utils.ruleutils.PartitionQual.constraintdef(((Number) a[0]).intValue(), c.catalog()));
         int regclass = org.tusk.utils.adt.RegTypes.REGCLASS;
         r.fn("pg_partition_root", List.of(regclass), regclass, Volatility.STABLE, true,
                 (c, a) -> PartitionRuleUtils.root(((Number) a[0]).intValue()));

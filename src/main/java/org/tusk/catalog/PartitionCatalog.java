@@ -37,6 +37,23 @@ public final class PartitionCatalog {
     /** A partition: its OID and bound. */
     public record Partition(int oid, PartitionBound bound) {}
 
+    /**
+     * The types of a partitioned table's key expressions: PostgreSQL reads them from the stored
+     * node trees (exprType); Tusk keeps partexprs as SQL text, whose analysis lives above the
+     * catalog, so the backend installs it here at session start (as it installs ObjectNames).
+     */
+    public interface KeyExpressionTyper {
+        /** The type and typmod ({@link ColumnDef#name()} unused) of each expression of {@code partexprs}, in order. */
+        List<ColumnDef> types(int relOid, String partexprs);
+    }
+
+    private static volatile KeyExpressionTyper typer;
+
+    /** Installs the analysis of partexprs for this backend. */
+    public static void installKeyExpressionTyper(KeyExpressionTyper t) {
+        typer = t;
+    }
+
     /** StorePartitionKey: the pg_partitioned_table row of a new partitioned table. */
     public void storeKey(int relOid, PartitionKey key) {
         Object[] row = PG_PARTITIONED_TABLE.newRow();
@@ -49,19 +66,16 @@ public final class PartitionCatalog {
         int[] collations = new int[key.count()];
         for (int i = 0; i < key.count(); i++) {
             attrs[i] = (short) key.attnum(i);
-            classes[i] = key.strategy() == 'h' ? 0 : BtreeOpclasses.defaultFor(key.typeOid(i));
-            collations[i] = isCollatable(key.typeOid(i)) ? SystemCatalogs.DEFAULT_COLLATION_OID : 0;
+            classes[i] = key.opclass(i);
+            collations[i] = key.collation(i);
         }
         PG_PARTITIONED_TABLE.set(row, "partattrs", attrs);
         PG_PARTITIONED_TABLE.set(row, "partclass", classes);
         PG_PARTITIONED_TABLE.set(row, "partcollation", collations);
+        PG_PARTITIONED_TABLE.set(row, "partexprs", key.expressionsText());
         writer.insert(PG_PARTITIONED_TABLE, row);
         env.inval().registerRelcacheInval(relOid);
         env.commandCounterIncrement().run();
-    }
-
-    private static boolean isCollatable(int typeOid) {
-        return typeOid == TypeOids.TEXT || typeOid == TypeOids.VARCHAR || typeOid == TypeOids.BPCHAR;
     }
 
     /** RelationGetPartitionKey: the key of partitioned table {@code rel}, or null if it is not one. */
@@ -72,16 +86,66 @@ public final class PartitionCatalog {
         Object[] v = rows.get(0).values();
         char strategy = ((String) PG_PARTITIONED_TABLE.get(v, "partstrat")).charAt(0);
         short[] attrs = (short[]) PG_PARTITIONED_TABLE.get(v, "partattrs");
+        int[] classes = (int[]) PG_PARTITIONED_TABLE.get(v, "partclass");
+        int[] colls = (int[]) PG_PARTITIONED_TABLE.get(v, "partcollation");
+        String partexprs = (String) PG_PARTITIONED_TABLE.get(v, "partexprs");
         int n = attrs.length;
         int[] attnums = new int[n], types = new int[n], typmods = new int[n];
-        String[] names = new String[n];
+        String[] names = new String[n], exprs = new String[n];
+        List<String> exprTexts = partexprs == null ? List.of() : splitExpressions(partexprs);
+        List<ColumnDef> exprTypes = partexprs == null ? List.of() : requireTyper().types(rel.oid(), partexprs);
+        int next = 0;
         for (int i = 0; i < n; i++) {
             attnums[i] = attrs[i];
-            types[i] = rel.atttypid(attrs[i]);
-            typmods[i] = rel.atttypmod(attrs[i]);
-            names[i] = rel.desc().attr(attrs[i] - 1).name();
+            if (attrs[i] == 0) {
+                exprs[i] = exprTexts.get(next);
+                types[i] = exprTypes.get(next).typeOid();
+                typmods[i] = exprTypes.get(next).typmod();
+                next++;
+            } else {
+                types[i] = rel.atttypid(attrs[i]);
+                typmods[i] = rel.atttypmod(attrs[i]);
+                names[i] = rel.desc().attr(attrs[i] - 1).name();
+            }
         }
-        return new PartitionKey(strategy, attnums, types, typmods, names);
+        return new PartitionKey(strategy, attnums, exprs, types, typmods, classes == null ? new int[n] : classes,
+                colls == null ? new int[n] : colls, names);
+    }
+
+    private static KeyExpressionTyper requireTyper() {
+        KeyExpressionTyper t = typer;
+        if (t == null) throw new IllegalStateException("partition key expressions cannot be analysed in this process");
+        return t;
+    }
+
+    /**
+     * The items of a partexprs text, split at top-level commas (outside parentheses, brackets
+     * and quotes), each as stored.
+     */
+    public static List<String> splitExpressions(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0, start = 0;
+        char quote = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ',';
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
+                case '(', '[' -> depth++;
+                case ')', ']' -> depth--;
+                case ',' -> {
+                    if (depth == 0) {
+                        out.add(text.substring(start, i).strip());
+                        start = i + 1;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return out;
     }
 
     /** get_default_partition_oid: pg_partitioned_table.partdefid, 0 if none. */
@@ -102,8 +166,8 @@ public final class PartitionCatalog {
     }
 
     /**
-     * RelationBuildPartitionDesc, unsorted: the partitions of {@code parent} (whose key is
-     * {@code key}) with their bounds, in OID order.
+     * RelationBuildPartitionDesc: the partitions of {@code parent} (whose key is {@code key})
+     * with their bounds, in bound order ({@link #boundOrder}).
      */
     public List<Partition> partitions(Relation parent, PartitionKey key, Catalog catalog) {
         List<Partition> out = new ArrayList<>();
@@ -111,7 +175,35 @@ public final class PartitionCatalog {
             String text = boundText(child);
             if (text != null) out.add(new Partition(child, PartitionBound.parse(text, key)));
         }
+        out.sort(PartitionCatalog::boundOrder);
         return out;
+    }
+
+    /**
+     * The canonical order of partitions (partition_bounds_create): range partitions by their
+     * bounds, hash partitions by modulus then remainder, list partitions by the smallest value
+     * each accepts, a partition accepting only NULL after those, and the default partition last.
+     * Scans of a partitioned table visit partitions in this order.
+     */
+    private static int boundOrder(Partition a, Partition b) {
+        PartitionBound x = a.bound(), y = b.bound();
+        if (x.isDefault() || y.isDefault()) return Boolean.compare(x.isDefault(), y.isDefault());
+        return switch (x.strategy()) {
+            case 'r' -> PartitionBound.compareRange(x.lower(), y.lower());
+            case 'h' -> x.modulus() != y.modulus() ? Integer.compare(x.modulus(), y.modulus())
+                    : Integer.compare(x.remainder(), y.remainder());
+            default -> {
+                Object mx = smallest(x.listDatums()), my = smallest(y.listDatums());
+                if (mx == null || my == null) yield Boolean.compare(mx == null, my == null);
+                yield org.tusk.utils.adt.Comparisons.compare(mx, my);
+            }
+        };
+    }
+
+    private static Object smallest(List<Object> values) {
+        Object min = null;
+        for (Object v : values) if (v != null && (min == null || org.tusk.utils.adt.Comparisons.compare(v, min) < 0)) min = v;
+        return min;
     }
 
     /**
@@ -167,6 +259,49 @@ public final class PartitionCatalog {
             PG_PARTITIONED_TABLE.set(v, "partdefid", defaultOid);
             writer.update(PG_PARTITIONED_TABLE, s, v);
         }
+    }
+
+    /**
+     * IndexSetParentIndex: index {@code partIndexOid} of a partition becomes a partition of
+     * partitioned index {@code parentIndexOid} (a pg_inherits row, relispartition true). No
+     * pg_depend row is written: index_drop of the parent drops its attached indexes itself, and
+     * an attached index cannot be dropped alone (see HeapCatalog.dropRelation).
+     */
+    public void attachIndex(int partIndexOid, int parentIndexOid) {
+        Object[] row = SystemCatalogs.PG_INHERITS.newRow();
+        SystemCatalogs.PG_INHERITS.set(row, "inhrelid", partIndexOid);
+        SystemCatalogs.PG_INHERITS.set(row, "inhparent", parentIndexOid);
+        SystemCatalogs.PG_INHERITS.set(row, "inhseqno", 1);
+        SystemCatalogs.PG_INHERITS.set(row, "inhdetachpending", false);
+        writer.insert(SystemCatalogs.PG_INHERITS, row);
+        setIndexPartition(partIndexOid, true);
+        env.inval().registerRelcacheInval(parentIndexOid);
+        env.commandCounterIncrement().run();
+    }
+
+    /** IndexSetParentIndex(index, InvalidOid): the index is no longer attached to a partitioned index. */
+    public void detachIndex(int partIndexOid) {
+        writer.delete(SystemCatalogs.PG_INHERITS, v -> oid(SystemCatalogs.PG_INHERITS.get(v, "inhrelid")) == partIndexOid);
+        setIndexPartition(partIndexOid, false);
+        env.commandCounterIncrement().run();
+    }
+
+    /** The partitioned index {@code indexOid} is attached to, or 0. */
+    public int parentIndex(int indexOid) {
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_INHERITS,
+                v -> oid(SystemCatalogs.PG_INHERITS.get(v, "inhrelid")) == indexOid)) {
+            return oid(SystemCatalogs.PG_INHERITS.get(s.values(), "inhparent"));
+        }
+        return 0;
+    }
+
+    private void setIndexPartition(int indexOid, boolean isPartition) {
+        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid)) {
+            Object[] v = s.values().clone();
+            PG_CLASS.set(v, "relispartition", isPartition);
+            writer.update(PG_CLASS, s, v);
+        }
+        env.inval().registerRelcacheInval(indexOid);
     }
 
     /** Removes a dropped partitioned table's pg_partitioned_table row (heap_drop_with_catalog's RemovePartitionKeyByRelId). */

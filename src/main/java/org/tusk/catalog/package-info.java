@@ -313,8 +313,12 @@
  * <h2>Declarative partitioning</h2>
  * A partitioned table is relkind 'p' with no storage (relfilenode 0, relam 0) and one
  * pg_partitioned_table row ({@link org.tusk.catalog.PartitionCatalog#storeKey}): strategy, key
- * columns (partattrs; key expressions are not supported), their default btree opclasses and
- * collations, and partdefid, the default partition. A partition is a pg_inherits child of it
+ * columns (partattrs, 0 for an expression element), their btree opclasses (partclass; 0 for a
+ * hash key, whose hashing is built in) and collations, partexprs (the expression elements'
+ * deparsed SQL text, comma-separated in key order, as pg_index.indexprs), and partdefid, the
+ * default partition. The types of key expressions come from analysing partexprs over the table's
+ * row, which lives above the catalog: the backend installs it at session start
+ * ({@link org.tusk.catalog.PartitionCatalog#installKeyExpressionTyper}). A partition is a pg_inherits child of it
  * with relispartition true and relpartbound holding the bound in the text pg_get_expr prints
  * ({@link org.tusk.catalog.PartitionBound}: "FOR VALUES IN (1, 2)", "DEFAULT", ...), as other
  * pg_node_tree columns hold SQL text; its pg_depend row on the parent is AUTO, so DROP of the

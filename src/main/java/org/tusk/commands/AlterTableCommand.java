@@ -46,6 +46,10 @@ public final class AlterTableCommand {
 
     public static void alter(Stmt.AlterTableStmt s, String queryString, ExecContext ctx, Consumer<String> notices) {
         ExecEnvironment env = ctx.env();
+        if (s.cmds().size() == 1 && s.cmds().get(0) instanceof Stmt.AlterTableCmd.AttachPartition a && a.bound() == null) {
+            PartitionIndexes.alterIndexAttach(s.relation(), s.missingOk(), a.partition(), ctx, notices);
+            return;
+        }
         Relation rel = open(s.relation(), s.missingOk(), env, notices);
         if (rel == null) return;
         for (Stmt.AlterTableCmd cmd : s.cmds()) {
@@ -55,7 +59,7 @@ public final class AlterTableCommand {
                         case 'c' -> ConstraintCommands.addCheck(rel, a.constraint(), queryString, env, ctx.timeZone(),
                                 ctx.session().currentDatabase(), ctx);
                         case 'f' -> ConstraintCommands.addForeignKey(rel, a.constraint(), env, ctx);
-                        default -> addConstraint(rel, a.constraint(), queryString, env);
+                        default -> addConstraint(rel, a.constraint(), queryString, ctx);
                     }
                 }
                 case Stmt.AlterTableCmd.DropConstraint d -> ConstraintCommands.drop(rel, d, env, notices);
@@ -122,7 +126,8 @@ public final class AlterTableCommand {
     }
 
     /** ATExecAddIndexConstraint via DefineIndex. */
-    private static void addConstraint(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env) {
+    private static void addConstraint(Relation rel, Stmt.TableConstraint k, String queryString, ExecContext ctx) {
+        ExecEnvironment env = ctx.env();
         int[] attnums = new int[k.columns().size()];
         for (int i = 0; i < attnums.length; i++) {
             String col = k.columns().get(i);
@@ -142,7 +147,12 @@ public final class AlterTableCommand {
                             "multiple primary keys for table \"" + rel.name() + "\" are not allowed");
                 }
             }
-            for (int a : attnums) if (!rel.desc().attr(a - 1).attnotnull()) checkNoNulls(rel, a, env);
+            for (int a : attnums) if (!rel.desc().attr(a - 1).attnotnull() && rel.relkind() == 'r') checkNoNulls(rel, a, env);
+        }
+        if (rel.relkind() == 'p') {
+            // DefineIndex recursing to the partitions
+            PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false), ctx);
+            return;
         }
         env.catalog().createIndex(k.name(), rel, attnums, true, k.primary(), false);
     }

@@ -61,10 +61,23 @@ public final class ConstraintCommands {
                         + rel.name() + "\" already exists");
             }
         }
-        boolean validate = ctx != null && !k.notValid();
+        if (rel.relkind() == 'p' && k.noInherit())
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot add NO INHERIT constraint to partitioned table \""
+                    + rel.name() + "\"");
+        // a partitioned table has no rows of its own: its partitions' rows are checked as the
+        // constraint reaches them (ATAddCheckConstraint recursing to each partition)
+        boolean validate = ctx != null && !k.notValid() && rel.relkind() != 'p';
         if (validate) validateCheck(rel, name, cooked.expr(), env, ctx);
         catalog.addConstraint(rel, ConstraintInfo.check(name, rel.oid(), cooked.attnums(), k.checkSql(), !k.notValid(),
                 k.noInherit()));
+        if (rel.relkind() == 'p' && ctx != null) {
+            Stmt.TableConstraint named = k.withName(name);
+            for (int child : catalog.inheritanceChildren(rel.oid())) {
+                catalog.lockRelation(child, org.tusk.catalog.RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                Relation c = catalog.openRelation(child);
+                if (c != null) addCheck(c, named, queryString, env, zone, database, ctx);
+            }
+        }
     }
 
     /** ATRewriteTable's constraint test: 23514 if a live row fails the CHECK. */

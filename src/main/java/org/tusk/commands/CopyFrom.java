@@ -75,7 +75,7 @@ final class CopyFrom {
         for (Relation index : indexes) indexKeys.add(org.tusk.executor.IndexKeys.open(rel, index, ctx));
         this.constraints = TableConstraints.open(rel, ctx);
         this.routing = rel.relkind() == 'p' ? new PartitionTupleRouting(rel, ctx) : null;
-        this.partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
+        this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
         this.triggers = org.tusk.executor.RelationTriggers.open(rel, ctx);
     }
 

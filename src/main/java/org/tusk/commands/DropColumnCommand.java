@@ -64,6 +64,7 @@ final class DropColumnCommand {
         if (inh != null && inh.inhcount() > 0 && !recursing) {
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited column \"" + colName + "\"");
         }
+        PartitionCommands.checkNotInKey(rel, attnum, ctx);
         for (int childOid : catalog.inheritanceChildren(rel.oid())) {
             catalog.lockRelation(childOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
             Relation child = catalog.openRelation(childOid);

@@ -49,7 +49,7 @@ public final class IndexCommands {
             throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
                     Lexer.position(queryString, rv.location()));
         }
-        if (heap.relkind() != 'r') {
+        if (heap.relkind() != 'r' && heap.relkind() != 'p') {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
         }
@@ -115,6 +115,10 @@ public final class IndexCommands {
         boolean anyCollation = java.util.Arrays.stream(collations).anyMatch(o -> o != 0);
         IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists());
+        if (heap.relkind() == 'p') {
+            PartitionIndexes.define(heap, spec, ctx);
+            return;
+        }
         catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
     }
 
@@ -136,7 +140,7 @@ public final class IndexCommands {
      * ResolveOpClass: 42704 for an operator class btree does not have, 42804 for one whose input
      * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
      */
-    private static int resolveOpclass(List<String> names, int type) {
+    static int resolveOpclass(List<String> names, int type) {
         String name = names.get(names.size() - 1);
         if (names.size() == 2 && !names.get(0).equals("pg_catalog")) {
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
@@ -156,7 +160,7 @@ public final class IndexCommands {
     }
 
     /** The collations of pg_collation Tusk has; a type without collation refuses COLLATE (42804). */
-    private static int collationOid(List<String> names, int type) {
+    static int collationOid(List<String> names, int type) {
         String name = names.get(names.size() - 1);
         if (names.size() == 2 && !names.get(0).equals("pg_catalog") || !List.of("default", "C", "POSIX").contains(name)) {
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "collation \"" + String.join(".", names)

@@ -61,8 +61,8 @@ final class PartitionBounds {
                 if (key.strategy() != 'l')
                     throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a list partition", at);
                 List<Object> values = new ArrayList<>();
-                for (String sql : spec.listSql()) {
-                    Object v = eval(sql, key, 0, ctx);
+                for (int d = 0; d < spec.listSql().size(); d++) {
+                    Object v = eval(spec.listSql().get(d), spec.listDatums().get(d), queryString, key, 0, ctx);
                     // duplicates are dropped, as transformPartitionBound does
                     boolean dup = false;
                     for (Object o : values) dup |= o == null ? v == null : v != null && Comparisons.compare(o, v) == 0;
@@ -96,7 +96,7 @@ final class PartitionBounds {
             } else if (e instanceof RawExpr.ColumnRef cr && cr.fields().size() == 1 && cr.fields().get(0).equalsIgnoreCase("maxvalue")) {
                 d = new RangeDatum(RangeDatum.MAXVALUE, null);
             } else {
-                Object v = eval(sql.get(i), key, i, ctx);
+                Object v = eval(sql.get(i), e, queryString, key, i, ctx);
                 if (v == null)
                     throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "cannot specify NULL in range bound",
                             pos(queryString, e.location()));
@@ -117,9 +117,17 @@ final class PartitionBounds {
     }
 
     /** transformPartitionBoundValue: the datum analysed, coerced to key column {@code i}'s type and evaluated. */
-    private static Object eval(String sql, PartitionKey key, int i, ExecContext ctx) {
-        var e = PartitionBoundAnalysis.analyze(sql, key.columnName(i), key.typeOid(i), key.typmod(i), ctx.timeZone(),
-                ctx.session().currentDatabase());
+    private static Object eval(String sql, RawExpr datum, String queryString, PartitionKey key, int i, ExecContext ctx) {
+        org.tusk.nodes.Expr e;
+        try {
+            e = PartitionBoundAnalysis.analyze(sql, key.displayName(i), key.typeOid(i), key.typmod(i), ctx.timeZone(),
+                    ctx.session().currentDatabase());
+        } catch (PgException ex) {
+            // the datum was analysed on its own: its error points into the CREATE/ALTER statement
+            int at = pos(queryString, datum.location());
+            int shifted = ex.position() > 0 ? at + ex.position() - 1 : at;
+            throw new PgException(ex.severity(), ex.sqlState(), ex.getMessage(), ex.detail(), ex.hint(), shifted);
+        }
         return ExprEvaluator.eval(e, new Object[0], null, ctx);
     }
 
@@ -172,31 +180,49 @@ final class PartitionBounds {
             // check_default_partition_contents: the default partition's rows must not belong here
             Relation defRel = catalog.openRelation(def);
             catalog.lockRelation(def, org.tusk.catalog.RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-            PartitionCommands.validateRows(defRel, key, v -> !PartitionRouting.boundAccepts(key, bound, v), ctx,
+            PartitionCommands.validateRows(defRel, parent, key, v -> !PartitionRouting.boundAccepts(key, bound, v), ctx,
                     "updated partition constraint for default partition \"" + defRel.name() + "\" would be violated by some row");
         }
     }
 
-    /** check_new_partition_bound's hash part: moduli must divide one another, remainders not collide. */
+    /**
+     * check_new_partition_bound's hash part: the new modulus must be divisible by the modulus of
+     * the greatest existing (modulus, remainder) pair not above the new one, and a factor of the
+     * next greater one's (the partitions are in that order); remainders must not collide.
+     */
     private static void checkHash(String partName, PartitionBound bound, List<PartitionCatalog.Partition> parts,
                                   org.tusk.catalog.Catalog catalog, int at) {
-        for (PartitionCatalog.Partition p : parts) {
-            int m = p.bound().modulus();
-            int nm = bound.modulus();
-            if (m <= nm ? nm % m != 0 : m % nm != 0) {
-                String detail = m > nm
-                        ? "The new modulus " + nm + " is not a factor of " + m + ", the modulus of existing partition \""
-                                + catalog.openRelation(p.oid()).name() + "\"."
-                        : "The new modulus " + nm + " is not divisible by " + m + ", the modulus of existing partition \""
-                                + catalog.openRelation(p.oid()).name() + "\".";
-                throw PgException.error("42P17", "every hash partition modulus must be a factor of the next larger modulus")
-                        .withDetail(detail);
+        List<PartitionCatalog.Partition> hs = new ArrayList<>();
+        for (PartitionCatalog.Partition p : parts) if (p.bound().strategy() == 'h') hs.add(p);
+        int nm = bound.modulus();
+        if (!hs.isEmpty()) {
+            int offset = -1;
+            for (int k = 0; k < hs.size(); k++) {
+                PartitionBound b = hs.get(k).bound();
+                if (b.modulus() < nm || b.modulus() == nm && b.remainder() <= bound.remainder()) offset = k;
+            }
+            if (offset < 0) {
+                if (hs.get(0).bound().modulus() % nm != 0) throw notFactor(nm, hs.get(0), catalog);
+            } else {
+                int prev = hs.get(offset).bound().modulus();
+                if (nm % prev != 0)
+                    throw PgException.error("42P17", "every hash partition modulus must be a factor of the next larger modulus")
+                            .withDetail("The new modulus " + nm + " is not divisible by " + prev
+                                    + ", the modulus of existing partition \"" + catalog.openRelation(hs.get(offset).oid()).name() + "\".");
+                if (offset + 1 < hs.size() && hs.get(offset + 1).bound().modulus() % nm != 0)
+                    throw notFactor(nm, hs.get(offset + 1), catalog);
             }
         }
-        for (PartitionCatalog.Partition p : parts) {
-            int small = Math.min(p.bound().modulus(), bound.modulus());
+        for (PartitionCatalog.Partition p : hs) {
+            int small = Math.min(p.bound().modulus(), nm);
             if (p.bound().remainder() % small == bound.remainder() % small) throw overlap(partName, p, catalog, at);
         }
+    }
+
+    private static PgException notFactor(int nm, PartitionCatalog.Partition next, org.tusk.catalog.Catalog catalog) {
+        return PgException.error("42P17", "every hash partition modulus must be a factor of the next larger modulus")
+                .withDetail("The new modulus " + nm + " is not a factor of " + next.bound().modulus()
+                        + ", the modulus of existing partition \"" + catalog.openRelation(next.oid()).name() + "\".");
     }
 
     private static PgException overlap(String partName, PartitionCatalog.Partition p, org.tusk.catalog.Catalog catalog, int at) {

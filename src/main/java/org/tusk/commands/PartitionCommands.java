@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 
 import org.tusk.access.table.TableScan;
 import org.tusk.access.table.TupleSlot;
-import org.tusk.catalog.BtreeOpclasses;
-import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.Catalog;
 import org.tusk.catalog.PartitionBound;
 import org.tusk.catalog.PartitionCatalog;
@@ -15,9 +13,9 @@ import org.tusk.catalog.PartitionKey;
 import org.tusk.catalog.RelationLocks;
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.PartitionKeyDatum;
 import org.tusk.executor.PartitionRouting;
 import org.tusk.nodes.Stmt;
-import org.tusk.parser.Lexer;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -90,6 +88,13 @@ public final class PartitionCommands {
                 catalog.setColumnDefault(part, attnum, c.defaultSql());
             }
         }
+        // PRIMARY KEY / UNIQUE written as column options of PARTITION OF (transformColumnDefinition
+        // makes them table constraints; DefineIndex builds them before the bound is stored)
+        for (Stmt.ColumnDefinition c : options) {
+            int attnum = column(part, c.name());
+            if (c.primaryKey()) catalog.createIndex(null, part, new int[] {attnum}, true, true, false);
+            if (c.unique()) catalog.createIndex(null, part, new int[] {attnum}, true, false, false);
+        }
         // As DefineRelation: the relation exists first, then its bound is transformed and checked
         // against the other partitions (the new one has no bound yet, so it is not among them).
         PartitionCatalog pc = catalog.partitions();
@@ -97,14 +102,18 @@ public final class PartitionCommands {
         PartitionBound bound = PartitionBounds.transform(s.partbound(), key, parent, queryString, ctx);
         PartitionBounds.checkNew(part.name(), parent, key, bound, s.partbound(), queryString, ctx);
         pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
+        // DefineRelation: the parent's indexes are cloned (or matched) on the new partition
+        PartitionIndexes.cloneToPartition(parent, catalog.openRelation(part.oid()), ctx);
     }
 
     /**
-     * The relkind 'p' half of DefineRelation: ComputePartitionAttrs checks the key, then the
-     * relation (without storage) and its pg_partitioned_table row are made.
+     * The relkind 'p' half of DefineRelation: the relation (without storage) is made, then
+     * ComputePartitionAttrs ({@link PartitionKeyDefinition}) works out the key over its row and
+     * StorePartitionKey writes the pg_partitioned_table row. An error rolls the creation back
+     * with the transaction.
      */
     static int createPartitioned(Stmt.CreateStmt s, List<Catalog.ColumnSpec> specs, Catalog catalog, List<String> reloptions,
-                                 String queryString) {
+                                 String queryString, ExecEnvironment env, java.time.ZoneId zone, String currentDatabase) {
         Stmt.PartitionSpec spec = s.partspec();
         char strategy = switch (spec.strategy()) {
             case "list" -> 'l';
@@ -115,38 +124,10 @@ public final class PartitionCommands {
         };
         if (strategy == 'l' && spec.params().size() != 1)
             throw PgException.error("42P17", "cannot use \"list\" partition strategy with more than one column");
-        int n = spec.params().size();
-        int[] attnums = new int[n], types = new int[n], typmods = new int[n];
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            Stmt.PartitionElem e = spec.params().get(i);
-            if (e.column() == null)
-                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "partition key expressions are not supported yet",
-                        Lexer.position(queryString, e.location()));
-            if (org.tusk.catalog.CatalogRows.isSystemColumnName(e.column()))
-                throw PgException.errorAt("42P17", "cannot use system column \"" + e.column()
-                        + "\" in partition key", Lexer.position(queryString, e.location()));
-            int found = -1;
-            for (int j = 0; j < specs.size(); j++) if (specs.get(j).name().equals(e.column())) found = j;
-            if (found < 0)
-                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" named in partition key does not exist",
-                        Lexer.position(queryString, e.location()));
-            Catalog.ColumnSpec c = specs.get(found);
-            if (e.opclass() != null)
-                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "operator classes in a partition key are not supported yet",
-                        Lexer.position(queryString, e.location()));
-            if (strategy != 'h' && !BtreeOpclasses.hasDefault(c.typeOid()))
-                throw PgException.error(SqlState.UNDEFINED_OBJECT, "data type " + BuiltinCatalog.formatType(c.typeOid())
-                        + " has no default operator class for access method \"btree\"")
-                        .withHint("You must specify a btree operator class or define a btree operator class for the data type.");
-            attnums[i] = found + 1;
-            types[i] = c.typeOid();
-            typmods[i] = c.typmod();
-            names[i] = c.name();
-        }
-        PartitionKey key = new PartitionKey(strategy, attnums, types, typmods, names);
         Stmt.RangeVar rv = s.relation();
         int oid = catalog.createPartitionedTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', reloptions);
+        Relation rel = catalog.openRelation(oid);
+        PartitionKey key = PartitionKeyDefinition.compute(spec, strategy, rel, queryString, env, zone, currentDatabase);
         catalog.partitions().storeKey(oid, key);
         return oid;
     }
@@ -182,6 +163,7 @@ public final class PartitionCommands {
                     + parent.name() + "\"");
         // MergeAttributesIntoExisting: same columns, same types, nothing extra.
         for (int i = 0; i < part.desc().natts(); i++) {
+            if (part.desc().attr(i).attisdropped()) continue;
             String name = part.desc().attr(i).name();
             if (column(parent, name) == 0)
                 throw PgException.error(SqlState.DATATYPE_MISMATCH, "table \"" + part.name() + "\" contains column \"" + name
@@ -191,6 +173,7 @@ public final class PartitionCommands {
         int[] inhcount = new int[part.desc().natts()];
         boolean[] islocal = new boolean[inhcount.length];
         for (int i = 0; i < parent.desc().natts(); i++) {
+            if (parent.desc().attr(i).attisdropped()) continue;
             String name = parent.desc().attr(i).name();
             int attnum = column(part, name);
             if (attnum == 0)
@@ -201,18 +184,19 @@ public final class PartitionCommands {
             if (parent.desc().attr(i).attnotnull() && !part.desc().attr(attnum - 1).attnotnull())
                 throw PgException.error(SqlState.DATATYPE_MISMATCH, "column \"" + name + "\" in child table must be marked NOT NULL");
             inhcount[attnum - 1] = 1;
-            islocal[attnum - 1] = true;
+            islocal[attnum - 1] = false;   // MergeAttributesIntoExisting: a partition's columns are all inherited
         }
         PartitionKey key = pc.key(parent);
         PartitionBound bound = PartitionBounds.transform(a.bound(), key, parent, queryString, ctx);
         PartitionBounds.checkNew(part.name(), parent, key, bound, a.bound(), queryString, ctx);
         // QueuePartitionConstraintValidation: every existing row must belong in the partition.
         List<PartitionCatalog.Partition> siblings = pc.partitions(parent, key, catalog);
-        validateRows(part, key, v -> bound.isDefault() ? PartitionRouting.choose(key, siblings, 0, v) == 0
+        validateRows(part, parent, key, v -> bound.isDefault() ? PartitionRouting.choose(key, siblings, 0, v) == 0
                 : PartitionRouting.boundAccepts(key, bound, v), ctx,
                 "partition constraint of relation \"" + part.name() + "\" is violated by some row");
         catalog.storeInheritance(part.oid(), List.of(parent.oid()), inhcount, islocal);
         pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
+        PartitionIndexes.cloneToPartition(parent, catalog.openRelation(part.oid()), ctx);   // AttachPartitionEnsureIndexes
     }
 
     /** ATExecDetachPartition (not CONCURRENTLY). */
@@ -226,6 +210,11 @@ public final class PartitionCommands {
         if (catalog.partitions().boundText(part.oid()) == null || !catalog.inheritanceParents(part.oid()).contains(parent.oid()))
             throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + part.name() + "\" is not a partition of relation \""
                     + parent.name() + "\"");
+        // DetachPartitionFinalize: the partition's indexes are detached from the parent's
+        for (Relation index : catalog.indexesOf(part)) {
+            int parentIndex = catalog.partitions().parentIndex(index.oid());
+            if (parentIndex != 0) catalog.partitions().detachIndex(index.oid());
+        }
         catalog.partitions().detach(part.oid(), parent.oid());
         for (int i = 0; i < parent.desc().natts(); i++) {
             int attnum = column(part, parent.desc().attr(i).name());
@@ -235,21 +224,22 @@ public final class PartitionCommands {
 
     /**
      * The rows of {@code part} (its leaves, if it is itself partitioned) must all have key values
-     * {@code accepts} takes (QueuePartitionConstraintValidation, done at once); 23514 otherwise.
+     * of {@code parent}'s key that {@code accepts} takes (QueuePartitionConstraintValidation,
+     * done at once); 23514 otherwise. Each row is converted to the parent's column order first,
+     * where the key's columns and expressions are formed.
      */
-    static void validateRows(Relation part, PartitionKey key, java.util.function.Predicate<Object[]> accepts, ExecContext ctx,
-                             String message) {
+    static void validateRows(Relation part, Relation parent, PartitionKey key, java.util.function.Predicate<Object[]> accepts,
+                             ExecContext ctx, String message) {
         ExecEnvironment env = ctx.env();
+        PartitionKeyDatum former = PartitionKeyDatum.open(parent, key, ctx);
         for (Relation leaf : leaves(part, env)) {
             if (leaf.locator() == null) continue;
-            int[] keyCols = new int[key.count()];
-            for (int i = 0; i < keyCols.length; i++) keyCols[i] = column(leaf, key.columnName(i));
+            int[] toParent = PartitionRouting.columnMap(leaf, parent);
             try (TableScan scan = env.tableAm().beginScan(leaf, env.latestSnapshot())) {
                 TupleSlot t;
                 while ((t = scan.next()) != null) {
                     ctx.session().checkForInterrupts();
-                    Object[] values = new Object[keyCols.length];
-                    for (int i = 0; i < values.length; i++) values[i] = keyCols[i] - 1 < t.values().length ? t.values()[keyCols[i] - 1] : null;
+                    Object[] values = former.form(PartitionRouting.convert(t.values(), toParent));
                     if (!accepts.test(values)) throw PgException.error("23514", message)
                             .withObjects(new PgException.ErrorObjects(null, leaf.name(), null, null, null));
                 }
@@ -289,8 +279,33 @@ public final class PartitionCommands {
         return out;
     }
 
-        static int column(Relation rel, String name) {
-        for (int i = 0; i < rel.desc().natts(); i++) if (rel.desc().attr(i).name().equals(name)) return i + 1;
+    /**
+     * ATExecDropColumn's has_partition_attrs check: a column of a partitioned table's key, or
+     * one its key expressions read, cannot be dropped (42P16).
+     */
+    static void checkNotInKey(Relation rel, int attnum, ExecContext ctx) {
+        PartitionKey key = ctx.env().catalog().partitions().key(rel);
+        if (key == null) return;
+        String col = rel.desc().attr(attnum - 1).name();
+        for (int i = 0; i < key.count(); i++) {
+            if (key.attnum(i) == attnum)
+                throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop column \"" + col
+                        + "\" because it is part of the partition key of relation \"" + rel.name() + "\"");
+        }
+        if (!key.hasExpressions()) return;
+        java.util.BitSet used = new java.util.BitSet();
+        for (var e : org.tusk.parser.IndexExprAnalysis.storedExpressions(rel, key.expressionsText(), ctx.timeZone(),
+                ctx.session().currentDatabase(), ctx.env())) org.tusk.parser.IndexExprAnalysis.collectAttnums(e, used);
+        if (used.get(attnum))
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop column \"" + col
+                    + "\" because it is part of the partition key expression of relation \"" + rel.name() + "\"");
+    }
+
+    /** The attnum of live column {@code name} of {@code rel}, 0 if it has none. */
+    static int column(Relation rel, String name) {
+        for (int i = 0; i < rel.desc().natts(); i++) {
+            if (!rel.desc().attr(i).attisdropped() && rel.desc().attr(i).name().equals(name)) return i + 1;
+        }
         return 0;
     }
 

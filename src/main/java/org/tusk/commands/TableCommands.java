@@ -98,7 +98,8 @@ public final class TableCommands {
             merged = InheritanceMerge.merge(s.inhRelations(), specs, s.temp(), catalog, notices, s.partbound() != null);
             specs = new ArrayList<>(merged.columns());
         }
-        int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString)
+        int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
+                env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
         if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
         if (keys.isEmpty() && others.isEmpty()) return;
@@ -111,7 +112,13 @@ public final class TableCommands {
         for (Stmt.TableConstraint k : keys) {
             int[] attnums = new int[k.columns().size()];
             for (int i = 0; i < attnums.length; i++) attnums[i] = attnum(specs, k.columns().get(i));
-            catalog.createIndex(k.name(), catalog.openRelation(oid), attnums, true, k.primary(), false);
+            Relation heap = catalog.openRelation(oid);
+            if (heap.relkind() == 'p') {
+                PartitionIndexes.defineOnNewTable(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(),
+                        true, false), catalog);
+            } else {
+                catalog.createIndex(k.name(), heap, attnums, true, k.primary(), false);
+            }
             env.commandCounterIncrement();
         }
         for (Stmt.TableConstraint k : others) {
@@ -225,7 +232,7 @@ public final class TableCommands {
                 throw PgException.error(s.kind() == Stmt.DropStmt.ObjectType.INDEX ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
                         what + " \"" + shown(rv) + "\" does not exist");
             }
-            if (rel.relkind() != want && !(want == 'r' && rel.relkind() == 'p')) {
+            if (rel.relkind() != want && !(want == 'r' && rel.relkind() == 'p') && !(want == 'i' && rel.relkind() == 'I')) {
                 throw PgException.error("42809", "\"" + rel.name() + "\" is not " + article(want))
                         .withHint("Use DROP " + dropKind(rel.relkind()) + " to remove " + article(rel.relkind()) + ".");
             }
@@ -246,7 +253,7 @@ public final class TableCommands {
         // so that objects depending on one another are all dropped and not reported (performMultipleDeletions).
         List<Relation> others = new ArrayList<>();
         for (Relation rel : victims) {
-            if (rel.relkind() == 'i') catalog.dropRelation(rel);
+            if (rel.relkind() == 'i' || rel.relkind() == 'I') catalog.dropRelation(rel);
             else others.add(rel);
         }
         if (!others.isEmpty()) catalog.dropRelations(others, s.cascade());

@@ -122,7 +122,22 @@
  * BY (ComputePartitionAttrs, then a relkind 'p' relation), CREATE TABLE ... PARTITION OF (an
  * INHERITS child of the parent, then its bound), ALTER TABLE ATTACH PARTITION (columns must
  * match the parent's exactly; existing rows are checked at once) and DETACH PARTITION (not
- * CONCURRENTLY). {@link org.tusk.commands.PartitionBounds} transforms a written bound into
+ * CONCURRENTLY). {@link org.tusk.commands.PartitionKeyDefinition} is ComputePartitionAttrs: it
+ * runs once the relation exists, so that key expressions
+ * ({@link org.tusk.parser.PartitionKeyAnalysis}) are analysed over its row; each element gets
+ * its type (no pseudo-types), collation (a collatable type must have one, COLLATE on another is
+ * 42804) and btree operator class, and an expression is stored deparsed in partexprs. A key
+ * column cannot be dropped (42P16). {@link org.tusk.commands.PartitionIndexes} builds
+ * partitioned indexes (DefineIndex on a partitioned table, AttachPartitionEnsureIndexes,
+ * ATExecAttachPartitionIdx): a relkind 'I' index on the partitioned table and, on every
+ * partition, an attached index of the same definition, matched among the partition's
+ * unattached indexes (CompareIndexInfo: key columns by name, expressions, predicate,
+ * uniqueness; one backing a constraint only by one that does too) or created; CREATE TABLE ...
+ * PARTITION OF and ATTACH PARTITION do this for every index of the parent, DETACH detaches the
+ * partition's indexes. A unique index on a partitioned table must contain every key column and
+ * the key no expression (0A000), as uniqueness is only enforced inside each partition. A CHECK
+ * added to a partitioned table is added to each partition under the same name and checked
+ * there. {@link org.tusk.commands.PartitionBounds} transforms a written bound into
  * constants of the key types and checks it against the parent's other partitions with
  * PostgreSQL's messages (42P17 overlap, empty range, hash moduli; 23514 when an existing
  * default partition holds rows the new partition would own). The parent is locked

@@ -102,7 +102,7 @@ final class ModifyTableState extends PlanState {
             constraints = TableConstraints.open(rel, cols, ctx);
             if (rel.relkind() == 'p' || plan.rootRelation() != null)
                 routing = new PartitionTupleRouting(plan.rootRelation() != null ? plan.rootRelation() : rel, ctx);
-            partitionConstraint = PartitionRouting.constraintOf(rel, env.catalog());
+            partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
             openTriggers();
         }
         Object[] tuple;
@@ -183,10 +183,10 @@ final class ModifyTableState extends PlanState {
     private Object[] insert(ExecEnvironment env, Object[] sourceTuple) {
         Object[] row = plan.newRow() == null ? ScanTuples.values(sourceTuple, cols.size())
                 : Executor.project(plan.newRow(), sourceTuple, null, ctx);
+        Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
-            if (plan.onConflict() != null)
-                throw PgException.error("0A000", "INSERT ... ON CONFLICT into a partitioned table is not supported yet");
-            return withTid(row, routing.insert(row).tid(), null);
+            if (oc == null) return withTid(row, routing.insert(row).tid(), null);
+            return insertRoutedOnConflict(env, row, oc);
         }
         if (triggers != null) {
             row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
@@ -195,25 +195,76 @@ final class ModifyTableState extends PlanState {
         constraints.checkRow(row);
         if (partitionConstraint != null && !partitionConstraint.accepts(row))
             throw PartitionRouting.constraintViolation(rel, row, ctx);
-        Plan.OnConflict oc = plan.onConflict();
-        while (oc != null) {
-            // ExecInsert's pre-check: a conflicting live row diverts the proposed one
-            ItemPointer conflict = ConflictCheck.find(env, ctx, rel, oc.arbiterIndexes(), row,
-                    index -> indexKeys.computeIfAbsent(index.oid(), o -> IndexKeys.open(rel, index, ctx)));
-            if (conflict == null) break;
-            if (!oc.doUpdate()) {
-                checkTupleVisible(env, conflict);
-                return null;
+        if (oc != null) {
+            List<Relation> arbiters = oc.arbiterIndexes().isEmpty() ? uniqueIndexes() : oc.arbiterIndexes();
+            ConflictTarget target = new ConflictTarget(rel, null, constraints, indexedAttrs,
+                    index -> indexKeys.computeIfAbsent(index.oid(), o -> IndexKeys.open(rel, index, ctx)),
+                    (r, t) -> insertIndexEntries(env, r, t), r -> true);
+            while (true) {
+                // ExecInsert's pre-check: a conflicting live row diverts the proposed one
+                ItemPointer conflict = ConflictCheck.find(env, ctx, rel, arbiters, row, target.keys());
+                if (conflict == null) break;
+                if (!oc.doUpdate()) {
+                    checkTupleVisible(env, rel, conflict);
+                    return null;
+                }
+                Object[][] result = new Object[1][];
+                if (onConflictUpdate(env, oc, target, conflict, row, result)) return result[0];
+                // the conflicting row changed under us: look again (ExecInsert's "goto vlock")
             }
-            Object[][] result = new Object[1][];
-            if (onConflictUpdate(env, oc, conflict, row, result)) return result[0];
-            // the conflicting row changed under us: look again (ExecInsert's "goto vlock")
         }
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         insertIndexEntries(env, row, tid);
         constraints.afterInsert(row);
         if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
         return withTid(row, tid, null);
+    }
+
+    /** ExecCheckIndexConstraints with no arbiters named: every unique index of the target. */
+    private List<Relation> uniqueIndexes() {
+        List<Relation> out = new ArrayList<>();
+        for (Relation index : indexes) if (index.index().unique()) out.add(index);
+        return out;
+    }
+
+    /**
+     * The relation an ON CONFLICT check and DO UPDATE act on: the target itself, or for a
+     * partitioned target the leaf partition the proposed row was routed to, whose rows are
+     * converted to the root's layout ({@code toRoot}) for the SET list and WHERE clause, which
+     * are analysed over the root.
+     */
+    private record ConflictTarget(Relation rel, PartitionTupleRouting.Leaf leaf, TableConstraints constraints,
+                                  BitSet indexedAttrs, java.util.function.Function<Relation, IndexKeys> keys,
+                                  java.util.function.BiConsumer<Object[], ItemPointer> indexInserter,
+                                  java.util.function.Predicate<Object[]> fitsPartition) {
+        Object[] toRoot(Object[] row) { return leaf == null ? row : leaf.toRoot(row); }
+
+        Object[] fromRoot(Object[] row) { return leaf == null ? row : leaf.fromRoot(row); }
+    }
+
+    /**
+     * ExecInsert with ON CONFLICT into a partitioned table: the row is routed first
+     * (ExecPrepareTupleRouting), and the conflict check and DO UPDATE run on the chosen leaf with
+     * the leaf's indexes that correspond to the arbiters (ExecInitPartitionInfo).
+     */
+    private Object[] insertRoutedOnConflict(ExecEnvironment env, Object[] row, Plan.OnConflict oc) {
+        PartitionTupleRouting.Leaf leaf = routing.leafFor(row);
+        Object[] leafRow = leaf.fromRoot(row);
+        leaf.constraints().checkRow(leafRow);
+        List<Relation> arbiters = leaf.arbiters(oc.arbiterIndexes(), env.catalog());
+        ConflictTarget target = new ConflictTarget(leaf.rel(), leaf, leaf.constraints(), leaf.indexedAttrs(), leaf::keysOf,
+                (r, t) -> leaf.insertIndexEntries(env, r, t), leaf::fitsPartition);
+        while (true) {
+            ItemPointer conflict = ConflictCheck.find(env, ctx, leaf.rel(), arbiters, leafRow, target.keys());
+            if (conflict == null) break;
+            if (!oc.doUpdate()) {
+                checkTupleVisible(env, leaf.rel(), conflict);
+                return null;
+            }
+            Object[][] result = new Object[1][];
+            if (onConflictUpdate(env, oc, target, conflict, row, result)) return result[0];
+        }
+        return withTid(row, routing.store(leaf, leafRow).tid(), null);
     }
 
     private Object[] update(ExecEnvironment env, Object[] oldTuple) {
@@ -329,7 +380,7 @@ final class ModifyTableState extends PlanState {
      * transaction's snapshot cannot see is a serialization failure, since acting on it (skipping
      * or updating) would depend on a row the transaction is not supposed to know about.
      */
-    private void checkTupleVisible(ExecEnvironment env, ItemPointer tid) {
+    private void checkTupleVisible(ExecEnvironment env, Relation rel, ItemPointer tid) {
         if (!env.isolationUsesXactSnapshot()) return;
         org.tusk.utils.time.Snapshot s = env.snapshot();
         if (env.tableAm().indexFetch(rel, tid, s) != null) return;
@@ -351,8 +402,9 @@ final class ModifyTableState extends PlanState {
      * read with a snapshot taken now and the update itself waits for, and reports, a concurrent
      * change, which sends us back to the check (row locks are not built yet).
      */
-    private boolean onConflictUpdate(ExecEnvironment env, Plan.OnConflict oc, ItemPointer conflictTid, Object[] proposed,
-                                     Object[][] out) {
+    private boolean onConflictUpdate(ExecEnvironment env, Plan.OnConflict oc, ConflictTarget target, ItemPointer conflictTid,
+                                     Object[] proposed, Object[][] out) {
+        Relation rel = target.rel();
         TupleSlot existing = env.tableAm().indexFetch(rel, conflictTid, env.latestSnapshot());
         if (existing == null) {
             // the dirty snapshot saw a live row the latest snapshot cannot: this command inserted
@@ -360,21 +412,31 @@ final class ModifyTableState extends PlanState {
             throw PgException.error("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time")
                     .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
         }
-        checkTupleVisible(env, existing.tid());
-        Object[] tuple = java.util.Arrays.copyOf(ScanTuples.of(existing, cols.size()), 2 * cols.size() + 1);
+        checkTupleVisible(env, rel, existing.tid());
+        Object[] existingRoot = target.toRoot(ScanTuples.values(existing.values(), rel.desc().natts()));
+        Object[] tuple = java.util.Arrays.copyOf(existingRoot, 2 * cols.size() + 1);
+        tuple[cols.size()] = existing.tid();
         System.arraycopy(proposed, 0, tuple, cols.size() + 1, cols.size());
         if (!ExprEvaluator.qual(oc.where(), tuple, null, ctx)) {
             out[0] = null;
             return true;
         }
-        Object[] row = Executor.project(oc.set(), tuple, null, ctx);
-        constraints.checkRow(row);
-        ModifyResult r = env.tableAm().update(rel, existing.tid(), row, env.commandId(), env.snapshot(), true, indexedAttrs);
+        Object[] rootRow = Executor.project(oc.set(), tuple, null, ctx);
+        Object[] row = target.fromRoot(rootRow);
+        target.constraints().checkRow(row);
+        if (!target.fitsPartition().test(row)) {
+            // ExecCrossPartitionUpdate refuses to move a row for ON CONFLICT DO UPDATE
+            if (target.leaf() == null) throw PartitionRouting.constraintViolation(rel, row, ctx);
+            throw PgException.error("0A000", "invalid ON UPDATE specification")
+                    .withDetail("The result tuple would appear in a different partition than the original tuple.");
+        }
+        ModifyResult r = env.tableAm().update(rel, existing.tid(), row, env.commandId(), env.snapshot(), true,
+                target.indexedAttrs());
         switch (r.result()) {
             case OK -> {
-                if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
-                if (constraints.hasForeignKeys()) constraints.afterUpdate(existing.values(), row);
-                out[0] = withTid(row, r.newTid(), null);
+                if (r.updateIndexes()) target.indexInserter().accept(row, r.newTid());
+                if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row);
+                out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
             }
             case SELF_MODIFIED -> throw PgException.error("21000",

@@ -27,13 +27,6 @@ import org.tusk.utils.error.PgException;
 public final class PartitionRouting {
     private PartitionRouting() {}
 
-    /** The key values of {@code row} (in {@code rel}'s column order) for {@code key}. */
-    static Object[] keyValues(PartitionKey key, Object[] row) {
-        Object[] out = new Object[key.count()];
-        for (int i = 0; i < out.length; i++) out[i] = row[key.attnum(i) - 1];
-        return out;
-    }
-
     /** Whether key values {@code values} satisfy non-default bound {@code b}. */
     public static boolean boundAccepts(PartitionKey key, PartitionBound b, Object[] values) {
         return switch (b.strategy()) {
@@ -66,7 +59,7 @@ public final class PartitionRouting {
                 cols.append(", ");
                 vals.append(", ");
             }
-            cols.append(key.columnName(i));
+            cols.append(key.displayName(i));
             vals.append(values[i] == null ? "null" : BuiltinCatalog.type(key.typeOid(i)).output().out(values[i], ctx.outputSettings()));
         }
         return PgException.error("23514", "no partition of relation \"" + parent.name() + "\" found for row")
@@ -75,19 +68,22 @@ public final class PartitionRouting {
     }
 
     /** make_inh_translation_list by name: for each column of {@code to}, the 1-based attnum in {@code from} (0 if absent). */
-    static int[] columnMap(Relation from, Relation to) {
+    public static int[] columnMap(Relation from, Relation to) {
         int[] map = new int[to.desc().natts()];
         for (int i = 0; i < map.length; i++) {
+            if (to.desc().attr(i).attisdropped()) continue;
             String name = to.desc().attr(i).name();
-            for (int j = 0; j < from.desc().natts(); j++) if (from.desc().attr(j).name().equals(name)) map[i] = j + 1;
+            for (int j = 0; j < from.desc().natts(); j++) {
+                if (!from.desc().attr(j).attisdropped() && from.desc().attr(j).name().equals(name)) map[i] = j + 1;
+            }
         }
         return map;
     }
 
     /** A row of {@code from}'s layout rearranged by a {@link #columnMap} into the other relation's. */
-    static Object[] convert(Object[] row, int[] map) {
+    public static Object[] convert(Object[] row, int[] map) {
         Object[] out = new Object[map.length];
-        for (int i = 0; i < map.length; i++) out[i] = map[i] == 0 ? null : row[map[i] - 1];
+        for (int i = 0; i < map.length; i++) out[i] = map[i] == 0 || map[i] > row.length ? null : row[map[i] - 1];
         return out;
     }
 
@@ -106,7 +102,8 @@ public final class PartitionRouting {
      * from the relation's layout to the parent's.
      */
     public static final class Constraint {
-        private record Level(PartitionKey key, List<PartitionCatalog.Partition> siblings, PartitionBound own, int[] toParent) {}
+        private record Level(PartitionKeyDatum key, List<PartitionCatalog.Partition> siblings, PartitionBound own,
+                             int[] toParent) {}
 
         private final List<Level> levels;
 
@@ -117,9 +114,10 @@ public final class PartitionRouting {
             Object[] r = row;
             for (Level l : levels) {
                 r = convert(r, l.toParent());
-                Object[] values = keyValues(l.key(), r);
-                boolean ok = l.own().isDefault() ? choose(l.key(), l.siblings(), 0, values) == 0
-                        : boundAccepts(l.key(), l.own(), values);
+                Object[] values = l.key().form(r);
+                PartitionKey key = l.key().key();
+                boolean ok = l.own().isDefault() ? choose(key, l.siblings(), 0, values) == 0
+                        : boundAccepts(key, l.own(), values);
                 if (!ok) return false;
             }
             return true;
@@ -127,7 +125,8 @@ public final class PartitionRouting {
     }
 
     /** The partition constraint of {@code rel}, or null if it is not a partition. */
-    public static Constraint constraintOf(Relation rel, Catalog catalog) {
+    public static Constraint constraintOf(Relation rel, ExecContext ctx) {
+        Catalog catalog = ctx.requireEnv().catalog();
         // relispartition from the relcache spares every other table the catalog scan below
         // (it was 58% of a tpcb-like backend's CPU when done for every INSERT and UPDATE)
         if (!rel.isPartition()) return null;
@@ -145,7 +144,7 @@ public final class PartitionRouting {
             PartitionBound own = null;
             for (PartitionCatalog.Partition p : parts) if (p.oid() == child.oid()) own = p.bound();
             if (own == null) break;
-            levels.add(new Constraint.Level(key, parts, own, columnMap(child, parent)));
+            levels.add(new Constraint.Level(PartitionKeyDatum.open(parent, key, ctx), parts, own, columnMap(child, parent)));
             child = parent;
         }
         return levels.isEmpty() ? null : new Constraint(List.copyOf(levels));

@@ -17,6 +17,10 @@ import org.tusk.utils.cache.Relation;
  * attached later may order its columns differently), checked against the leaf's NOT NULL and
  * CHECK constraints, stored in the leaf and entered into the leaf's indexes.
  *
+ * <p>For INSERT ... ON CONFLICT the caller takes the leaf ({@link #leafFor}), runs the conflict
+ * check against the leaf's arbiters ({@link Leaf#arbiters}) and stores the row with
+ * {@link #store} only when nothing conflicts.
+ *
  * <p>Each level's key and partitions, and each leaf's indexes and constraints, are read once
  * per statement, when first needed (ExecInitPartitionInfo); the statement holds RowExclusiveLock
  * on every partition it opens, which ATTACH/DETACH (AccessExclusiveLock) conflict with.
@@ -28,17 +32,103 @@ public final class PartitionTupleRouting {
     private final Map<Integer, Leaf> leaves = new HashMap<>();
 
     /** A partitioned table on the way down. */
-    private record Level(Relation rel, PartitionKey key, List<PartitionCatalog.Partition> parts, int defaultOid,
+    private record Level(Relation rel, PartitionKeyDatum key, List<PartitionCatalog.Partition> parts, int defaultOid,
                          Map<Integer, Child> children) {}
 
     /** A partition already chosen at some level, with the map from its parent's layout to its own. */
     private record Child(Relation rel, int[] fromParent) {}
 
-    /** A leaf partition ready to take rows (ResultRelInfo). */
-    private record Leaf(Relation rel, int[] fromRoot, List<Relation> indexes, TableConstraints constraints) {}
+    /**
+     * A leaf partition ready to take rows (its ResultRelInfo, as ExecInitPartitionInfo builds it):
+     * its indexes with their key formers, the columns they read (for HOT), its constraints, its
+     * partition constraint (checked when ON CONFLICT DO UPDATE changes a row in it) and the maps
+     * between the root's column order and its own.
+     */
+    public static final class Leaf {
+        private final Relation rel;
+        private final int[] fromRoot;
+        private final int[] toRoot;
+        private final List<Relation> indexes;
+        private final Map<Integer, IndexKeys> indexKeys = new HashMap<>();
+        private final java.util.BitSet indexedAttrs = new java.util.BitSet();
+        private final TableConstraints constraints;
+        private final PartitionRouting.Constraint partitionConstraint;
+        private List<Relation> arbiters;
+
+        private Leaf(Relation root, Relation rel, ExecContext ctx) {
+            this.rel = rel;
+            this.fromRoot = PartitionRouting.columnMap(root, rel);
+            this.toRoot = PartitionRouting.columnMap(rel, root);
+            this.indexes = new ArrayList<>(ctx.requireEnv().catalog().indexesOf(rel));
+            for (Relation index : indexes) {
+                IndexKeys keys = IndexKeys.open(rel, index, ctx);
+                indexKeys.put(index.oid(), keys);
+                keys.addIndexedAttrs(indexedAttrs);
+            }
+            this.constraints = TableConstraints.open(rel, PartitionRouting.columns(rel), ctx);
+            this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
+        }
+
+        public Relation rel() { return rel; }
+
+        /** A row of the root's layout in this leaf's. */
+        public Object[] fromRoot(Object[] rootRow) { return PartitionRouting.convert(rootRow, fromRoot); }
+
+        /** A row of this leaf's layout in the root's. */
+        public Object[] toRoot(Object[] leafRow) { return PartitionRouting.convert(leafRow, toRoot); }
+
+        public TableConstraints constraints() { return constraints; }
+
+        /** The leaf's columns that some index reads (HOT is possible when an update changes none). */
+        public java.util.BitSet indexedAttrs() { return indexedAttrs; }
+
+        /** FormIndexDatum of one of the leaf's indexes. */
+        public IndexKeys keysOf(Relation index) { return indexKeys.get(index.oid()); }
+
+        /** Whether {@code leafRow} satisfies the leaf's partition constraint. */
+        public boolean fitsPartition(Object[] leafRow) {
+            return partitionConstraint == null || partitionConstraint.accepts(leafRow);
+        }
+
+        /** ExecInsertIndexTuples for a row stored in the leaf. */
+        public void insertIndexEntries(ExecEnvironment env, Object[] leafRow, ItemPointer tid) {
+            for (Relation index : indexes) {
+                Object[] keys = indexKeys.get(index.oid()).form(leafRow);
+                if (keys == null) continue;   // outside a partial index
+                env.indexAm().insert(index, keys, tid, rel, env.tableAm(), index.index().unique());
+            }
+        }
+
+        /**
+         * ExecInitPartitionInfo's ON CONFLICT mapping: the leaf's indexes attached (directly or
+         * through intermediate partitioned indexes) to one of the statement's arbiter indexes
+         * of the root; with no arbiters named (DO NOTHING without a conflict target) every
+         * unique index of the leaf, as ExecCheckIndexConstraints does for an empty list.
+         */
+        public List<Relation> arbiters(List<Relation> rootArbiters, org.tusk.catalog.Catalog catalog) {
+            if (arbiters != null) return arbiters;
+            List<Relation> out = new ArrayList<>();
+            for (Relation index : indexes) {
+                if (!index.index().unique()) continue;
+                if (rootArbiters.isEmpty()) {
+                    out.add(index);
+                    continue;
+                }
+                for (int up = catalog.partitions().parentIndex(index.oid()); up != 0; up = catalog.partitions().parentIndex(up)) {
+                    int ancestor = up;
+                    if (rootArbiters.stream().anyMatch(r -> r.oid() == ancestor)) {
+                        out.add(index);
+                        break;
+                    }
+                }
+            }
+            arbiters = List.copyOf(out);
+            return arbiters;
+        }
+    }
 
     /** A stored row: the leaf, the row in the leaf's layout and its TID. */
-    public record Routed(Relation leaf, Object[] leafRow, ItemPointer tid) {}
+    public record Routed(Leaf leaf, Object[] leafRow, ItemPointer tid) {}
 
     public PartitionTupleRouting(Relation root, ExecContext ctx) {
         this.root = root;
@@ -47,19 +137,19 @@ public final class PartitionTupleRouting {
 
     /** ExecInsert for a partitioned target: routes, checks and stores {@code row} (root layout). */
     public Routed insert(Object[] row) {
-        ExecEnvironment env = ctx.requireEnv();
         Leaf leaf = leafFor(row);
-        Object[] leafRow = PartitionRouting.convert(row, leaf.fromRoot());
+        Object[] leafRow = leaf.fromRoot(row);
         leaf.constraints().checkRow(leafRow);
+        return store(leaf, leafRow);
+    }
+
+    /** Stores an already checked row of {@code leaf}'s layout and enters it into the leaf's indexes. */
+    public Routed store(Leaf leaf, Object[] leafRow) {
+        ExecEnvironment env = ctx.requireEnv();
         ItemPointer tid = env.tableAm().insert(leaf.rel(), leafRow, env.commandId());
-        for (Relation index : leaf.indexes()) {
-            Relation.IndexInfo info = index.index();
-            Object[] keys = new Object[info.keyCount()];
-            for (int k = 0; k < keys.length; k++) keys[k] = leafRow[info.keyAttnum(k) - 1];
-            env.indexAm().insert(index, keys, tid, leaf.rel(), env.tableAm(), info.unique());
-        }
+        leaf.insertIndexEntries(env, leafRow, tid);
         leaf.constraints().afterInsert(leafRow);
-        return new Routed(leaf.rel(), leafRow, tid);
+        return new Routed(leaf, leafRow, tid);
     }
 
     /** Runs the queued foreign-key checks of every leaf written (AfterTriggerEndQuery). */
@@ -67,16 +157,16 @@ public final class PartitionTupleRouting {
         for (Leaf l : leaves.values()) l.constraints().endOfStatement();
     }
 
-    /** ExecFindPartition: the leaf for a row, descending one partitioned level at a time. */
-    private Leaf leafFor(Object[] row) {
+    /** ExecFindPartition: the leaf for a row (root layout), descending one partitioned level at a time. */
+    public Leaf leafFor(Object[] row) {
         ExecEnvironment env = ctx.requireEnv();
         Relation rel = root;
         Object[] relRow = row;
         while (rel.relkind() == 'p') {
             Level level = level(rel, env);
-            Object[] values = PartitionRouting.keyValues(level.key(), relRow);
-            int chosen = PartitionRouting.choose(level.key(), level.parts(), level.defaultOid(), values);
-            if (chosen == 0) throw PartitionRouting.noPartition(rel, level.key(), values, ctx);
+            Object[] values = level.key().form(relRow);
+            int chosen = PartitionRouting.choose(level.key().key(), level.parts(), level.defaultOid(), values);
+            if (chosen == 0) throw PartitionRouting.noPartition(rel, level.key().key(), values, ctx);
             Relation parent = rel;
             Child next = level.children().computeIfAbsent(chosen, oid -> {
                 // ExecInitPartitionInfo: the partition is opened and locked once per statement
@@ -88,16 +178,15 @@ public final class PartitionTupleRouting {
             rel = next.rel();
         }
         Relation leafRel = rel;
-        return leaves.computeIfAbsent(leafRel.oid(), oid -> new Leaf(leafRel, PartitionRouting.columnMap(root, leafRel),
-                new ArrayList<>(env.catalog().indexesOf(leafRel)),
-                TableConstraints.open(leafRel, PartitionRouting.columns(leafRel), ctx)));
+        return leaves.computeIfAbsent(leafRel.oid(), oid -> new Leaf(root, leafRel, ctx));
     }
 
     private Level level(Relation rel, ExecEnvironment env) {
         return levels.computeIfAbsent(rel.oid(), oid -> {
             PartitionCatalog pc = env.catalog().partitions();
             PartitionKey key = pc.key(rel);
-            return new Level(rel, key, pc.partitions(rel, key, env.catalog()), pc.defaultPartition(rel.oid()), new HashMap<>());
+            return new Level(rel, PartitionKeyDatum.open(rel, key, ctx), pc.partitions(rel, key, env.catalog()),
+                    pc.defaultPartition(rel.oid()), new HashMap<>());
         });
     }
 }

@@ -133,7 +133,21 @@
  * constraint"); an UPDATE planned through the partitioned root instead moves such a row: it is
  * deleted from its partition and routed from the root (ModifyTable's rootRelation). Routing
  * state (each level's key and partitions, each leaf's indexes and constraints) lives for one
- * statement.
+ * statement. Key values are formed by {@link org.tusk.executor.PartitionKeyDatum}
+ * (FormPartitionKeyDatum): a key column is copied from the row, a key expression (the
+ * partitioned table's partexprs text) is analysed once per statement through
+ * {@link org.tusk.executor.ConstraintSupport#cookIndexExpressions} and evaluated on the row in
+ * that table's column order.
+ *
+ * <p>INSERT ... ON CONFLICT into a partitioned table routes the proposed row first; the conflict
+ * check and DO UPDATE then act on the chosen leaf (ExecInitPartitionInfo's ON CONFLICT
+ * mapping): the leaf's arbiters are its indexes attached, directly or through intermediate
+ * partitioned indexes, to the statement's arbiter indexes of the root, or every unique index of
+ * the leaf when no conflict target was named (the analysis then leaves the arbiter list empty,
+ * for plain tables too). The SET list and WHERE clause, analysed over the root, see the existing
+ * row converted to the root's column order; the new row is converted back, checked against the
+ * leaf's constraints and must still satisfy its partition constraint (0A000 "invalid ON UPDATE
+ * specification" otherwise, as PostgreSQL refuses to move a row there).
  *
  * <p>CoerceToDomain is evaluated by {@link org.tusk.executor.DomainConstraints}: NOT NULL first
  * (any level of a domain over a domain), then each level's CHECKs from the deepest up, every

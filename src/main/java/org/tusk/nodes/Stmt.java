@@ -683,9 +683,10 @@ public sealed interface Stmt {
 
     /**
      * One partition key element (PartitionElem): a column name, or an expression ({@code expr}
-     * with its SQL text); {@code opclass} is an operator class name or null.
+     * with its SQL text); {@code collation} (COLLATE) and {@code opclass} are qualified names or null.
      */
-    record PartitionElem(String column, RawExpr expr, String exprSql, String opclass, int location) {}
+    record PartitionElem(String column, RawExpr expr, String exprSql, List<String> collation, List<String> opclass,
+                         int location) {}
 
     /**
      * A partition bound as written (PartitionBoundSpec of gram.y): {@code strategy} 'l' (IN), 'r'

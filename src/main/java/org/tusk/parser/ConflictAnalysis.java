@@ -111,7 +111,9 @@ final class ConflictAnalysis {
             if (oc.doUpdate())
                 throw a.err(SqlState.SYNTAX_ERROR, "ON CONFLICT DO UPDATE requires inference specification or constraint name",
                         oc.location()).withHint("For example, ON CONFLICT (column_name).");
-            return List.copyOf(unique);
+            // no conflict target: infer_arbiter_indexes returns NIL, and the executor checks every
+            // unique index of the relation the row goes to (a partition's own ones too)
+            return List.of();
         }
         Set<Integer> inferred = new TreeSet<>();
         List<Expr> inferredExprs = new ArrayList<>();

@@ -93,7 +93,7 @@ public final class IndexExprAnalysis {
         for (Expr c : Analyzer.children(e)) collectAttnums(c, attrs);
     }
 
-    private static Analyzer analyzer(Relation heap, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env,
+    static Analyzer analyzer(Relation heap, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env,
                                      String kind) {
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();
@@ -107,14 +107,14 @@ public final class IndexExprAnalysis {
         return a;
     }
 
-    private static boolean containsSubLink(Expr e) {
+    static boolean containsSubLink(Expr e) {
         if (e instanceof Expr.SubLink || e instanceof Expr.SubPlan) return true;
         for (Expr c : Analyzer.children(e)) if (containsSubLink(c)) return true;
         return false;
     }
 
     /** contain_mutable_functions: a function or operator that is not IMMUTABLE. */
-    private static boolean containsMutable(Expr e) {
+    static boolean containsMutable(Expr e) {
         if (e instanceof Expr.FuncExpr f && f.proc().volatility() != PgProc.Volatility.IMMUTABLE) return true;
         if (e instanceof Expr.OpExpr o && o.op().volatility() != PgProc.Volatility.IMMUTABLE) return true;
         for (Expr c : Analyzer.children(e)) if (containsMutable(c)) return true;

@@ -28,7 +28,7 @@ public final class PartitionBoundAnalysis {
             e = a.transformExpr(raw);
         } catch (PgException ex) {
             if (ex.sqlState().equals(SqlState.UNDEFINED_COLUMN) || ex.sqlState().equals(SqlState.UNDEFINED_TABLE))
-                throw PgException.error("42P10", "cannot use column reference in partition bound expression");
+                throw PgException.errorAt("42P10", "cannot use column reference in partition bound expression", ex.position());
             throw ex;
         }
         if (containsSubLink(e)) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in partition bound");

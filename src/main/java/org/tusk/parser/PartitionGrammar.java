@@ -37,33 +37,46 @@ final class PartitionGrammar {
         return new Stmt.PartitionSpec(name, List.copyOf(params), strategy.start() >= 0 ? start.start() : start.start());
     }
 
-    /** part_elem: ColId [opt_collate] [opt_class] | func_expr_windowless | '(' a_expr ')'. */
+    /**
+     * part_elem: ColId opt_collate opt_qualified_name | func_expr_windowless opt_collate
+     * opt_qualified_name | '(' a_expr ')' opt_collate opt_qualified_name.
+     */
     private Stmt.PartitionElem partElem() {
         Token t = p.peek();
-        RawExpr expr;
         String column = null;
-        int start = t.start();
+        RawExpr expr = null;
+        String sql = null;
         if (t.isChar('(')) {
             p.advance();
-            start = p.peek().start();
+            int start = p.peek().start();
             expr = p.aExpr();
-            String sql = p.src.substring(start, p.lastEnd);
+            sql = p.src.substring(start, p.lastEnd);
             p.expectChar(')');
-            return new Stmt.PartitionElem(null, expr, sql, opclass(), t.start());
+        } else if (p.peek(1).isChar('(') || p.peek(1).isChar('.')) {
+            // func_expr_windowless: a (possibly qualified) function call, parsed as a primary
+            // expression so that a COLLATE after it belongs to the key element
+            int start = t.start();
+            expr = p.cExpr();
+            sql = p.src.substring(start, p.lastEnd);
+        } else {
+            column = p.colId();
         }
-        if (Keywords.isColId(t) && !p.peek(1).isChar('(') && !p.peek(1).isChar('.')) {
-            column = p.advance().value();
-            if (p.isKw("collate")) throw p.notSupported("COLLATE in a partition key", p.peek().start());
-            return new Stmt.PartitionElem(column, null, null, opclass(), t.start());
-        }
-        expr = p.aExpr();
-        return new Stmt.PartitionElem(null, expr, p.src.substring(start, p.lastEnd), opclass(), t.start());
+        List<String> collation = p.acceptKw("collate") ? anyName() : null;
+        List<String> opclass = null;
+        if (Keywords.isColId(p.peek())) opclass = anyName();
+        return new Stmt.PartitionElem(column, expr, sql, collation, opclass, t.start());
     }
 
-    private String opclass() {
-        Token t = p.peek();
-        if (Keywords.isColId(t) && !t.isChar(',') && !t.isChar(')')) return p.advance().value();
-        return null;
+    /** any_name: ColId [. attr_name ...]. */
+    private List<String> anyName() {
+        List<String> names = new ArrayList<>();
+        names.add(p.colId());
+        while (p.acceptChar('.')) {
+            Token t = p.peek();
+            if (!Keywords.isColLabel(t)) throw p.syntaxError(t);
+            names.add(p.advance().value());
+        }
+        return List.copyOf(names);
     }
 
     /**

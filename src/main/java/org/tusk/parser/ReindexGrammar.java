@@ -1,5 +1,6 @@
 package org.tusk.parser;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.tusk.nodes.Stmt;
@@ -91,6 +92,14 @@ final class ReindexGrammar {
         if (p.acceptKw("rename")) {
             p.expectKw("to");
             return new Stmt.RenameStmt(rel, null, p.colId(), missingOk, 'i');
+        }
+        if (p.isKw("attach") && p.peek(1).isKeyword("partition")) {
+            // ALTER INDEX name ATTACH PARTITION index: gram.y's AlterTableStmt on an index, whose
+            // AT_AttachPartition has no bound
+            p.advance();
+            p.advance();
+            Stmt.RangeVar part = p.qualifiedName();
+            return new Stmt.AlterTableStmt(rel, missingOk, List.of(new Stmt.AlterTableCmd.AttachPartition(part, null)));
         }
         Token t = p.peek();
         if (t.is(Kind.EOF) || t.isChar(';')) throw p.syntaxError(t);

@@ -199,11 +199,17 @@
  * Analysis depends on session state only through the time zone passed in.
  *
  * <p>Declarative partitioning ({@link org.tusk.parser.PartitionGrammar}): PARTITION BY
- * strategy (columns), PARTITION OF parent [(column options, constraints)] FOR VALUES IN /
+ * strategy (part_elem: a column, a function call or a parenthesized expression, each with
+ * optional COLLATE and operator class), PARTITION OF parent [(column options, constraints)] FOR VALUES IN /
  * FROM ... TO / WITH (MODULUS, REMAINDER) | DEFAULT, and ATTACH / DETACH PARTITION. As in
  * gram.y the parent of PARTITION OF goes into inhRelations; each bound datum keeps its SQL
  * text, analysed by {@link org.tusk.parser.PartitionBoundAnalysis} against its key column's
- * type (no column references, no subqueries).
+ * type (no column references, no subqueries). Key expressions are analysed by
+ * {@link org.tusk.parser.PartitionKeyAnalysis} over the partitioned table's row. ALTER INDEX
+ * name ATTACH PARTITION index is, as in gram.y, an AlterTableStmt whose ATTACH PARTITION has
+ * no bound. ON CONFLICT without a conflict target leaves the arbiter list empty
+ * (infer_arbiter_indexes returns NIL): the executor then checks every unique index of the
+ * relation the row is stored in.
  *
  * <p>Domains: {@link org.tusk.parser.DomainGrammar} parses CREATE/ALTER/DROP DOMAIN (DOMAIN is
  * recognised as an unquoted word, not a lexer keyword). {@link org.tusk.parser.ParseCoerce}

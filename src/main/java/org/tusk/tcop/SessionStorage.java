@@ -136,6 +136,8 @@ final class SessionStorage {
         });
         // The reg* types' I/O functions and the catalog functions look names up through this.
         org.tusk.catalog.ObjectNames.install(catalog.objectNames(sharedCatalog::current));
+        org.tusk.catalog.PartitionCatalog.installKeyExpressionTyper(
+                org.tusk.utils.ruleutils.PartitionRuleUtils::keyExpressionTypes);
     }
 
     /** GetNewObjectId. */

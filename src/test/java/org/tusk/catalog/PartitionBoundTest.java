@@ -20,7 +20,8 @@ class PartitionBoundTest {
             attnums[i] = i + 1;
             names[i] = "c" + i;
         }
-        return new PartitionKey(strategy, attnums, types, new int[types.length], names);
+        return new PartitionKey(strategy, attnums, new String[types.length], types, new int[types.length],
+                new int[types.length], new int[types.length], names);
     }
 
     private static RangeDatum v(Object o) { return new RangeDatum(RangeDatum.VALUE, o); }

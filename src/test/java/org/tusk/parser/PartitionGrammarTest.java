@@ -28,6 +28,32 @@ class PartitionGrammarTest {
     }
 
     @Test
+    void keyElementsTakeExpressionsCollationsAndOperatorClasses() {
+        Stmt.CreateStmt c = (Stmt.CreateStmt) one("create table p (a int, b text, c text) partition by range "
+                + "(a int4_ops, (a + 1), lower(b) collate \"C\" text_pattern_ops, c collate pg_catalog.\"POSIX\")");
+        List<Stmt.PartitionElem> e = c.partspec().params();
+        assertEquals("a", e.get(0).column());
+        assertEquals(List.of("int4_ops"), e.get(0).opclass());
+        assertNull(e.get(1).column());
+        assertEquals("a + 1", e.get(1).exprSql());
+        assertEquals("lower(b)", e.get(2).exprSql());
+        assertEquals(List.of("C"), e.get(2).collation());
+        assertEquals(List.of("text_pattern_ops"), e.get(2).opclass());
+        assertEquals(List.of("pg_catalog", "POSIX"), e.get(3).collation());
+        assertNull(e.get(3).opclass());
+    }
+
+    @Test
+    void alterIndexAttachPartitionIsAnAttachWithoutBound() {
+        Stmt.AlterTableStmt a = (Stmt.AlterTableStmt) one("alter index pi attach partition s.ci");
+        assertEquals("pi", a.relation().name());
+        Stmt.AlterTableCmd.AttachPartition ap = (Stmt.AlterTableCmd.AttachPartition) a.cmds().get(0);
+        assertEquals("ci", ap.partition().name());
+        assertEquals("s", ap.partition().schema());
+        assertNull(ap.bound());
+    }
+
+    @Test
     void partitionOfWithRangeBoundKeepsEachDatumsText() {
         String sql = "create table p1 partition of p for values from (minvalue, 1 + 1) to ('x', maxvalue)";
         Stmt.CreateStmt c = (Stmt.CreateStmt) one(sql);

@@ -246,7 +246,7 @@ public final class RelCache {
         TupleDesc desc = new TupleDesc(attrs, reltype == 0 ? TupleDesc.RECORDOID : reltype, -1);
 
         Relation.IndexInfo index = null;
-        if (relkind == 'i') {
+        if (relkind == 'i' || relkind == 'I') {   // an index, or a partitioned table's index
             TupleSlot ix = CatalogScan.first(table, catalog(PG_INDEX), snap, v -> oid(PG_INDEX.get(v, "indexrelid")) == oid);
             if (ix == null) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(oid));

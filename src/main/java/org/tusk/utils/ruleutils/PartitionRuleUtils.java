@@ -9,7 +9,9 @@ import static org.tusk.catalog.SystemCatalogs.PG_PARTITIONED_TABLE;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.catalog.ColumnDef;
 import org.tusk.catalog.ObjectNames;
+import org.tusk.nodes.Expr;
 import org.tusk.utils.adt.RegTypes;
 
 /**
@@ -25,7 +27,12 @@ public final class PartitionRuleUtils {
         return text.equals("DEFAULT") || text.startsWith("FOR VALUES ");
     }
 
-    /** pg_get_partkeydef: "RANGE (a, b)", or null if {@code relid} is not a partitioned table. */
+    /**
+     * pg_get_partkeydef (pg_get_partkeydef_worker): "RANGE (a, b)", an expression element in
+     * parentheses unless it is a bare function call, with COLLATE where the element's collation
+     * is not its type's and the operator class where it is not the type's default; null if
+     * {@code relid} is not a partitioned table.
+     */
     public static String partkeydef(int relid) {
         List<Object[]> rows = ObjectNames.current().rows(PG_PARTITIONED_TABLE,
                 v -> oid(PG_PARTITIONED_TABLE.get(v, "partrelid")) == relid);
@@ -38,14 +45,43 @@ public final class PartitionRuleUtils {
         };
         StringBuilder sb = new StringBuilder(strategy).append(" (");
         short[] attrs = (short[]) PG_PARTITIONED_TABLE.get(row, "partattrs");
+        int[] colls = (int[]) PG_PARTITIONED_TABLE.get(row, "partcollation");
+        int[] classes = (int[]) PG_PARTITIONED_TABLE.get(row, "partclass");
+        String partexprs = (String) PG_PARTITIONED_TABLE.get(row, "partexprs");
+        List<Expr> exprs = partexprs == null ? List.of() : RuleUtils.analyzeListOverRelation(partexprs, relid, null);
+        int next = 0;
         for (int i = 0; i < attrs.length; i++) {
             if (i > 0) sb.append(", ");
             short attnum = attrs[i];
-            List<Object[]> a = ObjectNames.current().rows(PG_ATTRIBUTE,
-                    v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
-            sb.append(a.isEmpty() ? "?" : RegTypes.quote((String) PG_ATTRIBUTE.get(a.get(0), "attname")));
+            int type;
+            if (attnum != 0) {
+                List<Object[]> a = ObjectNames.current().rows(PG_ATTRIBUTE,
+                        v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+                sb.append(a.isEmpty() ? "?" : RegTypes.quote((String) PG_ATTRIBUTE.get(a.get(0), "attname")));
+                type = a.isEmpty() ? 0 : oid(PG_ATTRIBUTE.get(a.get(0), "atttypid"));
+            } else {
+                Expr e = exprs.get(next++);
+                String str = RuleUtils.nonPretty(e);
+                sb.append(RuleUtils.looksLikeFunction(e) ? str : "(" + str + ")");
+                type = e.type();
+            }
+            int coll = colls != null && i < colls.length ? colls[i] : 0;
+            if (coll != 0 && coll != org.tusk.catalog.CatalogRows.builtinCollation(type))
+                sb.append(" COLLATE ").append(RuleUtils.collationName(coll));
+            String opclass = classes != null && i < classes.length ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(classes[i]) : null;
+            if (opclass != null) sb.append(' ').append(opclass);
         }
         return sb.append(')').toString();
+    }
+
+    /**
+     * The types of a partitioned table's key expressions (exprType of each partexprs item),
+     * for {@link org.tusk.catalog.PartitionCatalog.KeyExpressionTyper}.
+     */
+    public static List<ColumnDef> keyExpressionTypes(int relid, String partexprs) {
+        List<ColumnDef> out = new ArrayList<>();
+        for (Expr e : RuleUtils.analyzeListOverRelation(partexprs, relid, null)) out.add(new ColumnDef(null, e.type(), e.typmod()));
+        return out;
     }
 
     /** The direct partitioned parent of {@code relid} (its pg_inherits row, if it is a partition), or 0. */

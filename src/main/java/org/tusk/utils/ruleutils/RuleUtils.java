@@ -151,7 +151,7 @@ public final class RuleUtils {
      * get_rule_expr without PRETTY_PAREN: an operator or boolean expression at the top is
      * parenthesized too ({@link Deparser} leaves the outermost parentheses off).
      */
-    private static String nonPretty(Expr e) {
+    public static String nonPretty(Expr e) {
         String str = Deparser.deparse(e);
         boolean parens = e instanceof Expr.OpExpr || e instanceof Expr.BoolExpr || e instanceof Expr.NullTest
                 || e instanceof Expr.BooleanTest || e instanceof Expr.DistinctExpr || e instanceof Expr.ScalarArrayOpExpr;
@@ -159,13 +159,13 @@ public final class RuleUtils {
     }
 
     /** looks_like_function: a node ruleutils prints in function-call syntax, needing no parentheses. */
-    private static boolean looksLikeFunction(Expr e) {
+    public static boolean looksLikeFunction(Expr e) {
         return e instanceof Expr.FuncExpr || e instanceof Expr.CoalesceExpr || e instanceof Expr.MinMaxExpr
                 || e instanceof Expr.NullIfExpr;
     }
 
     /** generate_collation_name for the collations Tusk has. */
-    private static String collationName(int collOid) {
+    static String collationName(int collOid) {
         return switch (collOid) {
             case 950 -> "\"C\"";
             case 951 -> "\"POSIX\"";

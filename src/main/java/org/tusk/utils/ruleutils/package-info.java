@@ -10,6 +10,12 @@
  * every expression node, sub-links recursing into the query deparser), sharing a
  * {@code DeparseContext} (buffer, pretty flags, indentation, the stack of query levels).
  *
+ * <p>Partitioning: {@code PartitionRuleUtils} prints pg_get_partkeydef (key expressions
+ * analysed from partexprs and deparsed as pg_get_indexdef does its keys) and gives the catalog
+ * the types of key expressions; {@link org.tusk.utils.ruleutils.PartitionQual} builds
+ * pg_get_partition_constraintdef's text directly in the form get_rule_expr prints the quals of
+ * partbounds.c (get_qual_for_list / range / hash), the ancestors' quals first.
+ *
  * <p>Invariants. A view's Query is not stored: Tusk keeps the SELECT's text in
  * pg_rewrite.ev_action, and callers analyse it at call time exactly as the rewriter does, so the
  * deparsed text always reflects the current names of the objects it reads. Range table entries

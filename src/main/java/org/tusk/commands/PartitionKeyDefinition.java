@@ -1,0 +1,122 @@
+package org.tusk.commands;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.tusk.catalog.BtreeOpclasses;
+import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.CatalogRows;
+import org.tusk.catalog.PartitionKey;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Stmt;
+import org.tusk.parser.Lexer;
+import org.tusk.parser.PartitionKeyAnalysis;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+import org.tusk.utils.ruleutils.RuleUtils;
+
+/**
+ * ComputePartitionAttrs (tablecmds.c): the partition key of a new partitioned table from its
+ * PARTITION BY clause, computed once the relation exists (as DefineRelation does), so that key
+ * expressions are analysed over its row. Per element: the column or expression, its type (no
+ * pseudo-types), its collation (the column's or expression's, or the COLLATE written; a
+ * collatable type must have one, a non-collatable one must not), and its operator class (the
+ * type's default btree class for list and range; hash keys are hashed by the built-in hash
+ * functions, so only the type's default class name is accepted and partclass holds 0).
+ */
+final class PartitionKeyDefinition {
+    private PartitionKeyDefinition() {}
+
+    static PartitionKey compute(Stmt.PartitionSpec spec, char strategy, Relation rel, String queryString, ExecEnvironment env,
+                                ZoneId zone, String currentDatabase) {
+        int n = spec.params().size();
+        int[] attnums = new int[n], types = new int[n], typmods = new int[n], opclasses = new int[n], collations = new int[n];
+        String[] exprs = new String[n], names = new String[n];
+        for (int i = 0; i < n; i++) {
+            Stmt.PartitionElem e = spec.params().get(i);
+            int collation;
+            if (e.column() != null) {
+                int attnum = PartitionCommands.column(rel, e.column());
+                if (attnum == 0 && CatalogRows.isSystemColumnName(e.column()))
+                    throw PgException.errorAt("42P17", "cannot use system column \"" + e.column() + "\" in partition key",
+                            Lexer.position(queryString, e.location()));
+                if (attnum == 0)
+                    throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column()
+                            + "\" named in partition key does not exist", Lexer.position(queryString, e.location()));
+                attnums[i] = attnum;
+                types[i] = rel.atttypid(attnum);
+                typmods[i] = rel.atttypmod(attnum);
+                names[i] = e.column();
+                collation = CatalogRows.builtinCollation(types[i]);
+            } else {
+                Expr x = PartitionKeyAnalysis.cook(rel, e.expr(), queryString, zone, currentDatabase, env);
+                if (x instanceof Expr.Var v) {
+                    // a parenthesized column is a plain key column
+                    attnums[i] = v.attno();
+                    types[i] = rel.atttypid(v.attno());
+                    typmods[i] = rel.atttypmod(v.attno());
+                    names[i] = rel.desc().attr(v.attno() - 1).name();
+                } else {
+                    types[i] = x.type();
+                    typmods[i] = x.typmod();
+                    if (isPseudoType(types[i])) throw pseudoType(i, types[i]);
+                    PartitionKeyAnalysis.check(rel, x);
+                    // stored deparsed, as pg_get_partkeydef_columns prints an element
+                    exprs[i] = RuleUtils.nonPretty(x);
+                }
+                collation = CatalogRows.builtinCollation(types[i]);
+            }
+            if (isPseudoType(types[i])) throw pseudoType(i, types[i]);
+            if (e.collation() != null) {
+                if (CatalogRows.builtinCollation(types[i]) == 0)
+                    throw PgException.error(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
+                            + BuiltinCatalog.formatType(types[i]));
+                collation = IndexCommands.collationOid(e.collation(), types[i]);
+            }
+            collations[i] = collation;
+            opclasses[i] = strategy == 'h' ? hashOpclass(e, types[i]) : btreeOpclass(e, types[i]);
+        }
+        return new PartitionKey(strategy, attnums, exprs, types, typmods, opclasses, collations, names);
+    }
+
+    /** partclass for list and range: GetDefaultOpClass(type, btree) or ResolveOpClass of the written name. */
+    private static int btreeOpclass(Stmt.PartitionElem e, int type) {
+        if (e.opclass() != null) return IndexCommands.resolveOpclass(e.opclass(), type);
+        if (!BtreeOpclasses.hasDefault(type))
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "data type " + BuiltinCatalog.formatType(type)
+                    + " has no default operator class for access method \"btree\"")
+                    .withHint("You must specify a btree operator class or define a default btree operator class for the data type.");
+        return BtreeOpclasses.defaultFor(type);
+    }
+
+    /**
+     * partclass for hash: Tusk hashes key values with the built-in hash functions (PartitionHashing),
+     * i.e. always with the type's default hash class; a written class must name it.
+     */
+    private static int hashOpclass(Stmt.PartitionElem e, int type) {
+        if (e.opclass() == null) return 0;
+        String name = e.opclass().get(e.opclass().size() - 1);
+        BtreeOpclasses.Opclass oc = e.opclass().size() == 1 || e.opclass().get(0).equals("pg_catalog")
+                ? BtreeOpclasses.byName(name) : null;
+        if (oc == null || !oc.isDefault())
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", e.opclass())
+                    + "\" does not exist for access method \"hash\"");
+        if (oc.inputType() != type)
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
+                    + BuiltinCatalog.formatType(type));
+        return 0;
+    }
+
+    private static PgException pseudoType(int i, int type) {
+        return PgException.error(SqlState.DATATYPE_MISMATCH, "partition key column " + (i + 1) + " has pseudo-type "
+                + BuiltinCatalog.formatType(type));
+    }
+
+    /** get_typtype(type) == TYPTYPE_PSEUDO. */
+    private static boolean isPseudoType(int type) {
+        var row = CatalogRows.builtinType(type);
+        return row != null && row.typtype() == 'p';
+    }
+}
