@@ -33,7 +33,8 @@ final class ArrayBuiltins {
             Map.entry(DATE, "date"), Map.entry(TIME, "time without time zone"),
             Map.entry(TIMESTAMP, "timestamp without time zone"), Map.entry(TIMESTAMPTZ, "timestamp with time zone"),
             Map.entry(INTERVAL, "interval"), Map.entry(NUMERIC, "numeric"), Map.entry(UUID, "uuid"),
-            Map.entry(JSON, "json"), Map.entry(JSONB, "jsonb"), Map.entry(PG_LSN, "pg_lsn"));
+            Map.entry(JSON, "json"), Map.entry(JSONB, "jsonb"), Map.entry(PG_LSN, "pg_lsn"),
+            Map.entry(org.tusk.utils.adt.RegTypes.REGTYPE, "regtype"));
 
     static void register(BuiltinRegistry r) {
         for (Map.Entry<Integer, String> e : ELEMENTS.entrySet()) {

@@ -166,6 +166,8 @@ public final class BuiltinCatalog {
         b.casts();
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
+        OverlayPositionBuiltins.register(b);
+        ByteaLikeBuiltins.register(b);
         IntrospectionBuiltins.register(b);
         SettingsBuiltins.register(b);
         ScalarBuiltins.register(b);

@@ -34,13 +34,18 @@ public final class CopyCommand {
      * COPY table [(cols)] FROM; {@code client} is used when no file is named, a relative file name
      * is taken relative to {@code dataDir} (a PostgreSQL backend's working directory). Returns the row count.
      */
-    public static long copyFrom(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, Path dataDir, CopySource client) {
-        CopyOptions opts = CopyOptions.process(s.options(), true);
+    public static long copyFrom(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, Path dataDir, CopySource client,
+                                String queryString) {
+        CopyOptions opts = CopyOptions.process(s.options(), true, queryString);
         checkFileAccess(s, superuser);
         ExecEnvironment env = ctx.env();
         Relation rel = openTable(s, env, RelationLocks.ROW_EXCLUSIVE_LOCK, true);
         int[] attnums = attnums(s, rel);
-        CopyFrom from = new CopyFrom(rel, attnums, opts, ctx, () -> {
+        CopyColumnFlags flags = CopyColumnFlags.forFrom(opts, rel, attnums);
+        org.tusk.nodes.Expr where = s.whereClause() == null ? null
+                : org.tusk.parser.CopyWhereAnalysis.analyze(rel, s.whereClause(), queryString, ctx.timeZone(),
+                        ctx.session().currentDatabase(), env);
+        CopyFrom from = new CopyFrom(rel, attnums, opts, flags, where, ctx, () -> {
             if (opts.freeze() && !env.catalog().createdInCurrentTransaction(rel)) {
                 throw PgException.error("55000",
                         "cannot perform COPY FREEZE because the table was not created or truncated in the current subtransaction");
@@ -56,8 +61,9 @@ public final class CopyCommand {
     }
 
     /** COPY table [(cols)] TO: a sequential scan with the statement's snapshot. Returns the row count. */
-    public static long copyTo(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, CopySink client) {
-        CopyOptions opts = CopyOptions.process(s.options(), false);
+    public static long copyTo(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, CopySink client, String queryString) {
+        CopyOptions opts = CopyOptions.process(s.options(), false, queryString);
+        rejectWhere(s, queryString);
         checkFileAccess(s, superuser);
         ExecEnvironment env = ctx.env();
         Relation rel = openTable(s, env, RelationLocks.ACCESS_SHARE_LOCK, false);
@@ -83,7 +89,7 @@ public final class CopyCommand {
                     return out;
                 }
             };
-            return copyRowsTo(s, opts, names, rows, ctx, client);
+            return copyRowsTo(s, opts, CopyColumnFlags.forceQuote(opts, names, rel), names, rows, ctx, client);
         } finally {
             scan.close();
         }
@@ -91,15 +97,25 @@ public final class CopyCommand {
 
     /** COPY (query) TO: the rows of the planned query, already in text form. */
     public static long copyQueryTo(Stmt.CopyStmt s, ExecContext ctx, boolean superuser, List<String> columnNames,
-                                   Iterator<String[]> rows, CopySink client) {
-        CopyOptions opts = CopyOptions.process(s.options(), false);
+                                   Iterator<String[]> rows, CopySink client, String queryString) {
+        CopyOptions opts = CopyOptions.process(s.options(), false, queryString);
+        rejectWhere(s, queryString);
         checkFileAccess(s, superuser);
-        return copyRowsTo(s, opts, columnNames, rows, ctx, client);
+        return copyRowsTo(s, opts, CopyColumnFlags.forceQuote(opts, columnNames, null), columnNames, rows, ctx, client);
     }
 
-    private static long copyRowsTo(Stmt.CopyStmt s, CopyOptions opts, List<String> names, Iterator<String[]> rows,
-                                   ExecContext ctx, CopySink client) {
-        CopyTo to = new CopyTo(opts);
+    /** DoCopy: a WHERE clause filters only what COPY FROM reads. */
+    private static void rejectWhere(Stmt.CopyStmt s, String queryString) {
+        if (s.whereClause() == null) return;
+        String msg = "WHERE clause not allowed with COPY TO";
+        int loc = s.whereClause().location();
+        throw queryString == null || loc < 0 ? PgException.error(SqlState.FEATURE_NOT_SUPPORTED, msg)
+                : PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, msg, org.tusk.parser.Lexer.position(queryString, loc));
+    }
+
+    private static long copyRowsTo(Stmt.CopyStmt s, CopyOptions opts, boolean[] forceQuote, List<String> names,
+                                   Iterator<String[]> rows, ExecContext ctx, CopySink client) {
+        CopyTo to = new CopyTo(opts, forceQuote);
         Runnable cfi = () -> ctx.session().checkForInterrupts();
         if (s.filename() == null) return to.run(names, rows, client, cfi);
         if (!Path.of(s.filename()).isAbsolute())

@@ -34,6 +34,10 @@ final class CopyFrom {
     private final Relation rel;
     private final int[] attnums;
     private final CopyOptions opts;
+    /** FORCE_NOT_NULL, FORCE_NULL and convert_selectively per column. */
+    private final CopyColumnFlags flags;
+    /** COPY FROM ... WHERE: rows it rejects are skipped (null: none). */
+    private final Expr where;
     private final ExecContext ctx;
     private final ExecEnvironment env;
     private final Expr[] defaults;
@@ -49,8 +53,11 @@ final class CopyFrom {
     /** COPY into a partition directly: its partition constraint (ExecPartitionCheck); null otherwise. */
     private final PartitionRouting.Constraint partitionConstraint;
 
-    CopyFrom(Relation rel, int[] attnums, CopyOptions opts, ExecContext ctx, Runnable afterStart) {
+    CopyFrom(Relation rel, int[] attnums, CopyOptions opts, CopyColumnFlags flags, Expr where, ExecContext ctx,
+             Runnable afterStart) {
         this.afterStart = afterStart;
+        this.flags = flags;
+        this.where = where;
         this.rel = rel;
         this.attnums = attnums;
         this.opts = opts;
@@ -95,12 +102,11 @@ final class CopyFrom {
         while ((line = reader.readLine()) != null) {
             ctx.session().checkForInterrupts();
             try {
-                insertRow(parser.split(line), line, reader.lineNo());
+                if (insertRow(parser.split(line), line, reader.lineNo())) rows++;
             } catch (PgException e) {
                 if (e.context() != null && e.context().startsWith("COPY ")) throw e;
                 throw e.withContext(lineContext(reader.lineNo(), line));
             }
-            if (inserted) rows++;
         }
         constraints.endOfStatement();
         if (routing != null) routing.endOfStatement();
@@ -111,8 +117,11 @@ final class CopyFrom {
         return rows;
     }
 
-    private void insertRow(List<String> fields, String line, long lineNo) {
-        inserted = true;
+    /**
+     * NextCopyFrom and the insertion of one row; false if the WHERE clause rejected it or a BEFORE
+     * ROW trigger skipped it (neither is counted).
+     */
+    private boolean insertRow(List<String> fields, String line, long lineNo) {
         if (fields.size() > attnums.length) throw PgException.error("22P04", "extra data after last expected column");
         Object[] row = new Object[rel.desc().natts()];
         for (int i = 0; i < attnums.length; i++) {
@@ -120,6 +129,12 @@ final class CopyFrom {
             String name = rel.desc().attr(a - 1).name();
             if (i >= fields.size()) throw PgException.error("22P04", "missing data for column \"" + name + "\"");
             String f = fields.get(i);
+            if (!flags.convert()[a - 1]) continue;   // convert_selectively: the field is left NULL
+            if (opts.csv()) {
+                // FORCE_NOT_NULL reads the (unquoted) null string as a value, FORCE_NULL a quoted one as NULL
+                if (f == null && flags.forceNotNull()[a - 1]) f = opts.nullString();
+                else if (f != null && flags.forceNull()[a - 1] && f.equals(opts.nullString())) f = null;
+            }
             int type = rel.atttypid(a);
             org.tusk.catalog.DomainInfo domain = org.tusk.catalog.TypeCache.lookupDomain(type);
             if (f == null && domain == null) continue;
@@ -141,17 +156,16 @@ final class CopyFrom {
         for (int i = 0; i < defaults.length; i++) {
             if (defaults[i] != null) row[i] = ExprEvaluator.eval(defaults[i], new Object[0], null, ctx);
         }
+        // CopyFrom: the WHERE clause sees the row with its defaults, before routing and constraints
+        if (where != null && !ExprEvaluator.qual(where, row, null, ctx)) return false;
         if (routing != null) {
             // CopyFrom's tuple routing: the leaf's own constraints are checked there
             routing.insert(row);
-            return;
+            return true;
         }
         if (triggers != null) {
             row = triggers.beforeRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
-            if (row == null) {
-                inserted = false;   // skipped by a BEFORE ROW trigger: not counted
-                return;
-            }
+            if (row == null) return false;   // skipped by a BEFORE ROW trigger
         }
         constraints.checkRow(row);
         if (partitionConstraint != null && !partitionConstraint.accepts(row))
@@ -171,10 +185,8 @@ final class CopyFrom {
         }
         constraints.afterInsert(row);
         if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
+        return true;
     }
-
-    /** Whether the last line's row was stored (a BEFORE ROW trigger may skip it). */
-    private boolean inserted;
 
     private String lineContext(long lineNo, String line) {
         return "COPY " + rel.name() + ", line " + lineNo + ": \"" + limit(line) + "\"";

@@ -21,17 +21,40 @@ import org.tusk.utils.error.SqlState;
  * @param quote        CSV quote character
  * @param escape       CSV escape character
  * @param freeze       FREEZE
+ * @param forceQuoteAll FORCE_QUOTE *: every non-NULL value quoted (COPY TO, CSV)
+ * @param forceQuote   FORCE_QUOTE (columns): those columns' non-NULL values quoted
+ * @param forceNotNull FORCE_NOT_NULL (columns): an unquoted null string is read as a value (COPY FROM, CSV)
+ * @param forceNull    FORCE_NULL (columns): a quoted null string is read as NULL too (COPY FROM, CSV)
+ * @param convertSelect convert_selectively (columns): only those are converted, the rest read as NULL; null if not given
  */
 public record CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape,
-                          boolean freeze) {
+                          boolean freeze, boolean forceQuoteAll, List<String> forceQuote, List<String> forceNotNull,
+                          List<String> forceNull, List<String> convertSelect) {
 
-    /** ProcessCopyOptions. */
+    /** Options without any FORCE_* or convert_selectively list. */
+    public CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape,
+                       boolean freeze) {
+        this(csv, delimiter, nullString, header, quote, escape, freeze, false, List.of(), List.of(), List.of(), null);
+    }
+
+    /** ProcessCopyOptions, with errors not placed in the statement's text. */
     public static CopyOptions process(List<Stmt.DefElem> options, boolean isFrom) {
+        return process(options, isFrom, null);
+    }
+
+    /** ProcessCopyOptions; {@code queryString}, if known, places option errors (parser_errposition). */
+    public static CopyOptions process(List<Stmt.DefElem> options, boolean isFrom, String queryString) {
         Set<String> seen = new HashSet<>();
         String format = null, delimiter = null, nullString = null, quote = null, escape = null;
-        boolean header = false, freeze = false;
+        boolean header = false, freeze = false, forceQuoteAll = false;
+        List<String> forceQuote = List.of(), forceNotNull = List.of(), forceNull = List.of(), convertSelect = null;
         for (Stmt.DefElem o : options) {
-            if (!seen.add(o.name())) throw PgException.error(SqlState.SYNTAX_ERROR, "conflicting or redundant options");
+            if (!seen.add(o.name())) {
+                // errorConflictingDefElem
+                throw queryString == null ? PgException.error(SqlState.SYNTAX_ERROR, "conflicting or redundant options")
+                        : PgException.errorAt(SqlState.SYNTAX_ERROR, "conflicting or redundant options",
+                        org.tusk.parser.Lexer.position(queryString, o.location()));
+            }
             switch (o.name()) {
                 case "format" -> {
                     format = o.value() == null ? "" : o.value().toLowerCase(Locale.ROOT);
@@ -57,8 +80,14 @@ public record CopyOptions(boolean csv, char delimiter, String nullString, boolea
                     if (!enc.equals("UTF8") && !enc.equals("SQLASCII"))
                         throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY ENCODING \"" + o.value() + "\" is not supported yet");
                 }
-                case "force_quote", "force_not_null", "force_null" ->
-                        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY " + o.name().toUpperCase(Locale.ROOT) + " is not supported yet");
+                case "force_quote" -> {
+                    if ("*".equals(o.value()) && o.list() == null) forceQuoteAll = true;
+                    else forceQuote = columnList(o, queryString);
+                }
+                case "force_not_null" -> forceNotNull = columnList(o, queryString);
+                case "force_null" -> forceNull = columnList(o, queryString);
+                // undocumented, not reachable from SQL in PostgreSQL's own use (file_fdw); the list may be empty
+                case "convert_selectively" -> convertSelect = o.value() == null ? List.of() : columnList(o, queryString);
                 default -> throw PgException.error(SqlState.SYNTAX_ERROR, "option \"" + o.name() + "\" not recognized");
             }
         }
@@ -86,13 +115,35 @@ public record CopyOptions(boolean csv, char delimiter, String nullString, boolea
         if (!csv && escape != null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY escape available only in CSV mode");
         if (csv && escape.getBytes(java.nio.charset.StandardCharsets.UTF_8).length != 1)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY escape must be a single one-byte character");
+        boolean anyForceQuote = forceQuoteAll || !forceQuote.isEmpty();
+        if (!csv && anyForceQuote)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY force quote available only in CSV mode");
+        if (anyForceQuote && isFrom)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY force quote only available using COPY TO");
+        if (!csv && !forceNotNull.isEmpty())
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY force not null available only in CSV mode");
+        if (!forceNotNull.isEmpty() && !isFrom)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY force not null only available using COPY FROM");
+        if (!csv && !forceNull.isEmpty())
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY force null available only in CSV mode");
+        if (!forceNull.isEmpty() && !isFrom)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY force null only available using COPY FROM");
         if (nullString.indexOf(d) >= 0)
             throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "COPY delimiter must not appear in the NULL specification");
         if (csv && nullString.indexOf(quote.charAt(0)) >= 0)
             throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "CSV quote character must not appear in the NULL specification");
         if (freeze && !isFrom)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY FREEZE cannot be used with COPY TO");
-        return new CopyOptions(csv, d, nullString, header, csv ? quote.charAt(0) : 0, csv ? escape.charAt(0) : 0, freeze);
+        return new CopyOptions(csv, d, nullString, header, csv ? quote.charAt(0) : 0, csv ? escape.charAt(0) : 0, freeze,
+                forceQuoteAll, forceQuote, forceNotNull, forceNull, convertSelect);
+    }
+
+    /** The column names of a list-valued option; 22023 if it was not given a list. */
+    private static List<String> columnList(Stmt.DefElem o, String queryString) {
+        if (o.list() != null) return o.list();
+        String msg = "argument to option \"" + o.name() + "\" must be a list of column names";
+        throw queryString == null ? PgException.error(SqlState.INVALID_PARAMETER_VALUE, msg)
+                : PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE, msg, org.tusk.parser.Lexer.position(queryString, o.location()));
     }
 
     private static String string(Stmt.DefElem o) {

@@ -17,8 +17,12 @@ import java.util.List;
 final class CopyTo {
     private final CopyOptions opts;
 
-    CopyTo(CopyOptions opts) {
+    /** Per output column: FORCE_QUOTE applies (CopyToStateData.opts.force_quote_flags). */
+    private final boolean[] forceQuote;
+
+    CopyTo(CopyOptions opts, boolean[] forceQuote) {
         this.opts = opts;
+        this.forceQuote = forceQuote;
     }
 
     /** Sends the header (if asked) and every row; returns the number of rows. */
@@ -44,7 +48,7 @@ final class CopyTo {
             if (i > 0) sb.append(opts.delimiter());
             String v = values[i];
             if (v == null) sb.append(opts.nullString());
-            else if (opts.csv()) csv(sb, v, values.length == 1);
+            else if (opts.csv()) csv(sb, v, !header && forceQuote[i], values.length == 1);
             else text(sb, v);
         }
         sb.append('\n');
@@ -71,9 +75,10 @@ final class CopyTo {
         }
     }
 
-    private void csv(StringBuilder sb, String v, boolean singleAttr) {
+    /** CopyAttributeOutCSV: {@code force} quotes the value whatever it holds. */
+    private void csv(StringBuilder sb, String v, boolean force, boolean singleAttr) {
         char delim = opts.delimiter(), quote = opts.quote(), escape = opts.escape();
-        boolean useQuote = v.equals(opts.nullString());
+        boolean useQuote = force || v.equals(opts.nullString());
         if (!useQuote) {
             if (singleAttr && v.equals("\\.")) useQuote = true;
             else {

@@ -33,7 +33,8 @@ public final class CreateAsCommands {
      * (with PostgreSQL's NOTICE, sent by the catalog).
      */
     public static Relation createTableAs(Stmt.CreateTableAsStmt s, String queryString, RelationProvider relations,
-                                         ExecEnvironment env, ZoneId zone, String currentDatabase) {
+                                         ExecEnvironment env, ZoneId zone, String currentDatabase,
+                                         List<Integer> paramTypes) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
         if (s.ifNotExists() && catalog.openRelation(rv.schema(), rv.name()) != null) {
@@ -41,7 +42,7 @@ public final class CreateAsCommands {
             return null;
         }
         Query q = Analyzer.analyze(new RawStmt(s.query(), 0, queryString.length()), queryString, relations, env, zone,
-                currentDatabase, null);
+                currentDatabase, paramTypes == null ? null : new ArrayList<>(paramTypes));
         List<Catalog.ColumnSpec> columns = columns(q, s.colNames());
         int oid = catalog.createTable(rv.schema(), rv.name(), columns, s.temp() ? 't' : 'p', false);
         env.commandCounterIncrement();

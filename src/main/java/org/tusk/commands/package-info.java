@@ -44,7 +44,12 @@
  *     {@link org.tusk.commands.CopySink}: the traffic cop's copy sub-protocol, or a server file
  *     (superusers only, 42501 otherwise). COPY FROM takes RowExclusiveLock and inserts each row
  *     through the table AM and every index, as ModifyTable's INSERT; COPY TO takes AccessShareLock
- *     and scans with the statement's snapshot. Errors carry PostgreSQL's CONTEXT line.</li>
+ *     and scans with the statement's snapshot. Errors carry PostgreSQL's CONTEXT line.
+ *     COPY FROM ... WHERE skips the rows its condition rejects (after defaults, before
+ *     constraints); FORCE_QUOTE (COPY TO), FORCE_NOT_NULL and FORCE_NULL (COPY FROM) apply in CSV
+ *     per column ({@link org.tusk.commands.CopyColumnFlags}), checked as ProcessCopyOptions checks them.</li>
+ * <li>{@link org.tusk.commands.OperatorCommands}: DROP OPERATOR; all operators are built in, so a
+ *     found one cannot be dropped (2BP01), a missing one is 42883 or, with IF EXISTS, a NOTICE.</li>
  * <li>{@link org.tusk.commands.TruncateCommand}: AccessExclusiveLock on every table first, then
  *     new relfilenodes; the old files go at commit, so ROLLBACK restores the rows.</li>
  * <li>{@link org.tusk.commands.AlterTableCommand}: AccessExclusiveLock for the whole statement;

@@ -47,6 +47,12 @@ public final class ExecContext implements FunctionCallContext {
     /** Results of uncorrelated SubPlans, computed once per statement. */
     private final java.util.IdentityHashMap<org.tusk.nodes.Expr.SubPlan, Object> subPlanResults = new java.util.IdentityHashMap<>();
 
+    /** WHERE CURRENT OF: each cursor's row of each scanned table, resolved when the scan starts (see ExecCurrent). */
+    private final java.util.Map<ExecCurrent.Key, java.util.Optional<org.tusk.storage.page.ItemPointer>> currentOfTids =
+            new java.util.HashMap<>();
+
+    java.util.Map<ExecCurrent.Key, java.util.Optional<org.tusk.storage.page.ItemPointer>> currentOfTids() { return currentOfTids; }
+
     /** EXPLAIN ANALYZE's per-node statistics, by plan node identity; null when not instrumenting. */
     private java.util.IdentityHashMap<org.tusk.nodes.Plan, Instrumentation> instrumentation;
     private boolean timing;

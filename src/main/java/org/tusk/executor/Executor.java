@@ -268,6 +268,8 @@ public final class Executor {
     static final class LimitState extends PlanState {
         private final Plan.Limit plan;
         private final PlanState child;
+
+        PlanState child() { return child; }
         private final ExecContext ctx;
         private long remaining = -1;
         private boolean started;

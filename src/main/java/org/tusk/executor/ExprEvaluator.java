@@ -129,6 +129,7 @@ public final class ExprEvaluator {
                 return RowEval.fieldStore(f, org.tusk.catalog.TypeCache.lookupComposite(f.type()).types(), tuple, aggValues, ctx);
             }
             case Expr.RowCompareExpr rc -> { return RowEval.rowCompare(rc, tuple, aggValues, ctx); }
+            case Expr.CurrentOfExpr c -> { return ExecCurrent.matches(c, tuple, aggValues, (ExecContext) ctx); }
             case Expr.SubLink s -> throw new IllegalStateException("SubLink not planned");
             case Expr.WindowFunc w -> throw new IllegalStateException("WindowFunc outside a WindowAgg");
             case Expr.GroupingFunc g -> throw new IllegalStateException("GroupingFunc outside an Agg");

@@ -32,12 +32,18 @@ final class IndexScanState extends PlanState {
 
     /** Whether the plan reads xmin, cmin, xmax, cmax or tableoid, which then extend each scan tuple. */
     private final boolean system;
+    /** The TID of the row last returned, null before the first and after the last (WHERE CURRENT OF). */
+    private ItemPointer currentTid;
+
+    /** The scan slot's TID, null when the scan is not on a row. */
+    ItemPointer currentTid() { return currentTid; }
 
     @Override
     public Object[] next() {
         if (done) return null;
         ExecEnvironment env = ctx.requireEnv();
         if (scan == null) {
+            ExecCurrent.resolve(plan.qual(), plan.rte().table(), ctx);
             List<ScanKey> keys = new ArrayList<>();
             for (Plan.IndexQual q : plan.indexQuals())
                 keys.add(new ScanKey(q.indexColumn(), q.strategy(), ExprEvaluator.eval(q.argument(), null, null, ctx)));
@@ -53,10 +59,12 @@ final class IndexScanState extends PlanState {
                     : ScanTuples.of(slot, natts);
             if (!recheck(tuple)) continue;
             if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
+            currentTid = slot.tid();
             return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);
         }
         close();
         done = true;
+        currentTid = null;
         return null;
     }
 

@@ -30,6 +30,8 @@ final class LockRowsState extends PlanState {
     private final ExecContext ctx;
     private final Relation rel;
     private final int natts;
+    /** ExecRowMark.curCtid: the TID of the row version last locked and returned (WHERE CURRENT OF). */
+    private ItemPointer currentTid;
 
     LockRowsState(Plan.LockRows plan, PlanState child, ExecContext ctx) {
         this.plan = plan;
@@ -51,9 +53,15 @@ final class LockRowsState extends PlanState {
                     policy(plan.waitPolicy()), readCommitted);
             switch (r.result()) {
                 case OK -> {
-                    if (!r.traversed()) return tuple;
+                    if (!r.traversed()) {
+                        currentTid = tid;
+                        return tuple;
+                    }
                     Object[] out = evalPlanQual(r);
-                    if (out != null) return out;
+                    if (out != null) {
+                        currentTid = r.tid();
+                        return out;
+                    }
                 }
                 case WOULD_BLOCK, SELF_MODIFIED -> { }
                 case UPDATED, DELETED -> {
@@ -63,8 +71,13 @@ final class LockRowsState extends PlanState {
                 default -> throw PgException.error("XX000", "unrecognized heap_lock_tuple status: " + r.result());
             }
         }
+        currentTid = null;
         return null;
     }
+
+    ItemPointer currentTid() { return currentTid; }
+
+    PlanState child() { return child; }
 
     /** EvalPlanQual over the one locked table: recheck the newest version, then project it. */
     private Object[] evalPlanQual(LockResult r) {

@@ -59,6 +59,11 @@ final class SetStates {
             this.ctx = ctx;
         }
 
+        /** The state of child {@code i} if it is the one running now, else null. */
+        PlanState running(int i) {
+            return i == current ? state : null;
+        }
+
         @Override
         public Object[] next() {
             while (true) {

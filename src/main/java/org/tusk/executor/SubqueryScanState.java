@@ -26,4 +26,6 @@ final class SubqueryScanState extends PlanState {
 
     @Override
     public void close() { child.close(); }
+
+    PlanState child() { return child; }
 }

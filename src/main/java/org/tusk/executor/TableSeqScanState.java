@@ -16,6 +16,8 @@ final class TableSeqScanState extends PlanState {
     private boolean done;
     /** Whether the plan reads xmin, cmin, xmax, cmax or tableoid, which then extend each scan tuple. */
     private final boolean system;
+    /** The TID of the row last returned, null before the first and after the last (WHERE CURRENT OF). */
+    private org.tusk.storage.page.ItemPointer currentTid;
 
     TableSeqScanState(Plan.SeqScan plan, ExecContext ctx) {
         this.plan = plan;
@@ -27,7 +29,10 @@ final class TableSeqScanState extends PlanState {
     public Object[] next() {
         if (done) return null;
         ExecEnvironment env = ctx.requireEnv();
-        if (scan == null) scan = env.tableAm().beginScan(plan.rte().table(), env.snapshot());
+        if (scan == null) {
+            ExecCurrent.resolve(plan.qual(), plan.rte().table(), ctx);
+            scan = env.tableAm().beginScan(plan.rte().table(), env.snapshot());
+        }
         TupleSlot slot;
         while ((slot = scan.next()) != null) {
             ctx.session().checkForInterrupts();
@@ -35,12 +40,17 @@ final class TableSeqScanState extends PlanState {
             Object[] tuple = system ? ScanTuples.withSystemColumns(slot, natts, plan.rte().table().oid())
                     : ScanTuples.of(slot, natts);
             if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
+            currentTid = slot.tid();
             return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);
         }
         close();
         done = true;
+        currentTid = null;
         return null;
     }
+
+    /** The scan slot's TID (ss_ScanTupleSlot's ctid), null when the scan is not on a row. */
+    org.tusk.storage.page.ItemPointer currentTid() { return currentTid; }
 
     @Override
     public void close() {

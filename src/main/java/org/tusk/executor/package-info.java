@@ -149,6 +149,15 @@
  * leaf's constraints and must still satisfy its partition constraint (0A000 "invalid ON UPDATE
  * specification" otherwise, as PostgreSQL refuses to move a row there).
  *
+ * <p>WHERE CURRENT OF (execCurrent.c) is {@link org.tusk.executor.ExecCurrent}: a table scan whose
+ * qual holds a CurrentOfExpr asks, when it starts, for the cursor's row of its table and follows
+ * that row's update chain to the newest version its snapshot sees (table_tuple_get_latest_tid);
+ * the qual then compares each row's ctid with it. Because cursors run their query to the end at
+ * the first FETCH, the scan and row-mark positions are recorded per returned row by
+ * {@link org.tusk.executor.ScanPositions} (search_plan_tree's walk through Append, Limit and
+ * SubqueryScan; LockRows' curCtid), not read from live plan nodes. The session's cursors are
+ * reached through the lookup the backend installs; all of this is backend-local, no locking.
+ *
  * <p>CoerceToDomain is evaluated by {@link org.tusk.executor.DomainConstraints}: NOT NULL first
  * (any level of a domain over a domain), then each level's CHECKs from the deepest up, every
  * error naming the domain coerced to (23502 / 23514). The CHECK texts are analysed through

@@ -249,4 +249,14 @@ public sealed interface Expr {
                           List<Expr> rargs) implements Expr {
         public int type() { return org.tusk.catalog.TypeOids.BOOL; }
     }
+
+    /**
+     * WHERE CURRENT OF cursor (primnodes.h CurrentOfExpr): true for the row of the scanned table
+     * on which the cursor stands (execCurrent.c execCurrentOf). {@code ctid} and {@code tableOid}
+     * are the scanned row's system columns, so each table of an inheritance tree is matched
+     * against the cursor's row of that table.
+     */
+    record CurrentOfExpr(String cursorName, Expr ctid, Expr tableOid) implements Expr {
+        public int type() { return org.tusk.catalog.TypeOids.BOOL; }
+    }
 }

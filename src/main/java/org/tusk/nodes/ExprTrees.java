@@ -88,6 +88,10 @@ public final class ExprTrees {
                 out.addAll(r.largs());
                 out.addAll(r.rargs());
             }
+            case Expr.CurrentOfExpr c -> {
+                out.add(c.ctid());
+                out.add(c.tableOid());
+            }
             default -> { }
         }
         return out;
@@ -154,6 +158,7 @@ public final class ExprTrees {
             case Expr.FieldStore x -> new Expr.FieldStore(map(x.arg(), f), mapAll(x.newvals(), f), x.fieldnums(), x.type());
             case Expr.RowCompareExpr x -> new Expr.RowCompareExpr(x.rctype(), x.ops(), x.eqOps(), mapAll(x.largs(), f),
                     mapAll(x.rargs(), f));
+            case Expr.CurrentOfExpr x -> new Expr.CurrentOfExpr(x.cursorName(), map(x.ctid(), f), map(x.tableOid(), f));
             default -> e;
         };
     }

@@ -91,8 +91,15 @@ public sealed interface RawExpr {
 
     record MinMax(boolean greatest, List<RawExpr> args, int location) implements RawExpr {}
 
-    /** CURRENT_TIMESTAMP, CURRENT_USER etc. (gram.y's SQLValueFunction); name is the keyword, lower-case. */
-    record SqlValueFunction(String name, int location) implements RawExpr {}
+    /**
+     * CURRENT_TIMESTAMP, CURRENT_USER etc. (gram.y's SQLValueFunction); name is the keyword,
+     * lower-case; {@code typmod} the precision of CURRENT_TIMESTAMP(p), LOCALTIME(p) ..., else -1.
+     */
+    record SqlValueFunction(String name, int location, int typmod) implements RawExpr {
+        public SqlValueFunction(String name, int location) {
+            this(name, location, -1);
+        }
+    }
 
     /** DEFAULT as a VALUES item or an UPDATE SET source (SetToDefault): the column's default. */
     record SetToDefault(int location) implements RawExpr {}
@@ -136,6 +143,12 @@ public sealed interface RawExpr {
      * column value is the old one (NULL in INSERT) with the field replaced.
      */
     record FieldAssign(RawExpr target, String field, RawExpr value, int location) implements RawExpr {}
+
+    /**
+     * WHERE CURRENT OF cursor_name of UPDATE/DELETE (gram.y where_or_current_clause,
+     * CurrentOfExpr): only ever the whole WHERE clause of those statements.
+     */
+    record CurrentOf(String cursorName, int location) implements RawExpr {}
 
     /** A construct the grammar accepts but analysis does not support yet (subqueries, arrays, ...). */
     record Unsupported(String what, int location) implements RawExpr {}

@@ -304,8 +304,16 @@ public sealed interface Stmt {
         }
     }
 
-    /** A generic option (gram.y DefElem): name and value as written (null value: none given). */
-    record DefElem(String name, String value, int location) {}
+    /**
+     * A generic option (gram.y DefElem): name and value as written (null value: none given);
+     * {@code list} holds the names of a parenthesised list argument (COPY's FORCE_QUOTE (a, b)),
+     * else null.
+     */
+    record DefElem(String name, String value, int location, List<String> list) {
+        public DefElem(String name, String value, int location) {
+            this(name, value, location, null);
+        }
+    }
 
     /**
      * One key column of CREATE INDEX (gram.y index_elem): a column name, or an expression
@@ -350,7 +358,18 @@ public sealed interface Stmt {
      * latter, whose query is the SELECT without its INTO clause).
      */
     record CreateTableAsStmt(RangeVar relation, List<String> colNames, SelectStmt query, boolean temp,
-                             boolean ifNotExists, boolean withData, boolean isSelectInto) implements Stmt {}
+                             boolean ifNotExists, boolean withData, boolean isSelectInto, ExecuteStmt execute)
+            implements Stmt {
+        public CreateTableAsStmt(RangeVar relation, List<String> colNames, SelectStmt query, boolean temp,
+                                 boolean ifNotExists, boolean withData, boolean isSelectInto) {
+            this(relation, colNames, query, temp, ifNotExists, withData, isSelectInto, null);
+        }
+
+        /** CREATE TABLE ... AS EXECUTE: the table made from the prepared SELECT {@code query}, run with bound parameters. */
+        public CreateTableAsStmt withQuery(SelectStmt prepared) {
+            return new CreateTableAsStmt(relation, colNames, prepared, temp, ifNotExists, withData, isSelectInto, null);
+        }
+    }
 
     /**
      * CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options]: options keep gram.y's SeqOptElem
@@ -559,6 +578,14 @@ public sealed interface Stmt {
     }
 
     /** DROP AGGREGATE [IF EXISTS] name(args | *) [, ...] [CASCADE | RESTRICT]. */
+    /**
+     * DROP OPERATOR [IF EXISTS] name (left, right) [, ...] [CASCADE | RESTRICT] (gram.y
+     * RemoveOperStmt): a null type is NONE, the missing side of a prefix operator.
+     */
+    record DropOperatorStmt(List<OperatorRef> operators, boolean missingOk, boolean cascade) implements Stmt {
+        public record OperatorRef(List<String> name, TypeName left, TypeName right) {}
+    }
+
     record DropAggregateStmt(List<AggregateRef> aggregates, boolean missingOk, boolean cascade) implements Stmt {
         /** argTypes is empty for name(*); orderByStart is the index where ORDER BY arguments begin, -1 if none. */
         public record AggregateRef(List<String> name, List<TypeName> argTypes, int orderByStart) {}
@@ -623,7 +650,12 @@ public sealed interface Stmt {
      * mapped to them as copy_opt_item does.
      */
     record CopyStmt(RangeVar relation, List<String> columns, SelectStmt query, String queryText, boolean isFrom,
-                    String filename, List<DefElem> options, int location) implements Stmt {}
+                    String filename, List<DefElem> options, int location, RawExpr whereClause) implements Stmt {
+        public CopyStmt(RangeVar relation, List<String> columns, SelectStmt query, String queryText, boolean isFrom,
+                        String filename, List<DefElem> options, int location) {
+            this(relation, columns, query, queryText, isFrom, filename, options, location, null);
+        }
+    }
 
     /** TRUNCATE [TABLE] [ONLY] names [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT]. */
     record TruncateStmt(List<RangeVar> relations, boolean restartSeqs, boolean cascade) implements Stmt {}

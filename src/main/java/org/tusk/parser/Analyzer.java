@@ -935,6 +935,8 @@ public final class Analyzer {
             case RawExpr.GroupingFunc g -> new GroupingSetAnalysis(this).transformGroupingFunc(g);
             case RawExpr.GroupingSet g -> throw err(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", g.location());
             case RawExpr.Unsupported u -> throw err(SqlState.FEATURE_NOT_SUPPORTED, u.what() + " is not supported yet", u.location());
+            // the grammar makes it only the whole WHERE of UPDATE/DELETE, which ModifyAnalysis transforms
+            case RawExpr.CurrentOf c -> throw err(SqlState.SYNTAX_ERROR, "syntax error at or near \"CURRENT\"", c.location());
             // only a function call's own argument list may hold these; FuncArgs unwraps them there
             case RawExpr.NamedArg n -> throw err(SqlState.FEATURE_NOT_SUPPORTED,
                     "named arguments are not supported for this function", n.location());
@@ -1191,6 +1193,7 @@ public final class Analyzer {
 
     private Expr transformSqlValueFunction(RawExpr.SqlValueFunction s) {
         int loc = s.location();
+        if (s.typmod() >= 0) return currentWithPrecision(s);
         return switch (s.name()) {
             case "current_timestamp" -> callBuiltin("now", loc);
             case "current_date" -> coerce(callBuiltin("now", loc), DATE, -1, Context.EXPLICIT, loc);
@@ -1202,6 +1205,25 @@ public final class Analyzer {
             case "current_schema" -> callBuiltin("current_schema", loc);
             default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, s.name().toUpperCase(Locale.ROOT) + " is not supported yet", loc);
         };
+    }
+
+    /**
+     * CURRENT_TIMESTAMP(p), LOCALTIMESTAMP(p), LOCALTIME(p) (SQLValueFunction with a typmod,
+     * GetSQLCurrentTimestamp etc.): the transaction's start time rounded to p fractional digits.
+     * CURRENT_TIME(p) needs timetz, which Tusk does not have.
+     */
+    private Expr currentWithPrecision(RawExpr.SqlValueFunction s) {
+        int loc = s.location();
+        int type = switch (s.name()) {
+            case "current_timestamp" -> TIMESTAMPTZ;
+            case "localtimestamp" -> TIMESTAMP;
+            case "localtime" -> TIME;
+            default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, "type timetz of " + s.name().toUpperCase(Locale.ROOT)
+                    + " is not supported yet", loc);
+        };
+        // anytimestamp_typmod_check: above 6 is reduced to 6 (PostgreSQL's WARNING about it is not sent: the analyser has no channel for warnings)
+        int p = Math.min(s.typmod(), 6);
+        return coerce(callBuiltin("now", loc), type, p, Context.EXPLICIT, loc);
     }
 
     private Expr callBuiltin(String name, int loc) {

@@ -116,15 +116,18 @@ final class CreateAsGrammar {
         if (p.isChar('(')) cols = columnNames();
         if (p.isKw("with") && p.peek(1).isChar('(')) throw p.notSupported("storage parameters in CREATE TABLE AS", p.peek().start());
         p.expectKw("as");
-        if (p.isKw("execute")) throw p.notSupported("CREATE TABLE AS EXECUTE", p.peek().start());
-        Stmt.SelectStmt query = p.selectStmt();
+        Stmt.ExecuteStmt execute = null;
+        Stmt.SelectStmt query = null;
+        // CREATE TABLE ... AS EXECUTE name [(params)] (gram.y CreateAsStmt over ExecuteStmt)
+        if (p.isKw("execute")) execute = (Stmt.ExecuteStmt) new PortalGrammar(p).execute();
+        else query = p.selectStmt();
         boolean withData = true;
         if (p.isKw("with") && (p.peek(1).isKeyword("data") || p.peek(1).isKeyword("no"))) {
             p.advance();
             withData = !p.acceptKw("no");
             p.expectKw("data");
         }
-        return new Stmt.CreateTableAsStmt(rel, cols, query, temp, ifNotExists, withData, false);
+        return new Stmt.CreateTableAsStmt(rel, cols, query, temp, ifNotExists, withData, false, execute);
     }
 
     /** into_clause's OptTempTableName: [TEMP | TEMPORARY | LOCAL TEMP | GLOBAL TEMP | UNLOGGED] [TABLE] qualified_name. */

@@ -308,8 +308,21 @@ final class ModifyAnalysis {
 
     private Expr where(RawExpr raw) {
         if (raw == null) return null;
+        if (raw instanceof RawExpr.CurrentOf c) return currentOf(c);
         a.setExprKind("WHERE");
         return a.coerceToBoolean(a.transformExpr(raw), "WHERE", raw.location());
+    }
+
+    /**
+     * transformCurrentOfExpr: WHERE CURRENT OF addresses the target (range table entry 1) through
+     * its ctid and tableoid system columns, which the executor compares with the cursor's row.
+     */
+    private Expr currentOf(RawExpr.CurrentOf c) {
+        Query.RangeTblEntry rte = a.rtable.get(0);
+        int natts = rte.columns().size();
+        Expr ctid = new Expr.Var(1, natts + 1, 27 /* tid */, -1, "ctid", c.location());
+        Expr tableOid = new Expr.Var(1, natts + 6, org.tusk.catalog.TypeOids.OID, -1, "tableoid", c.location());
+        return new Expr.CurrentOfExpr(c.cursorName(), ctid, tableOid);
     }
 
     /** RETURNING, over the namespace the statement set up (the target and any FROM/USING items). */

@@ -229,6 +229,7 @@ public final class Parser {
                 if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
                 if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).drop();
+                if (OperatorGrammar.atDropOperator(this)) return new OperatorGrammar(this).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
@@ -717,7 +718,12 @@ public final class Parser {
 
     private RawExpr whereClause() {
         if (!acceptKw("where")) return null;
-        if (isKw("current") && peek(1).isKeyword("of")) throw notSupported("WHERE CURRENT OF", peek().start());
+        if (isKw("current") && peek(1).isKeyword("of")) {
+            int loc = peek().start();
+            advance();
+            advance();
+            return new RawExpr.CurrentOf(colId(), loc);
+        }
         return aExpr();
     }
 
@@ -1845,7 +1851,13 @@ public final class Parser {
                 case "extract" -> {
                     if (peek(1).isChar('(')) return DateTimeGrammar.extract(this);
                 }
-                case "overlay", "position", "treat", "normalize" -> {
+                case "overlay" -> {
+                    if (peek(1).isChar('(')) return overlayExpr();
+                }
+                case "position" -> {
+                    if (peek(1).isChar('(')) return positionExpr();
+                }
+                case "treat", "normalize" -> {
                     if (peek(1).isChar('(')) throw notSupported(kw.toUpperCase(Locale.ROOT) + "()", loc);
                 }
                 case "substring" -> {
@@ -1865,7 +1877,13 @@ public final class Parser {
                 advance();
                 if (isChar('(') && (kw.equals("current_timestamp") || kw.equals("current_time") || kw.equals("localtime")
                         || kw.equals("localtimestamp"))) {
-                    throw notSupported(kw.toUpperCase(Locale.ROOT) + " with precision", loc);
+                    // CURRENT_TIMESTAMP '(' Iconst ')' and the like
+                    advance();
+                    Token p = peek();
+                    if (!p.is(Kind.ICONST)) throw syntaxError(p);
+                    advance();
+                    expectChar(')');
+                    return new RawExpr.SqlValueFunction(kw, loc, Integer.parseInt(p.value()));
                 }
                 return new RawExpr.SqlValueFunction(kw, loc);
             }
@@ -1982,6 +2000,45 @@ public final class Parser {
         }
         expectChar(')');
         return new RawExpr.FuncCall(List.of("substring"), args, false, false, t.start());
+    }
+
+    /**
+     * OVERLAY '(' a_expr PLACING a_expr FROM a_expr [FOR a_expr] ')' or OVERLAY '(' func_arg_list_opt ')'
+     * (gram.y): a call of pg_catalog.overlay.
+     */
+    private RawExpr overlayExpr() {
+        Token t = advance();
+        expectChar('(');
+        List<RawExpr> args = new ArrayList<>();
+        if (!isChar(')')) {
+            args.add(aExpr());
+            if (acceptKw("placing")) {
+                args.add(aExpr());
+                expectKw("from");
+                args.add(aExpr());
+                if (acceptKw("for")) args.add(aExpr());
+            } else {
+                while (acceptChar(',')) args.add(aExpr());
+            }
+        }
+        expectChar(')');
+        return new RawExpr.FuncCall(List.of("pg_catalog", "overlay"), args, false, false, t.start());
+    }
+
+    /** POSITION '(' b_expr IN b_expr ')' (gram.y position_list): position(b, a), the string first. */
+    private RawExpr positionExpr() {
+        Token t = advance();
+        expectChar('(');
+        List<RawExpr> args = new ArrayList<>();
+        if (!isChar(')')) {
+            // b_expr: no IN, LIKE or BETWEEN at its top, so the IN of the syntax ends it
+            RawExpr sub = expr(P_OP);
+            expectKw("in");
+            args.add(aExpr());
+            args.add(sub);
+        }
+        expectChar(')');
+        return new RawExpr.FuncCall(List.of("pg_catalog", "position"), args, false, false, t.start());
     }
 
     private List<RawExpr> exprList() {

@@ -94,14 +94,15 @@ final class UtilityParser {
                     p.advance();
                     value = "*";
                 } else if (v.isChar('(')) {
+                    // copy_generic_opt_arg_list: a list of column names
                     p.advance();
-                    StringBuilder sb = new StringBuilder();
+                    List<String> list = new ArrayList<>();
                     do {
-                        if (!sb.isEmpty()) sb.append(',');
-                        sb.append(p.advance().value());
+                        list.add(p.advance().value());
                     } while (p.acceptChar(','));
                     p.expectChar(')');
-                    value = sb.toString();
+                    options.add(new Stmt.DefElem(name, String.join(",", list), n.start(), List.copyOf(list)));
+                    continue;
                 }
                 options.add(new Stmt.DefElem(name, value, n.start()));
             } while (p.acceptChar(','));
@@ -109,8 +110,18 @@ final class UtilityParser {
         } else {
             oldStyleCopyOptions(options);
         }
-        if (p.isKw("where")) throw p.notSupported("COPY ... WHERE", p.peek().start());
-        return new Stmt.CopyStmt(rel, cols, query, queryText, isFrom, filename, options, first.start());
+        RawExpr where = null;
+        if (p.acceptKw("where")) where = p.aExpr();
+        return new Stmt.CopyStmt(rel, cols, query, queryText, isFrom, filename, options, first.start(), where);
+    }
+
+    /** columnList of the old-style FORCE options: names without parentheses. */
+    private Stmt.DefElem columnListOption(String name, int location) {
+        List<String> cols = new ArrayList<>();
+        do {
+            cols.add(p.colId());
+        } while (p.acceptChar(','));
+        return new Stmt.DefElem(name, String.join(",", cols), location, List.copyOf(cols));
     }
 
     /** copy_opt_list: BINARY, FREEZE, DELIMITER [AS] 'x', NULL [AS] 'x', CSV, HEADER, QUOTE [AS] 'x', ESCAPE [AS] 'x'. */
@@ -129,7 +140,20 @@ final class UtilityParser {
                     p.acceptKw("as");
                     options.add(new Stmt.DefElem(kw, p.sconst(), t.start()));
                 }
-                case "force" -> throw p.notSupported("FORCE options of COPY", t.start());
+                case "force" -> {
+                    // FORCE QUOTE columnList | FORCE QUOTE * | FORCE NOT NULL columnList | FORCE NULL columnList
+                    p.advance();
+                    if (p.acceptKw("quote")) {
+                        if (p.acceptChar('*')) options.add(new Stmt.DefElem("force_quote", "*", t.start()));
+                        else options.add(columnListOption("force_quote", t.start()));
+                    } else if (p.acceptKw("not")) {
+                        p.expectKw("null");
+                        options.add(columnListOption("force_not_null", t.start()));
+                    } else {
+                        p.expectKw("null");
+                        options.add(columnListOption("force_null", t.start()));
+                    }
+                }
                 default -> { return; }
             }
         }

@@ -40,7 +40,9 @@
  * unique indexes (column-set inference, ON CONSTRAINT, or all of them for DO NOTHING without a
  * target; 42P10 when none matches) and analyses DO UPDATE's SET and WHERE over the target (range
  * table entry 1) and EXCLUDED (entry 2). Not yet: multi-column SET, index expressions (also as
- * ON CONFLICT targets), DESC index columns (parsed, refused at execution), WHERE CURRENT OF.
+ * ON CONFLICT targets), DESC index columns (parsed, refused at execution).
+ * WHERE CURRENT OF cursor becomes a CurrentOfExpr over the target's ctid and tableoid, resolved by
+ * the executor (execCurrent.c); COPY FROM's WHERE is analysed by {@link org.tusk.parser.CopyWhereAnalysis}.
  * A GENERATED ALWAYS identity column takes only DEFAULT unless OVERRIDING SYSTEM VALUE (428C9);
  * OVERRIDING USER VALUE replaces given identity values by the default. CHECK and FOREIGN KEY
  * constraints are parsed by {@link org.tusk.parser.ConstraintGrammar} (a column's become table

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.tusk.executor.ScanPositions;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.error.PgException;
 
@@ -24,7 +25,7 @@ import org.tusk.utils.error.PgException;
  * the first, rows+1: after the last); the portal's {@code atStart}, {@code atEnd} and
  * {@code portalPos} are updated as PortalRunSelect does and drive DoPortalRunFetch's moves.
  */
-final class Cursor {
+final class Cursor implements org.tusk.executor.ExecCurrent.Portal {
     final String name;
     final String statement;
     final boolean binary;
@@ -37,6 +38,10 @@ final class Cursor {
 
     private java.util.function.Supplier<Iterator<String[]>> source;
     private List<String[]> store;
+    /** WHERE CURRENT OF: the scans of the query and, per stored row, where they stood when it was returned. */
+    private final ScanPositions positions;
+    private java.util.function.Supplier<ScanPositions.Row> capture;
+    private List<ScanPositions.Row> rowPositions;
     /** PORTAL_FAILED: its query raised an error; it can only be closed. */
     private boolean failed;
     private long execPos;
@@ -45,7 +50,8 @@ final class Cursor {
     private long portalPos;
 
     Cursor(String name, String statement, boolean binary, boolean scroll, boolean hold, long creationMicros,
-           List<ResultColumn> columns, java.util.function.Supplier<Iterator<String[]>> source) {
+           List<ResultColumn> columns, java.util.function.Supplier<Iterator<String[]>> source, ScanPositions positions,
+           java.util.function.Supplier<ScanPositions.Row> capture) {
         this.name = name;
         this.statement = statement;
         this.binary = binary;
@@ -54,6 +60,23 @@ final class Cursor {
         this.creationMicros = creationMicros;
         this.columns = columns;
         this.source = source;
+        this.positions = positions;
+        this.capture = capture;
+    }
+
+    @Override
+    public ScanPositions positions() { return positions; }
+
+    @Override
+    public boolean heldFromPreviousTransaction() { return hold && !createdInCurrentXact; }
+
+    @Override
+    public boolean positionedOnRow() { return !atStart && !atEnd; }
+
+    /** The positions recorded with the row the executor stands on (execPos). */
+    @Override
+    public ScanPositions.Row currentRow() {
+        return execPos >= 1 && execPos <= rowPositions.size() ? rowPositions.get((int) (execPos - 1)) : null;
     }
 
     /**
@@ -210,15 +233,21 @@ final class Cursor {
     private void materialize() {
         if (store != null) return;
         List<String[]> rows = new ArrayList<>();
+        List<ScanPositions.Row> at = new ArrayList<>();
         try {
             Iterator<String[]> it = source.get();
-            while (it.hasNext()) rows.add(it.next());
+            while (it.hasNext()) {
+                rows.add(it.next());
+                at.add(capture.get());
+            }
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         }
         store = rows;
+        rowPositions = at;
         source = null;
+        capture = null;
     }
 
     /** PersistHoldablePortal: the rows are kept so the cursor outlives its transaction. */

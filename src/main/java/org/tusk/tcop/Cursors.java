@@ -34,8 +34,9 @@ final class Cursors {
         if (cursors.containsKey(d.name()))
             throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
         boolean scroll = d.scroll() != null ? d.scroll() : supportsBackwardScan(ps.plannedStmt().planTree());
+        org.tusk.executor.ScanPositions positions = org.tusk.executor.ScanPositions.of(ps.plannedStmt().planTree());
         cursors.put(d.name(), new Cursor(d.name(), statement, d.binary(), scroll, d.hold(), nowMicros, ps.columns(),
-                ps::execute));
+                ps::execute, positions, () -> ps.capturePositions(positions)));
     }
 
     /** The cursor named {@code name}; 34000 if there is none. */

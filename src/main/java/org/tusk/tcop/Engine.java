@@ -70,7 +70,10 @@ public final class Engine {
         if (env != null) q = rewrite(q, relations, session, env, ctx, !(paramTypes != null && paramText == null));
         if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         PlannedStmt p = Planner.plan(q, ctx, env);
-        return new PreparedStatement(p, session, ctx, queryString, relations);
+        PreparedStatement ps = new PreparedStatement(p, session, ctx, queryString, relations);
+        // CREATE TABLE ... AS EXECUTE runs the prepared query with these values bound
+        if (raw.stmt() instanceof Stmt.CreateTableAsStmt) ps.bindUtilityParams(paramTypes, paramText);
+        return ps;
     }
 
     /**

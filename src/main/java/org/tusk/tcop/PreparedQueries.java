@@ -116,14 +116,17 @@ final class PreparedQueries {
         return TS.format(Instant.ofEpochSecond(epochMicros / 1_000_000, (epochMicros % 1_000_000) * 1000));
     }
 
+    /** regtype[] (pg_type _regtype). */
+    private static final int REGTYPE_ARRAY = org.tusk.catalog.ArrayTypes.arrayOf(org.tusk.utils.adt.RegTypes.REGTYPE);
+
     private static final List<ColumnDef> VIEW_COLUMNS = List.of(new ColumnDef("name", TypeOids.TEXT, -1),
             new ColumnDef("statement", TypeOids.TEXT, -1), new ColumnDef("prepare_time", TypeOids.TIMESTAMPTZ, -1),
-            new ColumnDef("from_sql", TypeOids.BOOL, -1), new ColumnDef("generic_plans", TypeOids.INT8, -1),
+            new ColumnDef("parameter_types", REGTYPE_ARRAY, -1), new ColumnDef("from_sql", TypeOids.BOOL, -1), new ColumnDef("generic_plans", TypeOids.INT8, -1),
             new ColumnDef("custom_plans", TypeOids.INT8, -1));
 
     /**
-     * pg_prepared_statements (pg_prepared_statement()): the named statements. The parameter_types
-     * column is left out. An execution that planned the statement counts as a custom plan, one
+     * pg_prepared_statements (pg_prepared_statement()): the named statements, with the parameter
+     * types resolved at PREPARE as regtype[] (PostgreSQL 15's columns). An execution that planned the statement counts as a custom plan, one
      * that reused the cached plan as a generic plan.
      */
     ScannableRelation view() {
@@ -138,7 +141,10 @@ final class PreparedQueries {
                 List<Object[]> rows = new ArrayList<>();
                 for (Entry e : entries.values()) {
                     if (e.name().isEmpty()) continue;
-                    rows.add(new Object[] {e.name(), e.query(), timestamp(e.prepareMicros()), e.fromSql(),
+                    List<Long> types = new ArrayList<>();
+                    for (int t : e.paramTypes()) types.add(Integer.toUnsignedLong(t));
+                    rows.add(new Object[] {e.name(), e.query(), timestamp(e.prepareMicros()),
+                            org.tusk.utils.adt.ArrayValue.of1d(org.tusk.utils.adt.RegTypes.REGTYPE, types), e.fromSql(),
                             genericExecutions.getOrDefault(e.name(), 0L),
                             executions.getOrDefault(e.name(), 0L) - genericExecutions.getOrDefault(e.name(), 0L)});
                 }

@@ -102,6 +102,7 @@ public final class PreparedStatement {
             case Stmt.CreateAggregateStmt c -> "CREATE AGGREGATE";
             case Stmt.AlterFunctionStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
             case Stmt.DropAggregateStmt d -> "DROP AGGREGATE";
+            case Stmt.DropOperatorStmt d -> "DROP OPERATOR";
             case Stmt.ViewStmt v -> "CREATE VIEW";
             case Stmt.CreateTrigStmt c -> "CREATE TRIGGER";
             case Stmt.DropTriggerStmt d -> "DROP TRIGGER";
@@ -263,6 +264,7 @@ public final class PreparedStatement {
             case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
             case Stmt.CreateAggregateStmt c -> org.tusk.commands.AggregateCommands.define(c, queryString, ctx, warnings::add);
             case Stmt.DropAggregateStmt d -> org.tusk.commands.AggregateCommands.drop(d, queryString, env, notices::add);
+            case Stmt.DropOperatorStmt d -> org.tusk.commands.OperatorCommands.drop(d, queryString, notices::add);
             case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env);
             case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),
                     session.currentDatabase(), notices::add);
@@ -283,7 +285,7 @@ public final class PreparedStatement {
     private void createTableAs(Stmt.CreateTableAsStmt c) {
         var env = ctx.env();
         org.tusk.utils.cache.Relation rel = org.tusk.commands.CreateAsCommands.createTableAs(c, queryString, relations, env,
-                ctx.timeZone(), session.currentDatabase());
+                ctx.timeZone(), session.currentDatabase(), utilityParamTypes);
         if (rel == null) {
             tag = "CREATE TABLE AS";
             return;
@@ -294,7 +296,7 @@ public final class PreparedStatement {
             Stmt.InsertStmt insert = new Stmt.InsertStmt(new Stmt.RangeVar(null, schema, rel.name(), null, -1), List.of(),
                     null, -1, c.query(), false, List.of());
             PreparedStatement fill = Engine.prepare(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
-                    relations, session, null, null, env);
+                    relations, session, utilityParamTypes == null ? null : new ArrayList<>(utilityParamTypes), utilityParamText, env);
             Iterator<String[]> it = fill.execute();
             while (it.hasNext()) it.next();
             n = fill.processed;
@@ -307,6 +309,26 @@ public final class PreparedStatement {
      * iterator is drained (all of it at the first call without RETURNING) and increment the
      * command counter when done.
      */
+    /** The parameters a CREATE TABLE ... AS EXECUTE binds to the prepared query (null: none). */
+    private List<Integer> utilityParamTypes;
+    private String[] utilityParamText;
+
+    void bindUtilityParams(List<Integer> types, String[] text) {
+        this.utilityParamTypes = types == null ? null : List.copyOf(types);
+        this.utilityParamText = text;
+    }
+
+    /** The source text the statement was parsed from (its locations index into it). */
+    String queryString() { return queryString; }
+
+    /** The plan state of the last {@link #execute()}, which a cursor's scan positions are read from. */
+    private PlanState running;
+
+    /** WHERE CURRENT OF: where the scans of the running plan stand, just after it returned a row. */
+    org.tusk.executor.ScanPositions.Row capturePositions(org.tusk.executor.ScanPositions positions) {
+        return positions.capture(running);
+    }
+
     public Iterator<String[]> execute() {
         Stmt u = planned.utilityStmt();
         if (u instanceof Stmt.VariableSetStmt v) {
@@ -326,6 +348,7 @@ public final class PreparedStatement {
         }
         if (u != null) return java.util.Collections.emptyIterator();
         PlanState state = Executor.init(planned.planTree(), ctx);
+        running = state;
         boolean modify = isModify();
         int visible = planned.visibleColumns();
         int[] outTypes = new int[visible];

@@ -60,6 +60,8 @@ final class QueryRunner {
         org.tusk.executor.ExecContext.installSqlFunctionRunner(new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
                 () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration()),
                 new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation))));
+        // WHERE CURRENT OF finds this session's cursors
+        org.tusk.executor.ExecCurrent.installPortalLookup(cursors::get);
     }
 
     /** The statistics views first, then the shared catalogs (once the session has storage). */
@@ -159,6 +161,7 @@ final class QueryRunner {
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
         if (raw.stmt() instanceof Stmt.ExecuteStmt e) return executePrepared(e, raw, query);
+        if (raw.stmt() instanceof Stmt.CreateTableAsStmt c && c.execute() != null) return createTableAsExecute(c, raw, query);
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
                 || raw.stmt() instanceof Stmt.SelectStmt || raw.stmt() instanceof Stmt.ExplainStmt ? environments.get() : null;
         return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
@@ -179,6 +182,27 @@ final class QueryRunner {
         }
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
         return prepareFromSource(entry, values);
+    }
+
+    /**
+     * CREATE TABLE ... AS EXECUTE (ExecCreateTableAs over ExecuteQuery): the parameters are
+     * evaluated as for EXECUTE, then the prepared SELECT makes and fills the table with them
+     * bound; 42809 if the prepared statement is not a SELECT.
+     */
+    private PreparedStatement createTableAsExecute(Stmt.CreateTableAsStmt c, RawStmt raw, String query) {
+        Stmt.ExecuteStmt e = c.execute();
+        PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
+        if (entry.raw() == null || !(entry.raw().stmt() instanceof Stmt.SelectStmt select))
+            throw PgException.error("42809", "prepared statement is not a SELECT");
+        String[] values = new String[entry.paramTypes().size()];
+        if (!e.params().isEmpty() || values.length > 0) {
+            PreparedStatement params = Engine.prepare(new RawStmt(e, raw.location(), raw.length()), query,
+                    this::lookupRelation, session, new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
+            values = params.execute().next();
+        }
+        RawStmt ctas = new RawStmt(c.withQuery(select), entry.raw().location(), entry.raw().length());
+        return Engine.prepare(ctas, entry.query(), this::lookupRelation, session,
+                new java.util.ArrayList<>(entry.paramTypes()), values, environments.get());
     }
 
     /**
@@ -253,6 +277,8 @@ final class QueryRunner {
      * any others inferred from context (42P18 if one cannot be), and keeps it under its name.
      */
     private void prepareStatement(Stmt.PrepareStmt p, String query) {
+        // PortalRunUtility sets a snapshot for PREPARE: a declared type may have to be read from the catalogs
+        environments.get();
         java.util.List<Integer> types = new java.util.ArrayList<>();
         for (org.tusk.nodes.TypeName tn : p.argTypes()) {
             int oid = org.tusk.parser.ParseCoerce.resolveTypeName(tn, query).oid();
@@ -444,14 +470,16 @@ final class QueryRunner {
             PreparedStatement q = prepare(raw, c.queryText());
             List<String> names = new java.util.ArrayList<>();
             for (ResultColumn col : q.columns()) names.add(col.name());
-            return org.tusk.commands.CopyCommand.copyQueryTo(c, ectx, superuser, names, q.execute(), CopyProtocol.out(ctx));
+            return org.tusk.commands.CopyCommand.copyQueryTo(c, ectx, superuser, names, q.execute(), CopyProtocol.out(ctx),
+                    ps.queryString());
         }
         if (c.isFrom()) {
-            long n = org.tusk.commands.CopyCommand.copyFrom(c, ectx, superuser, ctx.env.dataDir(), CopyProtocol.in(ctx));
+            long n = org.tusk.commands.CopyCommand.copyFrom(c, ectx, superuser, ctx.env.dataDir(), CopyProtocol.in(ctx),
+                    ps.queryString());
             ectx.env().commandCounterIncrement();
             return n;
         }
-        return org.tusk.commands.CopyCommand.copyTo(c, ectx, superuser, CopyProtocol.out(ctx));
+        return org.tusk.commands.CopyCommand.copyTo(c, ectx, superuser, CopyProtocol.out(ctx), ps.queryString());
     }
 
     /**

@@ -15,7 +15,8 @@
  * {@code Cursors} and {@code Cursor} are DECLARE's portals (FETCH/MOVE positioned as pquery.c's
  * DoPortalRunFetch, SCROLL/NO SCROLL, WITH HOLD persisted at commit, dropped at abort; the query
  * runs to its end into the cursor's tuple store at the first FETCH, so no buffer pin outlives a
- * statement); pg_prepared_statements and pg_cursors are views over these two; {@code CopyProtocol} is the COPY
+ * statement, and with each row the cursor keeps where the plan's scans stood, for WHERE CURRENT
+ * OF); CREATE TABLE ... AS EXECUTE runs a prepared SELECT with its parameters bound; pg_prepared_statements and pg_cursors are views over these two; {@code CopyProtocol} is the COPY
  * sub-protocol (CopyInResponse/CopyOutResponse, CopyData, CopyDone, CopyFail; Flush and Sync are
  * ignored during copy-in, other messages end it with 08P01) that COPY FROM STDIN / TO STDOUT
  * run through, in the simple and the extended protocol alike. {@link org.tusk.tcop.Interrupts}

@@ -93,15 +93,47 @@ class CopyFormatTest {
 
     @Test
     void outputEscapesWhatInputReadsBack() {
-        CopyTo text = new CopyTo(opts());
+        CopyTo text = new CopyTo(opts(), new boolean[4]);
         String row = new String(text.format(new String[] {"a\tb", null, "back\\slash", "nl\n"}, false), StandardCharsets.UTF_8);
         assertEquals("a\\tb\t\\N\tback\\\\slash\tnl\\n\n", row);
         assertEquals(Arrays.asList("a\tb", null, "back\\slash", "nl\n"),
                 new CopyFieldParser(opts()).split(row.substring(0, row.length() - 1)));
-        CopyTo csv = new CopyTo(opts("format", "csv"));
+        CopyTo csv = new CopyTo(opts("format", "csv"), new boolean[5]);
         assertEquals("1,,\"\",\"a,b\",\"q\"\"t\"\n",
                 new String(csv.format(new String[] {"1", null, "", "a,b", "q\"t"}, false), StandardCharsets.UTF_8));
         assertEquals("\"\\.\"\n", new String(csv.format(new String[] {"\\."}, false), StandardCharsets.UTF_8),
                 "a lone \\. is quoted so that it is not the end marker");
+    }
+
+    @Test
+    void forceQuoteQuotesEveryValueButNullAndNotTheHeader() {
+        List<Stmt.DefElem> l = new ArrayList<>();
+        l.add(new Stmt.DefElem("format", "csv", 0));
+        l.add(new Stmt.DefElem("force_quote", "*", 0));
+        CopyOptions o = CopyOptions.process(l, false);
+        assertEquals(true, o.forceQuoteAll());
+        CopyTo csv = new CopyTo(o, new boolean[] {true, false, true});
+        assertEquals("\"1\",x,\n", new String(csv.format(new String[] {"1", "x", null}, false), StandardCharsets.UTF_8));
+        assertEquals("a,b,c\n", new String(csv.format(new String[] {"a", "b", "c"}, true), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void forceOptionsAreCheckedAsProcessCopyOptionsDoes() {
+        List<Stmt.DefElem> quoteFrom = List.of(new Stmt.DefElem("format", "csv", 0),
+                new Stmt.DefElem("force_quote", "a", 0, List.of("a")));
+        assertEquals("0A000 COPY force quote only available using COPY TO", errorOf(() -> CopyOptions.process(quoteFrom, true)));
+        List<Stmt.DefElem> notNullText = List.of(new Stmt.DefElem("force_not_null", "a", 0, List.of("a")));
+        assertEquals("0A000 COPY force not null available only in CSV mode", errorOf(() -> CopyOptions.process(notNullText, true)));
+        List<Stmt.DefElem> nullTo = List.of(new Stmt.DefElem("format", "csv", 0), new Stmt.DefElem("force_null", "a", 0, List.of("a")));
+        assertEquals("0A000 COPY force null only available using COPY FROM", errorOf(() -> CopyOptions.process(nullTo, false)));
+        List<Stmt.DefElem> notAList = List.of(new Stmt.DefElem("format", "csv", 0), new Stmt.DefElem("force_null", "a", 0));
+        assertEquals("22023 argument to option \"force_null\" must be a list of column names",
+                errorOf(() -> CopyOptions.process(notAList, true)));
+        List<Stmt.DefElem> twice = List.of(new Stmt.DefElem("force_null", "a", 0, List.of("a")),
+                new Stmt.DefElem("force_null", "b", 23, List.of("b")));
+        PgException e = org.junit.jupiter.api.Assertions.assertThrows(PgException.class,
+                () -> CopyOptions.process(twice, true, "COPY x from stdin (force_null (a), force_null (b))"));
+        assertEquals("conflicting or redundant options", e.getMessage());
+        assertEquals(24, e.position());
     }
 }

@@ -137,6 +137,47 @@ public final class HeapAm implements TableAm {
         }
     }
 
+    /**
+     * heap_get_latest_tid: walks t_ctid links while each step's xmin matches the prior version's
+     * updater, remembering the last version {@code snapshot} sees; stops at a version that was not
+     * updated (xmax invalid or only a locker), points to itself, or is not where the link says.
+     */
+    @Override
+    public ItemPointer latestTid(Relation rel, ItemPointer tid, Snapshot snapshot) {
+        BufferManager bm = env.buffers();
+        ItemPointer result = tid;
+        ItemPointer ctid = tid;
+        int priorXmax = 0;
+        while (true) {
+            if (ctid.block() < 0 || ctid.block() >= env.numberOfBlocks(rel)) return result;
+            int buffer = env.readBuffer(rel, ctid.block(), null);
+            ItemPointer next;
+            try {
+                bm.lockBuffer(buffer, SHARE);
+                try {
+                    MemorySegment page = bm.page(buffer);
+                    if (ctid.offset() < Page.FIRST_OFFSET_NUMBER || ctid.offset() > Page.maxOffsetNumber(page)) return result;
+                    if (!ItemId.isNormal(ItemId.get(page, ctid.offset()))) return result;
+                    MemorySegment t = Page.item(page, ctid.offset());
+                    // after an update the next version must have been inserted by the updater
+                    if (priorXmax != 0 && HeapTuples.xmin(t) != priorXmax) return result;
+                    if (env.visibility().satisfiesMvcc(t, snapshot, buffer)) result = ctid;
+                    int mask = org.tusk.access.common.HeapTupleHeader.infomask(t);
+                    if ((mask & org.tusk.access.common.HeapTupleHeader.HEAP_XMAX_INVALID) != 0 || HeapTuples.xmaxIsLockedOnly(mask))
+                        return result;
+                    next = org.tusk.access.common.HeapTupleHeader.ctid(t);
+                    if (next.equals(ctid)) return result;
+                    priorXmax = HeapTuples.updateXid(t);
+                } finally {
+                    bm.unlockBuffer(buffer);
+                }
+            } finally {
+                bm.releaseBuffer(buffer);
+            }
+            ctid = next;
+        }
+    }
+
     /** heap_hot_search_buffer with SnapshotDirty: the first chain member live or possibly live. */
     @Override
     public DirtyCheck checkDirty(Relation rel, ItemPointer tid) {

@@ -36,6 +36,15 @@ public interface TableAm {
     ItemPointer nextVersion(Relation rel, ItemPointer tid);
 
     /**
+     * table_tuple_get_latest_tid (heap_get_latest_tid): follows the update chain from {@code tid}
+     * and returns the last version on it that {@code snapshot} sees, or {@code tid} itself if it
+     * sees none. WHERE CURRENT OF uses it to reach the cursor's row after it was updated.
+     */
+    default ItemPointer latestTid(Relation rel, ItemPointer tid, Snapshot snapshot) {
+        throw org.tusk.utils.error.PgException.error("0A000", "this table access method cannot follow update chains");
+    }
+
+    /**
      * For a unique check (heap_hot_search_buffer with SnapshotDirty): whether the HOT chain at
      * {@code tid} has a version that is live or may become live, and if its inserter or deleter
      * is still running, which xid to wait for.

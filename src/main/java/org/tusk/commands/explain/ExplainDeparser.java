@@ -242,6 +242,8 @@ final class ExplainDeparser {
                 args(sb, rc.rargs(), in, pre);
                 sb.append("))");
             }
+            // ruleutils.c get_rule_expr, T_CurrentOfExpr
+            case Expr.CurrentOfExpr c -> sb.append("CURRENT OF ").append(Texts.quoteIdentifier(c.cursorName()));
         }
     }
 

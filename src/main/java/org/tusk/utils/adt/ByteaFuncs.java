@@ -218,6 +218,75 @@ public final class ByteaFuncs {
         return Arrays.copyOfRange(v, from, Math.max(from, to));
     }
 
+    /** bytea_overlay: the {@code len} bytes from {@code start} replaced by {@code placing} (null: placing's length). */
+    public static byte[] overlay(byte[] v, byte[] placing, int start, Integer len) {
+        int sl = len != null ? len : placing.length;
+        if (start <= 0) throw PgException.error("22011", "negative substring length not allowed");
+        long end = (long) start + sl;
+        if (end != (int) end) throw PgException.error("22003", "integer out of range");
+        byte[] head = substr(v, 1, start - 1), tail = substr(v, (int) end, null);
+        byte[] r = Arrays.copyOf(head, head.length + placing.length + tail.length);
+        System.arraycopy(placing, 0, r, head.length, placing.length);
+        System.arraycopy(tail, 0, r, head.length + placing.length, tail.length);
+        return r;
+    }
+
+    /** byteapos: the 1-based position of the first occurrence of {@code pattern} (1 if empty), 0 if none. */
+    public static int position(byte[] v, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= v.length; i++) {
+            for (int j = 0; j < pattern.length; j++) if (v[i + j] != pattern[j]) continue outer;
+            return i + 1;
+        }
+        return 0;
+    }
+
+    /** bytealike (~~): LIKE over bytes with backslash as the escape (like_match.c MatchText, byte-wise). */
+    public static boolean like(byte[] v, byte[] pattern) {
+        return Texts.likeCodes(unsigned(v), unsigned(pattern), '\\');
+    }
+
+    private static int[] unsigned(byte[] b) {
+        int[] out = new int[b.length];
+        for (int i = 0; i < b.length; i++) out[i] = b[i] & 0xFF;
+        return out;
+    }
+
+    /**
+     * like_escape_bytea (like_match.c do_like_escape): rewrites {@code pattern} written with escape
+     * byte {@code esc} into one with backslash as the escape, as LIKE ... ESCAPE needs. No escape
+     * doubles every backslash; otherwise each escape byte becomes a backslash and each backslash
+     * not right after an escape is doubled.
+     */
+    public static byte[] likeEscape(byte[] pattern, byte[] esc) {
+        if (esc.length > 1)
+            throw PgException.error("22025", "invalid escape string").withHint("Escape string must be empty or one character.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (esc.length == 0) {
+            for (byte c : pattern) {
+                if (c == '\\') out.write('\\');
+                out.write(c);
+            }
+            return out.toByteArray();
+        }
+        if (esc[0] == '\\') return pattern.clone();
+        boolean afterEscape = false;
+        for (byte c : pattern) {
+            if (c == esc[0] && !afterEscape) {
+                out.write('\\');
+                afterEscape = true;
+            } else if (c == '\\') {
+                out.write('\\');
+                if (!afterEscape) out.write('\\');
+                afterEscape = false;
+            } else {
+                out.write(c);
+                afterEscape = false;
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** byteatrim / bytealtrim / byteartrim: removes leading and/or trailing bytes found in {@code set}. */
     public static byte[] trim(byte[] v, byte[] set, boolean leading, boolean trailing) {
         int from = 0, to = v.length;

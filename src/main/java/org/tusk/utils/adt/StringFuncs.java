@@ -56,6 +56,18 @@ public final class StringFuncs {
         return i < 0 ? 0 : s.codePointCount(0, i) + 1;
     }
 
+    /**
+     * text_overlay: {@code s} with the {@code len} characters from {@code start} replaced by
+     * {@code placing}; {@code len} null means placing's length (textoverlay_no_len).
+     */
+    public static String overlay(String s, String placing, int start, Integer len) {
+        int sl = len != null ? len : Texts.length(placing);
+        if (start <= 0) throw PgException.error("22011", "negative substring length not allowed");
+        long end = (long) start + sl;
+        if (end != (int) end) throw PgException.error("22003", "integer out of range");
+        return Texts.substr(s, 1, (long) start - 1) + placing + Texts.substr(s, end, null);
+    }
+
     /** split_part: the n-th field (negative counts from the end); "" past the end. */
     public static String splitPart(String s, String delim, int n) {
         if (n == 0) throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "field position must not be zero");

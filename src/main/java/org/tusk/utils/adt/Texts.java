@@ -117,6 +117,11 @@ public final class Texts {
         return match(s, 0, p, 0, escape);
     }
 
+    /** MatchText over any code units (bytea's bytes, unsigned): {@code %}, {@code _} and {@code escape} as for text. */
+    public static boolean likeCodes(int[] s, int[] p, int escape) {
+        return match(s, 0, p, 0, escape);
+    }
+
     private static boolean match(int[] s, int si, int[] p, int pi, int esc) {
         while (pi < p.length) {
             int c = p[pi];
