@@ -46,6 +46,7 @@ public final class BuiltinCatalog {
     private static final Map<Integer, PgProc> PROCS_BY_OID;
     private static final Map<String, List<PgOperator>> OPERATORS;
     private static final Map<Long, PgCast> CASTS;
+    private static final Map<String, ParameterInfo> PARAMETERS;
     private static final Map<String, List<PgAggregate>> AGGREGATES;
     private static final Map<String, List<PgWindowFunc>> WINDOW_FUNCS;
 
@@ -64,6 +65,15 @@ public final class BuiltinCatalog {
     public static PgProc functionByOid(int oid) {
         return PROCS_BY_OID.get(oid);
     }
+
+    /**
+     * The named parameters of a built-in function (its proargnames and proargdefaults): each
+     * default is the text of a constant cast to the type named alongside, or null for none.
+     */
+    public record ParameterInfo(List<String> names, List<String> defaults, List<String> types) {}
+
+    /** The named parameters of the built-in function {@code name}, or null if it has none. */
+    public static ParameterInfo parameterInfo(String name) { return PARAMETERS.get(name); }
 
     public static List<PgOperator> operators(String name) { return OPERATORS.getOrDefault(name, List.of()); }
 
@@ -197,6 +207,7 @@ public final class BuiltinCatalog {
         GeometricBuiltins.register(b);
         TriggerBuiltins.register(b);
         RecordArrayBuiltins.register(b);
+        JsonPathBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();
@@ -216,6 +227,7 @@ public final class BuiltinCatalog {
         AGGREGATES = freeze(b.aggs);
         WINDOW_FUNCS = freeze(b.windowFuncs);
         CASTS = Collections.unmodifiableMap(b.casts);
+        PARAMETERS = Map.copyOf(b.parameters);
     }
 
     private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m) {

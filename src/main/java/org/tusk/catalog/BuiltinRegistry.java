@@ -61,6 +61,17 @@ class BuiltinRegistry {
     static float f(Object o) { return (Float) o; }
     static BigDecimal n(Object o) { return (BigDecimal) o; }
 
+    /** proargnames and proargdefaults of built-ins callable in named notation, by function name. */
+    final Map<String, BuiltinCatalog.ParameterInfo> parameters = new HashMap<>();
+
+    /**
+     * Names every overload of {@code name}'s parameters; {@code defaults} holds, per parameter, the
+     * text of its default value (null: none) and {@code types} the type name that text is cast to.
+     */
+    void parameters(String name, List<String> names, List<String> defaults, List<String> types) {
+        parameters.put(name, new BuiltinCatalog.ParameterInfo(names, defaults, types));
+    }
+
     final Map<String, List<PgWindowFunc>> windowFuncs = new HashMap<>();
 
     void window(String name, List<Integer> args, int res, PgWindowFunc.Impl impl) {

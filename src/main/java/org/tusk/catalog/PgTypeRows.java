@@ -95,6 +95,7 @@ public final class PgTypeRows {
             pseudo(5078, "anycompatiblearray", -1, false, 0, 5088, 5089, 5090, 5091, 'd', 'x'),
             base(114, "json", -1, false, 'U', false, 199, 321, 322, 323, 324, 0, 0, 'i', 'x', 0),
             base(3802, "jsonb", -1, false, 'U', false, 3807, 3806, 3804, 3805, 3803, 0, 0, 'i', 'x', 0),
+            base(4072, "jsonpath", -1, false, 'U', false, 4073, 4001, 4002, 4003, 4004, 0, 0, 'i', 'x', 0),
             base(2950, "uuid", 16, false, 'U', false, 2951, 2952, 2953, 2961, 2962, 0, 0, 'c', 'p', 0),
             // the geometric types; the fixed-length ones subscript into their float8/point members
             new TypeRow(600, "point", 16, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 701, 1017, 117, 118,

@@ -14,7 +14,12 @@
  * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}, {@link org.tusk.catalog.JsonProcessingBuiltins},
  * {@link org.tusk.catalog.JsonPopulateBuiltins} (json[b]_populate_record(set));
  * {@link org.tusk.catalog.GeometricBuiltins}: the seven geometric types, every operator also
- * under its implementing function's name, and their casts).
+ * under its implementing function's name, and their casts; {@link org.tusk.catalog.JsonPathBuiltins}:
+ * the jsonpath type, @? and @@, and the jsonb_path_* functions).
+ * A built-in may declare parameter names and defaults ({@code BuiltinRegistry.parameters},
+ * read back through {@link org.tusk.catalog.BuiltinCatalog#parameterInfo}) so that calls in named
+ * notation resolve; the overloads of each arity are then separate entries, and the defaults are
+ * constants the parser casts to the declared type.
  * {@link org.tusk.catalog.ArrayTypes} answers get_array_type / get_element_type from the pg_type
  * rows, and rawElementOf for the fixed-length geometric types that subscript like 0-based arrays
  * (typsubscript raw_array_subscript_handler). Box and box[] have typdelim ';' (PgTypeRows.typdelim). Entries declared with polymorphic types implement {@link org.tusk.catalog.PolymorphicFunction}

@@ -1322,6 +1322,7 @@ public final class Analyzer {
         // schema-qualified outside pg_catalog: only user-defined functions of that schema
         String userSchema = qn.size() == 2 ? qn.get(0) : null;
         boolean builtinsVisible = userSchema == null || userSchema.equals("pg_catalog");
+        if (builtinsVisible) f = BuiltinNamedArgs.expand(f, name);
 
         if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
         List<PgAggregate> aggCands = new ArrayList<>(builtinsVisible ? BuiltinCatalog.aggregates(name) : List.of());

@@ -173,7 +173,11 @@
  * (name => value after the positional arguments, {@link org.tusk.parser.FuncArgs}), VARIADIC
  * parameters collected into an array or passed as one with VARIADIC in the call
  * ({@link org.tusk.parser.VariadicCalls}, which also spreads such an array for built-ins declared
- * VARIADIC "any"); {@link org.tusk.parser.UserAggregates} adds pg_aggregate's aggregates to
+ * VARIADIC "any"); built-ins that declare parameter names (BuiltinCatalog.parameterInfo, such
+ * as the jsonb_path_* functions) accept named notation too: {@link
+ * org.tusk.parser.BuiltinNamedArgs} rewrites such a call into positional form, filling omitted
+ * parameters with their declared defaults, before resolution;
+ * {@link org.tusk.parser.UserAggregates} adds pg_aggregate's aggregates to
  * aggregate and window-aggregate resolution; {@link org.tusk.parser.AggregateGrammar} parses
  * CREATE/DROP AGGREGATE;
  * {@link org.tusk.parser.SqlFunctionBody} analyses a SQL function's body with its arguments as

@@ -37,6 +37,16 @@ public final class RegExps {
         return p;
     }
 
+    /**
+     * RE_compile_and_cache for callers outside this package that build the regcomp flags
+     * themselves (jsonpath's like_regex, whose jspConvertRegexFlags maps XQuery flags to them).
+     */
+    public static Pattern compileWithFlags(String re, boolean icase, boolean newlineStop, boolean newlineAnchor, boolean quote) {
+        int flags = (icase ? AreTranslator.REG_ICASE : 0) | (newlineStop ? AreTranslator.REG_NEWLINE_STOP : 0)
+                | (newlineAnchor ? AreTranslator.REG_NEWLINE_ANCHOR : 0) | (quote ? AreTranslator.REG_QUOTE : 0);
+        return compile(re, flags);
+    }
+
     /** The parsed flags string of the regexp functions (pg_re_flags). */
     record Flags(int cflags, boolean glob) {}
 

@@ -56,6 +56,8 @@
  * embedded options, not ARE's leftmost-longest matching of a whole RE. {@code RegExps} keeps the
  * last 32 compiled patterns per process (a backend is single-threaded, so the cache needs no
  * lock). SIMILAR TO patterns become AREs through {@code SimilarEscape}, as similar_to_escape does.
+ * The jsonpath type and its executor live in the subpackage {@code utils.adt.jsonpath}, which
+ * compiles like_regex patterns through {@code RegExps.compileWithFlags}.
  *
  * {@link org.tusk.utils.adt.WindowFuncs} (windowfuncs.c) works through the
  * {@link org.tusk.utils.adt.WindowObject} interface the executor implements;
