@@ -76,6 +76,12 @@ public interface Catalog {
     /** ALTER COLUMN SET / DROP NOT NULL (attnum 1-based; the caller has checked existing rows). */
     void setColumnNotNull(Relation heap, int attnum, boolean notNull);
 
+    /**
+     * ALTER COLUMN SET STORAGE / SET COMPRESSION: pg_attribute.attstorage and attcompression
+     * (either may be null: unchanged; the caller has checked the values).
+     */
+    void setColumnStorage(Relation heap, int attnum, Character storage, Character compression);
+
     /** ALTER COLUMN SET DEFAULT ({@code defaultSql}) / DROP DEFAULT (null). */
     void setColumnDefault(Relation heap, int attnum, String defaultSql);
 

@@ -276,6 +276,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void setColumnStorage(Relation heap, int attnum, Character storage, Character compression) {
+        ddl.setStorage(heap, attnum, storage, compression);
+    }
+
+    @Override
     public void setColumnNotNull(Relation heap, int attnum, boolean notNull) {
         ddl.setNotNull(heap, attnum, notNull);
     }

@@ -93,6 +93,16 @@ final class RelationDdl {
         changed(heap.oid());
     }
 
+    /** ATExecSetStorage / ATExecSetCompression: pg_attribute.attstorage and attcompression. */
+    void setStorage(Relation heap, int attnum, Character storage, Character compression) {
+        TupleSlot att = attribute(heap.oid(), attnum);
+        Object[] v = att.values().clone();
+        if (storage != null) PG_ATTRIBUTE.set(v, "attstorage", String.valueOf(storage));
+        if (compression != null) PG_ATTRIBUTE.set(v, "attcompression", compression == '\0' ? "" : String.valueOf(compression));
+        writer.update(PG_ATTRIBUTE, att, v);
+        changed(heap.oid());
+    }
+
     /** ATExecColumnDefault: replaces (or with null removes) the pg_attrdef row and sets atthasdef. */
     void setDefault(Relation heap, int attnum, String defaultSql) {
         int relOid = heap.oid();

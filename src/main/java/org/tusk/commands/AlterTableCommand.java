@@ -68,6 +68,9 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.DropColumn d -> DropColumnCommand.drop(rel, d, s.relation().inh(), false, ctx, notices);
                 case Stmt.AlterTableCmd.AlterColumnType t -> AlterColumnTypeCommand.alter(rel, t, queryString, false, ctx);
                 case Stmt.AlterTableCmd.SetNotNull n -> setNotNull(rel, n.column(), env);
+                case Stmt.AlterTableCmd.SetStorage st -> ColumnStorageCommands.setStorage(rel, attnum(rel, st.column()), st.storage(), env);
+                case Stmt.AlterTableCmd.SetCompression sc ->
+                        ColumnStorageCommands.setCompression(rel, attnum(rel, sc.column()), sc.method(), env);
                 case Stmt.AlterTableCmd.DropNotNull n -> dropNotNull(rel, n.column(), env);
                 case Stmt.AlterTableCmd.SetDefault d -> {
                     int attnum = attnum(rel, d.column());

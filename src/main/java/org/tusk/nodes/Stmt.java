@@ -689,6 +689,12 @@ public sealed interface Stmt {
 
         record SetNotNull(String column) implements AlterTableCmd {}
 
+        /** ALTER COLUMN col SET STORAGE {PLAIN | EXTERNAL | EXTENDED | MAIN} ({@code storage} as written). */
+        record SetStorage(String column, String storage, int location) implements AlterTableCmd {}
+
+        /** ALTER COLUMN col SET COMPRESSION {pglz | lz4 | default}. */
+        record SetCompression(String column, String method, int location) implements AlterTableCmd {}
+
         record DropNotNull(String column) implements AlterTableCmd {}
 
         /** SET DEFAULT expr ({@code defaultSql} its text) or, with a null expression, DROP DEFAULT. */

@@ -364,6 +364,16 @@ final class UtilityParser {
                     RawExpr e = p.aExpr();
                     return new Stmt.AlterTableCmd.SetDefault(col, e, p.src.substring(start, p.lastEnd));
                 }
+                // STORAGE and COMPRESSION are unreserved keywords the lexer does not list: match the word
+                Token w = p.peek();
+                if (w.is(Token.Kind.IDENT) && (w.value().equals("storage") || w.value().equals("compression"))) {
+                    boolean storage = w.value().equals("storage");
+                    p.advance();
+                    int loc = p.peek().start();
+                    String name = p.isKw("default") ? p.advance().value().toLowerCase(Locale.ROOT) : p.colId();
+                    return storage ? new Stmt.AlterTableCmd.SetStorage(col, name, loc)
+                            : new Stmt.AlterTableCmd.SetCompression(col, name, loc);
+                }
                 throw p.notSupported("ALTER COLUMN SET " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
             }
             if (p.acceptKw("drop")) {

@@ -57,6 +57,7 @@ public final class MemCatalog implements Catalog {
     @Override public void truncateRelation(Relation heap) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public boolean createdInCurrentTransaction(Relation rel) { return false; }
     @Override public void setColumnNotNull(Relation heap, int attnum, boolean notNull) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void setColumnStorage(Relation heap, int attnum, Character storage, Character compression) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public void setColumnDefault(Relation heap, int attnum, String defaultSql) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public int addColumn(Relation heap, ColumnSpec column) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public void renameRelation(Relation rel, String newName) { throw new UnsupportedOperationException("MemCatalog"); }

@@ -24,6 +24,16 @@ final class AttributeFetch {
      */
     static long fetch(MemorySegment tuple, Attribute att, int i, long off, long len, Object[] values,
                       Function<String, PgException> corrupt) {
+        return fetch(tuple, att, i, off, len, values, corrupt, ToastFetcher.NONE);
+    }
+
+    /**
+     * As {@link #fetch(MemorySegment, Attribute, int, long, long, Object[], Function)}, detoasting
+     * a varlena on the way (heap_tuple_untoast_attr): an external value is read back through
+     * {@code toast}, a compressed one decompressed.
+     */
+    static long fetch(MemorySegment tuple, Attribute att, int i, long off, long len, Object[] values,
+                      Function<String, PgException> corrupt, ToastFetcher toast) {
         if (att.attlen() == -1) {
             if (off >= len) throw corrupt.apply("attribute " + (i + 1) + " starts beyond the tuple's end");
             if (Varlena.isPadByte(tuple, off)) off = Alignment.typeAlign(att.alignment(), off);
@@ -34,9 +44,7 @@ final class AttributeFetch {
                 throw corrupt.apply("invalid varlena length " + total + " in attribute " + (i + 1));
             }
             if (att.attisdropped()) return off + total;   // a dropped column's value is skipped, never decoded
-            byte[] payload = new byte[total - hdr];
-            MemorySegment.copy(tuple, JAVA_BYTE, off + hdr, payload, 0, payload.length);
-            values[i] = att.type().fromVarlenaPayload(payload);
+            values[i] = att.type().fromVarlenaPayload(Detoast.payload(tuple, off, total, hdr, toast));
             return off + total;
         }
         off = Alignment.typeAlign(att.alignment(), off);

@@ -21,6 +21,15 @@ public final class HeapTupleDeform {
 
     /** Deforms {@code tuple} (exactly t_len bytes, MAXALIGNed, e.g. from {@code Page.item}). */
     public static Object[] deform(TupleDesc desc, MemorySegment tuple) {
+        return deform(desc, tuple, ToastFetcher.NONE);
+    }
+
+    /**
+     * Deforms {@code tuple}, detoasting its varlenas: compressed values are decompressed and
+     * external ones read back through {@code toast} (heap_deform_tuple then
+     * heap_tuple_untoast_attr per value, as the executor's slot would on first use).
+     */
+    public static Object[] deform(TupleDesc desc, MemorySegment tuple, ToastFetcher toast) {
         if (tuple.maxByteAlignment() < Alignment.MAXIMUM_ALIGNOF) throw new IllegalArgumentException("tuple memory is not MAXALIGNed");
         long len = tuple.byteSize();
         if (len < HeapTupleHeader.SIZE) throw corrupt("tuple of " + len + " bytes is shorter than its header");
@@ -34,7 +43,7 @@ public final class HeapTupleDeform {
         long off = hoff;
         for (int i = 0; i < natts; i++) {
             if (hasNulls && HeapTupleHeader.attIsNull(tuple, i)) continue;
-            off = AttributeFetch.fetch(tuple, desc.attr(i), i, off, len, values, HeapTupleDeform::corrupt);
+            off = AttributeFetch.fetch(tuple, desc.attr(i), i, off, len, values, HeapTupleDeform::corrupt, toast);
         }
         return values;
     }

@@ -30,8 +30,10 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * </ol>
  * The first 12 header bytes hold DatumTupleFields (length, typmod, type id) and t_ctid is
  * invalid, as heap_form_tuple leaves them; heap_insert then calls
- * {@link HeapTupleHeader#prepareForInsert}. There is no TOAST: a tuple longer than
- * {@link #MAX_HEAP_TUPLE_SIZE} is refused with PostgreSQL's "row is too big" error.
+ * {@link HeapTupleHeader#prepareForInsert}. Values the TOAST code compressed or moved out of line
+ * come as {@link ToastedDatum}s and are copied as they are (HEAP_HASEXTERNAL marks a tuple with an
+ * external pointer); a tuple still longer than {@link #MAX_HEAP_TUPLE_SIZE} is refused with
+ * PostgreSQL's "row is too big" error.
  */
 public final class HeapTupleForm {
     /** MaxHeapTupleSize: BLCKSZ - MAXALIGN(SizeOfPageHeaderData + sizeof(ItemIdData)) = 8160. */
@@ -71,6 +73,65 @@ public final class HeapTupleForm {
     }
 
     private static Prepared prepare(TupleDesc desc, Object[] values) {
+        return prepare(desc, values, null);
+    }
+
+    /**
+     * heap_compute_data_size: the bytes the non-null values take after t_hoff, and nothing is
+     * refused. {@code payloads[i]}, when given, is the already encoded payload of the plain
+     * varlena {@code values[i]} (the TOAST code encodes each value once).
+     */
+    public static long dataSize(TupleDesc desc, Object[] values, byte[][] payloads) {
+        long dataLen = 0;
+        for (int i = 0; i < desc.natts(); i++) {
+            Attribute att = desc.attr(i);
+            Object v = values[i];
+            if (v == null) continue;
+            dataLen = addLength(att, v, payloads[i], dataLen);
+        }
+        return dataLen;
+    }
+
+    /** The encoded payload of every plain varlena value (null elsewhere), for {@link #dataSize} and {@link #form(TupleDesc, Object[], byte[][], SegmentAllocator)}. */
+    public static byte[][] encodePayloads(TupleDesc desc, Object[] values) {
+        byte[][] payloads = new byte[desc.natts()][];
+        for (int i = 0; i < desc.natts(); i++) {
+            Attribute att = desc.attr(i);
+            if (values[i] != null && att.attlen() == -1 && !(values[i] instanceof ToastedDatum) && att.type().accepts(values[i])) {
+                payloads[i] = att.type().varlenaPayload(values[i]);
+            }
+        }
+        return payloads;
+    }
+
+    /** t_hoff of a tuple of {@code desc} with or without nulls. */
+    public static int hoff(TupleDesc desc, boolean hasNull) {
+        return Alignment.maxAlign(HeapTupleHeader.SIZE + (hasNull ? HeapTupleHeader.bitmapLen(desc.natts()) : 0));
+    }
+
+    /** att_align_datum then att_addlength_datum for one non-null value. */
+    private static long addLength(Attribute att, Object v, byte[] payload, long dataLen) {
+        if (att.attlen() != -1) return Alignment.typeAlign(att.alignment(), dataLen) + att.attlen();
+        if (v instanceof ToastedDatum td) {
+            // an external pointer has a 1-byte header and is never aligned; a compressed value a 4-byte one
+            return (td.isExternal() ? dataLen : Alignment.typeAlign(att.alignment(), dataLen)) + td.size();
+        }
+        if (att.isPackable() && Varlena.canMakeShort(payload.length)) return dataLen + Varlena.VARHDRSZ_SHORT + payload.length;
+        return Alignment.typeAlign(att.alignment(), dataLen) + Varlena.VARHDRSZ + (long) payload.length;
+    }
+
+    /**
+     * Forms the tuple from values some of which the TOAST code replaced by {@link ToastedDatum}s,
+     * with the payloads it already encoded (null entries are encoded here).
+     */
+    public static MemorySegment form(TupleDesc desc, Object[] values, byte[][] payloads, SegmentAllocator allocator) {
+        Prepared p = prepare(desc, values, payloads);
+        MemorySegment t = allocator.allocate(p.length(), Alignment.MAXIMUM_ALIGNOF);
+        fill(p, t);
+        return t;
+    }
+
+    private static Prepared prepare(TupleDesc desc, Object[] values, byte[][] given) {
         int natts = desc.natts();
         if (values.length != natts) {
             throw new IllegalArgumentException("expected " + natts + " values, got " + values.length);
@@ -85,24 +146,18 @@ public final class HeapTupleForm {
                 hasNull = true;
                 continue;
             }
-            if (!att.type().accepts(v)) {
+            if (v instanceof ToastedDatum) {
+                if (att.attlen() != -1) throw new IllegalArgumentException("toasted value for fixed-length attribute " + att.name());
+            } else if (!att.type().accepts(v)) {
                 throw new IllegalArgumentException("value for attribute " + att.name() + " of type " + att.type()
                         + " must be a " + att.type().javaClass().getSimpleName() + ", not " + v.getClass().getSimpleName());
+            } else if (att.attlen() == -1) {
+                payloads[i] = given != null && given[i] != null ? given[i] : att.type().varlenaPayload(v);
             }
-            if (att.attlen() == -1) {
-                byte[] payload = att.type().varlenaPayload(v);
-                payloads[i] = payload;
-                if (att.isPackable() && Varlena.canMakeShort(payload.length)) {
-                    dataLen += Varlena.VARHDRSZ_SHORT + payload.length;
-                } else {
-                    dataLen = Alignment.typeAlign(att.alignment(), dataLen) + Varlena.VARHDRSZ + (long) payload.length;
-                }
-            } else {
-                dataLen = Alignment.typeAlign(att.alignment(), dataLen) + att.attlen();
-            }
+            dataLen = addLength(att, v, payloads[i], dataLen);
             if (dataLen > MAX_HEAP_TUPLE_SIZE) break;   // too big already; reported below
         }
-        int hoff = Alignment.maxAlign(HeapTupleHeader.SIZE + (hasNull ? HeapTupleHeader.bitmapLen(natts) : 0));
+        int hoff = hoff(desc, hasNull);
         long len = hoff + dataLen;
         if (len > MAX_HEAP_TUPLE_SIZE) {
             throw PgException.error(SqlState.PROGRAM_LIMIT_EXCEEDED,
@@ -135,7 +190,16 @@ public final class HeapTupleForm {
                 t.set(JAVA_BYTE, bitByte, (byte) (t.get(JAVA_BYTE, bitByte) | (1 << (i & 7))));
             }
             // Alignment is relative to the data start, which is MAXALIGNed, so it is also absolute.
-            if (att.attlen() == -1) {
+            if (v instanceof ToastedDatum td) {
+                infomask |= HeapTupleHeader.HEAP_HASVARWIDTH;
+                if (td.isExternal()) {
+                    infomask |= HeapTupleHeader.HEAP_HASEXTERNAL;
+                } else {
+                    off = Alignment.typeAlign(att.alignment(), off);
+                }
+                MemorySegment.copy(td.image(), 0, t, JAVA_BYTE, off, td.size());
+                off += td.size();
+            } else if (att.attlen() == -1) {
                 infomask |= HeapTupleHeader.HEAP_HASVARWIDTH;
                 byte[] payload = p.payloads()[i];
                 if (att.isPackable() && Varlena.canMakeShort(payload.length)) {

@@ -21,8 +21,10 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
  *     data, from MAXALIGN(8 or 12), laid out as heap_fill_tuple lays out a heap tuple's data
  * </pre>
  * The size in t_info is the whole tuple MAXALIGNed, as index_form_tuple records it, so an index
- * tuple's size is always a multiple of 8. There is no TOAST and no compression: a tuple whose
- * size does not fit the 13-bit size field is refused with PostgreSQL's error.
+ * tuple's size is always a multiple of 8. A varlena key longer than {@link #TOAST_INDEX_TARGET}
+ * with storage 'x' or 'm' is stored compressed inline when pglz saves space, as index_form_tuple
+ * does; values are never stored out of line. A tuple whose size still does not fit the 13-bit
+ * size field is refused with PostgreSQL's error.
  */
 public final class IndexTuples {
     /** sizeof(IndexTupleData). */
@@ -36,6 +38,8 @@ public final class IndexTuples {
     public static final int INDEX_AM_RESERVED_BIT = 0x2000;
     public static final int INDEX_VAR_MASK = 0x4000;
     public static final int INDEX_NULL_MASK = 0x8000;
+    /** TOAST_INDEX_TARGET: MaxHeapTupleSize / 16; a longer varlena key is compressed if it may be. */
+    public static final int TOAST_INDEX_TARGET = HeapTupleForm.MAX_HEAP_TUPLE_SIZE / 16;
 
     private IndexTuples() {}
 
@@ -47,6 +51,7 @@ public final class IndexTuples {
         if (natts > INDEX_MAX_KEYS) throw new IllegalArgumentException("too many index attributes: " + natts);
         boolean hasNull = false;
         byte[][] payloads = new byte[natts][];
+        ToastedDatum[] compressed = new ToastedDatum[natts];
         long dataLen = 0;
         int hoff = HEADER_SIZE;
         for (int i = 0; i < natts; i++) if (values[i] == null) hasNull = true;
@@ -62,6 +67,15 @@ public final class IndexTuples {
             if (att.attlen() == -1) {
                 byte[] payload = att.type().varlenaPayload(v);
                 payloads[i] = payload;
+                // index_form_tuple: compress a value longer than TOAST_INDEX_TARGET whose storage allows it
+                if (payload.length + Varlena.VARHDRSZ > TOAST_INDEX_TARGET && (att.attstorage() == 'x' || att.attstorage() == 'm')) {
+                    ToastedDatum c = ToastCompression.compress(payload);
+                    if (c != null) {
+                        compressed[i] = c;
+                        dataLen = Alignment.typeAlign(att.alignment(), hoff + dataLen) - hoff + c.size();
+                        continue;
+                    }
+                }
                 if (att.isPackable() && Varlena.canMakeShort(payload.length)) {
                     dataLen += Varlena.VARHDRSZ_SHORT + payload.length;
                 } else {
@@ -93,7 +107,11 @@ public final class IndexTuples {
             if (att.attlen() == -1) {
                 info |= INDEX_VAR_MASK;
                 byte[] payload = payloads[i];
-                if (att.isPackable() && Varlena.canMakeShort(payload.length)) {
+                if (compressed[i] != null) {
+                    off = Alignment.typeAlign(att.alignment(), off);
+                    MemorySegment.copy(compressed[i].image(), 0, t, JAVA_BYTE, off, compressed[i].size());
+                    off += compressed[i].size();
+                } else if (att.isPackable() && Varlena.canMakeShort(payload.length)) {
                     off += Varlena.writeShort(t, off, payload);
                 } else {
                     off = Alignment.typeAlign(att.alignment(), off);

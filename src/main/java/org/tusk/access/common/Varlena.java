@@ -14,8 +14,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
  *
  * <pre>
  * xxxxxx00  4-byte header, uncompressed: header = total length (header included) &lt;&lt; 2
- * xxxxxx10  4-byte header, compressed inline (TOAST; not supported)
- * 00000001  1-byte header of an out-of-line TOAST pointer (not supported)
+ * xxxxxx10  4-byte header, compressed inline ({@link ToastCompression}; the header includes va_tcinfo)
+ * 00000001  1-byte header of an out-of-line TOAST pointer: a tag byte follows ({@link ToastPointer})
  * xxxxxxx1  1-byte header: header = (total length &lt;&lt; 1) | 1, total length at most 127
  * </pre>
  * A 4-byte header is aligned as the attribute says; a 1-byte header is never aligned, and pad
@@ -63,12 +63,25 @@ public final class Varlena {
     static int totalSize(MemorySegment seg, long off) {
         int b0 = Byte.toUnsignedInt(seg.get(JAVA_BYTE, off));
         if ((b0 & 0x01) != 0) {
-            if (b0 == 0x01) throw unsupported("an out-of-line TOAST pointer");
+            if (b0 == 0x01) {
+                // VARSIZE_EXTERNAL: only on-disk pointers are ever stored (indirect and expanded ones live in memory)
+                int tag = Byte.toUnsignedInt(seg.get(JAVA_BYTE, off + 1));
+                if (tag != ToastPointer.VARTAG_ONDISK) throw unsupported("a TOAST pointer with tag " + tag);
+                return ToastPointer.SIZE;
+            }
             return b0 >>> 1;
         }
-        int header = seg.get(JAVA_INT_UNALIGNED, off);
-        if ((header & 0x03) == 0x02) throw unsupported("a compressed value");
-        return header >>> 2;
+        return seg.get(JAVA_INT_UNALIGNED, off) >>> 2;
+    }
+
+    /** VARATT_IS_EXTERNAL (VARATT_IS_1B_E). */
+    static boolean isExternal(MemorySegment seg, long off) {
+        return seg.get(JAVA_BYTE, off) == 0x01;
+    }
+
+    /** VARATT_IS_COMPRESSED (VARATT_IS_4B_C). */
+    static boolean isCompressed(MemorySegment seg, long off) {
+        return (seg.get(JAVA_BYTE, off) & 0x03) == 0x02;
     }
 
     /** VARHDRSZ_ANY. */
@@ -77,6 +90,6 @@ public final class Varlena {
     }
 
     private static PgException unsupported(String what) {
-        return PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "tuple contains " + what + ", but TOAST is not supported");
+        return PgException.error(SqlState.DATA_CORRUPTED, "tuple contains " + what + ", which is never stored on disk");
     }
 }

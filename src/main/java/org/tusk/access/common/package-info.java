@@ -35,8 +35,17 @@
  * <li>t_hoff = MAXALIGN(23 + (HEAP_HASNULL ? (natts + 7) / 8 : 0)); the bitmap has a bit per
  *     attribute in the tuple's natts, 1 meaning not null.</li>
  * <li>HEAP_HASVARWIDTH is set iff some non-null value is a varlena; HEAP_HASNULL iff some value
- *     is null. No value is compressed or stored out of line: there is no TOAST yet, so a row that
- *     does not fit a page is refused when formed ("row is too big").</li>
+ *     is null; HEAP_HASEXTERNAL iff some value is an on-disk TOAST pointer.</li>
+ * <li>Varlenas may be stored compressed inline ({@link org.tusk.access.common.ToastCompression}:
+ *     a 4-byte header with low bits 10, va_tcinfo = raw size | method &lt;&lt; 30, then a pglz stream,
+ *     {@link org.tusk.access.common.PgLz}, byte-identical to PostgreSQL 15's) or as an 18-byte
+ *     TOAST pointer ({@link org.tusk.access.common.ToastPointer}, varatt_external, unaligned).
+ *     Such values travel among a row's Java values as {@link org.tusk.access.common.ToastedDatum}s,
+ *     which the form routines copy verbatim; deforming always detoasts
+ *     ({@link org.tusk.access.common.Detoast}), reading external values through the caller's
+ *     {@link org.tusk.access.common.ToastFetcher}. Index tuples compress a key longer than
+ *     TOAST_INDEX_TARGET (510) with storage 'x' or 'm', never move one out of line.</li>
+ * <li>pglz's compressor is pure and per call (its history tables are local), so it needs no lock.</li>
  * <li>A tuple on a shared page is read under the buffer's content lock (share) and its data is
  *     never changed in place; its header's transaction fields (xmax, ctid, infomask) change only
  *     under the exclusive content lock, except hint bits (XMIN/XMAX_COMMITTED/INVALID), which may

@@ -43,7 +43,7 @@ final class HeapUpdate {
         BufferManager bm = env.buffers();
         int xid = env.oracle().currentTransactionId();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment newtup = HeapTupleForm.form(rel.desc(), values, arena);
+            MemorySegment newtup = HeapToast.formToasted(rel, values, arena);
             int newLen = (int) newtup.byteSize();
             int buffer = env.readBuffer(rel, otid.block(), null);
             bm.lockBuffer(buffer, EXCLUSIVE);

@@ -119,8 +119,16 @@
  * (HOT); a page just added takes the tuple regardless. Pruning's "short of space" threshold is
  * the larger of that reserve and a tenth of the page.
  *
+ * <h2>TOAST</h2>
+ * {@link org.tusk.access.heap.HeapToast} is heap_toast_insert_or_update's compression part: a
+ * table row (relkind 'r'/'m') longer than TOAST_TUPLE_THRESHOLD (2032) has its widest 'x' values,
+ * then 'm' values, pglz-compressed until the data fits TOAST_TUPLE_TARGET, before the tuple is
+ * formed, in heap_insert and heap_update alike; it runs before any buffer is locked.
+ *
  * <h2>Not here (yet)</h2>
- * TOAST (rows over ~8 kB are refused with 54000), the free space map and visibility map (new rows
+ * TOAST relations: no table has one (reltoastrelid stays 0), so values are never moved out of
+ * line and a row still over MaxHeapTupleSize after compression is refused with 54000 "row is too
+ * big"; toast_tuple_target is not read. Also missing: the free space map and visibility map (new rows
  * go to the target-block hint, the last page, or a new page, so space VACUUM frees on earlier
  * pages is reused by updates of rows on those pages, not by inserts), freezing, multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
  * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.

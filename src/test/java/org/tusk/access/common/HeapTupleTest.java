@@ -200,8 +200,8 @@ class HeapTupleTest {
         t.set(JAVA_BYTE, 28, (byte) 0x7F);   // a short varlena claiming 63 bytes in a 32-byte tuple
         PgException e = assertThrows(PgException.class, () -> HeapTupleDeform.deform(desc, t));
         assertEquals(SqlState.DATA_CORRUPTED, e.sqlState());
-        t.set(JAVA_BYTE, 28, (byte) 0x01);   // an external TOAST pointer
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, assertThrows(PgException.class, () -> HeapTupleDeform.deform(desc, t)).sqlState());
+        t.set(JAVA_BYTE, 28, (byte) 0x01);   // an external TOAST pointer whose tag byte is not VARTAG_ONDISK
+        assertEquals(SqlState.DATA_CORRUPTED, assertThrows(PgException.class, () -> HeapTupleDeform.deform(desc, t)).sqlState());
     }
 
     @Test

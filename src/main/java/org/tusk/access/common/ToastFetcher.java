@@ -1,0 +1,19 @@
+package org.tusk.access.common;
+
+/**
+ * toast_fetch_datum's source: reads the saved bytes of an out-of-line value back from the TOAST
+ * relation the pointer names (the heap access method implements it; tuple deforming only knows
+ * the pointer). Returns exactly {@code pointer.extsize()} bytes: the payload, or for a compressed
+ * value its va_tcinfo word followed by the compressed stream.
+ */
+@FunctionalInterface
+public interface ToastFetcher {
+    byte[] fetch(ToastPointer pointer);
+
+    /** For tuples that cannot hold external values (index tuples, catalogs without TOAST). */
+    ToastFetcher NONE = p -> {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.DATA_CORRUPTED,
+                "unexpected external TOAST pointer to value " + Integer.toUnsignedString(p.valueId())
+                        + " in relation " + Integer.toUnsignedString(p.toastRelid()));
+    };
+}
