@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The built-in array types and their element types (pg_type's typarray and typelem, as
  * get_array_type and get_element_type read them), for every row {@link PgTypeRows} writes.
- * Built once; immutable. The array types of user composite types are answered from the
- * backend's {@link TypeCache} (pg_type's typarray / typelem of the heap catalog).
+ * Built once; immutable. The array types of user enum and composite types are answered from the
+ * session's {@link TypeCache}.
  */
 public final class ArrayTypes {
     private ArrayTypes() {}
@@ -28,16 +28,21 @@ public final class ArrayTypes {
         }
     }
 
-    /** get_array_type: the array type whose elements are {@code elem} (a built-in or a composite type's), or 0. */
+    /** OIDs from here on are user objects (FirstNormalObjectId): their types are in the session's TypeCache. */
+    private static final int FIRST_NORMAL_OBJECT_ID = 16384;
+
+    /** get_array_type: the array type whose elements are {@code elem}, or 0. */
     public static int arrayOf(int elem) {
         Integer a = ARRAY_OF.get(elem);
-        return a != null ? a : TypeCache.installedArrayOf(elem);
+        if (a != null) return a;
+        return elem >= FIRST_NORMAL_OBJECT_ID ? TypeCache.installedArrayOf(elem) : 0;
     }
 
-    /** get_element_type: the element type of array type {@code array} (built-in or of a composite type), or 0 if it is no array. */
+    /** get_element_type: the element type of array type {@code array}, or 0 if it is no array. */
     public static int elementOf(int array) {
         Integer e = ELEMENT_OF.get(array);
-        return e != null ? e : TypeCache.installedElementOf(array);
+        if (e != null) return e;
+        return array >= FIRST_NORMAL_OBJECT_ID ? TypeCache.installedElementOf(array) : 0;
     }
 
     /**

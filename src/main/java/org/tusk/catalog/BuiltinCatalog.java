@@ -197,6 +197,9 @@ public final class BuiltinCatalog {
         NumericBuiltins.register(b);
         FormattingBuiltins.register(b);
         StatisticalAggregates.register(b);
+        OrderedSetAggregates.register(b);
+        PatternOperators.register(b);
+        ArrayAndByteaAggregates.register(b);
         MiscStringBuiltins.register(b);
         PartitionBuiltins.register(b);
         AggregateSupportBuiltins.register(b);

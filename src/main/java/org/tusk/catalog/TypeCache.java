@@ -108,29 +108,25 @@ public final class TypeCache implements Enums.Lookup {
         return new org.tusk.access.common.CompositeFormat.Shape(c.types(), new org.tusk.access.common.TupleDesc(atts, typeOid, -1));
     }
 
-    /**
-     * get_array_type for a user type through the installed cache: the array type of a composite
-     * type, else 0 (arrays of enums and domains are not usable yet).
-     */
-    static int installedArrayOf(int elemOid) {
-        TypeCache c = current;
-        if (c == null || CatalogRows.builtinType(elemOid) != null) return 0;
-        UserType t = c.type(elemOid);
-        return t != null && t.typtype() == 'c' && t.typarray() != 0 && c.type(t.typarray()) != null ? t.typarray() : 0;
-    }
-
-    /** get_element_type for a user array type through the installed cache: its composite element type, else 0. */
-    static int installedElementOf(int arrayOid) {
-        TypeCache c = current;
-        if (c == null || CatalogRows.builtinType(arrayOid) != null) return 0;
-        UserType t = c.type(arrayOid);
-        return t != null && t.typelem() != 0 && t.pgType().category() == 'A' && c.composite(t.typelem()) != null
-                ? t.typelem() : 0;
-    }
-
     /** The installed cache, or null in a process without a database session. */
     public static TypeCache current() {
         return current;
+    }
+
+    /** get_array_type for a user type through the installed cache: its usable array type, or 0. */
+    static int installedArrayOf(int elemOid) {
+        TypeCache c = current;
+        if (c == null) return 0;
+        UserType t = c.type(elemOid);
+        return t == null || t.typarray() == 0 || c.type(t.typarray()) == null ? 0 : t.typarray();
+    }
+
+    /** get_element_type for a user array type through the installed cache, or 0. */
+    static int installedElementOf(int arrayOid) {
+        TypeCache c = current;
+        if (c == null) return 0;
+        UserType t = c.type(arrayOid);
+        return t == null || t.typelem() == 0 || t.pgType().category() != 'A' ? 0 : t.typelem();
     }
 
     /** The PgType of a user type by OID through the installed cache, or null. */
@@ -189,14 +185,8 @@ public final class TypeCache implements Enums.Lookup {
         if (typtype == 'e') {
             pg = new PgType(oid, name, name, 4, true, 'E', false, (s, z) -> Enums.in(oid, s),
                     (v, z) -> Enums.out((EnumValue) v));
-        } else if (elem != 0 && isEnum(elem)) {
-            // an enum's array type: output only (array values of enums are not built yet)
-            pg = new PgType(oid, name, type(elem).name() + "[]", -1, false, 'A', false, (s, z) -> {
-                throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
-                        "input of arrays of enum types is not supported yet");
-            }, (v, z) -> org.tusk.utils.adt.TextArrays.arrayOut(v));
-        } else if (elem != 0 && composite(elem) != null) {
-            // a composite type's array type: array_in / array_out over record_in / record_out
+        } else if (elem != 0 && typtype == 'b' && (isEnum(elem) || composite(elem) != null)) {
+            // the array type of an enum or composite type: array_in / array_out over the element's I/O
             pg = new PgType(oid, name, type(elem).name() + "[]", -1, false, 'A', false,
                     (s, z) -> org.tusk.utils.adt.ArrayIO.in(s, elem, x -> BuiltinCatalog.type(elem).input().in(x, z)),
                     (v, z) -> org.tusk.utils.adt.ArrayIO.out(org.tusk.utils.adt.ArrayValue.of(v, elem),

@@ -24,7 +24,12 @@
  * rows, and rawElementOf for the fixed-length geometric types that subscript like 0-based arrays
  * (typsubscript raw_array_subscript_handler). Box and box[] have typdelim ';' (PgTypeRows.typdelim). Entries declared with polymorphic types implement {@link org.tusk.catalog.PolymorphicFunction}
  * or {@link org.tusk.catalog.PolymorphicAggregate}: parse analysis binds them to the resolved
- * types of each call, so the executor only ever sees concrete signatures.
+ * types of each call, so the executor only ever sees concrete signatures. Ordered-set and
+ * hypothetical-set aggregates (aggkind 'o'/'h': percentile_disc, percentile_cont, mode, and the
+ * hypothetical rank, dense_rank, percent_rank, cume_dist, {@link org.tusk.catalog.OrderedSetAggregates})
+ * implement {@link org.tusk.catalog.OrderedSetAggregate}: their signature lists the direct
+ * arguments, then the aggregated ones; they have no transition of their own, only a final function
+ * over the sorted input. {@link org.tusk.catalog.PatternOperators} adds text_pattern_ops' ~&lt;~ and kin.
  * {@link org.tusk.catalog.RelationProvider} / {@link org.tusk.catalog.ScannableRelation} are how
  * parse analysis reaches system views. Roles and databases stay in the flat files of
  * {@link org.tusk.catalog.BootstrapCatalog} (global/pg_authid, global/pg_database).

@@ -2,6 +2,7 @@ package org.tusk.executor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tusk.catalog.OrderedSetAggregate;
 import org.tusk.catalog.PgAggregate;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
@@ -62,6 +64,8 @@ final class AggState extends PlanState {
                 Object[] args = new Object[a.args().size()];
                 for (int k = 0; k < args.length; k++) args[k] = ExprEvaluator.eval(a.args().get(k), tuple, null, ctx);
                 if (args[0] == null && impl.strict()) continue;
+                // ordered_set_transition: a one-column ordered-set aggregate sorts only non-NULL values
+                if (impl instanceof OrderedSetAggregate osa && osa.kind() == 'o' && args.length == 1 && args[0] == null) continue;
                 if (ordered.get(i) != null) {
                     if (distinct.get(i) != null && !distinct.get(i).add(new DatumKey(args))) continue;
                     Object[] keys = new Object[a.order().size()];
@@ -77,31 +81,28 @@ final class AggState extends PlanState {
             }
         }
 
-        Object[] finish() {
+        /** The aggregates' final values; {@code directRow} is the row direct arguments of ordered-set aggregates read. */
+        Object[] finish(Object[] directRow) {
             List<Expr.Aggref> aggs = plan.aggs();
             Object[] values = new Object[aggs.size()];
             for (int i = 0; i < values.length; i++) {
-                PgAggregate.Impl impl = aggs.get(i).agg().impl();
+                Expr.Aggref a = aggs.get(i);
+                PgAggregate.Impl impl = a.agg().impl();
                 if (ordered.get(i) != null) {
-                    List<Expr.AggSort> order = aggs.get(i).order();
+                    Comparator<Object[]> keyOrder = keyOrder(a.order());
                     List<Object[][]> inputs = ordered.get(i);
-                    inputs.sort((x, y) -> {
-                        for (int k = 0; k < order.size(); k++) {
-                            Object p = x[1][k], q = y[1][k];
-                            Expr.AggSort o = order.get(k);
-                            if (p == null || q == null) {
-                                if (p == q) continue;
-                                return (p == null) == o.nullsFirst() ? -1 : 1;
-                            }
-                            int c = Comparisons.compare(p, q);
-                            if (c != 0) return o.desc() ? -c : c;
-                        }
-                        return 0;
-                    });
+                    inputs.sort((x, y) -> keyOrder.compare(x[1], y[1]));
+                    if (impl instanceof OrderedSetAggregate osa) {
+                        values[i] = finishOrderedSet(a, osa, inputs, keyOrder, directRow);
+                        continue;
+                    }
                     for (Object[][] in : inputs) states[i] = impl.transition(ctx, states[i], in[0].length == 1 ? in[0][0] : in[0]);
                 } else if (distinct.get(i) != null) {
                     List<DatumKey> inputs = new ArrayList<>(distinct.get(i));
-                    inputs.sort((x, y) -> Comparisons.compare(x.values()[0], y.values()[0]));
+                    // on every argument, ascending with NULLS LAST, as the sort of the DISTINCT inputs
+                    Comparator<Object[]> asc = keyOrder(java.util.Collections.nCopies(aggs.get(i).args().size(),
+                            new Expr.AggSort(null, false, false)));
+                    inputs.sort((x, y) -> asc.compare(x.values(), y.values()));
                     for (DatumKey k : inputs)
                         states[i] = impl.transition(ctx, states[i], k.values().length == 1 ? k.values()[0] : k.values());
                 }
@@ -109,6 +110,37 @@ final class AggState extends PlanState {
             }
             return values;
         }
+    }
+
+    /**
+     * The final function of an ordered-set aggregate over its sorted input; its aggregated
+     * arguments are its sort keys, so the rows compare as the keys did. The direct arguments are
+     * evaluated once, over the group's representative row.
+     */
+    private Object finishOrderedSet(Expr.Aggref a, OrderedSetAggregate osa, List<Object[][]> inputs,
+                                    Comparator<Object[]> keyOrder, Object[] directRow) {
+        Object[] direct = new Object[a.directArgs().size()];
+        for (int k = 0; k < direct.length; k++) direct[k] = ExprEvaluator.eval(a.directArgs().get(k), directRow, null, ctx);
+        List<Object[]> rows = new ArrayList<>(inputs.size());
+        for (Object[][] in : inputs) rows.add(in[1]);
+        return osa.finish(ctx, direct, rows, keyOrder, a.args().get(0).type());
+    }
+
+    /** The comparison of the ORDER BY keys of an aggregate's input, with their directions and NULLS placement. */
+    private static Comparator<Object[]> keyOrder(List<Expr.AggSort> order) {
+        return (x, y) -> {
+            for (int k = 0; k < order.size(); k++) {
+                Object p = x[k], q = y[k];
+                Expr.AggSort o = order.get(k);
+                if (p == null || q == null) {
+                    if (p == q) continue;
+                    return (p == null) == o.nullsFirst() ? -1 : 1;
+                }
+                int c = Comparisons.compare(p, q);
+                if (c != 0) return o.desc() ? -c : c;
+            }
+            return 0;
+        };
     }
 
     AggState(Plan.Agg plan, PlanState child, ExecContext ctx) {
@@ -123,7 +155,7 @@ final class AggState extends PlanState {
         while (true) {
             Group g = nextGroup();
             if (g == null) return null;
-            Object[] values = g.finish();
+            Object[] values = g.finish(g.first);
             if (!ExprEvaluator.qual(plan.havingQual(), g.first, values, ctx)) continue;
             return Executor.project(plan.targetList(), g.first, values, ctx);
         }
@@ -271,7 +303,7 @@ final class AggState extends PlanState {
             for (int c : plan.groupingFuncs().get(j)) bits = (bits << 1) | (inSet.contains(c) ? 0 : 1);
             rep[w + j] = bits;
         }
-        ready.add(new Object[][] {rep, g.finish()});
+        ready.add(new Object[][] {rep, g.finish(rep)});
     }
 
     private DatumKey key(Object[] tuple) {

@@ -40,7 +40,12 @@
  * both sorted inputs into memory. Hash keys use {@link org.tusk.executor.DatumKey}, which
  * equates Datums as SQL equality does (int widths, numeric scales, -0/+0); NULL join keys never
  * match, NULL grouping keys group together. Agg runs one transition state per aggregate per
- * group (PLAIN, SORTED or HASHED), with FILTER and DISTINCT (distinct inputs fed in sorted order).
+ * group (PLAIN, SORTED or HASHED), with FILTER and DISTINCT (distinct inputs fed in sorted order,
+ * NULLs last). An aggregate with ORDER BY collects its group's inputs and sorts them at the end of
+ * the group; an ordered-set aggregate (WITHIN GROUP) does the same, as ordered_set_transition's
+ * tuplesort does (a one-column one leaves NULL inputs out), and hands its final function the
+ * sorted rows, the comparator they were sorted with, and its direct arguments evaluated once
+ * over the group's representative row (with grouping sets, the row whose ungrouped keys are NULL).
  * With grouping sets, Agg reads its input into memory and runs one phase per rollup, each
  * sorting the rows as the previous phase left them (nodeAgg.c's phase chaining), emitting the
  * finer sets' groups first at each boundary. Sort uses PostgreSQL's quicksort

@@ -104,9 +104,17 @@ public sealed interface Expr {
      * arguments' outermost-but-nearest Vars); {@code aggno} then indexes that level's
      * aggregates, and the call's arguments stay in the frame of the level it is written in.
      * {@code location} is the call's position in the query text (-1 if unknown).
+     * An ordered-set aggregate (aggkind 'o'/'h') has {@code directArgs} (aggdirectargs),
+     * evaluated once per group over the group's representative row, while {@code args} are its
+     * aggregated arguments, the WITHIN GROUP sort keys, which {@code order} sorts.
      */
     record Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type, boolean distinct, Expr filter,
-                  List<AggSort> order, int levelsup, int location) implements Expr {
+                  List<AggSort> order, int levelsup, int location, List<Expr> directArgs) implements Expr {
+        public Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type, boolean distinct, Expr filter,
+                      List<AggSort> order, int levelsup, int location) {
+            this(agg, args, star, aggno, type, distinct, filter, order, levelsup, location, List.of());
+        }
+
         public Aggref(PgAggregate agg, List<Expr> args, boolean star, int aggno, int type, boolean distinct, Expr filter,
                       List<AggSort> order) {
             this(agg, args, star, aggno, type, distinct, filter, order, 0, -1);
@@ -118,13 +126,22 @@ public sealed interface Expr {
 
         /** The same call with other arguments, filter and ORDER BY (expression_tree_mutator). */
         public Aggref withParts(List<Expr> newArgs, Expr newFilter, List<AggSort> newOrder) {
-            return new Aggref(agg, newArgs, star, aggno, type, distinct, newFilter, newOrder, levelsup, location);
+            return new Aggref(agg, newArgs, star, aggno, type, distinct, newFilter, newOrder, levelsup, location, directArgs);
+        }
+
+        /** The same call with other direct arguments, arguments, filter and ORDER BY (expression_tree_mutator). */
+        public Aggref withParts(List<Expr> newDirectArgs, List<Expr> newArgs, Expr newFilter, List<AggSort> newOrder) {
+            return new Aggref(agg, newArgs, star, aggno, type, distinct, newFilter, newOrder, levelsup, location,
+                    newDirectArgs);
         }
 
         /** The same call computed {@code newLevelsup} levels up. */
         public Aggref withLevelsUp(int newLevelsup) {
-            return new Aggref(agg, args, star, aggno, type, distinct, filter, order, newLevelsup, location);
+            return new Aggref(agg, args, star, aggno, type, distinct, filter, order, newLevelsup, location, directArgs);
         }
+
+        /** An ordered-set or hypothetical-set aggregate (aggkind 'o' or 'h'), written with WITHIN GROUP. */
+        public boolean orderedSet() { return agg.impl() instanceof org.tusk.catalog.OrderedSetAggregate; }
     }
 
     /**
@@ -146,8 +163,19 @@ public sealed interface Expr {
         public int type() { return org.tusk.catalog.TypeOids.INT4; }
     }
 
-    /** One ORDER BY key of an aggregate's input (aggorder): the inputs are fed sorted on these. */
-    record AggSort(Expr expr, boolean desc, boolean nullsFirst) {}
+    /**
+     * One ORDER BY key of an aggregate's input (aggorder): the inputs are fed sorted on these.
+     * {@code useOp} is the operator of an {@code ORDER BY x USING op} whose operator is not the
+     * type's default {@code <} or {@code >} (ruleutils prints it back), null otherwise.
+     */
+    record AggSort(Expr expr, boolean desc, boolean nullsFirst, String useOp) {
+        public AggSort(Expr expr, boolean desc, boolean nullsFirst) {
+            this(expr, desc, nullsFirst, null);
+        }
+
+        /** The same key over another expression. */
+        public AggSort withExpr(Expr e) { return new AggSort(e, desc, nullsFirst, useOp); }
+    }
 
     /** The kinds of sublink (primnodes.h SubLinkType). */
     enum SubLinkType { EXISTS, ALL, ANY, EXPR, ARRAY }

@@ -45,6 +45,7 @@ public final class ExprTrees {
                 out.add(n.b());
             }
             case Expr.Aggref a -> {
+                out.addAll(a.directArgs());
                 out.addAll(a.args());
                 if (a.filter() != null) out.add(a.filter());
                 for (Expr.AggSort s : a.order()) out.add(s.expr());
@@ -136,8 +137,8 @@ public final class ExprTrees {
             case Expr.NullIfExpr x -> new Expr.NullIfExpr(x.eq(), map(x.a(), f), map(x.b(), f), x.type());
             case Expr.Aggref x -> {
                 List<Expr.AggSort> order = new ArrayList<>();
-                for (Expr.AggSort s : x.order()) order.add(new Expr.AggSort(map(s.expr(), f), s.desc(), s.nullsFirst()));
-                yield x.withParts(mapAll(x.args(), f), map(x.filter(), f), List.copyOf(order));
+                for (Expr.AggSort s : x.order()) order.add(s.withExpr(map(s.expr(), f)));
+                yield x.withParts(mapAll(x.directArgs(), f), mapAll(x.args(), f), map(x.filter(), f), List.copyOf(order));
             }
             case Expr.WindowFunc x -> new Expr.WindowFunc(x.name(), x.fn(), x.agg(), mapAll(x.args(), f), x.star(),
                     map(x.filter(), f), x.winref(), x.type(), x.location());
@@ -188,7 +189,7 @@ public final class ExprTrees {
                     a.multidims(), -1);
             case Expr.SubLink s -> s;
             case Expr.Aggref a when a.location() >= 0 -> withoutLocations(new Expr.Aggref(a.agg(), a.args(), a.star(),
-                    a.aggno(), a.type(), a.distinct(), a.filter(), a.order(), a.levelsup(), -1));
+                    a.aggno(), a.type(), a.distinct(), a.filter(), a.order(), a.levelsup(), -1, a.directArgs()));
             case Expr.WindowFunc w -> new Expr.WindowFunc(w.name(), w.fn(), w.agg(), mapAll(w.args(), ExprTrees::withoutLocations),
                     w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);
             case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), -1);

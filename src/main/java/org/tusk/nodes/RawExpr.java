@@ -46,9 +46,18 @@ public sealed interface RawExpr {
 
     record TypeCast(RawExpr arg, TypeName type, int location) implements RawExpr {}
 
-    /** A function call. {@code star} for count(*); name is possibly schema-qualified. */
+    /**
+     * A function call. {@code star} for count(*); name is possibly schema-qualified.
+     * {@code withinGroup} (agg_within_group): {@code aggOrder} came from WITHIN GROUP (ORDER BY
+     * ...), so the call is to an ordered-set aggregate whose aggregated arguments are the sort keys.
+     */
     record FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, RawExpr filter,
-                    List<Stmt.SortBy> aggOrder, int location, Stmt.WindowDef over) implements RawExpr {
+                    List<Stmt.SortBy> aggOrder, int location, Stmt.WindowDef over, boolean withinGroup) implements RawExpr {
+        public FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, RawExpr filter,
+                        List<Stmt.SortBy> aggOrder, int location, Stmt.WindowDef over) {
+            this(name, args, star, distinct, filter, aggOrder, location, over, false);
+        }
+
         public FuncCall(List<String> name, List<RawExpr> args, boolean star, boolean distinct, int location) {
             this(name, args, star, distinct, null, List.of(), location, null);
         }

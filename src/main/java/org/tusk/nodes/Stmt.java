@@ -95,7 +95,17 @@ public sealed interface Stmt {
 
     enum SetOperation { NONE, UNION, INTERSECT, EXCEPT }
 
-    record SortBy(RawExpr node, boolean desc, Boolean nullsFirst, int location) {}
+    /**
+     * An ORDER BY item (gram.y SortBy). {@code useOp} is the operator of {@code USING op}
+     * (SORTBY_USING; possibly schema-qualified, null otherwise): parse analysis decides from its
+     * B-tree strategy whether it sorts ascending or descending, and {@code desc} is then false;
+     * {@code useOpLocation} is where the operator is written.
+     */
+    record SortBy(RawExpr node, boolean desc, Boolean nullsFirst, int location, List<String> useOp, int useOpLocation) {
+        public SortBy(RawExpr node, boolean desc, Boolean nullsFirst, int location) {
+            this(node, desc, nullsFirst, location, null, -1);
+        }
+    }
 
     /**
      * A SELECT (gram.y SelectStmt). A simple SELECT has {@code op} NONE and the clauses; a VALUES

@@ -46,6 +46,14 @@ final class GroupingSetPlanner {
         List<Expr> newTlist = new ArrayList<>();
         for (Expr e : tlist) newTlist.add(replaceKeys(e, q, keyExprs, keyCols, groupingFuncs, w, repWidth));
         Expr newHaving = having == null ? null : replaceKeys(having, q, keyExprs, keyCols, groupingFuncs, w, repWidth);
+        // direct arguments of ordered-set aggregates are evaluated per group like the target
+        // list, so they read the grouping columns (NULL where a set does not group them)
+        List<Expr.Aggref> newAggs = new ArrayList<>();
+        for (Expr.Aggref a : aggs) {
+            List<Expr> direct = new ArrayList<>();
+            for (Expr d : a.directArgs()) direct.add(replaceKeys(d, q, keyExprs, keyCols, groupingFuncs, w, repWidth));
+            newAggs.add(a.directArgs().isEmpty() ? a : a.withParts(List.copyOf(direct), a.args(), a.filter(), a.order()));
+        }
 
         List<List<Integer>> sets = new ArrayList<>();
         if (q.groupingSets().isEmpty()) sets.add(q.groupClause());
@@ -62,7 +70,7 @@ final class GroupingSetPlanner {
             for (List<Integer> set : ordered) lengths.add(set.size());
             phases.add(new Plan.GroupingSetPhase(List.copyOf(cols), List.copyOf(lengths)));
         }
-        return new Plan.Agg(projected, Plan.AggStrategy.SORTED, List.copyOf(keyCols), aggs, List.copyOf(newTlist),
+        return new Plan.Agg(projected, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
                 newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
     }
 

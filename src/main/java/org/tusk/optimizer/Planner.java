@@ -308,8 +308,10 @@ public final class Planner {
             Expr filter = a.filter() == null ? null : layout.fix(fold(SubLinks.process(a.filter(), info), ctx));
             List<Expr.AggSort> order = new ArrayList<>();
             for (Expr.AggSort o : a.order())
-                order.add(new Expr.AggSort(layout.fix(fold(SubLinks.process(o.expr(), info), ctx)), o.desc(), o.nullsFirst()));
-            aggs.add(a.withParts(List.copyOf(args), filter, List.copyOf(order)));
+                order.add(o.withExpr(layout.fix(fold(SubLinks.process(o.expr(), info), ctx))));
+            List<Expr> direct = new ArrayList<>();
+            for (Expr x : a.directArgs()) direct.add(layout.fix(fold(SubLinks.process(x, info), ctx)));
+            aggs.add(a.withParts(List.copyOf(direct), List.copyOf(args), filter, List.copyOf(order)));
         }
         Expr having = q.havingQual() == null ? null : layout.fix(fold(processSkippingAggs(q.havingQual(), info), ctx));
         List<Expr> keys = new ArrayList<>();

@@ -112,8 +112,9 @@ public final class VarLevels {
             case Expr.Aggref a -> {
                 int levelsup = f.aggLevelsUp(a, depth);
                 List<Expr.AggSort> order = new ArrayList<>();
-                for (Expr.AggSort o : a.order()) order.add(new Expr.AggSort(map(o.expr(), depth, f), o.desc(), o.nullsFirst()));
-                yield a.withParts(List.copyOf(mapAll(a.args(), depth, f)), map(a.filter(), depth, f), List.copyOf(order))
+                for (Expr.AggSort o : a.order()) order.add(o.withExpr(map(o.expr(), depth, f)));
+                yield a.withParts(List.copyOf(mapAll(a.directArgs(), depth, f)), List.copyOf(mapAll(a.args(), depth, f)),
+                                map(a.filter(), depth, f), List.copyOf(order))
                         .withLevelsUp(levelsup);
             }
             default -> null;

@@ -97,11 +97,48 @@ final class AggLevels {
             }
             throw a.err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", at);
         }
+        checkDirectArgs(a, call.directArgs(), level);
         int aggno = owner.aggregates().size();
         Expr.Aggref here = new Expr.Aggref(call.agg(), call.args(), call.star(), aggno, call.type(), call.distinct(),
-                call.filter(), call.order(), level, location);
+                call.filter(), call.order(), level, location, call.directArgs());
         // the owner's copy: its arguments in the owner's frame, computed there (levelsup 0)
         owner.aggregates().add(level == 0 ? here : (Expr.Aggref) VarLevels.incrementLevelsUp(here, -level));
         return here;
+    }
+
+    /**
+     * check_agg_arguments on an ordered-set aggregate's direct arguments: they are evaluated
+     * once per group of the aggregate's level, so they may read only that level or outer ones,
+     * and may not hold an aggregate of that level or below.
+     */
+    private static void checkDirectArgs(Analyzer a, List<Expr> directArgs, int level) {
+        if (directArgs.isEmpty()) return;
+        int[] minVar = {-1, -1};   // level, location
+        int[] minAgg = {-1, -1};
+        VarLevels.VarMapper walker = new VarLevels.VarMapper() {
+            public Expr map(Expr.Var v, int depth) {
+                int l = v.levelsup() - depth;
+                if (l >= 0 && (minVar[0] < 0 || l < minVar[0])) {
+                    minVar[0] = l;
+                    minVar[1] = v.location();
+                }
+                return null;
+            }
+
+            public int aggLevelsUp(Expr.Aggref x, int depth) {
+                int l = x.levelsup() - depth;
+                if (l >= 0 && (minAgg[0] < 0 || l < minAgg[0])) {
+                    minAgg[0] = l;
+                    minAgg[1] = x.location();
+                }
+                return x.levelsup();
+            }
+        };
+        for (Expr arg : directArgs) VarLevels.map(arg, 0, walker);
+        if (minVar[0] >= 0 && minVar[0] < level)
+            throw a.err(SqlState.GROUPING_ERROR,
+                    "outer-level aggregate cannot contain a lower-level variable in its direct arguments", minVar[1]);
+        if (minAgg[0] >= 0 && minAgg[0] <= level)
+            throw a.err(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", minAgg[1]);
     }
 }

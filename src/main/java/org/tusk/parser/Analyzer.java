@@ -329,8 +329,8 @@ public final class Analyzer {
                 tlist.set(resno - 1, te);
             }
             checkSortable(te.expr().type(), sb.location());
-            boolean nullsFirst = sb.nullsFirst() != null ? sb.nullsFirst() : sb.desc();
-            sort.add(new Query.SortClause(resno, sb.desc(), nullsFirst));
+            boolean desc = SortUsing.desc(this, sb, te.expr().type());
+            sort.add(new Query.SortClause(resno, desc, SortUsing.nullsFirst(sb, desc)));
         }
         return sort;
     }
@@ -480,6 +480,11 @@ public final class Analyzer {
 
     void setExprKind(String kind) { this.exprKind = kind; }
 
+    /** Records an aggregate call's location for errors about the level's aggregates as a whole. */
+    void noteAggregateCall(int location) {
+        if (firstAggLocation < 0) firstAggLocation = location;
+    }
+
     boolean hasAggregates() { return !aggs.isEmpty(); }
 
     /** This level's aggregate calls (those its Agg node computes), in aggno order; {@link AggLevels} appends. */
@@ -566,14 +571,28 @@ public final class Analyzer {
                         firstAggLocation);
     }
 
+    /** check_ungrouped_columns_context.in_agg_direct_args: for the DETAIL of the error. */
+    private boolean inAggDirectArgs;
+
     private void checkUngrouped(Expr e, List<Expr> groupExprs) {
         if (!groupExprs.isEmpty() && groupExprs.contains(ExprTrees.withoutLocations(e))) return;
         switch (e) {
             case Expr.Var v when v.levelsup() == 0 && groupedByPrimaryKey(v.varno(), groupExprs) -> { }
             case Expr.Var v when v.levelsup() == 0 -> {
                 String ref = v.varno() >= 1 && v.varno() <= rtable.size() ? rtable.get(v.varno() - 1).refname() : null;
-                throw err(SqlState.GROUPING_ERROR, "column \"" + (ref == null ? "" : ref + ".") + v.name()
+                PgException e2 = err(SqlState.GROUPING_ERROR, "column \"" + (ref == null ? "" : ref + ".") + v.name()
                         + "\" must appear in the GROUP BY clause or be used in an aggregate function", v.location());
+                throw inAggDirectArgs
+                        ? e2.withDetail("Direct arguments of an ordered-set aggregate must use only grouped columns.") : e2;
+            }
+            case Expr.Aggref a when a.levelsup() == 0 && !a.directArgs().isEmpty() -> {
+                // the direct arguments are evaluated once per group, outside the aggregate
+                inAggDirectArgs = true;
+                try {
+                    for (Expr d : a.directArgs()) checkUngrouped(d, groupExprs);
+                } finally {
+                    inAggDirectArgs = false;
+                }
             }
             case Expr.Aggref a -> { }
             case Expr.GroupingFunc g -> { }
@@ -1324,12 +1343,32 @@ public final class Analyzer {
         boolean builtinsVisible = userSchema == null || userSchema.equals("pg_catalog");
         if (builtinsVisible) f = BuiltinNamedArgs.expand(f, name);
 
-        if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
         List<PgAggregate> aggCands = new ArrayList<>(builtinsVisible ? BuiltinCatalog.aggregates(name) : List.of());
         if (userSchema == null || !userSchema.equals("pg_catalog")) aggCands.addAll(UserAggregates.candidates(this, userSchema, name));
+        if (f.withinGroup() || OrderedSetAnalysis.anyOrderedSet(aggCands)) {
+            Expr call = new OrderedSetAnalysis(this).transform(f, name, aggCands);
+            if (call != null) return call;
+            aggCands.removeIf(OrderedSetAnalysis::isOrderedSet);
+        }
+        if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
         if (!aggCands.isEmpty()) return transformAggregate(f, name, aggCands);
         if (!BuiltinCatalog.windowFunctions(name).isEmpty())
             throw err("42809", "window function " + name + " requires an OVER clause", f.location());
+        // ParseFuncOrColumn complains of aggregate decorations only on a function it found; a call
+        // finding none (by name and argument count) is "function ... does not exist"
+        boolean decorated = f.star() || f.distinct() || f.filter() != null || !f.aggOrder().isEmpty();
+        if (decorated && (builtinsVisible ? BuiltinCatalog.functions(name) : List.<PgProc>of()).isEmpty()
+                && UserFunctions.candidates(this, userSchema == null || userSchema.equals("pg_catalog") ? null : userSchema,
+                        name, f.args().size()).isEmpty()) {
+            List<Integer> argTypes = new ArrayList<>();
+            for (RawExpr r : f.args()) argTypes.add(transformExpr(r).type());
+            throw err(SqlState.UNDEFINED_FUNCTION, "function " + (userSchema != null ? userSchema + "." : "") + name
+                    + "(" + ParseFunc.signature(argTypes) + ")" + " does not exist", f.location())
+                    .withHint(f.aggOrder().size() <= 1
+                            ? "No function matches the given name and argument types. You might need to add explicit type casts."
+                            : "No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; "
+                                    + "ORDER BY must appear after all regular arguments of the aggregate.");
+        }
         if (f.star())
             throw err("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
         if (f.distinct())
@@ -1586,7 +1625,8 @@ public final class Analyzer {
                         throw err("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list",
                                 leftmostLocation(sb.node()));
                 }
-                order.add(new Expr.AggSort(e, sb.desc(), sb.nullsFirst() != null ? sb.nullsFirst() : sb.desc()));
+                SortUsing.Direction dir = SortUsing.direction(this, sb, e.type());
+                order.add(new Expr.AggSort(e, dir.desc(), SortUsing.nullsFirst(sb, dir.desc()), dir.printedOp()));
             }
         } finally {
             inAgg = false;

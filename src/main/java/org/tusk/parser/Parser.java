@@ -1209,8 +1209,13 @@ public final class Parser {
         Token t = peek();
         RawExpr e = aExpr();
         boolean desc = false;
+        List<String> useOp = null;
+        int useOpLocation = -1;
         if (acceptKw("desc")) desc = true;
-        else if (!acceptKw("asc") && isKw("using")) throw notSupported("ORDER BY USING", peek().start());
+        else if (!acceptKw("asc") && acceptKw("using")) {
+            useOpLocation = peek().start();
+            useOp = List.of(usingOperator());
+        }
         Boolean nullsFirst = null;
         if (isKw("nulls")) {
             advance();
@@ -1220,7 +1225,20 @@ public final class Parser {
                 nullsFirst = false;
             }
         }
-        return new Stmt.SortBy(e, desc, nullsFirst, t.start());
+        return new Stmt.SortBy(e, desc, nullsFirst, t.start(), useOp, useOpLocation);
+    }
+
+    /** USING qual_all_Op: any operator, bare or as OPERATOR(schema.op). */
+    private String usingOperator() {
+        Token op = peek();
+        if (OperatorSyntax.isOperatorCall(op, peek(1))) {
+            advance();
+            return OperatorSyntax.qualifiedOperator(this::advance);
+        }
+        if (op.is(Kind.OP) || op.is(Kind.CHAR) && "<>=+-*/%^".indexOf(op.value().charAt(0)) >= 0
+                || op.is(Kind.LESS_EQUALS) || op.is(Kind.GREATER_EQUALS) || op.is(Kind.NOT_EQUALS))
+            return advance().value();
+        throw syntaxError(op);
     }
 
     // ---- SET / SHOW / RESET
@@ -2058,7 +2076,7 @@ public final class Parser {
         RawExpr f = funcCallBody(name, loc);
         if (!windowless && f instanceof RawExpr.FuncCall fc && acceptKw("over"))
             f = new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), fc.distinct(), fc.filter(), fc.aggOrder(),
-                    fc.location(), new WindowGrammar(this).overClause());
+                    fc.location(), new WindowGrammar(this).overClause(), fc.withinGroup());
         return f;
     }
 
@@ -2098,6 +2116,30 @@ public final class Parser {
         return afterFuncCall(new RawExpr.FuncCall(name, args, false, distinct, null, List.copyOf(order), loc));
     }
 
+    /**
+     * func_expr's within_group_clause, WITHIN GROUP (ORDER BY sortby_list): the sort list becomes
+     * the call's agg_order, with the checks gram.y makes there.
+     */
+    private RawExpr.FuncCall withinGroup(RawExpr.FuncCall fc) {
+        int loc = advance().start();
+        advance();
+        expectChar('(');
+        expectKw("order");
+        expectKw("by");
+        List<Stmt.SortBy> order = new ArrayList<>();
+        do {
+            order.add(sortBy());
+        } while (acceptChar(','));
+        expectChar(')');
+        if (!fc.aggOrder().isEmpty())
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "cannot use multiple ORDER BY clauses with WITHIN GROUP", Lexer.position(src, loc));
+        if (fc.distinct())
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "cannot use DISTINCT with WITHIN GROUP", Lexer.position(src, loc));
+        if (!fc.args().isEmpty() && fc.args().get(fc.args().size() - 1) instanceof RawExpr.VariadicArg)
+            throw PgException.errorAt(SqlState.SYNTAX_ERROR, "cannot use VARIADIC with WITHIN GROUP", Lexer.position(src, loc));
+        return new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), false, null, List.copyOf(order), fc.location(), null, true);
+    }
+
     /** func_arg_expr: a_expr, or param_name => a_expr / param_name := a_expr. */
     private RawExpr funcArgExpr() {
         if (peek().is(Kind.IDENT) && (peek(1).is(Kind.EQUALS_GREATER) || peek(1).is(Kind.COLON_EQUALS))) {
@@ -2109,15 +2151,16 @@ public final class Parser {
     }
 
     private RawExpr afterFuncCall(RawExpr f) {
+        if (isKw("within") && peek(1).isKeyword("group") && f instanceof RawExpr.FuncCall fc) f = withinGroup(fc);
         if (isKw("filter") && f instanceof RawExpr.FuncCall fc) {
             advance();
             expectChar('(');
             expectKw("where");
             RawExpr filter = aExpr();
             expectChar(')');
-            f = new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), fc.distinct(), filter, fc.aggOrder(), fc.location());
+            f = new RawExpr.FuncCall(fc.name(), fc.args(), fc.star(), fc.distinct(), filter, fc.aggOrder(), fc.location(),
+                    null, fc.withinGroup());
         }
-        if (isKw("within") && peek(1).isKeyword("group")) throw notSupported("WITHIN GROUP", peek().start());
         return f;
     }
 

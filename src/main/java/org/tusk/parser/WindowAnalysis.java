@@ -54,7 +54,8 @@ final class WindowAnalysis {
             throw a.err(SqlState.GROUPING_ERROR, "aggregate function calls cannot contain window function calls",
                     f.location());
         List<PgWindowFunc> wfs = BuiltinCatalog.windowFunctions(name);
-        List<PgAggregate> aggs = UserAggregates.withUser(a, name, BuiltinCatalog.aggregates(name));
+        List<PgAggregate> aggs = new ArrayList<>(UserAggregates.withUser(a, name, BuiltinCatalog.aggregates(name)));
+        aggs.removeIf(OrderedSetAnalysis::isOrderedSet);   // rank(VARIADIC "any") WITHIN GROUP is no window function
         if (wfs.isEmpty() && aggs.isEmpty() && !BuiltinCatalog.functions(name).isEmpty())
             throw a.err("42809", "OVER specified, but " + name + " is not a window function nor an aggregate function",
                     f.location());
@@ -273,7 +274,8 @@ final class WindowAnalysis {
                     a.checkSortablePublic(tlist.get(resno - 1).expr().type(), sb.location());
                     boolean dup = false;
                     for (Query.SortClause sc : order) dup |= sc.resno() == resno;
-                    if (!dup) order.add(new Query.SortClause(resno, sb.desc(), sb.nullsFirst() != null ? sb.nullsFirst() : sb.desc()));
+                    boolean desc = SortUsing.desc(a, sb, tlist.get(resno - 1).expr().type());
+                    if (!dup) order.add(new Query.SortClause(resno, desc, SortUsing.nullsFirst(sb, desc)));
                 }
                 if (ref != null) {
                     if (!partition.isEmpty())

@@ -115,6 +115,19 @@
  * {@code aggno} naming the level and the slot. Invariant: every Aggref with levelsup k at a
  * level has a counterpart at index aggno of the aggregate list k levels up.
  *
+ * <p>Ordered-set aggregates ({@link org.tusk.parser.OrderedSetAnalysis}): {@code f(direct) WITHIN
+ * GROUP (ORDER BY keys)} is looked up on the direct arguments followed by the keys; the keys become
+ * the Aggref's arguments and its ORDER BY, the direct arguments its {@code directArgs}. The level
+ * is decided by the keys and FILTER only; the direct arguments may then read only that level or
+ * outer ones and hold no aggregate of that level or below, and at their level they count as
+ * outside the aggregate for the GROUP BY check (the DETAIL says so). A hypothetical-set
+ * aggregate needs one direct argument per key, each pair coerced to its common type
+ * ("WITHIN GROUP types ... cannot be matched"). Without WITHIN GROUP a call that matches an
+ * ordered-set aggregate is 42809, as is WITHIN GROUP on an ordinary aggregate or OVER on an
+ * ordered-set one. {@code ORDER BY x USING op} ({@link org.tusk.parser.SortUsing}, in queries,
+ * windows and aggregates): {@code <} and {@code ~<~} sort ascending, {@code >} and {@code ~>~}
+ * descending, any other operator is "not a valid ordering operator" (42809).
+ *
  * <p>Windows ({@link org.tusk.parser.WindowGrammar}, {@link org.tusk.parser.WindowAnalysis}): the
  * grammar builds WindowDefs with PostgreSQL's frame option bits and makes gram.y's frame checks;
  * analysis keeps the level's windows in p_windowdefs order (WINDOW clause first, then each

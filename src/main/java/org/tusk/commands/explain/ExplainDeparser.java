@@ -349,23 +349,24 @@ final class ExplainDeparser {
         };
     }
 
-    /** get_agg_expr: name([DISTINCT] args [ORDER BY ...]) [FILTER (WHERE ...)], count(*) for a star. */
+    /**
+     * get_agg_expr: name([DISTINCT] args [ORDER BY ...]) [FILTER (WHERE ...)], count(*) for a
+     * star, name(direct args) WITHIN GROUP (ORDER BY ...) for an ordered-set aggregate.
+     */
     private void aggref(StringBuilder sb, Expr.Aggref a, List<ExplainColumn> in, boolean pre) {
         sb.append(a.agg().name()).append('(');
-        if (a.star()) {
+        if (a.orderedSet()) {
+            args(sb, a.directArgs(), in, pre);
+            sb.append(") WITHIN GROUP (ORDER BY ");
+            aggOrder(sb, a.order(), in, pre);
+        } else if (a.star()) {
             sb.append('*');
         } else {
             if (a.distinct()) sb.append("DISTINCT ");
             args(sb, a.args(), in, pre);
             if (!a.order().isEmpty()) {
                 sb.append(" ORDER BY ");
-                for (int i = 0; i < a.order().size(); i++) {
-                    Expr.AggSort o = a.order().get(i);
-                    if (i > 0) sb.append(", ");
-                    expr(sb, o.expr(), in, pre, true);
-                    if (o.desc()) sb.append(" DESC");
-                    if (o.nullsFirst() != o.desc()) sb.append(o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
-                }
+                aggOrder(sb, a.order(), in, pre);
             }
         }
         sb.append(')');
@@ -373,6 +374,24 @@ final class ExplainDeparser {
             sb.append(" FILTER (WHERE ");
             expr(sb, a.filter(), in, pre, false);
             sb.append(')');
+        }
+    }
+
+    private void aggOrder(StringBuilder sb, List<Expr.AggSort> order, List<ExplainColumn> in, boolean pre) {
+        for (int i = 0; i < order.size(); i++) {
+            Expr.AggSort o = order.get(i);
+            if (i > 0) sb.append(", ");
+            // get_rule_sortgroupclause: a key that is not a plain column or constant is parenthesized
+            boolean paren = !(o.expr() instanceof Expr.Var || o.expr() instanceof Expr.Const);
+            if (paren) sb.append('(');
+            expr(sb, o.expr(), in, pre, true);
+            if (paren) sb.append(')');
+            if (o.useOp() != null) {
+                sb.append(" USING ").append(o.useOp()).append(o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+                continue;
+            }
+            if (o.desc()) sb.append(" DESC");
+            if (o.nullsFirst() != o.desc()) sb.append(o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
         }
     }
 

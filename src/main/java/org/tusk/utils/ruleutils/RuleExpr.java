@@ -320,29 +320,42 @@ final class RuleExpr {
         }
     }
 
-    /** get_agg_expr: name([DISTINCT] args [ORDER BY ...]) [FILTER (WHERE ...)]. */
+    /**
+     * get_agg_expr: name([DISTINCT] args [ORDER BY ...]) [FILTER (WHERE ...)]; an ordered-set
+     * aggregate as name(direct args) WITHIN GROUP (ORDER BY ...) [FILTER (WHERE ...)].
+     */
     private void aggregate(Expr.Aggref a) {
         StringBuilder buf = ctx.buf;
         buf.append(RegTypes.quote(a.agg().name())).append('(').append(a.distinct() ? "DISTINCT " : "");
-        if (a.star()) {
+        if (a.orderedSet()) {
+            list(a.directArgs(), true);
+            buf.append(") WITHIN GROUP (ORDER BY ");
+            aggOrder(a.order());
+        } else if (a.star()) {
             buf.append('*');
         } else {
             list(a.args(), true);
         }
-        if (!a.order().isEmpty()) {
+        if (!a.orderedSet() && !a.order().isEmpty()) {
             buf.append(" ORDER BY ");
-            for (int i = 0; i < a.order().size(); i++) {
-                Expr.AggSort s = a.order().get(i);
-                if (i > 0) buf.append(", ");
-                sortExpr(s.expr());
-                sortDirection(s.desc(), s.nullsFirst());
-            }
+            aggOrder(a.order());
         }
         if (a.filter() != null) {
             buf.append(") FILTER (WHERE ");
             expr(a.filter(), false);
         }
         buf.append(')');
+    }
+
+    /** get_rule_orderby over an aggregate's ORDER BY keys; a USING operator other than the default ones is printed. */
+    private void aggOrder(List<Expr.AggSort> order) {
+        for (int i = 0; i < order.size(); i++) {
+            Expr.AggSort s = order.get(i);
+            if (i > 0) ctx.buf.append(", ");
+            sortExpr(s.expr());
+            if (s.useOp() != null) ctx.buf.append(" USING ").append(s.useOp()).append(s.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            else sortDirection(s.desc(), s.nullsFirst());
+        }
     }
 
     /** get_windowfunc_expr: name(args) [FILTER (WHERE ...)] OVER name-or-spec. */
