@@ -18,6 +18,13 @@ public interface Catalog {
     /** relation_open by OID; null if there is no such relation (any more). */
     Relation openRelation(int oid);
 
+    /**
+     * The relation as the catalog describes it now, without taking a lock (a syscache lookup):
+     * for checks made before locking, as RangeVarGetRelidExtended's callbacks make them. The
+     * caller locks the relation before relying on it. Null if there is no such relation.
+     */
+    Relation relationNoLock(int oid);
+
     /** RelationGetIndexList: the indexes of {@code heap}, opened. */
     List<Relation> indexesOf(Relation heap);
 

@@ -551,6 +551,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public Relation relationNoLock(int oid) {
+        return env.relcache().byOid(oid);
+    }
+
+    @Override
     public List<Relation> indexesOf(Relation heap) {
         List<Relation> out = new ArrayList<>();
         for (int ix : env.relcache().indexOids(heap.oid())) {

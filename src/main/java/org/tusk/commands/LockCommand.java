@@ -30,7 +30,10 @@ public final class LockCommand {
     public static void execute(Stmt.LockStmt s, ExecEnvironment env) {
         Catalog catalog = env.catalog();
         for (Stmt.RangeVar rv : s.relations()) {
-            Relation rel = catalog.openRelation(rv.schema(), rv.name());
+            // RangeVarGetRelidExtended with RangeVarCallbackForLockTable: checked before it is locked,
+            // so that NOWAIT never waits, not even for the lookup's own lock
+            int oid = catalog.relnameGetRelid(rv.schema(), rv.name());
+            Relation rel = oid == 0 ? null : catalog.relationNoLock(oid);
             if (rel == null) {
                 String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
                 throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
@@ -51,7 +54,7 @@ public final class LockCommand {
     private static void lockChildren(int parent, int mode, boolean nowait, ExecEnvironment env) {
         Catalog catalog = env.catalog();
         for (int childOid : catalog.inheritanceChildren(parent)) {
-            Relation child = catalog.openRelation(childOid);
+            Relation child = catalog.relationNoLock(childOid);
             if (child == null) continue;   // dropped meanwhile
             checkPrivilege(child, mode, env.currentUserId(), env);
             lock(child, mode, nowait, catalog);
@@ -72,7 +75,7 @@ public final class LockCommand {
             for (Dependencies.Dependency d : deps.dependenciesOf(rule)) {
                 ObjectAddress ref = d.referenced();
                 if (ref.classId() != ObjectAddress.RELATION_RELATION_ID || ref.objectSubId() != 0 || ref.objectId() == view.oid()) continue;
-                Relation rel = catalog.openRelation(ref.objectId());
+                Relation rel = catalog.relationNoLock(ref.objectId());
                 if (rel == null || (rel.relkind() != 'r' && rel.relkind() != 'p' && rel.relkind() != 'v')) continue;
                 if (ancestors.contains(rel.oid())) {
                     throw PgException.error("42P17",

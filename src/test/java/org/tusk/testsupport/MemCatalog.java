@@ -216,6 +216,11 @@ public final class MemCatalog implements Catalog {
     public void lockRelation(int relOid, int lockMode) {
     }
 
+    @Override
+    public Relation relationNoLock(int oid) {
+        return openRelation(oid);
+    }
+
     /** One session and no lock manager: every lock is free. */
     @Override
     public boolean conditionalLockRelation(int relOid, int lockMode) {

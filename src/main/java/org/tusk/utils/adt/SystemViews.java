@@ -19,9 +19,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The relations the SQL layer can read before tables exist: the statistics views backed by
- * shared memory (PostgreSQL's pg_stat_get_activity in pgstatfuncs.c and the pg_stat_activity
- * view of system_views.sql).
+ * The relations the SQL layer can read before tables exist: the views backed by shared memory
+ * (PostgreSQL's pg_stat_get_activity in pgstatfuncs.c and the pg_stat_activity view of
+ * system_views.sql; pg_locks, {@link LockStatusView}).
  *
  * <p>Every scan reads the backend status array afresh (see {@link BackendStatusArray} for how a
  * consistent copy of each entry is taken without locks), so each backend sees every other.
@@ -55,6 +55,7 @@ public final class SystemViews implements RelationProvider {
     public ScannableRelation lookup(String schemaOrNull, String name) {
         if (schemaOrNull != null && !schemaOrNull.equals("pg_catalog")) return null;
         if (name.equals("pg_stat_activity")) return new StatActivity();
+        if (name.equals("pg_locks")) return new LockStatusView(shmem.lockTable());
         return null;
     }
 
