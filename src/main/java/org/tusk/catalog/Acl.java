@@ -53,13 +53,27 @@ public final class Acl {
     }
 
     /**
-     * aclmask: the privileges (and grant options, in the high bits) that {@code roleId} holds
-     * directly or through PUBLIC (role membership is not supported, so no other role counts).
+     * aclmask's first pass: the privileges (and grant options, in the high bits) that
+     * {@code roleId} holds directly or through PUBLIC. Callers that find this insufficient ask
+     * {@link #mask(int[], java.util.Set)} with the roles whose privileges it has, as aclmask's
+     * second pass does (it is kept apart because membership costs a catalog read).
      */
     public static int mask(int[] acl, int roleId) {
         int m = 0;
         for (int i = 0; i < acl.length; i += 3) {
             if (acl[i] == roleId || acl[i] == PUBLIC) m |= acl[i + 2];
+        }
+        return m;
+    }
+
+    /**
+     * aclmask with role membership: what is granted to PUBLIC or to any of {@code roles}
+     * (roles_is_member_of(roleid, ROLERECURSE_PRIVS): the role and those it inherits from).
+     */
+    public static int mask(int[] acl, java.util.Set<Integer> roles) {
+        int m = 0;
+        for (int i = 0; i < acl.length; i += 3) {
+            if (acl[i] == PUBLIC || roles.contains(acl[i])) m |= acl[i + 2];
         }
         return m;
     }
@@ -170,5 +184,63 @@ public final class Acl {
             }
         }
         return m;
+    }
+
+    /** ACL_EXECUTE and ACL_USAGE. */
+    public static final int ACL_EXECUTE = 1 << 7, ACL_USAGE = 1 << 8;
+    /** ACL_ALL_RIGHTS_* of the other object kinds. */
+    public static final int ACL_ALL_RIGHTS_SEQUENCE = ACL_USAGE | ACL_SELECT | ACL_UPDATE,
+            ACL_ALL_RIGHTS_DATABASE = ACL_CREATE | ACL_CREATE_TEMP | ACL_CONNECT, ACL_ALL_RIGHTS_FUNCTION = ACL_EXECUTE,
+            ACL_ALL_RIGHTS_LANGUAGE = ACL_USAGE, ACL_ALL_RIGHTS_SCHEMA = ACL_USAGE | ACL_CREATE, ACL_ALL_RIGHTS_TYPE = ACL_USAGE;
+
+    /** The privilege bit of any privilege word of GRANT (string_to_privilege), 0 if none. */
+    public static int anyPrivilegeBit(String name) {
+        return switch (name) {
+            case "execute" -> ACL_EXECUTE;
+            case "usage" -> ACL_USAGE;
+            case "create" -> ACL_CREATE;
+            case "temporary", "temp" -> ACL_CREATE_TEMP;
+            case "connect" -> ACL_CONNECT;
+            default -> privilegeBit(name);
+        };
+    }
+
+    /**
+     * acldefault(objtype, owner): the owner holds {@code ownerRights}; PUBLIC holds
+     * {@code worldRights} (database: TEMP and CONNECT; function: EXECUTE; type and language:
+     * USAGE), listed first as PostgreSQL lists it.
+     */
+    public static int[] defaultAcl(int owner, int ownerRights, int worldRights) {
+        if (worldRights == 0) return new int[] {owner, owner, ownerRights};
+        return new int[] {PUBLIC, owner, worldRights, owner, owner, ownerRights};
+    }
+
+    /** aclitemin of datacl's stored form (role OIDs in place of names, "=Tc/10"). */
+    public static int[] fromOidText(List<String> items) {
+        int[] out = new int[items.size() * 3];
+        for (int k = 0; k < items.size(); k++) {
+            String item = items.get(k);
+            int eq = item.indexOf('='), slash = item.lastIndexOf('/');
+            String grantee = item.substring(0, eq), privs = item.substring(eq + 1, slash);
+            int m = 0;
+            for (int i = 0; i < privs.length(); i++) {
+                int bit = ACL_ALL_RIGHTS_STR.indexOf(privs.charAt(i));
+                if (bit < 0) continue;
+                m |= 1 << bit;
+                if (i + 1 < privs.length() && privs.charAt(i + 1) == '*') {
+                    m |= 1 << (bit + 16);
+                    i++;
+                }
+            }
+            out[k * 3] = grantee.isEmpty() ? PUBLIC : Integer.parseInt(grantee);
+            out[k * 3 + 1] = Integer.parseInt(item.substring(slash + 1));
+            out[k * 3 + 2] = m;
+        }
+        return out;
+    }
+
+    /** The stored form {@link #fromOidText} reads. */
+    public static List<String> toOidText(int[] acl) {
+        return toText(acl, Integer::toString);
     }
 }

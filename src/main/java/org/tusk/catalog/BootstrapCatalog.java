@@ -46,6 +46,7 @@ public final class BootstrapCatalog {
     static final String AUTHID = "pg_authid";
     static final String DATABASE = "pg_database";
     static final String DB_ROLE_SETTING = "pg_db_role_setting";
+    static final String AUTH_MEMBERS = "pg_auth_members";
 
     /** A row of pg_authid (PostgreSQL 15's columns but oid's order). validUntil is timestamptz text or null. */
     public record Role(int oid, String name, boolean superuser, boolean inherit, boolean createRole, boolean createDb,
@@ -98,6 +99,13 @@ public final class BootstrapCatalog {
      */
     public record DbRoleSetting(int database, int role, List<String> config) {}
 
+    /**
+     * A row of pg_auth_members (catalog/pg_auth_members.h): {@code member} is a member of
+     * {@code roleid}, granted by {@code grantor}, and may grant the membership on when
+     * {@code adminOption}. One row per (roleid, member) pair, as PostgreSQL 15 keeps it.
+     */
+    public record AuthMember(int roleid, int member, int grantor, boolean adminOption) {}
+
     private static final String[] AUTHID_COLUMNS = {"oid", "rolname", "rolsuper", "rolinherit", "rolcreaterole",
             "rolcreatedb", "rolcanlogin", "rolreplication", "rolbypassrls", "rolconnlimit", "rolpassword", "rolvaliduntil"};
     private static final String[] DATABASE_COLUMNS = {"oid", "datname", "datdba", "encoding", "datlocprovider",
@@ -107,19 +115,57 @@ public final class BootstrapCatalog {
     private final List<Role> roles;
     private final List<Database> databases;
     private final List<DbRoleSetting> settings;
+    private final List<AuthMember> members;
 
     public BootstrapCatalog(List<Role> roles, List<Database> databases) {
         this(roles, databases, List.of());
     }
 
     public BootstrapCatalog(List<Role> roles, List<Database> databases, List<DbRoleSetting> settings) {
+        this(roles, databases, settings, List.of());
+    }
+
+    public BootstrapCatalog(List<Role> roles, List<Database> databases, List<DbRoleSetting> settings,
+                            List<AuthMember> members) {
         this.roles = List.copyOf(roles);
         this.databases = List.copyOf(databases);
         this.settings = List.copyOf(settings);
+        this.members = List.copyOf(members);
     }
 
     public static BootstrapCatalog load(Path dataDir) {
-        return new BootstrapCatalog(loadRoles(dataDir), loadDatabases(dataDir), loadSettings(dataDir));
+        return new BootstrapCatalog(loadRoles(dataDir), loadDatabases(dataDir), loadSettings(dataDir), loadMembers(dataDir));
+    }
+
+    /** pg_auth_members; a data directory made before it existed has no memberships. */
+    static List<AuthMember> loadMembers(Path dataDir) {
+        Path file = dataDir.resolve("global").resolve(AUTH_MEMBERS);
+        List<AuthMember> out = new ArrayList<>();
+        if (!Files.exists(file)) return out;
+        for (Map<String, String> f : rows(file)) {
+            out.add(new AuthMember(Integer.parseInt(f.get("roleid")), Integer.parseInt(f.get("member")),
+                    Integer.parseInt(f.get("grantor")), bool(f.get("admin_option"), false)));
+        }
+        return out;
+    }
+
+    static String membersText(List<AuthMember> members) {
+        StringBuilder sb = new StringBuilder("roleid\tmember\tgrantor\tadmin_option\n");
+        for (AuthMember m : members) {
+            line(sb, String.valueOf(m.roleid()), String.valueOf(m.member()), String.valueOf(m.grantor()), b(m.adminOption()));
+        }
+        return sb.toString();
+    }
+
+    /** pg_auth_members rows. */
+    public List<AuthMember> members() {
+        return members;
+    }
+
+    /** The pg_auth_members row of (roleid, member), or null. */
+    public AuthMember member(int roleid, int member) {
+        for (AuthMember m : members) if (m.roleid() == roleid && m.member() == member) return m;
+        return null;
     }
 
     /** pg_db_role_setting; a data directory made before it existed has none. */

@@ -169,6 +169,14 @@ public interface Catalog {
     /** AlterSchemaOwner_internal. */
     void setNamespaceOwner(int namespaceOid, int ownerOid);
 
+    /** pg_namespace.nspacl of a schema, and its owner; null ACL for acldefault. */
+    default int[] namespaceAcl(int namespaceOid) { return null; }
+
+    /** Writes pg_namespace.nspacl (GRANT/REVOKE ON SCHEMA). */
+    default void setNamespaceAcl(int namespaceOid, int[] acl) {
+        throw new UnsupportedOperationException("setNamespaceAcl");
+    }
+
     /** RangeVarGetRelid without a lock: the OID of a relation by (optional schema and) name, 0 if none. */
     int relnameGetRelid(String schemaOrNull, String name);
 

@@ -47,8 +47,14 @@ public final class CatalogBootstrap {
     public static Map<SystemCatalog, List<Object[]>> initialRows(int superuser) {
         Map<SystemCatalog, List<Object[]>> rows = new LinkedHashMap<>();
         for (SystemCatalog c : ALL) rows.put(c, new ArrayList<>());
-        rows.get(PG_NAMESPACE).add(CatalogRows.namespaceRow(PG_CATALOG_NAMESPACE, "pg_catalog", superuser));
-        rows.get(PG_NAMESPACE).add(CatalogRows.namespaceRow(PG_PUBLIC_NAMESPACE, "public", superuser));
+        // initdb's setup_privileges: everyone may use pg_catalog and public, only the owner create in them
+        int[] usableByAll = {superuser, superuser, Acl.ACL_ALL_RIGHTS_SCHEMA, Acl.PUBLIC, superuser, Acl.ACL_USAGE};
+        Object[] pgCatalog = CatalogRows.namespaceRow(PG_CATALOG_NAMESPACE, "pg_catalog", superuser);
+        PG_NAMESPACE.set(pgCatalog, "nspacl", usableByAll);
+        Object[] pub = CatalogRows.namespaceRow(PG_PUBLIC_NAMESPACE, "public", superuser);
+        PG_NAMESPACE.set(pub, "nspacl", usableByAll.clone());
+        rows.get(PG_NAMESPACE).add(pgCatalog);
+        rows.get(PG_NAMESPACE).add(pub);
         for (PgTypeRows.TypeRow t : PgTypeRows.builtinTypes()) {
             rows.get(PG_TYPE).add(PgTypeRows.toRow(t, PG_CATALOG_NAMESPACE, superuser));
         }

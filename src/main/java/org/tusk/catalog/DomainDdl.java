@@ -50,7 +50,7 @@ public final class DomainDdl {
 
     /** The namespace a new domain goes to: the named schema (3F000 if none) or the creation namespace. */
     public int namespaceFor(String schemaOrNull) {
-        return schemaOrNull == null ? namespaces.creationNamespace() : namespaces.require(schemaOrNull);
+        return namespaces.creationTarget(schemaOrNull);
     }
 
     /**

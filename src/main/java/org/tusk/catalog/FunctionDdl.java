@@ -65,6 +65,7 @@ public final class FunctionDdl {
      * hides the other.
      */
     public List<SqlFunction> candidates(String schemaOrNull, String name) {
+        if (schemaOrNull != null) namespaces.lookupExplicit(schemaOrNull);
         long g = env.relcache().namesGeneration();
         if (g != generation) {
             byName.clear();
@@ -107,7 +108,7 @@ public final class FunctionDdl {
 
     /** The schema a new function goes to: the named one (3F000 if missing) or the creation namespace. */
     public int targetNamespace(String schemaOrNull) {
-        return schemaOrNull == null ? namespaces.creationNamespace() : namespaces.require(schemaOrNull);
+        return namespaces.creationTarget(schemaOrNull);
     }
 
     /**
@@ -165,6 +166,19 @@ public final class FunctionDdl {
             writer.update(PG_PROC, s, row);
         }
         changed();
+    }
+
+    /** The pg_proc rows of schema {@code nsp} (GRANT ... ON ALL ROUTINES IN SCHEMA). */
+    public List<Object[]> rowsInNamespace(int nsp) {
+        List<Object[]> out = new java.util.ArrayList<>();
+        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "pronamespace")) == nsp)) out.add(s.values());
+        return out;
+    }
+
+    /** The pg_proc row of {@code oid}, or null. */
+    public Object[] row(int oid) {
+        List<TupleSlot> rows = writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid);
+        return rows.isEmpty() ? null : rows.get(0).values();
     }
 
     /** RemoveFunctionById's pg_proc part. */

@@ -492,6 +492,17 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public int[] namespaceAcl(int namespaceOid) {
+        List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == namespaceOid);
+        return rows.isEmpty() ? null : (int[]) PG_NAMESPACE.get(rows.get(0).values(), "nspacl");
+    }
+
+    @Override
+    public void setNamespaceAcl(int namespaceOid, int[] acl) {
+        namespaces.setAcl(namespaceOid, acl);
+    }
+
+    @Override
     public String namespaceName(int namespaceOid) {
         List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == namespaceOid);
         return rows.isEmpty() ? null : (String) PG_NAMESPACE.get(rows.get(0).values(), "nspname");
@@ -589,7 +600,7 @@ public final class HeapCatalog implements Catalog {
     @Override
     public int relnameGetRelid(String schemaOrNull, String name) {
         if (schemaOrNull != null) {
-            int nsp = namespaces.oidOf(schemaOrNull);
+            int nsp = namespaces.lookupExplicit(schemaOrNull);
             return nsp == 0 ? 0 : relidInNamespace(name, nsp);
         }
         for (int nsp : namespaces.activePath()) {
@@ -648,6 +659,8 @@ public final class HeapCatalog implements Catalog {
         } else {
             nsp = namespaces.creationNamespace();
         }
+        // an index or TOAST table goes where its table is; it is the table that needed CREATE
+        if (relkind != 'i' && relkind != 'I' && relkind != 't') namespaces.checkCreate(nsp);
         checkName(name);
         if (relkind == 'c') checkCompositeColumns(columns); else checkColumns(columns);
 
@@ -755,7 +768,7 @@ public final class HeapCatalog implements Catalog {
      * attributes, and its row type (typtype 'c') with the array type; returns the relation's OID.
      */
     public int createCompositeType(String schemaOrNull, String name, List<ColumnSpec> columns) {
-        int nsp = schemaOrNull == null ? namespaces.creationNamespace() : namespaces.require(schemaOrNull);
+        int nsp = namespaces.creationTarget(schemaOrNull);
         if (types.typeOidIn(name, nsp) != 0
                 || nsp == SystemCatalogs.PG_CATALOG_NAMESPACE && BuiltinCatalog.typeByName(name) != null)
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
@@ -982,6 +995,16 @@ public final class HeapCatalog implements Catalog {
         List<String> out = new ArrayList<>();
         for (TupleSlot s : writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "nspowner")) == roleOid)) {
             out.add("owner of schema " + PG_NAMESPACE.get(s.values(), "nspname"));
+        }
+        for (TupleSlot s : writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "nspowner")) != roleOid
+                && PG_NAMESPACE.get(v, "nspacl") != null)) {
+            int[] acl = (int[]) PG_NAMESPACE.get(s.values(), "nspacl");
+            for (int i = 0; i < acl.length; i += 3) {
+                if (acl[i] == roleOid || acl[i + 1] == roleOid) {
+                    out.add("privileges for schema " + PG_NAMESPACE.get(s.values(), "nspname"));
+                    break;
+                }
+            }
         }
         for (TupleSlot s : writer.find(PG_CLASS, v -> true)) {
             Object[] v = s.values();

@@ -20,6 +20,10 @@ import static org.tusk.catalog.SystemCatalogs.*;
  * place "pg_temp" itself, then pg_catalog unless the setting places it, then the setting's
  * schemas that exist ("$user" being the schema named like the session user, if any). New
  * relations without a schema go into the first schema of the setting that exists.
+ *
+ * <p>Schema privileges (namespace.c's ACL checks): a schema without USAGE for the current user
+ * is skipped in the path and refused when named (42501); creating an object needs CREATE on its
+ * schema. The user's own temporary schema needs neither.
  */
 final class Namespaces {
     private final CatalogEnv env;
@@ -56,6 +60,66 @@ final class Namespaces {
         int oid = oidOf(name);
         if (oid == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist");
         return oid;
+    }
+
+    /**
+     * LookupExplicitNamespace for a qualified name being looked up: the schema's OID (0 if there
+     * is none), after checking that the current user may use it (42501 "permission denied for
+     * schema s").
+     */
+    int lookupExplicit(String name) {
+        int oid = oidOf(name);
+        if (oid != 0 && !hasPrivilege(oid, Acl.ACL_USAGE)) throw denied(oid);
+        return oid;
+    }
+
+    /**
+     * The schema new objects go to ({@code schemaOrNull}, else the creation namespace), after
+     * checking CREATE on it (RangeVarGetAndCheckCreationNamespace's pg_namespace_aclcheck).
+     */
+    int creationTarget(String schemaOrNull) {
+        int nsp = schemaOrNull == null ? creationNamespace() : require(schemaOrNull);
+        checkCreate(nsp);
+        return nsp;
+    }
+
+    /** pg_namespace_aclcheck(nsp, GetUserId(), ACL_CREATE), else 42501. */
+    void checkCreate(int nsp) {
+        if (!hasPrivilege(nsp, Acl.ACL_CREATE)) throw denied(nsp);
+    }
+
+    private PgException denied(int nsp) {
+        return PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema " + nameOf(nsp));
+    }
+
+    /**
+     * pg_namespace_aclmask: the owner's default (USAGE, CREATE) when nspacl is null; this
+     * backend's temporary schema is always usable; a superuser may do anything. Grants to the user
+     * or PUBLIC are tried first and a positive answer is remembered in the relcache's name cache
+     * (emptied by any pg_namespace change); grants through roles are looked up every time, since
+     * pg_auth_members changes send no invalidation. Without a session (bootstrap, unit tests
+     * that install no {@link ObjectNames}) there is no user to check.
+     */
+    boolean hasPrivilege(int nsp, int mode) {
+        if (isTemp(nsp)) return true;
+        ObjectNames names = ObjectNames.current();
+        if (names == ObjectNames.NONE) return true;
+        int user = env.userOid().getAsInt();
+        String key = "nspacl:" + Integer.toUnsignedString(nsp) + ":" + Integer.toUnsignedString(user) + ":" + mode;
+        if (env.relcache().cachedOid(key) != null) return true;
+        TupleSlot s = row(nsp);
+        if (s == null) return true;
+        int owner = oid(PG_NAMESPACE.get(s.values(), "nspowner"));
+        int[] acl = (int[]) PG_NAMESPACE.get(s.values(), "nspacl");
+        if (acl == null) acl = Acl.defaultAcl(owner, Acl.ACL_ALL_RIGHTS_SCHEMA, 0);
+        if ((Acl.mask(acl, user) & mode) == mode) {
+            env.relcache().rememberOid(key, 1);
+            return true;
+        }
+        if (names.roleIsSuperuser(user)) return true;
+        BootstrapCatalog shared = names.sharedCatalog();
+        if (RoleMembership.hasPrivsOfRole(shared, user, owner)) return true;
+        return (Acl.mask(acl, RoleMembership.rolesMemberOf(shared, user, true)) & mode) == mode;
     }
 
     String nameOf(int nspOid) {
@@ -109,7 +173,9 @@ final class Namespaces {
         if (!names.contains("pg_catalog")) path.add(PG_CATALOG_NAMESPACE);
         for (String n : names) {
             int oid = n.equals("$user") ? oidOf(env.userName().get()) : oidOf(n);
-            if (oid != 0 && !path.contains(oid)) path.add(oid);
+            // a schema the user may not use is left out of the path silently, as PostgreSQL does
+            if (oid != 0 && !path.contains(oid) && (oid == PG_CATALOG_NAMESPACE || isTemp(oid) || hasPrivilege(oid, Acl.ACL_USAGE)))
+                path.add(oid);
         }
         return path;
     }
@@ -149,6 +215,11 @@ final class Namespaces {
 
     void setOwner(int nspOid, int ownerOid) {
         update(nspOid, "nspowner", ownerOid);
+    }
+
+    /** pg_namespace.nspacl (GRANT/REVOKE ON SCHEMA). */
+    void setAcl(int nspOid, int[] acl) {
+        update(nspOid, "nspacl", acl);
     }
 
     private void update(int nspOid, String column, Object value) {

@@ -26,9 +26,11 @@ import org.tusk.utils.error.SqlState;
  * 3F000, database 3D000, function 42883, column 42703); an OID that names nothing gives NULL; a
  * privilege word not valid for the object kind is 22023 "unrecognized privilege type". A superuser
  * holds every privilege, and an object's owner every grant option (aclmask). The role name
- * "public" stands for PUBLIC (get_role_oid_or_public) except in pg_has_role. Role membership does
- * not exist in Tusk, so a role has the privileges of itself and PUBLIC only, and pg_has_role is
- * true only for the role itself or a superuser.
+ * "public" stands for PUBLIC (get_role_oid_or_public) except in pg_has_role. Privileges
+ * granted to a role count for every role that has its privileges (has_privs_of_role: inherited
+ * membership in pg_auth_members), and a member of the owner role holds the owner's grant options;
+ * pg_has_role answers MEMBER with is_member_of_role, USAGE with has_privs_of_role and WITH ADMIN
+ * OPTION with is_admin_of_role.
  *
  * <p>Objects are read through {@link ObjectNames} with the session's catalog snapshot, roles and
  * databases through the shared catalog it exposes; nothing is cached.
@@ -111,8 +113,15 @@ public final class PrivilegeInquiry {
         if (wanted == 0) return false;
         if (superuser(roleId)) return true;
         int mask = Acl.mask(acl, roleId);
-        if (roleId == owner) mask |= (mask & 0xFFFF) << GRANT_OPTION_SHIFT;
+        if ((mask & wanted) == 0 && roleId != Acl.PUBLIC) mask |= Acl.mask(acl, privilegeRoles(roleId));
+        if (roleId == owner || roleId != Acl.PUBLIC && RoleMembership.hasPrivsOfRole(ObjectNames.current().sharedCatalog(), roleId, owner))
+            mask |= (mask & 0xFFFF) << GRANT_OPTION_SHIFT;
         return (mask & wanted) != 0;
+    }
+
+    /** roles_is_member_of(roleId, ROLERECURSE_PRIVS) in the session's view of pg_auth_members. */
+    private static java.util.Set<Integer> privilegeRoles(int roleId) {
+        return RoleMembership.rolesMemberOf(ObjectNames.current().sharedCatalog(), roleId, true);
     }
 
     // ------------------------------------------------------------------ tables and columns
@@ -328,8 +337,13 @@ public final class PrivilegeInquiry {
      * ADMIN/GRANT OPTION. Without role membership: a superuser has every role, a role itself.
      */
     public static boolean hasRole(int roleId, int targetRole, String privs) {
-        privileges(privs, ROLE_PRIVS);
-        return superuser(roleId) || roleId == targetRole;
+        int mode = privileges(privs, ROLE_PRIVS);
+        if (superuser(roleId)) return true;   // a superuser is a member, and admin, of every role
+        BootstrapCatalog cat = ObjectNames.current().sharedCatalog();
+        // pg_role_aclcheck: ADMIN OPTION asked for first, then MEMBER (is_member_of_role), then USAGE (has_privs_of_role)
+        if ((mode & (3 << GRANT_OPTION_SHIFT)) != 0 && RoleMembership.isAdminOfRole(cat, roleId, targetRole)) return true;
+        if ((mode & 1) != 0 && RoleMembership.isMemberOfRole(cat, roleId, targetRole)) return true;
+        return (mode & 2) != 0 && RoleMembership.hasPrivsOfRole(cat, roleId, targetRole);
     }
 
     /** convert_role_priv_string's words; WITH ADMIN OPTION is a synonym of WITH GRANT OPTION. */

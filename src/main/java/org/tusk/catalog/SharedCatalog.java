@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
- * Transactional changes to the flat-file shared catalogs pg_authid, pg_database and
- * pg_db_role_setting (one instance
+ * Transactional changes to the flat-file shared catalogs pg_authid, pg_database,
+ * pg_db_role_setting and pg_auth_members (one instance
  * per session). What PostgreSQL gets from heap_insert/heap_update on these catalogs: a change is
  * visible to its own transaction at once, to everyone else when the transaction commits, never
  * if it aborts, and it survives a crash exactly when the commit record does.
@@ -54,7 +54,7 @@ public final class SharedCatalog {
     }
 
     /** Which file a change is to. */
-    private enum Kind { AUTHID, DATABASE, SETTING }
+    private enum Kind { AUTHID, DATABASE, SETTING, MEMBERS }
 
     /** A row replaced or (row null) removed; key is the OID, or the (database, role) pair of a setting. */
     private record Change(int xid, Kind kind, Object key, Object row) {}
@@ -65,6 +65,7 @@ public final class SharedCatalog {
     private List<BootstrapCatalog.Role> baseRoles;
     private List<BootstrapCatalog.Database> baseDatabases;
     private List<BootstrapCatalog.DbRoleSetting> baseSettings;
+    private List<BootstrapCatalog.AuthMember> baseMembers;
     private int pendingXid;
 
     public SharedCatalog(Path dataDir, TransactionHooks tx) {
@@ -79,6 +80,8 @@ public final class SharedCatalog {
                 : BootstrapCatalog.loadDatabases(dataDir));
         List<BootstrapCatalog.DbRoleSetting> settings = new ArrayList<>(baseSettings != null ? baseSettings
                 : BootstrapCatalog.loadSettings(dataDir));
+        List<BootstrapCatalog.AuthMember> members = new ArrayList<>(baseMembers != null ? baseMembers
+                : BootstrapCatalog.loadMembers(dataDir));
         for (Change c : changes) {
             if (!tx.isCurrentXid(c.xid())) continue;
             switch (c.kind()) {
@@ -94,11 +97,15 @@ public final class SharedCatalog {
                     settings.removeIf(x -> c.key().equals(settingKey(x.database(), x.role())));
                     if (c.row() != null) settings.add((BootstrapCatalog.DbRoleSetting) c.row());
                 }
+                case MEMBERS -> {
+                    members.removeIf(m -> c.key().equals(settingKey(m.roleid(), m.member())));
+                    if (c.row() != null) members.add((BootstrapCatalog.AuthMember) c.row());
+                }
             }
         }
         roles.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
         dbs.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
-        return new BootstrapCatalog(roles, dbs, settings);
+        return new BootstrapCatalog(roles, dbs, settings, members);
     }
 
     private static Long settingKey(int database, int role) {
@@ -124,6 +131,25 @@ public final class SharedCatalog {
         if (baseSettings != null) return;
         tx.lockCatalog(BootstrapCatalog.DB_ROLE_SETTING_RELATION_ID);
         baseSettings = BootstrapCatalog.loadSettings(dataDir);
+    }
+
+    /** Locks pg_auth_members for this transaction's changes. */
+    public void lockMembers() {
+        if (baseMembers != null) return;
+        tx.lockCatalog(BootstrapCatalog.AUTH_MEMBERS_RELATION_ID);
+        baseMembers = BootstrapCatalog.loadMembers(dataDir);
+    }
+
+    /** Inserts or replaces the pg_auth_members row of (roleid, member). */
+    public void putMember(BootstrapCatalog.AuthMember m) {
+        lockMembers();
+        changes.add(new Change(tx.currentXid(), Kind.MEMBERS, settingKey(m.roleid(), m.member()), m));
+    }
+
+    /** Removes the pg_auth_members row of (roleid, member). */
+    public void removeMember(int roleid, int member) {
+        lockMembers();
+        changes.add(new Change(tx.currentXid(), Kind.MEMBERS, settingKey(roleid, member), null));
     }
 
     /** Replaces the settings of (database, role); an empty list removes them. */
@@ -171,8 +197,9 @@ public final class SharedCatalog {
 
     /** Before the commit record: writes the new contents of each changed file as its pending file. */
     public void preCommit() {
-        boolean roles = changed(Kind.AUTHID), dbs = changed(Kind.DATABASE), settings = changed(Kind.SETTING);
-        if (!roles && !dbs && !settings) return;
+        boolean roles = changed(Kind.AUTHID), dbs = changed(Kind.DATABASE), settings = changed(Kind.SETTING),
+                members = changed(Kind.MEMBERS);
+        if (!roles && !dbs && !settings && !members) return;
         BootstrapCatalog now = current();
         pendingXid = tx.topXid();
         if (roles) BootstrapCatalog.writeDurably(pending(BootstrapCatalog.AUTHID, pendingXid), BootstrapCatalog.authidText(now.roles()));
@@ -180,6 +207,8 @@ public final class SharedCatalog {
                 BootstrapCatalog.databaseText(now.databases()));
         if (settings) BootstrapCatalog.writeDurably(pending(BootstrapCatalog.DB_ROLE_SETTING, pendingXid),
                 BootstrapCatalog.settingText(now.settings()));
+        if (members) BootstrapCatalog.writeDurably(pending(BootstrapCatalog.AUTH_MEMBERS, pendingXid),
+                BootstrapCatalog.membersText(now.members()));
         BootstrapCatalog.fsyncDirectory(dataDir.resolve("global"));
     }
 
@@ -187,7 +216,8 @@ public final class SharedCatalog {
     public void atCommit() {
         try {
             if (pendingXid != 0) {
-                for (String name : List.of(BootstrapCatalog.AUTHID, BootstrapCatalog.DATABASE, BootstrapCatalog.DB_ROLE_SETTING)) {
+                for (String name : List.of(BootstrapCatalog.AUTHID, BootstrapCatalog.DATABASE, BootstrapCatalog.DB_ROLE_SETTING,
+                        BootstrapCatalog.AUTH_MEMBERS)) {
                     Path p = pending(name, pendingXid);
                     if (Files.exists(p)) BootstrapCatalog.rename(p, dataDir.resolve("global").resolve(name));
                 }
@@ -201,7 +231,8 @@ public final class SharedCatalog {
     public void atAbort() {
         try {
             if (pendingXid != 0) {
-                for (String name : List.of(BootstrapCatalog.AUTHID, BootstrapCatalog.DATABASE, BootstrapCatalog.DB_ROLE_SETTING)) {
+                for (String name : List.of(BootstrapCatalog.AUTHID, BootstrapCatalog.DATABASE, BootstrapCatalog.DB_ROLE_SETTING,
+                        BootstrapCatalog.AUTH_MEMBERS)) {
                     Files.deleteIfExists(pending(name, pendingXid));
                 }
             }
@@ -217,6 +248,7 @@ public final class SharedCatalog {
         baseRoles = null;
         baseDatabases = null;
         baseSettings = null;
+        baseMembers = null;
         pendingXid = 0;
     }
 

@@ -19,8 +19,8 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>pg_authid and pg_shadow show password hashes and are readable by superusers only (PostgreSQL
  * revokes SELECT on them from PUBLIC): others get 42501 "permission denied for table ...".
- * pg_roles and pg_user show '********' for a password that is set. pg_auth_members is empty
- * (role membership is not supported). datacl is shown with role names, as aclitemout does.
+ * pg_roles and pg_user show '********' for a password that is set. pg_auth_members shows the
+ * memberships GRANT role TO role made. datacl is shown with role names, as aclitemout does.
  */
 public final class SharedCatalogViews implements RelationProvider {
     private static final List<ColumnDef> PG_DATABASE = List.of(col("oid", TypeOids.OID), col("datname", TypeOids.NAME),
@@ -75,7 +75,7 @@ public final class SharedCatalogViews implements RelationProvider {
             case "pg_roles" -> relation(PG_ROLES, () -> rows(SharedCatalogViews::roles));
             case "pg_shadow" -> relation(PG_SHADOW, () -> rows(c -> users(c, "pg_shadow")));
             case "pg_user" -> relation(PG_SHADOW, () -> rows(c -> users(c, null)));
-            case "pg_auth_members" -> relation(PG_AUTH_MEMBERS, List::<Object[]>of);
+            case "pg_auth_members" -> relation(PG_AUTH_MEMBERS, () -> rows(SharedCatalogViews::members));
             case "pg_db_role_setting" -> relation(PG_DB_ROLE_SETTING, () -> rows(SharedCatalogViews::settings));
             default -> null;
         };
@@ -134,6 +134,14 @@ public final class SharedCatalogViews implements RelationProvider {
             if (!Character.isLetterOrDigit(ch) && ch != '_') return "\"" + name.replace("\"", "\"\"") + "\"";
         }
         return name;
+    }
+
+    private static List<Object[]> members(BootstrapCatalog c) {
+        List<Object[]> out = new ArrayList<>();
+        for (BootstrapCatalog.AuthMember m : c.members()) {
+            out.add(new Object[] {oid(m.roleid()), oid(m.member()), oid(m.grantor()), m.adminOption()});
+        }
+        return out;
     }
 
     private static List<Object[]> settings(BootstrapCatalog c) {

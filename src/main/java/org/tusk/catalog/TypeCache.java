@@ -60,7 +60,7 @@ public final class TypeCache implements Enums.Lookup {
      */
     public int lookupTypeName(String schemaOrNull, String name) {
         if (schemaOrNull != null) {
-            int nsp = namespaces.oidOf(schemaOrNull);
+            int nsp = namespaces.lookupExplicit(schemaOrNull);
             return nsp == 0 ? 0 : usable(typeOidIn(name, nsp));
         }
         for (int nsp : namespaces.activePath()) {

@@ -51,7 +51,7 @@ public final class TypeDdl {
 
     /** DefineEnum: the enum type, its array type and its labels; returns the type's OID. */
     public int createEnum(String schemaOrNull, String name, List<String> labels) {
-        int nsp = schemaOrNull == null ? namespaces.creationNamespace() : namespaces.require(schemaOrNull);
+        int nsp = namespaces.creationTarget(schemaOrNull);
         if (name.getBytes(StandardCharsets.UTF_8).length >= DatumType.NAMEDATALEN) {
             name = truncate(name);
         }

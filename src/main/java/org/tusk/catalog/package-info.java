@@ -55,8 +55,8 @@
  * <li><b>Readers</b> (authentication, the views, privilege tests) read the committed file;
  * files are replaced by rename, so a reader sees a whole old or a whole new file.</li>
  * <li>{@link org.tusk.catalog.SharedCatalogViews} shows them as pg_database, pg_authid,
- * pg_roles, pg_user, pg_shadow, pg_db_role_setting and pg_auth_members (empty: no role
- * membership).</li>
+ * pg_roles, pg_user, pg_shadow, pg_db_role_setting and pg_auth_members (global/pg_auth_members,
+ * one row per (roleid, member), written under ExclusiveLock on relation 1261 like the others).</li>
  * </ul>
  * {@link org.tusk.catalog.DatabaseFiles} copies and removes database directories and WAL-logs it
  * (rmgr DBASE: XLOG_DBASE_CREATE_FILE_COPY, XLOG_DBASE_DROP, with dbase_redo).
@@ -80,8 +80,25 @@
  * (42704, 42P01, 3F000, 3D000, 42883, 42703) while an OID that names nothing gives NULL; an
  * unknown privilege word is 22023. It reads rows through ObjectNames with the session's catalog
  * snapshot and takes no locks (as PostgreSQL's, it may see a row a concurrent DDL is about to
- * change); nothing is cached. Without role membership a role has its own privileges and
- * PUBLIC's only. {@link org.tusk.catalog.InformationSchemaBuiltins} adds what the
+ * change); nothing is cached.
+ *
+ * <p>{@link org.tusk.catalog.RoleMembership} answers acl.c's membership questions from the
+ * transaction's view of pg_auth_members (roles_is_member_of, has_privs_of_role,
+ * is_member_of_role, is_admin_of_role). Every ACL test takes grants to PUBLIC, to the role, and
+ * to every role it inherits from (NOINHERIT roles' own memberships are not followed); the
+ * membership closure is computed only when the direct grants do not suffice, since it reads the
+ * flat file. pg_auth_members changes send no invalidation, so nothing derived from membership is
+ * cached anywhere.
+ *
+ * <p>Schema privileges (Namespaces): nspacl, NULL meaning the owner's USAGE and CREATE; bootstrap
+ * gives pg_catalog and public {owner=UC/owner,=U/owner} as initdb's setup_privileges does (the
+ * owner is the bootstrap superuser: there is no pg_database_owner role). A qualified name in a
+ * schema without USAGE is 42501 "permission denied for schema s"; such a schema is left out of the
+ * search path silently; creating a relation (not an index or TOAST table), type, domain or
+ * routine needs CREATE on its schema. A positive USAGE/CREATE answer from direct or PUBLIC grants
+ * is remembered in the relcache's name cache, which every pg_namespace change empties.
+ * datacl, proacl and nspacl are written by GrantCommands; proacl is checked when a SQL function
+ * runs (executor.ExecPermissions.checkFunction), sequence privileges by nextval/currval/setval. {@link org.tusk.catalog.InformationSchemaBuiltins} adds what the
  * information_schema views call (aclexplode, acldefault, pg_relation_is_updatable, ...).
  *
  * <h2>information_schema</h2>

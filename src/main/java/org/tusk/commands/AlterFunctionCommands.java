@@ -33,7 +33,7 @@ public final class AlterFunctionCommands {
     private AlterFunctionCommands() {}
 
     /** The routine an ALTER names: its OID, signature for messages, and current name/schema/owner. */
-    private record Target(int oid, String name, int namespace, int owner, List<Integer> argTypes, boolean retset) {}
+    record Target(int oid, String name, int namespace, int owner, List<Integer> argTypes, boolean retset) {}
 
     public static void alter(Stmt.AlterFunctionStmt s, String queryString, ExecEnvironment env) {
         FunctionDdl functions = env.catalog().functions();
@@ -140,7 +140,7 @@ public final class AlterFunctionCommands {
     }
 
     /** LookupFuncWithArgs / LookupAggWithArgs with PostgreSQL's messages. */
-    private static Target lookup(FunctionDdl functions, boolean aggregate, Stmt.DropFunctionStmt.FunctionRef ref,
+    static Target lookup(FunctionDdl functions, boolean aggregate, Stmt.DropFunctionStmt.FunctionRef ref,
                                  String queryString) {
         List<String> qn = ref.name();
         String schema = qn.size() == 2 ? qn.get(0) : null;

@@ -110,7 +110,8 @@ public final class LockCommand {
             case RelationLocks.ROW_EXCLUSIVE_LOCK -> Acl.ACL_INSERT | Acl.ACL_UPDATE | Acl.ACL_DELETE | Acl.ACL_TRUNCATE;
             default -> Acl.ACL_UPDATE | Acl.ACL_DELETE | Acl.ACL_TRUNCATE;
         };
-        if ((Acl.mask(Acl.effective(rel.acl(), rel.owner()), userId) & any) != 0 || env.roleIsSuperuser(userId)) return;
+        if ((Acl.mask(Acl.effective(rel.acl(), rel.owner()), userId) & any) != 0 || env.roleIsSuperuser(userId)
+                || (Acl.mask(Acl.effective(rel.acl(), rel.owner()), env.privilegeRoles(userId)) & any) != 0) return;
         String kind = rel.relkind() == 'v' ? "view" : "table";
         throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for " + kind + " " + rel.name());
     }

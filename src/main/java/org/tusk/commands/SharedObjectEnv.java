@@ -19,7 +19,7 @@ public interface SharedObjectEnv {
 
     Path dataDir();
 
-    /** GetUserId: the role whose privileges apply (the session user: SET ROLE is not supported). */
+    /** GetUserId: the role whose privileges apply (SET ROLE's role, else the session user). */
     int currentUserId();
 
     /** GetSessionUserId. */

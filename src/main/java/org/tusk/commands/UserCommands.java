@@ -23,8 +23,9 @@ import org.tusk.utils.error.SqlState;
  * commands/user.c: CreateRole, AlterRole, RenameRole, DropRole), with its permission rules,
  * messages and SQLSTATEs. Passwords are stored as encrypt_password does (libpq/crypt.c): a
  * SCRAM-SHA-256 verifier when password_encryption is scram-sha-256, an md5 hash when it is md5,
- * and unchanged when the client already sent an encrypted form. Role membership (IN ROLE, ROLE,
- * ADMIN, GRANT role TO role) is not supported: pg_auth_members stays empty.
+ * and unchanged when the client already sent an encrypted form. DROP ROLE also removes the
+ * role's memberships, both ways (RoleMembershipCommands). CREATE ROLE's IN ROLE, ROLE and ADMIN
+ * options add memberships as GRANT role TO role would, granted by the current user.
  */
 public final class UserCommands {
     private UserCommands() {}
@@ -36,6 +37,12 @@ public final class UserCommands {
         boolean passwordGiven;
         String password;
         String validUntil;
+        List<String> addRoleTo = List.of(), roleMembers = List.of(), adminMembers = List.of();
+
+        @SuppressWarnings("unchecked")
+        private static List<String> names(OptionItem d) {
+            return (List<String>) d.value();
+        }
 
         static Options of(List<OptionItem> elems) {
             Options o = new Options();
@@ -57,8 +64,9 @@ public final class UserCommands {
                     }
                     case "validUntil" -> o.validUntil = DefElems.string(d);
                     case "sysid" -> { } // accepted and ignored, as PostgreSQL does (with a NOTICE)
-                    case "addroleto", "role", "admin", "user" -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                            "role membership is not supported yet");
+                    case "addroleto" -> o.addRoleTo = names(d);
+                    case "role" -> o.roleMembers = names(d);
+                    case "admin" -> o.adminMembers = names(d);
                     default -> throw new IllegalStateException("option \"" + d.name() + "\" not recognized");
                 }
             }
@@ -102,6 +110,20 @@ public final class UserCommands {
         shared.putRole(new Role(oid, s.role(), superuser, o.inherit == null || o.inherit,
                 o.createRole != null && o.createRole, o.createDb != null && o.createDb, canLogin, replication, bypassRls,
                 o.connLimit == null ? -1 : o.connLimit, password, validUntil));
+        // CreateRole: IN ROLE (the new role joins them), then ROLE and ADMIN (they join it), granted by us.
+        Role created = shared.current().role(oid).orElseThrow();
+        for (String name : o.addRoleTo) {
+            Role r = shared.current().role(name).orElseThrow(() -> Roles.doesNotExist(name));
+            RoleMembershipCommands.addRoleMems(r, List.of(created), env.currentUserId(), false, env);
+        }
+        RoleMembershipCommands.addRoleMems(created, resolveAll(shared, o.roleMembers), env.currentUserId(), false, env);
+        RoleMembershipCommands.addRoleMems(created, resolveAll(shared, o.adminMembers), env.currentUserId(), true, env);
+    }
+
+    private static List<Role> resolveAll(SharedCatalog shared, List<String> names) {
+        List<Role> out = new ArrayList<>();
+        for (String n : names) out.add(shared.current().role(n).orElseThrow(() -> Roles.doesNotExist(n)));
+        return out;
     }
 
     /** AlterRole. */
@@ -212,6 +234,7 @@ public final class UserCommands {
             }
             shared.removeRole(r.oid());
             shared.dropSettings(0, r.oid());
+            RoleMembershipCommands.dropMemberships(r.oid(), env);
         }
     }
 

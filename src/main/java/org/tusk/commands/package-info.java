@@ -86,7 +86,9 @@
  * <h2>Databases, roles and privileges</h2>
  * {@link org.tusk.commands.DbCommands} (dbcommands.c), {@link org.tusk.commands.UserCommands}
  * (user.c), {@link org.tusk.commands.SettingCommands} (pg_db_role_setting.c) and
- * {@link org.tusk.commands.GrantCommands} (aclchk.c) act on cluster-wide objects,
+ * {@link org.tusk.commands.GrantCommands} (aclchk.c) and
+ * {@link org.tusk.commands.RoleMembershipCommands} (user.c GrantRole, AddRoleMems, DelRoleMems)
+ * act on cluster-wide objects,
  * so they need more of the backend than a statement environment: {@link
  * org.tusk.commands.SharedObjectEnv} (the shared catalogs, other sessions, checkpoints, WAL,
  * locks on database objects), which the traffic cop implements. Their rules:

@@ -143,10 +143,20 @@ public final class ExecContext implements FunctionCallContext {
         return sqlFunctions;
     }
 
+    /** The routines whose EXECUTE privilege this statement has checked (ExecInitFunc checks once per node). */
+    private java.util.Set<Integer> executeChecked;
+
+    /** pg_proc_aclcheck(ACL_EXECUTE) for the current user, once per routine and statement. */
+    private void checkExecute(org.tusk.catalog.SqlFunction f) {
+        if (executeChecked == null) executeChecked = new java.util.HashSet<>();
+        if (executeChecked.add(f.oid())) ExecPermissions.checkFunction(f.oid(), f.name(), env);
+    }
+
     @Override
     public Object callSqlFunction(org.tusk.catalog.SqlFunction f, Object[] args) {
         SqlFunctionRunner r = sqlFunctions;
         if (r == null || env == null) return FunctionCallContext.super.callSqlFunction(f, args);
+        checkExecute(f);
         return r.call(f, args, this);
     }
 
@@ -154,6 +164,7 @@ public final class ExecContext implements FunctionCallContext {
     public java.util.List<Object[]> callSqlFunctionSet(org.tusk.catalog.SqlFunction f, Object[] args) {
         SqlFunctionRunner r = sqlFunctions;
         if (r == null || env == null) return FunctionCallContext.super.callSqlFunctionSet(f, args);
+        checkExecute(f);
         return r.callSet(f, args, this);
     }
 

@@ -72,6 +72,14 @@ public interface ExecEnvironment {
      */
     default ConstraintSupport constraintSupport() { return null; }
 
+    /**
+     * roles_is_member_of(roleOid, ROLERECURSE_PRIVS): the role and every role whose privileges it
+     * has through inherited membership (pg_auth_members, read afresh).
+     */
+    default java.util.Set<Integer> privilegeRoles(int roleOid) {
+        return java.util.Set.of(roleOid);
+    }
+
     /** superuser_arg: whether role {@code roleOid} is a superuser now (a view owner's privileges). */
     default boolean roleIsSuperuser(int roleOid) {
         return roleOid == currentUserId() && currentUserIsSuperuser();

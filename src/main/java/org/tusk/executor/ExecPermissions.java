@@ -13,7 +13,8 @@ import org.tusk.utils.error.SqlState;
  * <p>Required privileges: SELECT on every table read; INSERT, UPDATE or DELETE on the target of
  * a data-modifying statement, plus SELECT on it when the statement reads its rows (a WHERE clause
  * or RETURNING). PostgreSQL asks SELECT per column read, also in UPDATE's SET expressions; here
- * the whole-table test stands for it. The ACL is the relcache's copy of pg_class.relacl (relcache
+ * the whole-table test stands for it. Privileges granted to a role the user inherits from count
+ * (has_privs_of_role); membership is read only when the direct grants do not suffice. The ACL is the relcache's copy of pg_class.relacl (relcache
  * invalidation brings a committed GRANT in); a superuser passes without it.
  */
 public final class ExecPermissions {
@@ -50,6 +51,7 @@ public final class ExecPermissions {
         int[] acl = Acl.effective(rel.acl(), rel.owner());
         if ((Acl.mask(acl, env.currentUserId()) & required) == required) return;
         if (env.currentUserIsSuperuser()) return;
+        if ((Acl.mask(acl, env.privilegeRoles(env.currentUserId())) & required) == required) return;
         throw denied(rel);
     }
 
@@ -61,7 +63,25 @@ public final class ExecPermissions {
         int[] acl = Acl.effective(rel.acl(), rel.owner());
         if ((Acl.mask(acl, userId) & required) == required) return;
         if (env.roleIsSuperuser(userId)) return;
+        if ((Acl.mask(acl, env.privilegeRoles(userId)) & required) == required) return;
         throw denied(rel);
+    }
+
+    /**
+     * pg_proc_aclcheck(procOid, GetUserId(), ACL_EXECUTE): proacl, or acldefault (the owner and
+     * PUBLIC may execute); else 42501 "permission denied for function f" (or procedure).
+     */
+    public static void checkFunction(int procOid, String name, ExecEnvironment env) {
+        Object[] row = env.catalog().functions().row(procOid);
+        if (row == null) return;
+        int[] acl = (int[]) org.tusk.catalog.SystemCatalogs.PG_PROC.get(row, "proacl");
+        if (acl == null) return;
+        int user = env.currentUserId();
+        if ((Acl.mask(acl, user) & Acl.ACL_EXECUTE) != 0 || env.currentUserIsSuperuser()) return;
+        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_EXECUTE) != 0) return;
+        boolean procedure = "p".equals(org.tusk.catalog.SystemCatalogs.PG_PROC.get(row, "prokind"));
+        throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
+                "permission denied for " + (procedure ? "procedure " : "function ") + name);
     }
 
     /** aclcheck_error's ACLCHECK_NO_PRIV message for the relation's kind. */

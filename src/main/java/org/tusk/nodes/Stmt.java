@@ -642,7 +642,30 @@ public sealed interface Stmt {
      * for ALL [PRIVILEGES]. grantOption is WITH GRANT OPTION for GRANT, GRANT OPTION FOR for REVOKE.
      */
     record GrantStmt(boolean isGrant, List<String> privileges, List<RangeVar> objects, List<RoleSpec> grantees,
-                     boolean grantOption, boolean cascade) implements Stmt {}
+                     boolean grantOption, boolean cascade, Target target, List<String> names,
+                     List<DropFunctionStmt.FunctionRef> functions) implements Stmt {
+        /**
+         * privilege_target's object kind (gram.y). TABLE, SEQUENCE, TYPE and DOMAIN name their
+         * objects in {@code objects}; DATABASE, SCHEMA, LANGUAGE and the ALL ... IN SCHEMA forms
+         * in {@code names} (the schemas for the latter); FUNCTION, PROCEDURE and ROUTINE in
+         * {@code functions}.
+         */
+        public enum Target { TABLE, SEQUENCE, DATABASE, SCHEMA, FUNCTION, PROCEDURE, ROUTINE, TYPE, DOMAIN, LANGUAGE,
+            ALL_TABLES, ALL_SEQUENCES, ALL_FUNCTIONS, ALL_PROCEDURES, ALL_ROUTINES }
+
+        /** The table form the grammar has always built. */
+        public GrantStmt(boolean isGrant, List<String> privileges, List<RangeVar> objects, List<RoleSpec> grantees,
+                         boolean grantOption, boolean cascade) {
+            this(isGrant, privileges, objects, grantees, grantOption, cascade, Target.TABLE, List.of(), List.of());
+        }
+    }
+
+    /**
+     * GRANT role, ... TO role, ... [WITH ADMIN OPTION] [GRANTED BY role] and REVOKE [ADMIN OPTION
+     * FOR] role, ... FROM role, ... [GRANTED BY role] [CASCADE | RESTRICT] (gram.y GrantRoleStmt).
+     */
+    record GrantRoleStmt(boolean isGrant, List<String> roles, List<RoleSpec> grantees, boolean adminOption,
+                         RoleSpec grantor, boolean cascade) implements Stmt {}
 
     /**
      * ALTER DATABASE d SET/RESET ... (role null) and ALTER ROLE r [IN DATABASE d] SET/RESET ...

@@ -517,7 +517,15 @@ public final class Analyzer {
         ScannableRelation view = relations.lookup(rv.schema(), rv.name());
         if (view != null) return new Query.RangeTblEntry(refname, rv.schema(), rv.name(), view,
                 aliasColumns(view.columns(), rv.colAliases(), refname, rv.location()));
-        Relation table = env == null ? null : env.catalog().openRelation(rv.schema(), rv.name());
+        Relation table;
+        try {
+            table = env == null ? null : env.catalog().openRelation(rv.schema(), rv.name());
+        } catch (PgException e) {
+            // LookupExplicitNamespace's "permission denied for schema" points at the name, as parser_errposition does
+            if (e.position() == 0 && SqlState.INSUFFICIENT_PRIVILEGE.equals(e.sqlState()))
+                throw err(e.sqlState(), e.getMessage(), rv.location());
+            throw e;
+        }
         if (table == null) {
             String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
             throw err(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());

@@ -1265,8 +1265,7 @@ public final class Parser {
         if (t.isKeyword("transaction") || (t.isKeyword("session") && peek(1).isKeyword("characteristics"))) {
             return setTransaction(local);
         }
-        if (t.isKeyword("session") || t.isKeyword("role"))
-            return skipUnsupported("SET " + t.value().toUpperCase(Locale.ROOT));
+        if (t.isKeyword("session") || t.isKeyword("role")) return SetRoleGrammar.setRoleOrAuthorization(this, local);
         if (t.isKeyword("time") && peek(1).isKeyword("zone")) {
             advance();
             advance();

@@ -161,13 +161,14 @@ final class RoleGrammar {
                     if (!p.acceptKw("role")) p.expectKw("group");
                     what = "addroleto";
                 }
+                List<String> roleNames = new ArrayList<>();
                 if (what.equals("sysid")) {
                     if (!p.peek().is(Kind.ICONST)) throw syntaxError();
                     p.advance();
                 } else {
-                    do name(); while (p.acceptChar(','));
+                    do roleNames.add(name()); while (p.acceptChar(','));
                 }
-                out.add(new OptionItem(what, null, loc));
+                out.add(new OptionItem(what.equals("user") ? "role" : what, roleNames, loc));
             } else if (t.is(Kind.IDENT) && t.keyword() == null) {
                 String w = p.advance().value();
                 OptionItem e = switch (w) {
@@ -295,48 +296,106 @@ final class RoleGrammar {
     // ------------------------------------------------------------------ GRANT / REVOKE
 
     /**
-     * GrantStmt / RevokeStmt on tables. GRANT role TO role (role membership) and privileges on
-     * other kinds of objects are valid PostgreSQL that Tusk does not run yet: they become
-     * UnsupportedStmt.
+     * GrantStmt / RevokeStmt (privileges on tables, sequences, databases, schemas, functions,
+     * procedures, routines, types, domains, languages and ALL ... IN SCHEMA) and GrantRoleStmt
+     * (GRANT role TO role). Large objects, tablespaces, foreign data wrappers and servers, and
+     * column lists are valid PostgreSQL that Tusk does not run: they become UnsupportedStmt or 0A000.
      */
     Stmt grant() {
         boolean isGrant = p.acceptKw("grant");
         if (!isGrant) p.expectKw("revoke");
         String tag = isGrant ? "GRANT" : "REVOKE";
-        boolean grantOptionFor = false;
+        boolean grantOptionFor = false, adminOptionFor = false;
         if (!isGrant && p.isKw("grant") && p.peek(1).isKeyword("option")) {
             p.advance();
             p.advance();
             p.expectKw("for");
             grantOptionFor = true;
+        } else if (!isGrant && p.isKw("admin") && p.peek(1).isKeyword("option")) {
+            p.advance();
+            p.advance();
+            p.expectKw("for");
+            adminOptionFor = true;
         }
         List<String> privs = null;
-        if (p.acceptKw("all")) {
+        List<String> names = new ArrayList<>();
+        if (!adminOptionFor && p.isKw("all") && !p.peek(1).is(Kind.OP)) {
+            p.advance();
             p.acceptKw("privileges");
         } else {
             privs = new ArrayList<>();
             do {
                 Token t = p.peek();
                 if (!t.is(Kind.IDENT)) throw syntaxError();
-                privs.add(p.advance().value().toLowerCase(Locale.ROOT));
+                names.add(p.advance().value());
+                privs.add(t.value().toLowerCase(Locale.ROOT));
+                // ALTER SYSTEM is one privilege of two words
+                if (t.value().equalsIgnoreCase("alter") && p.acceptKw("system")) privs.set(privs.size() - 1, "alter system");
                 if (p.isChar('(')) {
                     throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "column privileges are not supported yet",
                             Lexer.position(src, p.peek().start()));
                 }
             } while (p.acceptChar(','));
         }
-        if (!p.isKw("on")) return p.unsupportedRest(tag);   // GRANT role TO role
+        if (adminOptionFor || privs != null && !p.isKw("on")) return grantRole(isGrant, names, adminOptionFor);
         p.expectKw("on");
-        if (!p.acceptKw("table")) {
-            Token k = p.peek();
-            // privilege_target's other object kinds: GRANT ... ON SEQUENCE s, ON ALL TABLES IN SCHEMA, ...
-            boolean otherKind = k.isKeyword("all") || k.is(Kind.IDENT) && List.of("sequence", "database", "schema", "function",
-                    "procedure", "routine", "language", "large", "tablespace", "type", "domain", "foreign").contains(k.value())
-                    && Keywords.isColId(p.peek(1)) && !p.peek(1).isKeyword("to") && !p.peek(1).isKeyword("from");
-            if (otherKind) return p.unsupportedRest(tag);
-        }
+        Stmt.GrantStmt.Target target = Stmt.GrantStmt.Target.TABLE;
         List<Stmt.RangeVar> objects = new ArrayList<>();
-        do objects.add(p.qualifiedName()); while (p.acceptChar(','));
+        List<String> objectNames = new ArrayList<>();
+        List<Stmt.DropFunctionStmt.FunctionRef> functions = new ArrayList<>();
+        Token k = p.peek();
+        if (p.acceptKw("table")) {
+            do objects.add(p.qualifiedName()); while (p.acceptChar(','));
+        } else if (k.isKeyword("all") && List.of("tables", "sequences", "functions", "procedures", "routines")
+                .contains(p.peek(1).value().toLowerCase(Locale.ROOT))) {
+            p.advance();
+            target = switch (p.advance().value().toLowerCase(Locale.ROOT)) {
+                case "tables" -> Stmt.GrantStmt.Target.ALL_TABLES;
+                case "sequences" -> Stmt.GrantStmt.Target.ALL_SEQUENCES;
+                case "functions" -> Stmt.GrantStmt.Target.ALL_FUNCTIONS;
+                case "procedures" -> Stmt.GrantStmt.Target.ALL_PROCEDURES;
+                default -> Stmt.GrantStmt.Target.ALL_ROUTINES;
+            };
+            p.expectKw("in");
+            p.expectKw("schema");
+            do objectNames.add(name()); while (p.acceptChar(','));
+        } else if (k.is(Kind.IDENT) && Keywords.isColId(p.peek(1)) && !p.peek(1).isKeyword("to") && !p.peek(1).isKeyword("from")
+                && List.of("sequence", "database", "schema", "function", "procedure", "routine", "language", "type", "domain")
+                .contains(k.value().toLowerCase(Locale.ROOT))) {
+            p.advance();
+            switch (k.value().toLowerCase(Locale.ROOT)) {
+                case "sequence" -> {
+                    target = Stmt.GrantStmt.Target.SEQUENCE;
+                    do objects.add(p.qualifiedName()); while (p.acceptChar(','));
+                }
+                case "type", "domain" -> {
+                    target = k.value().equalsIgnoreCase("type") ? Stmt.GrantStmt.Target.TYPE : Stmt.GrantStmt.Target.DOMAIN;
+                    do objects.add(p.qualifiedName()); while (p.acceptChar(','));
+                }
+                case "database", "schema", "language" -> {
+                    target = switch (k.value().toLowerCase(Locale.ROOT)) {
+                        case "database" -> Stmt.GrantStmt.Target.DATABASE;
+                        case "schema" -> Stmt.GrantStmt.Target.SCHEMA;
+                        default -> Stmt.GrantStmt.Target.LANGUAGE;
+                    };
+                    do objectNames.add(name()); while (p.acceptChar(','));
+                }
+                default -> {
+                    target = switch (k.value().toLowerCase(Locale.ROOT)) {
+                        case "function" -> Stmt.GrantStmt.Target.FUNCTION;
+                        case "procedure" -> Stmt.GrantStmt.Target.PROCEDURE;
+                        default -> Stmt.GrantStmt.Target.ROUTINE;
+                    };
+                    FunctionGrammar fg = new FunctionGrammar(p, src);
+                    do functions.add(fg.functionRef()); while (p.acceptChar(','));
+                }
+            }
+        } else if (k.is(Kind.IDENT) && List.of("large", "tablespace", "foreign", "parameter").contains(k.value().toLowerCase(Locale.ROOT))
+                && Keywords.isColId(p.peek(1)) && !p.peek(1).isKeyword("to") && !p.peek(1).isKeyword("from")) {
+            return p.unsupportedRest(tag);
+        } else {
+            do objects.add(p.qualifiedName()); while (p.acceptChar(','));
+        }
         if (isGrant) p.expectKw("to"); else p.expectKw("from");
         List<RoleSpec> grantees = new ArrayList<>();
         do {
@@ -360,6 +419,32 @@ final class RoleGrammar {
             if (p.acceptKw("cascade")) cascade = true;
             else p.acceptKw("restrict");
         }
-        return new Stmt.GrantStmt(isGrant, privs, objects, grantees, grantOption, cascade);
+        return new Stmt.GrantStmt(isGrant, privs, objects, grantees, grantOption, cascade, target, objectNames, functions);
+    }
+
+    /** GrantRoleStmt: the role names were read as privileges. */
+    private Stmt grantRole(boolean isGrant, List<String> roles, boolean adminOptionFor) {
+        if (isGrant) p.expectKw("to"); else p.expectKw("from");
+        List<RoleSpec> grantees = new ArrayList<>();
+        do grantees.add(roleSpec()); while (p.acceptChar(','));
+        boolean admin = adminOptionFor;
+        if (isGrant && p.isKw("with")) {
+            p.advance();
+            p.expectKw("admin");
+            p.expectKw("option");
+            admin = true;
+        }
+        RoleSpec grantor = null;
+        if (p.isKw("granted")) {
+            p.advance();
+            p.expectKw("by");
+            grantor = roleSpec();
+        }
+        boolean cascade = false;
+        if (!isGrant) {
+            if (p.acceptKw("cascade")) cascade = true;
+            else p.acceptKw("restrict");
+        }
+        return new Stmt.GrantRoleStmt(isGrant, roles, grantees, admin, grantor, cascade);
     }
 }

@@ -26,7 +26,8 @@ public final class BackendContext {
     Latch latch;
     int cancelKey;
     BackendStatusArray.Writer status;
-    BootstrapCatalog.Role role;
+    /** Authenticated, session and current user (made at InitPostgres). */
+    SessionIdentity identity;
     BootstrapCatalog.Database database;
     final TransactionState xact = new TransactionState();
     /** The transaction's id and its commit/abort records (made at InitPostgres). */
@@ -53,7 +54,8 @@ public final class BackendContext {
     public int pid() { return pid; }
     public Port port() { return port; }
     public org.tusk.storage.lmgr.LockManager locks() { return locks; }
-    public BootstrapCatalog.Role role() { return role; }
+    /** GetUserId's role: the current user (SET ROLE's, else the session user). */
+    public BootstrapCatalog.Role role() { return identity.currentUser(); }
     public BootstrapCatalog.Database database() { return database; }
     public Interrupts interrupts() { return interrupts; }
 }

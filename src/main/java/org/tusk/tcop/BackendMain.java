@@ -267,6 +267,13 @@ public final class BackendMain {
             throw new PgException(Severity.FATAL, "55000",
                     "database \"" + db.name() + "\" is not currently accepting connections", null, null, 0);
         }
+        // CheckMyDatabase: CONNECT privilege, held directly, through PUBLIC or an inherited role.
+        if (!role.superuser() && (org.tusk.catalog.Acl.databaseMask(db, role.oid()) & org.tusk.catalog.Acl.ACL_CONNECT) == 0
+                && !org.tusk.catalog.RoleMembership.rolesMemberOf(fresh, role.oid(), true).stream()
+                        .anyMatch(r -> (org.tusk.catalog.Acl.databaseMask(again, r) & org.tusk.catalog.Acl.ACL_CONNECT) != 0)) {
+            throw new PgException(Severity.FATAL, SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database \"" + db.name() + "\"",
+                    "User does not have CONNECT privilege.", null, 0);
+        }
         // CheckMyDatabase's and InitializeSessionUserId's connection limits (we count ourselves).
         if (!role.superuser() && db.connLimit() >= 0 && countBackends(ctx, p -> p.databaseId() == ctx.proc.databaseId()) > db.connLimit()) {
             throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for database \"" + db.name() + "\"");
@@ -274,7 +281,8 @@ public final class BackendMain {
         if (!role.superuser() && role.connLimit() >= 0 && countBackends(ctx, p -> p.roleId() == role.oid()) > role.connLimit()) {
             throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + role.name() + "\"");
         }
-        ctx.role = role;
+        ctx.identity = new SessionIdentity(role, ctx.env.gucs(), name -> ctx.storage != null
+                ? ctx.storage.sharedCatalog.current().role(name) : BootstrapCatalog.load(ctx.env.dataDir()).role(name));
         ctx.database = db;
 
         var gucs = ctx.env.gucs();
@@ -285,6 +293,7 @@ public final class BackendMain {
         processSettings(ctx, fresh, db.oid(), role);
         gucs.set("is_superuser", role.superuser() ? "on" : "off", GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
         gucs.set("session_authorization", role.name(), GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
+        IdentityChecks.install(ctx);
 
         ctx.env.shmem().procGlobal().add(ctx.proc);
         ctx.env.procExit().onShmemExit(() -> ctx.env.shmem().procGlobal().remove(ctx.proc));

@@ -35,8 +35,8 @@ final class BackendSession implements SessionServices {
     }
 
     @Override public int backendPid() { return ctx.pid; }
-    @Override public String currentUser() { return gucs().getString("session_authorization"); }
-    @Override public String sessionUser() { return ctx.role.name(); }
+    @Override public String currentUser() { return ctx.role().name(); }
+    @Override public String sessionUser() { return ctx.identity.sessionUser().name(); }
     @Override public String currentDatabase() { return ctx.database.name(); }
 
     /**
@@ -94,7 +94,7 @@ final class BackendSession implements SessionServices {
     /** pg_signal_backend: only client backends; a non-superuser only those of its own role. */
     private boolean signal(int pid, boolean terminate) {
         Proc target = SignalFuncs.findProc(ctx.env.shmem().procGlobal(), pid);
-        if (target != null && !ctx.role.superuser() && target.roleId() != ctx.role.oid()) {
+        if (target != null && !ctx.role().superuser() && target.roleId() != ctx.role().oid()) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
                     "must be a member of the role whose process is being " + (terminate ? "terminated" : "canceled")
                             + " or member of pg_signal_backend");
@@ -107,17 +107,21 @@ final class BackendSession implements SessionServices {
         return true;
     }
 
-    @Override public String showSetting(String name) { return gucs().show(name, ctx.role.superuser()); }
+    @Override public String showSetting(String name) { return gucs().show(name, ctx.role().superuser()); }
 
     @Override
-    public List<org.tusk.utils.misc.GucSettingRow> settingRows() { return gucs().settingRows(ctx.role.superuser()); }
+    public List<org.tusk.utils.misc.GucSettingRow> settingRows() { return gucs().settingRows(ctx.role().superuser()); }
 
     @Override
     public void setSetting(String name, String valueOrNullForDefault, boolean isLocal) {
         if (isLocal && !ctx.xact.inBlock()) {
             ctx.messages.report(Severity.WARNING, "25P01", "SET LOCAL can only be used in transaction blocks", null, null, 0);
         }
-        gucs().setFromSql(name, valueOrNullForDefault, isLocal, ctx.role.superuser());
+        gucs().setFromSql(name, valueOrNullForDefault, isLocal, ctx.role().superuser());
+        // SetSessionAuthorization ends SET ROLE (SetRoleIsActive = false), in the same scope.
+        if (gucs().canonicalName(name).equals("session_authorization") && !"none".equals(gucs().getString("role"))) {
+            gucs().setFromSql("role", "none", isLocal, ctx.role().superuser());
+        }
     }
 
     @Override
@@ -125,14 +129,14 @@ final class BackendSession implements SessionServices {
         if (name.equalsIgnoreCase("all")) {
             gucs().resetAll();
         } else {
-            gucs().setFromSql(name, null, false, ctx.role.superuser());
+            setSetting(name, null, false);
         }
     }
 
     @Override
     public List<SettingRow> allSettings() {
         List<SettingRow> out = new ArrayList<>();
-        for (ShowAllRow r : gucs().showAll(ctx.role.superuser())) out.add(new SettingRow(r.name(), r.setting(), r.description()));
+        for (ShowAllRow r : gucs().showAll(ctx.role().superuser())) out.add(new SettingRow(r.name(), r.setting(), r.description()));
         return out;
     }
 
@@ -167,7 +171,7 @@ final class BackendSession implements SessionServices {
 
     @Override
     public long switchWal() {
-        if (!ctx.role.superuser()) {
+        if (!ctx.role().superuser()) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for function pg_switch_wal");
         }
         try {

@@ -190,7 +190,7 @@ final class PostgresMain {
             long us = System.currentTimeMillis() * 1000 - ctx.backendStartMicros;
             ctx.env.log().log(String.format("disconnection: session time: %d:%02d:%02d.%03d user=%s database=%s host=%s",
                     us / 3_600_000_000L, us / 60_000_000 % 60, us / 1_000_000 % 60, us / 1000 % 1000,
-                    ctx.role.name(), ctx.database.name(), ctx.port.remoteHostForMessages()));
+                    ctx.role().name(), ctx.database.name(), ctx.port.remoteHostForMessages()));
         }
         if (BackendReuse.mayReuse(ctx)) throw new SessionEnd();
         ctx.env.procExit().exit(0);

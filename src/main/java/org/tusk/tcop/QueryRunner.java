@@ -77,7 +77,7 @@ final class QueryRunner {
         r = new org.tusk.catalog.IntrospectionViews(org.tusk.utils.ruleutils.RuleUtils::indexdefOf).lookup(schema, name);
         if (r != null) return r;
         return new org.tusk.catalog.SharedCatalogViews(ctx.storage.sharedCatalog::current,
-                () -> ctx.storage.sharedCatalog.current().role(ctx.role.oid()).map(x -> x.superuser()).orElse(false))
+                () -> ctx.storage.sharedCatalog.current().role(ctx.role().oid()).map(x -> x.superuser()).orElse(false))
                 .lookup(schema, name);
     }
 
@@ -255,7 +255,7 @@ final class QueryRunner {
     private String plannerSettings() {
         var g = ctx.env.gucs();
         long changes = g.valueChanges();
-        int role = ctx.role.oid();
+        int role = ctx.role().oid();
         if (plannerSettings != null && changes == plannerSettingsChanges && role == plannerSettingsRole) return plannerSettings;
         StringBuilder b = new StringBuilder(g.getString("search_path")).append('|').append(role);
         for (String name : PLANNER_SETTINGS) b.append('|').append(g.show(name));
@@ -464,7 +464,7 @@ final class QueryRunner {
     private long copy(PreparedStatement ps) {
         Stmt.CopyStmt c = ps.copyStmt();
         var ectx = ps.execContext();
-        boolean superuser = ctx.role.superuser();
+        boolean superuser = ctx.role().superuser();
         if (c.query() != null) {
             RawStmt raw = new RawStmt(c.query(), 0, c.queryText().length());
             PreparedStatement q = prepare(raw, c.queryText());
@@ -487,7 +487,7 @@ final class QueryRunner {
      * and waits, interruptibly, for a checkpoint that started after the request to finish.
      */
     private void requestCheckpoint() {
-        if (!ctx.role.superuser()) {
+        if (!ctx.role().superuser()) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
                     "must be superuser or have privileges of pg_checkpoint to do CHECKPOINT");
         }
@@ -570,7 +570,7 @@ final class QueryRunner {
                     x.block = TransactionState.Block.INPROGRESS;
                 }
                 // BEGIN's modes are SET LOCAL of the transaction parameters (standard_ProcessUtility).
-                TransactionCharacteristics.apply(ctx.env.gucs(), t.options(), false, true, ctx.role.superuser());
+                TransactionCharacteristics.apply(ctx.env.gucs(), t.options(), false, true, ctx.role().superuser());
                 return t.kind() == Stmt.TransactionStmt.Kind.BEGIN ? "BEGIN" : "START TRANSACTION";
             }
             case COMMIT -> {
@@ -660,7 +660,7 @@ final class QueryRunner {
             warning("25P01", "SET TRANSACTION can only be used in transaction blocks");
         }
         TransactionCharacteristics.apply(ctx.env.gucs(), st.modes(), st.sessionCharacteristics(), st.isLocal(),
-                ctx.role.superuser());
+                ctx.role().superuser());
     }
 
     private void requireBlock(String what) {

@@ -122,7 +122,7 @@ final class SessionStorage {
         this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
         this.sequences = new org.tusk.access.sequence.Sequences(buffers, smgr, ctx.xlog::get,
                 () -> (int) xact.topFullTransactionId().value());
-        this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role.oid(), () -> ctx.role.name(),
+        this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role().oid(), () -> ctx.role().name(),
                 () -> gucs.getString("search_path"), ctx.slot, heap, btree, this::catalogSnapshot,
                 () -> xact.getCurrentCommandId(true), this::commandCounterIncrement, oids::getNewObjectId,
                 relationLocks(), relationStorage, relcache, inval, this::notice), sequences);
@@ -219,13 +219,16 @@ final class SessionStorage {
             @Override public boolean isolationUsesXactSnapshot() { return xact.isolationLevel().usesXactSnapshot(); }
             @Override public void waitForTransaction(int xid) { oracle.waitForTransaction(xid); }
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
-            @Override public int currentUserId() { return ctx.role.oid(); }
+            @Override public int currentUserId() { return ctx.role().oid(); }
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
             @Override public boolean currentUserIsSuperuser() {
-                return sharedCatalog.current().role(ctx.role.oid()).map(r -> r.superuser()).orElse(false);
+                return sharedCatalog.current().role(ctx.role().oid()).map(r -> r.superuser()).orElse(false);
             }
             @Override public boolean roleIsSuperuser(int roleOid) {
                 return sharedCatalog.current().role(roleOid).map(r -> r.superuser()).orElse(false);
+            }
+            @Override public java.util.Set<Integer> privilegeRoles(int roleOid) {
+                return org.tusk.catalog.RoleMembership.rolesMemberOf(sharedCatalog.current(), roleOid, true);
             }
         };
     }
@@ -295,8 +298,24 @@ final class SessionStorage {
         return seq;
     }
 
+    /**
+     * sequence.c's pg_class_aclcheck with ACLMASK_ANY: the current user needs one of
+     * {@code anyOf} on the sequence (a superuser needs none), else 42501.
+     */
+    private void checkSequencePrivilege(Relation seq, int anyOf) {
+        int user = ctx.role().oid();
+        int[] acl = seq.acl() != null ? seq.acl() : org.tusk.catalog.Acl.defaultAcl(seq.owner(),
+                org.tusk.catalog.Acl.ACL_ALL_RIGHTS_SEQUENCE, 0);
+        if ((org.tusk.catalog.Acl.mask(acl, user) & anyOf) != 0) return;
+        org.tusk.catalog.BootstrapCatalog shared = sharedCatalog.current();
+        if (shared.role(user).map(r -> r.superuser()).orElse(false)) return;
+        if ((org.tusk.catalog.Acl.mask(acl, org.tusk.catalog.RoleMembership.rolesMemberOf(shared, user, true)) & anyOf) != 0) return;
+        throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for sequence " + seq.name());
+    }
+
     long nextval(String name) {
         Relation seq = openSequence(name);
+        checkSequencePrivilege(seq, org.tusk.catalog.Acl.ACL_USAGE | org.tusk.catalog.Acl.ACL_UPDATE);
         preventIfReadOnly(seq, "nextval()");
         return sequences.nextval(seq, catalog.sequenceParams(seq));
     }
@@ -307,11 +326,14 @@ final class SessionStorage {
     }
 
     long currval(String name) {
-        return sequences.currval(openSequence(name));
+        Relation seq = openSequence(name);
+        checkSequencePrivilege(seq, org.tusk.catalog.Acl.ACL_SELECT | org.tusk.catalog.Acl.ACL_USAGE);
+        return sequences.currval(seq);
     }
 
     long setval(String name, long value, boolean isCalled) {
         Relation seq = openSequence(name);
+        checkSequencePrivilege(seq, org.tusk.catalog.Acl.ACL_UPDATE);
         preventIfReadOnly(seq, "setval()");
         sequences.setval(seq, catalog.sequenceParams(seq), value, isCalled);
         return value;

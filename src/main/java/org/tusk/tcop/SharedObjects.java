@@ -52,6 +52,7 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.DropRoleStmt d -> "DROP ROLE";
             case Stmt.AlterSettingStmt a -> a.role() == null ? "ALTER DATABASE" : "ALTER ROLE";
             case Stmt.GrantStmt g -> g.isGrant() ? "GRANT" : "REVOKE";
+            case Stmt.GrantRoleStmt g -> g.isGrant() ? "GRANT ROLE" : "REVOKE ROLE";
             case Stmt.CreateSchemaStmt c -> "CREATE SCHEMA";
             case Stmt.DropSchemaStmt d -> "DROP SCHEMA";
             case Stmt.AlterSchemaStmt a -> "ALTER SCHEMA";
@@ -76,6 +77,7 @@ final class SharedObjects implements SharedObjectEnv {
                 GrantCommands.execute(g, this, env);
                 env.commandCounterIncrement();
             }
+            case Stmt.GrantRoleStmt g -> org.tusk.commands.RoleMembershipCommands.grantRole(g, this);
             case Stmt.CreateSchemaStmt c -> {
                 SchemaCommands.create(c, this, env, ctx.messages::report);
                 env.commandCounterIncrement();
@@ -101,9 +103,9 @@ final class SharedObjects implements SharedObjectEnv {
 
     @Override public Path dataDir() { return ctx.env.dataDir(); }
 
-    @Override public int currentUserId() { return ctx.role.oid(); }
+    @Override public int currentUserId() { return ctx.role().oid(); }
 
-    @Override public int sessionUserId() { return ctx.role.oid(); }
+    @Override public int sessionUserId() { return ctx.identity.sessionUser().oid(); }
 
     @Override public int currentDatabaseId() { return ctx.database.oid(); }
 
@@ -173,10 +175,10 @@ final class SharedObjects implements SharedObjectEnv {
             if (slot == ctx.slot) continue;
             Proc p = procs.proc(slot);
             if (p.pid() == 0 || p.databaseId() != dbOid || p.backendType() != BackendType.BACKEND) continue;
-            if (!ctx.role.superuser()) {
+            if (!ctx.role().superuser()) {
                 boolean targetSuper = BootstrapCatalog.load(ctx.env.dataDir()).role(p.roleId())
                         .map(BootstrapCatalog.Role::superuser).orElse(false);
-                if (targetSuper || p.roleId() != ctx.role.oid()) {
+                if (targetSuper || p.roleId() != ctx.role().oid()) {
                     throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to terminate process")
                             .withDetail("Only roles with the SUPERUSER attribute may terminate processes of roles with the SUPERUSER attribute.");
                 }
@@ -212,7 +214,7 @@ final class SharedObjects implements SharedObjectEnv {
     public String checkSetting(String name, String value) {
         var gucs = ctx.env.gucs();
         String canonical = gucs.canonicalName(name);
-        boolean superuser = ctx.storage.sharedCatalog.current().role(ctx.role.oid()).map(r -> r.superuser()).orElse(false);
+        boolean superuser = ctx.storage.sharedCatalog.current().role(ctx.role().oid()).map(r -> r.superuser()).orElse(false);
         if (value != null) {
             gucs.validate(canonical, value, superuser ? org.tusk.utils.misc.GucContext.SUSET : org.tusk.utils.misc.GucContext.USERSET,
                     org.tusk.utils.misc.GucSource.DATABASE_USER);

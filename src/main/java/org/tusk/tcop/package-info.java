@@ -71,7 +71,17 @@
  * then reads pg_database again (so a concurrent DROP or a CREATE copying it is either waited out
  * or seen), applies the database's and the role's connection limits (53300), and then their
  * pg_db_role_setting defaults (process_settings: sources DATABASE_USER, USER, DATABASE, below the
- * client's startup-packet settings; a value no longer valid becomes a WARNING).
+ * client's startup-packet settings; a value no longer valid becomes a WARNING). A role without
+ * CONNECT on the database (directly, through PUBLIC or an inherited role) is refused with FATAL
+ * 42501.
+ *
+ * <p>Identity ({@code SessionIdentity}, miscinit.c): the authenticated user is fixed at connection
+ * start; the session user follows the {@code session_authorization} setting and the current user
+ * the {@code role} setting, so SET [LOCAL] ROLE, SET SESSION AUTHORIZATION, RESET and transaction
+ * end undo them as they undo any setting. {@code IdentityChecks} are their check hooks (the session
+ * user must be a member of the role; only a superuser may change session authorization, which also
+ * ends SET ROLE). {@code BackendContext.role()} is the current user everywhere. A reused backend
+ * starts from a new context and fresh settings, so the next session starts as its own user.
  *
  * <h2>The engine's entry points</h2>
  * {@link org.tusk.tcop.Engine#parse} splits a query string into statements;

@@ -143,8 +143,10 @@ class CatalogBootstrapTest {
 
             List<Object[]> nsp = read(PG_NAMESPACE, arena).stream().map(StoredTuple::values).toList();
             assertEquals(2, nsp.size());
-            assertArrayEquals(new Object[]{11, "pg_catalog", 10, null}, nsp.get(0));
-            assertArrayEquals(new Object[]{2200, "public", 10, null}, nsp.get(1));
+            // initdb's setup_privileges: {postgres=UC/postgres,=U/postgres}
+            int[] acl = {10, 10, Acl.ACL_USAGE | Acl.ACL_CREATE, Acl.PUBLIC, 10, Acl.ACL_USAGE};
+            assertArrayEquals(new Object[]{11, "pg_catalog", 10, acl}, nsp.get(0));
+            assertArrayEquals(new Object[]{2200, "public", 10, acl}, nsp.get(1));
             List<Object[]> am = read(PG_AM, arena).stream().map(StoredTuple::values).toList();
             assertArrayEquals(new Object[]{2, "heap", 3, "t"}, am.get(0));
             assertArrayEquals(new Object[]{403, "btree", 330, "i"}, am.get(1));

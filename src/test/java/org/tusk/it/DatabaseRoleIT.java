@@ -227,7 +227,11 @@ class DatabaseRoleIT {
                         column(su, "select array_to_string(relacl, ',') from pg_class where relname = 't'"));
                 assertEquals("0LP01", error(su, "grant usage on t to alice").getSQLState());
                 assertEquals("42704", error(su, "grant select on t to nobody").getSQLState());
+                // PostgreSQL 15: PUBLIC may no longer create in schema public
+                assertEquals("42501", error(b, "create table bobs (x int)").getSQLState());
+                exec(su, "grant create on schema public to bob");
                 exec(b, "create table bobs (x int)");
+                exec(su, "revoke create on schema public from bob");
             }
             // A role that owns or holds privileges on tables cannot be dropped (checkSharedDependencies).
             PSQLException deps = error(su, "drop role bob");

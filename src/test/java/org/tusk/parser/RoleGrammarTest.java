@@ -63,8 +63,38 @@ class RoleGrammarTest {
         assertEquals(null, r.privileges());
         assertEquals(Stmt.RoleSpec.Kind.NAME, r.grantees().get(0).kind());
         assertEquals(true, r.grantOption() && r.cascade() && !r.isGrant());
-        assertEquals(Stmt.UnsupportedStmt.class, one("grant admins to alice").getClass());
-        assertEquals(Stmt.UnsupportedStmt.class, one("grant usage on schema s to alice").getClass());
+        Stmt.GrantRoleStmt gr = (Stmt.GrantRoleStmt) one("grant admins, \"Ops\" to alice, bob with admin option granted by postgres");
+        assertEquals(List.of("admins", "Ops"), gr.roles());
+        assertEquals(2, gr.grantees().size());
+        assertEquals(true, gr.isGrant() && gr.adminOption());
+        assertEquals("postgres", gr.grantor().name());
+        Stmt.GrantRoleStmt rr = (Stmt.GrantRoleStmt) one("revoke admin option for admins from alice cascade");
+        assertEquals(true, !rr.isGrant() && rr.adminOption() && rr.cascade());
+        assertEquals(List.of("admins"), rr.roles());
+        Stmt.GrantStmt sch = (Stmt.GrantStmt) one("grant usage, create on schema s, t to alice");
+        assertEquals(Stmt.GrantStmt.Target.SCHEMA, sch.target());
+        assertEquals(List.of("s", "t"), sch.names());
+        Stmt.GrantStmt fn = (Stmt.GrantStmt) one("revoke execute on function f(int, text), g from public");
+        assertEquals(Stmt.GrantStmt.Target.FUNCTION, fn.target());
+        assertEquals(2, fn.functions().size());
+        Stmt.GrantStmt all = (Stmt.GrantStmt) one("grant select on all tables in schema public to alice");
+        assertEquals(Stmt.GrantStmt.Target.ALL_TABLES, all.target());
+        assertEquals(Stmt.GrantStmt.Target.SEQUENCE, ((Stmt.GrantStmt) one("grant usage on sequence sq to alice")).target());
+        assertEquals(Stmt.GrantStmt.Target.DATABASE, ((Stmt.GrantStmt) one("grant connect on database d to alice")).target());
+        assertEquals(Stmt.UnsupportedStmt.class, one("grant usage on foreign server x to alice").getClass());
+    }
+
+    @Test
+    void setRoleAndSessionAuthorization() {
+        Stmt.VariableSetStmt r = (Stmt.VariableSetStmt) one("set local role 'Admin'");
+        assertEquals("role", r.name());
+        assertEquals(true, r.isLocal());
+        Stmt.VariableSetStmt n = (Stmt.VariableSetStmt) one("set role none");
+        assertEquals("role", n.name());
+        Stmt.VariableSetStmt sa = (Stmt.VariableSetStmt) one("set session authorization default");
+        assertEquals("session_authorization", sa.name());
+        assertEquals(Stmt.VariableSetStmt.Kind.DEFAULT, sa.kind());
+        assertEquals("session_authorization", ((Stmt.VariableSetStmt) one("set session session authorization alice")).name());
     }
 
     @Test

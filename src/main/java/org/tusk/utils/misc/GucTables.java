@@ -376,6 +376,9 @@ public final class GucTables {
                 .withFlags(REPORT, NO_SHOW_ALL, NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
         defs.add(string("session_authorization", USERSET, UNGROUPED, "Sets the session user name.", null)
                 .withFlags(IS_NAME, REPORT, NO_SHOW_ALL, NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
+        // SET ROLE: "none" means the session user is the current user (variable.c show_role)
+        defs.add(string("role", USERSET, UNGROUPED, "Sets the current role.", "none")
+                .withFlags(IS_NAME, NO_SHOW_ALL, NO_RESET_ALL, NOT_IN_SAMPLE, DISALLOW_IN_FILE));
 
         TreeMap<String, GucDefinition> byName = new TreeMap<>();
         for (GucDefinition def : defs) {
