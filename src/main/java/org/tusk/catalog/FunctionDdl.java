@@ -181,6 +181,27 @@ public final class FunctionDdl {
         return rows.isEmpty() ? null : rows.get(0).values();
     }
 
+    /** pg_proc's OID in pg_class, the class id of a function's ObjectAddress. */
+    public static final int PROCEDURE_RELATION_ID = 1255;
+
+    /**
+     * Makes functions droppable through {@link Dependencies#performDeletion} (doDeletion's
+     * OCLASS_PROC case), so DROP FUNCTION meets the objects that depend on a function, such as
+     * its triggers, as PostgreSQL does.
+     */
+    void registerWith(Dependencies dependencies) {
+        dependencies.registerObjectClass(PROCEDURE_RELATION_ID, new Dependencies.ObjectClass() {
+            @Override
+            public String describe(ObjectAddress o) {
+                SqlFunction f = byOid(o.objectId());
+                return f == null ? null : "function " + signature(f);
+            }
+
+            @Override
+            public void drop(ObjectAddress o) { FunctionDdl.this.drop(o.objectId()); }
+        });
+    }
+
     /** RemoveFunctionById's pg_proc part. */
     public void drop(int oid) {
         writer.delete(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid);

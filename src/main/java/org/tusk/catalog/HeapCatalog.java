@@ -67,6 +67,7 @@ public final class HeapCatalog implements Catalog {
         this.functions = new FunctionDdl(env, writer, namespaces);
         this.dependencies = new Dependencies(env, writer);
         this.comments = new Comments(env, writer);
+        functions.registerWith(dependencies);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
             @Override public void drop(ObjectAddress o) {

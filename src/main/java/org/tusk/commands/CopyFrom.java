@@ -160,8 +160,7 @@ final class CopyFrom {
         if (where != null && !ExprEvaluator.qual(where, row, null, ctx)) return false;
         if (routing != null) {
             // CopyFrom's tuple routing: the leaf's own constraints are checked there
-            routing.insert(row);
-            return true;
+            return routing.insert(row) != null;   // null: skipped by the leaf's BEFORE ROW trigger
         }
         if (triggers != null) {
             row = triggers.beforeRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);

@@ -143,7 +143,7 @@ public final class FunctionCommands {
             if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
             resultType = resolveResult(s.returnType(), queryString);
             // fmgr_sql_validator: a SQL function cannot be a trigger function
-            if (resultType == org.tusk.catalog.TypeOids.TRIGGER)
+            if (resultType == org.tusk.catalog.TypeOids.TRIGGER && !language.equals("plpgsql"))
                 throw PgException.error("42P13", "SQL functions cannot return type trigger");
         }
         Volatility vol = s.volatility() == null ? Volatility.VOLATILE : switch (s.volatility()) {
@@ -300,6 +300,10 @@ public final class FunctionCommands {
             }
             victims.add(found);
         }
-        for (SqlFunction f : victims) functions.drop(f.oid());
+        if (victims.isEmpty()) return;
+        // RemoveObjects: performMultipleDeletions, so dependent objects (triggers) block or cascade
+        List<org.tusk.catalog.ObjectAddress> targets = new ArrayList<>();
+        for (SqlFunction f : victims) targets.add(new org.tusk.catalog.ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, f.oid(), 0));
+        env.catalog().dependencies().performDeletion(targets, s.cascade());
     }
 }

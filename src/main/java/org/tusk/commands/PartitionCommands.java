@@ -104,6 +104,7 @@ public final class PartitionCommands {
         pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
         // DefineRelation: the parent's indexes are cloned (or matched) on the new partition
         PartitionIndexes.cloneToPartition(parent, catalog.openRelation(part.oid()), ctx);
+        TriggerCommands.cloneRowTriggersToPartition(parent, part, catalog);
     }
 
     /**
@@ -197,6 +198,7 @@ public final class PartitionCommands {
         catalog.storeInheritance(part.oid(), List.of(parent.oid()), inhcount, islocal);
         pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
         PartitionIndexes.cloneToPartition(parent, catalog.openRelation(part.oid()), ctx);   // AttachPartitionEnsureIndexes
+        TriggerCommands.cloneRowTriggersToPartition(parent, part, catalog);
     }
 
     /** ATExecDetachPartition (not CONCURRENTLY). */

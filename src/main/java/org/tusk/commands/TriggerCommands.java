@@ -27,7 +27,7 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>A FOR EACH ROW trigger on a partitioned table is cloned onto each partition (tgparentid
  * naming the parent's trigger, tgisinternal set), as CreateTrigger recurses; partitions created
- * later do not get clones yet. Not done: deferrable constraint triggers (refused, 0A000,
+ * later get theirs from {@link #cloneRowTriggersToPartition}. Not done: deferrable constraint triggers (refused, 0A000,
  * since there is no deferred event queue or SET CONSTRAINTS yet), INSTEAD OF triggers (views
  * cannot be modified yet, so they are refused too), ownership and privilege checks.
  */
@@ -107,7 +107,27 @@ public final class TriggerCommands {
     private static void cloneToPartitions(Relation parent, TriggerInfo t, int parentOid, boolean replace, Catalog catalog) {
         for (int child : catalog.inheritanceChildren(parent.oid())) {
             catalog.lockRelation(child, RelationLocks.SHARE_ROW_EXCLUSIVE_LOCK);
-            Relation part = catalog.openRelation(child);
+            cloneTo(parent, catalog.openRelation(child), t, parentOid, replace, catalog);
+        }
+    }
+
+    /**
+     * CloneRowTriggersToPartition: a partition created or attached under {@code parent} gets a
+     * clone of each of the parent's row triggers (and its own partitions, if it has any, get
+     * theirs). Internal triggers are skipped unless they are themselves clones on a partition,
+     * as PostgreSQL decides.
+     */
+    public static void cloneRowTriggersToPartition(Relation parent, Relation part, Catalog catalog) {
+        for (TriggerInfo t : catalog.triggersOf(parent)) {
+            if (!t.forRow()) continue;
+            if (t.internal() && (!parent.isPartition() || t.parentid() == 0)) continue;
+            cloneTo(parent, part, t, t.oid(), false, catalog);
+        }
+    }
+
+    private static void cloneTo(Relation parent, Relation part, TriggerInfo t, int parentOid, boolean replace, Catalog catalog) {
+        int child = part.oid();
+        {
             short[] attrs = new short[t.attrs().length];
             for (int i = 0; i < attrs.length; i++) attrs[i] = (short) attnumByName(part, parent.desc().attr(t.attrs()[i] - 1).name());
             TriggerInfo clone = new TriggerInfo(0, child, parentOid, t.name(), t.fnoid(), t.type(), t.enabled(), true,

@@ -58,6 +58,18 @@ public final class ExecContext implements FunctionCallContext {
     private boolean timing;
     /** Temporary files and other resources to release when the statement ends, normally or by error. */
     private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
+    /**
+     * The statement's transition-table capture of a partitioned UPDATE/DELETE target, by the
+     * root's OID (TransitionCaptureState): where the leaves put their changed rows for the root's triggers.
+     */
+    private final java.util.Map<Integer, RelationTriggers> transitionCaptures = new java.util.HashMap<>();
+
+    void setTransitionCapture(int rootOid, RelationTriggers t) {
+        if (t == null) transitionCaptures.remove(rootOid);
+        else transitionCaptures.put(rootOid, t);
+    }
+
+    RelationTriggers transitionCapture(int rootOid) { return transitionCaptures.get(rootOid); }
 
     /** Makes {@link Executor#init} count rows, loops and (with {@code timing}) time per plan node (EXPLAIN ANALYZE). */
     public void enableInstrumentation(boolean timing) {

@@ -78,6 +78,9 @@ final class ModifyTableState extends PlanState {
     private BitSet modifiedCols;
     /** Whether this node fires the statement-level triggers: it is not one table of an inheritance tree's UPDATE/DELETE. */
     private boolean statementTriggers;
+    /** A leaf of a partitioned UPDATE/DELETE: the root's transition capture and the map to its layout; null otherwise. */
+    private RelationTriggers rootCapture;
+    private int[] toRoot;
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -100,10 +103,17 @@ final class ModifyTableState extends PlanState {
         if (indexes == null) {
             openIndexes(env);
             constraints = TableConstraints.open(rel, cols, ctx);
-            if (rel.relkind() == 'p' || plan.rootRelation() != null)
-                routing = new PartitionTupleRouting(plan.rootRelation() != null ? plan.rootRelation() : rel, ctx);
-            partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
             openTriggers();
+            if (plan.rootRelation() != null && plan.operation() != Query.CommandType.INSERT) {
+                rootCapture = ctx.transitionCapture(plan.rootRelation().oid());
+                if (rootCapture != null) toRoot = PartitionRouting.columnMap(rel, plan.rootRelation());
+            }
+            // rows routed elsewhere (INSERT into the root, UPDATE moving a row) queue their AFTER
+            // events with this relation's, so all fire in the order the rows were changed
+            if (rel.relkind() == 'p' || plan.rootRelation() != null)
+                routing = new PartitionTupleRouting(plan.rootRelation() != null ? plan.rootRelation() : rel, ctx,
+                        triggers == null ? null : triggers.queue());
+            partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
         }
         Object[] tuple;
         while ((tuple = source.next()) != null) {
@@ -146,18 +156,33 @@ final class ModifyTableState extends PlanState {
         triggers = RelationTriggers.open(rel, ctx);
         if (triggers == null) return;
         statementTriggers = plan.rootRelation() == null;
-        if (plan.operation() == Query.CommandType.UPDATE) {
-            modifiedCols = new BitSet();
-            for (int i = 0; i < plan.newRow().size(); i++) {
-                if (!(plan.newRow().get(i) instanceof org.tusk.nodes.Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0))
-                    modifiedCols.set(i + 1);
-            }
-        }
+        if (plan.operation() == Query.CommandType.UPDATE) modifiedCols = targetColumns(plan.newRow());
         if (statementTriggers) {
             triggers.beforeStatement(triggerOperation());
             if (plan.onConflict() != null && plan.onConflict().doUpdate())
                 triggers.beforeStatement(TriggerData.TRIGGER_EVENT_UPDATE);
         }
+    }
+
+    /**
+     * The columns (1-based) a SET list changes, for UPDATE OF triggers: those whose new value is
+     * not the old row's own column. A column set to itself (SET a = a) is not told apart yet,
+     * since the plan does not keep the SET list's target columns.
+     */
+    private static BitSet targetColumns(List<org.tusk.nodes.Expr> newRow) {
+        BitSet out = new BitSet();
+        for (int i = 0; i < newRow.size(); i++) {
+            if (!(newRow.get(i) instanceof org.tusk.nodes.Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0))
+                out.set(i + 1);
+        }
+        return out;
+    }
+
+    /** Adds a leaf's changed row, in the root's layout, to the root's transition tables. */
+    private void captureForRoot(Object[] oldRow, Object[] newRow) {
+        if (rootCapture == null) return;
+        rootCapture.captureTransition(triggerOperation(), oldRow == null ? null : PartitionRouting.convert(oldRow, toRoot),
+                newRow == null ? null : PartitionRouting.convert(newRow, toRoot));
     }
 
     private int triggerOperation() {
@@ -185,7 +210,10 @@ final class ModifyTableState extends PlanState {
                 : Executor.project(plan.newRow(), sourceTuple, null, ctx);
         Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
-            if (oc == null) return withTid(row, routing.insert(row).tid(), null);
+            if (oc == null) {
+                PartitionTupleRouting.Routed routed = routing.insert(row);
+                return routed == null ? null : withTid(row, routed.tid(), null);   // null: a leaf's BEFORE ROW trigger skipped it
+            }
             return insertRoutedOnConflict(env, row, oc);
         }
         if (triggers != null) {
@@ -250,6 +278,11 @@ final class ModifyTableState extends PlanState {
     private Object[] insertRoutedOnConflict(ExecEnvironment env, Object[] row, Plan.OnConflict oc) {
         PartitionTupleRouting.Leaf leaf = routing.leafFor(row);
         Object[] leafRow = leaf.fromRoot(row);
+        RelationTriggers leafTriggers = leaf.triggers();
+        if (leafTriggers != null) {
+            leafRow = leafTriggers.beforeRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+            if (leafRow == null) return null;   // skipped by the leaf's BEFORE ROW trigger
+        }
         leaf.constraints().checkRow(leafRow);
         List<Relation> arbiters = leaf.arbiters(oc.arbiterIndexes(), env.catalog());
         ConflictTarget target = new ConflictTarget(leaf.rel(), leaf, leaf.constraints(), leaf.indexedAttrs(), leaf::keysOf,
@@ -264,7 +297,9 @@ final class ModifyTableState extends PlanState {
             Object[][] result = new Object[1][];
             if (onConflictUpdate(env, oc, target, conflict, row, result)) return result[0];
         }
-        return withTid(row, routing.store(leaf, leafRow).tid(), null);
+        PartitionTupleRouting.Routed stored = routing.store(leaf, leafRow);
+        if (leafTriggers != null) leafTriggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+        return withTid(row, stored.tid(), null);
     }
 
     private Object[] update(ExecEnvironment env, Object[] oldTuple) {
@@ -273,16 +308,19 @@ final class ModifyTableState extends PlanState {
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
             Object[] row = Executor.project(plan.newRow(), old, null, ctx);
+            // ExecUpdatePrologue's BEFORE ROW triggers come first; the row they return decides its partition
+            if (triggers != null) {
+                row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
+                if (row == null) return null;   // skipped by a BEFORE ROW trigger
+            }
             if (partitionConstraint != null && !partitionConstraint.accepts(row)) {
                 if (routing == null) {
                     constraints.checkRow(row);
                     throw PartitionRouting.constraintViolation(rel, row, ctx);
                 }
-                return moveRow(env, old, row);
-            }
-            if (triggers != null) {
-                row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
-                if (row == null) return null;   // skipped by a BEFORE ROW trigger
+                Object[] moved = moveRow(env, old, row);
+                if (moved != null) captureForRoot(ScanTuples.values(old, cols.size()), row);
+                return moved;
             }
             constraints.checkRow(row);
             ModifyResult r = am.update(rel, tid, row, env.commandId(), env.snapshot(), true, indexedAttrs);
@@ -292,6 +330,7 @@ final class ModifyTableState extends PlanState {
                     if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row);
                     if (triggers != null)
                         triggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
+                    captureForRoot(ScanTuples.values(old, cols.size()), row);
                     return withTid(row, r.newTid(), old);
                 }
                 case SELF_MODIFIED -> {
@@ -322,6 +361,7 @@ final class ModifyTableState extends PlanState {
         Relation root = plan.rootRelation();
         Object[] rootRow = PartitionRouting.convert(newRow, PartitionRouting.columnMap(rel, root));
         PartitionTupleRouting.Routed r = routing.insert(rootRow);
+        if (r == null) return null;   // the new partition's BEFORE ROW INSERT trigger skipped it
         return withTid(newRow, r.tid(), oldTuple);
     }
 
@@ -337,6 +377,8 @@ final class ModifyTableState extends PlanState {
                 case OK -> {
                     if (constraints.hasForeignKeys()) constraints.afterDelete(ScanTuples.values(old, cols.size()));
                     if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_DELETE, ScanTuples.values(old, cols.size()), null, null);
+                    // a row movement's delete is part of an UPDATE, captured there
+                    if (plan.operation() == Query.CommandType.DELETE) captureForRoot(ScanTuples.values(old, cols.size()), null);
                     return old;
                 }
                 case SELF_MODIFIED -> {
@@ -423,6 +465,18 @@ final class ModifyTableState extends PlanState {
         }
         Object[] rootRow = Executor.project(oc.set(), tuple, null, ctx);
         Object[] row = target.fromRoot(rootRow);
+        // ExecOnConflictUpdate goes through ExecUpdate: BEFORE ROW UPDATE triggers may change or skip the row
+        RelationTriggers rowTriggers = target.leaf() == null ? triggers : target.leaf().triggers();
+        Object[] oldRow = ScanTuples.values(existing.values(), rel.desc().natts());
+        BitSet setCols = target.leaf() == null ? targetColumns(oc.set()) : null;
+        if (rowTriggers != null) {
+            row = rowTriggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
+            if (row == null) {
+                out[0] = null;
+                return true;
+            }
+            rootRow = target.toRoot(row);
+        }
         target.constraints().checkRow(row);
         if (!target.fitsPartition().test(row)) {
             // ExecCrossPartitionUpdate refuses to move a row for ON CONFLICT DO UPDATE
@@ -436,6 +490,7 @@ final class ModifyTableState extends PlanState {
             case OK -> {
                 if (r.updateIndexes()) target.indexInserter().accept(row, r.newTid());
                 if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row);
+                if (rowTriggers != null) rowTriggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
                 out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
             }

@@ -15,7 +15,8 @@ import org.tusk.utils.cache.Relation;
  * each row, in the root's column order, descends from the root through the partition chosen at
  * each level (ExecFindPartition) to a leaf, is converted to the leaf's column order (a partition
  * attached later may order its columns differently), checked against the leaf's NOT NULL and
- * CHECK constraints, stored in the leaf and entered into the leaf's indexes.
+ * CHECK constraints, stored in the leaf and entered into the leaf's indexes. The leaf's row
+ * triggers (clones of the root's and its own) fire around the store, as for a plain INSERT into it.
  *
  * <p>For INSERT ... ON CONFLICT the caller takes the leaf ({@link #leafFor}), runs the conflict
  * check against the leaf's arbiters ({@link Leaf#arbiters}) and stores the row with
@@ -30,6 +31,10 @@ public final class PartitionTupleRouting {
     private final ExecContext ctx;
     private final Map<Integer, Level> levels = new HashMap<>();
     private final Map<Integer, Leaf> leaves = new HashMap<>();
+    /** The leaves' saved AFTER ROW events, one queue so they fire in the order rows were written. */
+    private final AfterTriggerQueue afterEvents;
+    /** Whether {@link #afterEvents} is the statement's own queue, fired by its owner rather than here. */
+    private final boolean sharedEvents;
 
     /** A partitioned table on the way down. */
     private record Level(Relation rel, PartitionKeyDatum key, List<PartitionCatalog.Partition> parts, int defaultOid,
@@ -53,9 +58,11 @@ public final class PartitionTupleRouting {
         private final java.util.BitSet indexedAttrs = new java.util.BitSet();
         private final TableConstraints constraints;
         private final PartitionRouting.Constraint partitionConstraint;
+        /** The leaf's triggers, null if it has none; they save AFTER events in the routing's queue. */
+        private final RelationTriggers triggers;
         private List<Relation> arbiters;
 
-        private Leaf(Relation root, Relation rel, ExecContext ctx) {
+        private Leaf(Relation root, Relation rel, ExecContext ctx, AfterTriggerQueue events) {
             this.rel = rel;
             this.fromRoot = PartitionRouting.columnMap(root, rel);
             this.toRoot = PartitionRouting.columnMap(rel, root);
@@ -67,7 +74,11 @@ public final class PartitionTupleRouting {
             }
             this.constraints = TableConstraints.open(rel, PartitionRouting.columns(rel), ctx);
             this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
+            this.triggers = RelationTriggers.open(rel, ctx, events);
         }
+
+        /** The leaf's triggers, or null. */
+        RelationTriggers triggers() { return triggers; }
 
         public Relation rel() { return rel; }
 
@@ -131,16 +142,40 @@ public final class PartitionTupleRouting {
     public record Routed(Leaf leaf, Object[] leafRow, ItemPointer tid) {}
 
     public PartitionTupleRouting(Relation root, ExecContext ctx) {
-        this.root = root;
-        this.ctx = ctx;
+        this(root, ctx, null);
     }
 
-    /** ExecInsert for a partitioned target: routes, checks and stores {@code row} (root layout). */
+    /**
+     * Routing whose leaves save their AFTER events in {@code events} (the queue of the result
+     * relation that routes, which fires them with its own), or in a queue of its own when null.
+     */
+    PartitionTupleRouting(Relation root, ExecContext ctx, AfterTriggerQueue events) {
+        this.root = root;
+        this.ctx = ctx;
+        this.afterEvents = events == null ? new AfterTriggerQueue() : events;
+        this.sharedEvents = events != null;
+    }
+
+    /**
+     * ExecInsert for a partitioned target: routes, checks and stores {@code row} (root layout),
+     * firing the leaf's row triggers as ExecInsert fires those of the partition's ResultRelInfo;
+     * null when a BEFORE ROW trigger skipped the row.
+     */
     public Routed insert(Object[] row) {
         Leaf leaf = leafFor(row);
         Object[] leafRow = leaf.fromRoot(row);
+        if (leaf.triggers() != null) {
+            leafRow = leaf.triggers().beforeRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+            if (leafRow == null) return null;
+        }
         leaf.constraints().checkRow(leafRow);
-        return store(leaf, leafRow);
+        // a BEFORE ROW trigger may have moved the row out of its partition (ExecInsert's ExecPartitionCheck)
+        if (leaf.triggers() != null && leaf.triggers().hasRowTriggers('B', TriggerData.TRIGGER_EVENT_INSERT)
+                && !leaf.fitsPartition(leafRow))
+            throw PartitionRouting.constraintViolation(leaf.rel(), leafRow, ctx);
+        Routed r = store(leaf, leafRow);
+        if (leaf.triggers() != null) leaf.triggers().afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+        return r;
     }
 
     /** Stores an already checked row of {@code leaf}'s layout and enters it into the leaf's indexes. */
@@ -152,9 +187,15 @@ public final class PartitionTupleRouting {
         return new Routed(leaf, leafRow, tid);
     }
 
-    /** Runs the queued foreign-key checks of every leaf written (AfterTriggerEndQuery). */
+    /**
+     * Runs the queued foreign-key checks of every leaf written and their saved AFTER ROW trigger
+     * events (AfterTriggerEndQuery), the events in the order the rows were written.
+     */
     public void endOfStatement() {
         for (Leaf l : leaves.values()) l.constraints().endOfStatement();
+        if (sharedEvents || afterEvents.size() == 0) return;
+        ctx.requireEnv().commandCounterIncrement();
+        afterEvents.fireAll();
     }
 
     /** ExecFindPartition: the leaf for a row (root layout), descending one partitioned level at a time. */
@@ -178,7 +219,7 @@ public final class PartitionTupleRouting {
             rel = next.rel();
         }
         Relation leafRel = rel;
-        return leaves.computeIfAbsent(leafRel.oid(), oid -> new Leaf(root, leafRel, ctx));
+        return leaves.computeIfAbsent(leafRel.oid(), oid -> new Leaf(root, leafRel, ctx, afterEvents));
     }
 
     private Level level(Relation rel, ExecEnvironment env) {

@@ -32,21 +32,47 @@ public final class RelationTriggers {
     private final Relation rel;
     private final List<TriggerInfo> triggers;
     private final ExecContext ctx;
-    private final AfterTriggerQueue queue = new AfterTriggerQueue();
+    private final AfterTriggerQueue queue;
     private final Map<Integer, Expr> whenExprs = new HashMap<>();
     private List<Object[]> oldTable, newTable;
 
-    private RelationTriggers(Relation rel, List<TriggerInfo> triggers, ExecContext ctx) {
+    private RelationTriggers(Relation rel, List<TriggerInfo> triggers, ExecContext ctx, AfterTriggerQueue queue) {
         this.rel = rel;
         this.triggers = triggers;
         this.ctx = ctx;
+        this.queue = queue;
     }
 
     /** The triggers of {@code rel}, or null when it has none (the common case costs nothing more). */
     public static RelationTriggers open(Relation rel, ExecContext ctx) {
-        List<TriggerInfo> ts = ctx.requireEnv().catalog().triggersOf(rel);
-        return ts.isEmpty() ? null : new RelationTriggers(rel, ts, ctx);
+        return open(rel, ctx, new AfterTriggerQueue());
     }
+
+    /**
+     * The triggers of {@code rel} saving their AFTER events in {@code queue}, shared with other
+     * result relations of the statement (the partitions an INSERT routes to), which fires it.
+     */
+    static RelationTriggers open(Relation rel, ExecContext ctx, AfterTriggerQueue queue) {
+        List<TriggerInfo> ts = ctx.requireEnv().catalog().triggersOf(rel);
+        return ts.isEmpty() ? null : new RelationTriggers(rel, ts, ctx, queue);
+    }
+
+    /** Whether this statement collects transition tables (an AFTER trigger of its event wants them). */
+    boolean capturesTransitions() { return oldTable != null; }
+
+    /**
+     * Adds a row another result relation changed (a leaf of this partitioned table, already in
+     * this table's layout) to the transition tables: the old row of an UPDATE or DELETE, the new
+     * row of an UPDATE or INSERT.
+     */
+    void captureTransition(int operation, Object[] oldRow, Object[] newRow) {
+        if (oldTable == null) return;
+        if (oldRow != null && operation != TriggerData.TRIGGER_EVENT_INSERT) oldTable.add(oldRow.clone());
+        if (newRow != null && operation != TriggerData.TRIGGER_EVENT_DELETE) newTable.add(newRow.clone());
+    }
+
+    /** The queue this relation's AFTER events go to, for the partitions its rows are routed to. */
+    AfterTriggerQueue queue() { return queue; }
 
     private static boolean enabled(TriggerInfo t) {
         return t.enabled() == 'O' || t.enabled() == 'A';

@@ -54,6 +54,9 @@ final class SetStates {
         private PlanState state;
         private long processed;
 
+        /** UPDATE/DELETE of a partitioned table: its statement triggers, fired once around its leaves' changes. */
+        private RootStatementTriggers rootTriggers;
+
         AppendState(Plan.Append plan, ExecContext ctx) {
             this.plan = plan;
             this.ctx = ctx;
@@ -66,9 +69,16 @@ final class SetStates {
 
         @Override
         public Object[] next() {
+            if (current == -1) rootTriggers = RootStatementTriggers.begin(plan, ctx);
             while (true) {
                 if (state == null) {
-                    if (++current >= plan.children().size()) return null;
+                    if (++current >= plan.children().size()) {
+                        if (rootTriggers != null) {
+                            rootTriggers.end();
+                            rootTriggers = null;
+                        }
+                        return null;
+                    }
                     state = Executor.init(plan.children().get(current), ctx);
                 }
                 Object[] t = state.next();

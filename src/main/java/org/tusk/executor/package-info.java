@@ -181,9 +181,21 @@
  * gets a {@link org.tusk.executor.TriggerData} (tg_event, relation, pg_trigger row with name and
  * arguments, trigtuple, newtuple, transition tables) and returns the row to go on with or null.
  * The queue and the depth counter (pg_trigger_depth) are the backend's own: no shared state, no
- * locks beyond the table locks the statement holds. Not done: deferred events (SET CONSTRAINTS),
- * INSTEAD OF triggers, row triggers of partitions reached through tuple routing (an INSERT into a
- * partitioned table fires only its statement triggers), statement triggers of UPDATE/DELETE
- * on an inheritance tree.
+ * locks beyond the table locks the statement holds.
+ *
+ * <p>Partitions: {@link org.tusk.executor.PartitionTupleRouting} fires the row triggers of the
+ * leaf a row is routed to (the clones of the root's and the leaf's own) around the store, saving
+ * AFTER events in the routing relation's queue so they fire in row order with its own; a BEFORE
+ * ROW trigger that moves the row out of its partition meets the partition constraint. An UPDATE
+ * that moves a row fires BEFORE UPDATE on the old partition, then DELETE there and INSERT in the
+ * new one (ExecCrossPartitionUpdate). The statement triggers of a partitioned table that an
+ * UPDATE or DELETE names are fired around its leaves by {@link org.tusk.executor.RootStatementTriggers}.
+ * ON CONFLICT DO UPDATE fires BEFORE and AFTER ROW UPDATE triggers for the row it updates.
+ *
+ * <p>Not done: deferred events (SET CONSTRAINTS), INSTEAD OF triggers; AFTER ROW events of an
+ * UPDATE/DELETE over several leaves fire at the end of each leaf rather than of the statement;
+ * the root's transition tables in that case are empty; a plain inheritance child's own
+ * statement triggers fire on an UPDATE/DELETE of its parent; UPDATE OF col fires for SET col =
+ * col only when the value expression is not the column itself (the plan keeps no SET targets).
  */
 package org.tusk.executor;

@@ -64,6 +64,8 @@ public final class ParseCoerce {
         if (ef != 0 && et != 0 && BuiltinCatalog.cast(from, to) == null) return canCoerce(ef, et, ctx);
         PgCast c = BuiltinCatalog.cast(from, to);
         if (c != null) return contextAllows(c.context(), ctx);
+        // record has I/O functions (record_out), so a row converts to a string type by I/O as in find_coercion_pathway
+        if (from == RECORD && isStringCategory(to)) return ctx != Context.IMPLICIT;
         if (category(from) == PgType.CAT_PSEUDO || category(to) == PgType.CAT_PSEUDO) return false;
         if (isStringCategory(to)) return ctx != Context.IMPLICIT;
         if (isStringCategory(from)) return ctx == Context.EXPLICIT;

@@ -10,7 +10,8 @@ import org.tusk.pl.plpgsql.PlpgsqlHandler;
 
 /**
  * fmgr's choice of a call handler by pg_proc.prolang: LANGUAGE sql functions go to fmgr_sql
- * ({@link SqlFunctionHandler}), plpgsql ones to plpgsql_call_handler ({@link PlpgsqlHandler}).
+ * ({@link SqlFunctionHandler}), plpgsql ones to plpgsql_call_handler ({@link PlpgsqlHandler}), whose
+ * trigger branch it installs as plpgsql's trigger function handler.
  */
 final class LanguageHandlers implements SqlFunctionRunner {
     private final SqlFunctionHandler sql;
@@ -19,6 +20,9 @@ final class LanguageHandlers implements SqlFunctionRunner {
     LanguageHandlers(SqlFunctionHandler sql, PlpgsqlHandler plpgsql) {
         this.sql = sql;
         this.plpgsql = plpgsql;
+        // plpgsql_call_handler's trigger branch, found through the function's pg_language row
+        org.tusk.executor.TriggerFunctions.installLanguageHandler(SqlFunction.PLPGSQL_LANGUAGE_ID,
+                (fnOid, td, ctx) -> plpgsql.callTrigger(ctx.env().catalog().functions().byOid(fnOid), td, ctx));
     }
 
     private static boolean isPlpgsql(SqlFunction f) {

@@ -35,7 +35,20 @@ final class PlCompiler {
 
     /** What the compiler needs to know of the function (its pg_proc row). */
     record Signature(String name, String signature, List<Integer> argTypes, List<String> argNames, String argModes,
-                     List<org.tusk.catalog.ColumnDef> outColumns, int resultType, boolean retset, boolean isDo) {}
+                     List<org.tusk.catalog.ColumnDef> outColumns, int resultType, boolean retset, boolean isDo) {
+        /** A trigger function (RETURNS trigger), compiled with NEW, OLD and TG_* instead of parameters. */
+        boolean isTrigger() { return resultType == TypeOids.TRIGGER; }
+    }
+
+    /**
+     * The variables do_compile declares for a trigger function, in its order: NEW and OLD as
+     * records (their shape is the triggering table's row, known only at the call), then TG_*.
+     */
+    static final List<String> TRIGGER_VARIABLES = List.of("new", "old", "tg_name", "tg_when", "tg_level", "tg_op",
+            "tg_relid", "tg_relname", "tg_table_name", "tg_table_schema", "tg_nargs", "tg_argv");
+    private static final int[] TRIGGER_VARIABLE_TYPES = {TypeOids.RECORD, TypeOids.RECORD, TypeOids.NAME, TypeOids.TEXT,
+            TypeOids.TEXT, TypeOids.TEXT, TypeOids.OID, TypeOids.NAME, TypeOids.NAME, TypeOids.NAME, TypeOids.INT4,
+            TypeOids.TEXT_ARRAY};
 
     private final String src;
     private final Lexer lexer;
@@ -69,6 +82,19 @@ final class PlCompiler {
         // the function's own namespace level: its parameters, labelled by the function's name
         ns = PlNamespace.pushBlock(null, sig.isDo() ? null : sig.name());
         int[] argDnos = new int[sig.argTypes().size()];
+        int[] triggerDnos = new int[0];
+        if (sig.isTrigger()) {
+            if (!sig.argTypes().isEmpty()) {
+                throw PgException.error("42P13", "trigger functions cannot have declared arguments")
+                        .withHint("The arguments of the trigger can be accessed through TG_NARGS and TG_ARGV instead.");
+            }
+            triggerDnos = new int[TRIGGER_VARIABLES.size()];
+            for (int i = 0; i < triggerDnos.length; i++) {
+                Datum d = newDatum(TRIGGER_VARIABLES.get(i), TRIGGER_VARIABLE_TYPES[i], -1, false, false, null);
+                ns = ns.add(TRIGGER_VARIABLES.get(i), d);
+                triggerDnos[i] = d.dno();
+            }
+        }
         List<Datum> outs = new ArrayList<>();
         String modes = sig.argModes();
         int in = 0, out = 0;
@@ -102,7 +128,7 @@ final class PlCompiler {
         if (t.isChar(';')) t = next();
         if (!t.is(Kind.EOF)) throw syntaxError(t);
         return new PlTree.Function(sig.signature(), List.copyOf(datums), argDnos, action, found, sig.resultType(),
-                sig.retset(), outs, sig.isDo());
+                sig.retset(), outs, sig.isDo(), triggerDnos);
     }
 
     // ---------------------------------------------------------------- tokens
@@ -809,7 +835,10 @@ final class PlCompiler {
     }
 
     private Stmt assertStmt(int lineno) {
-        PlExpr cond = expr(Set.of(), true, null);
+        // read_sql_construct(',', ';', ...): the condition ends at a top-level comma or the semicolon
+        int condAt = peek().start();
+        String condText = readUntil(t -> t.isChar(';') || t.isChar(','), null);
+        PlExpr cond = checkedExpr("SELECT " + condText, condAt, 7);
         PlExpr msg = null;
         int at = peek().start();
         if (peek().isChar(',')) {

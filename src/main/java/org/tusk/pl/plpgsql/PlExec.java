@@ -59,6 +59,11 @@ final class PlExec {
         } catch (PgException e) {
             throw tagged.contains(e) ? e : e.withContext(context(null));
         }
+        if (rc != Rc.RETURN && fn.isTrigger()) {
+            // plpgsql_exec_trigger's own wording
+            throw PgException.error("2F005", "control reached end of trigger procedure without RETURN")
+                    .withContext("PL/pgSQL function " + fn.signature());
+        }
         if (rc != Rc.RETURN && !fn.isDo() && !fn.retset() && fn.outParams().isEmpty() && fn.resultType() != TypeOids.VOID) {
             throw PgException.error("2F005", "control reached end of function without RETURN")
                     .withContext("PL/pgSQL function " + fn.signature());
@@ -350,6 +355,14 @@ final class PlExec {
             return Rc.RETURN;
         }
         Object v = evalScalar(r.expr());
+        if (fn.isTrigger()) {
+            // exec_stmt_return with fn_retistuple: a row (checked against the table by the caller) or NULL
+            if (v != null && !(v instanceof RecordValue)) {
+                throw PgException.error("42804", "cannot return non-composite value from function returning composite type");
+            }
+            frame.returnValue = v;
+            return Rc.RETURN;
+        }
         frame.returnValue = resultValue(v, lastType, fn.resultType());
         return Rc.RETURN;
     }
@@ -489,7 +502,13 @@ final class PlExec {
     }
 
     private Rc execAssert(PlTree.Assert a) {
-        String check = host.session().showSetting("plpgsql.check_asserts");
+        // plpgsql.check_asserts (default on): a placeholder once SET, else not defined at all
+        String check;
+        try {
+            check = host.session().showSetting("plpgsql.check_asserts");
+        } catch (PgException notSet) {
+            check = null;
+        }
         if (check != null && (check.equals("off") || check.equals("false"))) return Rc.OK;
         Object v = evalScalar(a.cond());
         if (Boolean.TRUE.equals(v)) return Rc.OK;
@@ -595,7 +614,7 @@ final class PlExec {
             params[i] = evalScalar(using.get(i));
             types.add(lastType == TypeOids.UNKNOWN ? TypeOids.TEXT : lastType);
         }
-        return withStatementContext(text, () -> sql.runDynamic(text, types, params, caller, maxRows));
+        return withStatementContext(text, () -> sql.runDynamic(text, types, params, frame, caller, maxRows));
     }
 
     // ---------------------------------------------------------------- values

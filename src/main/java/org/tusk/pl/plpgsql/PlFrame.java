@@ -23,6 +23,11 @@ final class PlFrame {
     int returnType;
     /** The error an EXCEPTION handler is running for, innermost last. */
     final java.util.ArrayDeque<PgException> handledErrors = new java.util.ArrayDeque<>();
+    /**
+     * A trigger call's transition tables by their REFERENCING names (the query environment
+     * plpgsql_exec_trigger registers with SPI_register_trigger_data), or null.
+     */
+    java.util.Map<String, org.tusk.catalog.ScannableRelation> transitionTables;
     /** The label EXIT/CONTINUE named, while it unwinds to its loop or block. */
     String exitLabel;
 
@@ -47,12 +52,14 @@ final class PlFrame {
     RecordValue record(PlTree.Datum d) {
         Object v = values[d.dno()];
         if (v instanceof RecordValue r) return r;
-        TypeCache.CompositeType c = TypeCache.lookupComposite(d.type());
+        // the shape is the declared row type, or the one a trigger call gave NEW and OLD
+        int shape = types[d.dno()];
+        TypeCache.CompositeType c = TypeCache.lookupComposite(shape);
         if (c != null) {
             // a row-type variable not yet assigned is a row of nulls
             List<Object> nulls = new ArrayList<>();
             for (int i = 0; i < c.size(); i++) nulls.add(null);
-            return new RecordValue(d.type(), c.types(), nulls, c.names());
+            return new RecordValue(shape, c.types(), nulls, c.names());
         }
         throw PgException.error("55000", "record \"" + d.name() + "\" is not assigned yet")
                 .withDetail("The tuple structure of a not-yet-assigned record is indeterminate.");

@@ -99,7 +99,7 @@ final class PlSql {
                     type = r.types().get(frame.fieldIndex(d, r, field));
                 } else if (d.kind() == PlTree.DatumKind.REC) {
                     Object v = frame.values[d.dno()];
-                    type = v instanceof RecordValue r ? r.typeOid() : d.type();
+                    type = v instanceof RecordValue r ? r.typeOid() : frame.types[d.dno()];
                 } else {
                     type = frame.types[d.dno()];
                 }
@@ -115,26 +115,43 @@ final class PlSql {
     /** exec_prepare_plan, or the kept plan when it still fits. */
     private Prepared prepare(PlTree.PlExpr e, PlFrame frame, ExecContext ctx) {
         long g = host.generation();
+        // a call with transition tables plans against this firing's rows: such plans are not kept
+        boolean keep = frame.transitionTables == null;
         Prepared p = e.cached;
-        if (p != null && p.generation() == g && sameTypes(p, frame)) return p;
+        if (keep && p != null && p.generation() == g && sameTypes(p, frame)) return p;
         List<Integer> types = new ArrayList<>();
         Hook hook = new Hook(e, frame, types);
         List<RawStmt> raws = Parser.parse(e.query);
         List<PlannedStmt> plans = new ArrayList<>();
         for (RawStmt raw : raws) {
-            plans.add(plan(raw, e.query, types, hook, ctx));
+            plans.add(plan(raw, e.query, types, hook, ctx, relations(frame)));
         }
         p = new Prepared(raws, plans, List.copyOf(types), List.copyOf(hook.sources), g);
-        e.cached = p;
+        if (keep) e.cached = p;
         return p;
     }
 
-    private PlannedStmt plan(RawStmt raw, String text, List<Integer> types, ColumnRefHook hook, ExecContext ctx) {
+    /**
+     * The relations names resolve to: the host's, with this call's transition tables first (an
+     * unqualified name, as PostgreSQL's query environment of ephemeral named relations).
+     */
+    private org.tusk.catalog.RelationProvider relations(PlFrame frame) {
+        org.tusk.catalog.RelationProvider base = host.relations();
+        if (frame == null || frame.transitionTables == null) return base;
+        java.util.Map<String, org.tusk.catalog.ScannableRelation> named = frame.transitionTables;
+        return (schema, name) -> {
+            if (schema == null && named.containsKey(name)) return named.get(name);
+            return base.lookup(schema, name);
+        };
+    }
+
+    private PlannedStmt plan(RawStmt raw, String text, List<Integer> types, ColumnRefHook hook, ExecContext ctx,
+                             org.tusk.catalog.RelationProvider relations) {
         ExecEnvironment env = ctx.env();
-        Query q = Analyzer.analyze(raw, text, host.relations(), env, ctx.timeZone(), host.session().currentDatabase(),
+        Query q = Analyzer.analyze(raw, text, relations, env, ctx.timeZone(), host.session().currentDatabase(),
                 types, null, hook);
         if (q.commandType() == Query.CommandType.UTILITY) return new PlannedStmt(null, raw.stmt(), List.of(), List.of(), List.of());
-        q = new RewriteHandler(host.relations(), env, ctx.timeZone(), host.session().currentDatabase(), true).rewrite(q);
+        q = new RewriteHandler(relations, env, ctx.timeZone(), host.session().currentDatabase(), true).rewrite(q);
         ExecPermissions.check(q, env);
         return Planner.plan(q, ctx, env);
     }
@@ -146,7 +163,16 @@ final class PlSql {
             int now;
             if (s.field() != null || s.datum().kind() == PlTree.DatumKind.REC) {
                 Object v = frame.values[s.datum().dno()];
-                if (!(v instanceof RecordValue r)) return s.field() == null && p.paramTypes().get(i) == s.datum().type();
+                if (!(v instanceof RecordValue r)) {
+                    if (s.field() == null) {
+                        if (p.paramTypes().get(i) != frame.types[s.datum().dno()]) return false;
+                        continue;
+                    }
+                    RecordValue shape = frame.record(s.datum());
+                    int fi = PlFrame.fieldNames(shape).indexOf(s.field());
+                    if (fi < 0 || shape.types().get(fi) != (int) p.paramTypes().get(i)) return false;
+                    continue;
+                }
                 if (s.field() == null) now = r.typeOid();
                 else {
                     int fi = PlFrame.fieldNames(r).indexOf(s.field());
@@ -188,7 +214,7 @@ final class PlSql {
      * EXECUTE's string (exec_stmt_dynexecute): parsed, analysed and planned afresh each time,
      * with the USING values as $1..$n of their own types.
      */
-    Result runDynamic(String query, List<Integer> paramTypes, Object[] params, ExecContext caller, int maxRows) {
+    Result runDynamic(String query, List<Integer> paramTypes, Object[] params, PlFrame frame, ExecContext caller, int maxRows) {
         ExecEnvironment env = host.statementEnvironment();
         ExecContext ctx = ExecContext.of(caller.session(), env);
         List<RawStmt> raws = Parser.parse(query);
@@ -196,7 +222,7 @@ final class PlSql {
         Result r = null;
         for (RawStmt raw : raws) {
             List<Integer> types = new ArrayList<>(paramTypes);
-            PlannedStmt plan = plan(raw, query, types, null, ctx);
+            PlannedStmt plan = plan(raw, query, types, null, ctx, relations(frame));
             r = execute(List.of(raw), List.of(plan), query, params, ctx, env, maxRows);
             env = host.statementEnvironment();
             ctx = ExecContext.of(caller.session(), env);

@@ -110,7 +110,12 @@ final class PlTree {
 
     record Null(int lineno) implements Stmt {}
 
-    /** A compiled function (PLpgSQL_function). */
+    /**
+     * A compiled function (PLpgSQL_function). {@code triggerDnos} are the datums of NEW, OLD and
+     * TG_* in {@link PlCompiler#TRIGGER_VARIABLES}' order for a trigger function, else empty.
+     */
     record Function(String signature, List<Datum> datums, int[] argDnos, Block action, Datum found,
-                    int resultType, boolean retset, List<Datum> outParams, boolean isDo) {}
+                    int resultType, boolean retset, List<Datum> outParams, boolean isDo, int[] triggerDnos) {
+        boolean isTrigger() { return triggerDnos.length > 0; }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.tusk.catalog.SqlFunction;
 import org.tusk.catalog.TypeOids;
 import org.tusk.executor.ExecContext;
+import org.tusk.executor.TriggerData;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
 import org.tusk.parser.Analyzer;
@@ -23,9 +24,9 @@ import org.tusk.utils.error.PgException;
  * changed (plpgsql_HashTable with its fn_xmin/fn_tid check); the plans inside them are kept
  * across calls (see {@link PlSql}).
  *
- * <p>Trigger functions (RETURNS trigger) are not handled here yet: their call would pass the
- * TriggerData that fills NEW, OLD and TG_* (plpgsql_exec_trigger); {@link #compileTrigger} is
- * where that entry point belongs and it refuses such functions for now.
+ * <p>Trigger functions (RETURNS trigger) come in through {@link #callTrigger} with the firing's
+ * TriggerData, which fills NEW, OLD and TG_* ({@link PlTrigger}, plpgsql_exec_trigger). As in
+ * plpgsql_HashKey, a trigger function is compiled once per table it is used on.
  */
 public final class PlpgsqlHandler {
     /** How deeply PL/pgSQL functions may call each other before 54001, standing in for max_stack_depth. */
@@ -35,7 +36,8 @@ public final class PlpgsqlHandler {
 
     private final PlHost host;
     private final PlSql sql;
-    private final Map<Integer, Cached> cache = new HashMap<>();
+    /** Compiled functions by OID, and by OID and table for trigger functions (the table in the high half). */
+    private final Map<Long, Cached> cache = new HashMap<>();
     private int depth;
 
     private record Cached(SqlFunction source, PlTree.Function compiled) {}
@@ -80,10 +82,10 @@ public final class PlpgsqlHandler {
     /** plpgsql_validator: compiles the body, reporting its syntax errors. */
     public void validate(SqlFunction f, ExecContext caller) {
         if (f.resultType() == TRIGGER_TYPE) {
-            compileTrigger(f);
+            compileTrigger(f, caller);
             return;
         }
-        compile(f, caller);
+        compile(f, caller, 0);
     }
 
     /** plpgsql_inline_handler: DO's code block, compiled and run once as a function returning void. */
@@ -95,21 +97,49 @@ public final class PlpgsqlHandler {
     }
 
     /**
-     * Where a trigger call's TriggerData would enter (plpgsql_exec_trigger with NEW, OLD and TG_*
-     * as variables): not built yet, so trigger functions are refused.
+     * plpgsql_call_handler's trigger branch (plpgsql_exec_trigger): runs trigger function
+     * {@code f} for one firing. Returns the row a BEFORE or INSTEAD OF row trigger goes on with,
+     * null to skip the row (and for every other kind of trigger, whose result is ignored).
      */
-    private PlTree.Function compileTrigger(SqlFunction f) {
-        throw PgException.error("0A000", "PL/pgSQL trigger functions are not supported yet");
+    public Object[] callTrigger(SqlFunction f, TriggerData td, ExecContext caller) {
+        PlTree.Function fn = compile(f, caller, td.relation().oid());
+        String schema = caller.env().catalog().namespaceName(td.relation().namespace());
+        PlFrame frame = enter(fn, caller, fr -> {
+            PlTrigger.bind(fr, td, schema);
+            fr.transitionTables = PlTransitionTables.of(td);
+        }, new Object[0]);
+        try {
+            return PlTrigger.result(td, frame.returnValue);
+        } catch (PgException e) {
+            throw e.withContext("PL/pgSQL function " + fn.signature() + " during function exit");
+        }
+    }
+
+    /** The validator's compile of a trigger function (plpgsql_validator with its fake TriggerData). */
+    private PlTree.Function compileTrigger(SqlFunction f, ExecContext caller) {
+        return compile(f, caller, 0);
     }
 
     private PlFrame execute(SqlFunction f, Object[] args, ExecContext caller) {
         if (f.resultType() == TRIGGER_TYPE) {
-            throw PgException.error("0A000", "trigger functions can only be called as triggers");
+            // do_compile refuses it, so the error carries the compilation's CONTEXT line
+            throw PgException.error("0A000", "trigger functions can only be called as triggers")
+                    .withContext("compilation of PL/pgSQL function \"" + f.name() + "\" near line 1");
         }
-        return run(compile(f, caller), args, caller);
+        return run(compile(f, caller, 0), args, caller);
     }
 
     private PlFrame run(PlTree.Function fn, Object[] args, ExecContext caller) {
+        return enter(fn, caller, frame -> {
+            for (int i = 0; i < fn.argDnos().length; i++) {
+                int dno = fn.argDnos()[i];
+                if (isPolymorphic(frame.types[dno])) frame.types[dno] = actualType(args[i], frame.types[dno]);
+            }
+        }, args);
+    }
+
+    /** One call, one level deeper: a new frame, prepared by {@code setup}, run with {@code args}. */
+    private PlFrame enter(PlTree.Function fn, ExecContext caller, java.util.function.Consumer<PlFrame> setup, Object[] args) {
         if (depth >= MAX_DEPTH) {
             throw PgException.error("54001", "stack depth limit exceeded").withHint(
                     "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the"
@@ -118,10 +148,7 @@ public final class PlpgsqlHandler {
         depth++;
         try {
             PlFrame frame = new PlFrame(fn);
-            for (int i = 0; i < fn.argDnos().length; i++) {
-                int dno = fn.argDnos()[i];
-                if (isPolymorphic(frame.types[dno])) frame.types[dno] = actualType(args[i], frame.types[dno]);
-            }
+            setup.accept(frame);
             new PlExec(sql, host, frame, caller).run(args);
             return frame;
         } finally {
@@ -159,15 +186,16 @@ public final class PlpgsqlHandler {
     }
 
     /** The compiled function, from the cache while its pg_proc row is unchanged. */
-    private PlTree.Function compile(SqlFunction f, ExecContext caller) {
-        Cached c = cache.get(f.oid());
+    private PlTree.Function compile(SqlFunction f, ExecContext caller, int triggerRelid) {
+        long key = ((long) triggerRelid << 32) | (f.oid() & 0xffffffffL);
+        Cached c = cache.get(key);
         if (c != null && c.source().equals(f) && f.oid() != 0) return c.compiled();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < f.argTypes().size(); i++) names.add(f.argName(i) == null ? "" : f.argName(i));
         PlCompiler.Signature sig = new PlCompiler.Signature(f.name(), signature(f), f.argTypes(), names, f.argModes(),
                 f.outColumns(), f.resultType(), f.retset(), false);
         PlTree.Function fn = PlCompiler.compile(f.body(), sig, types(caller));
-        if (f.oid() != 0) cache.put(f.oid(), new Cached(f, fn));
+        if (f.oid() != 0) cache.put(key, new Cached(f, fn));
         return fn;
     }
 

@@ -22,8 +22,18 @@
  * an error the subtransaction is rolled back (its buffer pins released first) before the handler
  * runs, so the handler sees the state before the block.
  *
- * <p>Not built yet: trigger functions (the entry point is PlpgsqlHandler.compileTrigger),
- * cursors (OPEN/FETCH/CLOSE, refcursor), assignment to array elements, FOREACH ... SLICE,
+ * <p>Trigger functions (plpgsql_exec_trigger). The trigger manager calls
+ * {@link org.tusk.pl.plpgsql.PlpgsqlHandler#callTrigger} through the handler tcop installs for
+ * plpgsql's language OID. A trigger function is compiled once per table (plpgsql_HashKey's
+ * trigrelOid) with NEW, OLD and TG_* declared before FOUND; {@link org.tusk.pl.plpgsql.PlTrigger}
+ * fills them for each firing (NEW and OLD keep the table's row shape even when NULL, so NEW.col
+ * reads NULL in a DELETE or statement trigger) and turns the value RETURN gave into the row the
+ * operation goes on with, checked against the table as convert_tuples_by_position checks it.
+ * A call's transition tables ({@link org.tusk.pl.plpgsql.PlTransitionTables}) shadow other
+ * relations of the same unqualified name in its statements; plans made while they are visible
+ * are not kept, since the next firing has other rows.
+ *
+ * <p>Not built yet: cursors (OPEN/FETCH/CLOSE, refcursor), assignment to array elements, FOREACH ... SLICE,
  * COMMIT/ROLLBACK in procedures, RETURNS record without OUT parameters.
  */
 package org.tusk.pl.plpgsql;
