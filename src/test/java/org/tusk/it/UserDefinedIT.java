@@ -130,8 +130,8 @@ class UserDefinedIT {
             ProtocolIT.one(a, "select put(10)");
             assertEquals("17", ProtocolIT.one(a, "select total()"));
 
-            PSQLException lang = fails(a, "create function p() returns int language plpgsql as 'begin return 1; end'", "42704");
-            assertEquals("ERROR: language \"plpgsql\" does not exist\n"
+            PSQLException lang = fails(a, "create function p() returns int language plperl as 'return 1;'", "42704");
+            assertEquals("ERROR: language \"plperl\" does not exist\n"
                     + "  Hint: Use CREATE EXTENSION to load the language into the database.", lang.getMessage());
             assertEquals("ERROR: could not access file \"nosuchlib\": No such file or directory",
                     fails(a, "create function c() returns int as 'nosuchlib' language c", "58P01").getMessage());

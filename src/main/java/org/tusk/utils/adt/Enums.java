@@ -79,19 +79,19 @@ public final class Enums {
     }
 
     /**
-     * enum_range_internal: the labels from {@code lower} to {@code upper} inclusive in sort order
-     * (a null bound is open), as text (the array's output form).
+     * enum_range_internal: the values from {@code lower} to {@code upper} inclusive in sort order
+     * (a null bound is open), as the elements of an array of the enum type.
      */
-    public static String[] range(int typeOid, EnumValue lower, EnumValue upper) {
+    public static EnumValue[] range(int typeOid, EnumValue lower, EnumValue upper) {
         List<Member> ms = lookup().members(typeOid);
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        java.util.ArrayList<EnumValue> out = new java.util.ArrayList<>();
         boolean on = lower == null;
         for (Member m : ms) {
             if (!on && m.oid() == lower.oid()) on = true;
-            if (on) out.add(m.label());
+            if (on) out.add(new EnumValue(m.oid()));
             if (upper != null && m.oid() == upper.oid()) break;
         }
-        return out.toArray(String[]::new);
+        return out.toArray(EnumValue[]::new);
     }
 
     private static PgException noValues(int typeOid) {
