@@ -235,6 +235,35 @@ public interface Catalog {
      */
     default List<TriggerInfo> triggersOf(Relation rel) { return List.of(); }
 
+    /**
+     * The rules of {@code rel} but a view's "_RETURN" rule, in name order (the relcache's
+     * rd_rules), kept with the relcache entry and read again after an invalidation of it.
+     */
+    default List<RuleInfo> rulesOf(Relation rel) { return List.of(); }
+
+    /**
+     * CREATE [OR REPLACE] RULE's catalog part (InsertRule): returns the rule's OID. The caller
+     * holds AccessExclusiveLock on {@code rel}; {@code referenced} are the relations the rule's
+     * condition and actions name.
+     */
+    default int createRule(Relation rel, String name, char evType, boolean instead, String qual, List<String> actions,
+                           boolean replace, List<Integer> referenced) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "rules need the heap catalogs");
+    }
+
+    /** ALTER RULE ... RENAME TO (RenameRewriteRule). */
+    default void renameRule(Relation rel, RuleInfo rule, String newName) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "rules need the heap catalogs");
+    }
+
+    /** DROP RULE (RemoveRewriteRuleById through performDeletion, so dependents need CASCADE). */
+    default void dropRule(RuleInfo rule, boolean cascade) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "rules need the heap catalogs");
+    }
+
     /** CREATE/DROP/ALTER TRIGGER's catalog changes. */
     default TriggerDdl triggers() {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

@@ -80,9 +80,10 @@ public final class HeapCatalog implements Catalog {
         });
         dependencies.registerObjectClass(ObjectAddress.REWRITE_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return views.describeRule(o.objectId()); }
-            @Override public void drop(ObjectAddress o) { views.removeRule(o.objectId()); }
+            @Override public void drop(ObjectAddress o) { rules.remove(o.objectId()); }
         });
         this.views = new ViewCatalog(env, writer, dependencies);
+        this.rules = new RuleCatalog(env, writer, dependencies);
         this.triggers = new TriggerDdl(env, writer, dependencies);
         this.inheritance = new InheritanceCatalog(env, writer, dependencies);
         this.partitions = new PartitionCatalog(env, writer, dependencies);
@@ -160,6 +161,7 @@ public final class HeapCatalog implements Catalog {
     }
 
     private final ViewCatalog views;
+    private final RuleCatalog rules;
 
     @Override
     public Dependencies dependencies() {
@@ -311,6 +313,31 @@ public final class HeapCatalog implements Catalog {
     @Override
     public TriggerDdl triggers() {
         return triggers;
+    }
+
+    @Override
+    public List<RuleInfo> rulesOf(Relation rel) {
+        List<RuleInfo> cached = env.relcache().cachedRules(rel.oid());
+        if (cached != null) return cached;
+        List<RuleInfo> found = rules.rulesOf(rel.oid());
+        env.relcache().rememberRules(rel.oid(), found);
+        return found;
+    }
+
+    @Override
+    public int createRule(Relation rel, String name, char evType, boolean instead, String qual, List<String> actions,
+                          boolean replace, List<Integer> referenced) {
+        return rules.create(rel, name, evType, instead, qual, actions, replace, referenced);
+    }
+
+    @Override
+    public void renameRule(Relation rel, RuleInfo rule, String newName) {
+        rules.rename(rel, rule, newName);
+    }
+
+    @Override
+    public void dropRule(RuleInfo rule, boolean cascade) {
+        dependencies.performDeletion(List.of(RuleCatalog.address(rule.oid())), cascade);
     }
 
     @Override
@@ -1119,7 +1146,7 @@ public final class HeapCatalog implements Catalog {
                 env.commandCounterIncrement().run();
             }
             int relOid = rel.oid();
-            if (rel.relkind() == 'v') views.removeRules(relOid);
+            views.removeRules(relOid);   // a view's _RETURN rule, and any table's or view's rules
             if (rel.relkind() == 'S') writer.delete(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == relOid);
             writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid);
             // Its foreign keys' referenced tables list them in their relcache entries: tell them.

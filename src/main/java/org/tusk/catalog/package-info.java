@@ -135,6 +135,15 @@
  * differs from PostgreSQL's while the name does not); oid[], int2[] and "char"[] columns have no
  * type Tusk knows by OID yet.
  *
+ * <h2>Rules</h2>
+ * {@link org.tusk.catalog.RuleCatalog} keeps the rules of CREATE RULE in pg_rewrite beside
+ * views' "_RETURN" rules: ev_qual and ev_action hold SQL text (the condition, "&lt;&gt;" for none; the
+ * actions separated by ";\n", empty for NOTHING) where PostgreSQL keeps node trees. A rule
+ * depends AUTO on its relation and NORMAL on the relations it names; creating one sets
+ * relhasrules (never cleared, as PostgreSQL's), and every change sends a relcache invalidation for
+ * the relation, whose relcache entry keeps its rule list ({@link org.tusk.catalog.Catalog#rulesOf},
+ * {@link org.tusk.catalog.RuleInfo}). The caller holds AccessExclusiveLock on the relation.
+ *
  * <h2>Introspection</h2>
  * {@link org.tusk.catalog.ObjectNames} is how the reg* types' I/O functions and the catalog
  * functions (format_type, pg_table_is_visible, pg_get_expr/indexdef/constraintdef in

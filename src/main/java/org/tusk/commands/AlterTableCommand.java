@@ -50,8 +50,13 @@ public final class AlterTableCommand {
             PartitionIndexes.alterIndexAttach(s.relation(), s.missingOk(), a.partition(), ctx, notices);
             return;
         }
-        Relation rel = open(s.relation(), s.missingOk(), env, notices);
+        // SET/DROP DEFAULT also applies to a view (ATSimplePermissions ATT_VIEW): the default an
+        // INSERT through the view gives the column (rewriteTargetView)
+        boolean defaultsOnly = s.cmds().stream().allMatch(c -> c instanceof Stmt.AlterTableCmd.SetDefault);
+        Relation rel = open(s.relation(), s.missingOk(), env, notices, defaultsOnly);
         if (rel == null) return;
+        if (defaultsOnly && rel.relkind() != 'r' && rel.relkind() != 'p' && rel.relkind() != 'v')
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table, view, materialized view, or foreign table");
         for (Stmt.AlterTableCmd cmd : s.cmds()) {
             switch (cmd) {
                 case Stmt.AlterTableCmd.AddConstraint a -> {

@@ -6,6 +6,13 @@
  * and index access methods, snapshot, command id) and end with a CommandCounterIncrement, so
  * the next statement of the transaction sees their effects.
  *
+ * <p>Rules: {@link org.tusk.commands.RuleCommands} (rewriteDefine.c DefineRule,
+ * RenameRewriteRule, rewriteRemove.c) analyses a rule's condition and actions with OLD and NEW
+ * bound (org.tusk.rewrite.RuleActions) to report errors at CREATE RULE, checks the event's use of
+ * OLD/NEW (42P17), and stores the texts; all three statements take AccessExclusiveLock on the
+ * relation. ALTER VIEW ... ALTER COLUMN SET/DROP DEFAULT goes through AlterTableCommand: the
+ * default an INSERT through the view gives the column.
+ *
  * <p>Views, CREATE TABLE AS and inheritance: {@link org.tusk.commands.ViewCommands} (view.c
  * DefineView) analyses the query for the view's column names and types (42601 for more column
  * names than columns, 42701 for duplicates), makes a view over a temporary table temporary with

@@ -570,6 +570,20 @@ public sealed interface Stmt {
     /** ALTER TRIGGER name ON table RENAME TO newname. */
     record RenameTriggerStmt(String name, RangeVar relation, String newName) implements Stmt {}
 
+    /**
+     * CREATE [OR REPLACE] RULE (RuleStmt): {@code event} is select/insert/update/delete;
+     * {@code whereText} and {@code actionTexts} are the condition's and the actions' SQL as
+     * written (what pg_rewrite keeps); no actions is DO ... NOTHING.
+     */
+    record CreateRuleStmt(RangeVar relation, String name, String event, boolean instead, String whereText,
+                          int whereLocation, List<Stmt> actions, List<String> actionTexts, boolean replace) implements Stmt {}
+
+    /** DROP RULE [IF EXISTS] name ON relation [CASCADE]. */
+    record DropRuleStmt(String name, RangeVar relation, boolean missingOk, boolean cascade) implements Stmt {}
+
+    /** ALTER RULE name ON relation RENAME TO newName. */
+    record RenameRuleStmt(String name, RangeVar relation, String newName) implements Stmt {}
+
     /** DROP FUNCTION [IF EXISTS] name[(argtypes)], ... [CASCADE | RESTRICT]; argTypes null when no list was given. */
     record DropFunctionStmt(List<FunctionRef> functions, boolean missingOk, boolean cascade) implements Stmt {
         public record FunctionRef(List<String> name, List<TypeName> argTypes) {}

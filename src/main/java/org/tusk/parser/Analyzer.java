@@ -395,6 +395,15 @@ public final class Analyzer {
         return ModifyAnalysis.analyzeDefault(a, sql, column, typeOid, typmod);
     }
 
+    /**
+     * build_column_default for the rewriter (rewriteTargetView's new target): the default of
+     * column {@code attno} of the relation of {@code rte}, or a typed NULL when it has none.
+     */
+    public static Expr buildColumnDefault(Query.RangeTblEntry rte, int attno, ExecEnvironment env, ZoneId zone,
+                                          String currentDatabase) {
+        return new ModifyAnalysis(forExpression("", zone, currentDatabase, env)).defaultExpr(rte, attno);
+    }
+
     /** An analyzer for one expression text of a catalog (a CHECK constraint), with no relations but those it is given. */
     static Analyzer forExpression(String sql, ZoneId zone, String currentDatabase, ExecEnvironment env) {
         Analyzer a = new Analyzer(sql, RelationProvider.EMPTY, zone, currentDatabase);

@@ -201,6 +201,7 @@ public final class Parser {
                     return new UtilityParser(this).createSeqStmt();
                 if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
                 if (TriggerGrammar.atCreate(this)) return new TriggerGrammar(this, src).create();
+                if (RuleGrammar.atCreate(this)) return new RuleGrammar(this, src).create();
                 if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary") || n.isKeyword("unlogged")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
@@ -230,6 +231,7 @@ public final class Parser {
                 if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).drop();
                 if (OperatorGrammar.atDropOperator(this)) return new OperatorGrammar(this).drop();
+                if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
@@ -242,6 +244,7 @@ public final class Parser {
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).alter();
+                if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).alter();
                 if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate")) return new FunctionGrammar(this, src).alter();

@@ -10,6 +10,7 @@ import org.tusk.catalog.Acl;
 import org.tusk.catalog.RelationProvider;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.executor.ExecPermissions;
+import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
 import org.tusk.parser.Analyzer;
@@ -37,10 +38,10 @@ import org.tusk.utils.error.SqlState;
  * expanded query no longer shows who they are for; the caller's own check (ExecPermissions.check)
  * then covers the statement's top level, where no view entry is left.
  *
- * <p>RewriteQuery for INSERT, UPDATE and DELETE on a view: views are not auto-updatable in Tusk
- * yet, so every such statement fails as PostgreSQL's rewriteTargetView does for a view that is
- * not updatable (55000 with its HINT, and the DETAIL of view_query_is_auto_updatable where
- * PostgreSQL would refuse the view too; {@link ViewUpdatability#NOT_YET} where it would not).
+ * <p>RewriteQuery for INSERT, UPDATE and DELETE on a view: rewriteTargetView
+ * ({@link ViewTargetRewriter}) turns a statement on an automatically updatable view into one on
+ * its base relation; a view that is not updatable is refused with 55000, PostgreSQL's HINT and
+ * view_query_is_auto_updatable's DETAIL.
  */
 public final class RewriteHandler {
     private final RelationProvider relations;
@@ -64,17 +65,117 @@ public final class RewriteHandler {
         this.checkPermissions = checkPermissions;
     }
 
-    /** QueryRewrite: the statement with its views expanded. Utility statements pass unchanged. */
+    /**
+     * QueryRewrite for a caller that runs one statement: the statement with its views expanded
+     * and its target's rules applied, which must leave exactly one statement (0A000 otherwise).
+     */
     public Query rewrite(Query q) {
-        if (q.commandType() == Query.CommandType.UTILITY) return q;
-        Query.RangeTblEntry target = q.resultRte();
-        if (target != null && target.table() != null && target.table().relkind() == 'v') {
-            Relation view = target.table();
-            String sql = env.catalog().viewDefinition(view);
-            String reason = sql == null ? null : ViewUpdatability.notAutoUpdatableReason(analyzeDefinition(view, sql));
-            throw notUpdatable(q.commandType(), view, reason);
+        Rewritten r = rewriteAll(q);
+        if (r.queries().size() != 1) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "a statement that rules turn into " + r.queries().size() + " statements cannot be run here");
         }
-        return fireRIRrules(q, 0);
+        return r.queries().get(0);
+    }
+
+    /**
+     * The product of QueryRewrite: the statements to run, in order, and which of them sets the
+     * command tag ({@code tagIndex}, or -1 if none does: the tag is then the original's kind with
+     * 0 rows).
+     */
+    public record Rewritten(List<Query> queries, int tagIndex) {}
+
+    /** QueryRewrite: RewriteQuery (rules, updatable views), then fireRIRrules on every product. */
+    public Rewritten rewriteAll(Query q) {
+        if (q.commandType() == Query.CommandType.UTILITY) return new Rewritten(List.of(q), 0);
+        q = rewriteModifyingCtes(q);
+        List<RuleFirer.Product> products = new RuleFirer(this).rewrite(q, true, false);
+        if (products.size() > 1 && !q.cteList().isEmpty()) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "WITH cannot be used in a query that is rewritten by rules into multiple queries");
+        }
+        List<Query> out = new ArrayList<>();
+        int tag = -1;
+        int lastInstead = -1;
+        for (RuleFirer.Product p : products) {
+            if (p.original()) tag = out.size();
+            if (p.instead() && p.query().commandType() == q.commandType()) lastInstead = out.size();
+            out.add(fireRIRrules(p.query(), 0));
+        }
+        return new Rewritten(List.copyOf(out), tag >= 0 ? tag : lastInstead);
+    }
+
+    /**
+     * RewriteQuery's first step: a data-modifying WITH query is rewritten too, and must stay one
+     * statement (its target's rules may not add or remove statements), with PostgreSQL's errors.
+     */
+    private Query rewriteModifyingCtes(Query q) {
+        boolean any = false;
+        List<Query.CommonTableExpr> ctes = new ArrayList<>();
+        for (Query.CommonTableExpr c : q.cteList()) {
+            Query cq = c.query();
+            if (cq.commandType() == Query.CommandType.SELECT || cq.resultRte() == null || cq.resultRte().table() == null) {
+                ctes.add(c);
+                continue;
+            }
+            List<RuleFirer.Product> p = new RuleFirer(this).rewrite(cq, true, false);
+            if (p.size() != 1 || !p.get(0).original() && !p.get(0).instead()) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, cteRuleError(cq));
+            }
+            ctes.add(c.withQuery(p.get(0).query()));
+            any = true;
+        }
+        return any ? q.withCteList(List.copyOf(ctes)) : q;
+    }
+
+    /** Which of PostgreSQL's refusals applies to the rules of a data-modifying WITH query's target. */
+    private String cteRuleError(Query cq) {
+        char ev = switch (cq.commandType()) {
+            case INSERT -> '3';
+            case UPDATE -> '2';
+            default -> '4';
+        };
+        boolean also = false, conditional = false, nothing = false;
+        for (org.tusk.catalog.RuleInfo r : env.catalog().rulesOf(cq.resultRte().table())) {
+            if (r.evType() != ev) continue;
+            if (!r.instead()) also = true;
+            else if (r.qual() != null) conditional = true;
+            else if (r.actions().isEmpty()) nothing = true;
+        }
+        String what = nothing ? "DO INSTEAD NOTHING rules" : conditional ? "conditional DO INSTEAD rules"
+                : also ? "DO ALSO rules" : "multi-statement DO INSTEAD rules";
+        return what + " are not supported for data-modifying statements in WITH";
+    }
+
+    /** A rule's condition and actions, analysed with OLD and NEW bound to {@code rel}. */
+    RuleActions ruleActions(Relation rel, org.tusk.catalog.RuleInfo rule) {
+        return RuleActions.analyze(rel, rule, relations, env, zone, currentDatabase);
+    }
+
+    ExecEnvironment env() {
+        return env;
+    }
+
+    /** The view's defining query, analysed but with its own views not yet expanded. */
+    Query viewQuery(Relation view) {
+        String sql = env.catalog().viewDefinition(view);
+        if (sql == null) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "could not find rule for view \"" + view.name() + "\"");
+        }
+        return analyzeDefinition(view, sql);
+    }
+
+    /** build_column_default for column {@code attno} of the relation of {@code rte}. */
+    Expr columnDefault(Query.RangeTblEntry rte, int attno) {
+        return Analyzer.buildColumnDefault(rte, attno, env, zone, currentDatabase);
+    }
+
+    /**
+     * The privileges a statement on an updatable view needs on the view's base relation, checked
+     * for the view's owner (the rule's checkAsUser); the view itself is checked for the user.
+     */
+    void checkBaseRelation(Relation base, int required, int viewOwner) {
+        if (checkPermissions) ExecPermissions.checkTableAs(base, required, viewOwner, env);
     }
 
     /** rewriteTargetView's refusal for a view that is not automatically updatable. */
@@ -96,7 +197,7 @@ public final class RewriteHandler {
         };
         return new PgException(Severity.ERROR, "55000",
                 "cannot " + verb + " view \"" + view.name() + "\"",
-                reason != null ? reason : ViewUpdatability.NOT_YET,
+                reason,
                 "To enable " + (cmd == Query.CommandType.INSERT ? "inserting into" : cmd == Query.CommandType.UPDATE
                         ? "updating" : "deleting from") + " the view, provide " + trigger + " or " + rule + ".", 0);
     }

@@ -19,9 +19,35 @@
  * checkAsUser makes ExecCheckRTPerms do; the checks run here because the expanded query no longer
  * records whose privileges count. Statements only being parsed or described are not checked.
  *
- * <p>INSERT, UPDATE and DELETE on a view: automatically updatable views are not implemented, so
- * each fails with 55000 and PostgreSQL's HINT, with view_query_is_auto_updatable's DETAIL where
- * PostgreSQL would refuse the view as well ({@link org.tusk.rewrite.ViewUpdatability}).
+ * <p>RewriteQuery for INSERT, UPDATE and DELETE ({@link org.tusk.rewrite.RuleFirer}): the
+ * rules of the target (pg_rewrite rows other than "_RETURN", read through the relcache's
+ * rd_rules copy) fire in name order. Their condition and actions are stored as SQL text and
+ * analysed again at each use ({@link org.tusk.rewrite.RuleActions}); OLD and NEW are resolved by a
+ * parser hook to Vars with the reserved varnos RuleActions.OLD_VARNO / NEW_VARNO, which never
+ * leave the rewriter: rewriteRuleAction replaces them with the original statement's target row
+ * and new row while joining the action with the original's rows (its range table appended, its
+ * join tree and WHERE added, the rule condition ANDed; an INSERT ... VALUES action becomes INSERT
+ * ... SELECT over them; Tusk's INSERT source row becomes a VALUES or subquery entry). An
+ * unconditional INSTEAD rule drops the original, a conditional one adds "condition IS NOT TRUE"
+ * to it. Products are rewritten again; a relation whose rules reach it again is 42P17. The
+ * result ({@link org.tusk.rewrite.RewriteHandler.Rewritten}) lists the statements in
+ * PostgreSQL's order (INSERT: original first; UPDATE/DELETE: actions first) and which one sets
+ * the command tag (canSetTag); tcop runs them in order with a CommandCounterIncrement after each.
+ *
+ * <p>Automatically updatable views ({@link org.tusk.rewrite.ViewTargetRewriter},
+ * rewriteTargetView): without an unconditional INSTEAD rule, a statement on a view that
+ * view_query_is_auto_updatable accepts ({@link org.tusk.rewrite.ViewUpdatability}) is turned
+ * into the same statement on the view's base relation: the view's entry is replaced by the base
+ * relation's at the same index, every Var of the view at any level becomes the view's expression
+ * ({@link org.tusk.rewrite.RewriteManip}, rewriteManip.c), the view's WHERE is added for UPDATE
+ * and DELETE, and the complete new row is re-keyed to the base relation's columns (unassigned
+ * columns keep their value, or take the base column's default; a view column's own default
+ * applies when an INSERT leaves it out). A view that is not updatable is 55000 with PostgreSQL's
+ * DETAIL and HINT, a non-updatable column assigned is 0A000. Permissions: the statement's own
+ * range table (the view as target) is checked for the user by the caller before rewriting; the
+ * base relation is checked here for the view's owner. Not built: WITH CHECK OPTION (CREATE VIEW
+ * refuses it), ON CONFLICT DO UPDATE through a view, INSTEAD OF triggers on views, rule actions
+ * that are SELECTs, several VALUES rows in one rule action.
  *
  * <p>The package depends on the parser (to analyse views' text) and the executor's permission
  * checks; the planner and the executor never call it. One RewriteHandler serves one statement on

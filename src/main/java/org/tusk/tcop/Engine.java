@@ -67,13 +67,48 @@ public final class Engine {
         if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, env, ctx);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
-        if (env != null) q = rewrite(q, relations, session, env, ctx, !(paramTypes != null && paramText == null));
+        if (env != null) {
+            boolean check = !(paramTypes != null && paramText == null);
+            if (check) org.tusk.executor.ExecPermissions.check(q, env);
+            RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), check)
+                    .rewriteAll(q);
+            if (rw.queries().size() != 1 || rw.tagIndex() != 0) {
+                return prepareProducts(q, rw, queryString, relations, session, paramTypes, paramText, env);
+            }
+            q = rw.queries().get(0);
+        }
         if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         PlannedStmt p = Planner.plan(q, ctx, env);
         PreparedStatement ps = new PreparedStatement(p, session, ctx, queryString, relations);
         // CREATE TABLE ... AS EXECUTE runs the prepared query with these values bound
         if (raw.stmt() instanceof Stmt.CreateTableAsStmt) ps.bindUtilityParams(paramTypes, paramText);
         return ps;
+    }
+
+    /**
+     * A statement that rules turned into several (or none): each is planned with a context of its
+     * own; the one that sets the command tag is returned with the others to run before and after
+     * it, or, when none sets it, a statement that runs nothing but carries the original's kind.
+     */
+    private static PreparedStatement prepareProducts(Query original, RewriteHandler.Rewritten rw, String queryString,
+                                                     RelationProvider relations, SessionServices session,
+                                                     List<Integer> paramTypes, String[] paramText, ExecEnvironment env) {
+        List<PreparedStatement> all = new java.util.ArrayList<>();
+        for (Query q : rw.queries()) {
+            ExecContext c = ExecContext.of(session, env);
+            if (paramText != null) c.setParams(paramValues(paramTypes, paramText, c));
+            all.add(new PreparedStatement(Planner.plan(q, c, env), session, c, queryString, relations));
+        }
+        if (rw.tagIndex() >= 0) {
+            PreparedStatement primary = all.get(rw.tagIndex());
+            primary.setRuleProducts(all.subList(0, rw.tagIndex()), all.subList(rw.tagIndex() + 1, all.size()), false);
+            return primary;
+        }
+        ExecContext c = ExecContext.of(session, env);
+        PreparedStatement none = new PreparedStatement(new PlannedStmt(null, null, List.of(), List.of(), List.of(),
+                original.commandType()), session, c, queryString, relations);
+        none.setRuleProducts(all, List.of(), true);
+        return none;
     }
 
     /**
@@ -85,14 +120,19 @@ public final class Engine {
     /**
      * Analysis, rewriting and planning only (pg_analyze_and_rewrite + pg_plan_query), with the
      * permission checks (ExecCheckRTPerms, and the view owner's on a view's tables), for
-     * {@link #instantiate}. The caller keeps the result only as long as no catalog invalidation
+     * {@link #instantiate}; null when rules turn the statement into other than one statement. The caller keeps the result only as long as no catalog invalidation
      * arrives and the role is the same, so the checks' outcome cannot change while it is reused.
      */
     static Planned analyzeAndPlan(RawStmt raw, String queryString, RelationProvider relations, SessionServices session,
                                   List<Integer> paramTypes, ExecEnvironment env) {
         ExecContext ctx = ExecContext.of(session, env);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
-        q = rewrite(q, relations, session, env, ctx, true);
+        org.tusk.executor.ExecPermissions.check(q, env);
+        RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true)
+                .rewriteAll(q);
+        // rules made several statements (or none) of it: a Planned holds one plan, so the caller prepares it afresh
+        if (rw.queries().size() != 1 || rw.tagIndex() != 0) return null;
+        q = rw.queries().get(0);
         return new Planned(q, Planner.plan(q, ctx, env));
     }
 
@@ -115,9 +155,10 @@ public final class Engine {
      */
     private static Query rewrite(Query q, RelationProvider relations, SessionServices session, ExecEnvironment env,
                                  ExecContext ctx, boolean checkPermissions) {
-        Query rewritten = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions).rewrite(q);
-        if (checkPermissions) org.tusk.executor.ExecPermissions.check(rewritten, env);
-        return rewritten;
+        // The statement's own range table is checked for the user before rewriting: a view it
+        // updates is checked as itself (the rewriter checks the view's base relation for the view's owner).
+        if (checkPermissions) org.tusk.executor.ExecPermissions.check(q, env);
+        return new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions).rewrite(q);
     }
 
     private static Object[] paramValues(List<Integer> paramTypes, String[] paramText, ExecContext ctx) {

@@ -49,6 +49,19 @@ public final class PreparedStatement {
 
     private final Explain explain;
 
+    /** The other statements rules made of this one (RewriteQuery's product), run before and after it. */
+    private List<PreparedStatement> ruleBefore = List.of();
+    private List<PreparedStatement> ruleAfter = List.of();
+    /** Rules replaced this statement and none of their statements sets the tag: it runs nothing itself. */
+    private boolean suppressed;
+
+    /** Sets the statements that run with this one (see {@link Engine}'s prepareProducts). */
+    void setRuleProducts(List<PreparedStatement> before, List<PreparedStatement> after, boolean suppressed) {
+        this.ruleBefore = List.copyOf(before);
+        this.ruleAfter = List.copyOf(after);
+        this.suppressed = suppressed;
+    }
+
     PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString,
                       org.tusk.catalog.RelationProvider relations) {
         this(planned, session, ctx, queryString, relations, null);
@@ -107,6 +120,9 @@ public final class PreparedStatement {
             case Stmt.CreateTrigStmt c -> "CREATE TRIGGER";
             case Stmt.DropTriggerStmt d -> "DROP TRIGGER";
             case Stmt.RenameTriggerStmt r -> "ALTER TRIGGER";
+            case Stmt.CreateRuleStmt r -> "CREATE RULE";
+            case Stmt.DropRuleStmt r -> "DROP RULE";
+            case Stmt.RenameRuleStmt r -> "ALTER RULE";
             case Stmt.CreateTableAsStmt c -> c.isSelectInto() ? "SELECT" : "CREATE TABLE AS";
             default -> null;
         };
@@ -272,6 +288,10 @@ public final class PreparedStatement {
             case Stmt.CreateTrigStmt c -> org.tusk.commands.TriggerCommands.create(c, queryString, ctx);
             case Stmt.DropTriggerStmt d -> org.tusk.commands.TriggerCommands.drop(d, env, notices::add);
             case Stmt.RenameTriggerStmt r -> org.tusk.commands.TriggerCommands.rename(r, env);
+            case Stmt.CreateRuleStmt r -> org.tusk.commands.RuleCommands.define(r, relations, env, ctx.timeZone(),
+                    session.currentDatabase());
+            case Stmt.DropRuleStmt r -> org.tusk.commands.RuleCommands.drop(r, env, notices::add);
+            case Stmt.RenameRuleStmt r -> org.tusk.commands.RuleCommands.rename(r, env);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }
         env.commandCounterIncrement();
@@ -330,6 +350,28 @@ public final class PreparedStatement {
     }
 
     public Iterator<String[]> execute() {
+        if (ruleBefore.isEmpty() && ruleAfter.isEmpty() && !suppressed) return executeOwn();
+        // PortalRunMulti: every statement of the rewritten list in order, the command counter
+        // advanced after each; only this one's rows and tag reach the client
+        for (PreparedStatement p : ruleBefore) drain(p);
+        List<String[]> out = new ArrayList<>();
+        if (!suppressed) {
+            Iterator<String[]> it = executeOwn();
+            while (it.hasNext()) out.add(it.next());
+        }
+        for (PreparedStatement p : ruleAfter) drain(p);
+        return out.iterator();
+    }
+
+    private void drain(PreparedStatement p) {
+        Iterator<String[]> it = p.execute();
+        while (it.hasNext()) it.next();
+        notices.addAll(p.notices);
+        infos.addAll(p.infos);
+        warnings.addAll(p.warnings);
+    }
+
+    private Iterator<String[]> executeOwn() {
         Stmt u = planned.utilityStmt();
         if (u instanceof Stmt.VariableSetStmt v) {
             VariableCommands.set(v, session);

@@ -229,6 +229,13 @@ final class QueryRunner {
         if (planned == null) {
             planned = Engine.analyzeAndPlan(src.raw(), src.query(), this::lookupRelation, session,
                     new java.util.ArrayList<>(src.paramTypes()), env);
+            if (planned == null) {
+                // rules rewrote it into several statements: prepared afresh each time, not cached
+                PreparedStatement ps = prepare(src.raw(), src.query(), new java.util.ArrayList<>(src.paramTypes()), paramText);
+                checkResultTypes(ps, src);
+                if (!src.name().isEmpty()) preparedQueries.executed(src.name(), false);
+                return ps;
+            }
         }
         PreparedStatement ps = Engine.instantiate(planned, src.query(), session, src.paramTypes(), paramText, env,
                 this::lookupRelation);

@@ -118,10 +118,10 @@ class ViewsIT {
             exec(c, "alter view rv rename to rv2");
             assertEquals("1", ProtocolIT.one(c, "select a from rv2"));
             PSQLException ins = error(c, "insert into rv2 values (2, 'two', 3)");
-            assertEquals("55000", ins.getSQLState());
-            assertEquals("cannot insert into view \"rv2\"", ins.getServerErrorMessage().getMessage());
-            assertEquals("To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional"
-                    + " ON INSERT DO INSTEAD rule.", ins.getServerErrorMessage().getHint());
+            assertEquals("0A000", ins.getSQLState());
+            assertEquals("cannot insert into column \"c\" of view \"rv2\"", ins.getServerErrorMessage().getMessage());
+            assertEquals("View columns that are not columns of their base relation are not updatable.",
+                    ins.getServerErrorMessage().getDetail());
             exec(c, "create view agg as select count(*) as n from rt");
             PSQLException upd = error(c, "update agg set n = 1");
             assertEquals("cannot update view \"agg\"", upd.getServerErrorMessage().getMessage());

@@ -153,10 +153,29 @@ class ParserTest {
 
     @Test
     void knownButUnsupportedStatementsParse() {
-        List<RawStmt> l = Parser.parse("create rule r as on select to t do instead nothing; create operator === (a = b); select 1");
-        assertEquals("CREATE RULE", ((Stmt.UnsupportedStmt) l.get(0).stmt()).tag());
-        assertEquals("CREATE OPERATOR", ((Stmt.UnsupportedStmt) l.get(1).stmt()).tag());
-        assertInstanceOf(Stmt.SelectStmt.class, l.get(2).stmt());
+        List<RawStmt> l = Parser.parse("create operator === (a = b); select 1");
+        assertEquals("CREATE OPERATOR", ((Stmt.UnsupportedStmt) l.get(0).stmt()).tag());
+        assertInstanceOf(Stmt.SelectStmt.class, l.get(1).stmt());
+    }
+
+    @Test
+    void ruleStatementsKeepTheirConditionAndActionsAsText() {
+        String sql = "create or replace rule r as on update to s.t where old.a <> new.a do instead "
+                + "(insert into log values (old.a, new.a); ; delete from t2 where b = old.a); drop rule if exists r on t cascade;"
+                + " alter rule r on t rename to r2; create rule n as on delete to t do nothing";
+        List<RawStmt> l = Parser.parse(sql);
+        Stmt.CreateRuleStmt c = (Stmt.CreateRuleStmt) l.get(0).stmt();
+        assertEquals("r", c.name());
+        assertEquals("t", c.relation().name());
+        assertEquals("update", c.event());
+        assertTrue(c.instead() && c.replace());
+        assertEquals("old.a <> new.a", c.whereText());
+        assertEquals(List.of("insert into log values (old.a, new.a)", "delete from t2 where b = old.a"), c.actionTexts());
+        Stmt.DropRuleStmt d = (Stmt.DropRuleStmt) l.get(1).stmt();
+        assertTrue(d.missingOk() && d.cascade());
+        assertEquals("r2", ((Stmt.RenameRuleStmt) l.get(2).stmt()).newName());
+        Stmt.CreateRuleStmt n = (Stmt.CreateRuleStmt) l.get(3).stmt();
+        assertTrue(!n.instead() && n.actions().isEmpty() && n.whereText() == null);
     }
 
     @Test

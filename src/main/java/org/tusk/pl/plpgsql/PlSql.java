@@ -151,8 +151,8 @@ final class PlSql {
         Query q = Analyzer.analyze(raw, text, relations, env, ctx.timeZone(), host.session().currentDatabase(),
                 types, null, hook);
         if (q.commandType() == Query.CommandType.UTILITY) return new PlannedStmt(null, raw.stmt(), List.of(), List.of(), List.of());
+        ExecPermissions.check(q, env);   // before rewriting, as Engine does: a view target is checked as itself
         q = new RewriteHandler(relations, env, ctx.timeZone(), host.session().currentDatabase(), true).rewrite(q);
-        ExecPermissions.check(q, env);
         return Planner.plan(q, ctx, env);
     }
 

@@ -53,6 +53,7 @@ public final class RelCache {
     private final java.util.Map<Integer, List<org.tusk.catalog.ConstraintInfo>> referencedBy = new java.util.HashMap<>();
     /** rd_trigdesc: the pg_trigger rows of a table, by table OID. */
     private final java.util.Map<Integer, List<org.tusk.catalog.TriggerInfo>> triggers = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<org.tusk.catalog.RuleInfo>> rules = new java.util.HashMap<>();
 
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
         this.dbOid = dbOid;
@@ -105,6 +106,7 @@ public final class RelCache {
         constraints.remove(oid);
         referencedBy.remove(oid);
         triggers.remove(oid);
+        rules.remove(oid);
         clearNames();
     }
 
@@ -116,6 +118,7 @@ public final class RelCache {
         constraints.clear();
         referencedBy.clear();
         triggers.clear();
+        rules.clear();
         clearNames();
     }
 
@@ -174,6 +177,18 @@ public final class RelCache {
 
     public void rememberTriggers(int oid, List<org.tusk.catalog.TriggerInfo> rows) {
         triggers.put(oid, List.copyOf(rows));
+    }
+
+    /**
+     * The pg_rewrite rows (but a view's _RETURN rule) of relation {@code oid} as last read
+     * (rd_rules), or null if not cached. A rule change sends a relcache invalidation for its relation.
+     */
+    public List<org.tusk.catalog.RuleInfo> cachedRules(int oid) {
+        return rules.get(oid);
+    }
+
+    public void rememberRules(int oid, List<org.tusk.catalog.RuleInfo> rows) {
+        rules.put(oid, List.copyOf(rows));
     }
 
     /**

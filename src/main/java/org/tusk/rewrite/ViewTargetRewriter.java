@@ -1,0 +1,154 @@
+package org.tusk.rewrite;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tusk.catalog.Acl;
+import org.tusk.catalog.ColumnDef;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.RawExpr;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * rewriteTargetView (rewriteHandler.c): INSERT, UPDATE or DELETE on an automatically updatable
+ * view becomes the same statement on the view's base relation.
+ *
+ * <p>The view's entry in the range table is replaced by its base relation's entry (same index,
+ * so the join tree stays valid); every Var of the view, at any query level, becomes the view's
+ * expression for that column (ReplaceVarsFromTargetList), the view's WHERE is ANDed to the
+ * statement's for UPDATE and DELETE, and the new row, which Tusk's Query keeps complete in
+ * attribute order, is re-keyed from the view's columns to the base relation's: the columns the
+ * statement assigns go to the base columns they name, every other base column keeps its value
+ * (UPDATE) or takes its own default (INSERT). An INSERT leaves a view column to the base
+ * column's default unless the view column has a default of its own (ALTER VIEW ... SET DEFAULT),
+ * as rewriteTargetListIU does. If the base relation is itself a view, the caller applies this
+ * again.
+ *
+ * <p>Which view columns a statement assigns, read from the analysed Query: for INSERT those whose
+ * new-row expression reads the source row (range table index 2 in Tusk's INSERT, see
+ * {@link Query}), or carries a default of the view; for UPDATE those whose expression is not the
+ * column itself. Assigning a column that is not a plain base column is 0A000 with
+ * view_col_is_auto_updatable's DETAIL.
+ */
+final class ViewTargetRewriter {
+    /** Tusk's INSERT: Vars of index 2 read the source row (a VALUES row or a SELECT's output). */
+    private static final int INSERT_SOURCE = 2;
+
+    private final RewriteHandler handler;
+
+    ViewTargetRewriter(RewriteHandler handler) {
+        this.handler = handler;
+    }
+
+    /** The statement {@code q}, whose result relation is view {@code view}, rewritten onto the view's base relation. */
+    Query rewrite(Query q, Relation view) {
+        Query viewQuery = handler.viewQuery(view);
+        Query.CommandType cmd = q.commandType();
+        String reason = ViewUpdatability.notAutoUpdatableReason(viewQuery, cmd != Query.CommandType.DELETE);
+        if (reason != null) throw RewriteHandler.notUpdatable(cmd, view, reason);
+        int baseIndex = ViewUpdatability.baseRelationIndex(viewQuery);
+        Query.RangeTblEntry base = viewQuery.rangeTable().get(baseIndex - 1);
+        int r = q.resultRelation();
+
+        // the view's visible columns as expressions of the base relation, now at index r
+        List<Query.TargetEntry> viewCols = new ArrayList<>();
+        for (Query.TargetEntry te : viewQuery.targetList()) if (!te.resjunk()) viewCols.add(te);
+        List<Expr> viewExprs = new ArrayList<>();
+        for (Query.TargetEntry te : viewCols) viewExprs.add(RewriteManip.changeVarNodes(te.expr(), baseIndex, r));
+
+        List<String> viewDefaults = handler.env().catalog().columnDefaults(view);
+        Map<Integer, Integer> assigned = new HashMap<>();   // base attno -> view attno
+        for (Query.TargetEntry te : q.targetList()) {
+            int vattno = te.resno();
+            if (!assigns(cmd, te, r, vattno, viewDefaults)) continue;
+            Query.TargetEntry col = viewCols.get(vattno - 1);
+            String colReason = ViewUpdatability.columnNotUpdatableReason(col, baseIndex);
+            if (colReason != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot "
+                        + (cmd == Query.CommandType.INSERT ? "insert into" : "update") + " column \""
+                        + view.desc().attr(vattno - 1).name() + "\" of view \"" + view.name() + "\"").withDetail(colReason);
+            }
+            int battno = ((Expr.Var) col.expr()).attno();
+            if (assigned.putIfAbsent(battno, vattno) != null) {
+                throw PgException.error(SqlState.SYNTAX_ERROR, "multiple assignments to same column \""
+                        + base.columns().get(battno - 1).name() + "\"");
+            }
+        }
+        if (q.onConflict() != null && q.onConflict().doUpdate()) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "INSERT with ON CONFLICT DO UPDATE on a view is not supported by Tusk");
+        }
+        handler.checkBaseRelation(base.table(), requiredPerms(q), view.owner());
+
+        // every reference to the view's row now reads the base relation through the view's expressions
+        Query out = RewriteManip.replaceVars(q, r, viewExprs);
+        List<Query.TargetEntry> tlist = newRow(cmd, out, base, r, assigned);
+        Expr where = out.where();
+        if (cmd != Query.CommandType.INSERT && viewQuery.where() != null) {
+            Expr viewQual = RewriteManip.changeVarNodes(viewQuery.where(), baseIndex, r);
+            where = where == null ? viewQual : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.of(viewQual, where));
+        }
+        List<Query.RangeTblEntry> rt = new ArrayList<>(out.rangeTable());
+        rt.set(r - 1, base);
+        return new Query(out.commandType(), out.utilityStmt(), List.copyOf(rt), tlist, where, out.sortClause(),
+                out.limitCount(), out.limitOffset(), out.aggregates(), r, out.valuesLists(), out.sourceQuery(),
+                out.returningList(), out.fromList(), out.groupClause(), out.havingQual(), out.distinctClause(),
+                out.hasDistinctOn(), out.setOperations(), out.cteList(), out.windowClause(), out.groupingSets(),
+                out.onConflict(), out.rowMarks());
+    }
+
+    /** Whether the statement sets view column {@code vattno} (see the class comment). */
+    private static boolean assigns(Query.CommandType cmd, Query.TargetEntry te, int r, int vattno, List<String> viewDefaults) {
+        return switch (cmd) {
+            case INSERT -> RewriteManip.refersTo(te.expr(), INSERT_SOURCE)
+                    || (vattno - 1 < viewDefaults.size() && viewDefaults.get(vattno - 1) != null);
+            case UPDATE -> !(te.expr() instanceof Expr.Var v && v.varno() == r && v.levelsup() == 0 && v.attno() == vattno);
+            default -> false;
+        };
+    }
+
+    /**
+     * The complete new row of the base relation in its attribute order: assigned columns from the
+     * (already Var-replaced) statement, the others unchanged (UPDATE) or defaulted (INSERT).
+     */
+    private List<Query.TargetEntry> newRow(Query.CommandType cmd, Query out, Query.RangeTblEntry base, int r,
+                                           Map<Integer, Integer> assigned) {
+        if (cmd == Query.CommandType.DELETE) return List.of();
+        Map<Integer, Expr> byView = new HashMap<>();
+        for (Query.TargetEntry te : out.targetList()) byView.put(te.resno(), te.expr());
+        List<ColumnDef> cols = base.columns();
+        List<Query.TargetEntry> tl = new ArrayList<>();
+        for (int a = 1; a <= cols.size(); a++) {
+            ColumnDef c = cols.get(a - 1);
+            Expr e;
+            if (assigned.containsKey(a)) {
+                e = byView.get(assigned.get(a));
+            } else if (c.name().isEmpty()) {
+                e = new Expr.Const(c.typeOid(), -1, null, -1);     // a dropped column is stored as NULL
+            } else if (cmd == Query.CommandType.UPDATE) {
+                e = new Expr.Var(r, a, c.typeOid(), c.typmod(), c.name(), -1);
+            } else {
+                e = handler.columnDefault(base, a);
+            }
+            tl.add(new Query.TargetEntry(e, a, c.name(), false));
+        }
+        return List.copyOf(tl);
+    }
+
+    /** The privileges the statement needs on its target (ExecCheckRTPerms' requiredPerms). */
+    private static int requiredPerms(Query q) {
+        int required = switch (q.commandType()) {
+            case INSERT -> Acl.ACL_INSERT;
+            case UPDATE -> Acl.ACL_UPDATE;
+            default -> Acl.ACL_DELETE;
+        };
+        boolean readsRows = q.commandType() != Query.CommandType.INSERT && q.where() != null;
+        if (readsRows || !q.returningList().isEmpty()) required |= Acl.ACL_SELECT;
+        return required;
+    }
+}

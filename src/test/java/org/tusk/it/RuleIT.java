@@ -1,0 +1,109 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.fails;
+import static org.tusk.it.Jdbc.joinedRows;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+
+/** CREATE RULE / DROP RULE / ALTER RULE and the rewriter firing rules, with PostgreSQL 15's answers. */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class RuleIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void alsoRulesLogEveryRowWithOldAndNew() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rt (a int, b text)", "create table rlog (op text, olda int, newa int, note text)",
+                    "create rule rt_ins as on insert to rt do also insert into rlog values ('ins', null, new.a, new.b)",
+                    "create rule rt_upd as on update to rt do also insert into rlog values ('upd', old.a, new.a,"
+                            + " old.b || '->' || new.b)",
+                    "create rule rt_del as on delete to rt where old.a > 1 do also insert into rlog values"
+                            + " ('del', old.a, null, 'x')",
+                    "insert into rt values (1, 'one'), (2, 'two'), (3, 'three')");
+            try (Statement s = c.createStatement()) {
+                assertEquals(2, s.executeUpdate("update rt set a = a * 10, b = b || '!' where a >= 2"));
+            }
+            exec(c, "delete from rt where a > 5");
+            assertEquals("1|one", joinedRows(c, "select * from rt order by a"));
+            assertEquals("del|20|null|x;del|30|null|x;ins|null|1|one;ins|null|2|two;ins|null|3|three;"
+                            + "upd|2|20|two->two!;upd|3|30|three->three!",
+                    joinedRows(c, "select * from rlog order by op, olda, newa"));
+            assertEquals("rt_del|4|f;rt_ins|3|f;rt_upd|2|f", joinedRows(c, "select rulename, ev_type, is_instead"
+                    + " from pg_rewrite where ev_class = 'rt'::regclass order by 1"));
+            assertEquals("t", joinedRows(c, "select relhasrules from pg_class where relname = 'rt'"));
+            // the rules depend on the table they write to
+            fails(c, "drop table rlog", "2BP01");
+            exec(c, "drop table rt", "drop table rlog");
+        }
+    }
+
+    @Test
+    void insteadRulesReplaceTheStatement() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table r2 (a int)",
+                    "create rule r2_neg as on insert to r2 where new.a < 0 do instead nothing",
+                    "insert into r2 values (1), (-1), (2)");
+            assertEquals("1;2", joinedRows(c, "select a from r2 order by a"));
+            exec(c, "create rule r2_all as on insert to r2 do instead nothing");
+            try (Statement s = c.createStatement()) {
+                assertEquals(0, s.executeUpdate("insert into r2 values (5)"));
+            }
+            PSQLException e = fails(c, "insert into r2 values (5) returning *", "0A000");
+            assertEquals("cannot perform INSERT RETURNING on relation \"r2\"", e.getServerErrorMessage().getMessage());
+            assertEquals("You need an unconditional ON INSERT DO INSTEAD rule with a RETURNING clause.",
+                    e.getServerErrorMessage().getHint());
+            exec(c, "drop rule r2_all on r2");
+            PSQLException missing = fails(c, "drop rule r2_all on r2", "42704");
+            assertEquals("rule \"r2_all\" for relation \"r2\" does not exist", missing.getServerErrorMessage().getMessage());
+            exec(c, "drop rule if exists r2_all on r2", "alter rule r2_neg on r2 rename to r2_negative");
+            assertEquals("r2_negative", joinedRows(c, "select rulename from pg_rewrite where ev_class = 'r2'::regclass"));
+            fails(c, "create rule r2_negative as on insert to r2 do instead nothing", "42710");
+            exec(c, "create or replace rule r2_negative as on insert to r2 where new.a > 100 do instead nothing",
+                    "insert into r2 values (-7), (700)");
+            assertEquals("-7;1;2", joinedRows(c, "select a from r2 order by a"));
+            PSQLException old = fails(c, "create rule bad as on insert to r2 do also delete from r2 where a = old.a", "42P17");
+            assertEquals("ON INSERT rule cannot use OLD", old.getServerErrorMessage().getMessage());
+            exec(c, "drop table r2");
+        }
+    }
+
+    @Test
+    void rulesMakeAViewUpdatable() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rb (a int, b text)", "create view rv as select a, b from rb",
+                    "create rule rv_ins as on insert to rv do instead insert into rb values (new.a * 100, new.b)",
+                    "create rule rv_del as on delete to rv do instead delete from rb where a = old.a",
+                    "insert into rv values (7, 'seven'), (8, 'eight')");
+            assertEquals("700|seven;800|eight", joinedRows(c, "select * from rb order by a"));
+            try (Statement s = c.createStatement()) {
+                assertEquals(1, s.executeUpdate("delete from rv where b = 'seven'"));
+            }
+            assertEquals("800|eight", joinedRows(c, "select * from rb order by a"));
+            // a rule that reaches its own relation again
+            exec(c, "create table loop1 (a int)",
+                    "create rule l1 as on insert to loop1 do also insert into loop1 values (new.a + 1)");
+            fails(c, "insert into loop1 values (1)", "42P17");
+            exec(c, "drop table rb cascade", "drop table loop1");
+        }
+    }
+}
