@@ -47,6 +47,7 @@ public final class BuiltinCatalog {
     private static final Map<String, List<PgOperator>> OPERATORS;
     private static final Map<Long, PgCast> CASTS;
     private static final Map<String, ParameterInfo> PARAMETERS;
+    private static final Map<String, java.util.Set<List<Integer>>> VARIADICS;
     private static final Map<String, List<PgAggregate>> AGGREGATES;
     private static final Map<String, List<PgWindowFunc>> WINDOW_FUNCS;
 
@@ -74,6 +75,12 @@ public final class BuiltinCatalog {
 
     /** The named parameters of the built-in function {@code name}, or null if it has none. */
     public static ParameterInfo parameterInfo(String name) { return PARAMETERS.get(name); }
+
+    /** Whether built-in {@code p} declares its last parameter VARIADIC over a concrete array type (provariadic). */
+    public static boolean isVariadic(PgProc p) {
+        java.util.Set<List<Integer>> v = VARIADICS.get(p.name());
+        return v != null && v.contains(p.argTypes());
+    }
 
     public static List<PgOperator> operators(String name) { return OPERATORS.getOrDefault(name, List.of()); }
 
@@ -188,6 +195,8 @@ public final class BuiltinCatalog {
         JsonBuiltins.register(b);
         JsonProcessingBuiltins.register(b);
         JsonPopulateBuiltins.register(b);
+        ProcSignatures.register(b);
+        ColumnSizeBuiltins.register(b);
         EnumBuiltins.register(b);
         SystemColumnBuiltins.register(b);
         ViewFunctions.register(b);
@@ -231,6 +240,7 @@ public final class BuiltinCatalog {
         WINDOW_FUNCS = freeze(b.windowFuncs);
         CASTS = Collections.unmodifiableMap(b.casts);
         PARAMETERS = Map.copyOf(b.parameters);
+        VARIADICS = Map.copyOf(b.variadics);
     }
 
     private static <T> Map<String, List<T>> freeze(Map<String, List<T>> m) {

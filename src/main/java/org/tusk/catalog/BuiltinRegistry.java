@@ -72,6 +72,17 @@ class BuiltinRegistry {
         parameters.put(name, new BuiltinCatalog.ParameterInfo(names, defaults, types));
     }
 
+    /** The overloads (name, declared argument types) whose last parameter is VARIADIC (pg_proc.provariadic). */
+    final Map<String, java.util.Set<List<Integer>>> variadics = new HashMap<>();
+
+    /**
+     * Marks the overload of {@code name} with {@code args}, whose last argument is an array, as
+     * declared VARIADIC over that array's element type, as pg_proc.dat's provariadic does.
+     */
+    void variadic(String name, List<Integer> args) {
+        variadics.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(List.copyOf(args));
+    }
+
     final Map<String, List<PgWindowFunc>> windowFuncs = new HashMap<>();
 
     void window(String name, List<Integer> args, int res, PgWindowFunc.Impl impl) {

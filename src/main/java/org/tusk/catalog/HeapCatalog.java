@@ -776,6 +776,7 @@ public final class HeapCatalog implements Catalog {
             }
             if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
             if (types.composite(c.typeOid()) != null) continue;   // stored as a HeapTupleHeader Datum
+            if (types.isCompositeArray(c.typeOid())) continue;   // an array of HeapTupleHeader Datums
             int base = TypeCache.baseType(c.typeOid());
             if (base != c.typeOid() && (types.isEnum(base) || types.composite(base) != null
                     || DatumType.forOid(base) != null && DatumType.forOid(base).javaClass() != Void.class)) {

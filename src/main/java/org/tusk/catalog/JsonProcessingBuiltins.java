@@ -67,6 +67,12 @@ final class JsonProcessingBuiltins {
         r.fn("jsonb_concat", List.of(JSONB, JSONB), JSONB, (c, a) -> new Jsonb(JsonFuncs.concat(root(a[0]), root(a[1]))));
         r.fn("jsonb_delete", List.of(JSONB, TEXT), JSONB, (c, a) -> new Jsonb(JsonFuncs.deleteKey(root(a[0]), (String) a[1])));
         r.fn("jsonb_delete", List.of(JSONB, INT4), JSONB, (c, a) -> new Jsonb(JsonFuncs.deleteIndex(root(a[0]), (Integer) a[1])));
+        // jsonb_delete(jsonb, VARIADIC text[]) (jsonb_delete_array): every key named, NULL elements skipped
+        r.fn("jsonb_delete", List.of(JSONB, TEXT_ARRAY), JSONB, (c, a) -> {
+            Object n = root(a[0]);
+            for (Object k : texts(a[1]).elementList()) if (k != null) n = JsonFuncs.deleteKey(n, (String) k);
+            return new Jsonb(n);
+        });
         r.fn("jsonb_delete_path", List.of(JSONB, TEXT_ARRAY), JSONB,
                 (c, a) -> new Jsonb(JsonFuncs.deletePath(root(a[0]), texts(a[1]).elementList())));
     }

@@ -100,12 +100,19 @@ public final class TypeCache implements Enums.Lookup {
             org.tusk.access.common.DatumType d = org.tusk.access.common.DatumType.forOid(t);
             if (d == null && isEnum(t)) d = org.tusk.access.common.DatumType.ENUM;
             if (d == null && composite(t) != null) d = org.tusk.access.common.DatumType.COMPOSITE;
+            if (d == null && isCompositeArray(t)) d = org.tusk.access.common.DatumType.COMPOSITE_ARRAY;
             if (d == null)
                 throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                         "column \"" + c.names().get(i) + "\" of type " + typeName(typeOid) + " cannot be stored yet");
             atts.add(org.tusk.access.common.Attribute.of(c.names().get(i), d));
         }
         return new org.tusk.access.common.CompositeFormat.Shape(c.types(), new org.tusk.access.common.TupleDesc(atts, typeOid, -1));
+    }
+
+    /** Whether {@code typeOid} is the array type of a composite type (stored as COMPOSITE_ARRAY). */
+    public boolean isCompositeArray(int typeOid) {
+        UserType u = type(typeOid);
+        return u != null && u.typtype() == 'b' && u.typelem() != 0 && composite(u.typelem()) != null;
     }
 
     /** The installed cache, or null in a process without a database session. */

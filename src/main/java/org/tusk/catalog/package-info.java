@@ -237,7 +237,12 @@
  * makes a pg_class row of relkind 'c' without storage ({@code HeapCatalog.createCompositeType});
  * its attributes may have any non-pseudo type. A composite column's pg_attribute row has
  * attlen -1, attalign 'd', attstorage 'x'; the tuple code stores every composite as
- * {@code DatumType.COMPOSITE} (a HeapTupleHeader Datum, byte-compatible). The composite
+ * {@code DatumType.COMPOSITE} (a HeapTupleHeader Datum, byte-compatible), and a column of the
+ * row type's array type as {@code DatumType.COMPOSITE_ARRAY} (TypeCache.isCompositeArray). A
+ * built-in returning record whose row type is the caller's column definition list implements
+ * {@link org.tusk.catalog.ColumnListFunction} (json[b]_to_record[set], json[b]_populate_record[set]
+ * with NULL::record); {@link org.tusk.catalog.ProcSignatures} records provariadic, proargnames and
+ * proargdefaults of built-ins registered elsewhere. The composite
  * operators and btrecordcmp on record ({@link org.tusk.catalog.RowTypeBuiltins}) serve every
  * composite type through its implicit binary coercion to record.</li>
  * <li><b>The type cache</b> ({@link org.tusk.catalog.TypeCache}) turns pg_type/pg_enum rows of

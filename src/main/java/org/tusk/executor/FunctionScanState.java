@@ -28,7 +28,28 @@ final class FunctionScanState extends PlanState {
 
     /** Whether call {@code i} returns a composite type, whose values fill one column per attribute. */
     private boolean spreads(int i) {
-        return org.tusk.catalog.TypeCache.lookupComposite(functions.get(i).funcexpr().type()) != null;
+        return functions.get(i).funccoltypes() != null
+                || org.tusk.catalog.TypeCache.lookupComposite(functions.get(i).funcexpr().type()) != null;
+    }
+
+    /**
+     * tupledesc_match (nodeFunctionscan.c via ExecMakeTableFunctionResult): a record returned
+     * for a column definition list must have the list's column count and types.
+     */
+    private static void checkRowMatches(List<Integer> expected, List<Integer> returned) {
+        if (returned.size() != expected.size())
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.DATATYPE_MISMATCH,
+                    "function return row and query-specified return row do not match")
+                    .withDetail("Returned row contains " + returned.size() + " attribute" + (returned.size() == 1 ? "" : "s")
+                            + ", but query expects " + expected.size() + ".");
+        for (int k = 0; k < expected.size(); k++) {
+            if (returned.get(k).intValue() == expected.get(k).intValue()) continue;
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.DATATYPE_MISMATCH,
+                    "function return row and query-specified return row do not match")
+                    .withDetail("Returned type " + org.tusk.catalog.BuiltinCatalog.formatType(returned.get(k))
+                            + " at ordinal position " + (k + 1) + ", but query expects "
+                            + org.tusk.catalog.BuiltinCatalog.formatType(expected.get(k)) + ".");
+        }
     }
 
     @Override
@@ -50,9 +71,19 @@ final class FunctionScanState extends PlanState {
                     if (n == 1 && !(v instanceof Object[]) && !(v instanceof org.tusk.utils.adt.RecordValue && spreads(i))) row[col] = v;
                     else if (v instanceof org.tusk.utils.adt.RecordValue r) {
                         // a record-returning (OUT parameter) function called once, or one returning
-                        // a composite type: its record's fields
+                        // a composite type, or record with a column definition list: its record's fields
+                        List<Integer> expected = functions.get(i).funccoltypes();
+                        if (expected != null && r.types() != null) checkRowMatches(expected, r.types());
                         for (int k = 0; k < n; k++) row[col + k] = r.values().get(k);
-                    } else if (v != null) System.arraycopy((Object[]) v, 0, row, col, n);
+                    } else if (v instanceof Object[] vals) {
+                        List<Integer> expected = functions.get(i).funccoltypes();
+                        if (expected != null && vals.length != expected.size())
+                            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.DATATYPE_MISMATCH,
+                                    "function return row and query-specified return row do not match")
+                                    .withDetail("Returned row contains " + vals.length + " attribute" + (vals.length == 1 ? "" : "s")
+                                            + ", but query expects " + expected.size() + ".");
+                        System.arraycopy(vals, 0, row, col, n);
+                    }
                 }
                 col += n;
             }

@@ -252,9 +252,16 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
 
     /**
      * One function call of a FROM item (RangeTblFunction): the call and the number of columns it
-     * contributes (one for a scalar result, its OUT columns for a record result).
+     * contributes (one for a scalar result, its OUT columns for a record result). {@code funccoltypes}
+     * are the types of its column definition list when the call returns record and has one
+     * (RangeTblFunction.funccoltypes), else null: the executor then spreads the returned record
+     * over those columns and checks that it matches them (tupledesc_match).
      */
-    public record RangeTblFunction(Expr funcexpr, int columnCount) {}
+    public record RangeTblFunction(Expr funcexpr, int columnCount, List<Integer> funccoltypes) {
+        public RangeTblFunction(Expr funcexpr, int columnCount) {
+            this(funcexpr, columnCount, null);
+        }
+    }
 
     /** A node of the join tree (RangeTblRef or JoinExpr). */
     public sealed interface JoinNode {

@@ -39,9 +39,17 @@ public sealed interface Stmt {
     /**
      * [LATERAL] func(args) [WITH ORDINALITY] [[AS] alias [(column aliases)]], or with
      * {@code rowsFrom} ROWS FROM (func(args), ...) [WITH ORDINALITY] ... (several calls).
+     * {@code coldeflists} holds, per call, its column definition list (empty when none).
      */
     record RangeFunction(boolean lateral, List<RawExpr.FuncCall> functions, boolean rowsFrom, boolean ordinality,
-                         String alias, List<String> colAliases, int location) implements FromItem {
+                         String alias, List<String> colAliases, int location, List<List<FuncColumnDef>> coldeflists)
+            implements FromItem {
+        public RangeFunction(boolean lateral, List<RawExpr.FuncCall> functions, boolean rowsFrom, boolean ordinality,
+                             String alias, List<String> colAliases, int location) {
+            this(lateral, functions, rowsFrom, ordinality, alias, colAliases, location,
+                    java.util.Collections.nCopies(functions.size(), List.of()));
+        }
+
         public RangeFunction(boolean lateral, RawExpr.FuncCall function, String alias, List<String> colAliases, int location) {
             this(lateral, List.of(function), false, false, alias, colAliases, location);
         }
@@ -49,6 +57,12 @@ public sealed interface Stmt {
         /** The (first) function call. */
         public RawExpr.FuncCall function() { return functions.get(0); }
     }
+
+    /**
+     * One entry of a column definition list (gram.y TableFuncElement: ColId Typename) after a
+     * function returning record in FROM: {@code f(...) AS x(a int, b text)}.
+     */
+    record FuncColumnDef(String name, TypeName type, int location) {}
 
     enum JoinKind { INNER, LEFT, RIGHT, FULL, CROSS }
 

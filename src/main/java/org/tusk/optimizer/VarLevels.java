@@ -175,7 +175,7 @@ public final class VarLevels {
         }
         List<Query.RangeTblFunction> calls = new ArrayList<>();
         for (Query.RangeTblFunction c : r.functions())
-            calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount()));
+            calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount(), c.funccoltypes()));
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
                 sub, values, map(r.function(), depth, f), r.cteName(),
                 r.kind() == Query.RteKind.CTE ? f.cteLevelsUp(r, depth) : r.ctelevelsup(), r.selfReference(), r.lateral(),

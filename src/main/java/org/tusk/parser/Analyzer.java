@@ -1405,8 +1405,10 @@ public final class Analyzer {
         }
         List<PgProc> cands = new ArrayList<>();
         // built-in functions have no parameter names here, so a call in named notation is for user functions
-        for (PgProc p : builtinsVisible && call.names().isEmpty() ? BuiltinCatalog.functions(name) : List.<PgProc>of())
-            if ((p.variadicAny() && !args.isEmpty()) || (!p.variadicAny() && p.argTypes().size() == args.size() && !call.variadic()))
+        for (PgProc p : BuiltinVariadic.candidates(builtinsVisible && call.names().isEmpty() ? BuiltinCatalog.functions(name)
+                : List.<PgProc>of(), args.size(), call.variadic()))
+            if ((p.variadicAny() && !args.isEmpty()) || (!p.variadicAny() && p.argTypes().size() == args.size()
+                    && (!call.variadic() || BuiltinVariadic.acceptsVariadicCall(p))))
                 cands.add(p);
         if (call.variadic() && cands.size() == 1 && cands.get(0).variadicAny())
             return VariadicCalls.variadicAny(this, cands.get(0), args, call.args(), f.location(),

@@ -1142,22 +1142,37 @@ public final class Parser {
             throw syntaxError(peek());
         }
         if (isKw("rows") && peek(1).isKeyword("from") && peek(2).isChar('(')) {
-            // ROWS FROM (func(args), ...) [WITH ORDINALITY]: column definition lists are not supported
+            // ROWS FROM (func(args) [AS (coldefs)], ...) [WITH ORDINALITY] [func_alias_clause]
             advance();
             advance();
             advance();
             List<RawExpr.FuncCall> calls = new ArrayList<>();
+            List<List<Stmt.FuncColumnDef>> coldefs = new ArrayList<>();
             do {
                 Token fn = peek();
                 if (!Keywords.isColId(fn)) throw syntaxError(fn);
                 windowlessCall = true;
                 if (!(funcCall(List.of(advance().value()), fn.start()) instanceof RawExpr.FuncCall fc)) throw syntaxError(fn);
                 calls.add(fc);
+                coldefs.add(new FuncAliasGrammar(this).optColDefList());
             } while (acceptChar(','));
             expectChar(')');
             boolean ordinality = withOrdinality();
-            AliasClause ac = aliasClause();
-            return new Stmt.RangeFunction(lateral, List.copyOf(calls), true, ordinality, ac.alias(), ac.cols(), t.start());
+            FuncAliasGrammar.FuncAlias fa = new FuncAliasGrammar(this).funcAlias();
+            if (!fa.coldeflist().isEmpty()) {
+                if (calls.size() > 1)
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                            "ROWS FROM() with multiple functions cannot have a column definition list",
+                            Lexer.position(src, fa.coldeflist().get(0).location()))
+                            .withHint("Put a separate column definition list for each function inside ROWS FROM().");
+                if (!coldefs.get(0).isEmpty())
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                            "multiple column definition lists are not allowed for the same function",
+                            Lexer.position(src, fa.coldeflist().get(0).location()));
+                coldefs.set(0, fa.coldeflist());
+            }
+            return new Stmt.RangeFunction(lateral, List.copyOf(calls), true, ordinality, fa.alias(), fa.colAliases(), t.start(),
+                    List.copyOf(coldefs));
         }
         boolean only = !lateral && acceptKw("only");
         Token n = peek();
@@ -1174,9 +1189,9 @@ public final class Parser {
             windowlessCall = true; // func_expr_windowless: OVER after a FROM function is an alias
             RawExpr f = funcCall(names, n.start());
             boolean ordinality = withOrdinality();
-            AliasClause ac = aliasClause();
-            return new Stmt.RangeFunction(lateral, List.of((RawExpr.FuncCall) f), false, ordinality, ac.alias(), ac.cols(),
-                    t.start());
+            FuncAliasGrammar.FuncAlias fa = new FuncAliasGrammar(this).funcAlias();
+            return new Stmt.RangeFunction(lateral, List.of((RawExpr.FuncCall) f), false, ordinality, fa.alias(), fa.colAliases(),
+                    t.start(), List.of(fa.coldeflist()));
         }
         if (lateral) throw syntaxError(peek());
         if (isChar('*')) advance();

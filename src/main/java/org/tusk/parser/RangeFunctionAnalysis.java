@@ -39,18 +39,32 @@ final class RangeFunctionAnalysis {
         List<Query.RangeTblFunction> functions = new ArrayList<>();
         List<ColumnDef> cols = new ArrayList<>();
         try {
-            for (RawExpr.FuncCall call : calls) {
+            for (int i = 0; i < calls.size(); i++) {
+                RawExpr.FuncCall call = calls.get(i);
+                // an unnest(a, b) expanded into several calls keeps its list on the first, which refuses it
+                List<Stmt.FuncColumnDef> coldefs = calls.size() == rf.coldeflists().size() ? rf.coldeflists().get(i)
+                        : i == 0 ? rf.coldeflists().get(0) : List.of();
                 Expr fn = a.transformExpr(call);
                 ParseSrf.checkTopLevelInFrom(a, fn);
                 if (fn.type() == UNKNOWN) fn = a.coerce(fn, TEXT, -1, Context.IMPLICIT, rf.location());
                 List<ColumnDef> out = fn instanceof Expr.FuncExpr f ? f.proc().outColumns() : List.of();
+                ColumnDefinitionList cdl = new ColumnDefinitionList(a);
+                boolean returnsRecord = out.isEmpty() && fn.type() == RECORD;
+                cdl.check(returnsRecord, coldefs, call);
+                List<Integer> funccoltypes = null;
+                if (!coldefs.isEmpty()) {
+                    out = cdl.columns(coldefs);
+                    fn = cdl.bind(fn, out);
+                    funccoltypes = new ArrayList<>();
+                    for (ColumnDef c : out) funccoltypes.add(c.typeOid());
+                }
                 if (out.isEmpty()) out = compositeColumns(fn.type());
                 if (out.isEmpty()) {
                     String name = calls.size() == 1 && rf.alias() != null ? rf.alias() : funcName(call);
                     out = List.of(new ColumnDef(name, fn.type(), fn.typmod()));
                 }
                 cols.addAll(out);
-                functions.add(new Query.RangeTblFunction(fn, out.size()));
+                functions.add(new Query.RangeTblFunction(fn, out.size(), funccoltypes == null ? null : List.copyOf(funccoltypes)));
             }
         } finally {
             a.namespace = saved;

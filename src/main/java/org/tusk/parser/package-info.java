@@ -189,7 +189,11 @@
  * VARIADIC "any"); built-ins that declare parameter names (BuiltinCatalog.parameterInfo, such
  * as the jsonb_path_* functions) accept named notation too: {@link
  * org.tusk.parser.BuiltinNamedArgs} rewrites such a call into positional form, filling omitted
- * parameters with their declared defaults, before resolution;
+ * parameters with their declared defaults, before resolution; built-ins declared VARIADIC over a
+ * concrete array type (BuiltinCatalog.isVariadic, json_extract_path) are offered in their
+ * expanded form to calls without VARIADIC and in their declared form to calls with it
+ * ({@link org.tusk.parser.BuiltinVariadic}, FuncnameGetCandidates), an expanded form giving way
+ * to an ordinary overload with the same argument types;
  * {@link org.tusk.parser.UserAggregates} adds pg_aggregate's aggregates to
  * aggregate and window-aggregate resolution; {@link org.tusk.parser.AggregateGrammar} parses
  * CREATE/DROP AGGREGATE;
@@ -200,7 +204,12 @@
  * <p>Functions in FROM ({@link org.tusk.parser.RangeFunctionAnalysis}, transformRangeFunction):
  * implicitly LATERAL; WITH ORDINALITY, ROWS FROM (...) and the multi-argument unnest (expanded
  * into one unnest per argument) give one range table entry with several calls; column names
- * come from OUT parameters, else the alias (one call) or the function name. Where a
+ * come from OUT parameters, else the alias (one call) or the function name. A function returning
+ * record without OUT parameters needs a column definition list and any other refuses one
+ * ({@link org.tusk.parser.FuncAliasGrammar} parses func_alias_clause and ROWS FROM's
+ * opt_col_def_list; {@link org.tusk.parser.ColumnDefinitionList} checks it, makes the columns and
+ * binds a ColumnListFunction built-in to them; the range table function keeps the list's types,
+ * against which the executor checks each returned record). Where a
  * set-returning function may be called is checked as each call is analysed
  * ({@link org.tusk.parser.ParseSrf}, check_srf_call_placement, plus the aggregate-argument,
  * CASE, COALESCE and top-of-FROM rules), always 0A000 at the call's position.

@@ -115,7 +115,7 @@ public final class QueryWalker {
     private static Query.RangeTblEntry withCalls(Query.RangeTblEntry r, java.util.function.UnaryOperator<Query> sub) {
         if (r.functions().isEmpty()) return r;
         List<Query.RangeTblFunction> calls = new ArrayList<>();
-        for (Query.RangeTblFunction f : r.functions()) calls.add(new Query.RangeTblFunction(exprs(f.funcexpr(), sub), f.columnCount()));
+        for (Query.RangeTblFunction f : r.functions()) calls.add(new Query.RangeTblFunction(exprs(f.funcexpr(), sub), f.columnCount(), f.funccoltypes()));
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
                 r.subquery(), r.values(), r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh(),
                 List.copyOf(calls), r.funcOrdinality());

@@ -50,13 +50,32 @@ public final class CompositeFormat {
 
     /** The payload (without the varlena header) of composite value {@code v}. */
     static byte[] encode(RecordValue v) {
-        Shape s = shape(v.typeOid());
+        Shape s = v.typeOid() == RecordValue.RECORD ? anonymous(v) : shape(v.typeOid());
         TupleDesc desc = new TupleDesc(s.desc().attributes(), v.typeOid(), -1);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment t = HeapTupleForm.form(desc, v.values().toArray(), arena);
             byte[] all = t.toArray(JAVA_BYTE);
             return Arrays.copyOfRange(all, Varlena.VARHDRSZ, all.length);
         }
+    }
+
+    /**
+     * The shape of an anonymous record (a blessed RECORD type in PostgreSQL, known only to the
+     * session): its own column types, which must each be storable. Its stored form says
+     * datum_typeid RECORD, so it can be measured and compared but not read back from disk.
+     */
+    private static Shape anonymous(RecordValue v) {
+        List<Attribute> atts = new java.util.ArrayList<>();
+        for (int i = 0; i < v.types().size(); i++) {
+            int t = v.types().get(i);
+            // an unknown literal in a row constructor is text by then in PostgreSQL (resolved at analysis)
+            DatumType d = t == 705 ? DatumType.TEXT : DatumType.forOid(t);
+            Resolver r = resolver;
+            if (d == null && r != null && r.shape(t) != null) d = DatumType.COMPOSITE;
+            if (d == null) throw new IllegalStateException("record column of type " + Integer.toUnsignedString(t) + " cannot be stored");
+            atts.add(Attribute.of("f" + (i + 1), d));
+        }
+        return new Shape(v.types(), new TupleDesc(atts, RecordValue.RECORD, -1));
     }
 
     /** The composite value stored as {@code payload}: its type from datum_typeid, its columns by that type's shape. */

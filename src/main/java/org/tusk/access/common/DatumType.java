@@ -154,6 +154,13 @@ public enum DatumType {
      * pg_attribute.atttypid, and the value carries it in datum_typeid.
      */
     COMPOSITE(2249, -1, false, 'd', 'x', org.tusk.utils.adt.RecordValue.class),
+    /**
+     * Every array of a composite type (the array type named by the row type's typarray): an
+     * ordinary array (construct_md_array) whose elements are composite Datums with 4-byte
+     * headers at 'd' alignment, elemtype being the composite type's OID. Its oid() is record[]'s;
+     * a column's own array type is pg_attribute.atttypid.
+     */
+    COMPOSITE_ARRAY(2287, -1, false, 'd', 'x', ArrayValue.class),
     // The geometric types (geo_decls.h structs, see GeoBinary) and their arrays.
     POINT(600, 16, false, 'd', 'p', org.tusk.utils.adt.geo.Point.class),
     LSEG(601, 32, false, 'd', 'p', org.tusk.utils.adt.geo.Lseg.class),
@@ -258,6 +265,7 @@ public enum DatumType {
             case UUID_ARRAY -> UUID;
             case JSON_ARRAY -> JSON;
             case JSONB_ARRAY -> JSONB;
+            case COMPOSITE_ARRAY -> COMPOSITE;
             case POINT_ARRAY -> POINT;
             case LSEG_ARRAY -> LSEG;
             case PATH_ARRAY -> PATH;
@@ -286,6 +294,20 @@ public enum DatumType {
         if (typlen == -2) return ((String) value).getBytes(StandardCharsets.UTF_8).length + 1;
         int n = varlenaPayload(value).length;
         return typstorage != 'p' && n + 1 <= 127 ? n + 1 : n + 4;
+    }
+
+    /**
+     * toast_datum_size / datumGetSize of {@code value} as a Datum of this type (pg_column_size):
+     * the type length for a fixed-length type, strlen + 1 for a cstring-like one; for a
+     * varlena, the bytes it takes as a Datum: a toasted one its stored size (compressed: the
+     * whole compressed image; external: va_extsize), any other the payload plus the 4-byte
+     * header an expression's result has.
+     */
+    public int datumSize(Object value) {
+        if (typlen > 0) return typlen;
+        if (typlen == -2) return ((String) value).getBytes(StandardCharsets.UTF_8).length + 1;
+        if (value instanceof ToastedDatum t) return t.isExternal() ? t.pointer().extsize() : t.size();
+        return varlenaPayload(value).length + Varlena.VARHDRSZ;
     }
 
     /** The bytes of a varlena value, without header. */

@@ -14,7 +14,9 @@
  * bitmap and up to six dimensions, including int2vector and oidvector
  * ({@link org.tusk.access.common.ArrayFormat}), of composite values as HeapTupleHeader Datums
  * ({@link org.tusk.access.common.CompositeFormat}, read with the attribute types the session's
- * type cache resolves from datum_typeid), and of jsonb's JsonbContainer tree
+ * type cache resolves from datum_typeid; an anonymous record is formed from its own column
+ * types), of arrays of composite values ({@code DatumType.COMPOSITE_ARRAY}: each element a
+ * composite Datum with a 4-byte header at 'd' alignment, elemtype the row type's OID), and of jsonb's JsonbContainer tree
  * ({@link org.tusk.access.common.JsonbFormat}) are PostgreSQL's byte for byte (checked against
  * pages a PostgreSQL 15 server wrote); see {@link org.tusk.access.common.DatumType} for the full list and the Java value
  * of each type.

@@ -57,11 +57,25 @@ public final class JsonPopulate {
 
     private final Types types;
     private final boolean isJson;
+    /** The caller's row type for an anonymous record (the column definition list), or null. */
+    private List<String> rowNames;
+    private List<Integer> rowTypes, rowTypmods;
 
     /** @param isJson whether the values are json text (else jsonb nodes) */
     public JsonPopulate(Types types, boolean isJson) {
         this.types = types;
         this.isJson = isJson;
+    }
+
+    /**
+     * Gives the top-level record type when it is record itself: the column definition list of
+     * a call in FROM (get_record_type_from_query's expectedDesc). Returns this.
+     */
+    public JsonPopulate withRowType(List<String> names, List<Integer> colTypes, List<Integer> typmods) {
+        this.rowNames = List.copyOf(names);
+        this.rowTypes = List.copyOf(colTypes);
+        this.rowTypmods = List.copyOf(typmods);
+        return this;
     }
 
     /**
@@ -221,6 +235,10 @@ public final class JsonPopulate {
                 names.add(defaultVal.names() != null ? defaultVal.names().get(i) : "f" + (i + 1));
                 typmods.add(-1);
             }
+        } else if (type == RECORD && rowNames != null) {
+            names = rowNames;
+            colTypes = rowTypes;
+            typmods = rowTypmods;
         } else {
             names = types.columnNames(type);
             colTypes = types.columnTypes(type);

@@ -220,6 +220,12 @@ public final class RelCache {
         return t == null ? 0 : ((String) PG_TYPE.get(t.values(), "typtype")).charAt(0);
     }
 
+    /** pg_type.typelem of {@code typeOid} (0 when it is not an array type or does not exist). */
+    private int typelem(int typeOid, Snapshot snap) {
+        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        return t == null ? 0 : oid(PG_TYPE.get(t.values(), "typelem"));
+    }
+
     /** RelationBuildDesc. */
     private Relation build(int oid) {
         Snapshot snap = snapshot.get();
@@ -311,6 +317,9 @@ public final class RelCache {
             char typtype = typtype(typeOid, snap);
             if (typtype == 'e') type = DatumType.ENUM;
             else if (typtype == 'c') type = DatumType.COMPOSITE;   // stored as a HeapTupleHeader Datum
+            else if (typtype == 'b' && typtype(typelem(typeOid, snap), snap) == 'c') {
+                type = DatumType.COMPOSITE_ARRAY;   // an array whose elements are HeapTupleHeader Datums
+            }
         }
         String name = (String) PG_ATTRIBUTE.get(a, "attname");
         if (type == null) {
