@@ -931,6 +931,8 @@ public final class HeapCatalog implements Catalog {
         Object[] indexRow = CatalogRows.indexRow(indexOid, heap.oid(), keys, collations, opclasses, unique, primary);
         PG_INDEX.set(indexRow, "indexprs", spec.expressionsSql());
         PG_INDEX.set(indexRow, "indpred", spec.predicateSql());
+        if (spec.indoption() != null) PG_INDEX.set(indexRow, "indoption", spec.indoption());
+        PG_INDEX.set(indexRow, "indnullsnotdistinct", spec.nullsNotDistinct());
         writer.insert(PG_INDEX, indexRow);
         if (isConstraint) {
             writer.insert(PG_CONSTRAINT, CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,

@@ -14,11 +14,15 @@ import java.util.List;
  * @param predicateSql the WHERE condition's SQL text (stored in pg_index.indpred), or null
  * @param opclasses   per key column the operator class OID, 0 for the default; null: all default
  * @param collations  per key column the COLLATE given (a pg_collation OID), 0 for the column's or type's; null: none given
+ * @param indoption   per key column pg_index.indoption (INDOPTION_DESC 1, INDOPTION_NULLS_FIRST 2); null: all 0
+ * @param nullsNotDistinct UNIQUE NULLS NOT DISTINCT: nulls are equal to each other in the uniqueness check
  */
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
-                        int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists) {
+                        int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
+                        short[] indoption, boolean nullsNotDistinct) {
     public IndexSpec {
         attnums = attnums.clone();
+        indoption = indoption == null ? null : indoption.clone();
         expressions = List.copyOf(expressions);
         opclasses = opclasses == null ? null : opclasses.clone();
         collations = collations == null ? null : collations.clone();
@@ -32,6 +36,13 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
      * @param typeOid the expression's result type, which the index column stores
      */
     public record ExprColumn(String sql, String name, int typeOid, int typmod) {}
+
+    /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */
+    public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                     int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists) {
+        this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
+                null, false);
+    }
 
     /** An index on plain columns, without predicate, with default operator classes. */
     public static IndexSpec ofColumns(String name, int[] attnums, boolean unique, boolean primary, boolean isConstraint,
@@ -70,5 +81,10 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     @Override
     public int[] opclasses() {
         return opclasses == null ? null : opclasses.clone();
+    }
+
+    @Override
+    public short[] indoption() {
+        return indoption == null ? null : indoption.clone();
     }
 }

@@ -29,13 +29,16 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>Operator classes: a type's default class by name, and text_pattern_ops,
  * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}). Collations:
- * "default", "C" and "POSIX" (Tusk compares strings bytewise under all three). DESC, NULLS
- * FIRST/LAST and access methods other than btree are refused (0A000).
+ * "default", "C" and "POSIX" (Tusk compares strings bytewise under all three). DESC and NULLS
+ * FIRST/LAST become pg_index.indoption as ComputeIndexAttrs sets it (DESC implies NULLS FIRST
+ * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. Access methods
+ * other than btree are refused (0A000).
  */
 public final class IndexCommands {
     private IndexCommands() {}
 
     public static void define(Stmt.IndexStmt s, String queryString, ExecContext ctx) {
+        if (s.concurrent()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE INDEX CONCURRENTLY is not supported yet");
         Catalog catalog = ctx.env().catalog();
         Stmt.RangeVar rv = s.relation();
         String method = s.accessMethod().toLowerCase(Locale.ROOT);
@@ -58,14 +61,12 @@ public final class IndexCommands {
         int[] attnums = new int[n];
         int[] opclasses = new int[n];
         int[] collations = new int[n];
+        short[] indoption = new short[n];
         List<String> colnames = new ArrayList<>();
         List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Stmt.IndexElem e = s.params().get(i);
-            if (e.desc() || e.nullsFirst() != null) {
-                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "DESC and NULLS FIRST/LAST index columns are not supported yet",
-                        Lexer.position(queryString, e.location()));
-            }
+            indoption[i] = indexOption(e);
             int type;
             String colname;
             if (e.column() != null) {
@@ -114,12 +115,25 @@ public final class IndexCommands {
         boolean anyOpclass = java.util.Arrays.stream(opclasses).anyMatch(o -> o != 0);
         boolean anyCollation = java.util.Arrays.stream(collations).anyMatch(o -> o != 0);
         IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
-                anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists());
+                anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
+                s.nullsNotDistinct());
         if (heap.relkind() == 'p') {
             PartitionIndexes.define(heap, spec, ctx);
             return;
         }
         catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+    }
+
+    /**
+     * ComputeIndexAttrs' indoption for one column: INDOPTION_DESC for DESC, INDOPTION_NULLS_FIRST
+     * for NULLS FIRST, or for DESC when the nulls' place is not written.
+     */
+    static short indexOption(Stmt.IndexElem e) {
+        short opt = 0;
+        if (e.desc()) opt |= Relation.IndexInfo.INDOPTION_DESC;
+        boolean nullsFirst = e.nullsFirst() != null ? e.nullsFirst() : e.desc();
+        if (nullsFirst) opt |= Relation.IndexInfo.INDOPTION_NULLS_FIRST;
+        return opt;
     }
 
     /** ChooseIndexColumnNames: a name already used by an earlier column gets 1, 2, ... appended. */

@@ -356,7 +356,13 @@ public sealed interface Stmt {
      * {@code where} null when the index is not partial, {@code whereSql} its text.
      */
     record IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
-                     boolean ifNotExists, RawExpr where, String whereSql) implements Stmt {
+                     boolean ifNotExists, RawExpr where, String whereSql, boolean nullsNotDistinct,
+                     boolean concurrent) implements Stmt {
+        public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
+                         boolean ifNotExists, RawExpr where, String whereSql) {
+            this(name, relation, accessMethod, params, unique, ifNotExists, where, whereSql, false, false);
+        }
+
         public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
                          boolean ifNotExists) {
             this(name, relation, accessMethod, params, unique, ifNotExists, null, null);

@@ -52,7 +52,14 @@ final class BaseRels {
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
                     List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte)
                             : system ? SystemColumnRefs.physicalWithSystem(rte) : null;
-                    plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx);
+                    if (info.scanOrder != null && rtindex == info.orderedRel) {
+                        ScanPaths.Choice choice = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx,
+                                info.scanOrder, info.scanLimit);
+                        plan = choice.plan();
+                        info.scanOrderProvided = choice.ordered();
+                    } else {
+                        plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx);
+                    }
                     double pages = Math.max(info.glob.env.tableAm().numberOfBlocks(rte.table()), 10);
                     double cost = pages + rows * JoinPlanner.CPU_TUPLE_COST;
                     if (plan instanceof Plan.IndexScan) cost = Math.min(cost, 10 + rows * sel * 4);

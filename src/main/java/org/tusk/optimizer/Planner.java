@@ -219,7 +219,14 @@ public final class Planner {
                     if (!(c instanceof Expr.Const k && Boolean.TRUE.equals(k.value()))) where.add(c);
             }
             quals.addAll(where);
+            info.scanOrder = ScanOrder.required(q);
+            if (info.scanOrder != null) {
+                info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
+                info.scanLimit = constantLimit(q);
+            }
             JoinPlanner.Rel rel = new JoinPlanner(info).plan(where);
+            // a semi-join above the scan does not keep its order
+            if (!semi.isEmpty()) info.scanOrderProvided = false;
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
             plan = rel.plan();
             layout = rel.layout();
@@ -270,13 +277,24 @@ public final class Planner {
                 sortKeys.clear();
             }
         }
-        if (!sortKeys.isEmpty()) plan = new Plan.Sort(plan, List.copyOf(sortKeys));
+        if (!sortKeys.isEmpty() && !info.scanOrderProvided) plan = new Plan.Sort(plan, List.copyOf(sortKeys));
         if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {
             plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx),
                     q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx));
         }
         return plan;
+    }
+
+    /** LIMIT count (+ OFFSET) when both are constants, for costing an ordered scan; -1 otherwise. */
+    private static double constantLimit(Query q) {
+        if (!(q.limitCount() instanceof Expr.Const c) || !(c.value() instanceof Number n)) return -1;
+        double offset = 0;
+        if (q.limitOffset() != null) {
+            if (!(q.limitOffset() instanceof Expr.Const o) || !(o.value() instanceof Number on)) return -1;
+            offset = Math.max(0, on.doubleValue());
+        }
+        return Math.max(0, n.doubleValue()) + offset;
     }
 
     /** A Var reading column {@code c} (0-based) of the node's input, typed like {@code like}. */

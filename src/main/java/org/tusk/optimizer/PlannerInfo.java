@@ -53,6 +53,15 @@ final class PlannerInfo {
     final Map<String, CtePlan> ctes = new HashMap<>();
     /** Recursive CTEs being planned at this level: name to work table parameter. */
     final Map<String, Integer> workTables = new HashMap<>();
+    /**
+     * query_pathkeys handed to the scan of range table entry {@link #orderedRel} (null: none
+     * wanted; see {@link ScanOrder}), the row limit it is costed for (negative: all), and whether
+     * the chosen scan delivers that order, so that no Sort is needed.
+     */
+    List<ScanOrder.Key> scanOrder;
+    int orderedRel;
+    double scanLimit = -1;
+    boolean scanOrderProvided;
 
     PlannerInfo(Global glob, PlannerInfo parent, Query query) {
         this.glob = glob;

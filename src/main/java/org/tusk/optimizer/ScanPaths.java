@@ -44,8 +44,27 @@ final class ScanPaths {
     /** A conjunct usable as an index condition on table column {@code attno}. */
     record Indexable(int attno, Strategy strategy, Expr argument, Expr clause) {}
 
+    /** costsize.c's disable_cost, added to a path whose enable_* setting is off. */
+    static final double DISABLE_COST = 1.0e10;
+
     /** The chosen scan of {@code rte}'s table. */
     static Plan scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx) {
+        return scan(rte, qual, tlist, env, ctx, null, -1).plan();
+    }
+
+    /** A chosen scan, and whether it delivers the order that was asked for. */
+    record Choice(Plan plan, boolean ordered) {}
+
+    /**
+     * The chosen scan of {@code rte}'s table when the query wants its rows in {@code order}
+     * (null: in no order) and at most {@code limit} of them (negative: all). Besides the
+     * cheapest scan followed by a sort, every index whose order (either direction) is the
+     * wanted one is a candidate (build_index_paths with useful pathkeys), its quals or none
+     * (a full index scan); with a limit it is costed for the fraction of rows read
+     * (compare_fractional_path_costs), the sorted path for all of them.
+     */
+    static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
+                       List<ScanOrder.Key> order, double limit) {
         List<Expr> conjuncts = conjuncts(qual);
         Relation heap = rte.table();
         boolean seqOff = !setting(ctx, "enable_seqscan", true);
@@ -77,8 +96,56 @@ final class ScanPaths {
                 }
             }
         }
-        if (best != null && (seqOff || bestIsUniqueEq || bestCost < seqCost)) return best;
-        return new Plan.SeqScan(rte, qual, tlist);
+        Plan unordered;
+        double unorderedCost;
+        if (best != null && (seqOff || bestIsUniqueEq || bestCost < seqCost)) {
+            unordered = best;
+            unorderedCost = bestCost;
+        } else {
+            unordered = new Plan.SeqScan(rte, qual, tlist);
+            unorderedCost = seqOff ? seqCost + DISABLE_COST : seqCost;
+        }
+        if (order == null) return new Choice(unordered, false);
+        java.util.Set<Integer> constants = ScanOrder.constantColumns(conjuncts);
+        List<ScanOrder.Key> wanted = ScanOrder.withoutConstants(order, constants);
+        // every wanted column pinned by a constant, or at most one row: any scan is in order
+        if (wanted.isEmpty() || bestIsUniqueEq && unordered == best) return new Choice(unordered, true);
+        if (indexOff) return new Choice(unordered, false);
+        double rowsOut = Math.max(1, Math.ceil(tuples * conjunctSelectivity(conjuncts)));
+        double fraction = limit >= 0 && limit < rowsOut ? Math.max(limit, 1) / rowsOut : 1.0;
+        double sortedCost = unorderedCost + ScanOrder.sortCost(rowsOut, setting(ctx, "enable_sort", true));
+        Plan.IndexScan ordered = null;
+        double orderedCost = sortedCost;
+        for (Relation index : env.catalog().indexesOf(heap)) {
+            IndexMatching m = IndexMatching.of(heap, index, env, ctx);
+            if (m == null || !m.predicateImplied(conjuncts)) continue;
+            ScanOrder.Direction dir = ScanOrder.direction(index, wanted, constants);
+            if (dir == ScanOrder.Direction.NONE) continue;
+            List<Plan.IndexQual> quals = new ArrayList<>();
+            List<Expr> used = new ArrayList<>();
+            matchIndex(index, m, conjuncts, quals, used);
+            double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx) * fraction;
+            if (cost < orderedCost) {
+                List<Expr> filter = new ArrayList<>(conjuncts);
+                filter.removeAll(used);
+                ordered = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist,
+                        dir == ScanOrder.Direction.BACKWARD);
+                orderedCost = cost;
+            }
+        }
+        return ordered != null ? new Choice(ordered, true) : new Choice(unordered, false);
+    }
+
+    /** clauselist_selectivity, roughly: index-style conjuncts as {@link #selectivity}, others 1/3 each. */
+    private static double conjunctSelectivity(List<Expr> conjuncts) {
+        List<Plan.IndexQual> quals = new ArrayList<>();
+        double other = 1.0;
+        for (Expr c : conjuncts) {
+            Indexable ix = indexable(c);
+            if (ix != null) quals.add(new Plan.IndexQual(ix.attno(), ix.strategy(), ix.argument(), c));
+            else other *= DEFAULT_INEQ_SEL;
+        }
+        return selectivity(quals) * other;
     }
 
     /** The conjuncts matching a prefix of {@code index}'s key columns, as index quals. */
@@ -111,7 +178,10 @@ final class ScanPaths {
         return true;
     }
 
-    /** cost_index, simplified: index pages by selectivity, one random heap page per row fetched (at most all pages). */
+    /**
+     * cost_index, simplified: index pages by selectivity, heap pages as index_pages_fetched
+     * estimates for uncorrelated rows (no statistics: correlation 0, so max_IO_cost), each a random read.
+     */
     private static double indexCost(Relation index, List<Plan.IndexQual> quals, boolean uniqueEq, double pages,
                                     double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx) {
         double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals);
@@ -119,8 +189,19 @@ final class ScanPaths {
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
         double cost = Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
-        cost += Math.min(rows, pages) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
+        cost += indexPagesFetched(rows, pages) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
         return cost;
+    }
+
+    /**
+     * costsize.c index_pages_fetched (Mackert and Lohman), for a cache larger than the table
+     * (effective_cache_size's default of 4 GB): fetching {@code tuples} rows in index order from a
+     * table of {@code pages} pages with no correlation statistics reads min(T, 2TN/(2T+N)) pages.
+     */
+    static double indexPagesFetched(double tuples, double pages) {
+        double t = Math.max(pages, 1);
+        double fetched = (2.0 * t * tuples) / (2.0 * t + tuples);
+        return fetched >= t ? t : Math.ceil(fetched);
     }
 
     /** clauselist_selectivity with default estimates: equality 0.005, a closed range 0.005, an open inequality 1/3. */

@@ -61,6 +61,16 @@
  * predicate (a subset of predtest.c: the same clause, a narrower constant range on the same
  * expression, or a strict comparison for IS NOT NULL).
  *
+ * <p>Ordered scans ({@link org.tusk.optimizer.ScanOrder}, pathkeys.c): a query over one plain
+ * table whose ORDER BY items are its columns (no grouping, DISTINCT, windows or set-returning
+ * functions) hands its order to the scan of that table through
+ * {@code PlannerInfo.scanOrder}. {@link org.tusk.optimizer.ScanPaths} then also considers each
+ * index whose key order (indoption DESC / NULLS FIRST, read forwards, or backwards with both
+ * flipped) begins with the wanted order once columns pinned by {@code column = constant} are
+ * left out, costed for the LIMIT's fraction of rows, against the cheapest scan plus cost_sort.
+ * When the ordered index scan wins, {@code PlannerInfo.scanOrderProvided} is set and the Sort is
+ * not built; a semi join pulled up above the scan clears it again.
+ *
  * <h2>Inheritance</h2>
  * A table read without ONLY that has inheritance children ({@link org.tusk.optimizer.Inheritance},
  * expand_inherited_rtentry) is scanned by an {@code Append} of its own scan and one per
@@ -112,7 +122,8 @@
  * <p>Not yet: join order search beyond greedy, IN over grouped / DISTINCT / LIMIT subqueries
  * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
  * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), bitmap scans,
- * index scans for ORDER BY, statistics.
+ * index-only scans, ordered index scans under joins, aggregates or merge joins (pathkeys are
+ * only asked of a lone table's scan), statistics.
  *
  * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the
  * window input target (keys, function arguments, window-free parts of the target list); one

@@ -11,8 +11,9 @@ import org.tusk.nodes.Stmt;
  * gram.y's IndexStmt: CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
  * (index_elem [, ...]) [WHERE a_expr], where an index_elem is a column name, a function call or
  * a parenthesized expression, each with optional COLLATE, operator class, ASC/DESC and NULLS
- * FIRST/LAST. CONCURRENTLY, INCLUDE, WITH (storage parameters), TABLESPACE and NULLS [NOT]
- * DISTINCT are valid PostgreSQL that Tusk does not run yet (0A000 at their position).
+ * FIRST/LAST, then NULLS [NOT] DISTINCT (opt_unique_null_treatment). CONCURRENTLY is parsed
+ * into the statement. INCLUDE, WITH (storage parameters) and TABLESPACE are valid PostgreSQL that
+ * Tusk does not run yet (0A000 at their position).
  * Expressions keep their source text, which pg_index stores (as adbin does for defaults).
  */
 final class IndexGrammar {
@@ -26,7 +27,7 @@ final class IndexGrammar {
         p.expectKw("create");
         boolean unique = p.acceptKw("unique");
         p.expectKw("index");
-        if (p.isKw("concurrently")) throw p.notSupported("CREATE INDEX CONCURRENTLY", p.peek().start());
+        boolean concurrent = p.acceptKw("concurrently");
         boolean ifNotExists = false;
         String name = null;
         if (p.isKw("if") && p.peek(1).isKeyword("not")) {
@@ -49,7 +50,14 @@ final class IndexGrammar {
             elems.add(indexElem());
         } while (p.acceptChar(','));
         p.expectChar(')');
-        if (p.isKw("include") || p.isKw("with") || p.isKw("tablespace") || p.isKw("nulls"))
+        if (p.isKw("include"))
+            throw p.notSupported(p.peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", p.peek().start());
+        boolean nullsNotDistinct = false;
+        if (p.acceptKw("nulls")) {
+            nullsNotDistinct = p.acceptKw("not");
+            p.expectKw("distinct");
+        }
+        if (p.isKw("with") || p.isKw("tablespace"))
             throw p.notSupported(p.peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", p.peek().start());
         RawExpr where = null;
         String whereSql = null;
@@ -58,7 +66,8 @@ final class IndexGrammar {
             where = p.aExpr();
             whereSql = p.src.substring(start, p.lastEnd);
         }
-        return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists, where, whereSql);
+        return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists, where, whereSql, nullsNotDistinct,
+                concurrent);
     }
 
     /** index_elem. */

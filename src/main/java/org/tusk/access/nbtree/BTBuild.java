@@ -55,11 +55,14 @@ final class BTBuild {
                 if (keys != null) entries.add(new Entry(keys, slot.tid()));   // null: outside a partial index
             }
         }
-        entries.sort((a, b) -> compareEntries(desc, a, b));
+        short[] options = BTScanInsert.options(index);
+        entries.sort((a, b) -> compareEntries(desc, options, a, b));
         if (info.unique()) {
+            // NULLS NOT DISTINCT: a null equals a null, so keys with nulls are checked too (_bt_load via tuplesort)
+            boolean nullsEqual = info.nullsNotDistinct();
             for (int i = 1; i < entries.size(); i++) {
                 Entry prev = entries.get(i - 1), cur = entries.get(i);
-                if (!hasNull(cur.keys()) && compareKeys(desc, prev.keys(), cur.keys()) == 0) {
+                if ((nullsEqual || !hasNull(cur.keys())) && compareKeys(desc, options, prev.keys(), cur.keys()) == 0) {
                     UniqueViolation v = BTInsert.uniqueViolation(index, heap, cur.keys());
                     String detail = v.detail().replace(" already exists.", " is duplicated.");
                     throw new PgException(Severity.ERROR, BTErrors.UNIQUE_VIOLATION,
@@ -102,15 +105,20 @@ final class BTBuild {
     }
 
     static int compareKeys(TupleDesc desc, Object[] a, Object[] b) {
+        return compareKeys(desc, null, a, b);
+    }
+
+    /** Two key arrays in the index's order, each column honouring its indoption. */
+    static int compareKeys(TupleDesc desc, short[] options, Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {
-            int c = BTScanInsert.compareValue(desc.attr(i).type(), a[i], b[i]);
+            int c = BTScanInsert.compareValue(desc.attr(i).type(), BTScanInsert.option(options, i), a[i], b[i]);
             if (c != 0) return c;
         }
         return 0;
     }
 
-    private static int compareEntries(TupleDesc desc, Entry a, Entry b) {
-        int c = compareKeys(desc, a.keys(), b.keys());
+    private static int compareEntries(TupleDesc desc, short[] options, Entry a, Entry b) {
+        int c = compareKeys(desc, options, a.keys(), b.keys());
         return c != 0 ? c : BTScanInsert.compareTids(a.tid(), b.tid());
     }
 }

@@ -61,11 +61,13 @@ final class BTInsert {
         if (values.length != nkeyatts) throw new IllegalArgumentException("expected " + nkeyatts + " key values, got " + values.length);
         byte[] itup = IndexTuples.form(desc, nkeyatts, values, heapTid);
         checkThirdPage(rel, heapRel, itup.length, heapTid);
-        BTScanInsert key = new BTScanInsert(desc, nkeyatts, values.clone(), heapTid, false);
+        BTScanInsert key = new BTScanInsert(desc, BTScanInsert.options(rel), nkeyatts, values.clone(), heapTid, false);
         boolean checkingUnique = checkUnique;
         if (checkingUnique) {
-            // NULL is unequal to everything, including NULL: a key with one needs no check.
-            if (key.anyNullKeys()) checkingUnique = false;
+            // NULL is unequal to everything, including NULL: a key with one needs no check, unless
+            // the index is NULLS NOT DISTINCT (_bt_mkscankey's anynullkeys and indnullsnotdistinct).
+            boolean nullsNotDistinct = rel.index() != null && rel.index().nullsNotDistinct();
+            if (key.anyNullKeys() && !nullsNotDistinct) checkingUnique = false;
             else key.scantid = null;
         }
         while (true) {

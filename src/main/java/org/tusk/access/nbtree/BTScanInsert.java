@@ -5,25 +5,30 @@ import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
 import org.tusk.storage.page.ItemPointer;
 import org.tusk.storage.page.Page;
+import org.tusk.utils.cache.Relation;
 
 import java.lang.foreign.MemorySegment;
 
 /**
  * BTScanInsertData and _bt_compare (nbtsearch.c): a key to position by in the tree, the first
  * {@code keys.length} key columns' values (a null value means NULL, which sorts after every
- * value), optionally a heap TID ({@code scantid}, the last key attribute of a heapkeyspace
- * index), and {@code nextkey}: whether a search looks for the first item greater than the key
+ * value unless the column is NULLS FIRST), optionally a heap TID ({@code scantid}, the last key
+ * attribute of a heapkeyspace index), the index's per-column indoption (DESC reverses a column's
+ * order, NULLS FIRST puts its nulls before every value, as _bt_compare's SK_BT_DESC and
+ * SK_BT_NULLS_FIRST flags do), and {@code nextkey}: whether a search looks for the first item greater than the key
  * (true) or the first item greater than or equal to it (false).
  */
 final class BTScanInsert {
     final TupleDesc desc;
     final int nkeyatts;
     final Object[] keys;
+    final short[] options;
     ItemPointer scantid;
     boolean nextkey;
 
-    BTScanInsert(TupleDesc desc, int nkeyatts, Object[] keys, ItemPointer scantid, boolean nextkey) {
+    BTScanInsert(TupleDesc desc, short[] options, int nkeyatts, Object[] keys, ItemPointer scantid, boolean nextkey) {
         this.desc = desc;
+        this.options = options;
         this.nkeyatts = nkeyatts;
         this.keys = keys;
         this.scantid = scantid;
@@ -57,7 +62,7 @@ final class BTScanInsert {
         if (ncmpkey > 0) {
             Object[] values = IndexTuples.deform(desc, ncmpkey, itup);
             for (int i = 0; i < ncmpkey; i++) {
-                int result = compareValue(desc.attr(i).type(), keys[i], values[i]);
+                int result = compareValue(desc.attr(i).type(), option(options, i), keys[i], values[i]);
                 if (result != 0) return result;
             }
         }
@@ -71,11 +76,31 @@ final class BTScanInsert {
         return compareTids(scantid, heapTid);
     }
 
-    /** One attribute: key {@code k} against tuple value {@code v}, nulls last. */
+    /** One attribute of an ASC NULLS LAST column: key {@code k} against tuple value {@code v}. */
     static int compareValue(DatumType type, Object k, Object v) {
-        if (k == null) return v == null ? 0 : 1;
-        if (v == null) return -1;
-        return -BTOrdering.compare(type, v, k);
+        return compareValue(type, 0, k, v);
+    }
+
+    /**
+     * One attribute, key {@code k} against tuple value {@code v}, in the column's index order:
+     * _bt_compare's null handling (NULLS FIRST: null below every value, else above) and its
+     * inversion of the support function's result unless the column is DESC.
+     */
+    static int compareValue(DatumType type, int option, Object k, Object v) {
+        boolean nullsFirst = (option & Relation.IndexInfo.INDOPTION_NULLS_FIRST) != 0;
+        if (k == null) return v == null ? 0 : nullsFirst ? -1 : 1;
+        if (v == null) return nullsFirst ? 1 : -1;
+        int result = BTOrdering.compare(type, v, k);
+        return (option & Relation.IndexInfo.INDOPTION_DESC) != 0 ? result : -result;
+    }
+
+    /** The indoption of every key column of {@code index} (all 0 for an index without pg_index data). */
+    static short[] options(Relation index) {
+        return index.index() == null ? new short[index.desc().natts()] : index.index().indoption();
+    }
+
+    static int option(short[] options, int i) {
+        return options != null && i < options.length ? options[i] : 0;
     }
 
     /** ItemPointerCompare: block numbers unsigned, then offset numbers. */

@@ -19,6 +19,11 @@ import java.util.List;
  * an = key. = keys are required both ways, &lt; and &lt;= forward, &gt; and &gt;= backward. A key with
  * a null argument makes the whole qual unsatisfiable. Unlike PostgreSQL, redundant keys on one
  * column are not merged (the tightest bound is still chosen as the start, and all are checked).
+ *
+ * <p>On a DESC column the key's strategy is commuted (_bt_fix_scankey_strategy), so that
+ * "required", the choice of start key and the start position all reason in index order; the
+ * tuple is still tested with the operator as written. Where a column's nulls are (first or last)
+ * decides which direction a null ends the scan in.
  */
 final class BTScanKeys {
     private static final int REQ_FWD = 1;
@@ -26,12 +31,15 @@ final class BTScanKeys {
 
     private final TupleDesc desc;
     private final List<ScanKey> keys;
+    private final Strategy[] indexStrategy;   // per key: its strategy in index order (commuted on DESC)
+    private final short[] options;
     private final int[] required;
     private final int maxAttno;
     final boolean qualOk;
 
-    BTScanKeys(TupleDesc desc, List<ScanKey> input) {
+    BTScanKeys(TupleDesc desc, short[] options, List<ScanKey> input) {
         this.desc = desc;
+        this.options = options;
         List<ScanKey> sorted = new ArrayList<>(input);
         sorted.sort(Comparator.comparingInt(ScanKey::attno));
         boolean ok = true;
@@ -44,6 +52,11 @@ final class BTScanKeys {
         this.keys = sorted;
         this.maxAttno = max;
         this.qualOk = ok;
+        this.indexStrategy = new Strategy[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            ScanKey k = sorted.get(i);
+            indexStrategy[i] = desc(k.attno()) ? commute(k.strategy()) : k.strategy();
+        }
         this.required = new int[sorted.size()];
         int attr = 1;
         while (true) {
@@ -52,7 +65,7 @@ final class BTScanKeys {
                 ScanKey k = sorted.get(i);
                 if (k.attno() != attr) continue;
                 any = true;
-                required[i] = switch (k.strategy()) {
+                required[i] = switch (indexStrategy[i]) {
                     case EQUAL -> REQ_FWD | REQ_BKWD;
                     case LESS, LESS_EQUAL -> REQ_FWD;
                     case GREATER, GREATER_EQUAL -> REQ_BKWD;
@@ -64,44 +77,65 @@ final class BTScanKeys {
         }
     }
 
+    /** BTCommuteStrategyNumber. */
+    static Strategy commute(Strategy s) {
+        return switch (s) {
+            case LESS -> Strategy.GREATER;
+            case LESS_EQUAL -> Strategy.GREATER_EQUAL;
+            case EQUAL -> Strategy.EQUAL;
+            case GREATER_EQUAL -> Strategy.LESS_EQUAL;
+            case GREATER -> Strategy.LESS;
+        };
+    }
+
+    private boolean desc(int attno) {
+        return (BTScanInsert.option(options, attno - 1) & org.tusk.utils.cache.Relation.IndexInfo.INDOPTION_DESC) != 0;
+    }
+
+    private boolean nullsFirst(int attno) {
+        return (BTScanInsert.option(options, attno - 1) & org.tusk.utils.cache.Relation.IndexInfo.INDOPTION_NULLS_FIRST) != 0;
+    }
+
     /** Where a scan starts: the insertion key, and _bt_first's nextkey/goback; null keys: from an end. */
     record Start(Object[] keys, boolean nextkey, boolean goback) {}
 
     /**
      * _bt_first's choice of start keys: per leading column, an = key or the tightest bound in the
      * scan's direction; continuing to the next column only after = or an inclusive bound. With no
-     * bound on a column but one on the other side, a backward scan starts before the nulls
-     * (which sort last), as PostgreSQL's "implies NOT NULL" start key does.
+     * bound on a column but one on the other side, a scan that would meet the column's nulls
+     * first (backward over NULLS LAST, forward over NULLS FIRST) starts past them, as
+     * PostgreSQL's "implies NOT NULL" start key does. Strategies are in index order.
      */
     Start start(boolean backward) {
         List<Object> vals = new ArrayList<>();
         Strategy stratTotal = Strategy.EQUAL;
         for (int attr = 1; attr <= desc.natts(); attr++) {
-            ScanKey chosen = null;
-            ScanKey impliesNN = null;
-            for (ScanKey k : keys) {
+            int chosen = -1;
+            int impliesNN = -1;
+            for (int i = 0; i < keys.size(); i++) {
+                ScanKey k = keys.get(i);
                 if (k.attno() != attr) continue;
-                Strategy s = k.strategy();
+                Strategy s = indexStrategy[i];
                 if (s == Strategy.EQUAL) {
-                    if (chosen == null || chosen.strategy() != Strategy.EQUAL) chosen = k;
+                    if (chosen < 0 || indexStrategy[chosen] != Strategy.EQUAL) chosen = i;
                     continue;
                 }
                 boolean lower = s == Strategy.GREATER || s == Strategy.GREATER_EQUAL;
                 if (lower == backward) {
-                    if (impliesNN == null) impliesNN = k;
+                    if (impliesNN < 0) impliesNN = i;
                     continue;
                 }
-                if (chosen != null && chosen.strategy() == Strategy.EQUAL) continue;
-                if (chosen == null || tighter(attr, k, chosen, backward)) chosen = k;
+                if (chosen >= 0 && indexStrategy[chosen] == Strategy.EQUAL) continue;
+                if (chosen < 0 || tighter(attr, i, chosen, backward)) chosen = i;
             }
-            if (chosen == null && impliesNN != null && backward) {
+            if (chosen < 0 && impliesNN >= 0 && (nullsFirst(attr) ? !backward : backward)) {
                 vals.add(null);
-                stratTotal = Strategy.LESS;
+                stratTotal = nullsFirst(attr) ? Strategy.GREATER : Strategy.LESS;
                 break;
             }
-            if (chosen == null) break;
-            vals.add(chosen.argument());
-            Strategy s = chosen.strategy();
+            if (chosen < 0) break;
+            vals.add(keys.get(chosen).argument());
+            Strategy s = indexStrategy[chosen];
             if (s != Strategy.EQUAL) {
                 stratTotal = s;
                 if (s == Strategy.GREATER || s == Strategy.LESS) break;
@@ -119,10 +153,14 @@ final class BTScanKeys {
         return new Start(vals.toArray(), nextkey, goback);
     }
 
-    /** Whether bound {@code a} starts the scan later than {@code b} (a higher lower bound, a lower upper bound). */
-    private boolean tighter(int attr, ScanKey a, ScanKey b, boolean backward) {
-        int c = BTOrdering.compare(desc.attr(attr - 1).type(), a.argument(), b.argument());
-        if (c == 0) return a.strategy() == Strategy.GREATER || a.strategy() == Strategy.LESS;
+    /**
+     * Whether bound {@code a} starts the scan later than {@code b} (a higher lower bound, a lower
+     * upper bound, in index order).
+     */
+    private boolean tighter(int attr, int a, int b, boolean backward) {
+        int c = BTOrdering.compare(desc.attr(attr - 1).type(), keys.get(a).argument(), keys.get(b).argument());
+        if (desc(attr)) c = -c;
+        if (c == 0) return indexStrategy[a] == Strategy.GREATER || indexStrategy[a] == Strategy.LESS;
         return backward ? c < 0 : c > 0;
     }
 
@@ -141,8 +179,10 @@ final class BTScanKeys {
             ScanKey k = keys.get(i);
             Object v = values[k.attno() - 1];
             if (v == null) {
-                // NULLs sort after every value: going forward, a required key can never match again.
-                return required[i] != 0 && !backward ? STOP : SKIP;
+                // Past the nulls (after every value, or before with NULLS FIRST) a required key can
+                // never match again in the direction that reaches them last.
+                boolean towardsNulls = nullsFirst(k.attno()) ? backward : !backward;
+                return required[i] != 0 && towardsNulls ? STOP : SKIP;
             }
             int c = BTOrdering.compare(desc.attr(k.attno() - 1).type(), v, k.argument());
             boolean ok = switch (k.strategy()) {

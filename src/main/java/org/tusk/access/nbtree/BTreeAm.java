@@ -46,7 +46,7 @@ public final class BTreeAm implements IndexAm {
     /** btbeginscan + btrescan. */
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward) {
-        return new BTScan(pages, search, index, new BTScanKeys(index.desc(), keys), backward);
+        return new BTScan(pages, search, index, new BTScanKeys(index.desc(), BTScanInsert.options(index), keys), backward);
     }
 
     @Override

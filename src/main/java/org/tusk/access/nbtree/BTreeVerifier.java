@@ -157,8 +157,8 @@ public final class BTreeVerifier {
                 else if (BTTuple.natts(itup, nkeyatts) > nkeyatts) problems.add(where + ": pivot has too many attributes");
                 if (off == p.first() && BTTuple.natts(itup, nkeyatts) != 0) problems.add(where + ": first downlink is not minus infinity");
             }
-            if (prevItem != null && compare(desc, prevItem, itup) >= 0) problems.add(where + ": key not above the previous one");
-            if (hikey != null && compare(desc, itup, hikey) > 0) problems.add(where + ": key above the high key");
+            if (prevItem != null && compare(desc, BTScanInsert.options(rel), prevItem, itup) >= 0) problems.add(where + ": key not above the previous one");
+            if (hikey != null && compare(desc, BTScanInsert.options(rel), itup, hikey) > 0) problems.add(where + ": key above the high key");
             prevItem = itup;
         }
     }
@@ -181,8 +181,8 @@ public final class BTreeVerifier {
             for (int coff = child.rightmost() ? child.first() : BTPageOpaque.P_HIKEY; coff <= child.max(); coff++) {
                 if (!child.leaf() && coff == child.first()) continue;   // the child's own minus infinity
                 MemorySegment citem = child.item(coff);
-                if (!minusInf && compare(desc, citem, sep) <= 0) problems.add(where + ": child key at offset " + coff + " not above the separator");
-                if (upper != null && compare(desc, citem, upper) > 0) problems.add(where + ": child key at offset " + coff + " above the next separator");
+                if (!minusInf && compare(desc, BTScanInsert.options(rel), citem, sep) <= 0) problems.add(where + ": child key at offset " + coff + " not above the separator");
+                if (upper != null && compare(desc, BTScanInsert.options(rel), citem, upper) > 0) problems.add(where + ": child key at offset " + coff + " above the next separator");
             }
             if (upper == null && !child.rightmost() && !BTPageOpaque.incompleteSplit(child.page())) {
                 problems.add(where + ": last child of a rightmost parent is not rightmost");
@@ -192,6 +192,11 @@ public final class BTreeVerifier {
 
     /** Orders two tuples of the index: attribute by attribute, truncated ones and a missing heap TID as minus infinity. */
     static int compare(TupleDesc desc, MemorySegment a, MemorySegment b) {
+        return compare(desc, null, a, b);
+    }
+
+    /** {@link #compare(TupleDesc, MemorySegment, MemorySegment)} honouring each column's indoption. */
+    static int compare(TupleDesc desc, short[] options, MemorySegment a, MemorySegment b) {
         int nkeyatts = desc.natts();
         int na = BTTuple.natts(a, nkeyatts), nb = BTTuple.natts(b, nkeyatts);
         Object[] va = IndexTuples.deform(desc, na, a);
@@ -202,7 +207,7 @@ public final class BTreeVerifier {
                 if (ha != hb) return ha ? 1 : -1;
                 return 0;   // both truncated here: equal, and so are the (absent) heap TIDs
             }
-            int c = BTScanInsert.compareValue(desc.attr(i).type(), va[i], vb[i]);
+            int c = BTScanInsert.compareValue(desc.attr(i).type(), BTScanInsert.option(options, i), va[i], vb[i]);
             if (c != 0) return c;
         }
         ItemPointer ta = BTTuple.heapTid(a), tb = BTTuple.heapTid(b);

@@ -17,7 +17,14 @@
  * <h2>Lehman and Yao's invariants, with heap TID as the last key attribute</h2>
  * <ul>
  * <li>Every key is unique: the heap TID breaks ties between equal key values, so entries sort by
- *     (key columns, NULLS LAST, then heap TID).</li>
+ *     (key columns, then heap TID). Each key column sorts by its pg_index.indoption as
+ *     _bt_compare does: ascending unless INDOPTION_DESC, nulls after every value unless
+ *     INDOPTION_NULLS_FIRST. Scan keys on a DESC column have their strategy commuted
+ *     (_bt_fix_scankey_strategy) so that start positions and "required" keys reason in index
+ *     order, while tuples are still tested with the operator as written.</li>
+ * <li>A unique index treats nulls as distinct (a key with a null is never checked) unless it is
+ *     NULLS NOT DISTINCT (indnullsnotdistinct), where nulls compare equal in the check, at build
+ *     and at insert alike.</li>
  * <li>The high key of a page is an upper bound (inclusive) of every key on it, and a strict
  *     lower bound of every key on its right sibling. A downlink's separator is a strict lower
  *     bound of the child's keys; the next separator (or the parent's high key) is the child's

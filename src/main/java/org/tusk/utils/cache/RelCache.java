@@ -277,7 +277,9 @@ public final class RelCache {
             for (int i = 0; i < keys.length; i++) attnums[i] = keys[i];
             index = new Relation.IndexInfo(oid(PG_INDEX.get(ix.values(), "indrelid")), attnums,
                     (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"),
-                    (String) PG_INDEX.get(ix.values(), "indexprs"), (String) PG_INDEX.get(ix.values(), "indpred"));
+                    (String) PG_INDEX.get(ix.values(), "indexprs"), (String) PG_INDEX.get(ix.values(), "indpred"),
+                    (short[]) PG_INDEX.get(ix.values(), "indoption"),
+                    Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indnullsnotdistinct")));
         }
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));

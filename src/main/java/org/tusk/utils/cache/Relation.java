@@ -72,11 +72,32 @@ public final class Relation {
      * @param expressions indexprs: the SQL text of the expression columns, in key order, as a
      *                    select list ("(lower(b)), (a + 1)"); null if there are none
      * @param predicate   indpred: a partial index's WHERE condition as SQL text; null if none
+     * @param indoption   indoption: per key column INDOPTION_DESC (1) and INDOPTION_NULLS_FIRST (2)
+     * @param nullsNotDistinct indnullsnotdistinct: a unique index treating nulls as equal
      */
     public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
-                            String predicate) {
+                            String predicate, short[] indoption, boolean nullsNotDistinct) {
+        public static final short INDOPTION_DESC = 1;
+        public static final short INDOPTION_NULLS_FIRST = 2;
+
         public IndexInfo {
             keyAttnums = keyAttnums.clone();
+            indoption = indoption == null ? new short[keyAttnums.length] : indoption.clone();
+        }
+
+        public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
+                         String predicate) {
+            this(heapOid, keyAttnums, unique, primary, expressions, predicate, null, false);
+        }
+
+        @Override
+        public short[] indoption() {
+            return indoption.clone();
+        }
+
+        /** indoption of key column {@code i} (0-based); 0 past the key columns. */
+        public int option(int i) {
+            return i < indoption.length ? indoption[i] : 0;
         }
 
         public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary) {

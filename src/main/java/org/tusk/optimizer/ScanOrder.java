@@ -1,0 +1,110 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.tusk.access.index.ScanKey.Strategy;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Query;
+import org.tusk.utils.cache.Relation;
+
+/**
+ * Pathkeys for the scan of one table (PostgreSQL's pathkeys.c: make_pathkeys_for_sortclauses for
+ * the query's ORDER BY, build_index_pathkeys for a B-tree index, pathkey_is_redundant and
+ * pathkeys_contained_in). An ordering is a list of {@link Key}s on table columns. A column that a
+ * scan condition {@code column = constant} pins to one value is redundant in both lists (its
+ * equivalence class has a constant), so an index on (a, b) satisfies ORDER BY b under
+ * {@code WHERE a = 1}. An index satisfies the query's order read forwards when its leading
+ * (non-redundant) keys equal the order's, DESC and NULLS FIRST alike; read backwards when each is
+ * the exact opposite (DESC flips, and so does where the nulls go).
+ *
+ * <p>Only a query over one plain table whose ORDER BY items are that table's columns, without
+ * grouping, aggregates, window functions, DISTINCT or set-returning functions, asks its scan for an
+ * order; anything else sorts as before.
+ */
+final class ScanOrder {
+    private ScanOrder() {}
+
+    /** One pathkey: table column {@code attno}, descending or not, nulls first or not. */
+    record Key(int attno, boolean desc, boolean nullsFirst) {}
+
+    /** How an index scan delivers an order: not at all, read forwards, or read backwards. */
+    enum Direction { NONE, FORWARD, BACKWARD }
+
+    /**
+     * The order the query wants from the scan of its one table (query_pathkeys), or null when
+     * it cannot take it from the scan (see the class comment).
+     */
+    static List<Key> required(Query q) {
+        if (q.sortClause().isEmpty() || q.setOperations() != null || q.hasGrouping() || !q.distinctClause().isEmpty()) return null;
+        if (q.fromList().size() != 1 || !(q.fromList().get(0) instanceof Query.JoinNode.RangeRef ref)) return null;
+        Query.RangeTblEntry rte = q.rangeTable().get(ref.rtindex() - 1);
+        if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || rte.inh() && rte.table().relkind() == 'p') return null;
+        for (Query.TargetEntry te : q.targetList()) {
+            if (SrfPlanner.hasSrfs(List.of(te.expr())) || WindowPlanner.hasWindowFuncs(List.of(te.expr()))) return null;
+        }
+        List<Key> keys = new ArrayList<>();
+        for (Query.SortClause s : q.sortClause()) {
+            Expr e = q.targetList().get(s.resno() - 1).expr();
+            if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != ref.rtindex() || v.attno() <= 0) return null;
+            Key k = new Key(v.attno(), s.desc(), s.nullsFirst());
+            if (!keys.stream().anyMatch(x -> x.attno() == k.attno())) keys.add(k);   // a repeated column is redundant
+        }
+        return keys;
+    }
+
+    /** The table columns pinned to one value by a {@code column = constant} conjunct. */
+    static Set<Integer> constantColumns(List<Expr> conjuncts) {
+        Set<Integer> out = new java.util.HashSet<>();
+        for (Expr c : conjuncts) {
+            ScanPaths.Indexable ix = ScanPaths.indexable(c);
+            if (ix != null && ix.strategy() == Strategy.EQUAL && ix.argument() instanceof Expr.Const) out.add(ix.attno());
+        }
+        return out;
+    }
+
+    /** {@code required} without the columns pinned by constants. */
+    static List<Key> withoutConstants(List<Key> required, Set<Integer> constants) {
+        return required.stream().filter(k -> !constants.contains(k.attno())).toList();
+    }
+
+    /**
+     * build_index_pathkeys + pathkeys_contained_in: whether scanning {@code index} yields
+     * {@code required} (constants already removed), and in which direction. An expression key
+     * column ends the index's usable pathkeys (this planner matches only plain columns).
+     */
+    static Direction direction(Relation index, List<Key> required, Set<Integer> constants) {
+        if (required.isEmpty()) return Direction.FORWARD;
+        Relation.IndexInfo info = index.index();
+        List<Key> indexKeys = new ArrayList<>();
+        for (int k = 0; k < info.keyCount(); k++) {
+            int attno = info.keyAttnum(k);
+            if (attno == 0) break;
+            if (constants.contains(attno)) continue;
+            int opt = info.option(k);
+            indexKeys.add(new Key(attno, (opt & Relation.IndexInfo.INDOPTION_DESC) != 0,
+                    (opt & Relation.IndexInfo.INDOPTION_NULLS_FIRST) != 0));
+        }
+        if (indexKeys.size() < required.size()) return Direction.NONE;
+        boolean forward = true, backward = true;
+        for (int i = 0; i < required.size(); i++) {
+            Key r = required.get(i), x = indexKeys.get(i);
+            if (r.attno() != x.attno()) return Direction.NONE;
+            forward &= r.desc() == x.desc() && r.nullsFirst() == x.nullsFirst();
+            backward &= r.desc() != x.desc() && r.nullsFirst() != x.nullsFirst();
+        }
+        return forward ? Direction.FORWARD : backward ? Direction.BACKWARD : Direction.NONE;
+    }
+
+    /**
+     * cost_sort for {@code rows} input rows in memory: comparison_cost (2 x cpu_operator_cost)
+     * per N log2 N comparisons, plus cpu_operator_cost per row out; disable_cost when
+     * enable_sort is off.
+     */
+    static double sortCost(double rows, boolean enabled) {
+        double n = Math.max(rows, 2);
+        double cost = 2 * ScanPaths.CPU_OPERATOR_COST * n * (Math.log(n) / Math.log(2)) + ScanPaths.CPU_OPERATOR_COST * n;
+        return enabled ? cost : cost + ScanPaths.DISABLE_COST;
+    }
+}
