@@ -72,7 +72,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# shellcheck source=bench/common.sh
+. "$HERE/bench/common.sh"
 
 START=$(date +%s)
 SNAP="$WORK/snapshot"

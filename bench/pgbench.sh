@@ -9,8 +9,8 @@
 #   1. pgbench -i -s S (once per server, timed), then select-only with -M simple and -M prepared,
 #      tpcb-like and simple-update, each at -c 1, 8 and 32 (-j 2, or 1 for one client), -T T:
 #      TPS, average latency and p99 latency (from the per-transaction log, -l);
-#   2. connection churn: pgbench -C -S -c 4 and pgbench -C -c 4 of a `select 1` script: TPS and
-#      average connection time, with backend_reuse off and on (a second Tusk server);
+#   2. connection churn: pgbench -C -S -c 4: TPS and average connection time, with backend_reuse
+#      off and on (a second Tusk server, started from a copy of the first after its pgbench -i);
 #   3. crash recovery: under tpcb-like load (-c 4), kill -9 of one pgbench backend; the time to the
 #      first successful `select 1` on a new connection, and the WAL replayed (server log);
 #   4. memory: PSS of the whole server (postmaster and all its descendants, /proc/PID/smaps_rollup)
@@ -20,7 +20,7 @@
 # A measure that fails on one server shows "error: <first line>" and the rest go on.
 #
 #   bench/pgbench.sh [--quick] [--pg-vs-pg]
-#     --quick     -s 2, -c 1 and 8, -T 2, memory at 0, 10 and 50 connections, 2 rounds (about 3 minutes)
+#     --quick     -s 2, -c 1 and 8, -T 2, memory at 0, 10 and 50 connections in round 1 only, 2 rounds
 #     --pg-vs-pg  self-test: the "Tusk" side is a second PostgreSQL 15 (both columns should agree)
 #
 # Environment: JAVA_HOME, PGREF (as bench/run.sh), BENCH_ROUNDS, BENCH_TUSK_OPTS (more "-c name=value"
@@ -40,9 +40,9 @@ for a in "$@"; do
   esac
 done
 if [ "$MODE" = quick ]; then
-  SCALE=2 CLIENTS=(1 8) T=2 CHURN_T=3 IDLE_LEVELS=(0 10 50) ROUNDS=2 LOAD_S=2 BUDGET=150
+  SCALE=2 CLIENTS=(1 8) T=2 CHURN_T=3 IDLE_LEVELS=(0 10 50) ROUNDS=2 LOAD_S=2 BUDGET=150 MEM_ROUNDS=1
 else
-  SCALE=10 CLIENTS=(1 8 32) T=10 CHURN_T=10 IDLE_LEVELS=(0 10 100 200) ROUNDS=3 LOAD_S=5 BUDGET=1200
+  SCALE=10 CLIENTS=(1 8 32) T=10 CHURN_T=10 IDLE_LEVELS=(0 10 100 200) ROUNDS=3 LOAD_S=5 BUDGET=1200 MEM_ROUNDS=3
 fi
 ROUNDS=${BENCH_ROUNDS:-$ROUNDS}
 STEP_TIMEOUT=60      # a pgbench run beyond -T, or an initialization, before it counts as hung
@@ -107,7 +107,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# shellcheck source=bench/common.sh
+. "$HERE/bench/common.sh"
 
 START=$(date +%s)
 COMMON=(-c shared_buffers=128MB -c max_connections=250 -c fsync=on -c synchronous_commit=on)
@@ -152,8 +153,7 @@ start_side() {
   STARTED[$s]=yes
   if [ "${KIND[$s]}" = tusk ]; then
     if [ ! -f "$d/PG_VERSION" ]; then
-      "$TUSK" initdb -D "$d" -U postgres --auth trust >"$WORK/$s-initdb.log" 2>&1 \
-        || { DOWN[$s]="initdb failed: $(grep -v '^$' "$WORK/$s-initdb.log" | tail -1)"; return 1; }
+      tusk_initdb "$d" || { DOWN[$s]="initdb failed: $(grep -v '^$' "$WORK/template-initdb.log" | tail -1)"; return 1; }
     fi
     mkdir -p "$WORK/$s-sock"
     # shellcheck disable=SC2086
@@ -165,6 +165,23 @@ start_side() {
       || { DOWN[$s]="server did not start: $(tail -1 "$d/server.log" 2>/dev/null)"; return 1; }
   fi
   DOWN[$s]=
+}
+# start_sides SIDE...: starts them all at once (nothing is measured meanwhile); each side's
+# failure reason comes back through a file, since the starts run in subshells.
+start_sides() {
+  local s pids=() sides=()
+  [ "$PGVSPG" = 1 ] || tusk_template || { for s in "$@"; do DOWN[$s]="initdb failed: $(grep -v '^$' "$WORK/template-initdb.log" | tail -1)"; done; return 0; }
+  for s in "$@"; do
+    [ "${KIND[$s]}" = alias ] && continue
+    [ -n "${PORT[$s]:-}" ] || PORT[$s]=$(free_port)
+    STARTED[$s]=yes; rm -f "$WORK/$s.down"
+    ( if [ "$s" = tusknmt ]; then start_side "$s" "${NMT_ARGS[@]}"; else start_side "$s"; fi || { printf '%s' "${DOWN[$s]}" >"$WORK/$s.down"; exit 1; } ) & pids+=($!); sides+=("$s")
+  done
+  local i; for i in "${!pids[@]}"; do
+    s=${sides[$i]}
+    if wait "${pids[$i]}"; then DOWN[$s]=; log "started $s on port ${PORT[$s]}"
+    else DOWN[$s]=$(cat "$WORK/$s.down" 2>/dev/null || echo "server did not start"); log "$s: ${DOWN[$s]}"; fi
+  done
 }
 pm_pid() {
   local f="${DIR[$1]}/postmaster.pid"; [ "${KIND[$1]}" = tusk ] || f="${DIR[$1]}/data/postmaster.pid"
@@ -207,7 +224,9 @@ run_measure() {
   local keys=("$@") msg= col=tusk; [ "$s" = pg ] && col=pg
   CUR_SIDE=$col; CUR_ROUND=$r; ERRF="$WORK/err.$name.$s.$r"; : >"$ERRF"
   local before; before=$(wc -l <"$RAW")
-  if [ $(( $(date +%s) - START )) -gt $(( BUDGET + BUDGET / 4 )) ]; then
+  # The first round always runs to its end, so that every row has a figure even on a loaded
+  # machine (which then takes longer than the budget); later rounds stop at the budget.
+  if [ "$r" -gt 1 ] && [ $(( $(date +%s) - START )) -gt $(( BUDGET + BUDGET / 4 )) ]; then
     msg="not run: the time budget was spent"
   elif ! ensure_up "$s"; then
     msg="${DOWN[$(srv "$s")]}"
@@ -251,6 +270,10 @@ m_tps() {
     || { first_error "$o.err" >"$ERRF"; return 1; }
   local tps lat p99 conn
   read -r tps lat p99 conn < <(python3 "$H" pgbench "$o" "$o.log")
+  # pgbench's -T clock includes connecting: clients whose backends all start later than that do nothing.
+  if [ "$tps" = - ] && grep -q 'number of transactions actually processed: 0' "$o"; then
+    echo "no transaction within -T $T s (pgbench's -T includes connecting the $c clients)" >"$ERRF"; return 1
+  fi
   [ "$tps" != - ] || { echo "pgbench printed no tps: $(first_error "$o.err")" >"$ERRF"; return 1; }
   # A run whose clients all failed prints tps = 0 and says so in stderr.
   grep -q 'aborted' "$o.err" && { first_error "$o.err" >"$ERRF"; return 1; }
@@ -258,12 +281,12 @@ m_tps() {
   rm -f "$o.log".*
 }
 
-# m_churn SIDE ROUND WHAT: pgbench -C -c 4; WHAT is S (built-in select-only) or select1 (a script)
+# m_churn SIDE ROUND WHAT: pgbench -C -c 4; WHAT is S (built-in select-only, the only one now)
 m_churn() {
   local s=$1 r=$2 what=$3 o="$WORK/$1-churn-$3-$2"
   local reuse=off; [ "$s" = tuskreuse ] && reuse=on
   local args=(-n -C -c 4 -j 2 -T "$CHURN_T")
-  if [ "$what" = S ]; then args+=(-S); else args+=(-f "$WORK/select1.sql"); fi
+  args+=(-S)
   pgb "$s" $(( CHURN_T + STEP_TIMEOUT )) "$o" "${args[@]}" || { first_error "$o.err" >"$ERRF"; return 1; }
   grep -q 'aborted' "$o.err" && { first_error "$o.err" >"$ERRF"; return 1; }
   local tps lat p99 conn
@@ -357,6 +380,14 @@ print("%.3f" % (sum((x-mx)*(y-my) for x,y in zip(xs,ys))/sum((x-mx)**2 for x in 
 # the default plus -XX:NativeMemoryTracking=summary, and the build's AOT cache named explicitly, so
 # that class data is as with the default); PostgreSQL: its backend's PSS only.
 NMT_TABLE="$WORK/nmt.md"
+NMT_ARGS=()
+nmt_setup() {
+  local aot="$SNAP/target/tusk.aot" opts
+  opts="$("$JAVA_HOME/bin/java" -cp "$SNAP/target/tusk.jar" org.tusk.main.Main backend-jvm-options) -XX:NativeMemoryTracking=summary"
+  [ -f "$aot" ] && opts="$opts -XX:AOTCache=$aot"
+  KIND[tusknmt]=tusk; DIR[tusknmt]="$WORK/tusknmt"
+  NMT_ARGS=(-c backend_spares=1 -c "backend_jvm_options=$opts")
+}
 nmt_breakdown() {
   local pgpss=n/a line
   if ensure_up pg; then
@@ -372,11 +403,8 @@ nmt_breakdown() {
     { echo "(--pg-vs-pg: no JVM, no breakdown.) PostgreSQL 15 idle backend: Pss, Pss_Anon, Pss_File, Pss_Shmem (KiB) = $pgpss"; } >"$NMT_TABLE"
     return 0
   fi
-  local aot="$SNAP/target/tusk.aot" opts
-  opts="$("$JAVA_HOME/bin/java" -cp "$SNAP/target/tusk.jar" org.tusk.main.Main backend-jvm-options) -XX:NativeMemoryTracking=summary"
-  [ -f "$aot" ] && opts="$opts -XX:AOTCache=$aot"
-  KIND[tusknmt]=tusk; DIR[tusknmt]="$WORK/tusknmt"
-  if ! start_side tusknmt -c backend_spares=1 -c "backend_jvm_options=$opts"; then
+  # The server was started with the others (nmt_setup), while nothing was measured.
+  if ! ensure_up tusknmt; then
     echo "error: ${DOWN[tusknmt]}" >"$NMT_TABLE"; return 0
   fi
   local f="$WORK/nmt.fifo"; mkfifo "$f"
@@ -431,22 +459,27 @@ label churn_S_off_tps "churn: pgbench -C -S -c 4, backend_reuse off: TPS"
 label churn_S_off_conn "… average connection time (ms)"
 label churn_S_on_tps "churn: pgbench -C -S -c 4, backend_reuse on: TPS"
 label churn_S_on_conn "… average connection time (ms)"
-label churn_select1_off_tps "churn: pgbench -C -c 4 of \`select 1\`, backend_reuse off: TPS"
-label churn_select1_off_conn "… average connection time (ms)"
-label churn_select1_on_tps "churn: pgbench -C -c 4 of \`select 1\`, backend_reuse on: TPS"
-label churn_select1_on_conn "… average connection time (ms)"
 label rec_ms "recovery: kill -9 of a backend under tpcb-like load (-c 4) to the first successful \`select 1\` (ms)"
 label rec_wal "… WAL replayed (KiB)"
 for n in "${IDLE_LEVELS[@]}"; do label "mem_$n" "PSS of the whole server, $n idle connections (MiB)"; done
 label mem_slope "PSS per idle connection (slope, MiB)"
-echo 'select 1;' >"$WORK/select1.sql"
 
 log "mode $MODE$([ "$PGVSPG" = 1 ] && echo ', pg-vs-pg self-test'): work dir $WORK"
-for s in "${SIDES[@]}"; do
-  [ "${KIND[$s]}" = alias ] && continue
-  if start_side "$s"; then log "started $s on port ${PORT[$s]}"; else log "$s: ${DOWN[$s]}"; fi
-done
+T0=$(date +%s)
+start_sides tusk pg
 for s in tusk pg; do run_measure init m_init "$s" 1 "" init_s; done
+# The reuse server serves the churn rows only, but `pgbench -C -S` needs the pgbench tables: it
+# starts from a copy of the Tusk server's directory after that server's (timed) pgbench -i, taken
+# with the server stopped (fast shutdown: the shutdown checkpoint leaves every page in the files),
+# instead of a second pgbench -i. Both then start together.
+if [ "${KIND[tuskreuse]}" = tusk ]; then
+  stop_side tusk
+  rm -rf "${DIR[tuskreuse]}"; cp -a "${DIR[tusk]}" "${DIR[tuskreuse]}"
+  rm -f "${DIR[tuskreuse]}/postmaster.pid" "${DIR[tuskreuse]}"/log/*
+  nmt_setup
+  start_sides tusk tuskreuse tusknmt
+fi
+log "servers started and pgbench tables made in $(( $(date +%s) - T0 )) s"
 
 ROUNDS_DONE=0
 for r in $(seq 1 "$ROUNDS"); do
@@ -459,7 +492,9 @@ for r in $(seq 1 "$ROUNDS"); do
       for s in "${order[@]}"; do run_measure "$1-$2-$c" m_tps "$s" "$r" "$1 $2 $c" "${1}_${2}_c${c}_tps" "${1}_${2}_c${c}_lat" "${1}_${2}_c${c}_p99"; done
     done
   done
-  for w in S select1; do
+  # Only -S: the `select 1` churn (pgbench -C of a script) was there while Tusk could not run
+  # pgbench -i; bench/run.sh measures select-1 churn, with and without reuse, connection by connection.
+  for w in S; do
     for s in "${order[@]}"; do
       if [ "$s" = tusk ]; then
         run_measure "churn-$w-off" m_churn tusk "$r" "$w" "churn_${w}_off_tps" "churn_${w}_off_conn"
@@ -472,7 +507,11 @@ for r in $(seq 1 "$ROUNDS"); do
     done
   done
   for s in "${order[@]}"; do run_measure recovery m_recovery "$s" "$r" "" rec_ms rec_wal; done
-  for s in "${order[@]}"; do run_measure memory m_memory "$s" "$r" "" $(for n in "${IDLE_LEVELS[@]}"; do echo "mem_$n"; done) mem_slope; done
+  # Memory varies little between rounds (spread ~0.3%) and costs a JVM start per Tusk connection:
+  # --quick measures it in the first round only (the first, so that the time budget cannot skip it).
+  if [ "$r" -le "$MEM_ROUNDS" ]; then
+    for s in "${order[@]}"; do run_measure memory m_memory "$s" "$r" "" $(for n in "${IDLE_LEVELS[@]}"; do echo "mem_$n"; done) mem_slope; done
+  fi
   ROUNDS_DONE=$r
 done
 log "one idle backend with Native Memory Tracking"

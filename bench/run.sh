@@ -26,7 +26,7 @@ for a in "$@"; do
     *) echo "bench: unknown argument $a (try --help)" >&2; exit 2 ;;
   esac
 done
-if [ "$MODE" = quick ]; then N_SPARE=30 N_COLD=12 N_PG=100 IDLE=10; else N_SPARE=120 N_COLD=36 N_PG=300 IDLE=10; fi
+if [ "$MODE" = quick ]; then N_SPARE=30 N_COLD=12 N_PG=100 IDLE=10 MEM_ROUNDS=1; else N_SPARE=120 N_COLD=36 N_PG=300 IDLE=10 MEM_ROUNDS=3; fi
 ROUNDS=3
 PAUSE_MS=${BENCH_PAUSE_MS:-300}
 
@@ -79,7 +79,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# shellcheck source=bench/common.sh
+. "$HERE/bench/common.sh"
 
 START=$(date +%s)
 # Run the servers from a snapshot of the jar and of the tusk script: others may rebuild target/ while
@@ -94,7 +95,11 @@ for try in 1 2 3 4 5 6 7 8 9 10; do # a build may be rewriting it right now
   [ $try = 10 ] && die "could not copy a readable target/tusk.jar"
   sleep 3
 done
-touch "$SNAP/target/tusk.jar"
+# The build's AOT cache too, if it belongs to this jar: without it, the snapshot's first
+# `tusk start` would train one (a minute on a busy machine), and servers started at once would
+# all train it into the same file.
+[ -f "$HERE/target/tusk.aot" ] && [ "$HERE/target/tusk.aot" -nt "$HERE/target/tusk.jar" ] && cp "$HERE/target/tusk.aot" "$SNAP/target/tusk.aot"
+touch "$SNAP/target/tusk.jar"; [ -f "$SNAP/target/tusk.aot" ] && touch "$SNAP/target/tusk.aot"
 TUSK="$SNAP/tusk"
 JAR_SUM=$(sha256sum "$SNAP/target/tusk.jar" | cut -c1-12)
 # Same settings for all servers (these are also their defaults). fsync is irrelevant: no writes.
@@ -103,27 +108,33 @@ COMMON=(-c shared_buffers=128MB -c max_connections=100)
 start_tusk() { # NAME PORT [more -c ...]
   local name=$1 port=$2; shift 2
   local d="$WORK/$name"
-  "$TUSK" initdb -D "$d" -U postgres --auth trust >"$WORK/$name-initdb.log" 2>&1 || { cat "$WORK/$name-initdb.log" >&2; die "tusk initdb failed"; }
-  TUSK_DIRS+=("$d")
+  tusk_initdb "$d" || die "tusk initdb failed: $(tail -3 "$WORK/template-initdb.log" 2>/dev/null)"
   mkdir -p "$WORK/$name-sock"
   "$TUSK" start -D "$d" -p "$port" "${COMMON[@]}" -c unix_socket_directories="$WORK/$name-sock" "$@" >"$WORK/$name-start.log" 2>&1 \
-    || { cat "$WORK/$name-start.log" >&2; die "tusk start failed"; }
+    || { cat "$WORK/$name-start.log" >&2; return 1; }
 }
 
 P_TUSK=$(free_port); P_COLD=$(free_port); P_REUSE=$(free_port); P_PG=$(free_port)
 log "mode $MODE: starting Tusk on port $P_TUSK (backend_spares=2), Tusk on port $P_COLD (backend_spares=0), Tusk on port $P_REUSE (backend_spares=2, backend_reuse=on), PostgreSQL 15 on port $P_PG; work dir $WORK"
-start_tusk tusk "$P_TUSK" -c backend_spares=2
-start_tusk tuskcold "$P_COLD" -c backend_spares=0
-start_tusk tuskreuse "$P_REUSE" -c backend_spares=2 -c backend_reuse=on
+# One initdb (or the run's template), then the four servers start at once: nothing is measured yet.
+tusk_template || die "tusk initdb failed: $(tail -3 "$WORK/template-initdb.log" 2>/dev/null)"
+TUSK_DIRS+=("$WORK/tusk" "$WORK/tuskcold" "$WORK/tuskreuse")
 PG_STARTED=yes
-"$PGREF" start "$WORK/pg" "$P_PG" "${COMMON[@]}" >/dev/null || die "could not start PostgreSQL 15 (see $WORK/pg/server.log)"
+T0=$(date +%s)
+start_tusk tusk "$P_TUSK" -c backend_spares=2 & S1=$!
+start_tusk tuskcold "$P_COLD" -c backend_spares=0 & S2=$!
+start_tusk tuskreuse "$P_REUSE" -c backend_spares=2 -c backend_reuse=on & S3=$!
+"$PGREF" start "$WORK/pg" "$P_PG" "${COMMON[@]}" >/dev/null & S4=$!
+for p in $S1 $S2 $S3; do wait "$p" || die "tusk start failed"; done
+wait "$S4" || die "could not start PostgreSQL 15 (see $WORK/pg/server.log)"
+log "servers started in $(( $(date +%s) - T0 )) s"
 
 log "measuring: $ROUNDS interleaved rounds; Tusk $N_SPARE through a spare + $N_SPARE churn, $N_COLD cold, $N_SPARE with reuse + $N_SPARE reuse churn; PostgreSQL $N_PG paused + $N_PG churn; pause ${PAUSE_MS} ms"
 TABLE="$WORK/table.md"
 # In the background and waited for, so that a signal to this script runs the cleanup at once.
 "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m "$HERE/bench/ConnectBench.java" \
   --server "tusk=$P_TUSK:$WORK/tusk" --server "tuskcold=$P_COLD:$WORK/tuskcold" --server "tuskreuse=$P_REUSE:$WORK/tuskreuse" --server "pg=$P_PG:$WORK/pg/data" \
-  --spare "$N_SPARE" --cold "$N_COLD" --pg "$N_PG" --rounds "$ROUNDS" --pause-ms "$PAUSE_MS" --idle "$IDLE" --user postgres --raw "$WORK/raw.txt" >"$TABLE" &
+  --spare "$N_SPARE" --cold "$N_COLD" --pg "$N_PG" --rounds "$ROUNDS" --memory-rounds "$MEM_ROUNDS" --pause-ms "$PAUSE_MS" --idle "$IDLE" --user postgres --raw "$WORK/raw.txt" >"$TABLE" &
 DRIVER=$!
 wait $DRIVER || die "the driver (bench/ConnectBench.java) failed"
 DRIVER=
@@ -150,7 +161,7 @@ COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "PostgreSQL's column is its own paused series in all these rows, since PostgreSQL forks for every"
   echo "connection); \"under churn\" connections are back to back (PostgreSQL's column: its own churn series)."
   echo "$ROUNDS interleaved rounds (Tusk spare, PostgreSQL, Tusk reuse, Tusk cold, Tusk churn, PostgreSQL"
-  echo "churn, Tusk reuse churn, memory), after 3 uncounted warm-up connections per server; the reuse"
+  echo "churn, Tusk reuse churn, and memory in the last $MEM_ROUNDS of them), after 3 uncounted warm-up connections per server; the reuse"
   echo "server's processes keep serving sessions across rounds, and its pool only grows (to the most"
   echo "sessions open at once, plus spares). PSS: \`Pss:\` of \`/proc/PID/smaps_rollup\`, with $IDLE idle"
   echo "sessions open per server (backend pid from \`select pg_backend_pid()\`), 2 s after they connected;"

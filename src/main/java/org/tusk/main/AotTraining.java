@@ -69,7 +69,7 @@ final class AotTraining {
         try {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             if (InitDb.main(new String[] {"-D", dir.resolve("data").toString(), "-U", "postgres", "--auth", "trust"},
-                    quiet, quiet) != 0) {
+                    quiet, quiet, PostgresSingleUser::run) != 0) {
                 throw new IOException("initdb for AOT training failed");
             }
             Path dataDir = dir.resolve("data");

@@ -29,7 +29,7 @@ public final class Main {
         }
         switch (args[0]) {
             case "postmaster" -> PostmasterMain.run(rest);
-            case "initdb" -> System.exit(InitDb.main(rest, System.out, System.err));
+            case "initdb" -> System.exit(InitDb.main(rest, System.out, System.err, PostgresSingleUser::run));
             case "backend-jvm-options" -> System.out.println(
                     org.tusk.utils.misc.GucTables.find("backend_jvm_options").bootValue());
             case "aot-train" -> {

@@ -13,6 +13,14 @@
  * that the backend returns instead of halting the JVM, which would write no cache; nothing that
  * waits for an auxiliary process (CHECKPOINT) may be in the workload, since none runs.
  *
+ * <p>{@code PostgresSingleUser} is single-user mode (PostgreSQL's {@code postgres --single}),
+ * which initdb runs its post-bootstrap SQL in: the same pieces as the training run (private
+ * region, StartupXLOG, one session through {@code BackendMain} over a socketpair), but on the
+ * real data directory, under its lock file ({@code postmaster.pid} with a negative PID, so no
+ * postmaster can start on it meanwhile), ending with the shutdown checkpoint, so that the cluster
+ * is left shut down cleanly. Since it imports tcop and auxprocess and initdb may not import this
+ * package, {@code Main} hands it to initdb as a {@code bin.initdb.SingleUserBackend}.
+ *
  * <p>This package sits at the top of the import graph: it wires the others together and nothing
  * imports it.
  */

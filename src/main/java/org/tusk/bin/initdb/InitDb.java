@@ -32,13 +32,18 @@ public final class InitDb {
             "pg_stat", "pg_stat_tmp", "pg_logical/snapshots", "pg_logical/mappings", "log");
 
     private final PrintStream out;
+    private final SingleUserBackend singleUser;
 
-    InitDb(PrintStream out) {
+    InitDb(PrintStream out, SingleUserBackend singleUser) {
         this.out = out;
+        this.singleUser = singleUser;
     }
 
-    /** Entry point; returns the process exit code. */
-    public static int main(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Entry point; returns the process exit code. {@code singleUser} runs the post-bootstrap SQL
+     * (PostgreSQL's initdb starts {@code postgres --single} for it).
+     */
+    public static int main(String[] args, PrintStream out, PrintStream err, SingleUserBackend singleUser) {
         Path dataDir = null;
         String user = System.getProperty("user.name");
         String authLocal = null, authHost = null, pwfile = null, locale = null, lcCollate = null, lcCtype = null;
@@ -118,7 +123,7 @@ public final class InitDb {
             return 1;
         }
         try {
-            new InitDb(out).create(dataDir, user, password, authLocal, authHost, collate, ctype);
+            new InitDb(out, singleUser).create(dataDir, user, password, authLocal, authHost, collate, ctype);
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("initdb: error: " + e.getMessage());
@@ -178,7 +183,7 @@ public final class InitDb {
         out.println("creating write-ahead log, control file and transaction status ... ok");
         XLogBootstrap.bootstrap(dataDir, nonce, 100);
         out.println("performing post-bootstrap initialization ... ok");
-        PostBootstrap.run(dataDir, user);
+        PostBootstrap.run(dataDir, user, singleUser);
         out.println();
         out.println("Success. You can now start the database server using:");
         out.println();
