@@ -44,8 +44,9 @@ public final class BtreeOpclasses {
 
     /** Whether the type has a default B-tree operator class. */
     public static boolean hasDefault(int typeOid) {
-        // array_ops (on anyarray) serves every array type
-        return DEFAULTS.containsKey(typeOid) || ArrayTypes.isArray(typeOid) && typeOid != 22 && typeOid != 30;
+        // array_ops (on anyarray) serves every array type, range_ops (on anyrange) every range type
+        return DEFAULTS.containsKey(typeOid) || ArrayTypes.isArray(typeOid) && typeOid != 22 && typeOid != 30
+                || org.tusk.utils.adt.RangeTypes.isRange(typeOid);
     }
 
     /** The default opclass's OID for pg_index.indclass: its fixed OID, or 0 if PostgreSQL assigns it at initdb. */
@@ -71,7 +72,8 @@ public final class BtreeOpclasses {
             Map.entry("inet_ops", 869), Map.entry("name_ops", 19), Map.entry("numeric_ops", 1700), Map.entry("oid_ops", 26),
             Map.entry("oidvector_ops", 30), Map.entry("text_ops", 25), Map.entry("time_ops", 1083),
             Map.entry("timestamptz_ops", 1184), Map.entry("timestamp_ops", 1114), Map.entry("uuid_ops", 2950),
-            Map.entry("jsonb_ops", 3802), Map.entry("pg_lsn_ops", 3220));
+            Map.entry("jsonb_ops", 3802), Map.entry("pg_lsn_ops", 3220),
+            Map.entry("range_ops", org.tusk.utils.adt.RangeTypes.ANYRANGE));
 
     /** The operator class named {@code name}, or null if Tusk has none of that name. */
     public static Opclass byName(String name) {

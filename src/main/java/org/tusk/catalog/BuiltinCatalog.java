@@ -220,6 +220,7 @@ public final class BuiltinCatalog {
         TriggerBuiltins.register(b);
         RecordArrayBuiltins.register(b);
         JsonPathBuiltins.register(b);
+        RangeBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -109,7 +109,22 @@ public final class PgTypeRows {
             new TypeRow(628, "line", 24, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 701, 629, 1490, 1491,
                     2488, 2489, 0, 0, 0, 'd', 'p', 0),
             base(718, "circle", 24, false, 'G', false, 719, 1450, 1451, 2490, 2491, 0, 0, 'd', 'p', 0),
-            base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0));
+            base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0),
+            // the range types (typtype 'r', range_in/out/recv/send, range_typanalyze); their array
+            // types are not built yet, so typarray is 0
+            range(3904, "int4range", 'i'), range(3906, "numrange", 'i'), range(3908, "tsrange", 'd'),
+            range(3910, "tstzrange", 'd'), range(3912, "daterange", 'i'), range(3926, "int8range", 'd'),
+            pseudo(3831, "anyrange", -1, false, 0, 3832, 3833, 0, 0, 'd', 'x'));
+
+    /** pg_proc OIDs of range_in, range_out, range_recv, range_send and range_typanalyze. */
+    static final int F_RANGE_IN = 3834, F_RANGE_OUT = 3835, F_RANGE_RECV = 3836, F_RANGE_SEND = 3837,
+            F_RANGE_TYPANALYZE = 3916;
+
+    /** A range type's pg_type row: varlena, extended, aligned as its subtype. */
+    static TypeRow range(int oid, String name, char align) {
+        return new TypeRow(oid, name, -1, false, 'r', 'R', false, 0, 0, 0, 0, F_RANGE_IN, F_RANGE_OUT, F_RANGE_RECV,
+                F_RANGE_SEND, 0, 0, F_RANGE_TYPANALYZE, align, 'x', 0);
+    }
 
     /** The pg_type rows of the built-in types and their array types, ordered by OID of the element. */
     public static List<TypeRow> builtinTypes() {

@@ -378,5 +378,11 @@
  * reads and prints as its base type; a domain column is stored as its base type (attlen,
  * attalign, attstorage of the base, atttypid the domain). {@code TypeCache.baseType} is
  * getBaseType. Only the backend's own thread uses these caches: no locks.
+ *
+ * <p>Range types ({@link org.tusk.catalog.RangeBuiltins}): the six built-in range types have
+ * pg_type rows (typtype 'r', category 'R', no array types yet) and range_in/range_out through
+ * their subtype's I/O; operators and functions are declared on anyrange and serve every range
+ * type because a value carries its type. range_ops is their default btree opclass (no fixed
+ * OID). There is no pg_range table and no CREATE TYPE AS RANGE yet.
  */
 package org.tusk.catalog;

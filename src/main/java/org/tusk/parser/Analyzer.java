@@ -806,6 +806,7 @@ public final class Analyzer {
         int t = base == VARCHAR ? TEXT : base;
         if (AnyEnum.isEnum(t)) return true;   // enum_lt through the anyenum operators
         if (RowAnalysis.isComposite(t)) return true;   // record_lt through the record operators
+        if (org.tusk.utils.adt.RangeTypes.isRange(t)) return true;   // range_lt: range_ops serves every range type
         int elem = org.tusk.catalog.ArrayTypes.elementOf(t);
         if (elem != 0) return sortable(elem);   // array_lt: element by element with the element's ordering
         for (PgOperator op : BuiltinCatalog.operators("<"))

@@ -13,6 +13,7 @@ import org.tusk.catalog.PgOperator;
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.PolymorphicAggregate;
 import org.tusk.catalog.PolymorphicFunction;
+import org.tusk.utils.adt.RangeTypes;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -28,8 +29,12 @@ import org.tusk.utils.error.SqlState;
 final class ParsePolymorphic {
     private ParsePolymorphic() {}
 
+    /** ANYRANGEOID: family 1 too; a range argument binds anyelement to its subtype. */
+    static final int ANYRANGE = RangeTypes.ANYRANGE;
+
     static boolean isPolymorphic(int t) {
-        return t == ANYELEMENT || t == ANYARRAY || t == ANYNONARRAY || t == ANYCOMPATIBLE || t == ANYCOMPATIBLEARRAY;
+        return t == ANYELEMENT || t == ANYARRAY || t == ANYNONARRAY || t == ANYCOMPATIBLE || t == ANYCOMPATIBLEARRAY
+                || t == ANYRANGE;
     }
 
     static boolean anyPolymorphic(List<Integer> types) {
@@ -68,13 +73,13 @@ final class ParsePolymorphic {
      */
     static Resolved resolve(List<Integer> declared, List<Integer> actual, int declaredResult, boolean strict)
             throws Inconsistent {
-        int elem = 0, arrElem = 0;
+        int elem = 0, arrElem = 0, rangeType = 0;
         boolean nonArray = declaredResult == ANYNONARRAY, family1 = false, family2 = false;
         List<Integer> compat = new ArrayList<>();
         for (int i = 0; i < declared.size(); i++) {
             int d = declared.get(i), a = actual.get(i);
             if (d == ANYNONARRAY) nonArray = true;
-            if (d == ANYELEMENT || d == ANYNONARRAY || d == ANYARRAY) family1 = true;
+            if (d == ANYELEMENT || d == ANYNONARRAY || d == ANYARRAY || d == ANYRANGE) family1 = true;
             if (d == ANYCOMPATIBLE || d == ANYCOMPATIBLEARRAY) family2 = true;
             if (a == UNKNOWN) continue;
             switch (d) {
@@ -89,6 +94,13 @@ final class ParsePolymorphic {
                     if (arrElem == 0) arrElem = ae;
                     else if (arrElem != ae)
                         throw new Inconsistent("arguments declared \"anyarray\" are not all alike", name(ArrayTypes.arrayOf(arrElem)) + " versus " + name(a));
+                }
+                case ANYRANGE -> {
+                    a = org.tusk.catalog.TypeCache.baseType(a);   // a domain over a range acts as its range type
+                    if (!RangeTypes.isRange(a)) throw new Inconsistent("argument declared anyrange is not a range type but type " + name(a), null);
+                    if (rangeType == 0) rangeType = a;
+                    else if (rangeType != a)
+                        throw new Inconsistent("arguments declared \"anyrange\" are not all alike", name(rangeType) + " versus " + name(a));
                 }
                 case ANYCOMPATIBLE -> compat.add(a);
                 case ANYCOMPATIBLEARRAY -> {
@@ -105,6 +117,14 @@ final class ParsePolymorphic {
                         name(ArrayTypes.arrayOf(arrElem)) + " versus " + name(elem));
             elem = arrElem;
         }
+        if (rangeType != 0) {
+            // the range's subtype is what anyelement means in the same call
+            int sub = RangeTypes.info(rangeType).subtype();
+            if (elem != 0 && elem != sub)
+                throw new Inconsistent("argument declared anyrange is not consistent with argument declared anyelement",
+                        name(rangeType) + " versus " + name(elem));
+            elem = sub;
+        }
         if (nonArray && elem != 0 && ArrayTypes.isArray(elem))
             throw new Inconsistent("type matched to anynonarray is an array type: " + name(elem), null);
         int common = 0;
@@ -113,13 +133,18 @@ final class ParsePolymorphic {
         if (family1 && elem == 0 && strict)
             throw new Inconsistent("could not determine polymorphic type because input has type unknown", null);
         List<Integer> args = new ArrayList<>();
-        for (int i = 0; i < declared.size(); i++) args.add(subst(declared.get(i), elem, common, strict));
-        int result = declaredResult == 0 ? 0 : subst(declaredResult, elem, common, strict);
+        for (int i = 0; i < declared.size(); i++) args.add(subst(declared.get(i), elem, common, rangeType, strict));
+        int result = declaredResult == 0 ? 0 : subst(declaredResult, elem, common, rangeType, strict);
         return new Resolved(args, result);
     }
 
-    private static int subst(int d, int elem, int common, boolean strict) throws Inconsistent {
+    private static int subst(int d, int elem, int common, int rangeType, boolean strict) throws Inconsistent {
         return switch (d) {
+            case ANYRANGE -> {
+                if (rangeType != 0 || !strict) yield rangeType == 0 ? d : rangeType;
+                throw new Inconsistent(elem == 0 ? "could not determine polymorphic type because input has type unknown"
+                        : "could not find range type for data type " + name(elem), null);
+            }
             case ANYELEMENT, ANYNONARRAY -> elem == 0 ? d : elem;
             case ANYCOMPATIBLE -> common == 0 ? d : common;
             case ANYARRAY, ANYCOMPATIBLEARRAY -> {

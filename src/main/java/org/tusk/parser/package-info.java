@@ -246,5 +246,9 @@
  * function resolution ({@link org.tusk.parser.ParseFunc#select}) and select_common_type see a
  * domain as its base type, so d + 1 is of the base type. A domain CHECK is analysed by
  * {@link org.tusk.parser.DomainCheckAnalysis} with VALUE as a CoerceToDomainValue.
+ *
+ * <p>anyrange belongs to polymorphic family 1 ({@code ParsePolymorphic}): every argument
+ * declared anyrange must have the same range type (a domain over a range counts as the range),
+ * and anyelement in the same call is that range's subtype.
  */
 package org.tusk.parser;

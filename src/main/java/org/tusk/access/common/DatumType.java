@@ -72,6 +72,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * polygon      604   -1  no    d     x        geo.Polygon; int32 npts, bounding box, points
  * line         628   24  no    d     p        geo.Line; A, B, C of Ax + By + C = 0
  * circle       718   24  no    d     p        geo.Circle; center point, radius
+ * ranges      3831   -1  no    d     x        RangeValue; rangetypid, bounds, flags byte ({@link RangeFormat}; anyrange stands for every range type)
  * </pre>
  * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
  * date/time, uuid[], json[], jsonb[] ...: see {@link #elementType}) hold an ArrayValue and are
@@ -175,7 +176,15 @@ public enum DatumType {
     BOX_ARRAY(1020, -1, false, 'd', 'x', ArrayValue.class),
     POLYGON_ARRAY(1027, -1, false, 'd', 'x', ArrayValue.class),
     LINE_ARRAY(629, -1, false, 'd', 'x', ArrayValue.class),
-    CIRCLE_ARRAY(719, -1, false, 'd', 'x', ArrayValue.class);
+    CIRCLE_ARRAY(719, -1, false, 'd', 'x', ArrayValue.class),
+    /**
+     * Every range type (pg_type.typtype 'r'): a RangeValue stored as {@link RangeFormat} describes,
+     * carrying its range type's OID as the stored form does. Its oid() is anyrange's. DefineRange
+     * aligns a range as 'd' when its subtype is 'd'-aligned, else as 'i': this is the 'd' one.
+     */
+    RANGE(3831, -1, false, 'd', 'x', org.tusk.utils.adt.RangeValue.class),
+    /** The same for range types whose subtype is not 'd'-aligned (int4range, numrange, daterange). */
+    RANGE_INT_ALIGNED(3831, -1, false, 'i', 'x', org.tusk.utils.adt.RangeValue.class);
 
     /** aclitem's type OID (the element type stored in an aclitem[]). */
     static final int ACLITEM_OID = 1033;
@@ -215,7 +224,13 @@ public enum DatumType {
     /** The type with pg_type OID {@code typeOid}, or null if the tuple code cannot store it. */
     public static DatumType forOid(int typeOid) {
         for (DatumType t : values()) if (t.oid == typeOid) return t;
-        return null;
+        org.tusk.utils.adt.RangeTypes.Info range = org.tusk.utils.adt.RangeTypes.builtins().get(typeOid);
+        return range == null ? null : forRange(forOid(range.subtype()).typalign());
+    }
+
+    /** The storage of a range type whose subtype has typalign {@code subtypeAlign} (DefineRange's choice). */
+    public static DatumType forRange(char subtypeAlign) {
+        return subtypeAlign == 'd' ? RANGE : RANGE_INT_ALIGNED;
     }
 
     /**
@@ -317,6 +332,7 @@ public enum DatumType {
             case BYTEA -> (byte[]) value;
             case JSONB -> JsonbFormat.encode((Jsonb) value);
             case COMPOSITE -> CompositeFormat.encode((org.tusk.utils.adt.RecordValue) value);
+            case RANGE, RANGE_INT_ALIGNED -> RangeFormat.encode((org.tusk.utils.adt.RangeValue) value);
             case INT2_ARRAY, OID_ARRAY, TEXT_ARRAY -> value instanceof ArrayValue a ? ArrayFormat.encode(a, elementType())
                     : legacyArrayPayload(value);
             case NUMERIC -> NumericFormat.encode((BigDecimal) value);
@@ -346,6 +362,7 @@ public enum DatumType {
             case BYTEA -> payload;
             case JSONB -> JsonbFormat.decode(payload);
             case COMPOSITE -> CompositeFormat.decode(payload);
+            case RANGE, RANGE_INT_ALIGNED -> RangeFormat.decode(payload);
             case NUMERIC -> NumericFormat.decode(payload);
             case PATH -> org.tusk.utils.adt.geo.GeoBinary.pathFromDisk(payload);
             case POLYGON -> org.tusk.utils.adt.geo.GeoBinary.polygonFromDisk(payload);

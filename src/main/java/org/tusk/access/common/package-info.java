@@ -53,5 +53,9 @@
  *     under the exclusive content lock, except hint bits (XMIN/XMAX_COMMITTED/INVALID), which may
  *     be set under a share lock because losing one only costs a recheck.</li>
  * </ul>
+ *
+ * <p>A range value is stored as range_serialize lays it out ({@code RangeFormat}): rangetypid,
+ * the finite bounds aligned from the varlena's start, the flags byte last; a range column is
+ * aligned 'd' when its subtype is, else 'i' (DatumType RANGE and RANGE_INT_ALIGNED).
  */
 package org.tusk.access.common;

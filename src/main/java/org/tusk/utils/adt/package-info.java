@@ -81,5 +81,15 @@
  * {@link org.tusk.utils.adt.UnicodeEscapes}, {@link org.tusk.utils.adt.IdentParse} and
  * {@link org.tusk.utils.adt.WidthBucket} are the bytea functions of varlena.c/encode.c, md5 and
  * SHA-2, unistr, parse_ident and width_bucket.
+ *
+ * <p>Range types (rangetypes.c): {@link org.tusk.utils.adt.RangeValue} is a deserialized range
+ * that carries its range type's OID; {@link org.tusk.utils.adt.Ranges} makes ranges (make_range,
+ * with the canonical functions of int4range, int8range and daterange) and holds the operators;
+ * {@link org.tusk.utils.adt.RangeIO} is range_in/range_out's punctuation; and
+ * {@link org.tusk.utils.adt.RangeTypes} is the pg_range data (subtype, canonical function,
+ * multirange type) of the built-in range types. Invariant: a RangeValue is always normalised
+ * (empty is flags EMPTY alone, infinite bounds exclusive, discrete ranges canonical), so that
+ * equality, hashing and ordering need no canonicalisation. Bound values compare with the
+ * subtype's btree order ({@link org.tusk.utils.adt.Comparisons}).
  */
 package org.tusk.utils.adt;
