@@ -183,6 +183,7 @@ public final class BuiltinCatalog {
         b.casts();
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
+        DbSizeBuiltins.register(b);
         OverlayPositionBuiltins.register(b);
         ByteaLikeBuiltins.register(b);
         IntrospectionBuiltins.register(b);
@@ -196,7 +197,6 @@ public final class BuiltinCatalog {
         JsonProcessingBuiltins.register(b);
         JsonPopulateBuiltins.register(b);
         ProcSignatures.register(b);
-        ColumnSizeBuiltins.register(b);
         EnumBuiltins.register(b);
         SystemColumnBuiltins.register(b);
         ViewFunctions.register(b);

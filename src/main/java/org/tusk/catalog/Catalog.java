@@ -374,6 +374,14 @@ public interface Catalog {
      */
     List<String> roleDependencies(int roleOid);
 
+    /**
+     * calculate_relation_size: the bytes in the files of fork {@code forkNumber} (0 main, 1 fsm,
+     * 2 vm, 3 init) of {@code rel}, 0 when the relation has no storage or the fork no file.
+     */
+    default long relationForkSize(Relation rel, int forkNumber) {
+        return 0;
+    }
+
     /** Declarative partitioning's catalog rows (pg_partitioned_table, relpartbound); null where there are no heap catalogs. */
     default PartitionCatalog partitions() {
         return null;

@@ -54,6 +54,7 @@ public final class CatalogBootstrap {
         Object[] pub = CatalogRows.namespaceRow(PG_PUBLIC_NAMESPACE, "public", superuser);
         PG_NAMESPACE.set(pub, "nspacl", usableByAll.clone());
         rows.get(PG_NAMESPACE).add(pgCatalog);
+        rows.get(PG_NAMESPACE).add(CatalogRows.namespaceRow(Toasting.PG_TOAST_NAMESPACE, "pg_toast", superuser));
         rows.get(PG_NAMESPACE).add(pub);
         for (PgTypeRows.TypeRow t : PgTypeRows.builtinTypes()) {
             rows.get(PG_TYPE).add(PgTypeRows.toRow(t, PG_CATALOG_NAMESPACE, superuser));

@@ -68,6 +68,7 @@ public final class HeapCatalog implements Catalog {
         this.dependencies = new Dependencies(env, writer);
         this.comments = new Comments(env, writer);
         functions.registerWith(dependencies);
+        this.toasting = new Toasting(env, writer, dependencies, this::newRelFileNumber, this);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
             @Override public void drop(ObjectAddress o) {
@@ -105,6 +106,7 @@ public final class HeapCatalog implements Catalog {
     }
 
     private final InheritanceCatalog inheritance;
+    private final Toasting toasting;
     private final PartitionCatalog partitions;
 
     @Override
@@ -177,6 +179,7 @@ public final class HeapCatalog implements Catalog {
             case 'i' -> "index";
             case 'S' -> "sequence";
             case 'm' -> "materialized view";
+            case 't' -> "toast table";
             default -> "table";
         };
         String name = rel.name();
@@ -269,6 +272,12 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public long relationForkSize(Relation rel, int forkNumber) {
+        if (rel.locator() == null) return 0;
+        return env.storage().forkSize(rel.locator(), org.tusk.storage.smgr.ForkNumber.values()[forkNumber]);
+    }
+
+    @Override
     public void setComment(int classoid, int objoid, int objsubid, String comment) {
         comments.set(objoid, classoid, objsubid, comment);
     }
@@ -296,7 +305,11 @@ public final class HeapCatalog implements Catalog {
     @Override
     public int addColumn(Relation heap, ColumnSpec column) {
         checkColumns(List.of(column));
-        return ddl.addColumn(heap, column);
+        int attnum = ddl.addColumn(heap, column);
+        // AlterTableCreateToastTable: the new column may be the first that needs one
+        env.commandCounterIncrement().run();
+        toasting.createToastTableIfNeeded(heap.oid());
+        return attnum;
     }
 
     @Override
@@ -741,6 +754,7 @@ public final class HeapCatalog implements Catalog {
         }
         env.inval().registerRelcacheInval(relOid);
         env.commandCounterIncrement().run();
+        if (relkind == 'r') toasting.createToastTableIfNeeded(relOid);   // NewRelationCreateToastTable
         return relOid;
     }
 
@@ -853,7 +867,8 @@ public final class HeapCatalog implements Catalog {
         int[] attnums = spec.attnums();
         boolean unique = spec.unique(), primary = spec.primary(), isConstraint = spec.isConstraint();
         lock(heap.oid(), RelationLocks.SHARE_LOCK);
-        if (heap.relkind() != 'r' && heap.relkind() != 'p') {
+        // 't': a TOAST relation's own index, made by create_toast_table
+        if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 't') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + heap.name() + "\" is not a table");
         }
         // An index on a partitioned table is a partitioned index (relkind 'I'): catalog rows

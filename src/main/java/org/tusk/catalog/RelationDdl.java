@@ -41,6 +41,16 @@ final class RelationDdl {
      * indexes are then built empty (ambuildempty) on the new, empty heap.
      */
     void setNewRelfilenodes(Relation heap) {
+        setNewRelfilenodesOne(heap);
+        // The TOAST relation and its index get new files too (ExecuteTruncateGuts's toast_relid step).
+        if (heap.toastRelid() != 0) {
+            env.locks().lockRelation(heap.toastRelid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            Relation toast = env.relcache().byOid(heap.toastRelid());
+            if (toast != null) setNewRelfilenodesOne(toast);
+        }
+    }
+
+    private void setNewRelfilenodesOne(Relation heap) {
         List<Integer> indexes = env.relcache().indexOids(heap.oid());
         newRelfilenode(heap);
         for (int ix : indexes) {

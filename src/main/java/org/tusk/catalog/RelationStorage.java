@@ -69,6 +69,12 @@ public final class RelationStorage {
     }
 
     /** Whether any fork file of {@code locator} exists (GetNewRelFileNumber's collision check). */
+    /** The size in bytes of one fork's files (every segment), 0 if the fork has no file. */
+    public long forkSize(RelFileLocator locator, org.tusk.storage.smgr.ForkNumber fork) {
+        if (!smgr.exists(locator, fork)) return 0;
+        return (long) smgr.nblocks(locator, fork) * org.tusk.storage.page.Page.BLCKSZ;
+    }
+
     public boolean exists(RelFileLocator locator) {
         return smgr.exists(locator, ForkNumber.MAIN);
     }

@@ -384,5 +384,16 @@
  * their subtype's I/O; operators and functions are declared on anyrange and serve every range
  * type because a value carries its type. range_ops is their default btree opclass (no fixed
  * OID). There is no pg_range table and no CREATE TYPE AS RANGE yet.
+ * <p>TOAST relations ({@link org.tusk.catalog.Toasting}, toasting.c): CREATE TABLE and ALTER TABLE
+ * ADD COLUMN give a table whose widest possible row exceeds TOAST_TUPLE_THRESHOLD and that has a
+ * varlena column with storage other than 'p' (needs_toast_table, with type_maximum_size for
+ * varchar/bpchar/bit/numeric typmods) its {@code pg_toast.pg_toast_<oid>} (relkind 't', in the
+ * pg_toast namespace 99 that bootstrap creates, no row type) with the unique index
+ * {@code pg_toast_<oid>_index} (oid_ops, int4_ops), and sets pg_class.reltoastrelid, all under the
+ * table's AccessExclusiveLock. The TOAST relation depends INTERNALly on its table, so DROP TABLE
+ * removes it and its index; TRUNCATE gives both new files as it does the table
+ * ({@code RelationDdl.setNewRelfilenodes}). Relation sizes ({@link org.tusk.catalog.DbSizeBuiltins}:
+ * pg_relation_size, pg_table_size, pg_indexes_size, pg_total_relation_size, pg_column_size)
+ * read file lengths through {@code RelationStorage.forkSize}.
  */
 package org.tusk.catalog;

@@ -62,6 +62,12 @@ public final class VacuumCommand {
             }
             String schema = catalog.namespaceName(rel.namespace());
             if (s.isVacuum()) lazyVacuum(rel, env, s.verbose() ? info : null, db + "." + schema + "." + rel.name());
+            if (s.isVacuum() && rel.toastRelid() != 0) {
+                // vacuum_rel's second step: the table's TOAST relation, under the same lock mode
+                catalog.lockRelation(rel.toastRelid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                Relation toast = catalog.openRelation(rel.toastRelid());
+                if (toast != null) lazyVacuum(toast, env, s.verbose() ? info : null, db + ".pg_toast." + toast.name());
+            }
             if (s.analyze()) analyze(catalog.openRelation(rel.oid()), ctx, s.verbose() ? info : null, schema + "." + rel.name());
         }
     }

@@ -120,6 +120,19 @@ final class SessionStorage {
         this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
                 (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()));
         this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
+        heap.setToastAccess(new org.tusk.access.heap.ToastAccess() {
+            @Override public Relation relation(int oid) { return relcache.byOid(oid); }
+            @Override public Relation toastIndex(Relation toastRel) {
+                List<Integer> ix = relcache.indexOids(toastRel.oid());
+                if (ix.isEmpty()) {
+                    throw PgException.error(SqlState.INTERNAL_ERROR, "no valid index found for toast relation with Oid "
+                            + Integer.toUnsignedString(toastRel.oid()));
+                }
+                return relcache.byOid(ix.get(0));
+            }
+            @Override public IndexAm indexAm() { return btree; }
+            @Override public int newOid() { return oids.getNewObjectId(); }
+        });
         this.sequences = new org.tusk.access.sequence.Sequences(buffers, smgr, ctx.xlog::get,
                 () -> (int) xact.topFullTransactionId().value());
         this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role().oid(), () -> ctx.role().name(),

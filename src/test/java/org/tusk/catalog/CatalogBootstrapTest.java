@@ -142,11 +142,12 @@ class CatalogBootstrapTest {
             assertEquals(types.size(), read(PG_TYPE, arena).size(), "type names are unique");
 
             List<Object[]> nsp = read(PG_NAMESPACE, arena).stream().map(StoredTuple::values).toList();
-            assertEquals(2, nsp.size());
-            // initdb's setup_privileges: {postgres=UC/postgres,=U/postgres}
+            assertEquals(3, nsp.size());
+            // initdb's setup_privileges: {postgres=UC/postgres,=U/postgres}; pg_toast keeps no ACL
             int[] acl = {10, 10, Acl.ACL_USAGE | Acl.ACL_CREATE, Acl.PUBLIC, 10, Acl.ACL_USAGE};
             assertArrayEquals(new Object[]{11, "pg_catalog", 10, acl}, nsp.get(0));
-            assertArrayEquals(new Object[]{2200, "public", 10, acl}, nsp.get(1));
+            assertArrayEquals(new Object[]{99, "pg_toast", 10, null}, nsp.get(1));
+            assertArrayEquals(new Object[]{2200, "public", 10, acl}, nsp.get(2));
             List<Object[]> am = read(PG_AM, arena).stream().map(StoredTuple::values).toList();
             assertArrayEquals(new Object[]{2, "heap", 3, "t"}, am.get(0));
             assertArrayEquals(new Object[]{403, "btree", 330, "i"}, am.get(1));

@@ -64,8 +64,18 @@ class HeapCatalogTest {
         assertTrue(t.desc().attr(2).attnotnull());
         assertEquals(Arrays.asList(null, "'x'::text", null), cat.columnDefaults(t));
         assertTrue(cluster.smgr.exists(t.locator(), ForkNumber.MAIN));
-        assertEquals(List.of("SMGR/11"), be.walRecords);
-        assertEquals(List.of(t.locator()), be.storage.pendingDeletes(false));
+        // create_toast_table: a text column makes the table need a TOAST relation and its index
+        Relation toast = cat.openRelation(t.toastRelid());
+        assertEquals('t', toast.relkind());
+        assertEquals("pg_toast_" + oid, toast.name());
+        assertEquals(99, toast.namespace());
+        assertEquals(List.of("chunk_id", "chunk_seq", "chunk_data"), toast.desc().attributes().stream().map(a -> a.name()).toList());
+        assertTrue(toast.desc().attributes().stream().allMatch(a -> a.attstorage() == 'p'));
+        Relation toastIndex = cat.indexesOf(toast).get(0);
+        assertEquals("pg_toast_" + oid + "_index", toastIndex.name());
+        assertTrue(toastIndex.index().unique());
+        assertEquals(List.of("SMGR/11", "SMGR/11", "SMGR/11"), be.walRecords);
+        assertEquals(List.of(t.locator(), toast.locator(), toastIndex.locator()), be.storage.pendingDeletes(false));
 
         Object[] cls = rows(PG_CLASS, "oid", oid).get(0);
         assertEquals("t", PG_CLASS.get(cls, "relname"));
@@ -143,7 +153,8 @@ class HeapCatalogTest {
         assertEquals('t', r.persistence());
         Object[] nsp = rows(PG_NAMESPACE, "oid", r.namespace()).get(0);
         assertEquals("pg_temp_1", PG_NAMESPACE.get(nsp, "nspname"));
-        assertEquals(List.of("SMGR/11"), be.walRecords, "a temporary table's file is not WAL-logged");
+        // the table, its TOAST relation and that one's index: three files, none WAL-logged
+        assertEquals(List.of("SMGR/11", "SMGR/11", "SMGR/11"), be.walRecords, "a temporary table's file is not WAL-logged");
         PgException e = error(() -> cat.createTable("public", "x", COLS, 't', false));
         assertEquals("42P16", e.sqlState());
     }
@@ -174,9 +185,9 @@ class HeapCatalogTest {
         t = cat.openRelation(oid);
         assertTrue(t.desc().attr(0).attnotnull());
         assertEquals(List.of(pk), cat.indexesOf(t).stream().map(Relation::oid).toList());
-        assertEquals(1, cluster.indexAm.builds().size());
-        assertEquals(pk, cluster.indexAm.builds().get(0).index().oid());
-        assertEquals(oid, cluster.indexAm.builds().get(0).heap().oid());
+        assertEquals(2, cluster.indexAm.builds().size());   // the TOAST index, then the primary key
+        assertEquals(pk, cluster.indexAm.builds().get(1).index().oid());
+        assertEquals(oid, cluster.indexAm.builds().get(1).heap().oid());
 
         int uq = cat.createIndex(null, t, new int[]{2, 3}, true, false, false);
         assertEquals("t_b_c_key", cat.openRelation(uq).name());
@@ -210,7 +221,11 @@ class HeapCatalogTest {
         be.commit();
         Relation t = cat.openRelation(null, "t");
         Relation pkRel = cat.openRelation(pk);
+        Relation toast = cat.openRelation(t.toastRelid());
+        Relation toastIndex = cat.indexesOf(toast).get(0);
         assertTrue(cat.dropRelation(null, "t", 'r', false));
+        assertNull(cat.openRelation(toast.oid()), "the TOAST relation goes with its table");
+        assertNull(cat.openRelation(toastIndex.oid()));
         assertNull(cat.openRelation(null, "t"));
         assertNull(cat.openRelation(pk));
         assertTrue(rows(PG_CLASS, "oid", oid).isEmpty());
@@ -222,7 +237,8 @@ class HeapCatalogTest {
         assertTrue(rows(PG_ATTRDEF, "adrelid", oid).isEmpty());
         assertTrue(rows(PG_TYPE, "typrelid", oid).isEmpty());
         assertTrue(cluster.table.rows(PG_TYPE.oid()).stream().noneMatch(v -> PG_TYPE.get(v, "typname").equals("_t")));
-        assertEquals(List.of(pkRel.locator(), t.locator()), be.storage.pendingDeletes(true));
+        assertEquals(java.util.Set.of(pkRel.locator(), t.locator(), toast.locator(), toastIndex.locator()),
+                java.util.Set.copyOf(be.storage.pendingDeletes(true)));
         assertTrue(cluster.smgr.exists(t.locator(), ForkNumber.MAIN), "files stay until commit");
         be.commit();
         assertFalse(cluster.smgr.exists(t.locator(), ForkNumber.MAIN));
@@ -233,8 +249,9 @@ class HeapCatalogTest {
     void createdFilesGoAtAbort() {
         int oid = cat.createTable(null, "t", COLS, 'p', false);
         Relation t = cat.openRelation(oid);
+        Relation toast = cat.openRelation(t.toastRelid());
         assertEquals(List.of(), be.storage.pendingDeletes(true));
-        assertEquals(List.of(t.locator()), be.storage.pendingDeletes(false));
+        assertEquals(List.of(t.locator(), toast.locator(), cat.indexesOf(toast).get(0).locator()), be.storage.pendingDeletes(false));
         be.inval.atAbort();
         be.storage.doPendingDeletes(false);
         assertFalse(cluster.smgr.exists(t.locator(), ForkNumber.MAIN));

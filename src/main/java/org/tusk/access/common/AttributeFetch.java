@@ -45,6 +45,12 @@ final class AttributeFetch {
             }
             if (att.attisdropped()) return off + total;   // a dropped column's value is skipped, never decoded
             values[i] = att.type().fromVarlenaPayload(Detoast.payload(tuple, off, total, hdr, toast));
+            if (Varlena.isExternal(tuple, off)) {
+                ToastPointer p = ToastPointer.read(tuple.asSlice(off, total).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0);
+                toast.detoasted(values[i], p, p.extsize());
+            } else if (Varlena.isCompressed(tuple, off)) {
+                toast.detoasted(values[i], null, total);
+            }
             return off + total;
         }
         off = Alignment.typeAlign(att.alignment(), off);

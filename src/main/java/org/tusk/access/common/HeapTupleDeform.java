@@ -48,6 +48,39 @@ public final class HeapTupleDeform {
         return values;
     }
 
+    /**
+     * The on-disk TOAST pointers of {@code tuple}, one entry per attribute of {@code desc} (null
+     * where the value is null, not a varlena or not external), found by stepping over the values
+     * as deforming does but decoding none. This is what heap_toast_delete and the update path of
+     * heap_toast_insert_or_update look at in the old tuple (VARATT_IS_EXTERNAL_ONDISK).
+     */
+    public static ToastPointer[] externalPointers(TupleDesc desc, MemorySegment tuple) {
+        ToastPointer[] out = new ToastPointer[desc.natts()];
+        if ((HeapTupleHeader.infomask(tuple) & HeapTupleHeader.HEAP_HASEXTERNAL) == 0) return out;
+        long len = tuple.byteSize();
+        int natts = Math.min(desc.natts(), HeapTupleHeader.natts(tuple));
+        boolean hasNulls = HeapTupleHeader.hasNulls(tuple);
+        long off = HeapTupleHeader.hoff(tuple);
+        for (int i = 0; i < natts; i++) {
+            if (hasNulls && HeapTupleHeader.attIsNull(tuple, i)) continue;
+            Attribute att = desc.attr(i);
+            if (att.attlen() == -1) {
+                if (Varlena.isPadByte(tuple, off)) off = Alignment.typeAlign(att.alignment(), off);
+                if (off >= len) throw corrupt("attribute " + (i + 1) + " starts beyond the tuple's end");
+                int total = Varlena.totalSize(tuple, off);
+                if (Varlena.isExternal(tuple, off)) {
+                    out[i] = ToastPointer.read(tuple.asSlice(off, total).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0);
+                }
+                off += total;
+            } else if (att.attlen() > 0) {
+                off = Alignment.typeAlign(att.alignment(), off) + att.attlen();
+            } else {
+                throw corrupt("attribute " + (i + 1) + " has attlen " + att.attlen());
+            }
+        }
+        return out;
+    }
+
     private static PgException corrupt(String what) {
         return PgException.error(SqlState.DATA_CORRUPTED, "invalid heap tuple: " + what);
     }

@@ -10,6 +10,13 @@ package org.tusk.access.common;
 public interface ToastFetcher {
     byte[] fetch(ToastPointer pointer);
 
+    /**
+     * Told of each value deforming has just detoasted: the Java value made from it, its on-disk
+     * TOAST pointer (null for a value compressed inline) and its stored size as toast_datum_size
+     * reports it (the external size, or VARSIZE of the compressed datum). Does nothing by default.
+     */
+    default void detoasted(Object value, ToastPointer pointer, int storedSize) {}
+
     /** For tuples that cannot hold external values (index tuples, catalogs without TOAST). */
     ToastFetcher NONE = p -> {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.DATA_CORRUPTED,

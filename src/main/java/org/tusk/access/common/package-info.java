@@ -45,7 +45,10 @@
  *     Such values travel among a row's Java values as {@link org.tusk.access.common.ToastedDatum}s,
  *     which the form routines copy verbatim; deforming always detoasts
  *     ({@link org.tusk.access.common.Detoast}), reading external values through the caller's
- *     {@link org.tusk.access.common.ToastFetcher}. Index tuples compress a key longer than
+ *     {@link org.tusk.access.common.ToastFetcher} (toast_fetch_datum, implemented by the heap
+ *     AM), which deforming also tells of every value it detoasted, with its pointer and stored
+ *     size; {@code HeapTupleDeform.externalPointers} lists a tuple's pointers without decoding
+ *     anything (heap_toast_delete, UPDATE). Index tuples compress a key longer than
  *     TOAST_INDEX_TARGET (510) with storage 'x' or 'm', never move one out of line.</li>
  * <li>pglz's compressor is pure and per call (its history tables are local), so it needs no lock.</li>
  * <li>A tuple on a shared page is read under the buffer's content lock (share) and its data is

@@ -53,7 +53,16 @@ public final class HeapAm implements TableAm {
                   HeapLockWaits lockWaits) {
         this.lockWaits = lockWaits;
         HeapVisibility vis = new HeapVisibility(oracle, buffers, comboCids, !dataChecksums);
-        this.env = new HeapEnv(buffers, smgr, xlog, oracle, extensionLocks, comboCids, vis, nbuffers);
+        this.env = new HeapEnv(buffers, smgr, xlog, oracle, extensionLocks, comboCids, vis, nbuffers, new HeapToastContext());
+    }
+
+    /**
+     * Wires the TOAST relation code in (the session does so once its relcache exists): from then
+     * on rows of tables with a TOAST relation get values moved out of line, and external values
+     * are read back, deleted with their row, and reused by updates that leave them unchanged.
+     */
+    public void setToastAccess(ToastAccess access) {
+        env.toast().install(access == null ? null : new ToastInternals(env, access, this));
     }
 
     @Override
@@ -72,7 +81,7 @@ public final class HeapAm implements TableAm {
             try {
                 HotSearch.Found f = HotSearch.search(bm.page(buffer), tid,
                         m -> env.visibility().satisfiesMvcc(m.tuple(), snapshot, buffer));
-                return f == null ? null : HeapSlots.of(rel, f.tid(), f.tuple());
+                return f == null ? null : HeapSlots.of(env, rel, f.tid(), f.tuple());
             } finally {
                 bm.unlockBuffer(buffer);
             }
@@ -95,7 +104,7 @@ public final class HeapAm implements TableAm {
                 if (!ItemId.isNormal(ItemId.get(page, tid.offset()))) return null;
                 MemorySegment t = Page.item(page, tid.offset());
                 if (!env.visibility().satisfiesMvcc(t, snapshot, buffer)) return null;
-                return HeapSlots.of(rel, tid, t);
+                return HeapSlots.of(env, rel, tid, t);
             } finally {
                 bm.unlockBuffer(buffer);
             }

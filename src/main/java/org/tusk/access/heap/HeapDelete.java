@@ -18,7 +18,10 @@ import static org.tusk.storage.buffer.BufferManager.LockMode.EXCLUSIVE;
 /**
  * heap_delete (heapam.c): marks the tuple deleted by this transaction and command (xmax, cmax,
  * HEAP_KEYS_UPDATED), WAL-logged as XLOG_HEAP_DELETE. The tuple stays on the page until pruning
- * finds it dead to everyone.
+ * finds it dead to everyone. Then, as heap_toast_delete, the row's values stored out of line are
+ * deleted from the TOAST relation by the same transaction and command, after the page is
+ * unlocked: a reader whose snapshot still sees the row can still read them (SnapshotToast), and
+ * if the transaction aborts both deletions are undone together.
  */
 final class HeapDelete {
     private HeapDelete() {}
@@ -38,6 +41,10 @@ final class HeapDelete {
         MemorySegment t = TupleChangeCheck.tupleAt(bm, buffer, tid);
         int[] cmax = TupleChangeCheck.adjustCmax(env, t, cid);
 
+        // heap_toast_delete's input, read before the critical section (reading can fail on a corrupt tuple)
+        org.tusk.access.common.ToastPointer[] external = (rel.relkind() == 'r' || rel.relkind() == 'm')
+                ? org.tusk.access.common.HeapTupleDeform.externalPointers(rel.desc(), t) : null;
+
         // critical section
         TupleChangeCheck.pageSetPrunable(page, xid);
         setInfomask(t, infomask(t) & ~(HeapTuples.HEAP_XMAX_BITS | HEAP_MOVED));
@@ -55,6 +62,7 @@ final class HeapDelete {
             PageHeader.setLsn(page, env.insertWal(b, RmgrId.HEAP, HeapXLog.XLOG_HEAP_DELETE, xid));
         }
         env.unlockRelease(buffer);
+        if (external != null) ToastDeletion.deleteValues(env, java.util.Arrays.asList(external), cid);
         return ModifyResult.ok();
     }
 }

@@ -21,10 +21,12 @@ import java.util.function.Supplier;
 /**
  * What one backend's heap code works with: its buffer manager on the shared pool, the storage
  * manager (relation length and extension), its WAL handle, its transaction oracle, the shared
- * relation extension locks, its combo command ids, and the pool size (for the bulk-read rule).
+ * relation extension locks, its combo command ids, the pool size (for the bulk-read rule) and its
+ * TOAST state.
  */
 record HeapEnv(BufferManager buffers, StorageManager smgr, Supplier<XLog> xlog, TransactionOracle oracle,
-               RelationExtensionLocks extensionLocks, ComboCids comboCids, HeapVisibility visibility, int nbuffers) {
+               RelationExtensionLocks extensionLocks, ComboCids comboCids, HeapVisibility visibility, int nbuffers,
+               HeapToastContext toast) {
 
     static BufferTag tag(Relation rel, int block) {
         return new BufferTag(rel.locator().spcOid(), rel.locator().dbOid(), rel.locator().relNumber(),

@@ -42,6 +42,11 @@ final class HeapHio {
         // The fillfactor's reserve is kept on pages that already exist; a page just added takes
         // the tuple whatever its size (as RelationGetBufferForTuple's saveFreeSpace).
         int saveFreeSpace = rel.targetPageFreeSpace();
+        // A page whose free space is nearly all of it counts as empty even with a low fillfactor,
+        // so a large tuple does not extend the relation needlessly (PostgreSQL 15's nearlyEmptyFreeSpace).
+        int nearlyEmptyFreeSpace = HeapTupleForm.MAX_HEAP_TUPLE_SIZE - (Page.MAX_HEAP_TUPLES_PER_PAGE / 8 * 4);
+        int targetFreeSpace = alignedLen + saveFreeSpace > nearlyEmptyFreeSpace
+                ? Math.max(alignedLen, nearlyEmptyFreeSpace) : alignedLen + saveFreeSpace;
         while (true) {
             int hint = rel.targetBlock();
             int nblocks = env.numberOfBlocks(rel);
@@ -56,7 +61,7 @@ final class HeapHio {
                     Page.init(page, 0);
                     bm.markDirty(buffer);
                 }
-                if (alignedLen + saveFreeSpace <= Page.heapFreeSpace(page)) {
+                if (targetFreeSpace <= Page.heapFreeSpace(page)) {
                     rel.setTargetBlock(target);
                     return buffer;
                 }

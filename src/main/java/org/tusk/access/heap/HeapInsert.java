@@ -24,7 +24,7 @@ final class HeapInsert {
         BufferManager bm = env.buffers();
         int xid = env.oracle().currentTransactionId();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tup = HeapToast.formToasted(rel, values, arena);
+            MemorySegment tup = HeapToast.formToasted(env.toast(), rel, values, null, cid, arena).tuple();
             // heap_prepare_insert: visibility bits cleared, xmin/cmin ours, xmax invalid.
             HeapTupleHeader.prepareForInsert(tup, xid, cid, ItemPointer.INVALID);
             int buffer = HeapHio.getBufferForTuple(env, rel, (int) tup.byteSize(), 0, null);

@@ -70,7 +70,7 @@ final class HeapLock {
                             // Our own lock (satisfiesUpdate reports our own changes otherwise):
                             // a lock at least as strong is already held, nothing to do.
                             if (HeapTuples.xmaxIsLockedOnly(mask) && heldMode(mask, infomask2(t)).covers(mode)) {
-                                return locked(rel, tid, t, false);
+                                return locked(env, rel, tid, t, false);
                             }
                         } else {
                             // Acquire the tuple lock first, so that waiters are served in order
@@ -108,7 +108,7 @@ final class HeapLock {
                         }
                     }
                     apply(env, rel, buffer, tid, t, mode);
-                    return locked(rel, tid, t, false);
+                    return locked(env, rel, tid, t, false);
                 }
             } finally {
                 bm.unlockBuffer(buffer);
@@ -214,8 +214,8 @@ final class HeapLock {
         }
     }
 
-    private static LockResult locked(Relation rel, ItemPointer tid, MemorySegment t, boolean traversed) {
-        return new LockResult(TMResult.OK, tid, HeapTupleDeform.deform(rel.desc(), t), traversed, null, 0);
+    private static LockResult locked(HeapEnv env, Relation rel, ItemPointer tid, MemorySegment t, boolean traversed) {
+        return new LockResult(TMResult.OK, tid, HeapSlots.values(env, rel, t), traversed, null, 0);
     }
 
     private static LockResult failed(TMResult r, ItemPointer tid, ItemPointer ctid, int xmax) {

@@ -67,7 +67,7 @@ final class HeapScan implements TableScan {
         }
         int off = visible[next++];
         MemorySegment t = Page.item(bm.page(buffer), off);
-        return HeapSlots.of(rel, new ItemPointer(block, off), t);
+        return HeapSlots.of(env, rel, new ItemPointer(block, off), t);
     }
 
     /** heapgetpage: pin, prune if worthwhile, then note the visible tuples under a share lock. */

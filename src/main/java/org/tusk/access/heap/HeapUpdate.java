@@ -43,7 +43,8 @@ final class HeapUpdate {
         BufferManager bm = env.buffers();
         int xid = env.oracle().currentTransactionId();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment newtup = HeapToast.formToasted(rel, values, arena);
+            HeapToast.Toasted toasted = HeapToast.formToasted(env.toast(), rel, values, oldExternal(env, rel, otid), cid, arena);
+            MemorySegment newtup = toasted.tuple();
             int newLen = (int) newtup.byteSize();
             int buffer = env.readBuffer(rel, otid.block(), null);
             bm.lockBuffer(buffer, EXCLUSIVE);
@@ -52,10 +53,11 @@ final class HeapUpdate {
                 if (r != TMResult.OK) {
                     ModifyResult failed = TupleChangeCheck.failure(bm, buffer, otid, r);
                     env.unlockRelease(buffer);
+                    abandon(env, toasted, cid);
                     return failed;
                 }
                 MemorySegment old = TupleChangeCheck.tupleAt(bm, buffer, otid);
-                boolean indexedChanged = indexedColumnsChanged(rel, old, values, indexedAttrs);
+                boolean indexedChanged = indexedColumnsChanged(env, rel, old, values, indexedAttrs);
                 int newbuf = buffer;
                 if (Alignment.maxAlign(newLen) > Page.heapFreeSpace(bm.page(buffer))) {
                     int savedXmax = xmax(old);
@@ -73,9 +75,45 @@ final class HeapUpdate {
                 boolean hot = newbuf == buffer && !indexedChanged;
                 if (newbuf != buffer) env.unlockRelease(newbuf);
                 env.unlockRelease(buffer);
+                // toast_tuple_cleanup: the old values the new version no longer points at
+                ToastDeletion.deleteValues(env, toasted.deleteOld(), cid);
                 return new ModifyResult(TMResult.OK, newTid, !hot, null, 0);
             }
         }
+    }
+
+    /**
+     * The TOAST pointers of the version at {@code otid} (toast_tuple_init's old values), read under
+     * a short share lock before the new version is toasted; a tuple's data never changes in place,
+     * and the caller's snapshot keeps the version from being pruned meanwhile. Null for a
+     * relation that is not toasted or a slot that holds no tuple (the change check reports that).
+     */
+    private static org.tusk.access.common.ToastPointer[] oldExternal(HeapEnv env, Relation rel, ItemPointer otid) {
+        if (rel.relkind() != 'r' && rel.relkind() != 'm' || rel.toastRelid() == 0) return null;
+        BufferManager bm = env.buffers();
+        int buffer = env.readBuffer(rel, otid.block(), null);
+        try {
+            bm.lockBuffer(buffer, org.tusk.storage.buffer.BufferManager.LockMode.SHARE);
+            try {
+                MemorySegment old = TupleChangeCheck.tupleAt(bm, buffer, otid);
+                return old == null ? null : HeapTupleDeform.externalPointers(rel.desc(), old);
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+
+    /**
+     * The row could not be updated after all (changed or deleted concurrently, or invisible): the
+     * values this attempt saved out of line are referenced by nothing, so delete them again. They
+     * were inserted by this very command, which HeapTupleSatisfiesUpdate would not let it delete
+     * (cmin not before curcid); they are deleted as by the next command id instead, which only
+     * SnapshotToast and VACUUM ever look at, and neither reads cmax.
+     */
+    private static void abandon(HeapEnv env, HeapToast.Toasted toasted, int cid) {
+        ToastDeletion.deleteValues(env, toasted.saved(), cid + 1);
     }
 
     /**
@@ -84,9 +122,9 @@ final class HeapUpdate {
      * HEAP_KEYS_UPDATED; without that catalog knowledge any indexed column counts as a key, which
      * only makes key-share lockers (not yet existing) wait more.
      */
-    private static boolean indexedColumnsChanged(Relation rel, MemorySegment old, Object[] values, BitSet indexedAttrs) {
+    private static boolean indexedColumnsChanged(HeapEnv env, Relation rel, MemorySegment old, Object[] values, BitSet indexedAttrs) {
         if (indexedAttrs == null || indexedAttrs.isEmpty()) return false;
-        Object[] oldValues = HeapTupleDeform.deform(rel.desc(), old);
+        Object[] oldValues = HeapTupleDeform.deform(rel.desc(), old, env.toast().fetcher());
         for (int attnum = indexedAttrs.nextSetBit(1); attnum >= 0; attnum = indexedAttrs.nextSetBit(attnum + 1)) {
             if (attnum > values.length) break;
             if (!Objects.deepEquals(oldValues[attnum - 1], values[attnum - 1])) return true;

@@ -86,6 +86,26 @@ final class HeapVisibility {
         return Integer.compareUnsigned(cid, curcid) >= 0;
     }
 
+    /**
+     * HeapTupleSatisfiesToast (SnapshotToast): every chunk tuple counts unless its inserter is known
+     * to have aborted (XMIN_INVALID hint) or its xmin is invalid. TOAST chunks are never updated,
+     * only inserted with the row that points at them and deleted with it, so whether a chunk
+     * belongs to the reader is decided by the visibility of the main-table tuple that holds the
+     * pointer, under the reader's own snapshot. Judging the chunks by that snapshot again would be
+     * redundant, and judging them by a newer one wrong: a reader whose snapshot still sees a row
+     * must be able to read the chunks a later, committed UPDATE or DELETE of the row deleted. The
+     * chunks stay on disk for it because the reader's xmin holds back the removal horizon of
+     * pruning and VACUUM. Value OIDs are unique among all index entries, dead ones included, so
+     * chunks of another value are never mixed in.
+     */
+    boolean satisfiesToast(MemorySegment t) {
+        if (!HeapTuples.xminCommitted(t)) {
+            if (HeapTuples.xminInvalid(t)) return false;
+            if (xmin(t) == TransactionId.INVALID) return false;
+        }
+        return true;
+    }
+
     /** HeapTupleSatisfiesMVCC. */
     boolean satisfiesMvcc(MemorySegment t, Snapshot snapshot, int buffer) {
         if (!HeapTuples.xminCommitted(t)) {

@@ -120,15 +120,45 @@
  * the larger of that reserve and a tenth of the page.
  *
  * <h2>TOAST</h2>
- * {@link org.tusk.access.heap.HeapToast} is heap_toast_insert_or_update's compression part: a
- * table row (relkind 'r'/'m') longer than TOAST_TUPLE_THRESHOLD (2032) has its widest 'x' values,
- * then 'm' values, pglz-compressed until the data fits TOAST_TUPLE_TARGET, before the tuple is
- * formed, in heap_insert and heap_update alike; it runs before any buffer is locked.
+ * {@link org.tusk.access.heap.HeapToast} is heap_toast_insert_or_update: a table row (relkind
+ * 'r'/'m') longer than TOAST_TUPLE_THRESHOLD (2032), or whose old version (on UPDATE) has
+ * external values, goes through PostgreSQL's four passes before the tuple is formed, in
+ * heap_insert and heap_update alike and before any main-table buffer is locked: widest 'x' values
+ * pglz-compressed, 'x'/'e' values moved out of line, 'm' values compressed, 'm' values moved out
+ * against MaxHeapTupleSize. Moving out ({@link org.tusk.access.heap.ToastInternals}, toast_save_datum)
+ * inserts chunks of at most TOAST_MAX_CHUNK_SIZE (1996) bytes into the table's TOAST relation
+ * (pg_toast.pg_toast_&lt;oid&gt;: chunk_id oid, chunk_seq int4, chunk_data bytea, storage 'p') through
+ * heap_insert and its unique B-tree index through the index AM, WAL-logged as any insert, under a
+ * value OID from the shared counter that has no entry at all in that index (GetNewOidWithIndex).
+ * The tuple then holds the 18-byte pointer (va_toastrelid = the TOAST relation's OID). Chunk
+ * pages and pointers are byte-identical to PostgreSQL 15's (checked with pageinspect).
+ *
+ * <p>Reading: every value leaves the access method detoasted
+ * ({@link org.tusk.access.heap.HeapSlots}, HeapLock's result, the indexed-column check of
+ * heap_update): toast_fetch_datum reads the chunks in chunk_seq order through the index and
+ * judges each with SnapshotToast ({@code HeapVisibility.satisfiesToast}: only an aborted or invalid
+ * xmin hides a chunk). Whether the reader may see the value was already decided by the main
+ * tuple's visibility under its snapshot; the chunks of an old row version stay readable after a
+ * later UPDATE or DELETE has deleted them, because the reader's xmin holds back pruning and
+ * VACUUM of the TOAST relation. Chunk pages are share-locked one at a time, possibly while the
+ * main-table page is share-locked: TOAST pages are always locked after main-table pages, never
+ * before, and no TOAST page lock is held while waiting for anything, so this cannot deadlock.
+ *
+ * <p>Deleting: heap_delete, after unlocking the page, deletes the row's external values
+ * (heap_toast_delete: every chunk heap-deleted by the same transaction and command). heap_update
+ * keeps an old external value as the same pointer when the new value is that very value object
+ * ({@link org.tusk.access.heap.DetoastedOrigins}: Tusk's slots hold detoasted values, so
+ * PostgreSQL's pointer comparison becomes an identity test on the object the value was read
+ * into), and deletes the others once the new version is in (toast_tuple_cleanup). If the update
+ * cannot be done after all (the row changed concurrently), the values it saved are deleted again
+ * at once.
  *
  * <h2>Not here (yet)</h2>
- * TOAST relations: no table has one (reltoastrelid stays 0), so values are never moved out of
- * line and a row still over MaxHeapTupleSize after compression is refused with 54000 "row is too
- * big"; toast_tuple_target is not read. Also missing: the free space map and visibility map (new rows
+ * TOAST slices (toast_fetch_datum_slice: substr reads whole values), lz4, the toast_tuple_target
+ * storage parameter's SQL (the relcache reads it from reloptions, ALTER TABLE SET does not accept
+ * it), TOAST relations of system catalogs (catalog rows are never moved out of line), and
+ * PostgreSQL's tuple lock before toasting in heap_update.
+ * Also missing: the free space map and visibility map (new rows
  * go to the target-block hint, the last page, or a new page, so space VACUUM frees on earlier
  * pages is reused by updates of rows on those pages, not by inserts), freezing, multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
  * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.

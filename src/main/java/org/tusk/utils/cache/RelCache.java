@@ -286,9 +286,13 @@ public final class RelCache {
         if (anyIdentity) rel.setAttidentity(identity);
         rel.setAtttypids(typids);
         rel.setPartition(Boolean.TRUE.equals(PG_CLASS.get(c, "relispartition")));
+        rel.setToastRelid(oid(PG_CLASS.get(c, "reltoastrelid")));
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");
         if (options != null) {
-            for (String o : options) if (o.startsWith("fillfactor=")) rel.setFillfactor(Integer.parseInt(o.substring(11)));
+            for (String o : options) {
+                if (o.startsWith("fillfactor=")) rel.setFillfactor(Integer.parseInt(o.substring(11)));
+                if (o.startsWith("toast_tuple_target=")) rel.setToastTupleTarget(Integer.parseInt(o.substring(19)));
+            }
         }
         return rel;
     }

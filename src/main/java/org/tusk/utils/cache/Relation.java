@@ -42,6 +42,8 @@ public final class Relation {
 
     /** HEAP_DEFAULT_FILLFACTOR. */
     public static final int HEAP_DEFAULT_FILLFACTOR = 100;
+    private int toastRelid;
+    private int toastTupleTarget = TOAST_TUPLE_TARGET;
 
     public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
                     TupleDesc desc, IndexInfo index) {
@@ -208,6 +210,20 @@ public final class Relation {
     public int targetPageFreeSpace() { return 8192 * (100 - fillfactor) / 100; }
     /** Set by the relcache from pg_class.reloptions when it builds the entry. */
     public void setFillfactor(int fillfactor) { this.fillfactor = fillfactor; }
+
+    /** pg_class.reltoastrelid: the OID of the table's TOAST relation, 0 if it has none. */
+    public int toastRelid() { return toastRelid; }
+    /** Set by the relcache from pg_class.reltoastrelid when it builds the entry. */
+    public void setToastRelid(int toastRelid) { this.toastRelid = toastRelid; }
+    /**
+     * RelationGetToastTupleTarget: the toast_tuple_target storage parameter, or TOAST_TUPLE_TARGET
+     * (2032 with 8 kB pages) when not set.
+     */
+    public int toastTupleTarget() { return toastTupleTarget; }
+    /** Set by the relcache from pg_class.reloptions when it builds the entry. */
+    public void setToastTupleTarget(int target) { this.toastTupleTarget = target; }
+    /** TOAST_TUPLE_TARGET: MaximumBytesPerTuple(4) with 8 kB pages. */
+    public static final int TOAST_TUPLE_TARGET = 2032;
 
     /** pg_class.relispartition: whether this relation is a partition of a partitioned table. */
     public boolean isPartition() { return isPartition; }

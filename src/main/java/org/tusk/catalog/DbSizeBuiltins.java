@@ -1,0 +1,118 @@
+package org.tusk.catalog;
+
+import org.tusk.access.common.DatumType;
+import org.tusk.access.heap.DetoastedOrigins;
+import org.tusk.catalog.PgProc.Volatility;
+import org.tusk.utils.adt.DbSize;
+import org.tusk.utils.adt.RegTypes;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
+import java.util.List;
+
+import static org.tusk.catalog.TypeOids.*;
+
+/**
+ * dbsize.c's relation sizes and pg_column_size, which need the session's catalog or the heap's
+ * TOAST knowledge: pg_relation_size(regclass[, fork]), pg_table_size (every fork of the table and
+ * of its TOAST relation and TOAST index), pg_indexes_size, pg_total_relation_size (the two
+ * together), pg_size_pretty(bigint) and pg_column_size("any") (toast_datum_size for a value read
+ * toasted, else the size the value takes stored). A relation that does not exist (any more) gives
+ * NULL, as try_relation_open makes PostgreSQL's do.
+ */
+final class DbSizeBuiltins {
+    /** MAX_FORKNUM + 1. */
+    private static final int FORKS = 4;
+
+    private DbSizeBuiltins() {}
+
+    static void register(BuiltinRegistry r) {
+        Volatility V = Volatility.VOLATILE;
+        r.fn("pg_size_pretty", List.of(INT8), TEXT, Volatility.IMMUTABLE, true, (c, a) -> DbSize.sizePretty((Long) a[0]));
+        r.fn("pg_relation_size", List.of(RegTypes.REGCLASS), INT8, V, true,
+                (c, a) -> size(c, a[0], (cat, rel) -> cat.relationForkSize(rel, 0)));
+        r.fn("pg_relation_size", List.of(RegTypes.REGCLASS, TEXT), INT8, V, true, (c, a) -> {
+            int fork = DbSize.forkNumber((String) a[1]);
+            return size(c, a[0], (cat, rel) -> cat.relationForkSize(rel, fork));
+        });
+        r.fn("pg_table_size", List.of(RegTypes.REGCLASS), INT8, V, true, (c, a) -> size(c, a[0], DbSizeBuiltins::tableSize));
+        r.fn("pg_indexes_size", List.of(RegTypes.REGCLASS), INT8, V, true, (c, a) -> size(c, a[0], DbSizeBuiltins::indexesSize));
+        r.fn("pg_total_relation_size", List.of(RegTypes.REGCLASS), INT8, V, true,
+                (c, a) -> size(c, a[0], (cat, rel) -> tableSize(cat, rel) + indexesSize(cat, rel)));
+        PolymorphicFunction columnSize = (argTypes, result) -> (c, a) -> a[0] == null ? null : columnSize(argTypes.get(0), a[0]);
+        r.fn("pg_column_size", List.of(ANY), INT4, Volatility.STABLE, true, columnSize);
+    }
+
+    private interface Sizer {
+        long size(Catalog catalog, Relation rel);
+    }
+
+    private static Object size(FunctionCallContext c, Object regclass, Sizer sizer) {
+        Catalog cat = c.catalog();
+        if (cat == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "relation sizes cannot be read here");
+        Relation rel = cat.openRelation(((Number) regclass).intValue());
+        return rel == null ? null : sizer.size(cat, rel);
+    }
+
+    /** calculate_relation_size over every fork. */
+    private static long allForks(Catalog cat, Relation rel) {
+        long size = 0;
+        for (int fork = 0; fork < FORKS; fork++) size += cat.relationForkSize(rel, fork);
+        return size;
+    }
+
+    /** calculate_table_size: the relation's forks, then its TOAST relation's and that one's indexes' (calculate_toast_table_size). */
+    private static long tableSize(Catalog cat, Relation rel) {
+        long size = allForks(cat, rel);
+        if (rel.toastRelid() != 0) {
+            Relation toast = cat.openRelation(rel.toastRelid());
+            if (toast != null) {
+                size += allForks(cat, toast);
+                for (Relation ix : cat.indexesOf(toast)) size += allForks(cat, ix);
+            }
+        }
+        return size;
+    }
+
+    /** calculate_indexes_size. */
+    private static long indexesSize(Catalog cat, Relation rel) {
+        long size = 0;
+        for (Relation ix : cat.indexesOf(rel)) size += allForks(cat, ix);
+        return size;
+    }
+
+    /**
+     * pg_column_size: typlen for a fixed-length type; for a varlena read toasted from a table,
+     * toast_datum_size (the external size of an out-of-line value, VARSIZE of a compressed one);
+     * otherwise the size of the value as a Datum (datumGetSize: a 4-byte varlena header). A short
+     * value read plain from a table has a 1-byte header on disk, which Tusk's values do not
+     * remember: for those the answer is 3 bytes more than PostgreSQL's.
+     */
+    private static Integer columnSize(int typeOid, Object value) {
+        int stored = DetoastedOrigins.storedSize(value);
+        if (stored >= 0) return stored;
+        int base = TypeCache.baseType(typeOid);
+        DatumType t = storedType(base);
+        if (t == null) {
+            PgType pt = BuiltinCatalog.type(base);
+            if (pt != null && pt.typlen() > 0) return pt.typlen();
+        }
+        if (t == null || !t.accepts(value)) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "pg_column_size of type "
+                    + BuiltinCatalog.formatType(typeOid) + " is not supported yet");
+        }
+        return t.datumSize(value);
+    }
+
+    /** How a value of {@code base} is stored: a built-in's own kind, or a user composite, composite array or enum by its kind. */
+    private static DatumType storedType(int base) {
+        DatumType d = DatumType.forOid(base);
+        if (d != null) return d;
+        if (TypeCache.lookupComposite(base) != null) return DatumType.COMPOSITE;
+        TypeCache tc = TypeCache.current();
+        if (tc != null && tc.isCompositeArray(base)) return DatumType.COMPOSITE_ARRAY;
+        if (tc != null && tc.isEnum(base)) return DatumType.ENUM;
+        return null;
+    }
+}
