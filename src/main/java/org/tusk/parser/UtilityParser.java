@@ -165,13 +165,7 @@ final class UtilityParser {
     Stmt truncateStmt() {
         p.expectKw("truncate");
         p.acceptKw("table");
-        List<Stmt.RangeVar> rels = new ArrayList<>();
-        do {
-            boolean only = p.acceptKw("only");
-            Stmt.RangeVar rv = p.qualifiedName();
-            rels.add(only ? rv.only() : rv);
-            p.acceptChar('*');
-        } while (p.acceptChar(','));
+        List<Stmt.RangeVar> rels = relationExprList();
         boolean restart = false;
         if (p.acceptKw("restart")) {
             p.expectKw("identity");
@@ -185,13 +179,8 @@ final class UtilityParser {
         return new Stmt.TruncateStmt(rels, restart, cascade);
     }
 
-    /**
-     * LockStmt: LOCK [TABLE] relation_expr_list [IN lock_type MODE] [NOWAIT]; without IN ... MODE
-     * the mode is ACCESS EXCLUSIVE.
-     */
-    Stmt lockStmt() {
-        p.expectKw("lock");
-        p.acceptKw("table");
+    /** relation_expr_list: [ONLY] name [*], ... (ONLY turns off recursion to inheritance children). */
+    private List<Stmt.RangeVar> relationExprList() {
         List<Stmt.RangeVar> rels = new ArrayList<>();
         do {
             boolean only = p.acceptKw("only");
@@ -199,6 +188,17 @@ final class UtilityParser {
             rels.add(only ? rv.only() : rv);
             p.acceptChar('*');
         } while (p.acceptChar(','));
+        return rels;
+    }
+
+    /**
+     * LockStmt: LOCK [TABLE] relation_expr_list [IN lock_type MODE] [NOWAIT]; without IN ... MODE
+     * the mode is ACCESS EXCLUSIVE.
+     */
+    Stmt lockStmt() {
+        p.expectKw("lock");
+        p.acceptKw("table");
+        List<Stmt.RangeVar> rels = relationExprList();
         int mode = 8;   // AccessExclusiveLock
         if (p.acceptKw("in")) {
             mode = lockType();
