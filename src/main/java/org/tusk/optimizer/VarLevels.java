@@ -1,11 +1,10 @@
 package org.tusk.optimizer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.nodes.Expr;
-import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
+import org.tusk.nodes.VarTreeMutator;
 
 /**
  * Rewrites the Vars of an expression together with those of every query level nested in it
@@ -20,18 +19,8 @@ public final class VarLevels {
 
     /** What to put in place of a Var found {@code depth} levels below the starting level; null keeps it. */
     @FunctionalInterface
-    public interface VarMapper {
-        Expr map(Expr.Var v, int depth);
+    public interface VarMapper extends VarTreeMutator.VarMapper {}
 
-        /** The ctelevelsup of a CTE reference found {@code depth} levels down (unchanged unless levels move). */
-        default int cteLevelsUp(int ctelevelsup, int depth) { return ctelevelsup; }
-
-        /** The same, given the CTE reference's range table entry (for walkers that want its name). */
-        default int cteLevelsUp(Query.RangeTblEntry cteRef, int depth) { return cteLevelsUp(cteRef.ctelevelsup(), depth); }
-
-        /** The agglevelsup of aggregate call {@code a} found {@code depth} levels down (unchanged unless levels move). */
-        default int aggLevelsUp(Expr.Aggref a, int depth) { return a.levelsup(); }
-    }
 
     /**
      * IncrementVarSublevelsUp: every Var and aggregate call referring to the starting level or
@@ -101,84 +90,11 @@ public final class VarLevels {
 
     /** The Vars of {@code e}, which lies {@code depth} levels below the starting level, mapped by {@code f}. */
     public static Expr map(Expr e, int depth, VarMapper f) {
-        if (e == null) return null;
-        return ExprTrees.map(e, x -> switch (x) {
-            case Expr.Var v -> {
-                Expr r = f.map(v, depth);
-                yield r == null ? v : r;
-            }
-            case Expr.SubLink s -> new Expr.SubLink(s.kind(), map(s.testexpr(), depth, f),
-                    mapQuery(s.subselect(), depth + 1, f), s.type(), s.typmod(), s.location());
-            case Expr.Aggref a -> {
-                int levelsup = f.aggLevelsUp(a, depth);
-                List<Expr.AggSort> order = new ArrayList<>();
-                for (Expr.AggSort o : a.order()) order.add(o.withExpr(map(o.expr(), depth, f)));
-                yield a.withParts(List.copyOf(mapAll(a.directArgs(), depth, f)), List.copyOf(mapAll(a.args(), depth, f)),
-                                map(a.filter(), depth, f), List.copyOf(order))
-                        .withLevelsUp(levelsup);
-            }
-            default -> null;
-        });
-    }
-
-    private static List<Expr> mapAll(List<Expr> l, int depth, VarMapper f) {
-        if (l == null) return null;
-        List<Expr> out = new ArrayList<>(l.size());
-        for (Expr e : l) out.add(map(e, depth, f));
-        return out;
+        return VarTreeMutator.map(e, depth, f);
     }
 
     /** query_tree_mutator: every expression of {@code q} (at {@code depth}) and of the levels below it. */
     static Query mapQuery(Query q, int depth, VarMapper f) {
-        List<Query.RangeTblEntry> rt = new ArrayList<>();
-        for (Query.RangeTblEntry r : q.rangeTable()) rt.add(mapRte(r, depth, f));
-        List<Query.TargetEntry> tl = new ArrayList<>();
-        for (Query.TargetEntry te : q.targetList())
-            tl.add(new Query.TargetEntry(map(te.expr(), depth, f), te.resno(), te.name(), te.resjunk()));
-        List<Expr.Aggref> aggs = new ArrayList<>();
-        for (Expr.Aggref a : q.aggregates()) aggs.add((Expr.Aggref) map(a, depth, f));
-        List<List<Expr>> values = null;
-        if (q.valuesLists() != null) {
-            values = new ArrayList<>();
-            for (List<Expr> row : q.valuesLists()) values.add(mapAll(row, depth, f));
-        }
-        List<Query.TargetEntry> ret = new ArrayList<>();
-        for (Query.TargetEntry te : q.returningList())
-            ret.add(new Query.TargetEntry(map(te.expr(), depth, f), te.resno(), te.name(), te.resjunk()));
-        List<Query.JoinNode> from = new ArrayList<>();
-        for (Query.JoinNode n : q.fromList()) from.add(mapJoin(n, depth, f));
-        List<Query.CommonTableExpr> ctes = new ArrayList<>();
-        for (Query.CommonTableExpr c : q.cteList())
-            ctes.add(c.withQuery(mapQuery(c.query(), depth + 1, f)));
-        return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), List.copyOf(tl), map(q.where(), depth, f),
-                q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f), List.copyOf(aggs),
-                q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),
-                List.copyOf(ret), List.copyOf(from), q.groupClause(), map(q.havingQual(), depth, f), q.distinctClause(),
-                q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(),
-                q.onConflict(), q.rowMarks());
-    }
-
-    private static Query.JoinNode mapJoin(Query.JoinNode n, int depth, VarMapper f) {
-        return switch (n) {
-            case Query.JoinNode.RangeRef r -> r;
-            case Query.JoinNode.Join j -> new Query.JoinNode.Join(j.type(), mapJoin(j.left(), depth, f),
-                    mapJoin(j.right(), depth, f), map(j.quals(), depth, f), j.rtindex(), j.usingNames());
-        };
-    }
-
-    private static Query.RangeTblEntry mapRte(Query.RangeTblEntry r, int depth, VarMapper f) {
-        Query sub = r.subquery() == null ? null : mapQuery(r.subquery(), depth + 1, f);
-        List<List<Expr>> values = null;
-        if (r.values() != null) {
-            values = new ArrayList<>();
-            for (List<Expr> row : r.values()) values.add(mapAll(row, depth, f));
-        }
-        List<Query.RangeTblFunction> calls = new ArrayList<>();
-        for (Query.RangeTblFunction c : r.functions())
-            calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount(), c.funccoltypes()));
-        return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
-                sub, values, map(r.function(), depth, f), r.cteName(),
-                r.kind() == Query.RteKind.CTE ? f.cteLevelsUp(r, depth) : r.ctelevelsup(), r.selfReference(), r.lateral(),
-                r.inh(), List.copyOf(calls), r.funcOrdinality());
+        return VarTreeMutator.mapQuery(q, depth, f);
     }
 }

@@ -1,28 +1,24 @@
 package org.tusk.rewrite;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.nodes.Expr;
-import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
+import org.tusk.nodes.VarTreeMutator;
 
 /**
  * The Var surgery of PostgreSQL's rewriteManip.c that the rewriter needs: ReplaceVarsFromTargetList
  * (a view's column becomes the view's expression for it), ChangeVarNodes (range table entry
  * {@code n} becomes entry {@code m}) and IncrementVarSublevelsUp, each over an expression and
  * every query level nested in it, knowing at each Var how many levels below the starting level
- * it sits. The optimizer has its own copy of the walk (optimizer.VarLevels); the layering keeps
- * the rewriter from importing it.
+ * it sits, on the walk both it and the planner use ({@link org.tusk.nodes.VarTreeMutator}).
  */
 public final class RewriteManip {
     private RewriteManip() {}
 
     /** What to put in place of a Var found {@code depth} levels below the starting level; null keeps it. */
     @FunctionalInterface
-    interface VarMapper {
-        Expr map(Expr.Var v, int depth);
-    }
+    interface VarMapper extends VarTreeMutator.VarMapper {}
 
     /** IncrementVarSublevelsUp: Vars of the starting level or above move {@code delta} levels outwards. */
     static Expr incrementLevelsUp(Expr e, int delta) {
@@ -113,86 +109,19 @@ public final class RewriteManip {
     }
 
     static Expr map(Expr e, int depth, VarMapper f) {
-        if (e == null) return null;
-        return ExprTrees.map(e, x -> switch (x) {
-            case Expr.Var v -> {
-                Expr r = f.map(v, depth);
-                yield r == null ? v : r;
-            }
-            case Expr.SubLink s -> new Expr.SubLink(s.kind(), map(s.testexpr(), depth, f),
-                    mapQuery(s.subselect(), depth + 1, f), s.type(), s.typmod(), s.location());
-            case Expr.Aggref a -> {
-                List<Expr.AggSort> order = new ArrayList<>();
-                for (Expr.AggSort o : a.order()) order.add(new Expr.AggSort(map(o.expr(), depth, f), o.desc(), o.nullsFirst()));
-                yield a.withParts(mapAll(a.args(), depth, f), map(a.filter(), depth, f), List.copyOf(order));
-            }
-            default -> null;
-        });
+        return VarTreeMutator.map(e, depth, f);
     }
 
     static List<Expr> mapAll(List<Expr> l, int depth, VarMapper f) {
-        if (l == null) return null;
-        List<Expr> out = new ArrayList<>(l.size());
-        for (Expr e : l) out.add(map(e, depth, f));
-        return out;
+        return VarTreeMutator.mapAll(l, depth, f);
     }
 
     static List<Query.TargetEntry> mapTargets(List<Query.TargetEntry> l, int depth, VarMapper f) {
-        List<Query.TargetEntry> out = new ArrayList<>(l.size());
-        for (Query.TargetEntry te : l) out.add(new Query.TargetEntry(map(te.expr(), depth, f), te.resno(), te.name(), te.resjunk()));
-        return List.copyOf(out);
+        return VarTreeMutator.mapTargets(l, depth, f);
     }
 
     /** query_tree_mutator: every expression of {@code q} (at {@code depth}) and of the levels below it. */
     static Query mapQuery(Query q, int depth, VarMapper f) {
-        List<Query.RangeTblEntry> rt = new ArrayList<>();
-        for (Query.RangeTblEntry r : q.rangeTable()) rt.add(mapRte(r, depth, f));
-        List<Expr.Aggref> aggs = new ArrayList<>();
-        for (Expr.Aggref a : q.aggregates()) aggs.add((Expr.Aggref) map(a, depth, f));
-        List<List<Expr>> values = null;
-        if (q.valuesLists() != null) {
-            values = new ArrayList<>();
-            for (List<Expr> row : q.valuesLists()) values.add(mapAll(row, depth, f));
-        }
-        List<Query.JoinNode> from = new ArrayList<>();
-        for (Query.JoinNode n : q.fromList()) from.add(mapJoin(n, depth, f));
-        List<Query.CommonTableExpr> ctes = new ArrayList<>();
-        for (Query.CommonTableExpr c : q.cteList()) ctes.add(c.withQuery(mapQuery(c.query(), depth + 1, f)));
-        Query.OnConflictExpr oc = q.onConflict();
-        if (oc != null) {
-            oc = new Query.OnConflictExpr(oc.doUpdate(), oc.arbiterIndexes(),
-                    oc.onConflictSet() == null ? null : mapTargets(oc.onConflictSet(), depth, f),
-                    map(oc.onConflictWhere(), depth, f), oc.exclRelIndex());
-        }
-        return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), mapTargets(q.targetList(), depth, f),
-                map(q.where(), depth, f), q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f),
-                List.copyOf(aggs), q.resultRelation(), values,
-                q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),
-                mapTargets(q.returningList(), depth, f), List.copyOf(from), q.groupClause(), map(q.havingQual(), depth, f),
-                q.distinctClause(), q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), q.windowClause(),
-                q.groupingSets(), oc, q.rowMarks());
-    }
-
-    private static Query.JoinNode mapJoin(Query.JoinNode n, int depth, VarMapper f) {
-        return switch (n) {
-            case Query.JoinNode.RangeRef r -> r;
-            case Query.JoinNode.Join j -> new Query.JoinNode.Join(j.type(), mapJoin(j.left(), depth, f),
-                    mapJoin(j.right(), depth, f), map(j.quals(), depth, f), j.rtindex(), j.usingNames());
-        };
-    }
-
-    private static Query.RangeTblEntry mapRte(Query.RangeTblEntry r, int depth, VarMapper f) {
-        Query sub = r.subquery() == null ? null : mapQuery(r.subquery(), depth + 1, f);
-        List<List<Expr>> values = null;
-        if (r.values() != null) {
-            values = new ArrayList<>();
-            for (List<Expr> row : r.values()) values.add(mapAll(row, depth, f));
-        }
-        List<Query.RangeTblFunction> calls = new ArrayList<>();
-        for (Query.RangeTblFunction c : r.functions())
-            calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount()));
-        return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
-                sub, values, map(r.function(), depth, f), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(),
-                r.inh(), List.copyOf(calls), r.funcOrdinality());
+        return VarTreeMutator.mapQuery(q, depth, f);
     }
 }
