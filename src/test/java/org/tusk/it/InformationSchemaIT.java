@@ -114,7 +114,7 @@ class InformationSchemaIT {
                 rows("SELECT table_name, view_definition LIKE '%shop.orders%', check_option, is_updatable "
                         + "FROM information_schema.views "
                         + "WHERE table_schema = 'shop'"));
-        assertEquals(List.of("information_schema|tusk", "pg_catalog|tusk", "shop|tusk"),
+        assertEquals(List.of("information_schema|tusk", "pg_catalog|tusk", "pg_toast|tusk", "shop|tusk"),
                 rows("SELECT schema_name, schema_owner FROM information_schema.schemata "
                         + "WHERE schema_name <> 'public' ORDER BY schema_name"));
     }
