@@ -23,7 +23,9 @@ public final class ArrayTypes {
             if (t.typelem() != 0 && t.typlen() == -1 && t.typsubscript() == PgTypeRows.F_ARRAY_SUBSCRIPT_HANDLER)
                 ELEMENT_OF.put(t.oid(), t.typelem());
             // fixed-length geometric types subscript as 0-based arrays of their members (raw_array_subscript_handler)
-            if (t.typcategory() == 'G' && t.typlen() > 0 && t.typsubscript() == PgTypeRows.F_RAW_ARRAY_SUBSCRIPT_HANDLER)
+            // and so does name, as 64 "char" bytes (pg_dump tests typname[0] = '_')
+            if ((t.typcategory() == 'G' || t.oid() == TypeOids.NAME) && t.typlen() > 0
+                    && t.typsubscript() == PgTypeRows.F_RAW_ARRAY_SUBSCRIPT_HANDLER)
                 RAW_ELEMENT_OF.put(t.oid(), t.typelem());
         }
     }
@@ -47,7 +49,8 @@ public final class ArrayTypes {
 
     /**
      * The member type of a fixed-length type subscripted as a raw array (point[0] is its x as
-     * float8, box[1] its low corner), or 0. Only the geometric types point, lseg, box and line.
+     * float8, box[1] its low corner, name[0] its first byte as "char"), or 0. Only the geometric
+     * types point, lseg, box and line, and name.
      */
     public static int rawElementOf(int type) { return RAW_ELEMENT_OF.getOrDefault(type, 0); }
 

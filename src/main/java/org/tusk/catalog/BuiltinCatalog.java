@@ -90,6 +90,15 @@ public final class BuiltinCatalog {
 
     public static PgCast cast(int source, int target) { return CASTS.get(((long) source << 32) | target); }
 
+    /** Every built-in cast (the rows of pg_cast), in no particular order. */
+    public static java.util.Collection<PgCast> allCasts() { return CASTS.values(); }
+
+    /** Every built-in operator (the rows of pg_operator), by name. */
+    public static Map<String, List<PgOperator>> allOperators() { return OPERATORS; }
+
+    /** Every built-in function (pg_proc OID to entry). */
+    public static Map<Integer, PgProc> allFunctions() { return PROCS_BY_OID; }
+
     /**
      * The elements of an aclitem[] value: the shared catalog views give them as text already;
      * pg_class.relacl read from the heap is (grantee, grantor, privs) triples, shown as
@@ -169,9 +178,7 @@ public final class BuiltinCatalog {
                 t(ACLITEM, "aclitem", "aclitem", 12, false, 'U', false, (s, z) -> {
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "aclitem input is not supported yet");
                 }, (v, z) -> (String) v),
-                t(ACLITEM_ARRAY, "_aclitem", "aclitem[]", -1, false, 'A', false, (s, z) -> {
-                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "aclitem[] input is not supported yet");
-                }, (v, z) -> TextArrays.arrayOut(aclElements(v))),
+                t(ACLITEM_ARRAY, "_aclitem", "aclitem[]", -1, false, 'A', false, (s, z) -> AclInput.arrayIn(s), (v, z) -> TextArrays.arrayOut(aclElements(v))),
                 t(TEXT_ARRAY, "_text", "text[]", -1, false, 'A', false, (s, z) -> TextArrays.arrayIn(s),
                         (v, z) -> TextArrays.arrayOut(v)));
         Builder b = new Builder();
@@ -184,6 +191,7 @@ public final class BuiltinCatalog {
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
         DbSizeBuiltins.register(b);
+        DumpSupportBuiltins.register(b);
         OverlayPositionBuiltins.register(b);
         ByteaLikeBuiltins.register(b);
         IntrospectionBuiltins.register(b);

@@ -100,8 +100,9 @@ public final class CatalogRows {
         c.set(r, "relrowsecurity", false);
         c.set(r, "relforcerowsecurity", false);
         c.set(r, "relispopulated", true);
-        // REPLICA_IDENTITY_DEFAULT for user tables; system catalogs and indexes get 'n' (NOTHING).
-        c.set(r, "relreplident", relkind == 'r' && namespace != PG_CATALOG_NAMESPACE ? "d" : "n");
+        // RelationBuildLocalRelation: REPLICA_IDENTITY_DEFAULT for user tables, partitioned tables and
+        // materialized views; system catalogs and other relkinds get 'n' (NOTHING).
+        c.set(r, "relreplident", (relkind == 'r' || relkind == 'p' || relkind == 'm') && namespace != PG_CATALOG_NAMESPACE ? "d" : "n");
         c.set(r, "relispartition", false);
         c.set(r, "relrewrite", 0);
         // Indexes have no relfrozenxid/relminmxid (InvalidTransactionId / InvalidMultiXactId).

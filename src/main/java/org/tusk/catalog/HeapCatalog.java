@@ -745,7 +745,8 @@ public final class HeapCatalog implements Catalog {
             writer.insert(PG_ATTRIBUTE, att);
         }
         // Views have no system columns (heap_create_with_catalog adds them for relkinds other than views).
-        if (relkind != 'v') for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
+        // heap_create_with_catalog: views and composite types have no system attributes
+        if (relkind != 'v' && relkind != 'c') for (Object[] sys : CatalogRows.systemAttributeRows(relOid)) writer.insert(PG_ATTRIBUTE, sys);
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
             if (c.defaultSql() != null) {

@@ -59,6 +59,11 @@ final class HeapObjectNames implements ObjectNames {
     public List<Integer> searchPath() { return namespaces.activePath(); }
 
     @Override
+    public <T> T withOverrideSearchPath(List<Integer> path, java.util.function.Supplier<T> body) {
+        return namespaces.withOverridePath(path, body);
+    }
+
+    @Override
     public Optional<String> roleName(int roleOid) { return roleNames.apply(roleOid); }
 
     @Override

@@ -64,7 +64,7 @@ final class InformationSchemaBuiltins {
      * acldefault(objtype, owner): the ACL an object has while its acl column is NULL. The
      * object types are those of the SQL-callable function ('c' column, 'r' relation, 's'
      * sequence, 'd' database, 'f' function, 'l' language, 'L' large object, 'n' schema, 't'
-     * tablespace, 'F' foreign data wrapper, 'S' foreign server, 'T' type).
+     * tablespace, 'F' foreign data wrapper, 'S' foreign server, 'T' type, 'p' parameter).
      */
     static int[] acldefault(String objtype, int owner) {
         int X = PrivilegeInquiry.ACL_EXECUTE, U = PrivilegeInquiry.ACL_USAGE;
@@ -80,6 +80,8 @@ final class InformationSchemaBuiltins {
             case "n" -> new int[] {owner, owner, PrivilegeInquiry.ALL_RIGHTS_SCHEMA};
             case "t" -> new int[] {owner, owner, Acl.ACL_CREATE};
             case "F", "S" -> new int[] {owner, owner, U};
+            // ACL_ALL_RIGHTS_PARAMETER_ACL: ACL_SET (bit 12, 's') and ACL_ALTER_SYSTEM (bit 13, 'A')
+            case "p" -> new int[] {owner, owner, (1 << 12) | (1 << 13)};
             default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized objtype abbreviation: " + objtype);
         };
     }

@@ -47,10 +47,10 @@ public final class IntrospectionViews implements RelationProvider {
     public ScannableRelation lookup(String schemaOrNull, String name) {
         if (schemaOrNull != null && !schemaOrNull.equals("pg_catalog")) return null;
         return switch (name) {
-            case "pg_collation" -> relation(PG_COLLATION, IntrospectionViews::collations);
+            case "pg_collation" -> new ComputedCatalog(name, 3456, PG_COLLATION, IntrospectionViews::collations);
             case "pg_tables" -> relation(PG_TABLES, IntrospectionViews::tables);
             case "pg_indexes" -> relation(PG_INDEXES, this::indexes);
-            case "pg_language" -> relation(PG_LANGUAGE, IntrospectionViews::languages);
+            case "pg_language" -> new ComputedCatalog(name, 2612, PG_LANGUAGE, IntrospectionViews::languages);
             default -> null;
         };
     }

@@ -144,8 +144,27 @@ final class Namespaces {
         return out;
     }
 
+    /** PushOverrideSearchPath's path while one is pushed (on the session's thread only), else null. */
+    private List<Integer> overridePath;
+
+    /**
+     * PushOverrideSearchPath/PopOverrideSearchPath: runs {@code body} with {@code path} as the
+     * search path, whatever search_path says, and restores the previous state afterwards (also on
+     * error). Used to analyse SQL text stored with an object under the names it was written with.
+     */
+    <T> T withOverridePath(List<Integer> path, java.util.function.Supplier<T> body) {
+        List<Integer> saved = overridePath;
+        overridePath = List.copyOf(path);
+        try {
+            return body.get();
+        } finally {
+            overridePath = saved;
+        }
+    }
+
     /** The namespaces to search, in order; recomputed only when something it depends on changed. */
     List<Integer> activePath() {
+        if (overridePath != null) return overridePath;
         String setting = env.searchPath().get();
         String user = env.userName().get();
         long generation = env.relcache().namesGeneration();

@@ -34,6 +34,28 @@ public interface ObjectNames {
     /** The active search path's namespace OIDs, in order (pg_catalog included where it is searched). */
     List<Integer> searchPath();
 
+    /**
+     * Runs {@code body} with {@code path} as the search path (namespace.c PushOverrideSearchPath);
+     * without a session's namespaces there is nothing to override.
+     */
+    default <T> T withOverrideSearchPath(List<Integer> path, java.util.function.Supplier<T> body) { return body.get(); }
+
+    /**
+     * Runs the analysis of SQL text stored with an object of namespace {@code objectNamespace}
+     * (a view's query, a default, a constraint or index expression): Tusk keeps such text where
+     * PostgreSQL keeps a node tree of resolved OIDs, so its names must not depend on the reader's
+     * search_path (pg_dump reads with an empty one). They are resolved in pg_catalog, the object's
+     * own namespace, then public: the path under which an unqualified name in it was written
+     * unless the creator had changed search_path.
+     */
+    default <T> T analyzeStored(int objectNamespace, java.util.function.Supplier<T> body) {
+        java.util.List<Integer> path = new java.util.ArrayList<>();
+        path.add(SystemCatalogs.PG_CATALOG_NAMESPACE);
+        if (objectNamespace != 0 && !path.contains(objectNamespace)) path.add(objectNamespace);
+        if (!path.contains(SystemCatalogs.PG_PUBLIC_NAMESPACE)) path.add(SystemCatalogs.PG_PUBLIC_NAMESPACE);
+        return withOverrideSearchPath(path, body);
+    }
+
     Optional<String> roleName(int oid);
 
     /** 0 if there is no such role. */

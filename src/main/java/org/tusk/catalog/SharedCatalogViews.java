@@ -70,13 +70,14 @@ public final class SharedCatalogViews implements RelationProvider {
     public ScannableRelation lookup(String schemaOrNull, String name) {
         if (schemaOrNull != null && !schemaOrNull.equals("pg_catalog")) return null;
         return switch (name) {
-            case "pg_database" -> relation(PG_DATABASE, () -> rows(c -> databases(c)));
-            case "pg_authid" -> relation(PG_AUTHID, () -> rows(c -> authid(c, "pg_authid")));
+            // the catalogs (not the views) have PostgreSQL's relation OIDs, which their tableoid yields
+            case "pg_database" -> new ComputedCatalog(name, 1262, PG_DATABASE, () -> rows(c -> databases(c)));
+            case "pg_authid" -> new ComputedCatalog(name, 1260, PG_AUTHID, () -> rows(c -> authid(c, "pg_authid")));
             case "pg_roles" -> relation(PG_ROLES, () -> rows(SharedCatalogViews::roles));
             case "pg_shadow" -> relation(PG_SHADOW, () -> rows(c -> users(c, "pg_shadow")));
             case "pg_user" -> relation(PG_SHADOW, () -> rows(c -> users(c, null)));
-            case "pg_auth_members" -> relation(PG_AUTH_MEMBERS, () -> rows(SharedCatalogViews::members));
-            case "pg_db_role_setting" -> relation(PG_DB_ROLE_SETTING, () -> rows(SharedCatalogViews::settings));
+            case "pg_auth_members" -> new ComputedCatalog(name, 1261, PG_AUTH_MEMBERS, () -> rows(SharedCatalogViews::members));
+            case "pg_db_role_setting" -> new ComputedCatalog(name, 2964, PG_DB_ROLE_SETTING, () -> rows(SharedCatalogViews::settings));
             default -> null;
         };
     }

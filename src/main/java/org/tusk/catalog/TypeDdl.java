@@ -240,6 +240,33 @@ public final class TypeDdl {
         changed();
     }
 
+    /**
+     * AlterTypeOwner_oid: the type, its array type and, for a composite type, its pg_class row get
+     * the new owner. The caller has checked privileges.
+     */
+    public void setOwner(int typeOid, int newOwner) {
+        TypeCache.UserType t = types.type(typeOid);
+        int relid = 0;
+        for (int oid : new int[] {typeOid, t.typarray()}) {
+            if (oid == 0) continue;
+            for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == oid)) {
+                Object[] v = s.values().clone();
+                if (oid == typeOid) relid = oid(PG_TYPE.get(v, "typrelid"));
+                PG_TYPE.set(v, "typowner", newOwner);
+                writer.update(PG_TYPE, s, v);
+            }
+        }
+        int rel = relid;
+        if (rel != 0) {
+            for (TupleSlot s : writer.find(SystemCatalogs.PG_CLASS, v -> oid(SystemCatalogs.PG_CLASS.get(v, "oid")) == rel)) {
+                Object[] v = s.values().clone();
+                SystemCatalogs.PG_CLASS.set(v, "relowner", newOwner);
+                writer.update(SystemCatalogs.PG_CLASS, s, v);
+            }
+        }
+        changed();
+    }
+
     private void setTypname(int typeOid, String name) {
         for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == typeOid)) {
             Object[] v = s.values().clone();

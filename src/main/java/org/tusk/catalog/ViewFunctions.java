@@ -66,7 +66,8 @@ final class ViewFunctions {
         String relName = pretty ? org.tusk.utils.ruleutils.RuleUtils.relationName(rel.oid())
                 : org.tusk.utils.ruleutils.RuleUtils.qualifiedRelationName(rel.oid());
         return ViewDef.ruledef((String) SystemCatalogs.PG_REWRITE.get(rule, "rulename"), relName,
-                c.analyzeStoredQuery(sql), columnNames(rel), flags, c.outputSettings());
+                ObjectNames.current().analyzeStored(rel.namespace(), () -> c.analyzeStoredQuery(sql)), columnNames(rel), flags,
+                c.outputSettings());
     }
 
     private static List<String> columnNames(Relation rel) {
@@ -107,7 +108,9 @@ final class ViewFunctions {
         String sql = catalog.viewDefinition(rel);
         if (sql == null) return "Not a view";
         List<String> columns = columnNames(rel);
-        return style.print(c.analyzeStoredQuery(sql), columns, c.outputSettings());
+        // analysed under the view's own names, deparsed under the caller's search_path
+        Query q = ObjectNames.current().analyzeStored(rel.namespace(), () -> c.analyzeStoredQuery(sql));
+        return style.print(q, columns, c.outputSettings());
     }
 
     private static Catalog requireCatalog(FunctionCallContext c) {

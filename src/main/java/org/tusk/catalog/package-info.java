@@ -101,6 +101,29 @@
  * runs (executor.ExecPermissions.checkFunction), sequence privileges by nextval/currval/setval. {@link org.tusk.catalog.InformationSchemaBuiltins} adds what the
  * information_schema views call (aclexplode, acldefault, pg_relation_is_updatable, ...).
  *
+ * <h2>Computed catalogs (what pg_dump reads)</h2>
+ * {@link org.tusk.catalog.ComputedCatalog}s are catalogs whose rows are computed at each scan, with
+ * PostgreSQL 15's columns and pg_class OIDs ({@code tableoid} yields that OID as a constant,
+ * {@code 'pg_cast'::regclass} resolves to it; they have no pg_class rows and no other system
+ * columns). {@link org.tusk.catalog.ComputedCatalogs} is their immutable registry; a stored heap
+ * catalog of the same name takes precedence, so a feature that arrives with a stored catalog
+ * replaces the computed one without further change. Built-in objects:
+ * {@link org.tusk.catalog.BuiltinObjectCatalogs} (pg_cast, pg_operator from the built-in tables, with
+ * PostgreSQL 15's OIDs read from resources, Tusk-only rows in 11000..11999),
+ * {@link org.tusk.catalog.OperatorClassCatalogs} (pg_opfamily, pg_opclass, pg_amop of the B-tree
+ * classes Tusk has; pg_amproc empty: no support functions callable by name),
+ * {@link org.tusk.catalog.InstallationCatalogs} (pg_tablespace pg_default/pg_global, pg_extension
+ * plpgsql), {@link org.tusk.catalog.RangeCatalog} (pg_range of the built-in range types).
+ * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_default_acl, pg_init_privs,
+ * pg_parameter_acl) and {@link org.tusk.catalog.AbsentFeatureCatalogs} (FDW, subscriptions, event
+ * triggers, transforms, large objects, security labels, conversions, text search) are
+ * real, empty relations, as on a PostgreSQL cluster where no such object was ever created. All are
+ * read-only and immutable, so no lock protects them. SQL text Tusk stores with an object (view
+ * queries, defaults, constraint and index expressions, function argument defaults) is analysed by
+ * the ruleutils functions under an override search path (pg_catalog, the object's namespace,
+ * public: {@link org.tusk.catalog.ObjectNames#analyzeStored}) and deparsed under the caller's,
+ * so pg_dump's empty search_path yields qualified names as PostgreSQL prints them.
+ *
  * <h2>information_schema</h2>
  * Not built in Java: initdb runs PostgreSQL's {@code information_schema.sql} (resource of
  * {@code bin.initdb}) in template1, so its views, domains and functions are ordinary catalog
@@ -383,7 +406,8 @@
  * pg_type rows (typtype 'r', category 'R', no array types yet) and range_in/range_out through
  * their subtype's I/O; operators and functions are declared on anyrange and serve every range
  * type because a value carries its type. range_ops is their default btree opclass (no fixed
- * OID). There is no pg_range table and no CREATE TYPE AS RANGE yet.
+ * OID). pg_range is computed from the same data ({@link org.tusk.catalog.RangeCatalog}); there is
+ * no CREATE TYPE AS RANGE yet.
  * <p>TOAST relations ({@link org.tusk.catalog.Toasting}, toasting.c): CREATE TABLE and ALTER TABLE
  * ADD COLUMN give a table whose widest possible row exceeds TOAST_TUPLE_THRESHOLD and that has a
  * varlena column with storage other than 'p' (needs_toast_table, with type_maximum_size for

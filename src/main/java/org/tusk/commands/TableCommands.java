@@ -141,7 +141,7 @@ public final class TableCommands {
     /**
      * transformColumnDefinition for serial columns: a sequence named table_column_seq (made unique
      * as ChooseRelationName does) AS the column's type, and the column NOT NULL DEFAULT
-     * nextval('seq'). The sequence is not owned by the column (no pg_depend), so DROP TABLE
+     * nextval('schema.seq'). The sequence is not owned by the column (no pg_depend), so DROP TABLE
      * leaves it behind.
      */
     private static Catalog.ColumnSpec serialColumn(Stmt.ColumnDefinition c, String type, List<Stmt.DefElem> seqOptions,
@@ -164,7 +164,12 @@ public final class TableCommands {
         Stmt.CreateSeqStmt seq = new Stmt.CreateSeqStmt(new Stmt.RangeVar(null, table.schema(), seqName, null, table.location()),
                 options, temp, false);
         catalog.createSequence(table.schema(), seqName, SequenceCommands.initParams(seq), temp ? 't' : 'p', false);
-        String qualified = table.schema() == null ? seqName : table.schema() + "." + seqName;
+        // always schema-qualified, as transformColumnDefinition writes it: the default must name the
+        // same sequence whatever search_path a later reader (pg_dump runs with an empty one) has
+        var created = catalog.openRelation(table.schema(), seqName);
+        String nsp = created == null ? null : org.tusk.catalog.ObjectNames.current().namespaceName(created.namespace());
+        String schema = table.schema() != null ? table.schema() : nsp;
+        String qualified = schema == null ? seqName : quoteName(schema) + "." + quoteName(seqName);
         int typeOid = switch (type) {
             case "int2" -> org.tusk.catalog.TypeOids.INT2;
             case "int4" -> org.tusk.catalog.TypeOids.INT4;
@@ -280,5 +285,10 @@ public final class TableCommands {
             case 'S' -> "a sequence";
             default -> "a table";
         };
+    }
+
+    /** quote_identifier, for a name inside the nextval('...') literal of a serial default. */
+    private static String quoteName(String name) {
+        return org.tusk.utils.adt.Texts.quoteIdentifier(name).replace("'", "''");
     }
 }

@@ -55,7 +55,9 @@ final class ArrayEval {
             // array_get_element/array_get_slice over a fixed-length container (raw_array_subscript_handler)
             if (lo != null)
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
-            return n == 1 ? org.tusk.utils.adt.geo.GeoSubscript.element(c, up[0]) : null;
+            if (n != 1) return null;
+            if (r.containerType() == org.tusk.catalog.TypeOids.NAME) return org.tusk.utils.adt.NameSubscript.element((String) c, up[0]);
+            return org.tusk.utils.adt.geo.GeoSubscript.element(c, up[0]);
         }
         ArrayValue a = ArrayValue.of(c, ArrayTypes.elementOf(r.containerType()));
         if (lo == null) {

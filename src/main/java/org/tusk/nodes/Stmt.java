@@ -647,6 +647,9 @@ public sealed interface Stmt {
     record AlterFunctionOwnerStmt(boolean aggregate, DropFunctionStmt.FunctionRef function, RoleSpec newOwner)
             implements Stmt {}
 
+    /** ALTER TYPE / ALTER DOMAIN name OWNER TO role (AlterOwnerStmt on OBJECT_TYPE / OBJECT_DOMAIN). */
+    record AlterTypeOwnerStmt(boolean domain, List<String> name, RoleSpec newOwner) implements Stmt {}
+
     /** CREATE DATABASE name [WITH] options. */
     record CreatedbStmt(String dbname, List<OptionItem> options) implements Stmt {}
 

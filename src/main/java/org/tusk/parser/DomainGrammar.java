@@ -172,6 +172,10 @@ final class DomainGrammar {
             p.expectKw("to");
             return new Stmt.AlterDomainStmt(name, 'R', null, null, null, p.colId(), false, false);
         }
+        if (p.acceptKw("owner")) {
+            p.expectKw("to");
+            return new Stmt.AlterTypeOwnerStmt(true, name, new RoleGrammar(p, p.src).roleSpec());
+        }
         throw p.notSupported("this form of ALTER DOMAIN", start);
     }
 

@@ -22,6 +22,10 @@ final class SystemColumns {
     /** The Var of system column {@code name} of {@code item}, or null if it has none of that name. */
     static Expr lookup(NsItem item, String name, int location) {
         Query.RangeTblEntry rte = item.rte();
+        // a catalog Tusk computes has no tuples of its own, but its tableoid is its pg_class OID
+        if (rte != null && rte.kind() == Query.RteKind.RELATION && name.equals("tableoid")
+                && rte.relation() instanceof org.tusk.catalog.ComputedCatalog c && c.relationOid() != 0)
+            return new Expr.Const(TYPES[5], -1, (long) c.relationOid(), location);
         if (rte == null || rte.kind() != Query.RteKind.RELATION || !rte.isTable()) return null;
         for (int k = 0; k < NAMES.length; k++) {
             if (NAMES[k].equals(name)) {

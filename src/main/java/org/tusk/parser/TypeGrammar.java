@@ -86,6 +86,10 @@ final class TypeGrammar {
             p.advance();
             return new Stmt.AlterEnumStmt(name, null, p.colId(), null, false, false, true);
         }
+        if (p.acceptKw("owner")) {
+            p.expectKw("to");
+            return new Stmt.AlterTypeOwnerStmt(false, name, new RoleGrammar(p, p.src).roleSpec());
+        }
         throw p.notSupported("this form of ALTER TYPE", start);
     }
 

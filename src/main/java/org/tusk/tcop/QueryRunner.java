@@ -76,6 +76,8 @@ final class QueryRunner {
         if (r != null || ctx.storage == null) return r;
         r = new org.tusk.catalog.IntrospectionViews(org.tusk.utils.ruleutils.RuleUtils::indexdefOf).lookup(schema, name);
         if (r != null) return r;
+        r = org.tusk.catalog.ComputedCatalogs.INSTANCE.lookup(schema, name);
+        if (r != null) return r;
         return new org.tusk.catalog.SharedCatalogViews(ctx.storage.sharedCatalog::current,
                 () -> ctx.storage.sharedCatalog.current().role(ctx.role().oid()).map(x -> x.superuser()).orElse(false))
                 .lookup(schema, name);

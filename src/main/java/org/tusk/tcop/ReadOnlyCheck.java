@@ -59,7 +59,7 @@ final class ReadOnlyCheck {
      * ClassifyUtilityCommandAsReadOnly's COMMAND_OK_IN_READ_ONLY_TXN (and stronger) classes:
      * session state, transaction control, cursors and prepared statements (an EXECUTE's statement
      * is checked itself), CHECKPOINT, VACUUM and ANALYZE (they write WAL but change no data that
-     * a dump would show), SHOW. Everything else — every kind of DDL, GRANT, roles, databases —
+     * a dump would show), SHOW, LOCK TABLE in any mode. Everything else — every kind of DDL, GRANT, roles, databases —
      * changes the catalogs and is refused.
      */
     private static boolean okInReadOnlyTransaction(Stmt u) {
@@ -78,7 +78,8 @@ final class ReadOnlyCheck {
             case Stmt.FetchStmt f -> true;
             case Stmt.ClosePortalStmt c -> true;
             case Stmt.SelectStmt s -> true;
-            case Stmt.ExplainStmt e -> true;   // strictly read-only, as ClassifyUtilityCommandAsReadOnly says
+            case Stmt.ExplainStmt e -> true;
+            case Stmt.LockStmt l -> true;      // any mode: locks change no data (pg_dump locks in a READ ONLY transaction)   // strictly read-only, as ClassifyUtilityCommandAsReadOnly says
             case Stmt.UnsupportedStmt s -> true; // it fails with its own error
             default -> false;
         };

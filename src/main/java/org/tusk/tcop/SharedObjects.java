@@ -57,6 +57,7 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.DropSchemaStmt d -> "DROP SCHEMA";
             case Stmt.AlterSchemaStmt a -> "ALTER SCHEMA";
             case Stmt.AlterFunctionOwnerStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
+            case Stmt.AlterTypeOwnerStmt a -> a.domain() ? "ALTER DOMAIN" : "ALTER TYPE";
             default -> null;
         };
     }
@@ -92,6 +93,10 @@ final class SharedObjects implements SharedObjectEnv {
             }
             case Stmt.AlterFunctionOwnerStmt a -> {
                 org.tusk.commands.AlterFunctionCommands.alterOwner(a, this, env);
+                env.commandCounterIncrement();
+            }
+            case Stmt.AlterTypeOwnerStmt a -> {
+                org.tusk.commands.TypeOwnerCommands.alterOwner(a, this, env);
                 env.commandCounterIncrement();
             }
             default -> throw new IllegalStateException("not a shared-object statement: " + s);

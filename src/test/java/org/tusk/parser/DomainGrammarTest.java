@@ -82,7 +82,10 @@ class DomainGrammarTest {
         a = (Stmt.AlterDomainStmt) one("alter domain d rename to e");
         assertEquals('R', a.subtype());
         assertEquals("e", a.newName());
-        assertEquals("0A000", fails("alter domain d owner to bob").sqlState());
+        Stmt.AlterTypeOwnerStmt o = (Stmt.AlterTypeOwnerStmt) one("alter domain d owner to bob");
+        assertEquals(true, o.domain());
+        assertEquals(java.util.List.of("d"), o.name());
+        assertEquals("0A000", fails("alter domain d set schema s").sqlState());
     }
 
     @Test

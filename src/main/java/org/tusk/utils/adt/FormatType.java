@@ -20,8 +20,13 @@ public final class FormatType {
     public static String format(int typeOid, int typmod, boolean typmodGiven) {
         if (typeOid == TypeOids.INVALID) return "-";
         boolean withTypmod = typmodGiven && typmod >= 0;
-        PgType t = builtin(typeOid);
+        // a user-defined type (FirstNormalObjectId on) is named through the catalogs, qualified
+        // when not visible, even when the session's type cache knows it
+        PgType t = Integer.compareUnsigned(typeOid, 16384) >= 0 && ObjectNames.current().userType(typeOid).isPresent()
+                ? null : builtin(typeOid);
         if (t == null) {
+            int elem = org.tusk.catalog.ArrayTypes.elementOf(typeOid);
+            if (elem != 0) return format(elem, typmod, typmodGiven) + "[]";
             var user = ObjectNames.current().userType(typeOid);
             if (user.isEmpty()) return "???";
             ObjectNames names = ObjectNames.current();

@@ -41,6 +41,8 @@ public final class RegTypes {
         String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
         String rel = names.get(names.size() - 1);
         int oid = ObjectNames.current().relationOid(schema, rel);
+        // a catalog Tusk computes rather than stores (pg_cast, pg_opclass, ...) has PostgreSQL's OID
+        if (oid == 0 && names.size() <= 2) oid = org.tusk.catalog.ComputedCatalogs.relationOid(schema, rel);
         if (oid == 0) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", names) + "\" does not exist");
         return oid & 0xFFFFFFFFL;
     }
@@ -51,7 +53,10 @@ public final class RegTypes {
         if (oid == 0) return "-";
         ObjectNames names = ObjectNames.current();
         var rel = names.relation(oid);
-        if (rel.isEmpty()) return Integer.toUnsignedString(oid);
+        if (rel.isEmpty()) {
+            String computed = org.tusk.catalog.ComputedCatalogs.relationName(oid);
+            return computed != null ? computed : Integer.toUnsignedString(oid);
+        }
         String name = quote(rel.get().name());
         if (!relationIsVisible(oid)) {
             String nsp = names.namespaceName(rel.get().namespace());

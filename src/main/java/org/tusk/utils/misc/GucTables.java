@@ -253,6 +253,14 @@ public final class GucTables {
                 "Sets the message levels that are sent to the client.", "notice", MESSAGE_LEVELS_CLIENT)
                 .withLongDesc("Each level includes all the levels that follow it. The later the level, the fewer "
                         + "messages are sent."));
+        // pg_dump sets both; Tusk has the tablespaces pg_default and pg_global and the access method heap
+        defs.add(string("default_tablespace", USERSET, CLIENT_CONN_STATEMENT,
+                "Sets the default tablespace to create tables and indexes in.", "")
+                .withLongDesc("An empty string selects the database's default tablespace.")
+                .withCheckHook(StandardCheckHooks.DEFAULT_TABLESPACE));
+        defs.add(string("default_table_access_method", USERSET, CLIENT_CONN_STATEMENT,
+                "Sets the default table access method for new tables.", "heap")
+                .withCheckHook(StandardCheckHooks.DEFAULT_TABLE_ACCESS_METHOD));
         defs.add(string("search_path", USERSET, CLIENT_CONN_STATEMENT,
                 "Sets the schema search order for names that are not schema-qualified.", "\"$user\", public")
                 .withFlags(LIST_INPUT, LIST_QUOTE, EXPLAIN).withCheckHook(StandardCheckHooks.IDENTIFIER_LIST));

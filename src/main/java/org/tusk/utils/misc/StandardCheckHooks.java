@@ -25,6 +25,25 @@ final class StandardCheckHooks {
     };
 
     /** search_path and other identifier lists must at least be syntactically valid lists. */
+    /**
+     * check_default_tablespace: empty, or a tablespace that exists (pg_default and pg_global are
+     * the only ones, Tusk having no CREATE TABLESPACE).
+     */
+    static final GucCheckHook DEFAULT_TABLESPACE = (proposed, settings) -> {
+        String name = (String) proposed;
+        if (!name.isEmpty() && !name.equals("pg_default") && !name.equals("pg_global"))
+            throw GucCheckException.withDetail("Tablespace \"" + name + "\" does not exist.");
+        return name;
+    };
+
+    /** check_default_table_access_method: heap is the only table access method. */
+    static final GucCheckHook DEFAULT_TABLE_ACCESS_METHOD = (proposed, settings) -> {
+        String name = (String) proposed;
+        if (name.isEmpty()) throw GucCheckException.withDetail("default_table_access_method cannot be empty.");
+        if (!name.equals("heap")) throw GucCheckException.withDetail("Table access method \"" + name + "\" does not exist.");
+        return name;
+    };
+
     static final GucCheckHook IDENTIFIER_LIST = (proposed, settings) -> {
         if (IdentifierList.split((String) proposed, ',') == null) {
             throw GucCheckException.withDetail("List syntax is invalid.");

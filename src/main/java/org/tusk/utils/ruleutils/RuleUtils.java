@@ -45,9 +45,9 @@ public final class RuleUtils {
             short adnum = (Short) PG_ATTRDEF.get(d, "adnum");
             for (Object[] a : names.rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid
                     && (Short) PG_ATTRIBUTE.get(v, "attnum") == adnum)) {
-                Expr e = Analyzer.analyzeColumnDefault(text, (String) PG_ATTRIBUTE.get(a, "attname"),
-                        oid(PG_ATTRIBUTE.get(a, "atttypid")), (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), ZoneOffset.UTC,
-                        currentDatabase);
+                Expr e = names.analyzeStored(namespaceOf(relid), () -> Analyzer.analyzeColumnDefault(text,
+                        (String) PG_ATTRIBUTE.get(a, "attname"), oid(PG_ATTRIBUTE.get(a, "atttypid")),
+                        (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), ZoneOffset.UTC, currentDatabase));
                 return Deparser.deparse(e);
             }
         }
@@ -57,6 +57,11 @@ public final class RuleUtils {
     /** The expression analysed as {@code SELECT (text) FROM relation}, its columns being the relation's. */
     static Expr analyzeOverRelation(String text, int relid, String currentDatabase) {
         return analyzeListOverRelation("(" + text + ")", relid, currentDatabase).get(0);
+    }
+
+    /** The namespace of relation {@code relid}, or 0: where its stored expressions' names are resolved. */
+    static int namespaceOf(int relid) {
+        return ObjectNames.current().relation(relid).map(r -> r.namespace()).orElse(0);
     }
 
     /** Each expression of a select list analysed as {@code SELECT list FROM relation} (pg_index.indexprs). */
@@ -76,7 +81,8 @@ public final class RuleUtils {
         RelationProvider only = (schema, name) -> schema == null && name.equals("pg_get_expr_relation") ? rel : null;
         String sql = "SELECT " + selectList + " FROM pg_get_expr_relation";
         List<RawStmt> raw = Parser.parse(sql);
-        Query q = Analyzer.analyze(raw.get(0), sql, only, ZoneOffset.UTC, currentDatabase);
+        Query q = ObjectNames.current().analyzeStored(namespaceOf(relid),
+                () -> Analyzer.analyze(raw.get(0), sql, only, ZoneOffset.UTC, currentDatabase));
         List<Expr> out = new ArrayList<>();
         for (var te : q.targetList()) out.add(te.expr());
         return out;

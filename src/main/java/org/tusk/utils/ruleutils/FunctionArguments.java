@@ -1,0 +1,146 @@
+package org.tusk.utils.ruleutils;
+
+import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_PROC;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.ObjectNames;
+import org.tusk.catalog.TypeOids;
+import org.tusk.parser.Analyzer;
+import org.tusk.utils.adt.ArrayValue;
+import org.tusk.utils.adt.FormatType;
+
+/**
+ * pg_get_function_arguments, pg_get_function_identity_arguments (ruleutils.c,
+ * print_function_arguments) and pg_get_function_sqlbody of a user function's pg_proc row.
+ * Arguments print in declaration order as {@code [mode ]["name" ]type[ DEFAULT expr]}: mode IN
+ * prints nothing, INOUT, OUT and VARIADIC print their keyword, TABLE columns are left out (they
+ * are part of the result); defaults go with the last pronargdefaults input arguments and are
+ * printed as ruleutils deparses them after coercion to the argument's type ('x'::text), only when
+ * asked (pg_get_function_identity_arguments never prints them). An OID that no pg_proc row has,
+ * which includes Tusk's built-in functions, gives NULL.
+ */
+public final class FunctionArguments {
+    private FunctionArguments() {}
+
+    private static Object[] proc(int procOid) {
+        List<Object[]> rows = ObjectNames.current().rows(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == procOid);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** pg_get_function_arguments(oid). */
+    public static String arguments(int procOid, String currentDatabase) {
+        Object[] p = proc(procOid);
+        return p == null ? null : print(p, true, currentDatabase);
+    }
+
+    /** pg_get_function_identity_arguments(oid). */
+    public static String identityArguments(int procOid) {
+        Object[] p = proc(procOid);
+        return p == null ? null : print(p, false, null);
+    }
+
+    /** print_function_arguments with print_table_args false. */
+    static String print(Object[] p, boolean printDefaults, String currentDatabase) {
+        int[] inTypes = (int[]) PG_PROC.get(p, "proargtypes");
+        int[] allTypes = (int[]) PG_PROC.get(p, "proallargtypes");
+        String[] names = (String[]) PG_PROC.get(p, "proargnames");
+        String modes = modes(PG_PROC.get(p, "proargmodes"));
+        int[] types = allTypes != null ? allTypes : inTypes;
+        int nDefaults = (Short) PG_PROC.get(p, "pronargdefaults");
+        String defaultsSql = (String) PG_PROC.get(p, "proargdefaults");
+        List<String> defaults = printDefaults && defaultsSql != null && nDefaults > 0 ? splitTopLevel(defaultsSql) : List.of();
+        int nLackDefaults = inTypes.length - defaults.size();
+        StringBuilder b = new StringBuilder();
+        int printed = 0, inputNo = 0, nextDefault = 0;
+        for (int i = 0; i < types.length; i++) {
+            char mode = modes == null ? 'i' : modes.charAt(i);
+            String modeName = switch (mode) {
+                case 'b' -> "INOUT ";
+                case 'o' -> "OUT ";
+                case 'v' -> "VARIADIC ";
+                default -> "";
+            };
+            boolean isInput = mode == 'i' || mode == 'b' || mode == 'v';
+            if (isInput) inputNo++;
+            if (mode == 't') continue;
+            if (printed++ > 0) b.append(", ");
+            b.append(modeName);
+            if (names != null && i < names.length && names[i] != null && !names[i].isEmpty())
+                b.append(org.tusk.utils.adt.Texts.quoteIdentifier(names[i])).append(' ');
+            b.append(FormatType.format(types[i], -1, false));
+            if (isInput && inputNo > nLackDefaults && nextDefault < defaults.size()) {
+                String name = names != null && i < names.length && names[i] != null ? names[i] : "";
+                String text = defaults.get(nextDefault++);
+                int type = types[i];
+                var e = ObjectNames.current().analyzeStored(oid(PG_PROC.get(p, "pronamespace")),
+                        () -> Analyzer.analyzeColumnDefault(text, name, type, -1, ZoneOffset.UTC, currentDatabase));
+                b.append(" DEFAULT ").append(Deparser.deparse(e));
+            }
+        }
+        return b.toString();
+    }
+
+    /** proargmodes as a string of mode letters, or null (every argument IN). */
+    static String modes(Object modesValue) {
+        if (modesValue == null) return null;
+        StringBuilder sb = new StringBuilder();
+        for (Object m : ArrayValue.of(modesValue, TypeOids.CHAR).elements())
+            sb.append(m instanceof Number n ? (char) n.intValue() : String.valueOf(m).charAt(0));
+        return sb.toString();
+    }
+
+    /**
+     * The expressions of a SELECT target list kept as text ("1, 'a,b', f(x, y)"), split at the commas
+     * outside parentheses, brackets, quoted literals and quoted identifiers.
+     */
+    static List<String> splitTopLevel(String list) {
+        List<String> out = new ArrayList<>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char ch = list.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                // a quote doubled inside the literal stays inside it
+                int j = i + 1;
+                while (j < list.length()) {
+                    if (list.charAt(j) == ch) {
+                        if (j + 1 < list.length() && list.charAt(j + 1) == ch) j += 2;
+                        else break;
+                    } else if (ch == '\'' && list.charAt(j) == '\\' && i > 0 && (list.charAt(i - 1) == 'E' || list.charAt(i - 1) == 'e')) {
+                        j += 2;
+                    } else j++;
+                }
+                i = j;
+            } else if (ch == '(' || ch == '[') depth++;
+            else if (ch == ')' || ch == ']') depth--;
+            else if (ch == ',' && depth == 0) {
+                out.add(list.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        out.add(list.substring(start).strip());
+        return out;
+    }
+
+    /**
+     * pg_get_function_sqlbody: the SQL-standard body (prosqlbody) as CREATE FUNCTION would take it,
+     * "RETURN expr" or "BEGIN ATOMIC\n stmt;\n ...\nEND"; NULL for a function without one. Tusk
+     * keeps the body's statements as SQL text, so they print as written rather than deparsed, and a
+     * RETURN inside BEGIN ATOMIC prints as the SELECT it is stored as.
+     */
+    public static String sqlBody(int procOid) {
+        Object[] p = proc(procOid);
+        if (p == null) return null;
+        String body = (String) PG_PROC.get(p, "prosqlbody");
+        if (body == null) return null;
+        if (!body.endsWith(";\n")) return "RETURN " + body.substring("SELECT ".length());
+        StringBuilder b = new StringBuilder("BEGIN ATOMIC\n");
+        for (String stmt : body.split(";\n")) {
+            if (!stmt.isBlank()) b.append(' ').append(stmt.strip()).append(";\n");
+        }
+        return b.append("END").toString();
+    }
+}
