@@ -2,13 +2,7 @@ package org.tusk.main;
 
 import org.tusk.auxprocess.StartupProcess;
 import org.tusk.bin.initdb.InitDb;
-import org.tusk.port.Libc;
-import org.tusk.port.Sockets;
-import org.tusk.storage.ipc.PMChildFlags;
 import org.tusk.tcop.BackendMain;
-import org.tusk.tcop.QuickDie;
-import org.tusk.utils.init.BackendType;
-import org.tusk.utils.init.ChildAssignment;
 import org.tusk.storage.ipc.ProcExit;
 import org.tusk.storage.ipc.SharedMemoryMap;
 import org.tusk.storage.shmem.ShmemRegion;
@@ -95,52 +89,14 @@ final class AotTraining {
         }
     }
 
-    /** What the client side of one training session does. */
-    private interface ClientScript {
-        void run(AotTrainingClient client) throws IOException;
-    }
-
     /**
-     * One client session: the backend runs on this thread as it would in a child process, the
-     * client on another; afterwards the backend gives back everything shared, as a reused
-     * backend does, and reads its settings afresh (the environment returned).
+     * One training session, in process ({@link InProcessSession}); afterwards the backend has
+     * given back everything shared, as a reused backend does, and the settings are read afresh
+     * (the environment returned).
      */
-    private static ChildEnvironment session(ChildEnvironment env, List<String> switches, ClientScript script)
+    private static ChildEnvironment session(ChildEnvironment env, List<String> switches, InProcessSession.Frontend script)
             throws IOException {
-        int[] pair = Sockets.socketPair();
-        IOException[] failed = new IOException[1];
-        Thread client = new Thread(() -> {
-            AotTrainingClient c = new AotTrainingClient(pair[0]);
-            try {
-                c.startup("postgres", "postgres");
-                script.run(c);
-            } catch (IOException | RuntimeException e) {
-                failed[0] = e instanceof IOException io ? io : new IOException(e.toString(), e);
-            } finally {
-                // Terminate even after a failure, so that the backend ends its session cleanly.
-                try {
-                    c.terminate();
-                } catch (RuntimeException ignored) {
-                    // the backend is gone; its own failure is what will be reported
-                }
-            }
-        }, "aot-train client");
-        client.start();
-        PMChildFlags flags = env.shmem().pmChildFlags();
-        flags.markAssigned(BACKEND_SLOT);
-        QuickDie quickDie = new QuickDie(flags::quitReason);
-        ChildAssignment assignment = new ChildAssignment(BackendType.BACKEND, BACKEND_SLOT,
-                ChildAssignment.CanAcceptConnections.OK, System.currentTimeMillis() * 1000);
-        boolean reusable = BackendMain.run(env, assignment, pair[1], quickDie, true);
-        try {
-            client.join();
-        } catch (InterruptedException e) {
-            throw new IOException("interrupted");
-        }
-        Libc.close(pair[0]);
-        if (failed[0] != null) throw failed[0];
-        if (!reusable || !env.procExit().releaseAll()) throw new IOException("training session did not end cleanly");
-        flags.release(BACKEND_SLOT);
+        InProcessSession.run(env, BACKEND_SLOT, "postgres", "postgres", script);
         GucSettings fresh = GucSettings.forBackend();
         if (!ServerConfig.load(fresh, env.dataDir(), switches, env.log())) throw new IOException("configuration reload failed");
         return env.withGucs(fresh);

@@ -6,21 +6,15 @@ import org.tusk.access.transam.SubTrans;
 import org.tusk.access.transam.XLogHandle;
 import org.tusk.auxprocess.StartupProcess;
 import org.tusk.libpq.LockFiles;
-import org.tusk.port.Libc;
-import org.tusk.port.Sockets;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.buffer.SmgrBlockIO;
-import org.tusk.storage.ipc.PMChildFlags;
 import org.tusk.storage.ipc.ProcExit;
 import org.tusk.storage.ipc.SharedMemoryMap;
 import org.tusk.storage.lmgr.ProcArray;
 import org.tusk.storage.shmem.ShmemRegion;
 import org.tusk.storage.smgr.StorageManager;
 import org.tusk.tcop.BackendMain;
-import org.tusk.tcop.QuickDie;
 import org.tusk.utils.error.ServerLog;
-import org.tusk.utils.init.BackendType;
-import org.tusk.utils.init.ChildAssignment;
 import org.tusk.utils.init.ChildEnvironment;
 import org.tusk.utils.init.ServerConfig;
 import org.tusk.utils.misc.GucSettings;
@@ -103,48 +97,19 @@ public final class PostgresSingleUser {
 
     /** The one session: the backend runs on this thread, the statements come from another. */
     private static void session(ChildEnvironment env, String user, String database, List<String> sql) throws IOException {
-        int[] pair = Sockets.socketPair();
-        IOException[] failed = new IOException[1];
-        Thread frontend = new Thread(() -> {
-            AotTrainingClient c = new AotTrainingClient(pair[0]);
-            try {
-                c.startup(user, database);
-                for (String s : sql) c.query(s);
-            } catch (IOException | RuntimeException e) {
-                failed[0] = e instanceof IOException io ? io : new IOException(e.toString(), e);
-            } finally {
-                // Terminate also after an error, so that the session ends cleanly and the backend returns.
-                try {
-                    c.terminate();
-                } catch (RuntimeException ignored) {
-                    // the backend is gone; its own failure is what counts
-                }
-            }
-        }, "single-user frontend");
-        frontend.start();
-        PMChildFlags flags = env.shmem().pmChildFlags();
-        flags.markAssigned(BACKEND_SLOT);
-        QuickDie quickDie = new QuickDie(flags::quitReason);
-        ChildAssignment assignment = new ChildAssignment(BackendType.BACKEND, BACKEND_SLOT,
-                ChildAssignment.CanAcceptConnections.OK, System.currentTimeMillis() * 1000);
         // A backend that may not be reused (a FATAL error, or a heap too full to serve another
         // session) ends the process instead of returning: then initdb must fail, not exit 0.
         env.procExit().setLastAct(() -> {
             System.err.println("single-user mode: the backend ended the process before the shutdown checkpoint");
             Runtime.getRuntime().halt(1);
         });
-        boolean clean = BackendMain.run(env, assignment, pair[1], quickDie, true);
-        env.procExit().setLastAct(() -> { });
         try {
-            frontend.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
+            InProcessSession.run(env, BACKEND_SLOT, user, database, c -> {
+                for (String s : sql) c.query(s);
+            });
+        } finally {
+            env.procExit().setLastAct(() -> { });
         }
-        Libc.close(pair[0]);
-        if (failed[0] != null) throw failed[0];
-        if (!clean || !env.procExit().releaseAll()) throw new IOException("the single-user session did not end cleanly");
-        flags.release(BACKEND_SLOT);
     }
 
     /**
