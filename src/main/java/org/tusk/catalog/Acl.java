@@ -114,6 +114,26 @@ public final class Acl {
         return out;
     }
 
+    /**
+     * aclnewowner: the ACL with {@code oldOwner} replaced by {@code newOwner} wherever it stands,
+     * as grantee or grantor; items that then name the same grantee and grantor merge into one,
+     * their privileges ORed, the first one's place kept.
+     */
+    public static int[] newOwner(int[] acl, int oldOwner, int newOwner) {
+        List<int[]> items = new ArrayList<>();
+        for (int i = 0; i < acl.length; i += 3) {
+            int grantee = acl[i] == oldOwner ? newOwner : acl[i];
+            int grantor = acl[i + 1] == oldOwner ? newOwner : acl[i + 1];
+            int[] same = null;
+            for (int[] it : items) if (it[0] == grantee && it[1] == grantor) same = it;
+            if (same != null) same[2] |= acl[i + 2];
+            else items.add(new int[] {grantee, grantor, acl[i + 2]});
+        }
+        int[] out = new int[items.size() * 3];
+        for (int i = 0; i < items.size(); i++) System.arraycopy(items.get(i), 0, out, i * 3, 3);
+        return out;
+    }
+
     /** recursive_revoke: privileges granted by {@code grantor} on the strength of options it no longer has. */
     private static void revokeDependent(List<int[]> items, int grantor, int lostOptions, boolean cascade) {
         for (int[] it : items) {

@@ -192,6 +192,7 @@ public final class BuiltinCatalog {
         // Further areas register themselves here, each from its own class (one line per area).
         DbSizeBuiltins.register(b);
         DumpSupportBuiltins.register(b);
+        SerialSequenceBuiltins.register(b);
         OverlayPositionBuiltins.register(b);
         ByteaLikeBuiltins.register(b);
         IntrospectionBuiltins.register(b);

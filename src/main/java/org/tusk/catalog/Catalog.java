@@ -139,6 +139,22 @@ public interface Catalog {
     /** The pg_sequence row of a sequence relation. */
     org.tusk.access.sequence.SeqParams sequenceParams(Relation seq);
 
+    /** The sequence's stored last_value (what SELECT last_value FROM seq shows). */
+    default long sequenceLastValue(Relation seq) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "sequences need the heap catalogs");
+    }
+
+    /**
+     * AlterSequence's storage part: the new pg_sequence row, and with {@code restart} non-null the
+     * sequence's next value (last_value = restart, is_called false, WAL-logged); this session's
+     * cached values are dropped either way.
+     */
+    default void alterSequence(Relation seq, org.tusk.access.sequence.SeqParams params, Long restart) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "sequences need the heap catalogs");
+    }
+
     /** The ordinary permanent tables of the database outside pg_catalog, opened (what a VACUUM without names processes). */
     List<Relation> userTables();
 
@@ -405,6 +421,12 @@ public interface Catalog {
     /** User-defined functions in pg_proc; null where there are no heap catalogs. */
     default FunctionDdl functions() {
         return null;
+    }
+
+    /** Relation owners and the columns owning sequences (ALTER ... OWNER TO, OWNED BY). */
+    default RelationOwnership relationOwnership() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "changing owners needs the heap catalogs");
     }
 
     /** CREATE/ALTER/DROP TYPE's catalog changes (typecmds.c, pg_enum.c). */

@@ -44,6 +44,7 @@ public final class HeapCatalog implements Catalog {
     private final ConstraintDdl constraints;
     private final TypeCache types;
     private final TypeDdl typeDdl;
+    private final RelationOwnership relationOwnership;
     private final FunctionDdl functions;
     private final org.tusk.access.sequence.Sequences sequences;
     private final Dependencies dependencies;
@@ -66,6 +67,7 @@ public final class HeapCatalog implements Catalog {
         this.typeDdl = new TypeDdl(env, writer, namespaces, types);
         this.functions = new FunctionDdl(env, writer, namespaces);
         this.dependencies = new Dependencies(env, writer);
+        this.relationOwnership = new RelationOwnership(env, writer, dependencies);
         this.comments = new Comments(env, writer);
         functions.registerWith(dependencies);
         this.toasting = new Toasting(env, writer, dependencies, this::newRelFileNumber, this);
@@ -103,6 +105,11 @@ public final class HeapCatalog implements Catalog {
     @Override
     public TypeDdl typeDdl() {
         return typeDdl;
+    }
+
+    @Override
+    public RelationOwnership relationOwnership() {
+        return relationOwnership;
     }
 
     private final InheritanceCatalog inheritance;
@@ -475,6 +482,32 @@ public final class HeapCatalog implements Catalog {
         return new org.tusk.access.sequence.SeqParams(oid(PG_SEQUENCE.get(v, "seqtypid")), (Long) PG_SEQUENCE.get(v, "seqstart"),
                 (Long) PG_SEQUENCE.get(v, "seqincrement"), (Long) PG_SEQUENCE.get(v, "seqmax"), (Long) PG_SEQUENCE.get(v, "seqmin"),
                 (Long) PG_SEQUENCE.get(v, "seqcache"), (Boolean) PG_SEQUENCE.get(v, "seqcycle"));
+    }
+
+    @Override
+    public long sequenceLastValue(Relation seq) {
+        return sequences.read(seq).lastValue();
+    }
+
+    @Override
+    public void alterSequence(Relation seq, org.tusk.access.sequence.SeqParams p, Long restart) {
+        List<TupleSlot> rows = writer.find(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == seq.oid());
+        if (rows.isEmpty()) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for sequence " + Integer.toUnsignedString(seq.oid()));
+        }
+        Object[] row = rows.get(0).values().clone();
+        PG_SEQUENCE.set(row, "seqtypid", p.typeOid());
+        PG_SEQUENCE.set(row, "seqstart", p.start());
+        PG_SEQUENCE.set(row, "seqincrement", p.increment());
+        PG_SEQUENCE.set(row, "seqmax", p.max());
+        PG_SEQUENCE.set(row, "seqmin", p.min());
+        PG_SEQUENCE.set(row, "seqcache", p.cache());
+        PG_SEQUENCE.set(row, "seqcycle", p.cycle());
+        writer.update(PG_SEQUENCE, rows.get(0), row);
+        env.inval().registerRelcacheInval(seq.oid());
+        env.commandCounterIncrement().run();
+        if (restart != null) sequences.setval(seq, p, restart, false);
+        else sequences.discardCached(seq.oid());
     }
 
     @Override

@@ -23,4 +23,17 @@ public final class RelkindDetail {
         };
         return "This operation is not supported for " + kinds + ".";
     }
+
+    /** get_relkind_objtype, as aclcheck_error names it ("must be owner of sequence s"). */
+    public static String objectKind(char relkind) {
+        return switch (relkind) {
+            case 'S' -> "sequence";
+            case 'v' -> "view";
+            case 'm' -> "materialized view";
+            case 'f' -> "foreign table";
+            case 'i', 'I' -> "index";
+            case 'c' -> "type";
+            default -> "table";
+        };
+    }
 }

@@ -70,14 +70,15 @@ public final class TableCommands {
             pkColumns.addAll(k.columns());
         }
         List<Catalog.ColumnSpec> specs = new ArrayList<>();
+        List<OwnedSequence> ownedSequences = new ArrayList<>();
         for (Stmt.ColumnDefinition c : s.columns()) {
             String serial = serialType(c.type());
             if (serial != null) {
-                specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, s.temp(), catalog, queryString));
+                specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, s.temp(), catalog, queryString, ownedSequences));
                 continue;
             }
             if (c.identity() != 0) {
-                specs.add(identityColumn(c, rv, s.temp(), catalog, queryString));
+                specs.add(identityColumn(c, rv, s.temp(), catalog, queryString, ownedSequences));
                 continue;
             }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
@@ -102,6 +103,8 @@ public final class TableCommands {
                 env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
         if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
+        for (OwnedSequence o : ownedSequences)
+            catalog.relationOwnership().setOwningColumn(o.sequenceOid(), oid, attnum(specs, o.column()), o.identity());
         if (keys.isEmpty() && others.isEmpty()) return;
         env.commandCounterIncrement();
         // DefineRelation stores the CHECK constraints with the table; the indexes come next and
@@ -126,6 +129,9 @@ public final class TableCommands {
         }
     }
 
+    /** A sequence made for a serial or identity column, to be tied to it once the table exists. */
+    private record OwnedSequence(int sequenceOid, String column, boolean identity) {}
+
     /** The integer type a serial pseudo-type stands for, or null if {@code tn} is not one. */
     private static String serialType(org.tusk.nodes.TypeName tn) {
         if (tn.names().size() > 2 || tn.array() || !tn.typmods().isEmpty()) return null;
@@ -141,12 +147,13 @@ public final class TableCommands {
     /**
      * transformColumnDefinition for serial columns: a sequence named table_column_seq (made unique
      * as ChooseRelationName does) AS the column's type, and the column NOT NULL DEFAULT
-     * nextval('schema.seq'). The sequence is not owned by the column (no pg_depend), so DROP TABLE
-     * leaves it behind.
+     * nextval('schema.seq'). The sequence is recorded in {@code owned}: once the table exists it is
+     * owned by the column (pg_depend AUTO, or INTERNAL for an identity column), so DROP TABLE and
+     * DROP COLUMN remove it.
      */
     private static Catalog.ColumnSpec serialColumn(Stmt.ColumnDefinition c, String type, List<Stmt.DefElem> seqOptions,
                                                    char identity, Stmt.RangeVar table, boolean temp, Catalog catalog,
-                                                   String queryString) {
+                                                   String queryString, List<OwnedSequence> owned) {
         if (c.defaultSql() != null) {
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + c.name()
                     + "\" of table \"" + table.name() + "\"", org.tusk.parser.Lexer.position(queryString, c.location()));
@@ -167,6 +174,7 @@ public final class TableCommands {
         // always schema-qualified, as transformColumnDefinition writes it: the default must name the
         // same sequence whatever search_path a later reader (pg_dump runs with an empty one) has
         var created = catalog.openRelation(table.schema(), seqName);
+        if (created != null) owned.add(new OwnedSequence(created.oid(), c.name(), identity != 0));
         String nsp = created == null ? null : org.tusk.catalog.ObjectNames.current().namespaceName(created.namespace());
         String schema = table.schema() != null ? table.schema() : nsp;
         String qualified = schema == null ? seqName : quoteName(schema) + "." + quoteName(seqName);
@@ -184,7 +192,7 @@ public final class TableCommands {
      * refuse explicit values for an ALWAYS column (ModifyAnalysis, as rewriteTargetListIU).
      */
     private static Catalog.ColumnSpec identityColumn(Stmt.ColumnDefinition c, Stmt.RangeVar table, boolean temp,
-                                                     Catalog catalog, String queryString) {
+                                                     Catalog catalog, String queryString, List<OwnedSequence> owned) {
         if (c.defaultSql() != null) {
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "both default and identity specified for column \"" + c.name()
                     + "\" of table \"" + table.name() + "\"", org.tusk.parser.Lexer.position(queryString, c.location()));
@@ -197,7 +205,7 @@ public final class TableCommands {
             default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
                     "identity column type must be smallint, integer, or bigint");
         };
-        return serialColumn(c, type, c.identityOptions(), c.identity(), table, temp, catalog, queryString);
+        return serialColumn(c, type, c.identityOptions(), c.identity(), table, temp, catalog, queryString, owned);
     }
 
     /** makeObjectName: name1_name2_label within NAMEDATALEN - 1 bytes, shortening the longer name first. */

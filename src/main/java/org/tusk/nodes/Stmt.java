@@ -408,6 +408,20 @@ public sealed interface Stmt {
      */
     record CreateSeqStmt(RangeVar sequence, List<DefElem> options, boolean temp, boolean ifNotExists) implements Stmt {}
 
+    /**
+     * ALTER SEQUENCE [IF EXISTS] name SeqOptList (gram.y AlterSeqStmt): the options as CREATE
+     * SEQUENCE takes them, plus RESTART [[WITH] n] (value null: restart at the start value) and
+     * OWNED BY (the column's name parts in {@code list}, or the value "none").
+     */
+    record AlterSeqStmt(RangeVar sequence, List<DefElem> options, boolean missingOk) implements Stmt {}
+
+    /**
+     * ALTER TABLE | SEQUENCE | VIEW | INDEX [IF EXISTS] name OWNER TO role (AlterTableStmt with
+     * AT_ChangeOwner). {@code objectKind} is the relkind the command names ('S', 'v', 'i'), or 'r'
+     * for ALTER TABLE, which accepts every kind of relation.
+     */
+    record AlterRelationOwnerStmt(char objectKind, RangeVar relation, boolean missingOk, RoleSpec newOwner) implements Stmt {}
+
     // ---- data modification (gram.y InsertStmt, UpdateStmt, DeleteStmt)
 
     /**

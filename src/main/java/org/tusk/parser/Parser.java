@@ -242,6 +242,7 @@ public final class Parser {
             case "alter":
                 if (peek(1).isKeyword("index")) return new ReindexGrammar(this).alterIndex();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
+                if (peek(1).isKeyword("sequence")) return new UtilityParser(this).alterSeqStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).alter();
                 if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).alter();

@@ -93,6 +93,7 @@ final class ReindexGrammar {
             p.expectKw("to");
             return new Stmt.RenameStmt(rel, null, p.colId(), missingOk, 'i');
         }
+        if (p.isKw("owner") && p.peek(1).isKeyword("to")) return new UtilityParser(p).ownerTo('i', rel, missingOk);
         if (p.isKw("attach") && p.peek(1).isKeyword("partition")) {
             // ALTER INDEX name ATTACH PARTITION index: gram.y's AlterTableStmt on an index, whose
             // AT_AttachPartition has no bound

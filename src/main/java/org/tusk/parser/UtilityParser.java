@@ -265,6 +265,7 @@ final class UtilityParser {
             p.expectKw("to");
             return new Stmt.RenameStmt(rel, col, p.colId(), missingOk);
         }
+        if (p.isKw("owner") && p.peek(1).isKeyword("to")) return ownerTo(view ? 'v' : 'r', rel, missingOk);
         // ALTER VIEW ... ALTER [COLUMN] c SET/DROP DEFAULT (the subcommands gram.y accepts for views that Tusk has)
         if (view && !p.isKw("alter")) throw p.notSupported("ALTER VIEW " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
         List<Stmt.AlterTableCmd> cmds = new ArrayList<>();
@@ -491,6 +492,41 @@ final class UtilityParser {
         return new Stmt.CreateSeqStmt(name, seqOptions(), temp, ifNotExists);
     }
 
+    /**
+     * AlterSeqStmt: ALTER SEQUENCE [IF EXISTS] name SeqOptList; also the sequence forms of
+     * RenameStmt (RENAME TO) and of AlterTableStmt's OWNER TO.
+     */
+    Stmt alterSeqStmt() {
+        p.expectKw("alter");
+        p.expectKw("sequence");
+        boolean missingOk = false;
+        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+            p.advance();
+            p.advance();
+            missingOk = true;
+        }
+        Stmt.RangeVar name = p.qualifiedName();
+        if (p.acceptKw("rename")) {
+            p.expectKw("to");
+            return new Stmt.RenameStmt(name, null, p.colId(), missingOk, 'S');
+        }
+        if (p.isKw("owner")) return ownerTo('S', name, missingOk);
+        if (p.isKw("set") || p.isKw("reset")) {
+            Token t = p.peek();
+            throw p.notSupported("ALTER SEQUENCE " + t.value().toUpperCase(Locale.ROOT) + " " + p.peek(1).value().toUpperCase(Locale.ROOT), t.start());
+        }
+        List<Stmt.DefElem> options = seqOptions();
+        if (options.isEmpty()) throw p.syntaxError(p.peek());
+        return new Stmt.AlterSeqStmt(name, options, missingOk);
+    }
+
+    /** OWNER TO RoleSpec, the whole command (AT_ChangeOwner) on a relation of kind {@code kind}. */
+    Stmt ownerTo(char kind, Stmt.RangeVar name, boolean missingOk) {
+        p.expectKw("owner");
+        p.expectKw("to");
+        return new Stmt.AlterRelationOwnerStmt(kind, name, missingOk, new RoleGrammar(p, p.src).roleSpec());
+    }
+
     /** The sequence options of an identity column: '(' SeqOptList ')'. */
     List<Stmt.DefElem> parenthesizedSeqOptions() {
         p.expectChar('(');
@@ -527,9 +563,16 @@ final class UtilityParser {
                 else throw p.syntaxError(w);
             } else if (p.acceptKw("owned")) {
                 p.expectKw("by");
+                // any_name: NONE, or the owning column as table.column / schema.table.column
                 Stmt.RangeVar owner = p.qualifiedName();
-                String shown = owner.schema() == null ? owner.name() : owner.schema() + "." + owner.name();
-                options.add(new Stmt.DefElem("owned_by", shown, t.start()));
+                List<String> parts = new ArrayList<>();
+                for (String part : new String[] {owner.catalog(), owner.schema(), owner.name()}) if (part != null) parts.add(part);
+                options.add(new Stmt.DefElem("owned_by", String.join(".", parts), t.start(), List.copyOf(parts)));
+            } else if (p.acceptKw("restart")) {
+                p.acceptKw("with");
+                Token n = p.peek();
+                boolean value = n.is(Kind.ICONST) || n.is(Kind.FCONST) || n.isChar('-') || n.isChar('+');
+                options.add(new Stmt.DefElem("restart", value ? numericOnly() : null, t.start()));
             } else {
                 break;
             }

@@ -89,6 +89,7 @@ public final class PreparedStatement {
             case Stmt.IndexStmt i -> "CREATE INDEX";
             case Stmt.DropStmt d -> "DROP " + d.kind().name();
             case Stmt.CreateSeqStmt c -> "CREATE SEQUENCE";
+            case Stmt.AlterSeqStmt a -> "ALTER SEQUENCE";
             case Stmt.InsertStmt i -> "INSERT";
             case Stmt.UpdateStmt u -> "UPDATE";
             case Stmt.DeleteStmt d -> "DELETE";
@@ -97,7 +98,7 @@ public final class PreparedStatement {
             case Stmt.LockStmt l -> "LOCK TABLE";
             case Stmt.AlterTableStmt a -> a.cmds().size() == 1 && a.cmds().get(0) instanceof Stmt.AlterTableCmd.AttachPartition ap
                     && ap.bound() == null ? "ALTER INDEX" : "ALTER TABLE";
-            case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : "ALTER TABLE";
+            case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : r.objectType() == 'S' ? "ALTER SEQUENCE" : "ALTER TABLE";
             case Stmt.ReindexStmt r -> "REINDEX";
             case Stmt.CommentStmt c -> "COMMENT";
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
@@ -262,6 +263,7 @@ public final class PreparedStatement {
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);
             case Stmt.LockStmt l -> org.tusk.commands.LockCommand.execute(l, env);
             case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
+            case Stmt.AlterSeqStmt a -> org.tusk.commands.SequenceCommands.alterSequence(a, env, notices::add);
             case Stmt.AlterTableStmt a -> AlterTableCommand.alter(a, queryString, ctx, notices::add);
             case Stmt.RenameStmt r -> AlterTableCommand.rename(r, env, notices::add);
             case Stmt.RenameConstraintStmt r -> org.tusk.commands.ConstraintCommands.rename(r, env, notices::add);

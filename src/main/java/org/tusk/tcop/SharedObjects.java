@@ -58,6 +58,12 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.AlterSchemaStmt a -> "ALTER SCHEMA";
             case Stmt.AlterFunctionOwnerStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
             case Stmt.AlterTypeOwnerStmt a -> a.domain() ? "ALTER DOMAIN" : "ALTER TYPE";
+            case Stmt.AlterRelationOwnerStmt a -> switch (a.objectKind()) {
+                case 'S' -> "ALTER SEQUENCE";
+                case 'v' -> "ALTER VIEW";
+                case 'i' -> "ALTER INDEX";
+                default -> "ALTER TABLE";
+            };
             default -> null;
         };
     }
@@ -97,6 +103,10 @@ final class SharedObjects implements SharedObjectEnv {
             }
             case Stmt.AlterTypeOwnerStmt a -> {
                 org.tusk.commands.TypeOwnerCommands.alterOwner(a, this, env);
+                env.commandCounterIncrement();
+            }
+            case Stmt.AlterRelationOwnerStmt a -> {
+                org.tusk.commands.RelationOwnerCommands.alterOwner(a, this, env, ctx.messages::report);
                 env.commandCounterIncrement();
             }
             default -> throw new IllegalStateException("not a shared-object statement: " + s);

@@ -53,6 +53,26 @@ class UtilityStatementParserTest {
     }
 
     @Test
+    void alterSequenceOptionsRenameAndOwner() {
+        Stmt.AlterSeqStmt a = (Stmt.AlterSeqStmt) one("alter sequence if exists s.q increment by 5 restart with -3 no maxvalue owned by s.t.c");
+        assertTrue(a.missingOk());
+        assertEquals("q", a.sequence().name());
+        assertEquals(List.of("increment", "restart", "maxvalue", "owned_by"), a.options().stream().map(Stmt.DefElem::name).toList());
+        assertEquals("-3", a.options().get(1).value());
+        assertNull(a.options().get(2).value());
+        assertEquals(List.of("s", "t", "c"), a.options().get(3).list());
+        Stmt.AlterSeqStmt plain = (Stmt.AlterSeqStmt) one("alter sequence q restart");
+        assertNull(plain.options().get(0).value());
+        Stmt.RenameStmt r = (Stmt.RenameStmt) one("alter sequence q rename to r");
+        assertEquals('S', r.objectType());
+        Stmt.AlterRelationOwnerStmt o = (Stmt.AlterRelationOwnerStmt) one("alter sequence q owner to current_user");
+        assertEquals('S', o.objectKind());
+        assertEquals('r', ((Stmt.AlterRelationOwnerStmt) one("alter table only t owner to bob")).objectKind());
+        assertEquals('i', ((Stmt.AlterRelationOwnerStmt) one("alter index i owner to bob")).objectKind());
+        assertThrows(PgException.class, () -> one("alter sequence q"));
+    }
+
+    @Test
     void truncate() {
         Stmt.TruncateStmt t = (Stmt.TruncateStmt) one("truncate table only a, b restart identity cascade");
         assertEquals(List.of("a", "b"), t.relations().stream().map(Stmt.RangeVar::name).toList());

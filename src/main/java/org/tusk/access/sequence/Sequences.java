@@ -234,6 +234,12 @@ public final class Sequences {
         }
     }
 
+    /** ALTER SEQUENCE: the values this session reserved are given up; its next nextval reads the page. */
+    public void discardCached(int seqOid) {
+        Entry e = table.get(seqOid);
+        if (e != null) e.cached = e.last;
+    }
+
     /** Forgets a dropped sequence (its OID will not come back with the same meaning). */
     public void forget(int seqOid) {
         Entry e = table.remove(seqOid);
