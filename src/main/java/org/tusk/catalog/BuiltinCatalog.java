@@ -190,6 +190,7 @@ public final class BuiltinCatalog {
         b.casts();
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
+        TextSearchBuiltins.register(b);
         DbSizeBuiltins.register(b);
         DumpSupportBuiltins.register(b);
         SerialSequenceBuiltins.register(b);

@@ -1,0 +1,23 @@
+/**
+ * Text search machinery, as PostgreSQL's src/backend/tsearch: the default parser
+ * ({@link org.tusk.tsearch.DefaultParser}, wparser_def.c's state tables and token types
+ * {@link org.tusk.tsearch.TokenTypes}), the simple and english_stem dictionaries
+ * ({@link org.tusk.tsearch.Dictionaries}; the Snowball English stemmer
+ * {@link org.tusk.tsearch.EnglishStemmer} and the english.stop list {@link org.tusk.tsearch.StopWords}),
+ * the built-in configurations simple (3748) and english (13164) with PostgreSQL's token-type to
+ * dictionary map ({@link org.tusk.tsearch.TextSearchConfigs}), parsetext
+ * ({@link org.tusk.tsearch.ParsedText}) and to_tsany.c ({@link org.tusk.tsearch.ToTsAny}).
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ * <li>Positions start at 1 and advance once per token a dictionary recognised (stop words
+ *     included); tokens of types the configuration does not map never advance them.</li>
+ * <li>The configurations, dictionaries and stop lists are built in and immutable: no
+ *     CREATE TEXT SEARCH objects exist, so nothing here is cached per session or shared.
+ *     The stop list is loaded once per process from a class-path resource; a racing first load
+ *     only builds the same immutable set twice.</li>
+ * <li>Parser instances parse one string on one thread and keep no state between strings.</li>
+ * </ul>
+ * No locks: nothing here touches shared memory or catalogs.
+ */
+package org.tusk.tsearch;
