@@ -106,6 +106,28 @@ public final class FunctionDdl {
         return null;
     }
 
+    /** prokind of the routine in {@code namespace} with exactly these argument types, or null if there is none. */
+    public String kindOf(int namespace, String name, List<Integer> argTypes) {
+        int[] wanted = argTypes.stream().mapToInt(Integer::intValue).toArray();
+        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
+                && oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
+            if (Arrays.equals((int[]) PG_PROC.get(s.values(), "proargtypes"), wanted)) {
+                return String.valueOf(PG_PROC.get(s.values(), "prokind"));
+            }
+        }
+        return null;
+    }
+
+    /** ProcedureCreate's DETAIL for "cannot change routine kind": what the existing routine is. */
+    public static String describeKind(String prokind) {
+        return switch (prokind) {
+            case "a" -> "an aggregate function";
+            case "p" -> "a procedure";
+            case "w" -> "a window function";
+            default -> "a function";
+        };
+    }
+
     /** The schema a new function goes to: the named one (3F000 if missing) or the creation namespace. */
     public int targetNamespace(String schemaOrNull) {
         return namespaces.creationTarget(schemaOrNull);
@@ -227,7 +249,7 @@ public final class FunctionDdl {
     private static SqlFunction withOid(SqlFunction f, int oid, int owner) {
         return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
                 f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType(),
-                f.argModes(), f.outColumns(), f.language());
+                f.argModes(), f.outColumns(), f.language(), f.securityDefiner(), f.leakproof(), f.config());
     }
 
     private static Object[] toRow(SqlFunction f) {
@@ -243,8 +265,9 @@ public final class FunctionDdl {
         c.set(r, "provariadic", f.variadicType());
         c.set(r, "prosupport", 0);
         c.set(r, "prokind", "f");
-        c.set(r, "prosecdef", false);
-        c.set(r, "proleakproof", false);
+        c.set(r, "prosecdef", f.securityDefiner());
+        c.set(r, "proleakproof", f.leakproof());
+        if (!f.config().isEmpty()) c.set(r, "proconfig", f.config().toArray(new String[0]));
         c.set(r, "proisstrict", f.strict());
         c.set(r, "proretset", f.retset());
         c.set(r, "provolatile", switch (f.volatility()) {
@@ -328,6 +351,15 @@ public final class FunctionDdl {
                 inNames, (String) c.get(v, "proargdefaults"),
                 (Short) c.get(v, "pronargdefaults"), oid(c.get(v, "prorettype")), (Boolean) c.get(v, "proretset"),
                 (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
-                sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns, oid(c.get(v, "prolang")));
+                sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns, oid(c.get(v, "prolang")),
+                Boolean.TRUE.equals(c.get(v, "prosecdef")), Boolean.TRUE.equals(c.get(v, "proleakproof")), config(c.get(v, "proconfig")));
+    }
+
+    /** proconfig's "name=value" entries (a text[] column), empty for NULL. */
+    private static List<String> config(Object value) {
+        if (value == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Object o : org.tusk.utils.adt.ArrayValue.of(value, TypeOids.TEXT).elements()) if (o != null) out.add(o.toString());
+        return List.copyOf(out);
     }
 }

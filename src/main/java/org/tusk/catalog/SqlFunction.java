@@ -22,15 +22,29 @@ import org.tusk.catalog.PgProc.Volatility;
  * @param outColumns   the OUT, INOUT and TABLE parameters in order: the columns of the function's
  *                     result rows (a record when there are several), else empty
  * @param language     prolang: {@link #SQL_LANGUAGE_ID} or {@link #PLPGSQL_LANGUAGE_ID}
+ * @param securityDefiner prosecdef: the call runs with the owner's privileges (fmgr_security_definer)
+ * @param leakproof    proleakproof: the function reveals nothing about its arguments but its result
+ * @param config       proconfig: the function's SET clauses as "name=value", applied for the call's
+ *                     duration; empty when it has none
  */
 public record SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
                           String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
                           Volatility volatility, String body, boolean standardBody, int variadicType,
-                          String argModes, List<ColumnDef> outColumns, int language) {
+                          String argModes, List<ColumnDef> outColumns, int language, boolean securityDefiner,
+                          boolean leakproof, List<String> config) {
     /** PostgreSQL's SQLlanguageId. */
     public static final int SQL_LANGUAGE_ID = 14;
     /** pg_language's oid of plpgsql in PostgreSQL 15 (the row CREATE EXTENSION plpgsql makes at initdb). */
     public static final int PLPGSQL_LANGUAGE_ID = 13563;
+
+    /** A function of language {@code language} with the default security attributes (SECURITY INVOKER, no SET clauses). */
+    public SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
+                       String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
+                       Volatility volatility, String body, boolean standardBody, int variadicType,
+                       String argModes, List<ColumnDef> outColumns, int language) {
+        this(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset, strict, volatility,
+                body, standardBody, variadicType, argModes, outColumns, language, false, false, List.of());
+    }
 
     /** A LANGUAGE sql function. */
     public SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
@@ -44,7 +58,23 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
     /** The same function in another language (prolang). */
     public SqlFunction withLanguage(int lang) {
         return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
-                strict, volatility, body, standardBody, variadicType, argModes, outColumns, lang);
+                strict, volatility, body, standardBody, variadicType, argModes, outColumns, lang, securityDefiner, leakproof,
+                config);
+    }
+
+    /** The same function with these security attributes (prosecdef, proleakproof, proconfig). */
+    public SqlFunction withSecurity(boolean definer, boolean leak, List<String> settings) {
+        return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
+                strict, volatility, body, standardBody, variadicType, argModes, outColumns, language, definer, leak,
+                List.copyOf(settings));
+    }
+
+    /**
+     * Whether a call must go through fmgr_security_definer: the function runs as its owner, or
+     * has settings of its own to apply for the call.
+     */
+    public boolean needsSecurityContext() {
+        return securityDefiner || !config.isEmpty();
     }
 
     /** The name of argument {@code i} (0-based), or null if it has none. */

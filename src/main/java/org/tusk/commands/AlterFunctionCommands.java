@@ -26,8 +26,8 @@ import org.tusk.utils.error.SqlState;
  * for OBJECT_FUNCTION and OBJECT_AGGREGATE): the routine is found as LookupFuncWithArgs finds it,
  * and only its pg_proc row changes.
  *
- * <p>SECURITY DEFINER is refused (0A000): Tusk runs every function as its caller, and a row that
- * said otherwise would lie. SET/RESET of settings is not supported either.
+ * <p>SECURITY DEFINER/INVOKER sets prosecdef, which the call handler honours by running the
+ * function as its owner; SET/RESET clauses change proconfig ({@link FunctionConfig}).
  */
 public final class AlterFunctionCommands {
     private AlterFunctionCommands() {}
@@ -35,7 +35,8 @@ public final class AlterFunctionCommands {
     /** The routine an ALTER names: its OID, signature for messages, and current name/schema/owner. */
     record Target(int oid, String name, int namespace, int owner, List<Integer> argTypes, boolean retset) {}
 
-    public static void alter(Stmt.AlterFunctionStmt s, String queryString, ExecEnvironment env) {
+    public static void alter(Stmt.AlterFunctionStmt s, String queryString, ExecEnvironment env,
+                             java.util.function.UnaryOperator<String> canonicalSettingName) {
         FunctionDdl functions = env.catalog().functions();
         Target t = lookup(functions, s.aggregate(), s.function(), queryString);
         boolean superuser = env.currentUserIsSuperuser();
@@ -64,6 +65,12 @@ public final class AlterFunctionCommands {
         }
         functions.alterRow(t.oid(), row -> {
             for (Stmt.DefElem d : s.actions()) apply(row, d, t, superuser);
+            if (!s.settings().isEmpty()) {
+                // update_proconfig_value: the SET/RESET clauses change the function's own settings
+                SqlFunction f = functions.byOid(t.oid());
+                List<String> config = FunctionConfig.apply(f == null ? List.of() : f.config(), s.settings(), canonicalSettingName);
+                PG_PROC.set(row, "proconfig", config.isEmpty() ? null : config.toArray(new String[0]));
+            }
         });
     }
 
@@ -80,12 +87,7 @@ public final class AlterFunctionCommands {
                 }
                 PG_PROC.set(row, "proleakproof", leakproof);
             }
-            case "security" -> {
-                if (Boolean.parseBoolean(d.value())) {
-                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "SECURITY DEFINER is not supported yet");
-                }
-                PG_PROC.set(row, "prosecdef", false);
-            }
+            case "security" -> PG_PROC.set(row, "prosecdef", Boolean.parseBoolean(d.value()));
             case "parallel" -> PG_PROC.set(row, "proparallel", switch (d.value().toLowerCase(Locale.ROOT)) {
                 case "safe" -> "s";
                 case "restricted" -> "r";

@@ -73,6 +73,12 @@ public final class FunctionCommands {
             throw PgException.error("42P13", "only one AS item needed for language \"" + language + "\"");
         }
         int nsp = functions.targetNamespace(qn.size() == 2 ? qn.get(0) : null);
+        Stmt.FunctionAttributes attrs = s.attributes();
+        // CreateFunction, after the schema's CREATE privilege: a leakproof function may see rows a
+        // security barrier hides, so only a superuser vouches for it
+        if (attrs.leakproof() && !env.currentUserIsSuperuser()) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "only superuser can define a leakproof function");
+        }
 
         // interpret_function_parameter_list
         List<Integer> argTypes = new ArrayList<>();
@@ -120,8 +126,8 @@ public final class FunctionCommands {
             }
             argNames.add(p.name() == null ? "" : p.name());
             if (p.defaultSql() != null) {
-                org.tusk.parser.Analyzer.analyzeColumnDefault(p.defaultSql(), p.name() == null ? "" : p.name(), t, -1,
-                        ctx.timeZone(), ctx.session().currentDatabase());
+                org.tusk.parser.Analyzer.analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), t,
+                        ctx.timeZone(), ctx.session().currentDatabase(), env);
                 defaults.add(p.defaultSql());
             } else if (!defaults.isEmpty()) {
                 throw PgException.error("42P13", "input parameters after one with a default value must also have defaults");
@@ -139,6 +145,8 @@ public final class FunctionCommands {
                 }
             }
             resultType = required;
+        } else if (s.attributes().procedure()) {
+            resultType = TypeOids.VOID;   // CreateFunction: a procedure without OUT parameters returns void
         } else {
             if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
             resultType = resolveResult(s.returnType(), queryString);
@@ -181,7 +189,30 @@ public final class FunctionCommands {
                 }
             }
         }
+        f = f.withSecurity(attrs.securityDefiner(), attrs.leakproof(),
+                FunctionConfig.apply(List.of(), attrs.settings(), ctx.session()::canonicalSettingName));
+        if (attrs.procedure() || attrs.window()) {
+            refuseRoutineKind(functions, f, attrs.procedure() ? "p" : "w", s.replace());
+        }
         functions.create(f, s.replace());
+    }
+
+    /**
+     * Procedures and window functions written in SQL are not run by Tusk yet. ProcedureCreate's
+     * checks against an existing routine of the same signature come first, as in PostgreSQL, so
+     * CREATE OR REPLACE of another kind of routine gives its error; otherwise 0A000.
+     */
+    private static void refuseRoutineKind(FunctionDdl functions, SqlFunction f, String kind, boolean replace) {
+        String existing = functions.kindOf(f.namespace(), f.name(), f.argTypes());
+        if (existing != null) {
+            if (!replace) throw PgException.error("42723", "function \"" + f.name() + "\" already exists with same argument types");
+            if (!existing.equals(kind)) {
+                throw PgException.error("42809", "cannot change routine kind")
+                        .withDetail("\"" + f.name() + "\" is " + FunctionDdl.describeKind(existing) + ".");
+            }
+        }
+        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, kind.equals("p")
+                ? "CREATE PROCEDURE is not supported yet" : "CREATE FUNCTION ... WINDOW is not supported yet");
     }
 
     /**

@@ -578,10 +578,23 @@ public sealed interface Stmt {
      * (with {@code asLink} for AS 'obj_file', 'link_symbol'); {@code sqlBody} is a SQL-standard
      * body as SQL (RETURN expr as "SELECT expr", BEGIN ATOMIC's statements as written);
      * {@code bodyLocation} is where the body's text starts in the statement, for error positions.
+     * {@code attributes} holds the routine kind and security options.
      */
     record CreateFunctionStmt(boolean replace, List<String> name, List<FunctionParameter> params, TypeName returnType,
                               boolean retset, String language, String volatility, Boolean strict, String asText,
-                              String asLink, String sqlBody, int bodyLocation, int location) implements Stmt {}
+                              String asLink, String sqlBody, int bodyLocation, int location,
+                              FunctionAttributes attributes) implements Stmt {}
+
+    /**
+     * The options of CREATE FUNCTION/PROCEDURE that compute_function_attributes reads besides
+     * language, volatility and strictness: PROCEDURE (prokind 'p'), WINDOW (prokind 'w'),
+     * [EXTERNAL] SECURITY DEFINER (prosecdef), LEAKPROOF (proleakproof) and the SET clauses
+     * (proconfig), each SET as the VariableSetStmt the grammar makes of it.
+     */
+    record FunctionAttributes(boolean procedure, boolean window, boolean securityDefiner, boolean leakproof,
+                              List<VariableSetStmt> settings, int leakproofLocation) {
+        public static final FunctionAttributes DEFAULT = new FunctionAttributes(false, false, false, false, List.of(), -1);
+    }
 
     /**
      * CREATE [OR REPLACE] [CONSTRAINT] TRIGGER (gram.y CreateTrigStmt). {@code timing} and
@@ -653,9 +666,15 @@ public sealed interface Stmt {
      * ALTER FUNCTION / ALTER AGGREGATE (gram.y AlterFunctionStmt, RenameStmt, AlterObjectSchemaStmt):
      * exactly one of {@code newName}, {@code newSchema} and {@code actions} (the alterfunc_opt_list,
      * FUNCTION only) is given. For an aggregate, the argument list is the aggr_args one.
+     * {@code settings} are the SET/RESET clauses of the list, in order (they change proconfig).
      */
     record AlterFunctionStmt(boolean aggregate, DropFunctionStmt.FunctionRef function, String newName,
-                             String newSchema, List<DefElem> actions) implements Stmt {}
+                             String newSchema, List<DefElem> actions, List<VariableSetStmt> settings) implements Stmt {
+        public AlterFunctionStmt(boolean aggregate, DropFunctionStmt.FunctionRef function, String newName,
+                                 String newSchema, List<DefElem> actions) {
+            this(aggregate, function, newName, newSchema, actions, List.of());
+        }
+    }
 
     /** ALTER FUNCTION / AGGREGATE ... OWNER TO role (AlterOwnerStmt), run with the shared catalogs' roles. */
     record AlterFunctionOwnerStmt(boolean aggregate, DropFunctionStmt.FunctionRef function, RoleSpec newOwner)

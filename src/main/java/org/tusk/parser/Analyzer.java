@@ -396,6 +396,16 @@ public final class Analyzer {
     }
 
     /**
+     * A routine's argument default (interpret_function_parameter_list's transformExpr and
+     * coerce_to_specific_type): like a column default, but user-defined functions of {@code env}
+     * may be called in it.
+     */
+    public static Expr analyzeArgumentDefault(String sql, String argument, int typeOid, ZoneId zone,
+                                              String currentDatabase, ExecEnvironment env) {
+        return ModifyAnalysis.analyzeDefault(forExpression(sql, zone, currentDatabase, env), sql, argument, typeOid, -1);
+    }
+
+    /**
      * build_column_default for the rewriter (rewriteTargetView's new target): the default of
      * column {@code attno} of the relation of {@code rte}, or a typed NULL when it has none.
      */
@@ -1590,6 +1600,7 @@ public final class Analyzer {
             inAgg = false;
         }
         ParseSrf.checkCallArgs(this, args, "aggregate function calls");
+        ParseFunc.checkParameterlessAggregate(this, name, cands, args.size(), f.location());
         List<PgAggregate> usable = new ArrayList<>();
         List<List<Integer>> sigs = new ArrayList<>();
         for (PgAggregate a : cands) {

@@ -11,8 +11,10 @@ import org.tusk.parser.Token.Kind;
 
 /**
  * gram.y's CreateFunctionStmt and RemoveFuncStmt (DROP FUNCTION). Arguments are IN arguments
- * with an optional name and DEFAULT; OUT/INOUT/VARIADIC arguments, RETURNS TABLE, SET clauses,
- * TRANSFORM, WINDOW and SUPPORT are valid PostgreSQL that Tusk does not run yet (0A000).
+ * with an optional name and DEFAULT, or OUT/INOUT/VARIADIC ones; RETURNS TABLE; the routine kind
+ * (FUNCTION, PROCEDURE, WINDOW) and the security options (SECURITY DEFINER, LEAKPROOF, SET clauses)
+ * are collected in {@link Stmt.FunctionAttributes}. TRANSFORM, SUPPORT and SET ... FROM CURRENT are
+ * valid PostgreSQL that Tusk does not run yet (0A000).
  * A SQL-standard body (RETURN expr, BEGIN ATOMIC ... END) is kept as SQL text.
  */
 final class FunctionGrammar {
@@ -46,8 +48,8 @@ final class FunctionGrammar {
             p.advance();
             replace = true;
         }
-        if (p.isKw("procedure")) throw p.notSupported("CREATE PROCEDURE", location);
-        p.expectKw("function");
+        boolean procedure = p.acceptKw("procedure");
+        if (!procedure) p.expectKw("function");
         List<String> name = anyName();
         List<Stmt.FunctionParameter> params = parameters(true);
         TypeName returns = null;
@@ -73,6 +75,9 @@ final class FunctionGrammar {
         String language = null, volatility = null, asText = null, asLink = null, sqlBody = null;
         Boolean strict = null;
         int bodyLocation = -1;
+        boolean window = false, definer = false, leakproof = false;
+        int leakproofAt = -1;
+        List<Stmt.VariableSetStmt> settings = new ArrayList<>();
         while (true) {
             Token t = p.peek();
             if (p.acceptKw("language")) {
@@ -98,13 +103,19 @@ final class FunctionGrammar {
             } else if (p.isKw("not") && p.peek(1).isKeyword("leakproof")) {
                 p.advance();
                 p.advance();   // NOT LEAKPROOF is the default
-            } else if (p.isKw("leakproof")) {
-                throw p.notSupported("LEAKPROOF", t.start());
+                leakproof = false;
+            } else if (p.acceptKw("leakproof")) {
+                leakproof = true;
+                leakproofAt = t.start();
             } else if (p.isKw("external") || p.isKw("security")) {
                 p.acceptKw("external");
                 p.expectKw("security");
-                if (p.acceptKw("definer")) throw p.notSupported("SECURITY DEFINER", t.start());
-                p.expectKw("invoker");
+                definer = p.acceptKw("definer");
+                if (!definer) p.expectKw("invoker");
+            } else if (p.isKw("set")) {
+                settings.add(functionSet());
+            } else if (p.acceptKw("window")) {
+                window = true;
             } else if (p.acceptKw("parallel")) {
                 p.colId();   // UNSAFE | RESTRICTED | SAFE: Tusk runs no parallel plans
             } else if (p.acceptKw("cost") || p.acceptKw("rows")) {
@@ -146,14 +157,28 @@ final class FunctionGrammar {
                 sqlBody = body.toString();
                 bodyLocation = -1;
                 p.expectKw("end");
-            } else if (p.isKw("set") || p.isKw("window") || p.isKw("transform") || p.isKw("support")) {
+            } else if (p.isKw("transform") || p.isKw("support")) {
                 throw p.notSupported("CREATE FUNCTION ... " + t.value().toUpperCase(java.util.Locale.ROOT), t.start());
             } else {
                 break;
             }
         }
         return new Stmt.CreateFunctionStmt(replace, name, params, returns, retset, language, volatility, strict, asText,
-                asLink, sqlBody, bodyLocation, location);
+                asLink, sqlBody, bodyLocation, location,
+                new Stmt.FunctionAttributes(procedure, window, definer, leakproof, List.copyOf(settings), leakproofAt));
+    }
+
+    /**
+     * FunctionSetResetClause's SET half: SET name {TO | =} value | SET name FROM CURRENT is not
+     * taken (0A000); RESET only exists for ALTER FUNCTION.
+     */
+    private Stmt.VariableSetStmt functionSet() {
+        Token t = p.peek();
+        Stmt s = p.setStmt();
+        if (!(s instanceof Stmt.VariableSetStmt v) || v.isLocal()) {
+            throw p.notSupported("CREATE FUNCTION ... SET FROM CURRENT", t.start());
+        }
+        return v;
     }
 
     /** "duplicate function body specified" (gram.y/functioncmds.c: AS and a SQL-standard body, or two of them). */
@@ -253,6 +278,7 @@ final class FunctionGrammar {
         }
         if (aggregate) throw p.syntaxError(p.peek());
         List<Stmt.DefElem> actions = new ArrayList<>();
+        List<Stmt.VariableSetStmt> settings = new ArrayList<>();
         while (true) {
             Token t = p.peek();
             if (p.isKw("immutable") || p.isKw("stable") || p.isKw("volatile")) {
@@ -292,14 +318,19 @@ final class FunctionGrammar {
                 if (v.is(Kind.OP) && v.value().equals("-")) num = "-" + p.advance().value();
                 actions.add(new Stmt.DefElem(what, num, t.start()));
             } else if (p.isKw("set") || p.isKw("reset")) {
-                throw p.notSupported("ALTER FUNCTION ... " + t.value().toUpperCase(java.util.Locale.ROOT), t.start());
+                // FunctionSetResetClause: kept as the VariableSetStmt, applied to proconfig by AlterFunction
+                Stmt set = p.isKw("set") ? p.setStmt() : p.resetStmt();
+                if (!(set instanceof Stmt.VariableSetStmt v) || v.isLocal()) {
+                    throw p.notSupported("ALTER FUNCTION ... SET FROM CURRENT", t.start());
+                }
+                settings.add(v);
             } else {
                 break;
             }
         }
-        if (actions.isEmpty()) throw p.syntaxError(p.peek());
+        if (actions.isEmpty() && settings.isEmpty()) throw p.syntaxError(p.peek());
         p.acceptKw("restrict");
-        return new Stmt.AlterFunctionStmt(false, ref, null, null, actions);
+        return new Stmt.AlterFunctionStmt(false, ref, null, null, actions, List.copyOf(settings));
     }
 
     /** function_with_argtypes: name [(args)] (DROP FUNCTION, COMMENT ON FUNCTION). */

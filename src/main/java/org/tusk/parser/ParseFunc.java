@@ -18,6 +18,20 @@ public final class ParseFunc {
     private ParseFunc() {}
 
     public static final int NONE = -1;
+
+    /**
+     * ParseFuncOrColumn's refusal of a parameterless aggregate called without (*) (count()): the
+     * name is an aggregate with no arguments and the call gives none (42809).
+     */
+    static void checkParameterlessAggregate(Analyzer a, String name, java.util.List<org.tusk.catalog.PgAggregate> cands,
+                                            int nargs, int location) {
+        if (nargs != 0) return;
+        for (org.tusk.catalog.PgAggregate ag : cands) {
+            if (ag.argType() == 0) {
+                throw a.err("42809", name + "(*) must be used to call a parameterless aggregate function", location);
+            }
+        }
+    }
     public static final int AMBIGUOUS = -2;
 
     public static int select(List<List<Integer>> candidates, List<Integer> actual) {

@@ -159,6 +159,7 @@ final class WindowAnalysis {
                     return new Expr.WindowFunc(name, null, ag, List.of(), true, filter, winref, ag.resultType(), f.location());
             throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + name + "(*) does not exist", f.location());
         }
+        ParseFunc.checkParameterlessAggregate(a, name, cands, args.size(), f.location());
         List<PgAggregate> usable = new ArrayList<>();
         List<List<Integer>> sigs = new ArrayList<>();
         for (PgAggregate ag : cands) {

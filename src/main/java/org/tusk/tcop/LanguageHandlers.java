@@ -11,18 +11,25 @@ import org.tusk.pl.plpgsql.PlpgsqlHandler;
 /**
  * fmgr's choice of a call handler by pg_proc.prolang: LANGUAGE sql functions go to fmgr_sql
  * ({@link SqlFunctionHandler}), plpgsql ones to plpgsql_call_handler ({@link PlpgsqlHandler}), whose
- * trigger branch it installs as plpgsql's trigger function handler.
+ * trigger branch it installs as plpgsql's trigger function handler. A function that is SECURITY
+ * DEFINER or has SET clauses is called through fmgr_security_definer ({@link SecurityDefinerCall}),
+ * whatever its language.
  */
 final class LanguageHandlers implements SqlFunctionRunner {
     private final SqlFunctionHandler sql;
     private final PlpgsqlHandler plpgsql;
+    private final SecurityDefinerCall security;
 
-    LanguageHandlers(SqlFunctionHandler sql, PlpgsqlHandler plpgsql) {
+    LanguageHandlers(SqlFunctionHandler sql, PlpgsqlHandler plpgsql, SecurityDefinerCall security) {
         this.sql = sql;
         this.plpgsql = plpgsql;
+        this.security = security;
         // plpgsql_call_handler's trigger branch, found through the function's pg_language row
         org.tusk.executor.TriggerFunctions.installLanguageHandler(SqlFunction.PLPGSQL_LANGUAGE_ID,
-                (fnOid, td, ctx) -> plpgsql.callTrigger(ctx.env().catalog().functions().byOid(fnOid), td, ctx));
+                (fnOid, td, ctx) -> {
+                    SqlFunction f = ctx.env().catalog().functions().byOid(fnOid);
+                    return security.run(f, () -> plpgsql.callTrigger(f, td, ctx));
+                });
     }
 
     private static boolean isPlpgsql(SqlFunction f) {
@@ -31,12 +38,12 @@ final class LanguageHandlers implements SqlFunctionRunner {
 
     @Override
     public Object call(SqlFunction f, Object[] args, ExecContext caller) {
-        return isPlpgsql(f) ? plpgsql.call(f, args, caller) : sql.call(f, args, caller);
+        return security.run(f, () -> isPlpgsql(f) ? plpgsql.call(f, args, caller) : sql.call(f, args, caller));
     }
 
     @Override
     public List<Object[]> callSet(SqlFunction f, Object[] args, ExecContext caller) {
-        return isPlpgsql(f) ? plpgsql.callSet(f, args, caller) : sql.callSet(f, args, caller);
+        return security.run(f, () -> isPlpgsql(f) ? plpgsql.callSet(f, args, caller) : sql.callSet(f, args, caller));
     }
 
     @Override

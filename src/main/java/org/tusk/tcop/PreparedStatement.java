@@ -283,7 +283,8 @@ public final class PreparedStatement {
             case Stmt.CreateAggregateStmt c -> org.tusk.commands.AggregateCommands.define(c, queryString, ctx, warnings::add);
             case Stmt.DropAggregateStmt d -> org.tusk.commands.AggregateCommands.drop(d, queryString, env, notices::add);
             case Stmt.DropOperatorStmt d -> org.tusk.commands.OperatorCommands.drop(d, queryString, notices::add);
-            case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env);
+            case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env,
+                    session::canonicalSettingName);
             case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),
                     session.currentDatabase(), notices::add);
             case Stmt.CreateTableAsStmt c -> createTableAs(c);

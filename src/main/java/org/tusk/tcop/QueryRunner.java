@@ -59,7 +59,8 @@ final class QueryRunner {
         // and plpgsql's, chosen by the function's language
         org.tusk.executor.ExecContext.installSqlFunctionRunner(new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
                 () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration()),
-                new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation))));
+                new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation)),
+                new SecurityDefinerCall(ctx)));
         // WHERE CURRENT OF finds this session's cursors
         org.tusk.executor.ExecCurrent.installPortalLookup(cursors::get);
     }

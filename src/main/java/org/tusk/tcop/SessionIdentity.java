@@ -17,6 +17,10 @@ import org.tusk.utils.misc.GucSettings;
  * from the settings whenever these have changed (GucSettings.valueChanges), so nothing else has
  * to be told. Names are resolved through the session's view of pg_authid; a role that was dropped
  * meanwhile keeps the identity it resolved to last (PostgreSQL keeps the OID).
+ *
+ * <p>A SECURITY DEFINER function overrides the current user for its call only; the override is
+ * not a setting (SET ROLE is refused inside such a function in PostgreSQL, and the override is
+ * restored by the call itself on return or error).
  */
 final class SessionIdentity {
     private final Role authenticated;
@@ -25,6 +29,8 @@ final class SessionIdentity {
     private long seenChanges = -1;
     private String sessionName, roleName;
     private Role session, current;
+    /** The owner of the SECURITY DEFINER function running now, or null (see {@link #setSecurityDefiner}). */
+    private Role definer;
 
     SessionIdentity(Role authenticated, GucSettings gucs, Function<String, Optional<Role>> lookup) {
         this.authenticated = authenticated;
@@ -47,10 +53,21 @@ final class SessionIdentity {
         return session;
     }
 
-    /** GetUserId: the role whose privileges apply. */
+    /** GetUserId: the role whose privileges apply (a SECURITY DEFINER function's owner while it runs). */
     Role currentUser() {
         refresh();
-        return current;
+        return definer != null ? definer : current;
+    }
+
+    /**
+     * SetUserIdAndSecContext for fmgr_security_definer: while {@code role} is set it is the current
+     * user, whatever SET ROLE says; null gives the settings back their say. Returns the role set
+     * before, which the caller restores when the function returns or fails.
+     */
+    Role setSecurityDefiner(Role role) {
+        Role before = definer;
+        definer = role;
+        return before;
     }
 
     /** Whether SET ROLE is in force (SetRoleIsActive): SHOW role then names it, else "none". */

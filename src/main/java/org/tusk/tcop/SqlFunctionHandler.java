@@ -22,8 +22,9 @@ import org.tusk.utils.misc.SessionServices;
 
 /**
  * fmgr_sql (executor/functions.c): runs a LANGUAGE sql function's body for one call. The body
- * is parsed, analysed and planned once per session and function (init_sql_fcache), with the
- * arguments as parameters, and the plans are kept until any catalog invalidation empties the
+ * is parsed, analysed, rewritten (views expanded) and planned once per session and function
+ * (init_sql_fcache), with the arguments as parameters; the statements' table privileges are
+ * checked at every call, for the user the call runs as, and the plans are kept until any catalog invalidation empties the
  * relcache's name cache (a changed table or function could make them stale). Each call binds
  * the arguments as $1..$n and runs the statements in order in the calling statement's snapshot;
  * a statement that changes rows is followed by CommandCounterIncrement, so the next one sees
@@ -42,7 +43,8 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     private final Map<Integer, Cached> cache = new HashMap<>();
     private int depth;
 
-    private record Cached(SqlFunction fn, long generation, List<PlannedStmt> plans) {}
+    /** A function's plans with the analysed statements whose permissions each call checks. */
+    private record Cached(SqlFunction fn, long generation, List<Query> analysed, List<PlannedStmt> plans) {}
 
     SqlFunctionHandler(RelationProvider relations, SessionServices session, LongSupplier generation) {
         this.relations = relations;
@@ -81,7 +83,10 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         ExecEnvironment env = caller.env();
         List<PlannedStmt> plans;
         try {
-            plans = plans(f, caller, env);
+            Cached c = plans(f, caller, env);
+            // ExecCheckRTPerms at each call: the current user may differ from the one the plans were made for
+            for (Query q : c.analysed()) org.tusk.executor.ExecPermissions.check(q, env);
+            plans = c.plans();
         } catch (PgException e) {
             throw e.withContext("SQL function \"" + f.name() + "\" during startup");
         }
@@ -142,16 +147,23 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
                 session.currentDatabase(), null);
     }
 
-    private List<PlannedStmt> plans(SqlFunction f, ExecContext caller, ExecEnvironment env) {
+    private Cached plans(SqlFunction f, ExecContext caller, ExecEnvironment env) {
         long g = generation.getAsLong();
         Cached c = cache.get(f.oid());
-        if (c != null && c.generation() == g && c.fn().equals(f)) return c.plans();
+        if (c != null && c.generation() == g && c.fn().equals(f)) return c;
         SqlFunctionBody.Analyzed a = SqlFunctionBody.analyze(f.body(), f.argTypes(), f.argNames(), f.resultType(),
                 f.outColumns().stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), relations, env, caller.timeZone(), session.currentDatabase());
         List<PlannedStmt> plans = new ArrayList<>();
         ExecContext planCtx = ExecContext.of(session, env);
-        for (Query q : a.statements()) plans.add(Planner.plan(q, planCtx, env));
-        cache.put(f.oid(), new Cached(f, g, List.copyOf(plans)));
-        return plans;
+        for (Query q : a.statements()) {
+            // pg_rewrite_query, as init_sql_fcache's pg_analyze_and_rewrite does: views are expanded
+            // (their owners' privileges checked now), rules may turn one statement into several
+            org.tusk.rewrite.RewriteHandler.Rewritten rw = new org.tusk.rewrite.RewriteHandler(relations, env,
+                    caller.timeZone(), session.currentDatabase(), true).rewriteAll(q);
+            for (Query product : rw.queries()) plans.add(Planner.plan(product, planCtx, env));
+        }
+        c = new Cached(f, g, List.copyOf(a.statements()), List.copyOf(plans));
+        cache.put(f.oid(), c);
+        return c;
     }
 }
