@@ -128,13 +128,15 @@ public final class Dependencies {
         for (ObjectAddress t : targets) targetSet.add(target(t));
         List<Found> order = new ArrayList<>();
         Set<ObjectAddress> seen = new HashSet<>();
-        for (ObjectAddress t : targets) find(target(t), null, false, seen, order);
+        Set<ObjectAddress> reachedFreely = new HashSet<>();
+        for (ObjectAddress t : targets) find(target(t), null, false, seen, reachedFreely, order);
 
         List<String> lines = new ArrayList<>();
         boolean blocked = false;
         for (int i = order.size() - 1; i >= 0; i--) {
             Found f = order.get(i);
-            if (targetSet.contains(f.object()) || !f.normal()) continue;
+            // reached through an AUTO or INTERNAL dependency on any path: RESTRICT allows it (reportDependentObjects)
+            if (targetSet.contains(f.object()) || !f.normal() || reachedFreely.contains(f.object())) continue;
             if (cascade) {
                 lines.add("drop cascades to " + describe(f.object()));
             } else {
@@ -188,19 +190,21 @@ public final class Dependencies {
     }
 
     /** findDependentObjects: appends {@code object}'s dependents (through their owners), then the object itself. */
-    private void find(ObjectAddress object, ObjectAddress from, boolean normal, Set<ObjectAddress> seen, List<Found> order) {
+    private void find(ObjectAddress object, ObjectAddress from, boolean normal, Set<ObjectAddress> seen,
+                      Set<ObjectAddress> reachedFreely, List<Found> order) {
+        if (from != null && !normal) reachedFreely.add(object);
         if (!seen.add(object)) return;
         if (from != null) handler(object).lock(object);
         for (Dependency d : dependentsOf(object)) {
             ObjectAddress dependent = d.depender().whole();
             if (dependent.equals(object)) continue;
             if (d.type() == DependencyType.INTERNAL) {
-                find(dependent, object, false, seen, order);
+                find(dependent, object, false, seen, reachedFreely, order);
                 continue;
             }
             ObjectAddress owner = owner(dependent);
             if (owner.equals(object)) continue;
-            find(owner, object, d.type() == DependencyType.NORMAL, seen, order);
+            find(owner, object, d.type() == DependencyType.NORMAL, seen, reachedFreely, order);
         }
         order.add(new Found(object, from, normal));
     }

@@ -81,6 +81,19 @@ public final class HeapCatalog implements Catalog {
             }
             @Override public void lock(ObjectAddress o) { HeapCatalog.this.lock(o.objectId(), RelationLocks.ACCESS_EXCLUSIVE_LOCK); }
         });
+        dependencies.registerObjectClass(AttrDefaults.ATTRDEF_RELATION_ID, new Dependencies.ObjectClass() {
+            @Override public String describe(ObjectAddress o) {
+                int[] column = AttrDefaults.columnOf(writer, o.objectId());
+                if (column == null) return null;
+                String col = describeRelation(new ObjectAddress(ObjectAddress.RELATION_RELATION_ID, column[0], column[1]));
+                return col == null ? null : "default value for " + col;
+            }
+            @Override public void drop(ObjectAddress o) {
+                int[] column = AttrDefaults.columnOf(writer, o.objectId());
+                Relation rel = column == null ? null : env.relcache().byOid(column[0]);
+                if (rel != null) ddl.setDefault(rel, column[1], null);
+            }
+        });
         dependencies.registerObjectClass(ObjectAddress.REWRITE_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return views.describeRule(o.objectId()); }
             @Override public void drop(ObjectAddress o) { rules.remove(o.objectId()); }
@@ -1209,7 +1222,7 @@ public final class HeapCatalog implements Catalog {
             // the relation's comment and its columns' comments
             comments.delete(relOid, PG_CLASS.oid(), 0);
             writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid);
-            writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
+            AttrDefaults.delete(writer, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
             writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid);
             // The row type and its array type (RemoveTypeById for both).
             for (TupleSlot t : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "typrelid")) == relOid)) {

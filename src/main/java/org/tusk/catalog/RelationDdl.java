@@ -116,7 +116,7 @@ final class RelationDdl {
     /** ATExecColumnDefault: replaces (or with null removes) the pg_attrdef row and sets atthasdef. */
     void setDefault(Relation heap, int attnum, String defaultSql) {
         int relOid = heap.oid();
-        writer.delete(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid && (Short) PG_ATTRDEF.get(v, "adnum") == attnum);
+        AttrDefaults.delete(writer, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid && (Short) PG_ATTRDEF.get(v, "adnum") == attnum);
         if (defaultSql != null) {
             writer.insert(PG_ATTRDEF, CatalogRows.attrdefRow(writer.newOid(PG_ATTRDEF, "oid"), relOid, attnum, defaultSql));
         }
@@ -179,7 +179,7 @@ final class RelationDdl {
         PG_ATTRIBUTE.set(v, "attoptions", null);
         PG_ATTRIBUTE.set(v, "attmissingval", null);
         writer.update(PG_ATTRIBUTE, att, v);
-        writer.delete(PG_ATTRDEF, r -> oid(PG_ATTRDEF.get(r, "adrelid")) == relOid && (Short) PG_ATTRDEF.get(r, "adnum") == attnum);
+        AttrDefaults.delete(writer, r -> oid(PG_ATTRDEF.get(r, "adrelid")) == relOid && (Short) PG_ATTRDEF.get(r, "adnum") == attnum);
         writer.delete(PG_STATISTIC, r -> oid(PG_STATISTIC.get(r, "starelid")) == relOid
                 && (Short) PG_STATISTIC.get(r, "staattnum") == attnum);
         writer.delete(PG_DESCRIPTION, r -> oid(PG_DESCRIPTION.get(r, "objoid")) == relOid

@@ -85,6 +85,24 @@ public final class RelationOwnership {
     }
 
     /**
+     * recordDependencyOnExpr for the default of column {@code attnum} of {@code relOid}: the
+     * default depends AUTO on its column and NORMAL on each relation in {@code referenced} (the
+     * relations its expression names, such as a sequence given to nextval). Nothing is recorded
+     * when the column has no default.
+     */
+    public void recordDefaultDependencies(int relOid, int attnum, java.util.Collection<Integer> referenced) {
+        int attrdef = AttrDefaults.oidOf(writer, relOid, attnum);
+        if (attrdef == 0 || referenced.isEmpty()) return;
+        ObjectAddress def = new ObjectAddress(AttrDefaults.ATTRDEF_RELATION_ID, attrdef, 0);
+        dependencies.recordDependencyOn(def, new ObjectAddress(ObjectAddress.RELATION_RELATION_ID, relOid, attnum),
+                DependencyType.AUTO);
+        for (int r : new java.util.LinkedHashSet<>(referenced)) {
+            if (r != relOid) dependencies.recordDependencyOn(def, ObjectAddress.relation(r), DependencyType.NORMAL);
+        }
+        env.commandCounterIncrement().run();
+    }
+
+    /**
      * ATExecChangeOwner's catalog part for {@code relOid} and everything that goes with it. The
      * caller has checked the privileges and that the owner changes.
      */

@@ -79,11 +79,13 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.DropNotNull n -> dropNotNull(rel, n.column(), env);
                 case Stmt.AlterTableCmd.SetDefault d -> {
                     int attnum = attnum(rel, d.column());
+                    Expr analyzed = null;
                     if (d.defaultSql() != null) {
-                        Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), rel.desc().attr(attnum - 1).type().oid(),
+                        analyzed = Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), rel.desc().attr(attnum - 1).type().oid(),
                                 rel.atttypmod(attnum), ctx.timeZone(), ctx.session().currentDatabase());
                     }
                     env.catalog().setColumnDefault(rel, attnum, d.defaultSql());
+                    DefaultDependencies.record(env.catalog(), rel.oid(), attnum, analyzed);
                 }
                 case Stmt.AlterTableCmd.AttachPartition a -> PartitionCommands.attach(rel, a, queryString, ctx);
                 case Stmt.AlterTableCmd.DetachPartition d -> PartitionCommands.detach(rel, d, ctx);
@@ -224,6 +226,7 @@ public final class AlterTableCommand {
             throw PgException.error("23502", "column \"" + c.name() + "\" of relation \"" + rel.name() + "\" contains null values");
         }
         int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql()));
+        DefaultDependencies.record(catalog, rel.oid(), attnum, def);
         Relation widened = catalog.openRelation(rel.oid());
         if (def != null) rewrite(rel, widened, attnum, def, ctx);
         if (c.primaryKey() || c.unique()) {

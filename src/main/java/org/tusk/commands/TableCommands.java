@@ -71,6 +71,7 @@ public final class TableCommands {
         }
         List<Catalog.ColumnSpec> specs = new ArrayList<>();
         List<OwnedSequence> ownedSequences = new ArrayList<>();
+        java.util.Map<String, org.tusk.nodes.Expr> defaults = new java.util.LinkedHashMap<>();
         for (Stmt.ColumnDefinition c : s.columns()) {
             String serial = serialType(c.type());
             if (serial != null) {
@@ -83,7 +84,7 @@ public final class TableCommands {
             }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
             if (c.defaultSql() != null)
-                Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase);
+                defaults.put(c.name(), Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase));
             boolean notNull = c.notNull() || pkColumns.contains(c.name());
             specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql()));
         }
@@ -103,8 +104,12 @@ public final class TableCommands {
                 env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
         if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
-        for (OwnedSequence o : ownedSequences)
-            catalog.relationOwnership().setOwningColumn(o.sequenceOid(), oid, attnum(specs, o.column()), o.identity());
+        for (OwnedSequence o : ownedSequences) {
+            int attnum = attnum(specs, o.column());
+            catalog.relationOwnership().setOwningColumn(o.sequenceOid(), oid, attnum, o.identity());
+            catalog.relationOwnership().recordDefaultDependencies(oid, attnum, List.of(o.sequenceOid()));
+        }
+        for (var d : defaults.entrySet()) DefaultDependencies.record(catalog, oid, attnum(specs, d.getKey()), d.getValue());
         if (keys.isEmpty() && others.isEmpty()) return;
         env.commandCounterIncrement();
         // DefineRelation stores the CHECK constraints with the table; the indexes come next and

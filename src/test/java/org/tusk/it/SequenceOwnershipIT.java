@@ -52,6 +52,21 @@ class SequenceOwnershipIT {
     }
 
     @Test
+    void defaultsDependOnTheSequencesTheyName() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create sequence sd_other", "create table sd(a int default nextval('sd_other'), b serial)");
+            assertEquals("cannot drop sequence sd_other because other objects depend on it",
+                    failsMessage(c, "drop sequence sd_other", "2BP01"));
+            exec(c, "drop sequence sd_other cascade", "alter table sd alter column a set default nextval('sd_b_seq')");
+            assertEquals("1|nextval('sd_b_seq'::regclass);2|nextval('sd_b_seq'::regclass)", joinedRows(c,
+                    "select adnum, pg_get_expr(adbin, adrelid) from pg_attrdef where adrelid = 'sd'::regclass order by 1"));
+            exec(c, "drop table sd");
+            assertEquals("0", joinedRows(c, "select count(*) from pg_depend where classid = 'pg_attrdef'::regclass"
+                    + " and objid not in (select oid from pg_attrdef)"));
+        }
+    }
+
+    @Test
     void alterSequenceChangesWhatIsNamedAndKeepsTheRest() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table sa(id serial, v int)", "alter sequence sa_id_seq increment by 5 restart with 100",
