@@ -201,6 +201,8 @@ public final class BuiltinCatalog {
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
         ArrayBuiltins.register(b);
+        ArrayUserBuiltins.register(b);
+        FloatDegreeBuiltins.register(b);
         UuidBuiltins.register(b);
         SrfBuiltins.register(b);
         JsonBuiltins.register(b);

@@ -104,6 +104,7 @@ final class DateTimeBuiltins {
                 c.session().transactionStart().atZone(c.timeZone()).toLocalDate().atStartOfDay(c.timeZone()).toInstant(),
                 (Instant) a[0], c.timeZone()));
         r.fn("justify_hours", List.of(INTERVAL), INTERVAL, (c, a) -> DateTimeFuncs.justifyHours((Interval) a[0]));
+        r.fn("interval_hash", List.of(INTERVAL), INT4, (c, a) -> org.tusk.utils.adt.HashFuncs.intervalHash((Interval) a[0]));
         r.fn("justify_days", List.of(INTERVAL), INTERVAL, (c, a) -> DateTimeFuncs.justifyDays((Interval) a[0]));
         r.fn("justify_interval", List.of(INTERVAL), INTERVAL, (c, a) -> DateTimeFuncs.justifyInterval((Interval) a[0]));
         for (int ty : new int[] {DATE, TIMESTAMP, TIMESTAMPTZ}) {

@@ -27,6 +27,8 @@ final class NumericBuiltins {
         r.fn("scale", one, INT4, (c, a) -> NumericFuncs.scale(n(a[0])));
         r.fn("min_scale", one, INT4, (c, a) -> NumericFuncs.minScale(n(a[0])));
         r.fn("trim_scale", one, NUMERIC, (c, a) -> NumericFuncs.trimScale(n(a[0])));
+        r.fn("gcd", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> org.tusk.utils.adt.NumericGcd.gcd(n(a[0]), n(a[1])));
+        r.fn("lcm", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> org.tusk.utils.adt.NumericGcd.lcm(n(a[0]), n(a[1])));
         r.fn("div", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> NumericFuncs.div(n(a[0]), n(a[1])));
         r.fn("sign", one, NUMERIC, (c, a) -> NumericFuncs.sign(n(a[0])));
         r.fn("ln", one, NUMERIC, (c, a) -> NumericFuncs.ln(n(a[0])));

@@ -114,6 +114,7 @@ final class ArrayEval {
         }
         Object c = ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
         Object v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
+        if (ArrayTypes.rawElementOf(a.type()) != 0) return assignFixedLength(a, c, lo, up, v);
         int elem = ArrayTypes.elementOf(a.type());
         ArrayValue arr = c == null ? ArrayValue.empty(elem) : ArrayValue.of(c, elem);
         if (lo == null) {
@@ -123,6 +124,21 @@ final class ArrayEval {
         }
         if (v == null) return c;   // assigning a NULL slice leaves the array unchanged
         return ArrayFuncs.setSlice(arr, lo, up, ArrayValue.of(v, elem));
+    }
+
+    /**
+     * array_subscript_assign over a fixed-length container (raw_array_subscript_handler): a NULL
+     * container or a NULL value leaves the container as it is; slices and more than one
+     * subscript are refused, as array_set_slice/array_set_element do for fixed-length arrays.
+     */
+    private static Object assignFixedLength(Expr.SubscriptingAssign a, Object c, Integer[] lo, Integer[] up, Object v) {
+        if (c == null || v == null) return c;
+        if (lo != null)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "updates on slices of fixed-length arrays not implemented");
+        if (up.length != 1) throw PgException.error("2202E", "wrong number of array subscripts");
+        if (a.type() == org.tusk.catalog.TypeOids.NAME)
+            return org.tusk.utils.adt.NameSubscript.assign((String) c, up[0], (String) v);
+        return org.tusk.utils.adt.geo.GeoSubscript.assign(c, up[0], v);
     }
 
     /** jsonb_subscript_check_subscripts: each subscript's value as text (an integer as int4out writes it), null kept. */

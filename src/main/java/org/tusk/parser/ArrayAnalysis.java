@@ -103,7 +103,7 @@ final class ArrayAnalysis {
         List<RawExpr.Subscript> subs = ind.subscripts();
         if (subs.size() > ArrayValue.MAXDIM)
             throw a.err(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + subs.size()
-                    + ") exceeds the maximum allowed (" + ArrayValue.MAXDIM + ")", ind.location());
+                    + ") exceeds the maximum allowed (" + ArrayValue.MAXDIM + ")", -1);   // no position, as array_subscript_transform
         boolean slice = false;
         for (RawExpr.Subscript s : subs) slice |= s.slice();
         List<Expr> upper = new ArrayList<>(), lower = slice ? new ArrayList<>() : null;
@@ -168,7 +168,24 @@ final class ArrayAnalysis {
 
     /** transformAssignmentSubscripts: {@code col[...] = value} over the column's current value. */
     static Expr transformAssign(Analyzer a, RawExpr.ArrayAssign raw) {
-        return assign(a, a.transformExpr(raw.target().arg()), raw.target(), a.transformExpr(raw.value()), raw.value().location());
+        return assign(a, targetColumn(a, raw.target().arg()), raw.target(), a.transformExpr(raw.value()), raw.value().location());
+    }
+
+    /**
+     * The column a SET col[...] assigns to is the target relation's (range table entry 1), as
+     * transformAssignmentIndirection starts from a Var of the target attribute: in ON CONFLICT
+     * DO UPDATE, EXCLUDED's column of the same name does not make it ambiguous.
+     */
+    private static Expr targetColumn(Analyzer a, RawExpr arg) {
+        if (arg instanceof RawExpr.ColumnRef c && c.fields().size() == 1 && !a.rtable.isEmpty()) {
+            List<org.tusk.catalog.ColumnDef> cols = a.rtable.get(0).columns();
+            for (int i = 0; i < cols.size(); i++) {
+                org.tusk.catalog.ColumnDef col = cols.get(i);
+                if (col.name().equals(c.fields().get(0)))
+                    return new Expr.Var(1, i + 1, col.typeOid(), col.typmod(), col.name(), c.location());
+            }
+        }
+        return a.transformExpr(arg);
     }
 
     /** INSERT's {@code (col[...])}: the value put into an element or slice of a NULL array of the column's type. */
@@ -179,12 +196,13 @@ final class ArrayAnalysis {
     private static Expr assign(Analyzer a, Expr container, RawExpr.Indirection target, Expr v, int valueLocation) {
         Expr.SubscriptingRef ref = (Expr.SubscriptingRef) subscripting(a, container, target);
         int ct = ref.containerType();
-        int want = ct == JSONB || ref.lower() != null ? ct : ArrayTypes.elementOf(ct);
+        int want = ct == JSONB || ref.lower() != null ? ct
+                : ArrayTypes.elementOf(ct) != 0 ? ArrayTypes.elementOf(ct) : ArrayTypes.rawElementOf(ct);
         if (!ParseCoerce.canCoerce(v.type(), want, Context.ASSIGNMENT)) {
             String col = target.arg() instanceof RawExpr.ColumnRef c ? c.fields().get(c.fields().size() - 1) : "?";
             throw a.err(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + col + "\" requires type "
                     + BuiltinCatalog.formatType(want) + " but expression is of type " + BuiltinCatalog.formatType(v.type()),
-                    valueLocation).withHint("You will need to rewrite or cast the expression.");
+                    argLocation(target.arg())).withHint("You will need to rewrite or cast the expression.");
         }
         v = a.coerce(v, want, -1, Context.ASSIGNMENT, valueLocation);
         return new Expr.SubscriptingAssign(ref.container(), ref.upper(), ref.lower(), v, ct);

@@ -60,8 +60,13 @@ final class ConflictAnalysis {
         Map<Integer, Expr> assigned = new HashMap<>();
         for (Stmt.ResTarget t : oc.set()) {
             int attno = m.attno(rte, t.name(), t.location());
-            if (assigned.containsKey(attno))
-                throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+            if (assigned.containsKey(attno)) {
+                Expr merged = m.mergeSubscriptAssign(assigned.get(attno), t, rte, attno);
+                if (merged == null)
+                    throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+                assigned.put(attno, merged);
+                continue;
+            }
             Expr e = t.val() instanceof RawExpr.SetToDefault ? m.defaultExpr(rte, attno)
                     : m.assigned(a.transformExpr(t.val()), rte, attno, ModifyAnalysis.leftmost(t.val()));
             assigned.put(attno, e);

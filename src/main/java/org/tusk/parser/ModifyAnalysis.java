@@ -254,8 +254,13 @@ final class ModifyAnalysis {
                 assigned.put(attno, RowAnalysis.fieldAssign(a, prev, fa));
                 continue;
             }
-            if (assigned.containsKey(attno))
-                throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+            if (assigned.containsKey(attno)) {
+                Expr merged = mergeSubscriptAssign(assigned.get(attno), t, rte, attno);
+                if (merged == null)
+                    throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
+                assigned.put(attno, merged);
+                continue;
+            }
             if (!(t.val() instanceof RawExpr.SetToDefault) && rte.table() != null && rte.table().attidentity(attno) == 'a') {
                 // rewriteTargetListIU: an ALWAYS identity column can only be set to its default.
                 throw PgException.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
@@ -350,6 +355,20 @@ final class ModifyAnalysis {
     }
 
     /** transformAssignedExpr: coerces {@code e} to the column's type and typmod in assignment context. */
+    /**
+     * process_matched_tle (rewriteHandler.c) for two subscripted assignments to one column, as in
+     * SET a[1] = x, a[2] = y: the second applies to the result of the first, so its container
+     * (the column itself) is replaced by the earlier assignment. Null when they cannot be merged.
+     */
+    Expr mergeSubscriptAssign(Expr prior, Stmt.ResTarget t, Query.RangeTblEntry rte, int attno) {
+        if (!(prior instanceof Expr.SubscriptingAssign) || t.val() instanceof RawExpr.SetToDefault) return null;
+        Expr e = assigned(a.transformExpr(t.val()), rte, attno, leftmost(t.val()));
+        if (!(e instanceof Expr.SubscriptingAssign s) || !(s.container() instanceof Expr.Var v)
+                || v.varno() != 1 || v.attno() != attno || v.levelsup() != 0)
+            return null;
+        return new Expr.SubscriptingAssign(prior, s.upper(), s.lower(), s.value(), s.type());
+    }
+
     Expr assigned(Expr e, Query.RangeTblEntry rte, int attno, int location) {
         ColumnDef c = rte.columns().get(attno - 1);
         if (e.type() != UNKNOWN && !ParseCoerce.canCoerce(e.type(), c.typeOid(), Context.ASSIGNMENT))

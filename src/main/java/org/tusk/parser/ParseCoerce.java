@@ -125,6 +125,17 @@ public final class ParseCoerce {
         if (typmod >= 0 && (to == VARCHAR || to == BPCHAR || to == NUMERIC || to == TIMESTAMP || to == TIMESTAMPTZ
                 || to == TIME || to == INTERVAL) && typmod != result.typmod())
             result = new Expr.CoerceToTypmod(result, to, typmod, ctx == Context.EXPLICIT);
+        else if (typmod >= 0 && !(result instanceof Expr.ArrayCoerceExpr) && typmod != result.typmod()) {
+            // coerce_type_typmod on an array type: the length coercion applies to each element
+            // (an ArrayCoerceExpr over the element type's length coercion), so char(5)[] pads and checks.
+            int et = ArrayTypes.elementOf(to);
+            if (et == VARCHAR || et == BPCHAR || et == NUMERIC || et == TIMESTAMP || et == TIMESTAMPTZ
+                    || et == TIME || et == INTERVAL) {
+                Expr elem = new Expr.CoerceToTypmod(new Expr.Var(Expr.Var.RESOLVED, 1, et, -1, "element", -1),
+                        et, typmod, ctx == Context.EXPLICIT);
+                result = new Expr.ArrayCoerceExpr(result, elem, to, et);
+            }
+        }
         return result;
     }
 
@@ -166,14 +177,6 @@ public final class ParseCoerce {
             int userOid = org.tusk.catalog.TypeCache.lookupInstalledName(schema, name);
             if (userOid != 0) t = BuiltinCatalog.type(userOid);
         }
-        if (t != null && tn.array()) {
-            // type[]: the element type's array type (typenameTypeId with arrayBounds)
-            int arr = ArrayTypes.arrayOf(t.oid());
-            if (arr == 0 || ArrayTypes.isArray(t.oid()))
-                throw PgException.errorAt(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
-                        + t.sqlName(), Lexer.position(src, tn.location()));
-            return new ResolvedType(arr, -1);
-        }
         if (t == null || t.oid() == ANY) {
             String shown = String.join(".", names.size() > 1 && names.get(0).equals("pg_catalog") && names.size() == 2
                     && !tn.typmods().isEmpty() ? List.of(name) : names.subList(names.size() > 1 && names.get(0).equals("pg_catalog") ? 1 : 0, names.size()));
@@ -196,9 +199,10 @@ public final class ParseCoerce {
                         "invalid NUMERIC type modifier", Lexer.position(src, tn.location()));
                 if (p < 1 || p > 1000) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
                         "NUMERIC precision " + p + " must be between 1 and 1000", Lexer.position(src, tn.location()));
-                if (s < 0 || s > p) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
-                        "NUMERIC scale " + s + " must be between 0 and precision " + p, Lexer.position(src, tn.location()));
-                typmod = ((p << 16) | s) + 4;
+                // numerictypmodin (PostgreSQL 15): a negative scale rounds to the left of the point
+                if (s < -1000 || s > 1000) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
+                        "NUMERIC scale " + s + " must be between -1000 and 1000", Lexer.position(src, tn.location()));
+                typmod = ((p << 16) | (s & 0x7ff)) + 4;
             } else if (t.oid() == TIMESTAMP || t.oid() == TIMESTAMPTZ || t.oid() == TIME) {
                 // anytime_typmodin: the fractional-second precision, 0..6
                 if (mods.size() != 1) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
@@ -214,6 +218,15 @@ public final class ParseCoerce {
                 throw PgException.errorAt(SqlState.SYNTAX_ERROR, "type modifier is not allowed for type \""
                         + t.typname() + "\"", Lexer.position(src, tn.location()));
             }
+        }
+        if (tn.array()) {
+            // type[]: the element type's array type (typenameTypeId with arrayBounds); the typmod
+            // stays the element's, as an array column's atttypmod is (char(5)[] has typmod 9)
+            int arr = ArrayTypes.arrayOf(t.oid());
+            if (arr == 0 || ArrayTypes.isArray(t.oid()))
+                throw PgException.errorAt(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
+                        + t.sqlName(), Lexer.position(src, tn.location()));
+            return new ResolvedType(arr, typmod);
         }
         return new ResolvedType(t.oid(), typmod);
     }

@@ -1654,6 +1654,9 @@ public final class Parser {
                         return new RawExpr.InList(left, list, not, loc);
                     }
                     case "like", "ilike" -> {
+                        // gram.y's subquery_Op: x [NOT] [I]LIKE ANY/ALL (...) is the ~~ operator family quantified
+                        RawExpr sub = quantified(kw.equals("like") ? (not ? "!~~" : "~~") : (not ? "!~~*" : "~~*"), left, loc);
+                        if (sub != null) return sub;
                         RawExpr pattern = expr(P_LIKE + 1);
                         RawExpr escape = null;
                         if (acceptKw("escape")) escape = expr(P_ESCAPE + 1);
@@ -2206,9 +2209,13 @@ public final class Parser {
         List<Integer> mods = new ArrayList<>();
         if (!acceptChar('(')) return mods;
         do {
+            // gram.y takes an expression list; a typmod is an integer constant, possibly negated (numeric(3,-6))
+            boolean negative = "-".equals(peek().value()) && peek(1).is(Kind.ICONST);
+            if (negative) advance();
             Token n = peek();
             if (!n.is(Kind.ICONST)) throw syntaxError(n);
-            mods.add(Integer.parseInt(advance().value()));
+            int v = Integer.parseInt(advance().value());
+            mods.add(negative ? -v : v);
         } while (acceptChar(','));
         expectChar(')');
         return mods;

@@ -183,7 +183,10 @@ final class BTInsert {
             case FLOAT8 -> Floats.float8out((Double) v);
             case OID -> Integer.toUnsignedString((Integer) v);
             case BYTEA -> Texts.byteaOut((byte[]) v);
-            default -> v.toString();
+            // an array key is shown by array_out over its elements' output
+            default -> v instanceof org.tusk.utils.adt.ArrayValue a && type.elementType() != null
+                    ? org.tusk.utils.adt.ArrayIO.out(a, x -> output(type.elementType(), x))
+                    : v.toString();
         };
     }
 

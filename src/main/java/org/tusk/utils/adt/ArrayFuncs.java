@@ -117,30 +117,86 @@ public final class ArrayFuncs {
             throw PgException.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (" + MAX_ARRAY_SIZE + ")");
     }
 
-    /** array_set_slice, for empty and one-dimensional arrays: the slice is filled from {@code src} in order. */
+    /**
+     * array_set_slice (arrayfuncs.c): a[l1:u1][l2:u2]... := src. The source's elements are read
+     * serially, whatever its shape. An empty target becomes an array of exactly the slice's shape
+     * (all bounds must then be given); a one-dimensional target is extended with NULLs as needed;
+     * a multi-dimensional target cannot be extended, so the slice must lie inside it, and
+     * dimensions beyond the subscripts are taken whole.
+     */
     public static ArrayValue setSlice(ArrayValue a, Integer[] lower, Integer[] upper, ArrayValue src) {
-        if (lower.length != 1 || (a.ndim() > 1))
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "multidimensional slice assignment is not supported yet");
-        Integer l = lower[0], u = upper[0];
-        if (a.size() == 0) {
-            if (l == null || u == null)
-                throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "array slice subscript must provide both boundaries")
-                        .withDetail("When assigning to a slice of an empty array value, slice boundaries must be fully specified.");
-        } else {
-            if (l == null) l = a.lbound(0);
-            if (u == null) u = a.lbound(0) + a.dim(0) - 1;
+        int nsub = lower.length;
+        if (nsub > ArrayValue.MAXDIM) throw tooManyDims(nsub);
+        if (a.ndim() == 0) {
+            int[] dims = new int[nsub], lbs = new int[nsub];
+            for (int d = 0; d < nsub; d++) {
+                if (lower[d] == null || upper[d] == null)
+                    throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "array slice subscript must provide both boundaries")
+                            .withDetail("When assigning to a slice of an empty array value, slice boundaries must be fully specified.");
+                if (upper[d] < lower[d])
+                    throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "upper bound cannot be less than lower bound");
+                checkSize(lower[d], upper[d]);
+                dims[d] = upper[d] - lower[d] + 1;
+                lbs[d] = lower[d];
+            }
+            long n = itemCount(dims);
+            if (src.size() < n) throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "source array too small");
+            return new ArrayValue(a.elemType(), dims, lbs, Arrays.copyOf(src.elements(), (int) n));
         }
+        int nd = a.ndim();
+        if (nd < nsub) throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+        if (nd == 1) return setSlice1d(a, lower[0], upper[0], src);
+        int[] lo = new int[nd], hi = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            int alb = a.lbound(d), aub = a.lbound(d) + a.dim(d) - 1;
+            lo[d] = d < nsub && lower[d] != null ? lower[d] : alb;
+            hi[d] = d < nsub && upper[d] != null ? upper[d] : aub;
+            if (lo[d] > hi[d]) throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "upper bound cannot be less than lower bound");
+            // PostgreSQL does not extend multi-dimensional arrays during assignment.
+            if (d < nsub && (lo[d] < alb || hi[d] > aub))
+                throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "array subscript out of range");
+        }
+        long n = 1;
+        for (int d = 0; d < nd; d++) n *= hi[d] - lo[d] + 1;
+        if (src.size() < n) throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "source array too small");
+        Object[] out = a.elements();
+        int[] idx = lo.clone();
+        for (int k = 0; k < n; k++) {
+            out[offset(a, idx)] = src.get(k);
+            for (int d = nd - 1; d >= 0; d--) {
+                if (++idx[d] <= hi[d]) break;
+                idx[d] = lo[d];
+            }
+        }
+        return new ArrayValue(a.elemType(), a.dims(), a.lbounds(), out);
+    }
+
+    /** The one-dimensional case of array_set_slice: the array grows (with NULLs) to cover the slice. */
+    private static ArrayValue setSlice1d(ArrayValue a, Integer lower, Integer upper, ArrayValue src) {
+        int l = lower != null ? lower : a.lbound(0);
+        int u = upper != null ? upper : a.lbound(0) + a.dim(0) - 1;
         if (u < l) throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "upper bound cannot be less than lower bound");
         long count = (long) u - l + 1;
         checkSize(l, u);
         if (src.size() < count) throw PgException.error(ARRAY_SUBSCRIPT_ERROR, "source array too small");
-        long lb = a.size() == 0 ? l : Math.min(a.lbound(0), l);
-        long ub = a.size() == 0 ? u : Math.max(a.lbound(0) + a.dim(0) - 1L, u);
+        long lb = Math.min(a.lbound(0), l);
+        long ub = Math.max(a.lbound(0) + a.dim(0) - 1L, u);
         checkSize(lb, ub);
         Object[] out = new Object[(int) (ub - lb + 1)];
-        if (a.size() > 0) System.arraycopy(a.elements(), 0, out, (int) (a.lbound(0) - lb), a.size());
+        System.arraycopy(a.elements(), 0, out, (int) (a.lbound(0) - lb), a.size());
         for (int i = 0; i < count; i++) out[(int) (l - lb) + i] = src.get(i);
         return new ArrayValue(a.elemType(), new int[] {out.length}, new int[] {(int) lb}, out);
+    }
+
+    /** ArrayGetNItems: the number of elements of an array of these dimensions, refusing too many. */
+    private static long itemCount(int[] dims) {
+        long n = 1;
+        for (int d : dims) {
+            n *= d;
+            if (n > MAX_ARRAY_SIZE)
+                throw PgException.error(SqlState.PROGRAM_LIMIT_EXCEEDED, "array size exceeds the maximum allowed (" + MAX_ARRAY_SIZE + ")");
+        }
+        return n;
     }
 
     // ------------------------------------------------------------------ dimensions

@@ -44,7 +44,7 @@ public final class FormatType {
         return switch (typeOid) {
             case TypeOids.BPCHAR -> withTypmod ? "character(" + (typmod - 4) + ")" : typmodGiven ? "character" : "bpchar";
             case TypeOids.VARCHAR -> withTypmod ? "character varying(" + (typmod - 4) + ")" : "character varying";
-            case TypeOids.NUMERIC -> withTypmod ? "numeric(" + (((typmod - 4) >> 16) & 0xffff) + "," + (short) ((typmod - 4) & 0xffff) + ")" : "numeric";
+            case TypeOids.NUMERIC -> withTypmod ? "numeric(" + (((typmod - 4) >> 16) & 0xffff) + "," + Numerics.numericTypmodScale(typmod) + ")" : "numeric";
             case TypeOids.TIMESTAMP -> withTypmod ? "timestamp(" + typmod + ") without time zone" : "timestamp without time zone";
             case TypeOids.TIMESTAMPTZ -> withTypmod ? "timestamp(" + typmod + ") with time zone" : "timestamp with time zone";
             case TypeOids.TIME -> withTypmod ? "time(" + typmod + ") without time zone" : "time without time zone";

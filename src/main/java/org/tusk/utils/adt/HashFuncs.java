@@ -104,6 +104,15 @@ public final class HashFuncs {
         return hashUint32Extended(lo, seed);
     }
 
+    /**
+     * interval_hash: hashint8 of the low 64 bits of interval_cmp_value, so that intervals equal
+     * under interval comparison ('30 days' and '1 month') hash alike. hash_uint32 is the low half
+     * of hash_uint32_extended with seed 0.
+     */
+    public static int intervalHash(Interval v) {
+        return (int) hashInt8Extended(v.cmpValue().longValue(), 0);
+    }
+
     /** hashtextextended for a deterministic collation: the UTF-8 bytes. */
     public static long hashTextExtended(String s, long seed) {
         return hashBytesExtended(s.getBytes(StandardCharsets.UTF_8), seed);

@@ -23,4 +23,18 @@ public final class NameSubscript {
         // "char" holds one byte; a byte of a multibyte character stands for itself (Latin-1)
         return String.valueOf((char) v);
     }
+
+    /**
+     * array_set_element over a name: byte {@code i} (0..63) replaced by the "char" value's byte;
+     * the name then ends at its first zero byte, as namein/nameout read the 64 bytes.
+     */
+    public static String assign(String name, int i, String ch) {
+        if (i < 0 || i >= NAMEDATALEN)
+            throw org.tusk.utils.error.PgException.error(ArrayFuncs.ARRAY_SUBSCRIPT_ERROR, "array subscript out of range");
+        byte[] bytes = java.util.Arrays.copyOf(name.getBytes(StandardCharsets.UTF_8), NAMEDATALEN);
+        bytes[i] = ch.isEmpty() ? 0 : (byte) ch.charAt(0);
+        int len = 0;
+        while (len < NAMEDATALEN - 1 && bytes[len] != 0) len++;
+        return new String(bytes, 0, len, StandardCharsets.UTF_8);
+    }
 }

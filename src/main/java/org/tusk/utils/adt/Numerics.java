@@ -184,11 +184,19 @@ public final class Numerics {
     }
 
     /** Applies a numeric(p,s) typmod, as apply_typmod() does. */
+    /**
+     * NUMERIC_TYPMOD_SCALE: the scale of a numeric typmod, an 11-bit two's-complement field
+     * (-1000..1000), as PostgreSQL 15 encodes it.
+     */
+    public static int numericTypmodScale(int typmod) {
+        return (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+    }
+
     public static BigDecimal applyTypmod(BigDecimal v, int typmod) {
         if (typmod < 4) return v;
         int tm = typmod - 4;
         int precision = (tm >> 16) & 0xFFFF;
-        int scale = tm & 0x7FF;
+        int scale = numericTypmodScale(typmod);
         if (v instanceof NumericSpecial) {
             if (v == NumericSpecial.NAN) return v;
             throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")

@@ -9,7 +9,8 @@ import org.tusk.utils.error.SqlState;
 /**
  * width_bucket for float8 (width_bucket_float8 of float.c) and numeric (width_bucket_numeric of
  * numeric.c): the bucket, 1..count, of an equi-width histogram over [bound1, bound2) (or the
- * reversed range), 0 below it and count+1 above it.
+ * reversed range), 0 below it and count+1 above it; and width_bucket over an array of
+ * thresholds (width_bucket_array of arrayfuncs.c).
  */
 public final class WidthBucket {
     private WidthBucket() {}
@@ -76,5 +77,24 @@ public final class WidthBucket {
     private static int bucket(BigDecimal offset, BigDecimal range, int count) {
         BigDecimal q = offset.multiply(BigDecimal.valueOf(count)).divide(range, 0, RoundingMode.DOWN).add(BigDecimal.ONE);
         return q.intValueExact();
+    }
+
+    /**
+     * width_bucket_array (arrayfuncs.c): the number of thresholds less than or equal to the
+     * operand, found by binary search over the sorted one-dimensional {@code thresholds}, with
+     * the element type's btree ordering (so a float8 NaN sorts above every number).
+     */
+    public static int ofArray(Object operand, ArrayValue thresholds) {
+        if (thresholds.ndim() > 1)
+            throw PgException.error(ArrayFuncs.ARRAY_SUBSCRIPT_ERROR, "thresholds must be one-dimensional array");
+        if (thresholds.hasNulls())
+            throw PgException.error(SqlState.NULL_VALUE_NOT_ALLOWED, "thresholds array must not contain NULLs");
+        int left = 0, right = thresholds.size();
+        while (left < right) {
+            int mid = (left + right) >>> 1;
+            if (Comparisons.compare(operand, thresholds.get(mid)) < 0) right = mid;
+            else left = mid + 1;
+        }
+        return left;
     }
 }

@@ -23,6 +23,14 @@
  * element types, domain bases, input functions, domain checks) come from its caller through
  * JsonPopulate.Types; it keeps no state between calls. JsonObjectArrays (json_object) and
  * JsonbScalarCasts (jsonb to bool and numbers) are the smaller json.c / jsonb.c pieces.
+ * Assignment never changes a value in place: ArrayFuncs.setElement/setSlice (array_set_element,
+ * array_set_slice) return a new ArrayValue. Only an empty or one-dimensional array grows on
+ * assignment (with NULLs filling gaps); a multi-dimensional target must contain the slice, and
+ * the source of a slice is read serially whatever its shape. The fixed-length types point, lseg,
+ * box, line and name subscript as 0-based arrays of their members (GeoSubscript, NameSubscript)
+ * and cannot grow. ArrayUserFuncs (trim_array), WidthBucket.ofArray (width_bucket_array),
+ * FloatDegrees (sind ... atan2d, exact at the special angles) and NumericGcd (numeric gcd/lcm)
+ * are pure functions of their arguments.
  * SQL NULL is Java null and never reaches these functions (every built-in is strict unless the
  * catalog says otherwise). Errors are raised as PgException with PostgreSQL's SQLSTATE and
  * message text. This package knows nothing about type OIDs or the catalog; the catalog binds

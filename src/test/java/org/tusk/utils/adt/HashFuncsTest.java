@@ -28,4 +28,12 @@ class HashFuncsTest {
         assertEquals(-6939563903564495251L, HashFuncs.hashTextExtended("", 0));
         assertEquals(HashFuncs.hashTextExtended("ab", SEED), HashFuncs.hashBpcharExtended("ab   ", SEED));
     }
+
+    @Test
+    void intervalHashAgreesWithIntervalEquality() {
+        assertEquals(HashFuncs.intervalHash(new Interval(1, 0, 0)), HashFuncs.intervalHash(new Interval(0, 30, 0)));
+        assertEquals(HashFuncs.intervalHash(new Interval(0, 1, 0)), HashFuncs.intervalHash(new Interval(0, 0, 86_400_000_000L)));
+        org.junit.jupiter.api.Assertions.assertNotEquals(HashFuncs.intervalHash(new Interval(0, 1, 0)),
+                HashFuncs.intervalHash(new Interval(0, 2, 0)));
+    }
 }
