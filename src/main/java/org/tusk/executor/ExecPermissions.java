@@ -32,9 +32,12 @@ public final class ExecPermissions {
                     case INSERT -> Acl.ACL_INSERT;
                     case UPDATE -> Acl.ACL_UPDATE;
                     case DELETE -> Acl.ACL_DELETE;
+                    case MERGE -> mergePrivileges(q);
                     default -> Acl.ACL_SELECT;
                 };
-                boolean readsRows = q.commandType() != Query.CommandType.INSERT && q.where() != null;
+                // MERGE reads the target's rows in its join (PostgreSQL: SELECT on the columns read)
+                boolean readsRows = q.commandType() != Query.CommandType.INSERT && q.where() != null
+                        || q.commandType() == Query.CommandType.MERGE;
                 // ON CONFLICT DO UPDATE updates, and reads, the existing row
                 if (q.onConflict() != null && q.onConflict().doUpdate()) required |= Acl.ACL_UPDATE | Acl.ACL_SELECT;
                 if (readsRows || !q.returningList().isEmpty()) required |= Acl.ACL_SELECT;
@@ -44,6 +47,20 @@ public final class ExecPermissions {
             checkTable(rte.table(), required, env);
         }
         if (q.sourceQuery() != null) check(q.sourceQuery(), env);
+    }
+
+    /** transformMergeStmt's targetPerms: the privilege of each kind of action the WHEN clauses name. */
+    private static int mergePrivileges(Query q) {
+        int required = 0;
+        for (Query.MergeAction a : q.mergeActionList()) {
+            required |= switch (a.commandType()) {
+                case INSERT -> Acl.ACL_INSERT;
+                case UPDATE -> Acl.ACL_UPDATE;
+                case DELETE -> Acl.ACL_DELETE;
+                default -> 0;
+            };
+        }
+        return required;
     }
 
     /** pg_class_aclcheck for every bit of {@code required}. */

@@ -49,6 +49,27 @@ public final class Instrumentation {
         }
     }
 
+    /** MERGE's ModifyTable: join tuples read and rows inserted, updated, deleted (mt_merge_*); -1 for other nodes. */
+    private long mergeSource = -1, mergeInserted, mergeUpdated, mergeDeleted;
+
+    void recordMerge(long source, long inserted, long updated, long deleted) {
+        mergeSource = source;
+        mergeInserted = inserted;
+        mergeUpdated = updated;
+        mergeDeleted = deleted;
+    }
+
+    /** Whether this node is a MERGE that ran (show_modifytable_info's CMD_MERGE part applies). */
+    public boolean hasMergeCounts() { return mergeSource >= 0; }
+
+    public long mergeSourceRows() { return mergeSource; }
+
+    public long mergeInserted() { return mergeInserted; }
+
+    public long mergeUpdated() { return mergeUpdated; }
+
+    public long mergeDeleted() { return mergeDeleted; }
+
     public String sortMethod() { return sortMethod; }
 
     public long sortSpaceKb() { return sortSpaceKb; }

@@ -81,6 +81,8 @@ final class ModifyTableState extends PlanState {
     /** A leaf of a partitioned UPDATE/DELETE: the root's transition capture and the map to its layout; null otherwise. */
     private RelationTriggers rootCapture;
     private int[] toRoot;
+    /** MERGE: the WHEN clauses and what happened to the row at hand (ExecMerge); null for the other commands. */
+    private final MergeActions merge;
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -88,6 +90,7 @@ final class ModifyTableState extends PlanState {
         this.ctx = ctx;
         this.rel = plan.target().table();
         this.cols = plan.target().columns();
+        this.merge = plan.operation() == Query.CommandType.MERGE ? new MergeActions(plan, this, ctx) : null;
     }
 
     /** Whether RETURNING reads a system column other than ctid (decided at the first returned row). */
@@ -119,9 +122,10 @@ final class ModifyTableState extends PlanState {
         while ((tuple = source.next()) != null) {
             ctx.session().checkForInterrupts();
             Object[] changed = switch (plan.operation()) {
-                case INSERT -> insert(env, tuple);
-                case UPDATE -> update(env, tuple);
+                case INSERT -> insert(env, tuple, plan.newRow());
+                case UPDATE -> update(env, tuple, plan.newRow());
                 case DELETE -> delete(env, tuple);
+                case MERGE -> merge.execMerge(env, tuple);
                 default -> throw new IllegalStateException("not a modify operation: " + plan.operation());
             };
             if (changed == null) continue;
@@ -138,10 +142,16 @@ final class ModifyTableState extends PlanState {
             }
         }
         done = true;
+        if (merge != null) {
+            Instrumentation instr = ctx.instrumentation(plan);
+            if (instr != null) instr.recordMerge(merge.sourceRows(), merge.inserted(), merge.updated(), merge.deleted());
+        }
         constraints.endOfStatement();
         if (routing != null) routing.endOfStatement();
         if (triggers != null) {
-            if (statementTriggers) {
+            if (statementTriggers && merge != null) {
+                for (int event : merge.afterStatementEvents()) triggers.afterStatement(event);
+            } else if (statementTriggers) {
                 triggers.afterStatement(triggerOperation());
                 if (plan.onConflict() != null && plan.onConflict().doUpdate())
                     triggers.afterStatement(TriggerData.TRIGGER_EVENT_UPDATE);
@@ -157,7 +167,9 @@ final class ModifyTableState extends PlanState {
         if (triggers == null) return;
         statementTriggers = plan.rootRelation() == null;
         if (plan.operation() == Query.CommandType.UPDATE) modifiedCols = targetColumns(plan.newRow());
-        if (statementTriggers) {
+        if (statementTriggers && merge != null) {
+            for (int event : merge.beforeStatementEvents()) triggers.beforeStatement(event);
+        } else if (statementTriggers) {
             triggers.beforeStatement(triggerOperation());
             if (plan.onConflict() != null && plan.onConflict().doUpdate())
                 triggers.beforeStatement(TriggerData.TRIGGER_EVENT_UPDATE);
@@ -169,7 +181,7 @@ final class ModifyTableState extends PlanState {
      * not the old row's own column. A column set to itself (SET a = a) is not told apart yet,
      * since the plan does not keep the SET list's target columns.
      */
-    private static BitSet targetColumns(List<org.tusk.nodes.Expr> newRow) {
+    static BitSet targetColumns(List<org.tusk.nodes.Expr> newRow) {
         BitSet out = new BitSet();
         for (int i = 0; i < newRow.size(); i++) {
             if (!(newRow.get(i) instanceof org.tusk.nodes.Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0))
@@ -177,6 +189,9 @@ final class ModifyTableState extends PlanState {
         }
         return out;
     }
+
+    /** MERGE: the columns the UPDATE action about to run sets, for its UPDATE OF triggers. */
+    void setModifiedColumns(BitSet cols) { modifiedCols = cols; }
 
     /** Adds a leaf's changed row, in the root's layout, to the root's transition tables. */
     private void captureForRoot(Object[] oldRow, Object[] newRow) {
@@ -205,9 +220,10 @@ final class ModifyTableState extends PlanState {
         }
     }
 
-    private Object[] insert(ExecEnvironment env, Object[] sourceTuple) {
-        Object[] row = plan.newRow() == null ? ScanTuples.values(sourceTuple, cols.size())
-                : Executor.project(plan.newRow(), sourceTuple, null, ctx);
+    /** ExecInsert of the row {@code newRow} computes from {@code sourceTuple} (null: the source tuple is the row). */
+    Object[] insert(ExecEnvironment env, Object[] sourceTuple, List<org.tusk.nodes.Expr> newRow) {
+        Object[] row = newRow == null ? ScanTuples.values(sourceTuple, cols.size())
+                : Executor.project(newRow, sourceTuple, null, ctx);
         Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
             if (oc == null) {
@@ -302,12 +318,13 @@ final class ModifyTableState extends PlanState {
         return withTid(row, stored.tid(), null);
     }
 
-    private Object[] update(ExecEnvironment env, Object[] oldTuple) {
+    /** ExecUpdate of the row at the TID in {@code oldTuple} to the row {@code newRow} computes from it. */
+    Object[] update(ExecEnvironment env, Object[] oldTuple, List<org.tusk.nodes.Expr> newRow) {
         TableAm am = env.tableAm();
         Object[] old = oldTuple;
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
-            Object[] row = Executor.project(plan.newRow(), old, null, ctx);
+            Object[] row = Executor.project(newRow, old, null, ctx);
             // ExecUpdatePrologue's BEFORE ROW triggers come first; the row they return decides its partition
             if (triggers != null) {
                 row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
@@ -334,15 +351,21 @@ final class ModifyTableState extends PlanState {
                     return withTid(row, r.newTid(), old);
                 }
                 case SELF_MODIFIED -> {
+                    if (merge != null) throw MergeActions.affectedTwice();
                     return null;
                 }
                 case UPDATED -> {
                     if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
+                    if (merge != null) {
+                        merge.concurrentlyUpdated(r.ctid());
+                        return null;
+                    }
                     old = evalPlanQual(env, r.ctid(), old);
                     if (old == null) return null;
                 }
                 case DELETED -> {
                     if (env.isolationUsesXactSnapshot()) throw serializationFailure("delete");
+                    if (merge != null) merge.concurrentlyDeleted();
                     return null;
                 }
                 default -> throw unexpected("update", r);
@@ -365,7 +388,8 @@ final class ModifyTableState extends PlanState {
         return withTid(newRow, r.tid(), oldTuple);
     }
 
-    private Object[] delete(ExecEnvironment env, Object[] oldTuple) {
+    /** ExecDelete of the row at the TID in {@code oldTuple}. */
+    Object[] delete(ExecEnvironment env, Object[] oldTuple) {
         TableAm am = env.tableAm();
         Object[] old = oldTuple;
         while (true) {
@@ -382,15 +406,21 @@ final class ModifyTableState extends PlanState {
                     return old;
                 }
                 case SELF_MODIFIED -> {
+                    if (merge != null) throw MergeActions.affectedTwice();
                     return null;
                 }
                 case UPDATED -> {
                     if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
+                    if (merge != null) {
+                        merge.concurrentlyUpdated(r.ctid());
+                        return null;
+                    }
                     old = evalPlanQual(env, r.ctid(), old);
                     if (old == null) return null;
                 }
                 case DELETED -> {
                     if (env.isolationUsesXactSnapshot()) throw serializationFailure("delete");
+                    if (merge != null) merge.concurrentlyDeleted();
                     return null;
                 }
                 default -> throw unexpected("delete", r);
@@ -405,6 +435,16 @@ final class ModifyTableState extends PlanState {
      * FROM/USING items (UPDATE ... FROM) keep the values of {@code source}, the joined tuple.
      */
     private Object[] evalPlanQual(ExecEnvironment env, ItemPointer ctid, Object[] source) {
+        Object[] tuple = latestVersion(env, ctid, source);
+        return tuple != null && ExprEvaluator.qual(plan.recheckQual(), tuple, null, ctx) ? tuple : null;
+    }
+
+    /**
+     * EvalPlanQualFetch: the newest version of a concurrently updated row, the first one a
+     * snapshot taken now sees on the update chain starting at {@code ctid}, in place of the
+     * target's part of {@code source}; null if the row is gone.
+     */
+    Object[] latestVersion(ExecEnvironment env, ItemPointer ctid, Object[] source) {
         TupleSlot latest = null;
         // EvalPlanQualFetch: the version at ctid may itself have been updated (and committed) since;
         // follow the chain to the version a snapshot taken now sees.
@@ -413,8 +453,7 @@ final class ModifyTableState extends PlanState {
             if (latest == null) cur = env.tableAm().nextVersion(rel, cur);
         }
         if (latest == null) return null;
-        Object[] tuple = withTid(ScanTuples.values(ScanTuples.of(latest, cols.size()), cols.size()), latest.tid(), source);
-        return ExprEvaluator.qual(plan.recheckQual(), tuple, null, ctx) ? tuple : null;
+        return withTid(ScanTuples.values(ScanTuples.of(latest, cols.size()), cols.size()), latest.tid(), source);
     }
 
     /**
@@ -519,7 +558,7 @@ final class ModifyTableState extends PlanState {
      * target's part of {@code source} (the joined tuple of UPDATE ... FROM; null or just the
      * target's scan tuple otherwise), whose other columns follow.
      */
-    private Object[] withTid(Object[] row, ItemPointer tid, Object[] source) {
+    Object[] withTid(Object[] row, ItemPointer tid, Object[] source) {
         int width = source == null ? cols.size() + 1 : Math.max(source.length, cols.size() + 1);
         Object[] t = java.util.Arrays.copyOf(row, width);
         t[cols.size()] = tid;

@@ -192,6 +192,17 @@
  * UPDATE or DELETE names are fired around its leaves by {@link org.tusk.executor.RootStatementTriggers}.
  * ON CONFLICT DO UPDATE fires BEFORE and AFTER ROW UPDATE triggers for the row it updates.
  *
+ * <p>MERGE: {@link org.tusk.executor.MergeActions} (ExecMerge) runs, for each join tuple, the
+ * first WHEN clause of its kind whose condition holds, through ModifyTableState's own insert,
+ * update and delete, so row triggers, constraints, indexes and foreign keys behave as for those
+ * statements; BEFORE statement triggers fire for each kind of action present in the order
+ * INSERT, UPDATE, DELETE and AFTER statement triggers in the order DELETE, UPDATE, INSERT
+ * (fireBSTriggers/fireASTriggers). Under READ COMMITTED a target row updated by a transaction
+ * that committed after the snapshot is refetched and the join condition rechecked: still
+ * matching, the MATCHED clauses are evaluated again on the new version; otherwise, or when the
+ * row was deleted, the source row goes to the NOT MATCHED clauses. A row this command already
+ * changed is 21000. The per-node counts feed EXPLAIN ANALYZE's "Tuples:" line.
+ *
  * <p>Not done: deferred events (SET CONSTRAINTS), INSTEAD OF triggers; AFTER ROW events of an
  * UPDATE/DELETE over several leaves fire at the end of each leaf rather than of the statement;
  * the root's transition tables in that case are empty; a plain inheritance child's own

@@ -87,7 +87,13 @@ public sealed interface Plan {
      */
     record ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
                        Expr recheckQual, List<Expr> returning, OnConflict onConflict,
-                       org.tusk.utils.cache.Relation rootRelation) implements Plan {
+                       org.tusk.utils.cache.Relation rootRelation, List<MergeActionPlan> mergeActions) implements Plan {
+        public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
+                           Expr recheckQual, List<Expr> returning, OnConflict onConflict,
+                           org.tusk.utils.cache.Relation rootRelation) {
+            this(operation, target, source, newRow, recheckQual, returning, onConflict, rootRelation, List.of());
+        }
+
         public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
                            Expr recheckQual, List<Expr> returning) {
             this(operation, target, source, newRow, recheckQual, returning, null, null);
@@ -106,6 +112,15 @@ public sealed interface Plan {
      * onConflictWhere): {@code set} and {@code where} read a tuple made of the existing row's
      * scan tuple (columns, then TID) followed by the proposed row's columns (EXCLUDED).
      */
+    /**
+     * One WHEN clause of MERGE as ModifyTable runs it (MergeActionState): whether it is for
+     * MATCHED rows, its command (INSERT, UPDATE, DELETE, or SELECT for DO NOTHING), its condition
+     * ({@code qual}, null: none) and for INSERT/UPDATE the new row, all over the join's tuple
+     * (the target's scan tuple, columns then TID, NULL for a source row without a match,
+     * followed by the source columns the statement reads); {@code override} as INSERT's.
+     */
+    record MergeActionPlan(boolean matched, Query.CommandType commandType, Expr qual, List<Expr> newRow, char override) {}
+
     record OnConflict(boolean doUpdate, List<org.tusk.utils.cache.Relation> arbiterIndexes, List<Expr> set, Expr where) {}
 
     enum AggStrategy { PLAIN, SORTED, HASHED }

@@ -35,6 +35,10 @@ import org.tusk.utils.cache.Relation;
  * {@code sourceQuery} (INSERT ... SELECT); columns not listed get their default expression.
  * DELETE has an empty target list. {@code returningList} is evaluated over the new row (old row
  * for DELETE). {@code where} of UPDATE/DELETE filters the target table's rows.
+ *
+ * <p>MERGE also has {@code resultRelation} 1; its {@code fromList} is the one join of source and
+ * target (see the parser's MergeAnalysis), its target and returning lists are empty, and
+ * {@code mergeActionList} holds its WHEN clauses in order (empty for every other command).
  */
 public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
                     List<TargetEntry> targetList, Expr where, List<SortClause> sortClause, Expr limitCount,
@@ -42,7 +46,34 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
                     List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
                     SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
-                    List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks) {
+                    List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks,
+                    List<MergeAction> mergeActionList) {
+
+    /** Any statement but MERGE (no merge actions). */
+    public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
+                 List<TargetEntry> targetList, Expr where, List<SortClause> sortClause, Expr limitCount,
+                 Expr limitOffset, List<Expr.Aggref> aggregates, int resultRelation, List<List<Expr>> valuesLists,
+                 Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
+                 List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
+                 SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
+                 List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks) {
+        this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
+                resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
+                List.of());
+    }
+
+    /**
+     * One WHEN clause of MERGE after analysis (primnodes.h MergeAction): whether it applies to
+     * MATCHED or NOT MATCHED rows, its command (INSERT, UPDATE, DELETE, or SELECT standing for DO
+     * NOTHING, as PostgreSQL's CMD_NOTHING), its condition {@code qual} (null: none) and, for
+     * INSERT and UPDATE, the complete new row in attribute order (resno = attnum) as for the
+     * statements themselves; {@code override} is INSERT's OVERRIDING kind ('s', 'u' or 0).
+     * Expressions read the target (range table entry 1, NULL-extended for NOT MATCHED) and the
+     * source relations.
+     */
+    public record MergeAction(boolean matched, CommandType commandType, Expr qual, List<TargetEntry> targetList,
+                              char override) {}
 
     /** A query without FOR UPDATE/SHARE. */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
@@ -62,7 +93,7 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
                 distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict,
-                List.copyOf(marks));
+                List.copyOf(marks), mergeActionList);
     }
 
     /**
@@ -99,13 +130,15 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     public Query withCteList(List<CommonTableExpr> ctes) {
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
-                distinctClause, hasDistinctOn, setOperations, ctes, windowClause, groupingSets, onConflict, rowMarks);
+                distinctClause, hasDistinctOn, setOperations, ctes, windowClause, groupingSets, onConflict, rowMarks,
+                mergeActionList);
     }
 
     public Query withOnConflict(OnConflictExpr oc) {
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
-                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, oc, rowMarks);
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, oc, rowMarks,
+                mergeActionList);
     }
 
     /**
@@ -118,7 +151,7 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     public record OnConflictExpr(boolean doUpdate, List<Relation> arbiterIndexes, List<TargetEntry> onConflictSet,
                                  Expr onConflictWhere, int exclRelIndex) {}
 
-    public enum CommandType { SELECT, INSERT, UPDATE, DELETE, UTILITY }
+    public enum CommandType { SELECT, INSERT, UPDATE, DELETE, UTILITY, MERGE }
 
     /** INSERT/UPDATE/DELETE: no joins, grouping, set operations or CTEs. */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable, List<TargetEntry> targetList,
@@ -165,7 +198,8 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         rt.set(resultRelation - 1, rte);
         return new Query(commandType, utilityStmt, List.copyOf(rt), targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
-                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks);
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
+                mergeActionList);
     }
 
     /** One output column: resno is 1-based; resjunk columns are computed but not returned. */

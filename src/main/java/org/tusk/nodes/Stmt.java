@@ -486,6 +486,29 @@ public sealed interface Stmt {
             return new DeleteStmt(relation, using, where, returning, w);
         }
     }
+    /**
+     * MERGE INTO target [[AS] alias] USING source ON condition WHEN ... (gram.y MergeStmt), with
+     * the WITH clause written before it. {@code location} is that of the MERGE keyword.
+     */
+    record MergeStmt(RangeVar relation, FromItem source, RawExpr joinCondition, List<MergeWhenClause> whenClauses,
+                     WithClause with, int location) implements Stmt {
+        /** This MERGE with the WITH clause written before it. */
+        public MergeStmt withWith(WithClause w) {
+            return new MergeStmt(relation, source, joinCondition, whenClauses, w, location);
+        }
+    }
+
+    /** The action of a WHEN clause of MERGE (gram.y's merge_update, merge_delete, merge_insert, DO NOTHING). */
+    enum MergeAction { UPDATE, DELETE, INSERT, NOTHING }
+
+    /**
+     * WHEN [NOT] MATCHED [AND condition] THEN action (gram.y MergeWhenClause). {@code targetList}
+     * is UPDATE's SET list or INSERT's column list (empty for all columns); {@code values} is
+     * INSERT's VALUES row, null for DEFAULT VALUES; {@code overriding} as in {@link InsertStmt}.
+     */
+    record MergeWhenClause(boolean matched, MergeAction action, RawExpr condition, List<ResTarget> targetList,
+                           char overriding, List<RawExpr> values, int location) {}
+
     // ---- databases, roles and privileges (gram.y CreatedbStmt, DropdbStmt, AlterDatabaseStmt,
     // AlterDatabaseSetStmt, RenameStmt, AlterOwnerStmt, CreateRoleStmt, AlterRoleStmt, DropRoleStmt, GrantStmt)
 

@@ -92,7 +92,7 @@ public final class VarTreeMutator {
                 q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),
                 mapTargets(q.returningList(), depth, f), List.copyOf(from), q.groupClause(), map(q.havingQual(), depth, f), q.distinctClause(),
                 q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(),
-                oc, q.rowMarks());
+                oc, q.rowMarks(), q.mergeActionList());
     }
 
     private static Query.JoinNode mapJoin(Query.JoinNode n, int depth, VarMapper f) {

@@ -46,7 +46,7 @@ final class AnySublinks {
                 sub.sortClause(), sub.limitCount(), sub.limitOffset(), sub.aggregates(), sub.resultRelation(),
                 sub.valuesLists(), sub.sourceQuery(), sub.returningList(), sub.fromList(), sub.groupClause(),
                 sub.havingQual(), sub.distinctClause(), sub.hasDistinctOn(), sub.setOperations(), sub.cteList(),
-                sub.windowClause(), sub.groupingSets(), sub.onConflict(), sub.rowMarks());
+                sub.windowClause(), sub.groupingSets(), sub.onConflict(), sub.rowMarks(), sub.mergeActionList());
         return new Expr.SubLink(Expr.SubLinkType.EXISTS, null, exists, s.type(), s.typmod(), s.location());
     }
 

@@ -40,7 +40,7 @@ public final class Planner {
     public static PlannedStmt plan(Query q, FunctionCallContext ctx, ExecEnvironment env) {
         return switch (q.commandType()) {
             case UTILITY -> new PlannedStmt(null, q.utilityStmt(), List.of(), List.of(), List.of());
-            case INSERT, UPDATE, DELETE -> planModify(q, ctx, env);
+            case INSERT, UPDATE, DELETE, MERGE -> planModify(q, ctx, env);
             case SELECT -> planSelect(q, ctx, env);
         };
     }
@@ -97,7 +97,9 @@ public final class Planner {
             typmods.add(te.expr().typmod());
         }
         Plan plan;
-        if (q.commandType() == Query.CommandType.INSERT) {
+        if (q.commandType() == Query.CommandType.MERGE) {
+            plan = MergePlanning.plan(info);
+        } else if (q.commandType() == Query.CommandType.INSERT) {
             Plan source;
             if (q.sourceQuery() != null) {
                 source = planQuery(new PlannerInfo(info.glob, info, q.sourceQuery()));

@@ -52,7 +52,12 @@
  * with UPDATE's FROM / DELETE's USING items} ({@code ModifyJoin}: the target's scan also emits
  * its TID, the join's output carries the other items' columns the statement reads, and SET,
  * WHERE and RETURNING are rewritten onto that layout). ON CONFLICT's SET and WHERE are
- * rewritten onto the executor's existing-row-then-EXCLUDED tuple.
+ * rewritten onto the executor's existing-row-then-EXCLUDED tuple. MERGE
+ * ({@code MergePlanning}) is {@code ModifyTable(CMD_MERGE) <- join of source and target} planned
+ * the same way; each WHEN clause's condition and new row, and the join condition (the
+ * executor's EvalPlanQual recheck), are rewritten onto the join's layout, where a NULL TID
+ * means NOT MATCHED. A target with partitions or inheritance children is refused (0A000) for
+ * now; so is a target system column other than ctid and tableoid (tableoid is a constant).
  *
  * <p>Indexes with expression columns or a predicate are matched by
  * {@link org.tusk.optimizer.IndexMatching}, which reads their stored expressions through the

@@ -148,6 +148,7 @@ public final class Analyzer {
             case Stmt.InsertStmt s -> new ModifyAnalysis(a).transform(s);
             case Stmt.UpdateStmt s -> new ModifyAnalysis(a).transform(s);
             case Stmt.DeleteStmt s -> new ModifyAnalysis(a).transform(s);
+            case Stmt.MergeStmt s -> new MergeAnalysis(a).transform(s);
             default -> null;
         };
         if (paramTypes != null) {
@@ -771,6 +772,9 @@ public final class Analyzer {
      */
     private Expr systemColumn(NsItem item, String name, int location) {
         Expr sys = SystemColumns.lookup(item, name, location);
+        // scanNSItemForColumn: a MERGE WHEN condition may read no system column but tableoid
+        if (sys instanceof Expr.Var && "MERGE WHEN conditions".equals(exprKind) && !name.equals("tableoid"))
+            throw err("42P10", "cannot use system column \"" + name + "\" in MERGE WHEN condition", location);
         if (sys != null && "check constraints".equals(exprKind) && !name.equals("tableoid"))
             throw err("42P10", "system column \"" + name + "\" reference in check constraint is invalid", location);
         return sys;

@@ -214,7 +214,7 @@ final class ModifyAnalysis {
     }
 
     /** OVERRIDING USER VALUE: a value given for an identity column is replaced by the column's default. */
-    private static boolean identityOverridden(Query.RangeTblEntry rte, int attno, char overriding) {
+    static boolean identityOverridden(Query.RangeTblEntry rte, int attno, char overriding) {
         return overriding == 'u' && rte.table() != null && rte.table().attidentity(attno) != 0;
     }
 
@@ -222,7 +222,7 @@ final class ModifyAnalysis {
      * rewriteTargetListIU: a value other than DEFAULT for a GENERATED ALWAYS identity column
      * needs OVERRIDING SYSTEM VALUE (428C9).
      */
-    private static void checkIdentityInsert(Query.RangeTblEntry rte, int attno, char overriding) {
+    static void checkIdentityInsert(Query.RangeTblEntry rte, int attno, char overriding) {
         if (rte.table() == null || rte.table().attidentity(attno) != 'a' || overriding == 's') return;
         String name = rte.columns().get(attno - 1).name();
         throw PgException.error("428C9", "cannot insert a non-DEFAULT value into column \"" + name + "\"")
@@ -246,8 +246,20 @@ final class ModifyAnalysis {
         List<Query.JoinNode> fromList = fromClause(rte, s.from());
         Expr where = where(s.where());
         a.setExprKind("UPDATE");
+        List<Query.TargetEntry> tlist = updateTargetList(rte, s.targetList());
+        List<Query.TargetEntry> returning = returning(s.returning());
+        return modifyQuery(Query.CommandType.UPDATE, tlist, where, returning, fromList);
+    }
+
+    /**
+     * transformUpdateTargetList with rewriteTargetListIU's completion: the new row of an UPDATE
+     * (or of MERGE's UPDATE action) for SET list {@code targets}, one entry per attribute, the
+     * columns not set being Vars of themselves (range table entry 1). Expressions are analysed in
+     * the analyzer's current namespace and expression kind.
+     */
+    List<Query.TargetEntry> updateTargetList(Query.RangeTblEntry rte, List<Stmt.ResTarget> targets) {
         Map<Integer, Expr> assigned = new HashMap<>();
-        for (Stmt.ResTarget t : s.targetList()) {
+        for (Stmt.ResTarget t : targets) {
             int attno = attno(rte, t.name(), t.location());
             if (assigned.containsKey(attno) && t.val() instanceof RawExpr.FieldAssign fa
                     && assigned.get(attno) instanceof Expr.FieldStore prev) {
@@ -280,8 +292,7 @@ final class ModifyAnalysis {
                     : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
             tlist.add(new Query.TargetEntry(e, attno, c.name(), false));
         }
-        List<Query.TargetEntry> returning = returning(s.returning());
-        return modifyQuery(Query.CommandType.UPDATE, List.copyOf(tlist), where, returning, fromList);
+        return List.copyOf(tlist);
     }
 
     Query transformDelete(Stmt.DeleteStmt s) {

@@ -174,6 +174,7 @@ public final class Parser {
                 if (isKw("insert")) return ((Stmt.InsertStmt) insertStmt()).withWith(w);
                 if (isKw("update")) return ((Stmt.UpdateStmt) updateStmt()).withWith(w);
                 if (isKw("delete")) return ((Stmt.DeleteStmt) deleteStmt()).withWith(w);
+                if (MergeGrammar.at(this)) return new MergeGrammar(this).merge().withWith(w);
                 pendingWith = w;
                 return selectOrSelectInto();
             }
@@ -259,6 +260,7 @@ public final class Parser {
             case "do": return DoGrammar.doStmt(this);
             case "update": return updateStmt();
             case "delete": return deleteStmt();
+            case "merge": return new MergeGrammar(this).merge();
             default:
                 if (KNOWN_UNSUPPORTED.contains(kw)) return unsupportedStmt();
                 throw syntaxError(t);
@@ -312,7 +314,7 @@ public final class Parser {
     }
 
     /** relation_expr_opt_alias: [ONLY] qualified_name [[AS] ColId]; SET (of UPDATE) is never an alias. */
-    private Stmt.RangeVar relationExprOptAlias() {
+    Stmt.RangeVar relationExprOptAlias() {
         boolean only = acceptKw("only");
         Stmt.RangeVar rv = qualifiedName();
         if (only) rv = rv.only();
@@ -690,7 +692,8 @@ public final class Parser {
             Token v = peek();
             RawExpr val;
             if (v.isKeyword("default") && (peek(1).isChar(',') || peek(1).is(Kind.EOF) || peek(1).isChar(';')
-                    || peek(1).isKeyword("where") || peek(1).isKeyword("from") || peek(1).isKeyword("returning"))) {
+                    || peek(1).isKeyword("where") || peek(1).isKeyword("from") || peek(1).isKeyword("returning")
+                    || peek(1).isKeyword("when"))) {
                 advance();
                 val = new RawExpr.SetToDefault(v.start());
             } else {
@@ -865,6 +868,9 @@ public final class Parser {
             expectKw("as");
             if (acceptKw("not")) expectKw("materialized"); else acceptKw("materialized");
             expectChar('(');
+            // parse_cte.c refuses MERGE as a WITH query, at the WITH query's name
+            if (MergeGrammar.at(this))
+                throw PgException.errorAt("0A000", "MERGE not supported in WITH query", Lexer.position(src, n.start()));
             Stmt modifying = isKw("insert") ? insertStmt() : isKw("update") ? updateStmt()
                     : isKw("delete") ? deleteStmt() : null;
             Stmt.SelectStmt q = modifying == null ? selectStmt() : null;
@@ -1037,7 +1043,7 @@ public final class Parser {
     }
 
     /** table_ref with the joins that follow it (joins are left-associative). */
-    private Stmt.FromItem tableRef() {
+    Stmt.FromItem tableRef() {
         return joins(tablePrimary());
     }
 

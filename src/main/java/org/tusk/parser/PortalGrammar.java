@@ -38,7 +38,7 @@ final class PortalGrammar {
         Token first = p.peek();
         boolean preparable = first.isChar('(') || first.isKeyword("select") || first.isKeyword("values")
                 || first.isKeyword("table") || first.isKeyword("with") || first.isKeyword("insert")
-                || first.isKeyword("update") || first.isKeyword("delete");
+                || first.isKeyword("update") || first.isKeyword("delete") || first.isKeyword("merge");
         if (!preparable) throw p.syntaxError(first);
         Stmt inner = p.stmt();
         return new Stmt.PrepareStmt(name, List.copyOf(types), new RawStmt(inner, first.start(), p.lastEnd - first.start()));

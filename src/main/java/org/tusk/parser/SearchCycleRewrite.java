@@ -75,7 +75,7 @@ final class SearchCycleRewrite {
         return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), List.copyOf(tlist), q.where(), q.sortClause(),
                 q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(),
                 q.returningList(), q.fromList(), q.groupClause(), q.havingQual(), q.distinctClause(), q.hasDistinctOn(),
-                newOp, q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks());
+                newOp, q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList());
     }
 
     /** The non-recursive term: its query wrapped as "*TLOCRN*", the initial added values after its columns. */
@@ -213,6 +213,6 @@ final class SearchCycleRewrite {
         return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), List.copyOf(tl), q.where(), q.sortClause(),
                 q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(),
                 q.returningList(), q.fromList(), q.groupClause(), q.havingQual(), q.distinctClause(), q.hasDistinctOn(),
-                q.setOperations(), q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks());
+                q.setOperations(), q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList());
     }
 }

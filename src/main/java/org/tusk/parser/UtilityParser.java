@@ -40,6 +40,8 @@ final class UtilityParser {
         if (p.isChar('(')) {
             p.advance();
             Token q = p.peek();
+            // transformStmt for COPY's query (DoCopy): MERGE is refused, without a position
+            if (MergeGrammar.at(p)) throw org.tusk.utils.error.PgException.error("0A000", "MERGE not supported in COPY");
             if (!q.isKeyword("select")) throw p.notSupported("COPY (" + q.value() + ")", q.start());
             query = (Stmt.SelectStmt) p.selectStmt();
             queryText = p.src.substring(q.start(), p.lastEnd);

@@ -36,6 +36,15 @@
  * parsed from the catalog's text and analysed each time (rewriteTargetListIU's work). UPDATE ...
  * FROM and DELETE ... USING put the target first in the range table and the FROM/USING items
  * after it, all in one namespace (a FROM item may not repeat the target's name: 42712).
+ * MERGE ({@link org.tusk.parser.MergeGrammar}, {@link org.tusk.parser.MergeAnalysis}, after
+ * parse_merge.c) puts the target first in the range table, then the source's entries, then the
+ * join of the two (source LEFT JOIN target when a WHEN NOT MATCHED clause exists, else an inner
+ * join), which is the query's one join tree item. The source cannot see the target; the join
+ * condition sees both; each WHEN clause is analysed in its own namespace (both for MATCHED, the
+ * source only for NOT MATCHED, where naming the target is errorMissingRTE's 42P01 with its hint)
+ * into a {@code Query.MergeAction} carrying the complete new row as INSERT and UPDATE do. Only
+ * plain and partitioned tables without rules can be targets (0A000); a clause after an
+ * unconditional one of the same kind is 42601; MERGE as a WITH query or COPY's query is 0A000.
  * {@link org.tusk.parser.ConflictAnalysis} handles INSERT ... ON CONFLICT: it picks the arbiter
  * unique indexes (column-set inference, ON CONSTRAINT, or all of them for DO NOTHING without a
  * target; 42P10 when none matches) and analyses DO UPDATE's SET and WHERE over the target (range

@@ -278,7 +278,7 @@ public final class RewriteHandler {
         return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), tl, q.where(), q.sortClause(), q.limitCount(),
                 q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(), q.returningList(),
                 q.fromList(), q.groupClause(), q.havingQual(), q.distinctClause(), q.hasDistinctOn(), q.setOperations(),
-                q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks());
+                q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList());
     }
 
     /** SELECT on the view itself, for the user reading it. */

@@ -99,7 +99,7 @@ final class ViewTargetRewriter {
                 out.limitCount(), out.limitOffset(), out.aggregates(), r, out.valuesLists(), out.sourceQuery(),
                 out.returningList(), out.fromList(), out.groupClause(), out.havingQual(), out.distinctClause(),
                 out.hasDistinctOn(), out.setOperations(), out.cteList(), out.windowClause(), out.groupingSets(),
-                out.onConflict(), out.rowMarks());
+                out.onConflict(), out.rowMarks(), out.mergeActionList());
     }
 
     /** Whether the statement sets view column {@code vattno} (see the class comment). */

@@ -92,6 +92,7 @@ public final class PreparedStatement {
             case Stmt.AlterSeqStmt a -> "ALTER SEQUENCE";
             case Stmt.InsertStmt i -> "INSERT";
             case Stmt.UpdateStmt u -> "UPDATE";
+            case Stmt.MergeStmt m -> "MERGE";
             case Stmt.DeleteStmt d -> "DELETE";
             case Stmt.CopyStmt c -> "COPY";
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
@@ -131,7 +132,7 @@ public final class PreparedStatement {
 
     private boolean isModify() {
         return switch (planned.commandType()) {
-            case INSERT, UPDATE, DELETE -> true;
+            case INSERT, UPDATE, DELETE, MERGE -> true;
             default -> false;
         };
     }
@@ -141,6 +142,7 @@ public final class PreparedStatement {
         return switch (planned.commandType()) {
             case INSERT -> "INSERT 0 " + n;
             case UPDATE -> "UPDATE " + n;
+            case MERGE -> "MERGE " + n;
             default -> "DELETE " + n;
         };
     }

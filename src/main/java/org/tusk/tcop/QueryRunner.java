@@ -217,7 +217,7 @@ final class QueryRunner {
     PreparedStatement prepareFromSource(PreparedQueries.Entry src, String[] paramText) {
         Stmt s = src.raw().stmt();
         boolean plannable = s instanceof Stmt.SelectStmt || s instanceof Stmt.InsertStmt
-                || s instanceof Stmt.UpdateStmt || s instanceof Stmt.DeleteStmt;
+                || s instanceof Stmt.UpdateStmt || s instanceof Stmt.DeleteStmt || s instanceof Stmt.MergeStmt;
         if (!plannable || ctx.storage == null || ctx.xact.aborted()) {
             PreparedStatement ps = prepare(src.raw(), src.query(), new java.util.ArrayList<>(src.paramTypes()), paramText);
             checkResultTypes(ps, src);

@@ -148,6 +148,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         if (opts.verbose() && n.output != null) out.propertyList("Output", n.output);
         for (Runnable r : n.details) r.run();
         if (opts.analyze() && instr != null && instr.sortMethod() != null) sortInfo(instr);
+        if (opts.analyze() && instr != null && instr.hasMergeCounts()) mergeInfo(instr);
 
         // InitPlans (and WITH queries at the top), children, then SubPlans
         List<Expr.SubPlan> init = new ArrayList<>(), sub = new ArrayList<>();
@@ -202,6 +203,30 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             out.propertyFloat("Actual Rows", null, 0, 0);
             out.propertyFloat("Actual Loops", null, 0, 0);
+        }
+    }
+
+    /**
+     * show_modifytable_info's CMD_MERGE part: the join tuples split into those inserted, updated,
+     * deleted and skipped (no action, DO NOTHING, or a trigger skipped the row).
+     */
+    private void mergeInfo(Instrumentation instr) {
+        long total = instr.mergeSourceRows();
+        long skipped = total - instr.mergeInserted() - instr.mergeUpdated() - instr.mergeDeleted();
+        if (out.isText()) {
+            if (total <= 0) return;
+            out.indentText();
+            StringBuilder b = out.text().append("Tuples:");
+            if (instr.mergeInserted() > 0) b.append(" inserted=").append(instr.mergeInserted());
+            if (instr.mergeUpdated() > 0) b.append(" updated=").append(instr.mergeUpdated());
+            if (instr.mergeDeleted() > 0) b.append(" deleted=").append(instr.mergeDeleted());
+            if (skipped > 0) b.append(" skipped=").append(skipped);
+            b.append('\n');
+        } else {
+            out.propertyFloat("Tuples Inserted", null, instr.mergeInserted(), 0);
+            out.propertyFloat("Tuples Updated", null, instr.mergeUpdated(), 0);
+            out.propertyFloat("Tuples Deleted", null, instr.mergeDeleted(), 0);
+            out.propertyFloat("Tuples Skipped", null, skipped, 0);
         }
     }
 
@@ -524,6 +549,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case INSERT -> "Insert";
             case UPDATE -> "Update";
             case DELETE -> "Delete";
+            case MERGE -> "Merge";
             default -> "Modify";
         };
         Node n = node(m, "ModifyTable");
@@ -534,6 +560,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         n.input = tableColumns(t);
         if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
         if (m.newRow() != null) n.exprs.addAll(m.newRow());
+        n.exprs.addAll(mergeExpressions(m));   // the SubPlans of MERGE's WHEN conditions and actions
         Plan src = m.source();
         if (src instanceof Plan.ValuesScan v && v.rows().size() == 1) {
             n.child(new Plan.Result(v.rows().get(0), null, true), "Outer");
@@ -854,6 +881,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     /** The expressions a node evaluates (where its SubPlans are). */
+    /** The conditions and new rows of MERGE's WHEN clauses, in clause order; none for other commands. */
+    private static List<Expr> mergeExpressions(Plan.ModifyTable m) {
+        List<Expr> l = new ArrayList<>();
+        for (Plan.MergeActionPlan a : m.mergeActions()) {
+            if (a.qual() != null) l.add(a.qual());
+            if (a.newRow() != null) l.addAll(a.newRow());
+        }
+        return l;
+    }
+
     private static List<Expr> expressions(Plan p) {
         List<Expr> l = new ArrayList<>();
         java.util.function.Consumer<Expr> add = e -> { if (e != null) l.add(e); };
@@ -862,7 +899,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.IndexScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
             case Plan.Result r -> { add.accept(r.qual()); l.addAll(r.targetList()); }
             case Plan.ValuesScan v -> v.rows().forEach(l::addAll);
-            case Plan.ModifyTable m -> { if (m.newRow() != null) l.addAll(m.newRow()); l.addAll(m.returning()); }
+            case Plan.ModifyTable m -> {
+                if (m.newRow() != null) l.addAll(m.newRow());
+                l.addAll(m.returning());
+                l.addAll(mergeExpressions(m));
+            }
             case Plan.Agg a -> { l.addAll(a.targetList()); add.accept(a.havingQual()); l.addAll(a.aggs()); }
             case Plan.WindowAgg w -> l.addAll(w.funcs());
             case Plan.FunctionScan f -> { l.addAll(f.functions()); add.accept(f.qual()); }
