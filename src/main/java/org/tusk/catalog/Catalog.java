@@ -77,6 +77,21 @@ public interface Catalog {
                 "COMMENT needs the heap catalogs");
     }
 
+    /** ATExecSetRelOptions' catalog update: pg_class.reloptions of {@code rel} ("name=value", already validated; empty: null). */
+    default void setRelOptions(Relation rel, List<String> reloptions) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "storage parameters need the heap catalogs");
+    }
+
+    /** pg_class.reloptions of {@code rel} as stored ("name=value"); empty if none. */
+    default List<String> relOptions(Relation rel) { return List.of(); }
+
+    /** GetComment: the comment of object ({@code classoid}, {@code objoid}, {@code objsubid}), or null. */
+    default String comment(int classoid, int objoid, int objsubid) { return null; }
+
+    /** pg_attribute.attcompression of column {@code attnum}: 'p', 'l', or '\0' for the default. */
+    default char columnCompression(Relation heap, int attnum) { return '\0'; }
+
     /** Whether {@code rel}'s current file was created by this transaction (COPY FREEZE's condition). */
     boolean createdInCurrentTransaction(Relation rel);
 
@@ -244,6 +259,12 @@ public interface Catalog {
 
     /** The foreign keys that reference {@code rel} (confrelid), in creation order. */
     default List<ConstraintInfo> foreignKeysReferencing(Relation rel) { return List.of(); }
+
+    /**
+     * AfterTriggerSetState's lookup of a constraint name: those named {@code name} in schema
+     * {@code schemaOrNull}, or else in the first schema of the search path that has any; empty if none.
+     */
+    default List<ConstraintInfo> constraintsNamed(String schemaOrNull, String name) { return List.of(); }
 
     /**
      * The pg_trigger rows of {@code rel} in name order (the relcache's rd_trigdesc), kept with the

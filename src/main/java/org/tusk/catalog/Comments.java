@@ -48,6 +48,12 @@ final class Comments {
         env.commandCounterIncrement().run();
     }
 
+    /** GetComment: the comment of the object, or null if it has none. */
+    String get(int objoid, int classoid, int objsubid) {
+        List<TupleSlot> found = writer.find(PG_DESCRIPTION, v -> matches(v, objoid, classoid) && subid(v) == objsubid);
+        return found.isEmpty() ? null : (String) PG_DESCRIPTION.get(found.get(0).values(), "description");
+    }
+
     /**
      * DeleteComments: the comments of an object being dropped; {@code objsubid} 0 removes those
      * of its columns too (a dropped table), a column number only that column's.

@@ -44,6 +44,17 @@ final class ConstraintDdl {
         return out;
     }
 
+    /** The constraints named {@code name} in namespace {@code namespace} (of tables and domains alike). */
+    List<ConstraintInfo> named(int namespace, String name) {
+        List<ConstraintInfo> out = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "connamespace")) == namespace
+                && name.equals(PG_CONSTRAINT.get(v, "conname")))) {
+            out.add(ConstraintInfo.fromRow(s.values()));
+        }
+        out.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
+        return out;
+    }
+
     /** The foreign keys whose confrelid is {@code relOid}. */
     List<ConstraintInfo> referencing(int relOid) {
         List<ConstraintInfo> out = new ArrayList<>();

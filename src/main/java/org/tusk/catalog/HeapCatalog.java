@@ -341,6 +341,20 @@ public final class HeapCatalog implements Catalog {
         return found;
     }
 
+    @Override
+    public List<ConstraintInfo> constraintsNamed(String schemaOrNull, String name) {
+        if (schemaOrNull != null) {
+            int ns = namespaces.oidOf(schemaOrNull);
+            if (ns == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schemaOrNull + "\" does not exist");
+            return constraints.named(ns, name);
+        }
+        for (int ns : namespaces.activePath()) {
+            List<ConstraintInfo> found = constraints.named(ns, name);
+            if (!found.isEmpty()) return found;
+        }
+        return List.of();
+    }
+
     private final TriggerDdl triggers;
 
     @Override
@@ -995,10 +1009,15 @@ public final class HeapCatalog implements Catalog {
         PG_INDEX.set(indexRow, "indpred", spec.predicateSql());
         if (spec.indoption() != null) PG_INDEX.set(indexRow, "indoption", spec.indoption());
         PG_INDEX.set(indexRow, "indnullsnotdistinct", spec.nullsNotDistinct());
+        // index_create: a deferrable constraint's index is not checked at insertion (indimmediate)
+        PG_INDEX.set(indexRow, "indimmediate", !spec.deferrable());
         writer.insert(PG_INDEX, indexRow);
         if (isConstraint) {
-            writer.insert(PG_CONSTRAINT, CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
-                    heap.namespace(), primary ? 'p' : 'u', heap.oid(), indexOid, keys));
+            Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
+                    heap.namespace(), primary ? 'p' : 'u', heap.oid(), indexOid, keys);
+            PG_CONSTRAINT.set(conRow, "condeferrable", spec.deferrable());
+            PG_CONSTRAINT.set(conRow, "condeferred", spec.initdeferred());
+            writer.insert(PG_CONSTRAINT, conRow);
         }
         if (primary) {
             // index_check_primary_key: the key columns become NOT NULL.
@@ -1060,6 +1079,34 @@ public final class HeapCatalog implements Catalog {
             else n2--;
         }
         return name1.substring(0, n1) + (name2 != null ? "_" + name2.substring(0, n2) : "") + "_" + label;
+    }
+
+    @Override
+    public void setRelOptions(Relation rel, List<String> reloptions) {
+        TupleSlot cls = classRow(rel.oid());
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "reloptions", reloptions.isEmpty() ? null : reloptions.toArray(new String[0]));
+        writer.update(PG_CLASS, cls, v);
+        env.inval().registerRelcacheInval(rel.oid());
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
+    public List<String> relOptions(Relation rel) {
+        String[] o = (String[]) PG_CLASS.get(classRow(rel.oid()).values(), "reloptions");
+        return o == null ? List.of() : List.of(o);
+    }
+
+    @Override
+    public String comment(int classoid, int objoid, int objsubid) {
+        return comments.get(objoid, classoid, objsubid);
+    }
+
+    @Override
+    public char columnCompression(Relation heap, int attnum) {
+        TupleSlot s = attributeRow(heap.oid(), attnum);
+        String c = s == null ? null : (String) PG_ATTRIBUTE.get(s.values(), "attcompression");
+        return c == null || c.isEmpty() ? '\0' : c.charAt(0);
     }
 
     private TupleSlot attributeRow(int relOid, int attnum) {

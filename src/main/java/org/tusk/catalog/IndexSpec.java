@@ -16,10 +16,13 @@ import java.util.List;
  * @param collations  per key column the COLLATE given (a pg_collation OID), 0 for the column's or type's; null: none given
  * @param indoption   per key column pg_index.indoption (INDOPTION_DESC 1, INDOPTION_NULLS_FIRST 2); null: all 0
  * @param nullsNotDistinct UNIQUE NULLS NOT DISTINCT: nulls are equal to each other in the uniqueness check
+ * @param deferrable   the constraint is DEFERRABLE: pg_index.indimmediate is false and the
+ *                     uniqueness is rechecked after insertion (unique_key_recheck)
+ * @param initdeferred the constraint is INITIALLY DEFERRED
  */
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                         int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
-                        short[] indoption, boolean nullsNotDistinct) {
+                        short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred) {
     public IndexSpec {
         attnums = attnums.clone();
         indoption = indoption == null ? null : indoption.clone();
@@ -36,6 +39,20 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
      * @param typeOid the expression's result type, which the index column stores
      */
     public record ExprColumn(String sql, String name, int typeOid, int typmod) {}
+
+    /** An index not backing a deferrable constraint. */
+    public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                     int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
+                     short[] indoption, boolean nullsNotDistinct) {
+        this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
+                indoption, nullsNotDistinct, false, false);
+    }
+
+    /** The same index backing a constraint with the given deferrability. */
+    public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred);
+    }
 
     /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */
     public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,

@@ -73,6 +73,7 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.DropColumn d -> DropColumnCommand.drop(rel, d, s.relation().inh(), false, ctx, notices);
                 case Stmt.AlterTableCmd.AlterColumnType t -> AlterColumnTypeCommand.alter(rel, t, queryString, false, ctx);
                 case Stmt.AlterTableCmd.SetNotNull n -> setNotNull(rel, n.column(), env);
+                case Stmt.AlterTableCmd.SetRelOptions o -> RelOptions.alter(rel, o.options(), o.reset(), env);
                 case Stmt.AlterTableCmd.SetStorage st -> ColumnStorageCommands.setStorage(rel, attnum(rel, st.column()), st.storage(), env);
                 case Stmt.AlterTableCmd.SetCompression sc ->
                         ColumnStorageCommands.setCompression(rel, attnum(rel, sc.column()), sc.method(), env);
@@ -161,10 +162,12 @@ public final class AlterTableCommand {
         }
         if (rel.relkind() == 'p') {
             // DefineIndex recursing to the partitions
-            PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false), ctx);
+            PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
+                    .withDeferrability(k.deferrable(), k.initiallyDeferred()), ctx);
             return;
         }
-        env.catalog().createIndex(k.name(), rel, attnums, true, k.primary(), false);
+        env.catalog().createIndex(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
+                .withDeferrability(k.deferrable(), k.initiallyDeferred()), null);
     }
 
     /** ATRewriteTable's NOT NULL verification: a scan for a NULL in the column. */

@@ -105,9 +105,6 @@ public final class ConstraintCommands {
     public static void addForeignKey(Relation rel, Stmt.TableConstraint k, ExecEnvironment env, ExecContext ctx) {
         Catalog catalog = env.catalog();
         Stmt.ForeignKey fk = k.fk();
-        if (k.initiallyDeferred()) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "INITIALLY DEFERRED foreign keys are not supported yet");
-        }
         Relation pk = fk.pkTable().schema() == null && fk.pkTable().name().equals(rel.name()) && samePath(rel, fk, catalog)
                 ? rel : catalog.openRelation(fk.pkTable().schema(), fk.pkTable().name(), RelationLocks.SHARE_ROW_EXCLUSIVE_LOCK);
         if (pk == null) {

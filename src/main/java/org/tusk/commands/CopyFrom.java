@@ -175,14 +175,14 @@ final class CopyFrom {
                 Relation index = indexes.get(i);
                 Object[] keys = indexKeys.get(i).form(row);
                 if (keys == null) continue;   // outside a partial index
-                env.indexAm().insert(index, keys, tid, rel, env.tableAm(), index.index().unique());
+                constraints.insertIndexEntry(index, keys, tid);
             }
         } catch (PgException e) {
             // PostgreSQL inserts index entries when it flushes its batch of rows, when the line
             // itself is no longer at hand: its context names only the line number.
             throw e.withContext("COPY " + rel.name() + ", line " + lineNo);
         }
-        constraints.afterInsert(row);
+        constraints.afterInsert(row, tid);
         if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
         return true;
     }

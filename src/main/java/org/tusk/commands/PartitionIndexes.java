@@ -179,7 +179,7 @@ public final class PartitionIndexes {
             mapped[i] = attnums[i] == 0 ? 0 : PartitionCommands.column(part, parent.desc().attr(attnums[i] - 1).name());
         }
         return new IndexSpec(null, mapped, spec.expressions(), spec.predicateSql(), spec.opclasses(), spec.collations(),
-                spec.unique(), spec.primary(), constraint, false);
+                spec.unique(), spec.primary(), constraint, false).withDeferrability(spec.deferrable(), spec.initdeferred());
     }
 
     /** CompareIndexInfo: same key columns (by name), expressions, predicate and uniqueness. */
@@ -207,8 +207,12 @@ public final class PartitionIndexes {
             exprs.add(new IndexSpec.ExprColumn(texts.get(next++), index.desc().attr(i).name(), index.atttypid(i + 1),
                     index.atttypmod(i + 1)));
         }
-        return new IndexSpec(index.name(), info.keyAttnums(), exprs, info.predicate(), null, null, info.unique(), info.primary(),
-                backsConstraint(heap, index, catalog), false);
+        IndexSpec spec = new IndexSpec(index.name(), info.keyAttnums(), exprs, info.predicate(), null, null, info.unique(),
+                info.primary(), backsConstraint(heap, index, catalog), false);
+        for (ConstraintInfo c : catalog.constraintsOf(heap)) {
+            if (c.indid() == index.oid()) return spec.withDeferrability(c.deferrable(), c.deferred());
+        }
+        return spec;
     }
 
     private static boolean backsConstraint(Relation heap, Relation index, Catalog catalog) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Stmt;
+import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -19,11 +21,53 @@ import org.tusk.utils.error.SqlState;
 final class RelOptions {
     private RelOptions() {}
 
+    /**
+     * ATExecSetRelOptions: the stored options of {@code rel} without those named, then (SET) the
+     * given ones, validated as heap_reloptions validates them; RESET must name no values.
+     */
+    static void alter(Relation rel, List<Stmt.DefElem> options, boolean reset, ExecEnvironment env) {
+        if (rel.relkind() != 'r' && rel.relkind() != 'p') {
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table")
+                    .withDetail(org.tusk.catalog.RelkindDetail.notSupported(rel.relkind()));
+        }
+        if (rel.relkind() == 'p' && !reset && !options.isEmpty()) {
+            // heap_reloptions for RELKIND_PARTITIONED_TABLE: a partitioned table stores no rows
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot specify storage parameters for a partitioned table")
+                    .withHint("Specify storage parameters for its leaf partitions, if any.");
+        }
+        Set<String> named = new HashSet<>();
+        for (Stmt.DefElem o : options) {
+            if (reset && o.value() != null)
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "RESET must not include values for parameters");
+            named.add(o.name());
+        }
+        List<String> result = new ArrayList<>();
+        for (String old : env.catalog().relOptions(rel)) {
+            int eq = old.indexOf('=');
+            if (!named.contains(eq < 0 ? old : old.substring(0, eq))) result.add(old);
+        }
+        if (!reset) result.addAll(heapOptions(options));
+        env.catalog().setRelOptions(rel, result);
+    }
+
+    /** parse_bool's true spellings (defGetBoolean). */
+    private static boolean truth(String v) {
+        return Set.of("true", "on", "1", "yes", "t", "y").contains(v.toLowerCase(Locale.ROOT));
+    }
+
     static List<String> heapOptions(List<Stmt.DefElem> options) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Stmt.DefElem o : options) {
-            String name = o.name().toLowerCase(Locale.ROOT);
+            // names match exactly, as parseRelOptions compares them: a quoted "Fillfactor" is unknown
+            String name = o.name();
+            if (name.equals("oids")) {
+                // transformRelOptions with acceptOidsOff: WITH (oids = false) is accepted and dropped
+                if (o.value() == null || truth(o.value())) {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "tables declared WITH OIDS are not supported");
+                }
+                continue;
+            }
             if (!seen.add(name)) {
                 throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" specified more than once");
             }

@@ -53,10 +53,17 @@ public final class TableCommands {
         }
         List<Stmt.TableConstraint> keys = new ArrayList<>();
         List<Stmt.TableConstraint> others = new ArrayList<>();
+        // transformTableLikeClause: the sources are read (and locked) first, their CHECKs go with the others
+        List<TableLikeExpansion> likes = new ArrayList<>();
+        for (Stmt.TableLikeClause l : s.likes()) {
+            TableLikeExpansion like = TableLikeExpansion.open(l, catalog, queryString);
+            likes.add(like);
+            others.addAll(like.checks());
+        }
         for (Stmt.ColumnDefinition c : s.columns()) {
             if (c.primaryKey()) keys.add(new Stmt.TableConstraint(null, true, List.of(c.name()), c.primaryKeyLocation()));
             if (c.unique()) keys.add(new Stmt.TableConstraint(null, false, List.of(c.name()), c.uniqueLocation()));
-            others.addAll(c.constraints());
+            for (Stmt.TableConstraint k : c.constraints()) (k.isIndexConstraint() ? keys : others).add(k);
         }
         for (Stmt.TableConstraint k : s.constraints()) (k.isIndexConstraint() ? keys : others).add(k);
         List<String> pkColumns = new ArrayList<>();
@@ -72,7 +79,10 @@ public final class TableCommands {
         List<Catalog.ColumnSpec> specs = new ArrayList<>();
         List<OwnedSequence> ownedSequences = new ArrayList<>();
         java.util.Map<String, org.tusk.nodes.Expr> defaults = new java.util.LinkedHashMap<>();
+        int position = 0;
         for (Stmt.ColumnDefinition c : s.columns()) {
+            for (TableLikeExpansion like : likes) if (like.position() == position) specs.addAll(like.columns());
+            position++;
             String serial = serialType(c.type());
             if (serial != null) {
                 specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, s.temp(), catalog, queryString, ownedSequences));
@@ -88,6 +98,7 @@ public final class TableCommands {
             boolean notNull = c.notNull() || pkColumns.contains(c.name());
             specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql()));
         }
+        for (TableLikeExpansion like : likes) if (like.position() == position) specs.addAll(like.columns());
         for (Stmt.TableConstraint k : keys) {
             for (String col : k.columns()) {
                 if (specs.stream().noneMatch(sp -> sp.name().equals(col)))
@@ -110,7 +121,7 @@ public final class TableCommands {
             catalog.relationOwnership().recordDefaultDependencies(oid, attnum, List.of(o.sequenceOid()));
         }
         for (var d : defaults.entrySet()) DefaultDependencies.record(catalog, oid, attnum(specs, d.getKey()), d.getValue());
-        if (keys.isEmpty() && others.isEmpty()) return;
+        if (keys.isEmpty() && others.isEmpty() && likes.isEmpty()) return;
         env.commandCounterIncrement();
         // DefineRelation stores the CHECK constraints with the table; the indexes come next and
         // the foreign keys last (they may reference the new table's own keys).
@@ -123,14 +134,19 @@ public final class TableCommands {
             Relation heap = catalog.openRelation(oid);
             if (heap.relkind() == 'p') {
                 PartitionIndexes.defineOnNewTable(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(),
-                        true, false), catalog);
+                        true, false).withDeferrability(k.deferrable(), k.initiallyDeferred()), catalog);
             } else {
-                catalog.createIndex(k.name(), heap, attnums, true, k.primary(), false);
+                catalog.createIndex(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true,
+                        false).withDeferrability(k.deferrable(), k.initiallyDeferred()), null);
             }
             env.commandCounterIncrement();
         }
         for (Stmt.TableConstraint k : others) {
             if (k.contype() == 'f') ConstraintCommands.addForeignKey(catalog.openRelation(oid), k, env, null);
+        }
+        for (TableLikeExpansion like : likes) {
+            env.commandCounterIncrement();
+            like.finish(catalog.openRelation(oid));
         }
     }
 

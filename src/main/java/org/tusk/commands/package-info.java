@@ -26,10 +26,15 @@
  *
  * <ul>
  * <li>{@link org.tusk.commands.TableCommands}: CREATE TABLE (with storage parameters,
- *     {@link org.tusk.commands.RelOptions}; serial and GENERATED ALWAYS / BY DEFAULT AS IDENTITY
+ *     {@link org.tusk.commands.RelOptions}, which ALTER TABLE SET/RESET (...) also uses; LIKE
+ *     clauses through {@link org.tusk.commands.TableLikeExpansion}, whose source is locked
+ *     AccessShare while its columns, CHECKs and, once the table exists, indexes, storage and
+ *     comments are copied; DEFERRABLE keys get indimmediate false; serial and GENERATED ALWAYS / BY DEFAULT AS IDENTITY
  *     columns get a sequence), DROP TABLE/INDEX/SEQUENCE. It increments the command counter
  *     between creating a table and its constraint indexes. UNLOGGED tables are refused (0A000):
  *     without an init fork a crash would leave a torn table.</li>
+ * <li>{@link org.tusk.commands.ConstraintsSetCommand}: SET CONSTRAINTS, resolving names through
+ *     the search path and handing the state to the executor's DeferredTriggers.</li>
  * <li>{@link org.tusk.commands.IndexCommands} (indexcmds.c DefineIndex): CREATE INDEX under
  *     ShareLock on the table; key columns are table columns or immutable expressions, a WHERE
  *     clause makes a partial index, operator classes (the types' defaults by name and the

@@ -10,8 +10,8 @@ import java.util.List;
  * statement's rows are all written (AfterTriggerEndQuery). Events a fired trigger queues (its
  * own statement's) belong to that statement's queue, not this one.
  *
- * <p>Not done: deferred events kept until commit (SET CONSTRAINTS); a deferrable constraint
- * trigger is refused when it is created.
+ * <p>Constraint events that may be deferred are kept by {@link DeferredTriggers}, not here; a
+ * deferrable user constraint trigger is still refused when it is created.
  */
 final class AfterTriggerQueue {
     /** One saved event: what to run for it. */

@@ -73,6 +73,12 @@ public interface ExecEnvironment {
     default ConstraintSupport constraintSupport() { return null; }
 
     /**
+     * The transaction's deferred constraint events and SET CONSTRAINTS state; null where no
+     * transaction can defer anything (every constraint event then fires at its statement's end).
+     */
+    default DeferredTriggers deferredTriggers() { return null; }
+
+    /**
      * roles_is_member_of(roleOid, ROLERECURSE_PRIVS): the role and every role whose privileges it
      * has through inherited membership (pg_auth_members, read afresh).
      */

@@ -259,7 +259,7 @@ final class ModifyTableState extends PlanState {
         }
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         insertIndexEntries(env, row, tid);
-        constraints.afterInsert(row);
+        constraints.afterInsert(row, tid);
         if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
         return withTid(row, tid, null);
     }
@@ -344,7 +344,7 @@ final class ModifyTableState extends PlanState {
             switch (r.result()) {
                 case OK -> {
                     if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
-                    if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row);
+                    if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row, r.newTid());
                     if (triggers != null)
                         triggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
                     captureForRoot(ScanTuples.values(old, cols.size()), row);
@@ -528,7 +528,7 @@ final class ModifyTableState extends PlanState {
         switch (r.result()) {
             case OK -> {
                 if (r.updateIndexes()) target.indexInserter().accept(row, r.newTid());
-                if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row);
+                if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row, r.newTid());
                 if (rowTriggers != null) rowTriggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
                 out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
@@ -549,7 +549,7 @@ final class ModifyTableState extends PlanState {
         for (Relation index : indexes) {
             Object[] keys = indexKeys.get(index.oid()).form(row);
             if (keys == null) continue;   // outside a partial index
-            env.indexAm().insert(index, keys, tid, rel, env.tableAm(), index.index().unique());
+            constraints.insertIndexEntry(index, keys, tid);
         }
     }
 

@@ -106,7 +106,7 @@ public final class PartitionTupleRouting {
             for (Relation index : indexes) {
                 Object[] keys = indexKeys.get(index.oid()).form(leafRow);
                 if (keys == null) continue;   // outside a partial index
-                env.indexAm().insert(index, keys, tid, rel, env.tableAm(), index.index().unique());
+                constraints.insertIndexEntry(index, keys, tid);
             }
         }
 
@@ -183,7 +183,7 @@ public final class PartitionTupleRouting {
         ExecEnvironment env = ctx.requireEnv();
         ItemPointer tid = env.tableAm().insert(leaf.rel(), leafRow, env.commandId());
         leaf.insertIndexEntries(env, leafRow, tid);
-        leaf.constraints().afterInsert(leafRow);
+        leaf.constraints().afterInsert(leafRow, tid);
         return new Routed(leaf, leafRow, tid);
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.ConstraintInfo;
+import org.tusk.storage.page.ItemPointer;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 
@@ -39,7 +40,8 @@ import org.tusk.utils.error.PgException;
 final class RiTriggers {
     private enum Kind { FK_CHECK, PK_DELETE, PK_UPDATE }
 
-    private record Event(ConstraintInfo c, Kind kind, Object[] oldRow, Object[] newRow) {}
+    /** A queued event; {@code newTid} is where the referencing row's new version was stored (FK_CHECK). */
+    private record Event(ConstraintInfo c, Kind kind, Object[] oldRow, Object[] newRow, ItemPointer newTid) {}
 
     private final Relation rel;
     private final List<ConstraintInfo> outgoing;
@@ -56,22 +58,22 @@ final class RiTriggers {
         this.ctx = ctx;
     }
 
-    void afterInsert(Object[] newRow) {
-        for (ConstraintInfo c : outgoing) queue.add(new Event(c, Kind.FK_CHECK, null, newRow.clone()));
+    void afterInsert(Object[] newRow, ItemPointer tid) {
+        for (ConstraintInfo c : outgoing) queue.add(new Event(c, Kind.FK_CHECK, null, newRow.clone(), tid));
     }
 
-    void afterUpdate(Object[] oldRow, Object[] newRow) {
+    void afterUpdate(Object[] oldRow, Object[] newRow, ItemPointer newTid) {
         // RI_FKey_fk_upd_check_required / RI_FKey_pk_upd_check_required: only a changed key matters.
         for (ConstraintInfo c : outgoing) {
-            if (!keysEqual(oldRow, newRow, c, false)) queue.add(new Event(c, Kind.FK_CHECK, null, newRow.clone()));
+            if (!keysEqual(oldRow, newRow, c, false)) queue.add(new Event(c, Kind.FK_CHECK, null, newRow.clone(), newTid));
         }
         for (ConstraintInfo c : incoming) {
-            if (!keysEqual(oldRow, newRow, c, true)) queue.add(new Event(c, Kind.PK_UPDATE, oldRow.clone(), newRow.clone()));
+            if (!keysEqual(oldRow, newRow, c, true)) queue.add(new Event(c, Kind.PK_UPDATE, oldRow.clone(), newRow.clone(), null));
         }
     }
 
     void afterDelete(Object[] oldRow) {
-        for (ConstraintInfo c : incoming) queue.add(new Event(c, Kind.PK_DELETE, oldRow.clone(), null));
+        for (ConstraintInfo c : incoming) queue.add(new Event(c, Kind.PK_DELETE, oldRow.clone(), null, null));
     }
 
     /** AfterTriggerEndQuery: runs every queued event in order. */
@@ -81,13 +83,54 @@ final class RiTriggers {
         env.commandCounterIncrement();
         List<Event> events = new ArrayList<>(queue);
         queue.clear();
+        DeferredTriggers deferred = env.deferredTriggers();
         for (Event e : events) {
             ctx.session().checkForInterrupts();
-            switch (e.kind()) {
-                case FK_CHECK -> checkReferenced(e.c(), e.newRow());
-                case PK_DELETE -> referencedRowGone(e.c(), e.oldRow(), null, e.c().delType());
-                case PK_UPDATE -> referencedRowGone(e.c(), e.oldRow(), e.newRow(), e.c().updType());
+            if (deferred != null && deferrable(e) && deferred.isDeferred(e.c().oid(), e.c().deferrable(), e.c().deferred())) {
+                deferred.save(new Deferred(rel.oid(), e));
+                continue;
             }
+            run(e);
+        }
+    }
+
+    private void run(Event e) {
+        switch (e.kind()) {
+            case FK_CHECK -> {
+                // RI_FKey_check: a referencing row version deleted or updated again since needs
+                // no check (a newer version with another key queued its own); exactly this
+                // version, not its HOT chain, as SnapshotSelf's tuple test
+                ExecEnvironment env = ctx.requireEnv();
+                if (e.newTid() == null || env.tableAm().fetch(rel, e.newTid(), env.latestSnapshot()) != null)
+                    checkReferenced(e.c(), e.newRow());
+            }
+            case PK_DELETE -> referencedRowGone(e.c(), e.oldRow(), null, e.c().delType());
+            case PK_UPDATE -> referencedRowGone(e.c(), e.oldRow(), e.newRow(), e.c().updType());
+        }
+    }
+
+    /**
+     * createForeignKeyActionTriggers: the check triggers and the NO ACTION ones take the
+     * constraint's deferrability; RESTRICT, CASCADE, SET NULL and SET DEFAULT act at once.
+     */
+    private static boolean deferrable(Event e) {
+        return switch (e.kind()) {
+            case FK_CHECK -> true;
+            case PK_DELETE -> e.c().delType() == 'a';
+            case PK_UPDATE -> e.c().updType() == 'a';
+        };
+    }
+
+    /** An event kept until commit or SET CONSTRAINTS ... IMMEDIATE; run on the table as it is then. */
+    private record Deferred(int relOid, Event e) implements DeferredTriggers.Event {
+        @Override
+        public int constraintOid() { return e.c().oid(); }
+
+        @Override
+        public void fire(ExecContext ctx) {
+            Relation rel = ctx.requireEnv().catalog().openRelation(relOid);
+            if (rel == null) return;   // dropped since: its constraints went with it
+            new RiTriggers(rel, List.of(), List.of(), ctx).run(e);
         }
     }
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.tusk.access.index.UniqueCheck;
 import org.tusk.catalog.ColumnDef;
 import org.tusk.catalog.ConstraintInfo;
 import org.tusk.nodes.Expr;
+import org.tusk.storage.page.ItemPointer;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -28,6 +30,8 @@ public final class TableConstraints {
     private final List<ConstraintInfo> checks = new ArrayList<>();
     private final List<Expr> checkExprs = new ArrayList<>();
     private final RiTriggers ri;
+    /** Entries of deferrable unique indexes with a possible duplicate, to recheck (unique_key_recheck). */
+    private final List<UniqueRecheck> rechecks = new ArrayList<>();
 
     private TableConstraints(Relation rel, List<ColumnDef> cols, ExecContext ctx) {
         this.rel = rel;
@@ -95,13 +99,13 @@ public final class TableConstraints {
     public boolean hasForeignKeys() { return ri != null; }
 
     /** Queues the foreign-key checks of an inserted row (RI_FKey_check_ins). */
-    public void afterInsert(Object[] newRow) {
-        if (ri != null) ri.afterInsert(newRow);
+    public void afterInsert(Object[] newRow, ItemPointer tid) {
+        if (ri != null) ri.afterInsert(newRow, tid);
     }
 
     /** Queues the checks and actions of an updated row (RI_FKey_check_upd, RI_FKey_*_upd). */
-    public void afterUpdate(Object[] oldRow, Object[] newRow) {
-        if (ri != null) ri.afterUpdate(oldRow, newRow);
+    public void afterUpdate(Object[] oldRow, Object[] newRow, ItemPointer newTid) {
+        if (ri != null) ri.afterUpdate(oldRow, newRow, newTid);
     }
 
     /** Queues the actions of a deleted row (RI_FKey_noaction_del and the others). */
@@ -109,8 +113,40 @@ public final class TableConstraints {
         if (ri != null) ri.afterDelete(oldRow);
     }
 
+    /**
+     * ExecInsertIndexTuples for one entry of {@code index}: a unique index of a DEFERRABLE
+     * constraint (indimmediate false) is inserted into with {@link UniqueCheck#PARTIAL}, and a
+     * possible duplicate queues a {@link UniqueRecheck} for the end of the statement (or for
+     * commit, if the constraint is deferred then); other indexes check at once.
+     */
+    public void insertIndexEntry(Relation index, Object[] keys, ItemPointer tid) {
+        ExecEnvironment env = ctx.requireEnv();
+        Relation.IndexInfo info = index.index();
+        if (!info.unique() || info.immediate()) {
+            env.indexAm().insert(index, keys, tid, rel, env.tableAm(), info.unique());
+            return;
+        }
+        if (env.indexAm().insert(index, keys, tid, rel, env.tableAm(), UniqueCheck.PARTIAL)) return;
+        ConstraintInfo c = null;
+        for (ConstraintInfo k : env.catalog().constraintsOf(rel)) if (k.indid() == index.oid()) c = k;
+        if (c == null) throw PgException.error(SqlState.INTERNAL_ERROR, "no constraint for deferrable index \"" + index.name() + "\"");
+        rechecks.add(new UniqueRecheck(c, index.oid(), rel.oid(), keys.clone(), tid));
+    }
+
     /** AfterTriggerEndQuery: runs the queued checks and actions, after a CommandCounterIncrement. */
     public void endOfStatement() {
+        if (!rechecks.isEmpty()) {
+            ExecEnvironment env = ctx.requireEnv();
+            DeferredTriggers deferred = env.deferredTriggers();
+            List<UniqueRecheck> now = new ArrayList<>(rechecks);
+            rechecks.clear();
+            env.commandCounterIncrement();
+            for (UniqueRecheck r : now) {
+                ConstraintInfo c = r.constraint();
+                if (deferred != null && deferred.isDeferred(c.oid(), c.deferrable(), c.deferred())) deferred.save(r);
+                else r.fire(ctx);
+            }
+        }
         if (ri != null) ri.fire();
     }
 }

@@ -203,7 +203,21 @@
  * row was deleted, the source row goes to the NOT MATCHED clauses. A row this command already
  * changed is 21000. The per-node counts feed EXPLAIN ANALYZE's "Tuples:" line.
  *
- * <p>Not done: deferred events (SET CONSTRAINTS), INSTEAD OF triggers; AFTER ROW events of an
+ * <p>Deferred constraints (trigger.c's deferred event list and SetConstraintState): the events
+ * of constraints, not of user triggers, may wait for commit. A foreign key's check and NO ACTION
+ * test ({@link org.tusk.executor.RiTriggers}) and a DEFERRABLE unique key's recheck
+ * ({@link org.tusk.executor.UniqueRecheck}, queued by {@link org.tusk.executor.TableConstraints}
+ * when the B-tree's UNIQUE_CHECK_PARTIAL insertion saw a possible duplicate) fire at the end of
+ * their statement unless {@link org.tusk.executor.DeferredTriggers#isDeferred} says their
+ * constraint is deferred now; then they are kept in the session's
+ * {@link org.tusk.executor.DeferredTriggers} and fired by SET CONSTRAINTS ... IMMEDIATE or at
+ * COMMIT, before anything else of the commit (a failure there aborts the transaction, and the
+ * COMMIT reports it). A deferred event carries OIDs, values and TIDs, never open relations: it is
+ * run in the firing statement's context on the relations as they are then. ROLLBACK TO drops the
+ * events and SET CONSTRAINTS settings made since the savepoint; transaction end drops everything.
+ * RESTRICT, CASCADE, SET NULL and SET DEFAULT actions are never deferred, as in PostgreSQL.
+ *
+ * <p>Not done: deferrable user constraint triggers, INSTEAD OF triggers; AFTER ROW events of an
  * UPDATE/DELETE over several leaves fire at the end of each leaf rather than of the statement;
  * the root's transition tables in that case are empty; a plain inheritance child's own
  * statement triggers fire on an UPDATE/DELETE of its parent; UPDATE OF col fires for SET col =

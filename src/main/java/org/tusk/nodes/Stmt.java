@@ -310,7 +310,15 @@ public sealed interface Stmt {
      */
     record CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                       boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
-                      List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound) implements Stmt {
+                      List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound,
+                      List<TableLikeClause> likes) implements Stmt {
+        public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
+                          boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
+                          List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound) {
+            this(relation, columns, constraints, temp, ifNotExists, unlogged, options, inhRelations, partspec, partbound,
+                    List.of());
+        }
+
         public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                           boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
                           List<RangeVar> inhRelations) {
@@ -787,6 +795,27 @@ public sealed interface Stmt {
     record TruncateStmt(List<RangeVar> relations, boolean restartSeqs, boolean cascade) implements Stmt {}
 
     /** LOCK [TABLE] relations [IN mode MODE] [NOWAIT]: {@code mode} is the lock mode's number (lockdefs.h). */
+    /**
+     * LIKE source_table [{INCLUDING | EXCLUDING} option ...] in CREATE TABLE (TableLikeClause).
+     *
+     * @param options  the CREATE_TABLE_LIKE_* bits that end up INCLUDED
+     * @param position how many column definitions precede the clause: its columns go there
+     */
+    record TableLikeClause(RangeVar relation, int options, int position, int location) implements Stmt {
+        public static final int COMMENTS = 1, COMPRESSION = 1 << 1, CONSTRAINTS = 1 << 2, DEFAULTS = 1 << 3,
+                GENERATED = 1 << 4, IDENTITY = 1 << 5, INDEXES = 1 << 6, STATISTICS = 1 << 7, STORAGE = 1 << 8,
+                ALL = 0x7FFFFFFF;
+
+        public boolean including(int option) { return (options & option) != 0; }
+    }
+
+    /**
+     * SET CONSTRAINTS {ALL | name [, ...]} {DEFERRED | IMMEDIATE} (ConstraintsSetStmt).
+     *
+     * @param constraints the names, or null for ALL
+     */
+    record ConstraintsSetStmt(List<RangeVar> constraints, boolean deferred) implements Stmt {}
+
     record LockStmt(List<RangeVar> relations, int mode, boolean nowait) implements Stmt {}
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name cmd [, ...]. */
@@ -814,6 +843,9 @@ public sealed interface Stmt {
                 implements AlterTableCmd {}
 
         record SetNotNull(String column) implements AlterTableCmd {}
+
+        /** SET (storage parameters) or, with {@code reset}, RESET (names) (AT_SetRelOptions, AT_ResetRelOptions). */
+        record SetRelOptions(List<DefElem> options, boolean reset) implements AlterTableCmd {}
 
         /** ALTER COLUMN col SET STORAGE {PLAIN | EXTERNAL | EXTENDED | MAIN} ({@code storage} as written). */
         record SetStorage(String column, String storage, int location) implements AlterTableCmd {}

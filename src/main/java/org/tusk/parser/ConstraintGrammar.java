@@ -128,6 +128,20 @@ final class ConstraintGrammar {
         throw p.syntaxError(p.peek());
     }
 
+    /**
+     * The ConstraintAttributeSpec after PRIMARY KEY or UNIQUE: {deferrable, initdeferred}.
+     * processCASbits refuses NOT VALID and NO INHERIT there.
+     */
+    boolean[] keyAttributes(String what) {
+        int at = p.peek().start();
+        Attrs a = attributes();
+        if (a.notValid) throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, what + " constraints cannot be marked NOT VALID",
+                Lexer.position(p.src, at));
+        if (a.noInherit) throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, what + " constraints cannot be marked NO INHERIT",
+                Lexer.position(p.src, at));
+        return new boolean[] {a.deferrable, a.initiallyDeferred};
+    }
+
     /** ConstraintAttributeSpec: DEFERRABLE, NOT DEFERRABLE, INITIALLY DEFERRED|IMMEDIATE, NOT VALID, NO INHERIT. */
     private static final class Attrs {
         boolean deferrable, initiallyDeferred, notValid, noInherit, deferrableSeen;

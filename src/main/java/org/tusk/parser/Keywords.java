@@ -49,7 +49,9 @@ public final class Keywords {
             // utility statements (COPY, TRUNCATE, ALTER TABLE, VACUUM, sequences)
             "stdin", "stdout", "csv", "delimiter", "header", "quote", "unlogged", "add", "data", "type", "identity", "restart", "continue", "sequence", "increment", "minvalue", "maxvalue", "cycle", "cache", "owned", "always", "options", "program", "logged", "stored", "recursive", "materialized", "share", "nowait", "skip", "locked",
             // constraints (FOREIGN KEY actions and attributes, VALIDATE CONSTRAINT)
-            "validate", "match", "matched", "simple", "partial", "action", "deferred", "immediate", "system",
+            "validate", "match", "matched", "simple", "partial", "action", "deferred", "immediate", "system", "constraints",
+            // CREATE TABLE ... LIKE options
+            "including", "excluding",
             // window frames and grouping sets
             "range", "groups", "unbounded", "preceding", "following", "ties", "others", "rollup", "cube", "sets",
             // user-defined types

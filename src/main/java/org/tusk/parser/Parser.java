@@ -357,13 +357,14 @@ public final class Parser {
         expectChar('(');
         List<Stmt.ColumnDefinition> cols = new ArrayList<>();
         List<Stmt.TableConstraint> cons = new ArrayList<>();
+        List<Stmt.TableLikeClause> likes = new ArrayList<>();
         if (!isChar(')')) {
             do {
                 if (isKw("constraint") || isKw("primary") || isKw("unique") || isKw("check") || isKw("foreign")
                         || isKw("exclude")) {
                     cons.add(tableConstraint());
                 } else if (isKw("like")) {
-                    throw notSupported("CREATE TABLE ... LIKE", peek().start());
+                    likes.add(new UtilityParser(this).tableLikeClause(cols.size()));
                 } else {
                     cols.add(columnDef());
                 }
@@ -383,7 +384,8 @@ public final class Parser {
         if (isKw("using"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         List<Stmt.DefElem> options = tableOptions();
-        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.copyOf(inherits), partspec, null);
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.copyOf(inherits), partspec, null,
+                List.copyOf(likes));
     }
 
     /**
@@ -472,13 +474,19 @@ public final class Parser {
                 int start = peek().start();
                 def = bExpr();
                 defSql = src.substring(start, lastEnd);
-            } else if (isKw("primary")) {
-                advance();
-                expectKw("key");
-                primary = consStart.start();
-            } else if (isKw("unique")) {
-                advance();
-                unique = consStart.start();
+            } else if (isKw("primary") || isKw("unique")) {
+                boolean pk = advance().isKeyword("primary");
+                if (pk) expectKw("key");
+                boolean[] when = new ConstraintGrammar(this).keyAttributes(pk ? "PRIMARY KEY" : "UNIQUE");
+                if (when[0]) {
+                    // a deferrable key is a table constraint on this column carrying its attributes
+                    constraints.add(new Stmt.TableConstraint(conName, pk ? 'p' : 'u', List.of(name), consStart.start(),
+                            null, false, null, false, true, when[1], -1));
+                } else if (pk) {
+                    primary = consStart.start();
+                } else {
+                    unique = consStart.start();
+                }
             } else if (isKw("generated") && (peek(1).isKeyword("always") || peek(1).isKeyword("by"))
                     && !(peek(1).isKeyword("always") && peek(2).isKeyword("as") && peek(3).isChar('('))) {
                 advance();
@@ -544,7 +552,9 @@ public final class Parser {
         expectChar(')');
         if (isKw("include") || isKw("with") || isKw("using")) throw notSupported(peek().value().toUpperCase(Locale.ROOT)
                 + " in a constraint", peek().start());
-        return new Stmt.TableConstraint(name, primary, cols, first.start());
+        boolean[] when = new ConstraintGrammar(this).keyAttributes(primary ? "PRIMARY KEY" : "UNIQUE");
+        return new Stmt.TableConstraint(name, primary ? 'p' : 'u', cols, first.start(), null, false, null, false, when[0],
+                when[1], -1);
     }
 
     private Stmt dropStmt() {
@@ -1291,6 +1301,7 @@ public final class Parser {
             return setTransaction(local);
         }
         if (t.isKeyword("session") || t.isKeyword("role")) return SetRoleGrammar.setRoleOrAuthorization(this, local);
+        if (t.isKeyword("constraints") && !local) return new UtilityParser(this).constraintsSet();
         if (t.isKeyword("time") && peek(1).isKeyword("zone")) {
             advance();
             advance();

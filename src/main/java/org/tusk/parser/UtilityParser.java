@@ -390,6 +390,11 @@ final class UtilityParser {
             }
             throw p.notSupported("ALTER COLUMN " + a.value().toUpperCase(Locale.ROOT), a.start());
         }
+        // SET (reloptions) / RESET (reloptions)
+        if ((p.isKw("set") || p.isKw("reset")) && p.peek(1).isChar('(')) {
+            boolean reset = p.advance().isKeyword("reset");
+            return new Stmt.AlterTableCmd.SetRelOptions(relOptions(), reset);
+        }
         throw p.notSupported("ALTER TABLE " + t.value().toUpperCase(Locale.ROOT), t.start());
     }
 
@@ -593,5 +598,53 @@ final class UtilityParser {
         Token n = p.peek();
         if (!n.is(Kind.ICONST) && !n.is(Kind.FCONST)) throw p.syntaxError(n);
         return sign + p.advance().value();
+    }
+
+    /** ConstraintsSetStmt: SET CONSTRAINTS {ALL | qualified_name [, ...]} {DEFERRED | IMMEDIATE}, after SET. */
+    Stmt constraintsSet() {
+        p.expectKw("constraints");
+        List<Stmt.RangeVar> names = null;
+        if (!p.acceptKw("all")) {
+            names = new java.util.ArrayList<>();
+            do {
+                names.add(p.qualifiedName());
+            } while (p.acceptChar(','));
+        }
+        boolean deferred;
+        if (p.acceptKw("deferred")) deferred = true;
+        else {
+            p.expectKw("immediate");
+            deferred = false;
+        }
+        return new Stmt.ConstraintsSetStmt(names == null ? null : List.copyOf(names), deferred);
+    }
+
+    /**
+     * TableLikeClause: LIKE qualified_name TableLikeOptionList, with {@code position} column
+     * definitions before it. Later options override earlier ones, ALL setting or clearing every bit.
+     */
+    Stmt.TableLikeClause tableLikeClause(int position) {
+        Token like = p.expectKw("like");
+        Stmt.RangeVar source = p.qualifiedName();
+        int options = 0;
+        while (p.isKw("including") || p.isKw("excluding")) {
+            boolean including = p.advance().value().equalsIgnoreCase("including");
+            Token t = p.advance();
+            int bit = switch (t.value().toLowerCase(Locale.ROOT)) {
+                case "comments" -> Stmt.TableLikeClause.COMMENTS;
+                case "compression" -> Stmt.TableLikeClause.COMPRESSION;
+                case "constraints" -> Stmt.TableLikeClause.CONSTRAINTS;
+                case "defaults" -> Stmt.TableLikeClause.DEFAULTS;
+                case "identity" -> Stmt.TableLikeClause.IDENTITY;
+                case "generated" -> Stmt.TableLikeClause.GENERATED;
+                case "indexes" -> Stmt.TableLikeClause.INDEXES;
+                case "statistics" -> Stmt.TableLikeClause.STATISTICS;
+                case "storage" -> Stmt.TableLikeClause.STORAGE;
+                case "all" -> Stmt.TableLikeClause.ALL;
+                default -> throw p.syntaxError(t);
+            };
+            options = including ? options | bit : options & ~bit;
+        }
+        return new Stmt.TableLikeClause(source, options, position, like.start());
     }
 }

@@ -97,6 +97,7 @@ public final class PreparedStatement {
             case Stmt.CopyStmt c -> "COPY";
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
             case Stmt.LockStmt l -> "LOCK TABLE";
+            case Stmt.ConstraintsSetStmt c -> "SET CONSTRAINTS";
             case Stmt.AlterTableStmt a -> a.cmds().size() == 1 && a.cmds().get(0) instanceof Stmt.AlterTableCmd.AttachPartition ap
                     && ap.bound() == null ? "ALTER INDEX" : "ALTER TABLE";
             case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : r.objectType() == 'S' ? "ALTER SEQUENCE" : "ALTER TABLE";
@@ -264,6 +265,7 @@ public final class PreparedStatement {
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);
             case Stmt.LockStmt l -> org.tusk.commands.LockCommand.execute(l, env);
+            case Stmt.ConstraintsSetStmt c -> org.tusk.commands.ConstraintsSetCommand.execute(c, ctx);
             case Stmt.CreateSeqStmt c -> org.tusk.commands.SequenceCommands.defineSequence(c, env);
             case Stmt.AlterSeqStmt a -> org.tusk.commands.SequenceCommands.alterSequence(a, env, notices::add);
             case Stmt.AlterTableStmt a -> AlterTableCommand.alter(a, queryString, ctx, notices::add);

@@ -47,7 +47,8 @@ final class QueryRunner {
      * Savepoint names with the GUC nest level each one opened, and the read-only status of the
      * level it was opened in (TransactionStateData's prevXactReadOnly).
      */
-    private record Savepoint(String name, int gucLevel, boolean prevReadOnly) {}
+    /** A savepoint: its GUC nest level, XactReadOnly before it, and the deferred-trigger state to return to. */
+    private record Savepoint(String name, int gucLevel, boolean prevReadOnly, Object deferredMark) {}
 
     QueryRunner(BackendContext ctx, BackendSession session) {
         this.ctx = ctx;
@@ -405,6 +406,10 @@ final class QueryRunner {
                 done = true;
                 return true;
             }
+            if (raw.stmt() instanceof Stmt.ConstraintsSetStmt && !ctx.xact.inBlock() && !multiStatementQuery) {
+                // WarnNoTransactionBlock: the setting would last only for this statement's own transaction
+                warning("25P01", "SET CONSTRAINTS can only be used in transaction blocks");
+            }
             if (raw.stmt() instanceof Stmt.LockStmt && !ctx.xact.inBlock() && !multiStatementQuery) {
                 // RequireTransactionBlock: a lock taken in its own transaction would be released at once
                 throw PgException.error("25P01", "LOCK TABLE can only be used in transaction blocks");
@@ -531,6 +536,17 @@ final class QueryRunner {
     }
 
     private void endTransaction(boolean commit) {
+        if (commit && ctx.storage != null && ctx.storage.deferredTriggers.pending() > 0) {
+            // CommitTransaction: AfterTriggerFireDeferred first; a failed check ends the
+            // transaction by abort, and the COMMIT reports the error.
+            try {
+                ctx.storage.deferredTriggers.fireAll(org.tusk.executor.ExecContext.of(session,
+                        ctx.storage.statementEnvironment()));
+            } catch (RuntimeException e) {
+                endTransaction(false);
+                throw e;
+            }
+        }
         boolean synchronous = !ctx.env.gucs().getEnum("synchronous_commit").equals("off");
         // PreCommit_Portals: WITH HOLD cursors read their rest inside the transaction; others close
         if (commit) cursors.atCommit(); else cursors.atAbort();
@@ -607,7 +623,7 @@ final class QueryRunner {
                 requireBlock("SAVEPOINT");
                 ctx.transaction.beginSubTransaction(t.savepointName());
                 savepoints.push(new Savepoint(t.savepointName(), ctx.env.gucs().newNestLevel(),
-                        TransactionCharacteristics.readOnly(ctx.env.gucs())));
+                        TransactionCharacteristics.readOnly(ctx.env.gucs()), deferredMark()));
                 return "SAVEPOINT";
             }
             case RELEASE -> {
@@ -630,7 +646,8 @@ final class QueryRunner {
                 ctx.env.gucs().atEndOfNestLevel(false, sp.gucLevel());
                 TransactionCharacteristics.restoreReadOnly(ctx.env.gucs(), sp.prevReadOnly());
                 savepoints.pop();
-                savepoints.push(new Savepoint(sp.name(), ctx.env.gucs().newNestLevel(), sp.prevReadOnly()));
+                if (ctx.storage != null) ctx.storage.deferredTriggers.rollbackTo(sp.deferredMark());
+                savepoints.push(new Savepoint(sp.name(), ctx.env.gucs().newNestLevel(), sp.prevReadOnly(), deferredMark()));
                 x.block = TransactionState.Block.INPROGRESS;
                 return "ROLLBACK";
             }
@@ -677,6 +694,10 @@ final class QueryRunner {
         if (!ctx.xact.inBlock()) {
             throw PgException.error("25P01", what + " can only be used in transaction blocks");
         }
+    }
+
+    private Object deferredMark() {
+        return ctx.storage == null ? null : ctx.storage.deferredTriggers.mark();
     }
 
     private Savepoint findSavepoint(String name) {

@@ -70,6 +70,8 @@ final class SessionStorage {
     private final OidGenerator oids;
     /** SPI for constraint checks: each query gets a statement environment of its own. */
     private final Spi spi = new Spi(this::statementEnvironment);
+    /** The transaction's deferred constraint events and SET CONSTRAINTS state (emptied at its end). */
+    final org.tusk.executor.DeferredTriggers deferredTriggers = new org.tusk.executor.DeferredTriggers();
 
     SessionStorage(BackendContext ctx) {
         this.ctx = ctx;
@@ -234,6 +236,7 @@ final class SessionStorage {
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
             @Override public int currentUserId() { return ctx.role().oid(); }
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
+            @Override public org.tusk.executor.DeferredTriggers deferredTriggers() { return deferredTriggers; }
             @Override public boolean currentUserIsSuperuser() {
                 return sharedCatalog.current().role(ctx.role().oid()).map(r -> r.superuser()).orElse(false);
             }
@@ -280,6 +283,7 @@ final class SessionStorage {
     }
 
     private void endOfTransaction(boolean committed) {
+        deferredTriggers.reset();
         comboCids.atEndOfTransaction();
         ctx.locks.releaseAll(false);
         try {

@@ -34,6 +34,20 @@ public interface IndexAm {
     void insert(Relation index, Object[] keys, ItemPointer heapTid, Relation heap, TableAm table, boolean checkUnique);
 
     /**
+     * aminsert with an explicit {@link UniqueCheck} mode. Returns false only in
+     * {@link UniqueCheck#PARTIAL} mode when an equal key of a possibly live row was found (the
+     * entry is inserted anyway and the caller must recheck); true otherwise. An access method
+     * that cannot defer its uniqueness check refuses PARTIAL and EXISTING (amcanunique with
+     * deferral is B-tree's alone in PostgreSQL too).
+     */
+    default boolean insert(Relation index, Object[] keys, ItemPointer heapTid, Relation heap, TableAm table, UniqueCheck check) {
+        if (check == UniqueCheck.PARTIAL || check == UniqueCheck.EXISTING)
+            throw new UnsupportedOperationException("this index access method cannot defer uniqueness checks");
+        insert(index, keys, heapTid, heap, table, check == UniqueCheck.YES);
+        return true;
+    }
+
+    /**
      * ambeginscan + amrescan: a scan returning the heap TIDs of entries that satisfy every key in
      * {@code keys} (ANDed), in index order or, with {@code backward}, in reverse.
      */

@@ -3,6 +3,7 @@ package org.tusk.access.nbtree;
 import org.tusk.access.common.DatumType;
 import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.UniqueCheck;
 import org.tusk.access.table.DirtyCheck;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.transam.XLogRecordBuilder;
@@ -54,8 +55,17 @@ final class BTInsert {
         search.setSplitFinisher(this);
     }
 
-    /** _bt_doinsert. */
+    /** _bt_doinsert with UNIQUE_CHECK_YES or UNIQUE_CHECK_NO. */
     void doInsert(Relation rel, Object[] values, ItemPointer heapTid, Relation heapRel, TableAm table, boolean checkUnique) {
+        doInsert(rel, values, heapTid, heapRel, table, checkUnique ? UniqueCheck.YES : UniqueCheck.NO);
+    }
+
+    /**
+     * _bt_doinsert: returns false when a PARTIAL check found a possibly conflicting entry
+     * (is_unique false), true otherwise. EXISTING only checks and inserts nothing.
+     */
+    boolean doInsert(Relation rel, Object[] values, ItemPointer heapTid, Relation heapRel, TableAm table, UniqueCheck mode) {
+        boolean checkUnique = mode != UniqueCheck.NO;
         TupleDesc desc = rel.desc();
         int nkeyatts = desc.natts();
         if (values.length != nkeyatts) throw new IllegalArgumentException("expected " + nkeyatts + " key values, got " + values.length);
@@ -70,22 +80,30 @@ final class BTInsert {
             if (key.anyNullKeys() && !nullsNotDistinct) checkingUnique = false;
             else key.scantid = null;
         }
+        boolean isUnique = true;
         while (true) {
             BTSearch.Descent d = search.search(rel, key, LockMode.EXCLUSIVE);
             int[] buf = {d.buf};
             if (checkingUnique) {
-                int xwait = checkUnique(rel, key, buf, heapRel, table, values);
-                if (xwait != 0) {
+                int xwait = checkUnique(rel, key, buf, heapRel, table, values, mode, heapTid);
+                if (xwait == POTENTIAL_CONFLICT) {
+                    isUnique = false;
+                } else if (xwait != 0) {
                     // Wait for the other inserter or deleter without holding any lock, then start over.
                     pages.relBuf(buf[0]);
                     ctx.oracle().waitForTransaction(xwait);
                     continue;
                 }
+                if (mode == UniqueCheck.EXISTING) {
+                    // the recheck inserts nothing: its entry is already in the index
+                    pages.relBuf(buf[0]);
+                    return true;
+                }
                 key.scantid = heapTid;
             }
             int newitemoff = findInsertLoc(rel, key, buf, checkingUnique, d.stack);
             insertOnPage(rel, buf[0], 0, d.stack, itup, newitemoff, false);
-            return;
+            return isUnique;
         }
     }
 
@@ -107,7 +125,11 @@ final class BTInsert {
      * first), or 0 when there is no conflict. A definite conflict releases every lock and throws.
      * Entries already marked LP_DEAD are skipped.
      */
-    private int checkUnique(Relation rel, BTScanInsert key, int[] buf, Relation heapRel, TableAm table, Object[] values) {
+    /** What {@link #checkUnique} returns for a possible conflict in PARTIAL mode (no xid is -1). */
+    private static final int POTENTIAL_CONFLICT = -1;
+
+    private int checkUnique(Relation rel, BTScanInsert key, int[] buf, Relation heapRel, TableAm table, Object[] values,
+                            UniqueCheck mode, ItemPointer ownTid) {
         MemorySegment page = pages.page(buf[0]);
         int maxoff = Page.maxOffsetNumber(page);
         int offset = key.binsrch(page);
@@ -117,7 +139,14 @@ final class BTInsert {
                 if (!ItemId.isDead(ItemId.get(page, offset))) {
                     if (key.compare(page, offset) != 0) break;
                     ItemPointer htid = BTTuple.heapTid(Page.item(page, offset));
-                    DirtyCheck dc = table.checkDirty(heapRel, htid);
+                    // the recheck's own entry is not a conflict with itself
+                    DirtyCheck dc = mode == UniqueCheck.EXISTING && htid.equals(ownTid) ? DirtyCheck.DEAD
+                            : table.checkDirty(heapRel, htid);
+                    if (dc.live() && mode == UniqueCheck.PARTIAL) {
+                        // a possible duplicate: leave the full check, and any waiting, to the recheck
+                        if (nbuf != 0) pages.relBuf(nbuf);
+                        return POTENTIAL_CONFLICT;
+                    }
                     if (dc.live()) {
                         if (dc.waitXid() != 0) {
                             if (nbuf != 0) pages.relBuf(nbuf);

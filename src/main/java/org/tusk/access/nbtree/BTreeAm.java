@@ -43,6 +43,14 @@ public final class BTreeAm implements IndexAm {
         insert.doInsert(index, keys, heapTid, heap, table, checkUnique && index.index() != null && index.index().unique());
     }
 
+    /** btinsert with a uniqueness mode (a non-unique index is never checked). */
+    @Override
+    public boolean insert(Relation index, Object[] keys, ItemPointer heapTid, Relation heap, TableAm table,
+                          org.tusk.access.index.UniqueCheck check) {
+        boolean unique = index.index() != null && index.index().unique();
+        return insert.doInsert(index, keys, heapTid, heap, table, unique ? check : org.tusk.access.index.UniqueCheck.NO);
+    }
+
     /** btbeginscan + btrescan. */
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward) {

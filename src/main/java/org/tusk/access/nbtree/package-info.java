@@ -25,6 +25,12 @@
  * <li>A unique index treats nulls as distinct (a key with a null is never checked) unless it is
  *     NULLS NOT DISTINCT (indnullsnotdistinct), where nulls compare equal in the check, at build
  *     and at insert alike.</li>
+ * <li>The uniqueness check runs in one of genam.h's modes ({@link org.tusk.access.index.UniqueCheck}):
+ *     YES waits for an in-progress inserter or deleter of an equal key and raises 23505 for a
+ *     live one; PARTIAL (the index of a DEFERRABLE constraint, indimmediate false) inserts
+ *     whatever it finds, never waits, and only reports that a possibly live equal key exists;
+ *     EXISTING (the later recheck) inserts nothing, skips the entry of its own heap TID and
+ *     otherwise checks as YES does. The same page locks are held in every mode.</li>
  * <li>The high key of a page is an upper bound (inclusive) of every key on it, and a strict
  *     lower bound of every key on its right sibling. A downlink's separator is a strict lower
  *     bound of the child's keys; the next separator (or the parent's high key) is the child's

@@ -279,7 +279,8 @@ public final class RelCache {
                     (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"),
                     (String) PG_INDEX.get(ix.values(), "indexprs"), (String) PG_INDEX.get(ix.values(), "indpred"),
                     (short[]) PG_INDEX.get(ix.values(), "indoption"),
-                    Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indnullsnotdistinct")));
+                    Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indnullsnotdistinct")),
+                    !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indimmediate")));
         }
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));

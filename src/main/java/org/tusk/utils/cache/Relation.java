@@ -76,9 +76,11 @@ public final class Relation {
      * @param predicate   indpred: a partial index's WHERE condition as SQL text; null if none
      * @param indoption   indoption: per key column INDOPTION_DESC (1) and INDOPTION_NULLS_FIRST (2)
      * @param nullsNotDistinct indnullsnotdistinct: a unique index treating nulls as equal
+     * @param immediate   indimmediate: a unique index checked at insertion (false for the index
+     *                    of a DEFERRABLE constraint, whose uniqueness is rechecked later)
      */
     public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
-                            String predicate, short[] indoption, boolean nullsNotDistinct) {
+                            String predicate, short[] indoption, boolean nullsNotDistinct, boolean immediate) {
         public static final short INDOPTION_DESC = 1;
         public static final short INDOPTION_NULLS_FIRST = 2;
 
@@ -89,7 +91,12 @@ public final class Relation {
 
         public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
                          String predicate) {
-            this(heapOid, keyAttnums, unique, primary, expressions, predicate, null, false);
+            this(heapOid, keyAttnums, unique, primary, expressions, predicate, null, false, true);
+        }
+
+        public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
+                         String predicate, short[] indoption, boolean nullsNotDistinct) {
+            this(heapOid, keyAttnums, unique, primary, expressions, predicate, indoption, nullsNotDistinct, true);
         }
 
         @Override
