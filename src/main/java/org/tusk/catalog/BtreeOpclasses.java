@@ -40,7 +40,11 @@ public final class BtreeOpclasses {
             Map.entry(1114, 3128),      // timestamp_ops (TIMESTAMP_BTREE_OPS_OID)
             Map.entry(2950, UNFIXED),   // uuid_ops
             Map.entry(3802, UNFIXED),   // jsonb_ops
-            Map.entry(3220, UNFIXED));  // pg_lsn_ops
+            Map.entry(3220, UNFIXED),   // pg_lsn_ops
+            Map.entry(1560, UNFIXED),   // bit_ops
+            Map.entry(1562, UNFIXED),   // varbit_ops
+            Map.entry(1266, UNFIXED),   // timetz_ops
+            Map.entry(790, UNFIXED));   // money_ops
 
     /** Whether the type has a default B-tree operator class. */
     public static boolean hasDefault(int typeOid) {
@@ -73,6 +77,8 @@ public final class BtreeOpclasses {
             Map.entry("oidvector_ops", 30), Map.entry("text_ops", 25), Map.entry("time_ops", 1083),
             Map.entry("timestamptz_ops", 1184), Map.entry("timestamp_ops", 1114), Map.entry("uuid_ops", 2950),
             Map.entry("jsonb_ops", 3802), Map.entry("pg_lsn_ops", 3220),
+            Map.entry("bit_ops", 1560), Map.entry("varbit_ops", 1562), Map.entry("timetz_ops", 1266),
+            Map.entry("money_ops", 790),
             Map.entry("range_ops", org.tusk.utils.adt.RangeTypes.ANYRANGE));
 
     /** The operator class named {@code name}, or null if Tusk has none of that name. */

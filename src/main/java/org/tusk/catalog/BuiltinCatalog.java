@@ -232,6 +232,7 @@ public final class BuiltinCatalog {
         TriggerBuiltins.register(b);
         RecordArrayBuiltins.register(b);
         JsonPathBuiltins.register(b);
+        TimeTzBitMoneyBuiltins.register(b);
         RangeBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();

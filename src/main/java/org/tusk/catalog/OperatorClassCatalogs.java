@@ -65,7 +65,11 @@ final class OperatorClassCatalogs {
             new Opclass(10038, "time_ops", 1996, "time_ops", 1083, true, 0),
             new Opclass(10065, "uuid_ops", 2968, "uuid_ops", 2950, true, 0),
             new Opclass(10067, "pg_lsn_ops", 3253, "pg_lsn_ops", 3220, true, 0),
-            new Opclass(10088, "jsonb_ops", 4033, "jsonb_ops", 3802, true, 0));
+            new Opclass(10088, "jsonb_ops", 4033, "jsonb_ops", 3802, true, 0),
+            new Opclass(10002, "bit_ops", 423, "bit_ops", 1560, true, 0),
+            new Opclass(10041, "timetz_ops", 2000, "timetz_ops", 1266, true, 0),
+            new Opclass(10043, "varbit_ops", 2002, "varbit_ops", 1562, true, 0),
+            new Opclass(10047, "money_ops", 2099, "money_ops", 790, true, 0));
 
     static final List<ColumnDef> PG_OPFAMILY_COLUMNS = List.of(c("oid", OID), c("opfmethod", OID), c("opfname", NAME),
             c("opfnamespace", OID), c("opfowner", OID));

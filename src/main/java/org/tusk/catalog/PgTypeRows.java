@@ -110,6 +110,11 @@ public final class PgTypeRows {
                     2488, 2489, 0, 0, 0, 'd', 'p', 0),
             base(718, "circle", 24, false, 'G', false, 719, 1450, 1451, 2490, 2491, 0, 0, 'd', 'p', 0),
             base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0),
+            // money, time with time zone, bit and bit varying (TimeTzBuiltins, BitBuiltins, MoneyBuiltins)
+            base(790, "money", 8, true, 'N', false, 791, 886, 887, 2492, 2493, 0, 0, 'd', 'p', 0),
+            base(1266, "timetz", 12, false, 'D', false, 1270, 1350, 1351, 2472, 2473, 2911, 2912, 'd', 'p', 0),
+            base(1560, "bit", -1, false, 'V', false, 1561, 1564, 1565, 2456, 2457, 2919, 2920, 'i', 'x', 0),
+            base(1562, "varbit", -1, false, 'V', true, 1563, 1579, 1580, 2458, 2459, 2902, 2921, 'i', 'x', 0),
             // the range types (typtype 'r', range_in/out/recv/send, range_typanalyze); their array
             // types are not built yet, so typarray is 0
             range(3904, "int4range", 'i'), range(3906, "numrange", 'i'), range(3908, "tsrange", 'd'),

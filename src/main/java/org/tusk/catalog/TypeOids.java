@@ -51,6 +51,9 @@ public final class TypeOids {
     public static final int POINT = 600, LSEG = 601, PATH = 602, BOX = 603, POLYGON = 604, LINE = 628, CIRCLE = 718;
     public static final int POINT_ARRAY = 1017, LSEG_ARRAY = 1018, PATH_ARRAY = 1019, BOX_ARRAY = 1020,
             POLYGON_ARRAY = 1027, LINE_ARRAY = 629, CIRCLE_ARRAY = 719;
+    /** money, time with time zone, bit and bit varying, and their array types. */
+    public static final int MONEY = 790, TIMETZ = 1266, BIT = 1560, VARBIT = 1562;
+    public static final int MONEY_ARRAY = 791, TIMETZ_ARRAY = 1270, BIT_ARRAY = 1561, VARBIT_ARRAY = 1563;
     /** The polymorphic pseudo-types (parse_coerce.c's IsPolymorphicType). */
     public static final int ANYELEMENT = 2283, ANYARRAY = 2277, ANYNONARRAY = 2776, ANYCOMPATIBLE = 5077,
             ANYCOMPATIBLEARRAY = 5078;

@@ -13,6 +13,11 @@
  * every base type's array type and the anyarray/anycompatible functions, operators and array_agg;
  * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}, {@link org.tusk.catalog.JsonProcessingBuiltins},
  * {@link org.tusk.catalog.JsonPopulateBuiltins} (json[b]_populate_record(set));
+ * {@link org.tusk.catalog.TimeTzBitMoneyBuiltins}: time with time zone, bit/varbit and money with
+ * their array types, operators, casts, aggregates and btree opclass rows (timetz_ops, bit_ops,
+ * varbit_ops, money_ops); the length coercions of those types are {@link org.tusk.catalog.TypmodCoercions},
+ * and a cast from int4/int8 to bit(n) is bound to its length ({@code BitBuiltins.withLength}) because
+ * bitfromint4 takes the typmod as an argument;
  * {@link org.tusk.catalog.GeometricBuiltins}: the seven geometric types, every operator also
  * under its implementing function's name, and their casts; {@link org.tusk.catalog.JsonPathBuiltins}:
  * the jsonpath type, @? and @@, and the jsonb_path_* functions).

@@ -22,6 +22,7 @@ final class TypmodCoercion {
             case TypeOids.VARCHAR -> Texts.varcharCheck((String) value, typmod);
             case TypeOids.NUMERIC -> Numerics.applyTypmod((BigDecimal) value, typmod);
             case TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.TIME, TypeOids.INTERVAL -> org.tusk.utils.adt.DateTimes.applyTypmod(value, typmod);
+            case TypeOids.BIT, TypeOids.VARBIT, TypeOids.TIMETZ -> org.tusk.catalog.TypmodCoercions.apply(typeOid, typmod, value, false);
             default -> value;
         };
     }

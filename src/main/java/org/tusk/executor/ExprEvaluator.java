@@ -60,6 +60,8 @@ public final class ExprEvaluator {
                 if (c.type() == BPCHAR) return Texts.bpchar((String) v, c.typmod(), c.explicit());
                 if (c.type() == TIMESTAMP || c.type() == TIMESTAMPTZ || c.type() == TIME || c.type() == INTERVAL)
                     return org.tusk.utils.adt.DateTimes.applyTypmod(v, c.typmod());
+                if (c.type() == BIT || c.type() == VARBIT || c.type() == TIMETZ)
+                    return org.tusk.catalog.TypmodCoercions.apply(c.type(), c.typmod(), v, c.explicit());
                 return v;
             }
             case Expr.BoolExpr b -> { return evalBool(b, tuple, aggValues, ctx); }

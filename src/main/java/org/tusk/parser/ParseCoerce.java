@@ -119,18 +119,18 @@ public final class ParseCoerce {
             else result = switch (c.method()) {
                 case BINARY -> new Expr.RelabelType(expr, to, -1);
                 case IO -> new Expr.CoerceViaIO(expr, to, location);
-                case FUNCTION -> new Expr.CastFunc(c, expr, to);
+                case FUNCTION -> new Expr.CastFunc(org.tusk.catalog.BitBuiltins.withLength(c, typmod), expr, to);
             };
         }
         if (typmod >= 0 && (to == VARCHAR || to == BPCHAR || to == NUMERIC || to == TIMESTAMP || to == TIMESTAMPTZ
-                || to == TIME || to == INTERVAL) && typmod != result.typmod())
+                || to == TIME || to == INTERVAL || to == TIMETZ || to == BIT || to == VARBIT) && typmod != result.typmod())
             result = new Expr.CoerceToTypmod(result, to, typmod, ctx == Context.EXPLICIT);
         else if (typmod >= 0 && !(result instanceof Expr.ArrayCoerceExpr) && typmod != result.typmod()) {
             // coerce_type_typmod on an array type: the length coercion applies to each element
             // (an ArrayCoerceExpr over the element type's length coercion), so char(5)[] pads and checks.
             int et = ArrayTypes.elementOf(to);
             if (et == VARCHAR || et == BPCHAR || et == NUMERIC || et == TIMESTAMP || et == TIMESTAMPTZ
-                    || et == TIME || et == INTERVAL) {
+                    || et == TIME || et == INTERVAL || et == TIMETZ || et == BIT || et == VARBIT) {
                 Expr elem = new Expr.CoerceToTypmod(new Expr.Var(Expr.Var.RESOLVED, 1, et, -1, "element", -1),
                         et, typmod, ctx == Context.EXPLICIT);
                 result = new Expr.ArrayCoerceExpr(result, elem, to, et);
@@ -203,12 +203,15 @@ public final class ParseCoerce {
                 if (s < -1000 || s > 1000) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
                         "NUMERIC scale " + s + " must be between -1000 and 1000", Lexer.position(src, tn.location()));
                 typmod = ((p << 16) | (s & 0x7ff)) + 4;
-            } else if (t.oid() == TIMESTAMP || t.oid() == TIMESTAMPTZ || t.oid() == TIME) {
+            } else if (t.oid() == BIT || t.oid() == VARBIT) {
+                typmod = BitTypmods.typmodIn(t, mods, src, tn.location());
+            } else if (t.oid() == TIMESTAMP || t.oid() == TIMESTAMPTZ || t.oid() == TIME || t.oid() == TIMETZ) {
                 // anytime_typmodin: the fractional-second precision, 0..6
                 if (mods.size() != 1) throw PgException.errorAt(SqlState.SYNTAX_ERROR,
                         "invalid type modifier", Lexer.position(src, tn.location()));
                 int p = mods.get(0);
-                String what = t.oid() == TIME ? "TIME" : t.oid() == TIMESTAMP ? "TIMESTAMP" : "TIMESTAMP WITH TIME ZONE";
+                String what = t.oid() == TIME ? "TIME" : t.oid() == TIMETZ ? "TIME WITH TIME ZONE"
+                        : t.oid() == TIMESTAMP ? "TIMESTAMP" : "TIMESTAMP WITH TIME ZONE";
                 if (p < 0) throw PgException.errorAt(SqlState.INVALID_PARAMETER_VALUE,
                         what + "(" + p + ") precision must not be negative", Lexer.position(src, tn.location()));
                 typmod = Math.min(p, 6);

@@ -1797,7 +1797,7 @@ public final class Parser {
             }
             case BCONST, XCONST -> {
                 advance();
-                return new RawExpr.Unsupported("bit string constants", loc);
+                return BitStringConst.of(t, loc);
             }
             case PARAM -> {
                 advance();
@@ -2283,8 +2283,10 @@ public final class Parser {
                 }
                 case "varchar" -> tn = tn("varchar", typmods(), loc);
                 case "bit" -> {
+                    // BitWithoutLength: bit defaults to bit(1), varbit to no limit
                     boolean varying = acceptKw("varying");
-                    tn = tn(varying ? "varbit" : "bit", typmods(), loc);
+                    List<Integer> m = typmods();
+                    tn = tn(varying ? "varbit" : "bit", m.isEmpty() && !varying ? List.of(1) : m, loc);
                 }
                 case "timestamp", "time" -> {
                     List<Integer> m = typmods();

@@ -387,7 +387,7 @@ final class WindowAnalysis {
             case INT8 -> List.of(INT8);
             case FLOAT4, FLOAT8 -> List.of(FLOAT8);
             case NUMERIC -> List.of(NUMERIC);
-            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, INTERVAL -> List.of(INTERVAL);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> List.of(INTERVAL);
             default -> List.of();
         };
     }

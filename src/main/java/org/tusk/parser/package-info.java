@@ -176,7 +176,9 @@
  * {@code timezone(z, x)}, and interval field qualifiers ({@code INTERVAL '1' YEAR},
  * {@code interval day to second(3)}) become the interval typmod (range mask &lt;&lt; 16 | precision),
  * which ParseCoerce hands to interval input so that a bare number takes the qualifier's unit.
- * timestamp/time precisions are typmods 0..6 applied by CoerceToTypmod.
+ * timestamp/time/timetz precisions are typmods 0..6 applied by CoerceToTypmod. bit(n) and bit
+ * varying(n) have the length itself as typmod ({@code BitTypmods}); a bare BIT means bit(1) as in
+ * gram.y, and B'...'/X'...' constants ({@code BitStringConst}) are bit literals without a length.
  *
  * <p>Arrays ({@link org.tusk.parser.ArrayAnalysis}, grammar in {@link org.tusk.parser.ArrayGrammar}):
  * ARRAY[...] (with a cast's target type pushed down), ARRAY(subquery), subscripts and slices,

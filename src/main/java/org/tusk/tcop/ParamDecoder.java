@@ -40,6 +40,12 @@ final class ParamDecoder {
                 // uuid_recv: 16 bytes; json_recv: the text; jsonb_recv: version 1, then the text
                 case 2950 -> value.length == 16 ? new java.util.UUID(b.getLong(), b.getLong()).toString() : badLength(paramNo);
                 case 114 -> new String(value, StandardCharsets.UTF_8);
+                // cash_recv, timetz_recv, bit_recv/varbit_recv, printed back for the input function
+                case 790 -> value.length == 8 ? org.tusk.utils.adt.Cashes.out(new org.tusk.utils.adt.Cash(b.getLong()))
+                        : badLength(paramNo);
+                case 1266 -> value.length == 12 ? org.tusk.utils.adt.TimeTzs.out(org.tusk.utils.adt.TimeTzs.recv(value))
+                        : badLength(paramNo);
+                case 1560, 1562 -> org.tusk.utils.adt.VarBits.out(org.tusk.utils.adt.VarBits.recv(value));
                 // point_recv ... poly_recv, printed back shortest-exact for the input function
                 case 600, 601, 602, 603, 604, 628, 718 -> org.tusk.utils.adt.geo.GeoText.out(
                         org.tusk.utils.adt.geo.GeoBinary.recv(type, value), 1);

@@ -72,6 +72,10 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * polygon      604   -1  no    d     x        geo.Polygon; int32 npts, bounding box, points
  * line         628   24  no    d     p        geo.Line; A, B, C of Ax + By + C = 0
  * circle       718   24  no    d     p        geo.Circle; center point, radius
+ * timetz      1266   12  no    d     p        TimeTz; int64 microseconds since midnight, int32 zone (seconds west)
+ * money        790    8  yes   d     p        Cash; int64 count of cents
+ * bit         1560   -1  no    i     x        VarBit; int32 bit length, then the bits, most significant first
+ * varbit      1562   -1  no    i     x        VarBit; the same
  * ranges      3831   -1  no    d     x        RangeValue; rangetypid, bounds, flags byte ({@link RangeFormat}; anyrange stands for every range type)
  * </pre>
  * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
@@ -184,7 +188,16 @@ public enum DatumType {
      */
     RANGE(3831, -1, false, 'd', 'x', org.tusk.utils.adt.RangeValue.class),
     /** The same for range types whose subtype is not 'd'-aligned (int4range, numrange, daterange). */
-    RANGE_INT_ALIGNED(3831, -1, false, 'i', 'x', org.tusk.utils.adt.RangeValue.class);
+    RANGE_INT_ALIGNED(3831, -1, false, 'i', 'x', org.tusk.utils.adt.RangeValue.class),
+    // time with time zone, money, bit and bit varying (date.h TimeTzADT, cash.h Cash, varbit.h VarBit)
+    TIMETZ(1266, 12, false, 'd', 'p', org.tusk.utils.adt.TimeTz.class),
+    MONEY(790, 8, true, 'd', 'p', org.tusk.utils.adt.Cash.class),
+    BIT(1560, -1, false, 'i', 'x', org.tusk.utils.adt.VarBit.class),
+    VARBIT(1562, -1, false, 'i', 'x', org.tusk.utils.adt.VarBit.class),
+    TIMETZ_ARRAY(1270, -1, false, 'd', 'x', ArrayValue.class),
+    MONEY_ARRAY(791, -1, false, 'd', 'x', ArrayValue.class),
+    BIT_ARRAY(1561, -1, false, 'i', 'x', ArrayValue.class),
+    VARBIT_ARRAY(1563, -1, false, 'i', 'x', ArrayValue.class);
 
     /** aclitem's type OID (the element type stored in an aclitem[]). */
     static final int ACLITEM_OID = 1033;
@@ -288,6 +301,10 @@ public enum DatumType {
             case POLYGON_ARRAY -> POLYGON;
             case LINE_ARRAY -> LINE;
             case CIRCLE_ARRAY -> CIRCLE;
+            case TIMETZ_ARRAY -> TIMETZ;
+            case MONEY_ARRAY -> MONEY;
+            case BIT_ARRAY -> BIT;
+            case VARBIT_ARRAY -> VARBIT;
             default -> null;
         };
     }
@@ -336,6 +353,7 @@ public enum DatumType {
             case INT2_ARRAY, OID_ARRAY, TEXT_ARRAY -> value instanceof ArrayValue a ? ArrayFormat.encode(a, elementType())
                     : legacyArrayPayload(value);
             case NUMERIC -> NumericFormat.encode((BigDecimal) value);
+            case BIT, VARBIT -> varbitPayload((org.tusk.utils.adt.VarBit) value);
             case PATH -> org.tusk.utils.adt.geo.GeoBinary.pathToDisk((org.tusk.utils.adt.geo.Path) value);
             case POLYGON -> org.tusk.utils.adt.geo.GeoBinary.polygonToDisk((org.tusk.utils.adt.geo.Polygon) value);
             case INT2VECTOR -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 0);
@@ -346,6 +364,13 @@ public enum DatumType {
                 throw new IllegalStateException(this + " is not a varlena type");
             }
         };
+    }
+
+    /** struct VarBit after its varlena header: int32 bit_len in native order, then the bits. */
+    private static byte[] varbitPayload(org.tusk.utils.adt.VarBit v) {
+        byte[] bits = v.bytes();
+        return java.nio.ByteBuffer.allocate(4 + bits.length).order(java.nio.ByteOrder.nativeOrder())
+                .putInt(v.bitLength()).put(bits).array();
     }
 
     private byte[] legacyArrayPayload(Object value) {
@@ -364,6 +389,9 @@ public enum DatumType {
             case COMPOSITE -> CompositeFormat.decode(payload);
             case RANGE, RANGE_INT_ALIGNED -> RangeFormat.decode(payload);
             case NUMERIC -> NumericFormat.decode(payload);
+            case BIT, VARBIT -> org.tusk.utils.adt.VarBit.of(
+                    java.nio.ByteBuffer.wrap(payload).order(java.nio.ByteOrder.nativeOrder()).getInt(),
+                    java.util.Arrays.copyOfRange(payload, 4, payload.length));
             case PATH -> org.tusk.utils.adt.geo.GeoBinary.pathFromDisk(payload);
             case POLYGON -> org.tusk.utils.adt.geo.GeoBinary.polygonFromDisk(payload);
             case INT2VECTOR -> ArrayFormat.decodeInt2(payload, INT2.oid);
@@ -402,6 +430,12 @@ public enum DatumType {
                 seg.set(JAVA_INT, off + 8, iv.days());
                 seg.set(JAVA_INT, off + 12, iv.months());
             }
+            case TIMETZ -> {
+                org.tusk.utils.adt.TimeTz t = (org.tusk.utils.adt.TimeTz) value;
+                seg.set(JAVA_LONG, off, t.micros());
+                seg.set(JAVA_INT, off + 8, t.zone());
+            }
+            case MONEY -> seg.set(JAVA_LONG, off, ((org.tusk.utils.adt.Cash) value).value());
             case UUID -> {
                 java.util.UUID u = (java.util.UUID) value;
                 seg.set(JAVA_LONG_BE, off, u.getMostSignificantBits());
@@ -436,6 +470,8 @@ public enum DatumType {
             case TIMESTAMPTZ -> org.tusk.utils.adt.DateTimes.timestamptzFromDatum(seg.get(JAVA_LONG, off));
             case INTERVAL -> new Interval(seg.get(JAVA_INT, off + 12), seg.get(JAVA_INT, off + 8), seg.get(JAVA_LONG, off));
             case UUID -> new java.util.UUID(seg.get(JAVA_LONG_BE, off), seg.get(JAVA_LONG_BE, off + 8));
+            case TIMETZ -> new org.tusk.utils.adt.TimeTz(seg.get(JAVA_LONG, off), seg.get(JAVA_INT, off + 8));
+            case MONEY -> new org.tusk.utils.adt.Cash(seg.get(JAVA_LONG, off));
             case POINT, LSEG, BOX, LINE, CIRCLE -> org.tusk.utils.adt.geo.GeoBinary.fixedFromDisk(oid,
                     seg.asSlice(off, typlen).toArray(JAVA_BYTE));
             case NAME -> {

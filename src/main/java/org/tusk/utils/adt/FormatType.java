@@ -49,6 +49,10 @@ public final class FormatType {
             case TypeOids.TIMESTAMPTZ -> withTypmod ? "timestamp(" + typmod + ") with time zone" : "timestamp with time zone";
             case TypeOids.TIME -> withTypmod ? "time(" + typmod + ") without time zone" : "time without time zone";
             case TypeOids.INTERVAL -> withTypmod ? "interval" + intervalTypmodOut(typmod) : "interval";
+            case TypeOids.TIMETZ -> withTypmod ? "time(" + typmod + ") with time zone" : "time with time zone";
+            // bit without a typmod is not BIT (which means bit(1)): quoted so that it reads back as such
+            case TypeOids.BIT -> withTypmod ? "bit(" + typmod + ")" : typmodGiven ? "\"bit\"" : "bit";
+            case TypeOids.VARBIT -> withTypmod ? "bit varying(" + typmod + ")" : "bit varying";
             default -> t.sqlName();
         };
     }

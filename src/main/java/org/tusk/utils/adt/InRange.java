@@ -77,6 +77,11 @@ public final class InRange {
                 long sum = sub ? baseMicros - micros : baseMicros + micros;
                 c = Long.compare(((LocalTime) val).toNanoOfDay() / 1000, sum);
             }
+            case TimeTz b -> {
+                // in_range_timetz_interval: the time part of the offset, the base's zone, no wrapping
+                long micros = ((Interval) offset).micros();
+                c = ((TimeTz) val).compareTo(new TimeTz(sub ? b.micros() - micros : b.micros() + micros, b.zone()));
+            }
             case Interval b -> {
                 Interval off = (Interval) offset;
                 Interval sum = sub ? new Interval(b.months() - off.months(), b.days() - off.days(), b.micros() - off.micros())

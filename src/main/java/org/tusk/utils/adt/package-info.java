@@ -9,6 +9,7 @@
  *   text, varchar, name, unknown String | bytea byte[] | date LocalDate | time LocalTime
  *   timestamp LocalDateTime | timestamptz Instant (microsecond precision) | interval Interval
  *   inet Inet | void VoidValue.VOID | uuid java.util.UUID | json String (the text as given)
+ *   timetz TimeTz (microseconds, zone seconds west) | money Cash (int64 cents) | bit, varbit VarBit
  *   point, lseg, line, box, path, polygon, circle: the records of {@code utils.adt.geo}
  *   jsonb Jsonb (a tree of Jsonb.NULL, Boolean, BigDecimal, String, List, key-ordered TreeMap)
  *   arrays of any of these ArrayValue (element type, dims, lower bounds, row-major elements,
@@ -53,6 +54,17 @@
  * IntervalStyle and the transaction start time ("now"): {@code DateStyles} holds them, the
  * executor publishes them before input functions run (one backend is one session, so a
  * process-wide value is the session's; nothing else writes them).
+ *
+ * <p>time with time zone, bit/varbit and money (date.c timetz_*, varbit.c, cash.c) are
+ * {@code TimeTzs}, {@code VarBits} and {@code Cashes}. Their values are immutable records or
+ * classes whose compareTo is the btree comparison (timetz_cmp_internal: instant, then zone;
+ * bit_cmp: common bytes unsigned, then length; money: int64) and whose equals/hashCode agree,
+ * so sorting, grouping and hashing need nothing type-specific. A VarBit keeps the pad bits of its
+ * last byte zero (VARBIT_PAD), which makes byte-wise equality bit-string equality. money is
+ * formatted as lc_monetary C formats it (Tusk has no other monetary locale): '$', ',' every three
+ * digits, '.' and two fraction digits, '-' before the symbol. timetz input without a zone takes
+ * the session zone's offset on the current date, and a full zone name needs a date unless its
+ * offset is fixed (DecodeTimeOnly).
  *
  * <p>numeric NaN, +Infinity and -Infinity are the three {@code NumericSpecial} instances, a
  * BigDecimal subclass whose overridden methods and {@code Numerics}' functions follow
