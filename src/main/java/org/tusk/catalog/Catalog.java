@@ -224,8 +224,8 @@ public interface Catalog {
      */
     record ColumnStatistics(int attnum, float nullFrac, int width, float distinct) {}
 
-    /** vac_update_relstats: pg_class.relpages and reltuples. */
-    void updateRelationStats(Relation rel, int relpages, double reltuples);
+    /** vac_update_relstats: pg_class.relpages, reltuples and relallvisible. */
+    void updateRelationStats(Relation rel, int relpages, double reltuples, int relallvisible);
 
     /**
      * index_create: creates and builds a B-tree index on {@code heap}'s 1-based columns

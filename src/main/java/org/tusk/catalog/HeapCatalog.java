@@ -633,8 +633,8 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
-    public void updateRelationStats(Relation rel, int relpages, double reltuples) {
-        ddl.updateStats(rel, relpages, reltuples);
+    public void updateRelationStats(Relation rel, int relpages, double reltuples, int relallvisible) {
+        ddl.updateStats(rel, relpages, reltuples, relallvisible);
     }
 
     // ------------------------------------------------------------------ lookup

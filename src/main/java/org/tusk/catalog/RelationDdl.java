@@ -260,15 +260,16 @@ final class RelationDdl {
     }
 
     /**
-     * vac_update_relstats: pg_class.relpages and reltuples. PostgreSQL overwrites the row in
+     * vac_update_relstats: pg_class.relpages, reltuples and relallvisible (an index's is 0). PostgreSQL overwrites the row in
      * place (heap_inplace_update, not transactional); Tusk updates it in the current
      * transaction, which VACUUM and ANALYZE commit at once.
      */
-    void updateStats(Relation rel, int relpages, double reltuples) {
+    void updateStats(Relation rel, int relpages, double reltuples, int relallvisible) {
         TupleSlot cls = classRow(rel.oid());
         Object[] v = cls.values().clone();
         PG_CLASS.set(v, "relpages", relpages);
         PG_CLASS.set(v, "reltuples", (float) reltuples);
+        PG_CLASS.set(v, "relallvisible", relallvisible);
         writer.update(PG_CLASS, cls, v);
         changed(rel.oid());
     }

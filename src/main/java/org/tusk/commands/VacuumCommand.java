@@ -81,10 +81,10 @@ public final class VacuumCommand {
         VacuumStats st = env.tableAm().vacuum(rel, isDead -> {
             for (Relation index : indexes) indexResults.add(env.indexAm().indexBulkDelete(index, isDead));
         });
-        catalog.updateRelationStats(rel, st.relPages(), st.liveTuples());
+        catalog.updateRelationStats(rel, st.relPages(), st.liveTuples(), st.allVisiblePages());
         for (int i = 0; i < indexResults.size(); i++) {
             IndexBulkDeleteResult r = indexResults.get(i);
-            catalog.updateRelationStats(catalog.openRelation(indexes.get(i).oid()), r.numPages(), r.numIndexTuples());
+            catalog.updateRelationStats(catalog.openRelation(indexes.get(i).oid()), r.numPages(), r.numIndexTuples(), 0);
         }
         if (info != null) {
             StringBuilder sb = new StringBuilder("finished vacuuming \"" + qualified + "\": index scans: " + st.indexScans() + "\n");
@@ -128,7 +128,7 @@ public final class VacuumCommand {
             }
         }
         int pages = env.tableAm().numberOfBlocks(rel);
-        env.catalog().updateRelationStats(rel, pages, rows);
+        env.catalog().updateRelationStats(rel, pages, rows, env.tableAm().allVisiblePages(rel));
         List<Catalog.ColumnStatistics> stats = new ArrayList<>();
         if (rows > 0) {
             for (int a = 0; a < rel.desc().natts(); a++) {

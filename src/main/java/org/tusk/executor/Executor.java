@@ -32,7 +32,8 @@ public final class Executor {
         return switch (plan) {
             case Plan.Result r -> new ResultState(r, ctx);
             case Plan.SeqScan s -> s.rte().isTable() ? new TableSeqScanState(s, ctx) : new SeqScanState(s, ctx);
-            case Plan.IndexScan s -> new IndexScanState(s, ctx);
+            case Plan.IndexScan s -> s.indexOnly() ? new IndexOnlyScanState(s, ctx) : new IndexScanState(s, ctx);
+            case Plan.BitmapHeapScan b -> new BitmapHeapScanState(b, ctx);
             case Plan.ValuesScan v -> new ValuesScanState(v, ctx);
             case Plan.FunctionScan f -> new FunctionScanState(f, ctx);
             case Plan.ProjectSet p -> new ProjectSetState(p, init(p.child(), ctx), ctx);

@@ -72,6 +72,38 @@ public final class Instrumentation {
 
     public String sortMethod() { return sortMethod; }
 
+    private long heapFetches, exactHeapBlocks;
+
+    /** An index-only scan visited the heap (IndexOnlyScanState's ntuples2, "Heap Fetches"). */
+    void countHeapFetch() { heapFetches++; }
+
+    /** Heap fetches of an index-only scan, over all loops. */
+    public long heapFetches() { return heapFetches; }
+
+    /** A bitmap heap scan read one page of its bitmap ("Heap Blocks: exact=N"). */
+    void countExactHeapBlock() { exactHeapBlocks++; }
+
+    /** Pages a bitmap heap scan read, over all loops. */
+    public long exactHeapBlocks() { return exactHeapBlocks; }
+
+    /** The statistics of the bitmap nodes under a bitmap heap scan (not plan nodes of their own), by node. */
+    private java.util.IdentityHashMap<Object, Instrumentation> bitmapNodes;
+
+    /** Records one run of bitmap node {@code node}: {@code tuples} TIDs (0 for BitmapAnd/Or, as PostgreSQL counts), in {@code nanos}. */
+    void recordBitmapNode(Object node, long tuples, long nanos) {
+        if (bitmapNodes == null) bitmapNodes = new java.util.IdentityHashMap<>();
+        Instrumentation i = bitmapNodes.computeIfAbsent(node, k -> new Instrumentation(timing));
+        i.nloops++;
+        i.ntuples += tuples;
+        i.startupNanos += nanos;
+        i.totalNanos += nanos;
+    }
+
+    /** The statistics of a bitmap node under this bitmap heap scan, or null if it never ran. */
+    public Instrumentation bitmapNode(Object node) {
+        return bitmapNodes == null ? null : bitmapNodes.get(node);
+    }
+
     public long sortSpaceKb() { return sortSpaceKb; }
 
     public boolean sortOnDisk() { return sortOnDisk; }

@@ -49,6 +49,7 @@ public final class ScanPositions {
         switch (p) {
             case Plan.SeqScan s when s.rte().isTable() -> scanTables.add(s.rte().table().oid());
             case Plan.IndexScan s -> scanTables.add(s.rte().table().oid());
+            case Plan.BitmapHeapScan s -> scanTables.add(s.rte().table().oid());
             case Plan.Append a -> { for (Plan c : a.children()) collect(c); }
             case Plan.Limit l -> collect(l.child());
             case Plan.SubqueryScan s -> collect(s.child());
@@ -92,6 +93,10 @@ public final class ScanPositions {
                 int i = next[0]++;
                 return s.rte().table().oid() == tableOid ? i : -1;
             }
+            case Plan.BitmapHeapScan s -> {
+                int i = next[0]++;
+                return s.rte().table().oid() == tableOid ? i : -1;
+            }
             case Plan.Append a -> {
                 int found = -1;
                 boolean multiple = false;
@@ -122,7 +127,9 @@ public final class ScanPositions {
         while (s instanceof Instrumentation.Counting c) s = c.node();
         switch (p) {
             case Plan.SeqScan sc when sc.rte().isTable() -> scans[next[0]++] = s == null ? null : ((TableSeqScanState) s).currentTid();
-            case Plan.IndexScan sc -> scans[next[0]++] = s == null ? null : ((IndexScanState) s).currentTid();
+            case Plan.IndexScan sc -> scans[next[0]++] = s == null ? null
+                    : s instanceof IndexOnlyScanState o ? o.currentTid() : ((IndexScanState) s).currentTid();
+            case Plan.BitmapHeapScan sc -> scans[next[0]++] = s == null ? null : ((BitmapHeapScanState) s).currentTid();
             case Plan.Append a -> {
                 SetStates.AppendState as = (SetStates.AppendState) s;
                 for (int i = 0; i < a.children().size(); i++)

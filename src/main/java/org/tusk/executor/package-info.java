@@ -222,5 +222,15 @@
  * the root's transition tables in that case are empty; a plain inheritance child's own
  * statement triggers fire on an UPDATE/DELETE of its parent; UPDATE OF col fires for SET col =
  * col only when the value expression is not the column itself (the plan keeps no SET targets).
+ *
+ * <h2>Index-only and bitmap scans</h2>
+ * {@code IndexOnlyScanState} (nodeIndexonlyscan.c) builds the scan tuple from the index entry
+ * and fetches the heap row only when the visibility map does not mark its page all-visible,
+ * counting those fetches for EXPLAIN ANALYZE. {@code BitmapHeapScanState} (nodeBitmapHeapscan.c
+ * with the BitmapIndexScan/And/Or nodes folded in) builds a {@code TidBitmap} (tidbitmap.c,
+ * exact pages only: never lossy, whatever work_mem says) on its first call, then visits its
+ * pages in block order, fetching each TID's visible HOT-chain member and rechecking every row.
+ * Both record their counters (Heap Fetches, Heap Blocks, the bitmap nodes' TID counts) in the
+ * node's {@code Instrumentation}.
  */
 package org.tusk.executor;

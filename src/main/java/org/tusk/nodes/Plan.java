@@ -40,9 +40,47 @@ public sealed interface Plan {
      * fetched through the table access method with the statement's snapshot; each row is
      * rechecked against the index clauses, filtered by {@code qual} (the remaining WHERE
      * clauses) and projected like SeqScan's, including the trailing TID.
+     *
+     * <p>With {@code indexOnly} it is an Index Only Scan (nodeIndexonlyscan.c): the planner made
+     * sure every column the query reads of the table is a column of the index, so the scan tuple
+     * is built from the index entry (the table's other columns null) and the heap is visited
+     * only for a TID whose page the visibility map does not mark all-visible, to learn whether
+     * the row is visible to the snapshot.
      */
     record IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
-                     List<Expr> targetList, boolean backward) implements Plan {
+                     List<Expr> targetList, boolean backward, boolean indexOnly) implements Plan {
+        public IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
+                         List<Expr> targetList, boolean backward) {
+            this(rte, index, indexQuals, qual, targetList, backward, false);
+        }
+
+        public int width() { return targetList == null ? rte.columns().size() : targetList.size(); }
+    }
+
+    /**
+     * The bitmap-producing tree under a BitmapHeapScan (PostgreSQL's BitmapIndexScan, BitmapAnd
+     * and BitmapOr plan nodes, which only ever appear there): not plans of their own here, since
+     * they produce a TID bitmap rather than tuples.
+     */
+    sealed interface BitmapQual permits BitmapIndexScan, BitmapAnd, BitmapOr {}
+
+    /** nodeBitmapIndexscan.c: every heap TID {@code index} has for {@code indexQuals} (ANDed) goes into a bitmap. */
+    record BitmapIndexScan(org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals) implements BitmapQual {}
+
+    /** nodeBitmapAnd.c: the intersection of the children's bitmaps. */
+    record BitmapAnd(List<BitmapQual> children) implements BitmapQual {}
+
+    /** nodeBitmapOr.c: the union of the children's bitmaps. */
+    record BitmapOr(List<BitmapQual> children) implements BitmapQual {}
+
+    /**
+     * nodeBitmapHeapscan.c: the heap pages of {@code bitmap}'s TIDs are visited in block order;
+     * each TID's row (the member of its HOT chain the snapshot sees) is checked against
+     * {@code recheck} (bitmapqualorig: the conditions the bitmap stands for, as EXPLAIN's
+     * "Recheck Cond"), filtered by {@code qual} and projected like SeqScan's.
+     */
+    record BitmapHeapScan(Query.RangeTblEntry rte, BitmapQual bitmap, Expr recheck, Expr qual, List<Expr> targetList)
+            implements Plan {
         public int width() { return targetList == null ? rte.columns().size() : targetList.size(); }
     }
 

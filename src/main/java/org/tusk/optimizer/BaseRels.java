@@ -52,13 +52,16 @@ final class BaseRels {
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
                     List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte)
                             : system ? SystemColumnRefs.physicalWithSystem(rte) : null;
+                    // the columns the query reads, for index-only scans; not for rows to be locked or changed
+                    int[] reads = tlist == null && (info.query.rowMarks() == null || info.query.rowMarks().isEmpty())
+                            ? IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()) : null;
                     if (info.scanOrder != null && rtindex == info.orderedRel) {
                         ScanPaths.Choice choice = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx,
-                                info.scanOrder, info.scanLimit);
+                                info.scanOrder, info.scanLimit, reads);
                         plan = choice.plan();
                         info.scanOrderProvided = choice.ordered();
                     } else {
-                        plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx);
+                        plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx, null, -1, reads).plan();
                     }
                     double pages = Math.max(info.glob.env.tableAm().numberOfBlocks(rte.table()), 10);
                     double cost = pages + rows * JoinPlanner.CPU_TUPLE_COST;

@@ -29,13 +29,16 @@ import org.tusk.utils.cache.Relation;
 final class IndexMatching {
     private final List<Expr> expressions;
     private final List<Expr> predicate;
+    /** The predicate's conjuncts as analysed (not normalized), for showing them as a recheck condition. */
+    private final List<Expr> predicateCooked;
 
-    private IndexMatching(List<Expr> expressions, List<Expr> predicate) {
+    private IndexMatching(List<Expr> expressions, List<Expr> predicate, List<Expr> predicateCooked) {
         this.expressions = expressions;
         this.predicate = predicate;
+        this.predicateCooked = predicateCooked;
     }
 
-    private static final IndexMatching PLAIN = new IndexMatching(List.of(), List.of());
+    private static final IndexMatching PLAIN = new IndexMatching(List.of(), List.of(), List.of());
 
     /** The analysed expressions and predicate conjuncts of {@code index} of {@code heap}. */
     static IndexMatching of(Relation heap, Relation index, ExecEnvironment env, FunctionCallContext ctx) {
@@ -47,12 +50,12 @@ final class IndexMatching {
         List<Expr> exprs = List.of();
         if (info.hasExpressions()) exprs = support.cookIndexExpressions(heap, info.expressions(), false, ec).stream()
                 .map(IndexMatching::normalize).toList();
-        List<Expr> pred = List.of();
+        List<Expr> pred = List.of(), cooked = List.of();
         if (info.predicate() != null) {
-            pred = ScanPaths.conjuncts(support.cookIndexExpressions(heap, info.predicate(), true, ec).get(0)).stream()
-                    .map(IndexMatching::normalize).toList();
+            cooked = ScanPaths.conjuncts(support.cookIndexExpressions(heap, info.predicate(), true, ec).get(0));
+            pred = cooked.stream().map(IndexMatching::normalize).toList();
         }
-        return new IndexMatching(exprs, pred);
+        return new IndexMatching(exprs, pred, cooked);
     }
 
     /** The i-th expression column's expression (0-based among expression columns). */
@@ -70,6 +73,47 @@ final class IndexMatching {
             if (!proved) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the index's predicate implies {@code conjunct} (predicate_implied_by(clause, indpred)
+     * as create_indexscan_plan asks it): such a conjunct holds for every row the index has, so it
+     * is neither rechecked nor needed by an index-only scan. False without a predicate.
+     */
+    boolean impliedByPredicate(Expr conjunct) {
+        if (predicate.isEmpty()) return false;
+        Expr c = normalize(conjunct);
+        for (Expr p : predicate) if (implies(p, c)) return true;
+        return false;
+    }
+
+    /**
+     * create_bitmap_subplan's addition to a partial index's bitmapqualorig: the predicate
+     * conjuncts that the index clauses {@code used} do not imply, their Vars renumbered to the
+     * scan's range table entry (that of the clauses' Vars).
+     */
+    List<Expr> predicateFor(org.tusk.nodes.Query.RangeTblEntry rte, List<Expr> used) {
+        List<Expr> out = new java.util.ArrayList<>();
+        if (predicate.isEmpty()) return out;
+        Expr.Var[] sample = new Expr.Var[1];
+        for (Expr u : used) ExprTrees.any(u, x -> {
+            if (sample[0] == null && x instanceof Expr.Var v && v.levelsup() == 0) sample[0] = v;
+            return false;
+        });
+        List<Expr> clauses = used.stream().map(IndexMatching::normalize).toList();
+        for (int i = 0; i < predicate.size(); i++) {
+            boolean proved = false;
+            for (Expr c : clauses) proved |= implies(c, predicate.get(i));
+            if (proved) continue;
+            Expr p = predicateCooked.get(i);
+            if (sample[0] != null) {
+                Expr.Var s = sample[0];
+                p = ExprTrees.map(p, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                        ? new Expr.Var(s.varno(), v.attno(), v.type(), v.typmod(), v.name(), v.location(), 0) : null);
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     /**

@@ -395,7 +395,13 @@ final class JoinPlanner {
             rest.remove(k.clause());
         }
         if (nestParams.isEmpty()) return null;
-        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), null, info.glob.env, info.glob.ctx);
+        // an inner table read for its index columns only is scanned index-only, as a base scan would be
+        int rtindex = inner.relids().size() == 1 ? inner.relids().iterator().next() : -1;
+        int[] reads = rtindex > 0 && rtindex != info.query.resultRelation()
+                && (info.query.rowMarks() == null || info.query.rowMarks().isEmpty())
+                ? IndexOnlyScans.columnReads(info.query, rtindex, inner.table().columns().size()) : null;
+        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), null, info.glob.env, info.glob.ctx, null, -1, reads)
+                .plan();
         if (!(scan instanceof Plan.IndexScan is)) return null;
         boolean usesParam = false;
         for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;

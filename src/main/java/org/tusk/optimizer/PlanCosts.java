@@ -57,6 +57,7 @@ public final class PlanCosts {
         return switch (p) {
             case Plan.SeqScan s -> seqScan(s);
             case Plan.IndexScan s -> indexScan(s);
+            case Plan.BitmapHeapScan b -> bitmapHeapScan(b);
             case Plan.Result r -> {
                 double cost = CPU_TUPLE_COST + exprCost(r.targetList()) + (r.qual() == null ? 0 : exprCost(r.qual()));
                 yield new Estimate(r.qual() == null ? 0 : exprCost(r.qual()), cost, 1, width(r.targetList()));
@@ -185,10 +186,79 @@ public final class PlanCosts {
         double indexTotal = startup + Math.ceil(indexSel * indexPages) * randomPageCost
                 + indexTuples * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
         double pagesFetched = Math.min(indexTuples, size[0]);
+        // an index-only scan reads only the heap pages the visibility map does not cover
+        if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - ScanPaths.allVisibleFraction(s.rte().table(), env)));
         double heap = pagesFetched * randomPageCost + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
         double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual()));
         return new Estimate(startup, indexTotal + heap + rows * exprCost(s.targetList()), rows,
                 outWidth(s.rte(), s.targetList()));
+    }
+
+    /** cost_bitmap_heap_scan over cost_bitmap_tree_node; EXPLAIN's estimate of the heap scan. */
+    private Estimate bitmapHeapScan(Plan.BitmapHeapScan b) {
+        double[] size = relSize(b.rte());
+        double[] tree = bitmapTree(b.bitmap(), size[1]);
+        double tuplesFetched = clamp(tree[1] * size[1]);
+        double t = Math.max(size[0], 1);
+        double pagesFetched = (2.0 * t * tuplesFetched) / (2.0 * t + tuplesFetched);
+        pagesFetched = pagesFetched >= t ? t : Math.ceil(pagesFetched);
+        double costPerPage = pagesFetched >= 2.0 ? randomPageCost - (randomPageCost - seqPageCost) * Math.sqrt(pagesFetched / t)
+                : randomPageCost;
+        double startup = tree[0];
+        double cpuPerTuple = CPU_TUPLE_COST + exprCost(b.recheck()) + exprCost(b.qual());
+        double total = startup + pagesFetched * costPerPage + cpuPerTuple * tuplesFetched;
+        double rows = clamp(tuplesFetched * selectivity(b.qual()));
+        return new Estimate(startup, total + rows * exprCost(b.targetList()), rows, outWidth(b.rte(), b.targetList()));
+    }
+
+    /** cost_bitmap_tree_node (with 0.1 cpu_operator_cost per TID put in the bitmap) and the And/Or nodes: {cost, selectivity}. */
+    private double[] bitmapTree(Plan.BitmapQual q, double tuples) {
+        return switch (q) {
+            case Plan.BitmapIndexScan s -> {
+                double sel = ScanPaths.selectivity(s.indexQuals());
+                double cost = bitmapIndexCost(s, tuples);
+                yield new double[] {cost + 0.1 * CPU_OPERATOR_COST * Math.max(1, Math.rint(sel * tuples)), sel};
+            }
+            case Plan.BitmapAnd a -> {
+                double cost = 0, sel = 1;
+                for (int i = 0; i < a.children().size(); i++) {
+                    double[] c = bitmapTree(a.children().get(i), tuples);
+                    cost += c[0] + (i > 0 ? 100.0 * CPU_OPERATOR_COST : 0);
+                    sel *= c[1];
+                }
+                yield new double[] {cost, sel};
+            }
+            case Plan.BitmapOr o -> {
+                double cost = 0, sel = 0;
+                for (int i = 0; i < o.children().size(); i++) {
+                    double[] c = bitmapTree(o.children().get(i), tuples);
+                    cost += c[0] + (i > 0 ? 100.0 * CPU_OPERATOR_COST : 0);
+                    sel = Math.min(1, sel + c[1]);
+                }
+                yield new double[] {cost, sel};
+            }
+        };
+    }
+
+    /** A bitmap index scan's own cost: btcostestimate's descent, pages and entries (its indextotalcost). */
+    private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples) {
+        double sel = ScanPaths.selectivity(s.indexQuals());
+        double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
+        double startup = Math.ceil(Math.log(Math.max(tuples, 2)) / Math.log(2)) * CPU_OPERATOR_COST + 50 * CPU_OPERATOR_COST;
+        return startup + Math.ceil(sel * indexPages) * randomPageCost
+                + Math.max(1, Math.rint(sel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
+    }
+
+    /**
+     * EXPLAIN's estimate of a node of a bitmap tree under {@code parent}, as create_bitmap_subplan
+     * sets it: an index scan from 0 to its indextotalcost, an And/Or node starting and ending at
+     * its path's cost; rows are the TIDs its selectivity gives.
+     */
+    public Estimate bitmapNode(Plan.BitmapQual q, Plan.BitmapHeapScan parent) {
+        double tuples = relSize(parent.rte())[1];
+        double[] c = bitmapTree(q, tuples);
+        if (q instanceof Plan.BitmapIndexScan s) return new Estimate(0, bitmapIndexCost(s, tuples), clamp(c[1] * tuples), 0);
+        return new Estimate(c[0], c[0], clamp(c[1] * tuples), 0);
     }
 
     // ---- joins

@@ -65,7 +65,20 @@ final class ScanPaths {
      */
     static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
                        List<ScanOrder.Key> order, double limit) {
+        return scan(rte, qual, tlist, env, ctx, order, limit, null);
+    }
+
+    /**
+     * As above; {@code reads} ({@link IndexOnlyScans#columnReads}, null when unknown) are the
+     * table's columns the query reads, so that an index holding them all is scanned index-only
+     * (build_index_paths' index_only_scan, when enable_indexonlyscan is on), its heap part costed
+     * for the pages the visibility map does not cover (cost_index's allvisfrac).
+     */
+    static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
+                       List<ScanOrder.Key> order, double limit, int[] reads) {
         List<Expr> conjuncts = conjuncts(qual);
+        boolean indexOnlyOn = reads != null && tlist == null && setting(ctx, "enable_indexonlyscan", true);
+        double allVisFrac = allVisibleFraction(rte.table(), env);
         Relation heap = rte.table();
         boolean seqOff = !setting(ctx, "enable_seqscan", true);
         boolean indexOff = !setting(ctx, "enable_indexscan", true);
@@ -86,11 +99,12 @@ final class ScanPaths {
                 matchIndex(index, m, conjuncts, quals, used);
                 if (quals.isEmpty()) continue;
                 boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
-                double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx);
+                List<Expr> filter = filterFor(conjuncts, used, m);
+                boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
+                        rte.columns().size(), env);
+                double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0);
                 if (best == null || (uniqueEq && !bestIsUniqueEq) || (uniqueEq == bestIsUniqueEq && cost < bestCost)) {
-                    List<Expr> filter = new ArrayList<>(conjuncts);
-                    filter.removeAll(used);
-                    best = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false);
+                    best = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only);
                     bestCost = cost;
                     bestIsUniqueEq = uniqueEq;
                 }
@@ -104,6 +118,21 @@ final class ScanPaths {
         } else {
             unordered = new Plan.SeqScan(rte, qual, tlist);
             unorderedCost = seqOff ? seqCost + DISABLE_COST : seqCost;
+        }
+        // bitmap heap scans (enable_bitmapscan; not for a scan parameterized by an outer row,
+        // which stays a plain index scan). They compete with the sequential scan only: without
+        // correlation statistics a plain index scan is costed as if every row were on another
+        // page, so where one was already cheaper than reading the table PostgreSQL, which knows
+        // the correlation, mostly keeps it too.
+        // A BitmapOr or BitmapAnd, which no single index scan can do, competes with an index scan too.
+        if (!conjuncts.isEmpty() && !bestIsUniqueEq && setting(ctx, "enable_bitmapscan", true)
+                && !BitmapPaths.usesParams(conjuncts)) {
+            BitmapPaths.Choice bitmap = BitmapPaths.best(rte, conjuncts, tlist, env, ctx, pages, tuples);
+            if (bitmap != null && bitmap.cost() < unorderedCost && (!(unordered instanceof Plan.IndexScan)
+                    || !(bitmap.plan().bitmap() instanceof Plan.BitmapIndexScan))) {
+                unordered = bitmap.plan();
+                unorderedCost = bitmap.cost();
+            }
         }
         if (order == null) return new Choice(unordered, false);
         java.util.Set<Integer> constants = ScanOrder.constantColumns(conjuncts);
@@ -124,16 +153,53 @@ final class ScanPaths {
             List<Plan.IndexQual> quals = new ArrayList<>();
             List<Expr> used = new ArrayList<>();
             matchIndex(index, m, conjuncts, quals, used);
-            double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx) * fraction;
+            List<Expr> filter = filterFor(conjuncts, used, m);
+            boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
+                    rte.columns().size(), env);
+            double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0)
+                    * fraction;
             if (cost < orderedCost) {
-                List<Expr> filter = new ArrayList<>(conjuncts);
-                filter.removeAll(used);
                 ordered = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist,
-                        dir == ScanOrder.Direction.BACKWARD);
+                        dir == ScanOrder.Direction.BACKWARD, only);
                 orderedCost = cost;
             }
         }
         return ordered != null ? new Choice(ordered, true) : new Choice(unordered, false);
+    }
+
+    /**
+     * The conjuncts an index scan still filters by: not those used as index conditions (they
+     * are rechecked from the index clauses), nor those the index's predicate implies
+     * (create_indexscan_plan's qpqual).
+     */
+    private static List<Expr> filterFor(List<Expr> conjuncts, List<Expr> used, IndexMatching m) {
+        List<Expr> filter = new ArrayList<>(conjuncts);
+        filter.removeAll(used);
+        filter.removeIf(m::impliedByPredicate);
+        return filter;
+    }
+
+    /**
+     * The column reads left once the scan's conjuncts are accounted for: index conditions need
+     * only the index column they compare (which the index has), filter conjuncts stay, and
+     * conjuncts implied by the predicate are not evaluated at all.
+     */
+    private static int[] readsWithout(int[] reads, List<Expr> conjuncts, List<Expr> filter, List<Expr> used) {
+        int[] r = reads;
+        for (Expr c : conjuncts) if (!filter.contains(c) && !used.contains(c)) r = IndexOnlyScans.without(r, c);
+        return r;
+    }
+
+    /**
+     * cost_index's allvisfrac: relallvisible / relpages. Tusk reads the visibility map's count
+     * now rather than pg_class's copy from the last VACUUM, as it reads the table's current
+     * length for relpages (estimate_rel_size).
+     */
+    static double allVisibleFraction(Relation heap, ExecEnvironment env) {
+        int pages = env.tableAm().numberOfBlocks(heap);
+        if (pages <= 0) return 0;
+        int visible = env.tableAm().allVisiblePages(heap);
+        return visible >= pages ? 1.0 : (double) visible / pages;
     }
 
     /** clauselist_selectivity, roughly: index-style conjuncts as {@link #selectivity}, others 1/3 each. */
@@ -149,7 +215,7 @@ final class ScanPaths {
     }
 
     /** The conjuncts matching a prefix of {@code index}'s key columns, as index quals. */
-    private static void matchIndex(Relation index, IndexMatching m, List<Expr> conjuncts, List<Plan.IndexQual> quals,
+    static void matchIndex(Relation index, IndexMatching m, List<Expr> conjuncts, List<Plan.IndexQual> quals,
                                    List<Expr> used) {
         Relation.IndexInfo info = index.index();
         int exprIndex = 0;
@@ -183,14 +249,29 @@ final class ScanPaths {
      * estimates for uncorrelated rows (no statistics: correlation 0, so max_IO_cost), each a random read.
      */
     private static double indexCost(Relation index, List<Plan.IndexQual> quals, boolean uniqueEq, double pages,
-                                    double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx) {
+                                    double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx, double allVisFrac) {
         double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals);
         double rows = Math.max(1, Math.ceil(sel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
         double cost = Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
-        cost += indexPagesFetched(rows, pages) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
+        // an index-only scan visits only the pages the visibility map does not cover
+        cost += Math.ceil(indexPagesFetched(rows, pages) * (1 - allVisFrac)) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
         return cost;
+    }
+
+    /**
+     * The index's own part of cost_index (btcostestimate: the descent, the index pages by
+     * selectivity, each entry's CPU): what a bitmap index scan costs (its indextotalcost).
+     */
+    static double indexOnlyCost(Relation index, List<Plan.IndexQual> quals, double tuples, ExecEnvironment env,
+                                FunctionCallContext ctx) {
+        double sel = selectivity(quals);
+        double rows = Math.max(1, Math.rint(sel * tuples));
+        double randomPage = setting(ctx, "random_page_cost", 4.0);
+        double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
+        double descent = Math.ceil(Math.log(Math.max(tuples, 2)) / Math.log(2)) * CPU_OPERATOR_COST + 50 * CPU_OPERATOR_COST;
+        return descent + Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
     }
 
     /**

@@ -76,6 +76,23 @@
  * When the ordered index scan wins, {@code PlannerInfo.scanOrderProvided} is set and the Sort is
  * not built; a semi join pulled up above the scan clears it again.
  *
+ * <p>Index-only scans ({@link org.tusk.optimizer.IndexOnlyScans}, check_index_only): since scans
+ * have no attr_needed, the columns a query level reads of a table are counted over the whole
+ * query (and the queries nested in it); when every one read is a column of a B-tree index (and
+ * no whole-row, ctid or system column is read, nor rows locked or changed), an index scan of that
+ * index becomes index-only, its heap cost scaled by 1 - allvisfrac (the visibility map's
+ * all-visible pages over the table's pages, read now). Conjuncts a partial index's predicate
+ * implies are dropped from an index scan's filter and need not be covered.
+ *
+ * <p>Bitmap scans ({@link org.tusk.optimizer.BitmapPaths}): each usable index, and each OR
+ * conjunct whose every arm some index matches (BitmapOr), is a candidate; choose_bitmap_and ANDs
+ * candidates with disjoint clauses while that lowers cost_bitmap_heap_scan's estimate. The bitmap
+ * heap scan replaces a sequential scan when cheaper, never a plain index scan the planner already
+ * chose (nor a scan parameterized by an outer row): index scans are costed with correlation 0
+ * (there are no statistics), which would hand most of them to bitmap scans where PostgreSQL,
+ * knowing the correlation, keeps the index scan and its order. The Recheck Cond is the bitmap's
+ * original clauses with a partial index's predicate unless its index clauses imply it.
+ *
  * <h2>Inheritance</h2>
  * A table read without ONLY that has inheritance children ({@link org.tusk.optimizer.Inheritance},
  * expand_inherited_rtentry) is scanned by an {@code Append} of its own scan and one per
@@ -126,8 +143,8 @@
  *
  * <p>Not yet: join order search beyond greedy, IN over grouped / DISTINCT / LIMIT subqueries
  * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
- * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), bitmap scans,
- * index-only scans, ordered index scans under joins, aggregates or merge joins (pathkeys are
+ * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), parameterized
+ * bitmap scans, ordered index scans under joins, aggregates or merge joins (pathkeys are
  * only asked of a lone table's scan), statistics.
  *
  * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the

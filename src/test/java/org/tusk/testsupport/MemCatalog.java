@@ -80,7 +80,7 @@ public final class MemCatalog implements Catalog {
         Relation r = byName.get(name);
         return r == null ? 0 : r.oid();
     }
-    @Override public void updateRelationStats(Relation rel, int relpages, double reltuples) { throw new UnsupportedOperationException("MemCatalog"); }
+    @Override public void updateRelationStats(Relation rel, int relpages, double reltuples, int relallvisible) { throw new UnsupportedOperationException("MemCatalog"); }
 
     @Override
     public List<Relation> indexesOf(Relation heap) {

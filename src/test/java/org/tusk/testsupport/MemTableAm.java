@@ -252,4 +252,11 @@ public final class MemTableAm implements TableAm {
         return s == null ? new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.DELETED, tid, null, false, tid, 0)
                 : new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.OK, tid, s.values(), false, null, 0);
     }
+
+    /** No visibility map here: every row must be fetched to know whether it is visible. */
+    @Override
+    public boolean isAllVisible(org.tusk.utils.cache.Relation rel, int block) { return false; }
+
+    @Override
+    public int allVisiblePages(org.tusk.utils.cache.Relation rel) { return 0; }
 }

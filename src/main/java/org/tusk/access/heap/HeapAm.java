@@ -261,6 +261,16 @@ public final class HeapAm implements TableAm {
     }
 
     @Override
+    public boolean isAllVisible(Relation rel, int block) {
+        return (VisibilityMap.status(env, rel, block) & VisibilityMap.ALL_VISIBLE) != 0;
+    }
+
+    @Override
+    public int allVisiblePages(Relation rel) {
+        return VisibilityMap.count(env, rel)[0];
+    }
+
+    @Override
     public int numberOfBlocks(Relation rel) {
         return env.numberOfBlocks(rel);
     }

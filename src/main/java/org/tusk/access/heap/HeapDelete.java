@@ -47,6 +47,7 @@ final class HeapDelete {
 
         // critical section
         TupleChangeCheck.pageSetPrunable(page, xid);
+        boolean allVisibleCleared = VisibilityMap.clearForChange(env, rel, buffer);
         setInfomask(t, infomask(t) & ~(HeapTuples.HEAP_XMAX_BITS | HEAP_MOVED));
         // compute_new_xmax_infomask for a plain delete: the key columns go away too.
         setInfomask2(t, (infomask2(t) & ~HEAP_HOT_UPDATED) | HEAP_KEYS_UPDATED);
@@ -57,7 +58,8 @@ final class HeapDelete {
         if (rel.needsWal()) {
             XLogRecordBuilder b = new XLogRecordBuilder();
             b.registerData(new HeapXLog.Delete(xid, tid.offset(),
-                    HeapTuples.computeInfobits(infomask(t), infomask2(t)), 0).bytes());
+                    HeapTuples.computeInfobits(infomask(t), infomask2(t)),
+                    allVisibleCleared ? HeapXLog.XLH_DELETE_ALL_VISIBLE_CLEARED : 0).bytes());
             b.registerBuffer(0, rel.locator(), ForkNumber.MAIN, tid.block(), page, XLogRecordBuilder.REGBUF_STANDARD);
             PageHeader.setLsn(page, env.insertWal(b, RmgrId.HEAP, HeapXLog.XLOG_HEAP_DELETE, xid));
         }

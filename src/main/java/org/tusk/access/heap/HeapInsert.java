@@ -30,6 +30,7 @@ final class HeapInsert {
             int buffer = HeapHio.getBufferForTuple(env, rel, (int) tup.byteSize(), 0, null);
             // critical section: change the page, mark it dirty, log, stamp the LSN
             ItemPointer tid = HeapHio.putHeapTuple(bm, buffer, tup);
+            boolean allVisibleCleared = VisibilityMap.clearForChange(env, rel, buffer);
             bm.markDirty(buffer);
             if (rel.needsWal()) {
                 MemorySegment page = bm.page(buffer);
@@ -41,7 +42,7 @@ final class HeapInsert {
                     bufflags |= XLogRecordBuilder.REGBUF_WILL_INIT;
                 }
                 XLogRecordBuilder b = new XLogRecordBuilder();
-                b.registerData(new HeapXLog.Insert(tid.offset(), 0).bytes());
+                b.registerData(new HeapXLog.Insert(tid.offset(), allVisibleCleared ? HeapXLog.XLH_INSERT_ALL_VISIBLE_CLEARED : 0).bytes());
                 b.registerBuffer(0, rel.locator(), ForkNumber.MAIN, tid.block(), page, bufflags);
                 registerTupleData(b, 0, stored);
                 PageHeader.setLsn(page, env.insertWal(b, RmgrId.HEAP, info, xid));

@@ -204,11 +204,16 @@ final class HeapLock {
         setXmax(t, lockerXid);
         // A lock-only xmax has no forward link: t_ctid points at the tuple itself.
         setCtid(t, tid);
+        // a locked tuple is no longer frozen-safe: heap_lock_tuple clears ALL_FROZEN (not ALL_VISIBLE)
+        boolean frozenCleared = (org.tusk.storage.page.PageHeader.flags(bm.page(buffer))
+                & org.tusk.storage.page.PageHeader.PD_ALL_VISIBLE) != 0
+                && VisibilityMap.clear(env, rel, tid.block(), VisibilityMap.ALL_FROZEN);
         bm.markDirty(buffer);
         if (rel.needsWal()) {
             XLogRecordBuilder b = new XLogRecordBuilder();
             b.registerBuffer(0, rel.locator(), ForkNumber.MAIN, tid.block(), bm.page(buffer), XLogRecordBuilder.REGBUF_STANDARD);
-            b.registerData(new HeapXLog.Lock(lockerXid, tid.offset(), HeapTuples.computeInfobits(mask, mask2), 0).bytes());
+            b.registerData(new HeapXLog.Lock(lockerXid, tid.offset(), HeapTuples.computeInfobits(mask, mask2),
+                    frozenCleared ? HeapXLog.XLH_LOCK_ALL_FROZEN_CLEARED : 0).bytes());
             long lsn = env.insertWal(b, RmgrId.HEAP, HeapXLog.XLOG_HEAP_LOCK, env.oracle().currentTransactionId());
             org.tusk.storage.page.PageHeader.setLsn(bm.page(buffer), lsn);
         }

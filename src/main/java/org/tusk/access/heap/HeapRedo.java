@@ -54,6 +54,7 @@ public final class HeapRedo {
         switch (info & HeapXLog.XLOG_HEAP_OPMASK) {
             case HeapXLog.XLOG_HEAP2_PRUNE -> prune(rec, ctx);
             case HeapXLog.XLOG_HEAP2_VACUUM -> vacuum(rec, ctx);
+            case HeapXLog.XLOG_HEAP2_VISIBLE -> visible(rec, ctx);
             default -> throw panic("heap2_redo: unknown op code " + info);
         }
     }
@@ -73,6 +74,7 @@ public final class HeapRedo {
         HeapXLog.Insert xlrec = HeapXLog.Insert.decode(rec.mainData());
         var blk = rec.block(0);
         ItemPointer target = new ItemPointer(blk.blockNo(), xlrec.offnum());
+        if ((xlrec.flags() & HeapXLog.XLH_INSERT_ALL_VISIBLE_CLEARED) != 0) clearVm(ctx, rec, 0, VisibilityMap.VALID_BITS);
         RedoBuffer rb = (rec.info() & HeapXLog.XLOG_HEAP_INIT_PAGE) != 0
                 ? initBuffer(ctx, rec, 0) : XLogUtils.readBufferForRedo(ctx, rec, 0);
         if (rb.action() == Action.NEEDS_REDO) {
@@ -118,6 +120,7 @@ public final class HeapRedo {
     private static void delete(DecodedXLogRecord rec, RedoContext ctx) {
         HeapXLog.Delete xlrec = HeapXLog.Delete.decode(rec.mainData());
         ItemPointer target = new ItemPointer(rec.block(0).blockNo(), xlrec.offnum());
+        if ((xlrec.flags() & HeapXLog.XLH_DELETE_ALL_VISIBLE_CLEARED) != 0) clearVm(ctx, rec, 0, VisibilityMap.VALID_BITS);
         RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, 0);
         if (rb.action() == Action.NEEDS_REDO) {
             MemorySegment page = ctx.buffers().page(rb.buffer());
@@ -142,6 +145,7 @@ public final class HeapRedo {
      */
     private static void lock(DecodedXLogRecord rec, RedoContext ctx) {
         HeapXLog.Lock xlrec = HeapXLog.Lock.decode(rec.mainData());
+        if ((xlrec.flags() & HeapXLog.XLH_LOCK_ALL_FROZEN_CLEARED) != 0) clearVm(ctx, rec, 0, VisibilityMap.ALL_FROZEN);
         RedoBuffer rb = XLogUtils.readBufferForRedo(ctx, rec, 0);
         if (rb.action() == Action.NEEDS_REDO) {
             MemorySegment page = ctx.buffers().page(rb.buffer());
@@ -168,6 +172,8 @@ public final class HeapRedo {
         if (hot && twoPages) throw panic("heap_xlog_update: HOT update across pages");
         ItemPointer newtid = new ItemPointer(newblk, xlrec.newOffnum());
 
+        if ((xlrec.flags() & HeapXLog.XLH_UPDATE_OLD_ALL_VISIBLE_CLEARED) != 0) clearVm(ctx, rec, twoPages ? 1 : 0, VisibilityMap.VALID_BITS);
+        if ((xlrec.flags() & HeapXLog.XLH_UPDATE_NEW_ALL_VISIBLE_CLEARED) != 0) clearVm(ctx, rec, 0, VisibilityMap.VALID_BITS);
         RedoBuffer orb = XLogUtils.readBufferForRedo(ctx, rec, twoPages ? 1 : 0);
         if (orb.action() == Action.NEEDS_REDO) {
             MemorySegment page = ctx.buffers().page(orb.buffer());
@@ -249,5 +255,54 @@ public final class HeapRedo {
             XLogUtils.finishRedo(ctx, rec, rb);
         }
         XLogUtils.release(ctx, rb);
+    }
+
+    /**
+     * The visibility map half of a heap record with an ALL_VISIBLE_CLEARED (or lock's
+     * ALL_FROZEN_CLEARED) flag: the bits of the record's heap block are cleared whatever the heap
+     * page's LSN, as heap_xlog_insert & co. do (the VM page carries no LSN for a clear). A map
+     * page that does not exist holds no set bit.
+     */
+    private static void clearVm(RedoContext ctx, DecodedXLogRecord rec, int blockId, int flags) {
+        var blk = rec.block(blockId);
+        var rl = blk.locator();
+        int mapBlock = VisibilityMap.mapBlock(blk.blockNo());
+        if (!ctx.smgr().exists(rl, org.tusk.storage.smgr.ForkNumber.VM)
+                || Integer.compareUnsigned(mapBlock, ctx.smgr().nblocks(rl, org.tusk.storage.smgr.ForkNumber.VM)) >= 0) return;
+        int buf = XLogUtils.readExtended(ctx, rl, org.tusk.storage.smgr.ForkNumber.VM, mapBlock, false);
+        ctx.buffers().lockBuffer(buf, org.tusk.storage.buffer.BufferManager.LockMode.EXCLUSIVE);
+        try {
+            if (VisibilityMap.clearBits(ctx.buffers().page(buf), blk.blockNo(), flags)) ctx.buffers().markDirty(buf);
+        } finally {
+            ctx.buffers().unlockBuffer(buf);
+            ctx.buffers().releaseBuffer(buf);
+        }
+    }
+
+    /**
+     * heap_xlog_visible: block 1 (the heap page) gets PD_ALL_VISIBLE if its LSN is older than the
+     * record (without moving its LSN: the record carries no image of it), block 0 (the VM page)
+     * gets the bits and the record's LSN. The map fork is extended as far as needed.
+     */
+    private static void visible(DecodedXLogRecord rec, RedoContext ctx) {
+        MemorySegment main = rec.mainData();
+        int flags = HeapXLog.u8(main, 4);
+        int heapBlk = rec.block(1).blockNo();
+        RedoBuffer hb = XLogUtils.readBufferForRedo(ctx, rec, 1);
+        if (hb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(hb.buffer());
+            if (!Page.isNew(page)) {
+                PageHeader.setFlag(page, PageHeader.PD_ALL_VISIBLE);
+                ctx.buffers().markDirty(hb.buffer());
+            }
+        }
+        XLogUtils.release(ctx, hb);
+        RedoBuffer vb = XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (vb.action() == Action.NEEDS_REDO) {
+            MemorySegment vmPage = ctx.buffers().page(vb.buffer());
+            VisibilityMap.setBits(vmPage, heapBlk, flags);
+            XLogUtils.finishRedo(ctx, rec, vb);
+        }
+        XLogUtils.release(ctx, vb);
     }
 }

@@ -150,6 +150,8 @@ final class HeapUpdate {
         if (newbuf != buffer) PageHeader.setFlag(page, PageHeader.PD_PAGE_FULL);  // hint: worth pruning
 
         TupleChangeCheck.pageSetPrunable(page, xid);
+        int vmFlags = (VisibilityMap.clearForChange(env, rel, buffer) ? HeapXLog.XLH_UPDATE_OLD_ALL_VISIBLE_CLEARED : 0)
+                | (newbuf != buffer && VisibilityMap.clearForChange(env, rel, newbuf) ? HeapXLog.XLH_UPDATE_NEW_ALL_VISIBLE_CLEARED : 0);
         HeapTuples.setFlag2(old, HEAP_HOT_UPDATED, hot);
         HeapTuples.setFlag2(newtup, HEAP_ONLY_TUPLE, hot);
         ItemPointer newTid = HeapHio.putHeapTuple(bm, newbuf, newtup);
@@ -161,7 +163,7 @@ final class HeapUpdate {
         if (newbuf != buffer) bm.markDirty(newbuf);
         bm.markDirty(buffer);
         if (rel.needsWal()) {
-            long lsn = logUpdate(env, rel, buffer, newbuf, otid, old, Page.item(newPage, newTid.offset()), newTid, xid, hot);
+            long lsn = logUpdate(env, rel, buffer, newbuf, otid, old, Page.item(newPage, newTid.offset()), newTid, xid, hot, vmFlags);
             if (newbuf != buffer) PageHeader.setLsn(newPage, lsn);
             PageHeader.setLsn(page, lsn);
         }
@@ -174,7 +176,8 @@ final class HeapUpdate {
      * full-page image) is not done, which the format allows (the flags say so).
      */
     private static long logUpdate(HeapEnv env, Relation rel, int buffer, int newbuf, ItemPointer otid, MemorySegment old,
-                                  MemorySegment stored, ItemPointer newTid, int xid, boolean hot) {
+                                  MemorySegment stored, ItemPointer newTid, int xid, boolean hot,
+                                  int vmFlags) {
         BufferManager bm = env.buffers();
         MemorySegment newPage = bm.page(newbuf);
         int info = hot ? HeapXLog.XLOG_HEAP_HOT_UPDATE : HeapXLog.XLOG_HEAP_UPDATE;
@@ -189,7 +192,7 @@ final class HeapUpdate {
             b.registerBuffer(1, rel.locator(), ForkNumber.MAIN, otid.block(), bm.page(buffer), XLogRecordBuilder.REGBUF_STANDARD);
         }
         b.registerData(new HeapXLog.Update(xmax(old), otid.offset(), HeapTuples.computeInfobits(infomask(old), infomask2(old)),
-                0, xmax(stored), newTid.offset()).bytes());
+                vmFlags, xmax(stored), newTid.offset()).bytes());
         HeapInsert.registerTupleData(b, 0, stored);
         return env.insertWal(b, RmgrId.HEAP, info, xid);
     }

@@ -1,5 +1,6 @@
 package org.tusk.access.heap;
 
+import org.tusk.access.common.HeapTupleHeader;
 import org.tusk.access.table.VacuumStats;
 import org.tusk.access.transam.RmgrId;
 import org.tusk.access.transam.TransactionId;
@@ -21,8 +22,10 @@ import static org.tusk.storage.buffer.BufferManager.LockMode.EXCLUSIVE;
 
 /**
  * Lazy VACUUM of a heap (PostgreSQL 15's vacuumlazy.c heap_vacuum_rel, lazy_scan_heap,
- * lazy_scan_prune, lazy_vacuum, lazy_vacuum_heap_page), without the visibility map, the free
- * space map, freezing or truncation of empty pages at the end.
+ * lazy_scan_prune, lazy_vacuum, lazy_vacuum_heap_page), with the visibility map (a pruned page
+ * whose tuples are all visible to everyone gets PD_ALL_VISIBLE and its map bits, see
+ * {@link VisibilityMap}) but without the free space map, freezing or truncation of empty pages at
+ * the end.
  *
  * <ol>
  * <li>Scan: every page is pruned (heap_page_prune, when its cleanup lock is free at once; a page
@@ -54,6 +57,7 @@ final class HeapVacuum {
         long deleted = 0, live = 0, recentlyDead = 0;
         for (int block = 0; block < nblocks; block++) {
             int buffer = env.readBuffer(rel, block, null);
+            boolean pruned = false;
             try {
                 if (bm.conditionalLockBufferForCleanup(buffer)) {
                     MemorySegment page = bm.page(buffer);
@@ -62,6 +66,7 @@ final class HeapVacuum {
                         continue;
                     }
                     deleted += PruneHeap.prune(env, rel, buffer, oldestXmin);
+                    pruned = true;
                 } else {
                     bm.lockBuffer(buffer, EXCLUSIVE);
                 }
@@ -69,19 +74,27 @@ final class HeapVacuum {
                     MemorySegment page = bm.page(buffer);
                     if (Page.isNew(page)) continue;
                     int maxoff = Page.maxOffsetNumber(page);
+                    PageVisibility pv = new PageVisibility();
                     for (int off = Page.FIRST_OFFSET_NUMBER; off <= maxoff; off++) {
                         int lp = ItemId.get(page, off);
                         if (ItemId.isDead(lp)) {
                             if (ndead == dead.length) dead = Arrays.copyOf(dead, ndead * 2);
                             dead[ndead++] = encode(block, off);
+                            pv.allVisible = false;
                         } else if (ItemId.isNormal(lp)) {
-                            switch (env.visibility().satisfiesVacuum(Page.item(page, off), oldestXmin, buffer)) {
+                            MemorySegment t = Page.item(page, off);
+                            HeapVisibility.Htsv r = env.visibility().satisfiesVacuum(t, oldestXmin, buffer);
+                            switch (r) {
                                 case LIVE, DELETE_IN_PROGRESS -> live++;
                                 case RECENTLY_DEAD -> recentlyDead++;
                                 default -> { }
                             }
+                            pv.tuple(r, t, oldestXmin);
                         }
                     }
+                    // lazy_scan_prune's all_visible needs the pruned page; an unpruned one
+                    // (lazy_scan_noprune) is left for the next VACUUM, as PostgreSQL does.
+                    if (pruned) setVisible(env, rel, buffer, pv);
                 } finally {
                     bm.unlockBuffer(buffer);
                 }
@@ -94,9 +107,78 @@ final class HeapVacuum {
             long[] sorted = Arrays.copyOf(dead, ndead);   // collected in TID order
             vacuumIndexes.accept(tid -> Arrays.binarySearch(sorted, encode(tid.block(), tid.offset())) >= 0);
             indexScans = 1;
-            vacuumHeap(env, rel, sorted);
+            vacuumHeap(env, rel, sorted, oldestXmin);
         }
-        return new VacuumStats(env.numberOfBlocks(rel), nblocks, deleted, ndead, live, recentlyDead, indexScans);
+        return new VacuumStats(env.numberOfBlocks(rel), nblocks, deleted, ndead, live, recentlyDead, indexScans,
+                VisibilityMap.count(env, rel)[0]);
+    }
+
+    /**
+     * lazy_scan_prune's all_visible / all_frozen / visibility_cutoff_xid for one page: every
+     * tuple LIVE, its inserter committed (hint bit set) and older than OldestXmin; no LP_DEAD
+     * item. All-frozen also needs every xmin frozen and no xmax (Tusk does not freeze, so only
+     * rows already frozen count).
+     */
+    static final class PageVisibility {
+        boolean allVisible = true, allFrozen = true;
+        int cutoffXid = TransactionId.INVALID;
+
+        void tuple(HeapVisibility.Htsv r, MemorySegment t, int oldestXmin) {
+            if (r != HeapVisibility.Htsv.LIVE) {
+                allVisible = false;
+                allFrozen = false;
+                return;
+            }
+            int mask = HeapTupleHeader.infomask(t);
+            if ((mask & HeapTupleHeader.HEAP_XMIN_COMMITTED) == 0) {
+                allVisible = false;
+                return;
+            }
+            int xmin = HeapTupleHeader.xmin(t);
+            boolean frozen = (mask & HeapTupleHeader.HEAP_XMIN_FROZEN) == HeapTupleHeader.HEAP_XMIN_FROZEN
+                    || !TransactionId.isNormal(xmin);
+            if (TransactionId.isNormal(xmin) && !frozen) {
+                if (!TransactionId.precedes(xmin, oldestXmin)) {
+                    allVisible = false;
+                    return;
+                }
+                if (!TransactionId.isValid(cutoffXid) || TransactionId.follows(xmin, cutoffXid)) cutoffXid = xmin;
+            }
+            if (!frozen || (mask & HeapTupleHeader.HEAP_XMAX_INVALID) == 0) allFrozen = false;
+        }
+    }
+
+    /**
+     * lazy_scan_heap's "mark the page all-visible" step, under the page's exclusive lock: set
+     * PD_ALL_VISIBLE, mark the buffer dirty, then the map bits (visibilitymap_set logs them).
+     * A page already flagged whose map bits are missing gets them too.
+     */
+    private static void setVisible(HeapEnv env, Relation rel, int buffer, PageVisibility pv) {
+        if (!pv.allVisible) return;
+        BufferManager bm = env.buffers();
+        MemorySegment page = bm.page(buffer);
+        int flags = VisibilityMap.ALL_VISIBLE | (pv.allFrozen ? VisibilityMap.ALL_FROZEN : 0);
+        int have = VisibilityMap.status(env, rel, bm.blockNumber(buffer));
+        if ((PageHeader.flags(page) & PageHeader.PD_ALL_VISIBLE) != 0 && (have & flags) == flags) return;
+        PageHeader.setFlag(page, PageHeader.PD_ALL_VISIBLE);
+        bm.markDirty(buffer);
+        VisibilityMap.set(env, rel, buffer, pv.cutoffXid, flags);
+    }
+
+    /** heap_page_is_all_visible: the page's tuples judged again (after its dead items were freed). */
+    private static PageVisibility pageVisibility(HeapEnv env, MemorySegment page, int buffer, int oldestXmin) {
+        PageVisibility pv = new PageVisibility();
+        int maxoff = Page.maxOffsetNumber(page);
+        for (int off = Page.FIRST_OFFSET_NUMBER; off <= maxoff; off++) {
+            int lp = ItemId.get(page, off);
+            if (ItemId.isDead(lp)) pv.allVisible = false;
+            else if (ItemId.isNormal(lp)) {
+                MemorySegment t = Page.item(page, off);
+                pv.tuple(env.visibility().satisfiesVacuum(t, oldestXmin, buffer), t, oldestXmin);
+            }
+            if (!pv.allVisible) break;
+        }
+        return pv;
     }
 
     private static long encode(int block, int offset) {
@@ -104,7 +186,7 @@ final class HeapVacuum {
     }
 
     /** lazy_vacuum_heap_rel: page by page, the collected dead items become unused. */
-    private static void vacuumHeap(HeapEnv env, Relation rel, long[] dead) {
+    private static void vacuumHeap(HeapEnv env, Relation rel, long[] dead, int oldestXmin) {
         int i = 0;
         while (i < dead.length) {
             int block = (int) (dead[i] >>> 16);
@@ -112,13 +194,13 @@ final class HeapVacuum {
             while (j < dead.length && (int) (dead[j] >>> 16) == block) j++;
             int[] offsets = new int[j - i];
             for (int k = i; k < j; k++) offsets[k - i] = (int) (dead[k] & 0xffff);
-            vacuumPage(env, rel, block, offsets);
+            vacuumPage(env, rel, block, offsets, oldestXmin);
             i = j;
         }
     }
 
     /** lazy_vacuum_heap_page: the critical section and its XLOG_HEAP2_VACUUM record. */
-    private static void vacuumPage(HeapEnv env, Relation rel, int block, int[] offsets) {
+    private static void vacuumPage(HeapEnv env, Relation rel, int block, int[] offsets, int oldestXmin) {
         BufferManager bm = env.buffers();
         int buffer = env.readBuffer(rel, block, null);
         bm.lockBuffer(buffer, EXCLUSIVE);
@@ -134,6 +216,8 @@ final class HeapVacuum {
                 b.registerBufData(0, HeapXLog.offsets(offsets, offsets.length));
                 PageHeader.setLsn(page, env.insertWal(b, RmgrId.HEAP2, HeapXLog.XLOG_HEAP2_VACUUM, TransactionId.INVALID));
             }
+            // lazy_vacuum_heap_page: with its dead items gone the page may now be all-visible
+            setVisible(env, rel, buffer, pageVisibility(env, page, buffer, oldestXmin));
         } finally {
             env.unlockRelease(buffer);
         }

@@ -30,6 +30,13 @@ final class HeapXLog {
     static final int XLOG_HEAP2_PRUNE = 0x10;
     /** XLOG_HEAP2_VACUUM: dead line pointers set unused by VACUUM's second heap pass. */
     static final int XLOG_HEAP2_VACUUM = 0x20;
+    /** XLOG_HEAP2_VISIBLE: VACUUM set visibility map bits (block 0 the VM page, block 1 the heap page). */
+    static final int XLOG_HEAP2_VISIBLE = 0x40;
+
+    /** xl_heap_visible: cutoff_xid (the newest xmin on the page) and the VM flags set. SizeOfHeapVisible = 5. */
+    static byte[] visible(int cutoffXid, int flags) {
+        return le(5).putInt(cutoffXid).put((byte) flags).array();
+    }
 
     // xl_heap_insert.flags
     static final int XLH_INSERT_ALL_VISIBLE_CLEARED = 1 << 0;

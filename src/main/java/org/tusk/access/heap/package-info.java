@@ -111,7 +111,36 @@
  * the line pointer array truncated, logged as XLOG_HEAP2_VACUUM (the offsets as block data,
  * replayed by HeapRedo). Freeing a line pointer before its index entries are gone would let a
  * new row take the slot under an old entry. Pass two needs only the exclusive content lock: no
- * tuple moves. Nothing is frozen and empty pages at the end are not truncated.
+ * tuple moves. Pages found all-visible get their visibility map bits (see below). Nothing is
+ * frozen and empty pages at the end are not truncated; a page whose cleanup lock was not free is
+ * examined but not marked all-visible.
+ *
+ * <h2>Visibility map</h2>
+ * {@link org.tusk.access.heap.VisibilityMap} (visibilitymap.c) is the {@code _vm} fork: two bits
+ * per heap page, ALL_VISIBLE and ALL_FROZEN, after a standard page header, byte-compatible with
+ * PostgreSQL 15. Invariants: a set ALL_VISIBLE bit implies PD_ALL_VISIBLE on the heap page, and
+ * both imply that every tuple on the page is visible to every current and future snapshot.
+ * <ul>
+ * <li>Only lazy VACUUM sets them, for a page it has pruned and found with no LP_DEAD item and
+ *     only LIVE tuples whose inserters committed (hint bit set) before OldestXmin (lazy_scan_prune),
+ *     or again after its second pass freed a page's dead items (heap_page_is_all_visible). It holds
+ *     the heap page's exclusive content lock, sets PD_ALL_VISIBLE, marks the buffer dirty, then
+ *     sets the bits under the VM page's exclusive lock and logs XLOG_HEAP2_VISIBLE (VM page as
+ *     block 0, the heap page as block 1 without an image, cutoff xid the newest xmin). ALL_FROZEN
+ *     is set only when every tuple is already frozen, since Tusk does not freeze.</li>
+ * <li>heap_insert, heap_update (both pages) and heap_delete clear PD_ALL_VISIBLE and both bits
+ *     in their critical section, under the heap page's exclusive lock, and say so in their record
+ *     (XLH_*_ALL_VISIBLE_CLEARED); heap_lock_tuple clears ALL_FROZEN (XLH_LOCK_ALL_FROZEN_CLEARED).
+ *     Redo clears the bits again whatever the heap page's LSN.</li>
+ * <li>Lock order: heap page content locks first, then the VM page's; a VM page lock is never held
+ *     while a heap page lock is requested. Unlike PostgreSQL, which pins the VM page before locking
+ *     the heap page (visibilitymap_pin), Tusk reads the VM page while holding the heap page's lock,
+ *     so that read's I/O can happen under the heap lock (no deadlock: the order above holds).</li>
+ * <li>The fork is created and zero-extended on first use under the relation extension lock,
+ *     without WAL; a zero page is an empty map. DROP and TRUNCATE remove it with the other forks.</li>
+ * <li>Readers (index-only scans, {@code TableAm.isAllVisible}) take only the VM page's share lock.
+ *     VACUUM and ANALYZE store the number of all-visible pages in pg_class.relallvisible.</li>
+ * </ul>
  *
  * <h2>Fillfactor</h2>
  * An insert leaves {@code Relation.targetPageFreeSpace()} bytes free on a page that already
@@ -158,7 +187,7 @@
  * storage parameter's SQL (the relcache reads it from reloptions, ALTER TABLE SET does not accept
  * it), TOAST relations of system catalogs (catalog rows are never moved out of line), and
  * PostgreSQL's tuple lock before toasting in heap_update.
- * Also missing: the free space map and visibility map (new rows
+ * Also missing: the free space map (new rows
  * go to the target-block hint, the last page, or a new page, so space VACUUM frees on earlier
  * pages is reused by updates of rows on those pages, not by inserts), freezing, multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
  * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.

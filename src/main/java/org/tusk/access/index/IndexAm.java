@@ -54,6 +54,21 @@ public interface IndexAm {
     IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward);
 
     /**
+     * ambeginscan with xs_want_itup: as {@link #beginScan(Relation, List, boolean)}, and with
+     * {@code wantIndexTuple} the scan also returns each entry's values ({@link IndexScan#indexValues}),
+     * which only an access method that {@link #canReturn} its columns can do.
+     */
+    default IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward, boolean wantIndexTuple) {
+        if (wantIndexTuple) throw new UnsupportedOperationException("this index access method cannot return index tuples");
+        return beginScan(index, keys, backward);
+    }
+
+    /** amcanreturn: whether an index-only scan can take column {@code column} (1-based) from the index entries. */
+    default boolean canReturn(Relation index, int column) {
+        return false;
+    }
+
+    /**
      * ambulkdelete (index_bulk_delete): removes every entry whose heap TID {@code isDead} accepts,
      * for VACUUM. The caller holds a lock that keeps the dead TIDs from being reused meanwhile.
      */

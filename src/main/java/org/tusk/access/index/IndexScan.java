@@ -6,6 +6,15 @@ import org.tusk.storage.page.ItemPointer;
 public interface IndexScan extends AutoCloseable {
     ItemPointer next();
 
+    /**
+     * xs_itup deformed: the values of every column of the index entry {@link #next} last
+     * returned, in index column order. Only for a scan begun with {@code wantIndexTuple}, of an
+     * access method whose {@link IndexAm#canReturn} says yes (index-only scans).
+     */
+    default Object[] indexValues() {
+        throw new UnsupportedOperationException("this index scan does not return index tuples");
+    }
+
     @Override
     void close();
 }

@@ -29,6 +29,10 @@ final class BTScan implements IndexScan {
     private final boolean backward;
 
     private final List<ItemPointer> items = new ArrayList<>();
+    /** With wantItup: each copied entry's values, parallel to {@code items} (BTScanPosItem's tuple copy). */
+    private final List<Object[]> itemValues = new ArrayList<>();
+    private final boolean wantItup;
+    private Object[] currentValues;
     private int itemIndex;
     private int currPage = BTPageOpaque.P_NONE;
     private int nextPage = BTPageOpaque.P_NONE;
@@ -37,7 +41,8 @@ final class BTScan implements IndexScan {
     private boolean started;
     private boolean done;
 
-    BTScan(BTPages pages, BTSearch search, Relation rel, BTScanKeys keys, boolean backward) {
+    BTScan(BTPages pages, BTSearch search, Relation rel, BTScanKeys keys, boolean backward, boolean wantItup) {
+        this.wantItup = wantItup;
         this.pages = pages;
         this.search = search;
         this.rel = rel;
@@ -60,7 +65,19 @@ final class BTScan implements IndexScan {
                 return null;
             }
         }
+        if (wantItup) currentValues = itemValues.get(itemIndex);
         return items.get(itemIndex++);
+    }
+
+    @Override
+    public Object[] indexValues() {
+        if (!wantItup) throw new UnsupportedOperationException("the scan was not begun for index tuples");
+        return currentValues;
+    }
+
+    /** Copies the entry's values while the page is still share-locked (the page may change once unlocked). */
+    private void keepValues(MemorySegment itup) {
+        if (wantItup) itemValues.add(org.tusk.access.common.IndexTuples.deform(rel.desc(), rel.desc().natts(), itup));
     }
 
     /** _bt_first: positions on the first page with a match; false if there is none. */
@@ -96,6 +113,7 @@ final class BTScan implements IndexScan {
     private boolean readPage(int buf, int offnum) {
         MemorySegment page = pages.page(buf);
         items.clear();
+        itemValues.clear();
         itemIndex = 0;
         currPage = pages.blockNumber(buf);
         nextPage = BTPageOpaque.next(page);
@@ -107,7 +125,10 @@ final class BTScan implements IndexScan {
                 if (ItemId.isDead(lp)) continue;
                 MemorySegment itup = Page.item(page, off);
                 BTScanKeys.Check c = keys.check(itup, false);
-                if (c.matches()) items.add(BTTuple.heapTid(itup));
+                if (c.matches()) {
+                    items.add(BTTuple.heapTid(itup));
+                    keepValues(itup);
+                }
                 if (!c.continueScan()) {
                     moreRight = false;
                     break;
@@ -119,7 +140,10 @@ final class BTScan implements IndexScan {
                 if (ItemId.isDead(lp)) continue;
                 MemorySegment itup = Page.item(page, off);
                 BTScanKeys.Check c = keys.check(itup, true);
-                if (c.matches()) items.add(BTTuple.heapTid(itup));
+                if (c.matches()) {
+                    items.add(BTTuple.heapTid(itup));
+                    keepValues(itup);
+                }
                 if (!c.continueScan()) {
                     moreLeft = false;
                     break;

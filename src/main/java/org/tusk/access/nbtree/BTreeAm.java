@@ -54,7 +54,20 @@ public final class BTreeAm implements IndexAm {
     /** btbeginscan + btrescan. */
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward) {
-        return new BTScan(pages, search, index, new BTScanKeys(index.desc(), BTScanInsert.options(index), keys), backward);
+        return beginScan(index, keys, backward, false);
+    }
+
+    /** btbeginscan with xs_want_itup: B-tree entries hold the column values as stored, so any can be returned. */
+    @Override
+    public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward, boolean wantIndexTuple) {
+        return new BTScan(pages, search, index, new BTScanKeys(index.desc(), BTScanInsert.options(index), keys), backward,
+                wantIndexTuple);
+    }
+
+    /** btcanreturn: true for every column, key or INCLUDE. */
+    @Override
+    public boolean canReturn(Relation index, int column) {
+        return true;
     }
 
     @Override

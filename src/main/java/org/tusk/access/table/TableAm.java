@@ -87,4 +87,13 @@ public interface TableAm {
 
     /** Physical blocks of the relation's main fork (RelationGetNumberOfBlocks), for costs and tests. */
     int numberOfBlocks(Relation rel);
+
+    /**
+     * visibilitymap_get_status: whether the visibility map says every tuple on heap page
+     * {@code block} is visible to every transaction (an index-only scan then need not fetch it).
+     */
+    boolean isAllVisible(Relation rel, int block);
+
+    /** visibilitymap_count: the pages marked all-visible (pg_class.relallvisible). */
+    int allVisiblePages(Relation rel);
 }

@@ -10,6 +10,7 @@ package org.tusk.access.table;
  * @param liveTuples        tuples live, or being deleted, at the end (pg_class.reltuples)
  * @param recentlyDead      tuples deleted but still visible to some snapshot, so kept
  * @param indexScans        passes over the indexes (0 when nothing was dead)
+ * @param allVisiblePages   pages the visibility map marks all-visible at the end (pg_class.relallvisible)
  */
 public record VacuumStats(int relPages, int scannedPages, long tuplesDeleted, long deadItemsRemoved, long liveTuples,
-                          long recentlyDead, int indexScans) {}
+                          long recentlyDead, int indexScans, int allVisiblePages) {}

@@ -60,6 +60,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         void child(Object node, String relationship) { children.add(new Object[] {node, relationship}); }
     }
 
+    /** A node of the bitmap tree under a Bitmap Heap Scan (not a plan of its own in Tusk). */
+    private record BitmapChild(Plan.BitmapQual qual, Plan.BitmapHeapScan parent) {}
+
     /** A node drawn over {@code child} that Tusk's plan does not have as a node of its own. */
     private record Drawn(String name, Plan child, String alias) {}
 
@@ -94,7 +97,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     // ------------------------------------------------------------------ ExplainNode
 
     private void explainNode(Object obj, String relationship, String planName) {
-        Node n = obj instanceof Drawn d ? drawn(d) : describe(visible((Plan) obj));
+        Node n = obj instanceof Drawn d ? drawn(d) : obj instanceof BitmapChild b ? describeBitmap(b) : describe(visible((Plan) obj));
         // the SubPlans of projections that are not drawn belong to the node drawn in their place
         for (Plan p = obj instanceof Plan q ? q : null; p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null;
              p = s.child())
@@ -131,6 +134,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         }
         PlanCosts.Estimate est = costs.of(n.source);
         if (obj instanceof Drawn d) est = drawnEstimate(d.name(), est);
+        if (obj instanceof BitmapChild b) est = costs.bitmapNode(b.qual(), b.parent());
         if (opts.costs()) {
             if (out.isText()) {
                 out.text().append(String.format(Locale.ROOT, "  (cost=%.2f..%.2f rows=%.0f width=%d)", est.startup(),
@@ -143,6 +147,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
         }
         Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(n.source);
+        if (obj instanceof BitmapChild b) instr = instr == null ? null : instr.bitmapNode(b.qual());
         if (opts.analyze()) actuals(instr);
         if (out.isText()) out.text().append('\n');
         if (opts.verbose() && n.output != null) out.propertyList("Output", n.output);
@@ -255,6 +260,34 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         }
     }
 
+    /** The nodes of a bitmap tree: Bitmap Index Scan with its Index Cond, BitmapAnd and BitmapOr with their children. */
+    private Node describeBitmap(BitmapChild b) {
+        Plan.BitmapHeapScan parent = b.parent();
+        return switch (b.qual()) {
+            case Plan.BitmapIndexScan s -> {
+                Node n = node(parent, "Bitmap Index Scan");
+                String index = s.index().name();
+                if (out.isText()) n.target = " on " + Texts.quoteIdentifier(index);
+                n.targetProps.put("Index Name", index);
+                n.input = tableColumns(parent.rte());
+                List<Expr> conds = new ArrayList<>();
+                for (Plan.IndexQual q : s.indexQuals()) conds.add(q.clause());
+                qual(n, "Index Cond", and(conds), scanPrefix(false));
+                yield n;
+            }
+            case Plan.BitmapAnd a -> {
+                Node n = node(parent, "BitmapAnd");
+                for (Plan.BitmapQual c : a.children()) n.child(new BitmapChild(c, parent), "Member");
+                yield n;
+            }
+            case Plan.BitmapOr o -> {
+                Node n = node(parent, "BitmapOr");
+                for (Plan.BitmapQual c : o.children()) n.child(new BitmapChild(c, parent), "Member");
+                yield n;
+            }
+        };
+    }
+
     private Node node(Plan source, String name) {
         Node n = new Node();
         n.sname = name;
@@ -276,7 +309,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield n;
             }
             case Plan.IndexScan s -> {
-                Node n = node(p, "Index Scan");
+                Node n = node(p, s.indexOnly() ? "Index Only Scan" : "Index Scan");
                 String index = s.index().name();
                 if (out.isText()) n.target = (s.backward() ? " Backward" : "") + " using " + Texts.quoteIdentifier(index);
                 n.targetProps.put("Scan Direction", s.backward() ? "Backward" : "Forward");
@@ -288,6 +321,31 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 for (Plan.IndexQual q : s.indexQuals()) conds.add(q.clause());
                 qual(n, "Index Cond", and(conds), scanPrefix(false));
                 qual(n, "Filter", s.qual(), scanPrefix(false));
+                if (s.indexOnly() && opts.analyze()) n.details.add(() -> {
+                    Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(p);
+                    out.propertyInteger("Heap Fetches", null, instr == null ? 0 : instr.heapFetches());
+                });
+                if (s.targetList() != null) n.exprs.addAll(s.targetList());
+                yield n;
+            }
+            case Plan.BitmapHeapScan s -> {
+                Node n = node(p, "Bitmap Heap Scan");
+                scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
+                n.input = tableColumns(s.rte());
+                n.output = tlist(s.targetList(), n.input, outputColumns(p));
+                qual(n, "Recheck Cond", s.recheck(), scanPrefix(false));
+                qual(n, "Filter", s.qual(), scanPrefix(false));
+                if (opts.analyze()) n.details.add(() -> {
+                    Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(p);
+                    long exact = instr == null ? 0 : instr.exactHeapBlocks();
+                    if (out.isText()) {
+                        if (exact > 0) out.propertyText("Heap Blocks", "exact=" + exact);
+                    } else {
+                        out.propertyInteger("Exact Heap Blocks", null, exact);
+                        out.propertyInteger("Lossy Heap Blocks", null, 0);
+                    }
+                });
+                n.child(new BitmapChild(s.bitmap(), s), "Outer");
                 if (s.targetList() != null) n.exprs.addAll(s.targetList());
                 yield n;
             }
@@ -773,6 +831,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.ModifyingCtes m -> allOutputColumns(m.plan());
             case Plan.SeqScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
             case Plan.IndexScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
+            case Plan.BitmapHeapScan s -> s.targetList() == null ? tableColumns(s.rte()) : computed(s.targetList(), tableColumns(s.rte()));
             case Plan.Result r -> computed(r.targetList(), List.of());
             case Plan.ValuesScan v -> {
                 List<ExplainColumn> l = new ArrayList<>();
@@ -835,6 +894,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             switch (p) {
                 case Plan.SeqScan s -> n[0]++;
                 case Plan.IndexScan s -> n[0]++;
+                case Plan.BitmapHeapScan s -> n[0]++;
                 case Plan.ValuesScan v -> n[0]++;
                 case Plan.CteScan c -> n[0]++;
                 case Plan.WorkTableScan w -> n[0]++;
@@ -897,6 +957,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         switch (p) {
             case Plan.SeqScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
             case Plan.IndexScan s -> { add.accept(s.qual()); if (s.targetList() != null) l.addAll(s.targetList()); }
+            case Plan.BitmapHeapScan s -> {
+                add.accept(s.recheck());
+                add.accept(s.qual());
+                if (s.targetList() != null) l.addAll(s.targetList());
+            }
             case Plan.Result r -> { add.accept(r.qual()); l.addAll(r.targetList()); }
             case Plan.ValuesScan v -> v.rows().forEach(l::addAll);
             case Plan.ModifyTable m -> {

@@ -85,4 +85,11 @@ final class MemoryTable implements TableAm {
                                                       org.tusk.access.table.LockWaitPolicy policy, boolean followUpdates) {
         throw new UnsupportedOperationException();
     }
+
+    /** No visibility map here: every row must be fetched to know whether it is visible. */
+    @Override
+    public boolean isAllVisible(org.tusk.utils.cache.Relation rel, int block) { return false; }
+
+    @Override
+    public int allVisiblePages(org.tusk.utils.cache.Relation rel) { return 0; }
 }
