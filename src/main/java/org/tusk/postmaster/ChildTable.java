@@ -44,16 +44,16 @@ final class ChildTable {
     /**
      * The spare that should take the next connection: a ready one, preferring a reused backend (its
      * JVM has compiled the session's code already) and among equals the one that became ready last
-     * (a stack keeps the warmest in use); else the one furthest along in starting.
+     * (a stack keeps the warmest in use); null if none is ready (a spare still starting is not
+     * handed connections: a backend coming back from its session may be ready long before it).
      */
     PMChild pickSpare() {
-        PMChild ready = null, starting = null;
+        PMChild ready = null;
         for (PMChild c : byPid.values()) {
             if (c.type != BackendType.SPARE_BACKEND) continue;
             if (c.spareState == PMChild.SpareState.READY && (ready == null || warmer(c, ready))) ready = c;
-            if (starting == null && c.spareState == PMChild.SpareState.STARTING) starting = c;
         }
-        return ready != null ? ready : starting;
+        return ready;
     }
 
     /**

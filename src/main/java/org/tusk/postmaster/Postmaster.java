@@ -87,6 +87,15 @@ public final class Postmaster {
     private long readySequence;
     /** The recent connection rate and spare start-up time, which size the spare pool. */
     private final SpareDemand spareDemand = new SpareDemand(System.currentTimeMillis());
+    /** Accepted connections waiting for a ready spare, oldest first. */
+    private final PendingConnections pending = new PendingConnections();
+    /**
+     * A backend has reported itself reusable (backend_reuse is on): a connection that finds no ready
+     * spare may soon get a backend whose session is ending, so a JVM is not started for it at once.
+     */
+    private boolean reuseSeen;
+    /** Since when (ms) the spare pool has been below its target, or -1 (see SpareDemand.deferRefill). */
+    private long poolShortSinceMillis = -1;
 
     public Postmaster(ServerLog log, Path dataDir, Supplier<PostmasterSettings> settingsReader,
                       List<String> commandLineOptions, String javaBinary, String classPath,
@@ -153,6 +162,20 @@ public final class Postmaster {
                     // The target falls as the connection rate decays, with no event to wake us.
                     timeout = (int) Math.min(timeout, SpareDemand.RETIRE_INTERVAL_MILLIS);
                 }
+                if (poolShortSinceMillis >= 0 && SpareDemand.deferRefill(backendsMayReturn(), now - poolShortSinceMillis)) {
+                    // Wake up when the deferred refill of the pool is due.
+                    timeout = (int) Math.min(timeout, SpareDemand.REUSE_REFILL_DELAY_MILLIS - (now - poolShortSinceMillis) + 1);
+                }
+                if (!pending.isEmpty()) {
+                    // Wake up when a waiting connection has waited long enough to get a spare started.
+                    timeout = (int) Math.min(timeout, PendingConnections.millisUntilStart(now - pending.oldestAcceptedMillis()) + 1);
+                }
+                if (shutdown != Shutdown.NONE || fatalError) {
+                    // While children are being waited for, look at least once a second even if a
+                    // SIGCHLD wake-up went missing (fast shutdowns were seen to stall 60 s, the full
+                    // timeout, twice in a row: once for the backends, once for the checkpointer).
+                    timeout = Math.min(timeout, 1000);
+                }
                 int ready = Libc.poll(fds, n, timeout);
 
                 processSignals();
@@ -166,6 +189,7 @@ public final class Postmaster {
                 }
                 if (System.currentTimeMillis() >= killDeadline) killStragglers();
                 maintainAuxProcesses();
+                dispatchPending();
                 maintainSpares();
                 stateMachine();
             }
@@ -215,23 +239,26 @@ public final class Postmaster {
         for (int i = 0; i < 64; i++) {
             int fd = Sockets.accept(listener.fd());
             if (fd < 0) return;
+            boolean taken = false;
             try {
                 if (!listener.unix()) Sockets.setIntOption(fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
-                startBackend(fd);
+                taken = startBackend(fd);
             } catch (ErrnoException e) {
                 log.report(Severity.LOG, null, "could not hand off connection: " + e.getMessage(), null, null);
             } finally {
-                Libc.close(fd);
+                if (!taken) Libc.close(fd);
             }
         }
     }
 
     /**
-     * BackendStartup: picks the child that will serve this client and hands it the socket. The
-     * caller closes its copy of the descriptor.
+     * BackendStartup: picks the child slot for this client (or makes it a dead-end connection) and
+     * queues it for the next ready spare; returns whether the descriptor was taken (else the caller
+     * closes it).
      */
-    private void startBackend(int clientFd) {
-        spareDemand.connectionArrived(System.currentTimeMillis());
+    private boolean startBackend(int clientFd) {
+        long now = System.currentTimeMillis();
+        spareDemand.connectionArrived(now);
         CanAcceptConnections cac = canAcceptConnections();
         int slot = 0;
         if (cac == CanAcceptConnections.OK) {
@@ -240,34 +267,90 @@ public final class Postmaster {
         }
         BackendType type = slot > 0 ? BackendType.BACKEND : BackendType.DEAD_END_BACKEND;
         if (type == BackendType.DEAD_END_BACKEND
-                && children.count(c -> c.type == BackendType.DEAD_END_BACKEND) >= MAX_DEAD_END_FACTOR * slots.maxConnections() + 4) {
-            return; // PostgreSQL also just closes the socket when even dead-end children run out
+                && children.count(c -> c.type == BackendType.DEAD_END_BACKEND) + pending.deadEnds()
+                        >= MAX_DEAD_END_FACTOR * slots.maxConnections() + 4) {
+            return false; // PostgreSQL also just closes the socket when even dead-end children run out
         }
-        ChildAssignment assignment = new ChildAssignment(type, slot, cac, System.currentTimeMillis() * 1000);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        pending.add(new PendingConnections.Pending(clientFd, new ChildAssignment(type, slot, cac, now * 1000), now));
+        dispatchPending();
+        return true;
+    }
+
+    /**
+     * Hands waiting connections to ready spares, oldest connection first, warmest spare first; for
+     * those left waiting, starts spares as {@link PendingConnections#startsNeeded} says. Once the
+     * server is going down (fast or immediate shutdown, or a crash), waiting connections are closed,
+     * as PostgreSQL stops accepting them then.
+     */
+    private void dispatchPending() {
+        if (pending.isEmpty()) return;
+        if (fatalError || shutdown.ordinal() >= Shutdown.FAST.ordinal()) {
+            dropPending();
+            return;
+        }
+        while (!pending.isEmpty()) {
             PMChild spare = children.pickSpare();
-            if (spare == null) spare = launchSpare();
             if (spare == null) break;
-            if (slot > 0) shmem.pmChildFlags().markAssigned(slot);
-            boolean sent = Sockets.sendWithFd(spare.controlFd, assignment.encode(), clientFd);
-            if (sent) {
-                spare.sessionsServed++;
-                // The control socket stays open: with backend_reuse the backend reports on it when it
-                // is a spare again, and its EOF tells us nothing we do not learn from waitpid.
-                spare.type = type;
-                spare.slot = slot;
-                spare.spareState = PMChild.SpareState.NONE;
-                return;
+            PendingConnections.Pending p = pending.takeOldest();
+            try {
+                if (!handOff(p, spare)) pending.putBack(p); // that spare died; try the next
+            } catch (ErrnoException e) {
+                log.report(Severity.LOG, null, "could not hand off connection: " + e.getMessage(), null, null);
+                closePending(p);
             }
-            // The spare died before it could take the connection; the reaper will see its exit.
-            if (slot > 0) shmem.pmChildFlags().release(slot);
-            Libc.close(spare.controlFd);
-            spare.controlFd = -1;
-            spare.spareState = PMChild.SpareState.NONE;
         }
-        slots.release(slot);
-        log.report(Severity.LOG, null, "could not fork new process for connection: no spare backend could be started",
-                null, null);
+        if (pending.isEmpty()) return;
+        long now = System.currentTimeMillis();
+        int starting = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING);
+        boolean backendsMayReturn = backendsMayReturn();
+        int starts = PendingConnections.startsNeeded(pending.size(), starting, backendsMayReturn,
+                now - pending.oldestAcceptedMillis());
+        for (int i = 0; i < starts; i++) {
+            if (launchSpare() != null) continue;
+            if (starting == 0 && i == 0 && !backendsMayReturn) {
+                // Nothing will ever serve them (launchSpare logged why).
+                log.report(Severity.LOG, null, "could not fork new process for connection: no spare backend could be started",
+                        null, null);
+                dropPending();
+            }
+            break;
+        }
+    }
+
+    /** Backend_reuse has been seen at work and sessions are running: some backend may soon be a spare again. */
+    private boolean backendsMayReturn() {
+        return reuseSeen && children.count(ChildTable::isClientBackend) > 0;
+    }
+
+    /** Sends one waiting connection to a ready spare; false if the spare is gone (it is then forgotten as a spare). */
+    private boolean handOff(PendingConnections.Pending p, PMChild spare) {
+        int slot = p.assignment().slot();
+        if (slot > 0) shmem.pmChildFlags().markAssigned(slot);
+        if (Sockets.sendWithFd(spare.controlFd, p.assignment().encode(), p.clientFd())) {
+            Libc.close(p.clientFd());
+            spare.sessionsServed++;
+            // The control socket stays open: with backend_reuse the backend reports on it when it
+            // is a spare again, and its EOF tells us nothing we do not learn from waitpid.
+            spare.type = p.assignment().type();
+            spare.slot = slot;
+            spare.spareState = PMChild.SpareState.NONE;
+            return true;
+        }
+        // The spare died before it could take the connection; the reaper will see its exit.
+        if (slot > 0) shmem.pmChildFlags().release(slot);
+        Libc.close(spare.controlFd);
+        spare.controlFd = -1;
+        spare.spareState = PMChild.SpareState.NONE;
+        return false;
+    }
+
+    private void dropPending() {
+        for (PendingConnections.Pending p : pending.drain()) closePending(p);
+    }
+
+    private void closePending(PendingConnections.Pending p) {
+        Libc.close(p.clientFd());
+        slots.release(p.assignment().slot());
     }
 
     // ------------------------------------------------------------------ spares
@@ -336,6 +419,7 @@ public final class Postmaster {
             shmem.pmChildFlags().release(child.slot);
             slots.release(child.slot);
         }
+        reuseSeen = true;
         child.type = BackendType.SPARE_BACKEND;
         child.slot = 0;
         child.spareState = PMChild.SpareState.READY;
@@ -372,7 +456,14 @@ public final class Postmaster {
         int target = spareDemand.target(settings.backendSpares(), now);
         int spares = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState != PMChild.SpareState.NONE);
         int starting = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING);
-        for (int i = SpareDemand.startsNeeded(target, spares, starting); i > 0; i--) {
+        int starts = SpareDemand.startsNeeded(target, spares, starting);
+        if (spares >= target) {
+            poolShortSinceMillis = -1;
+        } else if (poolShortSinceMillis < 0) {
+            poolShortSinceMillis = now;
+        }
+        if (starts > 0 && SpareDemand.deferRefill(backendsMayReturn(), now - poolShortSinceMillis)) starts = 0;
+        for (int i = starts; i > 0; i--) {
             if (launchSpare() == null) break;
         }
         int ready = spares - starting;

@@ -86,6 +86,23 @@ final class SpareDemand {
     }
 
     /**
+     * With backend_reuse at work, how long the pool must have been short of its target before a
+     * spare is started to refill it while sessions are running. Under churn a returning backend is
+     * a spare again within milliseconds, so the pool dips below its target between sessions all the
+     * time; refilling each dip with a JVM start (~0.4 s of CPU, seconds on a loaded machine) took
+     * the CPU the sessions needed. A shortfall that lasts this long is real demand.
+     */
+    static final long REUSE_REFILL_DELAY_MILLIS = 500;
+
+    /**
+     * Whether to hold back the start of pool spares now: backends in session may return
+     * ({@code backendsMayReturn}) and the pool has been short only {@code shortForMillis}.
+     */
+    static boolean deferRefill(boolean backendsMayReturn, long shortForMillis) {
+        return backendsMayReturn && shortForMillis < REUSE_REFILL_DELAY_MILLIS;
+    }
+
+    /**
      * Whether one surplus spare should be retired now ({@code readySpares} above the target), and if
      * so records that it was: retirements are spaced by {@link #RETIRE_INTERVAL_MILLIS}.
      * {@code coldestRetirable} says whether the spare that would go (the coldest) may go at all

@@ -23,8 +23,18 @@
  * <li>A child with a slot that dies abnormally (signal, exit code other than 0 or 1, or flag word
  *     left ACTIVE) is a crash: every other child is told to quit, shared memory is recreated.
  *     Spares and dead-end children have no slot and never cause a crash-restart.</li>
- * <li>At most two spare JVMs start at a time (JVM start-ups on a small machine slow each other);
- *     a connection that finds no ready spare takes one still starting, or spawns one.</li>
+ * <li>At most two spare JVMs start at a time for the pool (JVM start-ups on a small machine slow
+ *     each other). A connection that finds no ready spare waits in the postmaster
+ *     ({@code PendingConnections}, which owns its descriptor and its slot) and goes to the first
+ *     spare that is ready, fresh or a backend back from its session ({@code backend_reuse}),
+ *     oldest connection first; it is never bound to a spare still starting. For each waiting
+ *     connection without a starting spare one is started: at once, or, once backends have been
+ *     seen to come back and some are in session, after the connection has waited 50 ms. Waiting
+ *     connections are closed when a fast or immediate shutdown or a crash begins. In the same
+ *     situation (reuse seen, sessions running) the pool itself is refilled only once it has been
+ *     below its target for 500 ms: under churn it dips between every two sessions.</li>
+ * <li>While it waits for children to exit (shutdown, crash), the main loop looks at least once a
+ *     second, so that a missed SIGCHLD wake-up costs a second, not the 60 s poll timeout.</li>
  * <li>The number of spares kept follows the recent connection rate ({@code SpareDemand}): the
  *     connections expected during one spare start-up, at least 1 and at most
  *     {@code backend_spares} (0: none). Idle backends, fresh or reused ({@code backend_reuse}),

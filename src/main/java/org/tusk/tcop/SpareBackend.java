@@ -20,9 +20,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * for the postmaster to hand it a client.
  *
  * <p>Protocol on the control socket: the spare writes one byte, {@link #READY}, when it is ready;
- * the postmaster sends one {@link ChildAssignment} with the client's socket attached (SCM_RIGHTS).
- * A spare may be handed a connection before it says it is ready; its READY then arrives after
- * the assignment and only tells the postmaster that its signal handlers are in place.
+ * the postmaster sends one {@link ChildAssignment} with the client's socket attached (SCM_RIGHTS),
+ * only to a spare that has said it is ready (a connection that finds none waits in the postmaster
+ * for the first one that is, see postmaster.PendingConnections).
  * EOF instead means the postmaster is gone or wants the spare to exit. Until it has a client, a
  * spare owns nothing in shared memory, so SIGTERM simply ends it.
  *

@@ -102,4 +102,12 @@ class SpareDemandTest {
         c.readySeq = readySeq;
         return c;
     }
+
+    @Test
+    void withReusedBackendsInSessionAShortPoolIsRefilledOnlyWhenTheShortfallLasts() {
+        assertTrue(SpareDemand.deferRefill(true, 0));
+        assertTrue(SpareDemand.deferRefill(true, SpareDemand.REUSE_REFILL_DELAY_MILLIS - 1));
+        assertFalse(SpareDemand.deferRefill(true, SpareDemand.REUSE_REFILL_DELAY_MILLIS));
+        assertFalse(SpareDemand.deferRefill(false, 0));
+    }
 }
