@@ -232,7 +232,7 @@ final class AggState extends PlanState {
             for (Object[] t = child.next(); t != null; t = child.next()) input.add(t);
             // each phase sorts the rows in the order the previous phase left them (nodeAgg.c feeds
             // the next phase's sort from the tuples as the current phase read them)
-            for (Plan.GroupingSetPhase phase : plan.phases()) runPhase(phase, input);
+            for (int p = 0; p < plan.phases().size(); p++) runPhase(plan.phases().get(p), input, p > 0);
         }
         while (!ready.isEmpty()) {
             Object[][] g = ready.poll();
@@ -242,11 +242,12 @@ final class AggState extends PlanState {
         return null;
     }
 
-    private void runPhase(Plan.GroupingSetPhase phase, List<Object[]> input) {
+    /** One phase over the input rows; {@code sort}: false for the first phase, whose input the plan's Sort node ordered. */
+    private void runPhase(Plan.GroupingSetPhase phase, List<Object[]> input, boolean sort) {
         List<Integer> cols = phase.sortColumns();
         List<Integer> lengths = phase.setLengths();
         List<Object[]> rows = input;
-        org.tusk.utils.sort.Qsort.sort(rows, (a, b) -> {
+        if (sort) org.tusk.utils.sort.Qsort.sort(rows, (a, b) -> {
             for (int c : cols) {
                 Object x = a[c], y = b[c];
                 if (x == null || y == null) {

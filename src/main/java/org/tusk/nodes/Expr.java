@@ -157,9 +157,15 @@ public sealed interface Expr {
     /**
      * GROUPING(args) (GroupingFunc): an int4 with one bit per argument, most significant first,
      * set when that argument is not grouped in the current grouping set. {@code refs} are the
-     * resnos of the GROUP BY entries the arguments are.
+     * resnos of the GROUP BY entries the arguments are. {@code levelsup} (agglevelsup) is the
+     * query level whose grouping it reports, counted outwards from where it is written: the
+     * level of its arguments, like an aggregate's.
      */
-    record GroupingFunc(List<Expr> args, List<Integer> refs, int location) implements Expr {
+    record GroupingFunc(List<Expr> args, List<Integer> refs, int levelsup, int location) implements Expr {
+        public GroupingFunc(List<Expr> args, List<Integer> refs, int location) {
+            this(args, refs, 0, location);
+        }
+
         public int type() { return org.tusk.catalog.TypeOids.INT4; }
     }
 

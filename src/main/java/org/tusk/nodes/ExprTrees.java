@@ -142,7 +142,7 @@ public final class ExprTrees {
             }
             case Expr.WindowFunc x -> new Expr.WindowFunc(x.name(), x.fn(), x.agg(), mapAll(x.args(), f), x.star(),
                     map(x.filter(), f), x.winref(), x.type(), x.location());
-            case Expr.GroupingFunc x -> new Expr.GroupingFunc(mapAll(x.args(), f), x.refs(), x.location());
+            case Expr.GroupingFunc x -> new Expr.GroupingFunc(mapAll(x.args(), f), x.refs(), x.levelsup(), x.location());
             case Expr.SubLink x -> new Expr.SubLink(x.kind(), map(x.testexpr(), f), x.subselect(), x.type(), x.typmod(),
                     x.location());
             case Expr.ArrayExpr x -> new Expr.ArrayExpr(x.elemType(), x.type(), mapAll(x.elements(), f), x.multidims(), x.location());
@@ -192,7 +192,7 @@ public final class ExprTrees {
                     a.aggno(), a.type(), a.distinct(), a.filter(), a.order(), a.levelsup(), -1, a.directArgs()));
             case Expr.WindowFunc w -> new Expr.WindowFunc(w.name(), w.fn(), w.agg(), mapAll(w.args(), ExprTrees::withoutLocations),
                     w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);
-            case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), -1);
+            case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), g.levelsup(), -1);
             case Expr.RowExpr r -> new Expr.RowExpr(mapAll(r.args(), ExprTrees::withoutLocations), r.type(), r.colnames(), -1);
             default -> null;
         });

@@ -126,12 +126,24 @@ public sealed interface Stmt {
      * list has {@code valuesLists}; a set operation has {@code op}, {@code all}, {@code larg} and
      * {@code rarg} and, of the clauses, only ORDER BY/LIMIT/OFFSET/WITH, which apply to its result.
      * {@code distinctOn} is not empty for DISTINCT ON (exprs) (then {@code distinct} is true too).
+     * {@code groupDistinct} is GROUP BY DISTINCT (duplicate grouping sets are dropped after expansion).
      */
     record SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
                       RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
                       RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
                       boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location,
-                      List<WindowDef> windowClause, List<LockingClause> lockingClause) implements Stmt {
+                      List<WindowDef> windowClause, List<LockingClause> lockingClause, boolean groupDistinct)
+            implements Stmt {
+        /** A SELECT without GROUP BY DISTINCT. */
+        public SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
+                          RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
+                          RawExpr limitCount, RawExpr limitOffset, List<List<RawExpr>> valuesLists, SetOperation op,
+                          boolean all, SelectStmt larg, SelectStmt rarg, WithClause with, int location,
+                          List<WindowDef> windowClause, List<LockingClause> lockingClause) {
+            this(distinct, distinctOn, targetList, from, where, groupBy, having, sortClause, limitCount, limitOffset,
+                    valuesLists, op, all, larg, rarg, with, location, windowClause, lockingClause, false);
+        }
+
         /** A SELECT without a locking clause. */
         public SelectStmt(boolean distinct, List<RawExpr> distinctOn, List<ResTarget> targetList, List<FromItem> from,
                           RawExpr where, List<RawExpr> groupBy, RawExpr having, List<SortBy> sortClause,
@@ -154,13 +166,14 @@ public sealed interface Stmt {
         /** A copy with the given ORDER BY/LIMIT/OFFSET/WITH (which gram.y's insertSelectOptions attaches). */
         public SelectStmt withOptions(List<SortBy> sort, RawExpr limit, RawExpr offset, WithClause w) {
             return new SelectStmt(distinct, distinctOn, targetList, from, where, groupBy, having, sort, limit, offset,
-                    valuesLists, op, all, larg, rarg, w, location, windowClause, lockingClause);
+                    valuesLists, op, all, larg, rarg, w, location, windowClause, lockingClause, groupDistinct);
         }
 
         /** A copy with the given FOR UPDATE/SHARE clauses. */
         public SelectStmt withLocking(List<LockingClause> locking) {
             return new SelectStmt(distinct, distinctOn, targetList, from, where, groupBy, having, sortClause, limitCount,
-                    limitOffset, valuesLists, op, all, larg, rarg, with, location, windowClause, List.copyOf(locking));
+                    limitOffset, valuesLists, op, all, larg, rarg, with, location, windowClause, List.copyOf(locking),
+                    groupDistinct);
         }
     }
 

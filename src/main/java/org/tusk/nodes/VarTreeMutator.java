@@ -27,6 +27,13 @@ public final class VarTreeMutator {
 
         /** The agglevelsup of aggregate call {@code a} found {@code depth} levels down (unchanged unless levels move). */
         default int aggLevelsUp(Expr.Aggref a, int depth) { return a.levelsup(); }
+
+        /**
+         * What to put in place of GROUPING() call {@code g} (its arguments already mapped) found
+         * {@code depth} levels down: a walker that moves levels changes its agglevelsup, one
+         * that resolves it fills in its refs; unchanged by default.
+         */
+        default Expr.GroupingFunc groupingFunc(Expr.GroupingFunc g, int depth) { return g; }
     }
 
     /** The Vars of {@code e}, which lies {@code depth} levels below the starting level, mapped by {@code f}. */
@@ -47,6 +54,8 @@ public final class VarTreeMutator {
                                 map(a.filter(), depth, f), List.copyOf(order))
                         .withLevelsUp(levelsup);
             }
+            case Expr.GroupingFunc g -> f.groupingFunc(new Expr.GroupingFunc(mapAll(g.args(), depth, f), g.refs(),
+                    g.levelsup(), g.location()), depth);
             default -> null;
         });
     }

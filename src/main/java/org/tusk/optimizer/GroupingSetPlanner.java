@@ -29,9 +29,13 @@ final class GroupingSetPlanner {
         return ExprTrees.any(having, x -> x instanceof Expr.GroupingFunc);
     }
 
-    /** The Agg over {@code input} for the query's grouping sets; {@code tlist} and {@code having} are over the input. */
+    /**
+     * The Agg over {@code input} for the query's grouping sets; {@code tlist} and {@code having}
+     * are over the input. {@code byResno}: {@code tlist} is the query's target list itself
+     * (entry i is resno i + 1), not the input target of a window or set-returning level above.
+     */
     static Plan.Agg plan(Query q, Plan input, List<Expr> tlist, Expr having, List<Expr.Aggref> aggs,
-                         List<Expr> keyExprs) {
+                         List<Expr> keyExprs, boolean byResno) {
         int w = input.width();
         List<Expr> proj = new ArrayList<>();
         for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
@@ -44,7 +48,15 @@ final class GroupingSetPlanner {
         int repWidth = w + keyExprs.size();
         List<List<Integer>> groupingFuncs = new ArrayList<>();
         List<Expr> newTlist = new ArrayList<>();
-        for (Expr e : tlist) newTlist.add(replaceKeys(e, q, keyExprs, keyCols, groupingFuncs, w, repWidth));
+        for (int i = 0; i < tlist.size(); i++) {
+            // set_upper_references: a grouped target entry is matched by its sortgroupref first,
+            // so two entries with equal expressions (g AS alias1, g AS alias2) stay distinct
+            // grouping columns, and a constant grouped entry still goes to NULL where its set
+            // does not group it; everything else is matched by expression
+            int k = byResno ? q.groupClause().indexOf(i + 1) : -1;
+            newTlist.add(k >= 0 ? keyCols.get(k)
+                    : replaceKeys(tlist.get(i), q, keyExprs, keyCols, groupingFuncs, w, repWidth));
+        }
         Expr newHaving = having == null ? null : replaceKeys(having, q, keyExprs, keyCols, groupingFuncs, w, repWidth);
         // direct arguments of ordered-set aggregates are evaluated per group like the target
         // list, so they read the grouping columns (NULL where a set does not group them)
@@ -70,7 +82,22 @@ final class GroupingSetPlanner {
             for (List<Integer> set : ordered) lengths.add(set.size());
             phases.add(new Plan.GroupingSetPhase(List.copyOf(cols), List.copyOf(lengths)));
         }
-        return new Plan.Agg(projected, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
+        // the first phase reads its input sorted by a Sort node below (create_groupingsets_plan);
+        // the later phases sort again inside the Agg. Only empty sets: a plain Agg over the input.
+        List<Plan.SortKey> firstSort = new ArrayList<>();
+        // (pathkeys hold each expression once: GROUP BY g AS a, g AS b sorts on g alone)
+        List<Expr> sorted = new ArrayList<>();
+        for (int c : phases.get(0).sortColumns()) {
+            Expr e = keyExprs.get(c - w);
+            boolean dup = false;
+            for (Expr s : sorted) dup |= ExprTrees.equal(s, e);
+            if (dup) continue;
+            sorted.add(e);
+            firstSort.add(new Plan.SortKey(c, false, false));
+        }
+        Plan aggInput = firstSort.isEmpty() ? projected : new Plan.Sort(projected, List.copyOf(firstSort));
+        Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : Plan.AggStrategy.SORTED;
+        return new Plan.Agg(aggInput, strategy, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
                 newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
     }
 

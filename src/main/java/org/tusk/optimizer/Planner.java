@@ -309,6 +309,7 @@ public final class Planner {
         return org.tusk.nodes.ExprTrees.map(e, x -> switch (x) {
             case Expr.Aggref a when a.levelsup() > 0 -> SubLinks.outerAgg(a, info);
             case Expr.Aggref a -> a;
+            case Expr.GroupingFunc g when g.levelsup() > 0 -> SubLinks.outerGrouping(g, info);
             case Expr.SubLink s -> SubLinks.process(s, info);
             case Expr.Var v when v.levelsup() > 0 -> SubLinks.process(v, info);
             default -> null;
@@ -337,7 +338,7 @@ public final class Planner {
         List<Expr> keys = new ArrayList<>();
         for (int r : q.groupClause()) keys.add(tlist.get(r - 1));
         if (GroupingSetPlanner.needed(q, out, having) && (!q.groupClause().isEmpty() || q.groupingSets().size() > 1))
-            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys);
+            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys, out == tlist);
         if (q.groupClause().isEmpty())
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
         // create_grouping_paths: hashing needs every aggregate to take its input in any order

@@ -28,6 +28,7 @@ final class SubLinks {
                 yield new Expr.ExecParam(info.ancestor(v.levelsup()).paramFor(v), v.type(), v.typmod());
             }
             case Expr.Aggref a when a.levelsup() > 0 -> outerAgg(a, info);
+            case Expr.GroupingFunc g when g.levelsup() > 0 -> outerGrouping(g, info);
             case Expr.SubLink s -> makeSubPlan(s, info);
             default -> null;
         });
@@ -41,6 +42,21 @@ final class SubLinks {
         info.glob.outerRefs++;
         Expr.Aggref there = (Expr.Aggref) VarLevels.incrementLevelsUp(a, -a.levelsup());
         return new Expr.ExecParam(info.ancestor(a.levelsup()).paramForAgg(there), a.type(), -1);
+    }
+
+    /**
+     * replace_outer_grouping: a GROUPING() call about the grouping of the query
+     * {@code levelsup} levels up becomes an ExecParam of that level, which that level's Agg
+     * computes when a SubPlan passes it (a new parameter every time, as PostgreSQL does not
+     * match duplicate calls either).
+     */
+    static Expr outerGrouping(Expr.GroupingFunc g, PlannerInfo info) {
+        info.glob.outerRefs++;
+        Expr.GroupingFunc there = (Expr.GroupingFunc) VarLevels.incrementLevelsUp(g, -g.levelsup());
+        PlannerInfo owner = info.ancestor(g.levelsup());
+        int id = owner.newParamId();
+        owner.planParams.add(new PlannerInfo.PlanParam(id, there));
+        return new Expr.ExecParam(id, g.type(), -1);
     }
 
     static List<Expr> processAll(List<Expr> l, PlannerInfo info) {

@@ -28,7 +28,10 @@ import org.tusk.nodes.RawExpr;
  * <p>Only items reached from the top of FROM through inner joins are pulled up (PostgreSQL pulls
  * up below outer joins too, wrapping the expressions in PlaceHolderVars, which we do not have):
  * an inner join one of whose sides disappears is replaced by its other side, its ON condition
- * moving to WHERE, which is equivalent as every join above it is an inner join too.
+ * moving to WHERE, which is equivalent as every join above it is an inner join too. For the
+ * same reason an item whose row is not all plain Vars is left in place in a query with
+ * grouping sets (PostgreSQL wraps such expressions in PlaceHolderVars there, so that the
+ * grouping-set Agg can still null them).
  */
 final class SubqueryPullUp {
     private SubqueryPullUp() {}
@@ -41,11 +44,21 @@ final class SubqueryPullUp {
         for (int rtindex : candidates) {
             List<Expr> row = singleRow(q.rangeTable().get(rtindex - 1));
             if (row == null) continue;
+            // pull_up_simple_subquery wraps the pulled-up expressions in PlaceHolderVars when the
+            // query has grouping sets, so that a grouping column stays a column the Agg can set to
+            // NULL instead of becoming a constant (or an expression over other columns) that no
+            // set nulls; without PlaceHolderVars the item stays a scan of its own
+            if (!q.groupingSets().isEmpty() && !allVars(row)) continue;
             q = VarLevels.mapQuery(q, 0, (v, depth) -> v.levelsup() == depth && v.varno() == rtindex
                     ? VarLevels.incrementLevelsUp(row.get(v.attno() - 1), depth) : null);
             q = withoutItem(q, rtindex);
         }
         return q;
+    }
+
+    private static boolean allVars(List<Expr> row) {
+        for (Expr e : row) if (!(e instanceof Expr.Var)) return false;
+        return true;
     }
 
     /** The range table entries reached from the top of the join tree through inner joins only. */

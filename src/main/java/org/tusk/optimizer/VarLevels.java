@@ -55,6 +55,11 @@ public final class VarLevels {
             public int aggLevelsUp(Expr.Aggref a, int depth) {
                 return a.levelsup() >= depth ? a.levelsup() + delta : a.levelsup();
             }
+
+            public Expr.GroupingFunc groupingFunc(Expr.GroupingFunc g, int depth) {
+                return g.levelsup() >= depth
+                        ? new Expr.GroupingFunc(g.args(), g.refs(), g.levelsup() + delta, g.location()) : g;
+            }
         };
     }
 

@@ -152,9 +152,17 @@
  * WindowAgg per window with functions, in common_prefix_cmp order, each preceded by a Sort
  * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys; a projection on
  * top. Grouping sets ({@link org.tusk.optimizer.GroupingSetPlanner}): always sorted
- * (GroupAggregate), divided into rollups by extract_rollup_sets (Hopcroft-Karp matching,
- * {@link org.tusk.optimizer.BipartiteMatch}) and reorder_grouping_sets, so the result rows come
- * in PostgreSQL's order for its sorted strategy; hashed and mixed strategies are not built.
+ * (GroupAggregate; a plain Aggregate when every set is empty), divided into rollups by
+ * extract_rollup_sets (Hopcroft-Karp matching, {@link org.tusk.optimizer.BipartiteMatch}) and
+ * reorder_grouping_sets, so the result rows come in PostgreSQL's order for its sorted strategy;
+ * the first rollup reads a Sort node below the Agg, the later ones sort inside it. Grouped
+ * target entries are matched to their own grouping column by resno first (set_upper_references'
+ * sortgroupref match), so equal expressions stay distinct columns and a constant grouping column
+ * is still nulled. A single-row FROM item whose row is not all Vars is not pulled up into a query
+ * with grouping sets (PostgreSQL would wrap it in PlaceHolderVars, which we do not have). A
+ * GROUPING() of an outer level becomes an exec parameter of that level
+ * (replace_outer_grouping), computed by its Agg for the SubPlan. Hashed and mixed strategies,
+ * consider_groupingsets_paths' choice between them, and presorted input are not built.
  *
  * <p>Set-returning functions: a function in FROM is a FunctionScan (1000 estimated rows for a
  * set, one otherwise; its LATERAL references are exec parameters like a subquery's). In the

@@ -209,7 +209,7 @@ public final class Analyzer {
 
         exprKind = "GROUP BY";
         GroupingSetAnalysis gsa = new GroupingSetAnalysis(this);
-        GroupingSetAnalysis.Result grouping = gsa.transformGroupClause(s.groupBy(), tlist, visible);
+        GroupingSetAnalysis.Result grouping = gsa.transformGroupClause(s.groupBy(), tlist, visible, sort, s.groupDistinct());
         List<Integer> group = new ArrayList<>(grouping.groupClause());
 
         exprKind = "DISTINCT ON";

@@ -9,6 +9,8 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
+import org.tusk.nodes.VarTreeMutator;
+import org.tusk.optimizer.VarLevels;
 import org.tusk.utils.error.SqlState;
 
 /**
@@ -49,7 +51,14 @@ final class GroupingSetAnalysis {
         return resno;
     }
 
-    Result transformGroupClause(List<RawExpr> items, List<Query.TargetEntry> tlist, int visible) {
+    /**
+     * transformGroupClause with expand_grouping_sets. {@code sortClause} is the already
+     * transformed ORDER BY: PostgreSQL numbers sortgrouprefs in order of assignment, ORDER BY's
+     * entries first, and GROUP BY DISTINCT ({@code distinct}) orders sets by those numbers.
+     */
+    Result transformGroupClause(List<RawExpr> items, List<Query.TargetEntry> tlist, int visible,
+                                List<Query.SortClause> sortClause, boolean distinct) {
+        items = flattenTopLevelRows(items);
         boolean anySets = false;
         for (RawExpr item : items) anySets |= item instanceof RawExpr.GroupingSet;
         Set<Integer> clause = new LinkedHashSet<>();
@@ -75,11 +84,63 @@ final class GroupingSetAnalysis {
         }
         if (result.size() > 4096)
             throw a.err("54001", "too many grouping sets present (maximum 4096)", items.get(0).location());
+        if (distinct) return new Result(List.copyOf(clause), distinctSets(result, sortgrouprefs(sortClause, clause)));
         // list_sort(result, cmp_list_len_asc): PostgreSQL's (unstable) qsort, whose order of
         // equal-sized sets the planner's rollups and so the result order depend on
         List<List<Integer>> sorted = new ArrayList<>(result);
         org.tusk.utils.sort.Qsort.sort(sorted, (x, y) -> Integer.compare(x.size(), y.size()));
         return new Result(List.copyOf(clause), List.copyOf(sorted));
+    }
+
+    /**
+     * flatten_grouping_sets at the top level: {@code GROUP BY (a, b)} is an implicit row only
+     * syntactically; it groups by a and by b.
+     */
+    private static List<RawExpr> flattenTopLevelRows(List<RawExpr> items) {
+        List<RawExpr> out = new ArrayList<>();
+        for (RawExpr item : items) {
+            if (item instanceof RawExpr.RowExpr r && !r.explicit()) out.addAll(r.args());
+            else out.add(item);
+        }
+        return out;
+    }
+
+    /**
+     * The sortgroupref PostgreSQL would have given each grouped resno (assignSortGroupRef:
+     * ORDER BY's entries numbered first, then GROUP BY's in order of first mention), as a map
+     * from resno to that number.
+     */
+    static java.util.Map<Integer, Integer> sortgrouprefs(List<Query.SortClause> sortClause, Set<Integer> groupClause) {
+        java.util.Map<Integer, Integer> refs = new java.util.HashMap<>();
+        for (Query.SortClause sc : sortClause) refs.putIfAbsent(sc.resno(), refs.size() + 1);
+        for (int r : groupClause) refs.putIfAbsent(r, refs.size() + 1);
+        return refs;
+    }
+
+    /**
+     * expand_grouping_sets for GROUP BY DISTINCT: each set sorted by sortgroupref, the sets
+     * sorted by length and then contents (cmp_list_len_contents_asc), and equal neighbours
+     * dropped.
+     */
+    static List<List<Integer>> distinctSets(List<List<Integer>> sets, java.util.Map<Integer, Integer> refs) {
+        java.util.Comparator<Integer> byRef = java.util.Comparator.comparing(refs::get);
+        List<List<Integer>> sorted = new ArrayList<>();
+        for (List<Integer> set : sets) {
+            List<Integer> ordered = new ArrayList<>(set);
+            org.tusk.utils.sort.Qsort.sort(ordered, byRef);
+            sorted.add(List.copyOf(ordered));
+        }
+        org.tusk.utils.sort.Qsort.sort(sorted, (x, y) -> {
+            if (x.size() != y.size()) return Integer.compare(x.size(), y.size());
+            for (int i = 0; i < x.size(); i++) {
+                int c = byRef.compare(x.get(i), y.get(i));
+                if (c != 0) return c;
+            }
+            return 0;
+        });
+        List<List<Integer>> out = new ArrayList<>();
+        for (List<Integer> set : sorted) if (out.isEmpty() || !out.get(out.size() - 1).equals(set)) out.add(set);
+        return List.copyOf(out);
     }
 
     /** expand_groupingset_node for one item: its list of sets. */
@@ -147,38 +208,66 @@ final class GroupingSetAnalysis {
         return List.copyOf(s);
     }
 
-    /** transformGroupingFunc: the arguments analysed; which grouping expressions they are is settled later. */
+    /**
+     * transformGroupingFunc with check_agglevels_and_constraints: the arguments analysed; the
+     * call belongs to the level of its arguments (the innermost level any of their Vars reads,
+     * this one if none), whose clause must allow grouping operations and which settles later
+     * which of its grouping expressions the arguments are.
+     */
     Expr transformGroupingFunc(RawExpr.GroupingFunc g) {
-        String kind = a.exprKind();
-        if (!kind.equals("SELECT") && !kind.equals("HAVING") && !kind.equals("ORDER BY") && !kind.equals("DISTINCT ON")
-                && !kind.startsWith("window "))
-            throw a.err(SqlState.GROUPING_ERROR, "grouping operations are not allowed in " + kind, g.location());
         if (g.args().size() >= 32)
             throw a.err("54011", "GROUPING must have fewer than 32 arguments", g.location());
         List<Expr> args = new ArrayList<>();
         for (RawExpr r : g.args()) args.add(a.transformExpr(r));
-        a.hasGroupingFuncs = true;
-        return new Expr.GroupingFunc(List.copyOf(args), List.of(), g.location());
+        int level = argumentLevel(args);
+        Analyzer owner = a;
+        for (int i = 0; i < level; i++) owner = owner.parent;
+        String kind = owner.exprKind();
+        if (!kind.equals("SELECT") && !kind.equals("HAVING") && !kind.equals("ORDER BY") && !kind.equals("DISTINCT ON")
+                && !kind.startsWith("window "))
+            throw a.err(SqlState.GROUPING_ERROR, "grouping operations are not allowed in " + kind, g.location());
+        owner.hasGroupingFuncs = true;
+        return new Expr.GroupingFunc(List.copyOf(args), List.of(), level, g.location());
+    }
+
+    /** check_agg_arguments' min_varlevel for GROUPING: the smallest level a Var of the arguments reads, 0 if none. */
+    private static int argumentLevel(List<Expr> args) {
+        int[] min = {-1};
+        VarTreeMutator.VarMapper walker = (v, depth) -> {
+            int level = v.levelsup() - depth;
+            if (level >= 0 && (min[0] < 0 || level < min[0])) min[0] = level;
+            return null;
+        };
+        for (Expr arg : args) VarTreeMutator.map(arg, 0, walker);
+        return Math.max(min[0], 0);
     }
 
     /**
-     * check_agglevels_and_constraints for GROUPING: every argument must be one of the grouping
-     * expressions; the call records which (their resnos).
+     * finalize_grouping_exprs: every GROUPING() call of this level, including those written in
+     * sub-selects (agglevelsup equal to their depth below this level), must have only grouping
+     * expressions of this level as arguments; the call records which (their resnos).
      */
     Expr resolveGroupingFuncs(Expr e, List<Query.TargetEntry> tlist, List<Integer> groupClause) {
-        return ExprTrees.map(e, x -> {
-            if (!(x instanceof Expr.GroupingFunc g)) return null;
-            List<Integer> refs = new ArrayList<>();
-            for (Expr arg : g.args()) {
-                int found = -1;
-                for (int r : groupClause) if (ExprTrees.equal(tlist.get(r - 1).expr(), arg)) found = r;
-                if (found < 0)
-                    throw a.err(SqlState.GROUPING_ERROR,
-                            "arguments to GROUPING must be grouping expressions of the associated query level",
-                            location(arg, g.location()));
-                refs.add(found);
+        return VarTreeMutator.map(e, 0, new VarTreeMutator.VarMapper() {
+            public Expr map(Expr.Var v, int depth) {
+                return null;
             }
-            return new Expr.GroupingFunc(g.args(), List.copyOf(refs), g.location());
+
+            public Expr.GroupingFunc groupingFunc(Expr.GroupingFunc g, int depth) {
+                if (g.levelsup() != depth) return g;
+                List<Integer> refs = new ArrayList<>();
+                for (Expr arg : g.args()) {
+                    Expr here = VarLevels.incrementLevelsUp(arg, -depth);
+                    int found = -1;
+                    for (int r : groupClause) if (ExprTrees.equal(tlist.get(r - 1).expr(), here)) found = r;
+                    if (found < 0)
+                        throw a.err(SqlState.GROUPING_ERROR,
+                                "arguments to GROUPING must be grouping expressions of the associated query level",
+                                location(arg, g.location()));
+                    refs.add(found);
+                }
+                return new Expr.GroupingFunc(g.args(), List.copyOf(refs), g.levelsup(), g.location());
+            }
         });
     }
 

@@ -1004,10 +1004,12 @@ public final class Parser {
         RawExpr where = null;
         if (acceptKw("where")) where = aExpr();
         List<RawExpr> groupBy = List.of();
+        boolean groupDistinct = false;
         if (isKw("group")) {
             advance();
             expectKw("by");
-            if (!acceptKw("all") && isKw("distinct")) throw notSupported("GROUP BY DISTINCT", peek().start());
+            // gram.y set_quantifier: GROUP BY ALL is the default, DISTINCT drops duplicate sets
+            if (!acceptKw("all") && acceptKw("distinct")) groupDistinct = true;
             groupBy = new WindowGrammar(this).groupByList();
         }
         RawExpr having = null;
@@ -1015,7 +1017,7 @@ public final class Parser {
         List<Stmt.WindowDef> window = List.of();
         if (acceptKw("window")) window = new WindowGrammar(this).windowClause();
         return new Stmt.SelectStmt(distinct, distinctOn, targets, from, where, groupBy, having, List.of(), null, null,
-                List.of(), Stmt.SetOperation.NONE, false, null, null, null, sel.start(), window);
+                List.of(), Stmt.SetOperation.NONE, false, null, null, null, sel.start(), window, List.of(), groupDistinct);
     }
 
     private boolean endOfTargetList() {

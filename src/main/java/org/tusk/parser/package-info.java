@@ -146,9 +146,16 @@
  * offsets (bigint for ROWS/GROUPS, the in_range offset type for RANGE). Window functions are
  * refused outside the target list, ORDER BY and DISTINCT ON (42P20), nested (42803) or inside
  * aggregates (42803). Grouping sets ({@link org.tusk.parser.GroupingSetAnalysis}) are expanded
- * as expand_grouping_sets expands them (cross product, sorted by size with PostgreSQL's qsort);
- * GROUPING() arguments must be grouping expressions (42803). Not yet: GROUP BY DISTINCT, the
- * check of ungrouped outer columns inside sub-selects ("subquery uses ungrouped column").
+ * as expand_grouping_sets expands them (cross product, sorted by size with PostgreSQL's qsort;
+ * a top-level {@code (a, b)} is two grouping items; GROUP BY DISTINCT sorts each set and the
+ * list by sortgroupref, ORDER BY's entries numbered first, and drops equal neighbours). A
+ * GROUPING() call belongs, like an aggregate, to the level of its arguments' Vars (its
+ * {@code levelsup}); that level's clause must allow it, and that level, once its GROUP BY is
+ * known, checks that every argument is one of its grouping expressions (42803) and records which,
+ * walking into its sub-selects for calls written there. Not yet: the check of ungrouped outer
+ * columns inside sub-selects ("subquery uses ungrouped column"); the written ROLLUP/CUBE/GROUPING
+ * SETS structure is not kept in the Query (only the expanded sets), so pg_get_viewdef prints
+ * GROUPING SETS of the expanded sets and no GROUP BY DISTINCT.
  *
  * <p>Composite values ({@link org.tusk.parser.RowAnalysis}, grammar in
  * {@link org.tusk.parser.RowGrammar}): ROW(...) and (a, b) build an anonymous record (fields

@@ -161,6 +161,31 @@ final class ExplainOutput {
 
     void propertyBool(String label, boolean value) { property(label, null, value ? "true" : "false", true); }
 
+    /**
+     * ExplainPropertyListNested: a list that is itself an item of a list (one grouping set's
+     * keys); JSON and YAML write it without its label, as "[a, b]".
+     */
+    void propertyListNested(String label, List<String> data) {
+        switch (format) {
+            case TEXT, XML -> propertyList(label, data);
+            case JSON, YAML -> {
+                if (format == ExplainFormat.JSON) {
+                    jsonLineEnding();
+                    str.append("  ".repeat(indent));
+                } else {
+                    yamlLineStarting();
+                    str.append("- ");
+                }
+                str.append('[');
+                for (int i = 0; i < data.size(); i++) {
+                    if (i > 0) str.append(", ");
+                    escapeJson(data.get(i));
+                }
+                str.append(']');
+            }
+        }
+    }
+
     /** ExplainPropertyList: "Label: a, b" in text, a list elsewhere. */
     void propertyList(String label, List<String> data) {
         switch (format) {

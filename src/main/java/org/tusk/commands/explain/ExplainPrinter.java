@@ -590,7 +590,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         List<ExplainColumn> in = outputColumns(a.child());
         n.input = in;
         n.output = tlist(a.targetList(), in, null);
-        if (!a.groupKeys().isEmpty()) {
+        if (!a.phases().isEmpty()) {
+            boolean prefix = upperPrefix();
+            n.details.add(() -> groupingSets(a, in, prefix));
+        } else if (!a.groupKeys().isEmpty()) {
             List<String> keys = new ArrayList<>();
             for (Expr k : a.groupKeys()) keys.add(deparseKey(k, in, upperPrefix()));
             n.details.add(() -> out.propertyList("Group Key", keys));
@@ -600,6 +603,34 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         for (Expr.Aggref r : a.aggs()) n.exprs.add(r);
         n.child(a.child(), "Outer");
         return n;
+    }
+
+    /**
+     * show_grouping_sets: per phase (rollup) its sets, largest first, as "Group Key" lines ("()"
+     * for the empty set); every phase after the first sorts its input again, shown as its
+     * "Sort Key" with the sets indented under it (the first phase's sort is the Sort node below).
+     */
+    private void groupingSets(Plan.Agg a, List<ExplainColumn> in, boolean prefix) {
+        out.openGroup("Grouping Sets", "Grouping Sets", false);
+        for (int p = 0; p < a.phases().size(); p++) {
+            Plan.GroupingSetPhase phase = a.phases().get(p);
+            List<String> cols = new ArrayList<>();
+            for (int c : phase.sortColumns()) cols.add(deparseColumn(in, c, prefix));
+            out.openGroup("Grouping Set", null, true);
+            if (p > 0) {
+                out.propertyList("Sort Key", cols);
+                if (out.isText()) out.indent++;
+            }
+            out.openGroup("Group Keys", "Group Keys", false);
+            for (int len : phase.setLengths()) {
+                if (len == 0 && out.isText()) out.propertyText("Group Key", "()");
+                else out.propertyListNested("Group Key", cols.subList(0, len));
+            }
+            out.closeGroup("Group Keys", "Group Keys", false);
+            if (p > 0 && out.isText()) out.indent--;
+            out.closeGroup("Grouping Set", null, true);
+        }
+        out.closeGroup("Grouping Sets", "Grouping Sets", false);
     }
 
     private Node modifyTable(Plan.ModifyTable m) {
