@@ -98,6 +98,12 @@ public interface Catalog {
     /** ALTER COLUMN SET / DROP NOT NULL (attnum 1-based; the caller has checked existing rows). */
     void setColumnNotNull(Relation heap, int attnum, boolean notNull);
 
+    /** pg_attribute.attidentity of a column ('a' ALWAYS, 'd' BY DEFAULT, 0 none). */
+    default void setColumnIdentity(Relation heap, int attnum, char identity) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "identity columns need the heap catalogs");
+    }
+
     /**
      * ALTER COLUMN SET STORAGE / SET COMPRESSION: pg_attribute.attstorage and attcompression
      * (either may be null: unchanged; the caller has checked the values).

@@ -313,6 +313,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void setColumnIdentity(Relation heap, int attnum, char identity) {
+        ddl.setIdentity(heap, attnum, identity);
+    }
+
+    @Override
     public void setColumnNotNull(Relation heap, int attnum, boolean notNull) {
         ddl.setNotNull(heap, attnum, notNull);
     }
@@ -688,11 +693,25 @@ public final class HeapCatalog implements Catalog {
         return defaults;
     }
 
+    /**
+     * The defaults as the executor applies them: pg_attrdef's, and for an identity column, which
+     * has none there (as in PostgreSQL), nextval of the sequence it owns (build_column_default's
+     * NextValueExpr).
+     */
     private List<String> readColumnDefaults(Relation heap) {
         String[] defs = new String[heap.desc().natts()];
         for (TupleSlot s : writer.find(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == heap.oid())) {
             int adnum = (Short) PG_ATTRDEF.get(s.values(), "adnum");
             if (adnum >= 1 && adnum <= defs.length) defs[adnum - 1] = (String) PG_ATTRDEF.get(s.values(), "adbin");
+        }
+        for (int attnum = 1; attnum <= defs.length; attnum++) {
+            if (defs[attnum - 1] != null || heap.attidentity(attnum) == 0) continue;
+            List<Integer> owned = relationOwnership.ownedSequences(heap.oid(), attnum);
+            if (owned.isEmpty()) continue;
+            Relation seq = env.relcache().byOid(owned.get(0));
+            if (seq == null) continue;
+            defs[attnum - 1] = "nextval('" + org.tusk.utils.adt.RegTypes.quote(namespaceName(seq.namespace())).replace("'", "''")
+                    + "." + org.tusk.utils.adt.RegTypes.quote(seq.name()).replace("'", "''") + "'::regclass)";
         }
         return java.util.Arrays.asList(defs);
     }

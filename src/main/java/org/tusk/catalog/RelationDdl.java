@@ -103,6 +103,15 @@ final class RelationDdl {
         changed(heap.oid());
     }
 
+    /** ATExecAddIdentity's catalog part: pg_attribute.attidentity ('a', 'd', or 0 for none). */
+    void setIdentity(Relation heap, int attnum, char identity) {
+        TupleSlot att = attribute(heap.oid(), attnum);
+        Object[] v = att.values().clone();
+        PG_ATTRIBUTE.set(v, "attidentity", identity == 0 ? "" : String.valueOf(identity));
+        writer.update(PG_ATTRIBUTE, att, v);
+        changed(heap.oid());
+    }
+
     /** ATExecSetStorage / ATExecSetCompression: pg_attribute.attstorage and attcompression. */
     void setStorage(Relation heap, int attnum, Character storage, Character compression) {
         TupleSlot att = attribute(heap.oid(), attnum);

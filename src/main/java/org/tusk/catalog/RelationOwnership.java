@@ -81,6 +81,8 @@ public final class RelationOwnership {
                     identity ? DependencyType.INTERNAL : DependencyType.AUTO);
         }
         env.inval().registerRelcacheInval(seqOid);
+        // an identity column's default is computed from this row (HeapCatalog.columnDefaults)
+        if (tableOid != 0) env.inval().registerRelcacheInval(tableOid);
         env.commandCounterIncrement().run();
     }
 

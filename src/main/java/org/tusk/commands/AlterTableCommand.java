@@ -73,6 +73,7 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.DropColumn d -> DropColumnCommand.drop(rel, d, s.relation().inh(), false, ctx, notices);
                 case Stmt.AlterTableCmd.AlterColumnType t -> AlterColumnTypeCommand.alter(rel, t, queryString, false, ctx);
                 case Stmt.AlterTableCmd.SetNotNull n -> setNotNull(rel, n.column(), env);
+                case Stmt.AlterTableCmd.AddIdentity ai -> IdentityCommands.addIdentity(rel, ai, attnum(rel, ai.column()), env);
                 case Stmt.AlterTableCmd.SetRelOptions o -> RelOptions.alter(rel, o.options(), o.reset(), env);
                 case Stmt.AlterTableCmd.SetStorage st -> ColumnStorageCommands.setStorage(rel, attnum(rel, st.column()), st.storage(), env);
                 case Stmt.AlterTableCmd.SetCompression sc ->

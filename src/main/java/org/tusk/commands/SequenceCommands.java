@@ -177,6 +177,10 @@ public final class SequenceCommands {
                 case "cache" -> cache = number(o);
                 case "cycle" -> cycle = Boolean.parseBoolean(o.value());
                 case "owned_by" -> ownedBy = o.list() != null ? o.list() : List.of(o.value().toLowerCase(Locale.ROOT));
+                case "sequence_name" -> {
+                    // an identity column's SEQUENCE NAME: the caller names the sequence with it
+                    if (!isInit) throw PgException.error(SqlState.SYNTAX_ERROR, "option \"sequence_name\" not recognized");
+                }
                 default -> throw PgException.error(SqlState.SYNTAX_ERROR, "option \"" + o.name() + "\" not recognized");
             }
         }

@@ -179,32 +179,17 @@ public final class TableCommands {
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + c.name()
                     + "\" of table \"" + table.name() + "\"", org.tusk.parser.Lexer.position(queryString, c.location()));
         }
-        String seqName = null;
-        for (int pass = 0; seqName == null; pass++) {
-            String candidate = makeObjectName(table.name(), c.name(), pass == 0 ? "seq" : "seq" + pass);
-            if (catalog.openRelation(table.schema(), candidate) == null) seqName = candidate;
-        }
-        List<Stmt.DefElem> options = new ArrayList<>(seqOptions);
-        if (options.stream().anyMatch(o -> o.name().equals("as"))) {
-            throw PgException.error(SqlState.SYNTAX_ERROR, "conflicting or redundant options");
-        }
-        options.add(new Stmt.DefElem("as", type, c.location()));
-        Stmt.CreateSeqStmt seq = new Stmt.CreateSeqStmt(new Stmt.RangeVar(null, table.schema(), seqName, null, table.location()),
-                options, temp, false);
-        catalog.createSequence(table.schema(), seqName, SequenceCommands.initParams(seq), temp ? 't' : 'p', false);
-        // always schema-qualified, as transformColumnDefinition writes it: the default must name the
-        // same sequence whatever search_path a later reader (pg_dump runs with an empty one) has
-        var created = catalog.openRelation(table.schema(), seqName);
-        if (created != null) owned.add(new OwnedSequence(created.oid(), c.name(), identity != 0));
-        String nsp = created == null ? null : org.tusk.catalog.ObjectNames.current().namespaceName(created.namespace());
-        String schema = table.schema() != null ? table.schema() : nsp;
-        String qualified = schema == null ? seqName : quoteName(schema) + "." + quoteName(seqName);
+        ColumnSequences.Created seq = ColumnSequences.create(table, c.name(), type, seqOptions, temp, catalog, c.location());
+        if (seq.sequence() != null) owned.add(new OwnedSequence(seq.sequence().oid(), c.name(), identity != 0));
         int typeOid = switch (type) {
             case "int2" -> org.tusk.catalog.TypeOids.INT2;
             case "int4" -> org.tusk.catalog.TypeOids.INT4;
             default -> org.tusk.catalog.TypeOids.INT8;
         };
-        return new Catalog.ColumnSpec(c.name(), typeOid, -1, true, "nextval('" + qualified + "')", identity);
+        // an identity column has no pg_attrdef row: its default is the owned sequence's nextval
+        // (HeapCatalog.columnDefaults), as build_column_default makes it
+        return new Catalog.ColumnSpec(c.name(), typeOid, -1, true,
+                identity != 0 ? null : "nextval('" + seq.qualifiedName() + "')", identity);
     }
 
     /**
@@ -230,7 +215,7 @@ public final class TableCommands {
     }
 
     /** makeObjectName: name1_name2_label within NAMEDATALEN - 1 bytes, shortening the longer name first. */
-    private static String makeObjectName(String name1, String name2, String label) {
+    static String makeObjectName(String name1, String name2, String label) {
         int avail = 63 - label.length() - 2;
         int n1 = name1.length(), n2 = name2.length();
         while (n1 + n2 > avail) {
@@ -317,7 +302,7 @@ public final class TableCommands {
     }
 
     /** quote_identifier, for a name inside the nextval('...') literal of a serial default. */
-    private static String quoteName(String name) {
+    static String quoteName(String name) {
         return org.tusk.utils.adt.Texts.quoteIdentifier(name).replace("'", "''");
     }
 }

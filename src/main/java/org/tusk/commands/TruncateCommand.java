@@ -88,6 +88,18 @@ public final class TruncateCommand {
             }
         }
         for (Relation rel : rels) catalog.truncateRelation(rel);
+        if (s.restartSeqs()) {
+            // RESTART IDENTITY (ResetSequence): every sequence owned by a column of a truncated
+            // table starts over at its start value
+            for (Relation rel : rels) {
+                for (int seqOid : catalog.relationOwnership().ownedSequences(rel.oid(), 0)) {
+                    Relation seq = catalog.openRelation(seqOid);
+                    catalog.lockRelation(seqOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                    var params = catalog.sequenceParams(seq);
+                    catalog.alterSequence(seq, params, params.start());
+                }
+            }
+        }
         for (org.tusk.executor.RelationTriggers t : triggers) {
             t.afterStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_TRUNCATE);
             t.endOfStatement();

@@ -857,6 +857,12 @@ public sealed interface Stmt {
 
         record SetNotNull(String column) implements AlterTableCmd {}
 
+        /**
+         * ALTER [COLUMN] c ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)]:
+         * {@code identity} 'a' or 'd'; the options are the sequence's, SEQUENCE NAME among them.
+         */
+        record AddIdentity(String column, char identity, List<DefElem> options) implements AlterTableCmd {}
+
         /** SET (storage parameters) or, with {@code reset}, RESET (names) (AT_SetRelOptions, AT_ResetRelOptions). */
         record SetRelOptions(List<DefElem> options, boolean reset) implements AlterTableCmd {}
 

@@ -380,6 +380,22 @@ final class UtilityParser {
                 }
                 throw p.notSupported("ALTER COLUMN SET " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
             }
+            if (p.isKw("add") && p.peek(1).isKeyword("generated")) {
+                // ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(SeqOptList)]
+                p.advance();
+                p.advance();
+                char identity;
+                if (p.acceptKw("always")) identity = 'a';
+                else {
+                    p.expectKw("by");
+                    p.expectKw("default");
+                    identity = 'd';
+                }
+                p.expectKw("as");
+                p.expectKw("identity");
+                List<Stmt.DefElem> options = p.isChar('(') ? parenthesizedSeqOptions() : List.of();
+                return new Stmt.AlterTableCmd.AddIdentity(col, identity, options);
+            }
             if (p.acceptKw("drop")) {
                 if (p.acceptKw("not")) {
                     p.expectKw("null");
@@ -575,6 +591,14 @@ final class UtilityParser {
                 List<String> parts = new ArrayList<>();
                 for (String part : new String[] {owner.catalog(), owner.schema(), owner.name()}) if (part != null) parts.add(part);
                 options.add(new Stmt.DefElem("owned_by", String.join(".", parts), t.start(), List.copyOf(parts)));
+            } else if (p.isKw("sequence") && "name".equals(p.peek(1).value())) {
+                // SEQUENCE NAME any_name: only among an identity column's options (transformColumnDefinition)
+                p.advance();
+                p.advance();
+                Stmt.RangeVar seq = p.qualifiedName();
+                List<String> parts = new ArrayList<>();
+                for (String part : new String[] {seq.catalog(), seq.schema(), seq.name()}) if (part != null) parts.add(part);
+                options.add(new Stmt.DefElem("sequence_name", String.join(".", parts), t.start(), List.copyOf(parts)));
             } else if (p.acceptKw("restart")) {
                 p.acceptKw("with");
                 Token n = p.peek();
