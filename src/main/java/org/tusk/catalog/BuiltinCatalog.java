@@ -195,6 +195,7 @@ public final class BuiltinCatalog {
         DumpSupportBuiltins.register(b);
         SerialSequenceBuiltins.register(b);
         OverlayPositionBuiltins.register(b);
+        RoutineVisibilityBuiltins.register(b);
         ByteaLikeBuiltins.register(b);
         IntrospectionBuiltins.register(b);
         SettingsBuiltins.register(b);

@@ -46,14 +46,20 @@ public final class FunctionDdl {
         return aggregates;
     }
 
-    /** Whether a pg_proc row is a plain function (prokind 'f'), the only kind this class reads. */
+    /** Whether a pg_proc row is a plain function (prokind 'f'), what function calls look up. */
     private static boolean isFunction(Object[] v) {
         return "f".equals(PG_PROC.get(v, "prokind"));
     }
 
-    /** The function with OID {@code oid}, or null (a support function named in pg_aggregate). */
+    /** Whether a pg_proc row is a function or a procedure (prokind 'f' or 'p'), the kinds this class reads. */
+    private static boolean isRoutine(Object[] v) {
+        Object k = PG_PROC.get(v, "prokind");
+        return "f".equals(k) || "p".equals(k);
+    }
+
+    /** The function or procedure with OID {@code oid}, or null (a support function named in pg_aggregate). */
     public SqlFunction byOid(int oid) {
-        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid && isFunction(v))) {
+        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid && isRoutine(v))) {
             return fromRow(s.values());
         }
         return null;
@@ -65,13 +71,27 @@ public final class FunctionDdl {
      * hides the other.
      */
     public List<SqlFunction> candidates(String schemaOrNull, String name) {
+        return candidates(schemaOrNull, name, "f");
+    }
+
+    /**
+     * The procedures (prokind 'p') named {@code name}, as {@link #candidates(String, String)} finds
+     * functions: what CALL resolves against (FuncnameGetCandidates filtered by func_get_detail's
+     * proc_call check).
+     */
+    public List<SqlFunction> procedureCandidates(String schemaOrNull, String name) {
+        return candidates(schemaOrNull, name, "p");
+    }
+
+    /** The routines of kind {@code prokind} ('f' or 'p') named {@code name} through the search path. */
+    private List<SqlFunction> candidates(String schemaOrNull, String name, String prokind) {
         if (schemaOrNull != null) namespaces.lookupExplicit(schemaOrNull);
         long g = env.relcache().namesGeneration();
         if (g != generation) {
             byName.clear();
             generation = g;
         }
-        String key = (schemaOrNull == null ? "" : schemaOrNull) + "." + name;
+        String key = prokind + ":" + (schemaOrNull == null ? "" : schemaOrNull) + "." + name;
         List<SqlFunction> l = byName.get(key);
         if (l != null) return l;
         List<Integer> path;
@@ -83,7 +103,8 @@ public final class FunctionDdl {
             path = namespaces.activePath();
         }
         List<SqlFunction> all = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname")) && isFunction(v))) all.add(fromRow(s.values()));
+        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
+                && prokind.equals(PG_PROC.get(v, "prokind")))) all.add(fromRow(s.values()));
         List<SqlFunction> out = new ArrayList<>();
         for (int nsp : path) {
             for (SqlFunction f : all) {
@@ -96,10 +117,10 @@ public final class FunctionDdl {
         return l;
     }
 
-    /** The function in {@code namespace} with exactly these argument types, or null. */
+    /** The function or procedure in {@code namespace} with exactly these argument types, or null. */
     public SqlFunction find(int namespace, String name, List<Integer> argTypes) {
         for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
-                && oid(PG_PROC.get(v, "pronamespace")) == namespace && isFunction(v))) {
+                && oid(PG_PROC.get(v, "pronamespace")) == namespace && isRoutine(v))) {
             SqlFunction f = fromRow(s.values());
             if (f.argTypes().equals(argTypes)) return f;
         }
@@ -144,14 +165,23 @@ public final class FunctionDdl {
             throw PgException.error("42809", "cannot change routine kind")
                     .withDetail("\"" + f.name() + "\" is an aggregate function.");
         }
-        SqlFunction old = find(f.namespace(), f.name(), f.argTypes());
-        if (old != null) {
+        String existingKind = kindOf(f.namespace(), f.name(), f.argTypes());
+        if (existingKind != null) {
             if (!replace) {
                 throw PgException.error("42723", "function \"" + f.name() + "\" already exists with same argument types");
             }
-            String hint = "Use DROP FUNCTION " + signature(old) + " first.";
+            if (!existingKind.equals(f.kind())) {
+                throw PgException.error("42809", "cannot change routine kind")
+                        .withDetail("\"" + f.name() + "\" is " + describeKind(existingKind) + ".");
+            }
+        }
+        SqlFunction old = find(f.namespace(), f.name(), f.argTypes());
+        if (old != null) {
+            String hint = "Use DROP " + (old.procedure() ? "PROCEDURE " : "FUNCTION ") + signature(old) + " first.";
             if (old.resultType() != f.resultType() || old.retset() != f.retset()) {
-                throw new PgException(Severity.ERROR, "42P13", "cannot change return type of existing function", null, hint, 0);
+                throw new PgException(Severity.ERROR, "42P13", f.procedure()
+                        ? "cannot change whether a procedure has output parameters"
+                        : "cannot change return type of existing function", null, hint, 0);
             }
             for (int i = 0; i < old.argTypes().size(); i++) {
                 String on = old.argName(i);
@@ -216,7 +246,7 @@ public final class FunctionDdl {
             @Override
             public String describe(ObjectAddress o) {
                 SqlFunction f = byOid(o.objectId());
-                return f == null ? null : "function " + signature(f);
+                return f == null ? null : (f.procedure() ? "procedure " : "function ") + signature(f);
             }
 
             @Override
@@ -249,7 +279,8 @@ public final class FunctionDdl {
     private static SqlFunction withOid(SqlFunction f, int oid, int owner) {
         return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
                 f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType(),
-                f.argModes(), f.outColumns(), f.language(), f.securityDefiner(), f.leakproof(), f.config());
+                f.argModes(), f.outColumns(), f.language(), f.securityDefiner(), f.leakproof(), f.config(),
+                f.procedure());
     }
 
     private static Object[] toRow(SqlFunction f) {
@@ -264,7 +295,7 @@ public final class FunctionDdl {
         c.set(r, "prorows", f.retset() ? 1000f : 0f);
         c.set(r, "provariadic", f.variadicType());
         c.set(r, "prosupport", 0);
-        c.set(r, "prokind", "f");
+        c.set(r, "prokind", f.kind());
         c.set(r, "prosecdef", f.securityDefiner());
         c.set(r, "proleakproof", f.leakproof());
         if (!f.config().isEmpty()) c.set(r, "proconfig", f.config().toArray(new String[0]));
@@ -289,7 +320,8 @@ public final class FunctionDdl {
             for (int i = 0; i < all.length; i++) {
                 char m = f.argModes().charAt(i);
                 modes[i] = String.valueOf(m);
-                if (m == 'o' || m == 't') {
+                if ((m == 'o' && !f.procedure()) || m == 't') {
+                    // a function's OUT parameter is only a result column; a procedure's is in proargtypes too
                     ColumnDef col = f.outColumns().get(out++);
                     all[i] = col.typeOid();
                     names[i] = col.name();
@@ -297,7 +329,7 @@ public final class FunctionDdl {
                     all[i] = f.argTypes().get(in);
                     names[i] = f.argName(in) == null ? "" : f.argName(in);
                     in++;
-                    if (m == 'b') out++;
+                    if (m == 'b' || m == 'o') out++;
                 }
             }
             c.set(r, "proallargtypes", all);
@@ -324,6 +356,7 @@ public final class FunctionDdl {
         String modes = null;
         List<ColumnDef> outColumns = new ArrayList<>();
         List<String> inNames = names == null ? List.of() : List.of(names);
+        boolean procedure = "p".equals(c.get(v, "prokind"));
         if (modesValue != null) {
             StringBuilder sb = new StringBuilder();
             for (Object m : org.tusk.utils.adt.ArrayValue.of(modesValue, TypeOids.CHAR).elements()) {
@@ -339,7 +372,7 @@ public final class FunctionDdl {
                 if (m == 'o' || m == 't' || m == 'b') {
                     outColumns.add(new ColumnDef(n.isEmpty() ? "column" + (outColumns.size() + 1) : n, all[i]));
                 }
-                if (m != 'o' && m != 't') {
+                if ((m != 'o' || procedure) && m != 't') {
                     ins.add(n);
                     anyName |= !n.isEmpty();
                 }
@@ -352,7 +385,8 @@ public final class FunctionDdl {
                 (Short) c.get(v, "pronargdefaults"), oid(c.get(v, "prorettype")), (Boolean) c.get(v, "proretset"),
                 (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
                 sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns, oid(c.get(v, "prolang")),
-                Boolean.TRUE.equals(c.get(v, "prosecdef")), Boolean.TRUE.equals(c.get(v, "proleakproof")), config(c.get(v, "proconfig")));
+                Boolean.TRUE.equals(c.get(v, "prosecdef")), Boolean.TRUE.equals(c.get(v, "proleakproof")), config(c.get(v, "proconfig")),
+                procedure);
     }
 
     /** proconfig's "name=value" entries (a text[] column), empty for NULL. */

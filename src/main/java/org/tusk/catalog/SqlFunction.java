@@ -26,16 +26,29 @@ import org.tusk.catalog.PgProc.Volatility;
  * @param leakproof    proleakproof: the function reveals nothing about its arguments but its result
  * @param config       proconfig: the function's SET clauses as "name=value", applied for the call's
  *                     duration; empty when it has none
+ * @param procedure    prokind 'p': a procedure, run only by CALL; as in PostgreSQL 14 and later its OUT
+ *                     parameters are part of its signature ({@code argTypes}, proargtypes) and also
+ *                     its result columns ({@code outColumns})
  */
 public record SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
                           String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
                           Volatility volatility, String body, boolean standardBody, int variadicType,
                           String argModes, List<ColumnDef> outColumns, int language, boolean securityDefiner,
-                          boolean leakproof, List<String> config) {
+                          boolean leakproof, List<String> config, boolean procedure) {
     /** PostgreSQL's SQLlanguageId. */
     public static final int SQL_LANGUAGE_ID = 14;
     /** pg_language's oid of plpgsql in PostgreSQL 15 (the row CREATE EXTENSION plpgsql makes at initdb). */
     public static final int PLPGSQL_LANGUAGE_ID = 13563;
+
+    /** A function (prokind 'f') with these attributes. */
+    public SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
+                       String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
+                       Volatility volatility, String body, boolean standardBody, int variadicType,
+                       String argModes, List<ColumnDef> outColumns, int language, boolean securityDefiner,
+                       boolean leakproof, List<String> config) {
+        this(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset, strict, volatility,
+                body, standardBody, variadicType, argModes, outColumns, language, securityDefiner, leakproof, config, false);
+    }
 
     /** A function of language {@code language} with the default security attributes (SECURITY INVOKER, no SET clauses). */
     public SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
@@ -59,14 +72,41 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
     public SqlFunction withLanguage(int lang) {
         return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
                 strict, volatility, body, standardBody, variadicType, argModes, outColumns, lang, securityDefiner, leakproof,
-                config);
+                config, procedure);
     }
 
     /** The same function with these security attributes (prosecdef, proleakproof, proconfig). */
     public SqlFunction withSecurity(boolean definer, boolean leak, List<String> settings) {
         return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
                 strict, volatility, body, standardBody, variadicType, argModes, outColumns, language, definer, leak,
-                List.copyOf(settings));
+                List.copyOf(settings), procedure);
+    }
+
+    /** The same routine as a procedure (prokind 'p'). */
+    public SqlFunction asProcedure() {
+        return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
+                strict, volatility, body, standardBody, variadicType, argModes, outColumns, language, securityDefiner,
+                leakproof, config, true);
+    }
+
+    /**
+     * This function as one call sees it (fmgr's resolved argument types): the declared argument,
+     * result and output column types mapped through {@code resolve}, which turns a polymorphic
+     * type into the call's actual one and leaves any other as it is. Its body is then analysed
+     * with those types (functions.c prepare_sql_fn_parse_info with the call's expression).
+     */
+    public SqlFunction withResolvedTypes(java.util.function.IntUnaryOperator resolve) {
+        List<Integer> args = argTypes.stream().map(resolve::applyAsInt).toList();
+        List<ColumnDef> outs = outColumns.stream().map(c -> new ColumnDef(c.name(), resolve.applyAsInt(c.typeOid()))).toList();
+        int variadic = variadicType == 0 ? 0 : resolve.applyAsInt(variadicType);
+        return new SqlFunction(oid, name, namespace, owner, args, argNames, defaultsSql, nDefaults,
+                resolve.applyAsInt(resultType), retset, strict, volatility, body, standardBody, variadic, argModes, outs,
+                language, securityDefiner, leakproof, config, procedure);
+    }
+
+    /** prokind: 'p' for a procedure, 'f' for a plain function. */
+    public String kind() {
+        return procedure ? "p" : "f";
     }
 
     /**

@@ -296,7 +296,11 @@
  * pg_proc entry is a {@link org.tusk.catalog.SetReturningFunction} (its rows come from
  * {@link org.tusk.catalog.FunctionCallContext#callSqlFunctionSet}, all rows of the last statement);
  * a non-SETOF function with OUT parameters is a {@link org.tusk.catalog.RecordFunction}, one row
- * whose columns a FROM item takes from the OUT parameters.</li>
+ * whose columns a FROM item takes from the OUT parameters. Procedures are pg_proc rows of prokind
+ * 'p' whose OUT parameters are in proargtypes too (PostgreSQL 14 and later);
+ * {@link org.tusk.catalog.FunctionDdl#candidates} returns only functions, and
+ * {@link org.tusk.catalog.FunctionDdl#procedureCandidates} only procedures (what CALL resolves);
+ * CREATE OR REPLACE across kinds is "cannot change routine kind".</li>
  * <li><b>Aggregates</b> ({@link org.tusk.catalog.AggregateDdl}: pg_aggregate.c AggregateCreate):
  * a user aggregate is a pg_proc row of prokind 'a' (prolang internal, prosrc "aggregate_dummy")
  * plus its pg_aggregate (2600) row, both written and removed together under the same rules as

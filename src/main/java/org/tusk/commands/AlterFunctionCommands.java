@@ -38,7 +38,7 @@ public final class AlterFunctionCommands {
     public static void alter(Stmt.AlterFunctionStmt s, String queryString, ExecEnvironment env,
                              java.util.function.UnaryOperator<String> canonicalSettingName) {
         FunctionDdl functions = env.catalog().functions();
-        Target t = lookup(functions, s.aggregate(), s.function(), queryString);
+        Target t = lookup(functions, s.aggregate(), s.function(), queryString, s.actions());
         boolean superuser = env.currentUserIsSuperuser();
         if (!superuser && env.currentUserId() != t.owner()) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of "
@@ -144,6 +144,12 @@ public final class AlterFunctionCommands {
     /** LookupFuncWithArgs / LookupAggWithArgs with PostgreSQL's messages. */
     static Target lookup(FunctionDdl functions, boolean aggregate, Stmt.DropFunctionStmt.FunctionRef ref,
                                  String queryString) {
+        return lookup(functions, aggregate, ref, queryString, null);
+    }
+
+    /** The same, refusing for a procedure the {@code actions} that only describe a function's result. */
+    static Target lookup(FunctionDdl functions, boolean aggregate, Stmt.DropFunctionStmt.FunctionRef ref,
+                         String queryString, List<Stmt.DefElem> actions) {
         List<String> qn = ref.name();
         String schema = qn.size() == 2 ? qn.get(0) : null;
         String name = qn.get(qn.size() - 1);
@@ -164,6 +170,21 @@ public final class AlterFunctionCommands {
             }
             throw PgException.error(SqlState.UNDEFINED_FUNCTION, "aggregate " + shown + "("
                     + (types.isEmpty() ? "*" : signatureArgs(types)) + ") does not exist");
+        }
+        if (!ref.objtype().equals("function")) {
+            // ALTER PROCEDURE / ROUTINE: LookupFuncWithArgs with a procedure's OUT parameters in its signature
+            SqlFunction r = RoutineLookup.lookup(functions, ref, queryString, false);
+            if (r.procedure() && actions != null) {
+                for (Stmt.DefElem d : actions) {
+                    // AlterFunction: what only describes a function's result is refused for a procedure
+                    if (d.name().equals("volatility") || d.name().equals("strict") || d.name().equals("leakproof")
+                            || d.name().equals("parallel")) {
+                        throw PgException.errorAt("42P13", "invalid attribute in procedure definition",
+                                org.tusk.parser.Lexer.position(queryString, d.location()));
+                    }
+                }
+            }
+            return new Target(r.oid(), r.name(), r.namespace(), r.owner(), r.argTypes(), r.retset());
         }
         List<SqlFunction> cands = functions.candidates(schema, name);
         SqlFunction found = null;

@@ -74,6 +74,10 @@ public final class FunctionCommands {
         }
         int nsp = functions.targetNamespace(qn.size() == 2 ? qn.get(0) : null);
         Stmt.FunctionAttributes attrs = s.attributes();
+        if (attrs.procedure() && (s.volatility() != null || s.strict() != null || attrs.leakproof() || attrs.window())) {
+            // compute_function_attributes: these describe how a function's result may be used, which a procedure has not
+            throw PgException.error("42P13", "invalid attribute in procedure definition");
+        }
         // CreateFunction, after the schema's CREATE privilege: a leakproof function may see rows a
         // security barrier hides, so only a superuser vouches for it
         if (attrs.leakproof() && !env.currentUserIsSuperuser()) {
@@ -104,7 +108,9 @@ public final class FunctionCommands {
                 outColumns.add(new org.tusk.catalog.ColumnDef(col, t));
                 if (p.mode() != 'b') {
                     if (p.defaultSql() != null) throw PgException.error("42P13", "only input parameters can have default values");
-                    continue;
+                    // a procedure's OUT parameter is also part of its signature (interpret_function_parameter_list,
+                    // PostgreSQL 14 and later): CALL passes a placeholder for it
+                    if (!attrs.procedure() || p.mode() == 't') continue;
                 }
             }
             if (variadicType != 0) throw PgException.error("42P13", "VARIADIC parameter must be the last input parameter");
@@ -135,8 +141,9 @@ public final class FunctionCommands {
         }
         int resultType;
         if (anyOut) {
-            // OUT parameters decide the result: their one type, or record for several
-            int required = outColumns.size() == 1 ? outColumns.get(0).typeOid() : TypeOids.RECORD;
+            // OUT parameters decide the result: their one type, or record for several; a procedure
+            // with output parameters always returns record
+            int required = outColumns.size() == 1 && !attrs.procedure() ? outColumns.get(0).typeOid() : TypeOids.RECORD;
             if (s.returnType() != null) {
                 int declared = ParseCoerce.resolveTypeName(s.returnType(), queryString).oid();
                 if (declared != required) {
@@ -167,7 +174,20 @@ public final class FunctionCommands {
         SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
         boolean plpgsql = language.equals("plpgsql");
         if (plpgsql && standard) throw PgException.error("42P13", "inline SQL function body only valid for language SQL");
-        if (runner != null && !plpgsql) {
+        boolean polyArgs = argTypes.stream().anyMatch(FunctionCommands::isPolymorphic);
+        if (standard && polyArgs) {
+            // interpret_AS_clause: a parsed body is analysed now, when the argument types are not known yet
+            throw PgException.error("42P13", "SQL function with unquoted function body cannot have polymorphic arguments");
+        }
+        if (runner != null && !plpgsql && polyArgs) {
+            // fmgr_sql_validator: with polymorphic arguments only the raw parse can be checked; the body
+            // is analysed at each call with the call's actual types
+            try {
+                org.tusk.parser.Parser.parse(body);
+            } catch (PgException e) {
+                throw transpose(e, queryString, body, s, name);
+            }
+        } else if (runner != null && !plpgsql) {
             try {
                 runner.validate(body, argTypes, names, resultType,
                         outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
@@ -179,6 +199,7 @@ public final class FunctionCommands {
                 defaults.isEmpty() ? null : String.join(", ", defaults), defaults.size(), resultType, s.retset(),
                 s.strict() != null && s.strict(), vol, body, standard, variadicType,
                 anyOut ? modes.toString() : null, outColumns);
+        if (attrs.procedure()) f = f.asProcedure();
         if (plpgsql) {
             f = f.withLanguage(SqlFunction.PLPGSQL_LANGUAGE_ID);
             if (runner != null) {
@@ -191,14 +212,12 @@ public final class FunctionCommands {
         }
         f = f.withSecurity(attrs.securityDefiner(), attrs.leakproof(),
                 FunctionConfig.apply(List.of(), attrs.settings(), ctx.session()::canonicalSettingName));
-        if (attrs.procedure() || attrs.window()) {
-            refuseRoutineKind(functions, f, attrs.procedure() ? "p" : "w", s.replace());
-        }
+        if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
         functions.create(f, s.replace());
     }
 
     /**
-     * Procedures and window functions written in SQL are not run by Tusk yet. ProcedureCreate's
+     * Window functions written in SQL or PL/pgSQL are not run by Tusk yet. ProcedureCreate's
      * checks against an existing routine of the same signature come first, as in PostgreSQL, so
      * CREATE OR REPLACE of another kind of routine gives its error; otherwise 0A000.
      */
@@ -211,8 +230,7 @@ public final class FunctionCommands {
                         .withDetail("\"" + f.name() + "\" is " + FunctionDdl.describeKind(existing) + ".");
             }
         }
-        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, kind.equals("p")
-                ? "CREATE PROCEDURE is not supported yet" : "CREATE FUNCTION ... WINDOW is not supported yet");
+        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE FUNCTION ... WINDOW is not supported yet");
     }
 
     /**
@@ -246,6 +264,13 @@ public final class FunctionCommands {
         SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
         if (runner == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "DO is not supported here");
         runner.inline(d.code(), ctx);
+    }
+
+    /** IsPolymorphicType: the pseudo-types a call resolves (anyelement, anyarray, anycompatible*, anyrange, ...). */
+    private static boolean isPolymorphic(int t) {
+        return t == TypeOids.ANYELEMENT || t == TypeOids.ANYARRAY || t == TypeOids.ANYNONARRAY
+                || t == TypeOids.ANYCOMPATIBLE || t == TypeOids.ANYCOMPATIBLEARRAY || t == org.tusk.utils.adt.RangeTypes.ANYRANGE
+                || t == org.tusk.catalog.BuiltinCatalog.ANYENUM;
     }
 
     private static int resolveResult(TypeName tn, String queryString) {
@@ -285,48 +310,25 @@ public final class FunctionCommands {
         return e.withContext("SQL function \"" + name + "\"");
     }
 
-    /** RemoveObjects(OBJECT_FUNCTION): LookupFuncWithArgs for each name, then RemoveFunctionById. */
+    /**
+     * RemoveObjects(OBJECT_FUNCTION / OBJECT_PROCEDURE / OBJECT_ROUTINE): LookupFuncWithArgs for
+     * each name ({@link RoutineLookup}), then RemoveFunctionById through performMultipleDeletions.
+     */
     public static void drop(Stmt.DropFunctionStmt s, String queryString, ExecEnvironment env, Consumer<String> notices) {
         FunctionDdl functions = env.catalog().functions();
         List<SqlFunction> victims = new ArrayList<>();
         for (Stmt.DropFunctionStmt.FunctionRef ref : s.functions()) {
-            List<String> qn = ref.name();
-            String schema = qn.size() == 2 ? qn.get(0) : null;
-            String name = qn.get(qn.size() - 1);
-            String shown = String.join(".", qn);
-            List<SqlFunction> cands = functions.candidates(schema, name);
-            SqlFunction found = null;
-            String sig;
-            if (ref.argTypes() == null) {
-                sig = shown + "()";
-                if (cands.size() > 1) {
-                    throw new PgException(Severity.ERROR, "42725", "function name \"" + shown + "\" is not unique", null,
-                            "Specify the argument list to select the function unambiguously.", 0);
-                }
-                if (cands.isEmpty() && !s.missingOk()) {
-                    throw PgException.error(SqlState.UNDEFINED_FUNCTION, "could not find a function named \"" + shown + "\"");
-                }
-                if (!cands.isEmpty()) found = cands.get(0);
-            } else {
-                List<Integer> types = new ArrayList<>();
-                List<String> typeNames = new ArrayList<>();
-                List<String> written = new ArrayList<>();
-                for (TypeName tn : ref.argTypes()) {
-                    int t = ParseCoerce.resolveTypeName(tn, queryString).oid();
-                    types.add(t);
-                    typeNames.add(org.tusk.catalog.BuiltinCatalog.formatType(t));
-                    // TypeNameListToString: the names as the grammar produced them (INT is pg_catalog.int4)
-                    written.add(String.join(".", tn.names()) + (tn.array() ? "[]" : ""));
-                }
-                sig = shown + "(" + String.join(", ", typeNames) + ")";
-                for (SqlFunction f : cands) if (f.argTypes().equals(types)) found = f;
-                if (found == null && !s.missingOk()) {
-                    throw PgException.error(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist");
-                }
-                sig = shown + "(" + String.join(",", written) + ")";
-            }
+            SqlFunction found = RoutineLookup.lookup(functions, ref, queryString, s.missingOk());
             if (found == null) {
-                notices.accept("function " + sig + " does not exist, skipping");
+                // does_not_exist_skipping: the names as the grammar produced them (INT is pg_catalog.int4)
+                String shown = String.join(".", ref.name());
+                String sig = shown + "()";
+                if (ref.argTypes() != null) {
+                    List<String> written = new ArrayList<>();
+                    for (TypeName tn : ref.argTypes()) written.add(String.join(".", tn.names()) + (tn.array() ? "[]" : ""));
+                    sig = shown + "(" + String.join(",", written) + ")";
+                }
+                notices.accept(ref.objtype() + " " + sig + " does not exist, skipping");
                 continue;
             }
             victims.add(found);

@@ -133,6 +133,13 @@
  * AGGREGATE, looking support functions up as lookup_agg_function does (no run-time coercion);
  * {@link org.tusk.commands.AlterFunctionCommands} runs ALTER FUNCTION/AGGREGATE (RENAME TO,
  * SET SCHEMA, OWNER TO through the shared catalogs' roles, and AlterFunction's attributes).
+ * CREATE PROCEDURE stores a prokind 'p' routine (its OUT parameters part of its signature, its
+ * result record when it has output parameters, void otherwise; STRICT, volatility and LEAKPROOF
+ * are "invalid attribute in procedure definition"); DROP and ALTER of FUNCTION, PROCEDURE and
+ * ROUTINE find their object through {@link org.tusk.commands.RoutineLookup} (LookupFuncWithArgs),
+ * whose messages name the kind written and which refuses a routine of the other kind (42809).
+ * A body with polymorphic arguments is only parsed at CREATE (fmgr_sql_validator); a
+ * SQL-standard body with them is refused, since it would have to be analysed now.
  * They run in the caller's transaction
  * like CREATE TABLE, without locks of their own on the objects (as for relation names, two
  * sessions creating the same name at once can both succeed: no catalog unique indexes yet).

@@ -677,8 +677,29 @@ public sealed interface Stmt {
 
     /** DROP FUNCTION [IF EXISTS] name[(argtypes)], ... [CASCADE | RESTRICT]; argTypes null when no list was given. */
     record DropFunctionStmt(List<FunctionRef> functions, boolean missingOk, boolean cascade) implements Stmt {
-        public record FunctionRef(List<String> name, List<TypeName> argTypes) {}
+        /**
+         * function_with_argtypes: {@code argTypes} are the IN, INOUT and VARIADIC parameters written
+         * (null when no list is given), {@code allTypes} every parameter written including OUT ones
+         * (a procedure's OUT parameters are part of its signature); {@code objtype} is the object
+         * kind the statement names: "function", "procedure" or "routine".
+         */
+        public record FunctionRef(List<String> name, List<TypeName> argTypes, List<TypeName> allTypes, String objtype) {
+            public FunctionRef(List<String> name, List<TypeName> argTypes) {
+                this(name, argTypes, argTypes, "function");
+            }
+        }
+
+        /** The object kind named ("function", "procedure" or "routine"), from the first reference. */
+        public String objtype() {
+            return functions.isEmpty() ? "function" : functions.get(0).objtype();
+        }
     }
+
+    /**
+     * CALL name(args) (gram.y CallStmt): {@code call} is the procedure call as a function call
+     * node, resolved against procedures by transformCallStmt.
+     */
+    record CallStmt(RawExpr.FuncCall call, int location) implements Stmt {}
 
     /**
      * CREATE [OR REPLACE] AGGREGATE (gram.y DefineStmt, OBJECT_AGGREGATE). {@code args} is null for

@@ -75,6 +75,8 @@ public final class Analyzer {
     final List<Stmt.WindowDef> windowDefs = new ArrayList<>();
     boolean hasWindowFuncs;
     boolean hasGroupingFuncs;
+    /** CALL's procedure call (transformCallStmt): this node resolves against procedures, not functions. */
+    RawExpr.FuncCall procCall;
 
     private Analyzer(String src, RelationProvider relations, ZoneId zone, String currentDatabase) {
         this.src = src;
@@ -149,6 +151,7 @@ public final class Analyzer {
             case Stmt.UpdateStmt s -> new ModifyAnalysis(a).transform(s);
             case Stmt.DeleteStmt s -> new ModifyAnalysis(a).transform(s);
             case Stmt.MergeStmt s -> new MergeAnalysis(a).transform(s);
+            case Stmt.CallStmt s -> CallAnalysis.transform(a, s);
             default -> null;
         };
         if (paramTypes != null) {
@@ -1365,6 +1368,7 @@ public final class Analyzer {
     // ---- functions and aggregates
 
     private Expr transformFuncCall(RawExpr.FuncCall f) {
+        if (f == procCall) return CallAnalysis.resolveProcedure(this, f);
         List<String> qn = f.name();
         if (qn.size() > 2)
             throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
@@ -1471,7 +1475,7 @@ public final class Analyzer {
         int idx = cands.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         String sig = call.signature((userSchema != null ? userSchema + "." : "") + name, types);
         if (idx >= builtinCount) {
-            UserFunctions.Candidate u = user.get(idx - builtinCount);
+            UserFunctions.Candidate u = PolymorphicSqlCalls.bind(this, user.get(idx - builtinCount), types, f.location());
             List<Expr> conv = new ArrayList<>();
             for (int i = 0; i < args.size(); i++)
                 conv.add(coerce(args.get(i), u.signature().get(i), -1, Context.IMPLICIT, call.args().get(i).location()));
@@ -1482,9 +1486,11 @@ public final class Analyzer {
         if (idx == ParseFunc.AMBIGUOUS)
             throw err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
                     .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
-        if (idx == ParseFunc.NONE)
+        if (idx == ParseFunc.NONE) {
+            CallAnalysis.refuseProcedure(this, userSchema, name, call, types, sig, f.location());
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+        }
         chosen = ParsePolymorphic.bind(this, cands.get(idx), types, f.location());
         List<Integer> argTypes = chosen.argTypes();
         if (AnyEnum.isPolymorphic(argTypes)) {

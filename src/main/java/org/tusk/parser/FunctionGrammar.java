@@ -169,6 +169,19 @@ final class FunctionGrammar {
     }
 
     /**
+     * CALL func_application (gram.y CallStmt): the call is parsed as a function call; anything
+     * else after CALL is a syntax error.
+     */
+    Stmt call() {
+        int location = p.peek().start();
+        p.expectKw("call");
+        Token at = p.peek();
+        org.tusk.nodes.RawExpr e = p.aExpr();
+        if (!(e instanceof org.tusk.nodes.RawExpr.FuncCall fc)) throw p.syntaxError(at);
+        return new Stmt.CallStmt(fc, location);
+    }
+
+    /**
      * FunctionSetResetClause's SET half: SET name {TO | =} value | SET name FROM CURRENT is not
      * taken (0A000); RESET only exists for ALTER FUNCTION.
      */
@@ -244,7 +257,7 @@ final class FunctionGrammar {
     Stmt alter() {
         p.expectKw("alter");
         boolean aggregate = p.acceptKw("aggregate");
-        if (!aggregate) p.expectKw("function");
+        String objtype = aggregate ? "aggregate" : routineKind();
         List<String> name = anyName();
         List<TypeName> types = null;
         if (aggregate) {
@@ -258,11 +271,17 @@ final class FunctionGrammar {
             }
             p.expectChar(')');
             for (Stmt.FunctionParameter a : args) types.add(a.type());
-        } else if (p.isChar('(')) {
-            types = new ArrayList<>();
-            for (Stmt.FunctionParameter a : parameters(false)) if (a.mode() != 'o') types.add(a.type());
         }
-        Stmt.DropFunctionStmt.FunctionRef ref = new Stmt.DropFunctionStmt.FunctionRef(name, types);
+        List<TypeName> allTypes = types;
+        if (!aggregate && p.isChar('(')) {
+            types = new ArrayList<>();
+            allTypes = new ArrayList<>();
+            for (Stmt.FunctionParameter a : parameters(false)) {
+                if (a.mode() != 'o') types.add(a.type());
+                allTypes.add(a.type());
+            }
+        }
+        Stmt.DropFunctionStmt.FunctionRef ref = new Stmt.DropFunctionStmt.FunctionRef(name, types, allTypes, objtype);
         if (p.acceptKw("rename")) {
             p.expectKw("to");
             return new Stmt.AlterFunctionStmt(aggregate, ref, p.colId(), null, List.of());
@@ -335,20 +354,38 @@ final class FunctionGrammar {
 
     /** function_with_argtypes: name [(args)] (DROP FUNCTION, COMMENT ON FUNCTION). */
     Stmt.DropFunctionStmt.FunctionRef functionRef() {
-        List<String> name = anyName();
-        List<TypeName> types = null;
-        if (p.isChar('(')) {
-            types = new ArrayList<>();
-            // func_args: OUT parameters are not part of the signature (extractArgTypes)
-            for (Stmt.FunctionParameter a : parameters(false)) if (a.mode() != 'o') types.add(a.type());
-        }
-        return new Stmt.DropFunctionStmt.FunctionRef(name, types);
+        return functionRef("function");
     }
 
-    /** DROP FUNCTION [IF EXISTS] name [(args)] [, ...] [CASCADE | RESTRICT]. */
+    /** function_with_argtypes for an object of kind {@code objtype} ("function", "procedure", "routine"). */
+    Stmt.DropFunctionStmt.FunctionRef functionRef(String objtype) {
+        List<String> name = anyName();
+        List<TypeName> types = null, allTypes = null;
+        if (p.isChar('(')) {
+            types = new ArrayList<>();
+            allTypes = new ArrayList<>();
+            // func_args: OUT parameters are not part of a function's signature (extractArgTypes),
+            // but are of a procedure's, so both lists are kept for LookupFuncWithArgs
+            for (Stmt.FunctionParameter a : parameters(false)) {
+                if (a.mode() != 'o') types.add(a.type());
+                allTypes.add(a.type());
+            }
+        }
+        return new Stmt.DropFunctionStmt.FunctionRef(name, types, allTypes, objtype);
+    }
+
+    /** FUNCTION, PROCEDURE or ROUTINE: the object kind of a DROP or ALTER. */
+    private String routineKind() {
+        if (p.acceptKw("procedure")) return "procedure";
+        if (p.acceptKw("routine")) return "routine";
+        p.expectKw("function");
+        return "function";
+    }
+
+    /** DROP {FUNCTION | PROCEDURE | ROUTINE} [IF EXISTS] name [(args)] [, ...] [CASCADE | RESTRICT]. */
     Stmt drop() {
         p.expectKw("drop");
-        p.expectKw("function");
+        String objtype = routineKind();
         boolean missingOk = false;
         if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
             p.advance();
@@ -357,7 +394,7 @@ final class FunctionGrammar {
         }
         List<Stmt.DropFunctionStmt.FunctionRef> refs = new ArrayList<>();
         do {
-            refs.add(functionRef());
+            refs.add(functionRef(objtype));
         } while (p.acceptChar(','));
         boolean cascade = p.acceptKw("cascade");
         if (!cascade) p.acceptKw("restrict");

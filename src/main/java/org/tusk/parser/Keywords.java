@@ -61,7 +61,7 @@ public final class Keywords {
             // CREATE FUNCTION
             "function", "functions", "returns", "language", "immutable", "stable", "volatile", "strict", "called",
             "input", "leakproof", "invoker", "definer", "parallel", "cost", "atomic", "return", "external",
-            "support", "transform", "procedure", "aggregate",
+            "support", "transform", "procedure", "aggregate", "routine",
             // views and inheritance
             "view", "replace", "cascaded", "views",
             // declarative partitioning (ALTER TABLE ATTACH/DETACH PARTITION)

@@ -214,7 +214,7 @@ public final class Parser {
                 if (n.isKeyword("aggregate") || n.isKeyword("or") && "replace".equals(peek(2).value())
                         && peek(3).isKeyword("aggregate"))
                     return new AggregateGrammar(this, src).create();
-                if (n.isKeyword("function") || n.isKeyword("or") && "replace".equals(peek(2).value())
+                if (n.isKeyword("function") || n.isKeyword("procedure") || n.isKeyword("or") && "replace".equals(peek(2).value())
                         && (peek(3).isKeyword("function") || peek(3).isKeyword("procedure")))
                     return new FunctionGrammar(this, src).create();
                 return unsupportedStmt();
@@ -228,7 +228,8 @@ public final class Parser {
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).drop();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).drop();
-                if (peek(1).isKeyword("function")) return new FunctionGrammar(this, src).drop();
+                if (peek(1).isKeyword("function") || peek(1).isKeyword("procedure") || peek(1).isKeyword("routine"))
+                    return new FunctionGrammar(this, src).drop();
                 if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).drop();
                 if (OperatorGrammar.atDropOperator(this)) return new OperatorGrammar(this).drop();
@@ -249,7 +250,8 @@ public final class Parser {
                 if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).alter();
-                if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate")) return new FunctionGrammar(this, src).alter();
+                if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate") || peek(1).isKeyword("procedure")
+                        || peek(1).isKeyword("routine")) return new FunctionGrammar(this, src).alter();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).alter();
@@ -258,6 +260,7 @@ public final class Parser {
             case "explain": return new ExplainGrammar(this).explainStmt();
             case "insert": return insertStmt();
             case "do": return DoGrammar.doStmt(this);
+            case "call": return new FunctionGrammar(this, src).call();
             case "update": return updateStmt();
             case "delete": return deleteStmt();
             case "merge": return new MergeGrammar(this).merge();

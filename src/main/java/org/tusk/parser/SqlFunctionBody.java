@@ -57,7 +57,7 @@ public final class SqlFunctionBody {
             }
             Query q = Analyzer.analyze(raw, body, relations, env, zone, currentDatabase, new ArrayList<>(argTypes), names);
             if (i == raws.size() - 1) {
-                q = outTypes.size() > 1 ? checkRecord(q, resultType, outTypes, body, zone) : checkResult(q, resultType, body, zone);
+                q = outTypes.size() > 1 || resultType == TypeOids.RECORD && outTypes.size() == 1 ? checkRecord(q, resultType, outTypes, body, zone) : checkResult(q, resultType, body, zone);
             }
             out.add(q);
         }

@@ -49,8 +49,23 @@ final class UserFunctions {
         if (a.env() == null) return List.of();
         FunctionDdl functions = a.env().catalog().functions();
         if (functions == null) return List.of();
+        return matching(functions.candidates(schemaOrNull, name), nargs, argNames, expandVariadic);
+    }
+
+    /** The same for CALL: the procedures named {@code name} (func_get_detail with proc_call). */
+    static List<Candidate> procedureCandidates(Analyzer a, String schemaOrNull, String name, int nargs,
+                                               List<String> argNames, boolean expandVariadic) {
+        if (a.env() == null) return List.of();
+        FunctionDdl functions = a.env().catalog().functions();
+        if (functions == null) return List.of();
+        return matching(functions.procedureCandidates(schemaOrNull, name), nargs, argNames, expandVariadic);
+    }
+
+    /** The routines of {@code routines} a call of this shape can use, with how it maps onto each. */
+    private static List<Candidate> matching(List<SqlFunction> routines, int nargs, List<String> argNames,
+                                            boolean expandVariadic) {
         List<Candidate> out = new ArrayList<>();
-        for (SqlFunction f : functions.candidates(schemaOrNull, name)) {
+        for (SqlFunction f : routines) {
             Candidate c = argNames.isEmpty() ? positional(f, nargs, expandVariadic) : named(f, nargs, argNames, expandVariadic);
             if (c != null) out.add(c);
         }

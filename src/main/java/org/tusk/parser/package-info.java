@@ -218,6 +218,12 @@
  * {@link org.tusk.parser.SqlFunctionBody} analyses a SQL function's body with its arguments as
  * $1..$n or by name (a name is a parameter only where no column has it) and coerces the final
  * statement's single column to the declared result (check_sql_fn_retval).
+ * {@link org.tusk.parser.PolymorphicSqlCalls} binds a user function with polymorphic parameters
+ * to the types of each call before its body is analysed (the body's plans are then per bound
+ * signature). {@link org.tusk.parser.CallAnalysis} (transformCallStmt) resolves CALL's call
+ * against procedures only and makes it the query {@code SELECT * FROM proc(args)}, whose row is
+ * the output parameters ExecuteCallStmt returns; a function call naming a procedure is
+ * "... is a procedure" (42809), a CALL naming a function "... is not a procedure".
  *
  * <p>Functions in FROM ({@link org.tusk.parser.RangeFunctionAnalysis}, transformRangeFunction):
  * implicitly LATERAL; WITH ORDINALITY, ROWS FROM (...) and the multi-argument unnest (expanded

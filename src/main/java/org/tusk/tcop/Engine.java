@@ -80,6 +80,7 @@ public final class Engine {
         if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         PlannedStmt p = Planner.plan(q, ctx, env);
         PreparedStatement ps = new PreparedStatement(p, session, ctx, queryString, relations);
+        if (raw.stmt() instanceof Stmt.CallStmt) ps.markCall();
         // CREATE TABLE ... AS EXECUTE runs the prepared query with these values bound
         if (raw.stmt() instanceof Stmt.CreateTableAsStmt) ps.bindUtilityParams(paramTypes, paramText);
         return ps;

@@ -31,7 +31,9 @@ public final class PreparedStatement {
     private final PlannedStmt planned;
     private final SessionServices session;
     private final ExecContext ctx;
-    private final List<ResultColumn> columns;
+    private List<ResultColumn> columns;
+    /** A CALL (ExecuteCallStmt): tag CALL; only a procedure with output parameters sends its row. */
+    private boolean call;
     private final String queryString;
     private final List<String> notices = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
@@ -110,13 +112,15 @@ public final class PreparedStatement {
             case Stmt.AlterEnumStmt a -> "ALTER TYPE";
             case Stmt.DropTypeStmt d -> "DROP TYPE";
             case Stmt.CreateDomainStmt c -> "CREATE DOMAIN";
+            case Stmt.CallStmt c -> "CALL";
             case Stmt.AlterDomainStmt a -> "ALTER DOMAIN";
             case Stmt.DropDomainStmt d -> "DROP DOMAIN";
-            case Stmt.CreateFunctionStmt c -> "CREATE FUNCTION";
+            case Stmt.CreateFunctionStmt c -> c.attributes().procedure() ? "CREATE PROCEDURE" : "CREATE FUNCTION";
             case Stmt.DoStmt d -> "DO";
-            case Stmt.DropFunctionStmt d -> "DROP FUNCTION";
+            case Stmt.DropFunctionStmt d -> "DROP " + d.objtype().toUpperCase(java.util.Locale.ROOT);
             case Stmt.CreateAggregateStmt c -> "CREATE AGGREGATE";
-            case Stmt.AlterFunctionStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
+            case Stmt.AlterFunctionStmt a -> a.aggregate() ? "ALTER AGGREGATE"
+                    : "ALTER " + a.function().objtype().toUpperCase(java.util.Locale.ROOT);
             case Stmt.DropAggregateStmt d -> "DROP AGGREGATE";
             case Stmt.DropOperatorStmt d -> "DROP OPERATOR";
             case Stmt.ViewStmt v -> "CREATE VIEW";
@@ -248,7 +252,19 @@ public final class PreparedStatement {
     }
 
     /** CommandComplete tag; for SELECT, final once the row iterator is exhausted. */
-    public String commandTag() { return tag; }
+    public String commandTag() { return call ? "CALL" : tag; }
+
+    /**
+     * Makes this the execution of a CALL, whose query runs the procedure once in FROM: a procedure
+     * without output parameters (a single void column) sends no row description and no row
+     * (CallStmtResultDesc gives none then), one with them sends their values as one row.
+     */
+    void markCall() {
+        call = true;
+        if (columns != null && columns.size() == 1 && columns.get(0).typeOid() == org.tusk.catalog.TypeOids.VOID) {
+            columns = null;
+        }
+    }
 
     /**
      * CREATE/DROP TABLE and INDEX through the catalog (ProcessUtility), then
@@ -357,6 +373,12 @@ public final class PreparedStatement {
     }
 
     public Iterator<String[]> execute() {
+        if (call && columns == null) {
+            // the procedure runs; its void result is no row for the client
+            Iterator<String[]> it = executeOwn();
+            while (it.hasNext()) it.next();
+            return java.util.Collections.emptyIterator();
+        }
         if (ruleBefore.isEmpty() && ruleAfter.isEmpty() && !suppressed) return executeOwn();
         // PortalRunMulti: every statement of the rewritten list in order, the command counter
         // advanced after each; only this one's rows and tag reach the client

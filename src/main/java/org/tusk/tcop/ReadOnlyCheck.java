@@ -80,6 +80,7 @@ final class ReadOnlyCheck {
             case Stmt.SelectStmt s -> true;
             case Stmt.ExplainStmt e -> true;
             case Stmt.ConstraintsSetStmt c -> true;   // ClassifyUtilityCommandAsReadOnly: strictly read-only
+            case Stmt.CallStmt c -> true;      // the procedure's own statements are checked as they run
             case Stmt.LockStmt l -> true;      // any mode: locks change no data (pg_dump locks in a READ ONLY transaction)   // strictly read-only, as ClassifyUtilityCommandAsReadOnly says
             case Stmt.UnsupportedStmt s -> true; // it fails with its own error
             default -> false;

@@ -192,7 +192,10 @@ public final class PlpgsqlHandler {
         if (c != null && c.source().equals(f) && f.oid() != 0) return c.compiled();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < f.argTypes().size(); i++) names.add(f.argName(i) == null ? "" : f.argName(i));
-        PlCompiler.Signature sig = new PlCompiler.Signature(f.name(), signature(f), f.argTypes(), names, f.argModes(),
+        // do_compile: a procedure's OUT parameter is also one of its input arguments (CALL passes a
+        // placeholder for it), so it is bound like an INOUT one
+        String modes = f.procedure() && f.argModes() != null ? f.argModes().replace('o', 'b') : f.argModes();
+        PlCompiler.Signature sig = new PlCompiler.Signature(f.name(), signature(f), f.argTypes(), names, modes,
                 f.outColumns(), f.resultType(), f.retset(), false);
         PlTree.Function fn = PlCompiler.compile(f.body(), sig, types(caller));
         if (f.oid() != 0) cache.put(key, new Cached(f, fn));

@@ -62,7 +62,8 @@ public final class FunctionArguments {
                 case 'b' -> "INOUT ";
                 case 'o' -> "OUT ";
                 case 'v' -> "VARIADIC ";
-                default -> "";
+                // a procedure's modes are all spelled out, so the list reads the same way DROP PROCEDURE takes it
+                default -> "p".equals(PG_PROC.get(p, "prokind")) ? "IN " : "";
             };
             boolean isInput = mode == 'i' || mode == 'b' || mode == 'v';
             if (isInput) inputNo++;
