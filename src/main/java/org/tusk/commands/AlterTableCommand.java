@@ -102,7 +102,38 @@ public final class AlterTableCommand {
         Relation rel = open(s.relation(), s.missingOk(), env, notices, true);
         if (rel == null) return;
         if (s.column() == null) env.catalog().renameRelation(rel, s.newName());
-        else env.catalog().renameColumn(rel, attnum(rel, s.column()), s.newName());
+        else renameColumn(rel, s.column(), s.newName(), s.relation().inh(), false, env);
+    }
+
+    /**
+     * renameatt_internal: the column of {@code rel} and, unless ONLY, the same column of every
+     * inheritance child and partition (each renamed once, however many parents lead to it); an
+     * inherited column cannot be renamed on its own (42P16).
+     */
+    private static void renameColumn(Relation rel, String column, String newName, boolean recurse, boolean recursing,
+                                     ExecEnvironment env) {
+        Catalog catalog = env.catalog();
+        int attnum = attnum(rel, column);
+        if (!recursing && catalog.columnInheritance(rel, attnum).inhcount() > 0) {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot rename inherited column \"" + column + "\"");
+        }
+        List<Integer> children = catalog.inheritanceChildren(rel.oid());
+        if (!children.isEmpty() && !recurse && !recursing) {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "inherited column \"" + column
+                    + "\" must be renamed in child tables too");
+        }
+        catalog.renameColumn(rel, attnum, newName);
+        for (int childOid : children) {
+            catalog.lockRelation(childOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            Relation child = catalog.openRelation(childOid);
+            if (child == null) continue;
+            boolean has = false;
+            for (int i = 0; i < child.desc().natts(); i++) {
+                if (!child.desc().attr(i).attisdropped() && child.desc().attr(i).name().equals(column)) has = true;
+            }
+            // a child reached through two parents was renamed through the first already
+            if (has) renameColumn(child, column, newName, true, true, env);
+        }
     }
 
     private static Relation open(Stmt.RangeVar rv, boolean missingOk, ExecEnvironment env, Consumer<String> notices) {

@@ -821,6 +821,7 @@ public final class Analyzer {
     private static boolean sortable(int type) {
         int base = org.tusk.catalog.TypeCache.baseType(type);   // a domain sorts as its base type
         int t = base == VARCHAR ? TEXT : base;
+        if (t == BPCHAR) return true;   // bpchar_ops: bpcharlt and friends, blank-insensitive
         if (AnyEnum.isEnum(t)) return true;   // enum_lt through the anyenum operators
         if (RowAnalysis.isComposite(t)) return true;   // record_lt through the record operators
         if (org.tusk.utils.adt.RangeTypes.isRange(t)) return true;   // range_lt: range_ops serves every range type
