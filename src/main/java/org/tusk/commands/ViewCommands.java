@@ -34,15 +34,8 @@ public final class ViewCommands {
                                   ZoneId zone, String currentDatabase, Consumer<String> notices) {
         Query q = Analyzer.analyze(new RawStmt(s.query(), 0, queryString.length()), queryString, relations, env, zone,
                 currentDatabase, null);
-        if (s.checkOption() != null) {
-            String reason = org.tusk.rewrite.ViewUpdatability.notAutoUpdatableReason(q);
-            if (reason != null) {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH CHECK OPTION is supported only on automatically updatable views")
-                        .withHint(reason);
-            }
-            // An updatable view would take it in PostgreSQL; Tusk does not update through views yet.
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH CHECK OPTION is not supported yet");
-        }
+        if (s.checkOption() != null || ViewOptions.namesCheckOption(s.options())) requireAutoUpdatable(q);
+        List<String> reloptions = ViewOptions.of(s.options(), s.checkOption());
         List<Catalog.ColumnSpec> columns = new ArrayList<>();
         for (Query.TargetEntry te : q.targetList()) {
             if (te.resjunk()) continue;
@@ -76,6 +69,19 @@ public final class ViewCommands {
         int viewOid = env.catalog().createView(s.view().schema(), s.view().name(), columns, temp ? 't' : 'p', s.replace(),
                 s.queryText(), referenced);
         Relation view = env.catalog().openRelation(viewOid);
-        if (view != null) env.catalog().recordViewColumnDependencies(view, org.tusk.rewrite.ColumnReferences.of(q));
+        if (view != null) {
+            env.catalog().recordViewColumnDependencies(view, org.tusk.rewrite.ColumnReferences.of(q));
+            // CREATE OR REPLACE replaces the options too (DefineView's AT_ReplaceRelOptions)
+            if (!reloptions.isEmpty() || !env.catalog().relOptions(view).isEmpty()) env.catalog().setRelOptions(view, reloptions);
+        }
+    }
+
+    /** DefineView / ATExecSetRelOptions: a check option needs view_query_is_auto_updatable(query, true) to pass. */
+    static void requireAutoUpdatable(Query q) {
+        String reason = org.tusk.rewrite.ViewUpdatability.notAutoUpdatableReason(q, true);
+        if (reason != null) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "WITH CHECK OPTION is supported only on automatically updatable views")
+                    .withHint(reason);
+        }
     }
 }

@@ -16,7 +16,10 @@
  * <p>Views, CREATE TABLE AS and inheritance: {@link org.tusk.commands.ViewCommands} (view.c
  * DefineView) analyses the query for the view's column names and types (42601 for more column
  * names than columns, 42701 for duplicates), makes a view over a temporary table temporary with
- * PostgreSQL's NOTICE, and stores it with a dependency on each relation the query reads;
+ * PostgreSQL's NOTICE, and stores it with a dependency on each relation the query reads; its
+ * WITH (...) options and WITH [LOCAL | CASCADED] CHECK OPTION clause become pg_class.reloptions
+ * ({@link org.tusk.commands.ViewOptions}: check_option only, which needs an automatically
+ * updatable view, 0A000 with view_query_is_auto_updatable's reason as HINT);
  * {@link org.tusk.commands.CreateAsCommands} (createas.c) creates the table of CREATE TABLE AS /
  * SELECT INTO from the query's output columns, and the traffic cop then fills it with an INSERT
  * of the same query ("SELECT n"); {@link org.tusk.commands.InheritanceMerge} is MergeAttributes

@@ -129,6 +129,8 @@ final class ModifyTableState extends PlanState {
                 default -> throw new IllegalStateException("not a modify operation: " + plan.operation());
             };
             if (changed == null) continue;
+            if (plan.operation() == Query.CommandType.INSERT || plan.operation() == Query.CommandType.UPDATE)
+                WithCheckOptions.check(plan.withChecks(), changed, cols, ctx);
             processed++;
             if (!plan.returning().isEmpty()) {
                 if (returningSystem == null) {

@@ -217,6 +217,12 @@
  * events and SET CONSTRAINTS settings made since the savepoint; transaction end drops everything.
  * RESTRICT, CASCADE, SET NULL and SET DEFAULT actions are never deferred, as in PostgreSQL.
  *
+ * <p>WITH CHECK OPTION ({@link org.tusk.executor.WithCheckOptions}, ExecWithCheckOptions with
+ * WCO_VIEW_CHECK): ModifyTable's checks (the views an INSERT or UPDATE went through, innermost
+ * first) are tested on each changed row after it is stored and its AFTER ROW events queued, and
+ * before RETURNING, as ExecInsert/ExecUpdate order it; false or NULL is 44000 naming the view,
+ * with the base relation's row as DETAIL. The checks read the tuple RETURNING reads.
+ *
  * <p>Not done: deferrable user constraint triggers, INSTEAD OF triggers; AFTER ROW events of an
  * UPDATE/DELETE over several leaves fire at the end of each leaf rather than of the statement;
  * the root's transition tables in that case are empty; a plain inheritance child's own

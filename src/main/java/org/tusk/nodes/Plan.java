@@ -125,7 +125,20 @@ public sealed interface Plan {
      */
     record ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
                        Expr recheckQual, List<Expr> returning, OnConflict onConflict,
-                       org.tusk.utils.cache.Relation rootRelation, List<MergeActionPlan> mergeActions) implements Plan {
+                       org.tusk.utils.cache.Relation rootRelation, List<MergeActionPlan> mergeActions,
+                       List<WithCheck> withChecks) implements Plan {
+        public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
+                           Expr recheckQual, List<Expr> returning, OnConflict onConflict,
+                           org.tusk.utils.cache.Relation rootRelation, List<MergeActionPlan> mergeActions) {
+            this(operation, target, source, newRow, recheckQual, returning, onConflict, rootRelation, mergeActions, List.of());
+        }
+
+        /** This node with the WITH CHECK OPTION checks of the views the statement went through. */
+        public ModifyTable withWithChecks(List<WithCheck> checks) {
+            return new ModifyTable(operation, target, source, newRow, recheckQual, returning, onConflict, rootRelation,
+                    mergeActions, List.copyOf(checks));
+        }
+
         public ModifyTable(Query.CommandType operation, Query.RangeTblEntry target, Plan source, List<Expr> newRow,
                            Expr recheckQual, List<Expr> returning, OnConflict onConflict,
                            org.tusk.utils.cache.Relation rootRelation) {
@@ -144,6 +157,13 @@ public sealed interface Plan {
 
         public int width() { return returning.size(); }
     }
+
+    /**
+     * One WITH CHECK OPTION check of ModifyTable (ri_WithCheckOptions with WCO_VIEW_CHECK): the
+     * changed row must make {@code qual} true (NULL fails, as ExecQual has it), or the statement
+     * fails with 44000 naming view {@code viewName}. {@code qual} reads the tuple RETURNING reads.
+     */
+    record WithCheck(String viewName, Expr qual) {}
 
     /**
      * INSERT's ON CONFLICT (ModifyTable's onConflictAction, arbiterIndexes, onConflictSet,

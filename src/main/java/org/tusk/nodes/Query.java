@@ -47,7 +47,38 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
                     SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
                     List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks,
-                    List<MergeAction> mergeActionList) {
+                    List<MergeAction> mergeActionList, List<WithCheckOption> withCheckOptions) {
+
+    /** Every component but the WITH CHECK OPTION checks (none: only the rewriter adds them). */
+    public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
+                 List<TargetEntry> targetList, Expr where, List<SortClause> sortClause, Expr limitCount,
+                 Expr limitOffset, List<Expr.Aggref> aggregates, int resultRelation, List<List<Expr>> valuesLists,
+                 Query sourceQuery, List<TargetEntry> returningList, List<JoinNode> fromList,
+                 List<Integer> groupClause, Expr havingQual, List<Integer> distinctClause, boolean hasDistinctOn,
+                 SetOp setOperations, List<CommonTableExpr> cteList, List<WindowClause> windowClause,
+                 List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks,
+                 List<MergeAction> mergeActionList) {
+        this(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset, aggregates,
+                resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
+                mergeActionList, List.of());
+    }
+
+    /**
+     * WithCheckOption (parsenodes.h, kind WCO_VIEW_CHECK): the new row of an INSERT or UPDATE
+     * through view {@code relname} must satisfy {@code qual} (an expression over the result
+     * relation's row, null when the view has no WHERE of its own but passes a CASCADED check
+     * down), else 44000. {@code cascaded} tells views below to add their own checks too.
+     */
+    public record WithCheckOption(String relname, Expr qual, boolean cascaded) {}
+
+    /** This query with the given WITH CHECK OPTION checks (rewriteTargetView's result). */
+    public Query withWithCheckOptions(List<WithCheckOption> wcos) {
+        return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
+                mergeActionList, List.copyOf(wcos));
+    }
 
     /** Any statement but MERGE (no merge actions). */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
@@ -93,7 +124,7 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
                 distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict,
-                List.copyOf(marks), mergeActionList);
+                List.copyOf(marks), mergeActionList, withCheckOptions);
     }
 
     /**
@@ -131,14 +162,14 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
                 distinctClause, hasDistinctOn, setOperations, ctes, windowClause, groupingSets, onConflict, rowMarks,
-                mergeActionList);
+                mergeActionList, withCheckOptions);
     }
 
     public Query withOnConflict(OnConflictExpr oc) {
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
                 distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, oc, rowMarks,
-                mergeActionList);
+                mergeActionList, withCheckOptions);
     }
 
     /**
@@ -199,7 +230,7 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         return new Query(commandType, utilityStmt, List.copyOf(rt), targetList, where, sortClause, limitCount, limitOffset,
                 aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
                 distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
-                mergeActionList);
+                mergeActionList, withCheckOptions);
     }
 
     /** One output column: resno is 1-based; resjunk columns are computed but not returned. */

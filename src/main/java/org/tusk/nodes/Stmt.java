@@ -398,10 +398,10 @@ public sealed interface Stmt {
     /**
      * CREATE [OR REPLACE] [TEMP] VIEW name [(aliases)] AS query (gram.y ViewStmt); {@code queryText}
      * is the query as written, which the catalog stores. {@code checkOption} is "local",
-     * "cascaded" or null.
+     * "cascaded" or null (the WITH CHECK OPTION clause); {@code options} are the WITH (...) reloptions.
      */
     record ViewStmt(RangeVar view, List<String> aliases, SelectStmt query, String queryText, boolean replace,
-                    boolean temp, String checkOption) implements Stmt {}
+                    boolean temp, String checkOption, List<DefElem> options) implements Stmt {}
 
     /**
      * CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns)] AS query [WITH [NO] DATA], and SELECT ...

@@ -96,12 +96,15 @@ public final class VarTreeMutator {
                     oc.onConflictSet() == null ? null : mapTargets(oc.onConflictSet(), depth, f),
                     map(oc.onConflictWhere(), depth, f), oc.exclRelIndex());
         }
+        List<Query.WithCheckOption> wcos = new ArrayList<>();
+        for (Query.WithCheckOption w : q.withCheckOptions())
+            wcos.add(new Query.WithCheckOption(w.relname(), map(w.qual(), depth, f), w.cascaded()));
         return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), mapTargets(q.targetList(), depth, f), map(q.where(), depth, f),
                 q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f), List.copyOf(aggs),
                 q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),
                 mapTargets(q.returningList(), depth, f), List.copyOf(from), q.groupClause(), map(q.havingQual(), depth, f), q.distinctClause(),
                 q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(),
-                oc, q.rowMarks(), q.mergeActionList());
+                oc, q.rowMarks(), q.mergeActionList(), wcos);
     }
 
     private static Query.JoinNode mapJoin(Query.JoinNode n, int depth, VarMapper f) {

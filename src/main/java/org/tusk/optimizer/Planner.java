@@ -109,7 +109,7 @@ public final class Planner {
                 source = new Plan.ValuesScan(List.copyOf(rows), rows.isEmpty() ? 0 : rows.get(0).size());
             }
             plan = new Plan.ModifyTable(q.commandType(), target, source, newRow, where, List.copyOf(returning),
-                    q.onConflict() == null ? null : onConflict(q, info));
+                    q.onConflict() == null ? null : onConflict(q, info)).withWithChecks(withChecks(info));
         } else {
             // the children left after partition pruning; a partitioned target is changed only through them
             List<org.tusk.utils.cache.Relation> children = target.inh()
@@ -132,17 +132,39 @@ public final class Planner {
     private static Plan modifyOne(PlannerInfo info, Query.RangeTblEntry rte, Expr where, List<Expr> newRow,
                                   List<Expr> returning, org.tusk.utils.cache.Relation root) {
         Query q = info.query;
+        if (!q.withCheckOptions().isEmpty() && rte != q.resultRte()) {
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "WITH CHECK OPTION of a view over a table with inheritance children is not supported by Tusk");
+        }
         if (!ModifyJoin.applies(q))
             return new Plan.ModifyTable(q.commandType(), rte, ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx),
-                    newRow, where, returning, null, root);
+                    newRow, where, returning, null, root).withWithChecks(withChecks(info));
         // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
         ModifyJoin join = new ModifyJoin(rte == q.resultRte() ? q : q.withResultRte(rte));
         join.collect(where);
         if (newRow != null) for (Expr e : newRow) join.collect(e);
         for (Expr e : returning) join.collect(e);
+        List<Plan.WithCheck> checks = withChecks(info);
+        for (Plan.WithCheck c : checks) join.collect(c.qual());
         Plan source = join.plan(info);
+        List<Plan.WithCheck> fixed = new ArrayList<>();
+        for (Plan.WithCheck c : checks) fixed.add(new Plan.WithCheck(c.viewName(), join.fix(c.qual())));
         return new Plan.ModifyTable(q.commandType(), rte, source, newRow == null ? null : join.fixAll(newRow),
-                join.fix(where), List.copyOf(join.fixAll(returning)), null, root);
+                join.fix(where), List.copyOf(join.fixAll(returning)), null, root).withWithChecks(fixed);
+    }
+
+    /**
+     * The statement's WITH CHECK OPTION checks (the rewriter's withCheckOptions, innermost view
+     * first), planned as RETURNING is: SubLinks made subplans, constants folded. A check with no
+     * qual (a view that only passes CASCADED down) has nothing to test and is left out.
+     */
+    private static List<Plan.WithCheck> withChecks(PlannerInfo info) {
+        List<Plan.WithCheck> out = new ArrayList<>();
+        for (Query.WithCheckOption w : info.query.withCheckOptions()) {
+            if (w.qual() == null) continue;
+            out.add(new Plan.WithCheck(w.relname(), fold(SubLinks.process(w.qual(), info), info.glob.ctx)));
+        }
+        return List.copyOf(out);
     }
 
     /**

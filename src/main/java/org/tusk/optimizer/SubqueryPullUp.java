@@ -158,7 +158,7 @@ final class SubqueryPullUp {
                 q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(),
                 q.returningList(), List.copyOf(from), q.groupClause(), q.havingQual(), q.distinctClause(),
                 q.hasDistinctOn(), q.setOperations(), q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(),
-                q.rowMarks(), q.mergeActionList());
+                q.rowMarks(), q.mergeActionList(), q.withCheckOptions());
     }
 
     /** {@code n} without the item (null if nothing is left); quals of inner joins that lose a side go to {@code moved}. */

@@ -56,7 +56,8 @@ final class CreateAsGrammar {
         Stmt.RangeVar name = p.qualifiedName();
         List<String> aliases = List.of();
         if (p.isChar('(') || recursive) aliases = columnNames();
-        if (p.isKw("with")) throw p.notSupported("view options", p.peek().start());
+        List<Stmt.DefElem> options = List.of();
+        if (p.acceptKw("with")) options = new UtilityParser(p).relOptions();
         p.expectKw("as");
         Token q = p.peek();
         Stmt.SelectStmt query = p.selectStmt();
@@ -78,7 +79,7 @@ final class CreateAsGrammar {
                     + ") AS (" + text + ") SELECT " + String.join(", ", aliases.stream().map(CreateAsGrammar::quoted).toList())
                     + " FROM " + quoted(name.name());
         }
-        return new Stmt.ViewStmt(name, aliases, query, text, replace, temp, checkOption);
+        return new Stmt.ViewStmt(name, aliases, query, text, replace, temp, checkOption, options);
     }
 
     /**

@@ -47,7 +47,8 @@ public final class QueryWalker {
                 aggs(q.aggregates(), sub), q.resultRelation(), exprLists(q.valuesLists(), sub),
                 q.sourceQuery() == null ? null : sub.apply(q.sourceQuery()), targets(q.returningList(), sub),
                 List.copyOf(from), q.groupClause(), exprs(q.havingQual(), sub), q.distinctClause(), q.hasDistinctOn(),
-                q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList());
+                q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList(),
+                q.withCheckOptions().stream().map(w -> new Query.WithCheckOption(w.relname(), exprs(w.qual(), sub), w.cascaded())).toList());
     }
 
     /** Calls {@code visit} on {@code q} and every query level below it. */

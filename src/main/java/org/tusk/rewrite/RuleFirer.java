@@ -229,7 +229,7 @@ final class RuleFirer {
                     m.limitCount(), m.limitOffset(), m.aggregates(), keepResult ? m.resultRelation() : 0, m.valuesLists(),
                     m.sourceQuery(), m.returningList(), List.copyOf(fl), m.groupClause(), m.havingQual(),
                     m.distinctClause(), m.hasDistinctOn(), m.setOperations(), withCtes(m.cteList()), m.windowClause(),
-                    m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList());
+                    m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList(), m.withCheckOptions());
         }
 
         /** An INSERT action: its VALUES row or SELECT becomes a SELECT over this source's rows. */
@@ -312,7 +312,7 @@ final class RuleFirer {
         return new Query(m.commandType(), m.utilityStmt(), m.rangeTable(), m.targetList(), w, m.sortClause(),
                 m.limitCount(), m.limitOffset(), m.aggregates(), m.resultRelation(), m.valuesLists(), m.sourceQuery(),
                 m.returningList(), m.fromList(), m.groupClause(), m.havingQual(), m.distinctClause(), m.hasDistinctOn(),
-                m.setOperations(), m.cteList(), m.windowClause(), m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList());
+                m.setOperations(), m.cteList(), m.windowClause(), m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList(), m.withCheckOptions());
     }
 
     /** An INSERT reading its rows from {@code source} instead of VALUES lists. */
@@ -320,6 +320,6 @@ final class RuleFirer {
         return new Query(m.commandType(), m.utilityStmt(), m.rangeTable(), m.targetList(), m.where(), m.sortClause(),
                 m.limitCount(), m.limitOffset(), m.aggregates(), m.resultRelation(), List.of(), source,
                 m.returningList(), m.fromList(), m.groupClause(), m.havingQual(), m.distinctClause(), m.hasDistinctOn(),
-                m.setOperations(), m.cteList(), m.windowClause(), m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList());
+                m.setOperations(), m.cteList(), m.windowClause(), m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList(), m.withCheckOptions());
     }
 }

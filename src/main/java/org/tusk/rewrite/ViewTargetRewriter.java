@@ -99,7 +99,34 @@ final class ViewTargetRewriter {
                 out.limitCount(), out.limitOffset(), out.aggregates(), r, out.valuesLists(), out.sourceQuery(),
                 out.returningList(), out.fromList(), out.groupClause(), out.havingQual(), out.distinctClause(),
                 out.hasDistinctOn(), out.setOperations(), out.cteList(), out.windowClause(), out.groupingSets(),
-                out.onConflict(), out.rowMarks(), out.mergeActionList());
+                out.onConflict(), out.rowMarks(), out.mergeActionList(),
+                withCheckOptions(out, view, viewQuery, baseIndex, r));
+    }
+
+    /**
+     * rewriteTargetView's WithCheckOption step: INSERT and UPDATE through a view with a check
+     * option (its own, or CASCADED from a view above it, which is the first entry already
+     * present) get a check of the view's WHERE, moved onto the base relation at index {@code r},
+     * put before the checks of the views above so that the innermost view is checked first, as
+     * ExecWithCheckOptions walks them. The checks already present were rewritten onto the base
+     * relation with the rest of the statement (ReplaceVarsFromTargetList).
+     */
+    private List<Query.WithCheckOption> withCheckOptions(Query out, Relation view, Query viewQuery, int baseIndex, int r) {
+        List<Query.WithCheckOption> wcos = out.withCheckOptions();
+        if (out.commandType() == Query.CommandType.DELETE) return wcos;
+        String option = ViewCheckOption.of(handler.env().catalog().relOptions(view));
+        boolean hasWco = option != null;
+        boolean cascaded = "cascaded".equals(option);
+        if (!wcos.isEmpty() && wcos.get(0).cascaded()) {
+            hasWco = true;
+            cascaded = true;
+        }
+        if (!hasWco || (!cascaded && viewQuery.where() == null)) return wcos;
+        Expr qual = viewQuery.where() == null ? null : RewriteManip.changeVarNodes(viewQuery.where(), baseIndex, r);
+        List<Query.WithCheckOption> result = new ArrayList<>();
+        result.add(new Query.WithCheckOption(view.name(), qual, cascaded));
+        result.addAll(wcos);
+        return List.copyOf(result);
     }
 
     /** Whether the statement sets view column {@code vattno} (see the class comment). */

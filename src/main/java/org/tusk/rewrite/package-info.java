@@ -45,8 +45,20 @@
  * applies when an INSERT leaves it out). A view that is not updatable is 55000 with PostgreSQL's
  * DETAIL and HINT, a non-updatable column assigned is 0A000. Permissions: the statement's own
  * range table (the view as target) is checked for the user by the caller before rewriting; the
- * base relation is checked here for the view's owner. Not built: WITH CHECK OPTION (CREATE VIEW
- * refuses it), ON CONFLICT DO UPDATE through a view, INSTEAD OF triggers on views, rule actions
+ * base relation is checked here for the view's owner.
+ *
+ * <p>WITH CHECK OPTION (rewriteTargetView's WithCheckOption step): a view's check option is its
+ * reloption check_option ({@link org.tusk.rewrite.ViewCheckOption}). INSERT and UPDATE through a
+ * view that has one, or under a view whose check is CASCADED, get a
+ * {@link org.tusk.nodes.Query.WithCheckOption} holding the view's WHERE moved onto the base
+ * relation, placed before the checks of the views above, so the list runs innermost view first;
+ * checks already in the statement are rewritten onto the next base relation with the rest of it.
+ * A LOCAL view without a WHERE adds nothing; a CASCADED one adds a check without a qual, which
+ * only passes CASCADED down. The planner turns them into ModifyTable's checks and the executor
+ * tests each changed row (ExecWithCheckOptions).
+ *
+ * <p>Not built: ON CONFLICT DO UPDATE through a view, INSTEAD OF triggers on views, WITH CHECK
+ * OPTION over a base table with inheritance children (refused by the planner), rule actions
  * that are SELECTs, several VALUES rows in one rule action.
  *
  * <p>The package depends on the parser (to analyse views' text) and the executor's permission
