@@ -24,9 +24,7 @@ import org.tusk.utils.adt.RegProcs;
  * transforms (pg_transform 3576), large objects (pg_largeobject_metadata 2995, pg_largeobject 2613),
  * security labels (pg_seclabel 3596, pg_shseclabel 3592, the view pg_seclabels), encoding
  * conversions (pg_conversion 2607: Tusk only speaks UTF8, so it has none of PostgreSQL's built-in
- * conversions either), text search (pg_ts_parser 3601, pg_ts_template 3764, pg_ts_dict 3600,
- * pg_ts_config 3602, pg_ts_config_map 3603: none of the built-in parser, templates, dictionaries
- * or configurations exist without the tsvector machinery).
+ * conversions either). (The text search catalogs are {@link TextSearchCatalogs}.)
  * A stored catalog of the same name, once a feature arrives, takes precedence
  * ({@link ComputedCatalogs}).
  */
@@ -73,17 +71,6 @@ final class AbsentFeatureCatalogs {
                         c("objtype", TEXT), c("objnamespace", OID), c("objname", TEXT), c("provider", TEXT), c("label", TEXT))),
                 ComputedCatalog.empty("pg_conversion", 2607, List.of(c("oid", OID), c("conname", NAME), c("connamespace", OID),
                         c("conowner", OID), c("conforencoding", INT4), c("contoencoding", INT4), c("conproc", REGPROC),
-                        c("condefault", BOOL))),
-                ComputedCatalog.empty("pg_ts_parser", 3601, List.of(c("oid", OID), c("prsname", NAME), c("prsnamespace", OID),
-                        c("prsstart", REGPROC), c("prstoken", REGPROC), c("prsend", REGPROC), c("prsheadline", REGPROC),
-                        c("prslextype", REGPROC))),
-                ComputedCatalog.empty("pg_ts_template", 3764, List.of(c("oid", OID), c("tmplname", NAME),
-                        c("tmplnamespace", OID), c("tmplinit", REGPROC), c("tmpllexize", REGPROC))),
-                ComputedCatalog.empty("pg_ts_dict", 3600, List.of(c("oid", OID), c("dictname", NAME), c("dictnamespace", OID),
-                        c("dictowner", OID), c("dicttemplate", OID), c("dictinitoption", TEXT))),
-                ComputedCatalog.empty("pg_ts_config", 3602, List.of(c("oid", OID), c("cfgname", NAME), c("cfgnamespace", OID),
-                        c("cfgowner", OID), c("cfgparser", OID))),
-                ComputedCatalog.empty("pg_ts_config_map", 3603, List.of(c("mapcfg", OID), c("maptokentype", INT4),
-                        c("mapseqno", INT4), c("mapdict", OID))));
+                        c("condefault", BOOL))));
     }
 }

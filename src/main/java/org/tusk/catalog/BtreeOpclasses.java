@@ -44,7 +44,9 @@ public final class BtreeOpclasses {
             Map.entry(1560, UNFIXED),   // bit_ops
             Map.entry(1562, UNFIXED),   // varbit_ops
             Map.entry(1266, UNFIXED),   // timetz_ops
-            Map.entry(790, UNFIXED));   // money_ops
+            Map.entry(790, UNFIXED),    // money_ops
+            Map.entry(3614, UNFIXED),   // tsvector_ops
+            Map.entry(3615, UNFIXED));  // tsquery_ops
 
     /** Whether the type has a default B-tree operator class. */
     public static boolean hasDefault(int typeOid) {
@@ -79,6 +81,7 @@ public final class BtreeOpclasses {
             Map.entry("jsonb_ops", 3802), Map.entry("pg_lsn_ops", 3220),
             Map.entry("bit_ops", 1560), Map.entry("varbit_ops", 1562), Map.entry("timetz_ops", 1266),
             Map.entry("money_ops", 790),
+            Map.entry("tsvector_ops", 3614), Map.entry("tsquery_ops", 3615),
             Map.entry("range_ops", org.tusk.utils.adt.RangeTypes.ANYRANGE));
 
     /** The operator class named {@code name}, or null if Tusk has none of that name. */

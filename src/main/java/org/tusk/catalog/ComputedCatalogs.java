@@ -25,6 +25,7 @@ public final class ComputedCatalogs implements RelationProvider {
                 OperatorClassCatalogs.pgAmproc(), InstallationCatalogs.pgTablespace(), InstallationCatalogs.pgExtension(),
                 PrivilegeCatalogs.pgDefaultAcl(), PrivilegeCatalogs.pgInitPrivs(), PrivilegeCatalogs.pgParameterAcl(), RangeCatalog.pgRange()));
         all.addAll(AbsentFeatureCatalogs.all());
+        all.addAll(TextSearchCatalogs.all());
         // computed by IntrospectionViews (found there first), listed for their names and OIDs
         IntrospectionViews introspection = new IntrospectionViews(oid -> null);
         all.add((ComputedCatalog) introspection.lookup(null, "pg_collation"));

@@ -96,6 +96,12 @@ public final class PgTypeRows {
             base(114, "json", -1, false, 'U', false, 199, 321, 322, 323, 324, 0, 0, 'i', 'x', 0),
             base(3802, "jsonb", -1, false, 'U', false, 3807, 3806, 3804, 3805, 3803, 0, 0, 'i', 'x', 0),
             base(4072, "jsonpath", -1, false, 'U', false, 4073, 4001, 4002, 4003, 4004, 0, 0, 'i', 'x', 0),
+            // the text search types (tsvector's typanalyze is ts_typanalyze 3688)
+            new TypeRow(3614, "tsvector", -1, false, 'b', 'U', false, 0, 0, 0, 3643, 3610, 3611, 3639, 3638, 0, 0,
+                    3688, 'i', 'x', 0),
+            base(3615, "tsquery", -1, false, 'U', false, 3645, 3612, 3613, 3641, 3640, 0, 0, 'i', 'p', 0),
+            base(3734, "regconfig", 4, true, 'N', false, 3735, 3736, 3737, 3738, 3739, 0, 0, 'i', 'p', 0),
+            base(3769, "regdictionary", 4, true, 'N', false, 3770, 3771, 3772, 3773, 3774, 0, 0, 'i', 'p', 0),
             base(2950, "uuid", 16, false, 'U', false, 2951, 2952, 2953, 2961, 2962, 0, 0, 'c', 'p', 0),
             // the geometric types; the fixed-length ones subscript into their float8/point members
             new TypeRow(600, "point", 16, false, 'b', 'G', false, 0, F_RAW_ARRAY_SUBSCRIPT_HANDLER, 701, 1017, 117, 118,

@@ -52,9 +52,45 @@ final class TextSearchBuiltins {
             r.cast(reg, OID, 'i', null);
             r.ioCast(reg, TEXT, 'a');
         }
+        // _tsvector 3643, _tsquery 3645, _regconfig 3735, _regdictionary 3770 (array_in/array_out)
+        for (int elem : new int[] {TSVECTOR, TSQUERY, REGCONFIG, REGDICTIONARY}) {
+            String name = switch (elem) {
+                case TSVECTOR -> "tsvector";
+                case TSQUERY -> "tsquery";
+                case REGCONFIG -> "regconfig";
+                default -> "regdictionary";
+            };
+            r.type(new PgType(ArrayTypes.arrayOf(elem), "_" + name, name + "[]", -1, false, 'A', false,
+                    (s, z) -> org.tusk.utils.adt.ArrayIO.in(s, elem, x -> BuiltinCatalog.type(elem).input().in(x, z)),
+                    (v, os) -> ArrayBuiltins.out(v, elem, os)));
+        }
         vectorFunctions(r);
         queryFunctions(r);
         parserFunctions(r);
+        visibilityFunctions(r);
+        TextSearchRankBuiltins.register(r);
+        for (String t : new String[] {"tsvector_update_trigger", "tsvector_update_trigger_column"}) {
+            r.fn(t, List.of(), TRIGGER, Volatility.VOLATILE, false, (c, a) -> {
+                throw PgException.error("XX000", t + ": not fired by trigger manager");
+            });
+        }
+    }
+
+    /**
+     * pg_ts_parser_is_visible and its siblings (namespace.c TSParserIsVisible ...): every built-in
+     * text search object lives in pg_catalog, which is always searched and holds no other object of
+     * the same name, so an existing one is visible; a missing OID yields NULL, as in PostgreSQL.
+     */
+    private static void visibilityFunctions(BuiltinRegistry r) {
+        r.fn("pg_ts_parser_is_visible", List.of(OID), BOOL, Volatility.STABLE, true,
+                (c, a) -> cfg(a[0]) == TextSearchConfigs.DEFAULT_PARSER ? Boolean.TRUE : null);
+        r.fn("pg_ts_template_is_visible", List.of(OID), BOOL, Volatility.STABLE, true,
+                (c, a) -> cfg(a[0]) == TextSearchCatalogs.TEMPLATE_SIMPLE || cfg(a[0]) == TextSearchCatalogs.TEMPLATE_SNOWBALL
+                        ? Boolean.TRUE : null);
+        r.fn("pg_ts_dict_is_visible", List.of(OID), BOOL, Volatility.STABLE, true,
+                (c, a) -> cfg(a[0]) == Dictionaries.SIMPLE || cfg(a[0]) == Dictionaries.ENGLISH_STEM ? Boolean.TRUE : null);
+        r.fn("pg_ts_config_is_visible", List.of(OID), BOOL, Volatility.STABLE, true,
+                (c, a) -> cfg(a[0]) == TextSearchConfigs.SIMPLE || cfg(a[0]) == TextSearchConfigs.ENGLISH ? Boolean.TRUE : null);
     }
 
     static Long regconfigIn(String s) {
@@ -102,19 +138,15 @@ final class TextSearchBuiltins {
         r.fn("setweight", List.of(TSVECTOR, CHAR), TSVECTOR, (c, a) -> TsVectorOps.setweight(v(a[0]), (String) a[1], null));
         r.fn("setweight", List.of(TSVECTOR, CHAR, TEXT_ARRAY), TSVECTOR, (c, a) -> {
             Set<String> only = new HashSet<>();
-            for (Object o : list(a[2], TEXT)) {
-                if (o == null) throw PgException.error("22004", "lexeme array may not contain nulls");
-                only.add((String) o);
-            }
+            // tsvector_setweight_by_filter skips NULL elements
+            for (Object o : list(a[2], TEXT)) if (o != null) only.add((String) o);
             return TsVectorOps.setweight(v(a[0]), (String) a[1], only);
         });
         r.fn("ts_delete", List.of(TSVECTOR, TEXT), TSVECTOR, (c, a) -> TsVectorOps.delete(v(a[0]), Set.of((String) a[1])));
         r.fn("ts_delete", List.of(TSVECTOR, TEXT_ARRAY), TSVECTOR, (c, a) -> {
             Set<String> words = new HashSet<>();
-            for (Object o : list(a[1], TEXT)) {
-                if (o == null) throw PgException.error("22004", "lexeme array may not contain nulls");
-                words.add((String) o);
-            }
+            // tsvector_delete_arr skips NULL elements
+            for (Object o : list(a[1], TEXT)) if (o != null) words.add((String) o);
             return TsVectorOps.delete(v(a[0]), words);
         });
         r.fn("ts_filter", List.of(TSVECTOR, CHAR_ARRAY), TSVECTOR, (c, a) -> {
@@ -241,6 +273,38 @@ final class TextSearchBuiltins {
                 });
         r.fn("ts_parse", List.of(TEXT, TEXT), RECORD, Volatility.STABLE, true, parse);
         r.fn("ts_parse", List.of(OID, TEXT), RECORD, Volatility.STABLE, true, parse);
+        List<ColumnDef> debugCols = List.of(new ColumnDef("alias", TEXT), new ColumnDef("description", TEXT),
+                new ColumnDef("token", TEXT), new ColumnDef("dictionaries", 3770), new ColumnDef("dictionary", REGDICTIONARY),
+                new ColumnDef("lexemes", TEXT_ARRAY));
+        r.fn("ts_debug", List.of(REGCONFIG, TEXT), RECORD, Volatility.STABLE, true,
+                SetReturningFunction.withColumns(debugCols, (c, a) -> debug(cfg(a[0]), (String) a[1]).iterator()));
+        r.fn("ts_debug", List.of(TEXT), RECORD, Volatility.STABLE, true,
+                SetReturningFunction.withColumns(debugCols, (c, a) -> debug(currentConfig(c), (String) a[0]).iterator()));
+    }
+
+    /**
+     * ts_debug (system_functions.sql): every token of the default parser with its type, the
+     * dictionaries its configuration maps the type to, the first of them that recognised the
+     * token and what that one returned.
+     */
+    private static List<Object[]> debug(int cfg, String text) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DefaultParser.Token t : DefaultParser.tokens(text)) {
+            List<Object> dicts = new ArrayList<>();
+            Long dictionary = null;
+            Object lexemes = null;
+            for (int d : TextSearchConfigs.dictionaries(cfg, t.type())) {
+                dicts.add((long) d);
+                List<String> lx = Dictionaries.lexize(d, t.text());
+                if (lx != null && dictionary == null) {
+                    dictionary = (long) d;
+                    lexemes = ArrayValue.of1d(TEXT, lx);
+                }
+            }
+            rows.add(new Object[] {TokenTypes.alias(t.type()), TokenTypes.description(t.type()), t.text(),
+                    ArrayValue.of1d(REGDICTIONARY, dicts), dictionary, lexemes});
+        }
+        return rows;
     }
 
     /** The only parser is "default" (OID 3722). */

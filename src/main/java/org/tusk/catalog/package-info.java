@@ -121,8 +121,10 @@
  * plpgsql), {@link org.tusk.catalog.RangeCatalog} (pg_range of the built-in range types).
  * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_default_acl, pg_init_privs,
  * pg_parameter_acl) and {@link org.tusk.catalog.AbsentFeatureCatalogs} (FDW, subscriptions, event
- * triggers, transforms, large objects, security labels, conversions, text search) are
- * real, empty relations, as on a PostgreSQL cluster where no such object was ever created. All are
+ * triggers, transforms, large objects, security labels, conversions) are
+ * real, empty relations, as on a PostgreSQL cluster where no such object was ever created;
+ * {@link org.tusk.catalog.TextSearchCatalogs} (pg_ts_parser, pg_ts_template, pg_ts_dict,
+ * pg_ts_config, pg_ts_config_map) hold the rows of the built-in text search objects Tusk has. All are
  * read-only and immutable, so no lock protects them. SQL text Tusk stores with an object (view
  * queries, defaults, constraint and index expressions, function argument defaults) is analysed by
  * the ruleutils functions under an override search path (pg_catalog, the object's namespace,

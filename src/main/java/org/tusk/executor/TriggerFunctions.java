@@ -25,7 +25,23 @@ public final class TriggerFunctions {
 
     private static final Map<String, TriggerFunctionHandler> BUILTIN = Map.of(
             "suppress_redundant_updates_trigger", (fn, td, ctx) -> TrigFuncs.suppressRedundantUpdatesTrigger(td.event(),
-                    td.trigTuple(), td.newTuple()));
+                    td.trigTuple(), td.newTuple()),
+            "tsvector_update_trigger", (fn, td, ctx) -> tsvectorUpdate(td, false),
+            "tsvector_update_trigger_column", (fn, td, ctx) -> tsvectorUpdate(td, true));
+
+    /** tsvector_update_trigger[_column] with the trigger's table described by its columns. */
+    private static Object[] tsvectorUpdate(TriggerData td, boolean configColumn) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Integer> types = new java.util.ArrayList<>();
+        for (int i = 0; i < td.relation().desc().natts(); i++) {
+            names.add(td.relation().desc().attr(i).name());
+            types.add(td.relation().atttypid(i + 1));
+        }
+        return org.tusk.tsearch.TsVectorUpdateTrigger.fire(
+                configColumn ? "tsvector_update_trigger_column" : "tsvector_update_trigger", configColumn, td.event(),
+                td.trigger().args(), new org.tusk.tsearch.TsVectorUpdateTrigger.Columns(names, types), td.trigTuple(),
+                td.newTuple());
+    }
 
     private static final Map<Integer, TriggerFunctionHandler> LANGUAGES = new HashMap<>();
     private static int depth;

@@ -24,7 +24,8 @@ final class DestRemote {
     private static final int BOOL = 16, NAME = 19, INT8 = 20, INT2 = 21, INT4 = 23, TEXT = 25, OID = 26, XID = 28,
             FLOAT4 = 700, FLOAT8 = 701, UNKNOWN = 705, BPCHAR = 1042, VARCHAR = 1043, UUID = 2950, JSON = 114, JSONB = 3802,
             POINT = 600, LSEG = 601, PATH = 602, BOX = 603, POLYGON = 604, LINE = 628, CIRCLE = 718,
-            MONEY = 790, TIMETZ = 1266, BIT = 1560, VARBIT = 1562;
+            MONEY = 790, TIMETZ = 1266, BIT = 1560, VARBIT = 1562,
+            TSVECTOR = 3614, TSQUERY = 3615, REGCONFIG = 3734, REGDICTIONARY = 3769;
 
     private final BackendMessages out;
     private final int[] types;
@@ -66,7 +67,8 @@ final class DestRemote {
     private static void checkBinary(int type) {
         switch (type) {
             case BOOL, NAME, INT8, INT2, INT4, TEXT, OID, XID, FLOAT4, FLOAT8, UNKNOWN, BPCHAR, VARCHAR, UUID, JSON, JSONB,
-                    POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, MONEY, TIMETZ, BIT, VARBIT -> { }
+                    POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, MONEY, TIMETZ, BIT, VARBIT, TSVECTOR, TSQUERY, REGCONFIG,
+                    REGDICTIONARY -> { }
             default -> throw PgException.error(SqlState.UNDEFINED_FUNCTION,
                     "no binary output function available for type with OID " + type);
         }
@@ -104,6 +106,11 @@ final class DestRemote {
             case MONEY -> ByteBuffer.allocate(8).putLong(org.tusk.utils.adt.Cashes.in(text).value()).array();
             case TIMETZ -> org.tusk.utils.adt.TimeTzs.send(org.tusk.utils.adt.TimeTzs.in(text, java.time.ZoneOffset.UTC));
             case BIT, VARBIT -> org.tusk.utils.adt.VarBits.send(org.tusk.utils.adt.VarBits.in(text));
+            // tsvectorsend, tsquerysend; regconfigsend/regdictionarysend: the OID as a uint32
+            case TSVECTOR -> org.tusk.utils.adt.tsearch.TsBinary.tsvectorSend(org.tusk.utils.adt.tsearch.TsVectorIO.in(text));
+            case TSQUERY -> org.tusk.utils.adt.tsearch.TsBinary.tsquerySend(org.tusk.utils.adt.tsearch.TsQueryIO.in(text));
+            case REGCONFIG -> ByteBuffer.allocate(4).putInt(org.tusk.catalog.TextSearchCatalogs.regconfigOid(text)).array();
+            case REGDICTIONARY -> ByteBuffer.allocate(4).putInt(org.tusk.catalog.TextSearchCatalogs.regdictionaryOid(text)).array();
             case JSONB -> {
                 byte[] t = text.getBytes(StandardCharsets.UTF_8);
                 byte[] r = new byte[t.length + 1];

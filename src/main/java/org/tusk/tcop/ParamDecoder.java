@@ -51,6 +51,10 @@ final class ParamDecoder {
                         org.tusk.utils.adt.geo.GeoBinary.recv(type, value), 1);
                 case 3802 -> value.length >= 1 && value[0] == 1 ? new String(value, 1, value.length - 1, StandardCharsets.UTF_8)
                         : unsupportedJsonbVersion();
+                // tsvectorrecv, tsqueryrecv, regconfigrecv, regdictionaryrecv (the OID as a uint32)
+                case 3614 -> org.tusk.utils.adt.tsearch.TsBinary.tsvectorRecv(value).toString();
+                case 3615 -> org.tusk.utils.adt.tsearch.TsBinary.tsqueryRecv(value).toString();
+                case 3734, 3769 -> value.length == 4 ? Integer.toUnsignedString(b.getInt()) : badLength(paramNo);
                 default -> {
                     if (org.tusk.catalog.ArrayTypes.elementOf(type) != 0) yield arrayText(type, b, paramNo);
                     throw PgException.error("42883", "no binary input function available for type "

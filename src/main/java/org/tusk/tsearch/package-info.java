@@ -6,7 +6,9 @@
  * {@link org.tusk.tsearch.EnglishStemmer} and the english.stop list {@link org.tusk.tsearch.StopWords}),
  * the built-in configurations simple (3748) and english (13164) with PostgreSQL's token-type to
  * dictionary map ({@link org.tusk.tsearch.TextSearchConfigs}), parsetext
- * ({@link org.tusk.tsearch.ParsedText}) and to_tsany.c ({@link org.tusk.tsearch.ToTsAny}).
+ * ({@link org.tusk.tsearch.ParsedText}), to_tsany.c ({@link org.tusk.tsearch.ToTsAny}) and the
+ * trigger functions tsvector_update_trigger[_column] ({@link org.tusk.tsearch.TsVectorUpdateTrigger},
+ * called by the executor's trigger machinery with the row and the table's column names and types).
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -17,6 +19,8 @@
  *     The stop list is loaded once per process from a class-path resource; a racing first load
  *     only builds the same immutable set twice.</li>
  * <li>Parser instances parse one string on one thread and keep no state between strings.</li>
+ * <li>The trigger never changes the row it is given: it returns a copy with the tsvector column
+ *     set, positions running on from one text column to the next as parsetext's do.</li>
  * </ul>
  * No locks: nothing here touches shared memory or catalogs.
  */

@@ -77,6 +77,10 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * bit         1560   -1  no    i     x        VarBit; int32 bit length, then the bits, most significant first
  * varbit      1562   -1  no    i     x        VarBit; the same
  * ranges      3831   -1  no    d     x        RangeValue; rangetypid, bounds, flags byte ({@link RangeFormat}; anyrange stands for every range type)
+ * tsvector    3614   -1  no    i     x        tsearch.TsVector; WordEntry array, lexemes, positions ({@link TsVectorFormat})
+ * tsquery     3615   -1  no    i     p        tsearch.TsQuery; QueryItem array, operand strings ({@link TsQueryFormat})
+ * regconfig   3734    4  yes   i     p        Integer (a pg_ts_config OID)
+ * regdictionary 3769  4  yes   i     p        Integer (a pg_ts_dict OID)
  * </pre>
  * Arrays of the other base types (bool[], int4[], int8[], float8[], numeric[], text-like,
  * date/time, uuid[], json[], jsonb[] ...: see {@link #elementType}) hold an ArrayValue and are
@@ -146,6 +150,14 @@ public enum DatumType {
     /** jsonb: the JsonbContainer binary tree ({@link JsonbFormat}). */
     JSONB(3802, -1, false, 'i', 'x', Jsonb.class),
     JSONB_ARRAY(3807, -1, false, 'i', 'x', ArrayValue.class),
+    TSVECTOR(3614, -1, false, 'i', 'x', org.tusk.utils.adt.tsearch.TsVector.class),
+    TSVECTOR_ARRAY(3643, -1, false, 'i', 'x', ArrayValue.class),
+    TSQUERY(3615, -1, false, 'i', 'p', org.tusk.utils.adt.tsearch.TsQuery.class),
+    TSQUERY_ARRAY(3645, -1, false, 'i', 'x', ArrayValue.class),
+    REGCONFIG(3734, 4, true, 'i', 'p', Integer.class),
+    REGCONFIG_ARRAY(3735, -1, false, 'i', 'x', ArrayValue.class),
+    REGDICTIONARY(3769, 4, true, 'i', 'p', Integer.class),
+    REGDICTIONARY_ARRAY(3770, -1, false, 'i', 'x', ArrayValue.class),
     /** anyarray (attmissingval): only NULL can be stored yet. */
     ANYARRAY(2277, -1, false, 'd', 'x', Void.class),
     /**
@@ -258,7 +270,8 @@ public enum DatumType {
 
     /** Whether the type's value is an unsigned 32-bit identifier held in an Integer. */
     public boolean isOidLike() {
-        return this == OID || this == XID || this == REGPROC || this == REGCLASS || this == REGTYPE;
+        return this == OID || this == XID || this == REGPROC || this == REGCLASS || this == REGTYPE
+                || this == REGCONFIG || this == REGDICTIONARY;
     }
 
     /**
@@ -293,6 +306,10 @@ public enum DatumType {
             case UUID_ARRAY -> UUID;
             case JSON_ARRAY -> JSON;
             case JSONB_ARRAY -> JSONB;
+            case TSVECTOR_ARRAY -> TSVECTOR;
+            case TSQUERY_ARRAY -> TSQUERY;
+            case REGCONFIG_ARRAY -> REGCONFIG;
+            case REGDICTIONARY_ARRAY -> REGDICTIONARY;
             case COMPOSITE_ARRAY -> COMPOSITE;
             case POINT_ARRAY -> POINT;
             case LSEG_ARRAY -> LSEG;
@@ -348,6 +365,8 @@ public enum DatumType {
             case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE, JSON -> ((String) value).getBytes(StandardCharsets.UTF_8);
             case BYTEA -> (byte[]) value;
             case JSONB -> JsonbFormat.encode((Jsonb) value);
+            case TSVECTOR -> TsVectorFormat.encode((org.tusk.utils.adt.tsearch.TsVector) value);
+            case TSQUERY -> TsQueryFormat.encode((org.tusk.utils.adt.tsearch.TsQuery) value);
             case COMPOSITE -> CompositeFormat.encode((org.tusk.utils.adt.RecordValue) value);
             case RANGE, RANGE_INT_ALIGNED -> RangeFormat.encode((org.tusk.utils.adt.RangeValue) value);
             case INT2_ARRAY, OID_ARRAY, TEXT_ARRAY -> value instanceof ArrayValue a ? ArrayFormat.encode(a, elementType())
@@ -386,6 +405,8 @@ public enum DatumType {
             case TEXT, VARCHAR, BPCHAR, PG_NODE_TREE, JSON -> new String(payload, StandardCharsets.UTF_8);
             case BYTEA -> payload;
             case JSONB -> JsonbFormat.decode(payload);
+            case TSVECTOR -> TsVectorFormat.decode(payload);
+            case TSQUERY -> TsQueryFormat.decode(payload);
             case COMPOSITE -> CompositeFormat.decode(payload);
             case RANGE, RANGE_INT_ALIGNED -> RangeFormat.decode(payload);
             case NUMERIC -> NumericFormat.decode(payload);
@@ -415,7 +436,7 @@ public enum DatumType {
             case CHAR -> seg.set(JAVA_BYTE, off, charByte((String) value));
             case INT2 -> seg.set(JAVA_SHORT, off, (Short) value);
             case INT4 -> seg.set(JAVA_INT, off, (Integer) value);
-            case OID, XID, REGPROC, REGCLASS, REGTYPE -> seg.set(JAVA_INT, off, ((Number) value).intValue());
+            case OID, XID, REGPROC, REGCLASS, REGTYPE, REGCONFIG, REGDICTIONARY -> seg.set(JAVA_INT, off, ((Number) value).intValue());
             case ENUM -> seg.set(JAVA_INT, off, ((org.tusk.utils.adt.EnumValue) value).oid());
             case INT8 -> seg.set(JAVA_LONG, off, (Long) value);
             case FLOAT4 -> seg.set(JAVA_FLOAT, off, (Float) value);
@@ -459,7 +480,7 @@ public enum DatumType {
             case BOOL -> seg.get(JAVA_BYTE, off) != 0;
             case CHAR -> charString(seg.get(JAVA_BYTE, off));
             case INT2 -> seg.get(JAVA_SHORT, off);
-            case INT4, OID, XID, REGPROC, REGCLASS, REGTYPE -> seg.get(JAVA_INT, off);
+            case INT4, OID, XID, REGPROC, REGCLASS, REGTYPE, REGCONFIG, REGDICTIONARY -> seg.get(JAVA_INT, off);
             case INT8 -> seg.get(JAVA_LONG, off);
             case ENUM -> new org.tusk.utils.adt.EnumValue(seg.get(JAVA_INT, off));
             case FLOAT4 -> seg.get(JAVA_FLOAT, off);

@@ -16,7 +16,9 @@
  * ({@link org.tusk.access.common.CompositeFormat}, read with the attribute types the session's
  * type cache resolves from datum_typeid; an anonymous record is formed from its own column
  * types), of arrays of composite values ({@code DatumType.COMPOSITE_ARRAY}: each element a
- * composite Datum with a 4-byte header at 'd' alignment, elemtype the row type's OID), and of jsonb's JsonbContainer tree
+ * composite Datum with a 4-byte header at 'd' alignment, elemtype the row type's OID), of
+ * tsvector and tsquery ({@link org.tusk.access.common.TsVectorFormat},
+ * {@link org.tusk.access.common.TsQueryFormat}), and of jsonb's JsonbContainer tree
  * ({@link org.tusk.access.common.JsonbFormat}) are PostgreSQL's byte for byte (checked against
  * pages a PostgreSQL 15 server wrote); see {@link org.tusk.access.common.DatumType} for the full list and the Java value
  * of each type.

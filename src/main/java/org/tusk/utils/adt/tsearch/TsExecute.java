@@ -16,46 +16,66 @@ import java.util.List;
 public final class TsExecute {
     private TsExecute() {}
 
-    enum Ternary { NO, YES, MAYBE }
+    /** TSTernaryValue. */
+    public enum Ternary { NO, YES, MAYBE }
 
-    /** ExecPhraseData. */
-    static final class PhraseData {
-        int[] pos = new int[0];
-        int npos;
+    /** ExecPhraseData: the positions an operand or phrase yields, sorted ascending. */
+    public static final class PhraseData {
+        public int[] pos = new int[0];
+        public int npos;
         boolean negate;
         int width;
+    }
+
+    /**
+     * TSExecuteCallback: whether an operand is present; when {@code data} is not null the
+     * caller wants its positions there (inside a phrase operator).
+     */
+    @FunctionalInterface
+    public interface Condition {
+        Ternary check(TsQuery.Operand operand, PhraseData data);
     }
 
     /** ts_match_vq: vector @@ query. */
     public static boolean match(TsVector v, TsQuery q) {
         if (v.size() == 0 || q.isEmpty()) return false;
-        return execute(q.root(), v) != Ternary.NO;
+        return execute(q.root(), (o, d) -> check(v, o, d), false) != Ternary.NO;
     }
 
-    static Ternary execute(TsQuery.Node n, TsVector v) {
-        if (n instanceof TsQuery.Operand o) return check(v, o, null);
+    /**
+     * TS_execute: whether {@code q} holds given the operand test {@code cond}. With
+     * {@code skipNot} (TS_EXEC_SKIP_NOT) a NOT is taken to be possibly true without evaluating it,
+     * as the cover search of ts_rank_cd and ts_headline wants.
+     */
+    public static boolean execute(TsQuery q, Condition cond, boolean skipNot) {
+        return !q.isEmpty() && execute(q.root(), cond, skipNot) != Ternary.NO;
+    }
+
+    static Ternary execute(TsQuery.Node n, Condition v, boolean skipNot) {
+        if (n instanceof TsQuery.Operand o) return v.check(o, null);
         TsQuery.Operator op = (TsQuery.Operator) n;
         switch (op.oper()) {
             case TsQuery.OP_NOT: {
-                Ternary r = execute(op.right(), v);
+                if (skipNot) return Ternary.MAYBE;
+                Ternary r = execute(op.right(), v, skipNot);
                 return r == Ternary.NO ? Ternary.YES : r == Ternary.YES ? Ternary.NO : Ternary.MAYBE;
             }
             case TsQuery.OP_AND: {
-                Ternary l = execute(op.left(), v);
+                Ternary l = execute(op.left(), v, skipNot);
                 if (l == Ternary.NO) return l;
-                Ternary r = execute(op.right(), v);
+                Ternary r = execute(op.right(), v, skipNot);
                 if (r == Ternary.NO) return r;
                 return l == Ternary.YES && r == Ternary.YES ? Ternary.YES : Ternary.MAYBE;
             }
             case TsQuery.OP_OR: {
-                Ternary l = execute(op.left(), v);
+                Ternary l = execute(op.left(), v, skipNot);
                 if (l == Ternary.YES) return l;
-                Ternary r = execute(op.right(), v);
+                Ternary r = execute(op.right(), v, skipNot);
                 if (r == Ternary.YES) return r;
                 return l == Ternary.NO && r == Ternary.NO ? Ternary.NO : Ternary.MAYBE;
             }
             default: {
-                Ternary r = phrase(n, v, null);
+                Ternary r = phrase(n, v, null, skipNot);
                 return r == Ternary.MAYBE ? Ternary.NO : r;
             }
         }
@@ -136,15 +156,20 @@ public final class TsExecute {
     }
 
     /** TS_phrase_execute. */
-    static Ternary phrase(TsQuery.Node n, TsVector v, PhraseData data) {
+    static Ternary phrase(TsQuery.Node n, Condition v, PhraseData data, boolean skipNot) {
         if (n instanceof TsQuery.Operand o) {
             PhraseData d = data == null ? new PhraseData() : data;
-            return check(v, o, d);
+            return v.check(o, d);
         }
         TsQuery.Operator op = (TsQuery.Operator) n;
         if (op.oper() == TsQuery.OP_NOT) {
             PhraseData d = data == null ? new PhraseData() : data;
-            switch (phrase(op.right(), v, d)) {
+            if (skipNot) {
+                // with TS_EXEC_SKIP_NOT a NOT matches everywhere
+                d.negate = true;
+                return Ternary.YES;
+            }
+            switch (phrase(op.right(), v, d, skipNot)) {
                 case NO:
                     d.negate = true;
                     return Ternary.YES;
@@ -163,9 +188,9 @@ public final class TsExecute {
         }
         PhraseData l = new PhraseData(), r = new PhraseData();
         if (op.oper() == TsQuery.OP_PHRASE || op.oper() == TsQuery.OP_AND) {
-            Ternary lm = phrase(op.left(), v, l);
+            Ternary lm = phrase(op.left(), v, l, skipNot);
             if (lm == Ternary.NO) return Ternary.NO;
-            Ternary rm = phrase(op.right(), v, r);
+            Ternary rm = phrase(op.right(), v, r, skipNot);
             if (rm == Ternary.NO) return Ternary.NO;
             if (lm == Ternary.MAYBE || rm == Ternary.MAYBE) return Ternary.MAYBE;
             int loff, roff;
@@ -191,8 +216,8 @@ public final class TsExecute {
             return output(data, l, r, TSPO_BOTH, loff, roff);
         }
         // OP_OR
-        Ternary lm = phrase(op.left(), v, l);
-        Ternary rm = phrase(op.right(), v, r);
+        Ternary lm = phrase(op.left(), v, l, skipNot);
+        Ternary rm = phrase(op.right(), v, r, skipNot);
         if (lm == Ternary.NO && rm == Ternary.NO) return Ternary.NO;
         if (lm == Ternary.MAYBE || rm == Ternary.MAYBE) return Ternary.MAYBE;
         if (lm == Ternary.NO) l.width = 0;

@@ -7,7 +7,7 @@ package org.tusk.utils.adt.tsearch;
  * ({@link org.tusk.utils.adt.tsearch.TsQuery#root()} is GETQUERY(q)[0]). An empty query has a
  * null root. Immutable.
  */
-public record TsQuery(Node root) {
+public record TsQuery(Node root) implements Comparable<TsQuery> {
     public static final int OP_NOT = 1, OP_AND = 2, OP_OR = 3, OP_PHRASE = 4;
 
     /** A QueryItem. */
@@ -43,6 +43,10 @@ public record TsQuery(Node root) {
         if (n instanceof Operator o) return 1 + (o.left() == null ? 0 : count(o.left())) + count(o.right());
         return 1;
     }
+
+    /** tsquery_cmp's order (CompareTSQ), what btree tsquery_ops sorts by. */
+    @Override
+    public int compareTo(TsQuery o) { return TsQueryOps.compare(this, o); }
 
     @Override
     public String toString() { return TsQueryIO.out(this); }

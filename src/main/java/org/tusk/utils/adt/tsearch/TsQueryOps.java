@@ -36,30 +36,51 @@ public final class TsQueryOps {
     /** tsquery_numnode. */
     public static int numnode(TsQuery q) { return TsQuery.count(q.root()); }
 
-    /** tsquery_cmp: by item count, then item by item in stored (prefix, right-first) order. */
+    /**
+     * tsquery_cmp (CompareTSQ): by item count, then by stored size, then QTNodeCompare over the
+     * trees: an operator before an operand; operators by descending operator code, then their
+     * operands right first, then (phrase) descending distance; operands by descending valcrc,
+     * then lexeme. Weights and prefix flags are not compared, as in PostgreSQL.
+     */
     public static int compare(TsQuery a, TsQuery b) {
         int na = numnode(a), nb = numnode(b);
         if (na != nb) return na < nb ? -1 : 1;
+        int sa = varsize(a.root()), sb = varsize(b.root());
+        if (sa != sb) return sa < sb ? -1 : 1;
         if (a.isEmpty()) return 0;
         return compareNodes(a.root(), b.root());
     }
 
+    /** VARSIZE of the stored form: header, size, 12 bytes per item, each operand NUL-terminated. */
+    private static int varsize(TsQuery.Node n) {
+        return 8 + 12 * TsQuery.count(n) + operandBytes(n);
+    }
+
+    private static int operandBytes(TsQuery.Node n) {
+        if (n == null) return 0;
+        if (n instanceof TsQuery.Operand o) return o.word().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+        if (n instanceof TsQuery.Operator op) return operandBytes(op.left()) + operandBytes(op.right());
+        return 0;
+    }
+
     private static int compareNodes(TsQuery.Node x, TsQuery.Node y) {
-        int tx = x instanceof TsQuery.Operand ? 2 : 1, ty = y instanceof TsQuery.Operand ? 2 : 1;
-        if (tx != ty) return tx < ty ? -1 : 1;
+        boolean vx = x instanceof TsQuery.Operand, vy = y instanceof TsQuery.Operand;
+        if (vx != vy) return vx ? 1 : -1;
         if (x instanceof TsQuery.Operand a && y instanceof TsQuery.Operand b) {
-            int c = TsVector.compareLexemes(a.word(), b.word());
-            if (c != 0) return c;
-            if (a.weight() != b.weight()) return a.weight() < b.weight() ? -1 : 1;
-            if (a.prefix() != b.prefix()) return a.prefix() ? 1 : -1;
-            return 0;
+            int ca = LegacyCrc32.of(a.word()), cb = LegacyCrc32.of(b.word());
+            if (ca != cb) return ca > cb ? -1 : 1;
+            return TsVector.compareLexemes(a.word(), b.word());
         }
         TsQuery.Operator a = (TsQuery.Operator) x, b = (TsQuery.Operator) y;
-        if (a.oper() != b.oper()) return a.oper() < b.oper() ? -1 : 1;
-        if (a.distance() != b.distance()) return a.distance() < b.distance() ? -1 : 1;
+        if (a.oper() != b.oper()) return a.oper() > b.oper() ? -1 : 1;
         int c = compareNodes(a.right(), b.right());
-        if (c != 0 || a.left() == null) return c;
-        return compareNodes(a.left(), b.left());
+        if (c != 0) return c;
+        if (a.left() != null && b.left() != null) {
+            c = compareNodes(a.left(), b.left());
+            if (c != 0) return c;
+        }
+        if (a.oper() == TsQuery.OP_PHRASE && a.distance() != b.distance()) return a.distance() > b.distance() ? -1 : 1;
+        return 0;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
  * (1..16383) in the low fourteen. An empty positions array means the lexeme has none (stripped).
  * Immutable.
  */
-public final class TsVector {
+public final class TsVector implements Comparable<TsVector> {
     public static final int MAXENTRYPOS = 1 << 14;
     public static final int MAXNUMPOS = 256;
     public static final int MAXSTRLEN = (1 << 11) - 1;
@@ -27,6 +27,20 @@ public final class TsVector {
 
     public List<Lexeme> lexemes() { return lexemes; }
     public int size() { return lexemes.size(); }
+
+    /**
+     * VARSIZE of the value as tsvectorin lays it out (CALCDATASIZE: header, size, WordEntry
+     * array, then each lexeme's bytes followed, if it has positions, by SHORTALIGN padding, npos
+     * and the positions); silly_cmp_tsvector compares it first.
+     */
+    public int varsize() {
+        int len = 0;
+        for (Lexeme l : lexemes) {
+            len += l.word().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (l.hasPositions()) len = ((len + 1) & ~1) + 2 + 2 * l.positions().length;
+        }
+        return 8 + 4 * lexemes.size() + len;
+    }
 
     public static int pos(short wep) { return wep & 0x3FFF; }
     public static int weight(short wep) { return (wep >> 14) & 3; }
@@ -98,6 +112,10 @@ public final class TsVector {
         }
         return -lo - 1;
     }
+
+    /** tsvector_cmp's order (silly_cmp_tsvector), what btree tsvector_ops sorts by. */
+    @Override
+    public int compareTo(TsVector o) { return TsVectorOps.compare(this, o); }
 
     @Override
     public boolean equals(Object o) {

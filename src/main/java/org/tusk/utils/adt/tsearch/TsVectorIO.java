@@ -22,7 +22,8 @@ public final class TsVectorIO {
             while (i < cp.length && isSpace(cp[i])) i++;
             if (i >= cp.length) break;
             StringBuilder word = new StringBuilder();
-            if (cp[i] == '\'') {
+            boolean quoted = cp[i] == '\'';
+            if (quoted) {
                 i++;
                 while (true) {
                     if (i >= cp.length) throw syntax(s);
@@ -65,25 +66,33 @@ public final class TsVectorIO {
                         i++;
                     }
                     if (p == 0) throw PgException.error("22P02", "wrong position info in tsvector: \"" + s + "\"");
+                    // WAITPOSDELIM: weight letters ('*' is A), each only while the weight is still 0;
+                    // digits after the number are skipped, as atoi() already consumed the value
                     int w = 0;
-                    if (i < cp.length) {
-                        switch (cp[i]) {
-                            case 'A', 'a', '*' -> { w = 3; i++; }
-                            case 'B', 'b' -> { w = 2; i++; }
-                            case 'C', 'c' -> { w = 1; i++; }
-                            case 'D', 'd' -> { w = 0; i++; }
-                            default -> { }
+                    while (i < cp.length && cp[i] != ',' && !isSpace(cp[i])) {
+                        int nw = switch (cp[i]) {
+                            case 'A', 'a', '*' -> 3;
+                            case 'B', 'b' -> 2;
+                            case 'C', 'c' -> 1;
+                            case 'D', 'd' -> 0;
+                            default -> -1;
+                        };
+                        if (nw >= 0) {
+                            if (w != 0) throw syntax(s);
+                            w = nw;
+                        } else if (!isDigit(cp[i])) {
+                            throw syntax(s);
                         }
+                        i++;
                     }
                     pos.add(TsVector.wep(w, (int) Math.min(p, TsVector.MAXENTRYPOS - 1)));
                     if (i < cp.length && cp[i] == ',') {
                         i++;
                         continue;
                     }
-                    if (i < cp.length && !isSpace(cp[i])) throw syntax(s);
                     break;
                 }
-            } else if (i < cp.length && !isSpace(cp[i])) {
+            } else if (i < cp.length && !isSpace(cp[i]) && !quoted) {
                 throw syntax(s);
             }
             String w = word.toString();

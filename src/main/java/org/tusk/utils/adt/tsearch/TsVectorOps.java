@@ -12,18 +12,25 @@ import org.tusk.utils.error.PgException;
 public final class TsVectorOps {
     private TsVectorOps() {}
 
-    /** tsvector_cmp (silly_cmp_tsvector): number of lexemes, then lexemes, then positions. */
+    /**
+     * tsvector_cmp (silly_cmp_tsvector): stored size, number of lexemes, then per lexeme: one with
+     * positions first, the lexeme, more positions first, then per position the greater position
+     * and then the greater weight first. Not a natural order, but the one btree tsvector_ops uses.
+     */
     public static int compare(TsVector a, TsVector b) {
+        int sa = a.varsize(), sb = b.varsize();
+        if (sa != sb) return sa < sb ? -1 : 1;
         if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
         for (int i = 0; i < a.size(); i++) {
             TsVector.Lexeme x = a.lexemes().get(i), y = b.lexemes().get(i);
-            if (x.hasPositions() != y.hasPositions()) return x.hasPositions() ? 1 : -1;
+            if (x.hasPositions() != y.hasPositions()) return x.hasPositions() ? -1 : 1;
             int c = TsVector.compareLexemes(x.word(), y.word());
             if (c != 0) return c;
-            if (x.positions().length != y.positions().length) return x.positions().length < y.positions().length ? -1 : 1;
+            if (x.positions().length != y.positions().length) return x.positions().length > y.positions().length ? -1 : 1;
             for (int k = 0; k < x.positions().length; k++) {
-                int p = Short.toUnsignedInt(x.positions()[k]), q = Short.toUnsignedInt(y.positions()[k]);
-                if (p != q) return p < q ? -1 : 1;
+                short p = x.positions()[k], q = y.positions()[k];
+                if (TsVector.pos(p) != TsVector.pos(q)) return TsVector.pos(p) > TsVector.pos(q) ? -1 : 1;
+                if (TsVector.weight(p) != TsVector.weight(q)) return TsVector.weight(p) > TsVector.weight(q) ? -1 : 1;
             }
         }
         return 0;

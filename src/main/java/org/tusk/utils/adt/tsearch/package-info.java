@@ -5,8 +5,13 @@
  * their text I/O ({@link org.tusk.utils.adt.tsearch.TsVectorIO},
  * {@link org.tusk.utils.adt.tsearch.TsQueryIO}), the operators and functions on them
  * ({@link org.tusk.utils.adt.tsearch.TsVectorOps}, {@link org.tusk.utils.adt.tsearch.TsQueryOps},
- * including cleanup_tsquery_stopwords), and query evaluation with phrase semantics
- * ({@link org.tusk.utils.adt.tsearch.TsExecute}).
+ * including cleanup_tsquery_stopwords), query evaluation with phrase semantics
+ * ({@link org.tusk.utils.adt.tsearch.TsExecute}, TS_execute with a caller's operand test as
+ * {@link org.tusk.utils.adt.tsearch.TsExecute.Condition}), ranking (tsrank.c:
+ * {@link org.tusk.utils.adt.tsearch.TsRank}), the binary wire forms
+ * ({@link org.tusk.utils.adt.tsearch.TsBinary}) and the legacy CRC-32 stored in every tsquery
+ * operand ({@link org.tusk.utils.adt.tsearch.LegacyCrc32}). The stored (varlena) forms are in
+ * access.common (TsVectorFormat, TsQueryFormat).
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -14,8 +19,14 @@
  *     tsCompareString order without duplicates; positions 1..16383, sorted, unique, at most 255.</li>
  * <li>Values are immutable and need no locking; Stop placeholders exist only while
  *     to_tsquery builds a query and never survive cleanup.</li>
+ * <li>Both types order as btree tsvector_ops/tsquery_ops do (silly_cmp_tsvector: stored size
+ *     first; CompareTSQ), which is their Comparable order, so ORDER BY and btree indexes agree
+ *     with PostgreSQL.</li>
+ * <li>Ranking reproduces tsrank.c's float and double steps; its cover search keeps per-call
+ *     state only.</li>
  * </ul>
- * Not here yet: the on-disk (varlena) forms, so tsvector and tsquery cannot be stored in
- * tables; ranking (tsrank.c); ts_headline; ts_rewrite; GIN/GiST support (out of scope).
+ * Not here yet: ts_headline (prsd_headline with TS_execute_locations), ts_rewrite,
+ * websearch_to_tsquery, ts_stat, the @&gt; and &lt;@ tsquery containment operators, and GIN/GiST
+ * support (out of scope).
  */
 package org.tusk.utils.adt.tsearch;
