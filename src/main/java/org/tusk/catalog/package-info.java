@@ -339,7 +339,19 @@
  * reads (find_expr_references_walker's column rows, from {@code rewrite.ColumnReferences}). A
  * column (a pg_class sub-object) can itself be a deletion target (DROP COLUMN): only what
  * depends on that column is found, and only pg_depend rows naming exactly it are removed. Objects created by bootstrap have no rows (PostgreSQL pins them).
- * Indexes are still dropped with their table directly, not through pg_depend.</li>
+ * Indexes are still dropped with their table directly, not through pg_depend. An object reached
+ * through an AUTO or INTERNAL dependency on any path needs no CASCADE, even if another path
+ * reaches it through a NORMAL one (reportDependentObjects' flags).</li>
+ * <li><b>Owned sequences and column defaults</b> ({@link org.tusk.catalog.RelationOwnership},
+ * {@link org.tusk.catalog.AttrDefaults}): a serial column's sequence depends AUTO, an identity
+ * column's INTERNAL, on the column (pg_class, table, attnum), so DROP TABLE / DROP COLUMN take it
+ * along and pg_get_serial_sequence finds it; a default (pg_attrdef, class 2604) depends AUTO on its
+ * column and NORMAL on the relations its expression names (nextval's sequence), so DROP SEQUENCE
+ * refuses or cascades to it. An identity column has no pg_attrdef row, as in PostgreSQL:
+ * {@code columnDefaults} gives it nextval of its owned sequence. Removing a default removes its
+ * pg_depend rows. RelationOwnership also carries ALTER ... OWNER TO: relowner, relacl through
+ * aclnewowner, the row type, indexes, TOAST table and owned sequences. The caller holds
+ * AccessExclusiveLock on the relation.</li>
  * <li><b>Inheritance</b> ({@link org.tusk.catalog.InheritanceCatalog}, pg_inherits.c): a child's
  * pg_inherits rows (inhseqno in INHERITS order), its parents' relhassubclass, its columns'
  * attinhcount/attislocal and a NORMAL dependency of the child on each parent, so DROP of a
