@@ -822,6 +822,9 @@ public final class Analyzer {
         int base = org.tusk.catalog.TypeCache.baseType(type);   // a domain sorts as its base type
         int t = base == VARCHAR ? TEXT : base;
         if (t == BPCHAR) return true;   // bpchar_ops: bpcharlt and friends, blank-insensitive
+        // regclass, regtype, regproc, ...: binary-coercible to oid, so oid_ops orders them by OID
+        if (t == 24 || t == 2202 || t == 2203 || t == 2204 || t == 2205 || t == 2206 || t == 4089 || t == 4096
+                || t == 4191 || t == 3734 || t == 3769) return true;
         if (AnyEnum.isEnum(t)) return true;   // enum_lt through the anyenum operators
         if (RowAnalysis.isComposite(t)) return true;   // record_lt through the record operators
         if (org.tusk.utils.adt.RangeTypes.isRange(t)) return true;   // range_lt: range_ops serves every range type

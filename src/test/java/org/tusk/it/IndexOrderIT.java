@@ -106,7 +106,8 @@ class IndexOrderIT {
             };
             for (String[] q : cases) {
                 String p = plan(c, q[0]);
-                assertTrue(p.contains(q[1]), q[0] + "\n" + p);
+                // the index may be read as an index-only scan: the order comes from it either way
+                assertTrue(p.contains(q[1]) || p.contains(q[1].replace("Index Scan", "Index Only Scan")), q[0] + "\n" + p);
                 assertFalse(p.contains("Sort"), q[0] + "\n" + p);
                 assertEquals(sorted(c, q[0]), rows(c, q[0]), q[0]);
             }
@@ -128,7 +129,8 @@ class IndexOrderIT {
                 {"select a, b from t where a = 3 order by a, b nulls first", "Index Scan Backward using t_ab"},
             }) {
                 String p = plan(c, q[0]);
-                assertTrue(p.contains(q[1]), q[0] + "\n" + p);
+                // the index may be read as an index-only scan: the order comes from it either way
+                assertTrue(p.contains(q[1]) || p.contains(q[1].replace("Index Scan", "Index Only Scan")), q[0] + "\n" + p);
                 assertFalse(p.contains("Sort"), q[0] + "\n" + p);
                 assertEquals(sorted(c, q[0]), rows(c, q[0]), q[0]);
             }

@@ -30,6 +30,16 @@ class WalIT {
         try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
             long pm = server.postmasterPid();
             for (String type : List.of("checkpointer", "background writer", "walwriter")) {
+                // each is a JVM of its own that registers in its status slot once started: on a
+                // loaded machine that can come after the first connection is accepted
+                String q = "select count(*) from pg_stat_activity where backend_type = '" + type + "'";
+                TuskServer.waitFor(60_000, () -> {
+                    try {
+                        return one(c, q).equals("1");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
                 String pid = one(c, "select pid from pg_stat_activity where backend_type = '" + type + "'");
                 assertEquals(pm, TuskServer.parentOf(Long.parseLong(pid)), type);
             }
