@@ -139,7 +139,7 @@ public final class BuiltinCatalog {
     static {
         List<PgType> types = List.of(
                 t(BOOL, "bool", "boolean", 1, true, 'B', true, (s, z) -> Bools.boolin(s), (v, z) -> Bools.boolout((Boolean) v)),
-                t(BYTEA, "bytea", "bytea", -1, false, 'U', false, (s, z) -> Texts.byteaIn(s), (v, z) -> Texts.byteaOut((byte[]) v)),
+                t(BYTEA, "bytea", "bytea", -1, false, 'U', false, (s, z) -> Texts.byteaIn(s), (v, z) -> Texts.byteaOut((byte[]) v, z)),
                 t(NAME, "name", "name", 64, false, 'S', false, (s, z) -> Texts.namein(s), (v, z) -> (String) v),
                 // charin keeps the first byte; charout prints it (the empty string for \0)
                 t(CHAR, "char", "\"char\"", 1, true, 'Z', false, (s, z) -> s.isEmpty() ? "" : s.substring(0, 1),
@@ -190,6 +190,7 @@ public final class BuiltinCatalog {
         b.casts();
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
+        ByteaBitCountBuiltins.register(b); LsnNumericBuiltins.register(b);
         TextSearchBuiltins.register(b);
         DbSizeBuiltins.register(b);
         DumpSupportBuiltins.register(b);
@@ -641,10 +642,20 @@ public final class BuiltinCatalog {
         } catch (PgException e) {
             return "public";
         }
+        // fetch_search_path(false)'s first entry: schemas that do not exist are not on the path
+        Catalog cat = c.catalog();
         for (String part : path.split(",")) {
             String p = part.strip();
-            if (p.isEmpty() || p.equals("\"$user\"") || p.equals("$user")) continue;
-            if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) p = p.substring(1, p.length() - 1).replace("\"\"", "\"");
+            if (p.isEmpty()) continue;
+            if (p.equals("\"$user\"") || p.equals("$user")) {
+                if (cat == null) continue;
+                p = c.session().currentUser();
+            } else if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) {
+                p = p.substring(1, p.length() - 1).replace("\"\"", "\"");
+            } else {
+                p = p.toLowerCase(java.util.Locale.ROOT);
+            }
+            if (cat != null && cat.namespaceOid(p) == 0) continue;
             return p;
         }
         return null;

@@ -143,8 +143,9 @@ public final class ConstraintCommands {
         }
         String name = k.name() != null ? k.name() : catalog.chooseConstraintName(rel, columnNames(rel, fkAtts), "fkey");
         for (int i = 0; i < fkAtts.length; i++) {
-            int fkType = rel.desc().attr(fkAtts[i] - 1).type().oid();
-            int pkType = pk.desc().attr(pkAtts[i] - 1).type().oid();
+            // atttypid, not the storage type: every enum column stores as anyenum
+            int fkType = rel.atttypid(fkAtts[i]);
+            int pkType = pk.atttypid(pkAtts[i]);
             if (!comparable(fkType, pkType)) {
                 throw PgException.error(SqlState.DATATYPE_MISMATCH, "foreign key constraint \"" + name
                         + "\" cannot be implemented")

@@ -97,9 +97,30 @@ final class RelOptions {
                     }
                     out.add("autovacuum_enabled=" + (o.value() == null ? "true" : o.value()));
                 }
+                // heap reloption parallel_workers (reloptions.c: int, 0 .. MAX_PARALLEL_WORKER_LIMIT);
+                // stored for the planner, which runs no parallel plans yet
+                case "parallel_workers" -> out.add("parallel_workers=" + intOption(o, 0, 1024));
                 default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
             }
         }
         return out;
+    }
+
+    /** parse_one_reloption for an integer option: the value, or reloptions.c's errors. */
+    private static int intOption(Stmt.DefElem o, int min, int max) {
+        String name = o.name();
+        if (o.value() == null)
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "invalid value for integer option \"" + name + "\": true");
+        int v;
+        try {
+            v = Integer.parseInt(o.value().trim());
+        } catch (NumberFormatException e) {
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for integer option \"" + name + "\": " + o.value());
+        }
+        if (v < min || v > max)
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "value " + o.value() + " out of bounds for option \""
+                    + name + "\"").withDetail("Valid values are between \"" + min + "\" and \"" + max + "\".");
+        return v;
     }
 }

@@ -209,7 +209,8 @@ public final class ExecContext implements FunctionCallContext {
         String dateStyle = setting("DateStyle");
         return new org.tusk.utils.adt.OutputSettings(timeZone(), Math.max(-15, Math.min(3, efd)),
                 DateStyles.styleOf(dateStyle), DateStyles.orderOf(dateStyle),
-                DateStyles.intervalStyleOf(setting("IntervalStyle")));
+                DateStyles.intervalStyleOf(setting("IntervalStyle")),
+                "escape".equalsIgnoreCase(setting("bytea_output")));
     }
 
     private String setting(String name) {

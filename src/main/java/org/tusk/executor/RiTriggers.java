@@ -171,7 +171,7 @@ final class RiTriggers {
         for (int i = 0; i < c.keyCount(); i++) {
             if (i > 0) sql.append(" AND ");
             sql.append(quote(pk.desc().attr(c.fkey(i) - 1).name())).append(" = $").append(i + 1);
-            types.add(rel.desc().attr(c.key(i) - 1).type().oid());
+            types.add(rel.atttypid(c.key(i)));
             params[i] = row[c.key(i) - 1];
         }
         // As RI_FKey_check: the referenced row is locked FOR KEY SHARE, so that a concurrent
@@ -200,7 +200,7 @@ final class RiTriggers {
         for (int i = 0; i < c.keyCount(); i++) {
             if (i > 0) where.append(" AND ");
             where.append(quote(fk.desc().attr(c.key(i) - 1).name())).append(" = $").append(i + 1);
-            types.add(rel.desc().attr(c.fkey(i) - 1).type().oid());
+            types.add(rel.atttypid(c.fkey(i)));
             oldKey[i] = oldRow[c.fkey(i) - 1];
         }
         switch (action) {
@@ -227,7 +227,7 @@ final class RiTriggers {
                     if (i > 0) set.append(", ");
                     set.append(quote(fk.desc().attr(c.key(i) - 1).name())).append(" = $").append(c.keyCount() + i + 1);
                     params[c.keyCount() + i] = newRow[c.fkey(i) - 1];
-                    allTypes.add(rel.desc().attr(c.fkey(i) - 1).type().oid());
+                    allTypes.add(rel.atttypid(c.fkey(i)));
                 }
                 run("UPDATE " + qualified(fk) + " SET " + set + " WHERE " + where, allTypes, params, 0);
             }
@@ -251,7 +251,7 @@ final class RiTriggers {
         for (int i = 0; i < c.keyCount(); i++) {
             if (i > 0) sql.append(" AND ");
             sql.append(quote(rel.desc().attr(c.fkey(i) - 1).name())).append(" = $").append(i + 1);
-            types.add(rel.desc().attr(c.fkey(i) - 1).type().oid());
+            types.add(rel.atttypid(c.fkey(i)));
             params[i] = oldRow[c.fkey(i) - 1];
         }
         return !run(sql.toString(), types, params, 1).isEmpty();

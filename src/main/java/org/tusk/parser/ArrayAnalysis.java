@@ -227,10 +227,16 @@ final class ArrayAnalysis {
             throw a.err("42809", "op ANY/ALL (array) requires operator not returning a set", raw.location());
         if (op.type() != BOOL)
             throw a.err("42809", "op ANY/ALL (array) requires operator to yield boolean", raw.location());
-        int want = ArrayTypes.arrayOf(op.op().right());
+        // enforce_generic_type_consistency: a polymorphic right operand (anyenum = anyenum) is
+        // the type it was bound to, so the array is that type's array
+        int declRight = op.op().right();
+        if (declRight == BuiltinCatalog.ANYENUM || declRight == org.tusk.catalog.TypeOids.ANYELEMENT
+                || declRight == org.tusk.catalog.TypeOids.ANYNONARRAY)
+            declRight = op.args().get(1).type();
+        int want = ArrayTypes.arrayOf(declRight);
         if (want == 0)
             throw a.err(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
-                    + BuiltinCatalog.formatType(op.op().right()), raw.location());
+                    + BuiltinCatalog.formatType(declRight), raw.location());
         if (r.type() != want) r = a.coerce(r, want, -1, Context.IMPLICIT, raw.right().location());
         return new Expr.ScalarArrayOpExpr(op.op(), !raw.all(), op.args().get(0), r);
     }

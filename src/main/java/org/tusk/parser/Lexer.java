@@ -7,7 +7,9 @@ import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
 /**
- * The SQL scanner, following PostgreSQL's scan.l with standard_conforming_strings = on:
+ * The SQL scanner, following PostgreSQL's scan.l (standard_conforming_strings and
+ * escape_string_warning come from {@link ScanSettings}; with the first off, '...' is scanned as
+ * E'...' and U&'...' is refused):
  * identifiers (case-folded, truncated to 63 bytes) and "quoted identifiers", keywords,
  * integer/decimal/real literals, 'strings' (with '' and newline-separated continuation),
  * E'escapes', U&'unicode' and U&"ident", $tag$dollar quoting$tag$, $n parameters, operators
@@ -19,6 +21,8 @@ import org.tusk.utils.error.SqlState;
 public final class Lexer {
     private final String src;
     private int pos;
+    /** scan.l's warn_on_first_escape: the literal being scanned still owes its escape WARNING. */
+    private boolean warnOnFirstEscape;
 
     public Lexer(String src) {
         this.src = src;
@@ -116,10 +120,24 @@ public final class Lexer {
             return new Token(Kind.SCONST, t.value(), null, start, t.end());
         }
         if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
+            if (peek(2) == '\'' && !ScanSettings.standardConformingStrings())
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED,
+                        "unsafe use of string constant with Unicode escapes", position(src, start))
+                        .withDetail("String constants with Unicode escapes cannot be used when standard_conforming_strings is off.");
             pos += 2;
             return scanUnicode(start);
         }
-        if (c == '\'') return scanString(start, false);
+        if (c == '\'') {
+            if (ScanSettings.standardConformingStrings()) return scanString(start, false);
+            // scan.l with standard_conforming_strings off: a plain literal is scanned as E'...',
+            // warning about its first escape when escape_string_warning is on
+            warnOnFirstEscape = ScanSettings.escapeStringWarning();
+            try {
+                return scanString(start, true);
+            } finally {
+                warnOnFirstEscape = false;
+            }
+        }
         if (c == '"') {
             String id = scanQuotedIdent(start);
             return new Token(Kind.IDENT, truncateIdent(id), null, start, pos);
@@ -329,6 +347,10 @@ public final class Lexer {
             if (extended && ch == '\\') {
                 if (pos >= src.length()) throw error("unterminated quoted string", start);
                 char e = src.charAt(pos++);
+                if (warnOnFirstEscape) {
+                    warnOnFirstEscape = false;
+                    warnEscape(e, start);
+                }
                 switch (e) {
                     case 'b' -> sb.append('\b');
                     case 'f' -> sb.append('\f');
@@ -392,6 +414,23 @@ public final class Lexer {
         return new Token(Kind.SCONST, sb.toString(), null, start, pos);
     }
 
+    /** check_string_escape_warning / check_escape_warning: the WARNING for a nonstandard escape. */
+    private void warnEscape(char e, int start) {
+        String msg, hint;
+        if (e == '\'') {
+            msg = "nonstandard use of \\' in a string literal";
+            hint = "Use '' to write quotes in strings, or use the escape string syntax (E'...').";
+        } else if (e == '\\') {
+            msg = "nonstandard use of \\\\ in a string literal";
+            hint = "Use the escape string syntax for backslashes, e.g., E'\\\\'.";
+        } else {
+            msg = "nonstandard use of escape in a string literal";
+            hint = "Use the escape string syntax for escapes, e.g., E'\\r\\n'.";
+        }
+        ScanSettings.warn(new PgException(org.tusk.utils.error.Severity.WARNING, "22P06" /* nonstandard_use_of_escape_character */,
+                msg, null, hint, position(src, start)));
+    }
+
     private Token scanUnicode(int start) {
         boolean ident = src.charAt(pos) == '"';
         String raw;
@@ -438,7 +477,7 @@ public final class Lexer {
                 pendingHigh = addUnicode(sb, Integer.parseInt(raw.substring(i + 2, i + 8), 16), pendingHigh, base + i);
                 i += 7;
             } else {
-                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode escape", position(src, start))
+                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "invalid Unicode escape", position(src, base + i))
                         .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.");
             }
         }

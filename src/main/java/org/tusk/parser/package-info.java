@@ -2,8 +2,12 @@
  * The parser and parse analysis, as PostgreSQL's {@code parser/}.
  *
  * <h2>Raw parsing</h2>
- * {@link org.tusk.parser.Lexer} follows scan.l (standard_conforming_strings on) and produces
- * tokens lazily; {@link org.tusk.parser.Parser} is a hand-written recursive-descent version of the
+ * {@link org.tusk.parser.Lexer} follows scan.l and produces tokens lazily. Like scan.l it reads
+ * standard_conforming_strings and escape_string_warning as process globals, through
+ * {@link org.tusk.parser.ScanSettings}, which the backend installs once (a backend runs one
+ * session, only its own thread scans, so no lock is needed); with the first off a plain literal
+ * takes backslash escapes and U&amp;'...' is refused, and the scanner's WARNINGs go to the source's
+ * sink while scanning continues; {@link org.tusk.parser.Parser} is a hand-written recursive-descent version of the
  * accepted subset of gram.y, with gram.y's operator precedence and associativity (including the
  * non-associative comparison operators and unary minus binding tighter than {@code ^}). Output:
  * a list of {@link org.tusk.nodes.RawStmt}, one per statement of the query string, each with its

@@ -80,6 +80,7 @@ final class AreTranslator {
         if (d.contains("Unclosed character class")) return "brackets [] not balanced";
         if (d.contains("Dangling meta character")) return "quantifier operand invalid";
         if (d.contains("Illegal character range")) return "invalid character range";
+        if (d.contains("Illegal repetition range")) return "invalid repetition count(s)";
         if (d.contains("Illegal repetition") || d.contains("Unclosed counted closure")) return "braces {} not balanced";
         return "invalid regular expression";
     }
@@ -117,6 +118,9 @@ final class AreTranslator {
                     continue;
                 }
                 case '$' -> out.append(anchorNl ? "(?=\\n|\\z)" : "\\z");
+                // ARE's ^ with newline anchoring also matches after a final newline, which
+                // Java's MULTILINE ^ does not
+                case '^' -> out.append(anchorNl ? "(?:\\A|(?<=\\n))" : "\\A");
                 case '{' -> {
                     if (i + 1 < n && Character.isDigit(re.charAt(i + 1))) out.append('{');
                     else out.append("\\{");

@@ -299,4 +299,11 @@ public final class ByteaFuncs {
         for (byte s : set) if (s == b) return true;
         return false;
     }
+
+    /** bytea_bit_count (varlena.c): the number of one bits over all bytes (pg_popcount). */
+    public static long bitCount(byte[] b) {
+        long n = 0;
+        for (byte x : b) n += Integer.bitCount(x & 0xFF);
+        return n;
+    }
 }

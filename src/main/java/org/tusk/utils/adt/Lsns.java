@@ -23,4 +23,19 @@ public final class Lsns {
     public static String lsnOut(long lsn) {
         return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
     }
+
+    /**
+     * pg_lsn(numeric) (numeric.c numeric_pg_lsn): NaN and infinities are refused, the value is
+     * rounded to an integer (numericvar_to_uint64) and must fit in an unsigned 64-bit number.
+     */
+    public static Long fromNumeric(java.math.BigDecimal n) {
+        if (n == NumericSpecial.NAN)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert NaN to pg_lsn");
+        if (n instanceof NumericSpecial)
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert infinity to pg_lsn");
+        java.math.BigInteger v = n.setScale(0, java.math.RoundingMode.HALF_UP).toBigIntegerExact();
+        if (v.signum() < 0 || v.bitLength() > 64)
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "pg_lsn out of range");
+        return v.longValue();
+    }
 }

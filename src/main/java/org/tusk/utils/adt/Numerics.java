@@ -158,7 +158,7 @@ public final class Numerics {
     public static BigDecimal round(BigDecimal a, int scale) {
         if (a instanceof NumericSpecial) return a;
         BigDecimal r = a.setScale(scale, RoundingMode.HALF_UP);
-        return norm(r);
+        return checkWeight(norm(r));
     }
 
     public static BigDecimal trunc(BigDecimal a, int scale) {
@@ -213,7 +213,23 @@ public final class Numerics {
         return r;
     }
 
-    /** numeric ^ numeric (power_var): exact for integral exponents, else exp(y * ln(x)) at high precision. */
+    /** Largest number of decimal digits before the point a numeric can hold (NUMERIC_WEIGHT_MAX + 1 base-10000 digits). */
+    static final int MAX_INTEGER_DIGITS = 131072;
+    /** NUMERIC_MAX_RESULT_SCALE: exp_var's overflow limit is 3 times this on the natural logarithm. */
+    private static final int MAX_RESULT_SCALE = 2000;
+
+    /** make_result's range check: a finite value with more than 131072 integer digits overflows. */
+    static BigDecimal checkWeight(BigDecimal v) {
+        if (!(v instanceof NumericSpecial) && v.signum() != 0 && v.precision() - v.scale() > MAX_INTEGER_DIGITS)
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        return v;
+    }
+
+    /**
+     * numeric ^ numeric (numeric.c power_var): integral exponents that fit in int32 go to
+     * power_var_int; everything else is exp(y * ln|x|), with the sign fixed up for a negative
+     * base (only integral exponents reach there) and PostgreSQL's early overflow/underflow tests.
+     */
     public static BigDecimal power(BigDecimal x, BigDecimal y) {
         if (special(x, y)) return powerSpecial(x, y);
         if (x.signum() == 0 && y.signum() < 0)
@@ -221,25 +237,80 @@ public final class Numerics {
         boolean integral = y.signum() == 0 || y.stripTrailingZeros().scale() <= 0;
         if (x.signum() < 0 && !integral)
             throw PgException.error("2201F", "a negative number raised to a non-integer power yields a complex result");
-        if (integral && y.abs().compareTo(BigDecimal.valueOf(100000)) <= 0) {
-            int n = y.intValueExact();
-            int rscale = Math.min(Math.max(MIN_SIG_DIGITS, x.scale()), MAX_DISPLAY_SCALE);
-            if (n == 0) return BigDecimal.ONE.setScale(rscale);
-            BigDecimal p = x.pow(Math.abs(n));
-            if (n < 0) p = BigDecimal.ONE.divide(p, rscale + 5, RoundingMode.HALF_UP);
-            return p.setScale(rscale, RoundingMode.HALF_UP);
+        if (integral && y.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                && y.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+            int rscale = Math.min(Math.max(MIN_SIG_DIGITS, Math.max(x.scale(), 0)), MAX_DISPLAY_SCALE);
+            return checkWeight(powerInt(x, y.intValueExact(), rscale));
         }
         if (x.signum() == 0) return BigDecimal.ZERO.setScale(MIN_SIG_DIGITS);
-        double val = Math.log10(x.doubleValue()) * y.doubleValue();
+        boolean negative = x.signum() < 0 && y.toBigInteger().testBit(0);
+        BigDecimal base = x.abs();
+        // low-precision estimate of y * ln(base) for the scale choice and the overflow test
+        double lnNum = log10(base) * Math.log(10) * y.doubleValue();
+        if (Math.abs(lnNum) > MAX_RESULT_SCALE * 3.01) {
+            if (lnNum > 0) throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+            return BigDecimal.ZERO.setScale(MAX_DISPLAY_SCALE);
+        }
+        double val = lnNum * 0.434294481903252; // approximate decimal weight of the result
         int rscale = MIN_SIG_DIGITS - (int) val;
         rscale = Math.max(rscale, x.scale());
         rscale = Math.max(rscale, y.scale());
         rscale = Math.max(rscale, 0);
         rscale = Math.min(rscale, MAX_DISPLAY_SCALE);
-        if (Math.abs(val) > 1000) throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        // a result whose leading digit lies beyond rscale rounds to zero whatever its digits are
+        if (val + 1 < -rscale) return BigDecimal.ZERO.setScale(rscale);
         MathContext mc = new MathContext(rscale + Math.max(0, (int) val) + 20, RoundingMode.HALF_EVEN);
-        BigDecimal r = exp(y.multiply(ln(x, mc), mc), mc);
-        return r.setScale(rscale, RoundingMode.HALF_UP);
+        BigDecimal z = y.multiply(ln(base, mc), mc);
+        // exp_var's limit: |z| >= 6000 overflows (positive) or underflows to zero
+        if (z.abs().compareTo(BigDecimal.valueOf(MAX_RESULT_SCALE * 3)) >= 0) {
+            if (z.signum() > 0) throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+            return BigDecimal.ZERO.setScale(rscale);
+        }
+        BigDecimal r = exp(z, mc).setScale(rscale, RoundingMode.HALF_UP);
+        return checkWeight(negative ? r.negate() : r);
+    }
+
+    /** log10 of a positive value, exact enough for scale estimates even far outside double range. */
+    static double log10(BigDecimal v) {
+        int digits = v.precision();
+        BigDecimal lead = new BigDecimal(v.unscaledValue(), digits - 1).round(new MathContext(17));
+        return Math.log10(lead.doubleValue()) + (digits - 1 - v.scale());
+    }
+
+    /**
+     * power_var_int: base ^ exp for an int32 exponent, rounded to {@code rscale}. The decimal
+     * weight of the result is estimated first so that certain overflow fails early and certain
+     * underflow returns zero at rscale; otherwise the power is computed exactly when small, or by
+     * square-and-multiply with enough guard digits (as PostgreSQL's sig_digits) when not.
+     */
+    static BigDecimal powerInt(BigDecimal base, int exp, int rscale) {
+        if (exp == 0) return BigDecimal.ONE.setScale(rscale);
+        if (base.signum() == 0) {
+            if (exp < 0) throw PgException.error(SqlState.DIVISION_BY_ZERO, "division by zero");
+            return BigDecimal.ZERO.setScale(rscale);
+        }
+        double f = exp * log10(base.abs());
+        if (f > 3 * Short.MAX_VALUE * 4)
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        if (f + 1 < -rscale || f + 1 < -MAX_DISPLAY_SCALE) return BigDecimal.ZERO.setScale(rscale);
+        if (f > MAX_INTEGER_DIGITS + 1)
+            throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        long n = Math.abs((long) exp);
+        BigDecimal p;
+        if ((long) base.precision() * n <= 200_000) {
+            p = base.pow((int) n);
+        } else {
+            int sigDigits = 1 + rscale + (int) Math.abs(f) + (int) Math.log(n) + 8;
+            MathContext mc = new MathContext(sigDigits, RoundingMode.HALF_EVEN);
+            p = BigDecimal.ONE;
+            BigDecimal sq = base;
+            for (long m = n; m != 0; m >>= 1) {
+                if ((m & 1) != 0) p = p.multiply(sq, mc);
+                if (m > 1) sq = sq.multiply(sq, mc);
+            }
+        }
+        if (exp < 0) return BigDecimal.ONE.divide(p, rscale, RoundingMode.HALF_UP);
+        return p.setScale(rscale, RoundingMode.HALF_UP);
     }
 
     static BigDecimal exp(BigDecimal z, MathContext mc) {

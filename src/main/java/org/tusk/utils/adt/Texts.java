@@ -190,6 +190,28 @@ public final class Texts {
         return safe ? id : "\"" + id.replace("\"", "\"\"") + "\"";
     }
 
+    /** byteaout for the session's bytea_output: escape format when {@code os.byteaEscape()}, else hex. */
+    public static String byteaOut(byte[] b, OutputSettings os) {
+        return os != null && os.byteaEscape() ? byteaOutEscape(b) : byteaOut(b);
+    }
+
+    /**
+     * byteaout in escape format (varlena.c byteaout, BYTEA_OUTPUT_ESCAPE): a backslash is doubled,
+     * bytes below 0x20 or above 0x7e become \ooo octal, everything else prints as itself.
+     */
+    public static String byteaOutEscape(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length);
+        for (byte x : b) {
+            int c = x & 0xFF;
+            if (c == '\\') sb.append("\\\\");
+            else if (c < 0x20 || c > 0x7e)
+                sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
+            else sb.append((char) c);
+        }
+        return sb.toString();
+    }
+
+    /** byteaout in hex format (BYTEA_OUTPUT_HEX). */
     public static String byteaOut(byte[] b) {
         StringBuilder sb = new StringBuilder(2 + b.length * 2).append("\\x");
         for (byte x : b) sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
@@ -221,7 +243,8 @@ public final class Texts {
                     i += 3;
                     continue;
                 }
-                throw Ints.badSyntax("bytea", s);
+                // byteain reports this without echoing the input
+                throw PgException.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type bytea");
             }
             byte[] enc = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             bo.write(enc, 0, enc.length);

@@ -42,8 +42,8 @@
  * process, as PostgreSQL's do through the syscache and typcache.
  * Output functions print exactly what PostgreSQL
  * prints for the session settings they are handed in {@link org.tusk.utils.adt.OutputSettings}
- * (TimeZone, extra_float_digits, DateStyle, IntervalStyle); overloads without settings print
- * with DateStyle=ISO, IntervalStyle=postgres and extra_float_digits=1.
+ * (TimeZone, extra_float_digits, DateStyle, IntervalStyle, bytea_output); overloads without settings print
+ * with DateStyle=ISO, IntervalStyle=postgres, extra_float_digits=1 and bytea_output=hex.
  *
  * <p>Dates and times (date.c, timestamp.c, datetime.c): input is ParseDateTime/DecodeDateTime
  * ({@code DateTimeParse}) and DecodeInterval/DecodeISO8601Interval ({@code IntervalParse});
