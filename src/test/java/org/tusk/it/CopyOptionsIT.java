@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.copy.CopyManager;
@@ -25,18 +23,7 @@ import org.postgresql.core.BaseConnection;
  * parameter_types, DROP OPERATOR's errors and the OVERLAY/POSITION syntax, on a real server.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class CopyOptionsIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class CopyOptionsIT extends OneServerPerClass {
 
     private static String rows(Statement s, String sql) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -8,8 +8,6 @@ import static org.tusk.it.Jdbc.joinedRows;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -21,18 +19,7 @@ import org.postgresql.util.PSQLException;
  * results are PostgreSQL 15's for the same statements.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class CreateTableLikeIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class CreateTableLikeIT extends OneServerPerClass {
 
     private static final String COLUMNS = "SELECT attname, format_type(atttypid, atttypmod), attnotnull, "
             + "pg_get_expr(adbin, adrelid), attstorage, col_description(attrelid, attnum) FROM pg_attribute "

@@ -11,25 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** UPDATE/DELETE ... WHERE CURRENT OF a cursor (execCurrent.c), on a real server through pgjdbc. */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class CurrentOfIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class CurrentOfIT extends OneServerPerClass {
 
     private static void exec(Statement s, String... sql) throws SQLException {
         for (String q : sql) s.execute(q);

@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLWarning;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -24,18 +22,7 @@ import org.postgresql.util.PSQLException;
  * savepoint. Messages and results are PostgreSQL 15's for the same statements.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class DeferredConstraintsIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class DeferredConstraintsIT extends OneServerPerClass {
 
     @Test
     void deferrableUniqueKeyIsCheckedAtStatementEndOrCommit() throws Exception {

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -24,18 +22,7 @@ import org.postgresql.util.PSQLException;
  * messages and SQLSTATEs (checked side by side with PostgreSQL 15).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class DomainIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class DomainIT extends OneServerPerClass {
 
     private static List<String> column(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -16,18 +14,7 @@ import org.postgresql.util.PSQLException;
  * functions through a real server and the JDBC driver, with PostgreSQL 15's answers.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class FormattingIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class FormattingIT extends OneServerPerClass {
 
     @Test
     void formattingFunctionsFollowTheSessionTimeZone() throws Exception {

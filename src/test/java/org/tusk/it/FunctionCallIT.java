@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -25,18 +23,7 @@ import org.postgresql.util.PSQLException;
  * a real server: results and messages as PostgreSQL 15 gives them (checked side by side).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class FunctionCallIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class FunctionCallIT extends OneServerPerClass {
 
     @Test
     void namedDefaultAndVariadicArguments() throws Exception {

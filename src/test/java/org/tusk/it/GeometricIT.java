@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.PGConnection;
@@ -29,18 +27,7 @@ import org.postgresql.PGConnection;
  * WHERE, raw subscripts, the ORDER BY error for point, and binary results and parameters.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class GeometricIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class GeometricIT extends OneServerPerClass {
 
     @Test
     void storedValuesSurviveCopyAndRestart() throws Exception {

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,18 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * create_misc does with a_star and its children: answers and errors as PostgreSQL 15 gives them.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class InheritedColumnsIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class InheritedColumnsIT extends OneServerPerClass {
 
     @Test
     void renameRecursesToChildrenAndRefusesInheritedColumns() throws Exception {

@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.PGConnection;
@@ -24,18 +22,7 @@ import org.postgresql.util.ServerErrorMessage;
  * pruning and the catalog functions psql's \d uses, with PostgreSQL 15's answers and messages.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class PartitionIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class PartitionIT extends OneServerPerClass {
 
     static ServerErrorMessage error(Connection c, String sql) {
         return assertThrows(PSQLException.class, () -> exec(c, sql)).getServerErrorMessage();

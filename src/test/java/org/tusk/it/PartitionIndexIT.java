@@ -8,8 +8,6 @@ import static org.tusk.it.Jdbc.joinedRows;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.ServerErrorMessage;
@@ -22,18 +20,7 @@ import org.postgresql.util.ServerErrorMessage;
  * with PostgreSQL 15's answers and messages.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class PartitionIndexIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class PartitionIndexIT extends OneServerPerClass {
 
     @Test
     void keyExpressionsRouteAndShowAsPostgresDoes() throws Exception {

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -24,18 +22,7 @@ import org.postgresql.util.PSQLException;
  * notices, rows, messages and SQLSTATEs are PostgreSQL 15's answers to the same statements.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class PlpgsqlTriggerIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class PlpgsqlTriggerIT extends OneServerPerClass {
 
     /** Runs {@code sql}; returns its notices, in order. */
     private static List<String> notices(Connection c, String sql) throws SQLException {

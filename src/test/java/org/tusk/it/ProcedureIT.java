@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,18 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * by side).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ProcedureIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class ProcedureIT extends OneServerPerClass {
 
     @Test
     void callRunsProceduresAndReturnsOutputParameters() throws Exception {

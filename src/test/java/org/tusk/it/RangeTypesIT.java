@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -21,18 +19,7 @@ import org.postgresql.util.PSQLException;
  * sorted and grouped, read back after a restart so the stored form is what is read.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class RangeTypesIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class RangeTypesIT extends OneServerPerClass {
 
     @Test
     void literalsOperatorsAndFunctions() throws Exception {

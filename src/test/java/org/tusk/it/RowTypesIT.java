@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,18 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * 15's for the same statements.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class RowTypesIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class RowTypesIT extends OneServerPerClass {
 
     @Test
     void rowConstructorsAndComparisons() throws Exception {

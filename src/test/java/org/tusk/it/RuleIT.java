@@ -9,26 +9,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
 
 /** CREATE RULE / DROP RULE / ALTER RULE and the rewriter firing rules, with PostgreSQL 15's answers. */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class RuleIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class RuleIT extends OneServerPerClass {
 
     @Test
     void alsoRulesLogEveryRowWithOldAndNew() throws Exception {

@@ -10,8 +10,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -21,18 +19,7 @@ import org.postgresql.util.PSQLException;
  * (checked side by side with psql 15 on PostgreSQL 15.18).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class SchemaIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class SchemaIT extends OneServerPerClass {
 
     @Test
     void schemasHoldTablesFoundThroughTheSearchPathAndOtherSessionsSeeThem() throws Exception {

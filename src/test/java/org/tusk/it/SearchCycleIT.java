@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -23,18 +21,7 @@ import org.postgresql.util.PSQLException;
  * clauses. The expected outputs are PostgreSQL 15's for the same statements.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class SearchCycleIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class SearchCycleIT extends OneServerPerClass {
 
     private static void exec(Connection c, String... sql) throws SQLException {
         try (Statement s = c.createStatement()) {

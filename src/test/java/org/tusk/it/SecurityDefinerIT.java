@@ -10,8 +10,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,18 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * (checked side by side).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class SecurityDefinerIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class SecurityDefinerIT extends OneServerPerClass {
 
     @Test
     void securityDefinerRunsAsOwnerAndRestoresCaller() throws Exception {

@@ -8,8 +8,6 @@ import static org.tusk.it.Jdbc.joinedRows;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,18 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * (unnamed options kept in place, new ones after them), and reloptions.c's errors.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class StorageParametersIT {
-    private static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class StorageParametersIT extends OneServerPerClass {
 
     private static String reloptions(Connection c, String table) throws Exception {
         return joinedRows(c, "SELECT reloptions FROM pg_class WHERE oid = '" + table + "'::regclass");

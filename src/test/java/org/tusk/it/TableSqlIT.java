@@ -1,8 +1,6 @@
 package org.tusk.it;
 
 import static org.tusk.it.Jdbc.exec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -20,18 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * transactions and savepoints deciding what stays, constraint errors with PostgreSQL's texts.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class TableSqlIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class TableSqlIT extends OneServerPerClass {
 
     @Test
     void createdTablesAreSeenByOtherSessionsAndDropRemovesThemWithTheirIndexes() throws Exception {

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -22,18 +20,7 @@ import org.postgresql.util.PSQLException;
  * are PostgreSQL 15's.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class TriggerIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class TriggerIT extends OneServerPerClass {
 
     private static int exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -25,18 +23,7 @@ import org.postgresql.util.PSQLException;
  * (checked side by side with PostgreSQL 15).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class UserAggregateIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class UserAggregateIT extends OneServerPerClass {
 
     @Test
     void aggregatesOfBuiltinAndSqlSupportFunctions() throws Exception {

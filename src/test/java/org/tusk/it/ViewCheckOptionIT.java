@@ -8,26 +8,13 @@ import static org.tusk.it.Jdbc.joinedRows;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
 
 /** WITH [LOCAL | CASCADED] CHECK OPTION on automatically updatable views, with PostgreSQL 15's answers. */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class ViewCheckOptionIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class ViewCheckOptionIT extends OneServerPerClass {
 
     private static void violates(Connection c, String sql, String view, String row) {
         PSQLException e = fails(c, sql, "44000");

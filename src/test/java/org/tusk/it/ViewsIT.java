@@ -2,8 +2,6 @@ package org.tusk.it;
 
 import static org.tusk.it.Jdbc.error;
 import static org.tusk.it.Jdbc.joinedRows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
@@ -25,18 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * PostgreSQL 15's answers, messages and SQLSTATEs.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class ViewsIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) server.close();
-    }
+class ViewsIT extends OneServerPerClass {
 
     /** Runs the statements; returns the NOTICEs of the last one. */
     static List<String> exec(Connection c, String... sql) throws Exception {
