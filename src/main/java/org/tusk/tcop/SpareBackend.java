@@ -52,7 +52,11 @@ public final class SpareBackend {
             // are ignored, and the backend this spare becomes must catch them.
             Signals.handle(Signals.SIGTERM, s -> Libc.exitNow(0));
             Signals.handle(Signals.SIGINT, s -> { });
-            Signals.handle(Signals.SIGHUP, s -> { });
+            // A reload while waiting: the settings read when this spare started (or when its last
+            // session ended) are stale; read them again once a connection arrives, as a backend
+            // PostgreSQL forks after the reload would have the postmaster's new ones.
+            java.util.concurrent.atomic.AtomicBoolean reloadPending = new java.util.concurrent.atomic.AtomicBoolean();
+            Signals.handle(Signals.SIGHUP, s -> reloadPending.set(true));
             try (Arena a = Arena.ofConfined()) {
                 // May fail with EPIPE: the postmaster already handed us a connection while we were
                 // starting and closed its end. The assignment still waits in our receive queue.
@@ -64,6 +68,11 @@ public final class SpareBackend {
             env.procExit().setLastAct(() -> Libc.close(CONTROL_FD));
             if (r.data().length == 0 || r.fd() < 0) Libc.exitNow(0);
             ChildAssignment assignment = ChildAssignment.decode(r.data());
+            if (reloadPending.get()) {
+                GucSettings reloaded = GucSettings.forBackend();
+                if (!ServerConfig.load(reloaded, env.dataDir(), switches, env.log())) env.procExit().exit(1);
+                env = env.withGucs(reloaded);
+            }
             sessions++;
             boolean reuseAllowed = sessions < env.gucs().getInt("backend_reuse_max_sessions");
             if (!BackendMain.run(env, assignment, r.fd(), quickDie, reuseAllowed)) return;

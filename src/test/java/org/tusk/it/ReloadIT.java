@@ -20,6 +20,27 @@ import org.junit.jupiter.api.Timeout;
 class ReloadIT {
 
     @Test
+    void aSpareWaitingDuringAReloadServesTheNewSettings() throws Exception {
+        try (TuskServer server = TuskServer.start()) {
+            try (Connection c = server.connect()) {
+                assertEquals(List.of("4MB"), TuskServer.rows(c, "show work_mem"));
+            }
+            // let the pool settle: the next connection goes to a spare that was waiting during the reload
+            Thread.sleep(2000);
+            java.nio.file.Files.writeString(server.dataDir().resolve("postgresql.conf"), "\nwork_mem = '7MB'\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessResult hup = ProcessResult.run(List.of("kill", "-HUP", Long.toString(server.postmasterPid())), null, 10);
+            assertEquals(0, hup.exitCode(), hup.output());
+            Thread.sleep(1000);
+            for (int i = 0; i < 3; i++) {
+                try (Connection c = server.connect()) {
+                    assertEquals(List.of("7MB"), TuskServer.rows(c, "show work_mem"), "connection " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void reloadRightAfterStartDoesNotCauseACrashRestart() throws Exception {
         try (TuskServer server = TuskServer.start()) {
             for (int round = 0; round < 2; round++) {
