@@ -1,6 +1,5 @@
 package org.tusk.optimizer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -8,6 +7,7 @@ import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
+import org.tusk.nodes.QueryExpressions;
 import org.tusk.utils.cache.Relation;
 
 /**
@@ -41,7 +41,7 @@ final class IndexOnlyScans {
             }
             return false;
         };
-        for (Expr e : expressions(q)) if (e != null) ExprTrees.any(e, visit);
+        for (Expr e : QueryExpressions.of(q)) if (e != null) ExprTrees.any(e, visit);
         for (Query.RangeTblEntry r : q.rangeTable()) {
             if (r.kind() == Query.RteKind.SUBQUERY && r.subquery() != null) walk(r.subquery(), rtindex, depth + 1, counts);
             if (r.functions() != null) for (Query.RangeTblFunction f : r.functions()) ExprTrees.any(f.funcexpr(), visit);
@@ -49,28 +49,6 @@ final class IndexOnlyScans {
             if (r.values() != null) for (List<Expr> row : r.values()) for (Expr e : row) ExprTrees.any(e, visit);
         }
         if (q.cteList() != null) for (Query.CommonTableExpr c : q.cteList()) walk(c.query(), rtindex, depth + 1, counts);
-    }
-
-    private static List<Expr> expressions(Query q) {
-        List<Expr> l = new ArrayList<>();
-        for (Query.TargetEntry te : q.targetList()) l.add(te.expr());
-        if (q.returningList() != null) for (Query.TargetEntry te : q.returningList()) l.add(te.expr());
-        l.add(q.where());
-        l.add(q.havingQual());
-        l.add(q.limitCount());
-        l.add(q.limitOffset());
-        if (q.aggregates() != null) l.addAll(q.aggregates());
-        if (q.valuesLists() != null) for (List<Expr> row : q.valuesLists()) l.addAll(row);
-        for (Query.JoinNode j : q.fromList()) joinQuals(j, l);
-        return l;
-    }
-
-    private static void joinQuals(Query.JoinNode j, List<Expr> out) {
-        if (j instanceof Query.JoinNode.Join join) {
-            out.add(join.quals());
-            joinQuals(join.left(), out);
-            joinQuals(join.right(), out);
-        }
     }
 
     /** Takes the Vars of {@code clause} (a restriction the scan will not evaluate) off the counts. */

@@ -1,7 +1,6 @@
 package org.tusk.rewrite;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
+import org.tusk.nodes.QueryExpressions;
 
 /**
  * The column part of PostgreSQL's find_expr_references_walker (dependency.c): which columns of
@@ -31,7 +31,7 @@ public final class ColumnReferences {
 
     private static void walk(Query q, Deque<Query> levels, Map<Integer, BitSet> out) {
         levels.push(q);
-        for (Expr e : expressions(q)) visit(e, levels, out);
+        for (Expr e : QueryExpressions.of(q)) visit(e, levels, out);
         for (Query.RangeTblEntry r : q.rangeTable()) {
             if (r.kind() == Query.RteKind.SUBQUERY && r.subquery() != null) walk(r.subquery(), levels, out);
             if (r.function() != null) visit(r.function(), levels, out);
@@ -41,28 +41,6 @@ public final class ColumnReferences {
         for (Query.CommonTableExpr c : q.cteList()) walk(c.query(), levels, out);
         if (q.sourceQuery() != null) walk(q.sourceQuery(), levels, out);
         levels.pop();
-    }
-
-    private static List<Expr> expressions(Query q) {
-        List<Expr> l = new ArrayList<>();
-        for (Query.TargetEntry te : q.targetList()) l.add(te.expr());
-        if (q.returningList() != null) for (Query.TargetEntry te : q.returningList()) l.add(te.expr());
-        l.add(q.where());
-        l.add(q.havingQual());
-        l.add(q.limitCount());
-        l.add(q.limitOffset());
-        if (q.aggregates() != null) l.addAll(q.aggregates());
-        if (q.valuesLists() != null) for (List<Expr> row : q.valuesLists()) l.addAll(row);
-        for (Query.JoinNode j : q.fromList()) joinQuals(j, l);
-        return l;
-    }
-
-    private static void joinQuals(Query.JoinNode j, List<Expr> out) {
-        if (j instanceof Query.JoinNode.Join join) {
-            out.add(join.quals());
-            joinQuals(join.left(), out);
-            joinQuals(join.right(), out);
-        }
     }
 
     private static void visit(Expr e, Deque<Query> levels, Map<Integer, BitSet> out) {
