@@ -108,10 +108,10 @@ public final class AggregateDdl {
             }
             int oid = old.oid();
             UserAggregate updated = a.withOid(oid, old.owner());
-            for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid)) {
+            for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid))) {
                 writer.update(PG_PROC, s, procRow(updated));
             }
-            for (TupleSlot s : writer.find(PG_AGGREGATE, v -> oid(PG_AGGREGATE.get(v, "aggfnoid")) == oid)) {
+            for (TupleSlot s : writer.find(PG_AGGREGATE, CatalogScan.key(PG_AGGREGATE, "aggfnoid", oid))) {
                 writer.update(PG_AGGREGATE, s, aggRow(updated));
             }
             changed();
@@ -127,7 +127,7 @@ public final class AggregateDdl {
 
     /** Rewrites the pg_proc row of {@code a} (ALTER AGGREGATE RENAME TO / OWNER TO / SET SCHEMA). */
     public void update(UserAggregate a) {
-        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == a.oid())) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", a.oid()))) {
             writer.update(PG_PROC, s, procRow(a));
         }
         changed();
@@ -160,7 +160,7 @@ public final class AggregateDdl {
         List<UserAggregate> out = new ArrayList<>();
         for (TupleSlot p : writer.find(PG_PROC, v -> "a".equals(PG_PROC.get(v, "prokind")) && procFilter.test(v))) {
             int oid = oid(PG_PROC.get(p.values(), "oid"));
-            for (TupleSlot s : writer.find(PG_AGGREGATE, v -> oid(PG_AGGREGATE.get(v, "aggfnoid")) == oid)) {
+            for (TupleSlot s : writer.find(PG_AGGREGATE, CatalogScan.key(PG_AGGREGATE, "aggfnoid", oid))) {
                 out.add(fromRows(p.values(), s.values()));
             }
         }

@@ -44,7 +44,7 @@ final class AttrDefaults {
 
     /** The (relation, attnum) of default {@code attrdefOid}, or null. */
     static int[] columnOf(CatalogWriter writer, int attrdefOid) {
-        for (TupleSlot s : writer.find(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "oid")) == attrdefOid)) {
+        for (TupleSlot s : writer.find(PG_ATTRDEF, CatalogScan.key(PG_ATTRDEF, "oid", attrdefOid))) {
             return new int[] {oid(PG_ATTRDEF.get(s.values(), "adrelid")), (Short) PG_ATTRDEF.get(s.values(), "adnum")};
         }
         return null;

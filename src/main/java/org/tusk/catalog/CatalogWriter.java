@@ -33,6 +33,16 @@ final class CatalogWriter {
         return CatalogScan.scan(env.table(), env.relcache().catalog(catalog), env.snapshot().get(), where);
     }
 
+    /** The rows matching {@code key} (tested before decoding, see CatalogScan) and {@code where}. */
+    List<TupleSlot> find(SystemCatalog catalog, org.tusk.access.common.ScanKey key, Predicate<Object[]> where) {
+        return CatalogScan.scan(env.table(), env.relcache().catalog(catalog), env.snapshot().get(), key, where);
+    }
+
+    /** The rows matching {@code key}. */
+    List<TupleSlot> find(SystemCatalog catalog, org.tusk.access.common.ScanKey key) {
+        return CatalogScan.scan(env.table(), env.relcache().catalog(catalog), env.snapshot().get(), key);
+    }
+
     /** CatalogTupleUpdate: replaces the row at {@code slot.tid()} with {@code values}. */
     void update(SystemCatalog catalog, TupleSlot slot, Object[] values) {
         ModifyResult r = env.table().update(env.relcache().catalog(catalog), slot.tid(), values, env.commandId().getAsInt(),

@@ -37,7 +37,7 @@ final class ConstraintDdl {
     /** The constraints whose conrelid is {@code relOid}, in OID order (the order they were made). */
     List<ConstraintInfo> ofRelation(int relOid) {
         List<ConstraintInfo> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conrelid", relOid))) {
             out.add(ConstraintInfo.fromRow(s.values()));
         }
         out.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
@@ -78,15 +78,13 @@ final class ConstraintDdl {
     }
 
     private boolean nameExistsInNamespace(String name, int namespace) {
-        return !writer.find(PG_CONSTRAINT, v -> name.equals(PG_CONSTRAINT.get(v, "conname"))
-                && oid(PG_CONSTRAINT.get(v, "connamespace")) == namespace).isEmpty();
+        return !writer.find(PG_CONSTRAINT, CatalogScan.nameKey(PG_CONSTRAINT, "conname", name), v -> oid(PG_CONSTRAINT.get(v, "connamespace")) == namespace).isEmpty();
     }
 
     /** ConstraintNameIsUsed for a relation: 42710 if {@code rel} already has a constraint {@code name}. */
     void checkNameFree(Relation rel, String name) {
         int relOid = rel.oid();
-        if (!writer.find(PG_CONSTRAINT, v -> name.equals(PG_CONSTRAINT.get(v, "conname"))
-                && oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid).isEmpty()) {
+        if (!writer.find(PG_CONSTRAINT, CatalogScan.nameKey(PG_CONSTRAINT, "conname", name), v -> oid(PG_CONSTRAINT.get(v, "conrelid")) == relOid).isEmpty()) {
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "constraint \"" + name + "\" for relation \"" + rel.name()
                     + "\" already exists");
         }
@@ -126,7 +124,7 @@ final class ConstraintDdl {
     }
 
     private void update(ConstraintInfo c, String column, Object value) {
-        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "oid")) == c.oid())) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "oid", c.oid()))) {
             Object[] v = s.values().clone();
             PG_CONSTRAINT.set(v, column, value);
             writer.update(PG_CONSTRAINT, s, v);
@@ -136,7 +134,7 @@ final class ConstraintDdl {
 
     /** SetRelationNumChecks: pg_class.relchecks counts the CHECK constraints. */
     private void adjustRelchecks(int relOid, int delta) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid))) {
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relchecks", (short) Math.max(0, (Short) PG_CLASS.get(v, "relchecks") + delta));
             writer.update(PG_CLASS, s, v);
@@ -152,7 +150,7 @@ final class ConstraintDdl {
      * PostgreSQL's, the flag is not cleared when the constraint is dropped ("has or once had").
      */
     private void setHasTriggers(int relOid) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid))) {
             if (Boolean.TRUE.equals(PG_CLASS.get(s.values(), "relhastriggers"))) continue;
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relhastriggers", true);

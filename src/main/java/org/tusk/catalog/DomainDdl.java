@@ -66,7 +66,7 @@ public final class DomainDdl {
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + typname + "\" already exists");
         }
         TupleSlot base = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> oid(PG_TYPE.get(v, "oid")) == baseType);
+                CatalogScan.key(PG_TYPE, "oid", baseType));
         if (base == null) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for type " + Integer.toUnsignedString(baseType));
         }
@@ -129,8 +129,7 @@ public final class DomainDdl {
             // ChooseConstraintName(domain, NULL, "check", namespace): unique among the namespace's constraints
             for (int pass = 0; ; pass++) {
                 String candidate = HeapCatalog.makeObjectName(typname, null, pass == 0 ? "check" : "check" + pass);
-                if (writer.find(PG_CONSTRAINT, v -> candidate.equals(PG_CONSTRAINT.get(v, "conname"))
-                        && oid(PG_CONSTRAINT.get(v, "connamespace")) == nsp).isEmpty()) {
+                if (writer.find(PG_CONSTRAINT, CatalogScan.nameKey(PG_CONSTRAINT, "conname", candidate), v -> oid(PG_CONSTRAINT.get(v, "connamespace")) == nsp).isEmpty()) {
                     name = candidate;
                     break;
                 }
@@ -147,7 +146,7 @@ public final class DomainDdl {
     /** The OID of domain {@code typeOid}'s constraint {@code name}, 0 if it has none. */
     public int constraintOid(int typeOid, String name) {
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_CONSTRAINT), env.snapshot().get(),
-                v -> oid(PG_CONSTRAINT.get(v, "contypid")) == typeOid && name.equals(PG_CONSTRAINT.get(v, "conname")));
+                CatalogScan.key(PG_CONSTRAINT, "contypid", typeOid), v -> name.equals(PG_CONSTRAINT.get(v, "conname")));
         return s == null ? 0 : oid(PG_CONSTRAINT.get(s.values(), "oid"));
     }
 
@@ -173,7 +172,7 @@ public final class DomainDdl {
     }
 
     private void setConstraint(int conOid, String column, Object value) {
-        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "oid")) == conOid)) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "oid", conOid))) {
             Object[] v = s.values().clone();
             PG_CONSTRAINT.set(v, column, value);
             writer.update(PG_CONSTRAINT, s, v);
@@ -192,7 +191,7 @@ public final class DomainDdl {
     }
 
     private void setType(int typeOid, String column, Object value) {
-        for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == typeOid)) {
+        for (TupleSlot s : writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "oid", typeOid))) {
             Object[] v = s.values().clone();
             PG_TYPE.set(v, column, value);
             writer.update(PG_TYPE, s, v);
@@ -202,7 +201,7 @@ public final class DomainDdl {
 
     /** RemoveTypeById for a domain: its pg_type row, its array type's, its constraints and comments. */
     public void drop(DomainInfo d) {
-        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "contypid")) == d.oid())) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "contypid", d.oid()))) {
             new Comments(env, writer).delete(oid(PG_CONSTRAINT.get(s.values(), "oid")), PG_CONSTRAINT.oid(), 0);
         }
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "contypid")) == d.oid());
@@ -234,13 +233,13 @@ public final class DomainDdl {
                 && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0 && !(Boolean) PG_ATTRIBUTE.get(v, "attisdropped"))) {
             int rel = oid(PG_ATTRIBUTE.get(s.values(), "attrelid"));
             TupleSlot c = CatalogScan.first(env.table(), env.relcache().catalog(PG_CLASS), env.snapshot().get(),
-                    v -> oid(PG_CLASS.get(v, "oid")) == rel);
+                    CatalogScan.key(PG_CLASS, "oid", rel));
             if (c == null) continue;
             String kind = (String) PG_CLASS.get(c.values(), "relkind");
             if (!"r".equals(kind) && !"m".equals(kind)) continue;
             int nsp = oid(PG_CLASS.get(c.values(), "relnamespace"));
             TupleSlot n = CatalogScan.first(env.table(), env.relcache().catalog(PG_NAMESPACE), env.snapshot().get(),
-                    v -> oid(PG_NAMESPACE.get(v, "oid")) == nsp);
+                    CatalogScan.key(PG_NAMESPACE, "oid", nsp));
             out.add(new String[] {n == null ? "public" : (String) PG_NAMESPACE.get(n.values(), "nspname"),
                     (String) PG_CLASS.get(c.values(), "relname"), (String) PG_ATTRIBUTE.get(s.values(), "attname")});
         }

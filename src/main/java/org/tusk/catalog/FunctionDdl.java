@@ -59,7 +59,7 @@ public final class FunctionDdl {
 
     /** The function or procedure with OID {@code oid}, or null (a support function named in pg_aggregate). */
     public SqlFunction byOid(int oid) {
-        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid && isRoutine(v))) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid), v -> isRoutine(v))) {
             return fromRow(s.values());
         }
         return null;
@@ -103,8 +103,7 @@ public final class FunctionDdl {
             path = namespaces.activePath();
         }
         List<SqlFunction> all = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
-                && prokind.equals(PG_PROC.get(v, "prokind")))) all.add(fromRow(s.values()));
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> prokind.equals(PG_PROC.get(v, "prokind")))) all.add(fromRow(s.values()));
         List<SqlFunction> out = new ArrayList<>();
         for (int nsp : path) {
             for (SqlFunction f : all) {
@@ -119,8 +118,7 @@ public final class FunctionDdl {
 
     /** The function or procedure in {@code namespace} with exactly these argument types, or null. */
     public SqlFunction find(int namespace, String name, List<Integer> argTypes) {
-        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
-                && oid(PG_PROC.get(v, "pronamespace")) == namespace && isRoutine(v))) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> oid(PG_PROC.get(v, "pronamespace")) == namespace && isRoutine(v))) {
             SqlFunction f = fromRow(s.values());
             if (f.argTypes().equals(argTypes)) return f;
         }
@@ -130,8 +128,7 @@ public final class FunctionDdl {
     /** prokind of the routine in {@code namespace} with exactly these argument types, or null if there is none. */
     public String kindOf(int namespace, String name, List<Integer> argTypes) {
         int[] wanted = argTypes.stream().mapToInt(Integer::intValue).toArray();
-        for (TupleSlot s : writer.find(PG_PROC, v -> name.equals(PG_PROC.get(v, "proname"))
-                && oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
             if (Arrays.equals((int[]) PG_PROC.get(s.values(), "proargtypes"), wanted)) {
                 return String.valueOf(PG_PROC.get(s.values(), "prokind"));
             }
@@ -195,7 +192,7 @@ public final class FunctionDdl {
                         null, hint, 0);
             }
             int oid = old.oid();
-            for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid)) {
+            for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid))) {
                 writer.update(PG_PROC, s, toRow(withOid(f, oid, old.owner())));
             }
             changed();
@@ -212,7 +209,7 @@ public final class FunctionDdl {
      * the pg_proc row of {@code oid} (a function's or an aggregate's) in place of the old row.
      */
     public void alterRow(int oid, java.util.function.Consumer<Object[]> change) {
-        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid)) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid))) {
             Object[] row = s.values().clone();
             change.accept(row);
             writer.update(PG_PROC, s, row);
@@ -223,13 +220,13 @@ public final class FunctionDdl {
     /** The pg_proc rows of schema {@code nsp} (GRANT ... ON ALL ROUTINES IN SCHEMA). */
     public List<Object[]> rowsInNamespace(int nsp) {
         List<Object[]> out = new java.util.ArrayList<>();
-        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "pronamespace")) == nsp)) out.add(s.values());
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "pronamespace", nsp))) out.add(s.values());
         return out;
     }
 
     /** The pg_proc row of {@code oid}, or null. */
     public Object[] row(int oid) {
-        List<TupleSlot> rows = writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == oid);
+        List<TupleSlot> rows = writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid));
         return rows.isEmpty() ? null : rows.get(0).values();
     }
 

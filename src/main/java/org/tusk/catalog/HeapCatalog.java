@@ -506,7 +506,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public org.tusk.access.sequence.SeqParams sequenceParams(Relation seq) {
-        List<TupleSlot> rows = writer.find(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == seq.oid());
+        List<TupleSlot> rows = writer.find(PG_SEQUENCE, CatalogScan.key(PG_SEQUENCE, "seqrelid", seq.oid()));
         if (rows.isEmpty()) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for sequence " + Integer.toUnsignedString(seq.oid()));
         }
@@ -523,7 +523,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void alterSequence(Relation seq, org.tusk.access.sequence.SeqParams p, Long restart) {
-        List<TupleSlot> rows = writer.find(PG_SEQUENCE, v -> oid(PG_SEQUENCE.get(v, "seqrelid")) == seq.oid());
+        List<TupleSlot> rows = writer.find(PG_SEQUENCE, CatalogScan.key(PG_SEQUENCE, "seqrelid", seq.oid()));
         if (rows.isEmpty()) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for sequence " + Integer.toUnsignedString(seq.oid()));
         }
@@ -599,7 +599,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public int[] namespaceAcl(int namespaceOid) {
-        List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == namespaceOid);
+        List<TupleSlot> rows = writer.find(PG_NAMESPACE, CatalogScan.key(PG_NAMESPACE, "oid", namespaceOid));
         return rows.isEmpty() ? null : (int[]) PG_NAMESPACE.get(rows.get(0).values(), "nspacl");
     }
 
@@ -610,7 +610,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public String namespaceName(int namespaceOid) {
-        List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == namespaceOid);
+        List<TupleSlot> rows = writer.find(PG_NAMESPACE, CatalogScan.key(PG_NAMESPACE, "oid", namespaceOid));
         return rows.isEmpty() ? null : (String) PG_NAMESPACE.get(rows.get(0).values(), "nspname");
     }
 
@@ -700,7 +700,7 @@ public final class HeapCatalog implements Catalog {
      */
     private List<String> readColumnDefaults(Relation heap) {
         String[] defs = new String[heap.desc().natts()];
-        for (TupleSlot s : writer.find(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == heap.oid())) {
+        for (TupleSlot s : writer.find(PG_ATTRDEF, CatalogScan.key(PG_ATTRDEF, "adrelid", heap.oid()))) {
             int adnum = (Short) PG_ATTRDEF.get(s.values(), "adnum");
             if (adnum >= 1 && adnum <= defs.length) defs[adnum - 1] = (String) PG_ATTRDEF.get(s.values(), "adbin");
         }
@@ -734,8 +734,8 @@ public final class HeapCatalog implements Catalog {
         String key = "relname:" + Integer.toUnsignedString(nsp) + ":" + name;
         Integer cached = env.relcache().cachedOid(key);
         if (cached != null) return cached;
-        List<TupleSlot> rows = writer.find(PG_CLASS,
-                v -> name.equals(PG_CLASS.get(v, "relname")) && oid(PG_CLASS.get(v, "relnamespace")) == nsp);
+        List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.nameKey(PG_CLASS, "relname", name),
+                v -> oid(PG_CLASS.get(v, "relnamespace")) == nsp);
         int oid = rows.isEmpty() ? 0 : oid(PG_CLASS.get(rows.get(0).values(), "oid"));
         env.relcache().rememberOid(key, oid);
         return oid;
@@ -793,7 +793,7 @@ public final class HeapCatalog implements Catalog {
             }
             throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         }
-        if (!writer.find(PG_TYPE, v -> name.equals(PG_TYPE.get(v, "typname")) && oid(PG_TYPE.get(v, "typnamespace")) == nsp).isEmpty()) {
+        if (!writer.find(PG_TYPE, CatalogScan.nameKey(PG_TYPE, "typname", name), v -> oid(PG_TYPE.get(v, "typnamespace")) == nsp).isEmpty()) {
             throw new PgException(Severity.ERROR, SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists", null,
                     "A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.", 0);
         }
@@ -1152,7 +1152,7 @@ public final class HeapCatalog implements Catalog {
     @Override
     public List<String> roleDependencies(int roleOid) {
         List<String> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "nspowner")) == roleOid)) {
+        for (TupleSlot s : writer.find(PG_NAMESPACE, CatalogScan.key(PG_NAMESPACE, "nspowner", roleOid))) {
             out.add("owner of schema " + PG_NAMESPACE.get(s.values(), "nspname"));
         }
         for (TupleSlot s : writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "nspowner")) != roleOid
@@ -1191,7 +1191,7 @@ public final class HeapCatalog implements Catalog {
     }
 
     private TupleSlot classRow(int relOid) {
-        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -1291,7 +1291,7 @@ public final class HeapCatalog implements Catalog {
             AttrDefaults.delete(writer, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid);
             writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid);
             // The row type and its array type (RemoveTypeById for both).
-            for (TupleSlot t : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "typrelid")) == relOid)) {
+            for (TupleSlot t : writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "typrelid", relOid))) {
                 int typeOid = oid(PG_TYPE.get(t.values(), "oid"));
                 int arrayOid = oid(PG_TYPE.get(t.values(), "typarray"));
                 writer.delete(PG_TYPE, v -> { int o = oid(PG_TYPE.get(v, "oid")); return o == typeOid || (arrayOid != 0 && o == arrayOid); });
@@ -1322,7 +1322,7 @@ public final class HeapCatalog implements Catalog {
         // its link to a partitioned index, and the links of the indexes attached to it
         writer.delete(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == indexOid
                 || oid(PG_INHERITS.get(v, "inhparent")) == indexOid);
-        List<TupleSlot> ix = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+        List<TupleSlot> ix = writer.find(PG_INDEX, CatalogScan.key(PG_INDEX, "indexrelid", indexOid));
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
         // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
         for (TupleSlot c : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid

@@ -42,7 +42,7 @@ final class HeapObjectNames implements ObjectNames {
 
     @Override
     public Optional<RelName> relation(int relOid) {
-        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid));
         if (rows.isEmpty()) return Optional.empty();
         Object[] v = rows.get(0).values();
         return Optional.of(new RelName(relOid, (String) PG_CLASS.get(v, "relname"), oid(PG_CLASS.get(v, "relnamespace")),
@@ -86,7 +86,7 @@ final class HeapObjectNames implements ObjectNames {
 
     @Override
     public Optional<RelName> userType(int typeOid) {
-        List<TupleSlot> rows = writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        List<TupleSlot> rows = writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "oid", typeOid));
         if (rows.isEmpty()) return Optional.empty();
         Object[] v = rows.get(0).values();
         return Optional.of(new RelName(typeOid, (String) PG_TYPE.get(v, "typname"), oid(PG_TYPE.get(v, "typnamespace")),
@@ -98,7 +98,7 @@ final class HeapObjectNames implements ObjectNames {
         List<Integer> path = schemaOrNull == null ? searchPath() : List.of(namespaceOid(schemaOrNull));
         for (int nsp : path) {
             List<TupleSlot> rows = writer.find(PG_TYPE,
-                    v -> name.equals(PG_TYPE.get(v, "typname")) && oid(PG_TYPE.get(v, "typnamespace")) == nsp);
+                    CatalogScan.nameKey(PG_TYPE, "typname", name), v -> oid(PG_TYPE.get(v, "typnamespace")) == nsp);
             if (!rows.isEmpty()) return oid(PG_TYPE.get(rows.get(0).values(), "oid"));
         }
         return 0;

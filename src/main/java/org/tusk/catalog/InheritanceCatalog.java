@@ -41,7 +41,7 @@ final class InheritanceCatalog {
             dependencies.recordDependencyOn(ObjectAddress.relation(childOid), ObjectAddress.relation(parent),
                     DependencyType.NORMAL);
             // SetRelationHasSubclass: planners of other sessions must look for children from now on.
-            List<TupleSlot> cls = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == parent);
+            List<TupleSlot> cls = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", parent));
             if (!cls.isEmpty() && !(Boolean) PG_CLASS.get(cls.get(0).values(), "relhassubclass")) {
                 Object[] v = cls.get(0).values().clone();
                 PG_CLASS.set(v, "relhassubclass", true);
@@ -89,7 +89,7 @@ final class InheritanceCatalog {
     /** find_inheritance_children: the direct children of {@code parentOid}, in OID order. */
     List<Integer> children(int parentOid) {
         List<Integer> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhparent")) == parentOid)) {
+        for (TupleSlot s : writer.find(PG_INHERITS, CatalogScan.key(PG_INHERITS, "inhparent", parentOid))) {
             out.add(oid(PG_INHERITS.get(s.values(), "inhrelid")));
         }
         out.sort(Comparator.comparingInt(Integer::intValue));
@@ -98,7 +98,7 @@ final class InheritanceCatalog {
 
     /** The direct parents of {@code childOid}, in inhseqno order. */
     List<Integer> parents(int childOid) {
-        List<TupleSlot> rows = new ArrayList<>(writer.find(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == childOid));
+        List<TupleSlot> rows = new ArrayList<>(writer.find(PG_INHERITS, CatalogScan.key(PG_INHERITS, "inhrelid", childOid)));
         rows.sort(Comparator.comparingInt(s -> (Integer) PG_INHERITS.get(s.values(), "inhseqno")));
         List<Integer> out = new ArrayList<>();
         for (TupleSlot s : rows) out.add(oid(PG_INHERITS.get(s.values(), "inhparent")));

@@ -49,7 +49,7 @@ final class Namespaces {
         Integer cached = env.relcache().cachedOid(key);
         if (cached != null) return cached;
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_NAMESPACE), env.snapshot().get(),
-                v -> name.equals(PG_NAMESPACE.get(v, "nspname")));
+                CatalogScan.nameKey(PG_NAMESPACE, "nspname", name));
         int oid = s == null ? 0 : oid(PG_NAMESPACE.get(s.values(), "oid"));
         env.relcache().rememberOid(key, oid);
         return oid;
@@ -124,7 +124,7 @@ final class Namespaces {
 
     String nameOf(int nspOid) {
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_NAMESPACE), env.snapshot().get(),
-                v -> oid(PG_NAMESPACE.get(v, "oid")) == nspOid);
+                CatalogScan.key(PG_NAMESPACE, "oid", nspOid));
         return s == null ? null : (String) PG_NAMESPACE.get(s.values(), "nspname");
     }
 
@@ -251,7 +251,7 @@ final class Namespaces {
     }
 
     private TupleSlot row(int nspOid) {
-        List<TupleSlot> rows = writer.find(PG_NAMESPACE, v -> oid(PG_NAMESPACE.get(v, "oid")) == nspOid);
+        List<TupleSlot> rows = writer.find(PG_NAMESPACE, CatalogScan.key(PG_NAMESPACE, "oid", nspOid));
         return rows.isEmpty() ? null : rows.get(0);
     }
 

@@ -81,7 +81,7 @@ public final class PartitionCatalog {
     /** RelationGetPartitionKey: the key of partitioned table {@code rel}, or null if it is not one. */
     public PartitionKey key(Relation rel) {
         if (rel.relkind() != 'p') return null;
-        List<TupleSlot> rows = writer.find(PG_PARTITIONED_TABLE, v -> oid(PG_PARTITIONED_TABLE.get(v, "partrelid")) == rel.oid());
+        List<TupleSlot> rows = writer.find(PG_PARTITIONED_TABLE, CatalogScan.key(PG_PARTITIONED_TABLE, "partrelid", rel.oid()));
         if (rows.isEmpty()) return null;
         Object[] v = rows.get(0).values();
         char strategy = ((String) PG_PARTITIONED_TABLE.get(v, "partstrat")).charAt(0);
@@ -150,7 +150,7 @@ public final class PartitionCatalog {
 
     /** get_default_partition_oid: pg_partitioned_table.partdefid, 0 if none. */
     public int defaultPartition(int parentOid) {
-        for (TupleSlot s : writer.find(PG_PARTITIONED_TABLE, v -> oid(PG_PARTITIONED_TABLE.get(v, "partrelid")) == parentOid)) {
+        for (TupleSlot s : writer.find(PG_PARTITIONED_TABLE, CatalogScan.key(PG_PARTITIONED_TABLE, "partrelid", parentOid))) {
             return oid(PG_PARTITIONED_TABLE.get(s.values(), "partdefid"));
         }
         return 0;
@@ -158,7 +158,7 @@ public final class PartitionCatalog {
 
     /** The relpartbound text of a partition, or null for a relation that is not one. */
     public String boundText(int relOid) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid))) {
             if (!(Boolean) PG_CLASS.get(s.values(), "relispartition")) return null;
             return (String) PG_CLASS.get(s.values(), "relpartbound");
         }
@@ -244,7 +244,7 @@ public final class PartitionCatalog {
     }
 
     private void setBound(int relOid, boolean isPartition, String boundSql) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid))) {
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relispartition", isPartition);
             PG_CLASS.set(v, "relpartbound", boundSql);
@@ -254,7 +254,7 @@ public final class PartitionCatalog {
     }
 
     private void setDefault(int parentOid, int defaultOid) {
-        for (TupleSlot s : writer.find(PG_PARTITIONED_TABLE, v -> oid(PG_PARTITIONED_TABLE.get(v, "partrelid")) == parentOid)) {
+        for (TupleSlot s : writer.find(PG_PARTITIONED_TABLE, CatalogScan.key(PG_PARTITIONED_TABLE, "partrelid", parentOid))) {
             Object[] v = s.values().clone();
             PG_PARTITIONED_TABLE.set(v, "partdefid", defaultOid);
             writer.update(PG_PARTITIONED_TABLE, s, v);
@@ -289,14 +289,14 @@ public final class PartitionCatalog {
     /** The partitioned index {@code indexOid} is attached to, or 0. */
     public int parentIndex(int indexOid) {
         for (TupleSlot s : writer.find(SystemCatalogs.PG_INHERITS,
-                v -> oid(SystemCatalogs.PG_INHERITS.get(v, "inhrelid")) == indexOid)) {
+                CatalogScan.key(SystemCatalogs.PG_INHERITS, "inhrelid", indexOid))) {
             return oid(SystemCatalogs.PG_INHERITS.get(s.values(), "inhparent"));
         }
         return 0;
     }
 
     private void setIndexPartition(int indexOid, boolean isPartition) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", indexOid))) {
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relispartition", isPartition);
             writer.update(PG_CLASS, s, v);
@@ -311,7 +311,7 @@ public final class PartitionCatalog {
 
     /** A dropped default partition is no longer the parent's partdefid (heap_drop_with_catalog). */
     void forgetDefault(int relOid) {
-        for (TupleSlot s : writer.find(PG_PARTITIONED_TABLE, v -> oid(PG_PARTITIONED_TABLE.get(v, "partdefid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_PARTITIONED_TABLE, CatalogScan.key(PG_PARTITIONED_TABLE, "partdefid", relOid))) {
             Object[] v = s.values().clone();
             PG_PARTITIONED_TABLE.set(v, "partdefid", 0);
             writer.update(PG_PARTITIONED_TABLE, s, v);

@@ -218,7 +218,7 @@ final class RelationDdl {
         writer.delete(PG_STATISTIC, r -> oid(PG_STATISTIC.get(r, "starelid")) == relOid
                 && (Short) PG_STATISTIC.get(r, "staattnum") == attnum);
         if (rel.relkind() == 'i') {
-            for (TupleSlot ix : writer.find(PG_INDEX, r -> oid(PG_INDEX.get(r, "indexrelid")) == relOid)) {
+            for (TupleSlot ix : writer.find(PG_INDEX, CatalogScan.key(PG_INDEX, "indexrelid", relOid))) {
                 Object[] iv = ix.values().clone();
                 int[] classes = ((int[]) PG_INDEX.get(iv, "indclass")).clone();
                 int[] collations = ((int[]) PG_INDEX.get(iv, "indcollation")).clone();
@@ -234,8 +234,7 @@ final class RelationDdl {
 
     /** RenameRelationInternal: the pg_class name and, for a table, its row type's name. */
     void renameRelation(Relation rel, String newName) {
-        if (writer.find(PG_CLASS, v -> newName.equals(PG_CLASS.get(v, "relname"))
-                && oid(PG_CLASS.get(v, "relnamespace")) == rel.namespace()).size() > 0) {
+        if (writer.find(PG_CLASS, CatalogScan.nameKey(PG_CLASS, "relname", newName), v -> oid(PG_CLASS.get(v, "relnamespace")) == rel.namespace()).size() > 0) {
             throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + newName + "\" already exists");
         }
         TupleSlot cls = classRow(rel.oid());
@@ -244,7 +243,7 @@ final class RelationDdl {
         writer.update(PG_CLASS, cls, v);
         int reltype = oid(PG_CLASS.get(cls.values(), "reltype"));
         if (reltype != 0) {
-            for (TupleSlot t : writer.find(PG_TYPE, r -> oid(PG_TYPE.get(r, "oid")) == reltype)) {
+            for (TupleSlot t : writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "oid", reltype))) {
                 Object[] tv = t.values().clone();
                 PG_TYPE.set(tv, "typname", newName);
                 writer.update(PG_TYPE, t, tv);
@@ -295,7 +294,7 @@ final class RelationDdl {
     }
 
     private TupleSlot classRow(int relOid) {
-        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid));
         if (rows.isEmpty()) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for relation " + relOid);
         return rows.get(0);
     }

@@ -123,7 +123,7 @@ public final class RelationOwnership {
     }
 
     private void setOwnerOfOne(int relOid, int newOwner) {
-        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid));
         if (rows.isEmpty()) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for relation " + Integer.toUnsignedString(relOid));
         }
@@ -150,7 +150,7 @@ public final class RelationOwnership {
     }
 
     private char relkind(int relOid) {
-        List<TupleSlot> rows = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid);
+        List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid));
         return rows.isEmpty() ? 0 : ((String) PG_CLASS.get(rows.get(0).values(), "relkind")).charAt(0);
     }
 

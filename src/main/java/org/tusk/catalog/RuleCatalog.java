@@ -129,7 +129,7 @@ final class RuleCatalog {
     }
 
     private TupleSlot slot(int ruleOid) {
-        List<TupleSlot> rows = writer.find(PG_REWRITE, v -> oid(PG_REWRITE.get(v, "oid")) == ruleOid);
+        List<TupleSlot> rows = writer.find(PG_REWRITE, CatalogScan.key(PG_REWRITE, "oid", ruleOid));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -145,7 +145,7 @@ final class RuleCatalog {
 
     /** SetRelationRuleStatus: relhasrules = true (not cleared when the last rule goes, as PostgreSQL's). */
     private void setHasRules(int relOid) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid))) {
             if (Boolean.TRUE.equals(PG_CLASS.get(s.values(), "relhasrules"))) continue;
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relhasrules", true);

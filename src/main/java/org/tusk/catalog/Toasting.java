@@ -123,7 +123,7 @@ final class Toasting {
             writer.insert(PG_ATTRIBUTE, att);
         }
         for (Object[] sys : CatalogRows.systemAttributeRows(toastOid)) writer.insert(PG_ATTRIBUTE, sys);
-        TupleSlot cls = writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == rel.oid()).get(0);
+        TupleSlot cls = writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", rel.oid())).get(0);
         Object[] v = cls.values().clone();
         PG_CLASS.set(v, "reltoastrelid", toastOid);
         writer.update(PG_CLASS, cls, v);

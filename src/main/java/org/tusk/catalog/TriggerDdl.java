@@ -59,14 +59,14 @@ public final class TriggerDdl {
     /** RelationBuildTriggers: the triggers of table {@code relOid}, in name order (the order they fire in). */
     public List<TriggerInfo> ofRelation(int relOid) {
         List<TriggerInfo> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_TRIGGER, v -> oid(PG_TRIGGER.get(v, "tgrelid")) == relOid)) out.add(fromRow(s.values()));
+        for (TupleSlot s : writer.find(PG_TRIGGER, CatalogScan.key(PG_TRIGGER, "tgrelid", relOid))) out.add(fromRow(s.values()));
         out.sort(Comparator.comparing(TriggerInfo::name));
         return out;
     }
 
     /** The trigger with OID {@code oid}, or null. */
     public TriggerInfo byOid(int oid) {
-        for (TupleSlot s : writer.find(PG_TRIGGER, v -> oid(PG_TRIGGER.get(v, "oid")) == oid)) return fromRow(s.values());
+        for (TupleSlot s : writer.find(PG_TRIGGER, CatalogScan.key(PG_TRIGGER, "oid", oid))) return fromRow(s.values());
         return null;
     }
 
@@ -115,7 +115,7 @@ public final class TriggerDdl {
                 t.internal(), t.constrrelid(), t.constrindid(), 0, t.deferrable(), t.initdeferred(), t.attrs(), t.args(),
                 t.qual(), t.oldTable(), t.newTable());
         ObjectAddress myself = new ObjectAddress(TRIGGER_RELATION_ID, old.oid(), 0);
-        for (TupleSlot s : writer.find(PG_TRIGGER, v -> oid(PG_TRIGGER.get(v, "oid")) == old.oid())) {
+        for (TupleSlot s : writer.find(PG_TRIGGER, CatalogScan.key(PG_TRIGGER, "oid", old.oid()))) {
             writer.update(PG_TRIGGER, s, toRow(row));
         }
         dependencies.deleteDependencyRecordsFor(myself);
@@ -125,7 +125,7 @@ public final class TriggerDdl {
 
     /** Rewrites the row of {@code t} (renametrig, EnableDisableTrigger). */
     public void update(TriggerInfo t) {
-        for (TupleSlot s : writer.find(PG_TRIGGER, v -> oid(PG_TRIGGER.get(v, "oid")) == t.oid())) {
+        for (TupleSlot s : writer.find(PG_TRIGGER, CatalogScan.key(PG_TRIGGER, "oid", t.oid()))) {
             writer.update(PG_TRIGGER, s, toRow(t));
         }
         changed(t.relid());
@@ -146,7 +146,7 @@ public final class TriggerDdl {
 
     /** pg_proc.prolang of function {@code fnOid}, or 0 if it has no pg_proc row (a built-in function). */
     public int functionLanguage(int fnOid) {
-        for (TupleSlot s : writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == fnOid)) return oid(PG_PROC.get(s.values(), "prolang"));
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", fnOid))) return oid(PG_PROC.get(s.values(), "prolang"));
         return 0;
     }
 
@@ -157,7 +157,7 @@ public final class TriggerDdl {
 
     private void recordDependencies(ObjectAddress myself, TriggerInfo t) {
         int fn = t.fnoid();
-        if (!writer.find(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == fn).isEmpty()) {
+        if (!writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", fn)).isEmpty()) {
             dependencies.recordDependencyOn(myself, new ObjectAddress(PROCEDURE_RELATION_ID, fn, 0), DependencyType.NORMAL);
         }
         dependencies.recordDependencyOn(myself, ObjectAddress.relation(t.relid()), DependencyType.AUTO);
@@ -172,7 +172,7 @@ public final class TriggerDdl {
 
     /** CreateTrigger sets relhastriggers (it is never cleared: "has or once had"). */
     private void setHasTriggers(int relOid) {
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == relOid)) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "oid", relOid))) {
             if (Boolean.TRUE.equals(PG_CLASS.get(s.values(), "relhastriggers"))) continue;
             Object[] v = s.values().clone();
             PG_CLASS.set(v, "relhastriggers", true);

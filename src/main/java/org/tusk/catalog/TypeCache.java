@@ -164,7 +164,7 @@ public final class TypeCache implements Enums.Lookup {
         UserType t = byOid.get(typeOid);
         if (t != null || byOid.containsKey(typeOid)) return t;
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+                CatalogScan.key(PG_TYPE, "oid", typeOid));
         t = s == null ? null : build(s.values());
         byOid.put(typeOid, t);
         return t;
@@ -173,7 +173,7 @@ public final class TypeCache implements Enums.Lookup {
     /** TypenameGetTypid within one namespace: the OID of a user type named {@code name}, 0 if none. */
     public int typeOidIn(String name, int namespace) {
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> name.equals(PG_TYPE.get(v, "typname")) && oid(PG_TYPE.get(v, "typnamespace")) == namespace);
+                CatalogScan.nameKey(PG_TYPE, "typname", name), v -> oid(PG_TYPE.get(v, "typnamespace")) == namespace);
         return s == null ? 0 : oid(PG_TYPE.get(s.values(), "oid"));
     }
 
@@ -236,7 +236,7 @@ public final class TypeCache implements Enums.Lookup {
         check();
         if (composites.containsKey(typeOid)) return composites.get(typeOid);
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+                CatalogScan.key(PG_TYPE, "oid", typeOid));
         CompositeType c = null;
         if (s != null && "c".equals(PG_TYPE.get(s.values(), "typtype"))) {
             int relid = oid(PG_TYPE.get(s.values(), "typrelid"));
@@ -263,7 +263,7 @@ public final class TypeCache implements Enums.Lookup {
         Integer cached = rowTypes.get(relOid);
         if (cached != null) return cached;
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> oid(PG_TYPE.get(v, "typrelid")) == relOid && "c".equals(PG_TYPE.get(v, "typtype")));
+                CatalogScan.key(PG_TYPE, "typrelid", relOid), v -> "c".equals(PG_TYPE.get(v, "typtype")));
         int t = s == null ? 0 : oid(PG_TYPE.get(s.values(), "oid"));
         rowTypes.put(relOid, t);
         return t;
@@ -279,7 +279,7 @@ public final class TypeCache implements Enums.Lookup {
         check();
         if (domains.containsKey(typeOid)) return domains.get(typeOid);
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+                CatalogScan.key(PG_TYPE, "oid", typeOid));
         DomainInfo d = null;
         if (s != null && "d".equals(PG_TYPE.get(s.values(), "typtype"))) {
             Object[] v = s.values();
@@ -335,7 +335,7 @@ public final class TypeCache implements Enums.Lookup {
         Enums.Member m = memberByOid.get(enumOid);
         if (m != null) return m;
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_ENUM), env.snapshot().get(),
-                v -> oid(PG_ENUM.get(v, "oid")) == enumOid);
+                CatalogScan.key(PG_ENUM, "oid", enumOid));
         if (s == null) return null;
         return members(oid(PG_ENUM.get(s.values(), "enumtypid"))).stream().filter(x -> x.oid() == enumOid).findFirst()
                 .orElse(null);
@@ -348,7 +348,7 @@ public final class TypeCache implements Enums.Lookup {
         if (l != null) return l;
         List<Enums.Member> found = new ArrayList<>();
         for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_ENUM), env.snapshot().get(),
-                v -> oid(PG_ENUM.get(v, "enumtypid")) == typeOid)) {
+                CatalogScan.key(PG_ENUM, "enumtypid", typeOid))) {
             Object[] v = s.values();
             found.add(new Enums.Member(oid(PG_ENUM.get(v, "oid")), typeOid, (Float) PG_ENUM.get(v, "enumsortorder"),
                     (String) PG_ENUM.get(v, "enumlabel")));

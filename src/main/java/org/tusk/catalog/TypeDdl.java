@@ -155,7 +155,7 @@ public final class TypeDdl {
         for (int i = 0; i < ms.size(); i++) {
             Enums.Member m = ms.get(i);
             float order = i + 1;
-            for (TupleSlot s : writer.find(PG_ENUM, v -> oid(PG_ENUM.get(v, "oid")) == m.oid())) {
+            for (TupleSlot s : writer.find(PG_ENUM, CatalogScan.key(PG_ENUM, "oid", m.oid()))) {
                 Object[] v = s.values().clone();
                 PG_ENUM.set(v, "enumsortorder", order);
                 writer.update(PG_ENUM, s, v);
@@ -181,7 +181,7 @@ public final class TypeDdl {
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "enum label \"" + newLabel + "\" already exists");
         }
         final int oid = found.oid();
-        for (TupleSlot s : writer.find(PG_ENUM, v -> oid(PG_ENUM.get(v, "oid")) == oid)) {
+        for (TupleSlot s : writer.find(PG_ENUM, CatalogScan.key(PG_ENUM, "oid", oid))) {
             Object[] v = s.values().clone();
             PG_ENUM.set(v, "enumlabel", newLabel);
             writer.update(PG_ENUM, s, v);
@@ -204,7 +204,7 @@ public final class TypeDdl {
         })) {
             int rel = oid(PG_ATTRIBUTE.get(s.values(), "attrelid"));
             TupleSlot c = CatalogScan.first(env.table(), env.relcache().catalog(PG_CLASS), env.snapshot().get(),
-                    v -> oid(PG_CLASS.get(v, "oid")) == rel);
+                    CatalogScan.key(PG_CLASS, "oid", rel));
             // an index's column goes with the table column it indexes, which is listed itself
             if (c == null || "i".equals(PG_CLASS.get(c.values(), "relkind"))) continue;
             String kind = "v".equals(PG_CLASS.get(c.values(), "relkind")) ? "view" : "table";
@@ -249,7 +249,7 @@ public final class TypeDdl {
         int relid = 0;
         for (int oid : new int[] {typeOid, t.typarray()}) {
             if (oid == 0) continue;
-            for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == oid)) {
+            for (TupleSlot s : writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "oid", oid))) {
                 Object[] v = s.values().clone();
                 if (oid == typeOid) relid = oid(PG_TYPE.get(v, "typrelid"));
                 PG_TYPE.set(v, "typowner", newOwner);
@@ -258,7 +258,7 @@ public final class TypeDdl {
         }
         int rel = relid;
         if (rel != 0) {
-            for (TupleSlot s : writer.find(SystemCatalogs.PG_CLASS, v -> oid(SystemCatalogs.PG_CLASS.get(v, "oid")) == rel)) {
+            for (TupleSlot s : writer.find(SystemCatalogs.PG_CLASS, CatalogScan.key(SystemCatalogs.PG_CLASS, "oid", rel))) {
                 Object[] v = s.values().clone();
                 SystemCatalogs.PG_CLASS.set(v, "relowner", newOwner);
                 writer.update(SystemCatalogs.PG_CLASS, s, v);
@@ -268,7 +268,7 @@ public final class TypeDdl {
     }
 
     private void setTypname(int typeOid, String name) {
-        for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == typeOid)) {
+        for (TupleSlot s : writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "oid", typeOid))) {
             Object[] v = s.values().clone();
             PG_TYPE.set(v, "typname", name);
             writer.update(PG_TYPE, s, v);
@@ -283,7 +283,7 @@ public final class TypeDdl {
     /** The owner of a type (pg_type.typowner). */
     public int owner(int typeOid) {
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
-                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+                CatalogScan.key(PG_TYPE, "oid", typeOid));
         return s == null ? 0 : oid(PG_TYPE.get(s.values(), "typowner"));
     }
 

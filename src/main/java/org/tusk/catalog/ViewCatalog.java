@@ -143,7 +143,7 @@ final class ViewCatalog {
 
     /** getObjectDescription for a rule: "rule _RETURN on view v". */
     String describeRule(int ruleOid) {
-        List<TupleSlot> rows = writer.find(PG_REWRITE, v -> oid(PG_REWRITE.get(v, "oid")) == ruleOid);
+        List<TupleSlot> rows = writer.find(PG_REWRITE, CatalogScan.key(PG_REWRITE, "oid", ruleOid));
         if (rows.isEmpty()) return null;
         Object[] v = rows.get(0).values();
         Relation rel = env.relcache().byOid(oid(PG_REWRITE.get(v, "ev_class")));

@@ -194,7 +194,11 @@
  * ({@link org.tusk.catalog.CatalogBootstrap}), frozen, without WAL, like bootstrap mode.</li>
  * <li><b>Reads.</b> Every lookup is a sequential scan through {@code access.table.TableAm} with
  * the catalog snapshot the caller supplies ({@link org.tusk.catalog.CatalogScan}); there are no
- * catalog indexes yet. Relations are opened through the relcache ({@code utils.cache}).</li>
+ * catalog indexes yet. A lookup by an OID or name column passes it as a scan key
+ * ({@code access.common.ScanKey}, {@link org.tusk.catalog.CatalogScan#key},
+ * {@link org.tusk.catalog.CatalogScan#nameKey}), which the heap scan tests on the tuple in the page
+ * before decoding it (HeapKeyTest), so that a rejected row costs a few byte reads rather than a
+ * full deform. Relations are opened through the relcache ({@code utils.cache}).</li>
  * <li><b>Writes.</b> {@link org.tusk.catalog.HeapCatalog} implements {@link org.tusk.catalog.Catalog}:
  * CREATE TABLE (pg_class, pg_attribute with the system columns ctid/xmin/cmin/xmax/cmax/tableoid
  * at attnums -1..-6, pg_type row type and its array type, pg_attrdef), CREATE INDEX (pg_class

@@ -78,7 +78,8 @@ final class ScanPaths {
                        List<ScanOrder.Key> order, double limit, int[] reads) {
         List<Expr> conjuncts = conjuncts(qual);
         boolean indexOnlyOn = reads != null && tlist == null && setting(ctx, "enable_indexonlyscan", true);
-        double allVisFrac = allVisibleFraction(rte.table(), env);
+        // Counting the visibility map's bits reads every map page: only for an index-only candidate.
+        double allVisFrac = -1;
         Relation heap = rte.table();
         boolean seqOff = !setting(ctx, "enable_seqscan", true);
         boolean indexOff = !setting(ctx, "enable_indexscan", true);
@@ -102,6 +103,7 @@ final class ScanPaths {
                 List<Expr> filter = filterFor(conjuncts, used, m);
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                         rte.columns().size(), env);
+                if (only && allVisFrac < 0) allVisFrac = allVisibleFraction(heap, env);
                 double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0);
                 if (best == null || (uniqueEq && !bestIsUniqueEq) || (uniqueEq == bestIsUniqueEq && cost < bestCost)) {
                     best = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only);
@@ -156,6 +158,7 @@ final class ScanPaths {
             List<Expr> filter = filterFor(conjuncts, used, m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                     rte.columns().size(), env);
+            if (only && allVisFrac < 0) allVisFrac = allVisibleFraction(heap, env);
             double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0)
                     * fraction;
             if (cost < orderedCost) {

@@ -40,6 +40,8 @@ public final class BackendContext {
     org.tusk.access.transam.XLogHandle xlog;
     /** The spare machinery can take this process back after the session (see BackendReuse). */
     boolean reuseAllowed;
+    /** What this process keeps between the sessions it serves (null for a process that serves one). */
+    SessionCarryOver carryOver;
     /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */
     BootstrapCatalog catalogAtStart;
 

@@ -52,6 +52,12 @@ public final class BackendMain {
      */
     public static boolean run(ChildEnvironment env, ChildAssignment assignment, int clientFd, QuickDie quickDie,
                               boolean reuseAllowed) {
+        return run(env, assignment, clientFd, quickDie, reuseAllowed, null);
+    }
+
+    /** As above, for a process that serves several sessions and keeps {@code carry} between them. */
+    static boolean run(ChildEnvironment env, ChildAssignment assignment, int clientFd, QuickDie quickDie,
+                       boolean reuseAllowed, SessionCarryOver carry) {
         Interrupts interrupts = new Interrupts();
         interrupts.install();
         quickDie.setClientFd(clientFd);
@@ -63,6 +69,7 @@ public final class BackendMain {
         BackendMessages messages = new BackendMessages(comm);
         BackendContext ctx = new BackendContext(env, interrupts, port, messages);
         ctx.reuseAllowed = reuseAllowed;
+        ctx.carryOver = carry;
         env.log().setBackendType(assignment.type().description());
         env.log().setSession("", "", "", port.remoteHostForMessages());
 

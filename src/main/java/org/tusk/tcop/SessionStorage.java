@@ -38,8 +38,9 @@ import java.util.List;
  * A session's handles on the shared storage and the catalogs (what PostgreSQL's InitPostgres and
  * the backend's resource owners set up): storage manager, buffer manager, heavyweight locks,
  * the transaction and its oracle, the heap and B-tree access methods, relcache, invalidation and
- * the catalog. Built once per session (a reused backend builds a new one, so nothing of one
- * database's caches reaches a session in another).
+ * the catalog. Built once per session. A reused backend builds a new one; only the relcache's
+ * entries may come from its previous session, if that used the same database and the
+ * invalidations sent since can still be read (see SessionCarryOver).
  *
  * <p>It also runs the parts of a transaction's start and end that touch storage, in PostgreSQL's
  * order. At commit: the commit record (with the files to drop) and the CLOG and ProcArray update;
@@ -116,8 +117,18 @@ final class SessionStorage {
         this.btree = new BTreeAm(btreeContext);
         this.relcache = new RelCache(dbOid, heap, this::catalogSnapshot);
         SinvalQueue queue = shmem.sinval();
-        queue.backendInit(ctx.slot, ctx.pid);
-        ctx.env.procExit().onShmemExit(() -> queue.backendExit(ctx.slot));
+        SessionCarryOver carry = ctx.carryOver;
+        RelCache previous = carry == null ? null : carry.relcacheFor(dbOid);
+        if (previous != null && queue.backendRejoin(ctx.slot, ctx.pid, carry.sinvalStoppedAt())) {
+            relcache.adopt(previous);   // the first AcceptInvalidationMessages reads what it missed
+        } else {
+            queue.backendInit(ctx.slot, ctx.pid);
+        }
+        if (carry != null) carry.clear();
+        ctx.env.procExit().onShmemExit(() -> {
+            long stoppedAt = queue.backendExit(ctx.slot);
+            if (carry != null) carry.sessionLeft(relcache, stoppedAt);
+        });
         this.inval = new Inval(dbOid, relcache, queue, ctx.slot);
         this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
                 (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()));

@@ -6,6 +6,7 @@ import org.tusk.port.Sockets;
 import org.tusk.utils.init.BackendType;
 import org.tusk.utils.init.ChildAssignment;
 import org.tusk.utils.init.ChildEnvironment;
+import org.tusk.utils.init.LoadedConfig;
 import org.tusk.utils.init.ServerConfig;
 import org.tusk.utils.misc.GucSettings;
 
@@ -45,6 +46,9 @@ public final class SpareBackend {
     public static void run(ChildEnvironment env, QuickDie quickDie, List<String> switches) {
         BackendWarmup.run(env);
         int sessions = 0;
+        SessionCarryOver carry = new SessionCarryOver();
+        // The settings as loaded at start (BackendWarmup works on a copy): each session starts from them.
+        LoadedConfig config = new LoadedConfig(env.gucs(), env.dataDir(), switches);
         while (true) {
             env.log().setBackendType(BackendType.SPARE_BACKEND.description());
             env.log().setSession("", "", "", "");
@@ -69,17 +73,18 @@ public final class SpareBackend {
             if (r.data().length == 0 || r.fd() < 0) Libc.exitNow(0);
             ChildAssignment assignment = ChildAssignment.decode(r.data());
             if (reloadPending.get()) {
-                GucSettings reloaded = GucSettings.forBackend();
-                if (!ServerConfig.load(reloaded, env.dataDir(), switches, env.log())) env.procExit().exit(1);
+                GucSettings reloaded = config.newSettings(env.log(), true);
+                if (reloaded == null) env.procExit().exit(1);
                 env = env.withGucs(reloaded);
             }
             sessions++;
             boolean reuseAllowed = sessions < env.gucs().getInt("backend_reuse_max_sessions");
-            if (!BackendMain.run(env, assignment, r.fd(), quickDie, reuseAllowed)) return;
-            // Reuse: give back everything shared, then start over with fresh settings.
+            if (!BackendMain.run(env, assignment, r.fd(), quickDie, reuseAllowed, carry)) return;
+            // Reuse: give back everything shared, then start over with fresh settings (the files
+            // are parsed again only if they changed).
             if (!env.procExit().releaseAll()) env.procExit().exit(1);
-            GucSettings fresh = GucSettings.forBackend();
-            if (!ServerConfig.load(fresh, env.dataDir(), switches, env.log())) env.procExit().exit(1);
+            GucSettings fresh = config.newSettings(env.log());
+            if (fresh == null) env.procExit().exit(1);
             env = env.withGucs(fresh);
         }
     }

@@ -105,6 +105,41 @@ class BackendReuseIT {
         }
     }
 
+    /**
+     * A reused process keeps its relcache for the next session in the same database
+     * (SessionCarryOver): what other sessions changed in the catalogs while it waited, and what it
+     * had not read yet when its session ended, must still reach it before it uses an entry.
+     */
+    @Test
+    void catalogChangesMadeWhileTheProcessWaitedAreSeenByItsNextSession() throws Exception {
+        try (Connection other = connect()) {
+            try (Statement s = other.createStatement()) {
+                s.execute("create table carried (a int)");
+                s.execute("insert into carried values (1)");
+                s.execute("create table renamed_later (x int)");
+            }
+            int pid;
+            Thread.sleep(1000);   // the spare started for `other` is ready
+            try (Connection c = connect()) {
+                pid = backendPid(c);
+                assertEquals("1", one(c, "select a from carried"));
+                assertEquals("0", one(c, "select count(*) from renamed_later"));
+                assertEquals("f", one(c, "select exists (select from pg_class where relname = 'made_later')"));
+            }
+            try (Statement s = other.createStatement()) {
+                s.execute("alter table carried add column b text default 'added'");
+                s.execute("alter table renamed_later rename to made_later");
+                s.execute("create table renamed_later (y text)");
+                s.execute("insert into renamed_later values ('new')");
+            }
+            try (Connection c = connectTo(pid)) {
+                assertEquals("1 added", one(c, "select a || ' ' || b from carried"));
+                assertEquals("new", one(c, "select y from renamed_later"));
+                assertEquals("0", one(c, "select count(*) from made_later"));
+            }
+        }
+    }
+
     @Test
     void eachSessionGetsAFreshCancelKey() throws Exception {
         int[] first = rawSession();

@@ -67,7 +67,13 @@ public final class HeapAm implements TableAm {
 
     @Override
     public TableScan beginScan(Relation rel, Snapshot snapshot) {
-        return new HeapScan(env, rel, snapshot);
+        return new HeapScan(env, rel, snapshot, null);
+    }
+
+    /** heap_beginscan with a key: HeapKeyTest on each visible tuple in the page before it is decoded. */
+    @Override
+    public TableScan beginScan(Relation rel, Snapshot snapshot, org.tusk.access.common.ScanKey key) {
+        return new HeapScan(env, rel, snapshot, key);
     }
 
     /** heapam_index_fetch_tuple: prune the page if worthwhile, then search the HOT chain under a share lock. */

@@ -1,6 +1,7 @@
 package org.tusk.access.heap;
 
 import org.tusk.access.common.HeapTupleDeform;
+import org.tusk.access.common.ScanKey;
 import org.tusk.access.table.TableScan;
 import org.tusk.access.table.TupleSlot;
 import org.tusk.storage.buffer.BufferAccessStrategy;
@@ -33,6 +34,8 @@ final class HeapScan implements TableScan {
     private final Snapshot snapshot;
     private final int nblocks;
     private final BufferAccessStrategy strategy;
+    /** The scan key, tested on each visible tuple before it is decoded (HeapKeyTest); null for none. */
+    private final ScanKey key;
     private int block = -1;
     private int buffer;
     private final int[] visible = new int[Page.MAX_HEAP_TUPLES_PER_PAGE];
@@ -40,8 +43,9 @@ final class HeapScan implements TableScan {
     private int next;
     private boolean closed;
 
-    HeapScan(HeapEnv env, Relation rel, Snapshot snapshot) {
+    HeapScan(HeapEnv env, Relation rel, Snapshot snapshot, ScanKey key) {
         this.env = env;
+        this.key = key;
         this.rel = rel;
         this.snapshot = snapshot;
         this.nblocks = env.numberOfBlocks(rel);
@@ -57,17 +61,19 @@ final class HeapScan implements TableScan {
     public TupleSlot next() {
         if (closed) throw new IllegalStateException("scan is closed");
         BufferManager bm = env.buffers();
-        while (next >= nvisible) {
-            if (buffer != 0) {
-                bm.releaseBuffer(buffer);
-                buffer = 0;
+        while (true) {
+            while (next >= nvisible) {
+                if (buffer != 0) {
+                    bm.releaseBuffer(buffer);
+                    buffer = 0;
+                }
+                if (block + 1 >= nblocks) return null;
+                getPage(++block);
             }
-            if (block + 1 >= nblocks) return null;
-            getPage(++block);
+            int off = visible[next++];
+            MemorySegment t = Page.item(bm.page(buffer), off);
+            if (key == null || key.matches(rel.desc(), t)) return HeapSlots.of(env, rel, new ItemPointer(block, off), t);
         }
-        int off = visible[next++];
-        MemorySegment t = Page.item(bm.page(buffer), off);
-        return HeapSlots.of(env, rel, new ItemPointer(block, off), t);
     }
 
     /** heapgetpage: pin, prune if worthwhile, then note the visible tuples under a share lock. */

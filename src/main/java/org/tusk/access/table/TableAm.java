@@ -20,6 +20,22 @@ public interface TableAm {
     TableScan beginScan(Relation rel, Snapshot snapshot);
 
     /**
+     * table_beginscan with a scan key (what systable_beginscan passes when it has no index): only
+     * the visible rows whose attribute {@code key.attnum()} equals {@code key.value()}. An access
+     * method that can test the key before decoding a row should; this default filters decoded rows.
+     */
+    default TableScan beginScan(Relation rel, Snapshot snapshot, org.tusk.access.common.ScanKey key) {
+        TableScan all = beginScan(rel, snapshot);
+        return new TableScan() {
+            @Override public TupleSlot next() {
+                for (TupleSlot s = all.next(); s != null; s = all.next()) if (key.matches(s.values())) return s;
+                return null;
+            }
+            @Override public void close() { all.close(); }
+        };
+    }
+
+    /**
      * table_index_fetch_tuple: the row version visible to {@code snapshot} in the HOT chain that
      * starts at {@code tid} (an index entry points to a chain's root), or null if none is.
      */

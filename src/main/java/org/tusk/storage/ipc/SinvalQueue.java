@@ -11,6 +11,7 @@ import java.util.List;
 import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.MemoryLayout.PathElement.sequenceElement;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The shared invalidation message queue (PostgreSQL's sinvaladt.c, shmInvalBuffer): a circular
@@ -33,6 +34,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * plays that role). The catch-up signal PostgreSQL sends to the furthest-behind backend is not
  * sent yet: a backend that stays idle is reset instead, which costs it a full cache rebuild but is
  * correct. Zero is the valid initial state of the whole structure.
+ *
+ * <p>{@code totalMsgs} counts every message ever inserted (64 bits: it never wraps, unlike the
+ * message numbers), written only under SInvalWriteLock. It lets a backend process that served a
+ * session and serves another ({@code backend_reuse}, Tusk's own) leave the queue and come back
+ * at the message where it stopped reading ({@link #backendExit} returns that point,
+ * {@link #backendRejoin} takes it), provided the messages since are still in the buffer, and so
+ * keep its caches; otherwise it starts at the end and resets them, as a backend that fell behind.
  */
 public final class SinvalQueue {
     /** MAXNUMMESSAGES: the queue's capacity, a power of 2. */
@@ -60,6 +68,7 @@ public final class SinvalQueue {
                 JAVA_INT.withName("maxMsgNum"),
                 JAVA_INT.withName("nextThreshold"),
                 JAVA_INT.withName("unused"),
+                JAVA_LONG.withName("totalMsgs"),
                 MemoryLayout.sequenceLayout(MAXNUMMESSAGES, MESSAGE).withName("buffer"),
                 MemoryLayout.sequenceLayout(numSlots + 1L, PROC_STATE).withName("procState"));
     }
@@ -67,6 +76,7 @@ public final class SinvalQueue {
     private static final StructLayout L0 = layout(0);
     private static final VarHandle MIN_MSG = L0.varHandle(groupElement("minMsgNum"));
     private static final VarHandle MAX_MSG = L0.varHandle(groupElement("maxMsgNum"));
+    private static final VarHandle TOTAL_MSGS = L0.varHandle(groupElement("totalMsgs"));
     private static final VarHandle NEXT_THRESHOLD = L0.varHandle(groupElement("nextThreshold"));
     private static final VarHandle M_ID = L0.varHandle(groupElement("buffer"), sequenceElement(), groupElement("id"));
     private static final VarHandle M_DB = L0.varHandle(groupElement("buffer"), sequenceElement(), groupElement("dbId"));
@@ -112,13 +122,43 @@ public final class SinvalQueue {
         }
     }
 
-    /** CleanupInvalidationState: the backend in {@code slot} no longer reads the queue. */
-    public void backendExit(int slot) {
+    /**
+     * CleanupInvalidationState: the backend in {@code slot} no longer reads the queue. Returns the
+     * point where it stopped reading, as a count of all messages ever inserted (for
+     * {@link #backendRejoin}), or -1 if it was in reset state (it had already missed some).
+     */
+    public long backendExit(int slot) {
         writeLock.acquire(LWLock.Mode.EXCLUSIVE);
         try {
             MemorySegment p = proc(slot);
+            long stoppedAt = (int) P_RESET.get(p, 0L) != 0 ? -1
+                    : (long) TOTAL_MSGS.get(seg, 0L) - (maxMsgNum() - (int) P_NEXT.get(p, 0L));
             P_PID.setRelease(p, 0L, 0);
             P_RESET.set(p, 0L, 0);
+            return stoppedAt;
+        } finally {
+            writeLock.release(LWLock.Mode.EXCLUSIVE);
+        }
+    }
+
+    /**
+     * SharedInvalBackendInit for a process that read the queue before, in an earlier session, up to
+     * {@code stoppedAt} (what {@link #backendExit} returned): slot {@code slot} starts reading at
+     * that message if every message since is still kept, and true is returned; otherwise it starts
+     * at the end, as {@link #backendInit}, and false says the caller's caches may be stale.
+     */
+    public boolean backendRejoin(int slot, int pid, long stoppedAt) {
+        writeLock.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            MemorySegment p = proc(slot);
+            long missed = (long) TOTAL_MSGS.get(seg, 0L) - stoppedAt;
+            int max = maxMsgNum();
+            boolean kept = stoppedAt >= 0 && missed >= 0 && missed <= max - minMsgNum();
+            P_NEXT.set(p, 0L, kept ? max - (int) missed : max);
+            P_RESET.set(p, 0L, 0);
+            P_SIGNALED.set(p, 0L, 0);
+            P_PID.setRelease(p, 0L, pid);
+            return kept;
         } finally {
             writeLock.release(LWLock.Mode.EXCLUSIVE);
         }
@@ -144,6 +184,7 @@ public final class SinvalQueue {
                     M_DB.set(seg, 0L, slot, m.dbId());
                     M_REL.set(seg, 0L, slot, m.relId());
                 }
+                TOTAL_MSGS.set(seg, 0L, (long) TOTAL_MSGS.get(seg, 0L) + n);
                 MAX_MSG.setRelease(seg, 0L, max);
             } finally {
                 writeLock.release(LWLock.Mode.EXCLUSIVE);

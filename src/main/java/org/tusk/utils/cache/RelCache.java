@@ -88,7 +88,7 @@ public final class RelCache {
             Snapshot snap = snapshot.get();
             List<Integer> found = new ArrayList<>();
             for (TupleSlot s : CatalogScan.scan(table, catalog(PG_INDEX), snap,
-                    v -> oid(PG_INDEX.get(v, "indrelid")) == heapOid)) {
+                    CatalogScan.key(PG_INDEX, "indrelid", heapOid))) {
                 found.add(oid(PG_INDEX.get(s.values(), "indexrelid")));
             }
             found.sort(Integer::compareUnsigned);
@@ -208,6 +208,26 @@ public final class RelCache {
         names.put(key, oid);
     }
 
+    /**
+     * Takes over the entries of {@code previous}, the cache of an earlier session of this process
+     * in the same database (backend reuse, Tusk's own): the caller must have made sure that every
+     * invalidation message sent since {@code previous} last read the queue will still be read by
+     * this cache's session (SinvalQueue.backendRejoin), so that what is stale among them is
+     * dropped before it is used, as for entries this session built itself.
+     */
+    public void adopt(RelCache previous) {
+        if (previous.dbOid != dbOid) throw new IllegalArgumentException("relcache of database " + previous.dbOid);
+        byOid.putAll(previous.byOid);
+        indexLists.putAll(previous.indexLists);
+        names.putAll(previous.names);
+        children.putAll(previous.children);
+        defaults.putAll(previous.defaults);
+        constraints.putAll(previous.constraints);
+        referencedBy.putAll(previous.referencedBy);
+        triggers.putAll(previous.triggers);
+        rules.putAll(previous.rules);
+    }
+
     /** Whether an entry for {@code oid} is cached (for tests). */
     public boolean isCached(int oid) {
         return byOid.containsKey(oid);
@@ -216,20 +236,20 @@ public final class RelCache {
     /** Whether pg_type says {@code typeOid} is an enum type (typtype 'e'): its values are stored as pg_enum OIDs. */
     /** pg_type.typtype of a type, 0 if there is no such type. */
     private char typtype(int typeOid, Snapshot snap) {
-        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", typeOid));
         return t == null ? 0 : ((String) PG_TYPE.get(t.values(), "typtype")).charAt(0);
     }
 
     /** pg_type.typelem of {@code typeOid} (0 when it is not an array type or does not exist). */
     private int typelem(int typeOid, Snapshot snap) {
-        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", typeOid));
         return t == null ? 0 : oid(PG_TYPE.get(t.values(), "typelem"));
     }
 
     /** RelationBuildDesc. */
     private Relation build(int oid) {
         Snapshot snap = snapshot.get();
-        TupleSlot cls = CatalogScan.first(table, catalog(PG_CLASS), snap, v -> oid(PG_CLASS.get(v, "oid")) == oid);
+        TupleSlot cls = CatalogScan.first(table, catalog(PG_CLASS), snap, CatalogScan.key(PG_CLASS, "oid", oid));
         if (cls == null) return null;
         Object[] c = cls.values();
         String name = (String) PG_CLASS.get(c, "relname");
@@ -244,7 +264,7 @@ public final class RelCache {
 
         List<Object[]> atts = new ArrayList<>();
         for (TupleSlot s : CatalogScan.scan(table, catalog(PG_ATTRIBUTE), snap,
-                v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == oid && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0)) {
+                CatalogScan.key(PG_ATTRIBUTE, "attrelid", oid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") > 0)) {
             atts.add(s.values());
         }
         atts.sort(Comparator.comparingInt(v -> (Short) PG_ATTRIBUTE.get(v, "attnum")));
@@ -268,7 +288,7 @@ public final class RelCache {
 
         Relation.IndexInfo index = null;
         if (relkind == 'i' || relkind == 'I') {   // an index, or a partitioned table's index
-            TupleSlot ix = CatalogScan.first(table, catalog(PG_INDEX), snap, v -> oid(PG_INDEX.get(v, "indexrelid")) == oid);
+            TupleSlot ix = CatalogScan.first(table, catalog(PG_INDEX), snap, CatalogScan.key(PG_INDEX, "indexrelid", oid));
             if (ix == null) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(oid));
             }
@@ -316,7 +336,7 @@ public final class RelCache {
         // a domain column is stored as its base type (under every level of domain)
         for (int depth = 0; depth < 64 && DatumType.forOid(typeOid) == null && typtype(typeOid, snap) == 'd'; depth++) {
             final int dom = typeOid;
-            TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, v -> oid(PG_TYPE.get(v, "oid")) == dom);
+            TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", dom));
             typeOid = oid(PG_TYPE.get(t.values(), "typbasetype"));
         }
         DatumType type = DatumType.forOid(typeOid);

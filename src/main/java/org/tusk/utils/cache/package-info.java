@@ -30,6 +30,15 @@
  * lock, a backend holding a lock on a relation never uses a cache entry older than the last
  * committed change of that relation.
  *
+ * <h2>A reused backend process</h2>
+ * With {@code backend_reuse} a process serves one session after another. The relcache of a
+ * session may pass to the next session of the same process if that connects to the same database
+ * ({@link org.tusk.utils.cache.RelCache#adopt}): the process leaves the invalidation queue at the
+ * message it last read and rejoins there ({@code SinvalQueue.backendRejoin}), so the new
+ * session's first AcceptInvalidationMessages drops every entry that changed in between, as if the
+ * process had stayed connected. If those messages are no longer kept, it rejoins at the end with
+ * an empty cache, as a backend that was reset.
+ *
  * <p>Neither class is thread-safe: both belong to one backend and its one thread.
  */
 package org.tusk.utils.cache;

@@ -71,6 +71,52 @@ class SinvalQueueTest {
         assertEquals(List.of(), q.read(2, 32).messages());
     }
 
+    /**
+     * A reused process leaves the queue after its session and rejoins in another slot: it reads
+     * the messages it had not read yet and those sent while it was away, each once.
+     */
+    @Test
+    void aProcessThatRejoinsReadsWhatItMissedFromAnotherSlot() {
+        q.backendInit(1, 101);
+        q.backendInit(2, 102);
+        q.insert(msgs(0, 3));
+        assertEquals(3, drain(1));
+        q.insert(msgs(3, 2));             // sent before it leaves, never read
+        long stoppedAt = q.backendExit(1);
+        q.insert(msgs(5, 4));             // sent while it is away
+        assertTrue(q.backendRejoin(3, 101, stoppedAt));
+        List<SharedInvalidationMessage> got = new ArrayList<>();
+        for (SinvalQueue.ReadResult r = q.read(3, 32); !r.messages().isEmpty(); r = q.read(3, 32)) got.addAll(r.messages());
+        assertEquals(msgs(3, 6), got);
+    }
+
+    @Test
+    void aProcessAwayTooLongRejoinsAtTheEndAndIsToldItsCachesAreStale() {
+        q.backendInit(1, 101);
+        q.backendInit(2, 102);
+        long stoppedAt = q.backendExit(1);
+        for (int i = 0; i < 3; i++) {     // more than the buffer holds; backend 2 keeps up
+            q.insert(msgs(0, SinvalQueue.MAXNUMMESSAGES / 2));
+            drain(2);
+        }
+        assertFalse(q.backendRejoin(1, 101, stoppedAt));
+        assertEquals(List.of(), q.read(1, 32).messages());
+        q.insert(msgs(9, 1));
+        assertEquals(msgs(9, 1), q.read(1, 32).messages());
+    }
+
+    @Test
+    void aBackendThatWasResetLeavesNothingToResumeFrom() {
+        q.backendInit(1, 101);
+        q.backendInit(2, 102);
+        q.insert(msgs(0, SinvalQueue.MAXNUMMESSAGES));
+        drain(1);
+        q.insert(msgs(0, SinvalQueue.MAXNUMMESSAGES));   // backend 2 never reads: reset
+        drain(1);
+        assertEquals(-1, q.backendExit(2));
+        assertFalse(q.backendRejoin(2, 102, -1));
+    }
+
     @Test
     void twoMappingsOfOneRegionShareTheQueue() {
         try (MappedFile other = MappedFile.attach(file.path())) {
