@@ -34,8 +34,14 @@ final class CteScanState extends PlanState {
          * the tuplestore).
          */
         boolean readsWorkTable(int paramId) {
-            if (readsWorkTable == null) readsWorkTable = contains(plan, paramId);
+            // a data-modifying WITH query runs exactly once per statement, however many rounds of a
+            // recursive query it reads (it can only stand at the top level, never inside a recursive term)
+            if (readsWorkTable == null) readsWorkTable = !dataModifying(plan) && contains(plan, paramId);
             return readsWorkTable;
+        }
+
+        private static boolean dataModifying(Plan p) {
+            return p instanceof Plan.ModifyTable || p instanceof Plan.ModifyingCtes m && dataModifying(m.plan());
         }
 
         /** Searches a plan tree (expressions and sub-plans included) for a scan of the work table. */

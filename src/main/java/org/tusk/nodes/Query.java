@@ -373,15 +373,16 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
      * clauses; {@code columns} ends with the added columns.
      */
     public record CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive,
-                                  CteSearchClause search, CteCycleClause cycle, Query written) {
-        /** A WITH query without SEARCH or CYCLE clause. */
+                                  CteSearchClause search, CteCycleClause cycle, Query written,
+                                  List<String> aliasColNames) {
+        /** A WITH query without SEARCH or CYCLE clause and without a written column list. */
         public CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive) {
-            this(name, columns, query, recursive, null, null, null);
+            this(name, columns, query, recursive, null, null, null, List.of());
         }
 
         /** The same WITH query (name, columns, clauses, written form) over another query tree. */
         public CommonTableExpr withQuery(Query q) {
-            return new CommonTableExpr(name, columns, q, recursive, search, cycle, written);
+            return new CommonTableExpr(name, columns, q, recursive, search, cycle, written, aliasColNames);
         }
 
         /**

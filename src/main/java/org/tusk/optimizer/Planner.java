@@ -403,6 +403,8 @@ public final class Planner {
             int wt = info.newParamId();
             info.workTables.put(cte.name(), wt);
             PlannerInfo cq = new PlannerInfo(info.glob, info, cte.query());
+            // a WITH written on the recursive UNION itself belongs to the UNION's level
+            for (Query.CommonTableExpr inner : cte.query().cteList()) planCte(cq, inner);
             Query.SetOp.Op op = (Query.SetOp.Op) cte.query().setOperations();
             plan = new Plan.RecursiveUnion(SetOps.plan(cq, op.left()), SetOps.plan(cq, op.right()), wt, !op.all());
         } else if (cte.query().commandType() != Query.CommandType.SELECT) {

@@ -61,6 +61,9 @@ public final class Analyzer {
     List<NsItem> namespace = new ArrayList<>();
     /** The WITH queries visible at this level (p_ctenamespace), innermost last. */
     final List<CteItem> ctes = new ArrayList<>();
+
+    /** Names of the items of a plain WITH at this level not yet visible (p_future_ctes), for errors. */
+    final List<String> futureCtes = new ArrayList<>();
     /** Whether unknown-type outputs are resolved to text (not for set operation leaves, whose types are decided later). */
     boolean resolveUnknowns = true;
     private final List<Expr.Aggref> aggs = new ArrayList<>();
@@ -191,15 +194,16 @@ public final class Analyzer {
         List<Query.JoinNode> fromList = new ParseClause(this).transformFromClause(s.from());
         windowDefs.addAll(s.windowClause());
 
+        // transformSelectStmt's order: the target list before WHERE, which decides which error comes first
+        exprKind = "SELECT";
+        List<Query.TargetEntry> tlist = transformTargetList(s.targetList());
+        int visible = tlist.size();
+
         Expr where = null;
         if (s.where() != null) {
             exprKind = "WHERE";
             where = coerceToBoolean(transformExpr(s.where()), "WHERE", s.where().location());
         }
-
-        exprKind = "SELECT";
-        List<Query.TargetEntry> tlist = transformTargetList(s.targetList());
-        int visible = tlist.size();
 
         Expr having = null;
         if (s.having() != null) {
@@ -513,16 +517,32 @@ public final class Analyzer {
     /** This level's aggregate calls (those its Agg node computes), in aggno order; {@link AggLevels} appends. */
     List<Expr.Aggref> aggregates() { return aggs; }
 
+    /** isFutureCTE: whether a plain WITH of this or an outer level has a not yet visible item {@code name}. */
+    private boolean isFutureCte(String name) {
+        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent)
+            if (lvl.futureCtes.contains(name)) return true;
+        return false;
+    }
+
     /**
      * parserOpenTable + addRangeTableEntry: the system view or catalog table {@code rv} names
      * (views first, as pg_catalog comes first in the search path); 42P01 if there is neither.
      */
     Query.RangeTblEntry rangeTableEntry(Stmt.RangeVar rv) {
+        return rangeTableEntry(rv, true);
+    }
+
+    /**
+     * As {@link #rangeTableEntry(Stmt.RangeVar)}; {@code ctes} false skips the WITH queries, as
+     * setTargetTable's parserOpenTable does: a data-modifying statement's target is always a
+     * relation, even where a WITH query of the same name is visible.
+     */
+    Query.RangeTblEntry rangeTableEntry(Stmt.RangeVar rv, boolean ctes) {
         if (rv.catalog() != null && !rv.catalog().equals(currentDatabase))
             throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
                     + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
         String refname = rv.alias() != null ? rv.alias() : rv.name();
-        if (rv.schema() == null) {
+        if (rv.schema() == null && ctes) {
             int levelsup = 0;
             for (Analyzer lvl = this; lvl != null; lvl = lvl.parent, levelsup++) {
                 for (int i = lvl.ctes.size() - 1; i >= 0; i--) {
@@ -551,7 +571,12 @@ public final class Analyzer {
         }
         if (table == null) {
             String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
-            throw err(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
+            PgException e = err(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist", rv.location());
+            if (rv.schema() == null && isFutureCte(rv.name()))
+                e = e.withDetail("There is a WITH item named \"" + rv.name()
+                        + "\", but it cannot be referenced from this part of the query.")
+                        .withHint("Use WITH RECURSIVE, or re-order the WITH items to remove forward references.");
+            throw e;
         }
         if (table.relkind() == 'i')
             throw err("42809", "\"" + table.name() + "\" is an index", rv.location());

@@ -3,10 +3,10 @@ package org.tusk.parser;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.ColumnDef;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.Stmt;
+import org.tusk.utils.adt.FormatType;
 import org.tusk.utils.error.SqlState;
 
 /**
@@ -24,60 +24,98 @@ final class CteAnalysis {
         this.a = a;
     }
 
+    /**
+     * transformWithClause: without RECURSIVE each item is analysed in turn and becomes visible
+     * to the items after it (the later ones are "future" WITH items, named in the error for a
+     * forward reference); with RECURSIVE the dependency graph orders the analysis, the
+     * self-referencing items are checked for the recursive form first, and the result is in
+     * that order (as PostgreSQL's cteList, which pg_get_viewdef prints and the planner plans in).
+     */
     List<Query.CommonTableExpr> transformWith(Stmt.WithClause with) {
-        List<Query.CommonTableExpr> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Stmt.CommonTableExpr cte : with.ctes()) {
             if (seen.contains(cte.name()))
                 throw a.err("42712", "WITH query name \"" + cte.name() + "\" specified more than once", cte.location());
             seen.add(cte.name());
-            if (cte.modifying() != null) {
-                out.add(transformModifying(cte));
-                continue;
-            }
-            boolean recursive = with.recursive() && RecursionCheck.refersTo(cte.query(), cte.name());
-            Query.CteCycleClause cycle = SearchCycleAnalysis.transformCycle(a, cte.cycle());
-            Query.CteSearchClause search = SearchCycleAnalysis.transformSearch(cte.search());
-            Query q;
-            if (recursive) {
-                RecursionCheck.check(a, cte);
-                Stmt.SelectStmt s = cte.query();
-                Query nonRecursive = a.subquery().transformSelect(s.larg());
-                List<ColumnDef> cols = columns(nonRecursive, cte);
-                // the recursive term's self-reference sees the columns SEARCH and CYCLE add
-                a.ctes.add(new CteItem(cte.name(), SearchCycleAnalysis.withAddedColumns(cols, search, cycle), true, false,
-                        cols.size()));
-                try {
-                    q = a.subquery().transformSelect(s);
-                } finally {
-                    a.ctes.remove(a.ctes.size() - 1);
-                }
-                List<ColumnDef> overall = columns(q, cte);
-                for (int i = 0; i < cols.size(); i++) {
-                    if (cols.get(i).typeOid() != overall.get(i).typeOid())
-                        throw a.err(SqlState.DATATYPE_MISMATCH, "recursive query \"" + cte.name() + "\" column " + (i + 1)
-                                + " has type " + BuiltinCatalog.formatType(cols.get(i).typeOid())
-                                + " in non-recursive term but type " + BuiltinCatalog.formatType(overall.get(i).typeOid())
-                                + " overall", i < s.larg().targetList().size() ? s.larg().targetList().get(i).location()
-                                : s.larg().location())
-                                .withHint("Cast the output of the non-recursive term to the correct type.");
-                }
-            } else {
-                q = a.subquery().transformSelect(cte.query());
-            }
-            List<ColumnDef> cols = columns(q, cte);
-            SearchCycleAnalysis.check(a, cte, recursive, q, cols);
-            if (search != null || cycle != null) {
-                List<ColumnDef> all = SearchCycleAnalysis.withAddedColumns(cols, search, cycle);
-                Query rewritten = new SearchCycleRewrite(a, cols, search, cycle).rewrite(cte.name(), q);
-                a.ctes.add(new CteItem(cte.name(), all, false));
-                out.add(new Query.CommonTableExpr(cte.name(), all, rewritten, true, search, cycle, q));
-                continue;
-            }
-            a.ctes.add(new CteItem(cte.name(), cols, false));
-            out.add(new Query.CommonTableExpr(cte.name(), cols, q, recursive));
         }
+        List<Stmt.CommonTableExpr> items = with.ctes();
+        if (!with.recursive()) {
+            List<Query.CommonTableExpr> out = new ArrayList<>();
+            a.futureCtes.addAll(seen);
+            try {
+                for (Stmt.CommonTableExpr cte : items) {
+                    out.add(analyzeCte(cte, false));
+                    a.futureCtes.remove(cte.name());
+                }
+            } finally {
+                a.futureCtes.removeAll(seen);
+            }
+            return List.copyOf(out);
+        }
+        CteDependencies graph = CteDependencies.of(items);
+        List<Integer> order = graph.analysisOrder(a);
+        for (int i = 0; i < items.size(); i++)
+            if (graph.recursive(i)) RecursionCheck.check(a, items.get(i));
+        // the list stays in analysis order, as TopologicalSort leaves it: each query only reads earlier ones
+        List<Query.CommonTableExpr> out = new ArrayList<>();
+        for (int i : order) out.add(analyzeCte(items.get(i), graph.recursive(i)));
         return List.copyOf(out);
+    }
+
+    /** analyzeCTE: one WITH query, which then becomes visible by its name at this level. */
+    private Query.CommonTableExpr analyzeCte(Stmt.CommonTableExpr cte, boolean recursive) {
+        if (cte.modifying() != null) return transformModifying(cte);
+        Query.CteCycleClause cycle = SearchCycleAnalysis.transformCycle(a, cte.cycle());
+        Query.CteSearchClause search = SearchCycleAnalysis.transformSearch(cte.search());
+        Query q;
+        if (recursive) {
+            Stmt.SelectStmt s = cte.query();
+            // the non-recursive term sees the WITH written on the UNION itself
+            Analyzer termLevel = a.subquery();
+            if (s.with() != null) new CteAnalysis(termLevel).transformWith(s.with());
+            Query nonRecursive = termLevel.subquery().transformSelect(s.larg());
+            List<ColumnDef> cols = columns(nonRecursive, cte);
+            // the recursive term's self-reference sees the columns SEARCH and CYCLE add
+            a.ctes.add(new CteItem(cte.name(), SearchCycleAnalysis.withAddedColumns(cols, search, cycle), true, false,
+                    cols.size()));
+            try {
+                q = a.subquery().transformSelect(s);
+            } finally {
+                a.ctes.remove(a.ctes.size() - 1);
+            }
+            checkRecursiveTypes(cte, cols, columns(q, cte));
+        } else {
+            q = a.subquery().transformSelect(cte.query());
+        }
+        List<ColumnDef> cols = columns(q, cte);
+        SearchCycleAnalysis.check(a, cte, recursive, q, cols);
+        if (search != null || cycle != null) {
+            List<ColumnDef> all = SearchCycleAnalysis.withAddedColumns(cols, search, cycle);
+            Query rewritten = new SearchCycleRewrite(a, cols, search, cycle).rewrite(cte.name(), q);
+            a.ctes.add(new CteItem(cte.name(), all, false));
+            return new Query.CommonTableExpr(cte.name(), all, rewritten, true, search, cycle, q, cte.colAliases());
+        }
+        a.ctes.add(new CteItem(cte.name(), cols, false));
+        return new Query.CommonTableExpr(cte.name(), cols, q, recursive, null, null, null, cte.colAliases());
+    }
+
+    /**
+     * analyzeCTE's check that the work table's row type (the non-recursive term's) is the
+     * query's overall row type, type and typmod alike, placed at the non-recursive term's
+     * output expression.
+     */
+    private void checkRecursiveTypes(Stmt.CommonTableExpr cte, List<ColumnDef> nonRecursive, List<ColumnDef> overall) {
+        Stmt.SelectStmt s = cte.query();
+        for (int i = 0; i < nonRecursive.size(); i++) {
+            ColumnDef n = nonRecursive.get(i), o = overall.get(i);
+            if (n.typeOid() == o.typeOid() && n.typmod() == o.typmod()) continue;
+            throw a.err(SqlState.DATATYPE_MISMATCH, "recursive query \"" + cte.name() + "\" column " + (i + 1)
+                    + " has type " + FormatType.format(n.typeOid(), n.typmod(), true)
+                    + " in non-recursive term but type " + FormatType.format(o.typeOid(), o.typmod(), true)
+                    + " overall", i < s.larg().targetList().size() ? s.larg().targetList().get(i).location()
+                    : s.larg().location())
+                    .withHint("Cast the output of the non-recursive term to the correct type.");
+        }
     }
 
     /**
@@ -98,7 +136,7 @@ final class CteAnalysis {
                     + cte.colAliases().size() + " columns specified", cte.location());
         cols = a.aliasColumns(cols, cte.colAliases(), cte.name(), cte.location());
         a.ctes.add(new CteItem(cte.name(), cols, false, q.returningList().isEmpty()));
-        return new Query.CommonTableExpr(cte.name(), cols, q, false);
+        return new Query.CommonTableExpr(cte.name(), cols, q, false, null, null, null, cte.colAliases());
     }
 
     private List<ColumnDef> columns(Query q, Stmt.CommonTableExpr cte) {

@@ -884,8 +884,7 @@ public final class Parser {
             // parse_cte.c refuses MERGE as a WITH query, at the WITH query's name
             if (MergeGrammar.at(this))
                 throw PgException.errorAt("0A000", "MERGE not supported in WITH query", Lexer.position(src, n.start()));
-            Stmt modifying = isKw("insert") ? insertStmt() : isKw("update") ? updateStmt()
-                    : isKw("delete") ? deleteStmt() : null;
+            Stmt modifying = cteModifyingStmt();
             Stmt.SelectStmt q = modifying == null ? selectStmt() : null;
             expectChar(')');
             CteClauseGrammar clauses = new CteClauseGrammar(this);
@@ -894,6 +893,26 @@ public final class Parser {
             ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start(), modifying, search, cycle));
         } while (acceptChar(','));
         return new Stmt.WithClause(recursive, ctes, w.start());
+    }
+
+    /**
+     * The INSERT, UPDATE or DELETE a WITH query's parentheses hold (PreparableStmt), with its own
+     * WITH clause if written; null when they hold a SELECT, whose WITH clause is left for
+     * selectStmt to take.
+     */
+    private Stmt cteModifyingStmt() {
+        Stmt.WithClause w = null;
+        if (isKw("with")) {
+            w = withClause();
+            if (!isKw("insert") && !isKw("update") && !isKw("delete")) {
+                pendingWith = w;
+                return null;
+            }
+        }
+        if (isKw("insert")) return w == null ? insertStmt() : ((Stmt.InsertStmt) insertStmt()).withWith(w);
+        if (isKw("update")) return w == null ? updateStmt() : ((Stmt.UpdateStmt) updateStmt()).withWith(w);
+        if (isKw("delete")) return w == null ? deleteStmt() : ((Stmt.DeleteStmt) deleteStmt()).withWith(w);
+        return null;
     }
 
     /** '(' name [, ...] ')'. */

@@ -69,6 +69,9 @@ final class RecursionCheck {
     }
 
     private void checkQuery(Stmt.CommonTableExpr cte) {
+        if (cte.modifying() != null)
+            throw a.err("42P19", "recursive query \"" + name + "\" must not contain data-modifying statements",
+                    cte.location());
         Stmt.SelectStmt s = cte.query();
         if (s.op() != Stmt.SetOperation.UNION)
             throw a.err("42P19", "recursive query \"" + name
@@ -91,9 +94,9 @@ final class RecursionCheck {
         if (s.limitCount() != null)
             throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "LIMIT in a recursive query is not implemented",
                     s.limitCount().location());
+        // exprLocation() knows no location for a locking clause list, so PostgreSQL gives none
         if (!s.lockingClause().isEmpty())
-            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE in a recursive query is not implemented",
-                    s.lockingClause().get(0).location());
+            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE in a recursive query is not implemented", -1);
     }
 
     private void walkSelect(Stmt.SelectStmt s) {
@@ -119,15 +122,17 @@ final class RecursionCheck {
                 walkSelect(s.rarg());
             }
             case INTERSECT -> {
+                // INTERSECT without ALL can be evaluated one round at a time; INTERSECT ALL cannot
                 Context saved = context;
-                context = Context.INTERSECT;
+                if (s.all()) context = Context.INTERSECT;
                 walkSelect(s.larg());
                 walkSelect(s.rarg());
                 context = saved;
             }
             case EXCEPT -> {
-                walkSelect(s.larg());
                 Context saved = context;
+                if (s.all()) context = Context.EXCEPT;
+                walkSelect(s.larg());
                 context = Context.EXCEPT;
                 walkSelect(s.rarg());
                 context = saved;

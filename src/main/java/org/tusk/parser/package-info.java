@@ -105,9 +105,15 @@
  * from its right side is 42P10, check_lateral_ref_ok), an aliased join hides its inputs; USING/NATURAL
  * merge columns, COALESCE for FULL joins), {@link org.tusk.parser.SetOpAnalysis} resolves set
  * operation column types pairwise (select_common_type), {@link org.tusk.parser.CteAnalysis}
- * WITH (a recursive query's overall column types must equal its non-recursive term's; ORDER BY,
+ * WITH (a recursive query's overall column types and typmods must equal its non-recursive term's; ORDER BY,
  * LIMIT, OFFSET and FOR UPDATE on the recursive union are 0A000; a self-reference inside a
- * sub-select of an expression is 42P19). SEARCH and CYCLE clauses ({@link org.tusk.parser.CteClauseGrammar},
+ * sub-select of an expression is 42P19). A plain WITH makes each item visible to the items after
+ * it (a forward reference is 42P01 naming the later item, p_future_ctes); in WITH RECURSIVE
+ * {@link org.tusk.parser.CteDependencies} (makeDependencyGraph, TopologicalSort) finds which items
+ * refer to themselves and orders the analysis so each item follows those it reads, and the
+ * query's WITH list is left in that order (a cycle between items is 0A000); a recursive
+ * INSERT/UPDATE/DELETE item is 42P19. The target of a data-modifying statement is never a WITH
+ * query (setTargetTable opens the relation directly). SEARCH and CYCLE clauses ({@link org.tusk.parser.CteClauseGrammar},
  * {@link org.tusk.parser.SearchCycleAnalysis}) add columns after the query's own (the self-reference
  * sees them, but its {@code *} does not); the query is then rewritten as rewriteSearchCycle.c does
  * ({@link org.tusk.parser.SearchCycleRewrite}, at the end of analysis rather than in the rewriter) and

@@ -131,17 +131,9 @@ final class QueryDeparser {
         }
     }
 
-    /**
-     * The CTE's column alias list: Tusk keeps the CTE's column names but not whether they were
-     * written, so they are printed when they differ from the query's own output names.
-     */
+    /** The CTE's column alias list as written (aliascolnames), or null when none was. */
     private static List<String> cteAliasNames(Query.CommonTableExpr cte) {
-        Query q = cte.written() != null ? cte.written() : cte.query();
-        List<String> own = new ArrayList<>();
-        for (Query.TargetEntry te : q.targetList()) if (!te.resjunk()) own.add(te.name());
-        List<String> names = new ArrayList<>();
-        for (var c : cte.columns().subList(0, cte.ownColumnCount())) names.add(c.name());
-        return names.equals(own) ? null : names;
+        return cte.aliasColNames().isEmpty() ? null : cte.aliasColNames();
     }
 
     /** get_with_clause's SEARCH and CYCLE clauses; TO/DEFAULT only when the mark is not true/false. */
