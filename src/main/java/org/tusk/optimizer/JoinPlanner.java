@@ -13,16 +13,20 @@ import org.tusk.nodes.Query;
 
 /**
  * The join tree of one query level (PostgreSQL's allpaths.c, initsplan.c distribute_qual_to_rels,
- * joinpath.c and a simplified costsize.c). Quals are pushed as far down as outer joins allow:
+ * joinpath.c and costsize.c). Quals are pushed as far down as outer joins allow:
  * a WHERE conjunct goes to the lowest node covering its relations unless that would put it
  * below the nullable side of an outer join; an outer join's ON conjunct that reads only the
- * nullable side filters that side's scan. Explicit JOINs keep their syntactic order; the items
- * of a comma list are joined greedily, each next item one that is connected by a join clause
+ * nullable side filters that side's scan. Inner JOINs are flattened into the level's list of
+ * items; outer joins keep their syntactic order. The items are joined in the order
+ * {@link JoinSearch} finds cheapest (standard_join_search), or, with LATERAL items or more than
+ * join_collapse_limit items, greedily, each next item one that is connected by a join clause
  * (else the first whose LATERAL references are satisfied).
  *
- * <p>For each join the cheapest of nested loop (inner rows materialized), nested loop with a
- * parameterized index scan of the inner table, hash join and merge join (both sides sorted) is
- * chosen by cost estimates of costsize.c's shape with PostgreSQL's default selectivities, as no
+ * <p>For each join the candidate paths are offered in add_paths_to_joinrel's order (merge join
+ * over sorted inputs, nested loop over a parameterized inner index scan, nested loop over the
+ * materialized inner side, hash join), for an inner join with either input as the outer one
+ * (make_join_rel), each estimated by {@link PlanCosts} (costsize.c) and kept or dropped as
+ * add_path does ({@link PathChoice}). PostgreSQL's default selectivities are used, as no
  * statistics exist. An inner side with LATERAL references to the outer side is always the inner
  * of a nested loop that sets its parameters. RIGHT joins are planned as LEFT joins with the
  * inputs swapped; FULL joins use hash or merge join (FULL JOIN needs an equality clause).
@@ -31,8 +35,14 @@ final class JoinPlanner {
     static final double CPU_TUPLE_COST = 0.01, CPU_OPERATOR_COST = 0.0025, DEFAULT_EQ_SEL = 0.005,
             DEFAULT_INEQ_SEL = 1.0 / 3.0;
 
+    /** costsize.c disable_cost: what a disabled join method adds to its estimate. */
+    static final double DISABLE_COST = 1.0e10;
+    /** join_collapse_limit's default: up to this many items are ordered by {@link JoinSearch}. */
+    static final int JOIN_COLLAPSE_LIMIT = 8;
+
     private final PlannerInfo info;
     private final Query q;
+    private final PlanCosts costs;
 
     /**
      * A planned join tree node: its plan, tuple layout, relations, row and cost estimates, and
@@ -50,6 +60,7 @@ final class JoinPlanner {
     JoinPlanner(PlannerInfo info) {
         this.info = info;
         this.q = info.query;
+        this.costs = new PlanCosts(info.glob.env, info.glob.ctx);
     }
 
     /** Plans FROM with the (processed, not yet fixed) WHERE conjuncts. */
@@ -76,6 +87,12 @@ final class JoinPlanner {
         List<Rel> rels = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) rels.add(build(items.get(i), pushed.get(i)));
         Rel current = null;
+        boolean lateralItems = false;
+        for (Rel r : rels) lateralItems |= !r.lateralParams().isEmpty();
+        if (!lateralItems && rels.size() >= 2 && rels.size() <= JOIN_COLLAPSE_LIMIT) {
+            current = new JoinSearch(this, pending).search(rels);
+            rels.clear();
+        }
         while (!rels.isEmpty()) {
             Rel pick = null;
             Set<Integer> have = current == null ? Set.of() : current.relids();
@@ -113,13 +130,13 @@ final class JoinPlanner {
     }
 
     /**
-     * deconstruct_jointree's flattening of inner JOINs into the list of items to order, done
-     * for the inner joins holding a LATERAL item: planned as written, such a join would be the
-     * inner side of a nested loop re-run for every row of the item the LATERAL one reads, where
-     * PostgreSQL (join_collapse_limit) orders its items freely. The ON conditions join WHERE.
+     * deconstruct_jointree's flattening of inner JOINs into the list of items to order (as
+     * join_collapse_limit allows PostgreSQL): their ON conditions join WHERE, and the items are
+     * ordered by {@link JoinSearch} (or greedily when there are LATERAL items or more than
+     * {@link #JOIN_COLLAPSE_LIMIT}). An outer join stays one item, planned as written.
      */
     private void flattenLateral(Query.JoinNode n, List<Query.JoinNode> items, List<Expr> where) {
-        if (n instanceof Query.JoinNode.Join j && j.type() == Query.JoinType.INNER && hasLateral(n)) {
+        if (n instanceof Query.JoinNode.Join j && j.type() == Query.JoinType.INNER) {
             flattenLateral(j.left(), items, where);
             flattenLateral(j.right(), items, where);
             if (j.quals() != null) where.addAll(foldAll(ScanPaths.conjuncts(SubLinks.process(j.quals(), info))));
@@ -128,26 +145,19 @@ final class JoinPlanner {
         items.add(n);
     }
 
-    private boolean hasLateral(Query.JoinNode n) {
-        return switch (n) {
-            case Query.JoinNode.RangeRef r -> q.rangeTable().get(r.rtindex() - 1).lateral();
-            case Query.JoinNode.Join j -> j.type() == Query.JoinType.INNER && (hasLateral(j.left()) || hasLateral(j.right()));
-        };
-    }
-
     private static Set<Integer> without(Set<Integer> a, Set<Integer> b) {
         Set<Integer> s = new HashSet<>(a);
         s.removeAll(b);
         return s;
     }
 
-    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+    static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
         Set<Integer> s = new HashSet<>(a);
         s.addAll(b);
         return s;
     }
 
-    private static boolean connected(List<Expr> clauses, Rel a, Rel b) {
+    static boolean connected(List<Expr> clauses, Rel a, Rel b) {
         for (Expr c : clauses) {
             Set<Integer> r = varnos(c);
             if (union(a.relids(), b.relids()).containsAll(r) && !java.util.Collections.disjoint(r, a.relids())
@@ -246,7 +256,6 @@ final class JoinPlanner {
         List<PlannerInfo.PlanParam> lateral = new ArrayList<>();
         for (Rel r : List.of(outer, inner))
             for (PlannerInfo.PlanParam p : r.lateralParams()) if (!relids.contains(p.var().varno())) lateral.add(p);
-        List<EquiKey> keys = equiKeys(joinClauses, outer, inner);
         double sel = 1.0;
         for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
         double rows = Math.max(1, outer.rows() * inner.rows() * sel);
@@ -254,7 +263,6 @@ final class JoinPlanner {
         if (type == Query.JoinType.FULL) rows = Math.max(rows, outer.rows() + inner.rows());
         for (Expr c : otherClauses) rows *= DEFAULT_INEQ_SEL;
         rows = Math.max(1, rows);
-        double output = rows * CPU_TUPLE_COST;
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
 
         if (innerNeedsOuter) {
@@ -264,80 +272,89 @@ final class JoinPlanner {
                     nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
             Plan p = new Plan.NestLoop(type == Query.JoinType.FULL ? Query.JoinType.LEFT : type, outer.plan(), inner.plan(),
                     layout.fix(ScanPaths.and(joinClauses)), otherQual, List.copyOf(nestParams));
-            return new Rel(p, layout, relids, rows, outer.cost() + outer.rows() * inner.cost() + output, lateral, null, null);
+            return new Rel(p, layout, relids, rows, costs.of(p).total(), lateral, null, null);
         }
 
-        boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
-        boolean hashOn = ScanPaths.setting(info.glob.ctx, "enable_hashjoin", true);
-        boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
-        final double disabled = 1.0e10;
-        Plan best = null;
-        double bestCost = Double.MAX_VALUE;
+        PathChoice<Chosen> choice = new PathChoice<>();
+        addPaths(type, outer, inner, joinClauses, otherClauses, choice);
+        // make_join_rel: an inner join is also tried with the inputs swapped
+        if (type == Query.JoinType.INNER) addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        return cheapest(choice, relids, rows, lateral);
+    }
 
-        if (type != Query.JoinType.FULL) {
-            // nested loop over the materialized inner side
-            double cost = outer.cost() + inner.cost() + outer.rows() * inner.rows() * (CPU_OPERATOR_COST + CPU_TUPLE_COST)
-                    + output + (nlOn ? 0 : disabled);
-            Plan p = new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)), otherQual,
-                    List.of());
-            best = p;
-            bestCost = cost;
-            // nested loop with an index scan of the inner table parameterized by the outer row
-            if (inner.table() != null && !keys.isEmpty()) {
-                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual);
-                if (param != null) {
-                    double probe = 2 * ScanPaths.setting(info.glob.ctx, "random_page_cost", 4.0) + 2 * CPU_TUPLE_COST;
-                    double pcost = outer.cost() + outer.rows() * probe + output + (nlOn ? 0 : disabled);
-                    if (pcost < bestCost) {
-                        best = param;
-                        bestCost = pcost;
-                    }
-                }
-            }
-        }
-        if (!keys.isEmpty()) {
-            List<Expr> rest = new ArrayList<>(joinClauses);
-            List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>();
-            for (EquiKey k : keys) {
-                rest.remove(k.clause());
-                outerKeys.add(outer.layout().fix(k.outer()));
-                innerKeys.add(inner.layout().fix(k.inner()));
-            }
-            // hash join: the inner side is hashed
-            double hcost = outer.cost() + inner.cost() + inner.rows() * (CPU_OPERATOR_COST * keys.size() + CPU_TUPLE_COST)
-                    + outer.rows() * CPU_OPERATOR_COST * keys.size() + output + (hashOn ? 0 : disabled);
-            if (hcost < bestCost) {
-                best = new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
-                        layout.fix(ScanPaths.and(rest)), otherQual);
-                bestCost = hcost;
-            }
-            // PostgreSQL tries both inputs of an inner hash join as the hashed side; hashing the
-            // smaller one is cheaper (the build costs more per row than the probe)
-            double scost = outer.cost() + inner.cost() + outer.rows() * (CPU_OPERATOR_COST * keys.size() + CPU_TUPLE_COST)
-                    + inner.rows() * CPU_OPERATOR_COST * keys.size() + output + (hashOn ? 0 : disabled);
-            if (type == Query.JoinType.INNER && scost < bestCost) {
-                SetRefs swapped = SetRefs.concat(inner.layout(), outer.layout());
-                best = new Plan.HashJoin(type, inner.plan(), outer.plan(), List.copyOf(innerKeys), List.copyOf(outerKeys),
-                        swapped.fix(ScanPaths.and(rest)), swapped.fix(ScanPaths.and(otherClauses)));
-                bestCost = scost;
-                layout = swapped;
-            }
-            // merge join: both sides sorted on their keys (appended as extra columns)
-            double mcost = outer.cost() + inner.cost() + sortCost(outer.rows()) + sortCost(inner.rows())
-                    + (outer.rows() + inner.rows()) * CPU_OPERATOR_COST * keys.size() + output + (mergeOn ? 0 : disabled);
-            if (mcost < bestCost) {
-                Plan ms = mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);
-                best = ms;
-                bestCost = mcost;
-                Plan.MergeJoin mj = (Plan.MergeJoin) ms;
-                SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
-                layout = SetRefs.concat(ol, inner.layout());
-            }
-        }
+    /** Estimated rows of the inner join of two relations with the given join clauses (default selectivities). */
+    static double innerJoinRows(Rel a, Rel b, List<Expr> joinClauses) {
+        double sel = 1.0;
+        for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
+        return Math.max(1, a.rows() * b.rows() * sel);
+    }
+
+    /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
+    void addInnerJoinPaths(Rel a, Rel b, List<Expr> joinClauses, PathChoice<Chosen> choice) {
+        addPaths(Query.JoinType.INNER, a, b, joinClauses, List.of(), choice);
+        addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
+    }
+
+    /** set_cheapest: the join relation's chosen plan. */
+    static Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, double rows, List<PlannerInfo.PlanParam> lateral) {
+        PathChoice.Candidate<Chosen> best = choice.cheapest();
         if (best == null)
             throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
-        return new Rel(best, layout, relids, rows, bestCost, lateral, null, null);
+        return new Rel(best.payload().plan(), best.payload().layout(), relids, rows, best.total(), lateral, null, null);
+    }
+
+    /** A candidate join plan with the layout of its tuples. */
+    record Chosen(Plan plan, SetRefs layout) {}
+
+    /** The estimate of a candidate plan (costsize.c via {@link PlanCosts}). */
+    private void offer(PathChoice<Chosen> choice, Plan p, SetRefs layout, boolean sorted, boolean enabled) {
+        PlanCosts.Estimate e = costs.of(p);
+        double disabled = enabled ? 0 : DISABLE_COST;
+        choice.add(new Chosen(p, layout), e.startup() + disabled, e.total() + disabled, sorted);
+    }
+
+    /**
+     * add_paths_to_joinrel for one ordering of the inputs, offering the paths in PostgreSQL's
+     * order: merge join over sorted inputs (sort_inner_and_outer), nested loops
+     * (match_unsorted_outer: over a parameterized inner index scan, then over the materialized
+     * inner), hash join hashing the inner side (hash_inner_and_outer).
+     */
+    private void addPaths(Query.JoinType type, Rel outer, Rel inner, List<Expr> joinClauses, List<Expr> otherClauses,
+                          PathChoice<Chosen> choice) {
+        boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
+        boolean hashOn = ScanPaths.setting(info.glob.ctx, "enable_hashjoin", true);
+        boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
+        SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
+        Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
+        List<EquiKey> keys = equiKeys(joinClauses, outer, inner);
+        List<Expr> rest = new ArrayList<>(joinClauses);
+        List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>();
+        for (EquiKey k : keys) {
+            rest.remove(k.clause());
+            outerKeys.add(outer.layout().fix(k.outer()));
+            innerKeys.add(inner.layout().fix(k.inner()));
+        }
+        if (!keys.isEmpty()) {
+            // merge join: both sides sorted on their keys (appended as extra columns)
+            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);
+            SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
+            offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
+        }
+        if (type != Query.JoinType.FULL) {
+            // nested loop with an index scan of the inner table parameterized by the outer row
+            if (inner.table() != null && !keys.isEmpty()) {
+                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual);
+                if (param != null) offer(choice, param, layout, false, nlOn);
+            }
+            // nested loop over the materialized inner side
+            offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)),
+                    otherQual, List.of()), layout, false, nlOn);
+        }
+        if (!keys.isEmpty()) {
+            offer(choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
+                    layout.fix(ScanPaths.and(rest)), otherQual), layout, false, hashOn);
+        }
     }
 
     private static boolean isEquality(Expr c) {
@@ -352,27 +369,46 @@ final class JoinPlanner {
     /** Sorts both inputs on the key expressions, appended to each side's tuple, and merges. */
     private Plan mergeJoin(Query.JoinType type, Rel outer, Rel inner, List<Expr> outerKeys, List<Expr> innerKeys,
                            List<Expr> rest, List<Expr> otherClauses) {
-        Plan o = sortedOn(outer.plan(), outerKeys);
-        Plan i = sortedOn(inner.plan(), innerKeys);
-        List<Integer> ok = new ArrayList<>(), ik = new ArrayList<>();
-        for (int k = 0; k < outerKeys.size(); k++) {
-            ok.add(outer.plan().width() + k);
-            ik.add(inner.plan().width() + k);
-        }
-        SetRefs ol = new SetRefs(outer.layout().offsets, o.width());
-        SetRefs il = new SetRefs(inner.layout().offsets, i.width());
+        Sorted o = sortedOn(outer.plan(), outerKeys);
+        Sorted i = sortedOn(inner.plan(), innerKeys);
+        SetRefs ol = new SetRefs(outer.layout().offsets, o.plan().width());
+        SetRefs il = new SetRefs(inner.layout().offsets, i.plan().width());
         SetRefs layout = SetRefs.concat(ol, il);
-        return new Plan.MergeJoin(type, o, i, List.copyOf(ok), List.copyOf(ik), layout.fix(ScanPaths.and(rest)),
+        return new Plan.MergeJoin(type, o.plan(), i.plan(), o.columns(), i.columns(), layout.fix(ScanPaths.and(rest)),
                 layout.fix(ScanPaths.and(otherClauses)));
     }
 
-    private static Plan sortedOn(Plan p, List<Expr> keys) {
-        List<Expr> tl = new ArrayList<>();
-        for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
-        tl.addAll(keys);
+    /** A merge join input sorted on its keys, and the column of each key in its tuples. */
+    private record Sorted(Plan plan, List<Integer> columns) {}
+
+    /**
+     * Sorts a merge join input on its keys. A key that is a column of the input is sorted on in
+     * place; any other key expression is computed into an extra column appended to the tuple.
+     * A column already sorted on is not sorted on again (a redundant pathkey in PostgreSQL).
+     */
+    private static Sorted sortedOn(Plan p, List<Expr> keys) {
+        List<Expr> extra = new ArrayList<>();
+        List<Integer> cols = new ArrayList<>();
+        for (Expr k : keys) {
+            if (k instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0 && v.attno() >= 1
+                    && v.attno() <= p.width()) {
+                cols.add(v.attno() - 1);
+            } else {
+                cols.add(p.width() + extra.size());
+                extra.add(k);
+            }
+        }
+        Plan in = p;
+        if (!extra.isEmpty()) {
+            List<Expr> tl = new ArrayList<>();
+            for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+            tl.addAll(extra);
+            in = new Plan.SubqueryScan(p, null, List.copyOf(tl));
+        }
         List<Plan.SortKey> sk = new ArrayList<>();
-        for (int k = 0; k < keys.size(); k++) sk.add(new Plan.SortKey(p.width() + k, false, false));
-        return new Plan.Sort(new Plan.SubqueryScan(p, null, List.copyOf(tl)), List.copyOf(sk));
+        Set<Integer> seen = new HashSet<>();
+        for (int c : cols) if (seen.add(c)) sk.add(new Plan.SortKey(c, false, false));
+        return new Sorted(new Plan.Sort(in, List.copyOf(sk)), List.copyOf(cols));
     }
 
     /**

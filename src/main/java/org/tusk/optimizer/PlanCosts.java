@@ -296,19 +296,68 @@ public final class PlanCosts {
         int nkeys = h.outerKeys().size();
         double startup = o.startup() + i.total() + (CPU_OPERATOR_COST * nkeys + CPU_TUPLE_COST) * i.rows();
         double rows = joinRows(h.type(), o, i, h.joinQual(), h.otherQual(), nkeys);
+        double bucketSize = 1.0;
+        for (Expr k : h.innerKeys()) bucketSize = Math.min(bucketSize, bucketSize(h.inner(), k, i.rows()));
         double total = startup + (o.total() - o.startup()) + CPU_OPERATOR_COST * nkeys * o.rows()
-                + CPU_OPERATOR_COST * nkeys * o.rows() * Math.max(1, i.rows() * 0.1) * 0.5
+                + CPU_OPERATOR_COST * nkeys * o.rows() * Math.max(1, Math.rint(i.rows() * bucketSize)) * 0.5
                 + (CPU_TUPLE_COST + exprCost(h.joinQual())) * rows;
         return new Estimate(startup, total, rows, o.width() + i.width());
     }
 
+    /**
+     * estimate_hash_bucketsize without statistics: the fraction of the hashed rows in the bucket a
+     * probe reads. The number of distinct key values is unknown (0.1, PostgreSQL's default)
+     * unless the key is a column of the hashed table with a one-column unique index, when every
+     * row is distinct: then 1 / ndistinct, or 1 / nbuckets when there are more values than
+     * buckets (ExecChooseHashTableSize: the next power of two of the rows, at least 1024).
+     */
+    private double bucketSize(Plan inner, Expr key, double innerRows) {
+        double nbuckets = Math.max(1024, Integer.highestOneBit((int) Math.max(1, Math.ceil(innerRows) - 1)) * 2.0);
+        if (env == null || !(key instanceof Expr.Var v) || v.varno() != Expr.Var.RESOLVED) return Math.max(0.1, 1 / nbuckets);
+        Query.RangeTblEntry rte = null;
+        List<Expr> tl = null;
+        switch (inner) {
+            case Plan.SeqScan s -> { rte = s.rte(); tl = s.targetList(); }
+            case Plan.IndexScan s -> { rte = s.rte(); tl = s.targetList(); }
+            case Plan.BitmapHeapScan s -> { rte = s.rte(); tl = s.targetList(); }
+            default -> { }
+        }
+        if (rte == null || !rte.isTable()) return Math.max(0.1, 1 / nbuckets);
+        int attno = v.attno();
+        if (tl != null) {
+            if (attno < 1 || attno > tl.size() || !(tl.get(attno - 1) instanceof Expr.Var col)) return Math.max(0.1, 1 / nbuckets);
+            attno = col.attno();
+        }
+        for (org.tusk.utils.cache.Relation index : env.catalog().indexesOf(rte.table())) {
+            org.tusk.utils.cache.Relation.IndexInfo ii = index.index();
+            if (ii.unique() && ii.predicate() == null && ii.keyCount() == 1 && ii.keyAttnum(0) == attno) {
+                // every row distinct; a restriction on the table leaves innerRows of them
+                double ndistinct = Math.max(1, innerRows);
+                return ndistinct > nbuckets ? 1 / nbuckets : 1 / ndistinct;
+            }
+        }
+        return Math.max(0.1, 1 / nbuckets);
+    }
+
+    /**
+     * initial/final_cost_mergejoin without statistics (mergejoinscansel's defaults: both inputs
+     * read to the end). Inner rows with equal keys are read again for each matching outer row:
+     * rescanratio = 1 + (join rows - inner rows) / inner rows, paid either by re-reading the
+     * inner input or, when cheaper, by a Materialize at cpu_operator_cost per re-read row.
+     */
     private Estimate mergeJoin(Plan.MergeJoin m) {
         Estimate o = of(m.outer()), i = of(m.inner());
         int nkeys = m.outerKeys().size();
         double rows = joinRows(m.type(), o, i, m.joinQual(), m.otherQual(), nkeys);
+        double mergeTuples = rows;
+        double innerRows = Math.max(i.rows(), 1);
+        double rescanRatio = 1.0 + Math.max(0, mergeTuples - innerRows) / innerRows;
+        double innerRun = i.total() - i.startup();
+        double innerCost = Math.min(innerRun * rescanRatio, innerRun + CPU_OPERATOR_COST * innerRows * rescanRatio);
         double startup = o.startup() + i.startup();
-        double total = o.total() + i.total() + CPU_OPERATOR_COST * nkeys * (o.rows() + i.rows())
-                + (CPU_TUPLE_COST + exprCost(m.joinQual())) * rows;
+        double total = startup + (o.total() - o.startup()) + innerCost
+                + CPU_OPERATOR_COST * nkeys * (o.rows() + i.rows() * rescanRatio)
+                + (CPU_TUPLE_COST + exprCost(m.joinQual())) * mergeTuples;
         return new Estimate(startup, total, rows, o.width() + i.width());
     }
 

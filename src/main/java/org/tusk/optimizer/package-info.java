@@ -21,11 +21,21 @@
  * (planned one level down), functions, VALUES, CTE scans and work tables. WHERE conjuncts go to
  * the lowest join tree node covering their relations unless that would put them below the
  * nullable side of an outer join; an outer join's ON conjuncts that read only its nullable side
- * filter that side. Explicit JOINs keep their syntactic order; comma lists are joined greedily
- * (connected items first, LATERAL references respected). Per join the cheapest of nested loop,
- * nested loop over a parameterized inner index scan, hash join and merge join is chosen by
- * estimates shaped like costsize.c's, with PostgreSQL's default selectivities (no statistics
- * exist) and the enable_* settings. RIGHT joins are LEFT joins with the inputs swapped.
+ * filter that side. Inner JOINs are flattened into the level's items (deconstruct_jointree);
+ * outer joins keep their syntactic order, each one item. Up to join_collapse_limit (8) items
+ * without LATERAL references are ordered by {@link org.tusk.optimizer.JoinSearch}, PostgreSQL's
+ * dynamic-programming standard_join_search (clause-connected pairs first, cartesian products
+ * only when nothing else joins, bushy joins from four items); otherwise they are joined greedily
+ * (connected items first, LATERAL references respected). Per join the candidate paths (merge
+ * join, nested loop over a parameterized inner index scan, nested loop over the materialized
+ * inner, hash join; for inner joins with either input outer) are offered in
+ * add_paths_to_joinrel's order, estimated by {@link org.tusk.optimizer.PlanCosts} (costsize.c,
+ * PostgreSQL's default selectivities as no statistics exist; a disabled method adds
+ * disable_cost) and kept as add_path keeps them ({@link org.tusk.optimizer.PathChoice}: costs
+ * within 1% are equal, then startup decides, then a cheaper-by-a-hair path, then the first
+ * offered), so equal-cost plans come out in PostgreSQL's join order. A hash join probe is
+ * costed by estimate_hash_bucketsize: a tenth of the hashed rows per probe, unless the hashed key
+ * is a column with a one-column unique index (then one row, or rows / nbuckets). RIGHT joins are LEFT joins with the inputs swapped.
  *
  * <h2>Tuple layouts and parameters</h2>
  * A join's tuple is its outer input's followed by its inner input's; {@link org.tusk.optimizer.SetRefs}
@@ -38,8 +48,8 @@
  * evaluated once per statement.
  *
  * <p>{@link org.tusk.optimizer.PlanCosts} estimates a finished plan node by node with
- * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); the planner's own choices
- * still use the simpler estimates above. A SubqueryScan or CteScan built for a FROM item carries
+ * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); join choices use it, scan
+ * choices still use the simpler estimates of ScanPaths. A SubqueryScan or CteScan built for a FROM item carries
  * its range table entry, so EXPLAIN can name it ("Function Scan on f", "CTE Scan on w"); one
  * without is a projection or filter the planner added and is not shown as a node.
  *
@@ -141,7 +151,8 @@
  * analyzer put it in that level's list). Aggregates with DISTINCT or ORDER BY make GROUP BY
  * sorted rather than hashed (numOrderedAggs).
  *
- * <p>Not yet: join order search beyond greedy, IN over grouped / DISTINCT / LIMIT subqueries
+ * <p>Not yet: equivalence classes (derived join clauses), join removal, outer-join reordering
+ * and reduce_outer_joins, Memoize, IN over grouped / DISTINCT / LIMIT subqueries
  * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
  * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), parameterized
  * bitmap scans, ordered index scans under joins, aggregates or merge joins (pathkeys are

@@ -31,7 +31,8 @@ class PullUpEngineTest {
         assertEquals(List.of("1|100", "3|300", "3|301"), sql.rows(q));
         List<String> plan = sql.rows("explain (costs off) " + q);
         assertFalse(String.join("\n", plan).contains("Values Scan"), String.join("\n", plan));
-        assertTrue(plan.stream().anyMatch(l -> l.contains("Hash Cond: (b.id = a.id)") || l.contains("Hash Cond: (a.id = b.id)")),
+        // the join method is the cost model's choice; what matters is the clause joining the tables
+        assertTrue(plan.stream().anyMatch(l -> l.matches(".*(Hash|Merge) Cond: \\((b\\.id = a\\.id|a\\.id = b\\.id)\\)")),
                 String.join("\n", plan));
     }
 
