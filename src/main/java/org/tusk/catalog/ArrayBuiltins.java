@@ -33,7 +33,9 @@ final class ArrayBuiltins {
             Map.entry(DATE, "date"), Map.entry(TIME, "time without time zone"),
             Map.entry(TIMESTAMP, "timestamp without time zone"), Map.entry(TIMESTAMPTZ, "timestamp with time zone"),
             Map.entry(INTERVAL, "interval"), Map.entry(NUMERIC, "numeric"), Map.entry(UUID, "uuid"),
-            Map.entry(JSON, "json"), Map.entry(JSONB, "jsonb"), Map.entry(PG_LSN, "pg_lsn"),
+            Map.entry(JSON, "json"), Map.entry(JSONB, "jsonb"), Map.entry(PG_LSN, "pg_lsn"), Map.entry(XID8, "xid8"),
+            Map.entry(PG_SNAPSHOT, "pg_snapshot"), Map.entry(TXID_SNAPSHOT, "txid_snapshot"),
+            Map.entry(IntrospectionBuiltins.INT2VECTOR, "int2vector"), Map.entry(IntrospectionBuiltins.OIDVECTOR, "oidvector"),
             Map.entry(org.tusk.utils.adt.RegTypes.REGTYPE, "regtype"));
 
     static void register(BuiltinRegistry r) {

@@ -202,6 +202,7 @@ public final class BuiltinCatalog {
         SettingsBuiltins.register(b);
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
+        Xid8Builtins.register(b);
         ArrayBuiltins.register(b);
         ArrayUserBuiltins.register(b);
         FloatDegreeBuiltins.register(b);

@@ -43,6 +43,11 @@ public interface FunctionCallContext {
         throw org.tusk.utils.error.PgException.error("0A000", "stored queries cannot be analysed here");
     }
 
+    /** GetActiveSnapshot: the running statement's MVCC snapshot; contexts outside a statement have none. */
+    default org.tusk.utils.time.Snapshot activeSnapshot() {
+        throw org.tusk.utils.error.PgException.error("XX000", "no active snapshot set");
+    }
+
     /** The catalog of the session's database, or null where the context has no storage (catalog functions need it). */
     default Catalog catalog() {
         return null;

@@ -40,9 +40,9 @@ final class IntrospectionBuiltins {
                 (v, z) -> RegTypes.regroleOut(v)));
         // int2vector/oidvector: space-separated elements (int2vectorout, oidvectorout)
         r.type(new PgType(INT2VECTOR, "int2vector", "int2vector", -1, false, 'A', false, (s, z) -> int2vectorIn(s),
-                (v, z) -> vectorOut(v)));
+                (v, z) -> vectorOut(v, INT2, "int2vector")));
         r.type(new PgType(OIDVECTOR, "oidvector", "oidvector", -1, false, 'A', false, (s, z) -> oidvectorIn(s),
-                (v, z) -> vectorOut(v)));
+                (v, z) -> vectorOut(v, OID, "oidvector")));
         r.type(new PgType(PG_NODE_TREE, "pg_node_tree", "pg_node_tree", -1, false, 'Z', false, (s, z) -> {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type pg_node_tree");
         }, (v, z) -> (String) v));
@@ -121,7 +121,21 @@ final class IntrospectionBuiltins {
         return out;
     }
 
-    private static String vectorOut(Object v) {
+    /**
+     * int2vectorout / oidvectorout. A value built as an array (ARRAY[]::oidvector) must pass
+     * check_valid_int2vector / check_valid_oidvector: one dimension, no NULLs, the right element type.
+     */
+    private static String vectorOut(Object v, int elemType, String typeName) {
+        if (v instanceof org.tusk.utils.adt.ArrayValue a) {
+            if (a.ndim() != 1 || a.elementList().contains(null) || a.elemType() != elemType)
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "array is not a valid " + typeName);
+            StringBuilder sb = new StringBuilder();
+            for (Object e : a.elementList()) {
+                if (sb.length() > 0) sb.append(' ');
+                sb.append(e instanceof Number n && elemType == OID ? Long.toUnsignedString(n.longValue() & 0xFFFFFFFFL) : e);
+            }
+            return sb.toString();
+        }
         StringBuilder sb = new StringBuilder();
         if (v instanceof short[] s) {
             for (int i = 0; i < s.length; i++) sb.append(i > 0 ? " " : "").append(s[i]);

@@ -116,6 +116,10 @@ public final class PgTypeRows {
                     2488, 2489, 0, 0, 0, 'd', 'p', 0),
             base(718, "circle", 24, false, 'G', false, 719, 1450, 1451, 2490, 2491, 0, 0, 'd', 'p', 0),
             base(3220, "pg_lsn", 8, true, 'U', false, 3221, 3229, 3230, 3238, 3239, 0, 0, 'd', 'p', 0),
+            // full transaction ids and the snapshots made of them (Xid8Builtins)
+            base(5069, "xid8", 8, true, 'U', false, 271, 5070, 5081, 5082, 5083, 0, 0, 'd', 'p', 0),
+            base(5038, "pg_snapshot", -1, false, 'U', false, 5039, 5055, 5056, 5057, 5058, 0, 0, 'd', 'x', 0),
+            base(2970, "txid_snapshot", -1, false, 'U', false, 2949, 2939, 2940, 2941, 2942, 0, 0, 'd', 'x', 0),
             // money, time with time zone, bit and bit varying (TimeTzBuiltins, BitBuiltins, MoneyBuiltins)
             base(790, "money", 8, true, 'N', false, 791, 886, 887, 2492, 2493, 0, 0, 'd', 'p', 0),
             base(1266, "timetz", 12, false, 'D', false, 1270, 1350, 1351, 2472, 2473, 2911, 2912, 'd', 'p', 0),

@@ -31,6 +31,9 @@ public final class TypeOids {
     public static final int INTERVAL = 1186;
     public static final int NUMERIC = 1700;
     public static final int PG_LSN = 3220;
+    public static final int XID8 = 5069;
+    public static final int PG_SNAPSHOT = 5038;
+    public static final int TXID_SNAPSHOT = 2970;
     public static final int TEXT_ARRAY = 1009;
     /** aclitem and aclitem[] (pg_database.datacl). */
     public static final int ACLITEM = 1033, ACLITEM_ARRAY = 1034;

@@ -113,15 +113,19 @@ final class ArrayEval {
             if (lo != null && a.lower().get(i) != null) lo[i] = notNull(ExprEvaluator.eval(a.lower().get(i), tuple, aggValues, ctx));
         }
         Object c = ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
-        Object v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
-        if (ArrayTypes.rawElementOf(a.type()) != 0) return assignFixedLength(a, c, lo, up, v);
         int elem = ArrayTypes.elementOf(a.type());
-        ArrayValue arr = c == null ? ArrayValue.empty(elem) : ArrayValue.of(c, elem);
-        if (lo == null) {
-            int[] idx = new int[n];
-            for (int i = 0; i < n; i++) idx[i] = up[i];
-            return ArrayFuncs.setElement(arr, idx, v);
+        Object v;
+        if (CaseValue.needsOld(a.value())) {
+            // ExecEvalSubscriptingRefOld: a nested assignment (a[i].f = x, a[i][j:k] ...) works on the old element or slice
+            Object old = c == null || elem == 0 ? null : lo == null ? ArrayFuncs.element(ArrayValue.of(c, elem), ints(up))
+                    : ArrayFuncs.slice(ArrayValue.of(c, elem), lo, up);
+            v = CaseValue.with(old, () -> ExprEvaluator.eval(a.value(), tuple, aggValues, ctx));
+        } else {
+            v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
         }
+        if (ArrayTypes.rawElementOf(a.type()) != 0) return assignFixedLength(a, c, lo, up, v);
+        ArrayValue arr = c == null ? ArrayValue.empty(elem) : ArrayValue.of(c, elem);
+        if (lo == null) return ArrayFuncs.setElement(arr, ints(up), v);
         if (v == null) return c;   // assigning a NULL slice leaves the array unchanged
         return ArrayFuncs.setSlice(arr, lo, up, ArrayValue.of(v, elem));
     }
@@ -149,6 +153,12 @@ final class ArrayEval {
             path.add(v == null ? null : v.toString());
         }
         return path;
+    }
+
+    private static int[] ints(Integer[] subscripts) {
+        int[] idx = new int[subscripts.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = subscripts[i];
+        return idx;
     }
 
     private static Integer notNull(Object o) {

@@ -142,6 +142,13 @@ public final class ExecContext implements FunctionCallContext {
     @Override
     public SessionServices session() { return session; }
 
+    /** The statement's snapshot, when this context runs one. */
+    @Override
+    public org.tusk.utils.time.Snapshot activeSnapshot() {
+        if (env == null) return FunctionCallContext.super.activeSnapshot();
+        return env.snapshot();
+    }
+
     /** The backend's handler for LANGUAGE sql functions; one per process, as the process runs one session. */
     private static volatile SqlFunctionRunner sqlFunctions;
 

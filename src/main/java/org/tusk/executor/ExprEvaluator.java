@@ -48,6 +48,7 @@ public final class ExprEvaluator {
                 return BuiltinCatalog.type(c.type()).input().in(text, ctx.timeZone());
             }
             case Expr.CoerceToDomainValue v -> { return tuple[0]; }
+            case Expr.CaseTestExpr t -> { return CaseValue.current(); }
             case Expr.CoerceToDomain c -> {
                 return DomainConstraints.check(c.type(), eval(c.arg(), tuple, aggValues, ctx), ctx);
             }

@@ -45,7 +45,10 @@ final class RowEval {
         for (int i = 0; i < f.fieldnums().size(); i++) {
             Expr nv = f.newvals().get(i);
             int n = f.fieldnums().get(i) - 1;
-            row = row.with(n, types.get(n), ExprEvaluator.eval(nv, tuple, aggValues, ctx));
+            // a nested assignment (c.f[i] = x, c.f.g = x) sees the field as the earlier values left it
+            Object v = CaseValue.needsOld(nv) ? CaseValue.with(row.get(n), () -> ExprEvaluator.eval(nv, tuple, aggValues, ctx))
+                    : ExprEvaluator.eval(nv, tuple, aggValues, ctx);
+            row = row.with(n, types.get(n), v);
         }
         return row;
     }

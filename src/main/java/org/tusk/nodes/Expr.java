@@ -64,6 +64,13 @@ public sealed interface Expr {
      */
     record CoerceToDomainValue(int type, int typmod) implements Expr {}
 
+    /**
+     * CaseTestExpr as transformAssignmentIndirection uses it: in the value of a nested
+     * FieldStore or SubscriptingAssign, the current value of the field or element being
+     * assigned into, which the enclosing assignment supplies while it evaluates that value.
+     */
+    record CaseTestExpr(int type, int typmod) implements Expr {}
+
     /** Length/precision coercion to a typmod (varchar(n), numeric(p,s)); explicit says cast vs assignment. */
     record CoerceToTypmod(Expr arg, int type, int typmod, boolean explicit) implements Expr {}
 

@@ -122,8 +122,21 @@ public sealed interface RawExpr {
     /** {@code arg[...][...]} (A_Indirection with subscripts). */
     record Indirection(RawExpr arg, List<Subscript> subscripts, int location) implements RawExpr {}
 
-    /** UPDATE ... SET col[...] = value: the column's array with the element or slice replaced. */
-    record ArrayAssign(Indirection target, RawExpr value, int location) implements RawExpr {}
+    /**
+     * One element of an assignment target's indirection (gram.y opt_indirection after a
+     * set_target or insert_column_item's column): a subscript or a field name, exactly one set.
+     */
+    record IndirectionStep(Subscript subscript, String field, int location) {}
+
+    /**
+     * The value assigned through an INSERT/UPDATE target's indirection (ResTarget.indirection):
+     * {@code col[i].f = value} is a ResTarget named col with this as its value, the steps in
+     * source order. {@code value} is null for INSERT's column list (the VALUES or SELECT item is
+     * supplied at analysis); it may be a SetToDefault, which analysis refuses.
+     */
+    record IndirectAssign(java.util.List<IndirectionStep> indirection, RawExpr value, int location) implements RawExpr {
+        public IndirectAssign withValue(RawExpr v) { return new IndirectAssign(indirection, v, location); }
+    }
 
     /** {@code left op ANY/SOME/ALL (array expression)} (AEXPR_OP_ANY / AEXPR_OP_ALL). */
     record ScalarArrayOp(String op, RawExpr left, RawExpr right, boolean all, int location) implements RawExpr {}
@@ -145,13 +158,6 @@ public sealed interface RawExpr {
      * {@code colno}-th (1-based) of {@code ncolumns} values the source yields.
      */
     record MultiAssignRef(RawExpr source, int colno, int ncolumns, int location) implements RawExpr {}
-
-    /**
-     * An assignment to one field of a composite column ({@code UPDATE ... SET col.field = value},
-     * {@code INSERT INTO t (col.field) ...}): {@code target} is the column (a ColumnRef); the new
-     * column value is the old one (NULL in INSERT) with the field replaced.
-     */
-    record FieldAssign(RawExpr target, String field, RawExpr value, int location) implements RawExpr {}
 
     /**
      * WHERE CURRENT OF cursor_name of UPDATE/DELETE (gram.y where_or_current_clause,

@@ -1028,11 +1028,10 @@ public final class Analyzer {
             case RawExpr.ArrayExpr a -> ArrayAnalysis.transformArrayExpr(this, a, 0);
             case RawExpr.Indirection i -> ArrayAnalysis.transformIndirection(this, i);
             case RawExpr.ScalarArrayOp o -> ArrayAnalysis.transformScalarArrayOp(this, o);
-            case RawExpr.ArrayAssign s -> ArrayAnalysis.transformAssign(this, s);
             case RawExpr.RowExpr r -> RowAnalysis.transformRow(this, r);
             case RawExpr.FieldSelection f -> RowAnalysis.transformFieldSelection(this, f);
             case RawExpr.MultiAssignRef m -> RowAnalysis.multiAssign(this, m);
-            case RawExpr.FieldAssign f -> RowAnalysis.fieldAssign(this, transformExpr(f.target()), f);
+            case RawExpr.IndirectAssign i -> throw new IllegalStateException("assignment indirection outside an INSERT/UPDATE target");
         };
     }
 
@@ -1757,7 +1756,6 @@ public final class Analyzer {
                 return 2;
             }
             case RawExpr.MultiAssignRef m -> { return 0; }
-            case RawExpr.FieldAssign f -> { return 0; }
             case RawExpr.MinMax m -> {
                 name[0] = m.greatest() ? "greatest" : "least";
                 return 2;

@@ -53,7 +53,8 @@ final class ArrayAnalysis {
                 throw a.err("42P18", "cannot determine type of empty array", raw.location())
                         .withHint("Explicitly cast to the desired type, for example ARRAY[]::integer[].");
             int common = ParseCoerce.selectCommonType(elems, locs, "ARRAY", a.src());
-            int e = ArrayTypes.elementOf(common);
+            // int2vector and oidvector elements are scalars here (transformArrayExpr does not take them as sub-arrays)
+            int e = common == 22 || common == 30 ? 0 : ArrayTypes.elementOf(common);   // int2vector, oidvector
             if (e != 0) {
                 // the elements are arrays themselves: one more dimension
                 arrayType = common;
@@ -88,18 +89,32 @@ final class ArrayAnalysis {
     }
 
     private static Expr subscripting(Analyzer a, Expr c, RawExpr.Indirection ind) {
-        int ct = c.type();
+        return subscripting(a, c, c.type(), ind, argLocation(ind.arg()));
+    }
+
+    /**
+     * transformContainerSubscripts for an assignment target: {@code container} (of type
+     * {@code containerType}, a domain's base type) subscripted by {@code subscripts}; the
+     * result's type is what the assigned value must be (the element, or the array for a slice).
+     */
+    static Expr.SubscriptingRef assignmentSubscripting(Analyzer a, Expr container, int containerType,
+                                                       List<RawExpr.Subscript> subscripts, int location) {
+        return (Expr.SubscriptingRef) subscripting(a, container, containerType,
+                new RawExpr.Indirection(null, subscripts, location), location);
+    }
+
+    private static Expr subscripting(Analyzer a, Expr c, int ct, RawExpr.Indirection ind, int location) {
         if (ct == UNKNOWN) {
             // an unknown literal being subscripted is taken as text[]... PostgreSQL refuses it as unknown
             throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type unknown because it does not support subscripting",
-                    ind.arg().location());
+                    location);
         }
         if (ct == JSONB) return jsonbSubscripting(a, c, ind);
         int et = ArrayTypes.elementOf(ct);
         if (et == 0) et = ArrayTypes.rawElementOf(ct);
         if (et == 0)
             throw a.err(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + BuiltinCatalog.formatType(ct)
-                    + " because it does not support subscripting", argLocation(ind.arg()));
+                    + " because it does not support subscripting", location);
         List<RawExpr.Subscript> subs = ind.subscripts();
         if (subs.size() > ArrayValue.MAXDIM)
             throw a.err(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + subs.size()
@@ -166,48 +181,6 @@ final class ArrayAnalysis {
         return a.coerce(e, INT4, -1, Context.ASSIGNMENT, r.location());
     }
 
-    /** transformAssignmentSubscripts: {@code col[...] = value} over the column's current value. */
-    static Expr transformAssign(Analyzer a, RawExpr.ArrayAssign raw) {
-        return assign(a, targetColumn(a, raw.target().arg()), raw.target(), a.transformExpr(raw.value()), raw.value().location());
-    }
-
-    /**
-     * The column a SET col[...] assigns to is the target relation's (range table entry 1), as
-     * transformAssignmentIndirection starts from a Var of the target attribute: in ON CONFLICT
-     * DO UPDATE, EXCLUDED's column of the same name does not make it ambiguous.
-     */
-    private static Expr targetColumn(Analyzer a, RawExpr arg) {
-        if (arg instanceof RawExpr.ColumnRef c && c.fields().size() == 1 && !a.rtable.isEmpty()) {
-            List<org.tusk.catalog.ColumnDef> cols = a.rtable.get(0).columns();
-            for (int i = 0; i < cols.size(); i++) {
-                org.tusk.catalog.ColumnDef col = cols.get(i);
-                if (col.name().equals(c.fields().get(0)))
-                    return new Expr.Var(1, i + 1, col.typeOid(), col.typmod(), col.name(), c.location());
-            }
-        }
-        return a.transformExpr(arg);
-    }
-
-    /** INSERT's {@code (col[...])}: the value put into an element or slice of a NULL array of the column's type. */
-    static Expr insertAssign(Analyzer a, int columnType, RawExpr.Indirection target, Expr value, int valueLocation) {
-        return assign(a, new Expr.Const(columnType, -1, null, -1), target, value, valueLocation);
-    }
-
-    private static Expr assign(Analyzer a, Expr container, RawExpr.Indirection target, Expr v, int valueLocation) {
-        Expr.SubscriptingRef ref = (Expr.SubscriptingRef) subscripting(a, container, target);
-        int ct = ref.containerType();
-        int want = ct == JSONB || ref.lower() != null ? ct
-                : ArrayTypes.elementOf(ct) != 0 ? ArrayTypes.elementOf(ct) : ArrayTypes.rawElementOf(ct);
-        if (!ParseCoerce.canCoerce(v.type(), want, Context.ASSIGNMENT)) {
-            String col = target.arg() instanceof RawExpr.ColumnRef c ? c.fields().get(c.fields().size() - 1) : "?";
-            throw a.err(SqlState.DATATYPE_MISMATCH, "subscripted assignment to \"" + col + "\" requires type "
-                    + BuiltinCatalog.formatType(want) + " but expression is of type " + BuiltinCatalog.formatType(v.type()),
-                    argLocation(target.arg())).withHint("You will need to rewrite or cast the expression.");
-        }
-        v = a.coerce(v, want, -1, Context.ASSIGNMENT, valueLocation);
-        return new Expr.SubscriptingAssign(ref.container(), ref.upper(), ref.lower(), v, ct);
-    }
-
     /** make_scalar_array_op. */
     static Expr transformScalarArrayOp(Analyzer a, RawExpr.ScalarArrayOp raw) {
         Expr l = a.transformExpr(raw.left());
@@ -246,7 +219,8 @@ final class ArrayAnalysis {
         if (cols.size() != 1) throw a.err(SqlState.SYNTAX_ERROR, "subquery must return only one column", location);
         int ct = cols.get(0).expr().type();
         if (ct == UNKNOWN) ct = TEXT;
-        int at = ArrayTypes.isArray(ct) ? ct : ArrayTypes.arrayOf(ct);
+        // get_promoted_array_type: the type's own array type if it has one (int2vector[]), else an array itself
+        int at = ArrayTypes.arrayOf(ct) != 0 ? ArrayTypes.arrayOf(ct) : ArrayTypes.isArray(ct) ? ct : 0;
         if (at == 0)
             throw a.err(SqlState.UNDEFINED_OBJECT, "could not find array type for data type " + BuiltinCatalog.formatType(ct), location);
         return new Expr.SubLink(Expr.SubLinkType.ARRAY, null, q, at, -1, location);

@@ -57,28 +57,8 @@ final class ConflictAnalysis {
         a.namespace.add(NsItem.of(excluded, idx));
 
         a.setExprKind("UPDATE");
-        Map<Integer, Expr> assigned = new HashMap<>();
-        for (Stmt.ResTarget t : oc.set()) {
-            int attno = m.attno(rte, t.name(), t.location());
-            if (assigned.containsKey(attno)) {
-                Expr merged = m.mergeSubscriptAssign(assigned.get(attno), t, rte, attno);
-                if (merged == null)
-                    throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
-                assigned.put(attno, merged);
-                continue;
-            }
-            Expr e = t.val() instanceof RawExpr.SetToDefault ? m.defaultExpr(rte, attno)
-                    : m.assigned(a.transformExpr(t.val()), rte, attno, ModifyAnalysis.leftmost(t.val()));
-            assigned.put(attno, e);
-        }
-        List<ColumnDef> cols = rte.columns();
-        List<Query.TargetEntry> set = new ArrayList<>();
-        for (int attno = 1; attno <= cols.size(); attno++) {
-            ColumnDef c = cols.get(attno - 1);
-            Expr e = assigned.containsKey(attno) ? assigned.get(attno)
-                    : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
-            set.add(new Query.TargetEntry(e, attno, c.name(), false));
-        }
+        // the SET list is an UPDATE's (transformUpdateTargetList + rewriteTargetListIU)
+        List<Query.TargetEntry> set = m.updateTargetList(rte, oc.set());
         Expr where = null;
         if (oc.where() != null) {
             a.setExprKind("WHERE");

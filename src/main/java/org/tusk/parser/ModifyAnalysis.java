@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.ColumnDef;
-import org.tusk.catalog.TypeCache;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
@@ -75,13 +74,15 @@ final class ModifyAnalysis {
         if (s.columns().isEmpty()) {
             for (int i = 0; i < cols.size(); i++) if (!cols.get(i).name().isEmpty()) attnos.add(i + 1);   // not dropped ones
         } else {
+            // checkInsertTargets: a column may take several assignments through indirection
+            // (INSERT INTO t (c.f1, c.f2)), but not also a whole-column one
+            List<Integer> whole = new ArrayList<>(), partial = new ArrayList<>();
             for (Stmt.ResTarget c : s.columns()) {
                 int attno = attno(rte, c.name(), c.location());
-                boolean fieldTargets = c.val() instanceof RawExpr.FieldSelection && s.columns().stream().anyMatch(o ->
-                        o != c && o.name().equals(c.name()) && o.val() instanceof RawExpr.FieldSelection);
-                if (attnos.contains(attno) && !fieldTargets)
-                    throw a.err("42701", "column \"" + c.name() + "\" specified more than once",
-                            c.location());
+                boolean indirect = c.val() instanceof RawExpr.IndirectAssign;
+                if (whole.contains(attno) || (!indirect && partial.contains(attno)))
+                    throw a.err("42701", "column \"" + c.name() + "\" specified more than once", c.location());
+                (indirect ? partial : whole).add(attno);
                 attnos.add(attno);
             }
         }
@@ -110,22 +111,10 @@ final class ModifyAnalysis {
                 for (int i = 0; i < listed; i++) {
                     int attno = attnos.get(i);
                     RawExpr item = row.get(i);
-                    RawExpr subs = explicitCols ? s.columns().get(i).val() : null;
-                    if (subs instanceof RawExpr.FieldSelection fs) {
-                        // (col.field) VALUES (v): the field's value; the column is built around it below
-                        if (item instanceof RawExpr.SetToDefault)
-                            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "cannot set a subfield to DEFAULT",
-                                    s.columns().get(i).location());
-                        Expr.FieldStore st = (Expr.FieldStore) RowAnalysis.fieldAssign(a,
-                                new Expr.Const(cols.get(attno - 1).typeOid(), -1, null, -1),
-                                new RawExpr.FieldAssign(fs.arg(), fs.field(), item, item.location()));
-                        r.add(st.newvals().get(0));
-                        continue;
-                    }
-                    if (subs instanceof RawExpr.Indirection ind && !(item instanceof RawExpr.SetToDefault)) {
-                        // (col[...]) VALUES (v): an array built around the value (transformAssignmentIndirection)
-                        r.add(assigned(ArrayAnalysis.insertAssign(a, cols.get(attno - 1).typeOid(), ind, a.transformExpr(item),
-                                item.location()), rte, attno, leftmost(item)));
+                    if (explicitCols && s.columns().get(i).val() instanceof RawExpr.IndirectAssign ia) {
+                        // (col[...].f) VALUES (v): the row holds the value itself, as transformInsertRow's
+                        // strip_indirection; the column is built around it in the target list below
+                        r.add(AssignmentIndirection.strip(assignedIndirect(rte, attno, s.columns().get(i), ia, item, true)));
                         continue;
                     }
                     boolean useDefault = item instanceof RawExpr.SetToDefault || identityOverridden(rte, attno, s.overriding());
@@ -139,17 +128,14 @@ final class ModifyAnalysis {
             for (int i = 0; i < listed; i++) {
                 ColumnDef c = cols.get(attnos.get(i) - 1);
                 Expr first = valuesLists.get(0).get(i);
-                boolean field = explicitCols && s.columns().get(i).val() instanceof RawExpr.FieldSelection;
-                sourceColumns.add(field ? new Expr.Var(2, i + 1, first.type(), first.typmod(), c.name(), -1)
+                sourceColumns.add(indirect(s, i) ? new Expr.Var(2, i + 1, first.type(), first.typmod(), c.name(), -1)
                         : new Expr.Var(2, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
             }
         } else {
-            for (Stmt.ResTarget c : s.columns())
-                if (c.val() != null)
-                    throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "assignment to a subscript in INSERT ... SELECT is not supported yet",
-                            c.location());
             // one level down, as transformInsertStmt's sub_pstate: the INSERT's WITH queries are visible
             Analyzer sub = a.subquery();
+            // unknown-type literals stay unknown, to be read as the target columns' types (p_resolve_unknowns)
+            sub.resolveUnknowns = false;
             sourceQuery = sub.transformSelect(s.select());
             List<Query.TargetEntry> visible = new ArrayList<>();
             for (Query.TargetEntry te : sourceQuery.targetList()) if (!te.resjunk()) visible.add(te);
@@ -166,8 +152,8 @@ final class ModifyAnalysis {
             for (int i = 0; i < listed; i++) {
                 Expr e = visible.get(i).expr();
                 int loc = visible.size() == locs.size() ? locs.get(i).location() : -1;
-                sourceColumns.add(assigned(new Expr.Var(2, i + 1, e.type(), e.typmod(), visible.get(i).name(), loc), rte,
-                        attnos.get(i), loc));
+                Expr v = new Expr.Var(2, i + 1, e.type(), e.typmod(), visible.get(i).name(), loc);
+                sourceColumns.add(indirect(s, i) ? v : assigned(v, rte, attnos.get(i), loc));
             }
         }
 
@@ -180,15 +166,12 @@ final class ModifyAnalysis {
                 if (identityOverridden(rte, attno, s.overriding())) continue;
                 checkIdentityInsert(rte, attno, s.overriding());
             }
-            if (explicitCols && s.columns().get(i).val() instanceof RawExpr.FieldSelection fs) {
-                // transformAssignmentIndirection + process_matched_tle: the fields of one column in one FieldStore
-                int typ = cols.get(attno - 1).typeOid();
-                int n = TypeCache.lookupComposite(typ).fieldNumber(fs.field());
-                Expr prev = byAttno.get(attno);
-                Expr.FieldStore st = prev instanceof Expr.FieldStore p
-                        ? new Expr.FieldStore(p.arg(), append(p.newvals(), sourceColumns.get(i)), append(p.fieldnums(), n), typ)
-                        : new Expr.FieldStore(new Expr.Const(typ, -1, null, -1), List.of(sourceColumns.get(i)), List.of(n), typ);
-                byAttno.put(attno, st);
+            if (indirect(s, i)) {
+                // transformAssignmentIndirection over the source column, then process_matched_tle
+                // nests the assignments to one column
+                Stmt.ResTarget t = s.columns().get(i);
+                Expr e = assignedIndirect(rte, attno, t, (RawExpr.IndirectAssign) t.val(), sourceColumns.get(i));
+                byAttno.put(attno, byAttno.containsKey(attno) ? AssignmentIndirection.merge(byAttno.get(attno), e, t.name()) : e);
                 continue;
             }
             byAttno.put(attno, sourceColumns.get(i));
@@ -207,10 +190,38 @@ final class ModifyAnalysis {
         return onConflict == null ? q : q.withOnConflict(onConflict);
     }
 
-    private static <T> List<T> append(List<T> l, T x) {
-        List<T> out = new ArrayList<>(l);
-        out.add(x);
-        return List.copyOf(out);
+    /** Whether INSERT target column {@code i} is assigned through indirection. */
+    private static boolean indirect(Stmt.InsertStmt s, int i) {
+        return !s.columns().isEmpty() && s.columns().get(i).val() instanceof RawExpr.IndirectAssign;
+    }
+
+    /** {@link #assignedIndirect(Query.RangeTblEntry, int, Stmt.ResTarget, RawExpr.IndirectAssign, Expr)} of a raw value. */
+    private Expr assignedIndirect(Query.RangeTblEntry rte, int attno, Stmt.ResTarget t, RawExpr.IndirectAssign ia,
+                                  RawExpr value, boolean insert) {
+        if (value instanceof RawExpr.SetToDefault)
+            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, ia.indirection().get(0).subscript() != null
+                    ? "cannot set an array element to DEFAULT" : "cannot set a subfield to DEFAULT", t.location());
+        Expr rhs = a.transformExpr(value);
+        return insert ? assignedIndirect(rte, attno, t, ia, rhs) : assignedIndirect(rte, attno, t, ia, rhs, columnVar(rte, attno, t));
+    }
+
+    /** transformAssignedExpr with indirection in INSERT: the value assigned into a NULL of the column's type. */
+    private Expr assignedIndirect(Query.RangeTblEntry rte, int attno, Stmt.ResTarget t, RawExpr.IndirectAssign ia, Expr rhs) {
+        ColumnDef c = rte.columns().get(attno - 1);
+        return assignedIndirect(rte, attno, t, ia, rhs, new Expr.Const(c.typeOid(), c.typmod(), null, -1));
+    }
+
+    /** transformAssignedExpr with indirection: {@code rhs} assigned through the target's steps into {@code base}. */
+    private Expr assignedIndirect(Query.RangeTblEntry rte, int attno, Stmt.ResTarget t, RawExpr.IndirectAssign ia, Expr rhs,
+                                  Expr base) {
+        ColumnDef c = rte.columns().get(attno - 1);
+        return AssignmentIndirection.transform(a, base, c.name(), c.typeOid(), c.typmod(), ia.indirection(), rhs, t.location());
+    }
+
+    /** The old value of an UPDATE's target column (a Var of range table entry 1). */
+    private static Expr columnVar(Query.RangeTblEntry rte, int attno, Stmt.ResTarget t) {
+        ColumnDef c = rte.columns().get(attno - 1);
+        return new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), t.location());
     }
 
     /** OVERRIDING USER VALUE: a value given for an identity column is replaced by the column's default. */
@@ -261,26 +272,20 @@ final class ModifyAnalysis {
         Map<Integer, Expr> assigned = new HashMap<>();
         for (Stmt.ResTarget t : targets) {
             int attno = attno(rte, t.name(), t.location());
-            if (assigned.containsKey(attno) && t.val() instanceof RawExpr.FieldAssign fa
-                    && assigned.get(attno) instanceof Expr.FieldStore prev) {
-                assigned.put(attno, RowAnalysis.fieldAssign(a, prev, fa));
-                continue;
+            Expr e;
+            if (t.val() instanceof RawExpr.IndirectAssign ia) {
+                e = assignedIndirect(rte, attno, t, ia, ia.value(), false);
+            } else {
+                if (!(t.val() instanceof RawExpr.SetToDefault) && rte.table() != null && rte.table().attidentity(attno) == 'a') {
+                    // rewriteTargetListIU: an ALWAYS identity column can only be set to its default.
+                    throw PgException.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
+                            .withDetail("Column \"" + t.name() + "\" is an identity column defined as GENERATED ALWAYS.");
+                }
+                e = t.val() instanceof RawExpr.SetToDefault ? defaultExpr(rte, attno)
+                        : assigned(a.transformExpr(t.val()), rte, attno, leftmost(t.val()));
             }
-            if (assigned.containsKey(attno)) {
-                Expr merged = mergeSubscriptAssign(assigned.get(attno), t, rte, attno);
-                if (merged == null)
-                    throw a.err(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + t.name() + "\"", t.location());
-                assigned.put(attno, merged);
-                continue;
-            }
-            if (!(t.val() instanceof RawExpr.SetToDefault) && rte.table() != null && rte.table().attidentity(attno) == 'a') {
-                // rewriteTargetListIU: an ALWAYS identity column can only be set to its default.
-                throw PgException.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
-                        .withDetail("Column \"" + t.name() + "\" is an identity column defined as GENERATED ALWAYS.");
-            }
-            Expr e = t.val() instanceof RawExpr.SetToDefault ? defaultExpr(rte, attno)
-                    : assigned(a.transformExpr(t.val()), rte, attno, leftmost(t.val()));
-            assigned.put(attno, e);
+            // process_matched_tle: assignments to parts of one column nest, others are an error
+            assigned.put(attno, assigned.containsKey(attno) ? AssignmentIndirection.merge(assigned.get(attno), e, t.name()) : e);
         }
         List<ColumnDef> cols = rte.columns();
         List<Query.TargetEntry> tlist = new ArrayList<>();
@@ -366,20 +371,6 @@ final class ModifyAnalysis {
     }
 
     /** transformAssignedExpr: coerces {@code e} to the column's type and typmod in assignment context. */
-    /**
-     * process_matched_tle (rewriteHandler.c) for two subscripted assignments to one column, as in
-     * SET a[1] = x, a[2] = y: the second applies to the result of the first, so its container
-     * (the column itself) is replaced by the earlier assignment. Null when they cannot be merged.
-     */
-    Expr mergeSubscriptAssign(Expr prior, Stmt.ResTarget t, Query.RangeTblEntry rte, int attno) {
-        if (!(prior instanceof Expr.SubscriptingAssign) || t.val() instanceof RawExpr.SetToDefault) return null;
-        Expr e = assigned(a.transformExpr(t.val()), rte, attno, leftmost(t.val()));
-        if (!(e instanceof Expr.SubscriptingAssign s) || !(s.container() instanceof Expr.Var v)
-                || v.varno() != 1 || v.attno() != attno || v.levelsup() != 0)
-            return null;
-        return new Expr.SubscriptingAssign(prior, s.upper(), s.lower(), s.value(), s.type());
-    }
-
     Expr assigned(Expr e, Query.RangeTblEntry rte, int attno, int location) {
         ColumnDef c = rte.columns().get(attno - 1);
         if (e.type() != UNKNOWN && !ParseCoerce.canCoerce(e.type(), c.typeOid(), Context.ASSIGNMENT))

@@ -599,20 +599,8 @@ public final class Parser {
             do {
                 Token c = peek();
                 String name = colId();
-                RawExpr subscripts = null;
-                if (isChar('[')) {
-                    // INSERT INTO t (col[...]): the value goes into an array element or slice
-                    Token lb = advance();
-                    subscripts = ArrayGrammar.subscripts(this, new RawExpr.ColumnRef(List.of(name), false, c.start()), lb.start());
-                }
-                if (subscripts != null && isChar('.'))
-                    throw notSupported("assignment to a nested field or subscript", peek().start());
-                if (subscripts == null) {
-                    String field = RowGrammar.assignedField(this);
-                    if (field != null) subscripts = new RawExpr.FieldSelection(new RawExpr.ColumnRef(List.of(name), false,
-                            c.start()), field, c.start());
-                }
-                cols.add(new Stmt.ResTarget(name, subscripts, c.start()));
+                List<RawExpr.IndirectionStep> ind = RowGrammar.assignIndirection(this);
+                cols.add(new Stmt.ResTarget(name, ind.isEmpty() ? null : new RawExpr.IndirectAssign(ind, null, c.start()), c.start()));
             } while (acceptChar(','));
             expectChar(')');
         }
@@ -693,14 +681,8 @@ public final class Parser {
                 RowGrammar.multiAssign(this, sets);
                 continue;
             }
-            String name = colId();
-            RawExpr.Indirection subscripted = null;
-            if (isChar('[')) {
-                // SET col[...] = value: an array element or slice assignment over the old value
-                Token lb = advance();
-                subscripted = (RawExpr.Indirection) ArrayGrammar.subscripts(this, new RawExpr.ColumnRef(List.of(name), false, c.start()), lb.start());
-            }
-            String field = subscripted == null ? RowGrammar.assignedField(this) : null;
+            colId();
+            List<RawExpr.IndirectionStep> ind = RowGrammar.assignIndirection(this);
             expectChar('=');
             Token v = peek();
             RawExpr val;
@@ -712,17 +694,7 @@ public final class Parser {
             } else {
                 val = aExpr();
             }
-            if (subscripted != null) {
-                if (val instanceof RawExpr.SetToDefault) throw notSupported("DEFAULT in a subscripted assignment", val.location());
-                val = new RawExpr.ArrayAssign(subscripted, val, subscripted.location());
-            }
-            if (field != null) {
-                if (val instanceof RawExpr.SetToDefault)
-                    throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "cannot set a subfield to DEFAULT",
-                            Lexer.position(src, val.location()));
-                val = new RawExpr.FieldAssign(new RawExpr.ColumnRef(List.of(name), false, c.start()), field, val, c.start());
-            }
-            sets.add(new Stmt.ResTarget(name, val, c.start()));
+            sets.add(RowGrammar.target(c, ind, val));
         } while (acceptChar(','));
         return sets;
     }
@@ -1731,7 +1703,11 @@ public final class Parser {
                 OperatorSyntax.checkCollation(this::advance, this::peek, loc);
                 return left;
             }
-            case P_SUBSCRIPT -> { return ArrayGrammar.subscripts(this, left, loc); }
+            case P_SUBSCRIPT -> {
+                // columnref's indirection may go on with fields after subscripts: c2[2].f2
+                RawExpr sub = ArrayGrammar.subscripts(this, left, loc);
+                return isChar('.') ? RowGrammar.indirection(this, sub) : sub;
+            }
             default -> throw syntaxError(op);
         }
     }

@@ -239,6 +239,13 @@ final class RowAnalysis {
      * subquery yields, read from the row {@code (SELECT s FROM (subquery) s)}.
      */
     static Expr multiAssign(Analyzer a, RawExpr.MultiAssignRef m) {
+        if (m.source() instanceof RawExpr.RowExpr raw) {
+            // a row constructor whose * items expand: its items, counted after the expansion
+            Expr row = a.transformExpr(raw);
+            if (!(row instanceof Expr.RowExpr r) || r.args().size() != m.ncolumns())
+                throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", raw.location());
+            return r.args().get(m.colno() - 1);
+        }
         RawExpr.SubLink sl = (RawExpr.SubLink) m.source();
         String alias = "*multiassign*";
         Stmt.SelectStmt wrapper = new Stmt.SelectStmt(false, List.of(),
@@ -254,40 +261,6 @@ final class RowAnalysis {
             throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", m.location());
         Expr field = ((Expr.RowExpr) row).args().get(m.colno() - 1);
         return new Expr.FieldSelect(s, m.colno(), field.type(), field.typmod());
-    }
-
-    /**
-     * transformAssignmentIndirection for one field: {@code container} (the column's old value,
-     * or an earlier assignment to another of its fields) with field {@code f.field()} set to
-     * the value, coerced in assignment context to the field's type (FieldStore).
-     */
-    static Expr fieldAssign(Analyzer a, Expr container, RawExpr.FieldAssign f) {
-        TypeCache.CompositeType c = TypeCache.lookupComposite(container.type());
-        String col = f.target() instanceof RawExpr.ColumnRef cr ? String.join(".", cr.fields()) : "?";
-        if (c == null)
-            throw a.err(SqlState.DATATYPE_MISMATCH, "cannot assign to field \"" + f.field() + "\" of column \"" + col
-                    + "\" because its type " + BuiltinCatalog.formatType(container.type()) + " is not a composite type", f.location());
-        int n = c.fieldNumber(f.field());
-        if (n == 0)
-            throw a.err(SqlState.UNDEFINED_COLUMN, "cannot assign to field \"" + f.field() + "\" of column \"" + col
-                    + "\" because there is no such column in data type " + BuiltinCatalog.formatType(container.type()),
-                    f.location());
-        Expr v = a.transformExpr(f.value());
-        int t = c.types().get(n - 1);
-        if (v.type() != t && !ParseCoerce.canCoerce(v.type(), t, Context.ASSIGNMENT))
-            throw a.err(SqlState.DATATYPE_MISMATCH, "subfield \"" + f.field() + "\" is of type " + BuiltinCatalog.formatType(t)
-                    + " but expression is of type " + BuiltinCatalog.formatType(v.type()), f.value().location())
-                    .withHint("You will need to rewrite or cast the expression.");
-        v = a.coerce(v, t, c.typmods().get(n - 1), Context.ASSIGNMENT, f.value().location());
-        if (container instanceof Expr.FieldStore prev) {
-            // process_matched_tle: two field assignments to one column merge into one FieldStore
-            List<Expr> vals = new ArrayList<>(prev.newvals());
-            List<Integer> nums = new ArrayList<>(prev.fieldnums());
-            vals.add(v);
-            nums.add(n);
-            return new Expr.FieldStore(prev.arg(), vals, nums, prev.type());
-        }
-        return new Expr.FieldStore(container, List.of(v), List.of(n), container.type());
     }
 
     /**

@@ -42,18 +42,27 @@ final class RowGrammar {
     }
 
     /**
-     * The {@code .field} after an assignment target's column name, or null if none follows;
-     * deeper indirection ({@code col.f.g}, {@code col.f[i]}) is not supported yet.
+     * opt_indirection after an assignment target's column name (set_target, insert_column_item):
+     * any mix of {@code .field} and {@code [subscript]} / {@code [lower:upper]}, in order; empty
+     * when none follows.
      */
-    static String assignedField(Parser p) {
-        if (!p.isChar('.')) return null;
-        p.advance();
-        Token n = p.peek();
-        if (!Keywords.isColLabel(n)) throw p.syntaxError(n);
-        p.advance();
-        if (p.isChar('.') || p.isChar('['))
-            throw p.notSupported("assignment to a nested field or subscript", p.peek().start());
-        return n.value();
+    static List<RawExpr.IndirectionStep> assignIndirection(Parser p) {
+        List<RawExpr.IndirectionStep> steps = new ArrayList<>();
+        while (true) {
+            if (p.isChar('.')) {
+                p.advance();
+                Token n = p.peek();
+                if (!Keywords.isColLabel(n)) throw p.syntaxError(n);
+                p.advance();
+                steps.add(new RawExpr.IndirectionStep(null, n.value(), n.start()));
+            } else if (p.isChar('[')) {
+                Token lb = p.advance();
+                RawExpr.Indirection ind = (RawExpr.Indirection) ArrayGrammar.subscripts(p, null, lb.start());
+                for (RawExpr.Subscript sub : ind.subscripts()) steps.add(new RawExpr.IndirectionStep(sub, null, lb.start()));
+            } else {
+                return List.copyOf(steps);
+            }
+        }
     }
 
     /** opt_indirection after a parenthesized expression: {@code .name} and {@code .*}, and subscripts between them. */
@@ -87,12 +96,12 @@ final class RowGrammar {
     static void multiAssign(Parser p, List<Stmt.ResTarget> sets) {
         p.expectChar('(');
         List<Token> cols = new ArrayList<>();
+        List<List<RawExpr.IndirectionStep>> indirections = new ArrayList<>();
         do {
             Token c = p.peek();
             p.colId();
-            if (p.isChar('.') || p.isChar('['))
-                throw p.notSupported("assignment to a field or subscript", p.peek().start());
             cols.add(c);
+            indirections.add(assignIndirection(p));
         } while (p.acceptChar(','));
         p.expectChar(')');
         p.expectChar('=');
@@ -106,21 +115,33 @@ final class RowGrammar {
         } else {
             source = p.aExpr();
         }
-        if (source instanceof RawExpr.RowExpr row) {
+        if (source instanceof RawExpr.RowExpr row && !row.args().stream().anyMatch(RowGrammar::isStar)) {
             // transformMultiAssignRef: a row constructor hands out its items directly
             if (row.args().size() != cols.size())
                 throw PgException.errorAt(SqlState.SYNTAX_ERROR, "number of columns does not match number of values",
                         Lexer.position(p.src(), row.location()));
             for (int i = 0; i < cols.size(); i++)
-                sets.add(new Stmt.ResTarget(cols.get(i).value(), row.args().get(i), cols.get(i).start()));
+                sets.add(target(cols.get(i), indirections.get(i), row.args().get(i)));
             return;
         }
-        if (!(source instanceof RawExpr.SubLink sl && sl.kind() == RawExpr.SubLink.Kind.EXPR))
+        // a row with a * item (ROW(v.*)) is counted once analysis has expanded it (transformMultiAssignRef)
+        if (!(source instanceof RawExpr.SubLink sl && sl.kind() == RawExpr.SubLink.Kind.EXPR) && !(source instanceof RawExpr.RowExpr))
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression",
                     Lexer.position(p.src(), source.location()));
         for (int i = 0; i < cols.size(); i++)
-            sets.add(new Stmt.ResTarget(cols.get(i).value(), new RawExpr.MultiAssignRef(source, i + 1, cols.size(),
-                    source.location()), cols.get(i).start()));
+            sets.add(target(cols.get(i), indirections.get(i), new RawExpr.MultiAssignRef(source, i + 1, cols.size(),
+                    source.location())));
+    }
+
+    /** One set_target with its value: the value wrapped in an IndirectAssign when the target has indirection. */
+    static Stmt.ResTarget target(Token col, List<RawExpr.IndirectionStep> indirection, RawExpr value) {
+        RawExpr v = indirection.isEmpty() ? value : new RawExpr.IndirectAssign(indirection, value, col.start());
+        return new Stmt.ResTarget(col.value(), v, col.start());
+    }
+
+    /** A {@code rel.*} or {@code (x).*} item, which expands to several columns. */
+    private static boolean isStar(RawExpr e) {
+        return e instanceof RawExpr.ColumnRef c && c.star() || e instanceof RawExpr.FieldSelection f && f.field() == null;
     }
 
     private static boolean startsSelect(Parser p) {

@@ -181,11 +181,24 @@
  * is binary-coercible to record. UPDATE's {@code SET (a, b) = (...)} takes a row constructor's
  * items (DEFAULT allowed) or the columns of a one-row sub-SELECT (each column reads its field
  * of the row {@code (SELECT s FROM (sub) s)}, so a correlated sub-SELECT runs once per assigned
- * column); {@code SET col.f = v} and {@code INSERT INTO t (col.f, col.g) VALUES ...} assign
- * fields (FieldStore, several fields of one column merged as process_matched_tle does). CREATE
- * TYPE ... AS (...) is parsed by {@link org.tusk.parser.CompositeTypeGrammar}. Not yet: nested
- * field or subscript assignment targets ({@code col.f.g}, {@code col.f[i]}), field targets in
- * INSERT ... SELECT, a row compared with a multi-column scalar sub-SELECT
+ * column; a {@code ROW(v.*)} source is counted after its * is expanded).
+ *
+ * <p>Assignment targets with indirection ({@code SET col[i].f[j:k] = v}, {@code INSERT INTO t
+ * (col.f, col[i])}, the targets of {@code SET (a[1], b.f) = ...}, ON CONFLICT's and MERGE's SET)
+ * keep their steps in order as an IndirectAssign and are analysed by
+ * {@link org.tusk.parser.AssignmentIndirection} as transformAssignmentIndirection does: one
+ * FieldStore per field step, one SubscriptingAssign per run of adjacent subscripts, each nested
+ * level working on a CaseTestExpr (the current value of the field or element above it), a
+ * domain over the container or composite coerced on top (so its constraints see the finished
+ * value). The bottom is the column's Var in UPDATE, a NULL in INSERT. Several assignments to one
+ * column are nested as process_matched_tle does (the later over the earlier; fields of one
+ * FieldStore merged); a whole-column assignment next to another is 42601 "multiple assignments
+ * to same column" (without position, as the rewriter reports it). INSERT's VALUES and SELECT
+ * supply the innermost value (transformInsertRow's strip_indirection) and the target list
+ * rebuilds the nest over the source column; INSERT ... SELECT keeps unknown literals unknown
+ * (p_resolve_unknowns) so they are read as the type they are assigned to. CREATE
+ * TYPE ... AS (...) is parsed by {@link org.tusk.parser.CompositeTypeGrammar}. Not yet: row
+ * expansion {@code col.*} as an assignment target, a row compared with a multi-column scalar sub-SELECT
  * ({@code (a, b) = (SELECT ...)}, ROWCOMPARE sublinks), and functional notation {@code f1(x)}.
  *
  * <p>Date/time syntax ({@link org.tusk.parser.DateTimeGrammar}) is rewritten as gram.y does:

@@ -160,6 +160,26 @@ final class BackendSession implements SessionServices {
     }
 
     @Override
+    public long currentTransactionIdIfAssigned() {
+        return ctx.transaction.topFullTransactionIdIfAny().value();
+    }
+
+    @Override
+    public long nextFullTransactionId() {
+        return ctx.transaction.readNextFullTransactionId().value();
+    }
+
+    @Override
+    public boolean transactionIdIsInProgress(int xid) {
+        return ctx.storage.oracle.isInProgress(xid);
+    }
+
+    @Override
+    public boolean transactionIdDidCommit(int xid) {
+        return ctx.storage.oracle.didCommit(xid);
+    }
+
+    @Override
     public long walLsn(WalPosition which) {
         var xlog = ctx.xlog.get();
         return switch (which) {

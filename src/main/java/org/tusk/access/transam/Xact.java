@@ -137,6 +137,16 @@ public final class Xact {
         return new FullTransactionId(topFullXid);
     }
 
+    /** GetTopFullTransactionIdIfAny: the top-level transaction's full id, INVALID if it has none yet. */
+    public FullTransactionId topFullTransactionIdIfAny() {
+        return hasXid() ? new FullTransactionId(topFullXid) : FullTransactionId.INVALID;
+    }
+
+    /** ReadNextFullTransactionId: the id the next transaction will get (under XidGenLock, shared). */
+    public FullTransactionId readNextFullTransactionId() {
+        return varsup.readNextFullTransactionId();
+    }
+
     /** GetCurrentTransactionId: the current (sub)transaction's xid, assigned now if it has none. */
     public int getCurrentTransactionId() {
         if (current.xid == 0) assignTransactionId(current);

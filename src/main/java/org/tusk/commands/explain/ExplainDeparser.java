@@ -69,6 +69,7 @@ final class ExplainDeparser {
         switch (e) {
             case Expr.Var v -> var(sb, v, in, pre);
             case Expr.CoerceToDomainValue v -> sb.append("VALUE");
+            case Expr.CaseTestExpr v -> sb.append("CaseTestExpr");
             case Expr.Const c -> constant(sb, c, 0);
             case Expr.Param p -> sb.append('$').append(p.number());
             case Expr.ExecParam p -> {

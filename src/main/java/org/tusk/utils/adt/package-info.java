@@ -12,6 +12,7 @@
  *   timetz TimeTz (microseconds, zone seconds west) | money Cash (int64 cents) | bit, varbit VarBit
  *   point, lseg, line, box, path, polygon, circle: the records of {@code utils.adt.geo}
  *   jsonb Jsonb (a tree of Jsonb.NULL, Boolean, BigDecimal, String, List, key-ordered TreeMap)
+ *   xid8 Long (unsigned 64-bit full transaction id) | pg_snapshot, txid_snapshot PgSnapshot
  *   arrays of any of these ArrayValue (element type, dims, lower bounds, row-major elements,
  *   null for NULL); text[]/name[]/int2[]/oid[] read from catalogs may also be String[],
  *   short[], int[], which ArrayValue.of accepts

@@ -61,6 +61,26 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "transaction ids are not available here");
     }
 
+    /** GetTopFullTransactionIdIfAny (pg_current_xact_id_if_assigned): the top-level full xid, 0 if none yet. */
+    default long currentTransactionIdIfAssigned() {
+        throw org.tusk.utils.error.PgException.error("0A000", "transaction ids are not available here");
+    }
+
+    /** ReadNextFullTransactionId: the full id the next transaction will get. */
+    default long nextFullTransactionId() {
+        throw org.tusk.utils.error.PgException.error("0A000", "transaction ids are not available here");
+    }
+
+    /** TransactionIdIsInProgress, as the backend's ProcArray (and pg_subtrans) answer it. */
+    default boolean transactionIdIsInProgress(int xid) {
+        throw org.tusk.utils.error.PgException.error("0A000", "transaction status is not available here");
+    }
+
+    /** TransactionIdDidCommit, as the CLOG (and pg_subtrans) answer it. */
+    default boolean transactionIdDidCommit(int xid) {
+        throw org.tusk.utils.error.PgException.error("0A000", "transaction status is not available here");
+    }
+
     /** pg_current_wal_lsn() and friends. */
     default long walLsn(WalPosition which) {
         throw org.tusk.utils.error.PgException.error("0A000", "WAL positions are not available here");

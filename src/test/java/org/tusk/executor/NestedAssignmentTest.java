@@ -1,0 +1,44 @@
+package org.tusk.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tusk.catalog.TypeOids;
+import org.tusk.nodes.Expr;
+import org.tusk.utils.adt.ArrayFuncs;
+import org.tusk.utils.adt.ArrayValue;
+
+/** A nested assignment works on the old element or slice of its container (ExecEvalSubscriptingRefOld). */
+class NestedAssignmentTest {
+    private static final int INT4_ARRAY = 1007;
+
+    private static Expr.Const i(int v) {
+        return new Expr.Const(TypeOids.INT4, -1, v, -1);
+    }
+
+    @Test
+    void anAssignmentIntoASliceSeesTheOldSlice() {
+        ArrayValue a = ArrayValue.of1d(TypeOids.INT4, List.of(1, 2, 3));
+        // a[2:3] = (old a[2:3])[2] := 99, i.e. a[3] = 99 through the slice
+        Expr inner = new Expr.SubscriptingAssign(new Expr.CaseTestExpr(INT4_ARRAY, -1), List.of(i(2)), null, i(99), INT4_ARRAY);
+        Expr outer = new Expr.SubscriptingAssign(new Expr.Const(INT4_ARRAY, -1, a, -1), List.of(i(3)), List.of(i(2)), inner,
+                INT4_ARRAY);
+        Object r = ExprEvaluator.eval(outer, new Object[0], null, null);
+        assertEquals(List.of(1, 2, 99), ArrayValue.of(r, TypeOids.INT4).elementList());
+    }
+
+    @Test
+    void aNestedAssignmentIntoANullContainerStartsFromNull() {
+        Expr inner = new Expr.SubscriptingAssign(new Expr.CaseTestExpr(INT4_ARRAY, -1), List.of(i(1)), null, i(5), INT4_ARRAY);
+        Expr outer = new Expr.SubscriptingAssign(new Expr.Const(INT4_ARRAY, -1, null, -1), List.of(i(2)), List.of(i(2)), inner,
+                INT4_ARRAY);
+        Object r = ExprEvaluator.eval(outer, new Object[0], null, null);
+        ArrayValue v = ArrayValue.of(r, TypeOids.INT4);
+        assertEquals(List.of(5), v.elementList());
+        assertEquals(2, v.lbounds()[0]);
+        assertEquals(null, CaseValue.current());   // the binding does not outlive the evaluation
+        assertEquals(5, ArrayFuncs.element(v, new int[] {2}));
+    }
+}
