@@ -82,13 +82,25 @@ public final class BuiltinCatalog {
         return v != null && v.contains(p.argTypes());
     }
 
-    public static List<PgOperator> operators(String name) { return OPERATORS.getOrDefault(name, List.of()); }
+    public static List<PgOperator> operators(String name) {
+        List<PgOperator> builtin = OPERATORS.getOrDefault(name, List.of());
+        // operators users create live in pg_operator (CREATE OPERATOR, OperatorDdl)
+        List<PgOperator> user = OperatorDdl.lookupInstalled(name);
+        if (user.isEmpty()) return builtin;
+        List<PgOperator> all = new java.util.ArrayList<>(builtin);
+        all.addAll(user);
+        return all;
+    }
 
     public static List<PgAggregate> aggregates(String name) { return AGGREGATES.getOrDefault(name, List.of()); }
 
     public static List<PgWindowFunc> windowFunctions(String name) { return WINDOW_FUNCS.getOrDefault(name, List.of()); }
 
-    public static PgCast cast(int source, int target) { return CASTS.get(((long) source << 32) | target); }
+    public static PgCast cast(int source, int target) {
+        PgCast c = CASTS.get(((long) source << 32) | target);
+        // casts users create live in pg_cast (CREATE CAST, CastDdl)
+        return c != null ? c : CastDdl.lookupInstalled(source, target);
+    }
 
     /** Every built-in cast (the rows of pg_cast), in no particular order. */
     public static java.util.Collection<PgCast> allCasts() { return CASTS.values(); }
@@ -203,6 +215,7 @@ public final class BuiltinCatalog {
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
         Xid8Builtins.register(b);
+        InternalFunctions.register(b);
         ArrayBuiltins.register(b);
         ArrayUserBuiltins.register(b);
         FloatDegreeBuiltins.register(b);

@@ -456,6 +456,24 @@ public interface Catalog {
                 "changing owners needs the heap catalogs");
     }
 
+    /** Shell and base types' catalog changes (TypeShellMake, TypeCreate). */
+    default BaseTypeDdl baseTypeDdl() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "user-defined types need the heap catalogs");
+    }
+
+    /** CREATE CAST / DROP CAST's catalog changes (pg_cast.c). */
+    default CastDdl castDdl() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "user-defined casts need the heap catalogs");
+    }
+
+    /** CREATE / ALTER / DROP OPERATOR's catalog changes (pg_operator.c). */
+    default OperatorDdl operatorDdl() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "user-defined operators need the heap catalogs");
+    }
+
     /** CREATE/ALTER/DROP TYPE's catalog changes (typecmds.c, pg_enum.c). */
     default TypeDdl typeDdl() {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

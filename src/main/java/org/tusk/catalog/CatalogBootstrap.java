@@ -74,6 +74,9 @@ public final class CatalogBootstrap {
         }
         rows.get(PG_AM).add(CatalogRows.amRow(HEAP_TABLE_AM_OID, "heap", F_HEAP_TABLEAM_HANDLER, 't'));
         rows.get(PG_AM).add(CatalogRows.amRow(BTREE_AM_OID, "btree", F_BTHANDLER, 'i'));
+        // the built-in casts and operators, with PostgreSQL 15's OIDs where PostgreSQL has the object
+        for (Object[] v : BuiltinObjectCatalogs.castRows()) rows.get(PG_CAST).add(heapRow(v));
+        for (Object[] v : BuiltinObjectCatalogs.operatorRows()) rows.get(PG_OPERATOR).add(heapRow(v));
         return rows;
     }
 
@@ -82,6 +85,13 @@ public final class CatalogBootstrap {
         for (Map.Entry<SystemCatalog, List<Object[]>> e : initialRows(superuser).entrySet()) {
             writeRelation(dbDir.resolve(Integer.toString(e.getKey().oid())), e.getKey(), e.getValue());
         }
+    }
+
+    /** A computed catalog row as heap values: OIDs and regprocs are held as int there. */
+    private static Object[] heapRow(Object[] computed) {
+        Object[] r = computed.clone();
+        for (int i = 0; i < r.length; i++) if (r[i] instanceof Long l) r[i] = l.intValue();
+        return r;
     }
 
     /** Fills heap pages with frozen tuples of {@code rows} and writes them, fsynced, to {@code file}. */

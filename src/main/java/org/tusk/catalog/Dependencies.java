@@ -195,7 +195,16 @@ public final class Dependencies {
         if (from != null && !normal) reachedFreely.add(object);
         if (!seen.add(object)) return;
         if (from != null) handler(object).lock(object);
-        for (Dependency d : dependentsOf(object)) {
+        // findDependentObjects sorts the dependents by OID descending (object_address_comparator), so
+        // that newer objects are deleted first and reported (in reverse) in creation order
+        List<Dependency> dependents = new ArrayList<>(dependentsOf(object));
+        dependents.sort((a, b) -> {
+            int c = Integer.compareUnsigned(b.depender().objectId(), a.depender().objectId());
+            if (c != 0) return c;
+            c = Integer.compareUnsigned(a.depender().classId(), b.depender().classId());
+            return c != 0 ? c : Integer.compare(a.depender().objectSubId(), b.depender().objectSubId());
+        });
+        for (Dependency d : dependents) {
             ObjectAddress dependent = d.depender().whole();
             if (dependent.equals(object)) continue;
             if (d.type() == DependencyType.INTERNAL) {

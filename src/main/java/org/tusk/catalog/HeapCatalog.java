@@ -70,6 +70,11 @@ public final class HeapCatalog implements Catalog {
         this.relationOwnership = new RelationOwnership(env, writer, dependencies);
         this.comments = new Comments(env, writer);
         functions.registerWith(dependencies);
+        this.baseTypes = new BaseTypeDdl(env, writer, namespaces, types, dependencies);
+        this.casts = new CastDdl(env, writer, dependencies, functions);
+        casts.install();
+        this.operators = new OperatorDdl(env, writer, dependencies, functions);
+        operators.install();
         this.toasting = new Toasting(env, writer, dependencies, this::newRelFileNumber, this);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
@@ -108,6 +113,25 @@ public final class HeapCatalog implements Catalog {
     @Override
     public FunctionDdl functions() {
         return functions;
+    }
+
+    private final BaseTypeDdl baseTypes;
+    private final CastDdl casts;
+    private final OperatorDdl operators;
+
+    @Override
+    public BaseTypeDdl baseTypeDdl() {
+        return baseTypes;
+    }
+
+    @Override
+    public CastDdl castDdl() {
+        return casts;
+    }
+
+    @Override
+    public OperatorDdl operatorDdl() {
+        return operators;
     }
 
     @Override

@@ -130,7 +130,13 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
     public PgProc asProc() {
         SqlFunction self = this;
         BuiltinFunction impl;
-        if (retset) {
+        if (language == InternalFunctions.INTERNAL_LANGUAGE_ID) {
+            // fmgr_info for an internal function: the built-in named by prosrc, called with this signature
+            PgProc builtin = InternalFunctions.lookup(body);
+            impl = builtin != null ? builtin.impl() : (ctx, args) -> {
+                throw org.tusk.utils.error.PgException.error("42883", "internal function \"" + body + "\" is not in internal lookup table");
+            };
+        } else if (retset) {
             // a SETOF function's rows come through the value-per-call protocol FunctionScan and ProjectSet use
             SetReturningFunction rows = (ctx, args) -> {
                 java.util.List<Object[]> l = ctx.callSqlFunctionSet(self, args);

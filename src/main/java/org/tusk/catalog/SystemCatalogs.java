@@ -223,11 +223,29 @@ public final class SystemCatalogs {
             FIRST_BOOTSTRAP_OBJECT_ID + 39, List.of(nn("objoid", OID), nn("classoid", OID), nn("objsubid", INT4),
                     nn("description", TEXT)));
 
+    /**
+     * pg_cast (2605): every cast, the built-in ones written by bootstrap (from {@link BuiltinObjectCatalogs})
+     * and those of CREATE CAST ({@link CastDdl}).
+     */
+    public static final SystemCatalog PG_CAST = new SystemCatalog(2605, "pg_cast", FIRST_BOOTSTRAP_OBJECT_ID + 140,
+            FIRST_BOOTSTRAP_OBJECT_ID + 141, List.of(nn("oid", OID), nn("castsource", OID), nn("casttarget", OID),
+                    nn("castfunc", OID), nn("castcontext", CHAR), nn("castmethod", CHAR)));
+
+    /**
+     * pg_operator (2617): every operator, the built-in ones written by bootstrap and those of CREATE
+     * OPERATOR ({@link OperatorDdl}).
+     */
+    public static final SystemCatalog PG_OPERATOR = new SystemCatalog(2617, "pg_operator", FIRST_BOOTSTRAP_OBJECT_ID + 142,
+            FIRST_BOOTSTRAP_OBJECT_ID + 143, List.of(nn("oid", OID), nn("oprname", NAME), nn("oprnamespace", OID),
+                    nn("oprowner", OID), nn("oprkind", CHAR), nn("oprcanmerge", BOOL), nn("oprcanhash", BOOL),
+                    nn("oprleft", OID), nn("oprright", OID), nn("oprresult", OID), nn("oprcom", OID),
+                    nn("oprnegate", OID), nn("oprcode", REGPROC), nn("oprrest", REGPROC), nn("oprjoin", REGPROC)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
             PG_PROC, PG_REWRITE, PG_DEPEND, PG_POLICY, PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_NAMESPACE,
-            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE, PG_DESCRIPTION);
+            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE, PG_DESCRIPTION, PG_CAST, PG_OPERATOR);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

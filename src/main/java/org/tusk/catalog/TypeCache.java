@@ -41,6 +41,7 @@ public final class TypeCache implements Enums.Lookup {
     private final Map<Integer, CompositeType> composites = new HashMap<>();
     private final Map<Integer, Integer> rowTypes = new HashMap<>();
     private final Map<Integer, DomainInfo> domains = new HashMap<>();
+    private final Map<Integer, Integer> representations = new HashMap<>();
     private long generation = -1;
 
     /** The process's cache: a backend runs one session, whose catalog installs it (as the syscache is per process). */
@@ -153,6 +154,7 @@ public final class TypeCache implements Enums.Lookup {
             composites.clear();
             rowTypes.clear();
             domains.clear();
+            representations.clear();
             generation = g;
         }
     }
@@ -183,6 +185,37 @@ public final class TypeCache implements Enums.Lookup {
         return t != null && t.typtype() == 'e';
     }
 
+    /** The pg_type row (built-in or not) with this OID, or null: what lsyscache's get_typlenbyvalalign and kin read. */
+    public Object[] typeRow(int typeOid) {
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
+        return s == null ? null : s.values();
+    }
+
+    /** The pg_proc row with this OID, or null. */
+    private Object[] procRow(int procOid) {
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(SystemCatalogs.PG_PROC), env.snapshot().get(),
+                v -> oid(SystemCatalogs.PG_PROC.get(v, "oid")) == procOid);
+        return s == null ? null : s.values();
+    }
+
+    /**
+     * The built-in type whose Java representation values of {@code typeOid} have: the type itself
+     * for a built-in, the type of its input function for a user base type ({@link BaseTypes}),
+     * 0 if unknown.
+     */
+    public int representation(int typeOid) {
+        if (CatalogRows.builtinType(typeOid) != null) return typeOid;
+        UserType t = type(typeOid);
+        return t == null ? 0 : representations.getOrDefault(typeOid, 0);
+    }
+
+    /** {@link #representation} through the installed cache; the type itself without one. */
+    public static int installedRepresentation(int typeOid) {
+        TypeCache c = current;
+        return c == null ? typeOid : c.representation(typeOid);
+    }
+
     private UserType build(Object[] row) {
         char typtype = ((String) PG_TYPE.get(row, "typtype")).charAt(0);
         int oid = oid(PG_TYPE.get(row, "oid"));
@@ -210,6 +243,12 @@ public final class TypeCache implements Enums.Lookup {
                     (s, z) -> RowTypes.recordIn(s, oid, composite(oid).types(), composite(oid).typmods(),
                             (t, m, x) -> BuiltinCatalog.type(t).input().in(x, z)),
                     (v, z) -> ((RecordValue) v).out((t, x) -> BuiltinCatalog.type(t).output().out(x, z)));
+        } else if (typtype == 'p') {
+            pg = BaseTypes.shell(oid, name);   // a shell type (TypeShellMake)
+        } else if (typtype == 'b' && !"A".equals(PG_TYPE.get(row, "typcategory"))) {
+            pg = BaseTypes.base(row, this::procRow);
+            if (pg == null) return null;
+            representations.put(oid, BaseTypes.representation(row, this::procRow));
         } else {
             return null;   // array types of domains and base types are not usable as types yet
         }

@@ -8,7 +8,13 @@
  * (typlen, category, preferred flag, text I/O functions from {@code utils/adt}) and lists the
  * built-in functions, operators, casts and aggregates used by parse analysis. It is initialised
  * once and never mutated. Built-in functions are not pg_proc rows: pg_proc holds only the
- * functions users create, pg_operator, pg_cast and pg_aggregate are not tables.
+ * functions users create; pg_aggregate holds only user aggregates. pg_cast (2605) and pg_operator
+ * (2617) are heap catalogs whose built-in rows bootstrap writes from
+ * {@link org.tusk.catalog.BuiltinObjectCatalogs} (below FirstNormalObjectId) and whose user rows
+ * come from CREATE CAST / CREATE OPERATOR; lookups serve the built-in ones from the static tables
+ * and the user ones ({@link org.tusk.catalog.CastDdl}, {@link org.tusk.catalog.OperatorDdl}) from
+ * the heap: {@link org.tusk.catalog.BuiltinCatalog#cast} and {@link org.tusk.catalog.BuiltinCatalog#operators}
+ * consult both.
  * Areas register their built-ins from their own classes ({@link org.tusk.catalog.ArrayBuiltins}:
  * every base type's array type and the anyarray/anycompatible functions, operators and array_agg;
  * {@link org.tusk.catalog.UuidBuiltins}; {@link org.tusk.catalog.JsonBuiltins}, {@link org.tusk.catalog.JsonProcessingBuiltins},
@@ -113,7 +119,8 @@
  * columns). {@link org.tusk.catalog.ComputedCatalogs} is their immutable registry; a stored heap
  * catalog of the same name takes precedence, so a feature that arrives with a stored catalog
  * replaces the computed one without further change. Built-in objects:
- * {@link org.tusk.catalog.BuiltinObjectCatalogs} (pg_cast, pg_operator from the built-in tables, with
+ * {@link org.tusk.catalog.BuiltinObjectCatalogs} (the rows of pg_cast and pg_operator, which
+ * bootstrap writes into those stored catalogs, so the computed ones are no longer found: from the built-in tables, with
  * PostgreSQL 15's OIDs read from resources, Tusk-only rows in 11000..11999),
  * {@link org.tusk.catalog.OperatorClassCatalogs} (pg_opfamily, pg_opclass, pg_amop of the B-tree
  * classes Tusk has; pg_amproc empty: no support functions callable by name),
@@ -318,8 +325,36 @@
  * {@link org.tusk.catalog.UserAggregateImpl} applies nodeAgg.c's strictness rules; it needs the
  * executor's context (to run SQL support functions), so the executor calls aggregates through
  * {@code PgAggregate.Impl.transition(ctx, ...)}/{@code finish(ctx, ...)}.</li>
- * <li>DROP TYPE finds dependent columns through pg_attribute (not yet through pg_depend); nothing
- * records that a function uses a type or table.</li>
+ * <li>DROP TYPE finds dependent columns through pg_attribute (not yet through pg_depend). A function
+ * records a NORMAL dependency on the shell and base types among its argument and result types
+ * (ProcedureCreate), nothing records one on other types or on tables.</li>
+ * <li><b>LANGUAGE internal functions</b> ({@link org.tusk.catalog.InternalFunctions}): pg_proc rows
+ * of prolang 12 whose prosrc names a built-in function (fmgr_internal_validator); a call runs that
+ * built-in with the declared signature. The type I/O functions ({@code int8in}, {@code int4out},
+ * ...) and the cstring pseudo-type are built-ins for this purpose, each I/O function knowing the
+ * built-in type whose representation it reads or writes.</li>
+ * <li><b>Shell and base types</b> ({@link org.tusk.catalog.BaseTypeDdl}: TypeShellMake,
+ * TypeCreate): a shell is a pg_type row of typtype 'p' with typisdefined false and shell_in /
+ * shell_out; completing it updates the same row (same OID) to typtype 'b' with the given layout,
+ * category, delimiter and default, makes the array type "_name" (INTERNAL dependency on the type)
+ * and records the type's NORMAL dependencies on its I/O functions. {@link org.tusk.catalog.BaseTypes}
+ * reads such a type for the {@link org.tusk.catalog.TypeCache}: its values are held as the built-in
+ * type its internal input function belongs to ({@code TypeCache.representation}); table columns
+ * of such a type are not supported yet; a type whose I/O functions are not internal type I/O
+ * functions is not usable. DROP TYPE of a shell or base type goes through pg_depend (object class
+ * pg_type), so CASCADE takes its functions, casts and operators along.</li>
+ * <li><b>Casts</b> ({@link org.tusk.catalog.CastDdl}: CastCreate, DropCastById): user pg_cast rows
+ * depend NORMAL on both types and the function. A binary-coercible cast between types held in
+ * different Java classes (int8-represented xfloat8 to float8) reinterprets the Datum's bits
+ * ({@code utils.adt.BinaryRelabel}), as RelabelType does on PostgreSQL's Datums.</li>
+ * <li><b>Operators</b> ({@link org.tusk.catalog.OperatorDdl}: OperatorCreate, OperatorShellMake,
+ * OperatorUpd, RemoveOperatorById): a COMMUTATOR or NEGATOR that does not exist yet becomes a shell
+ * operator (oprcode 0), filled in by a later CREATE OPERATOR of that name and types; the links
+ * are set on both sides; a shell is never offered to operator resolution. Operators are found by
+ * name in every schema (the search path does not restrict them yet), and the executor evaluates
+ * every operator as strict. The CastDdl and OperatorDdl caches are per process (installed by the
+ * session's HeapCatalog, like the TypeCache), dropped at every catalog invalidation, which every
+ * change of theirs sends; only the session's thread uses them.</li>
  * </ul>
  *
  * <h2>Views, dependencies, inheritance</h2>

@@ -42,6 +42,11 @@ public final class FunctionCommands {
             "pltcl", "pltclu");
 
     public static void create(Stmt.CreateFunctionStmt s, String queryString, ExecContext ctx) {
+        create(s, queryString, ctx, n -> { });
+    }
+
+    /** CreateFunction; NOTICEs (an argument or result type that is only a shell) go to {@code notices}. */
+    public static void create(Stmt.CreateFunctionStmt s, String queryString, ExecContext ctx, Consumer<String> notices) {
         ExecEnvironment env = ctx.env();
         FunctionDdl functions = env.catalog().functions();
         List<String> qn = s.name();
@@ -59,10 +64,8 @@ public final class FunctionCommands {
         }
         if (language == null) throw PgException.error("42P13", "no language specified");
         switch (language) {
-            case "sql", "plpgsql" -> { }
+            case "sql", "plpgsql", "internal" -> { }
             case "c" -> throw PgException.error("58P01", "could not access file \"" + s.asText() + "\": No such file or directory");
-            case "internal" -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                    "LANGUAGE internal functions are not supported yet");
             default -> {
                 PgException e = PgException.error(SqlState.UNDEFINED_OBJECT, "language \"" + language + "\" does not exist");
                 throw EXTENSION_LANGUAGES.contains(language)
@@ -126,6 +129,7 @@ public final class FunctionCommands {
                 if (variadicType == 0) throw PgException.error("42P13", "VARIADIC parameter must be an array");
             }
             argTypes.add(t);
+            ShellTypes.checkArgument(t, p.type(), language, notices);
             if (p.name() != null) {
                 if (!seen.add(p.name())) throw PgException.error("42P13", "parameter name \"" + p.name() + "\" used more than once");
                 anyNamed = true;
@@ -157,6 +161,7 @@ public final class FunctionCommands {
         } else {
             if (s.returnType() == null) throw PgException.error("42P13", "function result type must be specified");
             resultType = resolveResult(s.returnType(), queryString);
+            ShellTypes.checkResult(resultType, s.returnType(), language, notices);
             // fmgr_sql_validator: a SQL function cannot be a trigger function
             if (resultType == org.tusk.catalog.TypeOids.TRIGGER && !language.equals("plpgsql"))
                 throw PgException.error("42P13", "SQL functions cannot return type trigger");
@@ -171,7 +176,16 @@ public final class FunctionCommands {
         if (body == null) throw PgException.error("42P13", "no function body specified");
         List<String> names = anyNamed ? argNames : List.of();
 
-        SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
+        if (language.equals("internal")) {
+            if (standard) throw PgException.error("42P13", "inline SQL function body only valid for language SQL");
+            // interpret_AS_clause: an empty AS '' means the function's own name (pre-6.5 compatibility)
+            if (body.isEmpty()) body = name;
+            // fmgr_internal_validator
+            if (!attrs.window() && org.tusk.catalog.InternalFunctions.lookup(body) == null) {
+                throw PgException.error(SqlState.UNDEFINED_FUNCTION, "there is no built-in function named \"" + body + "\"");
+            }
+        }
+        SqlFunctionRunner runner = language.equals("internal") ? null : ExecContext.sqlFunctionRunner();
         boolean plpgsql = language.equals("plpgsql");
         if (plpgsql && standard) throw PgException.error("42P13", "inline SQL function body only valid for language SQL");
         boolean polyArgs = argTypes.stream().anyMatch(FunctionCommands::isPolymorphic);
@@ -200,6 +214,7 @@ public final class FunctionCommands {
                 s.strict() != null && s.strict(), vol, body, standard, variadicType,
                 anyOut ? modes.toString() : null, outColumns);
         if (attrs.procedure()) f = f.asProcedure();
+        if (language.equals("internal")) f = f.withLanguage(org.tusk.catalog.InternalFunctions.INTERNAL_LANGUAGE_ID);
         if (plpgsql) {
             f = f.withLanguage(SqlFunction.PLPGSQL_LANGUAGE_ID);
             if (runner != null) {
@@ -213,7 +228,37 @@ public final class FunctionCommands {
         f = f.withSecurity(attrs.securityDefiner(), attrs.leakproof(),
                 FunctionConfig.apply(List.of(), attrs.settings(), ctx.session()::canonicalSettingName));
         if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
-        functions.create(f, s.replace());
+        int oid = functions.create(f, s.replace());
+        recordTypeDependencies(env, oid, argTypes, resultType);
+    }
+
+    /**
+     * ProcedureCreate's dependencies on the argument and result types, for the types users create
+     * (built-in ones are pinned): DROP TYPE then refuses, or cascades to the function.
+     */
+    private static void recordTypeDependencies(ExecEnvironment env, int oid, List<Integer> argTypes, int resultType) {
+        org.tusk.catalog.ObjectAddress fn = new org.tusk.catalog.ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, oid, 0);
+        Set<Integer> done = new HashSet<>();
+        // CREATE OR REPLACE keeps the function's OID and signature: its rows are there already
+        for (var d : env.catalog().dependencies().dependenciesOf(fn)) {
+            if (d.referenced().classId() == org.tusk.catalog.BaseTypeDdl.TYPE_RELATION_ID) done.add(d.referenced().objectId());
+        }
+        List<Integer> all = new ArrayList<>(argTypes);
+        all.add(resultType);
+        for (int t : all) {
+            if (Integer.compareUnsigned(t, org.tusk.catalog.CastDdl.FIRST_NORMAL_OBJECT_ID) < 0 || !done.add(t)) continue;
+            if (!ShellTypes.isShell(t) && !isBaseType(t)) continue;
+            env.catalog().dependencies().recordDependencyOn(fn,
+                    new org.tusk.catalog.ObjectAddress(org.tusk.catalog.BaseTypeDdl.TYPE_RELATION_ID, t, 0),
+                    org.tusk.catalog.DependencyType.NORMAL);
+        }
+    }
+
+    /** Whether {@code t} is a user base type (dependencies on other user types are not recorded yet). */
+    private static boolean isBaseType(int t) {
+        org.tusk.catalog.TypeCache.UserType u = org.tusk.catalog.TypeCache.current() == null ? null
+                : org.tusk.catalog.TypeCache.current().type(t);
+        return u != null && u.typtype() == 'b' && u.typelem() == 0;
     }
 
     /**

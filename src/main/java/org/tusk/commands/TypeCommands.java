@@ -3,7 +3,9 @@ package org.tusk.commands;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.tusk.catalog.BaseTypeDdl;
 import org.tusk.catalog.Catalog;
+import org.tusk.catalog.ObjectAddress;
 import org.tusk.catalog.TypeCache;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Stmt;
@@ -66,6 +68,13 @@ public final class TypeCommands {
                 DomainCommands.dropDomain(catalog, catalog.types().domain(typeOid), s.cascade(), notices);
                 continue;
             }
+            if (t != null && (t.typtype() == 'p' || t.typtype() == 'b' && t.typelem() == 0)) {
+                // shell and base types go through pg_depend: their functions, casts and operators depend on them
+                refuseColumns(catalog, t, s.cascade());
+                catalog.dependencies().performDeletion(List.of(new ObjectAddress(BaseTypeDdl.TYPE_RELATION_ID, typeOid, 0)),
+                        s.cascade());
+                continue;
+            }
             if (t == null || t.typtype() != 'e') {
                 // array types go with their element type (and so do a table's row types)
                 String shown = String.join(".", name);
@@ -88,6 +97,19 @@ public final class TypeCommands {
             }
             catalog.typeDdl().dropType(typeOid);
         }
+    }
+
+    /** Columns of the type are not in pg_depend: they are found through pg_attribute, and cannot be cascaded to yet. */
+    private static void refuseColumns(Catalog catalog, TypeCache.UserType t, boolean cascade) {
+        List<String> deps = catalog.typeDdl().dependents(t.oid());
+        if (deps.isEmpty()) return;
+        if (!cascade) {
+            throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop type " + t.name() + " because other objects depend on it",
+                    String.join("\n", deps.stream().map(d -> d + " depends on type " + t.name()).toList()),
+                    "Use DROP ... CASCADE to drop the dependent objects too.", 0);
+        }
+        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "DROP TYPE ... CASCADE with dependent columns is not supported yet");
     }
 
     /** typenameTypeId for a user type: 42704 (or 0 with {@code missingOk}) if there is none. */

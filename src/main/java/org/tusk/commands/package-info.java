@@ -63,8 +63,17 @@
  *     COPY FROM ... WHERE skips the rows its condition rejects (after defaults, before
  *     constraints); FORCE_QUOTE (COPY TO), FORCE_NOT_NULL and FORCE_NULL (COPY FROM) apply in CSV
  *     per column ({@link org.tusk.commands.CopyColumnFlags}), checked as ProcessCopyOptions checks them.</li>
- * <li>{@link org.tusk.commands.OperatorCommands}: DROP OPERATOR; all operators are built in, so a
- *     found one cannot be dropped (2BP01), a missing one is 42883 or, with IF EXISTS, a NOTICE.</li>
+ * <li>{@link org.tusk.commands.OperatorCommands}: CREATE OPERATOR (DefineOperator: the function
+ *     found by the argument types, SETOF arguments refused, unknown attributes a WARNING),
+ *     ALTER OPERATOR ... SET (RESTRICT, JOIN) and DROP OPERATOR: a user operator goes through
+ *     pg_depend (CASCADE), a built-in one cannot be dropped (2BP01), a missing one is 42883 or,
+ *     with IF EXISTS, a NOTICE. ALTER OPERATOR ... OWNER TO is not run yet.</li>
+ * <li>{@link org.tusk.commands.CastCommands}: CREATE CAST / DROP CAST (CreateCast's checks of the
+ *     types, the function's signature, WITHOUT FUNCTION's superuser and physical compatibility).</li>
+ * <li>{@link org.tusk.commands.DefineTypeCommand}: CREATE TYPE name (shell) and CREATE TYPE name (...)
+ *     (base type; superuser only; I/O functions must be LANGUAGE internal type I/O functions, else
+ *     0A000). {@link org.tusk.commands.ShellTypes}: CREATE FUNCTION's NOTICE for shell argument and
+ *     result types, and the error for SQL functions.</li>
  * <li>{@link org.tusk.commands.TruncateCommand}: AccessExclusiveLock on every table first, then
  *     new relfilenodes; the old files go at commit, so ROLLBACK restores the rows.</li>
  * <li>{@link org.tusk.commands.AlterTableCommand}: AccessExclusiveLock for the whole statement;

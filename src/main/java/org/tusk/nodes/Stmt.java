@@ -604,6 +604,33 @@ public sealed interface Stmt {
     /** DROP TYPE [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
     record DropTypeStmt(List<List<String>> names, boolean missingOk, boolean cascade) implements Stmt {}
 
+    /**
+     * gram.y DefineStmt for OBJECT_TYPE: CREATE TYPE name (a shell type, {@code definition} null) or
+     * CREATE TYPE name (def_elem, ...) (a base type). A def_elem's value is the text of its def_arg
+     * (a name, number, string or operator) and its list the parts of a qualified name, else null.
+     */
+    record DefineTypeStmt(List<String> name, List<DefElem> definition, int location) implements Stmt {}
+
+    /**
+     * CREATE CAST (source AS target) WITH FUNCTION f[(args)] | WITHOUT FUNCTION | WITH INOUT
+     * [AS ASSIGNMENT | AS IMPLICIT] (gram.y CreateCastStmt): {@code function} null without one;
+     * {@code context} 'e', 'a' or 'i'.
+     */
+    record CreateCastStmt(TypeName source, TypeName target, DropFunctionStmt.FunctionRef function, char context,
+                          boolean inout) implements Stmt {}
+
+    /** DROP CAST [IF EXISTS] (source AS target) [CASCADE | RESTRICT]. */
+    record DropCastStmt(TypeName source, TypeName target, boolean missingOk, boolean cascade) implements Stmt {}
+
+    /**
+     * gram.y DefineStmt for OBJECT_OPERATOR: CREATE OPERATOR name (def_elem, ...); {@code name} is
+     * any_operator (schema parts, then the operator).
+     */
+    record DefineOperatorStmt(List<String> name, List<DefElem> definition) implements Stmt {}
+
+    /** ALTER OPERATOR name (left, right) SET (def_elem, ...) (gram.y AlterOperatorStmt). */
+    record AlterOperatorStmt(DropOperatorStmt.OperatorRef operator, List<DefElem> options) implements Stmt {}
+
     // ---- user-defined functions (gram.y CreateFunctionStmt, RemoveFuncStmt)
 
     /** One argument of CREATE FUNCTION: name may be null; defaultSql is the DEFAULT expression's text or null. */

@@ -46,7 +46,7 @@ final class TypeGrammar {
             if (p.isKw("range")) throw p.notSupported("CREATE TYPE AS RANGE", start);
             throw p.syntaxError(p.peek());
         }
-        throw p.notSupported("CREATE TYPE (base and shell types)", start);
+        return new DefineGrammar(p).createType(name, start);
     }
 
     Stmt alter() {

@@ -218,7 +218,10 @@
  * ({@link org.tusk.parser.ParsePolymorphic}); array types coerce element-wise (ArrayCoerceExpr).
  *
  * <p>User-defined objects: {@link org.tusk.parser.TypeGrammar} (CREATE TYPE AS ENUM, ALTER
- * TYPE, DROP TYPE) and {@link org.tusk.parser.FunctionGrammar} (CREATE [OR REPLACE] FUNCTION,
+ * TYPE, DROP TYPE), {@link org.tusk.parser.DefineGrammar} (gram.y DefineStmt: CREATE TYPE name
+ * [(definition)] for shell and base types, CREATE OPERATOR, ALTER OPERATOR ... SET; a def_arg is
+ * kept as its text and name parts), {@link org.tusk.parser.CastGrammar} (CREATE CAST, DROP CAST)
+ * and {@link org.tusk.parser.FunctionGrammar} (CREATE [OR REPLACE] FUNCTION,
  * DROP FUNCTION) parse their statements; {@link org.tusk.parser.AnyEnum} binds the pseudo-type
  * anyenum of built-in operators, functions and aggregates to the call's enum type
  * (enforce_generic_type_consistency); {@link org.tusk.parser.UserFunctions} adds pg_proc's

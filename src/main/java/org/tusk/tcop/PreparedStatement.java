@@ -123,6 +123,11 @@ public final class PreparedStatement {
                     : "ALTER " + a.function().objtype().toUpperCase(java.util.Locale.ROOT);
             case Stmt.DropAggregateStmt d -> "DROP AGGREGATE";
             case Stmt.DropOperatorStmt d -> "DROP OPERATOR";
+            case Stmt.DefineTypeStmt d -> "CREATE TYPE";
+            case Stmt.CreateCastStmt c -> "CREATE CAST";
+            case Stmt.DropCastStmt d -> "DROP CAST";
+            case Stmt.DefineOperatorStmt d -> "CREATE OPERATOR";
+            case Stmt.AlterOperatorStmt a -> "ALTER OPERATOR";
             case Stmt.ViewStmt v -> "CREATE VIEW";
             case Stmt.CreateTrigStmt c -> "CREATE TRIGGER";
             case Stmt.DropTriggerStmt d -> "DROP TRIGGER";
@@ -297,12 +302,17 @@ public final class PreparedStatement {
             case Stmt.CreateDomainStmt c -> org.tusk.commands.DomainCommands.define(c, queryString, ctx);
             case Stmt.AlterDomainStmt a -> org.tusk.commands.DomainCommands.alter(a, queryString, ctx, notices::add);
             case Stmt.DropDomainStmt d -> org.tusk.commands.DomainCommands.drop(d, ctx, notices::add);
-            case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx);
+            case Stmt.CreateFunctionStmt c -> org.tusk.commands.FunctionCommands.create(c, queryString, ctx, notices::add);
             case Stmt.DoStmt d -> org.tusk.commands.FunctionCommands.executeDo(d, ctx);
             case Stmt.DropFunctionStmt d -> org.tusk.commands.FunctionCommands.drop(d, queryString, env, notices::add);
             case Stmt.CreateAggregateStmt c -> org.tusk.commands.AggregateCommands.define(c, queryString, ctx, warnings::add);
             case Stmt.DropAggregateStmt d -> org.tusk.commands.AggregateCommands.drop(d, queryString, env, notices::add);
-            case Stmt.DropOperatorStmt d -> org.tusk.commands.OperatorCommands.drop(d, queryString, notices::add);
+            case Stmt.DropOperatorStmt d -> org.tusk.commands.OperatorCommands.drop(d, queryString, env, notices::add);
+            case Stmt.DefineTypeStmt d -> org.tusk.commands.DefineTypeCommand.define(d, queryString, env, warnings::add);
+            case Stmt.CreateCastStmt c -> org.tusk.commands.CastCommands.create(c, queryString, env, warnings::add);
+            case Stmt.DropCastStmt d -> org.tusk.commands.CastCommands.drop(d, queryString, env, notices::add);
+            case Stmt.DefineOperatorStmt d -> org.tusk.commands.OperatorCommands.define(d, queryString, env, warnings::add);
+            case Stmt.AlterOperatorStmt a -> org.tusk.commands.OperatorCommands.alter(a, queryString, env);
             case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env,
                     session::canonicalSettingName);
             case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),

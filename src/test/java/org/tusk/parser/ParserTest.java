@@ -153,7 +153,7 @@ class ParserTest {
 
     @Test
     void knownButUnsupportedStatementsParse() {
-        List<RawStmt> l = Parser.parse("create operator === (a = b); select 1");
+        List<RawStmt> l = Parser.parse("create operator class c for type int4 using hash as operator 1 =; select 1");
         assertEquals("CREATE OPERATOR", ((Stmt.UnsupportedStmt) l.get(0).stmt()).tag());
         assertInstanceOf(Stmt.SelectStmt.class, l.get(1).stmt());
     }
