@@ -35,8 +35,7 @@ final class AttrDefaults {
 
     /** The OID of the default of column {@code attnum} of {@code relOid}, or 0. */
     static int oidOf(CatalogWriter writer, int relOid, int attnum) {
-        for (TupleSlot s : writer.find(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relOid
-                && (Short) PG_ATTRDEF.get(v, "adnum") == attnum)) {
+        for (TupleSlot s : writer.find(PG_ATTRDEF, CatalogScan.key(PG_ATTRDEF, "adrelid", relOid), v -> (Short) PG_ATTRDEF.get(v, "adnum") == attnum)) {
             return oid(PG_ATTRDEF.get(s.values(), "oid"));
         }
         return 0;

@@ -66,8 +66,7 @@ public final class CastDdl {
 
     /** The pg_cast row (any, built-in or not) from {@code source} to {@code target}, or null. */
     public Object[] rowFor(int source, int target) {
-        for (TupleSlot s : writer.find(PG_CAST, v -> oid(PG_CAST.get(v, "castsource")) == source
-                && oid(PG_CAST.get(v, "casttarget")) == target)) return s.values();
+        for (TupleSlot s : writer.find(PG_CAST, CatalogScan.key(PG_CAST, "castsource", source), v -> oid(PG_CAST.get(v, "casttarget")) == target)) return s.values();
         return null;
     }
 

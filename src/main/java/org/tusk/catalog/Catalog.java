@@ -144,6 +144,57 @@ public interface Catalog {
                 "ALTER COLUMN TYPE needs the heap catalogs");
     }
 
+    /**
+     * index_create with INDEX_CREATE_CONCURRENT | INDEX_CREATE_SKIP_BUILD (DefineIndex's first
+     * transaction): the catalog entry of an empty index that is neither ready nor valid. The
+     * caller holds ShareUpdateExclusiveLock on {@code heap}. Returns the index's OID (or the
+     * existing relation's with IF NOT EXISTS, after a NOTICE).
+     */
+    default int createIndexConcurrently(Relation heap, IndexSpec spec) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "CREATE INDEX CONCURRENTLY needs the heap catalogs");
+    }
+
+    /** index_concurrently_create_copy: an empty, not ready, not valid index defined as {@code oldIndex}. */
+    default int createIndexConcurrentCopy(Relation heap, Relation oldIndex, String newName) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "REINDEX CONCURRENTLY needs the heap catalogs");
+    }
+
+    /** index_concurrently_build's index_build: fills the (empty, not yet ready) index from the table. */
+    default void buildIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "building an index needs the heap catalogs");
+    }
+
+    /** index_set_state_flags: one step of an index's concurrent creation or removal, as a pg_index update. */
+    default void setIndexStateFlags(int indexOid, IndexStateFlags action) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "index state changes need the heap catalogs");
+    }
+
+    /** validate_index: inserts what the concurrent build missed (see {@link ValidateIndex}). */
+    default long validateIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys,
+                               org.tusk.utils.time.Snapshot snapshot) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "index validation needs the heap catalogs");
+    }
+
+    /**
+     * index_concurrently_swap: {@code newIndex} takes {@code oldIndex}'s name, constraint,
+     * primary-key and comment; the old index is renamed {@code oldNewName}.
+     */
+    default void swapIndexes(Relation oldIndex, Relation newIndex, String oldNewName) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "REINDEX CONCURRENTLY needs the heap catalogs");
+    }
+
+    /** ChooseRelationName(name1, name2, label, namespace): a relation name not yet taken in the namespace. */
+    default String chooseRelationName(String name1, String name2, String label, int namespace) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "choosing names needs the heap catalogs");
+    }
+
     /** ALTER TABLE RENAME TO (also an index's name). */
     void renameRelation(Relation rel, String newName);
 

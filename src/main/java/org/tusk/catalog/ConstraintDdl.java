@@ -47,8 +47,7 @@ final class ConstraintDdl {
     /** The constraints named {@code name} in namespace {@code namespace} (of tables and domains alike). */
     List<ConstraintInfo> named(int namespace, String name) {
         List<ConstraintInfo> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "connamespace")) == namespace
-                && name.equals(PG_CONSTRAINT.get(v, "conname")))) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "connamespace", namespace), v -> name.equals(PG_CONSTRAINT.get(v, "conname")))) {
             out.add(ConstraintInfo.fromRow(s.values()));
         }
         out.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
@@ -58,8 +57,7 @@ final class ConstraintDdl {
     /** The foreign keys whose confrelid is {@code relOid}. */
     List<ConstraintInfo> referencing(int relOid) {
         List<ConstraintInfo> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "confrelid")) == relOid
-                && "f".equals(PG_CONSTRAINT.get(v, "contype")))) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "confrelid", relOid), v -> "f".equals(PG_CONSTRAINT.get(v, "contype")))) {
             out.add(ConstraintInfo.fromRow(s.values()));
         }
         out.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));

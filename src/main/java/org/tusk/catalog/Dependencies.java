@@ -88,8 +88,7 @@ public final class Dependencies {
     /** The rows whose referenced object is {@code object} (every sub-object of it when its objectSubId is 0). */
     public List<Dependency> dependentsOf(ObjectAddress object) {
         List<Dependency> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_DEPEND, v -> oid(PG_DEPEND.get(v, "refclassid")) == object.classId()
-                && oid(PG_DEPEND.get(v, "refobjid")) == object.objectId()
+        for (TupleSlot s : writer.find(PG_DEPEND, CatalogScan.key(PG_DEPEND, "refclassid", object.classId()), v -> oid(PG_DEPEND.get(v, "refobjid")) == object.objectId()
                 && (object.objectSubId() == 0 || (Integer) PG_DEPEND.get(v, "refobjsubid") == object.objectSubId()))) {
             out.add(dependency(s.values()));
         }
@@ -99,8 +98,7 @@ public final class Dependencies {
     /** The rows whose depender is {@code object}. */
     public List<Dependency> dependenciesOf(ObjectAddress object) {
         List<Dependency> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_DEPEND, v -> oid(PG_DEPEND.get(v, "classid")) == object.classId()
-                && oid(PG_DEPEND.get(v, "objid")) == object.objectId())) {
+        for (TupleSlot s : writer.find(PG_DEPEND, CatalogScan.key(PG_DEPEND, "classid", object.classId()), v -> oid(PG_DEPEND.get(v, "objid")) == object.objectId())) {
             out.add(dependency(s.values()));
         }
         return out;

@@ -216,8 +216,7 @@ public final class DomainDdl {
     /** The OIDs of the domains whose typbasetype is {@code typeOid} (pg_depend's dependent types). */
     public List<Integer> domainsOver(int typeOid) {
         List<Integer> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "typbasetype")) == typeOid
-                && "d".equals(PG_TYPE.get(v, "typtype")))) {
+        for (TupleSlot s : writer.find(PG_TYPE, CatalogScan.key(PG_TYPE, "typbasetype", typeOid), v -> "d".equals(PG_TYPE.get(v, "typtype")))) {
             out.add(oid(PG_TYPE.get(s.values(), "oid")));
         }
         return out;
@@ -229,8 +228,7 @@ public final class DomainDdl {
      */
     public List<String[]> tableColumnsOf(int typeOid) {
         List<String[]> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "atttypid")) == typeOid
-                && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0 && !(Boolean) PG_ATTRIBUTE.get(v, "attisdropped"))) {
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "atttypid", typeOid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") > 0 && !(Boolean) PG_ATTRIBUTE.get(v, "attisdropped"))) {
             int rel = oid(PG_ATTRIBUTE.get(s.values(), "attrelid"));
             TupleSlot c = CatalogScan.first(env.table(), env.relcache().catalog(PG_CLASS), env.snapshot().get(),
                     CatalogScan.key(PG_CLASS, "oid", rel));

@@ -313,6 +313,19 @@ public final class HeapCatalog implements Catalog {
     @Override
     public void reindexIndex(Relation heap, Relation index, IndexKeyFormer keys) {
         ddl.reindexIndex(heap, index, keys);
+        // reindex_index: a rebuilt index is complete, so one left invalid or not ready by a
+        // failed CREATE INDEX CONCURRENTLY is usable again (index_bad: indisvalid, indisready)
+        if (!index.indexIsValid() || !index.indexIsReady()) {
+            List<TupleSlot> rows = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == index.oid());
+            Object[] v = rows.get(0).values().clone();
+            PG_INDEX.set(v, "indisvalid", true);
+            PG_INDEX.set(v, "indisready", true);
+            PG_INDEX.set(v, "indislive", true);
+            writer.update(PG_INDEX, rows.get(0), v);
+            env.inval().registerRelcacheInval(index.oid());
+            env.inval().registerRelcacheInval(heap.oid());
+            env.commandCounterIncrement().run();
+        }
     }
 
     @Override
@@ -597,8 +610,7 @@ public final class HeapCatalog implements Catalog {
     @Override
     public List<Relation> relationsInNamespace(int namespaceOid) {
         List<Relation> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "relnamespace")) == namespaceOid
-                && !"i".equals(PG_CLASS.get(v, "relkind")))) {
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "relnamespace", namespaceOid), v -> !"i".equals(PG_CLASS.get(v, "relkind")))) {
             Relation r = openRelation(oid(PG_CLASS.get(s.values(), "oid")));
             if (r != null) out.add(r);
         }
@@ -968,9 +980,24 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public int createIndex(Relation heap, IndexSpec spec, java.util.function.Function<Relation, IndexKeyFormer> formers) {
+        return createIndex(heap, spec, formers, false);
+    }
+
+    @Override
+    public int createIndexConcurrently(Relation heap, IndexSpec spec) {
+        return createIndex(heap, spec, null, true);
+    }
+
+    /**
+     * index_create; {@code concurrent} (INDEX_CREATE_CONCURRENT | INDEX_CREATE_SKIP_BUILD): the
+     * table is held ShareUpdateExclusiveLock rather than ShareLock, the pg_index row says neither
+     * ready nor valid, and the index is left empty for DefineIndex's later transactions.
+     */
+    private int createIndex(Relation heap, IndexSpec spec, java.util.function.Function<Relation, IndexKeyFormer> formers,
+                            boolean concurrent) {
         int[] attnums = spec.attnums();
         boolean unique = spec.unique(), primary = spec.primary(), isConstraint = spec.isConstraint();
-        lock(heap.oid(), RelationLocks.SHARE_LOCK);
+        lock(heap.oid(), concurrent ? RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK : RelationLocks.SHARE_LOCK);
         // 't': a TOAST relation's own index, made by create_toast_table
         if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 't') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + heap.name() + "\" is not a table");
@@ -980,7 +1007,7 @@ public final class HeapCatalog implements Catalog {
         boolean partitioned = heap.relkind() == 'p';
         if (attnums.length == 0) throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "must specify at least one column");
         if (attnums.length > 32) throw PgException.error(SqlState.TOO_MANY_COLUMNS, "cannot use more than 32 columns in an index");
-        if ((spec.hasExpressions() || spec.predicateSql() != null) && formers == null && !partitioned) {
+        if ((spec.hasExpressions() || spec.predicateSql() != null) && formers == null && !partitioned && !concurrent) {
             throw new IllegalArgumentException("an index with expressions or a predicate needs a key former");
         }
         // The index's own columns (ConstructTupleDescriptor): a table column's name, type and
@@ -1031,8 +1058,7 @@ public final class HeapCatalog implements Catalog {
             }
             throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         }
-        if (primary && !writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indrelid")) == heap.oid()
-                && (Boolean) PG_INDEX.get(v, "indisprimary")).isEmpty()) {
+        if (primary && !writer.find(PG_INDEX, CatalogScan.key(PG_INDEX, "indrelid", heap.oid()), v -> (Boolean) PG_INDEX.get(v, "indisprimary")).isEmpty()) {
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION,
                     "multiple primary keys for table \"" + heap.name() + "\" are not allowed");
         }
@@ -1054,6 +1080,10 @@ public final class HeapCatalog implements Catalog {
         PG_INDEX.set(indexRow, "indnullsnotdistinct", spec.nullsNotDistinct());
         // index_create: a deferrable constraint's index is not checked at insertion (indimmediate)
         PG_INDEX.set(indexRow, "indimmediate", !spec.deferrable());
+        if (concurrent) {
+            PG_INDEX.set(indexRow, "indisready", false);
+            PG_INDEX.set(indexRow, "indisvalid", false);
+        }
         writer.insert(PG_INDEX, indexRow);
         if (isConstraint) {
             Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
@@ -1084,12 +1114,142 @@ public final class HeapCatalog implements Catalog {
         env.inval().registerRelcacheInval(indexOid);
         env.commandCounterIncrement().run();
 
-        if (partitioned) return indexOid;
+        if (partitioned || concurrent) return indexOid;
         Relation heapRel = env.relcache().byOid(heap.oid());
         Relation indexRel = env.relcache().byOid(indexOid);
         env.indexAm().build(heapRel, indexRel, env.table(),
                 formers == null ? IndexKeyFormer.ofColumns(indexRel) : formers.apply(indexRel));
         return indexOid;
+    }
+
+    /**
+     * index_concurrently_create_copy: a new index entry, neither ready nor valid, with the
+     * definition of {@code oldIndex} (columns, expressions, predicate, operator classes,
+     * collations, options, uniqueness) but no constraint, named {@code newName}.
+     */
+    @Override
+    public int createIndexConcurrentCopy(Relation heap, Relation oldIndex, String newName) {
+        Object[] row = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == oldIndex.oid()).get(0).values();
+        Relation.IndexInfo info = oldIndex.index();
+        short[] keys = (short[]) PG_INDEX.get(row, "indkey");
+        int[] attnums = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) attnums[i] = keys[i];
+        List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
+        List<String> texts = info.expressionTexts();
+        for (int i = 0, e = 0; i < keys.length; i++) {
+            if (keys[i] != 0) continue;
+            var att = oldIndex.desc().attr(i);
+            exprs.add(new IndexSpec.ExprColumn(texts.get(e++), att.name(), oldIndex.atttypid(i + 1), oldIndex.atttypmod(i + 1)));
+        }
+        IndexSpec spec = new IndexSpec(newName, attnums, exprs, info.predicate(), (int[]) PG_INDEX.get(row, "indclass"),
+                (int[]) PG_INDEX.get(row, "indcollation"), info.unique(), false, false, false, info.indoption(),
+                info.nullsNotDistinct());
+        return createIndex(heap, spec, null, true);
+    }
+
+    @Override
+    public void buildIndex(Relation heap, Relation index, IndexKeyFormer keys) {
+        env.indexAm().build(heap, index, env.table(), keys);
+    }
+
+    @Override
+    public long validateIndex(Relation heap, Relation index, IndexKeyFormer keys, org.tusk.utils.time.Snapshot snapshot) {
+        return ValidateIndex.validate(heap, index, keys, snapshot, env.table(), env.indexAm());
+    }
+
+    /**
+     * index_set_state_flags: a transactional update of the pg_index row (PostgreSQL 15 no longer
+     * updates it in place), with relcache invalidation of the index and its table so that every
+     * backend re-reads the flags at its next lock of the table.
+     */
+    @Override
+    public void setIndexStateFlags(int indexOid, IndexStateFlags action) {
+        List<TupleSlot> rows = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+        if (rows.isEmpty()) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(indexOid));
+        }
+        TupleSlot row = rows.get(0);
+        Object[] v = row.values().clone();
+        switch (action) {
+            case CREATE_SET_READY -> PG_INDEX.set(v, "indisready", true);
+            case CREATE_SET_VALID -> PG_INDEX.set(v, "indisvalid", true);
+            case DROP_CLEAR_VALID -> {
+                PG_INDEX.set(v, "indisvalid", false);
+                PG_INDEX.set(v, "indisclustered", false);
+                PG_INDEX.set(v, "indisreplident", false);
+            }
+            case DROP_SET_DEAD -> {
+                PG_INDEX.set(v, "indisready", false);
+                PG_INDEX.set(v, "indislive", false);
+            }
+        }
+        writer.update(PG_INDEX, row, v);
+        env.inval().registerRelcacheInval(indexOid);
+        env.inval().registerRelcacheInval(oid(PG_INDEX.get(v, "indrelid")));
+        env.commandCounterIncrement().run();
+    }
+
+    /**
+     * index_concurrently_swap: the new index takes the old one's name, its PRIMARY KEY/UNIQUE
+     * constraint (conindid and, through the name, the constraint's name stays), indisprimary,
+     * indimmediate, indisclustered, indisreplident and its comment, and becomes valid; the old
+     * one becomes invalid and is renamed {@code oldNewName}. Both are locked
+     * AccessExclusiveLock by the caller.
+     */
+    @Override
+    public void swapIndexes(Relation oldIndex, Relation newIndex, String oldNewName) {
+        String name = oldIndex.name();
+        ddl.renameRelation(oldIndex, oldNewName);
+        env.commandCounterIncrement().run();
+        ddl.renameRelation(env.relcache().byOid(newIndex.oid()), name);
+        TupleSlot oldRow = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == oldIndex.oid()).get(0);
+        TupleSlot newRow = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == newIndex.oid()).get(0);
+        Object[] ov = oldRow.values().clone(), nv = newRow.values().clone();
+        for (String flag : List.of("indisprimary", "indisexclusion", "indimmediate", "indisclustered", "indisreplident")) {
+            PG_INDEX.set(nv, flag, PG_INDEX.get(ov, flag));
+        }
+        // the new one becomes valid and the old one not, at the same instant, so constraint
+        // violations are reported under the right name (index_concurrently_swap)
+        PG_INDEX.set(nv, "indisvalid", true);
+        PG_INDEX.set(ov, "indisvalid", false);
+        PG_INDEX.set(ov, "indimmediate", true);
+        PG_INDEX.set(ov, "indisprimary", false);
+        PG_INDEX.set(ov, "indisexclusion", false);
+        PG_INDEX.set(ov, "indisclustered", false);
+        PG_INDEX.set(ov, "indisreplident", false);
+        writer.update(PG_INDEX, oldRow, ov);
+        writer.update(PG_INDEX, newRow, nv);
+        for (TupleSlot c : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == oldIndex.oid())) {
+            Object[] cv = c.values().clone();
+            PG_CONSTRAINT.set(cv, "conindid", newIndex.oid());
+            writer.update(PG_CONSTRAINT, c, cv);
+        }
+        // the partition links: the new index is attached where the old one was, and the
+        // indexes attached to the old one (if it is partitioned) move to the new one
+        for (TupleSlot t : writer.find(PG_INHERITS, v -> oid(PG_INHERITS.get(v, "inhrelid")) == oldIndex.oid()
+                || oid(PG_INHERITS.get(v, "inhparent")) == oldIndex.oid())) {
+            Object[] iv = t.values().clone();
+            if (oid(PG_INHERITS.get(iv, "inhrelid")) == oldIndex.oid()) PG_INHERITS.set(iv, "inhrelid", newIndex.oid());
+            else PG_INHERITS.set(iv, "inhparent", newIndex.oid());
+            writer.update(PG_INHERITS, t, iv);
+        }
+        String comment = comments.get(oldIndex.oid(), PG_CLASS.oid(), 0);
+        if (comment != null) {
+            comments.delete(oldIndex.oid(), PG_CLASS.oid(), 0);
+            comments.set(newIndex.oid(), PG_CLASS.oid(), 0, comment);
+        }
+        env.inval().registerRelcacheInval(oldIndex.oid());
+        env.inval().registerRelcacheInval(newIndex.oid());
+        env.inval().registerRelcacheInval(oldIndex.index().heapOid());
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
+    public String chooseRelationName(String name1, String name2, String label, int namespace) {
+        for (int pass = 0; ; pass++) {
+            String candidate = makeObjectName(name1, name2, pass == 0 ? label : label + pass);
+            if (relidInNamespace(candidate, namespace) == 0) return candidate;
+        }
     }
 
     /** ChooseIndexName / ChooseRelationName: table_pkey, table_col_key, table_col_idx, with a number appended while taken. */
@@ -1153,8 +1313,7 @@ public final class HeapCatalog implements Catalog {
     }
 
     private TupleSlot attributeRow(int relOid, int attnum) {
-        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
-                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
         if (rows.isEmpty()) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for attribute " + attnum + " of relation " + relOid);
         }
@@ -1280,8 +1439,7 @@ public final class HeapCatalog implements Catalog {
                     (rel.relkind() == 'i' ? "index" : "table") + " \"" + rel.name() + "\" does not exist");
         }
         if (rel.relkind() == 'i' || rel.relkind() == 'I') {
-            List<TupleSlot> cons = writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == rel.oid()
-                    && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
+            List<TupleSlot> cons = writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conindid", rel.oid()), v -> ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
             if (!cons.isEmpty()) {
                 String conname = (String) PG_CONSTRAINT.get(cons.get(0).values(), "conname");
                 Relation heap = env.relcache().byOid(oid(PG_CONSTRAINT.get(cons.get(0).values(), "conrelid")));
@@ -1349,8 +1507,7 @@ public final class HeapCatalog implements Catalog {
         List<TupleSlot> ix = writer.find(PG_INDEX, CatalogScan.key(PG_INDEX, "indexrelid", indexOid));
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
         // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
-        for (TupleSlot c : writer.find(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
-                && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))))) {
+        for (TupleSlot c : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conindid", indexOid), v -> ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))))) {
             comments.delete(oid(PG_CONSTRAINT.get(c.values(), "oid")), PG_CONSTRAINT.oid(), 0);
         }
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid

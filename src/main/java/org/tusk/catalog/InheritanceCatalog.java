@@ -49,8 +49,7 @@ final class InheritanceCatalog {
             }
             env.inval().registerRelcacheInval(parent);
         }
-        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == childOid
-                && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0)) {
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", childOid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") > 0)) {
             int attnum = (Short) PG_ATTRIBUTE.get(s.values(), "attnum");
             if (attnum > attinhcount.length) continue;
             if (attinhcount[attnum - 1] == 0 && attislocal[attnum - 1]) continue;
@@ -65,8 +64,7 @@ final class InheritanceCatalog {
 
     /** attinhcount += delta and (unless null) attislocal of one column, then CommandCounterIncrement. */
     void adjustColumn(int relOid, int attnum, int delta, Boolean islocal) {
-        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
-                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
             Object[] v = s.values().clone();
             PG_ATTRIBUTE.set(v, "attinhcount", (Integer) PG_ATTRIBUTE.get(v, "attinhcount") + delta);
             if (islocal != null) PG_ATTRIBUTE.set(v, "attislocal", islocal);
@@ -78,8 +76,7 @@ final class InheritanceCatalog {
 
     /** pg_attribute.attinhcount and attislocal of one column; null if there is no such column. */
     Catalog.ColumnInheritance column(int relOid, int attnum) {
-        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
-                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
             return new Catalog.ColumnInheritance((Integer) PG_ATTRIBUTE.get(s.values(), "attinhcount"),
                     (Boolean) PG_ATTRIBUTE.get(s.values(), "attislocal"));
         }

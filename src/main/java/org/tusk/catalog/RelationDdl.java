@@ -255,8 +255,7 @@ final class RelationDdl {
     /** renameatt: 42701 if the new name is taken. Index columns keep their own names, as in PostgreSQL. */
     void renameColumn(Relation heap, int attnum, String newName) {
         int relOid = heap.oid();
-        if (!writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
-                && newName.equals(PG_ATTRIBUTE.get(v, "attname"))).isEmpty()) {
+        if (!writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid), v -> newName.equals(PG_ATTRIBUTE.get(v, "attname"))).isEmpty()) {
             throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + newName + "\" of relation \"" + heap.name()
                     + "\" already exists");
         }
@@ -300,8 +299,7 @@ final class RelationDdl {
     }
 
     private TupleSlot attribute(int relOid, int attnum) {
-        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relOid
-                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid), v -> (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
         if (rows.isEmpty()) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for attribute " + attnum + " of relation " + relOid);
         }

@@ -89,8 +89,7 @@ final class RuleCatalog {
     /** The rules of relation {@code relOid} but a view's "_RETURN" rule, in name order (as RelationBuildRuleLock reads them). */
     List<RuleInfo> rulesOf(int relOid) {
         List<RuleInfo> out = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_REWRITE, v -> oid(PG_REWRITE.get(v, "ev_class")) == relOid
-                && !ViewCatalog.VIEW_SELECT_RULE_NAME.equals(PG_REWRITE.get(v, "rulename")))) {
+        for (TupleSlot s : writer.find(PG_REWRITE, CatalogScan.key(PG_REWRITE, "ev_class", relOid), v -> !ViewCatalog.VIEW_SELECT_RULE_NAME.equals(PG_REWRITE.get(v, "rulename")))) {
             out.add(info(s.values()));
         }
         out.sort(java.util.Comparator.comparing(RuleInfo::name));

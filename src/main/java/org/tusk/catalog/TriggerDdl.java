@@ -72,8 +72,7 @@ public final class TriggerDdl {
 
     /** The trigger named {@code name} on table {@code relOid}, or null (get_trigger_oid). */
     public TriggerInfo byName(int relOid, String name) {
-        for (TupleSlot s : writer.find(PG_TRIGGER, v -> oid(PG_TRIGGER.get(v, "tgrelid")) == relOid
-                && name.equals(PG_TRIGGER.get(v, "tgname")))) return fromRow(s.values());
+        for (TupleSlot s : writer.find(PG_TRIGGER, CatalogScan.key(PG_TRIGGER, "tgrelid", relOid), v -> name.equals(PG_TRIGGER.get(v, "tgname")))) return fromRow(s.values());
         return null;
     }
 

@@ -127,8 +127,7 @@ final class ViewCatalog {
     }
 
     private TupleSlot rule(int viewOid) {
-        List<TupleSlot> rows = writer.find(PG_REWRITE, v -> oid(PG_REWRITE.get(v, "ev_class")) == viewOid
-                && VIEW_SELECT_RULE_NAME.equals(PG_REWRITE.get(v, "rulename")));
+        List<TupleSlot> rows = writer.find(PG_REWRITE, CatalogScan.key(PG_REWRITE, "ev_class", viewOid), v -> VIEW_SELECT_RULE_NAME.equals(PG_REWRITE.get(v, "rulename")));
         return rows.isEmpty() ? null : rows.get(0);
     }
 

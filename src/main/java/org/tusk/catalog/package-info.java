@@ -221,7 +221,19 @@
  * and indpred a partial index's condition, both analysed again by the layers that evaluate them
  * (the catalog never evaluates them: index_create and REINDEX build through the
  * {@code access.index.IndexKeyFormer} their caller passes). REINDEX gives an index a new
- * relfilenode under AccessExclusiveLock on it and ShareLock on its table, and builds it again.</li>
+ * relfilenode under AccessExclusiveLock on it and ShareLock on its table, and builds it again
+ * (and makes an index left invalid by a failed concurrent build valid). pg_index.indisready and
+ * indisvalid follow index.c: CREATE INDEX CONCURRENTLY enters the index with both false
+ * ({@code createIndexConcurrently}, index_create's INDEX_CREATE_CONCURRENT), and
+ * {@link org.tusk.catalog.IndexStateFlags} steps (index_set_state_flags, a transactional pg_index
+ * update with relcache invalidation of the index and its table) make it ready and valid, or, for
+ * DROP INDEX CONCURRENTLY, invalid and dead. Readers of the flags: the planner uses valid
+ * indexes only, inserts maintain ready ones only, HOT respects all. {@link
+ * org.tusk.catalog.ValidateIndex} is validate_index; {@code swapIndexes} is
+ * index_concurrently_swap (names, constraint, flags, comment). The multi-transaction sequencing
+ * and its locks are the commands' (commands.ConcurrentIndexBuild, DropIndexConcurrently,
+ * ReindexConcurrently); each catalog step assumes its caller holds ShareUpdateExclusiveLock on
+ * the table.</li>
  * <li><b>Changes to existing relations</b> ({@link org.tusk.catalog.RelationDdl}): TRUNCATE gives a
  * table and its indexes new relfilenodes (new files created now and removed at abort, the old
  * ones removed at commit; the indexes built empty), ALTER TABLE's ADD COLUMN / SET and DROP NOT

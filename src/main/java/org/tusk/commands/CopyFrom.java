@@ -78,6 +78,7 @@ final class CopyFrom {
                     rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
+        indexes.removeIf(index -> !index.indexIsReady());   // ii_ReadyForInserts
         this.indexKeys = new ArrayList<>();
         for (Relation index : indexes) indexKeys.add(org.tusk.executor.IndexKeys.open(rel, index, ctx));
         this.constraints = TableConstraints.open(rel, ctx);

@@ -25,7 +25,9 @@ import org.tusk.utils.error.SqlState;
  * (analysed over the table's row, which must be immutable and contain no subquery); a
  * parenthesized plain column, such as {@code ((a))}, is a column as in PostgreSQL. A WHERE clause
  * makes a partial index: rows for which it is not true get no entry. The table is locked with
- * ShareLock for the build (writers wait, readers do not).
+ * ShareLock for the build (writers wait, readers do not). CREATE INDEX CONCURRENTLY takes
+ * ShareUpdateExclusiveLock instead and builds in several transactions ({@link ConcurrentIndexBuild});
+ * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does.
  *
  * <p>Operator classes: a type's default class by name, and text_pattern_ops,
  * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}). Collations:
@@ -38,7 +40,17 @@ public final class IndexCommands {
     private IndexCommands() {}
 
     public static void define(Stmt.IndexStmt s, String queryString, ExecContext ctx) {
-        if (s.concurrent()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE INDEX CONCURRENTLY is not supported yet");
+        define(s, queryString, ctx, null);
+    }
+
+    /**
+     * DefineIndex; CREATE INDEX CONCURRENTLY needs {@code steps} (the traffic cop's, given only
+     * outside a transaction block) to commit between its phases (see {@link ConcurrentIndexBuild}).
+     */
+    public static void define(Stmt.IndexStmt s, String queryString, ExecContext ctx, TransactionSteps steps) {
+        if (s.concurrent() && steps == null) {
+            throw PgException.error("25001", "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+        }
         Catalog catalog = ctx.env().catalog();
         Stmt.RangeVar rv = s.relation();
         String method = s.accessMethod().toLowerCase(Locale.ROOT);
@@ -47,7 +59,9 @@ public final class IndexCommands {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
         }
-        Relation heap = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_LOCK);
+        // DefineIndex: ShareLock keeps writers out of a plain build; a concurrent one lets them in
+        Relation heap = catalog.openRelation(rv.schema(), rv.name(),
+                s.concurrent() ? RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK : RelationLocks.SHARE_LOCK);
         if (heap == null) {
             throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
                     Lexer.position(queryString, rv.location()));
@@ -117,8 +131,24 @@ public final class IndexCommands {
         IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
                 s.nullsNotDistinct());
+        if (heap.relkind() == 'p' && s.concurrent()) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
+                    + heap.name() + "\" concurrently");
+        }
         if (heap.relkind() == 'p') {
             PartitionIndexes.define(heap, spec, ctx);
+            return;
+        }
+        if (s.concurrent()) {
+            if (heap.persistence() == 't') {
+                // DefineIndex: a temporary table is not shared, so the concurrent dance is not needed
+                catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+                return;
+            }
+            int existing = s.ifNotExists() && spec.name() != null ? catalog.relnameGetRelid(rv.schema(), spec.name()) : 0;
+            int indexOid = catalog.createIndexConcurrently(heap, spec);
+            if (s.ifNotExists() && indexOid == existing && existing != 0) return;   // NOTICE given, nothing built
+            ConcurrentIndexBuild.complete(heap.oid(), indexOid, steps);
             return;
         }
         catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));

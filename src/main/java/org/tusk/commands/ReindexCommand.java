@@ -29,8 +29,8 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>Differs from PostgreSQL: the tables of REINDEX SCHEMA/DATABASE/SYSTEM are processed in the
  * statement's one transaction, where PostgreSQL commits after each table; ownership of the
- * index, table, schema or database is not checked. CONCURRENTLY and the TABLESPACE option are not
- * supported (0A000).
+ * index, table, schema or database is not checked. The TABLESPACE option is not supported
+ * (0A000). CONCURRENTLY is {@link ReindexConcurrently}'s.
  */
 public final class ReindexCommand {
     private ReindexCommand() {}
@@ -43,7 +43,11 @@ public final class ReindexCommand {
         if (s.concurrently() && s.kind() == 'y') {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot reindex system catalogs concurrently");
         }
-        if (s.concurrently()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "REINDEX CONCURRENTLY is not supported yet");
+        if (s.concurrently()) {
+            // the traffic cop runs top-level REINDEX CONCURRENTLY through ReindexConcurrently;
+            // anything else is inside some transaction (PreventInTransactionBlock)
+            throw PgException.error("25001", "REINDEX CONCURRENTLY cannot run inside a transaction block");
+        }
         if (s.tablespace() != null) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "REINDEX (TABLESPACE) is not supported yet");
         }
@@ -69,7 +73,7 @@ public final class ReindexCommand {
     }
 
     /** ReindexIndex: ShareLock on the table first, then AccessExclusiveLock on the index. */
-    private static void reindexIndex(Stmt.RangeVar rv, ExecContext ctx, Consumer<String> verbose) {
+    static void reindexIndex(Stmt.RangeVar rv, ExecContext ctx, Consumer<String> verbose) {
         Catalog catalog = ctx.env().catalog();
         int indexOid = catalog.relnameGetRelid(rv.schema(), rv.name());
         if (indexOid == 0) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
@@ -90,7 +94,7 @@ public final class ReindexCommand {
     }
 
     /** ReindexTable's lookup (RangeVarCallbackOwnsTable): a table, locked ShareLock. */
-    private static Relation openTable(Stmt.RangeVar rv, Catalog catalog) {
+    static Relation openTable(Stmt.RangeVar rv, Catalog catalog) {
         Relation heap = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_LOCK);
         if (heap == null) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
         if (heap.relkind() != 'r' && heap.relkind() != 'm') {
@@ -100,7 +104,7 @@ public final class ReindexCommand {
     }
 
     /** reindex_relation: every index of {@code heap}, in OID order; false if it has none. */
-    private static boolean reindexRelation(Relation heap, ExecContext ctx, Consumer<String> verbose) {
+    static boolean reindexRelation(Relation heap, ExecContext ctx, Consumer<String> verbose) {
         Catalog catalog = ctx.env().catalog();
         List<Relation> indexes = new ArrayList<>(catalog.indexesOf(heap));
         if (indexes.isEmpty()) return false;
@@ -121,7 +125,7 @@ public final class ReindexCommand {
      * (SYSTEM), or every table of the database (DATABASE, the catalogs included, as in
      * PostgreSQL 15); other sessions' temporary tables are skipped.
      */
-    private static List<Relation> multipleTables(Stmt.ReindexStmt s, ExecContext ctx, Catalog catalog) {
+    static List<Relation> multipleTables(Stmt.ReindexStmt s, ExecContext ctx, Catalog catalog) {
         int ownTemp = catalog.namespaceOid("pg_temp");
         List<Relation> candidates = new ArrayList<>();
         if (s.kind() == 's') {

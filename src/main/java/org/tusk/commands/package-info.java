@@ -48,8 +48,20 @@
  *     table, then AccessExclusiveLock on the index), TABLE (ShareLock on the table,
  *     AccessExclusiveLock per index), SCHEMA/DATABASE/SYSTEM (not in a transaction block; all
  *     tables in the statement's one transaction, where PostgreSQL commits per table). Each index
- *     is rebuilt bottom-up into a new relfilenode; the old file goes at commit. CONCURRENTLY and
- *     TABLESPACE are refused (0A000).</li>
+ *     is rebuilt bottom-up into a new relfilenode; the old file goes at commit. TABLESPACE is
+ *     refused (0A000).</li>
+ * <li>The concurrent index commands, run by the traffic cop at top level outside a transaction
+ *     block with a {@link org.tusk.commands.TransactionSteps} (commit and start the next
+ *     transaction, session locks, virtual-transaction waits):
+ *     {@link org.tusk.commands.ConcurrentIndexBuild} (CREATE INDEX CONCURRENTLY's phases),
+ *     {@link org.tusk.commands.DropIndexConcurrently} and
+ *     {@link org.tusk.commands.ReindexConcurrently}. Invariants: the table (and every index
+ *     involved) is held ShareUpdateExclusiveLock as a session lock from the first transaction to
+ *     the last and released in a finally block (an abort does not release session locks); each
+ *     wait is made at the start of a fresh transaction, before it takes a snapshot, so no waiter
+ *     holds back another's WaitForOlderSnapshots; each catalog change is committed before the
+ *     wait that depends on others having seen it. An error leaves the committed steps in place,
+ *     as in PostgreSQL (an invalid index, a _ccnew or _ccold index).</li>
  * <li>{@link org.tusk.commands.CommentCommand} (comment.c): COMMENT ON relations of every kind,
  *     columns, table constraints, schemas, types and user functions, into pg_description (the
  *     object locked as get_object_address does: ShareUpdateExclusiveLock on a relation). Comments

@@ -212,6 +212,10 @@ final class ModifyTableState extends PlanState {
 
     /** ExecOpenIndices, plus the set of indexed attributes HOT needs (RelationGetIndexAttrBitmap). */
     private void openIndexes(ExecEnvironment env) {
+        // The result relation is held RowExclusiveLock (setTargetTable's lock mode; ExecInitModifyTable),
+        // taken before the index list is read: that is what CREATE INDEX's ShareLock and CREATE INDEX
+        // CONCURRENTLY's wait for writers rely on.
+        env.catalog().lockRelation(rel.oid(), org.tusk.catalog.RelationLocks.ROW_EXCLUSIVE_LOCK);
         indexes = new ArrayList<>(env.catalog().indexesOf(rel));
         indexedAttrs = new BitSet();
         indexKeys = new java.util.HashMap<>();
@@ -220,6 +224,9 @@ final class ModifyTableState extends PlanState {
             indexKeys.put(index.oid(), keys);
             keys.addIndexedAttrs(indexedAttrs);
         }
+        // HOT must respect every index, ready or not (RelationGetIndexAttrBitmap); only ready
+        // ones get entries (ExecOpenIndices' ii_ReadyForInserts, indisready).
+        indexes.removeIf(index -> !index.indexIsReady());
     }
 
     /** ExecInsert of the row {@code newRow} computes from {@code sourceTuple} (null: the source tuple is the row). */

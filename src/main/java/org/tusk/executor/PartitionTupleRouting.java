@@ -72,6 +72,7 @@ public final class PartitionTupleRouting {
                 indexKeys.put(index.oid(), keys);
                 keys.addIndexedAttrs(indexedAttrs);
             }
+            indexes.removeIf(index -> !index.indexIsReady());   // ii_ReadyForInserts
             this.constraints = TableConstraints.open(rel, PartitionRouting.columns(rel), ctx);
             this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
             this.triggers = RelationTriggers.open(rel, ctx, events);

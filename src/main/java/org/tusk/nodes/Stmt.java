@@ -390,9 +390,14 @@ public sealed interface Stmt {
         }
     }
 
-    /** DROP TABLE|INDEX|SEQUENCE|VIEW [IF EXISTS] names [CASCADE|RESTRICT]. */
-    record DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade) implements Stmt {
+    /** DROP TABLE|INDEX|SEQUENCE|VIEW [IF EXISTS] names [CASCADE|RESTRICT]; DROP INDEX CONCURRENTLY sets {@code concurrent}. */
+    record DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade, boolean concurrent)
+            implements Stmt {
         public enum ObjectType { TABLE, INDEX, SEQUENCE, VIEW }
+
+        public DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade) {
+            this(kind, objects, missingOk, cascade, false);
+        }
     }
 
     /**

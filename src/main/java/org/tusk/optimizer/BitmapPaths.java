@@ -47,6 +47,7 @@ final class BitmapPaths {
         Relation heap = rte.table();
         List<Bitmap> candidates = new ArrayList<>();
         for (Relation index : env.catalog().indexesOf(heap)) {
+            if (!index.indexIsValid()) continue;   // get_relation_info
             Bitmap b = indexBitmap(rte, heap, index, conjuncts, conjuncts, env, ctx, tuples);
             if (b != null) candidates.add(b);
         }
@@ -121,6 +122,7 @@ final class BitmapPaths {
             all.addAll(others);
             Bitmap cheapest = null;
             for (Relation index : env.catalog().indexesOf(heap)) {
+                if (!index.indexIsValid()) continue;
                 // build_paths_for_OR: the arm's clauses and then the other restriction clauses,
                 // an index being of use only if it matches some clause of the arm
                 Bitmap ib = indexBitmap(rte, heap, index, all, all, env, ctx, tuples);

@@ -92,6 +92,7 @@ final class ScanPaths {
         boolean bestIsUniqueEq = false;
         if (!indexOff) {
             for (Relation index : env.catalog().indexesOf(heap)) {
+                if (!index.indexIsValid()) continue;   // get_relation_info: not usable until indisvalid
                 // expression columns and partial-index predicates (IndexMatching)
                 IndexMatching m = IndexMatching.of(heap, index, env, ctx);
                 if (m == null || !m.predicateImplied(conjuncts)) continue;
@@ -148,6 +149,7 @@ final class ScanPaths {
         Plan.IndexScan ordered = null;
         double orderedCost = sortedCost;
         for (Relation index : env.catalog().indexesOf(heap)) {
+            if (!index.indexIsValid()) continue;
             IndexMatching m = IndexMatching.of(heap, index, env, ctx);
             if (m == null || !m.predicateImplied(conjuncts)) continue;
             ScanOrder.Direction dir = ScanOrder.direction(index, wanted, constants);

@@ -572,8 +572,8 @@ public final class Parser {
         if (kind == null) {
             expectKw("index");
             kind = Stmt.DropStmt.ObjectType.INDEX;
-            if (isKw("concurrently")) throw notSupported("DROP INDEX CONCURRENTLY", peek().start());
         }
+        boolean concurrent = kind == Stmt.DropStmt.ObjectType.INDEX && acceptKw("concurrently");
         boolean missingOk = false;
         if (isKw("if") && peek(1).isKeyword("exists")) {
             advance();
@@ -586,7 +586,7 @@ public final class Parser {
         } while (acceptChar(','));
         boolean cascade = false;
         if (acceptKw("cascade")) cascade = true; else acceptKw("restrict");
-        return new Stmt.DropStmt(kind, names, missingOk, cascade);
+        return new Stmt.DropStmt(kind, names, missingOk, cascade, concurrent);
     }
 
     // ---- INSERT / UPDATE / DELETE

@@ -414,6 +414,20 @@ final class QueryRunner {
                 // RequireTransactionBlock: a lock taken in its own transaction would be released at once
                 throw PgException.error("25P01", "LOCK TABLE can only be used in transaction blocks");
             }
+            String concurrent = ConcurrentIndexDdl.concurrentCommand(raw.stmt());
+            if (concurrent != null && ctx.storage != null) {
+                ConcurrentIndexDdl.preventInTransactionBlock(concurrent, ctx.xact.inBlock() || multiStatementQuery);
+                new ConcurrentIndexDdl(ctx, session, () -> {
+                    endTransaction(true);
+                    startTransactionCommand();
+                }).run(raw.stmt(), query, ps.execContext(),
+                        m -> out.report(Severity.NOTICE, "00000", m, null, null, 0),
+                        m -> out.report(Severity.WARNING, "01000", m, null, null, 0),
+                        m -> out.report(Severity.INFO, "00000", m, null, null, 0));
+                out.commandComplete(ps.commandTag());
+                done = true;
+                return true;
+            }
             if (raw.stmt() instanceof Stmt.VacuumStmt v && v.isVacuum() && (ctx.xact.inBlock() || multiStatementQuery)) {
                 // PreventInTransactionBlock: lazy vacuum's work is not undone by a rollback.
                 throw PgException.error("25001", "VACUUM cannot run inside a transaction block");

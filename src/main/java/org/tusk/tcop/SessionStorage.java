@@ -73,6 +73,8 @@ final class SessionStorage {
     private final Spi spi = new Spi(this::statementEnvironment);
     /** The transaction's deferred constraint events and SET CONSTRAINTS state (emptied at its end). */
     final org.tusk.executor.DeferredTriggers deferredTriggers = new org.tusk.executor.DeferredTriggers();
+    /** This backend's virtual transaction ids and the waits on others' (CREATE INDEX CONCURRENTLY). */
+    final org.tusk.storage.lmgr.VirtualTransactions vxids;
 
     SessionStorage(BackendContext ctx) {
         this.ctx = ctx;
@@ -85,6 +87,7 @@ final class SessionStorage {
         ctx.env.procExit().onShmemExit(buffers::releaseAll);
         this.lmgr = new Lmgr(ctx.locks, dbOid);
         this.xact = ctx.transaction;
+        this.vxids = new org.tusk.storage.lmgr.VirtualTransactions(ctx.locks, xact.procArray(), ctx.proc);
         TransactionCharacteristics.installCheckHooks(gucs, xact.snapshots()::firstSnapshotSet, () -> xact.nestingLevel() > 1);
         xact.onXidAssigned(lmgr::xactLockTableInsert);
         this.oracle = new BackendTransactionOracle(xact, xid -> lmgr.xactLockTableWait(xid,
@@ -218,6 +221,7 @@ final class SessionStorage {
 
     /** StartTransaction's storage part: catch up with other sessions' catalog changes. */
     void atTransactionStart() {
+        vxids.startTransaction();
         inval.accept();
     }
 
@@ -297,6 +301,7 @@ final class SessionStorage {
         deferredTriggers.reset();
         comboCids.atEndOfTransaction();
         ctx.locks.releaseAll(false);
+        vxids.endTransaction();
         try {
             relationStorage.doPendingDeletes(committed);
         } catch (UncheckedIOException e) {

@@ -96,6 +96,23 @@ public final class HeapAm implements TableAm {
         }
     }
 
+    /** heap_get_root_tuples for one block, read under a share lock. */
+    @Override
+    public int[] rootOffsets(Relation rel, int block) {
+        BufferManager bm = env.buffers();
+        int buffer = env.readBuffer(rel, block, null);
+        try {
+            bm.lockBuffer(buffer, SHARE);
+            try {
+                return HeapRootTuples.rootOffsets(bm.page(buffer));
+            } finally {
+                bm.unlockBuffer(buffer);
+            }
+        } finally {
+            bm.releaseBuffer(buffer);
+        }
+    }
+
     /** heap_fetch: the tuple at exactly {@code tid}, if it is there and visible. */
     @Override
     public TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot) {

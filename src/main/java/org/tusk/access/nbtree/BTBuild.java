@@ -48,11 +48,14 @@ final class BTBuild {
         Relation.IndexInfo info = index.index();
         TupleDesc desc = index.desc();
         List<Entry> entries = new ArrayList<>();
+        // Entries point at HOT chain roots (heapam_index_build_range_scan's root_offsets), as
+        // every later insertion and validate_index's comparison assume.
+        org.tusk.access.table.RootTids roots = new org.tusk.access.table.RootTids(table, heap);
         try (TableScan scan = table.beginScan(heap, ctx.buildSnapshot().get())) {
             TupleSlot slot;
             while ((slot = scan.next()) != null) {
                 Object[] keys = former.form(slot.values());
-                if (keys != null) entries.add(new Entry(keys, slot.tid()));   // null: outside a partial index
+                if (keys != null) entries.add(new Entry(keys, roots.rootOf(slot.tid())));   // null: outside a partial index
             }
         }
         short[] options = BTScanInsert.options(index);

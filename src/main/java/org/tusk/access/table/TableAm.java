@@ -52,6 +52,16 @@ public interface TableAm {
     ItemPointer nextVersion(Relation rel, ItemPointer tid);
 
     /**
+     * heap_get_root_tuples: for each offset of {@code block} (element offset - 1), the offset of
+     * the root of the HOT chain the tuple there belongs to, which is what index entries point
+     * at; 0 for offsets on no chain. Index builds and validate_index make entries for roots.
+     * Null (the default) for an access method without HOT chains: every tuple is its own root.
+     */
+    default int[] rootOffsets(Relation rel, int block) {
+        return null;
+    }
+
+    /**
      * table_tuple_get_latest_tid (heap_get_latest_tid): follows the update chain from {@code tid}
      * and returns the last version on it that {@code snapshot} sees, or {@code tid} itself if it
      * sees none. WHERE CURRENT OF uses it to reach the cursor's row after it was updated.

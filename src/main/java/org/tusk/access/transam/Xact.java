@@ -117,7 +117,7 @@ public final class Xact {
         this.xidAssigned = xactLockTableInsert;
     }
 
-    ProcArray procArray() { return procArray; }
+    public ProcArray procArray() { return procArray; }
     Proc proc() { return proc; }
     Transam transam() { return transam; }
     SubTrans subtrans() { return subtrans; }

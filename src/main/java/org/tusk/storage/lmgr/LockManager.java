@@ -64,6 +64,11 @@ public final class LockManager {
         exit.onShmemExit(() -> releaseAll(true));
     }
 
+    /** The shared table, for {@link VirtualTransactions}' look-ups of other processes' holdings. */
+    LockTable table() {
+        return table;
+    }
+
     /** The owning process's slot (its PGPROC number and backend id). */
     public int slot() {
         return slot;

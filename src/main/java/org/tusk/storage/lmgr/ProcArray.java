@@ -299,6 +299,33 @@ public final class ProcArray {
         }
     }
 
+    /**
+     * The backend part of GetCurrentVirtualXIDs(limitXmin, excludeXmin0 = true, allDbs = false):
+     * the slots of backends of {@code databaseId}, other than {@code me}, whose published xmin is
+     * valid and precedes or equals {@code limitXmin} (all with a valid xmin if it is 0). Their
+     * local transaction ids are the lock table's to give (see {@link VirtualTransactions}).
+     */
+    public int[] slotsWithXminAtOrBefore(Proc me, int limitXmin, int databaseId) {
+        lock.acquire(LWLock.Mode.SHARED);
+        try {
+            int n = procs.numProcs();
+            int[] out = new int[n];
+            int count = 0;
+            for (int off = 0; off < n; off++) {
+                int slot = procs.pgprocnoAt(off);
+                if (slot == me.slot()) continue;
+                int pxmin = procs.denseXmin(off);
+                if (pxmin == INVALID) continue;
+                if (limitXmin != INVALID && !(precedes(pxmin, limitXmin) || pxmin == limitXmin)) continue;
+                if (procs.proc(slot).databaseId() != databaseId) continue;
+                out[count++] = slot;
+            }
+            return Arrays.copyOf(out, count);
+        } finally {
+            lock.release(LWLock.Mode.SHARED);
+        }
+    }
+
     // TransactionId arithmetic (access.transam.TransactionId, which storage may not import).
 
     private static boolean isNormal(int xid) {

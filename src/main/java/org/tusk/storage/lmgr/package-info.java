@@ -126,8 +126,20 @@
  * process that crashes may leave entries behind, like a held LWLock: the postmaster then
  * re-creates all of shared memory.
  *
+ * <h3>Virtual transaction ids</h3>
+ * Every transaction of a backend gets the next local transaction id at its start, published in
+ * the per-slot lock-wait fields (volatile, written only by the owner) and held as ExclusiveLock on
+ * its VIRTUALTRANSACTION tag until it ends ({@link org.tusk.storage.lmgr.VirtualTransactions}).
+ * WaitForLockers reads, under one partition lock held shared, the holders of a relation lock
+ * whose modes conflict with a given mode and their lxids, then waits for each by taking ShareLock
+ * on its virtual transaction tag (an ordinary, cancellable, deadlock-checked lock wait).
+ * GetCurrentVirtualXIDs reads the ProcArray's xmins under ProcArrayLock and then each backend's
+ * lxid: a backend that moved on meanwhile yields a newer lxid, which can only make the caller
+ * wait for more than it had to, never for less.
+ *
  * <h3>Not implemented</h3>
- * Fast-path locks (every lock goes through the shared table; pg_locks.fastpath is always false),
+ * Fast-path locks (every lock goes through the shared table, the virtual transaction lock too;
+ * pg_locks.fastpath is always false),
  * lock groups (parallel query), wait-queue rearrangement for soft deadlocks, the strong-lock
  * counts that support fast path, log_lock_waits, predicate locks (SSI) and two-phase commit's
  * lock transfer.

@@ -287,8 +287,9 @@ public final class RelCache {
         TupleDesc desc = new TupleDesc(attrs, reltype == 0 ? TupleDesc.RECORDOID : reltype, -1);
 
         Relation.IndexInfo index = null;
+        TupleSlot ix = null;
         if (relkind == 'i' || relkind == 'I') {   // an index, or a partitioned table's index
-            TupleSlot ix = CatalogScan.first(table, catalog(PG_INDEX), snap, CatalogScan.key(PG_INDEX, "indexrelid", oid));
+            ix = CatalogScan.first(table, catalog(PG_INDEX), snap, CatalogScan.key(PG_INDEX, "indexrelid", oid));
             if (ix == null) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(oid));
             }
@@ -303,6 +304,11 @@ public final class RelCache {
                     !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indimmediate")));
         }
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
+        if (ix != null) {
+            rel.setIndexState(!Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indisvalid")),
+                    !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indisready")),
+                    !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indislive")));
+        }
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
         if (anyIdentity) rel.setAttidentity(identity);
         rel.setAtttypids(typids);

@@ -36,6 +36,7 @@ public final class Relation {
     private int[] acl;
     /** reloptions fillfactor: percent of a heap page inserts may fill (10..100); 100 when not set. */
     private int fillfactor = HEAP_DEFAULT_FILLFACTOR;
+    private boolean indexValid = true, indexReady = true, indexLive = true;
 
     /** pg_attribute.attidentity per attribute ('a' ALWAYS, 'd' BY DEFAULT, 0 none); null when none has one. */
     private char[] attidentity;
@@ -217,6 +218,27 @@ public final class Relation {
     public int targetPageFreeSpace() { return 8192 * (100 - fillfactor) / 100; }
     /** Set by the relcache from pg_class.reloptions when it builds the entry. */
     public void setFillfactor(int fillfactor) { this.fillfactor = fillfactor; }
+
+    /**
+     * pg_index.indisvalid of an index: false while CREATE INDEX CONCURRENTLY has not finished (or
+     * after it failed, or once DROP INDEX CONCURRENTLY began); the planner must not use it.
+     */
+    public boolean indexIsValid() { return indexValid; }
+
+    /**
+     * pg_index.indisready of an index: whether inserts must maintain it (false in CREATE INDEX
+     * CONCURRENTLY's first phase, and after DROP INDEX CONCURRENTLY's second).
+     */
+    public boolean indexIsReady() { return indexReady; }
+
+    /** pg_index.indislive: false only when DROP INDEX CONCURRENTLY is about to remove the index. */
+    public boolean indexIsLive() { return indexLive; }
+
+    public void setIndexState(boolean valid, boolean ready, boolean live) {
+        this.indexValid = valid;
+        this.indexReady = ready;
+        this.indexLive = live;
+    }
 
     /** pg_class.reltoastrelid: the OID of the table's TOAST relation, 0 if it has none. */
     public int toastRelid() { return toastRelid; }

@@ -1,0 +1,125 @@
+package org.tusk.storage.lmgr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Virtual transaction ids and waiting for transactions by them (PostgreSQL's lock.c
+ * VirtualXactLockTableInsert, VirtualXactLock and GetLockConflicts, procarray.c
+ * GetCurrentVirtualXIDs, lmgr.c WaitForLockers). A virtual transaction id is (backend id, local
+ * transaction id): every transaction of this backend gets the next local id at its start and
+ * holds ExclusiveLock on its VIRTUALTRANSACTION tag until it ends, whether or not it ever gets an
+ * xid. Someone who must outwait a transaction that may have no xid (CREATE INDEX CONCURRENTLY
+ * waiting for writers that could not see its index, or for older snapshots) takes ShareLock on
+ * that tag and lets go at once.
+ *
+ * <p>Differs from PostgreSQL: the virtual transaction lock lives in the shared lock table from
+ * the start (PostgreSQL keeps it in the backend's fast-path slot until someone wants to wait on
+ * it), so starting a transaction costs one partition-lock round trip.
+ *
+ * <p>Locking: {@link #lockConflicts} holds the tag's partition lock shared while it reads the
+ * LOCK's PROCLOCKs and each holder's published lxid (written by its owner with a volatile store
+ * before it takes any relation lock); the waits are ordinary heavyweight-lock waits, so they
+ * take part in deadlock detection and end on cancel, statement timeout or terminate.
+ */
+public final class VirtualTransactions {
+    /** VirtualTransactionId: backend id (slot) and local transaction id; lxid 0 is invalid. */
+    public record Vxid(int backendId, int localXid) {}
+
+    private final LockManager locks;
+    private final ProcArray procArray;
+    private final Proc me;
+    private int nextLocalXid;
+    private int current;
+
+    public VirtualTransactions(LockManager locks, ProcArray procArray, Proc me) {
+        this.locks = locks;
+        this.procArray = procArray;
+        this.me = me;
+    }
+
+    /**
+     * StartTransaction's VirtualXactLockTableInsert: the transaction's local id is published
+     * (pg_locks' virtualtransaction) and its VIRTUALTRANSACTION tag locked ExclusiveLock for the
+     * transaction, released with the transaction's other locks.
+     */
+    public void startTransaction() {
+        nextLocalXid++;
+        if (nextLocalXid == 0) nextLocalXid = 1;
+        current = nextLocalXid;
+        locks.setLocalTransactionId(current);
+        locks.acquire(LockTag.virtualTransaction(me.slot(), current), LockMode.EXCLUSIVE, false);
+    }
+
+    /** ProcArrayEndTransaction's part: no local transaction is running any more. */
+    public void endTransaction() {
+        current = 0;
+        locks.setLocalTransactionId(0);
+    }
+
+    /** This backend's current virtual transaction id (lxid 0 outside a transaction). */
+    public Vxid current() {
+        return new Vxid(me.slot(), current);
+    }
+
+    /**
+     * GetLockConflicts: the virtual transactions of other processes that hold, on {@code tag}, a
+     * mode that conflicts with {@code mode}. Processes between transactions (holding only session
+     * locks) are left out, as PostgreSQL leaves out invalid vxids.
+     */
+    public List<Vxid> lockConflicts(LockTag tag, LockMode mode) {
+        LockTable table = locks.table();
+        LockShmem mem = table.mem();
+        int hash = tag.hashCode32();
+        List<Vxid> out = new ArrayList<>();
+        LWLock partition = table.partitionLock(hash);
+        partition.acquire(LWLock.Mode.SHARED);
+        try {
+            int lock = table.lookupLock(tag, hash);
+            if (lock == 0) return out;
+            int conflicts = mode.conflictMask();
+            for (int pl = mem.procLocksHead(lock); pl != 0; pl = mem.procLockNext(pl)) {
+                int slot = mem.procLockProc(pl);
+                if (slot == me.slot() || (mem.holdMask(pl) & conflicts) == 0) continue;
+                int lxid = mem.lxid(slot);
+                if (lxid != 0) out.add(new Vxid(slot, lxid));
+            }
+        } finally {
+            partition.release(LWLock.Mode.SHARED);
+        }
+        return out;
+    }
+
+    /**
+     * GetCurrentVirtualXIDs(limitXmin, true, false, ...): the virtual transactions of this
+     * database's other backends whose snapshots' xmin precedes or equals {@code limitXmin}.
+     */
+    public List<Vxid> withXminAtOrBefore(int limitXmin) {
+        List<Vxid> out = new ArrayList<>();
+        for (int slot : procArray.slotsWithXminAtOrBefore(me, limitXmin, me.databaseId())) {
+            int lxid = locks.table().mem().lxid(slot);
+            if (lxid != 0) out.add(new Vxid(slot, lxid));
+        }
+        return out;
+    }
+
+    /**
+     * VirtualXactLock(vxid, wait = true): waits until that transaction has ended (at once if it
+     * already has, since the tag is then unlocked), by taking ShareLock on its tag and releasing it.
+     */
+    public void waitFor(Vxid vxid) {
+        if (vxid.localXid() == 0 || vxid.backendId() == me.slot()) return;
+        LockTag tag = LockTag.virtualTransaction(vxid.backendId(), vxid.localXid());
+        locks.acquire(tag, LockMode.SHARE, false);
+        locks.release(tag, LockMode.SHARE);
+    }
+
+    /**
+     * WaitForLockers(tag, mode): waits for every transaction that holds, at the time of the call,
+     * a lock on {@code tag} conflicting with {@code mode}. Later lockers are not waited for (they
+     * are what the caller's catalog change already reaches).
+     */
+    public void waitForLockers(LockTag tag, LockMode mode) {
+        for (Vxid v : lockConflicts(tag, mode)) waitFor(v);
+    }
+}
