@@ -106,4 +106,24 @@ public final class BtreeOpclasses {
             default -> null;
         };
     }
+
+    /** An operator class's family and input type (pg_opclass.opcfamily, opcintype). */
+    public record FamilyAndInput(int family, int inputType) {}
+
+    /**
+     * The family and input type of operator class {@code opclassOid} (as pg_index.indclass holds
+     * it), or, for 0, of the default class of {@code columnType} (whose OID Tusk may not record);
+     * varchar's default is text_ops and an array type's array_ops. A type with no class Tusk
+     * lists gets family 0 and itself as input type.
+     */
+    public static FamilyAndInput familyOf(int opclassOid, int columnType) {
+        if (opclassOid != 0) {
+            for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES)
+                if (c.oid() == opclassOid) return new FamilyAndInput(c.family(), c.inputType());
+        }
+        int type = columnType == 1043 ? 25 : ArrayTypes.isArray(columnType) ? 2277 : columnType;
+        for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES)
+            if (c.isDefault() && c.inputType() == type) return new FamilyAndInput(c.family(), c.inputType());
+        return new FamilyAndInput(0, type);
+    }
 }

@@ -460,7 +460,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void dropConstraint(Relation rel, ConstraintInfo c) {
-        if (c.contype() == 'p' || c.contype() == 'u') {
+        if (c.contype() == 'p' || c.contype() == 'u' || c.contype() == 'x') {
             lock(c.indid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
             removeIndex(c.indid());
             env.commandCounterIncrement().run();
@@ -473,7 +473,7 @@ public final class HeapCatalog implements Catalog {
     public void renameConstraint(Relation rel, ConstraintInfo c, String newName) {
         checkName(newName);
         constraints.rename(rel, c, newName);
-        if (c.contype() == 'p' || c.contype() == 'u') {
+        if (c.contype() == 'p' || c.contype() == 'u' || c.contype() == 'x') {
             Relation index = env.relcache().byOid(c.indid());
             if (index != null) ddl.renameRelation(index, newName);
         }
@@ -493,7 +493,7 @@ public final class HeapCatalog implements Catalog {
             Relation heap = env.relcache().byOid(rel.index().heapOid());
             if (heap != null) {
                 for (ConstraintInfo c : constraints.ofRelation(heap.oid())) {
-                    if (c.indid() == rel.oid() && (c.contype() == 'p' || c.contype() == 'u')) {
+                    if (c.indid() == rel.oid() && (c.contype() == 'p' || c.contype() == 'u' || c.contype() == 'x')) {
                         constraints.rename(heap, c, newName);
                         env.inval().registerRelcacheInval(heap.oid());
                         env.commandCounterIncrement().run();
@@ -1047,7 +1047,9 @@ public final class HeapCatalog implements Catalog {
                         null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
             }
         }
-        String name = spec.name() != null ? spec.name() : chooseIndexName(heap, colnames, primary, isConstraint);
+        boolean exclusion = spec.exclusionOps() != null;
+        String name = spec.name() != null ? spec.name()
+                : exclusion ? chooseIndexName(heap, colnames, "excl") : chooseIndexName(heap, colnames, primary, isConstraint);
         checkName(name);
         int existing = relidInNamespace(name, heap.namespace());
         if (existing != 0) {
@@ -1084,12 +1086,14 @@ public final class HeapCatalog implements Catalog {
             PG_INDEX.set(indexRow, "indisready", false);
             PG_INDEX.set(indexRow, "indisvalid", false);
         }
+        PG_INDEX.set(indexRow, "indisexclusion", exclusion);
         writer.insert(PG_INDEX, indexRow);
         if (isConstraint) {
             Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
-                    heap.namespace(), primary ? 'p' : 'u', heap.oid(), indexOid, keys);
+                    heap.namespace(), primary ? 'p' : exclusion ? 'x' : 'u', heap.oid(), indexOid, keys);
             PG_CONSTRAINT.set(conRow, "condeferrable", spec.deferrable());
             PG_CONSTRAINT.set(conRow, "condeferred", spec.initdeferred());
+            if (exclusion) PG_CONSTRAINT.set(conRow, "conexclop", spec.exclusionOps());
             writer.insert(PG_CONSTRAINT, conRow);
         }
         if (primary) {
@@ -1254,7 +1258,12 @@ public final class HeapCatalog implements Catalog {
 
     /** ChooseIndexName / ChooseRelationName: table_pkey, table_col_key, table_col_idx, with a number appended while taken. */
     private String chooseIndexName(Relation heap, List<String> colnames, boolean primary, boolean isConstraint) {
-        String label = primary ? "pkey" : isConstraint ? "key" : "idx";
+        return chooseIndexName(heap, colnames, primary ? "pkey" : isConstraint ? "key" : "idx");
+    }
+
+    /** ChooseIndexName with the label ("excl" for an exclusion constraint): a primary key's name has no columns. */
+    private String chooseIndexName(Relation heap, List<String> colnames, String label) {
+        boolean primary = label.equals("pkey");
         String name2 = null;
         if (!primary) {
             // ChooseIndexNameAddition: the column names joined by "_", cut off near NAMEDATALEN

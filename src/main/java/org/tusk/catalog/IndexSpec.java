@@ -19,11 +19,15 @@ import java.util.List;
  * @param deferrable   the constraint is DEFERRABLE: pg_index.indimmediate is false and the
  *                     uniqueness is rechecked after insertion (unique_key_recheck)
  * @param initdeferred the constraint is INITIALLY DEFERRED
+ * @param exclusionOps per key column the operator OID of an EXCLUDE constraint (pg_constraint.conexclop,
+ *                     pg_index.indisexclusion); null for any other index
  */
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                         int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
-                        short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred) {
+                        short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
+                        int[] exclusionOps) {
     public IndexSpec {
+        exclusionOps = exclusionOps == null ? null : exclusionOps.clone();
         attnums = attnums.clone();
         indoption = indoption == null ? null : indoption.clone();
         expressions = List.copyOf(expressions);
@@ -40,6 +44,23 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
      */
     public record ExprColumn(String sql, String name, int typeOid, int typmod) {}
 
+    /** An index not backing an exclusion constraint. */
+    public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                     int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
+                     short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred) {
+        this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
+                indoption, nullsNotDistinct, deferrable, initdeferred, null);
+    }
+
+    @Override
+    public int[] exclusionOps() { return exclusionOps == null ? null : exclusionOps.clone(); }
+
+    /** The same index as the index of an EXCLUDE constraint with these operators (not unique, a constraint). */
+    public IndexSpec asExclusion(int[] ops) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, false, false, true,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops);
+    }
+
     /** An index not backing a deferrable constraint. */
     public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                      int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
@@ -51,7 +72,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index backing a constraint with the given deferrability. */
     public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps);
     }
 
     /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */

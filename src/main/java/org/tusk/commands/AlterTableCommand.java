@@ -64,6 +64,7 @@ public final class AlterTableCommand {
                         case 'c' -> ConstraintCommands.addCheck(rel, a.constraint(), queryString, env, ctx.timeZone(),
                                 ctx.session().currentDatabase(), ctx);
                         case 'f' -> ConstraintCommands.addForeignKey(rel, a.constraint(), env, ctx);
+                        case 'x' -> ExclusionConstraints.define(rel, a.constraint(), queryString, ctx, true);
                         default -> addConstraint(rel, a.constraint(), queryString, ctx);
                     }
                 }

@@ -70,11 +70,41 @@ public final class IndexCommands {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
         }
+        IndexSpec spec = compute(heap, s, queryString, ctx).spec();
+        if (heap.relkind() == 'p' && s.concurrent()) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
+                    + heap.name() + "\" concurrently");
+        }
+        if (heap.relkind() == 'p') {
+            PartitionIndexes.define(heap, spec, ctx);
+            return;
+        }
+        if (s.concurrent()) {
+            if (heap.persistence() == 't') {
+                // DefineIndex: a temporary table is not shared, so the concurrent dance is not needed
+                catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+                return;
+            }
+            int existing = s.ifNotExists() && spec.name() != null ? catalog.relnameGetRelid(rv.schema(), spec.name()) : 0;
+            int indexOid = catalog.createIndexConcurrently(heap, spec);
+            if (s.ifNotExists() && indexOid == existing && existing != 0) return;   // NOTICE given, nothing built
+            ConcurrentIndexBuild.complete(heap.oid(), indexOid, steps);
+            return;
+        }
+        catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+    }
+
+    /** DefineIndex's IndexInfo for {@code s}, and each key column's type (ComputeIndexAttrs' atttype). */
+    record Computed(IndexSpec spec, int[] types) {}
+
+    /** ComputeIndexAttrs and CheckPredicate: the index {@code s} describes on {@code heap}. */
+    static Computed compute(Relation heap, Stmt.IndexStmt s, String queryString, ExecContext ctx) {
         String db = ctx.session().currentDatabase();
         int n = s.params().size();
         int[] attnums = new int[n];
         int[] opclasses = new int[n];
         int[] collations = new int[n];
+        int[] types = new int[n];
         short[] indoption = new short[n];
         List<String> colnames = new ArrayList<>();
         List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
@@ -117,6 +147,7 @@ public final class IndexCommands {
                 }
             }
             colnames.add(colname);
+            types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (e.opclass() != null) opclasses[i] = resolveOpclass(e.opclass(), type);
         }
@@ -131,27 +162,7 @@ public final class IndexCommands {
         IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
                 s.nullsNotDistinct());
-        if (heap.relkind() == 'p' && s.concurrent()) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
-                    + heap.name() + "\" concurrently");
-        }
-        if (heap.relkind() == 'p') {
-            PartitionIndexes.define(heap, spec, ctx);
-            return;
-        }
-        if (s.concurrent()) {
-            if (heap.persistence() == 't') {
-                // DefineIndex: a temporary table is not shared, so the concurrent dance is not needed
-                catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
-                return;
-            }
-            int existing = s.ifNotExists() && spec.name() != null ? catalog.relnameGetRelid(rv.schema(), spec.name()) : 0;
-            int indexOid = catalog.createIndexConcurrently(heap, spec);
-            if (s.ifNotExists() && indexOid == existing && existing != 0) return;   // NOTICE given, nothing built
-            ConcurrentIndexBuild.complete(heap.oid(), indexOid, steps);
-            return;
-        }
-        catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+        return new Computed(spec, types);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class PartitionCommands {
         if (s.partspec() != null && s.partbound() == null && !s.inhRelations().isEmpty())
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot create partitioned table as inheritance child");
         if (s.partbound() == null) {
-            TableCommands.createTable(s, queryString, env, ctx.timeZone(), ctx.session().currentDatabase(), notices);
+            TableCommands.createTable(s, queryString, ctx, notices);
             return;
         }
         Stmt.RangeVar prv = s.inhRelations().get(0);
@@ -76,7 +76,7 @@ public final class PartitionCommands {
         }
         Stmt.CreateStmt plain = new Stmt.CreateStmt(s.relation(), typed, s.constraints(), s.temp(), false, s.unlogged(),
                 s.options(), s.inhRelations(), s.partspec(), s.partbound());
-        TableCommands.createTable(plain, queryString, env, ctx.timeZone(), ctx.session().currentDatabase(), notices);
+        TableCommands.createTable(plain, queryString, ctx, notices);
         Relation part = catalog.openRelation(s.relation().schema() != null ? s.relation().schema()
                 : parent.persistence() == 't' ? "pg_temp" : null, s.relation().name());
         for (Stmt.ColumnDefinition c : options) {

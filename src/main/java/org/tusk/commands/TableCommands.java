@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.tusk.catalog.Catalog;
+import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Analyzer;
@@ -38,6 +39,16 @@ public final class TableCommands {
     /** The same, with NOTICEs (merged inherited columns) going to {@code notices}. */
     public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
                                    String currentDatabase, Consumer<String> notices) {
+        createTable(s, queryString, env, zone, currentDatabase, notices, null);
+    }
+
+    /** The same in a statement context, which EXCLUDE constraints (analysed as index definitions) need. */
+    public static void createTable(Stmt.CreateStmt s, String queryString, ExecContext ctx, Consumer<String> notices) {
+        createTable(s, queryString, ctx.env(), ctx.timeZone(), ctx.session().currentDatabase(), notices, ctx);
+    }
+
+    private static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
+                                    String currentDatabase, Consumer<String> notices, ExecContext ctx) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
         if (s.unlogged()) {
@@ -139,6 +150,12 @@ public final class TableCommands {
                 catalog.createIndex(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true,
                         false).withDeferrability(k.deferrable(), k.initiallyDeferred()), null);
             }
+            env.commandCounterIncrement();
+        }
+        for (Stmt.TableConstraint k : others) {
+            if (k.contype() != 'x') continue;
+            if (ctx == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "EXCLUDE constraints cannot be made here");
+            ExclusionConstraints.define(catalog.openRelation(oid), k, queryString, ctx, false);   // the table is empty
             env.commandCounterIncrement();
         }
         for (Stmt.TableConstraint k : others) {

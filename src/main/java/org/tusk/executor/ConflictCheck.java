@@ -8,13 +8,17 @@ import org.tusk.access.index.ScanKey;
 import org.tusk.access.table.DirtyCheck;
 import org.tusk.storage.page.ItemPointer;
 import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
 
 /**
  * ExecCheckIndexConstraints / check_exclusion_or_unique_constraint (execIndexing.c) for ON
  * CONFLICT: probes each arbiter index for an entry whose key equals the proposed row's and whose
  * row is live under a dirty snapshot (committed, or being inserted or deleted by a transaction
  * still in progress). An in-progress one is waited for (XactLockTableWait) and the probe starts
- * over, so the answer is about settled rows; a key with a null never conflicts.
+ * over, so the answer is about settled rows; a key with a null never conflicts. An exclusion
+ * index is probed the same way: Tusk's exclusion constraints are B-tree ones, whose operators
+ * are equality. An arbiter that is not checked immediately (a DEFERRABLE constraint's index)
+ * is refused, as ExecCheckIndexConstraints refuses it.
  */
 final class ConflictCheck {
     private ConflictCheck() {}
@@ -26,6 +30,11 @@ final class ConflictCheck {
         while (true) {
             for (Relation index : arbiters) {
                 Relation.IndexInfo info = index.index();
+                if (!info.immediate()) {
+                    throw PgException.error("55000",
+                            "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters")
+                            .withObjects(new PgException.ErrorObjects(null, heap.name(), null, null, index.name()));
+                }
                 List<ScanKey> keys = new ArrayList<>();
                 boolean hasNull = false;
                 Object[] formed = formers.apply(index).form(row);

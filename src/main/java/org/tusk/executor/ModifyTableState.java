@@ -273,10 +273,10 @@ final class ModifyTableState extends PlanState {
         return withTid(row, tid, null);
     }
 
-    /** ExecCheckIndexConstraints with no arbiters named: every unique index of the target. */
+    /** ExecCheckIndexConstraints with no arbiters named: every unique and exclusion index of the target. */
     private List<Relation> uniqueIndexes() {
         List<Relation> out = new ArrayList<>();
-        for (Relation index : indexes) if (index.index().unique()) out.add(index);
+        for (Relation index : indexes) if (index.index().unique() || index.index().exclusion()) out.add(index);
         return out;
     }
 

@@ -115,13 +115,13 @@ public final class PartitionTupleRouting {
          * ExecInitPartitionInfo's ON CONFLICT mapping: the leaf's indexes attached (directly or
          * through intermediate partitioned indexes) to one of the statement's arbiter indexes
          * of the root; with no arbiters named (DO NOTHING without a conflict target) every
-         * unique index of the leaf, as ExecCheckIndexConstraints does for an empty list.
+         * unique and exclusion index of the leaf, as ExecCheckIndexConstraints does for an empty list.
          */
         public List<Relation> arbiters(List<Relation> rootArbiters, org.tusk.catalog.Catalog catalog) {
             if (arbiters != null) return arbiters;
             List<Relation> out = new ArrayList<>();
             for (Relation index : indexes) {
-                if (!index.index().unique()) continue;
+                if (!index.index().unique() && !index.index().exclusion()) continue;
                 if (rootArbiters.isEmpty()) {
                     out.add(index);
                     continue;

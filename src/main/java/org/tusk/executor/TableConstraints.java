@@ -30,8 +30,8 @@ public final class TableConstraints {
     private final List<ConstraintInfo> checks = new ArrayList<>();
     private final List<Expr> checkExprs = new ArrayList<>();
     private final RiTriggers ri;
-    /** Entries of deferrable unique indexes with a possible duplicate, to recheck (unique_key_recheck). */
-    private final List<UniqueRecheck> rechecks = new ArrayList<>();
+    /** Entries of deferrable unique or exclusion indexes with a possible conflict, to recheck (unique_key_recheck). */
+    private final List<KeyRecheck> rechecks = new ArrayList<>();
 
     private TableConstraints(Relation rel, List<ColumnDef> cols, ExecContext ctx) {
         this.rel = rel;
@@ -122,15 +122,36 @@ public final class TableConstraints {
     public void insertIndexEntry(Relation index, Object[] keys, ItemPointer tid) {
         ExecEnvironment env = ctx.requireEnv();
         Relation.IndexInfo info = index.index();
+        if (info.exclusion()) {
+            insertExclusionEntry(index, keys, tid);
+            return;
+        }
         if (!info.unique() || info.immediate()) {
             env.indexAm().insert(index, keys, tid, rel, env.tableAm(), info.unique());
             return;
         }
         if (env.indexAm().insert(index, keys, tid, rel, env.tableAm(), UniqueCheck.PARTIAL)) return;
-        ConstraintInfo c = null;
-        for (ConstraintInfo k : env.catalog().constraintsOf(rel)) if (k.indid() == index.oid()) c = k;
-        if (c == null) throw PgException.error(SqlState.INTERNAL_ERROR, "no constraint for deferrable index \"" + index.name() + "\"");
-        rechecks.add(new UniqueRecheck(c, index.oid(), rel.oid(), keys.clone(), tid));
+        rechecks.add(new UniqueRecheck(constraintOf(index), index.oid(), rel.oid(), keys.clone(), tid));
+    }
+
+    /**
+     * ExecInsertIndexTuples for an exclusion index: the entry goes in, then the index is searched
+     * for conflicting rows (check_exclusion_constraint); for a DEFERRABLE constraint without
+     * waiting, a possible conflict queuing an {@link ExclusionRecheck} instead.
+     */
+    private void insertExclusionEntry(Relation index, Object[] keys, ItemPointer tid) {
+        ExecEnvironment env = ctx.requireEnv();
+        env.indexAm().insert(index, keys, tid, rel, env.tableAm(), false);
+        if (index.index().immediate()) {
+            ExclusionCheck.check(env, ctx, rel, index, keys, tid, true);
+        } else if (ExclusionCheck.check(env, ctx, rel, index, keys, tid, false)) {
+            rechecks.add(new ExclusionRecheck(constraintOf(index), index.oid(), rel.oid(), keys.clone(), tid));
+        }
+    }
+
+    private ConstraintInfo constraintOf(Relation index) {
+        for (ConstraintInfo k : ctx.requireEnv().catalog().constraintsOf(rel)) if (k.indid() == index.oid()) return k;
+        throw PgException.error(SqlState.INTERNAL_ERROR, "no constraint for deferrable index \"" + index.name() + "\"");
     }
 
     /** AfterTriggerEndQuery: runs the queued checks and actions, after a CommandCounterIncrement. */
@@ -138,10 +159,10 @@ public final class TableConstraints {
         if (!rechecks.isEmpty()) {
             ExecEnvironment env = ctx.requireEnv();
             DeferredTriggers deferred = env.deferredTriggers();
-            List<UniqueRecheck> now = new ArrayList<>(rechecks);
+            List<KeyRecheck> now = new ArrayList<>(rechecks);
             rechecks.clear();
             env.commandCounterIncrement();
-            for (UniqueRecheck r : now) {
+            for (KeyRecheck r : now) {
                 ConstraintInfo c = r.constraint();
                 if (deferred != null && deferred.isDeferred(c.oid(), c.deferrable(), c.deferred())) deferred.save(r);
                 else r.fire(ctx);

@@ -24,7 +24,7 @@ import org.tusk.utils.cache.Relation;
  * @param tid        the heap TID the entry points to
  */
 record UniqueRecheck(ConstraintInfo constraint, int indexOid, int heapOid, Object[] keys, ItemPointer tid)
-        implements DeferredTriggers.Event {
+        implements KeyRecheck {
     @Override
     public int constraintOid() { return constraint.oid(); }
 

@@ -150,6 +150,14 @@
  * {@link org.tusk.executor.ConstraintSupport#cookIndexExpressions} and evaluated on the row in
  * that table's column order.
  *
+ * <p>EXCLUDE constraints ({@link org.tusk.executor.ExclusionCheck}, check_exclusion_or_unique_constraint):
+ * the new row's entry goes into the constraint's (non-unique) index first, then the index is
+ * searched for another live row with an equal key (Tusk's exclusion constraints are B-tree ones,
+ * so equality); a row whose transaction is in progress is waited for with the scan ended, and
+ * the search repeats. A DEFERRABLE one looks without waiting and queues an
+ * {@link org.tusk.executor.ExclusionRecheck} for the end of the statement or commit. ON CONFLICT
+ * arbiters that are not checked immediately are refused (55000).
+ *
  * <p>INSERT ... ON CONFLICT into a partitioned table routes the proposed row first; the conflict
  * check and DO UPDATE then act on the chosen leaf (ExecInitPartitionInfo's ON CONFLICT
  * mapping): the leaf's arbiters are its indexes attached, directly or through intermediate

@@ -173,14 +173,39 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     }
 
     /**
-     * INSERT's ON CONFLICT (primnodes.h OnConflictExpr): the arbiter indexes (unique indexes
-     * whose conflict diverts the row), and for DO UPDATE the complete updated row
+     * INSERT's ON CONFLICT (primnodes.h OnConflictExpr) as parse analysis leaves it: the conflict
+     * target, either inference elements {@code arbiterElems} with their {@code arbiterWhere} over
+     * the target (range table entry 1), or the constraint named by ON CONSTRAINT
+     * ({@code constraintOid}, 0 if none), from which the planner infers the arbiter indexes
+     * (plancat.c infer_arbiter_indexes); and for DO UPDATE the complete updated row
      * {@code onConflictSet} (resno = attnum) and its filter {@code onConflictWhere}, over the
      * existing row (Vars of range table entry 1) and the proposed one (Vars of
      * {@code exclRelIndex}, the EXCLUDED pseudo-relation).
      */
-    public record OnConflictExpr(boolean doUpdate, List<Relation> arbiterIndexes, List<TargetEntry> onConflictSet,
-                                 Expr onConflictWhere, int exclRelIndex) {}
+    public record OnConflictExpr(boolean doUpdate, List<InferenceElem> arbiterElems, Expr arbiterWhere, int constraintOid,
+                                 List<TargetEntry> onConflictSet, Expr onConflictWhere, int exclRelIndex) {
+        public OnConflictExpr {
+            arbiterElems = List.copyOf(arbiterElems);
+        }
+
+        /** The same clause with its expressions replaced (a Var mutator's or a rewriter's result). */
+        public OnConflictExpr withExpressions(List<InferenceElem> elems, Expr arbiterWhere, List<TargetEntry> set, Expr where) {
+            return new OnConflictExpr(doUpdate, elems, arbiterWhere, constraintOid, set, where, exclRelIndex);
+        }
+    }
+
+    /**
+     * One element of an ON CONFLICT inference clause (primnodes.h InferenceElem): a column (a Var
+     * of the target) or an expression over the target, with the collation and the B-tree operator
+     * class written after it (0 if none), which limit the index columns it matches
+     * (infer_collation_opclass_match). The operator class is kept as its family and input type,
+     * the two facts of it inference compares.
+     */
+    public record InferenceElem(Expr expr, int inferCollid, int inferOpfamily, int inferOpcInputType) {
+        public InferenceElem withExpr(Expr e) {
+            return new InferenceElem(e, inferCollid, inferOpfamily, inferOpcInputType);
+        }
+    }
 
     public enum CommandType { SELECT, INSERT, UPDATE, DELETE, UTILITY, MERGE }
 

@@ -292,7 +292,14 @@ public sealed interface Stmt {
      */
     record TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                            boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
-                           boolean initiallyDeferred, int checkLocation) {
+                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion) {
+        public TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
+                               boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
+                               boolean initiallyDeferred, int checkLocation) {
+            this(name, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable, initiallyDeferred,
+                    checkLocation, null);
+        }
+
         public TableConstraint(String name, boolean primary, List<String> columns, int location) {
             this(name, primary ? 'p' : 'u', columns, location, null, false, null, false, false, false, -1);
         }
@@ -305,9 +312,16 @@ public sealed interface Stmt {
         /** The same constraint under another name. */
         public TableConstraint withName(String newName) {
             return new TableConstraint(newName, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable,
-                    initiallyDeferred, checkLocation);
+                    initiallyDeferred, checkLocation, exclusion);
         }
     }
+
+    /**
+     * The body of an EXCLUDE constraint (contype 'x', gram.y ExclusionConstraintElem list):
+     * USING {@code accessMethod}, each index element with the operator written after WITH, and
+     * the optional WHERE predicate (with its text).
+     */
+    record Exclusion(String accessMethod, List<IndexElem> elems, List<String> operators, RawExpr where, String whereSql) {}
 
     /**
      * The referenced side of a FOREIGN KEY: REFERENCES table [(cols)] [MATCH FULL|SIMPLE]
@@ -479,11 +493,12 @@ public sealed interface Stmt {
 
     /**
      * ON CONFLICT [(columns) [WHERE predicate] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET
-     * ... [WHERE ...] (gram.y OnConflictClause with its InferClause): {@code inferColumns} empty
-     * and {@code constraint} null when no conflict target was written; {@code doUpdate} false for
+     * ... [WHERE ...] (gram.y OnConflictClause with its InferClause): {@code inferElems} (index_elems:
+     * a column or an expression, each with an optional COLLATE and operator class) empty and
+     * {@code constraint} null when no conflict target was written; {@code doUpdate} false for
      * DO NOTHING (then {@code set} is empty).
      */
-    record OnConflictClause(List<ResTarget> inferColumns, RawExpr inferWhere, String constraint, boolean doUpdate,
+    record OnConflictClause(List<IndexElem> inferElems, RawExpr inferWhere, String constraint, boolean doUpdate,
                             List<ResTarget> set, RawExpr where, int location) {}
 
     /** UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]; name is the column. */

@@ -92,9 +92,11 @@ public final class VarTreeMutator {
             ctes.add(c.withQuery(mapQuery(c.query(), depth + 1, f)));
         Query.OnConflictExpr oc = q.onConflict();
         if (oc != null) {
-            oc = new Query.OnConflictExpr(oc.doUpdate(), oc.arbiterIndexes(),
+            List<Query.InferenceElem> elems = new ArrayList<>();
+            for (Query.InferenceElem el : oc.arbiterElems()) elems.add(el.withExpr(map(el.expr(), depth, f)));
+            oc = oc.withExpressions(elems, map(oc.arbiterWhere(), depth, f),
                     oc.onConflictSet() == null ? null : mapTargets(oc.onConflictSet(), depth, f),
-                    map(oc.onConflictWhere(), depth, f), oc.exclRelIndex());
+                    map(oc.onConflictWhere(), depth, f));
         }
         List<Query.WithCheckOption> wcos = new ArrayList<>();
         for (Query.WithCheckOption w : q.withCheckOptions())

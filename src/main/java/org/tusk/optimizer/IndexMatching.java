@@ -58,9 +58,29 @@ final class IndexMatching {
         return new IndexMatching(exprs, pred, cooked);
     }
 
+    /** The expression columns' expressions in key order (normalized). */
+    List<Expr> expressions() {
+        return expressions;
+    }
+
     /** The i-th expression column's expression (0-based among expression columns). */
     Expr expression(int i) {
         return expressions.get(i);
+    }
+
+    /** The predicate's conjuncts as analysed (empty without a predicate). */
+    List<Expr> predicateConjuncts() {
+        return predicateCooked;
+    }
+
+    /** predicate_implied_by(predicate, clauses): every predicate conjunct is implied by one of the clauses. */
+    static boolean implied(List<Expr> predicate, List<Expr> clauses) {
+        List<Expr> cs = clauses.stream().map(IndexMatching::normalize).toList();
+        for (Expr p : predicate) {
+            Expr np = normalize(p);
+            if (cs.stream().noneMatch(c -> implies(c, np))) return false;
+        }
+        return true;
     }
 
     /** check_index_predicates: whether the query's conjuncts imply the index's predicate (always, without one). */

@@ -184,7 +184,14 @@ public final class Planner {
                 });
         List<Expr> set = new ArrayList<>();
         for (Query.TargetEntry te : oc.onConflictSet()) set.add(fix.apply(te.expr()));
-        return new Plan.OnConflict(oc.doUpdate(), oc.arbiterIndexes(), List.copyOf(set), fix.apply(oc.onConflictWhere()));
+        // preprocess_expression of the inference elements and WHERE (EXPRKIND_ARBITER_ELEM, EXPRKIND_QUAL)
+        List<Query.InferenceElem> elems = new ArrayList<>();
+        for (Query.InferenceElem el : oc.arbiterElems()) elems.add(el.withExpr(fold(el.expr(), info.glob.ctx)));
+        Query.OnConflictExpr folded = oc.withExpressions(elems,
+                oc.arbiterWhere() == null ? null : fold(oc.arbiterWhere(), info.glob.ctx), oc.onConflictSet(), oc.onConflictWhere());
+        List<org.tusk.utils.cache.Relation> arbiters = ArbiterInference.infer(folded, q.resultRte().table(), info.glob.env,
+                info.glob.ctx);
+        return new Plan.OnConflict(oc.doUpdate(), arbiters, List.copyOf(set), fix.apply(oc.onConflictWhere()));
     }
 
     private static PlannedStmt planSelect(Query q, FunctionCallContext ctx, ExecEnvironment env) {

@@ -62,7 +62,9 @@
  * with UPDATE's FROM / DELETE's USING items} ({@code ModifyJoin}: the target's scan also emits
  * its TID, the join's output carries the other items' columns the statement reads, and SET,
  * WHERE and RETURNING are rewritten onto that layout). ON CONFLICT's SET and WHERE are
- * rewritten onto the executor's existing-row-then-EXCLUDED tuple. MERGE
+ * rewritten onto the executor's existing-row-then-EXCLUDED tuple, and its arbiter indexes are
+ * inferred from the (rewritten, const-folded) conflict target by
+ * {@link org.tusk.optimizer.ArbiterInference} (plancat.c infer_arbiter_indexes). MERGE
  * ({@code MergePlanning}) is {@code ModifyTable(CMD_MERGE) <- join of source and target} planned
  * the same way; each WHEN clause's condition and new row, and the join condition (the
  * executor's EvalPlanQual recheck), are rewritten onto the join's layout, where a NULL TID

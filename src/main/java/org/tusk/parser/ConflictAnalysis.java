@@ -1,14 +1,13 @@
 package org.tusk.parser;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
+import org.tusk.catalog.BtreeOpclasses;
 import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.ConstraintInfo;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
@@ -18,16 +17,17 @@ import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
 /**
- * INSERT ... ON CONFLICT (PostgreSQL's parse_clause.c transformOnConflictClause and
- * transformOnConflictArbiter, with the planner's plancat.c infer_arbiter_indexes done here since
- * the indexes are at hand): chooses the arbiter indexes and analyses DO UPDATE's SET list and
- * WHERE clause over the existing row (the target, range table entry 1) and the proposed row
- * (EXCLUDED, entry 2).
+ * INSERT ... ON CONFLICT (PostgreSQL's parse_clause.c transformOnConflictClause,
+ * transformOnConflictArbiter and resolve_unique_index_expr): analyses the conflict target and
+ * DO UPDATE's SET list and WHERE clause over the existing row (the target, range table entry 1)
+ * and the proposed row (EXCLUDED, entry 2).
  *
- * <p>Inference: with a column list, the arbiters are the unique indexes whose key columns are
- * exactly that set (Tusk has no partial or expression indexes, so an inference WHERE clause
- * excludes none); ON CONSTRAINT names the index of a unique or primary key constraint; without
- * a target, DO NOTHING arbitrates on every unique index and DO UPDATE is an error.
+ * <p>The conflict target becomes inference elements (each an expression over the target with
+ * the collation and operator class written after it) and their WHERE clause, or the OID of the
+ * constraint ON CONSTRAINT names. Which indexes they select is the planner's business
+ * (plancat.c infer_arbiter_indexes, Tusk's optimizer.ArbiterInference), as in PostgreSQL, so an
+ * INSERT through a view infers over the view's base relation after rewriting. DO UPDATE needs a
+ * target; DO NOTHING without one arbitrates on every unique and exclusion index.
  */
 final class ConflictAnalysis {
     /** The range table index of EXCLUDED in the ON CONFLICT expressions. */
@@ -41,19 +41,20 @@ final class ConflictAnalysis {
         this.m = m;
     }
 
-    /** The EXCLUDED pseudo-relation: the proposed row, with the target's columns. */
+    /** The EXCLUDED pseudo-relation: the proposed row, with the target's columns (no system columns). */
     static Query.RangeTblEntry excludedRte(Query.RangeTblEntry rte) {
         return new Query.RangeTblEntry("excluded", rte.schema(), rte.relname(), null, rte.columns());
     }
 
     Query.OnConflictExpr transform(Query.RangeTblEntry rte, Stmt.OnConflictClause oc) {
-        // the inference columns see the target; SET and WHERE also EXCLUDED, which is in the range
+        // the inference elements see the target; SET and WHERE also EXCLUDED, which is in the range
         // table from the start (as in PostgreSQL, where it is added before the arbiter is analysed)
         a.setRangeTableEntry(rte);
         Query.RangeTblEntry excluded = excludedRte(rte);
         int idx = oc.doUpdate() ? a.addRangeTableEntry(excluded) : 0;
-        List<Relation> arbiters = arbiters(rte, oc);
-        if (!oc.doUpdate()) return new Query.OnConflictExpr(false, arbiters, List.of(), null, EXCLUDED);
+        Arbiter arbiter = arbiter(rte, oc);
+        if (!oc.doUpdate())
+            return new Query.OnConflictExpr(false, arbiter.elems, arbiter.where, arbiter.constraintOid, List.of(), null, EXCLUDED);
         a.namespace.add(NsItem.of(excluded, idx));
 
         a.setExprKind("UPDATE");
@@ -64,87 +65,82 @@ final class ConflictAnalysis {
             a.setExprKind("WHERE");
             where = a.coerceToBoolean(a.transformExpr(oc.where()), "WHERE", oc.where().location());
         }
-        return new Query.OnConflictExpr(true, arbiters, List.copyOf(set), where, EXCLUDED);
+        return new Query.OnConflictExpr(true, arbiter.elems, arbiter.where, arbiter.constraintOid, List.copyOf(set), where,
+                EXCLUDED);
     }
 
-    /** An expression compared without locations and range-table numbers (equal() of the analysed trees). */
-    private static Expr normalized(Expr e) {
-        Expr vars = org.tusk.nodes.ExprTrees.map(e, x -> x instanceof Expr.Var v
-                ? new Expr.Var(0, v.attno(), v.type(), v.typmod(), null, -1, v.levelsup()) : null);
-        return org.tusk.nodes.ExprTrees.withoutLocations(vars);
-    }
+    private record Arbiter(List<Query.InferenceElem> elems, Expr where, int constraintOid) {}
 
-    private static List<Expr> conjuncts(Expr e) {
-        if (e instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.AND) {
-            List<Expr> out = new ArrayList<>();
-            for (Expr x : b.args()) out.addAll(conjuncts(x));
-            return out;
-        }
-        return List.of(e);
-    }
-
-    /** transformOnConflictArbiter + infer_arbiter_indexes. */
-    private List<Relation> arbiters(Query.RangeTblEntry rte, Stmt.OnConflictClause oc) {
-        List<Relation> unique = new ArrayList<>();
-        for (Relation index : a.env().catalog().indexesOf(rte.table())) if (index.index().unique()) unique.add(index);
+    /** transformOnConflictArbiter: the analysed conflict target. */
+    private Arbiter arbiter(Query.RangeTblEntry rte, Stmt.OnConflictClause oc) {
+        boolean noTarget = oc.inferElems().isEmpty() && oc.constraint() == null;
+        if (noTarget && oc.doUpdate())
+            throw a.err(SqlState.SYNTAX_ERROR, "ON CONFLICT DO UPDATE requires inference specification or constraint name",
+                    oc.location()).withHint("For example, ON CONFLICT (column_name).");
+        Relation rel = rte.table();
+        if (rel != null && rel.namespace() == org.tusk.catalog.SystemCatalogs.PG_CATALOG_NAMESPACE && rel.oid() < 16384)
+            throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT is not supported with system catalog tables",
+                    oc.location());
+        if (noTarget) return new Arbiter(List.of(), null, 0);
         if (oc.constraint() != null) {
-            for (Relation index : unique) if (index.name().equals(oc.constraint())) return List.of(index);
+            for (ConstraintInfo c : a.env().catalog().constraintsOf(rel))
+                if (c.name().equals(oc.constraint())) return new Arbiter(List.of(), null, c.oid());
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + oc.constraint() + "\" for table \""
                     + rte.relname() + "\" does not exist");
         }
-        if (oc.inferColumns().isEmpty()) {
-            if (oc.doUpdate())
-                throw a.err(SqlState.SYNTAX_ERROR, "ON CONFLICT DO UPDATE requires inference specification or constraint name",
-                        oc.location()).withHint("For example, ON CONFLICT (column_name).");
-            // no conflict target: infer_arbiter_indexes returns NIL, and the executor checks every
-            // unique index of the relation the row goes to (a partition's own ones too)
-            return List.of();
-        }
-        Set<Integer> inferred = new TreeSet<>();
-        List<Expr> inferredExprs = new ArrayList<>();
-        a.setExprKind("index expression");
-        boolean onlyTarget = true;
-        for (Stmt.ResTarget c : oc.inferColumns()) {
-            // an inference element is an expression over the target (transformExpr, as PostgreSQL)
-            RawExpr raw = c.name() != null ? new RawExpr.ColumnRef(List.of(c.name()), false, c.location()) : c.val();
-            Expr e = a.transformExpr(raw);
-            if (e instanceof Expr.Var v && v.varno() == 1 && v.levelsup() == 0) inferred.add(v.attno());
-            else if (!org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && (v.varno() != 1 || v.levelsup() != 0)))
-                inferredExprs.add(normalized(e));
-            else onlyTarget = false;
-        }
-        List<Expr> inferWhere = new ArrayList<>();
+        List<Query.InferenceElem> elems = new ArrayList<>();
+        for (Stmt.IndexElem e : oc.inferElems()) elems.add(inferenceElem(e));
+        Expr where = null;
         if (oc.inferWhere() != null) {
-            // the inference predicate must still be a valid condition on the target
             a.setExprKind("index predicate");
-            Expr w = a.coerceToBoolean(a.transformExpr(oc.inferWhere()), "WHERE", oc.inferWhere().location());
-            for (Expr c : conjuncts(w)) inferWhere.add(normalized(c));
+            where = a.coerceToBoolean(a.transformExpr(oc.inferWhere()), "WHERE", oc.inferWhere().location());
         }
-        List<Relation> out = new ArrayList<>();
-        for (Relation index : onlyTarget ? unique : List.<Relation>of()) {
-            // infer_arbiter_indexes: the same plain columns, the same expressions, and an
-            // inference WHERE that implies a partial index's predicate (here: contains its conjuncts)
-            Set<Integer> keys = new TreeSet<>();
-            Arrays.stream(index.index().keyAttnums()).filter(k -> k != 0).forEach(keys::add);
-            if (!keys.equals(inferred)) continue;
-            Relation heap = rte.table();
-            List<Expr> exprs = new ArrayList<>();
-            if (index.index().hasExpressions()) {
-                for (Expr e : IndexExprAnalysis.storedExpressions(heap, index.index().expressions(), a.zone(),
-                        a.currentDatabaseName(), a.env())) exprs.add(normalized(e));
-            }
-            if (!(exprs.containsAll(inferredExprs) && inferredExprs.containsAll(exprs))) continue;
-            if (index.index().predicate() != null) {
-                Expr pred = IndexExprAnalysis.storedPredicate(heap, index.index().predicate(), a.zone(), a.currentDatabaseName(), a.env());
-                boolean implied = true;
-                for (Expr c : conjuncts(pred)) implied &= inferWhere.contains(normalized(c));
-                if (!implied) continue;
-            }
-            out.add(index);
+        return new Arbiter(List.copyOf(elems), where, 0);
+    }
+
+    /**
+     * resolve_unique_index_expr for one element: a column becomes a Var (located at the
+     * inference clause, as PostgreSQL reports it), an expression is analysed as an index
+     * expression; a collation and an operator class are looked up by name.
+     */
+    private Query.InferenceElem inferenceElem(Stmt.IndexElem e) {
+        if (e.desc())
+            throw a.err("42P10", "ASC/DESC is not allowed in ON CONFLICT clause", e.location());
+        if (e.nullsFirst() != null)
+            throw a.err("42P10", "NULLS FIRST/LAST is not allowed in ON CONFLICT clause", e.location());
+        a.setExprKind("index expression");
+        RawExpr raw = e.column() != null ? new RawExpr.ColumnRef(List.of(e.column()), false, e.location()) : e.expr();
+        Expr expr = a.transformExpr(raw);
+        int collation = e.collation() == null ? 0 : collationOid(e.collation(), e.location());
+        int family = 0, input = 0;
+        if (e.opclass() != null) {
+            List<String> names = e.opclass();
+            String name = names.get(names.size() - 1);
+            BtreeOpclasses.Opclass oc = names.size() > 2 || names.size() == 2 && !names.get(0).equals("pg_catalog")
+                    ? null : BtreeOpclasses.byName(name);
+            if (oc == null)
+                throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
+                        + "\" does not exist for access method \"btree\"");
+            BtreeOpclasses.FamilyAndInput fi = BtreeOpclasses.familyOf(oc.oid(), oc.inputType());
+            family = fi.family();
+            input = fi.inputType();
         }
-        if (out.isEmpty())
-            throw PgException.error("42P10",
-                    "there is no unique or exclusion constraint matching the ON CONFLICT specification");
-        return List.copyOf(out);
+        return new Query.InferenceElem(expr, collation, family, input);
+    }
+
+    /** LookupCollation over the collations every database has (pg_collation's built-in rows). */
+    private int collationOid(List<String> names, int location) {
+        String name = names.get(names.size() - 1);
+        boolean qualifiedElsewhere = names.size() == 2 && !names.get(0).equals("pg_catalog") || names.size() > 2;
+        if (!qualifiedElsewhere) {
+            switch (name) {
+                case "default": return org.tusk.catalog.SystemCatalogs.DEFAULT_COLLATION_OID;
+                case "C": return org.tusk.catalog.SystemCatalogs.C_COLLATION_OID;
+                case "POSIX": return 951;
+                default: break;
+            }
+        }
+        throw a.err(SqlState.UNDEFINED_OBJECT, "collation \"" + String.join(".", names)
+                + "\" for encoding \"UTF8\" does not exist", location);
     }
 }

@@ -9,8 +9,8 @@ import org.tusk.nodes.Stmt;
 /**
  * gram.y's opt_on_conflict: ON CONFLICT [conf_expr] DO NOTHING | DO UPDATE SET set_clause_list
  * [WHERE a_expr], where conf_expr is ( index_params ) [WHERE a_expr] or ON CONSTRAINT name.
- * Index parameters are column names (with optional COLLATE/opclass not accepted); expressions
- * of expression indexes are not supported yet.
+ * The index parameters are CREATE INDEX's index_elems (a column, a function call or a
+ * parenthesized expression, with optional COLLATE and operator class).
  */
 final class ConflictGrammar {
     private final Parser p;
@@ -22,24 +22,18 @@ final class ConflictGrammar {
     Stmt.OnConflictClause onConflict() {
         Token on = p.expectKw("on");
         p.advance(); // CONFLICT
-        List<Stmt.ResTarget> cols = new ArrayList<>();
+        List<Stmt.IndexElem> elems = new ArrayList<>();
         RawExpr inferWhere = null;
         String constraint = null;
-        if (p.acceptChar('(')) {
+        if (p.isChar('(')) {
+            // infer_clause: '(' index_params ')' where_clause; parse analysis rejects ordering. An
+            // element's location is the clause's, where PostgreSQL reports a column of it
+            int infer = p.advance().start();
+            IndexGrammar ig = new IndexGrammar(p);
             do {
-                Token c = p.peek();
-                // index_elem: a column, or an expression (name null, val the expression)
-                if (c.isChar('(')) {
-                    p.advance();
-                    cols.add(new Stmt.ResTarget(null, p.aExpr(), c.start()));
-                    p.expectChar(')');
-                } else if (p.peek(1).isChar('(') || p.peek(1).isChar('.')) {
-                    cols.add(new Stmt.ResTarget(null, p.aExpr(), c.start()));
-                } else {
-                    cols.add(new Stmt.ResTarget(p.colId(), null, c.start()));
-                }
-                if (p.isKw("collate") || org.tusk.parser.Keywords.isColId(p.peek()))
-                    throw p.notSupported("COLLATE or an operator class in an ON CONFLICT target", p.peek().start());
+                Stmt.IndexElem e = ig.indexElem();
+                elems.add(new Stmt.IndexElem(e.column(), e.expr(), e.exprSql(), e.collation(), e.opclass(), e.desc(),
+                        e.nullsFirst(), infer));
             } while (p.acceptChar(','));
             p.expectChar(')');
             if (p.acceptKw("where")) inferWhere = p.aExpr();
@@ -51,13 +45,13 @@ final class ConflictGrammar {
         p.expectKw("do");
         if (p.peek().value().equals("nothing") && !p.peek().is(Token.Kind.SCONST)) {
             p.advance();
-            return new Stmt.OnConflictClause(List.copyOf(cols), inferWhere, constraint, false, List.of(), null, on.start());
+            return new Stmt.OnConflictClause(List.copyOf(elems), inferWhere, constraint, false, List.of(), null, on.start());
         }
         p.expectKw("update");
         p.expectKw("set");
         List<Stmt.ResTarget> set = p.setClauseList();
         RawExpr where = p.acceptKw("where") ? p.aExpr() : null;
-        return new Stmt.OnConflictClause(List.copyOf(cols), inferWhere, constraint, true, List.copyOf(set), where,
+        return new Stmt.OnConflictClause(List.copyOf(elems), inferWhere, constraint, true, List.copyOf(set), where,
                 on.start());
     }
 }

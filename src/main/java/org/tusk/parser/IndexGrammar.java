@@ -70,8 +70,8 @@ final class IndexGrammar {
                 concurrent);
     }
 
-    /** index_elem. */
-    private Stmt.IndexElem indexElem() {
+    /** index_elem (also the elements of ON CONFLICT's inference clause, gram.y's index_params there). */
+    Stmt.IndexElem indexElem() {
         Token t = p.peek();
         String column = null;
         RawExpr expr = null;
@@ -85,7 +85,7 @@ final class IndexGrammar {
         } else if (p.peek(1).isChar('(') || p.peek(1).isChar('.')) {
             // func_expr_windowless: a (possibly qualified) function call
             int start = t.start();
-            expr = p.aExpr();
+            expr = p.funcExprWindowless();
             exprSql = p.src.substring(start, p.lastEnd);
         } else {
             column = p.colId();

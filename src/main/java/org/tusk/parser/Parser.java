@@ -547,7 +547,7 @@ public final class Parser {
         } else if (isKw("check") || isKw("foreign")) {
             return new ConstraintGrammar(this).tableConstraint(name, first.start());
         } else if (isKw("exclude")) {
-            throw notSupported(t.value().toUpperCase(Locale.ROOT) + " constraints", t.start());
+            return new ExclusionGrammar(this).exclusionConstraint(name, first.start());
         } else {
             throw syntaxError(t);
         }
@@ -1264,7 +1264,7 @@ public final class Parser {
     }
 
     /** USING qual_all_Op: any operator, bare or as OPERATOR(schema.op). */
-    private String usingOperator() {
+    String usingOperator() {
         Token op = peek();
         if (OperatorSyntax.isOperatorCall(op, peek(1))) {
             advance();
@@ -1531,6 +1531,12 @@ public final class Parser {
 
     /** a_expr. */
     public RawExpr aExpr() { return expr(0); }
+
+    /**
+     * index_elem's func_expr_windowless: a function call with what binds tighter than COLLATE, so
+     * that a following COLLATE (and operator class) belongs to the index element, not the call.
+     */
+    RawExpr funcExprWindowless() { return expr(P_COLLATE + 1); }
 
     private static boolean isCmp(Token t) {
         return t.isChar('<') || t.isChar('>') || t.isChar('=') || t.is(Kind.LESS_EQUALS) || t.is(Kind.GREATER_EQUALS)

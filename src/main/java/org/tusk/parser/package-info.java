@@ -49,11 +49,13 @@
  * into a {@code Query.MergeAction} carrying the complete new row as INSERT and UPDATE do. Only
  * plain and partitioned tables without rules can be targets (0A000); a clause after an
  * unconditional one of the same kind is 42601; MERGE as a WITH query or COPY's query is 0A000.
- * {@link org.tusk.parser.ConflictAnalysis} handles INSERT ... ON CONFLICT: it picks the arbiter
- * unique indexes (column-set inference, ON CONSTRAINT, or all of them for DO NOTHING without a
- * target; 42P10 when none matches) and analyses DO UPDATE's SET and WHERE over the target (range
- * table entry 1) and EXCLUDED (entry 2). Not yet: multi-column SET, index expressions (also as
- * ON CONFLICT targets), DESC index columns (parsed, refused at execution).
+ * {@link org.tusk.parser.ConflictAnalysis} handles INSERT ... ON CONFLICT: it analyses the
+ * conflict target into inference elements (column or expression, COLLATE, operator class) with
+ * their WHERE, or the OID of the ON CONSTRAINT constraint, leaving the choice of arbiter indexes
+ * to the planner (optimizer.ArbiterInference, infer_arbiter_indexes), and analyses DO UPDATE's
+ * SET and WHERE over the target (range table entry 1) and EXCLUDED (entry 2, no system columns).
+ * {@link org.tusk.parser.ExclusionGrammar} parses EXCLUDE constraints. Not yet: multi-column
+ * SET in ON CONFLICT, DESC index columns (parsed, refused at execution).
  * WHERE CURRENT OF cursor becomes a CurrentOfExpr over the target's ctid and tableoid, resolved by
  * the executor (execCurrent.c); COPY FROM's WHERE is analysed by {@link org.tusk.parser.CopyWhereAnalysis}.
  * A GENERATED ALWAYS identity column takes only DEFAULT unless OVERRIDING SYSTEM VALUE (428C9);
@@ -286,8 +288,8 @@
  * {@link org.tusk.parser.PartitionKeyAnalysis} over the partitioned table's row. ALTER INDEX
  * name ATTACH PARTITION index is, as in gram.y, an AlterTableStmt whose ATTACH PARTITION has
  * no bound. ON CONFLICT without a conflict target leaves the arbiter list empty
- * (infer_arbiter_indexes returns NIL): the executor then checks every unique index of the
- * relation the row is stored in.
+ * (infer_arbiter_indexes returns NIL): the executor then checks every unique and exclusion
+ * index of the relation the row is stored in.
  *
  * <p>Domains: {@link org.tusk.parser.DomainGrammar} parses CREATE/ALTER/DROP DOMAIN (DOMAIN is
  * recognised as an unquoted word, not a lexer keyword). {@link org.tusk.parser.ParseCoerce}

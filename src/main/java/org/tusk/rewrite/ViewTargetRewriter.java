@@ -79,15 +79,13 @@ final class ViewTargetRewriter {
                         + base.columns().get(battno - 1).name() + "\"");
             }
         }
-        if (q.onConflict() != null && q.onConflict().doUpdate()) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                    "INSERT with ON CONFLICT DO UPDATE on a view is not supported by Tusk");
-        }
         handler.checkBaseRelation(base.table(), requiredPerms(q), view.owner());
 
         // every reference to the view's row now reads the base relation through the view's expressions
         Query out = RewriteManip.replaceVars(q, r, viewExprs);
         List<Query.TargetEntry> tlist = newRow(cmd, out, base, r, assigned);
+        Query.OnConflictExpr oc = out.onConflict();
+        if (oc != null && oc.doUpdate()) oc = onConflictUpdate(oc, viewCols, view, base, baseIndex, r);
         Expr where = out.where();
         if (cmd != Query.CommandType.INSERT && viewQuery.where() != null) {
             Expr viewQual = RewriteManip.changeVarNodes(viewQuery.where(), baseIndex, r);
@@ -99,8 +97,47 @@ final class ViewTargetRewriter {
                 out.limitCount(), out.limitOffset(), out.aggregates(), r, out.valuesLists(), out.sourceQuery(),
                 out.returningList(), out.fromList(), out.groupClause(), out.havingQual(), out.distinctClause(),
                 out.hasDistinctOn(), out.setOperations(), out.cteList(), out.windowClause(), out.groupingSets(),
-                out.onConflict(), out.rowMarks(), out.mergeActionList(),
+                oc, out.rowMarks(), out.mergeActionList(),
                 withCheckOptions(out, view, viewQuery, baseIndex, r));
+    }
+
+    /**
+     * rewriteTargetView's ON CONFLICT DO UPDATE step: EXCLUDED now stands for a proposed row of
+     * the base relation, so its Vars become the view's expressions over it (the view's target list
+     * moved onto the EXCLUDED index), and the complete updated row is re-keyed from the view's
+     * columns to the base relation's; a base column the view does not show keeps its value.
+     * The inference elements were moved onto the base relation with the rest of the statement.
+     */
+    private static Query.OnConflictExpr onConflictUpdate(Query.OnConflictExpr oc, List<Query.TargetEntry> viewCols,
+                                                         Relation view, Query.RangeTblEntry base, int baseIndex, int r) {
+        int excl = oc.exclRelIndex();
+        List<Expr> exclExprs = new ArrayList<>();
+        for (Query.TargetEntry te : viewCols) exclExprs.add(RewriteManip.changeVarNodes(te.expr(), baseIndex, excl));
+        List<Query.TargetEntry> viewSet = new ArrayList<>();
+        for (Query.TargetEntry te : oc.onConflictSet()) {
+            viewSet.add(new Query.TargetEntry(RewriteManip.replaceVars(te.expr(), excl, exclExprs), te.resno(), te.name(),
+                    te.resjunk()));
+        }
+        Expr where = oc.onConflictWhere() == null ? null : RewriteManip.replaceVars(oc.onConflictWhere(), excl, exclExprs);
+        List<ColumnDef> baseCols = base.columns();
+        Expr[] row = new Expr[baseCols.size()];
+        for (Query.TargetEntry te : viewSet) {
+            Query.TargetEntry col = viewCols.get(te.resno() - 1);
+            Expr own = RewriteManip.changeVarNodes(col.expr(), baseIndex, r);
+            if (col.expr() instanceof Expr.Var v && v.varno() == baseIndex && v.levelsup() == 0) {
+                row[v.attno() - 1] = te.expr();
+            } else if (!te.expr().equals(own)) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot update column \"" + te.name()
+                        + "\" of view \"" + view.name() + "\"").withDetail(ViewUpdatability.columnNotUpdatableReason(col, baseIndex));
+            }
+        }
+        List<Query.TargetEntry> set = new ArrayList<>();
+        for (int b = 1; b <= baseCols.size(); b++) {
+            ColumnDef c = baseCols.get(b - 1);
+            Expr e = row[b - 1] != null ? row[b - 1] : new Expr.Var(r, b, c.typeOid(), c.typmod(), c.name(), -1);
+            set.add(new Query.TargetEntry(e, b, c.name(), false));
+        }
+        return oc.withExpressions(oc.arbiterElems(), oc.arbiterWhere(), List.copyOf(set), where);
     }
 
     /**

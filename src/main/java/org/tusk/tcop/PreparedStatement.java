@@ -280,8 +280,7 @@ public final class PreparedStatement {
         switch (u) {
             case Stmt.CreateStmt c when org.tusk.commands.PartitionCommands.isPartitionDdl(c) ->
                     org.tusk.commands.PartitionCommands.createTable(c, queryString, ctx, notices::add);
-            case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, env, ctx.timeZone(), session.currentDatabase(),
-                    notices::add);
+            case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);

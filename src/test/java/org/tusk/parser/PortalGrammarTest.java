@@ -73,7 +73,7 @@ class PortalGrammarTest {
     @Test
     void onConflictClauses() {
         Stmt.InsertStmt i = (Stmt.InsertStmt) one("insert into t values (1) on conflict (a, b) where a > 0 do nothing");
-        assertEquals(2, i.onConflict().inferColumns().size());
+        assertEquals(2, i.onConflict().inferElems().size());
         assertFalse(i.onConflict().doUpdate());
         i = (Stmt.InsertStmt) one("insert into t values (1) on conflict on constraint t_pkey do update set a = excluded.a "
                 + "where t.b > 1 returning *");

@@ -56,7 +56,18 @@ class TableStatementParserTest {
         assertEquals("42601 conflicting NULL/NOT NULL declarations for column \"a\" @32",
                 err("create table t (a int not null null)"));
         assertEquals("42601 syntax error at end of input @22", err("create table t (a int"));
-        assertEquals("0A000 EXCLUDE constraints is not supported yet @24", err("create table t (a int, exclude (a with =))"));
+        assertEquals("0A000 INCLUDE in a constraint is not supported yet @43",
+                err("create table t (a int, exclude (a with =) include (a))"));
+        Stmt.CreateStmt x = (Stmt.CreateStmt) one("create table t (a int, b text, constraint c exclude using btree "
+                + "(a with =, lower(b) collate \"C\" with OPERATOR(pg_catalog.=)) where (a > 0) deferrable)");
+        Stmt.TableConstraint k = x.constraints().get(0);
+        assertEquals('x', k.contype());
+        assertEquals("c", k.name());
+        assertTrue(k.deferrable());
+        assertEquals("btree", k.exclusion().accessMethod());
+        assertEquals(List.of("=", "="), k.exclusion().operators());
+        assertEquals(List.of("C"), k.exclusion().elems().get(1).collation());
+        assertEquals("a > 0", k.exclusion().whereSql());
     }
 
     @Test
@@ -96,12 +107,17 @@ class TableStatementParserTest {
         // an inference element may be an expression (name null, the expression as its value)
         Stmt.OnConflictClause oc = ((Stmt.InsertStmt) one("insert into t values (1) on conflict ((a + 1), lower(b), c) do nothing"))
                 .onConflict();
-        assertEquals(3, oc.inferColumns().size());
-        assertNull(oc.inferColumns().get(0).name());
-        assertNotNull(oc.inferColumns().get(1).val());
-        assertEquals("c", oc.inferColumns().get(2).name());
-        assertEquals("0A000 COLLATE or an operator class in an ON CONFLICT target is not supported yet @48",
-                err("insert into t values (1) on conflict (lower(b) text_pattern_ops) do nothing"));
+        assertEquals(3, oc.inferElems().size());
+        assertNull(oc.inferElems().get(0).column());
+        assertNotNull(oc.inferElems().get(1).expr());
+        assertEquals("c", oc.inferElems().get(2).column());
+        // COLLATE and an operator class follow a column or a function call (index_elem)
+        oc = ((Stmt.InsertStmt) one("insert into t values (1) on conflict (lower(b) collate \"C\" text_pattern_ops, "
+                + "c text_ops) do nothing")).onConflict();
+        assertEquals(List.of("C"), oc.inferElems().get(0).collation());
+        assertEquals(List.of("text_pattern_ops"), oc.inferElems().get(0).opclass());
+        assertNull(oc.inferElems().get(1).collation());
+        assertEquals(List.of("text_ops"), oc.inferElems().get(1).opclass());
     }
 
     @Test

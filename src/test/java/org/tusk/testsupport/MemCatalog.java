@@ -82,6 +82,20 @@ public final class MemCatalog implements Catalog {
     }
     @Override public void updateRelationStats(Relation rel, int relpages, double reltuples, int relallvisible) { throw new UnsupportedOperationException("MemCatalog"); }
 
+    /** pg_constraint as far as this catalog has it: a PRIMARY KEY or UNIQUE constraint per unique index, named as it. */
+    @Override
+    public List<org.tusk.catalog.ConstraintInfo> constraintsOf(Relation rel) {
+        List<org.tusk.catalog.ConstraintInfo> out = new ArrayList<>();
+        for (Relation i : indexesOf(rel)) {
+            if (!i.index().unique()) continue;
+            short[] conkey = new short[i.index().keyCount()];
+            for (int k = 0; k < conkey.length; k++) conkey[k] = (short) i.index().keyAttnum(k);
+            out.add(new org.tusk.catalog.ConstraintInfo(i.oid(), i.name(), 2200, i.index().primary() ? 'p' : 'u', rel.oid(),
+                    conkey, i.oid(), 0, null, ' ', ' ', ' ', false, false, true, false, null));
+        }
+        return out;
+    }
+
     @Override
     public List<Relation> indexesOf(Relation heap) {
         List<Relation> out = new ArrayList<>();

@@ -650,6 +650,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
         if (m.newRow() != null) n.exprs.addAll(m.newRow());
         n.exprs.addAll(mergeExpressions(m));   // the SubPlans of MERGE's WHEN conditions and actions
+        if (m.onConflict() != null) onConflict(n, m.onConflict(), t);
         Plan src = m.source();
         if (src instanceof Plan.ValuesScan v && v.rows().size() == 1) {
             n.child(new Plan.Result(v.rows().get(0), null, true), "Outer");
@@ -657,6 +658,26 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             n.child(src, "Outer");
         }
         return n;
+    }
+
+    /**
+     * show_modifytable_info's ON CONFLICT part: the action, the arbiter indexes (none shown when
+     * DO NOTHING arbitrates on every index) and DO UPDATE's WHERE as "Conflict Filter", over the
+     * existing row (the target's columns and ctid) followed by EXCLUDED's columns.
+     */
+    private void onConflict(Node n, Plan.OnConflict oc, Query.RangeTblEntry t) {
+        n.details.add(() -> out.propertyText("Conflict Resolution", oc.doUpdate() ? "UPDATE" : "NOTHING"));
+        if (!oc.arbiterIndexes().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (var index : oc.arbiterIndexes()) names.add(index.name());
+            n.details.add(() -> out.propertyList("Conflict Arbiter Indexes", names));
+        }
+        if (oc.set() != null) n.exprs.addAll(oc.set());
+        if (oc.where() != null) {
+            List<ExplainColumn> input = new ArrayList<>(tableColumns(t));
+            for (var c : t.columns()) input.add(new ExplainColumn.Named("excluded", c.name()));
+            qual(n, "Conflict Filter", oc.where(), true, input);
+        }
     }
 
     /**

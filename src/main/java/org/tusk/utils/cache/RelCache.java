@@ -301,7 +301,9 @@ public final class RelCache {
                     (String) PG_INDEX.get(ix.values(), "indexprs"), (String) PG_INDEX.get(ix.values(), "indpred"),
                     (short[]) PG_INDEX.get(ix.values(), "indoption"),
                     Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indnullsnotdistinct")),
-                    !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indimmediate")));
+                    !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indimmediate")),
+                    Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indisexclusion")),
+                    (int[]) PG_INDEX.get(ix.values(), "indcollation"), (int[]) PG_INDEX.get(ix.values(), "indclass"));
         }
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         if (ix != null) {

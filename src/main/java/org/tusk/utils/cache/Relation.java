@@ -79,16 +79,34 @@ public final class Relation {
      * @param nullsNotDistinct indnullsnotdistinct: a unique index treating nulls as equal
      * @param immediate   indimmediate: a unique index checked at insertion (false for the index
      *                    of a DEFERRABLE constraint, whose uniqueness is rechecked later)
+     * @param exclusion   indisexclusion: the index of an EXCLUDE constraint
+     * @param indcollation per key column its collation OID (0: none; all 0 when not recorded)
+     * @param indclass    per key column its operator class OID (0: the type's default, or not recorded)
      */
     public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
-                            String predicate, short[] indoption, boolean nullsNotDistinct, boolean immediate) {
+                            String predicate, short[] indoption, boolean nullsNotDistinct, boolean immediate,
+                            boolean exclusion, int[] indcollation, int[] indclass) {
         public static final short INDOPTION_DESC = 1;
         public static final short INDOPTION_NULLS_FIRST = 2;
 
         public IndexInfo {
             keyAttnums = keyAttnums.clone();
             indoption = indoption == null ? new short[keyAttnums.length] : indoption.clone();
+            indcollation = indcollation == null ? new int[keyAttnums.length] : indcollation.clone();
+            indclass = indclass == null ? new int[keyAttnums.length] : indclass.clone();
         }
+
+        public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
+                         String predicate, short[] indoption, boolean nullsNotDistinct, boolean immediate) {
+            this(heapOid, keyAttnums, unique, primary, expressions, predicate, indoption, nullsNotDistinct, immediate,
+                    false, null, null);
+        }
+
+        @Override
+        public int[] indcollation() { return indcollation.clone(); }
+
+        @Override
+        public int[] indclass() { return indclass.clone(); }
 
         public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
                          String predicate) {

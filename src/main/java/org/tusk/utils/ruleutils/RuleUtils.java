@@ -98,6 +98,14 @@ public final class RuleUtils {
      * \d asks) an operator expression is not wrapped in its own parentheses.
      */
     public static String getIndexdef(int indexOid, int column, boolean pretty) {
+        return indexdefWorker(indexOid, column, pretty, null);
+    }
+
+    /**
+     * pg_get_indexdef_worker: with {@code excludeOps} (an EXCLUDE constraint's conexclop) the
+     * constraint's text "EXCLUDE USING btree (col WITH op, ...)" and its WHERE in parentheses.
+     */
+    private static String indexdefWorker(int indexOid, int column, boolean pretty, int[] excludeOps) {
         ObjectNames names = ObjectNames.current();
         List<Object[]> rows = names.rows(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         if (rows.isEmpty()) return null;
@@ -130,10 +138,15 @@ public final class RuleUtils {
         }
         if (column > 0) return column <= keys.length ? keyText.get(column - 1) : "";
         var idx = names.relation(indexOid).orElseThrow();
-        StringBuilder sb = new StringBuilder("CREATE ");
-        if ((Boolean) PG_INDEX.get(ix, "indisunique")) sb.append("UNIQUE ");
-        sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
-                .append(" USING btree (");
+        StringBuilder sb = new StringBuilder();
+        if (excludeOps != null) {
+            sb.append("EXCLUDE USING btree (");
+        } else {
+            sb.append("CREATE ");
+            if ((Boolean) PG_INDEX.get(ix, "indisunique")) sb.append("UNIQUE ");
+            sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
+                    .append(" USING btree (");
+        }
         for (int i = 0; i < keys.length; i++) {
             if (i > 0) sb.append(", ");
             sb.append(keyText.get(i));
@@ -145,11 +158,18 @@ public final class RuleUtils {
             if ((opt & 1) != 0) sb.append(" DESC");
             if ((opt & 2) != 0 && (opt & 1) == 0) sb.append(" NULLS FIRST");
             if ((opt & 2) == 0 && (opt & 1) != 0) sb.append(" NULLS LAST");
+            if (excludeOps != null && i < excludeOps.length) {
+                String op = org.tusk.catalog.ExclusionOperators.name(excludeOps[i]);
+                sb.append(" WITH ").append(op == null ? Integer.toUnsignedString(excludeOps[i]) : op);
+            }
         }
         sb.append(')');
-        if ((Boolean) PG_INDEX.get(ix, "indnullsnotdistinct")) sb.append(" NULLS NOT DISTINCT");
-        if (indpred != null) sb.append(" WHERE ").append(pretty ? Deparser.deparse(analyzeOverRelation(indpred, heapOid, db))
-                : nonPretty(analyzeOverRelation(indpred, heapOid, db)));
+        if (excludeOps == null && (Boolean) PG_INDEX.get(ix, "indnullsnotdistinct")) sb.append(" NULLS NOT DISTINCT");
+        if (indpred != null) {
+            String pred = pretty ? Deparser.deparse(analyzeOverRelation(indpred, heapOid, db))
+                    : nonPretty(analyzeOverRelation(indpred, heapOid, db));
+            sb.append(excludeOps != null ? " WHERE (" + pred + ")" : " WHERE " + pred);
+        }
         return sb.toString();
     }
 
@@ -240,6 +260,10 @@ public final class RuleUtils {
                         : analyzeOverRelation(bin, relid, currentDatabase));
                 sb.append(pretty ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))");
                 if ((Boolean) PG_CONSTRAINT.get(con, "connoinherit")) sb.append(" NO INHERIT");
+            }
+            case 'x' -> {
+                int[] ops = (int[]) PG_CONSTRAINT.get(con, "conexclop");
+                sb.append(indexdefWorker(oid(PG_CONSTRAINT.get(con, "conindid")), 0, pretty, ops == null ? new int[0] : ops));
             }
             default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "unsupported constraint type \"" + contype + "\"");
