@@ -191,6 +191,14 @@ public final class AggregateDdl {
         c.set(r, "prorettype", a.resultType());
         c.set(r, "proargtypes", a.argTypes().stream().mapToInt(Integer::intValue).toArray());
         if (a.argNames().stream().anyMatch(n -> !n.isEmpty())) c.set(r, "proargnames", a.argNames().toArray(new String[0]));
+        if (a.variadicType() != 0) {
+            // a VARIADIC last argument: proargmodes says so (every other argument IN), as for functions
+            int n = a.argTypes().size();
+            Object[] modes = new Object[n];
+            for (int i = 0; i < n; i++) modes[i] = i == n - 1 ? "v" : "i";
+            c.set(r, "proallargtypes", a.argTypes().stream().mapToInt(Integer::intValue).toArray());
+            c.set(r, "proargmodes", new org.tusk.utils.adt.ArrayValue(TypeOids.CHAR, new int[] {n}, new int[] {1}, modes));
+        }
         c.set(r, "prosrc", "aggregate_dummy");
         return r;
     }

@@ -67,6 +67,11 @@ public final class BuiltinCatalog {
         return PROCS_BY_OID.get(oid);
     }
 
+    /** The built-in ordered-set aggregate whose final function is {@code finalFn} (percentile_disc_final, ...), or null. */
+    public static OrderedSetAggregate orderedSetFinal(PgProc finalFn) {
+        return OrderedSetAggregates.forFinal(finalFn);
+    }
+
     /**
      * The named parameters of a built-in function (its proargnames and proargdefaults): each
      * default is the text of a constant cast to the type named alongside, or null for none.
@@ -219,6 +224,7 @@ public final class BuiltinCatalog {
         ArrayBuiltins.register(b);
         ArrayUserBuiltins.register(b);
         FloatDegreeBuiltins.register(b);
+        IntegerBitAggregates.register(b);
         UuidBuiltins.register(b);
         SrfBuiltins.register(b);
         JsonBuiltins.register(b);

@@ -89,6 +89,7 @@ public final class PgTypeRows {
             pseudo(ANYARRAY, "anyarray", -1, false, 0, 2296, 2297, 2502, 2503, 'd', 'x'),
             pseudo(2278, "void", 4, true, 0, 2298, 2299, 3120, 3121, 'i', 'p'),
             pseudo(2279, "trigger", 4, true, 0, 2300, 2301, 0, 0, 'i', 'p'),
+            pseudo(2281, "internal", 8, true, 0, 2304, 2305, 0, 0, 'd', 'p'),
             pseudo(2283, "anyelement", 4, true, 0, 2312, 2313, 0, 0, 'i', 'p'),
             pseudo(2776, "anynonarray", 4, true, 0, 2777, 2778, 0, 0, 'i', 'p'),
             pseudo(5077, "anycompatible", 4, true, 0, 5086, 5087, 0, 0, 'i', 'p'),

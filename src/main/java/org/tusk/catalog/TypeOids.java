@@ -43,6 +43,8 @@ public final class TypeOids {
     public static final int TRIGGER = 2279;
     /** Pseudo-type "any", used only as the declared argument type of variadic built-ins like concat(). */
     public static final int ANY = 2276;
+    /** internal: a pointer to a C structure in PostgreSQL (here an aggregate state only the executor sees). */
+    public static final int INTERNAL = 2281;
 
     // Arrays, uuid, json (ArrayBuiltins, UuidBuiltins, JsonBuiltins)
     public static final int UUID = 2950;

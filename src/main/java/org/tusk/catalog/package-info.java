@@ -40,7 +40,11 @@
  * hypothetical rank, dense_rank, percent_rank, cume_dist, {@link org.tusk.catalog.OrderedSetAggregates})
  * implement {@link org.tusk.catalog.OrderedSetAggregate}: their signature lists the direct
  * arguments, then the aggregated ones; they have no transition of their own, only a final function
- * over the sorted input. {@link org.tusk.catalog.PatternOperators} adds text_pattern_ops' ~&lt;~ and kin.
+ * over the sorted input. Their support functions have pg_proc rows as in pg_proc.dat (type
+ * internal, ordered_set_transition[_multi], percentile_disc_final, rank_final, ...), which refuse
+ * to run outside an aggregate; a user aggregate made with CREATE AGGREGATE ... ORDER BY over
+ * them runs as the built-in whose final function it names ({@code BuiltinCatalog.orderedSetFinal}).
+ * {@link org.tusk.catalog.PatternOperators} adds text_pattern_ops' ~&lt;~ and kin.
  * {@link org.tusk.catalog.RelationProvider} / {@link org.tusk.catalog.ScannableRelation} are how
  * parse analysis reaches system views. Roles and databases stay in the flat files of
  * {@link org.tusk.catalog.BootstrapCatalog} (global/pg_authid, global/pg_database).

@@ -33,8 +33,11 @@ import org.tusk.utils.error.SqlState;
  * then the inputs; final: the state type, plus the inputs with FINALFUNC_EXTRA; combine: two
  * states), and must match them without run-time coercion.
  *
- * <p>Not supported: the internal state type (Tusk has no internal-typed built-ins), polymorphic
- * state types, and ordered-set or hypothetical aggregates, which fail with 0A000.
+ * <p>Ordered-set and hypothetical-set aggregates ({@code name(direct ORDER BY aggregated)}, aggkind
+ * 'o'/'h') take the state type internal and the built-in ordered_set_transition[_multi] with one
+ * of orderedsetaggs.c's final functions; they run as the built-in aggregate of that final function.
+ *
+ * <p>Not supported: polymorphic state types, user ordered-set aggregates over other support functions.
  */
 public final class AggregateCommands {
     private AggregateCommands() {}
@@ -79,8 +82,8 @@ public final class AggregateCommands {
             if (d.baseType != null || d.baseTypeText != null) {
                 throw PgException.error("42P13", "basetype is redundant with aggregate input type specification");
             }
-            if (s.directArgs() >= 0 || d.hypothetical) {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ordered-set aggregates are not supported yet");
+            if (d.hypothetical && s.directArgs() < 0) {
+                throw PgException.error("42P13", "only ordered-set aggregates can be hypothetical");
             }
             for (Stmt.FunctionParameter p : s.args()) {
                 if (p.mode() == 'o' || p.mode() == 'b') throw PgException.error("42P13", "aggregates cannot have output arguments");
@@ -96,6 +99,17 @@ public final class AggregateCommands {
                 }
                 argTypes.add(t);
                 argNames.add(p.name() == null ? "" : p.name());
+            }
+        }
+        char kind = s.args() == null || s.directArgs() < 0 ? 'n' : d.hypothetical ? 'h' : 'o';
+        int numDirectArgs = kind == 'n' ? 0 : s.directArgs();
+        if (kind != 'n') {
+            // DefineAggregate: the moving-aggregate and parallel options make no sense for an ordered set
+            if (d.mtransFn != null || d.minvtransFn != null || d.mfinalFn != null || d.mtransType != null
+                    || d.combineFn != null || d.serialFn != null) {
+                throw PgException.error("42P13", d.combineFn != null || d.serialFn != null
+                        ? "ordered-set aggregates cannot have combine, serialization or deserialization functions"
+                        : "ordered-set aggregates cannot have moving-aggregate implementations");
             }
         }
         if ((d.serialFn == null) != (d.deserialFn == null)) {
@@ -125,7 +139,10 @@ public final class AggregateCommands {
         // AggregateCreate: the support functions
         List<Integer> transArgs = new ArrayList<>();
         transArgs.add(transType);
-        transArgs.addAll(argTypes);
+        // an ordered-set transition function takes the aggregated arguments only; a lone VARIADIC
+        // argument stands for both lists (AggregateCreate's nargs_transfn)
+        transArgs.addAll(kind == 'n' || numDirectArgs == argTypes.size()
+                ? argTypes : argTypes.subList(numDirectArgs, argTypes.size()));
         Found trans = lookup(functions, d.transFn, transArgs);
         if (trans.resultType != transType) {
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "return type of transition function " + last(d.transFn)
@@ -140,6 +157,7 @@ public final class AggregateCommands {
             List<Integer> finalArgs = new ArrayList<>();
             finalArgs.add(transType);
             if (d.finalExtra) finalArgs.addAll(argTypes);
+            else if (kind != 'n') finalArgs.addAll(argTypes.subList(0, numDirectArgs));
             Found fin = lookup(functions, d.finalFn, finalArgs);
             finalOid = fin.oid;
             resultType = fin.resultType;
@@ -204,10 +222,29 @@ public final class AggregateCommands {
         char mfinalModify = modify(d.mfinalModify, "mfinalfunc_modify");
         boolean anyNamed = argNames.stream().anyMatch(n -> !n.isEmpty());
         UserAggregate a = new UserAggregate(0, name, nsp, 0, List.copyOf(argTypes), anyNamed ? argNames : List.of(),
-                resultType, 'n', 0, variadicType, trans.oid, finalOid, combineOid, serialOid, deserialOid, mtransOid,
+                resultType, kind, numDirectArgs, variadicType, trans.oid, finalOid, combineOid, serialOid, deserialOid, mtransOid,
                 minvOid, mfinalOid, d.finalExtra, d.mfinalExtra, finalModify, mfinalModify, 0, transType, d.transSpace,
                 mtransType, d.mtransSpace, d.initVal, d.minitVal);
         functions.aggregates().create(a, s.replace(), functions.find(nsp, name, argTypes));
+        // after AggregateCreate's own checks (a kind change is refused first); failing here aborts the creation
+        if (kind != 'n') requireOrderedSetSupport(trans.oid, finalOid);
+    }
+
+    /**
+     * Tusk runs an ordered-set aggregate as the built-in one whose support functions it names:
+     * the executor sorts the input itself (what ordered_set_transition[_multi] does into a
+     * tuplesort) and the final function is one of orderedsetaggs.c's. Other support functions
+     * would need a C-level internal state, which only those built-ins have.
+     */
+    private static void requireOrderedSetSupport(int transOid, int finalOid) {
+        PgProc t = BuiltinCatalog.functionByOid(transOid);
+        PgProc f = finalOid == 0 ? null : BuiltinCatalog.functionByOid(finalOid);
+        boolean known = t != null && (t.name().equals("ordered_set_transition") || t.name().equals("ordered_set_transition_multi"))
+                && f != null && BuiltinCatalog.orderedSetFinal(f) != null;
+        if (!known) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ordered-set aggregates other than those built from "
+                    + "ordered_set_transition and a built-in final function are not supported");
+        }
     }
 
     /** DefineAggregate's definition loop: unknown names only warn, as PostgreSQL's do. */
@@ -307,7 +344,7 @@ public final class AggregateCommands {
     private static int stateType(TypeName tn, String queryString) {
         int t = ParseCoerce.resolveTypeName(tn, queryString).oid();
         PgType pt = BuiltinCatalog.type(t);
-        if (pt != null && pt.category() == PgType.CAT_PSEUDO) {
+        if (pt != null && pt.category() == PgType.CAT_PSEUDO && t != org.tusk.catalog.TypeOids.INTERNAL) {
             throw PgException.error("42P13", "aggregate transition data type cannot be "
                     + BuiltinCatalog.formatType(t));
         }
@@ -365,14 +402,54 @@ public final class AggregateCommands {
         if (idx == ParseFunc.AMBIGUOUS) throw PgException.error(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique");
         if (idx == ParseFunc.NONE) throw PgException.error(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist");
         if (retset.get(idx)) throw PgException.error(SqlState.DATATYPE_MISMATCH, "function " + sig + " returns a set");
-        List<Integer> chosen = sigs.get(idx);
+        List<Integer> chosen = resolvePolymorphic(sigs.get(idx), types);
         for (int i = 0; i < types.size(); i++) {
             if (!binaryCoercible(types.get(i), chosen.get(i))) {
                 throw PgException.error(SqlState.DATATYPE_MISMATCH, "function " + name + "(" + signature(chosen)
                         + ") requires run-time type coercion");
             }
         }
-        return found.get(idx);
+        Found f = found.get(idx);
+        int declaredResult = f.resultType;
+        for (int i = 0; i < chosen.size(); i++) {
+            // a polymorphic result takes what the same polymorphic argument resolved to
+            if (sigs.get(idx).get(i) == declaredResult && chosen.get(i) != declaredResult) {
+                return new Found(f.oid, chosen.get(i), f.strict);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The declared argument types with polymorphic ones replaced by what the actual types make
+     * them (enforce_generic_type_consistency, as lookup_agg_function does before its binary
+     * coercibility check): anyelement/anynonarray/anyarray take the actual type, and the
+     * anycompatible family the common type of its actual arguments, the one every other can be
+     * cast to implicitly.
+     */
+    private static List<Integer> resolvePolymorphic(List<Integer> declared, List<Integer> actual) {
+        int common = 0;
+        for (int i = 0; i < declared.size(); i++) {
+            int d = declared.get(i), a = actual.get(i);
+            if (d != org.tusk.catalog.TypeOids.ANYCOMPATIBLE || a == org.tusk.catalog.TypeOids.ANYCOMPATIBLE) continue;
+            if (common == 0 || common != a && implicitlyCastable(common, a)) common = a;
+        }
+        List<Integer> out = new ArrayList<>(declared);
+        for (int i = 0; i < declared.size(); i++) {
+            int d = declared.get(i), a = actual.get(i);
+            switch (d) {
+                case org.tusk.catalog.TypeOids.ANYELEMENT, org.tusk.catalog.TypeOids.ANYNONARRAY,
+                     org.tusk.catalog.TypeOids.ANYARRAY, org.tusk.catalog.TypeOids.ANYCOMPATIBLEARRAY -> out.set(i, a);
+                case org.tusk.catalog.TypeOids.ANYCOMPATIBLE -> out.set(i, common == 0 ? a : common);
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static boolean implicitlyCastable(int from, int to) {
+        PgCast c = BuiltinCatalog.cast(from, to);
+        return c != null && c.context() == 'i';
     }
 
     private static String signature(List<Integer> types) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.tusk.nodes.Stmt;
 import org.tusk.nodes.TypeName;
 import org.tusk.parser.Token.Kind;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
 
 /**
  * gram.y's CREATE [OR REPLACE] AGGREGATE (both the current syntax, name(args) (definition), and
@@ -59,6 +61,15 @@ final class AggregateGrammar {
      * Returns the number of direct arguments of an ordered-set aggregate, or -1.
      */
     private int aggrArgs(List<Stmt.FunctionParameter> out) {
+        return aggrArgs(p, src, out);
+    }
+
+    /**
+     * aggr_args, also for ALTER AGGREGATE. As gram.y's makeOrderedSetArgs, a VARIADIC last direct
+     * argument must be followed by exactly one VARIADIC aggregated argument of the same type, which
+     * is dropped from the internal form (the VARIADIC argument covers both lists).
+     */
+    static int aggrArgs(Parser p, String src, List<Stmt.FunctionParameter> out) {
         p.expectChar('(');
         if (p.acceptChar('*')) {
             p.expectChar(')');
@@ -75,10 +86,27 @@ final class AggregateGrammar {
             p.advance();
             p.expectKw("by");
             direct = out.size();
-            do out.add(FunctionGrammar.parameter(p, src, false)); while (p.acceptChar(','));
+            List<Stmt.FunctionParameter> ordered = new ArrayList<>();
+            int at = p.peek().start();
+            do ordered.add(FunctionGrammar.parameter(p, src, false)); while (p.acceptChar(','));
+            Stmt.FunctionParameter lastDirect = out.get(out.size() - 1);
+            if (lastDirect.mode() == 'v') {
+                Stmt.FunctionParameter first = ordered.get(0);
+                if (ordered.size() != 1 || first.mode() != 'v' || !sameType(lastDirect.type(), first.type())) {
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR, "an ordered-set aggregate with a VARIADIC direct "
+                            + "argument must have one VARIADIC aggregated argument of the same data type",
+                            Lexer.position(src, at));
+                }
+            } else {
+                out.addAll(ordered);
+            }
         }
         p.expectChar(')');
         return direct;
+    }
+
+    private static boolean sameType(TypeName a, TypeName b) {
+        return a.names().equals(b.names()) && a.array() == b.array();
     }
 
     /** definition: "(" def_elem [, ...] ")", def_elem being ColLabel [= def_arg]. */

@@ -263,13 +263,7 @@ final class FunctionGrammar {
         if (aggregate) {
             List<Stmt.FunctionParameter> args = new ArrayList<>();
             types = new ArrayList<>();
-            p.expectChar('(');
-            if (!p.acceptChar('*')) {
-                if (p.isKw("order")) throw p.notSupported("ordered-set aggregates", p.peek().start());
-                do args.add(parameter(p, src, false)); while (p.acceptChar(','));
-                if (p.isKw("order")) throw p.notSupported("ordered-set aggregates", p.peek().start());
-            }
-            p.expectChar(')');
+            AggregateGrammar.aggrArgs(p, src, args);
             for (Stmt.FunctionParameter a : args) types.add(a.type());
         }
         List<TypeName> allTypes = types;

@@ -127,16 +127,13 @@ public final class SqlFunctionBody {
 
     /** {@code q} with its result list (target list of a SELECT, else RETURNING list) replaced. */
     private static Query withResultList(Query q, List<Query.TargetEntry> newList) {
+        // every other part (windows, grouping sets, ON CONFLICT, row marks, ...) is kept as analysed
         boolean select = q.commandType() == Query.CommandType.SELECT;
-        return select
-                ? new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), newList, q.where(), q.sortClause(),
-                        q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(),
-                        q.sourceQuery(), q.returningList(), q.fromList(), q.groupClause(), q.havingQual(),
-                        q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList())
-                : new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), q.targetList(), q.where(), q.sortClause(),
-                        q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(),
-                        q.sourceQuery(), newList, q.fromList(), q.groupClause(), q.havingQual(),
-                        q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList());
+        return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), select ? newList : q.targetList(), q.where(),
+                q.sortClause(), q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(),
+                q.sourceQuery(), select ? q.returningList() : newList, q.fromList(), q.groupClause(), q.havingQual(),
+                q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList(), q.windowClause(),
+                q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList(), q.withCheckOptions());
     }
 
     private static PgException mismatch(int resultType, String detail) {

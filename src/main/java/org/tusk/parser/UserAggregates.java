@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.FunctionDdl;
+import org.tusk.catalog.OrderedSetAggregate;
 import org.tusk.catalog.PgAggregate;
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.PgType;
@@ -46,7 +47,13 @@ final class UserAggregates {
         return all;
     }
 
-    private static UserAggregateImpl impl(FunctionDdl functions, UserAggregate u, ZoneId zone) {
+    private static PgAggregate.Impl impl(FunctionDdl functions, UserAggregate u, ZoneId zone) {
+        if (u.kind() != 'n') {
+            // CREATE AGGREGATE admitted only orderedsetaggs.c's final functions: run that built-in
+            OrderedSetAggregate os = BuiltinCatalog.orderedSetFinal(BuiltinCatalog.functionByOid(u.finalFn()));
+            if (os == null) throw PgException.error(SqlState.UNDEFINED_FUNCTION, "cache lookup failed for function " + u.finalFn());
+            return os;
+        }
         List<Integer> transArgs = new ArrayList<>();
         transArgs.add(u.transType());
         transArgs.addAll(u.argTypes());
@@ -67,13 +74,28 @@ final class UserAggregates {
         return new UserAggregateImpl(trans, fin, init, u.argTypes().size(), u.finalExtra());
     }
 
+    /**
+     * A polymorphic LANGUAGE sql support function bound to the aggregate's argument types
+     * (a polymorphic parameter takes the type in its position, when that one is concrete), so its
+     * body is analysed with them, as fmgr_sql does with the types the aggregate call passes.
+     */
+    private static SqlFunction boundSql(SqlFunction f, List<Integer> argTypes) {
+        java.util.Map<Integer, Integer> resolved = new java.util.HashMap<>();
+        for (int i = 0; i < f.argTypes().size() && i < argTypes.size(); i++) {
+            int d = f.argTypes().get(i), t = argTypes.get(i);
+            if (ParsePolymorphic.isPolymorphic(d) && !ParsePolymorphic.isPolymorphic(t)) resolved.putIfAbsent(d, t);
+        }
+        if (resolved.isEmpty()) return f;
+        return f.withResolvedTypes(t -> resolved.getOrDefault(t, t));
+    }
+
     /** The support function with pg_proc OID {@code oid}, bound to the aggregate's concrete types if it is polymorphic. */
     private static PgProc proc(FunctionDdl functions, int oid, List<Integer> argTypes, int resultType) {
         PgProc p = BuiltinCatalog.functionByOid(oid);
         if (p == null) {
             SqlFunction f = functions.byOid(oid);
             if (f == null) throw PgException.error(SqlState.UNDEFINED_FUNCTION, "cache lookup failed for function " + oid);
-            return f.asProc();
+            return boundSql(f, argTypes).asProc();
         }
         if (p.impl() instanceof PolymorphicFunction pf) {
             return new PgProc(p.oid(), p.name(), argTypes, resultType, p.strict(), p.volatility(), false,

@@ -28,7 +28,7 @@ public final class InRange {
     /** Checks an offset once (the functions check it on every call; the answer is the same). */
     public static void checkOffset(Object offset) {
         boolean negative = switch (offset) {
-            case BigDecimal d -> d.signum() < 0;
+            case BigDecimal d -> NumericSpecial.isNaN(d) || d.signum() < 0;
             case Double d -> d.isNaN() || d < 0;
             case Float f -> f.isNaN() || f < 0;
             case Number n -> n.longValue() < 0;
@@ -49,8 +49,7 @@ public final class InRange {
                 return floatInRange(((Number) val).doubleValue(), b, ((Number) offset).doubleValue(), sub, less);
             }
             case BigDecimal b -> {
-                BigDecimal off = (BigDecimal) offset;
-                c = ((BigDecimal) val).compareTo(sub ? b.subtract(off) : b.add(off));
+                return numericInRange((BigDecimal) val, b, (BigDecimal) offset, sub, less);
             }
             case Number b -> {
                 BigDecimal off = BigDecimal.valueOf(((Number) offset).longValue());
@@ -90,6 +89,23 @@ public final class InRange {
             }
             default -> throw new IllegalArgumentException("no in_range support for " + base.getClass());
         }
+        return less ? c <= 0 : c >= 0;
+    }
+
+    /**
+     * in_range_numeric_numeric: NaN sorts above everything, and an infinite offset from an
+     * infinity of the opposite direction (whose sum would be NaN) takes in every row.
+     */
+    private static boolean numericInRange(BigDecimal val, BigDecimal base, BigDecimal offset, boolean sub, boolean less) {
+        if (NumericSpecial.isNaN(val)) return NumericSpecial.isNaN(base) || !less;
+        if (NumericSpecial.isNaN(base)) return less;
+        if (offset == NumericSpecial.PINF) {
+            if (sub ? base == NumericSpecial.PINF : base == NumericSpecial.NINF) return true;
+            if (sub) return !less || val == NumericSpecial.NINF;
+            return less || val == NumericSpecial.PINF;
+        }
+        // Numerics.cmp, not BigDecimal.compareTo: a finite receiver would see an infinity's placeholder zero
+        int c = Numerics.cmp(val, sub ? Numerics.sub(base, offset) : Numerics.add(base, offset));
         return less ? c <= 0 : c >= 0;
     }
 

@@ -1,6 +1,7 @@
 package org.tusk.utils.ruleutils;
 
 import static org.tusk.catalog.CatalogScan.oid;
+import static org.tusk.catalog.SystemCatalogs.PG_AGGREGATE;
 import static org.tusk.catalog.SystemCatalogs.PG_PROC;
 
 import java.time.ZoneOffset;
@@ -56,6 +57,7 @@ public final class FunctionArguments {
         int nLackDefaults = inTypes.length - defaults.size();
         StringBuilder b = new StringBuilder();
         int printed = 0, inputNo = 0, nextDefault = 0;
+        int orderByAt = orderedSetDirectArgs(p);
         for (int i = 0; i < types.length; i++) {
             char mode = modes == null ? 'i' : modes.charAt(i);
             String modeName = switch (mode) {
@@ -68,7 +70,9 @@ public final class FunctionArguments {
             boolean isInput = mode == 'i' || mode == 'b' || mode == 'v';
             if (isInput) inputNo++;
             if (mode == 't') continue;
-            if (printed++ > 0) b.append(", ");
+            if (printed == orderByAt) b.append(printed > 0 ? " ORDER BY " : "ORDER BY ");
+            else if (printed > 0) b.append(", ");
+            printed++;
             b.append(modeName);
             if (names != null && i < names.length && names[i] != null && !names[i].isEmpty())
                 b.append(org.tusk.utils.adt.Texts.quoteIdentifier(names[i])).append(' ');
@@ -81,8 +85,19 @@ public final class FunctionArguments {
                         () -> Analyzer.analyzeColumnDefault(text, name, type, -1, ZoneOffset.UTC, currentDatabase));
                 b.append(" DEFAULT ").append(Deparser.deparse(e));
             }
+            // a VARIADIC ordered-set aggregate's one argument is both the direct and the aggregated list
+            if (printed == orderByAt && i == types.length - 1) i--;
         }
         return b.toString();
+    }
+
+    /** aggnumdirectargs of an ordered-set or hypothetical-set aggregate, where ORDER BY goes; -1 for anything else. */
+    private static int orderedSetDirectArgs(Object[] p) {
+        if (!"a".equals(String.valueOf(PG_PROC.get(p, "prokind")))) return -1;
+        int procOid = oid(PG_PROC.get(p, "oid"));
+        List<Object[]> rows = ObjectNames.current().rows(PG_AGGREGATE, v -> oid(PG_AGGREGATE.get(v, "aggfnoid")) == procOid);
+        if (rows.isEmpty() || "n".equals(String.valueOf(PG_AGGREGATE.get(rows.get(0), "aggkind")))) return -1;
+        return ((Number) PG_AGGREGATE.get(rows.get(0), "aggnumdirectargs")).intValue();
     }
 
     /** proargmodes as a string of mode letters, or null (every argument IN). */
