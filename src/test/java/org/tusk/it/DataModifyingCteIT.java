@@ -3,15 +3,14 @@ package org.tusk.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.rowsShowingNull;
 
 /**
  * Data-modifying WITH queries on a real server: each runs exactly once and to completion
@@ -23,41 +22,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DataModifyingCteIT extends OneServerPerClass {
 
-    private static void exec(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void runsOnceToCompletionUnseenByTheRestOfTheStatement() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table dm_y (a int)");
             // not read at all: still runs
-            assertEquals(List.of("1"), rows(c, "with t as (insert into dm_y values (1), (2) returning *) select 1"));
-            assertEquals(List.of("2"), rows(c, "select count(*) from dm_y"));
+            assertEquals(List.of("1"), rowsShowingNull(c, "with t as (insert into dm_y values (1), (2) returning *) select 1"));
+            assertEquals(List.of("2"), rowsShowingNull(c, "select count(*) from dm_y"));
             // the main query reads one row only: the DELETE still deletes every row
-            assertEquals(1, rows(c, "with t as (delete from dm_y returning a) select * from t limit 1").size());
-            assertEquals(List.of("0"), rows(c, "select count(*) from dm_y"));
+            assertEquals(1, rowsShowingNull(c, "with t as (delete from dm_y returning a) select * from t limit 1").size());
+            assertEquals(List.of("0"), rowsShowingNull(c, "select count(*) from dm_y"));
             // the main query's scan of the same table does not see the inserted rows
-            assertEquals(List.of("0|1"), rows(c, "with t as (insert into dm_y values (7) returning *) "
+            assertEquals(List.of("0|1"), rowsShowingNull(c, "with t as (insert into dm_y values (7) returning *) "
                     + "select (select count(*) from dm_y), (select count(*) from t)"));
-            assertEquals(List.of(), rows(c, "with t as (insert into dm_y values (8) returning *) "
+            assertEquals(List.of(), rowsShowingNull(c, "with t as (insert into dm_y values (8) returning *) "
                     + "select * from t join dm_y using (a)"));
-            assertEquals(List.of("7", "8"), rows(c, "select a from dm_y order by a"));
+            assertEquals(List.of("7", "8"), rowsShowingNull(c, "select a from dm_y order by a"));
         }
     }
 
@@ -65,10 +45,10 @@ class DataModifyingCteIT extends OneServerPerClass {
     void readingARecursiveQueryDoesNotRunItAgainPerRound() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table dm_r (a int)");
-            assertEquals(List.of("0", "1", "2", "3", "4"), rows(c, "with recursive t(a) as (select 0 union all "
+            assertEquals(List.of("0", "1", "2", "3", "4"), rowsShowingNull(c, "with recursive t(a) as (select 0 union all "
                     + "select a + 1 from t where a + 1 < 5), t2 as (insert into dm_r select * from t returning *) "
                     + "select * from t2 order by a"));
-            assertEquals(List.of("5"), rows(c, "select count(*) from dm_r"));
+            assertEquals(List.of("5"), rowsShowingNull(c, "select count(*) from dm_r"));
         }
     }
 
@@ -76,19 +56,19 @@ class DataModifyingCteIT extends OneServerPerClass {
     void nestedWithBeforeTheModifyingStatement() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table dm_n (a int)", "insert into dm_n values (1), (2), (3)");
-            assertEquals(List.of("2"), rows(c, "with t as (with s as (select 2 as a) "
+            assertEquals(List.of("2"), rowsShowingNull(c, "with t as (with s as (select 2 as a) "
                     + "delete from dm_n where a in (select a from s) returning a) select * from t"));
-            assertEquals(List.of("1", "3"), rows(c, "select a from dm_n order by a"));
+            assertEquals(List.of("1", "3"), rowsShowingNull(c, "select a from dm_n order by a"));
             // the target of INSERT is the table even where a WITH query of that name is visible
             exec(c, "with dm_n as (select 42) insert into dm_n select * from dm_n");
-            assertEquals(List.of("1", "3", "42"), rows(c, "select a from dm_n order by a"));
+            assertEquals(List.of("1", "3", "42"), rowsShowingNull(c, "select a from dm_n order by a"));
         }
     }
 
     @Test
     void recursiveWithItemsReadLaterOnesAndKeepTheirColumnLists() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("1", "2", "3"), rows(c, "with recursive x(id) as (select * from y union all "
+            assertEquals(List.of("1", "2", "3"), rowsShowingNull(c, "with recursive x(id) as (select * from y union all "
                     + "select id + 1 from x where id < 3), y(id) as (values (1)) select * from x"));
             exec(c, "create view dm_v as with recursive x(id) as (select * from y union all "
                     + "select id + 1 from x where id < 3), y(id) as (values (1)) select * from x");
@@ -103,7 +83,7 @@ class DataModifyingCteIT extends OneServerPerClass {
                     + "          WHERE (x_1.id < 3)\n"
                     + "        )\n"
                     + " SELECT x.id\n"
-                    + "   FROM x;"), rows(c, "select pg_get_viewdef('dm_v')"));
+                    + "   FROM x;"), rowsShowingNull(c, "select pg_get_viewdef('dm_v')"));
         }
     }
 }

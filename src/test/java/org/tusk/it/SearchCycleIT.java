@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.rowsShowingNull;
 
 /**
  * SEARCH and CYCLE clauses of recursive WITH queries on a real server through pgjdbc: the added
@@ -22,25 +21,6 @@ import org.postgresql.util.PSQLException;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SearchCycleIT extends OneServerPerClass {
-
-    private static void exec(Connection c, String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) s.execute(q);
-        }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
 
     private static String error(Connection c, String sql) {
         PSQLException e = assertThrows(PSQLException.class, () -> exec(c, sql));
@@ -63,9 +43,9 @@ class SearchCycleIT extends OneServerPerClass {
             graph(c);
             assertEquals(List.of("1|2|{\"(1,2)\"}", "2|3|{\"(1,2)\",\"(2,3)\"}", "1|3|{\"(1,3)\"}", "1|4|{\"(1,4)\"}",
                     "4|5|{\"(1,4)\",\"(4,5)\"}"),
-                    rows(c, GRAPH + "search depth first by f, t set seq select f, t, seq from s order by seq"));
+                    rowsShowingNull(c, GRAPH + "search depth first by f, t set seq select f, t, seq from s order by seq"));
             assertEquals(List.of("1|2|(0,1,2)", "1|3|(0,1,3)", "1|4|(0,1,4)", "2|3|(1,2,3)", "4|5|(1,4,5)"),
-                    rows(c, GRAPH + "search breadth first by f, t set seq select f, t, seq from s order by seq"));
+                    rowsShowingNull(c, GRAPH + "search breadth first by f, t set seq select f, t, seq from s order by seq"));
         }
     }
 
@@ -73,11 +53,11 @@ class SearchCycleIT extends OneServerPerClass {
     void cycleStopsAtTheFirstRepeatedRow() throws Exception {
         try (Connection c = server.connect()) {
             graph(c);
-            assertEquals(List.of("25|3"), rows(c, CYCLIC + "cycle f, t set is_cycle to 'Y' default 'N' using path "
+            assertEquals(List.of("25|3"), rowsShowingNull(c, CYCLIC + "cycle f, t set is_cycle to 'Y' default 'N' using path "
                     + "select count(*), count(*) filter (where is_cycle = 'Y') from s"));
             // * over the self-reference leaves out the added columns
             assertEquals(List.of("1|f|{(1)}", "1|t|{(1),(1)}"),
-                    rows(c, "with recursive a as (select 1 as b union all select * from a) cycle b set c using p select * from a"));
+                    rowsShowingNull(c, "with recursive a as (select 1 as b union all select * from a) cycle b set c using p select * from a"));
         }
     }
 
@@ -85,9 +65,9 @@ class SearchCycleIT extends OneServerPerClass {
     void arraysOfRecords() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals(List.of("{\"(1,3)\"}", "{\"(2,1)\"}"),
-                    rows(c, "select x from (values (array[row(2,1)]),(array[row(1,3)])) v(x) order by x"));
+                    rowsShowingNull(c, "select x from (values (array[row(2,1)]),(array[row(1,3)])) v(x) order by x"));
             assertEquals(List.of("{\"(1,a)\",\"(2,b)\"}|t"),
-                    rows(c, "select array[row(1,'a')] || array[row(2,'b')], row(2,3) = any(array[row(1,2), row(2,3)])"));
+                    rowsShowingNull(c, "select array[row(1,'a')] || array[row(2,'b')], row(2,3) = any(array[row(1,2), row(2,3)])"));
         }
     }
 
@@ -113,9 +93,9 @@ class SearchCycleIT extends OneServerPerClass {
             graph(c);
             exec(c, "create or replace view vs as " + CYCLIC
                     + "cycle f, t set is_cycle to 'Y' default 'N' using path select f, t from s");
-            String def = rows(c, "select pg_get_viewdef('vs')").get(0);
+            String def = rowsShowingNull(c, "select pg_get_viewdef('vs')").get(0);
             assertEquals(true, def.contains(") CYCLE f, t SET is_cycle TO 'Y'::text DEFAULT 'N'::text USING path"), def);
-            assertEquals(List.of("25"), rows(c, "select count(*) from vs"));
+            assertEquals(List.of("25"), rowsShowingNull(c, "select count(*) from vs"));
         }
     }
 }
