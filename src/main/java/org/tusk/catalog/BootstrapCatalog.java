@@ -133,6 +133,15 @@ public final class BootstrapCatalog {
         this.members = List.copyOf(members);
     }
 
+    /**
+     * The last parse of each file, by content (see FlatFileMemo): a process-wide memo, not session
+     * state, since what it answers depends only on the bytes read.
+     */
+    private static final FlatFileMemo<Role> ROLES_MEMO = new FlatFileMemo<>();
+    private static final FlatFileMemo<Database> DATABASES_MEMO = new FlatFileMemo<>();
+    private static final FlatFileMemo<DbRoleSetting> SETTINGS_MEMO = new FlatFileMemo<>();
+    private static final FlatFileMemo<AuthMember> MEMBERS_MEMO = new FlatFileMemo<>();
+
     public static BootstrapCatalog load(Path dataDir) {
         return new BootstrapCatalog(loadRoles(dataDir), loadDatabases(dataDir), loadSettings(dataDir), loadMembers(dataDir));
     }
@@ -140,13 +149,15 @@ public final class BootstrapCatalog {
     /** pg_auth_members; a data directory made before it existed has no memberships. */
     static List<AuthMember> loadMembers(Path dataDir) {
         Path file = dataDir.resolve("global").resolve(AUTH_MEMBERS);
-        List<AuthMember> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        for (Map<String, String> f : rows(file)) {
-            out.add(new AuthMember(Integer.parseInt(f.get("roleid")), Integer.parseInt(f.get("member")),
-                    Integer.parseInt(f.get("grantor")), bool(f.get("admin_option"), false)));
-        }
-        return out;
+        if (!Files.exists(file)) return new ArrayList<>();
+        return MEMBERS_MEMO.get(file, text -> {
+            List<AuthMember> out = new ArrayList<>();
+            for (Map<String, String> f : rows(text, file)) {
+                out.add(new AuthMember(Integer.parseInt(f.get("roleid")), Integer.parseInt(f.get("member")),
+                        Integer.parseInt(f.get("grantor")), bool(f.get("admin_option"), false)));
+            }
+            return out;
+        });
     }
 
     static String membersText(List<AuthMember> members) {
@@ -171,14 +182,17 @@ public final class BootstrapCatalog {
     /** pg_db_role_setting; a data directory made before it existed has none. */
     static List<DbRoleSetting> loadSettings(Path dataDir) {
         Path file = dataDir.resolve("global").resolve(DB_ROLE_SETTING);
-        List<DbRoleSetting> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        for (Map<String, String> f : rows(file)) {
-            List<String> config = new ArrayList<>();
-            for (Object o : org.tusk.utils.adt.TextArrays.arrayIn(f.get("setconfig"))) config.add((String) o);
-            out.add(new DbRoleSetting(Integer.parseInt(f.get("setdatabase")), Integer.parseInt(f.get("setrole")), config));
-        }
-        return out;
+        if (!Files.exists(file)) return new ArrayList<>();
+        return SETTINGS_MEMO.get(file, text -> {
+            List<DbRoleSetting> out = new ArrayList<>();
+            for (Map<String, String> f : rows(text, file)) {
+                List<String> config = new ArrayList<>();
+                for (Object o : org.tusk.utils.adt.TextArrays.arrayIn(f.get("setconfig"))) config.add((String) o);
+                out.add(new DbRoleSetting(Integer.parseInt(f.get("setdatabase")), Integer.parseInt(f.get("setrole")),
+                        List.copyOf(config)));
+            }
+            return out;
+        });
     }
 
     static String settingText(List<DbRoleSetting> settings) {
@@ -200,8 +214,13 @@ public final class BootstrapCatalog {
     }
 
     static List<Role> loadRoles(Path dataDir) {
+        Path file = dataDir.resolve("global").resolve(AUTHID);
+        return ROLES_MEMO.get(file, text -> parseRoles(rows(text, file)));
+    }
+
+    private static List<Role> parseRoles(List<Map<String, String>> rows) {
         List<Role> roles = new ArrayList<>();
-        for (Map<String, String> f : rows(dataDir.resolve("global").resolve(AUTHID))) {
+        for (Map<String, String> f : rows) {
             boolean sup = bool(f.get("rolsuper"), false);
             roles.add(new Role(Integer.parseInt(f.get("oid")), f.get("rolname"), sup, bool(f.get("rolinherit"), true),
                     bool(f.get("rolcreaterole"), sup), bool(f.get("rolcreatedb"), sup), bool(f.get("rolcanlogin"), false),
@@ -213,8 +232,13 @@ public final class BootstrapCatalog {
     }
 
     static List<Database> loadDatabases(Path dataDir) {
+        Path file = dataDir.resolve("global").resolve(DATABASE);
+        return DATABASES_MEMO.get(file, text -> parseDatabases(rows(text, file)));
+    }
+
+    private static List<Database> parseDatabases(List<Map<String, String>> rows) {
         List<Database> dbs = new ArrayList<>();
-        for (Map<String, String> f : rows(dataDir.resolve("global").resolve(DATABASE))) {
+        for (Map<String, String> f : rows) {
             Database d = new Database(Integer.parseInt(f.get("oid")), f.get("datname"), bool(f.get("datallowconn"), true),
                     bool(f.get("datistemplate"), false));
             if (f.containsKey("datdba")) {
@@ -239,25 +263,21 @@ public final class BootstrapCatalog {
         return v == null ? dflt : v.equals("t");
     }
 
-    /** The rows of one file, each as column name to value (null for \N). */
-    private static List<Map<String, String>> rows(Path file) {
-        try {
-            List<Map<String, String>> out = new ArrayList<>();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty()) throw new IllegalStateException("corrupt catalog file \"" + file + "\": no header");
-            String[] header = lines.get(0).split("\t", -1);
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isEmpty()) continue;
-                String[] f = line.split("\t", -1);
-                if (f.length != header.length) throw new IllegalStateException("corrupt catalog file \"" + file + "\": " + line);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < f.length; i++) row.put(header[i], unescape(f[i]));
-                out.add(row);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read catalog file \"" + file + "\"", e);
+    /** The rows of one file's text, each as column name to value (null for \N). */
+    private static List<Map<String, String>> rows(String text, Path file) {
+        List<Map<String, String>> out = new ArrayList<>();
+        List<String> lines = text.lines().toList();
+        if (lines.isEmpty()) throw new IllegalStateException("corrupt catalog file \"" + file + "\": no header");
+        String[] header = lines.get(0).split("\t", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isEmpty()) continue;
+            String[] f = line.split("\t", -1);
+            if (f.length != header.length) throw new IllegalStateException("corrupt catalog file \"" + file + "\": " + line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < f.length; i++) row.put(header[i], unescape(f[i]));
+            out.add(row);
         }
+        return out;
     }
 
     public Optional<Role> role(String name) {

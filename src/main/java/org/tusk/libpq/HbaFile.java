@@ -46,8 +46,28 @@ public final class HbaFile {
             throw HbaParseException.forFile(SqlState.IO_ERROR,
                     "could not open configuration file \"" + path + "\": " + e.getMessage());
         }
-        return parse(path, text);
+        return LAST.get(path, text);
     }
+
+    /**
+     * The last file parsed and its text: every connection reads pg_hba.conf (as before: an edit is
+     * seen by the next connection), but parses it only when the text changed. A process-wide memo
+     * of an immutable result that depends only on the path and text, not session state.
+     */
+    private static final class LastParse {
+        private HbaFile file;
+        private String text;
+
+        synchronized HbaFile get(Path path, String now) {
+            if (file == null || !file.path.equals(path) || !now.equals(text)) {
+                file = parse(path, now);
+                text = now;
+            }
+            return file;
+        }
+    }
+
+    private static final LastParse LAST = new LastParse();
 
     /** Parses pg_hba.conf text; {@code path} is only used in reports. */
     public static HbaFile parse(Path path, String text) {
