@@ -40,15 +40,14 @@ final class BaseRels {
                 if (!children.isEmpty() || Inheritance.isPartitioned(rte)) {
                     // expand_inherited_rtentry: the table and its descendants, appended.
                     plan = Inheritance.append(rte, rtindex, children, qual, system, info.glob.env, info.glob.ctx);
-                    // Rough: as many rows in each child as in the parent (no per-child statistics yet).
-                    // a partitioned table has no pages of its own: only its partitions count
-                    rows = Inheritance.isPartitioned(rte) ? Inheritance.leafRows(rte, children, info.glob.env)
-                            : JoinPlanner.tableRows(rte, info.glob.env.tableAm()) * (1 + children.size());
+                    // the appendrel's rows: each member's own estimate (a partitioned table has no pages of its own)
+                    rows = JoinPlanner.tableRows(rte, info.glob.env) + Inheritance.leafRows(rte, children, info.glob.env);
                     return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
                             Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, List.of(), null, null);
                 }
                 if (rte.isTable()) {
-                    rows = JoinPlanner.tableRows(rte, info.glob.env.tableAm());
+                    RelSize.Estimate size = RelSize.of(rte.table(), info.glob.env);
+                    rows = size.tuples();
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
                     List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte)
                             : system ? SystemColumnRefs.physicalWithSystem(rte) : null;
@@ -63,8 +62,7 @@ final class BaseRels {
                     } else {
                         plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx, null, -1, reads).plan();
                     }
-                    double pages = Math.max(info.glob.env.tableAm().numberOfBlocks(rte.table()), 10);
-                    double cost = pages + rows * JoinPlanner.CPU_TUPLE_COST;
+                    double cost = size.pages() + rows * JoinPlanner.CPU_TUPLE_COST;
                     if (plan instanceof Plan.IndexScan) cost = Math.min(cost, 10 + rows * sel * 4);
                     return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
                             Math.max(1, rows * sel), cost, List.of(), rte, List.copyOf(quals));

@@ -62,11 +62,14 @@ final class Inheritance {
         return descendants(rte.table().oid(), env);
     }
 
-    /** The estimated rows of a partitioned table: those of its (unpruned) leaf partitions, each estimated from its size. */
+    /**
+     * The estimated rows of an appendrel's members below its parent (inheritance descendants, or
+     * the unpruned leaf partitions), each by its own estimate_rel_size; a partitioned member has no storage.
+     */
     static double leafRows(Query.RangeTblEntry rte, List<Relation> children, ExecEnvironment env) {
         double rows = 0;
         for (Relation child : children) {
-            if (child.relkind() != 'p') rows += JoinPlanner.tableRows(childRte(rte, child), env.tableAm());
+            if (child.relkind() != 'p') rows += JoinPlanner.tableRows(childRte(rte, child), env);
         }
         return rows;
     }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.tusk.access.table.TableAm;
+import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Plan;
@@ -195,7 +195,7 @@ final class JoinPlanner {
         Query.JoinType type = j.type();
         for (Expr c : pushed) {
             Set<Integer> v = varnos(c);
-            boolean leftOk = type == Query.JoinType.INNER || type == Query.JoinType.LEFT;
+            boolean leftOk = type == Query.JoinType.INNER || type == Query.JoinType.LEFT || type == Query.JoinType.ANTI;
             boolean rightOk = type == Query.JoinType.INNER || type == Query.JoinType.RIGHT;
             if (leftOk && lr.containsAll(v)) toLeft.add(c);
             else if (rightOk && rr.containsAll(v)) toRight.add(c);
@@ -208,7 +208,7 @@ final class JoinPlanner {
                 if (lr.containsAll(v) && !v.isEmpty()) toLeft.add(c);
                 else if (rr.containsAll(v) && !v.isEmpty()) toRight.add(c);
                 else joinQuals.add(c);
-            } else if (type == Query.JoinType.LEFT && rr.containsAll(v) && !v.isEmpty()) {
+            } else if ((type == Query.JoinType.LEFT || type == Query.JoinType.ANTI) && rr.containsAll(v) && !v.isEmpty()) {
                 toRight.add(c);
             } else if (type == Query.JoinType.RIGHT && lr.containsAll(v) && !v.isEmpty()) {
                 toLeft.add(c);
@@ -261,6 +261,7 @@ final class JoinPlanner {
         double rows = Math.max(1, outer.rows() * inner.rows() * sel);
         if (type == Query.JoinType.LEFT) rows = Math.max(rows, outer.rows());
         if (type == Query.JoinType.FULL) rows = Math.max(rows, outer.rows() + inner.rows());
+        if (type == Query.JoinType.ANTI) rows = outer.rows() * Math.max(0, 1 - Math.min(1, inner.rows() * sel));
         for (Expr c : otherClauses) rows *= DEFAULT_INEQ_SEL;
         rows = Math.max(1, rows);
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
@@ -335,8 +336,9 @@ final class JoinPlanner {
             outerKeys.add(outer.layout().fix(k.outer()));
             innerKeys.add(inner.layout().fix(k.inner()));
         }
-        if (!keys.isEmpty()) {
-            // merge join: both sides sorted on their keys (appended as extra columns)
+        if (!keys.isEmpty() && type != Query.JoinType.ANTI) {
+            // merge join: both sides sorted on their keys (appended as extra columns); not for an
+            // anti join (reduce_outer_joins' kind), which the merge join executor does not do
             Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);
             SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
             offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
@@ -446,9 +448,8 @@ final class JoinPlanner {
                 List.copyOf(nestParams));
     }
 
-    /** Rough row count of a table from its size, as ScanPaths estimates it. */
-    static double tableRows(Query.RangeTblEntry rte, TableAm am) {
-        double pages = Math.max(am.numberOfBlocks(rte.table()), 10);
-        return Math.floor(pages * (8192 - 24) / (ScanPaths.tupleWidth(rte) + 28));
+    /** The table's tuples as estimate_rel_size estimates them ({@link RelSize}). */
+    static double tableRows(Query.RangeTblEntry rte, ExecEnvironment env) {
+        return RelSize.of(rte.table(), env).tuples();
     }
 }

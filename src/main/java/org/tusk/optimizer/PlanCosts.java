@@ -146,18 +146,10 @@ public final class PlanCosts {
 
     // ---- scans
 
-    /** estimate_rel_size: pages (at least 10 for a never-vacuumed table) and tuples by density. */
+    /** estimate_rel_size of the scanned table: {pages, tuples}. */
     private double[] relSize(Query.RangeTblEntry rte) {
-        double pages = Math.max(env.tableAm().numberOfBlocks(rte.table()), 10);
-        int tupleWidth = 0;
-        for (int i = 0; i < rte.table().desc().natts(); i++) {
-            if (rte.table().desc().attr(i).attisdropped()) continue;   // get_rel_data_width skips them
-            int len = rte.table().desc().attr(i).attlen();
-            tupleWidth += len > 0 ? len : 32;
-        }
-        tupleWidth += 24 + 4; // MAXALIGN(SizeofHeapTupleHeader) + sizeof(ItemIdData)
-        long density = (8192 - 24) / tupleWidth;
-        return new double[] {pages, Math.max(1, density) * pages};
+        RelSize.Estimate e = RelSize.of(rte.table(), env);
+        return new double[] {e.pages(), e.tuples()};
     }
 
     private Estimate seqScan(Plan.SeqScan s) {
@@ -179,19 +171,28 @@ public final class PlanCosts {
         double tuples = size[1];
         boolean uniqueEq = s.index().index().unique() && s.indexQuals().size() >= s.index().index().keyCount()
                 && s.indexQuals().stream().allMatch(q -> q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL);
-        double indexSel = uniqueEq ? 1 / tuples : ScanPaths.selectivity(s.indexQuals());
+        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : ScanPaths.selectivity(s.indexQuals());
         double indexTuples = Math.max(1, Math.round(indexSel * tuples));
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
-        double startup = Math.ceil(Math.log(tuples) / Math.log(2)) * CPU_OPERATOR_COST + 50 * CPU_OPERATOR_COST;
+        double startup = descentCost(tuples);
         double indexTotal = startup + Math.ceil(indexSel * indexPages) * randomPageCost
                 + indexTuples * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
         double pagesFetched = Math.min(indexTuples, size[0]);
         // an index-only scan reads only the heap pages the visibility map does not cover
-        if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - ScanPaths.allVisibleFraction(s.rte().table(), env)));
+        if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - RelSize.of(s.rte().table(), env).allVisFrac()));
         double heap = pagesFetched * randomPageCost + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
         double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual()));
         return new Estimate(startup, indexTotal + heap + rows * exprCost(s.targetList()), rows,
                 outWidth(s.rte(), s.targetList()));
+    }
+
+    /**
+     * btcostestimate's descent: log2 of the entries in comparisons (only above one entry: an
+     * empty table has no log), then 50 operator costs for the pages passed on the way down.
+     */
+    static double descentCost(double tuples) {
+        double c = tuples > 1 ? Math.ceil(Math.log(tuples) / Math.log(2)) * CPU_OPERATOR_COST : 0;
+        return c + 50 * CPU_OPERATOR_COST;
     }
 
     /** cost_bitmap_heap_scan over cost_bitmap_tree_node; EXPLAIN's estimate of the heap scan. */
@@ -244,7 +245,7 @@ public final class PlanCosts {
     private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples) {
         double sel = ScanPaths.selectivity(s.indexQuals());
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
-        double startup = Math.ceil(Math.log(Math.max(tuples, 2)) / Math.log(2)) * CPU_OPERATOR_COST + 50 * CPU_OPERATOR_COST;
+        double startup = descentCost(tuples);
         return startup + Math.ceil(sel * indexPages) * randomPageCost
                 + Math.max(1, Math.rint(sel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
     }
@@ -460,8 +461,8 @@ public final class PlanCosts {
     private static double clauseSelectivity(Expr c) {
         return switch (c) {
             case Expr.OpExpr o -> switch (o.op().name()) {
-                case "=" -> DEFAULT_EQ_SEL;
-                case "<>" -> 1 - DEFAULT_EQ_SEL;
+                case "=" -> ScanPaths.eqSelectivity(o.args().get(0).type());
+                case "<>" -> 1 - ScanPaths.eqSelectivity(o.args().get(0).type());
                 case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
                 case "~~", "~~*", "~", "~*" -> DEFAULT_MATCH_SEL;
                 case "!~~", "!~~*", "!~", "!~*" -> 1 - DEFAULT_MATCH_SEL;
@@ -505,7 +506,11 @@ public final class PlanCosts {
 
     // ---- widths
 
-    /** get_typavgwidth. */
+    /**
+     * get_typavgwidth: a fixed-length type's length; for a variable-length one, a guess from the
+     * typmod's maximum size (type_maximum_size: all of it for char(n) and up to 32 bytes, then
+     * half of the part above 32, at most as for 1000), else 32 bytes.
+     */
     static int typeWidth(int type, int typmod) {
         if (type == 0) return 32; // a pass-through column whose type the planner did not record
         int len;
@@ -516,13 +521,32 @@ public final class PlanCosts {
         }
         if (len > 0) return len;
         if (type == TypeOids.NAME) return 64;
-        if (typmod > 4 && (type == TypeOids.VARCHAR || type == TypeOids.BPCHAR)) {
-            int max = (typmod - 4) * 4 + 4;
-            if (type == TypeOids.BPCHAR) return max;
-            if (max <= 32) return max;
+        int max = typeMaximumSize(type, typmod);
+        if (max > 0) {
+            if (type == TypeOids.BPCHAR || max <= 32) return max;
+            // beyond 1000 (varchar(10000)) the limit is rarely reached: a fixed guess
             return max < 1000 ? 32 + (max - 32) / 2 : 32 + (1000 - 32) / 2;
         }
         return 32;
+    }
+
+    /**
+     * format_type.c type_maximum_size: the most bytes a value of the type with this typmod can
+     * take, or -1 (char/varchar count up to four bytes a character, the UTF8 maximum).
+     */
+    static int typeMaximumSize(int type, int typmod) {
+        if (typmod < 0) return -1;
+        return switch (type) {
+            case TypeOids.BPCHAR, TypeOids.VARCHAR -> (typmod - 4) * 4 + 4;
+            case TypeOids.NUMERIC -> {
+                // numeric_maximum_size: NUMERIC_HDRSZ plus one int16 per four digits (the first two may need two)
+                if (typmod < 4) yield -1;
+                int precision = ((typmod - 4) >> 16) & 0xffff;
+                yield 8 + (precision + 2 * (4 - 1)) / 4 * 2;
+            }
+            case TypeOids.BIT, TypeOids.VARBIT -> (typmod + 7) / 8 + 2 * 4;
+            default -> -1;
+        };
     }
 
     private static int width(List<Expr> tlist) {

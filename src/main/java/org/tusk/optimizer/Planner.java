@@ -218,7 +218,9 @@ public final class Planner {
      * The result's tuples are the query's target list, resjunk entries included.
      */
     static Plan planQuery(PlannerInfo info) {
-        info.query = SubqueryPullUp.pullUp(info.query);
+        // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
+        info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(info.query)),
+                info.glob.env);
         Query q = info.query;
         FunctionCallContext ctx = info.glob.ctx;
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);

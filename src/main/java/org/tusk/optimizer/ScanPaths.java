@@ -34,8 +34,6 @@ import org.tusk.utils.cache.Relation;
 final class ScanPaths {
     private ScanPaths() {}
 
-    /** PostgreSQL's BLCKSZ and the per-tuple overhead on a heap page (header + line pointer). */
-    private static final int BLCKSZ = 8192, PAGE_HEADER = 24, TUPLE_OVERHEAD = 24 + 4;
     /** selfuncs.h defaults. */
     static final double DEFAULT_EQ_SEL = 0.005, DEFAULT_INEQ_SEL = 1.0 / 3.0, DEFAULT_RANGE_INEQ_SEL = 0.005;
     /** costsize.h defaults. */
@@ -78,13 +76,11 @@ final class ScanPaths {
                        List<ScanOrder.Key> order, double limit, int[] reads) {
         List<Expr> conjuncts = conjuncts(qual);
         boolean indexOnlyOn = reads != null && tlist == null && setting(ctx, "enable_indexonlyscan", true);
-        // Counting the visibility map's bits reads every map page: only for an index-only candidate.
-        double allVisFrac = -1;
         Relation heap = rte.table();
         boolean seqOff = !setting(ctx, "enable_seqscan", true);
         boolean indexOff = !setting(ctx, "enable_indexscan", true);
-        double pages = Math.max(env.tableAm().numberOfBlocks(heap), 10);
-        double tuples = Math.floor(pages * (BLCKSZ - PAGE_HEADER) / (tupleWidth(rte) + TUPLE_OVERHEAD));
+        RelSize.Estimate size = RelSize.of(heap, env);
+        double pages = size.pages(), tuples = size.tuples(), allVisFrac = size.allVisFrac();
         double seqCost = pages * setting(ctx, "seq_page_cost", 1.0)
                 + tuples * (CPU_TUPLE_COST + CPU_OPERATOR_COST * conjuncts.size());
         Plan.IndexScan best = null;
@@ -104,7 +100,6 @@ final class ScanPaths {
                 List<Expr> filter = filterFor(conjuncts, used, m);
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                         rte.columns().size(), env);
-                if (only && allVisFrac < 0) allVisFrac = allVisibleFraction(heap, env);
                 double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0);
                 if (best == null || (uniqueEq && !bestIsUniqueEq) || (uniqueEq == bestIsUniqueEq && cost < bestCost)) {
                     best = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only);
@@ -128,10 +123,13 @@ final class ScanPaths {
         // page, so where one was already cheaper than reading the table PostgreSQL, which knows
         // the correlation, mostly keeps it too.
         // A BitmapOr or BitmapAnd, which no single index scan can do, competes with an index scan too.
+        // So does every bitmap scan of a table never analyzed (nor vacuumed): PostgreSQL has no
+        // correlation for it either and costs its index scans as we do.
+        boolean noStatistics = heap.reltuples() < 0;
         if (!conjuncts.isEmpty() && !bestIsUniqueEq && setting(ctx, "enable_bitmapscan", true)
                 && !BitmapPaths.usesParams(conjuncts)) {
             BitmapPaths.Choice bitmap = BitmapPaths.best(rte, conjuncts, tlist, env, ctx, pages, tuples);
-            if (bitmap != null && bitmap.cost() < unorderedCost && (!(unordered instanceof Plan.IndexScan)
+            if (bitmap != null && bitmap.cost() < unorderedCost && (noStatistics || !(unordered instanceof Plan.IndexScan)
                     || !(bitmap.plan().bitmap() instanceof Plan.BitmapIndexScan))) {
                 unordered = bitmap.plan();
                 unorderedCost = bitmap.cost();
@@ -160,7 +158,6 @@ final class ScanPaths {
             List<Expr> filter = filterFor(conjuncts, used, m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                     rte.columns().size(), env);
-            if (only && allVisFrac < 0) allVisFrac = allVisibleFraction(heap, env);
             double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0)
                     * fraction;
             if (cost < orderedCost) {
@@ -193,18 +190,6 @@ final class ScanPaths {
         int[] r = reads;
         for (Expr c : conjuncts) if (!filter.contains(c) && !used.contains(c)) r = IndexOnlyScans.without(r, c);
         return r;
-    }
-
-    /**
-     * cost_index's allvisfrac: relallvisible / relpages. Tusk reads the visibility map's count
-     * now rather than pg_class's copy from the last VACUUM, as it reads the table's current
-     * length for relpages (estimate_rel_size).
-     */
-    static double allVisibleFraction(Relation heap, ExecEnvironment env) {
-        int pages = env.tableAm().numberOfBlocks(heap);
-        if (pages <= 0) return 0;
-        int visible = env.tableAm().allVisiblePages(heap);
-        return visible >= pages ? 1.0 : (double) visible / pages;
     }
 
     /** clauselist_selectivity, roughly: index-style conjuncts as {@link #selectivity}, others 1/3 each. */
@@ -275,7 +260,7 @@ final class ScanPaths {
         double rows = Math.max(1, Math.rint(sel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
-        double descent = Math.ceil(Math.log(Math.max(tuples, 2)) / Math.log(2)) * CPU_OPERATOR_COST + 50 * CPU_OPERATOR_COST;
+        double descent = PlanCosts.descentCost(tuples);
         return descent + Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
     }
 
@@ -306,9 +291,17 @@ final class ScanPaths {
                     case LESS, LESS_EQUAL -> upper = true;
                 }
             }
-            sel *= eq ? DEFAULT_EQ_SEL : lower && upper ? DEFAULT_RANGE_INEQ_SEL : DEFAULT_INEQ_SEL;
+            sel *= eq ? eqSelectivity(q.argument().type()) : lower && upper ? DEFAULT_RANGE_INEQ_SEL : DEFAULT_INEQ_SEL;
         }
         return sel;
+    }
+
+    /**
+     * var_eq_const without statistics: one over get_variable_numdistinct's guess, which is 2 for
+     * a boolean and DEFAULT_NUM_DISTINCT (200) otherwise.
+     */
+    static double eqSelectivity(int type) {
+        return type == org.tusk.catalog.TypeOids.BOOL ? 0.5 : DEFAULT_EQ_SEL;
     }
 
     /** match_clause_to_indexcol for one conjunct: {@code Var op value} or {@code value op Var}. */
@@ -381,17 +374,6 @@ final class ScanPaths {
     static Expr and(List<Expr> l) {
         if (l.isEmpty()) return null;
         return l.size() == 1 ? l.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(l));
-    }
-
-    /** get_rel_data_width with get_typavgwidth's guess of 32 bytes for a variable-length value. */
-    static double tupleWidth(Query.RangeTblEntry rte) {
-        double w = 0;
-        for (int i = 0; i < rte.table().desc().natts(); i++) {
-            if (rte.table().desc().attr(i).attisdropped()) continue;
-            int len = rte.table().desc().attr(i).attlen();
-            w += len > 0 ? len : 32;
-        }
-        return w;
     }
 
     static boolean setting(FunctionCallContext ctx, String name, boolean dflt) {

@@ -47,6 +47,17 @@
  * ids are unique per statement. Uncorrelated SubPlans (no outer reference anywhere below) are
  * evaluated once per statement.
  *
+ * <h2>Relation sizes</h2>
+ * Every size the planner uses for a table comes from {@link org.tusk.optimizer.RelSize}
+ * (estimate_rel_size, table_block_relation_estimate_size): the current number of blocks from
+ * the storage manager, scaled by the tuple density of pg_class's reltuples / relpages as the
+ * relcache entry carries them (the last VACUUM or ANALYZE; CREATE INDEX does not yet update
+ * them, as PostgreSQL's index_update_stats would); a table never vacuumed or analyzed (reltuples -1) without inheritance children is assumed to be at least
+ * ten pages of tuples of its columns' average widths (get_rel_data_width / get_typavgwidth).
+ * cost_index's allvisfrac is relallvisible over those pages. The values are read again for each
+ * statement planned; VACUUM and ANALYZE invalidate the relcache entry when they store new ones.
+ * An inheritance tree's rows are the sum of each member's own estimate.
+ *
  * <p>{@link org.tusk.optimizer.PlanCosts} estimates a finished plan node by node with
  * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); join choices use it, scan
  * choices still use the simpler estimates of ScanPaths. A SubqueryScan or CteScan built for a FROM item carries
@@ -92,8 +103,8 @@
  * have no attr_needed, the columns a query level reads of a table are counted over the whole
  * query (and the queries nested in it); when every one read is a column of a B-tree index (and
  * no whole-row, ctid or system column is read, nor rows locked or changed), an index scan of that
- * index becomes index-only, its heap cost scaled by 1 - allvisfrac (the visibility map's
- * all-visible pages over the table's pages, read now). Conjuncts a partial index's predicate
+ * index becomes index-only, its heap cost scaled by 1 - allvisfrac (pg_class.relallvisible
+ * over the estimated pages, {@link org.tusk.optimizer.RelSize}). Conjuncts a partial index's predicate
  * implies are dropped from an index scan's filter and need not be covered.
  *
  * <p>Bitmap scans ({@link org.tusk.optimizer.BitmapPaths}): each usable index, and each OR
@@ -102,7 +113,8 @@
  * heap scan replaces a sequential scan when cheaper, never a plain index scan the planner already
  * chose (nor a scan parameterized by an outer row): index scans are costed with correlation 0
  * (there are no statistics), which would hand most of them to bitmap scans where PostgreSQL,
- * knowing the correlation, keeps the index scan and its order. The Recheck Cond is the bitmap's
+ * knowing the correlation, keeps the index scan and its order. A table never analyzed or
+ * vacuumed has no correlation in PostgreSQL either, so there the cheaper of the two wins. The Recheck Cond is the bitmap's
  * original clauses with a partial index's predicate unless its index clauses imply it.
  *
  * <h2>Inheritance</h2>
@@ -153,8 +165,18 @@
  * analyzer put it in that level's list). Aggregates with DISTINCT or ORDER BY make GROUP BY
  * sorted rather than hashed (numOrderedAggs).
  *
- * <p>Not yet: equivalence classes (derived join clauses), join removal, outer-join reordering
- * and reduce_outer_joins, Memoize, IN over grouped / DISTINCT / LIMIT subqueries
+ * <p>Outer joins ({@link org.tusk.optimizer.OuterJoinReduction}, reduce_outer_joins): before
+ * the join tree is planned, an outer join whose null-extended rows a strict qual above it
+ * rejects becomes inner (a FULL join one-sided), so it is flattened and ordered with the other
+ * inner items; a LEFT join whose ON condition is strict in a column of its nullable side that
+ * WHERE tests with IS NULL becomes an anti join (rows still NULL-extended; the IS NULL test is
+ * dropped as redundant; never a merge join, which has no anti mode). Then
+ * {@link org.tusk.optimizer.JoinRemoval} (remove_useless_joins) drops a
+ * LEFT/RIGHT join to a table none of whose columns are read outside the join's ON condition and
+ * whose unique index has every key column equated to the other side or a constant there.
+ *
+ * <p>Not yet: equivalence classes (derived join clauses), outer-join reordering, join removal
+ * for subqueries made unique by DISTINCT / GROUP BY, Memoize, IN over grouped / DISTINCT / LIMIT subqueries
  * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
  * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), parameterized
  * bitmap scans, ordered index scans under joins, aggregates or merge joins (pathkeys are

@@ -61,6 +61,27 @@ class SharedInvalidationTest {
     }
 
     @Test
+    void relationStatisticsReachTheRelcacheOfBothBackends() {
+        int oid = a.catalog.createTable(null, "t", COLS, 'p', false);
+        a.commit();
+        Relation before = b.catalog.openRelation(oid);
+        assertEquals(-1f, before.reltuples(), "never vacuumed");
+        assertEquals(0, before.relpages());
+        // what VACUUM / ANALYZE store (vac_update_relstats)
+        a.catalog.updateRelationStats(a.catalog.openRelation(oid), 3, 250, 2);
+        Relation own = a.catalog.openRelation(oid);
+        assertEquals(3, own.relpages());
+        assertEquals(250f, own.reltuples());
+        assertEquals(2, own.relallvisible());
+        assertEquals(-1f, b.catalog.openRelation(oid).reltuples(), "not committed yet");
+        a.commit();
+        Relation fresh = b.catalog.openRelation(oid);
+        assertEquals(3, fresh.relpages());
+        assertEquals(250f, fresh.reltuples());
+        assertEquals(2, fresh.relallvisible());
+    }
+
+    @Test
     void ownChangesAreSeenAtCommandCounterIncrementOthersAfterCommit() {
         int oid = a.catalog.createTable(null, "t", COLS, 'p', false);
         a.commit();

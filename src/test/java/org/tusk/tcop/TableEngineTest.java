@@ -114,9 +114,12 @@ class TableEngineTest {
         assertInstanceOf(Plan.BitmapHeapScan.class, byK instanceof Plan.SubqueryScan s ? s.child() : byK);
         assertEquals(List.of("v3", "v8", "v13", "v18"), sql.rows("select v from t where k = 3"));
         sql.rows("set enable_seqscan = off");
-        Plan.IndexScan ix = (Plan.IndexScan) scanOf("select id from t where k = 3 and id > 10 order by id");
-        assertEquals("t_k_idx", ix.index().name());
-        assertNotNull(ix.qual(), "the condition on id stays a filter");
+        // the table was never analyzed: as in PostgreSQL, the bitmap scan of t_k_idx (then a sort)
+        // is cheaper than the index scan, which would fetch each row's page at random
+        Plan byKAndId = scanOf("select id from t where k = 3 and id > 10 order by id");
+        Plan.BitmapHeapScan bh = (Plan.BitmapHeapScan) (byKAndId instanceof Plan.SubqueryScan s ? s.child() : byKAndId);
+        assertEquals("t_k_idx", ((Plan.BitmapIndexScan) bh.bitmap()).index().name());
+        assertNotNull(bh.qual(), "the condition on id stays a filter");
         assertEquals(List.of("13", "18"), sql.rows("select id from t where k = 3 and id > 10 order by id"));
         assertEquals(List.of("0", "1", "2"), sql.rows("select id from t where id < 3 order by id"));
         assertEquals(List.of("17", "18", "19"), sql.rows("select id from t where 16 < id order by id"));

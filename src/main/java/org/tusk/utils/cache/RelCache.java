@@ -316,6 +316,8 @@ public final class RelCache {
         rel.setAtttypids(typids);
         rel.setPartition(Boolean.TRUE.equals(PG_CLASS.get(c, "relispartition")));
         rel.setToastRelid(oid(PG_CLASS.get(c, "reltoastrelid")));
+        rel.setClassStats((Integer) PG_CLASS.get(c, "relpages"), (Float) PG_CLASS.get(c, "reltuples"),
+                (Integer) PG_CLASS.get(c, "relallvisible"), Boolean.TRUE.equals(PG_CLASS.get(c, "relhassubclass")));
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");
         if (options != null) {
             for (String o : options) {

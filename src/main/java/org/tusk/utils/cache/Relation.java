@@ -45,6 +45,16 @@ public final class Relation {
     public static final int HEAP_DEFAULT_FILLFACTOR = 100;
     private int toastRelid;
     private int toastTupleTarget = TOAST_TUPLE_TARGET;
+    /**
+     * pg_class.relpages, reltuples, relallvisible and relhassubclass as the catalog row said when
+     * this entry was built (rd_rel's copy). VACUUM and ANALYZE change them with a
+     * relcache invalidation, so a rebuilt entry carries the new values; the planner's
+     * estimate_rel_size reads them here. reltuples -1 means never vacuumed or analyzed.
+     */
+    private int relpages;
+    private float reltuples = -1;
+    private int relallvisible;
+    private boolean relhassubclass;
 
     public Relation(int oid, String name, int namespace, char relkind, char persistence, RelFileLocator locator,
                     TupleDesc desc, IndexInfo index) {
@@ -182,6 +192,23 @@ public final class Relation {
     }
 
     public int oid() { return oid; }
+
+    /** pg_class.relpages at the last VACUUM / ANALYZE (0 if none). */
+    public int relpages() { return relpages; }
+    /** pg_class.reltuples at the last VACUUM / ANALYZE; -1 if never counted. */
+    public float reltuples() { return reltuples; }
+    /** pg_class.relallvisible at the last VACUUM / ANALYZE. */
+    public int relallvisible() { return relallvisible; }
+    /** pg_class.relhassubclass: the table has (or had) inheritance children. */
+    public boolean relhassubclass() { return relhassubclass; }
+
+    /** Set by RelationBuildDesc from the pg_class row. */
+    public void setClassStats(int relpages, float reltuples, int relallvisible, boolean relhassubclass) {
+        this.relpages = relpages;
+        this.reltuples = reltuples;
+        this.relallvisible = relallvisible;
+        this.relhassubclass = relhassubclass;
+    }
     /** relowner (0 for a relation not built from pg_class). */
     public int owner() { return owner; }
     /** relacl as (grantee, grantor, privs) triples, or null for the owner's default ACL. */

@@ -7,7 +7,11 @@
  * descriptor: columns with attnum &gt; 0 in attnum order) and pg_index (for indexes), and keeps
  * them per backend by OID, with each table's index list. The system catalogs' own entries are
  * nailed: built from {@code catalog.SystemCatalogs} and never invalidated (their definitions
- * cannot change). A Relation is immutable apart from its insertion hint; an invalidated entry is
+ * cannot change). Each entry also carries pg_class's relpages, reltuples, relallvisible and
+ * relhassubclass (rd_rel's copy), which the planner's size estimates read; whatever updates them
+ * (VACUUM, ANALYZE, new inheritance children) registers a relcache invalidation,
+ * as PostgreSQL's vac_update_relstats does after its in-place update, so a rebuilt entry sees
+ * the new values. A Relation is immutable apart from its insertion hint; an invalidated entry is
  * dropped and rebuilt on the next lookup, never changed in place, so a Relation a caller holds
  * stays self-consistent (if stale).
  *
