@@ -122,6 +122,11 @@ public final class Dependencies {
      * NOTICE lists what is dropped besides the targets.
      */
     public void performDeletion(List<ObjectAddress> targets, boolean cascade) {
+        performDeletion(targets, cascade, false);
+    }
+
+    /** performDeletion with PERFORM_DELETION_QUIETLY when {@code quiet}: no "drop cascades to" NOTICE. */
+    public void performDeletion(List<ObjectAddress> targets, boolean cascade, boolean quiet) {
         Set<ObjectAddress> targetSet = new HashSet<>();
         for (ObjectAddress t : targets) targetSet.add(target(t));
         List<Found> order = new ArrayList<>();
@@ -149,7 +154,9 @@ public final class Dependencies {
             throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST, msg, String.join("\n", lines),
                     "Use DROP ... CASCADE to drop the dependent objects too.", 0);
         }
-        if (lines.size() == 1) {
+        if (quiet) {
+            // RemoveTempRelations: nobody asked for this drop, so nobody is told
+        } else if (lines.size() == 1) {
             env.notices().accept(new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, lines.get(0), null, null, 0));
         } else if (lines.size() > 1) {
             env.notices().accept(new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,

@@ -67,6 +67,7 @@ public final class HeapCatalog implements Catalog {
         this.typeDdl = new TypeDdl(env, writer, namespaces, types);
         this.functions = new FunctionDdl(env, writer, namespaces);
         this.dependencies = new Dependencies(env, writer);
+        namespaces.onLeftoverTempNamespace(this::removeTempRelations);
         this.relationOwnership = new RelationOwnership(env, writer, dependencies);
         this.comments = new Comments(env, writer);
         functions.registerWith(dependencies);
@@ -282,6 +283,38 @@ public final class HeapCatalog implements Catalog {
     @Override
     public String viewDefinition(Relation view) {
         return views.definition(view.oid());
+    }
+
+    /**
+     * RemoveTempRelations (namespace.c): drops, quietly and with CASCADE, every table, view,
+     * sequence and foreign table a dead session left in temporary schema {@code nsp} (indexes and
+     * TOAST tables go with their tables).
+     */
+    private void removeTempRelations(int nsp) {
+        List<ObjectAddress> targets = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_CLASS, CatalogScan.key(PG_CLASS, "relnamespace", nsp),
+                v -> List.of("r", "p", "v", "m", "S", "f").contains((String) PG_CLASS.get(v, "relkind")))) {
+            int relOid = oid(PG_CLASS.get(s.values(), "oid"));
+            lock(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            targets.add(ObjectAddress.relation(relOid));
+        }
+        if (!targets.isEmpty()) dependencies.performDeletion(targets, true, true);
+    }
+
+    /**
+     * Whether this session used its temporary schema: RemoveTempRelationsCallback's work at the
+     * end of the session ({@link #removeOwnTempRelations}) is needed only then.
+     */
+    public boolean usedTempNamespace() {
+        return namespaces.tempNamespaceIfUsed() != 0;
+    }
+
+    /** See {@link #usedTempNamespace}: RemoveTempRelations on this session's own temporary schema. */
+    public boolean removeOwnTempRelations() {
+        int nsp = namespaces.tempNamespaceIfUsed();
+        if (nsp == 0) return false;
+        removeTempRelations(nsp);
+        return true;
     }
 
     @Override

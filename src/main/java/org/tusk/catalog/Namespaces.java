@@ -29,6 +29,8 @@ final class Namespaces {
     private final CatalogEnv env;
     private final CatalogWriter writer;
     private int tempNamespace;   // 0 until created
+    /** RemoveTempRelations: drops everything in a leftover temporary schema (set by the catalog). */
+    private java.util.function.IntConsumer removeTempRelations = nsp -> { };
     // recomputeNamespacePath's result, valid while the setting, the temp schema and the name cache
     // (emptied by any catalog invalidation, schema changes included) are what it was computed from.
     private List<Integer> cachedPath;
@@ -255,14 +257,25 @@ final class Namespaces {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** This session's temporary schema if it has used one, else 0 (no lookup, no creation). */
+    int tempNamespaceIfUsed() {
+        return tempNamespace;
+    }
+
+    void onLeftoverTempNamespace(java.util.function.IntConsumer remove) {
+        this.removeTempRelations = remove;
+    }
+
     /** InitTempTableNamespace: this backend's pg_temp_N, created the first time it is needed. */
     int tempNamespace() {
         if (tempNamespace != 0) return tempNamespace;
         String name = "pg_temp_" + env.backendId();
         int existing = oidOf(name);
         if (existing != 0) {
-            // Left over by an earlier session with the same backend id; PostgreSQL would clean it out first.
+            // Left over by an earlier session with the same backend id (that exited without
+            // cleaning up): RemoveTempRelations, before anything of this session goes there.
             tempNamespace = existing;
+            removeTempRelations.accept(existing);
         } else {
             int oid = writer.newOid(PG_NAMESPACE, "oid");
             writer.insert(PG_NAMESPACE, CatalogRows.namespaceRow(oid, name, env.userOid().getAsInt()));

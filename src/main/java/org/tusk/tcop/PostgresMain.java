@@ -186,13 +186,16 @@ final class PostgresMain {
      * {@code backend_reuse}, leave the loop so that the process can be reset and reused.
      */
     private void terminate() {
+        // decided before the temporary objects' transaction, which ends any open block first
+        boolean reusable = BackendReuse.mayReuse(ctx);
+        runner.removeTempObjectsAtSessionEnd();
         if (ctx.env.gucs().getBool("log_disconnections")) {
             long us = System.currentTimeMillis() * 1000 - ctx.backendStartMicros;
             ctx.env.log().log(String.format("disconnection: session time: %d:%02d:%02d.%03d user=%s database=%s host=%s",
                     us / 3_600_000_000L, us / 60_000_000 % 60, us / 1_000_000 % 60, us / 1000 % 1000,
                     ctx.role().name(), ctx.database.name(), ctx.port.remoteHostForMessages()));
         }
-        if (BackendReuse.mayReuse(ctx)) throw new SessionEnd();
+        if (reusable) throw new SessionEnd();
         ctx.env.procExit().exit(0);
     }
 

@@ -544,6 +544,28 @@ final class QueryRunner {
         }
     }
 
+    /**
+     * RemoveTempRelationsCallback: as a session ends cleanly, the objects of its temporary schema
+     * are dropped in a transaction of their own (an open transaction is rolled back first, as
+     * AbortOutOfAnyTransaction does), so that no other session sees them and a reused process
+     * starts its next session without them. A session that ends otherwise (FATAL, a signal, a
+     * crash) leaves them to the next user of its schema, which drops them first
+     * (InitTempTableNamespace). Failures are logged, never thrown: the session is ending anyway.
+     */
+    void removeTempObjectsAtSessionEnd() {
+        if (ctx.storage == null || !ctx.storage.catalog.usedTempNamespace()) return;
+        try {
+            if (ctx.xact.block != TransactionState.Block.DEFAULT) endTransaction(false);
+            startTransactionCommand();
+            ctx.storage.statementEnvironment();   // the transaction's snapshot, for the catalog scans
+            ctx.storage.catalog.removeOwnTempRelations();
+            endTransaction(true);
+        } catch (RuntimeException e) {
+            ctx.env.log().log("could not remove temporary objects at session end: " + e.getMessage());
+            if (ctx.xact.block != TransactionState.Block.DEFAULT) endTransaction(false);
+        }
+    }
+
     /** Ends an implicit transaction (after a simple Query, or at Sync). */
     void finishImplicitTransaction() {
         if (ctx.xact.block == TransactionState.Block.STARTED) endTransaction(true);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * The planner's pull-ups through a real server over 10000-row tables: the statements of the
  * join and subselect regression tests that took minutes when the LATERAL VALUES item was
  * re-joined per outer row and the nested NOT EXISTS ran as a SubPlan per row; each must now
- * plan as PostgreSQL does (hash joins, semi and anti joins) and answer in seconds.
+ * plan as PostgreSQL does (a merge join, semi and anti joins) and answer in seconds.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PullUpIT {
@@ -49,14 +49,14 @@ class PullUpIT {
     }
 
     @Test
-    void lateralValuesJoinIsAHashJoinOfTheTwoTables() throws Exception {
+    void lateralValuesJoinIsAJoinOfTheTwoTables() throws Exception {
         String q = "select count(*) from pt a, pt b join lateral (values(a.unique1)) ss(x) on b.unique2 = ss.x";
         try (Connection c = server.connect()) {
             String plan = String.join("\n", rows(c, "explain (costs off) " + q));
             assertFalse(plan.contains("Values Scan"), plan);
             assertFalse(plan.contains("Nested Loop"), plan);
-            assertTrue(plan.contains("Hash Cond: (a.unique1 = b.unique2)") || plan.contains("Hash Cond: (b.unique2 = a.unique1)"),
-                    plan);
+            // PostgreSQL 15 plans these never-analysed tables as a merge join of two sorts
+            assertTrue(plan.contains("Merge Cond: (a.unique1 = b.unique2)"), plan);
             long t0 = System.nanoTime();
             assertEquals(List.of("10000"), rows(c, q));
             assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "took too long");
