@@ -96,7 +96,10 @@ class IndexOrderIT {
     @Test
     void orderByIsReadFromTheIndexInEitherDirection() throws Exception {
         try (Connection c = server.connect()) {
+            // as PostgreSQL 15 does for this never-analysed table, a bitmap scan and a sort would
+            // otherwise win: the test is about reading the order from the index
             exec(c, "set enable_seqscan = off");
+            exec(c, "set enable_bitmapscan = off");
             String[][] cases = {
                 // t_a_desc forwards and t_ab backwards both give a DESC NULLS FIRST
                 {"select a from t order by a desc limit 20", "Index Scan"},
@@ -123,7 +126,10 @@ class IndexOrderIT {
     @Test
     void aColumnPinnedByAConstantDoesNotCountInTheOrder() throws Exception {
         try (Connection c = server.connect()) {
+            // as PostgreSQL 15 does for this never-analysed table, a bitmap scan and a sort would
+            // otherwise win: the test is about reading the order from the index
             exec(c, "set enable_seqscan = off");
+            exec(c, "set enable_bitmapscan = off");
             for (String[] q : new String[][] {
                 {"select a, b from t where a = 3 order by b desc nulls last", "Index Scan using t_ab"},
                 {"select a, b from t where a = 3 order by a, b nulls first", "Index Scan Backward using t_ab"},

@@ -24,7 +24,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  *   lockFreeHead, lockHighWater, procLockFreeHead, procLockHighWater
  *   buckets         int[16 * nBuckets]    head LOCK of each hash chain; partition p owns p*nBuckets..
  *   procWait        PROC_WAIT[numSlots]   per PGPROC: waitLock, waitProcLock, waitLockMode, waitStatus,
- *                                         heldLocks, wait-queue links, lxid, waitStart
+ *                                         heldLocks, wait-queue links, lxid, waitStart, fpVxid (the
+ *                                         virtual-xid lock held on the fast path: its lxid, or 0)
  *   locks           LOCK[nLocks]          nLocks = max_locks_per_transaction * numSlots (NLOCKENTS)
  *   procLocks       PROCLOCK[2 * nLocks]
  * </pre>
@@ -62,7 +63,8 @@ final class LockShmem {
             JAVA_LONG.withName("waitStart"),
             JAVA_INT.withName("waitLock"), JAVA_INT.withName("waitProcLock"), JAVA_INT.withName("waitLockMode"),
             JAVA_INT.withName("waitStatus"), JAVA_INT.withName("heldLocks"),
-            JAVA_INT.withName("linkPrev"), JAVA_INT.withName("linkNext"), JAVA_INT.withName("lxid"));
+            JAVA_INT.withName("linkPrev"), JAVA_INT.withName("linkNext"), JAVA_INT.withName("lxid"),
+            JAVA_INT.withName("fpVxid"), JAVA_INT.withName("pad"));
 
     static StructLayout layout(int numSlots, int maxLocksPerXact) {
         int nLocks = numLocks(numSlots, maxLocksPerXact);
@@ -125,6 +127,7 @@ final class LockShmem {
     private static final VarHandle PW_PREV = PROC_WAIT.varHandle(groupElement("linkPrev"));
     private static final VarHandle PW_NEXT = PROC_WAIT.varHandle(groupElement("linkNext"));
     private static final VarHandle PW_LXID = PROC_WAIT.varHandle(groupElement("lxid"));
+    private static final VarHandle PW_FP_VXID = PROC_WAIT.varHandle(groupElement("fpVxid"));
 
     private static final VarHandle INT = JAVA_INT.varHandle();
 
@@ -270,6 +273,14 @@ final class LockShmem {
     void setLinkNext(int slot, int v) { PW_NEXT.set(seg, pw(slot), v); }
     int lxid(int slot) { return (int) PW_LXID.getVolatile(seg, pw(slot)); }
     void setLxid(int slot, int v) { PW_LXID.setVolatile(seg, pw(slot), v); }
+    /**
+     * fpVXIDLock and fpLocalTransactionId in one word: the lxid whose virtual-xid lock process
+     * {@code slot} holds on the fast path, 0 if none (see VirtualTransactions). Changed only by
+     * compare-and-set, by the owner or by a waiter moving the lock into the table.
+     */
+    int fpVxid(int slot) { return (int) PW_FP_VXID.getVolatile(seg, pw(slot)); }
+    void setFpVxid(int slot, int v) { PW_FP_VXID.setVolatile(seg, pw(slot), v); }
+    boolean casFpVxid(int slot, int expect, int v) { return PW_FP_VXID.compareAndSet(seg, pw(slot), expect, v); }
     /** Microseconds since the Unix epoch at which the current wait began, 0 if not waiting. */
     long waitStart(int slot) { return (long) PW_START.getVolatile(seg, pw(slot)); }
     void setWaitStart(int slot, long v) { PW_START.setVolatile(seg, pw(slot), v); }

@@ -22,6 +22,17 @@ public final class LockStatus {
     public List<LockStatusRow> rows() {
         LockShmem mem = table.mem();
         List<LockStatusRow> out = new ArrayList<>();
+        // The fast-path virtual-xid locks first, as GetLockStatusData lists each PGPROC's fast-path
+        // locks before the table's (a lock moved into the table meanwhile may show in both).
+        ProcGlobal procs = table.procGlobal();
+        for (int slot = 1; slot < procs.numSlots(); slot++) {
+            int lxid = mem.fpVxid(slot);
+            Proc proc = procs.proc(slot);
+            if (lxid == 0 || proc.pid() == 0) continue;
+            String vxid = slot + "/" + Integer.toUnsignedString(lxid);
+            out.add(LockStatusRow.of(LockTag.virtualTransaction(slot, lxid), vxid, proc.pid(), LockMode.EXCLUSIVE, true,
+                    null, true));
+        }
         for (int i = 0; i < LockShmem.NUM_LOCK_PARTITIONS; i++) mem.partitionLock(i).acquire(LWLock.Mode.SHARED);
         try {
             for (int part = 0; part < LockShmem.NUM_LOCK_PARTITIONS; part++) {

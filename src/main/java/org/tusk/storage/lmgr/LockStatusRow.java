@@ -8,7 +8,7 @@ import java.time.Instant;
  * OIDs, xids and block numbers are unsigned 32-bit values held in {@code Long}s.
  *
  * @param virtualTransaction "backendId/localXid" of the holder or waiter
- * @param fastpath           always false: Tusk has no fast-path locks
+ * @param fastpath           true for a virtual-xid lock held on the fast path (not in the table)
  * @param waitStart          on a row with granted false: when the process began waiting (null until it
  *                           has recorded it, and on granted rows)
  */
@@ -20,6 +20,11 @@ public record LockStatusRow(String locktype, Long database, Long relation, Long 
     /** The row for {@code tag}, filling the columns its type uses (pg_lock_status's switch). */
     static LockStatusRow of(LockTag tag, String virtualTransaction, int pid, LockMode mode, boolean granted,
                             Instant waitStart) {
+        return of(tag, virtualTransaction, pid, mode, granted, waitStart, false);
+    }
+
+    static LockStatusRow of(LockTag tag, String virtualTransaction, int pid, LockMode mode, boolean granted,
+                            Instant waitStart, boolean fastpath) {
         Long database = null, relation = null, page = null, transactionid = null, classid = null, objid = null;
         Integer tuple = null, objsubid = null;
         String virtualxid = null;
@@ -38,6 +43,6 @@ public record LockStatusRow(String locktype, Long database, Long relation, Long 
             }
         }
         return new LockStatusRow(tag.type().pgName(), database, relation, page, tuple, virtualxid, transactionid,
-                classid, objid, objsubid, virtualTransaction, pid, mode.pgName(), granted, false, waitStart);
+                classid, objid, objsubid, virtualTransaction, pid, mode.pgName(), granted, fastpath, waitStart);
     }
 }

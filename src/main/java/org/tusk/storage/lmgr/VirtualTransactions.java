@@ -13,9 +13,16 @@ import java.util.List;
  * waiting for writers that could not see its index, or for older snapshots) takes ShareLock on
  * that tag and lets go at once.
  *
- * <p>Differs from PostgreSQL: the virtual transaction lock lives in the shared lock table from
- * the start (PostgreSQL keeps it in the backend's fast-path slot until someone wants to wait on
- * it), so starting a transaction costs one partition-lock round trip.
+ * <p>The fast path (as PostgreSQL's fpVXIDLock): a transaction's own lock on its tag is not put
+ * in the shared table at all; the owner only publishes its lxid in its PGPROC's {@code fpVxid}
+ * word, so starting and ending a transaction touch no lock partition. Someone who must wait for
+ * it first moves the lock into the table on the owner's behalf (granted ExclusiveLock), then
+ * queues for ShareLock as usual. The move is made under the tag's partition lock: the lock is
+ * entered, then the word is swapped from lxid to 0 by compare-and-set; if the owner swapped it
+ * first (its transaction ended meanwhile) the entry is taken out again. The owner, at its end,
+ * swaps the word from lxid to 0 too; if that fails, a waiter moved the lock, and the owner
+ * releases it from the table under the partition lock (LockRefindAndRelease), which it can only
+ * get once the move is complete. pg_locks shows a fast-path lock with fastpath = true.
  *
  * <p>Locking: {@link #lockConflicts} holds the tag's partition lock shared while it reads the
  * LOCK's PROCLOCKs and each holder's published lxid (written by its owner with a volatile store
@@ -48,13 +55,66 @@ public final class VirtualTransactions {
         if (nextLocalXid == 0) nextLocalXid = 1;
         current = nextLocalXid;
         locks.setLocalTransactionId(current);
-        locks.acquire(LockTag.virtualTransaction(me.slot(), current), LockMode.EXCLUSIVE, false);
+        locks.table().mem().setFpVxid(me.slot(), current);   // VirtualXactLockTableInsert, fast path
     }
 
-    /** ProcArrayEndTransaction's part: no local transaction is running any more. */
+    /**
+     * ProcArrayEndTransaction's part and VirtualXactLockTableCleanup: no local transaction is
+     * running any more; its lock is given up, from the table if a waiter moved it there.
+     */
     public void endTransaction() {
+        if (current != 0 && !locks.table().mem().casFpVxid(me.slot(), current, 0)) releaseMovedLock(current);
         current = 0;
         locks.setLocalTransactionId(0);
+    }
+
+    /** LockRefindAndRelease: our ExclusiveLock on our tag, put in the table by a waiter. */
+    private void releaseMovedLock(int lxid) {
+        LockTable table = locks.table();
+        LockTag tag = LockTag.virtualTransaction(me.slot(), lxid);
+        int hash = tag.hashCode32();
+        LWLock partition = table.partitionLock(hash);
+        partition.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            int lock = table.lookupLock(tag, hash);
+            int pl = lock == 0 ? 0 : table.findProcLock(lock, me.slot());
+            if (pl == 0) throw new IllegalStateException("virtual transaction lock " + tag.describe() + " not found");
+            boolean wake = table.unGrantLock(lock, pl, LockMode.EXCLUSIVE);
+            table.cleanUpLock(lock, pl, hash, wake);
+        } finally {
+            partition.release(LWLock.Mode.EXCLUSIVE);
+        }
+    }
+
+    /**
+     * The transfer half of VirtualXactLock: if {@code vxid}'s owner holds its lock on the fast path,
+     * enter it in the table as the owner's granted ExclusiveLock, so that a ShareLock request
+     * waits for it there.
+     */
+    private void moveToTable(Vxid vxid) {
+        LockShmem mem = locks.table().mem();
+        if (mem.fpVxid(vxid.backendId()) != vxid.localXid()) return;   // ended, or already moved
+        LockTable table = locks.table();
+        LockTag tag = LockTag.virtualTransaction(vxid.backendId(), vxid.localXid());
+        int hash = tag.hashCode32();
+        LWLock partition = table.partitionLock(hash);
+        partition.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            if (mem.fpVxid(vxid.backendId()) != vxid.localXid()) return;
+            int pl = table.setupLockInTable(tag, hash, vxid.backendId(), LockMode.EXCLUSIVE);
+            if (pl == 0) {
+                throw LockErrors.outOfSharedMemory();
+            }
+            int lock = table.lockOf(pl);
+            table.grantLock(lock, pl, LockMode.EXCLUSIVE);
+            if (!mem.casFpVxid(vxid.backendId(), vxid.localXid(), 0)) {
+                // the owner ended first and will not look in the table: take the entry out again
+                table.unGrantLock(lock, pl, LockMode.EXCLUSIVE);
+                table.cleanUpLock(lock, pl, hash, false);
+            }
+        } finally {
+            partition.release(LWLock.Mode.EXCLUSIVE);
+        }
     }
 
     /** This backend's current virtual transaction id (lxid 0 outside a transaction). */
@@ -109,6 +169,7 @@ public final class VirtualTransactions {
      */
     public void waitFor(Vxid vxid) {
         if (vxid.localXid() == 0 || vxid.backendId() == me.slot()) return;
+        moveToTable(vxid);
         LockTag tag = LockTag.virtualTransaction(vxid.backendId(), vxid.localXid());
         locks.acquire(tag, LockMode.SHARE, false);
         locks.release(tag, LockMode.SHARE);

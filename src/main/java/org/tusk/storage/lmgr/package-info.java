@@ -130,6 +130,10 @@
  * Every transaction of a backend gets the next local transaction id at its start, published in
  * the per-slot lock-wait fields (volatile, written only by the owner) and held as ExclusiveLock on
  * its VIRTUALTRANSACTION tag until it ends ({@link org.tusk.storage.lmgr.VirtualTransactions}).
+ * That lock is held on the fast path, as PostgreSQL's fpVXIDLock: only the slot's {@code fpVxid}
+ * word (the lxid, or 0) records it, changed by compare-and-set; a backend about to wait for it
+ * first enters it in the table as the owner's granted lock, under the tag's partition lock, and
+ * the owner that finds its word already cleared releases it from the table under the same lock.
  * WaitForLockers reads, under one partition lock held shared, the holders of a relation lock
  * whose modes conflict with a given mode and their lxids, then waits for each by taking ShareLock
  * on its virtual transaction tag (an ordinary, cancellable, deadlock-checked lock wait).
@@ -138,8 +142,8 @@
  * wait for more than it had to, never for less.
  *
  * <h3>Not implemented</h3>
- * Fast-path locks (every lock goes through the shared table, the virtual transaction lock too;
- * pg_locks.fastpath is always false),
+ * Fast-path relation locks (every lock but the virtual transaction lock goes through the shared
+ * table),
  * lock groups (parallel query), wait-queue rearrangement for soft deadlocks, the strong-lock
  * counts that support fast path, log_lock_waits, predicate locks (SSI) and two-phase commit's
  * lock transfer.
