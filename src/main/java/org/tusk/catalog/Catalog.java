@@ -92,8 +92,11 @@ public interface Catalog {
     /** pg_attribute.attcompression of column {@code attnum}: 'p', 'l', or '\0' for the default. */
     default char columnCompression(Relation heap, int attnum) { return '\0'; }
 
-    /** Whether {@code rel}'s current file was created by this transaction (COPY FREEZE's condition). */
-    boolean createdInCurrentTransaction(Relation rel);
+    /**
+     * Whether {@code rel}'s current file was created by the current subtransaction (COPY FREEZE's
+     * condition: rd_createSubid or rd_newRelfilenodeSubid is the current subtransaction).
+     */
+    boolean createdInCurrentSubTransaction(Relation rel);
 
     /** ALTER COLUMN SET / DROP NOT NULL (attnum 1-based; the caller has checked existing rows). */
     void setColumnNotNull(Relation heap, int attnum, boolean notNull);

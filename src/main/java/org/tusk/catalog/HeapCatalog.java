@@ -373,8 +373,8 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
-    public boolean createdInCurrentTransaction(Relation rel) {
-        return env.storage().createdInCurrentTransaction(rel.locator());
+    public boolean createdInCurrentSubTransaction(Relation rel) {
+        return env.storage().createdInCurrentSubTransaction(rel.locator());
     }
 
     @Override

@@ -37,9 +37,10 @@ final class InformationSchemaBuiltins {
         r.fn("nameconcatoid", List.of(NAME, OID), NAME, Volatility.IMMUTABLE, true,
                 (c, a) -> nameConcatOid((String) a[0], ((Number) a[1]).longValue()));
         r.fn("pg_relation_is_updatable", List.of(org.tusk.utils.adt.RegTypes.REGCLASS, BOOL), INT4, S, true,
-                (c, a) -> relationIsUpdatable(((Number) a[0]).intValue()));
+                (c, a) -> relationIsUpdatable(((Number) a[0]).intValue(), (Boolean) a[1]));
         r.fn("pg_column_is_updatable", List.of(org.tusk.utils.adt.RegTypes.REGCLASS, INT2, BOOL), BOOL, S, true,
-                (c, a) -> relationIsUpdatable(((Number) a[0]).intValue()) == ALL_EVENTS);
+                (c, a) -> ((Number) a[1]).intValue() > 0
+                        && (relationIsUpdatable(((Number) a[0]).intValue(), (Boolean) a[2]) & REQ_EVENTS) == REQ_EVENTS);
         r.fn("pg_is_other_temp_schema", List.of(OID), BOOL, S, true, (c, a) -> isOtherTempSchema(((Number) a[0]).intValue()));
     }
 
@@ -89,16 +90,45 @@ final class InformationSchemaBuiltins {
     /** (1 << CMD_UPDATE) | (1 << CMD_INSERT) | (1 << CMD_DELETE). */
     static final int ALL_EVENTS = (1 << 2) | (1 << 3) | (1 << 4);
 
+    /** CMD_UPDATE, CMD_INSERT, CMD_DELETE (nodes.h CmdType), the bit numbers of relation_is_updatable's result. */
+    private static final int CMD_UPDATE = 2, CMD_INSERT = 3, CMD_DELETE = 4;
+    /** pg_column_is_updatable's REQ_EVENTS: a column is updatable when its relation takes UPDATE and DELETE. */
+    static final int REQ_EVENTS = (1 << CMD_UPDATE) | (1 << CMD_DELETE);
+
     /**
-     * pg_relation_is_updatable (relation_is_updatable): tables and partitioned tables take every
-     * event; Tusk has no rules other than a view's SELECT rule, no INSTEAD OF triggers and no
-     * auto-updatable views, so anything else takes none.
+     * pg_relation_is_updatable (rewriteHandler.c relation_is_updatable): tables and partitioned
+     * tables take every event; another relation takes the events it has an unconditional DO
+     * INSTEAD rule for and, with {@code includeTriggers}, those it has an INSTEAD OF row trigger
+     * for (enabled or not, as the relcache's trig_*_instead_row flags say). Not done: the events
+     * an automatically updatable view takes through its base relation (that needs the view's
+     * query analysed, which this layer cannot do), so such a view reports only the above.
      */
-    static int relationIsUpdatable(int relOid) {
-        var rel = ObjectNames.current().relation(relOid);
+    static int relationIsUpdatable(int relOid, boolean includeTriggers) {
+        ObjectNames names = ObjectNames.current();
+        var rel = names.relation(relOid);
         if (rel.isEmpty()) return 0;
         char k = rel.get().relkind();
-        return k == 'r' || k == 'p' ? ALL_EVENTS : 0;
+        if (k == 'r' || k == 'p') return ALL_EVENTS;
+        int events = 0;
+        for (Object[] rule : names.rows(SystemCatalogs.PG_REWRITE,
+                v -> CatalogScan.oid(SystemCatalogs.PG_REWRITE.get(v, "ev_class")) == relOid)) {
+            boolean unconditional = "<>".equals(SystemCatalogs.PG_REWRITE.get(rule, "ev_qual"));
+            if (!Boolean.TRUE.equals(SystemCatalogs.PG_REWRITE.get(rule, "is_instead")) || !unconditional) continue;
+            char ev = String.valueOf(SystemCatalogs.PG_REWRITE.get(rule, "ev_type")).charAt(0);
+            if (ev == '2') events |= 1 << CMD_UPDATE;
+            else if (ev == '3') events |= 1 << CMD_INSERT;
+            else if (ev == '4') events |= 1 << CMD_DELETE;
+        }
+        if (events == ALL_EVENTS || !includeTriggers) return events;
+        for (Object[] t : names.rows(SystemCatalogs.PG_TRIGGER,
+                v -> CatalogScan.oid(SystemCatalogs.PG_TRIGGER.get(v, "tgrelid")) == relOid)) {
+            int type = ((Number) SystemCatalogs.PG_TRIGGER.get(t, "tgtype")).intValue();
+            if ((type & TriggerInfo.TRIGGER_TYPE_INSTEAD) == 0 || (type & TriggerInfo.TRIGGER_TYPE_ROW) == 0) continue;
+            if ((type & TriggerInfo.TRIGGER_TYPE_INSERT) != 0) events |= 1 << CMD_INSERT;
+            if ((type & TriggerInfo.TRIGGER_TYPE_UPDATE) != 0) events |= 1 << CMD_UPDATE;
+            if ((type & TriggerInfo.TRIGGER_TYPE_DELETE) != 0) events |= 1 << CMD_DELETE;
+        }
+        return events;
     }
 
     /** getdatabaseencoding: the current database's encoding name. */

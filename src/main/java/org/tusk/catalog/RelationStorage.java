@@ -28,8 +28,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
  *
  * <p>The transaction code asks {@link #pendingDeletes} for the list to write into its commit or
  * abort record (whose redo removes the files on a standby or after a crash), and calls
- * {@link #doPendingDeletes} once the record is written. Subtransactions are not supported yet:
- * every entry belongs to the top-level transaction. Temporary and unlogged relations are not
+ * {@link #doPendingDeletes} once the record is written. Each entry remembers the subtransaction
+ * nesting level that made it (PendingRelDelete's nestLevel): when a subtransaction commits its
+ * entries pass to its parent ({@link #atSubCommit}, AtSubCommit_smgr); when it aborts, the files
+ * it created are removed at once and the drops it scheduled are forgotten ({@link #atSubAbort},
+ * AtSubAbort_smgr), so ROLLBACK TO a savepoint taken before a TRUNCATE keeps the table's old file.
+ * Because a finished subtransaction leaves no entry at its level, an entry at the current level
+ * was made by the current subtransaction, which is what COPY FREEZE asks
+ * ({@link #createdInCurrentSubTransaction}, rd_createSubid / rd_newRelfilenodeSubid). Temporary and unlogged relations are not
  * WAL-logged, and have no init fork or backend-local file names yet.
  *
  * <p>{@code xl_smgr_create} (storage_xlog.h): RelFileLocator (spcOid, dbOid, relNumber: three
@@ -51,21 +57,30 @@ public final class RelationStorage {
     }
 
     /** A PendingRelDelete: remove {@code locator}'s files when the transaction commits ({@code atCommit}) or aborts. */
-    private record PendingDelete(RelFileLocator locator, boolean atCommit) {}
+    private record PendingDelete(RelFileLocator locator, boolean atCommit, int nestLevel) {}
 
     private final StorageManager smgr;
     private final Consumer<RelFileLocator> dropBuffers;
     private final WalInsert wal;
     private final List<PendingDelete> pending = new ArrayList<>();
+    /** GetCurrentTransactionNestLevel: 1 at top level. */
+    private final java.util.function.IntSupplier nestLevel;
 
     /**
      * @param dropBuffers DropRelationBuffers: forgets the relation's pages in shared buffers
      *                    without writing them ({@code BufferManager::dropRelationBuffers})
      */
     public RelationStorage(StorageManager smgr, Consumer<RelFileLocator> dropBuffers, WalInsert wal) {
+        this(smgr, dropBuffers, wal, () -> 1);
+    }
+
+    /** As above, with the transaction's current nesting level (for subtransactions). */
+    public RelationStorage(StorageManager smgr, Consumer<RelFileLocator> dropBuffers, WalInsert wal,
+                           java.util.function.IntSupplier nestLevel) {
         this.smgr = smgr;
         this.dropBuffers = dropBuffers;
         this.wal = wal;
+        this.nestLevel = nestLevel;
     }
 
     /** Whether any fork file of {@code locator} exists (GetNewRelFileNumber's collision check). */
@@ -83,7 +98,7 @@ public final class RelationStorage {
     public void create(RelFileLocator locator, char persistence) {
         smgr.create(locator, ForkNumber.MAIN, false);
         if (persistence == 'p') logCreate(locator, ForkNumber.MAIN);
-        pending.add(new PendingDelete(locator, false));
+        pending.add(new PendingDelete(locator, false, nestLevel.getAsInt()));
     }
 
     /** log_smgrcreate. */
@@ -103,15 +118,44 @@ public final class RelationStorage {
                 .putInt(locator.spcOid()).putInt(locator.dbOid()).putInt(locator.relNumber()).putInt(fork.number()).array();
     }
 
-    /** Whether {@code locator} was created by this transaction (it is to be removed if it aborts). */
-    public boolean createdInCurrentTransaction(RelFileLocator locator) {
-        for (PendingDelete d : pending) if (!d.atCommit() && d.locator().equals(locator)) return true;
+    /** Whether {@code locator} was created by the current (sub)transaction (it is to be removed if that aborts). */
+    public boolean createdInCurrentSubTransaction(RelFileLocator locator) {
+        int level = nestLevel.getAsInt();
+        for (PendingDelete d : pending) if (!d.atCommit() && d.nestLevel() == level && d.locator().equals(locator)) return true;
         return false;
     }
 
     /** RelationDropStorage: the relation's files go when the transaction commits. */
     public void scheduleUnlink(RelFileLocator locator) {
-        pending.add(new PendingDelete(locator, true));
+        pending.add(new PendingDelete(locator, true, nestLevel.getAsInt()));
+    }
+
+    /** AtSubCommit_smgr: the committing subtransaction's entries now belong to its parent. */
+    public void atSubCommit() {
+        int level = nestLevel.getAsInt();
+        pending.replaceAll(d -> d.nestLevel() >= level ? new PendingDelete(d.locator(), d.atCommit(), level - 1) : d);
+    }
+
+    /** smgrGetPendingDeletes(false) in a subtransaction: the files it created, for its abort record. */
+    public List<RelFileLocator> subTransactionCreated() {
+        int level = nestLevel.getAsInt();
+        List<RelFileLocator> out = new ArrayList<>();
+        for (PendingDelete d : pending) if (!d.atCommit() && d.nestLevel() >= level && !out.contains(d.locator())) out.add(d.locator());
+        return out;
+    }
+
+    /**
+     * AtSubAbort_smgr (smgrDoPendingDeletes(false) at the subtransaction's level): removes the
+     * files the aborting subtransaction created and forgets the drops it scheduled.
+     */
+    public void atSubAbort() {
+        List<RelFileLocator> due = subTransactionCreated();
+        int level = nestLevel.getAsInt();
+        pending.removeIf(d -> d.nestLevel() >= level);
+        for (RelFileLocator rl : due) {
+            dropBuffers.accept(rl);
+            smgr.unlinkAll(rl, false);
+        }
     }
 
     /** smgrGetPendingDeletes: the files to remove at commit ({@code isCommit}) or at abort, for the commit/abort record. */

@@ -23,6 +23,11 @@ import org.tusk.utils.error.PgException;
  * through the table AM and entered into every index, unique ones checking for duplicates, as
  * ModifyTable's INSERT does. Rows carry the statement's command id.
  *
+ * <p>A view is copied into through its INSTEAD OF INSERT triggers, which get each row in the
+ * view's place (CopyFrom's has_instead_insert_row_trig; every such row is counted, whatever the
+ * trigger returns, as CopyFrom counts them); without one the COPY fails once the
+ * client has started sending, as CopyFrom's relkind check does.
+ *
  * <p>An error names where it happened in a CONTEXT line, as CopyFromErrorCallback does:
  * {@code COPY t, line 3, column b: "x"} while a field is converted, otherwise
  * {@code COPY t, line 3: "<the line>"}.
@@ -95,6 +100,10 @@ final class CopyFrom {
         CopyLineReader reader = new CopyLineReader(source, opts);
         CopyFieldParser parser = new CopyFieldParser(opts);
         source.start(attnums.length);
+        if (rel.relkind() == 'v' && (triggers == null || !triggers.definesInsteadRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT))) {
+            throw PgException.error(org.tusk.utils.error.SqlState.WRONG_OBJECT_TYPE, "cannot copy to view \"" + rel.name() + "\"")
+                    .withHint("To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
+        }
         afterStart.run();
         long rows = 0;
         String line;
@@ -162,6 +171,12 @@ final class CopyFrom {
         if (routing != null) {
             // CopyFrom's tuple routing: the leaf's own constraints are checked there
             return routing.insert(row) != null;   // null: skipped by the leaf's BEFORE ROW trigger
+        }
+        if (rel.relkind() == 'v') {
+            // ExecIRInsertTriggers: the trigger stores the row. CopyFrom ignores its result and counts
+            // the row either way (unlike INSERT, which does not count a row the trigger returned NULL for)
+            triggers.insteadRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row);
+            return true;
         }
         if (triggers != null) {
             row = triggers.beforeRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);

@@ -27,9 +27,10 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>A FOR EACH ROW trigger on a partitioned table is cloned onto each partition (tgparentid
  * naming the parent's trigger, tgisinternal set), as CreateTrigger recurses; partitions created
- * later get theirs from {@link #cloneRowTriggersToPartition}. Not done: deferrable constraint triggers (refused, 0A000,
- * since there is no deferred event queue or SET CONSTRAINTS yet), INSTEAD OF triggers (views
- * cannot be modified yet, so they are refused too), ownership and privilege checks.
+ * later get theirs from {@link #cloneRowTriggersToPartition}. INSTEAD OF triggers go on views only
+ * and must be FOR EACH ROW without WHEN or a column list; the rewriter then leaves a statement
+ * on the view to them. Not done: deferrable constraint triggers (refused, 0A000, since there is
+ * no deferred event queue or SET CONSTRAINTS yet), ownership and privilege checks.
  */
 public final class TriggerCommands {
     private TriggerCommands() {}
@@ -67,9 +68,6 @@ public final class TriggerCommands {
             qual = s.whenSql();
         }
         int fnoid = lookupFunction(s.funcname(), catalog);
-        if ((tgtype & TriggerInfo.TRIGGER_TYPE_INSTEAD) != 0) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "INSTEAD OF triggers are not supported yet");
-        }
         if (s.isConstraint() && s.deferrable()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "deferrable constraint triggers are not supported yet");
         }

@@ -52,6 +52,11 @@ import org.tusk.utils.error.PgException;
  * 40001. Without speculative insertion (no speculative token yet), two sessions that probe the
  * same new key at the same moment both insert, and the later one gets the unique index's 23505.
  *
+ * <p>A view as the target (it has INSTEAD OF row triggers for the command; the rewriter left it
+ * there, see {@code rewrite/package-info.java}): nothing is stored; each row goes to the triggers
+ * instead (ExecInsert/ExecUpdate/ExecDelete's trig_*_instead_row path, {@link ViewTriggerTarget}).
+ * The UPDATE/DELETE source rows are the view's rows, with a NULL TID.
+ *
  * <p>With RETURNING, one projected row is emitted per changed row; without, the first call does
  * all the work and returns null. {@link #processed()} is es_processed, for the command tag.
  */
@@ -83,6 +88,8 @@ final class ModifyTableState extends PlanState {
     private int[] toRoot;
     /** MERGE: the WHEN clauses and what happened to the row at hand (ExecMerge); null for the other commands. */
     private final MergeActions merge;
+    /** The target is a view whose INSTEAD OF triggers do the change; null for a table. */
+    private ViewTriggerTarget view;
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -107,6 +114,7 @@ final class ModifyTableState extends PlanState {
             openIndexes(env);
             constraints = TableConstraints.open(rel, cols, ctx);
             openTriggers();
+            if (rel.relkind() == 'v') view = ViewTriggerTarget.open(rel, triggers, triggerOperation());
             if (plan.rootRelation() != null && plan.operation() != Query.CommandType.INSERT) {
                 rootCapture = ctx.transitionCapture(plan.rootRelation().oid());
                 if (rootCapture != null) toRoot = PartitionRouting.columnMap(rel, plan.rootRelation());
@@ -233,6 +241,7 @@ final class ModifyTableState extends PlanState {
     Object[] insert(ExecEnvironment env, Object[] sourceTuple, List<org.tusk.nodes.Expr> newRow) {
         Object[] row = newRow == null ? ScanTuples.values(sourceTuple, cols.size())
                 : Executor.project(newRow, sourceTuple, null, ctx);
+        if (view != null) return view.insert(row);
         Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
             if (oc == null) {
@@ -329,6 +338,10 @@ final class ModifyTableState extends PlanState {
 
     /** ExecUpdate of the row at the TID in {@code oldTuple} to the row {@code newRow} computes from it. */
     Object[] update(ExecEnvironment env, Object[] oldTuple, List<org.tusk.nodes.Expr> newRow) {
+        if (view != null) {
+            Object[] row = view.update(ScanTuples.values(oldTuple, cols.size()), Executor.project(newRow, oldTuple, null, ctx));
+            return row == null ? null : withTid(row, null, oldTuple);
+        }
         TableAm am = env.tableAm();
         Object[] old = oldTuple;
         while (true) {
@@ -399,6 +412,7 @@ final class ModifyTableState extends PlanState {
 
     /** ExecDelete of the row at the TID in {@code oldTuple}. */
     Object[] delete(ExecEnvironment env, Object[] oldTuple) {
+        if (view != null) return view.delete(ScanTuples.values(oldTuple, cols.size())) ? oldTuple : null;
         TableAm am = env.tableAm();
         Object[] old = oldTuple;
         while (true) {

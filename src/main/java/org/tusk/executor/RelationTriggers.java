@@ -84,6 +84,16 @@ public final class RelationTriggers {
         return false;
     }
 
+    /**
+     * Whether an INSTEAD OF row trigger for {@code operation} is defined, enabled or not (the
+     * relcache's trig_insert_instead_row and siblings, which view_has_instead_trigger and
+     * CheckValidResultRel read).
+     */
+    public boolean definesInsteadRow(int operation) {
+        for (TriggerInfo t : triggers) if (t.instead() && t.forRow() && t.forEvent(TriggerData.typeBit(operation))) return true;
+        return false;
+    }
+
     private static boolean matches(TriggerInfo t, char timing, boolean row, int operation) {
         if (!enabled(t) || t.forRow() != row || !t.forEvent(TriggerData.typeBit(operation))) return false;
         return switch (timing) {
@@ -141,6 +151,27 @@ public final class RelationTriggers {
             Object[] o = operation == TriggerData.TRIGGER_EVENT_INSERT ? null : oldRow;
             Object[] n = operation == TriggerData.TRIGGER_EVENT_DELETE ? null : current;
             if (!whenOk(t, o, n)) continue;
+            Object[] trig = operation == TriggerData.TRIGGER_EVENT_INSERT ? current : oldRow;
+            Object[] nt = operation == TriggerData.TRIGGER_EVENT_UPDATE ? current : null;
+            Object[] result = TriggerFunctions.call(t.fnoid(), new TriggerData(event, rel, t, trig, nt, null, null), ctx);
+            if (result == null) return null;
+            if (operation != TriggerData.TRIGGER_EVENT_DELETE) current = result;
+        }
+        return current;
+    }
+
+    /**
+     * ExecIRInsertTriggers / ExecIRUpdateTriggers / ExecIRDeleteTriggers: runs the INSTEAD OF
+     * row triggers of a view, which do the change in the view's place. Returns the row the
+     * operation goes on with (the last trigger's result for INSERT and UPDATE, which RETURNING
+     * reads; {@code oldRow} for DELETE), or null when a trigger returned NULL: the row was not
+     * changed and is not counted. As in trigger.c, each trigger sees the previous one's result.
+     */
+    public Object[] insteadRow(int operation, Object[] oldRow, Object[] newRow) {
+        int event = operation | TriggerData.TRIGGER_EVENT_ROW | TriggerData.TRIGGER_EVENT_INSTEAD;
+        Object[] current = operation == TriggerData.TRIGGER_EVENT_DELETE ? oldRow : newRow;
+        for (TriggerInfo t : triggers) {
+            if (!matches(t, 'I', true, operation)) continue;
             Object[] trig = operation == TriggerData.TRIGGER_EVENT_INSERT ? current : oldRow;
             Object[] nt = operation == TriggerData.TRIGGER_EVENT_UPDATE ? current : null;
             Object[] result = TriggerFunctions.call(t.fnoid(), new TriggerData(event, rel, t, trig, nt, null, null), ctx);

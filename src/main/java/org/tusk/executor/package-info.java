@@ -237,7 +237,16 @@
  * before RETURNING, as ExecInsert/ExecUpdate order it; false or NULL is 44000 naming the view,
  * with the base relation's row as DETAIL. The checks read the tuple RETURNING reads.
  *
- * <p>Not done: deferrable user constraint triggers, INSTEAD OF triggers; AFTER ROW events of an
+ * <p>INSTEAD OF triggers ({@link org.tusk.executor.ViewTriggerTarget}): a view left as the
+ * result relation by the rewriter stores nothing; ModifyTable hands each new row (INSERT), old
+ * and new row (UPDATE) or old row (DELETE) to its INSTEAD OF row triggers
+ * ({@link org.tusk.executor.RelationTriggers#insteadRow}, ExecIR*Triggers) in name order, each
+ * seeing the previous one's result; a NULL result leaves the row uncounted and unreturned,
+ * otherwise RETURNING reads the row the triggers returned (DELETE: the old row). The view's
+ * statement triggers fire around the statement as a table's do. A view without the trigger for
+ * the command is 42809 (CheckValidResultRel). COPY FROM into a view calls the same triggers.
+ *
+ * <p>Not done: deferrable user constraint triggers; AFTER ROW events of an
  * UPDATE/DELETE over several leaves fire at the end of each leaf rather than of the statement;
  * the root's transition tables in that case are empty; a plain inheritance child's own
  * statement triggers fire on an UPDATE/DELETE of its parent; UPDATE OF col fires for SET col =

@@ -19,6 +19,11 @@ import org.tusk.nodes.Query;
  * SET, WHERE or RETURNING reads. {@link #fix} rewrites those expressions onto that layout, so
  * the executor evaluates them over a source tuple, or over a copy whose target part is a newer
  * version of the row (EvalPlanQual) or the new row (RETURNING).
+ *
+ * <p>A view as the target (INSTEAD OF triggers; the rewriter left it there) has no rows of its
+ * own: the view's rows come from the last range table entry, the view's expanded query, which
+ * the rewriter made the join tree's item in the view's place (ApplyRetrieveRule's copy of the
+ * result relation). Its columns take the target's place in the layout and the TID is NULL.
  */
 final class ModifyJoin {
     /** pg_type oid of tid, the type of the ctid junk column. */
@@ -30,21 +35,34 @@ final class ModifyJoin {
     private final Map<List<Integer>, Integer> positions = new LinkedHashMap<>();
     private final List<Expr.Var> extraVars = new ArrayList<>();
 
+    /** The range table entry whose rows the statement changes: the target, or for a view target its expansion. */
+    private final int source;
+
     ModifyJoin(Query q) {
         this.q = q;
         this.natts = q.resultRte().columns().size();
+        this.source = viewTarget(q) ? q.rangeTable().size() : q.resultRelation();
     }
 
-    /** Whether {@code q} (UPDATE/DELETE) joins its target with FROM/USING items. */
+    /** Whether {@code q} (UPDATE/DELETE) joins its target with FROM/USING items, or reads a view target's rows. */
     static boolean applies(Query q) {
-        return q.commandType() != Query.CommandType.INSERT && q.fromList().size() > 1;
+        return q.commandType() != Query.CommandType.INSERT && (q.fromList().size() > 1 || viewTarget(q));
+    }
+
+    /** Whether the target is a view, changed by its INSTEAD OF triggers. */
+    static boolean viewTarget(Query q) {
+        return q.resultRte().table() != null && q.resultRte().table().relkind() == 'v';
+    }
+
+    private boolean isTargetRow(int varno) {
+        return varno == q.resultRelation() || varno == source;
     }
 
     /** Notes the other FROM items' columns {@code e} reads (call for every expression before {@link #plan}). */
     void collect(Expr e) {
         if (e == null) return;
         ExprTrees.any(e, x -> {
-            if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED && v.varno() != q.resultRelation()) {
+            if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED && !isTargetRow(v.varno())) {
                 List<Integer> key = List.of(v.varno(), v.attno());
                 if (!positions.containsKey(key)) {
                     positions.put(key, natts + 2 + extraVars.size());
@@ -59,11 +77,13 @@ final class ModifyJoin {
     Plan plan(PlannerInfo parent) {
         List<Query.TargetEntry> tlist = new ArrayList<>();
         int resno = 1;
-        int target = q.resultRelation();
+        boolean view = source != q.resultRelation();
+        int target = view ? 0 : q.resultRelation();
         for (var c : q.resultRte().columns())
-            tlist.add(new Query.TargetEntry(new Expr.Var(target, resno, c.typeOid(), c.typmod(), c.name(), -1), resno++,
+            tlist.add(new Query.TargetEntry(new Expr.Var(source, resno, c.typeOid(), c.typmod(), c.name(), -1), resno++,
                     c.name(), false));
-        tlist.add(new Query.TargetEntry(new Expr.Var(target, natts + 1, TIDOID, -1, "ctid", -1), resno++, "ctid", false));
+        Expr tid = view ? new Expr.Const(TIDOID, -1, null, -1) : new Expr.Var(target, natts + 1, TIDOID, -1, "ctid", -1);
+        tlist.add(new Query.TargetEntry(tid, resno++, "ctid", false));
         for (Expr.Var v : extraVars) tlist.add(new Query.TargetEntry(v, resno++, v.name(), false));
         Query select = new Query(Query.CommandType.SELECT, null, q.rangeTable(), List.copyOf(tlist), q.where(), List.of(),
                 null, null, List.of(), target, List.of(), null, List.of(), q.fromList(), List.of(), null, List.of(), false,
@@ -79,7 +99,7 @@ final class ModifyJoin {
         if (e == null) return null;
         return ExprTrees.map(e, x -> {
             if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED) {
-                int pos = v.varno() == q.resultRelation() ? v.attno() : positions.get(List.of(v.varno(), v.attno()));
+                int pos = isTargetRow(v.varno()) ? v.attno() : positions.get(List.of(v.varno(), v.attno()));
                 return new Expr.Var(Expr.Var.RESOLVED, pos, v.type(), v.typmod(), v.name(), v.location(), 0);
             }
             return null;

@@ -112,7 +112,7 @@ public final class Planner {
                     q.onConflict() == null ? null : onConflict(q, info)).withWithChecks(withChecks(info));
         } else {
             // the children left after partition pruning; a partitioned target is changed only through them
-            List<org.tusk.utils.cache.Relation> children = target.inh()
+            List<org.tusk.utils.cache.Relation> children = target.inh() && !ModifyJoin.viewTarget(q)
                     ? Inheritance.expand(target, q.resultRelation(), where, env) : List.of();
             Inheritance.TableModify one = (rte, w, row, ret, root) -> modifyOne(info, rte, w, row, ret, root);
             plan = children.isEmpty() && !Inheritance.isPartitioned(target)

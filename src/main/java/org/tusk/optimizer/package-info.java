@@ -72,7 +72,11 @@
  * {@code ModifyTable <- ValuesScan | planned SELECT | scan of the target | join of the target
  * with UPDATE's FROM / DELETE's USING items} ({@code ModifyJoin}: the target's scan also emits
  * its TID, the join's output carries the other items' columns the statement reads, and SET,
- * WHERE and RETURNING are rewritten onto that layout). ON CONFLICT's SET and WHERE are
+ * WHERE and RETURNING are rewritten onto that layout). An UPDATE or DELETE whose target is a
+ * view (it has INSTEAD OF triggers) is planned the same way over the view's expansion, which the
+ * rewriter appended as the last range table entry and put in the join tree in the view's place:
+ * its columns stand where the target's scan columns stand and the TID is a NULL constant.
+ * ON CONFLICT's SET and WHERE are
  * rewritten onto the executor's existing-row-then-EXCLUDED tuple, and its arbiter indexes are
  * inferred from the (rewritten, const-folded) conflict target by
  * {@link org.tusk.optimizer.ArbiterInference} (plancat.c infer_arbiter_indexes). MERGE

@@ -113,7 +113,15 @@ final class UtilityParser {
             oldStyleCopyOptions(options);
         }
         RawExpr where = null;
-        if (p.acceptKw("where")) where = p.aExpr();
+        Token whereKw = p.peek();
+        if (p.acceptKw("where")) {
+            // gram.y's CopyStmt: refused at the WHERE keyword (parser_errposition(@11))
+            if (!isFrom) {
+                throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "WHERE clause not allowed with COPY TO",
+                        Lexer.position(p.src, whereKw.start()));
+            }
+            where = p.aExpr();
+        }
         return new Stmt.CopyStmt(rel, cols, query, queryText, isFrom, filename, options, first.start(), where);
     }
 

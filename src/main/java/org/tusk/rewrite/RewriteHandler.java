@@ -100,7 +100,7 @@ public final class RewriteHandler {
         for (RuleFirer.Product p : products) {
             if (p.original()) tag = out.size();
             if (p.instead() && p.query().commandType() == q.commandType()) lastInstead = out.size();
-            out.add(fireRIRrules(p.query(), 0));
+            out.add(fireRIRrules(ViewInsteadTriggers.withViewSource(p.query(), this), 0));
         }
         return new Rewritten(List.copyOf(out), tag >= 0 ? tag : lastInstead);
     }
@@ -218,12 +218,25 @@ public final class RewriteHandler {
 
     /** ApplyRetrieveRule: the view entry as a subquery entry over the view's (expanded) query. */
     private Query.RangeTblEntry applyRetrieveRule(Query.RangeTblEntry rte, int checkAsUser) {
+        if (checkPermissions && !activeViews.contains(rte.table().oid())) check(rte.table(), checkAsUser);
+        return expand(rte);
+    }
+
+    /**
+     * The source rows of an UPDATE or DELETE whose target is view {@code rte} (INSTEAD OF
+     * triggers): the view expanded as ApplyRetrieveRule does, with no SELECT check on the view
+     * itself, whose privileges were checked as the statement's target.
+     */
+    Query.RangeTblEntry expandViewSource(Query.RangeTblEntry rte) {
+        return expand(rte);
+    }
+
+    private Query.RangeTblEntry expand(Query.RangeTblEntry rte) {
         Relation view = rte.table();
         if (activeViews.contains(view.oid())) {
             throw PgException.error("42P17", "infinite recursion detected in rules for relation \""
                     + view.name() + "\"");
         }
-        if (checkPermissions) check(view, checkAsUser);
         String sql = env.catalog().viewDefinition(view);
         if (sql == null) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "could not find rule for view \"" + view.name() + "\"");

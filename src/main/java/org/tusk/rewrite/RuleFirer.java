@@ -88,7 +88,8 @@ final class RuleFirer {
                     products.add(new Product(a, false, rule.instead()));
                 }
             }
-            if (!instead && rel.relkind() == 'v') {
+            // a view with an INSTEAD OF trigger for the event stays the target: the executor calls the trigger
+            if (!instead && rel.relkind() == 'v' && !ViewInsteadTriggers.has(rel, q.commandType(), handler.env().catalog())) {
                 if (qualProduct != null) {
                     throw RewriteHandler.notUpdatable(q.commandType(), rel,
                             "Views with conditional DO INSTEAD rules are not automatically updatable.");

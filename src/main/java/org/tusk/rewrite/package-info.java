@@ -57,7 +57,15 @@
  * only passes CASCADED down. The planner turns them into ModifyTable's checks and the executor
  * tests each changed row (ExecWithCheckOptions).
  *
- * <p>Not built: ON CONFLICT DO UPDATE through a view, INSTEAD OF triggers on views, WITH CHECK
+ * <p>INSTEAD OF triggers ({@link org.tusk.rewrite.ViewInsteadTriggers}, view_has_instead_trigger):
+ * a view with an INSTEAD OF row trigger for the statement's event and no unconditional INSTEAD
+ * rule is not rewritten onto its base relation; it stays the result relation (one exception to
+ * the invariant above) and the executor calls the trigger. For UPDATE and DELETE the view's
+ * expansion is appended as the last range table entry and replaces the view in the join tree and
+ * in every Var but RETURNING's (ApplyRetrieveRule's copy of the result relation), so the planner
+ * reads the view's rows from it; the view's own SELECT privilege is not checked again there.
+ *
+ * <p>Not built: ON CONFLICT DO UPDATE through a view, WITH CHECK
  * OPTION over a base table with inheritance children (refused by the planner), rule actions
  * that are SELECTs, several VALUES rows in one rule action.
  *

@@ -134,7 +134,13 @@ final class SessionStorage {
         });
         this.inval = new Inval(dbOid, relcache, queue, ctx.slot);
         this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
-                (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()));
+                (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()),
+                xact::nestingLevel);
+        xact.onSubXactEnd(new org.tusk.access.transam.Xact.SubXactResources() {
+            @Override public void atSubCommit() { relationStorage.atSubCommit(); }
+            @Override public RelFileLocator[] filesCreated() { return relationStorage.subTransactionCreated().toArray(new RelFileLocator[0]); }
+            @Override public void atSubAbort() { relationStorage.atSubAbort(); }
+        });
         this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
         heap.setToastAccess(new org.tusk.access.heap.ToastAccess() {
             @Override public Relation relation(int oid) { return relcache.byOid(oid); }

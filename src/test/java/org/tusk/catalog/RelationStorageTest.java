@@ -73,4 +73,51 @@ class RelationStorageTest {
             assertEquals(List.of(), s.pendingDeletes(false));
         }
     }
+
+    @Test
+    void subTransactionAbortRemovesItsFilesAndForgetsItsDrops() {
+        // BEGIN; SAVEPOINT s1; TRUNCATE t (new file, old file dropped at commit); ROLLBACK TO s1; COMMIT
+        int[] level = {1};
+        List<RelFileLocator> dropped = new ArrayList<>();
+        RelFileLocator newFile = RelFileLocator.inDefaultTablespace(5, 16400);
+        try (StorageManager smgr = new StorageManager(dataDir, SyncRequestHook.FSYNC_IMMEDIATELY)) {
+            RelationStorage s = new RelationStorage(smgr, dropped::add, (b, r, i) -> {}, () -> level[0]);
+            smgr.create(REL, ForkNumber.MAIN, false);
+            level[0] = 2;
+            s.create(newFile, 'p');
+            s.scheduleUnlink(REL);
+            assertTrue(s.createdInCurrentSubTransaction(newFile));
+            assertEquals(List.of(newFile), s.subTransactionCreated());
+            s.atSubAbort();
+            level[0] = 1;
+            assertEquals(List.of(newFile), dropped);
+            assertFalse(smgr.exists(newFile, ForkNumber.MAIN), "created by the aborted subtransaction: removed at once");
+            assertEquals(List.of(), s.pendingDeletes(true), "the aborted TRUNCATE's drop is forgotten");
+            s.doPendingDeletes(true);
+            assertTrue(smgr.exists(REL, ForkNumber.MAIN), "the table's own file survives the commit");
+        }
+    }
+
+    @Test
+    void subTransactionCommitHandsItsEntriesToTheParent() {
+        int[] level = {1};
+        RelFileLocator newFile = RelFileLocator.inDefaultTablespace(5, 16401);
+        try (StorageManager smgr = new StorageManager(dataDir, SyncRequestHook.FSYNC_IMMEDIATELY)) {
+            RelationStorage s = new RelationStorage(smgr, rl -> {}, (b, r, i) -> {}, () -> level[0]);
+            s.create(REL, 'p');
+            level[0] = 2;
+            assertFalse(s.createdInCurrentSubTransaction(REL), "created by the parent, not this subtransaction");
+            s.create(newFile, 'p');
+            s.atSubCommit();
+            level[0] = 1;
+            assertTrue(s.createdInCurrentSubTransaction(newFile), "now the parent's");
+            level[0] = 2;   // a later sibling subtransaction did not create it
+            assertFalse(s.createdInCurrentSubTransaction(newFile));
+            assertEquals(List.of(), s.subTransactionCreated());
+            s.atSubAbort();
+            level[0] = 1;
+            assertTrue(smgr.exists(newFile, ForkNumber.MAIN), "the sibling's abort leaves the committed child's file");
+            assertEquals(List.of(REL, newFile), s.pendingDeletes(false));
+        }
+    }
 }

@@ -55,7 +55,7 @@ public final class MemCatalog implements Catalog {
 
     // The in-memory catalog serves executor tests; relation DDL beyond CREATE/DROP is tested on HeapCatalog.
     @Override public void truncateRelation(Relation heap) { throw new UnsupportedOperationException("MemCatalog"); }
-    @Override public boolean createdInCurrentTransaction(Relation rel) { return false; }
+    @Override public boolean createdInCurrentSubTransaction(Relation rel) { return false; }
     @Override public void setColumnNotNull(Relation heap, int attnum, boolean notNull) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public void setColumnStorage(Relation heap, int attnum, Character storage, Character compression) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public void setColumnDefault(Relation heap, int attnum, String defaultSql) { throw new UnsupportedOperationException("MemCatalog"); }

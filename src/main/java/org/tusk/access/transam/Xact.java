@@ -267,10 +267,35 @@ public final class Xact {
         current = new TransactionState(current, name);
     }
 
+    /**
+     * What the layers above keep per subtransaction and settle when one ends (the AtSubCommit_* and
+     * AtSubAbort_* calls of CommitSubTransaction and AbortSubTransaction that live above
+     * access/transam: the pending file deletions of catalog/storage.c). Called while the ending
+     * subtransaction is still the current one, so nestingLevel() is its level.
+     */
+    public interface SubXactResources {
+        /** AtSubCommit_smgr and the like: the subtransaction's state passes to its parent. */
+        void atSubCommit();
+
+        /** The files the subtransaction created, listed in its abort record (smgrGetPendingDeletes). */
+        RelFileLocator[] filesCreated();
+
+        /** AtSubAbort_smgr and the like: undoes what the subtransaction did, after its abort record. */
+        void atSubAbort();
+    }
+
+    private SubXactResources subXactResources;
+
+    /** Installs the layers above's per-subtransaction resources (once per backend). */
+    public void onSubXactEnd(SubXactResources r) {
+        this.subXactResources = r;
+    }
+
     /** CommitSubTransaction of the innermost subtransaction (AtSubCommit_childXids). */
     public void commitSubTransaction() {
         TransactionState s = requireSub();
         if (s.xid != 0) s.parent.addChildren(s.xid, s.childXids);
+        if (subXactResources != null) subXactResources.atSubCommit();
         current = s.parent;
     }
 
@@ -286,9 +311,14 @@ public final class Xact {
     public void abortSubTransaction(RelFileLocator[] relsToDrop) {
         TransactionState s = requireSub();
         try {
+            if (relsToDrop.length == 0 && subXactResources != null) relsToDrop = subXactResources.filesCreated();
             if (s.xid != 0) recordSubTransactionAbort(s, relsToDrop);
         } finally {
-            current = s.parent;
+            try {
+                if (subXactResources != null) subXactResources.atSubAbort();
+            } finally {
+                current = s.parent;
+            }
         }
     }
 

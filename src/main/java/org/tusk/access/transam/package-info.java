@@ -155,7 +155,10 @@
  *     parents first), so a parent always precedes its children and pg_subtrans chains end.
  *     Subtransaction commit writes nothing; subtransaction abort writes an abort record for its
  *     xid and its committed children, marks them ABORTED, and removes them from the subxid cache
- *     (XidCacheRemoveRunningXids) while advancing latestCompletedXid.</li>
+ *     (XidCacheRemoveRunningXids) while advancing latestCompletedXid. The layers above settle
+ *     their per-subtransaction state through the one {@code Xact.SubXactResources} the backend
+ *     installs (AtSubCommit_* / AtSubAbort_*: the pending relation file deletions); the files a
+ *     subtransaction created are listed in its abort record.</li>
  * <li>Subxid cache overflow: a PGPROC lists at most 64 subtransaction xids; the 65th and later set
  *     {@code overflowed}, which stays until the top-level transaction ends. A snapshot taken while
  *     any backend is overflowed is {@code suboverflowed}: XidInMVCCSnapshot then maps a
