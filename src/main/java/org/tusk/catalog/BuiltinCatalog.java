@@ -209,6 +209,8 @@ public final class BuiltinCatalog {
         // Further areas register themselves here, each from its own class (one line per area).
         ByteaBitCountBuiltins.register(b); LsnNumericBuiltins.register(b);
         TextSearchBuiltins.register(b);
+        TextSearchHeadlineBuiltins.register(b);
+        TextSearchQueryBuiltins.register(b);
         DbSizeBuiltins.register(b);
         DumpSupportBuiltins.register(b);
         SerialSequenceBuiltins.register(b);

@@ -145,7 +145,12 @@ final class JsonBuiltins {
                     .withHint("The arguments of " + p + "_build_object() must consist of alternating keys and values.");
         if (target == JSONB) {
             TreeMap<String, Object> m = Jsonb.newObject();
-            for (int i = 0; i < a.length; i += 2) m.put(key(a, types, i, c), toNode(a[i + 1], types.get(i + 1), c));
+            for (int i = 0; i < a.length; i += 2) {
+                // jsonb_build_object: its own message for a NULL key
+                if (a[i] == null)
+                    throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "argument " + (i + 1) + ": key must not be null");
+                m.put(key(a, types, i, c), toNode(a[i + 1], types.get(i + 1), c));
+            }
             return new Jsonb(Collections.unmodifiableMap(m));
         }
         StringBuilder sb = new StringBuilder("{");
@@ -161,7 +166,18 @@ final class JsonBuiltins {
         if (a[i] == null)
             throw PgException.error(SqlState.NULL_VALUE_NOT_ALLOWED, "argument " + (i + 1) + " cannot be null")
                     .withHint("Object keys should be text.");
+        checkScalarKey(types.get(i));
         return a[i] instanceof String s ? s : BuiltinCatalog.type(types.get(i)).output().out(a[i], c.outputSettings());
+    }
+
+    /**
+     * datum_to_json(b) with key_scalar: an object key may not be of the array, composite, json or
+     * jsonb category (a domain counts as its base type).
+     */
+    private static void checkScalarKey(int type) {
+        int t = TypeCache.baseType(type);
+        if (ArrayTypes.elementOf(t) != 0 || t == JSON || t == JSONB || t == RECORD || TypeCache.lookupComposite(t) != null)
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "key value must be scalar, not array, composite, or json");
     }
 
     private static Object buildArray(Object[] a, List<Integer> types, int target, FunctionCallContext c) {

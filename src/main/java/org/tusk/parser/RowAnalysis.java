@@ -92,8 +92,21 @@ final class RowAnalysis {
     /** The fields' names of a composite expression, or null if they cannot be known. */
     static List<String> fieldNames(Expr e) {
         if (e instanceof Expr.RowExpr r) return r.colnames();
+        List<org.tusk.catalog.ColumnDef> out = outColumns(e);
+        if (out != null) return out.stream().map(org.tusk.catalog.ColumnDef::name).toList();
         TypeCache.CompositeType c = e.type() == RECORD ? null : TypeCache.lookupComposite(e.type());
         return c == null ? null : c.names();
+    }
+
+    /**
+     * get_expr_result_type for a call of a function returning RECORD through OUT parameters
+     * (jsonb_each): its result columns, else null.
+     */
+    private static List<org.tusk.catalog.ColumnDef> outColumns(Expr e) {
+        if (e.type() == RECORD && e instanceof Expr.FuncExpr f && f.proc().outColumns() != null
+                && f.proc().outColumns().size() > 1)
+            return f.proc().outColumns();
+        return null;
     }
 
     /** Whether {@code type} is a composite type (RECORD or a named row type). */
@@ -121,6 +134,13 @@ final class RowAnalysis {
             if (i < 0) throw a.err(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + name
                     + "\" in record data type", location);
             return r.args().get(i);
+        }
+        List<org.tusk.catalog.ColumnDef> out = outColumns(arg);
+        if (out != null) {
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).name().equals(name))
+                    return new Expr.FieldSelect(arg, i + 1, out.get(i).typeOid(), out.get(i).typmod());
+            }
         }
         if (arg.type() == RECORD)
             throw a.err(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + name + "\" in record data type", location);

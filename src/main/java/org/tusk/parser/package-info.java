@@ -175,7 +175,8 @@
  * {@code t.*} in an expression, is a RowExpr of its column Vars typed with the table's row type
  * (RECORD for other items); {@code (x).f}, {@code col.f} and {@code rel.col.f} select a field
  * (FieldSelect, or the item itself of a RowExpr), {@code (x).*} in a target list expands to one
- * column per field. Two row constructors compare as make_row_comparison_op does: = is the AND,
+ * column per field; a call of a function returning RECORD through OUT columns (jsonb_each) has
+ * those columns as its fields, as get_expr_result_type gives them. Two row constructors compare as make_row_comparison_op does: = is the AND,
  * &lt;&gt; the OR of the pairs, the ordering operators a RowCompareExpr; IS [NOT] DISTINCT FROM
  * pairwise; {@code (a, b) IN (SELECT x, y ...)} compares with the subquery's row. Other composite
  * values compare through the record operators. A row (RECORD) is coerced to a named composite

@@ -56,7 +56,7 @@ public final class ToTsAny {
     }
 
     /** pushval_morph. */
-    private static TsQueryIO.PushVal morph(int cfg, int oper) {
+    static TsQueryIO.PushVal morph(int cfg, int oper) {
         return (text, weight, prefix) -> {
             ParsedText prs = new ParsedText();
             prs.parse(cfg, text);

@@ -168,7 +168,9 @@ public final class JsonFuncs {
     /** #-: deletes the element a path leads to (setPath with JB_PATH_DELETE). */
     public static Object deletePath(Object node, List<?> path) {
         if (!isContainer(node)) throw scalarError("cannot delete path in scalar");
-        if (path.isEmpty()) return node;
+        // jsonb_delete_path returns an empty container untouched, before looking at the path
+        if (path.isEmpty() || (node instanceof List<?> l && l.isEmpty()) || (node instanceof java.util.Map<?, ?> m && m.isEmpty()))
+            return node;
         return setPath(node, path, 0, null, Mode.DELETE);
     }
 

@@ -25,6 +25,9 @@
  * element types, domain bases, input functions, domain checks) come from its caller through
  * JsonPopulate.Types; it keeps no state between calls. JsonObjectArrays (json_object) and
  * JsonbScalarCasts (jsonb to bool and numbers) are the smaller json.c / jsonb.c pieces.
+ * JsonStringTransform is transform_json(b)_string_values: a copy of a document with its string
+ * values (never keys) rewritten; the json form copies non-string scalars as written and writes
+ * no blanks between tokens, so it expects text json_in has accepted.
  * Assignment never changes a value in place: ArrayFuncs.setElement/setSlice (array_set_element,
  * array_set_slice) return a new ArrayValue. Only an empty or one-dimensional array grows on
  * assignment (with NULLs filling gaps); a multi-dimensional target must contain the slice, and

@@ -10,7 +10,9 @@
  * {@link org.tusk.utils.adt.tsearch.TsExecute.Condition}), ranking (tsrank.c:
  * {@link org.tusk.utils.adt.tsearch.TsRank}), the binary wire forms
  * ({@link org.tusk.utils.adt.tsearch.TsBinary}) and the legacy CRC-32 stored in every tsquery
- * operand ({@link org.tusk.utils.adt.tsearch.LegacyCrc32}). The stored (varlena) forms are in
+ * operand ({@link org.tusk.utils.adt.tsearch.LegacyCrc32}) and ts_rewrite(query, target, substitute)
+ * ({@link org.tusk.utils.adt.tsearch.TsQueryRewrite}, tsquery_rewrite.c over n-ary QTNode trees
+ * that live for one call). The stored (varlena) forms are in
  * access.common (TsVectorFormat, TsQueryFormat).
  *
  * <h2>Invariants</h2>
@@ -24,9 +26,12 @@
  *     with PostgreSQL.</li>
  * <li>Ranking reproduces tsrank.c's float and double steps; its cover search keeps per-call
  *     state only.</li>
+ * <li>ts_rewrite flattens and sorts its input as PostgreSQL does before matching, so its result
+ *     lists operands in QTNodeCompare order, not the order they were written in.</li>
  * </ul>
- * Not here yet: ts_headline (prsd_headline with TS_execute_locations), ts_rewrite,
- * websearch_to_tsquery, ts_stat, the @&gt; and &lt;@ tsquery containment operators, and GIN/GiST
+ * ts_headline and websearch_to_tsquery live in org.tusk.tsearch (they need the parser and
+ * dictionaries). Not here yet: ts_rewrite(tsquery, text) (the form that reads its rules with a
+ * query), ts_stat, the @&gt; and &lt;@ tsquery containment operators, and GIN/GiST
  * support (out of scope).
  */
 package org.tusk.utils.adt.tsearch;
