@@ -528,6 +528,12 @@ public interface Catalog {
                 "user-defined operators need the heap catalogs");
     }
 
+    /** CREATE / ALTER / DROP OPERATOR CLASS and FAMILY's catalog changes and lookups (opclasscmds.c). */
+    default OpclassDdl opclassDdl() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "operator classes need the heap catalogs");
+    }
+
     /** CREATE/ALTER/DROP TYPE's catalog changes (typecmds.c, pg_enum.c). */
     default TypeDdl typeDdl() {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

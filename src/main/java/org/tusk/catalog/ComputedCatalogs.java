@@ -21,8 +21,7 @@ public final class ComputedCatalogs implements RelationProvider {
 
     static {
         List<ComputedCatalog> all = new ArrayList<>(List.of(BuiltinObjectCatalogs.pgCast(), BuiltinObjectCatalogs.pgOperator(),
-                OperatorClassCatalogs.pgOpfamily(), OperatorClassCatalogs.pgOpclass(), OperatorClassCatalogs.pgAmop(),
-                OperatorClassCatalogs.pgAmproc(), InstallationCatalogs.pgTablespace(), InstallationCatalogs.pgExtension(),
+                InstallationCatalogs.pgTablespace(), InstallationCatalogs.pgExtension(),
                 PrivilegeCatalogs.pgDefaultAcl(), PrivilegeCatalogs.pgInitPrivs(), PrivilegeCatalogs.pgParameterAcl(), RangeCatalog.pgRange()));
         all.addAll(AbsentFeatureCatalogs.all());
         all.addAll(TextSearchCatalogs.all());

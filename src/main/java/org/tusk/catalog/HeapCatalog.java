@@ -76,6 +76,8 @@ public final class HeapCatalog implements Catalog {
         casts.install();
         this.operators = new OperatorDdl(env, writer, dependencies, functions);
         operators.install();
+        this.opclasses = new OpclassDdl(env, writer, dependencies, functions);
+        opclasses.install();
         this.toasting = new Toasting(env, writer, dependencies, this::newRelFileNumber, this);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
@@ -119,6 +121,12 @@ public final class HeapCatalog implements Catalog {
     private final BaseTypeDdl baseTypes;
     private final CastDdl casts;
     private final OperatorDdl operators;
+    private final OpclassDdl opclasses;
+
+    @Override
+    public OpclassDdl opclassDdl() {
+        return opclasses;
+    }
 
     @Override
     public BaseTypeDdl baseTypeDdl() {

@@ -24,7 +24,8 @@ import org.tusk.utils.error.SqlState;
  * selectivity estimators when they are user functions), so DROP TYPE / DROP FUNCTION ... CASCADE
  * take it along. The rows are read into a map by name once per catalog generation (every change
  * here sends a pg_operator invalidation); only the session's thread uses it: no lock. Operators
- * are found by name in every schema (the search path does not restrict operator lookup yet).
+ * are found by name in every schema (the search path does not restrict operator lookup yet). A
+ * user operator is as strict as its function: a non-strict one is called with NULLs.
  */
 public final class OperatorDdl {
     /** OperatorRelationId. */
@@ -272,8 +273,9 @@ public final class OperatorDdl {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for function " + fn);
         };
         PgProc.Volatility vol = builtin != null ? builtin.volatility() : f != null ? f.volatility() : PgProc.Volatility.VOLATILE;
+        boolean strict = builtin != null ? builtin.strict() : f == null || f.strict();
         return new PgOperator((String) PG_OPERATOR.get(v, "oprname"), oid(PG_OPERATOR.get(v, "oprleft")),
-                oid(PG_OPERATOR.get(v, "oprright")), oid(PG_OPERATOR.get(v, "oprresult")), vol, impl);
+                oid(PG_OPERATOR.get(v, "oprright")), oid(PG_OPERATOR.get(v, "oprresult")), vol, impl, strict);
     }
 
     private void changed() {

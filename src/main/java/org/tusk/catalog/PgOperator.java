@@ -1,6 +1,15 @@
 package org.tusk.catalog;
 
-/** A built-in operator (pg_operator row); {@code left == 0} for a prefix operator. Always strict. */
+/**
+ * An operator as operator resolution and the executor use it (pg_operator row with its
+ * function's strictness); {@code left == 0} for a prefix operator. Built-in operators are strict;
+ * a user operator is as strict as its function (proisstrict of oprcode): a non-strict one is
+ * called with NULL arguments, as ExecInterpExpr's EEOP_FUNCEXPR (not _STRICT) does.
+ */
 public record PgOperator(String name, int left, int right, int result, PgProc.Volatility volatility,
-                         BuiltinFunction impl) {
+                         BuiltinFunction impl, boolean strict) {
+    /** A strict operator (every built-in one). */
+    public PgOperator(String name, int left, int right, int result, PgProc.Volatility volatility, BuiltinFunction impl) {
+        this(name, left, right, result, volatility, impl, true);
+    }
 }

@@ -24,8 +24,8 @@ public final class SystemCatalogs {
     public static final int PG_PUBLIC_NAMESPACE = 2200;
     /** FirstBootstrapObjectId: OIDs assigned during bootstrap start here. */
     public static final int FIRST_BOOTSTRAP_OBJECT_ID = 12000;
-    /** HEAP_TABLE_AM_OID and BTREE_AM_OID (pg_am.dat). */
-    public static final int HEAP_TABLE_AM_OID = 2, BTREE_AM_OID = 403;
+    /** HEAP_TABLE_AM_OID, BTREE_AM_OID and HASH_AM_OID (pg_am.dat). */
+    public static final int HEAP_TABLE_AM_OID = 2, BTREE_AM_OID = 403, HASH_AM_OID = 405;
     /** DEFAULT_COLLATION_OID: the collation of text-like columns. */
     public static final int DEFAULT_COLLATION_OID = 100;
     /** C_COLLATION_OID: the collation of name columns. */
@@ -241,11 +241,32 @@ public final class SystemCatalogs {
                     nn("oprleft", OID), nn("oprright", OID), nn("oprresult", OID), nn("oprcom", OID),
                     nn("oprnegate", OID), nn("oprcode", REGPROC), nn("oprrest", REGPROC), nn("oprjoin", REGPROC)));
 
+    /**
+     * pg_opfamily (2753), pg_opclass (2616), pg_amop (2602), pg_amproc (2603): the operator
+     * families and classes, the built-in ones written by bootstrap (from {@link OperatorClassCatalogs})
+     * and those of CREATE OPERATOR CLASS / FAMILY ({@link OpclassDdl}).
+     */
+    public static final SystemCatalog PG_OPFAMILY = new SystemCatalog(2753, "pg_opfamily", FIRST_BOOTSTRAP_OBJECT_ID + 160,
+            FIRST_BOOTSTRAP_OBJECT_ID + 161, List.of(nn("oid", OID), nn("opfmethod", OID), nn("opfname", NAME),
+                    nn("opfnamespace", OID), nn("opfowner", OID)));
+    public static final SystemCatalog PG_OPCLASS = new SystemCatalog(2616, "pg_opclass", FIRST_BOOTSTRAP_OBJECT_ID + 162,
+            FIRST_BOOTSTRAP_OBJECT_ID + 163, List.of(nn("oid", OID), nn("opcmethod", OID), nn("opcname", NAME),
+                    nn("opcnamespace", OID), nn("opcowner", OID), nn("opcfamily", OID), nn("opcintype", OID),
+                    nn("opcdefault", BOOL), nn("opckeytype", OID)));
+    public static final SystemCatalog PG_AMOP = new SystemCatalog(2602, "pg_amop", FIRST_BOOTSTRAP_OBJECT_ID + 164,
+            FIRST_BOOTSTRAP_OBJECT_ID + 165, List.of(nn("oid", OID), nn("amopfamily", OID), nn("amoplefttype", OID),
+                    nn("amoprighttype", OID), nn("amopstrategy", INT2), nn("amoppurpose", CHAR), nn("amopopr", OID),
+                    nn("amopmethod", OID), nn("amopsortfamily", OID)));
+    public static final SystemCatalog PG_AMPROC = new SystemCatalog(2603, "pg_amproc", FIRST_BOOTSTRAP_OBJECT_ID + 166,
+            FIRST_BOOTSTRAP_OBJECT_ID + 167, List.of(nn("oid", OID), nn("amprocfamily", OID), nn("amproclefttype", OID),
+                    nn("amprocrighttype", OID), nn("amprocnum", INT2), nn("amproc", REGPROC)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
             PG_PROC, PG_REWRITE, PG_DEPEND, PG_POLICY, PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_NAMESPACE,
-            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE, PG_DESCRIPTION, PG_CAST, PG_OPERATOR);
+            PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE, PG_DESCRIPTION, PG_CAST, PG_OPERATOR,
+            PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

@@ -126,8 +126,10 @@
  * {@link org.tusk.catalog.BuiltinObjectCatalogs} (the rows of pg_cast and pg_operator, which
  * bootstrap writes into those stored catalogs, so the computed ones are no longer found: from the built-in tables, with
  * PostgreSQL 15's OIDs read from resources, Tusk-only rows in 11000..11999),
- * {@link org.tusk.catalog.OperatorClassCatalogs} (pg_opfamily, pg_opclass, pg_amop of the B-tree
- * classes Tusk has; pg_amproc empty: no support functions callable by name),
+ * {@link org.tusk.catalog.OperatorClassCatalogs} (the rows of pg_opfamily, pg_opclass, pg_amop of
+ * the B-tree classes Tusk has, which bootstrap writes into those stored catalogs (2753, 2616, 2602,
+ * 2603, FirstBootstrapObjectId + 160..167 for their row types); no built-in pg_amproc rows: Tusk's
+ * B-tree compares through its type comparators, not support functions callable by name),
  * {@link org.tusk.catalog.InstallationCatalogs} (pg_tablespace pg_default/pg_global, pg_extension
  * plpgsql), {@link org.tusk.catalog.RangeCatalog} (pg_range of the built-in range types).
  * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_default_acl, pg_init_privs,
@@ -367,8 +369,19 @@
  * OperatorUpd, RemoveOperatorById): a COMMUTATOR or NEGATOR that does not exist yet becomes a shell
  * operator (oprcode 0), filled in by a later CREATE OPERATOR of that name and types; the links
  * are set on both sides; a shell is never offered to operator resolution. Operators are found by
- * name in every schema (the search path does not restrict them yet), and the executor evaluates
- * every operator as strict. The CastDdl and OperatorDdl caches are per process (installed by the
+ * name in every schema (the search path does not restrict them yet); a user operator is as strict
+ * as its function ({@code PgOperator.strict}), and a non-strict one is called with NULLs (also
+ * per element by = ANY).</li>
+ * <li><b>Operator classes and families</b> ({@link org.tusk.catalog.OpclassDdl}, opclasscmds.c):
+ * CREATE OPERATOR CLASS / FAMILY and ALTER OPERATOR FAMILY ADD/DROP write pg_opclass, pg_opfamily,
+ * pg_amop and pg_amproc rows for btree (403) and hash (405, whose pg_am row exists though Tusk has
+ * no hash index). A class made without FAMILY gets (or reuses) a family of its own name, which
+ * outlives it. Class members depend INTERNAL on the class, ALTER FAMILY members AUTO on the family,
+ * every member NORMAL on its user operator or function, the class AUTO on its family. Lookups read
+ * the rows through the catalog snapshot each time (no cache, session thread only). Indexes and
+ * partition keys do not use user classes yet: B-tree keys, bounds and partition hashes are compared
+ * and hashed with the built-in functions of the key's type, so naming a user class there (or a
+ * type whose only default B-tree class is a user one) is refused with 0A000 rather than misordered. The CastDdl and OperatorDdl caches are per process (installed by the
  * session's HeapCatalog, like the TypeCache), dropped at every catalog invalidation, which every
  * change of theirs sends; only the session's thread uses them.</li>
  * </ul>

@@ -84,10 +84,17 @@ final class PartitionKeyDefinition {
     /** partclass for list and range: GetDefaultOpClass(type, btree) or ResolveOpClass of the written name. */
     private static int btreeOpclass(Stmt.PartitionElem e, int type) {
         if (e.opclass() != null) return IndexCommands.resolveOpclass(e.opclass(), type);
-        if (!BtreeOpclasses.hasDefault(type))
+        // GetDefaultOpClass: a domain takes its base type's default class
+        type = org.tusk.catalog.TypeCache.baseType(type);
+        if (!BtreeOpclasses.hasDefault(type)) {
+            if (org.tusk.catalog.OpclassDdl.userDefault(org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, type) != 0) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "user-defined default operator class of type "
+                        + BuiltinCatalog.formatType(type) + " for access method \"btree\" cannot order keys yet");
+            }
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "data type " + BuiltinCatalog.formatType(type)
                     + " has no default operator class for access method \"btree\"")
                     .withHint("You must specify a btree operator class or define a default btree operator class for the data type.");
+        }
         return BtreeOpclasses.defaultFor(type);
     }
 
@@ -100,6 +107,7 @@ final class PartitionKeyDefinition {
         String name = e.opclass().get(e.opclass().size() - 1);
         BtreeOpclasses.Opclass oc = e.opclass().size() == 1 || e.opclass().get(0).equals("pg_catalog")
                 ? BtreeOpclasses.byName(name) : null;
+        if (oc == null) IndexCommands.userClass(e.opclass(), type, org.tusk.catalog.SystemCatalogs.HASH_AM_OID, "hash");
         if (oc == null || !oc.isDefault())
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", e.opclass())
                     + "\" does not exist for access method \"hash\"");

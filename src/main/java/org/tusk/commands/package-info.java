@@ -80,6 +80,13 @@
  *     ALTER OPERATOR ... SET (RESTRICT, JOIN) and DROP OPERATOR: a user operator goes through
  *     pg_depend (CASCADE), a built-in one cannot be dropped (2BP01), a missing one is 42883 or,
  *     with IF EXISTS, a NOTICE. ALTER OPERATOR ... OWNER TO is not run yet.</li>
+ * <li>{@link org.tusk.commands.OpclassCommands}: CREATE OPERATOR CLASS / FAMILY, ALTER OPERATOR
+ *     FAMILY ... ADD / DROP and DROP OPERATOR CLASS / FAMILY for btree and hash (superuser only, as
+ *     in PostgreSQL); members are checked as assignOperTypes / assignProcTypes check them (search
+ *     operators return boolean, btree support 1 is (t1, t2) returns int4, hash 1 / 2 return int4 /
+ *     int8), an operator without argument types is taken on the class's input type, and strategy
+ *     and support numbers must lie in the method's range. Ordering operators (FOR ORDER BY) are
+ *     refused: neither method supports them.</li>
  * <li>{@link org.tusk.commands.CastCommands}: CREATE CAST / DROP CAST (CreateCast's checks of the
  *     types, the function's signature, WITHOUT FUNCTION's superuser and physical compatibility).</li>
  * <li>{@link org.tusk.commands.DefineTypeCommand}: CREATE TYPE name (shell) and CREATE TYPE name (...)

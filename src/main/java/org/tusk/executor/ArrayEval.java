@@ -74,10 +74,12 @@ final class ArrayEval {
         if (r == null) return null;
         ArrayValue a = ArrayValue.of(r, ArrayTypes.elementOf(o.right().type()));
         if (a.size() == 0) return !o.useOr();
-        if (l == null) return null;
+        // ExecEvalScalarArrayOp: only a strict operator makes a NULL operand a NULL result unseen
+        boolean strict = o.op().strict();
+        if (l == null && strict) return null;
         boolean sawNull = false;
         for (Object e : a.elementList()) {
-            Boolean b = e == null ? null : (Boolean) o.op().impl().invoke(ctx, new Object[] {l, e});
+            Boolean b = e == null && strict ? null : (Boolean) o.op().impl().invoke(ctx, new Object[] {l, e});
             if (b == null) sawNull = true;
             else if (b == o.useOr()) return o.useOr();
         }

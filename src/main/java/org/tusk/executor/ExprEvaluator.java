@@ -31,7 +31,7 @@ public final class ExprEvaluator {
             }
             case Expr.OpExpr o -> {
                 Object[] args = evalArgs(o.args(), tuple, aggValues, ctx);
-                for (Object a : args) if (a == null) return null;
+                if (o.op().strict()) for (Object a : args) if (a == null) return null;
                 return o.op().impl().invoke(ctx, args);
             }
             case Expr.CastFunc c -> {

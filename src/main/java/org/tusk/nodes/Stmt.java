@@ -648,6 +648,33 @@ public sealed interface Stmt {
      */
     record DefineOperatorStmt(List<String> name, List<DefElem> definition) implements Stmt {}
 
+    // ---- operator classes and families (gram.y CreateOpClassStmt, CreateOpFamilyStmt, AlterOpFamilyStmt)
+
+    /**
+     * One opclass_item or opclass_drop: OPERATOR n name [(left, right)] [FOR SEARCH | FOR ORDER BY
+     * family], FUNCTION n [(left, right)] name(args), or STORAGE type. {@code classArgs} are the
+     * member's (left, right) types as written (empty when not given); {@code functionArgs} the
+     * support function's argument types; {@code orderFamily} the FOR ORDER BY family, else null.
+     */
+    record OpClassItem(OpClassItemKind kind, int number, List<String> name, List<TypeName> classArgs,
+                       List<TypeName> functionArgs, List<String> orderFamily, TypeName storage, int location) {}
+
+    enum OpClassItemKind { OPERATOR, FUNCTION, STORAGE }
+
+    /** CREATE OPERATOR CLASS name [DEFAULT] FOR TYPE t USING am [FAMILY f] AS items. */
+    record CreateOpClassStmt(List<String> name, boolean isDefault, TypeName dataType, String amName, List<String> family,
+                             List<OpClassItem> items) implements Stmt {}
+
+    /** CREATE OPERATOR FAMILY name USING am. */
+    record CreateOpFamilyStmt(List<String> name, String amName) implements Stmt {}
+
+    /** ALTER OPERATOR FAMILY name USING am ADD items | DROP items. */
+    record AlterOpFamilyStmt(List<String> name, String amName, boolean isDrop, List<OpClassItem> items) implements Stmt {}
+
+    /** DROP OPERATOR CLASS | FAMILY [IF EXISTS] name USING am [CASCADE | RESTRICT]. */
+    record DropOpClassStmt(boolean family, List<String> name, String amName, boolean missingOk, boolean cascade)
+            implements Stmt {}
+
     /** ALTER OPERATOR name (left, right) SET (def_elem, ...) (gram.y AlterOperatorStmt). */
     record AlterOperatorStmt(DropOperatorStmt.OperatorRef operator, List<DefElem> options) implements Stmt {}
 

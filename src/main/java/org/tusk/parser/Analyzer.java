@@ -1281,6 +1281,7 @@ public final class Analyzer {
             case "current_date" -> coerce(callBuiltin("now", loc), DATE, -1, Context.EXPLICIT, loc);
             case "localtimestamp" -> coerce(callBuiltin("now", loc), TIMESTAMP, -1, Context.EXPLICIT, loc);
             case "localtime" -> coerce(callBuiltin("now", loc), TIME, -1, Context.EXPLICIT, loc);
+            case "current_time" -> coerce(callBuiltin("now", loc), org.tusk.catalog.TypeOids.TIMETZ, -1, Context.EXPLICIT, loc);
             case "current_user", "current_role", "user" -> callBuiltin("current_user", loc);
             case "session_user" -> callBuiltin("session_user", loc);
             case "current_catalog" -> callBuiltin("current_database", loc);
@@ -1291,8 +1292,8 @@ public final class Analyzer {
 
     /**
      * CURRENT_TIMESTAMP(p), LOCALTIMESTAMP(p), LOCALTIME(p) (SQLValueFunction with a typmod,
-     * GetSQLCurrentTimestamp etc.): the transaction's start time rounded to p fractional digits.
-     * CURRENT_TIME(p) needs timetz, which Tusk does not have.
+     * GetSQLCurrentTimestamp, GetSQLCurrentTime etc.): the transaction's start time rounded to p
+     * fractional digits.
      */
     private Expr currentWithPrecision(RawExpr.SqlValueFunction s) {
         int loc = s.location();
@@ -1300,8 +1301,8 @@ public final class Analyzer {
             case "current_timestamp" -> TIMESTAMPTZ;
             case "localtimestamp" -> TIMESTAMP;
             case "localtime" -> TIME;
-            default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, "type timetz of " + s.name().toUpperCase(Locale.ROOT)
-                    + " is not supported yet", loc);
+            case "current_time" -> org.tusk.catalog.TypeOids.TIMETZ;
+            default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, s.name().toUpperCase(Locale.ROOT) + " takes no precision", loc);
         };
         // anytimestamp_typmod_check: above 6 is reduced to 6 (PostgreSQL's WARNING about it is not sent: the analyser has no channel for warnings)
         int p = Math.min(s.typmod(), 6);

@@ -211,6 +211,7 @@ public final class Parser {
                 if (n.isKeyword("schema")) return new SchemaGrammar(this, src).create();
                 if (n.isKeyword("type")) return new TypeGrammar(this).create();
                 if (n.isKeyword("cast")) return new CastGrammar(this, src).create();
+                if (OpclassGrammar.at(this)) return new OpclassGrammar(this).create();
                 if (DefineGrammar.atCreateOperator(this)) return new DefineGrammar(this).createOperator();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).create();
                 if (n.isKeyword("aggregate") || n.isKeyword("or") && "replace".equals(peek(2).value())
@@ -234,6 +235,7 @@ public final class Parser {
                     return new FunctionGrammar(this, src).drop();
                 if (peek(1).isKeyword("aggregate")) return new AggregateGrammar(this, src).drop();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).drop();
+                if (OpclassGrammar.at(this)) return new OpclassGrammar(this).drop();
                 if (OperatorGrammar.atDropOperator(this)) return new OperatorGrammar(this).drop();
                 if (peek(1).isKeyword("cast")) return new CastGrammar(this, src).drop();
                 if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).drop();
@@ -252,6 +254,7 @@ public final class Parser {
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).alter();
                 if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
+                if (OpclassGrammar.at(this)) return new OpclassGrammar(this).alter();
                 if (OperatorGrammar.atDropOperator(this)) return new DefineGrammar(this).alterOperator();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).alter();
                 if (peek(1).isKeyword("function") || peek(1).isKeyword("aggregate") || peek(1).isKeyword("procedure")

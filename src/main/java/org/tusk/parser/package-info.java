@@ -303,5 +303,10 @@
  * <p>anyrange belongs to polymorphic family 1 ({@code ParsePolymorphic}): every argument
  * declared anyrange must have the same range type (a domain over a range counts as the range),
  * and anyelement in the same call is that range's subtype.
+ *
+ * <p>{@link org.tusk.parser.OpclassGrammar} parses CREATE OPERATOR CLASS / FAMILY, ALTER OPERATOR
+ * FAMILY ... ADD / DROP and DROP OPERATOR CLASS / FAMILY (recognised by the words OPERATOR CLASS /
+ * OPERATOR FAMILY before CREATE OPERATOR and DROP OPERATOR are tried). CURRENT_TIME and
+ * CURRENT_TIME(p) are now() cast to timetz (with the precision as typmod), as GetSQLCurrentTime.
  */
 package org.tusk.parser;

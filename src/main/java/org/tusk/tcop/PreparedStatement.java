@@ -127,6 +127,10 @@ public final class PreparedStatement {
             case Stmt.CreateCastStmt c -> "CREATE CAST";
             case Stmt.DropCastStmt d -> "DROP CAST";
             case Stmt.DefineOperatorStmt d -> "CREATE OPERATOR";
+            case Stmt.CreateOpClassStmt c -> "CREATE OPERATOR CLASS";
+            case Stmt.CreateOpFamilyStmt c -> "CREATE OPERATOR FAMILY";
+            case Stmt.AlterOpFamilyStmt a -> "ALTER OPERATOR FAMILY";
+            case Stmt.DropOpClassStmt d -> d.family() ? "DROP OPERATOR FAMILY" : "DROP OPERATOR CLASS";
             case Stmt.AlterOperatorStmt a -> "ALTER OPERATOR";
             case Stmt.ViewStmt v -> "CREATE VIEW";
             case Stmt.CreateTrigStmt c -> "CREATE TRIGGER";
@@ -311,6 +315,10 @@ public final class PreparedStatement {
             case Stmt.CreateCastStmt c -> org.tusk.commands.CastCommands.create(c, queryString, env, warnings::add);
             case Stmt.DropCastStmt d -> org.tusk.commands.CastCommands.drop(d, queryString, env, notices::add);
             case Stmt.DefineOperatorStmt d -> org.tusk.commands.OperatorCommands.define(d, queryString, env, warnings::add);
+            case Stmt.CreateOpClassStmt c -> org.tusk.commands.OpclassCommands.defineClass(c, queryString, env);
+            case Stmt.CreateOpFamilyStmt c -> org.tusk.commands.OpclassCommands.defineFamily(c, env);
+            case Stmt.AlterOpFamilyStmt a -> org.tusk.commands.OpclassCommands.alterFamily(a, queryString, env);
+            case Stmt.DropOpClassStmt d -> org.tusk.commands.OpclassCommands.drop(d, env, notices::add);
             case Stmt.AlterOperatorStmt a -> org.tusk.commands.OperatorCommands.alter(a, queryString, env);
             case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env,
                     session::canonicalSettingName);
