@@ -75,7 +75,7 @@ public final class ExecCurrent {
             return false;
         });
         for (Expr.CurrentOfExpr c : found) {
-            ItemPointer tid = execCurrentOf(c.cursorName(), rel);
+            ItemPointer tid = execCurrentOf(c.cursorName(), rel, ctx.requireEnv().catalog());
             if (tid != null) {
                 ExecEnvironment env = ctx.requireEnv();
                 tid = env.tableAm().latestTid(rel, tid, env.snapshot());
@@ -93,7 +93,7 @@ public final class ExecCurrent {
         if (target == null) {
             // not a scan that resolved it at its start (e.g. a join's qual): resolve now
             Relation rel = ctx.requireEnv().catalog().openRelation(tableOid);
-            ItemPointer tid = execCurrentOf(c.cursorName(), rel);
+            ItemPointer tid = execCurrentOf(c.cursorName(), rel, ctx.requireEnv().catalog());
             if (tid != null) tid = ctx.requireEnv().tableAm().latestTid(rel, tid, ctx.requireEnv().snapshot());
             target = java.util.Optional.ofNullable(tid);
             ctx.currentOfTids().put(new Key(c.cursorName(), tableOid), target);
@@ -106,7 +106,7 @@ public final class ExecCurrent {
      * of that table is not on a row (the row came from another table of an Append, or a row mark
      * locked nothing); errors as PostgreSQL's for every other case.
      */
-    static ItemPointer execCurrentOf(String cursorName, Relation rel) {
+    static ItemPointer execCurrentOf(String cursorName, Relation rel, org.tusk.catalog.Catalog catalog) {
         PortalLookup lookup = portals;
         if (lookup == null) throw PgException.error("34000", "cursor \"" + cursorName + "\" does not exist");
         Portal portal = lookup.portal(cursorName);
@@ -118,7 +118,10 @@ public final class ExecCurrent {
         if (positions.hasRowMarks()) {
             int mark = -1;
             for (int i = 0; i < positions.rowMarkCount(); i++) {
-                if (positions.rowMarkTable(i) != rel.oid()) continue;
+                // an inherited mark stands for each member table (PostgreSQL's child ExecRowMarks)
+                if (positions.rowMarkTable(i) != rel.oid()
+                        && !(positions.rowMarkIsParent(i) && inheritsFrom(catalog, rel.oid(), positions.rowMarkTable(i))))
+                    continue;
                 if (mark >= 0)
                     throw PgException.error("24000", "cursor \"" + cursorName
                             + "\" has multiple FOR UPDATE/SHARE references to table \"" + rel.name() + "\"");
@@ -128,7 +131,9 @@ public final class ExecCurrent {
                 throw PgException.error("24000", "cursor \"" + cursorName
                         + "\" does not have a FOR UPDATE/SHARE reference to table \"" + rel.name() + "\"");
             if (!portal.positionedOnRow()) throw notPositioned(cursorName);
-            return portal.currentRow().rowMarkTid(mark);
+            ScanPositions.Row row = portal.currentRow();
+            // the row lives in another member of the inheritance tree: not on a row of this table
+            return row.rowMarkOid(mark) == rel.oid() ? row.rowMarkTid(mark) : null;
         }
         int scan = positions.searchPlanTree(rel.oid());
         if (scan < 0)
@@ -136,6 +141,18 @@ public final class ExecCurrent {
                     + rel.name() + "\"");
         if (!portal.positionedOnRow()) throw notPositioned(cursorName);
         return portal.currentRow().scanTid(scan);
+    }
+
+    /** Whether table {@code oid} is {@code ancestor}'s descendant through pg_inherits. */
+    private static boolean inheritsFrom(org.tusk.catalog.Catalog catalog, int oid, int ancestor) {
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(catalog.inheritanceParents(oid));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            int p = todo.poll();
+            if (p == ancestor) return true;
+            if (seen.add(p)) todo.addAll(catalog.inheritanceParents(p));
+        }
+        return false;
     }
 
     private static PgException notPositioned(String cursorName) {

@@ -21,6 +21,8 @@ public final class ScanPositions {
     private final Plan root;
     private final List<Integer> scanTables = new ArrayList<>();
     private final List<Integer> markTables = new ArrayList<>();
+    /** Per row mark: whether its table is scanned with its inheritance children. */
+    private final List<Boolean> markParents = new ArrayList<>();
 
     private ScanPositions(Plan root) {
         this.root = root;
@@ -32,11 +34,16 @@ public final class ScanPositions {
         return new ScanPositions(plan);
     }
 
-    /** The TIDs recorded with one row: per scan, then per row mark (null: not on a row). */
-    public record Row(ItemPointer[] scans, ItemPointer[] marks) {
+    /**
+     * The TIDs recorded with one row: per scan, then per row mark (null: not on a row), and
+     * per row mark the table whose row it locked (an inheritance child of the mark's table).
+     */
+    public record Row(ItemPointer[] scans, ItemPointer[] marks, int[] markOids) {
         ItemPointer scanTid(int i) { return scans[i]; }
 
         ItemPointer rowMarkTid(int i) { return marks[i]; }
+
+        int rowMarkOid(int i) { return markOids[i]; }
     }
 
     boolean hasRowMarks() { return !markTables.isEmpty(); }
@@ -44,6 +51,8 @@ public final class ScanPositions {
     int rowMarkCount() { return markTables.size(); }
 
     int rowMarkTable(int i) { return markTables.get(i); }
+
+    boolean rowMarkIsParent(int i) { return markParents.get(i); }
 
     private void collect(Plan p) {
         switch (p) {
@@ -54,7 +63,10 @@ public final class ScanPositions {
             case Plan.Limit l -> collect(l.child());
             case Plan.SubqueryScan s -> collect(s.child());
             case Plan.LockRows l -> {
-                markTables.add(l.rte().table().oid());
+                for (Plan.PlanRowMark m : l.rowMarks()) {
+                    markTables.add(m.rte().table().oid());
+                    markParents.add(m.isParent());
+                }
                 collectMarks(l.child());
             }
             default -> { }
@@ -65,7 +77,10 @@ public final class ScanPositions {
     private void collectMarks(Plan p) {
         switch (p) {
             case Plan.LockRows l -> {
-                markTables.add(l.rte().table().oid());
+                for (Plan.PlanRowMark m : l.rowMarks()) {
+                    markTables.add(m.rte().table().oid());
+                    markParents.add(m.isParent());
+                }
                 collectMarks(l.child());
             }
             case Plan.Limit l -> collectMarks(l.child());
@@ -118,12 +133,13 @@ public final class ScanPositions {
     public Row capture(PlanState state) {
         ItemPointer[] scans = new ItemPointer[scanTables.size()];
         ItemPointer[] marks = new ItemPointer[markTables.size()];
+        int[] oids = new int[markTables.size()];
         int[] next = {0, 0};
-        capture(root, state, scans, marks, next);
-        return new Row(scans, marks);
+        capture(root, state, scans, marks, oids, next);
+        return new Row(scans, marks, oids);
     }
 
-    private void capture(Plan p, PlanState s, ItemPointer[] scans, ItemPointer[] marks, int[] next) {
+    private void capture(Plan p, PlanState s, ItemPointer[] scans, ItemPointer[] marks, int[] oids, int[] next) {
         while (s instanceof Instrumentation.Counting c) s = c.node();
         switch (p) {
             case Plan.SeqScan sc when sc.rte().isTable() -> scans[next[0]++] = s == null ? null : ((TableSeqScanState) s).currentTid();
@@ -133,29 +149,35 @@ public final class ScanPositions {
             case Plan.Append a -> {
                 SetStates.AppendState as = (SetStates.AppendState) s;
                 for (int i = 0; i < a.children().size(); i++)
-                    capture(a.children().get(i), as != null ? as.running(i) : null, scans, marks, next);
+                    capture(a.children().get(i), as != null ? as.running(i) : null, scans, marks, oids, next);
             }
-            case Plan.Limit l -> capture(l.child(), s == null ? null : ((Executor.LimitState) s).child(), scans, marks, next);
-            case Plan.SubqueryScan sq -> capture(sq.child(), s == null ? null : ((SubqueryScanState) s).child(), scans, marks, next);
+            case Plan.Limit l -> capture(l.child(), s == null ? null : ((Executor.LimitState) s).child(), scans, marks, oids, next);
+            case Plan.SubqueryScan sq -> capture(sq.child(), s == null ? null : ((SubqueryScanState) s).child(), scans, marks, oids, next);
             case Plan.LockRows l -> {
                 LockRowsState ls = (LockRowsState) s;
-                marks[next[1]++] = ls == null ? null : ls.currentTid();
-                captureMarks(l.child(), ls == null ? null : ls.child(), marks, next);
+                for (int m = 0; m < l.rowMarks().size(); m++) {
+                    oids[next[1]] = ls == null ? 0 : ls.currentOid(m);
+                    marks[next[1]++] = ls == null ? null : ls.currentTid(m);
+                }
+                captureMarks(l.child(), ls == null ? null : ls.child(), marks, oids, next);
             }
             default -> { }
         }
     }
 
-    private void captureMarks(Plan p, PlanState s, ItemPointer[] marks, int[] next) {
+    private void captureMarks(Plan p, PlanState s, ItemPointer[] marks, int[] oids, int[] next) {
         while (s instanceof Instrumentation.Counting c) s = c.node();
         switch (p) {
             case Plan.LockRows l -> {
                 LockRowsState ls = (LockRowsState) s;
-                marks[next[1]++] = ls == null ? null : ls.currentTid();
-                captureMarks(l.child(), ls == null ? null : ls.child(), marks, next);
+                for (int m = 0; m < l.rowMarks().size(); m++) {
+                    oids[next[1]] = ls == null ? 0 : ls.currentOid(m);
+                    marks[next[1]++] = ls == null ? null : ls.currentTid(m);
+                }
+                captureMarks(l.child(), ls == null ? null : ls.child(), marks, oids, next);
             }
-            case Plan.Limit l -> captureMarks(l.child(), s == null ? null : ((Executor.LimitState) s).child(), marks, next);
-            case Plan.SubqueryScan sq -> captureMarks(sq.child(), s == null ? null : ((SubqueryScanState) s).child(), marks, next);
+            case Plan.Limit l -> captureMarks(l.child(), s == null ? null : ((Executor.LimitState) s).child(), marks, oids, next);
+            case Plan.SubqueryScan sq -> captureMarks(sq.child(), s == null ? null : ((SubqueryScanState) s).child(), marks, oids, next);
             default -> { }
         }
     }

@@ -174,8 +174,20 @@
  * the qual then compares each row's ctid with it. Because cursors run their query to the end at
  * the first FETCH, the scan and row-mark positions are recorded per returned row by
  * {@link org.tusk.executor.ScanPositions} (search_plan_tree's walk through Append, Limit and
- * SubqueryScan; LockRows' curCtid), not read from live plan nodes. The session's cursors are
- * reached through the lookup the backend installs; all of this is backend-local, no locking.
+ * SubqueryScan; LockRows' curCtid per row mark), not read from live plan nodes. The session's
+ * cursors are reached through the lookup the backend installs; all of this is backend-local, no
+ * locking.
+ *
+ * <p>Row locking (nodeLockRows.c) is {@link org.tusk.executor.LockRowsState}: one LockRows node
+ * carries a PlanRowMark per FOR UPDATE/SHARE table (each table of a join, or those named by OF),
+ * and for every input row locks each marked table's row version through the table AM, in mark
+ * order, before returning the row; the row locks are the heap's (xmax + MultiXact), so waiting
+ * for one sleeps in the lock manager and can be cancelled. A mark on an inheritance parent
+ * reads the row's tableoid to lock it in the member table it lives in, and records that table
+ * with the TID, so WHERE CURRENT OF of a member table finds it (PostgreSQL's child ExecRowMarks).
+ * If any lock had to follow an update chain (READ COMMITTED), the newest versions are put in
+ * place of the old in the join tuple and the WHERE and inner-join conditions re-checked over it
+ * (EvalPlanQual, the other tables keeping the rows they joined with).
  *
  * <p>CoerceToDomain is evaluated by {@link org.tusk.executor.DomainConstraints}: NOT NULL first
  * (any level of a domain over a domain), then each level's CHECKs from the deepest up, every

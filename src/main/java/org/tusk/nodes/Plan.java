@@ -335,18 +335,28 @@ public sealed interface Plan {
     }
 
     /**
-     * Row locking (nodeLockRows.c), over the rows of one table: each input tuple is the query's
-     * target list followed, from {@code rawOffset}, by the table's scan tuple (its columns, then
-     * the TID). The row version is locked in {@code strength} as {@code waitPolicy} says; a row
-     * that SKIP LOCKED finds locked, or that was deleted meanwhile, is left out. Under READ
-     * COMMITTED a row a committed transaction updated is locked in its newest version, which is
-     * emitted only if it still satisfies {@code recheckQual} (over the scan tuple), with
+     * Row locking (nodeLockRows.c): each input tuple is the query's target list followed, from
+     * {@code rawOffset}, by the tuple of the joins and scans below (the layout the target list and
+     * {@code recheckQual} are fixed to), in which each locked table's scan tuple (its columns,
+     * then the TID) starts at its {@link PlanRowMark#columnOffset}. Every marked table's row
+     * version is locked in the mark's strength and wait policy; a row that SKIP LOCKED finds
+     * locked, or one of whose versions was deleted meanwhile, is left out. Under READ COMMITTED a
+     * row a committed transaction updated is locked in its newest version; the tuple with the new
+     * versions substituted is emitted only if it still satisfies {@code recheckQual}, with
      * {@code targetList} evaluated anew over it (EvalPlanQual). Sits above Sort, below Limit.
      */
-    record LockRows(Plan child, Query.RangeTblEntry rte, int rawOffset, Stmt.LockStrength strength,
-                    Stmt.LockWait waitPolicy, Expr recheckQual, List<Expr> targetList) implements Plan {
+    record LockRows(Plan child, List<PlanRowMark> rowMarks, int rawOffset, Expr recheckQual, List<Expr> targetList)
+            implements Plan {
         public int width() { return child.width(); }
     }
+
+    /**
+     * PlanRowMark: one FOR UPDATE/SHARE table of a LockRows, at {@code columnOffset} of the raw
+     * tuple. {@code isParent}: the table is scanned with its inheritance children, and the row's
+     * tableoid system column (five after the TID) names the table the row lives in.
+     */
+    record PlanRowMark(Query.RangeTblEntry rte, int columnOffset, Stmt.LockStrength strength, Stmt.LockWait waitPolicy,
+                       boolean isParent) {}
 
     /** OFFSET/LIMIT; either expression may be null. */
     record Limit(Plan child, Expr offset, Expr count) implements Plan {

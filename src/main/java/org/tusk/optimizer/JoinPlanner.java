@@ -438,7 +438,14 @@ final class JoinPlanner {
         int[] reads = rtindex > 0 && rtindex != info.query.resultRelation()
                 && (info.query.rowMarks() == null || info.query.rowMarks().isEmpty())
                 ? IndexOnlyScans.columnReads(info.query, rtindex, inner.table().columns().size()) : null;
-        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), null, info.glob.env, info.glob.ctx, null, -1, reads)
+        // the inner keeps the base scan's output (e.g. the ctid a row mark or a system column needs)
+        List<Expr> tlist = switch (inner.plan()) {
+            case Plan.SeqScan s -> s.targetList();
+            case Plan.IndexScan s -> s.targetList();
+            case Plan.BitmapHeapScan s -> s.targetList();
+            default -> null;
+        };
+        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx, null, -1, reads)
                 .plan();
         if (!(scan instanceof Plan.IndexScan is)) return null;
         boolean usesParam = false;

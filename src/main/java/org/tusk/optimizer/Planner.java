@@ -279,11 +279,12 @@ public final class Planner {
         // Window functions: the node below computes the window input target, WindowAggs the rest
         WindowPlanner windows = WindowPlanner.hasWindowFuncs(projected) ? new WindowPlanner(q, projected) : null;
         List<Expr> lower = windows == null ? projected : windows.inputTarget();
-        RowLocking locking = q.rowMarks().isEmpty() ? null : RowLocking.prepare(q, layout, projected, quals);
+        RowLocking locking = q.rowMarks().isEmpty() ? null : RowLocking.prepare(q, layout, projected, quals,
+                e -> fold(SubLinks.process(e, info), ctx));
         if (q.hasGrouping()) {
             plan = planAgg(info, q, plan, layout, tlist, lower);
         } else {
-            plan = project(plan, locking == null ? lower : locking.withScanTuple(lower));
+            plan = project(plan, locking == null ? lower : locking.withScanTuple(lower, layout));
         }
         if (windows != null) plan = windows.plan(plan, info);
         for (int i = srfLevels.size() - 1; i >= 0; i--) plan = srfLevels.get(i).plan(plan);

@@ -219,5 +219,12 @@
  * false". Leaves under an Append are named refname_1, refname_2, ... as EXPLAIN shows them.
  * UPDATE and DELETE get one ModifyTable per remaining leaf, each carrying the root so that an
  * UPDATE can move a row to another partition.
+ *
+ * <p>SELECT ... FOR UPDATE/SHARE (preprocess_rowmarks, {@code RowLocking}): every marked table is
+ * scanned with its TID (an inherited one with its system columns, for the tableoid), including
+ * as the parameterized inner of a nested loop, so that the join tuple holds each marked table's
+ * columns followed by its TID; the LockRows above the Sort carries that whole tuple after the
+ * target list, with a PlanRowMark saying where each table's block starts. Outer joins under
+ * row locks are refused (0A000), as their recheck would have to null-extend.
  */
 package org.tusk.optimizer;

@@ -48,7 +48,7 @@ final class ExplainGrammar {
         Token start = p.peek();
         String kw = start.keyword();
         boolean explainable = start.isChar('(') || kw != null && switch (kw) {
-            case "select", "values", "table", "with", "insert", "update", "delete", "merge" -> true;
+            case "select", "values", "table", "with", "insert", "update", "delete", "merge", "declare" -> true;
             default -> false;
         };
         if (!explainable) throw p.syntaxError(start);

@@ -79,7 +79,8 @@ final class LockingAnalysis {
     }
 
     private org.tusk.utils.error.PgException notAllowed(String what, String with, Stmt.LockingClause lc) {
-        return a.err(SqlState.FEATURE_NOT_SUPPORTED, what + " is not allowed with " + with, lc.location());
+        // CheckSelectLocking reports no position
+        return a.err(SqlState.FEATURE_NOT_SUPPORTED, what + " is not allowed with " + with, -1);
     }
 
     private org.tusk.utils.error.PgException cannotApply(Stmt.LockingClause lc, String what, int location) {

@@ -85,10 +85,23 @@ public final class RewriteHandler {
      */
     public record Rewritten(List<Query> queries, int tagIndex) {}
 
+    /**
+     * replace_rte_variables_mutator's check: WHERE CURRENT OF a view, whether the view is
+     * updated through a rule or automatically, cannot be mapped to a row of an underlying table.
+     */
+    private static void rejectCurrentOfView(Query q) {
+        if (q.resultRelation() <= 0 || q.where() == null) return;
+        Query.RangeTblEntry target = q.rangeTable().get(q.resultRelation() - 1);
+        if (target.table() != null && target.table().relkind() == 'v'
+                && org.tusk.nodes.ExprTrees.any(q.where(), e -> e instanceof org.tusk.nodes.Expr.CurrentOfExpr))
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "WHERE CURRENT OF on a view is not implemented");
+    }
+
     /** QueryRewrite: RewriteQuery (rules, updatable views), then fireRIRrules on every product. */
     public Rewritten rewriteAll(Query q) {
         if (q.commandType() == Query.CommandType.UTILITY) return new Rewritten(List.of(q), 0);
         q = rewriteModifyingCtes(q);
+        rejectCurrentOfView(q);
         List<RuleFirer.Product> products = new RuleFirer(this).rewrite(q, true, false);
         if (products.size() > 1 && !q.cteList().isEmpty()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,

@@ -78,7 +78,7 @@ final class Cursors {
      */
     static boolean supportsBackwardScan(Plan p) {
         return switch (p) {
-            case Plan.Result r -> true;
+            case Plan.Result r -> false; // Tusk's Result has no child plan: it computes its row once
             case Plan.SeqScan s -> true;
             case Plan.IndexScan s -> true;
             case Plan.ValuesScan v -> true;

@@ -186,7 +186,9 @@ public final class Engine {
                                                     List<Integer> paramTypes, ExecEnvironment env, ExecContext ctx) {
         org.tusk.commands.explain.ExplainOptions opts = org.tusk.commands.explain.ExplainOptions.parse(ex.options());
         RawStmt inner = new RawStmt(ex.query(), ex.queryLocation(), raw.location() + raw.length() - ex.queryLocation());
-        String tableTag = PreparedStatement.tableStatementTag(ex.query());
+        // ExplainOneUtility: EXPLAIN DECLARE explains the cursor's query
+        if (ex.query() instanceof Stmt.DeclareCursorStmt d) inner = d.query();
+        String tableTag = PreparedStatement.tableStatementTag(inner.stmt());
         if (tableTag != null && env == null)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         Query q = Analyzer.analyze(inner, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
