@@ -361,6 +361,18 @@ public interface Catalog {
                 "rules need the heap catalogs");
     }
 
+    /**
+     * The pg_policy rows of {@code rel} in name order (the relcache's rd_rsdesc), kept with the
+     * relcache entry and read again after an invalidation of the table.
+     */
+    default List<PolicyInfo> policiesOf(Relation rel) { return List.of(); }
+
+    /** CREATE/ALTER/DROP POLICY's and ALTER TABLE ... ROW LEVEL SECURITY's catalog changes. */
+    default PolicyCatalog policies() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "row-level security needs the heap catalogs");
+    }
+
     /** CREATE/DROP/ALTER TRIGGER's catalog changes. */
     default TriggerDdl triggers() {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

@@ -109,6 +109,7 @@ public final class HeapCatalog implements Catalog {
         this.views = new ViewCatalog(env, writer, dependencies);
         this.rules = new RuleCatalog(env, writer, dependencies);
         this.triggers = new TriggerDdl(env, writer, dependencies);
+        this.policies = new PolicyCatalog(env, writer, dependencies);
         this.inheritance = new InheritanceCatalog(env, writer, dependencies);
         this.partitions = new PartitionCatalog(env, writer, dependencies);
     }
@@ -439,6 +440,21 @@ public final class HeapCatalog implements Catalog {
     }
 
     private final TriggerDdl triggers;
+    private final PolicyCatalog policies;
+
+    @Override
+    public PolicyCatalog policies() {
+        return policies;
+    }
+
+    @Override
+    public List<PolicyInfo> policiesOf(Relation rel) {
+        List<PolicyInfo> cached = env.relcache().cachedPolicies(rel.oid());
+        if (cached != null) return cached;
+        List<PolicyInfo> found = policies.ofRelation(rel.oid());
+        env.relcache().rememberPolicies(rel.oid(), found);
+        return found;
+    }
 
     @Override
     public TriggerDdl triggers() {
@@ -1420,6 +1436,7 @@ public final class HeapCatalog implements Catalog {
                 }
             }
         }
+        out.addAll(policies.roleDependencies(roleOid));
         return out;
     }
 

@@ -156,8 +156,8 @@ public final class SystemCatalogs {
                     nn("refclassid", OID), nn("refobjid", OID), nn("refobjsubid", INT4), nn("deptype", CHAR)));
 
     /**
-     * pg_policy (catalog/pg_policy.h): row-level security policies. Empty: Tusk has no CREATE POLICY,
-     * so no table has relrowsecurity; psql's \d reads it for every table.
+     * pg_policy (catalog/pg_policy.h): row-level security policies ({@link PolicyCatalog}); polqual
+     * and polwithcheck hold the expressions' SQL text where PostgreSQL stores node trees.
      */
     public static final SystemCatalog PG_POLICY = new SystemCatalog(3256, "pg_policy", FIRST_BOOTSTRAP_OBJECT_ID + 24,
             FIRST_BOOTSTRAP_OBJECT_ID + 25, List.of(nn("oid", OID), nn("polname", NAME), nn("polrelid", OID),

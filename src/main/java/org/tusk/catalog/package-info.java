@@ -160,9 +160,16 @@
  * pg_description (2609, COMMENT ON's rows, {@link org.tusk.catalog.Comments}; an object's comments are
  * deleted with it) are heap tables of every database, with
  * PostgreSQL 15's columns, types and order ({@link org.tusk.catalog.SystemCatalogs}), so psql,
- * JDBC drivers and pgbench can query them (pg_policy, pg_statistic_ext, the
- * publication catalogs stay empty: there is no row security, CREATE STATISTICS or publication
- * DDL). pg_trigger holds the triggers of CREATE TRIGGER ({@link org.tusk.catalog.TriggerDdl}):
+ * JDBC drivers and pgbench can query them (pg_statistic_ext and the publication catalogs stay
+ * empty: there is no CREATE STATISTICS or publication DDL). pg_policy holds the row-level
+ * security policies of CREATE POLICY ({@link org.tusk.catalog.PolicyCatalog}), their USING and
+ * WITH CHECK expressions as SQL text (polroles {0} for PUBLIC); each policy depends AUTOmatically
+ * on its table and NORMALly on the relations its expressions read, and DROP ROLE finds the
+ * policies naming a role by scanning pg_policy of the current database (there is no
+ * pg_shdepend). Policy changes and ALTER TABLE ... ROW LEVEL SECURITY (pg_class.relrowsecurity,
+ * relforcerowsecurity) send a relcache invalidation for the table; its relcache entry keeps the
+ * flags and the policy list (rd_rsdesc), read again after an invalidation. Changes happen under
+ * AccessExclusiveLock on the table. {@link org.tusk.catalog.PolicyViews} computes pg_policies. pg_trigger holds the triggers of CREATE TRIGGER ({@link org.tusk.catalog.TriggerDdl}):
  * each change sends a relcache invalidation for the trigger's table, whose relcache entry keeps
  * the trigger list ({@link org.tusk.catalog.Catalog#triggersOf}); the table's
  * ShareRowExclusiveLock (AccessExclusiveLock to drop) keeps its trigger set still while DDL

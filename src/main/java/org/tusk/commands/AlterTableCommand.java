@@ -93,6 +93,7 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.AttachPartition a -> PartitionCommands.attach(rel, a, queryString, ctx);
                 case Stmt.AlterTableCmd.DetachPartition d -> PartitionCommands.detach(rel, d, ctx);
                 case Stmt.AlterTableCmd.EnableTrigger e -> TriggerCommands.enableDisable(rel, e, env);
+                case Stmt.AlterTableCmd.RowSecurity r -> PolicyCommands.setRowSecurity(rel, r, env);
             }
             rel = env.catalog().openRelation(rel.oid());
         }

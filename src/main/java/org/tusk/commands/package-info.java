@@ -13,6 +13,13 @@
  * relation. ALTER VIEW ... ALTER COLUMN SET/DROP DEFAULT goes through AlterTableCommand: the
  * default an INSERT through the view gives the column.
  *
+ * <p>Row-level security: {@link org.tusk.commands.PolicyCommands} (policy.c CreatePolicy,
+ * AlterPolicy, rename_policy; tablecmds.c's ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY)
+ * takes AccessExclusiveLock on the table, requires its ownership, resolves the TO roles (PUBLIC
+ * alone wins, with a WARNING), analyses USING and WITH CHECK against the table
+ * (org.tusk.rewrite.PolicyExpressions: boolean, no aggregates or window functions) and stores
+ * their text; DROP POLICY goes through performDeletion.
+ *
  * <p>Views, CREATE TABLE AS and inheritance: {@link org.tusk.commands.ViewCommands} (view.c
  * DefineView) analyses the query for the view's column names and types (42601 for more column
  * names than columns, 42701 for duplicates), makes a view over a temporary table temporary with

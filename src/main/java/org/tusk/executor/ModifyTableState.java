@@ -245,7 +245,9 @@ final class ModifyTableState extends PlanState {
         Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
             if (oc == null) {
-                PartitionTupleRouting.Routed routed = routing.insert(row);
+                // the root's policies, on the row in the root's layout once the leaf's BEFORE ROW triggers ran
+                PartitionTupleRouting.Routed routed = routing.insert(row, rootRow -> WithCheckOptions.checkRowSecurity(
+                        plan.withChecks(), Query.WithCheckOption.WCO_RLS_INSERT_CHECK, rootRow, ctx));
                 return routed == null ? null : withTid(row, routed.tid(), null);   // null: a leaf's BEFORE ROW trigger skipped it
             }
             return insertRoutedOnConflict(env, row, oc);
@@ -254,6 +256,7 @@ final class ModifyTableState extends PlanState {
             row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
             if (row == null) return null;   // a BEFORE ROW trigger returned NULL: the row is skipped
         }
+        WithCheckOptions.checkRowSecurity(plan.withChecks(), Query.WithCheckOption.WCO_RLS_INSERT_CHECK, row, ctx);
         constraints.checkRow(row);
         if (partitionConstraint != null && !partitionConstraint.accepts(row))
             throw PartitionRouting.constraintViolation(rel, row, ctx);
@@ -352,7 +355,11 @@ final class ModifyTableState extends PlanState {
                 row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
                 if (row == null) return null;   // skipped by a BEFORE ROW trigger
             }
-            if (partitionConstraint != null && !partitionConstraint.accepts(row)) {
+            boolean moves = partitionConstraint != null && !partitionConstraint.accepts(row);
+            // a row moving to another partition is checked there, after that partition's BEFORE ROW triggers
+            if (!moves || routing == null)
+                WithCheckOptions.checkRowSecurity(plan.withChecks(), Query.WithCheckOption.WCO_RLS_UPDATE_CHECK, row, ctx);
+            if (moves) {
                 if (routing == null) {
                     constraints.checkRow(row);
                     throw PartitionRouting.constraintViolation(rel, row, ctx);
@@ -405,7 +412,10 @@ final class ModifyTableState extends PlanState {
         if (deleted == null) return null;
         Relation root = plan.rootRelation();
         Object[] rootRow = PartitionRouting.convert(newRow, PartitionRouting.columnMap(rel, root));
-        PartitionTupleRouting.Routed r = routing.insert(rootRow);
+        // ExecCrossPartitionUpdate's insert runs this UPDATE's policy checks (in this leaf's layout)
+        int[] toLeaf = PartitionRouting.columnMap(root, rel);
+        PartitionTupleRouting.Routed r = routing.insert(rootRow, moved -> WithCheckOptions.checkRowSecurity(plan.withChecks(),
+                Query.WithCheckOption.WCO_RLS_UPDATE_CHECK, PartitionRouting.convert(moved, toLeaf), ctx));
         if (r == null) return null;   // the new partition's BEFORE ROW INSERT trigger skipped it
         return withTid(newRow, r.tid(), oldTuple);
     }

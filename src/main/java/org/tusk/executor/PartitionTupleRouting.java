@@ -163,12 +163,22 @@ public final class PartitionTupleRouting {
      * null when a BEFORE ROW trigger skipped the row.
      */
     public Routed insert(Object[] row) {
+        return insert(row, null);
+    }
+
+    /**
+     * The same, with {@code rowSecurity} (or null) testing the row, in the root's layout, after
+     * the leaf's BEFORE ROW triggers and before its constraints (ExecInsert's row-level security
+     * checks with the root's policies).
+     */
+    public Routed insert(Object[] row, java.util.function.Consumer<Object[]> rowSecurity) {
         Leaf leaf = leafFor(row);
         Object[] leafRow = leaf.fromRoot(row);
         if (leaf.triggers() != null) {
             leafRow = leaf.triggers().beforeRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
             if (leafRow == null) return null;
         }
+        if (rowSecurity != null) rowSecurity.accept(leaf.toRoot(leafRow));
         leaf.constraints().checkRow(leafRow);
         // a BEFORE ROW trigger may have moved the row out of its partition (ExecInsert's ExecPartitionCheck)
         if (leaf.triggers() != null && leaf.triggers().hasRowTriggers('B', TriggerData.TRIGGER_EVENT_INSERT)

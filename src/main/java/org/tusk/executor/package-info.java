@@ -248,6 +248,11 @@
  * first) are tested on each changed row after it is stored and its AFTER ROW events queued, and
  * before RETURNING, as ExecInsert/ExecUpdate order it; false or NULL is 44000 naming the view,
  * with the base relation's row as DETAIL. The checks read the tuple RETURNING reads.
+ * Row-level security checks (WCO_RLS_INSERT_CHECK, WCO_RLS_UPDATE_CHECK) run earlier, on the row
+ * about to be stored: after the BEFORE ROW triggers and before the NOT NULL/CHECK constraints;
+ * a row routed to a partition (INSERT, or UPDATE moving it) is checked in the root's layout after
+ * the leaf's BEFORE ROW triggers. False or NULL is 42501 "new row violates row-level security
+ * policy [\"name\"] for table", naming a restrictive policy whose own check failed.
  *
  * <p>INSTEAD OF triggers ({@link org.tusk.executor.ViewTriggerTarget}): a view left as the
  * result relation by the rewriter stores nothing; ModifyTable hands each new row (INSERT), old

@@ -162,8 +162,25 @@ public sealed interface Plan {
      * One WITH CHECK OPTION check of ModifyTable (ri_WithCheckOptions with WCO_VIEW_CHECK): the
      * changed row must make {@code qual} true (NULL fails, as ExecQual has it), or the statement
      * fails with 44000 naming view {@code viewName}. {@code qual} reads the tuple RETURNING reads.
+     * A row-level security check ({@code kind} WCO_RLS_INSERT_CHECK or WCO_RLS_UPDATE_CHECK) is
+     * 42501 naming table {@code viewName} (and policy {@code polname} when set).
      */
-    record WithCheck(String viewName, Expr qual) {}
+    record WithCheck(String viewName, Expr qual, char kind, String polname) {
+        /** A view's check (WCO_VIEW_CHECK). */
+        public WithCheck(String viewName, Expr qual) {
+            this(viewName, qual, Query.WithCheckOption.WCO_VIEW_CHECK, null);
+        }
+
+        /** The same check over another expression. */
+        public WithCheck withQual(Expr q) {
+            return new WithCheck(viewName, q, kind, polname);
+        }
+
+        /** A row-level security check (tested before the row is stored) rather than a view's. */
+        public boolean isRowSecurity() {
+            return kind != Query.WithCheckOption.WCO_VIEW_CHECK;
+        }
+    }
 
     /**
      * INSERT's ON CONFLICT (ModifyTable's onConflictAction, arbiterIndexes, onConflictSet,

@@ -69,8 +69,30 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
      * through view {@code relname} must satisfy {@code qual} (an expression over the result
      * relation's row, null when the view has no WHERE of its own but passes a CASCADED check
      * down), else 44000. {@code cascaded} tells views below to add their own checks too.
+     *
+     * <p>Row-level security adds checks of other kinds ({@code kind}, WCOKind): the new row of an
+     * INSERT ({@link #WCO_RLS_INSERT_CHECK}) or UPDATE ({@link #WCO_RLS_UPDATE_CHECK}) must pass
+     * the table's policies, else 42501 naming table {@code relname} and, for a restrictive policy's
+     * own check, policy {@code polname} (null for the combined permissive check).
      */
-    public record WithCheckOption(String relname, Expr qual, boolean cascaded) {}
+    public record WithCheckOption(String relname, Expr qual, boolean cascaded, char kind, String polname) {
+        /** WCO_VIEW_CHECK. */
+        public static final char WCO_VIEW_CHECK = 'v';
+        /** WCO_RLS_INSERT_CHECK. */
+        public static final char WCO_RLS_INSERT_CHECK = 'i';
+        /** WCO_RLS_UPDATE_CHECK. */
+        public static final char WCO_RLS_UPDATE_CHECK = 'u';
+
+        /** A view's check (WCO_VIEW_CHECK). */
+        public WithCheckOption(String relname, Expr qual, boolean cascaded) {
+            this(relname, qual, cascaded, WCO_VIEW_CHECK, null);
+        }
+
+        /** The same check over another expression. */
+        public WithCheckOption withQual(Expr q) {
+            return new WithCheckOption(relname, q, cascaded, kind, polname);
+        }
+    }
 
     /** This query with the given WITH CHECK OPTION checks (rewriteTargetView's result). */
     public Query withWithCheckOptions(List<WithCheckOption> wcos) {

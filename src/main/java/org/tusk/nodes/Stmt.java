@@ -743,6 +743,24 @@ public sealed interface Stmt {
     record CreateRuleStmt(RangeVar relation, String name, String event, boolean instead, String whereText,
                           int whereLocation, List<Stmt> actions, List<String> actionTexts, boolean replace) implements Stmt {}
 
+    /**
+     * CREATE POLICY (CreatePolicyStmt): {@code cmd} the FOR keyword in lower case ("all" when
+     * absent), {@code roles} the TO list (empty: PUBLIC), {@code qual} and {@code withCheck} the
+     * USING and WITH CHECK expressions' SQL text as written, or null.
+     */
+    record CreatePolicyStmt(String name, RangeVar table, boolean permissive, String cmd, List<RoleSpec> roles,
+                            String qual, String withCheck) implements Stmt {}
+
+    /**
+     * ALTER POLICY (AlterPolicyStmt) or, with {@code newName}, ALTER POLICY ... RENAME TO: each of
+     * {@code roles}, {@code qual} and {@code withCheck} is null when not given.
+     */
+    record AlterPolicyStmt(String name, RangeVar table, List<RoleSpec> roles, String qual, String withCheck,
+                           String newName) implements Stmt {}
+
+    /** DROP POLICY [IF EXISTS] name ON table [CASCADE | RESTRICT]. */
+    record DropPolicyStmt(String name, RangeVar table, boolean missingOk, boolean cascade) implements Stmt {}
+
     /** DROP RULE [IF EXISTS] name ON relation [CASCADE]. */
     record DropRuleStmt(String name, RangeVar relation, boolean missingOk, boolean cascade) implements Stmt {}
 
@@ -983,6 +1001,12 @@ public sealed interface Stmt {
          * and USER ({@code userOnly} for USER); {@code fires} the new tgenabled ('O', 'A', 'R', 'D').
          */
         record EnableTrigger(String name, boolean userOnly, char fires) implements AlterTableCmd {}
+
+        /**
+         * ENABLE / DISABLE ROW LEVEL SECURITY ({@code enable} non-null) or FORCE / NO FORCE ROW
+         * LEVEL SECURITY ({@code force} non-null).
+         */
+        record RowSecurity(Boolean enable, Boolean force) implements AlterTableCmd {}
     }
 
     /**

@@ -100,7 +100,7 @@ public final class VarTreeMutator {
         }
         List<Query.WithCheckOption> wcos = new ArrayList<>();
         for (Query.WithCheckOption w : q.withCheckOptions())
-            wcos.add(new Query.WithCheckOption(w.relname(), map(w.qual(), depth, f), w.cascaded()));
+            wcos.add(w.withQual(map(w.qual(), depth, f)));
         return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), mapTargets(q.targetList(), depth, f), map(q.where(), depth, f),
                 q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f), List.copyOf(aggs),
                 q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),

@@ -209,6 +209,11 @@ final class Inheritance {
         return map;
     }
 
+    /** adjust_appendrel_attrs for an expression over target {@code parent} (entry {@code rtindex}) moved onto {@code child}. */
+    static Expr adjustToChild(Expr e, Query.RangeTblEntry parent, int rtindex, Relation child) {
+        return adjust(e, rtindex, translation(parent, child), child.desc().natts());
+    }
+
     /** adjust_appendrel_attrs: the parent's Vars of this level turned into the child's. */
     private static Expr adjust(Expr e, int rtindex, int[] map, int childNatts) {
         if (e == null) return null;

@@ -132,23 +132,24 @@ public final class Planner {
     private static Plan modifyOne(PlannerInfo info, Query.RangeTblEntry rte, Expr where, List<Expr> newRow,
                                   List<Expr> returning, org.tusk.utils.cache.Relation root) {
         Query q = info.query;
-        if (!q.withCheckOptions().isEmpty() && rte != q.resultRte()) {
+        if (q.withCheckOptions().stream().anyMatch(w -> w.kind() == Query.WithCheckOption.WCO_VIEW_CHECK)
+                && rte != q.resultRte()) {
             throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "WITH CHECK OPTION of a view over a table with inheritance children is not supported by Tusk");
         }
         if (!ModifyJoin.applies(q))
             return new Plan.ModifyTable(q.commandType(), rte, ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx),
-                    newRow, where, returning, null, root).withWithChecks(withChecks(info));
+                    newRow, where, returning, null, root).withWithChecks(withChecks(info, rte));
         // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
         ModifyJoin join = new ModifyJoin(rte == q.resultRte() ? q : q.withResultRte(rte));
         join.collect(where);
         if (newRow != null) for (Expr e : newRow) join.collect(e);
         for (Expr e : returning) join.collect(e);
-        List<Plan.WithCheck> checks = withChecks(info);
+        List<Plan.WithCheck> checks = withChecks(info, rte);
         for (Plan.WithCheck c : checks) join.collect(c.qual());
         Plan source = join.plan(info);
         List<Plan.WithCheck> fixed = new ArrayList<>();
-        for (Plan.WithCheck c : checks) fixed.add(new Plan.WithCheck(c.viewName(), join.fix(c.qual())));
+        for (Plan.WithCheck c : checks) fixed.add(c.withQual(join.fix(c.qual())));
         return new Plan.ModifyTable(q.commandType(), rte, source, newRow == null ? null : join.fixAll(newRow),
                 join.fix(where), List.copyOf(join.fixAll(returning)), null, root).withWithChecks(fixed);
     }
@@ -159,10 +160,22 @@ public final class Planner {
      * qual (a view that only passes CASCADED down) has nothing to test and is left out.
      */
     private static List<Plan.WithCheck> withChecks(PlannerInfo info) {
+        return withChecks(info, info.query.resultRte());
+    }
+
+    /**
+     * The same for the rows written to {@code rte}: the target, or an inheritance child standing
+     * in for it, whose checks read the child's columns (adjust_appendrel_attrs on
+     * ri_WithCheckOptions, as the row-level security checks of a partitioned table need).
+     */
+    private static List<Plan.WithCheck> withChecks(PlannerInfo info, Query.RangeTblEntry rte) {
+        Query q = info.query;
         List<Plan.WithCheck> out = new ArrayList<>();
-        for (Query.WithCheckOption w : info.query.withCheckOptions()) {
+        for (Query.WithCheckOption w : q.withCheckOptions()) {
             if (w.qual() == null) continue;
-            out.add(new Plan.WithCheck(w.relname(), fold(SubLinks.process(w.qual(), info), info.glob.ctx)));
+            Expr qual = rte == q.resultRte() || rte.table() == null ? w.qual()
+                    : Inheritance.adjustToChild(w.qual(), q.resultRte(), q.resultRelation(), rte.table());
+            out.add(new Plan.WithCheck(w.relname(), fold(SubLinks.process(qual, info), info.glob.ctx), w.kind(), w.polname()));
         }
         return List.copyOf(out);
     }

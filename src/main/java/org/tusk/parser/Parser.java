@@ -203,6 +203,7 @@ public final class Parser {
                 if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
                 if (TriggerGrammar.atCreate(this)) return new TriggerGrammar(this, src).create();
                 if (RuleGrammar.atCreate(this)) return new RuleGrammar(this, src).create();
+                if (PolicyGrammar.at(this)) return new PolicyGrammar(this, src).create();
                 if (n.isKeyword("table") || n.isKeyword("temp") || n.isKeyword("temporary") || n.isKeyword("unlogged")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temp")
                         || (n.isKeyword("local") || n.isKeyword("global")) && peek(2).isKeyword("temporary"))
@@ -239,6 +240,7 @@ public final class Parser {
                 if (OperatorGrammar.atDropOperator(this)) return new OperatorGrammar(this).drop();
                 if (peek(1).isKeyword("cast")) return new CastGrammar(this, src).drop();
                 if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).drop();
+                if (PolicyGrammar.at(this)) return new PolicyGrammar(this, src).drop();
                 return unsupportedStmt();
             case "copy": return new UtilityParser(this).copyStmt();
             case "truncate": return new UtilityParser(this).truncateStmt();
@@ -253,6 +255,7 @@ public final class Parser {
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).alter();
                 if ("rule".equals(peek(1).value())) return new RuleGrammar(this, src).alter();
+                if (PolicyGrammar.at(this)) return new PolicyGrammar(this, src).alter();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).alter();
                 if (OpclassGrammar.at(this)) return new OpclassGrammar(this).alter();
                 if (OperatorGrammar.atDropOperator(this)) return new DefineGrammar(this).alterOperator();

@@ -289,6 +289,8 @@ final class UtilityParser {
         Token t = p.peek();
         Stmt.AlterTableCmd trigger = TriggerGrammar.enableDisable(p);
         if (trigger != null) return trigger;
+        Stmt.AlterTableCmd rowSecurity = PolicyGrammar.rowSecurityCmd(p);
+        if (rowSecurity != null) return rowSecurity;
         if (p.acceptKw("attach")) {
             p.expectKw("partition");
             Stmt.RangeVar part = p.qualifiedName();

@@ -48,7 +48,7 @@ public final class QueryWalker {
                 q.sourceQuery() == null ? null : sub.apply(q.sourceQuery()), targets(q.returningList(), sub),
                 List.copyOf(from), q.groupClause(), exprs(q.havingQual(), sub), q.distinctClause(), q.hasDistinctOn(),
                 q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList(),
-                q.withCheckOptions().stream().map(w -> new Query.WithCheckOption(w.relname(), exprs(w.qual(), sub), w.cascaded())).toList());
+                q.withCheckOptions().stream().map(w -> w.withQual(exprs(w.qual(), sub))).toList());
     }
 
     /** Calls {@code visit} on {@code q} and every query level below it. */

@@ -63,6 +63,18 @@ public final class RewriteHandler {
         this.zone = zone;
         this.currentDatabase = currentDatabase;
         this.checkPermissions = checkPermissions;
+        this.rowSecurity = new RowSecurityRewriter(env, relations, zone, currentDatabase, true);
+    }
+
+    private RowSecurityRewriter rowSecurity;
+
+    /**
+     * The row_security setting the statement runs under (on unless said otherwise): off makes a
+     * statement that policies would affect fail instead (check_enable_rls).
+     */
+    public RewriteHandler rowSecurity(boolean on) {
+        this.rowSecurity = new RowSecurityRewriter(env, relations, zone, currentDatabase, on);
+        return this;
     }
 
     /**
@@ -220,13 +232,16 @@ public final class RewriteHandler {
      * whose privileges reading a view needs here (0: the current user).
      */
     private Query fireRIRrules(Query q, int checkAsUser) {
-        return QueryWalker.mutate(q, (rte, index) -> {
+        Query expanded = QueryWalker.mutate(q, (rte, index) -> {
             if (rte.kind() == Query.RteKind.RELATION && rte.table() != null && rte.table().relkind() == 'v'
                     && index != q.resultRelation()) {
                 return applyRetrieveRule(rte, checkAsUser);
             }
             return rte;
         }, sub -> fireRIRrules(sub, checkAsUser));
+        // get_row_security_policies for each table of this level (a statement only being
+        // described is not affected: PostgreSQL applies policies when it rewrites, at execution)
+        return rowSecurity.apply(expanded, checkAsUser, sub -> fireRIRrules(sub, checkAsUser));
     }
 
     /** ApplyRetrieveRule: the view entry as a subquery entry over the view's (expanded) query. */

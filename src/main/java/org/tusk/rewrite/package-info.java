@@ -65,9 +65,28 @@
  * in every Var but RETURNING's (ApplyRetrieveRule's copy of the result relation), so the planner
  * reads the view's rows from it; the view's own SELECT privilege is not checked again there.
  *
- * <p>Not built: ON CONFLICT DO UPDATE through a view, WITH CHECK
- * OPTION over a base table with inheritance children (refused by the planner), rule actions
- * that are SELECTs, several VALUES rows in one rule action.
+ * <p>Row-level security (rowsecurity.c, {@link org.tusk.rewrite.RowSecurity},
+ * {@link org.tusk.rewrite.RowSecurityRewriter}): fireRIRrules ends each query level by applying
+ * the policies of every table entry for which check_enable_rls says they apply (relrowsecurity,
+ * not a superuser, BYPASSRLS role or — without relforcerowsecurity — the owner; the user is the
+ * view owner inside a view). The quals the rows read must pass (permissive USING ORed, each
+ * restrictive ANDed, {@code false} without a permissive policy) are ANDed in front of the level's
+ * WHERE for the UPDATE/DELETE target and for entries joined by inner joins only; an entry on the
+ * nullable side of an outer join becomes a subquery over the table with the quals, at the same
+ * index. INSERT and UPDATE get WithCheckOptions of kind WCO_RLS_INSERT_CHECK /
+ * WCO_RLS_UPDATE_CHECK ahead of any view's, which the executor tests before the row is stored.
+ * Policy expressions are stored as text ({@link org.tusk.rewrite.PolicyExpressions} analyses them
+ * as {@code SELECT (expr) FROM ONLY table}); their SubLinks are rewritten like any other query
+ * below, and a table met again while its own policies are expanded is 42P17. With row_security
+ * off ({@link org.tusk.rewrite.RewriteHandler#rowSecurity}) a statement policies would affect is
+ * 42501 instead. PostgreSQL evaluates security quals before the query's own (security barrier,
+ * leakproof functions); Tusk only puts them first in the AND, so a leaky function in the
+ * query's WHERE may see rows the policies hide.
+ *
+ * <p>Not built: WITH CHECK OPTION over a base table with inheritance children (refused by the planner), rule actions
+ * that are SELECTs, several VALUES rows in one rule action; for row-level security, the ON CONFLICT
+ * DO UPDATE policy checks (WCO_RLS_CONFLICT_CHECK), MERGE's policies, and the checks of a row an
+ * INSERT routes into a partition with ON CONFLICT.
  *
  * <p>The package depends on the parser (to analyse views' text) and the executor's permission
  * checks; the planner and the executor never call it. One RewriteHandler serves one statement on

@@ -71,6 +71,7 @@ public final class Engine {
             boolean check = !(paramTypes != null && paramText == null);
             if (check) org.tusk.executor.ExecPermissions.check(q, env);
             RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), check)
+                    .rowSecurity(rowSecurity(session))
                     .rewriteAll(q);
             if (rw.queries().size() != 1 || rw.tagIndex() != 0) {
                 return prepareProducts(q, rw, queryString, relations, session, paramTypes, paramText, env);
@@ -130,6 +131,7 @@ public final class Engine {
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         org.tusk.executor.ExecPermissions.check(q, env);
         RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true)
+                .rowSecurity(rowSecurity(session))
                 .rewriteAll(q);
         // rules made several statements (or none) of it: a Planned holds one plan, so the caller prepares it afresh
         if (rw.queries().size() != 1 || rw.tagIndex() != 0) return null;
@@ -159,7 +161,13 @@ public final class Engine {
         // The statement's own range table is checked for the user before rewriting: a view it
         // updates is checked as itself (the rewriter checks the view's base relation for the view's owner).
         if (checkPermissions) org.tusk.executor.ExecPermissions.check(q, env);
-        return new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions).rewrite(q);
+        return new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions)
+                .rowSecurity(rowSecurity(session)).rewrite(q);
+    }
+
+    /** The row_security setting (on unless set off). */
+    static boolean rowSecurity(SessionServices session) {
+        return org.tusk.rewrite.RowSecurity.setting(session);
     }
 
     private static Object[] paramValues(List<Integer> paramTypes, String[] paramText, ExecContext ctx) {

@@ -139,6 +139,9 @@ public final class PreparedStatement {
             case Stmt.CreateRuleStmt r -> "CREATE RULE";
             case Stmt.DropRuleStmt r -> "DROP RULE";
             case Stmt.RenameRuleStmt r -> "ALTER RULE";
+            case Stmt.CreatePolicyStmt p -> "CREATE POLICY";
+            case Stmt.AlterPolicyStmt p -> "ALTER POLICY";
+            case Stmt.DropPolicyStmt p -> "DROP POLICY";
             case Stmt.CreateTableAsStmt c -> c.isSelectInto() ? "SELECT" : "CREATE TABLE AS";
             default -> null;
         };
@@ -332,6 +335,9 @@ public final class PreparedStatement {
                     session.currentDatabase());
             case Stmt.DropRuleStmt r -> org.tusk.commands.RuleCommands.drop(r, env, notices::add);
             case Stmt.RenameRuleStmt r -> org.tusk.commands.RuleCommands.rename(r, env);
+            case Stmt.CreatePolicyStmt p -> org.tusk.commands.PolicyCommands.create(p, relations, ctx, warnings::add);
+            case Stmt.AlterPolicyStmt p -> org.tusk.commands.PolicyCommands.alter(p, relations, ctx, warnings::add);
+            case Stmt.DropPolicyStmt p -> org.tusk.commands.PolicyCommands.drop(p, env, notices::add);
             default -> throw new IllegalStateException("not a table utility statement: " + u);
         }
         env.commandCounterIncrement();

@@ -78,6 +78,9 @@ final class QueryRunner {
         if (r != null || ctx.storage == null) return r;
         r = new org.tusk.catalog.IntrospectionViews(org.tusk.utils.ruleutils.RuleUtils::indexdefOf).lookup(schema, name);
         if (r != null) return r;
+        r = new org.tusk.catalog.PolicyViews((text, relid) -> org.tusk.utils.ruleutils.RuleUtils.getExpr(text, relid,
+                session.currentDatabase())).lookup(schema, name);
+        if (r != null) return r;
         r = org.tusk.catalog.ComputedCatalogs.INSTANCE.lookup(schema, name);
         if (r != null) return r;
         return new org.tusk.catalog.SharedCatalogViews(ctx.storage.sharedCatalog::current,
@@ -281,7 +284,9 @@ final class QueryRunner {
     private int plannerSettingsRole;
 
     private static final String[] PLANNER_SETTINGS = {"enable_seqscan", "enable_indexscan", "enable_nestloop",
-            "enable_hashjoin", "enable_mergejoin", "enable_hashagg", "seq_page_cost", "random_page_cost", "work_mem"};
+            "enable_hashjoin", "enable_mergejoin", "enable_hashagg", "seq_page_cost", "random_page_cost", "work_mem",
+            // a cached plan has the policies of the setting it was rewritten under (plancache.c's rewriteRowSecurity)
+            "row_security"};
 
     /**
      * PREPARE (PrepareQuery): analyses the statement now, with the declared parameter types and
@@ -494,6 +499,15 @@ final class QueryRunner {
         Stmt.CopyStmt c = ps.copyStmt();
         var ectx = ps.execContext();
         boolean superuser = ctx.role().superuser();
+        String rlsQuery = CopyRowSecurity.queryFor(c, ectx.env(), Engine.rowSecurity(ectx.session()));
+        if (rlsQuery != null) {
+            RawStmt raw = org.tusk.parser.Parser.parse(rlsQuery).get(0);
+            PreparedStatement q = prepare(raw, rlsQuery);
+            List<String> names = new java.util.ArrayList<>();
+            for (ResultColumn col : q.columns()) names.add(col.name());
+            return org.tusk.commands.CopyCommand.copyQueryTo(c, ectx, superuser, names, q.execute(), CopyProtocol.out(ctx),
+                    ps.queryString());
+        }
         if (c.query() != null) {
             RawStmt raw = new RawStmt(c.query(), 0, c.queryText().length());
             PreparedStatement q = prepare(raw, c.queryText());

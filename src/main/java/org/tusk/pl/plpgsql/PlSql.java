@@ -152,7 +152,8 @@ final class PlSql {
                 types, null, hook);
         if (q.commandType() == Query.CommandType.UTILITY) return new PlannedStmt(null, raw.stmt(), List.of(), List.of(), List.of());
         ExecPermissions.check(q, env);   // before rewriting, as Engine does: a view target is checked as itself
-        q = new RewriteHandler(relations, env, ctx.timeZone(), host.session().currentDatabase(), true).rewrite(q);
+        q = new RewriteHandler(relations, env, ctx.timeZone(), host.session().currentDatabase(), true)
+                .rowSecurity(org.tusk.rewrite.RowSecurity.setting(host.session())).rewrite(q);
         return Planner.plan(q, ctx, env);
     }
 

@@ -54,6 +54,7 @@ public final class RelCache {
     /** rd_trigdesc: the pg_trigger rows of a table, by table OID. */
     private final java.util.Map<Integer, List<org.tusk.catalog.TriggerInfo>> triggers = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<org.tusk.catalog.RuleInfo>> rules = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<org.tusk.catalog.PolicyInfo>> policies = new java.util.HashMap<>();
 
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
         this.dbOid = dbOid;
@@ -107,6 +108,7 @@ public final class RelCache {
         referencedBy.remove(oid);
         triggers.remove(oid);
         rules.remove(oid);
+        policies.remove(oid);
         clearNames();
     }
 
@@ -119,6 +121,7 @@ public final class RelCache {
         referencedBy.clear();
         triggers.clear();
         rules.clear();
+        policies.clear();
         clearNames();
     }
 
@@ -192,6 +195,18 @@ public final class RelCache {
     }
 
     /**
+     * The pg_policy rows of table {@code oid} as last read (rd_rsdesc), or null if not cached. A
+     * policy change, like ALTER TABLE ... ROW LEVEL SECURITY, sends a relcache invalidation for its table.
+     */
+    public List<org.tusk.catalog.PolicyInfo> cachedPolicies(int oid) {
+        return policies.get(oid);
+    }
+
+    public void rememberPolicies(int oid, List<org.tusk.catalog.PolicyInfo> rows) {
+        policies.put(oid, List.copyOf(rows));
+    }
+
+    /**
      * The inheritance children of {@code parentOid} as last read, or null. Any invalidation empties
      * this cache: a child's creation invalidates its parents, its drop itself.
      */
@@ -226,6 +241,7 @@ public final class RelCache {
         referencedBy.putAll(previous.referencedBy);
         triggers.putAll(previous.triggers);
         rules.putAll(previous.rules);
+        policies.putAll(previous.policies);
     }
 
     /** Whether an entry for {@code oid} is cached (for tests). */
@@ -316,6 +332,8 @@ public final class RelCache {
         rel.setAtttypids(typids);
         rel.setPartition(Boolean.TRUE.equals(PG_CLASS.get(c, "relispartition")));
         rel.setToastRelid(oid(PG_CLASS.get(c, "reltoastrelid")));
+        rel.setRowSecurity(Boolean.TRUE.equals(PG_CLASS.get(c, "relrowsecurity")),
+                Boolean.TRUE.equals(PG_CLASS.get(c, "relforcerowsecurity")));
         rel.setClassStats((Integer) PG_CLASS.get(c, "relpages"), (Float) PG_CLASS.get(c, "reltuples"),
                 (Integer) PG_CLASS.get(c, "relallvisible"), Boolean.TRUE.equals(PG_CLASS.get(c, "relhassubclass")));
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");

@@ -202,6 +202,20 @@ public final class Relation {
     /** pg_class.relhassubclass: the table has (or had) inheritance children. */
     public boolean relhassubclass() { return relhassubclass; }
 
+    /** pg_class.relrowsecurity and relforcerowsecurity (ALTER TABLE ... ROW LEVEL SECURITY). */
+    private boolean rowSecurity, forceRowSecurity;
+
+    /** relrowsecurity: row-level security is enabled on the table. */
+    public boolean rowSecurity() { return rowSecurity; }
+    /** relforcerowsecurity: the policies apply to the table's owner too. */
+    public boolean forceRowSecurity() { return forceRowSecurity; }
+
+    /** Set by RelationBuildDesc from the pg_class row. */
+    public void setRowSecurity(boolean enabled, boolean forced) {
+        this.rowSecurity = enabled;
+        this.forceRowSecurity = forced;
+    }
+
     /** Set by RelationBuildDesc from the pg_class row. */
     public void setClassStats(int relpages, float reltuples, int relallvisible, boolean relhassubclass) {
         this.relpages = relpages;
