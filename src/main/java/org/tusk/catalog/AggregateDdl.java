@@ -140,6 +140,29 @@ public final class AggregateDdl {
         changed();
     }
 
+    /** The aggregate whose pg_proc OID is {@code oid}, or null. */
+    public UserAggregate byOid(int oid) {
+        List<UserAggregate> l = load(v -> oid(PG_PROC.get(v, "oid")) == oid);
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    /**
+     * AggregateCreate's dependencies: the aggregate depends normally on each of its support
+     * functions that users created (built-in ones are pinned), so dropping one of them is
+     * refused or, with CASCADE, drops the aggregate. CREATE OR REPLACE records them anew.
+     */
+    public void recordSupportDependencies(UserAggregate a, Dependencies dependencies) {
+        ObjectAddress self = new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, a.oid(), 0);
+        dependencies.deleteDependencyRecordsFor(self);
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        for (int fn : new int[] {a.transFn(), a.finalFn(), a.combineFn(), a.serialFn(), a.deserialFn(), a.mtransFn(),
+                a.minvtransFn(), a.mfinalFn()}) {
+            if (fn == 0 || BuiltinCatalog.functionByOid(fn) != null || !done.add(fn)) continue;
+            dependencies.recordDependencyOn(self, new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, fn, 0),
+                    DependencyType.NORMAL);
+        }
+    }
+
     /** The aggregates whose transition, final, combine or moving-aggregate functions include {@code fnOid}. */
     public List<UserAggregate> usingFunction(int fnOid) {
         List<UserAggregate> out = new ArrayList<>();

@@ -221,6 +221,7 @@ public final class BuiltinCatalog {
         SettingsBuiltins.register(b);
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
+        InternalStateAggregateSupport.register(b);
         Xid8Builtins.register(b);
         InternalFunctions.register(b);
         ArrayBuiltins.register(b);

@@ -243,11 +243,19 @@ public final class FunctionDdl {
             @Override
             public String describe(ObjectAddress o) {
                 SqlFunction f = byOid(o.objectId());
-                return f == null ? null : (f.procedure() ? "procedure " : "function ") + signature(f);
+                if (f == null) {
+                    // an aggregate is a pg_proc row too, described as a function (getObjectDescription)
+                    UserAggregate a = aggregates().byOid(o.objectId());
+                    return a == null ? null : "function " + a.signature();
+                }
+                return (f.procedure() ? "procedure " : "function ") + signature(f);
             }
 
             @Override
-            public void drop(ObjectAddress o) { FunctionDdl.this.drop(o.objectId()); }
+            public void drop(ObjectAddress o) {
+                if (byOid(o.objectId()) == null && aggregates().byOid(o.objectId()) != null) aggregates().drop(o.objectId());
+                else FunctionDdl.this.drop(o.objectId());
+            }
         });
     }
 

@@ -349,7 +349,21 @@
  * registered by {@link org.tusk.catalog.AggregateSupportBuiltins}. At run time
  * {@link org.tusk.catalog.UserAggregateImpl} applies nodeAgg.c's strictness rules; it needs the
  * executor's context (to run SQL support functions), so the executor calls aggregates through
- * {@code PgAggregate.Impl.transition(ctx, ...)}/{@code finish(ctx, ...)}.</li>
+ * {@code PgAggregate.Impl.transition(ctx, ...)}/{@code finish(ctx, ...)}.
+ * An aggregate whose arguments or state type are polymorphic is bound per call
+ * ({@link org.tusk.catalog.PolymorphicAggregate}): the state type resolved from the actual
+ * arguments (resolve_aggregate_transtype), the initial value read with it, polymorphic support
+ * functions bound to the concrete types. A polymorphic state type needs an input of its family
+ * ("cannot determine transition data type"); the internal state type is for superusers only. The
+ * internal-state support functions of avg/sum(numeric) (numeric_avg_accum, numeric_avg_combine,
+ * numeric_avg_serialize, ...) work on {@link org.tusk.utils.adt.NumericAggState}, registered by
+ * {@link org.tusk.catalog.InternalStateAggregateSupport}; such a state is changed in place and
+ * belongs to one aggregate evaluation. An aggregate with MSFUNC/MINVFUNC runs as a
+ * {@link org.tusk.catalog.MovingUserAggregate}: its plain implementation everywhere, and its
+ * {@link org.tusk.catalog.MovingAggregateImpl} in window frames whose head moves. CREATE AGGREGATE
+ * records a NORMAL pg_depend row from the aggregate to each user support function (CREATE OR
+ * REPLACE records them anew), so DROP FUNCTION refuses or cascades to it ("drop cascades to
+ * function least_agg(bigint)"); DROP AGGREGATE goes through performDeletion too.</li>
  * <li>DROP TYPE finds dependent columns through pg_attribute (not yet through pg_depend). A function
  * records a NORMAL dependency on the shell and base types among its argument and result types
  * (ProcedureCreate), nothing records one on other types or on tables.</li>

@@ -131,8 +131,10 @@ public final class AggregateCommands {
         if (d.parallel != null && !List.of("safe", "restricted", "unsafe").contains(d.parallel.toLowerCase(Locale.ROOT))) {
             throw PgException.error("42601", "parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE");
         }
-        int transType = stateType(d.transType, queryString);
-        int mtransType = d.mtransType == null ? 0 : stateType(d.mtransType, queryString);
+        int transType = stateType(d.transType, queryString, env.currentUserIsSuperuser());
+        int mtransType = d.mtransType == null ? 0 : stateType(d.mtransType, queryString, env.currentUserIsSuperuser());
+        checkPolymorphicStateType(transType, argTypes, "transition");
+        if (mtransType != 0) checkPolymorphicStateType(mtransType, argTypes, "transition");
         if (d.initVal != null) checkInitVal(transType, d.initVal, ctx);
         if (d.minitVal != null) checkInitVal(mtransType, d.minitVal, ctx);
 
@@ -225,7 +227,8 @@ public final class AggregateCommands {
                 resultType, kind, numDirectArgs, variadicType, trans.oid, finalOid, combineOid, serialOid, deserialOid, mtransOid,
                 minvOid, mfinalOid, d.finalExtra, d.mfinalExtra, finalModify, mfinalModify, 0, transType, d.transSpace,
                 mtransType, d.mtransSpace, d.initVal, d.minitVal);
-        functions.aggregates().create(a, s.replace(), functions.find(nsp, name, argTypes));
+        int aggOid = functions.aggregates().create(a, s.replace(), functions.find(nsp, name, argTypes));
+        functions.aggregates().recordSupportDependencies(functions.aggregates().byOid(aggOid), env.catalog().dependencies());
         // after AggregateCreate's own checks (a kind change is refused first); failing here aborts the creation
         if (kind != 'n') requireOrderedSetSupport(trans.oid, finalOid);
     }
@@ -340,21 +343,58 @@ public final class AggregateCommands {
         return t.oid();
     }
 
-    /** The transition type: a pseudo-type other than a polymorphic one cannot hold a state. */
-    private static int stateType(TypeName tn, String queryString) {
+    /**
+     * The transition type (DefineAggregate): a pseudo-type other than a polymorphic one cannot
+     * hold a state, except internal for a superuser, since the support functions of an internal
+     * state are C code trusting what they are handed.
+     */
+    private static int stateType(TypeName tn, String queryString, boolean superuser) {
         int t = ParseCoerce.resolveTypeName(tn, queryString).oid();
         PgType pt = BuiltinCatalog.type(t);
-        if (pt != null && pt.category() == PgType.CAT_PSEUDO && t != org.tusk.catalog.TypeOids.INTERNAL) {
+        if (pt != null && pt.category() == PgType.CAT_PSEUDO && !isPolymorphic(t)
+                && !(t == org.tusk.catalog.TypeOids.INTERNAL && superuser)) {
             throw PgException.error("42P13", "aggregate transition data type cannot be "
                     + BuiltinCatalog.formatType(t));
         }
         return t;
     }
 
+    private static boolean isPolymorphic(int t) {
+        return isFamily1(t) || isFamily2(t);
+    }
+
+    private static boolean isFamily1(int t) {
+        return t == org.tusk.catalog.TypeOids.ANYELEMENT || t == org.tusk.catalog.TypeOids.ANYARRAY
+                || t == org.tusk.catalog.TypeOids.ANYNONARRAY || t == org.tusk.utils.adt.RangeTypes.ANYRANGE;
+    }
+
+    private static boolean isFamily2(int t) {
+        return t == org.tusk.catalog.TypeOids.ANYCOMPATIBLE || t == org.tusk.catalog.TypeOids.ANYCOMPATIBLEARRAY;
+    }
+
+    /**
+     * AggregateCreate's check_valid_polymorphic_signature for the state type: a polymorphic state
+     * can only be deduced from an input of the same polymorphic family.
+     */
+    private static void checkPolymorphicStateType(int stateType, List<Integer> argTypes, String what) {
+        String detail = null;
+        if (isFamily1(stateType) && argTypes.stream().noneMatch(AggregateCommands::isFamily1)) {
+            detail = "A result of type " + BuiltinCatalog.formatType(stateType) + " requires at least one input of type "
+                    + "anyelement, anyarray, anynonarray, anyenum, anyrange, or anymultirange.";
+        } else if (isFamily2(stateType) && argTypes.stream().noneMatch(AggregateCommands::isFamily2)) {
+            detail = "A result of type " + BuiltinCatalog.formatType(stateType) + " requires at least one input of type "
+                    + "anycompatible, anycompatiblearray, anycompatiblenonarray, anycompatiblerange, or anycompatiblemultirange.";
+        }
+        if (detail != null) {
+            throw PgException.error("42P13", "cannot determine " + what + " data type").withDetail(detail);
+        }
+    }
+
     /** DefineAggregate checks the initial value by running the state type's input function on it. */
     private static void checkInitVal(int type, String text, ExecContext ctx) {
         PgType t = BuiltinCatalog.type(type);
-        if (t != null && t.input() != null) t.input().in(text, ctx.timeZone());
+        // a pseudo-type state (polymorphic, internal) has no input function to check with yet
+        if (t != null && t.input() != null && t.category() != PgType.CAT_PSEUDO) t.input().in(text, ctx.timeZone());
     }
 
     private static boolean binaryCoercible(int from, int to) {
@@ -490,6 +530,10 @@ public final class AggregateCommands {
             }
             victims.add(found);
         }
-        for (UserAggregate a : victims) aggregates.drop(a.oid());
+        if (victims.isEmpty()) return;
+        // RemoveObjects: performMultipleDeletions, so objects depending on the aggregate block or cascade
+        List<org.tusk.catalog.ObjectAddress> targets = new ArrayList<>();
+        for (UserAggregate a : victims) targets.add(new org.tusk.catalog.ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, a.oid(), 0));
+        env.catalog().dependencies().performDeletion(targets, s.cascade());
     }
 }

@@ -49,6 +49,8 @@ final class WindowAggState extends PlanState {
     private final Object[] aggStates;
     private final int[] aggHead;
     private final int[] aggTail;
+    /** Per aggregate: its moving-aggregate state when it runs in moving-aggregate mode, else null. */
+    private final WindowMovingAggregate[] moving;
 
     WindowAggState(Plan.WindowAgg plan, PlanState child, ExecContext ctx) {
         this.plan = plan;
@@ -61,6 +63,8 @@ final class WindowAggState extends PlanState {
         aggStates = new Object[n];
         aggHead = new int[n];
         aggTail = new int[n];
+        moving = new WindowMovingAggregate[n];
+        for (int k = 0; k < n; k++) moving[k] = movingImplementation(plan.funcs().get(k));
     }
 
     @Override
@@ -284,6 +288,7 @@ final class WindowAggState extends PlanState {
     private Object evalAggregate(int k, Expr.WindowFunc wf, int i) {
         PgAggregate.Impl impl = wf.agg().impl();
         boolean exclusion = (options & WindowFrame.EXCLUSION) != 0;
+        if (moving[k] != null) return evalMovingAggregate(k, wf, moving[k], i, exclusion);
         if (!exclusion && aggHead[k] == head && aggTail[k] >= head - 1 && tail >= aggTail[k]) {
             for (int r = aggTail[k] + 1; r <= tail; r++) aggStates[k] = advance(wf, impl, aggStates[k], r);
         } else {
@@ -294,6 +299,62 @@ final class WindowAggState extends PlanState {
         aggHead[k] = exclusion ? -1 : head;
         aggTail[k] = Math.max(tail, head - 1);
         return impl.finish(ctx, aggStates[k]);
+    }
+
+    /**
+     * eval_windowaggregates for an aggregate in moving-aggregate mode: rows that left the frame
+     * at its head are removed with the inverse transition function and new rows at its tail
+     * added; the aggregate restarts from its initial value over the whole frame when the frame
+     * does not overlap what it holds, with EXCLUDE, or when the inverse function cannot remove a row.
+     */
+    private Object evalMovingAggregate(int k, Expr.WindowFunc wf, WindowMovingAggregate agg, int i, boolean exclusion) {
+        boolean restart = aggHead[k] < 0 || exclusion || head < aggHead[k] || aggTail[k] < head || tail < aggTail[k];
+        if (!restart) {
+            for (int r = aggHead[k]; r < head && !restart; r++) {
+                Object[] row = rows.get(r);
+                if (wf.filter() != null && !ExprEvaluator.qual(wf.filter(), row, null, ctx)) continue;
+                restart = !agg.retreat(ctx, rowValue(wf, row));
+            }
+        }
+        if (restart) {
+            agg.initialize();
+            for (int r : exclusion ? frameRows(i) : range(head, tail)) advanceMoving(wf, agg, r);
+        } else {
+            for (int r = aggTail[k] + 1; r <= tail; r++) advanceMoving(wf, agg, r);
+        }
+        aggHead[k] = exclusion ? -1 : head;
+        aggTail[k] = Math.max(tail, head - 1);
+        return agg.finish(ctx);
+    }
+
+    private void advanceMoving(Expr.WindowFunc wf, WindowMovingAggregate agg, int r) {
+        Object[] row = rows.get(r);
+        if (wf.filter() != null && !ExprEvaluator.qual(wf.filter(), row, null, ctx)) return;
+        agg.advance(ctx, rowValue(wf, row));
+    }
+
+    /** The aggregated inputs of {@code row}: nothing for agg(*), the value, or an Object[] of them. */
+    private Object rowValue(Expr.WindowFunc wf, Object[] row) {
+        if (wf.star()) return null;
+        Object[] args = new Object[wf.args().size()];
+        for (int a = 0; a < args.length; a++) args[a] = ExprEvaluator.eval(wf.args().get(a), row, null, ctx);
+        return args.length == 1 ? args[0] : args;
+    }
+
+    private static int[] range(int from, int to) {
+        return to < from ? new int[0] : java.util.stream.IntStream.rangeClosed(from, to).toArray();
+    }
+
+    /**
+     * initialize_peragg's use_ma_code: the moving implementation of an aggregate that has one,
+     * unless the frame head cannot move (UNBOUNDED PRECEDING). Aggregates whose arguments call
+     * volatile functions were given their plain implementation by the planner (WindowPlanner),
+     * which still sees the arguments as written.
+     */
+    private WindowMovingAggregate movingImplementation(Expr.WindowFunc wf) {
+        if (wf.agg() == null || !(wf.agg().impl() instanceof org.tusk.catalog.MovingUserAggregate m)) return null;
+        if ((options & WindowFrame.START_UNBOUNDED_PRECEDING) != 0) return null;
+        return new WindowMovingAggregate(m.moving());
     }
 
     /** advance_windowaggregate: FILTER, then the transition, skipping a NULL first argument (strict). */

@@ -60,7 +60,15 @@
  * bounded by work_mem, no spilling), numbers its peer groups, computes each row's frame as
  * update_frameheadpos/update_frametailpos do (RANGE offsets through utils.adt.InRange) and
  * calls built-in window functions through the WindowObject interface; aggregates are advanced
- * incrementally while the frame head stays put, otherwise recomputed over the frame.
+ * incrementally while the frame head stays put, otherwise recomputed over the frame. A user
+ * aggregate with a moving-aggregate implementation, in a frame whose head can move, runs in
+ * moving-aggregate mode ({@link org.tusk.executor.WindowMovingAggregate}, eval_windowaggregates'
+ * use_ma_code path): rows leaving at the head go through the inverse transition function, rows
+ * entering at the tail through the forward one, with a restart over the frame when the frame no
+ * longer overlaps what the state holds, with EXCLUDE, or when the inverse function returns NULL.
+ * Whether the arguments are volatile is decided by the planner (WindowPlanner), which still sees
+ * them before they are computed below the WindowAgg; built-in aggregates always restart (their
+ * results are the same; only the cost differs).
  * SubPlan evaluation follows nodeSubplan.c: 21000 for a scalar subquery with two rows, SQL null
  * semantics for ANY/ALL (so NOT IN over a set containing NULL is never true).
  *

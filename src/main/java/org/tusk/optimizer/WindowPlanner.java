@@ -73,10 +73,37 @@ final class WindowPlanner {
             List<Expr> args = new ArrayList<>();
             for (Expr a : w.args()) args.add(inputRef(a));
             Expr filter = w.filter() == null ? null : inputRef(w.filter());
-            funcs.add(new Expr.WindowFunc(w.name(), w.fn(), w.agg(), List.copyOf(args), w.star(), filter, w.winref(),
+            funcs.add(new Expr.WindowFunc(w.name(), w.fn(), withoutUnsafeMovingMode(w), List.copyOf(args), w.star(), filter, w.winref(),
                     w.type(), w.location()));
         }
         return List.copyOf(input);
+    }
+
+    /**
+     * initialize_peragg's part of the use_ma_code decision that needs the window function as
+     * written: an aggregate whose arguments or FILTER call a volatile function or hold a
+     * sub-select keeps its plain implementation, since whether the window executor restarts it or
+     * removes rows with the inverse function would show. The arguments are computed below the
+     * WindowAgg from here on, so the executor no longer sees them; it makes the rest of the decision.
+     */
+    private static org.tusk.catalog.PgAggregate withoutUnsafeMovingMode(Expr.WindowFunc w) {
+        if (w.agg() == null || !(w.agg().impl() instanceof org.tusk.catalog.MovingUserAggregate m)) return w.agg();
+        boolean unsafe = false;
+        for (Expr a : w.args()) unsafe |= volatileOrSubplan(a);
+        if (w.filter() != null) unsafe |= volatileOrSubplan(w.filter());
+        if (!unsafe) return w.agg();
+        return new org.tusk.catalog.PgAggregate(w.agg().name(), w.agg().argTypes(), w.agg().resultType(), m.plain());
+    }
+
+    /** contain_volatile_functions or contain_subplans. */
+    private static boolean volatileOrSubplan(Expr e) {
+        return ExprTrees.any(e, x -> switch (x) {
+            case Expr.FuncExpr f -> f.proc().volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE;
+            case Expr.OpExpr o -> o.op().volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE;
+            case Expr.SubPlan sp -> true;
+            case Expr.SubLink sl -> true;
+            default -> false;
+        });
     }
 
     private void collect(Expr e) {

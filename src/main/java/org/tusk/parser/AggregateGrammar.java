@@ -131,10 +131,15 @@ final class AggregateGrammar {
                     value = p.advance().keyword();   // reserved words a Boolean parameter takes (defGetBoolean)
                 } else if (v.is(Kind.OP)) {
                     value = p.advance().value();   // qual_all_Op (SORTOP = >)
+                } else if ((type = nameWithModifiers()) != null) {
+                    value = String.join(".", type.names());
                 } else {
                     int start = v.start();
                     type = p.typeName();
-                    value = src.substring(start, p.peek().start()).strip();
+                    // a bare word (SHAREABLE, SAFE) is its own value; the source text would
+                    // carry a following comment along
+                    value = type.names().size() == 1 && !type.array() && type.typmods().isEmpty() ? type.names().get(0)
+                            : src.substring(start, p.peek().start()).strip();
                 }
             }
             // ColLabel keeps the case of a quoted name: "Sfunc1" is not sfunc1
@@ -166,6 +171,31 @@ final class AggregateGrammar {
         boolean cascade = p.acceptKw("cascade");
         if (!cascade) p.acceptKw("restrict");
         return new Stmt.DropAggregateStmt(refs, missingOk, cascade);
+    }
+
+    /**
+     * def_arg's func_type written as a generic type with modifiers, "name(int8, int4)": the
+     * grammar takes the parenthesised list as type modifiers, any expressions, and
+     * defGetQualifiedName keeps only the name, so a support function may be written with its
+     * argument types. Null (nothing consumed) when the next tokens are not of that form.
+     */
+    private TypeName nameWithModifiers() {
+        int i = 0;
+        if (!p.peek(i).is(Kind.IDENT)) return null;
+        while (p.peek(i + 1).isChar('.') && p.peek(i + 2).is(Kind.IDENT)) i += 2;
+        if (!p.peek(i + 1).isChar('(')) return null;
+        int location = p.peek().start();
+        List<String> names = new ArrayList<>();
+        names.add(p.advance().value());
+        while (p.acceptChar('.')) names.add(p.advance().value());
+        p.expectChar('(');
+        for (int depth = 1; depth > 0; ) {
+            Token t = p.advance();
+            if (t.is(Kind.EOF)) throw p.syntaxError(t);
+            if (t.isChar('(')) depth++;
+            else if (t.isChar(')')) depth--;
+        }
+        return new TypeName(names, List.of(), false, location);
     }
 
     private static boolean isEquals(Token t) {

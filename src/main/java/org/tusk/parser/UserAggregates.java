@@ -10,7 +10,9 @@ import org.tusk.catalog.OrderedSetAggregate;
 import org.tusk.catalog.PgAggregate;
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.PgType;
+import org.tusk.catalog.PolymorphicAggregate;
 import org.tusk.catalog.PolymorphicFunction;
+import org.tusk.catalog.MovingUserAggregate;
 import org.tusk.catalog.SqlFunction;
 import org.tusk.catalog.UserAggregate;
 import org.tusk.catalog.UserAggregateImpl;
@@ -54,24 +56,76 @@ final class UserAggregates {
             if (os == null) throw PgException.error(SqlState.UNDEFINED_FUNCTION, "cache lookup failed for function " + u.finalFn());
             return os;
         }
+        if (ParsePolymorphic.anyPolymorphic(u.argTypes()) || ParsePolymorphic.isPolymorphic(u.transType())) {
+            // the support functions and the state type are known only once the call's argument
+            // types are (resolve_aggregate_transtype in parse analysis, build_aggregate_transfn_expr)
+            return (PolymorphicAggregate) (args, result) -> bound(functions, u, args, result, zone);
+        }
+        return bound(functions, u, u.argTypes(), u.resultType(), zone);
+    }
+
+    /**
+     * The aggregate run with concrete argument types {@code args} and result type {@code result}:
+     * a polymorphic state type takes what the arguments make it (resolve_aggregate_transtype),
+     * the initial value is read with that type (GetAggInitVal), and polymorphic support functions
+     * are bound to the concrete types.
+     */
+    private static PgAggregate.Impl bound(FunctionDdl functions, UserAggregate u, List<Integer> args, int result, ZoneId zone) {
+        int transType = resolveTransType(u, args);
         List<Integer> transArgs = new ArrayList<>();
-        transArgs.add(u.transType());
-        transArgs.addAll(u.argTypes());
-        PgProc trans = proc(functions, u.transFn(), transArgs, u.transType());
+        transArgs.add(transType);
+        transArgs.addAll(args);
+        PgProc trans = proc(functions, u.transFn(), transArgs, transType);
         PgProc fin = null;
         if (u.finalFn() != 0) {
             List<Integer> finalArgs = new ArrayList<>();
-            finalArgs.add(u.transType());
-            if (u.finalExtra()) finalArgs.addAll(u.argTypes());
-            fin = proc(functions, u.finalFn(), finalArgs, u.resultType());
+            finalArgs.add(transType);
+            if (u.finalExtra()) finalArgs.addAll(args);
+            fin = proc(functions, u.finalFn(), finalArgs, result);
         }
         Object init = null;
         if (u.initVal() != null) {
-            PgType t = BuiltinCatalog.type(u.transType());
-            if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "cache lookup failed for type " + u.transType());
+            PgType t = BuiltinCatalog.type(transType);
+            if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "cache lookup failed for type " + transType);
             init = t.input().in(u.initVal(), zone);
         }
-        return new UserAggregateImpl(trans, fin, init, u.argTypes().size(), u.finalExtra());
+        UserAggregateImpl plain = new UserAggregateImpl(trans, fin, init, args.size(), u.finalExtra());
+        if (u.mtransFn() == 0) return plain;
+        int mtransType = resolveType(u, args, u.mtransType());
+        List<Integer> margs = new ArrayList<>();
+        margs.add(mtransType);
+        margs.addAll(args);
+        PgProc mtrans = proc(functions, u.mtransFn(), margs, mtransType);
+        PgProc minv = proc(functions, u.minvtransFn(), margs, mtransType);
+        PgProc mfin = null;
+        if (u.mfinalFn() != 0) {
+            List<Integer> mfinalArgs = new ArrayList<>();
+            mfinalArgs.add(mtransType);
+            if (u.mfinalExtra()) mfinalArgs.addAll(args);
+            mfin = proc(functions, u.mfinalFn(), mfinalArgs, result);
+        }
+        Object minit = null;
+        if (u.minitVal() != null) {
+            PgType t = BuiltinCatalog.type(mtransType);
+            if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "cache lookup failed for type " + mtransType);
+            minit = t.input().in(u.minitVal(), zone);
+        }
+        return new MovingUserAggregate(plain,
+                new org.tusk.catalog.MovingAggregateImpl(mtrans, minv, mfin, minit, args.size(), u.mfinalExtra()));
+    }
+
+    /** resolve_aggregate_transtype: a polymorphic state type resolved against the actual arguments. */
+    private static int resolveTransType(UserAggregate u, List<Integer> args) {
+        return resolveType(u, args, u.transType());
+    }
+
+    private static int resolveType(UserAggregate u, List<Integer> args, int declared) {
+        if (!ParsePolymorphic.isPolymorphic(declared)) return declared;
+        try {
+            return ParsePolymorphic.resolve(u.argTypes(), args, declared, true).result();
+        } catch (ParsePolymorphic.Inconsistent e) {
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, e.getMessage());
+        }
     }
 
     /**

@@ -175,7 +175,9 @@ final class WindowAnalysis {
         if (idx == ParseFunc.NONE)
             throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
-        PgAggregate ag = usable.get(idx);
+        // a polymorphic aggregate (array_agg, a user aggregate over anyelement) is bound to the
+        // argument types, as ParseFuncOrColumn does for aggregates in and out of windows
+        PgAggregate ag = ParsePolymorphic.bind(a, usable.get(idx), types, f.location());
         List<Expr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             int want = ag.argTypes().get(i);
