@@ -95,19 +95,8 @@ final class PolicyGrammar {
     Stmt drop() {
         p.expectKw("drop");
         expectWord("policy");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
-        String name = p.colId();
-        p.expectKw("on");
-        Stmt.RangeVar table = p.qualifiedName();
-        boolean cascade = false;
-        if (p.acceptKw("cascade")) cascade = true;
-        else p.acceptKw("restrict");
-        return new Stmt.DropPolicyStmt(name, table, missingOk, cascade);
+        DropOnTable d = DropOnTable.parse(p);
+        return new Stmt.DropPolicyStmt(d.name(), d.table(), d.missingOk(), d.cascade());
     }
 
     /** TO role_spec [, ...]. */

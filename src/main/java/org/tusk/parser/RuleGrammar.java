@@ -106,19 +106,8 @@ final class RuleGrammar {
     Stmt drop() {
         p.expectKw("drop");
         expectWord("rule");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
-        String name = p.colId();
-        p.expectKw("on");
-        Stmt.RangeVar rel = p.qualifiedName();
-        boolean cascade = false;
-        if (p.acceptKw("cascade")) cascade = true;
-        else p.acceptKw("restrict");
-        return new Stmt.DropRuleStmt(name, rel, missingOk, cascade);
+        DropOnTable d = DropOnTable.parse(p);
+        return new Stmt.DropRuleStmt(d.name(), d.table(), d.missingOk(), d.cascade());
     }
 
     Stmt alter() {

@@ -250,18 +250,8 @@ final class TriggerGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.expectKw("trigger");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
-        String name = p.colId();
-        p.expectKw("on");
-        Stmt.RangeVar rel = p.qualifiedName();
-        boolean cascade = p.acceptKw("cascade");
-        if (!cascade) p.acceptKw("restrict");
-        return new Stmt.DropTriggerStmt(name, rel, missingOk, cascade);
+        DropOnTable d = DropOnTable.parse(p);
+        return new Stmt.DropTriggerStmt(d.name(), d.table(), d.missingOk(), d.cascade());
     }
 
     /** ALTER TRIGGER name ON qualified_name RENAME TO name (ALTER TRIGGER ... DEPENDS ON EXTENSION is not handled). */
