@@ -82,6 +82,18 @@ public final class Parser {
 
     boolean isKw(String kw) { return peek().isKeyword(kw); }
 
+    /** Accepts the next token if its text is {@code w} (a word the lexer does not make a keyword). */
+    boolean acceptWord(String w) {
+        if (!w.equals(peek().value())) return false;
+        advance();
+        return true;
+    }
+
+    /** The next token must be the word {@code w}. */
+    void expectWord(String w) {
+        if (!acceptWord(w)) throw syntaxError(peek());
+    }
+
     boolean acceptKw(String kw) {
         if (isKw(kw)) {
             advance();

@@ -35,19 +35,9 @@ final class PolicyGrammar {
         return "policy".equals(p.peek(1).value());
     }
 
-    private boolean acceptWord(String w) {
-        if (!w.equals(p.peek().value())) return false;
-        p.advance();
-        return true;
-    }
-
-    private void expectWord(String w) {
-        if (!acceptWord(w)) throw p.syntaxError(p.peek());
-    }
-
     Stmt create() {
         p.expectKw("create");
-        expectWord("policy");
+        p.expectWord("policy");
         String name = p.colId();
         p.expectKw("on");
         Stmt.RangeVar table = p.qualifiedName();
@@ -78,11 +68,11 @@ final class PolicyGrammar {
 
     Stmt alter() {
         p.expectKw("alter");
-        expectWord("policy");
+        p.expectWord("policy");
         String name = p.colId();
         p.expectKw("on");
         Stmt.RangeVar table = p.qualifiedName();
-        if (acceptWord("rename")) {
+        if (p.acceptWord("rename")) {
             p.expectKw("to");
             return new Stmt.AlterPolicyStmt(name, table, null, null, null, p.colId());
         }
@@ -94,7 +84,7 @@ final class PolicyGrammar {
 
     Stmt drop() {
         p.expectKw("drop");
-        expectWord("policy");
+        p.expectWord("policy");
         DropOnTable d = DropOnTable.parse(p);
         return new Stmt.DropPolicyStmt(d.name(), d.table(), d.missingOk(), d.cascade());
     }

@@ -32,24 +32,14 @@ final class RuleGrammar {
         return "rule".equals(p.peek(i).value());
     }
 
-    private boolean acceptWord(String w) {
-        if (!w.equals(p.peek().value())) return false;
-        p.advance();
-        return true;
-    }
-
-    private void expectWord(String w) {
-        if (!acceptWord(w)) throw p.syntaxError(p.peek());
-    }
-
     Stmt create() {
         p.expectKw("create");
         boolean replace = false;
         if (p.acceptKw("or")) {
-            expectWord("replace");
+            p.expectWord("replace");
             replace = true;
         }
-        expectWord("rule");
+        p.expectWord("rule");
         String name = p.colId();
         p.expectKw("as");
         p.expectKw("on");
@@ -70,11 +60,11 @@ final class RuleGrammar {
         }
         p.expectKw("do");
         boolean instead = false;
-        if (acceptWord("instead")) instead = true;
-        else acceptWord("also");
+        if (p.acceptWord("instead")) instead = true;
+        else p.acceptWord("also");
         List<Stmt> actions = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        if (!acceptWord("nothing")) {
+        if (!p.acceptWord("nothing")) {
             if (p.acceptChar('(')) {
                 // RuleActionMulti: statements separated by semicolons, empty ones allowed
                 while (!p.peek().isChar(')')) {
@@ -105,18 +95,18 @@ final class RuleGrammar {
 
     Stmt drop() {
         p.expectKw("drop");
-        expectWord("rule");
+        p.expectWord("rule");
         DropOnTable d = DropOnTable.parse(p);
         return new Stmt.DropRuleStmt(d.name(), d.table(), d.missingOk(), d.cascade());
     }
 
     Stmt alter() {
         p.expectKw("alter");
-        expectWord("rule");
+        p.expectWord("rule");
         String name = p.colId();
         p.expectKw("on");
         Stmt.RangeVar rel = p.qualifiedName();
-        expectWord("rename");
+        p.expectWord("rename");
         p.expectKw("to");
         return new Stmt.RenameRuleStmt(name, rel, p.colId());
     }
