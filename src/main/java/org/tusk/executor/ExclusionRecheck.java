@@ -21,15 +21,7 @@ import org.tusk.utils.cache.Relation;
 record ExclusionRecheck(ConstraintInfo constraint, int indexOid, int heapOid, Object[] keys, ItemPointer tid)
         implements KeyRecheck {
     @Override
-    public int constraintOid() { return constraint.oid(); }
-
-    @Override
-    public void fire(ExecContext ctx) {
-        ExecEnvironment env = ctx.requireEnv();
-        Relation heap = env.catalog().openRelation(heapOid);
-        Relation index = env.catalog().openRelation(indexOid);
-        if (heap == null || index == null) return;   // dropped since: nothing left to check
-        if (!env.tableAm().checkDirty(heap, tid).live()) return;
+    public void check(ExecEnvironment env, ExecContext ctx, Relation heap, Relation index) {
         ExclusionCheck.check(env, ctx, heap, index, keys, tid, true);
     }
 }
