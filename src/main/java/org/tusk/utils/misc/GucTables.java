@@ -128,8 +128,14 @@ public final class GucTables {
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss1m -Xms8m -Xmx512m "
                         + "-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m "
                         + "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"));
+        // Large by default: a retired process is replaced by a fresh JVM, which costs its start and
+        // then several milliseconds of CPU per session over its first thousand or so sessions while
+        // its code is compiled. With 1000, a churning pool spent most of its CPU on that (~3.5 ms
+        // per connection against ~1.5 ms warm); a process's memory stays flat over ~14,000 sessions
+        // (docs/performance.md), and BackendReuse's heap high-water mark still retires a process
+        // whose live heap grows.
         defs.add(integer("backend_reuse_max_sessions", SIGHUP, CONN_AUTH_SETTINGS,
-                "Sets the maximum number of sessions a reused backend process serves before exiting.", 1000, 1,
+                "Sets the maximum number of sessions a reused backend process serves before exiting.", 100000, 1,
                 INT_MAX));
 
         // ---- Resource usage ----

@@ -37,7 +37,7 @@ class GucDisplayTest {
         assertEquals("150018", settings.show("server_version_num"));
         assertEquals("2", settings.show("backend_spares"));
         assertEquals("off", settings.show("backend_reuse"));
-        assertEquals("1000", settings.show("backend_reuse_max_sessions"));
+        assertEquals("100000", settings.show("backend_reuse_max_sessions"));
         assertEquals("", settings.show("application_name"));
     }
 
