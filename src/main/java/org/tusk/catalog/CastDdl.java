@@ -109,10 +109,10 @@ public final class CastDdl {
         long g = env.relcache().namesGeneration();
         if (g != generation) {
             byTypes.clear();
-            for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_CAST), env.snapshot().get(), v -> true)) {
-                Object[] v = s.values();
-                if (Integer.compareUnsigned(oid(PG_CAST.get(v, "oid")), FIRST_NORMAL_OBJECT_ID) < 0) continue;
-                PgCast c = toCast(v);
+            // The key rejects bootstrap's rows on their OID without decoding them.
+            for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_CAST), env.snapshot().get(),
+                    CatalogScan.oidAtLeastKey(PG_CAST, "oid", FIRST_NORMAL_OBJECT_ID))) {
+                PgCast c = toCast(s.values());
                 byTypes.put(((long) c.source() << 32) | (c.target() & 0xFFFFFFFFL), c);
             }
             generation = g;

@@ -42,6 +42,11 @@ public final class CatalogScan {
         return new ScanKey(i + 1, value);
     }
 
+    /** ScanKeyInit(..., Anum_column, F_OIDGE, oid): the OID in {@code column} of {@code catalog} is at least {@code oid}. */
+    public static ScanKey oidAtLeastKey(SystemCatalog catalog, String column, int oid) {
+        return ScanKey.oidAtLeast(key(catalog, column, oid).attnum(), oid);
+    }
+
     /** ScanKeyInit(..., Anum_column, F_NAMEEQ, name): {@code column} (of type name) of {@code catalog} equals {@code name}. */
     public static ScanKey nameKey(SystemCatalog catalog, String column, String name) {
         int i = catalog.col(column);

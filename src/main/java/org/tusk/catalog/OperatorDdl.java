@@ -254,9 +254,11 @@ public final class OperatorDdl {
         long g = env.relcache().namesGeneration();
         if (g != generation) {
             byName.clear();
+            // Every session asks this for its first operator: the key rejects the ~800 built-in rows
+            // on their OID without decoding them.
             for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_OPERATOR), env.snapshot().get(),
-                    v -> Integer.compareUnsigned(oid(PG_OPERATOR.get(v, "oid")), CastDdl.FIRST_NORMAL_OBJECT_ID) >= 0
-                            && oid(PG_OPERATOR.get(v, "oprcode")) != 0)) {
+                    CatalogScan.oidAtLeastKey(PG_OPERATOR, "oid", CastDdl.FIRST_NORMAL_OBJECT_ID),
+                    v -> oid(PG_OPERATOR.get(v, "oprcode")) != 0)) {
                 Object[] v = s.values();
                 byName.computeIfAbsent((String) PG_OPERATOR.get(v, "oprname"), k -> new ArrayList<>()).add(toOperator(v));
             }

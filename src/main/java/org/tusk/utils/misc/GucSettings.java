@@ -49,25 +49,45 @@ public final class GucSettings {
 
     private GucSettings(boolean underPostmaster) {
         this.underPostmaster = underPostmaster;
+        for (BootEntry b : bootEntries()) {
+            GucVariable var = new GucVariable(b.def(), b.boot());
+            variables.put(b.key(), var);
+            byName.put(b.key(), var);
+        }
+        // InitializeGUCOptions derives max_stack_depth from the platform's stack limit, capped at
+        // 2MB; Tusk's depth checks (nested SQL functions) are sized for that cap.
+        set("max_stack_depth", "2048", GucContext.POSTMASTER, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
+    }
+
+    /** One parameter's starting point: its lower-cased key and its boot value as the check hook canonicalized it. */
+    private record BootEntry(String key, GucDefinition def, Object boot) {}
+
+    /**
+     * The boot state of every built-in parameter, computed once per process. Boot values go through
+     * their check hook (canonicalization), as InitializeOneGUCOption does; the hook is called without
+     * settings and gives the same answer every time, so a reused backend, which builds new settings
+     * for every session, does not redo it (nor the lower-casing) each time.
+     */
+    private static List<BootEntry> bootEntries() {
+        List<BootEntry> entries = bootEntries;
+        if (entries != null) return entries;
+        entries = new ArrayList<>();
         for (GucDefinition def : GucTables.all()) {
             Object boot = def.bootValue();
             GucCheckHook hook = def.checkHook();
             if (hook != null && boot != null) {
-                // Boot values go through the hook too (canonicalization), as InitializeOneGUCOption does.
                 try {
                     boot = hook.check(boot, null);
                 } catch (GucCheckException e) {
                     throw new IllegalStateException("invalid boot value for " + def.name(), e);
                 }
             }
-            GucVariable var = new GucVariable(def, boot);
-            variables.put(key(def.name()), var);
-            byName.put(key(def.name()), var);
+            entries.add(new BootEntry(key(def.name()), def, boot));
         }
-        // InitializeGUCOptions derives max_stack_depth from the platform's stack limit, capped at
-        // 2MB; Tusk's depth checks (nested SQL functions) are sized for that cap.
-        set("max_stack_depth", "2048", GucContext.POSTMASTER, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
+        return bootEntries = List.copyOf(entries);
     }
+
+    private static volatile List<BootEntry> bootEntries;
 
     /** The settings of the postmaster, which also applies BACKEND parameters from the file. */
     public static GucSettings forPostmaster() {

@@ -68,6 +68,18 @@ class ScanKeyTest {
     }
 
     @Test
+    void oidAtLeastComparesUnsigned() {
+        MemorySegment user = HeapTupleForm.form(DESC, new Object[]{1, "x", (short) 2, 16384, 9L}, arena);
+        MemorySegment builtin = HeapTupleForm.form(DESC, new Object[]{1, "x", (short) 2, 2617, 9L}, arena);
+        MemorySegment high = HeapTupleForm.form(DESC, new Object[]{1, "x", (short) 2, -10, 9L}, arena);  // OID 4294967286
+        assertTrue(ScanKey.oidAtLeast(4, 16384).matches(DESC, user));
+        assertFalse(ScanKey.oidAtLeast(4, 16384).matches(DESC, builtin));
+        assertTrue(ScanKey.oidAtLeast(4, 16384).matches(DESC, high));
+        assertTrue(ScanKey.oidAtLeast(2, 16384).matches(new Object[]{"a", -10}));
+        assertFalse(ScanKey.oidAtLeast(2, 16384).matches(new Object[]{"a", 100}));
+    }
+
+    @Test
     void deformedRowTest() {
         assertTrue(new ScanKey(2, 5).matches(new Object[]{"a", 5}));
         assertFalse(new ScanKey(2, 5).matches(new Object[]{"a", null}));
