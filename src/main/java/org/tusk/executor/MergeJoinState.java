@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
 import org.tusk.nodes.Query;
 import org.tusk.utils.adt.Comparisons;
@@ -11,7 +12,8 @@ import org.tusk.utils.adt.Comparisons;
 /**
  * nodeMergejoin.c: both inputs arrive sorted ascending on their key columns, NULLs last. The
  * runs of equal keys on both sides are joined pairwise (checked against the join qual); keys
- * with a NULL never match. LEFT and FULL joins emit unmatched outer rows, FULL joins unmatched
+ * with a NULL never match. With no keys at all (a clauseless FULL JOIN ON TRUE) every pair is
+ * one run; a constant-false join qual makes every row unmatched, inner rows first. LEFT and FULL joins emit unmatched outer rows, FULL joins unmatched
  * inner rows, NULL-extended. Both inputs are read into memory first.
  */
 final class MergeJoinState extends PlanState {
@@ -22,6 +24,7 @@ final class MergeJoinState extends PlanState {
     private List<Object[]> os, is;
     private int i, j;
     private final ArrayDeque<Object[]> out = new ArrayDeque<>();
+    private final boolean constFalseJoin;
 
     MergeJoinState(Plan.MergeJoin plan, PlanState outer, PlanState inner, ExecContext ctx) {
         this.plan = plan;
@@ -30,6 +33,7 @@ final class MergeJoinState extends PlanState {
         this.ctx = ctx;
         this.ow = plan.outer().width();
         this.iw = plan.inner().width();
+        this.constFalseJoin = constFalse(plan.joinQual());
     }
 
     private static List<Object[]> all(PlanState s) {
@@ -39,20 +43,31 @@ final class MergeJoinState extends PlanState {
         return l;
     }
 
-    private boolean hasNull(Object[] t, List<Integer> keys) {
-        for (int k : keys) if (t[k] == null) return true;
-        return false;
+    /**
+     * MJCompare: outer row vs inner row key by key, in the inputs' sort order (ascending, NULLs
+     * last). A NULL-vs-NULL key compares equal for ordering but can never match, and nothing
+     * matches under a constant-false join qual: such an otherwise equal pair reports +1, so the
+     * inner side advances (its row unmatched), as PostgreSQL's executor does.
+     */
+    private int compare(Object[] o, Object[] in) {
+        boolean nullEqNull = false;
+        int result = 0;
+        for (int k = 0; k < plan.outerKeys().size(); k++) {
+            Object a = o[plan.outerKeys().get(k)], b = in[plan.innerKeys().get(k)];
+            if (a == null && b == null) {
+                nullEqNull = true;
+                continue;
+            }
+            result = a == null ? 1 : b == null ? -1 : Comparisons.compare(a, b);
+            if (result != 0) break;
+        }
+        if (result == 0 && (nullEqNull || constFalseJoin)) result = 1;
+        return result;
     }
 
-    /** Outer row vs inner row by key; a row with a NULL key sorts after every other. */
-    private int compare(Object[] o, Object[] in) {
-        boolean on = hasNull(o, plan.outerKeys()), inn = hasNull(in, plan.innerKeys());
-        if (on || inn) return on && inn ? -1 : on ? 1 : -1;
-        for (int k = 0; k < plan.outerKeys().size(); k++) {
-            int c = Comparisons.compare(o[plan.outerKeys().get(k)], in[plan.innerKeys().get(k)]);
-            if (c != 0) return c;
-        }
-        return 0;
+    /** Whether the join qual is a constant FALSE or NULL (mj_ConstFalseJoin): no pair ever matches. */
+    private static boolean constFalse(Expr q) {
+        return q instanceof Expr.Const c && !Boolean.TRUE.equals(c.value());
     }
 
     private void emitOuter(Object[] o) {

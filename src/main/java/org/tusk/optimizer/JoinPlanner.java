@@ -343,6 +343,14 @@ final class JoinPlanner {
             SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
             offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
         }
+        if (keys.isEmpty() && type == Query.JoinType.FULL && rest.stream().allMatch(c -> c instanceof Expr.Const)) {
+            // match_unsorted_outer's corner case "x FULL JOIN y ON true": merge join is the one
+            // join method doing a FULL JOIN without join clauses, so it is offered clauseless,
+            // over unsorted inputs; a constant join qual stays its join filter (select_mergejoin_clauses)
+            List<Expr> filter = rest.stream().filter(c -> !Boolean.TRUE.equals(((Expr.Const) c).value())).toList();
+            offer(choice, new Plan.MergeJoin(type, outer.plan(), inner.plan(), List.of(), List.of(),
+                    layout.fix(ScanPaths.and(filter)), otherQual), layout, false, mergeOn);
+        }
         if (type != Query.JoinType.FULL) {
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {

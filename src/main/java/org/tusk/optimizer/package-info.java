@@ -36,6 +36,12 @@
  * offered), so equal-cost plans come out in PostgreSQL's join order. A hash join probe is
  * costed by estimate_hash_bucketsize: a tenth of the hashed rows per probe, unless the hashed key
  * is a column with a one-column unique index (then one row, or rows / nbuckets). RIGHT joins are LEFT joins with the inputs swapped.
+ * A FULL JOIN without merge- or hash-joinable clauses whose join clauses are all constants (ON
+ * TRUE, ON FALSE) is a clauseless merge join over the unsorted inputs (match_unsorted_outer's
+ * corner case; a constant-false qual makes the merge executor report no pair equal, as
+ * mj_ConstFalseJoin); any other such FULL JOIN is refused with PostgreSQL's 0A000. The merge
+ * executor compares keys column by column with NULLs last, a NULL-vs-NULL key never matching
+ * (MJCompare).
  *
  * <h2>Tuple layouts and parameters</h2>
  * A join's tuple is its outer input's followed by its inner input's; {@link org.tusk.optimizer.SetRefs}

@@ -1128,7 +1128,7 @@ public final class Analyzer {
             }
             if (v == null) v = RangeFunctionAnalysis.scalarWholeRow(namespace, colname);
             if (v == null) v = RowAnalysis.wholeRow(this, colname, c.location());
-            if (v == null) throw err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", c.location());
+            if (v == null) throw missingColumn(colname, c.location());
             return v;
         }
         if (f.size() > 3)
@@ -1191,6 +1191,27 @@ public final class Analyzer {
             return other != null && other.oid() == r.table().oid();
         }
         return relations.lookup(schema, relname) == r.relation();
+    }
+
+    /**
+     * errorMissingColumn for an unqualified name: 42703, with searchRangeTableForCol's hint when
+     * an entry of this or an outer query level has a column of exactly that name which this part
+     * of the query cannot see (a FROM item beside a subquery without LATERAL, the target table
+     * of UPDATE/DELETE). The fuzzy "Perhaps you meant" suggestions are not made.
+     */
+    PgException missingColumn(String colname, int location) {
+        PgException e = err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", location);
+        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent) {
+            for (Query.RangeTblEntry r : lvl.rtable) {
+                if (r.refname() == null || r.columns() == null) continue;
+                for (ColumnDef col : r.columns()) {
+                    if (col.name().equals(colname))
+                        return e.withHint("There is a column named \"" + colname + "\" in table \"" + r.refname()
+                                + "\", but it cannot be referenced from this part of the query.");
+                }
+            }
+        }
+        return e;
     }
 
     /**

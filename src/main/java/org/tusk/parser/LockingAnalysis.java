@@ -45,7 +45,7 @@ final class LockingAnalysis {
                 }
             } else {
                 for (Stmt.RangeVar rv : lc.lockedRels()) {
-                    int rti = find(q, rv.name());
+                    int rti = find(q, a.namespace, rv.name());
                     if (rti == 0) {
                         throw a.err(SqlState.UNDEFINED_TABLE, "relation \"" + rv.name() + "\" in " + lc.strength().sql()
                                 + " clause not found in FROM clause", rv.location());
@@ -95,10 +95,19 @@ final class LockingAnalysis {
         }
     }
 
-    private static int find(Query q, String name) {
+    /**
+     * The range table index the locking clause's name refers to (transformLockingClause): a join
+     * without an alias is no relation name, unless it has a USING alias (join_using_alias), which
+     * is; 0 if nothing is called so.
+     */
+    private static int find(Query q, List<NsItem> namespace, String name) {
         for (int i = 0; i < q.rangeTable().size(); i++) {
             Query.RangeTblEntry rte = q.rangeTable().get(i);
-            if (rte.kind() != Query.RteKind.JOIN && name.equals(rte.refname())) return i + 1;
+            if (name.equals(rte.refname())) return i + 1;
+            if (rte.kind() == Query.RteKind.JOIN && rte.refname() == null && namespace != null) {
+                for (NsItem n : namespace)
+                    if (n.rtindex() == i + 1 && name.equals(n.refname())) return i + 1;
+            }
         }
         return 0;
     }

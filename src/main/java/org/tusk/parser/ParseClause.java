@@ -179,6 +179,10 @@ final class ParseClause {
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) cols.add(new ColumnDef(names.get(i), exprs.get(i).type(), exprs.get(i).typmod()));
         String refname = j.alias();
+        if (refname != null && j.colAliases().size() > cols.size())
+            // addRangeTableEntryForJoin's own wording (and no position) for a join alias list that is too long
+            throw a.err("42P10", "join expression \"" + refname + "\" has " + cols.size() + " columns available but "
+                    + j.colAliases().size() + " columns specified", -1);
         List<ColumnDef> aliased = refname == null ? List.copyOf(cols) : a.aliasColumns(cols, j.colAliases(), refname, j.location());
         Query.RangeTblEntry rte = new Query.RangeTblEntry(Query.RteKind.JOIN, refname, null, null, null, aliased, null, null,
                 null, null, null, 0, false, false);

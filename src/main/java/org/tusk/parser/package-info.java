@@ -102,7 +102,8 @@
  * parent) has a range table and a namespace of {@link org.tusk.parser.NsItem}s; a column is
  * looked up at the innermost level that has it (a Var with {@code levelsup} for outer levels),
  * 42702 if two items of that level have it, 42P01 with PostgreSQL's hints when a table name is
- * not visible. {@link org.tusk.parser.ParseClause} builds FROM (an ON clause sees only its join's
+ * not visible, 42703 with errorMissingColumn's hint when an unqualified column exists only in an
+ * entry this part of the query cannot see (its fuzzy "Perhaps you meant" suggestions are not made). {@link org.tusk.parser.ParseClause} builds FROM (an ON clause sees only its join's
  * inputs, a LATERAL item the items before it (but naming the left side of a RIGHT or FULL join
  * from its right side is 42P10, check_lateral_ref_ok), an aliased join hides its inputs; USING/NATURAL
  * merge columns, COALESCE for FULL joins), {@link org.tusk.parser.SetOpAnalysis} resolves set

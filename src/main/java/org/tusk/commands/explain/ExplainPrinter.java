@@ -399,11 +399,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                     Expr.Var ov = column(j.outerKeys().get(k)), iv = column(j.innerKeys().get(k));
                     conds.add("(" + deparser.deparse(ov, oc, upperPrefix()) + " = " + deparser.deparse(iv, ic, upperPrefix()) + ")");
                 }
-                n.details.add(() -> out.propertyText("Merge Cond", conds.size() == 1 ? conds.get(0) : "(" + String.join(" AND ", conds) + ")"));
+                if (!conds.isEmpty())
+                    n.details.add(() -> out.propertyText("Merge Cond", conds.size() == 1 ? conds.get(0) : "(" + String.join(" AND ", conds) + ")"));
                 qual(n, "Join Filter", j.joinQual(), upperPrefix());
                 qual(n, "Filter", j.otherQual(), upperPrefix());
                 n.child(j.outer(), "Outer");
-                n.child(j.inner(), "Inner");
+                // an inner side that cannot mark and restore is read through a Materialize (create_mergejoin_plan)
+                n.child(materializes(j.inner()) ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
                 yield n;
             }
             case Plan.Unique u -> {
