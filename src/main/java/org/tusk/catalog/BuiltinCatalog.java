@@ -219,6 +219,7 @@ public final class BuiltinCatalog {
         ByteaLikeBuiltins.register(b);
         IntrospectionBuiltins.register(b);
         SettingsBuiltins.register(b);
+        IntSumBuiltins.register(b);
         ScalarBuiltins.register(b);
         WindowBuiltins.register(b);
         InternalStateAggregateSupport.register(b);

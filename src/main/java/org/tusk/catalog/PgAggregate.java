@@ -31,6 +31,14 @@ public record PgAggregate(String name, List<Integer> argTypes, int resultType, I
             return finish(state);
         }
 
+        /**
+         * What decides whether two aggregates over the same inputs can share one transition state
+         * (prepagg.c's find_compatible_trans: the same transition function and initial value, and
+         * a final function that does not modify the state), as a value compared with equals; null
+         * when the state is never shared.
+         */
+        default Object sharedTransitionKey() { return null; }
+
         /** Whether rows whose (first) argument is NULL are skipped; array_agg and the like keep them. */
         default boolean strict() { return true; }
     }

@@ -33,6 +33,29 @@ public record UserAggregateImpl(PgProc transFn, PgProc finalFn, Object initValue
         return initValue == null && transFn.strict() ? NO_VALUE : initValue;
     }
 
+    /**
+     * The transition function and the initial value (agginitval as converted, compared by
+     * value); CREATE AGGREGATE's final functions here are read-only (FINALFUNC_MODIFY defaults
+     * to READ_ONLY), so any two aggregates that agree on these may share their state.
+     */
+    @Override
+    public Object sharedTransitionKey() {
+        return java.util.Arrays.asList(transFn.oid(), new InitValue(initValue), nargs);
+    }
+
+    /** An initial value compared by content (an array state's initcond is a Java array). */
+    private record InitValue(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InitValue v && java.util.Objects.deepEquals(value, v.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value instanceof Object[] a ? java.util.Arrays.deepHashCode(a) : java.util.Objects.hashCode(value);
+        }
+    }
+
     @Override
     public boolean strict() {
         return false;

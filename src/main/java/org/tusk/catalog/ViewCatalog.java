@@ -107,9 +107,10 @@ final class ViewCatalog {
                         + att.name() + "\" to \"" + c.name() + "\"")
                         .withHint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
             }
-            if (att.type().oid() != c.typeOid() || old.atttypmod(i + 1) != c.typmod()) {
+            // the declared type (atttypid), not the storage type shared by all composite arrays
+            if (old.atttypid(i + 1) != c.typeOid() || old.atttypmod(i + 1) != c.typmod()) {
                 throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot change data type of view column \""
-                        + att.name() + "\" from " + typeName(att.type().oid(), old.atttypmod(i + 1)) + " to "
+                        + att.name() + "\" from " + typeName(old.atttypid(i + 1), old.atttypmod(i + 1)) + " to "
                         + typeName(c.typeOid(), c.typmod()));
             }
         }

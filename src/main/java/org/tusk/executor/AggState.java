@@ -21,7 +21,10 @@ import org.tusk.utils.adt.Comparisons;
  * FILTER passes and (except count(*)) its first argument is not NULL; DISTINCT aggregates
  * collect their distinct inputs and feed them in sorted order at the end, as PostgreSQL's
  * sorted-input aggregates do. The group's output is the target list over the group's first
- * input row with the final aggregate values, filtered by HAVING.
+ * input row with the final aggregate values, filtered by HAVING. Grouping sets run as phases
+ * over the materialized input: the hashed phases' groups are collected in hash tables, the
+ * sorted phases' (rollups') in sort order, and the hash tables are emitted last. Aggregates
+ * that can share a transition state or a result (AggTransSharing) compute it once.
  */
 final class AggState extends PlanState {
     private final Plan.Agg plan;
@@ -54,6 +57,7 @@ final class AggState extends PlanState {
         void advance(Object[] tuple) {
             List<Expr.Aggref> aggs = plan.aggs();
             for (int i = 0; i < aggs.size(); i++) {
+                if (transNo[i] != i) continue;   // its state is advanced as an earlier aggregate's
                 Expr.Aggref a = aggs.get(i);
                 if (a.filter() != null && !ExprEvaluator.qual(a.filter(), tuple, null, ctx)) continue;
                 PgAggregate.Impl impl = a.agg().impl();
@@ -86,8 +90,17 @@ final class AggState extends PlanState {
             List<Expr.Aggref> aggs = plan.aggs();
             Object[] values = new Object[aggs.size()];
             for (int i = 0; i < values.length; i++) {
+                if (aggNo[i] != i) {
+                    values[i] = values[aggNo[i]];
+                    continue;
+                }
                 Expr.Aggref a = aggs.get(i);
                 PgAggregate.Impl impl = a.agg().impl();
+                if (transNo[i] != i) {
+                    // the shared state was fed (and its sorted inputs replayed) by its owner, earlier
+                    values[i] = impl.finish(ctx, states[transNo[i]]);
+                    continue;
+                }
                 if (ordered.get(i) != null) {
                     Comparator<Object[]> keyOrder = keyOrder(a.order());
                     List<Object[][]> inputs = ordered.get(i);
@@ -143,7 +156,12 @@ final class AggState extends PlanState {
         };
     }
 
+    /** Per aggregate: whose final value it takes, and whose transition state it reads (AggTransSharing). */
+    private final int[] aggNo, transNo;
+
     AggState(Plan.Agg plan, PlanState child, ExecContext ctx) {
+        this.aggNo = AggTransSharing.aggNumbers(plan.aggs());
+        this.transNo = AggTransSharing.transNumbers(plan.aggs());
         this.plan = plan;
         this.child = child;
         this.ctx = ctx;
@@ -230,9 +248,19 @@ final class AggState extends PlanState {
             ready = new java.util.ArrayDeque<>();
             List<Object[]> input = new ArrayList<>();
             for (Object[] t = child.next(); t != null; t = child.next()) input.add(t);
-            // each phase sorts the rows in the order the previous phase left them (nodeAgg.c feeds
-            // the next phase's sort from the tuples as the current phase read them)
-            for (int p = 0; p < plan.phases().size(); p++) runPhase(plan.phases().get(p), input, p > 0);
+            // the hash tables are filled from the rows as they arrive (during the first sorted
+            // phase, in AGG_MIXED) and emptied after the sorted phases (agg_retrieve_hash_table)
+            List<Object[][]> hashed = new ArrayList<>();
+            for (Plan.GroupingSetPhase phase : plan.phases()) if (phase.hashed()) hashPhase(phase, input, hashed);
+            // each sorted phase sorts the rows in the order the previous phase left them (nodeAgg.c
+            // feeds the next phase's sort from the tuples as the current phase read them)
+            boolean first = true;
+            for (Plan.GroupingSetPhase phase : plan.phases()) {
+                if (phase.hashed()) continue;
+                runPhase(phase, input, !first);
+                first = false;
+            }
+            ready.addAll(hashed);
         }
         while (!ready.isEmpty()) {
             Object[][] g = ready.poll();
@@ -240,6 +268,27 @@ final class AggState extends PlanState {
             return Executor.project(plan.targetList(), g[0], g[1], ctx);
         }
         return null;
+    }
+
+    /**
+     * A hashed phase (lookup_hash_entries for one hash table): one group per distinct value of
+     * the set's columns, in the order they were first seen; the finished groups go to {@code out}.
+     */
+    private void hashPhase(Plan.GroupingSetPhase phase, List<Object[]> input, List<Object[][]> out) {
+        List<Integer> cols = phase.sortColumns();
+        Map<DatumKey, Group> table = new LinkedHashMap<>();
+        for (Object[] t : input) {
+            ctx.session().checkForInterrupts();
+            Object[] k = new Object[cols.size()];
+            for (int i = 0; i < k.length; i++) k[i] = t[cols.get(i)];
+            Group g = table.computeIfAbsent(new DatumKey(k), x -> new Group(t));
+            g.advance(t);
+        }
+        java.util.ArrayDeque<Object[][]> saved = ready;
+        ready = new java.util.ArrayDeque<>();
+        for (Group g : table.values()) emit(g, cols, cols.size());
+        out.addAll(ready);
+        ready = saved;
     }
 
     /** One phase over the input rows; {@code sort}: false for the first phase, whose input the plan's Sort node ordered. */

@@ -54,7 +54,12 @@
  * over the group's representative row (with grouping sets, the row whose ungrouped keys are NULL).
  * With grouping sets, Agg reads its input into memory and runs one phase per rollup, each
  * sorting the rows as the previous phase left them (nodeAgg.c's phase chaining), emitting the
- * finer sets' groups first at each boundary. Sort uses PostgreSQL's quicksort
+ * finer sets' groups first at each boundary; a hashed phase (one set) collects its groups in a
+ * hash table from the rows as read, and the hash tables are emitted after the sorted phases
+ * (AGG_HASHED / AGG_MIXED). Aggregates with equal inputs share work
+ * ({@link org.tusk.executor.AggTransSharing}): an identical one takes the earlier one's result,
+ * one whose transition function and initial value match (user aggregates only) advances the
+ * earlier one's state, so its transition function runs once per row. Sort uses PostgreSQL's quicksort
  * ({@link org.tusk.utils.sort.Qsort}), so rows equal on the keys keep PostgreSQL's order.
  * {@link org.tusk.executor.WindowAggState} buffers one partition at a time in memory (not
  * bounded by work_mem, no spilling), numbers its peer groups, computes each row's frame as

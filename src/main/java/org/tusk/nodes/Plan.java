@@ -198,7 +198,8 @@ public sealed interface Plan {
 
     record OnConflict(boolean doUpdate, List<org.tusk.utils.cache.Relation> arbiterIndexes, List<Expr> set, Expr where) {}
 
-    enum AggStrategy { PLAIN, SORTED, HASHED }
+    /** nodeAgg.c's AggStrategy; MIXED: grouping sets, some hashed and some sorted (or empty) in one pass. */
+    enum AggStrategy { PLAIN, SORTED, HASHED, MIXED }
 
     /**
      * Aggregation (nodeAgg.c). PLAIN: one group over all input (one output row even for no
@@ -231,8 +232,16 @@ public sealed interface Plan {
      * The Agg's {@code groupingFuncs} lists, per GROUPING() call, the input columns of its
      * arguments; the node appends one column per call to the group's representative row (after
      * the input's columns) holding its value for the current set, which the target list reads.
+     * A {@code hashed} phase (a hashed RollupData) holds exactly one non-empty set, whose groups
+     * are collected in a hash table on {@code sortColumns} (in any input order) and emitted after
+     * the sorted phases; the phases list the hashed ones first, as create_groupingsets_plan
+     * chains them (and EXPLAIN shows them).
      */
-    record GroupingSetPhase(List<Integer> sortColumns, List<Integer> setLengths) {}
+    record GroupingSetPhase(List<Integer> sortColumns, List<Integer> setLengths, boolean hashed) {
+        public GroupingSetPhase(List<Integer> sortColumns, List<Integer> setLengths) {
+            this(sortColumns, setLengths, false);
+        }
+    }
 
     /**
      * A window function evaluation (nodeWindowAgg.c): the input arrives sorted on

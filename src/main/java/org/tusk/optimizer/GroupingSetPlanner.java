@@ -33,9 +33,10 @@ final class GroupingSetPlanner {
      * The Agg over {@code input} for the query's grouping sets; {@code tlist} and {@code having}
      * are over the input. {@code byResno}: {@code tlist} is the query's target list itself
      * (entry i is resno i + 1), not the input target of a window or set-returning level above.
+     * How the sets are computed (sorted rollups, hash tables or both) is GroupingSetStrategy's.
      */
     static Plan.Agg plan(Query q, Plan input, List<Expr> tlist, Expr having, List<Expr.Aggref> aggs,
-                         List<Expr> keyExprs, boolean byResno) {
+                         List<Expr> keyExprs, boolean byResno, boolean enableHashagg) {
         int w = input.width();
         List<Expr> proj = new ArrayList<>();
         for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
@@ -70,35 +71,59 @@ final class GroupingSetPlanner {
         List<List<Integer>> sets = new ArrayList<>();
         if (q.groupingSets().isEmpty()) sets.add(q.groupClause());
         else sets.addAll(q.groupingSets());
-        List<List<List<Integer>>> rollups = extractRollupSets(sets);
-        List<Integer> sortResnos = new ArrayList<>();
-        if (rollups.size() == 1) for (Query.SortClause sc : q.sortClause()) sortResnos.add(sc.resno());
+        boolean orderedAggs = false;
+        for (Expr.Aggref a : aggs) orderedAggs |= a.distinct() || !a.order().isEmpty();
+        GroupingSetStrategy.Choice chosen = GroupingSetStrategy.choose(q, sets, keyExprs, !orderedAggs, enableHashagg);
         List<Plan.GroupingSetPhase> phases = new ArrayList<>();
-        for (List<List<Integer>> rollup : rollups) {
-            List<List<Integer>> ordered = reorderGroupingSets(rollup, sortResnos);
+        for (GroupingSetStrategy.Rollup r : chosen.rollups()) {
             List<Integer> cols = new ArrayList<>();
-            for (int r : ordered.get(0)) cols.add(w + q.groupClause().indexOf(r));
-            List<Integer> lengths = new ArrayList<>();
-            for (List<Integer> set : ordered) lengths.add(set.size());
-            phases.add(new Plan.GroupingSetPhase(List.copyOf(cols), List.copyOf(lengths)));
+            for (int ref : r.keys()) cols.add(w + q.groupClause().indexOf(ref));
+            phases.add(new Plan.GroupingSetPhase(List.copyOf(cols), r.lengths(), r.hashed()));
         }
-        // the first phase reads its input sorted by a Sort node below (create_groupingsets_plan);
-        // the later phases sort again inside the Agg. Only empty sets: a plain Agg over the input.
+        // the first sorted phase reads its input sorted by a Sort node below
+        // (create_groupingsets_plan); the later ones sort again inside the Agg
         List<Plan.SortKey> firstSort = new ArrayList<>();
         // (pathkeys hold each expression once: GROUP BY g AS a, g AS b sorts on g alone)
         List<Expr> sorted = new ArrayList<>();
-        for (int c : phases.get(0).sortColumns()) {
-            Expr e = keyExprs.get(c - w);
-            boolean dup = false;
-            for (Expr s : sorted) dup |= ExprTrees.equal(s, e);
-            if (dup) continue;
-            sorted.add(e);
-            firstSort.add(new Plan.SortKey(c, false, false));
+        for (Plan.GroupingSetPhase phase : phases) {
+            if (phase.hashed()) continue;
+            for (int c : phase.sortColumns()) {
+                Expr e = keyExprs.get(c - w);
+                boolean dup = false;
+                for (Expr x : sorted) dup |= ExprTrees.equal(x, e);
+                if (dup) continue;
+                sorted.add(e);
+                firstSort.add(new Plan.SortKey(c, false, false));
+            }
+            break;
         }
         Plan aggInput = firstSort.isEmpty() ? projected : new Plan.Sort(projected, List.copyOf(firstSort));
-        Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : Plan.AggStrategy.SORTED;
+        Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : chosen.strategy();
         return new Plan.Agg(aggInput, strategy, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
                 newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
+    }
+
+    /**
+     * Whether {@code plan}, the query's grouping-sets Agg itself, already returns the rows in
+     * ORDER BY's order: create_groupingsets_path gives a sorted Agg of a single rollup the
+     * group_pathkeys (its largest set's keys, ascending, nulls last; the smaller sets' rows,
+     * with NULL for the keys they do not group, follow each prefix group), so an ORDER BY that
+     * is a prefix of them needs no Sort.
+     */
+    static boolean providesOrder(Query q, Plan plan) {
+        if (!(plan instanceof Plan.Agg a) || a.strategy() != Plan.AggStrategy.SORTED || a.phases().size() != 1
+                || q.sortClause().isEmpty()) return false;
+        // the Agg's output must be the query's target list (no window or set-returning level above)
+        if (a.targetList().size() != q.targetList().size()) return false;
+        Plan.GroupingSetPhase phase = a.phases().get(0);
+        int w = a.child().width() - q.groupClause().size();
+        if (q.sortClause().size() > phase.sortColumns().size()) return false;
+        for (int i = 0; i < q.sortClause().size(); i++) {
+            Query.SortClause sc = q.sortClause().get(i);
+            if (sc.desc() || sc.nullsFirst()) return false;
+            if (q.groupClause().get(phase.sortColumns().get(i) - w) != sc.resno()) return false;
+        }
+        return true;
     }
 
     /**
@@ -174,7 +199,7 @@ final class GroupingSetPlanner {
             List<Integer> newElems = new ArrayList<>(candidate);
             newElems.removeAll(previous);
             if (!newElems.isEmpty()) {
-                while (sort.size() > previous.size()) {
+                while (sort.size() > previous.size() && !newElems.isEmpty()) {
                     Integer ref = sort.get(previous.size());
                     if (newElems.contains(ref)) {
                         previous.add(ref);

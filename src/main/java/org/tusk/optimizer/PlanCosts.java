@@ -388,7 +388,7 @@ public final class PlanCosts {
                         + groups * CPU_TUPLE_COST;
                 yield new Estimate(in.startup(), total, clamp(groups * having), w);
             }
-            case HASHED -> {
+            case HASHED, MIXED -> {   // MIXED: its hash tables dominate; the sorted rollup streams alongside
                 double groups = groups(a.groupKeys().size(), in.rows());
                 double startup = in.total() + (CPU_OPERATOR_COST * a.groupKeys().size() + aggCost) * in.rows();
                 yield new Estimate(startup, startup + groups * CPU_TUPLE_COST, clamp(groups * having), w);

@@ -324,7 +324,8 @@ public final class Planner {
                 sortKeys.clear();
             }
         }
-        if (!sortKeys.isEmpty() && !info.scanOrderProvided) plan = new Plan.Sort(plan, List.copyOf(sortKeys));
+        if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan))
+            plan = new Plan.Sort(plan, List.copyOf(sortKeys));
         if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {
             plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx),
@@ -383,7 +384,8 @@ public final class Planner {
         List<Expr> keys = new ArrayList<>();
         for (int r : q.groupClause()) keys.add(tlist.get(r - 1));
         if (GroupingSetPlanner.needed(q, out, having) && (!q.groupClause().isEmpty() || q.groupingSets().size() > 1))
-            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys, out == tlist);
+            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys, out == tlist,
+                    ScanPaths.setting(ctx, "enable_hashagg", true));
         if (q.groupClause().isEmpty())
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
         // create_grouping_paths: hashing needs every aggregate to take its input in any order

@@ -196,18 +196,28 @@
  * window input target (keys, function arguments, window-free parts of the target list); one
  * WindowAgg per window with functions, in common_prefix_cmp order, each preceded by a Sort
  * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys; a projection on
- * top. Grouping sets ({@link org.tusk.optimizer.GroupingSetPlanner}): always sorted
- * (GroupAggregate; a plain Aggregate when every set is empty), divided into rollups by
- * extract_rollup_sets (Hopcroft-Karp matching, {@link org.tusk.optimizer.BipartiteMatch}) and
- * reorder_grouping_sets, so the result rows come in PostgreSQL's order for its sorted strategy;
- * the first rollup reads a Sort node below the Agg, the later ones sort inside it. Grouped
+ * top. Grouping sets ({@link org.tusk.optimizer.GroupingSetPlanner}): the sortable sets are
+ * divided into rollups by extract_rollup_sets (Hopcroft-Karp matching,
+ * {@link org.tusk.optimizer.BipartiteMatch}) and reorder_grouping_sets, so the result rows come
+ * in PostgreSQL's order for its sorted strategy; sets with a column that has only a hash
+ * operator class must be hashed, and one that can be neither sorted nor hashed is "could not
+ * implement GROUP BY" (preprocess_grouping_sets; the type classes are
+ * {@link org.tusk.optimizer.GroupingOperators}). {@link org.tusk.optimizer.GroupingSetStrategy}
+ * picks among consider_groupingsets_paths' paths: everything hashed (HashAggregate, or
+ * MixedAggregate with the empty sets in a sorted phase), the first rollup sorted with the later
+ * ones hashed (MixedAggregate), or all sorted (GroupAggregate; a plain Aggregate when every set
+ * is empty); with enable_hashagg off sorted first, and never hashed when an aggregate needs
+ * ordered input. Without per-column distinct estimates the hash_mem knapsack and the cost
+ * comparison are not made: hash tables are assumed to fit. The first sorted rollup reads a
+ * Sort node below the Agg, the later ones sort inside it; a single sorted rollup provides
+ * ORDER BY's order when ORDER BY is a prefix of its keys (no Sort on top). Grouped
  * target entries are matched to their own grouping column by resno first (set_upper_references'
  * sortgroupref match), so equal expressions stay distinct columns and a constant grouping column
  * is still nulled. A single-row FROM item whose row is not all Vars is not pulled up into a query
  * with grouping sets (PostgreSQL would wrap it in PlaceHolderVars, which we do not have). A
  * GROUPING() of an outer level becomes an exec parameter of that level
- * (replace_outer_grouping), computed by its Agg for the SubPlan. Hashed and mixed strategies,
- * consider_groupingsets_paths' choice between them, and presorted input are not built.
+ * (replace_outer_grouping), computed by its Agg for the SubPlan. Presorted input (an index
+ * scan in the rollup's order) is not considered for grouping sets.
  *
  * <p>Set-returning functions: a function in FROM is a FunctionScan (1000 estimated rows for a
  * set, one otherwise; its LATERAL references are exec parameters like a subquery's). In the

@@ -304,7 +304,9 @@ public final class RewriteHandler {
         for (Query.TargetEntry te : q.targetList()) if (!te.resjunk()) visible.add(te);
         boolean matches = visible.size() >= natts;
         for (int i = 0; matches && i < natts; i++) {
-            matches = visible.get(i).expr().type() == view.desc().attr(i).type().oid();
+            // the declared type (atttypid): a composite, enum or composite-array column's storage
+            // type (DatumType) is shared by all such types
+            matches = visible.get(i).expr().type() == view.atttypid(i + 1);
         }
         if (!matches) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "the definition of view \"" + view.name()

@@ -1,8 +1,11 @@
 package org.tusk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +16,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Grouping sets through a running server over stored tables: the answers that used to be wrong
  * (equal grouping expressions, a constant grouping column under a filter from outside,
- * pulled-up subquery outputs), GROUP BY DISTINCT and GROUPING() of an outer level. Expected
- * values are PostgreSQL 15's answers to the same statements.
+ * pulled-up subquery outputs), GROUP BY DISTINCT and GROUPING() of an outer level; hashed and
+ * mixed plans and their rows, the "could not implement GROUP BY" error, a view over an
+ * aggregate returning an array of a composite type, and aggregates sharing a transition state.
+ * Expected values are PostgreSQL 15's answers to the same statements.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GroupingSetsIT {
@@ -37,5 +42,96 @@ class GroupingSetsIT {
             assertEquals(List.of("2", "3", "5"), TuskServer.rows(c,
                     "select count(*) from gs_i8 group by distinct rollup(q1), rollup(q1) order by 1"));
         }
+    }
+
+    @Test
+    void hashedAndMixedGroupingSets() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table gs (a int, b int, v int)");
+                s.execute("insert into gs values (1, 1, 10), (1, 2, 20), (2, 1, 30), (2, 2, 40), (2, 2, 50)");
+                s.execute("create table gstest4 (id integer, v integer, unhashable_col bit(4), unsortable_col xid)");
+                s.execute("insert into gstest4 values (1, 1, b'0000', '1'), (2, 2, b'0001', '1'), (3, 4, b'0010', '2'),"
+                        + " (4, 8, b'0011', '2'), (5, 16, b'0000', '2'), (6, 32, b'0001', '2'), (7, 64, b'0010', '1'),"
+                        + " (8, 128, b'0011', '1')");
+            }
+            String cube = "select a, b, grouping(a, b), sum(v), count(*) from gs group by cube (a, b) order by 3, 1, 2";
+            assertEquals(List.of("Sort", "  Sort Key: (GROUPING(a, b)), a, b", "  ->  MixedAggregate",
+                    "        Hash Key: a, b", "        Hash Key: a", "        Hash Key: b", "        Group Key: ()",
+                    "        ->  Seq Scan on gs"), TuskServer.rows(c, "explain (costs off) " + cube));
+            assertEquals(List.of("1|1|0|10|1", "1|2|0|20|1", "2|1|0|30|1", "2|2|0|90|2", "1||1|30|2", "2||1|120|3",
+                    "|1|2|40|2", "|2|2|110|3", "||3|150|5"), TuskServer.rows(c, cube));
+            // a single sorted rollup already returns ORDER BY's order
+            assertEquals(List.of("GroupAggregate", "  Group Key: a", "  Group Key: ()", "  ->  Sort",
+                    "        Sort Key: a", "        ->  Seq Scan on gs"), TuskServer.rows(c,
+                    "explain (costs off) select a, array_agg(v order by v) from gs group by rollup (a) order by a"));
+            assertEquals(List.of("0000||1|2|17", "0001||1|2|34", "0010||1|2|68", "0011||1|2|136", "|2|2|4|60",
+                    "|1|2|4|195"), TuskServer.rows(c, "select unhashable_col, unsortable_col,"
+                    + " grouping(unhashable_col, unsortable_col), count(*), sum(v) from gstest4"
+                    + " group by grouping sets ((unhashable_col), (unsortable_col)) order by 3, 5"));
+            SQLException e = assertThrows(SQLException.class, () -> TuskServer.rows(c,
+                    "select count(*) from gstest4 group by rollup (unhashable_col, unsortable_col)"));
+            assertEquals("0A000", e.getSQLState());
+            assertTrue(e.getMessage().startsWith("ERROR: could not implement GROUP BY"), e.getMessage());
+        }
+    }
+
+    @Test
+    void viewOverCompositeArrayAggregate() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create type aggtype as (a integer, b integer, c text)");
+                s.execute("create function aggfns_trans(aggtype[], integer, integer, text) returns aggtype[]"
+                        + " as 'select array_append($1, row($2, $3, $4)::aggtype)' language sql immutable");
+                s.execute("create aggregate aggfns(integer, integer, text) (sfunc = aggfns_trans, stype = aggtype[],"
+                        + " initcond = '{}')");
+                s.execute("create view agg_view1 as select aggfns(a, b, c)"
+                        + " from (values (1, 3, 'foo'), (0, null, null), (2, 2, 'bar'), (3, 1, 'baz')) v(a, b, c)");
+            }
+            assertEquals(List.of("{\"(1,3,foo)\",\"(0,,)\",\"(2,2,bar)\",\"(3,1,baz)\"}"),
+                    TuskServer.rows(c, "select * from agg_view1"));
+            try (Statement s = c.createStatement()) {
+                s.execute("create or replace view agg_view1 as select aggfns(a, b, c order by b)"
+                        + " from (values (1, 3, 'foo'), (0, null, null), (2, 2, 'bar'), (3, 1, 'baz')) v(a, b, c)");
+            }
+            assertEquals(List.of("{\"(3,1,baz)\",\"(2,2,bar)\",\"(1,3,foo)\",\"(0,,)\"}"),
+                    TuskServer.rows(c, "select * from agg_view1"));
+        }
+    }
+    /** aggregates.sql's my_avg/my_sum: aggregates sharing a transition function run it once per row. */
+    @Test
+    void aggregatesShareTransitionStates() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create function sum_transfn(state int8, n int4) returns int8 language plpgsql as $$"
+                    + " begin raise notice 'sum_transfn called with %', n; return coalesce(state, 0) + n; end $$");
+            s.execute("create function halve(state int8) returns int8 language sql as 'select $1 / 2'");
+            s.execute("create aggregate my_sum(int4) (stype = int8, sfunc = sum_transfn)");
+            s.execute("create aggregate my_half_sum(int4) (stype = int8, sfunc = sum_transfn, finalfunc = halve)");
+            assertEquals(List.of("10|5"), notices(s, "select my_sum(one), my_half_sum(one) from (values (1), (2), (3), (4)) t(one)",
+                    List.of("sum_transfn called with 1", "sum_transfn called with 2", "sum_transfn called with 3",
+                            "sum_transfn called with 4")));
+            // a FILTER makes the inputs differ: two states, the function runs for each
+            assertEquals(List.of("3|2"), notices(s, "select my_sum(one), my_sum(one) filter (where one > 1)"
+                    + " from (values (1), (2)) t(one)", List.of("sum_transfn called with 1", "sum_transfn called with 2",
+                    "sum_transfn called with 2")));
+        }
+    }
+
+    /** The rows of {@code query}, after checking the notices it raised. */
+    private static List<String> notices(Statement s, String query, List<String> expected) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = s.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i) == null ? "" : rs.getString(i));
+                rows.add(sb.toString());
+            }
+        }
+        List<String> got = new java.util.ArrayList<>();
+        for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) got.add(w.getMessage());
+        s.clearWarnings();
+        assertEquals(expected, got);
+        return rows;
     }
 }

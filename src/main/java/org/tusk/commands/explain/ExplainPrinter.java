@@ -587,11 +587,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case PLAIN -> { n.pname = "Aggregate"; n.strategy = "Plain"; }
             case SORTED -> { n.pname = "GroupAggregate"; n.strategy = "Sorted"; }
             case HASHED -> { n.pname = "HashAggregate"; n.strategy = "Hashed"; }
+            case MIXED -> { n.pname = "MixedAggregate"; n.strategy = "Mixed"; }
         }
         n.partialMode = "Simple";
         List<ExplainColumn> in = outputColumns(a.child());
-        n.input = in;
-        n.output = tlist(a.targetList(), in, null);
+        List<ExplainColumn> withGrouping = aggInput(a);
+        n.input = withGrouping;
+        n.output = tlist(a.targetList(), withGrouping, null);
         if (!a.phases().isEmpty()) {
             boolean prefix = upperPrefix();
             n.details.add(() -> groupingSets(a, in, prefix));
@@ -608,28 +610,52 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     /**
-     * show_grouping_sets: per phase (rollup) its sets, largest first, as "Group Key" lines ("()"
-     * for the empty set); every phase after the first sorts its input again, shown as its
-     * "Sort Key" with the sets indented under it (the first phase's sort is the Sort node below).
+     * The columns an Agg's target list reads: its input's, then the GROUPING() values the node
+     * appends to each group's row, which read as the calls themselves.
+     */
+    private List<ExplainColumn> aggInput(Plan.Agg a) {
+        List<ExplainColumn> in = outputColumns(a.child());
+        List<ExplainColumn> withGrouping = new ArrayList<>(in);
+        for (List<Integer> cols : a.groupingFuncs()) {
+            List<Expr> args = new ArrayList<>();
+            for (int c : cols) args.add(column(c));
+            withGrouping.add(new ExplainColumn.Computed(new Expr.GroupingFunc(List.copyOf(args), List.of(), -1), in));
+        }
+        return withGrouping;
+    }
+
+    /**
+     * show_grouping_sets / show_grouping_set_keys: per phase (rollup) its sets, largest first,
+     * as "Group Key" lines ("()" for the empty set), or one "Hash Key" line for a hashed phase;
+     * every sorted phase after the first sorts its input again, shown as its "Sort Key" with
+     * the sets indented under it (the first sorted phase's sort is the Sort node below).
      */
     private void groupingSets(Plan.Agg a, List<ExplainColumn> in, boolean prefix) {
         out.openGroup("Grouping Sets", "Grouping Sets", false);
-        for (int p = 0; p < a.phases().size(); p++) {
-            Plan.GroupingSetPhase phase = a.phases().get(p);
+        boolean firstSorted = true;
+        for (Plan.GroupingSetPhase phase : a.phases()) {
             List<String> cols = new ArrayList<>();
-            for (int c : phase.sortColumns()) cols.add(deparseColumn(in, c, prefix));
+            // a key computed below is shown as its expression (get_tle_by_resno on the child's
+            // target list), not as a reference to it
+            for (int c : phase.sortColumns())
+                cols.add(in.get(c) instanceof ExplainColumn.Computed x ? deparser.deparse(x.expr(), x.input(), prefix)
+                        : deparseColumn(in, c, prefix));
+            String keyName = phase.hashed() ? "Hash Key" : "Group Key";
+            String keySetName = phase.hashed() ? "Hash Keys" : "Group Keys";
+            boolean sortShown = !phase.hashed() && !firstSorted;
+            if (!phase.hashed()) firstSorted = false;
             out.openGroup("Grouping Set", null, true);
-            if (p > 0) {
+            if (sortShown) {
                 out.propertyList("Sort Key", cols);
                 if (out.isText()) out.indent++;
             }
-            out.openGroup("Group Keys", "Group Keys", false);
+            out.openGroup(keySetName, keySetName, false);
             for (int len : phase.setLengths()) {
-                if (len == 0 && out.isText()) out.propertyText("Group Key", "()");
-                else out.propertyListNested("Group Key", cols.subList(0, len));
+                if (len == 0 && out.isText()) out.propertyText(keyName, "()");
+                else out.propertyListNested(keyName, cols.subList(0, len));
             }
-            out.closeGroup("Group Keys", "Group Keys", false);
-            if (p > 0 && out.isText()) out.indent--;
+            out.closeGroup(keySetName, keySetName, false);
+            if (sortShown && out.isText()) out.indent--;
             out.closeGroup("Grouping Set", null, true);
         }
         out.closeGroup("Grouping Sets", "Grouping Sets", false);
@@ -893,7 +919,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield l;
             }
             case Plan.ModifyTable m -> computed(m.returning(), tableColumns(m.target()));
-            case Plan.Agg a -> computed(a.targetList(), outputColumns(a.child()));
+            case Plan.Agg a -> computed(a.targetList(), aggInput(a));
             case Plan.SubqueryScan s -> {
                 List<ExplainColumn> in = s.rte() != null ? namedColumns(s.rte()) : outputColumns(s.child());
                 yield s.targetList() == null ? in : computed(s.targetList(), in);
