@@ -207,6 +207,7 @@ public final class BuiltinCatalog {
         b.casts();
         b.aggregates();
         // Further areas register themselves here, each from its own class (one line per area).
+        ObjectDescriptionBuiltins.register(b);
         ByteaBitCountBuiltins.register(b); LsnNumericBuiltins.register(b);
         TextSearchBuiltins.register(b);
         TextSearchHeadlineBuiltins.register(b);

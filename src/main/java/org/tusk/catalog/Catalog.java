@@ -83,6 +83,26 @@ public interface Catalog {
                 "storage parameters need the heap catalogs");
     }
 
+    /**
+     * index_constraint_create for ALTER TABLE ADD ... USING INDEX: a PRIMARY KEY or UNIQUE
+     * constraint named as {@code index} (already renamed by the caller) that uses it; a primary
+     * key marks the index indisprimary and its columns NOT NULL (the caller has checked rows).
+     */
+    default void attachIndexConstraint(Relation heap, Relation index, boolean primary, boolean deferrable,
+                                       boolean initdeferred) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "constraints need the heap catalogs");
+    }
+
+    /** ATExecSetStatistics' update: pg_attribute.attstattarget of column {@code attnum} (1-based). */
+    default void setStatTarget(Relation rel, int attnum, int target) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "statistics targets need the heap catalogs");
+    }
+
+    /** pg_attribute.attstattarget of column {@code attnum} (1-based); -1 (the default) without heap catalogs. */
+    default int statTarget(Relation rel, int attnum) { return -1; }
+
     /** pg_class.reloptions of {@code rel} as stored ("name=value"); empty if none. */
     default List<String> relOptions(Relation rel) { return List.of(); }
 

@@ -236,6 +236,16 @@ public final class Dependencies {
         return object;
     }
 
+    /** Whether objects of catalog {@code classId} have a registered description. */
+    public boolean describes(int classId) {
+        return classes.containsKey(classId);
+    }
+
+    /** getObjectDescription with missing_ok: null when the object does not exist. */
+    public String describeOrNull(ObjectAddress object) {
+        return handler(object).describe(object);
+    }
+
     /** getObjectDescription. */
     public String describe(ObjectAddress object) {
         String s = handler(object).describe(object);

@@ -1,6 +1,7 @@
 package org.tusk.catalog;
 
 import org.tusk.access.common.DatumType;
+import org.tusk.access.index.IndexBuildResult;
 import org.tusk.access.index.IndexKeyFormer;
 import org.tusk.access.common.HeapTupleHeader;
 import org.tusk.access.table.TupleSlot;
@@ -41,6 +42,7 @@ public final class HeapCatalog implements Catalog {
     private final CatalogWriter writer;
     private final Namespaces namespaces;
     private final RelationDdl ddl;
+    private final IndexConstraintDdl indexConstraints;
     private final ConstraintDdl constraints;
     private final TypeCache types;
     private final TypeDdl typeDdl;
@@ -61,6 +63,7 @@ public final class HeapCatalog implements Catalog {
         this.writer = new CatalogWriter(env);
         this.namespaces = new Namespaces(env, writer);
         this.ddl = new RelationDdl(env, writer, this::newRelFileNumber);
+        this.indexConstraints = new IndexConstraintDdl(env, writer);
         this.constraints = new ConstraintDdl(env, writer);
         this.types = new TypeCache(env, namespaces);
         types.install();
@@ -1126,8 +1129,11 @@ public final class HeapCatalog implements Catalog {
         int indexOid = newRelFileNumber();
         env.locks().lockRelation(indexOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (!partitioned) env.storage().create(locator(indexOid), heap.persistence());
-        writer.insert(PG_CLASS, CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID,
-                partitioned ? 0 : indexOid, heap.persistence(), partitioned ? 'I' : 'i', attnums.length, 0));
+        Object[] indexClassRow = CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID,
+                partitioned ? 0 : indexOid, heap.persistence(), partitioned ? 'I' : 'i', attnums.length, 0);
+        // index_create: the storage parameters are in the row the build's relcache entry reads
+        if (!spec.reloptions().isEmpty()) PG_CLASS.set(indexClassRow, "reloptions", spec.reloptions().toArray(new String[0]));
+        writer.insert(PG_CLASS, indexClassRow);
         for (int i = 0; i < attnums.length; i++) {
             writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(indexOid, colnames.get(i), colTypes[i], i + 1, colTypmods[i],
                     false, false));
@@ -1178,8 +1184,9 @@ public final class HeapCatalog implements Catalog {
         if (partitioned || concurrent) return indexOid;
         Relation heapRel = env.relcache().byOid(heap.oid());
         Relation indexRel = env.relcache().byOid(indexOid);
-        env.indexAm().build(heapRel, indexRel, env.table(),
+        IndexBuildResult stats = env.indexAm().build(heapRel, indexRel, env.table(),
                 formers == null ? IndexKeyFormer.ofColumns(indexRel) : formers.apply(indexRel));
+        ddl.indexUpdateStats(heapRel, indexRel, stats, env.table());
         return indexOid;
     }
 
@@ -1204,8 +1211,15 @@ public final class HeapCatalog implements Catalog {
         }
         IndexSpec spec = new IndexSpec(newName, attnums, exprs, info.predicate(), (int[]) PG_INDEX.get(row, "indclass"),
                 (int[]) PG_INDEX.get(row, "indcollation"), info.unique(), false, false, false, info.indoption(),
-                info.nullsNotDistinct());
-        return createIndex(heap, spec, null, true);
+                info.nullsNotDistinct()).withRelOptions(relOptions(oldIndex));
+        int newOid = createIndex(heap, spec, null, true);
+        // index_concurrently_create_copy keeps each column's attstattarget (ALTER INDEX ... SET STATISTICS)
+        Relation copy = env.relcache().byOid(newOid);
+        for (int i = 1; i <= keys.length; i++) {
+            int target = indexConstraints.statTarget(oldIndex, i);
+            if (target != indexConstraints.statTarget(copy, i)) indexConstraints.setStatTarget(copy, i, target);
+        }
+        return newOid;
     }
 
     @Override
@@ -1358,6 +1372,22 @@ public final class HeapCatalog implements Catalog {
         writer.update(PG_CLASS, cls, v);
         env.inval().registerRelcacheInval(rel.oid());
         env.commandCounterIncrement().run();
+    }
+
+    @Override
+    public void attachIndexConstraint(Relation heap, Relation index, boolean primary, boolean deferrable,
+                                      boolean initdeferred) {
+        indexConstraints.attachConstraint(heap, index, primary, deferrable, initdeferred);
+    }
+
+    @Override
+    public void setStatTarget(Relation rel, int attnum, int target) {
+        indexConstraints.setStatTarget(rel, attnum, target);
+    }
+
+    @Override
+    public int statTarget(Relation rel, int attnum) {
+        return indexConstraints.statTarget(rel, attnum);
     }
 
     @Override

@@ -21,12 +21,15 @@ import java.util.List;
  * @param initdeferred the constraint is INITIALLY DEFERRED
  * @param exclusionOps per key column the operator OID of an EXCLUDE constraint (pg_constraint.conexclop,
  *                     pg_index.indisexclusion); null for any other index
+ * @param reloptions   the storage parameters (WITH (...)) as pg_class.reloptions stores them, validated
+ *                     by the caller for the access method; empty for none
  */
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                         int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
                         short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
-                        int[] exclusionOps) {
+                        int[] exclusionOps, List<String> reloptions) {
     public IndexSpec {
+        reloptions = reloptions == null ? List.of() : List.copyOf(reloptions);
         exclusionOps = exclusionOps == null ? null : exclusionOps.clone();
         attnums = attnums.clone();
         indoption = indoption == null ? null : indoption.clone();
@@ -44,6 +47,21 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
      */
     public record ExprColumn(String sql, String name, int typeOid, int typmod) {}
 
+    /** An index without storage parameters. */
+    public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                     int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
+                     short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
+                     int[] exclusionOps) {
+        this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
+                indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, List.of());
+    }
+
+    /** The same index with these storage parameters (pg_class.reloptions "name=value", already validated). */
+    public IndexSpec withRelOptions(List<String> options) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options);
+    }
+
     /** An index not backing an exclusion constraint. */
     public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                      int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
@@ -58,7 +76,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index as the index of an EXCLUDE constraint with these operators (not unique, a constraint). */
     public IndexSpec asExclusion(int[] ops) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, false, false, true,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions);
     }
 
     /** An index not backing a deferrable constraint. */
@@ -72,7 +90,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index backing a constraint with the given deferrability. */
     public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions);
     }
 
     /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */

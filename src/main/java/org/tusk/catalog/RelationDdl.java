@@ -76,7 +76,25 @@ final class RelationDdl {
     void reindexIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys) {
         newRelfilenode(index);
         env.commandCounterIncrement().run();
-        env.indexAm().build(env.relcache().byOid(heap.oid()), env.relcache().byOid(index.oid()), env.table(), keys);
+        Relation h = env.relcache().byOid(heap.oid());
+        Relation ix = env.relcache().byOid(index.oid());
+        indexUpdateStats(h, ix, env.indexAm().build(h, ix, env.table(), keys), env.table());
+    }
+
+    /**
+     * index_update_stats after index_build, for the table and then the index: relpages from the
+     * file's length, reltuples from the build's counts, the table's relallvisible from its
+     * visibility map. An empty table whose reltuples is still -1 (never vacuumed or analyzed)
+     * keeps -1, so that an index made with CREATE TABLE does not make the table look analyzed;
+     * the index itself gets its entry count, 0 when empty.
+     * PostgreSQL updates the rows in place; Tusk in the current transaction.
+     */
+    void indexUpdateStats(Relation heap, Relation index, org.tusk.access.index.IndexBuildResult stats,
+                          org.tusk.access.table.TableAm table) {
+        double heapTuples = stats.heapTuples();
+        if (heapTuples == 0 && heap.reltuples() < 0) heapTuples = -1;
+        updateStats(heap, table.numberOfBlocks(heap), heapTuples, table.allVisiblePages(heap));
+        updateStats(index, table.numberOfBlocks(index), stats.indexTuples(), 0);
     }
 
     private void newRelfilenode(Relation rel) {

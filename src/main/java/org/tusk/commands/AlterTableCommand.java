@@ -37,6 +37,9 @@ import org.tusk.utils.error.SqlState;
  * <li>ALTER COLUMN SET/DROP NOT NULL (SET checks the rows; DROP refuses a primary key column),
  *     SET/DROP DEFAULT.</li>
  * <li>ADD CHECK / FOREIGN KEY, DROP CONSTRAINT, VALIDATE CONSTRAINT ({@link ConstraintCommands}).</li>
+ * <li>ADD [CONSTRAINT n] PRIMARY KEY / UNIQUE USING INDEX ({@link IndexConstraintCommand}).</li>
+ * <li>SET/RESET (storage parameters) and ALTER COLUMN SET STATISTICS, also of an index
+ *     ({@link AlterIndexCommand}).</li>
  * <li>RENAME TO and RENAME COLUMN.</li>
  * </ul>
  * DROP COLUMN is refused (0A000): it needs attisdropped columns throughout the executor.
@@ -53,7 +56,11 @@ public final class AlterTableCommand {
         // SET/DROP DEFAULT also applies to a view (ATSimplePermissions ATT_VIEW): the default an
         // INSERT through the view gives the column (rewriteTargetView)
         boolean defaultsOnly = s.cmds().stream().allMatch(c -> c instanceof Stmt.AlterTableCmd.SetDefault);
-        Relation rel = open(s.relation(), s.missingOk(), env, notices, defaultsOnly);
+        // SET/RESET (options) and ALTER COLUMN SET STATISTICS / SET (options) also name an index
+        // (ALTER INDEX, or ALTER TABLE on one: ATSimplePermissions with ATT_INDEX); AlterIndexCommand checks the kind
+        boolean indexForms = s.cmds().stream().allMatch(c -> c instanceof Stmt.AlterTableCmd.SetRelOptions
+                || c instanceof Stmt.AlterTableCmd.SetStatistics || c instanceof Stmt.AlterTableCmd.SetColumnOptions);
+        Relation rel = open(s.relation(), s.missingOk(), env, notices, defaultsOnly || indexForms);
         if (rel == null) return;
         if (defaultsOnly && rel.relkind() != 'r' && rel.relkind() != 'p' && rel.relkind() != 'v')
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table, view, materialized view, or foreign table");
@@ -75,7 +82,17 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.AlterColumnType t -> AlterColumnTypeCommand.alter(rel, t, queryString, false, ctx);
                 case Stmt.AlterTableCmd.SetNotNull n -> setNotNull(rel, n.column(), env);
                 case Stmt.AlterTableCmd.AddIdentity ai -> IdentityCommands.addIdentity(rel, ai, attnum(rel, ai.column()), env);
-                case Stmt.AlterTableCmd.SetRelOptions o -> RelOptions.alter(rel, o.options(), o.reset(), env);
+                case Stmt.AlterTableCmd.SetRelOptions o -> {
+                    if (AlterIndexCommand.isIndex(rel)) AlterIndexCommand.setRelOptions(rel, o, env.catalog());
+                    else RelOptions.alter(rel, o.options(), o.reset(), env);
+                }
+                case Stmt.AlterTableCmd.SetStatistics st -> AlterIndexCommand.setStatistics(rel, st, env.catalog());
+                case Stmt.AlterTableCmd.SetColumnOptions co -> {
+                    if (rel.relkind() != 'r' && rel.relkind() != 'p') AlterIndexCommand.refuseColumnOptions(rel, co);
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "ALTER COLUMN " + (co.reset() ? "RESET" : "SET")
+                            + " (attribute options) is not supported yet");
+                }
+                case Stmt.AlterTableCmd.AddIndexConstraint ic -> IndexConstraintCommand.add(rel, ic, queryString, env, notices);
                 case Stmt.AlterTableCmd.SetStorage st -> ColumnStorageCommands.setStorage(rel, attnum(rel, st.column()), st.storage(), env);
                 case Stmt.AlterTableCmd.SetCompression sc ->
                         ColumnStorageCommands.setCompression(rel, attnum(rel, sc.column()), sc.method(), env);
@@ -205,7 +222,7 @@ public final class AlterTableCommand {
     }
 
     /** ATRewriteTable's NOT NULL verification: a scan for a NULL in the column. */
-    private static void checkNoNulls(Relation rel, int attnum, ExecEnvironment env) {
+    static void checkNoNulls(Relation rel, int attnum, ExecEnvironment env) {
         try (TableScan scan = env.tableAm().beginScan(rel, env.latestSnapshot())) {
             TupleSlot t;
             while ((t = scan.next()) != null) {

@@ -34,8 +34,10 @@ import org.tusk.utils.error.SqlState;
  * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}). Collations:
  * "default", "C" and "POSIX" (Tusk compares strings bytewise under all three). DESC and NULLS
  * FIRST/LAST become pg_index.indoption as ComputeIndexAttrs sets it (DESC implies NULLS FIRST
- * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. Access methods
- * other than btree are refused (0A000).
+ * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. WITH (storage
+ * parameters) are checked as btoptions checks them ({@link IndexRelOptions}) and stored in the
+ * index's pg_class.reloptions; parameters of an operator class are refused, as no B-tree class
+ * takes any. Access methods other than btree are refused (0A000).
  */
 public final class IndexCommands {
     private IndexCommands() {}
@@ -71,13 +73,15 @@ public final class IndexCommands {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
         }
-        IndexSpec spec = compute(heap, s, queryString, ctx).spec();
+        // DefineIndex validates the storage parameters (index_reloptions) before building
+        IndexSpec spec = compute(heap, s, queryString, ctx).spec().withRelOptions(IndexRelOptions.btree(s.options()));
         if (heap.relkind() == 'p' && s.concurrent()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
                     + heap.name() + "\" concurrently");
         }
         if (heap.relkind() == 'p') {
-            PartitionIndexes.define(heap, spec, ctx);
+            if (rv.inh()) PartitionIndexes.define(heap, spec, ctx);
+            else PartitionIndexes.defineOnly(heap, spec, ctx);
             return;
         }
         if (s.concurrent()) {
@@ -139,6 +143,12 @@ public final class IndexCommands {
                     type = x.type();
                     colname = c.name() == null || c.name().equals("?column?") ? "expr" : c.name();
                     colname = uniqueName(colname, colnames);
+                    // ConstructTupleDescriptor's CheckAttributeType: an index column cannot be of a pseudo-type
+                    org.tusk.catalog.PgType t = BuiltinCatalog.type(type);
+                    if (t != null && t.category() == org.tusk.catalog.PgType.CAT_PSEUDO) {
+                        throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "column \"" + colname
+                                + "\" has pseudo-type " + t.sqlName());
+                    }
                     // stored as written, in the form pg_get_indexdef_columns shows a key: parenthesized
                     // unless it is a bare function call (looks_like_function)
                     boolean function = x instanceof Expr.FuncExpr || x instanceof Expr.CoalesceExpr
@@ -150,7 +160,10 @@ public final class IndexCommands {
             colnames.add(colname);
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
-            if (e.opclass() != null) opclasses[i] = resolveOpclass(e.opclass(), type);
+            if (e.opclass() != null) {
+                opclasses[i] = resolveOpclass(e.opclass(), type);
+                IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
+            }
         }
         String predicate = null;
         if (s.where() != null) {

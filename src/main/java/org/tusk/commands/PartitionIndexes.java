@@ -127,6 +127,43 @@ public final class PartitionIndexes {
                         .withDetail("Another index is already attached for partition \"" + partTable.name() + "\".");
         }
         pc.attachIndex(partIndex.oid(), parentIndex.oid());
+        validatePartitionedIndex(catalog.openRelation(parentIndex.oid()), parentTable, catalog);
+    }
+
+    /**
+     * DefineIndex with ONLY on a partitioned table: the partitioned index alone, without
+     * recursing; it stays invalid (INDEX_CREATE_INVALID) while some partition has no index
+     * attached to it, until ALTER INDEX ... ATTACH PARTITION completes it.
+     */
+    public static int defineOnly(Relation heap, IndexSpec spec, ExecContext ctx) {
+        Catalog catalog = ctx.env().catalog();
+        if (spec.unique() || spec.primary()) checkUniqueIncludesKey(heap, spec, catalog);
+        int indexOid = catalog.createIndex(heap, spec, null);
+        if (!partitionsOf(heap, catalog).isEmpty()) {
+            catalog.setIndexStateFlags(indexOid, org.tusk.catalog.IndexStateFlags.DROP_CLEAR_VALID);
+        }
+        return indexOid;
+    }
+
+    /**
+     * validatePartitionedIndex: an invalid partitioned index becomes valid once every partition
+     * of its table has a valid index attached to it; then its own parent index, if any, is
+     * checked the same way.
+     */
+    private static void validatePartitionedIndex(Relation index, Relation table, Catalog catalog) {
+        if (index == null || index.indexIsValid()) return;
+        List<Relation> parts = partitionsOf(table, catalog);
+        int valid = 0;
+        for (Relation part : parts) {
+            Relation child = attachedIndex(part, index.oid(), catalog);
+            if (child != null && child.indexIsValid()) valid++;
+        }
+        if (valid != parts.size()) return;
+        catalog.setIndexStateFlags(index.oid(), org.tusk.catalog.IndexStateFlags.CREATE_SET_VALID);
+        int parentOid = catalog.partitions().parentIndex(index.oid());
+        if (parentOid == 0) return;
+        Relation parent = catalog.openRelation(parentOid);
+        if (parent != null) validatePartitionedIndex(parent, catalog.openRelation(parent.index().heapOid()), catalog);
     }
 
     /**
@@ -179,7 +216,8 @@ public final class PartitionIndexes {
             mapped[i] = attnums[i] == 0 ? 0 : PartitionCommands.column(part, parent.desc().attr(attnums[i] - 1).name());
         }
         return new IndexSpec(null, mapped, spec.expressions(), spec.predicateSql(), spec.opclasses(), spec.collations(),
-                spec.unique(), spec.primary(), constraint, false).withDeferrability(spec.deferrable(), spec.initdeferred());
+                spec.unique(), spec.primary(), constraint, false).withDeferrability(spec.deferrable(), spec.initdeferred())
+                .withRelOptions(spec.reloptions());   // DefineIndex gives each partition the statement's options
     }
 
     /** CompareIndexInfo: same key columns (by name), expressions, predicate and uniqueness. */
@@ -245,7 +283,7 @@ public final class PartitionIndexes {
         }
     }
 
-    private static List<Relation> partitionsOf(Relation heap, Catalog catalog) {
+    static List<Relation> partitionsOf(Relation heap, Catalog catalog) {
         List<Relation> out = new ArrayList<>();
         for (int child : catalog.inheritanceChildren(heap.oid())) {
             if (catalog.partitions().boundText(child) == null) continue;

@@ -25,10 +25,13 @@ import org.tusk.utils.error.SqlState;
  * deadlock against DML, which locks the table first); REINDEX TABLE takes ShareLock on the table
  * and AccessExclusiveLock on each of its indexes. Readers of the table are not blocked; writers
  * wait. REINDEX SCHEMA, DATABASE and SYSTEM may not run inside a transaction block (the traffic
- * cop refuses them there, PreventInTransactionBlock).
+ * cop refuses them there, PreventInTransactionBlock). REINDEX of a partitioned table or index
+ * rebuilds the leaf indexes under it ({@link ReindexPartitions}).
  *
  * <p>Differs from PostgreSQL: the tables of REINDEX SCHEMA/DATABASE/SYSTEM are processed in the
- * statement's one transaction, where PostgreSQL commits after each table; ownership of the
+ * statement's one transaction, where PostgreSQL commits after each table (and each partition,
+ * which is also why PostgreSQL refuses REINDEX of a partitioned table or index inside a
+ * transaction block; Tusk does not yet); ownership of the
  * index, table, schema or database is not checked. The TABLESPACE option is not supported
  * (0A000). CONCURRENTLY is {@link ReindexConcurrently}'s.
  */
@@ -57,6 +60,15 @@ public final class ReindexCommand {
             case 'i' -> reindexIndex(s.relation(), ctx, verbose);
             case 't' -> {
                 Relation heap = openTable(s.relation(), catalog);
+                if (heap.relkind() == 'p') {
+                    // ReindexPartitions: each leaf partition's indexes
+                    for (Relation leaf : ReindexPartitions.leafTables(heap, catalog)) {
+                        catalog.lockRelation(leaf.oid(), RelationLocks.SHARE_LOCK);
+                        Relation current = catalog.openRelation(leaf.oid());
+                        if (current != null) reindexRelation(current, ctx, verbose);
+                    }
+                    return;
+                }
                 if (!reindexRelation(heap, ctx, verbose)) {
                     notices.accept("table \"" + heap.name() + "\" has no indexes to reindex");
                 }
@@ -78,9 +90,21 @@ public final class ReindexCommand {
         int indexOid = catalog.relnameGetRelid(rv.schema(), rv.name());
         if (indexOid == 0) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
         Relation index = catalog.openRelation(indexOid);
+        if (index != null && index.relkind() == 'I') {
+            // ReindexPartitions: each leaf index of the partitioned index
+            for (Relation leaf : ReindexPartitions.leafIndexes(index, catalog)) reindexIndex(leaf, rv, ctx, verbose);
+            return;
+        }
         if (index == null || index.relkind() != 'i') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rv.name() + "\" is not an index");
         }
+        reindexIndex(index, rv, ctx, verbose);
+    }
+
+    /** reindex_index of one index: ShareLock on its table, then AccessExclusiveLock on it. */
+    private static void reindexIndex(Relation index, Stmt.RangeVar rv, ExecContext ctx, Consumer<String> verbose) {
+        Catalog catalog = ctx.env().catalog();
+        int indexOid = index.oid();
         int heapOid = index.index().heapOid();
         catalog.lockRelation(heapOid, RelationLocks.SHARE_LOCK);
         catalog.lockRelation(indexOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
@@ -97,7 +121,7 @@ public final class ReindexCommand {
     static Relation openTable(Stmt.RangeVar rv, Catalog catalog) {
         Relation heap = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_LOCK);
         if (heap == null) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
-        if (heap.relkind() != 'r' && heap.relkind() != 'm') {
+        if (heap.relkind() != 'r' && heap.relkind() != 'm' && heap.relkind() != 'p') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rv.name() + "\" is not a table or materialized view");
         }
         return heap;

@@ -65,6 +65,17 @@ public final class ReindexConcurrently {
                 if (index != null && index.relkind() == 'i' && isCatalogRelation(index.index().heapOid())) {
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot reindex system catalogs concurrently");
                 }
+                if (index != null && index.relkind() == 'I' && index.persistence() != 't') {
+                    // ReindexPartitions with CONCURRENTLY: the leaf indexes, each concurrently
+                    List<Job> jobs = new ArrayList<>();
+                    for (Relation leaf : ReindexPartitions.leafIndexes(index, catalog)) {
+                        catalog.lockRelation(leaf.index().heapOid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                        catalog.lockRelation(leaf.oid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                        jobs.add(new Job(leaf.index().heapOid(), catalog.openRelation(leaf.oid())));
+                    }
+                    if (!jobs.isEmpty()) run(jobs, steps, verbose);
+                    return;
+                }
                 if (index == null || index.relkind() != 'i' || index.persistence() == 't') {
                     ReindexCommand.reindexIndex(s.relation(), ctx, verbose);   // its errors, or a temporary index
                     return;
@@ -78,6 +89,20 @@ public final class ReindexConcurrently {
                         RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
                 if (heap != null && isCatalogRelation(heap.oid())) {
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot reindex system catalogs concurrently");
+                }
+                if (heap != null && heap.relkind() == 'p' && heap.persistence() != 't') {
+                    // ReindexPartitions with CONCURRENTLY: each leaf partition in its own transactions
+                    List<Integer> leaves = new ArrayList<>();
+                    for (Relation leaf : ReindexPartitions.leafTables(heap, catalog)) leaves.add(leaf.oid());
+                    for (int oid : leaves) {
+                        ExecContext c = steps.statementContext();
+                        Catalog cat = c.env().catalog();
+                        cat.lockRelation(oid, RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                        Relation leaf = cat.openRelation(oid);
+                        if (leaf != null) reindexTable(leaf, c, steps, verbose, warnings);
+                        steps.commitAndStart();
+                    }
+                    return;
                 }
                 if (heap == null || heap.persistence() == 't' || heap.relkind() != 'r' && heap.relkind() != 'm') {
                     heap = ReindexCommand.openTable(s.relation(), catalog);

@@ -56,6 +56,9 @@ public final class TableCommands {
             // it a crash would leave a half-written table behind, so Tusk refuses rather than log it.
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "unlogged tables are not supported yet");
         }
+        if (s.onCommit() != Stmt.CreateStmt.ONCOMMIT_NOOP && !s.temp()) {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
+        }
         List<String> reloptions = RelOptions.heapOptions(s.options());
         if (s.ifNotExists() && catalog.openRelation(rv.schema(), rv.name()) != null) {
             // the catalog reports the existing relation with its NOTICE and changes nothing
@@ -125,6 +128,7 @@ public final class TableCommands {
         int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
                 env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
+        OnCommitActions.register(oid, s.onCommit());
         if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
         for (OwnedSequence o : ownedSequences) {
             int attnum = attnum(specs, o.column());

@@ -50,12 +50,29 @@
  *     clause makes a partial index, operator classes (the types' defaults by name and the
  *     *_pattern_ops classes) and COLLATE "C"/"POSIX"/"default" are accepted. pg_index.indexprs and
  *     indpred keep the expressions' SQL text, analysed again wherever keys are formed
- *     ({@code executor.IndexKeys}: every index insertion path, the build, REINDEX).</li>
+ *     ({@code executor.IndexKeys}: every index insertion path, the build, REINDEX). WITH (...)
+ *     storage parameters are validated as btoptions does ({@link org.tusk.commands.IndexRelOptions})
+ *     and are in the index's pg_class row before its build reads them; operator class
+ *     parameters are refused (no B-tree class has options). ON ONLY on a partitioned table makes
+ *     the partitioned index alone, invalid until ALTER INDEX ... ATTACH PARTITION has given
+ *     every partition an index (validatePartitionedIndex in
+ *     {@link org.tusk.commands.PartitionIndexes}). A build stores the table's and the index's
+ *     relpages and reltuples (index_update_stats).</li>
+ * <li>{@link org.tusk.commands.AlterIndexCommand}: ALTER INDEX SET/RESET (storage parameters)
+ *     and ALTER COLUMN n SET STATISTICS; {@link org.tusk.commands.IndexConstraintCommand}: ALTER
+ *     TABLE ... ADD [CONSTRAINT c] PRIMARY KEY | UNIQUE USING INDEX i (transformIndexConstraint's
+ *     checks, the rename NOTICE, index_check_primary_key, index_constraint_create). Both run under
+ *     ALTER TABLE's AccessExclusiveLock.</li>
+ * <li>{@link org.tusk.commands.OnCommitActions}: ON COMMIT DELETE ROWS / DROP of temporary
+ *     tables, carried out by the traffic cop's commit path before the commit record
+ *     (PreCommit_on_commit_actions); the list is the backend's own and needs no lock.</li>
  * <li>{@link org.tusk.commands.ReindexCommand} (ExecReindex): REINDEX INDEX (ShareLock on the
  *     table, then AccessExclusiveLock on the index), TABLE (ShareLock on the table,
  *     AccessExclusiveLock per index), SCHEMA/DATABASE/SYSTEM (not in a transaction block; all
  *     tables in the statement's one transaction, where PostgreSQL commits per table). Each index
- *     is rebuilt bottom-up into a new relfilenode; the old file goes at commit. TABLESPACE is
+ *     is rebuilt bottom-up into a new relfilenode; the old file goes at commit. A partitioned
+ *     table or index is reindexed through its leaves ({@link org.tusk.commands.ReindexPartitions});
+ *     unlike PostgreSQL this is also allowed inside a transaction block. TABLESPACE is
  *     refused (0A000).</li>
  * <li>The concurrent index commands, run by the traffic cop at top level outside a transaction
  *     block with a {@link org.tusk.commands.TransactionSteps} (commit and start the next

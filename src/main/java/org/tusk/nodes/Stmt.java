@@ -338,7 +338,22 @@ public sealed interface Stmt {
     record CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                       boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
                       List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound,
-                      List<TableLikeClause> likes) implements Stmt {
+                      List<TableLikeClause> likes, char onCommit) implements Stmt {
+        /** ON COMMIT actions (gram.y OnCommitOption, PostgreSQL's OnCommitAction): none written. */
+        public static final char ONCOMMIT_NOOP = 0;
+        public static final char ONCOMMIT_PRESERVE_ROWS = 'p';
+        public static final char ONCOMMIT_DELETE_ROWS = 'd';
+        public static final char ONCOMMIT_DROP = 'D';
+
+        /** Without ON COMMIT. */
+        public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
+                          boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
+                          List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound,
+                          List<TableLikeClause> likes) {
+            this(relation, columns, constraints, temp, ifNotExists, unlogged, options, inhRelations, partspec, partbound,
+                    likes, ONCOMMIT_NOOP);
+        }
+
         public CreateStmt(RangeVar relation, List<ColumnDefinition> columns, List<TableConstraint> constraints,
                           boolean temp, boolean ifNotExists, boolean unlogged, List<DefElem> options,
                           List<RangeVar> inhRelations, PartitionSpec partspec, PartitionBoundSpec partbound) {
@@ -380,9 +395,15 @@ public sealed interface Stmt {
      * COLLATE name, operator class name (possibly qualified) and ordering.
      */
     record IndexElem(String column, RawExpr expr, String exprSql, List<String> collation, List<String> opclass,
-                     boolean desc, Boolean nullsFirst, int location) {
+                     boolean desc, Boolean nullsFirst, int location, List<DefElem> opclassOptions) {
         public IndexElem(String column, boolean desc, Boolean nullsFirst, int location) {
             this(column, null, null, null, null, desc, nullsFirst, location);
+        }
+
+        /** An element without operator class parameters. */
+        public IndexElem(String column, RawExpr expr, String exprSql, List<String> collation, List<String> opclass,
+                         boolean desc, Boolean nullsFirst, int location) {
+            this(column, expr, exprSql, collation, opclass, desc, nullsFirst, location, List.of());
         }
     }
 
@@ -392,7 +413,15 @@ public sealed interface Stmt {
      */
     record IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
                      boolean ifNotExists, RawExpr where, String whereSql, boolean nullsNotDistinct,
-                     boolean concurrent) implements Stmt {
+                     boolean concurrent, List<DefElem> options) implements Stmt {
+        /** Without storage parameters (no WITH clause). */
+        public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
+                         boolean ifNotExists, RawExpr where, String whereSql, boolean nullsNotDistinct,
+                         boolean concurrent) {
+            this(name, relation, accessMethod, params, unique, ifNotExists, where, whereSql, nullsNotDistinct, concurrent,
+                    List.of());
+        }
+
         public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
                          boolean ifNotExists, RawExpr where, String whereSql) {
             this(name, relation, accessMethod, params, unique, ifNotExists, where, whereSql, false, false);
@@ -945,7 +974,13 @@ public sealed interface Stmt {
     record LockStmt(List<RangeVar> relations, int mode, boolean nowait) implements Stmt {}
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name cmd [, ...]. */
-    record AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds) implements Stmt {}
+    record AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds, boolean alterIndex)
+            implements Stmt {
+        /** ALTER TABLE (gram.y's OBJECT_TABLE); {@code alterIndex} marks ALTER INDEX (OBJECT_INDEX), which sets the command tag. */
+        public AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds) {
+            this(relation, missingOk, cmds, false);
+        }
+    }
 
     /** One subcommand of ALTER TABLE (gram.y alter_table_cmd), for the forms Tusk carries out. */
     sealed interface AlterTableCmd {
@@ -978,6 +1013,22 @@ public sealed interface Stmt {
 
         /** SET (storage parameters) or, with {@code reset}, RESET (names) (AT_SetRelOptions, AT_ResetRelOptions). */
         record SetRelOptions(List<DefElem> options, boolean reset) implements AlterTableCmd {}
+
+        /**
+         * ALTER COLUMN col SET STATISTICS target (AT_SetStatistics): {@code column} the name, or
+         * null when an index column is named by its number {@code colnum}.
+         */
+        record SetStatistics(String column, int colnum, int target) implements AlterTableCmd {}
+
+        /** ALTER COLUMN col SET (attribute options) / RESET (names) (AT_SetOptions, AT_ResetOptions). */
+        record SetColumnOptions(String column, List<DefElem> options, boolean reset) implements AlterTableCmd {}
+
+        /**
+         * ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE} USING INDEX index (gram.y
+         * ExistingIndex; AT_AddIndexConstraint), with the constraint's deferrability.
+         */
+        record AddIndexConstraint(String name, boolean primary, String index, boolean deferrable,
+                                  boolean initiallyDeferred, int location) implements AlterTableCmd {}
 
         /** ALTER COLUMN col SET STORAGE {PLAIN | EXTERNAL | EXTENDED | MAIN} ({@code storage} as written). */
         record SetStorage(String column, String storage, int location) implements AlterTableCmd {}

@@ -11,9 +11,10 @@ import org.tusk.nodes.Stmt;
  * gram.y's IndexStmt: CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
  * (index_elem [, ...]) [WHERE a_expr], where an index_elem is a column name, a function call or
  * a parenthesized expression, each with optional COLLATE, operator class, ASC/DESC and NULLS
- * FIRST/LAST, then NULLS [NOT] DISTINCT (opt_unique_null_treatment). CONCURRENTLY is parsed
- * into the statement. INCLUDE, WITH (storage parameters) and TABLESPACE are valid PostgreSQL that
- * Tusk does not run yet (0A000 at their position).
+ * FIRST/LAST, then NULLS [NOT] DISTINCT (opt_unique_null_treatment) and WITH (storage parameters,
+ * opt_reloptions). An operator class may carry parameters (opclass_with_options). CONCURRENTLY is
+ * parsed into the statement. INCLUDE and TABLESPACE are valid PostgreSQL that Tusk does not run
+ * yet (0A000 at their position).
  * Expressions keep their source text, which pg_index stores (as adbin does for defaults).
  */
 final class IndexGrammar {
@@ -40,8 +41,12 @@ final class IndexGrammar {
             name = p.colId();
         }
         p.expectKw("on");
-        p.acceptKw("only");
+        boolean only = p.acceptKw("only");
         Stmt.RangeVar rel = p.qualifiedName();
+        if (only) {
+            // ON ONLY: inh false, as gram.y's relation_expr makes it; a partitioned table's partitions get no index
+            rel = new Stmt.RangeVar(rel.catalog(), rel.schema(), rel.name(), rel.alias(), rel.location(), rel.colAliases(), false);
+        }
         String method = "btree";
         if (p.acceptKw("using")) method = p.colId();
         p.expectChar('(');
@@ -57,7 +62,9 @@ final class IndexGrammar {
             nullsNotDistinct = p.acceptKw("not");
             p.expectKw("distinct");
         }
-        if (p.isKw("with") || p.isKw("tablespace"))
+        List<Stmt.DefElem> options = List.of();
+        if (p.acceptKw("with")) options = new UtilityParser(p).relOptions();
+        if (p.isKw("tablespace"))
             throw p.notSupported(p.peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", p.peek().start());
         RawExpr where = null;
         String whereSql = null;
@@ -67,7 +74,7 @@ final class IndexGrammar {
             whereSql = p.src.substring(start, p.lastEnd);
         }
         return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists, where, whereSql, nullsNotDistinct,
-                concurrent);
+                concurrent, options);
     }
 
     /** index_elem (also the elements of ON CONFLICT's inference clause, gram.y's index_params there). */
@@ -93,9 +100,11 @@ final class IndexGrammar {
         List<String> collation = null;
         if (p.acceptKw("collate")) collation = anyName();
         List<String> opclass = null;
+        List<Stmt.DefElem> opclassOptions = List.of();
         if (Keywords.isColId(p.peek()) && !p.isKw("asc") && !p.isKw("desc") && !p.isKw("nulls")) {
             opclass = anyName();
-            if (p.isChar('(')) throw p.notSupported("operator class parameters", p.peek().start());
+            // opclass_with_options: any_name reloptions
+            if (p.isChar('(')) opclassOptions = new UtilityParser(p).relOptions();
         }
         boolean desc = false;
         if (p.acceptKw("desc")) desc = true;
@@ -108,7 +117,7 @@ final class IndexGrammar {
                 nullsFirst = false;
             }
         }
-        return new Stmt.IndexElem(column, expr, exprSql, collation, opclass, desc, nullsFirst, t.start());
+        return new Stmt.IndexElem(column, expr, exprSql, collation, opclass, desc, nullsFirst, t.start(), opclassOptions);
     }
 
     /** any_name: ColId [. attr_name ...]. */

@@ -409,8 +409,10 @@ public final class Parser {
         if (isKw("using"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         List<Stmt.DefElem> options = tableOptions();
+        char onCommit = new OnCommitGrammar(this).onCommit();
+        noTableSpace();
         return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.copyOf(inherits), partspec, null,
-                List.copyOf(likes));
+                List.copyOf(likes), onCommit);
     }
 
     /**
@@ -430,10 +432,13 @@ public final class Parser {
         if (isKw("using"))
             throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         List<Stmt.DefElem> options = tableOptions();
-        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.of(parent), partspec, bound);
+        char onCommit = new OnCommitGrammar(this).onCommit();
+        noTableSpace();
+        return new Stmt.CreateStmt(rel, cols, cons, temp, ifNotExists, unlogged, options, List.of(parent), partspec, bound,
+                List.of(), onCommit);
     }
 
-    /** OptWith [OnCommitOption] [OptTableSpace] of CREATE TABLE. */
+    /** OptWith of CREATE TABLE (OnCommitOption follows: {@link OnCommitGrammar}). */
     private List<Stmt.DefElem> tableOptions() {
         List<Stmt.DefElem> options = List.of();
         if (isKw("with") && peek(1).isChar('(')) {
@@ -443,9 +448,13 @@ public final class Parser {
             advance();
             advance();
         }
-        if (isKw("tablespace") || isKw("on") && peek(1).isKeyword("commit"))
-            throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
         return options;
+    }
+
+    /** OptTableSpace of CREATE TABLE, which Tusk does not run (one tablespace). */
+    private void noTableSpace() {
+        if (isKw("tablespace"))
+            throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
     }
 
     /** columnDef: ColId Typename ColQualList. */

@@ -11,8 +11,9 @@ import org.tusk.utils.error.SqlState;
 /**
  * gram.y's ReindexStmt and the index forms of RenameStmt (ALTER INDEX [IF EXISTS] name RENAME TO
  * new). It works on the token stream of the {@link Parser} that found the statement's first
- * keyword, so positions and syntax errors are the parser's. The other ALTER INDEX forms (SET
- * TABLESPACE, SET (storage parameters), ATTACH PARTITION, ALTER COLUMN SET STATISTICS) are valid
+ * keyword, so positions and syntax errors are the parser's. SET/RESET (storage parameters) and
+ * ALTER [COLUMN] SET STATISTICS / SET (options) become an AlterTableStmt on the index
+ * ({@link AlterIndexGrammar}), as gram.y makes them. SET TABLESPACE and the other forms are valid
  * PostgreSQL that Tusk does not run yet: they are skipped and reported at execution.
  */
 final class ReindexGrammar {
@@ -100,8 +101,10 @@ final class ReindexGrammar {
             p.advance();
             p.advance();
             Stmt.RangeVar part = p.qualifiedName();
-            return new Stmt.AlterTableStmt(rel, missingOk, List.of(new Stmt.AlterTableCmd.AttachPartition(part, null)));
+            return new Stmt.AlterTableStmt(rel, missingOk, List.of(new Stmt.AlterTableCmd.AttachPartition(part, null)), true);
         }
+        Stmt.AlterTableCmd cmd = new AlterIndexGrammar(p).command();
+        if (cmd != null) return new Stmt.AlterTableStmt(rel, missingOk, List.of(cmd), true);
         Token t = p.peek();
         if (t.is(Kind.EOF) || t.isChar(';')) throw p.syntaxError(t);
         return p.unsupportedRest("ALTER INDEX " + t.value().toUpperCase(Locale.ROOT));

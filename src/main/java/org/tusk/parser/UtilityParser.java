@@ -304,6 +304,7 @@ final class UtilityParser {
             return new Stmt.AlterTableCmd.DetachPartition(part);
         }
         if (p.acceptKw("add")) {
+            if (ExistingIndexGrammar.at(p)) return new ExistingIndexGrammar(p).addIndexConstraint();
             if (p.isKw("constraint") || p.isKw("primary") || p.isKw("unique") || p.isKw("check") || p.isKw("foreign")
                     || p.isKw("exclude")) {
                 return new Stmt.AlterTableCmd.AddConstraint(p.tableConstraint());

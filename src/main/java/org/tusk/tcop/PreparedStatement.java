@@ -100,8 +100,7 @@ public final class PreparedStatement {
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
             case Stmt.LockStmt l -> "LOCK TABLE";
             case Stmt.ConstraintsSetStmt c -> "SET CONSTRAINTS";
-            case Stmt.AlterTableStmt a -> a.cmds().size() == 1 && a.cmds().get(0) instanceof Stmt.AlterTableCmd.AttachPartition ap
-                    && ap.bound() == null ? "ALTER INDEX" : "ALTER TABLE";
+            case Stmt.AlterTableStmt a -> a.alterIndex() ? "ALTER INDEX" : "ALTER TABLE";
             case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : r.objectType() == 'S' ? "ALTER SEQUENCE" : "ALTER TABLE";
             case Stmt.ReindexStmt r -> "REINDEX";
             case Stmt.CommentStmt c -> "COMMENT";

@@ -600,6 +600,15 @@ final class QueryRunner {
         boolean synchronous = !ctx.env.gucs().getEnum("synchronous_commit").equals("off");
         // PreCommit_Portals: WITH HOLD cursors read their rest inside the transaction; others close
         if (commit) cursors.atCommit(); else cursors.atAbort();
+        if (commit && ctx.storage != null && org.tusk.commands.OnCommitActions.any()) {
+            // PreCommit_on_commit_actions: ON COMMIT DELETE ROWS / DROP temporary tables
+            try {
+                org.tusk.commands.OnCommitActions.preCommit(ctx.storage.statementEnvironment());
+            } catch (RuntimeException e) {
+                endTransaction(false);
+                throw e;
+            }
+        }
         if (ctx.storage == null) {
             if (commit) ctx.transaction.commit(synchronous); else ctx.transaction.abort();
         } else {

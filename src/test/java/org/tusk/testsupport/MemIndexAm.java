@@ -46,13 +46,18 @@ public final class MemIndexAm implements IndexAm {
     }
 
     @Override
-    public void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer former) {
+    public org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
+                                                       org.tusk.access.index.IndexKeyFormer former) {
         tree(index).clear();
+        int rows = 0, entries = 0;
         for (TupleSlot s : ((MemTableAm) table).live(heap)) {
+            rows++;
             Object[] keys = former.form(s.values());
             if (keys == null) continue;
+            entries++;
             insert(index, keys, s.tid(), heap, table, index.index().unique());
         }
+        return new org.tusk.access.index.IndexBuildResult(rows, entries);
     }
 
     @Override

@@ -19,8 +19,10 @@ public final class RecordingIndexAm implements IndexAm {
     public List<Build> builds() { return builds; }
 
     @Override
-    public void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer keys) {
+    public org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
+                                                       org.tusk.access.index.IndexKeyFormer keys) {
         builds.add(new Build(heap, index));
+        return new org.tusk.access.index.IndexBuildResult(0, 0);
     }
 
     @Override

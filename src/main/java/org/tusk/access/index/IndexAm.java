@@ -14,15 +14,16 @@ import java.util.List;
  */
 public interface IndexAm {
     /** ambuildempty + ambuild: initializes the index's storage and enters every live row of {@code heap}. */
-    default void build(Relation heap, Relation index, TableAm table) {
-        build(heap, index, table, IndexKeyFormer.ofColumns(index));
+    default IndexBuildResult build(Relation heap, Relation index, TableAm table) {
+        return build(heap, index, table, IndexKeyFormer.ofColumns(index));
     }
 
     /**
      * ambuild with the keys of each live heap row formed by {@code keys} (an index with
-     * expressions or a predicate); a row the former returns null for gets no entry.
+     * expressions or a predicate); a row the former returns null for gets no entry. Returns the
+     * counts of rows seen and entries made.
      */
-    void build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys);
+    IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys);
 
     /**
      * aminsert: enters {@code keys -> heapTid}. With {@code checkUnique} on a unique index, first

@@ -43,7 +43,9 @@ final class BTBuild {
 
     private record Entry(Object[] keys, ItemPointer tid) {}
 
-    void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer former) {
+    /** btbuild: returns the rows scanned and the entries made (IndexBuildResult). */
+    org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
+                                                 org.tusk.access.index.IndexKeyFormer former) {
         initMetapage(index);
         Relation.IndexInfo info = index.index();
         TupleDesc desc = index.desc();
@@ -51,9 +53,11 @@ final class BTBuild {
         // Entries point at HOT chain roots (heapam_index_build_range_scan's root_offsets), as
         // every later insertion and validate_index's comparison assume.
         org.tusk.access.table.RootTids roots = new org.tusk.access.table.RootTids(table, heap);
+        double heapTuples = 0;
         try (TableScan scan = table.beginScan(heap, ctx.buildSnapshot().get())) {
             TupleSlot slot;
             while ((slot = scan.next()) != null) {
+                heapTuples++;
                 Object[] keys = former.form(slot.values());
                 if (keys != null) entries.add(new Entry(keys, roots.rootOf(slot.tid())));   // null: outside a partial index
             }
@@ -78,6 +82,7 @@ final class BTBuild {
             for (Entry e : entries) sort.add(IndexTuples.form(desc, nkeyatts, e.keys(), e.tid()));
             sort.finish();
         }
+        return new org.tusk.access.index.IndexBuildResult(heapTuples, entries.size());
     }
 
     /** btbuildempty / _bt_initmetapage: block 0 as an empty index's metapage, logged. */

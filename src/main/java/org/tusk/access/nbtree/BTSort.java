@@ -71,9 +71,9 @@ final class BTSort implements AutoCloseable {
         byte[] lowKey;           // btps_lowkey: the current page's low key (its left sibling's high key)
         Level parent;            // btps_next
 
-        Level(int level) {
+        Level(int level, int leafFillfactor) {
             this.level = level;
-            this.full = Page.BLCKSZ * (100 - (level == 0 ? LEAF_FILLFACTOR : NONLEAF_FILLFACTOR)) / 100;
+            this.full = Page.BLCKSZ * (100 - (level == 0 ? leafFillfactor : NONLEAF_FILLFACTOR)) / 100;
         }
     }
 
@@ -83,6 +83,14 @@ final class BTSort implements AutoCloseable {
         this.index = index;
         this.heap = heap;
         this.desc = index.desc();
+    }
+
+    /**
+     * BTGetFillFactor: the index's fillfactor storage parameter (10..100), or
+     * BTREE_DEFAULT_FILLFACTOR when it has none. Upper levels always use BTREE_NONLEAF_FILLFACTOR.
+     */
+    static int leafFillfactor(Relation index) {
+        return index.fillfactorGiven() ? index.fillfactor() : LEAF_FILLFACTOR;
     }
 
     /** _bt_load without a second spool: adds the tuples (already in index order) to the leaf level. */
@@ -117,7 +125,7 @@ final class BTSort implements AutoCloseable {
     }
 
     private Level newLevel(int level) {
-        Level s = new Level(level);
+        Level s = new Level(level, leafFillfactor(index));
         s.page = newPage(level);
         s.blkno = pagesAllocated++;
         s.lastOff = P_HIKEY;

@@ -57,7 +57,7 @@ final class BTSplit {
         int first = BTPageOpaque.firstDataKey(origpage);
         MemorySegment newItemSeg = MemorySegment.ofArray(newItem);
 
-        BTSplitLoc.Split loc = BTSplitLoc.find(origpage, newItemOff, newItem.length);
+        BTSplitLoc.Split loc = BTSplitLoc.find(origpage, newItemOff, newItem.length, BTSort.leafFillfactor(rel));
         int firstrightoff = loc.firstRightOff();
         boolean newitemonleft = loc.newItemOnLeft();
 

@@ -10,8 +10,8 @@ import java.lang.foreign.MemorySegment;
  * Choosing where to split a full page (nbtsplitloc.c, simplified to "balanced by space"): every
  * split point that leaves both halves within a page is a candidate, and the one whose free space
  * is best balanced wins. On the rightmost page of a level the balance is weighted by the fill
- * factor (90% for leaves, BTREE_DEFAULT_FILLFACTOR; 70% for internal pages,
- * BTREE_NONLEAF_FILLFACTOR), so that ascending inserts leave full pages behind, as PostgreSQL's
+ * factor (for leaves the index's fillfactor storage parameter, BTREE_DEFAULT_FILLFACTOR 90% when
+ * unset; 70% for internal pages, BTREE_NONLEAF_FILLFACTOR), so that ascending inserts leave full pages behind, as PostgreSQL's
  * does. PostgreSQL's further refinements (suffix-truncation-aware choice among nearby points,
  * the "many duplicates" strategies) are not done.
  *
@@ -27,7 +27,7 @@ final class BTSplitLoc {
 
     private BTSplitLoc() {}
 
-    static Split find(MemorySegment page, int newItemOff, int newItemSz) {
+    static Split find(MemorySegment page, int newItemOff, int newItemSz, int leafFillfactor) {
         boolean leaf = BTPageOpaque.isLeaf(page);
         boolean rightmost = BTPageOpaque.isRightmost(page);
         int first = BTPageOpaque.firstDataKey(page);
@@ -45,7 +45,7 @@ final class BTSplitLoc {
         int pageFree = Page.BLCKSZ - PageHeader.SIZE - BTPageOpaque.SIZE;
         int rightHikey = rightmost ? 0 : ItemId.length(ItemId.get(page, BTPageOpaque.P_HIKEY)) + ItemId.SIZE;
         boolean useMult = rightmost;
-        double mult = (leaf ? LEAF_FILLFACTOR : NONLEAF_FILLFACTOR) / 100.0;
+        double mult = (leaf ? leafFillfactor : NONLEAF_FILLFACTOR) / 100.0;
 
         int total = 0;
         for (int s : sz) total += s;

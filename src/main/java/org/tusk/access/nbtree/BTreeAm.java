@@ -33,8 +33,9 @@ public final class BTreeAm implements IndexAm {
 
     /** btbuild: creates the index file if needed, initializes the metapage and enters every live row. */
     @Override
-    public void build(Relation heap, Relation index, TableAm table, org.tusk.access.index.IndexKeyFormer keys) {
-        build.build(heap, index, table, keys);
+    public org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
+                                                       org.tusk.access.index.IndexKeyFormer keys) {
+        return build.build(heap, index, table, keys);
     }
 
     /** btinsert. {@code checkUnique} is honoured only for a unique index. */

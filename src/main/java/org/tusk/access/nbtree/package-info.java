@@ -83,6 +83,9 @@
  *     by scans and no simple (XLOG_BTREE_DELETE) deletion; no vacuum cycle ids (btpo_cycleid is
  *     always 0, which the physical-order bulk delete does not need since new pages are always
  *     appended).</li>
+ * <li>The fillfactor storage parameter (BTGetFillFactor, default 90) sets the leaf fill of a
+ *     build and of rightmost leaf splits; deduplicate_items is stored but changes nothing, as
+ *     there is no deduplication.</li>
  * <li>The split point is chosen by balancing free space (fill factor on the rightmost page),
  *     without nbtsplitloc.c's finer strategies, so split points (not correctness) can differ.</li>
  * <li>Build sorts the heap entries in memory (no tuplesort spill past maintenance_work_mem) and

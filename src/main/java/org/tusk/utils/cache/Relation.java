@@ -36,6 +36,7 @@ public final class Relation {
     private int[] acl;
     /** reloptions fillfactor: percent of a heap page inserts may fill (10..100); 100 when not set. */
     private int fillfactor = HEAP_DEFAULT_FILLFACTOR;
+    private boolean fillfactorGiven;
     private boolean indexValid = true, indexReady = true, indexLive = true;
 
     /** pg_attribute.attidentity per attribute ('a' ALWAYS, 'd' BY DEFAULT, 0 none); null when none has one. */
@@ -276,7 +277,16 @@ public final class Relation {
      */
     public int targetPageFreeSpace() { return 8192 * (100 - fillfactor) / 100; }
     /** Set by the relcache from pg_class.reloptions when it builds the entry. */
-    public void setFillfactor(int fillfactor) { this.fillfactor = fillfactor; }
+    public void setFillfactor(int fillfactor) {
+        this.fillfactor = fillfactor;
+        this.fillfactorGiven = true;
+    }
+
+    /**
+     * Whether reloptions set fillfactor: an index's access method then uses it instead of its
+     * own default (BTGetFillFactor's BTREE_DEFAULT_FILLFACTOR).
+     */
+    public boolean fillfactorGiven() { return fillfactorGiven; }
 
     /**
      * pg_index.indisvalid of an index: false while CREATE INDEX CONCURRENTLY has not finished (or

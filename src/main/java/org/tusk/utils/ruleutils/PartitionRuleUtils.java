@@ -109,22 +109,23 @@ public final class PartitionRuleUtils {
     /** pg_partition_root: the top-most partitioned table of the tree {@code relid} is in, or null if it is in none. */
     public static Long root(int relid) {
         var rel = ObjectNames.current().relation(relid);
-        if (rel.isEmpty() || rel.get().relkind() != 'p' && parentOf(relid) == 0) return null;
+        if (rel.isEmpty() || !partitioned(rel.get().relkind()) && parentOf(relid) == 0) return null;
         List<Long> a = ancestors(relid);
         return a.get(a.size() - 1);
     }
 
     /**
      * pg_partition_tree: (relid, parentrelid, isleaf, level) for {@code relid} and every
-     * partition below it, breadth first, level 0 being {@code relid}.
+     * partition below it, breadth first, level 0 being {@code relid}; a partitioned index's tree
+     * is the indexes attached below it.
      */
     public static List<Object[]> tree(int relid) {
         List<Object[]> out = new ArrayList<>();
         var rel = ObjectNames.current().relation(relid);
-        if (rel.isEmpty() || rel.get().relkind() != 'p' && parentOf(relid) == 0) return out;
+        if (rel.isEmpty() || !partitioned(rel.get().relkind()) && parentOf(relid) == 0) return out;
         int parent = parentOf(relid);
         out.add(new Object[] {(long) relid & 0xFFFFFFFFL, parent == 0 ? null : (long) parent & 0xFFFFFFFFL,
-                rel.get().relkind() != 'p', 0});
+                !partitioned(rel.get().relkind()), 0});
         for (int i = 0; i < out.size(); i++) {
             int r = (int) (long) (Long) out.get(i)[0];
             int level = (Integer) out.get(i)[3];
@@ -136,9 +137,15 @@ public final class PartitionRuleUtils {
             for (int c : children) {
                 var child = ObjectNames.current().relation(c);
                 if (child.isEmpty()) continue;
-                out.add(new Object[] {(long) c & 0xFFFFFFFFL, (long) r & 0xFFFFFFFFL, child.get().relkind() != 'p', level + 1});
+                out.add(new Object[] {(long) c & 0xFFFFFFFFL, (long) r & 0xFFFFFFFFL, !partitioned(child.get().relkind()),
+                        level + 1});
             }
         }
         return out;
+    }
+
+    /** A partitioned table or a partitioned index: the trees of both are pg_inherits rows. */
+    private static boolean partitioned(char relkind) {
+        return relkind == 'p' || relkind == 'I';
     }
 }

@@ -165,6 +165,10 @@ public final class RuleUtils {
         }
         sb.append(')');
         if (excludeOps == null && (Boolean) PG_INDEX.get(ix, "indnullsnotdistinct")) sb.append(" NULLS NOT DISTINCT");
+        if (excludeOps == null) {
+            String with = flattenRelOptions(names, indexOid);
+            if (with != null) sb.append(" WITH (").append(with).append(')');
+        }
         if (indpred != null) {
             String pred = pretty ? Deparser.deparse(analyzeOverRelation(indpred, heapOid, db))
                     : nonPretty(analyzeOverRelation(indpred, heapOid, db));
@@ -205,6 +209,29 @@ public final class RuleUtils {
             return oid(PG_ATTRIBUTE.get(a, "attcollation"));
         }
         return 0;
+    }
+
+    /**
+     * flatten_reloptions: pg_class.reloptions as "name=value, ...", the name quoted as an
+     * identifier and the value left bare only when it is an identifier that needs no quotes; null
+     * when there are none.
+     */
+    private static String flattenRelOptions(ObjectNames names, int relOid) {
+        List<Object[]> cls = names.rows(org.tusk.catalog.SystemCatalogs.PG_CLASS,
+                v -> oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(v, "oid")) == relOid);
+        if (cls.isEmpty()) return null;
+        String[] options = (String[]) org.tusk.catalog.SystemCatalogs.PG_CLASS.get(cls.get(0), "reloptions");
+        if (options == null || options.length == 0) return null;
+        StringBuilder sb = new StringBuilder();
+        for (String o : options) {
+            if (!sb.isEmpty()) sb.append(", ");
+            int eq = o.indexOf('=');
+            String name = eq < 0 ? o : o.substring(0, eq);
+            String value = eq < 0 ? "" : o.substring(eq + 1);
+            sb.append(RegTypes.quote(name)).append('=');
+            sb.append(RegTypes.quote(value).equals(value) ? value : "'" + value.replace("'", "''") + "'");
+        }
+        return sb.toString();
     }
 
     /** pg_get_indexdef(index). */

@@ -1,0 +1,174 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.joinedRows;
+import static org.tusk.it.PartitionIT.error;
+
+import java.sql.Connection;
+import java.sql.SQLWarning;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Index maintenance through a real server, with PostgreSQL 15's answers: storage parameters of
+ * B-tree indexes (CREATE INDEX ... WITH, ALTER INDEX SET/RESET, pg_get_indexdef), ALTER INDEX
+ * ... ALTER COLUMN SET STATISTICS, ALTER TABLE ... ADD CONSTRAINT ... USING INDEX, ON COMMIT
+ * actions of temporary tables, CREATE INDEX ON ONLY with ATTACH PARTITION, REINDEX of a
+ * partitioned index, and the table statistics CREATE INDEX stores.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class IndexMaintenanceIT extends OneServerPerClass {
+
+    @Test
+    void storageParametersAreCheckedStoredAndShown() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sp (a int, b int)",
+                    "insert into sp select g, g from generate_series(1, 2000) g",
+                    "create index sp_a on sp (a) with (fillfactor = 50, deduplicate_items = off)");
+            assertEquals("{fillfactor=50,deduplicate_items=off}", joinedRows(c, "select reloptions from pg_class where relname = 'sp_a'"));
+            assertEquals("CREATE INDEX sp_a ON public.sp USING btree (a) WITH (fillfactor='50', deduplicate_items=off)",
+                    joinedRows(c, "select pg_get_indexdef('sp_a'::regclass)"));
+            // a leaf fill of 50% needs more pages than the default 90%
+            exec(c, "create index sp_b on sp (a)");
+            assertEquals("t", joinedRows(c, "select (select relpages from pg_class where relname = 'sp_a') > "
+                    + "(select relpages from pg_class where relname = 'sp_b')"));
+            exec(c, "alter index sp_a set (fillfactor = 70)", "alter index sp_a reset (deduplicate_items)");
+            assertEquals("{fillfactor=70}", joinedRows(c, "select reloptions from pg_class where relname = 'sp_a'"));
+            ServerErrorMessage e = error(c, "create index on sp (a) with (fillfactor = 5)");
+            assertEquals("22023", e.getSQLState());
+            assertEquals("value 5 out of bounds for option \"fillfactor\"", e.getMessage());
+            assertEquals("unrecognized parameter \"foo\"", error(c, "alter index sp_a set (foo = 1)").getMessage());
+            assertEquals("operator class int4_ops has no options", error(c, "create index on sp (a int4_ops(foo=1))").getMessage());
+        }
+    }
+
+    @Test
+    void statisticsTargetsOfIndexColumns() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table st (a int, b int)", "create index st_e on st ((a + b))", "create index st_a on st (a)",
+                    "alter index st_e alter column 1 set statistics 100");
+            assertEquals("100", joinedRows(c, "select attstattarget from pg_attribute where attrelid = 'st_e'::regclass"));
+            assertEquals("statistics target -5 is too low",
+                    error(c, "alter index st_e alter column 1 set statistics -5").getMessage());
+            assertEquals("column number 2 of relation \"st_e\" does not exist",
+                    error(c, "alter index st_e alter column 2 set statistics 100").getMessage());
+            ServerErrorMessage e = error(c, "alter index st_a alter column 1 set statistics 100");
+            assertEquals("cannot alter statistics on non-expression column \"a\" of index \"st_a\"", e.getMessage());
+            assertEquals("Alter statistics on table column instead.", e.getHint());
+            e = error(c, "alter index st_a alter column a set (n_distinct = 100)");
+            assertEquals("ALTER action ALTER COLUMN ... SET cannot be performed on relation \"st_a\"", e.getMessage());
+            assertEquals("This operation is not supported for indexes.", e.getDetail());
+            // REINDEX CONCURRENTLY's copy keeps the target
+            exec(c, "reindex index concurrently st_e");
+            assertEquals("100", joinedRows(c, "select attstattarget from pg_attribute where attrelid = 'st_e'::regclass"));
+        }
+    }
+
+    @Test
+    void constraintsAdoptExistingIndexes() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table cw (a int, b varchar(10), c char)", "insert into cw values (1, 'x'), (2, 'y')",
+                    "create unique index cw_ab on cw (a, b)", "alter table cw add primary key using index cw_ab");
+            assertEquals("cw_ab|p", joinedRows(c, "select conname, contype from pg_constraint where conrelid = 'cw'::regclass"));
+            assertEquals("t|t", joinedRows(c, "select bool_and(attnotnull), bool_and(attnotnull) from pg_attribute "
+                    + "where attrelid = 'cw'::regclass and attname in ('a', 'b')"));
+            exec(c, "create unique index cw_b on cw (b)");
+            SQLWarning w = exec(c, "alter table cw add constraint cw_b_key unique using index cw_b");
+            assertEquals("ALTER TABLE / ADD CONSTRAINT USING INDEX will rename index \"cw_b\" to \"cw_b_key\"", w.getMessage());
+            ServerErrorMessage e = error(c, "drop index cw_b_key");
+            assertEquals("cannot drop index cw_b_key because constraint cw_b_key on table cw requires it", e.getMessage());
+            exec(c, "create unique index cw_desc on cw (a desc)");
+            e = error(c, "alter table cw add unique using index cw_desc");
+            assertEquals("index \"cw_desc\" column number 1 does not have default sorting behavior", e.getMessage());
+            assertEquals("Cannot create a primary key or unique constraint using such an index.", e.getDetail());
+            assertEquals(20, e.getPosition());
+            exec(c, "create index cw_plain on cw (c)");
+            assertEquals("\"cw_plain\" is not a unique index", error(c, "alter table cw add unique using index cw_plain").getMessage());
+            assertEquals("index \"nosuch\" does not exist", error(c, "alter table cw add unique using index nosuch").getMessage());
+            exec(c, "create table cwp (a int) partition by hash (a)", "create unique index on cwp (a)");
+            assertEquals("ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables",
+                    error(c, "alter table cwp add primary key using index cwp_a_idx").getMessage());
+        }
+    }
+
+    @Test
+    void onCommitActionsOfTemporaryTables() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create temp table ocd (a int) on commit delete rows", "create index ocd_a on ocd (a)",
+                    "insert into ocd values (1), (2)");
+            assertEquals("0", joinedRows(c, "select count(*) from ocd"));
+            c.setAutoCommit(false);
+            exec(c, "insert into ocd values (3)");
+            assertEquals("1", joinedRows(c, "select count(*) from ocd"));
+            c.commit();
+            assertEquals("0", joinedRows(c, "select count(*) from ocd"));
+            exec(c, "create temp table ocx (a int) on commit drop", "insert into ocx values (1)");
+            assertEquals("1", joinedRows(c, "select count(*) from ocx"));
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals("0", joinedRows(c, "select count(*) from pg_class where relname = 'ocx'"));
+            exec(c, "create temp table ocp (a int) on commit preserve rows", "insert into ocp values (1)");
+            assertEquals("1", joinedRows(c, "select count(*) from ocp"));
+            ServerErrorMessage e = error(c, "create table ocn (a int) on commit drop");
+            assertEquals("42P16", e.getSQLState());
+            assertEquals("ON COMMIT can only be used on temporary tables", e.getMessage());
+        }
+    }
+
+    @Test
+    void partitionedIndexesOnOnlyAndReindex() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table pr (a int) partition by range (a)",
+                    "create table pr1 partition of pr for values from (0) to (10)",
+                    "create table pr2 partition of pr for values from (10) to (20)",
+                    "insert into pr values (1), (11)",
+                    "create index pr_a on only pr (a)");
+            assertEquals("f|0", joinedRows(c, "select indisvalid, (select count(*) from pg_index i join pg_class k "
+                    + "on k.oid = i.indrelid where k.relname in ('pr1', 'pr2')) from pg_index where indexrelid = 'pr_a'::regclass"));
+            exec(c, "create index pr1_a on pr1 (a)", "alter index pr_a attach partition pr1_a");
+            assertEquals("f", joinedRows(c, "select indisvalid from pg_index where indexrelid = 'pr_a'::regclass"));
+            exec(c, "create index pr2_a on pr2 (a)", "alter index pr_a attach partition pr2_a");
+            assertEquals("t", joinedRows(c, "select indisvalid from pg_index where indexrelid = 'pr_a'::regclass"));
+            exec(c, "create table before as select relname, relfilenode from pg_class where relname in ('pr1_a', 'pr2_a')",
+                    "reindex index pr_a");
+            assertEquals("pr1_a|t;pr2_a|t", joinedRows(c, "select b.relname, b.relfilenode <> c.relfilenode from before b "
+                    + "join pg_class c on c.relname = b.relname order by 1"));
+            exec(c, "drop table before",
+                    "create table before as select relname, relfilenode from pg_class where relname in ('pr1_a', 'pr2_a')",
+                    "reindex table pr");
+            assertEquals("pr1_a|t;pr2_a|t", joinedRows(c, "select b.relname, b.relfilenode <> c.relfilenode from before b "
+                    + "join pg_class c on c.relname = b.relname order by 1"));
+            assertEquals("\"pr\" is not an index", error(c, "reindex index pr").getMessage());
+            assertEquals("\"pr_a\" is not a table or materialized view", error(c, "reindex table pr_a").getMessage());
+        }
+    }
+
+    @Test
+    void relationsAndColumnsAreDescribed() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table dd (a int, b int)", "create index dd_a on dd (a)");
+            assertEquals("table dd|column b of table dd|index dd_a|t", joinedRows(c, "select "
+                    + "pg_describe_object('pg_class'::regclass, 'dd'::regclass, 0), "
+                    + "pg_describe_object('pg_class'::regclass, 'dd'::regclass, 2), "
+                    + "pg_describe_object('pg_class'::regclass, 'dd_a'::regclass, 0), "
+                    + "pg_describe_object(0, 0, 0) is null"));
+            assertEquals("t", joinedRows(c, "select pg_describe_object('pg_class'::regclass, 1, 0) is null"));
+        }
+    }
+
+    @Test
+    void createIndexStoresTheTableStatistics() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rs (a int)", "create index rs_empty on rs (a)");
+            assertEquals("0|-1", joinedRows(c, "select relpages, reltuples from pg_class where relname = 'rs'"));
+            exec(c, "insert into rs select generate_series(1, 1000)", "create index rs_a on rs (a) where a > 500");
+            assertEquals("5|1000", joinedRows(c, "select relpages, reltuples from pg_class where relname = 'rs'"));
+            assertEquals("500", joinedRows(c, "select reltuples from pg_class where relname = 'rs_a'"));
+            assertEquals("1|0", joinedRows(c, "select relpages, reltuples from pg_class where relname = 'rs_empty'"));
+        }
+    }
+}
