@@ -498,33 +498,50 @@ public final class AggregateCommands {
         return String.join(", ", s);
     }
 
-    /** RemoveObjects(OBJECT_AGGREGATE): LookupAggWithArgs for each name, then RemoveFunctionById. */
-    public static void drop(Stmt.DropAggregateStmt s, String queryString, ExecEnvironment env, Consumer<String> notices) {
+    /**
+     * LookupAggWithArgs: the user-defined aggregate of that name and argument types; 42883
+     * "aggregate name(types) does not exist" ({@code *} for no arguments), or 42809 if a plain
+     * function has that signature. Null only with {@code missingOk}, when there is no such aggregate.
+     */
+    public static UserAggregate lookup(Stmt.DropAggregateStmt.AggregateRef ref, String queryString, ExecEnvironment env) {
+        return lookup(ref, queryString, env, false);
+    }
+
+    private static UserAggregate lookup(Stmt.DropAggregateStmt.AggregateRef ref, String queryString, ExecEnvironment env,
+                                        boolean missingOk) {
         FunctionDdl functions = env.catalog().functions();
         AggregateDdl aggregates = functions.aggregates();
+        List<String> qn = ref.name();
+        String schema = qn.size() == 2 ? qn.get(0) : null;
+        String shown = String.join(".", qn);
+        List<Integer> types = new ArrayList<>();
+        for (TypeName tn : ref.argTypes()) {
+            try {
+                types.add(argType(tn, queryString));
+            } catch (PgException e) {
+                // LookupTypeNameOid is called without a ParseState here: the error has no position
+                if (!SqlState.UNDEFINED_OBJECT.equals(e.sqlState()) || e.position() == 0) throw e;
+                throw PgException.error(e.sqlState(), e.getMessage());
+            }
+        }
+        for (UserAggregate a : aggregates.candidates(schema, last(qn))) if (a.argTypes().equals(types)) return a;
+        if (missingOk) return null;
+        String args = types.isEmpty() ? "*" : signature(types);
+        if (!types.isEmpty() && functions.candidates(schema, last(qn)).stream().anyMatch(f -> f.argTypes().equals(types))) {
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "function " + shown + "(" + args + ") is not an aggregate");
+        }
+        throw PgException.error(SqlState.UNDEFINED_FUNCTION, "aggregate " + shown + "(" + args + ") does not exist");
+    }
+
+    /** RemoveObjects(OBJECT_AGGREGATE): LookupAggWithArgs for each name, then RemoveFunctionById. */
+    public static void drop(Stmt.DropAggregateStmt s, String queryString, ExecEnvironment env, Consumer<String> notices) {
         List<UserAggregate> victims = new ArrayList<>();
         for (Stmt.DropAggregateStmt.AggregateRef ref : s.aggregates()) {
-            List<String> qn = ref.name();
-            String schema = qn.size() == 2 ? qn.get(0) : null;
-            String shown = String.join(".", qn);
-            List<Integer> types = new ArrayList<>();
-            List<String> written = new ArrayList<>();
-            for (TypeName tn : ref.argTypes()) {
-                types.add(argType(tn, queryString));
-                written.add(String.join(".", tn.names()) + (tn.array() ? "[]" : ""));
-            }
-            UserAggregate found = null;
-            for (UserAggregate a : aggregates.candidates(schema, last(qn))) if (a.argTypes().equals(types)) found = a;
+            UserAggregate found = lookup(ref, queryString, env, s.missingOk());
             if (found == null) {
-                String args = types.isEmpty() ? "*" : signature(types);
-                if (!s.missingOk()) {
-                    if (!types.isEmpty() && functions.candidates(schema, last(qn)).stream().anyMatch(f -> f.argTypes().equals(types))) {
-                        throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "function " + shown + "(" + args
-                                + ") is not an aggregate");
-                    }
-                    throw PgException.error(SqlState.UNDEFINED_FUNCTION, "aggregate " + shown + "(" + args + ") does not exist");
-                }
-                notices.accept("aggregate " + shown + "(" + String.join(",", written)
+                List<String> written = new ArrayList<>();
+                for (TypeName tn : ref.argTypes()) written.add(String.join(".", tn.names()) + (tn.array() ? "[]" : ""));
+                notices.accept("aggregate " + String.join(".", ref.name()) + "(" + String.join(",", written)
                         + ") does not exist, skipping");
                 continue;
             }

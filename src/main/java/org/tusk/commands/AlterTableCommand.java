@@ -125,34 +125,39 @@ public final class AlterTableCommand {
     }
 
     /**
-     * renameatt_internal: the column of {@code rel} and, unless ONLY, the same column of every
-     * inheritance child and partition (each renamed once, however many parents lead to it); an
-     * inherited column cannot be renamed on its own (42P16).
+     * renameatt_internal: unless ONLY, first the same column of every inheritance child and partition
+     * (find_all_inheritors: each descendant once, however many parents lead to it, before the parent
+     * itself, so a clash in a child is the one reported), then the column of {@code rel}; an inherited
+     * column cannot be renamed on its own (42P16).
      */
     private static void renameColumn(Relation rel, String column, String newName, boolean recurse, boolean recursing,
                                      ExecEnvironment env) {
         Catalog catalog = env.catalog();
-        int attnum = attnum(rel, column);
-        if (!recursing && catalog.columnInheritance(rel, attnum).inhcount() > 0) {
-            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot rename inherited column \"" + column + "\"");
-        }
-        List<Integer> children = catalog.inheritanceChildren(rel.oid());
-        if (!children.isEmpty() && !recurse && !recursing) {
+        if (recurse) {
+            java.util.LinkedHashSet<Integer> descendants = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(catalog.inheritanceChildren(rel.oid()));
+            while (!queue.isEmpty()) {
+                int oid = queue.poll();
+                if (descendants.add(oid)) queue.addAll(catalog.inheritanceChildren(oid));
+            }
+            for (int childOid : descendants) {
+                catalog.lockRelation(childOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                Relation child = catalog.openRelation(childOid);
+                if (child != null) renameColumn(child, column, newName, false, true, env);
+            }
+        } else if (!recursing && !catalog.inheritanceChildren(rel.oid()).isEmpty()) {
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "inherited column \"" + column
                     + "\" must be renamed in child tables too");
         }
-        catalog.renameColumn(rel, attnum, newName);
-        for (int childOid : children) {
-            catalog.lockRelation(childOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-            Relation child = catalog.openRelation(childOid);
-            if (child == null) continue;
-            boolean has = false;
-            for (int i = 0; i < child.desc().natts(); i++) {
-                if (!child.desc().attr(i).attisdropped() && child.desc().attr(i).name().equals(column)) has = true;
-            }
-            // a child reached through two parents was renamed through the first already
-            if (has) renameColumn(child, column, newName, true, true, env);
+        int attnum = -1;
+        for (int i = 0; i < rel.desc().natts(); i++) {
+            if (rel.desc().attr(i).name().equals(column) && !rel.desc().attr(i).attisdropped()) attnum = i + 1;
         }
+        if (attnum < 0) throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist");
+        if (!recursing && catalog.columnInheritance(rel, attnum).inhcount() > 0) {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot rename inherited column \"" + column + "\"");
+        }
+        catalog.renameColumn(rel, attnum, newName);
     }
 
     private static Relation open(Stmt.RangeVar rv, boolean missingOk, ExecEnvironment env, Consumer<String> notices) {

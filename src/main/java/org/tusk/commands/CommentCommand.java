@@ -63,6 +63,12 @@ public final class CommentCommand {
                 SqlFunction f = lookupFunction(s.function(), queryString, catalog);
                 catalog.setComment(SystemCatalogs.PG_PROC.oid(), f.oid(), 0, s.comment());
             }
+            case "aggregate" -> {
+                Stmt.DropFunctionStmt.FunctionRef f = s.function();
+                int oid = AggregateCommands.lookup(new Stmt.DropAggregateStmt.AggregateRef(f.name(), f.argTypes(), -1),
+                        queryString, env).oid();
+                catalog.setComment(SystemCatalogs.PG_PROC.oid(), oid, 0, s.comment());
+            }
             default -> {
                 Relation rel = openRelation(s.names(), catalog);
                 checkRelkind(rel, s.objtype());

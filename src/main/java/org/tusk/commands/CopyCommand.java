@@ -46,6 +46,9 @@ public final class CopyCommand {
                 : org.tusk.parser.CopyWhereAnalysis.analyze(rel, s.whereClause(), queryString, ctx.timeZone(),
                         ctx.session().currentDatabase(), env);
         CopyFrom from = new CopyFrom(rel, attnums, opts, flags, where, ctx, () -> {
+            // CopyFrom's FREEZE checks, in its order
+            if (opts.freeze() && rel.relkind() == 'p')
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot perform COPY FREEZE on a partitioned table");
             if (opts.freeze() && !env.catalog().createdInCurrentSubTransaction(rel)) {
                 throw PgException.error("55000",
                         "cannot perform COPY FREEZE because the table was not created or truncated in the current subtransaction");

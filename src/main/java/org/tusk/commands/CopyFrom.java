@@ -107,7 +107,17 @@ final class CopyFrom {
         afterStart.run();
         long rows = 0;
         String line;
-        if (opts.header() && reader.readLine() == null) return 0;
+        if (opts.header()) {
+            String header = reader.readLine();
+            if (header == null) return 0;
+            if (opts.headerMatch()) {
+                try {
+                    checkHeader(parser.split(header));
+                } catch (PgException e) {
+                    throw e.withContext(lineContext(reader.lineNo(), header));
+                }
+            }
+        }
         if (triggers != null) triggers.beforeStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT);
         while ((line = reader.readLine()) != null) {
             ctx.session().checkForInterrupts();
@@ -201,6 +211,26 @@ final class CopyFrom {
         constraints.afterInsert(row, tid);
         if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
         return true;
+    }
+
+    /**
+     * HEADER MATCH (copyfromparse.c NextCopyFromRawFields): the header's fields are the names of
+     * the copied columns in the COPY's column order; dropped columns are not copied, so not expected.
+     */
+    private void checkHeader(List<String> fields) {
+        if (fields.size() != attnums.length)
+            throw PgException.error("22P04", "wrong number of fields in header line: got " + fields.size()
+                    + ", expected " + attnums.length);
+        for (int i = 0; i < attnums.length; i++) {
+            String expected = rel.desc().attr(attnums[i] - 1).name();
+            String got = fields.get(i);
+            if (got == null)
+                throw PgException.error("22P04", "column name mismatch in header line field " + (i + 1)
+                        + ": got null value (\"" + opts.nullString() + "\"), expected \"" + expected + "\"");
+            if (!got.equals(expected))
+                throw PgException.error("22P04", "column name mismatch in header line field " + (i + 1)
+                        + ": got \"" + got + "\", expected \"" + expected + "\"");
+        }
     }
 
     private String lineContext(long lineNo, String line) {

@@ -26,15 +26,17 @@ import org.tusk.utils.error.SqlState;
  * @param forceNotNull FORCE_NOT_NULL (columns): an unquoted null string is read as a value (COPY FROM, CSV)
  * @param forceNull    FORCE_NULL (columns): a quoted null string is read as NULL too (COPY FROM, CSV)
  * @param convertSelect convert_selectively (columns): only those are converted, the rest read as NULL; null if not given
+ * @param headerMatch  HEADER MATCH (COPY FROM only; implies {@code header}): the header line's fields must be
+ *                     the names of the copied columns, in order (copy.h COPY_HEADER_MATCH)
  */
 public record CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape,
                           boolean freeze, boolean forceQuoteAll, List<String> forceQuote, List<String> forceNotNull,
-                          List<String> forceNull, List<String> convertSelect) {
+                          List<String> forceNull, List<String> convertSelect, boolean headerMatch) {
 
     /** Options without any FORCE_* or convert_selectively list. */
     public CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape,
                        boolean freeze) {
-        this(csv, delimiter, nullString, header, quote, escape, freeze, false, List.of(), List.of(), List.of(), null);
+        this(csv, delimiter, nullString, header, quote, escape, freeze, false, List.of(), List.of(), List.of(), null, false);
     }
 
     /** ProcessCopyOptions, with errors not placed in the statement's text. */
@@ -46,7 +48,7 @@ public record CopyOptions(boolean csv, char delimiter, String nullString, boolea
     public static CopyOptions process(List<Stmt.DefElem> options, boolean isFrom, String queryString) {
         Set<String> seen = new HashSet<>();
         String format = null, delimiter = null, nullString = null, quote = null, escape = null;
-        boolean header = false, freeze = false, forceQuoteAll = false;
+        boolean header = false, headerMatch = false, freeze = false, forceQuoteAll = false;
         List<String> forceQuote = List.of(), forceNotNull = List.of(), forceNull = List.of(), convertSelect = null;
         for (Stmt.DefElem o : options) {
             if (!seen.add(o.name())) {
@@ -68,9 +70,10 @@ public record CopyOptions(boolean csv, char delimiter, String nullString, boolea
                 case "header" -> {
                     if (o.value() != null && o.value().equalsIgnoreCase("match")) {
                         if (!isFrom) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use \"match\" with HEADER in COPY TO");
-                        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "HEADER MATCH is not supported yet");
+                        header = headerMatch = true;
+                    } else {
+                        header = bool(o, " or \"match\"");
                     }
-                    header = bool(o, " or \"match\"");
                 }
                 case "quote" -> quote = string(o);
                 case "escape" -> escape = string(o);
@@ -135,7 +138,7 @@ public record CopyOptions(boolean csv, char delimiter, String nullString, boolea
         if (freeze && !isFrom)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY FREEZE cannot be used with COPY TO");
         return new CopyOptions(csv, d, nullString, header, csv ? quote.charAt(0) : 0, csv ? escape.charAt(0) : 0, freeze,
-                forceQuoteAll, forceQuote, forceNotNull, forceNull, convertSelect);
+                forceQuoteAll, forceQuote, forceNotNull, forceNull, convertSelect, headerMatch);
     }
 
     /** The column names of a list-valued option; 22023 if it was not given a list. */

@@ -98,7 +98,9 @@
  *     and scans with the statement's snapshot. Errors carry PostgreSQL's CONTEXT line.
  *     COPY FROM ... WHERE skips the rows its condition rejects (after defaults, before
  *     constraints); FORCE_QUOTE (COPY TO), FORCE_NOT_NULL and FORCE_NULL (COPY FROM) apply in CSV
- *     per column ({@link org.tusk.commands.CopyColumnFlags}), checked as ProcessCopyOptions checks them.</li>
+ *     per column ({@link org.tusk.commands.CopyColumnFlags}), checked as ProcessCopyOptions checks them.
+ *     HEADER MATCH (COPY FROM) checks the header line's fields against the copied columns' names,
+ *     in order, before any row is read (NextCopyFromRawFields), with its 22P04 errors.</li>
  * <li>{@link org.tusk.commands.OperatorCommands}: CREATE OPERATOR (DefineOperator: the function
  *     found by the argument types, SETOF arguments refused, unknown attributes a WARNING),
  *     ALTER OPERATOR ... SET (RESTRICT, JOIN) and DROP OPERATOR: a user operator goes through

@@ -45,8 +45,14 @@ public sealed interface Expr {
     /** A cast through a pg_cast function. */
     record CastFunc(PgCast cast, Expr arg, int type) implements Expr {}
 
-    /** Binary-compatible relabeling; evaluates to its argument. */
-    record RelabelType(Expr arg, int type, int typmod) implements Expr {}
+    /**
+     * Binary-compatible relabeling; evaluates to its argument. {@code explicit} is PostgreSQL's
+     * relabelformat COERCE_EXPLICIT_CAST: written as a cast by the user (x::numeric dropping x's
+     * typmod), so deparsed even where implicit coercions are not shown.
+     */
+    record RelabelType(Expr arg, int type, int typmod, boolean explicit) implements Expr {
+        public RelabelType(Expr arg, int type, int typmod) { this(arg, type, typmod, false); }
+    }
 
     /** Conversion through the source type's output function and the target type's input function. */
     record CoerceViaIO(Expr arg, int type, int location) implements Expr {}

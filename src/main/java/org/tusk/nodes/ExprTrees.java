@@ -119,7 +119,7 @@ public final class ExprTrees {
             case Expr.FuncExpr x -> new Expr.FuncExpr(x.proc(), mapAll(x.args(), f), x.type(), x.location());
             case Expr.OpExpr x -> new Expr.OpExpr(x.op(), mapAll(x.args(), f), x.type(), x.location());
             case Expr.CastFunc x -> new Expr.CastFunc(x.cast(), map(x.arg(), f), x.type());
-            case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod());
+            case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
             case Expr.CoerceViaIO x -> new Expr.CoerceViaIO(map(x.arg(), f), x.type(), x.location());
             case Expr.CoerceToTypmod x -> new Expr.CoerceToTypmod(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
             case Expr.CoerceToDomain x -> new Expr.CoerceToDomain(map(x.arg(), f), x.type(), x.location());

@@ -473,10 +473,21 @@ public final class Planner {
                 return n;
             }
             case Expr.BoolExpr b -> { return new Expr.BoolExpr(b.op(), foldAll(b.args(), ctx)); }
+            case Expr.ArrayExpr a -> {
+                // ARRAY[...] of constants is a constant array (eval_const_expressions evaluates an
+                // ArrayExpr whose elements are all Consts), so x IN (1, 2) shows as x = ANY ('{1,2}')
+                List<Expr> elems = foldAll(a.elements(), ctx);
+                Expr n = new Expr.ArrayExpr(a.elemType(), a.type(), elems, a.multidims(), a.location());
+                if (allConst(elems)) return new Expr.Const(a.type(), -1, ExprEvaluator.eval(n, null, null, ctx), -1);
+                return n;
+            }
+            case Expr.ScalarArrayOpExpr s -> {
+                return new Expr.ScalarArrayOpExpr(s.op(), s.useOr(), fold(s.left(), ctx), fold(s.right(), ctx));
+            }
             case Expr.NullTest n -> { return new Expr.NullTest(fold(n.arg(), ctx), n.isNot()); }
             case Expr.BooleanTest b -> { return new Expr.BooleanTest(fold(b.arg(), ctx), b.test()); }
             case Expr.CoerceViaIO c -> { return new Expr.CoerceViaIO(fold(c.arg(), ctx), c.type(), c.location()); }
-            case Expr.RelabelType r -> { return new Expr.RelabelType(fold(r.arg(), ctx), r.type(), r.typmod()); }
+            case Expr.RelabelType r -> { return new Expr.RelabelType(fold(r.arg(), ctx), r.type(), r.typmod(), r.explicit()); }
             case Expr.CoerceToDomain c -> { return new Expr.CoerceToDomain(fold(c.arg(), ctx), c.type(), c.location()); }
             case Expr.CoerceToTypmod c -> {
                 return new Expr.CoerceToTypmod(fold(c.arg(), ctx), c.type(), c.typmod(), c.explicit());

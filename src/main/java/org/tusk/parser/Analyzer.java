@@ -962,13 +962,7 @@ public final class Analyzer {
                     throw err(SqlState.DATATYPE_MISMATCH, "IS DISTINCT FROM requires = operator to yield boolean", d.location());
                 yield new Expr.DistinctExpr(eq.op(), eq.args().get(0), eq.args().get(1), d.not());
             }
-            case RawExpr.InList in -> {
-                List<Expr> ors = new ArrayList<>();
-                for (RawExpr item : in.list())
-                    ors.add(transformOp(in.not() ? "<>" : "=", in.arg(), item, in.location()));
-                yield ors.size() == 1 ? ors.get(0)
-                        : new Expr.BoolExpr(in.not() ? RawExpr.BoolOp.AND : RawExpr.BoolOp.OR, ors);
-            }
+            case RawExpr.InList in -> InListAnalysis.transform(this, in);
             case RawExpr.Between b -> transformBetween(b);
             case RawExpr.Like l -> {
                 RawExpr pattern = l.pattern();
@@ -1337,7 +1331,7 @@ public final class Analyzer {
 
     // ---- operators
 
-    private Expr transformOp(String name, RawExpr lraw, RawExpr rraw, int location) {
+    Expr transformOp(String name, RawExpr lraw, RawExpr rraw, int location) {
         if (lraw instanceof RawExpr.RowExpr && rraw instanceof RawExpr.RowExpr) {
             List<Expr> li = RowAnalysis.rowItems(this, lraw), ri = RowAnalysis.rowItems(this, rraw);
             return RowAnalysis.rowComparison(this, name, li, ri, RowAnalysis.locations(lraw, li.size()),

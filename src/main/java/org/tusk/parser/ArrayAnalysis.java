@@ -181,10 +181,17 @@ final class ArrayAnalysis {
         return a.coerce(e, INT4, -1, Context.ASSIGNMENT, r.location());
     }
 
-    /** make_scalar_array_op. */
+    /** transformAExprOpAny / transformAExprOpAll: both operands, then make_scalar_array_op. */
     static Expr transformScalarArrayOp(Analyzer a, RawExpr.ScalarArrayOp raw) {
         Expr l = a.transformExpr(raw.left());
         Expr r = a.transformExpr(raw.right());
+        return makeScalarArrayOp(a, raw.op(), !raw.all(), l, r, raw.left().location(), raw.right().location(),
+                raw.location());
+    }
+
+    /** make_scalar_array_op: {@code l op ANY|ALL (r)}, r being an array of the operator's right type. */
+    static Expr makeScalarArrayOp(Analyzer a, String opName, boolean useOr, Expr l, Expr r, int lloc, int rloc,
+                                  int location) {
         int rt = r.type();
         int elem;
         if (rt == UNKNOWN) {
@@ -192,14 +199,14 @@ final class ArrayAnalysis {
         } else {
             elem = ArrayTypes.elementOf(rt);
             if (elem == 0)
-                throw a.err("42809", "op ANY/ALL (array) requires array on right side", raw.location());
+                throw a.err("42809", "op ANY/ALL (array) requires array on right side", location);
         }
-        Expr placeholder = new Expr.Const(elem, -1, null, raw.right().location());
-        Expr test = a.makeOp(raw.op(), l, placeholder, raw.left().location(), raw.right().location(), raw.location());
+        Expr placeholder = new Expr.Const(elem, -1, null, rloc);
+        Expr test = a.makeOp(opName, l, placeholder, lloc, rloc, location);
         if (!(test instanceof Expr.OpExpr op))
-            throw a.err("42809", "op ANY/ALL (array) requires operator not returning a set", raw.location());
+            throw a.err("42809", "op ANY/ALL (array) requires operator not returning a set", location);
         if (op.type() != BOOL)
-            throw a.err("42809", "op ANY/ALL (array) requires operator to yield boolean", raw.location());
+            throw a.err("42809", "op ANY/ALL (array) requires operator to yield boolean", location);
         // enforce_generic_type_consistency: a polymorphic right operand (anyenum = anyenum) is
         // the type it was bound to, so the array is that type's array
         int declRight = op.op().right();
@@ -209,9 +216,9 @@ final class ArrayAnalysis {
         int want = ArrayTypes.arrayOf(declRight);
         if (want == 0)
             throw a.err(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
-                    + BuiltinCatalog.formatType(declRight), raw.location());
-        if (r.type() != want) r = a.coerce(r, want, -1, Context.IMPLICIT, raw.right().location());
-        return new Expr.ScalarArrayOpExpr(op.op(), !raw.all(), op.args().get(0), r);
+                    + BuiltinCatalog.formatType(declRight), location);
+        if (r.type() != want) r = a.coerce(r, want, -1, Context.IMPLICIT, rloc);
+        return new Expr.ScalarArrayOpExpr(op.op(), useOr, op.args().get(0), r);
     }
 
     /** The ARRAY(subquery) sublink: one output column, whose array type is the result. */

@@ -10,7 +10,7 @@ import org.tusk.parser.Token.Kind;
 
 /**
  * gram.y's CommentStmt: COMMENT ON object IS 'text' | NULL, for the object types Tusk has
- * (relations of every kind, columns, constraints on tables, functions, types, schemas). The other
+ * (relations of every kind, columns, constraints on tables, functions, aggregates, types, schemas). The other
  * object types of the grammar (roles, databases, aggregates, operators, ...) are valid
  * PostgreSQL that Tusk does not run yet: the statement is skipped and reported at execution.
  */
@@ -64,6 +64,17 @@ final class CommentGrammar {
                 p.advance();
                 objtype = "function";
                 function = new FunctionGrammar(p, src).functionRef();
+            }
+            case "aggregate" -> {
+                // COMMENT ON AGGREGATE aggregate_with_argtypes: the signature as DROP AGGREGATE writes it
+                p.advance();
+                objtype = "aggregate";
+                List<String> name = anyName();
+                List<Stmt.FunctionParameter> args = new ArrayList<>();
+                AggregateGrammar.aggrArgs(p, src, args);
+                List<TypeName> types = new ArrayList<>();
+                for (Stmt.FunctionParameter a : args) types.add(a.type());
+                function = new Stmt.DropFunctionStmt.FunctionRef(name, types, types, "aggregate");
             }
             case "type" -> {
                 p.advance();

@@ -60,7 +60,7 @@ final class CreateAsGrammar {
         if (p.acceptKw("with")) options = new UtilityParser(p).relOptions();
         p.expectKw("as");
         Token q = p.peek();
-        Stmt.SelectStmt query = p.selectStmt();
+        Stmt.SelectStmt query = p.selectStmtRejectingInto("views must not contain SELECT INTO");
         String text = p.src.substring(q.start(), p.lastEnd);
         String checkOption = null;
         if (p.isKw("with")) {

@@ -135,6 +135,10 @@ public final class ParseCoerce {
                         et, typmod, ctx == Context.EXPLICIT);
                 result = new Expr.ArrayCoerceExpr(result, elem, to, et);
             }
+        } else if (typmod < 0 && from == to && ctx == Context.EXPLICIT && result.typmod() >= 0) {
+            // coerce_type_typmod with a negative target typmod: no length coercion, but a RelabelType
+            // (COERCE_EXPLICIT_CAST) so the expression exposes the typmod asked for: numeric(18,3)::numeric
+            result = new Expr.RelabelType(result, to, -1, true);
         }
         return result;
     }
@@ -226,7 +230,7 @@ public final class ParseCoerce {
             // type[]: the element type's array type (typenameTypeId with arrayBounds); the typmod
             // stays the element's, as an array column's atttypmod is (char(5)[] has typmod 9)
             int arr = ArrayTypes.arrayOf(t.oid());
-            if (arr == 0 || ArrayTypes.isArray(t.oid()))
+            if (arr == 0)   // an array type has none (_int4[]); int2vector and oidvector do (_int2vector)
                 throw PgException.errorAt(SqlState.UNDEFINED_OBJECT, "could not find array type for data type "
                         + t.sqlName(), Lexer.position(src, tn.location()));
             return new ResolvedType(arr, typmod);
@@ -235,6 +239,7 @@ public final class ParseCoerce {
     }
 
     /** select_common_type(): the type CASE/COALESCE/GREATEST branches are coerced to. */
+    /** {@code context} null asks for 0 rather than an error when the inputs have no common type. */
     public static int selectCommonType(List<Expr> exprs, List<Integer> locations, String context, String src) {
         // inputs all of one type (a domain included) give that type; otherwise domains count as their base types
         int same = UNKNOWN;
@@ -258,6 +263,7 @@ public final class ParseCoerce {
             if (ntype == ptype) continue;
             char ncat = category(ntype);
             if (ncat != pcat) {
+                if (context == null) return 0;   // select_common_type with no context: InvalidOid, no error
                 throw PgException.errorAt(SqlState.DATATYPE_MISMATCH, context + " types "
                         + BuiltinCatalog.formatType(ptype) + " and " + BuiltinCatalog.formatType(ntype) + " cannot be matched",
                         Lexer.position(src, locations.get(i)));

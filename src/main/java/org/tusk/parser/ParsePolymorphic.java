@@ -150,8 +150,9 @@ final class ParsePolymorphic {
             case ANYARRAY, ANYCOMPATIBLEARRAY -> {
                 int e = d == ANYARRAY ? elem : common;
                 if (e == 0) yield d;
-                // arrays have no array type of their own (typarray 0)
-                int arr = ArrayTypes.isArray(e) ? 0 : ArrayTypes.arrayOf(e);
+                // arrays have no array type of their own (typarray 0); int2vector and oidvector,
+                // subscriptable but not true arrays, do (_int2vector, _oidvector)
+                int arr = ArrayTypes.arrayOf(e);
                 if (arr == 0) throw new Inconsistent("could not find array type for data type " + name(e), null);
                 yield arr;
             }

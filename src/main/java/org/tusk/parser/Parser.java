@@ -292,6 +292,29 @@ public final class Parser {
         }
     }
 
+    /**
+     * The words gram.y accepts right after CREATE, DROP and ALTER (the first token of each CreateXxxStmt,
+     * DropXxxStmt, AlterXxxStmt and RenameStmt production); anything else is a syntax error at that word,
+     * not a statement Tusk merely does not run.
+     */
+    private static final java.util.Map<String, Set<String>> OBJECT_WORDS = java.util.Map.of(
+            "create", Set.of("access", "aggregate", "cast", "collation", "constraint", "conversion", "database",
+                    "default", "domain", "event", "extension", "foreign", "function", "global", "group", "index",
+                    "language", "local", "materialized", "operator", "or", "policy", "procedure", "procedural",
+                    "publication", "recursive", "role", "rule", "schema", "sequence", "server", "statistics",
+                    "subscription", "table", "tablespace", "temp", "temporary", "text", "transform", "trigger",
+                    "trusted", "type", "unique", "unlogged", "user", "view"),
+            "drop", Set.of("access", "aggregate", "cast", "collation", "conversion", "database", "domain", "event",
+                    "extension", "foreign", "function", "group", "index", "language", "materialized", "operator",
+                    "owned", "policy", "procedure", "procedural", "publication", "role", "routine", "rule", "schema",
+                    "sequence", "server", "statistics", "subscription", "table", "tablespace", "text", "transform",
+                    "trigger", "type", "user", "view"),
+            "alter", Set.of("aggregate", "collation", "conversion", "database", "default", "domain", "event",
+                    "extension", "foreign", "function", "group", "index", "language", "large", "materialized",
+                    "operator", "policy", "procedure", "procedural", "publication", "role", "routine", "rule",
+                    "schema", "sequence", "server", "statistics", "subscription", "system", "table", "tablespace",
+                    "text", "trigger", "type", "user", "view"));
+
     /** Skips the rest of the statement: a valid statement Tusk does not run yet, reported at execution as {@code tag}. */
     Stmt unsupportedRest(String tag) {
         while (!peek().is(Kind.EOF) && !(peek().isChar(';'))) advance();
@@ -302,6 +325,9 @@ public final class Parser {
         Token first = advance();
         String tag = first.value().toUpperCase(Locale.ROOT);
         Token second = peek();
+        if (first.keyword() != null && OBJECT_WORDS.containsKey(first.keyword())
+                && !(second.is(Kind.IDENT) && OBJECT_WORDS.get(first.keyword()).contains(second.value())))
+            throw syntaxError(second);
         if (Set.of("create", "drop", "alter").contains(first.keyword()) && second.is(Kind.IDENT))
             tag = tag + " " + second.value().toUpperCase(Locale.ROOT);
         int depth = 0;
@@ -542,6 +568,10 @@ public final class Parser {
                 constraints.add(new ConstraintGrammar(this).columnReferences(conName, name, consStart.start()));
             } else if (isKw("generated") || isKw("collate")) {
                 throw notSupported(t.value().toUpperCase(Locale.ROOT) + " in a column definition", t.start());
+            } else if (isKw("not") && !peek(1).isKeyword("deferrable")) {
+                // gram.y ColConstraintElem: after NOT only NULL (or the attribute DEFERRABLE) can follow
+                advance();
+                throw syntaxError(peek());
             } else {
                 break;
             }
@@ -789,6 +819,20 @@ public final class Parser {
         return new Stmt.CreateTableAsStmt(target.relation(), List.of(), s, target.temp(), false, true, true);
     }
 
+    /** The error an INTO at the top of the query being parsed raises instead of the generic one, or null. */
+    private String intoRejection;
+
+    /** selectStmt for COPY (query) and CREATE VIEW, whose INTO is refused with {@code message} (0A000). */
+    Stmt.SelectStmt selectStmtRejectingInto(String message) {
+        String outer = intoRejection;
+        intoRejection = message;
+        try {
+            return selectStmt();
+        } finally {
+            intoRejection = outer;
+        }
+    }
+
     Stmt.SelectStmt selectStmt() {
         selectDepth++;
         try {
@@ -1003,6 +1047,8 @@ public final class Parser {
                 distinctOn = exprList();
                 expectChar(')');
             }
+            // gram.y simple_select: DISTINCT takes a target_list, which (unlike opt_target_list) is not empty
+            if (endOfTargetList()) throw syntaxError(peek());
         } else {
             acceptKw("all");
         }
@@ -1015,8 +1061,12 @@ public final class Parser {
         if (isKw("into")) {
             Token t = peek();
             CreateAsGrammar.Into target = new CreateAsGrammar(this).intoClause();
+            // DoCopy and DefineView name their own restriction for an INTO at the top of their query
+            if (intoRejection != null && into == null && selectDepth == 0)
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, intoRejection);
             if (!intoAllowed || into != null || selectDepth > 0)
-                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here", Lexer.position(src, t.start()));
+                throw PgException.errorAt(SqlState.SYNTAX_ERROR, "SELECT ... INTO is not allowed here",
+                        Lexer.position(src, target.relation().location()));
             into = target;
         }
         List<Stmt.FromItem> from = List.of();

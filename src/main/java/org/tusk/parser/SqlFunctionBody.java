@@ -22,7 +22,8 @@ import org.tusk.utils.error.SqlState;
  * arguments as $1..$n (also by name), and the final statement must produce the declared result:
  * a SELECT or INSERT/UPDATE/DELETE ... RETURNING with exactly one column whose type is
  * assignment-coercible to it, the coercion being added to its target list. A function returning
- * void may end with any statement. Used both to validate CREATE FUNCTION and to run the body.
+ * void may end with any statement, a utility statement included. Used both to validate CREATE
+ * FUNCTION and to run the body.
  */
 public final class SqlFunctionBody {
     private SqlFunctionBody() {}
@@ -49,12 +50,8 @@ public final class SqlFunctionBody {
         for (int i = 0; i < raws.size(); i++) {
             RawStmt raw = raws.get(i);
             String text = body.substring(raw.location(), raw.location() + raw.length());
-            Stmt s = raw.stmt();
-            if (!(s instanceof Stmt.SelectStmt || s instanceof Stmt.InsertStmt || s instanceof Stmt.UpdateStmt
-                    || s instanceof Stmt.DeleteStmt)) {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                        "only SELECT, INSERT, UPDATE and DELETE are supported in SQL functions yet");
-            }
+            // a utility statement analyses to a UTILITY Query: it runs through the utility path at
+            // each call (functions.c postquel_getnext's ProcessUtility); transaction control is refused then
             Query q = Analyzer.analyze(raw, body, relations, env, zone, currentDatabase, new ArrayList<>(argTypes), names);
             if (i == raws.size() - 1) {
                 q = outTypes.size() > 1 || resultType == TypeOids.RECORD && outTypes.size() == 1 ? checkRecord(q, resultType, outTypes, body, zone) : checkResult(q, resultType, body, zone);

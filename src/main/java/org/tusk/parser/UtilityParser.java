@@ -43,7 +43,7 @@ final class UtilityParser {
             // transformStmt for COPY's query (DoCopy): MERGE is refused, without a position
             if (MergeGrammar.at(p)) throw org.tusk.utils.error.PgException.error("0A000", "MERGE not supported in COPY");
             if (!q.isKeyword("select")) throw p.notSupported("COPY (" + q.value() + ")", q.start());
-            query = (Stmt.SelectStmt) p.selectStmt();
+            query = p.selectStmtRejectingInto("COPY (SELECT INTO) is not supported");
             queryText = p.src.substring(q.start(), p.lastEnd);
             p.expectChar(')');
         } else {
@@ -422,6 +422,7 @@ final class UtilityParser {
             boolean reset = p.advance().isKeyword("reset");
             return new Stmt.AlterTableCmd.SetRelOptions(relOptions(), reset);
         }
+        if (!t.is(Token.Kind.IDENT)) throw p.syntaxError(t);   // not an alter_table_cmd word at all (e.g. ";")
         throw p.notSupported("ALTER TABLE " + t.value().toUpperCase(Locale.ROOT), t.start());
     }
 

@@ -14,7 +14,16 @@
  * text span. Like raw_parser(), it does no catalog lookups, so it can run outside a transaction;
  * a syntax error anywhere fails the whole string. Valid PostgreSQL statements that Tusk cannot
  * run yet are parsed into {@code UnsupportedStmt} (error 0A000 at execution); anything else is a
- * syntax error with PostgreSQL's message and 1-based character position.
+ * syntax error with PostgreSQL's message and 1-based character position. In particular a word
+ * after CREATE, DROP or ALTER that begins none of gram.y's object productions ("CREATE foo",
+ * "DROP TUPLE") is a syntax error at that word, not an UnsupportedStmt. SELECT ... INTO is
+ * accepted only at the top of a plain SELECT; inside COPY (query) and CREATE VIEW it raises
+ * their own 0A000 errors (DoCopy, DefineView), elsewhere 42601 at the target table.
+ *
+ * <p>IN lists ({@code InListAnalysis}, transformAExprIn): the items without Vars of the query
+ * level become one ScalarArrayOpExpr over an ARRAY[] of their common type (the planner folds a
+ * constant one to an array Const); items with Vars, or all when there is no common array type,
+ * are separate comparisons joined by OR (AND for NOT IN).
  *
  * <h2>Parse analysis</h2>
  * {@link org.tusk.parser.Analyzer} turns one raw statement into a {@link org.tusk.nodes.Query}:

@@ -470,7 +470,14 @@ final class QueryRunner {
             }
             if (rows == null) {
                 if (sendDescription && ps.columns() != null) out.rowDescription(describe());
-                rows = ps.execute();
+                try {
+                    rows = ps.execute();
+                } catch (PgException e) {
+                    // a WARNING raised before the error (e.g. DefineAggregate's unrecognised attributes)
+                    // reaches the client first, as PostgreSQL's ereport(WARNING) sends it at once
+                    for (String warning : ps.warnings()) out.report(Severity.WARNING, "01000", warning, null, null, 0);
+                    throw e;
+                }
             }
             DestRemote dest = new DestRemote(out, ps.columns(), resultFormats);
             long sent = 0;

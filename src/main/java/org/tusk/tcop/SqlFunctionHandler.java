@@ -31,7 +31,11 @@ import org.tusk.utils.misc.SessionServices;
  * its changes, and the result is the first row of the last statement (NULL if it has none).
  * A set-returning or record-returning call ({@link #callSet}) gets every row of the last
  * statement, materialised as PostgreSQL's fmgr_sql does into a tuplestore when the caller is a
- * FunctionScan; rows are collected before the caller reads the first.
+ * FunctionScan; rows are collected before the caller reads the first. A utility statement of
+ * the body (CREATE TABLE AS, DDL) runs through the path a client's statement takes, in the
+ * caller's transaction, followed by CommandCounterIncrement; as in PostgreSQL 15 the whole body
+ * is analysed before the first statement runs, so a later statement cannot use a table an
+ * earlier one creates.
  */
 final class SqlFunctionHandler implements SqlFunctionRunner {
     /** How deeply SQL functions may call each other before 54001, standing in for max_stack_depth. */
@@ -93,6 +97,10 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         List<Object[]> result = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             PlannedStmt p = plans.get(i);
+            if (p.utilityStmt() != null) {
+                runUtility(f, p, i, env);
+                continue;
+            }
             ExecContext ctx = ExecContext.of(session, env);
             ctx.setParams(args);
             PlanState state = Executor.init(p.planTree(), ctx);
@@ -130,6 +138,29 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
             if (modify) env.commandCounterIncrement();
         }
         return result;
+    }
+
+    /**
+     * A utility statement of the body (postquel_getnext's ProcessUtility), through the path a
+     * client's statement takes, then CommandCounterIncrement so the next statement sees its
+     * effects. Transaction control is refused as init_execution_state refuses it. The statement's
+     * NOTICEs and WARNINGs are not passed on to the client (known gap).
+     */
+    private void runUtility(SqlFunction f, PlannedStmt p, int index, ExecEnvironment env) {
+        String context = "SQL function \"" + f.name() + "\" statement " + (index + 1);
+        org.tusk.nodes.RawStmt raw = new org.tusk.nodes.RawStmt(p.utilityStmt(), 0, f.body().length());
+        try {
+            if (p.utilityStmt() instanceof org.tusk.nodes.Stmt.TransactionStmt) {
+                PreparedStatement tagged = Engine.prepare(raw, f.body(), relations, session, null, null, env);
+                throw PgException.error("0A000", tagged.commandTag() + " is not allowed in a SQL function");
+            }
+            PreparedStatement ps = Engine.prepare(raw, f.body(), relations, session, null, null, env);
+            java.util.Iterator<String[]> it = ps.execute();
+            while (it.hasNext()) it.next();
+        } catch (PgException e) {
+            throw e.withContext(context);
+        }
+        env.commandCounterIncrement();
     }
 
     @Override

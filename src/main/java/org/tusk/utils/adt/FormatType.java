@@ -14,8 +14,9 @@ public final class FormatType {
     private FormatType() {}
 
     /**
-     * format_type_extended. {@code typmodGiven} is false for format_type(oid, NULL), which prints
-     * the internal names of the types SQL spells differently only with a modifier ("bpchar").
+     * format_type_extended. {@code typmodGiven} is false for format_type(oid, NULL) and
+     * format_type_be; with it true and typmod -1, bpchar and bit print as their catalog names
+     * ("bpchar", "bit" quoted), since CHARACTER and BIT would read back as length 1.
      */
     public static String format(int typeOid, int typmod, boolean typmodGiven) {
         if (typeOid == TypeOids.INVALID) return "-";
@@ -42,7 +43,8 @@ public final class FormatType {
             if (elem != null) return format(elem.oid(), typmod, typmodGiven) + "[]";
         }
         return switch (typeOid) {
-            case TypeOids.BPCHAR -> withTypmod ? "character(" + (typmod - 4) + ")" : typmodGiven ? "character" : "bpchar";
+            // bpchar with typmod -1 given is not CHARACTER (which means character(1)): its catalog name
+            case TypeOids.BPCHAR -> withTypmod ? "character(" + (typmod - 4) + ")" : typmodGiven ? "bpchar" : "character";
             case TypeOids.VARCHAR -> withTypmod ? "character varying(" + (typmod - 4) + ")" : "character varying";
             case TypeOids.NUMERIC -> withTypmod ? "numeric(" + (((typmod - 4) >> 16) & 0xffff) + "," + Numerics.numericTypmodScale(typmod) + ")" : "numeric";
             case TypeOids.TIMESTAMP -> withTypmod ? "timestamp(" + typmod + ") without time zone" : "timestamp without time zone";

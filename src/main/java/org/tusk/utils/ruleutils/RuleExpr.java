@@ -47,7 +47,7 @@ final class RuleExpr {
                 buf.append(')');
             }
             case Expr.CastFunc c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
-            case Expr.RelabelType r -> coercionNode(e, r.arg(), r.type(), r.typmod(), showimplicit);
+            case Expr.RelabelType r -> coercionNode(e, r.arg(), r.type(), r.typmod(), showimplicit || r.explicit());
             case Expr.CoerceViaIO c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
             case Expr.ArrayCoerceExpr c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
             case Expr.CoerceToTypmod c -> coercionNode(e, c.arg(), c.type(), c.typmod(), showimplicit || c.explicit());

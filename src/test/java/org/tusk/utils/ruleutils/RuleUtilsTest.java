@@ -155,8 +155,9 @@ class RuleUtilsTest {
     void formatTypeWithModifiers() {
         assertEquals("character varying(20)", FormatType.format(TypeOids.VARCHAR, 24, true));
         assertEquals("numeric(10,2)", FormatType.format(TypeOids.NUMERIC, ((10 << 16) | 2) + 4, true));
-        assertEquals("bpchar", FormatType.format(TypeOids.BPCHAR, -1, false));
-        assertEquals("character", FormatType.format(TypeOids.BPCHAR, -1, true));
+        // format_type_extended: bpchar with typmod -1 given is not CHARACTER (character(1))
+        assertEquals("character", FormatType.format(TypeOids.BPCHAR, -1, false));
+        assertEquals("bpchar", FormatType.format(TypeOids.BPCHAR, -1, true));
         assertEquals("timestamp with time zone", FormatType.format(TypeOids.TIMESTAMPTZ, -1, true));
         assertEquals("text[]", FormatType.format(TypeOids.TEXT_ARRAY, -1, true));
         assertEquals("integer", FormatType.formatBe(TypeOids.INT4));
