@@ -422,6 +422,15 @@ public interface Catalog {
         throw org.tusk.utils.error.PgException.error("0A000", "constraints are not supported by this catalog");
     }
 
+    /**
+     * The inheritance facts of constraint {@code c}: conislocal and coninhcount (as
+     * MergeWithExistingConstraint, ATExecDropConstraint's recursion and
+     * MergeConstraintsIntoExisting change them).
+     */
+    default void setConstraintInheritance(ConstraintInfo c, boolean local, int inhcount) {
+        throw org.tusk.utils.error.PgException.error("0A000", "constraints are not supported by this catalog");
+    }
+
     /** VALIDATE CONSTRAINT's catalog part: convalidated becomes true. */
     default void markConstraintValidated(ConstraintInfo c) {
         throw org.tusk.utils.error.PgException.error("0A000", "constraints are not supported by this catalog");

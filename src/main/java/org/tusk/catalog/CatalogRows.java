@@ -252,6 +252,8 @@ public final class CatalogRows {
         t.set(r, "condeferred", c.deferred());
         t.set(r, "convalidated", c.validated());
         t.set(r, "connoinherit", c.noInherit());
+        t.set(r, "conislocal", c.isLocal());
+        t.set(r, "coninhcount", c.inhcount());
         if (c.contype() == 'f') {
             t.set(r, "confrelid", c.confrelid());
             t.set(r, "confupdtype", String.valueOf(c.updType()));

@@ -121,6 +121,12 @@ final class ConstraintDdl {
         update(c, "convalidated", true);
     }
 
+    /** conislocal and coninhcount of {@code c} become {@code local} and {@code inhcount}. */
+    void setInheritance(ConstraintInfo c, boolean local, int inhcount) {
+        update(c, "conislocal", local);
+        update(c, "coninhcount", inhcount);
+    }
+
     private void update(ConstraintInfo c, String column, Object value) {
         for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "oid", c.oid()))) {
             Object[] v = s.values().clone();

@@ -15,10 +15,21 @@ package org.tusk.catalog;
  * @param matchType    confmatchtype: 's' SIMPLE, 'f' FULL
  * @param bin          conbin of 'c': the expression's SQL text (Tusk's convention, as for adbin)
  * @param validated    convalidated: false for NOT VALID until VALIDATE CONSTRAINT
+ * @param isLocal      conislocal: defined on the relation itself (not only inherited)
+ * @param inhcount     coninhcount: the number of direct parents it is inherited from
  */
 public record ConstraintInfo(int oid, String name, int namespace, char contype, int relid, short[] conkey, int indid,
                              int confrelid, short[] confkey, char updType, char delType, char matchType,
-                             boolean deferrable, boolean deferred, boolean validated, boolean noInherit, String bin) {
+                             boolean deferrable, boolean deferred, boolean validated, boolean noInherit, String bin,
+                             boolean isLocal, int inhcount) {
+    /** A constraint defined locally and inherited from nowhere. */
+    public ConstraintInfo(int oid, String name, int namespace, char contype, int relid, short[] conkey, int indid,
+                          int confrelid, short[] confkey, char updType, char delType, char matchType,
+                          boolean deferrable, boolean deferred, boolean validated, boolean noInherit, String bin) {
+        this(oid, name, namespace, contype, relid, conkey, indid, confrelid, confkey, updType, delType, matchType, deferrable,
+                deferred, validated, noInherit, bin, true, 0);
+    }
+
     public ConstraintInfo {
         conkey = conkey == null ? null : conkey.clone();
         confkey = confkey == null ? null : confkey.clone();
@@ -56,7 +67,13 @@ public record ConstraintInfo(int oid, String name, int namespace, char contype, 
 
     ConstraintInfo withIds(int newOid, int newNamespace) {
         return new ConstraintInfo(newOid, name, newNamespace, contype, relid, conkey, indid, confrelid, confkey, updType,
-                delType, matchType, deferrable, deferred, validated, noInherit, bin);
+                delType, matchType, deferrable, deferred, validated, noInherit, bin, isLocal, inhcount);
+    }
+
+    /** The same constraint with conislocal and coninhcount as given (an inherited copy, or a merged one). */
+    public ConstraintInfo withInheritance(boolean local, int count) {
+        return new ConstraintInfo(oid, name, namespace, contype, relid, conkey, indid, confrelid, confkey, updType,
+                delType, matchType, deferrable, deferred, validated, noInherit, bin, local, count);
     }
 
     /** Reads a pg_constraint row. */
@@ -69,6 +86,6 @@ public record ConstraintInfo(int oid, String name, int namespace, char contype, 
                 ((String) c.get(v, "confupdtype")).charAt(0), ((String) c.get(v, "confdeltype")).charAt(0),
                 ((String) c.get(v, "confmatchtype")).charAt(0), (Boolean) c.get(v, "condeferrable"),
                 (Boolean) c.get(v, "condeferred"), (Boolean) c.get(v, "convalidated"), (Boolean) c.get(v, "connoinherit"),
-                (String) c.get(v, "conbin"));
+                (String) c.get(v, "conbin"), (Boolean) c.get(v, "conislocal"), ((Number) c.get(v, "coninhcount")).intValue());
     }
 }

@@ -540,6 +540,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void setConstraintInheritance(ConstraintInfo c, boolean local, int inhcount) {
+        constraints.setInheritance(c, local, inhcount);
+    }
+
+    @Override
     public void markConstraintValidated(ConstraintInfo c) {
         constraints.markValidated(c);
     }

@@ -96,6 +96,21 @@ public final class OpclassDdl {
         return Integer.compareUnsigned(oid, CastDdl.FIRST_NORMAL_OBJECT_ID) >= 0 ? oid : 0;
     }
 
+    /**
+     * get_opfamily_proc(opcfamily, opcintype, opcintype, procnum) for a user-defined class
+     * {@code opclass} (as partcache.c RelationBuildPartitionKey finds partsupfunc), through the
+     * session's installed catalog: the support function's OID, or 0 when the class is built in,
+     * unknown, or lacks that function.
+     */
+    public static int userSupportProc(int opclass, int procnum) {
+        OpclassDdl o = current;
+        if (o == null || Integer.compareUnsigned(opclass, CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) return 0;
+        Object[] row = o.row(PG_OPCLASS, opclass);
+        if (row == null) return 0;
+        int type = oid(PG_OPCLASS.get(row, "opcintype"));
+        return o.familyProc(oid(PG_OPCLASS.get(row, "opcfamily")), type, type, procnum);
+    }
+
     /** A member to store: an operator (strategy number) or support function (procedure number). */
     public record Member(boolean isOperator, int number, int object, int left, int right, int sortFamily) {}
 

@@ -69,13 +69,13 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.AddConstraint a -> {
                     switch (a.constraint().contype()) {
                         case 'c' -> ConstraintCommands.addCheck(rel, a.constraint(), queryString, env, ctx.timeZone(),
-                                ctx.session().currentDatabase(), ctx);
+                                ctx.session().currentDatabase(), ctx, s.relation().inh(), false, rel.isPartition(), notices);
                         case 'f' -> ConstraintCommands.addForeignKey(rel, a.constraint(), env, ctx);
                         case 'x' -> ExclusionConstraints.define(rel, a.constraint(), queryString, ctx, true);
                         default -> addConstraint(rel, a.constraint(), queryString, ctx);
                     }
                 }
-                case Stmt.AlterTableCmd.DropConstraint d -> ConstraintCommands.drop(rel, d, env, notices);
+                case Stmt.AlterTableCmd.DropConstraint d -> ConstraintCommands.drop(rel, d, s.relation().inh(), env, notices);
                 case Stmt.AlterTableCmd.ValidateConstraint v -> ConstraintCommands.validate(rel, v.name(), ctx);
                 case Stmt.AlterTableCmd.AddColumn a -> addColumn(rel, a, queryString, ctx, notices);
                 case Stmt.AlterTableCmd.DropColumn d -> DropColumnCommand.drop(rel, d, s.relation().inh(), false, ctx, notices);

@@ -23,8 +23,8 @@ import org.tusk.utils.error.SqlState;
  * writers do not), and stores the comment in pg_description ({@link Catalog#setComment}); a
  * NULL or empty comment removes it. The comment goes with the object when it is dropped.
  *
- * <p>Differs from PostgreSQL: ownership of the object is not checked, and a comment on a
- * built-in function cannot be set (built-in functions have no pg_proc rows in Tusk).
+ * <p>Differs from PostgreSQL: ownership is checked only for constraints (of tables and domains),
+ * and a comment on a built-in function cannot be set (built-in functions have no pg_proc rows in Tusk).
  */
 public final class CommentCommand {
     private CommentCommand() {}
@@ -44,8 +44,13 @@ public final class CommentCommand {
                     throw PgException.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + s.member() + "\" for table \""
                             + rel.name() + "\" does not exist");
                 }
+                // check_object_ownership for OBJECT_TABCONSTRAINT: the table's owner
+                if (!env.currentUserIsSuperuser() && rel.owner() != env.currentUserId() && !org.tusk.catalog.RoleMembership
+                        .hasPrivsOfRole(org.tusk.catalog.ObjectNames.current().sharedCatalog(), env.currentUserId(), rel.owner()))
+                    throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of relation " + rel.name());
                 catalog.setComment(SystemCatalogs.PG_CONSTRAINT.oid(), found.oid(), 0, s.comment());
             }
+            case "domain constraint" -> commentOnDomainConstraint(s, queryString, env);
             case "schema" -> {
                 String name = s.names().get(0);
                 if (s.names().size() != 1) {
@@ -75,6 +80,30 @@ public final class CommentCommand {
                 catalog.setComment(SystemCatalogs.PG_CLASS.oid(), rel.oid(), 0, s.comment());
             }
         }
+    }
+
+    /**
+     * OBJECT_DOMCONSTRAINT: get_object_address_type(OBJECT_DOMAIN) (the type must be a domain),
+     * get_domain_constraint_oid, then check_object_ownership (the domain's owner).
+     */
+    private static void commentOnDomainConstraint(Stmt.CommentStmt s, String queryString, ExecEnvironment env) {
+        Catalog catalog = env.catalog();
+        int typeOid = typeOid(s.type(), queryString);
+        org.tusk.catalog.DomainInfo d = catalog.types().domain(typeOid);
+        if (d == null)
+            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + org.tusk.catalog.BuiltinCatalog.formatType(typeOid)
+                    + "\" is not a domain");
+        org.tusk.catalog.DomainInfo.Check found = null;
+        for (org.tusk.catalog.DomainInfo.Check c : d.checks()) if (c.name().equals(s.member())) found = c;
+        if (found == null)
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + s.member() + "\" for domain "
+                    + org.tusk.catalog.BuiltinCatalog.formatType(typeOid) + " does not exist");
+        int owner = catalog.typeDdl().owner(typeOid);
+        if (!env.currentUserIsSuperuser() && owner != env.currentUserId() && !org.tusk.catalog.RoleMembership
+                .hasPrivsOfRole(org.tusk.catalog.ObjectNames.current().sharedCatalog(), env.currentUserId(), owner))
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of type "
+                    + org.tusk.catalog.BuiltinCatalog.formatType(typeOid));
+        catalog.setComment(SystemCatalogs.PG_CONSTRAINT.oid(), found.oid(), 0, s.comment());
     }
 
     /** get_object_address_attribute, then CommentObject's restriction to the relkinds pg_dump dumps column comments of. */

@@ -45,6 +45,19 @@ public final class ConstraintCommands {
      */
     public static void addCheck(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env, ZoneId zone,
                                 String database, ExecContext ctx) {
+        addCheck(rel, k, queryString, env, zone, database, ctx, true, false, rel.isPartition(), m -> { });
+    }
+
+    /**
+     * The same, as ALTER TABLE [ONLY] ADD CHECK (ATAddCheckConstraint) or DefineRelation add it:
+     * {@code recurse} (no ONLY) sends the constraint on to the inheritance children, where it
+     * is inherited ({@code recursing} on the way down) and merges with a same-named constraint of
+     * the same expression (MergeWithExistingConstraint); {@code isPartition} says whether
+     * {@code rel} is a partition (true while a partition is being created, before its bound is stored).
+     */
+    static void addCheck(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env, ZoneId zone,
+                         String database, ExecContext ctx, boolean recurse, boolean recursing, boolean isPartition,
+                         Consumer<String> notices) {
         Catalog catalog = env.catalog();
         CheckConstraintAnalysis.Cooked cooked = CheckConstraintAnalysis.cookAt(rel, k.checkSql(), queryString,
                 k.checkLocation(), zone, database, env);
@@ -55,10 +68,13 @@ public final class ConstraintCommands {
         } else {
             for (ConstraintInfo c : catalog.constraintsOf(rel)) {
                 if (!c.name().equals(name)) continue;
-                // A table being created has only the constraints of this statement.
-                if (ctx == null) throw PgException.error(SqlState.DUPLICATE_OBJECT, "check constraint \"" + name + "\" already exists");
-                throw PgException.error(SqlState.DUPLICATE_OBJECT, "constraint \"" + name + "\" for relation \""
-                        + rel.name() + "\" already exists");
+                // A table being created has only the constraints of this statement and its inherited ones.
+                if (ctx == null && c.inhcount() == 0)
+                    throw PgException.error(SqlState.DUPLICATE_OBJECT, "check constraint \"" + name + "\" already exists");
+                // DefineRelation and the recursion of ALTER TABLE ADD allow a merge (allow_merge)
+                ConstraintInheritance.mergeWithExisting(rel, c, k.checkSql(), ctx == null || recursing, !recursing,
+                        !k.notValid(), k.noInherit(), isPartition, env, zone, database, notices);
+                return;   // merged: nothing more to add here or below (ATAddCheckConstraint)
             }
         }
         if (rel.relkind() == 'p' && k.noInherit())
@@ -68,15 +84,20 @@ public final class ConstraintCommands {
         // constraint reaches them (ATAddCheckConstraint recursing to each partition)
         boolean validate = ctx != null && !k.notValid() && rel.relkind() != 'p';
         if (validate) validateCheck(rel, name, cooked.expr(), env, ctx);
-        catalog.addConstraint(rel, ConstraintInfo.check(name, rel.oid(), cooked.attnums(), k.checkSql(), !k.notValid(),
-                k.noInherit()));
-        if (rel.relkind() == 'p' && ctx != null) {
-            Stmt.TableConstraint named = k.withName(name);
-            for (int child : catalog.inheritanceChildren(rel.oid())) {
-                catalog.lockRelation(child, org.tusk.catalog.RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-                Relation c = catalog.openRelation(child);
-                if (c != null) addCheck(c, named, queryString, env, zone, database, ctx);
-            }
+        ConstraintInfo info = ConstraintInfo.check(name, rel.oid(), cooked.attnums(), k.checkSql(), !k.notValid(), k.noInherit());
+        if (recursing) info = info.withInheritance(false, 1);
+        catalog.addConstraint(rel, info);
+        // ATAddCheckConstraint: on to the children, one level at a time (a new table has none)
+        if (ctx == null || k.noInherit()) return;
+        List<Integer> children = catalog.inheritanceChildren(rel.oid());
+        if (children.isEmpty()) return;
+        if (!recurse)
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "constraint must be added to child tables too");
+        Stmt.TableConstraint named = k.withName(name);
+        for (int child : children) {
+            catalog.lockRelation(child, org.tusk.catalog.RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+            Relation c = catalog.openRelation(child);
+            if (c != null) addCheck(c, named, queryString, env, zone, database, ctx, true, true, c.isPartition(), notices);
         }
     }
 
@@ -292,6 +313,16 @@ public final class ConstraintCommands {
      * drops those foreign keys first.
      */
     public static void drop(Relation rel, Stmt.AlterTableCmd.DropConstraint d, ExecEnvironment env, Consumer<String> notices) {
+        drop(rel, d, true, env, notices);
+    }
+
+    /**
+     * The same; {@code recurse} false for ALTER TABLE ONLY. An inherited CHECK cannot be dropped
+     * from a child (42P16); dropping one from a parent goes on to its children
+     * ({@link ConstraintInheritance#dropFromChildren}).
+     */
+    public static void drop(Relation rel, Stmt.AlterTableCmd.DropConstraint d, boolean recurse, ExecEnvironment env,
+                            Consumer<String> notices) {
         Catalog catalog = env.catalog();
         ConstraintInfo c = find(rel, d.name(), catalog);
         if (c == null) {
@@ -309,7 +340,11 @@ public final class ConstraintCommands {
             dropDependentForeignKeys(dependents, "constraint " + c.name() + " on table " + rel.name(),
                     "index " + (index == null ? c.name() : index.name()), d.cascade(), env, notices);
         }
+        if (c.inhcount() > 0)
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited constraint \"" + c.name()
+                    + "\" of relation \"" + rel.name() + "\"");
         catalog.dropConstraint(rel, c);
+        ConstraintInheritance.dropFromChildren(rel, c, recurse, env);
     }
 
     /**

@@ -97,9 +97,9 @@ final class PartitionBounds {
                 d = new RangeDatum(RangeDatum.MAXVALUE, null);
             } else {
                 Object v = eval(sql.get(i), e, queryString, key, i, ctx);
+                // transformPartitionRangeBounds reports it without a position
                 if (v == null)
-                    throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "cannot specify NULL in range bound",
-                            pos(queryString, e.location()));
+                    throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot specify NULL in range bound");
                 d = new RangeDatum(RangeDatum.VALUE, v);
             }
             if (kind != d.kind()) {
@@ -166,9 +166,13 @@ final class PartitionBounds {
                     // ranges [l1, u1) and [l2, u2) overlap when l1 < u2 and l2 < u1
                     if (PartitionBound.compareRange(bound.lower(), p.bound().upper()) < 0
                             && PartitionBound.compareRange(p.bound().lower(), bound.upper()) < 0) {
-                        // PostgreSQL points at the upper datum when the new range starts inside the old one
+                        // check_new_partition_bound: a lower bound inside the old range is the
+                        // problem (the lower datum is pointed at); a lower bound in the gap before
+                        // it means the upper bound reaches into it (the upper datum). The datum is
+                        // list_nth(datums, abs(cmpval) - 1) with cmpval a support function's
+                        // result, which the built-in comparisons keep to -1/0/1: the first one.
                         boolean startsInside = PartitionBound.compareRange(p.bound().lower(), bound.lower()) <= 0;
-                        RawExpr d = startsInside ? spec.upper().get(0) : spec.lower().get(0);
+                        RawExpr d = startsInside ? spec.lower().get(0) : spec.upper().get(0);
                         throw overlap(partName, p, catalog, pos(queryString, d.location()));
                     }
                 }
@@ -180,7 +184,7 @@ final class PartitionBounds {
             // check_default_partition_contents: the default partition's rows must not belong here
             Relation defRel = catalog.openRelation(def);
             catalog.lockRelation(def, org.tusk.catalog.RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-            PartitionCommands.validateRows(defRel, parent, key, v -> !PartitionRouting.boundAccepts(key, bound, v), ctx,
+            PartitionCommands.validateRows(defRel, parent, key, v -> !PartitionRouting.boundAccepts(key, bound, v, ctx), ctx,
                     "updated partition constraint for default partition \"" + defRel.name() + "\" would be violated by some row");
         }
     }

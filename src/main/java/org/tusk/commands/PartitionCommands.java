@@ -70,7 +70,12 @@ public final class PartitionCommands {
         List<Stmt.ColumnDefinition> options = new ArrayList<>();
         List<Stmt.ColumnDefinition> typed = new ArrayList<>();
         for (Stmt.ColumnDefinition c : s.columns()) (c.type() == null ? options : typed).add(c);
-        for (Stmt.ColumnDefinition c : options) {
+        for (int i = 0; i < options.size(); i++) {
+            Stmt.ColumnDefinition c = options.get(i);
+            // MergeAttributes: each column's options are written once
+            for (int j = 0; j < i; j++)
+                if (options.get(j).name().equals(c.name()))
+                    throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             if (column(parent, c.name()) == 0)
                 throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + c.name() + "\" does not exist");
         }
@@ -192,9 +197,10 @@ public final class PartitionCommands {
         PartitionBounds.checkNew(part.name(), parent, key, bound, a.bound(), queryString, ctx);
         // QueuePartitionConstraintValidation: every existing row must belong in the partition.
         List<PartitionCatalog.Partition> siblings = pc.partitions(parent, key, catalog);
-        validateRows(part, parent, key, v -> bound.isDefault() ? PartitionRouting.choose(key, siblings, 0, v) == 0
-                : PartitionRouting.boundAccepts(key, bound, v), ctx,
+        validateRows(part, parent, key, v -> bound.isDefault() ? PartitionRouting.choose(key, siblings, 0, v, ctx) == 0
+                : PartitionRouting.boundAccepts(key, bound, v, ctx), ctx,
                 "partition constraint of relation \"" + part.name() + "\" is violated by some row");
+        ConstraintInheritance.mergeIntoExisting(part, parent, true, env, ctx.timeZone(), ctx.session().currentDatabase());
         catalog.storeInheritance(part.oid(), List.of(parent.oid()), inhcount, islocal);
         pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
         PartitionIndexes.cloneToPartition(parent, catalog.openRelation(part.oid()), ctx);   // AttachPartitionEnsureIndexes
@@ -217,6 +223,7 @@ public final class PartitionCommands {
             int parentIndex = catalog.partitions().parentIndex(index.oid());
             if (parentIndex != 0) catalog.partitions().detachIndex(index.oid());
         }
+        ConstraintInheritance.removeInheritance(part, parent, env);
         catalog.partitions().detach(part.oid(), parent.oid());
         for (int i = 0; i < parent.desc().natts(); i++) {
             int attnum = column(part, parent.desc().attr(i).name());

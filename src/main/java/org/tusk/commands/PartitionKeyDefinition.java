@@ -99,15 +99,19 @@ final class PartitionKeyDefinition {
     }
 
     /**
-     * partclass for hash: Tusk hashes key values with the built-in hash functions (PartitionHashing),
-     * i.e. always with the type's default hash class; a written class must name it.
+     * partclass for hash: the built-in classes hash with the type's built-in extended hash function
+     * (PartitionHashing), so for them a written class must be the type's default one and partclass
+     * holds 0; a user-defined class (CREATE OPERATOR CLASS ... USING hash) is stored by OID and its
+     * support function 2 (HASHEXTENDED_PROC) hashes the key, as ComputePartitionAttrs requires.
      */
     private static int hashOpclass(Stmt.PartitionElem e, int type) {
         if (e.opclass() == null) return 0;
         String name = e.opclass().get(e.opclass().size() - 1);
+        Object[] user = org.tusk.catalog.OpclassDdl.userClass(e.opclass().size() >= 2 ? e.opclass().get(e.opclass().size() - 2)
+                : null, name, org.tusk.catalog.SystemCatalogs.HASH_AM_OID);
+        if (user != null) return userHashOpclass(user, name, type);
         BtreeOpclasses.Opclass oc = e.opclass().size() == 1 || e.opclass().get(0).equals("pg_catalog")
                 ? BtreeOpclasses.byName(name) : null;
-        if (oc == null) IndexCommands.userClass(e.opclass(), type, org.tusk.catalog.SystemCatalogs.HASH_AM_OID, "hash");
         if (oc == null || !oc.isDefault())
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", e.opclass())
                     + "\" does not exist for access method \"hash\"");
@@ -115,6 +119,20 @@ final class PartitionKeyDefinition {
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
                     + BuiltinCatalog.formatType(type));
         return 0;
+    }
+
+    /** ComputePartitionAttrs for a user-defined hash class: it must take the key's type and have support function 2. */
+    private static int userHashOpclass(Object[] row, String name, int type) {
+        var c = org.tusk.catalog.SystemCatalogs.PG_OPCLASS;
+        int input = org.tusk.catalog.CatalogScan.oid(c.get(row, "opcintype"));
+        if (input != type && input != org.tusk.catalog.TypeCache.baseType(type))
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
+                    + BuiltinCatalog.formatType(type));
+        int oid = org.tusk.catalog.CatalogScan.oid(c.get(row, "oid"));
+        if (org.tusk.catalog.OpclassDdl.userSupportProc(oid, 2) == 0)
+            throw PgException.error("42P17", "operator class \"" + name
+                    + "\" of access method hash is missing support function 2 for type " + BuiltinCatalog.formatType(input));
+        return oid;
     }
 
     private static PgException pseudoType(int i, int type) {

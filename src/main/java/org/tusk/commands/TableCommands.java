@@ -129,7 +129,12 @@ public final class TableCommands {
                 env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
         OnCommitActions.register(oid, s.onCommit());
-        if (merged != null) catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
+        if (merged != null) {
+            catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
+            env.commandCounterIncrement();
+            ConstraintInheritance.inheritOnCreate(catalog.openRelation(oid), merged.parents(), s.partbound() != null, env, zone,
+                    currentDatabase);
+        }
         for (OwnedSequence o : ownedSequences) {
             int attnum = attnum(specs, o.column());
             catalog.relationOwnership().setOwningColumn(o.sequenceOid(), oid, attnum, o.identity());
@@ -141,7 +146,8 @@ public final class TableCommands {
         // DefineRelation stores the CHECK constraints with the table; the indexes come next and
         // the foreign keys last (they may reference the new table's own keys).
         for (Stmt.TableConstraint k : others) {
-            if (k.contype() == 'c') ConstraintCommands.addCheck(catalog.openRelation(oid), k, queryString, env, zone, currentDatabase, null);
+            if (k.contype() == 'c') ConstraintCommands.addCheck(catalog.openRelation(oid), k, queryString, env, zone, currentDatabase,
+                    null, false, false, s.partbound() != null, notices);
         }
         for (Stmt.TableConstraint k : keys) {
             int[] attnums = new int[k.columns().size()];

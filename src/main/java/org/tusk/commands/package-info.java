@@ -218,9 +218,18 @@
  * uniqueness; one backing a constraint only by one that does too) or created; CREATE TABLE ...
  * PARTITION OF and ATTACH PARTITION do this for every index of the parent, DETACH detaches the
  * partition's indexes. A unique index on a partitioned table must contain every key column and
- * the key no expression (0A000), as uniqueness is only enforced inside each partition. A CHECK
- * added to a partitioned table is added to each partition under the same name and checked
- * there. {@link org.tusk.commands.PartitionBounds} transforms a written bound into
+ * the key no expression (0A000), as uniqueness is only enforced inside each partition.
+ * {@link org.tusk.commands.ConstraintInheritance} keeps CHECK constraints following inheritance
+ * and partitioning as PostgreSQL does: every child (partition or INHERITS child) holds its own
+ * pg_constraint copy of each inheritable CHECK of its parents, with conislocal (also defined on
+ * the child) and coninhcount (from how many direct parents); a partition's copies are never
+ * local. CREATE TABLE copies them (MergeAttributes), a same-named constraint of the same
+ * expression merges with a NOTICE (MergeWithExistingConstraint), ALTER TABLE ADD CHECK recurses
+ * one level at a time unless ONLY or NO INHERIT, DROP CONSTRAINT recurses and refuses to drop an
+ * inherited copy alone (42P16), ATTACH requires the parent's constraints on the table
+ * (MergeConstraintsIntoExisting) and DETACH makes them local again. The executor therefore
+ * checks a row against its own table's constraints only. All of this runs under the
+ * AccessExclusiveLock the ALTER/CREATE holds on the child (children are locked as reached). {@link org.tusk.commands.PartitionBounds} transforms a written bound into
  * constants of the key types and checks it against the parent's other partitions with
  * PostgreSQL's messages (42P17 overlap, empty range, hash moduli; 23514 when an existing
  * default partition holds rows the new partition would own). The parent is locked

@@ -15,15 +15,33 @@ import org.tusk.utils.error.PgException;
 final class ExecConstraints {
     private ExecConstraints() {}
 
-    static void check(Relation rel, List<ColumnDef> cols, Object[] row, ExecContext ctx) {
+    static void check(Relation rel, List<ColumnDef> cols, Object[] row, ExecContext ctx,
+                      java.util.function.Function<Object[], String> shown) {
         for (int i = 0; i < cols.size(); i++) {
-            if (row[i] == null && rel.desc().attr(i).attnotnull()) {
+            if (row[i] == null && rel.desc().attr(i).attnotnull() && !rel.desc().attr(i).attisdropped()) {
                 throw PgException.error("23502", "null value in column \"" + cols.get(i).name() + "\" of relation \""
                         + rel.name() + "\" violates not-null constraint")
-                        .withDetail("Failing row contains " + describe(cols, row, ctx) + ".")
+                        .withDetail("Failing row contains " + shown.apply(row) + ".")
                         .withObjects(new PgException.ErrorObjects(null, rel.name(), cols.get(i).name(), null, null));
             }
         }
+    }
+
+    /**
+     * ExecBuildSlotValueDescription for a row of {@code rel}: "(v1, v2, ...)", its dropped
+     * columns left out.
+     */
+    static String describe(Relation rel, List<ColumnDef> cols, Object[] row, ExecContext ctx) {
+        StringBuilder sb = new StringBuilder("(");
+        boolean first = true;
+        for (int i = 0; i < cols.size(); i++) {
+            if (i < rel.desc().natts() && rel.desc().attr(i).attisdropped()) continue;
+            if (!first) sb.append(", ");
+            first = false;
+            Object v = i < row.length ? row[i] : null;
+            sb.append(v == null ? "null" : BuiltinCatalog.type(cols.get(i).typeOid()).output().out(v, ctx.outputSettings()));
+        }
+        return sb.append(')').toString();
     }
 
     /** ExecBuildSlotValueDescription: "(v1, v2, ...)". */

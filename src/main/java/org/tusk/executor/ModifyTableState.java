@@ -13,6 +13,7 @@ import org.tusk.nodes.Query;
 import org.tusk.storage.page.ItemPointer;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
 
 /**
  * nodeModifyTable.c: INSERT, UPDATE or DELETE of the rows its source produces.
@@ -102,6 +103,14 @@ final class ModifyTableState extends PlanState {
 
     /** Whether RETURNING reads a system column other than ctid (decided at the first returned row). */
     private Boolean returningSystem;
+    /** Whether RETURNING reads xmin, cmin, xmax or cmax (decided with {@link #returningSystem}). */
+    private boolean returningTupleHeader;
+    /**
+     * The partition the current row was routed into (INSERT into a partitioned table, UPDATE
+     * moving a row), or null when it was stored in {@link #rel} itself: RETURNING's tableoid is
+     * the partition's, as ExecInsert sets the routed slot's tts_tableOid.
+     */
+    private PartitionTupleRouting.Leaf routedTo;
 
     /** Rows inserted, updated or deleted so far. */
     long processed() { return processed; }
@@ -129,6 +138,7 @@ final class ModifyTableState extends PlanState {
         Object[] tuple;
         while ((tuple = source.next()) != null) {
             ctx.session().checkForInterrupts();
+            routedTo = null;
             Object[] changed = switch (plan.operation()) {
                 case INSERT -> insert(env, tuple, plan.newRow());
                 case UPDATE -> update(env, tuple, plan.newRow());
@@ -143,10 +153,16 @@ final class ModifyTableState extends PlanState {
             if (!plan.returning().isEmpty()) {
                 if (returningSystem == null) {
                     returningSystem = ScanTuples.readsSystemColumns(cols.size(), null, plan.returning());
+                    returningTupleHeader = ScanTuples.readsTupleHeader(cols.size(), plan.returning());
                 }
+                // a row routed through a partitioned root without conversion sits in the root's
+                // virtual slot, which has no tuple header (tts_virtual_getsysattr)
+                if (returningTupleHeader && routedTo != null && routedTo.sameLayoutAsRoot() && changed.length <= cols.size() + 1)
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot retrieve a system column in this context");
                 // only a tuple of the target alone: past its TID, a joined tuple holds the other tables' columns
                 if (returningSystem && changed.length <= cols.size() + 1) {
-                    changed = ScanTuples.forReturning(changed, cols.size(), rel.oid(), env.commandId());
+                    changed = ScanTuples.forReturning(changed, cols.size(), routedTo != null ? routedTo.rel().oid() : rel.oid(),
+                            env.commandId());
                 }
                 return Executor.project(plan.returning(), changed, null, ctx);
             }
@@ -248,7 +264,10 @@ final class ModifyTableState extends PlanState {
                 // the root's policies, on the row in the root's layout once the leaf's BEFORE ROW triggers ran
                 PartitionTupleRouting.Routed routed = routing.insert(row, rootRow -> WithCheckOptions.checkRowSecurity(
                         plan.withChecks(), Query.WithCheckOption.WCO_RLS_INSERT_CHECK, rootRow, ctx));
-                return routed == null ? null : withTid(row, routed.tid(), null);   // null: a leaf's BEFORE ROW trigger skipped it
+                if (routed == null) return null;   // a leaf's BEFORE ROW trigger skipped it
+                routedTo = routed.leaf();
+                // the row as stored (after the leaf's BEFORE ROW triggers), in the root's layout
+                return withTid(routed.leaf().toRoot(routed.leafRow()), routed.tid(), null);
             }
             return insertRoutedOnConflict(env, row, oc);
         }
@@ -365,7 +384,8 @@ final class ModifyTableState extends PlanState {
                     throw PartitionRouting.constraintViolation(rel, row, ctx);
                 }
                 Object[] moved = moveRow(env, old, row);
-                if (moved != null) captureForRoot(ScanTuples.values(old, cols.size()), row);
+                // the transition table holds the row as the destination stored it
+                if (moved != null) captureForRoot(ScanTuples.values(old, cols.size()), ScanTuples.values(moved, cols.size()));
                 return moved;
             }
             constraints.checkRow(row);
@@ -417,7 +437,10 @@ final class ModifyTableState extends PlanState {
         PartitionTupleRouting.Routed r = routing.insert(rootRow, moved -> WithCheckOptions.checkRowSecurity(plan.withChecks(),
                 Query.WithCheckOption.WCO_RLS_UPDATE_CHECK, PartitionRouting.convert(moved, toLeaf), ctx));
         if (r == null) return null;   // the new partition's BEFORE ROW INSERT trigger skipped it
-        return withTid(newRow, r.tid(), oldTuple);
+        routedTo = r.leaf();
+        // RETURNING sees the row as the new partition stored it (after its BEFORE ROW triggers)
+        Object[] stored = PartitionRouting.convert(r.leaf().toRoot(r.leafRow()), PartitionRouting.columnMap(root, rel));
+        return withTid(stored, r.tid(), oldTuple);
     }
 
     /** ExecDelete of the row at the TID in {@code oldTuple}. */

@@ -27,26 +27,37 @@ import org.tusk.utils.error.PgException;
 public final class PartitionRouting {
     private PartitionRouting() {}
 
-    /** Whether key values {@code values} satisfy non-default bound {@code b}. */
-    public static boolean boundAccepts(PartitionKey key, PartitionBound b, Object[] values) {
+    /**
+     * Whether key values {@code values} satisfy non-default bound {@code b}; {@code ctx} calls a
+     * user-defined hash class's support function.
+     */
+    public static boolean boundAccepts(PartitionKey key, PartitionBound b, Object[] values, org.tusk.catalog.FunctionCallContext ctx) {
         return switch (b.strategy()) {
             case 'l' -> b.listContains(values[0]);
             case 'r' -> {
                 for (Object v : values) if (v == null) yield false;
                 yield b.rangeContains(values);
             }
-            case 'h' -> PartitionHashing.remainderMatches(key, values, b.modulus(), b.remainder());
+            case 'h' -> PartitionHashing.remainderMatches(key, values, b.modulus(), b.remainder(), ctx);
             default -> throw new IllegalArgumentException("default bound");
         };
+    }
+
+    /** Whether choosing a partition for {@code key} calls a user-defined hash class's support function (needs a context). */
+    public static boolean hashesThroughFunctions(PartitionKey key) {
+        if (key.strategy() != 'h') return false;
+        for (int i = 0; i < key.count(); i++) if (key.opclass(i) != 0) return true;
+        return false;
     }
 
     /**
      * get_partition_for_tuple: the OID of the partition of {@code parent} that accepts key
      * {@code values} (the default partition if no other does), or 0 if none does.
      */
-    public static int choose(PartitionKey key, List<PartitionCatalog.Partition> parts, int defaultOid, Object[] values) {
+    public static int choose(PartitionKey key, List<PartitionCatalog.Partition> parts, int defaultOid, Object[] values,
+                             org.tusk.catalog.FunctionCallContext ctx) {
         for (PartitionCatalog.Partition p : parts) {
-            if (!p.bound().isDefault() && boundAccepts(key, p.bound(), values)) return p.oid();
+            if (!p.bound().isDefault() && boundAccepts(key, p.bound(), values, ctx)) return p.oid();
         }
         return defaultOid;
     }
@@ -106,8 +117,12 @@ public final class PartitionRouting {
                              int[] toParent) {}
 
         private final List<Level> levels;
+        private final ExecContext ctx;
 
-        private Constraint(List<Level> levels) { this.levels = levels; }
+        private Constraint(List<Level> levels, ExecContext ctx) {
+            this.levels = levels;
+            this.ctx = ctx;
+        }
 
         /** ExecPartitionCheck: whether {@code row} (in the partition's layout) satisfies the constraint. */
         public boolean accepts(Object[] row) {
@@ -116,8 +131,8 @@ public final class PartitionRouting {
                 r = convert(r, l.toParent());
                 Object[] values = l.key().form(r);
                 PartitionKey key = l.key().key();
-                boolean ok = l.own().isDefault() ? choose(key, l.siblings(), 0, values) == 0
-                        : boundAccepts(key, l.own(), values);
+                boolean ok = l.own().isDefault() ? choose(key, l.siblings(), 0, values, ctx) == 0
+                        : boundAccepts(key, l.own(), values, ctx);
                 if (!ok) return false;
             }
             return true;
@@ -147,13 +162,23 @@ public final class PartitionRouting {
             levels.add(new Constraint.Level(PartitionKeyDatum.open(parent, key, ctx), parts, own, columnMap(child, parent)));
             child = parent;
         }
-        return levels.isEmpty() ? null : new Constraint(List.copyOf(levels));
+        return levels.isEmpty() ? null : new Constraint(List.copyOf(levels), ctx);
     }
 
     /** The 23514 of a row that breaks {@code rel}'s partition constraint. */
     public static PgException constraintViolation(Relation rel, Object[] row, ExecContext ctx) {
+        return constraintViolation(rel, rel, row, ctx);
+    }
+
+    /**
+     * ExecPartitionCheckEmitError: the 23514 of a row of {@code rel} that breaks its partition
+     * constraint, the row shown in {@code shownAs}'s layout (the statement's root relation, as
+     * ri_RootResultRelInfo shows it).
+     */
+    public static PgException constraintViolation(Relation rel, Relation shownAs, Object[] row, ExecContext ctx) {
+        Object[] shown = shownAs == rel ? row : convert(row, columnMap(rel, shownAs));
         return PgException.error("23514", "new row for relation \"" + rel.name() + "\" violates partition constraint")
-                .withDetail("Failing row contains " + ExecConstraints.describe(columns(rel), row, ctx) + ".")
+                .withDetail("Failing row contains " + ExecConstraints.describe(shownAs, columns(shownAs), shown, ctx) + ".")
                 .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, null));
     }
 }

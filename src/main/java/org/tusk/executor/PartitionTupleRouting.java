@@ -31,6 +31,8 @@ public final class PartitionTupleRouting {
     private final ExecContext ctx;
     private final Map<Integer, Level> levels = new HashMap<>();
     private final Map<Integer, Leaf> leaves = new HashMap<>();
+    /** The root's own partition constraint when the root is a partition, read at the first row. */
+    private java.util.Optional<PartitionRouting.Constraint> rootConstraint;
     /** The leaves' saved AFTER ROW events, one queue so they fire in the order rows were written. */
     private final AfterTriggerQueue afterEvents;
     /** Whether {@link #afterEvents} is the statement's own queue, fired by its owner rather than here. */
@@ -74,6 +76,7 @@ public final class PartitionTupleRouting {
             }
             indexes.removeIf(index -> !index.indexIsReady());   // ii_ReadyForInserts
             this.constraints = TableConstraints.open(rel, PartitionRouting.columns(rel), ctx);
+            constraints.showRowsAs(root, toRoot);
             this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
             this.triggers = RelationTriggers.open(rel, ctx, events);
         }
@@ -82,6 +85,17 @@ public final class PartitionTupleRouting {
         RelationTriggers triggers() { return triggers; }
 
         public Relation rel() { return rel; }
+
+        /**
+         * Whether the leaf's columns are the root's, in the same places (no tuple conversion map,
+         * build_attrmap_by_name_if_req returning NULL): ExecPrepareTupleRouting then stores the
+         * routed row from the root's own slot, which for a partitioned root is a virtual one.
+         */
+        public boolean sameLayoutAsRoot() {
+            if (toRoot.length != fromRoot.length) return false;
+            for (int i = 0; i < fromRoot.length; i++) if (fromRoot[i] != i + 1) return false;
+            return true;
+        }
 
         /** A row of the root's layout in this leaf's. */
         public Object[] fromRoot(Object[] rootRow) { return PartitionRouting.convert(rootRow, fromRoot); }
@@ -183,7 +197,7 @@ public final class PartitionTupleRouting {
         // a BEFORE ROW trigger may have moved the row out of its partition (ExecInsert's ExecPartitionCheck)
         if (leaf.triggers() != null && leaf.triggers().hasRowTriggers('B', TriggerData.TRIGGER_EVENT_INSERT)
                 && !leaf.fitsPartition(leafRow))
-            throw PartitionRouting.constraintViolation(leaf.rel(), leafRow, ctx);
+            throw PartitionRouting.constraintViolation(leaf.rel(), root, leafRow, ctx);
         Routed r = store(leaf, leafRow);
         if (leaf.triggers() != null) leaf.triggers().afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
         return r;
@@ -212,12 +226,19 @@ public final class PartitionTupleRouting {
     /** ExecFindPartition: the leaf for a row (root layout), descending one partitioned level at a time. */
     public Leaf leafFor(Object[] row) {
         ExecEnvironment env = ctx.requireEnv();
+        // ExecFindPartition: no point routing a row the root itself (a partition, as when an
+        // UPDATE names a sub-partitioned partition) may not hold
+        if (root.isPartition()) {
+            if (rootConstraint == null) rootConstraint = java.util.Optional.ofNullable(PartitionRouting.constraintOf(root, ctx));
+            if (rootConstraint.isPresent() && !rootConstraint.get().accepts(row))
+                throw PartitionRouting.constraintViolation(root, row, ctx);
+        }
         Relation rel = root;
         Object[] relRow = row;
         while (rel.relkind() == 'p') {
             Level level = level(rel, env);
             Object[] values = level.key().form(relRow);
-            int chosen = PartitionRouting.choose(level.key().key(), level.parts(), level.defaultOid(), values);
+            int chosen = PartitionRouting.choose(level.key().key(), level.parts(), level.defaultOid(), values, ctx);
             if (chosen == 0) throw PartitionRouting.noPartition(rel, level.key().key(), values, ctx);
             Relation parent = rel;
             Child next = level.children().computeIfAbsent(chosen, oid -> {

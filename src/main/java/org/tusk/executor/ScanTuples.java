@@ -64,6 +64,14 @@ final class ScanTuples {
         return false;
     }
 
+    /** Whether a target list over {@code natts} columns reads xmin, cmin, xmax or cmax (the tuple header's system columns). */
+    static boolean readsTupleHeader(int natts, java.util.List<org.tusk.nodes.Expr> tlist) {
+        java.util.function.Predicate<org.tusk.nodes.Expr> sys = e -> e instanceof org.tusk.nodes.Expr.Var v
+                && v.levelsup() == 0 && v.attno() >= natts + 2 && v.attno() <= natts + 5;
+        if (tlist != null) for (org.tusk.nodes.Expr e : tlist) if (org.tusk.nodes.ExprTrees.any(e, sys)) return true;
+        return false;
+    }
+
     static ItemPointer tid(Object[] tuple, int natts) {
         return (ItemPointer) tuple[natts];
     }

@@ -67,9 +67,29 @@ public final class TableConstraints {
         return new TableConstraints(rel, cols, ctx);
     }
 
+    /**
+     * The relation whose layout a failing row is shown in, and the map into it: ExecConstraints
+     * shows a row routed into a partition (or updated there through an ancestor) as the
+     * statement's root relation sees it (ri_RootResultRelInfo); null shows it as this relation's.
+     */
+    private Relation shownRel;
+    private int[] toShown;
+
+    /** Failing rows are shown in {@code root}'s layout ({@code map} from this relation's, a PartitionRouting.columnMap). */
+    public void showRowsAs(Relation root, int[] map) {
+        this.shownRel = root;
+        this.toShown = map;
+    }
+
+    /** ExecBuildSlotValueDescription of {@code row} (this relation's layout) as the error detail shows it. */
+    String shown(Object[] row) {
+        if (shownRel == null) return ExecConstraints.describe(rel, cols, row, ctx);
+        return ExecConstraints.describe(shownRel, PartitionRouting.columns(shownRel), PartitionRouting.convert(row, toShown), ctx);
+    }
+
     /** ExecConstraints: 23502 for a NULL in a NOT NULL column, 23514 for a failed CHECK. */
     public void checkRow(Object[] row) {
-        ExecConstraints.check(rel, cols, row, ctx);
+        ExecConstraints.check(rel, cols, row, ctx, this::shown);
         Object[] withOid = checks.isEmpty() ? row : forCheck(rel, row);
         for (int i = 0; i < checks.size(); i++) {
             Object ok = ExprEvaluator.eval(checkExprs.get(i), withOid, null, ctx);
@@ -77,7 +97,7 @@ public final class TableConstraints {
                 String name = checks.get(i).name();
                 throw PgException.error("23514", "new row for relation \"" + rel.name()
                         + "\" violates check constraint \"" + name + "\"")
-                        .withDetail("Failing row contains " + ExecConstraints.describe(cols, row, ctx) + ".")
+                        .withDetail("Failing row contains " + shown(row) + ".")
                         .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, name));
             }
         }

@@ -152,10 +152,16 @@
  * converted to the leaf's column order by name, checked against the leaf's constraints and
  * stored there with the leaf's index entries. Hash partitions use PostgreSQL's extended hash
  * functions bit for bit ({@link org.tusk.executor.PartitionHashing}), so rows land where
- * PostgreSQL puts them. A row stored into a partition directly must satisfy the partition
+ * PostgreSQL puts them; a key with a user-defined hash operator class is hashed by calling the
+ * class's support function 2, which is why choosing a partition takes the caller's function
+ * context. A row stored into a partition directly must satisfy the partition
  * constraint of it and of every ancestor (ExecPartitionCheck, 23514 "violates partition
  * constraint"); an UPDATE planned through the partitioned root instead moves such a row: it is
- * deleted from its partition and routed from the root (ModifyTable's rootRelation). Routing
+ * deleted from its partition and routed from the root (ModifyTable's rootRelation), the table
+ * the UPDATE names, whose own partition constraint the row must still satisfy when that table
+ * is itself a partition (ExecFindPartition). A routed row that fails a constraint is shown in
+ * the routing root's column order, dropped columns left out (ri_RootResultRelInfo), and
+ * RETURNING sees the row as the partition stored it, with the partition's tableoid. Routing
  * state (each level's key and partitions, each leaf's indexes and constraints) lives for one
  * statement. Key values are formed by {@link org.tusk.executor.PartitionKeyDatum}
  * (FormPartitionKeyDatum): a key column is copied from the row, a key expression (the

@@ -82,10 +82,11 @@ final class PartitionPruning {
         // contradictory or NULL-comparing clauses: nothing qualifies
         for (Cond c : conds) if (c.value() == null && !c.op().equals("null") && !c.op().equals("notnull")) return out;
         // every key column fixed: the partitions routing would choose for each combination
-        List<Object[]> points = equalityPoints(key, conds, inLists);
+        // (a user-defined hash class's support function is not called at plan time: no shortcut)
+        List<Object[]> points = PartitionRouting.hashesThroughFunctions(key) ? null : equalityPoints(key, conds, inLists);
         if (points != null) {
             for (Object[] values : points) {
-                int chosen = PartitionRouting.choose(key, parts, defaultOid, values);
+                int chosen = PartitionRouting.choose(key, parts, defaultOid, values, null);
                 if (chosen != 0 && !out.contains(chosen)) out.add(chosen);
             }
             return out;

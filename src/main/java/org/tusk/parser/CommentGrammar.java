@@ -10,7 +10,7 @@ import org.tusk.parser.Token.Kind;
 
 /**
  * gram.y's CommentStmt: COMMENT ON object IS 'text' | NULL, for the object types Tusk has
- * (relations of every kind, columns, constraints on tables, functions, aggregates, types, schemas). The other
+ * (relations of every kind, columns, constraints on tables and domains, functions, aggregates, types, schemas). The other
  * object types of the grammar (roles, databases, aggregates, operators, ...) are valid
  * PostgreSQL that Tusk does not run yet: the statement is skipped and reported at execution.
  */
@@ -57,8 +57,16 @@ final class CommentGrammar {
                 objtype = "constraint";
                 member = p.colId();
                 p.expectKw("on");
-                if (p.isKw("domain")) return p.unsupportedRest("COMMENT");
-                names = anyName();
+                // DOMAIN is unreserved: it is still the keyword here when a name follows it
+                if (p.peek().value().equalsIgnoreCase("domain")
+                        && !p.peek(1).value().equalsIgnoreCase("is")) {
+                    p.advance();
+                    // COMMENT ON CONSTRAINT name ON DOMAIN any_name (OBJECT_DOMCONSTRAINT)
+                    objtype = "domain constraint";
+                    type = p.typeName();
+                } else {
+                    names = anyName();
+                }
             }
             case "function" -> {
                 p.advance();
