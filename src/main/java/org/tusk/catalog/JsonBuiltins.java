@@ -315,12 +315,9 @@ final class JsonBuiltins {
             String p = t == JSON ? "json" : "jsonb";
             r.agg(p + "_agg", ANYELEMENT, t, (PolymorphicAggregate) (argTypes, result) -> new JsonAgg(argTypes.get(0), t));
             r.aggs.computeIfAbsent(p + "_object_agg", k -> new ArrayList<>()).add(new PgAggregate(p + "_object_agg",
-                    List.of(ANY_KEY, ANYELEMENT), t, (PolymorphicAggregate) (argTypes, result) -> new JsonObjectAgg(argTypes, t)));
+                    List.of(TypeOids.ANY, TypeOids.ANY), t, (PolymorphicAggregate) (argTypes, result) -> new JsonObjectAgg(argTypes, t)));
         }
     }
-
-    /** The key argument of json_object_agg: declared "any" in PostgreSQL; a second anyelement-like slot here. */
-    private static final int ANY_KEY = ANYCOMPATIBLE;
 
     private record JsonAgg(int type, int target) implements PgAggregate.Impl {
         public Object init() { return null; }

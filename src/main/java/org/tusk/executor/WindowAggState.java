@@ -35,6 +35,16 @@ final class WindowAggState extends PlanState {
     private Object[] pending;
     private boolean inputDone;
 
+    /** WindowAggStatus: computing, passing rows through after the run condition failed, or finished. */
+    private enum Status { RUN, PASSTHROUGH, PASSTHROUGH_STRICT, DONE }
+
+    private Status status = Status.RUN;
+    /**
+     * Whether a failed run condition must keep returning rows (use_pass_through): for the
+     * windows above this one, or for the next partitions.
+     */
+    private final boolean usePassThrough;
+
     /** Per partition: peer group number of each row, and each group's first and last row. */
     private int[] peerGroup;
     private int[] groupStart;
@@ -65,17 +75,47 @@ final class WindowAggState extends PlanState {
         aggTail = new int[n];
         moving = new WindowMovingAggregate[n];
         for (int k = 0; k < n; k++) moving[k] = movingImplementation(plan.funcs().get(k));
+        usePassThrough = !plan.topWindow() || !plan.partitionColumns().isEmpty();
     }
 
     @Override
     public Object[] next() {
-        if (pos >= rows.size() && !readPartition()) return null;
-        ctx.session().checkForInterrupts();
-        int i = pos++;
-        updateFrame(i);
-        Object[] out = Arrays.copyOf(rows.get(i), inWidth + plan.funcs().size());
-        for (int k = 0; k < plan.funcs().size(); k++) out[inWidth + k] = evalFunc(k, i);
-        return out;
+        while (true) {
+            if (status == Status.DONE) return null;
+            if (pos >= rows.size()) {
+                if (!readPartition()) return null;
+                // come out of pass-through mode when changing partition
+                status = Status.RUN;
+            }
+            ctx.session().checkForInterrupts();
+            int i = pos++;
+            Object[] out = Arrays.copyOf(rows.get(i), inWidth + plan.funcs().size());
+            if (status == Status.RUN) {
+                updateFrame(i);
+                for (int k = 0; k < plan.funcs().size(); k++) out[inWidth + k] = evalFunc(k, i);
+                if (plan.runCondition() != null && !ExprEvaluator.qual(plan.runCondition(), out, null, ctx)) {
+                    if (!usePassThrough) {
+                        // nothing later in the input can satisfy the run condition
+                        status = Status.DONE;
+                        return null;
+                    }
+                    // the values are no longer computed: NULL, which the top window's strict qual rejects
+                    Arrays.fill(out, inWidth, out.length, null);
+                    if (plan.topWindow()) {
+                        // PASSTHROUGH_STRICT: the rest of this partition cannot qualify
+                        status = Status.PASSTHROUGH_STRICT;
+                        pos = rows.size();
+                        continue;
+                    }
+                    status = Status.PASSTHROUGH;
+                    return out;
+                }
+                if (plan.qual() != null && !ExprEvaluator.qual(plan.qual(), out, null, ctx)) continue;
+                return out;
+            }
+            // pass-through: windows above still need the row, the top window does not
+            if (!plan.topWindow()) return out;
+        }
     }
 
     /** Reads the next partition (begin_partition / spool_tuples); false at the end of input. */

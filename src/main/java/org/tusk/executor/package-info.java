@@ -73,7 +73,11 @@
  * longer overlaps what the state holds, with EXCLUDE, or when the inverse function returns NULL.
  * Whether the arguments are volatile is decided by the planner (WindowPlanner), which still sees
  * them before they are computed below the WindowAgg; built-in aggregates always restart (their
- * results are the same; only the cost differs).
+ * results are the same; only the cost differs). A WindowAgg with a run condition (ExecWindowAgg's
+ * WindowAggStatus) stops once it fails when it is the top window without PARTITION BY; the top
+ * window with PARTITION BY skips the rest of the partition (PASSTHROUGH_STRICT); a lower window
+ * keeps returning its rows with its function values NULL (PASSTHROUGH) until the next partition,
+ * for the windows above, whose top one filters them out with its qual.
  * SubPlan evaluation follows nodeSubplan.c: 21000 for a scalar subquery with two rows, SQL null
  * semantics for ANY/ALL (so NOT IN over a set containing NULL is never true).
  *

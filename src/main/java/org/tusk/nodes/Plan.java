@@ -250,9 +250,22 @@ public sealed interface Plan {
      * ({@link WindowFrame} bits in {@code frameOptions}; the offsets are evaluated once per
      * partition). For RANGE with an offset, {@code orderKeys} has exactly one key.
      * {@code winref} and {@code name} identify the window (for EXPLAIN).
+     *
+     * <p>{@code runCondition} (null: none) is evaluated over the output tuple after the
+     * functions: once it is false no later row of the partition can satisfy it (the functions it
+     * reads are monotonic). The top window ({@code topWindow}) then stops, or skips to the next
+     * partition when it has PARTITION BY; a lower window passes the rest of its input through
+     * with its functions NULL, for the windows above, and the top window's {@code qual} (the lower
+     * windows' run conditions, strict, so NULL fails them) filters those rows out.
      */
     record WindowAgg(Plan child, int winref, String name, List<Integer> partitionColumns, List<SortKey> orderKeys,
-                     int frameOptions, Expr startOffset, Expr endOffset, List<Expr.WindowFunc> funcs) implements Plan {
+                     int frameOptions, Expr startOffset, Expr endOffset, List<Expr.WindowFunc> funcs,
+                     Expr runCondition, Expr qual, boolean topWindow) implements Plan {
+        public WindowAgg(Plan child, int winref, String name, List<Integer> partitionColumns, List<SortKey> orderKeys,
+                         int frameOptions, Expr startOffset, Expr endOffset, List<Expr.WindowFunc> funcs) {
+            this(child, winref, name, partitionColumns, orderKeys, frameOptions, startOffset, endOffset, funcs, null, null, true);
+        }
+
         public int width() { return child.width() + funcs.size(); }
     }
 

@@ -76,9 +76,22 @@ final class BaseRels {
             }
             case SUBQUERY -> {
                 Plan[] sub = new Plan[1];
-                lateral = SubLinks.collectParams(info, () ->
-                        sub[0] = Planner.planQuery(new PlannerInfo(info.glob, info, rte.subquery())));
-                plan = qual == null ? sub[0] : new Plan.SubqueryScan(sub[0], qual, null, rte);
+                Query subquery = rte.subquery();
+                List<WindowQualPushdown.RunCondition> runConditions = List.of();
+                if (WindowQualPushdown.applies(subquery)) {
+                    // set_subquery_pathlist: clauses pushed into the subquery or turned into run conditions
+                    WindowQualPushdown.Result r = WindowQualPushdown.apply(subquery, rtindex, quals);
+                    subquery = r.subquery();
+                    runConditions = r.runConditions();
+                    qual = ScanPaths.and(r.upperQuals());
+                }
+                PlannerInfo subInfo = new PlannerInfo(info.glob, info, subquery);
+                subInfo.runConditions = runConditions;
+                lateral = SubLinks.collectParams(info, () -> sub[0] = Planner.planQuery(subInfo));
+                // a subquery with windows is never pulled up: its scan stays, even without a filter (then
+                // EXPLAIN leaves it out, as setrefs.c removes a trivial SubqueryScan)
+                plan = qual == null && runConditions.isEmpty() && !WindowQualPushdown.applies(subquery) ? sub[0]
+                        : new Plan.SubqueryScan(sub[0], qual, null, rte);
                 rows = sub[0] instanceof Plan.Result ? 1 : 1000;
             }
             case FUNCTION -> {

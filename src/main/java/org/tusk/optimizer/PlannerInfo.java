@@ -62,6 +62,11 @@ final class PlannerInfo {
     int orderedRel;
     double scanLimit = -1;
     boolean scanOrderProvided;
+    /**
+     * Run conditions the parent level found for this level's window functions when it planned
+     * this level as a subquery in FROM ({@link WindowQualPushdown}); empty otherwise.
+     */
+    List<WindowQualPushdown.RunCondition> runConditions = List.of();
 
     PlannerInfo(Global glob, PlannerInfo parent, Query query) {
         this.glob = glob;

@@ -172,10 +172,15 @@ final class WindowPlanner {
         List<Plan.SortKey> current = List.of();
         int width = input.size();
         Map<Integer, Integer> funcColumn = new HashMap<>();
-        for (Query.WindowClause wc : active) {
+        List<Expr> lowerRunConditions = new ArrayList<>();
+        java.util.Set<Integer> constant = constantKeys();
+        for (int w = 0; w < active.size(); w++) {
+            Query.WindowClause wc = active.get(w);
             List<Plan.SortKey> keys = new ArrayList<>();
             List<Integer> partCols = new ArrayList<>();
             for (int[] k : uniqueOrder(wc, refs)) {
+                // make_pathkeys_for_window: a key WHERE equates to a constant is redundant in the sort
+                if (constant.contains(k[3])) continue;
                 int col = add(tlist.get(k[3] - 1));
                 keys.add(new Plan.SortKey(col, k[1] == 1, k[2] == 1));
             }
@@ -194,8 +199,14 @@ final class WindowPlanner {
                 mine.add(funcs.get(f));
             }
             width += mine.size();
+            Expr runCondition = runCondition(wc, funcColumn, info);
+            boolean top = w == active.size() - 1;
+            // create_one_window_path: the top window filters out what the lower ones' run conditions let through
+            Expr qual = top ? ScanPaths.and(lowerRunConditions) : null;
+            if (!top && runCondition != null) lowerRunConditions.addAll(ScanPaths.conjuncts(runCondition));
             plan = new Plan.WindowAgg(plan, wc.winref(), wc.name(), List.copyOf(partCols), List.copyOf(orderKeys),
-                    wc.frameOptions(), offset(wc.startOffset(), info), offset(wc.endOffset(), info), List.copyOf(mine));
+                    wc.frameOptions(), offset(wc.startOffset(), info), offset(wc.endOffset(), info), List.copyOf(mine),
+                    runCondition, qual, top);
         }
         List<Expr> out = new ArrayList<>();
         for (Expr e : upper) out.add(ExprTrees.map(e, x -> {
@@ -206,6 +217,53 @@ final class WindowPlanner {
         }));
         return new Plan.SubqueryScan(plan, null, List.copyOf(out));
     }
+
+    /**
+     * The target entries (resnos) that a top-level WHERE conjunct {@code expr = constant} pins to
+     * one value: pathkey_is_redundant's test for an equivalence class holding a constant, for the
+     * simple case of an equality with a constant (relabelings stripped, as EC members are).
+     */
+    private java.util.Set<Integer> constantKeys() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Expr c : ScanPaths.conjuncts(q.where())) {
+            if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) continue;
+            Expr l = stripRelabel(op.args().get(0)), r = stripRelabel(op.args().get(1));
+            Expr pinned = r instanceof Expr.Const k && k.value() != null ? l : l instanceof Expr.Const k && k.value() != null ? r : null;
+            if (pinned == null || WindowQualPushdown.containsVolatile(pinned)) continue;
+            for (Query.TargetEntry te : q.targetList())
+                if (ExprTrees.equal(stripRelabel(te.expr()), pinned)) out.add(te.resno());
+        }
+        return out;
+    }
+
+    private static Expr stripRelabel(Expr e) {
+        while (e instanceof Expr.RelabelType r) e = r.arg();
+        return e;
+    }
+
+    /**
+     * The run conditions the parent level found for this window's functions
+     * ({@link WindowQualPushdown}), as one qual over the WindowAgg's output tuple (input columns,
+     * then the function values); null when there are none.
+     */
+    private Expr runCondition(Query.WindowClause wc, Map<Integer, Integer> funcColumn, PlannerInfo info) {
+        List<Expr> conds = new ArrayList<>();
+        for (WindowQualPushdown.RunCondition rc : info.runConditions) {
+            Expr e = tlist.get(rc.resno() - 1);
+            while (e instanceof Expr.RelabelType r) e = r.arg();
+            if (!(e instanceof Expr.WindowFunc wf) || wf.winref() != wc.winref()) continue;
+            Integer col = null;
+            for (int f = 0; f < originals.size() && col == null; f++)
+                if (ExprTrees.equal(originals.get(f), wf)) col = funcColumn.get(f);
+            if (col == null) continue;
+            Expr ref = Planner.column(col, wf);
+            Expr arg = Planner.fold(SubLinks.process(rc.arg(), info), info.glob.ctx);
+            conds.add(new Expr.OpExpr(rc.op(), rc.wfuncLeft() ? List.of(ref, arg) : List.of(arg, ref), BOOLOID, -1));
+        }
+        return ScanPaths.and(conds);
+    }
+
+    private static final int BOOLOID = 16;
 
     /** A frame offset: its sublinks planned (they are uncorrelated: offsets cannot contain variables), constants folded. */
     private static Expr offset(Expr e, PlannerInfo info) {

@@ -196,7 +196,19 @@
  * window input target (keys, function arguments, window-free parts of the target list); one
  * WindowAgg per window with functions, in common_prefix_cmp order, each preceded by a Sort
  * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys; a projection on
- * top. Grouping sets ({@link org.tusk.optimizer.GroupingSetPlanner}): the sortable sets are
+ * top. A window's sort leaves out keys a top-level WHERE conjunct {@code key = constant} pins
+ * (pathkey_is_redundant for an equivalence class with a constant, in that simple form only).
+ * A subquery in FROM with window functions is never pulled up; its restriction clauses are sorted
+ * by {@link org.tusk.optimizer.WindowQualPushdown} (set_subquery_pathlist): a clause reading only
+ * columns named in every window's PARTITION BY is pushed into the subquery's WHERE (HAVING when
+ * it groups); a comparison of a monotonic window function's column with a pseudo-constant
+ * becomes that window's run condition (the clause is dropped above unless it is an equality,
+ * which becomes {@code <=} / {@code >=} below and stays above); everything else filters the
+ * Subquery Scan. The run conditions reach the subquery's level through
+ * {@code PlannerInfo.runConditions}, by target entry; the top WindowAgg also filters on the lower
+ * windows' run conditions, since a lower window passes rows through once its condition fails.
+ * Subqueries without window functions get no clause pushdown yet.
+ * Grouping sets ({@link org.tusk.optimizer.GroupingSetPlanner}): the sortable sets are
  * divided into rollups by extract_rollup_sets (Hopcroft-Karp matching,
  * {@link org.tusk.optimizer.BipartiteMatch}) and reorder_grouping_sets, so the result rows come
  * in PostgreSQL's order for its sorted strategy; sets with a column that has only a hash

@@ -217,7 +217,17 @@ final class ParsePolymorphic {
     }
 
     static PgAggregate bind(Analyzer a, PgAggregate agg, List<Integer> actual, int location) {
-        if (!anyPolymorphic(agg.argTypes()) && !isPolymorphic(agg.resultType())) return agg;
+        if (!anyPolymorphic(agg.argTypes()) && !isPolymorphic(agg.resultType())) {
+            // "any" takes the argument as it is (an unknown literal as text, as the caller coerces
+            // it); an implementation that needs the argument types (json_object_agg) binds to them
+            if (!(agg.impl() instanceof PolymorphicAggregate pa) || !agg.argTypes().contains(org.tusk.catalog.TypeOids.ANY))
+                return agg;
+            List<Integer> bound = new java.util.ArrayList<>(agg.argTypes());
+            for (int i = 0; i < bound.size(); i++)
+                if (bound.get(i) == org.tusk.catalog.TypeOids.ANY)
+                    bound.set(i, actual.get(i) == org.tusk.catalog.TypeOids.UNKNOWN ? org.tusk.catalog.TypeOids.TEXT : actual.get(i));
+            return new PgAggregate(agg.name(), agg.argTypes(), agg.resultType(), pa.bind(List.copyOf(bound), agg.resultType()));
+        }
         Resolved r = enforce(a, agg.argTypes(), actual, agg.resultType(), location);
         PgAggregate.Impl impl = agg.impl() instanceof PolymorphicAggregate pa ? pa.bind(r.args(), r.result()) : agg.impl();
         return new PgAggregate(agg.name(), List.copyOf(r.args()), r.result(), impl);

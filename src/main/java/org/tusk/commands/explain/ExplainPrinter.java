@@ -442,7 +442,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.WindowAgg w -> {
                 Node n = node(p, "WindowAgg");
-                n.output = names(outputColumns(p));
+                List<ExplainColumn> outCols = outputColumns(p);
+                n.output = names(outCols);
+                qual(n, "Filter", w.qual(), upperPrefix(), outCols);
+                // runConditionOrig: the window functions shown in place of the columns holding their values
+                qual(n, "Run Condition", windowFuncsInline(w, w.runCondition()), upperPrefix(), outputColumns(w.child()));
                 n.child(w.child(), "Outer");
                 yield n;
             }
@@ -599,7 +603,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             n.details.add(() -> groupingSets(a, in, prefix));
         } else if (!a.groupKeys().isEmpty()) {
             List<String> keys = new ArrayList<>();
-            for (Expr k : a.groupKeys()) keys.add(deparseKey(k, in, upperPrefix()));
+            for (Expr k : a.groupKeys())
+                keys.add(a.child() instanceof Plan.Sort ? deparseKey(k, in, upperPrefix()) : deparseGroupKey(k, in, upperPrefix()));
             n.details.add(() -> out.propertyList("Group Key", keys));
         }
         qual(n, "Filter", a.havingQual(), upperPrefix());
@@ -714,7 +719,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private Node subqueryScan(Plan.SubqueryScan s) {
         Query.RangeTblEntry rte = s.rte();
-        if (rte != null && rte.kind() == Query.RteKind.SUBQUERY && pulledUp(visible(s.child()))) rte = null;
+        if (rte != null && rte.kind() == Query.RteKind.SUBQUERY && (pulledUp(visible(s.child())) || trivial(s))) rte = null;
         if (rte == null) {
             Plan below = visible(s.child());
             Node n = describe(below);
@@ -757,6 +762,24 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return n;
     }
 
+    /**
+     * trivial_subqueryscan, roughly: a scan of a subquery without a filter whose subquery emits
+     * only the columns it returns (no resjunk sort columns to drop) is removed from the plan.
+     */
+    private static boolean trivial(Plan.SubqueryScan s) {
+        if (s.qual() != null) return false;
+        for (Query.TargetEntry te : s.rte().subquery().targetList()) if (te.resjunk()) return false;
+        return true;
+    }
+
+    /** {@code e} over a WindowAgg's output with each reference to a function's value replaced by the call. */
+    private static Expr windowFuncsInline(Plan.WindowAgg w, Expr e) {
+        if (e == null) return null;
+        int inWidth = w.child().width();
+        return org.tusk.nodes.ExprTrees.map(e, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED
+                && v.attno() > inWidth ? w.funcs().get(v.attno() - 1 - inWidth) : null);
+    }
+
     /** get_namespace_name of the relation's schema (VERBOSE qualifies relation names). */
     private static String schema(Query.RangeTblEntry rte) {
         if (rte.table() != null) {
@@ -771,12 +794,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     /**
      * Whether PostgreSQL would have pulled a subquery with this plan up into its parent
-     * (is_simple_subquery: no aggregation, sorting, LIMIT, DISTINCT or set operation), so that
+     * (is_simple_subquery: no aggregation, window functions, sorting, LIMIT, DISTINCT or set operation), so that
      * no Subquery Scan appears and its filter sits on the scan or join below.
      */
     private static boolean pulledUp(Plan sub) {
         return !(sub instanceof Plan.Agg || sub instanceof Plan.Sort || sub instanceof Plan.Limit || sub instanceof Plan.Unique
                 || sub instanceof Plan.SetOp || sub instanceof Plan.Append || sub instanceof Plan.RecursiveUnion
+                || sub instanceof Plan.WindowAgg
                 || sub instanceof Plan.CteScan || sub instanceof Plan.SubqueryScan);
     }
 
@@ -854,6 +878,18 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     /** A grouping key: an expression over the input, printed as a sort/group key (in parentheses unless a column). */
+    /**
+     * show_agg_keys: the key is the expression in the input node's target list (get_tle_by_resno of
+     * the outer plan's target list), printed as itself when that node computes it; a Sort below
+     * only passes the column through, so there the key prints as a reference to it, in parentheses.
+     */
+    private String deparseGroupKey(Expr k, List<ExplainColumn> in, boolean prefix) {
+        if (k instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() >= 1 && v.attno() <= in.size()
+                && in.get(v.attno() - 1) instanceof ExplainColumn.Computed c && !(c.expr() instanceof Expr.Var))
+            return deparseKey(c.expr(), c.input(), prefix);
+        return deparseKey(k, in, prefix);
+    }
+
     private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
         String s = deparser.deparse(k, in, prefix);
         return k instanceof Expr.Var || s.startsWith("(") ? s : "(" + s + ")";

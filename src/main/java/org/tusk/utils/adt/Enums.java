@@ -52,9 +52,42 @@ public final class Enums {
         return m;
     }
 
+    /**
+     * pg_enum.c's uncommitted_enum_values: the labels ALTER TYPE ... ADD VALUE made in the current
+     * transaction. Only this backend's transaction can see them, and only until it ends
+     * ({@link #atEndOfTransaction}). Labels made by CREATE TYPE are never in it: they cannot
+     * outlive their type.
+     */
+    private static final java.util.Set<Integer> UNCOMMITTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** AddEnumLabel's bookkeeping: the new label {@code oid} is not committed yet. */
+    public static void valueAdded(int oid) {
+        UNCOMMITTED.add(oid);
+    }
+
+    /** AtEOXact_Enum: at commit or abort the labels are committed or gone. */
+    public static void atEndOfTransaction() {
+        UNCOMMITTED.clear();
+    }
+
+    /**
+     * check_safe_enum_use: a label added in the still-open transaction may not be used, since
+     * an index could then hold a value whose pg_enum row a rollback removes (55P04).
+     */
+    private static void checkSafe(Member m) {
+        if (UNCOMMITTED.isEmpty() || !UNCOMMITTED.contains(m.oid())) return;
+        throw PgException.error("55P04" /* unsafe_new_enum_value_usage */,
+                "unsafe use of new value \"" + m.label() + "\" of enum type " + lookup().typeName(m.typeOid()))
+                .withHint("New enum values must be committed before they can be used.");
+    }
+
     /** enum_in: 22P02 for a label the type does not have. */
     public static EnumValue in(int typeOid, String label) {
-        for (Member m : lookup().members(typeOid)) if (m.label().equals(label)) return new EnumValue(m.oid());
+        for (Member m : lookup().members(typeOid)) {
+            if (!m.label().equals(label)) continue;
+            checkSafe(m);
+            return new EnumValue(m.oid());
+        }
         throw PgException.error(SqlState.INVALID_TEXT_REPRESENTATION,
                 "invalid input value for enum " + lookup().typeName(typeOid) + ": \"" + label + "\"");
     }
@@ -68,6 +101,7 @@ public final class Enums {
     public static EnumValue first(int typeOid) {
         List<Member> ms = lookup().members(typeOid);
         if (ms.isEmpty()) throw noValues(typeOid);
+        checkSafe(ms.get(0));
         return new EnumValue(ms.get(0).oid());
     }
 
@@ -75,6 +109,7 @@ public final class Enums {
     public static EnumValue last(int typeOid) {
         List<Member> ms = lookup().members(typeOid);
         if (ms.isEmpty()) throw noValues(typeOid);
+        checkSafe(ms.get(ms.size() - 1));
         return new EnumValue(ms.get(ms.size() - 1).oid());
     }
 
@@ -88,7 +123,10 @@ public final class Enums {
         boolean on = lower == null;
         for (Member m : ms) {
             if (!on && m.oid() == lower.oid()) on = true;
-            if (on) out.add(new EnumValue(m.oid()));
+            if (on) {
+                checkSafe(m);
+                out.add(new EnumValue(m.oid()));
+            }
             if (upper != null && m.oid() == upper.oid()) break;
         }
         return out.toArray(EnumValue[]::new);

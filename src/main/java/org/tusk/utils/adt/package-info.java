@@ -43,7 +43,10 @@
  * {@link org.tusk.utils.adt.Enums} (enum.c): an enum value ({@link org.tusk.utils.adt.EnumValue})
  * is a pg_enum OID whose label and sort order live in the catalog, so enum_in/enum_out/enum_cmp
  * look them up through a {@link org.tusk.utils.adt.Enums.Lookup} the catalog installs once per
- * process, as PostgreSQL's do through the syscache and typcache.
+ * process, as PostgreSQL's do through the syscache and typcache. Labels ALTER TYPE ... ADD VALUE
+ * made in the backend's open transaction are remembered (per process, cleared at every commit
+ * and abort by the transaction code) and refused by enum_in, enum_first, enum_last and
+ * enum_range with 55P04 (check_safe_enum_use); enum_out and comparisons do not check.
  * Output functions print exactly what PostgreSQL
  * prints for the session settings they are handed in {@link org.tusk.utils.adt.OutputSettings}
  * (TimeZone, extra_float_digits, DateStyle, IntervalStyle, bytea_output); overloads without settings print
