@@ -14,8 +14,27 @@ import org.tusk.utils.error.PgException;
  * NULL, else false (ALL dually). An uncorrelated subplan's result (or, for ANY/ALL, its rows)
  * is computed once per statement.
  */
-final class SubPlanEvaluator {
+public final class SubPlanEvaluator {
     private SubPlanEvaluator() {}
+
+    /**
+     * SubPlan.useHashTable as make_subplan decides it: an uncorrelated ANY whose test is one
+     * operator, or an AND of operators, each comparing with one output column and hashable
+     * (testexpr_is_hashable, hash_ok_operator). The executor probes a hash table for the
+     * one-column, same-type case and otherwise compares with the kept rows, which gives the same
+     * answers.
+     */
+    public static boolean useHashTable(Expr.SubPlan sp) {
+        if (sp.kind() != Expr.SubLinkType.ANY || sp.correlated()) return false;
+        List<Expr> ops = sp.testexpr() instanceof Expr.BoolExpr b && b.op() == org.tusk.nodes.RawExpr.BoolOp.AND
+                ? b.args() : List.of(sp.testexpr());
+        for (Expr e : ops) {
+            if (!(e instanceof Expr.OpExpr op) || op.args().size() != 2
+                    || !org.tusk.catalog.OperatorHashing.hashOk(op.op(), op.args().get(0).type()))
+                return false;
+        }
+        return true;
+    }
 
     static Object eval(Expr.SubPlan sp, Object[] tuple, Object[] aggValues, ExecContext ctx) {
         for (int i = 0; i < sp.parParams().size(); i++)
@@ -108,10 +127,11 @@ final class SubPlanEvaluator {
      * The test expression of an uncorrelated {@code x = ANY (subquery)} over one column of the
      * operator's own type, which can be answered by a hash lookup (a "hashed subplan"); else null.
      */
-    private static Expr.OpExpr hashable(Expr.SubPlan sp) {
+    static Expr.OpExpr hashable(Expr.SubPlan sp) {
         if (sp.kind() != Expr.SubLinkType.ANY || sp.correlated() || sp.paramIds().size() != 1) return null;
         if (!(sp.testexpr() instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.op().left() != op.op().right())
             return null;
+        if (!useHashTable(sp)) return null;
         if (!(op.args().get(1) instanceof Expr.ExecParam p) || p.id() != sp.paramIds().get(0)) return null;
         int id = p.id();
         if (org.tusk.nodes.ExprTrees.any(op.args().get(0), x -> x instanceof Expr.ExecParam e && e.id() == id)) return null;

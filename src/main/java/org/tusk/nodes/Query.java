@@ -421,15 +421,21 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
      */
     public record CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive,
                                   CteSearchClause search, CteCycleClause cycle, Query written,
-                                  List<String> aliasColNames) {
+                                  List<String> aliasColNames, CteMaterialize materialized) {
         /** A WITH query without SEARCH or CYCLE clause and without a written column list. */
         public CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive) {
-            this(name, columns, query, recursive, null, null, null, List.of());
+            this(name, columns, query, recursive, null, null, null, List.of(), CteMaterialize.DEFAULT);
+        }
+
+        /** A WITH query written without [NOT] MATERIALIZED. */
+        public CommonTableExpr(String name, List<ColumnDef> columns, Query query, boolean recursive,
+                               CteSearchClause search, CteCycleClause cycle, Query written, List<String> aliasColNames) {
+            this(name, columns, query, recursive, search, cycle, written, aliasColNames, CteMaterialize.DEFAULT);
         }
 
         /** The same WITH query (name, columns, clauses, written form) over another query tree. */
         public CommonTableExpr withQuery(Query q) {
-            return new CommonTableExpr(name, columns, q, recursive, search, cycle, written, aliasColNames);
+            return new CommonTableExpr(name, columns, q, recursive, search, cycle, written, aliasColNames, materialized);
         }
 
         /**
@@ -440,6 +446,13 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
             return columns.size() - (search != null ? 1 : 0) - (cycle != null ? 2 : 0);
         }
     }
+
+    /**
+     * CTEMaterialize: what the WITH query's [NOT] MATERIALIZED said. DEFAULT leaves the choice to
+     * the planner (inlined when referenced once and free of side effects), ALWAYS keeps it a
+     * separately evaluated CTE, NEVER asks for it to be inlined wherever that is safe.
+     */
+    public enum CteMaterialize { DEFAULT, ALWAYS, NEVER }
 
     /**
      * An analysed SEARCH clause (CTESearchClause): the search columns by name, depth or breadth

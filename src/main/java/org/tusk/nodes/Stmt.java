@@ -80,7 +80,13 @@ public sealed interface Stmt {
 
     /** One WITH query: name [(columns)] AS (select). */
     record CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying,
-                           CteSearchClause search, CteCycleClause cycle) {
+                           CteSearchClause search, CteCycleClause cycle, Query.CteMaterialize materialized) {
+        /** A WITH query written without [NOT] MATERIALIZED. */
+        public CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location, Stmt modifying,
+                               CteSearchClause search, CteCycleClause cycle) {
+            this(name, colAliases, query, location, modifying, search, cycle, Query.CteMaterialize.DEFAULT);
+        }
+
         /** A WITH query that is a SELECT (or VALUES, or a set operation). */
         public CommonTableExpr(String name, List<String> colAliases, SelectStmt query, int location) {
             this(name, colAliases, query, location, null, null, null);

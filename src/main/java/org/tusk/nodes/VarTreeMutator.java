@@ -34,6 +34,13 @@ public final class VarTreeMutator {
          * that resolves it fills in its refs; unchanged by default.
          */
         default Expr.GroupingFunc groupingFunc(Expr.GroupingFunc g, int depth) { return g; }
+
+        /**
+         * What to put in place of range table entry {@code r} (its contents already mapped) of
+         * a query {@code depth} levels down; unchanged by default. The replacement is not walked
+         * again (query_tree_walker's QTW_EXAMINE_RTES_AFTER, as inline_cte visits them).
+         */
+        default Query.RangeTblEntry rangeTableEntry(Query.RangeTblEntry r, int depth) { return r; }
     }
 
     /** The Vars of {@code e}, which lies {@code depth} levels below the starting level, mapped by {@code f}. */
@@ -127,9 +134,9 @@ public final class VarTreeMutator {
         List<Query.RangeTblFunction> calls = new ArrayList<>();
         for (Query.RangeTblFunction c : r.functions())
             calls.add(new Query.RangeTblFunction(map(c.funcexpr(), depth, f), c.columnCount(), c.funccoltypes()));
-        return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
-                sub, values, map(r.function(), depth, f), r.cteName(),
+        return f.rangeTableEntry(new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(),
+                r.columns(), r.table(), sub, values, map(r.function(), depth, f), r.cteName(),
                 r.kind() == Query.RteKind.CTE ? f.cteLevelsUp(r, depth) : r.ctelevelsup(), r.selfReference(), r.lateral(),
-                r.inh(), List.copyOf(calls), r.funcOrdinality());
+                r.inh(), List.copyOf(calls), r.funcOrdinality()), depth);
     }
 }

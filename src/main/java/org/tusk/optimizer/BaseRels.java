@@ -76,7 +76,10 @@ final class BaseRels {
             }
             case SUBQUERY -> {
                 Plan[] sub = new Plan[1];
-                Query subquery = rte.subquery();
+                // only a SELECT's columns reads are all where IndexOnlyScans counts them
+                Query subquery = info.query.commandType() != Query.CommandType.SELECT ? rte.subquery()
+                        : UnusedSubqueryOutputs.remove(rte.subquery(),
+                                IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()));
                 List<WindowQualPushdown.RunCondition> runConditions = List.of();
                 if (WindowQualPushdown.applies(subquery)) {
                     // set_subquery_pathlist: clauses pushed into the subquery or turned into run conditions

@@ -50,11 +50,14 @@ public final class Planner {
      * target table emitting its raw scan tuples (values, then TID) filtered by WHERE.
      */
     private static PlannedStmt planModify(Query q, FunctionCallContext ctx, ExecEnvironment env) {
+        // SS_process_ctes; MERGE's WHEN clauses are not walked by the query mutator, so its WITH stays as written
+        if (q.commandType() != Query.CommandType.MERGE) q = CteInlining.process(q);
         PlannerInfo info = new PlannerInfo(new PlannerInfo.Global(ctx, env), null, q);
+        info.glob.rangeTable.addAll(q.rangeTable());
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
         PlannedStmt planned = planModify(info);
         return new PlannedStmt(withModifyingCtes(info, planned.planTree()), null, planned.columnNames(),
-                planned.columnTypes(), planned.columnTypmods(), q.commandType());
+                planned.columnTypes(), planned.columnTypmods(), q.commandType(), info.glob.rangeTable.size());
     }
 
     /**
@@ -219,7 +222,8 @@ public final class Planner {
             types.add(te.expr().type());
             typmods.add(te.expr().typmod());
         }
-        return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods));
+        return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods))
+                .withRangeTableSize(info.glob.rangeTable.size());
     }
 
     /**
@@ -231,9 +235,11 @@ public final class Planner {
      * The result's tuples are the query's target list, resjunk entries included.
      */
     static Plan planQuery(PlannerInfo info) {
+        info.glob.rangeTable.addAll(info.query.rangeTable());
         // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
-        info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(info.query)),
-                info.glob.env);
+        // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
+        info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(
+                CteInlining.process(info.query))), info.glob.env);
         Query q = info.query;
         FunctionCallContext ctx = info.glob.ctx;
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
@@ -421,16 +427,28 @@ public final class Planner {
         };
     }
 
+    /**
+     * generate_recursion_path: a recursive UNION (without ALL) removes duplicates with a hash
+     * table, so every column's type must hash (grouping_is_hashable).
+     */
+    private static void checkRecursiveUnionHashable(Query.SetOp.Op op) {
+        for (int type : op.colTypes())
+            if (org.tusk.catalog.OperatorHashing.knownNotHashable(type))
+                throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                        "could not implement recursive UNION").withDetail("All column datatypes must be hashable.");
+    }
+
     /** Plans a WITH query of this level once; its scans share the result (CteScan) or, recursive, a RecursiveUnion. */
     private static void planCte(PlannerInfo info, Query.CommonTableExpr cte) {
         Plan plan;
         if (cte.recursive()) {
             int wt = info.newParamId();
             info.workTables.put(cte.name(), wt);
-            PlannerInfo cq = new PlannerInfo(info.glob, info, cte.query());
+            PlannerInfo cq = new PlannerInfo(info.glob, info, CteInlining.process(cte.query()));
             // a WITH written on the recursive UNION itself belongs to the UNION's level
-            for (Query.CommonTableExpr inner : cte.query().cteList()) planCte(cq, inner);
-            Query.SetOp.Op op = (Query.SetOp.Op) cte.query().setOperations();
+            for (Query.CommonTableExpr inner : cq.query.cteList()) planCte(cq, inner);
+            Query.SetOp.Op op = (Query.SetOp.Op) cq.query.setOperations();
+            if (!op.all()) checkRecursiveUnionHashable(op);
             plan = new Plan.RecursiveUnion(SetOps.plan(cq, op.left()), SetOps.plan(cq, op.right()), wt, !op.all());
         } else if (cte.query().commandType() != Query.CommandType.SELECT) {
             PlannerInfo mq = new PlannerInfo(info.glob, info, cte.query());

@@ -23,6 +23,9 @@ final class PlannerInfo {
         int nextParamId;
         int nextCteId;
         int outerRefs;
+        /** The range table entries of every level planned (glob->finalrtable), each once however often it is planned. */
+        final java.util.Set<Query.RangeTblEntry> rangeTable =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final FunctionCallContext ctx;
         final ExecEnvironment env;
 

@@ -154,6 +154,30 @@
  * ReplaceVarsFromTargetList): every Var, and every CTE reference, below the moved expression is
  * adjusted by how deep it sits, so a moved sub-select keeps reading the same relations.
  *
+ * <p>WITH queries ({@link org.tusk.optimizer.CteInlining}, SS_process_ctes): before anything
+ * else a level's WITH list is examined in order. A SELECT nobody references is dropped (never
+ * planned, not shown by EXPLAIN); one written NOT MATERIALIZED, or referenced exactly once and
+ * not written MATERIALIZED, that is not recursive, changes nothing (no INSERT/UPDATE/DELETE or
+ * FOR UPDATE at any depth), calls no volatile function and, if referenced more than once, does
+ * not read an outer recursive query's work table, is inlined: each reference becomes a FROM
+ * subquery holding a copy of its query (outer references moved down by the reference's depth),
+ * so it is evaluated per reference and per outer row like any subquery, and filters reach it.
+ * The rest are planned once and shared by their CTE Scans.
+ *
+ * <p>Subqueries in FROM of a SELECT that PostgreSQL would not have pulled up (grouping, sorting,
+ * DISTINCT, LIMIT, windows, target SRFs, WITH, row locks) have the output columns the level never
+ * reads replaced by typed NULLs before they are planned ({@link org.tusk.optimizer.UnusedSubqueryOutputs},
+ * remove_unused_subquery_outputs), unless a sort/group key, set-returning or volatile; so an
+ * unread sub-select column never runs.
+ *
+ * <p>An uncorrelated {@code x = ANY (subquery)} is hashed only when its operator hashes
+ * ({@code catalog.OperatorHashing}, hash_ok_operator: pg_operator.oprcanhash, strict; array and
+ * record equality by their input type); otherwise the executor keeps the subquery's rows and
+ * EXPLAIN draws the Material node PostgreSQL puts there. A recursive UNION (not ALL) over a
+ * column type whose equality does not hash is refused as PostgreSQL refuses it ("could not
+ * implement recursive UNION"). Operators whose function is a LANGUAGE sql function are not
+ * inlined (inline_function), so they never hash, where PostgreSQL may hash the inlined body.
+ *
  * <p>A correlated [NOT] EXISTS conjunct of WHERE over a plain subquery becomes a semi (anti)
  * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}). For EXISTS, the
  * subquery's conjuncts that read none of its own relations but this level's are moved up into

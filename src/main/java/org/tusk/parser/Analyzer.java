@@ -1809,6 +1809,11 @@ public final class Analyzer {
                         // the subquery's single output column's name, as the leftmost leaf would give it
                         Stmt.SelectStmt sel = s.subselect();
                         while (sel.op() != Stmt.SetOperation.NONE) sel = sel.larg();
+                        // a VALUES list's columns are named column1, column2, ... (transformValuesClause)
+                        if (sel.valuesLists() != null && !sel.valuesLists().isEmpty()) {
+                            name[0] = "column1";
+                            return 2;
+                        }
                         if (sel.targetList().isEmpty()) return 0;
                         Stmt.ResTarget rt = sel.targetList().get(0);
                         if (rt.name() != null) {

@@ -93,10 +93,12 @@ final class CteAnalysis {
             List<ColumnDef> all = SearchCycleAnalysis.withAddedColumns(cols, search, cycle);
             Query rewritten = new SearchCycleRewrite(a, cols, search, cycle).rewrite(cte.name(), q);
             a.ctes.add(new CteItem(cte.name(), all, false));
-            return new Query.CommonTableExpr(cte.name(), all, rewritten, true, search, cycle, q, cte.colAliases());
+            return new Query.CommonTableExpr(cte.name(), all, rewritten, true, search, cycle, q, cte.colAliases(),
+                    cte.materialized());
         }
         a.ctes.add(new CteItem(cte.name(), cols, false));
-        return new Query.CommonTableExpr(cte.name(), cols, q, recursive, null, null, null, cte.colAliases());
+        return new Query.CommonTableExpr(cte.name(), cols, q, recursive, null, null, null, cte.colAliases(),
+                cte.materialized());
     }
 
     /**
@@ -136,7 +138,8 @@ final class CteAnalysis {
                     + cte.colAliases().size() + " columns specified", cte.location());
         cols = a.aliasColumns(cols, cte.colAliases(), cte.name(), cte.location());
         a.ctes.add(new CteItem(cte.name(), cols, false, q.returningList().isEmpty()));
-        return new Query.CommonTableExpr(cte.name(), cols, q, false, null, null, null, cte.colAliases());
+        return new Query.CommonTableExpr(cte.name(), cols, q, false, null, null, null, cte.colAliases(),
+                cte.materialized());
     }
 
     private List<ColumnDef> columns(Query q, Stmt.CommonTableExpr cte) {

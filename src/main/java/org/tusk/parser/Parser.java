@@ -926,7 +926,13 @@ public final class Parser {
             List<String> cols = List.of();
             if (isChar('(')) cols = nameList();
             expectKw("as");
-            if (acceptKw("not")) expectKw("materialized"); else acceptKw("materialized");
+            org.tusk.nodes.Query.CteMaterialize materialized = org.tusk.nodes.Query.CteMaterialize.DEFAULT;
+            if (acceptKw("not")) {
+                expectKw("materialized");
+                materialized = org.tusk.nodes.Query.CteMaterialize.NEVER;
+            } else if (acceptKw("materialized")) {
+                materialized = org.tusk.nodes.Query.CteMaterialize.ALWAYS;
+            }
             expectChar('(');
             // parse_cte.c refuses MERGE as a WITH query, at the WITH query's name
             if (MergeGrammar.at(this))
@@ -937,7 +943,7 @@ public final class Parser {
             CteClauseGrammar clauses = new CteClauseGrammar(this);
             Stmt.CteSearchClause search = clauses.searchClause();
             Stmt.CteCycleClause cycle = clauses.cycleClause();
-            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start(), modifying, search, cycle));
+            ctes.add(new Stmt.CommonTableExpr(name, cols, q, n.start(), modifying, search, cycle, materialized));
         } while (acceptChar(','));
         return new Stmt.WithClause(recursive, ctes, w.start());
     }

@@ -44,7 +44,7 @@ public final class ExplainCommand {
         out.beginOutput();
         out.openGroup("Query", null, true);
         new ExplainPrinter(opts, out, new PlanCosts(ctx.env(), ctx), opts.analyze() ? ctx : null, ctx.outputSettings())
-                .printPlan(planned.planTree());
+                .printPlan(planned.planTree(), planned.rangeTableSize());
         if (opts.summary()) out.propertyFloat("Planning Time", "ms", planningMs, 3);
         if (opts.summary() && opts.analyze()) out.propertyFloat("Execution Time", "ms", executionMs, 3);
         out.closeGroup("Query", null, true);

@@ -407,7 +407,7 @@ final class ExplainDeparser {
             sb.append(ctx.initPlanOutput(sp));
             return;
         }
-        if (ctx.isInitPlan(sp) && sp.kind() == Expr.SubLinkType.ANY) sb.append("(hashed ").append(name).append(')');
+        if (org.tusk.executor.SubPlanEvaluator.useHashTable(sp)) sb.append("(hashed ").append(name).append(')');
         else sb.append('(').append(name).append(')');
     }
 

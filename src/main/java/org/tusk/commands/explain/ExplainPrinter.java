@@ -90,7 +90,17 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     /** ExplainPrintPlan: the whole tree, WITH queries listed under the top node. */
     void printPlan(Plan top) {
-        multipleRelations = countRelations(top, new IdentityHashMap<>()) > 1;
+        printPlan(top, -1);
+    }
+
+    /**
+     * The whole tree; {@code rangeTableSize} is the statement's flattened range table size
+     * (-1: unknown). PostgreSQL qualifies column names when that range table has more than one
+     * entry, which includes subqueries the planner pulled up and so left no node of their own;
+     * the scans in the plan may say so too (an INSERT's VALUES list, inheritance children).
+     */
+    void printPlan(Plan top, int rangeTableSize) {
+        multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
         explainNode(top, null, null);
     }
 
@@ -158,6 +168,12 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // InitPlans (and WITH queries at the top), children, then SubPlans
         List<Expr.SubPlan> init = new ArrayList<>(), sub = new ArrayList<>();
         for (Expr e : n.exprs) collectSubPlans(e, init, sub);
+        // find_param_referent: a SubPlan's parameters print as the expressions of this node that set them
+        // (only where the argument is a column expression over this node's input, as resolved Vars say)
+        for (Expr.SubPlan sp : sub)
+            for (int i = 0; i < sp.parParams().size(); i++)
+                if (overInput(sp.args().get(i), n.input))
+                    nestParams.putIfAbsent(sp.parParams().get(i), new Object[] {sp.args().get(i), n.input});
         boolean hasChildren = !n.children.isEmpty() || !init.isEmpty() || !sub.isEmpty() || root && !ctesShown.isEmpty();
         if (hasChildren) out.openGroup("Plans", "Plans", false);
         if (root) {
@@ -168,13 +184,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
         }
         for (Expr.SubPlan sp : init) {
-            String label = subPlanName(sp);
-            if (sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL)
-                label = label.replace("SubPlan", "InitPlan") + " (returns " + initPlanOutput(sp) + ")";
-            explainNode(sp.plan(), sp.kind() == Expr.SubLinkType.ANY ? "SubPlan" : "InitPlan", label);
+            String label = subPlanName(sp).replace("SubPlan", "InitPlan") + " (returns " + initPlanOutput(sp) + ")";
+            explainNode(sp.plan(), "InitPlan", label);
         }
         for (Object[] c : n.children) explainNode(c[0], (String) c[1], null);
-        for (Expr.SubPlan sp : sub) explainNode(sp.plan(), "SubPlan", subPlanName(sp));
+        for (Expr.SubPlan sp : sub) explainNode(subPlanTop(sp), "SubPlan", subPlanName(sp));
         if (hasChildren) out.closeGroup("Plans", "Plans", false);
 
         if (out.isText()) out.indent = saveIndent;
@@ -554,6 +568,36 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             default -> throw new IllegalStateException("no drawn node " + d.name());
         }
         return n;
+    }
+
+    /**
+     * build_subplan's Material node: the rows of an uncorrelated ANY/ALL SubPlan that is not
+     * hashed are read once and kept (the executor keeps them per statement), which PostgreSQL
+     * draws as a Materialize unless the top node stores its rows anyway (ExecMaterializesOutput).
+     */
+    private Object subPlanTop(Expr.SubPlan sp) {
+        boolean quantified = sp.kind() == Expr.SubLinkType.ANY || sp.kind() == Expr.SubLinkType.ALL;
+        if (!quantified || sp.correlated() || org.tusk.executor.SubPlanEvaluator.useHashTable(sp)) return sp.plan();
+        Plan v = visible(sp.plan());
+        boolean stores = v instanceof Plan.Sort || v instanceof Plan.CteScan || v instanceof Plan.WorkTableScan
+                || v instanceof Plan.FunctionScan
+                || v instanceof Plan.SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION;
+        return stores ? sp.plan() : new Drawn("Materialize", sp.plan(), null);
+    }
+
+    /** Whether {@code e} reads at least one column and only columns of {@code input} (Vars indexing it: resolved, or a scan's range table index). */
+    private static boolean overInput(Expr e, List<ExplainColumn> input) {
+        boolean[] bad = {false}, some = {false};
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Var v) {
+                some[0] = true;
+                if (v.levelsup() != 0 || v.attno() < 1 || v.attno() > input.size()) bad[0] = true;
+            } else if (x instanceof Expr.ExecParam || x instanceof Expr.SubPlan || x instanceof Expr.Aggref) {
+                bad[0] = true;
+            }
+            return false;
+        });
+        return some[0] && !bad[0];
     }
 
     /** An unparameterized nested loop's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
@@ -1102,6 +1146,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private void collectSubPlans(Expr e, List<Expr.SubPlan> init, List<Expr.SubPlan> sub) {
         ExprTrees.any(e, x -> {
             if (x instanceof Expr.SubPlan sp) {
+                // ANY/ALL SubPlans, hashed or not, stay SubPlans of the node (drawn after its children)
                 List<Expr.SubPlan> target = isInitPlan(sp) && sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL ? init : sub;
                 if (target.stream().noneMatch(y -> y == sp)) target.add(sp);
                 subPlanName(sp);

@@ -115,7 +115,13 @@ final class QueryDeparser {
                 }
                 buf.append(')');
             }
-            buf.append(" AS (");
+            buf.append(" AS ");
+            switch (cte.materialized()) {
+                case ALWAYS -> buf.append("MATERIALIZED ");
+                case NEVER -> buf.append("NOT MATERIALIZED ");
+                case DEFAULT -> { }
+            }
+            buf.append('(');
             if (ctx.prettyIndent()) ctx.appendContextKeyword("", 0, 0, 0);
             getQueryDef(cte.written() != null ? cte.written() : cte.query(), buf, ctx, null, true);
             if (ctx.prettyIndent()) ctx.appendContextKeyword("", 0, 0, 0);
