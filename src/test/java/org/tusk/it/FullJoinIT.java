@@ -3,10 +3,7 @@ package org.tusk.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -43,28 +40,15 @@ class FullJoinIT {
         if (server != null) server.close();
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) b.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(b.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void fullJoinOnConstants() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(9, rows(c, "select * from a x full join a y on true").size());
+            assertEquals(9, Jdbc.rowsShowingNull(c, "select * from a x full join a y on true").size());
             assertEquals(List.of("null|1", "null|2", "null|null", "1|null", "2|null", "null|null"),
-                    rows(c, "select * from a x full join a y on false"));
+                    Jdbc.rowsShowingNull(c, "select * from a x full join a y on false"));
             assertEquals(List.of("Merge Full Join", "  Join Filter: false", "  ->  Seq Scan on a x",
                     "  ->  Materialize", "        ->  Seq Scan on a y"),
-                    rows(c, "explain (costs off) select * from a x full join a y on false"));
+                    Jdbc.rowsShowingNull(c, "explain (costs off) select * from a x full join a y on false"));
         }
     }
 
@@ -72,9 +56,9 @@ class FullJoinIT {
     void mergeFullJoinWithANullInASecondKey() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("set enable_hashjoin = off");
-            assertEquals(List.of("2|2|2"), rows(c, "select j1.i, j2.i, j2.k from j1 full join j2"
+            assertEquals(List.of("2|2|2"), Jdbc.rowsShowingNull(c, "select j1.i, j2.i, j2.k from j1 full join j2"
                     + " on j1.i = j2.i and j1.i = j2.k where j1.i is not null and j2.i is not null"));
-            assertEquals(8, rows(c, "select * from j1 full join j2 on j1.i = j2.i and j1.i = j2.k").size());
+            assertEquals(8, Jdbc.rowsShowingNull(c, "select * from j1 full join j2 on j1.i = j2.i and j1.i = j2.k").size());
         }
     }
 }

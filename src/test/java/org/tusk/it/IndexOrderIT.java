@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,19 +42,6 @@ class IndexOrderIT {
         if (server != null) server.close();
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     private static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
@@ -65,14 +49,14 @@ class IndexOrderIT {
     }
 
     private static String plan(Connection c, String q) throws SQLException {
-        return String.join("\n", rows(c, "explain (costs off) " + q));
+        return String.join("\n", Jdbc.rowsShowingNull(c, "explain (costs off) " + q));
     }
 
     /** The query's rows with index scans off: the Sort's answer. */
     private static List<String> sorted(Connection c, String q) throws SQLException {
         exec(c, "set enable_indexscan = off");
         try {
-            return rows(c, q);
+            return Jdbc.rowsShowingNull(c, q);
         } finally {
             exec(c, "reset enable_indexscan");
         }
@@ -85,10 +69,10 @@ class IndexOrderIT {
             exec(c, "create index d_xy on d (x desc, y nulls first)");
             exec(c, "create unique index d_yx on d (y, x) nulls not distinct");
             assertEquals(List.of("CREATE INDEX d_xy ON public.d USING btree (x DESC, y NULLS FIRST)"),
-                    rows(c, "select pg_get_indexdef('d_xy'::regclass)"));
+                    Jdbc.rowsShowingNull(c, "select pg_get_indexdef('d_xy'::regclass)"));
             assertEquals(List.of("CREATE UNIQUE INDEX d_yx ON public.d USING btree (y, x) NULLS NOT DISTINCT"),
-                    rows(c, "select pg_get_indexdef('d_yx'::regclass)"));
-            assertEquals(List.of("3 2|f", "0 0|t"), rows(c, "select indoption::text, indnullsnotdistinct from pg_index "
+                    Jdbc.rowsShowingNull(c, "select pg_get_indexdef('d_yx'::regclass)"));
+            assertEquals(List.of("3 2|f", "0 0|t"), Jdbc.rowsShowingNull(c, "select indoption::text, indnullsnotdistinct from pg_index "
                     + "where indexrelid in ('d_xy'::regclass, 'd_yx'::regclass) order by indexrelid"));
         }
     }
@@ -112,13 +96,13 @@ class IndexOrderIT {
                 // the index may be read as an index-only scan: the order comes from it either way
                 assertTrue(p.contains(q[1]) || p.contains(q[1].replace("Index Scan", "Index Only Scan")), q[0] + "\n" + p);
                 assertFalse(p.contains("Sort"), q[0] + "\n" + p);
-                assertEquals(sorted(c, q[0]), rows(c, q[0]), q[0]);
+                assertEquals(sorted(c, q[0]), Jdbc.rowsShowingNull(c, q[0]), q[0]);
             }
             // neither index has the nulls where these orders want them, in either direction
             for (String q : List.of("select a, b from t order by a desc, b desc nulls first limit 5",
                     "select a from t order by a nulls first limit 5")) {
                 assertTrue(plan(c, q).contains("Sort"), plan(c, q));
-                assertEquals(sorted(c, q), rows(c, q));
+                assertEquals(sorted(c, q), Jdbc.rowsShowingNull(c, q));
             }
         }
     }
@@ -138,7 +122,7 @@ class IndexOrderIT {
                 // the index may be read as an index-only scan: the order comes from it either way
                 assertTrue(p.contains(q[1]) || p.contains(q[1].replace("Index Scan", "Index Only Scan")), q[0] + "\n" + p);
                 assertFalse(p.contains("Sort"), q[0] + "\n" + p);
-                assertEquals(sorted(c, q[0]), rows(c, q[0]), q[0]);
+                assertEquals(sorted(c, q[0]), Jdbc.rowsShowingNull(c, q[0]), q[0]);
             }
         }
     }
@@ -159,7 +143,7 @@ class IndexOrderIT {
             assertEquals("23505", build.getSQLState());
             assertTrue(build.getMessage().contains("could not create unique index \"v_i\""), build.getMessage());
             exec(c, "create unique index v_i on v (i) nulls distinct");
-            assertEquals(List.of("2"), rows(c, "select count(*) from v where i is null"));
+            assertEquals(List.of("2"), Jdbc.rowsShowingNull(c, "select count(*) from v where i is null"));
         }
     }
 }

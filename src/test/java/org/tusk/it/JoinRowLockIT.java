@@ -4,10 +4,8 @@ import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,19 +42,6 @@ class JoinRowLockIT {
         if (server != null) server.close();
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) b.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(b.toString());
-            }
-        }
-        return out;
-    }
-
     private static CompletableFuture<Integer> updateAsync(Connection c, String sql) {
         return CompletableFuture.supplyAsync(() -> {
             try (Statement s = c.createStatement()) {
@@ -72,7 +57,7 @@ class JoinRowLockIT {
         try (Connection a = server.connect(); Connection b = server.connect(); Connection c = server.connect()) {
             a.setAutoCommit(false);
             assertEquals(List.of("10|ann"),
-                    rows(a, "select o.id, c.name from orders o join customers c on c.id = o.customer where o.id = 10 for update"));
+                    Jdbc.rowsShowingNull(a, "select o.id, c.name from orders o join customers c on c.id = o.customer where o.id = 10 for update"));
             CompletableFuture<Integer> orderUpdate = updateAsync(b, "update orders set total = total + 1 where id = 10");
             CompletableFuture<Integer> customerUpdate = updateAsync(c, "update customers set name = name || '!' where id = 1");
             Thread.sleep(700);
@@ -94,12 +79,12 @@ class JoinRowLockIT {
     void forUpdateOfOneTableLeavesTheOtherFree() throws Exception {
         try (Connection a = server.connect(); Connection b = server.connect()) {
             a.setAutoCommit(false);
-            assertEquals(List.of("11|bob", "12|bob"), rows(a,
+            assertEquals(List.of("11|bob", "12|bob"), Jdbc.rowsShowingNull(a,
                     "select o.id, c.name from orders o, customers c where c.id = o.customer and c.id = 2 order by o.id for update of o"));
             b.setAutoCommit(true);
             assertEquals(1, b.createStatement().executeUpdate("update customers set name = 'bob' where id = 2"));
             PSQLException nowait = assertThrows(PSQLException.class,
-                    () -> rows(b, "select id from orders where id = 11 for update nowait"));
+                    () -> Jdbc.rowsShowingNull(b, "select id from orders where id = 11 for update nowait"));
             assertEquals("55P03", nowait.getSQLState());
             a.rollback();
         }
@@ -112,7 +97,7 @@ class JoinRowLockIT {
             exec(a, "update orders set customer = 1 where id = 12");
             CompletableFuture<List<String>> locker = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return rows(b, "select o.id, c.name from orders o join customers c on c.id = o.customer "
+                    return Jdbc.rowsShowingNull(b, "select o.id, c.name from orders o join customers c on c.id = o.customer "
                             + "where c.name = 'bob' order by o.id for update");
                 } catch (SQLException e) {
                     throw new RuntimeException(e);
@@ -134,8 +119,8 @@ class JoinRowLockIT {
             a.setAutoCommit(false);
             exec(a, "declare j cursor for select o.id, c.name from orders o join customers c on c.id = o.customer "
                     + "order by o.id for update of o");
-            assertEquals(List.of("10|ann"), rows(a, "fetch 1 from j"));
-            assertEquals(List.of("11|bob"), rows(a, "fetch 1 from j"));
+            assertEquals(List.of("10|ann"), Jdbc.rowsShowingNull(a, "fetch 1 from j"));
+            assertEquals(List.of("11|bob"), Jdbc.rowsShowingNull(a, "fetch 1 from j"));
             assertEquals(1, a.createStatement().executeUpdate("update orders set total = 0 where current of j"));
             PSQLException noMark = assertThrows(PSQLException.class,
                     () -> a.createStatement().executeUpdate("update customers set name = 'x' where current of j"));
@@ -144,20 +129,20 @@ class JoinRowLockIT {
                     noMark.getServerErrorMessage().getMessage());
             a.rollback();
             exec(a, "declare s cursor for select * from orders a, orders b where a.id = b.id for update");
-            rows(a, "fetch 1 from s");
+            Jdbc.rowsShowingNull(a, "fetch 1 from s");
             PSQLException multiple = assertThrows(PSQLException.class,
                     () -> a.createStatement().executeUpdate("delete from orders where current of s"));
             assertEquals("cursor \"s\" has multiple FOR UPDATE/SHARE references to table \"orders\"",
                     multiple.getServerErrorMessage().getMessage());
             a.rollback();
-            assertEquals(List.of("10|100", "11|200", "12|300"), rows(a, "select id, total from orders order by id"));
+            assertEquals(List.of("10|100", "11|200", "12|300"), Jdbc.rowsShowingNull(a, "select id, total from orders order by id"));
             exec(a, "declare u cursor for select o.id from orders o join customers c on c.id = o.customer "
                     + "where c.id = 2 order by o.id for update");
-            rows(a, "fetch 2 from u");
+            Jdbc.rowsShowingNull(a, "fetch 2 from u");
             assertEquals(1, a.createStatement().executeUpdate("update orders set total = -1 where current of u"));
             assertEquals(1, a.createStatement().executeUpdate("update customers set name = 'bobby' where current of u"));
             a.commit();
-            assertEquals(List.of("12|-1|bobby"), rows(a,
+            assertEquals(List.of("12|-1|bobby"), Jdbc.rowsShowingNull(a,
                     "select o.id, o.total, c.name from orders o join customers c on c.id = o.customer where o.total < 0"));
             exec(a, "update orders set total = 300 where id = 12");
             a.commit();
@@ -166,11 +151,11 @@ class JoinRowLockIT {
                     "insert into parts values (1, 'plain')", "insert into special_parts values (2, 'special', 9)");
             a.commit();
             exec(a, "declare h cursor for select id from parts order by id for update");
-            rows(a, "fetch 1 from h");
-            rows(a, "fetch 1 from h");
+            Jdbc.rowsShowingNull(a, "fetch 1 from h");
+            Jdbc.rowsShowingNull(a, "fetch 1 from h");
             assertEquals(1, a.createStatement().executeUpdate("update parts set label = 'changed' where current of h"));
             a.commit();
-            assertEquals(List.of("1|plain", "2|changed"), rows(a, "select id, label from parts order by id"));
+            assertEquals(List.of("1|plain", "2|changed"), Jdbc.rowsShowingNull(a, "select id, label from parts order by id"));
             a.commit();
             exec(a, "update customers set name = 'bob' where id = 2");
             a.commit();

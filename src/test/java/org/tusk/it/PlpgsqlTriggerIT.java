@@ -3,7 +3,6 @@ package org.tusk.it;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -47,19 +46,6 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
         return e;
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void triggerVariablesAndBeforeRowChanges() throws Exception {
         try (Connection c = server.connect()) {
@@ -86,12 +72,12 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
                     "tv_a AFTER ROW INSERT tv tv public 0 <NULL>", "new=(1,a!) old=<NULL>",
                     "tv_s AFTER STATEMENT INSERT tv tv public 0 <NULL>"),
                     notices(c, "insert into tv values (1, 'a'), (0, 'z')"));
-            assertEquals(List.of("1|a!"), rows(c, "select * from tv"));
+            assertEquals(List.of("1|a!"), Jdbc.rowsShowingNull(c, "select * from tv"));
             assertEquals(List.of("tv_b BEFORE ROW UPDATE tv tv public 2 y", "new=(1,q) old=(1,a!)"),
                     notices(c, "update tv set b = 'q'"));
             assertEquals(List.of("tv_b BEFORE ROW DELETE tv tv public 2 y", "new=<NULL> old=(1,q)"),
                     notices(c, "delete from tv"));
-            assertEquals(List.of(), rows(c, "select * from tv"));
+            assertEquals(List.of(), Jdbc.rowsShowingNull(c, "select * from tv"));
         }
     }
 
@@ -114,7 +100,7 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
             exec(c, "create trigger rr_t before insert or update on rr for each row execute function rr_f()");
             exec(c, "insert into rr values (1, 'abc', null), (2, 'def', 5)");
             exec(c, "update rr set b = b || 'x'");
-            assertEquals(List.of("1|ABCx|1", "2|DEFx|6"), rows(c, "select * from rr order by a"));
+            assertEquals(List.of("1|ABCx|1", "2|DEFx|6"), Jdbc.rowsShowingNull(c, "select * from rr order by a"));
 
             exec(c, "create function rr_bad() returns trigger language plpgsql as $$ begin return row(1, 2, 3); end $$");
             exec(c, "create trigger rr_u before insert on rr for each row execute function rr_bad()");
@@ -144,7 +130,7 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
             exec(c, "create trigger rr_s before insert on rr for each statement execute function rr_stmt()");
             exec(c, "create trigger rr_after after insert on rr for each row execute function rr_stmt()");
             assertEquals(List.of("a=<NULL>", "a=7"), notices(c, "insert into rr values (7, 'x', 1)"));
-            assertEquals(List.of("7|X|1"), rows(c, "select * from rr where a = 7"));
+            assertEquals(List.of("7|X|1"), Jdbc.rowsShowingNull(c, "select * from rr where a = 7"));
 
             e = fails(c, "select rr_f()", "0A000");
             assertEquals("trigger functions can only be called as triggers", e.getServerErrorMessage().getMessage());
@@ -181,8 +167,8 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
                     end $$""");
             exec(c, "create trigger rec_t after insert on rec for each row execute function rec_f()");
             assertEquals(List.of("depth 1 n 1", "depth 2 n 2", "depth 3 n 3"), notices(c, "insert into rec values (1)"));
-            assertEquals(List.of("1", "2", "3"), rows(c, "select n from rec order by n"));
-            assertEquals(List.of("0"), rows(c, "select pg_trigger_depth()"));
+            assertEquals(List.of("1", "2", "3"), Jdbc.rowsShowingNull(c, "select n from rec order by n"));
+            assertEquals(List.of("0"), Jdbc.rowsShowingNull(c, "select pg_trigger_depth()"));
         }
     }
 
@@ -210,7 +196,7 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
             assertEquals(List.of("ptb BEFORE INSERT on pt3", "pta AFTER INSERT on pt3"), notices(c, "insert into pt values (25, 'c')"));
             assertEquals(List.of("ptb BEFORE INSERT on pt4", "pta AFTER INSERT on pt4"), notices(c, "insert into pt values (35, 'd')"));
             assertEquals(List.of("pt3|pta|t", "pt3|ptb|t", "pt4|pta|t", "pt4|ptb|t"),
-                    rows(c, "select tgrelid::regclass::text, tgname, tgparentid <> 0 from pg_trigger"
+                    Jdbc.rowsShowingNull(c, "select tgrelid::regclass::text, tgname, tgparentid <> 0 from pg_trigger"
                             + " where tgrelid::regclass::text in ('pt3', 'pt4') order by 1, 2"));
         }
     }
@@ -250,7 +236,7 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
             assertEquals("cannot drop function dt_f() because other objects depend on it", e.getServerErrorMessage().getMessage());
             assertEquals("trigger dt_t on table dt depends on function dt_f()", e.getServerErrorMessage().getDetail());
             assertEquals(List.of("drop cascades to trigger dt_t on table dt"), notices(c, "drop function dt_f() cascade"));
-            assertEquals(List.of("0"), rows(c, "select count(*) from pg_trigger where tgname = 'dt_t'"));
+            assertEquals(List.of("0"), Jdbc.rowsShowingNull(c, "select count(*) from pg_trigger where tgname = 'dt_t'"));
             assertEquals(1, exec(c, "insert into dt values (1)"));
         }
     }
