@@ -86,9 +86,7 @@ final class BitmapHeapScanState extends PlanState {
         return switch (q) {
             case Plan.BitmapIndexScan s -> {
                 TidBitmap bm = new TidBitmap();
-                List<ScanKey> keys = new ArrayList<>();
-                for (Plan.IndexQual iq : s.indexQuals())
-                    keys.add(new ScanKey(iq.indexColumn(), iq.strategy(), ExprEvaluator.eval(iq.argument(), null, null, ctx)));
+                List<ScanKey> keys = IndexScanKeys.build(s.indexQuals(), ctx);
                 try (IndexScan scan = env.indexAm().beginScan(s.index(), keys, false)) {
                     long n = 0;
                     for (ItemPointer tid; (tid = scan.next()) != null; ) {

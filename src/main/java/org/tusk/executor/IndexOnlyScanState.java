@@ -50,9 +50,7 @@ final class IndexOnlyScanState extends PlanState {
         ExecEnvironment env = ctx.requireEnv();
         Relation heap = plan.rte().table();
         if (scan == null) {
-            List<ScanKey> keys = new ArrayList<>();
-            for (Plan.IndexQual q : plan.indexQuals())
-                keys.add(new ScanKey(q.indexColumn(), q.strategy(), ExprEvaluator.eval(q.argument(), null, null, ctx)));
+            List<ScanKey> keys = IndexScanKeys.build(plan.indexQuals(), ctx);
             scan = env.indexAm().beginScan(plan.index(), keys, plan.backward(), true);
         }
         int natts = plan.rte().columns().size();

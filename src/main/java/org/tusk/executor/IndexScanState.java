@@ -44,9 +44,7 @@ final class IndexScanState extends PlanState {
         ExecEnvironment env = ctx.requireEnv();
         if (scan == null) {
             ExecCurrent.resolve(plan.qual(), plan.rte().table(), ctx);
-            List<ScanKey> keys = new ArrayList<>();
-            for (Plan.IndexQual q : plan.indexQuals())
-                keys.add(new ScanKey(q.indexColumn(), q.strategy(), ExprEvaluator.eval(q.argument(), null, null, ctx)));
+            List<ScanKey> keys = IndexScanKeys.build(plan.indexQuals(), ctx);
             scan = env.indexAm().beginScan(plan.index(), keys, plan.backward());
         }
         int natts = plan.rte().columns().size();

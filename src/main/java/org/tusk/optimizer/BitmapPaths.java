@@ -93,7 +93,7 @@ final class BitmapPaths {
         List<Expr> used = new ArrayList<>();
         ScanPaths.matchIndex(index, m, clauses, quals, used);
         if (quals.isEmpty()) return null;
-        double sel = ScanPaths.selectivity(quals);
+        double sel = ScanPaths.selectivity(quals, index, tuples);
         List<Expr> orig = new ArrayList<>(used);
         List<Expr> covered = new ArrayList<>(used);
         for (Expr c : clauses) if (!covered.contains(c) && m.impliedByPredicate(c)) covered.add(c);

@@ -170,12 +170,14 @@ public final class PlanCosts {
         double[] size = relSize(s.rte());
         double tuples = size[1];
         boolean uniqueEq = s.index().index().unique() && s.indexQuals().size() >= s.index().index().keyCount()
-                && s.indexQuals().stream().allMatch(q -> q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL);
-        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : ScanPaths.selectivity(s.indexQuals());
+                && s.indexQuals().stream().allMatch(q -> q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL
+                        && !ScanPaths.isArrayQual(q));
+        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
         double indexTuples = Math.max(1, Math.round(indexSel * tuples));
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
+        double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples);
-        double indexTotal = startup + Math.ceil(indexSel * indexPages) * randomPageCost
+        double indexTotal = startup * nsa + ScanPaths.indexPagesRead(indexSel, indexPages, nsa) * randomPageCost
                 + indexTuples * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
         double pagesFetched = Math.min(indexTuples, size[0]);
         // an index-only scan reads only the heap pages the visibility map does not cover
@@ -216,7 +218,7 @@ public final class PlanCosts {
     private double[] bitmapTree(Plan.BitmapQual q, double tuples) {
         return switch (q) {
             case Plan.BitmapIndexScan s -> {
-                double sel = ScanPaths.selectivity(s.indexQuals());
+                double sel = ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
                 double cost = bitmapIndexCost(s, tuples);
                 yield new double[] {cost + 0.1 * CPU_OPERATOR_COST * Math.max(1, Math.rint(sel * tuples)), sel};
             }
@@ -243,10 +245,11 @@ public final class PlanCosts {
 
     /** A bitmap index scan's own cost: btcostestimate's descent, pages and entries (its indextotalcost). */
     private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples) {
-        double sel = ScanPaths.selectivity(s.indexQuals());
+        double sel = ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
-        double startup = descentCost(tuples);
-        return startup + Math.ceil(sel * indexPages) * randomPageCost
+        double nsa = ScanPaths.numArrayScans(s.indexQuals());
+        double startup = descentCost(tuples) * nsa;
+        return startup + ScanPaths.indexPagesRead(sel, indexPages, nsa) * randomPageCost
                 + Math.max(1, Math.rint(sel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
     }
 
@@ -478,11 +481,20 @@ public final class PlanCosts {
                 yield s;
             }
             case Expr.BoolExpr b -> selectivity(b);
+            case Expr.ScalarArrayOpExpr sa -> ArraySelectivity.of(sa, () -> clauseSelectivity(elementClause(sa)));
             case Expr.NullTest n -> n.isNot() ? 1 - DEFAULT_EQ_SEL : DEFAULT_EQ_SEL;
             case Expr.Const k -> Boolean.FALSE.equals(k.value()) || k.value() == null ? 0 : 1;
             case Expr.FuncExpr f -> 1.0 / 3.0;
             default -> 0.5;
         };
+    }
+
+    /**
+     * The clause {@code left op element} scalararraysel asks the operator's restriction
+     * estimator about for one element (the element itself does not matter without statistics).
+     */
+    private static Expr elementClause(Expr.ScalarArrayOpExpr sa) {
+        return new Expr.OpExpr(sa.op(), List.of(sa.left(), new Expr.Const(sa.op().right(), -1, null, -1)), TypeOids.BOOL, -1);
     }
 
     /** cost_qual_eval: cpu_operator_cost per operator and function call (procost 1). */

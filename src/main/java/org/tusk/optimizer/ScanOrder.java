@@ -59,7 +59,7 @@ final class ScanOrder {
         Set<Integer> out = new java.util.HashSet<>();
         for (Expr c : conjuncts) {
             ScanPaths.Indexable ix = ScanPaths.indexable(c);
-            if (ix != null && ix.strategy() == Strategy.EQUAL && ix.argument() instanceof Expr.Const) out.add(ix.attno());
+            if (ix != null && ix.strategy() == Strategy.EQUAL && !(ix.clause() instanceof Expr.ScalarArrayOpExpr) && ix.argument() instanceof Expr.Const) out.add(ix.attno());
         }
         return out;
     }

@@ -20,7 +20,7 @@ import org.tusk.utils.cache.Relation;
  * indxpath.c match_clause_to_indexcol, and a simplified costsize.c). The WHERE clause is split at
  * its top-level ANDs; a conjunct {@code column op value} (or {@code value op column}, commuted)
  * with op one of = &lt; &lt;= &gt; &gt;=, a value without Vars (a Const or Param) and the column's own
- * type on both sides is indexable. An index is usable for the conjuncts on a prefix of its key
+ * type on both sides is indexable, and so is {@code column op ANY (array)} (amsearcharray). An index is usable for the conjuncts on a prefix of its key
  * columns: each column up to the first without a condition, stopping after the first column that
  * has only inequalities (B-tree scan boundaries). The other conjuncts stay as a filter.
  *
@@ -155,6 +155,7 @@ final class ScanPaths {
             List<Plan.IndexQual> quals = new ArrayList<>();
             List<Expr> used = new ArrayList<>();
             matchIndex(index, m, conjuncts, quals, used);
+            withoutLowerArrayQuals(quals, used);
             List<Expr> filter = filterFor(conjuncts, used, m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                     rte.columns().size(), env);
@@ -225,10 +226,26 @@ final class ScanPaths {
         }
     }
 
+    /**
+     * build_index_paths' skip_lower_saop: a scan with {@code = ANY} on a key column after the
+     * first returns each element's entries in turn, so it is not in index order; an ordered scan
+     * leaves such a qual (and the quals on later columns, which are then no longer a prefix) to
+     * the filter.
+     */
+    private static void withoutLowerArrayQuals(List<Plan.IndexQual> quals, List<Expr> used) {
+        int cut = Integer.MAX_VALUE;
+        for (Plan.IndexQual q : quals) if (isArrayQual(q) && q.indexColumn() > 1) cut = Math.min(cut, q.indexColumn());
+        if (cut == Integer.MAX_VALUE) return;
+        final int c = cut;
+        for (Plan.IndexQual q : quals) if (q.indexColumn() >= c) used.remove(q.clause());
+        quals.removeIf(q -> q.indexColumn() >= c);
+    }
+
     private static boolean equalityOnAllKeys(Relation index, List<Plan.IndexQual> quals) {
         for (int k = 1; k <= index.index().keyCount(); k++) {
             boolean eq = false;
-            for (Plan.IndexQual q : quals) eq |= q.indexColumn() == k && q.strategy() == Strategy.EQUAL;
+            // = ANY is not one row: it is as many as the array has elements
+            for (Plan.IndexQual q : quals) eq |= q.indexColumn() == k && q.strategy() == Strategy.EQUAL && !isArrayQual(q);
             if (!eq) return false;
         }
         return true;
@@ -240,11 +257,12 @@ final class ScanPaths {
      */
     private static double indexCost(Relation index, List<Plan.IndexQual> quals, boolean uniqueEq, double pages,
                                     double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx, double allVisFrac) {
-        double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals);
+        double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals, index, tuples);
         double rows = Math.max(1, Math.ceil(sel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
-        double cost = Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
+        double cost = indexPagesRead(sel, indexPages, numArrayScans(quals)) * randomPage
+                + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
         // an index-only scan visits only the pages the visibility map does not cover
         cost += Math.ceil(indexPagesFetched(rows, pages) * (1 - allVisFrac)) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
         return cost;
@@ -256,12 +274,26 @@ final class ScanPaths {
      */
     static double indexOnlyCost(Relation index, List<Plan.IndexQual> quals, double tuples, ExecEnvironment env,
                                 FunctionCallContext ctx) {
-        double sel = selectivity(quals);
+        double sel = selectivity(quals, index, tuples);
         double rows = Math.max(1, Math.rint(sel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
-        double descent = PlanCosts.descentCost(tuples);
-        return descent + Math.ceil(sel * indexPages) * randomPage + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
+        double nsa = numArrayScans(quals);
+        double descent = PlanCosts.descentCost(tuples) * nsa;
+        return descent + indexPagesRead(sel, indexPages, nsa) * randomPage
+                + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
+    }
+
+    /**
+     * genericcostestimate's index pages: the fraction {@code sel} of them, or with array keys
+     * ({@code numArrayScans} > 1 descents) at least one page per descent, as
+     * index_pages_fetched estimates the repeated visits for a cached index.
+     */
+    static double indexPagesRead(double sel, double indexPages, double numArrayScans) {
+        double pages = Math.ceil(sel * indexPages);
+        if (numArrayScans <= 1) return pages;
+        double perScan = Math.max(1, Math.ceil(sel * indexPages / numArrayScans));
+        return indexPagesFetched(perScan * numArrayScans, indexPages);
     }
 
     /**
@@ -277,21 +309,51 @@ final class ScanPaths {
 
     /** clauselist_selectivity with default estimates: equality 0.005, a closed range 0.005, an open inequality 1/3. */
     static double selectivity(List<Plan.IndexQual> quals) {
+        return selectivity(quals, -1);
+    }
+
+    /**
+     * As {@link #selectivity(List)} for quals on {@code index} of a table of {@code tuples} rows:
+     * when the index is unique on one column, that column's equality selectivity is 1 / tuples
+     * (get_variable_numdistinct's unique-column case).
+     */
+    static double selectivity(List<Plan.IndexQual> quals, Relation index, double tuples) {
+        boolean uniqueColumn = index.index().unique() && index.index().keyCount() == 1;
+        return selectivity(quals, uniqueColumn ? 1.0 / Math.max(tuples, 1) : -1);
+    }
+
+    /**
+     * The selectivity of the quals, {@code firstColumnEqSel} (when not negative) standing for
+     * the equality selectivity of the first index column. A column's = ANY (array) quals are
+     * estimated by scalararraysel over that equality selectivity ({@link ArraySelectivity}).
+     */
+    private static double selectivity(List<Plan.IndexQual> quals, double firstColumnEqSel) {
         double sel = 1.0;
         List<Integer> seen = new ArrayList<>();
         for (Plan.IndexQual q : quals) {
             if (seen.contains(q.indexColumn())) continue;
             seen.add(q.indexColumn());
+            int valueType = isArrayQual(q) ? ((Expr.ScalarArrayOpExpr) q.clause()).op().right() : q.argument().type();
+            double eqSel = q.indexColumn() == 1 && firstColumnEqSel >= 0 ? firstColumnEqSel : eqSelectivity(valueType);
             boolean eq = false, lower = false, upper = false;
+            double arraySel = 1.0;
             for (Plan.IndexQual o : quals) {
                 if (o.indexColumn() != q.indexColumn()) continue;
+                if (isArrayQual(o)) {
+                    Expr.ScalarArrayOpExpr sa = (Expr.ScalarArrayOpExpr) o.clause();
+                    arraySel *= ArraySelectivity.of(sa, () -> o.strategy() == Strategy.EQUAL ? eqSel : DEFAULT_INEQ_SEL);
+                    continue;
+                }
                 switch (o.strategy()) {
                     case EQUAL -> eq = true;
                     case GREATER, GREATER_EQUAL -> lower = true;
                     case LESS, LESS_EQUAL -> upper = true;
                 }
             }
-            sel *= eq ? eqSelectivity(q.argument().type()) : lower && upper ? DEFAULT_RANGE_INEQ_SEL : DEFAULT_INEQ_SEL;
+            if (eq) sel *= eqSel;
+            else if (lower && upper) sel *= DEFAULT_RANGE_INEQ_SEL;
+            else if (lower || upper) sel *= DEFAULT_INEQ_SEL;
+            else sel *= arraySel;
         }
         return sel;
     }
@@ -306,6 +368,7 @@ final class ScanPaths {
 
     /** match_clause_to_indexcol for one conjunct: {@code Var op value} or {@code value op Var}. */
     static Indexable indexable(Expr clause) {
+        if (clause instanceof Expr.ScalarArrayOpExpr sa) return arrayIndexable(sa);
         if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
         Strategy s = strategy(op.op().name());
         if (s == null || op.op().left() != op.op().right()) return null;
@@ -315,6 +378,38 @@ final class ScanPaths {
         if (rv != null && isValue(l) && sameFamily(rv.type(), op.op().right()))
             return new Indexable(rv.attno(), commute(s), l, clause);
         return null;
+    }
+
+    /**
+     * match_clause_to_indexcol for {@code column op ANY (array)} (amsearcharray): the column on
+     * the left, op a B-tree comparison of the column's family, the array a value (a constant,
+     * a parameter, or an ARRAY[...] of values). {@code op ALL} is not indexable.
+     */
+    private static Indexable arrayIndexable(Expr.ScalarArrayOpExpr sa) {
+        if (!sa.useOr()) return null;
+        Strategy s = strategy(sa.op().name());
+        if (s == null || sa.op().left() != sa.op().right()) return null;
+        Expr.Var v = column(sa.left());
+        if (v == null || !sameFamily(v.type(), sa.op().left()) || !isArrayValue(sa.right())) return null;
+        return new Indexable(v.attno(), s, sa.right(), sa);
+    }
+
+    /** An array operand computable before the scan starts: a value, or ARRAY[...] of values. */
+    private static boolean isArrayValue(Expr e) {
+        if (isValue(e)) return true;
+        return e instanceof Expr.ArrayExpr a && !a.multidims() && a.elements().stream().allMatch(ScanPaths::isValue);
+    }
+
+    /** Whether the qual is {@code column op ANY (array)} (an SK_SEARCHARRAY key). */
+    static boolean isArrayQual(Plan.IndexQual q) {
+        return q.clause() instanceof Expr.ScalarArrayOpExpr;
+    }
+
+    /** genericcostestimate's num_sa_scans: the product of the index quals' array lengths. */
+    static double numArrayScans(List<Plan.IndexQual> quals) {
+        double n = 1;
+        for (Plan.IndexQual q : quals) if (isArrayQual(q)) n *= Math.max(1, ArraySelectivity.arrayLength(q.argument()));
+        return n;
     }
 
     private static Expr.Var column(Expr e) {

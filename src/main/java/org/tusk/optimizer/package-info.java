@@ -117,6 +117,16 @@
  * over the estimated pages, {@link org.tusk.optimizer.RelSize}). Conjuncts a partial index's predicate
  * implies are dropped from an index scan's filter and need not be covered.
  *
+ * <p>Array conditions: {@code column op ANY (array)} (what {@code IN (...)} becomes) with a
+ * B-tree comparison op of the column's family and an array that is a constant, a parameter or
+ * an ARRAY[...] of them is an index condition like {@code column op value} (amsearcharray; op ALL
+ * never is). It counts as an equality for the key prefix, but not for "at most one row". An
+ * ordered scan leaves one on a column after the first to the filter (skip_lower_saop: the array
+ * passes are not in index order there). Its selectivity is scalararraysel's
+ * ({@link org.tusk.optimizer.ArraySelectivity}: disjoint elements for = ANY, an equality on the
+ * one column of a unique index being 1 / rows), and its index is costed with one descent and at
+ * least one page per element (genericcostestimate's num_sa_scans).
+ *
  * <p>Bitmap scans ({@link org.tusk.optimizer.BitmapPaths}): each usable index, and each OR
  * conjunct whose every arm some index matches (BitmapOr), is a candidate; choose_bitmap_and ANDs
  * candidates with disjoint clauses while that lowers cost_bitmap_heap_scan's estimate. The bitmap

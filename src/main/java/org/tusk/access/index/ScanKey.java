@@ -4,8 +4,22 @@ package org.tusk.access.index;
  * One condition of an index scan (ScanKeyData, skey.h): key column {@code attno} (1-based, in the
  * index's key order) compared with {@code argument} by B-tree strategy {@code strategy}. A null
  * argument matches nothing, as a strict operator's would.
+ *
+ * <p>With {@code searchArray} (SK_SEARCHARRAY, for {@code column op ANY (array)}) the argument
+ * is an {@code Object[]} of the array's elements: the key matches where the operator holds for
+ * any element. Only an access method with amsearcharray (B-tree) is given such keys.
  */
-public record ScanKey(int attno, Strategy strategy, Object argument) {
+public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray) {
+    /** A plain key comparing with one value. */
+    public ScanKey(int attno, Strategy strategy, Object argument) {
+        this(attno, strategy, argument, false);
+    }
+
+    /** An SK_SEARCHARRAY key over {@code elements} (null: a null array, which matches nothing). */
+    public static ScanKey searchArray(int attno, Strategy strategy, Object[] elements) {
+        return new ScanKey(attno, strategy, elements, true);
+    }
+
     /** The B-tree strategy numbers (stratnum.h: BTLessStrategyNumber = 1 ... BTGreaterStrategyNumber = 5). */
     public enum Strategy {
         LESS(1), LESS_EQUAL(2), EQUAL(3), GREATER_EQUAL(4), GREATER(5);

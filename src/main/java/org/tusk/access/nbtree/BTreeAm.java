@@ -61,6 +61,11 @@ public final class BTreeAm implements IndexAm {
     /** btbeginscan with xs_want_itup: B-tree entries hold the column values as stored, so any can be returned. */
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward, boolean wantIndexTuple) {
+        // amsearcharray: = ANY keys are scanned once per element (BTArrayScan)
+        if (keys.stream().anyMatch(ScanKey::searchArray)) {
+            return new BTArrayScan(pages, search, index, new BTArrayKeys(index.desc(), BTScanInsert.options(index), keys),
+                    backward, wantIndexTuple);
+        }
         return new BTScan(pages, search, index, new BTScanKeys(index.desc(), BTScanInsert.options(index), keys), backward,
                 wantIndexTuple);
     }

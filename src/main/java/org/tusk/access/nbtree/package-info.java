@@ -64,7 +64,12 @@
  * </ul>
  * Nobody locks leftwards or downwards while holding a lock, so these orders cannot deadlock.
  * Scans copy the matching TIDs of a page under its share lock and then drop lock and pin;
- * backward scans re-find the left sibling as _bt_walk_left does. Adding a page takes the relation
+ * backward scans re-find the left sibling as _bt_walk_left does. A scan with array keys
+ * ({@code column = ANY (array)}, SK_SEARCHARRAY; {@link org.tusk.access.nbtree.BTArrayKeys},
+ * {@link org.tusk.access.nbtree.BTArrayScan}) is PostgreSQL 15's: the elements are sorted in index
+ * order and de-duplicated, nulls dropped, and the scan descends once per combination of elements
+ * (the last array key varying fastest), each pass an ordinary scan holding no lock between
+ * passes; results come in index order per pass and never twice. Adding a page takes the relation
  * extension lock ({@link org.tusk.access.nbtree.RelationExtensionLock}) only around the file
  * extension. Waiting for another transaction (unique checks) happens with no page locked, through
  * the transaction oracle, which can be cancelled.
