@@ -26,7 +26,11 @@
  * bitfromint4 takes the typmod as an argument;
  * {@link org.tusk.catalog.GeometricBuiltins}: the seven geometric types, every operator also
  * under its implementing function's name, and their casts; {@link org.tusk.catalog.JsonPathBuiltins}:
- * the jsonpath type, @? and @@, and the jsonb_path_* functions).
+ * the jsonpath type, @? and @@, and the jsonb_path_* functions;
+ * {@link org.tusk.catalog.IntegerCrossTypeOperators}: the comparisons between int2, int4 and int8
+ * of different widths (int48eq ... int82ge, each also callable by its function name, and the
+ * btint48cmp ... btint82cmp support functions), members of btree integer_ops; which operators
+ * the planner may treat as one btree family across types is {@link org.tusk.catalog.IntegerOpFamily}).
  * A built-in may declare parameter names and defaults ({@code BuiltinRegistry.parameters},
  * read back through {@link org.tusk.catalog.BuiltinCatalog#parameterInfo}) so that calls in named
  * notation resolve; the overloads of each arity are then separate entries, and the defaults are

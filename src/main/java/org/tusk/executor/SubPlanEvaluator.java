@@ -125,11 +125,14 @@ public final class SubPlanEvaluator {
 
     /**
      * The test expression of an uncorrelated {@code x = ANY (subquery)} over one column of the
-     * operator's own type, which can be answered by a hash lookup (a "hashed subplan"); else null.
+     * operator's own type, or of another integer type with a cross-type equality of integer_ops
+     * (int48eq: DatumKey hashes and compares integers of any width alike, as hashint4/hashint8
+     * do), which can be answered by a hash lookup (a "hashed subplan"); else null.
      */
     static Expr.OpExpr hashable(Expr.SubPlan sp) {
         if (sp.kind() != Expr.SubLinkType.ANY || sp.correlated() || sp.paramIds().size() != 1) return null;
-        if (!(sp.testexpr() instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.op().left() != op.op().right())
+        if (!(sp.testexpr() instanceof Expr.OpExpr op) || !op.op().name().equals("=")
+                || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op()))
             return null;
         if (!useHashTable(sp)) return null;
         if (!(op.args().get(1) instanceof Expr.ExecParam p) || p.id() != sp.paramIds().get(0)) return null;

@@ -143,7 +143,7 @@ final class IndexMatching {
     ScanPaths.Indexable indexable(Expr clause, int exprIndex) {
         if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
         Strategy s = ScanPaths.strategyOf(op.op().name());
-        if (s == null || op.op().left() != op.op().right()) return null;
+        if (s == null || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) return null;
         Expr target = expressions.get(exprIndex);
         Expr l = op.args().get(0), r = op.args().get(1);
         if (ScanPaths.isValue(r) && normalize(strip(l)).equals(target) && target.type() == op.op().left()) {

@@ -233,7 +233,7 @@ final class JoinPlanner {
         List<EquiKey> keys = new ArrayList<>();
         for (Expr c : clauses) {
             if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2
-                    || op.op().left() != op.op().right()) continue;
+                    || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) continue;
             Expr a = op.args().get(0), b = op.args().get(1);
             Set<Integer> va = varnos(a), vb = varnos(b);
             if (va.isEmpty() || vb.isEmpty()) continue;

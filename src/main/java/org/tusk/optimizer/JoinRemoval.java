@@ -96,7 +96,7 @@ final class JoinRemoval {
         Set<Integer> out = new HashSet<>();
         for (Expr c : ScanPaths.conjuncts(quals)) {
             if (!(c instanceof Expr.OpExpr op) || op.args().size() != 2 || !"=".equals(op.op().name())
-                    || ScanPaths.strategyOf(op.op().name()) != Strategy.EQUAL || op.op().left() != op.op().right()
+                    || ScanPaths.strategyOf(op.op().name()) != Strategy.EQUAL || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())
                     || volatile_(c)) continue;
             Expr l = op.args().get(0), r = op.args().get(1);
             Expr.Var lv = column(l, varno), rv = column(r, varno);

@@ -20,7 +20,9 @@ import org.tusk.utils.cache.Relation;
  * indxpath.c match_clause_to_indexcol, and a simplified costsize.c). The WHERE clause is split at
  * its top-level ANDs; a conjunct {@code column op value} (or {@code value op column}, commuted)
  * with op one of = &lt; &lt;= &gt; &gt;=, a value without Vars (a Const or Param) and the column's own
- * type on both sides is indexable, and so is {@code column op ANY (array)} (amsearcharray). An index is usable for the conjuncts on a prefix of its key
+ * type on both sides, or a cross-type operator of integer_ops whose column side is the column's
+ * type (int8col = 3 is int84eq; {@link org.tusk.catalog.IntegerOpFamily}), is indexable, and so is
+ * {@code column op ANY (array)} (amsearcharray). An index is usable for the conjuncts on a prefix of its key
  * columns: each column up to the first without a condition, stopping after the first column that
  * has only inequalities (B-tree scan boundaries). The other conjuncts stay as a filter.
  *
@@ -371,7 +373,7 @@ final class ScanPaths {
         if (clause instanceof Expr.ScalarArrayOpExpr sa) return arrayIndexable(sa);
         if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
         Strategy s = strategy(op.op().name());
-        if (s == null || op.op().left() != op.op().right()) return null;
+        if (s == null || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) return null;
         Expr l = op.args().get(0), r = op.args().get(1);
         Expr.Var lv = column(l), rv = column(r);
         if (lv != null && isValue(r) && sameFamily(lv.type(), op.op().left())) return new Indexable(lv.attno(), s, r, clause);

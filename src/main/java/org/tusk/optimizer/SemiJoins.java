@@ -116,7 +116,7 @@ final class SemiJoins {
         int ow = outer.plan().width();
         List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>(), rest = new ArrayList<>();
         for (Expr c : p.clauses()) {
-            if (c instanceof Expr.OpExpr op && op.op().name().equals("=") && op.op().left() == op.op().right()
+            if (c instanceof Expr.OpExpr op && op.op().name().equals("=") && org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())
                     && op.args().size() == 2) {
                 Expr a = op.args().get(0), b = op.args().get(1);
                 if (onlyLevel(a, 1) && onlyLevel(b, 0)) {

@@ -43,6 +43,15 @@
  * executor compares keys column by column with NULLs last, a NULL-vs-NULL key never matching
  * (MJCompare).
  *
+ * <h2>Cross-type operators</h2>
+ * An index condition or a merge/hash join key needs an operator of one btree family on both
+ * sides. Besides same-type operators that is integer_ops' cross-type members (int48eq,
+ * int24lt, ...; {@link org.tusk.catalog.IntegerOpFamily}): {@code int8col = 3} is an index
+ * condition on int8col with an int4 argument, which the btree compares as btint84cmp does, and
+ * {@code int4col = int8col} is a hash or merge key whose sides keep their own types (the
+ * executor hashes and compares integers of any width by value). No other cross-type family
+ * (float48, datetime, text/name) is used this way yet: their operators stay filters.
+ *
  * <h2>Tuple layouts and parameters</h2>
  * A join's tuple is its outer input's followed by its inner input's; {@link org.tusk.optimizer.SetRefs}
  * rewrites Vars into positions of the tuple each node evaluates them over (set_plan_references).

@@ -1,0 +1,53 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The cross-type integer comparison operators as a client sees them: their pg_operator and
+ * pg_amop rows, the plans that use them as index conditions on a real btree and as join keys,
+ * and the answers. Expected rows and plan lines are PostgreSQL 15's answers to the same statements.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class IntegerCrossTypeOperatorsIT {
+    @Test
+    void crossTypeIntegerOperators() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            // pg_operator: PostgreSQL's OIDs, commutators, negators, merge/hash flags and functions
+            assertEquals(List.of("15|=|integer|bigint|416|36|t|t|int48eq", "37|<|integer|bigint|419|82|f|f|int48lt",
+                    "532|=|smallint|integer|533|538|t|t|int24eq", "1868|=|bigint|smallint|1862|1869|t|t|int82eq"),
+                    TuskServer.rows(c, "select oid, oprname, oprleft::regtype, oprright::regtype, oprcom, oprnegate, "
+                            + "oprcanmerge, oprcanhash, oprcode from pg_operator where oid in (15, 37, 532, 1868) order by oid"));
+            assertEquals(List.of("36"), TuskServer.rows(c, "select count(*) from pg_operator "
+                    + "where oprleft in (21, 23, 20) and oprright in (21, 23, 20) and oprleft <> oprright and oprresult = 16"));
+            // pg_amop: all 30 cross-type members of btree integer_ops
+            assertEquals(List.of("30"), TuskServer.rows(c, "select count(*) from pg_amop where amopfamily = 1976 "
+                    + "and amoplefttype <> amoprighttype"));
+            try (Statement s = c.createStatement()) {
+                s.execute("create table ci (a int4, b int8, c int2)");
+                s.execute("insert into ci select g, g, g from generate_series(1, 1000) g");
+                s.execute("create index ci_a on ci (a)");
+                s.execute("create index ci_b on ci (b)");
+                s.execute("analyze ci");
+            }
+            String plan = String.join("\n", TuskServer.rows(c, "explain (costs off) select * from ci where b = 3"));
+            assertTrue(plan.contains("Index Cond: (b = 3)") && plan.contains("ci_b"), plan);
+            plan = String.join("\n", TuskServer.rows(c, "explain (costs off) select * from ci where a = 3::int8"));
+            assertTrue(plan.contains("Index Cond: (a = '3'::bigint)") && plan.contains("ci_a"), plan);
+            assertEquals(List.of("3|3|3"), TuskServer.rows(c, "select * from ci where a = 3::int8"));
+            assertEquals(List.of("5", "6", "7"), TuskServer.rows(c, "select b from ci where b between 5 and 7 order by b"));
+            assertEquals(List.of("0"), TuskServer.rows(c, "select count(*) from ci where a > 3000000000::int8"));
+            assertEquals(List.of("1000"), TuskServer.rows(c, "select count(*) from ci x join ci y on x.a = y.b"));
+            assertEquals(List.of("1000"), TuskServer.rows(c, "select count(*) from ci x join ci y on x.c = y.b"));
+            assertEquals(List.of("t|f"), TuskServer.rows(c, "select 1::int2 = 1::int8, int84lt(5::int8, 4)"));
+        }
+    }
+}
