@@ -115,6 +115,15 @@ public final class BaseTypeDdl {
         return arrayOid;
     }
 
+    /**
+     * What depends on base type {@code typeOid} without a pg_depend row (domains over it,
+     * attributes of composite types), described as getObjectDescription would; DROP TYPE cannot
+     * cascade to these yet.
+     */
+    public List<String> dependentsWithoutRecord(int typeOid) {
+        return ColumnTypeDependency.unrecorded(writer, typeOid);
+    }
+
     private TupleSlot shellRow(int typeOid) {
         List<TupleSlot> l = writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
         if (l.isEmpty()) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for type " + typeOid);

@@ -135,6 +135,15 @@ public final class CatalogRows {
             // an array of a composite type: varlena, double-aligned (as its element), extended, no collation
             return attributeRow(relOid, name, typeOid, attnum, typmod, -1, false, 'd', 'x', notNull, hasDefault, 0, -1);
         }
+        if (t == null && TypeCache.installedBaseTypeStorage(typeOid) != null) {
+            // a user base type (TypeCreate): the column copies the type's own typlen, typbyval,
+            // typalign, typstorage and typcollation, as every pg_attribute row does
+            Object[] ty = TypeCache.current().typeRow(typeOid);
+            return attributeRow(relOid, name, typeOid, attnum, typmod, ((Number) PG_TYPE.get(ty, "typlen")).intValue(),
+                    (Boolean) PG_TYPE.get(ty, "typbyval"), ((String) PG_TYPE.get(ty, "typalign")).charAt(0),
+                    ((String) PG_TYPE.get(ty, "typstorage")).charAt(0), notNull, hasDefault,
+                    CatalogScan.oid(PG_TYPE.get(ty, "typcollation")), -1);
+        }
         if (t == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(typeOid) + " does not exist");
         return attributeRow(relOid, name, typeOid, attnum, typmod, t.typlen(), t.typbyval(), t.typalign(), t.typstorage(),
                 notNull, hasDefault, t.typcollation(), -1);

@@ -113,6 +113,7 @@ final class DbSizeBuiltins {
         TypeCache tc = TypeCache.current();
         if (tc != null && tc.isCompositeArray(base)) return DatumType.COMPOSITE_ARRAY;
         if (tc != null && tc.isEnum(base)) return DatumType.ENUM;
+        if (tc != null && tc.baseTypeStorage(base) != null) return tc.baseTypeStorage(base);
         return null;
     }
 }

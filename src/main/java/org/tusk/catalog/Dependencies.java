@@ -133,6 +133,7 @@ public final class Dependencies {
         Set<ObjectAddress> seen = new HashSet<>();
         Set<ObjectAddress> reachedFreely = new HashSet<>();
         for (ObjectAddress t : targets) find(target(t), null, false, seen, reachedFreely, order);
+        dropSubsumedColumns(order);
 
         List<String> lines = new ArrayList<>();
         boolean blocked = false;
@@ -181,6 +182,17 @@ public final class Dependencies {
     }
 
     /**
+     * findDependentObjects' sub-object rule: a column whose whole relation is dropped in the same
+     * deletion is neither reported nor dropped on its own (DEPFLAG_SUBOBJECT); the relation's drop
+     * takes it.
+     */
+    private static void dropSubsumedColumns(List<Found> order) {
+        Set<ObjectAddress> wholes = new HashSet<>();
+        for (Found f : order) if (f.object().objectSubId() == 0) wholes.add(f.object());
+        order.removeIf(f -> f.object().objectSubId() != 0 && wholes.contains(f.object().whole()));
+    }
+
+    /**
      * A deletion target as the walk treats it: a column of a relation (ALTER TABLE DROP COLUMN's
      * target) stays a sub-object, so that only what depends on that column is found; any other
      * sub-object address stands for its whole object.
@@ -210,7 +222,8 @@ public final class Dependencies {
             return c != 0 ? c : Integer.compare(a.depender().objectSubId(), b.depender().objectSubId());
         });
         for (Dependency d : dependents) {
-            ObjectAddress dependent = d.depender().whole();
+            // a column depending on something (its type) is dropped alone, as ALTER TABLE DROP COLUMN would
+            ObjectAddress dependent = target(d.depender());
             if (dependent.equals(object)) continue;
             if (d.type() == DependencyType.INTERNAL) {
                 find(dependent, object, false, seen, reachedFreely, order);

@@ -257,7 +257,8 @@ public final class HeapCatalog implements Catalog {
             if (old != null && old.relkind() == 'v') {
                 List<ColumnSpec> added = views.checkReplacement(old, columns);
                 for (ColumnSpec c : added) {
-                    ddl.addColumn(env.relcache().byOid(existing), c);
+                    int attnum = ddl.addColumn(env.relcache().byOid(existing), c);
+                    ColumnTypeDependency.record(dependencies, existing, attnum, c.typeOid());
                     env.commandCounterIncrement().run();
                 }
                 views.replaceRule(existing, definition, referencedRelations);
@@ -278,6 +279,7 @@ public final class HeapCatalog implements Catalog {
     @Override
     public void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
         ddl.setColumnType(rel, attnum, typeOid, typmod, opclass);
+        ColumnTypeDependency.change(writer, dependencies, rel.oid(), attnum, typeOid);
     }
 
     @Override
@@ -413,6 +415,7 @@ public final class HeapCatalog implements Catalog {
     public int addColumn(Relation heap, ColumnSpec column) {
         checkColumns(List.of(column));
         int attnum = ddl.addColumn(heap, column);
+        if (heap.relkind() != 'c') ColumnTypeDependency.record(dependencies, heap.oid(), attnum, column.typeOid());
         // AlterTableCreateToastTable: the new column may be the first that needs one
         env.commandCounterIncrement().run();
         toasting.createToastTableIfNeeded(heap.oid());
@@ -923,6 +926,7 @@ public final class HeapCatalog implements Catalog {
                     c.notNull(), c.defaultSql() != null);
             if (c.identity() != 0) PG_ATTRIBUTE.set(att, "attidentity", String.valueOf(c.identity()));
             writer.insert(PG_ATTRIBUTE, att);
+            if (relkind != 'c') ColumnTypeDependency.record(dependencies, relOid, i + 1, c.typeOid());
         }
         // Views have no system columns (heap_create_with_catalog adds them for relkinds other than views).
         // heap_create_with_catalog: views and composite types have no system attributes
@@ -972,10 +976,17 @@ public final class HeapCatalog implements Catalog {
             if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
             if (types.composite(c.typeOid()) != null) continue;   // stored as a HeapTupleHeader Datum
             if (types.isCompositeArray(c.typeOid())) continue;   // an array of HeapTupleHeader Datums
+            if (types.baseTypeStorage(c.typeOid()) != null) continue;   // a user base type: its representation's Datum
             int base = TypeCache.baseType(c.typeOid());
             if (base != c.typeOid() && (types.isEnum(base) || types.composite(base) != null
+                    || types.baseTypeStorage(base) != null
                     || DatumType.forOid(base) != null && DatumType.forOid(base).javaClass() != Void.class)) {
                 continue;   // a domain: stored as its base type
+            }
+            TypeCache.UserType user = types.type(c.typeOid());
+            if (user != null && user.typtype() == 'b') {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "column \"" + c.name() + "\" has type "
+                        + user.name() + ", which cannot be stored in a table yet");
             }
             if (CatalogRows.builtinType(c.typeOid()) == null) {
                 throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
@@ -1105,6 +1116,10 @@ public final class HeapCatalog implements Catalog {
             keys[i] = (short) attnum;
             if (spec.collations() != null && spec.collations()[i] != 0) collations[i] = spec.collations()[i];
             int given = spec.opclasses() == null ? 0 : spec.opclasses()[i];
+            if (types.baseTypeStorage(typeOid) != null) {
+                opclasses[i] = BaseTypeIndexing.btreeOpclass(typeOid, given);
+                continue;
+            }
             opclasses[i] = given != 0 ? given : BtreeOpclasses.defaultFor(typeOid);
             if (given == 0 && !BtreeOpclasses.hasDefault(typeOid) && !types.isEnum(typeOid)) {   // enum_ops covers every enum type
                 throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "

@@ -102,6 +102,7 @@ public final class TypeCache implements Enums.Lookup {
             if (d == null && isEnum(t)) d = org.tusk.access.common.DatumType.ENUM;
             if (d == null && composite(t) != null) d = org.tusk.access.common.DatumType.COMPOSITE;
             if (d == null && isCompositeArray(t)) d = org.tusk.access.common.DatumType.COMPOSITE_ARRAY;
+            if (d == null) d = baseTypeStorage(t);
             if (d == null)
                 throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                         "column \"" + c.names().get(i) + "\" of type " + typeName(typeOid) + " cannot be stored yet");
@@ -190,6 +191,22 @@ public final class TypeCache implements Enums.Lookup {
         TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
                 v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
         return s == null ? null : s.values();
+    }
+
+    /**
+     * How a column of user base type {@code typeOid} is stored ({@link BaseTypeStorage}), or null
+     * if it is not a user base type whose values Tusk can store.
+     */
+    public org.tusk.access.common.DatumType baseTypeStorage(int typeOid) {
+        UserType t = type(typeOid);
+        if (t == null || t.typtype() != 'b') return null;
+        return BaseTypeStorage.storedAs(typeRow(typeOid), this::procRow);
+    }
+
+    /** {@link #baseTypeStorage} through the installed cache (null without one). */
+    public static org.tusk.access.common.DatumType installedBaseTypeStorage(int typeOid) {
+        TypeCache c = current;
+        return c == null || CatalogRows.builtinType(typeOid) != null ? null : c.baseTypeStorage(typeOid);
     }
 
     /** The pg_proc row with this OID, or null. */

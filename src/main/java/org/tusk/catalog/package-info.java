@@ -368,9 +368,13 @@
  * records a NORMAL pg_depend row from the aggregate to each user support function (CREATE OR
  * REPLACE records them anew), so DROP FUNCTION refuses or cascades to it ("drop cascades to
  * function least_agg(bigint)"); DROP AGGREGATE goes through performDeletion too.</li>
- * <li>DROP TYPE finds dependent columns through pg_attribute (not yet through pg_depend). A function
- * records a NORMAL dependency on the shell and base types among its argument and result types
- * (ProcedureCreate), nothing records one on other types or on tables.</li>
+ * <li>DROP TYPE of an enum finds dependent columns through pg_attribute. A column of a user base
+ * type records a NORMAL pg_depend row on its type ({@link org.tusk.catalog.ColumnTypeDependency},
+ * AddNewAttributeTuples; changed by ALTER COLUMN TYPE), so DROP TYPE ... CASCADE drops the column
+ * (and what depends on the column, such as a view reading it); the dependency walk keeps a column
+ * depender as a column, and leaves out a column whose whole relation goes in the same deletion.
+ * A function records a NORMAL dependency on the shell and base types among its argument and
+ * result types (ProcedureCreate); nothing records one on other types.</li>
  * <li><b>LANGUAGE internal functions</b> ({@link org.tusk.catalog.InternalFunctions}): pg_proc rows
  * of prolang 12 whose prosrc names a built-in function (fmgr_internal_validator); a call runs that
  * built-in with the declared signature. The type I/O functions ({@code int8in}, {@code int4out},
@@ -382,9 +386,16 @@
  * category, delimiter and default, makes the array type "_name" (INTERNAL dependency on the type)
  * and records the type's NORMAL dependencies on its I/O functions. {@link org.tusk.catalog.BaseTypes}
  * reads such a type for the {@link org.tusk.catalog.TypeCache}: its values are held as the built-in
- * type its internal input function belongs to ({@code TypeCache.representation}); table columns
- * of such a type are not supported yet; a type whose I/O functions are not internal type I/O
- * functions is not usable. DROP TYPE of a shell or base type goes through pg_depend (object class
+ * type its internal input function belongs to ({@code TypeCache.representation}). A table column
+ * of such a type ({@link org.tusk.catalog.BaseTypeStorage}) copies the type's typlen, typbyval,
+ * typalign, typstorage and typcollation into pg_attribute, and the tuple code stores the
+ * representation's {@code DatumType} laid out by those attributes (attalign may be the type's own
+ * ALIGNMENT); a type whose typlen/typbyval are not its representation's is refused (0A000) where
+ * PostgreSQL would copy the Datum blindly. A B-tree index on such a column reports PostgreSQL's
+ * 42704 without a default operator class and is refused (0A000) with one, because the access
+ * method compares by the representation and cannot call the class's support function
+ * ({@link org.tusk.catalog.BaseTypeIndexing}). Binary I/O (typreceive/typsend) of such types is
+ * not done. A type whose I/O functions are not internal type I/O functions is not usable. DROP TYPE of a shell or base type goes through pg_depend (object class
  * pg_type), so CASCADE takes its functions, casts and operators along.</li>
  * <li><b>Casts</b> ({@link org.tusk.catalog.CastDdl}: CastCreate, DropCastById): user pg_cast rows
  * depend NORMAL on both types and the function. A binary-coercible cast between types held in

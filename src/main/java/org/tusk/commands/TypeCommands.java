@@ -18,10 +18,11 @@ import org.tusk.utils.error.SqlState;
  * commands/typecmds.c DefineEnum, AlterEnum, and RemoveObjects for OBJECT_TYPE). Name lookup and
  * the checks that need it are here; the catalog rows are written by {@code catalog.TypeDdl}.
  *
- * <p>Tusk has no pg_depend: DROP TYPE finds the columns that use the type (or its array type)
- * through pg_attribute. RESTRICT reports them as PostgreSQL does; CASCADE would drop those
- * columns, which Tusk cannot do yet (no ALTER TABLE DROP COLUMN), so it is refused when there are
- * any. Ownership is not checked (types are created by and for the current user).
+ * <p>DROP TYPE of a shell or base type goes through pg_depend (performDeletion): columns of a
+ * base type depend on it there, so CASCADE drops them as ALTER TABLE DROP COLUMN would. For an
+ * enum type, columns that use the type (or its array type) are found through pg_attribute:
+ * RESTRICT reports them as PostgreSQL does, and CASCADE is refused when there are any.
+ * Ownership is not checked (types are created by and for the current user).
  */
 public final class TypeCommands {
     private TypeCommands() {}
@@ -69,8 +70,10 @@ public final class TypeCommands {
                 continue;
             }
             if (t != null && (t.typtype() == 'p' || t.typtype() == 'b' && t.typelem() == 0)) {
-                // shell and base types go through pg_depend: their functions, casts and operators depend on them
-                refuseColumns(catalog, t, s.cascade());
+                // shell and base types go through pg_depend: their functions, casts, operators and
+                // table columns depend on them (a shell type cannot be a column's type); domains
+                // over the type and composite types using it do not record that yet
+                refuseUnrecorded(catalog, t, s.cascade());
                 catalog.dependencies().performDeletion(List.of(new ObjectAddress(BaseTypeDdl.TYPE_RELATION_ID, typeOid, 0)),
                         s.cascade());
                 continue;
@@ -99,9 +102,9 @@ public final class TypeCommands {
         }
     }
 
-    /** Columns of the type are not in pg_depend: they are found through pg_attribute, and cannot be cascaded to yet. */
-    private static void refuseColumns(Catalog catalog, TypeCache.UserType t, boolean cascade) {
-        List<String> deps = catalog.typeDdl().dependents(t.oid());
+    /** Domains and composite attributes of a base type are not in pg_depend: RESTRICT reports them, CASCADE is refused. */
+    private static void refuseUnrecorded(Catalog catalog, TypeCache.UserType t, boolean cascade) {
+        List<String> deps = catalog.baseTypeDdl().dependentsWithoutRecord(t.oid());
         if (deps.isEmpty()) return;
         if (!cascade) {
             throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
@@ -109,7 +112,8 @@ public final class TypeCommands {
                     String.join("\n", deps.stream().map(d -> d + " depends on type " + t.name()).toList()),
                     "Use DROP ... CASCADE to drop the dependent objects too.", 0);
         }
-        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "DROP TYPE ... CASCADE with dependent columns is not supported yet");
+        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                "DROP TYPE ... CASCADE to domains or composite types using a base type is not supported yet");
     }
 
     /** typenameTypeId for a user type: 42704 (or 0 with {@code missingOk}) if there is none. */

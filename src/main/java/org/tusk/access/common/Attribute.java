@@ -3,7 +3,9 @@ package org.tusk.access.common;
 /**
  * One attribute of a {@link TupleDesc}: the part of pg_attribute that decides how a value is laid
  * out in a tuple. attlen, attbyval, attalign and attstorage are copied from the type, as
- * pg_attribute does; only attstorage may differ from the type's (ALTER TABLE ... SET STORAGE).
+ * pg_attribute does; attstorage may differ from the type's (ALTER TABLE ... SET STORAGE), and
+ * attalign from the {@link DatumType}'s when the column's type is a user base type that stores
+ * a built-in's Datum with an ALIGNMENT of its own.
  *
  * @param attlen     bytes of a fixed-length value, or -1 for varlena
  * @param attalign   'c' (1), 's' (2), 'i' (4) or 'd' (8): alignment of the value's start
@@ -23,9 +25,12 @@ public record Attribute(String name, DatumType type, int attlen, boolean attbyva
     }
 
     public Attribute {
-        if (attlen != type.typlen() || attbyval != type.typbyval() || attalign != type.typalign()) {
+        // attalign may be stronger or weaker than the Java kind's: a user base type stores its
+        // representation's Datum with its own ALIGNMENT, and the tuple code aligns by attalign
+        if (attlen != type.typlen() || attbyval != type.typbyval()) {
             throw new IllegalArgumentException("attribute " + name + " does not match its type " + type);
         }
+        if ("csid".indexOf(attalign) < 0) throw new IllegalArgumentException("invalid attalign '" + attalign + "'");
         if ("pemx".indexOf(attstorage) < 0) throw new IllegalArgumentException("invalid attstorage '" + attstorage + "'");
     }
 

@@ -23,6 +23,11 @@
  * pages a PostgreSQL 15 server wrote); see {@link org.tusk.access.common.DatumType} for the full list and the Java value
  * of each type.
  *
+ * <p>An {@link org.tusk.access.common.Attribute}'s attlen and attbyval are always its
+ * DatumType's; its attalign may differ: a column of a user-defined base type holds the Datum of
+ * the built-in type whose I/O functions it borrows, with the user type's own ALIGNMENT, and every
+ * offset is computed from attalign (att_align_nominal), never from the DatumType.
+ *
  * <h2>Layout of a heap tuple</h2>
  * <pre>
  * HeapTupleHeaderData (23 bytes) | null bitmap (if HEAP_HASNULL) | pad to MAXALIGN | data

@@ -5,6 +5,7 @@ import org.tusk.access.common.DatumType;
 import org.tusk.access.common.TupleDesc;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.BaseTypeStorage;
 import org.tusk.catalog.CatalogScan;
 import org.tusk.catalog.SystemCatalog;
 import org.tusk.catalog.SystemCatalogs;
@@ -262,6 +263,15 @@ public final class RelCache {
         return t == null ? 0 : oid(PG_TYPE.get(t.values(), "typelem"));
     }
 
+    /** How a column of user base type {@code typeOid} is stored (BaseTypeStorage), or null. */
+    private DatumType baseTypeStorage(int typeOid, Snapshot snap) {
+        TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", typeOid));
+        return t == null ? null : BaseTypeStorage.storedAs(t.values(), proc -> {
+            TupleSlot p = CatalogScan.first(table, catalog(PG_PROC), snap, CatalogScan.key(PG_PROC, "oid", proc));
+            return p == null ? null : p.values();
+        });
+    }
+
     /** RelationBuildDesc. */
     private Relation build(int oid) {
         Snapshot snap = snapshot.get();
@@ -374,6 +384,8 @@ public final class RelCache {
             else if (typtype == 'c') type = DatumType.COMPOSITE;   // stored as a HeapTupleHeader Datum
             else if (typtype == 'b' && typtype(typelem(typeOid, snap), snap) == 'c') {
                 type = DatumType.COMPOSITE_ARRAY;   // an array whose elements are HeapTupleHeader Datums
+            } else if (typtype == 'b') {
+                type = baseTypeStorage(typeOid, snap);   // a user base type: its representation's Datum
             }
         }
         String name = (String) PG_ATTRIBUTE.get(a, "attname");
