@@ -1123,7 +1123,8 @@ public final class HeapCatalog implements Catalog {
             opclasses[i] = given != 0 ? given : BtreeOpclasses.defaultFor(typeOid);
             if (given == 0 && !BtreeOpclasses.hasDefault(typeOid) && !types.isEnum(typeOid)) {   // enum_ops covers every enum type
                 throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
-                        + CatalogRows.builtinType(typeOid).typname() + " has no default operator class for access method \"btree\"",
+                        // format_type_be: a user-defined (e.g. composite) type has no built-in pg_type row
+                        + BuiltinCatalog.formatType(typeOid) + " has no default operator class for access method \"btree\"",
                         null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
             }
         }

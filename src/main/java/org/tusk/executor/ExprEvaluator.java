@@ -127,6 +127,7 @@ public final class ExprEvaluator {
             case Expr.ArrayCoerceExpr c -> { return ArrayEval.coerce(c, tuple, aggValues, ctx); }
             case Expr.SubscriptingAssign a -> { return ArrayEval.assign(a, tuple, aggValues, ctx); }
             case Expr.RowExpr r -> { return RowEval.row(r, tuple, aggValues, ctx); }
+            case Expr.WholeRowVar w -> { return RowEval.wholeRow(w, tuple, aggValues, ctx); }
             case Expr.FieldSelect f -> { return RowEval.fieldSelect(f, tuple, aggValues, ctx); }
             case Expr.FieldStore f -> {
                 return RowEval.fieldStore(f, org.tusk.catalog.TypeCache.lookupComposite(f.type()).types(), tuple, aggValues, ctx);

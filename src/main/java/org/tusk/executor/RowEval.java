@@ -26,6 +26,15 @@ final class RowEval {
         return new RecordValue(r.type(), types, values, r.colnames());
     }
 
+    /**
+     * ExecEvalWholeRowVar: the table's row, or NULL when an outer join null-extended the table
+     * (its ctid is NULL only then; a stored row of NULLs still has one).
+     */
+    static RecordValue wholeRow(Expr.WholeRowVar w, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        if (ExprEvaluator.eval(w.present(), tuple, aggValues, ctx) == null) return null;
+        return (RecordValue) ExprEvaluator.eval(w.row(), tuple, aggValues, ctx);
+    }
+
     /** ExecEvalFieldSelect: NULL for a NULL row. */
     static Object fieldSelect(Expr.FieldSelect f, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
         Object v = ExprEvaluator.eval(f.arg(), tuple, aggValues, ctx);

@@ -9,7 +9,9 @@
  * whose element expression reads the element as {@code Var(RESOLVED, 1)} of a one-column tuple);
  * {@link org.tusk.executor.RowEval} the composite nodes (ROW(...), field selection and field
  * assignment, row-wise ordering comparison, and IS [NOT] NULL on a row, which looks at every
- * field). A composite value is a {@code RecordValue} that carries its type OID. A nested
+ * field), and the whole-row reference to a table (ExecEvalWholeRowVar: NULL when the table's
+ * ctid in the input tuple is NULL, i.e. an outer join null-extended it; otherwise the row of its
+ * columns, even when they are all NULL). A composite value is a {@code RecordValue} that carries its type OID. A nested
  * assignment ({@code col[i].f = x}: a FieldStore or SubscriptingAssign inside another's new
  * value) reads the old field or element through a CaseTestExpr, which
  * {@link org.tusk.executor.CaseValue} binds while the enclosing assignment evaluates that value

@@ -37,6 +37,21 @@ public sealed interface Expr {
 
     record Param(int number, int type) implements Expr {}
 
+    /**
+     * A whole-row reference to a table of the FROM list (PostgreSQL's whole-row Var, varattno 0,
+     * made by parse_relation.c makeWholeRowVar): {@code t.*} or the bare name {@code t} used as a
+     * value. Its value is the table's row, of the table's row type ({@code row}: a RowExpr of the
+     * table's column Vars, typed with that row type), or NULL when an outer join null-extended the
+     * table, as ExecEvalWholeRowVar yields NULL for the all-null slot of a null-extended side.
+     * {@code present} is the table's ctid Var, which is never NULL for a stored row and NULL
+     * exactly in a null-extended one; Tusk's scans emit no separate whole-row column, so this is
+     * how the evaluator tells a null-extended row from a stored row of NULLs. {@code refname} is
+     * the FROM item's name, which EXPLAIN and ruleutils print as {@code refname.*}.
+     */
+    record WholeRowVar(Expr row, Expr present, String refname, int location) implements Expr {
+        public int type() { return row.type(); }
+    }
+
     /** A function call; {@code cast} marks a cast function (its implementation receives the target typmod too). */
     record FuncExpr(PgProc proc, List<Expr> args, int type, int location) implements Expr {}
 

@@ -80,6 +80,10 @@ public final class ExprTrees {
                 out.addAll(s.args());
             }
             case Expr.RowExpr r -> out.addAll(r.args());
+            case Expr.WholeRowVar w -> {
+                out.add(w.row());
+                out.add(w.present());
+            }
             case Expr.FieldSelect f -> out.add(f.arg());
             case Expr.FieldStore f -> {
                 out.add(f.arg());
@@ -155,6 +159,7 @@ public final class ExprTrees {
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
                     mapAll(x.args(), f), x.correlated(), x.type(), x.typmod());
             case Expr.RowExpr x -> new Expr.RowExpr(mapAll(x.args(), f), x.type(), x.colnames(), x.location());
+            case Expr.WholeRowVar x -> new Expr.WholeRowVar(map(x.row(), f), map(x.present(), f), x.refname(), x.location());
             case Expr.FieldSelect x -> new Expr.FieldSelect(map(x.arg(), f), x.fieldnum(), x.type(), x.typmod());
             case Expr.FieldStore x -> new Expr.FieldStore(map(x.arg(), f), mapAll(x.newvals(), f), x.fieldnums(), x.type());
             case Expr.RowCompareExpr x -> new Expr.RowCompareExpr(x.rctype(), x.ops(), x.eqOps(), mapAll(x.largs(), f),
@@ -194,6 +199,8 @@ public final class ExprTrees {
                     w.star(), withoutLocations(w.filter()), w.winref(), w.type(), -1);
             case Expr.GroupingFunc g -> new Expr.GroupingFunc(mapAll(g.args(), ExprTrees::withoutLocations), g.refs(), g.levelsup(), -1);
             case Expr.RowExpr r -> new Expr.RowExpr(mapAll(r.args(), ExprTrees::withoutLocations), r.type(), r.colnames(), -1);
+            case Expr.WholeRowVar w -> new Expr.WholeRowVar(withoutLocations(w.row()), withoutLocations(w.present()),
+                    w.refname(), -1);
             default -> null;
         });
     }

@@ -39,7 +39,8 @@ final class BaseRels {
                         && SystemColumnRefs.referenced(info.query, rtindex, rte.columns().size());
                 if (!children.isEmpty() || Inheritance.isPartitioned(rte)) {
                     // rows to be locked carry their TID and tableoid (the row mark's junk columns)
-                    system |= RowLocking.marks(info.query, rtindex);
+                    system |= RowLocking.marks(info.query, rtindex) || rtindex != info.query.resultRelation()
+                            && SystemColumnRefs.ctidReferenced(info.query, rtindex, rte.columns().size());
                     // expand_inherited_rtentry: the table and its descendants, appended.
                     plan = Inheritance.append(rte, rtindex, children, qual, system, info.glob.env, info.glob.ctx);
                     // the appendrel's rows: each member's own estimate (a partitioned table has no pages of its own)
@@ -48,13 +49,15 @@ final class BaseRels {
                             Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, List.of(), null, null);
                 }
                 if (rte.isTable()) {
+                    // a ctid read above the scan (t.ctid or a whole-row reference over a join) needs it emitted
+                    boolean ctid = SystemColumnRefs.ctidReferenced(info.query, rtindex, rte.columns().size());
                     RelSize.Estimate size = RelSize.of(rte.table(), info.glob.env);
                     rows = size.tuples();
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
                     // so does a table whose rows FOR UPDATE/SHARE locks (its row mark's ctid junk column)
                     List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte)
                             : system ? SystemColumnRefs.physicalWithSystem(rte)
-                            : RowLocking.marks(info.query, rtindex) ? ModifyJoin.targetScanList(rte) : null;
+                            : RowLocking.marks(info.query, rtindex) || ctid ? ModifyJoin.targetScanList(rte) : null;
                     // the columns the query reads, for index-only scans; not for rows to be locked or changed
                     int[] reads = tlist == null && (info.query.rowMarks() == null || info.query.rowMarks().isEmpty())
                             ? IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()) : null;

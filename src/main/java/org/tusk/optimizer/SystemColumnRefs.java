@@ -9,7 +9,10 @@ import org.tusk.nodes.Query;
 
 /**
  * Whether a query reads a system column (xmin, cmin, xmax, cmax, tableoid; PostgreSQL's negative
- * attribute numbers) of one of its tables. The analyser numbers system column {@code n} of a table
+ * attribute numbers) of one of its tables, or its ctid ({@link #ctidReferenced}: a scan tuple
+ * carries the TID after the columns, but a join above it keeps only the columns the scan's target
+ * list emits; a whole-row reference reads its table's ctid to tell a null-extended row from a
+ * stored one). The analyser numbers system column {@code n} of a table
  * of {@code natts} columns as Var attno {@code natts - n}, past the ctid junk column; a scan of
  * such a table then emits all columns and the six system columns, so that every Var of the
  * entry, whatever its attno, finds its place in the scan's output (use_physical_tlist's
@@ -20,19 +23,25 @@ final class SystemColumnRefs {
 
     /** Whether {@code q} (or a query nested in it) reads a system column of its entry {@code rtindex}. */
     static boolean referenced(Query q, int rtindex, int natts) {
+        return walk(q, rtindex, natts + 1, 0);
+    }
+
+    /** Whether {@code q} (or a query nested in it) reads the ctid of its entry {@code rtindex}, or a system column. */
+    static boolean ctidReferenced(Query q, int rtindex, int natts) {
         return walk(q, rtindex, natts, 0);
     }
 
-    private static boolean walk(Query q, int rtindex, int natts, int depth) {
+    /** Whether a Var of the entry past attno {@code past} is read at this level or below. */
+    private static boolean walk(Query q, int rtindex, int past, int depth) {
         for (Expr e : expressions(q)) {
             if (ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == depth && v.varno() == rtindex
-                    && v.attno() > natts + 1
-                    || x instanceof Expr.SubLink s && s.subselect() != null && walk(s.subselect(), rtindex, natts, depth + 1))) {
+                    && v.attno() > past
+                    || x instanceof Expr.SubLink s && s.subselect() != null && walk(s.subselect(), rtindex, past, depth + 1))) {
                 return true;
             }
         }
         for (Query.RangeTblEntry r : q.rangeTable()) {
-            if (r.kind() == Query.RteKind.SUBQUERY && r.subquery() != null && walk(r.subquery(), rtindex, natts, depth + 1)) {
+            if (r.kind() == Query.RteKind.SUBQUERY && r.subquery() != null && walk(r.subquery(), rtindex, past, depth + 1)) {
                 return true;
             }
         }

@@ -32,6 +32,9 @@ import org.tusk.utils.error.SqlState;
  * fields here (42703, as PostgreSQL says for a record whose type it cannot resolve).
  */
 final class RowAnalysis {
+    /** pg_type oid of tid, the type of a table's ctid. */
+    private static final int TIDOID = 27;
+
     private RowAnalysis() {}
 
     /** transformRowExpr: ROW(...) / (a, b): an anonymous record whose fields are named f1, f2, .... */
@@ -50,7 +53,7 @@ final class RowAnalysis {
         for (RawExpr item : items) {
             if (item instanceof RawExpr.ColumnRef c && c.star() && !c.fields().isEmpty()) {
                 Expr whole = wholeRowRef(a, c.fields().get(c.fields().size() - 1), c.location());
-                out.addAll(((Expr.RowExpr) whole).args());
+                out.addAll(columnsOf(whole));
             } else if (item instanceof RawExpr.FieldSelection f && f.field() == null) {
                 out.addAll(expandFields(a, a.transformExpr(f.arg()), f.location()));
             } else {
@@ -77,8 +80,35 @@ final class RowAnalysis {
             }
             List<Expr> args = new ArrayList<>();
             for (Expr e : item.colExprs()) args.add(ExprTrees.incrementLevelsUp(e, levelsup));
-            return new Expr.RowExpr(args, type, item.colnames(), location);
+            Expr.RowExpr row = new Expr.RowExpr(args, type, item.colnames(), location);
+            if (type == RECORD || !storesTuples(rte)) return row;
+            // makeWholeRowVar: a stored table's row, NULL when an outer join null-extends it; its
+            // ctid tells the two apart (NULL only in a null-extended row)
+            Expr ctid = new Expr.Var(item.rtindex(), rte.columns().size() + 1, TIDOID, -1, "ctid", location, levelsup);
+            return new Expr.WholeRowVar(row, ctid, refname, location);
         }
+        return null;
+    }
+
+    /**
+     * Whether the entry is a table whose scan yields its rows' TIDs: an ordinary or partitioned
+     * table or a materialized view, not a view (the rewriter makes it a subquery) nor a foreign
+     * table or a catalog Tusk computes.
+     */
+    private static boolean storesTuples(Query.RangeTblEntry rte) {
+        if (!rte.isTable() || rte.relation() instanceof org.tusk.catalog.ComputedCatalog) return false;
+        char k = rte.table().relkind();
+        return k == 'r' || k == 'p' || k == 'm';
+    }
+
+    /**
+     * The columns of a row expression as separate expressions, when it is a row constructor or a
+     * whole-row reference (ExpandRowReference's special case of a whole-row Var: its fields are
+     * the entry's column Vars); null for any other composite expression.
+     */
+    static List<Expr> columnsOf(Expr e) {
+        if (e instanceof Expr.RowExpr r) return r.args();
+        if (e instanceof Expr.WholeRowVar w && w.row() instanceof Expr.RowExpr r) return r.args();
         return null;
     }
 
@@ -92,6 +122,7 @@ final class RowAnalysis {
     /** The fields' names of a composite expression, or null if they cannot be known. */
     static List<String> fieldNames(Expr e) {
         if (e instanceof Expr.RowExpr r) return r.colnames();
+        if (e instanceof Expr.WholeRowVar w && w.row() instanceof Expr.RowExpr r) return r.colnames();
         List<org.tusk.catalog.ColumnDef> out = outColumns(e);
         if (out != null) return out.stream().map(org.tusk.catalog.ColumnDef::name).toList();
         TypeCache.CompositeType c = e.type() == RECORD ? null : TypeCache.lookupComposite(e.type());
@@ -129,6 +160,9 @@ final class RowAnalysis {
 
     /** Field {@code name} of composite {@code arg}, with PostgreSQL's errors when it has none. */
     static Expr selectField(Analyzer a, Expr arg, String name, int location) {
+        // ParseComplexProjection's special case: a field of a whole-row reference is the column's Var
+        if (arg instanceof Expr.WholeRowVar w && w.row() instanceof Expr.RowExpr r && r.colnames().contains(name))
+            return r.args().get(r.colnames().indexOf(name));
         if (arg instanceof Expr.RowExpr r && (r.type() == RECORD || r.colnames().contains(name))) {
             int i = r.colnames().indexOf(name);
             if (i < 0) throw a.err(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + name
@@ -157,7 +191,8 @@ final class RowAnalysis {
 
     /** (x).* in a target list or row constructor: one expression per field (ExpandRowReference). */
     static List<Expr> expandFields(Analyzer a, Expr arg, int location) {
-        if (arg instanceof Expr.RowExpr r) return r.args();
+        List<Expr> cols = columnsOf(arg);
+        if (cols != null) return cols;
         List<String> names = fieldNames(arg);
         if (names == null) {
             if (arg.type() == RECORD)

@@ -182,8 +182,13 @@
  * <p>Composite values ({@link org.tusk.parser.RowAnalysis}, grammar in
  * {@link org.tusk.parser.RowGrammar}): ROW(...) and (a, b) build an anonymous record (fields
  * f1, f2, ...; {@code t.*} items expand to t's columns); a FROM item's name used as a value, or
- * {@code t.*} in an expression, is a RowExpr of its column Vars typed with the table's row type
- * (RECORD for other items); {@code (x).f}, {@code col.f} and {@code rel.col.f} select a field
+ * {@code t.*} in an expression, is a whole-row reference: for a stored table a
+ * {@link org.tusk.nodes.Expr.WholeRowVar} (makeWholeRowVar; its RowExpr of the column Vars typed
+ * with the table's row type, and the table's ctid Var, which is NULL only when an outer join
+ * null-extends the table, so the row is then NULL as in PostgreSQL), for other items still a
+ * RowExpr of its column Vars (RECORD; not NULL when null-extended); a field of a whole-row
+ * reference, {@code (x).*} of one and a {@code ROW(t.*)} item are its column Vars
+ * (ParseComplexProjection's and ExpandRowReference's special cases); {@code (x).f}, {@code col.f} and {@code rel.col.f} select a field
  * (FieldSelect, or the item itself of a RowExpr), {@code (x).*} in a target list expands to one
  * column per field; a call of a function returning RECORD through OUT columns (jsonb_each) has
  * those columns as its fields, as get_expr_result_type gives them. Two row constructors compare as make_row_comparison_op does: = is the AND,

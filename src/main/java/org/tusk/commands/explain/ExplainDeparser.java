@@ -68,6 +68,7 @@ final class ExplainDeparser {
     private void expr(StringBuilder sb, Expr e, List<ExplainColumn> in, boolean pre, boolean showimplicit) {
         switch (e) {
             case Expr.Var v -> var(sb, v, in, pre);
+            case Expr.WholeRowVar w -> wholeRow(sb, w, in);
             case Expr.CoerceToDomainValue v -> sb.append("VALUE");
             case Expr.CaseTestExpr v -> sb.append("CaseTestExpr");
             case Expr.Const c -> constant(sb, c, 0);
@@ -277,6 +278,28 @@ final class ExplainDeparser {
                 if (paren) sb.append(')');
             }
         }
+    }
+
+    /**
+     * get_variable for a whole-row Var: {@code refname.*}, always qualified (it has no column name
+     * to print alone), the name taken from where the plan put the table's ctid.
+     */
+    private void wholeRow(StringBuilder sb, Expr.WholeRowVar w, List<ExplainColumn> in) {
+        String refname = w.refname();
+        Expr p = w.present();
+        List<ExplainColumn> cols = in;
+        // follow the ctid down through the nodes that pass it on to the scan that names the table
+        while (p instanceof Expr.Var v && cols != null && v.attno() >= 1 && v.attno() <= cols.size()) {
+            ExplainColumn col = cols.get(v.attno() - 1);
+            if (col instanceof ExplainColumn.Computed c) {
+                p = c.expr();
+                cols = c.input();
+                continue;
+            }
+            if (col instanceof ExplainColumn.Named n && n.refname() != null) refname = n.refname();
+            break;
+        }
+        sb.append(Texts.quoteIdentifier(refname)).append(".*");
     }
 
     /** get_coercion_expr / implicit-cast hiding. */

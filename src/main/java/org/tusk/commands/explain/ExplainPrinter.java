@@ -936,7 +936,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
         String s = deparser.deparse(k, in, prefix);
-        return k instanceof Expr.Var || s.startsWith("(") ? s : "(" + s + ")";
+        return k instanceof Expr.Var || k instanceof Expr.WholeRowVar || s.startsWith("(") ? s : "(" + s + ")";
     }
 
     private List<String> tlist(List<Expr> tl, List<ExplainColumn> input, List<ExplainColumn> ifNull) {

@@ -318,6 +318,9 @@ final class QueryDeparser {
             String attname;
             if (tle.expr() instanceof Expr.Var v) {
                 attname = exprs.variable(v);
+            } else if (tle.expr() instanceof Expr.WholeRowVar w) {
+                exprs.wholeRow(w, true);
+                attname = null;
             } else {
                 exprs.expr(tle.expr(), true);
                 attname = colNamesVisible ? null : "?column?";

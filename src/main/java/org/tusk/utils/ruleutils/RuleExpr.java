@@ -38,6 +38,7 @@ final class RuleExpr {
         StringBuilder buf = ctx.buf;
         switch (e) {
             case Expr.Var v -> variable(v);
+            case Expr.WholeRowVar w -> wholeRow(w, false);
             case Expr.Const c -> constant(c, 0);
             case Expr.Param p -> buf.append('$').append(p.number());
             case Expr.OpExpr o -> operator(o);
@@ -161,6 +162,21 @@ final class RuleExpr {
         if (refname != null && (ctx.varprefix || attname == null)) ctx.buf.append(RegTypes.quote(refname)).append('.');
         ctx.buf.append(attname == null ? "*" : RegTypes.quote(attname));
         return attname;
+    }
+
+    /**
+     * get_variable for a whole-row Var (attnum 0): {@code refname.*}; at the top of a target list
+     * ({@code toplevel}) followed by {@code ::rowtype}, so that reading the text back does not
+     * expand the star into the columns.
+     */
+    void wholeRow(Expr.WholeRowVar w, boolean toplevel) {
+        String refname = w.refname();
+        if (w.present() instanceof Expr.Var v && v.levelsup() < ctx.namespaces.size() && v.varno() > 0) {
+            String n = ctx.namespaces.get(v.levelsup()).name(v.varno());
+            if (n != null) refname = n;
+        }
+        ctx.buf.append(RegTypes.quote(refname)).append(".*");
+        if (toplevel) ctx.buf.append("::").append(org.tusk.catalog.BuiltinCatalog.formatType(w.type()));
     }
 
     /** get_oper_expr. */
@@ -523,6 +539,7 @@ final class RuleExpr {
         if (node == null) return false;
         switch (node) {
             case Expr.Var v -> { return true; }
+            case Expr.WholeRowVar w -> { return true; }
             case Expr.Const c -> { return true; }
             case Expr.Param p -> { return true; }
             case Expr.SubscriptingRef r -> { return true; }
