@@ -159,10 +159,11 @@ public interface Catalog {
 
     /**
      * ALTER COLUMN TYPE's catalog change of one attribute of a table or index (see
-     * RelationDdl.setColumnType); {@code opclass} is an index column's new operator class, or 0.
+     * RelationDdl.setColumnType); {@code opclass} is an index column's new operator class, or 0;
+     * {@code collation} the attribute's new attcollation, 0 for the new type's.
      * The caller rewrites the data, if the new type needs it, and rebuilds the indexes.
      */
-    default void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
+    default void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass, int collation) {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "ALTER COLUMN TYPE needs the heap catalogs");
     }
@@ -588,9 +589,24 @@ public interface Catalog {
      * @param defaultSql the DEFAULT expression's SQL text, or null
      * @param identity   pg_attribute.attidentity: 'a' (GENERATED ALWAYS AS IDENTITY), 'd' (BY DEFAULT) or 0
      */
-    record ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql, char identity) {
+    record ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql, char identity,
+                      int collation) {
+        public ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql, char identity) {
+            this(name, typeOid, typmod, notNull, defaultSql, identity, 0);
+        }
+
         public ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql) {
             this(name, typeOid, typmod, notNull, defaultSql, (char) 0);
+        }
+
+        /** The same column with attcollation {@code coll} (0: its type's). */
+        public ColumnSpec withCollation(int coll) {
+            return new ColumnSpec(name, typeOid, typmod, notNull, defaultSql, identity, coll);
+        }
+
+        /** pg_attribute.attcollation this column gets: the one given, else its type's. */
+        public int effectiveCollation() {
+            return collation != 0 ? collation : Collations.typeCollation(typeOid);
         }
     }
 }

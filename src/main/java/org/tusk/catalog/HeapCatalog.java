@@ -277,8 +277,8 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
-    public void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
-        ddl.setColumnType(rel, attnum, typeOid, typmod, opclass);
+    public void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass, int collation) {
+        ddl.setColumnType(rel, attnum, typeOid, typmod, opclass, collation);
         ColumnTypeDependency.change(writer, dependencies, rel.oid(), attnum, typeOid);
     }
 
@@ -925,6 +925,7 @@ public final class HeapCatalog implements Catalog {
             Object[] att = CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), i + 1, c.typmod(),
                     c.notNull(), c.defaultSql() != null);
             if (c.identity() != 0) PG_ATTRIBUTE.set(att, "attidentity", String.valueOf(c.identity()));
+            if (c.collation() != 0) PG_ATTRIBUTE.set(att, "attcollation", c.collation());
             writer.insert(PG_ATTRIBUTE, att);
             if (relkind != 'c') ColumnTypeDependency.record(dependencies, relOid, i + 1, c.typeOid());
         }

@@ -167,8 +167,10 @@ final class RelationDdl {
             throw PgException.error(SqlState.DUPLICATE_COLUMN, "column name \"" + c.name() + "\" conflicts with a system column name");
         }
         int attnum = heap.desc().natts() + 1;
-        writer.insert(PG_ATTRIBUTE, CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), attnum, c.typmod(), c.notNull(),
-                c.defaultSql() != null));
+        Object[] att = CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), attnum, c.typmod(), c.notNull(),
+                c.defaultSql() != null);
+        if (c.collation() != 0) PG_ATTRIBUTE.set(att, "attcollation", c.collation());
+        writer.insert(PG_ATTRIBUTE, att);
         if (c.defaultSql() != null) {
             writer.insert(PG_ATTRDEF, CatalogRows.attrdefRow(writer.newOid(PG_ATTRDEF, "oid"), relOid, attnum, c.defaultSql()));
         }
@@ -221,12 +223,14 @@ final class RelationDdl {
      * atttypmod and the layout copied from the type (attlen, attbyval, attalign, attstorage,
      * attcollation). The column's statistics no longer describe it and go (RemoveStatistics).
      * For an index column, {@code opclass} (non-zero) replaces its pg_index.indclass entry and
-     * the collation its indcollation entry.
+     * the collation its indcollation entry. A non-zero {@code collation} (ALTER COLUMN TYPE ...
+     * COLLATE) replaces the type's.
      */
-    void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass) {
+    void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass, int collation) {
         int relOid = rel.oid();
         TupleSlot att = attribute(relOid, attnum);
         Object[] fresh = CatalogRows.attributeRow(relOid, "x", typeOid, attnum, typmod, false, false);
+        if (collation != 0) PG_ATTRIBUTE.set(fresh, "attcollation", collation);
         Object[] v = att.values().clone();
         for (String col : new String[] {"atttypid", "atttypmod", "attlen", "attbyval", "attalign", "attstorage",
                 "attcollation"}) {

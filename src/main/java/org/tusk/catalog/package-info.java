@@ -204,7 +204,10 @@
  * {@code utils.ruleutils}) find names: the backend's session installs one over its HeapCatalog
  * when it gets storage (one session per process, so this stands in for PostgreSQL's
  * process-global syscache); it reads catalog rows with the catalog snapshot and is used only on
- * the session's thread. {@link org.tusk.catalog.IntrospectionViews} computes pg_collation,
+ * the session's thread. ({@link org.tusk.catalog.Collations} is the one lookup of the three
+ * collations of a C-locale database, default 100, C 950 and POSIX 951, by name and type;
+ * Catalog.ColumnSpec carries a column's COLLATE into pg_attribute.attcollation, 0 meaning the
+ * type's.) {@link org.tusk.catalog.IntrospectionViews} computes pg_collation,
  * pg_tables and pg_indexes at each scan. {@link org.tusk.catalog.PgSettingsView} is pg_settings,
  * computed at each scan from the session's own run-time parameters (they are per process, so no
  * lock is involved); the set-returning pg_show_all_settings() of

@@ -78,7 +78,7 @@ final class AlterColumnTypeCommand {
                 cmd.usingSql(), ctx.timeZone(), ctx.session().currentDatabase(), env);
         checkDefault(rel, attnum, colName, t, catalog, ctx);
 
-        catalog.setColumnType(rel, attnum, t.oid(), t.typmod(), 0);
+        catalog.setColumnType(rel, attnum, t.oid(), t.typmod(), 0, collation(cmd, t.oid(), queryString));
         Relation altered = catalog.openRelation(rel.oid());
         retypeIndexes(altered, attnum, t, ctx);
         altered = catalog.openRelation(rel.oid());
@@ -103,6 +103,14 @@ final class AlterColumnTypeCommand {
             Relation child = catalog.openRelation(childOid);
             if (child != null) alter(child, cmd, queryString, true, ctx);
         }
+    }
+
+    /** ATPrepAlterColumnType's GetColumnDefCollation: the COLLATE written after the type, 0 for the type's. */
+    private static int collation(Stmt.AlterTableCmd.AlterColumnType cmd, int typeOid, String queryString) {
+        if (cmd.collation() == null) return 0;
+        Stmt.ColumnDefinition def = new Stmt.ColumnDefinition(cmd.column(), cmd.type(), false, null, null, -1, -1,
+                cmd.location(), (char) 0, List.of(), List.of(), cmd.collation(), cmd.collationLocation());
+        return ColumnCollations.of(def, typeOid, queryString);
     }
 
     /**
@@ -154,7 +162,8 @@ final class AlterColumnTypeCommand {
                                 .withHint("You must specify an operator class for the index or define a default operator class for the data type.");
                     }
                     catalog.lockRelation(index.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-                    catalog.setColumnType(index, k + 1, t.oid(), t.typmod(), BtreeOpclasses.defaultFor(t.oid()));
+                    catalog.setColumnType(index, k + 1, t.oid(), t.typmod(), BtreeOpclasses.defaultFor(t.oid()),
+                            heap.attcollation(attnum));
                 } else if (key == 0) {
                     if (exprs == null) {
                         exprs = IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.timeZone(),
@@ -165,7 +174,7 @@ final class AlterColumnTypeCommand {
                     IndexExprAnalysis.collectAttnums(x, used);
                     if (used.get(attnum) && x.type() != index.desc().attr(k).type().oid()) {
                         catalog.lockRelation(index.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-                        catalog.setColumnType(index, k + 1, x.type(), x.typmod(), BtreeOpclasses.defaultFor(x.type()));
+                        catalog.setColumnType(index, k + 1, x.type(), x.typmod(), BtreeOpclasses.defaultFor(x.type()), 0);
                     }
                 }
             }

@@ -284,7 +284,8 @@ public final class AlterTableCommand {
         if (notNull && def == null && hasRows(rel, env)) {
             throw PgException.error("23502", "column \"" + c.name() + "\" of relation \"" + rel.name() + "\" contains null values");
         }
-        int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql()));
+        int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql())
+                .withCollation(ColumnCollations.of(c, t.oid(), queryString)));
         DefaultDependencies.record(catalog, rel.oid(), attnum, def);
         Relation widened = catalog.openRelation(rel.oid());
         if (def != null) rewrite(rel, widened, attnum, def, ctx);
@@ -322,12 +323,18 @@ public final class AlterTableCommand {
                     throw PgException.error(SqlState.DATATYPE_MISMATCH, "child table \"" + child.name()
                             + "\" has different type for column \"" + c.name() + "\"");
                 }
+                int given = ColumnCollations.of(c, t.oid(), queryString);
+                if (child.attcollation(existing) != (given != 0 ? given : org.tusk.catalog.Collations.typeCollation(t.oid()))) {
+                    throw PgException.error("42P21", "child table \"" + child.name()
+                            + "\" has different collation for column \"" + c.name() + "\"");
+                }
                 notices.accept("merging definition of column \"" + c.name() + "\" for child \"" + child.name() + "\"");
                 catalog.adjustColumnInheritance(child, existing, 1, null);
                 continue;
             }
             Stmt.ColumnDefinition inherited = new Stmt.ColumnDefinition(c.name(), c.type(), c.notNull() || c.primaryKey(),
-                    c.rawDefault(), c.defaultSql(), -1, -1, c.location());
+                    c.rawDefault(), c.defaultSql(), -1, -1, c.location(), (char) 0, List.of(), List.of(), c.collation(),
+                    c.collationLocation());
             addColumn(child, new Stmt.AlterTableCmd.AddColumn(inherited, false), queryString, ctx, notices);
             Relation widened = catalog.openRelation(childOid);
             catalog.adjustColumnInheritance(widened, widened.desc().natts(), 1, false);

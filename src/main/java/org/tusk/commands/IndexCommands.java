@@ -155,6 +155,8 @@ public final class IndexCommands {
                             || x instanceof Expr.MinMaxExpr || x instanceof Expr.NullIfExpr;
                     exprs.add(new IndexSpec.ExprColumn(function ? e.exprSql() : "(" + e.exprSql() + ")", colname, type,
                             x.typmod()));
+                    // an expression column's collation is the expression's unless the element names one
+                    if (c.collation() != org.tusk.catalog.Collations.typeCollation(type)) collations[i] = c.collation();
                 }
             }
             colnames.add(colname);
@@ -246,21 +248,11 @@ public final class IndexCommands {
                 + "\" for access method \"" + amName + "\" cannot order or hash keys yet");
     }
 
-    /** The collations of pg_collation Tusk has; a type without collation refuses COLLATE (42804). */
+    /** An index element's COLLATE (LookupCollation, 42704); a type without collation refuses it (42804). */
     static int collationOid(List<String> names, int type) {
-        String name = names.get(names.size() - 1);
-        if (names.size() == 2 && !names.get(0).equals("pg_catalog") || !List.of("default", "C", "POSIX").contains(name)) {
-            throw PgException.error(SqlState.UNDEFINED_OBJECT, "collation \"" + String.join(".", names)
-                    + "\" for encoding \"UTF8\" does not exist");
-        }
-        if (org.tusk.catalog.CatalogRows.builtinCollation(type) == 0) {
-            throw PgException.error(SqlState.DATATYPE_MISMATCH, "collations are not supported by type " + BuiltinCatalog.formatType(type));
-        }
-        return switch (name) {
-            case "C" -> org.tusk.catalog.SystemCatalogs.C_COLLATION_OID;
-            case "POSIX" -> 951;
-            default -> org.tusk.catalog.SystemCatalogs.DEFAULT_COLLATION_OID;
-        };
+        int coll = org.tusk.catalog.Collations.lookup(names);
+        org.tusk.catalog.Collations.checkCollatable(type);
+        return coll;
     }
 
     private static String shown(Stmt.RangeVar rv) {

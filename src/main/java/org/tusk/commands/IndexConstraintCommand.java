@@ -83,8 +83,7 @@ final class IndexConstraintCommand {
 
     /**
      * transformIndexConstraint: each column must use its type's default operator class, the
-     * column's collation (Tusk's columns have their type's: COLLATE in a column definition is not
-     * accepted) and no DESC / NULLS FIRST, so that the constraint means what its own index would.
+     * column's collation (attcollation) and no DESC / NULLS FIRST, so that the constraint means what its own index would.
      */
     private static void checkDefaultSorting(Relation rel, Relation index, String indexName, int pos) {
         Relation.IndexInfo info = index.index();
@@ -95,7 +94,7 @@ final class IndexConstraintCommand {
         for (int i = 0; i < keys.length; i++) {
             int type = rel.atttypid(keys[i]);
             boolean defaultClass = opclasses[i] == 0 || opclasses[i] == BtreeOpclasses.defaultFor(type);
-            boolean columnCollation = collations[i] == CatalogRows.builtinCollation(type);
+            boolean columnCollation = collations[i] == rel.attcollation(keys[i]);
             if (!defaultClass || !columnCollation || options[i] != 0) {
                 throw PgException.errorAt(SqlState.WRONG_OBJECT_TYPE, "index \"" + indexName + "\" column number " + (i + 1)
                         + " does not have default sorting behavior", pos).withDetail(CANNOT);

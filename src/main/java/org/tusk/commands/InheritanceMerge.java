@@ -75,7 +75,7 @@ final class InheritanceMerge {
                 var att = parent.desc().attr(i);
                 if (att.attisdropped()) continue;   // MergeAttributes: a dropped column is not inherited
                 Catalog.ColumnSpec inherited = new Catalog.ColumnSpec(att.name(), att.type().oid(), parent.atttypmod(i + 1),
-                        att.attnotnull(), defaults.get(i));
+                        att.attnotnull(), defaults.get(i)).withCollation(parent.attcollation(i + 1));
                 Col existing = find(cols, att.name());
                 if (existing == null) {
                     cols.add(new Col(inherited, 1, false));
@@ -87,12 +87,15 @@ final class InheritanceMerge {
                     throw PgException.error(SqlState.DATATYPE_MISMATCH, "inherited column \"" + att.name() + "\" has a type conflict")
                             .withDetail(BuiltinCatalog.formatType(e.typeOid()) + " versus " + BuiltinCatalog.formatType(inherited.typeOid()));
                 }
+                ColumnCollations.checkSame("inherited column \"" + att.name() + "\"", e.effectiveCollation(),
+                        inherited.effectiveCollation());
                 String def = e.defaultSql();
                 if (!Objects.equals(def, inherited.defaultSql())) {
                     if (def == null) def = inherited.defaultSql();
                     else if (inherited.defaultSql() != null) existing.defaultConflict = true;
                 }
-                existing.spec = new Catalog.ColumnSpec(e.name(), e.typeOid(), e.typmod(), e.notNull() || inherited.notNull(), def);
+                existing.spec = new Catalog.ColumnSpec(e.name(), e.typeOid(), e.typmod(), e.notNull() || inherited.notNull(), def)
+                        .withCollation(e.collation());
                 existing.inhcount++;
             }
         }
@@ -112,11 +115,12 @@ final class InheritanceMerge {
                 throw PgException.error(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" has a type conflict")
                         .withDetail(BuiltinCatalog.formatType(e.typeOid()) + " versus " + BuiltinCatalog.formatType(c.typeOid()));
             }
+            ColumnCollations.checkSame("column \"" + c.name() + "\"", e.effectiveCollation(), c.effectiveCollation());
             if (existing.local) throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             existing.local = true;
             if (c.defaultSql() != null) existing.defaultConflict = false;
             existing.spec = new Catalog.ColumnSpec(e.name(), e.typeOid(), e.typmod(), e.notNull() || c.notNull(),
-                    c.defaultSql() != null ? c.defaultSql() : e.defaultSql(), c.identity());
+                    c.defaultSql() != null ? c.defaultSql() : e.defaultSql(), c.identity(), e.collation());
         }
         List<Catalog.ColumnSpec> out = new ArrayList<>();
         int[] inhcount = new int[cols.size()];

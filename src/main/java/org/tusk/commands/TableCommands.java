@@ -110,7 +110,8 @@ public final class TableCommands {
             if (c.defaultSql() != null)
                 defaults.put(c.name(), Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase));
             boolean notNull = c.notNull() || pkColumns.contains(c.name());
-            specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql()));
+            specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql())
+                    .withCollation(ColumnCollations.of(c, t.oid(), queryString)));
         }
         for (TableLikeExpansion like : likes) if (like.position() == position) specs.addAll(like.columns());
         for (Stmt.TableConstraint k : keys) {

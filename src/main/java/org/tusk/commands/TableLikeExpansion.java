@@ -76,7 +76,8 @@ final class TableLikeExpansion {
                         "LIKE ... INCLUDING IDENTITY of an identity column is not supported yet");
             }
             String def = defaults == null || i >= defaults.size() ? null : defaults.get(i);
-            out.add(new Catalog.ColumnSpec(att.name(), source.atttypid(i + 1), source.atttypmod(i + 1), att.attnotnull(), def));
+            out.add(new Catalog.ColumnSpec(att.name(), source.atttypid(i + 1), source.atttypmod(i + 1), att.attnotnull(), def)
+                    .withCollation(source.attcollation(i + 1)));
         }
         return out;
     }

@@ -48,7 +48,14 @@
  * <li>{@link org.tusk.commands.IndexCommands} (indexcmds.c DefineIndex): CREATE INDEX under
  *     ShareLock on the table; key columns are table columns or immutable expressions, a WHERE
  *     clause makes a partial index, operator classes (the types' defaults by name and the
- *     *_pattern_ops classes) and COLLATE "C"/"POSIX"/"default" are accepted. pg_index.indexprs and
+ *     *_pattern_ops classes) and COLLATE "C"/"POSIX"/"default" are accepted (a column's
+ *     attcollation, an expression's derived collation, else the element's COLLATE goes to
+ *     indcollation; ADD CONSTRAINT ... USING INDEX needs the column's collation). Column
+ *     collations ({@link org.tusk.commands.ColumnCollations}, GetColumnDefCollation): CREATE TABLE,
+ *     ADD COLUMN and ALTER COLUMN TYPE take a COLLATE (42804 on a non-collatable type, 42704 unknown);
+ *     LIKE copies attcollation; inheritance merges require equal collations ("column ... has a
+ *     collation conflict", 42P21), as does adding a column to a child that has it. PARTITION OF
+ *     column options ignore COLLATE, as PostgreSQL 15's MergeAttributes does. pg_index.indexprs and
  *     indpred keep the expressions' SQL text, analysed again wherever keys are formed
  *     ({@code executor.IndexKeys}: every index insertion path, the build, REINDEX). WITH (...)
  *     storage parameters are validated as btoptions does ({@link org.tusk.commands.IndexRelOptions})

@@ -40,6 +40,7 @@ public final class ExprEvaluator {
                 return c.cast().impl().invoke(ctx, new Object[] {v});
             }
             case Expr.RelabelType r -> { return eval(r.arg(), tuple, aggValues, ctx); }
+            case Expr.CollateExpr c -> { return eval(c.arg(), tuple, aggValues, ctx); }
             case Expr.CoerceViaIO c -> {
                 Object v = eval(c.arg(), tuple, aggValues, ctx);
                 if (v == null) return null;

@@ -69,6 +69,17 @@ public sealed interface Expr {
         public RelabelType(Expr arg, int type, int typmod) { this(arg, type, typmod, false); }
     }
 
+    /**
+     * CollateExpr (primnodes.h): {@code arg} with the explicit collation {@code collOid}
+     * (COLLATE). It evaluates to its argument; it exists so that the collation derivation
+     * (parse_collate.c) sees an explicit collation and deparsing prints the clause again.
+     */
+    record CollateExpr(Expr arg, int collOid, int location) implements Expr {
+        public int type() { return arg.type(); }
+
+        public int typmod() { return arg.typmod(); }
+    }
+
     /** Conversion through the source type's output function and the target type's input function. */
     record CoerceViaIO(Expr arg, int type, int location) implements Expr {}
 

@@ -22,6 +22,7 @@ public final class ExprTrees {
             case Expr.CastFunc c -> out.add(c.arg());
             case Expr.RelabelType r -> out.add(r.arg());
             case Expr.CoerceViaIO c -> out.add(c.arg());
+            case Expr.CollateExpr c -> out.add(c.arg());
             case Expr.CoerceToTypmod c -> out.add(c.arg());
             case Expr.CoerceToDomain c -> out.add(c.arg());
             case Expr.BoolExpr b -> out.addAll(b.args());
@@ -125,6 +126,7 @@ public final class ExprTrees {
             case Expr.CastFunc x -> new Expr.CastFunc(x.cast(), map(x.arg(), f), x.type());
             case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
             case Expr.CoerceViaIO x -> new Expr.CoerceViaIO(map(x.arg(), f), x.type(), x.location());
+            case Expr.CollateExpr x -> new Expr.CollateExpr(map(x.arg(), f), x.collOid(), x.location());
             case Expr.CoerceToTypmod x -> new Expr.CoerceToTypmod(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
             case Expr.CoerceToDomain x -> new Expr.CoerceToDomain(map(x.arg(), f), x.type(), x.location());
             case Expr.BoolExpr x -> new Expr.BoolExpr(x.op(), mapAll(x.args(), f));
@@ -190,6 +192,7 @@ public final class ExprTrees {
             case Expr.FuncExpr fe -> new Expr.FuncExpr(fe.proc(), mapAll(fe.args(), ExprTrees::withoutLocations), fe.type(), -1);
             case Expr.OpExpr o -> new Expr.OpExpr(o.op(), mapAll(o.args(), ExprTrees::withoutLocations), o.type(), -1);
             case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(withoutLocations(c.arg()), c.type(), -1);
+            case Expr.CollateExpr c -> new Expr.CollateExpr(withoutLocations(c.arg()), c.collOid(), -1);
             case Expr.ArrayExpr a -> new Expr.ArrayExpr(a.elemType(), a.type(), mapAll(a.elements(), ExprTrees::withoutLocations),
                     a.multidims(), -1);
             case Expr.SubLink s -> s;

@@ -46,6 +46,9 @@ public sealed interface RawExpr {
 
     record TypeCast(RawExpr arg, TypeName type, int location) implements RawExpr {}
 
+    /** CollateClause: {@code arg COLLATE collname}, the name possibly qualified. */
+    record CollateClause(RawExpr arg, List<String> collname, int location) implements RawExpr {}
+
     /**
      * A function call. {@code star} for count(*); name is possibly schema-qualified.
      * {@code withinGroup} (agg_within_group): {@code aggOrder} came from WITHIN GROUP (ORDER BY

@@ -263,10 +263,20 @@ public sealed interface Stmt {
      * @param identity    GENERATED ... AS IDENTITY: 'a' (ALWAYS), 'd' (BY DEFAULT), or 0
      * @param identityOptions the identity's sequence options (as CREATE SEQUENCE's)
      * @param constraints its CHECK and REFERENCES constraints, as table constraints on this one column
+     * @param collation   the COLLATE clause's (possibly qualified) name, or null (collClause)
+     * @param collationLocation where the COLLATE clause starts, -1 if none
      */
     record ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
                             int primaryKeyLocation, int uniqueLocation, int location, char identity,
-                            List<DefElem> identityOptions, List<TableConstraint> constraints) {
+                            List<DefElem> identityOptions, List<TableConstraint> constraints, List<String> collation,
+                            int collationLocation) {
+        public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
+                                int primaryKeyLocation, int uniqueLocation, int location, char identity,
+                                List<DefElem> identityOptions, List<TableConstraint> constraints) {
+            this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, identity,
+                    identityOptions, constraints, null, -1);
+        }
+
         public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
                                 int primaryKeyLocation, int uniqueLocation, int location) {
             this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, (char) 0, List.of());
@@ -1003,11 +1013,16 @@ public sealed interface Stmt {
         record DropColumn(String name, boolean missingOk, boolean cascade) implements AlterTableCmd {}
 
         /**
-         * ALTER [COLUMN] col [SET DATA] TYPE type [USING expr] ({@code usingSql} the expression's
-         * text, null without USING; {@code location} that of the type name).
+         * ALTER [COLUMN] col [SET DATA] TYPE type [COLLATE c] [USING expr] ({@code usingSql} the
+         * expression's text, null without USING; {@code location} that of the type name;
+         * {@code collation} the COLLATE name or null, at {@code collationLocation}).
          */
-        record AlterColumnType(String column, TypeName type, RawExpr using, String usingSql, int location)
-                implements AlterTableCmd {}
+        record AlterColumnType(String column, TypeName type, RawExpr using, String usingSql, int location,
+                               List<String> collation, int collationLocation) implements AlterTableCmd {
+            public AlterColumnType(String column, TypeName type, RawExpr using, String usingSql, int location) {
+                this(column, type, using, usingSql, location, null, -1);
+            }
+        }
 
         record SetNotNull(String column) implements AlterTableCmd {}
 

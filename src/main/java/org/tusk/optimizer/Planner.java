@@ -505,6 +505,7 @@ public final class Planner {
             case Expr.NullTest n -> { return new Expr.NullTest(fold(n.arg(), ctx), n.isNot()); }
             case Expr.BooleanTest b -> { return new Expr.BooleanTest(fold(b.arg(), ctx), b.test()); }
             case Expr.CoerceViaIO c -> { return new Expr.CoerceViaIO(fold(c.arg(), ctx), c.type(), c.location()); }
+            case Expr.CollateExpr c -> { return new Expr.CollateExpr(fold(c.arg(), ctx), c.collOid(), c.location()); }
             case Expr.RelabelType r -> { return new Expr.RelabelType(fold(r.arg(), ctx), r.type(), r.typmod(), r.explicit()); }
             case Expr.CoerceToDomain c -> { return new Expr.CoerceToDomain(fold(c.arg(), ctx), c.type(), c.location()); }
             case Expr.CoerceToTypmod c -> {

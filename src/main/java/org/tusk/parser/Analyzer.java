@@ -259,6 +259,7 @@ public final class Analyzer {
             if (having != null) having = gsa.resolveGroupingFuncs(having, tlist, group);
         }
         if (!aggs.isEmpty()) checkNoSelfReference();
+        ParseCollate.assignQuery(this, tlist, where, having);
         if (!aggs.isEmpty() || !group.isEmpty() || having != null || !grouping.sets().isEmpty() || hasGroupingFuncs) {
             List<Expr> groupExprs = new ArrayList<>();
             for (int r : group) groupExprs.add(ExprTrees.withoutLocations(tlist.get(r - 1).expr()));
@@ -973,6 +974,7 @@ public final class Analyzer {
                 yield transformOp(op, l.arg(), pattern, l.location());
             }
             case RawExpr.TypeCast tc -> transformTypeCast(tc);
+            case RawExpr.CollateClause c -> ParseCollate.transformCollateClause(this, c);
             case RawExpr.FuncCall f -> transformFuncCall(f);
             case RawExpr.CaseExpr c -> transformCase(c);
             case RawExpr.Coalesce c -> {
@@ -1742,6 +1744,7 @@ public final class Analyzer {
                 name[0] = f.name().get(f.name().size() - 1);
                 return 2;
             }
+            case RawExpr.CollateClause c -> { return figure(c.arg(), name); }
             case RawExpr.TypeCast tc -> {
                 int strength = figure(tc.arg(), name);
                 if (strength <= 1) {

@@ -29,8 +29,11 @@ import org.tusk.utils.error.SqlState;
 public final class IndexExprAnalysis {
     private IndexExprAnalysis() {}
 
-    /** An analysed key expression and the index column name FigureColname gives it. */
-    public record Column(Expr expr, String name) {}
+    /**
+     * An analysed key expression, the index column name FigureColname gives it and its
+     * collation (exprCollation, ComputeIndexAttrs' default for the column; 0 when none).
+     */
+    public record Column(Expr expr, String name, int collation) {}
 
     /**
      * A key expression of CREATE INDEX: 0A000 for a subquery, 42803 for an aggregate, 42P17 for
@@ -45,7 +48,7 @@ public final class IndexExprAnalysis {
         if (containsMutable(e)) {
             throw PgException.error("42P17", "functions in index expression must be marked IMMUTABLE");
         }
-        return new Column(e, Analyzer.figureColname(raw));
+        return new Column(e, Analyzer.figureColname(raw), ParseCollate.exprCollation(a, e));
     }
 
     /** CheckPredicate over transformWhereClause(EXPR_KIND_INDEX_PREDICATE): a boolean, immutable condition. */

@@ -77,6 +77,20 @@ final class IndexGrammar {
                 concurrent, options);
     }
 
+    /** Whether the parentheses of {@code sql} pair up (a prefix of a parenthesized expression does not). */
+    private static boolean balanced(String sql) {
+        int depth = 0;
+        boolean quoted = false, ident = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\'' && !ident) quoted = !quoted;
+            else if (ch == '"' && !quoted) ident = !ident;
+            else if (!quoted && !ident && ch == '(') depth++;
+            else if (!quoted && !ident && ch == ')' && --depth < 0) return false;
+        }
+        return depth == 0 && !quoted && !ident;
+    }
+
     /** index_elem (also the elements of ON CONFLICT's inference clause, gram.y's index_params there). */
     Stmt.IndexElem indexElem() {
         Token t = p.peek();
@@ -98,6 +112,15 @@ final class IndexGrammar {
             column = p.colId();
         }
         List<String> collation = null;
+        // ComputeIndexAttrs: a top-level COLLATE of the expression is the element's collation, so
+        // that "(x COLLATE y)" and "(x) COLLATE y" make the same index; the expression is its argument
+        while (expr instanceof RawExpr.CollateClause cc && exprSql != null) {
+            String argSql = p.src.substring(p.src.indexOf(exprSql, t.start()), cc.location()).strip();
+            if (!balanced(argSql)) break;
+            collation = cc.collname();
+            expr = cc.arg();
+            exprSql = argSql;
+        }
         if (p.acceptKw("collate")) collation = anyName();
         List<String> opclass = null;
         List<Stmt.DefElem> opclassOptions = List.of();

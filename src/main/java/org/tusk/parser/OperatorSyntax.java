@@ -11,9 +11,8 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>Every operator Tusk has is a built-in of pg_catalog, so a qualified operator names the
  * same operator as the bare one when its schema is pg_catalog, and no operator otherwise.
- * Tusk compares strings bytewise (the "C" collation) whatever collation a column has, so a
- * COLLATE clause naming an existing collation changes nothing; one naming any other is an error,
- * as in PostgreSQL.
+ * The COLLATE clause is parsed here into its name; {@link ParseCollate} looks it up and
+ * derives the collations of the expression tree.
  */
 final class OperatorSyntax {
     private OperatorSyntax() {}
@@ -49,23 +48,19 @@ final class OperatorSyntax {
         return op;
     }
 
-    /** After COLLATE: any_name, which must be an existing collation. */
-    static void checkCollation(Supplier<Token> advance, Supplier<Token> peek, int loc) {
-        StringBuilder name = new StringBuilder();
-        String schema = null;
+    /** After COLLATE: any_name, the collation's name with its qualifiers (looked up by the analysis). */
+    static java.util.List<String> anyName(Supplier<Token> advance, Supplier<Token> peek) {
+        java.util.List<String> names = new java.util.ArrayList<>();
         Token t = advance.get();
         if (t.kind() != Token.Kind.IDENT) throw syntax(t);
-        String last = t.value();
+        names.add(t.value());
         while (peek.get().isChar('.')) {
             advance.get();
             Token n = advance.get();
             if (n.kind() != Token.Kind.IDENT) throw syntax(n);
-            schema = schema == null ? last : schema + "." + last;
-            last = n.value();
+            names.add(n.value());
         }
-        name.append(schema == null ? "" : schema + ".").append(last);
-        if ((schema != null && !schema.equals("pg_catalog")) || !COLLATIONS.contains(last))
-            throw PgException.error(SqlState.UNDEFINED_OBJECT, "collation \"" + name + "\" for encoding \"UTF8\" does not exist");
+        return java.util.List.copyOf(names);
     }
 
     private static PgException syntax(Token t) {

@@ -81,6 +81,13 @@ public final class ParseCoerce {
         int from = expr.type();
         Expr result;
         if (to == ANY) return expr;
+        if (expr instanceof Expr.CollateExpr c && from != to) {
+            // coerce_type: the coercion goes under the COLLATE, which stays on top when the
+            // target type is collatable (so that 'x' COLLATE "C" still converts as a literal)
+            Expr coerced = coerce(c.arg(), to, typmod, ctx, src, location, zone);
+            return org.tusk.catalog.Collations.typeCollation(to) != 0
+                    ? new Expr.CollateExpr(coerced, c.collOid(), c.location()) : coerced;
+        }
         DomainInfo domain = from == to ? null : TypeCache.lookupDomain(to);
         if (domain != null) return coerceToDomain(expr, domain, typmod, ctx, src, location, zone);
         if (from != to && TypeCache.lookupDomain(from) != null) {

@@ -509,6 +509,8 @@ public final class Parser {
         RawExpr def = null;
         String defSql = null;
         List<Stmt.TableConstraint> constraints = new ArrayList<>();
+        List<String> collation = null;
+        int collationLocation = -1;
         while (true) {
             Token t = peek();
             Token consStart = t;
@@ -566,7 +568,15 @@ public final class Parser {
                 constraints.add(new ConstraintGrammar(this).columnCheck(conName, consStart.start()));
             } else if (isKw("references")) {
                 constraints.add(new ConstraintGrammar(this).columnReferences(conName, name, consStart.start()));
-            } else if (isKw("generated") || isKw("collate")) {
+            } else if (isKw("collate") && conName == null) {
+                // ColQualList's COLLATE any_name (a "constraint" only in the grammar's sense)
+                advance();
+                if (collation != null)
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple COLLATE clauses not allowed",
+                            Lexer.position(src, t.start()));
+                collation = OperatorSyntax.anyName(this::advance, this::peek);
+                collationLocation = t.start();
+            } else if (isKw("generated")) {
                 throw notSupported(t.value().toUpperCase(Locale.ROOT) + " in a column definition", t.start());
             } else if (isKw("not") && !peek(1).isKeyword("deferrable")) {
                 // gram.y ColConstraintElem: after NOT only NULL (or the attribute DEFERRABLE) can follow
@@ -578,7 +588,7 @@ public final class Parser {
             if (notNull && nullSeen && t.isKeyword("null")) throw conflictingNull(name, t);
         }
         return new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique, nameTok.start(), identity,
-                identityOptions, List.copyOf(constraints));
+                identityOptions, List.copyOf(constraints), collation, collationLocation);
     }
 
     private PgException conflictingNull(String column, Token t) {
@@ -1793,8 +1803,7 @@ public final class Parser {
             }
             case P_AT -> { return DateTimeGrammar.atTimeZone(this, left, () -> expr(prec + 1), loc); }
             case P_COLLATE -> {
-                OperatorSyntax.checkCollation(this::advance, this::peek, loc);
-                return left;
+                return new RawExpr.CollateClause(left, OperatorSyntax.anyName(this::advance, this::peek), loc);
             }
             case P_SUBSCRIPT -> {
                 // columnref's indirection may go on with fields after subscripts: c2[2].f2

@@ -360,6 +360,12 @@ final class UtilityParser {
                 p.expectKw("type");
                 int typeLoc = p.peek().start();
                 org.tusk.nodes.TypeName type = p.typeName();
+                List<String> collation = null;
+                int collationLocation = -1;
+                if (p.isKw("collate")) {
+                    collationLocation = p.advance().start();
+                    collation = OperatorSyntax.anyName(p::advance, p::peek);
+                }
                 RawExpr using = null;
                 String usingSql = null;
                 if (p.acceptKw("using")) {
@@ -367,7 +373,8 @@ final class UtilityParser {
                     using = p.aExpr();
                     usingSql = p.src.substring(start, p.lastEnd);
                 }
-                return new Stmt.AlterTableCmd.AlterColumnType(col, type, using, usingSql, typeLoc);
+                return new Stmt.AlterTableCmd.AlterColumnType(col, type, using, usingSql, typeLoc, collation,
+                        collationLocation);
             }
             if (p.acceptKw("set")) {
                 if (p.acceptKw("not")) {

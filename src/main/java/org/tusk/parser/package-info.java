@@ -323,5 +323,18 @@
  * FAMILY ... ADD / DROP and DROP OPERATOR CLASS / FAMILY (recognised by the words OPERATOR CLASS /
  * OPERATOR FAMILY before CREATE OPERATOR and DROP OPERATOR are tried). CURRENT_TIME and
  * CURRENT_TIME(p) are now() cast to timetz (with the precision as typmod), as GetSQLCurrentTime.
+ *
+ * <p>Collations ({@link org.tusk.parser.ParseCollate}, parse_collate.c): {@code expr COLLATE name}
+ * is a RawExpr.CollateClause, analysed into an Expr.CollateExpr (42804 on a non-collatable type,
+ * 42704 for an unknown name); coercion goes under a CollateExpr (coerce_type). Analysed nodes do
+ * not store a collation: ParseCollate derives it from the tree (explicit &gt; conflict &gt; implicit,
+ * the default collation giving way to any other implicit one; a Var takes its table column's
+ * attcollation or its subquery column's) and reports two different explicit collations in one
+ * context (42P21) when a SELECT's target list, WHERE and HAVING are complete. A column
+ * definition's COLLATE (ColQualList; twice is 42601) and ALTER COLUMN TYPE ... COLLATE are kept
+ * by name for the commands. In an index element a top-level COLLATE of the expression becomes
+ * the element's collation and the stored expression is its argument (ComputeIndexAttrs), and an
+ * expression column's collation is the expression's. Under the C locale all three collations
+ * compare bytewise, so the derivation decides what is recorded and reported, not results.
  */
 package org.tusk.parser;

@@ -99,6 +99,11 @@ final class ExplainDeparser {
             case Expr.CastFunc c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit);
             case Expr.RelabelType r -> coercion(sb, r.arg(), r.type(), r.typmod(), in, pre, showimplicit);
             case Expr.CoerceViaIO c -> coercion(sb, c.arg(), c.type(), -1, in, pre, true);
+            case Expr.CollateExpr c -> {
+                sb.append('(');
+                expr(sb, c.arg(), in, pre, showimplicit);
+                sb.append(" COLLATE ").append(org.tusk.catalog.Collations.quoted(c.collOid())).append(')');
+            }
             case Expr.CoerceToTypmod c -> coercion(sb, c.arg(), c.type(), c.typmod(), in, pre, showimplicit || c.explicit());
             case Expr.CoerceToDomain c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit);
             case Expr.BoolExpr b -> {

@@ -299,8 +299,10 @@ public final class RelCache {
         char[] identity = new char[atts.size()];
         boolean anyIdentity = false;
         int[] typids = new int[atts.size()];
+        int[] collations = new int[atts.size()];
         for (Object[] a : atts) {
             typmods[attrs.size()] = (Integer) PG_ATTRIBUTE.get(a, "atttypmod");
+            collations[attrs.size()] = oid(PG_ATTRIBUTE.get(a, "attcollation"));
             String ident = (String) PG_ATTRIBUTE.get(a, "attidentity");
             if (ident != null && !ident.isEmpty() && ident.charAt(0) != 0) {
                 identity[attrs.size()] = ident.charAt(0);
@@ -340,6 +342,7 @@ public final class RelCache {
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
         if (anyIdentity) rel.setAttidentity(identity);
         rel.setAtttypids(typids);
+        rel.setAttcollations(collations);
         rel.setPartition(Boolean.TRUE.equals(PG_CLASS.get(c, "relispartition")));
         rel.setToastRelid(oid(PG_CLASS.get(c, "reltoastrelid")));
         rel.setRowSecurity(Boolean.TRUE.equals(PG_CLASS.get(c, "relrowsecurity")),

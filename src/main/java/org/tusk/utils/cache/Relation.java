@@ -41,6 +41,8 @@ public final class Relation {
 
     /** pg_attribute.attidentity per attribute ('a' ALWAYS, 'd' BY DEFAULT, 0 none); null when none has one. */
     private char[] attidentity;
+    /** pg_attribute.attcollation per attribute; null when the relcache did not build this entry. */
+    private int[] attcollations;
 
     /** HEAP_DEFAULT_FILLFACTOR. */
     public static final int HEAP_DEFAULT_FILLFACTOR = 100;
@@ -263,6 +265,18 @@ public final class Relation {
     public char attidentity(int attnum) {
         return attidentity == null || attnum < 1 || attnum > attidentity.length ? 0 : attidentity[attnum - 1];
     }
+
+    /**
+     * pg_attribute.attcollation of attribute {@code attnum} (1-based): 0 for a non-collatable
+     * column. A relation not built by the relcache reports its column type's collation.
+     */
+    public int attcollation(int attnum) {
+        if (attcollations != null && attnum >= 1 && attnum <= attcollations.length) return attcollations[attnum - 1];
+        return org.tusk.catalog.Collations.typeCollation(atttypid(attnum));
+    }
+
+    /** Set by the relcache when it builds the entry. */
+    void setAttcollations(int[] collations) { this.attcollations = collations == null ? null : collations.clone(); }
 
     /** Set by the relcache when it builds the entry. */
     void setAttidentity(char[] identity) { this.attidentity = identity == null ? null : identity.clone(); }

@@ -48,6 +48,10 @@ public final class Deparser {
             case Expr.CastFunc c -> coercion(c.arg(), c.type(), -1, showImplicit);
             case Expr.RelabelType r -> coercion(r.arg(), r.type(), r.typmod(), showImplicit);
             case Expr.CoerceViaIO c -> coercion(c.arg(), c.type(), -1, showImplicit);
+            case Expr.CollateExpr c -> {
+                paren(c.arg());
+                buf.append(" COLLATE ").append(org.tusk.catalog.Collations.quoted(c.collOid()));
+            }
             case Expr.CoerceToTypmod c -> coercion(c.arg(), c.type(), c.typmod(), showImplicit);
             case Expr.CoerceToDomain c -> coercion(c.arg(), c.type(), -1, showImplicit);
             case Expr.BoolExpr b -> bool(b);
@@ -144,8 +148,9 @@ public final class Deparser {
 
     /** get_rule_expr_paren with showimplicit true: parenthesize nested operators and boolean expressions. */
     private void paren(Expr e) {
+        // a CollateExpr is not a simple node either (isSimpleNode), so an operand gets parentheses
         boolean need = e instanceof Expr.OpExpr || e instanceof Expr.BoolExpr || e instanceof Expr.DistinctExpr
-                || e instanceof Expr.NullTest || e instanceof Expr.BooleanTest;
+                || e instanceof Expr.NullTest || e instanceof Expr.BooleanTest || e instanceof Expr.CollateExpr;
         if (need) buf.append('(');
         expr(e, true);
         if (need) buf.append(')');

@@ -50,6 +50,13 @@ final class RuleExpr {
             case Expr.CastFunc c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
             case Expr.RelabelType r -> coercionNode(e, r.arg(), r.type(), r.typmod(), showimplicit || r.explicit());
             case Expr.CoerceViaIO c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
+            case Expr.CollateExpr c -> {
+                // get_rule_expr T_CollateExpr
+                open();
+                paren(c.arg(), showimplicit, e);
+                ctx.buf.append(" COLLATE ").append(org.tusk.catalog.Collations.quoted(c.collOid()));
+                close();
+            }
             case Expr.ArrayCoerceExpr c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
             case Expr.CoerceToTypmod c -> coercionNode(e, c.arg(), c.type(), c.typmod(), showimplicit || c.explicit());
             case Expr.BoolExpr b -> bool(b);

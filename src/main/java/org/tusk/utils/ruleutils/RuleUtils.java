@@ -133,7 +133,7 @@ public final class RuleUtils {
                 String str = pretty ? Deparser.deparse(e) : nonPretty(e);
                 // pg_get_indexdef_worker: parens unless it is a bare function call (looks_like_function)
                 keyText.add(column > 0 || looksLikeFunction(e) ? str : "(" + str + ")");
-                keyColl.add(org.tusk.catalog.CatalogRows.builtinCollation(e.type()));
+                keyColl.add(org.tusk.parser.ParseCollate.exprCollation(e, att -> attcollation(heapOid, (short) att)));
             }
         }
         if (column > 0) return column <= keys.length ? keyText.get(column - 1) : "";
@@ -184,7 +184,8 @@ public final class RuleUtils {
     public static String nonPretty(Expr e) {
         String str = Deparser.deparse(e);
         boolean parens = e instanceof Expr.OpExpr || e instanceof Expr.BoolExpr || e instanceof Expr.NullTest
-                || e instanceof Expr.BooleanTest || e instanceof Expr.DistinctExpr || e instanceof Expr.ScalarArrayOpExpr;
+                || e instanceof Expr.BooleanTest || e instanceof Expr.DistinctExpr || e instanceof Expr.ScalarArrayOpExpr
+                || e instanceof Expr.CollateExpr;
         return parens ? "(" + str + ")" : str;
     }
 
