@@ -13,7 +13,7 @@ import org.tusk.utils.ruleutils.FunctionArguments;
 
 /**
  * The catalog functions pg_dump calls that no other area provides: pg_get_function_arguments,
- * pg_get_function_identity_arguments, pg_get_functiondef and pg_get_function_sqlbody (ruleutils.c, over pg_proc rows,
+ * pg_get_function_identity_arguments, pg_get_function_arg_default, pg_get_functiondef and pg_get_function_sqlbody (ruleutils.c, over pg_proc rows,
  * {@link FunctionArguments}), and pg_options_to_table (foreign.c: a reloptions-style text[] of
  * "name=value" items as rows (option_name, option_value), split at the first '='; an item without
  * one has a NULL value), and shobj_description, always NULL as no shared object can have a comment.
@@ -30,6 +30,8 @@ final class DumpSupportBuiltins {
         r.fn("pg_get_functiondef", List.of(OID), TEXT, S, true,
                 (c, a) -> org.tusk.utils.ruleutils.FunctionDefinition.functionDef(((Number) a[0]).intValue(),
                         c.session().currentDatabase()));
+        r.fn("pg_get_function_arg_default", List.of(OID, TypeOids.INT4), TEXT, S, true,
+                (c, a) -> FunctionArguments.argDefault(((Number) a[0]).intValue(), ((Number) a[1]).intValue(), c));
         r.fn("pg_get_function_sqlbody", List.of(OID), TEXT, S, true,
                 (c, a) -> FunctionArguments.sqlBody(((Number) a[0]).intValue()));
         // shobj_description: comments on shared objects (pg_shdescription); Tusk has no COMMENT ON

@@ -13,6 +13,7 @@ import org.tusk.access.table.TupleSlot;
 import org.tusk.catalog.PgProc.Volatility;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.Severity;
+import org.tusk.utils.adt.Texts;
 import org.tusk.utils.error.SqlState;
 
 /**
@@ -248,7 +249,10 @@ public final class FunctionDdl {
                     UserAggregate a = aggregates().byOid(o.objectId());
                     return a == null ? null : "function " + a.signature();
                 }
-                return (f.procedure() ? "procedure " : "function ") + signature(f);
+                // getObjectDescription says "function" for procedures too; format_procedure
+                // qualifies the name when the routine is not visible in the search path
+                return "function " + (visible(f) ? "" : Texts.quoteIdentifier(namespaces.nameOf(f.namespace())) + ".")
+                        + signature(f);
             }
 
             @Override
@@ -257,6 +261,14 @@ public final class FunctionDdl {
                 else FunctionDdl.this.drop(o.objectId());
             }
         });
+    }
+
+    /** FunctionIsVisible: the search path finds this very routine for its name and argument types. */
+    private boolean visible(SqlFunction f) {
+        for (SqlFunction c : candidates(null, f.name(), f.procedure() ? "p" : "f")) {
+            if (c.argTypes().equals(f.argTypes())) return c.oid() == f.oid();
+        }
+        return false;
     }
 
     /** RemoveFunctionById's pg_proc part. */

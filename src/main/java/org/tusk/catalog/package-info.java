@@ -444,6 +444,10 @@
  * object's pg_depend rows and incrementing the command counter after each. A view's rule depends
  * INTERNALly on the view and NORMALly on every relation its query reads, and on every column it
  * reads (find_expr_references_walker's column rows, from {@code rewrite.ColumnReferences}). A
+ * routine depends NORMALly on what its argument defaults and SQL-standard body use (relations,
+ * columns, user functions, sequences named by regclass constants; recorded by
+ * {@code commands.RoutineDependencies}); a routine is described as "function name(args)", the
+ * name schema-qualified when the search path does not find it (format_procedure). A
  * column (a pg_class sub-object) can itself be a deletion target (DROP COLUMN): only what
  * depends on that column is found, and only pg_depend rows naming exactly it are removed. Objects created by bootstrap have no rows (PostgreSQL pins them).
  * Indexes are still dropped with their table directly, not through pg_depend. An object reached

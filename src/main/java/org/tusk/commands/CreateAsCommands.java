@@ -49,6 +49,23 @@ public final class CreateAsCommands {
         return catalog.openRelation(oid);
     }
 
+    /**
+     * CreateTableAsRelExists (what EXPLAIN CREATE TABLE AS asks before planning): false when the
+     * target name is free; true, after PostgreSQL's NOTICE, when it is taken and IF NOT EXISTS
+     * was given; 42P07 when it is taken otherwise.
+     */
+    public static boolean relationExists(Stmt.CreateTableAsStmt s, ExecEnvironment env) {
+        Catalog catalog = env.catalog();
+        Stmt.RangeVar rv = s.relation();
+        if (catalog.openRelation(rv.schema(), rv.name()) == null) return false;
+        if (!s.ifNotExists()) {
+            throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + rv.name() + "\" already exists");
+        }
+        // the catalog sends the "already exists, skipping" NOTICE of an IF NOT EXISTS that finds the name taken
+        catalog.createTable(rv.schema(), rv.name(), List.of(), s.temp() ? 't' : 'p', true);
+        return true;
+    }
+
     /** The query's visible output columns, renamed by {@code colNames} (intorel_startup's checks). */
     static List<Catalog.ColumnSpec> columns(Query q, List<String> colNames) {
         List<Catalog.ColumnSpec> columns = new ArrayList<>();

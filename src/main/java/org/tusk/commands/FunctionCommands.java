@@ -91,6 +91,8 @@ public final class FunctionCommands {
         List<Integer> argTypes = new ArrayList<>();
         List<String> argNames = new ArrayList<>();
         List<String> defaults = new ArrayList<>();
+        List<org.tusk.nodes.Expr> defaultExprs = new ArrayList<>();
+        List<org.tusk.nodes.Query> bodyQueries = List.of();
         boolean anyNamed = false;
         Set<String> seen = new HashSet<>();
         int variadicType = 0;
@@ -136,8 +138,8 @@ public final class FunctionCommands {
             }
             argNames.add(p.name() == null ? "" : p.name());
             if (p.defaultSql() != null) {
-                org.tusk.parser.Analyzer.analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), t,
-                        ctx.timeZone(), ctx.session().currentDatabase(), env);
+                defaultExprs.add(org.tusk.parser.Analyzer.analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), t,
+                        ctx.timeZone(), ctx.session().currentDatabase(), env));
                 defaults.add(p.defaultSql());
             } else if (!defaults.isEmpty()) {
                 throw PgException.error("42P13", "input parameters after one with a default value must also have defaults");
@@ -203,8 +205,10 @@ public final class FunctionCommands {
             }
         } else if (runner != null && !plpgsql) {
             try {
-                runner.validate(body, argTypes, names, resultType,
+                List<org.tusk.nodes.Query> analysed = runner.validate(body, argTypes, names, resultType,
                         outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
+                // only a SQL-standard body is stored parsed, so only its objects are dependencies
+                if (standard) bodyQueries = analysed;
             } catch (PgException e) {
                 throw transpose(e, queryString, body, s, name);
             }
@@ -229,6 +233,10 @@ public final class FunctionCommands {
                 FunctionConfig.apply(List.of(), attrs.settings(), ctx.session()::canonicalSettingName));
         if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
         int oid = functions.create(f, s.replace());
+        org.tusk.catalog.ObjectAddress self = new org.tusk.catalog.ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, oid, 0);
+        // ProcedureCreate with replace: the old definition's dependencies go, the new one's are recorded
+        if (s.replace()) env.catalog().dependencies().deleteDependencyRecordsFor(self);
+        RoutineDependencies.record(env.catalog(), oid, defaultExprs, bodyQueries);
         recordTypeDependencies(env, oid, argTypes, resultType);
     }
 

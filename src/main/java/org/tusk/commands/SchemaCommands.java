@@ -8,6 +8,10 @@ import org.tusk.catalog.BootstrapCatalog;
 import org.tusk.catalog.BootstrapCatalog.Database;
 import org.tusk.catalog.BootstrapCatalog.Role;
 import org.tusk.catalog.Catalog;
+import org.tusk.catalog.CatalogScan;
+import org.tusk.catalog.FunctionDdl;
+import org.tusk.catalog.ObjectAddress;
+import static org.tusk.catalog.SystemCatalogs.PG_PROC;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.cache.Relation;
@@ -75,15 +79,23 @@ public final class SchemaCommands {
             schemas.add(oid);
             names.add(name);
         }
-        List<Relation> dependents = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
+        // findDependentObjects reaches a schema's members through their pg_depend rows on it and
+        // reports them in creation (OID) order; relations and routines are the members kept here
+        List<Member> members = new ArrayList<>();
         for (int i = 0; i < schemas.size(); i++) {
             for (Relation r : catalog.relationsInNamespace(schemas.get(i))) {
-                dependents.add(r);
-                lines.add(describe(catalog, r) + (s.cascade() ? "" : " depends on schema " + names.get(i)));
+                members.add(new Member(r.oid(), describe(catalog, r), names.get(i), r, null));
+            }
+            for (Object[] row : catalog.functions().rowsInNamespace(schemas.get(i))) {
+                ObjectAddress fn = new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, CatalogScan.oid(PG_PROC.get(row, "oid")), 0);
+                String what = catalog.dependencies().describeOrNull(fn);
+                if (what != null) members.add(new Member(fn.objectId(), what, names.get(i), null, fn));
             }
         }
-        if (!dependents.isEmpty()) {
+        members.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
+        List<String> lines = new ArrayList<>();
+        for (Member m : members) lines.add(m.description() + (s.cascade() ? "" : " depends on schema " + m.schema()));
+        if (!members.isEmpty()) {
             if (!s.cascade()) {
                 String what = names.size() == 1 ? "schema " + names.get(0) : "desired object";
                 throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
@@ -94,7 +106,14 @@ public final class SchemaCommands {
             else notices.accept(new PgException(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
                     "drop cascades to " + lines.size() + " other objects",
                     String.join("\n", lines.stream().map(l -> "drop cascades to " + l).toList()), null, 0));
-            for (Relation r : dependents) {
+            // routines first, through pg_depend (their triggers and dependent routines go with them);
+            // the NOTICE above already named them, so the deletion itself is quiet
+            List<ObjectAddress> routines = new ArrayList<>();
+            for (Member m : members) if (m.routine() != null) routines.add(m.routine());
+            if (!routines.isEmpty()) catalog.dependencies().performDeletion(routines, true, true);
+            for (Member m : members) {
+                Relation r = m.relation();
+                if (r == null) continue;
                 // a sequence owned by a table column already went with its table
                 if (catalog.relnameGetRelid(catalog.namespaceName(r.namespace()), r.name()) == r.oid()) catalog.dropRelation(r);
                 env.commandCounterIncrement();
@@ -135,6 +154,9 @@ public final class SchemaCommands {
         }
         catalog.setNamespaceOwner(oid, newOwner.oid());
     }
+
+    /** An object of a schema being dropped: a relation or a routine (pg_proc row). */
+    private record Member(int oid, String description, String schema, Relation relation, ObjectAddress routine) {}
 
     private static PgException notice(String sqlState, String message) {
         return new PgException(Severity.NOTICE, sqlState, message, null, null, 0);

@@ -29,7 +29,10 @@
  * updatable view, 0A000 with view_query_is_auto_updatable's reason as HINT);
  * {@link org.tusk.commands.CreateAsCommands} (createas.c) creates the table of CREATE TABLE AS /
  * SELECT INTO from the query's output columns, and the traffic cop then fills it with an INSERT
- * of the same query ("SELECT n"); {@link org.tusk.commands.InheritanceMerge} is MergeAttributes
+ * of the same query ("SELECT n"); EXPLAIN of CREATE TABLE AS / SELECT INTO asks its
+ * {@code relationExists} (CreateTableAsRelExists) before planning, and under ANALYZE the traffic
+ * cop creates the table the same way and stores the explained plan's rows in it (intorel_receive,
+ * table_tuple_insert; the new table has no indexes); {@link org.tusk.commands.InheritanceMerge} is MergeAttributes
  * for CREATE TABLE ... INHERITS; ALTER TABLE ADD COLUMN recurses to inheritance children (or
  * merges into a child's same-named column); DROP TABLE/VIEW goes through the catalog's deletion
  * walk (RESTRICT/CASCADE).
@@ -192,7 +195,14 @@
  * {@link org.tusk.commands.FunctionCommands} (functioncmds.c) run CREATE/ALTER/DROP TYPE for
  * enum types and CREATE/DROP FUNCTION for LANGUAGE sql; the catalog rows are written by the
  * catalog package. A function's body is validated at CREATE (check_function_bodies on), errors
- * in an AS '...' body pointing into the CREATE statement. {@link org.tusk.commands.AggregateCommands}
+ * in an AS '...' body pointing into the CREATE statement. {@link org.tusk.commands.RoutineDependencies}
+ * records what a routine's argument defaults and SQL-standard body (RETURN / BEGIN ATOMIC) use:
+ * relations of the range tables, columns read, user functions called and regclass constants
+ * (recordDependencyOnExpr), NORMAL rows from the routine, replaced with the definition by CREATE
+ * OR REPLACE; information_schema's routine_*_usage views read them. DROP SCHEMA
+ * ({@link org.tusk.commands.SchemaCommands}) lists the schema's relations and routines in OID
+ * (creation) order and drops the routines through the deletion walk, quietly, having named them.
+ * {@link org.tusk.commands.AggregateCommands}
  * (aggregatecmds.c DefineAggregate, pg_aggregate.c's checks) runs CREATE [OR REPLACE]/DROP
  * AGGREGATE, looking support functions up as lookup_agg_function does (no run-time coercion);
  * {@link org.tusk.commands.AlterFunctionCommands} runs ALTER FUNCTION/AGGREGATE (RENAME TO,

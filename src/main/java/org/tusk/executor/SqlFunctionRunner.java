@@ -22,8 +22,9 @@ public interface SqlFunctionRunner {
     /**
      * The validator's check of a body (fmgr_sql_validator with check_function_bodies on): parse
      * analysis of every statement and of the final statement's result, errors thrown as they are.
+     * Returns the analysed statements (what a SQL-standard body's dependencies are read from).
      */
-    void validate(String body, java.util.List<Integer> argTypes, java.util.List<String> argNames, int resultType,
+    java.util.List<org.tusk.nodes.Query> validate(String body, java.util.List<Integer> argTypes, java.util.List<String> argNames, int resultType,
                   java.util.List<Integer> outTypes, ExecContext caller);
 
     /**

@@ -15,6 +15,8 @@ import org.tusk.parser.Token.Kind;
  *   EXPLAIN VERBOSE ExplainableStmt
  *   EXPLAIN '(' utility_option_list ')' ExplainableStmt
  * </pre>
+ * ExplainableStmt includes CreateAsStmt (CREATE TABLE ... AS, also AS EXECUTE) and SELECT ...
+ * INTO, whose table EXPLAIN ANALYZE creates.
  * The options become DefElems as gram.y builds them (the old form's keywords as "analyze" and
  * "verbose" without a value); their meaning and validity are checked when the statement runs
  * (ExplainQuery), so "unrecognized EXPLAIN option" is an execution-time error as in PostgreSQL.
@@ -48,11 +50,14 @@ final class ExplainGrammar {
         Token start = p.peek();
         String kw = start.keyword();
         boolean explainable = start.isChar('(') || kw != null && switch (kw) {
-            case "select", "values", "table", "with", "insert", "update", "delete", "merge", "declare" -> true;
+            case "select", "values", "table", "with", "insert", "update", "delete", "merge", "declare", "create" -> true;
             default -> false;
         };
         if (!explainable) throw p.syntaxError(start);
-        return new Stmt.ExplainStmt(p.stmt(), List.copyOf(options), start.start());
+        Stmt explained = p.stmt();
+        // of the CREATE statements only CreateAsStmt is explainable
+        if (start.isKeyword("create") && !(explained instanceof Stmt.CreateTableAsStmt)) throw p.syntaxError(start);
+        return new Stmt.ExplainStmt(explained, List.copyOf(options), start.start());
     }
 
     /** utility_option_elem: a name (any keyword or identifier) and an optional value. */

@@ -64,7 +64,7 @@ public final class Engine {
         if (tableTag != null && env == null)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         ExecContext ctx = ExecContext.of(session, env);
-        if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, env, ctx);
+        if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, paramText, env, ctx);
         Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         if (env != null) {
@@ -191,9 +191,23 @@ public final class Engine {
      */
     private static PreparedStatement prepareExplain(RawStmt raw, Stmt.ExplainStmt ex, String queryString,
                                                     RelationProvider relations, SessionServices session,
-                                                    List<Integer> paramTypes, ExecEnvironment env, ExecContext ctx) {
+                                                    List<Integer> paramTypes, String[] paramText, ExecEnvironment env,
+                                                    ExecContext ctx) {
         org.tusk.commands.explain.ExplainOptions opts = org.tusk.commands.explain.ExplainOptions.parse(ex.options());
         RawStmt inner = new RawStmt(ex.query(), ex.queryLocation(), raw.location() + raw.length() - ex.queryLocation());
+        // ExplainOneUtility: EXPLAIN CREATE TABLE AS / SELECT INTO explains the query, whose rows
+        // EXPLAIN ANALYZE stores in the new table; a name already taken is settled before planning
+        Stmt.CreateTableAsStmt into = null;
+        if (ex.query() instanceof Stmt.CreateTableAsStmt c) {
+            if (env == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
+            if (org.tusk.commands.CreateAsCommands.relationExists(c, env)) {
+                return new PreparedStatement(new PlannedStmt(null, ex, List.of(), List.of(), List.of()), session, ctx,
+                        queryString, relations, new PreparedStatement.Explain(opts, null, 0, null));
+            }
+            into = c;
+            inner = new RawStmt(c.query(), ex.queryLocation(), inner.length());
+            if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
+        }
         // ExplainOneUtility: EXPLAIN DECLARE explains the cursor's query
         if (ex.query() instanceof Stmt.DeclareCursorStmt d) inner = d.query();
         String tableTag = PreparedStatement.tableStatementTag(inner.stmt());
@@ -204,7 +218,9 @@ public final class Engine {
         long t0 = System.nanoTime();
         PlannedStmt p = Planner.plan(q, ctx, env);
         double planningMs = (System.nanoTime() - t0) / 1e6;
-        return new PreparedStatement(new PlannedStmt(null, ex, List.of(), List.of(), List.of()), session, ctx, queryString,
-                relations, new PreparedStatement.Explain(opts, p, planningMs));
+        PreparedStatement ps = new PreparedStatement(new PlannedStmt(null, ex, List.of(), List.of(), List.of()), session, ctx,
+                queryString, relations, new PreparedStatement.Explain(opts, p, planningMs, into));
+        if (into != null) ps.bindUtilityParams(paramTypes, paramText);
+        return ps;
     }
 }

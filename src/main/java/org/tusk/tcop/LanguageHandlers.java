@@ -47,9 +47,9 @@ final class LanguageHandlers implements SqlFunctionRunner {
     }
 
     @Override
-    public void validate(String body, List<Integer> argTypes, List<String> argNames, int resultType, List<Integer> outTypes,
-                         ExecContext caller) {
-        sql.validate(body, argTypes, argNames, resultType, outTypes, caller);
+    public List<org.tusk.nodes.Query> validate(String body, List<Integer> argTypes, List<String> argNames, int resultType,
+                                               List<Integer> outTypes, ExecContext caller) {
+        return sql.validate(body, argTypes, argNames, resultType, outTypes, caller);
     }
 
     @Override

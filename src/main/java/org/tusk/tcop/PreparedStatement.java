@@ -46,8 +46,13 @@ public final class PreparedStatement {
     /** Where names in FROM resolve to system views: for the queries CREATE VIEW and CREATE TABLE AS analyse. */
     private final org.tusk.catalog.RelationProvider relations;
 
-    /** An EXPLAIN: its options, the explained statement's plan and the planner's time. */
-    record Explain(org.tusk.commands.explain.ExplainOptions options, PlannedStmt plan, double planningMs) {}
+    /**
+     * An EXPLAIN: its options, the explained statement's plan and the planner's time; for EXPLAIN
+     * CREATE TABLE AS / SELECT INTO the statement whose table ANALYZE creates and fills ({@code
+     * into}), and no plan when IF NOT EXISTS found the table already there (no output at all).
+     */
+    record Explain(org.tusk.commands.explain.ExplainOptions options, PlannedStmt plan, double planningMs,
+                   Stmt.CreateTableAsStmt into) {}
 
     private final Explain explain;
 
@@ -370,6 +375,20 @@ public final class PreparedStatement {
     }
 
     /**
+     * CreateIntoRelDestReceiver for EXPLAIN ANALYZE CREATE TABLE AS: creates the table (as
+     * intorel_startup does, even WITH NO DATA) and returns intorel_receive, which stores each row
+     * of the query's visible columns with table_tuple_insert (the new table has no indexes).
+     */
+    private java.util.function.Consumer<Object[]> intoRelation(Stmt.CreateTableAsStmt c) {
+        var env = ctx.env();
+        org.tusk.utils.cache.Relation rel = org.tusk.commands.CreateAsCommands.createTableAs(c, queryString, relations, env,
+                ctx.timeZone(), session.currentDatabase(), utilityParamTypes);
+        if (rel == null) return null;
+        int natts = rel.desc().natts();
+        return row -> env.tableAm().insert(rel, java.util.Arrays.copyOf(row, natts), env.commandId());
+    }
+
+    /**
      * Runs the statement; rows are produced on demand. INSERT/UPDATE/DELETE do their work as the
      * iterator is drained (all of it at the first call without RETURNING) and increment the
      * command counter when done.
@@ -430,9 +449,13 @@ public final class PreparedStatement {
         }
         if (u instanceof Stmt.VariableShowStmt s) return VariableCommands.show(s.name(), session).iterator();
         if (explain != null) {
+            if (explain.plan() == null) return java.util.Collections.emptyIterator();
+            java.util.function.Consumer<Object[]> into = explain.into() != null && explain.options().analyze()
+                    ? intoRelation(explain.into()) : null;
             List<String[]> lines = new ArrayList<>();
             for (String line : org.tusk.commands.explain.ExplainCommand.explain(explain.options(), explain.plan(), ctx,
-                    explain.planningMs())) lines.add(new String[] {line});
+                    explain.planningMs(), into, explain.into() != null && !explain.into().withData())) lines.add(new String[] {line});
+            if (into != null) ctx.env().commandCounterIncrement();
             return lines.iterator();
         }
         if (u != null && tableStatementTag(u) != null) {

@@ -169,6 +169,8 @@ final class QueryRunner {
         }
         if (raw.stmt() instanceof Stmt.ExecuteStmt e) return executePrepared(e, raw, query);
         if (raw.stmt() instanceof Stmt.CreateTableAsStmt c && c.execute() != null) return createTableAsExecute(c, raw, query);
+        if (raw.stmt() instanceof Stmt.ExplainStmt ex && ex.query() instanceof Stmt.CreateTableAsStmt c && c.execute() != null)
+            return createTableAsExecute(c, raw, query, ex);
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
                 || raw.stmt() instanceof Stmt.SelectStmt || raw.stmt() instanceof Stmt.ExplainStmt ? environments.get() : null;
         return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
@@ -197,6 +199,15 @@ final class QueryRunner {
      * bound; 42809 if the prepared statement is not a SELECT.
      */
     private PreparedStatement createTableAsExecute(Stmt.CreateTableAsStmt c, RawStmt raw, String query) {
+        return createTableAsExecute(c, raw, query, null);
+    }
+
+    /**
+     * The same, explained when {@code explain} is not null (EXPLAIN CREATE TABLE AS EXECUTE,
+     * ExplainExecuteQuery with an IntoClause): the prepared SELECT is what is planned and shown.
+     */
+    private PreparedStatement createTableAsExecute(Stmt.CreateTableAsStmt c, RawStmt raw, String query,
+                                                   Stmt.ExplainStmt explain) {
         Stmt.ExecuteStmt e = c.execute();
         PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
         if (entry.raw() == null || !(entry.raw().stmt() instanceof Stmt.SelectStmt select))
@@ -208,6 +219,10 @@ final class QueryRunner {
             values = params.execute().next();
         }
         RawStmt ctas = new RawStmt(c.withQuery(select), entry.raw().location(), entry.raw().length());
+        if (explain != null) {
+            ctas = new RawStmt(new Stmt.ExplainStmt(c.withQuery(select), explain.options(), entry.raw().location()),
+                    entry.raw().location(), entry.raw().length());
+        }
         return Engine.prepare(ctas, entry.query(), this::lookupRelation, session,
                 new java.util.ArrayList<>(entry.paramTypes()), values, environments.get());
     }

@@ -164,10 +164,10 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     }
 
     @Override
-    public void validate(String body, List<Integer> argTypes, List<String> argNames, int resultType,
-                         List<Integer> outTypes, ExecContext caller) {
-        SqlFunctionBody.analyze(body, argTypes, argNames, resultType, outTypes, relations, caller.env(), caller.timeZone(),
-                session.currentDatabase());
+    public List<Query> validate(String body, List<Integer> argTypes, List<String> argNames, int resultType,
+                                List<Integer> outTypes, ExecContext caller) {
+        return SqlFunctionBody.analyze(body, argTypes, argNames, resultType, outTypes, relations, caller.env(), caller.timeZone(),
+                session.currentDatabase()).statements();
     }
 
     @Override

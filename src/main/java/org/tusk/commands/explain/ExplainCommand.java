@@ -1,6 +1,7 @@
 package org.tusk.commands.explain;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.Executor;
@@ -23,13 +24,29 @@ public final class ExplainCommand {
 
     /** The rows of the QUERY PLAN column. {@code planningMs}: the planner's time, for SUMMARY. */
     public static List<String> explain(ExplainOptions opts, PlannedStmt planned, ExecContext ctx, double planningMs) {
+        return explain(opts, planned, ctx, planningMs, null, false);
+    }
+
+    /**
+     * The same for EXPLAIN CREATE TABLE AS / SELECT INTO (ExplainOnePlan with an IntoClause):
+     * under ANALYZE the rows go to {@code into} (the new table's intorel receiver) instead of
+     * being discarded; with {@code skipData} (WITH NO DATA) the plan is started but not run
+     * (NoMovementScanDirection), so every node shows "never executed".
+     */
+    public static List<String> explain(ExplainOptions opts, PlannedStmt planned, ExecContext ctx, double planningMs,
+                                       Consumer<Object[]> into, boolean skipData) {
         double executionMs = 0;
         if (opts.analyze()) {
             ctx.enableInstrumentation(opts.timing());
             long t0 = System.nanoTime();
             PlanState state = Executor.init(planned.planTree(), ctx);
             try {
-                while (state.next() != null) ctx.session().checkForInterrupts();
+                if (!skipData) {
+                    for (Object[] row; (row = state.next()) != null; ) {
+                        if (into != null) into.accept(row);
+                        ctx.session().checkForInterrupts();
+                    }
+                }
                 state.close();
             } finally {
                 ctx.releaseResources();

@@ -4,7 +4,9 @@
  * <p>{@link org.tusk.commands.explain.ExplainCommand} is the entry point: the traffic cop parses
  * the options ({@link org.tusk.commands.explain.ExplainOptions}), analyses and plans the
  * explained statement, and calls it with the plan; with ANALYZE the plan is run to completion
- * with per-node {@link org.tusk.executor.Instrumentation} and its rows discarded. The plan is
+ * with per-node {@link org.tusk.executor.Instrumentation} and its rows discarded, or, for EXPLAIN
+ * ANALYZE CREATE TABLE AS / SELECT INTO, handed to the new table's receiver (WITH NO DATA: the plan
+ * is started but not run, every node "never executed"). The plan is
  * drawn by {@code ExplainPrinter} (ExplainNode: one case per plan node type) through
  * {@code ExplainOutput} (the TEXT, XML, JSON and YAML writers of explain.c, byte for byte the
  * same layout), expressions by {@code ExplainDeparser} (ruleutils.c's deparse_expression as

@@ -44,6 +44,55 @@ public final class FunctionArguments {
         return p == null ? null : print(p, false, null);
     }
 
+    /**
+     * pg_get_function_arg_default(oid, n): the default of the routine's {@code nthArg}-th argument
+     * (1-based, counting every argument) deparsed as ruleutils deparses it; NULL when there is no
+     * such routine or argument, when it is not an input argument, or when it has no default
+     * (proargdefaults belongs to the last pronargdefaults input arguments).
+     */
+    public static String argDefault(int procOid, int nthArg, org.tusk.catalog.FunctionCallContext c) {
+        String currentDatabase = c.session().currentDatabase();
+        Object[] p = proc(procOid);
+        if (p == null) return null;
+        int[] inTypes = (int[]) PG_PROC.get(p, "proargtypes");
+        int[] allTypes = (int[]) PG_PROC.get(p, "proallargtypes");
+        int[] types = allTypes != null ? allTypes : inTypes;
+        String modes = modes(PG_PROC.get(p, "proargmodes"));
+        if (nthArg < 1 || nthArg > types.length || !isInput(modes, nthArg - 1)) return null;
+        int nthInput = 0;
+        for (int i = 0; i < nthArg; i++) if (isInput(modes, i)) nthInput++;
+        String defaultsSql = (String) PG_PROC.get(p, "proargdefaults");
+        int nDefaults = (Short) PG_PROC.get(p, "pronargdefaults");
+        if (defaultsSql == null || nDefaults == 0) return null;
+        List<String> defaults = splitTopLevel(defaultsSql);
+        int nthDefault = nthInput - 1 - (inTypes.length - nDefaults);
+        if (nthDefault < 0 || nthDefault >= defaults.size()) return null;
+        String[] names = (String[]) PG_PROC.get(p, "proargnames");
+        String name = names != null && nthArg - 1 < names.length && names[nthArg - 1] != null ? names[nthArg - 1] : "";
+        String text = defaults.get(nthDefault);
+        int type = types[nthArg - 1];
+        int nsp = oid(PG_PROC.get(p, "pronamespace"));
+        try {
+            var e = ObjectNames.current().analyzeStored(nsp,
+                    () -> Analyzer.analyzeColumnDefault(text, name, type, -1, ZoneOffset.UTC, currentDatabase));
+            return Deparser.deparse(e);
+        } catch (org.tusk.utils.error.PgException ex) {
+            if (!org.tusk.utils.error.SqlState.UNDEFINED_FUNCTION.equals(ex.sqlState())) throw ex;
+            // the default calls a user function, which only the caller's analysis of stored
+            // queries can see: the expression as stored, analysed without the coercion to the
+            // argument's type (an assignment coercion, which ruleutils would not print either)
+            org.tusk.nodes.Query q = ObjectNames.current().analyzeStored(nsp, () -> c.analyzeStoredQuery("SELECT " + text));
+            return Deparser.deparse(q.targetList().get(0).expr());
+        }
+    }
+
+    /** is_input_argument: IN, INOUT and VARIADIC arguments (all of them when proargmodes is NULL). */
+    private static boolean isInput(String modes, int i) {
+        if (modes == null) return true;
+        char m = modes.charAt(i);
+        return m == 'i' || m == 'b' || m == 'v';
+    }
+
     /** print_function_arguments with print_table_args false. */
     static String print(Object[] p, boolean printDefaults, String currentDatabase) {
         int[] inTypes = (int[]) PG_PROC.get(p, "proargtypes");

@@ -10,7 +10,6 @@
 --  * no row comparison: (a, b) <> (x, y) is NOT (a = x AND b = y);
 --  * pg_authid is readable by superusers only and views run as the caller, so the views read
 --    pg_roles (oid, rolname) instead;
---  * parameters.parameter_default is NULL (no pg_get_function_arg_default);
 --  * a view's query is analysed again at each use under the caller's search_path, so the
 --    views call the _pg_* functions schema-qualified;
 --  * no GRANT ON SCHEMA: USAGE on information_schema is not granted to PUBLIC;
@@ -530,8 +529,8 @@ CREATE VIEW parameters AS
            CAST(null AS name) AS scope_name,
            CAST(null AS integer) AS maximum_cardinality,
            CAST(ss.x_n AS name) AS dtd_identifier,
-           -- Tusk: no pg_get_function_arg_default yet, so no parameter defaults are shown
-           CAST(null AS character varying) AS parameter_default
+           CAST(pg_get_function_arg_default(p_oid, ss.x_n) AS character varying)
+             AS parameter_default
 
     FROM pg_type t, pg_namespace nt,
          (SELECT n.nspname AS n_nspname, p.proname, p.oid AS p_oid, p.proowner,
@@ -715,6 +714,119 @@ CREATE VIEW routines AS
 
 
 GRANT SELECT ON routines TO PUBLIC;
+
+/*
+ * 5.46-5.49 ROUTINE_COLUMN_USAGE, ROUTINE_ROUTINE_USAGE, ROUTINE_SEQUENCE_USAGE,
+ * ROUTINE_TABLE_USAGE: the objects the SQL-standard bodies (and argument defaults) of routines
+ * use, read from their pg_depend rows
+ */
+
+CREATE VIEW routine_column_usage AS
+    SELECT DISTINCT
+           CAST(current_database() AS name) AS specific_catalog,
+           CAST(np.nspname AS name) AS specific_schema,
+           CAST(nameconcatoid(p.proname, p.oid) AS name) AS specific_name,
+           CAST(current_database() AS name) AS routine_catalog,
+           CAST(np.nspname AS name) AS routine_schema,
+           CAST(p.proname AS name) AS routine_name,
+           CAST(current_database() AS name) AS table_catalog,
+           CAST(nt.nspname AS name) AS table_schema,
+           CAST(t.relname AS name) AS table_name,
+           CAST(a.attname AS name) AS column_name
+
+    FROM pg_namespace np, pg_proc p, pg_depend d,
+         pg_class t, pg_namespace nt, pg_attribute a
+
+    WHERE np.oid = p.pronamespace
+          AND p.oid = d.objid
+          AND d.classid = 'pg_catalog.pg_proc'::regclass
+          AND d.refobjid = t.oid
+          AND d.refclassid = 'pg_catalog.pg_class'::regclass
+          AND t.relnamespace = nt.oid
+          AND t.relkind IN ('r', 'v', 'f', 'p')
+          AND t.oid = a.attrelid
+          AND d.refobjsubid = a.attnum
+          AND pg_has_role(t.relowner, 'USAGE');
+
+GRANT SELECT ON routine_column_usage TO PUBLIC;
+
+
+CREATE VIEW routine_routine_usage AS
+    SELECT DISTINCT
+           CAST(current_database() AS name) AS specific_catalog,
+           CAST(np.nspname AS name) AS specific_schema,
+           CAST(nameconcatoid(p.proname, p.oid) AS name) AS specific_name,
+           CAST(current_database() AS name) AS routine_catalog,
+           CAST(np1.nspname AS name) AS routine_schema,
+           CAST(nameconcatoid(p1.proname, p1.oid) AS name) AS routine_name
+
+    FROM pg_namespace np, pg_proc p, pg_depend d,
+         pg_proc p1, pg_namespace np1
+
+    WHERE np.oid = p.pronamespace
+          AND p.oid = d.objid
+          AND d.classid = 'pg_catalog.pg_proc'::regclass
+          AND d.refobjid = p1.oid
+          AND d.refclassid = 'pg_catalog.pg_proc'::regclass
+          AND p1.pronamespace = np1.oid
+          AND p.prokind IN ('f', 'p') AND p1.prokind IN ('f', 'p')
+          AND pg_has_role(p1.proowner, 'USAGE');
+
+GRANT SELECT ON routine_routine_usage TO PUBLIC;
+
+
+CREATE VIEW routine_sequence_usage AS
+    SELECT DISTINCT
+           CAST(current_database() AS name) AS specific_catalog,
+           CAST(np.nspname AS name) AS specific_schema,
+           CAST(nameconcatoid(p.proname, p.oid) AS name) AS specific_name,
+           CAST(current_database() AS name) AS routine_catalog,
+           CAST(np.nspname AS name) AS routine_schema,
+           CAST(p.proname AS name) AS routine_name,
+           CAST(current_database() AS name) AS sequence_catalog,
+           CAST(ns.nspname AS name) AS sequence_schema,
+           CAST(s.relname AS name) AS sequence_name
+
+    FROM pg_namespace np, pg_proc p, pg_depend d,
+         pg_class s, pg_namespace ns
+
+    WHERE np.oid = p.pronamespace
+          AND p.oid = d.objid
+          AND d.classid = 'pg_catalog.pg_proc'::regclass
+          AND d.refobjid = s.oid
+          AND d.refclassid = 'pg_catalog.pg_class'::regclass
+          AND s.relnamespace = ns.oid
+          AND s.relkind = 'S'
+          AND pg_has_role(s.relowner, 'USAGE');
+
+GRANT SELECT ON routine_sequence_usage TO PUBLIC;
+
+
+CREATE VIEW routine_table_usage AS
+    SELECT DISTINCT
+           CAST(current_database() AS name) AS specific_catalog,
+           CAST(np.nspname AS name) AS specific_schema,
+           CAST(nameconcatoid(p.proname, p.oid) AS name) AS specific_name,
+           CAST(current_database() AS name) AS routine_catalog,
+           CAST(np.nspname AS name) AS routine_schema,
+           CAST(p.proname AS name) AS routine_name,
+           CAST(current_database() AS name) AS table_catalog,
+           CAST(nt.nspname AS name) AS table_schema,
+           CAST(t.relname AS name) AS table_name
+
+    FROM pg_namespace np, pg_proc p, pg_depend d,
+         pg_class t, pg_namespace nt
+
+    WHERE np.oid = p.pronamespace
+          AND p.oid = d.objid
+          AND d.classid = 'pg_catalog.pg_proc'::regclass
+          AND d.refobjid = t.oid
+          AND d.refclassid = 'pg_catalog.pg_class'::regclass
+          AND t.relnamespace = nt.oid
+          AND t.relkind IN ('r', 'v', 'f', 'p')
+          AND pg_has_role(t.relowner, 'USAGE');
+
+GRANT SELECT ON routine_table_usage TO PUBLIC;
 
 CREATE VIEW schemata AS
     SELECT CAST(current_database() AS name) AS catalog_name,
