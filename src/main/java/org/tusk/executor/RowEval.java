@@ -31,7 +31,10 @@ final class RowEval {
      * (its ctid is NULL only then; a stored row of NULLs still has one).
      */
     static RecordValue wholeRow(Expr.WholeRowVar w, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
-        if (ExprEvaluator.eval(w.present(), tuple, aggValues, ctx) == null) return null;
+        // A row evaluated outside a scan's output (the new row a WITH CHECK option, a policy or a
+        // constraint checks) carries no ctid column: it is a row being stored, never null-extended.
+        boolean carriesCtid = !(w.present() instanceof Expr.Var v) || v.attno() <= tuple.length;
+        if (carriesCtid && ExprEvaluator.eval(w.present(), tuple, aggValues, ctx) == null) return null;
         return (RecordValue) ExprEvaluator.eval(w.row(), tuple, aggValues, ctx);
     }
 
