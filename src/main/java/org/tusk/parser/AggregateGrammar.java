@@ -153,12 +153,7 @@ final class AggregateGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.expectKw("aggregate");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<Stmt.DropAggregateStmt.AggregateRef> refs = new ArrayList<>();
         do {
             List<String> name = anyName();

@@ -51,12 +51,7 @@ final class CastGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.expectKw("cast");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         p.expectChar('(');
         TypeName source = p.typeName();
         p.expectKw("as");

@@ -140,12 +140,7 @@ final class DomainGrammar {
                 return new Stmt.AlterDomainStmt(name, 'N', null, null, null, null, false, false);
             }
             p.expectKw("constraint");
-            boolean missingOk = false;
-            if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-                p.advance();
-                p.advance();
-                missingOk = true;
-            }
+            boolean missingOk = p.acceptIfExists();
             String con = p.colId();
             boolean cascade = p.acceptKw("cascade");
             if (!cascade) p.acceptKw("restrict");
@@ -183,12 +178,7 @@ final class DomainGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.advance();   // DOMAIN
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<List<String>> names = new ArrayList<>();
         do {
             names.add(anyName());

@@ -10,12 +10,7 @@ record DropOnTable(String name, Stmt.RangeVar table, boolean missingOk, boolean 
 
     /** Parses the tail at {@code p}'s position (the object keyword already read). */
     static DropOnTable parse(Parser p) {
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         String name = p.colId();
         p.expectKw("on");
         Stmt.RangeVar table = p.qualifiedName();

@@ -380,12 +380,7 @@ final class FunctionGrammar {
     Stmt drop() {
         p.expectKw("drop");
         String objtype = routineKind();
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<Stmt.DropFunctionStmt.FunctionRef> refs = new ArrayList<>();
         do {
             refs.add(functionRef(objtype));

@@ -89,12 +89,7 @@ final class OpclassGrammar {
         p.advance();   // OPERATOR
         boolean family = acceptWord("family");
         if (!family) expectWord("class");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<String> name = anyName();
         p.expectKw("using");
         String am = p.colId();

@@ -31,12 +31,7 @@ final class OperatorGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.advance();   // OPERATOR
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<Stmt.DropOperatorStmt.OperatorRef> refs = new ArrayList<>();
         do {
             List<String> name = anyOperator();

@@ -102,6 +102,14 @@ public final class Parser {
         return false;
     }
 
+    /** gram.y's opt_if_exists before a DROP's name: accepts IF EXISTS and says whether it was there. */
+    boolean acceptIfExists() {
+        if (!isKw("if") || !peek(1).isKeyword("exists")) return false;
+        advance();
+        advance();
+        return true;
+    }
+
     Token expectKw(String kw) {
         if (!isKw(kw)) throw syntaxError(peek());
         return advance();
@@ -641,12 +649,7 @@ public final class Parser {
             kind = Stmt.DropStmt.ObjectType.INDEX;
         }
         boolean concurrent = kind == Stmt.DropStmt.ObjectType.INDEX && acceptKw("concurrently");
-        boolean missingOk = false;
-        if (isKw("if") && peek(1).isKeyword("exists")) {
-            advance();
-            advance();
-            missingOk = true;
-        }
+        boolean missingOk = acceptIfExists();
         List<Stmt.RangeVar> names = new ArrayList<>();
         do {
             names.add(qualifiedName());

@@ -82,12 +82,7 @@ final class ReindexGrammar {
         int start = p.peek().start();
         p.expectKw("alter");
         p.expectKw("index");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         if (p.isKw("all")) return p.unsupportedRest("ALTER INDEX ALL IN TABLESPACE");
         Stmt.RangeVar rel = p.qualifiedName();
         if (p.acceptKw("rename")) {

@@ -222,12 +222,7 @@ final class RoleGrammar {
     }
 
     private boolean ifExists() {
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            return true;
-        }
-        return false;
+        return p.acceptIfExists();
     }
 
     // ------------------------------------------------------------------ ALTER

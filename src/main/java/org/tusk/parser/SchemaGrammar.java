@@ -51,12 +51,7 @@ final class SchemaGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.expectKw("schema");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<String> names = new ArrayList<>();
         do {
             names.add(p.colId());

@@ -96,12 +96,7 @@ final class TypeGrammar {
     Stmt drop() {
         p.expectKw("drop");
         p.expectKw("type");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         List<List<String>> names = new ArrayList<>();
         do {
             names.add(anyName());

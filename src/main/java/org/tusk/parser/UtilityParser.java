@@ -253,12 +253,7 @@ final class UtilityParser {
         // ALTER VIEW takes the same RENAME forms (gram.y RenameStmt with OBJECT_VIEW).
         boolean view = p.acceptKw("view");
         if (!view) p.expectKw("table");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         boolean only = p.acceptKw("only");
         Stmt.RangeVar rel = p.qualifiedName();
         if (only) rel = rel.only();   // ALTER TABLE ONLY: subcommands that recurse to children do not
@@ -321,12 +316,7 @@ final class UtilityParser {
         }
         if (p.acceptKw("drop")) {
             if (p.acceptKw("constraint")) {
-                boolean missingOk = false;
-                if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-                    p.advance();
-                    p.advance();
-                    missingOk = true;
-                }
+                boolean missingOk = p.acceptIfExists();
                 String name = p.colId();
                 boolean cascade = false;
                 if (p.acceptKw("cascade")) cascade = true;
@@ -334,12 +324,7 @@ final class UtilityParser {
                 return new Stmt.AlterTableCmd.DropConstraint(name, missingOk, cascade);
             }
             p.acceptKw("column");
-            boolean missingOk = false;
-            if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-                p.advance();
-                p.advance();
-                missingOk = true;
-            }
+            boolean missingOk = p.acceptIfExists();
             String col = p.colId();
             boolean cascade = false;
             if (p.acceptKw("cascade")) cascade = true;
@@ -541,12 +526,7 @@ final class UtilityParser {
     Stmt alterSeqStmt() {
         p.expectKw("alter");
         p.expectKw("sequence");
-        boolean missingOk = false;
-        if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
-            p.advance();
-            p.advance();
-            missingOk = true;
-        }
+        boolean missingOk = p.acceptIfExists();
         Stmt.RangeVar name = p.qualifiedName();
         if (p.acceptKw("rename")) {
             p.expectKw("to");
