@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,23 +40,10 @@ class WholeRowIT {
         if (server != null) server.close();
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) b.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(b.toString());
-            }
-        }
-        return out;
-    }
-
     @Test
     void countOfNullExtendedRowIsZero() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("1|1", "2|0", "3|0"), rows(c,
+            assertEquals(List.of("1|1", "2|0", "3|0"), Jdbc.rowsShowingNull(c,
                     "select w1.a, count(w2.*) from w1 left join w2 on w1.a = w2.a group by w1.a order by 1"));
         }
     }
@@ -66,20 +51,20 @@ class WholeRowIT {
     @Test
     void nullExtendedRowIsNullButStoredNullRowIsNot() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("(1,x)|(1,p)|f", "(2,y)|null|t", "(3,z)|null|t"), rows(c,
+            assertEquals(List.of("(1,x)|(1,p)|f", "(2,y)|null|t", "(3,z)|null|t"), Jdbc.rowsShowingNull(c,
                     "select w1, w2, w2 is null from w1 left join w2 on w1.a = w2.a order by w1.a"));
             // a stored row of NULLs is a row: counted, printed as (,), though IS NULL holds field-wise
-            assertEquals(List.of("(1,p)|f", "(,)|t"), rows(c, "select w2::text, w2 is null from w2 order by a nulls last"));
-            assertEquals(List.of("2"), rows(c, "select count(w2.*) from w2"));
+            assertEquals(List.of("(1,p)|f", "(,)|t"), Jdbc.rowsShowingNull(c, "select w2::text, w2 is null from w2 order by a nulls last"));
+            assertEquals(List.of("2"), Jdbc.rowsShowingNull(c, "select count(w2.*) from w2"));
         }
     }
 
     @Test
     void fieldsOfWholeRowAndRowConstructor() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("1|(1,p)", "2|(,)", "3|(,)"), rows(c,
+            assertEquals(List.of("1|(1,p)", "2|(,)", "3|(,)"), Jdbc.rowsShowingNull(c,
                     "select w1.a, row(w2.*) from w1 left join w2 on w1.a = w2.a order by w1.a"));
-            assertEquals(List.of("1|p", "2|null", "3|null"), rows(c,
+            assertEquals(List.of("1|p", "2|null", "3|null"), Jdbc.rowsShowingNull(c,
                     "select w1.a, (w2).c from w1 left join w2 on w1.a = w2.a order by w1.a"));
         }
     }
@@ -87,11 +72,11 @@ class WholeRowIT {
     @Test
     void explainAndViewDefinitionPrintStar() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
-            String plan = String.join("\n", rows(c,
+            String plan = String.join("\n", Jdbc.rowsShowingNull(c,
                     "explain (verbose, costs off) select w1.a, count(w2.*) from w1 left join w2 on w1.a = w2.a group by w1.a"));
             assertTrue(plan.contains("count(w2.*)"), plan);
             s.execute("create view wv as select w1, w1.a from w1");
-            assertEquals(List.of(" SELECT w1.*::w1 AS w1,\n    w1.a\n   FROM w1;"), rows(c, "select pg_get_viewdef('wv')"));
+            assertEquals(List.of(" SELECT w1.*::w1 AS w1,\n    w1.a\n   FROM w1;"), Jdbc.rowsShowingNull(c, "select pg_get_viewdef('wv')"));
         }
     }
 
