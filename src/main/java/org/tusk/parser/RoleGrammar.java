@@ -200,7 +200,7 @@ final class RoleGrammar {
     Stmt drop() {
         p.expectKw("drop");
         if (p.acceptKw("database")) {
-            boolean missingOk = ifExists();
+            boolean missingOk = p.acceptIfExists();
             String name = name();
             boolean force = false;
             if (p.isKw("with") || p.isChar('(')) {
@@ -215,14 +215,10 @@ final class RoleGrammar {
             return new Stmt.DropdbStmt(name, missingOk, force);
         }
         if (!p.acceptKw("role") && !p.acceptKw("user")) p.expectKw("group");
-        boolean missingOk = ifExists();
+        boolean missingOk = p.acceptIfExists();
         List<String> names = new ArrayList<>();
         do names.add(name()); while (p.acceptChar(','));
         return new Stmt.DropRoleStmt(names, missingOk);
-    }
-
-    private boolean ifExists() {
-        return p.acceptIfExists();
     }
 
     // ------------------------------------------------------------------ ALTER
