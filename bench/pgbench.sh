@@ -20,7 +20,7 @@
 # A measure that fails on one server shows "error: <first line>" and the rest go on.
 #
 #   bench/pgbench.sh [--quick] [--pg-vs-pg]
-#     --quick     -s 2, -c 1 and 8, -T 2, memory at 0, 10 and 50 connections in round 1 only, 2 rounds
+#     --quick     -s 2, -c 1 and 8, -T 2, memory at 0, 10 and 30 connections in round 1 only, 2 rounds
 #     --pg-vs-pg  self-test: the "Tusk" side is a second PostgreSQL 15 (both columns should agree)
 #
 # Environment: JAVA_HOME, PGREF (as bench/run.sh), BENCH_ROUNDS, BENCH_TUSK_OPTS (more "-c name=value"
@@ -40,7 +40,7 @@ for a in "$@"; do
   esac
 done
 if [ "$MODE" = quick ]; then
-  SCALE=2 CLIENTS=(1 8) T=2 CHURN_T=3 IDLE_LEVELS=(0 10 50) ROUNDS=2 LOAD_S=2 BUDGET=150 MEM_ROUNDS=1
+  SCALE=2 CLIENTS=(1 8) T=2 CHURN_T=3 IDLE_LEVELS=(0 10 30) ROUNDS=2 LOAD_S=2 BUDGET=150 MEM_ROUNDS=1
 else
   # -T 6: 3 rounds x 12 throughput rows x 2 servers of -T 10 alone were 12 of the 30 minutes the
   # whole `./tusk bench` may take; 6 s still gives each run thousands of transactions at -c 1.
