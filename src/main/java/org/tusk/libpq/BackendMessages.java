@@ -88,6 +88,9 @@ public final class BackendMessages {
         if (objects.constraint() != null) b.int8('n').string(objects.constraint());
         b.int8(0);
         send();
+        // send_message_to_frontend flushes every error and notice at once, so that a client sees
+        // a long statement's notices as they come, and sees the error even if the backend dies next.
+        comm.flush();
     }
 
     /** One column of a RowDescription. */

@@ -71,12 +71,17 @@ final class PostgresMain {
                             : ctx.xact.inBlock() ? State.IDLE_IN_TRANSACTION : State.IDLE, null, nowMicros());
                     reportChangedParameters();
                     ctx.messages.readyForQuery(ctx.xact.status());
+                    // As PostgreSQL's ReadyForQuery: the reply goes out now, even if the client has
+                    // already pipelined its next query. Between other messages output stays buffered
+                    // (the extended protocol's replies go out at Sync or Flush), and PqComm sends
+                    // whatever is buffered before it waits for input: one send() per Sync, not one
+                    // per message (pgbench -M prepared made four per select-only transaction).
+                    ctx.messages.flush();
                     sendReadyForQuery = false;
                 }
                 if (ctx.interrupts.takeConfigReload()) {
                     org.tusk.utils.init.ServerConfig.reload(ctx.env.gucs(), ctx.env.dataDir(), ctx.env.log());
                 }
-                ctx.messages.flush();
                 int type = readMessageType(comm);
                 if (type < 0) terminate();
                 byte[] body = readMessageBody(comm, type);
