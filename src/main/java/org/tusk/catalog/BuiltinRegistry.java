@@ -90,7 +90,31 @@ class BuiltinRegistry {
     }
 
     void agg(String name, int arg, int res, PgAggregate.Impl impl) {
+        int strategy = SORT_STRATEGIES.getOrDefault(name, 0);
+        // polymorphic implementations are bound per call (ParsePolymorphic) and stay unwrapped
+        if (strategy != 0 && impl instanceof SimpleAgg) impl = new SortOpAgg(impl, strategy);
         aggs.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgAggregate(name, arg, res, impl));
+    }
+
+    /**
+     * pg_aggregate.aggsortop of the built-in aggregates that have one, as B-tree strategies
+     * (min and bool_and/every are the {@code <} of their type, max and bool_or its {@code >}).
+     */
+    private static final Map<String, Integer> SORT_STRATEGIES =
+            Map.of("min", 1, "max", 5, "bool_and", 1, "every", 1, "bool_or", 5);
+
+    /**
+     * A built-in aggregate with an aggsortop: {@code inner} as it is, telling its sort strategy
+     * (for monomorphic ones; min/max of arrays and enums have none here).
+     */
+    record SortOpAgg(PgAggregate.Impl inner, int sortStrategy) implements PgAggregate.Impl {
+        public Object init() { return inner.init(); }
+        public Object transition(Object s, Object v) { return inner.transition(s, v); }
+        public Object finish(Object s) { return inner.finish(s); }
+        @Override public Object transition(FunctionCallContext ctx, Object s, Object v) { return inner.transition(ctx, s, v); }
+        @Override public Object finish(FunctionCallContext ctx, Object s) { return inner.finish(ctx, s); }
+        @Override public Object sharedTransitionKey() { return inner.sharedTransitionKey(); }
+        @Override public boolean strict() { return inner.strict(); }
     }
 
     record SimpleAgg(java.util.function.Supplier<Object> initial,

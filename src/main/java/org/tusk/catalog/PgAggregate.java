@@ -41,6 +41,14 @@ public record PgAggregate(String name, List<Integer> argTypes, int resultType, I
 
         /** Whether rows whose (first) argument is NULL are skipped; array_agg and the like keep them. */
         default boolean strict() { return true; }
+
+        /**
+         * aggsortop, as the B-tree strategy of the argument type's default operator class: 1
+         * ({@code <}) for an aggregate that returns its smallest input (min, bool_and), 5
+         * ({@code >}) for one returning its largest (max, bool_or), 0 for any other. The planner
+         * answers such an aggregate from the first row of an ordered scan (planagg.c).
+         */
+        default int sortStrategy() { return 0; }
     }
 
     public PgAggregate(String name, int argType, int resultType, Impl impl) {

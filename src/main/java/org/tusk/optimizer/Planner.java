@@ -240,6 +240,8 @@ public final class Planner {
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(
                 CteInlining.process(info.query))), info.glob.env);
+        // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan
+        info.query = MinMaxAggregates.rewrite(info, info.query);
         Query q = info.query;
         FunctionCallContext ctx = info.glob.ctx;
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
