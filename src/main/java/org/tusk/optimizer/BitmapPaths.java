@@ -79,8 +79,10 @@ final class BitmapPaths {
                 bestCost = curCost;
             }
         }
-        List<Expr> filter = new ArrayList<>(conjuncts);
-        filter.removeAll(best.covered());
+        List<Expr> rechecked = ScanPaths.conjuncts(best.orig());
+        List<Expr> filter = new ArrayList<>();
+        for (Expr c : conjuncts)
+            if (!best.covered().contains(c) || BooleanIndexQuals.match(c) != null && !rechecked.contains(c)) filter.add(c);
         return new Choice(new Plan.BitmapHeapScan(rte, best.qual(), best.orig(), ScanPaths.and(filter), tlist), bestCost);
     }
 
@@ -94,7 +96,10 @@ final class BitmapPaths {
         ScanPaths.matchIndex(index, m, clauses, quals, used);
         if (quals.isEmpty()) return null;
         double sel = ScanPaths.selectivity(quals, index, tuples);
-        List<Expr> orig = new ArrayList<>(used);
+        // create_bitmap_scan_plan: a boolean test matched as b = true is not among the index
+        // clauses as written, so it stays a filter of the heap scan rather than a recheck
+        List<Expr> asWritten = used.stream().filter(c -> BooleanIndexQuals.match(c) == null).toList();
+        List<Expr> orig = new ArrayList<>(asWritten);
         List<Expr> covered = new ArrayList<>(used);
         for (Expr c : clauses) if (!covered.contains(c) && m.impliedByPredicate(c)) covered.add(c);
         // create_bitmap_subplan: a partial index's predicate is part of what the bitmap stands for
@@ -129,7 +134,9 @@ final class BitmapPaths {
                 if (ib == null || ib.covered().stream().noneMatch(armClauses::contains)) continue;
                 if (cheapest == null || ib.cost() < cheapest.cost()) cheapest = ib;
             }
-            if (cheapest == null) return null;
+            // an arm with nothing to recheck leaves no OR condition to recheck (create_bitmap_subplan's
+            // const_true_subqual); such an OR is not offered
+            if (cheapest == null || cheapest.orig() == null) return null;
             inEveryArm.retainAll(cheapest.covered());
             if (!arms.isEmpty()) cost += 100.0 * ScanPaths.CPU_OPERATOR_COST;
             arms.add(cheapest.qual());

@@ -174,11 +174,14 @@ public final class PlanCosts {
                         && !ScanPaths.isArrayQual(q));
         double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
         double indexTuples = Math.max(1, Math.round(indexSel * tuples));
+        // btcostestimate: the entries read are those the boundary quals select
+        double boundSel = uniqueEq ? indexSel : ScanPaths.entriesSelectivity(s.indexQuals(), s.index(), tuples);
+        double entries = Math.max(1, Math.round(boundSel * tuples));
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples);
-        double indexTotal = startup * nsa + ScanPaths.indexPagesRead(indexSel, indexPages, nsa) * randomPageCost
-                + indexTuples * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
+        double indexTotal = startup * nsa + ScanPaths.indexPagesRead(boundSel, indexPages, nsa) * randomPageCost
+                + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
         double pagesFetched = Math.min(indexTuples, size[0]);
         // an index-only scan reads only the heap pages the visibility map does not cover
         if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - RelSize.of(s.rte().table(), env).allVisFrac()));
@@ -245,7 +248,7 @@ public final class PlanCosts {
 
     /** A bitmap index scan's own cost: btcostestimate's descent, pages and entries (its indextotalcost). */
     private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples) {
-        double sel = ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
+        double sel = ScanPaths.entriesSelectivity(s.indexQuals(), s.index(), tuples);
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples) * nsa;

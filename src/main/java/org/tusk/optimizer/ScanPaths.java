@@ -22,9 +22,9 @@ import org.tusk.utils.cache.Relation;
  * with op one of = &lt; &lt;= &gt; &gt;=, a value without Vars (a Const or Param) and the column's own
  * type on both sides, or a cross-type operator of integer_ops whose column side is the column's
  * type (int8col = 3 is int84eq; {@link org.tusk.catalog.IntegerOpFamily}), is indexable, and so is
- * {@code column op ANY (array)} (amsearcharray). An index is usable for the conjuncts on a prefix of its key
- * columns: each column up to the first without a condition, stopping after the first column that
- * has only inequalities (B-tree scan boundaries). The other conjuncts stay as a filter.
+ * {@code column op ANY (array)} (amsearcharray). An index is usable for the conjuncts on any of its key
+ * columns; those on the leading columns up to the first without an equality bound the scan, the
+ * others are checked on each index entry read. The other conjuncts stay as a filter.
  *
  * <p>Expression key columns and partial indexes are matched by {@link IndexMatching}: a partial
  * index is considered only when the WHERE clause implies its predicate.
@@ -207,40 +207,69 @@ final class ScanPaths {
         return selectivity(quals) * other;
     }
 
-    /** The conjuncts matching a prefix of {@code index}'s key columns, as index quals. */
+    /**
+     * match_clauses_to_index: the conjuncts matching any of {@code index}'s key columns, as index
+     * quals in column order. A B-tree takes conditions on every column, not just a leading prefix
+     * (amoptionalkey): those past the first column without an equality do not bound the scan but
+     * are checked against each index entry before the heap is visited (_bt_checkkeys), which
+     * {@link #boundaryQuals} accounts for in the cost.
+     */
     static void matchIndex(Relation index, IndexMatching m, List<Expr> conjuncts, List<Plan.IndexQual> quals,
                                    List<Expr> used) {
         Relation.IndexInfo info = index.index();
         int exprIndex = 0;
         for (int k = 0; k < info.keyCount(); k++) {
-            boolean any = false, equality = false;
             boolean isExpr = info.keyAttnum(k) == 0;
             for (Expr c : conjuncts) {
+                // match_clause_to_index: a clause goes to the first key column it matches only
+                if (used.contains(c)) continue;
                 Indexable ix = isExpr ? m.indexable(c, exprIndex) : indexable(c);
                 if (ix == null || ix.attno() != info.keyAttnum(k)) continue;
                 quals.add(new Plan.IndexQual(k + 1, ix.strategy(), ix.argument(), ix.clause()));
                 used.add(c);
-                any = true;
-                equality |= ix.strategy() == Strategy.EQUAL;
             }
-            if (!any || !equality) return;
             if (isExpr) exprIndex++;
+        }
+    }
+
+    /**
+     * The fraction of {@code index}'s entries a scan with these quals reads over all its descents
+     * (btcostestimate's numIndexTuples times genericcostestimate's num_sa_scans): the boundary
+     * quals' selectivity, per descent divided among the boundary's own array elements, times
+     * the descents every array key causes (an array on a later column repeats the bounded range).
+     */
+    static double entriesSelectivity(List<Plan.IndexQual> quals, Relation index, double tuples) {
+        List<Plan.IndexQual> bound = boundaryQuals(quals);
+        return selectivity(bound, index, tuples) * numArrayScans(quals) / numArrayScans(bound);
+    }
+
+    /**
+     * btcostestimate's indexBoundQuals: the quals that bound the part of the index a B-tree scan
+     * reads, those on the leading columns up to and including the first column without an
+     * equality (= ANY counts as one). Conditions on later columns only filter the entries read.
+     */
+    static List<Plan.IndexQual> boundaryQuals(List<Plan.IndexQual> quals) {
+        List<Plan.IndexQual> bound = new ArrayList<>();
+        for (int col = 1; ; col++) {
+            boolean any = false, equality = false;
+            for (Plan.IndexQual q : quals) {
+                if (q.indexColumn() != col) continue;
+                bound.add(q);
+                any = true;
+                equality |= q.strategy() == Strategy.EQUAL;
+            }
+            if (!any || !equality) return bound;
         }
     }
 
     /**
      * build_index_paths' skip_lower_saop: a scan with {@code = ANY} on a key column after the
      * first returns each element's entries in turn, so it is not in index order; an ordered scan
-     * leaves such a qual (and the quals on later columns, which are then no longer a prefix) to
-     * the filter.
+     * leaves such a qual to the filter.
      */
     private static void withoutLowerArrayQuals(List<Plan.IndexQual> quals, List<Expr> used) {
-        int cut = Integer.MAX_VALUE;
-        for (Plan.IndexQual q : quals) if (isArrayQual(q) && q.indexColumn() > 1) cut = Math.min(cut, q.indexColumn());
-        if (cut == Integer.MAX_VALUE) return;
-        final int c = cut;
-        for (Plan.IndexQual q : quals) if (q.indexColumn() >= c) used.remove(q.clause());
-        quals.removeIf(q -> q.indexColumn() >= c);
+        for (Plan.IndexQual q : quals) if (isArrayQual(q) && q.indexColumn() > 1) used.remove(q.clause());
+        quals.removeIf(q -> isArrayQual(q) && q.indexColumn() > 1);
     }
 
     private static boolean equalityOnAllKeys(Relation index, List<Plan.IndexQual> quals) {
@@ -261,10 +290,13 @@ final class ScanPaths {
                                     double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx, double allVisFrac) {
         double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals, index, tuples);
         double rows = Math.max(1, Math.ceil(sel * tuples));
+        // the index entries read are those within the boundary quals' range
+        double boundSel = uniqueEq ? sel : entriesSelectivity(quals, index, tuples);
+        double entries = Math.max(1, Math.ceil(boundSel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
-        double cost = indexPagesRead(sel, indexPages, numArrayScans(quals)) * randomPage
-                + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
+        double cost = indexPagesRead(boundSel, indexPages, numArrayScans(quals)) * randomPage
+                + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
         // an index-only scan visits only the pages the visibility map does not cover
         cost += Math.ceil(indexPagesFetched(rows, pages) * (1 - allVisFrac)) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
         return cost;
@@ -276,14 +308,14 @@ final class ScanPaths {
      */
     static double indexOnlyCost(Relation index, List<Plan.IndexQual> quals, double tuples, ExecEnvironment env,
                                 FunctionCallContext ctx) {
-        double sel = selectivity(quals, index, tuples);
-        double rows = Math.max(1, Math.rint(sel * tuples));
+        double sel = entriesSelectivity(quals, index, tuples);
+        double entries = Math.max(1, Math.rint(sel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
         double nsa = numArrayScans(quals);
         double descent = PlanCosts.descentCost(tuples) * nsa;
         return descent + indexPagesRead(sel, indexPages, nsa) * randomPage
-                + rows * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
+                + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
     }
 
     /**
@@ -368,9 +400,14 @@ final class ScanPaths {
         return type == org.tusk.catalog.TypeOids.BOOL ? 0.5 : DEFAULT_EQ_SEL;
     }
 
-    /** match_clause_to_indexcol for one conjunct: {@code Var op value} or {@code value op Var}. */
+    /**
+     * match_clause_to_indexcol for one conjunct: {@code Var op value} or {@code value op Var}, or
+     * a test of a boolean column ({@link BooleanIndexQuals}).
+     */
     static Indexable indexable(Expr clause) {
         if (clause instanceof Expr.ScalarArrayOpExpr sa) return arrayIndexable(sa);
+        Indexable bool = BooleanIndexQuals.match(clause);
+        if (bool != null) return bool;
         if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
         Strategy s = strategy(op.op().name());
         if (s == null || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) return null;
