@@ -152,15 +152,17 @@ final class ModifyTableState extends PlanState {
             processed++;
             if (!plan.returning().isEmpty()) {
                 if (returningSystem == null) {
-                    returningSystem = ScanTuples.readsSystemColumns(cols.size(), null, plan.returning());
-                    returningTupleHeader = ScanTuples.readsTupleHeader(cols.size(), plan.returning());
+                    // past the TID, a joined tuple holds the other tables' columns, and RETURNING
+                    // reads the system columns after those (ModifyJoin.fixReturning)
+                    int others = Math.max(0, changed.length - cols.size() - 1);
+                    returningSystem = ScanTuples.readsSystemColumns(cols.size() + others, null, plan.returning());
+                    returningTupleHeader = ScanTuples.readsTupleHeader(cols.size() + others, plan.returning());
                 }
                 // a row routed through a partitioned root without conversion sits in the root's
                 // virtual slot, which has no tuple header (tts_virtual_getsysattr)
-                if (returningTupleHeader && routedTo != null && routedTo.sameLayoutAsRoot() && changed.length <= cols.size() + 1)
+                if (returningTupleHeader && routedTo != null && routedTo.sameLayoutAsRoot())
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot retrieve a system column in this context");
-                // only a tuple of the target alone: past its TID, a joined tuple holds the other tables' columns
-                if (returningSystem && changed.length <= cols.size() + 1) {
+                if (returningSystem) {
                     changed = ScanTuples.forReturning(changed, cols.size(), routedTo != null ? routedTo.rel().oid() : rel.oid(),
                             env.commandId());
                 }

@@ -46,12 +46,15 @@ final class ScanTuples {
      * new). xmin, the writing transaction's id, is not known here and reads as NULL.
      */
     static Object[] forReturning(Object[] changed, int natts, int tableOid, int commandId) {
-        Object[] t = Arrays.copyOf(changed, natts + SYSTEM_COLUMNS);
-        t[natts + 1] = null;
-        t[natts + 2] = Integer.toUnsignedLong(commandId);
-        t[natts + 3] = 0L;
-        t[natts + 4] = Integer.toUnsignedLong(commandId);
-        t[natts + 5] = Integer.toUnsignedLong(tableOid);
+        // a joined tuple (UPDATE ... FROM) carries other items' columns past the TID: the system
+        // columns follow those (ModifyJoin.fixReturning), else they follow the TID
+        int at = Math.max(changed.length, natts + 1);
+        Object[] t = Arrays.copyOf(changed, at + SYSTEM_COLUMNS - 1);
+        t[at] = null;
+        t[at + 1] = Integer.toUnsignedLong(commandId);
+        t[at + 2] = 0L;
+        t[at + 3] = Integer.toUnsignedLong(commandId);
+        t[at + 4] = Integer.toUnsignedLong(tableOid);
         return t;
     }
 

@@ -55,7 +55,10 @@ final class BaseRels {
                     rows = size.tuples();
                     // the target of UPDATE ... FROM / DELETE ... USING also emits its TID (the ctid junk column)
                     // so does a table whose rows FOR UPDATE/SHARE locks (its row mark's ctid junk column)
-                    List<Expr> tlist = rtindex == info.query.resultRelation() ? ModifyJoin.targetScanList(rte)
+                    // (and its system columns, when the statement's WHERE or SET reads them)
+                    List<Expr> tlist = rtindex == info.query.resultRelation()
+                            ? SystemColumnRefs.referenced(info.query, rtindex, rte.columns().size())
+                                    ? SystemColumnRefs.physicalWithSystem(rte) : ModifyJoin.targetScanList(rte)
                             : system ? SystemColumnRefs.physicalWithSystem(rte)
                             : RowLocking.marks(info.query, rtindex) || ctid ? ModifyJoin.targetScanList(rte) : null;
                     // the columns the query reads, for index-only scans; not for rows to be locked or changed

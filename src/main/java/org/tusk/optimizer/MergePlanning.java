@@ -29,7 +29,7 @@ final class MergePlanning {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "MERGE into a table with partitions or inheritance children is not supported yet");
         Query.JoinNode.Join join = (Query.JoinNode.Join) q.fromList().get(0);
-        ModifyJoin layout = new ModifyJoin(q);
+        ModifyJoin layout = new ModifyJoin(q, q.where());
         Expr on = prepare(join.quals(), info);
         layout.collect(on);
         List<Expr[]> prepared = new ArrayList<>();

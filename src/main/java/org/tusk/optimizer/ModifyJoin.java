@@ -37,11 +37,14 @@ final class ModifyJoin {
 
     /** The range table entry whose rows the statement changes: the target, or for a view target its expansion. */
     private final int source;
+    /** The join's qual: the statement's WHERE over the target's columns (a child's, for an inheritance child). */
+    private final Expr where;
 
-    ModifyJoin(Query q) {
+    ModifyJoin(Query q, Expr where) {
         this.q = q;
         this.natts = q.resultRte().columns().size();
         this.source = viewTarget(q) ? q.rangeTable().size() : q.resultRelation();
+        this.where = where;
     }
 
     /** Whether {@code q} (UPDATE/DELETE) joins its target with FROM/USING items, or reads a view target's rows. */
@@ -58,12 +61,34 @@ final class ModifyJoin {
         return varno == q.resultRelation() || varno == source;
     }
 
-    /** Notes the other FROM items' columns {@code e} reads (call for every expression before {@link #plan}). */
+    /** A system column of the target other than ctid (xmin ... tableoid follow ctid, past the columns). */
+    private boolean isTargetSystemColumn(Expr.Var v) {
+        return v.varno() == q.resultRelation() && source == q.resultRelation() && v.attno() > natts + 1;
+    }
+
+    /**
+     * Notes the columns {@code e} reads that the join must carry past the target's TID: other FROM
+     * items' columns and the target's system columns, which the target's part of the layout has no
+     * room for (call for every expression before {@link #plan}).
+     */
     void collect(Expr e) {
+        collect(e, true);
+    }
+
+    /**
+     * {@link #collect} for a RETURNING expression: the target's system columns it reads are the
+     * new row's (ExecProcessReturning reads the slot just written), not the joined old row's.
+     */
+    void collectReturning(Expr e) {
+        collect(e, false);
+    }
+
+    private void collect(Expr e, boolean targetSystemColumns) {
         if (e == null) return;
         ExprTrees.any(e, x -> {
-            if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED && !isTargetRow(v.varno())) {
-                List<Integer> key = List.of(v.varno(), v.attno());
+            if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED
+                    && (!isTargetRow(v.varno()) || targetSystemColumns && isTargetSystemColumn(v))) {
+                List<Integer> key = key(v);
                 if (!positions.containsKey(key)) {
                     positions.put(key, natts + 2 + extraVars.size());
                     extraVars.add(new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1));
@@ -85,7 +110,7 @@ final class ModifyJoin {
         Expr tid = view ? new Expr.Const(TIDOID, -1, null, -1) : new Expr.Var(target, natts + 1, TIDOID, -1, "ctid", -1);
         tlist.add(new Query.TargetEntry(tid, resno++, "ctid", false));
         for (Expr.Var v : extraVars) tlist.add(new Query.TargetEntry(v, resno++, v.name(), false));
-        Query select = new Query(Query.CommandType.SELECT, null, q.rangeTable(), List.copyOf(tlist), q.where(), List.of(),
+        Query select = new Query(Query.CommandType.SELECT, null, q.rangeTable(), List.copyOf(tlist), where, List.of(),
                 null, null, List.of(), target, List.of(), null, List.of(), q.fromList(), List.of(), null, List.of(), false,
                 null, List.of());
         // the join stands in for the statement's own level: it reads the statement's WITH queries
@@ -96,18 +121,42 @@ final class ModifyJoin {
 
     /** Rewrites an expression of the statement onto the source tuple's layout. */
     Expr fix(Expr e) {
+        return fix(e, false);
+    }
+
+    /**
+     * Rewrites a RETURNING expression onto the layout the executor gives it: the source tuple
+     * with the new row in the target's part, followed by the new row's system columns (xmin,
+     * cmin, xmax, cmax, tableoid) past the other items' columns. Without other columns that is
+     * the layout of a RETURNING over the target alone.
+     */
+    Expr fixReturning(Expr e) {
+        return fix(e, true);
+    }
+
+    private Expr fix(Expr e, boolean returning) {
         if (e == null) return null;
         return ExprTrees.map(e, x -> {
             if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() != Expr.Var.RESOLVED) {
-                int pos = isTargetRow(v.varno()) ? v.attno() : positions.get(List.of(v.varno(), v.attno()));
+                int pos;
+                if (isTargetSystemColumn(v)) pos = returning ? v.attno() + extraVars.size() : positions.get(key(v));
+                else pos = isTargetRow(v.varno()) ? v.attno() : positions.get(key(v));
                 return new Expr.Var(Expr.Var.RESOLVED, pos, v.type(), v.typmod(), v.name(), v.location(), 0);
             }
             return null;
         });
     }
 
+    private static List<Integer> key(Expr.Var v) {
+        return List.of(v.varno(), v.attno());
+    }
+
     List<Expr> fixAll(List<Expr> l) {
         return l == null ? null : ExprTrees.mapAll(l, this::fix);
+    }
+
+    List<Expr> fixAllReturning(List<Expr> l) {
+        return l == null ? null : ExprTrees.mapAll(l, this::fixReturning);
     }
 
     /** The junk column carrying the target's TID: the scan of the target emits its columns and TID. */

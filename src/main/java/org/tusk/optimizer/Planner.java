@@ -144,17 +144,20 @@ public final class Planner {
             return new Plan.ModifyTable(q.commandType(), rte, ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx),
                     newRow, where, returning, null, root).withWithChecks(withChecks(info, rte));
         // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
-        ModifyJoin join = new ModifyJoin(rte == q.resultRte() ? q : q.withResultRte(rte));
+        // a child standing in for the target joins with the statement's WHERE on its own columns
+        ModifyJoin join = rte == q.resultRte() ? new ModifyJoin(q, q.where())
+                : new ModifyJoin(q.withResultRte(rte), Inheritance.adjustToChild(q.where(), q.resultRte(), q.resultRelation(),
+                        rte.table()));
         join.collect(where);
         if (newRow != null) for (Expr e : newRow) join.collect(e);
-        for (Expr e : returning) join.collect(e);
+        for (Expr e : returning) join.collectReturning(e);
         List<Plan.WithCheck> checks = withChecks(info, rte);
         for (Plan.WithCheck c : checks) join.collect(c.qual());
         Plan source = join.plan(info);
         List<Plan.WithCheck> fixed = new ArrayList<>();
         for (Plan.WithCheck c : checks) fixed.add(c.withQual(join.fix(c.qual())));
         return new Plan.ModifyTable(q.commandType(), rte, source, newRow == null ? null : join.fixAll(newRow),
-                join.fix(where), List.copyOf(join.fixAll(returning)), null, root).withWithChecks(fixed);
+                join.fix(where), List.copyOf(join.fixAllReturning(returning)), null, root).withWithChecks(fixed);
     }
 
     /**
