@@ -16,6 +16,8 @@ import org.tusk.catalog.PgProc.Volatility;
 import org.tusk.utils.adt.ArrayValue;
 import org.tusk.utils.adt.DateTimes;
 import org.tusk.utils.adt.JsonFuncs;
+import org.tusk.utils.adt.JsonTextPath;
+import org.tusk.utils.adt.JsonTextStripNulls;
 import org.tusk.utils.adt.Jsonb;
 import org.tusk.utils.adt.JsonbIO;
 import org.tusk.utils.error.PgException;
@@ -25,9 +27,9 @@ import org.tusk.utils.error.SqlState;
  * json and jsonb (json.c, jsonb.c, jsonfuncs.c, jsonb_op.c): the types, their operators
  * (-> ->> #> #>> @> <@ ? ?| ?& || - #- and btree comparison for jsonb), the constructors
  * (to_json[b], json[b]_build_object/array, json[b]_agg, json[b]_object_agg) and the
- * scalar-valued processing functions. json values are the validated text; operators on json
- * parse it into the jsonb tree (so nested containers come back in jsonb's normalised spelling,
- * not as the original text slice).
+ * scalar-valued processing functions. json values are the validated text; the path operators
+ * and json_extract_path[_text] return slices of that text as PostgreSQL does (JsonTextPath),
+ * while the other functions on json parse it into the jsonb tree.
  */
 final class JsonBuiltins {
     private JsonBuiltins() {}
@@ -58,14 +60,20 @@ final class JsonBuiltins {
     }
 
     private static void operators(BuiltinRegistry r) {
-        for (int t : new int[] {JSON, JSONB}) {
-            r.op("->", t, TEXT, t, (c, a) -> wrap(JsonFuncs.field(node(a[0], t), (String) a[1]), t));
-            r.op("->", t, INT4, t, (c, a) -> wrap(JsonFuncs.element(node(a[0], t), (Integer) a[1]), t));
-            r.op("->>", t, TEXT, TEXT, (c, a) -> JsonFuncs.text(JsonFuncs.field(node(a[0], t), (String) a[1])));
-            r.op("->>", t, INT4, TEXT, (c, a) -> JsonFuncs.text(JsonFuncs.element(node(a[0], t), (Integer) a[1])));
-            r.op("#>", t, TEXT_ARRAY, t, (c, a) -> wrap(JsonFuncs.path(node(a[0], t), textArray(a[1])), t));
-            r.op("#>>", t, TEXT_ARRAY, TEXT, (c, a) -> JsonFuncs.text(JsonFuncs.path(node(a[0], t), textArray(a[1]))));
+        // json answers from its text (get_worker's slices), jsonb from its tree
+        for (boolean asText : new boolean[] {false, true}) {
+            int result = asText ? TEXT : JSON;
+            r.op(asText ? "->>" : "->", JSON, TEXT, result, (c, a) -> JsonTextPath.field((String) a[0], (String) a[1], asText));
+            r.op(asText ? "->>" : "->", JSON, INT4, result, (c, a) -> JsonTextPath.element((String) a[0], (Integer) a[1], asText));
+            r.op(asText ? "#>>" : "#>", JSON, TEXT_ARRAY, result, (c, a) -> JsonTextPath.path((String) a[0], textArray(a[1]), asText));
         }
+        int t = JSONB;
+        r.op("->", t, TEXT, t, (c, a) -> wrap(JsonFuncs.field(node(a[0], t), (String) a[1]), t));
+        r.op("->", t, INT4, t, (c, a) -> wrap(JsonFuncs.element(node(a[0], t), (Integer) a[1]), t));
+        r.op("->>", t, TEXT, TEXT, (c, a) -> JsonFuncs.text(JsonFuncs.field(node(a[0], t), (String) a[1])));
+        r.op("->>", t, INT4, TEXT, (c, a) -> JsonFuncs.text(JsonFuncs.element(node(a[0], t), (Integer) a[1])));
+        r.op("#>", t, TEXT_ARRAY, t, (c, a) -> wrap(JsonFuncs.path(node(a[0], t), textArray(a[1])), t));
+        r.op("#>>", t, TEXT_ARRAY, TEXT, (c, a) -> JsonFuncs.text(JsonFuncs.path(node(a[0], t), textArray(a[1]))));
         String[] cmp = {"=", "<>", "<", "<=", ">", ">="};
         for (String n : cmp) {
             r.op(n, JSONB, JSONB, BOOL, (c, a) -> {
@@ -109,10 +117,15 @@ final class JsonBuiltins {
             String p = t == JSON ? "json" : "jsonb";
             r.fn(p + "_typeof", List.of(t), TEXT, (c, a) -> Jsonb.typeName(node(a[0], t)));
             r.fn(p + "_array_length", List.of(t), INT4, (c, a) -> JsonFuncs.arrayLength(node(a[0], t)));
-            r.fn(p + "_strip_nulls", List.of(t), t, (c, a) -> wrap(JsonFuncs.stripNulls(node(a[0], t)), t));
-            r.fn(p + "_extract_path", List.of(t, TEXT_ARRAY), t, (c, a) -> wrap(JsonFuncs.path(node(a[0], t), textArray(a[1])), t));
-            r.fn(p + "_extract_path_text", List.of(t, TEXT_ARRAY), TEXT,
-                    (c, a) -> JsonFuncs.text(JsonFuncs.path(node(a[0], t), textArray(a[1]))));
+            r.fn(p + "_strip_nulls", List.of(t), t, (c, a) -> t == JSON
+                    ? JsonTextStripNulls.strip((String) a[0])
+                    : wrap(JsonFuncs.stripNulls(node(a[0], t)), t));
+            r.fn(p + "_extract_path", List.of(t, TEXT_ARRAY), t, (c, a) -> t == JSON
+                    ? JsonTextPath.path((String) a[0], textArray(a[1]), false)
+                    : wrap(JsonFuncs.path(node(a[0], t), textArray(a[1])), t));
+            r.fn(p + "_extract_path_text", List.of(t, TEXT_ARRAY), TEXT, (c, a) -> t == JSON
+                    ? JsonTextPath.path((String) a[0], textArray(a[1]), true)
+                    : JsonFuncs.text(JsonFuncs.path(node(a[0], t), textArray(a[1]))));
             int target = t;
             PolymorphicFunction to = (argTypes, result) -> (c, a) -> target == JSONB
                     ? new Jsonb(toNode(a[0], argTypes.get(0), c)) : toJsonText(a[0], argTypes.get(0), c);
@@ -341,14 +354,22 @@ final class JsonBuiltins {
                 for (Object v : s) out.add(v == NULL_INPUT ? Jsonb.NULL : toNode(v, type, c));
                 return new Jsonb(Collections.unmodifiableList(out));
             }
+            // json_agg_transfn: arrays and rows after the first start on a new line
+            boolean structured = isArrayOrComposite(type);
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < s.size(); i++) {
-                if (i > 0) sb.append(", ");
                 Object v = s.get(i);
+                if (i > 0) sb.append(v != NULL_INPUT && structured ? ", \n " : ", ");
                 sb.append(v == NULL_INPUT ? "null" : toJsonText(v, type, c));
             }
             return sb.append(']').toString();
         }
+    }
+
+    /** json_categorize_type's JSONTYPE_ARRAY or JSONTYPE_COMPOSITE (a domain counts as its base type). */
+    private static boolean isArrayOrComposite(int type) {
+        int t = TypeCache.baseType(type);
+        return ArrayTypes.elementOf(t) != 0 || t == RECORD || TypeCache.lookupComposite(t) != null;
     }
 
     private record JsonObjectAgg(List<Integer> types, int target) implements PgAggregate.Impl {

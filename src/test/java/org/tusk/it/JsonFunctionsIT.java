@@ -47,4 +47,19 @@ class JsonFunctionsIT {
             assertEquals("ERROR: cannot cast jsonb object to type numeric", e.getMessage());
         }
     }
+
+    /** json answers from its text: operators return slices as written; json_agg puts rows on new lines. */
+    @Test
+    void jsonTextSlicesAndAggregateLayout() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            assertEquals(List.of("{\"b\":{\"c\": \"foo\"}}|[1,2]|x|"), TuskServer.rows(c,
+                    "select '{\"a\": {\"b\":{\"c\": \"foo\"}}}'::json -> 'a', '[0, [1,2]]'::json ->> -1,"
+                    + " json_extract_path_text('{\"k\":\"x\"}', 'k'), '{\"n\": null}'::json #>> '{n}'"));
+            assertEquals(List.of("{\"a\":1,\"c\":[2,null]}"),
+                    TuskServer.rows(c, "select json_strip_nulls('{\"a\": 1, \"b\": null, \"c\": [2, null]}')"));
+            assertEquals(List.of("[{\"x\":1}, \n {\"x\":2}]|[1, 2]"), TuskServer.rows(c,
+                    "select json_agg(q), json_agg(x) from (values (1), (2)) q(x)"));
+            assertEquals(List.of("9.999999999999999e+22|5e-324"), TuskServer.rows(c, "select 1e23::float8, 5e-324::float8"));
+        }
+    }
 }

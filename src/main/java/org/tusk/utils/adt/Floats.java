@@ -61,13 +61,13 @@ public final class Floats {
 
     public static String float8out(double d) { return float8out(d, 1); }
 
-    /** float8out: shortest round-trip digits if extra_float_digits &gt; 0, else %.(15+efd)g. */
+    /** float8out: Ryu's shortest round-trip digits if extra_float_digits &gt; 0, else %.(15+efd)g. */
     public static String float8out(double d, int extraFloatDigits) {
         if (Double.isNaN(d)) return "NaN";
         if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
         if (extraFloatDigits <= 0) return formatG(d, Math.max(1, 15 + extraFloatDigits));
         if (d == 0) return (1 / d < 0) ? "-0" : "0";
-        return format(Double.toString(Math.abs(d)), d < 0, 15);
+        return shortest(DoubleToShortest.of(d), d < 0, 15);
     }
 
     public static String float4out(float f) { return float4out(f, 1); }
@@ -77,7 +77,7 @@ public final class Floats {
         if (Float.isInfinite(f)) return f > 0 ? "Infinity" : "-Infinity";
         if (extraFloatDigits <= 0) return formatG(f, Math.max(1, 6 + extraFloatDigits));
         if (f == 0) return (1 / f < 0) ? "-0" : "0";
-        return format(Float.toString(Math.abs(f)), f < 0, 6);
+        return shortest(FloatToShortest.of(f), f < 0, 6);
     }
 
     /** C's printf("%.{p}g") with trailing zeros removed. */
@@ -91,21 +91,12 @@ public final class Floats {
     }
 
     /**
-     * Re-formats Java's shortest round-trip representation the way PostgreSQL's Ryu-based
-     * output does: fixed notation when -4 <= exponent < limit, otherwise d.ddde+XX.
+     * Ryu's to_chars (d2s.c, f2s.c): fixed notation when the decimal exponent is in
+     * [-4, limit), as printf's %g would choose, otherwise d.ddde+XX.
      */
-    private static String format(String javaRepr, boolean negative, int limit) {
-        String mant = javaRepr;
-        int exp = 0;
-        int e = mant.indexOf('E');
-        if (e >= 0) {
-            exp = Integer.parseInt(mant.substring(e + 1));
-            mant = mant.substring(0, e);
-        }
-        int dot = mant.indexOf('.');
-        String intPart = mant.substring(0, dot);
-        String frac = mant.substring(dot + 1);
-        return layout(intPart + frac, intPart.length() + exp, negative, limit);
+    private static String shortest(ShortestDecimal dec, boolean negative, int limit) {
+        String digits = Long.toString(dec.mantissa());
+        return layout(digits, digits.length() + dec.exponent(), negative, limit);
     }
 
     /** Lays out significant digits with the decimal point at pointPos, fixed or exponent notation. */
