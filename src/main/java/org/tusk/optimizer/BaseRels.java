@@ -87,8 +87,9 @@ final class BaseRels {
                         : UnusedSubqueryOutputs.remove(rte.subquery(),
                                 IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()));
                 List<WindowQualPushdown.RunCondition> runConditions = List.of();
-                if (WindowQualPushdown.applies(subquery)) {
+                if (WindowQualPushdown.applies(subquery) || !Clauses.pullableTargetList(subquery)) {
                     // set_subquery_pathlist: clauses pushed into the subquery or turned into run conditions
+                    // (as well into one that returns sets or calls volatile functions, which stays a subquery)
                     WindowQualPushdown.Result r = WindowQualPushdown.apply(subquery, rtindex, quals);
                     subquery = r.subquery();
                     runConditions = r.runConditions();

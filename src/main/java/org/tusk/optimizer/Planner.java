@@ -57,7 +57,7 @@ public final class Planner {
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
         PlannedStmt planned = planModify(info);
         return new PlannedStmt(withModifyingCtes(info, planned.planTree()), null, planned.columnNames(),
-                planned.columnTypes(), planned.columnTypmods(), q.commandType(), info.glob.rangeTable.size());
+                planned.columnTypes(), planned.columnTypmods(), q.commandType(), info.glob.rangeTableSize());
     }
 
     /**
@@ -226,7 +226,7 @@ public final class Planner {
             typmods.add(te.expr().typmod());
         }
         return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods))
-                .withRangeTableSize(info.glob.rangeTable.size());
+                .withRangeTableSize(info.glob.rangeTableSize());
     }
 
     /**
@@ -239,6 +239,7 @@ public final class Planner {
      */
     static Plan planQuery(PlannerInfo info) {
         info.glob.rangeTable.addAll(info.query.rangeTable());
+        if (info.query.rangeTable().isEmpty() && info.query.setOperations() == null) info.glob.emptyFromLevels.add(info.query);
         // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(

@@ -26,8 +26,19 @@ final class PlannerInfo {
         /** The range table entries of every level planned (glob->finalrtable), each once however often it is planned. */
         final java.util.Set<Query.RangeTblEntry> rangeTable =
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /**
+         * The query levels planned with an empty FROM list: replace_empty_jointree gives each an
+         * RTE_RESULT entry, which counts in glob->finalrtable as well.
+         */
+        final java.util.Set<Query> emptyFromLevels =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final FunctionCallContext ctx;
         final ExecEnvironment env;
+
+        /** list_length(glob->finalrtable). */
+        int rangeTableSize() {
+            return rangeTable.size() + emptyFromLevels.size();
+        }
 
         Global(FunctionCallContext ctx, ExecEnvironment env) {
             this.ctx = ctx;

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.tusk.catalog.PgProc;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
@@ -42,7 +41,7 @@ final class UnusedSubqueryOutputs {
             Query.TargetEntry te = tl.get(i);
             int attno = te.resno();
             if (te.resjunk() || attno < reads.length && reads[attno] > 0 || keys.contains(attno)) continue;
-            if (returnsSetOrVolatile(te.expr())) continue;
+            if (Clauses.returnsSet(te.expr()) || Clauses.containsVolatileFunctions(te.expr())) continue;
             tl.set(i, new Query.TargetEntry(new Expr.Const(te.expr().type(), te.expr().typmod(), null, -1), te.resno(),
                     te.name(), false));
             changed = true;
@@ -83,15 +82,5 @@ final class UnusedSubqueryOutputs {
             for (Query.SortClause c : w.orderClause()) s.add(c.resno());
         }
         return s;
-    }
-
-    /** expression_returns_set or contain_volatile_functions (sub-selects included: their functions count too). */
-    private static boolean returnsSetOrVolatile(Expr e) {
-        return ExprTrees.any(e, x -> switch (x) {
-            case Expr.FuncExpr f -> f.proc().retset() || f.proc().volatility() == PgProc.Volatility.VOLATILE;
-            case Expr.OpExpr o -> o.op().volatility() == PgProc.Volatility.VOLATILE;
-            case Expr.SubLink s -> CteInlining.containsVolatile(s.subselect());
-            default -> false;
-        });
     }
 }

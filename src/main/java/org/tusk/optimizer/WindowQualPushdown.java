@@ -30,7 +30,9 @@ import org.tusk.nodes.WindowFrame;
  * <li>else kept as the Subquery Scan's filter.</li>
  * </ul>
  * Nothing is pushed into a subquery with LIMIT/OFFSET, set operations or grouping sets
- * (subquery_is_pushdown_safe). Subqueries without window functions are left to the caller.
+ * (subquery_is_pushdown_safe). Of the subqueries without window functions, only those that are
+ * not pulled up for their target list ({@link Clauses#pullableTargetList}) come here; the caller
+ * keeps the others' clauses.
  */
 final class WindowQualPushdown {
     /**

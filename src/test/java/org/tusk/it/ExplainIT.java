@@ -52,6 +52,47 @@ class ExplainIT {
         return out;
     }
 
+    /**
+     * A subquery whose target list calls a volatile or set-returning function is not pulled up:
+     * its Subquery Scan stays with the clauses that read those columns (or are volatile), while
+     * the other clauses go down into it (set_subquery_pathlist), as PostgreSQL 15 prints them.
+     */
+    @Test
+    void subqueryWithVolatileOrSetReturningOutputsKeepsItsScan() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            assertEquals(List.of("Seq Scan on et1", "  Filter: (a > 1)"),
+                    plan(c, "explain (costs off) select * from (select a, random() r from et1) ss where a > 1"));
+            assertEquals(List.of("Subquery Scan on ss", "  Filter: (ss.r > '1'::double precision)", "  ->  Seq Scan on et1"),
+                    plan(c, "explain (costs off) select * from (select a, random() r from et1) ss where r > 1"));
+            assertEquals(List.of("ProjectSet", "  ->  Seq Scan on et1", "        Filter: (a > 1)"),
+                    plan(c, "explain (costs off) select * from (select a, generate_series(1, a) g from et1) ss where a > 1"));
+            assertEquals(List.of("Subquery Scan on ss", "  Filter: (ss.g > 1)", "  ->  ProjectSet", "        ->  Seq Scan on et1"),
+                    plan(c, "explain (costs off) select * from (select a, generate_series(1, a) g from et1) ss where g > 1"));
+            // a volatile clause is not pushed down past the set-returning function: it runs once per row
+            s.execute("create function et_tattle(x int, y int) returns bool volatile language plpgsql"
+                    + " as $$ begin raise notice 'x = %, y = %', x, y; return x > y; end $$");
+            String q = "select * from (select 9 as x, unnest(array[1,2,3]) as u) ss where et_tattle(x, 8)";
+            assertEquals("Subquery Scan on ss", plan(c, "explain (costs off) " + q).get(0));
+            assertEquals(3, notices(s, q));
+            // a stable one is, and becomes the one-time filter of the Result below: it runs once
+            s.execute("alter function et_tattle(int, int) stable");
+            assertEquals("ProjectSet", plan(c, "explain (costs off) " + q).get(0));
+            assertEquals(1, notices(s, q));
+            s.execute("drop function et_tattle(int, int)");
+        }
+    }
+
+    /** How many notices running {@code sql} raised. */
+    private static int notices(Statement s, String sql) throws Exception {
+        s.clearWarnings();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) { }
+        }
+        int n = 0;
+        for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) n++;
+        return n;
+    }
+
     /** Expected outputs as PostgreSQL 15 printed them (psql's leading space removed). */
     @Test
     void plansPrintAsPostgresPrintsThem() throws Exception {

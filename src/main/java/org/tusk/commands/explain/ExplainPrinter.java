@@ -13,6 +13,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Plan;
 import org.tusk.nodes.Query;
+import org.tusk.optimizer.Clauses;
 import org.tusk.optimizer.PlanCosts;
 import org.tusk.utils.adt.OutputSettings;
 import org.tusk.utils.adt.Texts;
@@ -763,7 +764,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private Node subqueryScan(Plan.SubqueryScan s) {
         Query.RangeTblEntry rte = s.rte();
-        if (rte != null && rte.kind() == Query.RteKind.SUBQUERY && (pulledUp(visible(s.child())) || trivial(s))) rte = null;
+        if (rte != null && rte.kind() == Query.RteKind.SUBQUERY
+                && (pulledUp(visible(s.child())) && Clauses.pullableTargetList(rte.subquery()) || trivial(s))) rte = null;
         if (rte == null) {
             Plan below = visible(s.child());
             Node n = describe(below);
