@@ -68,6 +68,11 @@ final class JoinPlanner {
         where = new ArrayList<>(where);
         List<Query.JoinNode> items = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) flattenLateral(n, items, where);
+        // equivalence classes replace their equalities by the restrictions and join clauses they imply
+        Set<Integer> eligible = new HashSet<>();
+        for (Query.JoinNode n : items) nonNullable(n, eligible);
+        EquivalenceClasses ecs = EquivalenceClasses.build(where, eligible);
+        where.addAll(foldAll(ecs.baseClauses()));
         List<Set<Integer>> itemRelids = new ArrayList<>();
         List<List<Expr>> pushed = new ArrayList<>();
         for (Query.JoinNode n : items) {
@@ -90,7 +95,7 @@ final class JoinPlanner {
         boolean lateralItems = false;
         for (Rel r : rels) lateralItems |= !r.lateralParams().isEmpty();
         if (!lateralItems && rels.size() >= 2 && rels.size() <= JOIN_COLLAPSE_LIMIT) {
-            current = new JoinSearch(this, pending).search(rels);
+            current = new JoinSearch(this, pending, ecs).search(rels);
             rels.clear();
         }
         while (!rels.isEmpty()) {
@@ -101,7 +106,7 @@ final class JoinPlanner {
                 if (pick == null) pick = r;
                 // a LATERAL item whose references the joined part satisfies is joined next (as a
                 // join clause would connect it), rather than a cross join with something else
-                if (current != null && (connected(pending, current, r)
+                if (current != null && (connected(pending, current, r) || ecs.relevant(current.relids(), r.relids())
                         || !r.lateralRelids().isEmpty() && current.relids().containsAll(r.lateralRelids()))) {
                     pick = r;
                     break;
@@ -119,6 +124,7 @@ final class JoinPlanner {
                 clauses.add(c);
                 pending.remove(c);
             }
+            clauses.addAll(ecs.joinClauses(current.relids(), pick.relids()));
             current = join(Query.JoinType.INNER, current, pick, clauses, List.of());
         }
         if (!pending.isEmpty()) {
@@ -143,6 +149,22 @@ final class JoinPlanner {
             return;
         }
         items.add(n);
+    }
+
+    /**
+     * The relations of a join tree item that no outer join in it null-extends: only their
+     * columns may be members of equivalence classes (a nullable side's equalities are
+     * outer-join delayed in PostgreSQL and stay ordinary clauses).
+     */
+    private void nonNullable(Query.JoinNode n, Set<Integer> out) {
+        switch (n) {
+            case Query.JoinNode.RangeRef r -> out.add(r.rtindex());
+            case Query.JoinNode.Join j -> {
+                if (j.type() == Query.JoinType.INNER || j.type() == Query.JoinType.LEFT
+                        || j.type() == Query.JoinType.SEMI || j.type() == Query.JoinType.ANTI) nonNullable(j.left(), out);
+                if (j.type() == Query.JoinType.INNER || j.type() == Query.JoinType.RIGHT) nonNullable(j.right(), out);
+            }
+        }
     }
 
     private static Set<Integer> without(Set<Integer> a, Set<Integer> b) {

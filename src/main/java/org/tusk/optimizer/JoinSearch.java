@@ -24,7 +24,8 @@ import org.tusk.nodes.Expr;
  * the first pair (the same from every pair, as the default selectivities multiply).
  *
  * <p>Join clauses are the WHERE conjuncts that read more than one item; a clause is applied at
- * the first join whose items cover it. Equivalence classes (derived clauses) and outer-join
+ * the first join whose items cover it; {@link EquivalenceClasses} add the clauses they imply
+ * for each pair joined, and a class reading both of two relations connects them. Outer-join
  * order restrictions are not modelled here: items are the inner-joined FROM items, an outer
  * join being one item.
  */
@@ -36,9 +37,12 @@ final class JoinSearch {
     /** A join relation being built at the current level: its paths and first-pair row estimate. */
     private record Building(PathChoice<JoinPlanner.Chosen> paths, double rows) {}
 
-    JoinSearch(JoinPlanner planner, List<Expr> clauses) {
+    private final EquivalenceClasses ecs;
+
+    JoinSearch(JoinPlanner planner, List<Expr> clauses, EquivalenceClasses ecs) {
         this.planner = planner;
         this.clauses = clauses;
+        this.ecs = ecs;
         for (Expr c : clauses) clauseRelids.add(JoinPlanner.varnos(c));
     }
 
@@ -111,6 +115,8 @@ final class JoinSearch {
             if (!r.isEmpty() && relids.containsAll(r) && !a.relids().containsAll(r) && !b.relids().containsAll(r))
                 joinClauses.add(clauses.get(i));
         }
+        // build_joinrel_restrictlist: the clauses equivalence classes imply come last
+        joinClauses.addAll(ecs.joinClauses(a.relids(), b.relids()));
         Building b0 = built.get(relids);
         if (b0 == null) {
             b0 = new Building(new PathChoice<>(), JoinPlanner.innerJoinRows(a, b, joinClauses));
@@ -121,6 +127,7 @@ final class JoinSearch {
 
     /** Whether some join clause reads {@code rel} and something outside it. */
     private boolean hasJoinClauses(JoinPlanner.Rel rel) {
+        if (ecs.hasJoinClauses(rel.relids())) return true;
         for (Set<Integer> r : clauseRelids)
             if (!Collections.disjoint(r, rel.relids()) && !rel.relids().containsAll(r)) return true;
         return false;
@@ -128,6 +135,7 @@ final class JoinSearch {
 
     /** have_relevant_joinclause: some join clause reads both relations. */
     private boolean relevantClause(JoinPlanner.Rel a, JoinPlanner.Rel b) {
+        if (ecs.relevant(a.relids(), b.relids())) return true;
         for (Set<Integer> r : clauseRelids)
             if (!Collections.disjoint(r, a.relids()) && !Collections.disjoint(r, b.relids())) return true;
         return false;

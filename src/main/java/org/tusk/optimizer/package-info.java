@@ -228,7 +228,12 @@
  * LEFT/RIGHT join to a table none of whose columns are read outside the join's ON condition and
  * whose unique index has every key column equated to the other side or a constant there.
  *
- * <p>Not yet: equivalence classes (derived join clauses), outer-join reordering, join removal
+ * <p>Equivalence classes ({@link org.tusk.optimizer.EquivalenceClasses}, equivclass.c): the
+ * level's top inner-join equalities (mergejoinable, one type, members of non-nullable relations)
+ * are replaced by what their classes imply: {@code member = constant} restrictions, or clauses
+ * equating members of one relation and one join clause per class for each pair of joined sets.
+ *
+ * <p>Not yet: equivalence classes below outer joins and for pathkeys, outer-join reordering, join removal
  * for subqueries made unique by DISTINCT / GROUP BY, Memoize, IN over grouped / DISTINCT / LIMIT subqueries
  * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
  * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), parameterized
