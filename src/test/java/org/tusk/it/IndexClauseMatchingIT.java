@@ -3,10 +3,8 @@ package org.tusk.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,21 +39,8 @@ class IndexClauseMatchingIT {
         if (server != null) server.close();
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
-
     private static String plan(Connection c, String q) throws SQLException {
-        return String.join("\n", rows(c, "explain (costs off) " + q));
+        return String.join("\n", Jdbc.rowsShowingNull(c, "explain (costs off) " + q));
     }
 
     @Test
@@ -67,7 +52,7 @@ class IndexClauseMatchingIT {
                       Sort Key: thousand
                       ->  Index Scan using tk_thous_tenthous on tk
                             Index Cond: ((thousand < 2) AND (tenthous = ANY ('{1001,3000}'::integer[])))""", plan(c, q));
-            assertEquals(List.of("0|3000", "1|1001"), rows(c, "select thousand, tenthous" + q.substring(8)));
+            assertEquals(List.of("0|3000", "1|1001"), Jdbc.rowsShowingNull(c, "select thousand, tenthous" + q.substring(8)));
         }
     }
 
@@ -80,7 +65,7 @@ class IndexClauseMatchingIT {
             assertEquals("""
                     Index Only Scan using tk_thous_tenthous on tk
                       Index Cond: ((thousand >= 5) AND (thousand <= 7) AND (tenthous > 8000))""", plan(c, q));
-            assertEquals(List.of("5|8005", "5|9005", "6|8006", "6|9006", "7|8007", "7|9007"), rows(c, q));
+            assertEquals(List.of("5|8005", "5|9005", "6|8006", "6|9006", "7|8007", "7|9007"), Jdbc.rowsShowingNull(c, q));
         }
     }
 
@@ -105,9 +90,9 @@ class IndexClauseMatchingIT {
                             Index Cond: (b = false)""", plan(c, "select * from boolindex where b is false order by i desc limit 10"));
             s.execute("insert into boolindex values (true, 1), (false, 2), (null, 3), (true, 4), (false, 5)");
             s.execute("set enable_seqscan = off");
-            assertEquals(List.of("t|1", "t|4"), rows(c, "select b, i from boolindex where b order by i"));
-            assertEquals(List.of("f|5", "f|2"), rows(c, "select b, i from boolindex where b is false order by i desc"));
-            assertEquals(List.of("f|2", "f|5"), rows(c, "select b, i from boolindex where not b order by i"));
+            assertEquals(List.of("t|1", "t|4"), Jdbc.rowsShowingNull(c, "select b, i from boolindex where b order by i"));
+            assertEquals(List.of("f|5", "f|2"), Jdbc.rowsShowingNull(c, "select b, i from boolindex where b is false order by i desc"));
+            assertEquals(List.of("f|2", "f|5"), Jdbc.rowsShowingNull(c, "select b, i from boolindex where not b order by i"));
         }
     }
 }
