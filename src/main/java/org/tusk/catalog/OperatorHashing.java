@@ -1,7 +1,5 @@
 package org.tusk.catalog;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Whether an equality operator can be implemented by hashing: pg_operator.oprcanhash of the
@@ -15,19 +13,9 @@ import java.util.Map;
 public final class OperatorHashing {
     private OperatorHashing() {}
 
-    private static volatile Map<String, Boolean> canHash;
-
     /** pg_operator.oprcanhash of built-in operator (name, left, right); false for any other. */
     public static boolean oprcanhash(String name, int left, int right) {
-        Map<String, Boolean> m = canHash;
-        if (m == null) {
-            Map<String, Boolean> built = new HashMap<>();
-            // operatorRows' layout: oid, oprname, oprnamespace, oprowner, oprkind, oprcanmerge, oprcanhash, oprleft, oprright, ...
-            for (Object[] row : BuiltinObjectCatalogs.operatorRows())
-                built.put(Pg15CatalogData.key((String) row[1], (Long) row[7], (Long) row[8]), (Boolean) row[6]);
-            canHash = m = Map.copyOf(built);
-        }
-        return m.getOrDefault(Pg15CatalogData.key(name, left, right), false);
+        return BuiltinOperatorFlags.canHash(name, left, right);
     }
 
     /**
@@ -38,9 +26,7 @@ public final class OperatorHashing {
     public static boolean knownNotHashable(int type) {
         if (type <= 0 || type >= CastDdl.FIRST_NORMAL_OBJECT_ID || ArrayTypes.elementOf(type) != 0 || type == TypeOids.RECORD)
             return false;
-        oprcanhash("=", type, type);
-        Boolean b = canHash.get(Pg15CatalogData.key("=", type, type));
-        return b != null && !b;
+        return BuiltinOperatorFlags.existsWithoutHash("=", type, type);
     }
 
     /**
