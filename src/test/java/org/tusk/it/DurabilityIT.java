@@ -147,6 +147,25 @@ class DurabilityIT {
     }
 
     @Test
+    void crashWithNothingWrittenSinceTheCheckpointSaysRedoIsNotRequired() throws Exception {
+        try (TuskServer server = TuskServer.start()) {
+            Connection c = server.connect();
+            try (Statement s = c.createStatement()) {
+                s.execute("checkpoint");
+            }
+            ProcessHandle.of(ProcessModelIT.backendPid(c)).orElseThrow().destroyForcibly();
+            c.close();
+            assertTrue(TuskServer.waitFor(60_000, () -> server.log().contains("database system is ready to accept connections")
+                    && server.log().contains("all server processes terminated; reinitializing")
+                    && server.log().lastIndexOf("database system is ready") > server.log().indexOf("reinitializing")),
+                    server.log());
+            String afterCrash = server.log().substring(server.log().indexOf("reinitializing"));
+            assertTrue(afterCrash.contains("redo is not required"), afterCrash);
+            assertTrue(!afterCrash.contains("redo starts at"), afterCrash);
+        }
+    }
+
+    @Test
     void killNineOfEveryProcessThenStartAgain() throws Exception {
         try (TuskServer server = TuskServer.start()) {
             createTable(server);

@@ -83,6 +83,7 @@ public final class StartupXLog {
             log.log("database system was shut down at " + lastUp);
         } else {
             log.log("database system was interrupted; last known up at " + lastUp);
+            log.log("database system was not properly shut down; automatic recovery in progress");
         }
 
         XLogFiles files = new XLogFiles(dataDir.resolve("pg_wal"), new WalSegmentSize(control.xlogSegSize()));
@@ -119,7 +120,9 @@ public final class StartupXLog {
                 end = rec.endLsn();
                 replayed++;
             }
+            // PerformWalRecovery: after a crash, either the records replayed or that there were none.
             if (announced) log.log("redo done at " + XLogRecPtr.format(lastRecord));
+            else if (crashRecovery) log.log("redo is not required");
             // StartupCLOG + TrimCLOG and StartupSUBTRANS after replay, as PostgreSQL 15 does
             // without hot standby: the page of nextXid may be one that only replay re-created (a
             // checkpoint reads nextXid after writing the CLOG). PrescanPreparedTransactions would
