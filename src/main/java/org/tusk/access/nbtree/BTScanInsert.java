@@ -52,7 +52,16 @@ final class BTScanInsert {
      * for a key go right of a separator made from that key), otherwise equal.
      */
     int compare(MemorySegment page, int offnum) {
-        if (!BTPageOpaque.isLeaf(page) && offnum == BTPageOpaque.firstDataKey(page)) return 1;
+        return compare(page, offnum, BTPageOpaque.isLeaf(page), BTPageOpaque.firstDataKey(page));
+    }
+
+    /**
+     * {@link #compare(MemorySegment, int)} with the page's opaque data already read: a binary search
+     * reads it once per page, not once per comparison (each read of shared memory is a chain of
+     * calls under C1, see docs/performance.md).
+     */
+    private int compare(MemorySegment page, int offnum, boolean leaf, int firstDataKey) {
+        if (!leaf && offnum == firstDataKey) return 1;
         return compareTuple(Page.item(page, offnum));
     }
 
@@ -115,17 +124,19 @@ final class BTScanInsert {
      * where the key belongs.
      */
     int binsrch(MemorySegment page) {
-        int low = BTPageOpaque.firstDataKey(page);
+        boolean leaf = BTPageOpaque.isLeaf(page);
+        int firstDataKey = BTPageOpaque.firstDataKey(page);
+        int low = firstDataKey;
         int high = Page.maxOffsetNumber(page);
         if (high < low) return low;
         high++;
         int cmpval = nextkey ? 0 : 1;
         while (high > low) {
             int mid = low + (high - low) / 2;
-            if (compare(page, mid) >= cmpval) low = mid + 1;
+            if (compare(page, mid, leaf, firstDataKey) >= cmpval) low = mid + 1;
             else high = mid;
         }
-        if (BTPageOpaque.isLeaf(page)) return low;
+        if (leaf) return low;
         return low - 1;
     }
 }
