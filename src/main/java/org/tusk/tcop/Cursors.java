@@ -1,6 +1,7 @@
 package org.tusk.tcop;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,22 +22,43 @@ import org.tusk.utils.error.PgException;
  * <p>Transactions: at commit every cursor without HOLD is closed and every WITH HOLD cursor of
  * the transaction is persisted (AtCommit_Portals, PersistHoldablePortal); at abort every cursor
  * declared in the transaction is dropped, while WITH HOLD cursors persisted by earlier
- * transactions stay (AtAbort_Portals). Per-backend state; no locking.
+ * transactions stay (AtAbort_Portals). Savepoints: ROLLBACK TO drops the cursors declared since
+ * the savepoint was set (AtSubAbort_Portals, AtSubCleanup_Portals), RELEASE hands them to the
+ * enclosing level (AtSubCommit_Portals); FETCHes done meanwhile on older cursors are not undone.
+ * Per-backend state; no locking.
  */
 final class Cursors {
     private final Map<String, Cursor> cursors = new LinkedHashMap<>();
+    /** The savepoint depth each cursor was declared at (0: outside any savepoint). */
+    private final Map<String, Integer> savepointDepth = new HashMap<>();
 
     /**
      * PerformCursorOpen: {@code ps} is the planned query. 42P03 if the name is taken; SCROLL
      * unless NO SCROLL was given or, with neither, the plan cannot run backward (PortalStart).
      */
-    void declare(Stmt.DeclareCursorStmt d, String statement, PreparedStatement ps, long nowMicros) {
+    void declare(Stmt.DeclareCursorStmt d, String statement, PreparedStatement ps, long nowMicros, int depth) {
         if (cursors.containsKey(d.name()))
             throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
         boolean scroll = d.scroll() != null ? d.scroll() : supportsBackwardScan(ps.plannedStmt().planTree());
         org.tusk.executor.ScanPositions positions = org.tusk.executor.ScanPositions.of(ps.plannedStmt().planTree());
         cursors.put(d.name(), new Cursor(d.name(), statement, d.binary(), scroll, d.hold(), nowMicros, ps.columns(),
                 ps::execute, positions, () -> ps.capturePositions(positions)));
+        savepointDepth.put(d.name(), depth);
+    }
+
+    /** AtSubCommit_Portals: RELEASE of the savepoint at {@code depth}; its cursors pass to the level above. */
+    void atSubCommit(int depth) {
+        savepointDepth.replaceAll((name, dd) -> dd >= depth ? depth - 1 : dd);
+    }
+
+    /** AtSubAbort_Portals + AtSubCleanup_Portals: ROLLBACK TO the savepoint at {@code depth}. */
+    void atSubAbort(int depth) {
+        cursors.keySet().removeIf(name -> savepointDepth.getOrDefault(name, 0) >= depth);
+        forgetClosed();
+    }
+
+    private void forgetClosed() {
+        savepointDepth.keySet().retainAll(cursors.keySet());
     }
 
     /** The cursor named {@code name}; 34000 if there is none. */
@@ -55,6 +77,7 @@ final class Cursors {
     void close(String name) {
         if (name == null) cursors.clear();
         else if (cursors.remove(name) == null) get(name);
+        forgetClosed();
     }
 
     /** AtCommit_Portals / PreCommit_Portals: persist WITH HOLD cursors, close the others. */
@@ -64,11 +87,13 @@ final class Cursors {
             if (!c.hold) it.remove();
             else if (c.createdInCurrentXact) c.persist();
         }
+        savepointDepth.clear();
     }
 
     /** AtAbort_Portals/AtCleanup_Portals: drop the cursors the transaction made. */
     void atAbort() {
         cursors.values().removeIf(c -> !c.hold || c.createdInCurrentXact);
+        savepointDepth.clear();
     }
 
     /**

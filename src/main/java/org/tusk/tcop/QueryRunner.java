@@ -345,7 +345,7 @@ final class QueryRunner {
                 if (cursors.exists(d.name()))
                     throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
                 PreparedStatement ps = prepare(d.query(), query);
-                cursors.declare(d, query, ps, PostgresMain.nowMicros());
+                cursors.declare(d, query, ps, PostgresMain.nowMicros(), savepoints.size());
                 return "DECLARE CURSOR";
             }
             case Stmt.FetchStmt f -> {
@@ -712,6 +712,7 @@ final class QueryRunner {
                 Savepoint sp = findSavepoint(t.savepointName());
                 ctx.transaction.releaseSavepoint(t.savepointName());
                 while (savepoints.peek() != sp) savepoints.pop();
+                cursors.atSubCommit(savepoints.size());
                 savepoints.pop();
                 ctx.env.gucs().atEndOfNestLevel(true, sp.gucLevel());
                 // CommitSubTransaction: XactReadOnly = s->prevXactReadOnly, whatever the GUC merge kept.
@@ -724,6 +725,7 @@ final class QueryRunner {
                 if (ctx.storage != null) ctx.storage.buffers.releaseAll();
                 ctx.transaction.rollbackToSavepoint(t.savepointName());
                 while (savepoints.peek() != sp) savepoints.pop();
+                cursors.atSubAbort(savepoints.size());
                 ctx.env.gucs().atEndOfNestLevel(false, sp.gucLevel());
                 TransactionCharacteristics.restoreReadOnly(ctx.env.gucs(), sp.prevReadOnly());
                 savepoints.pop();

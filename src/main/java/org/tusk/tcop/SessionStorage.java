@@ -132,14 +132,14 @@ final class SessionStorage {
             long stoppedAt = queue.backendExit(ctx.slot);
             if (carry != null) carry.sessionLeft(relcache, stoppedAt);
         });
-        this.inval = new Inval(dbOid, relcache, queue, ctx.slot);
+        this.inval = new Inval(dbOid, relcache, queue, ctx.slot, xact::nestingLevel);
         this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
                 (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()),
                 xact::nestingLevel);
         xact.onSubXactEnd(new org.tusk.access.transam.Xact.SubXactResources() {
-            @Override public void atSubCommit() { relationStorage.atSubCommit(); }
+            @Override public void atSubCommit() { relationStorage.atSubCommit(); inval.atSubCommit(); }
             @Override public RelFileLocator[] filesCreated() { return relationStorage.subTransactionCreated().toArray(new RelFileLocator[0]); }
-            @Override public void atSubAbort() { relationStorage.atSubAbort(); }
+            @Override public void atSubAbort() { relationStorage.atSubAbort(); inval.atSubAbort(); }
         });
         this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
         heap.setToastAccess(new org.tusk.access.heap.ToastAccess() {

@@ -66,7 +66,7 @@ final class CatalogTestCluster implements AutoCloseable {
             queue.backendInit(slot, 1000 + slot);
             Snapshot snap = new Snapshot(3, 3, new int[0], new int[0], false, 0);
             relcache = new RelCache(DB, table, () -> snap);
-            inval = new Inval(DB, relcache, queue, slot);
+            inval = new Inval(DB, relcache, queue, slot, () -> 1);
             storage = new RelationStorage(smgr, rl -> {}, (rec, rmgr, info) -> walRecords.add(rmgr + "/" + Integer.toHexString(info)));
             catalog = new HeapCatalog(new CatalogEnv(DB, () -> 10, () -> "alice", () -> searchPath, slot, table, indexAm,
                     () -> snap, () -> cid, () -> { cid++; inval.commandEnded(); }, () -> nextOid++,

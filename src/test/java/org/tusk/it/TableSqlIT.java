@@ -95,6 +95,42 @@ class TableSqlIT extends OneServerPerClass {
     }
 
     @Test
+    void aTableCreatedAndUsedInARolledBackSavepointIsGoneForTheRestOfTheTransaction() throws Exception {
+        try (Connection c = server.connect()) {
+            c.setAutoCommit(false);
+            exec(c, "savepoint x", "create table koju (a int unique)", "insert into koju values (1)");
+            PSQLException dup = assertThrows(PSQLException.class, () -> exec(c, "insert into koju values (1)"));
+            assertEquals("23505", dup.getSQLState());
+            exec(c, "rollback to x", "create table koju (a int unique)", "insert into koju values (1)");
+            PSQLException again = assertThrows(PSQLException.class, () -> exec(c, "insert into koju values (1)"));
+            assertEquals("23505", again.getSQLState());
+            c.rollback();
+            c.setAutoCommit(true);
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_class where relname = 'koju'"));
+        }
+    }
+
+    @Test
+    void rollbackToSavepointClosesTheCursorsDeclaredSinceButKeepsOlderCursorsWhereTheyAre() throws Exception {
+        try (Connection c = server.connect()) {
+            c.setAutoCommit(false);
+            exec(c, "declare outer_c cursor for select g from generate_series(1, 5) g", "savepoint x",
+                    "declare foo cursor for select g from generate_series(10, 12) g");
+            assertEquals("10", ProtocolIT.one(c, "fetch from foo"));
+            assertEquals("1", ProtocolIT.one(c, "fetch from outer_c"));
+            exec(c, "rollback to x");
+            PSQLException gone = assertThrows(PSQLException.class, () -> ProtocolIT.one(c, "fetch from foo"));
+            assertEquals("34000", gone.getSQLState());
+            assertEquals("cursor \"foo\" does not exist", gone.getServerErrorMessage().getMessage());
+            exec(c, "rollback to x");
+            assertEquals("2", ProtocolIT.one(c, "fetch from outer_c"), "a FETCH in the rolled-back savepoint is not undone");
+            exec(c, "savepoint y", "declare bar cursor for select 7", "release y", "savepoint z", "rollback to z");
+            assertEquals("7", ProtocolIT.one(c, "fetch from bar"), "a released savepoint's cursor belongs to the level above");
+            c.commit();
+        }
+    }
+
+    @Test
     void aWriterWaitsForTheOtherAndThenUpdatesTheNewestVersion() throws Exception {
         try (Connection a = server.connect(); Connection b = server.connect()) {
             exec(a, "create table ctr(id int primary key, n int not null)", "insert into ctr values (1, 0)");

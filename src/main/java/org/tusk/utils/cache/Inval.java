@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Invalidation of the relcache for one backend (PostgreSQL's inval.c, the relcache part).
@@ -19,7 +20,10 @@ import java.util.Set;
  * to the shared queue; the caller does this after the commit record and before releasing the
  * transaction's locks, so that any backend that then locks the relation reads them first. At
  * abort, {@link #atAbort} applies them locally once more (the cache may hold entries built from
- * rows the abort has just made invisible) and sends nothing.
+ * rows the abort has just made invisible) and sends nothing. A subtransaction's messages are
+ * likewise applied locally when it aborts ({@link #atSubAbort}, AtEOSubXact_Inval(false)): a
+ * relation created and opened in a rolled-back savepoint must not stay in the cache; when it
+ * commits they pass to its parent ({@link #atSubCommit}).
  *
  * <p>{@link #accept} (AcceptInvalidationMessages) reads what other backends sent: the caller runs
  * it at transaction start and whenever it acquires a relation lock. A reset (this backend fell
@@ -35,23 +39,56 @@ public final class Inval {
     private final int slot;
     private final Set<Integer> currentCmd = new LinkedHashSet<>();
     private final Set<Integer> priorCmds = new LinkedHashSet<>();
+    /** The transaction nesting level (1 at top level) at which each message was registered. */
+    private final List<Registered> registered = new ArrayList<>();
+    private final IntSupplier nestLevel;
 
-    /** For the backend in child slot {@code slot}, which must have joined the queue (SinvalQueue.backendInit). */
-    public Inval(int dbOid, RelCache relcache, SinvalQueue queue, int slot) {
+    private record Registered(int relOid, int nestLevel) {}
+
+    /**
+     * For the backend in child slot {@code slot}, which must have joined the queue
+     * (SinvalQueue.backendInit); {@code nestLevel} is the current transaction nesting level.
+     */
+    public Inval(int dbOid, RelCache relcache, SinvalQueue queue, int slot, IntSupplier nestLevel) {
         this.dbOid = dbOid;
         this.relcache = relcache;
         this.queue = queue;
         this.slot = slot;
+        this.nestLevel = nestLevel;
     }
 
     /** CacheInvalidateRelcacheByRelid. */
     public void registerRelcacheInval(int relOid) {
-        currentCmd.add(relOid);
+        register(relOid);
     }
 
     /** CacheInvalidateRelcacheAll: every relation of the database. */
     public void registerRelcacheInvalAll() {
-        currentCmd.add(0);
+        register(0);
+    }
+
+    private void register(int relOid) {
+        currentCmd.add(relOid);
+        int level = nestLevel.getAsInt();
+        if (level > 1) registered.add(new Registered(relOid, level));
+    }
+
+    /** AtEOSubXact_Inval(true): the committing subtransaction's messages now belong to its parent. */
+    public void atSubCommit() {
+        int level = nestLevel.getAsInt();
+        registered.replaceAll(r -> r.nestLevel() >= level ? new Registered(r.relOid(), level - 1) : r);
+        registered.removeIf(r -> r.nestLevel() <= 1);
+    }
+
+    /**
+     * AtEOSubXact_Inval(false): applies the aborting subtransaction's messages locally, since the
+     * cache may hold entries built from rows its abort has just made invisible. They stay in the
+     * transaction's list (sent at commit, where they only make other backends reread an entry).
+     */
+    public void atSubAbort() {
+        int level = nestLevel.getAsInt();
+        for (Registered r : registered) if (r.nestLevel() >= level) apply(r.relOid());
+        registered.removeIf(r -> r.nestLevel() >= level);
     }
 
     /** CommandEndInvalidationMessages: applies this command's messages locally and keeps them for commit. */
@@ -67,6 +104,7 @@ public final class Inval {
         List<SharedInvalidationMessage> msgs = new ArrayList<>();
         for (int rel : priorCmds) msgs.add(SharedInvalidationMessage.relcache(dbOid, rel));
         priorCmds.clear();
+        registered.clear();
         if (!msgs.isEmpty()) queue.insert(msgs);
     }
 
@@ -76,6 +114,7 @@ public final class Inval {
         for (int rel : currentCmd) apply(rel);
         priorCmds.clear();
         currentCmd.clear();
+        registered.clear();
     }
 
     /** AcceptInvalidationMessages: applies what other backends committed since the last call. */
