@@ -191,6 +191,15 @@ public interface Catalog {
                 "building an index needs the heap catalogs");
     }
 
+    /**
+     * mark_index_clustered: pg_index.indisclustered true for {@code indexOid} and false for the
+     * table's other indexes (all of them when {@code indexOid} is 0, SET WITHOUT CLUSTER).
+     */
+    default void markIndexClustered(Relation heap, int indexOid) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "marking an index clustered needs the heap catalogs");
+    }
+
     /** index_set_state_flags: one step of an index's concurrent creation or removal, as a pg_index update. */
     default void setIndexStateFlags(int indexOid, IndexStateFlags action) {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

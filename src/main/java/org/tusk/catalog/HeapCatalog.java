@@ -1286,6 +1286,25 @@ public final class HeapCatalog implements Catalog {
         env.commandCounterIncrement().run();
     }
 
+    @Override
+    public void markIndexClustered(Relation heap, int indexOid) {
+        boolean changed = false;
+        for (TupleSlot row : writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indrelid")) == heap.oid())) {
+            int index = oid(PG_INDEX.get(row.values(), "indexrelid"));
+            boolean clustered = index == indexOid;
+            // an index whose flag is already right is left alone (no new row version)
+            if ((Boolean) PG_INDEX.get(row.values(), "indisclustered") == clustered) continue;
+            Object[] v = row.values().clone();
+            PG_INDEX.set(v, "indisclustered", clustered);
+            writer.update(PG_INDEX, row, v);
+            env.inval().registerRelcacheInval(index);
+            changed = true;
+        }
+        if (!changed) return;
+        env.inval().registerRelcacheInval(heap.oid());
+        env.commandCounterIncrement().run();
+    }
+
     /**
      * index_concurrently_swap: the new index takes the old one's name, its PRIMARY KEY/UNIQUE
      * constraint (conindid and, through the name, the constraint's name stays), indisprimary,

@@ -31,7 +31,7 @@ import org.tusk.utils.error.SqlState;
  * <p>Differs from PostgreSQL: the tables of REINDEX SCHEMA/DATABASE/SYSTEM are processed in the
  * statement's one transaction, where PostgreSQL commits after each table (and each partition,
  * which is also why PostgreSQL refuses REINDEX of a partitioned table or index inside a
- * transaction block; Tusk does not yet); ownership of the
+ * transaction block, as Tusk does); ownership of the
  * index, table, schema or database is not checked. The TABLESPACE option is not supported
  * (0A000). CONCURRENTLY is {@link ReindexConcurrently}'s.
  */
@@ -61,6 +61,7 @@ public final class ReindexCommand {
             case 't' -> {
                 Relation heap = openTable(s.relation(), catalog);
                 if (heap.relkind() == 'p') {
+                    preventInTransactionBlock(ctx, "REINDEX TABLE", "partitioned table", heap);
                     // ReindexPartitions: each leaf partition's indexes
                     for (Relation leaf : ReindexPartitions.leafTables(heap, catalog)) {
                         catalog.lockRelation(leaf.oid(), RelationLocks.SHARE_LOCK);
@@ -91,6 +92,7 @@ public final class ReindexCommand {
         if (indexOid == 0) throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist");
         Relation index = catalog.openRelation(indexOid);
         if (index != null && index.relkind() == 'I') {
+            preventInTransactionBlock(ctx, "REINDEX INDEX", "partitioned index", index);
             // ReindexPartitions: each leaf index of the partitioned index
             for (Relation leaf : ReindexPartitions.leafIndexes(index, catalog)) reindexIndex(leaf, rv, ctx, verbose);
             return;
@@ -99,6 +101,18 @@ public final class ReindexCommand {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rv.name() + "\" is not an index");
         }
         reindexIndex(index, rv, ctx, verbose);
+    }
+
+    /**
+     * ReindexPartitions' PreventInTransactionBlock: each partition is meant to be rebuilt in a
+     * transaction of its own, so not inside a block; the report carries
+     * reindex_error_callback's CONTEXT line.
+     */
+    private static void preventInTransactionBlock(ExecContext ctx, String what, String kind, Relation rel) {
+        if (!ctx.session().inTransactionBlock()) return;
+        String schema = ctx.env().catalog().namespaceName(rel.namespace());
+        throw PgException.error("25001", what + " cannot run inside a transaction block")
+                .withContext("while reindexing " + kind + " \"" + schema + "." + rel.name() + "\"");
     }
 
     /** reindex_index of one index: ShareLock on its table, then AccessExclusiveLock on it. */

@@ -119,15 +119,13 @@ public final class ExclusionCheck {
     static String describe(Relation index, Object[] keys, ExecContext ctx) {
         StringBuilder cols = new StringBuilder("(");
         StringBuilder vals = new StringBuilder("(");
-        List<String> exprs = index.index().expressionTexts();
-        int expr = 0;
+        List<String> names = org.tusk.access.index.IndexColumnNames.of(index);
         for (int i = 0; i < index.index().keyCount(); i++) {
             if (i > 0) {
                 cols.append(", ");
                 vals.append(", ");
             }
-            boolean isExpr = index.index().keyAttnum(i) == 0 && expr < exprs.size();
-            cols.append(isExpr ? exprs.get(expr++) : index.desc().attr(i).name());
+            cols.append(names.get(i));
             Object v = keys[i];
             vals.append(v == null ? "null"
                     : BuiltinCatalog.type(index.desc().attr(i).type().oid()).output().out(v, ctx.outputSettings()));

@@ -1079,6 +1079,12 @@ public sealed interface Stmt {
          * LEVEL SECURITY ({@code force} non-null).
          */
         record RowSecurity(Boolean enable, Boolean force) implements AlterTableCmd {}
+
+        /**
+         * CLUSTER ON index (AT_ClusterOn) or, with a null {@code index}, SET WITHOUT CLUSTER
+         * (AT_DropCluster).
+         */
+        record ClusterOn(String index) implements AlterTableCmd {}
     }
 
     /**

@@ -409,6 +409,17 @@ final class UtilityParser {
             }
             throw p.notSupported("ALTER COLUMN " + a.value().toUpperCase(Locale.ROOT), a.start());
         }
+        if (p.isKw("cluster") && p.peek(1).isKeyword("on")) {
+            p.advance();
+            p.advance();
+            return new Stmt.AlterTableCmd.ClusterOn(p.colId());
+        }
+        if (p.isKw("set") && p.peek(1).isKeyword("without") && p.peek(2).isKeyword("cluster")) {
+            p.advance();
+            p.advance();
+            p.advance();
+            return new Stmt.AlterTableCmd.ClusterOn(null);
+        }
         // SET (reloptions) / RESET (reloptions)
         if ((p.isKw("set") || p.isKw("reset")) && p.peek(1).isChar('(')) {
             boolean reset = p.advance().isKeyword("reset");

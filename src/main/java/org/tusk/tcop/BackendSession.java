@@ -21,9 +21,19 @@ import java.util.List;
 final class BackendSession implements SessionServices {
     private final BackendContext ctx;
     private Instant statementStart = Instant.now();
+    /** Whether the running simple Query message holds several statements (the traffic cop knows). */
+    private java.util.function.BooleanSupplier multiStatementQuery = () -> false;
 
     BackendSession(BackendContext ctx) {
         this.ctx = ctx;
+    }
+
+    void multiStatementQuery(java.util.function.BooleanSupplier inMultiStatementQuery) {
+        this.multiStatementQuery = inMultiStatementQuery;
+    }
+
+    @Override public boolean inTransactionBlock() {
+        return ctx.xact.inBlock() || multiStatementQuery.getAsBoolean();
     }
 
     void statementStarted(Instant now) {

@@ -36,6 +36,7 @@ final class PostgresMain {
         this.ctx = ctx;
         this.session = new BackendSession(ctx);
         this.runner = new QueryRunner(ctx, session);
+        session.multiStatementQuery(runner::inMultiStatementQuery);
         if (ctx.storage != null) runner.setEnvironments(ctx.storage::statementEnvironment);
         this.extended = new ExtendedQuery(ctx, runner);
     }

@@ -47,6 +47,32 @@ class IndexMaintenanceIT extends OneServerPerClass {
     }
 
     @Test
+    void expressionColumnsAreDeparsedAsPostgresPrintsThem() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table ed (c1 int, f1 text, f2 text)",
+                    "create index ed_cast on ed ((c1::text collate \"C\"))",
+                    "create index ed_pred on ed (c1) where (c1::text > 500000000::text collate \"C\")",
+                    "create unique index ed_cat on ed (textcat(f1,f2))",
+                    "create unique index ed_op on ed ((f1 || f2), (c1 + 1))");
+            // without pretty printing every cast argument carries its own parentheses
+            assertEquals("CREATE INDEX ed_cast ON public.ed USING btree (((c1)::text) COLLATE \"C\")",
+                    joinedRows(c, "select pg_get_indexdef('ed_cast'::regclass)"));
+            assertEquals("CREATE INDEX ed_pred ON public.ed USING btree (c1) WHERE ((c1)::text > ((500000000)::text COLLATE \"C\"))",
+                    joinedRows(c, "select pg_get_indexdef('ed_pred'::regclass)"));
+            // one column, pretty (as psql's \d asks) and not: an operator expression is in parentheses
+            assertEquals("(f1 || f2)|((f1 || f2))|textcat(f1, f2)", joinedRows(c, "select pg_get_indexdef('ed_op'::regclass, 1, true)"
+                    + " || '|' || pg_get_indexdef('ed_op'::regclass, 1, false) || '|' || pg_get_indexdef('ed_cat'::regclass, 1, true)"));
+            exec(c, "insert into ed values (1, 'AB', 'C')");
+            // BuildIndexValueDescription names expression columns by their deparsed text
+            assertEquals("Key (textcat(f1, f2))=(ABC) already exists.",
+                    error(c, "insert into ed values (2, 'A', 'BC')").getDetail());
+            exec(c, "drop index ed_cat");
+            assertEquals("Key ((f1 || f2), (c1 + 1))=(ABC, 2) already exists.",
+                    error(c, "insert into ed values (1, 'A', 'BC')").getDetail());
+        }
+    }
+
+    @Test
     void statisticsTargetsOfIndexColumns() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table st (a int, b int)", "create index st_e on st ((a + b))", "create index st_a on st (a)",
@@ -144,6 +170,45 @@ class IndexMaintenanceIT extends OneServerPerClass {
                     + "join pg_class c on c.relname = b.relname order by 1"));
             assertEquals("\"pr\" is not an index", error(c, "reindex index pr").getMessage());
             assertEquals("\"pr_a\" is not a table or materialized view", error(c, "reindex table pr_a").getMessage());
+            // each partition would be rebuilt in a transaction of its own: not inside a block
+            c.setAutoCommit(false);
+            ServerErrorMessage e = error(c, "reindex index pr_a");
+            assertEquals("25001", e.getSQLState());
+            assertEquals("REINDEX INDEX cannot run inside a transaction block", e.getMessage());
+            assertEquals("while reindexing partitioned index \"public.pr_a\"", e.getWhere());
+            c.rollback();
+            e = error(c, "reindex table pr");
+            assertEquals("REINDEX TABLE cannot run inside a transaction block", e.getMessage());
+            assertEquals("while reindexing partitioned table \"public.pr\"", e.getWhere());
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void clusterOnMarksOneIndexOfTheTable() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table cl (a int, b int)", "create index cl_a on cl (a)", "create unique index cl_b on cl (b)",
+                    "create index cl_p on cl (a) where b > 0", "create table cl2 (a int)", "create index cl2_a on cl2 (a)",
+                    "alter table cl cluster on cl_a");
+            String flags = "select string_agg(indexrelid::regclass || '=' || indisclustered, ',' order by indexrelid::regclass::text)"
+                    + " from pg_index where indrelid = 'cl'::regclass";
+            assertEquals("cl_a=true,cl_b=false,cl_p=false", joinedRows(c, flags));
+            exec(c, "alter table cl cluster on cl_b");
+            assertEquals("cl_a=false,cl_b=true,cl_p=false", joinedRows(c, flags));
+            // REINDEX CONCURRENTLY keeps the mark on the rebuilt index
+            exec(c, "reindex table concurrently cl");
+            assertEquals("cl_a=false,cl_b=true,cl_p=false", joinedRows(c, flags));
+            exec(c, "alter table cl set without cluster");
+            assertEquals("cl_a=false,cl_b=false,cl_p=false", joinedRows(c, flags));
+            ServerErrorMessage e = error(c, "alter table cl cluster on nosuch");
+            assertEquals("42704", e.getSQLState());
+            assertEquals("index \"nosuch\" for table \"cl\" does not exist", e.getMessage());
+            assertEquals("\"cl2_a\" is not an index for table \"cl\"", error(c, "alter table cl cluster on cl2_a").getMessage());
+            assertEquals("cannot cluster on partial index \"cl_p\"", error(c, "alter table cl cluster on cl_p").getMessage());
+            exec(c, "create table clp (a int) partition by range (a)", "create index clp_a on clp (a)");
+            assertEquals("cannot mark index clustered in partitioned table",
+                    error(c, "alter table clp cluster on clp_a").getMessage());
         }
     }
 

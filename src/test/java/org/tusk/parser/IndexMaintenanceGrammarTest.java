@@ -47,6 +47,16 @@ class IndexMaintenanceGrammarTest {
     }
 
     @Test
+    void clusterOnAndSetWithoutClusterNameTheClusteringIndex() {
+        Stmt.AlterTableStmt a = (Stmt.AlterTableStmt) one("alter table t cluster on t_a_idx");
+        assertEquals("t_a_idx", ((Stmt.AlterTableCmd.ClusterOn) a.cmds().get(0)).index());
+        a = (Stmt.AlterTableStmt) one("alter table t set without cluster, set (fillfactor = 50)");
+        assertNull(((Stmt.AlterTableCmd.ClusterOn) a.cmds().get(0)).index());
+        assertInstanceOf(Stmt.AlterTableCmd.SetRelOptions.class, a.cmds().get(1));
+        assertThrows(PgException.class, () -> one("alter table t cluster t_a_idx"));
+    }
+
+    @Test
     void addConstraintUsingIndexNamesTheIndexInsteadOfColumns() {
         Stmt.AlterTableStmt a = (Stmt.AlterTableStmt) one("alter table t add constraint k primary key using index i deferrable");
         Stmt.AlterTableCmd.AddIndexConstraint c = (Stmt.AlterTableCmd.AddIndexConstraint) a.cmds().get(0);

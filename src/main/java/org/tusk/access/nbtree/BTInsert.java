@@ -188,16 +188,13 @@ final class BTInsert {
         TupleDesc desc = rel.desc();
         StringBuilder cols = new StringBuilder();
         StringBuilder vals = new StringBuilder();
-        // an expression key is shown by its text, as pg_get_indexdef_columns does
-        java.util.List<String> exprs = rel.index() == null ? java.util.List.of() : rel.index().expressionTexts();
-        int expr = 0;
+        java.util.List<String> names = org.tusk.access.index.IndexColumnNames.of(rel);
         for (int i = 0; i < desc.natts(); i++) {
             if (i > 0) {
                 cols.append(", ");
                 vals.append(", ");
             }
-            boolean isExpr = rel.index() != null && rel.index().keyAttnum(i) == 0 && expr < exprs.size();
-            cols.append(isExpr ? exprs.get(expr++) : desc.attr(i).name());
+            cols.append(i < names.size() ? names.get(i) : desc.attr(i).name());
             vals.append(values[i] == null ? "null" : output(desc.attr(i).type(), values[i]));
         }
         return new UniqueViolation("duplicate key value violates unique constraint \"" + rel.name() + "\"",

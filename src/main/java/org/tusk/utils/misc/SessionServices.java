@@ -16,6 +16,12 @@ public interface SessionServices {
     String sessionUser();
     String currentDatabase();
 
+    /**
+     * IsTransactionBlock: whether the statement runs inside BEGIN ... COMMIT or a simple Query
+     * message of several statements, where PreventInTransactionBlock refuses some commands.
+     */
+    default boolean inTransactionBlock() { return false; }
+
     /** Sleeps interruptibly; the implementation throws PgException on cancel/terminate. */
     void sleep(double seconds);
     boolean terminateBackend(int pid, long timeoutMs);

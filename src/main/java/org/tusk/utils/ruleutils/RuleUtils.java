@@ -66,6 +66,13 @@ public final class RuleUtils {
 
     /** Each expression of a select list analysed as {@code SELECT list FROM relation} (pg_index.indexprs). */
     static List<Expr> analyzeListOverRelation(String selectList, int relid, String currentDatabase) {
+        List<Expr> out = new ArrayList<>();
+        for (var te : analyzeQueryOverRelation(selectList, relid, currentDatabase).targetList()) out.add(te.expr());
+        return out;
+    }
+
+    /** {@code SELECT list FROM relation} analysed, its one range table entry being the relation. */
+    private static Query analyzeQueryOverRelation(String selectList, int relid, String currentDatabase) {
         List<ColumnDef> cols = new ArrayList<>();
         List<Object[]> attrs = new ArrayList<>(ObjectNames.current().rows(PG_ATTRIBUTE,
                 v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0
@@ -83,8 +90,54 @@ public final class RuleUtils {
         List<RawStmt> raw = Parser.parse(sql);
         Query q = ObjectNames.current().analyzeStored(namespaceOf(relid),
                 () -> Analyzer.analyze(raw.get(0), sql, only, ZoneOffset.UTC, currentDatabase));
-        List<Expr> out = new ArrayList<>();
-        for (var te : q.targetList()) out.add(te.expr());
+        return q;
+    }
+
+    /**
+     * deparse_expression_pretty of an expression of {@code q} (from {@link #analyzeQueryOverRelation}):
+     * its Vars by their bare column names; without {@code pretty} only PRETTYFLAG_INDENT, so that
+     * every operator and cast argument carries its own parentheses ({@code (c1)::text}).
+     */
+    private static String deparseOverRelation(Query q, Expr e, boolean pretty, boolean showimplicit) {
+        StringBuilder buf = new StringBuilder();
+        int flags = DeparseContext.PRETTYFLAG_INDENT | (pretty ? DeparseContext.PRETTYFLAG_PAREN : 0);
+        DeparseNamespace dpns = DeparseNamespace.setRtableNames(q, List.of(), List.of());
+        DeparseContext ctx = new DeparseContext(buf, List.of(dpns), flags, DeparseContext.WRAP_COLUMN_DEFAULT, 0);
+        ctx.varprefix = false;
+        new RuleExpr(ctx).expr(e, showimplicit);
+        return buf.toString();
+    }
+
+    /**
+     * The text of one index expression column as pg_get_indexdef_worker prints it: a CollateExpr
+     * at the top is not part of the stored expression (DefineIndex makes it the column's
+     * indcollation), and the expression is in parentheses unless it looks like a function call.
+     *
+     * <p>Tusk's coercion nodes do not record whether the cast was written, and an index
+     * expression is never coerced to anything, so a cast at its top was written by the user and
+     * is shown ({@code ((f1)::character varying)}).
+     */
+    private static String indexKeyText(Query q, Expr key, boolean pretty) {
+        String str = deparseOverRelation(q, key, pretty, true);
+        return looksLikeFunction(key) ? str : "(" + str + ")";
+    }
+
+    /** An index expression without the COLLATE clause DefineIndex takes off its top. */
+    private static Expr stripIndexCollate(Expr e) {
+        return e instanceof Expr.CollateExpr c ? c.arg() : e;
+    }
+
+    /**
+     * pg_get_indexdef_columns for the key columns of an index on {@code heapOid} with
+     * expressions {@code indexprs} (pg_index.indexprs), as BuildIndexValueDescription names them
+     * in "Key (...)=(...)": the text of each expression column, in order, pretty-printed
+     * (BuildIndexValueDescription asks for it), so {@code (a + 1)} rather than {@code ((a + 1))}.
+     */
+    public static List<String> indexExpressionColumns(int heapOid, String indexprs) {
+        List<String> out = new ArrayList<>();
+        if (indexprs == null) return out;
+        Query q = analyzeQueryOverRelation(indexprs, heapOid, null);
+        for (var te : q.targetList()) out.add(indexKeyText(q, stripIndexCollate(te.expr()), true));
         return out;
     }
 
@@ -119,7 +172,7 @@ public final class RuleUtils {
         String indpred = (String) PG_INDEX.get(ix, "indpred");
         // index expressions name no relations, so no database name is needed to analyse them
         String db = null;
-        List<Expr> exprs = indexprs == null ? List.of() : analyzeListOverRelation(indexprs, heapOid, db);
+        Query exprQuery = indexprs == null ? null : analyzeQueryOverRelation(indexprs, heapOid, db);
         // the text of each key column: a column name, or the deparsed expression
         List<String> keyText = new ArrayList<>();
         List<Integer> keyColl = new ArrayList<>();
@@ -129,10 +182,8 @@ public final class RuleUtils {
                 keyText.add(RegTypes.quote(attname(heapOid, k)));
                 keyColl.add(attcollation(heapOid, k));
             } else {
-                Expr e = exprs.get(next++);
-                String str = pretty ? Deparser.deparse(e) : nonPretty(e);
-                // pg_get_indexdef_worker: parens unless it is a bare function call (looks_like_function)
-                keyText.add(column > 0 || looksLikeFunction(e) ? str : "(" + str + ")");
+                Expr e = stripIndexCollate(exprQuery.targetList().get(next++).expr());
+                keyText.add(indexKeyText(exprQuery, e, pretty));
                 keyColl.add(org.tusk.parser.ParseCollate.exprCollation(e, att -> attcollation(heapOid, (short) att)));
             }
         }
@@ -170,8 +221,8 @@ public final class RuleUtils {
             if (with != null) sb.append(" WITH (").append(with).append(')');
         }
         if (indpred != null) {
-            String pred = pretty ? Deparser.deparse(analyzeOverRelation(indpred, heapOid, db))
-                    : nonPretty(analyzeOverRelation(indpred, heapOid, db));
+            Query predQuery = analyzeQueryOverRelation("(" + indpred + ")", heapOid, db);
+            String pred = deparseOverRelation(predQuery, predQuery.targetList().get(0).expr(), pretty, false);
             sb.append(excludeOps != null ? " WHERE (" + pred + ")" : " WHERE " + pred);
         }
         return sb.toString();
