@@ -60,7 +60,9 @@ final class ArrayBuiltins {
                     "cannot accept a value of a pseudo-type");
         };
         r.type(new PgType(ANYELEMENT, "anyelement", "anyelement", 4, true, 'P', false, refuse, none));
-        r.type(new PgType(ANYARRAY, "anyarray", "anyarray", -1, false, 'P', false, refuse, none));
+        // anyarray_out: array_out with the element type the value itself carries (pg_statistic.stavaluesN)
+        PgType.Output anyarrayOut = (v, os) -> v instanceof ArrayValue a ? out(a, a.elemType(), os) : String.valueOf(v);
+        r.type(new PgType(ANYARRAY, "anyarray", "anyarray", -1, false, 'P', false, refuse, anyarrayOut));
         r.type(new PgType(ANYNONARRAY, "anynonarray", "anynonarray", 4, true, 'P', false, refuse, none));
         r.type(new PgType(ANYCOMPATIBLE, "anycompatible", "anycompatible", 4, true, 'P', false, refuse, none));
         r.type(new PgType(ANYCOMPATIBLEARRAY, "anycompatiblearray", "anycompatiblearray", -1, false, 'P', false, refuse, none));

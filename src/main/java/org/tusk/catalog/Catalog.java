@@ -309,10 +309,32 @@ public interface Catalog {
 
     /**
      * What ANALYZE found for one column: stanullfrac, stawidth and stadistinct (positive: a
-     * number of distinct values; negative: minus a fraction of the rows), with no MCV list or
-     * histogram slots.
+     * number of distinct values; negative: minus a fraction of the rows), and up to five slots
+     * (most common values, histogram, correlation ...), in pg_statistic's slot order.
      */
-    record ColumnStatistics(int attnum, float nullFrac, int width, float distinct) {}
+    record ColumnStatistics(int attnum, float nullFrac, int width, float distinct, List<StatisticsSlot> slots) {
+        public ColumnStatistics(int attnum, float nullFrac, int width, float distinct) {
+            this(attnum, nullFrac, width, distinct, List.of());
+        }
+
+        /** The slot of kind {@code kind} (STATISTIC_KIND_MCV ...), or null (get_attstatsslot). */
+        public StatisticsSlot slot(int kind) {
+            for (StatisticsSlot s : slots) if (s.kind() == kind) return s;
+            return null;
+        }
+    }
+
+    /**
+     * One pg_statistic slot: stakindN, staopN, stacollN, stanumbersN (null when the kind has
+     * none) and stavaluesN (null when the kind has none).
+     */
+    record StatisticsSlot(int kind, int op, int coll, float[] numbers, org.tusk.utils.adt.ArrayValue values) {
+        /** pg_statistic.h's STATISTIC_KIND_MCV, _HISTOGRAM and _CORRELATION. */
+        public static final int MCV = 1, HISTOGRAM = 2, CORRELATION = 3;
+    }
+
+    /** The column's pg_statistic row (stainherit false), or null if it has none (SearchSysCache STATRELATTINH). */
+    ColumnStatistics statistics(int relOid, int attnum);
 
     /** vac_update_relstats: pg_class.relpages, reltuples and relallvisible. */
     void updateRelationStats(Relation rel, int relpages, double reltuples, int relallvisible);

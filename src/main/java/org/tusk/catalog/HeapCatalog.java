@@ -732,13 +732,43 @@ public final class HeapCatalog implements Catalog {
             PG_STATISTIC.set(row, "stawidth", c.width());
             PG_STATISTIC.set(row, "stadistinct", c.distinct());
             for (int i = 1; i <= 5; i++) {
-                PG_STATISTIC.set(row, "stakind" + i, (short) 0);
-                PG_STATISTIC.set(row, "staop" + i, 0);
-                PG_STATISTIC.set(row, "stacoll" + i, 0);
+                StatisticsSlot slot = i <= c.slots().size() ? c.slots().get(i - 1) : null;
+                PG_STATISTIC.set(row, "stakind" + i, (short) (slot == null ? 0 : slot.kind()));
+                PG_STATISTIC.set(row, "staop" + i, slot == null ? 0 : slot.op());
+                PG_STATISTIC.set(row, "stacoll" + i, slot == null ? 0 : slot.coll());
+                if (slot != null && slot.numbers() != null) {
+                    Object[] nums = new Object[slot.numbers().length];
+                    for (int k = 0; k < nums.length; k++) nums[k] = slot.numbers()[k];
+                    PG_STATISTIC.set(row, "stanumbers" + i, org.tusk.utils.adt.ArrayValue.of1d(TypeOids.FLOAT4, java.util.Arrays.asList(nums)));
+                }
+                if (slot != null && slot.values() != null) PG_STATISTIC.set(row, "stavalues" + i, slot.values());
             }
             writer.insert(PG_STATISTIC, row);
         }
         env.commandCounterIncrement().run();
+    }
+
+    @Override
+    public ColumnStatistics statistics(int relOid, int attnum) {
+        for (TupleSlot t : writer.find(PG_STATISTIC, CatalogScan.key(PG_STATISTIC, "starelid", relOid))) {
+            Object[] v = t.values();
+            if ((Short) PG_STATISTIC.get(v, "staattnum") != attnum || (Boolean) PG_STATISTIC.get(v, "stainherit")) continue;
+            List<StatisticsSlot> slots = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                int kind = (Short) PG_STATISTIC.get(v, "stakind" + i);
+                if (kind == 0) continue;
+                float[] numbers = null;
+                if (PG_STATISTIC.get(v, "stanumbers" + i) instanceof org.tusk.utils.adt.ArrayValue a) {
+                    numbers = new float[a.size()];
+                    for (int k = 0; k < numbers.length; k++) numbers[k] = ((Number) a.get(k)).floatValue();
+                }
+                slots.add(new StatisticsSlot(kind, oid(PG_STATISTIC.get(v, "staop" + i)), oid(PG_STATISTIC.get(v, "stacoll" + i)),
+                        numbers, (org.tusk.utils.adt.ArrayValue) PG_STATISTIC.get(v, "stavalues" + i)));
+            }
+            return new ColumnStatistics(attnum, (Float) PG_STATISTIC.get(v, "stanullfrac"), (Integer) PG_STATISTIC.get(v, "stawidth"),
+                    (Float) PG_STATISTIC.get(v, "stadistinct"), List.copyOf(slots));
+        }
+        return null;
     }
 
     @Override

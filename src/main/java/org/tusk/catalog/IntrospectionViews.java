@@ -2,7 +2,9 @@ package org.tusk.catalog;
 
 import static org.tusk.catalog.CatalogScan.oid;
 import static org.tusk.catalog.SystemCatalogs.PG_CLASS;
+import static org.tusk.catalog.SystemCatalogs.PG_ATTRIBUTE;
 import static org.tusk.catalog.SystemCatalogs.PG_INDEX;
+import static org.tusk.catalog.SystemCatalogs.PG_STATISTIC;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  * (the built-in rows default, C and POSIX; Tusk compares bytewise under all of them),
  * pg_language (the built-in languages), and
  * the system_views.sql views pg_tables
- * and pg_indexes over pg_class and pg_index, read through {@link ObjectNames} at each scan with
+ * and pg_indexes over pg_class and pg_index, and pg_stats over pg_statistic, read through {@link ObjectNames} at each scan with
  * the session's catalog snapshot.
  */
 public final class IntrospectionViews implements RelationProvider {
@@ -30,6 +32,15 @@ public final class IntrospectionViews implements RelationProvider {
             col("hasrules", TypeOids.BOOL), col("hastriggers", TypeOids.BOOL), col("rowsecurity", TypeOids.BOOL));
     private static final List<ColumnDef> PG_INDEXES = List.of(col("schemaname", TypeOids.NAME), col("tablename", TypeOids.NAME),
             col("indexname", TypeOids.NAME), col("tablespace", TypeOids.NAME), col("indexdef", TypeOids.TEXT));
+
+    /** float4[] (_float4). */
+    private static final int FLOAT4_ARRAY_TYPE = 1021;
+    private static final List<ColumnDef> PG_STATS = List.of(col("schemaname", TypeOids.NAME), col("tablename", TypeOids.NAME),
+            col("attname", TypeOids.NAME), col("inherited", TypeOids.BOOL), col("null_frac", TypeOids.FLOAT4),
+            col("avg_width", TypeOids.INT4), col("n_distinct", TypeOids.FLOAT4), col("most_common_vals", TypeOids.ANYARRAY),
+            col("most_common_freqs", FLOAT4_ARRAY_TYPE), col("histogram_bounds", TypeOids.ANYARRAY),
+            col("correlation", TypeOids.FLOAT4), col("most_common_elems", TypeOids.ANYARRAY),
+            col("most_common_elem_freqs", FLOAT4_ARRAY_TYPE), col("elem_count_histogram", FLOAT4_ARRAY_TYPE));
 
     private static final List<ColumnDef> PG_LANGUAGE = List.of(col("oid", TypeOids.OID), col("lanname", TypeOids.NAME),
             col("lanowner", TypeOids.OID), col("lanispl", TypeOids.BOOL), col("lanpltrusted", TypeOids.BOOL),
@@ -50,6 +61,7 @@ public final class IntrospectionViews implements RelationProvider {
             case "pg_collation" -> new ComputedCatalog(name, 3456, PG_COLLATION, IntrospectionViews::collations);
             case "pg_tables" -> relation(PG_TABLES, IntrospectionViews::tables);
             case "pg_indexes" -> relation(PG_INDEXES, this::indexes);
+            case "pg_stats" -> relation(PG_STATS, IntrospectionViews::stats);
             case "pg_language" -> new ComputedCatalog(name, 2612, PG_LANGUAGE, IntrospectionViews::languages);
             default -> null;
         };
@@ -111,6 +123,43 @@ public final class IntrospectionViews implements RelationProvider {
                     indexdef.apply(ixOid)});
         }
         return out;
+    }
+
+    /** pg_statistic's kinds of slot that pg_stats shows (pg_statistic.h STATISTIC_KIND_*). */
+    private static final int MCV = 1, HISTOGRAM = 2, CORRELATION = 3, MCELEM = 4, DECHIST = 5;
+
+    /**
+     * pg_stats: each pg_statistic row with its table's schema and name and its column's name (not
+     * of dropped columns), the slots picked out by kind as system_views.sql's CASE expressions do.
+     * The view's has_column_privilege and row-security filters are not applied.
+     */
+    private static List<Object[]> stats() {
+        ObjectNames names = ObjectNames.current();
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] st : names.rows(PG_STATISTIC, v -> true)) {
+            int rel = oid(PG_STATISTIC.get(st, "starelid"));
+            short attnum = (Short) PG_STATISTIC.get(st, "staattnum");
+            var c = names.relation(rel);
+            if (c.isEmpty()) continue;
+            List<Object[]> att = names.rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == rel
+                    && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+            if (att.isEmpty() || (Boolean) PG_ATTRIBUTE.get(att.get(0), "attisdropped")) continue;
+            Object corr = slot(st, CORRELATION, "stanumbers") instanceof org.tusk.utils.adt.ArrayValue a && a.size() > 0 ? a.get(0) : null;
+            out.add(new Object[] {names.namespaceName(c.get().namespace()), c.get().name(), PG_ATTRIBUTE.get(att.get(0), "attname"),
+                    PG_STATISTIC.get(st, "stainherit"), PG_STATISTIC.get(st, "stanullfrac"), PG_STATISTIC.get(st, "stawidth"),
+                    PG_STATISTIC.get(st, "stadistinct"), slot(st, MCV, "stavalues"), slot(st, MCV, "stanumbers"),
+                    slot(st, HISTOGRAM, "stavalues"), corr, slot(st, MCELEM, "stavalues"), slot(st, MCELEM, "stanumbers"),
+                    slot(st, DECHIST, "stanumbers")});
+        }
+        return out;
+    }
+
+    /** The {@code column} (stavalues or stanumbers) of the first slot of {@code kind}, or null. */
+    private static Object slot(Object[] statistic, int kind, String column) {
+        for (int i = 1; i <= 5; i++) {
+            if ((Short) PG_STATISTIC.get(statistic, "stakind" + i) == kind) return PG_STATISTIC.get(statistic, column + i);
+        }
+        return null;
     }
 
     private static List<Object[]> sorted(List<Object[]> rows) {

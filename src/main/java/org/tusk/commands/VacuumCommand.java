@@ -27,8 +27,8 @@ import org.tusk.utils.error.SqlState;
  * pg_class.relpages/reltuples of the table and its indexes are then updated. FULL is refused
  * (0A000); FREEZE is accepted but nothing is frozen (Tusk does not freeze tuples yet).
  * ANALYZE counts the rows visible now and the pages into pg_class, and stores each column's
- * null fraction, average width and distinct-value estimate in pg_statistic (no most-common-value
- * lists or histograms: anyarray values cannot be stored yet).
+ * null fraction, average width, distinct-value estimate and (for built-in scalar types) most
+ * common values, histogram bounds and correlation in pg_statistic ({@link ColumnStatsBuilder}).
  *
  * <p>The caller refuses VACUUM inside a transaction block. VERBOSE reports go to {@code info}
  * as INFO messages, in PostgreSQL 15's wording.
@@ -102,6 +102,19 @@ public final class VacuumCommand {
         }
     }
 
+    /**
+     * The sampled rows in the order of the table (acquire_sample_rows sorts a reservoir sample by
+     * position: the correlation statistic compares that order with the values' order).
+     */
+    private static List<Object[]> inPhysicalOrder(List<Object[]> sample, List<Long> positions) {
+        Integer[] idx = new Integer[sample.size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, java.util.Comparator.comparingLong(positions::get));
+        List<Object[]> out = new ArrayList<>(idx.length);
+        for (int i : idx) out.add(sample.get(i));
+        return out;
+    }
+
     /** default_statistics_target times 300: the rows ANALYZE samples (std_typanalyze's minrows). */
     static final int SAMPLE_ROWS = 300 * 100;
 
@@ -109,24 +122,32 @@ public final class VacuumCommand {
      * do_analyze_rel: every row visible to a snapshot taken now is counted (pg_class.reltuples,
      * with relpages), and a uniform sample of {@link #SAMPLE_ROWS} of them (reservoir sampling,
      * Vitter's algorithm R; PostgreSQL samples blocks first, Tusk reads them all anyway to count)
-     * gives each column's null fraction, width and distinct-value estimate (pg_statistic).
+     * gives each column's null fraction, width, distinct-value estimate and, for types with a
+     * default btree operator class, most common values, histogram and correlation (pg_statistic).
      */
     private static void analyze(Relation rel, ExecContext ctx, Consumer<String> info, String qualified) {
         ExecEnvironment env = ctx.env();
         if (info != null) info.accept("analyzing \"" + qualified + "\"");
         List<Object[]> sample = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
         java.util.Random random = new java.util.Random();
         long rows = 0;
         try (TableScan scan = env.tableAm().beginScan(rel, env.latestSnapshot())) {
             for (org.tusk.access.table.TupleSlot t; (t = scan.next()) != null; ) {
                 if ((++rows & 0xfff) == 0) ctx.session().checkForInterrupts();
-                if (sample.size() < SAMPLE_ROWS) sample.add(t.values());
-                else {
+                if (sample.size() < SAMPLE_ROWS) {
+                    sample.add(t.values());
+                    positions.add(rows);
+                } else {
                     long k = (long) (random.nextDouble() * rows);
-                    if (k < SAMPLE_ROWS) sample.set((int) k, t.values());
+                    if (k < SAMPLE_ROWS) {
+                        sample.set((int) k, t.values());
+                        positions.set((int) k, rows);
+                    }
                 }
             }
         }
+        if (rows > SAMPLE_ROWS) sample = inPhysicalOrder(sample, positions);
         int pages = env.tableAm().numberOfBlocks(rel);
         env.catalog().updateRelationStats(rel, pages, rows, env.tableAm().allVisiblePages(rel));
         List<Catalog.ColumnStatistics> stats = new ArrayList<>();

@@ -18,7 +18,8 @@ import org.tusk.nodes.RawExpr;
  * Cost and size estimates of a finished plan tree, node by node, by the formulas of
  * PostgreSQL's costsize.c (cost_seqscan, cost_index, cost_sort, cost_agg, cost_material,
  * initial/final_cost_nestloop and _hashjoin, cost_valuesscan, adjust_limit_rows_costs ...) with
- * the default selectivities of selfuncs.h, since Tusk keeps no column statistics: what EXPLAIN
+ * selectivities from the scanned table's pg_statistic rows where ANALYZE made them
+ * ({@link ColumnSelectivity}) and selfuncs.h's defaults elsewhere: what EXPLAIN
  * shows as {@code cost=startup..total rows=N width=W}. Table sizes follow estimate_rel_size:
  * the relation's current number of blocks (at least 10 for a table never vacuumed, as
  * PostgreSQL assumes) times the tuple density of its column widths.
@@ -37,9 +38,11 @@ public final class PlanCosts {
     private final ExecEnvironment env;
     private final double seqPageCost, randomPageCost;
     private final Map<Plan, Estimate> memo = new IdentityHashMap<>();
+    private final ColumnSelectivity columnStats;
 
     public PlanCosts(ExecEnvironment env, FunctionCallContext ctx) {
         this.env = env;
+        this.columnStats = new ColumnSelectivity(env == null ? null : env.catalog());
         this.seqPageCost = ScanPaths.setting(ctx, "seq_page_cost", 1.0);
         this.randomPageCost = ScanPaths.setting(ctx, "random_page_cost", 4.0);
     }
@@ -160,7 +163,7 @@ public final class PlanCosts {
         double[] size = relSize(s.rte());
         double cpuPerTuple = CPU_TUPLE_COST + exprCost(s.qual());
         double total = seqPageCost * size[0] + cpuPerTuple * size[1];
-        double rows = clamp(size[1] * selectivity(s.qual()));
+        double rows = clamp(size[1] * selectivity(s.qual(), scanStats(s.rte())));
         total += rows * exprCost(s.targetList());
         return new Estimate(0, total, rows, outWidth(s.rte(), s.targetList()));
     }
@@ -172,10 +175,11 @@ public final class PlanCosts {
         boolean uniqueEq = s.index().index().unique() && s.indexQuals().size() >= s.index().index().keyCount()
                 && s.indexQuals().stream().allMatch(q -> q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL
                         && !ScanPaths.isArrayQual(q));
-        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
+        ScanStats stats = scanStats(s.rte());
+        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : indexSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double indexTuples = Math.max(1, Math.round(indexSel * tuples));
         // btcostestimate: the entries read are those the boundary quals select
-        double boundSel = uniqueEq ? indexSel : ScanPaths.entriesSelectivity(s.indexQuals(), s.index(), tuples);
+        double boundSel = uniqueEq ? indexSel : entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double entries = Math.max(1, Math.round(boundSel * tuples));
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
@@ -186,7 +190,7 @@ public final class PlanCosts {
         // an index-only scan reads only the heap pages the visibility map does not cover
         if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - RelSize.of(s.rte().table(), env).allVisFrac()));
         double heap = pagesFetched * randomPageCost + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
-        double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual()));
+        double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual(), stats));
         return new Estimate(startup, indexTotal + heap + rows * exprCost(s.targetList()), rows,
                 outWidth(s.rte(), s.targetList()));
     }
@@ -195,6 +199,47 @@ public final class PlanCosts {
      * btcostestimate's descent: log2 of the entries in comparisons (only above one entry: an
      * empty table has no log), then 50 operator costs for the pages passed on the way down.
      */
+    /**
+     * btcostestimate's indexSelectivity: clauselist_selectivity of the index quals, from the
+     * table's column statistics when it has them, else {@link ScanPaths}'s default estimate.
+     */
+    private static double indexSelectivity(List<Plan.IndexQual> quals, org.tusk.utils.cache.Relation index, double tuples,
+                                           ScanStats stats) {
+        if (hasStatistics(quals, stats)) return selectivity(clauses(quals), stats);
+        return ScanPaths.selectivity(quals, index, tuples);
+    }
+
+    /** The fraction of the index's entries a scan reads: its boundary quals' selectivity ({@link ScanPaths#entriesSelectivity}). */
+    private static double entriesSelectivity(List<Plan.IndexQual> quals, org.tusk.utils.cache.Relation index, double tuples,
+                                             ScanStats stats) {
+        if (!hasStatistics(quals, stats)) return ScanPaths.entriesSelectivity(quals, index, tuples);
+        List<Plan.IndexQual> bound = ScanPaths.boundaryQuals(quals);
+        return selectivity(clauses(bound), stats) * ScanPaths.numArrayScans(quals)
+                / ScanPaths.numArrayScans(bound);
+    }
+
+    /** Whether a column the quals test has pg_statistic data. */
+    private static boolean hasStatistics(List<Plan.IndexQual> quals, ScanStats stats) {
+        if (stats == null) return false;
+        for (Plan.IndexQual q : quals) {
+            boolean[] found = {false};
+            ExprTrees.any(q.clause(), x -> {
+                if (x instanceof Expr.Var v && stats.column(v) != null) found[0] = true;
+                return false;
+            });
+            if (found[0]) return true;
+        }
+        return false;
+    }
+
+    private static Expr clauses(List<Plan.IndexQual> quals) {
+        if (quals.isEmpty()) return null;
+        if (quals.size() == 1) return quals.get(0).clause();
+        List<Expr> l = new java.util.ArrayList<>();
+        for (Plan.IndexQual q : quals) l.add(q.clause());
+        return new Expr.BoolExpr(RawExpr.BoolOp.AND, l);
+    }
+
     static double descentCost(double tuples) {
         double c = tuples > 1 ? Math.ceil(Math.log(tuples) / Math.log(2)) * CPU_OPERATOR_COST : 0;
         return c + 50 * CPU_OPERATOR_COST;
@@ -203,7 +248,8 @@ public final class PlanCosts {
     /** cost_bitmap_heap_scan over cost_bitmap_tree_node; EXPLAIN's estimate of the heap scan. */
     private Estimate bitmapHeapScan(Plan.BitmapHeapScan b) {
         double[] size = relSize(b.rte());
-        double[] tree = bitmapTree(b.bitmap(), size[1]);
+        ScanStats stats = scanStats(b.rte());
+        double[] tree = bitmapTree(b.bitmap(), size[1], stats);
         double tuplesFetched = clamp(tree[1] * size[1]);
         double t = Math.max(size[0], 1);
         double pagesFetched = (2.0 * t * tuplesFetched) / (2.0 * t + tuplesFetched);
@@ -213,22 +259,22 @@ public final class PlanCosts {
         double startup = tree[0];
         double cpuPerTuple = CPU_TUPLE_COST + exprCost(b.recheck()) + exprCost(b.qual());
         double total = startup + pagesFetched * costPerPage + cpuPerTuple * tuplesFetched;
-        double rows = clamp(tuplesFetched * selectivity(b.qual()));
+        double rows = clamp(tuplesFetched * selectivity(b.qual(), stats));
         return new Estimate(startup, total + rows * exprCost(b.targetList()), rows, outWidth(b.rte(), b.targetList()));
     }
 
     /** cost_bitmap_tree_node (with 0.1 cpu_operator_cost per TID put in the bitmap) and the And/Or nodes: {cost, selectivity}. */
-    private double[] bitmapTree(Plan.BitmapQual q, double tuples) {
+    private double[] bitmapTree(Plan.BitmapQual q, double tuples, ScanStats stats) {
         return switch (q) {
             case Plan.BitmapIndexScan s -> {
-                double sel = ScanPaths.selectivity(s.indexQuals(), s.index(), tuples);
-                double cost = bitmapIndexCost(s, tuples);
+                double sel = indexSelectivity(s.indexQuals(), s.index(), tuples, stats);
+                double cost = bitmapIndexCost(s, tuples, stats);
                 yield new double[] {cost + 0.1 * CPU_OPERATOR_COST * Math.max(1, Math.rint(sel * tuples)), sel};
             }
             case Plan.BitmapAnd a -> {
                 double cost = 0, sel = 1;
                 for (int i = 0; i < a.children().size(); i++) {
-                    double[] c = bitmapTree(a.children().get(i), tuples);
+                    double[] c = bitmapTree(a.children().get(i), tuples, stats);
                     cost += c[0] + (i > 0 ? 100.0 * CPU_OPERATOR_COST : 0);
                     sel *= c[1];
                 }
@@ -237,7 +283,7 @@ public final class PlanCosts {
             case Plan.BitmapOr o -> {
                 double cost = 0, sel = 0;
                 for (int i = 0; i < o.children().size(); i++) {
-                    double[] c = bitmapTree(o.children().get(i), tuples);
+                    double[] c = bitmapTree(o.children().get(i), tuples, stats);
                     cost += c[0] + (i > 0 ? 100.0 * CPU_OPERATOR_COST : 0);
                     sel = Math.min(1, sel + c[1]);
                 }
@@ -247,8 +293,8 @@ public final class PlanCosts {
     }
 
     /** A bitmap index scan's own cost: btcostestimate's descent, pages and entries (its indextotalcost). */
-    private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples) {
-        double sel = ScanPaths.entriesSelectivity(s.indexQuals(), s.index(), tuples);
+    private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples, ScanStats stats) {
+        double sel = entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples) * nsa;
@@ -263,8 +309,9 @@ public final class PlanCosts {
      */
     public Estimate bitmapNode(Plan.BitmapQual q, Plan.BitmapHeapScan parent) {
         double tuples = relSize(parent.rte())[1];
-        double[] c = bitmapTree(q, tuples);
-        if (q instanceof Plan.BitmapIndexScan s) return new Estimate(0, bitmapIndexCost(s, tuples), clamp(c[1] * tuples), 0);
+        ScanStats stats = scanStats(parent.rte());
+        double[] c = bitmapTree(q, tuples, stats);
+        if (q instanceof Plan.BitmapIndexScan s) return new Estimate(0, bitmapIndexCost(s, tuples, stats), clamp(c[1] * tuples), 0);
         return new Estimate(c[0], c[0], clamp(c[1] * tuples), 0);
     }
 
@@ -436,27 +483,118 @@ public final class PlanCosts {
 
     /** clauselist_selectivity with selfuncs.h's defaults (no statistics); a lower/upper bound pair on one column is a range. */
     static double selectivity(Expr qual) {
+        return selectivity(qual, null);
+    }
+
+    /**
+     * The scanned table whose pg_statistic rows estimate a scan's own clauses (the Vars of a
+     * scan qual are its columns), with its estimated rows.
+     */
+    record ScanStats(ColumnSelectivity columns, org.tusk.utils.cache.Relation table, double tuples) {
+        ColumnSelectivity.Column column(Expr.Var v) {
+            return v.levelsup() == 0 ? columns.column(table, v.attno(), tuples) : null;
+        }
+    }
+
+    /** The statistics for clauses of a scan of {@code rte}, or null for anything but a table. */
+    private ScanStats scanStats(Query.RangeTblEntry rte) {
+        if (!rte.isTable() || rte.table() == null) return null;
+        return new ScanStats(columnStats, rte.table(), relSize(rte)[1]);
+    }
+
+    /**
+     * clauselist_selectivity: the product of the clauses' selectivities, except that a lower and
+     * an upper bound on one column (x &gt; a AND x &lt; b) combine into a range (addRangeClause):
+     * the sum of the two less one, plus the nulls both left out; the defaults give
+     * DEFAULT_RANGE_INEQ_SEL. With {@code scan} null, or columns without statistics, selfuncs.h's
+     * default selectivities are used.
+     */
+    static double selectivity(Expr qual, ScanStats scan) {
         if (qual == null) return 1.0;
         List<Expr> conj = ScanPaths.conjuncts(qual);
         double s = 1.0;
-        java.util.Map<Integer, int[]> ranges = new java.util.HashMap<>();
+        // per column: {lowest lower-bound selectivity, lowest upper-bound selectivity}, -1 for none
+        java.util.Map<Integer, double[]> ranges = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, ColumnSelectivity.Column> rangeColumns = new java.util.HashMap<>();
         for (Expr c : conj) {
-            if (c instanceof Expr.OpExpr o && o.args().size() == 2 && o.args().get(0) instanceof Expr.Var v
-                    && isPseudoConstant(o.args().get(1))) {
-                String op = o.op().name();
-                if (op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=")) {
-                    int[] r = ranges.computeIfAbsent(v.attno(), k -> new int[2]);
-                    if (op.startsWith("<")) r[1]++; else r[0]++;
+            if (c instanceof Expr.OpExpr o && o.args().size() == 2) {
+                VarOpConst vc = VarOpConst.of(o);
+                if (vc != null && vc.isInequality()) {
+                    ColumnSelectivity.Column col = scan == null ? null : scan.column(vc.var());
+                    double sel = inequalitySelectivity(vc, col);
+                    double[] r = ranges.computeIfAbsent(vc.var().attno(), k -> new double[] {-1, -1});
+                    int side = vc.isGt() ? 0 : 1;
+                    if (r[side] < 0 || sel < r[side]) r[side] = sel;
+                    if (col != null) rangeColumns.put(vc.var().attno(), col);
                     continue;
                 }
             }
-            s *= clauseSelectivity(c);
+            s *= clauseSelectivity(c, scan);
         }
-        for (int[] r : ranges.values()) {
-            if (r[0] > 0 && r[1] > 0) s *= DEFAULT_RANGE_INEQ_SEL;
-            else s *= DEFAULT_INEQ_SEL;
+        for (var e : ranges.entrySet()) {
+            double lo = e.getValue()[0], hi = e.getValue()[1];
+            if (lo < 0 || hi < 0) {
+                s *= lo < 0 ? hi : lo;
+            } else if (lo == DEFAULT_INEQ_SEL || hi == DEFAULT_INEQ_SEL) {
+                s *= DEFAULT_RANGE_INEQ_SEL;
+            } else {
+                double s2 = hi + lo - 1.0;
+                ColumnSelectivity.Column col = rangeColumns.get(e.getKey());
+                if (col != null) s2 += ColumnSelectivity.nullTest(col, false);   // both bounds left the nulls out
+                // slightly negative is roundoff; well below zero means the bounds do not overlap by the statistics
+                if (s2 <= 0.0) s2 = s2 < -0.01 ? DEFAULT_RANGE_INEQ_SEL : 1.0e-10;
+                s *= s2;
+            }
         }
         return s;
+    }
+
+    /**
+     * A clause {@code column op constant} or {@code constant op column} on a column of the
+     * scanned table: the Var, the constant's value, and the operator as seen from the column.
+     */
+    private record VarOpConst(Expr.Var var, Object value, String op) {
+        static VarOpConst of(Expr.OpExpr o) {
+            Expr l = strip(o.args().get(0)), r = strip(o.args().get(1));
+            String op = o.op().name();
+            if (l instanceof Expr.Var v && isPseudoConstant(o.args().get(1))) return new VarOpConst(v, constValue(r), op);
+            if (r instanceof Expr.Var v && isPseudoConstant(o.args().get(0))) return new VarOpConst(v, constValue(l), commute(op));
+            return null;
+        }
+
+        private static Expr strip(Expr e) {
+            return e instanceof Expr.RelabelType rt ? strip(rt.arg()) : e;
+        }
+
+        /** The value of a Const, or NO_VALUE for any other pseudo-constant (a parameter, a function of constants). */
+        private static Object constValue(Expr e) {
+            return e instanceof Expr.Const k ? k.value() : NO_VALUE;
+        }
+
+        private static String commute(String op) {
+            return switch (op) {
+                case "<" -> ">";
+                case "<=" -> ">=";
+                case ">" -> "<";
+                case ">=" -> "<=";
+                default -> op;
+            };
+        }
+
+        boolean isInequality() { return op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">="); }
+        boolean isGt() { return op.startsWith(">"); }
+        boolean isEq() { return op.endsWith("="); }
+        boolean hasValue() { return value != NO_VALUE && value != null; }
+    }
+
+    /** Marks a pseudo-constant whose value the planner does not know. */
+    private static final Object NO_VALUE = new Object();
+
+    /** scalarltsel / scalargtsel: from the column's statistics, else DEFAULT_INEQ_SEL. */
+    private static double inequalitySelectivity(VarOpConst vc, ColumnSelectivity.Column col) {
+        if (col == null || !vc.hasValue()) return DEFAULT_INEQ_SEL;
+        double sel = ColumnSelectivity.inequality(col, vc.isGt(), vc.isEq(), vc.value());
+        return sel < 0 ? DEFAULT_INEQ_SEL : sel;
     }
 
     private static boolean isPseudoConstant(Expr e) {
@@ -464,28 +602,45 @@ public final class PlanCosts {
     }
 
     /** clause_selectivity for one clause. */
-    private static double clauseSelectivity(Expr c) {
+    private static double clauseSelectivity(Expr c, ScanStats scan) {
         return switch (c) {
-            case Expr.OpExpr o -> switch (o.op().name()) {
-                case "=" -> ScanPaths.eqSelectivity(o.args().get(0).type());
-                case "<>" -> 1 - ScanPaths.eqSelectivity(o.args().get(0).type());
-                case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
-                case "~~", "~~*", "~", "~*" -> DEFAULT_MATCH_SEL;
-                case "!~~", "!~~*", "!~", "!~*" -> 1 - DEFAULT_MATCH_SEL;
-                default -> 0.5;
-            };
-            case Expr.BoolExpr b when b.op() == RawExpr.BoolOp.NOT -> 1 - clauseSelectivity(b.args().get(0));
+            case Expr.OpExpr o -> {
+                VarOpConst vc = o.args().size() == 2 ? VarOpConst.of(o) : null;
+                ColumnSelectivity.Column col = vc == null || scan == null ? null : scan.column(vc.var());
+                if (col != null && vc.hasValue()) {
+                    double sel = switch (o.op().name()) {
+                        case "=" -> ColumnSelectivity.eqConst(col, vc.value());
+                        case "<>" -> ColumnSelectivity.neqConst(col, vc.value());
+                        case "<", "<=", ">", ">=" -> inequalitySelectivity(vc, col);
+                        default -> -1;
+                    };
+                    if (sel >= 0) yield sel;
+                }
+                yield switch (o.op().name()) {
+                    case "=" -> ScanPaths.eqSelectivity(o.args().get(0).type());
+                    case "<>" -> 1 - ScanPaths.eqSelectivity(o.args().get(0).type());
+                    case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
+                    case "~~", "~~*", "~", "~*" -> DEFAULT_MATCH_SEL;
+                    case "!~~", "!~~*", "!~", "!~*" -> 1 - DEFAULT_MATCH_SEL;
+                    default -> 0.5;
+                };
+            }
+            case Expr.BoolExpr b when b.op() == RawExpr.BoolOp.NOT -> 1 - clauseSelectivity(b.args().get(0), scan);
             case Expr.BoolExpr b when b.op() == RawExpr.BoolOp.OR -> {
                 double s = 0;
                 for (Expr a : b.args()) {
-                    double x = clauseSelectivity(a);
+                    double x = clauseSelectivity(a, scan);
                     s = s + x - s * x;
                 }
                 yield s;
             }
-            case Expr.BoolExpr b -> selectivity(b);
-            case Expr.ScalarArrayOpExpr sa -> ArraySelectivity.of(sa, () -> clauseSelectivity(elementClause(sa)));
-            case Expr.NullTest n -> n.isNot() ? 1 - DEFAULT_EQ_SEL : DEFAULT_EQ_SEL;
+            case Expr.BoolExpr b -> selectivity(b, scan);
+            case Expr.ScalarArrayOpExpr sa -> ArraySelectivity.of(sa, () -> clauseSelectivity(elementClause(sa), null));
+            case Expr.NullTest n -> {
+                ColumnSelectivity.Column col = scan != null && VarOpConst.strip(n.arg()) instanceof Expr.Var v ? scan.column(v) : null;
+                if (col != null) yield ColumnSelectivity.nullTest(col, n.isNot());
+                yield n.isNot() ? 1 - DEFAULT_EQ_SEL : DEFAULT_EQ_SEL;
+            }
             case Expr.Const k -> Boolean.FALSE.equals(k.value()) || k.value() == null ? 0 : 1;
             case Expr.FuncExpr f -> 1.0 / 3.0;
             default -> 0.5;

@@ -67,6 +67,8 @@ public final class ParseCoerce {
         if (c != null) return contextAllows(c.context(), ctx);
         // record has I/O functions (record_out), so a row converts to a string type by I/O as in find_coercion_pathway
         if (from == RECORD && isStringCategory(to)) return ctx != Context.IMPLICIT;
+        // and so has anyarray (anyarray_out: pg_stats.histogram_bounds::text)
+        if (from == ANYARRAY && isStringCategory(to)) return ctx != Context.IMPLICIT;
         if (category(from) == PgType.CAT_PSEUDO || category(to) == PgType.CAT_PSEUDO) return false;
         if (isStringCategory(to)) return ctx != Context.IMPLICIT;
         if (isStringCategory(from)) return ctx == Context.EXPLICIT;

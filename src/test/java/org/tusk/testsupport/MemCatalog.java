@@ -66,6 +66,8 @@ public final class MemCatalog implements Catalog {
                                         char persistence, boolean ifNotExists) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public org.tusk.access.sequence.SeqParams sequenceParams(Relation seq) { throw new UnsupportedOperationException("MemCatalog"); }
     @Override public void replaceStatistics(Relation rel, List<ColumnStatistics> stats) { throw new UnsupportedOperationException("MemCatalog"); }
+    // No ANALYZE here, so no column has statistics.
+    @Override public ColumnStatistics statistics(int relOid, int attnum) { return null; }
     @Override public List<Relation> userTables() { return new ArrayList<>(byName.values()); }
     @Override public String namespaceName(int namespaceOid) { return "public"; }
     // One schema, public (OID 2200), that cannot change.

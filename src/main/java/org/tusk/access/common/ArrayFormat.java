@@ -231,6 +231,11 @@ final class ArrayFormat {
         }
     }
 
+    /** The element type OID in a stored array's header (ARR_ELEMTYPE; the payload follows the 4-byte varlena header). */
+    static int elementTypeOf(byte[] payload) {
+        return java.nio.ByteBuffer.wrap(payload, 8, 4).order(java.nio.ByteOrder.nativeOrder()).getInt();
+    }
+
     /** The inverse of {@link #encode}: any stored array of {@code elem}'s type as an ArrayValue. */
     static org.tusk.utils.adt.ArrayValue decode(byte[] payload, DatumType elem) {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {

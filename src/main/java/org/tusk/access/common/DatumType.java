@@ -62,7 +62,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * oid[]       1028   -1  no    i     x        int[];   1-D array, lower bound 1
  * text[]      1009   -1  no    i     x        String[]; 1-D array, lower bound 1, no null elements
  * aclitem[]   1034   -1  no    i     x        int[] of (grantee, grantor, privs) triples; 12-byte AclItems
- * anyarray    2277   -1  no    d     x        only NULL
+ * anyarray    2277   -1  no    d     x        ArrayValue of a built-in element type, stored with that type (pg_statistic.stavaluesN)
  * enum types  3500    4  yes   i     p        EnumValue; the pg_enum row's OID (anyenum stands for every enum type)
  * composites  2249   -1  no    d     x        RecordValue; a HeapTupleHeader Datum ({@link CompositeFormat}; record stands for every composite type)
  * point        600   16  no    d     p        geo.Point; two float8 (x, y)
@@ -87,8 +87,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * stored by {@link ArrayFormat#encode} with nulls and any number of dimensions; int2[], oid[],
  * text[] and float4[] accept both forms. json 114 is its text; jsonb 3802 a Jsonb stored as
  * {@link JsonbFormat} describes.
- * Not supported yet: infinite dates and timestamps, numeric NaN/Infinity, and anyarray
- * (catalog rows store NULL there, as PostgreSQL does for default ACLs and absent missing values).
+ * Not supported yet: infinite dates and timestamps, numeric NaN/Infinity, and anyarray values
+ * of user-defined element types (enums, composites).
  */
 public enum DatumType {
     BOOL(16, 1, true, 'c', 'p', Boolean.class),
@@ -158,8 +158,11 @@ public enum DatumType {
     REGCONFIG_ARRAY(3735, -1, false, 'i', 'x', ArrayValue.class),
     REGDICTIONARY(3769, 4, true, 'i', 'p', Integer.class),
     REGDICTIONARY_ARRAY(3770, -1, false, 'i', 'x', ArrayValue.class),
-    /** anyarray (attmissingval): only NULL can be stored yet. */
-    ANYARRAY(2277, -1, false, 'd', 'x', Void.class),
+    /**
+     * anyarray (pg_statistic.stavaluesN, attmissingval): an array of any built-in element type;
+     * the stored array's header names its element type, which decoding reads back (anyarray_recv).
+     */
+    ANYARRAY(2277, -1, false, 'd', 'x', ArrayValue.class),
     /**
      * Every enum type (pg_type.typtype 'e'): the value is the pg_enum row's OID. Its oid() is
      * anyenum's; a column's own enum type OID is pg_attribute.atttypid, which the relcache keeps.
@@ -329,7 +332,7 @@ public enum DatumType {
     /** Whether {@code value} is a Java value this type can store (see the table above). */
     public boolean accepts(Object value) {
         if (javaClass.isInstance(value)) return true;
-        if (value instanceof ArrayValue) return elementType() != null;
+        if (value instanceof ArrayValue a) return this == ANYARRAY ? forOid(a.elemType()) != null : elementType() != null;
         return isOidLike() && value instanceof Long l && l >= Integer.MIN_VALUE && l <= 0xFFFFFFFFL;
     }
 
@@ -378,6 +381,7 @@ public enum DatumType {
             case INT2VECTOR -> ArrayFormat.encodeInt2((short[]) value, INT2.oid, 0);
             case OIDVECTOR -> ArrayFormat.encodeInt4((int[]) value, OID.oid, 0);
             case ACLITEM_ARRAY -> ArrayFormat.encodeAcl((int[]) value, ACLITEM_OID);
+            case ANYARRAY -> ArrayFormat.encode((ArrayValue) value, forOid(((ArrayValue) value).elemType()));
             default -> {
                 if (elementType() != null) yield ArrayFormat.encode((ArrayValue) value, elementType());
                 throw new IllegalStateException(this + " is not a varlena type");
@@ -422,6 +426,7 @@ public enum DatumType {
             case OID_ARRAY -> ArrayFormat.isSimple(payload) ? ArrayFormat.decodeInt4(payload, OID.oid) : ArrayFormat.decode(payload, OID);
             case TEXT_ARRAY -> ArrayFormat.isSimple(payload) ? ArrayFormat.decodeText(payload, TEXT.oid) : ArrayFormat.decode(payload, TEXT);
             case ACLITEM_ARRAY -> ArrayFormat.decodeAcl(payload, ACLITEM_OID);
+            case ANYARRAY -> ArrayFormat.decode(payload, forOid(ArrayFormat.elementTypeOf(payload)));
             default -> {
                 if (elementType() != null) yield ArrayFormat.decode(payload, elementType());
                 throw new IllegalStateException(this + " is not a varlena type");
