@@ -243,7 +243,7 @@ public final class Planner {
         // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(
-                CteInlining.process(info.query))), info.glob.env);
+                CteInlining.process(info.query), info.glob.ctx)), info.glob.env);
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan
         info.query = MinMaxAggregates.rewrite(info, info.query);
         Query q = info.query;
@@ -286,7 +286,7 @@ public final class Planner {
             // a semi-join above the scan does not keep its order
             if (!semi.isEmpty()) info.scanOrderProvided = false;
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
-            plan = rel.plan();
+            plan = constantFalse(where) ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable()) : rel.plan();
             layout = rel.layout();
         }
 
@@ -464,6 +464,46 @@ public final class Planner {
             plan = planQuery(new PlannerInfo(info.glob, info, cte.query()));
         }
         info.ctes.put(cte.name(), new PlannerInfo.CtePlan(info.glob.nextCteId++, plan));
+    }
+
+    /**
+     * Whether a conjunct of the level's WHERE folded to constant FALSE or NULL. Such a clause
+     * reads no relation and is not below an outer join, so PostgreSQL places it at the top of the
+     * join tree (distribute_qual_to_rels' pseudoconstant case), where it makes the base rel
+     * (relation_excluded_by_constraints) or the join rel (restriction_is_constant_false) dummy.
+     */
+    private static boolean constantFalse(List<Expr> where) {
+        for (Expr c : where)
+            if (c instanceof Expr.Const k && (k.value() == null || Boolean.FALSE.equals(k.value()))) return true;
+        return false;
+    }
+
+    /**
+     * A dummy rel's plan (set_dummy_rel_pathlist, create_gating_plan without input): a Result
+     * that never emits a row, "One-Time Filter: false", in place of the scans and joins. Its
+     * tuple keeps the joined tuple's layout, each position the column Var it stands for (so
+     * EXPLAIN names them as PostgreSQL does); a TID or system column position is a NULL. None of
+     * them is ever evaluated.
+     */
+    private static Plan dummyRel(int width, SetRefs layout, List<Query.RangeTblEntry> rangeTable) {
+        List<Expr> columns = new ArrayList<>();
+        for (int pos = 1; pos <= width; pos++) {
+            int rtindex = 0, offset = -1;
+            for (var e : layout.offsets.entrySet())
+                if (e.getValue() < pos && e.getValue() > offset) {
+                    rtindex = e.getKey();
+                    offset = e.getValue();
+                }
+            Query.RangeTblEntry rte = rtindex == 0 ? null : rangeTable.get(rtindex - 1);
+            int attno = pos - offset;
+            if (rte != null && rte.columns() != null && attno <= rte.columns().size()) {
+                var c = rte.columns().get(attno - 1);
+                columns.add(new Expr.Var(rtindex, attno, c.typeOid(), c.typmod(), c.name(), -1));
+            } else {
+                columns.add(new Expr.Const(org.tusk.catalog.TypeOids.TEXT, -1, null, -1));
+            }
+        }
+        return new Plan.Result(List.copyOf(columns), new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, false, -1), true);
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.access.index.ScanKey.Strategy;
+import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.FunctionCallContext;
+import org.tusk.catalog.PgOperator;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
@@ -415,8 +417,28 @@ final class ScanPaths {
         Expr.Var lv = column(l), rv = column(r);
         if (lv != null && isValue(r) && sameFamily(lv.type(), op.op().left())) return new Indexable(lv.attno(), s, r, clause);
         if (rv != null && isValue(l) && sameFamily(rv.type(), op.op().right()))
-            return new Indexable(rv.attno(), commute(s), l, clause);
+            return new Indexable(rv.attno(), commute(s), l, commuted(op));
         return null;
+    }
+
+    /**
+     * {@code value op column} as {@code column op' value} with op's commutator (match_opclause_to_indexcol
+     * commutes such a clause, so the Index Cond names the indexed column first); the clause itself
+     * if the commutator is not a built-in operator.
+     */
+    private static Expr commuted(Expr.OpExpr op) {
+        String name = switch (op.op().name()) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op.op().name();
+        };
+        for (PgOperator c : BuiltinCatalog.operators(name)) {
+            if (c.left() == op.op().right() && c.right() == op.op().left() && c.result() == op.op().result())
+                return new Expr.OpExpr(c, List.of(op.args().get(1), op.args().get(0)), op.type(), op.location());
+        }
+        return op;
     }
 
     /**

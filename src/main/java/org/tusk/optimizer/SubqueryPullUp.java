@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.catalog.PgProc;
+import org.tusk.catalog.FunctionCallContext;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
@@ -14,9 +15,11 @@ import org.tusk.nodes.RawExpr;
  * reduce to one row of expressions: pull_up_simple_subquery over pull_up_simple_values, then
  * remove_useless_result_rtes). A FROM item that is
  * <ul>
- *   <li>a subquery {@code SELECT exprs} without FROM, or over a one-row VALUES list, with no
+ *   <li>a subquery {@code SELECT exprs} without FROM, or over a one-row VALUES list or a
+ *       constant function call, with no
  *       WHERE, grouping, aggregates, windows, DISTINCT, ORDER BY, LIMIT, WITH or set operation, or</li>
- *   <li>a one-row VALUES list,</li>
+ *   <li>a one-row VALUES list, or</li>
+ *   <li>a scalar function call in FROM that constant-folds ({@link #constantFunction}),</li>
  * </ul>
  * whose output expressions have no volatile or set-returning function, sub-select or aggregate,
  * is replaced by those expressions wherever the query (and the levels below it) read its
@@ -37,12 +40,13 @@ final class SubqueryPullUp {
     private SubqueryPullUp() {}
 
     /** {@code q} with its single-row FROM items pulled up (q itself if there are none). */
-    static Query pullUp(Query q) {
+    static Query pullUp(Query q, FunctionCallContext ctx) {
         if (q.commandType() != Query.CommandType.SELECT || q.setOperations() != null || !q.rowMarks().isEmpty()) return q;
         List<Integer> candidates = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) collect(n, candidates);
         for (int rtindex : candidates) {
-            List<Expr> row = singleRow(q.rangeTable().get(rtindex - 1));
+            Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
+            List<Expr> row = rte.kind() == Query.RteKind.FUNCTION ? constantFunction(rte, ctx) : singleRow(rte, ctx);
             if (row == null) continue;
             // pull_up_simple_subquery wraps the pulled-up expressions in PlaceHolderVars when the
             // query has grouping sets, so that a grouping column stays a column the Agg can set to
@@ -54,6 +58,24 @@ final class SubqueryPullUp {
             q = withoutItem(q, rtindex);
         }
         return q;
+    }
+
+    /**
+     * pull_up_constant_function: a function in FROM without ORDINALITY, alone in its ROWS FROM,
+     * whose call const-folds (preprocess_function_rtes: immutable, constant arguments) to a value
+     * of a scalar type is a one-row item of that constant; null for anything else. A composite
+     * result (several columns, or one column of the composite's field type) is left to its
+     * Function Scan.
+     */
+    private static List<Expr> constantFunction(Query.RangeTblEntry rte, FunctionCallContext ctx) {
+        if (ctx == null || rte.funcOrdinality() || rte.functions() == null || rte.functions().size() != 1) return null;
+        Query.RangeTblFunction f = rte.functions().get(0);
+        if (rte.columns().size() != 1 || f.columnCount() != 1 || rte.columns().get(0).typeOid() != f.funcexpr().type())
+            return null;
+        // a lateral reference to another item cannot fold away; only a constant call is tried
+        if (ExprTrees.any(f.funcexpr(), x -> x instanceof Expr.Var || x instanceof Expr.Param)) return null;
+        Expr folded = Planner.fold(f.funcexpr(), ctx);
+        return folded instanceof Expr.Const ? List.of(folded) : null;
     }
 
     private static boolean allVars(List<Expr> row) {
@@ -74,7 +96,7 @@ final class SubqueryPullUp {
     }
 
     /** The item's one row as expressions of the parent level, or null if it cannot be pulled up. */
-    static List<Expr> singleRow(Query.RangeTblEntry rte) {
+    static List<Expr> singleRow(Query.RangeTblEntry rte, FunctionCallContext ctx) {
         List<Expr> row;
         switch (rte.kind()) {
             case VALUES -> {
@@ -88,8 +110,14 @@ final class SubqueryPullUp {
                 if (sub.fromList().size() == 1) {
                     if (!(sub.fromList().get(0) instanceof Query.JoinNode.RangeRef ref)) return null;
                     Query.RangeTblEntry v = sub.rangeTable().get(ref.rtindex() - 1);
-                    if (v.kind() != Query.RteKind.VALUES || v.values() == null || v.values().size() != 1) return null;
-                    values = v.values().get(0);
+                    // the subquery's own one-row item, which its planning would pull up in turn
+                    if (v.kind() == Query.RteKind.FUNCTION) {
+                        values = constantFunction(v, ctx);
+                        if (values == null) return null;
+                    } else {
+                        if (v.kind() != Query.RteKind.VALUES || v.values() == null || v.values().size() != 1) return null;
+                        values = v.values().get(0);
+                    }
                     if (!pullable(values)) return null;
                 } else if (!sub.fromList().isEmpty()) {
                     return null;

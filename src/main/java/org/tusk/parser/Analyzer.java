@@ -752,13 +752,15 @@ public final class Analyzer {
 
     /**
      * check_lateral_ref_ok: a LATERAL reference to the left side of a RIGHT or FULL join from
-     * its right side is an error (42P10).
+     * its right side, or to the target of UPDATE/DELETE from its FROM/USING items, is an error (42P10).
      */
     private void checkLateralRefOk(NsItem item, int location) {
         if (item.lateralOk()) return;
         String name = item.refname() != null ? item.refname() : "unnamed_join";
-        throw err("42P10", "invalid reference to FROM-clause entry for table \"" + name + "\"", location)
-                .withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+        PgException e = err("42P10", "invalid reference to FROM-clause entry for table \"" + name + "\"", location);
+        if (item.resultRelation())
+            throw e.withHint("There is an entry for table \"" + name + "\", but it cannot be referenced from this part of the query.");
+        throw e.withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
     }
 
     /**
@@ -1148,7 +1150,7 @@ public final class Analyzer {
             }
             if (found == null) found = systemColumn(item, colname, c.location());
             if (found != null) return ExprTrees.incrementLevelsUp(withLocation(found, c.location()), levelsup);
-            throw err(SqlState.UNDEFINED_COLUMN, "column " + relname + "." + colname + " does not exist", c.location());
+            throw missingColumn(relname, colname, c.location());
         }
         throw missingRte(relname, c.location());
     }
@@ -1189,25 +1191,26 @@ public final class Analyzer {
         return relations.lookup(schema, relname) == r.relation();
     }
 
-    /**
-     * errorMissingColumn for an unqualified name: 42703, with searchRangeTableForCol's hint when
-     * an entry of this or an outer query level has a column of exactly that name which this part
-     * of the query cannot see (a FROM item beside a subquery without LATERAL, the target table
-     * of UPDATE/DELETE). The fuzzy "Perhaps you meant" suggestions are not made.
-     */
+    /** errorMissingColumn for an unqualified name. */
     PgException missingColumn(String colname, int location) {
-        PgException e = err(SqlState.UNDEFINED_COLUMN, "column \"" + colname + "\" does not exist", location);
-        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent) {
-            for (Query.RangeTblEntry r : lvl.rtable) {
-                if (r.refname() == null || r.columns() == null) continue;
-                for (ColumnDef col : r.columns()) {
-                    if (col.name().equals(colname))
-                        return e.withHint("There is a column named \"" + colname + "\" in table \"" + r.refname()
-                                + "\", but it cannot be referenced from this part of the query.");
-                }
-            }
-        }
-        return e;
+        return missingColumn(null, colname, location);
+    }
+
+    /**
+     * errorMissingColumn: 42703 for column {@code colname} of the FROM item {@code relname} (null
+     * for an unqualified name), with {@link FuzzyColumnMatch}'s hint when an entry of this or an
+     * outer query level has a column of exactly that name which this part of the query cannot
+     * see (a FROM item beside a subquery without LATERAL, the target table of UPDATE/DELETE), or
+     * columns of nearly that name.
+     */
+    PgException missingColumn(String relname, String colname, int location) {
+        String message = relname == null ? "column \"" + colname + "\" does not exist"
+                : "column " + relname + "." + colname + " does not exist";
+        PgException e = err(SqlState.UNDEFINED_COLUMN, message, location);
+        List<List<Query.RangeTblEntry>> levels = new ArrayList<>();
+        for (Analyzer lvl = this; lvl != null; lvl = lvl.parent) levels.add(lvl.rtable);
+        String hint = FuzzyColumnMatch.hint(levels, relname, colname);
+        return hint == null ? e : e.withHint(hint);
     }
 
     /**

@@ -16,10 +16,18 @@ import org.tusk.nodes.Query;
  * inputs with relVisible only and itself with colsVisible only, so that {@code t.c} names the
  * table's own column and an unqualified {@code c} the join's. {@code lateralOk} is false for
  * the left side of a RIGHT or FULL join as its right side's LATERAL items see it: naming it
- * there is an error (42P10, check_lateral_ref_ok).
+ * there is an error (42P10, check_lateral_ref_ok). {@code resultRelation} marks the target of
+ * UPDATE/DELETE as the items of its FROM/USING clause see it (transformUpdateStmt's lateral-only,
+ * not-lateral-ok p_target_nsitem): naming it from a LATERAL item is the same error, with a hint
+ * instead of the JOIN-type detail.
  */
 record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String> colnames, List<Expr> colExprs,
-              boolean relVisible, boolean colsVisible, boolean lateralOk) {
+              boolean relVisible, boolean colsVisible, boolean lateralOk, boolean resultRelation) {
+
+    NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String> colnames, List<Expr> colExprs,
+           boolean relVisible, boolean colsVisible, boolean lateralOk) {
+        this(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, lateralOk, false);
+    }
 
     NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String> colnames, List<Expr> colExprs,
            boolean relVisible, boolean colsVisible) {
@@ -31,7 +39,12 @@ record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String>
      * false): visible to LATERAL references, which are an error when they find it (SQL:2008).
      */
     NsItem lateralForbidden() {
-        return new NsItem(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, false);
+        return new NsItem(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, false, resultRelation);
+    }
+
+    /** The UPDATE/DELETE target as its FROM/USING items' LATERAL references see it: an error to name. */
+    NsItem resultRelationForFromClause() {
+        return new NsItem(refname, rtindex, rte, colnames, colExprs, relVisible, colsVisible, false, true);
     }
 
     /**
@@ -51,6 +64,6 @@ record NsItem(String refname, int rtindex, Query.RangeTblEntry rte, List<String>
     }
 
     NsItem visibility(boolean rel, boolean cols) {
-        return new NsItem(refname, rtindex, rte, colnames, colExprs, rel, cols, lateralOk);
+        return new NsItem(refname, rtindex, rte, colnames, colExprs, rel, cols, lateralOk, resultRelation);
     }
 }

@@ -43,8 +43,12 @@ final class ParseClause {
     List<Query.JoinNode> transformFromClause(List<Stmt.FromItem> from, List<NsItem> initial) {
         List<NsItem> all = new ArrayList<>(initial);
         List<Query.JoinNode> nodes = new ArrayList<>();
+        // LATERAL items find the target too, to report it as not referable (check_lateral_ref_ok)
+        List<NsItem> target = initial.stream().map(NsItem::resultRelationForFromClause).toList();
         for (Stmt.FromItem fi : from) {
-            Item it = transform(fi, List.copyOf(all.subList(initial.size(), all.size())));
+            List<NsItem> lateral = new ArrayList<>(target);
+            lateral.addAll(all.subList(initial.size(), all.size()));
+            Item it = transform(fi, List.copyOf(lateral));
             checkNameConflicts(all, it.items(), fi.location());
             all.addAll(it.items());
             nodes.add(it.node());

@@ -1229,11 +1229,35 @@ public final class Parser {
         return i > 0 && startsSelect(peek(i));
     }
 
+    /**
+     * Whether the '(' at the head of a FROM item opens a parenthesized SelectStmt rather than a
+     * parenthesized joined table such as {@code ((SELECT ...) ss JOIN t ON ...)}. Both can start
+     * with "( (": bison tells them apart by what follows the inner parenthesized item at the outer
+     * level, which is the end of the select, a set operation or a select's trailing clause for a
+     * select, and an alias or a JOIN for a joined table.
+     */
+    private boolean parenSubselectInFrom() {
+        if (!parenSelectAhead()) return false;
+        if (!peek(1).isChar('(')) return true;
+        int depth = 0;
+        for (int i = 0; ; i++) {
+            Token x = peek(i);
+            if (x.is(Kind.EOF)) return true;
+            if (x.isChar('(')) depth++;
+            else if (x.isChar(')') && --depth == 1) {
+                Token next = peek(i + 1);
+                return next.isChar(')') || next.isKeyword("union") || next.isKeyword("intersect") || next.isKeyword("except")
+                        || next.isKeyword("order") || next.isKeyword("limit") || next.isKeyword("offset")
+                        || next.isKeyword("fetch") || next.isKeyword("for");
+            }
+        }
+    }
+
     private Stmt.FromItem tablePrimary() {
         Token t = peek();
         boolean lateral = acceptKw("lateral");
         if (isChar('(')) {
-            if (parenSelectAhead()) {
+            if (parenSubselectInFrom()) {
                 Token lp = advance();
                 Stmt.SelectStmt sub = selectStmt();
                 expectChar(')');

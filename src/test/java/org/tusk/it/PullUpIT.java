@@ -81,4 +81,21 @@ class PullUpIT {
                     + " and a.unique1 = 5"));
         }
     }
+
+    @Test
+    void constantPlpgsqlFunctionInFromIsPulledUpButACompositeOneIsNot() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create function f_const_int4(i integer) returns integer as $$ begin return i; end; $$"
+                    + " language plpgsql immutable");
+            s.execute("create index on pt (unique1)");
+            String plan = String.join("\n", rows(c, "explain (costs off) select unique1 from pt, f_const_int4(42) x"
+                    + " where x = unique1"));
+            assertFalse(plan.contains("Function Scan"), plan);
+            assertTrue(plan.contains("Index Cond: (unique1 = 42)"), plan);
+            assertEquals(List.of("42"), rows(c, "select unique1 from pt, f_const_int4(42) x where x = unique1"));
+            s.execute("create function f_const_row(i integer) returns pt as $$ select row($1, $1, $1, $1)::pt $$ language sql immutable");
+            String composite = String.join("\n", rows(c, "explain (costs off) select * from f_const_row(3)"));
+            assertTrue(composite.contains("Function Scan"), composite);
+        }
+    }
 }

@@ -47,6 +47,14 @@ class IndexClauseMatchingTest {
     }
 
     @Test
+    void aValueOnTheLeftIsCommutedToTheIndexedColumnsRight() {
+        sql.rows("set enable_seqscan = off");
+        String plan = explain("select * from t where 3 > a and 4 = b");
+        assertTrue(plan.contains("Index Cond: ((a < 3) AND (b = 4))"), plan);
+        assertEquals(List.of("0|4|4", "1|4|14", "2|4|24"), sql.rows("select * from t where 3 > a and 4 = b order by c"));
+    }
+
+    @Test
     void aConditionOnlyOnALaterColumnIsAnIndexCondition() {
         sql.rows("set enable_seqscan = off");
         String plan = explain("select * from t where b = 9 and c < 30");
