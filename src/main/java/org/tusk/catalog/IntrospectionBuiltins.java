@@ -71,6 +71,15 @@ final class IntrospectionBuiltins {
         // misc.c pg_typeof("any"): the argument's type as analysis resolved it, NULL or not
         PolymorphicFunction typeOf = (argTypes, result) -> (c, a) -> (long) argTypes.get(0);
         r.fn("pg_typeof", List.of(ANY), RegTypes.REGTYPE, Volatility.STABLE, false, typeOf);
+        // misc.c pg_collation_for("any"): the name of the call's input collation, NULL without one
+        InputCollationFunction collationFor = (argTypes, collation) -> (c, a) -> {
+            int t = argTypes.get(0);
+            if (Collations.typeCollation(t) == 0 && t != UNKNOWN)
+                throw PgException.error(SqlState.DATATYPE_MISMATCH, "collations are not supported by type "
+                        + BuiltinCatalog.formatType(t));
+            return collation == 0 ? null : RegTypes.quote(Collations.name(collation));
+        };
+        r.fn("pg_collation_for", List.of(ANY), TEXT, Volatility.STABLE, false, collationFor);
         r.fn("pg_table_is_visible", List.of(OID), BOOL, S, true,
                 (c, a) -> RegTypes.relationIsVisible(((Number) a[0]).intValue()));
         r.fn("pg_type_is_visible", List.of(OID), BOOL, S, true, (c, a) -> FormatType.typeIsVisible(((Number) a[0]).intValue()));

@@ -8,8 +8,16 @@ import java.util.List;
  * string_agg). Transition is strict in the first argument: rows where it is NULL are skipped
  * (except for count(*)), and a state that is still null at the end yields NULL (count's initial
  * state is 0, not null). A two-argument aggregate receives its arguments as an Object[].
+ *
+ * <p>{@code variadicType} is pg_proc.provariadic: for an aggregate declared with a VARIADIC array
+ * parameter (always its last) the array's element type, else 0.
  */
-public record PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl) {
+public record PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl, int variadicType) {
+    /** An aggregate without a VARIADIC parameter. */
+    public PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl) {
+        this(name, argTypes, resultType, impl, 0);
+    }
+
     public interface Impl {
         /** Initial state (may be null, meaning "no input yet"). */
         Object init();

@@ -15,7 +15,8 @@ import org.tusk.utils.adt.ArrayValue;
  * the scan keys of a plan's index quals, their comparison values evaluated now. A qual whose
  * clause is {@code column op ANY (array)} becomes an SK_SEARCHARRAY key holding the array's
  * elements (the index access method sorts and de-duplicates them); a null array becomes a key
- * with a null argument, which matches nothing, as {@code x = ANY (NULL)} is never true.
+ * with a null argument, which matches nothing, as {@code x = ANY (NULL)} is never true. A qual
+ * {@code column IS [NOT] NULL} becomes an SK_SEARCHNULL / SK_SEARCHNOTNULL key.
  */
 final class IndexScanKeys {
     private IndexScanKeys() {}
@@ -23,6 +24,10 @@ final class IndexScanKeys {
     static List<ScanKey> build(List<Plan.IndexQual> quals, FunctionCallContext ctx) {
         List<ScanKey> keys = new ArrayList<>();
         for (Plan.IndexQual q : quals) {
+            if (q.clause() instanceof Expr.NullTest nt) {
+                keys.add(ScanKey.searchNull(q.indexColumn(), nt.isNot()));
+                continue;
+            }
             Object v = ExprEvaluator.eval(q.argument(), null, null, ctx);
             if (q.clause() instanceof Expr.ScalarArrayOpExpr) {
                 if (v == null) keys.add(new ScanKey(q.indexColumn(), q.strategy(), null));

@@ -40,6 +40,8 @@ final class ScanPaths {
 
     /** selfuncs.h defaults. */
     static final double DEFAULT_EQ_SEL = 0.005, DEFAULT_INEQ_SEL = 1.0 / 3.0, DEFAULT_RANGE_INEQ_SEL = 0.005;
+    /** selfuncs.h DEFAULT_UNK_SEL: nulltestsel's IS NULL fraction without statistics. */
+    static final double DEFAULT_UNK_SEL = 0.005;
     /** costsize.h defaults. */
     static final double CPU_TUPLE_COST = 0.01, CPU_INDEX_TUPLE_COST = 0.005, CPU_OPERATOR_COST = 0.0025;
 
@@ -258,7 +260,9 @@ final class ScanPaths {
                 if (q.indexColumn() != col) continue;
                 bound.add(q);
                 any = true;
-                equality |= q.strategy() == Strategy.EQUAL;
+                // btcostestimate: IS NULL is like = for the boundary
+                equality |= q.strategy() == Strategy.EQUAL
+                        || q.clause() instanceof Expr.NullTest nt && !nt.isNot();
             }
             if (!any || !equality) return bound;
         }
@@ -367,6 +371,11 @@ final class ScanPaths {
         double sel = 1.0;
         List<Integer> seen = new ArrayList<>();
         for (Plan.IndexQual q : quals) {
+            if (isNullTestQual(q)) {
+                // nulltestsel without statistics
+                sel *= ((Expr.NullTest) q.clause()).isNot() ? 1 - DEFAULT_UNK_SEL : DEFAULT_UNK_SEL;
+                continue;
+            }
             if (seen.contains(q.indexColumn())) continue;
             seen.add(q.indexColumn());
             int valueType = isArrayQual(q) ? ((Expr.ScalarArrayOpExpr) q.clause()).op().right() : q.argument().type();
@@ -374,7 +383,7 @@ final class ScanPaths {
             boolean eq = false, lower = false, upper = false;
             double arraySel = 1.0;
             for (Plan.IndexQual o : quals) {
-                if (o.indexColumn() != q.indexColumn()) continue;
+                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o)) continue;
                 if (isArrayQual(o)) {
                     Expr.ScalarArrayOpExpr sa = (Expr.ScalarArrayOpExpr) o.clause();
                     arraySel *= ArraySelectivity.of(sa, () -> o.strategy() == Strategy.EQUAL ? eqSel : DEFAULT_INEQ_SEL);
@@ -408,6 +417,7 @@ final class ScanPaths {
      */
     static Indexable indexable(Expr clause) {
         if (clause instanceof Expr.ScalarArrayOpExpr sa) return arrayIndexable(sa);
+        if (clause instanceof Expr.NullTest nt) return nullTestIndexable(nt);
         Indexable bool = BooleanIndexQuals.match(clause);
         if (bool != null) return bool;
         if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
@@ -453,6 +463,23 @@ final class ScanPaths {
         Expr.Var v = column(sa.left());
         if (v == null || !sameFamily(v.type(), sa.op().left()) || !isArrayValue(sa.right())) return null;
         return new Indexable(v.attno(), s, sa.right(), sa);
+    }
+
+    /**
+     * match_clause_to_indexcol for {@code column IS [NOT] NULL} (amsearchnulls): an index
+     * condition without operator or argument (an SK_SEARCHNULL / SK_SEARCHNOTNULL key). Not for
+     * a composite column, whose IS NULL tests every field (argisrow).
+     */
+    private static Indexable nullTestIndexable(Expr.NullTest nt) {
+        Expr.Var v = column(nt.arg());
+        if (v == null || v.type() == org.tusk.catalog.TypeOids.RECORD
+                || org.tusk.catalog.TypeCache.lookupComposite(v.type()) != null) return null;
+        return new Indexable(v.attno(), null, null, nt);
+    }
+
+    /** Whether the qual is {@code column IS [NOT] NULL} (no strategy, no argument). */
+    static boolean isNullTestQual(Plan.IndexQual q) {
+        return q.clause() instanceof Expr.NullTest;
     }
 
     /** An array operand computable before the scan starts: a value, or ARRAY[...] of values. */

@@ -1553,6 +1553,12 @@ public final class Analyzer {
         List<Expr> conv = new ArrayList<>();
         for (int i = 0; i < args.size(); i++)
             conv.add(coerce(args.get(i), argTypes.get(i), -1, Context.IMPLICIT, f.args().get(i).location()));
+        if (chosen.impl() instanceof org.tusk.catalog.InputCollationFunction icf) {
+            // the FuncExpr's inputcollid, which the function reads as PG_GET_COLLATION
+            List<Integer> actual = conv.stream().map(Expr::type).toList();
+            chosen = new PgProc(chosen.oid(), chosen.name(), chosen.argTypes(), chosen.resultType(), chosen.strict(),
+                    chosen.volatility(), false, icf.bind(actual, ParseCollate.inputCollation(this, conv)));
+        }
         return ParseSrf.checkPlacement(this, new Expr.FuncExpr(chosen, conv, chosen.resultType(), f.location()));
     }
 
@@ -1610,11 +1616,15 @@ public final class Analyzer {
 
     /** exprLocation for a raw expression: a cast {@code x::t} is located at its argument. */
     private static int leftmostLocation(RawExpr e) {
-        if (e instanceof RawExpr.TypeCast tc) {
-            int arg = leftmostLocation(tc.arg());
-            return arg >= 0 && (tc.location() < 0 || arg < tc.location()) ? arg : tc.location();
-        }
+        if (e instanceof RawExpr.TypeCast tc) return leftmost(tc.location(), leftmostLocation(tc.arg()));
+        // exprLocation of an OpExpr: its operator's or its first argument's, whichever is leftmost
+        if (e instanceof RawExpr.AExpr op && op.lexpr() != null) return leftmost(op.location(), leftmostLocation(op.lexpr()));
         return e.location();
+    }
+
+    /** leftmostLoc: the smaller of two locations, an unknown one (-1) not counting. */
+    private static int leftmost(int a, int b) {
+        return b >= 0 && (a < 0 || b < a) ? b : a;
     }
 
     private static Expr stripRelabel(Expr e) {
@@ -1646,11 +1656,15 @@ public final class Analyzer {
             }
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + name + "(*) does not exist", f.location());
         }
+        // VARIADIC written before the last argument: that argument is the variadic array itself
+        List<RawExpr> raws = new ArrayList<>(f.args());
+        boolean variadicCall = !raws.isEmpty() && raws.get(raws.size() - 1) instanceof RawExpr.VariadicArg;
+        if (variadicCall) raws.set(raws.size() - 1, ((RawExpr.VariadicArg) raws.get(raws.size() - 1)).arg());
         inAgg = true;
         List<Expr> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         try {
-            for (RawExpr r : f.args()) {
+            for (RawExpr r : raws) {
                 Expr e = transformExpr(r);
                 args.add(e);
                 types.add(e.type());
@@ -1662,8 +1676,16 @@ public final class Analyzer {
         ParseFunc.checkParameterlessAggregate(this, name, cands, args.size(), f.location());
         List<PgAggregate> usable = new ArrayList<>();
         List<List<Integer>> sigs = new ArrayList<>();
+        // an expanded VARIADIC candidate -> its declaration
+        java.util.Map<PgAggregate, PgAggregate> expandedFrom = new java.util.IdentityHashMap<>();
         for (PgAggregate a : cands) {
-            if (a.argType() == 0 || a.argTypes().size() != args.size()) continue;
+            if (a.argType() == 0) continue;
+            if (!variadicCall && VariadicAggregates.packsArguments(a)) {
+                PgAggregate x = VariadicAggregates.expand(a, args.size());
+                if (x == null) continue;
+                expandedFrom.put(x, a);
+                a = x;
+            } else if (a.argTypes().size() != args.size()) continue;
             usable.add(a);
             sigs.add(a.argTypes());
         }
@@ -1675,7 +1697,18 @@ public final class Analyzer {
         if (idx == ParseFunc.NONE)
             throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
-        PgAggregate a = ParsePolymorphic.bind(this, usable.get(idx), types, f.location());
+        PgAggregate picked = usable.get(idx);
+        if (expandedFrom.containsKey(picked)) {
+            VariadicAggregates.Packed p = VariadicAggregates.pack(this, expandedFrom.get(picked), picked, args, types, raws,
+                    f.location());
+            picked = expandedFrom.get(picked);
+            args = p.args();
+            types = p.types();
+            raws = raws.subList(0, args.size());
+        } else if (variadicCall) {
+            VariadicCalls.checkArray(this, args.get(args.size() - 1), raws.get(raws.size() - 1));
+        }
+        PgAggregate a = ParsePolymorphic.bind(this, picked, types, f.location());
         int aggType = a.resultType();
         List<Integer> aggArgTypes = a.argTypes();
         if (AnyEnum.isPolymorphic(aggArgTypes)) {
@@ -1690,11 +1723,11 @@ public final class Analyzer {
         for (int i = 0; i < args.size(); i++) {
             int want = aggArgTypes.get(i);
             Expr arg = args.get(i);
-            if (want != ANY) arg = coerce(arg, want, -1, Context.IMPLICIT, f.args().get(i).location());
-            else if (arg.type() == UNKNOWN) arg = coerce(arg, TEXT, -1, Context.IMPLICIT, f.args().get(i).location());
+            if (want != ANY) arg = coerce(arg, want, -1, Context.IMPLICIT, raws.get(i).location());
+            else if (arg.type() == UNKNOWN) arg = coerce(arg, TEXT, -1, Context.IMPLICIT, raws.get(i).location());
             coerced.add(arg);
         }
-        if (f.distinct()) checkSortable(coerced.get(0).type(), f.args().get(0).location());
+        if (f.distinct()) checkSortable(coerced.get(0).type(), raws.get(0).location());
         List<Expr.AggSort> order = new ArrayList<>();
         inAgg = true;
         try {
@@ -1708,7 +1741,7 @@ public final class Analyzer {
                     boolean inArgs = false;
                     for (int i = 0; i < coerced.size(); i++) {
                         Expr arg = coerced.get(i);
-                        boolean explicitCast = f.args().get(i) instanceof RawExpr.TypeCast;
+                        boolean explicitCast = i < raws.size() && raws.get(i) instanceof RawExpr.TypeCast;
                         inArgs |= ExprTrees.equal(explicitCast ? arg : stripRelabel(arg), e);
                     }
                     if (!inArgs)

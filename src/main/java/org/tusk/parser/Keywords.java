@@ -79,6 +79,14 @@ public final class Keywords {
 
     public static boolean isReserved(String w) { return w != null && RESERVED.contains(w); }
 
+    /**
+     * Whether quote_identifier must quote this lower-case word: any keyword that is not
+     * UNRESERVED_KEYWORD (reserved, type/function-name and column-name keywords).
+     */
+    public static boolean needsQuoting(String w) {
+        return w != null && (RESERVED.contains(w) || TYPE_FUNC_NAME.contains(w) || COL_NAME.contains(w));
+    }
+
     /** Can this identifier token be a column/table name (ColId)? */
     static boolean isColId(Token t) {
         return t.is(Token.Kind.IDENT) && (t.keyword() == null || !(RESERVED.contains(t.keyword())

@@ -77,6 +77,17 @@ public final class ParseCollate {
     }
 
     /**
+     * A function call's input collation (inputcollid): its arguments' collations merged as
+     * assign_collations_walker merges them, whatever the result type; 0 when none or in conflict.
+     */
+    static int inputCollation(Analyzer a, List<Expr> args) {
+        Scope scope = Scope.of(a);
+        Merge m = new Merge(scope);
+        for (Expr e : args) m.add(derive(e, scope));
+        return m.strength == Strength.CONFLICT ? 0 : m.collation;
+    }
+
+    /**
      * exprCollation of a stored expression over one relation (an index key, a partition key):
      * its Vars are that relation's columns, whose attcollation {@code columnCollation} gives.
      */

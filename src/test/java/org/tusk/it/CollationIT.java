@@ -80,4 +80,29 @@ class CollationIT {
                     state(c, "alter table ct add constraint ctu_c unique using index ctu"));
         }
     }
+
+    @Test
+    void collationForNamesTheInputCollationOfTheCall() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table cf (a text collate \"C\", b text, \"grouping\" int)");
+                s.execute("insert into cf values ('x', 'y', 1)");
+                s.execute("create view cfv as select \"grouping\" as \"grouping\", a as \"int\" from cf");
+            }
+            // an unknown literal has no collation; keywords (default) and upper case are quoted
+            assertEquals(List.of("null|\"default\"|\"C\"|\"C\""), TuskServer.rows(c,
+                    "select coalesce(pg_collation_for('foo'), 'null'), pg_collation_for('foo'::text), "
+                            + "pg_collation_for('a'::name), pg_collation_for(a) from cf"));
+            // COLLATE inside an aggregate decides the aggregate's collation
+            assertEquals(List.of("\"POSIX\"|\"C\""), TuskServer.rows(c,
+                    "select pg_collation_for(percentile_disc(1) within group (order by b collate \"POSIX\")), "
+                            + "pg_collation_for(min(a || b)) from cf"));
+            // a non-collatable argument is an error when the function runs, not before
+            assertEquals("42804 ERROR: collations are not supported by type integer", state(c, "select pg_collation_for(1)"));
+            assertEquals(List.of(), TuskServer.rows(c, "select pg_collation_for(1) from cf where false"));
+            // column-name keywords are quoted in deparsed SQL, as quote_identifier does
+            assertEquals(List.of(" SELECT cf.\"grouping\",\n    cf.a AS \"int\"\n   FROM cf;"),
+                    TuskServer.rows(c, "select pg_get_viewdef('cfv')"));
+        }
+    }
 }

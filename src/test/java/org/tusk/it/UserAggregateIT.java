@@ -93,4 +93,33 @@ class UserAggregateIT extends OneServerPerClass {
             assertEquals("aggregate nosuch() does not exist, skipping", w.getNextWarning().getMessage());
         }
     }
+
+    @Test
+    void variadicAggregatesPackTrailingArgumentsIntoAnArray() throws Exception {
+        try (Connection a = server.connect()) {
+            exec(a, "create function least_accum(anyelement, variadic anyarray) returns anyelement language sql as "
+                    + "'select least($1, min($2[i])) from generate_subscripts($2,1) g(i)'");
+            exec(a, "create aggregate least_agg(variadic items anyarray) (stype = anyelement, sfunc = least_accum)");
+            exec(a, "create function cleast_accum(anycompatible, variadic anycompatiblearray) returns anycompatible "
+                    + "language sql as 'select least($1, min($2[i])) from generate_subscripts($2,1) g(i)'");
+            exec(a, "create aggregate cleast_agg(variadic items anycompatiblearray) (stype = anycompatible, sfunc = cleast_accum)");
+            exec(a, "create table vq(q1 int8, q2 int8)");
+            exec(a, "insert into vq values (123, 456), (4567890123456789, -4567890123456789)");
+            // the expanded form: two int8 arguments become ARRAY[q1, q2]
+            assertEquals(List.of("-4567890123456789"), rowsShowingNull(a, "select least_agg(q1, q2) from vq"));
+            assertEquals(List.of("123"), rowsShowingNull(a, "select least_agg(q1) from vq"));
+            // VARIADIC written: the array is the argument itself
+            assertEquals(List.of("-4567890123456789"), rowsShowingNull(a, "select least_agg(variadic array[q1, q2]) from vq"));
+            // anycompatible: the elements are coerced to their common type
+            assertEquals(List.of("4.5|numeric"), rowsShowingNull(a,
+                    "select cleast_agg(4.5, q1), pg_typeof(cleast_agg(4.5, q1)) from vq where q1 > 1000"));
+            assertEquals(List.of("numeric"), rowsShowingNull(a, "select pg_typeof(cleast_agg(variadic array[4.5, q1])) from vq"));
+            // at least one variadic argument; with VARIADIC the argument must match the array parameter
+            assertEquals("ERROR: function least_agg() does not exist", failsFirstLine(a, "select least_agg() from vq", "42883"));
+            assertEquals("ERROR: function least_agg(bigint) does not exist",
+                    failsFirstLine(a, "select least_agg(variadic q1) from vq", "42883"));
+            assertEquals("ERROR: invalid input syntax for type bigint: \"a\"",
+                    failsFirstLine(a, "select least_agg(q1, 'a') from vq", "22P02"));
+        }
+    }
 }

@@ -55,6 +55,18 @@ class IndexClauseMatchingTest {
     }
 
     @Test
+    void nullTestsOnKeyColumnsAreIndexConditions() {
+        sql.rows("insert into t values (null, 1, -1), (null, 2, -2), (5, null, -3)");
+        sql.rows("set enable_seqscan = off");
+        String plan = explain("select c from t where a is null and b > 1");
+        assertTrue(plan.contains("Index Cond: ((a IS NULL) AND (b > 1))"), plan);
+        assertEquals(List.of("-2"), sql.rows("select c from t where a is null and b > 1"));
+        plan = explain("select c from t where a = 5 and b is not null and c < 60");
+        assertTrue(plan.contains("Index Cond: ((a = 5) AND (b IS NOT NULL))") && plan.contains("Filter: (c < 60)"), plan);
+        assertEquals(List.of("50", "51"), sql.rows("select c from t where a = 5 and b is not null and c < 52 order by c"));
+    }
+
+    @Test
     void aConditionOnlyOnALaterColumnIsAnIndexCondition() {
         sql.rows("set enable_seqscan = off");
         String plan = explain("select * from t where b = 9 and c < 30");

@@ -74,6 +74,9 @@ class OuterAggregateEngineTest {
                 sql.error("select string_agg(distinct f::text, ',' order by f) from vt"));
         assertEquals("42P10: in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list @44",
                 sql.error("select string_agg(distinct f, ',' order by f::text) from vt"));
+        // an operator expression is reported where its left operand starts
+        assertEquals("42P10: in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list @44",
+                sql.error("select string_agg(distinct f, ',' order by f || 'x') from vt"));
     }
 
     @Test

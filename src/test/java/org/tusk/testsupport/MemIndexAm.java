@@ -107,6 +107,10 @@ public final class MemIndexAm implements IndexAm {
     private static boolean matches(Object[] entry, List<ScanKey> keys) {
         for (ScanKey k : keys) {
             Object v = entry[k.attno() - 1];
+            if (k.isNullSearch()) {
+                if ((v == null) != (k.nullSearch() == ScanKey.NullSearch.IS_NULL)) return false;
+                continue;
+            }
             if (v == null || k.argument() == null) return false;
             int c = Comparisons.compare(v, k.argument());
             boolean ok = switch (k.strategy()) {

@@ -8,8 +8,15 @@ package org.tusk.access.index;
  * <p>With {@code searchArray} (SK_SEARCHARRAY, for {@code column op ANY (array)}) the argument
  * is an {@code Object[]} of the array's elements: the key matches where the operator holds for
  * any element. Only an access method with amsearcharray (B-tree) is given such keys.
+ *
+ * <p>With {@code nullSearch} the key is a null test rather than a comparison ({@link #searchNull}).
  */
-public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray) {
+public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch) {
+    /** A key that compares with a value or array ({@code nullSearch} null). */
+    public ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray) {
+        this(attno, strategy, argument, searchArray, null);
+    }
+
     /** A plain key comparing with one value. */
     public ScanKey(int attno, Strategy strategy, Object argument) {
         this(attno, strategy, argument, false);
@@ -19,6 +26,23 @@ public record ScanKey(int attno, Strategy strategy, Object argument, boolean sea
     public static ScanKey searchArray(int attno, Strategy strategy, Object[] elements) {
         return new ScanKey(attno, strategy, elements, true);
     }
+
+    /**
+     * An SK_ISNULL | SK_SEARCHNULL or SK_SEARCHNOTNULL key ({@code column IS [NOT] NULL}): it has
+     * no operator, so no strategy (InvalidStrategy) and no argument. Only an access method with
+     * amsearchnulls (B-tree) is given such keys.
+     */
+    public static ScanKey searchNull(int attno, boolean notNull) {
+        return new ScanKey(attno, null, null, false, notNull ? NullSearch.IS_NOT_NULL : NullSearch.IS_NULL);
+    }
+
+    /** Whether this is an IS NULL / IS NOT NULL key. */
+    public boolean isNullSearch() {
+        return nullSearch != null;
+    }
+
+    /** SK_SEARCHNULL and SK_SEARCHNOTNULL. */
+    public enum NullSearch { IS_NULL, IS_NOT_NULL }
 
     /** The B-tree strategy numbers (stratnum.h: BTLessStrategyNumber = 1 ... BTGreaterStrategyNumber = 5). */
     public enum Strategy {

@@ -17,7 +17,9 @@ import java.util.List;
  * <p>A key is <em>required</em> in a direction when failing it means no later tuple in that
  * direction can match: keys on the leading columns up to and including the first column without
  * an = key. = keys are required both ways, &lt; and &lt;= forward, &gt; and &gt;= backward. A key with
- * a null argument makes the whole qual unsatisfiable. Unlike PostgreSQL, redundant keys on one
+ * a null argument makes the whole qual unsatisfiable. An IS NULL key acts as = NULL and an IS NOT
+ * NULL key as a bound short of the column's nulls (so a backward scan over NULLS LAST starts at
+ * the last value, which is how max() reads an index). Unlike PostgreSQL, redundant keys on one
  * column are not merged (the tightest bound is still chosen as the start, and all are checked).
  *
  * <p>On a DESC column the key's strategy is commuted (_bt_fix_scankey_strategy), so that
@@ -46,7 +48,7 @@ final class BTScanKeys {
         int max = 0;
         for (ScanKey k : sorted) {
             if (k.attno() < 1 || k.attno() > desc.natts()) throw new IllegalArgumentException("scan key on attribute " + k.attno());
-            if (k.argument() == null) ok = false;
+            if (k.argument() == null && !k.isNullSearch()) ok = false;
             max = Math.max(max, k.attno());
         }
         this.keys = sorted;
@@ -55,7 +57,7 @@ final class BTScanKeys {
         this.indexStrategy = new Strategy[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
             ScanKey k = sorted.get(i);
-            indexStrategy[i] = desc(k.attno()) ? commute(k.strategy()) : k.strategy();
+            indexStrategy[i] = k.isNullSearch() ? nullSearchStrategy(k) : desc(k.attno()) ? commute(k.strategy()) : k.strategy();
         }
         this.required = new int[sorted.size()];
         int attr = 1;
@@ -70,11 +72,21 @@ final class BTScanKeys {
                     case LESS, LESS_EQUAL -> REQ_FWD;
                     case GREATER, GREATER_EQUAL -> REQ_BKWD;
                 };
-                if (k.strategy() == Strategy.EQUAL) eq = true;
+                if (indexStrategy[i] == Strategy.EQUAL) eq = true;
             }
             if (!any || !eq) break;
             attr++;
         }
+    }
+
+    /**
+     * _bt_fix_scankey_strategy for a null test, in index order: IS NULL is = NULL; IS NOT NULL
+     * is a bound on the side of the column's nulls (&lt; NULL where they are last, &gt; NULL where
+     * they are first), NULL sorting past every value there.
+     */
+    private Strategy nullSearchStrategy(ScanKey k) {
+        if (k.nullSearch() == ScanKey.NullSearch.IS_NULL) return Strategy.EQUAL;
+        return nullsFirst(k.attno()) ? Strategy.GREATER : Strategy.LESS;
     }
 
     /** BTCommuteStrategyNumber. */
@@ -158,6 +170,10 @@ final class BTScanKeys {
      * upper bound, in index order).
      */
     private boolean tighter(int attr, int a, int b, boolean backward) {
+        // IS NOT NULL bounds only at the nulls: any value on the same side is tighter
+        // (_bt_compare_scankey_args' NULL handling, which drops it as redundant)
+        if (keys.get(a).isNullSearch() != keys.get(b).isNullSearch()) return !keys.get(a).isNullSearch();
+        if (keys.get(a).isNullSearch()) return false;
         int c = BTOrdering.compare(desc.attr(attr - 1).type(), keys.get(a).argument(), keys.get(b).argument());
         if (desc(attr)) c = -c;
         if (c == 0) return indexStrategy[a] == Strategy.GREATER || indexStrategy[a] == Strategy.LESS;
@@ -178,6 +194,12 @@ final class BTScanKeys {
         for (int i = 0; i < keys.size(); i++) {
             ScanKey k = keys.get(i);
             Object v = values[k.attno() - 1];
+            if (k.isNullSearch()) {
+                if ((v == null) == (k.nullSearch() == ScanKey.NullSearch.IS_NULL)) continue;
+                // failing a required null test: no later tuple in this direction passes either
+                boolean stop = (required[i] & (backward ? REQ_BKWD : REQ_FWD)) != 0;
+                return stop ? STOP : SKIP;
+            }
             if (v == null) {
                 // Past the nulls (after every value, or before with NULLS FIRST) a required key can
                 // never match again in the direction that reaches them last.

@@ -160,10 +160,10 @@ public final class RegTypes {
 
     static int oid(Object v) { return ((Number) v).intValue(); }
 
-    /** quote_identifier: quotes names that are not plain lower-case identifiers or are reserved words. */
+    /** quote_identifier: quotes names that are not plain lower-case identifiers or are keywords other than unreserved ones. */
     public static String quote(String id) {
         String q = Texts.quoteIdentifier(id);
-        if (q.equals(id) && org.tusk.parser.Keywords.isReserved(id)) return "\"" + id + "\"";
+        if (q.equals(id) && org.tusk.parser.Keywords.needsQuoting(id)) return "\"" + id + "\"";
         return q;
     }
 

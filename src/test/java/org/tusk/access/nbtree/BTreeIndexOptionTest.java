@@ -89,7 +89,9 @@ class BTreeIndexOptionTest {
             for (int i = 0; i < n; i++) {
                 int attno = 1 + rnd.nextInt(2);
                 Object arg = attno == 1 ? (Object) rnd.nextInt(60) : (Object) ("s" + rnd.nextInt(10));
-                keys.add(new ScanKey(attno, strategies[rnd.nextInt(strategies.length)], arg));
+                // now and then an IS [NOT] NULL key (SK_SEARCHNULL / SK_SEARCHNOTNULL)
+                if (rnd.nextInt(4) == 0) keys.add(ScanKey.searchNull(attno, rnd.nextBoolean()));
+                else keys.add(new ScanKey(attno, strategies[rnd.nextInt(strategies.length)], arg));
             }
             for (boolean backward : new boolean[] {false, true}) {
                 assertEquals(BTreeTestSupport.expected(desc, sorted, keys, backward),
@@ -145,6 +147,36 @@ class BTreeIndexOptionTest {
                 BTreeTestSupport.scan(b.am, index, List.of(new ScanKey(1, Strategy.GREATER, 1)), false));
         List<ItemPointer> backwardLe = BTreeTestSupport.scan(b.am, index, List.of(new ScanKey(1, Strategy.LESS_EQUAL, 2)), true);
         assertEquals(List.of(tids.get(0), tids.get(1), tids.get(2)), backwardLe);
+    }
+
+    @Test
+    void nullTestKeysFindTheNullsOrSkipThemInEitherDirection() {
+        for (short option : new short[] {0, NULLS_FIRST, DESC, DESC | NULLS_FIRST}) {
+            Relation index = index(34000 + option, desc, new short[] {option, 0}, false, false);
+            b.am.build(heap, index, table);
+            List<ItemPointer> nulls = new ArrayList<>(), values = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                ItemPointer tid = new ItemPointer(i / 50, 1 + i % 50);
+                boolean isNull = i % 3 == 0;
+                b.am.insert(index, new Object[] {isNull ? null : i, "x"}, tid, heap, table, false);
+                (isNull ? nulls : values).add(tid);
+            }
+            for (boolean backward : new boolean[] {false, true}) {
+                List<ItemPointer> isNull = BTreeTestSupport.scan(b.am, index, List.of(ScanKey.searchNull(1, false)), backward);
+                assertEquals(new java.util.HashSet<>(nulls), new java.util.HashSet<>(isNull), "IS NULL option=" + option);
+                assertEquals(nulls.size(), isNull.size());
+                List<ItemPointer> notNull = BTreeTestSupport.scan(b.am, index, List.of(ScanKey.searchNull(1, true)), backward);
+                assertEquals(new java.util.HashSet<>(values), new java.util.HashSet<>(notNull), "IS NOT NULL option=" + option);
+                assertEquals(values.size(), notNull.size());
+                // the first entry in either direction is the extreme value: what max/min read
+                ItemPointer extreme = values.get((backward == ((option & DESC) == 0)) ? values.size() - 1 : 0);
+                assertEquals(extreme, notNull.get(0), "first IS NOT NULL entry, option=" + option + " backward=" + backward);
+                // with a bound on the same column the bound decides, IS NOT NULL still holds
+                List<ItemPointer> bounded = BTreeTestSupport.scan(b.am, index,
+                        List.of(ScanKey.searchNull(1, true), new ScanKey(1, Strategy.LESS, 10)), backward);
+                assertEquals(6, bounded.size(), "IS NOT NULL AND a < 10, option=" + option);
+            }
+        }
     }
 
     @Test

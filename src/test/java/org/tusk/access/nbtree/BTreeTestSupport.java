@@ -46,6 +46,10 @@ final class BTreeTestSupport {
     static boolean matches(TupleDesc desc, Entry e, List<ScanKey> keys) {
         for (ScanKey k : keys) {
             Object v = e.keys()[k.attno() - 1];
+            if (k.isNullSearch()) {
+                if ((v == null) != (k.nullSearch() == ScanKey.NullSearch.IS_NULL)) return false;
+                continue;
+            }
             if (v == null || k.argument() == null) return false;
             DatumType t = desc.attr(k.attno() - 1).type();
             int c = BTOrdering.compare(t, v, k.argument());
