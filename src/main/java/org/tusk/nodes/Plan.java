@@ -344,8 +344,13 @@ public sealed interface Plan {
         public int width() { return ctePlan.width(); }
     }
 
-    /** The work table of the enclosing RecursiveUnion, held in exec parameter {@code paramId}. */
-    record WorkTableScan(int paramId, int width) implements Plan {}
+    /**
+     * The work table of the enclosing RecursiveUnion, held in exec parameter {@code paramId};
+     * {@code rows} is the planner's estimate of its size (set_cte_size_estimates for a self-reference:
+     * recursive_worktable_factor times the non-recursive term's rows), for costing the recursive term;
+     * {@code rte} is the self-reference's FROM item (its CTE name, alias and column names, for EXPLAIN).
+     */
+    record WorkTableScan(int paramId, int width, double rows, Query.RangeTblEntry rte) implements Plan {}
 
     /**
      * The top of a statement with data-modifying WITH queries: {@code plan} is the statement's

@@ -129,13 +129,15 @@ final class BaseRels {
             case CTE -> {
                 PlannerInfo owner = info.ancestor(rte.ctelevelsup());
                 if (rte.selfReference()) {
-                    plan = new Plan.WorkTableScan(owner.workTables.get(rte.cteName()), rte.columns().size());
+                    PlannerInfo.WorkTable wt = owner.workTables.get(rte.cteName());
+                    plan = new Plan.WorkTableScan(wt.paramId(), rte.columns().size(), wt.rows(), rte);
+                    rows = wt.rows();
                 } else {
                     PlannerInfo.CtePlan cte = owner.ctes.get(rte.cteName());
                     plan = new Plan.CteScan(cte.cteId(), cte.plan(), rte);
+                    rows = 1000;
                 }
                 if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null, rte);
-                rows = 1000;
             }
             default -> throw new IllegalStateException("cannot scan range table entry of kind " + rte.kind());
         }

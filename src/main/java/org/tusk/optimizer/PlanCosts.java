@@ -112,7 +112,8 @@ public final class PlanCosts {
                 Estimate e = of(c.ctePlan());
                 yield new Estimate(0, e.rows() * CPU_TUPLE_COST, e.rows(), e.width());
             }
-            case Plan.WorkTableScan w -> new Estimate(0, 10 * CPU_TUPLE_COST, 10, 32 * w.width());
+            // cost_ctescan: cpu_tuple_cost per row for the tuplestore and again per row returned
+            case Plan.WorkTableScan w -> new Estimate(0, 2 * CPU_TUPLE_COST * w.rows(), w.rows(), 32 * w.width());
             case Plan.RecursiveUnion r -> {
                 Estimate a = of(r.nonRecursive()), b = of(r.recursive());
                 double rows = a.rows() + 10 * b.rows();

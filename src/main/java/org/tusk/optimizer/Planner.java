@@ -449,13 +449,18 @@ public final class Planner {
         Plan plan;
         if (cte.recursive()) {
             int wt = info.newParamId();
-            info.workTables.put(cte.name(), wt);
             PlannerInfo cq = new PlannerInfo(info.glob, info, CteInlining.process(cte.query()));
             // a WITH written on the recursive UNION itself belongs to the UNION's level
             for (Query.CommonTableExpr inner : cq.query.cteList()) planCte(cq, inner);
             Query.SetOp.Op op = (Query.SetOp.Op) cq.query.setOperations();
             if (!op.all()) checkRecursiveUnionHashable(op);
-            plan = new Plan.RecursiveUnion(SetOps.plan(cq, op.left()), SetOps.plan(cq, op.right()), wt, !op.all());
+            // the non-recursive term is planned first: the work table's estimated size, which the
+            // recursive term's join choices depend on, is a multiple of its rows (set_cte_size_estimates)
+            Plan nonRecursive = SetOps.plan(cq, op.left());
+            double ntRows = new PlanCosts(info.glob.env, info.glob.ctx).of(nonRecursive).rows();
+            double factor = ScanPaths.setting(info.glob.ctx, "recursive_worktable_factor", 10.0);
+            info.workTables.put(cte.name(), new PlannerInfo.WorkTable(wt, Math.max(1, Math.rint(factor * ntRows))));
+            plan = new Plan.RecursiveUnion(nonRecursive, SetOps.plan(cq, op.right()), wt, !op.all());
         } else if (cte.query().commandType() != Query.CommandType.SELECT) {
             PlannerInfo mq = new PlannerInfo(info.glob, info, cte.query());
             for (Query.CommonTableExpr inner : cte.query().cteList()) planCte(mq, inner);

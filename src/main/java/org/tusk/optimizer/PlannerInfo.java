@@ -65,8 +65,11 @@ final class PlannerInfo {
     Query query;
     final List<PlanParam> planParams = new ArrayList<>();
     final Map<String, CtePlan> ctes = new HashMap<>();
-    /** Recursive CTEs being planned at this level: name to work table parameter. */
-    final Map<String, Integer> workTables = new HashMap<>();
+    /** Recursive CTEs being planned at this level: name to work table. */
+    final Map<String, WorkTable> workTables = new HashMap<>();
+
+    /** A recursive CTE's work table: the exec parameter holding it and its estimated rows. */
+    record WorkTable(int paramId, double rows) {}
     /**
      * query_pathkeys handed to the scan of range table entry {@link #orderedRel} (null: none
      * wanted; see {@link ScanOrder}), the row limit it is costed for (negative: all), and whether

@@ -277,7 +277,7 @@ final class ExplainDeparser {
             case ExplainColumn.Computed c -> {
                 // get_variable on OUTER_VAR/INNER_VAR: the lower node's expression printed in place,
                 // in parentheses unless it is itself a Var ("caller probably assumed a Var is simple")
-                boolean paren = !(c.expr() instanceof Expr.Var);
+                boolean paren = !c.inlined() && !(c.expr() instanceof Expr.Var);
                 if (paren) sb.append('(');
                 expr(sb, c.expr(), c.input(), pre, true);
                 if (paren) sb.append(')');

@@ -78,7 +78,6 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private final Map<Expr.SubPlan, Integer> initPlanParams = new IdentityHashMap<>();
     private final Map<Integer, Object[]> nestParams = new LinkedHashMap<>();
     private final Map<Integer, Boolean> ctesShown = new LinkedHashMap<>();
-    private final Map<Integer, String> workTableNames = new LinkedHashMap<>();
     private int nextPlanId = 1, nextInitParam;
 
     ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings) {
@@ -113,6 +112,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         for (Plan p = obj instanceof Plan q ? q : null; p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null;
              p = s.child())
             if (s.targetList() != null) n.exprs.addAll(s.targetList());
+        if (obj instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
+                && projectsItself(n.sname))
+            n.output = tlist(s.targetList(), outputColumns(s.child()), null);
         boolean root = relationship == null;
         if (root) collectCtes(n.source);
         int saveIndent = out.indent;
@@ -273,6 +275,19 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             else if (p instanceof Plan.ModifyingCtes m) p = m.plan();   // its WITH queries are shown as CTEs
             else return p;
         }
+    }
+
+    /**
+     * Whether PostgreSQL's node of this kind computes the target list of a projection Tusk puts
+     * over it (create_projection_plan puts the tlist into any node that can project: joins and
+     * scans of a work table or CTE), so that EXPLAIN shows the projection's expressions as the
+     * node's Output.
+     */
+    private static boolean projectsItself(String drawnNode) {
+        return switch (drawnNode) {
+            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan" -> true;
+            default -> false;
+        };
     }
 
     /** The nodes of a bitmap tree: Bitmap Index Scan with its Index Cond, BitmapAnd and BitmapOr with their children. */
@@ -497,8 +512,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.WorkTableScan w -> {
                 Node n = node(p, "WorkTable Scan");
-                String name = workTableNames.getOrDefault(w.paramId(), "worktable");
-                scanTarget(n, name, null, name);
+                String name = w.rte().cteName();
+                scanTarget(n, name, null, w.rte().refname());
+                n.output = names(outputColumns(p));
                 n.targetProps.remove("Relation Name");
                 n.targetProps.put("CTE Name", name);
                 yield n;
@@ -763,15 +779,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      * subquery that was not pulled up; without one, a filter over a lower node, drawn on it.
      */
     private Node subqueryScan(Plan.SubqueryScan s) {
-        Query.RangeTblEntry rte = s.rte();
-        if (rte != null && rte.kind() == Query.RteKind.SUBQUERY
-                && (pulledUp(visible(s.child())) && Clauses.pullableTargetList(rte.subquery()) || trivial(s))) rte = null;
+        Query.RangeTblEntry rte = drawnAsChild(s) ? null : s.rte();
         if (rte == null) {
             Plan below = visible(s.child());
             Node n = describe(below);
             n.source = s;
             boolean join = below instanceof Plan.NestLoop || below instanceof Plan.HashJoin || below instanceof Plan.MergeJoin;
-            qual(n, join ? "Join Filter" : "Filter", s.qual(), join ? upperPrefix() : scanPrefix(false), outputColumns(below));
+            // the filter reads the subquery's output, which may be a projection over the node drawn
+            qual(n, join ? "Join Filter" : "Filter", s.qual(), join ? upperPrefix() : scanPrefix(false), outputColumns(s.child()));
             return n;
         }
         Node n;
@@ -809,6 +824,17 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     /**
+     * Whether a SubqueryScan is not drawn, its child drawn in its place: no FROM item of its own,
+     * or a subquery PostgreSQL would have pulled up, or a trivial one setrefs.c removes. Its
+     * columns are then its child's (the pulled-up subquery's expressions).
+     */
+    private static boolean drawnAsChild(Plan.SubqueryScan s) {
+        Query.RangeTblEntry rte = s.rte();
+        return rte == null || rte.kind() == Query.RteKind.SUBQUERY
+                && (pulledUp(visible(s.child())) && Clauses.pullableTargetList(rte.subquery()) || trivial(s));
+    }
+
+    /**
      * trivial_subqueryscan, roughly: a scan of a subquery without a filter whose subquery emits
      * only the columns it returns (no resjunk sort columns to drop) is removed from the plan.
      */
@@ -826,9 +852,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 && v.attno() > inWidth ? w.funcs().get(v.attno() - 1 - inWidth) : null);
     }
 
-    /** get_namespace_name of the relation's schema (VERBOSE qualifies relation names). */
+    /**
+     * get_namespace_name_or_temp of the relation's schema (VERBOSE qualifies relation names): a
+     * temporary table, which lives in the session's own temporary schema, shows as pg_temp.
+     */
     private static String schema(Query.RangeTblEntry rte) {
         if (rte.table() != null) {
+            if (rte.table().persistence() == 't') return "pg_temp";
             switch (rte.table().namespace()) {
                 case 2200 -> { return "public"; }
                 case 11 -> { return "pg_catalog"; }
@@ -973,6 +1003,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return l;
     }
 
+    /** A pulled-up subquery's output columns: its expressions stand in for the Vars that read them. */
+    private static List<ExplainColumn> inlined(List<ExplainColumn> cols) {
+        List<ExplainColumn> l = new ArrayList<>();
+        for (ExplainColumn c : cols)
+            l.add(c instanceof ExplainColumn.Computed x ? new ExplainColumn.Computed(x.expr(), x.input(), true) : c);
+        return l;
+    }
+
     private static List<ExplainColumn> computed(List<Expr> tl, List<ExplainColumn> input) {
         List<ExplainColumn> l = new ArrayList<>();
         for (Expr e : tl) l.add(new ExplainColumn.Computed(e, input));
@@ -1003,7 +1041,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.ModifyTable m -> computed(m.returning(), tableColumns(m.target()));
             case Plan.Agg a -> computed(a.targetList(), aggInput(a));
             case Plan.SubqueryScan s -> {
-                List<ExplainColumn> in = s.rte() != null ? namedColumns(s.rte()) : outputColumns(s.child());
+                List<ExplainColumn> in = s.rte() == null ? outputColumns(s.child())
+                        : drawnAsChild(s) ? inlined(outputColumns(s.child())) : namedColumns(s.rte());
                 yield s.targetList() == null ? in : computed(s.targetList(), in);
             }
             case Plan.NestLoop j -> concat(outputColumns(j.outer()), outputColumns(j.inner()));
@@ -1022,12 +1061,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Append a -> outputColumns(a.children().get(0));
             case Plan.SetOp o -> outputColumns(o.left());
             case Plan.CteScan c -> c.rte() != null ? namedColumns(c.rte()) : outputColumns(c.ctePlan());
-            case Plan.WorkTableScan w -> {
-                List<ExplainColumn> l = new ArrayList<>();
-                String name = workTableNames.getOrDefault(w.paramId(), "worktable");
-                for (int i = 1; i <= w.width(); i++) l.add(new ExplainColumn.Named(name, "column" + i));
-                yield l;
-            }
+            case Plan.WorkTableScan w -> namedColumns(w.rte());
             case Plan.RecursiveUnion r -> outputColumns(r.nonRecursive());
             case Plan.Sort s -> outputColumns(s.child());
             case Plan.Limit l -> outputColumns(l.child());
@@ -1044,7 +1078,6 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             if (p instanceof Plan.CteScan c && !cteById.containsKey(c.cteId())) {
                 cteById.put(c.cteId(), c);
                 ctesShown.put(c.cteId(), true);
-                if (c.ctePlan() instanceof Plan.RecursiveUnion r && c.rte() != null) workTableNames.put(r.wtParam(), c.rte().cteName());
             }
         }, new IdentityHashMap<>());
     }

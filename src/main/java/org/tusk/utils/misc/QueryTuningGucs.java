@@ -96,6 +96,9 @@ final class QueryTuningGucs {
                         .withFlags(EXPLAIN),
 
                 // ---- Other planner options ----
+                real("recursive_worktable_factor", USERSET, QUERY_TUNING_OTHER,
+                        "Sets the planner's estimate of the average size of a recursive query's working table.",
+                        10.0, 0.001, 1000000.0).withFlags(EXPLAIN),
                 real("cursor_tuple_fraction", USERSET, QUERY_TUNING_OTHER,
                         "Sets the planner's estimate of the fraction of a cursor's rows that will be retrieved.", 0.1,
                         0.0, 1.0).withFlags(EXPLAIN),
