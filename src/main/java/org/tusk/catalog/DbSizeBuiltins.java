@@ -112,6 +112,7 @@ final class DbSizeBuiltins {
         if (TypeCache.lookupComposite(base) != null) return DatumType.COMPOSITE;
         TypeCache tc = TypeCache.current();
         if (tc != null && tc.isCompositeArray(base)) return DatumType.COMPOSITE_ARRAY;
+        if (tc != null && tc.domainArrayStorage(base) != null) return tc.domainArrayStorage(base);
         if (tc != null && tc.isEnum(base)) return DatumType.ENUM;
         if (tc != null && tc.baseTypeStorage(base) != null) return tc.baseTypeStorage(base);
         return null;

@@ -1007,6 +1007,7 @@ public final class HeapCatalog implements Catalog {
             if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
             if (types.composite(c.typeOid()) != null) continue;   // stored as a HeapTupleHeader Datum
             if (types.isCompositeArray(c.typeOid())) continue;   // an array of HeapTupleHeader Datums
+            if (types.domainArrayStorage(c.typeOid()) != null) continue;   // an array of the domain's base type's values
             if (types.baseTypeStorage(c.typeOid()) != null) continue;   // a user base type: its representation's Datum
             int base = TypeCache.baseType(c.typeOid());
             if (base != c.typeOid() && (types.isEnum(base) || types.composite(base) != null

@@ -102,6 +102,7 @@ public final class TypeCache implements Enums.Lookup {
             if (d == null && isEnum(t)) d = org.tusk.access.common.DatumType.ENUM;
             if (d == null && composite(t) != null) d = org.tusk.access.common.DatumType.COMPOSITE;
             if (d == null && isCompositeArray(t)) d = org.tusk.access.common.DatumType.COMPOSITE_ARRAY;
+            if (d == null) d = domainArrayStorage(t);
             if (d == null) d = baseTypeStorage(t);
             if (d == null)
                 throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
@@ -115,6 +116,20 @@ public final class TypeCache implements Enums.Lookup {
     public boolean isCompositeArray(int typeOid) {
         UserType u = type(typeOid);
         return u != null && u.typtype() == 'b' && u.typelem() != 0 && composite(u.typelem()) != null;
+    }
+
+    /**
+     * How a value of the array type of a domain is stored, or null if {@code typeOid} is no such
+     * array or its base type's arrays cannot be stored: as the array of the domain's base type
+     * (composite arrays as COMPOSITE_ARRAY), since each element is stored as the base type's value.
+     */
+    public org.tusk.access.common.DatumType domainArrayStorage(int typeOid) {
+        UserType u = type(typeOid);
+        if (u == null || u.typtype() != 'b' || u.typelem() == 0 || domain(u.typelem()) == null) return null;
+        int base = baseType(u.typelem());
+        if (composite(base) != null) return org.tusk.access.common.DatumType.COMPOSITE_ARRAY;
+        int baseArray = ArrayTypes.arrayOf(base);
+        return baseArray == 0 ? null : org.tusk.access.common.DatumType.forOid(baseArray);
     }
 
     /** The installed cache, or null in a process without a database session. */
@@ -242,8 +257,9 @@ public final class TypeCache implements Enums.Lookup {
         if (typtype == 'e') {
             pg = new PgType(oid, name, name, 4, true, 'E', false, (s, z) -> Enums.in(oid, s),
                     (v, z) -> Enums.out((EnumValue) v));
-        } else if (elem != 0 && typtype == 'b' && (isEnum(elem) || composite(elem) != null)) {
-            // the array type of an enum or composite type: array_in / array_out over the element's I/O
+        } else if (elem != 0 && typtype == 'b' && (isEnum(elem) || composite(elem) != null || domain(elem) != null)) {
+            // the array type of an enum, composite or domain type: array_in / array_out over the
+            // element's I/O (a domain's elements read and print as its base type's)
             pg = new PgType(oid, name, type(elem).name() + "[]", -1, false, 'A', false,
                     (s, z) -> org.tusk.utils.adt.ArrayIO.in(s, elem, x -> BuiltinCatalog.type(elem).input().in(x, z)),
                     (v, z) -> org.tusk.utils.adt.ArrayIO.out(org.tusk.utils.adt.ArrayValue.of(v, elem),
@@ -267,7 +283,7 @@ public final class TypeCache implements Enums.Lookup {
             if (pg == null) return null;
             representations.put(oid, BaseTypes.representation(row, this::procRow));
         } else {
-            return null;   // array types of domains and base types are not usable as types yet
+            return null;   // array types of user base types are not usable as types yet
         }
         return new UserType(oid, name, oid(PG_TYPE.get(row, "typnamespace")), typtype, elem,
                 oid(PG_TYPE.get(row, "typarray")), pg);

@@ -312,6 +312,9 @@
  * attlen -1, attalign 'd', attstorage 'x'; the tuple code stores every composite as
  * {@code DatumType.COMPOSITE} (a HeapTupleHeader Datum, byte-compatible), and a column of the
  * row type's array type as {@code DatumType.COMPOSITE_ARRAY} (TypeCache.isCompositeArray). A
+ * column of a domain's array type is stored as an array of the domain's base type (the array
+ * header keeps the domain's OID; TypeCache.domainArrayStorage), and a literal read as one checks
+ * each element as the domain (ParseCoerce: an ArrayCoerceExpr over CoerceToDomain). A
  * built-in returning record whose row type is the caller's column definition list implements
  * {@link org.tusk.catalog.ColumnListFunction} (json[b]_to_record[set], json[b]_populate_record[set]
  * with NULL::record); {@link org.tusk.catalog.ProcSignatures} records provariadic, proargnames and

@@ -92,6 +92,18 @@ public final class ParseCoerce {
         }
         DomainInfo domain = from == to ? null : TypeCache.lookupDomain(to);
         if (domain != null) return coerceToDomain(expr, domain, typmod, ctx, src, location, zone);
+        int domainElem = from == UNKNOWN ? ArrayTypes.elementOf(to) : 0;
+        if (domainElem != 0 && TypeCache.lookupDomain(domainElem) != null) {
+            // array_in of an array of a domain reads each element with domain_in: the literal is
+            // read as an array of the domain's base type, then each element is checked as the domain
+            int baseArray = ArrayTypes.arrayOf(TypeCache.baseType(domainElem));
+            if (baseArray != 0) {
+                Expr asBase = coerce(expr, baseArray, -1, ctx, src, location, zone);
+                Expr elem = coerce(new Expr.Var(Expr.Var.RESOLVED, 1, ArrayTypes.elementOf(baseArray), -1, "element", -1),
+                        domainElem, -1, ctx, src, location, zone);
+                return new Expr.ArrayCoerceExpr(asBase, elem, to, domainElem);
+            }
+        }
         if (from != to && TypeCache.lookupDomain(from) != null) {
             // a domain value is its base type's value: relabel it, then convert as the base type
             expr = new Expr.RelabelType(expr, TypeCache.baseType(from), -1);

@@ -33,6 +33,38 @@ class DomainIT extends OneServerPerClass {
     }
 
     @Test
+    void arraysOfDomainsAreStoredAndCheckElementByElement() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create domain arr_posint as int check (value > 0)");
+            exec(c, "create domain arr_vc4 as varchar(4)");
+            exec(c, "create type arr_pair as (if1 int, if2 text[])");
+            exec(c, "create domain arr_pair_d as arr_pair check ((value).if2[1] is not null)");
+            exec(c, "create table arr_dt (a arr_posint[], b arr_vc4[])");
+            exec(c, "create table arr_ct (f3 arr_pair_d, f4 arr_pair_d[])");
+            exec(c, "insert into arr_dt (a, b) values ('{1,2}', '{ab,cd}'), (array[3,4], array['x'])");
+            assertEquals(List.of("{1,2}|{ab,cd}|arr_posint[]|arr_posint", "{3,4}|{x}|arr_posint[]|arr_posint"),
+                    column(c, "select a::text || '|' || b::text || '|' || pg_typeof(a) || '|' || pg_typeof(a[1])"
+                            + " from arr_dt order by a"));
+            // each element of a literal goes through the domain's input and constraints
+            assertEquals("value for domain arr_posint violates check constraint \"arr_posint_check\"",
+                    failsMessage(c, "insert into arr_dt (a) values ('{1,-2}')", "23514"));
+            assertEquals("value for domain arr_posint violates check constraint \"arr_posint_check\"",
+                    failsMessage(c, "select '{5,-6}'::arr_posint[]", "23514"));
+            assertEquals("value too long for type character varying(4)",
+                    failsMessage(c, "insert into arr_dt (b) values ('{abcdef}')", "22001"));
+            assertEquals("value for domain arr_posint violates check constraint \"arr_posint_check\"",
+                    failsMessage(c, "update arr_dt set a[2] = -10", "23514"));
+            // composite subfields of a domain and of an array of a domain
+            exec(c, "insert into arr_ct (f3.if1, f3.if2) values (1, array['foo'])");
+            exec(c, "insert into arr_ct (f3, f4[1].if2[1], f4[1].if2[2]) values (row(1,'{x}'), 'foo', 'bar')");
+            assertEquals("value for domain arr_pair_d violates check constraint \"arr_pair_d_check\"",
+                    failsMessage(c, "insert into arr_ct (f3.if1, f3.if2) values (1, array[null])", "23514"));
+            assertEquals(List.of("(1,{foo})|null", "(1,{x})|{\"(,\\\"{foo,bar}\\\")\"}"),
+                    column(c, "select f3::text || '|' || coalesce(f4::text, 'null') from arr_ct order by 1"));
+        }
+    }
+
+    @Test
     void valuesBecomingADomainAreChecked() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create domain posint as int check (value > 0)");

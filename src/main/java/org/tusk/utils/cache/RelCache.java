@@ -5,6 +5,7 @@ import org.tusk.access.common.DatumType;
 import org.tusk.access.common.TupleDesc;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.table.TupleSlot;
+import org.tusk.catalog.ArrayTypes;
 import org.tusk.catalog.BaseTypeStorage;
 import org.tusk.catalog.CatalogScan;
 import org.tusk.catalog.SystemCatalog;
@@ -263,6 +264,16 @@ public final class RelCache {
         return t == null ? 0 : oid(PG_TYPE.get(t.values(), "typelem"));
     }
 
+    /** getBaseType: {@code typeOid} itself, or the base type under every level of domain over it. */
+    private int domainBase(int typeOid, Snapshot snap) {
+        for (int depth = 0; depth < 64 && DatumType.forOid(typeOid) == null && typtype(typeOid, snap) == 'd'; depth++) {
+            final int dom = typeOid;
+            TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", dom));
+            typeOid = oid(PG_TYPE.get(t.values(), "typbasetype"));
+        }
+        return typeOid;
+    }
+
     /** How a column of user base type {@code typeOid} is stored (BaseTypeStorage), or null. */
     private DatumType baseTypeStorage(int typeOid, Snapshot snap) {
         TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", typeOid));
@@ -375,17 +386,20 @@ public final class RelCache {
                     layout.typstorage(), false, true);
         }
         // a domain column is stored as its base type (under every level of domain)
-        for (int depth = 0; depth < 64 && DatumType.forOid(typeOid) == null && typtype(typeOid, snap) == 'd'; depth++) {
-            final int dom = typeOid;
-            TupleSlot t = CatalogScan.first(table, catalog(PG_TYPE), snap, CatalogScan.key(PG_TYPE, "oid", dom));
-            typeOid = oid(PG_TYPE.get(t.values(), "typbasetype"));
-        }
+        typeOid = domainBase(typeOid, snap);
         DatumType type = DatumType.forOid(typeOid);
         if (type == null) {
             char typtype = typtype(typeOid, snap);
-            if (typtype == 'e') type = DatumType.ENUM;
+            int elem = typtype == 'b' ? typelem(typeOid, snap) : 0;
+            if (elem != 0 && typtype(elem, snap) == 'd') {
+                // an array of a domain: its elements are stored as the domain's base type's, so
+                // the array is stored as an array of that base type (the header keeps the domain's OID)
+                int base = domainBase(elem, snap);
+                if (typtype(base, snap) == 'c') type = DatumType.COMPOSITE_ARRAY;
+                else if (ArrayTypes.arrayOf(base) != 0) type = DatumType.forOid(ArrayTypes.arrayOf(base));
+            } else if (typtype == 'e') type = DatumType.ENUM;
             else if (typtype == 'c') type = DatumType.COMPOSITE;   // stored as a HeapTupleHeader Datum
-            else if (typtype == 'b' && typtype(typelem(typeOid, snap), snap) == 'c') {
+            else if (elem != 0 && typtype(elem, snap) == 'c') {
                 type = DatumType.COMPOSITE_ARRAY;   // an array whose elements are HeapTupleHeader Datums
             } else if (typtype == 'b') {
                 type = baseTypeStorage(typeOid, snap);   // a user base type: its representation's Datum
