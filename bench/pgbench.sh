@@ -20,8 +20,8 @@
 # A measure that fails on one server shows "error: <first line>" and the rest go on.
 #
 #   bench/pgbench.sh [--quick] [--pg-vs-pg]
-#     --quick     -s 2, -c 1 and 8, -T 2 (+3 s to connect -c 8), no simple-update, memory at 0, 10
-#                 and 20 connections, 1 round
+#     --quick     -s 2, -c 1 and 8, -T 2 (+3 s to connect -c 8), no simple-update, memory at 0 and
+#                 10 connections, 1 round
 #     --pg-vs-pg  self-test: the "Tusk" side is a second PostgreSQL 15 (both columns should agree)
 #
 # Environment: JAVA_HOME, PGREF (as bench/run.sh), BENCH_ROUNDS, BENCH_TUSK_OPTS (more "-c name=value"
@@ -48,7 +48,7 @@ done
 # --quick is one round of three scripts (simple-update, like tpcb-like, is in the full run): its
 # share of the 5 minutes of `./tusk bench --quick` is about two of them.
 if [ "$MODE" = quick ]; then
-  SCALE=2 CLIENTS=(1 8) T=2 CONNECT_S=3 CHURN_T=3 IDLE_LEVELS=(0 10 20) ROUNDS=1 LOAD_S=2 BUDGET=150 MEM_ROUNDS=1
+  SCALE=2 CLIENTS=(1 8) T=2 CONNECT_S=3 CHURN_T=3 IDLE_LEVELS=(0 10) ROUNDS=1 LOAD_S=2 BUDGET=150 MEM_ROUNDS=1
   KINDS=("select-only simple" "select-only prepared" "tpcb-like simple")
 else
   # -T 6: 3 rounds x 12 throughput rows x 2 servers of -T 10 alone were 12 of the 30 minutes the
