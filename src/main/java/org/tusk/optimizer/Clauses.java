@@ -43,4 +43,18 @@ public final class Clauses {
             if (returnsSet(te.expr()) || containsVolatileFunctions(te.expr())) return false;
         return true;
     }
+
+    /**
+     * The commutator of a comparison operator name ({@code a < b} is {@code b > a}): what a clause
+     * written value-op-column becomes when read column-first; other operators are their own here.
+     */
+    static String commutedComparison(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+        };
+    }
 }

@@ -232,18 +232,9 @@ final class PartitionPruning {
             return;
         }
         k = keyCol(r, rootAttno, rtindex);
-        if (k >= 0 && l instanceof Expr.Const lc) conds.add(new Cond(k, commute(name), lc.value()));
+        if (k >= 0 && l instanceof Expr.Const lc) conds.add(new Cond(k, Clauses.commutedComparison(name), lc.value()));
     }
 
-    private static String commute(String op) {
-        return switch (op) {
-            case "<" -> ">";
-            case "<=" -> ">=";
-            case ">" -> "<";
-            case ">=" -> "<=";
-            default -> op;
-        };
-    }
 
     private static int keyCol(Expr e, int[] rootAttno, int rtindex) {
         if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != rtindex) return -1;

@@ -559,7 +559,7 @@ public final class PlanCosts {
             Expr l = strip(o.args().get(0)), r = strip(o.args().get(1));
             String op = o.op().name();
             if (l instanceof Expr.Var v && isPseudoConstant(o.args().get(1))) return new VarOpConst(v, constValue(r), op);
-            if (r instanceof Expr.Var v && isPseudoConstant(o.args().get(0))) return new VarOpConst(v, constValue(l), commute(op));
+            if (r instanceof Expr.Var v && isPseudoConstant(o.args().get(0))) return new VarOpConst(v, constValue(l), Clauses.commutedComparison(op));
             return null;
         }
 
@@ -572,15 +572,6 @@ public final class PlanCosts {
             return e instanceof Expr.Const k ? k.value() : NO_VALUE;
         }
 
-        private static String commute(String op) {
-            return switch (op) {
-                case "<" -> ">";
-                case "<=" -> ">=";
-                case ">" -> "<";
-                case ">=" -> "<=";
-                default -> op;
-            };
-        }
 
         boolean isInequality() { return op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">="); }
         boolean isGt() { return op.startsWith(">"); }

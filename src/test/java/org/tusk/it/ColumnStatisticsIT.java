@@ -41,16 +41,7 @@ class ColumnStatisticsIT {
     }
 
     private static List<String> rows(Connection c, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
+        return Jdbc.rowsShowingNull(c, sql);
     }
 
     /** The rows EXPLAIN estimates for the top node of {@code sql}'s plan. */
