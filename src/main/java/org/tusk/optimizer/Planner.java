@@ -400,6 +400,9 @@ public final class Planner {
                     ScanPaths.setting(ctx, "enable_hashagg", true));
         if (q.groupClause().isEmpty())
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
+        // columns functionally dependent on a grouped primary key need not be keys
+        keys.clear();
+        for (int r : UselessGroupByColumns.remaining(q, info.glob.env)) keys.add(tlist.get(r - 1));
         // create_grouping_paths: hashing needs every aggregate to take its input in any order
         // (numOrderedAggs == 0); one with DISTINCT or ORDER BY makes the grouping sorted
         boolean orderedAggs = false;

@@ -661,23 +661,22 @@ public final class Analyzer {
 
     /**
      * check_functional_grouping: every column of a table is functionally dependent on its primary
-     * key, so it may be used ungrouped when all primary key columns are grouping expressions.
+     * key (if not DEFERRABLE), so it may be used ungrouped when all primary key columns are
+     * grouping expressions.
      */
     private boolean groupedByPrimaryKey(int varno, List<Expr> groupExprs) {
         if (env == null || varno < 1 || varno > rtable.size()) return false;
         Query.RangeTblEntry r = rtable.get(varno - 1);
         if (!r.isTable()) return false;
-        for (Relation index : env.catalog().indexesOf(r.table())) {
-            if (!index.index().primary()) continue;
-            for (int attno : index.index().keyAttnums()) {
-                boolean grouped = false;
-                for (Expr g : groupExprs)
-                    grouped |= g instanceof Expr.Var gv && gv.levelsup() == 0 && gv.varno() == varno && gv.attno() == attno;
-                if (!grouped) return false;
-            }
-            return true;
+        java.util.Set<Integer> key = org.tusk.catalog.PrimaryKeys.attnos(env.catalog(), r.table(), false);
+        if (key == null) return false;
+        for (int attno : key) {
+            boolean grouped = false;
+            for (Expr g : groupExprs)
+                grouped |= g instanceof Expr.Var gv && gv.levelsup() == 0 && gv.varno() == varno && gv.attno() == attno;
+            if (!grouped) return false;
         }
-        return false;
+        return true;
     }
 
     /** Direct sub-expressions of a node (expression_tree_walker). */
