@@ -247,6 +247,7 @@ public final class BuiltinCatalog {
         StatisticalAggregates.register(b);
         OrderedSetAggregates.register(b);
         PatternOperators.register(b);
+        NameTextOperators.register(b);
         IntegerCrossTypeOperators.register(b);
         ArrayAndByteaAggregates.register(b);
         MiscStringBuiltins.register(b);

@@ -93,7 +93,7 @@ final class BitmapPaths {
         if (m == null || !m.predicateImplied(all)) return null;
         List<Plan.IndexQual> quals = new ArrayList<>();
         List<Expr> used = new ArrayList<>();
-        ScanPaths.matchIndex(index, m, clauses, quals, used);
+        ScanPaths.matchIndex(heap, index, m, clauses, quals, used, ctx);
         if (quals.isEmpty()) return null;
         double sel = ScanPaths.selectivity(quals, index, tuples);
         // create_bitmap_scan_plan: a boolean test matched as b = true is not among the index

@@ -100,7 +100,7 @@ final class ScanPaths {
                 if (m == null || !m.predicateImplied(conjuncts)) continue;
                 List<Plan.IndexQual> quals = new ArrayList<>();
                 List<Expr> used = new ArrayList<>();
-                matchIndex(index, m, conjuncts, quals, used);
+                matchIndex(heap, index, m, conjuncts, quals, used, ctx);
                 if (quals.isEmpty()) continue;
                 boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
                 List<Expr> filter = filterFor(conjuncts, used, m);
@@ -160,7 +160,7 @@ final class ScanPaths {
             if (dir == ScanOrder.Direction.NONE) continue;
             List<Plan.IndexQual> quals = new ArrayList<>();
             List<Expr> used = new ArrayList<>();
-            matchIndex(index, m, conjuncts, quals, used);
+            matchIndex(heap, index, m, conjuncts, quals, used, ctx);
             withoutLowerArrayQuals(quals, used);
             List<Expr> filter = filterFor(conjuncts, used, m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
@@ -217,17 +217,27 @@ final class ScanPaths {
      * (amoptionalkey): those past the first column without an equality do not bound the scan but
      * are checked against each index entry before the heap is visited (_bt_checkkeys), which
      * {@link #boundaryQuals} accounts for in the cost.
+     *
+     * <p>A LIKE with a constant prefix yields derived conditions ({@link LikeIndexQuals}); being
+     * lossy it is not among {@code used}, so it stays in the scan's filter.
      */
-    static void matchIndex(Relation index, IndexMatching m, List<Expr> conjuncts, List<Plan.IndexQual> quals,
-                                   List<Expr> used) {
+    static void matchIndex(Relation heap, Relation index, IndexMatching m, List<Expr> conjuncts,
+                           List<Plan.IndexQual> quals, List<Expr> used, FunctionCallContext ctx) {
         Relation.IndexInfo info = index.index();
+        List<Expr> lossy = new ArrayList<>();
         int exprIndex = 0;
         for (int k = 0; k < info.keyCount(); k++) {
             boolean isExpr = info.keyAttnum(k) == 0;
             for (Expr c : conjuncts) {
                 // match_clause_to_index: a clause goes to the first key column it matches only
-                if (used.contains(c)) continue;
+                if (used.contains(c) || lossy.contains(c)) continue;
                 Indexable ix = isExpr ? m.indexable(c, exprIndex) : indexable(c);
+                if (ix == null && !isExpr) {
+                    List<Indexable> derived = LikeIndexQuals.match(c, heap, index, k, ctx);
+                    for (Indexable d : derived) quals.add(new Plan.IndexQual(k + 1, d.strategy(), d.argument(), d.clause()));
+                    if (!derived.isEmpty()) lossy.add(c);
+                    continue;
+                }
                 if (ix == null || ix.attno() != info.keyAttnum(k)) continue;
                 quals.add(new Plan.IndexQual(k + 1, ix.strategy(), ix.argument(), ix.clause()));
                 used.add(c);
