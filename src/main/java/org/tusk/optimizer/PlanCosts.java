@@ -627,7 +627,8 @@ public final class PlanCosts {
                 yield s;
             }
             case Expr.BoolExpr b -> selectivity(b, scan);
-            case Expr.ScalarArrayOpExpr sa -> ArraySelectivity.of(sa, () -> clauseSelectivity(elementClause(sa), null));
+            case Expr.ScalarArrayOpExpr sa -> ArraySelectivity.of(sa, (Expr.Const element) ->
+                    clauseSelectivity(elementClause(sa, element), element == null ? null : scan));
             case Expr.NullTest n -> {
                 ColumnSelectivity.Column col = scan != null && VarOpConst.strip(n.arg()) instanceof Expr.Var v ? scan.column(v) : null;
                 if (col != null) yield ColumnSelectivity.nullTest(col, n.isNot());
@@ -641,10 +642,11 @@ public final class PlanCosts {
 
     /**
      * The clause {@code left op element} scalararraysel asks the operator's restriction
-     * estimator about for one element (the element itself does not matter without statistics).
+     * estimator about for one element ({@code element} null: an element of unknown value).
      */
-    private static Expr elementClause(Expr.ScalarArrayOpExpr sa) {
-        return new Expr.OpExpr(sa.op(), List.of(sa.left(), new Expr.Const(sa.op().right(), -1, null, -1)), TypeOids.BOOL, -1);
+    private static Expr elementClause(Expr.ScalarArrayOpExpr sa, Expr.Const element) {
+        Expr right = element != null ? element : new Expr.Const(sa.op().right(), -1, null, -1);
+        return new Expr.OpExpr(sa.op(), List.of(sa.left(), right), TypeOids.BOOL, -1);
     }
 
     /** cost_qual_eval: cpu_operator_cost per operator and function call (procost 1). */
