@@ -36,8 +36,34 @@ public interface ExecEnvironment {
     /** GetCurrentCommandId: the command id written into the rows this statement changes. */
     int commandId();
 
-    /** CommandCounterIncrement: later statements of the transaction see this one's changes. */
+    /**
+     * CommandCounterIncrement: later statements of the transaction see this one's changes. The
+     * statement's own snapshot moves on to the new command id too (UpdateActiveSnapshotCommandId),
+     * so a statement that runs several steps in this environment sees its earlier steps.
+     */
     void commandCounterIncrement();
+
+    /**
+     * What this statement does before it calls a VOLATILE function, whose statements start with
+     * CommandCounterIncrement so that they see the rows this statement has changed so far
+     * (functions.c fmgr_sql and SPI in non-read-only mode). In PostgreSQL the calling statement is
+     * unaffected by those increments: it writes with the command id its ExecutorStart fixed
+     * (es_output_cid) and reads through a copy of its snapshot. Here the command id is read when a
+     * row is written and the snapshot is shared with the snapshot manager, so this pins them: from
+     * now on this statement's rows carry the command id current now, and closing the returned
+     * handle (when the call returns) gives the snapshot back the command id it has now. Without
+     * that a row the statement has updated would be seen, and updated again, by its own scan.
+     */
+    default CallerPin pinForVolatileCall() {
+        return () -> { };
+    }
+
+    /** The calling statement's pinned snapshot, released when a volatile function's call returns. */
+    interface CallerPin extends AutoCloseable {
+        /** Restores the command id of the calling statement's snapshot. */
+        @Override
+        void close();
+    }
 
     /**
      * IsolationUsesXactSnapshot: REPEATABLE READ or SERIALIZABLE, where a row changed by a

@@ -38,12 +38,26 @@ final class LanguageHandlers implements SqlFunctionRunner {
 
     @Override
     public Object call(SqlFunction f, Object[] args, ExecContext caller) {
-        return security.run(f, () -> isPlpgsql(f) ? plpgsql.call(f, args, caller) : sql.call(f, args, caller));
+        return protectingCaller(f, caller,
+                () -> security.run(f, () -> isPlpgsql(f) ? plpgsql.call(f, args, caller) : sql.call(f, args, caller)));
     }
 
     @Override
     public List<Object[]> callSet(SqlFunction f, Object[] args, ExecContext caller) {
-        return security.run(f, () -> isPlpgsql(f) ? plpgsql.callSet(f, args, caller) : sql.callSet(f, args, caller));
+        return protectingCaller(f, caller,
+                () -> security.run(f, () -> isPlpgsql(f) ? plpgsql.callSet(f, args, caller) : sql.callSet(f, args, caller)));
+    }
+
+    /**
+     * A VOLATILE function's statements increment the command counter (to see what the calling
+     * statement has changed so far); the calling statement keeps its own command id and
+     * snapshot meanwhile ({@link org.tusk.executor.ExecEnvironment#pinForVolatileCall}).
+     */
+    private static <T> T protectingCaller(SqlFunction f, ExecContext caller, java.util.function.Supplier<T> call) {
+        if (f.volatility() != org.tusk.catalog.PgProc.Volatility.VOLATILE || caller.env() == null) return call.get();
+        try (org.tusk.executor.ExecEnvironment.CallerPin pin = caller.env().pinForVolatileCall()) {
+            return call.get();
+        }
     }
 
     @Override

@@ -59,7 +59,7 @@ final class QueryRunner {
         // LANGUAGE sql's call handler for this backend's session
         // and plpgsql's, chosen by the function's language
         org.tusk.executor.ExecContext.installSqlFunctionRunner(new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
-                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration()),
+                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration(), () -> ctx.storage.statementEnvironment()),
                 new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation)),
                 new SecurityDefinerCall(ctx)));
         // WHERE CURRENT OF finds this session's cursors

@@ -245,13 +245,35 @@ final class SessionStorage {
         }
         Snapshot snapshot = xact.getTransactionSnapshot();
         return new ExecEnvironment() {
+            /** Whether a volatile function call has fixed the command id this statement writes with (es_output_cid). */
+            private boolean outputCidPinned;
+            private int outputCid;
+
             @Override public Catalog catalog() { return catalog; }
             @Override public TableAm tableAm() { return heap; }
             @Override public IndexAm indexAm() { return btree; }
             @Override public Snapshot snapshot() { return snapshot; }
             @Override public Snapshot latestSnapshot() { return xact.getLatestSnapshot(); }
-            @Override public int commandId() { return xact.getCurrentCommandId(true); }
-            @Override public void commandCounterIncrement() { SessionStorage.this.commandCounterIncrement(); }
+            @Override public int commandId() {
+                // Once pinned, the statement keeps writing with that id; it is marked used only
+                // while it is still the current one (a later id is past it already, so the rows
+                // are seen by the next command whether or not it counts as used).
+                if (outputCidPinned && outputCid != xact.getCurrentCommandId(false)) return outputCid;
+                return xact.getCurrentCommandId(true);
+            }
+            @Override public void commandCounterIncrement() {
+                outputCidPinned = false;
+                SessionStorage.this.commandCounterIncrement();
+                snapshot.setCurcid(xact.getCurrentCommandId(false));
+            }
+            @Override public CallerPin pinForVolatileCall() {
+                if (!outputCidPinned) {
+                    outputCid = xact.getCurrentCommandId(false);
+                    outputCidPinned = true;
+                }
+                int curcid = snapshot.curcid();
+                return () -> snapshot.setCurcid(curcid);
+            }
             @Override public boolean isolationUsesXactSnapshot() { return xact.isolationLevel().usesXactSnapshot(); }
             @Override public void waitForTransaction(int xid) { oracle.waitForTransaction(xid); }
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }

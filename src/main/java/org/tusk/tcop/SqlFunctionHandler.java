@@ -26,9 +26,11 @@ import org.tusk.utils.misc.SessionServices;
  * (init_sql_fcache), with the arguments as parameters; the statements' table privileges are
  * checked at every call, for the user the call runs as, and the plans are kept until any catalog invalidation empties the
  * relcache's name cache (a changed table or function could make them stale). Each call binds
- * the arguments as $1..$n and runs the statements in order in the calling statement's snapshot;
- * a statement that changes rows is followed by CommandCounterIncrement, so the next one sees
- * its changes, and the result is the first row of the last statement (NULL if it has none).
+ * the arguments as $1..$n and runs the statements in order: a STABLE or IMMUTABLE function's in
+ * the calling statement's snapshot, a VOLATILE one's in a fresh snapshot, each statement after
+ * CommandCounterIncrement (so it sees what the calling statement has changed so far); a statement
+ * that changes rows is followed by CommandCounterIncrement, so the next one sees its changes,
+ * and the result is the first row of the last statement (NULL if it has none).
  * A set-returning or record-returning call ({@link #callSet}) gets every row of the last
  * statement, materialised as PostgreSQL's fmgr_sql does into a tuplestore when the caller is a
  * FunctionScan; rows are collected before the caller reads the first. A utility statement of
@@ -44,16 +46,20 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     private final RelationProvider relations;
     private final SessionServices session;
     private final LongSupplier generation;
+    /** A fresh statement environment (GetTransactionSnapshot with the current command id). */
+    private final java.util.function.Supplier<ExecEnvironment> environments;
     private final Map<Integer, Cached> cache = new HashMap<>();
     private int depth;
 
     /** A function's plans with the analysed statements whose permissions each call checks. */
     private record Cached(SqlFunction fn, long generation, List<Query> analysed, List<PlannedStmt> plans) {}
 
-    SqlFunctionHandler(RelationProvider relations, SessionServices session, LongSupplier generation) {
+    SqlFunctionHandler(RelationProvider relations, SessionServices session, LongSupplier generation,
+                       java.util.function.Supplier<ExecEnvironment> environments) {
         this.relations = relations;
         this.session = session;
         this.generation = generation;
+        this.environments = environments;
     }
 
     @Override
@@ -95,8 +101,15 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
             throw e.withContext("SQL function \"" + f.name() + "\" during startup");
         }
         List<Object[]> result = new ArrayList<>();
+        // fmgr_sql: a VOLATILE function's statements run in a snapshot of their own, taken at the
+        // call, and each starts with CommandCounterIncrement and that snapshot moved on to the new
+        // command id, so it sees what the calling statement and the function's earlier statements
+        // have changed; a STABLE or IMMUTABLE one reads in the caller's snapshot.
+        boolean volatileFn = f.volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE && !plans.isEmpty();
+        if (volatileFn) env = environments.get();
         for (int i = 0; i < plans.size(); i++) {
             PlannedStmt p = plans.get(i);
+            if (volatileFn) env.commandCounterIncrement();
             if (p.utilityStmt() != null) {
                 runUtility(f, p, i, env);
                 continue;

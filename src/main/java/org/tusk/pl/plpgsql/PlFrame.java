@@ -28,6 +28,12 @@ final class PlFrame {
      * plpgsql_exec_trigger registers with SPI_register_trigger_data), or null.
      */
     java.util.Map<String, org.tusk.catalog.ScannableRelation> transitionTables;
+    /**
+     * The SPI mode of the call's statements: false for a VOLATILE function (read_only off: each
+     * statement starts with CommandCounterIncrement, so it sees what the calling statement and
+     * earlier statements changed). Trigger functions and DO blocks keep read-only mode here.
+     */
+    boolean readOnly = true;
     /** The label EXIT/CONTINUE named, while it unwinds to its loop or block. */
     String exitLabel;
 

@@ -27,7 +27,8 @@ import org.tusk.utils.error.PgException;
  * in the expression and reused by later runs of it (in this and later calls) while the catalog
  * generation and the types of its parameters stay the same. Each run takes a fresh statement
  * environment (a new snapshot with the current command id, as a volatile function's statements
- * get one), and a statement that changes rows is followed by CommandCounterIncrement.
+ * get one; a VOLATILE function's run starts with CommandCounterIncrement, as SPI's non-read-only
+ * mode does), and a statement that changes rows is followed by CommandCounterIncrement.
  */
 final class PlSql {
     /** Where parameter $n of a prepared expression takes its value: a datum, or one field of a record datum. */
@@ -205,7 +206,7 @@ final class PlSql {
 
     /** Runs a body's expression or statement with the frame's values; {@code maxRows} 0 keeps every row. */
     Result run(PlTree.PlExpr e, PlFrame frame, ExecContext caller, int maxRows) {
-        ExecEnvironment env = host.statementEnvironment();
+        ExecEnvironment env = statementEnvironment(frame);
         ExecContext ctx = ExecContext.of(caller.session(), env);
         Prepared p = prepare(e, frame, ctx);
         return execute(p.raws(), p.plans(), e.query, paramValues(p, frame), ctx, env, maxRows);
@@ -216,7 +217,7 @@ final class PlSql {
      * with the USING values as $1..$n of their own types.
      */
     Result runDynamic(String query, List<Integer> paramTypes, Object[] params, PlFrame frame, ExecContext caller, int maxRows) {
-        ExecEnvironment env = host.statementEnvironment();
+        ExecEnvironment env = statementEnvironment(frame);
         ExecContext ctx = ExecContext.of(caller.session(), env);
         List<RawStmt> raws = Parser.parse(query);
         List<PlannedStmt> plans = new ArrayList<>();
@@ -225,10 +226,21 @@ final class PlSql {
             List<Integer> types = new ArrayList<>(paramTypes);
             PlannedStmt plan = plan(raw, query, types, null, ctx, relations(frame));
             r = execute(List.of(raw), List.of(plan), query, params, ctx, env, maxRows);
-            env = host.statementEnvironment();
+            env = statementEnvironment(frame);
             ctx = ExecContext.of(caller.session(), env);
         }
         return r == null ? new Result(List.of(), List.of(), List.of(), 0, false) : r;
+    }
+
+    /**
+     * The environment a statement of the body runs in. Outside read-only mode (a VOLATILE
+     * function), _SPI_execute_plan's CommandCounterIncrement comes first, so the statement sees
+     * what the calling statement has changed so far.
+     */
+    private ExecEnvironment statementEnvironment(PlFrame frame) {
+        ExecEnvironment env = host.statementEnvironment();
+        if (frame != null && !frame.readOnly) env.commandCounterIncrement();
+        return env;
     }
 
     private Result execute(List<RawStmt> raws, List<PlannedStmt> plans, String text, Object[] params, ExecContext ctx,

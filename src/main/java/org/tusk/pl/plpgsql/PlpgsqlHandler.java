@@ -93,7 +93,7 @@ public final class PlpgsqlHandler {
         PlCompiler.Signature sig = new PlCompiler.Signature("inline_code_block", "inline_code_block", List.of(), List.of(),
                 null, List.of(), TypeOids.VOID, false, true);
         PlTree.Function fn = PlCompiler.compile(code, sig, types(caller));
-        run(fn, new Object[0], caller);
+        run(fn, new Object[0], caller, true);
     }
 
     /**
@@ -126,11 +126,12 @@ public final class PlpgsqlHandler {
             throw PgException.error("0A000", "trigger functions can only be called as triggers")
                     .withContext("compilation of PL/pgSQL function \"" + f.name() + "\" near line 1");
         }
-        return run(compile(f, caller, 0), args, caller);
+        return run(compile(f, caller, 0), args, caller, f.volatility() != org.tusk.catalog.PgProc.Volatility.VOLATILE);
     }
 
-    private PlFrame run(PlTree.Function fn, Object[] args, ExecContext caller) {
+    private PlFrame run(PlTree.Function fn, Object[] args, ExecContext caller, boolean readOnly) {
         return enter(fn, caller, frame -> {
+            frame.readOnly = readOnly;
             for (int i = 0; i < fn.argDnos().length; i++) {
                 int dno = fn.argDnos()[i];
                 if (isPolymorphic(frame.types[dno])) frame.types[dno] = actualType(args[i], frame.types[dno]);
