@@ -14,19 +14,32 @@ final class BuiltinOperatorFlags {
     /** {canmerge, canhash} of one operator. */
     private record Flags(boolean canMerge, boolean canHash) {}
 
-    private static volatile Map<String, Flags> flags;
+    /**
+     * An operator's signature. Not a concatenated string: the planner asks about every clause of
+     * every query (equivalence classes, hash and merge joins), and building and hashing a string
+     * per question was a few per cent of a simple query's CPU.
+     */
+    private record Key(String name, int left, int right) {
+        @Override public int hashCode() { return (name.hashCode() * 31 + left) * 31 + right; }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && left == k.left && right == k.right && name.equals(k.name);
+        }
+    }
+
+    private static volatile Map<Key, Flags> flags;
 
     private static Flags of(String name, int left, int right) {
-        Map<String, Flags> m = flags;
+        Map<Key, Flags> m = flags;
         if (m == null) {
-            Map<String, Flags> built = new HashMap<>();
+            Map<Key, Flags> built = new HashMap<>();
             // operatorRows' layout: oid, oprname, oprnamespace, oprowner, oprkind, oprcanmerge, oprcanhash, oprleft, oprright, ...
             for (Object[] row : BuiltinObjectCatalogs.operatorRows())
-                built.put(Pg15CatalogData.key((String) row[1], (Long) row[7], (Long) row[8]),
+                built.put(new Key((String) row[1], (int) (long) (Long) row[7], (int) (long) (Long) row[8]),
                         new Flags((Boolean) row[5], (Boolean) row[6]));
-            flags = m = Map.copyOf(built);
+            flags = m = built;
         }
-        return m.get(Pg15CatalogData.key(name, left, right));
+        return m.get(new Key(name, left, right));
     }
 
     /** oprcanmerge of a built-in operator; false for any other. */

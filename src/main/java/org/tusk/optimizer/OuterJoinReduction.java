@@ -32,6 +32,9 @@ final class OuterJoinReduction {
     /** {@code q} with its reducible outer joins reduced ({@code q} itself if none is). */
     static Query reduce(Query q) {
         if (q.commandType() != Query.CommandType.SELECT || q.setOperations() != null || q.fromList().isEmpty()) return q;
+        // planner.c calls reduce_outer_joins only when hasOuterJoins: without one there is nothing to reduce,
+        // and the strictness analysis of WHERE below is most of a simple query's planning otherwise
+        if (!hasOuterJoin(q.fromList())) return q;
         Set<Integer> nonnullable = nonnullableRels(q.where(), true);
         List<Expr> where = ScanPaths.conjuncts(q.where());
         Pass pass = new Pass(q, where);
@@ -52,6 +55,19 @@ final class OuterJoinReduction {
                 q.sourceQuery(), q.returningList(), List.copyOf(from), q.groupClause(), q.havingQual(),
                 q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList(), q.windowClause(),
                 q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList(), q.withCheckOptions());
+    }
+
+    private static boolean hasOuterJoin(List<Query.JoinNode> from) {
+        for (Query.JoinNode n : from) if (hasOuterJoin(n)) return true;
+        return false;
+    }
+
+    private static boolean hasOuterJoin(Query.JoinNode n) {
+        if (!(n instanceof Query.JoinNode.Join j)) return false;
+        return switch (j.type()) {
+            case LEFT, RIGHT, FULL -> true;
+            default -> hasOuterJoin(j.left()) || hasOuterJoin(j.right());
+        };
     }
 
     /** reduce_outer_joins_pass2 over one query's join tree, collecting the WHERE conjuncts anti joins make redundant. */

@@ -571,8 +571,7 @@ final class ScanPaths {
 
     static boolean setting(FunctionCallContext ctx, String name, boolean dflt) {
         try {
-            String v = ctx.session().showSetting(name);
-            return v == null ? dflt : v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true");
+            return ctx.session().boolSetting(name);
         } catch (RuntimeException e) {
             return dflt;
         }
@@ -580,8 +579,7 @@ final class ScanPaths {
 
     static double setting(FunctionCallContext ctx, String name, double dflt) {
         try {
-            String v = ctx.session().showSetting(name);
-            return v == null ? dflt : Double.parseDouble(v);
+            return ctx.session().realSetting(name);
         } catch (RuntimeException e) {
             return dflt;
         }

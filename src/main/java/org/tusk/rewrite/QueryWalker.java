@@ -93,7 +93,8 @@ public final class QueryWalker {
 
     /** The expression with the query of every SubLink in it replaced by {@code sub}'s result. */
     static Expr exprs(Expr e, UnaryOperator<Query> sub) {
-        if (e == null) return null;
+        // most expressions hold no SubLink: keep them as they are rather than copy every node
+        if (e == null || !ExprTrees.any(e, x -> x instanceof Expr.SubLink)) return e;
         return ExprTrees.map(e, x -> x instanceof Expr.SubLink s
                 ? new Expr.SubLink(s.kind(), exprs(s.testexpr(), sub), sub.apply(s.subselect()), s.type(), s.typmod(),
                 s.location())

@@ -69,8 +69,7 @@ public final class RowSecurity {
     /** The row_security setting of {@code session}: on unless set off (and on where the session has no such setting). */
     public static boolean setting(org.tusk.utils.misc.SessionServices session) {
         try {
-            String v = session.showSetting("row_security");
-            return v == null || !v.equalsIgnoreCase("off");
+            return session.boolSetting("row_security");
         } catch (PgException e) {
             return true;
         }

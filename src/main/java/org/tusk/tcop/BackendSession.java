@@ -119,6 +119,10 @@ final class BackendSession implements SessionServices {
 
     @Override public String showSetting(String name) { return gucs().show(name, ctx.role().superuser()); }
 
+    @Override public boolean boolSetting(String name) { return gucs().getBool(name); }
+
+    @Override public double realSetting(String name) { return gucs().getReal(name); }
+
     @Override
     public List<org.tusk.utils.misc.GucSettingRow> settingRows() { return gucs().settingRows(ctx.role().superuser()); }
 

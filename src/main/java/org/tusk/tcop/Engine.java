@@ -65,12 +65,13 @@ public final class Engine {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         ExecContext ctx = ExecContext.of(session, env);
         if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, paramText, env, ctx);
-        Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        java.time.ZoneId zone = ctx.timeZone();
+        Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         if (env != null) {
             boolean check = !(paramTypes != null && paramText == null);
             if (check) org.tusk.executor.ExecPermissions.check(q, env);
-            RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), check)
+            RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), check)
                     .rowSecurity(rowSecurity(session))
                     .rewriteAll(q);
             if (rw.queries().size() != 1 || rw.tagIndex() != 0) {
@@ -128,9 +129,10 @@ public final class Engine {
     static Planned analyzeAndPlan(RawStmt raw, String queryString, RelationProvider relations, SessionServices session,
                                   List<Integer> paramTypes, ExecEnvironment env) {
         ExecContext ctx = ExecContext.of(session, env);
-        Query q = Analyzer.analyze(raw, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        java.time.ZoneId zone = ctx.timeZone();
+        Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
         org.tusk.executor.ExecPermissions.check(q, env);
-        RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), true)
+        RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), true)
                 .rowSecurity(rowSecurity(session))
                 .rewriteAll(q);
         // rules made several statements (or none) of it: a Planned holds one plan, so the caller prepares it afresh
