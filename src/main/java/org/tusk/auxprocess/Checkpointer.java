@@ -51,7 +51,9 @@ public final class Checkpointer {
             checkpoints.absorbSyncRequests();
             long timeoutMs = env.gucs().getInt("checkpoint_timeout") * 1000L;
             boolean timed = System.currentTimeMillis() - lastCheckpoint >= timeoutMs;
-            boolean walReady = xlog.ready();
+            // Started in PM_STARTUP, as PostgreSQL 15's: while the startup process replays WAL and
+            // writes its end-of-recovery checkpoint, this one only absorbs requests.
+            boolean walReady = env.shmem().xlogCtl().isRecoveryDone();
             if (shutdown) {
                 // Stopped before the startup process finished: there is nothing to checkpoint.
                 if (walReady) run(checkpoints, shared, true, "shutdown immediate", env);

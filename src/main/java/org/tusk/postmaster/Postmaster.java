@@ -59,7 +59,7 @@ public final class Postmaster {
     private enum Shutdown { NONE, SMART, FAST, IMMEDIATE }
 
     /** Auxiliary processes kept running in PM_STARTUP, and in PM_RUN. */
-    private static final List<BackendType> AUX_IN_STARTUP = List.of();
+    private static final List<BackendType> AUX_IN_STARTUP = List.of(BackendType.CHECKPOINTER);
     private static final List<BackendType> AUX_IN_RUN =
             List.of(BackendType.CHECKPOINTER, BackendType.BG_WRITER, BackendType.WAL_WRITER);
 
@@ -517,10 +517,13 @@ public final class Postmaster {
     }
 
     /**
-     * The housekeeping processes run while the server does, from PM_RUN on. (PostgreSQL starts the
-     * checkpointer and background writer already in PM_STARTUP, for archive recovery; Tusk's crash
-     * recovery writes its end-of-recovery checkpoint itself, and on two cores, JVMs starting beside
-     * the startup process would only slow recovery down.) One that died is started again here.
+     * The housekeeping processes. The checkpointer starts in PM_STARTUP, beside the startup
+     * process, as PostgreSQL 15's does: it is there (and in pg_stat_activity) by the time the
+     * first client connects, and it waits for the end of recovery before its first checkpoint
+     * (Tusk's startup process writes the end-of-recovery checkpoint itself). The background
+     * writer and the walwriter start in PM_RUN: they write buffers and WAL, which only a server
+     * out of recovery has to write (PostgreSQL's bgwriter also runs during archive recovery,
+     * which Tusk does not have). One that died is started again here.
      */
     private void maintainAuxProcesses() {
         if (fatalError || shutdown != Shutdown.NONE) return;

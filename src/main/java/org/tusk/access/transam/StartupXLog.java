@@ -55,6 +55,7 @@ public final class StartupXLog {
             control.setTime(System.currentTimeMillis() / 1000);
             ControlFile.write(dataDir, control);
         }
+        ctl.setRecoveryDone();
     }
 
     private StartupXLog() {}

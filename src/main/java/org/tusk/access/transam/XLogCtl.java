@@ -25,7 +25,8 @@ import static org.tusk.access.transam.XLogDefs.XLOG_BLCKSZ;
  *   insert      insertPosLock, currBytePos, prevBytePos, redoRecPtr, fullPageWrites,
  *               timeline, system identifier, segment size, initialized     (one cache line)
  *   control     WALBufMappingLock, WALWriteLock, initializedUpTo,
- *               LogwrtRqst (write, flush), LogwrtResult (write, flush)       (one cache line)
+ *               LogwrtRqst (write, flush), LogwrtResult (write, flush),
+ *               recoveryDone                                                 (one cache line)
  *   insertLocks XLogInsertLocks.NUM_XLOGINSERT_LOCKS slots of 64 bytes
  *   xlblocks    long[n]: end LSN of the page each buffer holds (0: none)
  *   pages       n pages of XLOG_BLCKSZ
@@ -54,7 +55,8 @@ public final class XLogCtl {
             JAVA_LONG.withName("rqstFlush"),
             JAVA_LONG.withName("resultWrite"),
             JAVA_LONG.withName("resultFlush"),
-            MemoryLayout.paddingLayout(8));
+            JAVA_INT.withName("recoveryDone"),
+            MemoryLayout.paddingLayout(4));
 
     private static final VarHandle FULL_PAGE_WRITES = INSERT.varHandle(groupElement("fullPageWrites"));
     private static final VarHandle TIMELINE = INSERT.varHandle(groupElement("timeLineId"));
@@ -65,6 +67,7 @@ public final class XLogCtl {
     private static final VarHandle SEG_SIZE = INSERT.varHandle(groupElement("segmentSize"));
     private static final VarHandle INITIALIZED = INSERT.varHandle(groupElement("initialized"));
     private static final VarHandle INITIALIZED_UP_TO = CONTROL.varHandle(groupElement("initializedUpTo"));
+    private static final VarHandle RECOVERY_DONE = CONTROL.varHandle(groupElement("recoveryDone"));
     private static final VarHandle RQST_WRITE = CONTROL.varHandle(groupElement("rqstWrite"));
     private static final VarHandle RQST_FLUSH = CONTROL.varHandle(groupElement("rqstFlush"));
     private static final VarHandle RESULT_WRITE = CONTROL.varHandle(groupElement("resultWrite"));
@@ -185,6 +188,21 @@ public final class XLogCtl {
 
     public boolean isInitialized() {
         return (int) INITIALIZED.getVolatile(insert, 0L) != 0;
+    }
+
+    /**
+     * SharedRecoveryState's RECOVERY_STATE_DONE: the startup process has finished, including the
+     * end-of-recovery checkpoint it writes itself. WAL insertion is {@linkplain #isInitialized
+     * initialized} before that checkpoint, so the checkpointer, which runs during recovery as
+     * PostgreSQL's does, waits for this instead before it writes one of its own.
+     */
+    public boolean isRecoveryDone() {
+        return (int) RECOVERY_DONE.getVolatile(control, 0L) != 0;
+    }
+
+    /** Set by the startup process as its last step; zero again only in a new shared-memory region. */
+    public void setRecoveryDone() {
+        RECOVERY_DONE.setVolatile(control, 0L, 1);
     }
 
     /** wal_segment_size as given to {@link #initialize}. */
