@@ -15,7 +15,7 @@ import org.tusk.nodes.ExprTrees;
  * so the transition function runs once per row for both. Nothing volatile is shared, since
  * each call must then be evaluated on its own.
  */
-final class AggTransSharing {
+public final class AggTransSharing {
     private AggTransSharing() {}
 
     /** For each aggregate, the index of the aggregate whose final value it takes (itself if none earlier is equal). */
@@ -35,7 +35,7 @@ final class AggTransSharing {
     }
 
     /** For each aggregate, the index of the aggregate whose transition state it advances (itself if none). */
-    static int[] transNumbers(List<Expr.Aggref> aggs) {
+    public static int[] transNumbers(List<Expr.Aggref> aggs) {
         int[] no = new int[aggs.size()];
         for (int i = 0; i < no.length; i++) {
             no[i] = i;

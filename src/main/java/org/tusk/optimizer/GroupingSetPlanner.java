@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.executor.AggTransSharing;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Plan;
@@ -36,7 +38,7 @@ final class GroupingSetPlanner {
      * How the sets are computed (sorted rollups, hash tables or both) is GroupingSetStrategy's.
      */
     static Plan.Agg plan(Query q, Plan input, List<Expr> tlist, Expr having, List<Expr.Aggref> aggs,
-                         List<Expr> keyExprs, boolean byResno, boolean enableHashagg) {
+                         List<Expr> keyExprs, boolean byResno, PlannerInfo info) {
         int w = input.width();
         List<Expr> proj = new ArrayList<>();
         for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
@@ -73,7 +75,8 @@ final class GroupingSetPlanner {
         else sets.addAll(q.groupingSets());
         boolean orderedAggs = false;
         for (Expr.Aggref a : aggs) orderedAggs |= a.distinct() || !a.order().isEmpty();
-        GroupingSetStrategy.Choice chosen = GroupingSetStrategy.choose(q, sets, keyExprs, !orderedAggs, enableHashagg);
+        GroupingSetStrategy.Choice chosen = GroupingSetStrategy.choose(q, sets, keyExprs, !orderedAggs,
+                ScanPaths.setting(info.glob.ctx, "enable_hashagg", true), hashSizing(info, q, input, keyExprs, aggs));
         List<Plan.GroupingSetPhase> phases = new ArrayList<>();
         for (GroupingSetStrategy.Rollup r : chosen.rollups()) {
             List<Integer> cols = new ArrayList<>();
@@ -101,6 +104,52 @@ final class GroupingSetPlanner {
         Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : chosen.strategy();
         return new Plan.Agg(aggInput, strategy, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
                 newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
+    }
+
+    /**
+     * The hash tables' sizing for {@code input}: hash_mem from work_mem and hash_mem_multiplier;
+     * a group holds a key tuple as wide as the grouping input's target (make_group_input_target:
+     * the grouping expressions and the columns the aggregates read) and one state per distinct transition
+     * (aggregates sharing a transition state count once); the groups of a set are
+     * estimate_num_groups of its expressions over the input's rows. The by-reference
+     * transition values' space (agg_costs' transitionSpace) is not counted: the built-in
+     * aggregates do not record their transition types.
+     */
+    private static GroupingSetStrategy.HashSizing hashSizing(PlannerInfo info, Query q, Plan input,
+                                                             List<Expr> keyExprs, List<Expr.Aggref> aggs) {
+        FunctionCallContext ctx = info.glob.ctx;
+        double limit = ScanPaths.memorySettingKb(ctx, "work_mem", 4096) * 1024.0
+                * ScanPaths.setting(ctx, "hash_mem_multiplier", 2.0);
+        PlanCosts.Estimate in = new PlanCosts(info.glob.env, ctx).of(input);
+        int numTrans = 0;
+        int[] trans = AggTransSharing.transNumbers(aggs);
+        for (int i = 0; i < trans.length; i++) if (trans[i] == i) numTrans++;
+        List<Expr> target = new ArrayList<>();
+        for (Expr k : keyExprs) addUnique(target, k);
+        for (Expr.Aggref a : aggs) {
+            List<Expr> parts = new ArrayList<>(a.args());
+            parts.addAll(a.directArgs());
+            if (a.filter() != null) parts.add(a.filter());
+            for (Expr.AggSort o : a.order()) parts.add(o.expr());
+            for (Expr p : parts) ExprTrees.any(p, x -> {
+                if (x instanceof Expr.Var v && v.levelsup() == 0) addUnique(target, v);
+                return false;
+            });
+        }
+        int width = 0;
+        for (Expr e : target) width += PlanCosts.typeWidth(e.type(), e.typmod());
+        double entry = GroupingSetStrategy.HashSizing.entrySize(numTrans, width, 0);
+        GroupCounts counts = new GroupCounts(q, info.glob.env);
+        return new GroupingSetStrategy.HashSizing(limit, entry, set -> {
+            List<Expr> exprs = new ArrayList<>();
+            for (int resno : set) exprs.add(q.targetList().get(resno - 1).expr());
+            return counts.estimate(exprs, in.rows());
+        });
+    }
+
+    private static void addUnique(List<Expr> exprs, Expr e) {
+        for (Expr x : exprs) if (ExprTrees.equal(x, e)) return;
+        exprs.add(e);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.tusk.optimizer;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
@@ -17,12 +19,11 @@ import org.tusk.utils.error.PgException;
  * HashAggregate/MixedAggregate path, the sorted path with the later rollups hashed, and the
  * plain sorted path).
  *
- * <p>PostgreSQL chooses among those paths by cost, and sizes the hash tables of the mixed
- * path against hash_mem with a knapsack over estimated group counts. Tusk has no per-column
- * distinct estimates, so the choice here is the one the costs make when the hash tables fit:
- * everything hashed when every rollup can be hashed, else the later rollups hashed beside the
- * sorted first one, else all sorted; with enable_hashagg off (disable_cost on the hashed paths)
- * the sorted path wins whenever it exists.
+ * <p>PostgreSQL chooses among those paths by cost; here the choice is the one the costs make
+ * for the paths that exist: everything hashed when every rollup can be hashed and all the hash
+ * tables fit in hash_mem, else the later rollups that the knapsack fits into hash_mem hashed
+ * beside the sorted first one, else all sorted; with enable_hashagg off (disable_cost on the
+ * hashed paths) the sorted path wins whenever it exists.
  */
 final class GroupingSetStrategy {
     private GroupingSetStrategy() {}
@@ -34,11 +35,41 @@ final class GroupingSetStrategy {
     record Choice(Plan.AggStrategy strategy, List<Rollup> rollups) {}
 
     /**
+     * What sizes the hash tables: {@code limitBytes} is get_hash_memory_limit (work_mem times
+     * hash_mem_multiplier), {@code entryBytes} hash_agg_entry_size (the memory of one group),
+     * {@code numGroups} the estimated groups of a grouping set (its resnos).
+     */
+    record HashSizing(double limitBytes, double entryBytes, ToDoubleFunction<List<Integer>> numGroups) {
+        /** estimate_hashagg_tablesize for the groups of {@code sets}. */
+        double tableBytes(List<List<Integer>> sets) {
+            double groups = 0;
+            for (List<Integer> set : sets) groups += numGroups.applyAsDouble(set);
+            return entryBytes * groups;
+        }
+
+        /**
+         * hash_agg_entry_size: the hash table entry, the group's key tuple (a minimal tuple of
+         * the input's width) and its per-group transition states, each palloc'd chunk with its
+         * header; {@code transitionSpace} is the by-reference transition values' estimated size.
+         */
+        static double entrySize(int numTrans, int tupleWidth, int transitionSpace) {
+            int tupleChunk = CHUNK_HEADER + MINIMAL_TUPLE_HEADER + tupleWidth;
+            int pergroupChunk = numTrans > 0 ? CHUNK_HEADER + numTrans * PER_GROUP_STATE : 0;
+            int transitionChunk = transitionSpace > 0 ? CHUNK_HEADER + transitionSpace : 0;
+            return TUPLE_HASH_ENTRY + tupleChunk + pergroupChunk + transitionChunk;
+        }
+
+        /** sizeof(TupleHashEntryData), CHUNKHDRSZ, MAXALIGN(SizeofMinimalTupleHeader), sizeof(AggStatePerGroupData). */
+        private static final int TUPLE_HASH_ENTRY = 24, CHUNK_HEADER = 16, MINIMAL_TUPLE_HEADER = 16, PER_GROUP_STATE = 16;
+    }
+
+    /**
      * {@code sets}: the expanded grouping sets (resno lists, smallest first); {@code keyExprs}:
      * the group clause's expressions in its order; {@code canHash}: no aggregate needs ordered
      * input (numOrderedAggs == 0).
      */
-    static Choice choose(Query q, List<List<Integer>> sets, List<Expr> keyExprs, boolean canHash, boolean enableHashagg) {
+    static Choice choose(Query q, List<List<Integer>> sets, List<Expr> keyExprs, boolean canHash, boolean enableHashagg,
+                         HashSizing sizing) {
         Set<Integer> unsortableRefs = new HashSet<>(), unhashableRefs = new HashSet<>();
         for (int k = 0; k < keyExprs.size(); k++) {
             int type = keyExprs.get(k).type();
@@ -73,13 +104,22 @@ final class GroupingSetStrategy {
         }
         canHash &= anyHashable;
 
-        Choice allHashed = canHash ? allHashed(unsortableSets, rollups, hashable) : null;
-        Choice mixed = canHash && !rollups.isEmpty() ? sortedWithHashes(unsortableSets, rollups, hashable) : null;
+        Choice allHashed = canHash && (rollups.isEmpty() || fitsInHashMem(sets, sizing))
+                ? allHashed(unsortableSets, rollups, hashable) : null;
+        Choice mixed = canHash && !rollups.isEmpty() ? sortedWithHashes(unsortableSets, rollups, hashable, sizing) : null;
         Choice sorted = unsortableSets.isEmpty() && !rollups.isEmpty() ? sorted(rollups) : null;
         List<Choice> byPreference = enableHashagg ? java.util.Arrays.asList(allHashed, mixed, sorted)
                 : java.util.Arrays.asList(sorted, allHashed, mixed);
         for (Choice c : byPreference) if (c != null) return c;
         throw cannotImplement();
+    }
+
+    /**
+     * The !is_sorted branch hashes everything only if all the groups fit in hash_mem (with only
+     * unsortable sets there is no other way, and hash_mem is overridden).
+     */
+    private static boolean fitsInHashMem(List<List<Integer>> sets, HashSizing sizing) {
+        return sizing.tableBytes(sets) <= sizing.limitBytes();
     }
 
     /**
@@ -107,18 +147,19 @@ final class GroupingSetStrategy {
     }
 
     /**
-     * The is_sorted branch with hashing: the first rollup keeps the input's sort order, every
-     * later hashable rollup is hashed set by set (the knapsack taking them all, as it does
-     * when they fit in hash_mem), together with the unsortable sets; the hash tables are
-     * listed first, in the reverse of the order they were taken (lcons).
+     * The is_sorted branch with hashing: the first rollup keeps the input's sort order; the
+     * unsortable sets are hashed, and of the later hashable rollups those that a knapsack fits
+     * into what hash_mem leaves (each rollup weighing its hash tables' size, every rollup worth
+     * one sort saved) are hashed set by set; the rest stay sorted. The hash tables are listed
+     * first, in the reverse of the order they were taken (lcons). Null when nothing is hashed.
      */
     private static Choice sortedWithHashes(List<List<Integer>> unsortableSets, List<List<List<Integer>>> rollups,
-                                           List<Boolean> hashable) {
+                                           List<Boolean> hashable, HashSizing sizing) {
         List<List<Integer>> hashSets = new ArrayList<>(unsortableSets);
         List<Rollup> sortedRollups = new ArrayList<>();
-        sortedRollups.add(sortedRollup(rollups.get(0)));
-        for (int i = 1; i < rollups.size(); i++) {
-            if (hashable.get(i)) hashSets.addAll(rollups.get(i));
+        BitSet hashedRollups = knapsack(unsortableSets, rollups, hashable, sizing);
+        for (int i = 0; i < rollups.size(); i++) {
+            if (hashedRollups.get(i)) hashSets.addAll(rollups.get(i));
             else sortedRollups.add(sortedRollup(rollups.get(i)));
         }
         if (hashSets.isEmpty()) return null;
@@ -126,6 +167,33 @@ final class GroupingSetStrategy {
         for (List<Integer> set : hashSets) result.add(0, hashedSet(set));
         result.addAll(sortedRollups);
         return new Choice(Plan.AggStrategy.MIXED, List.copyOf(result));
+    }
+
+    /**
+     * The rollups (indexes into {@code rollups}, never the first) to hash: the knapsack's
+     * capacity is the hash_mem left after the unsortable sets' tables, scaled to about 20 units
+     * per rollup (a 5% error margin), each hashable later rollup weighing its tables' size in
+     * those units.
+     */
+    private static BitSet knapsack(List<List<Integer>> unsortableSets, List<List<List<Integer>>> rollups,
+                                   List<Boolean> hashable, HashSizing sizing) {
+        BitSet hashed = new BitSet();
+        double availSpace = sizing.limitBytes() - sizing.tableBytes(unsortableSets);
+        if (availSpace <= 0 || rollups.size() <= 1) return hashed;
+        double scale = Math.max(availSpace / (20.0 * rollups.size()), 1.0);
+        int capacity = (int) Math.floor(availSpace / scale);
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 1; i < rollups.size(); i++) if (hashable.get(i)) candidates.add(i);
+        if (candidates.isEmpty()) return hashed;
+        int[] weights = new int[candidates.size()];
+        for (int k = 0; k < weights.length; k++) {
+            double size = sizing.tableBytes(rollups.get(candidates.get(k)));
+            // a huge table against a small hash_mem must not overflow the weight
+            weights[k] = (int) Math.min(Math.floor(size / scale), capacity + 1.0);
+        }
+        BitSet items = DiscreteKnapsack.solve(capacity, weights);
+        for (int k = items.nextSetBit(0); k >= 0; k = items.nextSetBit(k + 1)) hashed.set(candidates.get(k));
+        return hashed;
     }
 
     private static Choice sorted(List<List<List<Integer>>> rollups) {

@@ -396,8 +396,7 @@ public final class Planner {
         List<Expr> keys = new ArrayList<>();
         for (int r : q.groupClause()) keys.add(tlist.get(r - 1));
         if (GroupingSetPlanner.needed(q, out, having) && (!q.groupClause().isEmpty() || q.groupingSets().size() > 1))
-            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys, out == tlist,
-                    ScanPaths.setting(ctx, "enable_hashagg", true));
+            return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys, out == tlist, info);
         if (q.groupClause().isEmpty())
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
         // columns functionally dependent on a grouped primary key need not be keys

@@ -584,4 +584,23 @@ final class ScanPaths {
             return dflt;
         }
     }
+
+    /** A memory setting in kB, from the unit the session shows it in ("64kB", "4MB"). */
+    static long memorySettingKb(FunctionCallContext ctx, String name, long dflt) {
+        try {
+            String v = ctx.session().showSetting(name).strip();
+            int i = 0;
+            while (i < v.length() && Character.isDigit(v.charAt(i))) i++;
+            long n = Long.parseLong(v.substring(0, i));
+            return switch (v.substring(i).strip()) {
+                case "kB", "" -> n;
+                case "MB" -> n * 1024;
+                case "GB" -> n * 1024 * 1024;
+                case "TB" -> n * 1024L * 1024 * 1024;
+                default -> dflt;
+            };
+        } catch (RuntimeException e) {
+            return dflt;
+        }
+    }
 }

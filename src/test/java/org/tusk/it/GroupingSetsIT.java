@@ -134,4 +134,51 @@ class GroupingSetsIT {
         assertEquals(expected, got);
         return rows;
     }
+
+    /**
+     * consider_groupingsets_paths sizes the hash tables against hash_mem: with ANALYZE's
+     * distinct counts, the sets whose groups do not fit stay sorted (a knapsack chooses the
+     * rollups to hash), and everything is hashed only when all the groups fit.
+     */
+    @Test
+    void hashTablesAreChosenToFitInHashMem() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table k (u int, th int, h int, t int, b int)");
+                s.execute("insert into k select g, g % 1000, g % 100, g % 10, g % 2 from generate_series(0, 9999) g");
+                s.execute("analyze k");
+                s.execute("set hash_mem_multiplier = 1.0");
+            }
+            String q = "explain (costs off) select u, count(th), count(h), count(t), count(b), count(*) from k"
+                    + " group by grouping sets (u, th, h, t, b)";
+            // 172 bytes a group (five count states, a 20-byte key tuple): at 64kB only h, t and b fit
+            execute(c, "set work_mem = '64kB'");
+            assertEquals(List.of("MixedAggregate", "  Hash Key: b", "  Hash Key: t", "  Hash Key: h", "  Group Key: u",
+                    "  Sort Key: th", "    Group Key: th", "  ->  Sort", "        Sort Key: u",
+                    "        ->  Seq Scan on k"), TuskServer.rows(c, q));
+            // at 384kB th's 1000 groups fit too
+            execute(c, "set work_mem = '384kB'");
+            assertEquals(List.of("MixedAggregate", "  Hash Key: b", "  Hash Key: t", "  Hash Key: h", "  Hash Key: th",
+                    "  Group Key: u", "  ->  Sort", "        Sort Key: u", "        ->  Seq Scan on k"),
+                    TuskServer.rows(c, q));
+            // with room for all the groups, every set is hashed
+            execute(c, "set work_mem = '4MB'");
+            assertEquals(List.of("HashAggregate", "  Hash Key: u", "  Hash Key: th", "  Hash Key: h", "  Hash Key: t",
+                    "  Hash Key: b", "  ->  Seq Scan on k"), TuskServer.rows(c, q));
+            // the groups are the same whichever sets are hashed
+            String groups = "select th, t, count(*), sum(u) from k where u < 3000 group by grouping sets (th, t)"
+                    + " order by 1, 2";
+            List<String> hashed = TuskServer.rows(c, groups);
+            assertEquals(1010, hashed.size());
+            execute(c, "set work_mem = '64kB'");
+            assertEquals("  ->  MixedAggregate", TuskServer.rows(c, "explain (costs off) " + groups).get(2));
+            assertEquals(hashed, TuskServer.rows(c, groups));
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
 }

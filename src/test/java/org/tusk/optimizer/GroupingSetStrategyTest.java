@@ -81,4 +81,5 @@ class GroupingSetStrategyTest {
         assertEquals("0A000: could not implement GROUP BY" + detail, sql.error(
                 "select array_agg(v order by v) from gstest4 group by grouping sets ((id, unsortable_col), (id))"));
     }
+
 }

@@ -18,8 +18,9 @@ import java.util.List;
  * PostgreSQL's names, types, ranges, defaults, contexts, flags and texts.
  *
  * <p>Which of them change what Tusk does: the enable_* flags of plan shapes Tusk builds
- * (seqscan, indexscan, bitmapscan, nestloop, hashjoin, mergejoin, sort, hashagg) and the page
- * costs; see the optimizer. The others describe plan shapes or machinery Tusk does not have
+ * (seqscan, indexscan, bitmapscan, nestloop, hashjoin, mergejoin, sort, hashagg), the page
+ * costs and hash_mem_multiplier (with work_mem, the hash tables grouping sets may use); see the
+ * optimizer. The others describe plan shapes or machinery Tusk does not have
  * (parallel query, JIT, memoize, incremental sort, GEQO, partitionwise joins, TID scans): they
  * are accepted, checked and shown exactly as in PostgreSQL, where they only matter when that
  * machinery is used, so with none of it they have no effect, as in a PostgreSQL that never
