@@ -242,8 +242,9 @@ public final class Planner {
         if (info.query.rangeTable().isEmpty() && info.query.setOperations() == null) info.glob.emptyFromLevels.add(info.query);
         // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
-        info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(SubqueryPullUp.pullUp(
-                CteInlining.process(info.query), info.glob.ctx)), info.glob.env);
+        // (HAVING clauses that need no grouping join WHERE before outer joins are reduced, so they can help)
+        info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(HavingToWhere.transfer(
+                SubqueryPullUp.pullUp(CteInlining.process(info.query), info.glob.ctx))), info.glob.env);
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan
         info.query = MinMaxAggregates.rewrite(info, info.query);
         Query q = info.query;
@@ -393,9 +394,11 @@ public final class Planner {
             aggs.add(a.withParts(List.copyOf(direct), List.copyOf(args), filter, List.copyOf(order)));
         }
         Expr having = q.havingQual() == null ? null : layout.fix(fold(processSkippingAggs(q.havingQual(), info), ctx));
+        // make_ands_implicit: a HAVING folded to true filters nothing
+        if (having instanceof Expr.Const c && Boolean.TRUE.equals(c.value())) having = null;
         List<Expr> keys = new ArrayList<>();
         for (int r : q.groupClause()) keys.add(tlist.get(r - 1));
-        if (GroupingSetPlanner.needed(q, out, having) && (!q.groupClause().isEmpty() || q.groupingSets().size() > 1))
+        if (GroupingSetPlanner.needed(q, out, having) && (!q.groupClause().isEmpty() || !q.groupingSets().isEmpty()))
             return GroupingSetPlanner.plan(q, input, out, having, List.copyOf(aggs), keys, out == tlist, info);
         if (q.groupClause().isEmpty())
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
