@@ -86,12 +86,15 @@ final class GroupingSetPlanner {
         // the first sorted phase reads its input sorted by a Sort node below
         // (create_groupingsets_plan); the later ones sort again inside the Agg
         List<Plan.SortKey> firstSort = new ArrayList<>();
-        // (pathkeys hold each expression once: GROUP BY g AS a, g AS b sorts on g alone)
+        // (pathkeys hold each expression once: GROUP BY g AS a, g AS b sorts on g alone; a
+        // constant makes no pathkey, its equivalence class being redundant, so GROUP BY 1's
+        // input is not sorted at all)
         List<Expr> sorted = new ArrayList<>();
         for (Plan.GroupingSetPhase phase : phases) {
             if (phase.hashed()) continue;
             for (int c : phase.sortColumns()) {
                 Expr e = keyExprs.get(c - w);
+                if (e instanceof Expr.Const) continue;
                 boolean dup = false;
                 for (Expr x : sorted) dup |= ExprTrees.equal(x, e);
                 if (dup) continue;

@@ -82,4 +82,16 @@ class GroupingSetStrategyTest {
                 "select array_agg(v order by v) from gstest4 group by grouping sets ((id, unsortable_col), (id))"));
     }
 
+
+    @Test
+    void constantKeysAreNotSortedOn() {
+        sql.rows("set enable_hashagg = off");
+        String q = "select 1 as x, a, sum(v) from gs group by grouping sets (1, 2)";
+        assertEquals(List.of("GroupAggregate", "  Group Key: 1", "  Sort Key: a", "    Group Key: a",
+                "  ->  Seq Scan on gs"), plan(q));
+        assertEquals(List.of("1||150", "|1|30", "|2|120"), sql.rows(q));
+        assertEquals(List.of("GroupAggregate", "  Group Key: 1, a", "  Group Key: 1", "  Group Key: ()", "  ->  Sort",
+                "        Sort Key: a", "        ->  Seq Scan on gs"),
+                plan("select 1 as x, a, sum(v) from gs group by rollup (1, 2)"));
+    }
 }
