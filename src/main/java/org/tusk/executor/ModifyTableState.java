@@ -163,8 +163,9 @@ final class ModifyTableState extends PlanState {
                 if (returningTupleHeader && routedTo != null && routedTo.sameLayoutAsRoot())
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot retrieve a system column in this context");
                 if (returningSystem) {
-                    changed = ScanTuples.forReturning(changed, cols.size(), routedTo != null ? routedTo.rel().oid() : rel.oid(),
-                            env.commandId());
+                    Relation storedIn = routedTo != null ? routedTo.rel() : rel;
+                    changed = ScanTuples.forReturning(changed, cols.size(), storedIn.oid(), env.commandId(),
+                            returningTupleHeader ? storedVersion(env, storedIn, changed) : null);
                 }
                 return Executor.project(plan.returning(), changed, null, ctx);
             }
@@ -187,6 +188,16 @@ final class ModifyTableState extends PlanState {
             triggers.endOfStatement();
         }
         return null;
+    }
+
+    /**
+     * The version a RETURNING row stands for, as stored, with its header: the new version an
+     * INSERT or UPDATE wrote, or the version a DELETE marked deleted. Null for a view's row.
+     */
+    private org.tusk.access.table.TupleSlot storedVersion(ExecEnvironment env, Relation storedIn, Object[] changed) {
+        if (storedIn.relkind() != 'r' && storedIn.relkind() != 'm' && storedIn.relkind() != 't') return null;
+        ItemPointer tid = ScanTuples.tid(changed, cols.size());
+        return tid == null ? null : env.tableAm().fetchAnyVersion(storedIn, tid);
     }
 
     /** ExecBS*Triggers at the start, and what the row triggers need. */
@@ -537,9 +548,10 @@ final class ModifyTableState extends PlanState {
      * was changed concurrently and the conflict check must be repeated; otherwise true, with the
      * RETURNING tuple in {@code out[0]} (null when WHERE filtered the row out).
      *
-     * <p>PostgreSQL first locks the row (heap_lock_tuple) and then re-reads it; here the row is
-     * read with a snapshot taken now and the update itself waits for, and reports, a concurrent
-     * change, which sends us back to the check (row locks are not built yet).
+     * <p>The row is read with a snapshot taken now, then locked as PostgreSQL does
+     * (heap_lock_tuple, waiting for a concurrent updater); a row a committed transaction changed
+     * meanwhile sends us back to the check. The lock stays with the new version the update writes
+     * (heap_update keeps this transaction's lock), so RETURNING shows it as xmax.
      */
     private boolean onConflictUpdate(ExecEnvironment env, Plan.OnConflict oc, ConflictTarget target, ItemPointer conflictTid,
                                      Object[] proposed, Object[][] out) {
@@ -550,6 +562,23 @@ final class ModifyTableState extends PlanState {
             // (or already updated) it, which heap_lock_tuple reports as TM_Invisible
             throw PgException.error("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time")
                     .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+        }
+        // ExecOnConflictUpdate locks the row before it evaluates anything on it, so that no one
+        // changes it in between; a row changed since the conflict check sends us back to it
+        org.tusk.access.table.LockResult lock = env.tableAm().lockTuple(rel, existing.tid(), env.snapshot(), env.commandId(),
+                updateLockMode(oc, target), org.tusk.access.table.LockWaitPolicy.BLOCK, false);
+        switch (lock.result()) {
+            case OK -> { }
+            case UPDATED -> {
+                if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
+                return false;
+            }
+            case DELETED -> {
+                if (env.isolationUsesXactSnapshot()) throw serializationFailure("delete");
+                return false;
+            }
+            case SELF_MODIFIED -> throw PgException.error("XX000", "unexpected self-updated tuple");
+            default -> throw PgException.error("XX000", "attempted to lock invisible tuple");
         }
         checkTupleVisible(env, rel, existing.tid());
         Object[] existingRoot = target.toRoot(ScanTuples.values(existing.values(), rel.desc().natts()));
@@ -600,6 +629,18 @@ final class ModifyTableState extends PlanState {
             }
             default -> throw unexpected("update", r);
         }
+    }
+
+    /**
+     * ExecUpdateLockMode for ON CONFLICT DO UPDATE: EXCLUSIVE if the SET list changes a key column,
+     * else NO_KEY_EXCLUSIVE. As in heap updates here, every indexed column counts as a key; for a
+     * partition, whose columns the root's SET list does not number, the lock is EXCLUSIVE.
+     */
+    private static org.tusk.access.table.LockTupleMode updateLockMode(Plan.OnConflict oc, ConflictTarget target) {
+        if (target.leaf() != null) return org.tusk.access.table.LockTupleMode.EXCLUSIVE;
+        BitSet keys = target.indexedAttrs();
+        return keys != null && targetColumns(oc.set()).intersects(keys)
+                ? org.tusk.access.table.LockTupleMode.EXCLUSIVE : org.tusk.access.table.LockTupleMode.NO_KEY_EXCLUSIVE;
     }
 
     /** ExecInsertIndexTuples: one entry per index whose predicate the row meets, its keys formed from the row. */

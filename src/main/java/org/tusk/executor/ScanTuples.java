@@ -41,19 +41,23 @@ final class ScanTuples {
     }
 
     /**
-     * The RETURNING tuple of a row this statement wrote, extended by the system columns: ctid as
-     * the new version's TID, tableoid, cmin/cmax this command's id and xmax 0 (the version is
-     * new). xmin, the writing transaction's id, is not known here and reads as NULL.
+     * The RETURNING tuple of a row this statement wrote or deleted, extended by the system
+     * columns: ctid as the version's TID, tableoid, and xmin, cmin, xmax, cmax from the header of
+     * the version as stored ({@code stored}, fetched back by its TID as ExecInsert/ExecDelete's
+     * slot holds it: a deleted row shows its deleter as xmax, a row updated after ON CONFLICT
+     * locked it keeps the lock in xmax). Without a stored version (a view's INSTEAD OF trigger
+     * wrote the row) cmin/cmax read this command's id, xmax 0 and xmin NULL.
      */
-    static Object[] forReturning(Object[] changed, int natts, int tableOid, int commandId) {
+    static Object[] forReturning(Object[] changed, int natts, int tableOid, int commandId, TupleSlot stored) {
         // a joined tuple (UPDATE ... FROM) carries other items' columns past the TID: the system
         // columns follow those (ModifyJoin.fixReturning), else they follow the TID
         int at = Math.max(changed.length, natts + 1);
         Object[] t = Arrays.copyOf(changed, at + SYSTEM_COLUMNS - 1);
-        t[at] = null;
-        t[at + 1] = Integer.toUnsignedLong(commandId);
-        t[at + 2] = 0L;
-        t[at + 3] = Integer.toUnsignedLong(commandId);
+        int cid = stored != null ? stored.cid() : commandId;
+        t[at] = stored != null ? Integer.toUnsignedLong(stored.xmin()) : null;
+        t[at + 1] = Integer.toUnsignedLong(cid);
+        t[at + 2] = stored != null ? Integer.toUnsignedLong(stored.xmax()) : 0L;
+        t[at + 3] = Integer.toUnsignedLong(cid);
         t[at + 4] = Integer.toUnsignedLong(tableOid);
         return t;
     }

@@ -116,6 +116,16 @@ public final class HeapAm implements TableAm {
     /** heap_fetch: the tuple at exactly {@code tid}, if it is there and visible. */
     @Override
     public TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot) {
+        return fetch(rel, tid, snapshot, true);
+    }
+
+    /** heap_fetch with SnapshotAny: the tuple at exactly {@code tid}, if it is there. */
+    @Override
+    public TupleSlot fetchAnyVersion(Relation rel, ItemPointer tid) {
+        return fetch(rel, tid, null, false);
+    }
+
+    private TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot, boolean checkVisibility) {
         BufferManager bm = env.buffers();
         if (tid.block() < 0 || tid.block() >= env.numberOfBlocks(rel)) return null;
         int buffer = env.readBuffer(rel, tid.block(), null);
@@ -126,7 +136,7 @@ public final class HeapAm implements TableAm {
                 if (tid.offset() < Page.FIRST_OFFSET_NUMBER || tid.offset() > Page.maxOffsetNumber(page)) return null;
                 if (!ItemId.isNormal(ItemId.get(page, tid.offset()))) return null;
                 MemorySegment t = Page.item(page, tid.offset());
-                if (!env.visibility().satisfiesMvcc(t, snapshot, buffer)) return null;
+                if (checkVisibility && !env.visibility().satisfiesMvcc(t, snapshot, buffer)) return null;
                 return HeapSlots.of(env, rel, tid, t);
             } finally {
                 bm.unlockBuffer(buffer);

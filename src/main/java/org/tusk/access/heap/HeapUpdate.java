@@ -141,12 +141,18 @@ final class HeapUpdate {
         boolean hot = newbuf == buffer && !indexedChanged;
         int[] cmax = TupleChangeCheck.adjustCmax(env, old, cid);
 
-        // The new version: ours, never deleted, HEAP_UPDATED (it has a predecessor).
-        setInfomask(newtup, (infomask(newtup) & ~HEAP_XACT_MASK) | HEAP_UPDATED | HEAP_XMAX_INVALID);
+        // The new version: ours, never deleted, HEAP_UPDATED (it has a predecessor). When the only
+        // locker of the old version is this transaction (SELECT FOR UPDATE, ON CONFLICT DO UPDATE's
+        // lock), heap_update keeps that lock on the new version (checked_lockers with
+        // locker_remains): its xmax is the locker, as a key-share lock, the only mode an update
+        // leaves for the new version.
+        int lockerXid = ownLocker(env, old);
+        int newMask = lockerXid != 0 ? HEAP_XMAX_KEYSHR_LOCK | HEAP_XMAX_LOCK_ONLY : HEAP_XMAX_INVALID;
+        setInfomask(newtup, (infomask(newtup) & ~HEAP_XACT_MASK) | HEAP_UPDATED | newMask);
         setInfomask2(newtup, infomask2(newtup) & ~HEAP2_XACT_MASK);
         setXmin(newtup, xid);
         setCmin(newtup, cid);
-        setXmax(newtup, 0);
+        setXmax(newtup, lockerXid);
         if (newbuf != buffer) PageHeader.setFlag(page, PageHeader.PD_PAGE_FULL);  // hint: worth pruning
 
         TupleChangeCheck.pageSetPrunable(page, xid);
@@ -168,6 +174,17 @@ final class HeapUpdate {
             PageHeader.setLsn(page, lsn);
         }
         return newTid;
+    }
+
+    /**
+     * The xid of this transaction (or one of its subtransactions) if it holds the only lock on
+     * {@code old} (a locked-only xmax; Tusk makes no MultiXacts), else 0. Other transactions'
+     * locks are gone by now: the change check waited for them.
+     */
+    private static int ownLocker(HeapEnv env, MemorySegment old) {
+        int mask = infomask(old);
+        if ((mask & HEAP_XMAX_INVALID) != 0 || !HeapTuples.xmaxIsLockedOnly(mask)) return 0;
+        return env.oracle().isCurrentTransactionId(xmax(old)) ? xmax(old) : 0;
     }
 
     /**

@@ -45,6 +45,17 @@ public interface TableAm {
     TupleSlot fetch(Relation rel, ItemPointer tid, Snapshot snapshot);
 
     /**
+     * table_tuple_fetch_row_version with SnapshotAny: the row version at exactly {@code tid},
+     * whoever can see it, with its header fields. RETURNING reads the system columns of the
+     * version its statement just wrote or deleted this way (ExecInsert/ExecDelete's slot holds the
+     * stored heap tuple). Null if no tuple is there, or (the default) if the access method keeps
+     * no tuple headers.
+     */
+    default TupleSlot fetchAnyVersion(Relation rel, ItemPointer tid) {
+        return null;
+    }
+
+    /**
      * One step along a row's update chain (heap_get_latest_tid): the TID of the version that
      * replaced the one at {@code tid}, if a committed transaction updated it; null otherwise.
      * EvalPlanQual follows these steps to the newest version of a row updated concurrently.
