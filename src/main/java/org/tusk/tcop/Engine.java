@@ -221,8 +221,17 @@ public final class Engine {
         PlannedStmt p = Planner.plan(q, ctx, env);
         double planningMs = (System.nanoTime() - t0) / 1e6;
         PreparedStatement ps = new PreparedStatement(new PlannedStmt(null, ex, List.of(), List.of(), List.of()), session, ctx,
-                queryString, relations, new PreparedStatement.Explain(opts, p, planningMs, into));
+                queryString, relations, new PreparedStatement.Explain(opts, p, planningMs, into, scrollMaterialized(ex, p)));
         if (into != null) ps.bindUtilityParams(paramTypes, paramText);
         return ps;
+    }
+
+    /**
+     * standard_planner with CURSOR_OPT_SCROLL: an explicitly SCROLL cursor whose plan cannot run
+     * backward (ExecSupportsBackwardScan) gets a Material node on top.
+     */
+    private static boolean scrollMaterialized(Stmt.ExplainStmt ex, PlannedStmt p) {
+        return ex.query() instanceof Stmt.DeclareCursorStmt d && Boolean.TRUE.equals(d.scroll()) && p.planTree() != null
+                && !Cursors.supportsBackwardScan(p.planTree());
     }
 }

@@ -49,10 +49,17 @@ public final class PreparedStatement {
     /**
      * An EXPLAIN: its options, the explained statement's plan and the planner's time; for EXPLAIN
      * CREATE TABLE AS / SELECT INTO the statement whose table ANALYZE creates and fills ({@code
-     * into}), and no plan when IF NOT EXISTS found the table already there (no output at all).
+     * into}), and no plan when IF NOT EXISTS found the table already there (no output at all);
+     * {@code scrollMaterialized}: EXPLAIN DECLARE ... SCROLL CURSOR of a plan that cannot run
+     * backward, shown under the Material node the planner adds for it.
      */
     record Explain(org.tusk.commands.explain.ExplainOptions options, PlannedStmt plan, double planningMs,
-                   Stmt.CreateTableAsStmt into) {}
+                   Stmt.CreateTableAsStmt into, boolean scrollMaterialized) {
+        Explain(org.tusk.commands.explain.ExplainOptions options, PlannedStmt plan, double planningMs,
+                Stmt.CreateTableAsStmt into) {
+            this(options, plan, planningMs, into, false);
+        }
+    }
 
     private final Explain explain;
 
@@ -454,7 +461,8 @@ public final class PreparedStatement {
                     ? intoRelation(explain.into()) : null;
             List<String[]> lines = new ArrayList<>();
             for (String line : org.tusk.commands.explain.ExplainCommand.explain(explain.options(), explain.plan(), ctx,
-                    explain.planningMs(), into, explain.into() != null && !explain.into().withData())) lines.add(new String[] {line});
+                    explain.planningMs(), into, explain.into() != null && !explain.into().withData(),
+                    explain.scrollMaterialized())) lines.add(new String[] {line});
             if (into != null) ctx.env().commandCounterIncrement();
             return lines.iterator();
         }

@@ -35,6 +35,15 @@ public final class ExplainCommand {
      */
     public static List<String> explain(ExplainOptions opts, PlannedStmt planned, ExecContext ctx, double planningMs,
                                        Consumer<Object[]> into, boolean skipData) {
+        return explain(opts, planned, ctx, planningMs, into, skipData, false);
+    }
+
+    /**
+     * The same; {@code scrollMaterialized}: the plan is a SCROLL cursor's that cannot run
+     * backward, which PostgreSQL's planner tops with a Material node (EXPLAIN DECLARE ... SCROLL).
+     */
+    public static List<String> explain(ExplainOptions opts, PlannedStmt planned, ExecContext ctx, double planningMs,
+                                       Consumer<Object[]> into, boolean skipData, boolean scrollMaterialized) {
         double executionMs = 0;
         if (opts.analyze()) {
             ctx.enableInstrumentation(opts.timing());
@@ -61,7 +70,7 @@ public final class ExplainCommand {
         out.beginOutput();
         out.openGroup("Query", null, true);
         new ExplainPrinter(opts, out, new PlanCosts(ctx.env(), ctx), opts.analyze() ? ctx : null, ctx.outputSettings())
-                .printPlan(planned.planTree(), planned.rangeTableSize());
+                .printPlan(planned.planTree(), planned.rangeTableSize(), scrollMaterialized);
         if (opts.summary()) out.propertyFloat("Planning Time", "ms", planningMs, 3);
         if (opts.summary() && opts.analyze()) out.propertyFloat("Execution Time", "ms", executionMs, 3);
         out.closeGroup("Query", null, true);

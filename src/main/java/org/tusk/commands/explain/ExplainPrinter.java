@@ -76,6 +76,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private boolean multipleRelations;
     private final Map<Expr.SubPlan, Integer> subPlanIds = new IdentityHashMap<>();
     private final Map<Expr.SubPlan, Integer> initPlanParams = new IdentityHashMap<>();
+    /** The top node's InitPlans a drawn Material node over it shows instead (materialize_finished_plan). */
+    private final List<Expr.SubPlan> initPlansMovedUp = new ArrayList<>();
     private final Map<Integer, Object[]> nestParams = new LinkedHashMap<>();
     private final Map<Integer, Boolean> ctesShown = new LinkedHashMap<>();
     private int nextPlanId = 1, nextInitParam;
@@ -100,8 +102,24 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      * the scans in the plan may say so too (an INSERT's VALUES list, inheritance children).
      */
     void printPlan(Plan top, int rangeTableSize) {
+        printPlan(top, rangeTableSize, false);
+    }
+
+    /**
+     * The same, with {@code materializeTop}: standard_planner puts a Material node over the plan
+     * of a SCROLL cursor that cannot run backward (materialize_finished_plan), which takes over
+     * the top node's InitPlans. Tusk's cursors keep their rows for scrolling themselves, so the
+     * node is only drawn.
+     */
+    void printPlan(Plan top, int rangeTableSize, boolean materializeTop) {
         multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
-        explainNode(top, null, null);
+        if (!materializeTop) {
+            explainNode(top, null, null);
+            return;
+        }
+        List<Expr.SubPlan> sub = new ArrayList<>();
+        for (Expr e : describe(visible(top)).exprs) collectSubPlans(e, initPlansMovedUp, sub);
+        explainNode(new Drawn("Materialize", top, null), null, null);
     }
 
     // ------------------------------------------------------------------ ExplainNode
@@ -171,6 +189,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // InitPlans (and WITH queries at the top), children, then SubPlans
         List<Expr.SubPlan> init = new ArrayList<>(), sub = new ArrayList<>();
         for (Expr e : n.exprs) collectSubPlans(e, init, sub);
+        if (root && obj instanceof Drawn) init.addAll(initPlansMovedUp);
+        else init.removeIf(sp -> initPlansMovedUp.stream().anyMatch(m -> m == sp));
         // find_param_referent: a SubPlan's parameters print as the expressions of this node that set them
         // (only where the argument is a column expression over this node's input, as resolved Vars say)
         for (Expr.SubPlan sp : sub)
