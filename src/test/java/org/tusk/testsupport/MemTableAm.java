@@ -247,10 +247,17 @@ public final class MemTableAm implements TableAm {
     public org.tusk.access.table.LockResult lockTuple(Relation rel, ItemPointer tid, Snapshot snapshot, int cid,
                                                       org.tusk.access.table.LockTupleMode mode,
                                                       org.tusk.access.table.LockWaitPolicy policy, boolean followUpdates) {
-        // One session at a time uses this table: a visible version is never locked by anyone else.
-        TupleSlot s = fetch(rel, tid, snapshot);
-        return s == null ? new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.DELETED, tid, null, false, tid, 0)
-                : new org.tusk.access.table.LockResult(org.tusk.access.table.TMResult.OK, tid, s.values(), false, null, 0);
+        // One session at a time uses this table: a live version is never locked by anyone else.
+        // As heap_lock_tuple, the version's own state decides, not the snapshot: a row another
+        // transaction committed after the snapshot was taken (ON CONFLICT's conflict) is lockable.
+        Version v = find(rel, tid);
+        org.tusk.access.table.TMResult r = v == null || v.aborted || v.ownInsert && v.cmin >= cid
+                ? org.tusk.access.table.TMResult.INVISIBLE
+                : v.delEpoch != NONE ? (v.ctid != null ? org.tusk.access.table.TMResult.UPDATED : org.tusk.access.table.TMResult.DELETED)
+                : v.ownDelete ? org.tusk.access.table.TMResult.SELF_MODIFIED : org.tusk.access.table.TMResult.OK;
+        return r == org.tusk.access.table.TMResult.OK
+                ? new org.tusk.access.table.LockResult(r, tid, v.values.clone(), false, null, 0)
+                : new org.tusk.access.table.LockResult(r, tid, null, false, v == null ? null : v.ctid, 0);
     }
 
     /** No visibility map here: every row must be fetched to know whether it is visible. */
