@@ -86,19 +86,22 @@ final class PreparedQueries {
      * A generic plan of one prepared statement and what it was made under: the catalog state
      * (the relcache's invalidation generation) and the planner settings.
      */
-    record CachedPlan(Entry source, Engine.Planned planned, long generation, String settings) {}
+    record CachedPlan(Entry source, Engine.Planned planned, long generation, String settings, long[] relationLocks) {}
 
     private final Map<String, CachedPlan> plans = new java.util.HashMap<>();
 
-    /** The statement's generic plan if it is still valid for {@code generation} and {@code settings}. */
-    Engine.Planned cachedPlan(Entry e, long generation, String settings) {
+    /**
+     * The statement's generic plan made under {@code settings}, or null; the caller takes its
+     * relation locks and then checks its generation against the relcache's ({@link CachedPlan#generation}).
+     */
+    CachedPlan cachedPlan(Entry e, String settings) {
         CachedPlan cp = plans.get(e.name());
-        if (cp == null || cp.source() != e || cp.generation() != generation || !cp.settings().equals(settings)) return null;
-        return cp.planned();
+        if (cp == null || cp.source() != e || !cp.settings().equals(settings)) return null;
+        return cp;
     }
 
-    void rememberPlan(Entry e, Engine.Planned planned, long generation, String settings) {
-        if (entries.get(e.name()) == e) plans.put(e.name(), new CachedPlan(e, planned, generation, settings));
+    void rememberPlan(Entry e, Engine.Planned planned, long generation, String settings, long[] relationLocks) {
+        if (entries.get(e.name()) == e) plans.put(e.name(), new CachedPlan(e, planned, generation, settings, relationLocks));
     }
 
     /** The result column types of a planned statement, or null if it returns no rows. */

@@ -244,13 +244,23 @@ final class QueryRunner {
             return ps;
         }
         org.tusk.executor.ExecEnvironment env = environments.get();   // accepts invalidations first
-        long generation = ctx.storage.relcache.namesGeneration();
         String settings = plannerSettings();
-        Engine.Planned planned = preparedQueries.cachedPlan(src, generation, settings);
+        PreparedQueries.CachedPlan cached = preparedQueries.cachedPlan(src, settings);
+        // CheckCachedPlan: the plan's relations locked first, then the invalidations that came before the locks
+        if (cached != null) ctx.storage.acquireExecutorLocks(cached.relationLocks());
+        long generation = ctx.storage.relcache.namesGeneration();
+        Engine.Planned planned = cached != null && cached.generation() == generation ? cached.planned() : null;
         boolean generic = planned != null;
+        SessionStorage.RelationLockLog lockLog = new SessionStorage.RelationLockLog();
         if (planned == null) {
-            planned = Engine.analyzeAndPlan(src.raw(), src.query(), this::lookupRelation, session,
-                    new java.util.ArrayList<>(src.paramTypes()), env);
+            SessionStorage.RelationLockLog outer = ctx.storage.recordRelationLocks(lockLog);
+            try {
+                planned = Engine.analyzeAndPlan(src.raw(), src.query(), this::lookupRelation, session,
+                        new java.util.ArrayList<>(src.paramTypes()), env);
+            } finally {
+                ctx.storage.recordRelationLocks(outer);
+                if (outer != null) outer.addAll(lockLog);
+            }
             if (planned == null) {
                 // rules rewrote it into several statements: prepared afresh each time, not cached
                 PreparedStatement ps = prepare(src.raw(), src.query(), new java.util.ArrayList<>(src.paramTypes()), paramText);
@@ -264,7 +274,9 @@ final class QueryRunner {
         if (!generic) {
             checkResultTypes(ps, src);
             // keep it only if planning saw no invalidation (it may have accepted some itself)
-            if (ctx.storage.relcache.namesGeneration() == generation) preparedQueries.rememberPlan(src, planned, generation, settings);
+            if (ctx.storage.relcache.namesGeneration() == generation) {
+                preparedQueries.rememberPlan(src, planned, generation, settings, lockLog.locks());
+            }
         }
         if (!src.name().isEmpty()) preparedQueries.executed(src.name(), generic);
         return ps;

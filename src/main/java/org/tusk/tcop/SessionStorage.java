@@ -200,6 +200,43 @@ final class SessionStorage {
     /** LockRelationOid, then AcceptInvalidationMessages (what the catalog's RelationLocks asks). */
     private void lockRelation(int relOid, int mode) {
         lmgr.lockRelationOid(relOid, LockMode.of(mode));
+        if (relationLockLog != null) relationLockLog.add(relOid, mode);
+        inval.accept();
+    }
+
+    /**
+     * The relation locks taken while one statement is analysed and planned, kept with its cached
+     * plan: a plan is only valid while its relations cannot change under it, so each reuse takes
+     * them again before it checks for invalidations (plancache.c's AcquireExecutorLocks over the
+     * plan's range table, which records what parse analysis locked).
+     */
+    static final class RelationLockLog {
+        private final java.util.LinkedHashSet<Long> locks = new java.util.LinkedHashSet<>();
+
+        void add(int relOid, int mode) { locks.add(((long) relOid << 8) | mode); }
+
+        void addAll(RelationLockLog other) { locks.addAll(other.locks); }
+
+        /** (relation OID, lock mode) pairs in the order first taken, as longs: OID above, mode in the low byte. */
+        long[] locks() { return locks.stream().mapToLong(Long::longValue).toArray(); }
+    }
+
+    private RelationLockLog relationLockLog;
+
+    /** Starts recording relation locks into {@code log} (null stops); returns the log it replaces. */
+    RelationLockLog recordRelationLocks(RelationLockLog log) {
+        RelationLockLog previous = relationLockLog;
+        relationLockLog = log;
+        return previous;
+    }
+
+    /**
+     * AcquireExecutorLocks: takes the relation locks a cached plan was made under (from
+     * {@link RelationLockLog#locks}), then accepts the invalidation messages that waiting for them
+     * may have let in, so the caller's validity check sees every change committed before the locks.
+     */
+    void acquireExecutorLocks(long[] locks) {
+        for (long l : locks) lmgr.lockRelationOid((int) (l >>> 8), LockMode.of((int) (l & 0xFF)));
         inval.accept();
     }
 

@@ -173,6 +173,11 @@ public final class IndexTuples {
         return readTid(t, 0);
     }
 
+    /** ip_posid of t_tid alone (a B-tree pivot keeps its attribute count there): no ItemPointer made. */
+    public static int tidOffset(MemorySegment t) {
+        return Short.toUnsignedInt(t.get(JAVA_SHORT_UNALIGNED, 4));
+    }
+
     public static void setTid(MemorySegment t, ItemPointer tid) {
         writeTid(t, 0, tid);
     }

@@ -140,6 +140,8 @@ final class BTPages {
      * XLOG_BTREE_NEWROOT at level 0); the caller upgrades the lock on the leaf if it must.
      */
     int getRoot(Relation rel, LockMode access) {
+        int cachedRoot = cachedRoot(rel);
+        if (cachedRoot != 0) return cachedRoot;
         while (true) {
             int metabuf = getBuf(rel, BTMetaPage.BTREE_METAPAGE, LockMode.SHARE);
             MemorySegment metapg = page(metabuf);
@@ -178,8 +180,9 @@ final class BTPages {
                 relBuf(metabuf);
                 return rootbuf;
             }
-            int rootblkno = BTMetaPage.fastRoot(metapg);
-            int rootbuf = relAndGetBuf(rel, metabuf, rootblkno, LockMode.SHARE);
+            BTMetaPage.Metadata metadata = BTMetaPage.Metadata.of(metapg);
+            rel.setAmCache(metadata);
+            int rootbuf = relAndGetBuf(rel, metabuf, metadata.fastRoot(), LockMode.SHARE);
             // A root is never deleted here; a split one is still the start of its level's chain.
             if (BTPageOpaque.ignore(page(rootbuf))) {
                 relBuf(rootbuf);
@@ -187,6 +190,26 @@ final class BTPages {
             }
             return rootbuf;
         }
+    }
+
+    /**
+     * _bt_getroot's use of rd_amcache: the fast root named by the metapage this backend last read
+     * for {@code rel}, share-locked, if that page is still a live page at the cached level and the
+     * only one on it (leftmost and rightmost), which makes it a correct place to start a descent
+     * even if the metapage has moved on since; else 0, with the stale cache dropped. Saves pinning
+     * and locking the metapage on every descent, the one page every scan of the index would share.
+     */
+    private int cachedRoot(Relation rel) {
+        if (!(rel.amCache() instanceof BTMetaPage.Metadata cached)) return 0;
+        int rootbuf = getBuf(rel, cached.fastRoot(), LockMode.SHARE);
+        MemorySegment rootpage = page(rootbuf);
+        if (!BTPageOpaque.ignore(rootpage) && BTPageOpaque.level(rootpage) == cached.fastLevel()
+                && BTPageOpaque.isLeftmost(rootpage) && BTPageOpaque.isRightmost(rootpage)) {
+            return rootbuf;
+        }
+        relBuf(rootbuf);
+        rel.setAmCache(null);
+        return 0;
     }
 
     /**

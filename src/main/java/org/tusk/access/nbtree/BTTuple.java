@@ -39,13 +39,13 @@ public final class BTTuple {
     /** BTreeTupleGetNAtts: the attributes present ({@code nkeyatts} for a non-pivot tuple). */
     public static int natts(MemorySegment t, int nkeyatts) {
         if (!isPivot(t)) return nkeyatts;
-        return IndexTuples.tid(t).offset() & BT_OFFSET_MASK;
+        return IndexTuples.tidOffset(t) & BT_OFFSET_MASK;
     }
 
     /** BTreeTupleGetHeapTID: the heap TID, or null for a pivot whose heap TID is truncated (minus infinity). */
     public static ItemPointer heapTid(MemorySegment t) {
         if (!isPivot(t)) return IndexTuples.tid(t);
-        if ((IndexTuples.tid(t).offset() & BT_PIVOT_HEAP_TID_ATTR) == 0) return null;
+        if ((IndexTuples.tidOffset(t) & BT_PIVOT_HEAP_TID_ATTR) == 0) return null;
         return IndexTuples.readTid(t, IndexTuples.size(t) - 6);
     }
 

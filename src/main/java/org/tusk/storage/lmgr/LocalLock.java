@@ -14,6 +14,10 @@ final class LocalLock {
     int procLock;
     int transactionCount;
     int sessionCount;
+    /** Granted on the fast path (PostgreSQL: lock == NULL): in this process's PGPROC slots, or moved into the table since. */
+    boolean fastPath;
+    /** This request raised its partition's strong-lock count, to be lowered when the entry goes. */
+    boolean holdsStrongLockCount;
 
     LocalLock(LockTag tag, LockMode mode) {
         this.tag = tag;

@@ -40,6 +40,9 @@ public final class LockManager {
     private final LockWaitContext ctx;
     private final DeadLockChecker deadLockChecker;
     private final Map<LocalLock.Key, LocalLock> localLocks = new HashMap<>();
+    private final FastPathLocks fastPath;
+    /** FastPathLocalUseCount: this process's fast-path entries in use, as last counted under its infoLock. */
+    private int fastPathLocalUseCount;
 
     /**
      * InitProcess's part for locks: binds process {@code proc} (whose PGPROC the caller owns) to the
@@ -52,6 +55,7 @@ public final class LockManager {
         this.slot = proc.slot();
         this.ctx = ctx;
         this.deadLockChecker = new DeadLockChecker(table);
+        this.fastPath = mem.fastPath();
         mem.clearProcWait(slot);
     }
 
@@ -106,6 +110,22 @@ public final class LockManager {
             ll = new LocalLock(tag, mode);
             localLocks.put(key, ll);
         }
+        if (eligibleForFastPath(tag, mode) && fastPathLocalUseCount < FastPathLocks.SLOTS && fastPathGrant(ll)) {
+            ll.grantLocal(sessionLock);
+            return LockAcquireResult.OK;
+        }
+        if (tag.type() == LockTagType.RELATION && FastPathLocks.strongMode(mode)) {
+            // BeginStrongLockAcquire, then FastPathTransferRelationLocks: from here on no one takes a
+            // weak lock on this relation on the fast path, and those already taken are in the table
+            if (!ll.holdsStrongLockCount) {
+                fastPath.raiseStrongCount(FastPathLocks.strongPartition(ll.hash));
+                ll.holdsStrongLockCount = true;
+            }
+            if (!transferFastPathLocks(tag, ll.hash)) {
+                removeLocalLock(key, ll);
+                throw LockErrors.outOfSharedMemory();
+            }
+        }
         LWLock partition = table.partitionLock(ll.hash);
         int status;
         List<DeadlockInfo> earlyDeadlock = new ArrayList<>(2);
@@ -113,7 +133,7 @@ public final class LockManager {
         try {
             int procLock = table.setupLockInTable(tag, ll.hash, slot, mode);
             if (procLock == 0) {
-                localLocks.remove(key);
+                removeLocalLock(key, ll);
                 throw LockErrors.outOfSharedMemory();
             }
             int lock = table.lockOf(procLock);
@@ -128,7 +148,7 @@ public final class LockManager {
             }
             if (dontWait) {
                 table.abandonRequest(lock, procLock, mode, ll.hash);
-                localLocks.remove(key);
+                removeLocalLock(key, ll);
                 return LockAcquireResult.NOT_AVAIL;
             }
             status = table.joinWaitQueue(lock, procLock, mode, slot, ll.hash, earlyDeadlock);
@@ -136,7 +156,7 @@ public final class LockManager {
                 ll.grantLocal(sessionLock);
                 return LockAcquireResult.OK;
             }
-            if (status == LockTable.STATUS_ERROR) localLocks.remove(key);
+            if (status == LockTable.STATUS_ERROR) removeLocalLock(key, ll);
         } finally {
             partition.release(LWLock.Mode.EXCLUSIVE);
         }
@@ -193,7 +213,7 @@ public final class LockManager {
             partition.release(LWLock.Mode.EXCLUSIVE);
         }
         if (status != LockTable.STATUS_OK) {
-            if (ll.total() == 0) localLocks.remove(key);
+            if (ll.total() == 0) removeLocalLock(key, ll);
             if (deadlock == null) throw new IllegalStateException("lock wait ended in error without a deadlock report");
             throw LockErrors.deadlockDetected(deadlock);
         }
@@ -215,7 +235,7 @@ public final class LockManager {
         } finally {
             partition.release(LWLock.Mode.EXCLUSIVE);
         }
-        if (ll.total() == 0) localLocks.remove(key);
+        if (ll.total() == 0) removeLocalLock(key, ll);
     }
 
     /** LockRelease for a transaction lock. */
@@ -236,11 +256,99 @@ public final class LockManager {
         if (sessionLock) ll.sessionCount--; else ll.transactionCount--;
         if (ll.total() > 0) return true;
         releaseShared(ll);
+        removeLocalLock(key, ll);
+        return true;
+    }
+
+    /** RemoveLocalLock: forgets the entry, lowering the strong-lock count it raised. */
+    private void removeLocalLock(LocalLock.Key key, LocalLock ll) {
         localLocks.remove(key);
+        lowerStrongCount(ll);
+    }
+
+    private void lowerStrongCount(LocalLock ll) {
+        if (ll.holdsStrongLockCount) {
+            fastPath.lowerStrongCount(FastPathLocks.strongPartition(ll.hash));
+            ll.holdsStrongLockCount = false;
+        }
+    }
+
+    /**
+     * EligibleForRelationFastPath: a weak lock on a relation of this process's own database (the
+     * slots record relation OIDs only).
+     */
+    private boolean eligibleForFastPath(LockTag tag, LockMode mode) {
+        return tag.type() == LockTagType.RELATION && FastPathLocks.weakMode(mode)
+                && tag.field1() != 0 && tag.field1() == proc.databaseId();
+    }
+
+    /** FastPathGrantRelationLock under this process's infoLock, if no strong lock stands in the way. */
+    private boolean fastPathGrant(LocalLock ll) {
+        LWLock own = fastPath.infoLock(slot);
+        own.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            if (fastPath.strongCount(FastPathLocks.strongPartition(ll.hash)) != 0) return false;
+            if (!fastPath.grant(slot, ll.tag.field1(), ll.tag.field2(), ll.mode)) return false;
+            fastPathLocalUseCount = fastPath.entriesInUse(slot);
+        } finally {
+            own.release(LWLock.Mode.EXCLUSIVE);
+        }
+        ll.fastPath = true;
+        return true;
+    }
+
+    /**
+     * FastPathTransferRelationLocks: moves every process's fast-path locks on {@code tag}'s
+     * relation into the shared table as that process's granted locks (this process's own
+     * included). False when the table has no room left, with what was moved so far left moved.
+     */
+    private boolean transferFastPathLocks(LockTag tag, int hash) {
+        int relid = tag.field2();
+        for (int s = 1; s < fastPath.numSlots(); s++) {
+            LWLock info = fastPath.infoLock(s);
+            info.acquire(LWLock.Mode.EXCLUSIVE);
+            try {
+                if (fastPath.databaseId(s) != tag.field1()) continue;
+                for (int f = 0; f < FastPathLocks.SLOTS; f++) {
+                    int bits = fastPath.modeBits(s, f);
+                    if (bits == 0 || fastPath.relId(s, f) != relid) continue;
+                    LWLock partition = table.partitionLock(hash);
+                    partition.acquire(LWLock.Mode.EXCLUSIVE);
+                    try {
+                        for (int m = 1; m <= 3; m++) {
+                            if ((bits & (1 << (m - 1))) == 0) continue;
+                            LockMode mode = LockMode.of(m);
+                            int procLock = table.setupLockInTable(tag, hash, s, mode);
+                            if (procLock == 0) return false;
+                            table.grantLock(table.lockOf(procLock), procLock, mode);
+                            fastPath.unGrantEntry(s, f, mode);
+                        }
+                    } finally {
+                        partition.release(LWLock.Mode.EXCLUSIVE);
+                    }
+                    break;   // a relation has at most one entry per process
+                }
+            } finally {
+                info.release(LWLock.Mode.EXCLUSIVE);
+            }
+        }
         return true;
     }
 
     private void releaseShared(LocalLock ll) {
+        if (ll.fastPath) {
+            LWLock own = fastPath.infoLock(slot);
+            own.acquire(LWLock.Mode.EXCLUSIVE);
+            boolean released;
+            try {
+                released = fastPath.unGrant(slot, ll.tag.field2(), ll.mode);
+                fastPathLocalUseCount = fastPath.entriesInUse(slot);
+            } finally {
+                own.release(LWLock.Mode.EXCLUSIVE);
+            }
+            if (!released) refindAndRelease(ll);   // a strong requester moved it into the table
+            return;
+        }
         LWLock partition = table.partitionLock(ll.hash);
         partition.acquire(LWLock.Mode.EXCLUSIVE);
         try {
@@ -268,8 +376,27 @@ public final class LockManager {
                 if (first == null) first = e;
             }
             it.remove();
+            lowerStrongCount(ll);
         }
         if (first != null) throw first;
+    }
+
+    /**
+     * LockRefindAndRelease: releases a lock this process took on the fast path and another
+     * process has since moved into the table, found there by its tag.
+     */
+    private void refindAndRelease(LocalLock ll) {
+        LWLock partition = table.partitionLock(ll.hash);
+        partition.acquire(LWLock.Mode.EXCLUSIVE);
+        try {
+            int lock = table.lookupLock(ll.tag, ll.hash);
+            int procLock = lock == 0 ? 0 : table.findProcLock(lock, slot);
+            if (procLock == 0) throw new IllegalStateException("failed to re-find shared lock object");
+            boolean wakeupNeeded = table.unGrantLock(lock, procLock, ll.mode);
+            table.cleanUpLock(lock, procLock, ll.hash, wakeupNeeded);
+        } finally {
+            partition.release(LWLock.Mode.EXCLUSIVE);
+        }
     }
 
     /** LockHeldByMe: whether this process holds {@code mode} on {@code tag} (either way). */

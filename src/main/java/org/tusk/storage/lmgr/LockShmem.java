@@ -26,6 +26,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  *   procWait        PROC_WAIT[numSlots]   per PGPROC: waitLock, waitProcLock, waitLockMode, waitStatus,
  *                                         heldLocks, wait-queue links, lxid, waitStart, fpVxid (the
  *                                         virtual-xid lock held on the fast path: its lxid, or 0)
+ *   fastPath        see FastPathLocks     per PGPROC: fast-path relation lock slots; strong counts
  *   locks           LOCK[nLocks]          nLocks = max_locks_per_transaction * numSlots (NLOCKENTS)
  *   procLocks       PROCLOCK[2 * nLocks]
  * </pre>
@@ -76,6 +77,7 @@ final class LockShmem {
                 MemoryLayout.sequenceLayout((long) NUM_LOCK_PARTITIONS * bucketsPerPartition(nLocks), JAVA_INT)
                         .withName("buckets"),
                 MemoryLayout.sequenceLayout(numSlots, PROC_WAIT).withName("procWait"),
+                FastPathLocks.layout(numSlots).withName("fastPath"),
                 MemoryLayout.sequenceLayout(nLocks, LOCK).withName("locks"),
                 MemoryLayout.sequenceLayout(2L * nLocks, PROCLOCK).withName("procLocks"));
     }
@@ -162,7 +164,14 @@ final class LockShmem {
         }
         this.freeListLock = new LWLock("LockFreeList",
                 seg.asSlice(l.byteOffset(groupElement("freeListLock")), LWLock.LAYOUT.byteSize()));
+        this.fastPath = new FastPathLocks(seg.asSlice(l.byteOffset(groupElement("fastPath")),
+                FastPathLocks.layout(numSlots).byteSize()), numSlots);
     }
+
+    private final FastPathLocks fastPath;
+
+    /** The per-process fast-path relation lock slots and the strong-lock counts. */
+    FastPathLocks fastPath() { return fastPath; }
 
     int numSlots() { return numSlots; }
     int nLocks() { return nLocks; }

@@ -33,6 +33,26 @@ public final class LockStatus {
             out.add(LockStatusRow.of(LockTag.virtualTransaction(slot, lxid), vxid, proc.pid(), LockMode.EXCLUSIVE, true,
                     null, true));
         }
+        // Then each process's fast-path relation locks, read under its infoLock.
+        FastPathLocks fp = mem.fastPath();
+        for (int slot = 1; slot < procs.numSlots(); slot++) {
+            Proc proc = procs.proc(slot);
+            LWLock info = fp.infoLock(slot);
+            info.acquire(LWLock.Mode.SHARED);
+            try {
+                for (int f = 0; f < FastPathLocks.SLOTS; f++) {
+                    int bits = fp.modeBits(slot, f);
+                    if (bits == 0 || proc.pid() == 0) continue;
+                    LockTag tag = LockTag.relation(fp.databaseId(slot), fp.relId(slot, f));
+                    String vxid = slot + "/" + Integer.toUnsignedString(mem.lxid(slot));
+                    for (int m = 1; m <= 3; m++) {
+                        if ((bits & (1 << (m - 1))) != 0) out.add(LockStatusRow.of(tag, vxid, proc.pid(), LockMode.of(m), true, null, true));
+                    }
+                }
+            } finally {
+                info.release(LWLock.Mode.SHARED);
+            }
+        }
         for (int i = 0; i < LockShmem.NUM_LOCK_PARTITIONS; i++) mem.partitionLock(i).acquire(LWLock.Mode.SHARED);
         try {
             for (int part = 0; part < LockShmem.NUM_LOCK_PARTITIONS; part++) {

@@ -132,6 +132,7 @@ public final class VirtualTransactions {
         LockShmem mem = table.mem();
         int hash = tag.hashCode32();
         List<Vxid> out = new ArrayList<>();
+        if (tag.type() == LockTagType.RELATION && FastPathLocks.strongMode(mode)) fastPathConflicts(tag, mode, out);
         LWLock partition = table.partitionLock(hash);
         partition.acquire(LWLock.Mode.SHARED);
         try {
@@ -142,12 +143,39 @@ public final class VirtualTransactions {
                 int slot = mem.procLockProc(pl);
                 if (slot == me.slot() || (mem.holdMask(pl) & conflicts) == 0) continue;
                 int lxid = mem.lxid(slot);
-                if (lxid != 0) out.add(new Vxid(slot, lxid));
+                if (lxid != 0 && !out.contains(new Vxid(slot, lxid))) out.add(new Vxid(slot, lxid));
             }
         } finally {
             partition.release(LWLock.Mode.SHARED);
         }
         return out;
+    }
+
+    /**
+     * GetLockConflicts' fast-path half: the other processes holding a conflicting weak lock on
+     * the relation in their fast-path slots (each read under its infoLock). Only a strong mode can
+     * conflict with them; whoever takes a weak lock after this scan sees the caller's strong lock.
+     */
+    private void fastPathConflicts(LockTag tag, LockMode mode, List<Vxid> out) {
+        FastPathLocks fp = locks.table().mem().fastPath();
+        int conflicts = mode.conflictMask();
+        for (int s = 1; s < fp.numSlots(); s++) {
+            if (s == me.slot()) continue;
+            LWLock info = fp.infoLock(s);
+            info.acquire(LWLock.Mode.SHARED);
+            try {
+                if (fp.databaseId(s) != tag.field1()) continue;
+                for (int f = 0; f < FastPathLocks.SLOTS; f++) {
+                    int bits = fp.modeBits(s, f);
+                    if (bits == 0 || fp.relId(s, f) != tag.field2() || ((bits << 1) & conflicts) == 0) continue;
+                    int lxid = locks.table().mem().lxid(s);
+                    if (lxid != 0) out.add(new Vxid(s, lxid));
+                    break;
+                }
+            } finally {
+                info.release(LWLock.Mode.SHARED);
+            }
+        }
     }
 
     /**

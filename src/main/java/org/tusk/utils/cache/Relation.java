@@ -10,7 +10,9 @@ import org.tusk.storage.smgr.RelFileLocator;
  *
  * <p>{@link #targetBlock} is the backend-local insertion hint (smgr_targblock): the block the last
  * insert went to, tried first by the next one. It is a hint only, never trusted without looking
- * at the page under its lock.
+ * at the page under its lock. {@link #amCache} (rd_amcache) is the index access method's own
+ * backend-local cache, for a B-tree its metapage as last read: also a hint, checked on every use,
+ * and gone with this entry when an invalidation replaces it.
  *
  * @param oid         pg_class.oid
  * @param namespace   pg_class.relnamespace
@@ -31,6 +33,7 @@ public final class Relation {
     private final int[] atttypmods;
     private int[] atttypids;
     private int targetBlock = -1;
+    private Object amCache;
     /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
     private int owner;
     private int[] acl;
@@ -283,6 +286,11 @@ public final class Relation {
     /** Changes to this relation are WAL-logged (RelationNeedsWAL): permanent relations only. */
     public boolean needsWal() { return persistence == 'p'; }
     public int targetBlock() { return targetBlock; }
+
+    /** rd_amcache: what the index access method cached for this relation, or null. */
+    public Object amCache() { return amCache; }
+
+    public void setAmCache(Object cache) { this.amCache = cache; }
     /** The fillfactor storage parameter (RelationGetFillFactor). */
     public int fillfactor() { return fillfactor; }
     /**
