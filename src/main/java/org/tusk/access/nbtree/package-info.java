@@ -63,6 +63,11 @@
  *     (_bt_newroot, _bt_getroot).</li>
  * </ul>
  * Nobody locks leftwards or downwards while holding a lock, so these orders cannot deadlock.
+ * A descent starts without the metapage when it can: each backend keeps the metapage it last read
+ * in the relation's relcache entry ({@code Relation.amCache}, PostgreSQL's rd_amcache) and starts
+ * at the fast root it names if that page, share-locked, is live, on the cached level and both
+ * leftmost and rightmost (the only page of its level, so every key is reachable from it); else it
+ * drops the cache and reads the metapage. A stale cache can only cost that one extra page read.
  * Scans copy the matching TIDs of a page under its share lock and then drop lock and pin;
  * backward scans re-find the left sibling as _bt_walk_left does. A scan with array keys
  * ({@code column = ANY (array)}, SK_SEARCHARRAY; {@link org.tusk.access.nbtree.BTArrayKeys},

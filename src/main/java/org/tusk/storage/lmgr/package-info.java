@@ -141,11 +141,23 @@
  * lxid: a backend that moved on meanwhile yields a newer lxid, which can only make the caller
  * wait for more than it had to, never for less.
  *
+ * <h3>Fast-path relation locks</h3>
+ * The weak relation locks every query takes (AccessShareLock, RowShareLock, RowExclusiveLock on
+ * a relation of the backend's own database) are kept in 16 slots of the backend's own PGPROC
+ * under its own LWLock ({@link org.tusk.storage.lmgr.FastPathLocks}, lock.c's fpLockBits and
+ * fpRelId), not in the table: a query's relation locks touch no partition lock and no memory
+ * another process writes. A request that conflicts with weak modes (ShareLock and stronger)
+ * first raises a strong-lock count for its tag's hash partition, which closes the fast path for
+ * that relation, and moves every backend's slots for the relation into the table as that
+ * backend's granted locks; then it checks conflicts as usual. The owner of a moved lock finds its
+ * slot empty at release and releases it from the table (LockRefindAndRelease). The count is
+ * lowered when the strong request's LOCALLOCK goes (granted and released, or failed). pg_locks
+ * lists slot locks with fastpath = true, and WaitForLockers reads the slots as well as the table.
+ * FastPathLocks' comment states the ordering argument and the lock order (an infoLock before a
+ * partition lock).
+ *
  * <h3>Not implemented</h3>
- * Fast-path relation locks (every lock but the virtual transaction lock goes through the shared
- * table),
- * lock groups (parallel query), wait-queue rearrangement for soft deadlocks, the strong-lock
- * counts that support fast path, log_lock_waits, predicate locks (SSI) and two-phase commit's
- * lock transfer.
+ * Lock groups (parallel query), wait-queue rearrangement for soft deadlocks, log_lock_waits,
+ * predicate locks (SSI) and two-phase commit's lock transfer.
  */
 package org.tusk.storage.lmgr;
