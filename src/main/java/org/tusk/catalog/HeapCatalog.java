@@ -1566,6 +1566,13 @@ public final class HeapCatalog implements Catalog {
             throw PgException.error(relkind == 'i' ? SqlState.UNDEFINED_OBJECT : SqlState.UNDEFINED_TABLE,
                     kind + " \"" + qualified + "\" does not exist");
         }
+        // RangeVarCallbackForDropRelation: an index's table is locked first, in the same mode, as
+        // every other path locks a table before its indexes (a query's planner takes its indexes'
+        // locks after its table's); index first would deadlock with such a query.
+        Relation unlocked = env.relcache().byOid(relOid);
+        if (unlocked != null && unlocked.index() != null && (unlocked.relkind() == 'i' || unlocked.relkind() == 'I')) {
+            lock(unlocked.index().heapOid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        }
         lock(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         Relation rel = env.relcache().byOid(relOid);
         if (rel == null) {   // dropped while we waited for the lock

@@ -253,7 +253,7 @@ final class ModifyTableState extends PlanState {
         // taken before the index list is read: that is what CREATE INDEX's ShareLock and CREATE INDEX
         // CONCURRENTLY's wait for writers rely on.
         env.catalog().lockRelation(rel.oid(), org.tusk.catalog.RelationLocks.ROW_EXCLUSIVE_LOCK);
-        indexes = new ArrayList<>(env.catalog().indexesOf(rel));
+        indexes = ExecIndexing.openIndices(env.catalog(), rel);
         indexedAttrs = new BitSet();
         indexKeys = new java.util.HashMap<>();
         for (Relation index : indexes) {

@@ -68,7 +68,7 @@ public final class PartitionTupleRouting {
             this.rel = rel;
             this.fromRoot = PartitionRouting.columnMap(root, rel);
             this.toRoot = PartitionRouting.columnMap(rel, root);
-            this.indexes = new ArrayList<>(ctx.requireEnv().catalog().indexesOf(rel));
+            this.indexes = ExecIndexing.openIndices(ctx.requireEnv().catalog(), rel);
             for (Relation index : indexes) {
                 IndexKeys keys = IndexKeys.open(rel, index, ctx);
                 indexKeys.put(index.oid(), keys);

@@ -243,8 +243,10 @@ public final class Planner {
         // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         // (HAVING clauses that need no grouping join WHERE before outer joins are reduced, so they can help)
-        info.query = JoinRemoval.removeUselessJoins(OuterJoinReduction.reduce(HavingToWhere.transfer(
-                SubqueryPullUp.pullUp(CteInlining.process(info.query), info.glob.ctx))), info.glob.env);
+        Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
+                SubqueryPullUp.pullUp(CteInlining.process(info.query), info.glob.ctx)));
+        IndexLocks.lock(pulledUp, info.glob.env);
+        info.query = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan
         info.query = MinMaxAggregates.rewrite(info, info.query);
         Query q = info.query;

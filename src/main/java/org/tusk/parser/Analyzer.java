@@ -55,6 +55,8 @@ public final class Analyzer {
     private ColumnRefHook columnRefHook;
     /** The query level this one is a subquery of (a SubLink's, FROM subquery's, CTE's or set operation leaf's), or null. */
     Analyzer parent;
+    /** pstate->p_locking_clause: this level's FOR UPDATE/SHARE clauses, known before FROM is read. */
+    private List<Stmt.LockingClause> lockingClause = List.of();
     /** This level's range table (p_rtable). */
     final List<Query.RangeTblEntry> rtable = new ArrayList<>();
     /** The FROM items visible to column references right now (p_namespace). */
@@ -182,6 +184,7 @@ public final class Analyzer {
      * grouping checks of parseCheckAggregates.
      */
     Query transformSelect(Stmt.SelectStmt s) {
+        lockingClause = s.lockingClause();
         Query q = transformSelectClauses(s);
         return s.lockingClause().isEmpty() ? q : new LockingAnalysis(this).transformLockingClauses(q, s.lockingClause());
     }
@@ -539,6 +542,32 @@ public final class Analyzer {
      * relation, even where a WITH query of the same name is visible.
      */
     Query.RangeTblEntry rangeTableEntry(Stmt.RangeVar rv, boolean ctes) {
+        return rangeTableEntry(rv, ctes, org.tusk.catalog.RelationLocks.ACCESS_SHARE_LOCK);
+    }
+
+    /**
+     * isLockedRefname: whether a FOR UPDATE/SHARE clause of this level covers the FROM item
+     * {@code refname} (a clause without OF covers all), so that addRangeTableEntry opens its table
+     * RowShareLock rather than AccessShareLock.
+     */
+    private boolean isLockedRefname(String refname) {
+        for (Stmt.LockingClause lc : lockingClause) {
+            if (lc.lockedRels().isEmpty()) return true;
+            for (Stmt.RangeVar r : lc.lockedRels()) if (r.name().equals(refname)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * setTargetTable's parserOpenTable: the target of INSERT, UPDATE, DELETE or MERGE, locked
+     * RowExclusiveLock from the start (as the executor will need), so the statement never
+     * upgrades a lock it holds on its own target.
+     */
+    Query.RangeTblEntry targetRangeTableEntry(Stmt.RangeVar rv, boolean ctes) {
+        return rangeTableEntry(rv, ctes, org.tusk.catalog.RelationLocks.ROW_EXCLUSIVE_LOCK);
+    }
+
+    private Query.RangeTblEntry rangeTableEntry(Stmt.RangeVar rv, boolean ctes, int lockMode) {
         if (rv.catalog() != null && !rv.catalog().equals(currentDatabase))
             throw err(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
                     + rv.catalog() + "." + rv.schema() + "." + rv.name() + "\"", rv.location());
@@ -563,7 +592,10 @@ public final class Analyzer {
                 aliasColumns(view.columns(), rv.colAliases(), refname, rv.location()));
         Relation table;
         try {
-            table = env == null ? null : env.catalog().openRelation(rv.schema(), rv.name());
+            if (lockMode == org.tusk.catalog.RelationLocks.ACCESS_SHARE_LOCK && isLockedRefname(refname)) {
+                lockMode = org.tusk.catalog.RelationLocks.ROW_SHARE_LOCK;
+            }
+            table = env == null ? null : env.catalog().openRelation(rv.schema(), rv.name(), lockMode);
         } catch (PgException e) {
             // LookupExplicitNamespace's "permission denied for schema" points at the name, as parser_errposition does
             if (e.position() == 0 && SqlState.INSUFFICIENT_PRIVILEGE.equals(e.sqlState()))

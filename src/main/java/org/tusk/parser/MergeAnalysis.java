@@ -106,7 +106,7 @@ final class MergeAnalysis {
      */
     private Query.RangeTblEntry target(Stmt.RangeVar rv) {
         if (a.env() == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "MERGE is not supported yet");
-        Query.RangeTblEntry rte = a.rangeTableEntry(rv);
+        Query.RangeTblEntry rte = a.targetRangeTableEntry(rv, true);
         char relkind = rte.table() == null ? 'v' : rte.table().relkind();
         if (relkind != 'r' && relkind != 'p')
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot execute MERGE on relation \"" + rv.name() + "\"")

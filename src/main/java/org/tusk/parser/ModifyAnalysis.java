@@ -36,7 +36,7 @@ final class ModifyAnalysis {
     /** The target of INSERT/UPDATE/DELETE: a table (not a view or an index). */
     private Query.RangeTblEntry target(Stmt.RangeVar rv, String verb) {
         if (a.env() == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, verb + " is not supported yet");
-        Query.RangeTblEntry rte = a.rangeTableEntry(rv, false);
+        Query.RangeTblEntry rte = a.targetRangeTableEntry(rv, false);
         if (!rte.isTable()) {
             throw a.err("55000", "cannot " + verb.toLowerCase(java.util.Locale.ROOT) + (verb.equals("INSERT") ? " into" : "")
                     + " view \"" + rv.name() + "\"", rv.location())

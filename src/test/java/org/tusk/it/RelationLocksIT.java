@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Timeout;
 import org.postgresql.PGConnection;
 
 /**
- * A prepared statement whose plan is reused still locks its relations at every execution
- * (plancache.c's AcquireExecutorLocks), as PostgreSQL's does: the locks show in pg_locks, DDL
- * waits for the executing transaction to end, and the execution after the DDL plans again
- * (or fails as a new plan would). Before, a reused plan ran with no relation lock at all, so a
- * concurrent ALTER or DROP TABLE did not wait for it.
+ * The relation locks a statement takes, as pg_locks shows them and as concurrent DDL meets them:
+ * the table in its statement's mode (AccessShareLock, RowExclusiveLock for the target of a write,
+ * RowShareLock under FOR UPDATE) and its indexes in the same mode, all on the fast path; a
+ * prepared statement whose plan is reused takes them again at every execution (plancache.c's
+ * AcquireExecutorLocks), so DDL waits for the executing transaction to end and the execution
+ * after the DDL plans again (or fails as a new plan would). Before, a reused plan ran with no
+ * relation lock at all, indexes were never locked (REINDEX did not wait for their readers), and
+ * a write's target was locked AccessShareLock before RowExclusiveLock.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class CachedPlanLocksIT {
+class RelationLocksIT {
     static TuskServer server;
 
     @BeforeAll
@@ -90,6 +93,49 @@ class CachedPlanLocksIT {
                 assertEquals("42P01", gone.getSQLState(), gone.getMessage());
                 a.rollback();
             }
+        }
+    }
+
+    private static String locksOn(Connection c, String table) throws SQLException {
+        return joinedRows(c, "select relation::regclass, mode, fastpath from pg_locks where pid = pg_backend_pid()"
+                + " and locktype = 'relation' and relation::regclass::text in ('" + table + "', '" + table + "_pkey')"
+                + " order by relation::regclass::text, mode");
+    }
+
+    @Test
+    void tablesAndTheirIndexesAreLockedInTheStatementsModeOnTheFastPath() throws Exception {
+        try (Connection a = server.connect()) {
+            a.setAutoCommit(false);
+            joinedRows(a, "select balance from accounts where id = 3");
+            assertEquals("accounts|AccessShareLock|t;accounts_pkey|AccessShareLock|t", locksOn(a, "accounts"));
+            a.rollback();
+            exec(a, "update accounts set balance = balance where id = 3");
+            assertEquals("accounts|RowExclusiveLock|t;accounts_pkey|RowExclusiveLock|t", locksOn(a, "accounts"));
+            a.rollback();
+            joinedRows(a, "select id from accounts where id = 3 for update");
+            assertEquals("accounts|RowShareLock|t;accounts_pkey|RowShareLock|t", locksOn(a, "accounts"));
+            // a strong lock moves the weak ones into the shared table
+            exec(a, "lock table accounts in share mode");
+            assertEquals("accounts|RowShareLock|f;accounts|ShareLock|f;accounts_pkey|RowShareLock|t", locksOn(a, "accounts"));
+            a.rollback();
+        }
+    }
+
+    @Test
+    void reindexWaitsForAQueryThatUsedTheIndex() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            exec(a, "create table readers(id int primary key, v int)", "create index readers_v on readers(v)",
+                    "insert into readers select g, g from generate_series(1, 10) g");
+            a.setAutoCommit(false);
+            assertEquals("4", joinedRows(a, "select id from readers where id = 4"));
+            exec(b, "set lock_timeout = '300ms'");
+            // REINDEX takes ShareLock on the table (no conflict) and AccessExclusiveLock on the index
+            fails(b, "reindex index readers_pkey", "55P03");
+            fails(b, "drop index readers_v", "55P03");
+            a.commit();
+            exec(b, "reindex index readers_pkey");
+            assertEquals("5", joinedRows(a, "select id from readers where id = 5"));
+            a.commit();
         }
     }
 
