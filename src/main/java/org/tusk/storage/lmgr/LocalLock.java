@@ -34,6 +34,16 @@ final class LocalLock {
         if (session) sessionCount++; else transactionCount++;
     }
 
-    /** The key of the table: PostgreSQL's LOCALLOCKTAG. */
-    record Key(LockTag tag, LockMode mode) {}
+    /** The key of the table: PostgreSQL's LOCALLOCKTAG (equals and hashCode written out, as LockTag's). */
+    record Key(LockTag tag, LockMode mode) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && mode == k.mode && tag.equals(k.tag);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * tag.hashCode() + mode.ordinal();
+        }
+    }
 }

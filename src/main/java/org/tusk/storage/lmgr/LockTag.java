@@ -104,6 +104,23 @@ public record LockTag(int field1, int field2, int field3, int field4, LockTagTyp
         };
     }
 
+    // equals and hashCode written out: the record's generated ones go through method handles,
+    // which C1 does not inline, and every lock request hashes its tag into the LOCALLOCK table.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LockTag t && field1 == t.field1 && field2 == t.field2 && field3 == t.field3
+                && field4 == t.field4 && type == t.type && lockMethodId == t.lockMethodId;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = field1;
+        h = 31 * h + field2;
+        h = 31 * h + field3;
+        h = 31 * h + field4;
+        return 31 * h + (type.ordinal() << 8 | lockMethodId);
+    }
+
     /**
      * LockTagHashCode: the hash that picks the tag's partition (low 4 bits) and its bucket within
      * the partition (the bits above). Any good mix will do; every process computes the same one.
