@@ -542,6 +542,12 @@ final class ModifyTableState extends PlanState {
         if (env.tableAm().indexFetch(rel, tid, ownCommandsToo) == null) throw serializationFailure("update");
     }
 
+    /** ExecOnConflictUpdate's 21000 for a row this command already inserted or updated. */
+    private static PgException secondAffect() {
+        return PgException.error("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time")
+                .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+    }
+
     /**
      * ExecOnConflictUpdate: updates the existing row at {@code conflictTid} (the root of its HOT
      * chain) with DO UPDATE's SET list if its WHERE clause accepts it. Returns false when the row
@@ -560,8 +566,7 @@ final class ModifyTableState extends PlanState {
         if (existing == null) {
             // the dirty snapshot saw a live row the latest snapshot cannot: this command inserted
             // (or already updated) it, which heap_lock_tuple reports as TM_Invisible
-            throw PgException.error("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time")
-                    .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+            throw secondAffect();
         }
         // ExecOnConflictUpdate locks the row before it evaluates anything on it, so that no one
         // changes it in between; a row changed since the conflict check sends us back to it
@@ -577,7 +582,10 @@ final class ModifyTableState extends PlanState {
                 if (env.isolationUsesXactSnapshot()) throw serializationFailure("delete");
                 return false;
             }
-            case SELF_MODIFIED -> throw PgException.error("XX000", "unexpected self-updated tuple");
+            // PostgreSQL locks the HOT chain's live member, which this command's own update or
+            // insert makes TM_Invisible; the chain's root that this conflict check returns shows the
+            // same case as this command's update of it: either way the row was affected already
+            case SELF_MODIFIED, INVISIBLE -> throw secondAffect();
             default -> throw PgException.error("XX000", "attempted to lock invisible tuple");
         }
         checkTupleVisible(env, rel, existing.tid());
@@ -620,9 +628,7 @@ final class ModifyTableState extends PlanState {
                 out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
             }
-            case SELF_MODIFIED -> throw PgException.error("21000",
-                    "ON CONFLICT DO UPDATE command cannot affect row a second time")
-                    .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+            case SELF_MODIFIED -> throw secondAffect();
             case UPDATED, DELETED -> {
                 if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
                 return false;

@@ -60,6 +60,10 @@ class OnConflictEngineTest {
     void updatingARowTwiceInOneCommandIsACardinalityViolation() {
         assertEquals("21000: ON CONFLICT DO UPDATE command cannot affect row a second time",
                 sql.error("insert into t values (5, 'x'), (5, 'y') on conflict (id) do update set v = excluded.v"));
+        // an existing row the same command updates twice (constraints.sql's UNIQUE_TBL case)
+        assertEquals("21000: ON CONFLICT DO UPDATE command cannot affect row a second time",
+                sql.error("insert into t values (1, 'x'), (2, 'y'), (2, 'z') on conflict (id) do update set v = 'fails'"));
+        assertEquals(List.of("1|a", "2|b"), sql.rows("select id, v from t order by id"));
     }
 
     @Test
