@@ -604,8 +604,25 @@ public final class Parser {
                 + column + "\"", Lexer.position(src, t.start()));
     }
 
-    /** b_expr: an expression without the boolean and IS operators (DEFAULT's operand). */
-    RawExpr bExpr() { return expr(P_CMP); }
+    /**
+     * b_expr (DEFAULT's operand): an expression without AND, OR and NOT, and without IN, LIKE,
+     * ILIKE, SIMILAR TO, BETWEEN and the IS tests but IS [NOT] DISTINCT FROM anywhere outside
+     * parentheses, so {@code DEFAULT 1 IN (1, 2)} is a syntax error at IN as in gram.y. Anything
+     * parenthesized, or a function's arguments, is an a_expr again.
+     */
+    RawExpr bExpr() {
+        if (peek().isKeyword("not")) throw syntaxError(peek());
+        boolean saved = inBExpr;
+        inBExpr = true;
+        try {
+            return expr(P_IS);
+        } finally {
+            inBExpr = saved;
+        }
+    }
+
+    /** Whether the operators being parsed belong to a b_expr (see {@link #bExpr}). */
+    private boolean inBExpr;
 
     /** TableConstraint: [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols) | CHECK (expr) | FOREIGN KEY ... (ConstraintGrammar). */
     Stmt.TableConstraint tableConstraint() {
@@ -1650,7 +1667,15 @@ public final class Parser {
     // ------------------------------------------------------------------ expressions
 
     /** a_expr. */
-    public RawExpr aExpr() { return expr(0); }
+    public RawExpr aExpr() {
+        boolean saved = inBExpr;
+        inBExpr = false;
+        try {
+            return expr(0);
+        } finally {
+            inBExpr = saved;
+        }
+    }
 
     /**
      * index_elem's func_expr_windowless: a function call with what binds tighter than COLLATE, so
@@ -1707,6 +1732,12 @@ public final class Parser {
         }
     }
 
+    /** IS [NOT] DISTINCT FROM at the head of the input: the one IS test b_expr has. */
+    private boolean isDistinctFromAhead() {
+        if (!peek().isKeyword("is")) return false;
+        return peek(1).isKeyword("distinct") || peek(1).isKeyword("not") && peek(2).isKeyword("distinct");
+    }
+
     private static boolean nonassoc(int prec) { return prec == P_IS || prec == P_CMP || prec == P_LIKE; }
 
     private RawExpr expr(int minPrec) {
@@ -1715,6 +1746,12 @@ public final class Parser {
         while (true) {
             int prec = infixPrec();
             if (prec < 0 || prec < minPrec) break;
+            if (inBExpr && prec == P_LIKE) break;
+            if (inBExpr && prec == P_IS && !isDistinctFromAhead()) {
+                // gram.y reads IS [NOT] as the start of IS DISTINCT FROM and fails on what follows
+                if (!peek().isKeyword("is")) break;
+                throw syntaxError(peek(1).isKeyword("not") ? peek(2) : peek(1));
+            }
             Token op = peek();
             if (nonassoc(prec) && prec == lastNonassoc) throw syntaxError(op);
             left = infix(left, prec);

@@ -47,6 +47,18 @@ class GramSyntaxErrorTest {
     }
 
     @Test
+    void aColumnDefaultIsABExpr() {
+        // constraints.sql: b_expr has no IN, LIKE, IS NULL or NOT outside parentheses
+        syntaxErrorAt("CREATE TABLE error_tbl (b1 bool DEFAULT 1 IN (1, 2))", "IN");
+        syntaxErrorAt("create table e (b bool default 'a' like 'b')", "like");
+        syntaxErrorAt("create table e (b bool default 1 is null)", "null");
+        syntaxErrorAt("create table e (b bool default not true)", "not");
+        Parser.parse("CREATE TABLE error_tbl (b1 bool DEFAULT (1 IN (1, 2)))");
+        Parser.parse("create table e (b bool default 1 is distinct from 2, c bool default coalesce(1 in (1), false),"
+                + " d bool default 1 < 2 not null)");
+    }
+
+    @Test
     void distinctNeedsATargetList() {
         syntaxErrorAt("select distinct from pg_database", "from");
         Parser.parse("select from pg_database");   // opt_target_list may be empty
