@@ -1967,7 +1967,8 @@ public final class Parser {
             }
             case PARAM -> {
                 advance();
-                return new RawExpr.ParamRef(Integer.parseInt(t.value()), loc);
+                // c_expr: PARAM opt_indirection ($1.f1, $1.*, $1[2])
+                return RowGrammar.indirection(this, new RawExpr.ParamRef(Integer.parseInt(t.value()), loc));
             }
             case CHAR -> {
                 if (t.isChar('(')) {

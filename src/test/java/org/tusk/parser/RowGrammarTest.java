@@ -33,6 +33,17 @@ class RowGrammarTest {
     }
 
     @Test
+    void aParameterTakesIndirection() {
+        // c_expr: PARAM opt_indirection (copy2.sql's PL/pgSQL "return $1.f1 > 0")
+        RawExpr.FieldSelection f = assertInstanceOf(RawExpr.FieldSelection.class, expr("$1.f1"));
+        assertEquals("f1", f.field());
+        assertInstanceOf(RawExpr.ParamRef.class, f.arg());
+        assertNull(assertInstanceOf(RawExpr.FieldSelection.class, expr("$2.*")).field());
+        RawExpr.AExpr cmp = assertInstanceOf(RawExpr.AExpr.class, expr("$1.f1 > 0"));
+        assertInstanceOf(RawExpr.FieldSelection.class, cmp.lexpr());
+    }
+
+    @Test
     void fieldSelection() {
         RawExpr.FieldSelection f = assertInstanceOf(RawExpr.FieldSelection.class, expr("(c).f1"));
         assertEquals("f1", f.field());
