@@ -88,6 +88,12 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     }
 
     /** The same index backing a constraint with the given deferrability. */
+    /** The same index with UNIQUE NULLS [NOT] DISTINCT as given. */
+    public IndexSpec withNullsNotDistinct(boolean nullsNotDistinct) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions);
+    }
+
     public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
                 ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions);

@@ -220,11 +220,13 @@ public final class AlterTableCommand {
         if (rel.relkind() == 'p') {
             // DefineIndex recursing to the partitions
             PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
-                    .withDeferrability(k.deferrable(), k.initiallyDeferred()), ctx);
+                    .withDeferrability(k.deferrable(), k.initiallyDeferred())
+                        .withNullsNotDistinct(k.nullsNotDistinct()), ctx);
             return;
         }
         env.catalog().createIndex(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
-                .withDeferrability(k.deferrable(), k.initiallyDeferred()), null);
+                .withDeferrability(k.deferrable(), k.initiallyDeferred())
+                        .withNullsNotDistinct(k.nullsNotDistinct()), null);
     }
 
     /** ATRewriteTable's NOT NULL verification: a scan for a NULL in the column. */

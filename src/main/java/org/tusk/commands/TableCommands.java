@@ -156,10 +156,12 @@ public final class TableCommands {
             Relation heap = catalog.openRelation(oid);
             if (heap.relkind() == 'p') {
                 PartitionIndexes.defineOnNewTable(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(),
-                        true, false).withDeferrability(k.deferrable(), k.initiallyDeferred()), catalog);
+                        true, false).withDeferrability(k.deferrable(), k.initiallyDeferred())
+                        .withNullsNotDistinct(k.nullsNotDistinct()), catalog);
             } else {
                 catalog.createIndex(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true,
-                        false).withDeferrability(k.deferrable(), k.initiallyDeferred()), null);
+                        false).withDeferrability(k.deferrable(), k.initiallyDeferred())
+                        .withNullsNotDistinct(k.nullsNotDistinct()), null);
             }
             env.commandCounterIncrement();
         }

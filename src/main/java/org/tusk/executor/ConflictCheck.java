@@ -15,7 +15,8 @@ import org.tusk.utils.error.PgException;
  * CONFLICT: probes each arbiter index for an entry whose key equals the proposed row's and whose
  * row is live under a dirty snapshot (committed, or being inserted or deleted by a transaction
  * still in progress). An in-progress one is waited for (XactLockTableWait) and the probe starts
- * over, so the answer is about settled rows; a key with a null never conflicts. An exclusion
+ * over, so the answer is about settled rows; a key with a null conflicts only in a NULLS NOT
+ * DISTINCT index, where it is searched for as IS NULL (SK_SEARCHNULL). An exclusion
  * index is probed the same way: Tusk's exclusion constraints are B-tree ones, whose operators
  * are equality. An arbiter that is not checked immediately (a DEFERRABLE constraint's index)
  * is refused, as ExecCheckIndexConstraints refuses it.
@@ -42,9 +43,11 @@ final class ConflictCheck {
                 for (int k = 0; k < info.keyCount(); k++) {
                     Object v = formed[k];
                     if (v == null) hasNull = true;
-                    keys.add(new ScanKey(k + 1, ScanKey.Strategy.EQUAL, v));
+                    // NULLS NOT DISTINCT: a null key column is searched for as IS NULL (SK_SEARCHNULL)
+                    keys.add(v == null ? ScanKey.searchNull(k + 1, false) : new ScanKey(k + 1, ScanKey.Strategy.EQUAL, v));
                 }
-                if (hasNull) continue;
+                // nulls distinct (the default): a row with a null key conflicts with nothing
+                if (hasNull && !info.nullsNotDistinct()) continue;
                 int waitXid = 0;
                 try (IndexScan scan = env.indexAm().beginScan(index, keys, false)) {
                     ItemPointer tid;

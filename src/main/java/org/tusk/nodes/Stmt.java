@@ -305,15 +305,16 @@ public sealed interface Stmt {
      * @param fk         a FOREIGN KEY's referenced side and actions, else null
      * @param notValid   NOT VALID: existing rows are not checked (CHECK, FOREIGN KEY)
      * @param checkLocation where a CHECK's expression text starts in the statement, else -1
+     * @param nullsNotDistinct UNIQUE NULLS NOT DISTINCT: the key's nulls are equal to each other
      */
     record TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                            boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
-                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion) {
+                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct) {
         public TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                                boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
                                boolean initiallyDeferred, int checkLocation) {
             this(name, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable, initiallyDeferred,
-                    checkLocation, null);
+                    checkLocation, null, false);
         }
 
         public TableConstraint(String name, boolean primary, List<String> columns, int location) {
@@ -328,7 +329,7 @@ public sealed interface Stmt {
         /** The same constraint under another name. */
         public TableConstraint withName(String newName) {
             return new TableConstraint(newName, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable,
-                    initiallyDeferred, checkLocation, exclusion);
+                    initiallyDeferred, checkLocation, exclusion, nullsNotDistinct);
         }
     }
 

@@ -50,6 +50,6 @@ final class ExclusionGrammar {
         List<String> columns = new ArrayList<>();
         for (Stmt.IndexElem e : elems) if (e.column() != null) columns.add(e.column());
         return new Stmt.TableConstraint(name, 'x', List.copyOf(columns), location, null, false, null, false, when[0],
-                when[1], -1, new Stmt.Exclusion(method, List.copyOf(elems), List.copyOf(ops), where, whereSql));
+                when[1], -1, new Stmt.Exclusion(method, List.copyOf(elems), List.copyOf(ops), where, whereSql), false);
     }
 }

@@ -547,11 +547,12 @@ public final class Parser {
             } else if (isKw("primary") || isKw("unique")) {
                 boolean pk = advance().isKeyword("primary");
                 if (pk) expectKw("key");
+                boolean nullsNotDistinct = !pk && optNullsDistinct();
                 boolean[] when = new ConstraintGrammar(this).keyAttributes(pk ? "PRIMARY KEY" : "UNIQUE");
-                if (when[0]) {
-                    // a deferrable key is a table constraint on this column carrying its attributes
+                if (when[0] || nullsNotDistinct) {
+                    // a deferrable or NULLS NOT DISTINCT key is a table constraint on this column carrying its attributes
                     constraints.add(new Stmt.TableConstraint(conName, pk ? 'p' : 'u', List.of(name), consStart.start(),
-                            null, false, null, false, true, when[1], -1));
+                            null, false, null, false, when[0], when[1], -1, null, nullsNotDistinct));
                 } else if (pk) {
                     primary = consStart.start();
                 } else {
@@ -643,6 +644,7 @@ public final class Parser {
         } else {
             throw syntaxError(t);
         }
+        boolean nullsNotDistinct = !primary && optNullsDistinct();
         expectChar('(');
         List<String> cols = new ArrayList<>();
         do {
@@ -653,7 +655,16 @@ public final class Parser {
                 + " in a constraint", peek().start());
         boolean[] when = new ConstraintGrammar(this).keyAttributes(primary ? "PRIMARY KEY" : "UNIQUE");
         return new Stmt.TableConstraint(name, primary ? 'p' : 'u', cols, first.start(), null, false, null, false, when[0],
-                when[1], -1);
+                when[1], -1, null, nullsNotDistinct);
+    }
+
+    /** opt_unique_null_treatment: NULLS [NOT] DISTINCT after UNIQUE; true for NOT DISTINCT. */
+    boolean optNullsDistinct() {
+        if (!isKw("nulls") || !(peek(1).isKeyword("distinct") || peek(1).isKeyword("not"))) return false;
+        advance();
+        boolean not = acceptKw("not");
+        expectKw("distinct");
+        return not;
     }
 
     private Stmt dropStmt() {

@@ -146,4 +146,26 @@ class IndexOrderIT {
             assertEquals(List.of("2"), Jdbc.rowsShowingNull(c, "select count(*) from v where i is null"));
         }
     }
+
+    @Test
+    void uniqueNullsNotDistinctConstraintsAndOnConflict() throws Exception {
+        try (Connection c = server.connect()) {
+            // constraints.sql's UNIQUE_TBL: a column constraint, and a table constraint over two columns
+            exec(c, "create table un (i int unique nulls not distinct, t text)");
+            exec(c, "insert into un (t) values ('six')");
+            SQLException dup = assertThrows(SQLException.class, () -> exec(c, "insert into un (t) values ('seven')"));
+            assertEquals("23505", dup.getSQLState());
+            assertTrue(dup.getMessage().contains("Key (i)=(null) already exists."), dup.getMessage());
+            // the null key is a conflict for ON CONFLICT too (searched for as IS NULL)
+            exec(c, "insert into un (t) values ('eight') on conflict do nothing");
+            assertEquals(List.of("null|nine"), Jdbc.rowsShowingNull(c,
+                    "insert into un (t) values ('nine') on conflict (i) do update set t = excluded.t returning *"));
+            exec(c, "create table un2 (a int, b int, unique nulls not distinct (a, b), unique nulls distinct (b))");
+            assertEquals(List.of("UNIQUE NULLS NOT DISTINCT (a, b)", "UNIQUE (b)"), Jdbc.rowsShowingNull(c,
+                    "select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'un2'::regclass order by conname"));
+            exec(c, "insert into un2 values (1, null), (null, 1), (null, null)");
+            exec(c, "insert into un2 values (1, null), (2, null) on conflict do nothing");
+            assertEquals(List.of("4"), Jdbc.rowsShowingNull(c, "select count(*) from un2"));
+        }
+    }
 }
