@@ -100,6 +100,9 @@ final class RelOptions {
                 // heap reloption parallel_workers (reloptions.c: int, 0 .. MAX_PARALLEL_WORKER_LIMIT);
                 // stored for the planner, which runs no parallel plans yet
                 case "parallel_workers" -> out.add("parallel_workers=" + intOption(o, 0, 1024));
+                // heap reloption toast_tuple_target (reloptions.c: int, 128 .. TOAST_TUPLE_TARGET_MAIN),
+                // the size the toaster shrinks a row to, read by RelationGetToastTupleTarget
+                case "toast_tuple_target" -> out.add("toast_tuple_target=" + intOption(o, 128, 8160));
                 default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
             }
         }
