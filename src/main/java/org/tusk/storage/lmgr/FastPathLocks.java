@@ -133,6 +133,19 @@ final class FastPathLocks {
 
     int relId(int slot, int f) { return (int) INT.get(seg, procOff(slot) + RELID_OFF + 4L * f); }
 
+    /**
+     * The entry of {@code slot} holding some mode on relation {@code relid} of database
+     * {@code databaseId}, or -1 (a process has at most one per relation). The caller holds the
+     * slot's infoLock.
+     */
+    int entryOf(int slot, int databaseId, int relid) {
+        if (databaseId(slot) != databaseId) return -1;
+        for (int f = 0; f < SLOTS; f++) {
+            if (modeBits(slot, f) != 0 && relId(slot, f) == relid) return f;
+        }
+        return -1;
+    }
+
     /** FAST_PATH_GET_BITS: the modes held in entry {@code f}, bit m-1 for mode m. */
     int modeBits(int slot, int f) {
         return (int) ((lockBits(slot) >>> (BITS_PER_SLOT * f)) & SLOT_MASK);

@@ -308,25 +308,22 @@ public final class LockManager {
             LWLock info = fastPath.infoLock(s);
             info.acquire(LWLock.Mode.EXCLUSIVE);
             try {
-                if (fastPath.databaseId(s) != tag.field1()) continue;
-                for (int f = 0; f < FastPathLocks.SLOTS; f++) {
-                    int bits = fastPath.modeBits(s, f);
-                    if (bits == 0 || fastPath.relId(s, f) != relid) continue;
-                    LWLock partition = table.partitionLock(hash);
-                    partition.acquire(LWLock.Mode.EXCLUSIVE);
-                    try {
-                        for (int m = 1; m <= 3; m++) {
-                            if ((bits & (1 << (m - 1))) == 0) continue;
-                            LockMode mode = LockMode.of(m);
-                            int procLock = table.setupLockInTable(tag, hash, s, mode);
-                            if (procLock == 0) return false;
-                            table.grantLock(table.lockOf(procLock), procLock, mode);
-                            fastPath.unGrantEntry(s, f, mode);
-                        }
-                    } finally {
-                        partition.release(LWLock.Mode.EXCLUSIVE);
+                int f = fastPath.entryOf(s, tag.field1(), relid);
+                if (f < 0) continue;
+                int bits = fastPath.modeBits(s, f);
+                LWLock partition = table.partitionLock(hash);
+                partition.acquire(LWLock.Mode.EXCLUSIVE);
+                try {
+                    for (int m = 1; m <= 3; m++) {
+                        if ((bits & (1 << (m - 1))) == 0) continue;
+                        LockMode mode = LockMode.of(m);
+                        int procLock = table.setupLockInTable(tag, hash, s, mode);
+                        if (procLock == 0) return false;
+                        table.grantLock(table.lockOf(procLock), procLock, mode);
+                        fastPath.unGrantEntry(s, f, mode);
                     }
-                    break;   // a relation has at most one entry per process
+                } finally {
+                    partition.release(LWLock.Mode.EXCLUSIVE);
                 }
             } finally {
                 info.release(LWLock.Mode.EXCLUSIVE);

@@ -164,14 +164,10 @@ public final class VirtualTransactions {
             LWLock info = fp.infoLock(s);
             info.acquire(LWLock.Mode.SHARED);
             try {
-                if (fp.databaseId(s) != tag.field1()) continue;
-                for (int f = 0; f < FastPathLocks.SLOTS; f++) {
-                    int bits = fp.modeBits(s, f);
-                    if (bits == 0 || fp.relId(s, f) != tag.field2() || ((bits << 1) & conflicts) == 0) continue;
-                    int lxid = locks.table().mem().lxid(s);
-                    if (lxid != 0) out.add(new Vxid(s, lxid));
-                    break;
-                }
+                int f = fp.entryOf(s, tag.field1(), tag.field2());
+                if (f < 0 || ((fp.modeBits(s, f) << 1) & conflicts) == 0) continue;
+                int lxid = locks.table().mem().lxid(s);
+                if (lxid != 0) out.add(new Vxid(s, lxid));
             } finally {
                 info.release(LWLock.Mode.SHARED);
             }
