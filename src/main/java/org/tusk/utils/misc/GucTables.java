@@ -327,6 +327,11 @@ public final class GucTables {
         defs.add(string("TimeZone", USERSET, CLIENT_CONN_LOCALE,
                 "Sets the time zone for displaying and interpreting time stamps.", "UTC")
                 .withFlags(REPORT).withCheckHook(new TimeZoneCheck()));
+        // PostgreSQL loads the named file from share/timezonesets; Tusk has the "Default" set built in
+        // (DateTimeParse), so any other name is what a missing file is there: an invalid value.
+        defs.add(string("timezone_abbreviations", USERSET, CLIENT_CONN_LOCALE,
+                "Selects a file of time zone abbreviations.", "Default")
+                .withCheckHook(StandardCheckHooks.TIMEZONE_ABBREVIATIONS));
         defs.add(integer("extra_float_digits", USERSET, CLIENT_CONN_LOCALE,
                 "Sets the number of digits displayed for floating-point values.", 1, -15, 3)
                 .withLongDesc("This affects real, double precision, and geometric data types. A zero or negative "

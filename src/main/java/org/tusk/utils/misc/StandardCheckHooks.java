@@ -44,6 +44,12 @@ final class StandardCheckHooks {
         return name;
     };
 
+    /** check_timezone_abbreviations: only the built-in "Default" set exists. */
+    static final GucCheckHook TIMEZONE_ABBREVIATIONS = (proposed, settings) -> {
+        if (!"Default".equals(proposed)) throw GucCheckException.invalid();
+        return proposed;
+    };
+
     static final GucCheckHook IDENTIFIER_LIST = (proposed, settings) -> {
         if (IdentifierList.split((String) proposed, ',') == null) {
             throw GucCheckException.withDetail("List syntax is invalid.");

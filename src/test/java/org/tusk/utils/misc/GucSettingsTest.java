@@ -101,6 +101,12 @@ class GucSettingsTest {
         assertEquals("invalid value for parameter \"TimeZone\": \"Mars/Olympus\"", e.getMessage());
         assertEquals("22023", e.sqlState());
 
+        // The regression driver sets it per database; only the built-in set exists.
+        settings.setFromSql("timezone_abbreviations", "Default", false, false);
+        assertEquals("Default", settings.show("timezone_abbreviations"));
+        e = setError("timezone_abbreviations", "Foo", false);
+        assertEquals("invalid value for parameter \"timezone_abbreviations\": \"Foo\"", e.getMessage());
+
         settings.setFromSql("client_encoding", "unicode", false, false);
         assertEquals("UTF8", settings.show("client_encoding"));
         settings.setFromSql("client_encoding", "latin1", false, false);
