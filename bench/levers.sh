@@ -99,7 +99,7 @@ else
   SETS=(
     "default|$DEFAULT"
     "AOT cache relocated (JDK default; Tusk's default before)|$BASE"
-    "C2 too (tiered, no TieredStopAtLevel)|${DEFAULT/-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1/}"
+    "C1 only (Tusk's default before session 19)|$DEFAULT -XX:TieredStopAtLevel=1"
     "+ native heap trim every 2 s|$DEFAULT -XX:TrimNativeHeapInterval=2000"
     "+ smaller limits (-Xss512k, code cache 16m, metaspace 64m, -Xmx256m)|${DEFAULT/-Xss1m/-Xss512k} -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -Xmx256m"
     "+ -Xint|$DEFAULT -Xint"

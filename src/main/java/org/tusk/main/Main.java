@@ -30,8 +30,9 @@ public final class Main {
         switch (args[0]) {
             case "postmaster" -> PostmasterMain.run(rest);
             case "initdb" -> System.exit(InitDb.main(rest, System.out, System.err, PostgresSingleUser::run));
-            case "backend-jvm-options" -> System.out.println(
-                    org.tusk.utils.misc.GucTables.find("backend_jvm_options").bootValue());
+            // What a child JVM runs with by default, for the build's AOT training run.
+            case "backend-jvm-options" -> System.out.println(String.join(" ",
+                    PostmasterConfig.childJvmOptions(org.tusk.utils.misc.GucSettings.forPostmaster())));
             case "aot-train" -> {
                 try {
                     AotTraining.run();

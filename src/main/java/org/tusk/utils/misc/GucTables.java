@@ -125,7 +125,9 @@ public final class GucTables {
                 // ArchiveRelocationMode=0 maps the AOT cache at the address it was built for, so its
                 // pages stay clean and shared between all child JVMs instead of being relocated into
                 // private copies: ~6.5 MiB less PSS per idle backend (docs/performance.md).
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss1m -Xms8m -Xmx512m "
+                // One C1 and one C2 compiler thread; the postmaster's compilation policy, which comes
+                // first, keeps C2 to the shared-memory code (main/PostmasterConfig.compilationPolicy).
+                "-XX:+UseSerialGC -XX:CICompilerCount=2 -Xss1m -Xms8m -Xmx512m "
                         + "-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m "
                         + "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"));
         // Large by default: a retired process is replaced by a fresh JVM, which costs its start and
