@@ -37,6 +37,8 @@ final class Cursor implements org.tusk.executor.ExecCurrent.Portal {
     boolean createdInCurrentXact = true;
 
     private java.util.function.Supplier<Iterator<String[]>> source;
+    /** Ends the registration of the query's snapshot, which only the run into the store needs. */
+    private final Runnable releaseSnapshot;
     private List<String[]> store;
     /** WHERE CURRENT OF: the scans of the query and, per stored row, where they stood when it was returned. */
     private final ScanPositions positions;
@@ -50,7 +52,8 @@ final class Cursor implements org.tusk.executor.ExecCurrent.Portal {
     private long portalPos;
 
     Cursor(String name, String statement, boolean binary, boolean scroll, boolean hold, long creationMicros,
-           List<ResultColumn> columns, java.util.function.Supplier<Iterator<String[]>> source, ScanPositions positions,
+           List<ResultColumn> columns, java.util.function.Supplier<Iterator<String[]>> source,
+           Runnable releaseSnapshot, ScanPositions positions,
            java.util.function.Supplier<ScanPositions.Row> capture) {
         this.name = name;
         this.statement = statement;
@@ -60,6 +63,7 @@ final class Cursor implements org.tusk.executor.ExecCurrent.Portal {
         this.creationMicros = creationMicros;
         this.columns = columns;
         this.source = source;
+        this.releaseSnapshot = releaseSnapshot;
         this.positions = positions;
         this.capture = capture;
     }
@@ -243,6 +247,8 @@ final class Cursor implements org.tusk.executor.ExecCurrent.Portal {
         } catch (RuntimeException e) {
             failed = true;
             throw e;
+        } finally {
+            releaseSnapshot.run();
         }
         store = rows;
         rowPositions = at;

@@ -33,16 +33,18 @@ final class Cursors {
     private final Map<String, Integer> savepointDepth = new HashMap<>();
 
     /**
-     * PerformCursorOpen: {@code ps} is the planned query. 42P03 if the name is taken; SCROLL
+     * PerformCursorOpen: {@code ps} is the planned query, {@code releaseSnapshot} ends the
+     * registration of its snapshot once it has run. 42P03 if the name is taken; SCROLL
      * unless NO SCROLL was given or, with neither, the plan cannot run backward (PortalStart).
      */
-    void declare(Stmt.DeclareCursorStmt d, String statement, PreparedStatement ps, long nowMicros, int depth) {
+    void declare(Stmt.DeclareCursorStmt d, String statement, PreparedStatement ps, long nowMicros, int depth,
+                 Runnable releaseSnapshot) {
         if (cursors.containsKey(d.name()))
             throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
         boolean scroll = d.scroll() != null ? d.scroll() : supportsBackwardScan(ps.plannedStmt().planTree());
         org.tusk.executor.ScanPositions positions = org.tusk.executor.ScanPositions.of(ps.plannedStmt().planTree());
         cursors.put(d.name(), new Cursor(d.name(), statement, d.binary(), scroll, d.hold(), nowMicros, ps.columns(),
-                ps::execute, positions, () -> ps.capturePositions(positions)));
+                ps::execute, releaseSnapshot, positions, () -> ps.capturePositions(positions)));
         savepointDepth.put(d.name(), depth);
     }
 

@@ -356,8 +356,16 @@ final class QueryRunner {
                     throw PgException.error("25P01", "DECLARE CURSOR can only be used in transaction blocks");
                 if (cursors.exists(d.name()))
                     throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
-                PreparedStatement ps = prepare(d.query(), query);
-                cursors.declare(d, query, ps, PostgresMain.nowMicros(), savepoints.size());
+                // PortalStart: the query gets its own snapshot and the DECLARE's command id
+                SessionStorage.PortalEnvironment portal = ctx.storage.portalEnvironment();
+                PreparedStatement ps;
+                try {
+                    ps = Engine.prepare(d.query(), query, this::lookupRelation, session, null, null, portal.env());
+                } catch (RuntimeException e) {
+                    portal.releaseSnapshot().run();
+                    throw e;
+                }
+                cursors.declare(d, query, ps, PostgresMain.nowMicros(), savepoints.size(), portal.releaseSnapshot());
                 return "DECLARE CURSOR";
             }
             case Stmt.FetchStmt f -> {

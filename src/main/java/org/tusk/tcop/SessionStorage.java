@@ -275,12 +275,41 @@ final class SessionStorage {
      * transaction_isolation refuses changes (check_XactIsoLevel), so the GUC and XactIsoLevel agree.
      */
     ExecEnvironment statementEnvironment() {
+        return environment(transactionSnapshot(), -1);
+    }
+
+    /** A cursor's environment and the end of its snapshot's registration (idempotent). */
+    record PortalEnvironment(ExecEnvironment env, Runnable releaseSnapshot) {}
+
+    /**
+     * The environment of a cursor's query (PortalStart): a copy of the statement's snapshot,
+     * registered so that this backend's published xmin stays at or behind it, and the DECLARE's
+     * command id as the one it runs and locks rows as (es_output_cid). Commands between DECLARE and
+     * FETCH then neither show in its rows (in REPEATABLE READ the transaction's snapshot is one
+     * object whose curcid moves on) nor make its FOR UPDATE see its own later updates as earlier
+     * ones. The registration ends when released or with the transaction.
+     */
+    PortalEnvironment portalEnvironment() {
+        Snapshot snapshot = transactionSnapshot().copy();
+        org.tusk.utils.time.SnapshotManager snapshots = xact.snapshots();
+        snapshots.registerSnapshot(snapshot);
+        Runnable release = () -> {
+            if (snapshots.isRegistered(snapshot)) snapshots.unregisterSnapshot(snapshot);
+        };
+        return new PortalEnvironment(environment(snapshot, xact.getCurrentCommandId(false)), release);
+    }
+
+    private Snapshot transactionSnapshot() {
         inval.accept();
         if (!xact.snapshots().firstSnapshotSet()) {
             xact.setIsolationLevel(org.tusk.access.transam.IsolationLevel.fromSetting(
                     ctx.env.gucs().getEnum(TransactionCharacteristics.ISOLATION)));
         }
-        Snapshot snapshot = xact.getTransactionSnapshot();
+        return xact.getTransactionSnapshot();
+    }
+
+    /** {@code portalCid}: the command id a cursor's query keeps, or -1 for a statement's (the current one). */
+    private ExecEnvironment environment(Snapshot snapshot, int portalCid) {
         return new ExecEnvironment() {
             /** Whether a volatile function call has fixed the command id this statement writes with (es_output_cid). */
             private boolean outputCidPinned;
@@ -296,6 +325,7 @@ final class SessionStorage {
                 // while it is still the current one (a later id is past it already, so the rows
                 // are seen by the next command whether or not it counts as used).
                 if (outputCidPinned && outputCid != xact.getCurrentCommandId(false)) return outputCid;
+                if (portalCid >= 0 && portalCid != xact.getCurrentCommandId(false)) return portalCid;
                 return xact.getCurrentCommandId(true);
             }
             @Override public void commandCounterIncrement() {

@@ -16,7 +16,7 @@ class CursorTest {
     private static Cursor cursor(boolean scroll) {
         List<String[]> rows = new ArrayList<>();
         for (int i = 1; i <= 5; i++) rows.add(new String[] {String.valueOf(i)});
-        return new Cursor("c", "declare", false, scroll, false, 0, List.of(), rows::iterator, null, () -> null);
+        return new Cursor("c", "declare", false, scroll, false, 0, List.of(), rows::iterator, () -> {}, null, () -> null);
     }
 
     private static String fetch(Cursor c, FetchDirection d, long n) {
@@ -67,11 +67,13 @@ class CursorTest {
 
     @Test
     void aFailedQueryLeavesThePortalUnusable() {
+        java.util.concurrent.atomic.AtomicInteger released = new java.util.concurrent.atomic.AtomicInteger();
         Cursor c = new Cursor("c", "declare", false, false, false, 0, List.of(), () -> {
             throw PgException.error("22012", "division by zero");
-        }, null, () -> null);
+        }, released::incrementAndGet, null, () -> null);
         assertEquals("22012", assertThrows(PgException.class, () -> fetch(c, FetchDirection.FORWARD, 1)).sqlState());
         PgException e = assertThrows(PgException.class, () -> fetch(c, FetchDirection.FORWARD, 1));
         assertEquals("55000: portal \"c\" cannot be run", e.sqlState() + ": " + e.getMessage());
+        assertEquals(1, released.get(), "the snapshot is released when the query fails");
     }
 }

@@ -31,6 +31,14 @@ public final class Snapshot {
         this.curcid = curcid;
     }
 
+    /**
+     * CopySnapshot: the same transactions in progress, with a command id of its own, for a holder
+     * that must not see the curcid of the transaction's shared snapshot move on (a cursor).
+     */
+    public Snapshot copy() {
+        return new Snapshot(xmin, xmax, xip, subxip, suboverflowed, curcid);
+    }
+
     /** All xids below this have ended (committed or aborted). */
     public int xmin() { return xmin; }
 

@@ -80,6 +80,12 @@ public final class SnapshotManager {
         registered.add(s);
     }
 
+    /** Whether {@code s} is registered (registrations end with the transaction). */
+    public boolean isRegistered(Snapshot s) {
+        for (Snapshot r : registered) if (r == s) return true;
+        return false;
+    }
+
     /** UnregisterSnapshot: gives up one registration of {@code s}, and resets the xmin. */
     public void unregisterSnapshot(Snapshot s) {
         for (int i = 0; i < registered.size(); i++) {
