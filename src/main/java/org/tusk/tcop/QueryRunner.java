@@ -59,7 +59,8 @@ final class QueryRunner {
         // LANGUAGE sql's call handler for this backend's session
         // and plpgsql's, chosen by the function's language
         org.tusk.executor.ExecContext.installSqlFunctionRunner(new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
-                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration(), () -> ctx.storage.statementEnvironment()),
+                () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration(), () -> ctx.storage.statementEnvironment(),
+                (d, query, types, values) -> declareCursor(d, query, types, values)),
                 new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation)),
                 new SecurityDefinerCall(ctx)));
         // WHERE CURRENT OF finds this session's cursors
@@ -340,6 +341,25 @@ final class QueryRunner {
      * MOVE, CLOSE), which act on this session's state; returns the command tag, or null if
      * {@code s} is none of them. FETCH sends its rows (and, when asked, their description).
      */
+    /**
+     * PerformCursorOpen: 42P03 if the name is taken; the query is planned with the parameters
+     * given (a DECLARE in a function body) and gets its own snapshot and the DECLARE's command id
+     * (PortalStart).
+     */
+    private void declareCursor(Stmt.DeclareCursorStmt d, String query, List<Integer> paramTypes, String[] paramText) {
+        if (cursors.exists(d.name()))
+            throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
+        SessionStorage.PortalEnvironment portal = ctx.storage.portalEnvironment();
+        PreparedStatement ps;
+        try {
+            ps = Engine.prepare(d.query(), query, this::lookupRelation, session, paramTypes, paramText, portal.env());
+        } catch (RuntimeException e) {
+            portal.releaseSnapshot().run();
+            throw e;
+        }
+        cursors.declare(d, query, ps, PostgresMain.nowMicros(), savepoints.size(), portal.releaseSnapshot());
+    }
+
     private String portalStatement(Stmt s, String query, BackendMessages out, boolean sendDescription) {
         switch (s) {
             case Stmt.PrepareStmt p -> {
@@ -354,18 +374,7 @@ final class QueryRunner {
                 // RequireTransactionBlock, unless WITH HOLD
                 if (!d.hold() && !ctx.xact.inBlock() && !multiStatementQuery)
                     throw PgException.error("25P01", "DECLARE CURSOR can only be used in transaction blocks");
-                if (cursors.exists(d.name()))
-                    throw PgException.error("42P03", "cursor \"" + d.name() + "\" already exists");
-                // PortalStart: the query gets its own snapshot and the DECLARE's command id
-                SessionStorage.PortalEnvironment portal = ctx.storage.portalEnvironment();
-                PreparedStatement ps;
-                try {
-                    ps = Engine.prepare(d.query(), query, this::lookupRelation, session, null, null, portal.env());
-                } catch (RuntimeException e) {
-                    portal.releaseSnapshot().run();
-                    throw e;
-                }
-                cursors.declare(d, query, ps, PostgresMain.nowMicros(), savepoints.size(), portal.releaseSnapshot());
+                declareCursor(d, query, null, null);
                 return "DECLARE CURSOR";
             }
             case Stmt.FetchStmt f -> {

@@ -48,15 +48,28 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     private final LongSupplier generation;
     /** A fresh statement environment (GetTransactionSnapshot with the current command id). */
     private final java.util.function.Supplier<ExecEnvironment> environments;
+    /** Opens a cursor in the session, as a client's DECLARE does. */
+    private final CursorOpener cursors;
     private final Map<Integer, Cached> cache = new HashMap<>();
     private int depth;
+
+    /**
+     * PerformCursorOpen for a DECLARE in a function body: the cursor belongs to the session (it
+     * outlives the call) and its query sees the function's arguments as parameters $1.. of
+     * {@code paramTypes}, handed over in their text form as EXECUTE hands over its values.
+     */
+    @FunctionalInterface
+    interface CursorOpener {
+        void declare(org.tusk.nodes.Stmt.DeclareCursorStmt d, String query, List<Integer> paramTypes, String[] paramText);
+    }
 
     /** A function's plans with the analysed statements whose permissions each call checks. */
     private record Cached(SqlFunction fn, long generation, List<Query> analysed, List<PlannedStmt> plans) {}
 
     SqlFunctionHandler(RelationProvider relations, SessionServices session, LongSupplier generation,
-                       java.util.function.Supplier<ExecEnvironment> environments) {
+                       java.util.function.Supplier<ExecEnvironment> environments, CursorOpener cursors) {
         this.relations = relations;
+        this.cursors = cursors;
         this.session = session;
         this.generation = generation;
         this.environments = environments;
@@ -111,7 +124,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
             PlannedStmt p = plans.get(i);
             if (volatileFn) env.commandCounterIncrement();
             if (p.utilityStmt() != null) {
-                runUtility(f, p, i, env);
+                runUtility(f, p, i, args, caller, env);
                 continue;
             }
             ExecContext ctx = ExecContext.of(session, env);
@@ -159,10 +172,21 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
      * effects. Transaction control is refused as init_execution_state refuses it. The statement's
      * NOTICEs and WARNINGs are not passed on to the client (known gap).
      */
-    private void runUtility(SqlFunction f, PlannedStmt p, int index, ExecEnvironment env) {
+    private void runUtility(SqlFunction f, PlannedStmt p, int index, Object[] args, ExecContext caller, ExecEnvironment env) {
         String context = "SQL function \"" + f.name() + "\" statement " + (index + 1);
         org.tusk.nodes.RawStmt raw = new org.tusk.nodes.RawStmt(p.utilityStmt(), 0, f.body().length());
         try {
+            if (p.utilityStmt() instanceof org.tusk.nodes.Stmt.DeclareCursorStmt d) {
+                String[] text = new String[args.length];
+                org.tusk.utils.adt.OutputSettings os = caller.outputSettings();
+                for (int a = 0; a < args.length; a++) {
+                    text[a] = args[a] == null ? null
+                            : org.tusk.catalog.BuiltinCatalog.type(f.argTypes().get(a)).output().out(args[a], os);
+                }
+                cursors.declare(d, f.body(), new ArrayList<>(f.argTypes()), text);
+                env.commandCounterIncrement();
+                return;
+            }
             if (p.utilityStmt() instanceof org.tusk.nodes.Stmt.TransactionStmt) {
                 PreparedStatement tagged = Engine.prepare(raw, f.body(), relations, session, null, null, env);
                 throw PgException.error("0A000", tagged.commandTag() + " is not allowed in a SQL function");

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A cursor reads the database as of its DECLARE (PortalStart's snapshot and command id), whatever
- * runs before its first FETCH: the transaction's own later commands, and other sessions' commits
- * followed by a VACUUM, which must not remove the versions the cursor still has to return.
- * As PostgreSQL 15 (the portals regression test's FOR UPDATE cursor under SERIALIZABLE).
+ * What DECLARE sets up for a cursor (PerformCursorOpen, PortalStart). It reads the database as of
+ * its DECLARE, whatever runs before its first FETCH: the transaction's own later commands, and
+ * other sessions' commits followed by a VACUUM, which must not remove the versions the cursor
+ * still has to return. A DECLARE in a SQL function opens a cursor of the session with the call's
+ * arguments bound. As PostgreSQL 15 (the portals regression test).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class CursorSnapshotIT extends OneServerPerClass {
+class PortalStartIT extends OneServerPerClass {
 
     @Test
     void laterCommandsOfTheTransactionDoNotShowInTheCursor() throws Exception {
@@ -52,6 +53,20 @@ class CursorSnapshotIT extends OneServerPerClass {
             exec(writer, "vacuum cv");
             assertEquals("old", joinedRows(reader, "fetch all from c"));
             reader.rollback();
+        }
+    }
+
+    @Test
+    void aSqlFunctionDeclaresASessionCursorWithItsArguments() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table cf (s text)", "insert into cf values ('ABc'), ('ABd'), ('xy')",
+                    "create function declares_cursor(text) returns void"
+                            + " as 'declare c cursor for select s from cf where s like $1 order by s;' language sql");
+            c.setAutoCommit(false);
+            exec(c, "select declares_cursor('AB%')");
+            assertEquals("ABc;ABd", joinedRows(c, "fetch all from c"));
+            assertEquals("cursor \"c\" already exists", Jdbc.failsMessage(c, "select declares_cursor('x%')", "42P03"));
+            c.rollback();
         }
     }
 }
