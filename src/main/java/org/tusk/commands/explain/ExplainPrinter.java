@@ -466,14 +466,27 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.FunctionScan f -> {
                 Node n = node(p, "Function Scan");
+                // ExplainTargetRel names only a lone function call; ROWS FROM shows just the alias
                 String fname = f.functions().size() == 1 && f.functions().get(0) instanceof Expr.FuncExpr fe
-                        ? fe.proc().name() : "function";
-                scanTarget(n, fname, null, f.rte().refname());
+                        ? fe.proc().name() : null;
+                // ExplainTargetRel: under VERBOSE a lone function's name is schema-qualified
+                String fschema = opts.verbose() && f.functions().size() == 1
+                        && f.functions().get(0) instanceof Expr.FuncExpr fe ? FunctionNamespaces.of(fe.proc().oid()) : null;
+                scanTarget(n, fname, fschema, f.rte().refname());
                 n.targetProps.remove("Relation Name");
-                n.targetProps.put("Function Name", fname);
+                String schemaProp = n.targetProps.remove("Schema"), aliasProp = n.targetProps.remove("Alias");
+                if (fname != null) n.targetProps.put("Function Name", fname);
+                if (schemaProp != null) n.targetProps.put("Schema", schemaProp);
+                n.targetProps.put("Alias", aliasProp);
                 n.exprs.addAll(f.functions());
                 n.input = namedColumns(f.rte());
                 n.output = names(n.input);
+                // ExplainNode's T_FunctionScan: VERBOSE shows the calls (comma-separated) before the Filter
+                if (opts.verbose()) n.details.add(() -> {
+                    List<String> calls = new ArrayList<>();
+                    for (Expr call : f.functions()) calls.add(deparser.deparse(call, n.input, true));
+                    out.propertyText("Function Call", String.join(", ", calls));
+                });
                 qual(n, "Filter", f.qual(), scanPrefix(false));
                 yield n;
             }
@@ -816,7 +829,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 String fname = rte.function() instanceof Expr.FuncExpr f ? f.proc().name() : "function";
                 scanTarget(n, fname, null, rte.refname());
                 n.targetProps.remove("Relation Name");
-                n.targetProps.put("Function Name", fname);
+                String schemaProp = n.targetProps.remove("Schema"), aliasProp = n.targetProps.remove("Alias");
+                if (fname != null) n.targetProps.put("Function Name", fname);
+                if (schemaProp != null) n.targetProps.put("Schema", schemaProp);
+                n.targetProps.put("Alias", aliasProp);
                 Plan.Result r = (Plan.Result) visible(s.child());
                 n.exprs.addAll(r.targetList());
             }
@@ -904,9 +920,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private void scanTarget(Node n, String objectName, String schema, String alias) {
         if (out.isText()) {
             StringBuilder t = new StringBuilder(n.target).append(" on ");
-            if (opts.verbose() && schema != null) t.append(Texts.quoteIdentifier(schema)).append('.');
-            t.append(Texts.quoteIdentifier(objectName));
-            if (alias != null && !alias.equals(objectName)) t.append(' ').append(Texts.quoteIdentifier(alias));
+            if (objectName != null) {
+                if (opts.verbose() && schema != null) t.append(Texts.quoteIdentifier(schema)).append('.');
+                t.append(Texts.quoteIdentifier(objectName));
+            }
+            if (alias != null && !alias.equals(objectName)) {
+                if (objectName != null) t.append(' ');
+                t.append(Texts.quoteIdentifier(alias));
+            }
             n.target = t.toString();
         } else {
             n.targetProps.put("Relation Name", objectName);
