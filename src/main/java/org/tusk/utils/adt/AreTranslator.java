@@ -137,7 +137,96 @@ final class AreTranslator {
             }
             i++;
         }
+        return shortestNonGreedyGroups(out.toString());
+    }
+
+    /**
+     * ARE gives a subexpression quantified non-greedily ({@code (a*){1,1}?}) the shortest match
+     * as a whole, whatever the quantifiers inside it say (the greediness of a quantified atom is
+     * its quantifier's, and the subexpressions starting earlier choose first); Java only makes
+     * the outer repetition lazy, and a greedy {@code a*} inside still takes all it can. So inside
+     * such a group every greedy quantifier becomes lazy. similar_to_escape relies on it: its
+     * first part is {@code (?:...){1,1}?}, which SUBSTRING ... SIMILAR matches as short as it can.
+     */
+    static String shortestNonGreedyGroups(String re) {
+        if (!re.contains("){") && !re.contains(")*?") && !re.contains(")+?") && !re.contains(")??")) return re;
+        java.util.List<int[]> lazyGroups = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i = escapeEnd(re, i);
+            } else if (c == '[') {
+                i = bracketEnd(re, i);
+            } else if (c == '(') {
+                open.push(i);
+            } else if (c == ')' && !open.isEmpty()) {
+                int start = open.pop();
+                int q = quantifierEnd(re, i + 1);
+                if (q > i + 1 && q < re.length() && re.charAt(q) == '?') lazyGroups.add(new int[] {start, i});
+            }
+        }
+        if (lazyGroups.isEmpty()) return re;
+        boolean[] lazify = new boolean[re.length()];
+        for (int[] g : lazyGroups) {
+            for (int i = g[0]; i < g[1]; i++) {
+                char c = re.charAt(i);
+                if (c == '\\') {
+                    i = escapeEnd(re, i);
+                } else if (c == '[') {
+                    i = bracketEnd(re, i);
+                } else if (c == '(' && i + 1 < re.length() && re.charAt(i + 1) == '?') {
+                    i++; // (?: (?= (?! (?<= (?<!: that '?' is not a quantifier
+                } else {
+                    int q = quantifierEnd(re, i);
+                    if (q > i) {
+                        boolean greedy = q >= re.length() || (re.charAt(q) != '?' && re.charAt(q) != '+');
+                        if (greedy) lazify[q - 1] = true;
+                        i = q - 1;
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(re.length() + 8);
+        for (int i = 0; i < re.length(); i++) {
+            out.append(re.charAt(i));
+            if (lazify[i]) out.append('?');
+        }
         return out.toString();
+    }
+
+    /** The index after a quantifier ({@code * + ?} or a bound {@code {m}, {m,}, {m,n}}) at {@code i}, or {@code i}. */
+    private static int quantifierEnd(String re, int i) {
+        if (i >= re.length()) return i;
+        char c = re.charAt(i);
+        if (c == '*' || c == '+' || c == '?') return i + 1;
+        if (c == '{' && i + 1 < re.length() && Character.isDigit(re.charAt(i + 1))) {
+            int close = re.indexOf('}', i);
+            return close < 0 ? i : close + 1;
+        }
+        return i;
+    }
+
+    /** The last index of the Java escape at {@code i} (a backslash): {@code \\x{..}}, {@code \\p{..}} or one character. */
+    private static int escapeEnd(String re, int i) {
+        if (i + 2 < re.length() && "xpPN".indexOf(re.charAt(i + 1)) >= 0 && re.charAt(i + 2) == '{') {
+            int close = re.indexOf('}', i + 2);
+            if (close > 0) return close;
+        }
+        return i + 1;
+    }
+
+    /** The index of the ']' that closes the Java character class opened at {@code i}. */
+    private static int bracketEnd(String re, int i) {
+        int j = i + 1;
+        if (j < re.length() && re.charAt(j) == '^') j++;
+        if (j < re.length() && re.charAt(j) == ']') j++;
+        for (; j < re.length(); j++) {
+            char c = re.charAt(j);
+            if (c == '\\') j = escapeEnd(re, j);
+            else if (c == ']') return j;
+        }
+        return re.length() - 1;
     }
 
     /** One escape outside (inBracket false) or inside a bracket expression; returns the next index. */

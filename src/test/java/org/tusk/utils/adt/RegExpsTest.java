@@ -75,4 +75,20 @@ class RegExpsTest {
         assertTrue(RegExps.matches("abcdefg", SimilarEscape.toRegex("_bcd%", null), false));
         assertFalse(RegExps.matches("abcdefg", SimilarEscape.toRegex("bcd%", null), false));
     }
+    @Test
+    void aNonGreedyGroupMatchesAsShortAsItCanAsAWhole() {
+        // answers of PostgreSQL 15 for SUBSTRING ... SIMILAR, whose first part is (?:...){1,1}?
+        assertEquals("bcd", similar("abcdefg", "a#\"(b_d)#\"%"));
+        assertEquals("abcdefg", similar("abcdefg", "a*#\"%#\"g*"));
+        assertEquals("bcdef", similar("abcdefg", "a|b#\"%#\"g"));
+        assertEquals("aabbb", similar("aaabbb", "a+#\"a*b*#\""));
+        assertEquals("abc", similar("xyzabcabc", "%#\"abc#\"%"));
+        assertEquals(List.of("aaa"), RegExps.match("aaab", "^(?:a*){1,1}?(a*)b$", null));
+        // escapes and bracket expressions inside such a group are not quantifiers
+        assertEquals("^(?:\\x{41}[*+]a*?){1,1}?", AreTranslator.shortestNonGreedyGroups("^(?:\\x{41}[*+]a*){1,1}?"));
+    }
+
+    private static String similar(String s, String pattern) {
+        return RegExps.substring(s, SimilarEscape.toRegex(pattern, "#"));
+    }
 }
