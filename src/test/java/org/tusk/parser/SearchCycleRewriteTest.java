@@ -31,7 +31,7 @@ class SearchCycleRewriteTest {
         String q = "with recursive t(x) as (select 1 union all select x + 1 from t where x < 3) "
                 + "search depth first by x set y select * from t";
         String plan = explain(q);
-        assertTrue(plan.contains("array_cat(t.y, ARRAY[ROW("), plan);
+        assertTrue(plan.contains("array_cat(t_1.y, ARRAY[ROW("), plan);
         assertTrue(plan.contains("Output: 1, '{(1)}'::record[]"), plan);
         assertEquals(List.of("1|{(1)}", "2|{(1),(2)}", "3|{(1),(2),(3)}"), sql.rows(q));
     }
@@ -41,7 +41,7 @@ class SearchCycleRewriteTest {
         String q = "with recursive t(x) as (select 1 union all select x + 1 from t where x < 3) "
                 + "search breadth first by x set y select * from t";
         String plan = explain(q);
-        assertTrue(plan.contains("ROW(int8inc((t.y)."), plan);
+        assertTrue(plan.contains("ROW(int8inc((t_1.y)."), plan);
         assertEquals(List.of("1|(0,1)", "2|(1,2)", "3|(2,3)"), sql.rows(q));
     }
 
@@ -50,8 +50,8 @@ class SearchCycleRewriteTest {
         String q = "with recursive t(x) as (select 0 union all select (x + 1) % 3 from t) "
                 + "cycle x set c using p select x, c from t";
         String plan = explain(q);
-        assertTrue(plan.contains("array_cat(t.p, ARRAY[ROW("), plan);
-        assertTrue(plan.contains("Filter: (NOT t.c)"), plan);
+        assertTrue(plan.contains("array_cat(t_1.p, ARRAY[ROW("), plan);
+        assertTrue(plan.contains("Filter: (NOT t_1.c)"), plan);
         assertEquals(List.of("0|f", "1|f", "2|f", "0|t"), sql.rows(q));
     }
 }
