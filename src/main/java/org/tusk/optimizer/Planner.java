@@ -531,7 +531,8 @@ public final class Planner {
                 Expr n = new Expr.OpExpr(o.op(), args, o.type(), o.location());
                 if (allConst(args) && o.op().volatility() == PgProc.Volatility.IMMUTABLE && !zoneDependent(args, o.type()))
                     return new Expr.Const(o.type(), -1, ExprEvaluator.eval(n, null, null, ctx), o.location());
-                return n;
+                Expr simplified = BooleanEquality.simplify(o.op(), args);
+                return simplified != null ? simplified : n;
             }
             case Expr.FuncExpr f -> {
                 List<Expr> args = foldAll(f.args(), ctx);
@@ -555,6 +556,14 @@ public final class Planner {
                 List<Expr> elems = foldAll(a.elements(), ctx);
                 Expr n = new Expr.ArrayExpr(a.elemType(), a.type(), elems, a.multidims(), a.location());
                 if (allConst(elems)) return new Expr.Const(a.type(), -1, ExprEvaluator.eval(n, null, null, ctx), -1);
+                return n;
+            }
+            case Expr.RowExpr r -> {
+                // a ROW(...) of constants is a constant of its row type, as an ArrayExpr of
+                // constants is (eval_const_expressions' RowExpr case), so it shows as '(1,2)'::record
+                List<Expr> args = foldAll(r.args(), ctx);
+                Expr n = new Expr.RowExpr(args, r.type(), r.colnames(), r.location());
+                if (allConst(args)) return new Expr.Const(r.type(), -1, ExprEvaluator.eval(n, null, null, ctx), -1);
                 return n;
             }
             case Expr.ScalarArrayOpExpr s -> {

@@ -8,7 +8,10 @@ import static org.tusk.catalog.TypeOids.RECORD_ARRAY;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.ColumnDef;
+import org.tusk.catalog.PgProc;
+import org.tusk.catalog.PolymorphicFunction;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.optimizer.VarLevels;
@@ -22,7 +25,7 @@ import org.tusk.utils.error.SqlState;
  *     FROM (L) "*TLOCRN*"(cols)
  * UNION [ALL]
  *   SELECT cols, &lt;next sequence&gt;, CASE WHEN ROW(cycle cols) = ANY (path) THEN mark ELSE default END,
- *          path || ARRAY[ROW(cycle cols)]
+ *          array_cat(path, ARRAY[ROW(cycle cols)])
  *     FROM (R with the self-reference's added columns) "*TROCRN*"(cols, added cols)
  *    WHERE mark &lt;&gt; mark value
  * </pre>
@@ -122,9 +125,9 @@ final class SearchCycleRewrite {
             Expr next;
             if (search.breadthFirst()) {
                 Expr depth = new Expr.FieldSelect(var(sqcAttno, RECORD, -1, search.seqColumn()), 1, INT8, -1);
-                next = depthRow(a.makeOp("+", depth, new Expr.Const(INT8, -1, 1L, -1), -1, -1, -1));
+                next = depthRow(new Expr.FuncExpr(int8inc(), List.of(depth), INT8, -1));
             } else {
-                next = a.makeOp("||", var(sqcAttno, RECORD_ARRAY, -1, search.seqColumn()), pathArray(searchRow()), -1, -1, -1);
+                next = arrayCat(var(sqcAttno, RECORD_ARRAY, -1, search.seqColumn()), pathArray(searchRow()));
             }
             add(tl, next, search.seqColumn());
         }
@@ -135,11 +138,29 @@ final class SearchCycleRewrite {
             Expr seen = new Expr.ScalarArrayOpExpr(eq.op(), true, row, path);
             add(tl, new Expr.CaseExpr(List.of(new Expr.CaseWhen(seen, cycle.markValue())), cycle.markDefault(),
                     cycle.markType()), cycle.markColumn());
-            add(tl, a.makeOp("||", path, pathArray(row), -1, -1, -1), cycle.pathColumn());
+            add(tl, arrayCat(path, pathArray(row)), cycle.pathColumn());
             where = new Expr.OpExpr(cycle.neOp(), List.of(var(cmcAttno, cycle.markType(), cycle.markTypmod(),
                     cycle.markColumn()), cycle.markValue()), BOOL, -1);
         }
         return select(subqueryEntry("*TROCRN*", moved, all), tl, where);
+    }
+
+    /**
+     * array_cat(path, ARRAY[row]): rewriteSearchAndCycle calls the function itself (F_ARRAY_CAT),
+     * not the || operator, so that is what EXPLAIN shows; bound to record[] as the parser
+     * would bind the polymorphic function.
+     */
+    private static Expr arrayCat(Expr path, Expr element) {
+        PgProc cat = BuiltinCatalog.functions("array_cat").get(0);
+        List<Integer> types = List.of(RECORD_ARRAY, RECORD_ARRAY);
+        PgProc bound = new PgProc(cat.oid(), cat.name(), types, RECORD_ARRAY, cat.strict(), cat.volatility(), false,
+                ((PolymorphicFunction) cat.impl()).bind(types, RECORD_ARRAY));
+        return new Expr.FuncExpr(bound, List.of(path, element), RECORD_ARRAY, -1);
+    }
+
+    /** int8inc: the breadth-first depth's increment (F_INT8INC in rewriteSearchAndCycle). */
+    private static PgProc int8inc() {
+        return BuiltinCatalog.functions("int8inc").get(0);
     }
 
     private List<Query.TargetEntry> ownColumns() {

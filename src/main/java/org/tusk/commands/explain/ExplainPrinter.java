@@ -112,6 +112,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      * node is only drawn.
      */
     void printPlan(Plan top, int rangeTableSize, boolean materializeTop) {
+        rtNames = RtableNames.forPlan(top);
         multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
         if (!materializeTop) {
             explainNode(top, null, null);
@@ -351,7 +352,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.ModifyingCtes m -> describe(m.plan());
             case Plan.SeqScan s -> {
                 Node n = node(p, "Seq Scan");
-                scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
+                scanTarget(n, s.rte().relname(), schema(s.rte()), rtNames.of(s.rte()));
                 n.input = tableColumns(s.rte());
                 n.output = tlist(s.targetList(), n.input, outputColumns(p));
                 qual(n, "Filter", s.qual(), scanPrefix(false));
@@ -364,7 +365,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 if (out.isText()) n.target = (s.backward() ? " Backward" : "") + " using " + Texts.quoteIdentifier(index);
                 n.targetProps.put("Scan Direction", s.backward() ? "Backward" : "Forward");
                 n.targetProps.put("Index Name", index);
-                scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
+                scanTarget(n, s.rte().relname(), schema(s.rte()), rtNames.of(s.rte()));
                 n.input = tableColumns(s.rte());
                 n.output = tlist(s.targetList(), n.input, outputColumns(p));
                 List<Expr> conds = new ArrayList<>();
@@ -380,7 +381,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.BitmapHeapScan s -> {
                 Node n = node(p, "Bitmap Heap Scan");
-                scanTarget(n, s.rte().relname(), schema(s.rte()), s.rte().refname());
+                scanTarget(n, s.rte().relname(), schema(s.rte()), rtNames.of(s.rte()));
                 n.input = tableColumns(s.rte());
                 n.output = tlist(s.targetList(), n.input, outputColumns(p));
                 qual(n, "Recheck Cond", s.recheck(), scanPrefix(false));
@@ -472,7 +473,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 // ExplainTargetRel: under VERBOSE a lone function's name is schema-qualified
                 String fschema = opts.verbose() && f.functions().size() == 1
                         && f.functions().get(0) instanceof Expr.FuncExpr fe ? FunctionNamespaces.of(fe.proc().oid()) : null;
-                scanTarget(n, fname, fschema, f.rte().refname());
+                scanTarget(n, fname, fschema, rtNames.of(f.rte()));
                 n.targetProps.remove("Relation Name");
                 String schemaProp = n.targetProps.remove("Schema"), aliasProp = n.targetProps.remove("Alias");
                 if (fname != null) n.targetProps.put("Function Name", fname);
@@ -536,17 +537,17 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.CteScan c -> {
                 Node n = node(p, "CTE Scan");
                 String name = c.rte() == null ? "cte" + c.cteId() : c.rte().cteName();
-                scanTarget(n, name, null, c.rte() == null ? name : c.rte().refname());
+                scanTarget(n, name, null, c.rte() == null ? name : rtNames.of(c.rte()));
                 n.targetProps.remove("Relation Name");
                 n.targetProps.put("CTE Name", name);
-                n.targetProps.put("Alias", c.rte() == null ? name : c.rte().refname());
+                n.targetProps.put("Alias", c.rte() == null ? name : rtNames.of(c.rte()));
                 n.output = names(outputColumns(p));
                 yield n;
             }
             case Plan.WorkTableScan w -> {
                 Node n = node(p, "WorkTable Scan");
                 String name = w.rte().cteName();
-                scanTarget(n, name, null, w.rte().refname());
+                scanTarget(n, name, null, rtNames.of(w.rte()));
                 n.output = names(outputColumns(p));
                 n.targetProps.remove("Relation Name");
                 n.targetProps.put("CTE Name", name);
@@ -584,6 +585,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
         };
     }
+
+    /** The statement-wide unique names of the range table entries the plan scans (set_rtable_names). */
+    private RtableNames rtNames = RtableNames.forPlan(null);
 
     /** INTERSECT/EXCEPT inputs being drawn under their Append. */
     private Plan[] setOpInputs;
@@ -772,7 +776,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         n.pname = op;
         n.operation = op;
         Query.RangeTblEntry t = m.target();
-        scanTarget(n, t.relname(), schema(t), t.refname());
+        scanTarget(n, t.relname(), schema(t), rtNames.of(t));
         n.input = tableColumns(t);
         if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
         if (m.newRow() != null) n.exprs.addAll(m.newRow());
@@ -827,7 +831,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case FUNCTION -> {
                 n = node(s, "Function Scan");
                 String fname = rte.function() instanceof Expr.FuncExpr f ? f.proc().name() : "function";
-                scanTarget(n, fname, null, rte.refname());
+                scanTarget(n, fname, null, rtNames.of(rte));
                 n.targetProps.remove("Relation Name");
                 String schemaProp = n.targetProps.remove("Schema"), aliasProp = n.targetProps.remove("Alias");
                 if (fname != null) n.targetProps.put("Function Name", fname);
@@ -838,7 +842,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case VALUES -> {
                 n = node(s, "Values Scan");
-                scanTarget(n, "*VALUES*", null, rte.refname());
+                scanTarget(n, "*VALUES*", null, rtNames.of(rte));
                 n.targetProps.remove("Relation Name");
             }
             case CTE -> {
@@ -848,7 +852,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             default -> {
                 n = node(s, "Subquery Scan");
-                scanTarget(n, rte.refname(), null, rte.refname());
+                scanTarget(n, rtNames.of(rte), null, rtNames.of(rte));
                 n.targetProps.remove("Relation Name");
                 n.child(s.child(), "Subquery");
             }
@@ -1031,16 +1035,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return l;
     }
 
-    private static List<ExplainColumn> tableColumns(Query.RangeTblEntry rte) {
+    private List<ExplainColumn> tableColumns(Query.RangeTblEntry rte) {
         List<ExplainColumn> l = new ArrayList<>();
-        for (var c : rte.columns()) l.add(new ExplainColumn.Named(rte.refname(), c.name()));
-        if (rte.isTable()) l.add(new ExplainColumn.Named(rte.refname(), "ctid"));
+        for (var c : rte.columns()) l.add(new ExplainColumn.Named(rtNames.of(rte), c.name()));
+        if (rte.isTable()) l.add(new ExplainColumn.Named(rtNames.of(rte), "ctid"));
         return l;
     }
 
-    private static List<ExplainColumn> namedColumns(Query.RangeTblEntry rte) {
+    private List<ExplainColumn> namedColumns(Query.RangeTblEntry rte) {
         List<ExplainColumn> l = new ArrayList<>();
-        for (var c : rte.columns()) l.add(new ExplainColumn.Named(rte.refname(), c.name()));
+        for (var c : rte.columns()) l.add(new ExplainColumn.Named(rtNames.of(rte), c.name()));
         return l;
     }
 
@@ -1187,7 +1191,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return l;
     }
 
-    private static List<Expr> expressions(Plan p) {
+    static List<Expr> expressions(Plan p) {
         List<Expr> l = new ArrayList<>();
         java.util.function.Consumer<Expr> add = e -> { if (e != null) l.add(e); };
         switch (p) {
