@@ -72,6 +72,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private final PlanCosts costs;
     private final ExecContext analyzed;
     private final ExplainDeparser deparser;
+    private final java.util.function.IntFunction<String> functionSchema;
     /** list_length(es->rtable) > 1 in PostgreSQL; here: more than one FROM item scanned anywhere in the statement. */
     private boolean multipleRelations;
     private final Map<Expr.SubPlan, Integer> subPlanIds = new IdentityHashMap<>();
@@ -83,6 +84,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private int nextPlanId = 1, nextInitParam;
 
     ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings) {
+        this(opts, out, costs, analyzed, settings, oid -> null);
+    }
+
+    /**
+     * {@code functionSchema}: get_namespace_name_or_temp(get_func_namespace(oid)), the schema a
+     * function scan's function is qualified with under VERBOSE (null: unknown, printed unqualified).
+     */
+    ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings,
+                   java.util.function.IntFunction<String> functionSchema) {
+        this.functionSchema = functionSchema;
         this.opts = opts;
         this.out = out;
         this.costs = costs;
@@ -466,12 +477,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.FunctionScan f -> {
                 Node n = node(p, "Function Scan");
-                String fname = f.functions().size() == 1 && f.functions().get(0) instanceof Expr.FuncExpr fe
-                        ? fe.proc().name() : "function";
-                scanTarget(n, fname, null, f.rte().refname());
-                n.targetProps.remove("Relation Name");
-                n.targetProps.put("Function Name", fname);
-                n.exprs.addAll(f.functions());
+                functionTarget(n, f.functions(), f.rte().refname());
                 n.input = namedColumns(f.rte());
                 n.output = names(n.input);
                 qual(n, "Filter", f.qual(), scanPrefix(false));
@@ -813,11 +819,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         switch (rte.kind()) {
             case FUNCTION -> {
                 n = node(s, "Function Scan");
-                String fname = rte.function() instanceof Expr.FuncExpr f ? f.proc().name() : "function";
-                scanTarget(n, fname, null, rte.refname());
-                n.targetProps.remove("Relation Name");
-                n.targetProps.put("Function Name", fname);
                 Plan.Result r = (Plan.Result) visible(s.child());
+                functionTarget(n, List.of(rte.function()), rte.refname());
                 n.exprs.addAll(r.targetList());
             }
             case VALUES -> {
@@ -903,15 +906,47 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     /** ExplainScanTarget: " on name [alias]" in text; Relation Name, Schema (VERBOSE), Alias otherwise. */
     private void scanTarget(Node n, String objectName, String schema, String alias) {
         if (out.isText()) {
-            StringBuilder t = new StringBuilder(n.target).append(" on ");
-            if (opts.verbose() && schema != null) t.append(Texts.quoteIdentifier(schema)).append('.');
-            t.append(Texts.quoteIdentifier(objectName));
+            // ExplainTargetRel: an object without a name (a function call const-folded away) shows its alias only
+            StringBuilder t = new StringBuilder(n.target).append(" on");
+            if (objectName != null) {
+                t.append(' ');
+                if (opts.verbose() && schema != null) t.append(Texts.quoteIdentifier(schema)).append('.');
+                t.append(Texts.quoteIdentifier(objectName));
+            }
             if (alias != null && !alias.equals(objectName)) t.append(' ').append(Texts.quoteIdentifier(alias));
             n.target = t.toString();
         } else {
             n.targetProps.put("Relation Name", objectName);
             if (opts.verbose() && schema != null) n.targetProps.put("Schema", schema);
             n.targetProps.put("Alias", alias == null ? objectName : alias);
+        }
+    }
+
+    /**
+     * ExplainTargetRel and ExplainNode for a FunctionScan: the function's name only while the one
+     * expression is still a function call (a call inlined or folded to a constant has none, and the
+     * scan shows its alias), qualified by its schema under VERBOSE, which also prints the
+     * expressions as "Function Call".
+     */
+    private void functionTarget(Node n, List<Expr> functions, String alias) {
+        String fname = null, schema = null;
+        if (functions.size() == 1 && functions.get(0) instanceof Expr.FuncExpr fe) {
+            fname = fe.proc().name();
+            if (opts.verbose()) schema = functionSchema.apply(fe.proc().oid());
+        }
+        if (out.isText()) {
+            scanTarget(n, fname, schema, alias);
+        } else {
+            if (fname != null) n.targetProps.put("Function Name", fname);
+            if (schema != null) n.targetProps.put("Schema", schema);
+            n.targetProps.put("Alias", alias);
+        }
+        n.exprs.addAll(functions);
+        if (opts.verbose()) {
+            n.details.add(() -> {
+                List<String> calls = deparser.deparseList(functions, n.input, true);
+                out.propertyText("Function Call", String.join(", ", calls));
+            });
         }
     }
 
