@@ -242,9 +242,21 @@ final class JoinPlanner {
         return join(type, left, right, joinQuals, otherQuals);
     }
 
+    /**
+     * eval_const_expressions then make_ands_implicit over a qual's conjuncts, as
+     * simplify_and_arguments does: a conjunct folded to constant TRUE constrains nothing and is
+     * dropped (so ON true leaves no join filter), and one folded to constant FALSE is the whole qual.
+     */
     private List<Expr> foldAll(List<Expr> l) {
         List<Expr> out = new ArrayList<>();
-        for (Expr e : l) out.add(Planner.fold(e, info.glob.ctx));
+        for (Expr e : l) {
+            Expr f = Planner.fold(e, info.glob.ctx);
+            if (f instanceof Expr.Const c && c.value() instanceof Boolean b) {
+                if (b) continue;
+                return new ArrayList<>(List.of(f));
+            }
+            out.add(f);
+        }
         return out;
     }
 
