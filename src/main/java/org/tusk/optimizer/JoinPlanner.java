@@ -57,6 +57,12 @@ final class JoinPlanner {
         }
     }
 
+    /**
+     * Whether an equivalence class equates two different constants across relations, which
+     * makes the level's whole join dummy (its plan is then PostgreSQL's lone gating Result).
+     */
+    boolean provedEmpty;
+
     JoinPlanner(PlannerInfo info) {
         this.info = info;
         this.q = info.query;
@@ -73,6 +79,10 @@ final class JoinPlanner {
         for (Query.JoinNode n : items) nonNullable(n, eligible);
         EquivalenceClasses ecs = EquivalenceClasses.build(where, eligible);
         where.addAll(foldAll(ecs.baseClauses()));
+        for (Expr c : ecs.constantEqualitiesAcrossRels()) {
+            Expr f = Planner.fold(c, info.glob.ctx);
+            if (f instanceof Expr.Const k && (k.value() == null || Boolean.FALSE.equals(k.value()))) provedEmpty = true;
+        }
         List<Set<Integer>> itemRelids = new ArrayList<>();
         List<List<Expr>> pushed = new ArrayList<>();
         for (Query.JoinNode n : items) {
