@@ -178,6 +178,30 @@ final class EquivalenceClasses {
     }
 
     /**
+     * The constant-to-constant equalities (1 = 2) of the classes whose other members read more
+     * than one relation. generate_base_implied_equalities_const makes such a clause, once folded,
+     * a pseudoconstant placed at the join of the class's relations (process_implied_equality's
+     * qualscope); folded to FALSE or NULL it makes that join rel dummy
+     * (restriction_is_constant_false), and since the class's relations are only ever inner-joined
+     * at this level, everything above it too.
+     */
+    List<Expr> constantEqualitiesAcrossRels() {
+        List<Expr> out = new ArrayList<>();
+        for (EClass ec : classes) {
+            if (!ec.hasConst()) continue;
+            Set<Integer> rels = new java.util.HashSet<>();
+            Expr constant = null;
+            for (Expr m : ec.members) {
+                if (!isConstant(m)) rels.add(relOf(m));
+                else if (constant == null) constant = m;
+            }
+            if (rels.size() < 2) continue;
+            for (Expr m : ec.members) if (m != constant && isConstant(m)) out.add(equality(ec, m, constant));
+        }
+        return out;
+    }
+
+    /**
      * generate_join_implied_equalities: for the join of {@code outer} with {@code inner}, one
      * clause per constant-free class with members on both sides, pairing the outer and inner
      * member that are plain columns if any (the first such pair, as PostgreSQL scores them).

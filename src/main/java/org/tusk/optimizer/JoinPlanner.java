@@ -57,6 +57,12 @@ final class JoinPlanner {
         }
     }
 
+    /**
+     * Whether an equivalence class equates two different constants across relations, which
+     * makes the level's whole join dummy (its plan is then PostgreSQL's lone gating Result).
+     */
+    boolean provedEmpty;
+
     JoinPlanner(PlannerInfo info) {
         this.info = info;
         this.q = info.query;
@@ -73,6 +79,10 @@ final class JoinPlanner {
         for (Query.JoinNode n : items) nonNullable(n, eligible);
         EquivalenceClasses ecs = EquivalenceClasses.build(where, eligible);
         where.addAll(foldAll(ecs.baseClauses()));
+        for (Expr c : ecs.constantEqualitiesAcrossRels()) {
+            Expr f = Planner.fold(c, info.glob.ctx);
+            if (f instanceof Expr.Const k && (k.value() == null || Boolean.FALSE.equals(k.value()))) provedEmpty = true;
+        }
         List<Set<Integer>> itemRelids = new ArrayList<>();
         List<List<Expr>> pushed = new ArrayList<>();
         for (Query.JoinNode n : items) {
@@ -242,9 +252,21 @@ final class JoinPlanner {
         return join(type, left, right, joinQuals, otherQuals);
     }
 
+    /**
+     * eval_const_expressions then make_ands_implicit over a qual's conjuncts, as
+     * simplify_and_arguments does: a conjunct folded to constant TRUE constrains nothing and is
+     * dropped (so ON true leaves no join filter), and one folded to constant FALSE is the whole qual.
+     */
     private List<Expr> foldAll(List<Expr> l) {
         List<Expr> out = new ArrayList<>();
-        for (Expr e : l) out.add(Planner.fold(e, info.glob.ctx));
+        for (Expr e : l) {
+            Expr f = Planner.fold(e, info.glob.ctx);
+            if (f instanceof Expr.Const c && c.value() instanceof Boolean b) {
+                if (b) continue;
+                return new ArrayList<>(List.of(f));
+            }
+            out.add(f);
+        }
         return out;
     }
 

@@ -285,11 +285,12 @@ public final class Planner {
                 info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
                 info.scanLimit = constantLimit(q);
             }
-            JoinPlanner.Rel rel = new JoinPlanner(info).plan(where);
+            JoinPlanner joins = new JoinPlanner(info);
+            JoinPlanner.Rel rel = joins.plan(where);
             // a semi-join above the scan does not keep its order
             if (!semi.isEmpty()) info.scanOrderProvided = false;
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
-            plan = constantFalse(where) ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable()) : rel.plan();
+            plan = constantFalse(where) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable()) : rel.plan();
             layout = rel.layout();
         }
 

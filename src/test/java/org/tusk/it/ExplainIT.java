@@ -221,4 +221,33 @@ class ExplainIT {
             assertFalse(server.log().contains("Exception"), "no Java exception in the server log");
         }
     }
+
+    /**
+     * A function scan under VERBOSE (ExplainTargetRel, ExplainNode): the function is named with
+     * its schema and its call printed as "Function Call"; ROWS FROM of two functions has no one
+     * name, so the scan shows its alias alone. PostgreSQL 15 prints exactly these lines.
+     */
+    @Test
+    void verboseFunctionScanShowsSchemaAndFunctionCall() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create function ef(int) returns setof int language sql as $$ select $1 union all select 2 $$");
+            assertEquals(List.of(
+                    "Nested Loop",
+                    "  Output: et2.x, g.g",
+                    "  ->  Seq Scan on public.et2",
+                    "        Output: et2.x, et2.y",
+                    "  ->  Function Scan on pg_catalog.generate_series g",
+                    "        Output: g.g",
+                    "        Function Call: generate_series(1, et2.x)"),
+                    plan(c, "explain (verbose, costs off) select et2.x, g from et2, lateral generate_series(1, et2.x) g"));
+            assertEquals(List.of(
+                    "Function Scan on g",
+                    "  Output: a, b",
+                    "  Function Call: generate_series(1, 3), generate_series(1, 4)"),
+                    plan(c, "explain (verbose, costs off) select * from rows from (generate_series(1,3), generate_series(1,4)) g(a, b)"));
+            assertEquals(List.of("Function Scan on public.ef x", "  Output: x", "  Function Call: ef(1)"),
+                    plan(c, "explain (verbose, costs off) select * from ef(1) x"));
+            assertEquals(List.of("Function Scan on ef x"), plan(c, "explain (costs off) select * from ef(1) x"));
+        }
+    }
 }

@@ -69,12 +69,24 @@ public final class ExplainCommand {
         ExplainOutput out = new ExplainOutput(opts.format());
         out.beginOutput();
         out.openGroup("Query", null, true);
-        new ExplainPrinter(opts, out, new PlanCosts(ctx.env(), ctx), opts.analyze() ? ctx : null, ctx.outputSettings())
+        new ExplainPrinter(opts, out, new PlanCosts(ctx.env(), ctx), opts.analyze() ? ctx : null, ctx.outputSettings(),
+                oid -> functionSchema(ctx, oid))
                 .printPlan(planned.planTree(), planned.rangeTableSize(), scrollMaterialized);
         if (opts.summary()) out.propertyFloat("Planning Time", "ms", planningMs, 3);
         if (opts.summary() && opts.analyze()) out.propertyFloat("Execution Time", "ms", executionMs, 3);
         out.closeGroup("Query", null, true);
         out.endOutput();
         return out.rows();
+    }
+
+    /**
+     * get_namespace_name_or_temp(get_func_namespace(oid)): a user function's schema is its pg_proc
+     * row's; a function with no pg_proc row is one of the built-ins, which live in pg_catalog.
+     */
+    private static String functionSchema(ExecContext ctx, int oid) {
+        org.tusk.catalog.Catalog catalog = ctx.env().catalog();
+        org.tusk.catalog.FunctionDdl functions = catalog.functions();
+        org.tusk.catalog.SqlFunction f = functions == null ? null : functions.byOid(oid);
+        return f == null ? "pg_catalog" : catalog.namespaceName(f.namespace());
     }
 }

@@ -72,6 +72,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private final PlanCosts costs;
     private final ExecContext analyzed;
     private final ExplainDeparser deparser;
+    private final java.util.function.IntFunction<String> functionSchema;
     /** list_length(es->rtable) > 1 in PostgreSQL; here: more than one FROM item scanned anywhere in the statement. */
     private boolean multipleRelations;
     private final Map<Expr.SubPlan, Integer> subPlanIds = new IdentityHashMap<>();
@@ -83,6 +84,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private int nextPlanId = 1, nextInitParam;
 
     ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings) {
+        this(opts, out, costs, analyzed, settings, oid -> null);
+    }
+
+    /**
+     * {@code functionSchema}: get_namespace_name_or_temp(get_func_namespace(oid)), the schema a
+     * function scan's function is qualified with under VERBOSE (null: unknown, printed unqualified).
+     */
+    ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings,
+                   java.util.function.IntFunction<String> functionSchema) {
+        this.functionSchema = functionSchema;
         this.opts = opts;
         this.out = out;
         this.costs = costs;
@@ -467,27 +478,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.FunctionScan f -> {
                 Node n = node(p, "Function Scan");
-                // ExplainTargetRel names only a lone function call; ROWS FROM shows just the alias
-                String fname = f.functions().size() == 1 && f.functions().get(0) instanceof Expr.FuncExpr fe
-                        ? fe.proc().name() : null;
-                // ExplainTargetRel: under VERBOSE a lone function's name is schema-qualified
-                String fschema = opts.verbose() && f.functions().size() == 1
-                        && f.functions().get(0) instanceof Expr.FuncExpr fe ? FunctionNamespaces.of(fe.proc().oid()) : null;
-                scanTarget(n, fname, fschema, rtNames.of(f.rte()));
-                n.targetProps.remove("Relation Name");
-                String schemaProp = n.targetProps.remove("Schema"), aliasProp = n.targetProps.remove("Alias");
-                if (fname != null) n.targetProps.put("Function Name", fname);
-                if (schemaProp != null) n.targetProps.put("Schema", schemaProp);
-                n.targetProps.put("Alias", aliasProp);
-                n.exprs.addAll(f.functions());
+                functionTarget(n, f.functions(), rtNames.of(f.rte()));
                 n.input = namedColumns(f.rte());
                 n.output = names(n.input);
-                // ExplainNode's T_FunctionScan: VERBOSE shows the calls (comma-separated) before the Filter
-                if (opts.verbose()) n.details.add(() -> {
-                    List<String> calls = new ArrayList<>();
-                    for (Expr call : f.functions()) calls.add(deparser.deparse(call, n.input, true));
-                    out.propertyText("Function Call", String.join(", ", calls));
-                });
                 qual(n, "Filter", f.qual(), scanPrefix(false));
                 yield n;
             }
@@ -830,14 +823,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         switch (rte.kind()) {
             case FUNCTION -> {
                 n = node(s, "Function Scan");
-                String fname = rte.function() instanceof Expr.FuncExpr f ? f.proc().name() : "function";
-                scanTarget(n, fname, null, rtNames.of(rte));
-                n.targetProps.remove("Relation Name");
-                String schemaProp = n.targetProps.remove("Schema"), aliasProp = n.targetProps.remove("Alias");
-                if (fname != null) n.targetProps.put("Function Name", fname);
-                if (schemaProp != null) n.targetProps.put("Schema", schemaProp);
-                n.targetProps.put("Alias", aliasProp);
                 Plan.Result r = (Plan.Result) visible(s.child());
+                functionTarget(n, List.of(rte.function()), rtNames.of(rte));
                 n.exprs.addAll(r.targetList());
             }
             case VALUES -> {
@@ -937,6 +924,34 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             n.targetProps.put("Relation Name", objectName);
             if (opts.verbose() && schema != null) n.targetProps.put("Schema", schema);
             n.targetProps.put("Alias", alias == null ? objectName : alias);
+        }
+    }
+
+    /**
+     * ExplainTargetRel and ExplainNode for a FunctionScan: the function's name only while the one
+     * expression is still a function call (a call inlined or folded to a constant has none, and the
+     * scan shows its alias), qualified by its schema under VERBOSE, which also prints the
+     * expressions as "Function Call".
+     */
+    private void functionTarget(Node n, List<Expr> functions, String alias) {
+        String fname = null, schema = null;
+        if (functions.size() == 1 && functions.get(0) instanceof Expr.FuncExpr fe) {
+            fname = fe.proc().name();
+            if (opts.verbose()) schema = functionSchema.apply(fe.proc().oid());
+        }
+        if (out.isText()) {
+            scanTarget(n, fname, schema, alias);
+        } else {
+            if (fname != null) n.targetProps.put("Function Name", fname);
+            if (schema != null) n.targetProps.put("Schema", schema);
+            n.targetProps.put("Alias", alias);
+        }
+        n.exprs.addAll(functions);
+        if (opts.verbose()) {
+            n.details.add(() -> {
+                List<String> calls = deparser.deparseList(functions, n.input, true);
+                out.propertyText("Function Call", String.join(", ", calls));
+            });
         }
     }
 
