@@ -1004,6 +1004,7 @@ public final class HeapCatalog implements Catalog {
             if (!seen.add(c.name())) {
                 throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             }
+            checkNotPseudoType(c);
             if (types.isEnum(c.typeOid())) continue;   // stored as its pg_enum OID
             if (types.composite(c.typeOid()) != null) continue;   // stored as a HeapTupleHeader Datum
             if (types.isCompositeArray(c.typeOid())) continue;   // an array of HeapTupleHeader Datums
@@ -1052,9 +1053,19 @@ public final class HeapCatalog implements Catalog {
             PgType t = BuiltinCatalog.type(c.typeOid());
             if (t == null)
                 throw PgException.error(SqlState.UNDEFINED_OBJECT, "type with OID " + Integer.toUnsignedString(c.typeOid()) + " does not exist");
-            if (t.category() == PgType.CAT_PSEUDO)
-                throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "column \"" + c.name() + "\" has pseudo-type "
-                        + t.sqlName());
+            checkNotPseudoType(c);
+        }
+    }
+
+    /**
+     * CheckAttributeType's first test: no column may have a pseudo-type (typtype 'p'), which
+     * includes unknown (category 'X') as well as the polymorphic and record pseudo-types.
+     */
+    private static void checkNotPseudoType(ColumnSpec c) {
+        PgTypeRows.TypeRow row = CatalogRows.builtinType(c.typeOid());
+        if (row != null && row.typtype() == 'p') {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "column \"" + c.name() + "\" has pseudo-type "
+                    + BuiltinCatalog.type(c.typeOid()).sqlName());
         }
     }
 

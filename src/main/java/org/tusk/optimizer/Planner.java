@@ -276,7 +276,7 @@ public final class Planner {
                     for (Expr h : p.hoisted()) todo.addAll(ScanPaths.conjuncts(h));
                     continue;
                 }
-                for (Expr c : ScanPaths.conjuncts(fold(SubLinks.process(raw, info), ctx)))
+                for (Expr c : ScanPaths.conjuncts(BoolFolding.dropConstantOrArms(fold(SubLinks.process(raw, info), ctx))))
                     if (!(c instanceof Expr.Const k && Boolean.TRUE.equals(k.value()))) where.add(c);
             }
             quals.addAll(where);
@@ -529,6 +529,7 @@ public final class Planner {
         switch (e) {
             case Expr.OpExpr o -> {
                 List<Expr> args = foldAll(o.args(), ctx);
+                if (o.op().strict() && BoolFolding.hasNullInput(args)) return BoolFolding.nullConst(o.type());
                 Expr n = new Expr.OpExpr(o.op(), args, o.type(), o.location());
                 if (allConst(args) && o.op().volatility() == PgProc.Volatility.IMMUTABLE && !zoneDependent(args, o.type()))
                     return new Expr.Const(o.type(), -1, ExprEvaluator.eval(n, null, null, ctx), o.location());
@@ -537,6 +538,8 @@ public final class Planner {
             }
             case Expr.FuncExpr f -> {
                 List<Expr> args = foldAll(f.args(), ctx);
+                if (f.proc().strict() && !f.proc().retset() && BoolFolding.hasNullInput(args))
+                    return BoolFolding.nullConst(f.type());
                 Expr n = new Expr.FuncExpr(f.proc(), args, f.type(), f.location());
                 if (allConst(args) && f.proc().volatility() == PgProc.Volatility.IMMUTABLE && !f.proc().retset()
                         && !zoneDependent(args, f.type()))
@@ -550,7 +553,7 @@ public final class Planner {
                     return new Expr.Const(c.type(), -1, ExprEvaluator.eval(n, null, null, ctx), -1);
                 return n;
             }
-            case Expr.BoolExpr b -> { return new Expr.BoolExpr(b.op(), foldAll(b.args(), ctx)); }
+            case Expr.BoolExpr b -> { return BoolFolding.simplify(new Expr.BoolExpr(b.op(), foldAll(b.args(), ctx))); }
             case Expr.ArrayExpr a -> {
                 // ARRAY[...] of constants is a constant array (eval_const_expressions evaluates an
                 // ArrayExpr whose elements are all Consts), so x IN (1, 2) shows as x = ANY ('{1,2}')

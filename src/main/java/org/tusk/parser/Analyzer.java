@@ -1598,6 +1598,7 @@ public final class Analyzer {
      * comparison of the left-hand side with the subquery's output column (a SubLinkParam).
      */
     private Expr transformSubLink(RawExpr.SubLink sl) {
+        SubLinkPlacement.check(this, sl.location());
         Analyzer sub = subquery();
         Query q = sub.transformSelect(sl.subselect());
         List<Query.TargetEntry> cols = new ArrayList<>();

@@ -475,10 +475,12 @@ public final class Parser {
     /** OptWith of CREATE TABLE (OnCommitOption follows: {@link OnCommitGrammar}). */
     private List<Stmt.DefElem> tableOptions() {
         List<Stmt.DefElem> options = List.of();
-        if (isKw("with") && peek(1).isChar('(')) {
+        if (isKw("with")) {
+            // gram.y's OptWith has only WITH reloptions since WITH OIDS went away (PostgreSQL 12):
+            // anything else after WITH is a syntax error at that token
             advance();
             options = new UtilityParser(this).relOptions();
-        } else if (isKw("without") && peek(1).isKeyword("oids")) {
+        } else if (isKw("without") && peek(1).is(Token.Kind.IDENT) && "oids".equals(peek(1).value())) {
             advance();
             advance();
         }
