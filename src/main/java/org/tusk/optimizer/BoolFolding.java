@@ -12,6 +12,7 @@ import org.tusk.nodes.RawExpr;
  * anything: a strict function or operator with a NULL constant input is a NULL constant even
  * when its other inputs are not constants (evaluate_function), AND/OR drop their neutral
  * constants and collapse on a dominant one (simplify_and_arguments / simplify_or_arguments),
+ * NOT is pushed into what it can negate exactly (negate_clause without operator negators),
  * and prepqual.c's find_duplicate_ors drops the FALSE and NULL arms of an OR in a qual, where
  * NULL and FALSE both reject the row.
  */
@@ -35,7 +36,7 @@ final class BoolFolding {
             Expr arg = b.args().get(0);
             if (arg instanceof Expr.Const c)
                 return new Expr.Const(TypeOids.BOOL, -1, c.value() == null ? null : !(Boolean) c.value(), -1);
-            return b;
+            return negate(arg, b);
         }
         // AND: FALSE dominates, TRUE is neutral; OR: TRUE dominates, FALSE is neutral. A NULL
         // input is kept once (as the last argument) since it can still change the result.
@@ -57,6 +58,33 @@ final class BoolFolding {
         if (kept.isEmpty()) return new Expr.Const(TypeOids.BOOL, -1, and, -1);
         if (kept.size() == 1) return kept.get(0);
         return new Expr.BoolExpr(b.op(), List.copyOf(kept));
+    }
+
+    /**
+     * negate_clause's exact cases that need no operator negator: NOT NOT x is x, NOT (x IS NULL)
+     * is x IS NOT NULL (not for a row, whose IS NOT NULL means every field is non-null), and a
+     * BooleanTest turns into its opposite; anything else stays {@code not}.
+     */
+    private static Expr negate(Expr arg, Expr.BoolExpr not) {
+        if (arg instanceof Expr.BoolExpr inner && inner.op() == RawExpr.BoolOp.NOT) return inner.args().get(0);
+        if (arg instanceof Expr.NullTest nt && !isRow(nt.arg())) return new Expr.NullTest(nt.arg(), !nt.isNot());
+        if (arg instanceof Expr.BooleanTest bt) {
+            RawExpr.BoolTestType t = switch (bt.test()) {
+                case IS_TRUE -> RawExpr.BoolTestType.IS_NOT_TRUE;
+                case IS_NOT_TRUE -> RawExpr.BoolTestType.IS_TRUE;
+                case IS_FALSE -> RawExpr.BoolTestType.IS_NOT_FALSE;
+                case IS_NOT_FALSE -> RawExpr.BoolTestType.IS_FALSE;
+                case IS_UNKNOWN -> RawExpr.BoolTestType.IS_NOT_UNKNOWN;
+                case IS_NOT_UNKNOWN -> RawExpr.BoolTestType.IS_UNKNOWN;
+            };
+            return new Expr.BooleanTest(bt.arg(), t);
+        }
+        return not;
+    }
+
+    private static boolean isRow(Expr e) {
+        return e instanceof Expr.WholeRowVar || e instanceof Expr.RowExpr || e.type() == TypeOids.RECORD
+                || org.tusk.catalog.TypeCache.lookupComposite(e.type()) != null;
     }
 
     /** Nested ANDs under an AND (ORs under an OR) are one list, as the parser's flattening leaves them. */

@@ -48,6 +48,24 @@ class BoolFoldingTest {
     }
 
     @Test
+    void notIsPushedIntoWhatItNegatesExactly() {
+        Expr i = new Expr.Param(3, TypeOids.INT4);
+        assertEquals(new Expr.NullTest(i, true), BoolFolding.simplify(not(new Expr.NullTest(i, false))));
+        assertEquals(X, BoolFolding.simplify(not(not(X))));
+        assertEquals(new Expr.BooleanTest(X, RawExpr.BoolTestType.IS_NOT_UNKNOWN),
+                BoolFolding.simplify(not(new Expr.BooleanTest(X, RawExpr.BoolTestType.IS_UNKNOWN))));
+        // a row IS NULL when all fields are: NOT (r IS NULL) is not r IS NOT NULL
+        Expr row = new Expr.Param(4, TypeOids.RECORD);
+        assertEquals(not(new Expr.NullTest(row, false)), BoolFolding.simplify(not(new Expr.NullTest(row, false))));
+        // without operator negators an operator stays under its NOT
+        assertEquals(not(and(X, Y)), BoolFolding.simplify(not(and(X, Y))));
+    }
+
+    private static Expr.BoolExpr not(Expr a) {
+        return new Expr.BoolExpr(RawExpr.BoolOp.NOT, List.of(a));
+    }
+
+    @Test
     void qualOrLosesNullAndFalseArms() {
         // (a = 1 AND b = 1001) OR (a = NULL AND b = NULL): the second arm folds to NULL
         assertEquals(and(X, Y), BoolFolding.dropConstantOrArms(or(and(X, Y), NULL)));
