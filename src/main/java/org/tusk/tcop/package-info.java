@@ -16,7 +16,9 @@
  * DoPortalRunFetch, SCROLL/NO SCROLL, WITH HOLD persisted at commit, dropped at abort; the query
  * runs to its end into the cursor's tuple store at the first FETCH, so no buffer pin outlives a
  * statement, and with each row the cursor keeps where the plan's scans stood, for WHERE CURRENT
- * OF); CREATE TABLE ... AS EXECUTE runs a prepared SELECT with its parameters bound; pg_prepared_statements and pg_cursors are views over these two; {@code CopyProtocol} is the COPY
+ * OF; until then it holds a registered copy of the DECLARE's snapshot and that command's id,
+ * SessionStorage.portalEnvironment, so what runs in between neither shows in its rows nor lets
+ * VACUUM remove them; a DECLARE in a SQL function body opens one too, with the call's arguments); CREATE TABLE ... AS EXECUTE runs a prepared SELECT with its parameters bound; pg_prepared_statements and pg_cursors are views over these two; {@code CopyProtocol} is the COPY
  * sub-protocol (CopyInResponse/CopyOutResponse, CopyData, CopyDone, CopyFail; Flush and Sync are
  * ignored during copy-in, other messages end it with 08P01) that COPY FROM STDIN / TO STDOUT
  * run through, in the simple and the extended protocol alike. {@link org.tusk.tcop.Interrupts}
