@@ -32,12 +32,7 @@ final class BoolFolding {
 
     /** A BoolExpr whose arguments are already folded, simplified as eval_const_expressions does. */
     static Expr simplify(Expr.BoolExpr b) {
-        if (b.op() == RawExpr.BoolOp.NOT) {
-            Expr arg = b.args().get(0);
-            if (arg instanceof Expr.Const c)
-                return new Expr.Const(TypeOids.BOOL, -1, c.value() == null ? null : !(Boolean) c.value(), -1);
-            return negate(arg, b);
-        }
+        if (b.op() == RawExpr.BoolOp.NOT) return negateClause(b.args().get(0));
         // AND: FALSE dominates, TRUE is neutral; OR: TRUE dominates, FALSE is neutral. A NULL
         // input is kept once (as the last argument) since it can still change the result.
         boolean and = b.op() == RawExpr.BoolOp.AND;
@@ -61,11 +56,14 @@ final class BoolFolding {
     }
 
     /**
-     * negate_clause's exact cases that need no operator negator: NOT NOT x is x, NOT (x IS NULL)
-     * is x IS NOT NULL (not for a row, whose IS NOT NULL means every field is non-null), and a
-     * BooleanTest turns into its opposite; anything else stays {@code not}.
+     * negate_clause, the cases that need no operator negator: a boolean constant is negated (NULL
+     * stays NULL), NOT NOT x is x, NOT (x IS NULL) is x IS NOT NULL (not for a row, whose IS NOT
+     * NULL means every field is non-null), and a BooleanTest turns into its opposite; anything
+     * else gets a NOT.
      */
-    private static Expr negate(Expr arg, Expr.BoolExpr not) {
+    static Expr negateClause(Expr arg) {
+        if (arg instanceof Expr.Const c && c.type() == TypeOids.BOOL)
+            return new Expr.Const(TypeOids.BOOL, -1, c.value() == null ? null : !(Boolean) c.value(), c.location());
         if (arg instanceof Expr.BoolExpr inner && inner.op() == RawExpr.BoolOp.NOT) return inner.args().get(0);
         if (arg instanceof Expr.NullTest nt && !isRow(nt.arg())) return new Expr.NullTest(nt.arg(), !nt.isNot());
         if (arg instanceof Expr.BooleanTest bt) {
@@ -79,7 +77,7 @@ final class BoolFolding {
             };
             return new Expr.BooleanTest(bt.arg(), t);
         }
-        return not;
+        return new Expr.BoolExpr(RawExpr.BoolOp.NOT, List.of(arg));
     }
 
     private static boolean isRow(Expr e) {

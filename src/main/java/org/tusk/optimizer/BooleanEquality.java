@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.tusk.catalog.PgOperator;
 import org.tusk.nodes.Expr;
-import org.tusk.nodes.RawExpr;
 
 /**
  * clauses.c's simplify_boolean_equality: {@code x = true} and {@code x <> false} are just
@@ -28,17 +27,8 @@ final class BooleanEquality {
             if (c.value() == null) return null;
             Expr other = args.get(1 - i);
             // true = x and false <> x are x; false = x and true <> x are NOT x
-            return (Boolean) c.value() == eq ? other : negate(other);
+            return (Boolean) c.value() == eq ? other : BoolFolding.negateClause(other);
         }
         return null;
-    }
-
-    /** negate_clause, for the forms that have a simpler negation; anything else gets a NOT. */
-    static Expr negate(Expr e) {
-        if (e instanceof Expr.BoolExpr b && b.op() == RawExpr.BoolOp.NOT) return b.args().get(0);
-        if (e instanceof Expr.Const c && c.type() == BOOL) {
-            return c.value() == null ? c : new Expr.Const(BOOL, -1, !(Boolean) c.value(), c.location());
-        }
-        return new Expr.BoolExpr(RawExpr.BoolOp.NOT, List.of(e));
     }
 }
