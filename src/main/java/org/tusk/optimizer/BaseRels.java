@@ -141,6 +141,8 @@ final class BaseRels {
             }
             default -> throw new IllegalStateException("cannot scan range table entry of kind " + rte.kind());
         }
+        // a whole-row reference to the item tells its rows from null-extended ones by this column
+        if (RowPresence.referenced(info.query, rtindex, rte.columns().size())) plan = RowPresence.emit(plan, rte);
         return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
                 Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, lateral, null, null);
     }

@@ -127,6 +127,8 @@ final class WindowQualPushdown {
         return !ExprTrees.any(q, x -> switch (x) {
             case Expr.SubPlan sp -> true;
             case Expr.SubLink sl -> true;
+            // qual_is_pushdown_safe: a whole-row reference is not pushed down into the subquery
+            case Expr.WholeRowVar w -> true;
             case Expr.Var v -> v.levelsup() != 0 || v.varno() != rtindex || v.attno() <= 0
                     || v.attno() > unsafe.length || unsafe[v.attno() - 1];
             default -> false;

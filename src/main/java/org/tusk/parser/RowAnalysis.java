@@ -35,6 +35,12 @@ final class RowAnalysis {
     /** pg_type oid of tid, the type of a table's ctid. */
     private static final int TIDOID = 27;
 
+    /**
+     * The name of the column after a non-table FROM item's columns that tells a row of the item
+     * from a null-extended one (see {@link #wholeRow}); never a user's column.
+     */
+    private static final String ROW_PRESENT = "?row present?";
+
     private RowAnalysis() {}
 
     /** transformRowExpr: ROW(...) / (a, b): an anonymous record whose fields are named f1, f2, .... */
@@ -81,11 +87,22 @@ final class RowAnalysis {
             List<Expr> args = new ArrayList<>();
             for (Expr e : item.colExprs()) args.add(ExprTrees.incrementLevelsUp(e, levelsup));
             Expr.RowExpr row = new Expr.RowExpr(args, type, item.colnames(), location);
-            if (type == RECORD || !storesTuples(rte)) return row;
-            // makeWholeRowVar: a stored table's row, NULL when an outer join null-extends it; its
-            // ctid tells the two apart (NULL only in a null-extended row)
-            Expr ctid = new Expr.Var(item.rtindex(), rte.columns().size() + 1, TIDOID, -1, "ctid", location, levelsup);
-            return new Expr.WholeRowVar(row, ctid, refname, location);
+            if (rte == null || rte.kind() == Query.RteKind.JOIN || rte.columns() == null) return row;
+            if (storesTuples(rte)) {
+                if (type == RECORD) return row;
+                // makeWholeRowVar: a stored table's row, NULL when an outer join null-extends it; its
+                // ctid tells the two apart (NULL only in a null-extended row)
+                Expr ctid = new Expr.Var(item.rtindex(), rte.columns().size() + 1, TIDOID, -1, "ctid", location, levelsup);
+                return new Expr.WholeRowVar(row, ctid, refname, location);
+            }
+            // Any other FROM item (subquery, view, function, VALUES, WITH query) has no ctid: the
+            // planner makes its scan emit a constant TRUE after its columns when something reads
+            // this "row present" column, so that the row is NULL where an outer join null-extends
+            // the item, as PostgreSQL's whole-row Var of the subquery scan (or its PlaceHolderVar
+            // after pull-up) is. A join's alias stays a plain ROW() of the join's columns, as
+            // flatten_join_alias_vars makes it.
+            Expr present = new Expr.Var(item.rtindex(), rte.columns().size() + 1, BOOL, -1, ROW_PRESENT, location, levelsup);
+            return new Expr.WholeRowVar(row, present, refname, location);
         }
         return null;
     }

@@ -60,6 +60,9 @@ final class ViewTargetRewriter {
         for (Query.TargetEntry te : viewQuery.targetList()) if (!te.resjunk()) viewCols.add(te);
         List<Expr> viewExprs = new ArrayList<>();
         for (Query.TargetEntry te : viewCols) viewExprs.add(RewriteManip.changeVarNodes(te.expr(), baseIndex, r));
+        // a whole-row reference to the view reads its "row present" column after its columns
+        // (RowAnalysis.wholeRow): the row being changed is always there
+        viewExprs.add(new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, Boolean.TRUE, -1));
 
         List<String> viewDefaults = handler.env().catalog().columnDefaults(view);
         Map<Integer, Integer> assigned = new HashMap<>();   // base attno -> view attno
