@@ -327,11 +327,10 @@ final class RowAnalysis {
                 sl.location(), List.of(), List.of());
         Expr link = a.transformExpr(new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, wrapper, sl.location()));
         Expr.SubLink s = (Expr.SubLink) link;
-        Expr row = s.subselect().targetList().get(0).expr();
-        int ncols = row instanceof Expr.RowExpr r ? r.args().size() : -1;
-        if (ncols != m.ncolumns())
+        List<Expr> fields = columnsOf(s.subselect().targetList().get(0).expr());
+        if (fields == null || fields.size() != m.ncolumns())
             throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", m.location());
-        Expr field = ((Expr.RowExpr) row).args().get(m.colno() - 1);
+        Expr field = fields.get(m.colno() - 1);
         return new Expr.FieldSelect(s, m.colno(), field.type(), field.typmod());
     }
 
@@ -341,6 +340,9 @@ final class RowAnalysis {
      */
     static Expr toComposite(Analyzer a, Expr e, int target, Context ctx, int location) {
         TypeCache.CompositeType c = TypeCache.lookupComposite(target);
+        // a whole-row reference of type record converts field by field, as its RowExpr
+        // (coerce_record_to_complex expands a whole-row Var into its columns)
+        if (e instanceof Expr.WholeRowVar w && e.type() == RECORD && w.row() instanceof Expr.RowExpr fields) e = fields;
         if (!(e instanceof Expr.RowExpr r)) {
             if (e.type() == RECORD || e.type() == target) return e;
             throw a.err("42846", "cannot cast type " + BuiltinCatalog.formatType(e.type()) + " to "
