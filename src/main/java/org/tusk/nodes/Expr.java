@@ -57,8 +57,15 @@ public sealed interface Expr {
 
     record OpExpr(PgOperator op, List<Expr> args, int type, int location) implements Expr {}
 
-    /** A cast through a pg_cast function. */
-    record CastFunc(PgCast cast, Expr arg, int type) implements Expr {}
+    /**
+     * A cast through a pg_cast function. {@code explicit} is PostgreSQL's CoercionForm
+     * COERCE_EXPLICIT_CAST: the user wrote the cast, so deparsing shows it wherever it stands
+     * (an implicit one is hidden where PostgreSQL hides implicit casts). Like PostgreSQL's
+     * equal(), {@link ExprTrees#equal} ignores it.
+     */
+    record CastFunc(PgCast cast, Expr arg, int type, boolean explicit) implements Expr {
+        public CastFunc(PgCast cast, Expr arg, int type) { this(cast, arg, type, false); }
+    }
 
     /**
      * Binary-compatible relabeling; evaluates to its argument. {@code explicit} is PostgreSQL's
@@ -80,8 +87,13 @@ public sealed interface Expr {
         public int typmod() { return arg.typmod(); }
     }
 
-    /** Conversion through the source type's output function and the target type's input function. */
-    record CoerceViaIO(Expr arg, int type, int location) implements Expr {}
+    /**
+     * Conversion through the source type's output function and the target type's input function;
+     * {@code explicit} as for {@link CastFunc}.
+     */
+    record CoerceViaIO(Expr arg, int type, int location, boolean explicit) implements Expr {
+        public CoerceViaIO(Expr arg, int type, int location) { this(arg, type, location, false); }
+    }
 
     /**
      * CoerceToDomain (primnodes.h): {@code arg}, already of the domain's base type, checked
@@ -288,7 +300,9 @@ public sealed interface Expr {
      * one element, reading it as {@code Var(RESOLVED, 1)}; it is a separate expression scope, so
      * tree walks do not descend into it.
      */
-    record ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType) implements Expr {}
+    record ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType, boolean explicit) implements Expr {
+        public ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType) { this(arg, elemExpr, type, elemType, false); }
+    }
 
     /**
      * A row constructor (RowExpr): the values of {@code args} as one composite value of type

@@ -123,9 +123,9 @@ public final class ExprTrees {
         return switch (e) {
             case Expr.FuncExpr x -> new Expr.FuncExpr(x.proc(), mapAll(x.args(), f), x.type(), x.location());
             case Expr.OpExpr x -> new Expr.OpExpr(x.op(), mapAll(x.args(), f), x.type(), x.location());
-            case Expr.CastFunc x -> new Expr.CastFunc(x.cast(), map(x.arg(), f), x.type());
+            case Expr.CastFunc x -> new Expr.CastFunc(x.cast(), map(x.arg(), f), x.type(), x.explicit());
             case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
-            case Expr.CoerceViaIO x -> new Expr.CoerceViaIO(map(x.arg(), f), x.type(), x.location());
+            case Expr.CoerceViaIO x -> new Expr.CoerceViaIO(map(x.arg(), f), x.type(), x.location(), x.explicit());
             case Expr.CollateExpr x -> new Expr.CollateExpr(map(x.arg(), f), x.collOid(), x.location());
             case Expr.CoerceToTypmod x -> new Expr.CoerceToTypmod(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
             case Expr.CoerceToDomain x -> new Expr.CoerceToDomain(map(x.arg(), f), x.type(), x.location());
@@ -155,7 +155,7 @@ public final class ExprTrees {
             case Expr.SubscriptingRef x -> new Expr.SubscriptingRef(map(x.container(), f), mapNullable(x.upper(), f),
                     x.lower() == null ? null : mapNullable(x.lower(), f), x.type(), x.containerType());
             case Expr.ScalarArrayOpExpr x -> new Expr.ScalarArrayOpExpr(x.op(), x.useOr(), map(x.left(), f), map(x.right(), f));
-            case Expr.ArrayCoerceExpr x -> new Expr.ArrayCoerceExpr(map(x.arg(), f), x.elemExpr(), x.type(), x.elemType());
+            case Expr.ArrayCoerceExpr x -> new Expr.ArrayCoerceExpr(map(x.arg(), f), x.elemExpr(), x.type(), x.elemType(), x.explicit());
             case Expr.SubscriptingAssign x -> new Expr.SubscriptingAssign(map(x.container(), f), mapNullable(x.upper(), f),
                     x.lower() == null ? null : mapNullable(x.lower(), f), map(x.value(), f), x.type());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
@@ -191,7 +191,11 @@ public final class ExprTrees {
             case Expr.Const c -> new Expr.Const(c.type(), c.typmod(), c.value(), -1);
             case Expr.FuncExpr fe -> new Expr.FuncExpr(fe.proc(), mapAll(fe.args(), ExprTrees::withoutLocations), fe.type(), -1);
             case Expr.OpExpr o -> new Expr.OpExpr(o.op(), mapAll(o.args(), ExprTrees::withoutLocations), o.type(), -1);
+            // equal() ignores the CoercionForm (equalfuncs.c COMPARE_COERCIONFORM_FIELD)
             case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(withoutLocations(c.arg()), c.type(), -1);
+            case Expr.CastFunc c when c.explicit() -> withoutLocations(new Expr.CastFunc(c.cast(), c.arg(), c.type()));
+            case Expr.ArrayCoerceExpr c when c.explicit() -> withoutLocations(
+                    new Expr.ArrayCoerceExpr(c.arg(), c.elemExpr(), c.type(), c.elemType()));
             case Expr.CollateExpr c -> new Expr.CollateExpr(withoutLocations(c.arg()), c.collOid(), -1);
             case Expr.ArrayExpr a -> new Expr.ArrayExpr(a.elemType(), a.type(), mapAll(a.elements(), ExprTrees::withoutLocations),
                     a.multidims(), -1);

@@ -548,7 +548,7 @@ public final class Planner {
             }
             case Expr.CastFunc c -> {
                 Expr arg = fold(c.arg(), ctx);
-                Expr n = new Expr.CastFunc(c.cast(), arg, c.type());
+                Expr n = new Expr.CastFunc(c.cast(), arg, c.type(), c.explicit());
                 if (arg instanceof Expr.Const && !zoneDependent(List.of(arg), c.type()))
                     return new Expr.Const(c.type(), -1, ExprEvaluator.eval(n, null, null, ctx), -1);
                 return n;
@@ -575,7 +575,7 @@ public final class Planner {
             }
             case Expr.NullTest n -> { return new Expr.NullTest(fold(n.arg(), ctx), n.isNot()); }
             case Expr.BooleanTest b -> { return new Expr.BooleanTest(fold(b.arg(), ctx), b.test()); }
-            case Expr.CoerceViaIO c -> { return new Expr.CoerceViaIO(fold(c.arg(), ctx), c.type(), c.location()); }
+            case Expr.CoerceViaIO c -> { return new Expr.CoerceViaIO(fold(c.arg(), ctx), c.type(), c.location(), c.explicit()); }
             case Expr.CollateExpr c -> { return new Expr.CollateExpr(fold(c.arg(), ctx), c.collOid(), c.location()); }
             case Expr.RelabelType r -> { return new Expr.RelabelType(fold(r.arg(), ctx), r.type(), r.typmod(), r.explicit()); }
             case Expr.CoerceToDomain c -> { return new Expr.CoerceToDomain(fold(c.arg(), ctx), c.type(), c.location()); }

@@ -1292,7 +1292,7 @@ public final class Analyzer {
         if (!ParseCoerce.canCoerce(arg.type(), rt.oid(), Context.EXPLICIT))
             throw err("42846", "cannot cast type " + BuiltinCatalog.formatType(arg.type()) + " to "
                     + BuiltinCatalog.formatType(rt.oid()), tc.location());
-        return coerce(arg, rt.oid(), rt.typmod(), Context.EXPLICIT, loc);
+        return ParseCoerce.markExplicit(coerce(arg, rt.oid(), rt.typmod(), Context.EXPLICIT, loc));
     }
 
     private Expr transformCase(RawExpr.CaseExpr c) {

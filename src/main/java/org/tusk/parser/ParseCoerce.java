@@ -76,6 +76,21 @@ public final class ParseCoerce {
     }
 
     /**
+     * The coercion node built for a cast the user wrote, marked as such (coerce_type's cformat
+     * COERCE_EXPLICIT_CAST), so that deparsing shows it wherever it stands; a length coercion
+     * carries its own flag, and a constant folded at parse time needs none.
+     */
+    static Expr markExplicit(Expr e) {
+        return switch (e) {
+            case Expr.CastFunc c -> new Expr.CastFunc(c.cast(), c.arg(), c.type(), true);
+            case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(c.arg(), c.type(), c.location(), true);
+            case Expr.ArrayCoerceExpr c -> new Expr.ArrayCoerceExpr(c.arg(), c.elemExpr(), c.type(), c.elemType(), true);
+            case Expr.RelabelType r -> new Expr.RelabelType(r.arg(), r.type(), r.typmod(), true);
+            default -> e;
+        };
+    }
+
+    /**
      * Coerces expr (of type from) to type to. The caller has checked canCoerce(); typmod -1
      * means none. location is the 0-based offset used for errors (-1 for none).
      */

@@ -96,8 +96,8 @@ final class ExplainDeparser {
                 args(sb, f.args(), in, pre);
                 sb.append(')');
             }
-            case Expr.CastFunc c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit);
-            case Expr.RelabelType r -> coercion(sb, r.arg(), r.type(), r.typmod(), in, pre, showimplicit);
+            case Expr.CastFunc c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit || c.explicit());
+            case Expr.RelabelType r -> coercion(sb, r.arg(), r.type(), r.typmod(), in, pre, showimplicit || r.explicit());
             case Expr.CoerceViaIO c -> coercion(sb, c.arg(), c.type(), -1, in, pre, true);
             case Expr.CollateExpr c -> {
                 sb.append('(');
@@ -226,7 +226,7 @@ final class ExplainDeparser {
                 expr(sb, o.right(), in, pre, true);
                 sb.append("))");
             }
-            case Expr.ArrayCoerceExpr c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit);
+            case Expr.ArrayCoerceExpr c -> coercion(sb, c.arg(), c.type(), -1, in, pre, showimplicit || c.explicit());
             case Expr.RowExpr r -> {
                 // get_rule_expr's RowExpr: ROW(...), cast when it has a named type
                 sb.append("ROW(");

@@ -20,11 +20,11 @@ import org.tusk.utils.error.SqlState;
  * {@link #isSimpleNode} says the node would not re-parse the same. Vars are printed as
  * {@code refname.colname} through the context's query levels (get_variable).
  *
- * <p>Tusk's coercion nodes do not record PostgreSQL's CoercionForm (whether the user wrote the
- * cast), so every coercion is treated as implicit: it is shown where {@code showimplicit} is
- * true (operator and function arguments, target list entries — most places), hidden where
- * PostgreSQL hides implicit casts (WHERE, VALUES, LIMIT, the argument of another cast). A
- * length coercion records whether it was explicit and is shown then.
+ * <p>A coercion the user wrote (PostgreSQL's CoercionForm COERCE_EXPLICIT_CAST, the
+ * {@code explicit} of the coercion nodes) is always shown; an implicit one is shown where
+ * {@code showimplicit} is true (operator and function arguments, target list entries — most
+ * places) and hidden where PostgreSQL hides implicit casts (WHERE, VALUES, LIMIT, the argument
+ * of another cast).
  */
 final class RuleExpr {
     private final DeparseContext ctx;
@@ -47,9 +47,9 @@ final class RuleExpr {
                 list(f.args(), true);
                 buf.append(')');
             }
-            case Expr.CastFunc c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
+            case Expr.CastFunc c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit || c.explicit());
             case Expr.RelabelType r -> coercionNode(e, r.arg(), r.type(), r.typmod(), showimplicit || r.explicit());
-            case Expr.CoerceViaIO c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
+            case Expr.CoerceViaIO c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit || c.explicit());
             case Expr.CollateExpr c -> {
                 // get_rule_expr T_CollateExpr
                 open();
@@ -57,7 +57,7 @@ final class RuleExpr {
                 ctx.buf.append(" COLLATE ").append(org.tusk.catalog.Collations.quoted(c.collOid()));
                 close();
             }
-            case Expr.ArrayCoerceExpr c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit);
+            case Expr.ArrayCoerceExpr c -> coercionNode(e, c.arg(), c.type(), -1, showimplicit || c.explicit());
             case Expr.CoerceToTypmod c -> coercionNode(e, c.arg(), c.type(), c.typmod(), showimplicit || c.explicit());
             case Expr.BoolExpr b -> bool(b);
             case Expr.NullTest n -> {
