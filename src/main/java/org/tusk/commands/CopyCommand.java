@@ -54,9 +54,22 @@ public final class CopyCommand {
                         "cannot perform COPY FREEZE because the table was not created or truncated in the current subtransaction");
             }
         });
-        if (s.filename() == null) return from.run(client);
-        try (InputStream in = Files.newInputStream(dataDir.resolve(s.filename()))) {
-            return from.run(fileSource(in, s.filename()));
+        if (s.filename() == null) {
+            CopyProgress progress = CopyProgress.start(env.progress(), rel.oid(), true, false, 0);
+            try {
+                return from.run(progress.counting(client), progress);
+            } finally {
+                progress.end();
+            }
+        }
+        Path file = dataDir.resolve(s.filename());
+        try (InputStream in = Files.newInputStream(file)) {
+            CopyProgress progress = CopyProgress.start(env.progress(), rel.oid(), true, true, Files.size(file));
+            try {
+                return from.run(progress.counting(fileSource(in, s.filename())), progress);
+            } finally {
+                progress.end();
+            }
         } catch (IOException e) {
             throw PgException.error(SqlState.UNDEFINED_FILE, "could not open file \"" + s.filename() + "\" for reading: "
                     + reason(e)).withHint("COPY FROM instructs the PostgreSQL server process to read a file. You may want a client-side facility such as psql's \\copy.");
@@ -91,7 +104,7 @@ public final class CopyCommand {
                     return out;
                 }
             };
-            return copyRowsTo(s, opts, CopyColumnFlags.forceQuote(opts, names, rel), names, rows, ctx, client);
+            return copyRowsTo(s, opts, CopyColumnFlags.forceQuote(opts, names, rel), names, rows, ctx, client, rel.oid());
         } finally {
             scan.close();
         }
@@ -102,18 +115,30 @@ public final class CopyCommand {
                                    Iterator<String[]> rows, CopySink client, String queryString) {
         CopyOptions opts = CopyOptions.process(s.options(), false, queryString);
         checkFileAccess(s, superuser);
-        return copyRowsTo(s, opts, CopyColumnFlags.forceQuote(opts, columnNames, null), columnNames, rows, ctx, client);
+        return copyRowsTo(s, opts, CopyColumnFlags.forceQuote(opts, columnNames, null), columnNames, rows, ctx, client, 0);
     }
 
     private static long copyRowsTo(Stmt.CopyStmt s, CopyOptions opts, boolean[] forceQuote, List<String> names,
-                                   Iterator<String[]> rows, ExecContext ctx, CopySink client) {
+                                   Iterator<String[]> rows, ExecContext ctx, CopySink client, int relid) {
         CopyTo to = new CopyTo(opts, forceQuote);
         Runnable cfi = () -> ctx.session().checkForInterrupts();
-        if (s.filename() == null) return to.run(names, rows, client, cfi);
+        if (s.filename() == null) {
+            CopyProgress progress = CopyProgress.start(ctx.env().progress(), relid, false, false, 0);
+            try {
+                return to.run(names, rows, progress.counting(client), cfi, progress);
+            } finally {
+                progress.end();
+            }
+        }
         if (!Path.of(s.filename()).isAbsolute())
             throw PgException.error("42602", "relative path not allowed for COPY to file");
         try (OutputStream out = Files.newOutputStream(Path.of(s.filename()))) {
-            return to.run(names, rows, fileSink(out, s.filename()), cfi);
+            CopyProgress progress = CopyProgress.start(ctx.env().progress(), relid, false, true, 0);
+            try {
+                return to.run(names, rows, progress.counting(fileSink(out, s.filename())), cfi, progress);
+            } finally {
+                progress.end();
+            }
         } catch (IOException e) {
             throw PgException.error(SqlState.IO_ERROR, "could not open file \"" + s.filename() + "\" for writing: " + reason(e))
                     .withHint("COPY TO instructs the PostgreSQL server process to write a file. You may want a client-side facility such as psql's \\copy.");

@@ -92,11 +92,15 @@ final class CopyFrom {
         this.triggers = org.tusk.executor.RelationTriggers.open(rel, ctx);
     }
 
+    /** Where {@link #run} reports its progress. */
+    private CopyProgress progress;
+
     /** The table's triggers (COPY FROM fires INSERT triggers, as CopyFrom does); null if none. */
     private final org.tusk.executor.RelationTriggers triggers;
 
     /** Reads every line of {@code source} and inserts its row; returns the number of rows. */
-    long run(CopySource source) {
+    long run(CopySource source, CopyProgress progress) {
+        this.progress = progress;
         CopyLineReader reader = new CopyLineReader(source, opts);
         CopyFieldParser parser = new CopyFieldParser(opts);
         source.start(attnums.length);
@@ -122,7 +126,10 @@ final class CopyFrom {
         while ((line = reader.readLine()) != null) {
             ctx.session().checkForInterrupts();
             try {
-                if (insertRow(parser.split(line), line, reader.lineNo())) rows++;
+                if (insertRow(parser.split(line), line, reader.lineNo())) {
+                    rows++;
+                    progress.tupleProcessed();
+                }
             } catch (PgException e) {
                 if (e.context() != null && e.context().startsWith("COPY ")) throw e;
                 throw e.withContext(lineContext(reader.lineNo(), line));
@@ -177,7 +184,10 @@ final class CopyFrom {
             if (defaults[i] != null) row[i] = ExprEvaluator.eval(defaults[i], new Object[0], null, ctx);
         }
         // CopyFrom: the WHERE clause sees the row with its defaults, before routing and constraints
-        if (where != null && !ExprEvaluator.qual(where, row, null, ctx)) return false;
+        if (where != null && !ExprEvaluator.qual(where, row, null, ctx)) {
+            progress.tupleExcluded();
+            return false;
+        }
         if (routing != null) {
             // CopyFrom's tuple routing: the leaf's own constraints are checked there
             return routing.insert(row) != null;   // null: skipped by the leaf's BEFORE ROW trigger

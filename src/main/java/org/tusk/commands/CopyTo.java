@@ -26,7 +26,8 @@ final class CopyTo {
     }
 
     /** Sends the header (if asked) and every row; returns the number of rows. */
-    long run(List<String> columnNames, Iterator<String[]> rows, CopySink sink, Runnable checkForInterrupts) {
+    long run(List<String> columnNames, Iterator<String[]> rows, CopySink sink, Runnable checkForInterrupts,
+             CopyProgress progress) {
         sink.start(columnNames.size());
         if (opts.header()) {
             String[] names = columnNames.toArray(new String[0]);
@@ -37,6 +38,7 @@ final class CopyTo {
             checkForInterrupts.run();
             sink.write(format(rows.next(), false));
             n++;
+            progress.tupleProcessed();
         }
         sink.end();
         return n;

@@ -98,6 +98,9 @@ public interface ExecEnvironment {
      */
     default ConstraintSupport constraintSupport() { return null; }
 
+    /** Where the running command reports its progress (pg_stat_progress_*); nowhere by default. */
+    default org.tusk.utils.activity.CommandProgress progress() { return org.tusk.utils.activity.CommandProgress.NONE; }
+
     /**
      * The transaction's deferred constraint events and SET CONSTRAINTS state; null where no
      * transaction can defer anything (every constraint event then fires at its statement's end).

@@ -346,6 +346,9 @@ final class SessionStorage {
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
             @Override public int currentUserId() { return ctx.role().oid(); }
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
+            @Override public org.tusk.utils.activity.CommandProgress progress() {
+                return ctx.status != null ? ctx.status : org.tusk.utils.activity.CommandProgress.NONE;
+            }
             @Override public org.tusk.executor.DeferredTriggers deferredTriggers() { return deferredTriggers; }
             @Override public boolean currentUserIsSuperuser() {
                 return sharedCatalog.current().role(ctx.role().oid()).map(r -> r.superuser()).orElse(false);
@@ -381,6 +384,8 @@ final class SessionStorage {
     /** AbortTransaction's storage part; safe to call with no transaction open. */
     void abort() {
         buffers.releaseAll();
+        // pgstat_progress_end_command: a command that failed reports no progress any more
+        if (ctx.status != null) ctx.status.end();
         List<RelFileLocator> drop = relationStorage.pendingDeletes(false);
         forceSyncCommit = false;
         try {

@@ -31,6 +31,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class BackendStatusArray {
     public static final int NAMEDATALEN = 64;
 
+    /** PGSTAT_NUM_PROGRESS_PARAM: the counters a command in progress reports. */
+    public static final int PROGRESS_PARAMS = 20;
+
     /** Values of {@code state}, as {@code pg_stat_activity.state} shows them. */
     public enum State {
         UNDEFINED(null), IDLE("idle"), RUNNING("active"), IDLE_IN_TRANSACTION("idle in transaction"),
@@ -62,6 +65,9 @@ public final class BackendStatusArray {
                 MemoryLayout.sequenceLayout(NAMEDATALEN, JAVA_BYTE).withName("usename"),
                 MemoryLayout.sequenceLayout(NAMEDATALEN, JAVA_BYTE).withName("datname"),
                 MemoryLayout.sequenceLayout(NAMEDATALEN, JAVA_BYTE).withName("appname"),
+                JAVA_INT.withName("progressCommand"),
+                JAVA_INT.withName("progressTarget"),
+                MemoryLayout.sequenceLayout(PROGRESS_PARAMS, JAVA_LONG).withName("progressParam"),
                 MemoryLayout.sequenceLayout(align8(querySize), JAVA_BYTE).withName("query"));
     }
 
@@ -73,18 +79,24 @@ public final class BackendStatusArray {
         return entryLayout(querySize).byteSize() * numSlots;
     }
 
-    /** A consistent copy of one entry. Times are microseconds since the Unix epoch, 0 for none. */
+    /**
+     * A consistent copy of one entry. Times are microseconds since the Unix epoch, 0 for none.
+     * {@code progressParams} are the counters of the command in progress, if
+     * {@code progressCommand} is not {@link ProgressCommand#INVALID}.
+     */
     public record Snapshot(int slot, int pid, BackendType backendType, State state, int datid, int usesysid,
                            InetAddress clientAddr, int clientPort, long backendStart, long xactStart,
                            long queryStart, long stateChange, String usename, String datname,
-                           String applicationName, String query) {}
+                           String applicationName, String query, ProgressCommand progressCommand,
+                           int progressTarget, long[] progressParams) {}
 
     private final MemorySegment seg;
     private final int numSlots;
     private final StructLayout entry;
     private final VarHandle changecount, pid, type, state, datid, usesysid, clientPort, clientAddrLen,
             backendStart, xactStart, queryStart, stateChange;
-    private final long clientAddrOff, usenameOff, datnameOff, appnameOff, queryOff, querySize;
+    private final VarHandle progressCommand, progressTarget;
+    private final long clientAddrOff, usenameOff, datnameOff, appnameOff, progressParamOff, queryOff, querySize;
 
     public BackendStatusArray(MemorySegment seg, int numSlots, int querySize) {
         this.seg = seg;
@@ -102,6 +114,9 @@ public final class BackendStatusArray {
         this.xactStart = vh("xactStart");
         this.queryStart = vh("queryStart");
         this.stateChange = vh("stateChange");
+        this.progressCommand = vh("progressCommand");
+        this.progressTarget = vh("progressTarget");
+        this.progressParamOff = entry.byteOffset(groupElement("progressParam"));
         this.clientAddrOff = entry.byteOffset(groupElement("clientAddr"));
         this.usenameOff = entry.byteOffset(groupElement("usename"));
         this.datnameOff = entry.byteOffset(groupElement("datname"));
@@ -125,20 +140,20 @@ public final class BackendStatusArray {
     }
 
     /** Writes to one's own entry, each change bracketed by the changecount protocol. */
-    public final class Writer {
+    public final class Writer implements CommandProgress {
         private final MemorySegment e;
 
         private Writer(MemorySegment e) {
             this.e = e;
         }
 
-        private void begin() { changecount.getAndAdd(e, 0L, 1); }
-        private void end() { changecount.getAndAdd(e, 0L, 1); }
+        private void beginChange() { changecount.getAndAdd(e, 0L, 1); }
+        private void endChange() { changecount.getAndAdd(e, 0L, 1); }
 
         /** pgstat_bestart: the whole entry at once, when the process has its identity. */
         public void start(int pidValue, BackendType bt, int datidValue, int roleId, String user, String db,
                           String appName, InetAddress addr, int port, long startMicros) {
-            begin();
+            beginChange();
             try {
                 pid.set(e, 0L, pidValue);
                 type.set(e, 0L, bt.ordinal());
@@ -157,14 +172,54 @@ public final class BackendStatusArray {
                 putString(e, datnameOff, NAMEDATALEN, db);
                 putString(e, appnameOff, NAMEDATALEN, appName);
                 putString(e, queryOff, querySize, "");
+                clearProgress();
             } finally {
-                end();
+                endChange();
+            }
+        }
+
+        private void clearProgress() {
+            progressCommand.set(e, 0L, ProgressCommand.INVALID.ordinal());
+            progressTarget.set(e, 0L, 0);
+            e.asSlice(progressParamOff, PROGRESS_PARAMS * 8L).fill((byte) 0);
+        }
+
+        @Override
+        public void start(ProgressCommand command, int relid) {
+            beginChange();
+            try {
+                clearProgress();
+                progressCommand.set(e, 0L, command.ordinal());
+                progressTarget.set(e, 0L, relid);
+            } finally {
+                endChange();
+            }
+        }
+
+        @Override
+        public void update(int index, long value) {
+            if (index < 0 || index >= PROGRESS_PARAMS) throw new IllegalArgumentException("progress parameter " + index);
+            beginChange();
+            try {
+                e.set(JAVA_LONG, progressParamOff + index * 8L, value);
+            } finally {
+                endChange();
+            }
+        }
+
+        @Override
+        public void end() {
+            beginChange();
+            try {
+                clearProgress();
+            } finally {
+                endChange();
             }
         }
 
         /** pgstat_report_activity. {@code query} null keeps the previous text (as PostgreSQL does for idle). */
         public void reportActivity(State st, String query, long nowMicros) {
-            begin();
+            beginChange();
             try {
                 if ((int) state.get(e, 0L) != st.ordinal()) stateChange.set(e, 0L, nowMicros);
                 state.set(e, 0L, st.ordinal());
@@ -173,24 +228,24 @@ public final class BackendStatusArray {
                     putString(e, queryOff, querySize, query);
                 }
             } finally {
-                end();
+                endChange();
             }
         }
 
         public void reportXactStart(long micros) {
-            begin();
-            try { xactStart.set(e, 0L, micros); } finally { end(); }
+            beginChange();
+            try { xactStart.set(e, 0L, micros); } finally { endChange(); }
         }
 
         public void reportAppName(String appName) {
-            begin();
-            try { putString(e, appnameOff, NAMEDATALEN, appName); } finally { end(); }
+            beginChange();
+            try { putString(e, appnameOff, NAMEDATALEN, appName); } finally { endChange(); }
         }
 
         /** pgstat_beshutdown_hook: the entry no longer describes a process. */
         public void clear() {
-            begin();
-            try { pid.set(e, 0L, 0); } finally { end(); }
+            beginChange();
+            try { pid.set(e, 0L, 0); } finally { endChange(); }
         }
     }
 
@@ -239,7 +294,8 @@ public final class BackendStatusArray {
                 (long) backendStart.get(e, 0L), (long) xactStart.get(e, 0L), (long) queryStart.get(e, 0L),
                 (long) stateChange.get(e, 0L), getString(e, usenameOff, NAMEDATALEN),
                 getString(e, datnameOff, NAMEDATALEN), getString(e, appnameOff, NAMEDATALEN),
-                getString(e, queryOff, querySize));
+                getString(e, queryOff, querySize), ProgressCommand.of((int) progressCommand.get(e, 0L)),
+                (int) progressTarget.get(e, 0L), e.asSlice(progressParamOff, PROGRESS_PARAMS * 8L).toArray(JAVA_LONG));
     }
 
     /** Stores a NUL-terminated UTF-8 string, truncated at a character boundary as pg_mbcliplen does. */

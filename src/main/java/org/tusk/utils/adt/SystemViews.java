@@ -8,6 +8,7 @@ import org.tusk.storage.ipc.SharedMemoryMap;
 import org.tusk.storage.lmgr.Proc;
 import org.tusk.storage.lmgr.ProcGlobal;
 import org.tusk.utils.activity.BackendStatusArray;
+import org.tusk.utils.activity.ProgressCommand;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -56,6 +57,7 @@ public final class SystemViews implements RelationProvider {
         if (schemaOrNull != null && !schemaOrNull.equals("pg_catalog")) return null;
         if (name.equals("pg_stat_activity")) return new StatActivity();
         if (name.equals("pg_locks")) return new LockStatusView(shmem.lockTable());
+        if (name.equals("pg_stat_progress_copy")) return new StatProgressCopy();
         return null;
     }
 
@@ -69,6 +71,47 @@ public final class SystemViews implements RelationProvider {
         public Iterator<Object[]> scan() {
             List<Object[]> rows = new ArrayList<>();
             for (BackendStatusArray.Snapshot s : shmem.backendStatus().readAll()) rows.add(row(s));
+            return rows.iterator();
+        }
+    }
+
+    private static final List<ColumnDef> PG_STAT_PROGRESS_COPY = List.of(
+            new ColumnDef("pid", TypeOids.INT4, -1), new ColumnDef("datid", TypeOids.OID, -1),
+            new ColumnDef("datname", TypeOids.NAME, -1), new ColumnDef("relid", TypeOids.OID, -1),
+            new ColumnDef("command", TypeOids.TEXT, -1), new ColumnDef("type", TypeOids.TEXT, -1),
+            new ColumnDef("bytes_processed", TypeOids.INT8, -1), new ColumnDef("bytes_total", TypeOids.INT8, -1),
+            new ColumnDef("tuples_processed", TypeOids.INT8, -1), new ColumnDef("tuples_excluded", TypeOids.INT8, -1));
+
+    /**
+     * pg_stat_progress_copy (system_views.sql over pg_stat_get_progress_info('COPY')): one row per
+     * backend running a COPY, its counters as {@link org.tusk.utils.activity.CommandProgress} left them.
+     */
+    private final class StatProgressCopy implements ScannableRelation {
+        @Override
+        public List<ColumnDef> columns() {
+            return PG_STAT_PROGRESS_COPY;
+        }
+
+        @Override
+        public Iterator<Object[]> scan() {
+            List<Object[]> rows = new ArrayList<>();
+            for (BackendStatusArray.Snapshot s : shmem.backendStatus().readAll()) {
+                if (s.progressCommand() != ProgressCommand.COPY) continue;
+                long[] p = s.progressParams();
+                rows.add(new Object[] {
+                    Integer.toString(s.pid()), Integer.toString(s.datid()), s.datname(),
+                    Integer.toUnsignedString(s.progressTarget()),
+                    p[4] == 1 ? "COPY FROM" : p[4] == 2 ? "COPY TO" : null,
+                    switch ((int) p[5]) {
+                        case 1 -> "FILE";
+                        case 2 -> "PROGRAM";
+                        case 3 -> "PIPE";
+                        case 4 -> "CALLBACK";
+                        default -> null;
+                    },
+                    Long.toString(p[0]), Long.toString(p[1]), Long.toString(p[2]), Long.toString(p[3])
+                });
+            }
             return rows.iterator();
         }
     }
