@@ -13,6 +13,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Plan;
 import org.tusk.nodes.PlannedStmt;
 import org.tusk.nodes.Query;
+import org.tusk.utils.error.PgException;
 
 /**
  * The planner (PostgreSQL's planner.c/createplan.c, for the single-relation case): constant-folds
@@ -542,8 +543,15 @@ public final class Planner {
                     return BoolFolding.nullConst(f.type());
                 Expr n = new Expr.FuncExpr(f.proc(), args, f.type(), f.location());
                 if (allConst(args) && f.proc().volatility() == PgProc.Volatility.IMMUTABLE && !f.proc().retset()
-                        && !zoneDependent(args, f.type()))
-                    return new Expr.Const(f.type(), -1, ExprEvaluator.eval(n, null, null, ctx), f.location());
+                        && !zoneDependent(args, f.type())) {
+                    try {
+                        return new Expr.Const(f.type(), -1, ExprEvaluator.eval(n, null, null, ctx), f.location());
+                    } catch (PgException err) {
+                        // evaluate_function runs a LANGUAGE sql built-in's body (fmgr_sql's error context)
+                        if (!org.tusk.catalog.SqlLanguageBuiltins.isSqlLanguage(f.proc())) throw err;
+                        throw err.withContext("SQL function \"" + f.proc().name() + "\" statement 1");
+                    }
+                }
                 return n;
             }
             case Expr.CastFunc c -> {

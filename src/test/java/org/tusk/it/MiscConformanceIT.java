@@ -55,6 +55,23 @@ class MiscConformanceIT {
         }
     }
 
+    /** A LANGUAGE sql built-in evaluated on constants at plan time reports its SQL body as the error's context. */
+    @Test
+    void sqlLanguageBuiltinsFoldedOnConstants() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            SQLException e = assertThrows(SQLException.class, () -> TuskServer.rows(c,
+                    "select substring('abcdefg' similar 'a*#\"%#\"g*#\"x' escape '#')"));
+            assertEquals("SQL function \"substring\" statement 1",
+                    ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getWhere());
+            e = assertThrows(SQLException.class, () -> TuskServer.rows(c, "select log(-1::numeric)"));
+            assertEquals("SQL function \"log\" statement 1",
+                    ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getWhere());
+            // a function PostgreSQL implements in C has no such context
+            e = assertThrows(SQLException.class, () -> TuskServer.rows(c, "select ln(-1::numeric)"));
+            assertEquals(null, ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getWhere());
+        }
+    }
+
     @Test
     void expressionsArraysAndFunctions() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
