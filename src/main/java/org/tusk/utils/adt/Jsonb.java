@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * <p>Ordering is compareJsonbContainers (jsonb_util.c): values of different kinds order
  * object &gt; array &gt; boolean &gt; number &gt; string &gt; null, except that an empty top-level array
  * sorts below everything; arrays compare by length first then element-wise, objects by pair
- * count then key/value pairs in key order.
+ * count then key/value pairs in storage order ({@link #KEY_ORDER}), each key compared as a
+ * string (so {@code {"age": 25} < {"p": 1}}: same order of pairs, "age" sorts before "p").
  */
 public final class Jsonb implements Comparable<Jsonb> {
     /** JSON null. */
@@ -108,7 +109,9 @@ public final class Jsonb implements Comparable<Jsonb> {
                 while (ix.hasNext()) {
                     var ex = ix.next();
                     var ey = iy.next();
-                    int c = KEY_ORDER.compare(ex.getKey(), ey.getKey());
+                    // the keys come in storage order (KEY_ORDER), but compare as strings do
+                    // (compareJsonbScalarValue's varstr_cmp), not shorter first
+                    int c = Comparisons.compare(ex.getKey(), ey.getKey());
                     if (c != 0) return c;
                     c = compareNodes(ex.getValue(), ey.getValue(), false);
                     if (c != 0) return c;

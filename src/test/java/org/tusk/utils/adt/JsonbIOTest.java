@@ -87,5 +87,10 @@ class JsonbIOTest {
         assertTrue(JsonbIO.jsonbIn("1").compareTo(JsonbIO.jsonbIn("[1]")) < 0);
         assertTrue(JsonbIO.jsonbIn("{\"a\":1}").compareTo(JsonbIO.jsonbIn("[1,2]")) > 0);
         assertEquals(JsonbIO.jsonbIn("1.0"), JsonbIO.jsonbIn("1"));
+        // keys compare as strings, in storage order (shorter keys first): "age" < "p", and the
+        // second pair of {"b":1,"aa":2} is "aa" (stored after "b")
+        assertTrue(JsonbIO.jsonbIn("{\"age\":25}").compareTo(JsonbIO.jsonbIn("{\"p\":1}")) < 0);
+        assertTrue(JsonbIO.jsonbIn("{\"fool\":{\"bar\":1}}").compareTo(JsonbIO.jsonbIn("{\"p\":1}")) < 0);
+        assertTrue(JsonbIO.jsonbIn("{\"b\":1,\"aa\":2}").compareTo(JsonbIO.jsonbIn("{\"a\":1,\"bb\":2}")) > 0);
     }
 }
