@@ -37,6 +37,14 @@ class CompositeArrayIT {
             }
             assertEquals(List.of("{\"(x,1)\",\"(,)\"}"), TuskServer.rows(c, "select reca from json_populate_record("
                     + "null::cholder, '{\"reca\":[{\"a\":\"x\",\"b\":1},{}]}')"));
+            // an array of records bigger than a page is compressed or stored out of line with its row
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into ct select 5, array[row(repeat(md5('a'), 5000), 5)::cpop]");
+                s.execute("insert into ct select 6, array[row(string_agg(md5(g::text), ''), 6)::cpop]"
+                        + " from generate_series(1, 300) g");
+            }
+            assertEquals(List.of("5|160000|5", "6|9600|6"), TuskServer.rows(c,
+                    "select id, length((reca[1]).a), (reca[1]).b from ct where id >= 5 order by id"));
         }
     }
 }

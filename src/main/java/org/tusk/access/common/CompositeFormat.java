@@ -53,7 +53,7 @@ public final class CompositeFormat {
         Shape s = v.typeOid() == RecordValue.RECORD ? anonymous(v) : shape(v.typeOid());
         TupleDesc desc = new TupleDesc(s.desc().attributes(), v.typeOid(), -1);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment t = HeapTupleForm.form(desc, v.values().toArray(), arena);
+            MemorySegment t = HeapTupleForm.formDatum(desc, v.values().toArray(), arena);
             byte[] all = t.toArray(JAVA_BYTE);
             return Arrays.copyOfRange(all, Varlena.VARHDRSZ, all.length);
         }

@@ -73,7 +73,19 @@ public final class HeapTupleForm {
     }
 
     private static Prepared prepare(TupleDesc desc, Object[] values) {
-        return prepare(desc, values, null);
+        return prepare(desc, values, null, true);
+    }
+
+    /**
+     * A composite value's tuple (heap_form_tuple for a record Datum): no page has to hold it, so
+     * it is not limited to {@link #MAX_HEAP_TUPLE_SIZE}; the row that stores it is toasted and
+     * checked as a whole (an array of large records compresses, as in PostgreSQL).
+     */
+    public static MemorySegment formDatum(TupleDesc desc, Object[] values, SegmentAllocator allocator) {
+        Prepared p = prepare(desc, values, null, false);
+        MemorySegment t = allocator.allocate(p.length(), Alignment.MAXIMUM_ALIGNOF);
+        fill(p, t);
+        return t;
     }
 
     /**
@@ -125,13 +137,13 @@ public final class HeapTupleForm {
      * with the payloads it already encoded (null entries are encoded here).
      */
     public static MemorySegment form(TupleDesc desc, Object[] values, byte[][] payloads, SegmentAllocator allocator) {
-        Prepared p = prepare(desc, values, payloads);
+        Prepared p = prepare(desc, values, payloads, true);
         MemorySegment t = allocator.allocate(p.length(), Alignment.MAXIMUM_ALIGNOF);
         fill(p, t);
         return t;
     }
 
-    private static Prepared prepare(TupleDesc desc, Object[] values, byte[][] given) {
+    private static Prepared prepare(TupleDesc desc, Object[] values, byte[][] given, boolean pageLimit) {
         int natts = desc.natts();
         if (values.length != natts) {
             throw new IllegalArgumentException("expected " + natts + " values, got " + values.length);
@@ -155,11 +167,11 @@ public final class HeapTupleForm {
                 payloads[i] = given != null && given[i] != null ? given[i] : att.type().varlenaPayload(v);
             }
             dataLen = addLength(att, v, payloads[i], dataLen);
-            if (dataLen > MAX_HEAP_TUPLE_SIZE) break;   // too big already; reported below
+            if (pageLimit && dataLen > MAX_HEAP_TUPLE_SIZE) break;   // too big already; reported below
         }
         int hoff = hoff(desc, hasNull);
         long len = hoff + dataLen;
-        if (len > MAX_HEAP_TUPLE_SIZE) {
+        if (pageLimit && len > MAX_HEAP_TUPLE_SIZE) {
             throw PgException.error(SqlState.PROGRAM_LIMIT_EXCEEDED,
                     "row is too big: size " + len + ", maximum size " + MAX_HEAP_TUPLE_SIZE);
         }

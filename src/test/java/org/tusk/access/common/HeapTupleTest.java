@@ -181,6 +181,9 @@ class HeapTupleTest {
         PgException e = assertThrows(PgException.class, () -> HeapTupleForm.form(desc, new Object[]{"x".repeat(8200)}, arena));
         assertEquals(SqlState.PROGRAM_LIMIT_EXCEEDED, e.sqlState());
         assertEquals("row is too big: size 8228, maximum size 8160", e.getMessage());
+        // a composite value's tuple is no page's row: it may be longer (its row is toasted)
+        MemorySegment datum = HeapTupleForm.formDatum(desc, new Object[]{"x".repeat(8200)}, arena);
+        assertEquals("x".repeat(8200), HeapTupleDeform.deform(desc, datum)[0]);
         // The largest tuple that fits: 8160 = 24 + 4 + 8132.
         MemorySegment t = HeapTupleForm.form(desc, new Object[]{"x".repeat(8132)}, arena);
         assertEquals(HeapTupleForm.MAX_HEAP_TUPLE_SIZE, t.byteSize());
