@@ -85,7 +85,7 @@ public final class BaseTypeDdl {
         Object[] old = slot.values();
         String name = (String) PG_TYPE.get(old, "typname");
         int namespace = oid(PG_TYPE.get(old, "typnamespace"));
-        String arrayName = arrayName(name, namespace);
+        String arrayName = new ArrayTypeNames(env, writer).makeArrayTypeName(name, namespace);
         int arrayOid = writer.newOid(PG_TYPE, "oid");
         PgTypeRows.TypeRow row = new PgTypeRows.TypeRow(shellOid, name, t.internalLength(), t.byValue(), 'b', t.category(),
                 t.preferred(), 0, 0, t.elemType(), arrayOid, t.input(), t.output(), t.receive(), t.send(), 0, 0, 0,
@@ -128,17 +128,6 @@ public final class BaseTypeDdl {
         List<TupleSlot> l = writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "oid")) == typeOid);
         if (l.isEmpty()) throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for type " + typeOid);
         return l.get(0);
-    }
-
-    /**
-     * makeArrayTypeName: "_" + name, truncated to NAMEDATALEN - 1, with further underscores
-     * prepended while that name is taken in the namespace.
-     */
-    private String arrayName(String name, int namespace) {
-        String a = "_" + name;
-        while (types.typeOidIn(a, namespace) != 0) a = "_" + a;
-        return a.length() >= org.tusk.access.common.DatumType.NAMEDATALEN
-                ? a.substring(0, org.tusk.access.common.DatumType.NAMEDATALEN - 1) : a;
     }
 
     /** RemoveTypeById: the type's pg_type row, and its array type's if it is the array's element type being removed. */

@@ -61,8 +61,9 @@ public final class DomainDdl {
     public int create(int nsp, String name, int baseType, int baseTypmod, int collation, String defaultSql,
                       boolean notNull, List<NewCheck> checks) {
         String typname = truncate(name);
+        ArrayTypeNames arrayNames = new ArrayTypeNames(env, writer);
         if (BuiltinCatalog.typeByName(typname) != null && nsp == SystemCatalogs.PG_CATALOG_NAMESPACE
-                || types.typeOidIn(typname, nsp) != 0) {
+                || types.typeOidIn(typname, nsp) != 0 && !arrayNames.moveArrayTypeName(typname, nsp)) {
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + typname + "\" already exists");
         }
         TupleSlot base = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
@@ -101,7 +102,7 @@ public final class DomainDdl {
         writer.insert(PG_TYPE, r);
         // the array type (DefineDomain's AssignTypeArrayOid + TypeCreate of "_name")
         char align = ((String) PG_TYPE.get(b, "typalign")).charAt(0);
-        PgTypeRows.TypeRow arr = new PgTypeRows.TypeRow(arrayOid, truncate("_" + typname), -1, false, 'b', 'A', false, 0,
+        PgTypeRows.TypeRow arr = new PgTypeRows.TypeRow(arrayOid, arrayNames.makeArrayTypeName(typname, nsp), -1, false, 'b', 'A', false, 0,
                 PgTypeRows.F_ARRAY_SUBSCRIPT_HANDLER, typeOid, 0, PgTypeRows.F_ARRAY_IN, PgTypeRows.F_ARRAY_OUT,
                 PgTypeRows.F_ARRAY_RECV, PgTypeRows.F_ARRAY_SEND, 0, 0, PgTypeRows.F_ARRAY_TYPANALYZE,
                 align == 'd' ? 'd' : 'i', 'x', collation);

@@ -927,7 +927,9 @@ public final class HeapCatalog implements Catalog {
             }
             throw PgException.error(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         }
-        if (!writer.find(PG_TYPE, CatalogScan.nameKey(PG_TYPE, "typname", name), v -> oid(PG_TYPE.get(v, "typnamespace")) == nsp).isEmpty()) {
+        ArrayTypeNames arrayNames = new ArrayTypeNames(env, writer);
+        if (!writer.find(PG_TYPE, CatalogScan.nameKey(PG_TYPE, "typname", name), v -> oid(PG_TYPE.get(v, "typnamespace")) == nsp).isEmpty()
+                && !arrayNames.moveArrayTypeName(name, nsp)) {
             throw new PgException(Severity.ERROR, SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists", null,
                     "A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.", 0);
         }
@@ -943,7 +945,7 @@ public final class HeapCatalog implements Catalog {
         int arrayOid = writer.newOid(PG_TYPE, "oid");
         PgTypeRows.TypeRow rowType = PgTypeRows.rowType(typeOid, name, relOid, arrayOid);
         writer.insert(PG_TYPE, PgTypeRows.toRow(rowType, nsp, owner));
-        writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(rowType), nsp, owner));
+        writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(rowType, arrayNames.makeArrayTypeName(name, nsp)), nsp, owner));
 
         Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, hasStorage ? HEAP_TABLE_AM_OID : 0,
                 hasStorage ? relOid : 0, persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
@@ -1037,7 +1039,7 @@ public final class HeapCatalog implements Catalog {
      */
     public int createCompositeType(String schemaOrNull, String name, List<ColumnSpec> columns) {
         int nsp = namespaces.creationTarget(schemaOrNull);
-        if (types.typeOidIn(name, nsp) != 0
+        if (types.typeOidIn(name, nsp) != 0 && !new ArrayTypeNames(env, writer).moveArrayTypeName(name, nsp)
                 || nsp == SystemCatalogs.PG_CATALOG_NAMESPACE && BuiltinCatalog.typeByName(name) != null)
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
         return createRelation(schemaOrNull, name, columns, 'p', false, List.of(), 'c');

@@ -153,6 +153,14 @@ public final class PgTypeRows {
     }
 
     /** The array type of {@code elem} as PostgreSQL's genbki/AssignTypeArrayOid builds it ("_" + name). */
+    /** {@link #arrayOf(TypeRow)} named {@code name} (makeArrayTypeName's choice). */
+    static TypeRow arrayOf(TypeRow elem, String name) {
+        TypeRow a = arrayOf(elem);
+        return new TypeRow(a.oid(), name, a.typlen(), a.typbyval(), a.typtype(), a.typcategory(), a.typispreferred(),
+                a.typrelid(), a.typsubscript(), a.typelem(), a.typarray(), a.typinput(), a.typoutput(), a.typreceive(),
+                a.typsend(), a.typmodin(), a.typmodout(), a.typanalyze(), a.typalign(), a.typstorage(), a.typcollation());
+    }
+
     static TypeRow arrayOf(TypeRow elem) {
         // Arrays of a pseudo-type (_record) stay pseudo-types of category P.
         boolean pseudo = elem.typtype() == 'p';

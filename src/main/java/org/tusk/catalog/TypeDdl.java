@@ -56,8 +56,9 @@ public final class TypeDdl {
             name = truncate(name);
         }
         final String typname = name;
+        ArrayTypeNames arrayNames = new ArrayTypeNames(env, writer);
         if (BuiltinCatalog.typeByName(typname) != null && nsp == SystemCatalogs.PG_CATALOG_NAMESPACE
-                || types.typeOidIn(typname, nsp) != 0) {
+                || types.typeOidIn(typname, nsp) != 0 && !arrayNames.moveArrayTypeName(typname, nsp)) {
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + typname + "\" already exists");
         }
         for (String l : labels) checkLabel(l);
@@ -77,7 +78,7 @@ public final class TypeDdl {
         PgTypeRows.TypeRow row = new PgTypeRows.TypeRow(typeOid, typname, 4, true, 'e', 'E', false, 0, 0, 0, arrayOid,
                 F_ENUM_IN, F_ENUM_OUT, F_ENUM_RECV, F_ENUM_SEND, 0, 0, 0, 'i', 'p', 0);
         writer.insert(PG_TYPE, PgTypeRows.toRow(row, nsp, owner));
-        writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(row), nsp, owner));
+        writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(row, arrayNames.makeArrayTypeName(typname, nsp)), nsp, owner));
 
         // EnumValuesCreate: even OIDs, sorted, so that OID order is sort order.
         int[] oids = new int[labels.size()];

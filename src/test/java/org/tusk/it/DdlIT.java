@@ -40,6 +40,28 @@ class DdlIT {
         assertEquals(String.join("\n", expected), psql("ddlit", command).output(), command);
     }
 
+    /** A new type takes the name of an automatically named array type, which moves to "__name" (moveArrayTypeName). */
+    @Test
+    void aNewTypeMovesAnArrayTypeOutOfItsWay() throws Exception {
+        check("create type arrmove as (f1 int, f2 text)", "CREATE TYPE");
+        check("create table arrmove_t (c arrmove[])", "CREATE TABLE");
+        check("insert into arrmove_t values (array[row(2, 'bar')::arrmove])", "INSERT 0 1");
+        check("create type _arrmove as enum ('fooey')", "CREATE TYPE");
+        check("create domain _arrmovedom as int", "CREATE DOMAIN");
+        check("create table _arrmovedom (z int)", "ERROR:  type \"_arrmovedom\" already exists",
+                "HINT:  A relation has an associated type of the same name, so you must use a name that doesn't conflict"
+                        + " with any existing type.");
+        check("select (c[1]).f2, pg_typeof(c) from arrmove_t", "f2  | pg_typeof ", "-----+-----------",
+                " bar | arrmove[]", "(1 row)");
+        // the enum's own array type comes after the moved one: ___arrmove
+        check("select typname from pg_type where typname like '%arrmove' order by 1", "typname   ", "------------",
+                " ___arrmove", " __arrmove", " _arrmove", " arrmove", "(4 rows)");
+        check("drop type _arrmove", "DROP TYPE");
+        check("drop table arrmove_t", "DROP TABLE");
+        check("drop type arrmove", "DROP TYPE");
+        check("select count(*) from pg_type where typname like '%arrmove'", "count \n-------\n     0\n(1 row)");
+    }
+
     @Test
     void indexesReindexAndComments() throws Exception {
         check("create table fruit (key int, fruit text, qty int)",
