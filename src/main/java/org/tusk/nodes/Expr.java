@@ -302,6 +302,9 @@ public sealed interface Expr {
      */
     record ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType, boolean explicit) implements Expr {
         public ArrayCoerceExpr(Expr arg, Expr elemExpr, int type, int elemType) { this(arg, elemExpr, type, elemType, false); }
+
+        /** exprTypmod: an array's typmod is its elements' (varchar(2)[] has varchar(2)'s). */
+        public int typmod() { return elemExpr.typmod(); }
     }
 
     /**

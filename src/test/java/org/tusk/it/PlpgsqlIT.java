@@ -66,6 +66,33 @@ class PlpgsqlIT extends OneServerPerClass {
         }
     }
 
+    /** a[i] := v (array_set_element through PL/pgSQL), with the declared typmod applied to the element. */
+    @Test
+    void assignmentToArrayElements() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, """
+                    create function pl_elems() returns text language plpgsql as $$
+                    declare a int[] := '{1,2}'; b int[]; m int[] := '{{1,2},{3,4}}'; n numeric(4,1)[] := '{}'; i int := 2;
+                    begin
+                      a[2] := 5; a[4] := '7'; b[i + 1] := 9; m[2][1] := 0; n[1] := 1.26;
+                      return a::text || ' ' || b::text || ' ' || m::text || ' ' || n::text;
+                    end $$""");
+            assertEquals("{1,5,NULL,7} [3:3]={9} {{1,2},{0,4}} {1.3}", row(c, "select pl_elems()"));
+            exec(c, """
+                    create function pl_elem_errors(k int) returns void language plpgsql as $$
+                    declare a int[] := '{1}'; v varchar(2)[] := '{}'; m int[] := '{{1}}';
+                    begin
+                      if k = 1 then a[null] := 5; elsif k = 2 then v[1] := 'abc'; else m[2][1] := 3; end if;
+                    end $$""");
+            assertEquals("array subscript in assignment must not be null",
+                    fails(c, "select pl_elem_errors(1)", "22004").getServerErrorMessage().getMessage());
+            assertEquals("value too long for type character varying(2)",
+                    fails(c, "select pl_elem_errors(2)", "22001").getServerErrorMessage().getMessage());
+            assertEquals("array subscript out of range",
+                    fails(c, "select pl_elem_errors(3)", "2202E").getServerErrorMessage().getMessage());
+        }
+    }
+
     @Test
     void loopsWithLabels() throws Exception {
         try (Connection c = server.connect()) {

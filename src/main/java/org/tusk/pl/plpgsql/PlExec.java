@@ -685,7 +685,8 @@ final class PlExec {
     private void assign(Target t, Object v, int type) {
         Datum d = t.datum();
         if (!t.subscripts().isEmpty()) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "assignment to array elements is not supported yet");
+            assignElement(t, v, type);
+            return;
         }
         if (t.field() != null) {
             RecordValue r = frame.record(d);
@@ -714,6 +715,38 @@ final class PlExec {
             return;
         }
         frame.values[d.dno()] = cast(v, type, declared, d.typmod());
+    }
+
+    /**
+     * An assignment to an element of an array variable or record field ({@code a[i] := v},
+     * {@code r.f[i][j] := v}): the subscripts are evaluated (an int each, not null), the value is
+     * cast to the element type, and the container gets the new element as array_set_element
+     * makes it (a one-dimensional array grows with NULLs; an empty or NULL one starts there).
+     */
+    private void assignElement(Target t, Object v, int type) {
+        Datum d = t.datum();
+        RecordValue rec = t.field() == null ? null : frame.record(d);
+        int field = rec == null ? -1 : frame.fieldIndex(d, rec, t.field());
+        int containerType = rec == null ? (frame.types[d.dno()] != 0 && isPolymorphic(d.type()) ? frame.types[d.dno()] : d.type())
+                : rec.types().get(field);
+        Object container = rec == null ? frame.values[d.dno()] : rec.get(field);
+        int elem = org.tusk.catalog.ArrayTypes.elementOf(containerType);
+        if (elem == 0) {
+            throw PgException.error("42804", "cannot subscript type " + BuiltinCatalog.formatType(containerType)
+                    + " because it does not support subscripting");
+        }
+        int[] idx = new int[t.subscripts().size()];
+        for (int i = 0; i < idx.length; i++) {
+            Object s = cast(evalScalar(t.subscripts().get(i)), lastType, TypeOids.INT4, -1);
+            if (s == null) throw PgException.error("22004", "array subscript in assignment must not be null");
+            idx[i] = (Integer) s;
+        }
+        int typmod = rec == null ? d.typmod() : -1;
+        Object element = cast(v, type, elem, typmod);
+        ArrayValue arr = container == null ? ArrayValue.empty(elem) : ArrayValue.of(container, elem);
+        ArrayValue changed = org.tusk.utils.adt.ArrayFuncs.setElement(arr, idx, element);
+        if (rec == null) frame.values[d.dno()] = changed;
+        else frame.values[d.dno()] = rec.with(field, containerType, changed);
     }
 
     /**

@@ -242,7 +242,7 @@ public final class PlpgsqlHandler {
             Query q = Analyzer.analyze(raws.get(0), query, host.relations(), host.statementEnvironment(), caller.timeZone(),
                     host.session().currentDatabase(), null);
             Query.TargetEntry te = q.targetList().get(0);
-            int typmod = te.expr() instanceof org.tusk.nodes.Expr.Const k ? k.typmod() : -1;
+            int typmod = te.expr().typmod();   // exprTypmod: varchar(2) is a length coercion of the NULL
             return new int[] {te.expr().type(), typmod};
         };
     }
