@@ -35,6 +35,7 @@ class LikeIndexConditionsIT {
             s.execute("create index lk_d on lk (d)");
             s.execute("create index lk_p on lk (p text_pattern_ops)");
             s.execute("create index lk_n on lk (n)");
+            s.execute("create table lkb (b char(4))");
             s.execute("insert into lk select 'k' || g, 'k' || g, 'k' || g, 'k' || g from generate_series(1, 200) g");
         }
     }
@@ -69,6 +70,19 @@ class LikeIndexConditionsIT {
                       Index Cond: ((c >= 'k19'::text) AND (c < 'k1:'::text))
                       Filter: (c ~~ 'k19%'::text)""", plan(c, "select c from lk where c like 'k19%'"));
             assertEquals(K19, Jdbc.rowsShowingNull(c, "select c from lk where c like 'k19%' order by 1"));
+        }
+    }
+
+    @Test
+    void likeOnCharacterMatchesThePaddedValue() throws Exception {
+        try (Connection c = server.connect()) {
+            // bpcharlike (textlike on the blank-padded string), not LIKE on the value cast to text
+            assertEquals(List.of("f|t|t|f|t"), Jdbc.rowsShowingNull(c, "select 'foo'::char(4) like 'foo', "
+                    + "'foo'::char(4) like 'foo_', 'foo'::char(4) ilike 'FOO %', 'foo'::char(4) not like 'foo%', "
+                    + "'foo'::char(4) not ilike 'FOO'"));
+            assertEquals("""
+                    Seq Scan on lkb
+                      Filter: (b ~~ 'foo'::text)""", plan(c, "select * from lkb where b like 'foo'"));
         }
     }
 
