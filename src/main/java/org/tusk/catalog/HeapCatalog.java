@@ -1347,6 +1347,28 @@ public final class HeapCatalog implements Catalog {
         env.commandCounterIncrement().run();
     }
 
+    @Override
+    public void markReplicaIdentity(Relation heap, char identity, int indexOid) {
+        TupleSlot cls = classRow(heap.oid());
+        if (!String.valueOf(identity).equals(PG_CLASS.get(cls.values(), "relreplident"))) {
+            Object[] v = cls.values().clone();
+            PG_CLASS.set(v, "relreplident", String.valueOf(identity));
+            writer.update(PG_CLASS, cls, v);
+        }
+        for (TupleSlot row : writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indrelid")) == heap.oid())) {
+            int index = oid(PG_INDEX.get(row.values(), "indexrelid"));
+            boolean replident = index == indexOid;
+            // an index whose flag is already right is left alone (no new row version)
+            if ((Boolean) PG_INDEX.get(row.values(), "indisreplident") == replident) continue;
+            Object[] v = row.values().clone();
+            PG_INDEX.set(v, "indisreplident", replident);
+            writer.update(PG_INDEX, row, v);
+            env.inval().registerRelcacheInval(index);
+        }
+        env.inval().registerRelcacheInval(heap.oid());
+        env.commandCounterIncrement().run();
+    }
+
     /**
      * index_concurrently_swap: the new index takes the old one's name, its PRIMARY KEY/UNIQUE
      * constraint (conindid and, through the name, the constraint's name stays), indisprimary,
