@@ -105,6 +105,12 @@ class LikeIndexConditionsIT {
                       Index Cond: ((p ~>=~ 'k19'::text) AND (p ~<~ 'k1:'::text))
                       Filter: (p ~~ 'k19%'::text)""", plan(c, "select p from lk where p like 'k19%'"));
             assertEquals(K19, Jdbc.rowsShowingNull(c, "select p from lk where p like 'k19%' order by 1"));
+            // the family's own operators are index conditions, commuted to put the column first
+            assertEquals("""
+                    Index Only Scan using lk_p on lk
+                      Index Cond: (p ~<~ 'k11'::text)""", plan(c, "select p from lk where 'k11' ~>~ p"));
+            assertEquals(List.of("12"), Jdbc.rowsShowingNull(c, "select count(*) from lk where 'k11' ~>~ p"));
+            assertEquals(List.of("13"), Jdbc.rowsShowingNull(c, "select count(*) from lk where p ~<=~ 'k11'"));
         }
     }
 
