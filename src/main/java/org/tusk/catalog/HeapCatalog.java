@@ -1413,6 +1413,12 @@ public final class HeapCatalog implements Catalog {
             else PG_INHERITS.set(iv, "inhparent", newIndex.oid());
             writer.update(PG_INHERITS, t, iv);
         }
+        // CopyStatistics: the statistics of the old index's expression columns describe the new one's
+        for (TupleSlot st : writer.find(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == oldIndex.oid())) {
+            Object[] sv = st.values().clone();
+            PG_STATISTIC.set(sv, "starelid", newIndex.oid());
+            writer.insert(PG_STATISTIC, sv);
+        }
         String comment = comments.get(oldIndex.oid(), PG_CLASS.oid(), 0);
         if (comment != null) {
             comments.delete(oldIndex.oid(), PG_CLASS.oid(), 0);
@@ -1722,6 +1728,8 @@ public final class HeapCatalog implements Catalog {
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
                 && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
         comments.delete(indexOid, PG_CLASS.oid(), 0);
+        // RemoveStatistics: what ANALYZE gathered on its expression columns
+        writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == indexOid);
         writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
         writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);
