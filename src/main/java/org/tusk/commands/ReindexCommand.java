@@ -32,7 +32,7 @@ import org.tusk.utils.error.SqlState;
  * statement's one transaction, where PostgreSQL commits after each table (and each partition,
  * which is also why PostgreSQL refuses REINDEX of a partitioned table or index inside a
  * transaction block, as Tusk does); ownership of the
- * index, table, schema or database is not checked. The TABLESPACE option is not supported
+ * index, table or database is not checked, only the schema's of REINDEX SCHEMA. The TABLESPACE option is not supported
  * (0A000). CONCURRENTLY is {@link ReindexConcurrently}'s.
  */
 public final class ReindexCommand {
@@ -169,6 +169,10 @@ public final class ReindexCommand {
         if (s.kind() == 's') {
             int nsp = catalog.namespaceOid(s.name());
             if (nsp == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + s.name() + "\" does not exist");
+            // pg_namespace_ownercheck: the schema's owner or a superuser
+            if (!ctx.env().currentUserIsSuperuser() && catalog.namespaceOwner(nsp) != ctx.env().currentUserId()) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + s.name());
+            }
             candidates.addAll(catalog.relationsInNamespace(nsp));
         } else {
             if (!s.name().equals(ctx.session().currentDatabase())) {

@@ -251,6 +251,18 @@ class IndexMaintenanceIT extends OneServerPerClass {
     }
 
     @Test
+    void reindexSchemaNeedsTheSchemasOwner() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create schema rs_owned", "create table rs_owned.t (a int primary key)", "create role regress_rs_user",
+                    "set session role regress_rs_user");
+            ServerErrorMessage e = error(c, "reindex schema rs_owned");
+            assertEquals("42501", e.getSQLState());
+            assertEquals("must be owner of schema rs_owned", e.getMessage());
+            exec(c, "reset role", "reindex schema rs_owned", "drop schema rs_owned cascade", "drop role regress_rs_user");
+        }
+    }
+
+    @Test
     void relationsAndColumnsAreDescribed() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table dd (a int, b int)", "create index dd_a on dd (a)");
