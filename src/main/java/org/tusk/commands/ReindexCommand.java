@@ -141,8 +141,23 @@ public final class ReindexCommand {
         return heap;
     }
 
-    /** reindex_relation: every index of {@code heap}, in OID order; false if it has none. */
+    /**
+     * reindex_relation with REINDEX_REL_PROCESS_TOAST: every index of {@code heap}, in OID order,
+     * then those of its TOAST relation (ShareLock on it first); false if there were none at all.
+     */
     static boolean reindexRelation(Relation heap, ExecContext ctx, Consumer<String> verbose) {
+        boolean any = reindexIndexesOf(heap, ctx, verbose);
+        if (heap.toastRelid() != 0) {
+            Catalog catalog = ctx.env().catalog();
+            catalog.lockRelation(heap.toastRelid(), RelationLocks.SHARE_LOCK);
+            Relation toast = catalog.openRelation(heap.toastRelid());
+            if (toast != null) any |= reindexIndexesOf(toast, ctx, verbose);
+        }
+        return any;
+    }
+
+    /** reindex_relation's own part: every index of {@code heap}, in OID order; false if it has none. */
+    private static boolean reindexIndexesOf(Relation heap, ExecContext ctx, Consumer<String> verbose) {
         Catalog catalog = ctx.env().catalog();
         List<Relation> indexes = new ArrayList<>(catalog.indexesOf(heap));
         if (indexes.isEmpty()) return false;

@@ -251,6 +251,22 @@ class IndexMaintenanceIT extends OneServerPerClass {
     }
 
     @Test
+    void reindexTableRebuildsTheToastIndexToo() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rt (x text)", "insert into rt select (select string_agg(md5(g::text || i::text), '')"
+                    + " from generate_series(1, 200) i) from generate_series(1, 20) g");
+            String toastIndex = "select relfilenode from pg_class where oid = (select indexrelid from pg_index"
+                    + " where indrelid = (select reltoastrelid from pg_class where relname = 'rt'))";
+            String before = joinedRows(c, toastIndex);
+            // reindex_relation's REINDEX_REL_PROCESS_TOAST: the TOAST index counts, so no "has no indexes" NOTICE
+            SQLWarning w = exec(c, "reindex table rt");
+            assertEquals(null, w);
+            assertEquals("f", joinedRows(c, "select (" + toastIndex + ") = " + before));
+            assertEquals("20|128000", joinedRows(c, "select count(*), sum(length(x)) from rt"));
+        }
+    }
+
+    @Test
     void reindexSchemaNeedsTheSchemasOwner() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create schema rs_owned", "create table rs_owned.t (a int primary key)", "create role regress_rs_user",
