@@ -200,6 +200,15 @@ public interface Catalog {
                 "marking an index clustered needs the heap catalogs");
     }
 
+    /**
+     * relation_mark_replica_identity: pg_class.relreplident becomes {@code identity}, and
+     * pg_index.indisreplident is true for {@code indexOid} only (for none when it is 0).
+     */
+    default void markReplicaIdentity(Relation heap, char identity, int indexOid) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "setting a replica identity needs the heap catalogs");
+    }
+
     /** index_set_state_flags: one step of an index's concurrent creation or removal, as a pg_index update. */
     default void setIndexStateFlags(int indexOid, IndexStateFlags action) {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

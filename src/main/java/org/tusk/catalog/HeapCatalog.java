@@ -1349,6 +1349,28 @@ public final class HeapCatalog implements Catalog {
         env.commandCounterIncrement().run();
     }
 
+    @Override
+    public void markReplicaIdentity(Relation heap, char identity, int indexOid) {
+        TupleSlot cls = classRow(heap.oid());
+        if (!String.valueOf(identity).equals(PG_CLASS.get(cls.values(), "relreplident"))) {
+            Object[] v = cls.values().clone();
+            PG_CLASS.set(v, "relreplident", String.valueOf(identity));
+            writer.update(PG_CLASS, cls, v);
+        }
+        for (TupleSlot row : writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indrelid")) == heap.oid())) {
+            int index = oid(PG_INDEX.get(row.values(), "indexrelid"));
+            boolean replident = index == indexOid;
+            // an index whose flag is already right is left alone (no new row version)
+            if ((Boolean) PG_INDEX.get(row.values(), "indisreplident") == replident) continue;
+            Object[] v = row.values().clone();
+            PG_INDEX.set(v, "indisreplident", replident);
+            writer.update(PG_INDEX, row, v);
+            env.inval().registerRelcacheInval(index);
+        }
+        env.inval().registerRelcacheInval(heap.oid());
+        env.commandCounterIncrement().run();
+    }
+
     /**
      * index_concurrently_swap: the new index takes the old one's name, its PRIMARY KEY/UNIQUE
      * constraint (conindid and, through the name, the constraint's name stays), indisprimary,
@@ -1392,6 +1414,12 @@ public final class HeapCatalog implements Catalog {
             if (oid(PG_INHERITS.get(iv, "inhrelid")) == oldIndex.oid()) PG_INHERITS.set(iv, "inhrelid", newIndex.oid());
             else PG_INHERITS.set(iv, "inhparent", newIndex.oid());
             writer.update(PG_INHERITS, t, iv);
+        }
+        // CopyStatistics: the statistics of the old index's expression columns describe the new one's
+        for (TupleSlot st : writer.find(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == oldIndex.oid())) {
+            Object[] sv = st.values().clone();
+            PG_STATISTIC.set(sv, "starelid", newIndex.oid());
+            writer.insert(PG_STATISTIC, sv);
         }
         String comment = comments.get(oldIndex.oid(), PG_CLASS.oid(), 0);
         if (comment != null) {
@@ -1702,6 +1730,8 @@ public final class HeapCatalog implements Catalog {
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
                 && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
         comments.delete(indexOid, PG_CLASS.oid(), 0);
+        // RemoveStatistics: what ANALYZE gathered on its expression columns
+        writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == indexOid);
         writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
         writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
         writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);

@@ -112,6 +112,7 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.EnableTrigger e -> TriggerCommands.enableDisable(rel, e, env);
                 case Stmt.AlterTableCmd.RowSecurity r -> PolicyCommands.setRowSecurity(rel, r, env);
                 case Stmt.AlterTableCmd.ClusterOn c -> ClusterOnCommand.clusterOn(rel, c.index(), env.catalog());
+                case Stmt.AlterTableCmd.ReplicaIdentity r -> ReplicaIdentityCommand.set(rel, r.identity(), r.index(), env.catalog());
             }
             rel = env.catalog().openRelation(rel.oid());
         }

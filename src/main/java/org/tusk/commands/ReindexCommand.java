@@ -32,7 +32,7 @@ import org.tusk.utils.error.SqlState;
  * statement's one transaction, where PostgreSQL commits after each table (and each partition,
  * which is also why PostgreSQL refuses REINDEX of a partitioned table or index inside a
  * transaction block, as Tusk does); ownership of the
- * index, table, schema or database is not checked. The TABLESPACE option is not supported
+ * index, table or database is not checked, only the schema's of REINDEX SCHEMA. The TABLESPACE option is not supported
  * (0A000). CONCURRENTLY is {@link ReindexConcurrently}'s.
  */
 public final class ReindexCommand {
@@ -141,8 +141,23 @@ public final class ReindexCommand {
         return heap;
     }
 
-    /** reindex_relation: every index of {@code heap}, in OID order; false if it has none. */
+    /**
+     * reindex_relation with REINDEX_REL_PROCESS_TOAST: every index of {@code heap}, in OID order,
+     * then those of its TOAST relation (ShareLock on it first); false if there were none at all.
+     */
     static boolean reindexRelation(Relation heap, ExecContext ctx, Consumer<String> verbose) {
+        boolean any = reindexIndexesOf(heap, ctx, verbose);
+        if (heap.toastRelid() != 0) {
+            Catalog catalog = ctx.env().catalog();
+            catalog.lockRelation(heap.toastRelid(), RelationLocks.SHARE_LOCK);
+            Relation toast = catalog.openRelation(heap.toastRelid());
+            if (toast != null) any |= reindexIndexesOf(toast, ctx, verbose);
+        }
+        return any;
+    }
+
+    /** reindex_relation's own part: every index of {@code heap}, in OID order; false if it has none. */
+    private static boolean reindexIndexesOf(Relation heap, ExecContext ctx, Consumer<String> verbose) {
         Catalog catalog = ctx.env().catalog();
         List<Relation> indexes = new ArrayList<>(catalog.indexesOf(heap));
         if (indexes.isEmpty()) return false;
@@ -169,6 +184,10 @@ public final class ReindexCommand {
         if (s.kind() == 's') {
             int nsp = catalog.namespaceOid(s.name());
             if (nsp == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + s.name() + "\" does not exist");
+            // pg_namespace_ownercheck: the schema's owner or a superuser
+            if (!ctx.env().currentUserIsSuperuser() && catalog.namespaceOwner(nsp) != ctx.env().currentUserId()) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + s.name());
+            }
             candidates.addAll(catalog.relationsInNamespace(nsp));
         } else {
             if (!s.name().equals(ctx.session().currentDatabase())) {

@@ -9,6 +9,8 @@ import org.tusk.catalog.BootstrapCatalog.Database;
 import org.tusk.catalog.BootstrapCatalog.Role;
 import org.tusk.catalog.Catalog;
 import org.tusk.catalog.CatalogScan;
+import org.tusk.catalog.Dependencies;
+import org.tusk.catalog.DependencyType;
 import org.tusk.catalog.FunctionDdl;
 import org.tusk.catalog.ObjectAddress;
 import static org.tusk.catalog.SystemCatalogs.PG_PROC;
@@ -84,7 +86,8 @@ public final class SchemaCommands {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < schemas.size(); i++) {
             for (Relation r : catalog.relationsInNamespace(schemas.get(i))) {
-                members.add(new Member(r.oid(), describe(catalog, r), names.get(i), r, null));
+                ObjectAddress rel = ObjectAddress.relation(r.oid());
+                members.add(new Member(r.oid(), catalog.dependencies().describe(rel), names.get(i), r, null));
             }
             for (Object[] row : catalog.functions().rowsInNamespace(schemas.get(i))) {
                 ObjectAddress fn = new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, CatalogScan.oid(PG_PROC.get(row, "oid")), 0);
@@ -93,6 +96,9 @@ public final class SchemaCommands {
             }
         }
         members.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
+        // reportDependentObjects says nothing of an object also reached through an AUTO or
+        // INTERNAL dependency (DEPFLAG_AUTO): a sequence owned by a column of a table in the schema
+        members.removeIf(m -> m.relation() != null && ownedByMember(catalog, m, members));
         List<String> lines = new ArrayList<>();
         for (Member m : members) lines.add(m.description() + (s.cascade() ? "" : " depends on schema " + m.schema()));
         if (!members.isEmpty()) {
@@ -111,13 +117,13 @@ public final class SchemaCommands {
             List<ObjectAddress> routines = new ArrayList<>();
             for (Member m : members) if (m.routine() != null) routines.add(m.routine());
             if (!routines.isEmpty()) catalog.dependencies().performDeletion(routines, true, true);
-            for (Member m : members) {
-                Relation r = m.relation();
-                if (r == null) continue;
-                // a sequence owned by a table column already went with its table
-                if (catalog.relnameGetRelid(catalog.namespaceName(r.namespace()), r.name()) == r.oid()) catalog.dropRelation(r);
-                env.commandCounterIncrement();
-            }
+            // the relations in one deletion, as performMultipleDeletions does: dependents (a view
+            // on a table, a column default on a sequence) go before what they depend on, and an
+            // owned sequence goes with its table
+            List<Relation> relations = new ArrayList<>();
+            for (Member m : members) if (m.relation() != null) relations.add(m.relation());
+            if (!relations.isEmpty()) catalog.dropRelations(relations, true);
+            env.commandCounterIncrement();
         }
         for (int oid : schemas) catalog.dropNamespace(oid);
     }
@@ -187,15 +193,14 @@ public final class SchemaCommands {
         return false;
     }
 
-    /** getObjectDescription for a relation: "table s.t" (the schema always named, as the schema is going). */
-    private static String describe(Catalog catalog, Relation r) {
-        String kind = switch (r.relkind()) {
-            case 'S' -> "sequence";
-            case 'v' -> "view";
-            case 'm' -> "materialized view";
-            case 'f' -> "foreign table";
-            default -> "table";
-        };
-        return kind + " " + catalog.namespaceName(r.namespace()) + "." + r.name();
+    /** Whether {@code m} depends AUTOmatically or INTERNALly on (a column of) another relation among {@code members}. */
+    private static boolean ownedByMember(Catalog catalog, Member m, List<Member> members) {
+        for (Dependencies.Dependency d : catalog.dependencies().dependenciesOf(ObjectAddress.relation(m.oid()))) {
+            if (d.type() == DependencyType.NORMAL) continue;
+            ObjectAddress ref = d.referenced();
+            if (ref.classId() != ObjectAddress.RELATION_RELATION_ID || ref.objectId() == m.oid()) continue;
+            for (Member other : members) if (other.relation() != null && other.oid() == ref.objectId()) return true;
+        }
+        return false;
     }
 }

@@ -12,6 +12,7 @@ import org.tusk.catalog.Catalog;
 import org.tusk.catalog.RelationLocks;
 import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.IndexKeys;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
@@ -115,6 +116,42 @@ public final class VacuumCommand {
         return out;
     }
 
+    /**
+     * compute_index_stats: the expression columns of the table's indexes get statistics of
+     * their own, from the same sample, their values computed as the index computes them
+     * (FormIndexDatum); a partial index sees only the sampled rows its predicate admits, and
+     * its row count is scaled as theirs is. Plain key columns have their table column's
+     * statistics and get none. Nothing changes for an index that admits no sampled row.
+     */
+    private static void analyzeIndexExpressions(Relation rel, List<Object[]> sample, long rows, ExecContext ctx) {
+        Catalog catalog = ctx.env().catalog();
+        for (Relation index : catalog.indexesOf(rel)) {
+            Relation.IndexInfo ii = index.index();
+            if (ii == null || !ii.hasExpressions()) continue;
+            List<Integer> columns = new ArrayList<>();
+            for (int k = 0; k < ii.keyCount(); k++) {
+                // examine_attribute: an expression column whose statistics target is not 0
+                if (ii.keyAttnum(k) == 0 && catalog.statTarget(index, k + 1) != 0) columns.add(k);
+            }
+            if (columns.isEmpty()) continue;
+            IndexKeys former = IndexKeys.open(rel, index, ctx);
+            List<ColumnStatsBuilder> builders = new ArrayList<>();
+            for (int k : columns) builders.add(new ColumnStatsBuilder(k + 1, index.desc().attr(k).type()));
+            long admitted = 0;
+            for (Object[] row : sample) {
+                Object[] keys = former.form(row);
+                if (keys == null) continue;
+                admitted++;
+                for (int i = 0; i < columns.size(); i++) builders.get(i).add(keys[columns.get(i)]);
+            }
+            if (admitted == 0) continue;
+            long indexRows = (long) Math.ceil((double) admitted / sample.size() * rows);
+            List<Catalog.ColumnStatistics> stats = new ArrayList<>();
+            for (ColumnStatsBuilder b : builders) stats.add(b.build(indexRows));
+            catalog.replaceStatistics(index, stats);
+        }
+    }
+
     /** default_statistics_target times 300: the rows ANALYZE samples (std_typanalyze's minrows). */
     static final int SAMPLE_ROWS = 300 * 100;
 
@@ -160,6 +197,7 @@ public final class VacuumCommand {
             }
         }
         env.catalog().replaceStatistics(env.catalog().openRelation(rel.oid()), stats);
+        if (rows > 0) analyzeIndexExpressions(rel, sample, rows, ctx);
         if (info != null) {
             info.accept("\"" + rel.name() + "\": scanned " + pages + " of " + pages + " pages, containing " + rows
                     + " live rows; " + sample.size() + " rows in sample, " + rows + " estimated total rows");

@@ -1086,6 +1086,13 @@ public sealed interface Stmt {
          * (AT_DropCluster).
          */
         record ClusterOn(String index) implements AlterTableCmd {}
+
+        /**
+         * REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX index} (AT_ReplicaIdentity):
+         * {@code identity} is pg_class.relreplident's code ('d', 'f', 'n', 'i'), {@code index}
+         * the index named for 'i'.
+         */
+        record ReplicaIdentity(char identity, String index) implements AlterTableCmd {}
     }
 
     /**

@@ -557,7 +557,7 @@ public final class PlanCosts {
     private record VarOpConst(Expr.Var var, Object value, String op) {
         static VarOpConst of(Expr.OpExpr o) {
             Expr l = strip(o.args().get(0)), r = strip(o.args().get(1));
-            String op = o.op().name();
+            String op = comparisonOf(o.op().name());
             if (l instanceof Expr.Var v && isPseudoConstant(o.args().get(1))) return new VarOpConst(v, constValue(r), op);
             if (r instanceof Expr.Var v && isPseudoConstant(o.args().get(0))) return new VarOpConst(v, constValue(l), Clauses.commutedComparison(op));
             return null;
@@ -565,6 +565,21 @@ public final class PlanCosts {
 
         private static Expr strip(Expr e) {
             return e instanceof Expr.RelabelType rt ? strip(rt.arg()) : e;
+        }
+
+        /**
+         * The text_pattern_ops operators are estimated as the comparisons they order like
+         * (pg_operator.dat: ~<~ has oprrest scalarltsel, ~<=~ scalarlesel, ...); Tusk's
+         * statistics order strings byte by byte, as these operators do.
+         */
+        private static String comparisonOf(String op) {
+            return switch (op) {
+                case "~<~" -> "<";
+                case "~<=~" -> "<=";
+                case "~>~" -> ">";
+                case "~>=~" -> ">=";
+                default -> op;
+            };
         }
 
         /** The value of a Const, or NO_VALUE for any other pseudo-constant (a parameter, a function of constants). */
@@ -600,7 +615,7 @@ public final class PlanCosts {
                 VarOpConst vc = o.args().size() == 2 ? VarOpConst.of(o) : null;
                 ColumnSelectivity.Column col = vc == null || scan == null ? null : scan.column(vc.var());
                 if (col != null && vc.hasValue()) {
-                    double sel = switch (o.op().name()) {
+                    double sel = switch (vc.op()) {
                         case "=" -> ColumnSelectivity.eqConst(col, vc.value());
                         case "<>" -> ColumnSelectivity.neqConst(col, vc.value());
                         case "<", "<=", ">", ">=" -> inequalitySelectivity(vc, col);
@@ -608,7 +623,7 @@ public final class PlanCosts {
                     };
                     if (sel >= 0) yield sel;
                 }
-                yield switch (o.op().name()) {
+                yield switch (VarOpConst.comparisonOf(o.op().name())) {
                     case "=" -> ScanPaths.eqSelectivity(o.args().get(0).type());
                     case "<>" -> 1 - ScanPaths.eqSelectivity(o.args().get(0).type());
                     case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.access.index.ScanKey.Strategy;
+import org.tusk.catalog.BtreeOpclasses;
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.FunctionCallContext;
 import org.tusk.catalog.PgOperator;
@@ -231,7 +232,7 @@ final class ScanPaths {
             for (Expr c : conjuncts) {
                 // match_clause_to_index: a clause goes to the first key column it matches only
                 if (used.contains(c) || lossy.contains(c)) continue;
-                Indexable ix = isExpr ? m.indexable(c, exprIndex) : indexable(c);
+                Indexable ix = isExpr ? m.indexable(c, exprIndex) : indexable(c, patternOps(info.indclass()[k]));
                 if (ix == null && !isExpr) {
                     List<Indexable> derived = LikeIndexQuals.match(c, heap, index, k, ctx);
                     for (Indexable d : derived) quals.add(new Plan.IndexQual(k + 1, d.strategy(), d.argument(), d.clause()));
@@ -426,12 +427,22 @@ final class ScanPaths {
      * a test of a boolean column ({@link BooleanIndexQuals}).
      */
     static Indexable indexable(Expr clause) {
-        if (clause instanceof Expr.ScalarArrayOpExpr sa) return arrayIndexable(sa);
+        return indexable(clause, false);
+    }
+
+    /**
+     * {@link #indexable(Expr)} for a key column of an operator class of {@code patternOps}
+     * (text_pattern_ops and kin) or not: an operator is indexable only as a member of the
+     * column's operator family (match_clause_to_indexcol's op_in_opfamily), so such a column
+     * takes {@code ~<~ ~<=~ = ~>=~ ~>~} and no {@code < <= >= >}, and other columns the reverse.
+     */
+    static Indexable indexable(Expr clause, boolean patternOps) {
+        if (clause instanceof Expr.ScalarArrayOpExpr sa) return patternOps && !"=".equals(sa.op().name()) ? null : arrayIndexable(sa);
         if (clause instanceof Expr.NullTest nt) return nullTestIndexable(nt);
         Indexable bool = BooleanIndexQuals.match(clause);
         if (bool != null) return bool;
         if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
-        Strategy s = strategy(op.op().name());
+        Strategy s = patternOps ? patternStrategy(op.op().name()) : strategy(op.op().name());
         if (s == null || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) return null;
         Expr l = op.args().get(0), r = op.args().get(1);
         Expr.Var lv = column(l), rv = column(r);
@@ -452,6 +463,10 @@ final class ScanPaths {
             case "<=" -> ">=";
             case ">" -> "<";
             case ">=" -> "<=";
+            case "~<~" -> "~>~";
+            case "~<=~" -> "~>=~";
+            case "~>~" -> "~<~";
+            case "~>=~" -> "~<=~";
             default -> op.op().name();
         };
         for (PgOperator c : BuiltinCatalog.operators(name)) {
@@ -541,6 +556,24 @@ final class ScanPaths {
             case ">=" -> Strategy.GREATER_EQUAL;
             default -> null;
         };
+    }
+
+    /** The strategy of a text_pattern_ops family member (pg_amop.dat: ~<~ 1, ~<=~ 2, = 3, ~>=~ 4, ~>~ 5). */
+    private static Strategy patternStrategy(String op) {
+        return switch (op) {
+            case "=" -> Strategy.EQUAL;
+            case "~<~" -> Strategy.LESS;
+            case "~<=~" -> Strategy.LESS_EQUAL;
+            case "~>~" -> Strategy.GREATER;
+            case "~>=~" -> Strategy.GREATER_EQUAL;
+            default -> null;
+        };
+    }
+
+    /** Whether the operator class is one of text_pattern_ops, varchar_pattern_ops, bpchar_pattern_ops. */
+    static boolean patternOps(int opclass) {
+        return opclass == BtreeOpclasses.TEXT_PATTERN_OPS || opclass == BtreeOpclasses.VARCHAR_PATTERN_OPS
+                || opclass == BtreeOpclasses.BPCHAR_PATTERN_OPS;
     }
 
     private static Strategy commute(Strategy s) {

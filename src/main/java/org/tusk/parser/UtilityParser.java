@@ -414,6 +414,16 @@ final class UtilityParser {
             p.advance();
             return new Stmt.AlterTableCmd.ClusterOn(p.colId());
         }
+        if ("replica".equals(p.peek().value()) && p.peek(1).isKeyword("identity")) {
+            p.advance();
+            p.advance();
+            if (p.acceptKw("default")) return new Stmt.AlterTableCmd.ReplicaIdentity('d', null);
+            if (p.acceptKw("full")) return new Stmt.AlterTableCmd.ReplicaIdentity('f', null);
+            if (p.acceptWord("nothing")) return new Stmt.AlterTableCmd.ReplicaIdentity('n', null);
+            p.expectKw("using");
+            p.expectKw("index");
+            return new Stmt.AlterTableCmd.ReplicaIdentity('i', p.colId());
+        }
         if (p.isKw("set") && p.peek(1).isKeyword("without") && p.peek(2).isKeyword("cluster")) {
             p.advance();
             p.advance();

@@ -361,6 +361,10 @@ public final class PreparedStatement {
      */
     private void createTableAs(Stmt.CreateTableAsStmt c) {
         var env = ctx.env();
+        // ExecCreateTableAs runs the query with the snapshot of the statement's start (its
+        // command id), and intorel_startup creates the table under that command id: the query
+        // does not see the table it fills (a scan of pg_class does not find it)
+        int queryCid = env.snapshot().curcid();
         org.tusk.utils.cache.Relation rel = org.tusk.commands.CreateAsCommands.createTableAs(c, queryString, relations, env,
                 ctx.timeZone(), session.currentDatabase(), utilityParamTypes);
         if (rel == null) {
@@ -374,8 +378,15 @@ public final class PreparedStatement {
                     null, -1, c.query(), false, List.of());
             PreparedStatement fill = Engine.prepare(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
                     relations, session, utilityParamTypes == null ? null : new ArrayList<>(utilityParamTypes), utilityParamText, env);
-            Iterator<String[]> it = fill.execute();
-            while (it.hasNext()) it.next();
+            org.tusk.utils.time.Snapshot snapshot = env.snapshot();
+            int now = snapshot.curcid();
+            snapshot.setCurcid(queryCid);
+            try {
+                Iterator<String[]> it = fill.execute();
+                while (it.hasNext()) it.next();
+            } finally {
+                snapshot.setCurcid(Math.max(now, snapshot.curcid()));
+            }
             n = fill.processed;
         }
         tag = "SELECT " + n;

@@ -53,6 +53,29 @@ class ColumnStatisticsIT {
     }
 
     @Test
+    void analyzeGathersStatisticsOfIndexExpressionColumns() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "create table cx (a int, b text)",
+                    "insert into cx select g, 'X' || (g % 10) from generate_series(1, 1000) g",
+                    "create index cx_plain on cx (a)", "create index cx_lower on cx (a, lower(b))",
+                    "create index cx_part on cx ((a % 7)) where a > 500", "create index cx_none on cx ((a * 2)) where a < 0",
+                    "analyze cx");
+            // the expression columns only (as compute_index_stats), a partial index's from the rows it admits
+            assertEquals(List.of("cx_lower|lower|0|10|{x0,x1,x2,x3,x4,x5,x6,x7,x8,x9}", "cx_part|expr|0|7|{4,5,6,0,1,2,3}"),
+                    rows(c, "select tablename, attname, null_frac, n_distinct, most_common_vals from pg_stats"
+                            + " where tablename like 'cx_%' order by 1, 2"));
+            // REINDEX CONCURRENTLY carries them to the new index (CopyStatistics); DROP INDEX removes them
+            Jdbc.exec(c, "reindex index concurrently cx_lower");
+            assertEquals(List.of("cx_lower|1"), rows(c, "select starelid::regclass, count(*) from pg_statistic"
+                    + " where starelid = 'cx_lower'::regclass group by 1"));
+            long oid = Long.parseLong(rows(c, "select 'cx_lower'::regclass::oid").get(0));
+            Jdbc.exec(c, "drop index cx_lower");
+            assertEquals(List.of("0"), rows(c, "select count(*) from pg_statistic where starelid = " + oid));
+            Jdbc.exec(c, "drop table cx");
+        }
+    }
+
+    @Test
     void pgStatsShowsMostCommonValuesHistogramAndCorrelation() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals(List.of(

@@ -15,8 +15,8 @@ import org.postgresql.util.PSQLException;
 /**
  * CREATE TABLE ... (LIKE source [INCLUDING | EXCLUDING ...]) on a running server, through
  * pgjdbc: which columns, defaults, NOT NULLs, CHECK constraints, indexes, storage settings and
- * comments the new table gets, and the errors for a missing or unsuitable source. Expected
- * results are PostgreSQL 15's for the same statements.
+ * comments the new table gets, and the errors for a missing or unsuitable source; and what the
+ * query of CREATE TABLE ... AS sees. Expected results are PostgreSQL 15's for the same statements.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class CreateTableLikeIT extends OneServerPerClass {
@@ -75,6 +75,23 @@ class CreateTableLikeIT extends OneServerPerClass {
             assertEquals("b|text;a|integer", joinedRows(c,
                     "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'fromview'::regclass "
                             + "AND attnum > 0 ORDER BY attnum"));
+        }
+    }
+
+    @Test
+    void createTableAsQueriesDoNotSeeTheTableTheyFill() throws Exception {
+        try (Connection c = server.connect()) {
+            // ExecCreateTableAs: the query's snapshot is from before the table was created
+            exec(c, "create table ctas_self as select relname from pg_class where relname like 'ctas_self%'");
+            assertEquals("0", joinedRows(c, "select count(*) from ctas_self"));
+            c.setAutoCommit(false);
+            exec(c, "create table ctas_a as select 1 as a", "insert into ctas_a values (2)",
+                    "create table ctas_b as select a from ctas_a");
+            // but it sees what earlier statements of the transaction did
+            assertEquals("1;2", joinedRows(c, "select a from ctas_b order by a"));
+            c.rollback();
+            c.setAutoCommit(true);
+            exec(c, "drop table ctas_self");
         }
     }
 }

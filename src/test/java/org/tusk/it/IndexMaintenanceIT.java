@@ -213,6 +213,72 @@ class IndexMaintenanceIT extends OneServerPerClass {
     }
 
     @Test
+    void replicaIdentityMarksOneUniqueNotNullIndex() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table ri (id int primary key, a text not null, b text, c text not null)",
+                    "create index ri_a on ri (a)", "create unique index ri_ab on ri (a, b)",
+                    "create unique index ri_expr on ri (a, (c || 'x'))", "create unique index ri_part on ri (a) where c > ''",
+                    "create unique index ri_ac on ri (a, c)",
+                    "alter table ri add constraint ri_defer unique (c) deferrable");
+            String flags = "select relreplident || ':' || (select string_agg(indexrelid::regclass::text, ',') from pg_index"
+                    + " where indrelid = 'ri'::regclass and indisreplident) from pg_class where oid = 'ri'::regclass";
+            exec(c, "alter table ri replica identity using index ri_ac");
+            assertEquals("i:ri_ac", joinedRows(c, flags));
+            // REINDEX CONCURRENTLY keeps the mark on the rebuilt index
+            exec(c, "reindex table concurrently ri");
+            assertEquals("i:ri_ac", joinedRows(c, flags));
+            exec(c, "alter table ri replica identity full");
+            assertEquals("null", joinedRows(c, flags));
+            assertEquals("f", joinedRows(c, "select relreplident from pg_class where oid = 'ri'::regclass"));
+            exec(c, "alter table ri replica identity nothing");
+            assertEquals("n", joinedRows(c, "select relreplident from pg_class where oid = 'ri'::regclass"));
+            exec(c, "alter table ri replica identity default");
+            assertEquals("d", joinedRows(c, "select relreplident from pg_class where oid = 'ri'::regclass"));
+            ServerErrorMessage e = error(c, "alter table ri replica identity using index nosuch");
+            assertEquals("42704", e.getSQLState());
+            assertEquals("index \"nosuch\" for table \"ri\" does not exist", e.getMessage());
+            assertEquals("cannot use non-unique index \"ri_a\" as replica identity",
+                    error(c, "alter table ri replica identity using index ri_a").getMessage());
+            assertEquals("index \"ri_ab\" cannot be used as replica identity because column \"b\" is nullable",
+                    error(c, "alter table ri replica identity using index ri_ab").getMessage());
+            assertEquals("cannot use expression index \"ri_expr\" as replica identity",
+                    error(c, "alter table ri replica identity using index ri_expr").getMessage());
+            assertEquals("cannot use partial index \"ri_part\" as replica identity",
+                    error(c, "alter table ri replica identity using index ri_part").getMessage());
+            assertEquals("cannot use non-immediate index \"ri_defer\" as replica identity",
+                    error(c, "alter table ri replica identity using index ri_defer").getMessage());
+        }
+    }
+
+    @Test
+    void reindexTableRebuildsTheToastIndexToo() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rt (x text)", "insert into rt select (select string_agg(md5(g::text || i::text), '')"
+                    + " from generate_series(1, 200) i) from generate_series(1, 20) g");
+            String toastIndex = "select relfilenode from pg_class where oid = (select indexrelid from pg_index"
+                    + " where indrelid = (select reltoastrelid from pg_class where relname = 'rt'))";
+            String before = joinedRows(c, toastIndex);
+            // reindex_relation's REINDEX_REL_PROCESS_TOAST: the TOAST index counts, so no "has no indexes" NOTICE
+            SQLWarning w = exec(c, "reindex table rt");
+            assertEquals(null, w);
+            assertEquals("f", joinedRows(c, "select (" + toastIndex + ") = " + before));
+            assertEquals("20|128000", joinedRows(c, "select count(*), sum(length(x)) from rt"));
+        }
+    }
+
+    @Test
+    void reindexSchemaNeedsTheSchemasOwner() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create schema rs_owned", "create table rs_owned.t (a int primary key)", "create role regress_rs_user",
+                    "set session role regress_rs_user");
+            ServerErrorMessage e = error(c, "reindex schema rs_owned");
+            assertEquals("42501", e.getSQLState());
+            assertEquals("must be owner of schema rs_owned", e.getMessage());
+            exec(c, "reset role", "reindex schema rs_owned", "drop schema rs_owned cascade", "drop role regress_rs_user");
+        }
+    }
+
+    @Test
     void relationsAndColumnsAreDescribed() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table dd (a int, b int)", "create index dd_a on dd (a)");

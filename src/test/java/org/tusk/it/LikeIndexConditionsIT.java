@@ -35,6 +35,7 @@ class LikeIndexConditionsIT {
             s.execute("create index lk_d on lk (d)");
             s.execute("create index lk_p on lk (p text_pattern_ops)");
             s.execute("create index lk_n on lk (n)");
+            s.execute("create table lkb (b char(4))");
             s.execute("insert into lk select 'k' || g, 'k' || g, 'k' || g, 'k' || g from generate_series(1, 200) g");
         }
     }
@@ -73,6 +74,19 @@ class LikeIndexConditionsIT {
     }
 
     @Test
+    void likeOnCharacterMatchesThePaddedValue() throws Exception {
+        try (Connection c = server.connect()) {
+            // bpcharlike (textlike on the blank-padded string), not LIKE on the value cast to text
+            assertEquals(List.of("f|t|t|f|t"), Jdbc.rowsShowingNull(c, "select 'foo'::char(4) like 'foo', "
+                    + "'foo'::char(4) like 'foo_', 'foo'::char(4) ilike 'FOO %', 'foo'::char(4) not like 'foo%', "
+                    + "'foo'::char(4) not ilike 'FOO'"));
+            assertEquals("""
+                    Seq Scan on lkb
+                      Filter: (b ~~ 'foo'::text)""", plan(c, "select * from lkb where b like 'foo'"));
+        }
+    }
+
+    @Test
     void defaultCollationIndexTakesOnlyAnExactPattern() throws Exception {
         try (Connection c = indexScans()) {
             assertEquals("""
@@ -91,6 +105,12 @@ class LikeIndexConditionsIT {
                       Index Cond: ((p ~>=~ 'k19'::text) AND (p ~<~ 'k1:'::text))
                       Filter: (p ~~ 'k19%'::text)""", plan(c, "select p from lk where p like 'k19%'"));
             assertEquals(K19, Jdbc.rowsShowingNull(c, "select p from lk where p like 'k19%' order by 1"));
+            // the family's own operators are index conditions, commuted to put the column first
+            assertEquals("""
+                    Index Only Scan using lk_p on lk
+                      Index Cond: (p ~<~ 'k11'::text)""", plan(c, "select p from lk where 'k11' ~>~ p"));
+            assertEquals(List.of("12"), Jdbc.rowsShowingNull(c, "select count(*) from lk where 'k11' ~>~ p"));
+            assertEquals(List.of("13"), Jdbc.rowsShowingNull(c, "select count(*) from lk where p ~<=~ 'k11'"));
         }
     }
 

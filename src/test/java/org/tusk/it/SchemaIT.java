@@ -62,6 +62,24 @@ class SchemaIT extends OneServerPerClass {
     }
 
     @Test
+    void dropSchemaCascadeTakesSerialSequencesWithTheirTablesAndNamesVisibleObjectsUnqualified() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create schema d2");
+            exec(c, "set search_path = d2");
+            exec(c, "create table t1(a serial primary key)");
+            exec(c, "create table t2(a serial primary key, b text)");
+            exec(c, "create view v as select b from t2");
+            SQLWarning w = exec(c, "drop schema d2 cascade");
+            // the owned sequences go silently with their tables (DEPFLAG_AUTO), after the defaults using them
+            assertEquals("drop cascades to 3 other objects", w.getMessage().lines().findFirst().orElseThrow());
+            assertEquals("drop cascades to table t1\ndrop cascades to table t2\ndrop cascades to view v",
+                    ((org.postgresql.util.PSQLWarning) w).getServerErrorMessage().getDetail());
+            exec(c, "reset search_path");
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_class where relname in ('t1', 't2', 'v', 't1_a_seq', 't2_a_seq')"));
+        }
+    }
+
+    @Test
     void aRolledBackSchemaLeavesNothing() throws Exception {
         try (Connection c = server.connect()) {
             c.setAutoCommit(false);
