@@ -2,6 +2,7 @@ package org.tusk.optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.FunctionCallContext;
@@ -41,13 +42,29 @@ final class SubqueryPullUp {
 
     /** {@code q} with its single-row FROM items pulled up (q itself if there are none). */
     static Query pullUp(Query q, FunctionCallContext ctx) {
+        return pullUp(q, ctx, rte -> {});
+    }
+
+    /**
+     * {@code q} with its simple subqueries and single-row FROM items pulled up; {@code merged}
+     * is told of every range table entry a pulled-up subquery brings into {@code q}'s range
+     * table (they count in the statement's flattened range table, as they would had the
+     * subquery been planned on its own).
+     */
+    static Query pullUp(Query q, FunctionCallContext ctx, Consumer<Query.RangeTblEntry> merged) {
         if (q.commandType() != Query.CommandType.SELECT || q.setOperations() != null || !q.rowMarks().isEmpty()) return q;
         List<Integer> candidates = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) collect(n, candidates);
         for (int rtindex : candidates) {
             Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
             List<Expr> row = rte.kind() == Query.RteKind.FUNCTION ? constantFunction(rte, ctx) : singleRow(rte, ctx);
-            if (row == null) continue;
+            if (row == null) {
+                if (rte.kind() == Query.RteKind.SUBQUERY && SimpleSubquery.hasFrom(rte)) {
+                    Query pulled = SimpleSubquery.pullUp(q, rtindex, ctx, merged);
+                    if (pulled != null) q = pulled;
+                }
+                continue;
+            }
             // pull_up_simple_subquery wraps the pulled-up expressions in PlaceHolderVars when the
             // query has grouping sets, so that a grouping column stays a column the Agg can set to
             // NULL instead of becoming a constant (or an expression over other columns) that no
@@ -78,7 +95,7 @@ final class SubqueryPullUp {
         return folded instanceof Expr.Const ? List.of(folded) : null;
     }
 
-    private static boolean allVars(List<Expr> row) {
+    static boolean allVars(List<Expr> row) {
         for (Expr e : row) if (!(e instanceof Expr.Var)) return false;
         return true;
     }
@@ -153,7 +170,7 @@ final class SubqueryPullUp {
      * volatile or set-returning function (evaluated once per row as written), no sub-select,
      * aggregate or window function.
      */
-    private static boolean pullable(List<Expr> exprs) {
+    static boolean pullable(List<Expr> exprs) {
         for (Expr e : exprs) {
             if (ExprTrees.any(e, x -> switch (x) {
                 case Expr.FuncExpr f -> f.proc().volatility() == PgProc.Volatility.VOLATILE || f.proc().retset();
