@@ -18,11 +18,13 @@ import org.tusk.nodes.VarTreeMutator;
  * tables join freely with the parent's. A view, which the rewriter makes such a subquery, is
  * planned the same way.
  *
- * <p>Only a subquery reached from the top of FROM through inner joins is pulled up (the
- * caller's choice): below the nullable side of an outer join PostgreSQL wraps the output
- * expressions in PlaceHolderVars so that they go NULL with a null-extended row, which we do not
- * have. The subquery's WHERE joins the qualifications of that inner join (or the parent's
- * WHERE), which is equivalent as every join above it is inner too.
+ * <p>On the nullable side of an outer join PostgreSQL wraps output expressions in
+ * PlaceHolderVars so that they go NULL with a null-extended row; we have none, so there a
+ * subquery is pulled up only when every output column is a plain column of its own tables,
+ * which goes NULL by itself. Its WHERE moves to the nearest join tree node that applies it with
+ * the same effect ({@link #replace}); below a FULL join a single item's WHERE has no such place
+ * and the subquery stays. A subquery that reads the items beside it (LATERAL references) stays
+ * too, as planned by its own scan (see {@link #pullUp}).
  */
 final class SimpleSubquery {
     private SimpleSubquery() {}
@@ -36,7 +38,8 @@ final class SimpleSubquery {
      * {@code q} with its subquery {@code rtindex} pulled up, or null when the subquery is not
      * simple (is_simple_subquery) or its output cannot replace its columns here.
      */
-    static Query pullUp(Query q, int rtindex, FunctionCallContext ctx, Consumer<Query.RangeTblEntry> merged) {
+    static Query pullUp(Query q, int rtindex, boolean nullable, FunctionCallContext ctx,
+                        Consumer<Query.RangeTblEntry> merged) {
         Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
         if (!isSimple(rte.subquery())) return null;
         // PostgreSQL pulls up a subquery that reads the items beside it (LATERAL) too, its
@@ -54,8 +57,11 @@ final class SimpleSubquery {
         List<Expr> row = new ArrayList<>();
         for (Query.TargetEntry te : renumbered.targetList()) if (!te.resjunk()) row.add(te.expr());
         if (row.size() != rte.columns().size() || !SubqueryPullUp.pullable(row)) return null;
-        // see SubqueryPullUp: without PlaceHolderVars a grouping-sets query keeps the subquery
-        if (!q.groupingSets().isEmpty() && !SubqueryPullUp.allVars(row)) return null;
+        // see SubqueryPullUp: without PlaceHolderVars a grouping-sets query keeps the subquery,
+        // and so does an outer join's nullable side, where only a column of the subquery's own
+        // tables goes NULL with the null-extended row as its output must (a constant or an
+        // expression such as COALESCE(x, 0) would not)
+        if ((nullable || !q.groupingSets().isEmpty()) && !SubqueryPullUp.allVars(row)) return null;
 
         Query replaced = VarLevels.mapQuery(q, 0, (v, depth) -> v.levelsup() == depth && v.varno() == rtindex
                 ? VarLevels.incrementLevelsUp(row.get(v.attno() - 1), depth) : null);
@@ -76,7 +82,9 @@ final class SimpleSubquery {
                 from.addAll(items);
                 topQuals.addAll(subQuals);
             } else {
-                from.add(replace(n, rtindex, items, subQuals));
+                Query.JoinNode m = replace(n, rtindex, items, subQuals, topQuals);
+                if (m == null) return null;
+                from.add(m);
             }
         }
         topQuals.addAll(ScanPaths.conjuncts(replaced.where()));
@@ -115,23 +123,54 @@ final class SimpleSubquery {
     }
 
     /**
-     * The inner join node {@code n} with the RangeTblRef {@code rtindex} replaced by the
-     * subquery's items (cross-joined) and the subquery's quals joining that join's ON
-     * qualification, ahead of it.
+     * Join tree node {@code n} with the RangeTblRef {@code rtindex} replaced by the subquery's
+     * items; null when its quals have nowhere to go. Several items become a chain of inner joins
+     * whose last one carries the quals. A single item's quals go up to the nearest node that
+     * can apply them with the same effect ({@code pending} passes them on): an inner join's ON,
+     * the ON of the outer join whose nullable side the item is on (A LEFT JOIN (B WHERE p) ON c
+     * is A LEFT JOIN B ON p AND c), past an outer join whose non-nullable side it is on (that
+     * join does not null its columns), up to the parent's WHERE; a FULL join takes none.
      */
-    private static Query.JoinNode replace(Query.JoinNode n, int rtindex, List<Query.JoinNode> items, List<Expr> subQuals) {
-        if (!(n instanceof Query.JoinNode.Join j) || j.type() != Query.JoinType.INNER) return n;
-        boolean left = isRef(j.left(), rtindex), right = isRef(j.right(), rtindex);
-        if (!left && !right)
-            return new Query.JoinNode.Join(j.type(), replace(j.left(), rtindex, items, subQuals),
-                    replace(j.right(), rtindex, items, subQuals), j.quals(), j.rtindex(), j.usingNames());
-        Query.JoinNode joined = items.get(0);
-        for (int i = 1; i < items.size(); i++)
-            joined = new Query.JoinNode.Join(Query.JoinType.INNER, joined, items.get(i), null, 0);
-        List<Expr> quals = new ArrayList<>(subQuals);
+    private static Query.JoinNode replace(Query.JoinNode n, int rtindex, List<Query.JoinNode> items,
+                                          List<Expr> subQuals, List<Expr> pending) {
+        if (n instanceof Query.JoinNode.RangeRef r) {
+            if (r.rtindex() != rtindex) return n;
+            if (items.size() == 1) {
+                pending.addAll(subQuals);
+                return items.get(0);
+            }
+            Query.JoinNode joined = items.get(0);
+            for (int i = 1; i < items.size(); i++)
+                joined = new Query.JoinNode.Join(Query.JoinType.INNER, joined, items.get(i),
+                        i == items.size() - 1 ? ScanPaths.and(subQuals) : null, 0);
+            return joined;
+        }
+        Query.JoinNode.Join j = (Query.JoinNode.Join) n;
+        List<Expr> fromLeft = new ArrayList<>(), fromRight = new ArrayList<>();
+        Query.JoinNode l = replace(j.left(), rtindex, items, subQuals, fromLeft);
+        Query.JoinNode r = replace(j.right(), rtindex, items, subQuals, fromRight);
+        if (l == null || r == null) return null;
+        if (l == j.left() && r == j.right()) return j;
+        List<Expr> quals = new ArrayList<>();
+        switch (j.type()) {
+            case INNER -> {
+                quals.addAll(fromLeft);
+                quals.addAll(fromRight);
+            }
+            case LEFT -> {
+                pending.addAll(fromLeft);
+                quals.addAll(fromRight);
+            }
+            case RIGHT -> {
+                quals.addAll(fromLeft);
+                pending.addAll(fromRight);
+            }
+            default -> {
+                if (!fromLeft.isEmpty() || !fromRight.isEmpty()) return null;
+            }
+        }
         quals.addAll(ScanPaths.conjuncts(j.quals()));
-        return new Query.JoinNode.Join(j.type(), left ? joined : j.left(), right ? joined : j.right(),
-                ScanPaths.and(quals), j.rtindex(), j.usingNames());
+        return new Query.JoinNode.Join(j.type(), l, r, ScanPaths.and(quals), j.rtindex(), j.usingNames());
     }
 
     /**
@@ -172,10 +211,6 @@ final class SimpleSubquery {
         return new Query.RangeTblEntry(r.kind(), refname, r.schema(), r.relname(), r.relation(), r.columns(),
                 r.table(), r.subquery(), r.values(), r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(),
                 r.lateral(), r.inh(), r.functions(), r.funcOrdinality());
-    }
-
-    private static boolean isRef(Query.JoinNode n, int rtindex) {
-        return n instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex;
     }
 
     /** The subquery's join tree in the parent's numbering. */

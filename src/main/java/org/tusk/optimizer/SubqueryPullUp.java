@@ -12,9 +12,11 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 
 /**
- * Pull-up of single-row FROM items (prepjointree.c pull_up_subqueries for the subqueries that
- * reduce to one row of expressions: pull_up_simple_subquery over pull_up_simple_values, then
- * remove_useless_result_rtes). A FROM item that is
+ * prepjointree.c pull_up_subqueries. Simple subqueries with FROM items of their own (and the
+ * views the rewriter makes into them) anywhere in the join tree are merged into the query by
+ * {@link SimpleSubquery}. Then the single-row FROM items (the subqueries that reduce to one row
+ * of expressions: pull_up_simple_subquery over pull_up_simple_values, then
+ * remove_useless_result_rtes) are pulled up here. A FROM item that is
  * <ul>
  *   <li>a subquery {@code SELECT exprs} without FROM, or over a one-row VALUES list or a
  *       constant function call, with no
@@ -53,18 +55,23 @@ final class SubqueryPullUp {
      */
     static Query pullUp(Query q, FunctionCallContext ctx, Consumer<Query.RangeTblEntry> merged) {
         if (q.commandType() != Query.CommandType.SELECT || q.setOperations() != null || !q.rowMarks().isEmpty()) return q;
+        // the simple subqueries anywhere in the join tree (pull_up_subqueries_recurse), then the
+        // single-row items reached through inner joins only
+        List<Item> all = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) collectAll(n, true, false, all);
+        for (Item it : all) {
+            Query.RangeTblEntry rte = q.rangeTable().get(it.rtindex() - 1);
+            if (rte.kind() != Query.RteKind.SUBQUERY || !SimpleSubquery.hasFrom(rte)) continue;
+            if (it.innerOnly() && singleRow(rte, ctx) != null) continue;
+            Query pulled = SimpleSubquery.pullUp(q, it.rtindex(), it.nullable(), ctx, merged);
+            if (pulled != null) q = pulled;
+        }
         List<Integer> candidates = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) collect(n, candidates);
         for (int rtindex : candidates) {
             Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
             List<Expr> row = rte.kind() == Query.RteKind.FUNCTION ? constantFunction(rte, ctx) : singleRow(rte, ctx);
-            if (row == null) {
-                if (rte.kind() == Query.RteKind.SUBQUERY && SimpleSubquery.hasFrom(rte)) {
-                    Query pulled = SimpleSubquery.pullUp(q, rtindex, ctx, merged);
-                    if (pulled != null) q = pulled;
-                }
-                continue;
-            }
+            if (row == null) continue;
             // pull_up_simple_subquery wraps the pulled-up expressions in PlaceHolderVars when the
             // query has grouping sets, so that a grouping column stays a column the Agg can set to
             // NULL instead of becoming a constant (or an expression over other columns) that no
@@ -98,6 +105,23 @@ final class SubqueryPullUp {
     static boolean allVars(List<Expr> row) {
         for (Expr e : row) if (!(e instanceof Expr.Var)) return false;
         return true;
+    }
+
+    /**
+     * A FROM item of the join tree: whether it is reached from the top through inner joins
+     * only, and whether an outer join above it can null-extend it.
+     */
+    private record Item(int rtindex, boolean innerOnly, boolean nullable) {}
+
+    private static void collectAll(Query.JoinNode n, boolean innerOnly, boolean nullable, List<Item> out) {
+        switch (n) {
+            case Query.JoinNode.RangeRef r -> out.add(new Item(r.rtindex(), innerOnly, nullable));
+            case Query.JoinNode.Join j -> {
+                boolean inner = innerOnly && j.type() == Query.JoinType.INNER;
+                collectAll(j.left(), inner, nullable || j.type() == Query.JoinType.RIGHT || j.type() == Query.JoinType.FULL, out);
+                collectAll(j.right(), inner, nullable || j.type() == Query.JoinType.LEFT || j.type() == Query.JoinType.FULL, out);
+            }
+        }
     }
 
     /** The range table entries reached from the top of the join tree through inner joins only. */

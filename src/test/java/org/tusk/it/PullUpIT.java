@@ -130,6 +130,15 @@ class PullUpIT {
                     + " (select a, b + 1 as c from pu2 where b > 150) ss on pu1.a = ss.a order by pu1.a"));
             assertEquals(List.of("true", "null", "true"), rows(c, "select coalesce(ss.t::text, 'null') from pu1 left join"
                     + " (select a, true as t from pu2) ss on pu1.a = ss.a order by pu1.a"));
+            // plain columns on the nullable side are pulled up: the subquery's WHERE joins the ON
+            // condition (it must not filter the preserved side), two tables join below the outer join
+            assertEquals(List.of("1:null", "2:null", "3:300"), rows(c, "select pu1.a || ':' || coalesce(ss.b::text, 'null')"
+                    + " from pu1 left join (select a, b from pu2 where b > 150) ss on pu1.a = ss.a order by pu1.a"));
+            assertEquals(List.of("1:null", "2:null", "3:3"), rows(c, "select pu1.a || ':' || coalesce(ss.x::text, 'null')"
+                    + " from pu1 left join (select p2.a, p1.a as x from pu2 p2, pu1 p1 where p2.a = p1.a and p2.b > 150) ss"
+                    + " on pu1.a = ss.a order by pu1.a"));
+            assertEquals(List.of("2"), rows(c, "select count(*) from pu1 left join (select a, b from pu2 where b > 150) ss"
+                    + " on pu1.a = ss.a where ss.b is null"));
             // a subquery with aggregation, DISTINCT or LIMIT is not simple and keeps its scan
             String agg = "select pu1.a, ss.n from pu1, (select a, count(*) as n from pu2 group by a) ss where pu1.a = ss.a";
             assertTrue(String.join("\n", rows(c, "explain (costs off) " + agg)).contains("Aggregate"));
