@@ -245,7 +245,7 @@ public final class Planner {
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         // (HAVING clauses that need no grouping join WHERE before outer joins are reduced, so they can help)
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
-                SubqueryPullUp.pullUp(CteInlining.process(info.query), info.glob.ctx)));
+                SubqueryPullUp.pullUp(CteInlining.process(info.query), info.glob.ctx, info.glob.rangeTable::add)));
         IndexLocks.lock(pulledUp, info.glob.env);
         info.query = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan

@@ -2,6 +2,7 @@ package org.tusk.optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.FunctionCallContext;
@@ -11,9 +12,11 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 
 /**
- * Pull-up of single-row FROM items (prepjointree.c pull_up_subqueries for the subqueries that
- * reduce to one row of expressions: pull_up_simple_subquery over pull_up_simple_values, then
- * remove_useless_result_rtes). A FROM item that is
+ * prepjointree.c pull_up_subqueries. Simple subqueries with FROM items of their own (and the
+ * views the rewriter makes into them) anywhere in the join tree are merged into the query by
+ * {@link SimpleSubquery}. Then the single-row FROM items (the subqueries that reduce to one row
+ * of expressions: pull_up_simple_subquery over pull_up_simple_values, then
+ * remove_useless_result_rtes) are pulled up here. A FROM item that is
  * <ul>
  *   <li>a subquery {@code SELECT exprs} without FROM, or over a one-row VALUES list or a
  *       constant function call, with no
@@ -41,7 +44,28 @@ final class SubqueryPullUp {
 
     /** {@code q} with its single-row FROM items pulled up (q itself if there are none). */
     static Query pullUp(Query q, FunctionCallContext ctx) {
+        return pullUp(q, ctx, rte -> {});
+    }
+
+    /**
+     * {@code q} with its simple subqueries and single-row FROM items pulled up; {@code merged}
+     * is told of every range table entry a pulled-up subquery brings into {@code q}'s range
+     * table (they count in the statement's flattened range table, as they would had the
+     * subquery been planned on its own).
+     */
+    static Query pullUp(Query q, FunctionCallContext ctx, Consumer<Query.RangeTblEntry> merged) {
         if (q.commandType() != Query.CommandType.SELECT || q.setOperations() != null || !q.rowMarks().isEmpty()) return q;
+        // the simple subqueries anywhere in the join tree (pull_up_subqueries_recurse), then the
+        // single-row items reached through inner joins only
+        List<Item> all = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) collectAll(n, true, false, all);
+        for (Item it : all) {
+            Query.RangeTblEntry rte = q.rangeTable().get(it.rtindex() - 1);
+            if (rte.kind() != Query.RteKind.SUBQUERY || !SimpleSubquery.hasFrom(rte)) continue;
+            if (it.innerOnly() && singleRow(rte, ctx) != null) continue;
+            Query pulled = SimpleSubquery.pullUp(q, it.rtindex(), it.nullable(), ctx, merged);
+            if (pulled != null) q = pulled;
+        }
         List<Integer> candidates = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) collect(n, candidates);
         for (int rtindex : candidates) {
@@ -52,7 +76,7 @@ final class SubqueryPullUp {
             // query has grouping sets, so that a grouping column stays a column the Agg can set to
             // NULL instead of becoming a constant (or an expression over other columns) that no
             // set nulls; without PlaceHolderVars the item stays a scan of its own
-            if (!q.groupingSets().isEmpty() && !allVars(row)) continue;
+            if (!q.groupingSets().isEmpty() && (!allVars(row) || RowPresence.referenced(q, rtindex, row.size()))) continue;
             // the row-present column past the item's columns (RowPresence) is TRUE: the item was
             // reached through inner joins only, so its row is never null-extended
             List<Expr> present = row;
@@ -82,9 +106,26 @@ final class SubqueryPullUp {
         return folded instanceof Expr.Const ? List.of(folded) : null;
     }
 
-    private static boolean allVars(List<Expr> row) {
+    static boolean allVars(List<Expr> row) {
         for (Expr e : row) if (!(e instanceof Expr.Var)) return false;
         return true;
+    }
+
+    /**
+     * A FROM item of the join tree: whether it is reached from the top through inner joins
+     * only, and whether an outer join above it can null-extend it.
+     */
+    private record Item(int rtindex, boolean innerOnly, boolean nullable) {}
+
+    private static void collectAll(Query.JoinNode n, boolean innerOnly, boolean nullable, List<Item> out) {
+        switch (n) {
+            case Query.JoinNode.RangeRef r -> out.add(new Item(r.rtindex(), innerOnly, nullable));
+            case Query.JoinNode.Join j -> {
+                boolean inner = innerOnly && j.type() == Query.JoinType.INNER;
+                collectAll(j.left(), inner, nullable || j.type() == Query.JoinType.RIGHT || j.type() == Query.JoinType.FULL, out);
+                collectAll(j.right(), inner, nullable || j.type() == Query.JoinType.LEFT || j.type() == Query.JoinType.FULL, out);
+            }
+        }
     }
 
     /** The range table entries reached from the top of the join tree through inner joins only. */
@@ -157,7 +198,7 @@ final class SubqueryPullUp {
      * volatile or set-returning function (evaluated once per row as written), no sub-select,
      * aggregate or window function.
      */
-    private static boolean pullable(List<Expr> exprs) {
+    static boolean pullable(List<Expr> exprs) {
         for (Expr e : exprs) {
             if (ExprTrees.any(e, x -> switch (x) {
                 case Expr.FuncExpr f -> f.proc().volatility() == PgProc.Volatility.VOLATILE || f.proc().retset();

@@ -162,7 +162,15 @@
  * tableoid is the child's). Not yet: partitioning.
  *
  * <h2>Pull-ups (prepjointree.c)</h2>
- * Before a level is planned, {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
+ * Before a level is planned, {@link org.tusk.optimizer.SimpleSubquery} merges each simple
+ * subquery in FROM (is_simple_subquery: a SELECT over FROM items without aggregation, grouping,
+ * windows, DISTINCT, ORDER BY, LIMIT, FOR UPDATE or WITH, with no volatile, set-returning or
+ * sub-select output expression), and so each such view, into the level (pull_up_simple_subquery):
+ * its range table is appended, its output expressions replace the references to its columns and
+ * its join tree stands where it stood. Not yet: one that reads the items beside it (LATERAL),
+ * one on an outer join's nullable side with an output that is not a plain column of its own
+ * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
+ * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
  * FROM item reached through inner joins only (a one-row VALUES, or a FROM-less / one-row-VALUES
  * subquery of non-volatile, SRF-, sublink- and aggregate-free expressions, LATERAL or not) by
  * its expressions wherever the level and the levels below read its columns, and drops it from

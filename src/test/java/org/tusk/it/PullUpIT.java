@@ -98,4 +98,51 @@ class PullUpIT {
             assertTrue(composite.contains("Function Scan"), composite);
         }
     }
+
+    @Test
+    void simpleSubqueryAndViewJoinTheParentsTablesDirectly() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table pu1 (a int, b int)");
+            s.execute("create table pu2 (a int, b int)");
+            s.execute("insert into pu1 values (1, 10), (2, 20), (3, 30)");
+            s.execute("insert into pu2 values (1, 100), (3, 300), (4, 400)");
+            s.execute("create view puv as select a, b + 1 as c from pu2 where b > 150");
+            // the subquery's table is scanned at the parent's level: no Subquery Scan, its WHERE
+            // filters pu2's scan and its output expression is computed above the join
+            String q = "select pu1.a, ss.c from pu1, (select a, b + 1 as c from pu2 where b > 150) ss"
+                    + " where pu1.a = ss.a order by 1";
+            String plan = String.join("\n", rows(c, "explain (costs off) " + q));
+            assertFalse(plan.contains("Subquery Scan"), plan);
+            assertTrue(plan.contains("Seq Scan on pu2"), plan);
+            assertTrue(plan.contains("Filter: (b > 150)"), plan);
+            assertEquals(List.of("3"), rows(c, q));
+            assertEquals(List.of("301"), rows(c, "select ss.c from pu1, (select a, b + 1 as c from pu2 where b > 150) ss"
+                    + " where pu1.a = ss.a"));
+            // a view is the same subquery; read twice, its table shows as pu2 and pu2_1, as in PostgreSQL
+            String self = "select v1.c, v2.c from puv v1 join puv v2 on v1.a = v2.a";
+            String selfPlan = String.join("\n", rows(c, "explain (costs off) " + self));
+            assertFalse(selfPlan.contains("Subquery Scan"), selfPlan);
+            assertTrue(selfPlan.contains("Seq Scan on pu2 pu2_1"), selfPlan);
+            assertEquals(List.of("301", "401"), rows(c, "select v1.c from puv v1 join puv v2 on v1.a = v2.a order by 1"));
+            // an output expression of a subquery on the nullable side of an outer join must go NULL
+            // with the null-extended row: the subquery stays a scan of its own there
+            assertEquals(List.of("null", "null", "301"), rows(c, "select coalesce(ss.c::text, 'null') from pu1 left join"
+                    + " (select a, b + 1 as c from pu2 where b > 150) ss on pu1.a = ss.a order by pu1.a"));
+            assertEquals(List.of("true", "null", "true"), rows(c, "select coalesce(ss.t::text, 'null') from pu1 left join"
+                    + " (select a, true as t from pu2) ss on pu1.a = ss.a order by pu1.a"));
+            // plain columns on the nullable side are pulled up: the subquery's WHERE joins the ON
+            // condition (it must not filter the preserved side), two tables join below the outer join
+            assertEquals(List.of("1:null", "2:null", "3:300"), rows(c, "select pu1.a || ':' || coalesce(ss.b::text, 'null')"
+                    + " from pu1 left join (select a, b from pu2 where b > 150) ss on pu1.a = ss.a order by pu1.a"));
+            assertEquals(List.of("1:null", "2:null", "3:3"), rows(c, "select pu1.a || ':' || coalesce(ss.x::text, 'null')"
+                    + " from pu1 left join (select p2.a, p1.a as x from pu2 p2, pu1 p1 where p2.a = p1.a and p2.b > 150) ss"
+                    + " on pu1.a = ss.a order by pu1.a"));
+            assertEquals(List.of("2"), rows(c, "select count(*) from pu1 left join (select a, b from pu2 where b > 150) ss"
+                    + " on pu1.a = ss.a where ss.b is null"));
+            // a subquery with aggregation, DISTINCT or LIMIT is not simple and keeps its scan
+            String agg = "select pu1.a, ss.n from pu1, (select a, count(*) as n from pu2 group by a) ss where pu1.a = ss.a";
+            assertTrue(String.join("\n", rows(c, "explain (costs off) " + agg)).contains("Aggregate"));
+            assertEquals(List.of("1", "3"), rows(c, agg + " order by 1"));
+        }
+    }
 }
