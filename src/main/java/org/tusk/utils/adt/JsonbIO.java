@@ -136,18 +136,23 @@ public final class JsonbIO {
         private String tokText;   // decoded string value, or the number's text
 
         PgException syntax(String detail) {
-            // report_json_context: the line so far, up to the end of the offending token
+            // report_json_context: the line so far, up to the end of the offending token, cut from
+            // the left (whole characters) to under 50 bytes, unless that would hide at most 3 bytes
             int end = Math.min(pos, s.length());
             int from = lineStart;
-            String ctx = s.substring(from, end);
-            String prefix = "";
-            if (end - from > 50) {
-                ctx = s.substring(end - 50, end);
-                prefix = "...";
-            }
-            String suffix = tok != Tok.END && end < s.length() && s.charAt(end) != '\n' && !ctxEndsLine(end) ? "..." : "";
+            int start = from;
+            while (utf8Length(start, end) >= 50) start += Character.charCount(s.codePointAt(start));
+            if (utf8Length(from, start) <= 3) start = from;
+            String ctx = s.substring(start, end);
+            String prefix = start > from ? "..." : "";
+            String suffix = tok != Tok.END && end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r'
+                    && !ctxEndsLine(end) ? "..." : "";
             return PgException.error(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json")
                     .withDetail(detail).withContext("JSON data, line " + line + ": " + prefix + ctx + suffix);
+        }
+
+        private int utf8Length(int from, int to) {
+            return s.substring(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
 
         private boolean ctxEndsLine(int end) {
@@ -360,7 +365,7 @@ public final class JsonbIO {
                     break;
                 }
                 if (c < 0x20) {
-                    pos++;
+                    // json_lex_string: the character is not printable, so the context stops before it
                     tok = Tok.INVALID;
                     throw syntax(String.format("Character with value 0x%02x must be escaped.", (int) c));
                 }

@@ -50,6 +50,11 @@ class JsonbIOTest {
         assertEquals("Escape sequence \"\\v\" is invalid.", bad("\"\\v\"").detail());
         assertEquals("22P05", bad("\"\\u0000\"").sqlState());
         assertEquals("54001", bad("[".repeat(5000)).sqlState());
+        // an unescaped control character is left out of the context, which then ends its line
+        assertEquals("JSON data, line 1: \"abc", bad("\"abc\ndef\"").context());
+        // a long line shows its last 49 bytes (whole characters), after "..."
+        String name = "\"" + "very".repeat(20) + "long\":}";
+        assertEquals("JSON data, line 1: ..." + name.substring(name.length() - 49), bad("{" + name).context());
     }
 
     @Test
