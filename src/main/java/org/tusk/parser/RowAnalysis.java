@@ -328,6 +328,8 @@ final class RowAnalysis {
         Expr link = a.transformExpr(new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, wrapper, sl.location()));
         Expr.SubLink s = (Expr.SubLink) link;
         Expr row = s.subselect().targetList().get(0).expr();
+        // the subquery's whole row: never null-extended here, its columns are the row's
+        if (row instanceof Expr.WholeRowVar w) row = w.row();
         int ncols = row instanceof Expr.RowExpr r ? r.args().size() : -1;
         if (ncols != m.ncolumns())
             throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", m.location());
