@@ -476,6 +476,8 @@ public final class Planner {
         } else {
             plan = planQuery(new PlannerInfo(info.glob, info, cte.query()));
         }
+        // SS_process_ctes: the WITH query's plan is one of the statement's subplans, numbered as they are
+        info.glob.nextPlanId++;
         info.ctes.put(cte.name(), new PlannerInfo.CtePlan(info.glob.nextCteId++, plan));
     }
 
