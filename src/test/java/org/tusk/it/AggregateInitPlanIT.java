@@ -60,6 +60,16 @@ class AggregateInitPlanIT extends OneServerPerClass {
     }
 
     @Test
+    void aGroupKeyThatIsAnInitPlansParamPrintsBare() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals(List.of("HashAggregate", "  Group Key: $0", "  InitPlan 1 (returns $0)", "    ->  Limit",
+                    "          ->  Index Only Scan Backward using mm_pkey on mm", "                Index Cond: (v IS NOT NULL)",
+                    "  ->  Result"), plan(c, "select distinct max(v) from mm"));
+            assertEquals(List.of("10000"), Jdbc.rowsShowingNull(c, "select distinct max(v) from mm"));
+        }
+    }
+
+    @Test
     void anInitPlanReadingAnOuterLevelIsNumberedBeforeItsSubPlan() throws Exception {
         try (Connection c = server.connect()) {
             String q = "select f1, (select min(v) from mm where v > oo.f1) from oo";

@@ -549,7 +549,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.ProjectSet ps -> {
                 Node n = node(p, "ProjectSet");
-                n.output = names(outputColumns(p));
+                // its own target list, each entry printed as itself over the input
+                if (opts.verbose()) {
+                    n.output = new ArrayList<>();
+                    for (ExplainColumn c : outputColumns(p))
+                        n.output.add(c instanceof ExplainColumn.Computed cc
+                                ? deparser.deparse(cc.expr(), cc.input(), multipleRelations)
+                                : deparser.deparse(column(n.output.size()), outputColumns(p), multipleRelations));
+                }
                 n.child(ps.child(), "Outer");
                 yield n;
             }
@@ -1091,7 +1098,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
         String s = deparser.deparse(k, in, prefix);
-        return k instanceof Expr.Var || k instanceof Expr.WholeRowVar || s.startsWith("(") ? s : "(" + s + ")";
+        // a Param (an InitPlan's output too) prints as itself (get_parameter), as a Var does
+        boolean param = k instanceof Expr.ExecParam || k instanceof Expr.SubPlan && s.matches("\\$\\d+");
+        return k instanceof Expr.Var || k instanceof Expr.WholeRowVar || param || s.startsWith("(") ? s : "(" + s + ")";
     }
 
     private List<String> tlist(List<Expr> tl, List<ExplainColumn> input, List<ExplainColumn> ifNull) {
@@ -1174,7 +1183,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Unique u -> outputColumns(u.child());
             case Plan.LockRows r -> outputColumns(r.child());
             case Plan.FunctionScan f -> namedColumns(f.rte());
-            case Plan.ProjectSet ps -> computed(ps.targetList(), outputColumns(ps.child()));
+            case Plan.ProjectSet ps -> {
+                // the set-returning calls are the node's own target list entries in PostgreSQL: a
+                // column holding one prints as the call, in parentheses where a node above reads it
+                int w = ps.child().width();
+                List<Expr> tl = new ArrayList<>();
+                for (Expr e : ps.targetList())
+                    tl.add(ExprTrees.map(e, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() > w
+                            && v.attno() <= w + ps.srfs().size() ? ps.srfs().get(v.attno() - w - 1) : null));
+                yield computed(tl, outputColumns(ps.child()));
+            }
             case Plan.WindowAgg w -> {
                 List<ExplainColumn> in = outputColumns(w.child());
                 List<ExplainColumn> l = new ArrayList<>(in);
