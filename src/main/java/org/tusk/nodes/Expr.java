@@ -261,10 +261,17 @@ public sealed interface Expr {
      * {@code plan} runs; for ANY/ALL each row's columns go to {@code paramIds} and
      * {@code testexpr} is evaluated with SQL's null semantics for ANY/ALL. A subplan that is not
      * {@code correlated} (reads no parameter set outside it) runs once per statement and its
-     * result is reused (PostgreSQL's initplan / hashed subplan).
+     * result is reused (PostgreSQL's initplan / hashed subplan). {@code planId} numbers the
+     * statement's subplans in the order the planner made them (plan_id: "SubPlan n" in EXPLAIN;
+     * 0 when not numbered).
      */
     record SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
-                   List<Expr> args, boolean correlated, int type, int typmod) implements Expr {}
+                   List<Expr> args, boolean correlated, int type, int typmod, int planId) implements Expr {
+        public SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
+                       List<Expr> args, boolean correlated, int type, int typmod) {
+            this(kind, plan, testexpr, paramIds, parParams, args, correlated, type, typmod, 0);
+        }
+    }
 
     /**
      * ARRAY[...] (ArrayExpr): the elements, already coerced to {@code elemType}; with

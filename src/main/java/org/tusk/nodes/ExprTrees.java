@@ -159,7 +159,7 @@ public final class ExprTrees {
             case Expr.SubscriptingAssign x -> new Expr.SubscriptingAssign(map(x.container(), f), mapNullable(x.upper(), f),
                     x.lower() == null ? null : mapNullable(x.lower(), f), map(x.value(), f), x.type());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
-                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod());
+                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod(), x.planId());
             case Expr.RowExpr x -> new Expr.RowExpr(mapAll(x.args(), f), x.type(), x.colnames(), x.location());
             case Expr.WholeRowVar x -> new Expr.WholeRowVar(map(x.row(), f), map(x.present(), f), x.refname(), x.location());
             case Expr.FieldSelect x -> new Expr.FieldSelect(map(x.arg(), f), x.fieldnum(), x.type(), x.typmod());

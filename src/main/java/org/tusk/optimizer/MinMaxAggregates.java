@@ -45,6 +45,14 @@ final class MinMaxAggregates {
             subqueries.add(firstRowQuery(q, a));
         }
         if (!cheaper(info, q, subqueries)) return q;
+        // each aggregate's sub-select is planned once however often the call occurs (its InitPlan's Param)
+        List<Query> oneLevelDown = new ArrayList<>();
+        for (Query sub : subqueries) {
+            Query down = VarLevels.incrementLevelsUp(sub, 1);
+            info.sharedSubPlans.put(down, new Expr.SubPlan[1]);
+            oneLevelDown.add(down);
+        }
+        subqueries = oneLevelDown;
         List<Query.TargetEntry> tlist = new ArrayList<>();
         for (Query.TargetEntry te : q.targetList())
             tlist.add(new Query.TargetEntry(replaceAggs(te.expr(), aggs, subqueries), te.resno(), te.name(), te.resjunk()));
@@ -113,7 +121,7 @@ final class MinMaxAggregates {
      */
     private static boolean cheaper(PlannerInfo info, Query q, List<Query> subqueries) {
         PlannerInfo.Global glob = info.glob;
-        int params = glob.nextParamId, ctes = glob.nextCteId, refs = glob.outerRefs;
+        int params = glob.nextParamId, ctes = glob.nextCteId, refs = glob.outerRefs, plans = glob.nextPlanId;
         List<List<PlannerInfo.PlanParam>> outer = new ArrayList<>();
         for (PlannerInfo p = info.parent; p != null; p = p.parent) outer.add(new ArrayList<>(p.planParams));
         try {
@@ -128,6 +136,7 @@ final class MinMaxAggregates {
         } finally {
             glob.nextParamId = params;
             glob.nextCteId = ctes;
+            glob.nextPlanId = plans;
             glob.outerRefs = refs;
             int i = 0;
             for (PlannerInfo p = info.parent; p != null; p = p.parent) {
@@ -137,14 +146,14 @@ final class MinMaxAggregates {
         }
     }
 
-    /** Each call of {@code aggs} in {@code e} replaced by its sub-select, one level down. */
+    /** Each call of {@code aggs} in {@code e} replaced by its sub-select (already one level down). */
     private static Expr replaceAggs(Expr e, List<Expr.Aggref> aggs, List<Query> subqueries) {
         return ExprTrees.map(e, x -> {
             if (!(x instanceof Expr.Aggref a) || a.levelsup() != 0) return null;
-            int i = aggs.indexOf(a);
-            if (i < 0) return null;
-            return new Expr.SubLink(Expr.SubLinkType.EXPR, null, VarLevels.incrementLevelsUp(subqueries.get(i), 1),
-                    a.type(), -1, -1);
+            // the slot names the call: equal calls share one (find_compatible_agg)
+            int i = a.aggno();
+            if (i < 0 || i >= aggs.size()) return null;
+            return new Expr.SubLink(Expr.SubLinkType.EXPR, null, subqueries.get(i), a.type(), -1, -1);
         });
     }
 }

@@ -321,7 +321,9 @@ public final class Planner {
 
         // DISTINCT [ON], ORDER BY
         List<Plan.SortKey> sortKeys = new ArrayList<>();
-        for (Query.SortClause s : q.sortClause()) sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst()));
+        for (Query.SortClause s : q.sortClause())
+            if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr()))
+                sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst()));
         if (!q.distinctClause().isEmpty()) {
             List<Integer> cols = new ArrayList<>();
             for (int r : q.distinctClause()) cols.add(r - 1);
@@ -349,6 +351,20 @@ public final class Planner {
                     q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx));
         }
         return plan;
+    }
+
+    /**
+     * Whether a sort key is the same for every row of the level, so sorting on it is redundant:
+     * get_eclass_for_sort_expr's pseudoconstant (no Var of this level, nothing volatile, no
+     * set-returning function, aggregate or window function), whose equivalence class makes
+     * pathkey_is_redundant drop the key. A key holding a sub-select is kept (Tusk's MIN/MAX
+     * rewrite leaves sub-selects where PostgreSQL's pathkeys still see the aggregates).
+     */
+    private static boolean pseudoConstant(Expr e) {
+        return !org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == 0 || x instanceof Expr.WholeRowVar
+                || x instanceof Expr.Aggref a && a.levelsup() == 0 || x instanceof Expr.WindowFunc
+                || x instanceof Expr.GroupingFunc || x instanceof Expr.SubLink || x instanceof Expr.SubPlan)
+                && !Clauses.returnsSet(e) && !Clauses.containsVolatileFunctions(e);
     }
 
     /** LIMIT count (+ OFFSET) when both are constants, for costing an ordered scan; -1 otherwise. */
@@ -477,6 +493,8 @@ public final class Planner {
         } else {
             plan = planQuery(new PlannerInfo(info.glob, info, cte.query()));
         }
+        // SS_process_ctes: the WITH query's plan is one of the statement's subplans, numbered as they are
+        info.glob.nextPlanId++;
         info.ctes.put(cte.name(), new PlannerInfo.CtePlan(info.glob.nextCteId++, plan));
     }
 

@@ -22,6 +22,8 @@ final class PlannerInfo {
     static final class Global {
         int nextParamId;
         int nextCteId;
+        /** glob->subplans' next plan_id: SubPlans and materialized WITH queries are numbered from 1 as they are made. */
+        int nextPlanId = 1;
         int outerRefs;
         /** The range table entries of every level planned (glob->finalrtable), each once however often it is planned. */
         final java.util.Set<Query.RangeTblEntry> rangeTable =
@@ -65,6 +67,13 @@ final class PlannerInfo {
     Query query;
     final List<PlanParam> planParams = new ArrayList<>();
     final Map<String, CtePlan> ctes = new HashMap<>();
+    /**
+     * Sub-selects that stand for one value wherever they occur at this level, by their query's
+     * identity: the MIN/MAX sub-selects of {@link MinMaxAggregates}, each of which PostgreSQL
+     * plans once as an InitPlan whose output Param replaces every call of its aggregate. The
+     * slot holds the SubPlan once the first occurrence is planned.
+     */
+    final Map<Query, Expr.SubPlan[]> sharedSubPlans = new java.util.IdentityHashMap<>();
     /** Recursive CTEs being planned at this level: name to work table. */
     final Map<String, WorkTable> workTables = new HashMap<>();
 

@@ -79,6 +79,14 @@ final class SubLinks {
     }
 
     private static Expr makeSubPlan(Expr.SubLink s, PlannerInfo info) {
+        Expr.SubPlan[] shared = s.testexpr() == null ? info.sharedSubPlans.get(s.subselect()) : null;
+        if (shared != null && shared[0] != null) return shared[0];
+        Expr.SubPlan made = buildSubPlan(s, info);
+        if (shared != null) shared[0] = made;
+        return made;
+    }
+
+    private static Expr.SubPlan buildSubPlan(Expr.SubLink s, PlannerInfo info) {
         int refsBefore = info.glob.outerRefs;
         Plan[] plan = new Plan[1];
         List<PlannerInfo.PlanParam> params = collectParams(info, () ->
@@ -106,6 +114,6 @@ final class SubLinks {
         boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY;
         int type = valued ? s.type() : TypeOids.BOOL;
         return new Expr.SubPlan(s.kind(), plan[0], testexpr, List.copyOf(paramIds), List.copyOf(parParams), List.copyOf(args),
-                correlated, type, valued ? s.typmod() : -1);
+                correlated, type, valued ? s.typmod() : -1, info.glob.nextPlanId++);
     }
 }

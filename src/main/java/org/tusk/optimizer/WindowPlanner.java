@@ -174,13 +174,17 @@ final class WindowPlanner {
         Map<Integer, Integer> funcColumn = new HashMap<>();
         List<Expr> lowerRunConditions = new ArrayList<>();
         java.util.Set<Integer> constant = constantKeys();
+        Map<Integer, Integer> equated = equatedKeys();
         for (int w = 0; w < active.size(); w++) {
             Query.WindowClause wc = active.get(w);
             List<Plan.SortKey> keys = new ArrayList<>();
             List<Integer> partCols = new ArrayList<>();
+            java.util.Set<Integer> sortedClasses = new java.util.HashSet<>();
             for (int[] k : uniqueOrder(wc, refs)) {
                 // make_pathkeys_for_window: a key WHERE equates to a constant is redundant in the sort
                 if (constant.contains(k[3])) continue;
+                // pathkey_is_redundant: so is one WHERE equates to an earlier key (the same equivalence class)
+                if (!sortedClasses.add(equated.getOrDefault(k[3], k[3]))) continue;
                 int col = add(tlist.get(k[3] - 1));
                 keys.add(new Plan.SortKey(col, k[1] == 1, k[2] == 1));
             }
@@ -234,6 +238,39 @@ final class WindowPlanner {
                 if (ExprTrees.equal(stripRelabel(te.expr()), pinned)) out.add(te.resno());
         }
         return out;
+    }
+
+    /**
+     * The target entries (resnos) that top-level WHERE conjuncts {@code a = b} put into one
+     * equivalence class, each mapped to its class's smallest resno (entries in no such class are
+     * absent): what pathkey_is_redundant finds when a later sort key's class is already sorted
+     * on. Only a mergejoinable equality of two non-volatile expressions, each some entry's
+     * expression (relabelings stripped), counts.
+     */
+    private Map<Integer, Integer> equatedKeys() {
+        Map<Integer, Integer> cls = new HashMap<>();
+        for (Expr c : ScanPaths.conjuncts(q.where())) {
+            if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) continue;
+            Expr l = stripRelabel(op.args().get(0)), r = stripRelabel(op.args().get(1));
+            // a btree equality (mergejoinable, strict; across the types of one operator family too)
+            if (!op.op().strict() || op.op().volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE
+                    || !org.tusk.catalog.OperatorMerging.oprcanmerge("=", op.op().left(), op.op().right())
+                    || WindowQualPushdown.containsVolatile(l) || WindowQualPushdown.containsVolatile(r)) continue;
+            int a = resnoOf(l), b = resnoOf(r);
+            if (a < 0 || b < 0) continue;
+            int ca = cls.getOrDefault(a, a), cb = cls.getOrDefault(b, b), to = Math.min(ca, cb), from = Math.max(ca, cb);
+            cls.put(a, to);
+            cls.put(b, to);
+            for (Map.Entry<Integer, Integer> e : cls.entrySet()) if (e.getValue() == from) e.setValue(to);
+        }
+        return cls;
+    }
+
+    /** The resno of the first target entry whose expression is {@code e} (relabelings stripped), or -1. */
+    private int resnoOf(Expr e) {
+        for (Query.TargetEntry te : q.targetList())
+            if (ExprTrees.equal(stripRelabel(te.expr()), e)) return te.resno();
+        return -1;
     }
 
     private static Expr stripRelabel(Expr e) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
+import org.tusk.optimizer.Clauses;
 import org.tusk.optimizer.VarLevels;
 import org.tusk.utils.error.SqlState;
 
@@ -102,8 +104,31 @@ final class AggLevels {
         Expr.Aggref here = new Expr.Aggref(call.agg(), call.args(), call.star(), aggno, call.type(), call.distinct(),
                 call.filter(), call.order(), level, location, call.directArgs());
         // the owner's copy: its arguments in the owner's frame, computed there (levelsup 0)
-        owner.aggregates().add(level == 0 ? here : (Expr.Aggref) VarLevels.incrementLevelsUp(here, -level));
+        Expr.Aggref there = level == 0 ? here : (Expr.Aggref) VarLevels.incrementLevelsUp(here, -level);
+        int same = sameAggregate(owner.aggregates(), there);
+        if (same >= 0) return withAggno(here, same);
+        owner.aggregates().add(there);
         return here;
+    }
+
+    /**
+     * find_compatible_agg: the slot of an aggregate call of the level equal to {@code agg} (all
+     * but location and slot), which computes the same value and so shares its state; -1 if there
+     * is none or the call has volatile arguments (each call must then run them). PostgreSQL
+     * merges them in the planner (preprocess_aggrefs); merging at analysis makes a repeated call
+     * in ORDER BY or DISTINCT match its target-list entry, as equal() does there.
+     */
+    private static int sameAggregate(List<Expr.Aggref> aggregates, Expr.Aggref agg) {
+        if (Clauses.containsVolatileFunctions(agg)) return -1;
+        Expr key = ExprTrees.withoutLocations(withAggno(agg, -1));
+        for (int i = 0; i < aggregates.size(); i++)
+            if (ExprTrees.withoutLocations(withAggno(aggregates.get(i), -1)).equals(key)) return i;
+        return -1;
+    }
+
+    private static Expr.Aggref withAggno(Expr.Aggref a, int aggno) {
+        return new Expr.Aggref(a.agg(), a.args(), a.star(), aggno, a.type(), a.distinct(), a.filter(), a.order(),
+                a.levelsup(), a.location(), a.directArgs());
     }
 
     /**

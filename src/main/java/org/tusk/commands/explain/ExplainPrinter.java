@@ -136,7 +136,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     // ------------------------------------------------------------------ ExplainNode
 
-    private void explainNode(Object obj, String relationship, String planName) {
+    /** The drawn node of {@code obj}, described once (the InitPlans of its level are gathered from it before it is drawn). */
+    private Node nodeFor(Object obj) {
+        Node memo = described.get(obj);
+        if (memo != null) return memo;
         Node n = obj instanceof Drawn d ? drawn(d) : obj instanceof BitmapChild b ? describeBitmap(b) : describe(visible((Plan) obj));
         // the SubPlans of projections that are not drawn belong to the node drawn in their place
         for (Plan p = obj instanceof Plan q ? q : null; p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null;
@@ -145,6 +148,57 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         if (obj instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
                 && projectsItself(n.sname))
             n.output = tlist(s.targetList(), outputColumns(s.child()), null);
+        described.put(obj, n);
+        return n;
+    }
+
+    private final Map<Object, Node> described = new IdentityHashMap<>();
+
+    /**
+     * Whether the children of {@code obj} belong to its query level. PostgreSQL attaches a level's
+     * InitPlans to the level's top plan node (SS_attach_initplans), whichever node's expression
+     * reads them; a subquery scanned (Subquery Scan), an Append's members and a set operation's
+     * inputs, a WITH query, a SubPlan and the source of a ModifyTable are taken as levels of their
+     * own here (an Append's members and a ModifyTable's source may really share the level, where
+     * the InitPlans then stay with the node that reads them).
+     */
+    private static boolean childrenShareLevel(Object obj) {
+        if (obj instanceof Drawn d) return d.name().equals("Hash") || d.name().equals("Materialize");
+        if (!(obj instanceof Plan p)) return false;
+        return switch (visible(p)) {
+            case Plan.Sort x -> true;
+            case Plan.Limit x -> true;
+            case Plan.Agg x -> true;
+            case Plan.WindowAgg x -> true;
+            case Plan.Result x -> true;
+            case Plan.Unique x -> true;
+            case Plan.ProjectSet x -> true;
+            case Plan.NestLoop x -> true;
+            case Plan.HashJoin x -> true;
+            case Plan.MergeJoin x -> true;
+            case Plan.LockRows x -> true;
+            default -> false;
+        };
+    }
+
+    /** The InitPlans read by the nodes below {@code n} in its level, in tree order. */
+    private void gatherLevelInitPlans(Object obj, Node n, List<Expr.SubPlan> init) {
+        if (!childrenShareLevel(obj)) return;
+        for (Object[] c : n.children) {
+            Node cn = nodeFor(c[0]);
+            List<Expr.SubPlan> sub = new ArrayList<>();
+            for (Expr e : cn.exprs) collectSubPlans(e, init, sub);
+            gatherLevelInitPlans(c[0], cn, init);
+        }
+    }
+
+    private void explainNode(Object obj, String relationship, String planName) {
+        explainNode(obj, relationship, planName, true);
+    }
+
+    /** {@code levelTop}: whether the node is the top of its query level, which shows the level's InitPlans. */
+    private void explainNode(Object obj, String relationship, String planName, boolean levelTop) {
+        Node n = nodeFor(obj);
         boolean root = relationship == null;
         if (root) collectCtes(n.source);
         int saveIndent = out.indent;
@@ -201,8 +255,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // InitPlans (and WITH queries at the top), children, then SubPlans
         List<Expr.SubPlan> init = new ArrayList<>(), sub = new ArrayList<>();
         for (Expr e : n.exprs) collectSubPlans(e, init, sub);
-        if (root && obj instanceof Drawn) init.addAll(initPlansMovedUp);
-        else init.removeIf(sp -> initPlansMovedUp.stream().anyMatch(m -> m == sp));
+        if (levelTop) {
+            gatherLevelInitPlans(obj, n, init);
+            // root->init_plans: in the order the planner made them
+            init.sort(java.util.Comparator.comparingInt(Expr.SubPlan::planId));
+        } else {
+            init.clear();
+        }
+        if (root && obj instanceof Drawn) {
+            for (Expr.SubPlan m : initPlansMovedUp) if (init.stream().noneMatch(sp -> sameSubPlan(sp, m))) init.add(m);
+        } else init.removeIf(sp -> initPlansMovedUp.stream().anyMatch(m -> sameSubPlan(m, sp)));
         // find_param_referent: a SubPlan's parameters print as the expressions of this node that set them
         // (only where the argument is a column expression over this node's input, as resolved Vars say)
         for (Expr.SubPlan sp : sub)
@@ -222,7 +284,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             String label = subPlanName(sp).replace("SubPlan", "InitPlan") + " (returns " + initPlanOutput(sp) + ")";
             explainNode(sp.plan(), "InitPlan", label);
         }
-        for (Object[] c : n.children) explainNode(c[0], (String) c[1], null);
+        boolean shared = childrenShareLevel(obj);
+        for (Object[] c : n.children) explainNode(c[0], (String) c[1], null, !shared);
         for (Expr.SubPlan sp : sub) explainNode(subPlanTop(sp), "SubPlan", subPlanName(sp));
         if (hasChildren) out.closeGroup("Plans", "Plans", false);
 
@@ -486,7 +549,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.ProjectSet ps -> {
                 Node n = node(p, "ProjectSet");
-                n.output = names(outputColumns(p));
+                // its own target list, each entry printed as itself over the input
+                if (opts.verbose()) {
+                    n.output = new ArrayList<>();
+                    for (ExplainColumn c : outputColumns(p))
+                        n.output.add(c instanceof ExplainColumn.Computed cc
+                                ? deparser.deparse(cc.expr(), cc.input(), multipleRelations)
+                                : deparser.deparse(column(n.output.size()), outputColumns(p), multipleRelations));
+                }
                 n.child(ps.child(), "Outer");
                 yield n;
             }
@@ -1028,7 +1098,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
         String s = deparser.deparse(k, in, prefix);
-        return k instanceof Expr.Var || k instanceof Expr.WholeRowVar || s.startsWith("(") ? s : "(" + s + ")";
+        // a Param (an InitPlan's output too) prints as itself (get_parameter), as a Var does
+        boolean param = k instanceof Expr.ExecParam || k instanceof Expr.SubPlan && s.matches("\\$\\d+");
+        return k instanceof Expr.Var || k instanceof Expr.WholeRowVar || param || s.startsWith("(") ? s : "(" + s + ")";
     }
 
     private List<String> tlist(List<Expr> tl, List<ExplainColumn> input, List<ExplainColumn> ifNull) {
@@ -1111,7 +1183,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Unique u -> outputColumns(u.child());
             case Plan.LockRows r -> outputColumns(r.child());
             case Plan.FunctionScan f -> namedColumns(f.rte());
-            case Plan.ProjectSet ps -> computed(ps.targetList(), outputColumns(ps.child()));
+            case Plan.ProjectSet ps -> {
+                // the set-returning calls are the node's own target list entries in PostgreSQL: a
+                // column holding one prints as the call, in parentheses where a node above reads it
+                int w = ps.child().width();
+                List<Expr> tl = new ArrayList<>();
+                for (Expr e : ps.targetList())
+                    tl.add(ExprTrees.map(e, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() > w
+                            && v.attno() <= w + ps.srfs().size() ? ps.srfs().get(v.attno() - w - 1) : null));
+                yield computed(tl, outputColumns(ps.child()));
+            }
             case Plan.WindowAgg w -> {
                 List<ExplainColumn> in = outputColumns(w.child());
                 List<ExplainColumn> l = new ArrayList<>(in);
@@ -1243,15 +1324,26 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             if (x instanceof Expr.SubPlan sp) {
                 // ANY/ALL SubPlans, hashed or not, stay SubPlans of the node (drawn after its children)
                 List<Expr.SubPlan> target = isInitPlan(sp) && sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL ? init : sub;
-                if (target.stream().noneMatch(y -> y == sp)) target.add(sp);
+                if (target.stream().noneMatch(y -> sameSubPlan(y, sp))) target.add(sp);
                 subPlanName(sp);
             }
             return false;
         });
     }
 
+    /**
+     * Whether two SubPlan nodes are one subplan: the same node, or copies of it made where an
+     * expression holding it was rebuilt, which keep its plan_id (a MIN/MAX InitPlan whose Param
+     * several expressions read).
+     */
+    private static boolean sameSubPlan(Expr.SubPlan a, Expr.SubPlan b) {
+        return a == b || a.planId() > 0 && a.planId() == b.planId();
+    }
+
     @Override
     public String subPlanName(Expr.SubPlan sp) {
+        // plan_id, the order the planner made the subplans in
+        if (sp.planId() > 0) return "SubPlan " + sp.planId();
         Integer id = subPlanIds.get(sp);
         if (id == null) {
             id = nextPlanId++;
@@ -1261,10 +1353,15 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     @Override
-    public boolean isInitPlan(Expr.SubPlan sp) { return !sp.correlated(); }
+    public boolean isInitPlan(Expr.SubPlan sp) {
+        // build_subplan: an initplan is one its level passes no parameters to (parParam NIL); it may
+        // still read a parameter of a level further out, which reruns it when that changes
+        return sp.parParams().isEmpty();
+    }
 
     @Override
     public String initPlanOutput(Expr.SubPlan sp) {
+        for (var e : initPlanParams.entrySet()) if (sameSubPlan(e.getKey(), sp)) sp = e.getKey();
         Integer n = initPlanParams.get(sp);
         if (n == null) {
             n = nextInitParam++;
