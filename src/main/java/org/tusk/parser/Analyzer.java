@@ -511,6 +511,16 @@ public final class Analyzer {
 
     void setExprKind(String kind) { this.exprKind = kind; }
 
+    /**
+     * Whether the expressions being analysed are INSERT's only VALUES row (EXPR_KIND_VALUES_SINGLE:
+     * named "VALUES" in messages, but set-returning functions are allowed, as in a select list).
+     */
+    private boolean valuesSingle;
+
+    boolean valuesSingle() { return valuesSingle; }
+
+    void setValuesSingle(boolean single) { this.valuesSingle = single; }
+
     /** Records an aggregate call's location for errors about the level's aggregates as a whole. */
     void noteAggregateCall(int location) {
         if (firstAggLocation < 0) firstAggLocation = location;
