@@ -1151,6 +1151,9 @@ public final class Analyzer {
     /** transformColumnRef: col, rel.col or schema.rel.col, searched from this query level outwards. */
     private Expr transformColumnRefCore(RawExpr.ColumnRef c) {
         List<String> f = c.fields();
+        // transformColumnRef: EXPR_KIND_COLUMN_DEFAULT refuses any column reference before looking it up
+        if ("DEFAULT expressions".equals(exprKind))
+            throw err(SqlState.FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression", c.location());
         if (c.star()) {
             // t.* in an expression is the whole row of t (a row constructor expands it into its columns)
             if (f.isEmpty() || f.size() > 2)

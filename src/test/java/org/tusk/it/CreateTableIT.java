@@ -1,0 +1,70 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.fails;
+import static org.tusk.it.Jdbc.joinedRows;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+
+/**
+ * CREATE TABLE's DEFAULT checks (cookDefault) and CREATE TABLE AS's storage parameters, with
+ * PostgreSQL 15's messages and error positions for the same statements.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CreateTableIT extends OneServerPerClass {
+
+    private static void assertError(Connection c, String sql, String state, String message, int position) {
+        PSQLException e = fails(c, sql, state);
+        assertEquals(message, e.getServerErrorMessage().getMessage());
+        assertEquals(position, e.getServerErrorMessage().getPosition(), sql);
+    }
+
+    @Test
+    void defaultExpressionErrorsPointIntoTheStatement() throws Exception {
+        try (Connection c = server.connect()) {
+            // transformColumnRef refuses any column reference in a DEFAULT, qualified or not
+            assertError(c, "create table de1 (id int default (id))", "0A000",
+                    "cannot use column reference in DEFAULT expression", 35);
+            assertError(c, "create table de1 (id int default (bar.id))", "0A000",
+                    "cannot use column reference in DEFAULT expression", 35);
+            assertError(c, "create table de1 (id int default (avg(id)))", "0A000",
+                    "cannot use column reference in DEFAULT expression", 39);
+            assertError(c, "create table de1 (a int default (avg(1)))", "42803",
+                    "aggregate functions are not allowed in DEFAULT expressions", 34);
+            assertError(c, "create table de1 (a int default (select 1))", "0A000",
+                    "cannot use subquery in DEFAULT expression", 33);
+            assertError(c, "create temp table public.de2 (a int)", "42P16",
+                    "cannot create temporary relation in non-temporary schema", 19);
+            // ALTER TABLE cooks its DEFAULT without the query text: no position
+            exec(c, "create table de3 (a int)");
+            assertError(c, "alter table de3 add column b int default (a + 1)", "0A000",
+                    "cannot use column reference in DEFAULT expression", 0);
+            exec(c, "drop table de3");
+        }
+    }
+
+    @Test
+    void createTableAsTakesStorageParameters() throws Exception {
+        try (Connection c = server.connect()) {
+            fails(c, "create table tas1 with (\"Fillfactor\" = 10) as select 1 a", "22023");
+            exec(c, "create table tas1 with (fillfactor = 10) as select 1 a",
+                    "create table tas2 (x) with (fillfactor = 20) as select 1 a with no data");
+            assertEquals("tas1|{fillfactor=10}|1;tas2|{fillfactor=20}|0", joinedRows(c,
+                    "select relname, reloptions, (select count(*) from tas1 where relname = 'tas1') from pg_class"
+                            + " where relname in ('tas1', 'tas2') order by 1"));
+            assertEquals("x", joinedRows(c, "select attname from pg_attribute where attrelid = 'tas2'::regclass and attnum > 0"));
+            try (Statement s = c.createStatement()) {
+                s.execute("create table tas3 as select 1 a with no data");
+                assertEquals(0, s.getUpdateCount());
+            }
+            exec(c, "drop table tas1, tas2, tas3");
+        }
+    }
+}
