@@ -67,4 +67,26 @@ class CreateTableIT extends OneServerPerClass {
             exec(c, "drop table tas1, tas2, tas3");
         }
     }
+    @Test
+    void checkConstraintOverTheWholeRowIsEnforcedAndShown() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table ccw (f1 int)", "create function ccw_ok(ccw) returns bool language plpgsql immutable as 'begin return $1.f1 > 0; end'",
+                    "create function ccw_pos(int) returns bool language sql immutable as 'select $1 > 0'",
+                    "alter table ccw add check (ccw_ok(ccw.*))",
+                    "insert into ccw values (1), (null)");
+            // the row checked is the new row, never NULL: (0) fails the function
+            PSQLException e = fails(c, "insert into ccw values (0)", "23514");
+            assertEquals("new row for relation \"ccw\" violates check constraint \"ccw_check\"",
+                    e.getServerErrorMessage().getMessage());
+            fails(c, "update ccw set f1 = -1 where f1 = 1", "23514");
+            exec(c, "alter table ccw add column f2 int check (ccw_pos(f2))");
+            // pg_get_constraintdef of constraints calling user-defined functions or reading the whole row
+            assertEquals("ccw_check|CHECK (ccw_ok(ccw.*));ccw_f2_check|CHECK (ccw_pos(f2))", joinedRows(c,
+                    "select conname, pg_get_constraintdef(oid, true) from pg_constraint where conrelid = 'ccw'::regclass"
+                            + " order by 1"));
+            fails(c, "alter table ccw add check (ccw.ctid is not null)", "42P10");
+            exec(c, "alter table ccw drop constraint ccw_check", "drop function ccw_ok(ccw)", "drop table ccw",
+                    "drop function ccw_pos(int)");
+        }
+    }
 }
