@@ -89,4 +89,16 @@ class CreateTableIT extends OneServerPerClass {
                     "drop function ccw_pos(int)");
         }
     }
+    @Test
+    void relationFilenodesMapBackToTheirRelations() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create temp table rf_temp (c1 int)", "create table rf_perm (a int)", "create view rf_view as select 1");
+            // RelidByRelfilenode does not find temporary relations; a view has no file
+            assertEquals("t|null", joinedRows(c, "select relpersistence, pg_filenode_relation(reltablespace,"
+                    + " pg_relation_filenode(oid)) from pg_class where relname = 'rf_temp'"));
+            assertEquals("rf_perm|null|null", joinedRows(c, "select pg_filenode_relation(0, pg_relation_filenode('rf_perm')),"
+                    + " pg_relation_filenode('rf_view'), pg_filenode_relation(0, 0)"));
+            exec(c, "drop table rf_perm", "drop view rf_view");
+        }
+    }
 }
