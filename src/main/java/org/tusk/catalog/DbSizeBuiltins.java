@@ -40,6 +40,10 @@ final class DbSizeBuiltins {
         r.fn("pg_indexes_size", List.of(RegTypes.REGCLASS), INT8, V, true, (c, a) -> size(c, a[0], DbSizeBuiltins::indexesSize));
         r.fn("pg_total_relation_size", List.of(RegTypes.REGCLASS), INT8, V, true,
                 (c, a) -> size(c, a[0], (cat, rel) -> tableSize(cat, rel) + indexesSize(cat, rel)));
+        r.fn("pg_relation_filenode", List.of(RegTypes.REGCLASS), OID, Volatility.STABLE, true,
+                (c, a) -> relationFilenode(c, ((Number) a[0]).intValue()));
+        r.fn("pg_filenode_relation", List.of(OID, OID), RegTypes.REGCLASS, Volatility.STABLE, true,
+                (c, a) -> filenodeRelation(((Number) a[0]).intValue(), ((Number) a[1]).intValue()));
         PolymorphicFunction columnSize = (argTypes, result) -> (c, a) -> a[0] == null ? null : columnSize(argTypes.get(0), a[0]);
         r.fn("pg_column_size", List.of(ANY), INT4, Volatility.STABLE, true, columnSize);
     }
@@ -116,5 +120,35 @@ final class DbSizeBuiltins {
         if (tc != null && tc.isEnum(base)) return DatumType.ENUM;
         if (tc != null && tc.baseTypeStorage(base) != null) return tc.baseTypeStorage(base);
         return null;
+    }
+    /**
+     * pg_relation_filenode: the relation's file number, NULL for a relation without storage
+     * (a view, a partitioned table or index, a foreign table, a composite type) or one that does
+     * not exist.
+     */
+    private static Object relationFilenode(FunctionCallContext c, int relid) {
+        Catalog cat = c.catalog();
+        if (cat == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "relation file nodes cannot be read here");
+        Relation rel = cat.openRelation(relid);
+        if (rel == null || rel.locator() == null) return null;
+        return switch (rel.relkind()) {
+            case 'v', 'p', 'I', 'f', 'c' -> null;
+            default -> rel.locator().relNumber();
+        };
+    }
+
+    /**
+     * pg_filenode_relation (RelidByRelfilenode): the relation stored in file {@code filenode} of
+     * tablespace {@code tablespace} (0 or the database's default tablespace meaning the default);
+     * NULL for file number 0 and for temporary relations, whose files are the session's own.
+     */
+    private static Object filenodeRelation(int tablespace, int filenode) {
+        if (filenode == 0) return null;
+        int spc = tablespace == org.tusk.storage.smgr.RelFileLocator.DEFAULTTABLESPACE_OID ? 0 : tablespace;
+        List<Object[]> rows = ObjectNames.current().rows(SystemCatalogs.PG_CLASS,
+                v -> CatalogScan.oid(SystemCatalogs.PG_CLASS.get(v, "relfilenode")) == filenode
+                        && CatalogScan.oid(SystemCatalogs.PG_CLASS.get(v, "reltablespace")) == spc
+                        && !"t".equals(SystemCatalogs.PG_CLASS.get(v, "relpersistence")));
+        return rows.isEmpty() ? null : CatalogScan.oid(SystemCatalogs.PG_CLASS.get(rows.get(0), "oid"));
     }
 }

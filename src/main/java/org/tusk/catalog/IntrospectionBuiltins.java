@@ -93,9 +93,11 @@ final class IntrospectionBuiltins {
         r.fn("pg_get_function_result", List.of(OID), TEXT, S, true,
                 (c, a) -> org.tusk.utils.ruleutils.FunctionDef.result(((Number) a[0]).intValue()));
         r.fn("pg_get_constraintdef", List.of(OID), TEXT, S, true,
-                (c, a) -> RuleUtils.getConstraintdef(((Number) a[0]).intValue(), false, c.session().currentDatabase()));
+                (c, a) -> RuleUtils.getConstraintdef(((Number) a[0]).intValue(), false, c.session().currentDatabase(),
+                        c::analyzeStoredQuery));
         r.fn("pg_get_constraintdef", List.of(OID, BOOL), TEXT, S, true,
-                (c, a) -> RuleUtils.getConstraintdef(((Number) a[0]).intValue(), (Boolean) a[1], c.session().currentDatabase()));
+                (c, a) -> RuleUtils.getConstraintdef(((Number) a[0]).intValue(), (Boolean) a[1], c.session().currentDatabase(),
+                        c::analyzeStoredQuery));
         // Sequence functions take regclass, as PostgreSQL's (a serial column's default shows nextval('s'::regclass)).
         Volatility V = Volatility.VOLATILE;
         r.fn("nextval", List.of(RegTypes.REGCLASS), INT8, V, true, (c, a) -> c.session().nextval(sequenceName(a[0])));

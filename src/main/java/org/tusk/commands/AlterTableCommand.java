@@ -101,8 +101,9 @@ public final class AlterTableCommand {
                     int attnum = attnum(rel, d.column());
                     Expr analyzed = null;
                     if (d.defaultSql() != null) {
-                        analyzed = Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), rel.desc().attr(attnum - 1).type().oid(),
-                                rel.atttypmod(attnum), ctx.timeZone(), ctx.session().currentDatabase());
+                        int typ = rel.desc().attr(attnum - 1).type().oid(), typmod = rel.atttypmod(attnum);
+                        analyzed = withoutPosition(() -> Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), typ,
+                                typmod, ctx.timeZone(), ctx.session().currentDatabase()));
                     }
                     env.catalog().setColumnDefault(rel, attnum, d.defaultSql());
                     DefaultDependencies.record(env.catalog(), rel.oid(), attnum, analyzed);
@@ -280,8 +281,8 @@ public final class AlterTableCommand {
         ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
         Expr def = null;
         if (c.defaultSql() != null) {
-            def = Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), ctx.timeZone(),
-                    ctx.session().currentDatabase());
+            def = withoutPosition(() -> Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(),
+                    ctx.timeZone(), ctx.session().currentDatabase()));
             if (def instanceof Expr.Const k && k.value() == null) def = null;
         }
         boolean notNull = c.notNull() || c.primaryKey();
@@ -382,6 +383,18 @@ public final class AlterTableCommand {
                     env.indexAm().insert(indexes.get(i), keys, tid, target, env.tableAm(), indexes.get(i).index().unique());
                 }
             }
+        }
+    }
+    /**
+     * A DEFAULT analysed for ALTER TABLE: PostgreSQL cooks it in a parse state without the query
+     * text (AddRelationNewConstraints from ATExecAddColumn / ATExecColumnDefault), so its errors
+     * carry no position.
+     */
+    private static Expr withoutPosition(java.util.function.Supplier<Expr> analysis) {
+        try {
+            return analysis.get();
+        } catch (PgException e) {
+            throw e.position() > 0 ? e.withPosition(0) : e;
         }
     }
 }

@@ -45,7 +45,7 @@ public final class CompositeTypeCommands {
      * table's or view's row type cannot be dropped by itself (2BP01, as the dependency of the
      * type on its relation says in PostgreSQL).
      */
-    static void drop(TypeCache.UserType t, boolean cascade, ExecEnvironment env) {
+    static void drop(TypeCache.UserType t, boolean cascade, ExecEnvironment env, java.util.function.Consumer<String> notices) {
         TypeCache.CompositeType c = env.catalog().types().composite(t.oid());
         Relation rel = c == null ? null : env.catalog().openRelation(c.relid());
         if (rel == null) throw PgException.error(SqlState.UNDEFINED_OBJECT, "type \"" + t.name() + "\" does not exist");
@@ -55,15 +55,25 @@ public final class CompositeTypeCommands {
                     + " because " + kind + " " + rel.name() + " requires it", null,
                     "You can drop " + kind + " " + rel.name() + " instead.", 0);
         }
-        List<String> deps = env.catalog().typeDdl().dependents(t.oid());
+        List<String> columns = env.catalog().typeDdl().dependents(t.oid());
+        // domains over the type depend on it as pg_depend's DEPENDENCY_NORMAL entries would say
+        List<org.tusk.catalog.DomainInfo> over = DomainCommands.domainsOver(env.catalog(), t.oid());
+        List<String> deps = new java.util.ArrayList<>();
+        for (org.tusk.catalog.DomainInfo d : over) deps.add("type " + d.name());
+        deps.addAll(columns);
         if (!deps.isEmpty()) {
             if (!cascade)
                 throw new PgException(Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "cannot drop type " + t.name() + " because other objects depend on it",
                         String.join("\n", deps.stream().map(d -> d + " depends on type " + t.name()).toList()),
                         "Use DROP ... CASCADE to drop the dependent objects too.", 0);
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                    "DROP TYPE ... CASCADE with dependent columns is not supported yet");
+            if (!columns.isEmpty())
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "DROP TYPE ... CASCADE with dependent columns is not supported yet");
+            // each domain goes first (refused if columns use it), as findDependentObjects orders them
+            for (org.tusk.catalog.DomainInfo d : over) DomainCommands.dropDomain(env.catalog(), d, true, x -> { });
+            notices.accept(over.size() == 1 ? "drop cascades to type " + over.get(0).name()
+                    : "drop cascades to " + over.size() + " other objects");
         }
         env.catalog().dropRelations(List.of(rel), cascade);
     }

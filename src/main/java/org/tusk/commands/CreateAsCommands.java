@@ -44,7 +44,8 @@ public final class CreateAsCommands {
         Query q = Analyzer.analyze(new RawStmt(s.query(), 0, queryString.length()), queryString, relations, env, zone,
                 currentDatabase, paramTypes == null ? null : new ArrayList<>(paramTypes));
         List<Catalog.ColumnSpec> columns = columns(q, s.colNames());
-        int oid = catalog.createTable(rv.schema(), rv.name(), columns, s.temp() ? 't' : 'p', false);
+        List<String> reloptions = RelOptions.heapOptions(s.options() == null ? List.of() : s.options());
+        int oid = catalog.createTable(rv.schema(), rv.name(), columns, s.temp() ? 't' : 'p', false, reloptions);
         env.commandCounterIncrement();
         return catalog.openRelation(oid);
     }

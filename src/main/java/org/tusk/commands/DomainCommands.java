@@ -228,7 +228,7 @@ public final class DomainCommands {
     }
 
     /** The domains whose typbasetype is {@code typeOid}. */
-    private static List<DomainInfo> domainsOver(Catalog catalog, int typeOid) {
+    static List<DomainInfo> domainsOver(Catalog catalog, int typeOid) {
         List<DomainInfo> out = new ArrayList<>();
         for (int oid : catalog.typeDdl().domains().domainsOver(typeOid)) {
             DomainInfo o = catalog.types().domain(oid);

@@ -56,6 +56,12 @@ public final class TableCommands {
             // it a crash would leave a half-written table behind, so Tusk refuses rather than log it.
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "unlogged tables are not supported yet");
         }
+        if (s.temp() && rv.schema() != null && !rv.schema().equals("pg_temp") && !rv.schema().startsWith("pg_temp_")) {
+            // RangeVarAdjustRelationPersistence, under transformCreateStmt's error position callback
+            throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION,
+                    "cannot create temporary relation in non-temporary schema",
+                    org.tusk.parser.Lexer.position(queryString, rv.location()));
+        }
         if (s.onCommit() != Stmt.CreateStmt.ONCOMMIT_NOOP && !s.temp()) {
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "ON COMMIT can only be used on temporary tables");
         }
@@ -108,7 +114,7 @@ public final class TableCommands {
             }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
             if (c.defaultSql() != null)
-                defaults.put(c.name(), Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase));
+                defaults.put(c.name(), analyzeDefault(c, t, zone, currentDatabase, queryString));
             boolean notNull = c.notNull() || pkColumns.contains(c.name());
             specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql())
                     .withCollation(ColumnCollations.of(c, t.oid(), queryString)));
@@ -334,5 +340,19 @@ public final class TableCommands {
     /** quote_identifier, for a name inside the nextval('...') literal of a serial default. */
     static String quoteName(String name) {
         return org.tusk.utils.adt.Texts.quoteIdentifier(name).replace("'", "''");
+    }
+    /**
+     * cookDefault for CREATE TABLE: the DEFAULT text analysed on its own, its errors pointing into
+     * the statement (the text starts where the grammar found it, after the column's name).
+     */
+    private static org.tusk.nodes.Expr analyzeDefault(Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t, ZoneId zone,
+                                                      String currentDatabase, String queryString) {
+        try {
+            return Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase);
+        } catch (PgException e) {
+            int start = queryString == null || c.location() < 0 ? -1 : queryString.indexOf(c.defaultSql(), c.location());
+            if (e.position() <= 0 || start < 0) throw e;
+            throw e.withPosition(queryString.codePointCount(0, start) + e.position());
+        }
     }
 }

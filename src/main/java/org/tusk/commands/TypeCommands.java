@@ -62,7 +62,7 @@ public final class TypeCommands {
             }
             TypeCache.UserType t = catalog.types().type(typeOid);
             if (t != null && t.typtype() == 'c') {
-                CompositeTypeCommands.drop(t, s.cascade(), env);
+                CompositeTypeCommands.drop(t, s.cascade(), env, notices);
                 continue;
             }
             if (t != null && t.typtype() == 'd') {

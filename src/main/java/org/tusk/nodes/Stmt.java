@@ -474,16 +474,23 @@ public sealed interface Stmt {
      * latter, whose query is the SELECT without its INTO clause).
      */
     record CreateTableAsStmt(RangeVar relation, List<String> colNames, SelectStmt query, boolean temp,
-                             boolean ifNotExists, boolean withData, boolean isSelectInto, ExecuteStmt execute)
+                             boolean ifNotExists, boolean withData, boolean isSelectInto, ExecuteStmt execute,
+                             List<DefElem> options)
             implements Stmt {
         public CreateTableAsStmt(RangeVar relation, List<String> colNames, SelectStmt query, boolean temp,
                                  boolean ifNotExists, boolean withData, boolean isSelectInto) {
-            this(relation, colNames, query, temp, ifNotExists, withData, isSelectInto, null);
+            this(relation, colNames, query, temp, ifNotExists, withData, isSelectInto, null, List.of());
+        }
+
+        public CreateTableAsStmt(RangeVar relation, List<String> colNames, SelectStmt query, boolean temp,
+                                 boolean ifNotExists, boolean withData, boolean isSelectInto, ExecuteStmt execute) {
+            this(relation, colNames, query, temp, ifNotExists, withData, isSelectInto, execute, List.of());
         }
 
         /** CREATE TABLE ... AS EXECUTE: the table made from the prepared SELECT {@code query}, run with bound parameters. */
         public CreateTableAsStmt withQuery(SelectStmt prepared) {
-            return new CreateTableAsStmt(relation, colNames, prepared, temp, ifNotExists, withData, isSelectInto, null);
+            return new CreateTableAsStmt(relation, colNames, prepared, temp, ifNotExists, withData, isSelectInto, null,
+                    options);
         }
     }
 

@@ -302,7 +302,9 @@ public final class Planner {
         List<SrfPlanner> srfLevels = new ArrayList<>();
         List<Expr> projected = tlist;
         while (SrfPlanner.hasSrfs(projected)) {
-            SrfPlanner level = new SrfPlanner(projected);
+            // entries calling volatile functions run per emitted row, unless grouping reads them by position below
+            SrfPlanner level = new SrfPlanner(projected, q.hasGrouping() || WindowPlanner.hasWindowFuncs(projected) ? null
+                    : i -> q.sortClause().stream().noneMatch(s -> s.resno() == i + 1) && !q.distinctClause().contains(i + 1));
             srfLevels.add(level);
             projected = level.inputTarget();
         }

@@ -21,7 +21,9 @@ import org.tusk.nodes.Plan;
  * an entry with calls, and appends after them the arguments of this level's calls and the other
  * operands those entries need (lower-level calls among them). The ProjectSet's target list
  * reads the former entries back as Vars and recomputes the latter from the appended columns and
- * the calls' values.
+ * the calls' values. Without grouping, an entry that calls volatile functions and is no sort or
+ * DISTINCT key is computed in the ProjectSet too, once per row emitted, not once per input row
+ * (split_pathtarget_at_srfs keeps only sortgroupref entries, Vars and the calls' arguments below).
  */
 final class SrfPlanner {
     private final List<Expr> lower = new ArrayList<>();
@@ -54,15 +56,25 @@ final class SrfPlanner {
         return max[0];
     }
 
-    SrfPlanner(List<Expr> tlist) {
+    /**
+     * @param liftVolatile which entries (0-based) calling volatile functions are computed in the
+     *     ProjectSet: null for none (grouping reads the input target by position)
+     */
+    SrfPlanner(List<Expr> tlist, java.util.function.IntPredicate liftVolatile) {
         int top = 0;
         for (Expr e : tlist) top = Math.max(top, level(e));
         this.level = top;
-        for (Expr e : tlist) lower.add(isOrHasSrf(e) ? new Expr.Const(e.type(), -1, null, -1) : e);
+        List<Boolean> lifted = new ArrayList<>();
+        for (Expr e : tlist) {
+            boolean up = isOrHasSrf(e)
+                    || liftVolatile != null && liftVolatile.test(lifted.size()) && Clauses.containsVolatileFunctions(e);
+            lifted.add(up);
+            lower.add(up ? new Expr.Const(e.type(), -1, null, -1) : e);
+        }
         List<Expr> pending = new ArrayList<>();
         for (int i = 0; i < tlist.size(); i++) {
             Expr e = tlist.get(i);
-            pending.add(isOrHasSrf(e) ? split(e) : Planner.column(i, e));
+            pending.add(isOrHasSrf(e) ? split(e) : lifted.get(i) ? splitVolatile(e) : Planner.column(i, e));
         }
         // the calls' values follow the input target's columns
         int width = lower.size();
@@ -93,6 +105,21 @@ final class SrfPlanner {
                 return new Expr.Var(Expr.Var.RESOLVED, -srfs.size(), f.type(), -1, null, -1, 0);
             }
             if (level(x) == level) return null; // rebuild from its mutated children
+            return lowerColumn(x);
+        });
+    }
+
+    /**
+     * An entry without calls that calls volatile functions, computed in the ProjectSet once per
+     * row it emits, as nodeProjectSet.c evaluates the non-set entries of its target list at each
+     * step (split_pathtarget_at_srfs leaves them in the top target): the volatile calls stay here,
+     * what they and their surroundings read comes from the input target.
+     */
+    private Expr splitVolatile(Expr e) {
+        return ExprTrees.map(e, x -> {
+            if (!(x instanceof Expr.SubLink || x instanceof Expr.SubPlan) && Clauses.containsVolatileFunctions(x)) {
+                return null;   // rebuilt from its lowered operands
+            }
             return lowerColumn(x);
         });
     }

@@ -511,6 +511,16 @@ public final class Analyzer {
 
     void setExprKind(String kind) { this.exprKind = kind; }
 
+    /**
+     * Whether the expressions being analysed are INSERT's only VALUES row (EXPR_KIND_VALUES_SINGLE:
+     * named "VALUES" in messages, but set-returning functions are allowed, as in a select list).
+     */
+    private boolean valuesSingle;
+
+    boolean valuesSingle() { return valuesSingle; }
+
+    void setValuesSingle(boolean single) { this.valuesSingle = single; }
+
     /** Records an aggregate call's location for errors about the level's aggregates as a whole. */
     void noteAggregateCall(int location) {
         if (firstAggLocation < 0) firstAggLocation = location;
@@ -1141,6 +1151,9 @@ public final class Analyzer {
     /** transformColumnRef: col, rel.col or schema.rel.col, searched from this query level outwards. */
     private Expr transformColumnRefCore(RawExpr.ColumnRef c) {
         List<String> f = c.fields();
+        // transformColumnRef: EXPR_KIND_COLUMN_DEFAULT refuses any column reference before looking it up
+        if ("DEFAULT expressions".equals(exprKind))
+            throw err(SqlState.FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression", c.location());
         if (c.star()) {
             // t.* in an expression is the whole row of t (a row constructor expands it into its columns)
             if (f.isEmpty() || f.size() > 2)

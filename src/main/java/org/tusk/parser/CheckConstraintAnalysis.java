@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import org.tusk.catalog.ColumnDef;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.utils.cache.Relation;
@@ -63,25 +64,45 @@ public final class CheckConstraintAnalysis {
                     sub < 0 ? 0 : Lexer.position(sql, sub));
         }
         int natts = rel.desc().natts();
-        org.tusk.nodes.ExprTrees.any(e, x -> {
-            if (x instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > natts && !v.name().equals("tableoid")) {
-                // cookConstraint: tableoid is the one system column a CHECK may read
-                throw PgException.errorAt("42P10", "system column \"" + v.name() + "\" reference in check constraint is invalid",
-                        v.location() < 0 ? 0 : Lexer.position(sql, v.location()));
-            }
-            return false;
-        });
+        checkSystemColumns(e, natts, sql);
+        // the row a CHECK tests is the one being stored, never a null-extended one
+        e = ExprTrees.map(e, x -> x instanceof Expr.WholeRowVar w
+                ? new Expr.WholeRowVar(w.row(), new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, true, -1), w.refname(),
+                        w.location())
+                : null);
         LinkedHashSet<Short> used = new LinkedHashSet<>();
         collectVars(e, used);
         int varCount = used.size();
-        used.removeIf(att -> att > natts);   // conkey lists user columns only
+        used.removeIf(att -> att > natts || att == 0);   // conkey lists user columns only
         short[] attnums = new short[used.size()];
         int i = 0;
         for (short s : used) attnums[i++] = s;
         return new Cooked(e, attnums, varCount);
     }
 
+    /**
+     * cookConstraint: tableoid is the one system column a CHECK may read. A whole-row reference
+     * (tbl.*) is the row itself, as PostgreSQL's whole-row Var is: the ctid Tusk keeps beside it
+     * to tell a null-extended row is no reference the user wrote.
+     */
+    private static void checkSystemColumns(Expr e, int natts, String sql) {
+        if (e instanceof Expr.WholeRowVar w) {
+            checkSystemColumns(w.row(), natts, sql);
+            return;
+        }
+        if (e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > natts && !v.name().equals("tableoid")) {
+            throw PgException.errorAt("42P10", "system column \"" + v.name() + "\" reference in check constraint is invalid",
+                    v.location() < 0 ? 0 : Lexer.position(sql, v.location()));
+        }
+        for (Expr c : Analyzer.children(e)) checkSystemColumns(c, natts, sql);
+    }
+
     private static void collectVars(Expr e, LinkedHashSet<Short> out) {
+        if (e instanceof Expr.WholeRowVar) {
+            // one Var of attno 0 in PostgreSQL's tree: the constraint is named after no column
+            out.add((short) 0);
+            return;
+        }
         if (e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > 0) out.add((short) v.attno());
         for (Expr c : Analyzer.children(e)) collectVars(c, out);
     }

@@ -101,11 +101,11 @@ final class CreateAsGrammar {
         return ident.matches("[a-z_][a-z0-9_$]*") && !Keywords.isReserved(ident) ? ident : "\"" + ident.replace("\"", "\"\"") + "\"";
     }
 
-    /** Whether the tokens after CREATE TABLE name are "(col, ...) AS": a CREATE TABLE AS column list, not column definitions. */
+    /** Whether the tokens after CREATE TABLE name are "(col, ...) AS" (or WITH): a CREATE TABLE AS column list, not column definitions. */
     boolean atColumnNameList() {
         if (!p.isChar('(')) return false;
         Token t2 = p.peek(2);
-        return t2.isChar(',') || t2.isChar(')') && p.peek(3).isKeyword("as");
+        return t2.isChar(',') || t2.isChar(')') && (p.peek(3).isKeyword("as") || p.peek(3).isKeyword("with"));
     }
 
     /**
@@ -115,7 +115,12 @@ final class CreateAsGrammar {
     Stmt createTableAs(Stmt.RangeVar rel, boolean temp, boolean ifNotExists) {
         List<String> cols = List.of();
         if (p.isChar('(')) cols = columnNames();
-        if (p.isKw("with") && p.peek(1).isChar('(')) throw p.notSupported("storage parameters in CREATE TABLE AS", p.peek().start());
+        // create_as_target's OptWith: WITH (storage parameters)
+        List<Stmt.DefElem> options = List.of();
+        if (p.isKw("with") && p.peek(1).isChar('(')) {
+            p.advance();
+            options = new UtilityParser(p).relOptions();
+        }
         p.expectKw("as");
         Stmt.ExecuteStmt execute = null;
         Stmt.SelectStmt query = null;
@@ -128,7 +133,7 @@ final class CreateAsGrammar {
             withData = !p.acceptKw("no");
             p.expectKw("data");
         }
-        return new Stmt.CreateTableAsStmt(rel, cols, query, temp, ifNotExists, withData, false, execute);
+        return new Stmt.CreateTableAsStmt(rel, cols, query, temp, ifNotExists, withData, false, execute, options);
     }
 
     /** into_clause's OptTempTableName: [TEMP | TEMPORARY | LOCAL TEMP | GLOBAL TEMP | UNLOGGED] [TABLE] qualified_name. */

@@ -13,6 +13,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.Stmt;
+import org.tusk.optimizer.VarLevels;
 import org.tusk.parser.ParseCoerce.Context;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -90,6 +91,7 @@ final class ModifyAnalysis {
 
         List<List<Expr>> valuesLists = List.of();
         Query sourceQuery = null;
+        Query rowsQuery = null;   // a single VALUES row with a set-returning function, as a SELECT
         int listed;
         List<Expr> sourceColumns = new ArrayList<>();
         if (s.defaultValues()) {
@@ -106,6 +108,8 @@ final class ModifyAnalysis {
             }
             listed = checkArity(s, width, attnos, explicitCols, rows.get(0));
             List<List<Expr>> out = new ArrayList<>();
+            // transformInsertStmt: a single VALUES row is analysed as a select list (EXPR_KIND_VALUES_SINGLE)
+            a.setValuesSingle(rows.size() == 1);
             for (List<RawExpr> row : rows) {
                 List<Expr> r = new ArrayList<>();
                 for (int i = 0; i < listed; i++) {
@@ -124,10 +128,24 @@ final class ModifyAnalysis {
                 }
                 out.add(List.copyOf(r));
             }
+            a.setValuesSingle(false);
             valuesLists = List.copyOf(out);
+            if (out.size() == 1 && out.get(0).stream().anyMatch(ParseSrf::containsSrf)) {
+                // a set-returning function makes the row a set of rows: PostgreSQL plans the single row as
+                // the INSERT's own target list (ProjectSet); here it becomes the source query SELECT row,
+                // one level down, so what the row refers to above this level moves one level out
+                List<Query.TargetEntry> tl = new ArrayList<>();
+                for (int i = 0; i < listed; i++) {
+                    tl.add(new Query.TargetEntry(VarLevels.incrementLevelsUp(out.get(0).get(i), 1), i + 1,
+                            "column" + (i + 1), false));
+                }
+                rowsQuery = new Query(Query.CommandType.SELECT, null, List.of(), List.copyOf(tl), null, List.of(), null,
+                        null, List.of(), 0, List.of(), null, List.of());
+                valuesLists = List.of();
+            }
             for (int i = 0; i < listed; i++) {
                 ColumnDef c = cols.get(attnos.get(i) - 1);
-                Expr first = valuesLists.get(0).get(i);
+                Expr first = out.get(0).get(i);
                 sourceColumns.add(indirect(s, i) ? new Expr.Var(2, i + 1, first.type(), first.typmod(), c.name(), -1)
                         : new Expr.Var(2, i + 1, c.typeOid(), c.typmod(), c.name(), -1));
             }
@@ -186,7 +204,7 @@ final class ModifyAnalysis {
         if (onConflict != null && onConflict.doUpdate()) a.addRangeTableEntry(ConflictAnalysis.excludedRte(rte));
         List<Query.TargetEntry> returning = returning(s.returning());
         Query q = new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
-                List.of(), 1, valuesLists, sourceQuery, returning);
+                List.of(), 1, valuesLists, sourceQuery != null ? sourceQuery : rowsQuery, returning);
         return onConflict == null ? q : q.withOnConflict(onConflict);
     }
 

@@ -31,6 +31,7 @@ final class ParseSrf {
             case "index predicate" -> "index predicates";
             default -> kind;
         };
+        if ("VALUES".equals(kind) && a.valuesSingle()) where = null;   // EXPR_KIND_VALUES_SINGLE: okay
         if (where != null)
             throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in " + where, f.location());
         return f;

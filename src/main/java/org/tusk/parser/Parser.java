@@ -409,7 +409,7 @@ public final class Parser {
         Stmt.RangeVar rel = qualifiedName();
         if (isKw("partition") && peek(1).isKeyword("of")) return partitionOfStmt(rel, temp, ifNotExists, unlogged);
         if (isKw("of") || isKw("partition")) throw notSupported("CREATE TABLE " + peek().value().toUpperCase(Locale.ROOT), peek().start());
-        if (isKw("as") || new CreateAsGrammar(this).atColumnNameList()) {
+        if (isKw("as") || new CreateAsGrammar(this).atColumnNameList() || isKw("with") && peek(1).isChar('(')) {
             if (unlogged) throw notSupported("CREATE UNLOGGED TABLE AS", peek().start());
             return new CreateAsGrammar(this).createTableAs(rel, temp, ifNotExists);
         }

@@ -249,10 +249,38 @@ final class RuleFirer {
             for (int i = 0; i < row.size(); i++) {
                 tl.add(new Query.TargetEntry(RewriteManip.map(row.get(i), 0, mk), i + 1, "column" + (i + 1), false));
             }
+            if (modifyingCtes()) {
+                // PostgreSQL's action is this very INSERT (sub_action == rule_action), which takes the
+                // original's WITH queries; a data-modifying one runs only at the top level, so they go on
+                // the INSERT and the source rows, now a level further down, refer one level further up
+                Query s = new Query(Query.CommandType.SELECT, null, rtable, List.copyOf(tl), and(where, qual), List.of(),
+                        null, null, List.of(), 0, List.of(), null, List.of(), List.copyOf(joined), List.of(), null,
+                        List.of(), false, null, List.of());
+                s = RewriteManip.mapQuery(s, 0, cteShifter());
+                Query withSrc = withSource(a, s);
+                return withCteList(withSrc, withCtes(a.cteList()));
+            }
             Query s = new Query(Query.CommandType.SELECT, null, rtable, List.copyOf(tl), and(where, qual), List.of(), null,
                     null, List.of(), 0, List.of(), null, List.of(), List.copyOf(joined), List.of(), null, List.of(), false,
                     null, withCtes(List.of()));
             return withSource(a, s);
+        }
+
+        private boolean modifyingCtes() {
+            return q.cteList().stream().anyMatch(c -> c.query().commandType() != Query.CommandType.SELECT);
+        }
+
+        /** CTE references to the starting level or above move one level out (the WITH list moved up a level). */
+        private static RewriteManip.VarMapper cteShifter() {
+            return new RewriteManip.VarMapper() {
+                public Expr map(Expr.Var v, int depth) {
+                    return null;
+                }
+
+                public int cteLevelsUp(int ctelevelsup, int depth) {
+                    return ctelevelsup >= depth ? ctelevelsup + 1 : ctelevelsup;
+                }
+            };
         }
 
         /** AddInvertedQual: the original with "condition IS NOT TRUE" added (for INSERT, to its source rows). */
@@ -314,6 +342,13 @@ final class RuleFirer {
                 m.limitCount(), m.limitOffset(), m.aggregates(), m.resultRelation(), m.valuesLists(), m.sourceQuery(),
                 m.returningList(), m.fromList(), m.groupClause(), m.havingQual(), m.distinctClause(), m.hasDistinctOn(),
                 m.setOperations(), m.cteList(), m.windowClause(), m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList(), m.withCheckOptions());
+    }
+
+    private static Query withCteList(Query m, List<Query.CommonTableExpr> ctes) {
+        return new Query(m.commandType(), m.utilityStmt(), m.rangeTable(), m.targetList(), m.where(), m.sortClause(),
+                m.limitCount(), m.limitOffset(), m.aggregates(), m.resultRelation(), m.valuesLists(), m.sourceQuery(),
+                m.returningList(), m.fromList(), m.groupClause(), m.havingQual(), m.distinctClause(), m.hasDistinctOn(),
+                m.setOperations(), ctes, m.windowClause(), m.groupingSets(), m.onConflict(), m.rowMarks(), m.mergeActionList(), m.withCheckOptions());
     }
 
     /** An INSERT reading its rows from {@code source} instead of VALUES lists. */

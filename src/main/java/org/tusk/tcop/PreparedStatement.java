@@ -357,7 +357,8 @@ public final class PreparedStatement {
     /**
      * ExecCreateTableAs: creates the table, then (unless WITH NO DATA) fills it by running
      * INSERT INTO it of the same query, as intorel_receive stores each row. The tag is
-     * "SELECT n", or "CREATE TABLE AS" when IF NOT EXISTS skipped the statement.
+     * "SELECT n", or "CREATE TABLE AS" when IF NOT EXISTS skipped the statement or WITH NO DATA
+     * left the table empty.
      */
     private void createTableAs(Stmt.CreateTableAsStmt c) {
         var env = ctx.env();
@@ -371,8 +372,13 @@ public final class PreparedStatement {
             tag = "CREATE TABLE AS";
             return;
         }
+        if (!c.withData()) {
+            // WITH NO DATA runs no executor, so the completion keeps its default tag
+            tag = "CREATE TABLE AS";
+            return;
+        }
         long n = 0;
-        if (c.withData()) {
+        {
             String schema = env.catalog().namespaceName(rel.namespace());
             Stmt.InsertStmt insert = new Stmt.InsertStmt(new Stmt.RangeVar(null, schema, rel.name(), null, -1), List.of(),
                     null, -1, c.query(), false, List.of());

@@ -176,4 +176,22 @@ class DomainIT extends OneServerPerClass {
             assertEquals("type \"nosuchtype\" does not exist", failsMessage(c, "create domain bad as nosuchtype", "42704"));
         }
     }
+    @Test
+    void droppingACompositeTypeReachesTheDomainsOverIt() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create type dct as (if1 int, if2 text[])", "create domain dcd as dct check ((value).if1 is not null)");
+            PSQLException e = assertThrows(PSQLException.class, () -> exec(c, "drop type dct"));
+            assertEquals("2BP01", e.getSQLState());
+            assertEquals("type dcd depends on type dct", e.getServerErrorMessage().getDetail());
+            SQLWarning w = exec(c, "drop type dct cascade");
+            assertEquals("drop cascades to type dcd", w.getMessage());
+            // nothing is left behind that names the dropped type
+            List<String> left = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select typname from pg_type where typname in ('dct', 'dcd', '_dcd')")) {
+                while (rs.next()) left.add(rs.getString(1));
+            }
+            assertEquals(List.of(), left);
+        }
+    }
 }

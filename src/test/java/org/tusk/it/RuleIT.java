@@ -93,4 +93,21 @@ class RuleIT extends OneServerPerClass {
             exec(c, "drop table rb cascade", "drop table loop1");
         }
     }
+    @Test
+    void dataModifyingWithOfTheOriginalRunsWhenAnInsteadRuleReplacesIt() throws Exception {
+        try (Connection c = server.connect()) {
+            // rewriteRuleAction gives the action the original's WITH list; the data-modifying one must still run
+            exec(c, "create table rw_src (a int)", "create table rw_dst (a int)", "create table rw_log (a int)",
+                    "create table rw_side (a int)",
+                    "create rule rw_ins as on insert to rw_dst do instead "
+                            + "with s as (insert into rw_side values (0) returning a) insert into rw_log values (new.a * 10)",
+                    "with w as (insert into rw_src values (5) returning a) insert into rw_dst values (1)",
+                    "with w as (insert into rw_src values (6) returning a) insert into rw_dst values ((select a from w))");
+            assertEquals("5;6", joinedRows(c, "select a from rw_src order by a"));
+            assertEquals("10;60", joinedRows(c, "select a from rw_log order by a"));
+            assertEquals("0;0", joinedRows(c, "select a from rw_side"));
+            assertEquals("", joinedRows(c, "select a from rw_dst"));
+            exec(c, "drop table rw_dst", "drop table rw_src", "drop table rw_log", "drop table rw_side");
+        }
+    }
 }

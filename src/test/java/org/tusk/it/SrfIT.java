@@ -47,4 +47,24 @@ class SrfIT {
             assertEquals("ERROR: step size cannot equal zero", e.getMessage());
         }
     }
+    @Test
+    void volatileEntriesRunPerRowAndInsertsSingleValuesRowMaySpreadASet() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create sequence srf_sq");
+                s.execute("create table srf_t (a int, b text default 'd', c int generated always as identity)");
+            }
+            // nodeProjectSet.c evaluates a non-set entry at every step, so nextval advances per row
+            assertEquals(List.of("1|1", "2|2", "3|3"), TuskServer.rows(c, "select generate_series(1, 3), nextval('srf_sq')"));
+            // transformInsertStmt: the only VALUES row is a select list, where a set-returning function is allowed
+            assertEquals(List.of("1|d|1", "2|d|2", "3|d|3"),
+                    TuskServer.rows(c, "insert into srf_t values (generate_series(1, 3)) returning *"));
+            assertEquals(List.of("1|d|4", "2|d|5"),
+                    TuskServer.rows(c, "insert into srf_t values (generate_series(1, 2), default, default) returning *"));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> TuskServer.rows(c, "insert into srf_t (a) values (generate_series(1, 2)), (5)"));
+            assertEquals("0A000", e.getSQLState());
+            assertEquals("ERROR: set-returning functions are not allowed in VALUES\n  Position: 31", e.getMessage());
+        }
+    }
 }

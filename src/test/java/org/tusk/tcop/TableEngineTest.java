@@ -196,7 +196,7 @@ class TableEngineTest {
         assertEquals("42703: column \"zz\" named in key does not exist @24", sql.error("create table u (a int, unique (zz))"));
         assertEquals("42804: column \"a\" is of type integer but default expression is of type boolean",
                 sql.error("create table u (a int default true)"));
-        assertEquals("0A000: cannot use column reference in DEFAULT expression", sql.error("create table u (a int default b)"));
+        assertEquals("0A000: cannot use column reference in DEFAULT expression @31", sql.error("create table u (a int default b)"));
         sql.rows("create index t_id2 on t (id)");
         assertEquals("CREATE INDEX", sql.last.commandTag());
         assertEquals("42703: column \"q\" does not exist @20", sql.error("create index on t (q)"));

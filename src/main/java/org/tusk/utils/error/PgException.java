@@ -59,6 +59,13 @@ public class PgException extends RuntimeException {
         return e.withObjects(objects);
     }
 
+    /** The same report pointing at another character of the query text (1-based; 0 for none). */
+    public PgException withPosition(int newPosition) {
+        PgException e = new PgException(severity, sqlState, getMessage(), detail, hint, newPosition, getCause());
+        e.context = context;
+        return e.withObjects(objects);
+    }
+
     /**
      * The same report with a CONTEXT line added, as an errcontext callback adds one while the
      * error propagates (lines nest: the innermost comes first).

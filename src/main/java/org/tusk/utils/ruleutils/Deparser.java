@@ -38,6 +38,8 @@ public final class Deparser {
         switch (e) {
             case Expr.Const c -> constant(c);
             case Expr.Var v -> buf.append(quote(v.name()));
+            // get_variable for attnum 0: the relation's whole row
+            case Expr.WholeRowVar w -> buf.append(quote(w.refname())).append(".*");
             case Expr.CoerceToDomainValue v -> buf.append("VALUE");
             case Expr.FuncExpr f -> {
                 buf.append(quote(f.proc().name())).append('(');

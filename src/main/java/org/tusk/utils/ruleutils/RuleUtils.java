@@ -59,6 +59,24 @@ public final class RuleUtils {
         return analyzeListOverRelation("(" + text + ")", relid, currentDatabase).get(0);
     }
 
+    /**
+     * A CHECK constraint's expression over its table. The stand-in relation of
+     * {@link #analyzeOverRelation} knows only the table's columns and the built-in functions; a
+     * constraint reading the whole row ({@code tbl.*}) or calling user-defined functions is
+     * analysed by the session as {@code SELECT (expr) FROM ONLY table}, under the table's schema.
+     */
+    private static Expr checkOverRelation(String bin, int relid, String currentDatabase,
+                                          java.util.function.Function<String, Query> session) {
+        try {
+            return analyzeOverRelation(bin, relid, currentDatabase);
+        } catch (PgException e) {
+            if (session == null) throw e;
+            String sql = "SELECT (" + bin + ") FROM ONLY " + qualifiedRelationName(relid);
+            return ObjectNames.current().analyzeStored(namespaceOf(relid), () -> session.apply(sql))
+                    .targetList().get(0).expr();
+        }
+    }
+
     /** The namespace of relation {@code relid}, or 0: where its stored expressions' names are resolved. */
     static int namespaceOf(int relid) {
         return ObjectNames.current().relation(relid).map(r -> r.namespace()).orElse(0);
@@ -293,13 +311,27 @@ public final class RuleUtils {
 
     /** pg_get_constraintdef(constraint, pretty), for PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints. */
     public static String getConstraintdef(int conOid, boolean pretty, String currentDatabase) {
+        return getConstraintdef(conOid, pretty, currentDatabase, null);
+    }
+
+    /**
+     * The same, with the session's analysis of a stored query (what a CHECK calling user-defined
+     * functions or reading its table's whole row needs), or null.
+     */
+    public static String getConstraintdef(int conOid, boolean pretty, String currentDatabase,
+                                          java.util.function.Function<String, Query> catalog) {
         List<Object[]> rows = ObjectNames.current().rows(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "oid")) == conOid);
         if (rows.isEmpty()) return null;
-        return constraintdef(rows.get(0), pretty, currentDatabase);
+        return constraintdef(rows.get(0), pretty, currentDatabase, catalog);
     }
 
     /** pg_get_constraintdef_worker for one pg_constraint row. */
     public static String constraintdef(Object[] con, boolean pretty, String currentDatabase) {
+        return constraintdef(con, pretty, currentDatabase, null);
+    }
+
+    private static String constraintdef(Object[] con, boolean pretty, String currentDatabase,
+                                        java.util.function.Function<String, Query> catalog) {
         char contype = ((String) PG_CONSTRAINT.get(con, "contype")).charAt(0);
         int relid = oid(PG_CONSTRAINT.get(con, "conrelid"));
         StringBuilder sb = new StringBuilder();
@@ -336,7 +368,7 @@ public final class RuleUtils {
                 org.tusk.catalog.DomainInfo domain = typid == 0 ? null : org.tusk.catalog.TypeCache.lookupDomain(typid);
                 String expr = Deparser.deparse(domain != null
                         ? org.tusk.parser.DomainCheckAnalysis.cook(domain, bin, ZoneOffset.UTC, currentDatabase, null)
-                        : analyzeOverRelation(bin, relid, currentDatabase));
+                        : checkOverRelation(bin, relid, currentDatabase, catalog));
                 sb.append(pretty ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))");
                 if ((Boolean) PG_CONSTRAINT.get(con, "connoinherit")) sb.append(" NO INHERIT");
             }
