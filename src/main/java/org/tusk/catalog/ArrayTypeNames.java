@@ -3,7 +3,6 @@ package org.tusk.catalog;
 import static org.tusk.catalog.CatalogScan.oid;
 import static org.tusk.catalog.SystemCatalogs.PG_TYPE;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.tusk.access.common.DatumType;
@@ -31,7 +30,7 @@ final class ArrayTypeNames {
         String prefix = "";
         for (int i = 1; i < DatumType.NAMEDATALEN - 1; i++) {
             prefix += "_";
-            String name = truncate(prefix + typeName);
+            String name = Identifiers.truncate(prefix + typeName);
             if (typeIn(name, nsp) == null) return name;
         }
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.DUPLICATE_OBJECT,
@@ -70,12 +69,4 @@ final class ArrayTypeNames {
         return 0;
     }
 
-    /** truncate_identifier: at most NAMEDATALEN - 1 bytes, not splitting a character. */
-    private static String truncate(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length < DatumType.NAMEDATALEN) return s;
-        int n = DatumType.NAMEDATALEN - 1;
-        while (n > 0 && (b[n] & 0xC0) == 0x80) n--;
-        return new String(b, 0, n, StandardCharsets.UTF_8);
-    }
 }

@@ -7,11 +7,9 @@ import static org.tusk.catalog.SystemCatalogs.PG_CONSTRAINT;
 import static org.tusk.catalog.SystemCatalogs.PG_NAMESPACE;
 import static org.tusk.catalog.SystemCatalogs.PG_TYPE;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.access.common.DatumType;
 import org.tusk.access.table.TupleSlot;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -60,7 +58,7 @@ public final class DomainDdl {
      */
     public int create(int nsp, String name, int baseType, int baseTypmod, int collation, String defaultSql,
                       boolean notNull, List<NewCheck> checks) {
-        String typname = truncate(name);
+        String typname = Identifiers.truncate(name);
         ArrayTypeNames arrayNames = new ArrayTypeNames(env, writer);
         if (BuiltinCatalog.typeByName(typname) != null && nsp == SystemCatalogs.PG_CATALOG_NAMESPACE
                 || types.typeOidIn(typname, nsp) != 0 && !arrayNames.moveArrayTypeName(typname, nsp)) {
@@ -275,12 +273,4 @@ public final class DomainDdl {
         env.commandCounterIncrement().run();
     }
 
-    /** truncate_identifier without the notice. */
-    private static String truncate(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length < DatumType.NAMEDATALEN) return s;
-        int n = DatumType.NAMEDATALEN - 1;
-        while (n > 0 && (b[n] & 0xC0) == 0x80) n--;
-        return new String(b, 0, n, StandardCharsets.UTF_8);
-    }
 }

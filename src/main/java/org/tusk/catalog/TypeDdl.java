@@ -53,7 +53,7 @@ public final class TypeDdl {
     public int createEnum(String schemaOrNull, String name, List<String> labels) {
         int nsp = namespaces.creationTarget(schemaOrNull);
         if (name.getBytes(StandardCharsets.UTF_8).length >= DatumType.NAMEDATALEN) {
-            name = truncate(name);
+            name = Identifiers.truncate(name);
         }
         final String typname = name;
         ArrayTypeNames arrayNames = new ArrayTypeNames(env, writer);
@@ -238,7 +238,7 @@ public final class TypeDdl {
             throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + newName + "\" already exists");
         }
         setTypname(typeOid, newName);
-        if (t.typarray() != 0) setTypname(t.typarray(), truncate("_" + newName));
+        if (t.typarray() != 0) setTypname(t.typarray(), new ArrayTypeNames(env, writer).makeArrayTypeName(newName, t.namespace()));
         changed();
     }
 
@@ -312,12 +312,4 @@ public final class TypeDdl {
         }
     }
 
-    /** truncate_identifier without the notice: names longer than NAMEDATALEN-1 bytes are cut. */
-    private static String truncate(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length < DatumType.NAMEDATALEN) return s;
-        int n = DatumType.NAMEDATALEN - 1;
-        while (n > 0 && (b[n] & 0xC0) == 0x80) n--;
-        return new String(b, 0, n, StandardCharsets.UTF_8);
-    }
 }
