@@ -213,9 +213,20 @@ final class JsonBuiltins {
         return t == INT2 || t == INT4 || t == INT8 || t == FLOAT4 || t == FLOAT8 || t == NUMERIC || t == OID;
     }
 
+    /**
+     * A value of the pseudo-type anyarray (pg_stats.histogram_bounds) is an array of the element
+     * type it carries, as the array header tells json_categorize_type's caller in PostgreSQL.
+     */
+    private static int actualArrayType(Object v, int type) {
+        if (type != TypeOids.ANYARRAY || !(v instanceof ArrayValue a)) return type;
+        int t = ArrayTypes.arrayOf(a.elemType());
+        return t != 0 ? t : type;
+    }
+
     /** datum_to_jsonb: the jsonb node of a value of {@code type}. */
     static Object toNode(Object v, int type, FunctionCallContext c) {
         if (v == null) return Jsonb.NULL;
+        type = actualArrayType(v, type);
         if (type == JSONB) return ((Jsonb) v).root();
         if (type == JSON) return JsonbIO.parseTree((String) v);
         if (type == BOOL) return v;
@@ -264,6 +275,7 @@ final class JsonBuiltins {
     /** datum_to_json: the json text of a value of {@code type}. */
     static String toJsonText(Object v, int type, FunctionCallContext c) {
         if (v == null) return "null";
+        type = actualArrayType(v, type);
         if (type == JSON) return (String) v;
         if (type == JSONB) return JsonbIO.out((Jsonb) v, false);
         if (type == BOOL) return (Boolean) v ? "true" : "false";

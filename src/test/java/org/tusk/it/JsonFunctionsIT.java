@@ -49,6 +49,20 @@ class JsonFunctionsIT {
     }
 
     /** json answers from its text: operators return slices as written; json_agg puts rows on new lines. */
+    /** A value of pseudo-type anyarray (pg_stats) converts as the array of the element type it carries. */
+    @Test
+    void anyarrayStatisticsToJson() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table jrows as select x, 'txt' || x as y from generate_series(1, 3) as x");
+                s.execute("analyze jrows");
+            }
+            assertEquals(List.of("x|[1,2,3]|[1, 2, 3]", "y|[\"txt1\",\"txt2\",\"txt3\"]|[\"txt1\", \"txt2\", \"txt3\"]"),
+                    TuskServer.rows(c, "select attname, to_json(histogram_bounds), to_jsonb(histogram_bounds) from pg_stats"
+                            + " where tablename = 'jrows' order by 1"));
+        }
+    }
+
     @Test
     void jsonTextSlicesAndAggregateLayout() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
