@@ -98,9 +98,7 @@ final class PostgresMain {
                 throw e;   // how a session ends, not an error of its statement
             } catch (StackOverflowError e) {
                 // check_stack_depth: a deeply nested expression or query is this client's error only
-                reportError(new PgException(Severity.ERROR, "54001", "stack depth limit exceeded", null,
-                        "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring"
-                                + " the platform's stack depth limit is adequate.", 0));
+                reportError(org.tusk.utils.error.StackDepth.exceeded());
             } catch (RuntimeException e) {
                 // A bug, not bad input; PostgreSQL's elog(ERROR) path would still end only this
                 // statement. Shared resources are given back by try/finally blocks and the abort,
@@ -166,6 +164,7 @@ final class PostgresMain {
 
     /** An ERROR: tell the client, abort what it aborts, and carry on. */
     private void reportError(PgException e) {
+        e = org.tusk.utils.error.StackDepth.withHint(e, ctx.env.gucs().getInt("max_stack_depth"));
         ctx.messages.report(e);
         // Logged with the statement, as PostgreSQL does with log_min_error_statement = error.
         ctx.env.log().report(e, runner.currentQuery());

@@ -89,9 +89,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
 
     private List<Object[]> enter(SqlFunction f, Object[] args, ExecContext caller, boolean all) {
         if (depth >= MAX_DEPTH) {
-            throw PgException.error("54001", "stack depth limit exceeded").withHint(
-                    "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the"
-                            + " platform's stack depth limit is adequate.");
+            throw org.tusk.utils.error.StackDepth.exceeded();
         }
         depth++;
         try {

@@ -255,6 +255,13 @@ class GarbageIT {
                 assertTrue(rs.next());
                 assertEquals(2, rs.getInt(1));
             }
+            // the hint names the setting in force, whoever raised the error (here the JSON parser)
+            st.execute("set max_stack_depth = '100kB'");
+            e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                    () -> st.executeQuery("select repeat('[', 10000)::json"));
+            assertEquals("Increase the configuration parameter \"max_stack_depth\" (currently 100kB), after ensuring"
+                    + " the platform's stack depth limit is adequate.", e.getServerErrorMessage().getHint());
+            st.execute("reset max_stack_depth");
         }
     }
 }

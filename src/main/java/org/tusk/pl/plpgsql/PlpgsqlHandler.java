@@ -142,9 +142,7 @@ public final class PlpgsqlHandler {
     /** One call, one level deeper: a new frame, prepared by {@code setup}, run with {@code args}. */
     private PlFrame enter(PlTree.Function fn, ExecContext caller, java.util.function.Consumer<PlFrame> setup, Object[] args) {
         if (depth >= MAX_DEPTH) {
-            throw PgException.error("54001", "stack depth limit exceeded").withHint(
-                    "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the"
-                            + " platform's stack depth limit is adequate.");
+            throw org.tusk.utils.error.StackDepth.exceeded();
         }
         depth++;
         try {

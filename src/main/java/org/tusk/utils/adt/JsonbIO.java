@@ -180,8 +180,7 @@ public final class JsonbIO {
 
         private Object parseValue() {
             if ((tok == Tok.OBJ_START || tok == Tok.ARR_START) && ++depth > MAX_DEPTH)
-                throw PgException.error("54001", "stack depth limit exceeded")
-                        .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the platform's stack depth limit is adequate.");
+                throw org.tusk.utils.error.StackDepth.exceeded();
             return parseValueInner();
         }
 
