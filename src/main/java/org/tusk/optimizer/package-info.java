@@ -177,6 +177,12 @@
  * the join tree: an inner join that loses a side becomes its other side, its ON condition
  * moving to WHERE (valid because every join above it is inner). {@code info.query} is replaced
  * by the rewritten query once, before anything is planned, and never changes afterwards.
+ * A whole-row reference {@code s.*} to a FROM item that is not a stored table reads a
+ * "row present" column one past the item's columns ({@link org.tusk.optimizer.RowPresence}): the
+ * item's scan emits it (its whole row, never NULL) when read, so an outer join that null-extends
+ * the item makes {@code s.*} NULL rather than a row of NULLs, as PostgreSQL's whole-row Var (or
+ * its PlaceHolderVar after pull-up) is; a pull-up through inner joins replaces it by TRUE, and
+ * an item on a nullable side whose whole row is read is not pulled up.
  * {@link org.tusk.optimizer.VarLevels} moves expressions between levels (IncrementVarSublevelsUp,
  * ReplaceVarsFromTargetList): every Var, and every CTE reference, below the moved expression is
  * adjusted by how deep it sits, so a moved sub-select keeps reading the same relations.
