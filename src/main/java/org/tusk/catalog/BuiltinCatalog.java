@@ -201,6 +201,7 @@ public final class BuiltinCatalog {
         Builder b = new Builder();
         b.numericOperators();
         b.comparisonOperators();
+        b.bpcharOperators();
         b.otherOperators();
         b.functions();
         b.sharedCatalogFunctions();
@@ -343,6 +344,20 @@ public final class BuiltinCatalog {
                 op(">", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) > 0);
                 op(">=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) >= 0);
             }
+        }
+
+        /**
+         * bpchareq, bpcharne, bpcharlt, bpcharle, bpchargt, bpcharge (varchar.c): character
+         * compared with trailing blanks insignificant (bpcharcmp), so 'a'::char(3) = 'a ' and
+         * varchar = character resolve to them (one exact argument beats text = text's none).
+         */
+        void bpcharOperators() {
+            op("=", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) == 0);
+            op("<>", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) != 0);
+            op("<", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) < 0);
+            op("<=", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) <= 0);
+            op(">", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) > 0);
+            op(">=", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) >= 0);
         }
 
         void otherOperators() {

@@ -358,7 +358,10 @@ final class AggState extends PlanState {
 
     private DatumKey key(Object[] tuple) {
         Object[] k = new Object[plan.groupKeys().size()];
-        for (int i = 0; i < k.length; i++) k[i] = ExprEvaluator.eval(plan.groupKeys().get(i), tuple, null, ctx);
+        for (int i = 0; i < k.length; i++) {
+            Expr g = plan.groupKeys().get(i);
+            k[i] = HashKeyDatum.of(g.type(), ExprEvaluator.eval(g, tuple, null, ctx));   // bpchar: blanks ignored
+        }
         return new DatumKey(k);
     }
 

@@ -40,7 +40,7 @@ final class HashJoinState extends PlanState {
     private DatumKey key(List<Expr> keys, Object[] t) {
         Object[] k = new Object[keys.size()];
         for (int i = 0; i < k.length; i++) {
-            k[i] = ExprEvaluator.eval(keys.get(i), t, null, ctx);
+            k[i] = HashKeyDatum.of(keys.get(i).type(), ExprEvaluator.eval(keys.get(i), t, null, ctx));
             if (k[i] == null) return null;
         }
         return new DatumKey(k);

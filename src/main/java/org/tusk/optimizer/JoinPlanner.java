@@ -380,7 +380,11 @@ final class JoinPlanner {
             outerKeys.add(outer.layout().fix(k.outer()));
             innerKeys.add(inner.layout().fix(k.inner()));
         }
-        if (!keys.isEmpty() && type != Query.JoinType.ANTI) {
+        // not on a character key: Sort and MergeJoin compare the padded values, where bpchareq
+        // ignores trailing blanks ('a'::char(5) would pass 'a'::char(2) unmatched)
+        boolean sortable = keys.stream().noneMatch(k -> k.outer().type() == org.tusk.catalog.TypeOids.BPCHAR
+                || k.inner().type() == org.tusk.catalog.TypeOids.BPCHAR);
+        if (!keys.isEmpty() && type != Query.JoinType.ANTI && sortable) {
             // merge join: both sides sorted on their keys (appended as extra columns); not for an
             // anti join (reduce_outer_joins' kind), which the merge join executor does not do
             Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);

@@ -41,6 +41,10 @@ final class BTOrdering {
             case TEXT, NAME -> {
                 if (b instanceof String y) return Integer.signum(Comparisons.compare(a, y));
             }
+            case BPCHAR -> {
+                // bpcharcmp (bpchar_ops; bpchar_pattern_ops's comparison also ignores trailing blanks)
+                if (b instanceof String y) return Integer.signum(Comparisons.compareBpchar((String) a, y));
+            }
             case BYTEA -> {
                 if (b instanceof byte[] y) return Integer.signum(Arrays.compareUnsigned((byte[]) a, y));
             }

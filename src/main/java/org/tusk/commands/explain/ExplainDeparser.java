@@ -366,6 +366,10 @@ final class ExplainDeparser {
 
     /** format_type_with_typemod, for the types whose modifiers print. */
     static String typeName(int type, int typmod) {
+        // format_type_with_typemod: character with typmod -1 given is "bpchar" (CHARACTER would
+        // read back as character(1)); an array of it, whose typmod is its element's, "bpchar[]"
+        if (typmod < 0 && type == TypeOids.BPCHAR) return "bpchar";
+        if (typmod < 0 && type == 1014) return "bpchar[]";
         String base = BuiltinCatalog.formatType(type);
         if (typmod < 0) return base;
         return switch (type) {

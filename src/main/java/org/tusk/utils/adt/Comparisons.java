@@ -26,6 +26,14 @@ public final class Comparisons {
         return c.compareTo(b);
     }
 
+    /**
+     * bpcharcmp: two character(n) values compared without their trailing blanks (bcTruelen), so
+     * 'a' and 'a  ' are equal whatever their declared lengths.
+     */
+    public static int compareBpchar(String a, String b) {
+        return cmpText(Texts.bpcharTrim(a), Texts.bpcharTrim(b));
+    }
+
     private static int cmpDouble(double x, double y) {
         if (Double.isNaN(x)) return Double.isNaN(y) ? 0 : 1;
         if (Double.isNaN(y)) return -1;
