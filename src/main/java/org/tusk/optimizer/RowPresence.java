@@ -28,6 +28,17 @@ final class RowPresence {
     }
 
     /**
+     * ReplaceVarsFromTargetList for item {@code rtindex} pulled up through inner joins: each Var
+     * of it (at any depth) becomes its column's expression in {@code row}, and its row-present
+     * column the constant TRUE, since such an item's row is never null-extended.
+     */
+    static Query replaceVars(Query q, int rtindex, List<Expr> row) {
+        return VarLevels.mapQuery(q, 0, (v, depth) -> v.levelsup() != depth || v.varno() != rtindex ? null
+                : v.attno() == row.size() + 1 ? new Expr.Const(TypeOids.BOOL, -1, Boolean.TRUE, -1)
+                : VarLevels.incrementLevelsUp(row.get(v.attno() - 1), depth));
+    }
+
+    /**
      * {@code scan} projected to the item's columns followed by the row-present column. Any
      * non-null value would do there; it is the item's row itself (a whole-row reference whose own
      * presence is the constant TRUE), so that EXPLAIN VERBOSE shows {@code s.*} where PostgreSQL's

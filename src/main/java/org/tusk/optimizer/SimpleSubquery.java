@@ -67,9 +67,7 @@ final class SimpleSubquery {
         int natts = rte.columns().size();
         if ((nullable || !q.groupingSets().isEmpty()) && RowPresence.referenced(q, rtindex, natts)) return null;
 
-        Query replaced = VarLevels.mapQuery(q, 0, (v, depth) -> v.levelsup() != depth || v.varno() != rtindex ? null
-                : v.attno() == natts + 1 ? new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, Boolean.TRUE, -1)
-                : VarLevels.incrementLevelsUp(row.get(v.attno() - 1), depth));
+        Query replaced = RowPresence.replaceVars(q, rtindex, row);
         List<Query.RangeTblEntry> rt = new ArrayList<>(replaced.rangeTable());
         // a LATERAL subquery's items may read the items beside it once they are the parent's
         for (Query.RangeTblEntry r : renumbered.rangeTable()) rt.add(rte.lateral() && !r.lateral() ? lateral(r) : r);

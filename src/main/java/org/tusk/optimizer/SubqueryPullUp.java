@@ -77,12 +77,8 @@ final class SubqueryPullUp {
             // NULL instead of becoming a constant (or an expression over other columns) that no
             // set nulls; without PlaceHolderVars the item stays a scan of its own
             if (!q.groupingSets().isEmpty() && (!allVars(row) || RowPresence.referenced(q, rtindex, row.size()))) continue;
-            // the row-present column past the item's columns (RowPresence) is TRUE: the item was
-            // reached through inner joins only, so its row is never null-extended
-            List<Expr> present = row;
-            q = VarLevels.mapQuery(q, 0, (v, depth) -> v.levelsup() != depth || v.varno() != rtindex ? null
-                    : v.attno() == present.size() + 1 ? new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, Boolean.TRUE, -1)
-                    : VarLevels.incrementLevelsUp(present.get(v.attno() - 1), depth));
+            // reached through inner joins only: its row-present column is TRUE
+            q = RowPresence.replaceVars(q, rtindex, row);
             q = withoutItem(q, rtindex);
         }
         return q;
