@@ -55,21 +55,13 @@ public final class CopyCommand {
             }
         });
         if (s.filename() == null) {
-            CopyProgress progress = CopyProgress.start(env.progress(), rel.oid(), true, false, 0);
-            try {
-                return from.run(progress.counting(client), progress);
-            } finally {
-                progress.end();
-            }
+            return CopyProgress.reporting(env.progress(), rel.oid(), true, false, 0,
+                    progress -> from.run(progress.counting(client), progress));
         }
         Path file = dataDir.resolve(s.filename());
         try (InputStream in = Files.newInputStream(file)) {
-            CopyProgress progress = CopyProgress.start(env.progress(), rel.oid(), true, true, Files.size(file));
-            try {
-                return from.run(progress.counting(fileSource(in, s.filename())), progress);
-            } finally {
-                progress.end();
-            }
+            return CopyProgress.reporting(env.progress(), rel.oid(), true, true, Files.size(file),
+                    progress -> from.run(progress.counting(fileSource(in, s.filename())), progress));
         } catch (IOException e) {
             throw PgException.error(SqlState.UNDEFINED_FILE, "could not open file \"" + s.filename() + "\" for reading: "
                     + reason(e)).withHint("COPY FROM instructs the PostgreSQL server process to read a file. You may want a client-side facility such as psql's \\copy.");
@@ -123,22 +115,14 @@ public final class CopyCommand {
         CopyTo to = new CopyTo(opts, forceQuote);
         Runnable cfi = () -> ctx.session().checkForInterrupts();
         if (s.filename() == null) {
-            CopyProgress progress = CopyProgress.start(ctx.env().progress(), relid, false, false, 0);
-            try {
-                return to.run(names, rows, progress.counting(client), cfi, progress);
-            } finally {
-                progress.end();
-            }
+            return CopyProgress.reporting(ctx.env().progress(), relid, false, false, 0,
+                    progress -> to.run(names, rows, progress.counting(client), cfi, progress));
         }
         if (!Path.of(s.filename()).isAbsolute())
             throw PgException.error("42602", "relative path not allowed for COPY to file");
         try (OutputStream out = Files.newOutputStream(Path.of(s.filename()))) {
-            CopyProgress progress = CopyProgress.start(ctx.env().progress(), relid, false, true, 0);
-            try {
-                return to.run(names, rows, progress.counting(fileSink(out, s.filename())), cfi, progress);
-            } finally {
-                progress.end();
-            }
+            return CopyProgress.reporting(ctx.env().progress(), relid, false, true, 0,
+                    progress -> to.run(names, rows, progress.counting(fileSink(out, s.filename())), cfi, progress));
         } catch (IOException e) {
             throw PgException.error(SqlState.IO_ERROR, "could not open file \"" + s.filename() + "\" for writing: " + reason(e))
                     .withHint("COPY TO instructs the PostgreSQL server process to write a file. You may want a client-side facility such as psql's \\copy.");

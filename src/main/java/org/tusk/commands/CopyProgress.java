@@ -3,6 +3,8 @@ package org.tusk.commands;
 import org.tusk.utils.activity.CommandProgress;
 import org.tusk.utils.activity.ProgressCommand;
 
+import java.util.function.ToLongFunction;
+
 /**
  * What a COPY reports while it runs (copyfrom.c and copyto.c's pgstat_progress calls, with
  * progress.h's PROGRESS_COPY_* counters), read through pg_stat_progress_copy: the direction,
@@ -24,8 +26,23 @@ final class CopyProgress {
         this.progress = progress;
     }
 
+    /**
+     * Runs {@code copy} with a progress report open for it: started as {@link #start} does and
+     * ended however {@code copy} ends, as BeginCopyFrom/EndCopyFrom (and the COPY TO pair) bracket it.
+     * Returns what {@code copy} returns, the row count.
+     */
+    static long reporting(CommandProgress progress, int relid, boolean from, boolean file, long bytesTotal,
+                          ToLongFunction<CopyProgress> copy) {
+        CopyProgress p = start(progress, relid, from, file, bytesTotal);
+        try {
+            return copy.applyAsLong(p);
+        } finally {
+            p.end();
+        }
+    }
+
     /** pgstat_progress_start_command(PROGRESS_COMMAND_COPY, relid) and the COPY's kind; {@code bytesTotal} 0 if unknown. */
-    static CopyProgress start(CommandProgress progress, int relid, boolean from, boolean file, long bytesTotal) {
+    private static CopyProgress start(CommandProgress progress, int relid, boolean from, boolean file, long bytesTotal) {
         progress.start(ProgressCommand.COPY, relid);
         progress.update(COMMAND, from ? COMMAND_FROM : COMMAND_TO);
         progress.update(TYPE, file ? TYPE_FILE : TYPE_PIPE);
@@ -69,7 +86,7 @@ final class CopyProgress {
     }
 
     /** pgstat_progress_end_command (EndCopyFrom, EndCopyTo). */
-    void end() {
+    private void end() {
         progress.end();
     }
 }
