@@ -22,6 +22,11 @@ final class BaseRels {
         this.info = info;
     }
 
+    /** is_target_rel: the statement changes the item's rows or locks them (a row mark). */
+    boolean isTarget(int rtindex) {
+        return rtindex == info.query.resultRelation() || RowLocking.marks(info.query, rtindex);
+    }
+
     JoinPlanner.Rel scan(int rtindex, List<Expr> quals) {
         Query.RangeTblEntry rte = info.query.rangeTable().get(rtindex - 1);
         double sel = 1.0;
@@ -42,7 +47,8 @@ final class BaseRels {
                     system |= RowLocking.marks(info.query, rtindex) || rtindex != info.query.resultRelation()
                             && SystemColumnRefs.ctidReferenced(info.query, rtindex, rte.columns().size());
                     // expand_inherited_rtentry: the table and its descendants, appended.
-                    plan = Inheritance.append(rte, rtindex, children, qual, system, info.glob.env, info.glob.ctx);
+                    plan = Inheritance.append(rte, rtindex, children, qual, system, isTarget(rtindex),
+                            info.glob.env, info.glob.ctx);
                     // the appendrel's rows: each member's own estimate (a partitioned table has no pages of its own)
                     rows = JoinPlanner.tableRows(rte, info.glob.env) + Inheritance.leafRows(rte, children, info.glob.env);
                     return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
@@ -66,11 +72,12 @@ final class BaseRels {
                             ? IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()) : null;
                     if (info.scanOrder != null && rtindex == info.orderedRel) {
                         ScanPaths.Choice choice = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx,
-                                info.scanOrder, info.scanLimit, reads);
+                                info.scanOrder, info.scanLimit, reads, isTarget(rtindex));
                         plan = choice.plan();
                         info.scanOrderProvided = choice.ordered();
                     } else {
-                        plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx, null, -1, reads).plan();
+                        plan = ScanPaths.scan(rte, qual, tlist, info.glob.env, info.glob.ctx, null, -1, reads,
+                                isTarget(rtindex)).plan();
                     }
                     double cost = size.pages() + rows * JoinPlanner.CPU_TUPLE_COST;
                     if (plan instanceof Plan.IndexScan) cost = Math.min(cost, 10 + rows * sel * 4);

@@ -87,12 +87,16 @@ final class Inheritance {
         return viaPgTemp != null && viaPgTemp.oid() == r.oid();
     }
 
-    /** The Append over {@code rte}'s table ({@code rtindex} in its query) and {@code children}, filtered by {@code qual}. */
+    /**
+     * The Append over {@code rte}'s table ({@code rtindex} in its query) and {@code children}, filtered by
+     * {@code qual}; {@code target} when the statement locks their rows (ScanPaths' target scans).
+     */
     static Plan append(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual, boolean system,
-                       ExecEnvironment env, FunctionCallContext ctx) {
+                       boolean target, ExecEnvironment env, FunctionCallContext ctx) {
         List<Plan> scans = new ArrayList<>();
         if (!isPartitioned(rte))
-            scans.add(ScanPaths.scan(rte, qual, system ? SystemColumnRefs.physicalWithSystem(rte) : null, env, ctx));
+            scans.add(ScanPaths.scan(rte, qual, system ? SystemColumnRefs.physicalWithSystem(rte) : null, env, ctx,
+                    null, -1, null, target).plan());
         // EXPLAIN names the leaves of an Append over a partitioned table refname_1, refname_2, ...
         // (set_rtable_names: the parent, listed in the Append's apprelids, keeps the plain name)
         long leaves = children.stream().filter(c -> c.relkind() != 'p').count();
@@ -118,7 +122,8 @@ final class Inheritance {
                     tlist.add(new Expr.Var(rtindex, v.attno(), v.type(), v.typmod(), v.name(), -1, 0));
                 }
             }
-            scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map, child.desc().natts()), List.copyOf(tlist), env, ctx));
+            scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map, child.desc().natts()), List.copyOf(tlist), env, ctx,
+                    null, -1, null, target).plan());
         }
         if (scans.isEmpty()) return empty(rte);
         // a lone partition needs no Append above it (set_append_rel_pathlist's single-child case)

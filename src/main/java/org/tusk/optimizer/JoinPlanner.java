@@ -501,8 +501,9 @@ final class JoinPlanner {
             case Plan.BitmapHeapScan s -> s.targetList();
             default -> null;
         };
-        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx, null, -1, reads)
-                .plan();
+        boolean target = rtindex > 0 && (rtindex == info.query.resultRelation() || RowLocking.marks(info.query, rtindex));
+        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx, null, -1, reads,
+                target).plan();
         if (!(scan instanceof Plan.IndexScan is)) return null;
         boolean usesParam = false;
         for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;

@@ -142,7 +142,8 @@ public final class Planner {
                     "WITH CHECK OPTION of a view over a table with inheritance children is not supported by Tusk");
         }
         if (!ModifyJoin.applies(q))
-            return new Plan.ModifyTable(q.commandType(), rte, ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx),
+            return new Plan.ModifyTable(q.commandType(), rte,
+                    ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx, null, -1, null, true).plan(),
                     newRow, where, returning, null, root).withWithChecks(withChecks(info, rte));
         // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
         // a child standing in for the target joins with the statement's WHERE on its own columns

@@ -81,6 +81,19 @@ final class ScanPaths {
      */
     static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
                        List<ScanOrder.Key> order, double limit, int[] reads) {
+        return scan(rte, qual, tlist, env, ctx, order, limit, reads, false);
+    }
+
+    /**
+     * As above, for a table whose rows the statement changes or locks when {@code target}
+     * (check_index_predicates' is_target_rel: a result relation or one with a row mark). Such a
+     * scan keeps every conjunct as a filter even where a partial index's predicate implies it:
+     * PostgreSQL's EvalPlanQual rechecks a newer version of the row with the scan's quals, and
+     * the newer version need not satisfy the predicate any more. (Tusk's recheck evaluates the
+     * statement's whole WHERE clause, so this is for plans to read as PostgreSQL's do.)
+     */
+    static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
+                       List<ScanOrder.Key> order, double limit, int[] reads, boolean target) {
         List<Expr> conjuncts = conjuncts(qual);
         boolean indexOnlyOn = reads != null && tlist == null && setting(ctx, "enable_indexonlyscan", true);
         Relation heap = rte.table();
@@ -104,7 +117,7 @@ final class ScanPaths {
                 matchIndex(heap, index, m, conjuncts, quals, used, ctx);
                 if (quals.isEmpty()) continue;
                 boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
-                List<Expr> filter = filterFor(conjuncts, used, m);
+                List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                         rte.columns().size(), env);
                 double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0);
@@ -163,7 +176,7 @@ final class ScanPaths {
             List<Expr> used = new ArrayList<>();
             matchIndex(heap, index, m, conjuncts, quals, used, ctx);
             withoutLowerArrayQuals(quals, used);
-            List<Expr> filter = filterFor(conjuncts, used, m);
+            List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                     rte.columns().size(), env);
             double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0)
@@ -180,12 +193,12 @@ final class ScanPaths {
     /**
      * The conjuncts an index scan still filters by: not those used as index conditions (they
      * are rechecked from the index clauses), nor those the index's predicate implies
-     * (create_indexscan_plan's qpqual).
+     * (create_indexscan_plan's qpqual from indrestrictinfo); {@code m} null keeps the latter.
      */
     private static List<Expr> filterFor(List<Expr> conjuncts, List<Expr> used, IndexMatching m) {
         List<Expr> filter = new ArrayList<>(conjuncts);
         filter.removeAll(used);
-        filter.removeIf(m::impliedByPredicate);
+        if (m != null) filter.removeIf(m::impliedByPredicate);
         return filter;
     }
 
