@@ -279,14 +279,25 @@ public final class Analyzer {
     private Query transformValues(Stmt.SelectStmt s, List<Query.CommonTableExpr> cteList) {
         exprKind = "VALUES";
         List<List<RawExpr>> rows = s.valuesLists();
-        int width = rows.get(0).size();
         List<List<Expr>> exprs = new ArrayList<>();
+        List<List<Integer>> itemLocations = new ArrayList<>();
+        int width = -1;
         for (List<RawExpr> row : rows) {
-            if (row.size() != width)
-                throw err(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length", row.get(0).location());
+            // transformExpressionList, as for ROW(): t.* becomes t's columns, so the lists are
+            // compared after the expansion
             List<Expr> r = new ArrayList<>();
-            for (RawExpr e : row) r.add(transformExpr(e));
+            List<Integer> locs = new ArrayList<>();
+            for (RawExpr e : row) {
+                List<Expr> items = RowAnalysis.transformItems(this, List.of(e));
+                r.addAll(items);
+                for (int k = 0; k < items.size(); k++) locs.add(e.location());
+            }
+            if (width < 0) width = r.size();
+            else if (r.size() != width)
+                throw err(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length",
+                        row.isEmpty() ? -1 : row.get(0).location());
             exprs.add(r);
+            itemLocations.add(locs);
         }
         List<ColumnDef> cols = new ArrayList<>();
         for (int c = 0; c < width; c++) {
@@ -294,7 +305,7 @@ public final class Analyzer {
             List<Integer> locs = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 column.add(exprs.get(i).get(c));
-                locs.add(rows.get(i).get(c).location());
+                locs.add(itemLocations.get(i).get(c));
             }
             int t = ParseCoerce.selectCommonType(column, locs, "VALUES", src);
             if (t == UNKNOWN && resolveUnknowns) t = TEXT;

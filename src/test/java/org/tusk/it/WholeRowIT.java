@@ -91,4 +91,17 @@ class WholeRowIT {
                     e.getMessage());
         }
     }
+    @Test
+    void starInAValuesListExpandsIntoColumns() throws Exception {
+        try (Connection c = server.connect()) {
+            // transformValuesClause: t.* in a VALUES row is t's columns, as in a select list
+            assertEquals(List.of("1|x|1|x", "2|y|2|y", "3|z|3|z"), Jdbc.rowsShowingNull(c,
+                    "select * from w1 n, lateral (values (n.*)) v order by 1"));
+            assertEquals(List.of("1|x|1|x|5", "1|x|7|q|8"), Jdbc.rowsShowingNull(c,
+                    "select * from (select * from w1 where a = 1) n, lateral (values (n.*, 5), (7, 'q', 8)) v order by 3"));
+            // the lists are compared after the expansion
+            assertEquals("VALUES lists must all be the same length", Jdbc.failsMessage(c,
+                    "select * from w1 n, lateral (values (n.*), (1)) v", "42601"));
+        }
+    }
 }
