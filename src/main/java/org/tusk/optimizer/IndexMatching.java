@@ -10,6 +10,7 @@ import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.RawExpr;
 import org.tusk.utils.cache.Relation;
 
 /**
@@ -20,11 +21,13 @@ import org.tusk.utils.cache.Relation;
  * <p>An expression column matches a clause operand that is the same expression: equal once
  * locations and the range-table index of its Vars are set aside (the index's expressions are
  * analysed over the table alone). A partial index is usable only when the query's top-level
- * conjuncts imply each conjunct of its predicate: one of them is the same clause, or, for
- * {@code column op constant} with op a comparison, a conjunct on the same column whose constant
- * range lies inside it (predicate_implied_by's operator-implication test, for constants of one
- * numeric or string type), or, for {@code column IS NOT NULL}, any comparison on the column
- * (a strict operator). Anything else is not proved, and the index is not used.
+ * conjuncts imply each conjunct of its predicate. The proof follows the AND/OR structure of both
+ * sides as predtest.c does ({@link #implies}); between plain clauses, one implies the other when
+ * it is the same clause, or, for {@code column op constant} with op a comparison, a clause on the
+ * same column whose constant range lies inside it (predicate_implied_by's operator-implication
+ * test, for constants of one numeric or string type), or, for {@code column IS NOT NULL}, any
+ * comparison on the column (a strict operator). Anything else is not proved, and the index is
+ * not used.
  */
 final class IndexMatching {
     private final List<Expr> expressions;
@@ -73,26 +76,24 @@ final class IndexMatching {
         return predicateCooked;
     }
 
-    /** predicate_implied_by(predicate, clauses): every predicate conjunct is implied by one of the clauses. */
+    /** predicate_implied_by(predicate, clauses): the clauses together imply every predicate conjunct. */
     static boolean implied(List<Expr> predicate, List<Expr> clauses) {
-        List<Expr> cs = clauses.stream().map(IndexMatching::normalize).toList();
-        for (Expr p : predicate) {
-            Expr np = normalize(p);
-            if (cs.stream().noneMatch(c -> implies(c, np))) return false;
-        }
+        Expr all = andOf(clauses.stream().map(IndexMatching::normalize).toList());
+        for (Expr p : predicate) if (!implies(all, normalize(p))) return false;
         return true;
     }
 
     /** check_index_predicates: whether the query's conjuncts imply the index's predicate (always, without one). */
     boolean predicateImplied(List<Expr> conjuncts) {
         if (predicate.isEmpty()) return true;
-        List<Expr> clauses = conjuncts.stream().map(IndexMatching::normalize).toList();
-        for (Expr p : predicate) {
-            boolean proved = false;
-            for (Expr c : clauses) proved |= implies(c, p);
-            if (!proved) return false;
-        }
+        Expr all = andOf(conjuncts.stream().map(IndexMatching::normalize).toList());
+        for (Expr p : predicate) if (!implies(all, p)) return false;
         return true;
+    }
+
+    /** The clauses as one AND (the clause itself when there is one), as predtest.c treats a clause list. */
+    private static Expr andOf(List<Expr> clauses) {
+        return clauses.size() == 1 ? clauses.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, clauses);
     }
 
     /**
@@ -102,9 +103,7 @@ final class IndexMatching {
      */
     boolean impliedByPredicate(Expr conjunct) {
         if (predicate.isEmpty()) return false;
-        Expr c = normalize(conjunct);
-        for (Expr p : predicate) if (implies(p, c)) return true;
-        return false;
+        return implies(andOf(predicate), normalize(conjunct));
     }
 
     /**
@@ -120,11 +119,9 @@ final class IndexMatching {
             if (sample[0] == null && x instanceof Expr.Var v && v.levelsup() == 0) sample[0] = v;
             return false;
         });
-        List<Expr> clauses = used.stream().map(IndexMatching::normalize).toList();
+        Expr clauses = andOf(used.stream().map(IndexMatching::normalize).toList());
         for (int i = 0; i < predicate.size(); i++) {
-            boolean proved = false;
-            for (Expr c : clauses) proved |= implies(c, predicate.get(i));
-            if (proved) continue;
+            if (implies(clauses, predicate.get(i))) continue;
             Expr p = predicateCooked.get(i);
             if (sample[0] != null) {
                 Expr.Var s = sample[0];
@@ -166,8 +163,31 @@ final class IndexMatching {
         return ExprTrees.withoutLocations(vars);
     }
 
-    /** predicate_implied_by for one clause and one predicate conjunct (both normalized). */
+    /**
+     * predicate_implied_by for one clause and one predicate conjunct (both normalized), through
+     * their AND/OR structure as predtest.c's predicate_implied_by_recurse walks it: anything
+     * implies an AND when it implies each of its items; an OR clause implies what each of its arms
+     * implies; an AND clause implies what one of its items implies; and anything implies an OR
+     * when it implies one of its arms. Between two plain clauses, {@link #atomImplies} decides.
+     */
     private static boolean implies(Expr clause, Expr pred) {
+        if (clause.equals(pred)) return true;
+        List<Expr> predAnd = items(pred, RawExpr.BoolOp.AND), predOr = items(pred, RawExpr.BoolOp.OR);
+        if (predAnd != null) return predAnd.stream().allMatch(p -> implies(clause, p));
+        List<Expr> clauseOr = items(clause, RawExpr.BoolOp.OR), clauseAnd = items(clause, RawExpr.BoolOp.AND);
+        if (clauseOr != null && clauseOr.stream().allMatch(c -> implies(c, pred))) return true;
+        if (clauseAnd != null && clauseAnd.stream().anyMatch(c -> implies(c, pred))) return true;
+        if (predOr != null) return predOr.stream().anyMatch(p -> implies(clause, p));
+        return clauseOr == null && clauseAnd == null && atomImplies(clause, pred);
+    }
+
+    /** The items of an AND or OR (as {@code op} says), or null if {@code e} is not one. */
+    private static List<Expr> items(Expr e, RawExpr.BoolOp op) {
+        return e instanceof Expr.BoolExpr b && b.op() == op ? b.args() : null;
+    }
+
+    /** predicate_implied_by_simple_clause: a plain clause implies a plain predicate clause. */
+    private static boolean atomImplies(Expr clause, Expr pred) {
         if (clause.equals(pred)) return true;
         if (pred instanceof Expr.NullTest nt && nt.isNot()) {
             // a comparison is strict: where it is true its column is not null
