@@ -36,6 +36,15 @@ public interface FunctionCallContext {
     }
 
     /**
+     * inline_set_returning_function's look at a LANGUAGE sql function's body: the body analysed
+     * and rewritten, its arguments still parameters $1..$n, when it is a single SELECT; null when
+     * it is anything else or this context cannot analyse SQL.
+     */
+    default org.tusk.nodes.Query inlinableSqlFunctionBody(SqlFunction f) {
+        return null;
+    }
+
+    /**
      * Parse analysis of a stored query's text (a view's rule action) against the session's
      * relations, as the rewriter does it. Contexts without a session that can analyse SQL cannot.
      */

@@ -62,4 +62,18 @@ public final class TypeOids {
     /** The polymorphic pseudo-types (parse_coerce.c's IsPolymorphicType). */
     public static final int ANYELEMENT = 2283, ANYARRAY = 2277, ANYNONARRAY = 2776, ANYCOMPATIBLE = 5077,
             ANYCOMPATIBLEARRAY = 5078;
+
+    /**
+     * IsPolymorphicType: anyelement, anyarray, anynonarray, anyenum, anyrange, anymultirange and
+     * their anycompatible counterparts, whose actual type a call decides.
+     */
+    public static boolean isPolymorphic(int type) {
+        return switch (type) {
+            case ANYELEMENT, ANYARRAY, ANYNONARRAY, ANYCOMPATIBLE, ANYCOMPATIBLEARRAY,
+                 3500 /* anyenum */, 3831 /* anyrange */, 4537 /* anymultirange */,
+                 5079 /* anycompatiblenonarray */, 5080 /* anycompatiblerange */,
+                 4538 /* anycompatiblemultirange */ -> true;
+            default -> false;
+        };
+    }
 }

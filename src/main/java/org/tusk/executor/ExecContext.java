@@ -188,6 +188,13 @@ public final class ExecContext implements FunctionCallContext {
     }
 
     @Override
+    public org.tusk.nodes.Query inlinableSqlFunctionBody(org.tusk.catalog.SqlFunction f) {
+        SqlFunctionRunner r = sqlFunctions;
+        if (r == null || env == null) return FunctionCallContext.super.inlinableSqlFunctionBody(f);
+        return r.inlinableBody(f, this);
+    }
+
+    @Override
     public org.tusk.nodes.Query analyzeStoredQuery(String sql) {
         SqlFunctionRunner r = sqlFunctions;
         if (r == null || env == null) return FunctionCallContext.super.analyzeStoredQuery(sql);

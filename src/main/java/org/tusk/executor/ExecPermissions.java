@@ -90,15 +90,27 @@ public final class ExecPermissions {
      */
     public static void checkFunction(int procOid, String name, ExecEnvironment env) {
         Object[] row = env.catalog().functions().row(procOid);
-        if (row == null) return;
-        int[] acl = (int[]) org.tusk.catalog.SystemCatalogs.PG_PROC.get(row, "proacl");
-        if (acl == null) return;
-        int user = env.currentUserId();
-        if ((Acl.mask(acl, user) & Acl.ACL_EXECUTE) != 0 || env.currentUserIsSuperuser()) return;
-        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_EXECUTE) != 0) return;
+        if (row == null || mayExecute(row, env)) return;
         boolean procedure = "p".equals(org.tusk.catalog.SystemCatalogs.PG_PROC.get(row, "prokind"));
         throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE,
                 "permission denied for " + (procedure ? "procedure " : "function ") + name);
+    }
+
+    /**
+     * Whether the current user may execute routine {@code procOid} (pg_proc_aclcheck ==
+     * ACLCHECK_OK), without raising the error: what the planner asks before inlining a call.
+     */
+    public static boolean mayExecute(int procOid, ExecEnvironment env) {
+        Object[] row = env.catalog().functions().row(procOid);
+        return row == null || mayExecute(row, env);
+    }
+
+    private static boolean mayExecute(Object[] procRow, ExecEnvironment env) {
+        int[] acl = (int[]) org.tusk.catalog.SystemCatalogs.PG_PROC.get(procRow, "proacl");
+        if (acl == null) return true;
+        int user = env.currentUserId();
+        if ((Acl.mask(acl, user) & Acl.ACL_EXECUTE) != 0 || env.currentUserIsSuperuser()) return true;
+        return (Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_EXECUTE) != 0;
     }
 
     /** aclcheck_error's ACLCHECK_NO_PRIV message for the relation's kind. */

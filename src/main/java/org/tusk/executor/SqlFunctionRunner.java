@@ -28,6 +28,15 @@ public interface SqlFunctionRunner {
                   java.util.List<Integer> outTypes, ExecContext caller);
 
     /**
+     * The body of {@code f} analysed and rewritten, its arguments as parameters $1..$n, when it
+     * is a single SELECT (what inline_set_returning_function can put in place of a call); null
+     * otherwise.
+     */
+    default org.tusk.nodes.Query inlinableBody(org.tusk.catalog.SqlFunction f, ExecContext caller) {
+        return null;
+    }
+
+    /**
      * Parse analysis of a stored query's text (a view's "_RETURN" rule action) in the calling
      * statement's environment, as the rewriter analyses it: what pg_get_viewdef deparses.
      */

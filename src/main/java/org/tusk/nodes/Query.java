@@ -179,6 +179,22 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     }
 
     /** A copy of this INSERT with an ON CONFLICT clause. */
+    /** This query with another target list. */
+    public Query withTargetList(List<TargetEntry> tlist) {
+        return new Query(commandType, utilityStmt, rangeTable, tlist, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
+                mergeActionList, withCheckOptions);
+    }
+
+    /** This query over another range table (entries replaced in place, as preprocess_function_rtes does). */
+    public Query withRangeTable(List<RangeTblEntry> rtable) {
+        return new Query(commandType, utilityStmt, rtable, targetList, where, sortClause, limitCount, limitOffset,
+                aggregates, resultRelation, valuesLists, sourceQuery, returningList, fromList, groupClause, havingQual,
+                distinctClause, hasDistinctOn, setOperations, cteList, windowClause, groupingSets, onConflict, rowMarks,
+                mergeActionList, withCheckOptions);
+    }
+
     /** This query with the given WITH queries (a WITH written before INSERT, UPDATE or DELETE). */
     public Query withCteList(List<CommonTableExpr> ctes) {
         return new Query(commandType, utilityStmt, rangeTable, targetList, where, sortClause, limitCount, limitOffset,

@@ -41,6 +41,12 @@ public final class VarTreeMutator {
          * again (query_tree_walker's QTW_EXAMINE_RTES_AFTER, as inline_cte visits them).
          */
         default Query.RangeTblEntry rangeTableEntry(Query.RangeTblEntry r, int depth) { return r; }
+
+        /**
+         * What to put in place of parameter {@code p} found {@code depth} levels down; null keeps
+         * it (substitute_actual_srf_parameters replaces a function's arguments here).
+         */
+        default Expr param(Expr.Param p, int depth) { return null; }
     }
 
     /** The Vars of {@code e}, which lies {@code depth} levels below the starting level, mapped by {@code f}. */
@@ -60,6 +66,10 @@ public final class VarTreeMutator {
                 yield a.withParts(List.copyOf(mapAll(a.directArgs(), depth, f)), List.copyOf(mapAll(a.args(), depth, f)),
                                 map(a.filter(), depth, f), List.copyOf(order))
                         .withLevelsUp(levelsup);
+            }
+            case Expr.Param p -> {
+                Expr r = f.param(p, depth);
+                yield r == null ? p : r;
             }
             case Expr.GroupingFunc g -> f.groupingFunc(new Expr.GroupingFunc(mapAll(g.args(), depth, f), g.refs(),
                     g.levelsup(), g.location()), depth);

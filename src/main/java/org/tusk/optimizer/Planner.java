@@ -245,8 +245,11 @@ public final class Planner {
         // prepjointree.c, then analyzejoins.c: outer joins first reduced, then useless ones removed
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         // (HAVING clauses that need no grouping join WHERE before outer joins are reduced, so they can help)
+        // (preprocess_function_rtes: set-returning SQL functions in FROM become subqueries, to be pulled up too)
+        Query inlined = FunctionInlining.inlineSetReturningFunctions(CteInlining.process(info.query), info.glob.ctx,
+                info.glob.env);
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
-                SubqueryPullUp.pullUp(CteInlining.process(info.query), info.glob.ctx, info.glob.rangeTable::add)));
+                SubqueryPullUp.pullUp(inlined, info.glob.ctx, info.glob.rangeTable::add)));
         IndexLocks.lock(pulledUp, info.glob.env);
         info.query = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan

@@ -89,6 +89,8 @@ final class RangeFunctionAnalysis {
             if (!n.relVisible() || !name.equals(n.refname()) || rte.kind() != Query.RteKind.FUNCTION) continue;
             if (rte.functions().size() != 1 || rte.funcOrdinality() || rte.functions().get(0).columnCount() != 1) continue;
             ColumnDef c = rte.columns().get(0);
+            // a function returning a one-attribute composite type has one column too; its whole row is the composite
+            if (rte.functions().get(0).funcexpr().type() != c.typeOid()) continue;
             return n.colExprs().get(0) instanceof Expr.Var v
                     ? new Expr.Var(v.varno(), v.attno(), c.typeOid(), c.typmod(), name, v.location(), v.levelsup()) : null;
         }

@@ -78,6 +78,10 @@ public final class SqlFunctionBody {
         if (resultType == TypeOids.VOID) return q;
         List<Query.TargetEntry> tl = resultList(q, resultType);
         List<Query.TargetEntry> visible = tl.stream().filter(t -> !t.resjunk()).toList();
+        org.tusk.catalog.TypeCache.CompositeType composite = org.tusk.catalog.TypeCache.lookupComposite(resultType);
+        if (composite != null && (visible.size() != 1 || visible.get(0).expr().type() != resultType)) {
+            return asComposite(q, resultType, composite, src, zone);
+        }
         if (visible.size() != 1) throw mismatch(resultType, "Final statement must return exactly one column.");
         Query.TargetEntry te = visible.get(0);
         Expr e = te.expr();
@@ -120,6 +124,38 @@ public final class SqlFunctionBody {
         }
         if (col < outTypes.size()) throw mismatch(resultType, "Final statement returns too few columns.");
         return withResultList(q, newList);
+    }
+
+    /**
+     * check_sql_fn_retval for a composite result whose final statement returns the type's
+     * attributes as columns rather than one value of the type: the columns are checked and
+     * coerced as OUT parameters' would be, then made the one value the function returns, of the
+     * declared type. A SELECT becomes {@code SELECT ROW(s.c1, ..., s.cn)::type FROM (q) s}, so
+     * that its ORDER BY, DISTINCT and the like keep referring to its own columns; a RETURNING list
+     * becomes the one ROW(...) value.
+     */
+    private static Query asComposite(Query q, int resultType, org.tusk.catalog.TypeCache.CompositeType composite,
+                                     String src, ZoneId zone) {
+        Query coerced = checkRecord(q, resultType, composite.types(), src, zone);
+        List<Query.TargetEntry> visible = resultList(coerced, resultType).stream().filter(t -> !t.resjunk()).toList();
+        if (coerced.commandType() != Query.CommandType.SELECT) {
+            List<Expr> fields = visible.stream().map(Query.TargetEntry::expr).toList();
+            Expr row = new Expr.RowExpr(fields, resultType, composite.names(), -1);
+            return withResultList(coerced, List.of(new Query.TargetEntry(row, 1, visible.get(0).name(), false)));
+        }
+        List<org.tusk.catalog.ColumnDef> columns = new ArrayList<>();
+        List<Expr> fields = new ArrayList<>();
+        for (int i = 0; i < visible.size(); i++) {
+            Expr e = visible.get(i).expr();
+            columns.add(new org.tusk.catalog.ColumnDef(visible.get(i).name(), e.type(), e.typmod()));
+            fields.add(new Expr.Var(1, i + 1, e.type(), e.typmod(), visible.get(i).name(), -1));
+        }
+        Query.RangeTblEntry sub = new Query.RangeTblEntry(Query.RteKind.SUBQUERY, "*SELECT*", null, null, null,
+                List.copyOf(columns), null, coerced, null, null, null, 0, false, false);
+        Expr row = new Expr.RowExpr(List.copyOf(fields), resultType, composite.names(), -1);
+        return new Query(Query.CommandType.SELECT, null, List.of(sub),
+                List.of(new Query.TargetEntry(row, 1, visible.get(0).name(), false)), null, List.of(), null, null,
+                List.of(), 0, List.of(), null, List.of());
     }
 
     /** {@code q} with its result list (target list of a SELECT, else RETURNING list) replaced. */

@@ -67,6 +67,11 @@ final class LanguageHandlers implements SqlFunctionRunner {
     }
 
     @Override
+    public Query inlinableBody(SqlFunction f, ExecContext caller) {
+        return f.language() == SqlFunction.SQL_LANGUAGE_ID ? sql.inlinableBody(f, caller) : null;
+    }
+
+    @Override
     public Query analyzeStoredQuery(String sql, ExecContext caller) {
         return this.sql.analyzeStoredQuery(sql, caller);
     }

@@ -51,6 +51,8 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     /** Opens a cursor in the session, as a client's DECLARE does. */
     private final CursorOpener cursors;
     private final Map<Integer, Cached> cache = new HashMap<>();
+    /** Bodies analysed for inlining, by function oid (see {@link #inlinableBody}). */
+    private final Map<Integer, Inlinable> inlinable = new HashMap<>();
     private int depth;
 
     /**
@@ -62,6 +64,9 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     interface CursorOpener {
         void declare(org.tusk.nodes.Stmt.DeclareCursorStmt d, String query, List<Integer> paramTypes, String[] paramText);
     }
+
+    /** A function's body as inlining sees it: the single SELECT, or null when it is not one. */
+    private record Inlinable(SqlFunction fn, long generation, Query select) {}
 
     /** A function's plans with the analysed statements whose permissions each call checks. */
     private record Cached(SqlFunction fn, long generation, List<Query> analysed, List<PlannedStmt> plans) {}
@@ -203,6 +208,36 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
                                 List<Integer> outTypes, ExecContext caller) {
         return SqlFunctionBody.analyze(body, argTypes, argNames, resultType, outTypes, relations, caller.env(), caller.timeZone(),
                 session.currentDatabase()).statements();
+    }
+
+    /**
+     * inline_set_returning_function's analysis of the body: pg_parse_query, then
+     * pg_analyze_and_rewrite with the arguments as parameters and check_sql_fn_retval's coercions;
+     * only a body of one SELECT that rewrites into one SELECT is returned. Kept, as the plans are,
+     * until a catalog invalidation. Errors carry "SQL function ... during inlining".
+     */
+    @Override
+    public Query inlinableBody(SqlFunction f, ExecContext caller) {
+        long g = generation.getAsLong();
+        Inlinable c = inlinable.get(f.oid());
+        if (c != null && c.generation() == g && c.fn().equals(f)) return c.select();
+        ExecEnvironment env = caller.env();
+        Query select = null;
+        try {
+            SqlFunctionBody.Analyzed a = SqlFunctionBody.analyze(f.body(), f.argTypes(), f.argNames(), f.resultType(),
+                    f.outColumns().stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), relations, env,
+                    caller.timeZone(), session.currentDatabase());
+            if (a.statements().size() == 1 && a.statements().get(0).commandType() == Query.CommandType.SELECT
+                    && a.statements().get(0).utilityStmt() == null) {
+                List<Query> rewritten = new org.tusk.rewrite.RewriteHandler(relations, env, caller.timeZone(),
+                        session.currentDatabase(), true).rewriteAll(a.statements().get(0)).queries();
+                if (rewritten.size() == 1 && rewritten.get(0).commandType() == Query.CommandType.SELECT) select = rewritten.get(0);
+            }
+        } catch (PgException e) {
+            throw e.withContext("SQL function \"" + f.name() + "\" during inlining");
+        }
+        inlinable.put(f.oid(), new Inlinable(f, g, select));
+        return select;
     }
 
     @Override

@@ -1,0 +1,127 @@
+package org.tusk.optimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.catalog.PgProc;
+import org.tusk.catalog.SqlFunction;
+import org.tusk.catalog.TypeOids;
+import org.tusk.executor.ExecEnvironment;
+import org.tusk.executor.ExecPermissions;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.Query;
+import org.tusk.nodes.VarTreeMutator;
+
+/**
+ * Inlining of set-returning SQL functions in FROM (clauses.c inline_set_returning_function, as
+ * prepjointree.c preprocess_function_rtes applies it before subqueries are pulled up): a
+ * function scan of {@code f(args)} whose body is a single SELECT becomes a subquery of that
+ * SELECT with the arguments put in place of its parameters. The subquery is then planned as any
+ * other: pulled up into the query when it is simple (a {@code SELECT * FROM t} body becomes a
+ * scan of t, and the query's conditions reach t's indexes), otherwise scanned.
+ *
+ * <p>Only what cannot change the results is inlined, as PostgreSQL decides it: one function
+ * without ORDINALITY; a LANGUAGE sql function (not a procedure) declared to return a set, so that
+ * a body returning one row or none means the same inlined; not STRICT (the subquery could not
+ * return no rows for a NULL argument); not VOLATILE (a volatile function runs with a snapshot of
+ * its own); not returning void; not SECURITY DEFINER and without SET clauses (its body would run
+ * as the caller, with the caller's settings); arguments free of volatile functions and
+ * sub-selects (substituted, they could run a different number of times); and the caller allowed
+ * to execute it (otherwise the call is left to fail at run time). Tusk also leaves polymorphic
+ * functions, whose body is analysed for the declared pseudo-types, and bodies whose result columns
+ * are not exactly the function's columns.
+ *
+ * <p>After inlining, the body's tables are read with the calling user's privileges, as in
+ * PostgreSQL, and a later change to the function's definition is a catalog invalidation that
+ * makes cached plans of the calling query plan again.
+ */
+final class FunctionInlining {
+    private FunctionInlining() {}
+
+    /** {@code q} with every inlinable set-returning SQL function of its range table replaced by its body. */
+    static Query inlineSetReturningFunctions(Query q, FunctionCallContext ctx, ExecEnvironment env) {
+        if (env == null) return q;
+        List<Query.RangeTblEntry> rtable = null;
+        for (int i = 0; i < q.rangeTable().size(); i++) {
+            Query.RangeTblEntry rte = q.rangeTable().get(i);
+            if (rte.kind() != Query.RteKind.FUNCTION) continue;
+            Query body = inline(rte, ctx, env);
+            if (body == null) continue;
+            if (rtable == null) rtable = new ArrayList<>(q.rangeTable());
+            // a subquery reading other FROM items of this level (through the arguments) is LATERAL
+            boolean lateral = rte.lateral() || ExprTrees.any(rte.functions().get(0).funcexpr(),
+                    x -> x instanceof Expr.Var v && v.levelsup() == 0);
+            rtable.set(i, new Query.RangeTblEntry(Query.RteKind.SUBQUERY, rte.refname(), null, null, null, rte.columns(),
+                    null, body, null, null, null, 0, false, lateral));
+        }
+        return rtable == null ? q : q.withRangeTable(List.copyOf(rtable));
+    }
+
+    /** The body to put in place of the function scan {@code rte}, arguments substituted; null to keep the scan. */
+    private static Query inline(Query.RangeTblEntry rte, FunctionCallContext ctx, ExecEnvironment env) {
+        if (rte.funcOrdinality() || rte.functions().size() != 1) return null;
+        if (!(rte.functions().get(0).funcexpr() instanceof Expr.FuncExpr call) || !call.proc().retset()) return null;
+        for (Expr arg : call.args()) {
+            if (Clauses.containsVolatileFunctions(arg) || ExprTrees.any(arg, x -> x instanceof Expr.SubLink)) return null;
+        }
+        SqlFunction f = env.catalog().functions().byOid(call.proc().oid());
+        if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.strict()
+                || f.volatility() == PgProc.Volatility.VOLATILE || f.resultType() == TypeOids.VOID
+                || f.securityDefiner() || !f.config().isEmpty() || !f.retset()
+                || call.args().size() != f.argTypes().size()) {
+            return null;
+        }
+        if (TypeOids.isPolymorphic(f.resultType()) || f.argTypes().stream().anyMatch(TypeOids::isPolymorphic)) return null;
+        if (!ExecPermissions.mayExecute(f.oid(), env)) return null;
+        Query body = ctx.inlinableSqlFunctionBody(f);
+        if (body == null) return null;
+        body = compositeAsColumns(body, f.resultType(), rte.columns().size());
+        if (!producesColumns(body, rte.columns())) return null;
+        return substituteParameters(body, call.args());
+    }
+
+    /**
+     * A body returning one value of the function's composite result type as a ROW(...) of its
+     * fields (as a SELECT of the type's columns is analysed) returns the fields as columns
+     * instead, which is what the function scan's columns are; other bodies are unchanged.
+     */
+    private static Query compositeAsColumns(Query body, int resultType, int ncolumns) {
+        // (nothing may refer to the one result column: ORDER BY, DISTINCT, GROUP BY, set operations)
+        if (body.targetList().size() != 1 || !(body.targetList().get(0).expr() instanceof Expr.RowExpr row)
+                || row.type() != resultType || row.args().size() != ncolumns || !body.sortClause().isEmpty()
+                || !body.distinctClause().isEmpty() || !body.groupClause().isEmpty() || body.setOperations() != null) {
+            return body;
+        }
+        List<Query.TargetEntry> tlist = new ArrayList<>();
+        for (int i = 0; i < ncolumns; i++) tlist.add(new Query.TargetEntry(row.args().get(i), i + 1, row.colnames().get(i), false));
+        return body.withTargetList(List.copyOf(tlist));
+    }
+
+    /** Whether the body's visible result columns have the function scan's column types, in order. */
+    private static boolean producesColumns(Query body, List<org.tusk.catalog.ColumnDef> columns) {
+        List<Query.TargetEntry> visible = body.targetList().stream().filter(t -> !t.resjunk()).toList();
+        if (visible.size() != columns.size()) return false;
+        for (int i = 0; i < columns.size(); i++) {
+            if (visible.get(i).expr().type() != columns.get(i).typeOid()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * substitute_actual_srf_parameters: each $n of the body becomes argument n. The body sits
+     * one level below the calling query, so the argument's Vars, found {@code depth} levels
+     * further down, reach up that many levels more.
+     */
+    private static Query substituteParameters(Query body, List<Expr> args) {
+        return VarTreeMutator.mapQuery(body, 0, new VarTreeMutator.VarMapper() {
+            @Override public Expr map(Expr.Var v, int depth) { return null; }
+
+            @Override public Expr param(Expr.Param p, int depth) {
+                if (p.number() < 1 || p.number() > args.size()) return null;
+                return ExprTrees.incrementLevelsUp(args.get(p.number() - 1), depth + 1);
+            }
+        });
+    }
+}

@@ -1,0 +1,135 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Set-returning LANGUAGE sql functions in FROM whose body is one SELECT are planned as that
+ * SELECT (inline_set_returning_function): EXPLAIN shows the body's scans, the caller's
+ * conditions reach them, and the rows are those the function itself returns. Functions that
+ * must not be inlined (STRICT, VOLATILE) stay Function Scans; SQL functions returning a table's
+ * row type from its columns work, inlined or called.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SqlFunctionInliningIT {
+    static TuskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table items(id int primary key, price int, name text)");
+            s.execute("insert into items select i, i * 10, 'item' || i from generate_series(1, 2000) i");
+            s.execute("analyze items");
+            s.execute("create function cheaper(lim int) returns setof int language sql stable"
+                    + " as 'select id from items where price < lim'");
+            s.execute("create function cheaper_v(lim int) returns setof int language sql volatile"
+                    + " as 'select id from items where price < lim'");
+            s.execute("create function cheaper_s(lim int) returns setof int language sql stable strict"
+                    + " as 'select id from items where price < lim'");
+            s.execute("create function rows_of(lo int, hi int) returns setof items language sql stable"
+                    + " as 'select * from items where id between lo and hi'");
+            s.execute("create function priced(lim int) returns table(n text, p int) language sql stable"
+                    + " as 'select name, price from items where price <= lim order by price desc'");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    private static List<String> plan(Connection c, String sql) throws Exception {
+        return Jdbc.rowsShowingNull(c, "explain (costs off) " + sql);
+    }
+
+    @Test
+    void aStableSetReturningFunctionIsPlannedAsItsBody() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals(List.of("Seq Scan on items", "  Filter: (price < 35)"), plan(c, "select * from cheaper(35)"));
+            assertEquals(List.of("1", "2", "3"), Jdbc.rowsShowingNull(c, "select * from cheaper(35) order by 1"));
+            // the caller's condition reaches the body's table and its index
+            assertEquals(List.of("Index Scan using items_pkey on items", "  Index Cond: (id = 2)", "  Filter: (price < 35)"),
+                    plan(c, "select * from cheaper(35) f where f = 2"));
+            assertEquals(Jdbc.rowsShowingNull(c, "select * from cheaper_v(500) order by 1"),
+                    Jdbc.rowsShowingNull(c, "select * from cheaper(500) order by 1"));
+        }
+    }
+
+    @Test
+    void strictAndVolatileFunctionsAreNotInlined() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals(List.of("Function Scan on cheaper_v"), plan(c, "select * from cheaper_v(35)"));
+            assertEquals(List.of("Function Scan on cheaper_s"), plan(c, "select * from cheaper_s(35)"));
+            // STRICT: a NULL argument means no call and no rows
+            assertEquals(List.of(), Jdbc.rowsShowingNull(c, "select * from cheaper_s(null)"));
+            assertEquals(List.of(), Jdbc.rowsShowingNull(c, "select * from cheaper(null)"));
+            // WITH ORDINALITY numbers the function's rows: not inlined either
+            assertEquals("Function Scan on cheaper", plan(c, "select * from cheaper(35) with ordinality").get(0));
+            assertEquals(List.of("1|1", "2|2", "3|3"),
+                    Jdbc.rowsShowingNull(c, "select * from cheaper(35) with ordinality order by 1"));
+        }
+    }
+
+    @Test
+    void functionsReturningATableRowType() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals(List.of("2|20|item2", "3|30|item3"), Jdbc.rowsShowingNull(c, "select * from rows_of(2, 3) order by id"));
+            assertEquals(List.of("(2,20,item2)"), Jdbc.rowsShowingNull(c, "select r from rows_of(2, 2) r"));
+            assertEquals(List.of("(2,20,item2)", "(3,30,item3)"), Jdbc.rowsShowingNull(c, "select rows_of(2, 3)"));
+            assertEquals(List.of("Index Scan using items_pkey on items", "  Index Cond: ((id >= 2) AND (id <= 3))"),
+                    plan(c, "select * from rows_of(2, 3)"));
+            // RETURNS TABLE with ORDER BY in the body: the body's order is kept
+            assertEquals(List.of("item3|30", "item2|20", "item1|10"), Jdbc.rowsShowingNull(c, "select * from priced(30)"));
+        }
+    }
+
+    @Test
+    void aPreparedStatementSeesTheFunctionRedefined() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create function doubled(x int) returns setof int language sql stable as 'select x * 2'");
+            try (PreparedStatement ps = c.prepareStatement("select * from doubled(?)")) {
+                for (int i = 0; i < 6; i++) {   // past pgjdbc's prepareThreshold: a server-side prepared statement
+                    ps.setInt(1, 21);
+                    assertEquals(List.of(42), ints(ps));
+                }
+                s.execute("create or replace function doubled(x int) returns setof int language sql stable as 'select x * 3'");
+                ps.setInt(1, 21);
+                assertEquals(List.of(63), ints(ps));
+            }
+        }
+    }
+
+    @Test
+    void aCallerWithoutExecutePrivilegeIsRefusedAtRunTime() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create role inl_user login password 'pw'");
+            s.execute("grant select on items to inl_user");
+            s.execute("revoke execute on function cheaper(int) from public");
+            try (Connection u = server.connect("inl_user", "pw")) {
+                assertEquals("permission denied for function cheaper",
+                        Jdbc.failsMessage(u, "select * from cheaper(35)", "42501"));
+            }
+        }
+    }
+
+    private static List<Integer> ints(PreparedStatement ps) throws Exception {
+        List<Integer> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getInt(1));
+        }
+        return out;
+    }
+}
