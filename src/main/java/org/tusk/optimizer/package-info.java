@@ -197,6 +197,14 @@
  * so it is evaluated per reference and per outer row like any subquery, and filters reach it.
  * The rest are planned once and shared by their CTE Scans.
  *
+ * <p>Set-returning SQL functions in FROM ({@link org.tusk.optimizer.FunctionInlining},
+ * preprocess_function_rtes' inline_set_returning_function): next, a call of a non-strict,
+ * non-volatile LANGUAGE sql function declared SETOF whose body is one SELECT becomes a subquery of
+ * that SELECT with the call's arguments in place of $1..$n; the pull-ups below treat it as any
+ * FROM subquery. The body comes analysed and rewritten from the backend's SQL-function handler
+ * (the optimizer does not call the parser itself) through
+ * {@link org.tusk.catalog.FunctionCallContext#inlinableSqlFunctionBody}.
+ *
  * <p>Subqueries in FROM of a SELECT that PostgreSQL would not have pulled up (grouping, sorting,
  * DISTINCT, LIMIT, windows, target SRFs, WITH, row locks) have the output columns the level never
  * reads replaced by typed NULLs before they are planned ({@link org.tusk.optimizer.UnusedSubqueryOutputs},
