@@ -3,6 +3,7 @@ package org.tusk.optimizer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.access.transam.OidGenerator;
 import org.tusk.catalog.FunctionCallContext;
 import org.tusk.catalog.PgProc;
 import org.tusk.catalog.SqlFunction;
@@ -66,6 +67,8 @@ final class FunctionInlining {
         for (Expr arg : call.args()) {
             if (Clauses.containsVolatileFunctions(arg) || ExprTrees.any(arg, x -> x instanceof Expr.SubLink)) return null;
         }
+        // Tusk's built-in functions are Java, never LANGUAGE sql: only user functions are looked up
+        if (call.proc().oid() < OidGenerator.FIRST_NORMAL_OBJECT_ID || env.catalog().functions() == null) return null;
         SqlFunction f = env.catalog().functions().byOid(call.proc().oid());
         if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.strict()
                 || f.volatility() == PgProc.Volatility.VOLATILE || f.resultType() == TypeOids.VOID
