@@ -45,6 +45,15 @@ public interface FunctionCallContext {
     }
 
     /**
+     * eval_const_expressions' active_fns: the SQL functions whose inlined bodies are being
+     * simplified right now, so that a function reached again through its own body is left a call
+     * rather than inlined without end. Null in contexts that do not inline.
+     */
+    default java.util.Set<Integer> inliningFunctions() {
+        return null;
+    }
+
+    /**
      * Parse analysis of a stored query's text (a view's rule action) against the session's
      * relations, as the rewriter does it. Contexts without a session that can analyse SQL cannot.
      */

@@ -187,6 +187,14 @@ public final class ExecContext implements FunctionCallContext {
         return r.callSet(f, args, this);
     }
 
+    /** eval_const_expressions' active_fns for this statement's planning (see FunctionCallContext). */
+    private final java.util.Set<Integer> inliningFunctions = new java.util.HashSet<>();
+
+    @Override
+    public java.util.Set<Integer> inliningFunctions() {
+        return inliningFunctions;
+    }
+
     @Override
     public org.tusk.nodes.Query inlinableSqlFunctionBody(org.tusk.catalog.SqlFunction f) {
         SqlFunctionRunner r = sqlFunctions;

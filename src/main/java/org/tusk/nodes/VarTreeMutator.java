@@ -118,11 +118,21 @@ public final class VarTreeMutator {
         List<Query.WithCheckOption> wcos = new ArrayList<>();
         for (Query.WithCheckOption w : q.withCheckOptions())
             wcos.add(w.withQual(map(w.qual(), depth, f)));
+        // a window frame's offsets are expressions of the level too (query_tree_walker walks them)
+        List<Query.WindowClause> windows = q.windowClause();
+        if (windows != null && !windows.isEmpty()) {
+            List<Query.WindowClause> mapped = new ArrayList<>();
+            for (Query.WindowClause w : windows) {
+                mapped.add(new Query.WindowClause(w.name(), w.partitionClause(), w.orderClause(), w.frameOptions(),
+                        map(w.startOffset(), depth, f), map(w.endOffset(), depth, f), w.winref()));
+            }
+            windows = List.copyOf(mapped);
+        }
         return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), mapTargets(q.targetList(), depth, f), map(q.where(), depth, f),
                 q.sortClause(), map(q.limitCount(), depth, f), map(q.limitOffset(), depth, f), List.copyOf(aggs),
                 q.resultRelation(), values, q.sourceQuery() == null ? null : mapQuery(q.sourceQuery(), depth + 1, f),
                 mapTargets(q.returningList(), depth, f), List.copyOf(from), q.groupClause(), map(q.havingQual(), depth, f), q.distinctClause(),
-                q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(),
+                q.hasDistinctOn(), q.setOperations(), List.copyOf(ctes), windows, q.groupingSets(),
                 oc, q.rowMarks(), q.mergeActionList(), wcos);
     }
 

@@ -21,6 +21,50 @@ public final class Clauses {
     }
 
     /**
+     * contain_mutable_functions: whether {@code e} calls a function or operator that is not
+     * IMMUTABLE, or holds a sub-select. A cast counts as mutable when it converts to or from a
+     * date/time type, where PostgreSQL's casts depend on DateStyle or TimeZone (STABLE).
+     */
+    public static boolean containsMutableFunctions(Expr e) {
+        return ExprTrees.any(e, x -> switch (x) {
+            case Expr.FuncExpr f -> f.proc().volatility() != PgProc.Volatility.IMMUTABLE;
+            case Expr.OpExpr o -> o.op().volatility() != PgProc.Volatility.IMMUTABLE;
+            case Expr.CastFunc c -> isDateTime(c.type()) || isDateTime(c.arg().type());
+            case Expr.CoerceViaIO c -> isDateTime(c.type()) || isDateTime(c.arg().type());
+            case Expr.SubLink s -> true;
+            default -> false;
+        });
+    }
+
+    private static boolean isDateTime(int type) {
+        return type == org.tusk.catalog.TypeOids.TIMESTAMPTZ || type == org.tusk.catalog.TypeOids.TIMESTAMP
+                || type == org.tusk.catalog.TypeOids.DATE || type == org.tusk.catalog.TypeOids.TIME
+                || type == org.tusk.catalog.TypeOids.TIMETZ || type == org.tusk.catalog.TypeOids.INTERVAL;
+    }
+
+    /**
+     * contain_nonstrict_functions, conservatively: whether {@code e} holds anything that might
+     * yield a non-NULL result from a NULL input. Only constants, parameters, columns, strict
+     * functions and operators, casts, field selection and collation labels are strict here.
+     */
+    public static boolean containsNonStrictConstructs(Expr e) {
+        return ExprTrees.any(e, x -> switch (x) {
+            case Expr.Const c -> false;
+            case Expr.Param p -> false;
+            case Expr.Var v -> false;
+            case Expr.FuncExpr f -> !f.proc().strict();
+            case Expr.OpExpr o -> !o.op().strict();
+            case Expr.RelabelType r -> false;
+            case Expr.CastFunc c -> false;
+            case Expr.CoerceViaIO c -> false;
+            case Expr.CoerceToTypmod c -> false;
+            case Expr.CollateExpr c -> false;
+            case Expr.FieldSelect f -> false;
+            default -> true;
+        });
+    }
+
+    /**
      * contain_volatile_functions: whether {@code e} calls a volatile function, at its own level or
      * inside a sub-select (whose functions run as often as the sub-select does).
      */

@@ -82,7 +82,23 @@ final class FunctionInlining {
         if (body == null) return null;
         body = compositeAsColumns(body, f.resultType(), rte.columns().size());
         if (!producesColumns(body, rte.columns())) return null;
-        return substituteParameters(body, call.args());
+        Query substituted = substituteParameters(body, call.args());
+        // a parameter left where the walk does not reach would have no value at run time: keep the call
+        return hasParams(substituted) ? null : substituted;
+    }
+
+    /** Whether any $n is left in the query's expressions. */
+    private static boolean hasParams(Query q) {
+        boolean[] found = {false};
+        VarTreeMutator.mapQuery(q, 0, new VarTreeMutator.VarMapper() {
+            @Override public Expr map(Expr.Var v, int depth) { return null; }
+
+            @Override public Expr param(Expr.Param p, int depth) {
+                found[0] = true;
+                return null;
+            }
+        });
+        return found[0];
     }
 
     /**
@@ -100,6 +116,81 @@ final class FunctionInlining {
         List<Query.TargetEntry> tlist = new ArrayList<>();
         for (int i = 0; i < ncolumns; i++) tlist.add(new Query.TargetEntry(row.args().get(i), i + 1, row.colnames().get(i), false));
         return body.withTargetList(List.copyOf(tlist));
+    }
+
+    /**
+     * inline_function: a call of a LANGUAGE sql function whose body is {@code SELECT expression}
+     * (no FROM, WHERE, grouping, sorting, sub-selects, set-returning calls or WITH) becomes that
+     * expression with the arguments in place of its parameters; {@code call}'s arguments are
+     * already simplified. Null when the call must stay a call: the function is a procedure, SECURITY
+     * DEFINER, has SET clauses, returns a set, a record or a composite, is polymorphic, may not be
+     * executed by the caller; or the expression is more volatile than the function is declared
+     * (an IMMUTABLE function's body must be immutable, a STABLE one's not volatile); or the function
+     * is STRICT and the expression might not be NULL for a NULL argument or does not use every
+     * argument; or an argument used more than once is costly (a sub-select, more than ten
+     * operators) or volatile, so that substituting it would change how often or how long it runs.
+     */
+    static Expr inlineScalar(Expr.FuncExpr call, FunctionCallContext ctx) {
+        if (call.proc().oid() < OidGenerator.FIRST_NORMAL_OBJECT_ID || call.proc().retset()) return null;
+        if (!(ctx instanceof org.tusk.executor.ExecContext ec) || ec.env() == null) return null;
+        ExecEnvironment env = ec.env();
+        if (env.catalog() == null || env.catalog().functions() == null) return null;
+        SqlFunction f = env.catalog().functions().byOid(call.proc().oid());
+        if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.securityDefiner()
+                || !f.config().isEmpty() || f.retset() || f.resultType() == TypeOids.RECORD || !f.outColumns().isEmpty()
+                || call.args().size() != f.argTypes().size() || TypeOids.isPolymorphic(f.resultType())
+                || f.argTypes().stream().anyMatch(TypeOids::isPolymorphic)
+                || org.tusk.catalog.TypeCache.lookupComposite(f.resultType()) != null) {
+            return null;
+        }
+        if (!ExecPermissions.mayExecute(f.oid(), env)) return null;
+        Query body = ctx.inlinableSqlFunctionBody(f);
+        if (body == null || !isSimpleExpressionSelect(body)) return null;
+        Expr e = body.targetList().get(0).expr();
+        if (e.type() != f.resultType() || ExprTrees.any(e, x -> x instanceof Expr.SubLink)
+                || Clauses.returnsSet(e)) {
+            return null;
+        }
+        if (f.volatility() == PgProc.Volatility.IMMUTABLE && Clauses.containsMutableFunctions(e)) return null;
+        if (f.volatility() == PgProc.Volatility.STABLE && Clauses.containsVolatileFunctions(e)) return null;
+        if (f.strict() && Clauses.containsNonStrictConstructs(e)) return null;
+        int[] uses = new int[call.args().size()];
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Param p && p.number() >= 1 && p.number() <= uses.length) uses[p.number() - 1]++;
+            return false;
+        });
+        for (int i = 0; i < uses.length; i++) {
+            Expr arg = call.args().get(i);
+            if (uses[i] == 0 && f.strict()) return null;
+            if (uses[i] > 1 && (ExprTrees.any(arg, x -> x instanceof Expr.SubLink || x instanceof Expr.SubPlan)
+                    || operatorCount(arg) > 10 || Clauses.containsVolatileFunctions(arg))) {
+                return null;
+            }
+        }
+        // substitute_actual_parameters: the body is at the call's level, so the arguments go in as they are
+        return ExprTrees.map(e, x -> x instanceof Expr.Param p && p.number() >= 1 && p.number() <= uses.length
+                ? call.args().get(p.number() - 1) : null);
+    }
+
+    /** The body inline_function accepts: a SELECT of one expression and nothing else. */
+    private static boolean isSimpleExpressionSelect(Query q) {
+        return q.commandType() == Query.CommandType.SELECT && q.utilityStmt() == null && q.rangeTable().isEmpty()
+                && q.fromList().isEmpty() && q.where() == null && q.aggregates().isEmpty() && q.groupClause().isEmpty()
+                && (q.groupingSets() == null || q.groupingSets().isEmpty()) && q.havingQual() == null
+                && (q.windowClause() == null || q.windowClause().isEmpty()) && q.distinctClause().isEmpty()
+                && q.sortClause().isEmpty() && q.limitCount() == null && q.limitOffset() == null
+                && q.setOperations() == null && q.cteList().isEmpty() && q.targetList().size() == 1
+                && !q.targetList().get(0).resjunk();
+    }
+
+    /** cost_qual_eval's operator count, roughly: the function and operator calls in {@code e}. */
+    private static int operatorCount(Expr e) {
+        int[] n = {0};
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.FuncExpr || x instanceof Expr.OpExpr || x instanceof Expr.ScalarArrayOpExpr) n[0]++;
+            return false;
+        });
+        return n[0];
     }
 
     /** Whether the body's visible result columns have the function scan's column types, in order. */

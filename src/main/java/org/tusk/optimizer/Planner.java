@@ -576,7 +576,17 @@ public final class Planner {
                         throw err.withContext("SQL function \"" + f.proc().name() + "\" statement 1");
                     }
                 }
-                return n;
+                // inline_function: a simple SQL function becomes its body's expression, then simplified in turn
+                java.util.Set<Integer> active = ctx.inliningFunctions();
+                if (active == null || active.contains(f.proc().oid())) return n;
+                Expr inlined = FunctionInlining.inlineScalar((Expr.FuncExpr) n, ctx);
+                if (inlined == null) return n;
+                active.add(f.proc().oid());
+                try {
+                    return fold(inlined, ctx);
+                } finally {
+                    active.remove(f.proc().oid());
+                }
             }
             case Expr.CastFunc c -> {
                 Expr arg = fold(c.arg(), ctx);

@@ -125,6 +125,32 @@ class SqlFunctionInliningIT {
         }
     }
 
+    @Test
+    void aSimpleScalarFunctionIsReplacedByItsExpression() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create function plus1(x int) returns int language sql immutable as 'select x + 1'");
+            s.execute("create function coal(x int) returns int language sql immutable strict as 'select coalesce(x, 0)'");
+            s.execute("create function sq(x int) returns int language sql immutable as 'select x * x'");
+            s.execute("create function vt1(a int) returns void language sql as 'select a + 1'");
+            s.execute("create function vt2(a int, b int) returns void language sql as 'select vt1(a + b)'");
+            s.execute("set enable_bitmapscan = off");
+            s.execute("set enable_seqscan = off");
+            // inlined: the expression is what the plan computes, and an index condition can use it
+            assertEquals(List.of("Index Only Scan using items_pkey on public.items", "  Output: (id + 1), coal(id), ((id + 1) * (id + 1))",
+                            "  Index Cond: (items.id = 5)"),
+                    Jdbc.rowsShowingNull(c, "explain (verbose, costs off) select plus1(id), coal(id), sq(id + 1) from items where id = 5"));
+            assertEquals(List.of("6|5|36"), Jdbc.rowsShowingNull(c, "select plus1(id), coal(id), sq(id + 1) from items where id = 5"));
+            // STRICT with a non-strict body (coalesce) stays a call: a NULL argument gives NULL, not 0
+            assertEquals(List.of("null|null"), Jdbc.rowsShowingNull(c, "select plus1(null), coal(null)"));
+            // a volatile argument used twice is not substituted
+            assertEquals(List.of("Result", "  Output: sq((random())::integer)"),
+                    Jdbc.rowsShowingNull(c, "explain (verbose, costs off) select sq(random()::int)"));
+            // inlining goes on through the body: vt2(11, 22) is vt1(33), which returns void and stays a call
+            assertEquals(List.of("Result", "  Output: vt1(33)"),
+                    Jdbc.rowsShowingNull(c, "explain (verbose, costs off) select vt2(11, 22)"));
+        }
+    }
+
     private static List<Integer> ints(PreparedStatement ps) throws Exception {
         List<Integer> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
