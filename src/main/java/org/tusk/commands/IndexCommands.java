@@ -163,7 +163,7 @@ public final class IndexCommands {
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (e.opclass() != null) {
-                opclasses[i] = resolveOpclass(e.opclass(), type);
+                opclasses[i] = resolveOpclass(e.opclass(), type, true);
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
         }
@@ -212,6 +212,16 @@ public final class IndexCommands {
      * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
      */
     static int resolveOpclass(List<String> names, int type) {
+        return resolveOpclass(names, type, false);
+    }
+
+    /**
+     * As above; {@code binaryCoercible}: the class's input type may be a type the column's is
+     * binary-coercible to (IsBinaryCoercible: bpchar_ops on a text column), as for an index key,
+     * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Partition
+     * keys, whose bounds compare as the column's type, take only the column's own type's classes.
+     */
+    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible) {
         String name = names.get(names.size() - 1);
         boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
         BtreeOpclasses.Opclass oc = otherSchema ? null : BtreeOpclasses.byName(name);
@@ -221,12 +231,13 @@ public final class IndexCommands {
                     + "\" does not exist for access method \"btree\"");
         }
         // varchar is binary-coercible to text, so text's classes take it
-        boolean accepts = oc.inputType() == type || oc.inputType() == 25 && type == 1043;
+        boolean accepts = binaryCoercible ? BtreeOpclasses.accepts(oc.inputType(), type)
+                : oc.inputType() == type || oc.inputType() == 25 && type == 1043;
         if (!accepts) {
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
                     + BuiltinCatalog.formatType(type));
         }
-        return oc.isDefault() ? BtreeOpclasses.defaultFor(type) : oc.oid();
+        return BtreeOpclasses.indclassFor(oc, type);
     }
 
     /**

@@ -221,7 +221,8 @@ public final class RuleUtils {
             sb.append(keyText.get(i));
             int coll = indcollation != null && i < indcollation.length ? indcollation[i] : 0;
             if (coll != 0 && coll != keyColl.get(i)) sb.append(" COLLATE ").append(collationName(coll));
-            String opclass = indclass != null && i < indclass.length ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i]) : null;
+            String opclass = indclass != null && i < indclass.length
+                    ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i], atttypid(indexOid, (short) (i + 1))) : null;
             if (opclass != null) sb.append(' ').append(opclass);
             int opt = options != null && i < options.length ? options[i] : 0;
             if ((opt & 1) != 0) sb.append(" DESC");
@@ -271,6 +272,15 @@ public final class RuleUtils {
             case 951 -> "\"POSIX\"";
             default -> "\"default\"";
         };
+    }
+
+    /** pg_attribute.atttypid of a relation's column; 0 if there is none. */
+    private static int atttypid(int relid, short attnum) {
+        for (Object[] a : ObjectNames.current().rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
+            return oid(PG_ATTRIBUTE.get(a, "atttypid"));
+        }
+        return 0;
     }
 
     private static int attcollation(int relid, short attnum) {
