@@ -75,6 +75,10 @@ public final class IndexCommands {
         }
         // DefineIndex validates the storage parameters (index_reloptions) before building
         IndexSpec spec = compute(heap, s, queryString, ctx).spec().withRelOptions(IndexRelOptions.btree(s.options()));
+        if (heap.relkind() == 'p' && !s.includes().isEmpty()) {
+            // the partitions' indexes are matched and made from the key columns alone so far
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "INCLUDE on a partitioned table's index is not supported yet");
+        }
         if (heap.relkind() == 'p' && s.concurrent()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
                     + heap.name() + "\" concurrently");
@@ -178,7 +182,45 @@ public final class IndexCommands {
         IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
                 s.nullsNotDistinct());
+        if (!s.includes().isEmpty()) spec = spec.withIncludes(includeAttnums(heap, s, queryString));
         return new Computed(spec, types);
+    }
+
+    /**
+     * ComputeIndexAttrs for the INCLUDE elements: each a table column (0A000 for an expression,
+     * and for a collation, operator class or ordering, which a column that is not a key has no
+     * use for), its attnum in order. The total stays within INDEX_MAX_KEYS (index_create).
+     */
+    private static int[] includeAttnums(Relation heap, Stmt.IndexStmt s, String queryString) {
+        int[] out = new int[s.includes().size()];
+        for (int j = 0; j < out.length; j++) {
+            Stmt.IndexElem e = s.includes().get(j);
+            if (e.column() == null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "expressions are not supported in included columns");
+            }
+            if (e.collation() != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "including column does not support a collation");
+            }
+            if (e.opclass() != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "including column does not support an operator class");
+            }
+            if (e.desc()) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "including column does not support ASC/DESC options");
+            }
+            if (e.nullsFirst() != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "including column does not support NULLS FIRST/LAST options");
+            }
+            out[j] = attnum(heap, e.column());
+            if (out[j] == 0 && org.tusk.catalog.CatalogRows.isSystemColumnName(e.column())) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "index creation on system columns is not supported");
+            }
+            if (out[j] == 0) {
+                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" does not exist",
+                        Lexer.position(queryString, e.location()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -333,8 +333,12 @@ public final class RelCache {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(oid));
             }
             short[] keys = (short[]) PG_INDEX.get(ix.values(), "indkey");
-            int[] attnums = new int[keys.length];
-            for (int i = 0; i < keys.length; i++) attnums[i] = keys[i];
+            // indkey's first indnkeyatts entries are the key columns, the rest INCLUDE columns
+            int nkey = Math.min(keys.length, (Short) PG_INDEX.get(ix.values(), "indnkeyatts"));
+            int[] attnums = new int[nkey];
+            for (int i = 0; i < nkey; i++) attnums[i] = keys[i];
+            int[] includes = new int[keys.length - nkey];
+            for (int i = nkey; i < keys.length; i++) includes[i - nkey] = keys[i];
             index = new Relation.IndexInfo(oid(PG_INDEX.get(ix.values(), "indrelid")), attnums,
                     (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"),
                     (String) PG_INDEX.get(ix.values(), "indexprs"), (String) PG_INDEX.get(ix.values(), "indpred"),
@@ -342,7 +346,8 @@ public final class RelCache {
                     Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indnullsnotdistinct")),
                     !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indimmediate")),
                     Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indisexclusion")),
-                    (int[]) PG_INDEX.get(ix.values(), "indcollation"), (int[]) PG_INDEX.get(ix.values(), "indclass"));
+                    (int[]) PG_INDEX.get(ix.values(), "indcollation"), (int[]) PG_INDEX.get(ix.values(), "indclass"),
+                    includes);
         }
         if (index != null) desc = withOpclassComparisons(desc, index.indclass(), typids);
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);

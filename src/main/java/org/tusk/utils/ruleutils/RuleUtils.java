@@ -216,9 +216,16 @@ public final class RuleUtils {
             sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
                     .append(" USING btree (");
         }
+        int nkey = Math.min(keys.length, (Short) PG_INDEX.get(ix, "indnkeyatts"));
         for (int i = 0; i < keys.length; i++) {
+            // the INCLUDE columns after the keys, bare: no collation, class or ordering
+            if (i == nkey) {
+                sb.append(") INCLUDE (").append(keyText.get(i));
+                continue;
+            }
             if (i > 0) sb.append(", ");
             sb.append(keyText.get(i));
+            if (i > nkey) continue;
             int coll = indcollation != null && i < indcollation.length ? indcollation[i] : 0;
             if (coll != 0 && coll != keyColl.get(i)) sb.append(" COLLATE ").append(collationName(coll));
             String opclass = indclass != null && i < indclass.length
@@ -354,6 +361,16 @@ public final class RuleUtils {
                 List<Object[]> ix = ObjectNames.current().rows(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
                 if (contype == 'u' && !ix.isEmpty() && (Boolean) PG_INDEX.get(ix.get(0), "indnullsnotdistinct"))
                     sb.insert("UNIQUE ".length(), "NULLS NOT DISTINCT ");
+                if (!ix.isEmpty()) {
+                    // the index's INCLUDE columns, past indnkeyatts (decompile_column_index_array)
+                    short[] indkey = (short[]) PG_INDEX.get(ix.get(0), "indkey");
+                    int nkey = (Short) PG_INDEX.get(ix.get(0), "indnkeyatts");
+                    if (indkey.length > nkey) {
+                        sb.append(" INCLUDE (");
+                        columns(sb, relid, java.util.Arrays.copyOfRange(indkey, nkey, indkey.length));
+                        sb.append(')');
+                    }
+                }
             }
             case 'f' -> {
                 sb.append("FOREIGN KEY (");

@@ -1,0 +1,102 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * B-tree indexes with INCLUDE (non-key) columns through a running server: pg_index's indnatts
+ * and indnkeyatts, uniqueness checked on the key columns only, index-only scans returning the
+ * included columns (also after an UPDATE of one, which is not HOT), pg_get_indexdef and
+ * pg_get_constraintdef with INCLUDE, a primary key made from such an index, and the tree staying
+ * well formed across page splits (bt_index_check). Expected values are PostgreSQL 15's.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class CoveringIndexIT {
+
+    @Test
+    void includeColumns() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table cov (f1 int, f2 int, f3 text)");
+                s.execute("create unique index cov_u on cov (f1, f2) include (f3)");
+                s.execute("insert into cov values (1, 1, 'AAA'), (1, 2, 'AAA')");
+            }
+            assertEquals(List.of("3|2|1 2 3|2"), TuskServer.rows(c, "select indnatts, indnkeyatts, indkey, "
+                    + "array_length(indclass::oid[], 1) from pg_index where indexrelid = 'cov_u'::regclass"));
+            // unique on (f1, f2) only: f3 differing does not make a row distinct
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into cov values (1, 2, 'BBB')");
+                }
+            });
+            assertEquals("23505", e.getSQLState());
+            assertTrue(e.getMessage().contains("Key (f1, f2)=(1, 2) already exists."), e.getMessage());
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into cov values (1, 4, 'AAA')");
+                s.execute("create unique index cov_pkey on cov (f1, f2) include (f3)");
+                s.execute("alter table cov add constraint cov_pkey primary key using index cov_pkey");
+            }
+            assertEquals(List.of("CREATE UNIQUE INDEX cov_u ON public.cov USING btree (f1, f2) INCLUDE (f3)"),
+                    TuskServer.rows(c, "select pg_get_indexdef('cov_u'::regclass)"));
+            assertEquals(List.of("PRIMARY KEY (f1, f2) INCLUDE (f3)|{1,2}"),
+                    TuskServer.rows(c, "select pg_get_constraintdef(oid), conkey from pg_constraint where conname = 'cov_pkey'"));
+            // the primary key makes its key columns NOT NULL, not the included one
+            assertEquals(List.of("f1|t", "f2|t", "f3|f"), TuskServer.rows(c,
+                    "select attname, attnotnull from pg_attribute where attrelid = 'cov'::regclass and attnum > 0 order by attnum"));
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into cov select g / 10, g, 'x' || g from generate_series(10, 20000) g");
+                s.execute("vacuum analyze cov");
+                s.execute("set enable_seqscan = off");
+                s.execute("set enable_bitmapscan = off");
+            }
+            // either of the two identical indexes
+            List<String> plan = TuskServer.rows(c, "explain (costs off) select f3 from cov where f1 = 100 and f2 > 1005");
+            assertTrue(plan.get(0).matches("Index Only Scan using cov_(u|pkey) on cov"), plan.toString());
+            assertEquals("  Index Cond: ((f1 = 100) AND (f2 > 1005))", plan.get(1));
+            assertEquals(List.of("x1006", "x1007", "x1008", "x1009"),
+                    TuskServer.rows(c, "select f3 from cov where f1 = 100 and f2 > 1005"));
+            // an included column is an indexed column: its update is not HOT, the index sees it
+            try (Statement s = c.createStatement()) {
+                s.execute("update cov set f3 = 'new' where f1 = 100 and f2 = 1007");
+                s.execute("vacuum cov");
+            }
+            assertEquals(List.of("x1006", "new", "x1008", "x1009"),
+                    TuskServer.rows(c, "select f3 from cov where f1 = 100 and f2 > 1005"));
+            // no index condition on an included column
+            assertEquals(List.of("Seq Scan on cov", "  Filter: (f3 = 'x5000'::text)"),
+                    TuskServer.rows(c, "explain (costs off) select * from cov where f3 = 'x5000'"));
+            try (Statement s = c.createStatement()) {
+                s.execute("reset enable_seqscan");
+                s.execute("create index cov_wide on cov (f2) include (f3, f1)");
+                s.execute("insert into cov select 3000 + g / 10, g, repeat('y', g % 500) from generate_series(1, 20000) g");
+                s.execute("select bt_index_check('cov_pkey')");
+                s.execute("select bt_index_check('cov_wide')");
+            }
+            assertEquals(List.of("cov_wide|f2|yes", "cov_wide|f3|no", "cov_wide|f1|no"), TuskServer.rows(c,
+                    "select c.relname, a.attname, case when a.attnum <= i.indnkeyatts then 'yes' else 'no' end"
+                            + " from pg_index i join pg_class c on c.oid = i.indexrelid join pg_attribute a on a.attrelid = c.oid"
+                            + " where c.relname = 'cov_wide' order by a.attnum"));
+            e = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create index on cov (f1) include ((f2 + 1))");
+                }
+            });
+            assertTrue(e.getMessage().contains("expressions are not supported in included columns"), e.getMessage());
+            // dropping an included column drops the index
+            try (Statement s = c.createStatement()) {
+                s.execute("alter table cov drop column f3");
+            }
+            assertEquals(List.of("0"), TuskServer.rows(c, "select count(*) from pg_class where relname in ('cov_u', 'cov_wide', 'cov_pkey')"));
+        }
+    }
+}
