@@ -309,7 +309,20 @@ public sealed interface Stmt {
      */
     record TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                            boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
-                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct) {
+                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct,
+                           List<String> includes) {
+        public TableConstraint {
+            includes = includes == null ? List.of() : List.copyOf(includes);
+        }
+
+        /** Without INCLUDE columns. */
+        public TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
+                               boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
+                               boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct) {
+            this(name, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable, initiallyDeferred,
+                    checkLocation, exclusion, nullsNotDistinct, List.of());
+        }
+
         public TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                                boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
                                boolean initiallyDeferred, int checkLocation) {
@@ -329,7 +342,7 @@ public sealed interface Stmt {
         /** The same constraint under another name. */
         public TableConstraint withName(String newName) {
             return new TableConstraint(newName, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable,
-                    initiallyDeferred, checkLocation, exclusion, nullsNotDistinct);
+                    initiallyDeferred, checkLocation, exclusion, nullsNotDistinct, includes);
         }
     }
 

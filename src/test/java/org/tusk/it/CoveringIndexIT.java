@@ -99,4 +99,34 @@ class CoveringIndexIT {
             assertEquals(List.of("0"), TuskServer.rows(c, "select count(*) from pg_class where relname in ('cov_u', 'cov_wide', 'cov_pkey')"));
         }
     }
+
+    @Test
+    void includeInConstraints() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table ct (a int, b int, c text, constraint ct_pk primary key (a) include (c),"
+                        + " unique (b) include (a, c))");
+                s.execute("insert into ct values (1, 1, null), (2, 2, 'x')");
+                s.execute("alter table ct add constraint ct_u2 unique (c) include (b)");
+            }
+            assertEquals(List.of("ct_b_a_c_key|UNIQUE (b) INCLUDE (a, c)", "ct_pk|PRIMARY KEY (a) INCLUDE (c)",
+                    "ct_u2|UNIQUE (c) INCLUDE (b)"), TuskServer.rows(c,
+                    "select conname, pg_get_constraintdef(oid) from pg_constraint where conrelid = 'ct'::regclass order by 1"));
+            // the key column only is NOT NULL; c stays nullable
+            assertEquals(List.of("a|t", "b|f", "c|f"), TuskServer.rows(c,
+                    "select attname, attnotnull from pg_attribute where attrelid = 'ct'::regclass and attnum > 0 order by attnum"));
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into ct values (1, 3, 'y')");
+                }
+            });
+            assertTrue(e.getMessage().contains("Key (a)=(1) already exists."), e.getMessage());
+            e = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create table ct2 (a int, unique (a) include (nosuch))");
+                }
+            });
+            assertTrue(e.getMessage().contains("column \"nosuch\" named in key does not exist"), e.getMessage());
+        }
+    }
 }
