@@ -221,9 +221,6 @@ public final class AlterTableCommand {
                         Lexer.position(queryString, k.location()));
             }
         }
-        if (rel.relkind() == 'p' && includes.length > 0) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "INCLUDE on a partitioned table's index is not supported yet");
-        }
         if (k.primary()) {
             for (Relation index : env.catalog().indexesOf(rel)) {
                 if (index.index().primary()) {
@@ -237,7 +234,7 @@ public final class AlterTableCommand {
             // DefineIndex recursing to the partitions
             PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
                     .withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()), ctx);
+                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), ctx);
             return;
         }
         env.catalog().createIndex(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)

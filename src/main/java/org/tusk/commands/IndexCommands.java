@@ -75,10 +75,6 @@ public final class IndexCommands {
         }
         // DefineIndex validates the storage parameters (index_reloptions) before building
         IndexSpec spec = compute(heap, s, queryString, ctx).spec().withRelOptions(IndexRelOptions.btree(s.options()));
-        if (heap.relkind() == 'p' && !s.includes().isEmpty()) {
-            // the partitions' indexes are matched and made from the key columns alone so far
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "INCLUDE on a partitioned table's index is not supported yet");
-        }
         if (heap.relkind() == 'p' && s.concurrent()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
                     + heap.name() + "\" concurrently");

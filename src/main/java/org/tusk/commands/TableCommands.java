@@ -163,13 +163,10 @@ public final class TableCommands {
             Relation heap = catalog.openRelation(oid);
             int[] includes = new int[k.includes().size()];
             for (int i = 0; i < includes.length; i++) includes[i] = attnum(specs, k.includes().get(i));
-            if (heap.relkind() == 'p' && includes.length > 0) {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "INCLUDE on a partitioned table's index is not supported yet");
-            }
             if (heap.relkind() == 'p') {
                 PartitionIndexes.defineOnNewTable(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(),
                         true, false).withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()), catalog);
+                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), catalog);
             } else {
                 catalog.createIndex(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true,
                         false).withDeferrability(k.deferrable(), k.initiallyDeferred())

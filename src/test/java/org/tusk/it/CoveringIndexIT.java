@@ -129,4 +129,45 @@ class CoveringIndexIT {
             assertTrue(e.getMessage().contains("column \"nosuch\" named in key does not exist"), e.getMessage());
         }
     }
+
+    @Test
+    void partitionedIndexes() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table pt (a int, b int, c text, primary key (a) include (c)) partition by range (a)");
+                s.execute("create table pt1 partition of pt for values from (0) to (100)");
+                s.execute("create table pt2 (a int not null, b int, c text)");
+                s.execute("create index pt2_b on pt2 (b) include (c)");
+                s.execute("create index pt2_b2 on pt2 (b) include (a)");
+                s.execute("create index pt_b on pt (b) include (c)");
+                s.execute("alter table pt attach partition pt2 for values from (100) to (200)");
+                s.execute("insert into pt select g, g, 'v' || g from generate_series(0, 199) g");
+            }
+            // the partitions' indexes carry the INCLUDE columns; attaching takes the one whose INCLUDE matches
+            assertEquals(List.of("pt1_b_c_idx|pt_b", "pt1_pkey|pt_pkey", "pt2_b|pt_b", "pt2_pkey|pt_pkey"), TuskServer.rows(c,
+                    "select inhrelid::regclass, inhparent::regclass from pg_inherits"
+                            + " where inhparent in ('pt_b'::regclass, 'pt_pkey'::regclass) order by inhrelid::regclass::text"));
+            assertEquals(List.of("CREATE INDEX pt2_b ON public.pt2 USING btree (b) INCLUDE (c)",
+                    "CREATE UNIQUE INDEX pt1_pkey ON public.pt1 USING btree (a) INCLUDE (c)"), TuskServer.rows(c,
+                    "select pg_get_indexdef(oid) from pg_class where relname in ('pt2_b', 'pt1_pkey') order by relname desc"));
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into pt values (5, 5, 'dup')");
+                }
+            });
+            assertEquals("23505", e.getSQLState());
+            // a partition's index keeps UNIQUE NULLS NOT DISTINCT (it let a second (1, null) in)
+            try (Statement s = c.createStatement()) {
+                s.execute("create table nd (a int, b int, unique nulls not distinct (a, b)) partition by list (a)");
+                s.execute("create table nd1 partition of nd for values in (1)");
+                s.execute("insert into nd values (1, null)");
+            }
+            e = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into nd values (1, null)");
+                }
+            });
+            assertTrue(e.getMessage().contains("Key (a, b)=(1, null) already exists."), e.getMessage());
+        }
+    }
 }
