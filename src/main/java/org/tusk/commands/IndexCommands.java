@@ -31,7 +31,9 @@ import org.tusk.utils.error.SqlState;
  * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does.
  *
  * <p>Operator classes: a type's default class by name, and text_pattern_ops,
- * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}). Collations:
+ * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}), also for a
+ * column of a type binary-coercible to the class's (bpchar_ops on text). INCLUDE columns are
+ * plain table columns without class, collation or ordering, stored after the keys. Collations:
  * "default", "C" and "POSIX" (Tusk compares strings bytewise under all three). DESC and NULLS
  * FIRST/LAST become pg_index.indoption as ComputeIndexAttrs sets it (DESC implies NULLS FIRST
  * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. WITH (storage
