@@ -107,6 +107,64 @@ public final class BtreeOpclasses {
         };
     }
 
+    /**
+     * The OID pg_index.indclass records for operator class {@code oc} on a column of type
+     * {@code columnType}: the class's fixed OID, or 0 for the column type's own default class
+     * whose OID Tusk does not fix ({@link #defaultFor}); a class whose input type is another type
+     * the column is binary-coercible to (bpchar_ops on text) is recorded by its pg_opclass OID,
+     * since 0 would read back as the column type's default.
+     */
+    public static int indclassFor(Opclass oc, int columnType) {
+        if (!oc.isDefault()) return oc.oid();
+        int own = columnType == 1043 ? 25 : columnType;
+        if (oc.inputType() == own) return defaultFor(columnType);
+        for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES)
+            if (c.name().equals(oc.name())) return c.oid();
+        return defaultFor(columnType);
+    }
+
+    /**
+     * IsBinaryCoercible for an operator class's input type (ResolveOpClass): the column's own
+     * type, or one pg_cast converts it to without a function (castmethod 'b'): varchar to text,
+     * text and varchar to bpchar.
+     */
+    public static boolean accepts(int inputType, int columnType) {
+        if (inputType == columnType) return true;
+        if (inputType == 25) return columnType == 1043;
+        if (inputType == 1042) return columnType == 25 || columnType == 1043;
+        return false;
+    }
+
+    /**
+     * The type whose comparison function orders index column values of type {@code columnType}
+     * under operator class {@code opclassOid} (the family's BTORDER_PROC, which PostgreSQL takes
+     * from the opfamily, not from the column's type): the class's input type when it is another
+     * type the column was binary-coerced to (bpcharcmp for text under bpchar_ops), else 0, the
+     * column's own type's comparison (varchar is compared as text either way).
+     */
+    public static int coercedInputType(int opclassOid, int columnType) {
+        if (opclassOid == 0) return 0;
+        for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES) {
+            if (c.oid() != opclassOid) continue;
+            int input = c.inputType();
+            if (input == columnType || input == 25 && columnType == 1043) return 0;
+            return accepts(input, columnType) ? input : 0;
+        }
+        return 0;
+    }
+
+    /**
+     * get_opclass_name for an index key of type {@code keyType}: the class's name unless it is
+     * the type's default (GetDefaultOpClass), so a pattern class, or a class of another type the
+     * key is binary-coercible to (bpchar_ops on text); null when the default.
+     */
+    public static String nonDefaultName(int opclassOid, int keyType) {
+        String pattern = nonDefaultName(opclassOid);
+        if (pattern != null || coercedInputType(opclassOid, keyType) == 0) return pattern;
+        for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES) if (c.oid() == opclassOid) return c.name();
+        return null;
+    }
+
     /** An operator class's family and input type (pg_opclass.opcfamily, opcintype). */
     public record FamilyAndInput(int family, int inputType) {}
 

@@ -1116,7 +1116,11 @@ public final class HeapCatalog implements Catalog {
      */
     private int createIndex(Relation heap, IndexSpec spec, java.util.function.Function<Relation, IndexKeyFormer> formers,
                             boolean concurrent) {
-        int[] attnums = spec.attnums();
+        // the key columns, then the INCLUDE columns (indkey; indnkeyatts counts the keys)
+        int nkey = spec.attnums().length;
+        int[] includes = spec.includeAttnums();
+        int[] attnums = java.util.Arrays.copyOf(spec.attnums(), nkey + includes.length);
+        System.arraycopy(includes, 0, attnums, nkey, includes.length);
         boolean unique = spec.unique(), primary = spec.primary(), isConstraint = spec.isConstraint();
         lock(heap.oid(), concurrent ? RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK : RelationLocks.SHARE_LOCK);
         // 't': a TOAST relation's own index, made by create_toast_table
@@ -1137,8 +1141,8 @@ public final class HeapCatalog implements Catalog {
         int[] colTypes = new int[attnums.length];
         int[] colTypmods = new int[attnums.length];
         short[] keys = new short[attnums.length];
-        int[] collations = new int[attnums.length];
-        int[] opclasses = new int[attnums.length];
+        int[] collations = new int[nkey];
+        int[] opclasses = new int[nkey];
         int expr = 0;
         for (int i = 0; i < attnums.length; i++) {
             int attnum = attnums[i];
@@ -1148,17 +1152,19 @@ public final class HeapCatalog implements Catalog {
                 colnames.add(e.name());
                 typeOid = e.typeOid();
                 colTypmods[i] = e.typmod();
-                collations[i] = CatalogRows.builtinCollation(typeOid);
+                if (i < nkey) collations[i] = CatalogRows.builtinCollation(typeOid);
             } else {
                 if (attnum < 1 || attnum > heap.desc().natts()) throw new IllegalArgumentException("no attribute " + attnum + " in " + heap);
                 Object[] att = attributeRow(heap.oid(), attnum).values();
                 colnames.add((String) PG_ATTRIBUTE.get(att, "attname"));
                 typeOid = oid(PG_ATTRIBUTE.get(att, "atttypid"));
                 colTypmods[i] = (Integer) PG_ATTRIBUTE.get(att, "atttypmod");
-                collations[i] = oid(PG_ATTRIBUTE.get(att, "attcollation"));
+                if (i < nkey) collations[i] = oid(PG_ATTRIBUTE.get(att, "attcollation"));
             }
             colTypes[i] = typeOid;
             keys[i] = (short) attnum;
+            // an INCLUDE column is neither ordered nor compared: no operator class, no collation in pg_index
+            if (i >= nkey) continue;
             if (spec.collations() != null && spec.collations()[i] != 0) collations[i] = spec.collations()[i];
             int given = spec.opclasses() == null ? 0 : spec.opclasses()[i];
             if (types.baseTypeStorage(typeOid) != null) {
@@ -1205,6 +1211,8 @@ public final class HeapCatalog implements Catalog {
                     false, false));
         }
         Object[] indexRow = CatalogRows.indexRow(indexOid, heap.oid(), keys, collations, opclasses, unique, primary);
+        PG_INDEX.set(indexRow, "indnkeyatts", (short) nkey);
+        PG_INDEX.set(indexRow, "indoption", new short[nkey]);
         PG_INDEX.set(indexRow, "indexprs", spec.expressionsSql());
         PG_INDEX.set(indexRow, "indpred", spec.predicateSql());
         if (spec.indoption() != null) PG_INDEX.set(indexRow, "indoption", spec.indoption());
@@ -1219,7 +1227,8 @@ public final class HeapCatalog implements Catalog {
         writer.insert(PG_INDEX, indexRow);
         if (isConstraint) {
             Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
-                    heap.namespace(), primary ? 'p' : exclusion ? 'x' : 'u', heap.oid(), indexOid, keys);
+                    heap.namespace(), primary ? 'p' : exclusion ? 'x' : 'u', heap.oid(), indexOid,
+                    java.util.Arrays.copyOf(keys, nkey));
             PG_CONSTRAINT.set(conRow, "condeferrable", spec.deferrable());
             PG_CONSTRAINT.set(conRow, "condeferred", spec.initdeferred());
             if (exclusion) PG_CONSTRAINT.set(conRow, "conexclop", spec.exclusionOps());
@@ -1227,7 +1236,7 @@ public final class HeapCatalog implements Catalog {
         }
         if (primary) {
             // index_check_primary_key: the key columns become NOT NULL.
-            for (int attnum : attnums) {
+            for (int attnum : spec.attnums()) {
                 TupleSlot s = attributeRow(heap.oid(), attnum);
                 if (!(Boolean) PG_ATTRIBUTE.get(s.values(), "attnotnull")) {
                     Object[] v = s.values().clone();
@@ -1266,8 +1275,7 @@ public final class HeapCatalog implements Catalog {
         Object[] row = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == oldIndex.oid()).get(0).values();
         Relation.IndexInfo info = oldIndex.index();
         short[] keys = (short[]) PG_INDEX.get(row, "indkey");
-        int[] attnums = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) attnums[i] = keys[i];
+        int[] attnums = info.keyAttnums();
         List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
         List<String> texts = info.expressionTexts();
         for (int i = 0, e = 0; i < keys.length; i++) {
@@ -1277,7 +1285,7 @@ public final class HeapCatalog implements Catalog {
         }
         IndexSpec spec = new IndexSpec(newName, attnums, exprs, info.predicate(), (int[]) PG_INDEX.get(row, "indclass"),
                 (int[]) PG_INDEX.get(row, "indcollation"), info.unique(), false, false, false, info.indoption(),
-                info.nullsNotDistinct()).withRelOptions(relOptions(oldIndex));
+                info.nullsNotDistinct()).withRelOptions(relOptions(oldIndex)).withIncludes(info.includeAttnums());
         int newOid = createIndex(heap, spec, null, true);
         // index_concurrently_create_copy keeps each column's attstattarget (ALTER INDEX ... SET STATISTICS)
         Relation copy = env.relcache().byOid(newOid);

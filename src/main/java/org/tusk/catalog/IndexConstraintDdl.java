@@ -35,7 +35,9 @@ final class IndexConstraintDdl {
      */
     void attachConstraint(Relation heap, Relation index, boolean primary, boolean deferrable, boolean initdeferred) {
         TupleSlot ix = writer.find(PG_INDEX, CatalogScan.key(PG_INDEX, "indexrelid", index.oid())).get(0);
-        short[] keys = (short[]) PG_INDEX.get(ix.values(), "indkey");
+        short[] indkey = (short[]) PG_INDEX.get(ix.values(), "indkey");
+        // conkey and the primary key's NOT NULL columns are the key columns, not INCLUDE columns
+        short[] keys = java.util.Arrays.copyOf(indkey, Math.min(indkey.length, (Short) PG_INDEX.get(ix.values(), "indnkeyatts")));
         Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), index.name(), heap.namespace(),
                 primary ? 'p' : 'u', heap.oid(), index.oid(), keys);
         PG_CONSTRAINT.set(conRow, "condeferrable", deferrable);

@@ -23,12 +23,15 @@ import java.util.List;
  *                     pg_index.indisexclusion); null for any other index
  * @param reloptions   the storage parameters (WITH (...)) as pg_class.reloptions stores them, validated
  *                     by the caller for the access method; empty for none
+ * @param includeAttnums the INCLUDE (non-key) columns' attnums, which follow the key columns in
+ *                     indkey past indnkeyatts; empty for none
  */
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                         int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
                         short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
-                        int[] exclusionOps, List<String> reloptions) {
+                        int[] exclusionOps, List<String> reloptions, int[] includeAttnums) {
     public IndexSpec {
+        includeAttnums = includeAttnums == null ? new int[0] : includeAttnums.clone();
         reloptions = reloptions == null ? List.of() : List.copyOf(reloptions);
         exclusionOps = exclusionOps == null ? null : exclusionOps.clone();
         attnums = attnums.clone();
@@ -53,13 +56,13 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
                      short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
                      int[] exclusionOps) {
         this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
-                indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, List.of());
+                indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, List.of(), null);
     }
 
     /** The same index with these storage parameters (pg_class.reloptions "name=value", already validated). */
     public IndexSpec withRelOptions(List<String> options) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options, includeAttnums);
     }
 
     /** An index not backing an exclusion constraint. */
@@ -76,7 +79,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index as the index of an EXCLUDE constraint with these operators (not unique, a constraint). */
     public IndexSpec asExclusion(int[] ops) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, false, false, true,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions, includeAttnums);
     }
 
     /** An index not backing a deferrable constraint. */
@@ -91,12 +94,12 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with UNIQUE NULLS [NOT] DISTINCT as given. */
     public IndexSpec withNullsNotDistinct(boolean nullsNotDistinct) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums);
     }
 
     public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums);
     }
 
     /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */
@@ -111,6 +114,15 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
                                       boolean ifNotExists) {
         return new IndexSpec(name, attnums, List.of(), null, null, null, unique, primary, isConstraint, ifNotExists);
     }
+
+    /** The same index with these INCLUDE columns (table attnums) after its key columns. */
+    public IndexSpec withIncludes(int[] includes) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includes);
+    }
+
+    @Override
+    public int[] includeAttnums() { return includeAttnums.clone(); }
 
     public boolean hasExpressions() {
         return !expressions.isEmpty();

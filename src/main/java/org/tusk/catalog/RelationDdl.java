@@ -244,8 +244,9 @@ final class RelationDdl {
                 Object[] iv = ix.values().clone();
                 int[] classes = ((int[]) PG_INDEX.get(iv, "indclass")).clone();
                 int[] collations = ((int[]) PG_INDEX.get(iv, "indcollation")).clone();
-                if (opclass != 0) classes[attnum - 1] = opclass;
-                collations[attnum - 1] = (Integer) PG_ATTRIBUTE.get(fresh, "attcollation");
+                // indclass and indcollation cover the key columns only, not INCLUDE columns
+                if (opclass != 0 && attnum - 1 < classes.length) classes[attnum - 1] = opclass;
+                if (attnum - 1 < collations.length) collations[attnum - 1] = (Integer) PG_ATTRIBUTE.get(fresh, "attcollation");
                 PG_INDEX.set(iv, "indclass", classes);
                 PG_INDEX.set(iv, "indcollation", collations);
                 writer.update(PG_INDEX, ix, iv);

@@ -178,6 +178,13 @@ final class AlterColumnTypeCommand {
                     }
                 }
             }
+            // an INCLUDE column takes the new type too; it needs no operator class
+            int[] includes = info.includeAttnums();
+            for (int j = 0; j < includes.length; j++) {
+                if (includes[j] != attnum) continue;
+                catalog.lockRelation(index.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                catalog.setColumnType(index, info.keyCount() + j + 1, t.oid(), t.typmod(), 0, heap.attcollation(attnum));
+            }
         }
     }
 

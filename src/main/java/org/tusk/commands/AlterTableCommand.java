@@ -210,6 +210,17 @@ public final class AlterTableCommand {
                         Lexer.position(queryString, k.location()));
             }
         }
+        int[] includes = new int[k.includes().size()];
+        for (int i = 0; i < includes.length; i++) {
+            String col = k.includes().get(i);
+            for (int a = 0; a < rel.desc().natts(); a++) {
+                if (rel.desc().attr(a).name().equals(col) && !rel.desc().attr(a).attisdropped()) includes[i] = a + 1;
+            }
+            if (includes[i] == 0) {
+                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + col + "\" named in key does not exist",
+                        Lexer.position(queryString, k.location()));
+            }
+        }
         if (k.primary()) {
             for (Relation index : env.catalog().indexesOf(rel)) {
                 if (index.index().primary()) {
@@ -223,12 +234,12 @@ public final class AlterTableCommand {
             // DefineIndex recursing to the partitions
             PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
                     .withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()), ctx);
+                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), ctx);
             return;
         }
         env.catalog().createIndex(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
                 .withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()), null);
+                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), null);
     }
 
     /** ATRewriteTable's NOT NULL verification: a scan for a NULL in the column. */

@@ -134,6 +134,9 @@ final class DropColumnCommand {
         for (ConstraintInfo c : catalog.constraintsOf(rel)) {
             boolean uses = false;
             if (c.conkey() != null) for (short k : c.conkey()) uses |= k == attnum;
+            // a PRIMARY KEY / UNIQUE whose index INCLUDEs the column (conkey has only the keys)
+            Relation conIndex = c.indid() != 0 && (c.contype() == 'p' || c.contype() == 'u') ? catalog.openRelation(c.indid()) : null;
+            if (conIndex != null && conIndex.index() != null) for (int k : conIndex.index().includeAttnums()) uses |= k == attnum;
             if (c.contype() == 'f' && c.confrelid() == rel.oid() && c.confkey() != null) {
                 for (short k : c.confkey()) uses |= k == attnum;
             }
@@ -154,6 +157,7 @@ final class DropColumnCommand {
     private static boolean indexUses(Relation heap, Relation index, int attnum, ExecContext ctx) {
         Relation.IndexInfo info = index.index();
         for (int k : info.keyAttnums()) if (k == attnum) return true;
+        for (int k : info.includeAttnums()) if (k == attnum) return true;
         BitSet used = new BitSet();
         if (info.hasExpressions()) {
             for (Expr e : IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.timeZone(),

@@ -31,7 +31,9 @@ import org.tusk.utils.error.SqlState;
  * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does.
  *
  * <p>Operator classes: a type's default class by name, and text_pattern_ops,
- * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}). Collations:
+ * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}), also for a
+ * column of a type binary-coercible to the class's (bpchar_ops on text). INCLUDE columns are
+ * plain table columns without class, collation or ordering, stored after the keys. Collations:
  * "default", "C" and "POSIX" (Tusk compares strings bytewise under all three). DESC and NULLS
  * FIRST/LAST become pg_index.indoption as ComputeIndexAttrs sets it (DESC implies NULLS FIRST
  * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. WITH (storage
@@ -163,7 +165,7 @@ public final class IndexCommands {
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (e.opclass() != null) {
-                opclasses[i] = resolveOpclass(e.opclass(), type);
+                opclasses[i] = resolveOpclass(e.opclass(), type, true);
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
         }
@@ -178,7 +180,45 @@ public final class IndexCommands {
         IndexSpec spec = new IndexSpec(s.name(), attnums, exprs, predicate, anyOpclass ? opclasses : null,
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
                 s.nullsNotDistinct());
+        if (!s.includes().isEmpty()) spec = spec.withIncludes(includeAttnums(heap, s, queryString));
         return new Computed(spec, types);
+    }
+
+    /**
+     * ComputeIndexAttrs for the INCLUDE elements: each a table column (0A000 for an expression,
+     * and for a collation, operator class or ordering, which a column that is not a key has no
+     * use for), its attnum in order. The total stays within INDEX_MAX_KEYS (index_create).
+     */
+    private static int[] includeAttnums(Relation heap, Stmt.IndexStmt s, String queryString) {
+        int[] out = new int[s.includes().size()];
+        for (int j = 0; j < out.length; j++) {
+            Stmt.IndexElem e = s.includes().get(j);
+            if (e.column() == null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "expressions are not supported in included columns");
+            }
+            if (e.collation() != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "including column does not support a collation");
+            }
+            if (e.opclass() != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "including column does not support an operator class");
+            }
+            if (e.desc()) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "including column does not support ASC/DESC options");
+            }
+            if (e.nullsFirst() != null) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "including column does not support NULLS FIRST/LAST options");
+            }
+            out[j] = attnum(heap, e.column());
+            if (out[j] == 0 && org.tusk.catalog.CatalogRows.isSystemColumnName(e.column())) {
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "index creation on system columns is not supported");
+            }
+            if (out[j] == 0) {
+                throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column() + "\" does not exist",
+                        Lexer.position(queryString, e.location()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -212,6 +252,16 @@ public final class IndexCommands {
      * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
      */
     static int resolveOpclass(List<String> names, int type) {
+        return resolveOpclass(names, type, false);
+    }
+
+    /**
+     * As above; {@code binaryCoercible}: the class's input type may be a type the column's is
+     * binary-coercible to (IsBinaryCoercible: bpchar_ops on a text column), as for an index key,
+     * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Partition
+     * keys, whose bounds compare as the column's type, take only the column's own type's classes.
+     */
+    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible) {
         String name = names.get(names.size() - 1);
         boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
         BtreeOpclasses.Opclass oc = otherSchema ? null : BtreeOpclasses.byName(name);
@@ -221,12 +271,13 @@ public final class IndexCommands {
                     + "\" does not exist for access method \"btree\"");
         }
         // varchar is binary-coercible to text, so text's classes take it
-        boolean accepts = oc.inputType() == type || oc.inputType() == 25 && type == 1043;
+        boolean accepts = binaryCoercible ? BtreeOpclasses.accepts(oc.inputType(), type)
+                : oc.inputType() == type || oc.inputType() == 25 && type == 1043;
         if (!accepts) {
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
                     + BuiltinCatalog.formatType(type));
         }
-        return oc.isDefault() ? BtreeOpclasses.defaultFor(type) : oc.oid();
+        return BtreeOpclasses.indclassFor(oc, type);
     }
 
     /**

@@ -217,13 +217,24 @@ public final class PartitionIndexes {
         }
         return new IndexSpec(null, mapped, spec.expressions(), spec.predicateSql(), spec.opclasses(), spec.collations(),
                 spec.unique(), spec.primary(), constraint, false).withDeferrability(spec.deferrable(), spec.initdeferred())
-                .withRelOptions(spec.reloptions());   // DefineIndex gives each partition the statement's options
+                .withRelOptions(spec.reloptions())   // DefineIndex gives each partition the statement's options
+                .withIncludes(mapColumns(parent, spec.includeAttnums(), part))
+                .withNullsNotDistinct(spec.nullsNotDistinct());
     }
 
-    /** CompareIndexInfo: same key columns (by name), expressions, predicate and uniqueness. */
+    /** Table columns of {@code parent} renumbered by name into {@code part}'s column order. */
+    private static int[] mapColumns(Relation parent, int[] attnums, Relation part) {
+        int[] mapped = new int[attnums.length];
+        for (int i = 0; i < attnums.length; i++) mapped[i] = PartitionCommands.column(part, parent.desc().attr(attnums[i] - 1).name());
+        return mapped;
+    }
+
+    /** CompareIndexInfo: same key and INCLUDE columns (by name), expressions, predicate and uniqueness. */
     private static boolean matches(Relation parent, IndexSpec spec, Relation part, Relation candidate) {
         Relation.IndexInfo info = candidate.index();
         if (info == null || info.unique() != spec.unique() || info.keyCount() != spec.attnums().length) return false;
+        if (info.nullsNotDistinct() != spec.nullsNotDistinct()) return false;
+        if (!java.util.Arrays.equals(info.includeAttnums(), mapColumns(parent, spec.includeAttnums(), part))) return false;
         int[] attnums = spec.attnums();
         for (int i = 0; i < attnums.length; i++) {
             int want = attnums[i] == 0 ? 0 : PartitionCommands.column(part, parent.desc().attr(attnums[i] - 1).name());
@@ -246,7 +257,8 @@ public final class PartitionIndexes {
                     index.atttypmod(i + 1)));
         }
         IndexSpec spec = new IndexSpec(index.name(), info.keyAttnums(), exprs, info.predicate(), null, null, info.unique(),
-                info.primary(), backsConstraint(heap, index, catalog), false);
+                info.primary(), backsConstraint(heap, index, catalog), false).withIncludes(info.includeAttnums())
+                .withNullsNotDistinct(info.nullsNotDistinct());
         for (ConstraintInfo c : catalog.constraintsOf(heap)) {
             if (c.indid() == index.oid()) return spec.withDeferrability(c.deferrable(), c.deferred());
         }

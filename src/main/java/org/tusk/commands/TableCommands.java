@@ -121,7 +121,8 @@ public final class TableCommands {
         }
         for (TableLikeExpansion like : likes) if (like.position() == position) specs.addAll(like.columns());
         for (Stmt.TableConstraint k : keys) {
-            for (String col : k.columns()) {
+            // transformIndexConstraint: the INCLUDE columns must exist as the key columns must
+            for (String col : java.util.stream.Stream.concat(k.columns().stream(), k.includes().stream()).toList()) {
                 if (specs.stream().noneMatch(sp -> sp.name().equals(col)))
                     throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + col + "\" named in key does not exist",
                             org.tusk.parser.Lexer.position(queryString, k.location()));
@@ -160,14 +161,16 @@ public final class TableCommands {
             int[] attnums = new int[k.columns().size()];
             for (int i = 0; i < attnums.length; i++) attnums[i] = attnum(specs, k.columns().get(i));
             Relation heap = catalog.openRelation(oid);
+            int[] includes = new int[k.includes().size()];
+            for (int i = 0; i < includes.length; i++) includes[i] = attnum(specs, k.includes().get(i));
             if (heap.relkind() == 'p') {
                 PartitionIndexes.defineOnNewTable(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(),
                         true, false).withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()), catalog);
+                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), catalog);
             } else {
                 catalog.createIndex(heap, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true,
                         false).withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()), null);
+                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), null);
             }
             env.commandCounterIncrement();
         }

@@ -141,6 +141,9 @@ final class TableLikeExpansion {
         IndexSpec spec = new IndexSpec(null, attnums, List.of(), null, null, null, info.unique(), info.primary(), con != null,
                 false, info.indoption(), info.nullsNotDistinct());
         if (con != null) spec = spec.withDeferrability(con.deferrable(), con.deferred());
+        int[] includes = info.includeAttnums();
+        for (int j = 0; j < includes.length; j++) includes[j] = column(rel, source.desc().attr(includes[j] - 1).name());
+        spec = spec.withIncludes(includes);
         int oid = catalog.createIndex(rel, spec, null);
         if (comments) {
             String text = catalog.comment(SystemCatalogs.PG_CLASS.oid(), index.oid(), 0);

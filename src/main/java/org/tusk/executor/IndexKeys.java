@@ -49,10 +49,11 @@ public final class IndexKeys implements IndexKeyFormer {
     @Override
     public Object[] form(Object[] row) {
         if (predicate != null && !Boolean.TRUE.equals(ExprEvaluator.eval(predicate, row, null, ctx))) return null;
-        Object[] keys = new Object[info.keyCount()];
+        // FormIndexDatum: every index column, the INCLUDE columns after the keys
+        Object[] keys = new Object[info.natts()];
         int expr = 0;
         for (int k = 0; k < keys.length; k++) {
-            int attnum = info.keyAttnum(k);
+            int attnum = info.attnum(k);
             keys[k] = attnum == 0 ? ExprEvaluator.eval(expressions.get(expr++), row, null, ctx) : row[attnum - 1];
         }
         return keys;
@@ -68,7 +69,7 @@ public final class IndexKeys implements IndexKeyFormer {
      * and predicate read. An UPDATE that changes none of them may be HOT.
      */
     public void addIndexedAttrs(BitSet attrs) {
-        for (int k = 0; k < info.keyCount(); k++) if (info.keyAttnum(k) > 0) attrs.set(info.keyAttnum(k));
+        for (int k = 0; k < info.natts(); k++) if (info.attnum(k) > 0) attrs.set(info.attnum(k));
         for (Expr e : expressions) collect(e, attrs);
         if (predicate != null) collect(predicate, attrs);
     }

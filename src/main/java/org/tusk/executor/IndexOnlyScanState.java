@@ -37,8 +37,9 @@ final class IndexOnlyScanState extends PlanState {
         this.plan = plan;
         this.ctx = ctx;
         Relation.IndexInfo info = plan.index().index();
-        heapAttnos = new int[Math.min(plan.index().desc().natts(), info.keyCount())];
-        for (int k = 0; k < heapAttnos.length; k++) heapAttnos[k] = info.keyAttnum(k);
+        // every index column, INCLUDE columns too, fills its table column (StoreIndexTuple)
+        heapAttnos = new int[Math.min(plan.index().desc().natts(), info.natts())];
+        for (int k = 0; k < heapAttnos.length; k++) heapAttnos[k] = info.attnum(k);
     }
 
     /** The TID of the entry last returned (the HOT chain's root when the heap was not visited). */

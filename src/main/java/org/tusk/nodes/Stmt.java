@@ -309,7 +309,20 @@ public sealed interface Stmt {
      */
     record TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                            boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
-                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct) {
+                           boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct,
+                           List<String> includes) {
+        public TableConstraint {
+            includes = includes == null ? List.of() : List.copyOf(includes);
+        }
+
+        /** Without INCLUDE columns. */
+        public TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
+                               boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
+                               boolean initiallyDeferred, int checkLocation, Exclusion exclusion, boolean nullsNotDistinct) {
+            this(name, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable, initiallyDeferred,
+                    checkLocation, exclusion, nullsNotDistinct, List.of());
+        }
+
         public TableConstraint(String name, char contype, List<String> columns, int location, String checkSql,
                                boolean noInherit, ForeignKey fk, boolean notValid, boolean deferrable,
                                boolean initiallyDeferred, int checkLocation) {
@@ -329,7 +342,7 @@ public sealed interface Stmt {
         /** The same constraint under another name. */
         public TableConstraint withName(String newName) {
             return new TableConstraint(newName, contype, columns, location, checkSql, noInherit, fk, notValid, deferrable,
-                    initiallyDeferred, checkLocation, exclusion, nullsNotDistinct);
+                    initiallyDeferred, checkLocation, exclusion, nullsNotDistinct, includes);
         }
     }
 
@@ -425,12 +438,25 @@ public sealed interface Stmt {
     }
 
     /**
-     * CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table [USING method] (elems) [WHERE pred];
-     * {@code where} null when the index is not partial, {@code whereSql} its text.
+     * CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table [USING method] (elems) [INCLUDE (elems)]
+     * [WHERE pred]; {@code where} null when the index is not partial, {@code whereSql} its text;
+     * {@code includes} the INCLUDE elements (indexIncludingParams), empty for none.
      */
     record IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
                      boolean ifNotExists, RawExpr where, String whereSql, boolean nullsNotDistinct,
-                     boolean concurrent, List<DefElem> options) implements Stmt {
+                     boolean concurrent, List<DefElem> options, List<IndexElem> includes) implements Stmt {
+        public IndexStmt {
+            includes = includes == null ? List.of() : List.copyOf(includes);
+        }
+
+        /** Without INCLUDE columns. */
+        public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
+                         boolean ifNotExists, RawExpr where, String whereSql, boolean nullsNotDistinct,
+                         boolean concurrent, List<DefElem> options) {
+            this(name, relation, accessMethod, params, unique, ifNotExists, where, whereSql, nullsNotDistinct, concurrent,
+                    options, List.of());
+        }
+
         /** Without storage parameters (no WITH clause). */
         public IndexStmt(String name, RangeVar relation, String accessMethod, List<IndexElem> params, boolean unique,
                          boolean ifNotExists, RawExpr where, String whereSql, boolean nullsNotDistinct,

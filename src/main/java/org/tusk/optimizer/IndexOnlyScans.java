@@ -73,8 +73,9 @@ final class IndexOnlyScans {
         for (int a = 1; a <= natts; a++) {
             if (counts[a] <= 0) continue;
             boolean found = false;
-            for (int k = 0; k < Math.min(ncols, info.keyCount()) && !found; k++) {
-                found = info.keyAttnum(k) == a && env.indexAm().canReturn(index, k + 1);
+            // the key columns and the INCLUDE columns, which leaf entries carry too
+            for (int k = 0; k < Math.min(ncols, info.natts()) && !found; k++) {
+                found = info.attnum(k) == a && env.indexAm().canReturn(index, k + 1);
             }
             if (!found) return false;
         }

@@ -1,6 +1,7 @@
 package org.tusk.optimizer;
 
 import static org.tusk.catalog.TypeOids.BOOL;
+import static org.tusk.catalog.TypeOids.BPCHAR;
 import static org.tusk.catalog.TypeOids.NAME;
 import static org.tusk.catalog.TypeOids.TEXT;
 import static org.tusk.catalog.TypeOids.VARCHAR;
@@ -32,8 +33,9 @@ import org.tusk.utils.cache.Relation;
 final class LikeIndexQuals {
     private LikeIndexQuals() {}
 
-    /** pg_opfamily.dat: text_ops (text_ops, name_ops, varchar) and text_pattern_ops. */
-    private static final int TEXT_BTREE_FAM = 1994, TEXT_PATTERN_BTREE_FAM = 2095;
+    /** pg_opfamily.dat: text_ops (text_ops, name_ops, varchar), text_pattern_ops, bpchar_ops, bpchar_pattern_ops. */
+    private static final int TEXT_BTREE_FAM = 1994, TEXT_PATTERN_BTREE_FAM = 2095, BPCHAR_BTREE_FAM = 426,
+            BPCHAR_PATTERN_BTREE_FAM = 2097;
 
     /**
      * The index conditions {@code clause} yields on key column {@code k} (0-based) of
@@ -55,10 +57,25 @@ final class LikeIndexQuals {
         if (!(right instanceof Expr.Const c) || c.value() == null || c.type() != TEXT) return List.of();
         int leftType = op.op().left();
         int family = BtreeOpclasses.familyOf(index.index().indclass()[k], v.type()).family();
-        boolean pattern = leftType == TEXT && family == TEXT_PATTERN_BTREE_FAM;
-        // the operators are those of the left operand's type in the index column's family
-        if (!pattern && family != TEXT_BTREE_FAM) return List.of();
-        if (leftType == TEXT ? v.type() != TEXT && v.type() != VARCHAR : leftType != NAME || v.type() != NAME) return List.of();
+        // match_pattern_prefix: the family decides the comparison constant's type and whether a
+        // range needs a bytewise (C) ordering; the operators are the family's members for the
+        // left operand's exposed type, which a family without them (text under bpchar_ops) lacks
+        int rightType;
+        boolean pattern;
+        switch (family) {
+            case TEXT_BTREE_FAM -> { rightType = TEXT; pattern = false; }
+            case TEXT_PATTERN_BTREE_FAM -> { rightType = TEXT; pattern = true; }
+            case BPCHAR_BTREE_FAM -> { rightType = BPCHAR; pattern = false; }
+            case BPCHAR_PATTERN_BTREE_FAM -> { rightType = BPCHAR; pattern = true; }
+            default -> { return List.of(); }
+        }
+        boolean member = switch (family) {
+            case TEXT_BTREE_FAM -> leftType == TEXT && (v.type() == TEXT || v.type() == VARCHAR)
+                    || leftType == NAME && v.type() == NAME;
+            case TEXT_PATTERN_BTREE_FAM -> leftType == TEXT && (v.type() == TEXT || v.type() == VARCHAR);
+            default -> leftType == BPCHAR;
+        };
+        if (!member) return List.of();
         int collation = indexCollation(heap, index, k, attno);
         boolean cCollation = isC(collation, ctx);
         LikePrefix.Prefix prefix = LikePrefix.of((String) c.value(), caseInsensitive, cCollation);
@@ -66,20 +83,24 @@ final class LikeIndexQuals {
         // a range needs a bytewise ordering; an exact match is = under any collation
         if (!pattern && prefix.status() != LikePrefix.Status.EXACT && !cCollation) return List.of();
         if (prefix.status() == LikePrefix.Status.EXACT)
-            return List.of(qual(attno, Strategy.EQUAL, "=", left, leftType, prefix.text()));
+            return List.of(qual(attno, Strategy.EQUAL, "=", left, leftType, rightType, prefix.text()));
         List<ScanPaths.Indexable> quals = new ArrayList<>();
-        quals.add(qual(attno, Strategy.GREATER_EQUAL, pattern ? "~>=~" : ">=", left, leftType, prefix.text()));
+        quals.add(qual(attno, Strategy.GREATER_EQUAL, pattern ? "~>=~" : ">=", left, leftType, rightType, prefix.text()));
         String greater = LikePrefix.greaterString(prefix.text());
-        if (greater != null) quals.add(qual(attno, Strategy.LESS, pattern ? "~<~" : "<", left, leftType, greater));
+        if (greater != null) quals.add(qual(attno, Strategy.LESS, pattern ? "~<~" : "<", left, leftType, rightType, greater));
         return quals;
     }
 
-    /** {@code left op 'value'::text} as an index condition on table column {@code attno}. */
-    private static ScanPaths.Indexable qual(int attno, Strategy s, String opName, Expr left, int leftType, String value) {
+    /**
+     * {@code left op 'value'::rightType} as an index condition on table column {@code attno}; the
+     * prefix, text, is relabeled to bpchar for a bpchar family (binary-compatible).
+     */
+    private static ScanPaths.Indexable qual(int attno, Strategy s, String opName, Expr left, int leftType, int rightType,
+                                            String value) {
         PgOperator op = null;
-        for (PgOperator o : BuiltinCatalog.operators(opName)) if (o.left() == leftType && o.right() == TEXT) op = o;
-        if (op == null) throw new IllegalStateException("no operator " + opName + " for type " + leftType);
-        Expr.Const arg = new Expr.Const(TEXT, -1, value, -1);
+        for (PgOperator o : BuiltinCatalog.operators(opName)) if (o.left() == leftType && o.right() == rightType) op = o;
+        if (op == null) throw new IllegalStateException("no operator " + opName + " for types " + leftType + ", " + rightType);
+        Expr.Const arg = new Expr.Const(rightType, -1, value, -1);
         return new ScanPaths.Indexable(attno, s, arg, new Expr.OpExpr(op, List.of(left, arg), BOOL, -1));
     }
 

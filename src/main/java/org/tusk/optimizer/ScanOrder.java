@@ -81,6 +81,9 @@ final class ScanOrder {
         for (int k = 0; k < info.keyCount(); k++) {
             int attno = info.keyAttnum(k);
             if (attno == 0) break;
+            // a column its class compares as another type (bpchar_ops on text) is not in the
+            // column's own type's order (its opfamily is not the sort's)
+            if (org.tusk.catalog.BtreeOpclasses.coercedInputType(info.indclass()[k], index.atttypid(k + 1)) != 0) break;
             if (constants.contains(attno)) continue;
             int opt = info.option(k);
             indexKeys.add(new Key(attno, (opt & Relation.IndexInfo.INDOPTION_DESC) != 0,

@@ -245,7 +245,10 @@ final class ScanPaths {
             for (Expr c : conjuncts) {
                 // match_clause_to_index: a clause goes to the first key column it matches only
                 if (used.contains(c) || lossy.contains(c)) continue;
-                Indexable ix = isExpr ? m.indexable(c, exprIndex) : indexable(c, patternOps(info.indclass()[k]));
+                int coerced = isExpr ? 0 : BtreeOpclasses.coercedInputType(info.indclass()[k], heap.atttypid(info.keyAttnum(k)));
+                Indexable ix = isExpr ? m.indexable(c, exprIndex)
+                        : coerced != 0 ? coercedIndexable(c, info.keyAttnum(k), coerced, patternOps(info.indclass()[k]))
+                        : indexable(c, patternOps(info.indclass()[k]));
                 if (ix == null && !isExpr) {
                     List<Indexable> derived = LikeIndexQuals.match(c, heap, index, k, ctx);
                     for (Indexable d : derived) quals.add(new Plan.IndexQual(k + 1, d.strategy(), d.argument(), d.clause()));
@@ -463,6 +466,28 @@ final class ScanPaths {
         if (rv != null && isValue(l) && sameFamily(rv.type(), op.op().right()))
             return new Indexable(rv.attno(), commute(s), l, commuted(op));
         return null;
+    }
+
+    /**
+     * match_clause_to_indexcol for a key column whose operator class takes another type the
+     * column is binary-coercible to (bpchar_ops on text): only an operator of that class's
+     * family, on the column relabeled to the class's input type ({@code (f1)::bpchar = 'x'}),
+     * whose RelabelType match_index_to_operand looks through; the column's own type's
+     * operators ({@code f1 = 'x'::text}) compare otherwise than the index orders.
+     */
+    static Indexable coercedIndexable(Expr clause, int attno, int inputType, boolean patternOps) {
+        if (!(clause instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
+        Strategy s = patternOps ? patternStrategy(op.op().name()) : strategy(op.op().name());
+        if (s == null || op.op().left() != inputType || op.op().right() != inputType) return null;
+        Expr l = op.args().get(0), r = op.args().get(1);
+        if (relabeledColumn(l, attno, inputType) && isValue(r)) return new Indexable(attno, s, r, clause);
+        if (relabeledColumn(r, attno, inputType) && isValue(l)) return new Indexable(attno, commute(s), l, commuted(op));
+        return null;
+    }
+
+    /** Whether {@code e} is table column {@code attno} relabeled to {@code type}. */
+    private static boolean relabeledColumn(Expr e, int attno, int type) {
+        return e instanceof Expr.RelabelType r && r.type() == type && column(r) instanceof Expr.Var v && v.attno() == attno;
     }
 
     /**

@@ -13,8 +13,8 @@ import org.tusk.nodes.Stmt;
  * a parenthesized expression, each with optional COLLATE, operator class, ASC/DESC and NULLS
  * FIRST/LAST, then NULLS [NOT] DISTINCT (opt_unique_null_treatment) and WITH (storage parameters,
  * opt_reloptions). An operator class may carry parameters (opclass_with_options). CONCURRENTLY is
- * parsed into the statement. INCLUDE and TABLESPACE are valid PostgreSQL that Tusk does not run
- * yet (0A000 at their position).
+ * parsed into the statement, and so are INCLUDE's non-key columns. TABLESPACE is valid PostgreSQL
+ * that Tusk does not run yet (0A000 at its position).
  * Expressions keep their source text, which pg_index stores (as adbin does for defaults).
  */
 final class IndexGrammar {
@@ -55,8 +55,15 @@ final class IndexGrammar {
             elems.add(indexElem());
         } while (p.acceptChar(','));
         p.expectChar(')');
-        if (p.isKw("include"))
-            throw p.notSupported(p.peek().value().toUpperCase(Locale.ROOT) + " in CREATE INDEX", p.peek().start());
+        // opt_include: INCLUDE (index_including_params), elements as in the key list
+        List<Stmt.IndexElem> includes = new ArrayList<>();
+        if (p.acceptKw("include")) {
+            p.expectChar('(');
+            do {
+                includes.add(indexElem());
+            } while (p.acceptChar(','));
+            p.expectChar(')');
+        }
         boolean nullsNotDistinct = false;
         if (p.acceptKw("nulls")) {
             nullsNotDistinct = p.acceptKw("not");
@@ -74,7 +81,7 @@ final class IndexGrammar {
             whereSql = p.src.substring(start, p.lastEnd);
         }
         return new Stmt.IndexStmt(name, rel, method, elems, unique, ifNotExists, where, whereSql, nullsNotDistinct,
-                concurrent, options);
+                concurrent, options, includes);
     }
 
     /** Whether the parentheses of {@code sql} pair up (a prefix of a parenthesized expression does not). */

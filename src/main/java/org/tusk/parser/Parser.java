@@ -653,11 +653,20 @@ public final class Parser {
             cols.add(colId());
         } while (acceptChar(','));
         expectChar(')');
-        if (isKw("include") || isKw("with") || isKw("using")) throw notSupported(peek().value().toUpperCase(Locale.ROOT)
+        // opt_c_include: INCLUDE (columnList), the index's non-key columns
+        List<String> includes = new ArrayList<>();
+        if (acceptKw("include")) {
+            expectChar('(');
+            do {
+                includes.add(colId());
+            } while (acceptChar(','));
+            expectChar(')');
+        }
+        if (isKw("with") || isKw("using")) throw notSupported(peek().value().toUpperCase(Locale.ROOT)
                 + " in a constraint", peek().start());
         boolean[] when = new ConstraintGrammar(this).keyAttributes(primary ? "PRIMARY KEY" : "UNIQUE");
         return new Stmt.TableConstraint(name, primary ? 'p' : 'u', cols, first.start(), null, false, null, false, when[0],
-                when[1], -1, null, nullsNotDistinct);
+                when[1], -1, null, nullsNotDistinct, includes);
     }
 
     /** opt_unique_null_treatment: NULLS [NOT] DISTINCT after UNIQUE; true for NOT DISTINCT. */

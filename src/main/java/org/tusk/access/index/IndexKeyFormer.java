@@ -22,8 +22,9 @@ public interface IndexKeyFormer {
             throw new IllegalStateException("index " + index.name() + " has expressions or a predicate: its keys need the executor");
         }
         return row -> {
-            Object[] keys = new Object[info.keyCount()];
-            for (int i = 0; i < keys.length; i++) keys[i] = info.keyAttnum(i) <= row.length ? row[info.keyAttnum(i) - 1] : null;
+            // the key columns, then the INCLUDE columns (indkey order)
+            Object[] keys = new Object[info.natts()];
+            for (int i = 0; i < keys.length; i++) keys[i] = info.attnum(i) <= row.length ? row[info.attnum(i) - 1] : null;
             return keys;
         };
     }

@@ -63,13 +63,15 @@ final class BTBuild {
             }
         }
         short[] options = BTScanInsert.options(index);
-        entries.sort((a, b) -> compareEntries(desc, options, a, b));
+        int nkeyatts = BTScanInsert.nkeyatts(index);
+        entries.sort((a, b) -> compareEntries(desc, options, nkeyatts, a, b));
         if (info.unique()) {
             // NULLS NOT DISTINCT: a null equals a null, so keys with nulls are checked too (_bt_load via tuplesort)
             boolean nullsEqual = info.nullsNotDistinct();
             for (int i = 1; i < entries.size(); i++) {
                 Entry prev = entries.get(i - 1), cur = entries.get(i);
-                if ((nullsEqual || !hasNull(cur.keys())) && compareKeys(desc, options, prev.keys(), cur.keys()) == 0) {
+                if ((nullsEqual || !hasNull(cur.keys(), nkeyatts))
+                        && compareKeys(desc, options, nkeyatts, prev.keys(), cur.keys()) == 0) {
                     UniqueViolation v = BTInsert.uniqueViolation(index, heap, cur.keys());
                     String detail = v.detail().replace(" already exists.", " is duplicated.");
                     throw new PgException(Severity.ERROR, BTErrors.UNIQUE_VIOLATION,
@@ -78,8 +80,8 @@ final class BTBuild {
             }
         }
         try (BTSort sort = new BTSort(ctx, pages, index, heap)) {
-            int nkeyatts = desc.natts();
-            for (Entry e : entries) sort.add(IndexTuples.form(desc, nkeyatts, e.keys(), e.tid()));
+            int natts = desc.natts();
+            for (Entry e : entries) sort.add(IndexTuples.form(desc, natts, e.keys(), e.tid()));
             sort.finish();
         }
         return new org.tusk.access.index.IndexBuildResult(heapTuples, entries.size());
@@ -107,8 +109,8 @@ final class BTBuild {
         pages.relBuf(metabuf);
     }
 
-    private static boolean hasNull(Object[] keys) {
-        for (Object k : keys) if (k == null) return true;
+    private static boolean hasNull(Object[] keys, int nkeyatts) {
+        for (int i = 0; i < nkeyatts; i++) if (keys[i] == null) return true;
         return false;
     }
 
@@ -118,15 +120,20 @@ final class BTBuild {
 
     /** Two key arrays in the index's order, each column honouring its indoption. */
     static int compareKeys(TupleDesc desc, short[] options, Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
+        return compareKeys(desc, options, a.length, a, b);
+    }
+
+    /** The same over the first {@code nkeyatts} columns, the key columns (INCLUDE columns do not order). */
+    static int compareKeys(TupleDesc desc, short[] options, int nkeyatts, Object[] a, Object[] b) {
+        for (int i = 0; i < nkeyatts; i++) {
             int c = BTScanInsert.compareValue(desc.attr(i).type(), BTScanInsert.option(options, i), a[i], b[i]);
             if (c != 0) return c;
         }
         return 0;
     }
 
-    private static int compareEntries(TupleDesc desc, short[] options, Entry a, Entry b) {
-        int c = compareKeys(desc, options, a.keys(), b.keys());
+    private static int compareEntries(TupleDesc desc, short[] options, int nkeyatts, Entry a, Entry b) {
+        int c = compareKeys(desc, options, nkeyatts, a.keys(), b.keys());
         return c != 0 ? c : BTScanInsert.compareTids(a.tid(), b.tid());
     }
 }

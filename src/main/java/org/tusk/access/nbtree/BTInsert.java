@@ -67,11 +67,14 @@ final class BTInsert {
     boolean doInsert(Relation rel, Object[] values, ItemPointer heapTid, Relation heapRel, TableAm table, UniqueCheck mode) {
         boolean checkUnique = mode != UniqueCheck.NO;
         TupleDesc desc = rel.desc();
-        int nkeyatts = desc.natts();
-        if (values.length != nkeyatts) throw new IllegalArgumentException("expected " + nkeyatts + " key values, got " + values.length);
-        byte[] itup = IndexTuples.form(desc, nkeyatts, values, heapTid);
+        int natts = desc.natts();
+        int nkeyatts = BTScanInsert.nkeyatts(rel);
+        if (values.length != natts) throw new IllegalArgumentException("expected " + natts + " values, got " + values.length);
+        byte[] itup = IndexTuples.form(desc, natts, values, heapTid);
         checkThirdPage(rel, heapRel, itup.length, heapTid);
-        BTScanInsert key = new BTScanInsert(desc, BTScanInsert.options(rel), nkeyatts, values.clone(), heapTid, false);
+        // _bt_mkscankey: the key attributes only; INCLUDE columns neither order nor conflict
+        BTScanInsert key = new BTScanInsert(desc, BTScanInsert.options(rel), nkeyatts,
+                java.util.Arrays.copyOf(values, nkeyatts), heapTid, false);
         boolean checkingUnique = checkUnique;
         if (checkingUnique) {
             // NULL is unequal to everything, including NULL: a key with one needs no check, unless
@@ -189,7 +192,7 @@ final class BTInsert {
         StringBuilder cols = new StringBuilder();
         StringBuilder vals = new StringBuilder();
         java.util.List<String> names = org.tusk.access.index.IndexColumnNames.of(rel);
-        for (int i = 0; i < desc.natts(); i++) {
+        for (int i = 0; i < BTScanInsert.nkeyatts(rel); i++) {
             if (i > 0) {
                 cols.append(", ");
                 vals.append(", ");

@@ -87,7 +87,7 @@ final class BTScan implements IndexScan {
         moreRight = !backward;
         BTScanKeys.Start start = keys.start(backward);
         if (start.keys() == null) return endpoint();
-        BTScanInsert key = new BTScanInsert(rel.desc(), BTScanInsert.options(rel), rel.desc().natts(), start.keys(), null, start.nextkey());
+        BTScanInsert key = new BTScanInsert(rel.desc(), BTScanInsert.options(rel), BTScanInsert.nkeyatts(rel), start.keys(), null, start.nextkey());
         BTSearch.Descent d = search.search(rel, key, LockMode.SHARE);
         if (d.buf == 0) return false;
         int offnum = key.binsrch(pages.page(d.buf));

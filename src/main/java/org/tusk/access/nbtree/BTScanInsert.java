@@ -35,6 +35,15 @@ final class BTScanInsert {
         this.nextkey = nextkey;
     }
 
+    /**
+     * IndexRelationGetNumberOfKeyAttributes: the leading index columns that order the tree; the
+     * INCLUDE columns after them are only carried in leaf entries.
+     */
+    static int nkeyatts(Relation rel) {
+        int natts = rel.desc().natts();
+        return rel.index() == null ? natts : Math.min(rel.index().keyCount(), natts);
+    }
+
     int keysz() {
         return keys.length;
     }

@@ -160,7 +160,7 @@ final class BTSort implements AutoCloseable {
             byte[] oitup = BTTuple.copy(last);
             sortAddTup(npage, oitup, P_FIRSTKEY, !leaf);
             byte[] highKey = leaf
-                    ? BTSplit.truncate(desc, Page.item(opage, lastOff - 1), MemorySegment.ofArray(oitup))
+                    ? BTSplit.truncate(desc, BTScanInsert.nkeyatts(index), Page.item(opage, lastOff - 1), MemorySegment.ofArray(oitup))
                     : oitup;
             opage = withHighKey(opage, lastOff, highKey);
             if (s.parent == null) s.parent = newLevel(s.level + 1);

@@ -68,7 +68,7 @@ final class BTSplit {
         if (isleaf) {
             MemorySegment lastleft = newitemonleft && newItemOff == firstrightoff ? newItemSeg
                     : Page.item(origpage, firstrightoff - 1);
-            lefthighkey = truncate(rel.desc(), lastleft, firstright);
+            lefthighkey = truncate(rel.desc(), BTScanInsert.nkeyatts(rel), lastleft, firstright);
         } else {
             lefthighkey = BTTuple.copy(firstright);
         }
@@ -199,8 +199,12 @@ final class BTSplit {
      * item on the right. The pivot's t_tid block is firstright's, as index_truncate_tuple leaves it.
      */
     static byte[] truncate(TupleDesc desc, MemorySegment lastleft, MemorySegment firstright) {
-        int nkeyatts = desc.natts();
-        int keepnatts = keepNatts(desc, lastleft, firstright);
+        return truncate(desc, desc.natts(), lastleft, firstright);
+    }
+
+    /** As above for an index whose first {@code nkeyatts} columns are its key columns. */
+    static byte[] truncate(TupleDesc desc, int nkeyatts, MemorySegment lastleft, MemorySegment firstright) {
+        int keepnatts = keepNatts(desc, nkeyatts, lastleft, firstright);
         ItemPointer frTid = IndexTuples.tid(firstright);
         if (keepnatts <= nkeyatts) {
             Object[] values = IndexTuples.deform(desc, keepnatts, firstright);
@@ -208,11 +212,15 @@ final class BTSplit {
             BTTuple.setNAtts(MemorySegment.ofArray(pivot), keepnatts, false);
             return pivot;
         }
-        int size = IndexTuples.size(firstright);
+        // index_truncate_tuple: a pivot keeps no INCLUDE columns, only the key attributes
+        MemorySegment src = nkeyatts < desc.natts()
+                ? MemorySegment.ofArray(IndexTuples.form(desc, nkeyatts, IndexTuples.deform(desc, nkeyatts, firstright), frTid))
+                : firstright;
+        int size = IndexTuples.size(src);
         int newsize = Alignment.maxAlign(size) + BTTuple.HEAP_TID_SPACE;
         byte[] pivot = new byte[newsize];
         MemorySegment p = MemorySegment.ofArray(pivot);
-        MemorySegment.copy(firstright, 0, p, 0, size);
+        MemorySegment.copy(src, 0, p, 0, size);
         IndexTuples.setInfo(p, (IndexTuples.info(p) & ~IndexTuples.INDEX_SIZE_MASK) | newsize);
         BTTuple.setNAtts(p, nkeyatts, true);
         IndexTuples.writeTid(p, newsize - 6, BTTuple.heapTid(lastleft));
@@ -220,8 +228,7 @@ final class BTSplit {
     }
 
     /** _bt_keep_natts: 1 + the number of leading key attributes equal in both (NULL equals NULL here). */
-    static int keepNatts(TupleDesc desc, MemorySegment lastleft, MemorySegment firstright) {
-        int nkeyatts = desc.natts();
+    static int keepNatts(TupleDesc desc, int nkeyatts, MemorySegment lastleft, MemorySegment firstright) {
         Object[] l = IndexTuples.deform(desc, nkeyatts, lastleft);
         Object[] r = IndexTuples.deform(desc, nkeyatts, firstright);
         int keep = 1;

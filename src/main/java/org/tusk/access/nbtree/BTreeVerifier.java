@@ -139,7 +139,7 @@ public final class BTreeVerifier {
 
     /** Order within the page, against the high key, and tuple shape. */
     private void checkPage(Relation rel, TupleDesc desc, PageCopy p, int level, List<String> problems) {
-        int nkeyatts = desc.natts();
+        int nkeyatts = BTScanInsert.nkeyatts(rel);
         MemorySegment hikey = p.rightmost() ? null : p.item(BTPageOpaque.P_HIKEY);
         if (hikey != null && !BTTuple.isPivot(hikey)) problems.add("block " + p.blkno() + ": high key is not a pivot tuple");
         MemorySegment prevItem = null;
@@ -157,8 +157,8 @@ public final class BTreeVerifier {
                 else if (BTTuple.natts(itup, nkeyatts) > nkeyatts) problems.add(where + ": pivot has too many attributes");
                 if (off == p.first() && BTTuple.natts(itup, nkeyatts) != 0) problems.add(where + ": first downlink is not minus infinity");
             }
-            if (prevItem != null && compare(desc, BTScanInsert.options(rel), prevItem, itup) >= 0) problems.add(where + ": key not above the previous one");
-            if (hikey != null && compare(desc, BTScanInsert.options(rel), itup, hikey) > 0) problems.add(where + ": key above the high key");
+            if (prevItem != null && compare(desc, BTScanInsert.options(rel), BTScanInsert.nkeyatts(rel), prevItem, itup) >= 0) problems.add(where + ": key not above the previous one");
+            if (hikey != null && compare(desc, BTScanInsert.options(rel), BTScanInsert.nkeyatts(rel), itup, hikey) > 0) problems.add(where + ": key above the high key");
             prevItem = itup;
         }
     }
@@ -181,8 +181,8 @@ public final class BTreeVerifier {
             for (int coff = child.rightmost() ? child.first() : BTPageOpaque.P_HIKEY; coff <= child.max(); coff++) {
                 if (!child.leaf() && coff == child.first()) continue;   // the child's own minus infinity
                 MemorySegment citem = child.item(coff);
-                if (!minusInf && compare(desc, BTScanInsert.options(rel), citem, sep) <= 0) problems.add(where + ": child key at offset " + coff + " not above the separator");
-                if (upper != null && compare(desc, BTScanInsert.options(rel), citem, upper) > 0) problems.add(where + ": child key at offset " + coff + " above the next separator");
+                if (!minusInf && compare(desc, BTScanInsert.options(rel), BTScanInsert.nkeyatts(rel), citem, sep) <= 0) problems.add(where + ": child key at offset " + coff + " not above the separator");
+                if (upper != null && compare(desc, BTScanInsert.options(rel), BTScanInsert.nkeyatts(rel), citem, upper) > 0) problems.add(where + ": child key at offset " + coff + " above the next separator");
             }
             if (upper == null && !child.rightmost() && !BTPageOpaque.incompleteSplit(child.page())) {
                 problems.add(where + ": last child of a rightmost parent is not rightmost");
@@ -197,7 +197,11 @@ public final class BTreeVerifier {
 
     /** {@link #compare(TupleDesc, MemorySegment, MemorySegment)} honouring each column's indoption. */
     static int compare(TupleDesc desc, short[] options, MemorySegment a, MemorySegment b) {
-        int nkeyatts = desc.natts();
+        return compare(desc, options, desc.natts(), a, b);
+    }
+
+    /** The same for an index whose first {@code nkeyatts} columns are its key columns. */
+    static int compare(TupleDesc desc, short[] options, int nkeyatts, MemorySegment a, MemorySegment b) {
         int na = BTTuple.natts(a, nkeyatts), nb = BTTuple.natts(b, nkeyatts);
         Object[] va = IndexTuples.deform(desc, na, a);
         Object[] vb = IndexTuples.deform(desc, nb, b);

@@ -46,6 +46,13 @@
  * <li>High keys of leaf pages are suffix-truncated (_bt_truncate): they keep the key attributes
  *     up to the first that distinguishes the last left from the first right entry, and a heap TID
  *     only when all key attributes are equal.</li>
+ * <li>The key attributes are the first indnkeyatts columns; an index with INCLUDE columns carries
+ *     the rest in its leaf entries only (pivots never have them). They are not compared: not in
+ *     the order, the search, the build's sort nor the uniqueness check
+ *     ({@code BTScanInsert.nkeyatts}).</li>
+ * <li>A key column's order is its operator class's: a class taken by a binary-coercible type
+ *     (bpchar_ops on text) makes the relation cache type that index column as the class's input
+ *     type, so keys compare with its comparison (bpcharcmp).</li>
  * </ul>
  *
  * <h2>Locking (README: "Lehman and Yao Algorithm and Insertions")</h2>

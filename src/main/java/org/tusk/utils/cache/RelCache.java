@@ -333,8 +333,12 @@ public final class RelCache {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "cache lookup failed for index " + Integer.toUnsignedString(oid));
             }
             short[] keys = (short[]) PG_INDEX.get(ix.values(), "indkey");
-            int[] attnums = new int[keys.length];
-            for (int i = 0; i < keys.length; i++) attnums[i] = keys[i];
+            // indkey's first indnkeyatts entries are the key columns, the rest INCLUDE columns
+            int nkey = Math.min(keys.length, (Short) PG_INDEX.get(ix.values(), "indnkeyatts"));
+            int[] attnums = new int[nkey];
+            for (int i = 0; i < nkey; i++) attnums[i] = keys[i];
+            int[] includes = new int[keys.length - nkey];
+            for (int i = nkey; i < keys.length; i++) includes[i - nkey] = keys[i];
             index = new Relation.IndexInfo(oid(PG_INDEX.get(ix.values(), "indrelid")), attnums,
                     (Boolean) PG_INDEX.get(ix.values(), "indisunique"), (Boolean) PG_INDEX.get(ix.values(), "indisprimary"),
                     (String) PG_INDEX.get(ix.values(), "indexprs"), (String) PG_INDEX.get(ix.values(), "indpred"),
@@ -342,8 +346,10 @@ public final class RelCache {
                     Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indnullsnotdistinct")),
                     !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indimmediate")),
                     Boolean.TRUE.equals(PG_INDEX.get(ix.values(), "indisexclusion")),
-                    (int[]) PG_INDEX.get(ix.values(), "indcollation"), (int[]) PG_INDEX.get(ix.values(), "indclass"));
+                    (int[]) PG_INDEX.get(ix.values(), "indcollation"), (int[]) PG_INDEX.get(ix.values(), "indclass"),
+                    includes);
         }
+        if (index != null) desc = withOpclassComparisons(desc, index.indclass(), typids);
         Relation rel = new Relation(oid, name, namespace, relkind, persistence, locator, desc, index, typmods);
         if (ix != null) {
             rel.setIndexState(!Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indisvalid")),
@@ -368,6 +374,28 @@ public final class RelCache {
             }
         }
         return rel;
+    }
+
+    /**
+     * An index's descriptor with each key column that its operator class compares as another,
+     * binary-coercible type (bpchar_ops on a text column) typed as that class's input type, so
+     * that the B-tree orders and searches it with the class's comparison (bpcharcmp), as
+     * PostgreSQL's index relation takes its support functions from the opfamily rather than from
+     * pg_attribute.atttypid, which stays the column's type. The stored form is the same.
+     */
+    private static TupleDesc withOpclassComparisons(TupleDesc desc, int[] indclass, int[] typids) {
+        if (indclass == null) return desc;
+        List<Attribute> attrs = null;
+        for (int i = 0; i < Math.min(indclass.length, desc.natts()); i++) {
+            int input = org.tusk.catalog.BtreeOpclasses.coercedInputType(indclass[i], typids[i]);
+            DatumType t = input == 0 ? null : DatumType.forOid(input);
+            Attribute a = desc.attr(i);
+            if (t == null || t == a.type() || t.typlen() != a.attlen() || t.typbyval() != a.attbyval()) continue;
+            if (attrs == null) attrs = new ArrayList<>(desc.attributes());
+            attrs.set(i, new Attribute(a.name(), t, a.attlen(), a.attbyval(), a.attalign(), a.attstorage(), a.attnotnull(),
+                    a.attisdropped()));
+        }
+        return attrs == null ? desc : new TupleDesc(attrs, desc.typeId(), desc.typmod());
     }
 
     private Attribute attribute(Object[] a, Snapshot snap) {

@@ -98,10 +98,14 @@ public final class Relation {
      * @param exclusion   indisexclusion: the index of an EXCLUDE constraint
      * @param indcollation per key column its collation OID (0: none; all 0 when not recorded)
      * @param indclass    per key column its operator class OID (0: the type's default, or not recorded)
+     * @param includeAttnums the non-key (INCLUDE) columns' table attnums, which follow the key
+     *                    columns in indkey (past indnkeyatts): stored in the index's leaf entries
+     *                    and returned by index-only scans, but neither ordered, searched nor checked
+     *                    for uniqueness; empty for none
      */
     public record IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
                             String predicate, short[] indoption, boolean nullsNotDistinct, boolean immediate,
-                            boolean exclusion, int[] indcollation, int[] indclass) {
+                            boolean exclusion, int[] indcollation, int[] indclass, int[] includeAttnums) {
         public static final short INDOPTION_DESC = 1;
         public static final short INDOPTION_NULLS_FIRST = 2;
 
@@ -110,6 +114,25 @@ public final class Relation {
             indoption = indoption == null ? new short[keyAttnums.length] : indoption.clone();
             indcollation = indcollation == null ? new int[keyAttnums.length] : indcollation.clone();
             indclass = indclass == null ? new int[keyAttnums.length] : indclass.clone();
+            includeAttnums = includeAttnums == null ? new int[0] : includeAttnums.clone();
+        }
+
+        public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,
+                         String predicate, short[] indoption, boolean nullsNotDistinct, boolean immediate,
+                         boolean exclusion, int[] indcollation, int[] indclass) {
+            this(heapOid, keyAttnums, unique, primary, expressions, predicate, indoption, nullsNotDistinct, immediate,
+                    exclusion, indcollation, indclass, null);
+        }
+
+        @Override
+        public int[] includeAttnums() { return includeAttnums.clone(); }
+
+        /** indnatts: the key columns and the INCLUDE columns. */
+        public int natts() { return keyAttnums.length + includeAttnums.length; }
+
+        /** indkey: the table attnum of index column {@code i} (0-based), key or INCLUDE column. */
+        public int attnum(int i) {
+            return i < keyAttnums.length ? keyAttnums[i] : includeAttnums[i - keyAttnums.length];
         }
 
         public IndexInfo(int heapOid, int[] keyAttnums, boolean unique, boolean primary, String expressions,

@@ -216,12 +216,20 @@ public final class RuleUtils {
             sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
                     .append(" USING btree (");
         }
+        int nkey = Math.min(keys.length, (Short) PG_INDEX.get(ix, "indnkeyatts"));
         for (int i = 0; i < keys.length; i++) {
+            // the INCLUDE columns after the keys, bare: no collation, class or ordering
+            if (i == nkey) {
+                sb.append(") INCLUDE (").append(keyText.get(i));
+                continue;
+            }
             if (i > 0) sb.append(", ");
             sb.append(keyText.get(i));
+            if (i > nkey) continue;
             int coll = indcollation != null && i < indcollation.length ? indcollation[i] : 0;
             if (coll != 0 && coll != keyColl.get(i)) sb.append(" COLLATE ").append(collationName(coll));
-            String opclass = indclass != null && i < indclass.length ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i]) : null;
+            String opclass = indclass != null && i < indclass.length
+                    ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i], atttypid(indexOid, (short) (i + 1))) : null;
             if (opclass != null) sb.append(' ').append(opclass);
             int opt = options != null && i < options.length ? options[i] : 0;
             if ((opt & 1) != 0) sb.append(" DESC");
@@ -271,6 +279,15 @@ public final class RuleUtils {
             case 951 -> "\"POSIX\"";
             default -> "\"default\"";
         };
+    }
+
+    /** pg_attribute.atttypid of a relation's column; 0 if there is none. */
+    private static int atttypid(int relid, short attnum) {
+        for (Object[] a : ObjectNames.current().rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum)) {
+            return oid(PG_ATTRIBUTE.get(a, "atttypid"));
+        }
+        return 0;
     }
 
     private static int attcollation(int relid, short attnum) {
@@ -344,6 +361,16 @@ public final class RuleUtils {
                 List<Object[]> ix = ObjectNames.current().rows(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
                 if (contype == 'u' && !ix.isEmpty() && (Boolean) PG_INDEX.get(ix.get(0), "indnullsnotdistinct"))
                     sb.insert("UNIQUE ".length(), "NULLS NOT DISTINCT ");
+                if (!ix.isEmpty()) {
+                    // the index's INCLUDE columns, past indnkeyatts (decompile_column_index_array)
+                    short[] indkey = (short[]) PG_INDEX.get(ix.get(0), "indkey");
+                    int nkey = (Short) PG_INDEX.get(ix.get(0), "indnkeyatts");
+                    if (indkey.length > nkey) {
+                        sb.append(" INCLUDE (");
+                        columns(sb, relid, java.util.Arrays.copyOfRange(indkey, nkey, indkey.length));
+                        sb.append(')');
+                    }
+                }
             }
             case 'f' -> {
                 sb.append("FOREIGN KEY (");
