@@ -26,8 +26,8 @@ import org.tusk.nodes.Query;
  * over sorted inputs, nested loop over a parameterized inner index scan, nested loop over the
  * materialized inner side, hash join), for an inner join with either input as the outer one
  * (make_join_rel), each estimated by {@link PlanCosts} (costsize.c) and kept or dropped as
- * add_path does ({@link PathChoice}). PostgreSQL's default selectivities are used, as no
- * statistics exist. An inner side with LATERAL references to the outer side is always the inner
+ * add_path does ({@link PathChoice}); join sizes are PlanCosts' (eqjoinsel over the key
+ * columns' statistics, {@link JoinSelectivity}). An inner side with LATERAL references to the outer side is always the inner
  * of a nested loop that sets its parameters. RIGHT joins are planned as LEFT joins with the
  * inputs swapped; FULL joins use hash or merge join (FULL JOIN needs an equality clause).
  */
@@ -300,14 +300,6 @@ final class JoinPlanner {
         List<PlannerInfo.PlanParam> lateral = new ArrayList<>();
         for (Rel r : List.of(outer, inner))
             for (PlannerInfo.PlanParam p : r.lateralParams()) if (!relids.contains(p.var().varno())) lateral.add(p);
-        double sel = 1.0;
-        for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
-        double rows = Math.max(1, outer.rows() * inner.rows() * sel);
-        if (type == Query.JoinType.LEFT) rows = Math.max(rows, outer.rows());
-        if (type == Query.JoinType.FULL) rows = Math.max(rows, outer.rows() + inner.rows());
-        if (type == Query.JoinType.ANTI) rows = outer.rows() * Math.max(0, 1 - Math.min(1, inner.rows() * sel));
-        for (Expr c : otherClauses) rows *= DEFAULT_INEQ_SEL;
-        rows = Math.max(1, rows);
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
 
         if (innerNeedsOuter) {
@@ -317,21 +309,14 @@ final class JoinPlanner {
                     nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
             Plan p = new Plan.NestLoop(type == Query.JoinType.FULL ? Query.JoinType.LEFT : type, outer.plan(), inner.plan(),
                     layout.fix(ScanPaths.and(joinClauses)), otherQual, List.copyOf(nestParams));
-            return new Rel(p, layout, relids, rows, costs.of(p).total(), lateral, null, null);
+            return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
         }
 
         PathChoice<Chosen> choice = new PathChoice<>();
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
         // make_join_rel: an inner join is also tried with the inputs swapped
         if (type == Query.JoinType.INNER) addPaths(type, inner, outer, joinClauses, otherClauses, choice);
-        return cheapest(choice, relids, rows, lateral);
-    }
-
-    /** Estimated rows of the inner join of two relations with the given join clauses (default selectivities). */
-    static double innerJoinRows(Rel a, Rel b, List<Expr> joinClauses) {
-        double sel = 1.0;
-        for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
-        return Math.max(1, a.rows() * b.rows() * sel);
+        return cheapest(choice, relids, lateral);
     }
 
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
@@ -340,13 +325,14 @@ final class JoinPlanner {
         addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
     }
 
-    /** set_cheapest: the join relation's chosen plan. */
-    static Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, double rows, List<PlannerInfo.PlanParam> lateral) {
+    /** set_cheapest: the join relation's chosen plan, with its estimated rows (eqjoinsel's, by {@link PlanCosts}). */
+    Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, List<PlannerInfo.PlanParam> lateral) {
         PathChoice.Candidate<Chosen> best = choice.cheapest();
         if (best == null)
             throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
-        return new Rel(best.payload().plan(), best.payload().layout(), relids, rows, best.total(), lateral, null, null);
+        return new Rel(best.payload().plan(), best.payload().layout(), relids, costs.of(best.payload().plan()).rows(),
+                best.total(), lateral, null, null);
     }
 
     /** A candidate join plan with the layout of its tuples. */
