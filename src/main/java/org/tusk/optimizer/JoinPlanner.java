@@ -99,6 +99,18 @@ final class JoinPlanner {
             }
             if (target >= 0) pushed.get(target).add(c); else pending.add(c);
         }
+        // extract_restriction_or_clauses: an OR join clause implies a restriction on each base
+        // relation every arm reads; it filters (or index-scans) that relation, the join clause stays
+        for (Expr c : pending) {
+            if (!(c instanceof Expr.BoolExpr b) || b.op() != org.tusk.nodes.RawExpr.BoolOp.OR) continue;
+            Set<Integer> reads = varnos(c);
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof Query.JoinNode.RangeRef r) || !reads.contains(r.rtindex())) continue;
+                Expr restriction = OrClauses.extract(c, r.rtindex());
+                if (restriction != null && costs.restrictionSelectivity(q.rangeTable().get(r.rtindex() - 1), restriction)
+                        <= OrClauses.USEFUL_SELECTIVITY) pushed.get(i).add(restriction);
+            }
+        }
         List<Rel> rels = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) rels.add(build(items.get(i), pushed.get(i)));
         Rel current = null;

@@ -694,6 +694,14 @@ public final class PlanCosts {
         }
     }
 
+    /**
+     * clauselist_selectivity of a restriction on {@code rte}'s columns (Vars of that range table
+     * entry), from the table's statistics where it has them.
+     */
+    double restrictionSelectivity(Query.RangeTblEntry rte, Expr clause) {
+        return selectivity(clause, scanStats(rte));
+    }
+
     /** The statistics for clauses of a scan of {@code rte}, or null for anything but a table. */
     private ScanStats scanStats(Query.RangeTblEntry rte) {
         if (!rte.isTable() || rte.table() == null) return null;

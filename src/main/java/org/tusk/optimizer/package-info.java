@@ -20,7 +20,9 @@
  * {@link org.tusk.optimizer.ScanPaths} (SeqScan or IndexScan by cost), system views, subqueries
  * (planned one level down), functions, VALUES, CTE scans and work tables. WHERE conjuncts go to
  * the lowest join tree node covering their relations unless that would put them below the
- * nullable side of an outer join; an outer join's ON conjuncts that read only its nullable side
+ * nullable side of an outer join (a WHERE or inner-join OR clause over several relations also
+ * restricts each base relation every arm of it reads, {@link org.tusk.optimizer.OrClauses},
+ * orclauses.c, so that relation can be scanned through a BitmapOr); an outer join's ON conjuncts that read only its nullable side
  * filter that side. Inner JOINs are flattened into the level's items (deconstruct_jointree);
  * outer joins keep their syntactic order, each one item. Up to join_collapse_limit (8) items
  * without LATERAL references are ordered by {@link org.tusk.optimizer.JoinSearch}, PostgreSQL's
