@@ -370,6 +370,7 @@ final class JoinPlanner {
         boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
         SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
+        boolean unique = innerUnique(type, inner, joinClauses);
         List<EquiKey> keys = equiKeys(joinClauses, outer, inner);
         List<Expr> rest = new ArrayList<>(joinClauses);
         List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>();
@@ -385,7 +386,7 @@ final class JoinPlanner {
         if (!keys.isEmpty() && type != Query.JoinType.ANTI && sortable) {
             // merge join: both sides sorted on their keys (appended as extra columns); not for an
             // anti join (reduce_outer_joins' kind), which the merge join executor does not do
-            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);
+            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses, unique);
             SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
             offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
         }
@@ -400,17 +401,37 @@ final class JoinPlanner {
         if (type != Query.JoinType.FULL) {
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {
-                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual);
+                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual, unique);
                 if (param != null) offer(choice, param, layout, false, nlOn);
             }
             // nested loop over the materialized inner side
             offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)),
-                    otherQual, List.of()), layout, false, nlOn);
+                    otherQual, List.of(), unique), layout, false, nlOn);
         }
         if (!keys.isEmpty()) {
             offer(choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
-                    layout.fix(ScanPaths.and(rest)), otherQual), layout, false, hashOn);
+                    layout.fix(ScanPaths.and(rest)), otherQual, unique), layout, false, hashOn);
         }
+    }
+
+    /**
+     * innerrel_is_unique: whether each outer row can match at most one row of {@code inner}
+     * (Join.inner_unique, which EXPLAIN VERBOSE shows): the inner side is one table with a unique
+     * index whose every key column a join clause equates to an expression over the outer side
+     * or one of its own restrictions to a constant, or one subquery distinct over the columns the
+     * join clauses equate (query_is_distinct_for). Never for a semi or anti join.
+     */
+    private boolean innerUnique(Query.JoinType type, Rel inner, List<Expr> joinClauses) {
+        if (type == Query.JoinType.SEMI || type == Query.JoinType.ANTI || inner.relids().size() != 1) return false;
+        int varno = inner.relids().iterator().next();
+        Query.RangeTblEntry rte = q.rangeTable().get(varno - 1);
+        Set<Integer> equated = JoinRemoval.equatedColumns(ScanPaths.and(joinClauses), varno);
+        if (rte.kind() == Query.RteKind.SUBQUERY && rte.subquery() != null)
+            return !equated.isEmpty() && JoinRemoval.isDistinctFor(rte.subquery(), equated);
+        if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || inner.table() == null) return false;
+        if (rte.inh() && rte.table().relhassubclass()) return false;
+        if (inner.scanQuals() != null) equated.addAll(JoinRemoval.equatedColumns(ScanPaths.and(inner.scanQuals()), varno));
+        return JoinRemoval.hasUniqueIndexOn(rte.table(), equated, info.glob.env);
     }
 
     private static boolean isEquality(Expr c) {
@@ -424,14 +445,14 @@ final class JoinPlanner {
 
     /** Sorts both inputs on the key expressions, appended to each side's tuple, and merges. */
     private Plan mergeJoin(Query.JoinType type, Rel outer, Rel inner, List<Expr> outerKeys, List<Expr> innerKeys,
-                           List<Expr> rest, List<Expr> otherClauses) {
+                           List<Expr> rest, List<Expr> otherClauses, boolean innerUnique) {
         Sorted o = sortedOn(outer.plan(), outerKeys);
         Sorted i = sortedOn(inner.plan(), innerKeys);
         SetRefs ol = new SetRefs(outer.layout().offsets, o.plan().width());
         SetRefs il = new SetRefs(inner.layout().offsets, i.plan().width());
         SetRefs layout = SetRefs.concat(ol, il);
         return new Plan.MergeJoin(type, o.plan(), i.plan(), o.columns(), i.columns(), layout.fix(ScanPaths.and(rest)),
-                layout.fix(ScanPaths.and(otherClauses)));
+                layout.fix(ScanPaths.and(otherClauses)), innerUnique);
     }
 
     /** A merge join input sorted on its keys, and the column of each key in its tuples. */
@@ -473,7 +494,7 @@ final class JoinPlanner {
      * serves those conditions.
      */
     private Plan parameterizedInner(Query.JoinType type, Rel outer, Rel inner, List<EquiKey> keys, List<Expr> joinClauses,
-                                    SetRefs layout, Expr otherQual) {
+                                    SetRefs layout, Expr otherQual, boolean innerUnique) {
         List<Expr> quals = new ArrayList<>(inner.scanQuals());
         List<Plan.NestParam> nestParams = new ArrayList<>();
         List<Expr> rest = new ArrayList<>(joinClauses);
@@ -506,7 +527,7 @@ final class JoinPlanner {
         for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;
         if (!usesParam) return null;
         return new Plan.NestLoop(type, outer.plan(), scan, layout.fix(ScanPaths.and(rest)), otherQual,
-                List.copyOf(nestParams));
+                List.copyOf(nestParams), innerUnique);
     }
 
     /** The table's tuples as estimate_rel_size estimates them ({@link RelSize}). */

@@ -82,7 +82,14 @@ final class JoinRemoval {
         // an inheritance parent's indexes say nothing of its children's rows; a partitioned table has none here
         if (table.relkind() != 'r' || rte.inh() && table.relhassubclass()) return false;
         if (uses(q, varno) != usesIn(quals, varno)) return false;
-        Set<Integer> equated = equatedColumns(quals, varno);
+        return hasUniqueIndexOn(table, equatedColumns(quals, varno), env);
+    }
+
+    /**
+     * relation_has_unique_index_for: a unique index of {@code table} (checked at insertion,
+     * without predicate or expression columns) all of whose key columns are among {@code equated}.
+     */
+    static boolean hasUniqueIndexOn(Relation table, Set<Integer> equated, ExecEnvironment env) {
         if (equated.isEmpty()) return false;
         for (Relation index : env.catalog().indexesOf(table)) {
             Relation.IndexInfo info = index.index();
