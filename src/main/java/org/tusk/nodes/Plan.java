@@ -291,10 +291,16 @@ public sealed interface Plan {
      * missing side all nulls for an unmatched row of an outer join. {@code joinQual} decides
      * whether a pair matches (for outer joins, ON), {@code otherQual} filters the result; both
      * read the joined tuple. Only INNER, LEFT and FULL occur (RIGHT is planned as LEFT with the
-     * inputs swapped); NestLoop does not do FULL.
+     * inputs swapped); NestLoop does not do FULL. {@code innerUnique} (Join.inner_unique) records
+     * that the planner proved each outer row matches at most one inner row (EXPLAIN VERBOSE's
+     * "Inner Unique: true").
      */
-    record NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams)
-            implements Plan {
+    record NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
+                    boolean innerUnique) implements Plan {
+        public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams) {
+            this(type, outer, inner, joinQual, otherQual, nestParams, false);
+        }
+
         public int width() { return outer.width() + inner.width(); }
     }
 
@@ -304,13 +310,23 @@ public sealed interface Plan {
      * compare by SQL equality; a NULL key never matches.
      */
     record HashJoin(Query.JoinType type, Plan outer, Plan inner, List<Expr> outerKeys, List<Expr> innerKeys, Expr joinQual,
-                    Expr otherQual) implements Plan {
+                    Expr otherQual, boolean innerUnique) implements Plan {
+        public HashJoin(Query.JoinType type, Plan outer, Plan inner, List<Expr> outerKeys, List<Expr> innerKeys, Expr joinQual,
+                        Expr otherQual) {
+            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, false);
+        }
+
         public int width() { return outer.width() + inner.width(); }
     }
 
     /** Merge join: both inputs arrive sorted ascending (nulls last) on their keys, which are columns. */
     record MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
-                     Expr joinQual, Expr otherQual) implements Plan {
+                     Expr joinQual, Expr otherQual, boolean innerUnique) implements Plan {
+        public MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
+                         Expr joinQual, Expr otherQual) {
+            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, false);
+        }
+
         public int width() { return outer.width() + inner.width(); }
     }
 

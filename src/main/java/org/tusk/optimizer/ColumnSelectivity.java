@@ -83,6 +83,19 @@ final class ColumnSelectivity {
         return clampProbability(1.0 / numDistinct(c));
     }
 
+    /**
+     * var_eq_non_const: the non-null rows spread evenly over the distinct values, but never
+     * more than the most common value's frequency.
+     */
+    static double eqNonConst(Column c) {
+        double selec = 1.0 - c.stats().nullFrac();
+        double nd = numDistinct(c);
+        if (nd > 1) selec /= nd;
+        Catalog.StatisticsSlot mcv = c.stats().slot(Catalog.StatisticsSlot.MCV);
+        if (mcv != null && mcv.numbers() != null && mcv.numbers().length > 0 && selec > mcv.numbers()[0]) selec = mcv.numbers()[0];
+        return clampProbability(selec);
+    }
+
     /** neqsel: not equal and not null. */
     static double neqConst(Column c, Object value) {
         double eq = eqConst(c, value);

@@ -26,8 +26,8 @@ import org.tusk.nodes.Query;
  * over sorted inputs, nested loop over a parameterized inner index scan, nested loop over the
  * materialized inner side, hash join), for an inner join with either input as the outer one
  * (make_join_rel), each estimated by {@link PlanCosts} (costsize.c) and kept or dropped as
- * add_path does ({@link PathChoice}). PostgreSQL's default selectivities are used, as no
- * statistics exist. An inner side with LATERAL references to the outer side is always the inner
+ * add_path does ({@link PathChoice}); join sizes are PlanCosts' (eqjoinsel over the key
+ * columns' statistics, {@link JoinSelectivity}). An inner side with LATERAL references to the outer side is always the inner
  * of a nested loop that sets its parameters. RIGHT joins are planned as LEFT joins with the
  * inputs swapped; FULL joins use hash or merge join (FULL JOIN needs an equality clause).
  */
@@ -98,6 +98,18 @@ final class JoinPlanner {
                 break;
             }
             if (target >= 0) pushed.get(target).add(c); else pending.add(c);
+        }
+        // extract_restriction_or_clauses: an OR join clause implies a restriction on each base
+        // relation every arm reads; it filters (or index-scans) that relation, the join clause stays
+        for (Expr c : pending) {
+            if (!(c instanceof Expr.BoolExpr b) || b.op() != org.tusk.nodes.RawExpr.BoolOp.OR) continue;
+            Set<Integer> reads = varnos(c);
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof Query.JoinNode.RangeRef r) || !reads.contains(r.rtindex())) continue;
+                Expr restriction = OrClauses.extract(c, r.rtindex());
+                if (restriction != null && costs.restrictionSelectivity(q.rangeTable().get(r.rtindex() - 1), restriction)
+                        <= OrClauses.USEFUL_SELECTIVITY) pushed.get(i).add(restriction);
+            }
         }
         List<Rel> rels = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) rels.add(build(items.get(i), pushed.get(i)));
@@ -300,14 +312,6 @@ final class JoinPlanner {
         List<PlannerInfo.PlanParam> lateral = new ArrayList<>();
         for (Rel r : List.of(outer, inner))
             for (PlannerInfo.PlanParam p : r.lateralParams()) if (!relids.contains(p.var().varno())) lateral.add(p);
-        double sel = 1.0;
-        for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
-        double rows = Math.max(1, outer.rows() * inner.rows() * sel);
-        if (type == Query.JoinType.LEFT) rows = Math.max(rows, outer.rows());
-        if (type == Query.JoinType.FULL) rows = Math.max(rows, outer.rows() + inner.rows());
-        if (type == Query.JoinType.ANTI) rows = outer.rows() * Math.max(0, 1 - Math.min(1, inner.rows() * sel));
-        for (Expr c : otherClauses) rows *= DEFAULT_INEQ_SEL;
-        rows = Math.max(1, rows);
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
 
         if (innerNeedsOuter) {
@@ -317,21 +321,14 @@ final class JoinPlanner {
                     nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
             Plan p = new Plan.NestLoop(type == Query.JoinType.FULL ? Query.JoinType.LEFT : type, outer.plan(), inner.plan(),
                     layout.fix(ScanPaths.and(joinClauses)), otherQual, List.copyOf(nestParams));
-            return new Rel(p, layout, relids, rows, costs.of(p).total(), lateral, null, null);
+            return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
         }
 
         PathChoice<Chosen> choice = new PathChoice<>();
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
         // make_join_rel: an inner join is also tried with the inputs swapped
         if (type == Query.JoinType.INNER) addPaths(type, inner, outer, joinClauses, otherClauses, choice);
-        return cheapest(choice, relids, rows, lateral);
-    }
-
-    /** Estimated rows of the inner join of two relations with the given join clauses (default selectivities). */
-    static double innerJoinRows(Rel a, Rel b, List<Expr> joinClauses) {
-        double sel = 1.0;
-        for (Expr c : joinClauses) sel *= isEquality(c) ? DEFAULT_EQ_SEL : DEFAULT_INEQ_SEL;
-        return Math.max(1, a.rows() * b.rows() * sel);
+        return cheapest(choice, relids, lateral);
     }
 
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
@@ -340,13 +337,14 @@ final class JoinPlanner {
         addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
     }
 
-    /** set_cheapest: the join relation's chosen plan. */
-    static Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, double rows, List<PlannerInfo.PlanParam> lateral) {
+    /** set_cheapest: the join relation's chosen plan, with its estimated rows (eqjoinsel's, by {@link PlanCosts}). */
+    Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, List<PlannerInfo.PlanParam> lateral) {
         PathChoice.Candidate<Chosen> best = choice.cheapest();
         if (best == null)
             throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
-        return new Rel(best.payload().plan(), best.payload().layout(), relids, rows, best.total(), lateral, null, null);
+        return new Rel(best.payload().plan(), best.payload().layout(), relids, costs.of(best.payload().plan()).rows(),
+                best.total(), lateral, null, null);
     }
 
     /** A candidate join plan with the layout of its tuples. */
@@ -372,6 +370,7 @@ final class JoinPlanner {
         boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
         SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
+        boolean unique = innerUnique(type, inner, joinClauses);
         List<EquiKey> keys = equiKeys(joinClauses, outer, inner);
         List<Expr> rest = new ArrayList<>(joinClauses);
         List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>();
@@ -387,7 +386,7 @@ final class JoinPlanner {
         if (!keys.isEmpty() && type != Query.JoinType.ANTI && sortable) {
             // merge join: both sides sorted on their keys (appended as extra columns); not for an
             // anti join (reduce_outer_joins' kind), which the merge join executor does not do
-            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses);
+            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses, unique);
             SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
             offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
         }
@@ -402,17 +401,37 @@ final class JoinPlanner {
         if (type != Query.JoinType.FULL) {
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {
-                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual);
+                Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual, unique);
                 if (param != null) offer(choice, param, layout, false, nlOn);
             }
             // nested loop over the materialized inner side
             offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)),
-                    otherQual, List.of()), layout, false, nlOn);
+                    otherQual, List.of(), unique), layout, false, nlOn);
         }
         if (!keys.isEmpty()) {
             offer(choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
-                    layout.fix(ScanPaths.and(rest)), otherQual), layout, false, hashOn);
+                    layout.fix(ScanPaths.and(rest)), otherQual, unique), layout, false, hashOn);
         }
+    }
+
+    /**
+     * innerrel_is_unique: whether each outer row can match at most one row of {@code inner}
+     * (Join.inner_unique, which EXPLAIN VERBOSE shows): the inner side is one table with a unique
+     * index whose every key column a join clause equates to an expression over the outer side
+     * or one of its own restrictions to a constant, or one subquery distinct over the columns the
+     * join clauses equate (query_is_distinct_for). Never for a semi or anti join.
+     */
+    private boolean innerUnique(Query.JoinType type, Rel inner, List<Expr> joinClauses) {
+        if (type == Query.JoinType.SEMI || type == Query.JoinType.ANTI || inner.relids().size() != 1) return false;
+        int varno = inner.relids().iterator().next();
+        Query.RangeTblEntry rte = q.rangeTable().get(varno - 1);
+        Set<Integer> equated = JoinRemoval.equatedColumns(ScanPaths.and(joinClauses), varno);
+        if (rte.kind() == Query.RteKind.SUBQUERY && rte.subquery() != null)
+            return !equated.isEmpty() && JoinRemoval.isDistinctFor(rte.subquery(), equated);
+        if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || inner.table() == null) return false;
+        if (rte.inh() && rte.table().relhassubclass()) return false;
+        if (inner.scanQuals() != null) equated.addAll(JoinRemoval.equatedColumns(ScanPaths.and(inner.scanQuals()), varno));
+        return JoinRemoval.hasUniqueIndexOn(rte.table(), equated, info.glob.env);
     }
 
     private static boolean isEquality(Expr c) {
@@ -426,14 +445,14 @@ final class JoinPlanner {
 
     /** Sorts both inputs on the key expressions, appended to each side's tuple, and merges. */
     private Plan mergeJoin(Query.JoinType type, Rel outer, Rel inner, List<Expr> outerKeys, List<Expr> innerKeys,
-                           List<Expr> rest, List<Expr> otherClauses) {
+                           List<Expr> rest, List<Expr> otherClauses, boolean innerUnique) {
         Sorted o = sortedOn(outer.plan(), outerKeys);
         Sorted i = sortedOn(inner.plan(), innerKeys);
         SetRefs ol = new SetRefs(outer.layout().offsets, o.plan().width());
         SetRefs il = new SetRefs(inner.layout().offsets, i.plan().width());
         SetRefs layout = SetRefs.concat(ol, il);
         return new Plan.MergeJoin(type, o.plan(), i.plan(), o.columns(), i.columns(), layout.fix(ScanPaths.and(rest)),
-                layout.fix(ScanPaths.and(otherClauses)));
+                layout.fix(ScanPaths.and(otherClauses)), innerUnique);
     }
 
     /** A merge join input sorted on its keys, and the column of each key in its tuples. */
@@ -475,7 +494,7 @@ final class JoinPlanner {
      * serves those conditions.
      */
     private Plan parameterizedInner(Query.JoinType type, Rel outer, Rel inner, List<EquiKey> keys, List<Expr> joinClauses,
-                                    SetRefs layout, Expr otherQual) {
+                                    SetRefs layout, Expr otherQual, boolean innerUnique) {
         List<Expr> quals = new ArrayList<>(inner.scanQuals());
         List<Plan.NestParam> nestParams = new ArrayList<>();
         List<Expr> rest = new ArrayList<>(joinClauses);
@@ -509,7 +528,7 @@ final class JoinPlanner {
         for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;
         if (!usesParam) return null;
         return new Plan.NestLoop(type, outer.plan(), scan, layout.fix(ScanPaths.and(rest)), otherQual,
-                List.copyOf(nestParams));
+                List.copyOf(nestParams), innerUnique);
     }
 
     /** The table's tuples as estimate_rel_size estimates them ({@link RelSize}). */

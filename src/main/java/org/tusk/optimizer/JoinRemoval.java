@@ -30,8 +30,9 @@ import org.tusk.utils.cache.Relation;
  * Other ON conjuncts do not matter: they can only turn a match into a null-extended row, which
  * nobody reads. The join node is replaced by its other side; removing one join may make another
  * removable (the table was the only thing under it), so this repeats until nothing changes.
- * Not yet: proving uniqueness of a subquery (DISTINCT / GROUP BY, query_is_distinct_for),
- * cross-type equalities, partial and expression indexes, inheritance parents.
+ * The nullable side may also be a subquery (not LATERAL) whose output is distinct over the
+ * equated columns (query_is_distinct_for: DISTINCT, GROUP BY, a single row of aggregates, a
+ * UNION without ALL). Not yet: partial and expression indexes, inheritance parents.
  */
 final class JoinRemoval {
     private JoinRemoval() {}
@@ -70,12 +71,25 @@ final class JoinRemoval {
         if (!(inner instanceof Query.JoinNode.RangeRef ref)) return false;
         int varno = ref.rtindex();
         Query.RangeTblEntry rte = q.rangeTable().get(varno - 1);
+        if (rte.kind() == Query.RteKind.SUBQUERY && rte.subquery() != null && !rte.lateral()) {
+            // rel_is_distinct_for for a subquery: its output is distinct over the equated columns
+            if (uses(q, varno) != usesIn(quals, varno)) return false;
+            Set<Integer> equated = equatedColumns(quals, varno);
+            return !equated.isEmpty() && isDistinctFor(rte.subquery(), equated);
+        }
         if (rte.kind() != Query.RteKind.RELATION || !rte.isTable()) return false;
         Relation table = rte.table();
         // an inheritance parent's indexes say nothing of its children's rows; a partitioned table has none here
         if (table.relkind() != 'r' || rte.inh() && table.relhassubclass()) return false;
         if (uses(q, varno) != usesIn(quals, varno)) return false;
-        Set<Integer> equated = equatedColumns(quals, varno);
+        return hasUniqueIndexOn(table, equatedColumns(quals, varno), env);
+    }
+
+    /**
+     * relation_has_unique_index_for: a unique index of {@code table} (checked at insertion,
+     * without predicate or expression columns) all of whose key columns are among {@code equated}.
+     */
+    static boolean hasUniqueIndexOn(Relation table, Set<Integer> equated, ExecEnvironment env) {
         if (equated.isEmpty()) return false;
         for (Relation index : env.catalog().indexesOf(table)) {
             Relation.IndexInfo info = index.index();
@@ -83,6 +97,36 @@ final class JoinRemoval {
             boolean all = true;
             for (int k = 0; k < info.keyCount(); k++) all &= equated.contains(info.keyAttnum(k));
             if (all) return true;
+        }
+        return false;
+    }
+
+    /**
+     * query_is_distinct_for: whether no two rows of {@code sub} agree on all of its output
+     * columns {@code colnos} (the equalities being of the columns' own integer or type
+     * families, as equatedColumns admits): DISTINCT on a subset of them; GROUP BY on a subset
+     * (without set-returning functions in the target list, which could repeat a group's row);
+     * one empty grouping set, or aggregates or HAVING without GROUP BY (at most one row); or a
+     * UNION, INTERSECT or EXCEPT without ALL whose every visible column is among them.
+     */
+    static boolean isDistinctFor(Query sub, Set<Integer> colnos) {
+        if (sub.commandType() != Query.CommandType.SELECT) return false;
+        if (!sub.distinctClause().isEmpty() && colnos.containsAll(sub.distinctClause())) return true;
+        boolean srfs = false;
+        for (Query.TargetEntry te : sub.targetList())
+            srfs |= ExprTrees.any(te.expr(), x -> x instanceof Expr.FuncExpr f && f.proc().retset());
+        if (srfs) return false;
+        if (!sub.groupingSets().isEmpty()) {
+            return sub.groupClause().isEmpty() && sub.groupingSets().size() == 1 && sub.groupingSets().get(0).isEmpty();
+        }
+        if (!sub.groupClause().isEmpty()) {
+            if (colnos.containsAll(sub.groupClause())) return true;
+        } else if (!sub.aggregates().isEmpty() || sub.havingQual() != null) {
+            return true;
+        }
+        if (sub.setOperations() instanceof Query.SetOp.Op op && !op.all()) {
+            for (Query.TargetEntry te : sub.targetList()) if (!te.resjunk() && !colnos.contains(te.resno())) return false;
+            return true;
         }
         return false;
     }

@@ -21,7 +21,7 @@ import org.tusk.nodes.Expr;
  * every item (a cartesian product is then unavoidable). A join relation of a given set of items
  * collects the paths of every pair that forms it, both ways round, in {@link PathChoice}, so
  * which pair forms it first decides exact ties, as in PostgreSQL; its row estimate is that of
- * the first pair (the same from every pair, as the default selectivities multiply).
+ * its cheapest plan ({@link PlanCosts}).
  *
  * <p>Join clauses are the WHERE conjuncts that read more than one item; a clause is applied at
  * the first join whose items cover it; {@link EquivalenceClasses} add the clauses they imply
@@ -34,8 +34,8 @@ final class JoinSearch {
     private final List<Expr> clauses;
     private final List<Set<Integer>> clauseRelids = new ArrayList<>();
 
-    /** A join relation being built at the current level: its paths and first-pair row estimate. */
-    private record Building(PathChoice<JoinPlanner.Chosen> paths, double rows) {}
+    /** A join relation being built at the current level: its paths. */
+    private record Building(PathChoice<JoinPlanner.Chosen> paths) {}
 
     private final EquivalenceClasses ecs;
 
@@ -102,7 +102,7 @@ final class JoinSearch {
         }
         List<JoinPlanner.Rel> out = new ArrayList<>();
         for (Map.Entry<Set<Integer>, Building> e : built.entrySet())
-            out.add(JoinPlanner.cheapest(e.getValue().paths(), e.getKey(), e.getValue().rows(), List.of()));
+            out.add(planner.cheapest(e.getValue().paths(), e.getKey(), List.of()));
         return out;
     }
 
@@ -119,7 +119,7 @@ final class JoinSearch {
         joinClauses.addAll(ecs.joinClauses(a.relids(), b.relids()));
         Building b0 = built.get(relids);
         if (b0 == null) {
-            b0 = new Building(new PathChoice<>(), JoinPlanner.innerJoinRows(a, b, joinClauses));
+            b0 = new Building(new PathChoice<>());
             built.put(Set.copyOf(new HashSet<>(relids)), b0);
         }
         planner.addInnerJoinPaths(a, b, joinClauses, b0.paths());

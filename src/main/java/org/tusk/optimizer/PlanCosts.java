@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tusk.catalog.BuiltinCatalog;
+import org.tusk.catalog.Catalog;
 import org.tusk.catalog.FunctionCallContext;
 import org.tusk.catalog.TypeOids;
 import org.tusk.executor.ExecEnvironment;
@@ -184,16 +185,60 @@ public final class PlanCosts {
         double entries = Math.max(1, Math.round(boundSel * tuples));
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
-        double startup = descentCost(tuples);
-        double indexTotal = startup * nsa + ScanPaths.indexPagesRead(boundSel, indexPages, nsa) * randomPageCost
+        double startup = descentCost(tuples, treeHeight(s.index()));
+        // repeated as the inner side of a nested loop (loop_count): Mackert and Lohman over all
+        // the loops' fetches, index and heap pages alike, each loop paying its share (as
+        // genericcostestimate and cost_index do for a parameterized path)
+        double loops = loopCounts.getOrDefault(s, 1.0);
+        double indexPagesCost = loops > 1
+                ? ScanPaths.indexPagesFetched(Math.max(1, Math.ceil(boundSel * indexPages)) * nsa * loops, indexPages)
+                        * randomPageCost / loops
+                : ScanPaths.indexPagesRead(boundSel, indexPages, nsa) * randomPageCost;
+        double indexTotal = startup * nsa + indexPagesCost
                 + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
-        double pagesFetched = Math.min(indexTuples, size[0]);
+        double pagesFetched = loops > 1 ? ScanPaths.indexPagesFetched(indexTuples * loops, size[0]) : Math.min(indexTuples, size[0]);
         // an index-only scan reads only the heap pages the visibility map does not cover
         if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - RelSize.of(s.rte().table(), env).allVisFrac()));
+        if (loops > 1) pagesFetched /= loops;
         double heap = pagesFetched * randomPageCost + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
         double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual(), stats));
+        ParamJoin pj = paramJoin(s, tuples, stats);
+        if (pj != null) {
+            paramJoins.put(s, pj);
+            double sel = 1.0;
+            for (EquiSides k : pj.clauses()) sel *= JoinSelectivity.inner(k.outer(), k.inner());
+            rows = clamp(pj.baseRows() * sel);
+        }
         return new Estimate(startup, indexTotal + heap + rows * exprCost(s.targetList()), rows,
                 outWidth(s.rte(), s.targetList()));
+    }
+
+    /**
+     * get_parameterized_baserel_size for an index scan whose equality conditions take a nested
+     * loop's parameters: the rows the scan would return without them, and each such condition
+     * as the join clause it stands for (the parameter's outer expression = the index column),
+     * which the scan's rows and the nested loop's size are estimated with (eqjoinsel), as
+     * PostgreSQL estimates a parameterized path. Null when no condition takes a known parameter.
+     */
+    private ParamJoin paramJoin(Plan.IndexScan s, double tuples, ScanStats stats) {
+        List<Plan.IndexQual> plain = new java.util.ArrayList<>();
+        List<Plan.IndexQual> joined = new java.util.ArrayList<>();
+        for (Plan.IndexQual q : s.indexQuals()) {
+            if (q.argument() instanceof Expr.ExecParam p && paramSources.containsKey(p.id())
+                    && q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL && !ScanPaths.isArrayQual(q)) joined.add(q);
+            else plain.add(q);
+        }
+        if (joined.isEmpty()) return null;
+        double baseSel = plain.isEmpty() ? 1.0 : indexSelectivity(plain, s.index(), tuples, stats);
+        double baseRows = clamp(tuples * baseSel * selectivity(s.qual(), stats));
+        List<EquiSides> clauses = new java.util.ArrayList<>();
+        for (Plan.IndexQual q : joined) {
+            ParamSource src = paramSources.get(((Expr.ExecParam) q.argument()).id());
+            int attno = s.index().index().keyAttnum(q.indexColumn() - 1);
+            JoinSelectivity.Side inner = attno > 0 ? columnSide(s.rte(), attno, baseRows) : JoinSelectivity.Side.UNKNOWN;
+            clauses.add(new EquiSides(side(src.outer(), src.expr()), inner));
+        }
+        return new ParamJoin(baseRows, List.copyOf(clauses));
     }
 
     /**
@@ -242,8 +287,17 @@ public final class PlanCosts {
     }
 
     static double descentCost(double tuples) {
+        return descentCost(tuples, 0);
+    }
+
+    /** btcostestimate's descent with the index's tree height: 50 operator costs per page on the way down. */
+    static double descentCost(double tuples, int treeHeight) {
         double c = tuples > 1 ? Math.ceil(Math.log(tuples) / Math.log(2)) * CPU_OPERATOR_COST : 0;
-        return c + 50 * CPU_OPERATOR_COST;
+        return c + (treeHeight + 1) * 50 * CPU_OPERATOR_COST;
+    }
+
+    private int treeHeight(org.tusk.utils.cache.Relation index) {
+        return env == null ? 0 : env.indexAm().treeHeight(index);
     }
 
     /** cost_bitmap_heap_scan over cost_bitmap_tree_node; EXPLAIN's estimate of the heap scan. */
@@ -298,7 +352,7 @@ public final class PlanCosts {
         double sel = entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
-        double startup = descentCost(tuples) * nsa;
+        double startup = descentCost(tuples, treeHeight(s.index())) * nsa;
         return startup + ScanPaths.indexPagesRead(sel, indexPages, nsa) * randomPageCost
                 + Math.max(1, Math.rint(sel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
     }
@@ -318,21 +372,167 @@ public final class PlanCosts {
 
     // ---- joins
 
-    private double joinRows(Query.JoinType type, Estimate o, Estimate i, Expr joinQual, Expr otherQual, int hashKeys) {
-        double sel = Math.pow(DEFAULT_EQ_SEL, hashKeys) * selectivity(joinQual);
-        double rows = o.rows() * i.rows() * sel;
-        switch (type) {
-            case LEFT -> rows = Math.max(rows, o.rows());
-            case FULL -> rows = Math.max(rows, o.rows() + i.rows());
-            case SEMI -> rows = o.rows() * Math.min(1, i.rows() * sel);
-            case ANTI -> rows = o.rows() * Math.max(0, 1 - Math.min(1, i.rows() * sel));
-            default -> { }
+    /**
+     * An equality join clause (or a parameterized index condition standing for one): the
+     * examine_variable answers for its outer and inner expressions.
+     */
+    private record EquiSides(JoinSelectivity.Side outer, JoinSelectivity.Side inner) {}
+
+    /** Where a nested loop's exec parameter takes its value: an expression over its outer input's tuple. */
+    private record ParamSource(Plan outer, Expr expr) {}
+
+    /**
+     * A parameterized index scan's size without its join conditions, and those conditions: the
+     * nested loop over it estimates the join as the unparameterized join would be.
+     */
+    private record ParamJoin(double baseRows, List<EquiSides> clauses) {}
+
+    private final Map<Integer, ParamSource> paramSources = new java.util.HashMap<>();
+    private final Map<Plan, ParamJoin> paramJoins = new IdentityHashMap<>();
+    /** The parameterized inner index scans of nested loops, with the loop's outer rows (cost_index's loop_count). */
+    private final Map<Plan, Double> loopCounts = new IdentityHashMap<>();
+
+    /**
+     * calc_joinrel_size_estimate: the cross product (or, for a semi or anti join, the outer rows)
+     * times the join clauses' selectivity, an equality between the two inputs by eqjoinsel
+     * ({@link JoinSelectivity}), any other clause by the defaults; a left join keeps at least its
+     * outer rows, a full join at least each input's; then the pushed-down quals filter.
+     */
+    private double joinRows(Query.JoinType type, Plan outer, Plan inner, Estimate o, double innerRows, List<EquiSides> equi,
+                            Expr joinQual, Expr otherQual) {
+        double sel = 1.0;
+        for (EquiSides k : equi) sel *= equiSelectivity(type, k, innerRows);
+        int ow = outer.width();
+        for (Expr c : ScanPaths.conjuncts(joinQual)) {
+            EquiSides k = equiSides(c, outer, inner, ow);
+            sel *= k != null ? equiSelectivity(type, k, innerRows) : selectivity(c);
         }
+        double rows = switch (type) {
+            case SEMI -> o.rows() * sel;
+            case ANTI -> o.rows() * (1 - sel);
+            case LEFT -> Math.max(o.rows() * innerRows * sel, o.rows());
+            case FULL -> Math.max(Math.max(o.rows() * innerRows * sel, o.rows()), innerRows);
+            default -> o.rows() * innerRows * sel;
+        };
         return clamp(rows * selectivity(otherQual));
     }
 
+    /** eqjoinsel: eqjoinsel_semi for a semi or anti join, else eqjoinsel_inner. */
+    private static double equiSelectivity(Query.JoinType type, EquiSides k, double innerRows) {
+        return type == Query.JoinType.SEMI || type == Query.JoinType.ANTI
+                ? JoinSelectivity.semi(k.outer(), k.inner(), innerRows)
+                : JoinSelectivity.inner(k.outer(), k.inner());
+    }
+
+    /** A join qual conjunct {@code a = b} with one side over the outer input's columns and the other over the inner's, or null. */
+    private EquiSides equiSides(Expr c, Plan outer, Plan inner, int ow) {
+        if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) return null;
+        Expr a = op.args().get(0), b = op.args().get(1);
+        int sa = inputSide(a, ow), sb = inputSide(b, ow);
+        if (sa == 1 && sb == 2) return new EquiSides(side(outer, a), side(inner, shift(b, -ow)));
+        if (sa == 2 && sb == 1) return new EquiSides(side(outer, b), side(inner, shift(a, -ow)));
+        return null;
+    }
+
+    /** 1 if every Var of {@code e} is an outer input column (position at most {@code ow}), 2 if every one is an inner's, else 0. */
+    private static int inputSide(Expr e, int ow) {
+        boolean[] seen = new boolean[3];
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Var v && v.levelsup() == 0) seen[v.attno() <= ow ? 1 : 2] = true;
+            return false;
+        });
+        return seen[1] == seen[2] ? 0 : seen[1] ? 1 : 2;
+    }
+
+    private static Expr shift(Expr e, int delta) {
+        return ExprTrees.map(e, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                ? new Expr.Var(v.varno(), v.attno() + delta, v.type(), v.typmod(), v.name(), v.location(), 0) : null);
+    }
+
+    /**
+     * examine_variable for an expression over {@code p}'s output tuple: a column that comes
+     * unchanged from a table's scan (through sorts, projections, joins) has that column's
+     * statistics, its relation's tuples and rows and whether a one-column unique index makes
+     * it distinct; a VALUES column is taken as distinct; anything else is unknown.
+     */
+    private JoinSelectivity.Side side(Plan p, Expr e) {
+        Origin o = origin(p, e);
+        if (o == null) return JoinSelectivity.Side.UNKNOWN;
+        double relRows = of(o.scan()).rows();
+        return switch (o.scan()) {
+            case Plan.ValuesScan v -> JoinSelectivity.side(null, false, true, v.rows().size(), relRows);
+            case Plan.FunctionScan f -> JoinSelectivity.side(null, isBool(f.rte(), o.attno()), false, relRows, relRows);
+            default -> columnSide(o.rte(), o.attno(), relRows);
+        };
+    }
+
+    private JoinSelectivity.Side columnSide(Query.RangeTblEntry rte, int attno, double relRows) {
+        double tuples = relSize(rte)[1];
+        ColumnSelectivity.Column col = columnStats.column(rte.table(), attno, tuples);
+        return JoinSelectivity.side(col == null ? null : col.stats(), isBool(rte, attno), hasUniqueIndex(rte, attno), tuples, relRows);
+    }
+
+    private static boolean isBool(Query.RangeTblEntry rte, int attno) {
+        return attno >= 1 && attno <= rte.columns().size() && rte.columns().get(attno - 1).typeOid() == TypeOids.BOOL;
+    }
+
+    /** has_unique_index: a unique index without predicate on just this column. */
+    private boolean hasUniqueIndex(Query.RangeTblEntry rte, int attno) {
+        if (env == null) return false;
+        for (org.tusk.utils.cache.Relation index : env.catalog().indexesOf(rte.table())) {
+            org.tusk.utils.cache.Relation.IndexInfo ii = index.index();
+            if (ii.unique() && ii.predicate() == null && ii.keyCount() == 1 && ii.keyAttnum(0) == attno) return true;
+        }
+        return false;
+    }
+
+    /** The scan whose column {@code attno} (of its table, VALUES list or function result) an expression is. */
+    private record Origin(Plan scan, Query.RangeTblEntry rte, int attno) {}
+
+    private Origin origin(Plan p, Expr e) {
+        while (e instanceof Expr.RelabelType r) e = r.arg();
+        if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.attno() < 1) return null;
+        int k = v.attno();
+        return switch (p) {
+            case Plan.SeqScan s -> scanOrigin(s, s.rte(), s.targetList(), k);
+            case Plan.IndexScan s -> scanOrigin(s, s.rte(), s.targetList(), k);
+            case Plan.BitmapHeapScan s -> scanOrigin(s, s.rte(), s.targetList(), k);
+            case Plan.ValuesScan s -> k <= s.width() ? new Origin(s, null, k) : null;
+            case Plan.FunctionScan s -> k <= s.rte().columns().size() && s.functions().size() == 1 ? new Origin(s, s.rte(), k) : null;
+            case Plan.Sort s -> origin(s.child(), e);
+            case Plan.Limit l -> origin(l.child(), e);
+            case Plan.SubqueryScan s -> s.targetList() == null ? origin(s.child(), e)
+                    : k <= s.targetList().size() ? origin(s.child(), s.targetList().get(k - 1)) : null;
+            case Plan.NestLoop n -> joinOrigin(n.outer(), n.inner(), v);
+            case Plan.HashJoin h -> joinOrigin(h.outer(), h.inner(), v);
+            case Plan.MergeJoin m -> joinOrigin(m.outer(), m.inner(), v);
+            default -> null;
+        };
+    }
+
+    private Origin joinOrigin(Plan outer, Plan inner, Expr.Var v) {
+        int ow = outer.width();
+        return v.attno() <= ow ? origin(outer, v) : origin(inner, shift(v, -ow));
+    }
+
+    private static Origin scanOrigin(Plan scan, Query.RangeTblEntry rte, List<Expr> tlist, int k) {
+        if (!rte.isTable() || rte.table() == null) return null;
+        int attno = k;
+        if (tlist != null) {
+            if (k > tlist.size()) return null;
+            Expr t = tlist.get(k - 1);
+            while (t instanceof Expr.RelabelType r) t = r.arg();
+            if (!(t instanceof Expr.Var col) || col.levelsup() != 0) return null;
+            attno = col.attno();
+        }
+        return attno >= 1 && attno <= rte.columns().size() ? new Origin(scan, rte, attno) : null;
+    }
+
     private Estimate nestLoop(Plan.NestLoop n) {
-        Estimate o = of(n.outer()), i = of(n.inner());
+        for (Plan.NestParam np : n.nestParams()) paramSources.put(np.paramId(), new ParamSource(n.outer(), np.outerExpr()));
+        Estimate o = of(n.outer());
+        if (!n.nestParams().isEmpty() && n.inner() instanceof Plan.IndexScan) loopCounts.put(n.inner(), o.rows());
+        Estimate i = of(n.inner());
         boolean param = !n.nestParams().isEmpty();
         // the unparameterized inner side is kept in memory after one read (Materialize): rescans cost cpu_operator_cost per row
         double innerRescan = param ? i.total() : CPU_OPERATOR_COST * i.rows();
@@ -340,9 +540,11 @@ public final class PlanCosts {
         double startup = o.startup() + i.startup();
         double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
                 + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * (param ? i.rows() : i.rows());
-        double rows = joinRows(n.type(), o, param ? new Estimate(0, 0, i.rows() / DEFAULT_EQ_SEL, 0) : i, n.joinQual(),
-                n.otherQual(), param ? 1 : 0);
-        if (param) rows = clamp(o.rows() * i.rows() * selectivity(n.joinQual()) * selectivity(n.otherQual()));
+        // a parameterized inner index scan: the join's size is that of the unparameterized join
+        ParamJoin pj = param ? paramJoins.get(n.inner()) : null;
+        double rows = pj != null
+                ? joinRows(n.type(), n.outer(), n.inner(), o, pj.baseRows(), pj.clauses(), n.joinQual(), n.otherQual())
+                : joinRows(n.type(), n.outer(), n.inner(), o, i.rows(), List.of(), n.joinQual(), n.otherQual());
         return new Estimate(startup, total, rows, o.width() + i.width());
     }
 
@@ -350,9 +552,12 @@ public final class PlanCosts {
         Estimate o = of(h.outer()), i = of(h.inner());
         int nkeys = h.outerKeys().size();
         double startup = o.startup() + i.total() + (CPU_OPERATOR_COST * nkeys + CPU_TUPLE_COST) * i.rows();
-        double rows = joinRows(h.type(), o, i, h.joinQual(), h.otherQual(), nkeys);
+        List<EquiSides> keys = new java.util.ArrayList<>();
+        for (int k = 0; k < nkeys; k++)
+            keys.add(new EquiSides(side(h.outer(), h.outerKeys().get(k)), side(h.inner(), h.innerKeys().get(k))));
+        double rows = joinRows(h.type(), h.outer(), h.inner(), o, i.rows(), keys, h.joinQual(), h.otherQual());
         double bucketSize = 1.0;
-        for (Expr k : h.innerKeys()) bucketSize = Math.min(bucketSize, bucketSize(h.inner(), k, i.rows()));
+        for (EquiSides k : keys) bucketSize = Math.min(bucketSize, bucketSize(k.inner(), i.rows()));
         double total = startup + (o.total() - o.startup()) + CPU_OPERATOR_COST * nkeys * o.rows()
                 + CPU_OPERATOR_COST * nkeys * o.rows() * Math.max(1, Math.rint(i.rows() * bucketSize)) * 0.5
                 + (CPU_TUPLE_COST + exprCost(h.joinQual())) * rows;
@@ -360,38 +565,24 @@ public final class PlanCosts {
     }
 
     /**
-     * estimate_hash_bucketsize without statistics: the fraction of the hashed rows in the bucket a
-     * probe reads. The number of distinct key values is unknown (0.1, PostgreSQL's default)
-     * unless the key is a column of the hashed table with a one-column unique index, when every
-     * row is distinct: then 1 / ndistinct, or 1 / nbuckets when there are more values than
-     * buckets (ExecChooseHashTableSize: the next power of two of the rows, at least 1024).
+     * estimate_hash_bucketsize: the fraction of the hashed rows in the bucket a probe reads.
+     * Without a real number of distinct key values, 0.1 (or 1 / nbuckets); otherwise 1 /
+     * ndistinct (scaled to the restricted rows, and at least 1 / nbuckets), raised by the most
+     * common value's frequency over the average (ExecChooseHashTableSize's nbuckets: the next
+     * power of two of the rows, at least 1024).
      */
-    private double bucketSize(Plan inner, Expr key, double innerRows) {
+    private static double bucketSize(JoinSelectivity.Side key, double innerRows) {
         double nbuckets = Math.max(1024, Integer.highestOneBit((int) Math.max(1, Math.ceil(innerRows) - 1)) * 2.0);
-        if (env == null || !(key instanceof Expr.Var v) || v.varno() != Expr.Var.RESOLVED) return Math.max(0.1, 1 / nbuckets);
-        Query.RangeTblEntry rte = null;
-        List<Expr> tl = null;
-        switch (inner) {
-            case Plan.SeqScan s -> { rte = s.rte(); tl = s.targetList(); }
-            case Plan.IndexScan s -> { rte = s.rte(); tl = s.targetList(); }
-            case Plan.BitmapHeapScan s -> { rte = s.rte(); tl = s.targetList(); }
-            default -> { }
-        }
-        if (rte == null || !rte.isTable()) return Math.max(0.1, 1 / nbuckets);
-        int attno = v.attno();
-        if (tl != null) {
-            if (attno < 1 || attno > tl.size() || !(tl.get(attno - 1) instanceof Expr.Var col)) return Math.max(0.1, 1 / nbuckets);
-            attno = col.attno();
-        }
-        for (org.tusk.utils.cache.Relation index : env.catalog().indexesOf(rte.table())) {
-            org.tusk.utils.cache.Relation.IndexInfo ii = index.index();
-            if (ii.unique() && ii.predicate() == null && ii.keyCount() == 1 && ii.keyAttnum(0) == attno) {
-                // every row distinct; a restriction on the table leaves innerRows of them
-                double ndistinct = Math.max(1, innerRows);
-                return ndistinct > nbuckets ? 1 / nbuckets : 1 / ndistinct;
-            }
-        }
-        return Math.max(0.1, 1 / nbuckets);
+        if (key.ndDefault()) return Math.max(0.1, 1 / nbuckets);
+        double ndistinct = key.nd();
+        double avgFreq = (1.0 - key.nullFrac()) / ndistinct;
+        double tuples = key.tuples();
+        if (tuples > 0 && key.relRows() >= 0) ndistinct = clamp(ndistinct * key.relRows() / tuples);
+        double estfract = ndistinct > nbuckets ? 1.0 / nbuckets : 1.0 / ndistinct;
+        Catalog.StatisticsSlot mcv = key.mcv();
+        double mcvFreq = mcv == null ? 0 : mcv.numbers()[0];
+        if (avgFreq > 0 && mcvFreq > avgFreq) estfract *= mcvFreq / avgFreq;
+        return Math.min(1.0, Math.max(1.0e-6, estfract));
     }
 
     /**
@@ -403,7 +594,13 @@ public final class PlanCosts {
     private Estimate mergeJoin(Plan.MergeJoin m) {
         Estimate o = of(m.outer()), i = of(m.inner());
         int nkeys = m.outerKeys().size();
-        double rows = joinRows(m.type(), o, i, m.joinQual(), m.otherQual(), nkeys);
+        List<EquiSides> keys = new java.util.ArrayList<>();
+        for (int k = 0; k < nkeys; k++) {
+            Expr.Var ov = new Expr.Var(Expr.Var.RESOLVED, m.outerKeys().get(k) + 1, 0, -1, null, -1, 0);
+            Expr.Var iv = new Expr.Var(Expr.Var.RESOLVED, m.innerKeys().get(k) + 1, 0, -1, null, -1, 0);
+            keys.add(new EquiSides(side(m.outer(), ov), side(m.inner(), iv)));
+        }
+        double rows = joinRows(m.type(), m.outer(), m.inner(), o, i.rows(), keys, m.joinQual(), m.otherQual());
         double mergeTuples = rows;
         double innerRows = Math.max(i.rows(), 1);
         double rescanRatio = 1.0 + Math.max(0, mergeTuples - innerRows) / innerRows;
@@ -495,6 +692,14 @@ public final class PlanCosts {
         ColumnSelectivity.Column column(Expr.Var v) {
             return v.levelsup() == 0 ? columns.column(table, v.attno(), tuples) : null;
         }
+    }
+
+    /**
+     * clauselist_selectivity of a restriction on {@code rte}'s columns (Vars of that range table
+     * entry), from the table's statistics where it has them.
+     */
+    double restrictionSelectivity(Query.RangeTblEntry rte, Expr clause) {
+        return selectivity(clause, scanStats(rte));
     }
 
     /** The statistics for clauses of a scan of {@code rte}, or null for anything but a table. */
@@ -623,6 +828,8 @@ public final class PlanCosts {
                     };
                     if (sel >= 0) yield sel;
                 }
+                // var_eq_non_const: equal to a value not known when planning (a parameter)
+                if (col != null && vc.value() == NO_VALUE && vc.op().equals("=")) yield ColumnSelectivity.eqNonConst(col);
                 yield switch (VarOpConst.comparisonOf(o.op().name())) {
                     case "=" -> ScanPaths.eqSelectivity(o.args().get(0).type());
                     case "<>" -> 1 - ScanPaths.eqSelectivity(o.args().get(0).type());

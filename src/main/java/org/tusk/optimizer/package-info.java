@@ -20,7 +20,9 @@
  * {@link org.tusk.optimizer.ScanPaths} (SeqScan or IndexScan by cost), system views, subqueries
  * (planned one level down), functions, VALUES, CTE scans and work tables. WHERE conjuncts go to
  * the lowest join tree node covering their relations unless that would put them below the
- * nullable side of an outer join; an outer join's ON conjuncts that read only its nullable side
+ * nullable side of an outer join (a WHERE or inner-join OR clause over several relations also
+ * restricts each base relation every arm of it reads, {@link org.tusk.optimizer.OrClauses},
+ * orclauses.c, so that relation can be scanned through a BitmapOr); an outer join's ON conjuncts that read only its nullable side
  * filter that side. Inner JOINs are flattened into the level's items (deconstruct_jointree);
  * outer joins keep their syntactic order, each one item. Up to join_collapse_limit (8) items
  * without LATERAL references are ordered by {@link org.tusk.optimizer.JoinSearch}, PostgreSQL's
@@ -29,13 +31,22 @@
  * (connected items first, LATERAL references respected). Per join the candidate paths (merge
  * join, nested loop over a parameterized inner index scan, nested loop over the materialized
  * inner, hash join; for inner joins with either input outer) are offered in
- * add_paths_to_joinrel's order, estimated by {@link org.tusk.optimizer.PlanCosts} (costsize.c,
- * PostgreSQL's default selectivities as no statistics exist; a disabled method adds
- * disable_cost) and kept as add_path keeps them ({@link org.tusk.optimizer.PathChoice}: costs
+ * add_paths_to_joinrel's order, estimated by {@link org.tusk.optimizer.PlanCosts} (costsize.c;
+ * a disabled method adds disable_cost) and kept as add_path keeps them ({@link org.tusk.optimizer.PathChoice}: costs
  * within 1% are equal, then startup decides, then a cheaper-by-a-hair path, then the first
- * offered), so equal-cost plans come out in PostgreSQL's join order. A hash join probe is
- * costed by estimate_hash_bucketsize: a tenth of the hashed rows per probe, unless the hashed key
- * is a column with a one-column unique index (then one row, or rows / nbuckets). RIGHT joins are LEFT joins with the inputs swapped.
+ * offered), so equal-cost plans come out in PostgreSQL's join order. A join's rows are
+ * calc_joinrel_size_estimate's, each equality between the two inputs estimated by eqjoinsel
+ * ({@link org.tusk.optimizer.JoinSelectivity}: MCV matching, 1 / max(nd1, nd2), eqjoinsel_semi
+ * for semi and anti joins) from the statistics of the base columns the keys come from (PlanCosts
+ * follows a key through sorts, projections and joins to its scan, as examine_variable does; a
+ * VALUES column counts as distinct, a column with a one-column unique index too). A hash join
+ * probe is costed by estimate_hash_bucketsize from the hashed key's distinct values and most
+ * common value (a tenth of the rows when the number of values is a guess). A nested loop's
+ * parameterized inner index scan is estimated as get_parameterized_baserel_size does (its
+ * rows are the base rows times the join clauses' eqjoinsel) and costed for loop_count = the
+ * outer rows: the Mackert-Lohman page fetches of all loops, pro-rated per loop; the btree
+ * descent charges 50 operator costs per level of the index's tree height (its metapage's fast
+ * root level), as btcostestimate does. RIGHT joins are LEFT joins with the inputs swapped.
  * A FULL JOIN without merge- or hash-joinable clauses whose join clauses are all constants (ON
  * TRUE, ON FALSE) is a clauseless merge join over the unsorted inputs (match_unsorted_outer's
  * corner case; a constant-false qual makes the merge executor report no pair equal, as

@@ -99,4 +99,26 @@ class JoinRemovalTest {
         assertEquals(1, joins(plan("select a.id from a left join two on a.id = two.x")));
         assertEquals(List.of("0", "1", "1", "2"), sql.rows("select a.id from a left join two on a.id = two.x order by 1"));
     }
+
+    @Test
+    void aSubqueryDistinctOverTheJoinColumnsIsRemoved() {
+        assertInstanceOf(Plan.SeqScan.class,
+                plan("select nu.* from nu left join (select * from b group by b.id, b.c_id) s on nu.k = s.id and nu.v = s.c_id"));
+        assertInstanceOf(Plan.SeqScan.class,
+                plan("select nu.* from nu left join (select distinct k, v from nu) s on nu.k = s.k and nu.v = s.v"));
+        assertInstanceOf(Plan.SeqScan.class, plan("select nu.* from nu left join (select id from a union select id from b) s on nu.k = s.id"));
+        assertInstanceOf(Plan.SeqScan.class, plan("select nu.* from nu left join (select max(k) m from nu) s on nu.k = s.m"));
+        assertEquals(List.of("0|1", "0|2"),
+                sql.rows("select nu.* from nu left join (select distinct k, v from nu) s on nu.k = s.k and nu.v = s.v order by 2"));
+    }
+
+    @Test
+    void aSubqueryNotDistinctOverTheJoinColumnsStays() {
+        // distinct over (k, v), joined on k alone: two rows of s match k = 0
+        assertEquals(1, joins(plan("select nu.k from nu left join (select distinct k, v from nu) s on nu.k = s.k")));
+        assertEquals(List.of("0", "0", "0", "0"),
+                sql.rows("select nu.k from nu left join (select distinct k, v from nu) s on nu.k = s.k"));
+        assertEquals(1, joins(plan("select nu.k from nu left join (select k from nu union all select k from nu) s on nu.k = s.k")));
+        assertEquals(1, joins(plan("select nu.k from nu left join (select k, generate_series(1, 2) g from nu group by k) s on nu.k = s.k")));
+    }
 }

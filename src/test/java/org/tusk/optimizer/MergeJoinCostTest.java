@@ -12,7 +12,7 @@ import org.tusk.nodes.Plan;
 import org.tusk.nodes.Query;
 import org.tusk.testsupport.FakeSession;
 
-/** final_cost_mergejoin's rescan ratio, checked on VALUES inputs of known cost. */
+/** final_cost_mergejoin with the rows eqjoinsel gives, checked on VALUES inputs of known cost. */
 class MergeJoinCostTest {
     private static Plan values(int n) {
         List<List<Expr>> rows = new ArrayList<>();
@@ -33,9 +33,10 @@ class MergeJoinCostTest {
         // each side: VALUES 12.5, sort startup 12.5 + 2 * 0.0025 * 1000 * log2(1000), run 2.5
         double sortStartup = 12.5 + 2 * 0.0025 * 1000 * (Math.log(1000) / Math.log(2));
         assertEquals(2 * sortStartup, e.startup(), 1e-6);
-        assertEquals(5000, e.rows(), 1e-6);
-        // 5000 join rows over 1000 inner rows: rescanratio 5; inner re-read costs 2.5 * 5 (cheaper than
-        // materializing: 2.5 + 0.0025 * 1000 * 5); merge clause 0.0025 * (1000 + 1000 * 5); 0.01 per join row
-        assertEquals(2 * sortStartup + 2.5 + 12.5 + 15 + 50, e.total(), 1e-6);
+        // eqjoinsel takes VALUES columns as distinct: 1000 x 1000 / 1000 = 1000 join rows
+        assertEquals(1000, e.rows(), 1e-6);
+        // 1000 join rows over 1000 inner rows: rescanratio 1, the inner read once (2.5); merge
+        // clause 0.0025 * (1000 + 1000); 0.01 per join row
+        assertEquals(2 * sortStartup + 2.5 + 2.5 + 5 + 10, e.total(), 1e-6);
     }
 }

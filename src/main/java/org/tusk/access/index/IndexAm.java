@@ -77,4 +77,9 @@ public interface IndexAm {
 
     /** Physical blocks of the index, for costs and tests. */
     int numberOfBlocks(Relation index);
+
+    /** The index's tree height as the planner's cost model reads it (IndexOptInfo.tree_height); 0 when it has none. */
+    default int treeHeight(Relation index) {
+        return 0;
+    }
 }

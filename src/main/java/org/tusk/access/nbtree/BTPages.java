@@ -118,6 +118,22 @@ final class BTPages {
         ctx.buffers().markDirty(buf);
     }
 
+    /**
+     * _bt_getrootheight: the level of the fast root (0 for an empty index or a lone leaf root),
+     * which the planner's btcostestimate charges one descent step per level for.
+     */
+    int rootHeight(Relation rel) {
+        if (nblocks(rel) == 0) return 0;
+        int metabuf = getBuf(rel, BTMetaPage.BTREE_METAPAGE, LockMode.SHARE);
+        try {
+            MemorySegment metapg = page(metabuf);
+            checkMeta(rel, metapg);
+            return BTMetaPage.fastRoot(metapg) == BTPageOpaque.P_NONE ? 0 : BTMetaPage.fastLevel(metapg);
+        } finally {
+            relBuf(metabuf);
+        }
+    }
+
     /** _bt_getmeta's checks on a locked metapage. */
     static void checkMeta(Relation rel, MemorySegment metapg) {
         if (!BTPageOpaque.isMeta(metapg) || BTMetaPage.magic(metapg) != BTMetaPage.BTREE_MAGIC) {

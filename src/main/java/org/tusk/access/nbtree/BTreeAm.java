@@ -81,6 +81,11 @@ public final class BTreeAm implements IndexAm {
         return pages.nblocks(index);
     }
 
+    @Override
+    public int treeHeight(Relation index) {
+        return pages.rootHeight(index);
+    }
+
     /** {@link #bulkDelete} through the index AM interface, for VACUUM. */
     @Override
     public org.tusk.access.index.IndexBulkDeleteResult indexBulkDelete(Relation index, Predicate<ItemPointer> isDead) {

@@ -493,6 +493,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.SubqueryScan s -> subqueryScan(s);
             case Plan.NestLoop j -> {
                 Node n = join(p, "Nested Loop", j.type(), j.outer(), j.inner());
+                innerUnique(n, j.innerUnique());
                 qual(n, "Join Filter", j.joinQual(), upperPrefix());
                 qual(n, "Filter", j.otherQual(), upperPrefix());
                 for (Plan.NestParam np : j.nestParams()) nestParams.put(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
@@ -502,6 +503,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.HashJoin j -> {
                 Node n = join(p, "Hash", j.type(), j.outer(), j.inner());
+                innerUnique(n, j.innerUnique());
                 List<ExplainColumn> oc = outputColumns(j.outer()), ic = outputColumns(j.inner());
                 List<String> conds = new ArrayList<>();
                 for (int k = 0; k < j.outerKeys().size(); k++)
@@ -518,6 +520,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case Plan.MergeJoin j -> {
                 Node n = join(p, "Merge", j.type(), j.outer(), j.inner());
+                innerUnique(n, j.innerUnique());
                 List<ExplainColumn> oc = outputColumns(j.outer()), ic = outputColumns(j.inner());
                 List<String> conds = new ArrayList<>();
                 for (int k = 0; k < j.outerKeys().size(); k++) {
@@ -1028,6 +1031,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     // ------------------------------------------------------------------ quals and columns
 
     /** show_scan_qual's prefix rule: none, except for a subquery scan or under VERBOSE. */
+    /** explain.c's "Inner Unique" of a join: in text format only when true and VERBOSE ("not too chatty"). */
+    private void innerUnique(Node n, boolean unique) {
+        if (opts.format() != ExplainFormat.TEXT || opts.verbose() && unique) n.details.add(() -> out.propertyBool("Inner Unique", unique));
+    }
+
     private boolean scanPrefix(boolean subqueryScan) { return subqueryScan || opts.verbose(); }
 
     /** show_upper_qual's: with more than one range table entry, or under VERBOSE. */
