@@ -25,10 +25,13 @@ final class SetOps {
                         Plan app = new Plan.Append(List.of(l, r), l.width());
                         if (op.all()) yield app;
                         List<Expr> cols = new ArrayList<>();
-                        for (int c = 0; c < l.width(); c++) cols.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+                        // each column grouped by its type's hash opclass (a character column without its blanks)
+                        List<Integer> types = Planner.colSortTypes(op.colTypes());
+                        for (int c = 0; c < l.width(); c++)
+                            cols.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, c < types.size() ? types.get(c) : 0, -1, null, -1, 0));
                         yield new Plan.Agg(app, Plan.AggStrategy.HASHED, List.copyOf(cols), List.of(), List.copyOf(cols), null);
                     }
-                    case INTERSECT, EXCEPT -> new Plan.SetOp(op.op(), op.all(), l, r);
+                    case INTERSECT, EXCEPT -> new Plan.SetOp(op.op(), op.all(), l, r, Planner.colSortTypes(op.colTypes()));
                 };
             }
         };
