@@ -367,6 +367,22 @@ public final class BuiltinCatalog {
          * length(character) (bpcharlen, through text) does not.
          */
         void bpcharFunctions() {
+            // the operators' functions bpchareq ... bpcharge (bpcharcmp itself is not exposed: its
+            // result is varstr_cmp's, whose magnitude follows the collation's strcoll)
+            String[] ops = {"eq", "ne", "lt", "le", "gt", "ge"};
+            for (String op : ops) {
+                fn("bpchar" + op, List.of(BPCHAR, BPCHAR), BOOL, (c, a) -> {
+                    int cmp = Comparisons.compareBpchar((String) a[0], (String) a[1]);
+                    return switch (op) {
+                        case "eq" -> cmp == 0;
+                        case "ne" -> cmp != 0;
+                        case "lt" -> cmp < 0;
+                        case "le" -> cmp <= 0;
+                        case "gt" -> cmp > 0;
+                        default -> cmp >= 0;
+                    };
+                });
+            }
             fn("octet_length", List.of(BPCHAR), INT4,
                     (c, a) -> ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             fn("bpchar_larger", List.of(BPCHAR, BPCHAR), BPCHAR,

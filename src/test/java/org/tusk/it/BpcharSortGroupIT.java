@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
  * INTERSECT and EXCEPT, GROUP BY hashed and sorted, grouping sets, DISTINCT and ORDER BY
  * aggregates, min/max(character), window partitions and peers, merge joins (chosen for char
  * keys as PostgreSQL chooses them), arrays and records of character, IN/NOT IN/ANY (hashed
- * subplans too), and varchar mixed with character. Every expected value is PostgreSQL 15's answer.
+ * subplans too), varchar mixed with character, and partition routing, bound checks and pruning
+ * on character keys. Every expected value is PostgreSQL 15's answer.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BpcharSortGroupIT extends OneServerPerClass {
@@ -216,6 +217,41 @@ class BpcharSortGroupIT extends OneServerPerClass {
                     "t|t|f");
             check(c, "select greatest('a'::char(3), E'a\\t'::char(2))::text = E'a\\t', least('a'::char(3), E'a\\t'::char(2))::text = 'a'",
                     "t|t");
+        }
+    }
+
+    @Test
+    void operatorFunctions() throws Exception {
+        try (Connection c = server.connect()) {
+            check(c, "select hashbpchar('a  ') = hashbpchar('a'), hashbpchar('a  ') = hashtext('a'), bpchareq('a', 'a '), bpcharlt('a', 'b'), bpcharne('a '::char(4), 'a'), bpcharge(E'a\\t', 'a')",
+                    "t|t|t|t|f|t");
+        }
+    }
+
+    @Test
+    void partitionKeys() throws Exception {
+        try (Connection c = server.connect()) {
+            set(c, "drop table if exists pc, pr");
+            set(c, "create table pc (c char(3), n int) partition by list (c)");
+            set(c, "create table pc_a partition of pc for values in ('a')");
+            set(c, "create table pc_b partition of pc for values in ('b', E'b\\t')");
+            set(c, "insert into pc values ('a', 1), ('b', 2), (E'b\\t', 3)");
+            check(c, "select n from pc where c = 'a' order by n", "1");
+            check(c, "select n from pc where c = 'a'::varchar order by n", "1");
+            check(c, "select n from pc where c in ('a', 'b') order by n", "1", "2");
+            check(c, "select n from pc where c = 'b ' order by n", "2");
+            check(c, "explain (costs off) select * from pc where c = 'a'",
+                    "Seq Scan on pc_a pc", "  Filter: (c = 'a'::bpchar)");
+            set(c, "create table pr (c char(4), n int) partition by range (c)");
+            set(c, "create table pr_1 partition of pr for values from (minvalue) to ('b')");
+            set(c, "create table pr_2 partition of pr for values from ('b') to (maxvalue)");
+            set(c, "insert into pr values ('a', 1), (E'b\\t', 2), ('b', 3), ('c', 4), (E'a\\n', 5)");
+            check(c, "select tableoid::regclass, n from pr order by n",
+                    "pr_1|1", "pr_2|2", "pr_2|3", "pr_2|4", "pr_1|5");
+            check(c, "select n from pr where c < 'b' order by n", "1", "5");
+            check(c, "select n from pr where c = 'b' order by n", "3");
+            check(c, "explain (costs off) select * from pr where c = 'b'",
+                    "Seq Scan on pr_2 pr", "  Filter: (c = 'b'::bpchar)");
         }
     }
 }
