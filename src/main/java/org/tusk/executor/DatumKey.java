@@ -10,24 +10,18 @@ import org.tusk.utils.adt.Comparisons;
  * and -0/+0 floats that compare equal hash equally. NULLs equal each other here, as grouping
  * and set operations want; hash joins skip NULL keys before they get this far.
  *
- * <p>A key made with the values' types ({@link #DatumKey(Object[], int[])}) hashes and
- * compares each value with its type's default hash and btree operator classes
- * (Comparisons.hash/compare of the type), as the hash table of a grouping or set operation uses
- * the equality and hash functions of the operators the planner chose for its columns: a
- * character value matches another with different trailing blanks. {@link #values()} are the
- * values as given.
+ * <p>A key is made with its values' types and hashes and compares each value with its type's
+ * default hash and btree operator classes (Comparisons.hash/compare of the type), as the hash
+ * table of a grouping or set operation uses the equality and hash functions of the operators
+ * the planner chose for its columns: a character value matches another with different trailing
+ * blanks. {@link #values()} are the values as given.
  */
 final class DatumKey {
     private final Object[] values;
     private final int[] types;
     private final int hash;
 
-    /** A key whose values' types are unknown (0): each compares and hashes by its Java form. */
-    DatumKey(Object[] values) {
-        this(values, new int[values.length]);
-    }
-
-    /** A key of values of the given types (0 where unknown). */
+    /** A key of values of the given types (0 where unknown: the value compares and hashes by its Java form). */
     DatumKey(Object[] values, int[] types) {
         this.values = values;
         this.types = types;
