@@ -347,7 +347,8 @@ public final class Planner {
                 sortKeys.clear();
             }
         }
-        if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan))
+        if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan)
+                && !SetOps.providesOrder(q, plan))
             plan = new Plan.Sort(plan, List.copyOf(sortKeys));
         if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * character(n) (bpchar) values compared without their trailing blanks on every executor path,
  * as PostgreSQL compares them through the type's default btree and hash operator classes
- * (bpcharcmp, bpchareq, hashbpchar): Sort and ORDER BY, DISTINCT and DISTINCT ON, UNION,
- * INTERSECT and EXCEPT, GROUP BY hashed and sorted, grouping sets, DISTINCT and ORDER BY
- * aggregates, min/max(character), window partitions and peers, merge joins (chosen for char
- * keys as PostgreSQL chooses them), arrays and records of character, IN/NOT IN/ANY (hashed
- * subplans too), varchar mixed with character, and partition routing, bound checks and pruning
- * on character keys. Every expected value is PostgreSQL 15's answer.
+ * (bpcharcmp, bpchareq, hashbpchar): Sort and ORDER BY, DISTINCT and DISTINCT ON, UNION
+ * (hashed, and sorted with enable_hashagg off), INTERSECT and EXCEPT, GROUP BY hashed and
+ * sorted, grouping sets, DISTINCT and ORDER BY aggregates, min/max(character), window
+ * partitions and peers, merge joins (chosen for char keys as PostgreSQL chooses them), arrays
+ * and records of character, IN/NOT IN/ANY (hashed subplans too), varchar mixed with character,
+ * and partition routing, bound checks and pruning on character keys. Every expected value is
+ * PostgreSQL 15's answer.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BpcharSortGroupIT extends OneServerPerClass {
@@ -252,6 +253,24 @@ class BpcharSortGroupIT extends OneServerPerClass {
             check(c, "select n from pr where c = 'b' order by n", "3");
             check(c, "explain (costs off) select * from pr where c = 'b'",
                     "Seq Scan on pr_2 pr", "  Filter: (c = 'b'::bpchar)");
+        }
+    }
+
+    @Test
+    void sortedUnion() throws Exception {
+        try (Connection c = server.connect()) {
+            set(c, "set enable_hashagg = off");
+            check(c, "explain (costs off) select c from bp1 union select c from bp2",
+                    "Unique", "  ->  Sort", "        Sort Key: bp1.c", "        ->  Append", "              ->  Seq Scan on bp1", "              ->  Seq Scan on bp2");
+            check(c, "select c, octet_length(c) from bp1 union select c, octet_length(c) from bp2",
+                    "a  |3", "a    |5", "a b  |5", "ab |3", "ab   |5", "b  |3", "b    |5", "|");
+            check(c, "explain (costs off) select c, n from bp1 union select c, n from bp2 order by 1",
+                    "Unique", "  ->  Sort", "        Sort Key: bp1.c, bp1.n", "        ->  Append", "              ->  Seq Scan on bp1", "              ->  Seq Scan on bp2");
+            check(c, "select c::text, n from bp1 union select c, n from bp2 order by 1, 2",
+                    "a|1", "a|3", "a|10", "a b|40", "ab|5", "ab|30", "b|2", "b|20", "|4", "|50");
+            check(c, "explain (costs off) select c, n from bp1 union select c, n from bp2 order by 2",
+                    "Sort", "  Sort Key: bp1.n", "  ->  Unique", "        ->  Sort", "              Sort Key: bp1.c, bp1.n", "              ->  Append", "                    ->  Seq Scan on bp1", "                    ->  Seq Scan on bp2");
+            check(c, "select count(*) from (select 'a'::char(3) union select 'a'::char(5)) s", "1");
         }
     }
 }
