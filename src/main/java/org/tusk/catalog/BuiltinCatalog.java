@@ -202,6 +202,7 @@ public final class BuiltinCatalog {
         b.numericOperators();
         b.comparisonOperators();
         b.bpcharOperators();
+        b.bpcharFunctions();
         b.otherOperators();
         b.functions();
         b.sharedCatalogFunctions();
@@ -358,6 +359,36 @@ public final class BuiltinCatalog {
             op("<=", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) <= 0);
             op(">", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) > 0);
             op(">=", BPCHAR, BPCHAR, BOOL, (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) >= 0);
+        }
+
+        /**
+         * bpchar_larger, bpchar_smaller (varchar.c): the larger/smaller by bpcharcmp, the first on
+         * a tie; octet_length(character) (bpcharoctetlen) counts the padding blanks, where
+         * length(character) (bpcharlen, through text) does not.
+         */
+        void bpcharFunctions() {
+            // the operators' functions bpchareq ... bpcharge (bpcharcmp itself is not exposed: its
+            // result is varstr_cmp's, whose magnitude follows the collation's strcoll)
+            String[] ops = {"eq", "ne", "lt", "le", "gt", "ge"};
+            for (String op : ops) {
+                fn("bpchar" + op, List.of(BPCHAR, BPCHAR), BOOL, (c, a) -> {
+                    int cmp = Comparisons.compareBpchar((String) a[0], (String) a[1]);
+                    return switch (op) {
+                        case "eq" -> cmp == 0;
+                        case "ne" -> cmp != 0;
+                        case "lt" -> cmp < 0;
+                        case "le" -> cmp <= 0;
+                        case "gt" -> cmp > 0;
+                        default -> cmp >= 0;
+                    };
+                });
+            }
+            fn("octet_length", List.of(BPCHAR), INT4,
+                    (c, a) -> ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            fn("bpchar_larger", List.of(BPCHAR, BPCHAR), BPCHAR,
+                    (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) >= 0 ? a[0] : a[1]);
+            fn("bpchar_smaller", List.of(BPCHAR, BPCHAR), BPCHAR,
+                    (c, a) -> Comparisons.compareBpchar((String) a[0], (String) a[1]) <= 0 ? a[0] : a[1]);
         }
 
         void otherOperators() {
@@ -607,6 +638,12 @@ public final class BuiltinCatalog {
                 agg("min", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(v, s) < 0 ? v : s, s -> s));
                 agg("max", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(v, s) > 0 ? v : s, s -> s));
             }
+            // max(character)/min(character): bpchar_larger/bpchar_smaller, comparing as bpcharcmp
+            // (trailing blanks insignificant; a tie keeps the earlier value) and returning character
+            agg("min", BPCHAR, BPCHAR, new SimpleAgg(() -> null,
+                    (s, v) -> s == null || Comparisons.compareBpchar((String) v, (String) s) < 0 ? v : s, s -> s));
+            agg("max", BPCHAR, BPCHAR, new SimpleAgg(() -> null,
+                    (s, v) -> s == null || Comparisons.compareBpchar((String) v, (String) s) > 0 ? v : s, s -> s));
             agg("sum", INT2, INT8, new SimpleAgg(() -> null, (s, v) -> s == null ? l(v) : Ints.add((Long) s, l(v), 64), s -> s));
             agg("sum", INT4, INT8, new SimpleAgg(() -> null, (s, v) -> s == null ? l(v) : Ints.add((Long) s, l(v), 64), s -> s));
             agg("sum", INT8, NUMERIC, new SimpleAgg(() -> null,

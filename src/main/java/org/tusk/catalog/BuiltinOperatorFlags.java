@@ -44,10 +44,6 @@ final class BuiltinOperatorFlags {
 
     /** oprcanmerge of a built-in operator; false for any other. */
     static boolean canMerge(String name, int left, int right) {
-        // bpchareq is mergejoinable in PostgreSQL, but Tusk's Sort and MergeJoin compare column
-        // values without their type, so blank-padded values of different lengths would not meet;
-        // a bpchar equality joins by hash or nested loop until those compare as bpcharcmp does
-        if (left == TypeOids.BPCHAR && right == TypeOids.BPCHAR) return false;
         Flags f = of(name, left, right);
         return f != null && f.canMerge();
     }

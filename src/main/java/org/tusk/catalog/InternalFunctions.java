@@ -68,6 +68,8 @@ public final class InternalFunctions {
         r.fn("hashint4", List.of(INT4), INT4, (c, a) -> (int) HashFuncs.hashInt4Extended((Integer) a[0], 0));
         r.fn("hashint8", List.of(INT8), INT4, (c, a) -> (int) HashFuncs.hashInt8Extended((Long) a[0], 0));
         r.fn("hashtext", List.of(TEXT), INT4, (c, a) -> (int) HashFuncs.hashTextExtended((String) a[0], 0));
+        // hashbpchar (bpchar_ops' hash support): trailing blanks do not count
+        r.fn("hashbpchar", List.of(BPCHAR), INT4, (c, a) -> (int) HashFuncs.hashBpcharExtended((String) a[0], 0));
     }
 
     /** The I/O function named {@code prosrc}, or null if {@code prosrc} is not a type input/output function. */

@@ -185,14 +185,14 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
     /**
      * partition_rbound_datum_cmp / partition_rbound_cmp without the lower/upper tie-break: compares
      * two range bounds column by column; MINVALUE and MAXVALUE end the comparison (nothing after
-     * them matters).
+     * them matters). Values compare by their key column's btree support (partsupfunc).
      */
-    public static int compareRange(List<RangeDatum> a, List<RangeDatum> b) {
+    public static int compareRange(PartitionKey key, List<RangeDatum> a, List<RangeDatum> b) {
         for (int i = 0; i < a.size(); i++) {
             RangeDatum x = a.get(i), y = b.get(i);
             if (x.kind() != y.kind()) return Integer.compare(x.kind(), y.kind());
             if (x.kind() != RangeDatum.VALUE) return 0;
-            int c = Comparisons.compare(x.value(), y.value());
+            int c = Comparisons.compare(keyType(key, i), x.value(), y.value());
             if (c != 0) return c;
         }
         return 0;
@@ -202,27 +202,36 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
      * partition_rbound_datum_cmp: a range bound against a row's key values (no NULLs): negative if
      * the bound sorts before the tuple, zero if equal, positive after.
      */
-    public static int compareToTuple(List<RangeDatum> bound, Object[] key) {
+    public static int compareToTuple(PartitionKey key, List<RangeDatum> bound, Object[] values) {
         for (int i = 0; i < bound.size(); i++) {
             RangeDatum d = bound.get(i);
             if (d.kind() == RangeDatum.MINVALUE) return -1;
             if (d.kind() == RangeDatum.MAXVALUE) return 1;
-            int c = Comparisons.compare(d.value(), key[i]);
+            int c = Comparisons.compare(keyType(key, i), d.value(), values[i]);
             if (c != 0) return c;
         }
         return 0;
     }
 
-    /** Whether a row with non-null {@code key} values falls in this range partition: lower <= key < upper. */
-    public boolean rangeContains(Object[] key) {
-        return compareToTuple(lower, key) <= 0 && compareToTuple(upper, key) > 0;
+    /** Whether a row with non-null key {@code values} falls in this range partition: lower <= key < upper. */
+    public boolean rangeContains(PartitionKey key, Object[] values) {
+        return compareToTuple(key, lower, values) <= 0 && compareToTuple(key, upper, values) > 0;
     }
 
-    /** Whether a list partition accepts {@code value} (null matching a NULL in the list). */
-    public boolean listContains(Object value) {
+    /** Whether a list partition accepts {@code value} (null matching a NULL in the list), equal by the key's btree support. */
+    public boolean listContains(PartitionKey key, Object value) {
         for (Object d : listDatums) {
-            if (d == null ? value == null : value != null && Comparisons.compare(d, value) == 0) return true;
+            if (d == null ? value == null : value != null && Comparisons.compare(keyType(key, 0), d, value) == 0) return true;
         }
         return false;
+    }
+
+    /**
+     * The type whose default btree operator class compares key column {@code i}'s values (the
+     * key's partsupfunc; a domain's is its base type's): a character key compares without its
+     * trailing blanks (bpcharcmp), so 'a'::bpchar finds the partition of 'a'::char(3).
+     */
+    public static int keyType(PartitionKey key, int i) {
+        return key == null || i >= key.count() ? 0 : TypeCache.baseType(key.typeOid(i));
     }
 }

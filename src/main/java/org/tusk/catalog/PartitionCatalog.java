@@ -175,7 +175,7 @@ public final class PartitionCatalog {
             String text = boundText(child);
             if (text != null) out.add(new Partition(child, PartitionBound.parse(text, key)));
         }
-        out.sort(PartitionCatalog::boundOrder);
+        out.sort((a, b) -> boundOrder(key, a, b));
         return out;
     }
 
@@ -185,24 +185,25 @@ public final class PartitionCatalog {
      * each accepts, a partition accepting only NULL after those, and the default partition last.
      * Scans of a partitioned table visit partitions in this order.
      */
-    private static int boundOrder(Partition a, Partition b) {
+    private static int boundOrder(PartitionKey key, Partition a, Partition b) {
         PartitionBound x = a.bound(), y = b.bound();
         if (x.isDefault() || y.isDefault()) return Boolean.compare(x.isDefault(), y.isDefault());
         return switch (x.strategy()) {
-            case 'r' -> PartitionBound.compareRange(x.lower(), y.lower());
+            case 'r' -> PartitionBound.compareRange(key, x.lower(), y.lower());
             case 'h' -> x.modulus() != y.modulus() ? Integer.compare(x.modulus(), y.modulus())
                     : Integer.compare(x.remainder(), y.remainder());
             default -> {
-                Object mx = smallest(x.listDatums()), my = smallest(y.listDatums());
+                int type = PartitionBound.keyType(key, 0);
+                Object mx = smallest(type, x.listDatums()), my = smallest(type, y.listDatums());
                 if (mx == null || my == null) yield Boolean.compare(mx == null, my == null);
-                yield org.tusk.utils.adt.Comparisons.compare(mx, my);
+                yield org.tusk.utils.adt.Comparisons.compare(type, mx, my);
             }
         };
     }
 
-    private static Object smallest(List<Object> values) {
+    private static Object smallest(int type, List<Object> values) {
         Object min = null;
-        for (Object v : values) if (v != null && (min == null || org.tusk.utils.adt.Comparisons.compare(v, min) < 0)) min = v;
+        for (Object v : values) if (v != null && (min == null || org.tusk.utils.adt.Comparisons.compare(type, v, min) < 0)) min = v;
         return min;
     }
 

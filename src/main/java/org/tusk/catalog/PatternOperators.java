@@ -16,10 +16,12 @@ final class PatternOperators {
 
     static void register(BuiltinRegistry r) {
         for (int ty : new int[] {TEXT, BPCHAR}) {
-            r.op("~<~", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) < 0);
-            r.op("~<=~", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) <= 0);
-            r.op("~>=~", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) >= 0);
-            r.op("~>~", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) > 0);
+            // internal_bpchar_pattern_compare: character compares byte-wise without its trailing blanks
+            int t = ty;
+            r.op("~<~", ty, ty, BOOL, (c, a) -> Comparisons.compare(t, a[0], a[1]) < 0);
+            r.op("~<=~", ty, ty, BOOL, (c, a) -> Comparisons.compare(t, a[0], a[1]) <= 0);
+            r.op("~>=~", ty, ty, BOOL, (c, a) -> Comparisons.compare(t, a[0], a[1]) >= 0);
+            r.op("~>~", ty, ty, BOOL, (c, a) -> Comparisons.compare(t, a[0], a[1]) > 0);
         }
     }
 }

@@ -65,7 +65,7 @@ final class PartitionBounds {
                     Object v = eval(spec.listSql().get(d), spec.listDatums().get(d), queryString, key, 0, ctx);
                     // duplicates are dropped, as transformPartitionBound does
                     boolean dup = false;
-                    for (Object o : values) dup |= o == null ? v == null : v != null && Comparisons.compare(o, v) == 0;
+                    for (Object o : values) dup |= o == null ? v == null : v != null && Comparisons.compare(PartitionBound.keyType(key, 0), o, v) == 0;
                     if (!dup) values.add(v);
                 }
                 return new PartitionBound('l', values, null, null, -1, -1);
@@ -150,13 +150,13 @@ final class PartitionBounds {
                 for (int i = 0; i < bound.listDatums().size(); i++) {
                     Object v = bound.listDatums().get(i);
                     for (PartitionCatalog.Partition p : parts) {
-                        if (p.bound().strategy() == 'l' && p.bound().listContains(v))
+                        if (p.bound().strategy() == 'l' && p.bound().listContains(key, v))
                             throw overlap(partName, p, catalog, pos(queryString, spec.listDatums().get(i).location()));
                     }
                 }
             }
             case 'r' -> {
-                if (PartitionBound.compareRange(bound.lower(), bound.upper()) >= 0)
+                if (PartitionBound.compareRange(key, bound.lower(), bound.upper()) >= 0)
                     throw PgException.errorAt("42P17", "empty range bound specified for partition \"" + partName + "\"",
                             pos(queryString, spec.lower().get(0).location()))
                             .withDetail("Specified lower bound " + PartitionBound.rangeSql(bound.lower(), key)
@@ -164,14 +164,14 @@ final class PartitionBounds {
                 for (PartitionCatalog.Partition p : parts) {
                     if (p.bound().strategy() != 'r') continue;
                     // ranges [l1, u1) and [l2, u2) overlap when l1 < u2 and l2 < u1
-                    if (PartitionBound.compareRange(bound.lower(), p.bound().upper()) < 0
-                            && PartitionBound.compareRange(p.bound().lower(), bound.upper()) < 0) {
+                    if (PartitionBound.compareRange(key, bound.lower(), p.bound().upper()) < 0
+                            && PartitionBound.compareRange(key, p.bound().lower(), bound.upper()) < 0) {
                         // check_new_partition_bound: a lower bound inside the old range is the
                         // problem (the lower datum is pointed at); a lower bound in the gap before
                         // it means the upper bound reaches into it (the upper datum). The datum is
                         // list_nth(datums, abs(cmpval) - 1) with cmpval a support function's
                         // result, which the built-in comparisons keep to -1/0/1: the first one.
-                        boolean startsInside = PartitionBound.compareRange(p.bound().lower(), bound.lower()) <= 0;
+                        boolean startsInside = PartitionBound.compareRange(key, p.bound().lower(), bound.lower()) <= 0;
                         RawExpr d = startsInside ? spec.lower().get(0) : spec.upper().get(0);
                         throw overlap(partName, p, catalog, pos(queryString, d.location()));
                     }

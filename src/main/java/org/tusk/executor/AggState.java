@@ -5,10 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.tusk.catalog.OrderedSetAggregate;
 import org.tusk.catalog.PgAggregate;
@@ -18,9 +16,11 @@ import org.tusk.utils.adt.Comparisons;
 
 /**
  * nodeAgg.c: per group, one transition state per aggregate. A row feeds an aggregate if its
- * FILTER passes and (except count(*)) its first argument is not NULL; DISTINCT aggregates
- * collect their distinct inputs and feed them in sorted order at the end, as PostgreSQL's
- * sorted-input aggregates do. The group's output is the target list over the group's first
+ * FILTER passes and (except count(*)) its first argument is not NULL; DISTINCT and ORDER BY
+ * aggregates collect their inputs and feed them sorted at the end of the group, a DISTINCT one
+ * skipping inputs equal to the previous (by the arguments' types: character values without their
+ * trailing blanks), as PostgreSQL's sorted-input aggregates do. Group keys are compared and
+ * hashed by their types' default operator classes too. The group's output is the target list over the group's first
  * input row with the final aggregate values, filtered by HAVING. Grouping sets run as phases
  * over the materialized input: the hashed phases' groups are collected in hash tables, the
  * sorted phases' (rollups') in sort order, and the hash tables are emitted last. Aggregates
@@ -35,12 +35,11 @@ final class AggState extends PlanState {
     private Object[] pending;
     private boolean inputDone;
 
-    /** One group's transition states, first input row and the distinct inputs of DISTINCT aggregates. */
+    /** One group's transition states, first input row and the collected inputs of DISTINCT and ORDER BY aggregates. */
     private final class Group {
         final Object[] states;
         final Object[] first;
-        final List<Set<DatumKey>> distinct = new ArrayList<>();
-        /** Per aggregate with ORDER BY: its inputs as {args, sort values}, sorted at the end. */
+        /** Per aggregate with DISTINCT or ORDER BY: its inputs as {args, ORDER BY values}, sorted at the end. */
         final List<List<Object[][]>> ordered = new ArrayList<>();
 
         Group(Object[] first) {
@@ -49,8 +48,7 @@ final class AggState extends PlanState {
             states = new Object[aggs.size()];
             for (int i = 0; i < states.length; i++) {
                 states[i] = aggs.get(i).agg().impl().init();
-                distinct.add(aggs.get(i).distinct() ? new LinkedHashSet<>() : null);
-                ordered.add(aggs.get(i).order().isEmpty() ? null : new ArrayList<>());
+                ordered.add(aggs.get(i).order().isEmpty() && !aggs.get(i).distinct() ? null : new ArrayList<>());
             }
         }
 
@@ -71,14 +69,9 @@ final class AggState extends PlanState {
                 // ordered_set_transition: a one-column ordered-set aggregate sorts only non-NULL values
                 if (impl instanceof OrderedSetAggregate osa && osa.kind() == 'o' && args.length == 1 && args[0] == null) continue;
                 if (ordered.get(i) != null) {
-                    if (distinct.get(i) != null && !distinct.get(i).add(new DatumKey(args))) continue;
                     Object[] keys = new Object[a.order().size()];
                     for (int k = 0; k < keys.length; k++) keys[k] = ExprEvaluator.eval(a.order().get(k).expr(), tuple, null, ctx);
                     ordered.get(i).add(new Object[][] {args, keys});
-                    continue;
-                }
-                if (distinct.get(i) != null) {
-                    distinct.get(i).add(new DatumKey(args));
                     continue;
                 }
                 states[i] = impl.transition(ctx, states[i], args.length == 1 ? args[0] : args);
@@ -102,22 +95,24 @@ final class AggState extends PlanState {
                     continue;
                 }
                 if (ordered.get(i) != null) {
-                    Comparator<Object[]> keyOrder = keyOrder(a.order());
                     List<Object[][]> inputs = ordered.get(i);
-                    inputs.sort((x, y) -> keyOrder.compare(x[1], y[1]));
                     if (impl instanceof OrderedSetAggregate osa) {
+                        Comparator<Object[]> keyOrder = keyOrder(a.order());
+                        inputs.sort((x, y) -> keyOrder.compare(x[1], y[1]));
                         values[i] = finishOrderedSet(a, osa, inputs, keyOrder, directRow);
                         continue;
                     }
-                    for (Object[][] in : inputs) states[i] = impl.transition(ctx, states[i], in[0].length == 1 ? in[0][0] : in[0]);
-                } else if (distinct.get(i) != null) {
-                    List<DatumKey> inputs = new ArrayList<>(distinct.get(i));
-                    // on every argument, ascending with NULLS LAST, as the sort of the DISTINCT inputs
-                    Comparator<Object[]> asc = keyOrder(java.util.Collections.nCopies(aggs.get(i).args().size(),
-                            new Expr.AggSort(null, false, false)));
-                    inputs.sort((x, y) -> asc.compare(x.values(), y.values()));
-                    for (DatumKey k : inputs)
-                        states[i] = impl.transition(ctx, states[i], k.values().length == 1 ? k.values()[0] : k.values());
+                    // process_ordered_aggregate_single/_multi: the inputs sorted (tuplesort's
+                    // quicksort), a DISTINCT one skipping each input equal to the one before it
+                    org.tusk.utils.sort.Qsort.sort(inputs, inputOrder.get(i));
+                    Object[] prev = null;
+                    for (Object[][] in : inputs) {
+                        if (a.distinct()) {
+                            if (prev != null && sameArgs(argTypes[i], prev, in[0])) continue;
+                            prev = in[0];
+                        }
+                        states[i] = impl.transition(ctx, states[i], in[0].length == 1 ? in[0][0] : in[0]);
+                    }
                 }
                 values[i] = impl.finish(ctx, states[i]);
             }
@@ -139,8 +134,13 @@ final class AggState extends PlanState {
         return osa.finish(ctx, direct, rows, keyOrder, a.args().get(0).type());
     }
 
-    /** The comparison of the ORDER BY keys of an aggregate's input, with their directions and NULLS placement. */
+    /**
+     * The comparison of the ORDER BY keys of an aggregate's input, with their directions and
+     * NULLS placement, each key by its type's default btree operator class (bpcharcmp for character).
+     */
     private static Comparator<Object[]> keyOrder(List<Expr.AggSort> order) {
+        int[] types = new int[order.size()];
+        for (int k = 0; k < types.length; k++) types[k] = DatumKey.typeOf(order.get(k).expr());
         return (x, y) -> {
             for (int k = 0; k < order.size(); k++) {
                 Object p = x[k], q = y[k];
@@ -149,7 +149,7 @@ final class AggState extends PlanState {
                     if (p == q) continue;
                     return (p == null) == o.nullsFirst() ? -1 : 1;
                 }
-                int c = Comparisons.compare(p, q);
+                int c = Comparisons.compare(types[k], p, q);
                 if (c != 0) return o.desc() ? -c : c;
             }
             return 0;
@@ -159,9 +159,48 @@ final class AggState extends PlanState {
     /** Per aggregate: whose final value it takes, and whose transition state it reads (AggTransSharing). */
     private final int[] aggNo, transNo;
 
+    /** Per aggregate: the types of its arguments, which DISTINCT compares by (their default operator classes). */
+    private final int[][] argTypes;
+
+    /**
+     * Per aggregate with DISTINCT or ORDER BY: the order its {args, ORDER BY values} inputs are
+     * fed in, the ORDER BY keys then, for DISTINCT, every argument ascending with NULLS LAST
+     * (the aggregate's sort list: transformDistinctClause appends the arguments ORDER BY lacks).
+     */
+    private final List<Comparator<Object[][]>> inputOrder = new ArrayList<>();
+
+    /** Whether two DISTINCT inputs are equal on every argument, each by its type's equality. */
+    private static boolean sameArgs(int[] types, Object[] a, Object[] b) {
+        for (int k = 0; k < a.length; k++) if (!Comparisons.equal(types[k], a[k], b[k])) return false;
+        return true;
+    }
+
+    /** The group keys' types, by the input column they read (grouping sets), and in key order. */
+    private final java.util.Map<Integer, Integer> columnTypes = new java.util.HashMap<>();
+    private final int[] keyTypes;
+
     AggState(Plan.Agg plan, PlanState child, ExecContext ctx) {
         this.aggNo = AggTransSharing.aggNumbers(plan.aggs());
         this.transNo = AggTransSharing.transNumbers(plan.aggs());
+        this.argTypes = new int[plan.aggs().size()][];
+        for (int i = 0; i < argTypes.length; i++) argTypes[i] = DatumKey.typesOf(plan.aggs().get(i).args());
+        for (Expr.Aggref a : plan.aggs()) {
+            Comparator<Object[]> byOrder = keyOrder(a.order());
+            if (!a.distinct()) {
+                inputOrder.add((x, y) -> byOrder.compare(x[1], y[1]));
+                continue;
+            }
+            List<Expr.AggSort> ascending = new ArrayList<>();
+            for (Expr arg : a.args()) ascending.add(new Expr.AggSort(arg, false, false));
+            Comparator<Object[]> byArgs = keyOrder(ascending);
+            inputOrder.add((x, y) -> {
+                int c = byOrder.compare(x[1], y[1]);
+                return c != 0 ? c : byArgs.compare(x[0], y[0]);
+            });
+        }
+        this.keyTypes = DatumKey.typesOf(plan.groupKeys());
+        for (int i = 0; i < keyTypes.length; i++)
+            if (plan.groupKeys().get(i) instanceof Expr.Var v) columnTypes.putIfAbsent(v.attno() - 1, keyTypes[i]);
         this.plan = plan;
         this.child = child;
         this.ctx = ctx;
@@ -280,8 +319,12 @@ final class AggState extends PlanState {
         for (Object[] t : input) {
             ctx.session().checkForInterrupts();
             Object[] k = new Object[cols.size()];
-            for (int i = 0; i < k.length; i++) k[i] = t[cols.get(i)];
-            Group g = table.computeIfAbsent(new DatumKey(k), x -> new Group(t));
+            int[] types = new int[k.length];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = t[cols.get(i)];
+                types[i] = columnType(cols.get(i));
+            }
+            Group g = table.computeIfAbsent(new DatumKey(k, types), x -> new Group(t));
             g.advance(t);
         }
         java.util.ArrayDeque<Object[][]> saved = ready;
@@ -303,7 +346,7 @@ final class AggState extends PlanState {
                     if (x == y) continue;
                     return x == null ? 1 : -1;
                 }
-                int r = Comparisons.compare(x, y);
+                int r = Comparisons.compare(columnType(c), x, y);
                 if (r != 0) return r;
             }
             return 0;
@@ -321,7 +364,7 @@ final class AggState extends PlanState {
                 for (int s = 0; s < groups.length; s++) groups[s] = new Group(t);
             } else {
                 int d = 0;
-                while (d < cols.size() && DatumKey.same(prev[cols.get(d)], t[cols.get(d)])) d++;
+                while (d < cols.size() && DatumKey.same(columnType(cols.get(d)), prev[cols.get(d)], t[cols.get(d)])) d++;
                 for (int s = 0; s < groups.length; s++) {
                     if (lengths.get(s) > d) {
                         emit(groups[s], cols, lengths.get(s));
@@ -356,13 +399,16 @@ final class AggState extends PlanState {
         ready.add(new Object[][] {rep, g.finish(rep)});
     }
 
+    /** The type of input column {@code c} as a group key (0 if it is none). */
+    private int columnType(int c) {
+        return columnTypes.getOrDefault(c, 0);
+    }
+
+    /** The group key of a row, matched by each key's type's equality (a character key without its trailing blanks). */
     private DatumKey key(Object[] tuple) {
         Object[] k = new Object[plan.groupKeys().size()];
-        for (int i = 0; i < k.length; i++) {
-            Expr g = plan.groupKeys().get(i);
-            k[i] = HashKeyDatum.of(g.type(), ExprEvaluator.eval(g, tuple, null, ctx));   // bpchar: blanks ignored
-        }
-        return new DatumKey(k);
+        for (int i = 0; i < k.length; i++) k[i] = ExprEvaluator.eval(plan.groupKeys().get(i), tuple, null, ctx);
+        return new DatumKey(k, keyTypes);
     }
 
     @Override

@@ -186,7 +186,9 @@ public final class Executor {
     /**
      * nodeSort.c: reads all input into a {@link org.tusk.utils.sort.Tuplesort} bounded by
      * work_mem (spilling to base/pgsql_tmp past it), then returns the tuples in order. NULLs sort
-     * by each key's NULLS FIRST/LAST; ties keep input order. The sort's temporary file is
+     * by each key's NULLS FIRST/LAST; values compare by the key type's default btree operator
+     * class (a character key with trailing blanks insignificant, bpcharcmp); ties keep input
+     * order. The sort's temporary file is
      * registered with the statement so it is removed even if the statement fails.
      */
     static final class SortState extends PlanState {
@@ -222,7 +224,7 @@ public final class Executor {
                     if (x == y) continue;
                     return (x == null) == k.nullsFirst() ? -1 : 1;
                 }
-                int c = Comparisons.compare(x, y);
+                int c = Comparisons.compare(k.type(), x, y);
                 if (c != 0) return k.desc() ? -c : c;
             }
             return 0;

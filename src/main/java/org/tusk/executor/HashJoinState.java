@@ -39,11 +39,13 @@ final class HashJoinState extends PlanState {
 
     private DatumKey key(List<Expr> keys, Object[] t) {
         Object[] k = new Object[keys.size()];
+        int[] types = new int[k.length];
         for (int i = 0; i < k.length; i++) {
-            k[i] = HashKeyDatum.of(keys.get(i).type(), ExprEvaluator.eval(keys.get(i), t, null, ctx));
+            k[i] = ExprEvaluator.eval(keys.get(i), t, null, ctx);
             if (k[i] == null) return null;
+            types[i] = DatumKey.typeOf(keys.get(i));   // hashed and matched as its type's hash opclass does (hashbpchar)
         }
-        return new DatumKey(k);
+        return new DatumKey(k, types);
     }
 
     private void build() {

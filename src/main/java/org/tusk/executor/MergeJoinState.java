@@ -10,7 +10,8 @@ import org.tusk.nodes.Query;
 import org.tusk.utils.adt.Comparisons;
 
 /**
- * nodeMergejoin.c: both inputs arrive sorted ascending on their key columns, NULLs last. The
+ * nodeMergejoin.c: both inputs arrive sorted ascending on their key columns, NULLs last, and
+ * the keys compare by their merge operator's btree family (keyTypes: bpcharcmp for character). The
  * runs of equal keys on both sides are joined pairwise (checked against the join qual); keys
  * with a NULL never match. With no keys at all (a clauseless FULL JOIN ON TRUE) every pair is
  * one run; a constant-false join qual makes every row unmatched, inner rows first. LEFT and FULL joins emit unmatched outer rows, FULL joins unmatched
@@ -58,11 +59,16 @@ final class MergeJoinState extends PlanState {
                 nullEqNull = true;
                 continue;
             }
-            result = a == null ? 1 : b == null ? -1 : Comparisons.compare(a, b);
+            result = a == null ? 1 : b == null ? -1 : Comparisons.compare(keyType(k), a, b);
             if (result != 0) break;
         }
         if (result == 0 && (nullEqNull || constFalseJoin)) result = 1;
         return result;
+    }
+
+    /** The type whose btree operator family compares key pair {@code k} (0 if unknown: by the values' own form). */
+    private int keyType(int k) {
+        return k < plan.keyTypes().size() ? plan.keyTypes().get(k) : 0;
     }
 
     /** Whether the join qual is a constant FALSE or NULL (mj_ConstFalseJoin): no pair ever matches. */

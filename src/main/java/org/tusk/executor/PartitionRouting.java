@@ -33,10 +33,10 @@ public final class PartitionRouting {
      */
     public static boolean boundAccepts(PartitionKey key, PartitionBound b, Object[] values, org.tusk.catalog.FunctionCallContext ctx) {
         return switch (b.strategy()) {
-            case 'l' -> b.listContains(values[0]);
+            case 'l' -> b.listContains(key, values[0]);
             case 'r' -> {
                 for (Object v : values) if (v == null) yield false;
-                yield b.rangeContains(values);
+                yield b.rangeContains(key, values);
             }
             case 'h' -> PartitionHashing.remainderMatches(key, values, b.modulus(), b.remainder(), ctx);
             default -> throw new IllegalArgumentException("default bound");

@@ -15,7 +15,7 @@ import org.tusk.nodes.Query;
 final class SetStates {
     private SetStates() {}
 
-    /** nodeUnique.c: drops a row equal on the given columns to the row before it. */
+    /** nodeUnique.c: drops a row equal on the given columns (by each one's type's equality) to the row before it. */
     static final class UniqueState extends PlanState {
         private final Plan.Unique plan;
         private final PlanState child;
@@ -38,7 +38,10 @@ final class SetStates {
         }
 
         private boolean same(Object[] a, Object[] b) {
-            for (int c : plan.columns()) if (!DatumKey.same(a[c], b[c])) return false;
+            for (int i = 0; i < plan.columns().size(); i++) {
+                int c = plan.columns().get(i);
+                if (!DatumKey.same(plan.types().get(i), a[c], b[c])) return false;
+            }
             return true;
         }
 
@@ -100,10 +103,15 @@ final class SetStates {
         }
     }
 
-    /** nodeSetOp.c with the hashed strategy: counts per distinct row on each side, then emits. */
+    /**
+     * nodeSetOp.c with the hashed strategy: counts per distinct row on each side, then emits the
+     * first row seen of each group (rows are equal by their columns' types: a character column
+     * without its trailing blanks).
+     */
     static final class SetOpState extends PlanState {
         private final Plan.SetOp plan;
         private final PlanState left, right;
+        private final int[] types;
         private Iterator<Map.Entry<DatumKey, long[]>> it;
         private Object[] row;
         private long remaining;
@@ -112,6 +120,7 @@ final class SetStates {
             this.plan = plan;
             this.left = left;
             this.right = right;
+            this.types = DatumKey.types(plan.colTypes());
         }
 
         @Override
@@ -119,9 +128,9 @@ final class SetStates {
             if (it == null) {
                 Map<DatumKey, long[]> counts = new LinkedHashMap<>();
                 Object[] t;
-                while ((t = left.next()) != null) counts.computeIfAbsent(new DatumKey(t), k -> new long[2])[0]++;
+                while ((t = left.next()) != null) counts.computeIfAbsent(new DatumKey(t, types), k -> new long[2])[0]++;
                 while ((t = right.next()) != null) {
-                    long[] c = counts.get(new DatumKey(t));
+                    long[] c = counts.get(new DatumKey(t, types));
                     if (c != null) c[1]++;
                 }
                 it = counts.entrySet().iterator();
@@ -170,12 +179,14 @@ final class SetStates {
         private PlanState nonRecursive, recursive;
         private List<Object[]> intermediate = new ArrayList<>();
         private final Set<DatumKey> seen = new HashSet<>();
+        private final int[] types;
         private boolean done;
 
         RecursiveUnionState(Plan.RecursiveUnion plan, ExecContext ctx) {
             this.plan = plan;
             this.ctx = ctx;
             this.nonRecursive = Executor.init(plan.nonRecursive(), ctx);
+            this.types = DatumKey.types(plan.colTypes());
         }
 
         @Override
@@ -199,7 +210,7 @@ final class SetStates {
                         continue;
                     }
                 }
-                if (plan.distinct() && !seen.add(new DatumKey(t))) continue;
+                if (plan.distinct() && !seen.add(new DatumKey(t, types))) continue;
                 intermediate.add(t);
                 return t;
             }

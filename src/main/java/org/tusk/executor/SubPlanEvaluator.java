@@ -151,7 +151,7 @@ public final class SubPlanEvaluator {
                 Object[] t;
                 while ((t = s.next()) != null) {
                     empty = false;
-                    if (t[0] == null) hasNull = true; else values.add(new DatumKey(new Object[] {HashKeyDatum.of(eq.op().right(), t[0])}));
+                    if (t[0] == null) hasNull = true; else values.add(new DatumKey(new Object[] {t[0]}, new int[] {eq.op().right()}));
                 }
             } finally {
                 s.close();
@@ -162,7 +162,7 @@ public final class SubPlanEvaluator {
         if (table.empty()) return false;
         Object lhs = ExprEvaluator.eval(eq.args().get(0), tuple, aggValues, ctx);
         if (lhs == null) return null;
-        if (table.values().contains(new DatumKey(new Object[] {HashKeyDatum.of(eq.op().left(), lhs)}))) return true;
+        if (table.values().contains(new DatumKey(new Object[] {lhs}, new int[] {eq.op().left()}))) return true;
         return table.hasNull() ? null : false;
     }
 

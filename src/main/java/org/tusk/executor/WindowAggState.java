@@ -154,12 +154,15 @@ final class WindowAggState extends PlanState {
     }
 
     private boolean samePartition(Object[] a, Object[] b) {
-        for (int c : plan.partitionColumns()) if (!DatumKey.same(a[c], b[c])) return false;
+        for (int i = 0; i < plan.partitionColumns().size(); i++) {
+            int c = plan.partitionColumns().get(i);
+            if (!DatumKey.same(plan.partitionTypes().get(i), a[c], b[c])) return false;
+        }
         return true;
     }
 
     private boolean peers(Object[] a, Object[] b) {
-        for (Plan.SortKey k : plan.orderKeys()) if (!DatumKey.same(a[k.column()], b[k.column()])) return false;
+        for (Plan.SortKey k : plan.orderKeys()) if (!DatumKey.same(k.type(), a[k.column()], b[k.column()])) return false;
         return true;
     }
 

@@ -46,7 +46,10 @@
  * outer join. NestLoop keeps the inner rows of an unparameterized inner side after one read
  * and restarts a parameterized one per outer row; HashJoin hashes the inner side, MergeJoin reads
  * both sorted inputs into memory. Hash keys use {@link org.tusk.executor.DatumKey}, which
- * equates Datums as SQL equality does (int widths, numeric scales, -0/+0); NULL join keys never
+ * equates Datums as SQL equality does (int widths, numeric scales, -0/+0); every sort, group,
+ * partition, merge and hash key carries the type whose default btree and hash operator classes
+ * compare and hash it (the planner's sort and equality operators), so a character(n) key
+ * ignores trailing blanks (bpcharcmp, hashbpchar) wherever it is ordered or matched; NULL join keys never
  * match, NULL grouping keys group together. Agg runs one transition state per aggregate per
  * group (PLAIN, SORTED or HASHED), with FILTER and DISTINCT (distinct inputs fed in sorted order,
  * NULLs last). An aggregate with ORDER BY collects its group's inputs and sorts them at the end of

@@ -248,7 +248,9 @@ public sealed interface Plan {
      * {@code partitionColumns} then {@code orderKeys}; each output tuple is the input tuple
      * followed by the values of {@code funcs} for it, computed over its partition and frame
      * ({@link WindowFrame} bits in {@code frameOptions}; the offsets are evaluated once per
-     * partition). For RANGE with an offset, {@code orderKeys} has exactly one key.
+     * partition). For RANGE with an offset, {@code orderKeys} has exactly one key. Rows are in
+     * one partition when equal on the partition columns by the equality of each one's type in
+     * {@code partitionTypes} (partOperators); peers when equal on the order keys by theirs.
      * {@code winref} and {@code name} identify the window (for EXPLAIN).
      *
      * <p>{@code runCondition} (null: none) is evaluated over the output tuple after the
@@ -258,13 +260,9 @@ public sealed interface Plan {
      * with its functions NULL, for the windows above, and the top window's {@code qual} (the lower
      * windows' run conditions, strict, so NULL fails them) filters those rows out.
      */
-    record WindowAgg(Plan child, int winref, String name, List<Integer> partitionColumns, List<SortKey> orderKeys,
-                     int frameOptions, Expr startOffset, Expr endOffset, List<Expr.WindowFunc> funcs,
-                     Expr runCondition, Expr qual, boolean topWindow) implements Plan {
-        public WindowAgg(Plan child, int winref, String name, List<Integer> partitionColumns, List<SortKey> orderKeys,
-                         int frameOptions, Expr startOffset, Expr endOffset, List<Expr.WindowFunc> funcs) {
-            this(child, winref, name, partitionColumns, orderKeys, frameOptions, startOffset, endOffset, funcs, null, null, true);
-        }
+    record WindowAgg(Plan child, int winref, String name, List<Integer> partitionColumns, List<Integer> partitionTypes,
+                     List<SortKey> orderKeys, int frameOptions, Expr startOffset, Expr endOffset,
+                     List<Expr.WindowFunc> funcs, Expr runCondition, Expr qual, boolean topWindow) implements Plan {
 
         public int width() { return child.width() + funcs.size(); }
     }
@@ -319,19 +317,27 @@ public sealed interface Plan {
         public int width() { return outer.width() + inner.width(); }
     }
 
-    /** Merge join: both inputs arrive sorted ascending (nulls last) on their keys, which are columns. */
+    /**
+     * Merge join: both inputs arrive sorted ascending (nulls last) on their keys, which are
+     * columns. {@code keyTypes} holds, per key, the type whose btree operator family orders
+     * and equates the pair (the merge operator's input type: mergejoin's MJCompare calls the
+     * opfamily's comparison support), so character keys meet without their trailing blanks.
+     */
     record MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
-                     Expr joinQual, Expr otherQual, boolean innerUnique) implements Plan {
+                     Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique) implements Plan {
         public MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
-                         Expr joinQual, Expr otherQual) {
-            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, false);
+                         Expr joinQual, Expr otherQual, List<Integer> keyTypes) {
+            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, keyTypes, false);
         }
 
         public int width() { return outer.width() + inner.width(); }
     }
 
-    /** Removes adjacent duplicates on the given 0-based columns (nodeUnique.c). */
-    record Unique(Plan child, List<Integer> columns) implements Plan {
+    /**
+     * Removes adjacent duplicates on the given 0-based columns (nodeUnique.c), compared by the
+     * equality of each column's type ({@code types}, parallel to {@code columns}; uniqOperators).
+     */
+    record Unique(Plan child, List<Integer> columns, List<Integer> types) implements Plan {
         public int width() { return child.width(); }
     }
 
@@ -341,9 +347,10 @@ public sealed interface Plan {
     /**
      * INTERSECT [ALL] / EXCEPT [ALL] (nodeSetOp.c, hashed): counts each distinct row's
      * occurrences in both inputs, then emits it min(l, r) / max(l - r, 0) times for ALL, once
-     * if min(l, r) > 0 / (l > 0 and r == 0) otherwise. Rows compare as in GROUP BY.
+     * if min(l, r) > 0 / (l > 0 and r == 0) otherwise. Rows compare as in GROUP BY, each column
+     * by the hash and equality of its type in {@code colTypes} (dupOperators).
      */
-    record SetOp(Query.SetOpType op, boolean all, Plan left, Plan right) implements Plan {
+    record SetOp(Query.SetOpType op, boolean all, Plan left, Plan right, List<Integer> colTypes) implements Plan {
         public int width() { return left.width(); }
     }
 
@@ -381,13 +388,22 @@ public sealed interface Plan {
     /**
      * WITH RECURSIVE (nodeRecursiveunion.c): emits the non-recursive term's rows, then runs the
      * recursive term again and again over the previous round's rows (the work table) until a
-     * round yields nothing. {@code distinct} (UNION) drops rows already emitted.
+     * round yields nothing. {@code distinct} (UNION) drops rows already emitted, comparing each
+     * column by the hash and equality of its type in {@code colTypes}.
      */
-    record RecursiveUnion(Plan nonRecursive, Plan recursive, int wtParam, boolean distinct) implements Plan {
+    record RecursiveUnion(Plan nonRecursive, Plan recursive, int wtParam, boolean distinct, List<Integer> colTypes)
+            implements Plan {
         public int width() { return nonRecursive.width(); }
     }
 
-    record SortKey(int column, boolean desc, boolean nullsFirst) {}
+    /**
+     * A sort key: 0-based {@code column}, its direction and NULLS placement, and the column's
+     * {@code type}, whose default btree operator class orders the values (the sort operator the
+     * planner picks for the type, as get_sort_group_operators does): a character(n) column
+     * orders with trailing blanks insignificant (bpcharcmp), so 'a'::char(3) and 'a'::char(5)
+     * are equal. 0 when unknown: the values compare by their own form.
+     */
+    record SortKey(int column, boolean desc, boolean nullsFirst, int type) {}
 
     /** Sorts its input on the given 0-based columns. */
     record Sort(Plan child, List<SortKey> keys) implements Plan {

@@ -99,7 +99,7 @@ final class GroupingSetPlanner {
                 for (Expr x : sorted) dup |= ExprTrees.equal(x, e);
                 if (dup) continue;
                 sorted.add(e);
-                firstSort.add(new Plan.SortKey(c, false, false));
+                firstSort.add(new Plan.SortKey(c, false, false, SortGroupTypes.of(e)));
             }
             break;
         }

@@ -379,14 +379,13 @@ final class JoinPlanner {
             outerKeys.add(outer.layout().fix(k.outer()));
             innerKeys.add(inner.layout().fix(k.inner()));
         }
-        // not on a character key: Sort and MergeJoin compare the padded values, where bpchareq
-        // ignores trailing blanks ('a'::char(5) would pass 'a'::char(2) unmatched)
-        boolean sortable = keys.stream().noneMatch(k -> k.outer().type() == org.tusk.catalog.TypeOids.BPCHAR
-                || k.inner().type() == org.tusk.catalog.TypeOids.BPCHAR);
-        if (!keys.isEmpty() && type != Query.JoinType.ANTI && sortable) {
+        if (!keys.isEmpty() && type != Query.JoinType.ANTI) {
             // merge join: both sides sorted on their keys (appended as extra columns); not for an
             // anti join (reduce_outer_joins' kind), which the merge join executor does not do
-            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, rest, otherClauses, unique);
+            List<Integer> keyTypes = new ArrayList<>();
+            for (EquiKey k : keys) keyTypes.add(SortGroupTypes.of(((Expr.OpExpr) k.clause()).op().left()));
+            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, List.copyOf(keyTypes),
+                    rest, otherClauses, unique);
             SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
             offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
         }
@@ -396,7 +395,7 @@ final class JoinPlanner {
             // over unsorted inputs; a constant join qual stays its join filter (select_mergejoin_clauses)
             List<Expr> filter = rest.stream().filter(c -> !Boolean.TRUE.equals(((Expr.Const) c).value())).toList();
             offer(choice, new Plan.MergeJoin(type, outer.plan(), inner.plan(), List.of(), List.of(),
-                    layout.fix(ScanPaths.and(filter)), otherQual), layout, false, mergeOn);
+                    layout.fix(ScanPaths.and(filter)), otherQual, List.of()), layout, false, mergeOn);
         }
         if (type != Query.JoinType.FULL) {
             // nested loop with an index scan of the inner table parameterized by the outer row
@@ -445,14 +444,14 @@ final class JoinPlanner {
 
     /** Sorts both inputs on the key expressions, appended to each side's tuple, and merges. */
     private Plan mergeJoin(Query.JoinType type, Rel outer, Rel inner, List<Expr> outerKeys, List<Expr> innerKeys,
-                           List<Expr> rest, List<Expr> otherClauses, boolean innerUnique) {
+                           List<Integer> keyTypes, List<Expr> rest, List<Expr> otherClauses, boolean innerUnique) {
         Sorted o = sortedOn(outer.plan(), outerKeys);
         Sorted i = sortedOn(inner.plan(), innerKeys);
         SetRefs ol = new SetRefs(outer.layout().offsets, o.plan().width());
         SetRefs il = new SetRefs(inner.layout().offsets, i.plan().width());
         SetRefs layout = SetRefs.concat(ol, il);
         return new Plan.MergeJoin(type, o.plan(), i.plan(), o.columns(), i.columns(), layout.fix(ScanPaths.and(rest)),
-                layout.fix(ScanPaths.and(otherClauses)), innerUnique);
+                layout.fix(ScanPaths.and(otherClauses)), keyTypes, innerUnique);
     }
 
     /** A merge join input sorted on its keys, and the column of each key in its tuples. */
@@ -484,7 +483,8 @@ final class JoinPlanner {
         }
         List<Plan.SortKey> sk = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
-        for (int c : cols) if (seen.add(c)) sk.add(new Plan.SortKey(c, false, false));
+        for (int k = 0; k < cols.size(); k++)
+            if (seen.add(cols.get(k))) sk.add(new Plan.SortKey(cols.get(k), false, false, SortGroupTypes.of(keys.get(k))));
         return new Sorted(new Plan.Sort(in, List.copyOf(sk)), List.copyOf(cols));
     }
 

@@ -77,7 +77,7 @@ final class PartitionPruning {
         List<Cond> conds = new ArrayList<>();
         List<List<Object>> inLists = new ArrayList<>();
         for (int i = 0; i < key.count(); i++) inLists.add(null);
-        for (Expr c : clauses) collect(c, rootAttno, rtindex, conds, inLists);
+        for (Expr c : clauses) collect(key, c, rootAttno, rtindex, conds, inLists);
         List<Integer> out = new ArrayList<>();
         // contradictory or NULL-comparing clauses: nothing qualifies
         for (Cond c : conds) if (c.value() == null && !c.op().equals("null") && !c.op().equals("notnull")) return out;
@@ -115,7 +115,7 @@ final class PartitionPruning {
                 for (Object v : values) {
                     Object[] n = pt.clone();
                     n[i] = v;
-                    if (satisfiesAll(i, v, conds)) next.add(n);
+                    if (satisfiesAll(key, i, v, conds)) next.add(n);
                 }
             }
             points = next;
@@ -123,16 +123,17 @@ final class PartitionPruning {
         return points;
     }
 
-    private static boolean satisfiesAll(int keyCol, Object v, List<Cond> conds) {
-        for (Cond c : conds) if (c.keyCol() == keyCol && !satisfies(v, c)) return false;
+    private static boolean satisfiesAll(PartitionKey key, int keyCol, Object v, List<Cond> conds) {
+        for (Cond c : conds) if (c.keyCol() == keyCol && !satisfies(key, v, c)) return false;
         return true;
     }
 
-    private static boolean satisfies(Object v, Cond c) {
+    /** Whether key value {@code v} meets {@code c}, compared by the key column's btree support (bpcharcmp for character). */
+    private static boolean satisfies(PartitionKey key, Object v, Cond c) {
         if (c.op().equals("null")) return v == null;
         if (c.op().equals("notnull")) return v != null;
         if (v == null) return false;
-        int cmp = Comparisons.compare(v, c.value());
+        int cmp = Comparisons.compare(PartitionBound.keyType(key, c.keyCol()), v, c.value());
         return switch (c.op()) {
             case "=" -> cmp == 0;
             case "<" -> cmp < 0;
@@ -146,7 +147,7 @@ final class PartitionPruning {
     private static boolean mayMatch(PartitionKey key, PartitionBound b, List<Cond> conds) {
         switch (b.strategy()) {
             case 'l' -> {
-                for (Object v : b.listDatums()) if (satisfiesAll(0, v, conds)) return true;
+                for (Object v : b.listDatums()) if (satisfiesAll(key, 0, v, conds)) return true;
                 return false;
             }
             case 'r' -> {
@@ -170,8 +171,9 @@ final class PartitionPruning {
         // with more key columns, rows whose first column equals the upper bound's can still be inside
         boolean hiInclusive = key.count() > 1 && !restMinvalue(b.upper());
         Object v = c.value();
-        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : Comparisons.compare(v, lo.value());
-        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : Comparisons.compare(v, hi.value());
+        int type = PartitionBound.keyType(key, 0);
+        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : Comparisons.compare(type, v, lo.value());
+        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : Comparisons.compare(type, v, hi.value());
         boolean belowHi = hiInclusive ? vsHi <= 0 : vsHi < 0;
         return switch (c.op()) {
             case "=" -> vsLo >= 0 && belowHi;
@@ -187,7 +189,7 @@ final class PartitionPruning {
         return true;
     }
 
-    private static void collect(Expr c, int[] rootAttno, int rtindex, List<Cond> conds, List<List<Object>> inLists) {
+    private static void collect(PartitionKey key, Expr c, int[] rootAttno, int rtindex, List<Cond> conds, List<List<Object>> inLists) {
         if (c instanceof Expr.NullTest nt) {
             int k = keyCol(nt.arg(), rootAttno, rtindex);
             if (k >= 0) conds.add(new Cond(k, nt.isNot() ? "notnull" : "null", null));
@@ -201,7 +203,8 @@ final class PartitionPruning {
             Object[] elems = org.tusk.utils.adt.ArrayValue.of(arr.value(), 0).elements();
             for (Object e : elems) if (e != null) values.add(e);
             List<Object> prev = inLists.get(k);
-            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(p, v) == 0));
+            int type = PartitionBound.keyType(key, k);
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
             inLists.set(k, values);
             return;
         }
@@ -218,7 +221,8 @@ final class PartitionPruning {
             }
             if (k < 0) return;
             List<Object> prev = inLists.get(k);
-            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(p, v) == 0));
+            int type = PartitionBound.keyType(key, k);
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
             inLists.set(k, values);
             return;
         }

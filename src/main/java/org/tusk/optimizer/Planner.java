@@ -329,7 +329,7 @@ public final class Planner {
         List<Plan.SortKey> sortKeys = new ArrayList<>();
         for (Query.SortClause s : q.sortClause())
             if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr()))
-                sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst()));
+                sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst(), SortGroupTypes.of(tlist.get(s.resno() - 1))));
         if (!q.distinctClause().isEmpty()) {
             List<Integer> cols = new ArrayList<>();
             for (int r : q.distinctClause()) cols.add(r - 1);
@@ -343,13 +343,16 @@ public final class Planner {
                 for (int c : cols) {
                     boolean present = false;
                     for (Plan.SortKey k : keys) present |= k.column() == c;
-                    if (!present) keys.add(new Plan.SortKey(c, false, false));
+                    if (!present) keys.add(new Plan.SortKey(c, false, false, SortGroupTypes.of(tlist.get(c))));
                 }
-                plan = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols));
+                List<Integer> types = new ArrayList<>();
+                for (int c : cols) types.add(SortGroupTypes.of(tlist.get(c)));
+                plan = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols), List.copyOf(types));
                 sortKeys.clear();
             }
         }
-        if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan))
+        if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan)
+                && !SetOps.providesOrder(q, plan))
             plan = new Plan.Sort(plan, List.copyOf(sortKeys));
         if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {
@@ -445,7 +448,7 @@ public final class Planner {
         List<Expr> keyCols = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             proj.add(keys.get(k));
-            sk.add(new Plan.SortKey(w + k, false, false));
+            sk.add(new Plan.SortKey(w + k, false, false, SortGroupTypes.of(keys.get(k))));
             keyCols.add(column(w + k, keys.get(k)));
         }
         Plan sorted = new Plan.Sort(new Plan.SubqueryScan(input, null, List.copyOf(proj)), List.copyOf(sk));
@@ -475,6 +478,13 @@ public final class Planner {
                         "could not implement recursive UNION").withDetail("All column datatypes must be hashable.");
     }
 
+    /** The sort/group types of a set operation's column types ({@link SortGroupTypes}). */
+    static List<Integer> colSortTypes(List<Integer> colTypes) {
+        List<Integer> types = new ArrayList<>();
+        for (int t : colTypes) types.add(SortGroupTypes.of(t));
+        return List.copyOf(types);
+    }
+
     /** Plans a WITH query of this level once; its scans share the result (CteScan) or, recursive, a RecursiveUnion. */
     private static void planCte(PlannerInfo info, Query.CommonTableExpr cte) {
         Plan plan;
@@ -491,7 +501,8 @@ public final class Planner {
             double ntRows = new PlanCosts(info.glob.env, info.glob.ctx).of(nonRecursive).rows();
             double factor = ScanPaths.setting(info.glob.ctx, "recursive_worktable_factor", 10.0);
             info.workTables.put(cte.name(), new PlannerInfo.WorkTable(wt, Math.max(1, Math.rint(factor * ntRows))));
-            plan = new Plan.RecursiveUnion(nonRecursive, SetOps.plan(cq, op.right()), wt, !op.all());
+            plan = new Plan.RecursiveUnion(nonRecursive, SetOps.plan(cq, op.right()), wt, !op.all(),
+                    colSortTypes(op.colTypes()));
         } else if (cte.query().commandType() != Query.CommandType.SELECT) {
             PlannerInfo mq = new PlannerInfo(info.glob, info, cte.query());
             for (Query.CommonTableExpr inner : cte.query().cteList()) planCte(mq, inner);

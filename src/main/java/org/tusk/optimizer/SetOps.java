@@ -9,7 +9,8 @@ import org.tusk.nodes.Query;
 
 /**
  * Set operations (prepunion.c): each leaf subquery is planned one level down and cut to its
- * visible columns; UNION ALL appends, UNION appends and removes duplicates by hashing,
+ * visible columns; UNION ALL appends, UNION appends and removes duplicates by hashing (by
+ * sorting when enable_hashagg is off),
  * INTERSECT and EXCEPT [ALL] count rows of both sides in a hashed SetOp.
  */
 final class SetOps {
@@ -24,14 +25,62 @@ final class SetOps {
                     case UNION -> {
                         Plan app = new Plan.Append(List.of(l, r), l.width());
                         if (op.all()) yield app;
+                        // each column compared by its type's operator classes (a character column without its blanks)
+                        List<Integer> types = Planner.colSortTypes(op.colTypes());
+                        if (!ScanPaths.setting(info.glob.ctx, "enable_hashagg", true)) yield sortedUnion(app, types);
                         List<Expr> cols = new ArrayList<>();
-                        for (int c = 0; c < l.width(); c++) cols.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+                        for (int c = 0; c < l.width(); c++)
+                            cols.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, c < types.size() ? types.get(c) : 0, -1, null, -1, 0));
                         yield new Plan.Agg(app, Plan.AggStrategy.HASHED, List.copyOf(cols), List.of(), List.copyOf(cols), null);
                     }
-                    case INTERSECT, EXCEPT -> new Plan.SetOp(op.op(), op.all(), l, r);
+                    case INTERSECT, EXCEPT -> new Plan.SetOp(op.op(), op.all(), l, r, Planner.colSortTypes(op.colTypes()));
                 };
             }
         };
+    }
+
+    /**
+     * UNION by sorting (make_union_unique's sorted path, which choose_hashed_setop takes when
+     * enable_hashagg is off): the appended rows sorted on every column, adjacent duplicates dropped.
+     */
+    private static Plan sortedUnion(Plan app, List<Integer> types) {
+        List<Plan.SortKey> keys = new ArrayList<>();
+        List<Integer> cols = new ArrayList<>();
+        for (int c = 0; c < app.width(); c++) {
+            int type = c < types.size() ? types.get(c) : 0;
+            keys.add(new Plan.SortKey(c, false, false, type));
+            cols.add(c);
+        }
+        List<Integer> colTypes = new ArrayList<>();
+        for (Plan.SortKey k : keys) colTypes.add(k.type());
+        return new Plan.Unique(new Plan.Sort(app, List.copyOf(keys)), List.copyOf(cols), List.copyOf(colTypes));
+    }
+
+    /**
+     * Whether a sorted UNION under the query's projection already delivers its ORDER BY: each
+     * ORDER BY key ascending NULLS LAST on the union's sort column at the same position (the
+     * sorted union path's pathkeys, which make the final sort redundant in PostgreSQL).
+     */
+    static boolean providesOrder(Query q, Plan plan) {
+        if (q.setOperations() == null || q.sortClause().isEmpty()) return false;
+        List<Expr> tlist = null;
+        if (plan instanceof Plan.SubqueryScan s) {
+            if (s.qual() != null) return false;
+            tlist = s.targetList();
+            plan = s.child();
+        }
+        if (!(plan instanceof Plan.Unique u) || !(u.child() instanceof Plan.Sort sort)) return false;
+        for (int i = 0; i < q.sortClause().size(); i++) {
+            Query.SortClause sc = q.sortClause().get(i);
+            if (sc.desc() || sc.nullsFirst() || i >= sort.keys().size()) return false;
+            int col = sc.resno() - 1;
+            if (tlist != null) {
+                if (!(tlist.get(col) instanceof Expr.Var v) || v.varno() != Expr.Var.RESOLVED || v.levelsup() != 0) return false;
+                col = v.attno() - 1;
+            }
+            if (sort.keys().get(i).column() != col) return false;
+        }
+        return true;
     }
 
     private static Plan leaf(PlannerInfo info, Query.SetOp.Leaf leaf) {

@@ -186,12 +186,17 @@ final class WindowPlanner {
                 // pathkey_is_redundant: so is one WHERE equates to an earlier key (the same equivalence class)
                 if (!sortedClasses.add(equated.getOrDefault(k[3], k[3]))) continue;
                 int col = add(tlist.get(k[3] - 1));
-                keys.add(new Plan.SortKey(col, k[1] == 1, k[2] == 1));
+                keys.add(new Plan.SortKey(col, k[1] == 1, k[2] == 1, SortGroupTypes.of(tlist.get(k[3] - 1))));
             }
-            for (int r : wc.partitionClause()) partCols.add(add(tlist.get(r - 1)));
+            List<Integer> partTypes = new ArrayList<>();
+            for (int r : wc.partitionClause()) {
+                partCols.add(add(tlist.get(r - 1)));
+                partTypes.add(SortGroupTypes.of(tlist.get(r - 1)));
+            }
             List<Plan.SortKey> orderKeys = new ArrayList<>();
             for (Query.SortClause s : wc.orderClause())
-                orderKeys.add(new Plan.SortKey(add(tlist.get(s.resno() - 1)), s.desc(), s.nullsFirst()));
+                orderKeys.add(new Plan.SortKey(add(tlist.get(s.resno() - 1)), s.desc(), s.nullsFirst(),
+                        SortGroupTypes.of(tlist.get(s.resno() - 1))));
             if (!keys.isEmpty() && !isPrefix(keys, current)) {
                 plan = new Plan.Sort(plan, List.copyOf(keys));
                 current = keys;
@@ -208,7 +213,8 @@ final class WindowPlanner {
             // create_one_window_path: the top window filters out what the lower ones' run conditions let through
             Expr qual = top ? ScanPaths.and(lowerRunConditions) : null;
             if (!top && runCondition != null) lowerRunConditions.addAll(ScanPaths.conjuncts(runCondition));
-            plan = new Plan.WindowAgg(plan, wc.winref(), wc.name(), List.copyOf(partCols), List.copyOf(orderKeys),
+            plan = new Plan.WindowAgg(plan, wc.winref(), wc.name(), List.copyOf(partCols), List.copyOf(partTypes),
+                    List.copyOf(orderKeys),
                     wc.frameOptions(), offset(wc.startOffset(), info), offset(wc.endOffset(), info), List.copyOf(mine),
                     runCondition, qual, top);
         }

@@ -13,7 +13,12 @@
  * The top node's tuples are the target list, resjunk entries after the visible ones; sort,
  * DISTINCT and grouping keys are positions in it or expressions over the input. Aggregation is
  * PLAIN without GROUP BY, else HASHED, or SORTED (input sorted on the keys) when enable_hashagg is
- * off; plain DISTINCT without ORDER BY is a hashed Agg, otherwise Sort + Unique.
+ * off; plain DISTINCT without ORDER BY is a hashed Agg, otherwise Sort + Unique. Every sort,
+ * group, partition, merge and set-operation key the planner puts in a plan carries the type
+ * whose default btree and hash operator classes order and equate its values
+ * ({@link org.tusk.optimizer.SortGroupTypes}, get_sort_group_operators' choice): the executor
+ * compares through that type's support (bpcharcmp, hashbpchar for character), never a
+ * type-blind Datum compare.
  *
  * <h2>Joins</h2>
  * Each range table entry is scanned by {@link org.tusk.optimizer.BaseRels}: tables through

@@ -33,9 +33,9 @@ class PartitionBoundTest {
         String sql = b.toSql(text);
         assertEquals("FOR VALUES IN ('a', 'it''s', NULL)", sql);
         assertEquals(b, PartitionBound.parse(sql, text));
-        assertTrue(b.listContains(null));
-        assertTrue(b.listContains("it's"));
-        assertFalse(b.listContains("b"));
+        assertTrue(b.listContains(text, null));
+        assertTrue(b.listContains(text, "it's"));
+        assertFalse(b.listContains(text, "b"));
     }
 
     @Test
@@ -56,17 +56,31 @@ class PartitionBoundTest {
                 new RangeDatum(RangeDatum.MINVALUE, null)), List.of(v(10), v(5)), -1, -1);
         assertEquals("FOR VALUES FROM (MINVALUE, MINVALUE) TO (10, 5)", b.toSql(k));
         assertEquals(b, PartitionBound.parse(b.toSql(k), k));
-        assertTrue(b.rangeContains(new Object[] {10, 4}));
-        assertFalse(b.rangeContains(new Object[] {10, 5}), "the upper bound is exclusive");
-        assertTrue(b.rangeContains(new Object[] {-1000, 99}));
+        assertTrue(b.rangeContains(k, new Object[] {10, 4}));
+        assertFalse(b.rangeContains(k, new Object[] {10, 5}), "the upper bound is exclusive");
+        assertTrue(b.rangeContains(k, new Object[] {-1000, 99}));
+    }
+
+    @Test
+    void characterKeysCompareWithoutTrailingBlanks() {
+        // bpcharcmp is the partition support: 'a' finds the partition of 'a'::char(3), and E'b\t'
+        // sorts after 'b' (a padded compare would put it before 'b  ')
+        PartitionBound list = new PartitionBound('l', List.of("a  "), null, null, -1, -1);
+        assertTrue(list.listContains(key('l', TypeOids.BPCHAR), "a"));
+        assertFalse(list.listContains(key('l', TypeOids.TEXT), "a"));
+        PartitionKey k = key('r', TypeOids.BPCHAR);
+        PartitionBound upper = new PartitionBound('r', null, List.of(new RangeDatum(RangeDatum.MINVALUE, null)),
+                List.of(v("b   ")), -1, -1);
+        assertFalse(upper.rangeContains(k, new Object[] {"b\t  "}));
+        assertTrue(upper.rangeContains(k, new Object[] {"a\n  "}));
     }
 
     @Test
     void rangeComparisonStopsAtInfiniteDatums() {
-        assertEquals(0, PartitionBound.compareRange(List.of(v(1), new RangeDatum(RangeDatum.MAXVALUE, null)),
+        assertEquals(0, PartitionBound.compareRange(null, List.of(v(1), new RangeDatum(RangeDatum.MAXVALUE, null)),
                 List.of(v(1), new RangeDatum(RangeDatum.MAXVALUE, null))));
-        assertTrue(PartitionBound.compareRange(List.of(v(1), v(9)), List.of(v(2), v(0))) < 0);
-        assertTrue(PartitionBound.compareRange(List.of(new RangeDatum(RangeDatum.MAXVALUE, null)), List.of(v(1 << 30))) > 0);
+        assertTrue(PartitionBound.compareRange(null, List.of(v(1), v(9)), List.of(v(2), v(0))) < 0);
+        assertTrue(PartitionBound.compareRange(null, List.of(new RangeDatum(RangeDatum.MAXVALUE, null)), List.of(v(1 << 30))) > 0);
     }
 
     @Test

@@ -21,14 +21,14 @@ class MergeJoinCostTest {
     }
 
     private static Plan sorted(Plan p) {
-        return new Plan.Sort(p, List.of(new Plan.SortKey(0, false, false)));
+        return new Plan.Sort(p, List.of(new Plan.SortKey(0, false, false, 0)));
     }
 
     @Test
     void innerRowsWithEqualKeysAreReadAgain() {
         PlanCosts costs = new PlanCosts(null, org.tusk.executor.ExecContext.of(new FakeSession()));
         Plan mj = new Plan.MergeJoin(Query.JoinType.INNER, sorted(values(1000)), sorted(values(1000)), List.of(0), List.of(0),
-                null, null);
+                null, null, List.of(0));
         PlanCosts.Estimate e = costs.of(mj);
         // each side: VALUES 12.5, sort startup 12.5 + 2 * 0.0025 * 1000 * log2(1000), run 2.5
         double sortStartup = 12.5 + 2 * 0.0025 * 1000 * (Math.log(1000) / Math.log(2));

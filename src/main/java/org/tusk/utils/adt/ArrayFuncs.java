@@ -310,9 +310,17 @@ public final class ArrayFuncs {
 
     // ------------------------------------------------------------------ searching
 
-    private static boolean same(Object x, Object y) {
-        if (x == null || y == null) return x == y;
-        return Comparisons.compare(x, y) == 0;
+    /**
+     * IS NOT DISTINCT FROM by the element type's equality (the type cache's eq_opr, as
+     * array_position and array_replace look it up): character elements without their blanks.
+     */
+    private static boolean same(int elemType, Object x, Object y) {
+        return Comparisons.equal(elemType, x, y);
+    }
+
+    /** The element type whose equality compares the elements of {@code a} with those of {@code b}. */
+    private static int elementType(ArrayValue a, ArrayValue b) {
+        return a.elemType() != 0 ? a.elemType() : b.elemType();
     }
 
     private static void checkOneDim(ArrayValue a) {
@@ -326,7 +334,7 @@ public final class ArrayFuncs {
         if (a.size() == 0) return null;
         int lb = a.lbound(0);
         int from = start == null ? 0 : Math.max(0, start - lb);
-        for (int i = from; i < a.size(); i++) if (same(a.get(i), e)) return i + lb;
+        for (int i = from; i < a.size(); i++) if (same(a.elemType(), a.get(i), e)) return i + lb;
         return null;
     }
 
@@ -334,7 +342,7 @@ public final class ArrayFuncs {
     public static ArrayValue positions(ArrayValue a, Object e, int int4Oid) {
         checkOneDim(a);
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) if (same(a.get(i), e)) out.add(i + a.lbound(0));
+        for (int i = 0; i < a.size(); i++) if (same(a.elemType(), a.get(i), e)) out.add(i + a.lbound(0));
         return ArrayValue.of1d(int4Oid, out);
     }
 
@@ -345,7 +353,7 @@ public final class ArrayFuncs {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "removing elements from multidimensional arrays is not supported");
         List<Object> out = new ArrayList<>();
         for (Object x : a.elementList()) {
-            if (same(x, search)) {
+            if (same(a.elemType(), x, search)) {
                 if (!remove) out.add(repl);
             } else {
                 out.add(x);
@@ -358,10 +366,11 @@ public final class ArrayFuncs {
 
     /** array_contain_compare: every non-null element of {@code b} equals some element of {@code a} (NULLs never match). */
     public static boolean contains(ArrayValue a, ArrayValue b) {
+        int type = elementType(a, b);
         for (Object y : b.elementList()) {
             if (y == null) return false;
             boolean found = false;
-            for (Object x : a.elementList()) if (x != null && Comparisons.compare(x, y) == 0) { found = true; break; }
+            for (Object x : a.elementList()) if (x != null && Comparisons.compare(type, x, y) == 0) { found = true; break; }
             if (!found) return false;
         }
         return true;
@@ -369,9 +378,10 @@ public final class ArrayFuncs {
 
     /** arrayoverlap: some non-null element in both. */
     public static boolean overlaps(ArrayValue a, ArrayValue b) {
+        int type = elementType(a, b);
         for (Object y : b.elementList()) {
             if (y == null) continue;
-            for (Object x : a.elementList()) if (x != null && Comparisons.compare(x, y) == 0) return true;
+            for (Object x : a.elementList()) if (x != null && Comparisons.compare(type, x, y) == 0) return true;
         }
         return false;
     }

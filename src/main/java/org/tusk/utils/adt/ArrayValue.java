@@ -1,6 +1,5 @@
 package org.tusk.utils.adt;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -104,7 +103,7 @@ public final class ArrayValue implements Comparable<ArrayValue> {
                 if (a == null && b == null) continue;
                 return a == null ? 1 : -1;
             }
-            int c = Comparisons.compare(a, b);
+            int c = Comparisons.compare(elementOrdering(o), a, b);
             if (c != 0) return c;
         }
         if (elems.length != o.elems.length) return Integer.compare(elems.length, o.elems.length);
@@ -116,32 +115,26 @@ public final class ArrayValue implements Comparable<ArrayValue> {
         return 0;
     }
 
+    /**
+     * The element type whose default operator class compares the elements (array_cmp looks it
+     * up through the element type's type cache entry): this array's, or the other's when this
+     * one's is unknown (0, an array built without its element type).
+     */
+    private int elementOrdering(ArrayValue o) {
+        return elemType != 0 ? elemType : o.elemType;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ArrayValue a && compareTo(a) == 0;
     }
 
-    /** hash_array: consistent with {@link #equals}, so numerics of different scales hash alike. */
+    /** hash_array: consistent with {@link #equals} (the element type's hash function), so numerics of different scales hash alike. */
     @Override
     public int hashCode() {
         int h = 1;
-        for (Object e : elems) h = 31 * h + elementHash(e);
+        for (Object e : elems) h = 31 * h + Comparisons.hash(elemType, e);
         return 31 * h + Arrays.hashCode(dims);
-    }
-
-    private static int elementHash(Object v) {
-        return switch (v) {
-            case null -> 0;
-            case Short s -> Long.hashCode(s);
-            case Integer i -> Long.hashCode(i);
-            case Long l -> Long.hashCode(l);
-            case BigDecimal d -> d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
-            case Double d -> d == 0.0 ? 0 : d.isNaN() ? 1 : Double.hashCode(d);
-            case Float f -> f == 0.0f ? 0 : f.isNaN() ? 1 : Double.hashCode(f.doubleValue());
-            case byte[] b -> Arrays.hashCode(b);
-            case Interval iv -> iv.cmpValue().hashCode();
-            default -> v.hashCode();
-        };
     }
 
     @Override

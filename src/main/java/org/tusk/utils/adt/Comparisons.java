@@ -6,9 +6,67 @@ import java.math.BigDecimal;
  * Total ordering of non-null Datums of the same type, as the btree comparison support functions
  * (btint4cmp, float8_cmp_internal, numeric_cmp, bttextcmp, ...). Text compares by code point (the
  * "C" collation). Floats order NaN above every other value and treat -0 as equal to 0.
+ *
+ * <p>Most types' Datums say what they are, so {@link #compare(Object, Object)} needs no type; a
+ * character(n) value is a String like text, but its default btree operator class (bpchar_ops)
+ * compares it with trailing blanks insignificant (bpcharcmp) and its hash operator class hashes
+ * it without them (hashbpchar). Where the values being ordered, grouped or hashed have a known
+ * type (a sort key, a group key, an array's element type, a record's column type),
+ * {@link #compare(int, Object, Object)} and {@link #hash(int, Object)} are the support functions
+ * of that type's default operator classes.
  */
 public final class Comparisons {
     private Comparisons() {}
+
+    /** BPCHAROID: character(n), whose comparisons ignore trailing blanks. */
+    public static final int BPCHAR = 1042;
+
+    /**
+     * The comparison of {@code type}'s default btree operator class (its BTORDER_PROC) on two
+     * non-null Datums: bpcharcmp for character, otherwise {@link #compare(Object, Object)}
+     * (arrays and records compare their elements and columns by their own types).
+     */
+    public static int compare(int type, Object a, Object b) {
+        if (type == BPCHAR && a instanceof String x && b instanceof String y) return compareBpchar(x, y);
+        return compare(a, b);
+    }
+
+    /** Whether two Datums of {@code type} are equal by its default equality operator, NULL equal to NULL. */
+    public static boolean equal(int type, Object a, Object b) {
+        if (a == null || b == null) return a == b;
+        return compare(type, a, b) == 0;
+    }
+
+    /**
+     * A hash of a Datum of {@code type} that agrees with {@link #compare(int, Object, Object)}
+     * (its hash operator class's support function): a character value is hashed without its
+     * trailing blanks, as hashbpchar does.
+     */
+    public static int hash(int type, Object v) {
+        if (type == BPCHAR && v instanceof String s) return Texts.bpcharTrim(s).hashCode();
+        return hash(v);
+    }
+
+    /**
+     * A hash that agrees with {@link #compare(Object, Object)}: integers of any width, numerics of
+     * any scale and -0/+0 floats that compare equal hash alike; arrays and records hash as they
+     * compare (by their element and column types).
+     */
+    public static int hash(Object v) {
+        return switch (v) {
+            case null -> 0;
+            case Short s -> Long.hashCode(s);
+            case Integer i -> Long.hashCode(i);
+            case Long l -> Long.hashCode(l);
+            case BigDecimal d -> d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
+            case Double d -> d == 0.0 ? 0 : d.isNaN() ? 1 : Double.hashCode(d);
+            case Float f -> f == 0.0f ? 0 : f.isNaN() ? 1 : Double.hashCode(f.doubleValue());
+            case byte[] b -> java.util.Arrays.hashCode(b);
+            case Object[] a -> ArrayValue.of(a, 0).hashCode();
+            case Interval iv -> iv.cmpValue().hashCode();
+            default -> v.hashCode();
+        };
+    }
 
     public static int compare(Object a, Object b) {
         if (isArray(a) || isArray(b)) return ArrayValue.of(a, 0).compareTo(ArrayValue.of(b, 0));

@@ -1,8 +1,6 @@
 package org.tusk.utils.adt;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -115,7 +113,7 @@ public record RecordValue(int typeOid, List<Integer> types, List<Object> values,
                 if (a == null && b == null) continue;
                 return a == null ? 1 : -1;
             }
-            int c = Comparisons.compare(a, b);
+            int c = Comparisons.compare(columnType(i), a, b);
             if (c != 0) return c;
         }
         return Integer.compare(values.size(), o.values.size());
@@ -126,26 +124,15 @@ public record RecordValue(int typeOid, List<Integer> types, List<Object> values,
         return o instanceof RecordValue r && compareTo(r) == 0;
     }
 
+    /** The type of column {@code i}, whose default operator classes compare and hash it (0 if unknown). */
+    private int columnType(int i) {
+        return i < types.size() && types.get(i) != null ? types.get(i) : 0;
+    }
+
     @Override
     public int hashCode() {
         int h = 1;
-        for (Object v : values) h = 31 * h + columnHash(v);
+        for (int i = 0; i < values.size(); i++) h = 31 * h + Comparisons.hash(columnType(i), values.get(i));
         return h;
-    }
-
-    /** A hash that agrees with Comparisons.compare: numbers of any width or scale that are equal hash alike. */
-    private static int columnHash(Object v) {
-        return switch (v) {
-            case null -> 0;
-            case Short s -> Long.hashCode(s);
-            case Integer i -> Long.hashCode(i);
-            case Long l -> Long.hashCode(l);
-            case BigDecimal d -> d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
-            case Double d -> d == 0.0 ? 0 : d.isNaN() ? 1 : Double.hashCode(d);
-            case Float f -> f == 0.0f ? 0 : f.isNaN() ? 1 : Double.hashCode(f.doubleValue());
-            case byte[] b -> Arrays.hashCode(b);
-            case Interval iv -> iv.cmpValue().hashCode();
-            default -> v.hashCode();
-        };
     }
 }

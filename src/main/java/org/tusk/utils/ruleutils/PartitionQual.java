@@ -121,7 +121,7 @@ public final class PartitionQual {
         if (b.isDefault()) {
             List<PartitionCatalog.Partition> others = new ArrayList<>();
             for (PartitionCatalog.Partition p : parts) if (p.oid() != self && !p.bound().isDefault()) others.add(p);
-            others.sort(Comparator.comparing(p -> p.bound().lower(), PartitionBound::compareRange));
+            others.sort((x, y) -> PartitionBound.compareRange(key, x.bound().lower(), y.bound().lower()));
             List<String> orArgs = new ArrayList<>();
             for (PartitionCatalog.Partition p : others) {
                 List<String> q = rangeBound(key, p.bound(), true);
@@ -146,7 +146,7 @@ public final class PartitionQual {
         for (; i < n; i++) {
             RangeDatum l = lower.get(i), u = upper.get(i);
             if (l.kind() != RangeDatum.VALUE || u.kind() != RangeDatum.VALUE) break;
-            if (Comparisons.compare(l.value(), u.value()) != 0) break;
+            if (Comparisons.compare(PartitionBound.keyType(key, i), l.value(), u.value()) != 0) break;
             result.add(op(keyText(key, i), "=", constant(l.value(), key, i)));
         }
         List<String> lowerArms = new ArrayList<>(), upperArms = new ArrayList<>();

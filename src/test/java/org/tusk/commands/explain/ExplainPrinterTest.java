@@ -52,7 +52,7 @@ class ExplainPrinterTest {
     void nestedNodesAreIndentedWithArrowsAndPropertiesUnderTheirNode() {
         Expr filter = new Expr.OpExpr(op(">", INT4), List.of(col(1, INT4), c(INT4, 1)), BOOL, -1);
         Plan scan = new Plan.SubqueryScan(values(), filter, null);
-        Plan sort = new Plan.Sort(scan, List.of(new Plan.SortKey(1, true, false), new Plan.SortKey(0, false, true)));
+        Plan sort = new Plan.Sort(scan, List.of(new Plan.SortKey(1, true, false, 0), new Plan.SortKey(0, false, true, 0)));
         Plan limit = new Plan.Limit(sort, null, c(INT8, 1L));
         assertEquals(List.of(
                 "Limit",
@@ -102,7 +102,7 @@ class ExplainPrinterTest {
                 "  ->  Values Scan on \"*VALUES*\"",
                 "  ->  Hash",
                 "        ->  Values Scan on \"*VALUES*\""), explain(hj, ExplainFormat.TEXT, false));
-        Plan setop = new Plan.SetOp(org.tusk.nodes.Query.SetOpType.INTERSECT, false, values(), values());
+        Plan setop = new Plan.SetOp(org.tusk.nodes.Query.SetOpType.INTERSECT, false, values(), values(), List.of(0));
         assertEquals(List.of(
                 "HashSetOp Intersect",
                 "  ->  Append",
@@ -114,7 +114,7 @@ class ExplainPrinterTest {
 
     @Test
     void structuredFormatsNestChildPlans() {
-        Plan sort = new Plan.Sort(values(), List.of(new Plan.SortKey(0, false, false)));
+        Plan sort = new Plan.Sort(values(), List.of(new Plan.SortKey(0, false, false, 0)));
         assertEquals(List.of("""
                 [
                   {
