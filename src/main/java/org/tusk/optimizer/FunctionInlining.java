@@ -69,7 +69,7 @@ final class FunctionInlining {
         }
         // Tusk's built-in functions are Java, never LANGUAGE sql: only user functions are looked up
         if (call.proc().oid() < OidGenerator.FIRST_NORMAL_OBJECT_ID || env.catalog().functions() == null) return null;
-        SqlFunction f = env.catalog().functions().byOid(call.proc().oid());
+        SqlFunction f = userFunction(call.proc(), env);
         if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.strict()
                 || f.volatility() == PgProc.Volatility.VOLATILE || f.resultType() == TypeOids.VOID
                 || f.securityDefiner() || !f.config().isEmpty() || !f.retset()
@@ -135,7 +135,7 @@ final class FunctionInlining {
         if (!(ctx instanceof org.tusk.executor.ExecContext ec) || ec.env() == null) return null;
         ExecEnvironment env = ec.env();
         if (env.catalog() == null || env.catalog().functions() == null) return null;
-        SqlFunction f = env.catalog().functions().byOid(call.proc().oid());
+        SqlFunction f = userFunction(call.proc(), env);
         if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.securityDefiner()
                 || !f.config().isEmpty() || f.retset() || f.resultType() == TypeOids.RECORD || !f.outColumns().isEmpty()
                 || call.args().size() != f.argTypes().size() || TypeOids.isPolymorphic(f.resultType())
@@ -170,6 +170,17 @@ final class FunctionInlining {
         // substitute_actual_parameters: the body is at the call's level, so the arguments go in as they are
         return ExprTrees.map(e, x -> x instanceof Expr.Param p && p.number() >= 1 && p.number() <= uses.length
                 ? call.args().get(p.number() - 1) : null);
+    }
+
+    /**
+     * The pg_proc row of the user function {@code proc} is, or null. Built-ins without a
+     * PostgreSQL OID are numbered from 100000 (BuiltinRegistry), inside the range user objects
+     * get theirs from, so the row found by OID must also be the same function by name and
+     * argument types.
+     */
+    private static SqlFunction userFunction(PgProc proc, ExecEnvironment env) {
+        SqlFunction f = env.catalog().functions().byOid(proc.oid());
+        return f != null && f.name().equals(proc.name()) && f.argTypes().equals(proc.argTypes()) ? f : null;
     }
 
     /** The body inline_function accepts: a SELECT of one expression and nothing else. */
