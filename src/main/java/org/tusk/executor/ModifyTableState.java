@@ -91,6 +91,8 @@ final class ModifyTableState extends PlanState {
     private final MergeActions merge;
     /** The target is a view whose INSTEAD OF triggers do the change; null for a table. */
     private ViewTriggerTarget view;
+    /** The new-row lists' MULTIEXPR subplans ({@code SET (a, b) = (SELECT ...)}), run before each row's projection. */
+    private final MultiExprSubPlans setLists = new MultiExprSubPlans();
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -269,7 +271,7 @@ final class ModifyTableState extends PlanState {
     /** ExecInsert of the row {@code newRow} computes from {@code sourceTuple} (null: the source tuple is the row). */
     Object[] insert(ExecEnvironment env, Object[] sourceTuple, List<org.tusk.nodes.Expr> newRow) {
         Object[] row = newRow == null ? ScanTuples.values(sourceTuple, cols.size())
-                : Executor.project(newRow, sourceTuple, null, ctx);
+                : setLists.project(newRow, sourceTuple, ctx);
         if (view != null) return view.insert(row);
         Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
@@ -374,14 +376,14 @@ final class ModifyTableState extends PlanState {
     /** ExecUpdate of the row at the TID in {@code oldTuple} to the row {@code newRow} computes from it. */
     Object[] update(ExecEnvironment env, Object[] oldTuple, List<org.tusk.nodes.Expr> newRow) {
         if (view != null) {
-            Object[] row = view.update(ScanTuples.values(oldTuple, cols.size()), Executor.project(newRow, oldTuple, null, ctx));
+            Object[] row = view.update(ScanTuples.values(oldTuple, cols.size()), setLists.project(newRow, oldTuple, ctx));
             return row == null ? null : withTid(row, null, oldTuple);
         }
         TableAm am = env.tableAm();
         Object[] old = oldTuple;
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
-            Object[] row = Executor.project(newRow, old, null, ctx);
+            Object[] row = setLists.project(newRow, old, ctx);
             // ExecUpdatePrologue's BEFORE ROW triggers come first; the row they return decides its partition
             if (triggers != null) {
                 row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
@@ -597,7 +599,7 @@ final class ModifyTableState extends PlanState {
             out[0] = null;
             return true;
         }
-        Object[] rootRow = Executor.project(oc.set(), tuple, null, ctx);
+        Object[] rootRow = setLists.project(oc.set(), tuple, ctx);
         Object[] row = target.fromRoot(rootRow);
         // ExecOnConflictUpdate goes through ExecUpdate: BEFORE ROW UPDATE triggers may change or skip the row
         RelationTriggers rowTriggers = target.leaf() == null ? triggers : target.leaf().triggers();

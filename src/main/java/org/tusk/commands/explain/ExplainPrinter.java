@@ -286,7 +286,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         }
         boolean shared = childrenShareLevel(obj);
         for (Object[] c : n.children) explainNode(c[0], (String) c[1], null, !shared);
-        for (Expr.SubPlan sp : sub) explainNode(subPlanTop(sp), "SubPlan", subPlanName(sp));
+        for (Expr.SubPlan sp : sub)
+            explainNode(subPlanTop(sp), "SubPlan", sp.kind() == Expr.SubLinkType.MULTIEXPR
+                    ? subPlanName(sp) + " (returns " + ExplainDeparser.multiExprParams(sp) + ")" : subPlanName(sp));
         if (hasChildren) out.closeGroup("Plans", "Plans", false);
 
         if (out.isText()) out.indent = saveIndent;
@@ -422,6 +424,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     private Node describe(Plan p) {
+        Node n = describeNode(p);
+        Plan.ModifyTable update = updateSources.get(p);
+        if (update != null) updateSourceOutput(n, update);
+        return n;
+    }
+
+    private Node describeNode(Plan p) {
         return switch (p) {
             case Plan.ModifyingCtes m -> describe(m.plan());
             case Plan.SeqScan s -> {
@@ -842,7 +851,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         scanTarget(n, t.relname(), schema(t), rtNames.of(t));
         n.input = tableColumns(t);
         if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
-        if (m.newRow() != null) n.exprs.addAll(m.newRow());
+        Plan src0 = m.source();
+        if (m.operation() == Query.CommandType.UPDATE && m.newRow() != null && isPlainScanOf(src0, t)) {
+            // the scan computes the new values, and their SubPlans are drawn there; InitPlans stay at the top
+            updateSources.put(src0, m);
+            n.exprs.addAll(subPlansOf(m.newRow(), true));
+        } else if (m.newRow() != null) {
+            n.exprs.addAll(m.newRow());
+        }
         n.exprs.addAll(mergeExpressions(m));   // the SubPlans of MERGE's WHEN conditions and actions
         if (m.onConflict() != null) onConflict(n, m.onConflict(), t);
         Plan src = m.source();
@@ -852,6 +868,60 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             n.child(src, "Outer");
         }
         return n;
+    }
+
+    /** The scans an UPDATE reads its rows from directly, and the UPDATE, whose SET list they are shown computing. */
+    private final Map<Plan, Plan.ModifyTable> updateSources = new IdentityHashMap<>();
+
+    private static boolean isPlainScanOf(Plan p, Query.RangeTblEntry t) {
+        return switch (p) {
+            case Plan.SeqScan s -> s.targetList() == null && s.rte() == t;
+            case Plan.IndexScan s -> s.targetList() == null && s.rte() == t && !s.indexOnly();
+            case Plan.BitmapHeapScan s -> s.targetList() == null && s.rte() == t;
+            default -> false;
+        };
+    }
+
+    /**
+     * The scan under an UPDATE as PostgreSQL's plan has it since version 14: its target list is
+     * the new values of the assigned columns (in column order), then the resjunk MULTIEXPR
+     * SubPlans of {@code SET (a, b) = (SELECT ...)} and the row's ctid; the SubPlans of the SET
+     * list are that node's.
+     */
+    private void updateSourceOutput(Node n, Plan.ModifyTable m) {
+        List<Expr> out = new ArrayList<>();
+        List<Expr.SubPlan> multi = new ArrayList<>();
+        for (int i = 0; i < m.newRow().size(); i++) {
+            Expr e = m.newRow().get(i);
+            // expand_targetlist's copies of unassigned columns are not in the subplan's list
+            if (e instanceof Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0) continue;
+            if (e instanceof Expr.Const c && m.target().columns().get(i).name().isEmpty()) continue;   // dropped column
+            out.add(e);
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.SubPlan sp && sp.kind() == Expr.SubLinkType.MULTIEXPR
+                        && multi.stream().noneMatch(o -> sameSubPlan(o, sp)))
+                    multi.add(sp);
+                return false;
+            });
+        }
+        multi.sort(java.util.Comparator.comparingInt(Expr.SubPlan::planId));
+        out.addAll(multi);
+        int natts = m.target().columns().size();
+        out.add(new Expr.Var(Expr.Var.RESOLVED, natts + 1, 27 /* tid */, -1, "ctid", -1));
+        n.output = tlist(out, n.input, null);
+        n.exprs.addAll(subPlansOf(m.newRow(), false));
+    }
+
+    /** The SubPlans in {@code exprs} that are InitPlans ({@code init}) or that are not. */
+    private List<Expr.SubPlan> subPlansOf(List<Expr> exprs, boolean init) {
+        List<Expr.SubPlan> l = new ArrayList<>();
+        for (Expr e : exprs) {
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.SubPlan sp && isInitPlan(sp) == init) l.add(sp);
+                return false;
+            });
+        }
+        return l;
     }
 
     /**
@@ -1361,6 +1431,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     @Override
     public String initPlanOutput(Expr.SubPlan sp) {
+        if (sp.kind() == Expr.SubLinkType.MULTIEXPR) return ExplainDeparser.multiExprParams(sp);
         for (var e : initPlanParams.entrySet()) if (sameSubPlan(e.getKey(), sp)) sp = e.getKey();
         Integer n = initPlanParams.get(sp);
         if (n == null) {
