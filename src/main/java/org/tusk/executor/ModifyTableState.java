@@ -183,9 +183,10 @@ final class ModifyTableState extends PlanState {
             if (statementTriggers && merge != null) {
                 for (int event : merge.afterStatementEvents()) triggers.afterStatement(event);
             } else if (statementTriggers) {
-                triggers.afterStatement(triggerOperation());
+                // fireASTriggers: ON CONFLICT DO UPDATE's UPDATE triggers come before the INSERT ones
                 if (plan.onConflict() != null && plan.onConflict().doUpdate())
                     triggers.afterStatement(TriggerData.TRIGGER_EVENT_UPDATE);
+                triggers.afterStatement(triggerOperation());
             }
             triggers.endOfStatement();
         }
@@ -234,6 +235,14 @@ final class ModifyTableState extends PlanState {
     /** MERGE: the columns the UPDATE action about to run sets, for its UPDATE OF triggers. */
     void setModifiedColumns(BitSet cols) { modifiedCols = cols; }
 
+    /**
+     * A row an INSERT into a partitioned table stored in a leaf, in the root's layout, for the
+     * root's INSERT transition table (ExecInsert's ar_insert_trig_tcs, the root's capture state).
+     */
+    private void captureRoutedInsert(Object[] rootRow) {
+        if (triggers != null) triggers.captureTransition(TriggerData.TRIGGER_EVENT_INSERT, null, rootRow);
+    }
+
     /** Adds a leaf's changed row, in the root's layout, to the root's transition tables. */
     private void captureForRoot(Object[] oldRow, Object[] newRow) {
         if (rootCapture == null) return;
@@ -281,6 +290,7 @@ final class ModifyTableState extends PlanState {
                         plan.withChecks(), Query.WithCheckOption.WCO_RLS_INSERT_CHECK, rootRow, ctx));
                 if (routed == null) return null;   // a leaf's BEFORE ROW trigger skipped it
                 routedTo = routed.leaf();
+                captureRoutedInsert(routed.leaf().toRoot(routed.leafRow()));
                 // the row as stored (after the leaf's BEFORE ROW triggers), in the root's layout
                 return withTid(routed.leaf().toRoot(routed.leafRow()), routed.tid(), null);
             }
@@ -370,6 +380,7 @@ final class ModifyTableState extends PlanState {
         }
         PartitionTupleRouting.Routed stored = routing.store(leaf, leafRow);
         if (leafTriggers != null) leafTriggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+        captureRoutedInsert(leaf.toRoot(leafRow));
         return withTid(row, stored.tid(), null);
     }
 
@@ -627,6 +638,10 @@ final class ModifyTableState extends PlanState {
                 if (r.updateIndexes()) target.indexInserter().accept(row, r.newTid());
                 if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row, r.newTid());
                 if (rowTriggers != null) rowTriggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
+                // a leaf's update goes to the partitioned root's transition tables too, in the
+                // root's layout (ExecOnConflictUpdate's mt_oc_transition_capture)
+                if (target.leaf() != null && triggers != null)
+                    triggers.captureTransition(TriggerData.TRIGGER_EVENT_UPDATE, target.toRoot(oldRow), rootRow);
                 out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
             }
