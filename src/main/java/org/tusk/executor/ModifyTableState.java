@@ -150,7 +150,7 @@ final class ModifyTableState extends PlanState {
             };
             if (changed == null) continue;
             if (plan.operation() == Query.CommandType.INSERT || plan.operation() == Query.CommandType.UPDATE)
-                WithCheckOptions.check(plan.withChecks(), changed, cols, ctx);
+                WithCheckOptions.check(plan.withChecks(), changed, cols, plan.rootRelation(), rel, ctx);
             processed++;
             if (!plan.returning().isEmpty()) {
                 if (returningSystem == null) {
