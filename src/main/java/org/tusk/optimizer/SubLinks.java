@@ -16,6 +16,8 @@ import org.tusk.nodes.Query;
  * {@link PlannerInfo#planParams}; a SubLink's subquery is
  * planned one level down, and the parameters it registered at this level become the SubPlan's
  * {@code parParams}, whose values its {@code args} (Vars of this level) supply at evaluation.
+ * The copies of one MULTIEXPR SubLink (one per column of a multiple-column assignment) share
+ * one SubPlan, whose output columns go to {@code paramIds}.
  */
 final class SubLinks {
     private SubLinks() {}

@@ -586,6 +586,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.child(w.child(), "Outer");
                 yield n;
             }
+            case Plan.Append a when isModifyAppend(a) -> modifyAppend(a);
             case Plan.Append a -> {
                 Node n = node(p, "Append");
                 for (Plan c : a.children()) n.child(c, "Member");
@@ -870,8 +871,64 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return n;
     }
 
+    /** Whether {@code a} is Tusk's plan of an UPDATE or DELETE of a table with children: one ModifyTable per table. */
+    static boolean isModifyAppend(Plan.Append a) {
+        if (a.children().isEmpty()) return false;
+        for (Plan c : a.children()) {
+            if (!(c instanceof Plan.ModifyTable m) || m.operation() == Query.CommandType.INSERT
+                    || m.operation() == Query.CommandType.MERGE) return false;
+        }
+        return true;
+    }
+
+    /**
+     * An UPDATE or DELETE of a table with children as PostgreSQL draws its one ModifyTable
+     * (show_modifytable_info): the named table, then one "Update on child alias_N" line per table
+     * changed, over the Append of their scans (just the scan when there is one).
+     */
+    private Node modifyAppend(Plan.Append a) {
+        Plan.ModifyTable first = (Plan.ModifyTable) a.children().get(0);
+        String op = first.operation() == Query.CommandType.UPDATE ? "Update" : "Delete";
+        Node n = node(a, "ModifyTable");
+        n.pname = op;
+        n.operation = op;
+        org.tusk.utils.cache.Relation root = first.rootRelation() != null ? first.rootRelation() : first.target().table();
+        String rootSchema = root == null ? schema(first.target()) : root.persistence() == 't' ? "pg_temp"
+                : root.namespace() == 2200 ? "public" : root.namespace() == 11 ? "pg_catalog" : schema(first.target());
+        scanTarget(n, root == null ? first.target().relname() : root.name(), rootSchema, rtNames.rootOf(a));
+        n.input = tableColumns(first.target());
+        if (!first.returning().isEmpty()) n.output = tlist(first.returning(), n.input, null);
+        List<Plan> sources = new ArrayList<>();
+        for (Plan c : a.children()) {
+            Plan.ModifyTable m = (Plan.ModifyTable) c;
+            Query.RangeTblEntry t = m.target();
+            String schema = schema(t);
+            String alias = rtNames.of(t);
+            if (out.isText()) n.details.add(() -> {
+                out.indentText();
+                out.text().append(op).append(" on ");
+                if (opts.verbose() && schema != null) out.text().append(Texts.quoteIdentifier(schema)).append('.');
+                out.text().append(Texts.quoteIdentifier(t.relname()));
+                if (alias != null && !alias.equals(t.relname())) out.text().append(' ').append(Texts.quoteIdentifier(alias));
+                out.text().append('\n');
+            });
+            inheritedTargets.add(m);
+            if (m.operation() == Query.CommandType.UPDATE && m.newRow() != null && isPlainScanOf(m.source(), t)) {
+                updateSources.put(m.source(), m);
+                n.exprs.addAll(subPlansOf(m.newRow(), true));
+            } else if (m.newRow() != null) {
+                n.exprs.addAll(m.newRow());
+            }
+            sources.add(m.source());
+        }
+        n.child(sources.size() == 1 ? sources.get(0) : new Plan.Append(List.copyOf(sources), sources.get(0).width()), "Outer");
+        return n;
+    }
+
     /** The scans an UPDATE reads its rows from directly, and the UPDATE, whose SET list they are shown computing. */
     private final Map<Plan, Plan.ModifyTable> updateSources = new IdentityHashMap<>();
+    /** The ModifyTables of one table each of an UPDATE/DELETE of a table with children. */
+    private final java.util.Set<Plan.ModifyTable> inheritedTargets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     private static boolean isPlainScanOf(Plan p, Query.RangeTblEntry t) {
         return switch (p) {
@@ -909,6 +966,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         int natts = m.target().columns().size();
         out.add(new Expr.Var(Expr.Var.RESOLVED, natts + 1, 27 /* tid */, -1, "ctid", -1));
         n.output = tlist(out, n.input, null);
+        if (n.output != null && inheritedTargets.contains(m)) {
+            // add_row_identity_columns: an inherited target's rows also carry their tableoid
+            List<String> o = new ArrayList<>(n.output);
+            String ctid = o.get(o.size() - 1);
+            o.add(o.size() - 1, ctid.substring(0, ctid.length() - "ctid".length()) + "tableoid");
+            n.output = o;
+        }
         n.exprs.addAll(subPlansOf(m.newRow(), false));
     }
 
