@@ -73,6 +73,26 @@ public final class ExecPermissions {
     }
 
     /**
+     * ExecBuildSlotPartitionKeyDescription's test: whether the current user may see the key
+     * values of a row that found no partition of {@code rel}. Not when row-level security applies
+     * to the table (check_enable_rls); otherwise with SELECT on the table. Without it PostgreSQL
+     * asks for SELECT on every key column (a key expression never qualifies); Tusk has no column
+     * privileges, so no column has it.
+     */
+    static boolean maySeePartitionKey(Relation rel, ExecEnvironment env) {
+        int user = env.currentUserId();
+        if (rel.rowSecurity() && !env.roleIsSuperuser(user)) {
+            var role = org.tusk.catalog.ObjectNames.current().sharedCatalog().role(user).orElse(null);
+            boolean bypass = role != null && (role.superuser() || role.bypassRls());
+            boolean owner = user == rel.owner() || env.privilegeRoles(user).contains(rel.owner());
+            if (!bypass && !(owner && !rel.forceRowSecurity())) return false;
+        }
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return true;
+        return (Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0;
+    }
+
+    /**
      * The same for role {@code userId} rather than the current user: a view's relations are
      * checked as the view's owner (RTEPermissionInfo.checkAsUser).
      */

@@ -91,6 +91,8 @@ final class ModifyTableState extends PlanState {
     private final MergeActions merge;
     /** The target is a view whose INSTEAD OF triggers do the change; null for a table. */
     private ViewTriggerTarget view;
+    /** The new-row lists' MULTIEXPR subplans ({@code SET (a, b) = (SELECT ...)}), run before each row's projection. */
+    private final MultiExprSubPlans setLists = new MultiExprSubPlans();
 
     ModifyTableState(Plan.ModifyTable plan, PlanState source, ExecContext ctx) {
         this.plan = plan;
@@ -148,7 +150,7 @@ final class ModifyTableState extends PlanState {
             };
             if (changed == null) continue;
             if (plan.operation() == Query.CommandType.INSERT || plan.operation() == Query.CommandType.UPDATE)
-                WithCheckOptions.check(plan.withChecks(), changed, cols, ctx);
+                WithCheckOptions.check(plan.withChecks(), changed, cols, plan.rootRelation(), rel, ctx);
             processed++;
             if (!plan.returning().isEmpty()) {
                 if (returningSystem == null) {
@@ -181,9 +183,10 @@ final class ModifyTableState extends PlanState {
             if (statementTriggers && merge != null) {
                 for (int event : merge.afterStatementEvents()) triggers.afterStatement(event);
             } else if (statementTriggers) {
-                triggers.afterStatement(triggerOperation());
+                // fireASTriggers: ON CONFLICT DO UPDATE's UPDATE triggers come before the INSERT ones
                 if (plan.onConflict() != null && plan.onConflict().doUpdate())
                     triggers.afterStatement(TriggerData.TRIGGER_EVENT_UPDATE);
+                triggers.afterStatement(triggerOperation());
             }
             triggers.endOfStatement();
         }
@@ -232,6 +235,14 @@ final class ModifyTableState extends PlanState {
     /** MERGE: the columns the UPDATE action about to run sets, for its UPDATE OF triggers. */
     void setModifiedColumns(BitSet cols) { modifiedCols = cols; }
 
+    /**
+     * A row an INSERT into a partitioned table stored in a leaf, in the root's layout, for the
+     * root's INSERT transition table (ExecInsert's ar_insert_trig_tcs, the root's capture state).
+     */
+    private void captureRoutedInsert(Object[] rootRow) {
+        if (triggers != null) triggers.captureTransition(TriggerData.TRIGGER_EVENT_INSERT, null, rootRow);
+    }
+
     /** Adds a leaf's changed row, in the root's layout, to the root's transition tables. */
     private void captureForRoot(Object[] oldRow, Object[] newRow) {
         if (rootCapture == null) return;
@@ -269,7 +280,7 @@ final class ModifyTableState extends PlanState {
     /** ExecInsert of the row {@code newRow} computes from {@code sourceTuple} (null: the source tuple is the row). */
     Object[] insert(ExecEnvironment env, Object[] sourceTuple, List<org.tusk.nodes.Expr> newRow) {
         Object[] row = newRow == null ? ScanTuples.values(sourceTuple, cols.size())
-                : Executor.project(newRow, sourceTuple, null, ctx);
+                : setLists.project(newRow, sourceTuple, ctx);
         if (view != null) return view.insert(row);
         Plan.OnConflict oc = plan.onConflict();
         if (routing != null) {
@@ -279,6 +290,7 @@ final class ModifyTableState extends PlanState {
                         plan.withChecks(), Query.WithCheckOption.WCO_RLS_INSERT_CHECK, rootRow, ctx));
                 if (routed == null) return null;   // a leaf's BEFORE ROW trigger skipped it
                 routedTo = routed.leaf();
+                captureRoutedInsert(routed.leaf().toRoot(routed.leafRow()));
                 // the row as stored (after the leaf's BEFORE ROW triggers), in the root's layout
                 return withTid(routed.leaf().toRoot(routed.leafRow()), routed.tid(), null);
             }
@@ -368,20 +380,21 @@ final class ModifyTableState extends PlanState {
         }
         PartitionTupleRouting.Routed stored = routing.store(leaf, leafRow);
         if (leafTriggers != null) leafTriggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+        captureRoutedInsert(leaf.toRoot(leafRow));
         return withTid(row, stored.tid(), null);
     }
 
     /** ExecUpdate of the row at the TID in {@code oldTuple} to the row {@code newRow} computes from it. */
     Object[] update(ExecEnvironment env, Object[] oldTuple, List<org.tusk.nodes.Expr> newRow) {
         if (view != null) {
-            Object[] row = view.update(ScanTuples.values(oldTuple, cols.size()), Executor.project(newRow, oldTuple, null, ctx));
+            Object[] row = view.update(ScanTuples.values(oldTuple, cols.size()), setLists.project(newRow, oldTuple, ctx));
             return row == null ? null : withTid(row, null, oldTuple);
         }
         TableAm am = env.tableAm();
         Object[] old = oldTuple;
         while (true) {
             ItemPointer tid = ScanTuples.tid(old, cols.size());
-            Object[] row = Executor.project(newRow, old, null, ctx);
+            Object[] row = setLists.project(newRow, old, ctx);
             // ExecUpdatePrologue's BEFORE ROW triggers come first; the row they return decides its partition
             if (triggers != null) {
                 row = triggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
@@ -597,7 +610,7 @@ final class ModifyTableState extends PlanState {
             out[0] = null;
             return true;
         }
-        Object[] rootRow = Executor.project(oc.set(), tuple, null, ctx);
+        Object[] rootRow = setLists.project(oc.set(), tuple, ctx);
         Object[] row = target.fromRoot(rootRow);
         // ExecOnConflictUpdate goes through ExecUpdate: BEFORE ROW UPDATE triggers may change or skip the row
         RelationTriggers rowTriggers = target.leaf() == null ? triggers : target.leaf().triggers();
@@ -625,6 +638,10 @@ final class ModifyTableState extends PlanState {
                 if (r.updateIndexes()) target.indexInserter().accept(row, r.newTid());
                 if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row, r.newTid());
                 if (rowTriggers != null) rowTriggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
+                // a leaf's update goes to the partitioned root's transition tables too, in the
+                // root's layout (ExecOnConflictUpdate's mt_oc_transition_capture)
+                if (target.leaf() != null && triggers != null)
+                    triggers.captureTransition(TriggerData.TRIGGER_EVENT_UPDATE, target.toRoot(oldRow), rootRow);
                 out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
             }

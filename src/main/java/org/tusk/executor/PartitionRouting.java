@@ -73,9 +73,11 @@ public final class PartitionRouting {
             cols.append(key.displayName(i));
             vals.append(values[i] == null ? "null" : BuiltinCatalog.type(key.typeOid(i)).output().out(values[i], ctx.outputSettings()));
         }
-        return PgException.error("23514", "no partition of relation \"" + parent.name() + "\" found for row")
-                .withDetail("Partition key of the failing row contains " + cols + ") = " + vals + ").")
+        PgException e = PgException.error("23514", "no partition of relation \"" + parent.name() + "\" found for row")
                 .withObjects(new PgException.ErrorObjects(null, parent.name(), null, null, null));
+        // the key values only for a user allowed to read them (ExecBuildSlotPartitionKeyDescription)
+        return ExecPermissions.maySeePartitionKey(parent, ctx.requireEnv())
+                ? e.withDetail("Partition key of the failing row contains " + cols + ") = " + vals + ").") : e;
     }
 
     /** make_inh_translation_list by name: for each column of {@code to}, the 1-based attnum in {@code from} (0 if absent). */

@@ -34,7 +34,19 @@ public final class RelationTriggers {
     private final ExecContext ctx;
     private final AfterTriggerQueue queue;
     private final Map<Integer, Expr> whenExprs = new HashMap<>();
-    private List<Object[]> oldTable, newTable;
+    /**
+     * The transition tables of each event this statement collects them for (INSERT ... ON
+     * CONFLICT DO UPDATE and MERGE have one pair per event, as the TransitionCaptureState of
+     * each event's triggers holds its own tuplestores).
+     */
+    private final Map<Integer, TransitionTables> transitions = new HashMap<>();
+
+    private record TransitionTables(List<Object[]> oldRows, List<Object[]> newRows) {
+        void add(int operation, Object[] oldRow, Object[] newRow) {
+            if (oldRow != null && operation != TriggerData.TRIGGER_EVENT_INSERT) oldRows.add(oldRow.clone());
+            if (newRow != null && operation != TriggerData.TRIGGER_EVENT_DELETE) newRows.add(newRow.clone());
+        }
+    }
 
     private RelationTriggers(Relation rel, List<TriggerInfo> triggers, ExecContext ctx, AfterTriggerQueue queue) {
         this.rel = rel;
@@ -58,7 +70,7 @@ public final class RelationTriggers {
     }
 
     /** Whether this statement collects transition tables (an AFTER trigger of its event wants them). */
-    boolean capturesTransitions() { return oldTable != null; }
+    boolean capturesTransitions() { return !transitions.isEmpty(); }
 
     /**
      * Adds a row another result relation changed (a leaf of this partitioned table, already in
@@ -66,9 +78,8 @@ public final class RelationTriggers {
      * row of an UPDATE or INSERT.
      */
     void captureTransition(int operation, Object[] oldRow, Object[] newRow) {
-        if (oldTable == null) return;
-        if (oldRow != null && operation != TriggerData.TRIGGER_EVENT_INSERT) oldTable.add(oldRow.clone());
-        if (newRow != null && operation != TriggerData.TRIGGER_EVENT_DELETE) newTable.add(newRow.clone());
+        TransitionTables tt = transitions.get(operation);
+        if (tt != null) tt.add(operation, oldRow, newRow);
     }
 
     /** The queue this relation's AFTER events go to, for the partitions its rows are routed to. */
@@ -111,10 +122,7 @@ public final class RelationTriggers {
                 TriggerFunctions.call(t.fnoid(), new TriggerData(event, rel, t, null, null, null, null), ctx);
             }
         }
-        if (wantsTransitionTables(operation)) {
-            oldTable = new ArrayList<>();
-            newTable = new ArrayList<>();
-        }
+        if (wantsTransitionTables(operation)) transitions.put(operation, new TransitionTables(new ArrayList<>(), new ArrayList<>()));
     }
 
     private boolean wantsTransitionTables(int operation) {
@@ -132,8 +140,10 @@ public final class RelationTriggers {
     public void afterStatement(int operation) {
         for (TriggerInfo t : triggers) {
             if (matches(t, 'A', false, operation) && whenOk(t, null, null)) {
+                TransitionTables tt = transitions.get(operation);
                 queue.save(() -> TriggerFunctions.call(t.fnoid(), new TriggerData(operation, rel, t, null, null,
-                        t.oldTable() == null ? null : oldTable, t.newTable() == null ? null : newTable), ctx));
+                        t.oldTable() == null || tt == null ? null : tt.oldRows(),
+                        t.newTable() == null || tt == null ? null : tt.newRows()), ctx));
             }
         }
     }
@@ -186,10 +196,8 @@ public final class RelationTriggers {
      * adds it to the transition tables). The WHEN condition is tested now, on the row as written.
      */
     public void afterRow(int operation, Object[] oldRow, Object[] newRow, BitSet modified) {
-        if (oldTable != null) {
-            if (oldRow != null && operation != TriggerData.TRIGGER_EVENT_INSERT) oldTable.add(oldRow.clone());
-            if (newRow != null && operation != TriggerData.TRIGGER_EVENT_DELETE) newTable.add(newRow.clone());
-        }
+        TransitionTables tt = transitions.get(operation);
+        if (tt != null) tt.add(operation, oldRow, newRow);
         int event = operation | TriggerData.TRIGGER_EVENT_ROW;
         for (TriggerInfo t : triggers) {
             if (!matches(t, 'A', true, operation) || !columnsOk(t, modified)) continue;
@@ -199,7 +207,8 @@ public final class RelationTriggers {
             Object[] trig = operation == TriggerData.TRIGGER_EVENT_INSERT ? n : o;
             Object[] nt = operation == TriggerData.TRIGGER_EVENT_UPDATE ? n : null;
             queue.save(() -> TriggerFunctions.call(t.fnoid(), new TriggerData(event, rel, t, trig, nt,
-                    t.oldTable() == null ? null : oldTable, t.newTable() == null ? null : newTable), ctx));
+                    t.oldTable() == null || tt == null ? null : tt.oldRows(),
+                    t.newTable() == null || tt == null ? null : tt.newRows()), ctx));
         }
     }
 

@@ -40,6 +40,9 @@ final class RowEval {
 
     /** ExecEvalFieldSelect: NULL for a NULL row. */
     static Object fieldSelect(Expr.FieldSelect f, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        // a column of a multiple-column assignment: the Param its MULTIEXPR subplan set for this row
+        if (f.arg() instanceof Expr.SubPlan sp && sp.kind() == Expr.SubLinkType.MULTIEXPR)
+            return SubPlanEvaluator.multiExprColumn(sp, f.fieldnum(), (ExecContext) ctx);
         Object v = ExprEvaluator.eval(f.arg(), tuple, aggValues, ctx);
         if (v == null) return null;
         return ((RecordValue) v).get(f.fieldnum() - 1);

@@ -46,6 +46,13 @@ public final class SubPlanEvaluator {
                 if (!sp.correlated()) ctx.subPlanResults().put(sp, v);
                 yield v;
             }
+            case MULTIEXPR -> {
+                // uncorrelated, it is an initplan (make_subplan): its Params are set once per statement
+                boolean initPlan = sp.parParams().isEmpty();
+                if (!initPlan || !ctx.subPlanResults().containsKey(sp)) setMultiExprParams(sp, ctx);
+                if (initPlan) ctx.subPlanResults().put(sp, Boolean.TRUE);
+                yield null;
+            }
             case ANY, ALL -> {
                 Expr.OpExpr eq = hashable(sp);
                 yield eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
@@ -103,6 +110,29 @@ public final class SubPlanEvaluator {
         } finally {
             s.close();
         }
+    }
+
+    /**
+     * A MULTIEXPR subplan ({@code SET (a, b) = (SELECT ...)}), run for the row at hand: its one
+     * row's columns go to its output Params, all NULL when there is no row, and a second row is
+     * an error as for a scalar subquery (ExecScanSubPlan's MULTIEXPR_SUBLINK case).
+     */
+    private static void setMultiExprParams(Expr.SubPlan sp, ExecContext ctx) {
+        Object[] first;
+        PlanState s = Executor.init(sp.plan(), ctx);
+        try {
+            first = s.next();
+            if (first != null && s.next() != null)
+                throw PgException.error("21000", "more than one row returned by a subquery used as an expression");
+        } finally {
+            s.close();
+        }
+        for (int i = 0; i < sp.paramIds().size(); i++) ctx.setExecParam(sp.paramIds().get(i), first == null ? null : first[i]);
+    }
+
+    /** The value of output column {@code colno} (1-based) of a MULTIEXPR subplan, as its last run for this row set it. */
+    static Object multiExprColumn(Expr.SubPlan sp, int colno, ExecContext ctx) {
+        return ctx.execParam(sp.paramIds().get(colno - 1));
     }
 
     @SuppressWarnings("unchecked")

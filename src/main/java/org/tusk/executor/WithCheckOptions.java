@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.tusk.catalog.ColumnDef;
 import org.tusk.nodes.Plan;
+import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -22,16 +23,24 @@ final class WithCheckOptions {
      * Checks {@code tuple} (the tuple RETURNING reads: the new row of the target relation first)
      * against {@code checks}; {@code cols} are the target relation's columns.
      */
-    static void check(List<Plan.WithCheck> checks, Object[] tuple, List<ColumnDef> cols, ExecContext ctx) {
+    static void check(List<Plan.WithCheck> checks, Object[] tuple, List<ColumnDef> cols, Relation root, Relation rel,
+                      ExecContext ctx) {
         if (checks.isEmpty()) return;
         for (Plan.WithCheck c : checks) {
             if (c.isRowSecurity()) continue;
             Object ok = Executor.project(List.of(c.qual()), tuple, null, ctx)[0];
             if (!Boolean.TRUE.equals(ok)) {
                 Object[] row = tuple.length > cols.size() ? java.util.Arrays.copyOf(tuple, cols.size()) : tuple;
+                String described = ExecConstraints.describe(cols, row, ctx);
+                if (root != null && root.oid() != rel.oid()) {
+                    // the row of one child of the view's table is shown in the table's own layout
+                    // (ExecWithCheckOptions converts it to the root's rowtype)
+                    described = ExecConstraints.describe(root, PartitionRouting.columns(root),
+                            PartitionRouting.convert(row, PartitionRouting.columnMap(rel, root)), ctx);
+                }
                 throw PgException.error("44000",
                         "new row violates check option for view \"" + c.viewName() + "\"")
-                        .withDetail("Failing row contains " + ExecConstraints.describe(cols, row, ctx) + ".");
+                        .withDetail("Failing row contains " + described + ".");
             }
         }
     }

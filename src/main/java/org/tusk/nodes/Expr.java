@@ -235,15 +235,32 @@ public sealed interface Expr {
     }
 
     /** The kinds of sublink (primnodes.h SubLinkType). */
-    enum SubLinkType { EXISTS, ALL, ANY, EXPR, ARRAY }
+    enum SubLinkType { EXISTS, ALL, ANY, EXPR, ARRAY, MULTIEXPR }
 
     /**
      * A subquery in an expression, as parse analysis leaves it (SubLink). {@code testexpr} (ANY
      * and ALL only) compares the left-hand side with one row of the subquery, whose output
      * columns it reads as {@link SubLinkParam}s; {@code subselect} is the analysed subquery, in
      * which references to this query are Vars with levelsup 1.
+     *
+     * <p>MULTIEXPR ({@code UPDATE ... SET (a, b) = (SELECT ...)}, transformMultiAssignRef): the
+     * sub-select whose one row supplies several target columns; it is of type record and each
+     * column reads its field through a {@link FieldSelect} of a copy of this SubLink. {@code
+     * subLinkId} (unique among the MULTIEXPR SubLinks of one statement's SET lists) tells the
+     * planner that the copies are one sub-select, planned as one SubPlan that runs once per row.
+     * Other kinds have subLinkId 0.
      */
-    record SubLink(SubLinkType kind, Expr testexpr, Query subselect, int type, int typmod, int location) implements Expr {}
+    record SubLink(SubLinkType kind, Expr testexpr, Query subselect, int type, int typmod, int location, int subLinkId)
+            implements Expr {
+        public SubLink(SubLinkType kind, Expr testexpr, Query subselect, int type, int typmod, int location) {
+            this(kind, testexpr, subselect, type, typmod, location, 0);
+        }
+
+        /** The same sublink with another test expression and subquery. */
+        public SubLink with(Expr newTest, Query newSubselect) {
+            return new SubLink(kind, newTest, newSubselect, type, typmod, location, subLinkId);
+        }
+    }
 
     /** Column {@code colno} (1-based) of the current row of a sublink's subquery (PARAM_SUBLINK). */
     record SubLinkParam(int colno, int type, int typmod) implements Expr {}

@@ -149,8 +149,7 @@ public final class ExprTrees {
             case Expr.WindowFunc x -> new Expr.WindowFunc(x.name(), x.fn(), x.agg(), mapAll(x.args(), f), x.star(),
                     map(x.filter(), f), x.winref(), x.type(), x.location());
             case Expr.GroupingFunc x -> new Expr.GroupingFunc(mapAll(x.args(), f), x.refs(), x.levelsup(), x.location());
-            case Expr.SubLink x -> new Expr.SubLink(x.kind(), map(x.testexpr(), f), x.subselect(), x.type(), x.typmod(),
-                    x.location());
+            case Expr.SubLink x -> x.with(map(x.testexpr(), f), x.subselect());
             case Expr.ArrayExpr x -> new Expr.ArrayExpr(x.elemType(), x.type(), mapAll(x.elements(), f), x.multidims(), x.location());
             case Expr.SubscriptingRef x -> new Expr.SubscriptingRef(map(x.container(), f), mapNullable(x.upper(), f),
                     x.lower() == null ? null : mapNullable(x.lower(), f), x.type(), x.containerType());

@@ -57,8 +57,7 @@ public final class VarTreeMutator {
                 Expr r = f.map(v, depth);
                 yield r == null ? v : r;
             }
-            case Expr.SubLink s -> new Expr.SubLink(s.kind(), map(s.testexpr(), depth, f),
-                    mapQuery(s.subselect(), depth + 1, f), s.type(), s.typmod(), s.location());
+            case Expr.SubLink s -> s.with(map(s.testexpr(), depth, f), mapQuery(s.subselect(), depth + 1, f));
             case Expr.Aggref a -> {
                 int levelsup = f.aggLevelsUp(a, depth);
                 List<Expr.AggSort> order = new ArrayList<>();

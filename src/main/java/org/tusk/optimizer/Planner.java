@@ -136,11 +136,6 @@ public final class Planner {
     private static Plan modifyOne(PlannerInfo info, Query.RangeTblEntry rte, Expr where, List<Expr> newRow,
                                   List<Expr> returning, org.tusk.utils.cache.Relation root) {
         Query q = info.query;
-        if (q.withCheckOptions().stream().anyMatch(w -> w.kind() == Query.WithCheckOption.WCO_VIEW_CHECK)
-                && rte != q.resultRte()) {
-            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
-                    "WITH CHECK OPTION of a view over a table with inheritance children is not supported by Tusk");
-        }
         if (!ModifyJoin.applies(q))
             return new Plan.ModifyTable(q.commandType(), rte,
                     ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx, null, -1, null, true).plan(),

@@ -74,6 +74,11 @@ final class PlannerInfo {
      * slot holds the SubPlan once the first occurrence is planned.
      */
     final Map<Query, Expr.SubPlan[]> sharedSubPlans = new java.util.IdentityHashMap<>();
+    /**
+     * The MULTIEXPR SubPlans of this level's SET lists by subLinkId: the copies of one
+     * {@code SET (a, b) = (SELECT ...)} sub-select, one per target column, plan as one SubPlan.
+     */
+    final Map<Integer, Expr.SubPlan> multiExprSubPlans = new HashMap<>();
     /** Recursive CTEs being planned at this level: name to work table. */
     final Map<String, WorkTable> workTables = new HashMap<>();
 

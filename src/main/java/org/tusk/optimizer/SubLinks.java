@@ -7,6 +7,7 @@ import org.tusk.catalog.TypeOids;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Plan;
+import org.tusk.nodes.Query;
 
 /**
  * Sublinks to SubPlans (subselect.c make_subplan/build_subplan) and outer references to exec
@@ -15,6 +16,8 @@ import org.tusk.nodes.Plan;
  * {@link PlannerInfo#planParams}; a SubLink's subquery is
  * planned one level down, and the parameters it registered at this level become the SubPlan's
  * {@code parParams}, whose values its {@code args} (Vars of this level) supply at evaluation.
+ * The copies of one MULTIEXPR SubLink (one per column of a multiple-column assignment) share
+ * one SubPlan, whose output columns go to {@code paramIds}.
  */
 final class SubLinks {
     private SubLinks() {}
@@ -79,6 +82,16 @@ final class SubLinks {
     }
 
     private static Expr makeSubPlan(Expr.SubLink s, PlannerInfo info) {
+        if (s.kind() == Expr.SubLinkType.MULTIEXPR) {
+            // the copies of a multiple-column assignment's sub-select (one per target column) are
+            // one SubPlan, which sets a Param per output column (make_subplan's MULTIEXPR case)
+            Expr.SubPlan made = info.multiExprSubPlans.get(s.subLinkId());
+            if (made == null) {
+                made = buildSubPlan(s, info);
+                info.multiExprSubPlans.put(s.subLinkId(), made);
+            }
+            return made;
+        }
         Expr.SubPlan[] shared = s.testexpr() == null ? info.sharedSubPlans.get(s.subselect()) : null;
         if (shared != null && shared[0] != null) return shared[0];
         Expr.SubPlan made = buildSubPlan(s, info);
@@ -100,7 +113,10 @@ final class SubLinks {
         }
         List<Integer> paramIds = new ArrayList<>();
         Expr testexpr = null;
-        if (s.testexpr() != null) {
+        if (s.kind() == Expr.SubLinkType.MULTIEXPR) {
+            // build_subplan: a MULTIEXPR subplan's output columns go to Params of this level
+            for (Query.TargetEntry te : s.subselect().targetList()) if (!te.resjunk()) paramIds.add(info.newParamId());
+        } else if (s.testexpr() != null) {
             int ncols = plan[0].width();
             for (int i = 0; i < ncols; i++) paramIds.add(info.newParamId());
             // a sublink nested in the test (in its left-hand side) has SubLinkParams of its own
@@ -111,7 +127,8 @@ final class SubLinks {
             });
             testexpr = process(testexpr, info);
         }
-        boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY;
+        boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY
+                || s.kind() == Expr.SubLinkType.MULTIEXPR;
         int type = valued ? s.type() : TypeOids.BOOL;
         return new Expr.SubPlan(s.kind(), plan[0], testexpr, List.copyOf(paramIds), List.copyOf(parParams), List.copyOf(args),
                 correlated, type, valued ? s.typmod() : -1, info.glob.nextPlanId++);

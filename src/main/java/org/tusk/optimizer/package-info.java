@@ -76,7 +76,11 @@
  * params registered at its own level as {@code args}, a NestLoop sets those a LATERAL item needs
  * ({@code nestParams}) from its outer row, as does the parameterized index scan's. Exec parameter
  * ids are unique per statement. Uncorrelated SubPlans (no outer reference anywhere below) are
- * evaluated once per statement.
+ * evaluated once per statement. The sub-select of {@code UPDATE ... SET (a, b) = (SELECT ...)}
+ * reaches the planner as one copy per listed column (FieldSelects of MULTIEXPR SubLinks sharing a
+ * subLinkId) and becomes one SubPlan setting a Param per output column, which the ModifyTable
+ * runs once per row before computing the SET list (an InitPlan, once per statement, when
+ * uncorrelated).
  *
  * <h2>Relation sizes</h2>
  * Every size the planner uses for a table comes from {@link org.tusk.optimizer.RelSize}

@@ -1621,6 +1621,27 @@ public final class Analyzer {
      * transformSubLink: analyses the subquery one level down and, for ANY/ALL, builds the
      * comparison of the left-hand side with the subquery's output column (a SubLinkParam).
      */
+    /** The MULTIEXPR SubLinks of this level's SET lists, by their raw source (p_multiassign_exprs). */
+    private final java.util.Map<RawExpr, Expr.SubLink> multiAssignLinks = new java.util.IdentityHashMap<>();
+
+    /** The MULTIEXPR SubLink already made for the multiple-column assignment with this source, or null. */
+    Expr.SubLink multiAssignSubLink(RawExpr source) {
+        return multiAssignLinks.get(source);
+    }
+
+    /**
+     * transformMultiAssignRef's first column: the sub-SELECT relabelled MULTIEXPR and analysed
+     * one level down, numbered by its position among this level's multiple-column assignments.
+     */
+    Expr.SubLink transformMultiExprSubLink(RawExpr.SubLink sl) {
+        SubLinkPlacement.check(this, sl.location());
+        Query q = subquery().transformSelect(sl.subselect());
+        Expr.SubLink s = new Expr.SubLink(Expr.SubLinkType.MULTIEXPR, null, q, RECORD, -1, sl.location(),
+                multiAssignLinks.size() + 1);
+        multiAssignLinks.put(sl, s);
+        return s;
+    }
+
     private Expr transformSubLink(RawExpr.SubLink sl) {
         SubLinkPlacement.check(this, sl.location());
         Analyzer sub = subquery();

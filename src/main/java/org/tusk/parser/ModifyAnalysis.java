@@ -384,6 +384,12 @@ final class ModifyAnalysis {
         return switch (e) {
             case RawExpr.TypeCast tc -> Math.min(leftmost(tc.arg()), tc.location());
             case RawExpr.AExpr x when x.lexpr() != null -> Math.min(leftmost(x.lexpr()), x.location());
+            // a column of SET (a, b) = (SELECT x, y ...): its PARAM_MULTIEXPR has the location of the sub-select's item
+            case RawExpr.MultiAssignRef m when m.source() instanceof RawExpr.SubLink sl
+                    && sl.subselect().op() == Stmt.SetOperation.NONE && (sl.subselect().valuesLists() == null || sl.subselect().valuesLists().isEmpty())
+                    && m.colno() <= sl.subselect().targetList().size()
+                    && sl.subselect().targetList().get(m.colno() - 1).val() != null ->
+                    leftmost(sl.subselect().targetList().get(m.colno() - 1).val());
             default -> e.location();
         };
     }

@@ -307,8 +307,11 @@ final class RowAnalysis {
     }
 
     /**
-     * transformMultiAssignRef for a sub-SELECT source: the colno-th column of the single row the
-     * subquery yields, read from the row {@code (SELECT s FROM (subquery) s)}.
+     * transformMultiAssignRef for a sub-SELECT source: column {@code colno} of the one row of a
+     * MULTIEXPR sublink, a FieldSelect of it. The sub-select is analysed once, for the first
+     * column, and every column of the assignment reads a copy of that one SubLink, whose
+     * subLinkId the planner uses to plan it as one SubPlan evaluated once per row (PostgreSQL's
+     * resjunk MULTIEXPR target entry and its PARAM_MULTIEXPR Params).
      */
     static Expr multiAssign(Analyzer a, RawExpr.MultiAssignRef m) {
         if (m.source() instanceof RawExpr.RowExpr raw) {
@@ -318,19 +321,16 @@ final class RowAnalysis {
                 throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", raw.location());
             return r.args().get(m.colno() - 1);
         }
-        RawExpr.SubLink sl = (RawExpr.SubLink) m.source();
-        String alias = "*multiassign*";
-        Stmt.SelectStmt wrapper = new Stmt.SelectStmt(false, List.of(),
-                List.of(new Stmt.ResTarget(null, new RawExpr.ColumnRef(List.of(alias), false, sl.location()), sl.location())),
-                List.of(new Stmt.RangeSubselect(false, sl.subselect(), alias, List.of(), sl.location())),
-                null, List.of(), null, List.of(), null, null, List.of(), Stmt.SetOperation.NONE, false, null, null, null,
-                sl.location(), List.of(), List.of());
-        Expr link = a.transformExpr(new RawExpr.SubLink(RawExpr.SubLink.Kind.EXPR, null, null, wrapper, sl.location()));
-        Expr.SubLink s = (Expr.SubLink) link;
-        List<Expr> fields = columnsOf(s.subselect().targetList().get(0).expr());
-        if (fields == null || fields.size() != m.ncolumns())
-            throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", m.location());
-        Expr field = fields.get(m.colno() - 1);
+        Expr.SubLink s = a.multiAssignSubLink(m.source());
+        if (s == null) {
+            RawExpr.SubLink sl = (RawExpr.SubLink) m.source();
+            s = a.transformMultiExprSubLink(sl);
+            int ncols = 0;
+            for (Query.TargetEntry te : s.subselect().targetList()) if (!te.resjunk()) ncols++;
+            if (ncols != m.ncolumns())
+                throw a.err(SqlState.SYNTAX_ERROR, "number of columns does not match number of values", sl.location());
+        }
+        Expr field = s.subselect().targetList().get(m.colno() - 1).expr();
         return new Expr.FieldSelect(s, m.colno(), field.type(), field.typmod());
     }
 

@@ -96,8 +96,7 @@ public final class QueryWalker {
         // most expressions hold no SubLink: keep them as they are rather than copy every node
         if (e == null || !ExprTrees.any(e, x -> x instanceof Expr.SubLink)) return e;
         return ExprTrees.map(e, x -> x instanceof Expr.SubLink s
-                ? new Expr.SubLink(s.kind(), exprs(s.testexpr(), sub), sub.apply(s.subselect()), s.type(), s.typmod(),
-                s.location())
+                ? s.with(exprs(s.testexpr(), sub), sub.apply(s.subselect()))
                 : null);
     }
 

@@ -6,6 +6,7 @@ import static org.tusk.it.Jdbc.fails;
 import static org.tusk.it.Jdbc.joinedRows;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,23 @@ class ViewCheckOptionIT extends OneServerPerClass {
             exec(c, "create or replace view ov1 as select * from ob where a > 0");
             exec(c, "insert into ov1 values (-1, 1)");
             exec(c, "drop table ob cascade");
+        }
+    }
+
+    /** A view over a partitioned table checks the rows of every partition, shown in the table's own column order. */
+    @Test
+    void checkOverPartitionedTable() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rp (a text, b int, c int) partition by list (a)", "create table rp1 (c int, b int, a text)",
+                    "alter table rp attach partition rp1 for values in ('x')",
+                    "create table rp2 partition of rp for values in ('y')", "insert into rp values ('x', 1, 10), ('y', 2, 20)",
+                    "create view rv as select * from rp where c < 100 with check option");
+            exec(c, "update rv set c = 50 where b = 1");
+            violates(c, "update rv set c = 150 where b = 1", "rv", "(x, 1, 150)");
+            // moving to another partition is checked too
+            violates(c, "update rv set a = 'y', c = 120 where b = 1", "rv", "(y, 1, 120)");
+            exec(c, "update rv set a = 'y' where b = 1");
+            assertEquals(List.of("rp2|y|1|50", "rp2|y|2|20"), TuskServer.rows(c, "select tableoid::regclass, * from rp order by b"));
         }
     }
 }

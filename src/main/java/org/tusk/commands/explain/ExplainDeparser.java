@@ -235,6 +235,9 @@ final class ExplainDeparser {
                 if (r.type() != org.tusk.catalog.TypeOids.RECORD)
                     sb.append("::").append(org.tusk.catalog.BuiltinCatalog.formatType(r.type()));
             }
+            case Expr.FieldSelect f when f.arg() instanceof Expr.SubPlan sp && sp.kind() == Expr.SubLinkType.MULTIEXPR ->
+                // a column of a multiple-column assignment reads its subplan's output Param
+                sb.append('$').append(sp.paramIds().get(f.fieldnum() - 1));
             case Expr.FieldSelect f -> {
                 sb.append('(');
                 expr(sb, f.arg(), in, pre, true);
@@ -435,12 +438,25 @@ final class ExplainDeparser {
      */
     private void subPlan(StringBuilder sb, Expr.SubPlan sp, List<ExplainColumn> in, boolean pre) {
         String name = ctx.subPlanName(sp);
+        if (sp.kind() == Expr.SubLinkType.MULTIEXPR) {
+            // build_subplan labels it with the Params it sets; as an initplan its target entry is a NULL
+            if (ctx.isInitPlan(sp)) sb.append("NULL::record");
+            else sb.append('(').append(name).append(" (returns ").append(multiExprParams(sp)).append("))");
+            return;
+        }
         if (ctx.isInitPlan(sp) && sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL) {
             sb.append(ctx.initPlanOutput(sp));
             return;
         }
         if (org.tusk.executor.SubPlanEvaluator.useHashTable(sp)) sb.append("(hashed ").append(name).append(')');
         else sb.append('(').append(name).append(')');
+    }
+
+    /** The output Params of a MULTIEXPR subplan, as its plan_name lists them ("$1,$2"). */
+    static String multiExprParams(Expr.SubPlan sp) {
+        StringBuilder b = new StringBuilder();
+        for (int id : sp.paramIds()) b.append(b.isEmpty() ? "" : ",").append('$').append(id);
+        return b.toString();
     }
 
     /** Deparsed target list entries (VERBOSE's Output line). */

@@ -286,7 +286,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         }
         boolean shared = childrenShareLevel(obj);
         for (Object[] c : n.children) explainNode(c[0], (String) c[1], null, !shared);
-        for (Expr.SubPlan sp : sub) explainNode(subPlanTop(sp), "SubPlan", subPlanName(sp));
+        for (Expr.SubPlan sp : sub)
+            explainNode(subPlanTop(sp), "SubPlan", sp.kind() == Expr.SubLinkType.MULTIEXPR
+                    ? subPlanName(sp) + " (returns " + ExplainDeparser.multiExprParams(sp) + ")" : subPlanName(sp));
         if (hasChildren) out.closeGroup("Plans", "Plans", false);
 
         if (out.isText()) out.indent = saveIndent;
@@ -422,6 +424,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     private Node describe(Plan p) {
+        Node n = describeNode(p);
+        Plan.ModifyTable update = updateSources.get(p);
+        if (update != null) updateSourceOutput(n, update);
+        return n;
+    }
+
+    private Node describeNode(Plan p) {
         return switch (p) {
             case Plan.ModifyingCtes m -> describe(m.plan());
             case Plan.SeqScan s -> {
@@ -580,6 +589,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.child(w.child(), "Outer");
                 yield n;
             }
+            case Plan.Append a when isModifyAppend(a) -> modifyAppend(a);
             case Plan.Append a -> {
                 Node n = node(p, "Append");
                 for (Plan c : a.children()) n.child(c, "Member");
@@ -845,7 +855,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         scanTarget(n, t.relname(), schema(t), rtNames.of(t));
         n.input = tableColumns(t);
         if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
-        if (m.newRow() != null) n.exprs.addAll(m.newRow());
+        Plan src0 = m.source();
+        if (m.operation() == Query.CommandType.UPDATE && m.newRow() != null && isPlainScanOf(src0, t)) {
+            // the scan computes the new values, and their SubPlans are drawn there; InitPlans stay at the top
+            updateSources.put(src0, m);
+            n.exprs.addAll(subPlansOf(m.newRow(), true));
+        } else if (m.newRow() != null) {
+            n.exprs.addAll(m.newRow());
+        }
         n.exprs.addAll(mergeExpressions(m));   // the SubPlans of MERGE's WHEN conditions and actions
         if (m.onConflict() != null) onConflict(n, m.onConflict(), t);
         Plan src = m.source();
@@ -855,6 +872,123 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             n.child(src, "Outer");
         }
         return n;
+    }
+
+    /** Whether {@code a} is Tusk's plan of an UPDATE or DELETE of a table with children: one ModifyTable per table. */
+    static boolean isModifyAppend(Plan.Append a) {
+        if (a.children().isEmpty()) return false;
+        for (Plan c : a.children()) {
+            if (!(c instanceof Plan.ModifyTable m) || m.operation() == Query.CommandType.INSERT
+                    || m.operation() == Query.CommandType.MERGE) return false;
+        }
+        return true;
+    }
+
+    /**
+     * An UPDATE or DELETE of a table with children as PostgreSQL draws its one ModifyTable
+     * (show_modifytable_info): the named table, then one "Update on child alias_N" line per table
+     * changed, over the Append of their scans (just the scan when there is one).
+     */
+    private Node modifyAppend(Plan.Append a) {
+        Plan.ModifyTable first = (Plan.ModifyTable) a.children().get(0);
+        String op = first.operation() == Query.CommandType.UPDATE ? "Update" : "Delete";
+        Node n = node(a, "ModifyTable");
+        n.pname = op;
+        n.operation = op;
+        org.tusk.utils.cache.Relation root = first.rootRelation() != null ? first.rootRelation() : first.target().table();
+        String rootSchema = root == null ? schema(first.target()) : root.persistence() == 't' ? "pg_temp"
+                : root.namespace() == 2200 ? "public" : root.namespace() == 11 ? "pg_catalog" : schema(first.target());
+        scanTarget(n, root == null ? first.target().relname() : root.name(), rootSchema, rtNames.rootOf(a));
+        n.input = tableColumns(first.target());
+        if (!first.returning().isEmpty()) n.output = tlist(first.returning(), n.input, null);
+        List<Plan> sources = new ArrayList<>();
+        for (Plan c : a.children()) {
+            Plan.ModifyTable m = (Plan.ModifyTable) c;
+            Query.RangeTblEntry t = m.target();
+            String schema = schema(t);
+            String alias = rtNames.of(t);
+            if (out.isText()) n.details.add(() -> {
+                out.indentText();
+                out.text().append(op).append(" on ");
+                if (opts.verbose() && schema != null) out.text().append(Texts.quoteIdentifier(schema)).append('.');
+                out.text().append(Texts.quoteIdentifier(t.relname()));
+                if (alias != null && !alias.equals(t.relname())) out.text().append(' ').append(Texts.quoteIdentifier(alias));
+                out.text().append('\n');
+            });
+            inheritedTargets.add(m);
+            if (m.operation() == Query.CommandType.UPDATE && m.newRow() != null && isPlainScanOf(m.source(), t)) {
+                updateSources.put(m.source(), m);
+                n.exprs.addAll(subPlansOf(m.newRow(), true));
+            } else if (m.newRow() != null) {
+                n.exprs.addAll(m.newRow());
+            }
+            sources.add(m.source());
+        }
+        n.child(sources.size() == 1 ? sources.get(0) : new Plan.Append(List.copyOf(sources), sources.get(0).width()), "Outer");
+        return n;
+    }
+
+    /** The scans an UPDATE reads its rows from directly, and the UPDATE, whose SET list they are shown computing. */
+    private final Map<Plan, Plan.ModifyTable> updateSources = new IdentityHashMap<>();
+    /** The ModifyTables of one table each of an UPDATE/DELETE of a table with children. */
+    private final java.util.Set<Plan.ModifyTable> inheritedTargets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private static boolean isPlainScanOf(Plan p, Query.RangeTblEntry t) {
+        return switch (p) {
+            case Plan.SeqScan s -> s.targetList() == null && s.rte() == t;
+            case Plan.IndexScan s -> s.targetList() == null && s.rte() == t && !s.indexOnly();
+            case Plan.BitmapHeapScan s -> s.targetList() == null && s.rte() == t;
+            default -> false;
+        };
+    }
+
+    /**
+     * The scan under an UPDATE as PostgreSQL's plan has it since version 14: its target list is
+     * the new values of the assigned columns (in column order), then the resjunk MULTIEXPR
+     * SubPlans of {@code SET (a, b) = (SELECT ...)} and the row's ctid; the SubPlans of the SET
+     * list are that node's.
+     */
+    private void updateSourceOutput(Node n, Plan.ModifyTable m) {
+        List<Expr> out = new ArrayList<>();
+        List<Expr.SubPlan> multi = new ArrayList<>();
+        for (int i = 0; i < m.newRow().size(); i++) {
+            Expr e = m.newRow().get(i);
+            // expand_targetlist's copies of unassigned columns are not in the subplan's list
+            if (e instanceof Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0) continue;
+            if (e instanceof Expr.Const c && m.target().columns().get(i).name().isEmpty()) continue;   // dropped column
+            out.add(e);
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.SubPlan sp && sp.kind() == Expr.SubLinkType.MULTIEXPR
+                        && multi.stream().noneMatch(o -> sameSubPlan(o, sp)))
+                    multi.add(sp);
+                return false;
+            });
+        }
+        multi.sort(java.util.Comparator.comparingInt(Expr.SubPlan::planId));
+        out.addAll(multi);
+        int natts = m.target().columns().size();
+        out.add(new Expr.Var(Expr.Var.RESOLVED, natts + 1, 27 /* tid */, -1, "ctid", -1));
+        n.output = tlist(out, n.input, null);
+        if (n.output != null && inheritedTargets.contains(m)) {
+            // add_row_identity_columns: an inherited target's rows also carry their tableoid
+            List<String> o = new ArrayList<>(n.output);
+            String ctid = o.get(o.size() - 1);
+            o.add(o.size() - 1, ctid.substring(0, ctid.length() - "ctid".length()) + "tableoid");
+            n.output = o;
+        }
+        n.exprs.addAll(subPlansOf(m.newRow(), false));
+    }
+
+    /** The SubPlans in {@code exprs} that are InitPlans ({@code init}) or that are not. */
+    private List<Expr.SubPlan> subPlansOf(List<Expr> exprs, boolean init) {
+        List<Expr.SubPlan> l = new ArrayList<>();
+        for (Expr e : exprs) {
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.SubPlan sp && isInitPlan(sp) == init) l.add(sp);
+                return false;
+            });
+        }
+        return l;
     }
 
     /**
@@ -1369,6 +1503,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     @Override
     public String initPlanOutput(Expr.SubPlan sp) {
+        if (sp.kind() == Expr.SubLinkType.MULTIEXPR) return ExplainDeparser.multiExprParams(sp);
         for (var e : initPlanParams.entrySet()) if (sameSubPlan(e.getKey(), sp)) sp = e.getKey();
         Integer n = initPlanParams.get(sp);
         if (n == null) {

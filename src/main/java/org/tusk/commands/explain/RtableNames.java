@@ -36,6 +36,7 @@ final class RtableNames {
     private final Deque<Plan> subplans = new ArrayDeque<>();
     /** The WITH queries and SubPlans met in the level being named (SS_process_ctes plans the former first). */
     private final List<Plan> levelCtes = new ArrayList<>(), levelSubPlans = new ArrayList<>();
+    private final Map<Plan, String> modifyRoots = new IdentityHashMap<>();
     private final Set<Plan> seenSubplans = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** The names for the scans of {@code top} and everything below it. */
@@ -44,6 +45,11 @@ final class RtableNames {
         r.level(top);
         while (!r.subplans.isEmpty()) r.level(r.subplans.poll());
         return r;
+    }
+
+    /** The name of the table an UPDATE/DELETE of a table with children names ({@code a}: its ModifyTables). */
+    String rootOf(Plan a) {
+        return modifyRoots.get(a);
     }
 
     /** The name EXPLAIN uses for {@code rte}: its unique name, or its alias if the plan does not scan it. */
@@ -64,7 +70,7 @@ final class RtableNames {
         Map<String, String> here = new HashMap<>();
         for (Query.RangeTblEntry rte : entries) {
             String alias = rte.refname();
-            if (alias == null) continue;
+            if (alias == null || names.containsKey(rte)) continue;
             names.put(rte, here.computeIfAbsent(alias, this::unique));
         }
         for (Plan s : subqueries) level(s);
@@ -97,6 +103,26 @@ final class RtableNames {
             case Plan.CteScan c -> {
                 entries.add(c.rte());
                 cte(c.ctePlan());
+            }
+            case Plan.Append a when ExplainPrinter.isModifyAppend(a) -> {
+                // the UPDATE/DELETE of a table with children: the named table keeps its alias and
+                // each changed table gets alias_N, as the parent and its child entries of
+                // PostgreSQL's range table are named
+                Plan.ModifyTable first = (Plan.ModifyTable) a.children().get(0);
+                String alias = first.target().refname();
+                if (alias != null) modifyRoots.put(a, unique(alias));
+                for (Plan c : a.children()) {
+                    Query.RangeTblEntry t = ((Plan.ModifyTable) c).target();
+                    String name = alias == null ? null : unique(alias);
+                    if (name != null) names.put(t, name);
+                    List<Query.RangeTblEntry> below = new ArrayList<>();
+                    walk(((Plan.ModifyTable) c).source(), below, subqueries);
+                    for (Query.RangeTblEntry e : below) {
+                        // the scan of the changed table under a join is the same entry
+                        if (name != null && e.table() != null && e.table() == t.table() && alias.equals(e.refname())) names.put(e, name);
+                        else entries.add(e);
+                    }
+                }
             }
             case Plan.ModifyTable m -> {
                 entries.add(m.target());

@@ -8,7 +8,7 @@ package org.tusk.storage.page;
  * @param block  a uint32 block number ({@link #INVALID_BLOCK_NUMBER} is 0xFFFFFFFF)
  * @param offset a uint16 offset number, 1-based; 0 is invalid
  */
-public record ItemPointer(int block, int offset) {
+public record ItemPointer(int block, int offset) implements Comparable<ItemPointer> {
     /** InvalidBlockNumber. */
     public static final int INVALID_BLOCK_NUMBER = 0xFFFFFFFF;
     /** ItemPointerSetInvalid: block InvalidBlockNumber, offset InvalidOffsetNumber. */
@@ -20,6 +20,13 @@ public record ItemPointer(int block, int offset) {
 
     public boolean isValid() {
         return offset != Page.INVALID_OFFSET_NUMBER;
+    }
+
+    /** ItemPointerCompare (tid's btree order): block numbers unsigned, then offset numbers. */
+    @Override
+    public int compareTo(ItemPointer o) {
+        int c = Integer.compareUnsigned(block, o.block);
+        return c != 0 ? c : Integer.compare(offset, o.offset);
     }
 
     @Override
