@@ -70,6 +70,10 @@ class IndexOnlyBitmapScanIT {
             assertTrue(analyzed(c, or).contains("Heap Blocks: exact="), analyzed(c, or));
             assertEquals(102, TuskServer.rows(c, or).size());
             assertEquals(bySeqScan(c, or), TuskServer.rows(c, or));
+            // the bitmap heap scan computes the select list itself, as EXPLAIN VERBOSE shows
+            String projected = String.join("\n", TuskServer.rows(c,
+                    "explain (verbose, costs off) select a + 1, upper(c) from vt where a = 3 or a = 500"));
+            assertTrue(projected.contains("Bitmap Heap Scan on public.vt\n  Output: (a + 1), upper(c)"), projected);
 
             String eq = "select count(*), sum(b) from vt where b = 42";
             assertTrue(plan(c, eq).contains("Index Only Scan using vt_b on vt"), plan(c, eq));
