@@ -95,6 +95,51 @@ class SubselectExplainIT extends OneServerPerClass {
     }
 
     @Test
+    void subqueryWithWithListOrRowLocksIsNotPulledUp() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create temp table sst2 (a int, b int)");
+            assertEquals(List.of(
+                    "Subquery Scan on ss",
+                    "  Output: ss.a",
+                    "  ->  Seq Scan on pg_temp.sst2",
+                    "        Output: sst2.a, NULL::integer"),
+                    rows(c, "explain (verbose, costs off) select a from (with w as (select * from sst2)"
+                            + " select a, (select b from w where w.a = sst2.a) as c from sst2) ss"));
+            List<String> plan = rows(c, "explain (verbose, costs off)"
+                    + " with x as (select * from (select a from sst2 for update) ss) select * from x where a = 1");
+            // PostgreSQL's scan below emits only a and ctid; Tusk's emits the whole row for the recheck
+            assertEquals(List.of(
+                    "CTE Scan on x",
+                    "  Output: x.a",
+                    "  Filter: (x.a = 1)",
+                    "  CTE x",
+                    "    ->  Subquery Scan on ss",
+                    "          Output: ss.a",
+                    "          ->  LockRows",
+                    "                Output: sst2.a, sst2.ctid"), plan.subList(0, 8), String.join("\n", plan));
+        }
+    }
+
+    @Test
+    void aggregateOverSubSelectShowsItsInitPlanOutput() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals(List.of(
+                    "Aggregate",
+                    "  Output: max($0)",
+                    "  InitPlan 1 (returns $0)",
+                    "    ->  Aggregate",
+                    "          Output: sum(\"*VALUES*\".column1)",
+                    "          ->  Values Scan on \"*VALUES*\"",
+                    "                Output: \"*VALUES*\".column1",
+                    "  ->  Result"),
+                    rows(c, "explain (verbose, costs off) with a as (select id from (values (1), (2)) as v(id)),"
+                            + " b as (select max((select sum(id) from a)) as agg) select agg from b"));
+            assertEquals(List.of("3"), rows(c, "with a as (select id from (values (1), (2)) as v(id)),"
+                    + " b as (select max((select sum(id) from a)) as agg) select agg from b"));
+        }
+    }
+
+    @Test
     void projectSetComputesConstantsItself() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals(List.of(

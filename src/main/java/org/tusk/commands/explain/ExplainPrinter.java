@@ -771,7 +771,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         List<ExplainColumn> in = outputColumns(a.child());
         List<ExplainColumn> withGrouping = aggInput(a);
         n.input = withGrouping;
-        n.output = tlist(a.targetList(), withGrouping, null);
+        // an aggregate call whose arguments hold a sub-select shows the planned call (its SubPlan
+        // or InitPlan output), which the node computes as one of its aggregates
+        List<Expr> shown = new ArrayList<>();
+        for (Expr e : a.targetList())
+            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
+                    && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink) ? a.aggs().get(r.aggno()) : null));
+        n.output = tlist(shown, withGrouping, null);
         if (!a.phases().isEmpty()) {
             boolean prefix = upperPrefix();
             n.details.add(() -> groupingSets(a, in, prefix));
@@ -945,6 +951,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         Query.RangeTblEntry rte = s.rte();
         return rte == null || rte.kind() == Query.RteKind.SUBQUERY
                 && (pulledUp(visible(s.child())) && Clauses.pullableTargetList(rte.subquery())
+                        // is_simple_subquery: no WITH list, no FOR UPDATE
+                        && rte.subquery().cteList().isEmpty() && rte.subquery().rowMarks().isEmpty()
                     || trivial(s) && !projected.containsKey(s));
     }
 
