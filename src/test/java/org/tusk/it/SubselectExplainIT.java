@@ -193,6 +193,24 @@ class SubselectExplainIT extends OneServerPerClass {
     }
 
     @Test
+    void sortUnderLimitReportsBoundedSort() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create temp table sq (pk int, c1 int, c2 int)");
+            s.execute("insert into sq select g, g % 4, g from generate_series(1, 8) g");
+            String analyze = "explain (analyze, summary off, timing off, costs off) ";
+            // 8 rows for a bound of 3: tuplesort's top-N heap (more than twice the bound), also
+            // through the Subquery Scan between the Limit and the Sort
+            List<String> plan = rows(c, analyze + "select * from (select pk, c2 from sq order by c1, pk) as x limit 3");
+            assertEquals("              Sort Method: top-N heapsort", plan.get(4).replaceAll("  Memory: .*", ""),
+                    String.join("\n", plan));
+            // 8 rows for a bound of 4 are sorted in memory as a whole
+            plan = rows(c, analyze + "select * from sq order by c1 limit 4");
+            assertEquals("        Sort Method: quicksort", plan.get(3).replaceAll("  Memory: .*", ""), String.join("\n", plan));
+            assertEquals(List.of("4|4", "8|8", "1|1"), rows(c, "select * from (select pk, c2 from sq order by c1, pk) as x limit 3"));
+        }
+    }
+
+    @Test
     void plpgsqlLoopReadsExplainRows() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("create function explain_rows() returns setof text language plpgsql as $$"
