@@ -196,6 +196,8 @@ public final class Executor {
         private final PlanState child;
         private final ExecContext ctx;
         private org.tusk.utils.sort.Tuplesort sort;
+        /** The rows a Limit above needs (ExecSetTupleBound); 0: unbounded. */
+        long bound;
 
         SortState(Plan.Sort plan, PlanState child, ExecContext ctx) {
             this.plan = plan;
@@ -209,10 +211,17 @@ public final class Executor {
                 sort = new org.tusk.utils.sort.Tuplesort(this::compare, workMemKb(ctx), dataDirectory(ctx));
                 ctx.registerResource(sort);
                 Object[] t;
-                while ((t = child.next()) != null) sort.put(t);
+                long n = 0;
+                while ((t = child.next()) != null) {
+                    sort.put(t);
+                    n++;
+                }
                 sort.performSort();
                 Instrumentation instr = ctx.instrumentation(plan);
-                if (instr != null) instr.recordSort(sort.method(), sort.spaceUsedKb(), sort.spilled());
+                // tuplesort switches a bounded sort to a top-N heap once it holds more than twice
+                // the bound (make_bounded_heap); all rows are still sorted here, the order is the same
+                String method = bound > 0 && n > 2 * bound && !sort.spilled() ? "top-N heapsort" : sort.method();
+                if (instr != null) instr.recordSort(method, sort.spaceUsedKb(), sort.spilled());
             }
             return sort.next();
         }
@@ -268,6 +277,16 @@ public final class Executor {
         }
     }
 
+    /**
+     * ExecSetTupleBound: the rows a Limit needs of a Sort below it (through filterless Subquery
+     * Scans), so that the sort reports itself as PostgreSQL's bounded sort does.
+     */
+    private static void setTupleBound(PlanState s, long bound) {
+        if (s instanceof Instrumentation.Counting c) setTupleBound(c.node(), bound);
+        else if (s instanceof SortState sort) sort.bound = bound;
+        else if (s instanceof SubqueryScanState sq && sq.hasNoQual()) setTupleBound(sq.child(), bound);
+    }
+
     static final class LimitState extends PlanState {
         private final Plan.Limit plan;
         private final PlanState child;
@@ -302,6 +321,7 @@ public final class Executor {
                         if (remaining < 0) throw PgException.error("2201W", "LIMIT must not be negative");
                     }
                 }
+                if (remaining > 0) setTupleBound(child, offset + remaining);
                 if (remaining == 0) return null;
                 for (long i = 0; i < offset; i++) if (child.next() == null) {
                     remaining = 0;

@@ -28,4 +28,6 @@ final class SubqueryScanState extends PlanState {
     public void close() { child.close(); }
 
     PlanState child() { return child; }
+
+    boolean hasNoQual() { return plan.qual() == null; }
 }

@@ -340,8 +340,16 @@ public sealed interface Expr {
      */
     record RowExpr(List<Expr> args, int type, List<String> colnames, int location) implements Expr {}
 
-    /** Field {@code fieldnum} (1-based) of a composite value (FieldSelect); NULL if the value is. */
-    record FieldSelect(Expr arg, int fieldnum, int type, int typmod) implements Expr {}
+    /**
+     * Field {@code fieldnum} (1-based) of a composite value (FieldSelect); NULL if the value is.
+     * {@code fieldName}: the field's name where the value is an anonymous record whose fields were
+     * named where it was made (a ROW(...) of known column names), for display; null otherwise.
+     */
+    record FieldSelect(Expr arg, int fieldnum, int type, int typmod, String fieldName) implements Expr {
+        public FieldSelect(Expr arg, int fieldnum, int type, int typmod) {
+            this(arg, fieldnum, type, typmod, null);
+        }
+    }
 
     /**
      * A composite value with some fields replaced (FieldStore): {@code arg} (NULL: a row of

@@ -161,7 +161,7 @@ public final class ExprTrees {
                     mapAll(x.args(), f), x.correlated(), x.type(), x.typmod(), x.planId());
             case Expr.RowExpr x -> new Expr.RowExpr(mapAll(x.args(), f), x.type(), x.colnames(), x.location());
             case Expr.WholeRowVar x -> new Expr.WholeRowVar(map(x.row(), f), map(x.present(), f), x.refname(), x.location());
-            case Expr.FieldSelect x -> new Expr.FieldSelect(map(x.arg(), f), x.fieldnum(), x.type(), x.typmod());
+            case Expr.FieldSelect x -> new Expr.FieldSelect(map(x.arg(), f), x.fieldnum(), x.type(), x.typmod(), x.fieldName());
             case Expr.FieldStore x -> new Expr.FieldStore(map(x.arg(), f), mapAll(x.newvals(), f), x.fieldnums(), x.type());
             case Expr.RowCompareExpr x -> new Expr.RowCompareExpr(x.rctype(), x.ops(), x.eqOps(), mapAll(x.largs(), f),
                     mapAll(x.rargs(), f));

@@ -106,9 +106,18 @@ final class BaseRels {
                 subInfo.runConditions = runConditions;
                 lateral = SubLinks.collectParams(info, () -> sub[0] = Planner.planQuery(subInfo));
                 // a subquery with windows is never pulled up: its scan stays, even without a filter (then
-                // EXPLAIN leaves it out, as setrefs.c removes a trivial SubqueryScan)
-                plan = qual == null && runConditions.isEmpty() && !WindowQualPushdown.applies(subquery) ? sub[0]
-                        : new Plan.SubqueryScan(sub[0], qual, null, rte);
+                // EXPLAIN leaves it out, as setrefs.c removes a trivial SubqueryScan). So does the scan
+                // of a statement's only FROM item, whose projection EXPLAIN then shows on it unless it
+                // is trivial (trivial_subqueryscan: the subquery's columns in order), and of a lone
+                // subquery locking rows (its rows carry their addresses, which the scan drops). Other
+                // subqueries' plans stay bare, as the level above reads their top node's kind
+                boolean soleTopItem = (info.parent == null || topBelowProjections(sub[0]) instanceof Plan.LockRows)
+                        && info.query.commandType() == Query.CommandType.SELECT
+                        && info.query.fromList().size() == 1
+                        && info.query.fromList().get(0) instanceof Query.JoinNode.RangeRef ref && ref.rtindex() == rtindex;
+                // an INTERSECT/EXCEPT's scan stays too: its rows carry the flag column the scan drops
+                plan = qual == null && runConditions.isEmpty() && !WindowQualPushdown.applies(subquery) && !soleTopItem
+                        && !(topBelowProjections(sub[0]) instanceof Plan.SetOp) ? sub[0] : new Plan.SubqueryScan(sub[0], qual, null, rte);
                 rows = sub[0] instanceof Plan.Result ? 1 : 1000;
             }
             case FUNCTION -> {
@@ -129,8 +138,8 @@ final class BaseRels {
                     for (Expr e : r) out.add(Planner.fold(SubLinks.process(e, info), info.glob.ctx));
                     rowsList.add(List.copyOf(out));
                 }
-                plan = new Plan.ValuesScan(List.copyOf(rowsList), rte.columns().size());
-                if (qual != null) plan = new Plan.SubqueryScan(plan, qual, null, rte);
+                // the scan carries its range table entry, which EXPLAIN names ("*VALUES*_1" in a sub-select)
+                plan = new Plan.SubqueryScan(new Plan.ValuesScan(List.copyOf(rowsList), rte.columns().size()), qual, null, rte);
                 rows = rowsList.size();
             }
             case CTE -> {
@@ -152,6 +161,12 @@ final class BaseRels {
         if (RowPresence.referenced(info.query, rtindex, rte.columns().size())) plan = RowPresence.emit(plan, rte);
         return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),
                 Math.max(1, rows * sel), rows * JoinPlanner.CPU_TUPLE_COST, lateral, null, null);
+    }
+
+    /** The node under the projections (SubqueryScans without a FROM item) the planner put over it. */
+    private static Plan topBelowProjections(Plan p) {
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null) p = s.child();
+        return p;
     }
 
     /** A function in FROM reads other FROM items of this level through exec parameters set by the join. */

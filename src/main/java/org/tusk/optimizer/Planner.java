@@ -301,9 +301,12 @@ public final class Planner {
         List<SrfPlanner> srfLevels = new ArrayList<>();
         List<Expr> projected = tlist;
         while (SrfPlanner.hasSrfs(projected)) {
-            // entries calling volatile functions run per emitted row, unless grouping reads them by position below
+            // entries without calls are computed by the top ProjectSet (volatile ones once per row it
+            // emits), unless grouping reads them by position below or they are sort or DISTINCT keys;
+            // a lower level's input target holds only what the level above reads, all computed below
+            boolean top = srfLevels.isEmpty();
             SrfPlanner level = new SrfPlanner(projected, q.hasGrouping() || WindowPlanner.hasWindowFuncs(projected) ? null
-                    : i -> q.sortClause().stream().noneMatch(s -> s.resno() == i + 1) && !q.distinctClause().contains(i + 1));
+                    : i -> top && q.sortClause().stream().noneMatch(s -> s.resno() == i + 1) && !q.distinctClause().contains(i + 1));
             srfLevels.add(level);
             projected = level.inputTarget();
         }

@@ -104,7 +104,7 @@ final class SimpleSubquery {
     /**
      * is_simple_subquery: a plain SELECT over FROM items without aggregation, grouping, window
      * functions, DISTINCT, ORDER BY, LIMIT/OFFSET, FOR UPDATE, WITH or set operation, whose
-     * output has no set-returning or volatile function (nor, here, a sub-select, aggregate or
+     * output has no set-returning or volatile function (nor, here, an aggregate or
      * window function, which SubqueryPullUp.pullable rejects).
      */
     static boolean isSimple(Query sub) {

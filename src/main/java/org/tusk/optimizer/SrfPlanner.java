@@ -16,14 +16,16 @@ import org.tusk.nodes.Plan;
  * ProjectSet runs them and computes what remains. The input target may still hold lower-level
  * calls; the planner then plans it again, until no call is left.
  *
- * <p>The input target keeps each entry without calls at its own position (so GROUP BY, window
- * and DISTINCT references by position stay valid), puts a NULL placeholder at the position of
- * an entry with calls, and appends after them the arguments of this level's calls and the other
- * operands those entries need (lower-level calls among them). The ProjectSet's target list
- * reads the former entries back as Vars and recomputes the latter from the appended columns and
- * the calls' values. Without grouping, an entry that calls volatile functions and is no sort or
- * DISTINCT key is computed in the ProjectSet too, once per row emitted, not once per input row
- * (split_pathtarget_at_srfs keeps only sortgroupref entries, Vars and the calls' arguments below).
+ * <p>With grouping or windows below, the input target keeps each entry without calls at its own
+ * position (so GROUP BY, window and DISTINCT references by position stay valid), puts a NULL
+ * placeholder at the position of an entry with calls, and appends after them the arguments of
+ * this level's calls and the other operands those entries need (lower-level calls among them).
+ * The ProjectSet's target list reads the former entries back as Vars and recomputes the latter
+ * from the appended columns and the calls' values. Without them, the input target is only what
+ * the ProjectSet reads, as split_pathtarget_at_srfs builds it: Vars, sort and DISTINCT key
+ * entries, the calls' arguments, and entries holding sub-selects or aggregates; every other
+ * entry is computed by the ProjectSet (a constant needs nothing below), and one calling
+ * volatile functions so runs once per row emitted, not once per input row.
  */
 final class SrfPlanner {
     private final List<Expr> lower = new ArrayList<>();
@@ -57,24 +59,38 @@ final class SrfPlanner {
     }
 
     /**
-     * @param liftVolatile which entries (0-based) calling volatile functions are computed in the
-     *     ProjectSet: null for none (grouping reads the input target by position)
+     * @param liftVolatile which entries (0-based) without calls may be computed in the ProjectSet
+     *     (those that are no sort or DISTINCT key): null for none, when grouping reads the input
+     *     target by position (which then keeps every entry in its place)
      */
     SrfPlanner(List<Expr> tlist, java.util.function.IntPredicate liftVolatile) {
         int top = 0;
         for (Expr e : tlist) top = Math.max(top, level(e));
         this.level = top;
-        List<Boolean> lifted = new ArrayList<>();
-        for (Expr e : tlist) {
-            boolean up = isOrHasSrf(e)
-                    || liftVolatile != null && liftVolatile.test(lifted.size()) && Clauses.containsVolatileFunctions(e);
-            lifted.add(up);
-            lower.add(up ? new Expr.Const(e.type(), -1, null, -1) : e);
-        }
         List<Expr> pending = new ArrayList<>();
-        for (int i = 0; i < tlist.size(); i++) {
-            Expr e = tlist.get(i);
-            pending.add(isOrHasSrf(e) ? split(e) : lifted.get(i) ? splitVolatile(e) : Planner.column(i, e));
+        if (liftVolatile == null) {
+            // grouping reads the input target by position: every entry keeps its place
+            List<Boolean> lifted = new ArrayList<>();
+            for (Expr e : tlist) {
+                boolean up = isOrHasSrf(e);
+                lifted.add(up);
+                lower.add(up ? new Expr.Const(e.type(), -1, null, -1) : e);
+            }
+            for (int i = 0; i < tlist.size(); i++) {
+                Expr e = tlist.get(i);
+                pending.add(lifted.get(i) ? split(e) : Planner.column(i, e));
+            }
+        } else {
+            // split_pathtarget_at_srfs: the node below computes only what the ProjectSet reads
+            // (Vars, sort and DISTINCT keys, the calls' arguments); the other entries are
+            // computed by the ProjectSet itself, so a constant is not computed below
+            for (int i = 0; i < tlist.size(); i++) {
+                Expr e = tlist.get(i);
+                if (isOrHasSrf(e)) pending.add(split(e));
+                else if (!liftVolatile.test(i) || !computableAbove(e)) pending.add(lowerColumn(e));
+                else if (Clauses.containsVolatileFunctions(e)) pending.add(splitVolatile(e));
+                else pending.add(ExprTrees.map(e, x -> x instanceof Expr.Var ? lowerColumn(x) : null));
+            }
         }
         // the calls' values follow the input target's columns
         int width = lower.size();
@@ -122,6 +138,16 @@ final class SrfPlanner {
             }
             return lowerColumn(x);
         });
+    }
+
+    /**
+     * Whether the ProjectSet can compute an entry without calls from the Vars below: not when it
+     * holds a sub-select (its arguments are set up below) or an aggregate or window function
+     * (Var-like in split_pathtarget_walker: values of the node below).
+     */
+    private static boolean computableAbove(Expr e) {
+        return !ExprTrees.any(e, x -> x instanceof Expr.SubLink || x instanceof Expr.SubPlan || x instanceof Expr.Aggref
+                || x instanceof Expr.WindowFunc || x instanceof Expr.GroupingFunc || x instanceof Expr.ExecParam);
     }
 
     /** {@code e} (without calls of this level) as a column of the input target: constants stay, anything else is appended once. */

@@ -24,7 +24,7 @@ import org.tusk.nodes.RawExpr;
  *   <li>a one-row VALUES list, or</li>
  *   <li>a scalar function call in FROM that constant-folds ({@link #constantFunction}),</li>
  * </ul>
- * whose output expressions have no volatile or set-returning function, sub-select or aggregate,
+ * whose output expressions have no volatile or set-returning function, aggregate or volatile sub-select,
  * is replaced by those expressions wherever the query (and the levels below it) read its
  * columns, and taken out of the join tree. This is what turns
  * {@code tenk1 b JOIN LATERAL (VALUES (a.unique1)) ss(x) ON b.unique2 = ss.x} into a join clause
@@ -191,15 +191,17 @@ final class SubqueryPullUp {
 
     /**
      * Whether copying the expressions to every place that reads them keeps their meaning: no
-     * volatile or set-returning function (evaluated once per row as written), no sub-select,
-     * aggregate or window function.
+     * volatile or set-returning function (evaluated once per row as written), aggregate or window
+     * function. A sub-select is copied like any expression, as pull_up_simple_subquery copies it
+     * (each copy becomes a SubPlan of its own), unless it calls a volatile function
+     * (contain_volatile_functions looks into sub-selects).
      */
     static boolean pullable(List<Expr> exprs) {
         for (Expr e : exprs) {
             if (ExprTrees.any(e, x -> switch (x) {
                 case Expr.FuncExpr f -> f.proc().volatility() == PgProc.Volatility.VOLATILE || f.proc().retset();
                 case Expr.OpExpr o -> o.op().volatility() == PgProc.Volatility.VOLATILE;
-                case Expr.SubLink s -> true;
+                case Expr.SubLink s -> CteInlining.containsVolatile(s.subselect());
                 case Expr.SubPlan s -> true;
                 case Expr.Aggref a -> true;
                 case Expr.WindowFunc w -> true;

@@ -184,15 +184,16 @@
  * <h2>Pull-ups (prepjointree.c)</h2>
  * Before a level is planned, {@link org.tusk.optimizer.SimpleSubquery} merges each simple
  * subquery in FROM (is_simple_subquery: a SELECT over FROM items without aggregation, grouping,
- * windows, DISTINCT, ORDER BY, LIMIT, FOR UPDATE or WITH, with no volatile, set-returning or
- * sub-select output expression), and so each such view, into the level (pull_up_simple_subquery):
+ * windows, DISTINCT, ORDER BY, LIMIT, FOR UPDATE or WITH, with no volatile or set-returning
+ * output expression; a sub-select in the output is copied to each reference, each copy its own
+ * SubPlan, unless it calls a volatile function), and so each such view, into the level (pull_up_simple_subquery):
  * its range table is appended, its output expressions replace the references to its columns and
  * its join tree stands where it stood. Not yet: one that reads the items beside it (LATERAL),
  * one on an outer join's nullable side with an output that is not a plain column of its own
  * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
  * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
  * FROM item reached through inner joins only (a one-row VALUES, or a FROM-less / one-row-VALUES
- * subquery of non-volatile, SRF-, sublink- and aggregate-free expressions, LATERAL or not) by
+ * subquery of non-volatile, SRF- and aggregate-free expressions, LATERAL or not) by
  * its expressions wherever the level and the levels below read its columns, and drops it from
  * the join tree: an inner join that loses a side becomes its other side, its ON condition
  * moving to WHERE (valid because every join above it is inner). {@code info.query} is replaced
@@ -326,7 +327,9 @@
  * target list ({@link org.tusk.optimizer.SrfPlanner}, make_pathtarget_srfs for one level) a
  * ProjectSet is placed above grouping and windows and below DISTINCT, ORDER BY and LIMIT; the
  * node below computes the target with the calls taken out, keeping every call-free entry at its
- * position. Constant folding never evaluates a set-returning call. Calls nested in another
+ * position when grouping or windows read it by position; otherwise it computes only what the
+ * ProjectSet reads (Vars, sort/DISTINCT keys, the calls' arguments, entries with sub-selects),
+ * and the ProjectSet computes the other entries (split_pathtarget_at_srfs). Constant folding never evaluates a set-returning call. Calls nested in another
  * call's arguments (a second ProjectSet level in PostgreSQL) are refused (0A000).
  *
  * <p>Partitioned tables ({@link org.tusk.optimizer.PartitionPruning}, partprune.c at plan

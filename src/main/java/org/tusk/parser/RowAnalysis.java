@@ -190,7 +190,8 @@ final class RowAnalysis {
         if (out != null) {
             for (int i = 0; i < out.size(); i++) {
                 if (out.get(i).name().equals(name))
-                    return new Expr.FieldSelect(arg, i + 1, out.get(i).typeOid(), out.get(i).typmod());
+                    return new Expr.FieldSelect(arg, i + 1, out.get(i).typeOid(), out.get(i).typmod(),
+                            arg.type() == RECORD ? name : null);
             }
         }
         if (arg.type() == RECORD)

@@ -124,7 +124,7 @@ final class SearchCycleRewrite {
         if (search != null) {
             Expr next;
             if (search.breadthFirst()) {
-                Expr depth = new Expr.FieldSelect(var(sqcAttno, RECORD, -1, search.seqColumn()), 1, INT8, -1);
+                Expr depth = new Expr.FieldSelect(var(sqcAttno, RECORD, -1, search.seqColumn()), 1, INT8, -1, "*DEPTH*");
                 next = depthRow(new Expr.FuncExpr(int8inc(), List.of(depth), INT8, -1));
             } else {
                 next = arrayCat(var(sqcAttno, RECORD_ARRAY, -1, search.seqColumn()), pathArray(searchRow()));

@@ -48,16 +48,33 @@ final class PlHostImpl implements PlHost {
     }
 
     @Override
-    public void runUtility(RawStmt raw, String text, ExecEnvironment env) {
+    public UtilityRows runUtility(RawStmt raw, String text, ExecEnvironment env) {
         Stmt s = raw.stmt();
         if (s instanceof Stmt.TransactionStmt) {
             throw PgException.error("0A000", "unsupported transaction command in PL/pgSQL");
         }
         PreparedStatement ps = Engine.prepare(raw, text, relations, session, null, null, env);
         Iterator<String[]> it = ps.execute();
-        while (it.hasNext()) it.next();
+        // the utility statements that return rows (EXPLAIN, SHOW) return text, whose values are
+        // their output strings; a FOR loop or RETURN QUERY over them reads those rows
+        List<ResultColumn> cols = ps.columns();
+        boolean textRows = cols != null && !cols.isEmpty()
+                && cols.stream().allMatch(c -> c.typeOid() == org.tusk.catalog.TypeOids.TEXT);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        while (it.hasNext()) {
+            String[] row = it.next();
+            if (textRows) rows.add(java.util.Arrays.copyOf(row, row.length, Object[].class));
+        }
         for (String w : ps.warnings()) report(new PgException(Severity.WARNING, "01000", w, null, null, 0));
         for (String n : ps.notices()) report(new PgException(Severity.NOTICE, "00000", n, null, null, 0));
+        if (!textRows) return null;
+        List<String> names = new java.util.ArrayList<>();
+        List<Integer> types = new java.util.ArrayList<>();
+        for (ResultColumn c : cols) {
+            names.add(c.name());
+            types.add(c.typeOid());
+        }
+        return new UtilityRows(List.copyOf(names), List.copyOf(types), List.copyOf(rows));
     }
 
     @Override

@@ -242,7 +242,9 @@ final class ExplainDeparser {
                 sb.append('(');
                 expr(sb, f.arg(), in, pre, true);
                 org.tusk.catalog.TypeCache.CompositeType ct = org.tusk.catalog.TypeCache.lookupComposite(f.arg().type());
-                sb.append(").").append(ct == null ? "f" + f.fieldnum() : Texts.quoteIdentifier(ct.names().get(f.fieldnum() - 1)));
+                // get_name_for_var_field: an anonymous record's field by the name its ROW(...) gave it
+                String field = ct != null ? ct.names().get(f.fieldnum() - 1) : f.fieldName();
+                sb.append(").").append(field == null ? "f" + f.fieldnum() : Texts.quoteIdentifier(field));
             }
             case Expr.FieldStore f -> args(sb, f.newvals(), in, pre);
             case Expr.RowCompareExpr rc -> {

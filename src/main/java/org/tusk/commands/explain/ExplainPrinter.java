@@ -124,6 +124,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     void printPlan(Plan top, int rangeTableSize, boolean materializeTop) {
         rtNames = RtableNames.forPlan(top);
+        findProjectedSubqueryScans(top);
         multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
         if (!materializeTop) {
             explainNode(top, null, null);
@@ -146,8 +147,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
              p = s.child())
             if (s.targetList() != null) n.exprs.addAll(s.targetList());
         if (obj instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
-                && projectsItself(n.sname))
+                && projectsItself(n.sname)) {
             n.output = tlist(s.targetList(), outputColumns(s.child()), null);
+            // the projection's SubPlans read their arguments from the same tuple
+            if (n.input.isEmpty()) n.input = outputColumns(s.child());
+        }
         described.put(obj, n);
         return n;
     }
@@ -247,7 +251,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         if (obj instanceof BitmapChild b) instr = instr == null ? null : instr.bitmapNode(b.qual());
         if (opts.analyze()) actuals(instr);
         if (out.isText()) out.text().append('\n');
-        if (opts.verbose() && n.output != null) out.propertyList("Output", n.output);
+        // show_plan_tlist shows nothing for an empty target list
+        if (opts.verbose() && n.output != null && !n.output.isEmpty()) out.propertyList("Output", n.output);
         for (Runnable r : n.details) r.run();
         if (opts.analyze() && instr != null && instr.sortMethod() != null) sortInfo(instr);
         if (opts.analyze() && instr != null && instr.hasMergeCounts()) mergeInfo(instr);
@@ -382,7 +387,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private static boolean projectsItself(String drawnNode) {
         return switch (drawnNode) {
-            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan" -> true;
+            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan", "Values Scan", "Subquery Scan" -> true;
             default -> false;
         };
     }
@@ -575,7 +580,15 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.LockRows r -> {
                 // nodeLockRows: its output is its input's (the row addresses it locks are resjunk)
                 Node n = node(p, "LockRows");
-                n.output = names(outputColumns(p));
+                // the target list, then each locked table's row address (preprocess_rowmarks' resjunk
+                // ctid, and tableoid for a table with children); the rest of the raw tuple is Tusk's
+                List<ExplainColumn> all = outputColumns(p), shown = new ArrayList<>(all.subList(0, Math.min(r.rawOffset(), all.size())));
+                for (Plan.PlanRowMark m : r.rowMarks()) {
+                    int tid = r.rawOffset() + m.columnOffset() + m.rte().columns().size();
+                    if (tid < all.size()) shown.add(all.get(tid));
+                    if (m.isParent() && tid + 5 < all.size()) shown.add(all.get(tid + 5));
+                }
+                n.output = names(shown);
                 n.child(r.child(), "Outer");
                 yield n;
             }
@@ -771,7 +784,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         List<ExplainColumn> in = outputColumns(a.child());
         List<ExplainColumn> withGrouping = aggInput(a);
         n.input = withGrouping;
-        n.output = tlist(a.targetList(), withGrouping, null);
+        // an aggregate call whose arguments hold a sub-select shows the planned call (its SubPlan
+        // or InitPlan output), which the node computes as one of its aggregates
+        List<Expr> shown = new ArrayList<>();
+        for (Expr e : a.targetList())
+            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
+                    && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink) ? a.aggs().get(r.aggno()) : null));
+        n.output = tlist(shown, withGrouping, null);
         if (!a.phases().isEmpty()) {
             boolean prefix = upperPrefix();
             n.details.add(() -> groupingSets(a, in, prefix));
@@ -1036,8 +1055,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
             case VALUES -> {
                 n = node(s, "Values Scan");
-                scanTarget(n, "*VALUES*", null, rtNames.of(rte));
+                // ExplainScanTarget: a VALUES list has no object name, only its (unique) alias
+                scanTarget(n, null, null, rtNames.of(rte));
                 n.targetProps.remove("Relation Name");
+                if (visible(s.child()) instanceof Plan.ValuesScan v) for (List<Expr> row : v.rows()) n.exprs.addAll(row);
             }
             case CTE -> {
                 Plan below = visible(s.child());
@@ -1052,7 +1073,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             }
         }
         n.input = namedColumns(rte);
-        n.output = names(n.input);
+        n.output = tlist(s.targetList(), n.input, n.input);
+        if (s.targetList() != null) n.exprs.addAll(s.targetList());
         qual(n, "Filter", s.qual(), scanPrefix(rte.kind() == Query.RteKind.SUBQUERY));
         return n;
     }
@@ -1062,10 +1084,38 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      * or a subquery PostgreSQL would have pulled up, or a trivial one setrefs.c removes. Its
      * columns are then its child's (the pulled-up subquery's expressions).
      */
-    private static boolean drawnAsChild(Plan.SubqueryScan s) {
+    private boolean drawnAsChild(Plan.SubqueryScan s) {
         Query.RangeTblEntry rte = s.rte();
         return rte == null || rte.kind() == Query.RteKind.SUBQUERY
-                && (pulledUp(visible(s.child())) && Clauses.pullableTargetList(rte.subquery()) || trivial(s));
+                && (pulledUp(visible(s.child())) && Clauses.pullableTargetList(rte.subquery())
+                        // is_simple_subquery: no WITH list, no FOR UPDATE
+                        && rte.subquery().cteList().isEmpty() && rte.subquery().rowMarks().isEmpty()
+                    || trivial(s) && !projected.containsKey(s));
+    }
+
+    /**
+     * The scans of subqueries whose own target list, in PostgreSQL, would not be the subquery's
+     * columns in order: a projection Tusk puts right over the scan computes something else
+     * (a column twice, fewer columns, an expression), which PostgreSQL's Subquery Scan computes
+     * itself, so trivial_subqueryscan keeps it.
+     */
+    private final Map<Plan.SubqueryScan, Boolean> projected = new IdentityHashMap<>();
+
+    private void findProjectedSubqueryScans(Plan top) {
+        forEachPlan(top, p -> {
+            if (p instanceof Plan.SubqueryScan proj && proj.rte() == null && proj.qual() == null && proj.targetList() != null
+                    && proj.child() instanceof Plan.SubqueryScan s && s.rte() != null
+                    && s.rte().kind() == Query.RteKind.SUBQUERY && !identity(proj.targetList(), s.width()))
+                projected.put(s, true);
+        }, new IdentityHashMap<>());
+    }
+
+    /** Whether a target list just passes on the {@code width} columns of its input, in order. */
+    private static boolean identity(List<Expr> tlist, int width) {
+        if (tlist.size() != width) return false;
+        for (int i = 0; i < width; i++)
+            if (!(tlist.get(i) instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() == i + 1)) return false;
+        return true;
     }
 
     /**
@@ -1074,6 +1124,12 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private static boolean trivial(Plan.SubqueryScan s) {
         if (s.qual() != null) return false;
+        // its own projection computes something other than the subquery's columns in order
+        if (s.targetList() != null && !identity(s.targetList(), s.child().width())) return false;
+        // an INTERSECT/EXCEPT emits its inputs' flag column too, which the scan drops
+        if (visible(s.child()) instanceof Plan.SetOp) return false;
+        // rows locked FOR UPDATE carry their row addresses, which the scan drops
+        if (visible(s.child()) instanceof Plan.LockRows) return false;
         for (Query.TargetEntry te : s.rte().subquery().targetList()) if (te.resjunk()) return false;
         return true;
     }
@@ -1251,10 +1307,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return deparser.deparseList(tl, input, multipleRelations);
     }
 
+    /**
+     * The columns a node passes on, as its Output. A constant the node below computes prints as
+     * itself: set_dummy_tlist_references keeps a Const rather than a reference to it.
+     */
     private List<String> names(List<ExplainColumn> cols) {
         if (!opts.verbose()) return null;
         List<String> out = new ArrayList<>();
-        for (int k = 0; k < cols.size(); k++) out.add(deparseColumn(cols, k, multipleRelations));
+        for (int k = 0; k < cols.size(); k++)
+            out.add(cols.get(k) instanceof ExplainColumn.Computed c && c.expr() instanceof Expr.Const
+                    ? deparser.deparse(c.expr(), c.input(), multipleRelations) : deparseColumn(cols, k, multipleRelations));
         return out;
     }
 
@@ -1376,7 +1438,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 case Plan.ValuesScan v -> n[0]++;
                 case Plan.CteScan c -> n[0]++;
                 case Plan.WorkTableScan w -> n[0]++;
-                case Plan.SubqueryScan s when s.rte() != null -> n[0]++;
+                // a VALUES list's scan is counted as its ValuesScan
+                case Plan.SubqueryScan s when s.rte() != null && s.rte().kind() != Query.RteKind.VALUES -> n[0]++;
                 default -> { }
             }
         }, seen);

@@ -22,8 +22,14 @@ public interface PlHost {
     /** A statement environment: a snapshot taken now and the current command id (SPI's per-statement snapshot). */
     ExecEnvironment statementEnvironment();
 
-    /** A utility statement (CREATE, DROP, SET, ...) run to completion as ProcessUtility runs it. */
-    void runUtility(RawStmt raw, String text, ExecEnvironment env);
+    /**
+     * A utility statement (CREATE, DROP, SET, ...) run to completion as ProcessUtility runs it;
+     * the rows of one that returns them (EXPLAIN, SHOW: text columns), null for the others.
+     */
+    UtilityRows runUtility(RawStmt raw, String text, ExecEnvironment env);
+
+    /** The rows a utility statement returned, with its columns' names and types. */
+    record UtilityRows(java.util.List<String> names, java.util.List<Integer> types, java.util.List<Object[]> rows) {}
 
     /** BeginInternalSubTransaction. */
     void beginSubTransaction();

@@ -250,8 +250,13 @@ final class PlSql {
             PlannedStmt plan = plans.get(i);
             if (plan.utilityStmt() != null) {
                 RawStmt raw = raws.get(i);
-                host.runUtility(raw, text, env);
-                last = new Result(List.of(), List.of(), List.of(), 0, false);
+                PlHost.UtilityRows u = host.runUtility(raw, text, env);
+                if (u == null) {
+                    last = new Result(List.of(), List.of(), List.of(), 0, false);
+                } else {
+                    List<Object[]> rows = maxRows > 0 && u.rows().size() > maxRows ? u.rows().subList(0, maxRows) : u.rows();
+                    last = new Result(rows, u.names(), u.types(), u.rows().size(), true);
+                }
                 continue;
             }
             ctx.setParams(params);
