@@ -520,7 +520,7 @@ public final class BuiltinCatalog {
             fn("rtrim", List.of(TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], " ", false, true));
             fn("rtrim", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], (String) a[1], false, true));
             fn("repeat", List.of(TEXT, INT4), TEXT, (c, a) -> Texts.repeat((String) a[0], (Integer) a[1]));
-            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(nextOid++, "concat", List.of(), TEXT, false,
+            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(takeOid(), "concat", List.of(), TEXT, false,
                     Volatility.STABLE, true, (c, a) -> {
                         StringBuilder sb = new StringBuilder();
                         for (Object o : a) if (o != null) sb.append((String) o);

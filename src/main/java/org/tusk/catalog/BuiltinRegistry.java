@@ -27,7 +27,16 @@ class BuiltinRegistry {
     final Map<String, List<PgOperator>> ops = new HashMap<>();
     final Map<Long, PgCast> casts = new HashMap<>();
     final Map<String, List<PgAggregate>> aggs = new HashMap<>();
-    int nextOid = 100000;
+    private int nextOid = org.tusk.access.transam.OidGenerator.FIRST_BUILTIN_AUTO_OID;
+
+    /** The next built-in function's OID, within the range the OID counter leaves to built-ins. */
+    int takeOid() {
+        if (nextOid >= org.tusk.access.transam.OidGenerator.FIRST_BUILTIN_AUTO_OID
+                + org.tusk.access.transam.OidGenerator.BUILTIN_AUTO_OIDS) {
+            throw new IllegalStateException("the built-in function OID range is exhausted");
+        }
+        return nextOid++;
+    }
 
     void op(String name, int l, int r, int res, BuiltinFunction f) {
         ops.computeIfAbsent(name, k -> new ArrayList<>()).add(new PgOperator(name, l, r, res, Volatility.IMMUTABLE, f));
@@ -35,7 +44,7 @@ class BuiltinRegistry {
 
     void fn(String name, List<Integer> args, int res, Volatility v, boolean strict, BuiltinFunction f) {
         procs.computeIfAbsent(name, k -> new ArrayList<>())
-                .add(new PgProc(nextOid++, name, args, res, strict, v, false, f));
+                .add(new PgProc(takeOid(), name, args, res, strict, v, false, f));
     }
 
     void fn(String name, List<Integer> args, int res, BuiltinFunction f) { fn(name, args, res, Volatility.IMMUTABLE, true, f); }

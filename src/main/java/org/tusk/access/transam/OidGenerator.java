@@ -23,6 +23,13 @@ import java.nio.ByteOrder;
 public final class OidGenerator {
     /** FirstNormalObjectId (transam.h): OIDs below this are assigned by initdb. */
     public static final int FIRST_NORMAL_OBJECT_ID = 16384;
+    /**
+     * The OIDs of Tusk's built-in functions that have no PostgreSQL OID of their own
+     * (catalog.BuiltinRegistry numbers them from here). They are not in pg_proc, so the counter
+     * skips the range rather than rely on a catalog uniqueness check: a user object with one of
+     * these OIDs would be taken for the built-in wherever an OID is looked up.
+     */
+    public static final int FIRST_BUILTIN_AUTO_OID = 100_000, BUILTIN_AUTO_OIDS = 10_000;
     /** VAR_OID_PREFETCH: OIDs per XLOG_NEXTOID record. */
     public static final int VAR_OID_PREFETCH = 8192;
     /** XLOG_NEXTOID, an XLOG resource manager info value. */
@@ -45,6 +52,11 @@ public final class OidGenerator {
             if (Integer.compareUnsigned(next, FIRST_NORMAL_OBJECT_ID) < 0) {
                 // Wraparound (or a fresh cluster): skip the OIDs initdb owns.
                 next = FIRST_NORMAL_OBJECT_ID;
+                vars.setNextOid(next);
+                vars.setOidCount(0);
+            }
+            if (next >= FIRST_BUILTIN_AUTO_OID && next < FIRST_BUILTIN_AUTO_OID + BUILTIN_AUTO_OIDS) {
+                next = FIRST_BUILTIN_AUTO_OID + BUILTIN_AUTO_OIDS;
                 vars.setNextOid(next);
                 vars.setOidCount(0);
             }
