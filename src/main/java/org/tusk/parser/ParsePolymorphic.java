@@ -42,6 +42,15 @@ final class ParsePolymorphic {
         return false;
     }
 
+    /**
+     * IsPolymorphicType for the declared types of a user function, which include anyenum: a
+     * built-in function on anyenum is bound to its enum type by {@link AnyEnum} instead (its
+     * body needs the type, EnumBuiltins.bindFor), so {@link #isPolymorphic} leaves it out.
+     */
+    static boolean isPolymorphicUserType(int t) {
+        return isPolymorphic(t) || t == AnyEnum.ANYENUM;
+    }
+
     /** A failure of resolution: the message of enforce_generic_type_consistency and its detail. */
     static final class Inconsistent extends Exception {
         final String detail;
@@ -75,15 +84,17 @@ final class ParsePolymorphic {
             throws Inconsistent {
         int elem = 0, arrElem = 0, rangeType = 0;
         boolean nonArray = declaredResult == ANYNONARRAY, family1 = false, family2 = false;
+        boolean enumDeclared = declaredResult == AnyEnum.ANYENUM;
         List<Integer> compat = new ArrayList<>();
         for (int i = 0; i < declared.size(); i++) {
             int d = declared.get(i), a = actual.get(i);
             if (d == ANYNONARRAY) nonArray = true;
-            if (d == ANYELEMENT || d == ANYNONARRAY || d == ANYARRAY || d == ANYRANGE) family1 = true;
+            if (d == ANYELEMENT || d == ANYNONARRAY || d == ANYARRAY || d == ANYRANGE || d == AnyEnum.ANYENUM) family1 = true;
+            if (d == AnyEnum.ANYENUM) enumDeclared = true;
             if (d == ANYCOMPATIBLE || d == ANYCOMPATIBLEARRAY) family2 = true;
             if (a == UNKNOWN) continue;
             switch (d) {
-                case ANYELEMENT, ANYNONARRAY -> {
+                case ANYELEMENT, ANYNONARRAY, AnyEnum.ANYENUM -> {
                     if (elem == 0) elem = a;
                     else if (elem != a)
                         throw new Inconsistent("arguments declared \"anyelement\" are not all alike", name(elem) + " versus " + name(a));
@@ -127,6 +138,9 @@ final class ParsePolymorphic {
         }
         if (nonArray && elem != 0 && ArrayTypes.isArray(elem))
             throw new Inconsistent("type matched to anynonarray is an array type: " + name(elem), null);
+        // enforce_generic_type_consistency: anyenum also requires the element type to be an enum
+        if (enumDeclared && elem != 0 && !AnyEnum.isEnum(org.tusk.catalog.TypeCache.baseType(elem)))
+            throw new Inconsistent("type matched to anyenum is not an enum type: " + name(elem), null);
         int common = 0;
         if (!compat.isEmpty()) common = commonType(compat);
         else if (family2) common = TEXT;   // all unknown: resolved as text
@@ -145,7 +159,7 @@ final class ParsePolymorphic {
                 throw new Inconsistent(elem == 0 ? "could not determine polymorphic type because input has type unknown"
                         : "could not find range type for data type " + name(elem), null);
             }
-            case ANYELEMENT, ANYNONARRAY -> elem == 0 ? d : elem;
+            case ANYELEMENT, ANYNONARRAY, AnyEnum.ANYENUM -> elem == 0 ? d : elem;
             case ANYCOMPATIBLE -> common == 0 ? d : common;
             case ANYARRAY, ANYCOMPATIBLEARRAY -> {
                 int e = d == ANYARRAY ? elem : common;
