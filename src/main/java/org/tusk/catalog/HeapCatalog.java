@@ -1012,6 +1012,7 @@ public final class HeapCatalog implements Catalog {
             if (types.isCompositeArray(c.typeOid())) continue;   // an array of HeapTupleHeader Datums
             if (types.domainArrayStorage(c.typeOid()) != null) continue;   // an array of the domain's base type's values
             if (types.baseTypeStorage(c.typeOid()) != null) continue;   // a user base type: its representation's Datum
+            if (types.range(c.typeOid()) != null && DatumType.forOid(c.typeOid()) != null) continue;   // a user range type
             int base = TypeCache.baseType(c.typeOid());
             if (base != c.typeOid() && (types.isEnum(base) || types.composite(base) != null
                     || types.baseTypeStorage(base) != null

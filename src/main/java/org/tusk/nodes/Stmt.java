@@ -674,6 +674,12 @@ public sealed interface Stmt {
     /** CREATE TYPE name AS (attr type, ...) (gram.y CompositeTypeStmt). */
     record CompositeTypeStmt(List<String> name, List<CompositeAttribute> attributes) implements Stmt {}
 
+    /**
+     * CREATE TYPE name AS RANGE (subtype = ..., ...) (gram.y CreateRangeStmt): the parameters as
+     * def_elems, read by DefineRange.
+     */
+    record CreateRangeStmt(List<String> name, List<DefElem> params, int location) implements Stmt {}
+
     /** DROP TYPE [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
     record DropTypeStmt(List<List<String>> names, boolean missingOk, boolean cascade) implements Stmt {}
 

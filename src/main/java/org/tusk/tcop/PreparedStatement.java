@@ -119,6 +119,7 @@ public final class PreparedStatement {
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
             case Stmt.VacuumStmt v -> v.isVacuum() ? "VACUUM" : "ANALYZE";
             case Stmt.CreateEnumStmt c -> "CREATE TYPE";
+            case Stmt.CreateRangeStmt c -> "CREATE TYPE";
             case Stmt.CompositeTypeStmt c -> "CREATE TYPE";
             case Stmt.AlterEnumStmt a -> "ALTER TYPE";
             case Stmt.DropTypeStmt d -> "DROP TYPE";
@@ -313,6 +314,7 @@ public final class PreparedStatement {
             case Stmt.ReindexStmt r -> org.tusk.commands.ReindexCommand.reindex(r, ctx, infos::add, notices::add);
             case Stmt.CommentStmt c -> org.tusk.commands.CommentCommand.comment(c, queryString, env);
             case Stmt.CreateEnumStmt c -> org.tusk.commands.TypeCommands.createEnum(c, env);
+            case Stmt.CreateRangeStmt c -> org.tusk.commands.RangeTypeCommands.define(c, queryString, env);
             case Stmt.CompositeTypeStmt c -> org.tusk.commands.CompositeTypeCommands.define(c, queryString, env);
             case Stmt.AlterEnumStmt a -> org.tusk.commands.TypeCommands.alterEnum(a, env);
             case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);
