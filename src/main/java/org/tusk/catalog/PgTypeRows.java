@@ -94,6 +94,7 @@ public final class PgTypeRows {
             pseudo(2776, "anynonarray", 4, true, 0, 2777, 2778, 0, 0, 'i', 'p'),
             pseudo(5077, "anycompatible", 4, true, 0, 5086, 5087, 0, 0, 'i', 'p'),
             pseudo(5078, "anycompatiblearray", -1, false, 0, 5088, 5089, 5090, 5091, 'd', 'x'),
+            pseudo(5080, "anycompatiblerange", -1, false, 0, 5094, 5095, 0, 0, 'd', 'x'),
             base(114, "json", -1, false, 'U', false, 199, 321, 322, 323, 324, 0, 0, 'i', 'x', 0),
             base(3802, "jsonb", -1, false, 'U', false, 3807, 3806, 3804, 3805, 3803, 0, 0, 'i', 'x', 0),
             base(4072, "jsonpath", -1, false, 'U', false, 4073, 4001, 4002, 4003, 4004, 0, 0, 'i', 'x', 0),

@@ -30,6 +30,10 @@ final class RangeBuiltins {
         r.type(new PgType(ANYRANGE, "anyrange", "anyrange", -1, false, PgType.CAT_PSEUDO, false, (s, z) -> {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type anyrange");
         }, (v, z) -> String.valueOf(v)));
+        r.type(new PgType(ANYCOMPATIBLERANGE, "anycompatiblerange", "anycompatiblerange", -1, false, PgType.CAT_PSEUDO, false,
+                (s, z) -> {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type anycompatiblerange");
+                }, (v, z) -> String.valueOf(v)));
         for (RangeTypes.Info info : RangeTypes.builtins().values()) {
             r.type(rangeType(info));
             int t = info.rangeOid(), sub = info.subtype();

@@ -61,5 +61,5 @@ public final class TypeOids {
     public static final int MONEY_ARRAY = 791, TIMETZ_ARRAY = 1270, BIT_ARRAY = 1561, VARBIT_ARRAY = 1563;
     /** The polymorphic pseudo-types (parse_coerce.c's IsPolymorphicType). */
     public static final int ANYELEMENT = 2283, ANYARRAY = 2277, ANYNONARRAY = 2776, ANYCOMPATIBLE = 5077,
-            ANYCOMPATIBLEARRAY = 5078;
+            ANYCOMPATIBLEARRAY = 5078, ANYCOMPATIBLERANGE = 5080;
 }

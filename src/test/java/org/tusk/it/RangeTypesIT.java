@@ -126,4 +126,23 @@ class RangeTypesIT extends OneServerPerClass {
             assertEquals("42883", e.getSQLState());
         }
     }
+
+    /** anyrange and anycompatiblerange in user functions bind to the call's range type (enforce_generic_type_consistency). */
+    @Test
+    void polymorphicRangeFunctions() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "CREATE TYPE f8r AS RANGE (subtype = float8)",
+                    "CREATE FUNCTION lo(anyrange) RETURNS anyelement AS 'select lower($1)' LANGUAGE sql",
+                    "CREATE FUNCTION widen(anycompatible, anycompatiblerange) RETURNS anycompatiblerange"
+                            + " AS 'select range_merge($2, int4range($1, $1 + 1))' LANGUAGE sql",
+                    "CREATE FUNCTION pick(anycompatible, anycompatiblerange) RETURNS anycompatible AS 'select $1' LANGUAGE sql");
+            assertEquals(List.of("1|double precision|3|integer"), rowsShowingNull(c,
+                    "SELECT lo(f8r(1, 2)), pg_typeof(lo(f8r(1, 2))), lo(int4range(3, 4)), pg_typeof(lo(int4range(3, 4)))"));
+            assertEquals(List.of("[1,11)|int4range"), rowsShowingNull(c, "SELECT widen(10, int4range(1, 2)), pg_typeof(widen(10, int4range(1, 2)))"));
+            // the range's subtype is the common type: an int4 argument is coerced to float8
+            assertEquals(List.of("7|double precision"), rowsShowingNull(c, "SELECT pick(7, f8r(1, 2)), pg_typeof(pick(7, f8r(1, 2)))"));
+            PSQLException e = assertThrows(PSQLException.class, () -> rowsShowingNull(c, "SELECT pick(1.5, int4range(1, 2))"));
+            assertEquals("42883", e.getSQLState());
+        }
+    }
 }
