@@ -540,7 +540,7 @@
  * getBaseType. Only the backend's own thread uses these caches: no locks.
  *
  * <p>Range types ({@link org.tusk.catalog.RangeBuiltins}): the six built-in range types have
- * pg_type rows (typtype 'r', category 'R', no array types yet) and range_in/range_out through
+ * pg_type rows (typtype 'r', category 'R', array types _int4range ...) and range_in/range_out through
  * their subtype's I/O; operators and functions are declared on anyrange and serve every range
  * type because a value carries its type. range_ops is their default btree opclass (no fixed
  * OID). pg_range is a stored catalog (3541) whose built-in rows bootstrap writes

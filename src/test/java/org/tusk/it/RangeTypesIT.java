@@ -35,6 +35,10 @@ class RangeTypesIT extends OneServerPerClass {
             assertEquals(List.of("1|null|t|f|t|int4range|integer"), rowsShowingNull(c,
                     "SELECT lower(int4range(1,5)), upper('[1,)'::int4range), upper_inf('[1,)'::int4range), "
                             + "isempty(int4range(1,2)), lower_inc(int4range(1,2)), pg_typeof(int4range(1,2)), pg_typeof(lower(int4range(1,2)))"));
+            // the array types of the built-in range types (_int4range 3905 ...)
+            assertEquals(List.of("{\"[1,2)\"}|{\"[1,2)\",empty}|[2000-01-01,2000-02-01)|numrange[]|int4range[]"), rowsShowingNull(c,
+                    "SELECT array[int4range(1,2)], '{\"[1,2)\",empty}'::int4range[], (array[daterange('2000-01-01','2000-02-01')])[1],"
+                            + " pg_typeof(array[numrange(1,2)]), 3905::regtype"));
             PSQLException e = assertThrows(PSQLException.class, () -> rowsShowingNull(c, "SELECT '[1,5'::int4range"));
             assertEquals("22P02", e.getSQLState());
             assertEquals("Unexpected end of input.", e.getServerErrorMessage().getDetail());
