@@ -158,6 +158,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public DefaultAcls defaultAcls() {
+        return new DefaultAcls(env, writer);
+    }
+
+    @Override
     public RelationOwnership relationOwnership() {
         return relationOwnership;
     }
@@ -950,6 +955,11 @@ public final class HeapCatalog implements Catalog {
         Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, hasStorage ? HEAP_TABLE_AM_OID : 0,
                 hasStorage ? relOid : 0, persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
         if (relkind == 'v') PG_CLASS.set(classRow, "relhasrules", true);
+        // heap_create_with_catalog: the owner's default privileges (get_user_default_acl) for tables and sequences
+        if ("rvmfpS".indexOf(relkind) >= 0) {
+            PG_CLASS.set(classRow, "relacl", new DefaultAcls(env, writer).forNewObject(
+                    relkind == 'S' ? DefaultAcls.SEQUENCE : DefaultAcls.RELATION, owner, nsp));
+        }
         if (!reloptions.isEmpty()) PG_CLASS.set(classRow, "reloptions", reloptions.toArray(new String[0]));
         writer.insert(PG_CLASS, classRow);
         for (int i = 0; i < columns.size(); i++) {
@@ -1579,6 +1589,16 @@ public final class HeapCatalog implements Catalog {
                     }
                 }
             }
+        }
+        // pg_default_acl entries of the role (shdepend's owner dependency of each, getObjectDescription's wording)
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_DEFAULT_ACL,
+                v -> oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclrole")) == roleOid)) {
+            Object[] v = s.values();
+            String what = "S".equals(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclobjtype")) ? "sequences" : "relations";
+            int nsp = oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclnamespace"));
+            String role = ObjectNames.current().roleName(roleOid).orElse(Integer.toUnsignedString(roleOid));
+            out.add("owner of default privileges on new " + what + " belonging to role " + role
+                    + (nsp == 0 ? "" : " in schema " + namespaces.nameOf(nsp)));
         }
         out.addAll(policies.roleDependencies(roleOid));
         return out;

@@ -136,8 +136,8 @@
  * B-tree compares through its type comparators, not support functions callable by name),
  * {@link org.tusk.catalog.InstallationCatalogs} (pg_tablespace pg_default/pg_global, pg_extension
  * plpgsql).
- * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_default_acl, pg_init_privs,
- * pg_parameter_acl) and {@link org.tusk.catalog.AbsentFeatureCatalogs} (FDW, subscriptions, event
+ * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_init_privs,
+ * pg_parameter_acl; pg_default_acl is stored, {@link org.tusk.catalog.DefaultAcls}) and {@link org.tusk.catalog.AbsentFeatureCatalogs} (FDW, subscriptions, event
  * triggers, transforms, large objects, security labels, conversions) are
  * real, empty relations, as on a PostgreSQL cluster where no such object was ever created;
  * {@link org.tusk.catalog.TextSearchCatalogs} (pg_ts_parser, pg_ts_template, pg_ts_dict,

@@ -947,6 +947,16 @@ public sealed interface Stmt {
     }
 
     /**
+     * ALTER DEFAULT PRIVILEGES [FOR ROLE role, ...] [IN SCHEMA schema, ...] GRANT/REVOKE ... ON
+     * TABLES | SEQUENCES | FUNCTIONS | ROUTINES | TYPES | SCHEMAS ... (gram.y
+     * AlterDefaultPrivilegesStmt): {@code roles} empty for the current role, {@code schemas} empty
+     * for all schemas; {@code action} holds the privileges, grantees and options (its objects
+     * empty), {@code objtype} the pg_default_acl.defaclobjtype ('r', 'S', 'f', 'T', 'n').
+     */
+    record AlterDefaultPrivilegesStmt(List<RoleSpec> roles, List<String> schemas, GrantStmt action, char objtype)
+            implements Stmt {}
+
+    /**
      * GRANT role, ... TO role, ... [WITH ADMIN OPTION] [GRANTED BY role] and REVOKE [ADMIN OPTION
      * FOR] role, ... FROM role, ... [GRANTED BY role] [CASCADE | RESTRICT] (gram.y GrantRoleStmt).
      */

@@ -58,6 +58,22 @@ public final class Engine {
     public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
                                             SessionServices session, List<Integer> paramTypes, String[] paramText,
                                             ExecEnvironment env) {
+        return prepare(raw, queryString, relations, session, paramTypes, paramText, env, false);
+    }
+
+    /**
+     * The INSERT that fills the new table of CREATE TABLE AS (intorel_receive): as {@link #prepare},
+     * but the new table needs no INSERT privilege ({@code ExecPermissions.check}'s intoRelation).
+     */
+    static PreparedStatement prepareIntoRelation(RawStmt raw, String queryString, RelationProvider relations,
+                                                 SessionServices session, List<Integer> paramTypes, String[] paramText,
+                                                 ExecEnvironment env) {
+        return prepare(raw, queryString, relations, session, paramTypes, paramText, env, true);
+    }
+
+    private static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
+                                             SessionServices session, List<Integer> paramTypes, String[] paramText,
+                                             ExecEnvironment env, boolean intoRelation) {
         if (raw.stmt() instanceof Stmt.UnsupportedStmt u)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, u.tag() + " is not supported yet");
         String tableTag = PreparedStatement.tableStatementTag(raw.stmt());
@@ -70,7 +86,7 @@ public final class Engine {
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         if (env != null) {
             boolean check = !(paramTypes != null && paramText == null);
-            if (check) org.tusk.executor.ExecPermissions.check(q, env);
+            if (check) org.tusk.executor.ExecPermissions.check(q, env, intoRelation);
             RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), check)
                     .rowSecurity(rowSecurity(session))
                     .rewriteAll(q);

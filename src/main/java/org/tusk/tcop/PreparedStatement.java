@@ -384,7 +384,7 @@ public final class PreparedStatement {
             String schema = env.catalog().namespaceName(rel.namespace());
             Stmt.InsertStmt insert = new Stmt.InsertStmt(new Stmt.RangeVar(null, schema, rel.name(), null, -1), List.of(),
                     null, -1, c.query(), false, List.of());
-            PreparedStatement fill = Engine.prepare(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
+            PreparedStatement fill = Engine.prepareIntoRelation(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
                     relations, session, utilityParamTypes == null ? null : new ArrayList<>(utilityParamTypes), utilityParamText, env);
             org.tusk.utils.time.Snapshot snapshot = env.snapshot();
             int now = snapshot.curcid();
