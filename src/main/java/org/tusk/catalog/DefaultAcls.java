@@ -10,15 +10,15 @@ import org.tusk.access.table.TupleSlot;
 
 /**
  * pg_default_acl (aclchk.c SetDefaultACL and get_user_default_acl): the ACLs ALTER DEFAULT
- * PRIVILEGES sets for the tables (defaclobjtype 'r') and sequences ('S') a role creates, for all
+ * PRIVILEGES sets for the tables (defaclobjtype 'r'), sequences ('S') and routines ('f') a role creates, for all
  * schemas (defaclnamespace 0) or for one. A global entry replaces the hard-wired default
  * (acldefault: the owner holds every privilege) and is removed when it comes back to it; a
  * schema's entry adds to whatever applies globally and is removed when it becomes empty. A new
  * relation gets the merged ACL as its relacl, or NULL when that is the hard-wired default.
  */
 public final class DefaultAcls {
-    /** DEFACLOBJ_RELATION and DEFACLOBJ_SEQUENCE. */
-    public static final char RELATION = 'r', SEQUENCE = 'S';
+    /** DEFACLOBJ_RELATION, DEFACLOBJ_SEQUENCE and DEFACLOBJ_FUNCTION. */
+    public static final char RELATION = 'r', SEQUENCE = 'S', FUNCTION = 'f';
 
     private final CatalogEnv env;
     private final CatalogWriter writer;
@@ -30,7 +30,12 @@ public final class DefaultAcls {
 
     /** acldefault(objtype, owner). */
     private static int[] hardWired(char objtype, int owner) {
-        return Acl.defaultAcl(owner, objtype == SEQUENCE ? Acl.ACL_ALL_RIGHTS_SEQUENCE : Acl.ACL_ALL_RIGHTS_RELATION, 0);
+        return switch (objtype) {
+            case SEQUENCE -> Acl.defaultAcl(owner, Acl.ACL_ALL_RIGHTS_SEQUENCE, 0);
+            // functions: PUBLIC may execute them
+            case FUNCTION -> Acl.defaultAcl(owner, Acl.ACL_ALL_RIGHTS_FUNCTION, Acl.ACL_EXECUTE);
+            default -> Acl.defaultAcl(owner, Acl.ACL_ALL_RIGHTS_RELATION, 0);
+        };
     }
 
     private TupleSlot entry(int role, int namespace, char objtype) {

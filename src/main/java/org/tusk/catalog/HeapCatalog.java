@@ -1594,7 +1594,11 @@ public final class HeapCatalog implements Catalog {
         for (TupleSlot s : writer.find(SystemCatalogs.PG_DEFAULT_ACL,
                 v -> oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclrole")) == roleOid)) {
             Object[] v = s.values();
-            String what = "S".equals(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclobjtype")) ? "sequences" : "relations";
+            String what = switch (String.valueOf(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclobjtype"))) {
+                case "S" -> "sequences";
+                case "f" -> "functions";
+                default -> "relations";
+            };
             int nsp = oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclnamespace"));
             String role = ObjectNames.current().roleName(roleOid).orElse(Integer.toUnsignedString(roleOid));
             out.add("owner of default privileges on new " + what + " belonging to role " + role

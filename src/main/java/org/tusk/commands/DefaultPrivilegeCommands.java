@@ -16,21 +16,24 @@ import org.tusk.utils.error.SqlState;
  * ALTER DEFAULT PRIVILEGES (aclchk.c ExecAlterDefaultPrivilegesStmt, SetDefaultACLsInSchemas,
  * SetDefaultACL): for each target role (the current one without FOR ROLE, which needs
  * membership in each named role) and each schema (all schemas without IN SCHEMA), the grant or
- * revoke is applied to the role's default ACL for tables or sequences, as the object's owner
- * granting ({@link DefaultAcls}). New tables and sequences the role creates start with it.
- * Defaults for functions, types and schemas are refused (0A000).
+ * revoke is applied to the role's default ACL for tables, sequences or functions (routines), as
+ * the object's owner granting ({@link DefaultAcls}). New tables, sequences and functions the role
+ * creates start with it. Defaults for types and schemas are refused (0A000).
  */
 public final class DefaultPrivilegeCommands {
     private DefaultPrivilegeCommands() {}
 
     public static void execute(Stmt.AlterDefaultPrivilegesStmt s, SharedObjectEnv shared, ExecEnvironment env) {
         char objtype = s.objtype();
-        if (objtype != DefaultAcls.RELATION && objtype != DefaultAcls.SEQUENCE) {
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                    "default privileges on functions, types and schemas are not supported yet");
+        if (objtype != DefaultAcls.RELATION && objtype != DefaultAcls.SEQUENCE && objtype != DefaultAcls.FUNCTION) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "default privileges on types and schemas are not supported yet");
         }
         Stmt.GrantStmt g = s.action();
-        int allRights = objtype == DefaultAcls.SEQUENCE ? Acl.ACL_ALL_RIGHTS_SEQUENCE : Acl.ACL_ALL_RIGHTS_RELATION;
+        int allRights = switch (objtype) {
+            case DefaultAcls.SEQUENCE -> Acl.ACL_ALL_RIGHTS_SEQUENCE;
+            case DefaultAcls.FUNCTION -> Acl.ACL_ALL_RIGHTS_FUNCTION;
+            default -> Acl.ACL_ALL_RIGHTS_RELATION;
+        };
         int privileges = 0;
         if (g.privileges() == null) {
             privileges = allRights;
@@ -40,7 +43,7 @@ public final class DefaultPrivilegeCommands {
                 if (bit == 0) throw PgException.error(SqlState.SYNTAX_ERROR, "unrecognized privilege type \"" + p + "\"");
                 if ((bit & allRights) == 0) {
                     throw PgException.error("0LP01", "invalid privilege type " + p.toUpperCase(java.util.Locale.ROOT) + " for "
-                            + (objtype == DefaultAcls.SEQUENCE ? "sequence" : "relation"));
+                            + (objtype == DefaultAcls.SEQUENCE ? "sequence" : objtype == DefaultAcls.FUNCTION ? "function" : "relation"));
                 }
                 privileges |= bit;
             }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * ALTER DEFAULT PRIVILEGES through a running server: pg_default_acl entries for all schemas
- * and for one, the ACL new tables and sequences start with (relacl), an entry removed when it
+ * and for one, the ACL new tables and sequences start with (relacl) and new functions (proacl), an entry removed when it
  * comes back to the default, membership required for FOR ROLE, and CREATE TABLE AS filling a
  * table its creator may not INSERT into (select_into.sql). Expected values are PostgreSQL 15's.
  */
@@ -63,6 +63,16 @@ class DefaultPrivilegesIT {
                     ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getDetail());
             s.execute("alter default privileges for role regress_v revoke select on sequences from public");
             s.execute("drop user regress_v");
+            // functions: PUBLIC's EXECUTE revoked by default
+            s.execute("alter default privileges revoke execute on functions from public");
+            s.execute("create function f1() returns int language sql as 'select 1'");
+            assertEquals(List.of("{" + su + "=X/" + su + "}"), TuskServer.rows(c, "select proacl from pg_proc where proname = 'f1'"));
+            s.execute("set session authorization regress_u");
+            e = assertThrows(SQLException.class, () -> TuskServer.rows(c, "select f1()"));
+            assertEquals("ERROR: permission denied for function f1", e.getMessage());
+            s.execute("reset session authorization");
+            s.execute("alter default privileges grant execute on routines to public");
+            assertEquals(List.of("0"), TuskServer.rows(c, "select count(*) from pg_default_acl where defaclobjtype = 'f'"));
         }
     }
 }
