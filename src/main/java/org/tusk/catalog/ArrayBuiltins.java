@@ -36,7 +36,11 @@ final class ArrayBuiltins {
             Map.entry(JSON, "json"), Map.entry(JSONB, "jsonb"), Map.entry(PG_LSN, "pg_lsn"), Map.entry(XID8, "xid8"),
             Map.entry(PG_SNAPSHOT, "pg_snapshot"), Map.entry(TXID_SNAPSHOT, "txid_snapshot"),
             Map.entry(IntrospectionBuiltins.INT2VECTOR, "int2vector"), Map.entry(IntrospectionBuiltins.OIDVECTOR, "oidvector"),
-            Map.entry(org.tusk.utils.adt.RegTypes.REGTYPE, "regtype"));
+            Map.entry(org.tusk.utils.adt.RegTypes.REGTYPE, "regtype"),
+            // the built-in range types' arrays (_int4range ...): usable in expressions, not stored as columns yet
+            Map.entry(org.tusk.utils.adt.RangeTypes.INT4RANGE, "int4range"), Map.entry(org.tusk.utils.adt.RangeTypes.NUMRANGE, "numrange"),
+            Map.entry(org.tusk.utils.adt.RangeTypes.TSRANGE, "tsrange"), Map.entry(org.tusk.utils.adt.RangeTypes.TSTZRANGE, "tstzrange"),
+            Map.entry(org.tusk.utils.adt.RangeTypes.DATERANGE, "daterange"), Map.entry(org.tusk.utils.adt.RangeTypes.INT8RANGE, "int8range"));
 
     static void register(BuiltinRegistry r) {
         for (Map.Entry<Integer, String> e : ELEMENTS.entrySet()) {

@@ -617,6 +617,12 @@ public interface Catalog {
     }
 
     /** CREATE/ALTER/DROP TYPE's catalog changes (typecmds.c, pg_enum.c). */
+    /** pg_default_acl (ALTER DEFAULT PRIVILEGES). */
+    default DefaultAcls defaultAcls() {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "default privileges need the heap catalogs");
+    }
+
     default TypeDdl typeDdl() {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                 "user-defined types need the heap catalogs");

@@ -82,6 +82,7 @@ public final class CatalogBootstrap {
         for (Object[] v : OperatorClassCatalogs.families()) rows.get(SystemCatalogs.PG_OPFAMILY).add(heapRow(v));
         for (Object[] v : OperatorClassCatalogs.classes()) rows.get(SystemCatalogs.PG_OPCLASS).add(heapRow(v));
         for (Object[] v : OperatorClassCatalogs.amopRows()) rows.get(SystemCatalogs.PG_AMOP).add(heapRow(v));
+        for (Object[] v : RangeCatalog.builtinRows()) rows.get(SystemCatalogs.PG_RANGE).add(heapRow(v));
         return rows;
     }
 

@@ -135,6 +135,12 @@ public final class CatalogRows {
             // an array of a composite type: varlena, double-aligned (as its element), extended, no collation
             return attributeRow(relOid, name, typeOid, attnum, typmod, -1, false, 'd', 'x', notNull, hasDefault, 0, -1);
         }
+        if (t == null && TypeCache.current() != null && TypeCache.current().range(typeOid) != null) {
+            // a user range type (DefineRange): varlena, extended, aligned as its pg_type row says, no collation
+            Object[] ty = TypeCache.current().typeRow(typeOid);
+            return attributeRow(relOid, name, typeOid, attnum, typmod, -1, false, ((String) PG_TYPE.get(ty, "typalign")).charAt(0),
+                    'x', notNull, hasDefault, 0, -1);
+        }
         if (t == null && TypeCache.installedBaseTypeStorage(typeOid) != null) {
             // a user base type (TypeCreate): the column copies the type's own typlen, typbyval,
             // typalign, typstorage and typcollation, as every pg_attribute row does

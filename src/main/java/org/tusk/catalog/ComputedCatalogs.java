@@ -22,7 +22,7 @@ public final class ComputedCatalogs implements RelationProvider {
     static {
         List<ComputedCatalog> all = new ArrayList<>(List.of(BuiltinObjectCatalogs.pgCast(), BuiltinObjectCatalogs.pgOperator(),
                 InstallationCatalogs.pgTablespace(), InstallationCatalogs.pgExtension(),
-                PrivilegeCatalogs.pgDefaultAcl(), PrivilegeCatalogs.pgInitPrivs(), PrivilegeCatalogs.pgParameterAcl(), RangeCatalog.pgRange()));
+                PrivilegeCatalogs.pgInitPrivs(), PrivilegeCatalogs.pgParameterAcl()));
         all.addAll(AbsentFeatureCatalogs.all());
         all.addAll(TextSearchCatalogs.all());
         // computed by IntrospectionViews (found there first), listed for their names and OIDs

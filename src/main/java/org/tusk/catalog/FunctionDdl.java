@@ -200,7 +200,11 @@ public final class FunctionDdl {
             return oid;
         }
         int oid = writer.newOid(PG_PROC, "oid");
-        writer.insert(PG_PROC, toRow(withOid(f, oid, env.userOid().getAsInt())));
+        int owner = env.userOid().getAsInt();
+        Object[] row = toRow(withOid(f, oid, owner));
+        // ProcedureCreate: the owner's default privileges on functions (get_user_default_acl)
+        PG_PROC.set(row, "proacl", new DefaultAcls(env, writer).forNewObject(DefaultAcls.FUNCTION, owner, f.namespace()));
+        writer.insert(PG_PROC, row);
         changed();
         return oid;
     }

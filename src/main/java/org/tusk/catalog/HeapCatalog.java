@@ -158,6 +158,11 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public DefaultAcls defaultAcls() {
+        return new DefaultAcls(env, writer);
+    }
+
+    @Override
     public RelationOwnership relationOwnership() {
         return relationOwnership;
     }
@@ -950,6 +955,11 @@ public final class HeapCatalog implements Catalog {
         Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, hasStorage ? HEAP_TABLE_AM_OID : 0,
                 hasStorage ? relOid : 0, persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
         if (relkind == 'v') PG_CLASS.set(classRow, "relhasrules", true);
+        // heap_create_with_catalog: the owner's default privileges (get_user_default_acl) for tables and sequences
+        if ("rvmfpS".indexOf(relkind) >= 0) {
+            PG_CLASS.set(classRow, "relacl", new DefaultAcls(env, writer).forNewObject(
+                    relkind == 'S' ? DefaultAcls.SEQUENCE : DefaultAcls.RELATION, owner, nsp));
+        }
         if (!reloptions.isEmpty()) PG_CLASS.set(classRow, "reloptions", reloptions.toArray(new String[0]));
         writer.insert(PG_CLASS, classRow);
         for (int i = 0; i < columns.size(); i++) {
@@ -1012,6 +1022,7 @@ public final class HeapCatalog implements Catalog {
             if (types.isCompositeArray(c.typeOid())) continue;   // an array of HeapTupleHeader Datums
             if (types.domainArrayStorage(c.typeOid()) != null) continue;   // an array of the domain's base type's values
             if (types.baseTypeStorage(c.typeOid()) != null) continue;   // a user base type: its representation's Datum
+            if (types.range(c.typeOid()) != null && DatumType.forOid(c.typeOid()) != null) continue;   // a user range type
             int base = TypeCache.baseType(c.typeOid());
             if (base != c.typeOid() && (types.isEnum(base) || types.composite(base) != null
                     || types.baseTypeStorage(base) != null
@@ -1586,6 +1597,20 @@ public final class HeapCatalog implements Catalog {
                     }
                 }
             }
+        }
+        // pg_default_acl entries of the role (shdepend's owner dependency of each, getObjectDescription's wording)
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_DEFAULT_ACL,
+                v -> oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclrole")) == roleOid)) {
+            Object[] v = s.values();
+            String what = switch (String.valueOf(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclobjtype"))) {
+                case "S" -> "sequences";
+                case "f" -> "functions";
+                default -> "relations";
+            };
+            int nsp = oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclnamespace"));
+            String role = ObjectNames.current().roleName(roleOid).orElse(Integer.toUnsignedString(roleOid));
+            out.add("owner of default privileges on new " + what + " belonging to role " + role
+                    + (nsp == 0 ? "" : " in schema " + namespaces.nameOf(nsp)));
         }
         out.addAll(policies.roleDependencies(roleOid));
         return out;

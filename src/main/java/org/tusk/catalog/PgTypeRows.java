@@ -94,6 +94,7 @@ public final class PgTypeRows {
             pseudo(2776, "anynonarray", 4, true, 0, 2777, 2778, 0, 0, 'i', 'p'),
             pseudo(5077, "anycompatible", 4, true, 0, 5086, 5087, 0, 0, 'i', 'p'),
             pseudo(5078, "anycompatiblearray", -1, false, 0, 5088, 5089, 5090, 5091, 'd', 'x'),
+            pseudo(5080, "anycompatiblerange", -1, false, 0, 5094, 5095, 0, 0, 'd', 'x'),
             base(114, "json", -1, false, 'U', false, 199, 321, 322, 323, 324, 0, 0, 'i', 'x', 0),
             base(3802, "jsonb", -1, false, 'U', false, 3807, 3806, 3804, 3805, 3803, 0, 0, 'i', 'x', 0),
             base(4072, "jsonpath", -1, false, 'U', false, 4073, 4001, 4002, 4003, 4004, 0, 0, 'i', 'x', 0),
@@ -126,10 +127,9 @@ public final class PgTypeRows {
             base(1266, "timetz", 12, false, 'D', false, 1270, 1350, 1351, 2472, 2473, 2911, 2912, 'd', 'p', 0),
             base(1560, "bit", -1, false, 'V', false, 1561, 1564, 1565, 2456, 2457, 2919, 2920, 'i', 'x', 0),
             base(1562, "varbit", -1, false, 'V', true, 1563, 1579, 1580, 2458, 2459, 2902, 2921, 'i', 'x', 0),
-            // the range types (typtype 'r', range_in/out/recv/send, range_typanalyze); their array
-            // types are not built yet, so typarray is 0
-            range(3904, "int4range", 'i'), range(3906, "numrange", 'i'), range(3908, "tsrange", 'd'),
-            range(3910, "tstzrange", 'd'), range(3912, "daterange", 'i'), range(3926, "int8range", 'd'),
+            // the range types (typtype 'r', range_in/out/recv/send, range_typanalyze) and their array types
+            range(3904, "int4range", 'i', 3905), range(3906, "numrange", 'i', 3907), range(3908, "tsrange", 'd', 3909),
+            range(3910, "tstzrange", 'd', 3911), range(3912, "daterange", 'i', 3913), range(3926, "int8range", 'd', 3927),
             pseudo(3831, "anyrange", -1, false, 0, 3832, 3833, 0, 0, 'd', 'x'));
 
     /** pg_proc OIDs of range_in, range_out, range_recv, range_send and range_typanalyze. */
@@ -138,7 +138,12 @@ public final class PgTypeRows {
 
     /** A range type's pg_type row: varlena, extended, aligned as its subtype. */
     static TypeRow range(int oid, String name, char align) {
-        return new TypeRow(oid, name, -1, false, 'r', 'R', false, 0, 0, 0, 0, F_RANGE_IN, F_RANGE_OUT, F_RANGE_RECV,
+        return range(oid, name, align, 0);
+    }
+
+    /** The same with array type {@code array}. */
+    static TypeRow range(int oid, String name, char align, int array) {
+        return new TypeRow(oid, name, -1, false, 'r', 'R', false, 0, 0, 0, array, F_RANGE_IN, F_RANGE_OUT, F_RANGE_RECV,
                 F_RANGE_SEND, 0, 0, F_RANGE_TYPANALYZE, align, 'x', 0);
     }
 

@@ -8,9 +8,9 @@ import static org.tusk.catalog.TypeOids.OID;
 import java.util.List;
 
 /**
- * pg_default_acl (826), pg_init_privs (3394) and pg_parameter_acl (6243), the privilege catalogs pg_dump reads, kept in a
+ * pg_init_privs (3394) and pg_parameter_acl (6243), privilege catalogs pg_dump reads, kept in a
  * class of their own so that the privilege work can replace them with stored catalogs without
- * touching anything else. Both are empty: Tusk has no ALTER DEFAULT PRIVILEGES, and its built-in
+ * touching anything else (pg_default_acl is stored: {@link DefaultAcls}). Both are empty: its built-in
  * objects start with NULL (default) ACLs, so no object has initial privileges to record (a fresh
  * PostgreSQL 15 has rows in pg_init_privs for the pg_catalog and information_schema objects whose
  * initdb-time ACLs differ from the default).
@@ -19,11 +19,6 @@ final class PrivilegeCatalogs {
     private PrivilegeCatalogs() {}
 
     private static ColumnDef c(String n, int t) { return new ColumnDef(n, t); }
-
-    static ComputedCatalog pgDefaultAcl() {
-        return ComputedCatalog.empty("pg_default_acl", 826, List.of(c("oid", OID), c("defaclrole", OID),
-                c("defaclnamespace", OID), c("defaclobjtype", CHAR), c("defaclacl", ACLITEM_ARRAY)));
-    }
 
     /** pg_parameter_acl (6243): GRANT SET / ALTER SYSTEM ON PARAMETER's ACLs; empty, Tusk has no such GRANT. */
     static ComputedCatalog pgParameterAcl() {

@@ -30,6 +30,10 @@ final class RangeBuiltins {
         r.type(new PgType(ANYRANGE, "anyrange", "anyrange", -1, false, PgType.CAT_PSEUDO, false, (s, z) -> {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type anyrange");
         }, (v, z) -> String.valueOf(v)));
+        r.type(new PgType(ANYCOMPATIBLERANGE, "anycompatiblerange", "anycompatiblerange", -1, false, PgType.CAT_PSEUDO, false,
+                (s, z) -> {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot accept a value of type anycompatiblerange");
+                }, (v, z) -> String.valueOf(v)));
         for (RangeTypes.Info info : RangeTypes.builtins().values()) {
             r.type(rangeType(info));
             int t = info.rangeOid(), sub = info.subtype();
@@ -44,6 +48,28 @@ final class RangeBuiltins {
         }
         registerOperators(r);
         registerFunctions(r);
+    }
+
+    /** prosrc of the constructor functions DefineRange makes (makeRangeConstructors). */
+    static final String CONSTRUCTOR2 = "range_constructor2", CONSTRUCTOR3 = "range_constructor3";
+
+    static boolean isConstructor(String prosrc) {
+        return CONSTRUCTOR2.equals(prosrc) || CONSTRUCTOR3.equals(prosrc);
+    }
+
+    /**
+     * range_constructor2/3 for a pg_proc row (a user range type's constructor): the range type
+     * is the function's result type, as the C function reads it with get_fn_expr_rettype; null if
+     * {@code prosrc} is not a range constructor.
+     */
+    static BuiltinFunction constructor(String prosrc, int rangeType) {
+        if (CONSTRUCTOR2.equals(prosrc)) return (c, a) -> Ranges.construct(rangeType, a[0], a[1], "[)");
+        if (!CONSTRUCTOR3.equals(prosrc)) return null;
+        return (c, a) -> {
+            if (a[2] == null)
+                throw PgException.error(SqlState.NULL_VALUE_NOT_ALLOWED, "range constructor flags argument must not be null");
+            return Ranges.construct(rangeType, a[0], a[1], (String) a[2]);
+        };
     }
 
     /** The pg_type row of a range type: typcategory 'R', range_in/range_out through the subtype's I/O. */

@@ -133,7 +133,8 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
         if (language == InternalFunctions.INTERNAL_LANGUAGE_ID) {
             // fmgr_info for an internal function: the built-in named by prosrc, called with this signature
             PgProc builtin = InternalFunctions.lookup(body);
-            impl = builtin != null ? builtin.impl() : (ctx, args) -> {
+            BuiltinFunction constructor = RangeBuiltins.constructor(body, resultType);
+            impl = constructor != null ? constructor : builtin != null ? builtin.impl() : (ctx, args) -> {
                 throw org.tusk.utils.error.PgException.error("42883", "internal function \"" + body + "\" is not in internal lookup table");
             };
         } else if (retset) {

@@ -261,12 +261,28 @@ public final class SystemCatalogs {
             FIRST_BOOTSTRAP_OBJECT_ID + 167, List.of(nn("oid", OID), nn("amprocfamily", OID), nn("amproclefttype", OID),
                     nn("amprocrighttype", OID), nn("amprocnum", INT2), nn("amproc", REGPROC)));
 
+    /**
+     * pg_range (3541): one row per range type, the built-in ones written by bootstrap (pg_range.dat,
+     * {@link RangeCatalog}) and those of CREATE TYPE ... AS RANGE ({@link TypeDdl#createRange}).
+     */
+    public static final SystemCatalog PG_RANGE = new SystemCatalog(3541, "pg_range", FIRST_BOOTSTRAP_OBJECT_ID + 168,
+            FIRST_BOOTSTRAP_OBJECT_ID + 169, List.of(nn("rngtypid", OID), nn("rngsubtype", OID), nn("rngmultitypid", OID),
+                    nn("rngcollation", OID), nn("rngsubopc", OID), nn("rngcanonical", REGPROC), nn("rngsubdiff", REGPROC)));
+
+    /**
+     * pg_default_acl (826): the privileges ALTER DEFAULT PRIVILEGES gives objects a role creates,
+     * globally (defaclnamespace 0) or in one schema ({@link DefaultAcls}).
+     */
+    public static final SystemCatalog PG_DEFAULT_ACL = new SystemCatalog(826, "pg_default_acl", FIRST_BOOTSTRAP_OBJECT_ID + 170,
+            FIRST_BOOTSTRAP_OBJECT_ID + 171, List.of(nn("oid", OID), nn("defaclrole", OID), nn("defaclnamespace", OID),
+                    nn("defaclobjtype", CHAR), nn("defaclacl", ACLITEM_ARRAY)));
+
     /** Every catalog stored as a heap table, in bootstrap order. */
     public static final List<SystemCatalog> ALL = List.of(PG_TYPE, PG_ATTRIBUTE, PG_CLASS, PG_NAMESPACE, PG_INDEX,
             PG_ATTRDEF, PG_CONSTRAINT, PG_AM, PG_SEQUENCE, PG_STATISTIC, PG_INHERITS, PG_PARTITIONED_TABLE, PG_ENUM,
             PG_PROC, PG_REWRITE, PG_DEPEND, PG_POLICY, PG_STATISTIC_EXT, PG_PUBLICATION, PG_PUBLICATION_NAMESPACE,
             PG_PUBLICATION_REL, PG_TRIGGER, PG_AGGREGATE, PG_DESCRIPTION, PG_CAST, PG_OPERATOR,
-            PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC);
+            PG_OPFAMILY, PG_OPCLASS, PG_AMOP, PG_AMPROC, PG_RANGE, PG_DEFAULT_ACL);
 
     /** The catalog with OID {@code oid}, or null. */
     public static SystemCatalog byOid(int oid) {

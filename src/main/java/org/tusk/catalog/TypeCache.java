@@ -42,6 +42,7 @@ public final class TypeCache implements Enums.Lookup {
     private final Map<Integer, Integer> rowTypes = new HashMap<>();
     private final Map<Integer, DomainInfo> domains = new HashMap<>();
     private final Map<Integer, Integer> representations = new HashMap<>();
+    private final Map<Integer, org.tusk.utils.adt.RangeTypes.Info> ranges = new HashMap<>();
     private long generation = -1;
 
     /** The process's cache: a backend runs one session, whose catalog installs it (as the syscache is per process). */
@@ -86,6 +87,31 @@ public final class TypeCache implements Enums.Lookup {
         current = this;
         Enums.install(this);
         org.tusk.access.common.CompositeFormat.install(this::storageShape);
+        org.tusk.utils.adt.RangeTypes.install(this::range);
+    }
+
+    /**
+     * The pg_range data of user-defined range type {@code typeOid} (load_rangetype_info), or null
+     * if it is not one. User range types have no canonical function (CREATE TYPE AS RANGE refuses
+     * CANONICAL), so their ranges are never put in a discrete canonical form.
+     */
+    public org.tusk.utils.adt.RangeTypes.Info range(int typeOid) {
+        if (CatalogRows.builtinType(typeOid) != null) return null;
+        check();
+        if (ranges.containsKey(typeOid)) return ranges.get(typeOid);
+        TupleSlot s = CatalogScan.first(env.table(), env.relcache().catalog(SystemCatalogs.PG_RANGE), env.snapshot().get(),
+                CatalogScan.key(SystemCatalogs.PG_RANGE, "rngtypid", typeOid));
+        org.tusk.utils.adt.RangeTypes.Info info = null;
+        if (s != null) {
+            // the name from pg_type directly: type() builds the range's PgType from this entry
+            TupleSlot ty = CatalogScan.first(env.table(), env.relcache().catalog(PG_TYPE), env.snapshot().get(),
+                    CatalogScan.key(PG_TYPE, "oid", typeOid));
+            info = new org.tusk.utils.adt.RangeTypes.Info(typeOid, ty == null ? "???" : (String) PG_TYPE.get(ty.values(), "typname"),
+                    oid(SystemCatalogs.PG_RANGE.get(s.values(), "rngsubtype")),
+                    oid(SystemCatalogs.PG_RANGE.get(s.values(), "rngmultitypid")), org.tusk.utils.adt.RangeTypes.Canonical.NONE);
+        }
+        ranges.put(typeOid, info);
+        return info;
     }
 
     /**
@@ -171,6 +197,7 @@ public final class TypeCache implements Enums.Lookup {
             rowTypes.clear();
             domains.clear();
             representations.clear();
+            ranges.clear();
             generation = g;
         }
     }
@@ -257,7 +284,13 @@ public final class TypeCache implements Enums.Lookup {
         if (typtype == 'e') {
             pg = new PgType(oid, name, name, 4, true, 'E', false, (s, z) -> Enums.in(oid, s),
                     (v, z) -> Enums.out((EnumValue) v));
-        } else if (elem != 0 && typtype == 'b' && (isEnum(elem) || composite(elem) != null || domain(elem) != null)) {
+        } else if (typtype == 'r') {
+            // range_in / range_out through the subtype's I/O (rangetypes.c)
+            org.tusk.utils.adt.RangeTypes.Info info = range(oid);
+            if (info == null) return null;
+            pg = RangeBuiltins.rangeType(info);
+        } else if (elem != 0 && typtype == 'b' && (isEnum(elem) || composite(elem) != null || domain(elem) != null
+                || range(elem) != null)) {
             // the array type of an enum, composite or domain type: array_in / array_out over the
             // element's I/O (a domain's elements read and print as its base type's)
             pg = new PgType(oid, name, type(elem).name() + "[]", -1, false, 'A', false,

@@ -97,6 +97,46 @@ public final class TypeDdl {
         return typeOid;
     }
 
+    /**
+     * DefineRange's catalog part: the range type (typtype 'r', category 'R', varlena, extended,
+     * aligned 'd' if its subtype is, else 'i', range_in/range_out/range_recv/range_send and
+     * range_typanalyze), its array type and its pg_range row (RangeCreate). The caller has
+     * checked the parameters; the constructor functions are made by the caller too. Returns the
+     * type's OID. No multirange type is made (rngmultitypid 0).
+     */
+    public int createRange(String schemaOrNull, String name, int subtype, char subtypeAlign, int collation, int subOpclass,
+                           int subDiff) {
+        int nsp = namespaces.creationTarget(schemaOrNull);
+        if (name.getBytes(StandardCharsets.UTF_8).length >= DatumType.NAMEDATALEN) name = Identifiers.truncate(name);
+        final String typname = name;
+        ArrayTypeNames arrayNames = new ArrayTypeNames(env, writer);
+        if (BuiltinCatalog.typeByName(typname) != null && nsp == SystemCatalogs.PG_CATALOG_NAMESPACE
+                || types.typeOidIn(typname, nsp) != 0 && !arrayNames.moveArrayTypeName(typname, nsp)) {
+            throw PgException.error(SqlState.DUPLICATE_OBJECT, "type \"" + typname + "\" already exists");
+        }
+        int owner = env.userOid().getAsInt();
+        int typeOid = writer.newOid(PG_TYPE, "oid");
+        int arrayOid = writer.newOid(PG_TYPE, "oid");
+        PgTypeRows.TypeRow range = PgTypeRows.range(typeOid, typname, subtypeAlign == 'd' ? 'd' : 'i');
+        PgTypeRows.TypeRow row = new PgTypeRows.TypeRow(range.oid(), range.typname(), range.typlen(), range.typbyval(),
+                range.typtype(), range.typcategory(), range.typispreferred(), 0, 0, 0, arrayOid, range.typinput(),
+                range.typoutput(), range.typreceive(), range.typsend(), 0, 0, range.typanalyze(), range.typalign(),
+                range.typstorage(), 0);
+        writer.insert(PG_TYPE, PgTypeRows.toRow(row, nsp, owner));
+        writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(row, arrayNames.makeArrayTypeName(typname, nsp)), nsp, owner));
+        Object[] r = SystemCatalogs.PG_RANGE.newRow();
+        SystemCatalogs.PG_RANGE.set(r, "rngtypid", typeOid);
+        SystemCatalogs.PG_RANGE.set(r, "rngsubtype", subtype);
+        SystemCatalogs.PG_RANGE.set(r, "rngmultitypid", 0);
+        SystemCatalogs.PG_RANGE.set(r, "rngcollation", collation);
+        SystemCatalogs.PG_RANGE.set(r, "rngsubopc", subOpclass);
+        SystemCatalogs.PG_RANGE.set(r, "rngcanonical", 0);
+        SystemCatalogs.PG_RANGE.set(r, "rngsubdiff", subDiff);
+        writer.insert(SystemCatalogs.PG_RANGE, r);
+        changed();
+        return typeOid;
+    }
+
     /** AddEnumLabel: ALTER TYPE name ADD VALUE [IF NOT EXISTS] label [BEFORE|AFTER neighbor]. */
     public void addValue(int typeOid, String label, String neighbor, boolean before, boolean ifNotExists) {
         checkLabel(label);
@@ -215,7 +255,7 @@ public final class TypeDdl {
         return out;
     }
 
-    /** RemoveTypeById for an enum type: its pg_type row, its array type's and its pg_enum rows. */
+    /** RemoveTypeById for an enum or range type: its pg_type row, its array type's and its pg_enum or pg_range rows. */
     public void dropType(int typeOid) {
         TypeCache.UserType t = types.type(typeOid);
         int arrayOid = t == null ? 0 : t.typarray();
@@ -224,6 +264,14 @@ public final class TypeDdl {
             return o == typeOid || (arrayOid != 0 && o == arrayOid);
         });
         writer.delete(PG_ENUM, v -> oid(PG_ENUM.get(v, "enumtypid")) == typeOid);
+        // a range type: its pg_range row (RangeDelete) and its constructors, which depend on it internally
+        if (t != null && t.typtype() == 'r') {
+            writer.delete(SystemCatalogs.PG_RANGE, v -> oid(SystemCatalogs.PG_RANGE.get(v, "rngtypid")) == typeOid);
+            writer.delete(SystemCatalogs.PG_PROC, v -> oid(SystemCatalogs.PG_PROC.get(v, "prorettype")) == typeOid
+                    && oid(SystemCatalogs.PG_PROC.get(v, "prolang")) == InternalFunctions.INTERNAL_LANGUAGE_ID
+                    && RangeBuiltins.isConstructor((String) SystemCatalogs.PG_PROC.get(v, "prosrc")));
+            env.inval().registerRelcacheInval(SystemCatalogs.PG_PROC.oid());
+        }
         new Comments(env, writer).delete(typeOid, PG_TYPE.oid(), 0);   // deleteOneObject's DeleteComments
         changed();
     }

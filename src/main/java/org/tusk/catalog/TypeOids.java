@@ -61,7 +61,7 @@ public final class TypeOids {
     public static final int MONEY_ARRAY = 791, TIMETZ_ARRAY = 1270, BIT_ARRAY = 1561, VARBIT_ARRAY = 1563;
     /** The polymorphic pseudo-types (parse_coerce.c's IsPolymorphicType). */
     public static final int ANYELEMENT = 2283, ANYARRAY = 2277, ANYNONARRAY = 2776, ANYCOMPATIBLE = 5077,
-            ANYCOMPATIBLEARRAY = 5078;
+            ANYCOMPATIBLEARRAY = 5078, ANYCOMPATIBLERANGE = 5080;
 
     /**
      * IsPolymorphicType: anyelement, anyarray, anynonarray, anyenum, anyrange, anymultirange and
@@ -69,10 +69,9 @@ public final class TypeOids {
      */
     public static boolean isPolymorphic(int type) {
         return switch (type) {
-            case ANYELEMENT, ANYARRAY, ANYNONARRAY, ANYCOMPATIBLE, ANYCOMPATIBLEARRAY,
+            case ANYELEMENT, ANYARRAY, ANYNONARRAY, ANYCOMPATIBLE, ANYCOMPATIBLEARRAY, ANYCOMPATIBLERANGE,
                  3500 /* anyenum */, 3831 /* anyrange */, 4537 /* anymultirange */,
-                 5079 /* anycompatiblenonarray */, 5080 /* anycompatiblerange */,
-                 4538 /* anycompatiblemultirange */ -> true;
+                 5079 /* anycompatiblenonarray */, 4538 /* anycompatiblemultirange */ -> true;
             default -> false;
         };
     }

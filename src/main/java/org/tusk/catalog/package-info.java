@@ -135,9 +135,9 @@
  * 2603, FirstBootstrapObjectId + 160..167 for their row types); no built-in pg_amproc rows: Tusk's
  * B-tree compares through its type comparators, not support functions callable by name),
  * {@link org.tusk.catalog.InstallationCatalogs} (pg_tablespace pg_default/pg_global, pg_extension
- * plpgsql), {@link org.tusk.catalog.RangeCatalog} (pg_range of the built-in range types).
- * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_default_acl, pg_init_privs,
- * pg_parameter_acl) and {@link org.tusk.catalog.AbsentFeatureCatalogs} (FDW, subscriptions, event
+ * plpgsql).
+ * {@link org.tusk.catalog.PrivilegeCatalogs} (pg_init_privs,
+ * pg_parameter_acl; pg_default_acl is stored, {@link org.tusk.catalog.DefaultAcls}) and {@link org.tusk.catalog.AbsentFeatureCatalogs} (FDW, subscriptions, event
  * triggers, transforms, large objects, security labels, conversions) are
  * real, empty relations, as on a PostgreSQL cluster where no such object was ever created;
  * {@link org.tusk.catalog.TextSearchCatalogs} (pg_ts_parser, pg_ts_template, pg_ts_dict,
@@ -540,11 +540,17 @@
  * getBaseType. Only the backend's own thread uses these caches: no locks.
  *
  * <p>Range types ({@link org.tusk.catalog.RangeBuiltins}): the six built-in range types have
- * pg_type rows (typtype 'r', category 'R', no array types yet) and range_in/range_out through
+ * pg_type rows (typtype 'r', category 'R', array types _int4range ...) and range_in/range_out through
  * their subtype's I/O; operators and functions are declared on anyrange and serve every range
  * type because a value carries its type. range_ops is their default btree opclass (no fixed
- * OID). pg_range is computed from the same data ({@link org.tusk.catalog.RangeCatalog}); there is
- * no CREATE TYPE AS RANGE yet.
+ * OID). pg_range is a stored catalog (3541) whose built-in rows bootstrap writes
+ * ({@link org.tusk.catalog.RangeCatalog}). CREATE TYPE AS RANGE ({@link org.tusk.catalog.TypeDdl#createRange},
+ * DefineRange) adds the range type, its array type (usable in memory, not as a column), its
+ * pg_range row and the constructors name(sub, sub[, text]) as LANGUAGE internal pg_proc rows
+ * naming range_constructor2/3, which are bound to their result type ({@code SqlFunction.asProc});
+ * {@link org.tusk.catalog.TypeCache#range} reads pg_range and installs itself as
+ * {@code RangeTypes}' lookup, so the range code, the tuple code ({@code DatumType.forOid}) and the
+ * relcache see user range types. No CANONICAL functions and no multirange types.
  * <p>TOAST relations ({@link org.tusk.catalog.Toasting}, toasting.c): CREATE TABLE and ALTER TABLE
  * ADD COLUMN give a table whose widest possible row exceeds TOAST_TUPLE_THRESHOLD and that has a
  * varlena column with storage other than 'p' (needs_toast_table, with type_maximum_size for

@@ -323,6 +323,7 @@ public final class FunctionCommands {
     private static boolean isPolymorphic(int t) {
         return t == TypeOids.ANYELEMENT || t == TypeOids.ANYARRAY || t == TypeOids.ANYNONARRAY
                 || t == TypeOids.ANYCOMPATIBLE || t == TypeOids.ANYCOMPATIBLEARRAY || t == org.tusk.utils.adt.RangeTypes.ANYRANGE
+                || t == TypeOids.ANYCOMPATIBLERANGE
                 || t == org.tusk.catalog.BuiltinCatalog.ANYENUM;
     }
 

@@ -20,7 +20,7 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>DROP TYPE of a shell or base type goes through pg_depend (performDeletion): columns of a
  * base type depend on it there, so CASCADE drops them as ALTER TABLE DROP COLUMN would. For an
- * enum type, columns that use the type (or its array type) are found through pg_attribute:
+ * enum or range type, columns that use the type (or its array type) are found through pg_attribute:
  * RESTRICT reports them as PostgreSQL does, and CASCADE is refused when there are any.
  * Ownership is not checked (types are created by and for the current user).
  */
@@ -78,7 +78,7 @@ public final class TypeCommands {
                         s.cascade());
                 continue;
             }
-            if (t == null || t.typtype() != 'e') {
+            if (t == null || t.typtype() != 'e' && t.typtype() != 'r') {
                 // array types go with their element type (and so do a table's row types)
                 String shown = String.join(".", name);
                 throw new PgException(Severity.ERROR, "2BP01", "cannot drop type " + shown

@@ -59,7 +59,7 @@ final class ArrayEval {
             if (r.containerType() == org.tusk.catalog.TypeOids.NAME) return org.tusk.utils.adt.NameSubscript.element((String) c, up[0]);
             return org.tusk.utils.adt.geo.GeoSubscript.element(c, up[0]);
         }
-        ArrayValue a = ArrayValue.of(c, ArrayTypes.elementOf(r.containerType()));
+        ArrayValue a = ArrayValue.of(c, ArrayTypes.elementOf(r.containerType()), r.containerType());
         if (lo == null) {
             int[] idx = new int[n];
             for (int i = 0; i < n; i++) idx[i] = up[i];
@@ -89,7 +89,7 @@ final class ArrayEval {
     static Object coerce(Expr.ArrayCoerceExpr c, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
         Object v = ExprEvaluator.eval(c.arg(), tuple, aggValues, ctx);
         if (v == null) return null;
-        ArrayValue a = ArrayValue.of(v, ArrayTypes.elementOf(c.arg().type()));
+        ArrayValue a = ArrayValue.of(v, ArrayTypes.elementOf(c.arg().type()), c.arg().type());
         Object[] out = new Object[a.size()];
         for (int i = 0; i < out.length; i++)
             out[i] = a.get(i) == null ? null : ExprEvaluator.eval(c.elemExpr(), new Object[] {a.get(i)}, null, ctx);

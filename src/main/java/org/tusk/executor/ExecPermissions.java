@@ -22,10 +22,20 @@ public final class ExecPermissions {
 
     /** Checks the range table of {@code q} (and of INSERT's source query). */
     public static void check(Query q, ExecEnvironment env) {
+        check(q, env, false);
+    }
+
+    /**
+     * The same for the INSERT that fills the table of CREATE TABLE AS / SELECT INTO
+     * ({@code intoRelation}): its target needs no privilege (the creator may have default
+     * privileges without INSERT; PostgreSQL 15's intorel_startup checks none), only what the query reads.
+     */
+    public static void check(Query q, ExecEnvironment env, boolean intoRelation) {
         if (q.commandType() == Query.CommandType.UTILITY) return;
         for (int i = 0; i < q.rangeTable().size(); i++) {
             Query.RangeTblEntry rte = q.rangeTable().get(i);
             if (!rte.isTable()) continue;
+            if (intoRelation && i + 1 == q.resultRelation()) continue;
             int required;
             if (i + 1 == q.resultRelation()) {
                 required = switch (q.commandType()) {

@@ -700,6 +700,12 @@ public sealed interface Stmt {
     /** CREATE TYPE name AS (attr type, ...) (gram.y CompositeTypeStmt). */
     record CompositeTypeStmt(List<String> name, List<CompositeAttribute> attributes) implements Stmt {}
 
+    /**
+     * CREATE TYPE name AS RANGE (subtype = ..., ...) (gram.y CreateRangeStmt): the parameters as
+     * def_elems, read by DefineRange.
+     */
+    record CreateRangeStmt(List<String> name, List<DefElem> params, int location) implements Stmt {}
+
     /** DROP TYPE [IF EXISTS] name, ... [CASCADE | RESTRICT]. */
     record DropTypeStmt(List<List<String>> names, boolean missingOk, boolean cascade) implements Stmt {}
 
@@ -965,6 +971,16 @@ public sealed interface Stmt {
             this(isGrant, privileges, objects, grantees, grantOption, cascade, Target.TABLE, List.of(), List.of());
         }
     }
+
+    /**
+     * ALTER DEFAULT PRIVILEGES [FOR ROLE role, ...] [IN SCHEMA schema, ...] GRANT/REVOKE ... ON
+     * TABLES | SEQUENCES | FUNCTIONS | ROUTINES | TYPES | SCHEMAS ... (gram.y
+     * AlterDefaultPrivilegesStmt): {@code roles} empty for the current role, {@code schemas} empty
+     * for all schemas; {@code action} holds the privileges, grantees and options (its objects
+     * empty), {@code objtype} the pg_default_acl.defaclobjtype ('r', 'S', 'f', 'T', 'n').
+     */
+    record AlterDefaultPrivilegesStmt(List<RoleSpec> roles, List<String> schemas, GrantStmt action, char objtype)
+            implements Stmt {}
 
     /**
      * GRANT role, ... TO role, ... [WITH ADMIN OPTION] [GRANTED BY role] and REVOKE [ADMIN OPTION

@@ -1597,13 +1597,18 @@ public final class Analyzer {
         }
         chosen = ParsePolymorphic.bind(this, cands.get(idx), types, f.location());
         List<Integer> argTypes = chosen.argTypes();
-        if (AnyEnum.isPolymorphic(argTypes)) {
-            int et = AnyEnum.resolve(argTypes, types);
+        // anyenum is bound here from the declared signature (ParsePolymorphic may have resolved
+        // it already when the function also has another polymorphic type, as enum_range has)
+        List<Integer> declaredArgs = cands.get(idx).argTypes();
+        if (AnyEnum.isPolymorphic(declaredArgs)) {
+            int et = AnyEnum.resolve(declaredArgs, types);
             if (et == 0)
                 throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                         .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
             chosen = BuiltinCatalog.bindAnyEnum(chosen, et, AnyEnum.resultType(chosen.resultType(), et));
-            argTypes = argTypes.stream().map(t -> t == AnyEnum.ANYENUM ? et : t).toList();
+            List<Integer> bound = new ArrayList<>(argTypes);
+            for (int i = 0; i < bound.size(); i++) if (declaredArgs.get(i) == AnyEnum.ANYENUM) bound.set(i, et);
+            argTypes = bound;
         }
         List<Expr> conv = new ArrayList<>();
         for (int i = 0; i < args.size(); i++)

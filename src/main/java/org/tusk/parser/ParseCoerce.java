@@ -50,7 +50,8 @@ public final class ParseCoerce {
         int fromBase = TypeCache.baseType(from), toBase = TypeCache.baseType(to);
         if (fromBase != from || toBase != to) return canCoerce(fromBase, toBase, ctx);
         if (to == AnyEnum.ANYENUM) return AnyEnum.isEnum(from);
-        if (to == org.tusk.utils.adt.RangeTypes.ANYRANGE) return org.tusk.utils.adt.RangeTypes.isRange(from);
+        if (to == org.tusk.utils.adt.RangeTypes.ANYRANGE || to == org.tusk.catalog.TypeOids.ANYCOMPATIBLERANGE)
+            return org.tusk.utils.adt.RangeTypes.isRange(org.tusk.catalog.TypeCache.baseType(from));
         // a named composite is binary-coercible to record; a record (row constructor) converts
         // to a named composite field by field (coerce_record_to_complex checks the fields)
         if (to == RECORD && org.tusk.catalog.TypeCache.lookupComposite(from) != null) return true;

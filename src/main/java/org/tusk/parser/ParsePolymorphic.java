@@ -34,12 +34,21 @@ final class ParsePolymorphic {
 
     static boolean isPolymorphic(int t) {
         return t == ANYELEMENT || t == ANYARRAY || t == ANYNONARRAY || t == ANYCOMPATIBLE || t == ANYCOMPATIBLEARRAY
-                || t == ANYRANGE;
+                || t == ANYRANGE || t == ANYCOMPATIBLERANGE;
     }
 
     static boolean anyPolymorphic(List<Integer> types) {
         for (int t : types) if (isPolymorphic(t)) return true;
         return false;
+    }
+
+    /**
+     * IsPolymorphicType for the declared types of a user function, which include anyenum: a
+     * built-in function on anyenum is bound to its enum type by {@link AnyEnum} instead (its
+     * body needs the type, EnumBuiltins.bindFor), so {@link #isPolymorphic} leaves it out.
+     */
+    static boolean isPolymorphicUserType(int t) {
+        return isPolymorphic(t) || t == AnyEnum.ANYENUM;
     }
 
     /** A failure of resolution: the message of enforce_generic_type_consistency and its detail. */
@@ -73,17 +82,19 @@ final class ParsePolymorphic {
      */
     static Resolved resolve(List<Integer> declared, List<Integer> actual, int declaredResult, boolean strict)
             throws Inconsistent {
-        int elem = 0, arrElem = 0, rangeType = 0;
+        int elem = 0, arrElem = 0, rangeType = 0, compatRange = 0;
         boolean nonArray = declaredResult == ANYNONARRAY, family1 = false, family2 = false;
+        boolean enumDeclared = declaredResult == AnyEnum.ANYENUM;
         List<Integer> compat = new ArrayList<>();
         for (int i = 0; i < declared.size(); i++) {
             int d = declared.get(i), a = actual.get(i);
             if (d == ANYNONARRAY) nonArray = true;
-            if (d == ANYELEMENT || d == ANYNONARRAY || d == ANYARRAY || d == ANYRANGE) family1 = true;
-            if (d == ANYCOMPATIBLE || d == ANYCOMPATIBLEARRAY) family2 = true;
+            if (d == ANYELEMENT || d == ANYNONARRAY || d == ANYARRAY || d == ANYRANGE || d == AnyEnum.ANYENUM) family1 = true;
+            if (d == AnyEnum.ANYENUM) enumDeclared = true;
+            if (d == ANYCOMPATIBLE || d == ANYCOMPATIBLEARRAY || d == ANYCOMPATIBLERANGE) family2 = true;
             if (a == UNKNOWN) continue;
             switch (d) {
-                case ANYELEMENT, ANYNONARRAY -> {
+                case ANYELEMENT, ANYNONARRAY, AnyEnum.ANYENUM -> {
                     if (elem == 0) elem = a;
                     else if (elem != a)
                         throw new Inconsistent("arguments declared \"anyelement\" are not all alike", name(elem) + " versus " + name(a));
@@ -101,6 +112,15 @@ final class ParsePolymorphic {
                     if (rangeType == 0) rangeType = a;
                     else if (rangeType != a)
                         throw new Inconsistent("arguments declared \"anyrange\" are not all alike", name(rangeType) + " versus " + name(a));
+                }
+                case ANYCOMPATIBLERANGE -> {
+                    a = org.tusk.catalog.TypeCache.baseType(a);
+                    if (!RangeTypes.isRange(a))
+                        throw new Inconsistent("argument declared anycompatiblerange is not a range type but type " + name(a), null);
+                    if (compatRange == 0) compatRange = a;
+                    else if (compatRange != a)
+                        throw new Inconsistent("arguments declared \"anycompatiblerange\" are not all alike",
+                                name(compatRange) + " versus " + name(a));
                 }
                 case ANYCOMPATIBLE -> compat.add(a);
                 case ANYCOMPATIBLEARRAY -> {
@@ -127,25 +147,41 @@ final class ParsePolymorphic {
         }
         if (nonArray && elem != 0 && ArrayTypes.isArray(elem))
             throw new Inconsistent("type matched to anynonarray is an array type: " + name(elem), null);
+        // enforce_generic_type_consistency: anyenum also requires the element type to be an enum
+        if (enumDeclared && elem != 0 && !AnyEnum.isEnum(org.tusk.catalog.TypeCache.baseType(elem)))
+            throw new Inconsistent("type matched to anyenum is not an enum type: " + name(elem), null);
         int common = 0;
-        if (!compat.isEmpty()) common = commonType(compat);
+        if (compatRange != 0) {
+            // the range fixes the common type: its subtype, to which every anycompatible argument must coerce
+            common = RangeTypes.info(compatRange).subtype();
+            for (int t : compat)
+                if (!ParseCoerce.canCoerce(t, common, ParseCoerce.Context.IMPLICIT))
+                    throw new Inconsistent("argument declared anycompatiblerange is not consistent with argument declared anycompatible",
+                            name(compatRange) + " versus " + name(t));
+        } else if (!compat.isEmpty()) common = commonType(compat);
         else if (family2) common = TEXT;   // all unknown: resolved as text
         if (family1 && elem == 0 && strict)
             throw new Inconsistent("could not determine polymorphic type because input has type unknown", null);
         List<Integer> args = new ArrayList<>();
-        for (int i = 0; i < declared.size(); i++) args.add(subst(declared.get(i), elem, common, rangeType, strict));
-        int result = declaredResult == 0 ? 0 : subst(declaredResult, elem, common, rangeType, strict);
+        for (int i = 0; i < declared.size(); i++) args.add(subst(declared.get(i), elem, common, rangeType, compatRange, strict));
+        int result = declaredResult == 0 ? 0 : subst(declaredResult, elem, common, rangeType, compatRange, strict);
         return new Resolved(args, result);
     }
 
-    private static int subst(int d, int elem, int common, int rangeType, boolean strict) throws Inconsistent {
+    private static int subst(int d, int elem, int common, int rangeType, int compatRange, boolean strict)
+            throws Inconsistent {
         return switch (d) {
+            case ANYCOMPATIBLERANGE -> {
+                if (compatRange != 0 || !strict) yield compatRange == 0 ? d : compatRange;
+                throw new Inconsistent(common == 0 ? "could not determine polymorphic type because input has type unknown"
+                        : "could not find range type for data type " + name(common), null);
+            }
             case ANYRANGE -> {
                 if (rangeType != 0 || !strict) yield rangeType == 0 ? d : rangeType;
                 throw new Inconsistent(elem == 0 ? "could not determine polymorphic type because input has type unknown"
                         : "could not find range type for data type " + name(elem), null);
             }
-            case ANYELEMENT, ANYNONARRAY -> elem == 0 ? d : elem;
+            case ANYELEMENT, ANYNONARRAY, AnyEnum.ANYENUM -> elem == 0 ? d : elem;
             case ANYCOMPATIBLE -> common == 0 ? d : common;
             case ANYARRAY, ANYCOMPATIBLEARRAY -> {
                 int e = d == ANYARRAY ? elem : common;

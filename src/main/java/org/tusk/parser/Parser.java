@@ -270,6 +270,8 @@ public final class Parser {
             case "comment": return new CommentGrammar(this, src).comment();
             case "alter":
                 if (peek(1).isKeyword("index")) return new ReindexGrammar(this).alterIndex();
+                if ("default".equalsIgnoreCase(peek(1).value()) && "privileges".equalsIgnoreCase(peek(2).value()))
+                    return new RoleGrammar(this, src).alterDefaultPrivileges();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("sequence")) return new UtilityParser(this).alterSeqStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();

@@ -413,6 +413,80 @@ final class RoleGrammar {
         return new Stmt.GrantStmt(isGrant, privs, objects, grantees, grantOption, cascade, target, objectNames, functions);
     }
 
+    /**
+     * AlterDefaultPrivilegesStmt: ALTER DEFAULT PRIVILEGES, then FOR ROLE|USER role, ... and IN
+     * SCHEMA schema, ... in any order, then a GRANT or REVOKE whose target is TABLES, SEQUENCES,
+     * FUNCTIONS, ROUTINES, TYPES or SCHEMAS (defacl_privilege_target).
+     */
+    Stmt alterDefaultPrivileges() {
+        p.expectKw("alter");
+        p.advance();   // DEFAULT
+        p.advance();   // PRIVILEGES
+        List<RoleSpec> roles = new ArrayList<>();
+        List<String> schemas = new ArrayList<>();
+        while (true) {
+            if (p.acceptKw("for")) {
+                if (!p.acceptKw("role")) p.expectKw("user");
+                do roles.add(roleSpec()); while (p.acceptChar(','));
+            } else if (p.acceptKw("in")) {
+                p.expectKw("schema");
+                do schemas.add(p.colId()); while (p.acceptChar(','));
+            } else {
+                break;
+            }
+        }
+        boolean isGrant = p.acceptKw("grant");
+        if (!isGrant) p.expectKw("revoke");
+        boolean grantOptionFor = false;
+        if (!isGrant && p.isKw("grant") && p.peek(1).isKeyword("option")) {
+            p.advance();
+            p.advance();
+            p.expectKw("for");
+            grantOptionFor = true;
+        }
+        List<String> privs = null;
+        if (p.isKw("all")) {
+            p.advance();
+            p.acceptKw("privileges");
+        } else {
+            privs = new ArrayList<>();
+            do {
+                Token t = p.peek();
+                if (!t.is(Kind.IDENT)) throw syntaxError();
+                p.advance();
+                privs.add(t.value().toLowerCase(Locale.ROOT));
+            } while (p.acceptChar(','));
+        }
+        p.expectKw("on");
+        Token target = p.advance();
+        char objtype = switch (target.value().toLowerCase(Locale.ROOT)) {
+            case "tables" -> 'r';
+            case "sequences" -> 'S';
+            case "functions", "routines" -> 'f';
+            case "types" -> 'T';
+            case "schemas" -> 'n';
+            default -> throw p.syntaxError(target);
+        };
+        if (isGrant) p.expectKw("to"); else p.expectKw("from");
+        List<RoleSpec> grantees = new ArrayList<>();
+        do grantees.add(roleSpec()); while (p.acceptChar(','));
+        boolean grantOption = grantOptionFor;
+        if (isGrant && p.isKw("with")) {
+            p.advance();
+            p.expectKw("grant");
+            p.expectKw("option");
+            grantOption = true;
+        }
+        boolean cascade = false;
+        if (!isGrant) {
+            if (p.acceptKw("cascade")) cascade = true;
+            else p.acceptKw("restrict");
+        }
+        Stmt.GrantStmt action = new Stmt.GrantStmt(isGrant, privs, List.of(), grantees, grantOption, cascade,
+                objtype == 'S' ? Stmt.GrantStmt.Target.ALL_SEQUENCES : Stmt.GrantStmt.Target.ALL_TABLES, List.of(), List.of());
+        return new Stmt.AlterDefaultPrivilegesStmt(List.copyOf(roles), List.copyOf(schemas), action, objtype);
+    }
+
     /** GrantRoleStmt: the role names were read as privileges. */
     private Stmt grantRole(boolean isGrant, List<String> roles, boolean adminOptionFor) {
         if (isGrant) p.expectKw("to"); else p.expectKw("from");

@@ -6,9 +6,10 @@ import java.util.List;
 import org.tusk.nodes.Stmt;
 
 /**
- * gram.y's CreateEnumStmt (CREATE TYPE name AS ENUM), AlterEnumStmt (ALTER TYPE ... ADD VALUE /
- * RENAME VALUE) and DropStmt for types. The other forms of CREATE TYPE (composite, range, base
- * types, shells) and ALTER TYPE are valid PostgreSQL that Tusk does not run yet: 0A000.
+ * gram.y's CreateEnumStmt (CREATE TYPE name AS ENUM), CreateRangeStmt (CREATE TYPE name AS
+ * RANGE definition), AlterEnumStmt (ALTER TYPE ... ADD VALUE / RENAME VALUE) and DropStmt for
+ * types; composite, base and shell types go to their own grammar. Other forms of ALTER TYPE are
+ * valid PostgreSQL that Tusk does not run yet: 0A000.
  */
 final class TypeGrammar {
     private final Parser p;
@@ -43,7 +44,7 @@ final class TypeGrammar {
                 return new Stmt.CreateEnumStmt(name, labels);
             }
             if (p.isChar('(')) return CompositeTypeGrammar.attributes(p, name);
-            if (p.isKw("range")) throw p.notSupported("CREATE TYPE AS RANGE", start);
+            if (p.acceptKw("range")) return new Stmt.CreateRangeStmt(name, new DefineGrammar(p).definition(), start);
             throw p.syntaxError(p.peek());
         }
         return new DefineGrammar(p).createType(name, start);

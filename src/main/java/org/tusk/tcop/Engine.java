@@ -58,6 +58,22 @@ public final class Engine {
     public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
                                             SessionServices session, List<Integer> paramTypes, String[] paramText,
                                             ExecEnvironment env) {
+        return prepare(raw, queryString, relations, session, paramTypes, paramText, env, false);
+    }
+
+    /**
+     * The INSERT that fills the new table of CREATE TABLE AS (intorel_receive): as {@link #prepare},
+     * but the new table needs no INSERT privilege ({@code ExecPermissions.check}'s intoRelation).
+     */
+    static PreparedStatement prepareIntoRelation(RawStmt raw, String queryString, RelationProvider relations,
+                                                 SessionServices session, List<Integer> paramTypes, String[] paramText,
+                                                 ExecEnvironment env) {
+        return prepare(raw, queryString, relations, session, paramTypes, paramText, env, true);
+    }
+
+    private static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
+                                             SessionServices session, List<Integer> paramTypes, String[] paramText,
+                                             ExecEnvironment env, boolean intoRelation) {
         if (raw.stmt() instanceof Stmt.UnsupportedStmt u)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, u.tag() + " is not supported yet");
         String tableTag = PreparedStatement.tableStatementTag(raw.stmt());
@@ -70,7 +86,7 @@ public final class Engine {
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         if (env != null) {
             boolean check = !(paramTypes != null && paramText == null);
-            if (check) org.tusk.executor.ExecPermissions.check(q, env);
+            if (check) org.tusk.executor.ExecPermissions.check(q, env, intoRelation);
             RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), check)
                     .rowSecurity(rowSecurity(session))
                     .rewriteAll(q);
@@ -139,6 +155,45 @@ public final class Engine {
         if (rw.queries().size() != 1 || rw.tagIndex() != 0) return null;
         q = rw.queries().get(0);
         return new Planned(q, Planner.plan(q, ctx, env));
+    }
+
+    /**
+     * PrepareQuery's part for a plannable statement (SELECT, INSERT, UPDATE, DELETE, MERGE):
+     * parse analysis with the declared parameter types, which resolves the others into
+     * {@code paramTypes}, and rewriting (QueryRewrite), but no planning: the plan is made at the
+     * first EXECUTE (GetCachedPlan), so an error the planner would raise (1/0 folded as a
+     * constant) is raised there. Permissions are checked at execution (ExecCheckRTPerms), not
+     * here. Returns the result column types as {@link PreparedQueries#resultTypes} gives them
+     * for the executed statement (null for a statement that returns no rows).
+     */
+    static List<Integer> analyzeAndRewrite(RawStmt raw, String queryString, RelationProvider relations,
+                                           SessionServices session, List<Integer> paramTypes, ExecEnvironment env) {
+        ExecContext ctx = ExecContext.of(session, env);
+        java.time.ZoneId zone = ctx.timeZone();
+        Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
+        RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), false)
+                .rowSecurity(rowSecurity(session))
+                .rewriteAll(q);
+        Query tagged = rw.tagIndex() >= 0 ? rw.queries().get(rw.tagIndex()) : null;
+        return resultTypes(tagged, q.commandType());
+    }
+
+    /**
+     * The types of the columns a query returns, as PreparedStatement describes them
+     * (SendRowDescriptionMessage): a SELECT's visible target list, a modification's RETURNING list
+     * (null without one), domains as their base types; null for a statement rules replaced.
+     */
+    private static List<Integer> resultTypes(Query q, Query.CommandType original) {
+        boolean select = (q == null ? original : q.commandType()) == Query.CommandType.SELECT;
+        if (q == null) return select ? List.of() : null;
+        List<Query.TargetEntry> out = select ? q.targetList() : q.returningList();
+        if (!select && out.isEmpty()) return null;
+        List<Integer> types = new java.util.ArrayList<>();
+        for (Query.TargetEntry te : out) {
+            if (te.resjunk()) continue;
+            types.add(org.tusk.catalog.TypeCache.baseType(te.expr().type()));
+        }
+        return List.copyOf(types);
     }
 
     /**

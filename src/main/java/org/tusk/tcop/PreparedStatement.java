@@ -119,6 +119,7 @@ public final class PreparedStatement {
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
             case Stmt.VacuumStmt v -> v.isVacuum() ? "VACUUM" : "ANALYZE";
             case Stmt.CreateEnumStmt c -> "CREATE TYPE";
+            case Stmt.CreateRangeStmt c -> "CREATE TYPE";
             case Stmt.CompositeTypeStmt c -> "CREATE TYPE";
             case Stmt.AlterEnumStmt a -> "ALTER TYPE";
             case Stmt.DropTypeStmt d -> "DROP TYPE";
@@ -313,6 +314,7 @@ public final class PreparedStatement {
             case Stmt.ReindexStmt r -> org.tusk.commands.ReindexCommand.reindex(r, ctx, infos::add, notices::add);
             case Stmt.CommentStmt c -> org.tusk.commands.CommentCommand.comment(c, queryString, env);
             case Stmt.CreateEnumStmt c -> org.tusk.commands.TypeCommands.createEnum(c, env);
+            case Stmt.CreateRangeStmt c -> org.tusk.commands.RangeTypeCommands.define(c, queryString, env);
             case Stmt.CompositeTypeStmt c -> org.tusk.commands.CompositeTypeCommands.define(c, queryString, env);
             case Stmt.AlterEnumStmt a -> org.tusk.commands.TypeCommands.alterEnum(a, env);
             case Stmt.DropTypeStmt d -> org.tusk.commands.TypeCommands.drop(d, env, notices::add);
@@ -382,7 +384,7 @@ public final class PreparedStatement {
             String schema = env.catalog().namespaceName(rel.namespace());
             Stmt.InsertStmt insert = new Stmt.InsertStmt(new Stmt.RangeVar(null, schema, rel.name(), null, -1), List.of(),
                     null, -1, c.query(), false, List.of());
-            PreparedStatement fill = Engine.prepare(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
+            PreparedStatement fill = Engine.prepareIntoRelation(new org.tusk.nodes.RawStmt(insert, 0, queryString.length()), queryString,
                     relations, session, utilityParamTypes == null ? null : new ArrayList<>(utilityParamTypes), utilityParamText, env);
             org.tusk.utils.time.Snapshot snapshot = env.snapshot();
             int now = snapshot.curcid();

@@ -317,8 +317,9 @@ final class QueryRunner {
             "row_security"};
 
     /**
-     * PREPARE (PrepareQuery): analyses the statement now, with the declared parameter types and
-     * any others inferred from context (42P18 if one cannot be), and keeps it under its name.
+     * PREPARE (PrepareQuery): analyses and rewrites the statement now, with the declared parameter
+     * types and any others inferred from context (42P18 if one cannot be), and keeps it under its
+     * name; it is planned at its first EXECUTE.
      */
     private void prepareStatement(Stmt.PrepareStmt p, String query) {
         // PortalRunUtility sets a snapshot for PREPARE: a declared type may have to be read from the catalogs
@@ -331,9 +332,18 @@ final class QueryRunner {
         }
         if (!p.name().isEmpty() && preparedQueries.exists(p.name()))
             throw PgException.error("42P05", "prepared statement \"" + p.name() + "\" already exists");
-        PreparedStatement ps = prepare(p.query(), query, types, null);
+        Stmt s = p.query().stmt();
+        boolean plannable = s instanceof Stmt.SelectStmt || s instanceof Stmt.InsertStmt || s instanceof Stmt.UpdateStmt
+                || s instanceof Stmt.DeleteStmt || s instanceof Stmt.MergeStmt;
+        java.util.List<Integer> resultTypes;
+        if (plannable && ctx.storage != null) {
+            // PrepareQuery analyses and rewrites only; the plan is made at EXECUTE (prepareFromSource)
+            resultTypes = Engine.analyzeAndRewrite(p.query(), query, this::lookupRelation, session, types, environments.get());
+        } else {
+            resultTypes = PreparedQueries.resultTypes(prepare(p.query(), query, types, null));
+        }
         preparedQueries.store(new PreparedQueries.Entry(p.name(), query, p.query(), java.util.List.copyOf(types), true,
-                PostgresMain.nowMicros(), PreparedQueries.resultTypes(ps)));
+                PostgresMain.nowMicros(), resultTypes));
     }
 
     /**

@@ -52,6 +52,7 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.DropRoleStmt d -> "DROP ROLE";
             case Stmt.AlterSettingStmt a -> a.role() == null ? "ALTER DATABASE" : "ALTER ROLE";
             case Stmt.GrantStmt g -> g.isGrant() ? "GRANT" : "REVOKE";
+            case Stmt.AlterDefaultPrivilegesStmt a -> "ALTER DEFAULT PRIVILEGES";
             case Stmt.GrantRoleStmt g -> g.isGrant() ? "GRANT ROLE" : "REVOKE ROLE";
             case Stmt.CreateSchemaStmt c -> "CREATE SCHEMA";
             case Stmt.DropSchemaStmt d -> "DROP SCHEMA";
@@ -85,6 +86,10 @@ final class SharedObjects implements SharedObjectEnv {
                 env.commandCounterIncrement();
             }
             case Stmt.GrantRoleStmt g -> org.tusk.commands.RoleMembershipCommands.grantRole(g, this);
+            case Stmt.AlterDefaultPrivilegesStmt a -> {
+                org.tusk.commands.DefaultPrivilegeCommands.execute(a, this, env);
+                env.commandCounterIncrement();
+            }
             case Stmt.CreateSchemaStmt c -> {
                 SchemaCommands.create(c, this, env, ctx.messages::report);
                 env.commandCounterIncrement();

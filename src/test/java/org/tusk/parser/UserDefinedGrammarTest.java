@@ -36,7 +36,10 @@ class UserDefinedGrammarTest {
         assertEquals(List.of("s", "t"), ct.name());
         assertEquals(List.of("a", "b"), ct.attributes().stream().map(Stmt.CompositeAttribute::name).toList());
         assertEquals(List.of(), ((Stmt.CompositeTypeStmt) one("create type e as ()")).attributes());
-        assertEquals("0A000", assertThrows(PgException.class, () -> one("create type t as range (subtype = int)")).sqlState());
+        Stmt.CreateRangeStmt r = (Stmt.CreateRangeStmt) one("create type s.r as range (subtype = float8, subtype_diff = float8mi, collation = \"C\")");
+        assertEquals(List.of("s", "r"), r.name());
+        assertEquals(List.of("subtype=float8", "subtype_diff=float8mi", "collation=C"),
+                r.params().stream().map(e -> e.name() + "=" + e.value()).toList());
     }
 
     @Test

@@ -252,8 +252,10 @@ public enum DatumType {
     /** The type with pg_type OID {@code typeOid}, or null if the tuple code cannot store it. */
     public static DatumType forOid(int typeOid) {
         for (DatumType t : values()) if (t.oid == typeOid) return t;
-        org.tusk.utils.adt.RangeTypes.Info range = org.tusk.utils.adt.RangeTypes.builtins().get(typeOid);
-        return range == null ? null : forRange(forOid(range.subtype()).typalign());
+        // a range type, built-in or user-defined (stored when its subtype can be)
+        org.tusk.utils.adt.RangeTypes.Info range = typeOid == 3831 ? null : org.tusk.utils.adt.RangeTypes.find(typeOid);
+        DatumType sub = range == null ? null : forOid(range.subtype());
+        return sub == null ? null : forRange(sub.typalign());
     }
 
     /** The storage of a range type whose subtype has typalign {@code subtypeAlign} (DefineRange's choice). */

@@ -379,7 +379,8 @@ final class PlExec {
 
     private static boolean isPolymorphic(int t) {
         return t == TypeOids.ANYELEMENT || t == TypeOids.ANYARRAY || t == TypeOids.ANY || t == TypeOids.ANYCOMPATIBLE
-                || t == TypeOids.ANYCOMPATIBLEARRAY || t == TypeOids.ANYNONARRAY || t == 3500;
+                || t == TypeOids.ANYCOMPATIBLEARRAY || t == TypeOids.ANYNONARRAY || t == 3500
+                || t == org.tusk.utils.adt.RangeTypes.ANYRANGE || t == TypeOids.ANYCOMPATIBLERANGE;
     }
 
     private Rc execReturnNext(PlTree.ReturnNext r) {

@@ -157,7 +157,8 @@ public final class PlpgsqlHandler {
 
     private static boolean isPolymorphic(int t) {
         return t == TypeOids.ANYELEMENT || t == TypeOids.ANYARRAY || t == TypeOids.ANYCOMPATIBLE
-                || t == TypeOids.ANYCOMPATIBLEARRAY || t == TypeOids.ANYNONARRAY || t == 3500;
+                || t == TypeOids.ANYCOMPATIBLEARRAY || t == TypeOids.ANYNONARRAY || t == 3500
+                || t == org.tusk.utils.adt.RangeTypes.ANYRANGE || t == TypeOids.ANYCOMPATIBLERANGE;
     }
 
     /**
@@ -176,6 +177,7 @@ public final class PlpgsqlHandler {
             case java.math.BigDecimal b -> TypeOids.NUMERIC;
             case String s -> TypeOids.TEXT;
             case RecordValue r -> r.typeOid();
+            case org.tusk.utils.adt.RangeValue r -> r.typeOid();
             case ArrayValue a -> {
                 int arr = org.tusk.catalog.ArrayTypes.arrayOf(a.elemType());
                 yield arr == 0 ? declared : arr;

@@ -72,6 +72,22 @@ public final class ArrayValue implements Comparable<ArrayValue> {
         };
     }
 
+    /** INT2VECTOROID and OIDVECTOROID. */
+    private static final int INT2VECTOR = 22, OIDVECTOR = 30;
+
+    /**
+     * {@code v}, a value of type {@code containerType}, as an ArrayValue of {@code elemType}: as
+     * {@link #of(Object, int)}, except that an int2vector or oidvector (a short[] or int[], as are
+     * int2[] and oid[] values) has lower bound 0, as buildint2vector/buildoidvector make them,
+     * so proargtypes[0] is the first argument type and proargtypes::oid[] is [0:n-1]={...}.
+     */
+    public static ArrayValue of(Object v, int elemType, int containerType) {
+        ArrayValue a = of(v, elemType);
+        if ((containerType == INT2VECTOR || containerType == OIDVECTOR) && !(v instanceof ArrayValue) && a.ndim() == 1)
+            return new ArrayValue(a.elemType, a.dims(), new int[] {0}, a.elems);
+        return a;
+    }
+
     public int elemType() { return elemType; }
     public int ndim() { return dims.length; }
     public int dim(int i) { return dims[i]; }

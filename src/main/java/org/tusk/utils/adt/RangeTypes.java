@@ -8,9 +8,10 @@ import org.tusk.utils.error.SqlState;
 
 /**
  * What the range code needs to know of a range type, the pg_range row as typcache.c's
- * TypeCacheEntry keeps it (rngelemtype, rngcanonical, rngmultitypid), for the built-in range
- * types of pg_range.dat. User-defined range types (CREATE TYPE AS RANGE, a stored pg_range) are
- * not built yet. The table is immutable.
+ * TypeCacheEntry keeps it (rngelemtype, rngcanonical, rngmultitypid): for the built-in range
+ * types of pg_range.dat from an immutable table, for user-defined ones (CREATE TYPE AS RANGE)
+ * through the {@link Lookup} the backend's type cache installs (lookup_type_cache), as
+ * {@link Enums} reads pg_enum.
  */
 public final class RangeTypes {
     private RangeTypes() {}
@@ -36,13 +37,30 @@ public final class RangeTypes {
             DATERANGE, new Info(DATERANGE, "daterange", 1082, DATEMULTIRANGE, Canonical.DATE),
             INT8RANGE, new Info(INT8RANGE, "int8range", 20, INT8MULTIRANGE, Canonical.INT8));
 
+    /** lookup_type_cache(TYPECACHE_RANGE_INFO) for user-defined range types: the pg_range data, or null. */
+    @FunctionalInterface
+    public interface Lookup { Info range(int typeOid); }
+
+    private static volatile Lookup lookup;
+
+    /** Installs the process's lookup of user-defined range types (the session's type cache). */
+    public static void install(Lookup l) {
+        lookup = l;
+    }
+
     /** The built-in range types, by OID. */
     public static Map<Integer, Info> builtins() { return BUILTIN; }
 
     /** The pg_range data of {@code typeOid}, or null if it is not a range type. */
     public static Info find(int typeOid) {
-        return BUILTIN.get(typeOid);
+        Info i = BUILTIN.get(typeOid);
+        if (i != null || Integer.compareUnsigned(typeOid, FIRST_NORMAL_OBJECT_ID) < 0) return i;
+        Lookup l = lookup;
+        return l == null ? null : l.range(typeOid);
     }
+
+    /** FirstNormalObjectId: user-defined types have OIDs from here on. */
+    private static final int FIRST_NORMAL_OBJECT_ID = 16384;
 
     /** range_get_typcache: as find, but a missing type is an internal error. */
     public static Info info(int typeOid) {

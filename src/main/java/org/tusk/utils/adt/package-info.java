@@ -114,7 +114,8 @@
  * with the canonical functions of int4range, int8range and daterange) and holds the operators;
  * {@link org.tusk.utils.adt.RangeIO} is range_in/range_out's punctuation; and
  * {@link org.tusk.utils.adt.RangeTypes} is the pg_range data (subtype, canonical function,
- * multirange type) of the built-in range types. Invariant: a RangeValue is always normalised
+ * multirange type) of the built-in range types and, through the lookup the session's type cache
+ * installs, of user-defined ones. Invariant: a RangeValue is always normalised
  * (empty is flags EMPTY alone, infinite bounds exclusive, discrete ranges canonical), so that
  * equality, hashing and ordering need no canonicalisation. Bound values compare with the
  * subtype's btree order ({@link org.tusk.utils.adt.Comparisons}).
