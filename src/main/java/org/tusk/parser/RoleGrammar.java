@@ -387,19 +387,8 @@ final class RoleGrammar {
         } else {
             do objects.add(p.qualifiedName()); while (p.acceptChar(','));
         }
-        if (isGrant) p.expectKw("to"); else p.expectKw("from");
-        List<RoleSpec> grantees = new ArrayList<>();
-        do {
-            p.acceptKw("group");
-            grantees.add(roleSpec());
-        } while (p.acceptChar(','));
-        boolean grantOption = grantOptionFor;
-        if (isGrant && p.isKw("with")) {
-            p.advance();
-            p.expectKw("grant");
-            p.expectKw("option");
-            grantOption = true;
-        }
+        List<RoleSpec> grantees = grantees(isGrant, true);
+        boolean grantOption = withOption(isGrant, "grant") || grantOptionFor;
         if (p.isKw("granted")) {
             p.advance();
             p.expectKw("by");
@@ -467,16 +456,8 @@ final class RoleGrammar {
             case "schemas" -> 'n';
             default -> throw p.syntaxError(target);
         };
-        if (isGrant) p.expectKw("to"); else p.expectKw("from");
-        List<RoleSpec> grantees = new ArrayList<>();
-        do grantees.add(roleSpec()); while (p.acceptChar(','));
-        boolean grantOption = grantOptionFor;
-        if (isGrant && p.isKw("with")) {
-            p.advance();
-            p.expectKw("grant");
-            p.expectKw("option");
-            grantOption = true;
-        }
+        List<RoleSpec> grantees = grantees(isGrant, true);
+        boolean grantOption = withOption(isGrant, "grant") || grantOptionFor;
         boolean cascade = false;
         if (!isGrant) {
             if (p.acceptKw("cascade")) cascade = true;
@@ -487,18 +468,33 @@ final class RoleGrammar {
         return new Stmt.AlterDefaultPrivilegesStmt(List.copyOf(roles), List.copyOf(schemas), action, objtype);
     }
 
-    /** GrantRoleStmt: the role names were read as privileges. */
-    private Stmt grantRole(boolean isGrant, List<String> roles, boolean adminOptionFor) {
+    /**
+     * TO grantee_list (FROM after REVOKE): role specifications separated by commas, each written
+     * with an optional GROUP where {@code group} (grantee; role_list has none).
+     */
+    private List<RoleSpec> grantees(boolean isGrant, boolean group) {
         if (isGrant) p.expectKw("to"); else p.expectKw("from");
         List<RoleSpec> grantees = new ArrayList<>();
-        do grantees.add(roleSpec()); while (p.acceptChar(','));
-        boolean admin = adminOptionFor;
-        if (isGrant && p.isKw("with")) {
-            p.advance();
-            p.expectKw("admin");
-            p.expectKw("option");
-            admin = true;
-        }
+        do {
+            if (group) p.acceptKw("group");
+            grantees.add(roleSpec());
+        } while (p.acceptChar(','));
+        return grantees;
+    }
+
+    /** opt_grant_grant_option / opt_grant_admin_option: GRANT's WITH {@code kind} OPTION, whether written. */
+    private boolean withOption(boolean isGrant, String kind) {
+        if (!isGrant || !p.isKw("with")) return false;
+        p.advance();
+        p.expectKw(kind);
+        p.expectKw("option");
+        return true;
+    }
+
+    /** GrantRoleStmt: the role names were read as privileges. */
+    private Stmt grantRole(boolean isGrant, List<String> roles, boolean adminOptionFor) {
+        List<RoleSpec> grantees = grantees(isGrant, false);
+        boolean admin = withOption(isGrant, "admin") || adminOptionFor;
         RoleSpec grantor = null;
         if (p.isKw("granted")) {
             p.advance();
