@@ -203,16 +203,19 @@ public final class FunctionCommands {
             } catch (PgException e) {
                 throw transpose(e, queryString, body, s, name);
             }
-        } else if (runner != null && !plpgsql) {
+        } else if (runner != null && !plpgsql && standard) {
+            // interpret_AS_clause: a SQL-standard body is analysed before the function exists (it
+            // cannot call itself); only such a body is stored parsed, so only its objects are dependencies
             try {
-                List<org.tusk.nodes.Query> analysed = runner.validate(body, argTypes, names, resultType,
+                bodyQueries = runner.validate(body, argTypes, names, resultType,
                         outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
-                // only a SQL-standard body is stored parsed, so only its objects are dependencies
-                if (standard) bodyQueries = analysed;
             } catch (PgException e) {
                 throw transpose(e, queryString, body, s, name);
             }
         }
+        // fmgr_sql_validator runs after ProcedureCreate (and CommandCounterIncrement), so an AS
+        // '...' body may call the function itself; a failure aborts the statement, row included
+        boolean validateAfterCreate = runner != null && !plpgsql && !standard && !polyArgs;
         SqlFunction f = new SqlFunction(0, name, nsp, 0, argTypes, names,
                 defaults.isEmpty() ? null : String.join(", ", defaults), defaults.size(), resultType, s.retset(),
                 s.strict() != null && s.strict(), vol, body, standard, variadicType,
@@ -233,6 +236,15 @@ public final class FunctionCommands {
                 FunctionConfig.apply(List.of(), attrs.settings(), ctx.session()::canonicalSettingName));
         if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
         int oid = functions.create(f, s.replace());
+        if (validateAfterCreate) {
+            env.commandCounterIncrement();
+            try {
+                runner.validate(body, argTypes, names, resultType,
+                        outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
+            } catch (PgException e) {
+                throw transpose(e, queryString, body, s, name);
+            }
+        }
         org.tusk.catalog.ObjectAddress self = new org.tusk.catalog.ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, oid, 0);
         // ProcedureCreate with replace: the old definition's dependencies go, the new one's are recorded
         if (s.replace()) env.catalog().dependencies().deleteDependencyRecordsFor(self);

@@ -151,6 +151,23 @@ class SqlFunctionInliningIT {
         }
     }
 
+    @Test
+    void aFunctionBodyMayCallTheFunctionItself() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            // fmgr_sql_validator runs after the pg_proc row exists: the body can name the function
+            s.execute("create function fact(n int) returns int language sql immutable"
+                    + " as 'select case when n <= 1 then 1 else n * fact(n - 1) end'");
+            assertEquals(List.of("120"), Jdbc.rowsShowingNull(c, "select fact(5)"));
+            // a body that fails validation leaves no function behind
+            assertEquals("function nosuch(integer) does not exist",
+                    Jdbc.failsMessage(c, "create function broken(n int) returns int language sql as 'select nosuch(n)'", "42883"));
+            assertEquals(List.of("0"), Jdbc.rowsShowingNull(c, "select count(*) from pg_proc where proname = 'broken'"));
+            // a SQL-standard body is analysed before the function exists, as in PostgreSQL
+            assertEquals("function selfref() does not exist",
+                    Jdbc.failsMessage(c, "create function selfref() returns int language sql return selfref()", "42883"));
+        }
+    }
+
     private static List<Integer> ints(PreparedStatement ps) throws Exception {
         List<Integer> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
