@@ -51,11 +51,13 @@ final class IndexMatching {
         if (support == null) return null;   // cannot be analysed here: the index is not considered
         ExecContext ec = ctx instanceof ExecContext c ? c : ExecContext.of(ctx.session(), env);
         List<Expr> exprs = List.of();
+        // RelationGetIndexExpressions/Predicate: simplified as the query's expressions are (eval_const_expressions,
+        // SQL functions inlined), so that an index on f(a) still matches a query's f(a) once both are inlined
         if (info.hasExpressions()) exprs = support.cookIndexExpressions(heap, info.expressions(), false, ec).stream()
-                .map(IndexMatching::normalize).toList();
+                .map(e -> Planner.fold(e, ec)).map(IndexMatching::normalize).toList();
         List<Expr> pred = List.of(), cooked = List.of();
         if (info.predicate() != null) {
-            cooked = ScanPaths.conjuncts(support.cookIndexExpressions(heap, info.predicate(), true, ec).get(0));
+            cooked = ScanPaths.conjuncts(Planner.fold(support.cookIndexExpressions(heap, info.predicate(), true, ec).get(0), ec));
             pred = cooked.stream().map(IndexMatching::normalize).toList();
         }
         return new IndexMatching(exprs, pred, cooked);

@@ -152,6 +152,22 @@ class SqlFunctionInliningIT {
     }
 
     @Test
+    void anIndexOnAnInlinedFunctionStillServesTheQuery() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            // the index expression and predicate are simplified as the query is (RelationGetIndexExpressions)
+            s.execute("create function next_id(x int) returns int language sql immutable as 'select x + 1'");
+            s.execute("create index items_next on items (next_id(id))");
+            s.execute("create index items_low on items (price) where next_id(id) < 100");
+            s.execute("analyze items");
+            assertEquals(List.of("Index Scan using items_next on items", "  Index Cond: ((id + 1) = 10)"),
+                    plan(c, "select * from items where next_id(id) = 10"));
+            assertEquals(List.of("9|90|item9"), Jdbc.rowsShowingNull(c, "select * from items where next_id(id) = 10"));
+            assertEquals(List.of("Index Only Scan using items_low on items", "  Index Cond: (price = 50)"),
+                    plan(c, "select price from items where next_id(id) < 100 and price = 50"));
+        }
+    }
+
+    @Test
     void aFunctionBodyMayCallTheFunctionItself() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             // fmgr_sql_validator runs after the pg_proc row exists: the body can name the function
