@@ -67,7 +67,8 @@ final class FunctionInlining {
         for (Expr arg : call.args()) {
             if (Clauses.containsVolatileFunctions(arg) || ExprTrees.any(arg, x -> x instanceof Expr.SubLink)) return null;
         }
-        // Tusk's built-in functions are Java, never LANGUAGE sql: only user functions are looked up
+        // Tusk's built-in functions are Java, never LANGUAGE sql: none below FirstNormalObjectId is
+        // looked up, and those numbered in the user range are told apart by userFunction
         if (call.proc().oid() < OidGenerator.FIRST_NORMAL_OBJECT_ID || env.catalog().functions() == null) return null;
         SqlFunction f = userFunction(call.proc(), env);
         if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.strict()
