@@ -34,10 +34,6 @@ class AggregateInitPlanIT extends OneServerPerClass {
         }
     }
 
-    private static List<String> plan(Connection c, String sql) throws Exception {
-        return Jdbc.rowsShowingNull(c, "explain (costs off) " + sql);
-    }
-
     @Test
     void anAggregateRepeatedInOrderByIsTheTargetListColumn() throws Exception {
         try (Connection c = server.connect()) {
@@ -54,7 +50,7 @@ class AggregateInitPlanIT extends OneServerPerClass {
             List<String> expected = List.of("Sort", "  Sort Key: (($0 + 1))", "  InitPlan 1 (returns $0)",
                     "    ->  Limit", "          ->  Index Only Scan Backward using mm_pkey on mm",
                     "                Index Cond: (v IS NOT NULL)", "  ->  Result");
-            assertEquals(expected, plan(c, "select max(v), max(v) + 1 from mm order by max(v) + 1"));
+            assertEquals(expected, Jdbc.plan(c, "select max(v), max(v) + 1 from mm order by max(v) + 1"));
             assertEquals(List.of("10000|10001"), Jdbc.rowsShowingNull(c, "select max(v), max(v) + 1 from mm order by max(v) + 1"));
         }
     }
@@ -64,7 +60,7 @@ class AggregateInitPlanIT extends OneServerPerClass {
         try (Connection c = server.connect()) {
             assertEquals(List.of("HashAggregate", "  Group Key: $0", "  InitPlan 1 (returns $0)", "    ->  Limit",
                     "          ->  Index Only Scan Backward using mm_pkey on mm", "                Index Cond: (v IS NOT NULL)",
-                    "  ->  Result"), plan(c, "select distinct max(v) from mm"));
+                    "  ->  Result"), Jdbc.plan(c, "select distinct max(v) from mm"));
             assertEquals(List.of("10000"), Jdbc.rowsShowingNull(c, "select distinct max(v) from mm"));
         }
     }
@@ -75,7 +71,7 @@ class AggregateInitPlanIT extends OneServerPerClass {
             String q = "select f1, (select min(v) from mm where v > oo.f1) from oo";
             assertEquals(List.of("Seq Scan on oo", "  SubPlan 2", "    ->  Result", "          InitPlan 1 (returns $0)",
                     "            ->  Limit", "                  ->  Index Only Scan using mm_pkey on mm",
-                    "                        Index Cond: ((v IS NOT NULL) AND (v > oo.f1))"), plan(c, q));
+                    "                        Index Cond: ((v IS NOT NULL) AND (v > oo.f1))"), Jdbc.plan(c, q));
             // the InitPlan runs again for each outer row
             assertEquals(List.of("5|6", "9999|10000", "20000|null"), Jdbc.rowsShowingNull(c, q + " order by 1"));
         }

@@ -48,6 +48,22 @@ final class Jdbc {
         return out;
     }
 
+    /** The lines of {@code EXPLAIN (COSTS OFF)} of {@code sql}. */
+    static List<String> plan(Connection c, String sql) throws SQLException {
+        return rowsShowingNull(c, "explain (costs off) " + sql);
+    }
+
+    /** {@code sql} run on another thread (a writer that may wait for a lock); its row count when it ends. */
+    static java.util.concurrent.CompletableFuture<Integer> updateAsync(Connection c, String sql) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate(sql);
+            } catch (SQLException e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
     /** The rows of {@link #rowsShowingNull} joined by ';' into one string. */
     static String joinedRows(Connection c, String sql) throws SQLException {
         return String.join(";", rowsShowingNull(c, sql));

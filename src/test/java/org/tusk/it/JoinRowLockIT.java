@@ -42,24 +42,14 @@ class JoinRowLockIT {
         if (server != null) server.close();
     }
 
-    private static CompletableFuture<Integer> updateAsync(Connection c, String sql) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Statement s = c.createStatement()) {
-                return s.executeUpdate(sql);
-            } catch (SQLException e) {
-                throw new RuntimeException(e);
-            }
-        });
-    }
-
     @Test
     void forUpdateOnAJoinBlocksAWriterOfEitherTable() throws Exception {
         try (Connection a = server.connect(); Connection b = server.connect(); Connection c = server.connect()) {
             a.setAutoCommit(false);
             assertEquals(List.of("10|ann"),
                     Jdbc.rowsShowingNull(a, "select o.id, c.name from orders o join customers c on c.id = o.customer where o.id = 10 for update"));
-            CompletableFuture<Integer> orderUpdate = updateAsync(b, "update orders set total = total + 1 where id = 10");
-            CompletableFuture<Integer> customerUpdate = updateAsync(c, "update customers set name = name || '!' where id = 1");
+            CompletableFuture<Integer> orderUpdate = Jdbc.updateAsync(b, "update orders set total = total + 1 where id = 10");
+            CompletableFuture<Integer> customerUpdate = Jdbc.updateAsync(c, "update customers set name = name || '!' where id = 1");
             Thread.sleep(700);
             assertFalse(orderUpdate.isDone(), "the writer of the orders row waits");
             assertFalse(customerUpdate.isDone(), "the writer of the customers row waits");

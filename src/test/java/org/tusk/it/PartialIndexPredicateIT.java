@@ -39,22 +39,18 @@ class PartialIndexPredicateIT {
         if (server != null) server.close();
     }
 
-    private static List<String> plan(Connection c, String sql) throws Exception {
-        return Jdbc.rowsShowingNull(c, "explain (costs off) " + sql);
-    }
-
     @Test
     void aRangeInsideOneArmOfAnOrPredicateUsesTheIndex() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("set enable_seqscan = off");
             s.execute("set enable_bitmapscan = off");
             assertEquals(List.of("Index Scan using pp_a_ends on pp", "  Index Cond: (a < 10)"),
-                    plan(c, "select * from pp where a < 10"));
+                    Jdbc.plan(c, "select * from pp where a < 10"));
             assertEquals(List.of("Index Scan using pp_a_ends on pp", "  Index Cond: (a > 990)"),
-                    plan(c, "select * from pp where a > 990"));
+                    Jdbc.plan(c, "select * from pp where a > 990"));
             assertEquals(10, Jdbc.rowsShowingNull(c, "select * from pp where a < 10").size());
             // a range the predicate does not cover cannot use it
-            assertFalse(String.join("\n", plan(c, "select * from pp where a < 30")).contains("pp_a_ends"));
+            assertFalse(String.join("\n", Jdbc.plan(c, "select * from pp where a < 30")).contains("pp_a_ends"));
         }
     }
 
@@ -69,7 +65,7 @@ class PartialIndexPredicateIT {
                     "              Index Cond: (b = 11)",
                     "        ->  Bitmap Index Scan on pp_a_ends",
                     "              Index Cond: (a = 0)"),
-                    plan(c, "select a, b from pp where (b = 11 and s < 'B') or a = 0"));
+                    Jdbc.plan(c, "select a, b from pp where (b = 11 and s < 'B') or a = 0"));
             String sql = "select a, b from pp where (b = 13 and s < 'B') or a = 0 order by a";
             List<String> viaIndexes = Jdbc.rowsShowingNull(c, sql);
             assertEquals(List.of("0|1000", "987|13"), viaIndexes);

@@ -41,16 +41,6 @@ class PartialIndexRecheckIT {
         if (server != null) server.close();
     }
 
-    private static CompletableFuture<Integer> updateAsync(Connection c, String sql) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Statement s = c.createStatement()) {
-                return s.executeUpdate(sql);
-            } catch (SQLException e) {
-                throw new RuntimeException(e);
-            }
-        });
-    }
-
     @Test
     void plansKeepThePredicateImpliedFilterOnlyForTargets() throws Exception {
         try (Connection c = server.connect()) {
@@ -70,7 +60,7 @@ class PartialIndexRecheckIT {
         try (Connection a = server.connect(); Connection b = server.connect()) {
             a.setAutoCommit(false);
             assertEquals(1, a.createStatement().executeUpdate("update tasks set state = 'C' where id = 20"));
-            CompletableFuture<Integer> waiter = updateAsync(b, "update tasks set note = 'taken' where id = 20 and state < 'B'");
+            CompletableFuture<Integer> waiter = Jdbc.updateAsync(b, "update tasks set note = 'taken' where id = 20 and state < 'B'");
             Thread.sleep(700);
             assertFalse(waiter.isDone(), "the second writer waits for the first");
             a.commit();

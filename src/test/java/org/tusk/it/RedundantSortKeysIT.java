@@ -28,17 +28,13 @@ class RedundantSortKeysIT extends OneServerPerClass {
         }
     }
 
-    private static List<String> plan(Connection c, String sql) throws Exception {
-        return Jdbc.rowsShowingNull(c, "explain (costs off) " + sql);
-    }
-
     @Test
     void aConstantOrderByKeyIsNotSortedOn() throws Exception {
         try (Connection c = server.connect()) {
             String q = "select f1, 1 as k from rk order by k, f1 desc";
-            assertEquals(List.of("Sort", "  Sort Key: f1 DESC", "  ->  Seq Scan on rk"), plan(c, q));
+            assertEquals(List.of("Sort", "  Sort Key: f1 DESC", "  ->  Seq Scan on rk"), Jdbc.plan(c, q));
             assertEquals(List.of("3|1", "2|1", "2|1", "1|1"), Jdbc.rowsShowingNull(c, q));
-            assertEquals(List.of("Seq Scan on rk"), plan(c, "select f1 from rk order by 'x'::text"));
+            assertEquals(List.of("Seq Scan on rk"), Jdbc.plan(c, "select f1 from rk order by 'x'::text"));
         }
     }
 
@@ -47,7 +43,7 @@ class RedundantSortKeysIT extends OneServerPerClass {
         try (Connection c = server.connect()) {
             String q = "select f1, sum(f1) over (partition by f1 order by f2) from rk where f1 = f2";
             assertEquals(List.of("WindowAgg", "  ->  Sort", "        Sort Key: f1", "        ->  Seq Scan on rk",
-                    "              Filter: (f1 = f2)"), plan(c, q));
+                    "              Filter: (f1 = f2)"), Jdbc.plan(c, q));
             assertEquals(List.of("1|1", "2|4", "2|4"), Jdbc.rowsShowingNull(c, q + " order by 1, 2"));
         }
     }

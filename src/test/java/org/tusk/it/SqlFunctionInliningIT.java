@@ -51,18 +51,14 @@ class SqlFunctionInliningIT {
         if (server != null) server.close();
     }
 
-    private static List<String> plan(Connection c, String sql) throws Exception {
-        return Jdbc.rowsShowingNull(c, "explain (costs off) " + sql);
-    }
-
     @Test
     void aStableSetReturningFunctionIsPlannedAsItsBody() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("Seq Scan on items", "  Filter: (price < 35)"), plan(c, "select * from cheaper(35)"));
+            assertEquals(List.of("Seq Scan on items", "  Filter: (price < 35)"), Jdbc.plan(c, "select * from cheaper(35)"));
             assertEquals(List.of("1", "2", "3"), Jdbc.rowsShowingNull(c, "select * from cheaper(35) order by 1"));
             // the caller's condition reaches the body's table and its index
             assertEquals(List.of("Index Scan using items_pkey on items", "  Index Cond: (id = 2)", "  Filter: (price < 35)"),
-                    plan(c, "select * from cheaper(35) f where f = 2"));
+                    Jdbc.plan(c, "select * from cheaper(35) f where f = 2"));
             assertEquals(Jdbc.rowsShowingNull(c, "select * from cheaper_v(500) order by 1"),
                     Jdbc.rowsShowingNull(c, "select * from cheaper(500) order by 1"));
         }
@@ -71,13 +67,13 @@ class SqlFunctionInliningIT {
     @Test
     void strictAndVolatileFunctionsAreNotInlined() throws Exception {
         try (Connection c = server.connect()) {
-            assertEquals(List.of("Function Scan on cheaper_v"), plan(c, "select * from cheaper_v(35)"));
-            assertEquals(List.of("Function Scan on cheaper_s"), plan(c, "select * from cheaper_s(35)"));
+            assertEquals(List.of("Function Scan on cheaper_v"), Jdbc.plan(c, "select * from cheaper_v(35)"));
+            assertEquals(List.of("Function Scan on cheaper_s"), Jdbc.plan(c, "select * from cheaper_s(35)"));
             // STRICT: a NULL argument means no call and no rows
             assertEquals(List.of(), Jdbc.rowsShowingNull(c, "select * from cheaper_s(null)"));
             assertEquals(List.of(), Jdbc.rowsShowingNull(c, "select * from cheaper(null)"));
             // WITH ORDINALITY numbers the function's rows: not inlined either
-            assertEquals("Function Scan on cheaper", plan(c, "select * from cheaper(35) with ordinality").get(0));
+            assertEquals("Function Scan on cheaper", Jdbc.plan(c, "select * from cheaper(35) with ordinality").get(0));
             assertEquals(List.of("1|1", "2|2", "3|3"),
                     Jdbc.rowsShowingNull(c, "select * from cheaper(35) with ordinality order by 1"));
         }
@@ -90,7 +86,7 @@ class SqlFunctionInliningIT {
             assertEquals(List.of("(2,20,item2)"), Jdbc.rowsShowingNull(c, "select r from rows_of(2, 2) r"));
             assertEquals(List.of("(2,20,item2)", "(3,30,item3)"), Jdbc.rowsShowingNull(c, "select rows_of(2, 3)"));
             assertEquals(List.of("Index Scan using items_pkey on items", "  Index Cond: ((id >= 2) AND (id <= 3))"),
-                    plan(c, "select * from rows_of(2, 3)"));
+                    Jdbc.plan(c, "select * from rows_of(2, 3)"));
             // RETURNS TABLE with ORDER BY in the body: the body's order is kept
             assertEquals(List.of("item3|30", "item2|20", "item1|10"), Jdbc.rowsShowingNull(c, "select * from priced(30)"));
         }
@@ -160,10 +156,10 @@ class SqlFunctionInliningIT {
             s.execute("create index items_low on items (price) where next_id(id) < 100");
             s.execute("analyze items");
             assertEquals(List.of("Index Scan using items_next on items", "  Index Cond: ((id + 1) = 10)"),
-                    plan(c, "select * from items where next_id(id) = 10"));
+                    Jdbc.plan(c, "select * from items where next_id(id) = 10"));
             assertEquals(List.of("9|90|item9"), Jdbc.rowsShowingNull(c, "select * from items where next_id(id) = 10"));
             assertEquals(List.of("Index Only Scan using items_low on items", "  Index Cond: (price = 50)"),
-                    plan(c, "select price from items where next_id(id) < 100 and price = 50"));
+                    Jdbc.plan(c, "select price from items where next_id(id) < 100 and price = 50"));
         }
     }
 
