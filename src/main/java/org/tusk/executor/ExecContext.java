@@ -220,8 +220,26 @@ public final class ExecContext implements FunctionCallContext {
         return params[number - 1];
     }
 
+    /** The output settings last derived, and the session's settings version they were derived under. */
+    private org.tusk.utils.adt.OutputSettings outputSettings;
+    private long outputSettingsVersion = -1;
+
+    /**
+     * The settings that value output depends on (TimeZone, DateStyle, IntervalStyle,
+     * extra_float_digits, bytea_output). Output asks for them for every row it sends, so they are
+     * derived again only when some setting changed since the last call (set_config inside the
+     * statement changes the output of later rows, as in PostgreSQL).
+     */
     @Override
     public org.tusk.utils.adt.OutputSettings outputSettings() {
+        long version = session.settingsVersion();
+        if (outputSettings != null && version != -1 && version == outputSettingsVersion) return outputSettings;
+        outputSettings = deriveOutputSettings();
+        outputSettingsVersion = version;
+        return outputSettings;
+    }
+
+    private org.tusk.utils.adt.OutputSettings deriveOutputSettings() {
         int efd = 1;
         try {
             efd = Integer.parseInt(session.showSetting("extra_float_digits").strip());

@@ -25,30 +25,67 @@ public final class QueryWalker {
      */
     public static Query mutate(Query q, BiFunction<Query.RangeTblEntry, Integer, Query.RangeTblEntry> rte,
                                UnaryOperator<Query> sub) {
-        List<Query.RangeTblEntry> rt = new ArrayList<>();
+        // Parts that come back unchanged are kept, and a query none of whose parts changed is
+        // returned as it is: most statements have no view, SubLink or CTE to rewrite, and the
+        // rewriter walks every statement.
+        List<Query.RangeTblEntry> rt = new ArrayList<>(q.rangeTable().size());
+        boolean changed = false;
         for (int i = 0; i < q.rangeTable().size(); i++) {
-            Query.RangeTblEntry r = rte.apply(q.rangeTable().get(i), i + 1);
+            Query.RangeTblEntry old = q.rangeTable().get(i);
+            Query.RangeTblEntry r = rte.apply(old, i + 1);
             r = switch (r.kind()) {
-                case SUBQUERY -> withSubquery(r, sub.apply(r.subquery()));
-                case FUNCTION -> withCalls(r.function() == null ? r : withFunction(r, exprs(r.function(), sub)), sub);
-                case VALUES -> r.values() == null ? r : withValues(r, exprLists(r.values(), sub));
+                case SUBQUERY -> {
+                    Query s = sub.apply(r.subquery());
+                    yield s == r.subquery() ? r : withSubquery(r, s);
+                }
+                case FUNCTION -> {
+                    Expr f = exprs(r.function(), sub);
+                    yield withCalls(f == r.function() ? r : withFunction(r, f), sub);
+                }
+                case VALUES -> {
+                    List<List<Expr>> v = exprLists(r.values(), sub);
+                    yield v == r.values() ? r : withValues(r, v);
+                }
                 default -> r;
             };
+            changed |= r != old;
             rt.add(r);
         }
-        List<Query.CommonTableExpr> ctes = new ArrayList<>();
+        List<Query.CommonTableExpr> ctes = new ArrayList<>(q.cteList().size());
         for (Query.CommonTableExpr c : q.cteList()) {
-            ctes.add(c.withQuery(sub.apply(c.query())));
+            Query s = sub.apply(c.query());
+            changed |= s != c.query();
+            ctes.add(s == c.query() ? c : c.withQuery(s));
         }
-        List<Query.JoinNode> from = new ArrayList<>();
-        for (Query.JoinNode j : q.fromList()) from.add(joinNode(j, sub));
-        return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), targets(q.targetList(), sub),
-                exprs(q.where(), sub), q.sortClause(), exprs(q.limitCount(), sub), exprs(q.limitOffset(), sub),
-                aggs(q.aggregates(), sub), q.resultRelation(), exprLists(q.valuesLists(), sub),
-                q.sourceQuery() == null ? null : sub.apply(q.sourceQuery()), targets(q.returningList(), sub),
-                List.copyOf(from), q.groupClause(), exprs(q.havingQual(), sub), q.distinctClause(), q.hasDistinctOn(),
+        List<Query.JoinNode> from = new ArrayList<>(q.fromList().size());
+        for (Query.JoinNode j : q.fromList()) {
+            Query.JoinNode n = joinNode(j, sub);
+            changed |= n != j;
+            from.add(n);
+        }
+        List<Query.TargetEntry> targetList = targets(q.targetList(), sub), returning = targets(q.returningList(), sub);
+        Expr where = exprs(q.where(), sub), limitCount = exprs(q.limitCount(), sub), limitOffset = exprs(q.limitOffset(), sub),
+                having = exprs(q.havingQual(), sub);
+        List<Expr.Aggref> aggregates = aggs(q.aggregates(), sub);
+        List<List<Expr>> valuesLists = exprLists(q.valuesLists(), sub);
+        Query source = q.sourceQuery() == null ? null : sub.apply(q.sourceQuery());
+        List<Query.WithCheckOption> wcos = new ArrayList<>(q.withCheckOptions().size());
+        for (Query.WithCheckOption w : q.withCheckOptions()) {
+            Expr qual = exprs(w.qual(), sub);
+            changed |= qual != w.qual();
+            wcos.add(qual == w.qual() ? w : w.withQual(qual));
+        }
+        changed |= targetList != q.targetList() || returning != q.returningList() || where != q.where()
+                || limitCount != q.limitCount() || limitOffset != q.limitOffset() || having != q.havingQual()
+                || aggregates != q.aggregates() || valuesLists != q.valuesLists() || source != q.sourceQuery();
+        if (!changed) return q;
+        return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), targetList,
+                where, q.sortClause(), limitCount, limitOffset,
+                aggregates, q.resultRelation(), valuesLists,
+                source, returning,
+                List.copyOf(from), q.groupClause(), having, q.distinctClause(), q.hasDistinctOn(),
                 q.setOperations(), List.copyOf(ctes), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList(),
-                q.withCheckOptions().stream().map(w -> w.withQual(exprs(w.qual(), sub))).toList());
+                List.copyOf(wcos));
     }
 
     /** Calls {@code visit} on {@code q} and every query level below it. */
@@ -62,33 +99,50 @@ public final class QueryWalker {
 
     private static Query.JoinNode joinNode(Query.JoinNode j, UnaryOperator<Query> sub) {
         if (j instanceof Query.JoinNode.Join x) {
-            return new Query.JoinNode.Join(x.type(), joinNode(x.left(), sub), joinNode(x.right(), sub), exprs(x.quals(), sub),
-                    x.rtindex(), x.usingNames());
+            Query.JoinNode left = joinNode(x.left(), sub), right = joinNode(x.right(), sub);
+            Expr quals = exprs(x.quals(), sub);
+            if (left == x.left() && right == x.right() && quals == x.quals()) return j;
+            return new Query.JoinNode.Join(x.type(), left, right, quals, x.rtindex(), x.usingNames());
         }
         return j;
     }
 
     private static List<Query.TargetEntry> targets(List<Query.TargetEntry> tl, UnaryOperator<Query> sub) {
         List<Query.TargetEntry> out = new ArrayList<>(tl.size());
-        for (Query.TargetEntry te : tl) out.add(new Query.TargetEntry(exprs(te.expr(), sub), te.resno(), te.name(), te.resjunk()));
-        return out;
+        boolean changed = false;
+        for (Query.TargetEntry te : tl) {
+            Expr e = exprs(te.expr(), sub);
+            changed |= e != te.expr();
+            out.add(e == te.expr() ? te : new Query.TargetEntry(e, te.resno(), te.name(), te.resjunk()));
+        }
+        return changed ? out : tl;
     }
 
     private static List<Expr.Aggref> aggs(List<Expr.Aggref> l, UnaryOperator<Query> sub) {
         List<Expr.Aggref> out = new ArrayList<>(l.size());
-        for (Expr.Aggref a : l) out.add((Expr.Aggref) exprs(a, sub));
-        return out;
+        boolean changed = false;
+        for (Expr.Aggref a : l) {
+            Expr.Aggref n = (Expr.Aggref) exprs(a, sub);
+            changed |= n != a;
+            out.add(n);
+        }
+        return changed ? out : l;
     }
 
     private static List<List<Expr>> exprLists(List<List<Expr>> lists, UnaryOperator<Query> sub) {
         if (lists == null) return null;
         List<List<Expr>> out = new ArrayList<>(lists.size());
+        boolean changed = false;
         for (List<Expr> l : lists) {
             List<Expr> row = new ArrayList<>(l.size());
-            for (Expr e : l) row.add(exprs(e, sub));
+            for (Expr e : l) {
+                Expr n = exprs(e, sub);
+                changed |= n != e;
+                row.add(n);
+            }
             out.add(row);
         }
-        return out;
+        return changed ? out : lists;
     }
 
     /** The expression with the query of every SubLink in it replaced by {@code sub}'s result. */
@@ -116,7 +170,13 @@ public final class QueryWalker {
     private static Query.RangeTblEntry withCalls(Query.RangeTblEntry r, java.util.function.UnaryOperator<Query> sub) {
         if (r.functions().isEmpty()) return r;
         List<Query.RangeTblFunction> calls = new ArrayList<>();
-        for (Query.RangeTblFunction f : r.functions()) calls.add(new Query.RangeTblFunction(exprs(f.funcexpr(), sub), f.columnCount(), f.funccoltypes()));
+        boolean changed = false;
+        for (Query.RangeTblFunction f : r.functions()) {
+            Expr e = exprs(f.funcexpr(), sub);
+            changed |= e != f.funcexpr();
+            calls.add(e == f.funcexpr() ? f : new Query.RangeTblFunction(e, f.columnCount(), f.funccoltypes()));
+        }
+        if (!changed) return r;
         return new Query.RangeTblEntry(r.kind(), r.refname(), r.schema(), r.relname(), r.relation(), r.columns(), r.table(),
                 r.subquery(), r.values(), r.function(), r.cteName(), r.ctelevelsup(), r.selfReference(), r.lateral(), r.inh(),
                 List.copyOf(calls), r.funcOrdinality());

@@ -119,6 +119,8 @@ final class BackendSession implements SessionServices {
 
     @Override public String showSetting(String name) { return gucs().show(name, ctx.role().superuser()); }
 
+    @Override public long settingsVersion() { return gucs().valueChanges(); }
+
     @Override public boolean boolSetting(String name) { return gucs().getBool(name); }
 
     @Override public double realSetting(String name) { return gucs().getReal(name); }

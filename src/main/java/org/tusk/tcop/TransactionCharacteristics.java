@@ -30,6 +30,8 @@ final class TransactionCharacteristics {
     static final String ISOLATION = "transaction_isolation", READ_ONLY = "transaction_read_only",
             DEFERRABLE = "transaction_deferrable";
     private static final List<String> NAMES = List.of(ISOLATION, READ_ONLY, DEFERRABLE);
+    /** The {@code default_transaction_*} parameter of each of {@link #NAMES}, in the same order. */
+    private static final List<String> DEFAULT_NAMES = NAMES.stream().map(n -> "default_" + n).toList();
     /** ERRCODE_ACTIVE_SQL_TRANSACTION. */
     private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
@@ -40,7 +42,7 @@ final class TransactionCharacteristics {
 
     /** StartTransaction: XactIsoLevel = DefaultXactIsoLevel, and likewise read-only and deferrable. */
     static void atTransactionStart(GucSettings gucs) {
-        for (String name : NAMES) gucs.assignFrom(name, "default_" + name);
+        for (int i = 0; i < NAMES.size(); i++) gucs.assignFrom(NAMES.get(i), DEFAULT_NAMES.get(i));
     }
 
     /** SaveTransactionCharacteristics. */

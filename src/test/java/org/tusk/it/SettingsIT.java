@@ -33,6 +33,19 @@ class SettingsIT {
     }
 
     @Test
+    void settingChangedInsideAStatementChangesTheOutputOfLaterRows() throws Exception {
+        // each row's set_config runs before that row is sent, so each row is output under its own
+        // TimeZone and extra_float_digits (the output settings are not fixed once per statement)
+        try (Connection c = server.connect()) {
+            assertEquals("UTC|2020-01-01 00:00:00+00|1|0.3333333333333333;Asia/Tokyo|2020-01-01 09:00:00+09|-2|0.3333333333333;"
+                            + "UTC|2020-01-01 00:00:00+00|3|0.3333333333333333",
+                    Jdbc.joinedRows(c, "select set_config('TimeZone', z, false), '2020-01-01 00:00+00'::timestamptz, "
+                            + "set_config('extra_float_digits', e, false), 1/3::float8 "
+                            + "from (values (1, 'UTC', '1'), (2, 'Asia/Tokyo', '-2'), (3, 'UTC', '3')) t(n, z, e)"));
+        }
+    }
+
+    @Test
     void pgSettingsRowsMatchPostgres() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals("enable_memoize|on|null|Query Tuning / Planner Method Configuration|Enables the planner's use "

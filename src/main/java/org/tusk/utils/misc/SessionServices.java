@@ -31,6 +31,13 @@ public interface SessionServices {
     String showSetting(String name);
 
     /**
+     * A number that changes whenever the current value of any setting changes (see
+     * {@code GucSettings.valueChanges}), so that values derived from settings can be kept while it
+     * stays the same; -1 where no such number is kept, and nothing may be kept.
+     */
+    default long settingsVersion() { return -1; }
+
+    /**
      * A boolean parameter's value, read as C code reads its GUC variable (the planner's
      * enable_* switches): no formatting to text and back, which cost the planner about a tenth
      * of a simple query's CPU when it went through {@link #showSetting}.
