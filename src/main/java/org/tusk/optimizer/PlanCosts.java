@@ -76,6 +76,14 @@ public final class PlanCosts {
                 yield new Estimate(c.startup(), c.total(), m.returning().isEmpty() ? 0 : c.rows(), width(m.returning()));
             }
             case Plan.Agg a -> agg(a);
+            case Plan.SubqueryScan s when s.rte() == null && s.qual() == null && s.targetList() != null
+                    && s.child() instanceof Plan.Sort -> {
+                // the Result a projection over a Sort becomes (create_projection_path over a node
+                // that cannot project): cpu_tuple_cost and the target list's cost per row
+                Estimate c = of(s.child());
+                double perRow = CPU_TUPLE_COST + exprCost(s.targetList());
+                yield new Estimate(c.startup(), c.total() + perRow * c.rows(), c.rows(), width(s.targetList()));
+            }
             case Plan.SubqueryScan s -> {
                 Estimate c = of(s.child());
                 double rows = c.rows() * selectivity(s.qual());

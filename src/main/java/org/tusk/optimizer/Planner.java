@@ -315,8 +315,18 @@ public final class Planner {
         List<Expr> lower = windows == null ? projected : windows.inputTarget();
         RowLocking locking = q.rowMarks().isEmpty() ? null : RowLocking.prepare(q, layout, projected, quals,
                 e -> fold(SubLinks.process(e, info), ctx));
+        // make_sort_input_target: volatile entries are computed above an explicit Sort
+        SortInputTarget sortInput = null;
+        if (SortInputTarget.applies(q, srfLevels.isEmpty() && windows == null && locking == null) && !info.scanOrderProvided) {
+            List<Integer> sortResnos = new ArrayList<>();
+            for (Query.SortClause s : q.sortClause())
+                if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr())) sortResnos.add(s.resno());
+            if (!sortResnos.isEmpty()) sortInput = SortInputTarget.of(tlist, sortResnos);
+        }
         if (q.hasGrouping()) {
             plan = planAgg(info, q, plan, layout, tlist, lower);
+        } else if (sortInput != null) {
+            plan = project(plan, sortInput.inputTarget);
         } else {
             plan = project(plan, locking == null ? lower : locking.withScanTuple(lower, layout));
         }
@@ -351,7 +361,8 @@ public final class Planner {
         }
         if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan)
                 && !SetOps.providesOrder(q, plan))
-            plan = new Plan.Sort(plan, List.copyOf(sortKeys));
+            plan = new Plan.Sort(plan, sortInput == null ? List.copyOf(sortKeys) : sortInput.keysOverInput(sortKeys));
+        if (sortInput != null) plan = new Plan.SubqueryScan(plan, null, sortInput.finalTarget);
         if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {
             plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx),

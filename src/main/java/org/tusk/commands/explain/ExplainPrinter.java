@@ -370,10 +370,20 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     // ------------------------------------------------------------------ node descriptions
 
+    /**
+     * A projection straight over a Sort (the entries make_sort_input_target leaves for after the
+     * sort, see optimizer.SortInputTarget): PostgreSQL's Sort cannot project, so it is drawn as
+     * the Result that computes them.
+     */
+    private static boolean projectsOverSort(Plan p) {
+        return p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
+                && s.child() instanceof Plan.Sort;
+    }
+
     /** A projection/filter without a FROM item of its own is not drawn; its child is (see {@link #describe}). */
     private static Plan visible(Plan p) {
         while (true) {
-            if (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+            if (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && !projectsOverSort(s)) p = s.child();
             else if (p instanceof Plan.ModifyingCtes m) p = m.plan();   // its WITH queries are shown as CTEs
             else return p;
         }
@@ -1036,6 +1046,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private Node subqueryScan(Plan.SubqueryScan s) {
         Query.RangeTblEntry rte = drawnAsChild(s) ? null : s.rte();
+        if (projectsOverSort(s)) {
+            // a Sort cannot project: create_projection_plan puts a Result over it
+            Node n = node(s, "Result");
+            n.output = tlist(s.targetList(), outputColumns(s.child()), null);
+            n.exprs.addAll(s.targetList());
+            n.child(s.child(), "Outer");
+            return n;
+        }
         if (rte == null) {
             Plan below = visible(s.child());
             Node n = describe(below);
