@@ -869,8 +869,11 @@ public final class HeapCatalog implements Catalog {
         return 0;
     }
 
+    /** The relcache's key of a relation name lookup in one namespace. */
+    private record RelnameKey(int namespace, String name) {}
+
     private int relidInNamespace(String name, int nsp) {
-        String key = "relname:" + Integer.toUnsignedString(nsp) + ":" + name;
+        RelnameKey key = new RelnameKey(nsp, name);
         Integer cached = env.relcache().cachedOid(key);
         if (cached != null) return cached;
         List<TupleSlot> rows = writer.find(PG_CLASS, CatalogScan.nameKey(PG_CLASS, "relname", name),

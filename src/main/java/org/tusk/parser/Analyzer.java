@@ -1423,10 +1423,11 @@ public final class Analyzer {
         int lt = l == null ? 0 : l.type();
         int rt = r.type();
         List<PgOperator> all = BuiltinCatalog.operators(name);
-        List<PgOperator> cands = new ArrayList<>();
-        for (PgOperator op : all) if ((op.left() == 0) == (l == null)) cands.add(op);
         PgOperator chosen = null;
-        for (PgOperator op : cands) if (op.left() == lt && op.right() == rt) chosen = op;
+        // an operator taking exactly the argument types (the common case) needs no candidate list
+        for (PgOperator op : all) if ((op.left() == 0) == (l == null) && op.left() == lt && op.right() == rt) chosen = op;
+        List<PgOperator> cands = new ArrayList<>();
+        if (chosen == null) for (PgOperator op : all) if ((op.left() == 0) == (l == null)) cands.add(op);
         if (chosen == null && l != null && (lt == UNKNOWN) != (rt == UNKNOWN)) {
             int known = lt == UNKNOWN ? rt : lt;
             for (PgOperator op : cands) if (op.left() == known && op.right() == known) chosen = op;

@@ -45,7 +45,7 @@ public final class RelCache {
     private final Map<Integer, List<Integer>> indexLists = new HashMap<>();
     private final Map<Integer, Relation> nailed = new HashMap<>();
 
-    private final java.util.Map<String, Integer> names = new java.util.HashMap<>();
+    private final java.util.Map<Object, Integer> names = new java.util.HashMap<>();
     /** pg_inherits children by parent OID (find_inheritance_children), emptied with {@link #names}. */
     private final java.util.Map<Integer, List<Integer>> children = new java.util.HashMap<>();
     /** Bumped whenever {@link #names} is emptied, so derived caches (the search path) know to rebuild. */
@@ -146,7 +146,7 @@ public final class RelCache {
      * creating, dropping or renaming a relation one for its OID, and a schema change one for all
      * relations; any invalidation empties this whole cache.
      */
-    public Integer cachedOid(String key) {
+    public Integer cachedOid(Object key) {
         return names.get(key);
     }
 
@@ -221,7 +221,7 @@ public final class RelCache {
     }
 
     /** Remembers the answer of a name lookup (0: not found) for {@link #cachedOid}. */
-    public void rememberOid(String key, int oid) {
+    public void rememberOid(Object key, int oid) {
         names.put(key, oid);
     }
 
