@@ -92,6 +92,14 @@ public final class HeapCatalog implements Catalog {
                 Relation rel = env.relcache().byOid(o.objectId());
                 if (rel == null) return;
                 if (o.objectSubId() > 0) ddl.dropColumn(rel, o.objectSubId());
+                else if ((rel.relkind() == 'i' || rel.relkind() == 'I') && classRow(rel.oid()) != null) {
+                    // doDeletion's index_drop: the walk found the index through what it depends on
+                    // (its table, a column, the constraint it backs); only DROP INDEX refuses a
+                    // constraint's or an attached index
+                    HeapCatalog.this.lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                    removeIndexTree(rel.oid());
+                    env.commandCounterIncrement().run();
+                }
                 else removeRelation(rel);
             }
             @Override public void lock(ObjectAddress o) { HeapCatalog.this.lock(o.objectId(), RelationLocks.ACCESS_EXCLUSIVE_LOCK); }

@@ -276,9 +276,7 @@ public final class PartitionCatalog {
      * partitioned index {@code parentIndexOid} (a pg_inherits row, relispartition true), and
      * depends on it PARTITION_PRI and on its own table PARTITION_SEC. (index_drop of the parent
      * drops its attached indexes itself, and an attached index cannot be dropped alone: see
-     * HeapCatalog.dropRelation.) An index backing a constraint gets no partition rows here: it
-     * stands for its constraint, which has no pg_depend rows of its own yet, so a dependency walk
-     * reaching it could not drop it in PostgreSQL's order.
+     * HeapCatalog.dropRelation.)
      */
     public void attachIndex(int partIndexOid, int parentIndexOid) {
         Object[] row = SystemCatalogs.PG_INHERITS.newRow();
@@ -289,9 +287,7 @@ public final class PartitionCatalog {
         writer.insert(SystemCatalogs.PG_INHERITS, row);
         setIndexPartition(partIndexOid, true);
         List<TupleSlot> ix = writer.find(SystemCatalogs.PG_INDEX, CatalogScan.key(SystemCatalogs.PG_INDEX, "indexrelid", partIndexOid));
-        boolean backsConstraint = !writer.find(SystemCatalogs.PG_CONSTRAINT,
-                CatalogScan.key(SystemCatalogs.PG_CONSTRAINT, "conindid", partIndexOid)).isEmpty();
-        if (!ix.isEmpty() && !backsConstraint) {
+        if (!ix.isEmpty()) {
             indexDependencies.attach(partIndexOid, parentIndexOid, oid(SystemCatalogs.PG_INDEX.get(ix.get(0).values(), "indrelid")));
         }
         env.inval().registerRelcacheInval(parentIndexOid);

@@ -91,6 +91,23 @@ class IndexDependencyIT {
                     "table pdt_0|schema public|n",
                     "table pdt_0|table pdt|a",
                     "table pdt|schema public|n")), deps(c, String.format(DEPS, "pdt")));
+            // a constraint's index on a partition: INTERNAL on its constraint, and attached like any other
+            Jdbc.exec(c, "create table pk (a int primary key) partition by range (a)",
+                    "create table pk_0 partition of pk for values from (0) to (10)");
+            assertEquals(sorted(List.of(
+                    "column a of table pk|table pk|i",
+                    "index pk_0_pkey|constraint pk_0_pkey on table pk_0|i",
+                    "index pk_0_pkey|index pk_pkey|P",
+                    "index pk_0_pkey|table pk_0|S",
+                    "index pk_pkey|constraint pk_pkey on table pk|i",
+                    "table pk_0|schema public|n",
+                    "table pk_0|table pk|a",
+                    "table pk|schema public|n")), deps(c, String.format(DEPS, "pk")));
+            // dropping the partition takes its index and constraint along; the parent's stay
+            Jdbc.exec(c, "drop table pk_0");
+            assertEquals(List.of("pk_pkey|p"), Jdbc.rowsShowingNull(c,
+                    "select conname, contype from pg_constraint where conrelid in ('pk'::regclass)"));
+            Jdbc.exec(c, "drop table pk");
             Jdbc.exec(c, "alter table pdt detach partition pdt_0");
             assertEquals(List.of("index pdt_0_c1_idx|column c1 of table pdt_0|a"),
                     deps(c, String.format(DEPS, "pdt_0_c1")));
