@@ -192,6 +192,13 @@ public interface Catalog {
     }
 
     /**
+     * index_create's recordDependencyOnSingleRelExpr for one of index {@code indexOid}'s
+     * expression lists (its key expressions, or its predicate): it depends AUTOmatically on each
+     * column of table {@code heapOid} in {@code attnums} (0: a whole-row reference, the table).
+     */
+    default void recordIndexExpressionDependencies(int indexOid, int heapOid, java.util.Collection<Integer> attnums) {}
+
+    /**
      * mark_index_clustered: pg_index.indisclustered true for {@code indexOid} and false for the
      * table's other indexes (all of them when {@code indexOid} is 0, SET WITHOUT CLUSTER).
      */

@@ -173,8 +173,10 @@ public final class Dependencies {
                         || matches(v, "refclassid", "refobjid", "refobjsubid", o));
             } else {
                 deleteDependencyRecordsFor(o);
+                // (a row of the object on itself, such as a partition key column's, went just above)
                 writer.delete(PG_DEPEND, v -> oid(PG_DEPEND.get(v, "refclassid")) == o.classId()
-                        && oid(PG_DEPEND.get(v, "refobjid")) == o.objectId());
+                        && oid(PG_DEPEND.get(v, "refobjid")) == o.objectId()
+                        && !(oid(PG_DEPEND.get(v, "classid")) == o.classId() && oid(PG_DEPEND.get(v, "objid")) == o.objectId()));
             }
             // deleteOneObject's CommandCounterIncrement: later steps must not meet the deleted rows again.
             env.commandCounterIncrement().run();
@@ -241,6 +243,8 @@ public final class Dependencies {
         for (int depth = 0; depth < 16; depth++) {
             ObjectAddress next = null;
             for (Dependency d : dependenciesOf(object)) {
+                // only the object's own rows: a table's partition key columns are internal to the table itself
+                if (d.depender().objectSubId() != object.objectSubId()) continue;
                 if (d.type() == DependencyType.INTERNAL) next = d.referenced().whole();
             }
             if (next == null) return object;

@@ -43,6 +43,9 @@ public final class HeapCatalog implements Catalog {
     private final Namespaces namespaces;
     private final RelationDdl ddl;
     private final IndexConstraintDdl indexConstraints;
+    private final IndexDependencies indexDependencies;
+    /** FirstUnpinnedObjectId (transam.h): objects initdb makes lie below it and are pinned. */
+    private static final int FIRST_UNPINNED_OBJECT_ID = 12000;
     private final ConstraintDdl constraints;
     private final TypeCache types;
     private final TypeDdl typeDdl;
@@ -70,6 +73,7 @@ public final class HeapCatalog implements Catalog {
         this.typeDdl = new TypeDdl(env, writer, namespaces, types);
         this.functions = new FunctionDdl(env, writer, namespaces);
         this.dependencies = new Dependencies(env, writer);
+        this.indexDependencies = new IndexDependencies(writer, dependencies);
         namespaces.onLeftoverTempNamespace(this::removeTempRelations);
         this.relationOwnership = new RelationOwnership(env, writer, dependencies);
         this.comments = new Comments(env, writer);
@@ -88,9 +92,35 @@ public final class HeapCatalog implements Catalog {
                 Relation rel = env.relcache().byOid(o.objectId());
                 if (rel == null) return;
                 if (o.objectSubId() > 0) ddl.dropColumn(rel, o.objectSubId());
+                else if ((rel.relkind() == 'i' || rel.relkind() == 'I') && classRow(rel.oid()) != null) {
+                    // doDeletion's index_drop: the walk found the index through what it depends on
+                    // (its table, a column, the constraint it backs); only DROP INDEX refuses a
+                    // constraint's or an attached index
+                    HeapCatalog.this.lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+                    removeIndexTree(rel.oid());
+                    env.commandCounterIncrement().run();
+                }
                 else removeRelation(rel);
             }
             @Override public void lock(ObjectAddress o) { HeapCatalog.this.lock(o.objectId(), RelationLocks.ACCESS_EXCLUSIVE_LOCK); }
+        });
+        dependencies.registerObjectClass(IndexDependencies.CONSTRAINT_RELATION_ID, new Dependencies.ObjectClass() {
+            @Override public String describe(ObjectAddress o) { return describeConstraint(o.objectId()); }
+            @Override public void drop(ObjectAddress o) {
+                ConstraintInfo c = constraintByOid(o.objectId());
+                Relation rel = c == null ? null : env.relcache().byOid(c.relid());
+                if (rel != null) dropConstraint(rel, c);
+            }
+        });
+        dependencies.registerObjectClass(IndexDependencies.NAMESPACE_RELATION_ID, new Dependencies.ObjectClass() {
+            @Override public String describe(ObjectAddress o) {
+                String name = namespaceName(o.objectId());
+                return name == null ? null : "schema " + name;
+            }
+            @Override public void drop(ObjectAddress o) {
+                // DROP SCHEMA removes its members itself (SchemaCommands); no walk reaches a schema
+                throw PgException.error(SqlState.INTERNAL_ERROR, "unsupported object class: schema");
+            }
         });
         dependencies.registerObjectClass(AttrDefaults.ATTRDEF_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) {
@@ -238,7 +268,9 @@ public final class HeapCatalog implements Catalog {
         if (rel == null) return null;
         String kind = switch (rel.relkind()) {
             case 'v' -> "view";
-            case 'i' -> "index";
+            case 'i', 'I' -> "index";
+            case 'f' -> "foreign table";
+            case 'c' -> "composite type";
             case 'S' -> "sequence";
             case 'm' -> "materialized view";
             case 't' -> "toast table";
@@ -250,6 +282,22 @@ public final class HeapCatalog implements Catalog {
             return "column " + rel.desc().attr(o.objectSubId() - 1).name() + " of " + kind + " " + name;
         }
         return kind + " " + name;
+    }
+
+    /** getObjectDescription of a pg_constraint row: "constraint c on table t", or null when it is gone. */
+    private String describeConstraint(int conOid) {
+        ConstraintInfo c = constraintByOid(conOid);
+        if (c == null) return null;
+        if (c.relid() == 0) return "constraint " + c.name();
+        String rel = describeRelation(ObjectAddress.relation(c.relid()));
+        return "constraint " + c.name() + (rel == null ? "" : " on " + rel);
+    }
+
+    private ConstraintInfo constraintByOid(int conOid) {
+        for (TupleSlot s : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "oid", conOid))) {
+            return ConstraintInfo.fromRow(s.values());
+        }
+        return null;
     }
 
     @Override
@@ -965,6 +1013,12 @@ public final class HeapCatalog implements Catalog {
         }
         if (!reloptions.isEmpty()) PG_CLASS.set(classRow, "reloptions", reloptions.toArray(new String[0]));
         writer.insert(PG_CLASS, classRow);
+        // heap_create_with_catalog: the relation depends on its schema, unless that is pinned
+        // (IsPinnedObject: made by initdb, below FirstUnpinnedObjectId, public excepted)
+        if (nsp == SystemCatalogs.PG_PUBLIC_NAMESPACE || Integer.compareUnsigned(nsp, FIRST_UNPINNED_OBJECT_ID) >= 0) {
+            dependencies.recordDependencyOn(ObjectAddress.relation(relOid),
+                    new ObjectAddress(IndexDependencies.NAMESPACE_RELATION_ID, nsp, 0), DependencyType.NORMAL);
+        }
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
             Object[] att = CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), i + 1, c.typmod(),
@@ -1239,8 +1293,10 @@ public final class HeapCatalog implements Catalog {
         }
         PG_INDEX.set(indexRow, "indisexclusion", exclusion);
         writer.insert(PG_INDEX, indexRow);
+        int constraintOid = 0;
         if (isConstraint) {
-            Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), name,
+            constraintOid = writer.newOid(PG_CONSTRAINT, "oid");
+            Object[] conRow = CatalogRows.constraintRow(constraintOid, name,
                     heap.namespace(), primary ? 'p' : exclusion ? 'x' : 'u', heap.oid(), indexOid,
                     java.util.Arrays.copyOf(keys, nkey));
             PG_CONSTRAINT.set(conRow, "condeferrable", spec.deferrable());
@@ -1248,6 +1304,7 @@ public final class HeapCatalog implements Catalog {
             if (exclusion) PG_CONSTRAINT.set(conRow, "conexclop", spec.exclusionOps());
             writer.insert(PG_CONSTRAINT, conRow);
         }
+        indexDependencies.recordCreated(indexOid, heap.oid(), attnums, constraintOid);
         if (primary) {
             // index_check_primary_key: the key columns become NOT NULL.
             for (int attnum : spec.attnums()) {
@@ -1284,6 +1341,12 @@ public final class HeapCatalog implements Catalog {
      * definition of {@code oldIndex} (columns, expressions, predicate, operator classes,
      * collations, options, uniqueness) but no constraint, named {@code newName}.
      */
+    @Override
+    public void recordIndexExpressionDependencies(int indexOid, int heapOid, java.util.Collection<Integer> attnums) {
+        indexDependencies.recordExpressionColumns(indexOid, heapOid, attnums);
+        env.commandCounterIncrement().run();
+    }
+
     @Override
     public int createIndexConcurrentCopy(Relation heap, Relation oldIndex, String newName) {
         Object[] row = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == oldIndex.oid()).get(0).values();
@@ -1437,6 +1500,7 @@ public final class HeapCatalog implements Catalog {
             else PG_INHERITS.set(iv, "inhparent", newIndex.oid());
             writer.update(PG_INHERITS, t, iv);
         }
+        indexDependencies.swap(oldIndex.oid(), newIndex.oid());
         // CopyStatistics: the statistics of the old index's expression columns describe the new one's
         for (TupleSlot st : writer.find(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == oldIndex.oid())) {
             Object[] sv = st.values().clone();
@@ -1512,7 +1576,9 @@ public final class HeapCatalog implements Catalog {
     @Override
     public void attachIndexConstraint(Relation heap, Relation index, boolean primary, boolean deferrable,
                                       boolean initdeferred) {
-        indexConstraints.attachConstraint(heap, index, primary, deferrable, initdeferred);
+        int constraintOid = indexConstraints.attachConstraint(heap, index, primary, deferrable, initdeferred);
+        indexDependencies.becomeConstraintIndex(index.oid(), constraintOid);
+        env.commandCounterIncrement().run();
     }
 
     @Override
@@ -1769,6 +1835,7 @@ public final class HeapCatalog implements Catalog {
         // RemoveStatistics: what ANALYZE gathered on its expression columns
         writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == indexOid);
         writer.delete(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == indexOid);
+        indexDependencies.forget(indexOid);
         writer.delete(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == indexOid);
         writer.delete(PG_CLASS, v -> oid(PG_CLASS.get(v, "oid")) == indexOid);
         if (index != null && index.locator() != null) env.storage().scheduleUnlink(index.locator());

@@ -31,14 +31,16 @@ final class IndexConstraintDdl {
 
     /**
      * index_constraint_create with INDEX_CONSTR_CREATE_UPDATE_INDEX (and MARK_AS_PRIMARY for a
-     * primary key): the constraint named as the index takes the index as conindid.
+     * primary key): the constraint named as the index takes the index as conindid. Returns the
+     * constraint's OID.
      */
-    void attachConstraint(Relation heap, Relation index, boolean primary, boolean deferrable, boolean initdeferred) {
+    int attachConstraint(Relation heap, Relation index, boolean primary, boolean deferrable, boolean initdeferred) {
         TupleSlot ix = writer.find(PG_INDEX, CatalogScan.key(PG_INDEX, "indexrelid", index.oid())).get(0);
         short[] indkey = (short[]) PG_INDEX.get(ix.values(), "indkey");
         // conkey and the primary key's NOT NULL columns are the key columns, not INCLUDE columns
         short[] keys = java.util.Arrays.copyOf(indkey, Math.min(indkey.length, (Short) PG_INDEX.get(ix.values(), "indnkeyatts")));
-        Object[] conRow = CatalogRows.constraintRow(writer.newOid(PG_CONSTRAINT, "oid"), index.name(), heap.namespace(),
+        int conOid = writer.newOid(PG_CONSTRAINT, "oid");
+        Object[] conRow = CatalogRows.constraintRow(conOid, index.name(), heap.namespace(),
                 primary ? 'p' : 'u', heap.oid(), index.oid(), keys);
         PG_CONSTRAINT.set(conRow, "condeferrable", deferrable);
         PG_CONSTRAINT.set(conRow, "condeferred", initdeferred);
@@ -54,6 +56,7 @@ final class IndexConstraintDdl {
         env.inval().registerRelcacheInval(heap.oid());
         env.inval().registerRelcacheInval(index.oid());
         env.commandCounterIncrement().run();
+        return conOid;
     }
 
     /** ATExecSetStatistics: pg_attribute.attstattarget of column {@code attnum} of {@code rel}. */

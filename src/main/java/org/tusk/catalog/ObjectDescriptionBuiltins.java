@@ -21,6 +21,10 @@ import org.tusk.utils.error.SqlState;
 final class ObjectDescriptionBuiltins {
     private ObjectDescriptionBuiltins() {}
 
+    /** The catalogs whose objects are described here: pg_class, pg_constraint, pg_namespace. */
+    private static final java.util.Set<Integer> DESCRIBED = java.util.Set.of(ObjectAddress.RELATION_RELATION_ID,
+            IndexDependencies.CONSTRAINT_RELATION_ID, IndexDependencies.NAMESPACE_RELATION_ID);
+
     static void register(BuiltinRegistry r) {
         r.fn("pg_describe_object", List.of(OID, OID, INT4), TEXT, Volatility.STABLE, true, (c, a) -> {
             int classId = ((Number) a[0]).intValue();
@@ -28,7 +32,7 @@ final class ObjectDescriptionBuiltins {
             int subId = (Integer) a[2];
             if (classId == 0 && objId == 0) return null;
             Catalog catalog = c.catalog();
-            if (catalog == null || classId != ObjectAddress.RELATION_RELATION_ID || !catalog.dependencies().describes(classId)) {
+            if (catalog == null || !DESCRIBED.contains(classId) || !catalog.dependencies().describes(classId)) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "pg_describe_object of objects of catalog "
                         + Integer.toUnsignedString(classId) + " is not supported yet");
             }

@@ -27,11 +27,13 @@ public final class PartitionCatalog {
     private final CatalogEnv env;
     private final CatalogWriter writer;
     private final Dependencies dependencies;
+    private final IndexDependencies indexDependencies;
 
     PartitionCatalog(CatalogEnv env, CatalogWriter writer, Dependencies dependencies) {
         this.env = env;
         this.writer = writer;
         this.dependencies = dependencies;
+        this.indexDependencies = new IndexDependencies(writer, dependencies);
     }
 
     /** A partition: its OID and bound. */
@@ -74,6 +76,13 @@ public final class PartitionCatalog {
         PG_PARTITIONED_TABLE.set(row, "partcollation", collations);
         PG_PARTITIONED_TABLE.set(row, "partexprs", key.expressionsText());
         writer.insert(PG_PARTITIONED_TABLE, row);
+        // StorePartitionKey: the key columns are internal parts of the table (they cannot be
+        // dropped alone); expression columns (attnum 0) get none here
+        for (short attnum : attrs) {
+            if (attnum == 0) continue;
+            dependencies.recordDependencyOn(new ObjectAddress(ObjectAddress.RELATION_RELATION_ID, relOid, attnum),
+                    ObjectAddress.relation(relOid), DependencyType.INTERNAL);
+        }
         env.inval().registerRelcacheInval(relOid);
         env.commandCounterIncrement().run();
     }
@@ -264,9 +273,10 @@ public final class PartitionCatalog {
 
     /**
      * IndexSetParentIndex: index {@code partIndexOid} of a partition becomes a partition of
-     * partitioned index {@code parentIndexOid} (a pg_inherits row, relispartition true). No
-     * pg_depend row is written: index_drop of the parent drops its attached indexes itself, and
-     * an attached index cannot be dropped alone (see HeapCatalog.dropRelation).
+     * partitioned index {@code parentIndexOid} (a pg_inherits row, relispartition true), and
+     * depends on it PARTITION_PRI and on its own table PARTITION_SEC. (index_drop of the parent
+     * drops its attached indexes itself, and an attached index cannot be dropped alone: see
+     * HeapCatalog.dropRelation.)
      */
     public void attachIndex(int partIndexOid, int parentIndexOid) {
         Object[] row = SystemCatalogs.PG_INHERITS.newRow();
@@ -276,6 +286,10 @@ public final class PartitionCatalog {
         SystemCatalogs.PG_INHERITS.set(row, "inhdetachpending", false);
         writer.insert(SystemCatalogs.PG_INHERITS, row);
         setIndexPartition(partIndexOid, true);
+        List<TupleSlot> ix = writer.find(SystemCatalogs.PG_INDEX, CatalogScan.key(SystemCatalogs.PG_INDEX, "indexrelid", partIndexOid));
+        if (!ix.isEmpty()) {
+            indexDependencies.attach(partIndexOid, parentIndexOid, oid(SystemCatalogs.PG_INDEX.get(ix.get(0).values(), "indrelid")));
+        }
         env.inval().registerRelcacheInval(parentIndexOid);
         env.commandCounterIncrement().run();
     }
@@ -283,6 +297,7 @@ public final class PartitionCatalog {
     /** IndexSetParentIndex(index, InvalidOid): the index is no longer attached to a partitioned index. */
     public void detachIndex(int partIndexOid) {
         writer.delete(SystemCatalogs.PG_INHERITS, v -> oid(SystemCatalogs.PG_INHERITS.get(v, "inhrelid")) == partIndexOid);
+        indexDependencies.detach(partIndexOid);
         setIndexPartition(partIndexOid, false);
         env.commandCounterIncrement().run();
     }

@@ -86,19 +86,19 @@ public final class IndexCommands {
             else PartitionIndexes.defineOnly(heap, spec, ctx);
             return;
         }
-        if (s.concurrent()) {
-            if (heap.persistence() == 't') {
-                // DefineIndex: a temporary table is not shared, so the concurrent dance is not needed
-                catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
-                return;
-            }
-            int existing = s.ifNotExists() && spec.name() != null ? catalog.relnameGetRelid(rv.schema(), spec.name()) : 0;
+        // IF NOT EXISTS finding the name taken in the table's schema: nothing is made (index_create's NOTICE)
+        int existing = s.ifNotExists() && spec.name() != null
+                ? catalog.relnameGetRelid(catalog.namespaceName(heap.namespace()), spec.name()) : 0;
+        if (s.concurrent() && heap.persistence() != 't') {
             int indexOid = catalog.createIndexConcurrently(heap, spec);
             if (s.ifNotExists() && indexOid == existing && existing != 0) return;   // NOTICE given, nothing built
+            IndexExpressionDependencies.record(heap, indexOid, ctx);
             ConcurrentIndexBuild.complete(heap.oid(), indexOid, steps);
             return;
         }
-        catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+        // (DefineIndex: a temporary table is not shared, so the concurrent dance is not needed)
+        int indexOid = catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
+        if (indexOid != existing || existing == 0) IndexExpressionDependencies.record(heap, indexOid, ctx);
     }
 
     /** DefineIndex's IndexInfo for {@code s}, and each key column's type (ComputeIndexAttrs' atttype). */

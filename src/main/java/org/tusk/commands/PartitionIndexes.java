@@ -42,6 +42,7 @@ public final class PartitionIndexes {
         Catalog catalog = ctx.env().catalog();
         if (spec.unique() || spec.primary()) checkUniqueIncludesKey(heap, spec, catalog);
         int indexOid = catalog.createIndex(heap, spec, null);
+        IndexExpressionDependencies.record(heap, indexOid, ctx);
         Relation index = catalog.openRelation(indexOid);
         for (Relation part : partitionsOf(heap, catalog)) {
             catalog.lockRelation(part.oid(), RelationLocks.SHARE_LOCK);
@@ -139,6 +140,7 @@ public final class PartitionIndexes {
         Catalog catalog = ctx.env().catalog();
         if (spec.unique() || spec.primary()) checkUniqueIncludesKey(heap, spec, catalog);
         int indexOid = catalog.createIndex(heap, spec, null);
+        IndexExpressionDependencies.record(heap, indexOid, ctx);
         if (!partitionsOf(heap, catalog).isEmpty()) {
             catalog.setIndexStateFlags(indexOid, org.tusk.catalog.IndexStateFlags.DROP_CLEAR_VALID);
         }
@@ -200,6 +202,7 @@ public final class PartitionIndexes {
             childOid = define(part, childSpec, ctx);
         } else {
             childOid = catalog.createIndex(part, childSpec, ix -> IndexKeys.open(catalog.openRelation(part.oid()), ix, ctx));
+            IndexExpressionDependencies.record(part, childOid, ctx);
         }
         pc.attachIndex(childOid, index.oid());
     }
