@@ -77,7 +77,7 @@ public final class PlanCosts {
             }
             case Plan.Agg a -> agg(a);
             case Plan.SubqueryScan s when s.rte() == null && s.qual() == null && s.targetList() != null
-                    && s.child() instanceof Plan.Sort -> {
+                    && s.child() instanceof Plan.Sort && s.targetList().stream().anyMatch(Clauses::containsVolatileFunctions) -> {
                 // the Result a projection over a Sort becomes (create_projection_path over a node
                 // that cannot project): cpu_tuple_cost and the target list's cost per row
                 Estimate c = of(s.child());

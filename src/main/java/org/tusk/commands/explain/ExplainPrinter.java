@@ -371,13 +371,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     // ------------------------------------------------------------------ node descriptions
 
     /**
-     * A projection straight over a Sort (the entries make_sort_input_target leaves for after the
-     * sort, see optimizer.SortInputTarget): PostgreSQL's Sort cannot project, so it is drawn as
-     * the Result that computes them.
+     * A projection straight over a Sort that computes volatile entries: what
+     * make_sort_input_target leaves for after the sort (see optimizer.SortInputTarget).
+     * PostgreSQL's Sort cannot project, so it is drawn as the Result that computes them. Other
+     * projections over a Sort are not drawn (PostgreSQL computes those in the node above).
      */
     private static boolean projectsOverSort(Plan p) {
         return p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
-                && s.child() instanceof Plan.Sort;
+                && s.child() instanceof Plan.Sort && s.targetList().stream().anyMatch(Clauses::containsVolatileFunctions);
     }
 
     /** A projection/filter without a FROM item of its own is not drawn; its child is (see {@link #describe}). */
