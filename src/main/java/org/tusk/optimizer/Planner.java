@@ -570,7 +570,20 @@ public final class Planner {
                 if (allConst(args) && o.op().volatility() == PgProc.Volatility.IMMUTABLE && !zoneDependent(args, o.type()))
                     return new Expr.Const(o.type(), -1, ExprEvaluator.eval(n, null, null, ctx), o.location());
                 Expr simplified = BooleanEquality.simplify(o.op(), args);
-                return simplified != null ? simplified : n;
+                if (simplified != null) return simplified;
+                // simplify_function on the OpExpr's opfuncid: an operator whose function is a
+                // simple SQL function becomes that function's expression, as a call of it would
+                if (o.op().funcOid() == 0) return n;
+                java.util.Set<Integer> active = ctx.inliningFunctions();
+                if (active == null || active.contains(o.op().funcOid())) return n;
+                Expr inlined = FunctionInlining.inlineOperator((Expr.OpExpr) n, ctx);
+                if (inlined == null) return n;
+                active.add(o.op().funcOid());
+                try {
+                    return fold(inlined, ctx);
+                } finally {
+                    active.remove(o.op().funcOid());
+                }
             }
             case Expr.FuncExpr f -> {
                 List<Expr> args = foldAll(f.args(), ctx);

@@ -125,7 +125,9 @@ final class SubLinks {
                 case Expr.SubLink nested -> nested;
                 default -> null;
             });
-            testexpr = process(testexpr, info);
+            // eval_const_expressions simplifies the test before make_subplan judges whether it
+            // hashes (an operator's SQL function inlined can make it a hashable one, or swap its sides)
+            testexpr = Planner.fold(process(testexpr, info), info.glob.ctx);
         }
         boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY
                 || s.kind() == Expr.SubLinkType.MULTIEXPR;
