@@ -60,7 +60,9 @@ public final class SubPlanEvaluator {
             }
             case ANY, ALL -> {
                 Expr.OpExpr eq = hashable(sp);
-                yield eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
+                Object r = eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
+                // the hashed form of an EXISTS: unknown is false, as EXISTS never yields NULL
+                yield r == null && sp.unknownEqFalse() ? Boolean.FALSE : r;
             }
             case ARRAY -> {
                 // ARRAY(subquery): the first column of every row; rows that are arrays become sub-arrays

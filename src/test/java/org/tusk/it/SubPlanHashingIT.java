@@ -1,6 +1,7 @@
 package org.tusk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tusk.it.Jdbc.exec;
 import static org.tusk.it.Jdbc.plan;
 import static org.tusk.it.Jdbc.rowsShowingNull;
@@ -60,6 +61,33 @@ class SubPlanHashingIT extends OneServerPerClass {
             assertEquals("Hash Join", plan(c, q).get(0));
             assertEquals("  ->  Seq Scan on sh_from s", plan(c, q).get(2));
             assertEquals(List.of("2|3", "1|4", "1|3", "1|2"), rowsShowingNull(c, q));
+        }
+    }
+    @Test
+    void aCorrelatedExistsIsHashedWhenItRunsForManyRows() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sh_ea (f1 int, ten int)",
+                    "insert into sh_ea select g, g % 10 from generate_series(1, 2000) g", "insert into sh_ea values (null, 0)",
+                    "create table sh_eb (f1 int)", "insert into sh_eb select g * 2 from generate_series(1, 10000) g",
+                    "insert into sh_eb values (null)", "create index on sh_eb (f1)", "analyze sh_ea", "analyze sh_eb");
+            // run for every row of sh_ea: the subquery's rows are hashed once (the EXISTS form is SubPlan 1)
+            String or = "select count(*) from sh_ea where exists (select 1 from sh_eb where sh_eb.f1 = sh_ea.f1) or ten < 0";
+            assertEquals(List.of("Aggregate", "  ->  Seq Scan on sh_ea", "        Filter: ((hashed SubPlan 2) OR (ten < 0))",
+                    "        SubPlan 2", "          ->  Seq Scan on sh_eb"), plan(c, or));
+            assertEquals(List.of("1000"), rowsShowingNull(c, or));
+            // NULL keys and NULL rows: EXISTS is never unknown, so NOT EXISTS keeps the NULL row
+            assertEquals(List.of("1001"), rowsShowingNull(c,
+                    "select count(*) from sh_ea where not exists (select 1 from sh_eb where sh_eb.f1 = sh_ea.f1) or ten < 0"));
+            assertEquals(List.of("1000|1001|0"), rowsShowingNull(c, "select count(*) filter (where e), count(*) filter (where not e),"
+                    + " count(*) filter (where e is null) from (select exists (select 1 from sh_eb where sh_ea.f1 = sh_eb.f1) e"
+                    + " from sh_ea) s"));
+            // run for one row: the EXISTS subplan (an index probe), once
+            String one = "select count(*) from sh_ea where (exists (select 1 from sh_eb where sh_eb.f1 = sh_ea.f1) or ten < 0)"
+                    + " and f1 = 4";
+            List<String> onePlan = plan(c, one);
+            assertTrue(onePlan.contains("        SubPlan 1"), onePlan.toString());
+            assertTrue(onePlan.stream().noneMatch(l -> l.contains("hashed")), onePlan.toString());
+            assertEquals(List.of("1"), rowsShowingNull(c, one));
         }
     }
 }
