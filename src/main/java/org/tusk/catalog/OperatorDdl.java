@@ -277,7 +277,8 @@ public final class OperatorDdl {
         PgProc.Volatility vol = builtin != null ? builtin.volatility() : f != null ? f.volatility() : PgProc.Volatility.VOLATILE;
         boolean strict = builtin != null ? builtin.strict() : f == null || f.strict();
         return new PgOperator((String) PG_OPERATOR.get(v, "oprname"), oid(PG_OPERATOR.get(v, "oprleft")),
-                oid(PG_OPERATOR.get(v, "oprright")), oid(PG_OPERATOR.get(v, "oprresult")), vol, impl, strict);
+                oid(PG_OPERATOR.get(v, "oprright")), oid(PG_OPERATOR.get(v, "oprresult")), vol, impl, strict,
+                f != null ? fn : 0);
     }
 
     private void changed() {

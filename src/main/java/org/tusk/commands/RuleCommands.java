@@ -49,27 +49,49 @@ public final class RuleCommands {
                     + "\" must not be named \"_RETURN\"");
         }
         RuleActions ra = RuleActions.analyze(rel, RuleInfo.evType(s.event()), s.whereText(), s.actionTexts(), relations, env, zone, currentDatabase);
-        boolean hasOld = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.OLD_VARNO);
-        boolean hasNew = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.NEW_VARNO);
+        boolean qualOld = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.OLD_VARNO);
+        boolean qualNew = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.NEW_VARNO);
         List<Integer> referenced = new ArrayList<>();
         for (Query a : ra.actions()) {
             if (a.commandType() == Query.CommandType.SELECT) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "rule actions that are SELECT statements are not supported by Tusk");
             }
-            hasOld |= RuleActions.uses(a, RuleActions.OLD_VARNO);
-            hasNew |= RuleActions.uses(a, RuleActions.NEW_VARNO);
+            // transformRuleStmt, per action: which of OLD and NEW the event has (the condition counts
+            // too), looked for in an INSERT's SELECT rather than the INSERT (getInsertSelectQuery) ...
+            Query scope = a.commandType() == Query.CommandType.INSERT && a.sourceQuery() != null ? a.sourceQuery() : a;
+            if (s.event().equals("insert") && (qualOld || RuleActions.uses(scope, RuleActions.OLD_VARNO))) {
+                throw PgException.error("42P17", "ON INSERT rule cannot use OLD");
+            }
+            if (s.event().equals("delete") && (qualNew || RuleActions.uses(scope, RuleActions.NEW_VARNO))) {
+                throw PgException.error("42P17", "ON DELETE rule cannot use NEW");
+            }
+            // ... then OLD and NEW in the action's WITH queries (and in those of an INSERT's SELECT),
+            // which would be outer references of a WITH query
+            List<Query.CommonTableExpr> ctes = new ArrayList<>(a.cteList());
+            if (a.sourceQuery() != null) ctes.addAll(a.sourceQuery().cteList());
+            for (Query.CommonTableExpr cte : ctes) {
+                if (RuleActions.uses(cte.query(), RuleActions.OLD_VARNO))
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot refer to OLD within WITH query");
+            }
+            for (Query.CommonTableExpr cte : ctes) {
+                if (RuleActions.uses(cte.query(), RuleActions.NEW_VARNO))
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot refer to NEW within WITH query");
+            }
+        }
+        // a rule without actions (DO NOTHING): its condition alone
+        if (s.event().equals("insert") && qualOld) {
+            throw PgException.error("42P17", "ON INSERT rule cannot use OLD");
+        }
+        if (s.event().equals("delete") && qualNew) {
+            throw PgException.error("42P17", "ON DELETE rule cannot use NEW");
+        }
+        // DefineQueryRewrite's checks come after the analysis of every action
+        for (Query a : ra.actions()) {
             if (!a.returningList().isEmpty() && (!s.instead() || s.whereText() != null)) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                         "RETURNING lists are not supported in " + (s.instead() ? "conditional" : "non-INSTEAD") + " rules");
             }
             referenced.addAll(RewriteHandler.referencedRelations(a));
-        }
-        // transformRuleStmt: which of OLD and NEW the event has
-        if (s.event().equals("insert") && hasOld) {
-            throw PgException.error("42P17", "ON INSERT rule cannot use OLD");
-        }
-        if (s.event().equals("delete") && hasNew) {
-            throw PgException.error("42P17", "ON DELETE rule cannot use NEW");
         }
         env.catalog().createRule(rel, s.name(), RuleInfo.evType(s.event()), s.instead(), s.whereText(), s.actionTexts(),
                 s.replace(), referenced);

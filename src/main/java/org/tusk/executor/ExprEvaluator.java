@@ -122,6 +122,8 @@ public final class ExprEvaluator {
             case Expr.Aggref a -> { return aggValues[a.aggno()]; }
             case Expr.ExecParam p -> { return ((ExecContext) ctx).execParam(p.id()); }
             case Expr.SubPlan sp -> { return SubPlanEvaluator.eval(sp, tuple, aggValues, (ExecContext) ctx); }
+            // the planner replaces every AlternativeSubPlan; any alternative gives the same answer
+            case Expr.AlternativeSubPlan a -> { return SubPlanEvaluator.eval(a.subplans().get(0), tuple, aggValues, (ExecContext) ctx); }
             case Expr.ArrayExpr a -> { return ArrayEval.arrayExpr(a, tuple, aggValues, ctx); }
             case Expr.SubscriptingRef r -> { return ArrayEval.subscript(r, tuple, aggValues, ctx); }
             case Expr.ScalarArrayOpExpr o -> { return ArrayEval.scalarArrayOp(o, tuple, aggValues, ctx); }

@@ -84,7 +84,10 @@ final class HashJoinState extends PlanState {
             boolean matched = false;
             List<Integer> cands = k == null ? List.of() : table.getOrDefault(k, List.of());
             boolean semi = plan.type() == Query.JoinType.SEMI || plan.type() == Query.JoinType.ANTI;
-            for (int idx : cands) {
+            // ExecHashTableInsert puts each inner row at the head of its bucket's chain, so
+            // ExecScanHashBucket meets the matches of one outer row latest-inserted first
+            for (int c = cands.size() - 1; c >= 0; c--) {
+                int idx = cands.get(c);
                 Object[] j = Executor.concat(o, ow, innerRows.get(idx), iw);
                 if (!ExprEvaluator.qual(plan.joinQual(), j, null, ctx)) continue;
                 matched = true;

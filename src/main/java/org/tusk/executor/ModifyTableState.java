@@ -645,7 +645,13 @@ final class ModifyTableState extends PlanState {
                 out[0] = withTid(rootRow, r.newTid(), null);
                 return true;
             }
-            case SELF_MODIFIED -> throw secondAffect();
+            case SELF_MODIFIED -> {
+                // ExecUpdate's TM_SelfModified: the SET list or WHERE (a sub-select reading a
+                // data-modifying WITH query) already updated the row in this command after we
+                // locked it; as for a join UPDATE reaching a row twice, the first update stands
+                out[0] = null;
+                return true;
+            }
             case UPDATED, DELETED -> {
                 if (env.isolationUsesXactSnapshot()) throw serializationFailure("update");
                 return false;

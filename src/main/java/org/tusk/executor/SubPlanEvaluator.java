@@ -32,6 +32,11 @@ public final class SubPlanEvaluator {
             if (!(e instanceof Expr.OpExpr op) || op.args().size() != 2
                     || !org.tusk.catalog.OperatorHashing.hashOk(op.op(), op.args().get(0).type()))
                 return false;
+            // test_opexpr_is_hashable: the left input must be the outer query's, the right the
+            // subquery's output; inlining an operator's SQL function may have swapped them
+            if (org.tusk.nodes.ExprTrees.any(op.args().get(0), x -> x instanceof Expr.ExecParam p && sp.paramIds().contains(p.id()))
+                    || org.tusk.nodes.ExprTrees.any(op.args().get(1), x -> x instanceof Expr.Var))
+                return false;
         }
         return true;
     }
@@ -55,7 +60,9 @@ public final class SubPlanEvaluator {
             }
             case ANY, ALL -> {
                 Expr.OpExpr eq = hashable(sp);
-                yield eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
+                Object r = eq != null ? hashedAny(sp, eq, tuple, aggValues, ctx) : quantified(sp, rows(sp, ctx), tuple, aggValues, ctx);
+                // the hashed form of an EXISTS: unknown is false, as EXISTS never yields NULL
+                yield r == null && sp.unknownEqFalse() ? Boolean.FALSE : r;
             }
             case ARRAY -> {
                 // ARRAY(subquery): the first column of every row; rows that are arrays become sub-arrays

@@ -280,14 +280,33 @@ public sealed interface Expr {
      * {@code correlated} (reads no parameter set outside it) runs once per statement and its
      * result is reused (PostgreSQL's initplan / hashed subplan). {@code planId} numbers the
      * statement's subplans in the order the planner made them (plan_id: "SubPlan n" in EXPLAIN;
-     * 0 when not numbered).
+     * 0 when not numbered). {@code unknownEqFalse}: an ANY whose NULL result counts as false (the
+     * hashed form of an EXISTS).
      */
     record SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
-                   List<Expr> args, boolean correlated, int type, int typmod, int planId) implements Expr {
+                   List<Expr> args, boolean correlated, int type, int typmod, int planId, boolean unknownEqFalse)
+            implements Expr {
+        public SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
+                       List<Expr> args, boolean correlated, int type, int typmod, int planId) {
+            this(kind, plan, testexpr, paramIds, parParams, args, correlated, type, typmod, planId, false);
+        }
+
         public SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
                        List<Expr> args, boolean correlated, int type, int typmod) {
             this(kind, plan, testexpr, paramIds, parParams, args, correlated, type, typmod, 0);
         }
+    }
+
+    /**
+     * Two plans for one correlated EXISTS sublink (subselect.c make_subplan's AlternativeSubPlan):
+     * the EXISTS SubPlan run per outer row, and the equivalent hashed {@code ANY} over the
+     * subquery's rows (convert_EXISTS_to_ANY, {@code unknownEqFalse}: NULL counts as false, as
+     * EXISTS never yields it). Which one is cheaper depends on how often the expression runs, so
+     * the planner's last pass (setrefs.c fix_alternative_subplan) replaces this node by one of them;
+     * the executor never sees it.
+     */
+    record AlternativeSubPlan(List<SubPlan> subplans) implements Expr {
+        public int type() { return subplans.get(0).type(); }
     }
 
     /**

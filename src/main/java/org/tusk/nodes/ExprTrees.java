@@ -80,6 +80,7 @@ public final class ExprTrees {
                 if (s.testexpr() != null) out.add(s.testexpr());
                 out.addAll(s.args());
             }
+            case Expr.AlternativeSubPlan a -> out.addAll(a.subplans());
             case Expr.RowExpr r -> out.addAll(r.args());
             case Expr.WholeRowVar w -> {
                 out.add(w.row());
@@ -158,7 +159,17 @@ public final class ExprTrees {
             case Expr.SubscriptingAssign x -> new Expr.SubscriptingAssign(map(x.container(), f), mapNullable(x.upper(), f),
                     x.lower() == null ? null : mapNullable(x.lower(), f), map(x.value(), f), x.type());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
-                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod(), x.planId());
+                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod(), x.planId(), x.unknownEqFalse());
+            case Expr.AlternativeSubPlan x -> {
+                List<Expr.SubPlan> subplans = new ArrayList<>();
+                for (Expr.SubPlan sp : x.subplans()) {
+                    // a mapping that replaces a SubPlan itself decides for the alternatives
+                    Expr mapped = map(sp, f);
+                    if (!(mapped instanceof Expr.SubPlan m)) yield mapped;
+                    subplans.add(m);
+                }
+                yield new Expr.AlternativeSubPlan(List.copyOf(subplans));
+            }
             case Expr.RowExpr x -> new Expr.RowExpr(mapAll(x.args(), f), x.type(), x.colnames(), x.location());
             case Expr.WholeRowVar x -> new Expr.WholeRowVar(map(x.row(), f), map(x.present(), f), x.refname(), x.location());
             case Expr.FieldSelect x -> new Expr.FieldSelect(map(x.arg(), f), x.fieldnum(), x.type(), x.typmod(), x.fieldName());

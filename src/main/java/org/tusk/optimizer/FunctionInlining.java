@@ -174,6 +174,21 @@ final class FunctionInlining {
     }
 
     /**
+     * inline_function for an operator: {@code op}'s function (its opfuncid, a user function) called
+     * with the operator's arguments, inlined as {@link #inlineScalar} would inline that call; null
+     * when it stays an operator.
+     */
+    static Expr inlineOperator(Expr.OpExpr op, FunctionCallContext ctx) {
+        if (op.op().funcOid() < OidGenerator.FIRST_NORMAL_OBJECT_ID) return null;
+        if (!(ctx instanceof org.tusk.executor.ExecContext ec) || ec.env() == null) return null;
+        ExecEnvironment env = ec.env();
+        if (env.catalog() == null || env.catalog().functions() == null) return null;
+        SqlFunction f = env.catalog().functions().byOid(op.op().funcOid());
+        if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID) return null;
+        return inlineScalar(new Expr.FuncExpr(f.asProc(), op.args(), op.type(), op.location()), ctx);
+    }
+
+    /**
      * The pg_proc row of the user function {@code proc} is, or null. Built-ins without a
      * PostgreSQL OID are numbered from 100000 (BuiltinRegistry), inside the range user objects
      * get theirs from, so the row found by OID must also be the same function by name and

@@ -57,8 +57,14 @@ public final class Planner {
         info.glob.rangeTable.addAll(q.rangeTable());
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
         PlannedStmt planned = planModify(info);
-        return new PlannedStmt(withModifyingCtes(info, planned.planTree()), null, planned.columnNames(),
+        return new PlannedStmt(resolveAlternatives(info, withModifyingCtes(info, planned.planTree())), null, planned.columnNames(),
                 planned.columnTypes(), planned.columnTypmods(), q.commandType(), info.glob.rangeTableSize());
+    }
+
+    /** set_plan_references' fix_alternative_subplan, when the planner made any AlternativeSubPlan. */
+    private static Plan resolveAlternatives(PlannerInfo info, Plan plan) {
+        if (!info.glob.hasAlternativeSubPlans) return plan;
+        return AlternativeSubPlans.resolve(plan, new PlanCosts(info.glob.env, info.glob.ctx));
     }
 
     /**
@@ -212,7 +218,7 @@ public final class Planner {
 
     private static PlannedStmt planSelect(Query q, FunctionCallContext ctx, ExecEnvironment env) {
         PlannerInfo info = new PlannerInfo(new PlannerInfo.Global(ctx, env), null, q);
-        Plan plan = withModifyingCtes(info, planQuery(info));
+        Plan plan = resolveAlternatives(info, withModifyingCtes(info, planQuery(info)));
         List<String> names = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Integer> typmods = new ArrayList<>();
@@ -365,10 +371,22 @@ public final class Planner {
         if (sortInput != null) plan = new Plan.SubqueryScan(plan, null, sortInput.finalTarget);
         if (locking != null) plan = locking.plan(plan);
         if (q.limitCount() != null || q.limitOffset() != null) {
-            plan = new Plan.Limit(plan, q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx),
-                    q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx));
+            Expr offset = q.limitOffset() == null ? null : fold(SubLinks.process(q.limitOffset(), info), ctx);
+            Expr count = q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx);
+            if (limitNeeded(offset, count)) plan = new Plan.Limit(plan, offset, count);
         }
         return plan;
+    }
+
+    /**
+     * limit_needed: no Limit node for LIMIT ALL (a NULL constant) and OFFSET 0 or NULL, which
+     * let every row through.
+     */
+    private static boolean limitNeeded(Expr offset, Expr count) {
+        if (count != null && !(count instanceof Expr.Const c && c.value() == null)) return true;
+        if (offset == null) return false;
+        if (!(offset instanceof Expr.Const c)) return true;
+        return c.value() != null && ((Number) c.value()).longValue() != 0;
     }
 
     /**
@@ -581,7 +599,20 @@ public final class Planner {
                 if (allConst(args) && o.op().volatility() == PgProc.Volatility.IMMUTABLE && !zoneDependent(args, o.type()))
                     return new Expr.Const(o.type(), -1, ExprEvaluator.eval(n, null, null, ctx), o.location());
                 Expr simplified = BooleanEquality.simplify(o.op(), args);
-                return simplified != null ? simplified : n;
+                if (simplified != null) return simplified;
+                // simplify_function on the OpExpr's opfuncid: an operator whose function is a
+                // simple SQL function becomes that function's expression, as a call of it would
+                if (o.op().funcOid() == 0) return n;
+                java.util.Set<Integer> active = ctx.inliningFunctions();
+                if (active == null || active.contains(o.op().funcOid())) return n;
+                Expr inlined = FunctionInlining.inlineOperator((Expr.OpExpr) n, ctx);
+                if (inlined == null) return n;
+                active.add(o.op().funcOid());
+                try {
+                    return fold(inlined, ctx);
+                } finally {
+                    active.remove(o.op().funcOid());
+                }
             }
             case Expr.FuncExpr f -> {
                 List<Expr> args = foldAll(f.args(), ctx);

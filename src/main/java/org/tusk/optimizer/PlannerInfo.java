@@ -25,6 +25,8 @@ final class PlannerInfo {
         /** glob->subplans' next plan_id: SubPlans and materialized WITH queries are numbered from 1 as they are made. */
         int nextPlanId = 1;
         int outerRefs;
+        /** root->hasAlternativeSubPlans: some EXISTS has two plans, to be chosen between once the plan is built. */
+        boolean hasAlternativeSubPlans;
         /** The range table entries of every level planned (glob->finalrtable), each once however often it is planned. */
         final java.util.Set<Query.RangeTblEntry> rangeTable =
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -96,6 +96,15 @@ final class SubLinks {
         if (shared != null && shared[0] != null) return shared[0];
         Expr.SubPlan made = buildSubPlan(s, info);
         if (shared != null) shared[0] = made;
+        if (shared == null && s.kind() == Expr.SubLinkType.EXISTS && made.correlated() && !made.parParams().isEmpty()) {
+            // make_subplan: a correlated EXISTS may also be answered from a hash of the subquery's
+            // rows; the plan's last pass picks the cheaper of the two (AlternativeSubPlan)
+            Expr.SubPlan hashed = ExistsToAny.hashedAlternative(s, info);
+            if (hashed != null) {
+                info.glob.hasAlternativeSubPlans = true;
+                return new Expr.AlternativeSubPlan(List.of(made, hashed));
+            }
+        }
         return made;
     }
 
@@ -125,7 +134,9 @@ final class SubLinks {
                 case Expr.SubLink nested -> nested;
                 default -> null;
             });
-            testexpr = process(testexpr, info);
+            // eval_const_expressions simplifies the test before make_subplan judges whether it
+            // hashes (an operator's SQL function inlined can make it a hashable one, or swap its sides)
+            testexpr = Planner.fold(process(testexpr, info), info.glob.ctx);
         }
         boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY
                 || s.kind() == Expr.SubLinkType.MULTIEXPR;

@@ -237,8 +237,18 @@
  * record equality by their input type); otherwise the executor keeps the subquery's rows and
  * EXPLAIN draws the Material node PostgreSQL puts there. A recursive UNION (not ALL) over a
  * column type whose equality does not hash is refused as PostgreSQL refuses it ("could not
- * implement recursive UNION"). Operators whose function is a LANGUAGE sql function are not
- * inlined (inline_function), so they never hash, where PostgreSQL may hash the inlined body.
+ * implement recursive UNION"). An operator whose function is a simple LANGUAGE sql function is
+ * inlined as a call of it would be (inline_function on the OpExpr's opfuncid), and a SubPlan's
+ * test is simplified before hashing is judged, so the inlined body may hash; a test whose inlined
+ * form has the subquery's column on the left does not (test_opexpr_is_hashable).
+ *
+ * <p>A correlated EXISTS that stays a SubPlan (not a top-level WHERE conjunct) whose only outer
+ * references are hashable equalities among its WHERE conjuncts also gets the equivalent hashed
+ * {@code (outer, ...) = ANY (SELECT inner, ...)} ({@link org.tusk.optimizer.ExistsToAny},
+ * convert_EXISTS_to_ANY; NULL counts as false); once the statement's plan is built,
+ * {@link org.tusk.optimizer.AlternativeSubPlans} keeps, per node evaluating it, the one cheaper
+ * for that node's rows (fix_alternative_subplan). A Limit node is built only when LIMIT or OFFSET
+ * can drop rows (limit_needed: not for OFFSET 0 or LIMIT ALL).
  *
  * <p>A correlated [NOT] EXISTS conjunct of WHERE over a plain subquery becomes a semi (anti)
  * join above the level's join tree ({@link org.tusk.optimizer.SemiJoins}). For EXISTS, the

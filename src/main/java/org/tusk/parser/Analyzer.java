@@ -764,6 +764,12 @@ public final class Analyzer {
                 return;
             }
         }
+        List<Expr> hooked = columnRefHook == null ? null : columnRefHook.starRef(cr.fields(), cr.location());
+        if (hooked != null) {
+            for (Expr e : hooked)
+                tlist.add(new Query.TargetEntry(e, tlist.size() + 1, e instanceof Expr.Var v ? v.name() : "?column?", false));
+            return;
+        }
         throw missingRte(ref, cr.location());
     }
 

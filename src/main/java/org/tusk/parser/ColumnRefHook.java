@@ -21,4 +21,12 @@ public interface ColumnRefHook {
 
     /** The variable {@code $number} denotes (a function argument), or null to let the analyzer decide. */
     Expr paramRef(int number, int location);
+
+    /**
+     * The columns {@code name.*} in a target list stands for when no FROM item of the query is
+     * called {@code name} (a rule's OLD.* and NEW.*), or null: the name is then a missing FROM item.
+     */
+    default List<Expr> starRef(List<String> fields, int location) {
+        return null;
+    }
 }

@@ -249,7 +249,7 @@ final class ParsePolymorphic {
         Resolved r = enforce(a, declared, prefix ? List.of(rt) : List.of(lt, rt), op.result(), location);
         BuiltinFunction impl = op.impl() instanceof PolymorphicFunction pf ? pf.bind(r.args(), r.result()) : op.impl();
         return new PgOperator(op.name(), prefix ? 0 : r.args().get(0), r.args().get(prefix ? 0 : 1), r.result(),
-                op.volatility(), impl);
+                op.volatility(), impl, op.strict(), op.funcOid());
     }
 
     static PgAggregate bind(Analyzer a, PgAggregate agg, List<Integer> actual, int location) {

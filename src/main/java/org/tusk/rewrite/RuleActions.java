@@ -121,5 +121,20 @@ public final class RuleActions {
         public Expr paramRef(int number, int location) {
             return null;
         }
+
+        /** OLD.* and NEW.*: the relation's columns, as transformRuleStmt's OLD and NEW entries expand. */
+        @Override
+        public List<Expr> starRef(List<String> fields, int location) {
+            if (fields.size() != 1) return null;
+            int varno = "old".equals(fields.get(0)) ? OLD_VARNO : "new".equals(fields.get(0)) ? NEW_VARNO : 0;
+            if (varno == 0) return null;
+            List<Expr> cols = new ArrayList<>();
+            for (int i = 0; i < rel.desc().natts(); i++) {
+                var att = rel.desc().attr(i);
+                if (att.attisdropped()) continue;
+                cols.add(new Expr.Var(varno, i + 1, att.type().oid(), rel.atttypmod(i + 1), att.name(), location, 0));
+            }
+            return cols;
+        }
     }
 }

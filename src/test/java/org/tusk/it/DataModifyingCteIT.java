@@ -86,4 +86,19 @@ class DataModifyingCteIT extends OneServerPerClass {
                     + "   FROM x;"), rowsShowingNull(c, "select pg_get_viewdef('dm_v')"));
         }
     }
+
+    @Test
+    void onConflictSetReadingAWithQueryThatUpdatedTheRowFirst() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table dm_oc (k int primary key, v text)", "insert into dm_oc values (2, 'x')");
+            // the main INSERT locks k = 2, then its SET runs the WITH query, which updates that row
+            // in the same command: ExecUpdate's TM_SelfModified, the first update stands, no row returned
+            assertEquals(List.of(), rowsShowingNull(c, "with simpletup as (select 2 k, 'Green' v), "
+                    + "upsert_cte as (insert into dm_oc values (2, 'Blue') on conflict (k) do "
+                    + "update set (k, v) = (select k, v from simpletup where simpletup.k = dm_oc.k) returning k, v) "
+                    + "insert into dm_oc values (2, 'Red') on conflict (k) do "
+                    + "update set (k, v) = (select k, v from upsert_cte where upsert_cte.k = dm_oc.k) returning k, v"));
+            assertEquals(List.of("2|Green"), rowsShowingNull(c, "select * from dm_oc"));
+        }
+    }
 }

@@ -110,4 +110,21 @@ class RuleIT extends OneServerPerClass {
             exec(c, "drop table rw_dst", "drop table rw_src", "drop table rw_log", "drop table rw_side");
         }
     }
+    @Test
+    void oldAndNewCannotBeReadInTheActionsWithQueries() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rw_x (n int)", "create table rw_y (a int)");
+            assertEquals("cannot refer to OLD within WITH query", fails(c, "create rule rw1 as on update to rw_x do instead "
+                    + "with t as (select old.*) update rw_y set a = t.n from t", "0A000").getServerErrorMessage().getMessage());
+            assertEquals("cannot refer to NEW within WITH query", fails(c, "create rule rw2 as on update to rw_x do instead "
+                    + "insert into rw_y with t as (select new.n) select n from t", "0A000").getServerErrorMessage().getMessage());
+            // an ON INSERT rule's WITH query reading OLD: the WITH check, as the INSERT's SELECT does not read it
+            assertEquals("cannot refer to OLD within WITH query", fails(c, "create rule rw3 as on insert to rw_x do instead "
+                    + "with t as (select old.n) insert into rw_y select 1", "0A000").getServerErrorMessage().getMessage());
+            // OLD.* outside WITH is the row's columns
+            exec(c, "create rule rw4 as on update to rw_x do also insert into rw_y select old.*",
+                    "insert into rw_x values (7)", "update rw_x set n = 8");
+            assertEquals("7", joinedRows(c, "select * from rw_y"));
+        }
+    }
 }

@@ -178,6 +178,15 @@ final class ExplainDeparser {
             }
             case Expr.Aggref a -> aggref(sb, a, in, pre);
             case Expr.SubPlan sp -> subPlan(sb, sp, in, pre);
+            case Expr.AlternativeSubPlan a -> {
+                // ruleutils' "alternatives:" form (the planner normally has chosen one already)
+                sb.append("(alternatives: ");
+                for (int i = 0; i < a.subplans().size(); i++) {
+                    if (i > 0) sb.append(" or ");
+                    subPlan(sb, a.subplans().get(i), in, pre);
+                }
+                sb.append(')');
+            }
             case Expr.SubLink s -> sb.append("(SubLink)");
             case Expr.SubLinkParam p -> sb.append("$").append(p.colno());
             case Expr.WindowFunc w -> {

@@ -1,0 +1,93 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tusk.it.Jdbc.exec;
+import static org.tusk.it.Jdbc.plan;
+import static org.tusk.it.Jdbc.rowsShowingNull;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An operator whose function is a simple SQL function is inlined like a call of that function
+ * (eval_const_expressions on the OpExpr's opfuncid), so an {@code IN (subquery)} over it hashes
+ * when the inlined test is a hashable operator with the outer side on the left
+ * (testexpr_is_hashable), and not when inlining swapped the sides; and a hash join returns the
+ * matches of one outer row latest inner row first, as PostgreSQL's bucket chains do. Expected
+ * answers are PostgreSQL 15's.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class SubPlanHashingIT extends OneServerPerClass {
+
+    @Test
+    void anOperatorsSqlFunctionIsInlinedBeforeHashingIsDecided() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sh_outer (q1 int8, q2 int8)", "insert into sh_outer values (123, 456), (4567, 1), (123, 9)",
+                    "create table sh_inner (c1 text)", "insert into sh_inner values ('a'), ('123')",
+                    "create function sh_eq(int8, text) returns boolean language sql as 'select $1::text = $2'",
+                    "create operator = (procedure = sh_eq, leftarg = int8, rightarg = text)");
+            String q = "select * from sh_outer where q1 in (select c1 from sh_inner)";
+            assertEquals(List.of("Seq Scan on sh_outer", "  Filter: (hashed SubPlan 1)", "  SubPlan 1",
+                    "    ->  Seq Scan on sh_inner"), plan(c, q));
+            assertEquals(List.of("123|456", "123|9"), rowsShowingNull(c, q + " order by q2 desc"));
+            // the inlined body in WHERE is the text comparison itself
+            assertEquals(List.of("Seq Scan on sh_outer", "  Filter: ((q1)::text = '123'::text)"),
+                    plan(c, "select * from sh_outer where q1 = '123'::text"));
+            // an AND of hashable comparisons still hashes
+            exec(c, "create or replace function sh_eq(int8, text) returns boolean language sql "
+                    + "as 'select $1::text = $2 and $1::text = $2'");
+            assertEquals("  Filter: (hashed SubPlan 1)", plan(c, q).get(1));
+            assertEquals(List.of("123|456", "123|9"), rowsShowingNull(c, q + " order by q2 desc"));
+            // the subquery's column on the left: not hashable, the rows are kept and compared
+            exec(c, "create or replace function sh_eq(int8, text) returns boolean language sql as 'select $2 = $1::text'");
+            assertEquals(List.of("Seq Scan on sh_outer", "  Filter: (SubPlan 1)", "  SubPlan 1", "    ->  Materialize",
+                    "          ->  Seq Scan on sh_inner"), plan(c, q));
+            assertEquals(List.of("123|456", "123|9"), rowsShowingNull(c, q + " order by q2 desc"));
+        }
+    }
+
+    @Test
+    void hashJoinMatchesComeLatestInnerRowFirst() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sh_arcs (f int, t int)", "insert into sh_arcs values (1, 2), (1, 3), (2, 3), (1, 4)",
+                    "create table sh_from (f int)", "insert into sh_from values (2), (1)",
+                    "set enable_mergejoin = off", "set enable_nestloop = off");
+            String q = "select a.f, a.t from sh_from s join sh_arcs a on a.f = s.f";
+            assertEquals("Hash Join", plan(c, q).get(0));
+            assertEquals("  ->  Seq Scan on sh_from s", plan(c, q).get(2));
+            assertEquals(List.of("2|3", "1|4", "1|3", "1|2"), rowsShowingNull(c, q));
+        }
+    }
+    @Test
+    void aCorrelatedExistsIsHashedWhenItRunsForManyRows() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sh_ea (f1 int, ten int)",
+                    "insert into sh_ea select g, g % 10 from generate_series(1, 2000) g", "insert into sh_ea values (null, 0)",
+                    "create table sh_eb (f1 int)", "insert into sh_eb select g * 2 from generate_series(1, 10000) g",
+                    "insert into sh_eb values (null)", "create index on sh_eb (f1)", "analyze sh_ea", "analyze sh_eb");
+            // run for every row of sh_ea: the subquery's rows are hashed once (the EXISTS form is SubPlan 1)
+            String or = "select count(*) from sh_ea where exists (select 1 from sh_eb where sh_eb.f1 = sh_ea.f1) or ten < 0";
+            assertEquals(List.of("Aggregate", "  ->  Seq Scan on sh_ea", "        Filter: ((hashed SubPlan 2) OR (ten < 0))",
+                    "        SubPlan 2", "          ->  Seq Scan on sh_eb"), plan(c, or));
+            assertEquals(List.of("1000"), rowsShowingNull(c, or));
+            // NULL keys and NULL rows: EXISTS is never unknown, so NOT EXISTS keeps the NULL row
+            assertEquals(List.of("1001"), rowsShowingNull(c,
+                    "select count(*) from sh_ea where not exists (select 1 from sh_eb where sh_eb.f1 = sh_ea.f1) or ten < 0"));
+            assertEquals(List.of("1000|1001|0"), rowsShowingNull(c, "select count(*) filter (where e), count(*) filter (where not e),"
+                    + " count(*) filter (where e is null) from (select exists (select 1 from sh_eb where sh_ea.f1 = sh_eb.f1) e"
+                    + " from sh_ea) s"));
+            // run for one row: the EXISTS subplan (an index probe), once
+            String one = "select count(*) from sh_ea where (exists (select 1 from sh_eb where sh_eb.f1 = sh_ea.f1) or ten < 0)"
+                    + " and f1 = 4";
+            List<String> onePlan = plan(c, one);
+            assertTrue(onePlan.contains("        SubPlan 1"), onePlan.toString());
+            assertTrue(onePlan.stream().noneMatch(l -> l.contains("hashed")), onePlan.toString());
+            assertEquals(List.of("1"), rowsShowingNull(c, one));
+        }
+    }
+}
