@@ -750,7 +750,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     /** An unparameterized nested loop's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
     private static boolean materializes(Plan inner) {
         Plan v = visible(inner);
-        return !(v instanceof Plan.Sort || v instanceof Plan.CteScan || v instanceof Plan.WorkTableScan || v instanceof Plan.Result
+        return !(v instanceof Plan.Sort || PlanCosts.storesItsRows(v) || v instanceof Plan.Result
                 || v instanceof Plan.SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION);
     }
 
