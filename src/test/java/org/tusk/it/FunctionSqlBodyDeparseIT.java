@@ -50,6 +50,17 @@ class FunctionSqlBodyDeparseIT extends OneServerPerClass {
     }
 
     @Test
+    void aResultMismatchOfAStandardBodyHasTheFunctionsContext() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            org.postgresql.util.PSQLException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.postgresql.util.PSQLException.class,
+                    () -> s.execute("create function fbd_bad() returns int begin atomic select 'a'::text; end"));
+            assertEquals("42P13", e.getSQLState());
+            assertEquals("SQL function \"fbd_bad\"", e.getServerErrorMessage().getWhere());
+        }
+    }
+
+    @Test
     void explainVerboseQualifiesByTheRelationsSchema() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("create schema fbd_s");
