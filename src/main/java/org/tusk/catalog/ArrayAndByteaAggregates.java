@@ -19,9 +19,9 @@ final class ArrayAndByteaAggregates {
 
     static void register(BuiltinRegistry r) {
         r.agg("max", ANYARRAY, ANYARRAY, (PolymorphicAggregate) (args, res) -> new BuiltinRegistry.SimpleAgg(() -> null,
-                (s, v) -> s == null || Comparisons.compare(v, s) > 0 ? v : s, s -> s));
+                (s, v) -> s == null || Comparisons.compare(res, v, s) > 0 ? v : s, s -> s));
         r.agg("min", ANYARRAY, ANYARRAY, (PolymorphicAggregate) (args, res) -> new BuiltinRegistry.SimpleAgg(() -> null,
-                (s, v) -> s == null || Comparisons.compare(v, s) < 0 ? v : s, s -> s));
+                (s, v) -> s == null || Comparisons.compare(res, v, s) < 0 ? v : s, s -> s));
         r.aggs.computeIfAbsent("string_agg", k -> new ArrayList<>()).add(new PgAggregate("string_agg", List.of(BYTEA, BYTEA),
                 BYTEA, new BuiltinRegistry.SimpleAgg(() -> null, (s, v) -> {
                     Object[] in = (Object[]) v;

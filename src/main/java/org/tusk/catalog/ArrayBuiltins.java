@@ -28,7 +28,8 @@ final class ArrayBuiltins {
     private static final Map<Integer, String> ELEMENTS = Map.ofEntries(
             Map.entry(BOOL, "boolean"), Map.entry(BYTEA, "bytea"), Map.entry(CHAR, "\"char\""), Map.entry(NAME, "name"),
             Map.entry(INT8, "bigint"), Map.entry(INT2, "smallint"), Map.entry(INT4, "integer"), Map.entry(TEXT, "text"),
-            Map.entry(OID, "oid"), Map.entry(XID, "xid"), Map.entry(FLOAT4, "real"), Map.entry(FLOAT8, "double precision"),
+            Map.entry(OID, "oid"), Map.entry(XID, "xid"),
+            Map.entry(SystemColumnBuiltins.TID, "tid"), Map.entry(SystemColumnBuiltins.CID, "cid"), Map.entry(FLOAT4, "real"), Map.entry(FLOAT8, "double precision"),
             Map.entry(INET, "inet"), Map.entry(BPCHAR, "character"), Map.entry(VARCHAR, "character varying"),
             Map.entry(DATE, "date"), Map.entry(TIME, "time without time zone"),
             Map.entry(TIMESTAMP, "timestamp without time zone"), Map.entry(TIMESTAMPTZ, "timestamp with time zone"),

@@ -37,14 +37,14 @@ public final class ArrayTypes {
     public static int arrayOf(int elem) {
         Integer a = ARRAY_OF.get(elem);
         if (a != null) return a;
-        return elem >= FIRST_NORMAL_OBJECT_ID ? TypeCache.installedArrayOf(elem) : 0;
+        return Integer.compareUnsigned(elem, FIRST_NORMAL_OBJECT_ID) >= 0 ? TypeCache.installedArrayOf(elem) : 0;
     }
 
     /** get_element_type: the element type of array type {@code array}, or 0 if it is no array. */
     public static int elementOf(int array) {
         Integer e = ELEMENT_OF.get(array);
         if (e != null) return e;
-        return array >= FIRST_NORMAL_OBJECT_ID ? TypeCache.installedElementOf(array) : 0;
+        return Integer.compareUnsigned(array, FIRST_NORMAL_OBJECT_ID) >= 0 ? TypeCache.installedElementOf(array) : 0;
     }
 
     /**

@@ -167,8 +167,8 @@ public final class BuiltinCatalog {
                 t(INT2, "int2", "smallint", 2, true, 'N', false, (s, z) -> Ints.int2in(s), (v, z) -> v.toString()),
                 t(INT4, "int4", "integer", 4, true, 'N', false, (s, z) -> Ints.int4in(s), (v, z) -> v.toString()),
                 t(TEXT, "text", "text", -1, false, 'S', true, (s, z) -> s, (v, z) -> (String) v),
-                t(OID, "oid", "oid", 4, true, 'N', true, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()),
-                t(XID, "xid", "xid", 4, true, 'U', false, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()),
+                t(OID, "oid", "oid", 4, true, 'N', true, (s, z) -> Ints.oidin(s), (v, z) -> Ints.oidout(v)),
+                t(XID, "xid", "xid", 4, true, 'U', false, (s, z) -> Ints.oidin(s), (v, z) -> Ints.oidout(v)),
                 t(FLOAT4, "float4", "real", 4, true, 'N', false, (s, z) -> Floats.float4in(s), (v, z) -> Floats.float4out((Float) v, z.extraFloatDigits())),
                 t(FLOAT8, "float8", "double precision", 8, true, 'N', true, (s, z) -> Floats.float8in(s), (v, z) -> Floats.float8out((Double) v, z.extraFloatDigits())),
                 t(UNKNOWN, "unknown", "unknown", -2, false, 'X', false, (s, z) -> s, (v, z) -> (String) v),
@@ -338,12 +338,12 @@ public final class BuiltinCatalog {
         void comparisonOperators() {
             for (int ty : new int[] {BOOL, INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, TEXT, NAME, OID, BYTEA, DATE, TIME,
                     TIMESTAMP, TIMESTAMPTZ, INTERVAL, INET, CHAR}) {
-                op("=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) == 0);
-                op("<>", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) != 0);
-                op("<", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) < 0);
-                op("<=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) <= 0);
-                op(">", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) > 0);
-                op(">=", ty, ty, BOOL, (c, a) -> Comparisons.compare(a[0], a[1]) >= 0);
+                op("=", ty, ty, BOOL, (c, a) -> Comparisons.compare(ty, a[0], a[1]) == 0);
+                op("<>", ty, ty, BOOL, (c, a) -> Comparisons.compare(ty, a[0], a[1]) != 0);
+                op("<", ty, ty, BOOL, (c, a) -> Comparisons.compare(ty, a[0], a[1]) < 0);
+                op("<=", ty, ty, BOOL, (c, a) -> Comparisons.compare(ty, a[0], a[1]) <= 0);
+                op(">", ty, ty, BOOL, (c, a) -> Comparisons.compare(ty, a[0], a[1]) > 0);
+                op(">=", ty, ty, BOOL, (c, a) -> Comparisons.compare(ty, a[0], a[1]) >= 0);
             }
         }
 
@@ -594,7 +594,7 @@ public final class BuiltinCatalog {
                 cast(FLOAT8, s, 'a', (c, a) -> box(s, Ints.fromDouble(d(a[0]), sqlName(s), min(s), max(s))));
                 cast(NUMERIC, s, 'a', (c, a) -> box(s, Ints.fromNumeric(n(a[0]), sqlName(s), min(s), max(s))));
             }
-            cast(OID, INT8, 'a', (c, a) -> l(a[0]));
+            cast(OID, INT8, 'a', (c, a) -> Comparisons.unsigned32((Number) a[0]));
             cast(OID, INT4, 'a', (c, a) -> (int) l(a[0]));
             cast(FLOAT4, FLOAT8, 'i', (c, a) -> (double) f(a[0]));
             cast(FLOAT4, NUMERIC, 'a', (c, a) -> Numerics.fromDouble(f(a[0]), 6));
@@ -635,8 +635,8 @@ public final class BuiltinCatalog {
             agg("count", ANY, INT8, count);
             for (int ty : new int[] {INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ,
                     INTERVAL, INET, OID}) {
-                agg("min", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(v, s) < 0 ? v : s, s -> s));
-                agg("max", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(v, s) > 0 ? v : s, s -> s));
+                agg("min", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(ty, v, s) < 0 ? v : s, s -> s));
+                agg("max", ty, ty, new SimpleAgg(() -> null, (s, v) -> s == null || Comparisons.compare(ty, v, s) > 0 ? v : s, s -> s));
             }
             // max(character)/min(character): bpchar_larger/bpchar_smaller, comparing as bpcharcmp
             // (trailing blanks insignificant; a tie keeps the earlier value) and returning character

@@ -29,11 +29,11 @@ final class DumpSupportBuiltins {
                 (c, a) -> FunctionArguments.identityArguments(((Number) a[0]).intValue()));
         r.fn("pg_get_functiondef", List.of(OID), TEXT, S, true,
                 (c, a) -> org.tusk.utils.ruleutils.FunctionDefinition.functionDef(((Number) a[0]).intValue(),
-                        c.session().currentDatabase()));
+                        c.session().currentDatabase(), c));
         r.fn("pg_get_function_arg_default", List.of(OID, TypeOids.INT4), TEXT, S, true,
                 (c, a) -> FunctionArguments.argDefault(((Number) a[0]).intValue(), ((Number) a[1]).intValue(), c));
         r.fn("pg_get_function_sqlbody", List.of(OID), TEXT, S, true,
-                (c, a) -> FunctionArguments.sqlBody(((Number) a[0]).intValue()));
+                (c, a) -> FunctionArguments.sqlBody(((Number) a[0]).intValue(), c));
         // shobj_description: comments on shared objects (pg_shdescription); Tusk has no COMMENT ON
         // DATABASE / ROLE / TABLESPACE, so no shared object has one
         r.fn("shobj_description", List.of(OID, TypeOids.NAME), TEXT, S, true, (c, a) -> null);

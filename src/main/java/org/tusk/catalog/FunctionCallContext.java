@@ -61,6 +61,15 @@ public interface FunctionCallContext {
         throw org.tusk.utils.error.PgException.error("0A000", "stored queries cannot be analysed here");
     }
 
+    /**
+     * The statements of SQL function {@code f}'s SQL-standard body analysed again from the stored
+     * text, under the function's own schema, with the arguments as parameters and without the
+     * result coercions a call adds: what PostgreSQL keeps in prosqlbody, for ruleutils to print.
+     */
+    default java.util.List<SqlBodyStatement> analyzeSqlBody(SqlFunction f) {
+        throw org.tusk.utils.error.PgException.error("0A000", "function bodies cannot be analysed here");
+    }
+
     /** GetActiveSnapshot: the running statement's MVCC snapshot; contexts outside a statement have none. */
     default org.tusk.utils.time.Snapshot activeSnapshot() {
         throw org.tusk.utils.error.PgException.error("XX000", "no active snapshot set");

@@ -21,7 +21,7 @@ final class SystemColumnBuiltins {
 
     static void register(BuiltinRegistry r) {
         r.type(new PgType(TID, "tid", "tid", 6, false, 'U', false, (s, z) -> Tids.in(s), (v, z) -> Tids.out((ItemPointer) v)));
-        r.type(new PgType(CID, "cid", "cid", 4, true, 'U', false, (s, z) -> Ints.oidin(s), (v, z) -> v.toString()));
+        r.type(new PgType(CID, "cid", "cid", 4, true, 'U', false, (s, z) -> Ints.oidin(s), (v, z) -> Ints.oidout(v)));
         r.op("=", TID, TID, BOOL, (c, a) -> tidcmp(a) == 0);
         r.op("<>", TID, TID, BOOL, (c, a) -> tidcmp(a) != 0);
         r.op("<", TID, TID, BOOL, (c, a) -> tidcmp(a) < 0);

@@ -332,7 +332,9 @@
  * <li><b>Functions</b> ({@link org.tusk.catalog.FunctionDdl}: pg_proc.c ProcedureCreate): pg_proc
  * (1255) rows for LANGUAGE sql (prolang 14) and plpgsql (prolang 13563) functions with PostgreSQL 15's columns; prosrc is the
  * body of AS '...', prosqlbody the SQL text of a RETURN/BEGIN ATOMIC body (Tusk keeps SQL where
- * PostgreSQL keeps node trees, as for column defaults), proargdefaults the default expressions as
+ * PostgreSQL keeps node trees, as for column defaults: "SELECT expr" for RETURN expr, each BEGIN
+ * ATOMIC statement ended by ";\n", a RETURN among them kept as RETURN and read back by the parser's
+ * routine-body mode; pg_get_functiondef deparses the statements analysed again), proargdefaults the default expressions as
  * a SELECT target list. {@link org.tusk.catalog.SqlFunction#asProc} is the pg_proc entry parse
  * analysis resolves alongside the built-ins; calling it goes through
  * {@link org.tusk.catalog.FunctionCallContext#callSqlFunction} to the language handler the

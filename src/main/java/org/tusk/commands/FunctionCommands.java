@@ -355,10 +355,14 @@ public final class FunctionCommands {
     private static PgException transpose(PgException e, String queryString, String body, Stmt.CreateFunctionStmt s,
                                          String name) {
         if (s.sqlBody() != null) {
+            // check_sql_fn_retval's result mismatch (42P13) is PostgreSQL's fmgr_sql_validator's, run
+            // under its "SQL function" error context; analysis errors of the body have none
+            if ("42P13".equals(e.sqlState()) && e.context() == null) e = e.withContext("SQL function \"" + name + "\"");
             // RETURN expr is analysed as part of the statement: positions are the statement's already
             if (e.position() <= 0 || s.bodyLocation() < 0) {
-                return e.position() <= 0 ? e : new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(),
-                        e.hint(), 0);
+                if (e.position() <= 0) return e;
+                PgException out = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), 0);
+                return e.context() != null ? out.withContext(e.context()) : out;
             }
             PgException out = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
                     s.bodyLocation() + e.position());

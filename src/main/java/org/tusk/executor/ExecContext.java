@@ -203,6 +203,13 @@ public final class ExecContext implements FunctionCallContext {
     }
 
     @Override
+    public java.util.List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(org.tusk.catalog.SqlFunction f) {
+        SqlFunctionRunner r = sqlFunctions;
+        if (r == null || env == null) return FunctionCallContext.super.analyzeSqlBody(f);
+        return r.analyzeSqlBody(f, this);
+    }
+
+    @Override
     public org.tusk.nodes.Query analyzeStoredQuery(String sql) {
         SqlFunctionRunner r = sqlFunctions;
         if (r == null || env == null) return FunctionCallContext.super.analyzeStoredQuery(sql);

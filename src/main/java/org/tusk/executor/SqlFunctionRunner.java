@@ -42,6 +42,11 @@ public interface SqlFunctionRunner {
      */
     org.tusk.nodes.Query analyzeStoredQuery(String sql, ExecContext caller);
 
+    /** The SQL-standard body of {@code f} analysed as stored (see FunctionCallContext.analyzeSqlBody). */
+    default java.util.List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(org.tusk.catalog.SqlFunction f, ExecContext caller) {
+        throw org.tusk.utils.error.PgException.error("0A000", "function bodies cannot be analysed here");
+    }
+
     /**
      * The language's validator for a whole pg_proc row about to be stored (plpgsql_validator
      * compiles the body); LANGUAGE sql validates through {@link #validate} instead.

@@ -86,7 +86,9 @@ public final class PlanCosts {
             }
             case Plan.SubqueryScan s -> {
                 Estimate c = of(s.child());
-                double rows = c.rows() * selectivity(s.qual());
+                // a CTE has no statistics: its scan's clauses see only its number of rows (examine_variable)
+                double rows = c.rows() * (isCteScan(s) ? selectivity(s.qual(), ScanStats.withoutStatistics(c.rows()))
+                        : selectivity(s.qual()));
                 double run = s.qual() == null ? 0 : c.rows() * exprCost(s.qual());
                 int w = s.targetList() == null ? c.width() : width(s.targetList());
                 yield new Estimate(c.startup(), c.total() + run, clamp(rows), w);
@@ -117,11 +119,11 @@ public final class PlanCosts {
                 yield new Estimate(total, total, clamp(groups(o.left().width(), l.rows())), l.width());
             }
             case Plan.ModifyingCtes m -> of(m.plan());
+            // cost_ctescan: cpu_tuple_cost per row for the tuplestore and again per row returned
             case Plan.CteScan c -> {
                 Estimate e = of(c.ctePlan());
-                yield new Estimate(0, e.rows() * CPU_TUPLE_COST, e.rows(), e.width());
+                yield new Estimate(0, e.rows() * 2 * CPU_TUPLE_COST, e.rows(), e.width());
             }
-            // cost_ctescan: cpu_tuple_cost per row for the tuplestore and again per row returned
             case Plan.WorkTableScan w -> new Estimate(0, 2 * CPU_TUPLE_COST * w.rows(), w.rows(), 32 * w.width());
             case Plan.RecursiveUnion r -> {
                 Estimate a = of(r.nonRecursive()), b = of(r.recursive());
@@ -542,9 +544,12 @@ public final class PlanCosts {
         if (!n.nestParams().isEmpty() && n.inner() instanceof Plan.IndexScan) loopCounts.put(n.inner(), o.rows());
         Estimate i = of(n.inner());
         boolean param = !n.nestParams().isEmpty();
-        // the unparameterized inner side is kept in memory after one read (Materialize): rescans cost cpu_operator_cost per row
-        double innerRescan = param ? i.total() : CPU_OPERATOR_COST * i.rows();
-        double innerFirst = param ? i.total() : i.total() + 2 * CPU_OPERATOR_COST * i.rows();
+        boolean storesRows = !param && storesItsRows(n.inner());
+        // the unparameterized inner side is kept in memory after one read (Materialize): rescans cost
+        // cpu_operator_cost per row; a CTE or work table scan reads its tuplestore again instead,
+        // cpu_tuple_cost per row (cost_rescan), and gets no Materialize (ExecMaterializesOutput)
+        double innerRescan = param ? i.total() : storesRows ? CPU_TUPLE_COST * i.rows() : CPU_OPERATOR_COST * i.rows();
+        double innerFirst = param || storesRows ? i.total() : i.total() + 2 * CPU_OPERATOR_COST * i.rows();
         double startup = o.startup() + i.startup();
         double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
                 + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * (param ? i.rows() : i.rows());
@@ -698,8 +703,39 @@ public final class PlanCosts {
      */
     record ScanStats(ColumnSelectivity columns, org.tusk.utils.cache.Relation table, double tuples) {
         ColumnSelectivity.Column column(Expr.Var v) {
-            return v.levelsup() == 0 ? columns.column(table, v.attno(), tuples) : null;
+            return v.levelsup() == 0 && table != null ? columns.column(table, v.attno(), tuples) : null;
         }
+
+        /** A scanned relation with no statistics at all (a CTE), only its estimated rows. */
+        static ScanStats withoutStatistics(double tuples) {
+            return new ScanStats(null, null, tuples);
+        }
+
+        /**
+         * get_variable_numdistinct without statistics: a relation of fewer than
+         * DEFAULT_NUM_DISTINCT (200) rows is taken to have as many distinct values as rows; -1
+         * when that does not apply (statistics exist, or the relation is larger or of unknown size).
+         */
+        double smallRelationDistinct() {
+            return table == null && tuples > 0 && tuples < 200 ? Math.max(1, Math.rint(tuples)) : -1;
+        }
+    }
+
+    /**
+     * Whether {@code p}, below projections Tusk adds, is PostgreSQL's CteScan or WorkTableScan
+     * node (a FROM item's scan of a WITH query, with its filter): a node that keeps its rows in a
+     * tuplestore, so a nested loop rescans it without a Materialize (ExecMaterializesOutput).
+     */
+    public static boolean storesItsRows(Plan p) {
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        if (p instanceof Plan.SubqueryScan s && s.rte() != null) return isCteScan(s);
+        return p instanceof Plan.CteScan || p instanceof Plan.WorkTableScan;
+    }
+
+    /** A scan of a WITH query with its filter: the SubqueryScan of the FROM item over the CTE or work table scan. */
+    private static boolean isCteScan(Plan.SubqueryScan s) {
+        return s.rte() != null && s.rte().kind() == Query.RteKind.CTE && s.targetList() == null
+                && (s.child() instanceof Plan.CteScan || s.child() instanceof Plan.WorkTableScan);
     }
 
     /**
@@ -838,9 +874,12 @@ public final class PlanCosts {
                 }
                 // var_eq_non_const: equal to a value not known when planning (a parameter)
                 if (col != null && vc.value() == NO_VALUE && vc.op().equals("=")) yield ColumnSelectivity.eqNonConst(col);
+                // var_eq_const without statistics: 1 / get_variable_numdistinct (a boolean has two values)
+                double nd = vc != null && scan != null && o.args().get(0).type() != TypeOids.BOOL
+                        && o.args().get(1).type() != TypeOids.BOOL ? scan.smallRelationDistinct() : -1;
                 yield switch (VarOpConst.comparisonOf(o.op().name())) {
-                    case "=" -> ScanPaths.eqSelectivity(o.args().get(0).type());
-                    case "<>" -> 1 - ScanPaths.eqSelectivity(o.args().get(0).type());
+                    case "=" -> nd > 0 ? 1 / nd : ScanPaths.eqSelectivity(o.args().get(0).type());
+                    case "<>" -> nd > 0 ? 1 - 1 / nd : 1 - ScanPaths.eqSelectivity(o.args().get(0).type());
                     case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
                     case "~~", "~~*", "~", "~*" -> DEFAULT_MATCH_SEL;
                     case "!~~", "!~~*", "!~", "!~*" -> 1 - DEFAULT_MATCH_SEL;

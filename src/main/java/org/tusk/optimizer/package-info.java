@@ -97,7 +97,11 @@
  * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); join choices use it, scan
  * choices still use the simpler estimates of ScanPaths. A SubqueryScan or CteScan built for a FROM item carries
  * its range table entry, so EXPLAIN can name it ("Function Scan on f", "CTE Scan on w"); one
- * without is a projection or filter the planner added and is not shown as a node.
+ * without is a projection or filter the planner added and is not shown as a node. A CTE scan
+ * (with its filter) keeps its rows in a tuplestore: cost_ctescan charges cpu_tuple_cost twice per
+ * row, a nested loop rescans it for cpu_tuple_cost per row without a Materialize, and its filter,
+ * having no statistics, is estimated from its row count (fewer than 200 rows: as many distinct
+ * values as rows, get_variable_numdistinct).
  *
  * <p>Before building plans the planner constant-folds immutable functions and operators over
  * constants (eval_const_expressions), so, as in PostgreSQL, {@code SELECT 1/0 FROM t WHERE false}

@@ -137,8 +137,8 @@ final class FunctionGrammar {
                 if (asText != null || sqlBody != null) throw duplicateBody(t);
                 p.advance();
                 p.advance();
-                // the statements as SQL text, RETURN expr written as SELECT expr; positions inside
-                // refer to this text, so errors in it carry no statement position
+                // the statements as SQL text (Parser.parseRoutineBody reads them back, RETURN
+                // included); positions inside refer to this text, so errors in it carry no statement position
                 StringBuilder body = new StringBuilder();
                 while (!p.isKw("end")) {
                     if (p.peek().is(Kind.EOF)) throw p.syntaxError(p.peek());
@@ -147,7 +147,7 @@ final class FunctionGrammar {
                     if (p.acceptKw("return")) {
                         start = p.peek().start();
                         p.aExpr();
-                        body.append("SELECT ");
+                        body.append("RETURN ");
                     } else {
                         start = p.peek().start();
                         p.stmt();

@@ -48,6 +48,27 @@ public final class Parser {
     }
 
     /**
+     * Parses the stored statements of a SQL-standard function body (BEGIN ATOMIC ... END, as
+     * prosqlbody keeps them): gram.y's routine_body_stmt, a statement or {@code RETURN a_expr}.
+     * A RETURN becomes the SELECT of its one expression (transformReturnStmt); {@link #isReturn}
+     * tells it from a SELECT written as such.
+     */
+    public static List<RawStmt> parseRoutineBody(String body) {
+        Parser p = new Parser(body);
+        p.routineBody = true;
+        return p.stmtmulti();
+    }
+
+    /** Whether a statement of {@link #parseRoutineBody}'s result is a RETURN statement. */
+    public static boolean isReturn(RawStmt raw, String body) {
+        Token first = new Lexer(raw.text(body)).next();
+        return first.isKeyword("return");
+    }
+
+    /** Whether {@code RETURN a_expr} is a statement here (a routine body). */
+    private boolean routineBody;
+
+    /**
      * Parses {@code text} as one a_expr, the whole of it (a column default as the catalog stores
      * it). Syntax errors point into {@code text}.
      */
@@ -185,6 +206,15 @@ public final class Parser {
         if (kw == null) {
             if (t.isChar('(')) return selectOrSelectInto();
             throw syntaxError(t);
+        }
+        if (routineBody && kw.equals("return")) {
+            // ReturnStmt: analysed as SELECT of the expression (transformReturnStmt)
+            advance();
+            int loc = peek().start();
+            RawExpr e = aExpr();
+            return new Stmt.SelectStmt(false, List.of(), List.of(new Stmt.ResTarget(null, e, loc)), List.of(), null,
+                    List.of(), null, List.of(), null, null, List.of(), Stmt.SetOperation.NONE, false, null, null, null,
+                    t.start(), List.of(), List.of());
         }
         switch (kw) {
             case "select", "values", "table": return selectOrSelectInto();

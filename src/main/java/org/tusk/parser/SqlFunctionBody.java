@@ -43,7 +43,7 @@ public final class SqlFunctionBody {
     public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
                                    List<Integer> outTypes, RelationProvider relations, ExecEnvironment env, ZoneId zone,
                                    String currentDatabase) {
-        List<RawStmt> raws = Parser.parse(body);
+        List<RawStmt> raws = Parser.parseRoutineBody(body);
         List<Query> out = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < argTypes.size(); i++) names.add(i < argNames.size() && !argNames.get(i).isEmpty() ? argNames.get(i) : null);
@@ -61,6 +61,24 @@ public final class SqlFunctionBody {
         if (raws.isEmpty() && resultType != TypeOids.VOID) throw mismatch(resultType,
                 "Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
         return new Analyzed(out, body);
+    }
+
+    /**
+     * The statements of a SQL-standard body analysed as PostgreSQL stores them in prosqlbody
+     * (interpret_AS_clause's transformStmt, before check_sql_fn_retval): without the result
+     * coercions, each marked whether it was written as RETURN.
+     */
+    public static List<org.tusk.catalog.SqlBodyStatement> analyzeAsStored(String body, List<Integer> argTypes,
+                                                                         List<String> argNames, RelationProvider relations,
+                                                                         ExecEnvironment env, ZoneId zone, String currentDatabase) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < argTypes.size(); i++) names.add(i < argNames.size() && !argNames.get(i).isEmpty() ? argNames.get(i) : null);
+        List<org.tusk.catalog.SqlBodyStatement> out = new ArrayList<>();
+        for (RawStmt raw : Parser.parseRoutineBody(body)) {
+            Query q = Analyzer.analyze(raw, body, relations, env, zone, currentDatabase, new ArrayList<>(argTypes), names);
+            out.add(new org.tusk.catalog.SqlBodyStatement(q, Parser.isReturn(raw, body), raw.text(body).strip()));
+        }
+        return out;
     }
 
     /** The final statement's result columns, or the "must be SELECT or ... RETURNING" error. */

@@ -77,6 +77,11 @@ final class LanguageHandlers implements SqlFunctionRunner {
     }
 
     @Override
+    public List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(SqlFunction f, ExecContext caller) {
+        return this.sql.analyzeSqlBody(f, caller);
+    }
+
+    @Override
     public void validateFunction(SqlFunction f, ExecContext caller) {
         plpgsql.validate(f, caller);
     }

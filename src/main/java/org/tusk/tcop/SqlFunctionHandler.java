@@ -241,6 +241,12 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     }
 
     @Override
+    public List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(SqlFunction f, ExecContext caller) {
+        return org.tusk.catalog.ObjectNames.current().analyzeStored(f.namespace(), () -> SqlFunctionBody.analyzeAsStored(
+                f.body(), f.argTypes(), f.argNames(), relations, caller.env(), caller.timeZone(), session.currentDatabase()));
+    }
+
+    @Override
     public Query analyzeStoredQuery(String sql, ExecContext caller) {
         List<org.tusk.nodes.RawStmt> raws = org.tusk.parser.Parser.parse(sql);
         if (raws.size() != 1) throw PgException.error("XX000", "stored query text holds " + raws.size() + " statements");

@@ -65,7 +65,7 @@ class UserDefinedGrammarTest {
         assertEquals("SELECT $1 + 1", r.sqlBody());
         Stmt.CreateFunctionStmt b = (Stmt.CreateFunctionStmt) one(
                 "create function h() returns int begin atomic; select 1; return 2; end");
-        assertEquals("select 1;\nSELECT 2;\n", b.sqlBody());
+        assertEquals("select 1;\nRETURN 2;\n", b.sqlBody());
         PgException dup = assertThrows(PgException.class,
                 () -> one("create function x() returns int language sql as 'select 1' return 1"));
         assertEquals("duplicate function body specified", dup.getMessage());

@@ -73,6 +73,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private final ExecContext analyzed;
     private final ExplainDeparser deparser;
     private final java.util.function.IntFunction<String> functionSchema;
+    private final java.util.function.IntFunction<String> namespaceName;
     /** list_length(es->rtable) > 1 in PostgreSQL; here: more than one FROM item scanned anywhere in the statement. */
     private boolean multipleRelations;
     private final Map<Expr.SubPlan, Integer> subPlanIds = new IdentityHashMap<>();
@@ -84,16 +85,19 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private int nextPlanId = 1, nextInitParam;
 
     ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings) {
-        this(opts, out, costs, analyzed, settings, oid -> null);
+        this(opts, out, costs, analyzed, settings, oid -> null, oid -> null);
     }
 
     /**
      * {@code functionSchema}: get_namespace_name_or_temp(get_func_namespace(oid)), the schema a
-     * function scan's function is qualified with under VERBOSE (null: unknown, printed unqualified).
+     * function scan's function is qualified with under VERBOSE (null: unknown, printed unqualified);
+     * {@code namespaceName}: get_namespace_name of a relation's namespace OID, the schema VERBOSE
+     * qualifies a scanned relation with (null: unknown, the name as written is used).
      */
     ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings,
-                   java.util.function.IntFunction<String> functionSchema) {
+                   java.util.function.IntFunction<String> functionSchema, java.util.function.IntFunction<String> namespaceName) {
         this.functionSchema = functionSchema;
+        this.namespaceName = namespaceName;
         this.opts = opts;
         this.out = out;
         this.costs = costs;
@@ -757,7 +761,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     /** An unparameterized nested loop's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
     private static boolean materializes(Plan inner) {
         Plan v = visible(inner);
-        return !(v instanceof Plan.Sort || v instanceof Plan.CteScan || v instanceof Plan.WorkTableScan || v instanceof Plan.Result
+        return !(v instanceof Plan.Sort || PlanCosts.storesItsRows(v) || v instanceof Plan.Result
                 || v instanceof Plan.SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION);
     }
 
@@ -927,7 +931,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         n.operation = op;
         org.tusk.utils.cache.Relation root = first.rootRelation() != null ? first.rootRelation() : first.target().table();
         String rootSchema = root == null ? schema(first.target()) : root.persistence() == 't' ? "pg_temp"
-                : root.namespace() == 2200 ? "public" : root.namespace() == 11 ? "pg_catalog" : schema(first.target());
+                : root.namespace() == 2200 ? "public" : root.namespace() == 11 ? "pg_catalog"
+                : java.util.Objects.requireNonNullElseGet(namespaceName.apply(root.namespace()), () -> schema(first.target()));
         scanTarget(n, root == null ? first.target().relname() : root.name(), rootSchema, rtNames.rootOf(a));
         n.input = tableColumns(first.target());
         if (!first.returning().isEmpty()) n.output = tlist(first.returning(), n.input, null);
@@ -1163,15 +1168,19 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     /**
      * get_namespace_name_or_temp of the relation's schema (VERBOSE qualifies relation names): a
-     * temporary table, which lives in the session's own temporary schema, shows as pg_temp.
+     * temporary table, which lives in the session's own temporary schema, shows as pg_temp. The
+     * schema is the relation's own, whether or not the query named it (ExplainTargetRel).
      */
-    private static String schema(Query.RangeTblEntry rte) {
+    private String schema(Query.RangeTblEntry rte) {
         if (rte.table() != null) {
             if (rte.table().persistence() == 't') return "pg_temp";
             switch (rte.table().namespace()) {
                 case 2200 -> { return "public"; }
                 case 11 -> { return "pg_catalog"; }
-                default -> { }
+                default -> {
+                    String name = namespaceName.apply(rte.table().namespace());
+                    if (name != null) return name;
+                }
             }
         }
         return rte.schema();

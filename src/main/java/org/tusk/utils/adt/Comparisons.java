@@ -28,7 +28,52 @@ public final class Comparisons {
      */
     public static int compare(int type, Object a, Object b) {
         if (type == BPCHAR && a instanceof String x && b instanceof String y) return compareBpchar(x, y);
+        if (isUnsigned32(type) && a instanceof Number x && b instanceof Number y) return Long.compare(unsigned32(x), unsigned32(y));
+        int unsignedElement = unsigned32ArrayElement(type);
+        if (unsignedElement != 0 && (isArray(a) || isArray(b))) {
+            // an oid[] read from a tuple is an int[] of the uint32s' bits: compare as array_cmp does, by the element type
+            return asElements(a, unsignedElement).compareTo(asElements(b, unsignedElement));
+        }
         return compare(a, b);
+    }
+
+    /** {@code v} as an array of {@code elemType}, also when its form did not record an element type. */
+    private static ArrayValue asElements(Object v, int elemType) {
+        ArrayValue a = ArrayValue.of(v, elemType);
+        return a.elemType() == 0 ? a.withElemType(elemType) : a;
+    }
+
+    /**
+     * The element type of the array types of the 32-bit unsigned identifiers (oid[], oidvector,
+     * xid[], cid[], regproc[], regclass[], regtype[]: pg_type.dat's typelem), 0 for any other type.
+     */
+    private static int unsigned32ArrayElement(int type) {
+        return switch (type) {
+            case 1028, 30 -> 26;
+            case 1011 -> 28;
+            case 1012 -> 29;
+            case 1008 -> 24;
+            case 2210 -> 2205;
+            case 2211 -> 2206;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Whether {@code type} is one of the 32-bit unsigned identifier types (oid and the reg* types,
+     * xid, cid): btoidcmp compares them unsigned, and their Datums come both as Integer holding the
+     * uint32's bits (read from a tuple) and as Long (the executor's form), which must agree.
+     */
+    public static boolean isUnsigned32(int type) {
+        return switch (type) {
+            case 26, 28, 29, 24, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096, 4191 -> true;
+            default -> false;
+        };
+    }
+
+    /** The value of a 32-bit unsigned identifier in either of its Java forms (Integer bits or Long). */
+    public static long unsigned32(Number v) {
+        return v instanceof Integer i ? Integer.toUnsignedLong(i) : v.longValue() & 0xFFFFFFFFL;
     }
 
     /** Whether two Datums of {@code type} are equal by its default equality operator, NULL equal to NULL. */
@@ -44,6 +89,9 @@ public final class Comparisons {
      */
     public static int hash(int type, Object v) {
         if (type == BPCHAR && v instanceof String s) return Texts.bpcharTrim(s).hashCode();
+        if (isUnsigned32(type) && v instanceof Number n) return Long.hashCode(unsigned32(n));
+        int unsignedElement = unsigned32ArrayElement(type);
+        if (unsignedElement != 0 && isArray(v)) return asElements(v, unsignedElement).hashCode();
         return hash(v);
     }
 

@@ -55,6 +55,11 @@ public final class Ints {
     public static Short int2in(String s) { return (short) parse(s, "smallint", Short.MIN_VALUE, Short.MAX_VALUE); }
     public static Integer int4in(String s) { return (int) parse(s, "integer", Integer.MIN_VALUE, Integer.MAX_VALUE); }
     public static Long int8in(String s) { return parse(s, "bigint", Long.MIN_VALUE, Long.MAX_VALUE); }
+    /** oidout: the uint32 in decimal, whether held as Integer bits (read from a tuple) or as a Long. */
+    public static String oidout(Object v) {
+        return v instanceof Integer i ? Integer.toUnsignedString(i) : v.toString();
+    }
+
     /** oid input: accepts the unsigned 32-bit range and negative int4 values, like oidin. */
     public static Long oidin(String s) {
         long v = parse(s, "oid", Integer.MIN_VALUE, 0xFFFFFFFFL);

@@ -18,10 +18,28 @@ final class DeparseNamespace {
     final Query query;
     /** rtable_names: one entry per range table entry, null for an unnamed join. */
     final List<String> rtableNames;
+    /**
+     * funcname and argnames of the namespace print_function_sqlbody puts outermost: a SQL
+     * function's name and its arguments' names (null or "" for an unnamed one), by which its
+     * parameters print; null on a query level's namespace.
+     */
+    final String funcname;
+    final List<String> argnames;
 
     private DeparseNamespace(Query query, List<String> rtableNames) {
+        this(query, rtableNames, null, null);
+    }
+
+    private DeparseNamespace(Query query, List<String> rtableNames, String funcname, List<String> argnames) {
         this.query = query;
         this.rtableNames = rtableNames;
+        this.funcname = funcname;
+        this.argnames = argnames;
+    }
+
+    /** The namespace of a SQL function whose body is printed: no range table, only the argument names. */
+    static DeparseNamespace forFunction(String funcname, List<String> argnames) {
+        return new DeparseNamespace(null, List.of(), funcname, List.copyOf(argnames));
     }
 
     /**

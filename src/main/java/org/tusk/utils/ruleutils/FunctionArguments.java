@@ -192,20 +192,16 @@ public final class FunctionArguments {
 
     /**
      * pg_get_function_sqlbody: the SQL-standard body (prosqlbody) as CREATE FUNCTION would take it,
-     * "RETURN expr" or "BEGIN ATOMIC\n stmt;\n ...\nEND"; NULL for a function without one. Tusk
-     * keeps the body's statements as SQL text, so they print as written rather than deparsed, and a
-     * RETURN inside BEGIN ATOMIC prints as the SELECT it is stored as.
+     * "RETURN expr" or "BEGIN ATOMIC\n stmt;\n ...\nEND", deparsed from its statements analysed
+     * again ({@link FunctionBodyDef}); NULL for a function without one.
      */
-    public static String sqlBody(int procOid) {
+    public static String sqlBody(int procOid, org.tusk.catalog.FunctionCallContext c) {
         Object[] p = proc(procOid);
         if (p == null) return null;
         String body = (String) PG_PROC.get(p, "prosqlbody");
         if (body == null) return null;
-        if (!body.endsWith(";\n")) return "RETURN " + body.substring("SELECT ".length());
-        StringBuilder b = new StringBuilder("BEGIN ATOMIC\n");
-        for (String stmt : body.split(";\n")) {
-            if (!stmt.isBlank()) b.append(' ').append(stmt.strip()).append(";\n");
-        }
-        return b.append("END").toString();
+        org.tusk.catalog.SqlFunction f = c.catalog() == null ? null : c.catalog().functions().byOid(procOid);
+        if (f == null) return null;
+        return FunctionBodyDef.print(f, body, c);
     }
 }

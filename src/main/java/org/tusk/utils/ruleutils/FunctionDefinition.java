@@ -31,7 +31,7 @@ public final class FunctionDefinition {
     private FunctionDefinition() {}
 
     /** pg_get_functiondef(func oid). */
-    public static String functionDef(int procOid, String currentDatabase) {
+    public static String functionDef(int procOid, String currentDatabase, org.tusk.catalog.FunctionCallContext c) {
         List<Object[]> rows = ObjectNames.current().rows(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == procOid);
         if (rows.isEmpty()) return null;
         Object[] p = rows.get(0);
@@ -59,7 +59,7 @@ public final class FunctionDefinition {
             }
         }
         if (lang == SqlFunction.SQL_LANGUAGE_ID && PG_PROC.get(p, "prosqlbody") != null) {
-            b.append(FunctionArguments.sqlBody(procOid));
+            b.append(FunctionArguments.sqlBody(procOid, c));
         } else {
             String src = String.valueOf(PG_PROC.get(p, "prosrc"));
             // a delimiter the body does not contain: "$function$", lengthened with x's as needed

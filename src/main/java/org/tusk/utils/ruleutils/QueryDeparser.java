@@ -46,9 +46,91 @@ final class QueryDeparser {
         ctx.output = output;
         // PostgreSQL's stored rule queries carry OLD and NEW, so a view's Vars always get their prefix
         ctx.varprefix = !parents.isEmpty() || !reserved.isEmpty() || query.rangeTable().size() != 1;
-        if (query.commandType() != Query.CommandType.SELECT)
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot deparse " + query.commandType() + " query");
-        new QueryDeparser(ctx).selectQuery(query, resultNames, colNamesVisible);
+        switch (query.commandType()) {
+            case SELECT -> new QueryDeparser(ctx).selectQuery(query, resultNames, colNamesVisible);
+            case INSERT -> new QueryDeparser(ctx).insertQuery(query, colNamesVisible);
+            default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot deparse " + query.commandType() + " query");
+        }
+    }
+
+    /**
+     * get_basic_select_query for a RETURN statement of a SQL-standard function body (Query's
+     * isReturn): "RETURN " and the one target expression.
+     */
+    static void returnStmt(Query query, StringBuilder buf, List<DeparseNamespace> parents, int prettyFlags, int startIndent,
+                           org.tusk.utils.adt.OutputSettings output) {
+        DeparseNamespace dpns = DeparseNamespace.setRtableNames(query, parents, List.of());
+        List<DeparseNamespace> namespaces = new ArrayList<>();
+        namespaces.add(dpns);
+        namespaces.addAll(parents);
+        DeparseContext ctx = new DeparseContext(buf, namespaces, prettyFlags, DeparseContext.WRAP_COLUMN_DEFAULT, startIndent);
+        ctx.output = output;
+        ctx.varprefix = true;
+        // get_basic_select_query with isReturn: its SELECT keyword is RETURN, the one column has no name
+        if (ctx.prettyIndent()) {
+            ctx.indentLevel += PRETTYINDENT_STD;
+            buf.append(' ');
+        }
+        buf.append("RETURN ");
+        new RuleExpr(ctx).expr(query.targetList().get(0).expr(), false);
+    }
+
+    /**
+     * get_insert_query_def: INSERT INTO rel (the listed columns) and the SELECT, the VALUES rows
+     * or DEFAULT VALUES, then RETURNING. Tusk's target list is the complete new row, listed
+     * columns taking the source tuple's columns (Vars of varno 2, in the column list's order) and
+     * the rest their defaults, so the column list is read back from those Vars.
+     */
+    private void insertQuery(Query query, boolean colNamesVisible) {
+        StringBuilder buf = ctx.buf;
+        withClause(query);
+        Query.RangeTblEntry rte = query.rangeTable().get(query.resultRelation() - 1);
+        if (ctx.prettyIndent()) {
+            ctx.indentLevel += PRETTYINDENT_STD;
+            buf.append(' ');
+        }
+        String relname = rte.table() != null ? RuleUtils.relationName(rte.table().oid()) : rte.relname();
+        buf.append("INSERT INTO ").append(relname).append(' ');
+        if (rte.refname() != null && !rte.refname().equals(rte.relname()))
+            buf.append("AS ").append(org.tusk.utils.adt.RegTypes.quote(rte.refname())).append(' ');
+        // the listed columns, by the source column each takes
+        java.util.TreeMap<Integer, String> listed = new java.util.TreeMap<>();
+        for (Query.TargetEntry te : query.targetList()) {
+            int[] source = {0};
+            org.tusk.nodes.ExprTrees.any(te.expr(), x -> {
+                if (x instanceof Expr.Var v && v.varno() == 2 && v.levelsup() == 0 && source[0] == 0) source[0] = v.attno();
+                return false;
+            });
+            if (source[0] > 0) listed.putIfAbsent(source[0], te.name());
+        }
+        if (!listed.isEmpty()) {
+            buf.append('(');
+            String sep = "";
+            for (String name : listed.values()) {
+                buf.append(sep).append(org.tusk.utils.adt.RegTypes.quote(name));
+                sep = ", ";
+            }
+            buf.append(") ");
+        }
+        if (query.sourceQuery() != null) {
+            getQueryDef(query.sourceQuery(), buf, ctx, null, false);
+        } else if (query.valuesLists().size() > 1) {
+            valuesDef(ctx, exprs, query.valuesLists());
+        } else if (!query.valuesLists().isEmpty() && !query.valuesLists().get(0).isEmpty()) {
+            ctx.appendContextKeyword("VALUES (", -PRETTYINDENT_STD, PRETTYINDENT_STD, 2);
+            List<Expr> row = query.valuesLists().get(0);
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) buf.append(", ");
+                exprs.expr(row.get(i), false);
+            }
+            buf.append(')');
+        } else {
+            buf.append("DEFAULT VALUES");
+        }
+        if (query.returningList() != null && !query.returningList().isEmpty()) {
+            ctx.appendContextKeyword(" RETURNING", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            targetList(query.returningList(), null, colNamesVisible);
+        }
     }
 
     /** get_select_query_def. */

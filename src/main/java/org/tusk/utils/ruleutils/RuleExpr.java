@@ -33,6 +33,29 @@ final class RuleExpr {
         this.ctx = ctx;
     }
 
+    /**
+     * get_parameter for an external parameter: inside a SQL function's body (the outermost
+     * namespace has the argument names) an argument with a name prints as that name, qualified
+     * with the function's name when some level printed has a range table (so that "RETURN a + b"
+     * stays short but a name that could also be a column cannot be read as one); otherwise $n.
+     */
+    private void parameter(Expr.Param p) {
+        StringBuilder buf = ctx.buf;
+        DeparseNamespace outer = ctx.namespaces.isEmpty() ? null : ctx.namespaces.get(ctx.namespaces.size() - 1);
+        if (outer != null && outer.argnames != null && p.number() > 0 && p.number() <= outer.argnames.size()) {
+            String argname = outer.argnames.get(p.number() - 1);
+            // as get_parameter: an unnamed argument among named ones has the name "" (proargnames)
+            if (argname != null) {
+                boolean qualify = false;
+                for (DeparseNamespace n : ctx.namespaces) if (!n.rtableNames.isEmpty()) qualify = true;
+                if (qualify) buf.append(RegTypes.quote(outer.funcname)).append('.');
+                buf.append(RegTypes.quote(argname));
+                return;
+            }
+        }
+        buf.append('$').append(p.number());
+    }
+
     /** get_rule_expr(node, context, showimplicit). */
     void expr(Expr e, boolean showimplicit) {
         StringBuilder buf = ctx.buf;
@@ -40,7 +63,7 @@ final class RuleExpr {
             case Expr.Var v -> variable(v);
             case Expr.WholeRowVar w -> wholeRow(w, false);
             case Expr.Const c -> constant(c, 0);
-            case Expr.Param p -> buf.append('$').append(p.number());
+            case Expr.Param p -> parameter(p);
             case Expr.OpExpr o -> operator(o);
             case Expr.FuncExpr f -> {
                 buf.append(RegTypes.quote(f.proc().name())).append('(');

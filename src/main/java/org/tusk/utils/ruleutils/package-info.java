@@ -10,6 +10,11 @@
  * every expression node, sub-links recursing into the query deparser), sharing a
  * {@code DeparseContext} (buffer, pretty flags, indentation, the stack of query levels).
  *
+ * <p>SQL-standard function bodies: {@code FunctionBodyDef} (print_function_sqlbody) prints the
+ * statements of prosqlbody, analysed again under the function's schema, through the query
+ * deparser with an outermost namespace that names the function's arguments (get_parameter);
+ * SELECT, RETURN and INSERT are deparsed, other statements shown as stored.
+ *
  * <p>Partitioning: {@code PartitionRuleUtils} prints pg_get_partkeydef (key expressions
  * analysed from partexprs and deparsed as pg_get_indexdef does its keys) and gives the catalog
  * the types of key expressions; {@link org.tusk.utils.ruleutils.PartitionQual} builds
