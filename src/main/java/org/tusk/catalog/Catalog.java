@@ -324,6 +324,15 @@ public interface Catalog {
     void replaceStatistics(Relation rel, List<ColumnStatistics> stats);
 
     /**
+     * The same for the statistics of {@code rel}'s whole inheritance tree (stainherit true), which
+     * ANALYZE of a partitioned table stores; the planner reads only the other kind.
+     */
+    default void replaceInheritedStatistics(Relation rel, List<ColumnStatistics> stats) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "statistics need the heap catalogs");
+    }
+
+    /**
      * What ANALYZE found for one column: stanullfrac, stawidth and stadistinct (positive: a
      * number of distinct values; negative: minus a fraction of the rows), and up to five slots
      * (most common values, histogram, correlation ...), in pg_statistic's slot order.

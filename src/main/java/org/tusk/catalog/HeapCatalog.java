@@ -773,14 +773,25 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void replaceStatistics(Relation rel, List<ColumnStatistics> stats) {
+        replaceStatistics(rel, stats, false);
+    }
+
+    @Override
+    public void replaceInheritedStatistics(Relation rel, List<ColumnStatistics> stats) {
+        replaceStatistics(rel, stats, true);
+    }
+
+    /** update_attstats: {@code rel}'s rows of this stainherit replaced by one per column. */
+    private void replaceStatistics(Relation rel, List<ColumnStatistics> stats, boolean inherited) {
         int relOid = rel.oid();
-        writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid && !(Boolean) PG_STATISTIC.get(v, "stainherit"));
+        writer.delete(PG_STATISTIC, v -> oid(PG_STATISTIC.get(v, "starelid")) == relOid
+                && (Boolean) PG_STATISTIC.get(v, "stainherit") == inherited);
         env.commandCounterIncrement().run();
         for (ColumnStatistics c : stats) {
             Object[] row = PG_STATISTIC.newRow();
             PG_STATISTIC.set(row, "starelid", relOid);
             PG_STATISTIC.set(row, "staattnum", (short) c.attnum());
-            PG_STATISTIC.set(row, "stainherit", false);
+            PG_STATISTIC.set(row, "stainherit", inherited);
             PG_STATISTIC.set(row, "stanullfrac", c.nullFrac());
             PG_STATISTIC.set(row, "stawidth", c.width());
             PG_STATISTIC.set(row, "stadistinct", c.distinct());

@@ -276,7 +276,7 @@ public final class PartitionCommands {
     }
 
     /** find_all_inheritors: {@code rel} and every relation below it. */
-    private static List<Relation> allOf(Relation rel, ExecEnvironment env) {
+    static List<Relation> allOf(Relation rel, ExecEnvironment env) {
         List<Relation> out = new ArrayList<>();
         out.add(rel);
         for (int i = 0; i < out.size(); i++) {

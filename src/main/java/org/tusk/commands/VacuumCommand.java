@@ -52,11 +52,26 @@ public final class VacuumCommand {
                     throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
                 }
                 rels.add(rel);
+                // expand_vacuum_rel: a partitioned table brings every partition below it, each
+                // processed (and locked) after it as a table of its own
+                if (rel.relkind() == 'p') {
+                    for (Relation part : PartitionCommands.allOf(rel, env)) {
+                        if (part.oid() == rel.oid()) continue;
+                        catalog.lockRelation(part.oid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                        rels.add(part);
+                    }
+                }
             }
         }
         String db = ctx.session().currentDatabase();
         for (Relation rel : rels) {
             rel = catalog.openRelation(rel.oid());
+            if (rel.relkind() == 'p') {
+                // a partitioned table has no storage to vacuum; ANALYZE gathers its whole tree's rows
+                if (s.analyze()) analyzeInheritanceTree(rel, ctx, s.verbose() ? info : null,
+                        catalog.namespaceName(rel.namespace()) + "." + rel.name());
+                continue;
+            }
             if (rel.relkind() != 'r') {
                 // vacuum_rel / analyze_rel skip what they cannot process, with a WARNING in PostgreSQL.
                 continue;
@@ -152,19 +167,75 @@ public final class VacuumCommand {
         }
     }
 
-    /** default_statistics_target times 300: the rows ANALYZE samples (std_typanalyze's minrows). */
-    static final int SAMPLE_ROWS = 300 * 100;
-
     /**
-     * do_analyze_rel: every row visible to a snapshot taken now is counted (pg_class.reltuples,
-     * with relpages), and a uniform sample of {@link #SAMPLE_ROWS} of them (reservoir sampling,
-     * Vitter's algorithm R; PostgreSQL samples blocks first, Tusk reads them all anyway to count)
-     * gives each column's null fraction, width, distinct-value estimate and, for types with a
-     * default btree operator class, most common values, histogram and correlation (pg_statistic).
+     * do_analyze_rel with inh for a partitioned table (acquire_inherited_sample_rows): a sample
+     * of the rows of all its leaf partitions, each partition contributing in proportion to its
+     * rows, gives the statistics of the whole tree (pg_statistic rows with stainherit true), and
+     * the total goes into the table's pg_class.reltuples (vac_update_relstats; relpages stays
+     * -1, a partitioned table has no pages). The partitions' own statistics come from their own
+     * ANALYZE, which a named partitioned table brings along.
      */
-    private static void analyze(Relation rel, ExecContext ctx, Consumer<String> info, String qualified) {
+    private static void analyzeInheritanceTree(Relation rel, ExecContext ctx, Consumer<String> info, String qualified) {
         ExecEnvironment env = ctx.env();
-        if (info != null) info.accept("analyzing \"" + qualified + "\"");
+        if (info != null) info.accept("analyzing \"" + qualified + "\" inheritance tree");
+        List<Relation> leaves = PartitionCommands.leafPartitions(rel, env);
+        List<List<Object[]>> samples = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        long total = 0;
+        for (Relation leaf : leaves) {
+            Sample s = sample(leaf, ctx);
+            samples.add(s.rows());
+            counts.add(s.total());
+            total += s.total();
+            if (info != null) info.accept(scannedLine(leaf, env, s));
+        }
+        // acquire_inherited_sample_rows: each child's share of the target sample is its share of the rows
+        List<Object[]> sample = new ArrayList<>();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < leaves.size(); i++) {
+            List<Object[]> rows = samples.get(i);
+            if (rows.isEmpty()) continue;
+            int want = total <= SAMPLE_ROWS ? rows.size() : (int) Math.round((double) SAMPLE_ROWS * counts.get(i) / total);
+            List<Object[]> taken = new ArrayList<>(rows);
+            java.util.Collections.shuffle(taken, random);
+            Relation leaf = leaves.get(i);
+            for (Object[] r : taken.subList(0, Math.min(want, taken.size()))) sample.add(toParentColumns(r, leaf, rel));
+        }
+        env.catalog().updateRelationStats(rel, -1, total, 0);
+        List<Catalog.ColumnStatistics> stats = new ArrayList<>();
+        if (total > 0) {
+            for (int a = 0; a < rel.desc().natts(); a++) {
+                if (rel.desc().attr(a).attisdropped()) continue;
+                ColumnStatsBuilder b = new ColumnStatsBuilder(a + 1, rel.desc().attr(a).type());
+                for (Object[] r : sample) b.add(r[a]);
+                stats.add(b.build(total));
+            }
+        }
+        env.catalog().replaceInheritedStatistics(env.catalog().openRelation(rel.oid()), stats);
+    }
+
+    /** A partition's row in its parent's column order (partitions may have dropped columns or another order). */
+    private static Object[] toParentColumns(Object[] row, Relation leaf, Relation parent) {
+        Object[] out = new Object[parent.desc().natts()];
+        for (int a = 0; a < out.length; a++) {
+            var attr = parent.desc().attr(a);
+            if (attr.attisdropped()) continue;
+            for (int b = 0; b < leaf.desc().natts(); b++) {
+                var la = leaf.desc().attr(b);
+                if (!la.attisdropped() && la.name().equals(attr.name())) {
+                    out[a] = b < row.length ? row[b] : null;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The rows of a table: a uniform sample of at most {@link #SAMPLE_ROWS}, in the table's order, and how many there are. */
+    private record Sample(List<Object[]> rows, long total) {}
+
+    private static Sample sample(Relation rel, ExecContext ctx) {
+        ExecEnvironment env = ctx.env();
         List<Object[]> sample = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
         java.util.Random random = new java.util.Random();
@@ -185,6 +256,32 @@ public final class VacuumCommand {
             }
         }
         if (rows > SAMPLE_ROWS) sample = inPhysicalOrder(sample, positions);
+        return new Sample(sample, rows);
+    }
+
+    /** ANALYZE VERBOSE's line for one table it read. */
+    private static String scannedLine(Relation rel, ExecEnvironment env, Sample s) {
+        int pages = env.tableAm().numberOfBlocks(rel);
+        return "\"" + rel.name() + "\": scanned " + pages + " of " + pages + " pages, containing " + s.total()
+                + " live rows; " + s.rows().size() + " rows in sample, " + s.total() + " estimated total rows";
+    }
+
+    /** default_statistics_target times 300: the rows ANALYZE samples (std_typanalyze's minrows). */
+    static final int SAMPLE_ROWS = 300 * 100;
+
+    /**
+     * do_analyze_rel: every row visible to a snapshot taken now is counted (pg_class.reltuples,
+     * with relpages), and a uniform sample of {@link #SAMPLE_ROWS} of them (reservoir sampling,
+     * Vitter's algorithm R; PostgreSQL samples blocks first, Tusk reads them all anyway to count)
+     * gives each column's null fraction, width, distinct-value estimate and, for types with a
+     * default btree operator class, most common values, histogram and correlation (pg_statistic).
+     */
+    private static void analyze(Relation rel, ExecContext ctx, Consumer<String> info, String qualified) {
+        ExecEnvironment env = ctx.env();
+        if (info != null) info.accept("analyzing \"" + qualified + "\"");
+        Sample sampled = sample(rel, ctx);
+        List<Object[]> sample = sampled.rows();
+        long rows = sampled.total();
         int pages = env.tableAm().numberOfBlocks(rel);
         env.catalog().updateRelationStats(rel, pages, rows, env.tableAm().allVisiblePages(rel));
         List<Catalog.ColumnStatistics> stats = new ArrayList<>();
@@ -198,9 +295,6 @@ public final class VacuumCommand {
         }
         env.catalog().replaceStatistics(env.catalog().openRelation(rel.oid()), stats);
         if (rows > 0) analyzeIndexExpressions(rel, sample, rows, ctx);
-        if (info != null) {
-            info.accept("\"" + rel.name() + "\": scanned " + pages + " of " + pages + " pages, containing " + rows
-                    + " live rows; " + sample.size() + " rows in sample, " + rows + " estimated total rows");
-        }
+        if (info != null) info.accept(scannedLine(rel, env, sampled));
     }
 }

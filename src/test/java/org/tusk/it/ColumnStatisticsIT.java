@@ -110,4 +110,22 @@ class ColumnStatisticsIT {
             assertEquals(2769, estimate(c, "select * from cs where c <> 4.5"));
         }
     }
+
+    @Test
+    void analyzeOfAPartitionedTableAnalyzesItsPartitionsAndTheWholeTree() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table cs_p (a int, b text) partition by range (a)");
+            s.execute("create table cs_p1 partition of cs_p for values from (0) to (10)");
+            s.execute("create table cs_p2 partition of cs_p for values from (10) to (100)");
+            s.execute("insert into cs_p select g, 'x' || (g % 3) from generate_series(0, 50) g");
+            s.execute("analyze cs_p");
+            // as PostgreSQL 15: the partitions get their own pages and rows, the partitioned table
+            // the whole tree's rows (it has no pages), and pg_stats an inherited row for it
+            assertEquals(List.of("cs_p|-1|51", "cs_p1|1|10", "cs_p2|1|41"), Jdbc.rowsShowingNull(c,
+                    "select relname, relpages, reltuples from pg_class where relname like 'cs\\_p%' order by 1"));
+            assertEquals(List.of("cs_p|a|t|-1|0", "cs_p|b|t|3|0", "cs_p1|a|f|-1|0", "cs_p1|b|f|-0.3|0", "cs_p2|a|f|-1|0",
+                            "cs_p2|b|f|3|0"), Jdbc.rowsShowingNull(c, "select tablename, attname, inherited, n_distinct, null_frac "
+                            + "from pg_stats where tablename like 'cs\\_p%' order by 1, 2"));
+        }
+    }
 }
