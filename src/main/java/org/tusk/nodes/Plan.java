@@ -292,14 +292,38 @@ public sealed interface Plan {
      * inputs swapped); NestLoop does not do FULL. {@code innerUnique} (Join.inner_unique) records
      * that the planner proved each outer row matches at most one inner row (EXPLAIN VERBOSE's
      * "Inner Unique: true").
+     *
+     * <p>A NestLoop's {@code materializeInner} is PostgreSQL's Material node over the inner side
+     * (joinpath.c match_unsorted_outer's matpath): the inner rows are read once and kept. Without
+     * it an unparameterized inner side is scanned afresh for each outer row, unless the inner node
+     * keeps its output anyway ({@link #materializesOutput}); a parameterized one always is.
      */
     record NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
-                    boolean innerUnique) implements Plan {
+                    boolean innerUnique, boolean materializeInner) implements Plan {
         public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams) {
             this(type, outer, inner, joinQual, otherQual, nestParams, false);
         }
 
+        /** An unparameterized inner side that does not keep its rows itself is materialized. */
+        public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
+                        boolean innerUnique) {
+            this(type, outer, inner, joinQual, otherQual, nestParams, innerUnique,
+                    nestParams.isEmpty() && !materializesOutput(inner));
+        }
+
         public int width() { return outer.width() + inner.width(); }
+    }
+
+    /**
+     * execAmi.c ExecMaterializesOutput: whether the node keeps all its output rows (a Sort, a
+     * function scan's tuplestore, a CTE or work table scan), so that reading them again costs no
+     * re-execution and a Material node over it would be pointless. A projection Tusk puts over
+     * such a node (PostgreSQL would compute it in the node) is looked through.
+     */
+    static boolean materializesOutput(Plan p) {
+        while (p instanceof SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p instanceof Sort || p instanceof CteScan || p instanceof WorkTableScan || p instanceof FunctionScan
+                || p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION;
     }
 
     /**

@@ -360,14 +360,16 @@ final class JoinPlanner {
     /**
      * add_paths_to_joinrel for one ordering of the inputs, offering the paths in PostgreSQL's
      * order: merge join over sorted inputs (sort_inner_and_outer), nested loops
-     * (match_unsorted_outer: over a parameterized inner index scan, then over the materialized
-     * inner), hash join hashing the inner side (hash_inner_and_outer).
+     * (match_unsorted_outer: over the inner path as it is, rescanned per outer row, over a
+     * parameterized inner index scan, then over the materialized inner), hash join hashing the
+     * inner side (hash_inner_and_outer).
      */
     private void addPaths(Query.JoinType type, Rel outer, Rel inner, List<Expr> joinClauses, List<Expr> otherClauses,
                           PathChoice<Chosen> choice) {
         boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
         boolean hashOn = ScanPaths.setting(info.glob.ctx, "enable_hashjoin", true);
         boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
+        boolean materialOn = ScanPaths.setting(info.glob.ctx, "enable_material", true);
         SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
         boolean unique = innerUnique(type, inner, joinClauses);
@@ -398,14 +400,20 @@ final class JoinPlanner {
                     layout.fix(ScanPaths.and(filter)), otherQual, List.of()), layout, false, mergeOn);
         }
         if (type != Query.JoinType.FULL) {
+            // match_unsorted_outer: a nested loop over the cheapest inner path, scanned again per outer row
+            Expr nlQual = layout.fix(ScanPaths.and(joinClauses));
+            offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), nlQual, otherQual, List.of(), unique, false),
+                    layout, false, nlOn);
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {
                 Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual, unique);
                 if (param != null) offer(choice, param, layout, false, nlOn);
             }
-            // nested loop over the materialized inner side
-            offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)),
-                    otherQual, List.of(), unique), layout, false, nlOn);
+            // the materialized form of the inner path, unless enable_material is off or the inner
+            // node keeps its rows anyway (ExecMaterializesOutput)
+            if (materialOn && !Plan.materializesOutput(inner.plan()))
+                offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), nlQual, otherQual, List.of(), unique, true),
+                        layout, false, nlOn);
         }
         if (!keys.isEmpty()) {
             offer(choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),

@@ -534,9 +534,18 @@ public final class PlanCosts {
         if (!n.nestParams().isEmpty() && n.inner() instanceof Plan.IndexScan) loopCounts.put(n.inner(), o.rows());
         Estimate i = of(n.inner());
         boolean param = !n.nestParams().isEmpty();
-        // the unparameterized inner side is kept in memory after one read (Materialize): rescans cost cpu_operator_cost per row
-        double innerRescan = param ? i.total() : CPU_OPERATOR_COST * i.rows();
-        double innerFirst = param ? i.total() : i.total() + 2 * CPU_OPERATOR_COST * i.rows();
+        double innerFirst, innerRescan;
+        if (param) {
+            innerFirst = innerRescan = i.total();
+        } else if (n.materializeInner()) {
+            // cost_material: the inner rows are stored on the first read (2 cpu_operator_cost per
+            // row), and each rescan reads them back at cpu_operator_cost per row
+            innerFirst = i.total() + 2 * CPU_OPERATOR_COST * i.rows();
+            innerRescan = CPU_OPERATOR_COST * i.rows();
+        } else {
+            innerFirst = i.total();
+            innerRescan = rescan(n.inner(), i);
+        }
         double startup = o.startup() + i.startup();
         double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
                 + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * (param ? i.rows() : i.rows());
@@ -546,6 +555,25 @@ public final class PlanCosts {
                 ? joinRows(n.type(), n.outer(), n.inner(), o, pj.baseRows(), pj.clauses(), n.joinQual(), n.otherQual())
                 : joinRows(n.type(), n.outer(), n.inner(), o, i.rows(), List.of(), n.joinQual(), n.otherQual());
         return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    /**
+     * cost_rescan's total for an unparameterized inner side scanned again: a node that keeps its
+     * output (a Sort: cpu_operator_cost per row; a CTE or work table scan's tuplestore:
+     * cpu_tuple_cost per row) or its startup work (a function scan's tuplestore, a hash join's
+     * hash table: the run cost) pays less than a first scan; anything else pays its whole cost again.
+     */
+    private static double rescan(Plan inner, Estimate e) {
+        Plan p = inner;
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return switch (p) {
+            case Plan.Sort s -> CPU_OPERATOR_COST * e.rows();
+            case Plan.CteScan c -> CPU_TUPLE_COST * e.rows();
+            case Plan.WorkTableScan w -> CPU_TUPLE_COST * e.rows();
+            case Plan.FunctionScan f -> e.total() - e.startup();
+            case Plan.HashJoin h -> e.total() - e.startup();
+            default -> Plan.materializesOutput(p) ? e.total() - e.startup() : e.total();
+        };
     }
 
     private Estimate hashJoin(Plan.HashJoin h) {

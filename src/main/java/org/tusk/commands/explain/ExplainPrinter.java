@@ -512,7 +512,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 qual(n, "Filter", j.otherQual(), upperPrefix());
                 for (Plan.NestParam np : j.nestParams()) nestParams.put(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
                 n.child(j.outer(), "Outer");
-                n.child(j.nestParams().isEmpty() && materializes(j.inner()) ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
+                n.child(j.materializeInner() ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
                 yield n;
             }
             case Plan.HashJoin j -> {
@@ -743,7 +743,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return some[0] && !bad[0];
     }
 
-    /** An unparameterized nested loop's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
+    /** A merge join's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
     private static boolean materializes(Plan inner) {
         Plan v = visible(inner);
         return !(v instanceof Plan.Sort || v instanceof Plan.CteScan || v instanceof Plan.WorkTableScan || v instanceof Plan.Result
