@@ -315,6 +315,19 @@ public sealed interface Plan {
     }
 
     /**
+     * Whether a merge join may read the node's rows again without a Material node over it: the
+     * node keeps its rows or can mark and restore its position (execAmi.c ExecSupportsMarkRestore
+     * for an index scan, a Sort; Tusk's Result, CTE and work table scans and set-returning subqueries keep theirs).
+     * A projection Tusk puts over such a node is looked through.
+     */
+    static boolean supportsMarkRestore(Plan p) {
+        while (p instanceof SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p instanceof Sort || p instanceof IndexScan || p instanceof CteScan || p instanceof WorkTableScan
+                || p instanceof Result
+                || p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION;
+    }
+
+    /**
      * execAmi.c ExecMaterializesOutput: whether the node keeps all its output rows (a Sort, a
      * function scan's tuplestore, a CTE or work table scan), so that reading them again costs no
      * re-execution and a Material node over it would be pointless. A projection Tusk puts over
@@ -348,10 +361,22 @@ public sealed interface Plan {
      * opfamily's comparison support), so character keys meet without their trailing blanks.
      */
     record MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
-                     Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique) implements Plan {
+                     Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique,
+                     boolean materializeInner) implements Plan {
         public MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
                          Expr joinQual, Expr otherQual, List<Integer> keyTypes) {
             this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, keyTypes, false);
+        }
+
+        /**
+         * {@code materializeInner} (MergePath.materialize_inner, drawn as a Material node over
+         * the inner side): by default when the inner node can neither keep its rows nor mark
+         * and restore its position (ExecSupportsMarkRestore: a Sort, an index scan).
+         */
+        public MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
+                         Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique) {
+            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, keyTypes, innerUnique,
+                    !supportsMarkRestore(inner));
         }
 
         public int width() { return outer.width() + inner.width(); }

@@ -619,6 +619,24 @@ public final class PlanCosts {
      * rescanratio = 1 + (join rows - inner rows) / inner rows, paid either by re-reading the
      * inner input or, when cheaper, by a Materialize at cpu_operator_cost per re-read row.
      */
+    /** Whether the merge join estimated last would read its inner side more cheaply through a Material node. */
+    private boolean lastMergeInnerMaterializeCheaper;
+
+    /**
+     * final_cost_mergejoin's materialize_inner test: whether materializing the inner side
+     * (cpu_operator_cost per re-read row) is cheaper than re-reading it (its run cost times the
+     * rescan ratio of the inner rows read again for equal outer keys).
+     */
+    boolean mergeInnerCheaperMaterialized(Plan.MergeJoin m) {
+        mergeJoin(m);
+        return lastMergeInnerMaterializeCheaper;
+    }
+
+    private static boolean visibleIndexScan(Plan p) {
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p instanceof Plan.IndexScan;
+    }
+
     private Estimate mergeJoin(Plan.MergeJoin m) {
         Estimate o = of(m.outer()), i = of(m.inner());
         int nkeys = m.outerKeys().size();
@@ -633,7 +651,11 @@ public final class PlanCosts {
         double innerRows = Math.max(i.rows(), 1);
         double rescanRatio = 1.0 + Math.max(0, mergeTuples - innerRows) / innerRows;
         double innerRun = i.total() - i.startup();
-        double innerCost = Math.min(innerRun * rescanRatio, innerRun + CPU_OPERATOR_COST * innerRows * rescanRatio);
+        double bare = innerRun * rescanRatio, mat = innerRun + CPU_OPERATOR_COST * innerRows * rescanRatio;
+        // an index scan inner re-reads its rows itself unless the plan materializes it (as
+        // final_cost_mergejoin chose); other inputs are costed at the cheaper of the two
+        double innerCost = visibleIndexScan(m.inner()) ? (m.materializeInner() ? mat : bare) : Math.min(bare, mat);
+        lastMergeInnerMaterializeCheaper = mat < bare;
         double startup = o.startup() + i.startup();
         double total = startup + (o.total() - o.startup()) + innerCost
                 + CPU_OPERATOR_COST * nkeys * (o.rows() + i.rows() * rescanRatio)
