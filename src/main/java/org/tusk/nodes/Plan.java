@@ -288,8 +288,9 @@ public sealed interface Plan {
      * tuple followed by the inner tuple ({@code outerWidth} + {@code innerWidth} columns), the
      * missing side all nulls for an unmatched row of an outer join. {@code joinQual} decides
      * whether a pair matches (for outer joins, ON), {@code otherQual} filters the result; both
-     * read the joined tuple. Only INNER, LEFT and FULL occur (RIGHT is planned as LEFT with the
-     * inputs swapped); NestLoop does not do FULL. {@code innerUnique} (Join.inner_unique) records
+     * read the joined tuple. A RIGHT join (hash and merge joins only) null-extends the outer
+     * side: a LEFT join with its inputs swapped, as PostgreSQL plans one when hashing or reading
+     * again the preserved side is cheaper; NestLoop does not do FULL or RIGHT. {@code innerUnique} (Join.inner_unique) records
      * that the planner proved each outer row matches at most one inner row (EXPLAIN VERBOSE's
      * "Inner Unique: true").
      *

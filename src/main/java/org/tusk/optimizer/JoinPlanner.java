@@ -326,8 +326,12 @@ final class JoinPlanner {
 
         PathChoice<Chosen> choice = new PathChoice<>();
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
-        // make_join_rel: an inner join is also tried with the inputs swapped
-        if (type == Query.JoinType.INNER) addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        // make_join_rel: an inner or full join is also tried with the inputs swapped, a left join
+        // as the right join of the swapped inputs (hash or merge join, the preserved side inner)
+        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL)
+            addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        else if (type == Query.JoinType.LEFT)
+            addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
     }
 
@@ -407,7 +411,7 @@ final class JoinPlanner {
             offer(choice, new Plan.MergeJoin(type, outer.plan(), inner.plan(), List.of(), List.of(),
                     layout.fix(ScanPaths.and(filter)), otherQual, List.of()), layout, false, mergeOn);
         }
-        if (type != Query.JoinType.FULL) {
+        if (type != Query.JoinType.FULL && type != Query.JoinType.RIGHT) {
             // match_unsorted_outer: a nested loop over the cheapest inner path, scanned again per outer row
             Expr nlQual = layout.fix(ScanPaths.and(joinClauses));
             offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), nlQual, otherQual, List.of(), unique, false),

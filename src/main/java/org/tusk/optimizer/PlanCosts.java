@@ -411,6 +411,7 @@ public final class PlanCosts {
             case SEMI -> o.rows() * sel;
             case ANTI -> o.rows() * (1 - sel);
             case LEFT -> Math.max(o.rows() * innerRows * sel, o.rows());
+            case RIGHT -> Math.max(o.rows() * innerRows * sel, innerRows);
             case FULL -> Math.max(Math.max(o.rows() * innerRows * sel, o.rows()), innerRows);
             default -> o.rows() * innerRows * sel;
         };
@@ -647,7 +648,10 @@ public final class PlanCosts {
             keys.add(new EquiSides(side(m.outer(), ov), side(m.inner(), iv)));
         }
         double rows = joinRows(m.type(), m.outer(), m.inner(), o, i.rows(), keys, m.joinQual(), m.otherQual());
-        double mergeTuples = rows;
+        // approx_tuple_count: the pairs the merge clauses alone match, as for an inner join
+        double keySel = 1.0;
+        for (EquiSides k : keys) keySel *= JoinSelectivity.inner(k.outer(), k.inner());
+        double mergeTuples = keys.isEmpty() ? rows : clamp(o.rows() * i.rows() * keySel);
         double innerRows = Math.max(i.rows(), 1);
         double rescanRatio = 1.0 + Math.max(0, mergeTuples - innerRows) / innerRows;
         double innerRun = i.total() - i.startup();
