@@ -12,10 +12,10 @@ import org.tusk.nodes.Query;
 
 /**
  * nodeHashjoin.c: builds a hash table of the inner rows on their keys (rows with a NULL key
- * can never match and are kept aside only for FULL joins), then probes it with each outer row.
- * LEFT, FULL and ANTI joins emit unmatched outer rows NULL-extended; FULL joins finally emit the
- * inner rows no outer row matched; SEMI joins emit each outer row with a match once (inner
- * columns NULL).
+ * can never match and are kept aside only for FULL and RIGHT joins), then probes it with each
+ * outer row. LEFT, FULL and ANTI joins emit unmatched outer rows NULL-extended; FULL and RIGHT
+ * joins finally emit the inner rows no outer row matched (a RIGHT join's outer side is the
+ * nullable one); SEMI joins emit each outer row with a match once (inner columns NULL).
  */
 final class HashJoinState extends PlanState {
     private final Plan.HashJoin plan;
@@ -66,7 +66,7 @@ final class HashJoinState extends PlanState {
             if (finished) return null;
             if (outerDone) {
                 finished = true;
-                if (plan.type() == Query.JoinType.FULL) {
+                if (plan.type() == Query.JoinType.FULL || plan.type() == Query.JoinType.RIGHT) {
                     for (int i = 0; i < innerRows.size(); i++) {
                         if (innerMatched[i]) continue;
                         Object[] j = Executor.concat(null, ow, innerRows.get(i), iw);
@@ -102,7 +102,7 @@ final class HashJoinState extends PlanState {
                 }
                 continue;
             }
-            if (!matched && plan.type() != Query.JoinType.INNER) {
+            if (!matched && plan.type() != Query.JoinType.INNER && plan.type() != Query.JoinType.RIGHT) {
                 Object[] j = Executor.concat(o, ow, null, iw);
                 if (ExprEvaluator.qual(plan.otherQual(), j, null, ctx)) out.add(j);
             }

@@ -14,8 +14,8 @@ import org.tusk.utils.adt.Comparisons;
  * the keys compare by their merge operator's btree family (keyTypes: bpcharcmp for character). The
  * runs of equal keys on both sides are joined pairwise (checked against the join qual); keys
  * with a NULL never match. With no keys at all (a clauseless FULL JOIN ON TRUE) every pair is
- * one run; a constant-false join qual makes every row unmatched, inner rows first. LEFT and FULL joins emit unmatched outer rows, FULL joins unmatched
- * inner rows, NULL-extended. Both inputs are read into memory first.
+ * one run; a constant-false join qual makes every row unmatched, inner rows first. LEFT and FULL joins emit unmatched outer rows, FULL and RIGHT
+ * joins unmatched inner rows, NULL-extended. Both inputs are read into memory first.
  */
 final class MergeJoinState extends PlanState {
     private final Plan.MergeJoin plan;
@@ -77,13 +77,13 @@ final class MergeJoinState extends PlanState {
     }
 
     private void emitOuter(Object[] o) {
-        if (plan.type() == Query.JoinType.INNER) return;
+        if (plan.type() == Query.JoinType.INNER || plan.type() == Query.JoinType.RIGHT) return;
         Object[] t = Executor.concat(o, ow, null, iw);
         if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) out.add(t);
     }
 
     private void emitInner(Object[] in) {
-        if (plan.type() != Query.JoinType.FULL) return;
+        if (plan.type() != Query.JoinType.FULL && plan.type() != Query.JoinType.RIGHT) return;
         Object[] t = Executor.concat(null, ow, in, iw);
         if (ExprEvaluator.qual(plan.otherQual(), t, null, ctx)) out.add(t);
     }

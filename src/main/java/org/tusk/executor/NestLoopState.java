@@ -9,8 +9,11 @@ import org.tusk.nodes.Query;
 /**
  * nodeNestloop.c: for each outer tuple, scans the inner side. With nest parameters (a
  * parameterized index scan, a LATERAL subquery or function) the parameters are set from the
- * outer tuple and the inner plan is started afresh each time; otherwise the inner rows are read
- * once and kept (the Material node PostgreSQL would put there). LEFT joins emit an unmatched
+ * outer tuple and the inner plan is started afresh each time. Without them the inner rows are
+ * read once and kept when the plan materializes the inner side (PostgreSQL's Material node) or
+ * the inner node keeps its output anyway (a Sort, a tuplestore: ExecReScan rewinds those);
+ * otherwise the inner plan is scanned afresh for each outer row, as PostgreSQL rescans it.
+ * LEFT joins emit an unmatched
  * outer tuple with NULLs for the inner columns; SEMI joins emit a matched outer tuple once and
  * ANTI joins an unmatched one, both with NULLs for the inner columns.
  */
@@ -67,8 +70,13 @@ final class NestLoopState extends PlanState {
         }
     }
 
+    /** Whether the inner rows are read once and kept. */
+    private boolean storesInner() {
+        return plan.nestParams().isEmpty() && (plan.materializeInner() || Plan.materializesOutput(plan.inner()));
+    }
+
     private void startInner() {
-        if (plan.nestParams().isEmpty()) {
+        if (storesInner()) {
             if (innerRows == null) {
                 innerRows = new ArrayList<>();
                 PlanState s = Executor.init(plan.inner(), ctx);
@@ -81,12 +89,13 @@ final class NestLoopState extends PlanState {
         }
         for (Plan.NestParam p : plan.nestParams())
             ctx.setExecParam(p.paramId(), ExprEvaluator.eval(p.outerExpr(), outerTuple, null, ctx));
+        // the inner plan is started afresh: a rescan reads the current data again
         if (inner != null) inner.close();
         inner = Executor.init(plan.inner(), ctx);
     }
 
     private Object[] nextInner() {
-        if (plan.nestParams().isEmpty()) return innerPos < innerRows.size() ? innerRows.get(innerPos++) : null;
+        if (storesInner()) return innerPos < innerRows.size() ? innerRows.get(innerPos++) : null;
         return inner.next();
     }
 

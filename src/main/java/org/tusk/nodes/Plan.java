@@ -288,18 +288,66 @@ public sealed interface Plan {
      * tuple followed by the inner tuple ({@code outerWidth} + {@code innerWidth} columns), the
      * missing side all nulls for an unmatched row of an outer join. {@code joinQual} decides
      * whether a pair matches (for outer joins, ON), {@code otherQual} filters the result; both
-     * read the joined tuple. Only INNER, LEFT and FULL occur (RIGHT is planned as LEFT with the
-     * inputs swapped); NestLoop does not do FULL. {@code innerUnique} (Join.inner_unique) records
+     * read the joined tuple. A RIGHT join (hash and merge joins only) null-extends the outer
+     * side: a LEFT join with its inputs swapped, as PostgreSQL plans one when hashing or reading
+     * again the preserved side is cheaper; NestLoop does not do FULL or RIGHT. {@code innerUnique} (Join.inner_unique) records
      * that the planner proved each outer row matches at most one inner row (EXPLAIN VERBOSE's
      * "Inner Unique: true").
+     *
+     * <p>A NestLoop's {@code materializeInner} is PostgreSQL's Material node over the inner side
+     * (joinpath.c match_unsorted_outer's matpath): the inner rows are read once and kept. Without
+     * it an unparameterized inner side is scanned afresh for each outer row, unless the inner node
+     * keeps its output anyway ({@link #materializesOutput}); a parameterized one always is.
      */
     record NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
-                    boolean innerUnique) implements Plan {
+                    boolean innerUnique, boolean materializeInner) implements Plan {
         public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams) {
             this(type, outer, inner, joinQual, otherQual, nestParams, false);
         }
 
+        /** An unparameterized inner side that does not keep its rows itself is materialized. */
+        public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
+                        boolean innerUnique) {
+            this(type, outer, inner, joinQual, otherQual, nestParams, innerUnique,
+                    nestParams.isEmpty() && !materializesOutput(inner));
+        }
+
         public int width() { return outer.width() + inner.width(); }
+    }
+
+    /**
+     * Whether a merge join may read the node's rows again without a Material node over it: the
+     * node keeps its rows or can mark and restore its position (execAmi.c ExecSupportsMarkRestore
+     * for an index scan, a Sort; Tusk's Result, CTE and work table scans and set-returning subqueries keep theirs).
+     * A projection Tusk puts over such a node is looked through.
+     */
+    static boolean supportsMarkRestore(Plan p) {
+        while (p instanceof SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p instanceof Sort || p instanceof IndexScan || p instanceof CteScan || p instanceof WorkTableScan
+                || p instanceof Result
+                || p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION;
+    }
+
+    /**
+     * execAmi.c ExecMaterializesOutput: whether the node keeps all its output rows (a Sort, a
+     * function scan's tuplestore, a CTE or work table scan), so that reading them again costs no
+     * re-execution and a Material node over it would be pointless. A projection Tusk puts over
+     * such a node (PostgreSQL would compute it in the node) is looked through.
+     */
+    static boolean materializesOutput(Plan p) {
+        while (p instanceof SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p instanceof Sort || p instanceof CteScan || p instanceof WorkTableScan || p instanceof FunctionScan
+                || p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION
+                || isCteScan(p);
+    }
+
+    /**
+     * Whether {@code p} is PostgreSQL's CteScan or WorkTableScan of a FROM item: Tusk's
+     * SubqueryScan of the WITH query's entry (with the scan's filter) over the CTE or work table scan.
+     */
+    static boolean isCteScan(Plan p) {
+        return p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.CTE && s.targetList() == null
+                && (s.child() instanceof CteScan || s.child() instanceof WorkTableScan);
     }
 
     /**
@@ -324,10 +372,22 @@ public sealed interface Plan {
      * opfamily's comparison support), so character keys meet without their trailing blanks.
      */
     record MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
-                     Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique) implements Plan {
+                     Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique,
+                     boolean materializeInner) implements Plan {
         public MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
                          Expr joinQual, Expr otherQual, List<Integer> keyTypes) {
             this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, keyTypes, false);
+        }
+
+        /**
+         * {@code materializeInner} (MergePath.materialize_inner, drawn as a Material node over
+         * the inner side): by default when the inner node can neither keep its rows nor mark
+         * and restore its position (ExecSupportsMarkRestore: a Sort, an index scan).
+         */
+        public MergeJoin(Query.JoinType type, Plan outer, Plan inner, List<Integer> outerKeys, List<Integer> innerKeys,
+                         Expr joinQual, Expr otherQual, List<Integer> keyTypes, boolean innerUnique) {
+            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, keyTypes, innerUnique,
+                    !supportsMarkRestore(inner));
         }
 
         public int width() { return outer.width() + inner.width(); }

@@ -326,8 +326,12 @@ final class JoinPlanner {
 
         PathChoice<Chosen> choice = new PathChoice<>();
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
-        // make_join_rel: an inner join is also tried with the inputs swapped
-        if (type == Query.JoinType.INNER) addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        // make_join_rel: an inner or full join is also tried with the inputs swapped, a left join
+        // as the right join of the swapped inputs (hash or merge join, the preserved side inner)
+        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL)
+            addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        else if (type == Query.JoinType.LEFT)
+            addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
     }
 
@@ -352,22 +356,30 @@ final class JoinPlanner {
 
     /** The estimate of a candidate plan (costsize.c via {@link PlanCosts}). */
     private void offer(PathChoice<Chosen> choice, Plan p, SetRefs layout, boolean sorted, boolean enabled) {
+        offer(choice, p, layout, sorted, enabled ? 0 : 1);
+    }
+
+    /** As above, with the number of disabled parts (the method, each Sort with enable_sort off), each adding disable_cost. */
+    private void offer(PathChoice<Chosen> choice, Plan p, SetRefs layout, boolean sorted, int disabledParts) {
         PlanCosts.Estimate e = costs.of(p);
-        double disabled = enabled ? 0 : DISABLE_COST;
+        double disabled = disabledParts * DISABLE_COST;
         choice.add(new Chosen(p, layout), e.startup() + disabled, e.total() + disabled, sorted);
     }
 
     /**
      * add_paths_to_joinrel for one ordering of the inputs, offering the paths in PostgreSQL's
      * order: merge join over sorted inputs (sort_inner_and_outer), nested loops
-     * (match_unsorted_outer: over a parameterized inner index scan, then over the materialized
-     * inner), hash join hashing the inner side (hash_inner_and_outer).
+     * (match_unsorted_outer: over the inner path as it is, rescanned per outer row, over a
+     * parameterized inner index scan, then over the materialized inner), hash join hashing the
+     * inner side (hash_inner_and_outer).
      */
     private void addPaths(Query.JoinType type, Rel outer, Rel inner, List<Expr> joinClauses, List<Expr> otherClauses,
                           PathChoice<Chosen> choice) {
         boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
         boolean hashOn = ScanPaths.setting(info.glob.ctx, "enable_hashjoin", true);
         boolean mergeOn = ScanPaths.setting(info.glob.ctx, "enable_mergejoin", true);
+        boolean materialOn = ScanPaths.setting(info.glob.ctx, "enable_material", true);
+        boolean sortOn = ScanPaths.setting(info.glob.ctx, "enable_sort", true);
         SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
         Expr otherQual = layout.fix(ScanPaths.and(otherClauses));
         boolean unique = innerUnique(type, inner, joinClauses);
@@ -387,7 +399,9 @@ final class JoinPlanner {
             Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, List.copyOf(keyTypes),
                     rest, otherClauses, unique);
             SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
-            offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, mergeOn);
+            offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 2));
+            indexOrderedMergeJoins(type, outer, inner, keys, joinClauses, otherClauses, unique, choice, mergeOn, sortOn,
+                    materialOn);
         }
         if (keys.isEmpty() && type == Query.JoinType.FULL && rest.stream().allMatch(c -> c instanceof Expr.Const)) {
             // match_unsorted_outer's corner case "x FULL JOIN y ON true": merge join is the one
@@ -397,15 +411,21 @@ final class JoinPlanner {
             offer(choice, new Plan.MergeJoin(type, outer.plan(), inner.plan(), List.of(), List.of(),
                     layout.fix(ScanPaths.and(filter)), otherQual, List.of()), layout, false, mergeOn);
         }
-        if (type != Query.JoinType.FULL) {
+        if (type != Query.JoinType.FULL && type != Query.JoinType.RIGHT) {
+            // match_unsorted_outer: a nested loop over the cheapest inner path, scanned again per outer row
+            Expr nlQual = layout.fix(ScanPaths.and(joinClauses));
+            offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), nlQual, otherQual, List.of(), unique, false),
+                    layout, false, nlOn);
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {
                 Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual, unique);
                 if (param != null) offer(choice, param, layout, false, nlOn);
             }
-            // nested loop over the materialized inner side
-            offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(joinClauses)),
-                    otherQual, List.of(), unique), layout, false, nlOn);
+            // the materialized form of the inner path, unless enable_material is off or the inner
+            // node keeps its rows anyway (ExecMaterializesOutput)
+            if (materialOn && !Plan.materializesOutput(inner.plan()))
+                offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), nlQual, otherQual, List.of(), unique, true),
+                        layout, false, nlOn);
         }
         if (!keys.isEmpty()) {
             offer(choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
@@ -486,6 +506,142 @@ final class JoinPlanner {
         for (int k = 0; k < cols.size(); k++)
             if (seen.add(cols.get(k))) sk.add(new Plan.SortKey(cols.get(k), false, false, SortGroupTypes.of(keys.get(k))));
         return new Sorted(new Plan.Sort(in, List.copyOf(sk)), List.copyOf(cols));
+    }
+
+    /**
+     * generate_mergejoin_paths for an outer table read in the order of one of its indexes
+     * (match_unsorted_outer over the outer relation's index paths with useful pathkeys): the
+     * merge clauses are those whose outer columns the index's leading columns are, in the
+     * index's order (find_mergeclauses_for_outer_pathkeys); the other join clauses stay a join
+     * filter. The inner side is sorted on the matching keys, or, when it is a table too, read in
+     * that order through one of its own indexes (the inner path with the pathkeys). Only keys of
+     * types whose btree order is the merge comparison's whatever the collation are used.
+     */
+    private void indexOrderedMergeJoins(Query.JoinType type, Rel outer, Rel inner, List<EquiKey> keys, List<Expr> joinClauses,
+                                        List<Expr> otherClauses, boolean unique, PathChoice<Chosen> choice, boolean mergeOn,
+                                        boolean sortOn, boolean materialOn) {
+        int rtindex = orderableTable(outer);
+        if (rtindex < 0) return;
+        java.util.Map<Integer, EquiKey> byColumn = new java.util.LinkedHashMap<>();
+        for (EquiKey k : keys)
+            if (k.outer() instanceof Expr.Var v && v.varno() == rtindex && v.levelsup() == 0 && v.attno() > 0
+                    && MERGE_ORDERED_TYPES.contains(k.outer().type()) && MERGE_ORDERED_TYPES.contains(k.inner().type()))
+                byColumn.putIfAbsent(v.attno(), k);
+        if (byColumn.isEmpty()) return;
+        Set<List<Integer>> orders = new java.util.LinkedHashSet<>();
+        for (org.tusk.utils.cache.Relation index : info.glob.env.catalog().indexesOf(outer.table().table())) {
+            List<Integer> order = indexOrder(index, byColumn.keySet(), ScanOrder.constantColumns(outer.scanQuals()));
+            if (!order.isEmpty()) orders.add(order);
+        }
+        SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
+        for (List<Integer> order : orders) {
+            Plan outerScan = orderedScan(outer, rtindex, order);
+            if (outerScan == null) continue;
+            List<Integer> outerCols = new ArrayList<>(), keyTypes = new ArrayList<>();
+            List<Expr> innerKeys = new ArrayList<>(), rest = new ArrayList<>(joinClauses);
+            for (int attno : order) {
+                EquiKey k = byColumn.get(attno);
+                outerCols.add(((Expr.Var) outer.layout().fix(k.outer())).attno() - 1);
+                innerKeys.add(inner.layout().fix(k.inner()));
+                keyTypes.add(SortGroupTypes.of(((Expr.OpExpr) k.clause()).op().left()));
+                rest.remove(k.clause());
+            }
+            // the inner side sorted on its keys
+            Sorted is = sortedOn(inner.plan(), innerKeys);
+            SetRefs sl = SetRefs.concat(outer.layout(), new SetRefs(inner.layout().offsets, is.plan().width()));
+            offer(choice, new Plan.MergeJoin(type, outerScan, is.plan(), List.copyOf(outerCols), is.columns(),
+                    sl.fix(ScanPaths.and(rest)), sl.fix(ScanPaths.and(otherClauses)), List.copyOf(keyTypes), unique),
+                    layout, true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 1));
+            // the inner table read in the keys' order through an index of its own
+            int innerRt = orderableTable(inner);
+            if (innerRt < 0) continue;
+            List<Integer> innerOrder = new ArrayList<>(), innerCols = new ArrayList<>();
+            for (int attno : order) {
+                Expr ik = byColumn.get(attno).inner();
+                if (!(ik instanceof Expr.Var v) || v.varno() != innerRt || v.levelsup() != 0 || v.attno() <= 0
+                        || innerOrder.contains(v.attno())) break;
+                innerOrder.add(v.attno());
+                innerCols.add(((Expr.Var) inner.layout().fix(ik)).attno() - 1);
+            }
+            if (innerOrder.size() != order.size() || !orderedByAnIndex(inner, innerOrder)) continue;
+            Plan innerScan = orderedScan(inner, innerRt, innerOrder);
+            if (innerScan == null) continue;
+            Plan.MergeJoin bare = new Plan.MergeJoin(type, outerScan, innerScan, List.copyOf(outerCols), List.copyOf(innerCols),
+                    layout.fix(ScanPaths.and(rest)), layout.fix(ScanPaths.and(otherClauses)), List.copyOf(keyTypes), unique, false);
+            // final_cost_mergejoin: the index scan re-reads the rows of equal keys itself unless a
+            // Material node over it is cheaper (and enable_material allows one)
+            boolean materialize = materialOn && costs.mergeInnerCheaperMaterialized(bare);
+            offer(choice, materialize ? new Plan.MergeJoin(type, outerScan, innerScan, bare.outerKeys(), bare.innerKeys(),
+                    bare.joinQual(), bare.otherQual(), bare.keyTypes(), unique, true) : bare, layout, true, mergeOn);
+        }
+    }
+
+    /** Non-collatable types whose default btree order is the one a merge join compares in. */
+    private static final Set<Integer> MERGE_ORDERED_TYPES = Set.of(20, 21, 23, 26, 1082, 1114, 1184, 1700);
+
+    /**
+     * build_index_pathkeys cut to the merge keys: the index's leading key columns that are
+     * among {@code columns} (a column a constant pins is skipped), ascending under the column
+     * type's default operator class; empty if the index does not start so.
+     */
+    private static List<Integer> indexOrder(org.tusk.utils.cache.Relation index, Set<Integer> columns, Set<Integer> constants) {
+        List<Integer> order = new ArrayList<>();
+        if (!index.indexIsValid()) return order;
+        org.tusk.utils.cache.Relation.IndexInfo ii = index.index();
+        int[] indclass = ii.indclass();
+        for (int c = 0; c < ii.keyCount(); c++) {
+            int attno = ii.keyAttnum(c);
+            if (attno > 0 && constants.contains(attno)) continue;
+            if (attno <= 0 || !columns.contains(attno) || order.contains(attno)) break;
+            int type = index.atttypid(c + 1);
+            if (c < indclass.length && (org.tusk.catalog.BtreeOpclasses.coercedInputType(indclass[c], type) != 0
+                    || org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[c]) != null)) break;
+            order.add(attno);
+        }
+        return List.copyOf(order);
+    }
+
+    /** Whether some index of the relation's table starts with exactly {@code order}'s columns. */
+    private boolean orderedByAnIndex(Rel rel, List<Integer> order) {
+        Set<Integer> columns = new HashSet<>(order);
+        for (org.tusk.utils.cache.Relation index : info.glob.env.catalog().indexesOf(rel.table().table())) {
+            List<Integer> o = indexOrder(index, columns, ScanOrder.constantColumns(rel.scanQuals()));
+            if (o.size() >= order.size() && o.subList(0, order.size()).equals(order)) return true;
+        }
+        return false;
+    }
+
+    /** The range table index of a relation that is one plain table scanned directly, else -1. */
+    private int orderableTable(Rel rel) {
+        if (rel.table() == null || rel.relids().size() != 1 || rel.scanQuals() == null || !rel.lateralParams().isEmpty()) return -1;
+        if (!(rel.plan() instanceof Plan.SeqScan || rel.plan() instanceof Plan.IndexScan || rel.plan() instanceof Plan.BitmapHeapScan))
+            return -1;
+        Query.RangeTblEntry rte = rel.table();
+        if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || rte.inh() && rte.table().relhassubclass()) return -1;
+        return rel.relids().iterator().next();
+    }
+
+    /**
+     * The scan of a relation's table in the ascending order of {@code order}'s columns (an index
+     * path with those pathkeys, {@link ScanPaths}), keeping the base scan's output, or null when
+     * no index scan delivers it more cheaply than sorting.
+     */
+    private Plan orderedScan(Rel rel, int rtindex, List<Integer> order) {
+        List<ScanOrder.Key> wanted = new ArrayList<>();
+        for (int attno : order) wanted.add(new ScanOrder.Key(attno, false, false));
+        List<Expr> tlist = switch (rel.plan()) {
+            case Plan.SeqScan s -> s.targetList();
+            case Plan.IndexScan s -> s.targetList();
+            case Plan.BitmapHeapScan s -> s.targetList();
+            default -> null;
+        };
+        boolean target = rtindex == info.query.resultRelation() || RowLocking.marks(info.query, rtindex);
+        int[] reads = !target && (info.query.rowMarks() == null || info.query.rowMarks().isEmpty())
+                ? IndexOnlyScans.columnReads(info.query, rtindex, rel.table().columns().size()) : null;
+        ScanPaths.Choice c = ScanPaths.scan(rel.table(), ScanPaths.and(rel.scanQuals()), tlist, info.glob.env, info.glob.ctx,
+                wanted, -1, reads, target);
+        if (!c.ordered() || !(c.plan() instanceof Plan.IndexScan) || c.plan().width() != rel.plan().width()) return null;
+        return c.plan();
     }
 
     /**

@@ -87,7 +87,7 @@ public final class PlanCosts {
             case Plan.SubqueryScan s -> {
                 Estimate c = of(s.child());
                 // a CTE has no statistics: its scan's clauses see only its number of rows (examine_variable)
-                double rows = c.rows() * (isCteScan(s) ? selectivity(s.qual(), ScanStats.withoutStatistics(c.rows()))
+                double rows = c.rows() * (Plan.isCteScan(s) ? selectivity(s.qual(), ScanStats.withoutStatistics(c.rows()))
                         : selectivity(s.qual()));
                 double run = s.qual() == null ? 0 : c.rows() * exprCost(s.qual());
                 int w = s.targetList() == null ? c.width() : width(s.targetList());
@@ -421,6 +421,7 @@ public final class PlanCosts {
             case SEMI -> o.rows() * sel;
             case ANTI -> o.rows() * (1 - sel);
             case LEFT -> Math.max(o.rows() * innerRows * sel, o.rows());
+            case RIGHT -> Math.max(o.rows() * innerRows * sel, innerRows);
             case FULL -> Math.max(Math.max(o.rows() * innerRows * sel, o.rows()), innerRows);
             default -> o.rows() * innerRows * sel;
         };
@@ -544,12 +545,18 @@ public final class PlanCosts {
         if (!n.nestParams().isEmpty() && n.inner() instanceof Plan.IndexScan) loopCounts.put(n.inner(), o.rows());
         Estimate i = of(n.inner());
         boolean param = !n.nestParams().isEmpty();
-        boolean storesRows = !param && storesItsRows(n.inner());
-        // the unparameterized inner side is kept in memory after one read (Materialize): rescans cost
-        // cpu_operator_cost per row; a CTE or work table scan reads its tuplestore again instead,
-        // cpu_tuple_cost per row (cost_rescan), and gets no Materialize (ExecMaterializesOutput)
-        double innerRescan = param ? i.total() : storesRows ? CPU_TUPLE_COST * i.rows() : CPU_OPERATOR_COST * i.rows();
-        double innerFirst = param || storesRows ? i.total() : i.total() + 2 * CPU_OPERATOR_COST * i.rows();
+        double innerFirst, innerRescan;
+        if (param) {
+            innerFirst = innerRescan = i.total();
+        } else if (n.materializeInner()) {
+            // cost_material: the inner rows are stored on the first read (2 cpu_operator_cost per
+            // row), and each rescan reads them back at cpu_operator_cost per row
+            innerFirst = i.total() + 2 * CPU_OPERATOR_COST * i.rows();
+            innerRescan = CPU_OPERATOR_COST * i.rows();
+        } else {
+            innerFirst = i.total();
+            innerRescan = rescan(n.inner(), i);
+        }
         double startup = o.startup() + i.startup();
         double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
                 + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * (param ? i.rows() : i.rows());
@@ -559,6 +566,26 @@ public final class PlanCosts {
                 ? joinRows(n.type(), n.outer(), n.inner(), o, pj.baseRows(), pj.clauses(), n.joinQual(), n.otherQual())
                 : joinRows(n.type(), n.outer(), n.inner(), o, i.rows(), List.of(), n.joinQual(), n.otherQual());
         return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    /**
+     * cost_rescan's total for an unparameterized inner side scanned again: a node that keeps its
+     * output (a Sort: cpu_operator_cost per row; a CTE or work table scan's tuplestore:
+     * cpu_tuple_cost per row) or its startup work (a function scan's tuplestore, a hash join's
+     * hash table: the run cost) pays less than a first scan; anything else pays its whole cost again.
+     */
+    private static double rescan(Plan inner, Estimate e) {
+        Plan p = inner;
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return switch (p) {
+            case Plan.Sort s -> CPU_OPERATOR_COST * e.rows();
+            case Plan.CteScan c -> CPU_TUPLE_COST * e.rows();
+            case Plan.WorkTableScan w -> CPU_TUPLE_COST * e.rows();
+            case Plan.SubqueryScan s when Plan.isCteScan(s) -> CPU_TUPLE_COST * e.rows();
+            case Plan.FunctionScan f -> e.total() - e.startup();
+            case Plan.HashJoin h -> e.total() - e.startup();
+            default -> Plan.materializesOutput(p) ? e.total() - e.startup() : e.total();
+        };
     }
 
     private Estimate hashJoin(Plan.HashJoin h) {
@@ -604,6 +631,24 @@ public final class PlanCosts {
      * rescanratio = 1 + (join rows - inner rows) / inner rows, paid either by re-reading the
      * inner input or, when cheaper, by a Materialize at cpu_operator_cost per re-read row.
      */
+    /** Whether the merge join estimated last would read its inner side more cheaply through a Material node. */
+    private boolean lastMergeInnerMaterializeCheaper;
+
+    /**
+     * final_cost_mergejoin's materialize_inner test: whether materializing the inner side
+     * (cpu_operator_cost per re-read row) is cheaper than re-reading it (its run cost times the
+     * rescan ratio of the inner rows read again for equal outer keys).
+     */
+    boolean mergeInnerCheaperMaterialized(Plan.MergeJoin m) {
+        mergeJoin(m);
+        return lastMergeInnerMaterializeCheaper;
+    }
+
+    private static boolean visibleIndexScan(Plan p) {
+        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
+        return p instanceof Plan.IndexScan;
+    }
+
     private Estimate mergeJoin(Plan.MergeJoin m) {
         Estimate o = of(m.outer()), i = of(m.inner());
         int nkeys = m.outerKeys().size();
@@ -614,11 +659,18 @@ public final class PlanCosts {
             keys.add(new EquiSides(side(m.outer(), ov), side(m.inner(), iv)));
         }
         double rows = joinRows(m.type(), m.outer(), m.inner(), o, i.rows(), keys, m.joinQual(), m.otherQual());
-        double mergeTuples = rows;
+        // approx_tuple_count: the pairs the merge clauses alone match, as for an inner join
+        double keySel = 1.0;
+        for (EquiSides k : keys) keySel *= JoinSelectivity.inner(k.outer(), k.inner());
+        double mergeTuples = keys.isEmpty() ? rows : clamp(o.rows() * i.rows() * keySel);
         double innerRows = Math.max(i.rows(), 1);
         double rescanRatio = 1.0 + Math.max(0, mergeTuples - innerRows) / innerRows;
         double innerRun = i.total() - i.startup();
-        double innerCost = Math.min(innerRun * rescanRatio, innerRun + CPU_OPERATOR_COST * innerRows * rescanRatio);
+        double bare = innerRun * rescanRatio, mat = innerRun + CPU_OPERATOR_COST * innerRows * rescanRatio;
+        // an index scan inner re-reads its rows itself unless the plan materializes it (as
+        // final_cost_mergejoin chose); other inputs are costed at the cheaper of the two
+        double innerCost = visibleIndexScan(m.inner()) ? (m.materializeInner() ? mat : bare) : Math.min(bare, mat);
+        lastMergeInnerMaterializeCheaper = mat < bare;
         double startup = o.startup() + i.startup();
         double total = startup + (o.total() - o.startup()) + innerCost
                 + CPU_OPERATOR_COST * nkeys * (o.rows() + i.rows() * rescanRatio)
@@ -719,23 +771,6 @@ public final class PlanCosts {
         double smallRelationDistinct() {
             return table == null && tuples > 0 && tuples < 200 ? Math.max(1, Math.rint(tuples)) : -1;
         }
-    }
-
-    /**
-     * Whether {@code p}, below projections Tusk adds, is PostgreSQL's CteScan or WorkTableScan
-     * node (a FROM item's scan of a WITH query, with its filter): a node that keeps its rows in a
-     * tuplestore, so a nested loop rescans it without a Materialize (ExecMaterializesOutput).
-     */
-    public static boolean storesItsRows(Plan p) {
-        while (p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null) p = s.child();
-        if (p instanceof Plan.SubqueryScan s && s.rte() != null) return isCteScan(s);
-        return p instanceof Plan.CteScan || p instanceof Plan.WorkTableScan;
-    }
-
-    /** A scan of a WITH query with its filter: the SubqueryScan of the FROM item over the CTE or work table scan. */
-    private static boolean isCteScan(Plan.SubqueryScan s) {
-        return s.rte() != null && s.rte().kind() == Query.RteKind.CTE && s.targetList() == null
-                && (s.child() instanceof Plan.CteScan || s.child() instanceof Plan.WorkTableScan);
     }
 
     /**

@@ -527,7 +527,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 qual(n, "Filter", j.otherQual(), upperPrefix());
                 for (Plan.NestParam np : j.nestParams()) nestParams.put(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
                 n.child(j.outer(), "Outer");
-                n.child(j.nestParams().isEmpty() && materializes(j.inner()) ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
+                n.child(j.materializeInner() ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
                 yield n;
             }
             case Plan.HashJoin j -> {
@@ -562,7 +562,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 qual(n, "Filter", j.otherQual(), upperPrefix());
                 n.child(j.outer(), "Outer");
                 // an inner side that cannot mark and restore is read through a Materialize (create_mergejoin_plan)
-                n.child(materializes(j.inner()) ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
+                n.child(j.materializeInner() ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
                 yield n;
             }
             case Plan.Unique u -> {
@@ -756,13 +756,6 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             return false;
         });
         return some[0] && !bad[0];
-    }
-
-    /** An unparameterized nested loop's inner side is kept in memory; PostgreSQL draws a Materialize unless the node stores its rows anyway. */
-    private static boolean materializes(Plan inner) {
-        Plan v = visible(inner);
-        return !(v instanceof Plan.Sort || PlanCosts.storesItsRows(v) || v instanceof Plan.Result
-                || v instanceof Plan.SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.FUNCTION);
     }
 
     private Node join(Plan p, String name, Query.JoinType type, Plan outer, Plan inner) {
