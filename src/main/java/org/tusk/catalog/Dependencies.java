@@ -173,8 +173,10 @@ public final class Dependencies {
                         || matches(v, "refclassid", "refobjid", "refobjsubid", o));
             } else {
                 deleteDependencyRecordsFor(o);
+                // the rows of its own sub-objects on it (a partition key column's INTERNAL row) went just now
                 writer.delete(PG_DEPEND, v -> oid(PG_DEPEND.get(v, "refclassid")) == o.classId()
-                        && oid(PG_DEPEND.get(v, "refobjid")) == o.objectId());
+                        && oid(PG_DEPEND.get(v, "refobjid")) == o.objectId()
+                        && !(oid(PG_DEPEND.get(v, "classid")) == o.classId() && oid(PG_DEPEND.get(v, "objid")) == o.objectId()));
             }
             // deleteOneObject's CommandCounterIncrement: later steps must not meet the deleted rows again.
             env.commandCounterIncrement().run();

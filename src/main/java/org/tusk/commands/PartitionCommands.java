@@ -135,6 +135,7 @@ public final class PartitionCommands {
         Relation rel = catalog.openRelation(oid);
         PartitionKey key = PartitionKeyDefinition.compute(spec, strategy, rel, queryString, env, zone, currentDatabase);
         catalog.partitions().storeKey(oid, key);
+        PartitionKeyDependencies.record(catalog, rel, key, env);
         return oid;
     }
 

@@ -42,7 +42,7 @@ public final class Deparser {
             case Expr.WholeRowVar w -> buf.append(quote(w.refname())).append(".*");
             case Expr.CoerceToDomainValue v -> buf.append("VALUE");
             case Expr.FuncExpr f -> {
-                buf.append(quote(f.proc().name())).append('(');
+                buf.append(RuleExpr.functionName(f.proc())).append('(');
                 list(f.args());
                 buf.append(')');
             }
