@@ -17,7 +17,7 @@ import org.postgresql.util.ServerErrorMessage;
  * trees: a partition key expression (routing, partitions, pg_get_partkeydef, the dependency that
  * keeps the function from being dropped), a function outside the search path (schema-qualified
  * where the path would not find it), and an index expression in pg_get_indexdef and in a unique
- * violation's DETAIL. Expected answers are PostgreSQL 15's.
+ * violation's DETAIL; a row constructor in a view. Expected answers are PostgreSQL 15's.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PartitionKeyFunctionIT extends OneServerPerClass {
@@ -67,6 +67,15 @@ class PartitionKeyFunctionIT extends OneServerPerClass {
             ServerErrorMessage e = fails(c, "insert into pki_t values (1), (1)", "23505").getServerErrorMessage();
             assertEquals("Key ((pki(a) + 1))=(2) already exists.", e.getDetail());
             exec(c, "drop table pki_t", "drop function pki(int)");
+        }
+    }
+
+    @Test
+    void rowConstructorIsDeparsed() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table pkr (a int, b int)", "create view pkr_v as select row(a, b)::pkr as x from pkr");
+            assertEquals(" SELECT ROW(pkr.a, pkr.b)::pkr AS x\n   FROM pkr;", joinedRows(c, "select pg_get_viewdef('pkr_v')"));
+            exec(c, "drop view pkr_v", "drop table pkr");
         }
     }
 }

@@ -120,6 +120,13 @@ final class RuleExpr {
                 buf.append(')');
             }
             case Expr.SubLink s -> sublink(s);
+            case Expr.RowExpr r -> {
+                // get_rule_expr's RowExpr: ROW(...), with the cast to its named row type
+                buf.append("ROW(");
+                list(r.args(), true);
+                buf.append(')');
+                if (r.type() != org.tusk.catalog.TypeOids.RECORD) buf.append("::").append(typeName(r.type(), -1));
+            }
             default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "cannot deparse expression node " + e.getClass().getSimpleName());
         }
