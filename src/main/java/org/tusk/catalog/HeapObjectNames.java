@@ -50,6 +50,9 @@ final class HeapObjectNames implements ObjectNames {
     }
 
     @Override
+    public FunctionDdl functions() { return catalog.functions(); }
+
+    @Override
     public int namespaceOid(String name) { return namespaces.oidOf(name); }
 
     @Override

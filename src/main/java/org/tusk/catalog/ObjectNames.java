@@ -56,6 +56,13 @@ public interface ObjectNames {
         return withOverrideSearchPath(path, body);
     }
 
+    /**
+     * The session's user-defined routines (pg_proc), for the analysis of stored expressions that
+     * has no statement environment (ruleutils over a stand-in relation): a stored expression
+     * may call user functions, which PostgreSQL's stored trees name by OID. Null outside a session.
+     */
+    default FunctionDdl functions() { return null; }
+
     Optional<String> roleName(int oid);
 
     /** 0 if there is no such role. */

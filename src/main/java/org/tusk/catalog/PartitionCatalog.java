@@ -45,8 +45,13 @@ public final class PartitionCatalog {
      * catalog, so the backend installs it here at session start (as it installs ObjectNames).
      */
     public interface KeyExpressionTyper {
-        /** The type and typmod ({@link ColumnDef#name()} unused) of each expression of {@code partexprs}, in order. */
-        List<ColumnDef> types(int relOid, String partexprs);
+        /**
+         * The type and typmod ({@link ColumnDef#name()} unused) of each expression of
+         * {@code partexprs} of partitioned table {@code rel}, in order. The analysis must see
+         * the catalog (user-defined functions and operators), as the stored trees PostgreSQL
+         * reads back name them by OID.
+         */
+        List<ColumnDef> types(Relation rel, String partexprs);
     }
 
     private static volatile KeyExpressionTyper typer;
@@ -102,7 +107,7 @@ public final class PartitionCatalog {
         int[] attnums = new int[n], types = new int[n], typmods = new int[n];
         String[] names = new String[n], exprs = new String[n];
         List<String> exprTexts = partexprs == null ? List.of() : splitExpressions(partexprs);
-        List<ColumnDef> exprTypes = partexprs == null ? List.of() : requireTyper().types(rel.oid(), partexprs);
+        List<ColumnDef> exprTypes = partexprs == null ? List.of() : requireTyper().types(rel, partexprs);
         int next = 0;
         for (int i = 0; i < n; i++) {
             attnums[i] = attrs[i];

@@ -16,12 +16,24 @@ import org.tusk.catalog.PgProc.Volatility;
  * types (proargtypes) comes from an earlier schema of the path. A built-in function, whose OID
  * has no stored pg_proc row here, lives in pg_catalog and is visible.
  */
-final class RoutineVisibilityBuiltins {
+public final class RoutineVisibilityBuiltins {
     private RoutineVisibilityBuiltins() {}
 
     static void register(BuiltinRegistry r) {
         r.fn("pg_function_is_visible", List.of(OID), BOOL, Volatility.STABLE, true,
                 (c, a) -> functionIsVisible(((Number) a[0]).intValue()));
+    }
+
+    /**
+     * generate_function_name's qualification: the schema of user routine {@code procOid} when
+     * the search path would not find it by its bare name (it is not visible), else null; null
+     * also for a built-in function and an OID without a pg_proc row.
+     */
+    public static String schemaIfInvisible(int procOid) {
+        ObjectNames names = ObjectNames.current();
+        List<Object[]> rows = names.rows(PG_PROC, v -> oid(PG_PROC.get(v, "oid")) == procOid);
+        if (rows.isEmpty() || functionIsVisible(procOid)) return null;
+        return names.namespaceName(oid(PG_PROC.get(rows.get(0), "pronamespace")));
     }
 
     static boolean functionIsVisible(int procOid) {

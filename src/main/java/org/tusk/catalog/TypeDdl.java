@@ -250,9 +250,38 @@ public final class TypeDdl {
             // an index's column goes with the table column it indexes, which is listed itself
             if (c == null || "i".equals(PG_CLASS.get(c.values(), "relkind"))) continue;
             String kind = "v".equals(PG_CLASS.get(c.values(), "relkind")) ? "view" : "table";
+            if (isPartitionKeyColumn(rel, (Short) PG_ATTRIBUTE.get(s.values(), "attnum"))) {
+                // findDependentObjects: the column is an internal part of its table, which stands for it
+                String table = "table " + PG_CLASS.get(c.values(), "relname");
+                if (!out.contains(table)) out.add(table);
+                continue;
+            }
             out.add("column " + PG_ATTRIBUTE.get(s.values(), "attname") + " of " + kind + " " + PG_CLASS.get(c.values(), "relname"));
         }
         return out;
+    }
+
+    /**
+     * The tables of which a column of type {@code typeOid} is a partition key column (depends
+     * INTERNALly on its table, as StorePartitionKey records): dropping the type drops them whole.
+     */
+    public List<Integer> partitionKeyTables(int typeOid) {
+        List<Integer> out = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "atttypid")) == typeOid
+                && (Short) PG_ATTRIBUTE.get(v, "attnum") > 0 && !(Boolean) PG_ATTRIBUTE.get(v, "attisdropped"))) {
+            int rel = oid(PG_ATTRIBUTE.get(s.values(), "attrelid"));
+            if (isPartitionKeyColumn(rel, (Short) PG_ATTRIBUTE.get(s.values(), "attnum")) && !out.contains(rel)) out.add(rel);
+        }
+        return out;
+    }
+
+    /** Whether column {@code attnum} of {@code rel} depends INTERNALly on its own table (a partition key column). */
+    private boolean isPartitionKeyColumn(int rel, short attnum) {
+        var dep = SystemCatalogs.PG_DEPEND;
+        return !writer.find(dep, v -> oid(dep.get(v, "classid")) == ObjectAddress.RELATION_RELATION_ID
+                && oid(dep.get(v, "objid")) == rel && (Integer) dep.get(v, "objsubid") == attnum
+                && oid(dep.get(v, "refclassid")) == ObjectAddress.RELATION_RELATION_ID && oid(dep.get(v, "refobjid")) == rel
+                && (Integer) dep.get(v, "refobjsubid") == 0 && "i".equals(dep.get(v, "deptype"))).isEmpty();
     }
 
     /** RemoveTypeById for an enum or range type: its pg_type row, its array type's and its pg_enum or pg_range rows. */

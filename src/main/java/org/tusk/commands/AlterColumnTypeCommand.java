@@ -72,6 +72,11 @@ final class AlterColumnTypeCommand {
         if (inh != null && inh.inhcount() > 0 && !recursing) {
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot alter inherited column \"" + colName + "\"");
         }
+        // ATPrepAlterColumnType: a column of the partition key, or read by a key expression, keeps its type
+        if (rel.relkind() == 'p' && PartitionCommands.usedByKey(rel, attnum, ctx)) {
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot alter column \"" + colName
+                    + "\" because it is part of the partition key of relation \"" + rel.name() + "\"");
+        }
         ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(cmd.type(), queryString);
         refuseIfUsedByView(rel, attnum, colName, catalog);
         AlterTypeAnalysis.Transform transform = AlterTypeAnalysis.transform(rel, attnum, t.oid(), t.typmod(), cmd.using(),
@@ -96,7 +101,8 @@ final class AlterColumnTypeCommand {
             }
             checkNames.add(c.name());
         }
-        if (transform.rewrite()) rewrite(rel, altered, attnum, transform.expr(), checks, checkNames, ctx);
+        // a partitioned table has no storage to rewrite (ATRewriteTables): its partitions are rewritten below
+        if (transform.rewrite() && rel.relkind() != 'p') rewrite(rel, altered, attnum, transform.expr(), checks, checkNames, ctx);
 
         for (int childOid : catalog.inheritanceChildren(rel.oid())) {
             catalog.lockRelation(childOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);

@@ -217,13 +217,21 @@ public final class DomainCommands {
         }
         List<String> allColumns = new ArrayList<>(columns);
         for (DomainInfo o : over) allColumns.addAll(catalog.typeDdl().dependents(o.oid()));
+        // a partition key column stands as its table ("table t"), which goes whole
+        allColumns.removeIf(c -> c.startsWith("table "));
         if (!allColumns.isEmpty()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "DROP DOMAIN ... CASCADE with dependent columns is not supported yet (it needs ALTER TABLE DROP COLUMN)");
         }
-        notices.accept(over.size() == 1 ? "drop cascades to type " + over.get(0).name()
-                : "drop cascades to " + over.size() + " other objects");
+        List<String> dropped = new ArrayList<>();
+        for (DomainInfo o : over) dropped.add("type " + o.name());
+        for (String c : columns) if (c.startsWith("table ")) dropped.add(c);
+        notices.accept(dropped.size() == 1 ? "drop cascades to " + dropped.get(0)
+                : "drop cascades to " + dropped.size() + " other objects");
         for (DomainInfo o : over) dropDomain(catalog, o, true, x -> { });
+        List<org.tusk.catalog.ObjectAddress> tables = new ArrayList<>();
+        for (int rel : catalog.typeDdl().partitionKeyTables(d.oid())) tables.add(org.tusk.catalog.ObjectAddress.relation(rel));
+        if (!tables.isEmpty()) catalog.dependencies().performDeletion(tables, true, true);
         catalog.typeDdl().domains().drop(d);
     }
 

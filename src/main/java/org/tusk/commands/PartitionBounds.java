@@ -123,8 +123,10 @@ final class PartitionBounds {
             e = PartitionBoundAnalysis.analyze(sql, key.displayName(i), key.typeOid(i), key.typmod(i), ctx.timeZone(),
                     ctx.session().currentDatabase());
         } catch (PgException ex) {
-            // the datum was analysed on its own: its error points into the CREATE/ALTER statement
-            int at = pos(queryString, datum.location());
+            // the datum was analysed on its own: its error points into the CREATE/ALTER statement,
+            // counted from where the datum's text starts (its node's location may be an operator inside it)
+            int start = datum.location() < 0 ? -1 : queryString.lastIndexOf(sql, datum.location());
+            int at = pos(queryString, start < 0 ? datum.location() : start);
             int shifted = ex.position() > 0 ? at + ex.position() - 1 : at;
             throw new PgException(ex.severity(), ex.sqlState(), ex.getMessage(), ex.detail(), ex.hint(), shifted);
         }
@@ -166,14 +168,7 @@ final class PartitionBounds {
                     // ranges [l1, u1) and [l2, u2) overlap when l1 < u2 and l2 < u1
                     if (PartitionBound.compareRange(key, bound.lower(), p.bound().upper()) < 0
                             && PartitionBound.compareRange(key, p.bound().lower(), bound.upper()) < 0) {
-                        // check_new_partition_bound: a lower bound inside the old range is the
-                        // problem (the lower datum is pointed at); a lower bound in the gap before
-                        // it means the upper bound reaches into it (the upper datum). The datum is
-                        // list_nth(datums, abs(cmpval) - 1) with cmpval a support function's
-                        // result, which the built-in comparisons keep to -1/0/1: the first one.
-                        boolean startsInside = PartitionBound.compareRange(key, p.bound().lower(), bound.lower()) <= 0;
-                        RawExpr d = startsInside ? spec.lower().get(0) : spec.upper().get(0);
-                        throw overlap(partName, p, catalog, pos(queryString, d.location()));
+                        throw overlap(partName, p, catalog, pos(queryString, overlapDatum(key, bound, parts, spec).location()));
                     }
                 }
             }
@@ -187,6 +182,84 @@ final class PartitionBounds {
             PartitionCommands.validateRows(defRel, parent, key, v -> !PartitionRouting.boundAccepts(key, bound, v, ctx), ctx,
                     "updated partition constraint for default partition \"" + defRel.name() + "\" would be violated by some row");
         }
+    }
+
+    /** One bound of the existing range partitions as PartitionBoundInfo keeps it: its datums and whether it is a lower bound. */
+    private record RangeBound(List<PartitionBound.RangeDatum> datums, boolean lower) {}
+
+    /**
+     * check_new_partition_bound's error position for an overlapping range partition: the bounds
+     * of the existing partitions in order, a boundary shared by two neighbours kept once as the
+     * upper bound of the first (create_range_bounds); the new lower bound is searched among them
+     * (partition_range_bsearch). When it falls in a gap, the new upper bound reaches into the next
+     * partition, and the upper datum of the first column where that partition's lower bound
+     * differs from it is the problem; otherwise the lower bound is inside a partition, and the
+     * lower datum of the first column where the bound found differs from it (the first one when
+     * they are equal). Columns are counted as partition_rbound_cmp counts them.
+     */
+    private static RawExpr overlapDatum(PartitionKey key, PartitionBound bound, List<PartitionCatalog.Partition> parts,
+                                        Stmt.PartitionBoundSpec spec) {
+        List<RangeBound> all = new ArrayList<>();
+        for (PartitionCatalog.Partition p : parts) {
+            if (p.bound().strategy() != 'r' || p.bound().isDefault()) continue;
+            all.add(new RangeBound(p.bound().lower(), true));
+            all.add(new RangeBound(p.bound().upper(), false));
+        }
+        all.sort((a, b) -> Integer.signum(rboundCmp(key, a.datums(), a.lower(), b)));
+        List<RangeBound> distinct = new ArrayList<>();
+        for (RangeBound b : all) {
+            RangeBound prev = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
+            if (prev != null && PartitionBound.compareRange(key, prev.datums(), b.datums()) == 0
+                    && sameKinds(prev.datums(), b.datums())) {
+                // a shared boundary is stored once, as an upper bound when either side's is one
+                if (!b.lower()) distinct.set(distinct.size() - 1, b);
+                continue;
+            }
+            distinct.add(b);
+        }
+        RangeBound probe = new RangeBound(bound.lower(), true);
+        int lo = -1, hi = distinct.size() - 1, cmpval = 0;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            cmpval = rboundCmp(key, distinct.get(mid).datums(), distinct.get(mid).lower(), probe);
+            if (cmpval <= 0) {
+                lo = mid;
+                if (cmpval == 0) break;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        boolean inGap = lo + 1 >= distinct.size() || distinct.get(lo + 1).lower();
+        if (inGap && lo + 1 < distinct.size()) {
+            int c = rboundCmp(key, distinct.get(lo + 1).datums(), true, new RangeBound(bound.upper(), false));
+            if (c < 0) return spec.upper().get(Math.abs(c) - 1);
+        }
+        return cmpval == 0 ? spec.lower().get(0) : spec.lower().get(Math.abs(cmpval) - 1);
+    }
+
+    private static boolean sameKinds(List<PartitionBound.RangeDatum> a, List<PartitionBound.RangeDatum> b) {
+        for (int i = 0; i < a.size(); i++) if (a.get(i).kind() != b.get(i).kind()) return false;
+        return true;
+    }
+
+    /**
+     * partition_rbound_cmp: 0 when equal, else the 1-based number of the first column that
+     * differs, negative when the first bound sorts before the second; equal datums order an upper
+     * bound before a lower one.
+     */
+    private static int rboundCmp(PartitionKey key, List<PartitionBound.RangeDatum> d1, boolean lower1, RangeBound b2) {
+        int colnum = 0, cmp = 0;
+        for (int i = 0; i < d1.size(); i++) {
+            colnum++;
+            PartitionBound.RangeDatum x = d1.get(i), y = b2.datums().get(i);
+            if (x.kind() < y.kind()) return -colnum;
+            if (x.kind() > y.kind()) return colnum;
+            if (x.kind() != PartitionBound.RangeDatum.VALUE) break;
+            cmp = org.tusk.utils.adt.Comparisons.compare(PartitionBound.keyType(key, i), x.value(), y.value());
+            if (cmp != 0) break;
+        }
+        if (cmp == 0 && lower1 != b2.lower()) cmp = lower1 ? 1 : -1;
+        return cmp == 0 ? 0 : cmp < 0 ? -colnum : colnum;
     }
 
     /**

@@ -135,6 +135,7 @@ public final class PartitionCommands {
         Relation rel = catalog.openRelation(oid);
         PartitionKey key = PartitionKeyDefinition.compute(spec, strategy, rel, queryString, env, zone, currentDatabase);
         catalog.partitions().storeKey(oid, key);
+        PartitionKeyDependencies.record(catalog, rel, key, env);
         return oid;
     }
 
@@ -290,24 +291,25 @@ public final class PartitionCommands {
 
     /**
      * ATExecDropColumn's has_partition_attrs check: a column of a partitioned table's key, or
-     * one its key expressions read, cannot be dropped (42P16).
+     * one its key expressions read, cannot be dropped (42P16, the same message for both).
      */
     static void checkNotInKey(Relation rel, int attnum, ExecContext ctx) {
+        if (usedByKey(rel, attnum, ctx))
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop column \""
+                    + rel.desc().attr(attnum - 1).name() + "\" because it is part of the partition key of relation \""
+                    + rel.name() + "\"");
+    }
+
+    /** has_partition_attrs for one column: whether it is a key column of {@code rel} or read by a key expression. */
+    static boolean usedByKey(Relation rel, int attnum, ExecContext ctx) {
         PartitionKey key = ctx.env().catalog().partitions().key(rel);
-        if (key == null) return;
-        String col = rel.desc().attr(attnum - 1).name();
-        for (int i = 0; i < key.count(); i++) {
-            if (key.attnum(i) == attnum)
-                throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop column \"" + col
-                        + "\" because it is part of the partition key of relation \"" + rel.name() + "\"");
-        }
-        if (!key.hasExpressions()) return;
+        if (key == null) return false;
+        for (int i = 0; i < key.count(); i++) if (key.attnum(i) == attnum) return true;
+        if (!key.hasExpressions()) return false;
         java.util.BitSet used = new java.util.BitSet();
         for (var e : org.tusk.parser.IndexExprAnalysis.storedExpressions(rel, key.expressionsText(), ctx.timeZone(),
                 ctx.session().currentDatabase(), ctx.env())) org.tusk.parser.IndexExprAnalysis.collectAttnums(e, used);
-        if (used.get(attnum))
-            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop column \"" + col
-                    + "\" because it is part of the partition key expression of relation \"" + rel.name() + "\"");
+        return used.get(attnum);
     }
 
     /** The attnum of live column {@code name} of {@code rel}, 0 if it has none. */

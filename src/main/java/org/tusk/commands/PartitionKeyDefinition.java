@@ -63,8 +63,9 @@ final class PartitionKeyDefinition {
                     typmods[i] = x.typmod();
                     if (isPseudoType(types[i])) throw pseudoType(i, types[i]);
                     PartitionKeyAnalysis.check(rel, x);
-                    // stored deparsed, as pg_get_partkeydef_columns prints an element
-                    exprs[i] = RuleUtils.nonPretty(x);
+                    // stored deparsed, as pg_get_partkeydef_columns prints an element, its names
+                    // qualified as the search path it is read back under needs (analyzeStored)
+                    exprs[i] = org.tusk.catalog.ObjectNames.current().analyzeStored(rel.namespace(), () -> RuleUtils.nonPretty(x));
                 }
                 collation = CatalogRows.builtinCollation(types[i]);
             }

@@ -51,6 +51,12 @@ public final class TableCommands {
                                     String currentDatabase, Consumer<String> notices, ExecContext ctx) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
+        if (s.unlogged() && rv.schema() != null && (rv.schema().equals("pg_temp") || rv.schema().startsWith("pg_temp_"))) {
+            // RangeVarAdjustRelationPersistence, before anything is made
+            throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION,
+                    "only temporary relations may be created in temporary schemas",
+                    org.tusk.parser.Lexer.position(queryString, rv.location()));
+        }
         if (s.unlogged()) {
             // An unlogged table needs an init fork that recovery copies over the main fork; without
             // it a crash would leave a half-written table behind, so Tusk refuses rather than log it.

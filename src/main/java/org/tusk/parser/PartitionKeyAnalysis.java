@@ -41,6 +41,18 @@ public final class PartitionKeyAnalysis {
     }
 
     /**
+     * The stored partexprs of partitioned table {@code table}, analysed again over its row
+     * (RelationBuildPartitionKey reads them with stringToNode; Tusk keeps SQL text). Names are
+     * resolved as for every stored expression: pg_catalog, then the table's schema, then public
+     * ({@link org.tusk.catalog.ObjectNames#analyzeStored}); {@code env} gives the catalog, so
+     * that user-defined functions and operators are found.
+     */
+    public static java.util.List<Expr> stored(Relation table, String partexprs, ExecEnvironment env) {
+        return org.tusk.catalog.ObjectNames.current().analyzeStored(table.namespace(),
+                () -> IndexExprAnalysis.storedExpressions(table, partexprs, java.time.ZoneOffset.UTC, null, env));
+    }
+
+    /**
      * ComputePartitionAttrs' checks of an analysed key expression that is not a plain column,
      * after its type has been found storable.
      */

@@ -46,10 +46,17 @@ final class UserFunctions {
      */
     static List<Candidate> candidates(Analyzer a, String schemaOrNull, String name, int nargs, List<String> argNames,
                                       boolean expandVariadic) {
-        if (a.env() == null) return List.of();
-        FunctionDdl functions = a.env().catalog().functions();
+        FunctionDdl functions = functions(a);
         if (functions == null) return List.of();
         return matching(functions.candidates(schemaOrNull, name), nargs, argNames, expandVariadic);
+    }
+
+    /**
+     * The statement's catalog of routines, or without a statement environment (a stored
+     * expression analysed over a stand-in relation) the session's.
+     */
+    private static FunctionDdl functions(Analyzer a) {
+        return a.env() != null ? a.env().catalog().functions() : org.tusk.catalog.ObjectNames.current().functions();
     }
 
     /** The same for CALL: the procedures named {@code name} (func_get_detail with proc_call). */

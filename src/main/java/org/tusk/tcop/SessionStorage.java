@@ -171,8 +171,15 @@ final class SessionStorage {
         });
         // The reg* types' I/O functions and the catalog functions look names up through this.
         org.tusk.catalog.ObjectNames.install(catalog.objectNames(sharedCatalog::current));
-        org.tusk.catalog.PartitionCatalog.installKeyExpressionTyper(
-                org.tusk.utils.ruleutils.PartitionRuleUtils::keyExpressionTypes);
+        // Key expressions are analysed against this session's catalog, so that the user-defined
+        // functions they call are found; parse analysis reads nothing but the catalog.
+        ExecEnvironment analysis = environment(null, -1);
+        org.tusk.catalog.PartitionCatalog.installKeyExpressionTyper((rel, partexprs) -> {
+            List<org.tusk.catalog.ColumnDef> types = new java.util.ArrayList<>();
+            for (var e : org.tusk.parser.PartitionKeyAnalysis.stored(rel, partexprs, analysis))
+                types.add(new org.tusk.catalog.ColumnDef(null, e.type(), e.typmod()));
+            return types;
+        });
     }
 
     /** GetNewObjectId. */

@@ -42,6 +42,8 @@ class CreateTableIT extends OneServerPerClass {
                     "cannot use subquery in DEFAULT expression", 33);
             assertError(c, "create temp table public.de2 (a int)", "42P16",
                     "cannot create temporary relation in non-temporary schema", 19);
+            assertError(c, "create unlogged table pg_temp.de2 (a int)", "42P16",
+                    "only temporary relations may be created in temporary schemas", 23);
             // ALTER TABLE cooks its DEFAULT without the query text: no position
             exec(c, "create table de3 (a int)");
             assertError(c, "alter table de3 add column b int default (a + 1)", "0A000",

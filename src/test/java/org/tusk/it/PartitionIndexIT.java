@@ -42,7 +42,7 @@ class PartitionIndexIT extends OneServerPerClass {
             assertEquals("((lower(a) IS NOT NULL) AND (lower(a) = ANY (ARRAY['aa'::text, 'bb'::text])))",
                     joinedRows(c, "select pg_get_partition_constraintdef('ky1'::regclass)"));
             e = error(c, "alter table ky drop column a");
-            assertEquals("cannot drop column \"a\" because it is part of the partition key expression of relation \"ky\"",
+            assertEquals("cannot drop column \"a\" because it is part of the partition key of relation \"ky\"",
                     e.getMessage());
         }
     }

@@ -42,7 +42,7 @@ public final class Deparser {
             case Expr.WholeRowVar w -> buf.append(quote(w.refname())).append(".*");
             case Expr.CoerceToDomainValue v -> buf.append("VALUE");
             case Expr.FuncExpr f -> {
-                buf.append(quote(f.proc().name())).append('(');
+                buf.append(RuleExpr.functionName(f.proc())).append('(');
                 list(f.args());
                 buf.append(')');
             }
@@ -107,6 +107,14 @@ public final class Deparser {
                 buf.append(')');
             }
             case Expr.Param p -> buf.append('$').append(p.number());
+            case Expr.RowExpr r -> {
+                // get_rule_expr's RowExpr: ROW(...), with the cast to its named row type
+                buf.append("ROW(");
+                list(r.args());
+                buf.append(')');
+                if (r.type() != org.tusk.catalog.TypeOids.RECORD)
+                    buf.append("::").append(RuleExpr.typeName(r.type(), -1));
+            }
             default -> throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "cannot deparse expression node " + e.getClass().getSimpleName());
         }

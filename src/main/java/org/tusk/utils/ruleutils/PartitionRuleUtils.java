@@ -9,7 +9,6 @@ import static org.tusk.catalog.SystemCatalogs.PG_PARTITIONED_TABLE;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.catalog.ColumnDef;
 import org.tusk.catalog.ObjectNames;
 import org.tusk.nodes.Expr;
 import org.tusk.utils.adt.RegTypes;
@@ -72,16 +71,6 @@ public final class PartitionRuleUtils {
             if (opclass != null) sb.append(' ').append(opclass);
         }
         return sb.append(')').toString();
-    }
-
-    /**
-     * The types of a partitioned table's key expressions (exprType of each partexprs item),
-     * for {@link org.tusk.catalog.PartitionCatalog.KeyExpressionTyper}.
-     */
-    public static List<ColumnDef> keyExpressionTypes(int relid, String partexprs) {
-        List<ColumnDef> out = new ArrayList<>();
-        for (Expr e : RuleUtils.analyzeListOverRelation(partexprs, relid, null)) out.add(new ColumnDef(null, e.type(), e.typmod()));
-        return out;
     }
 
     /** The direct partitioned parent of {@code relid} (its pg_inherits row, if it is a partition), or 0. */

@@ -66,7 +66,7 @@ final class RuleExpr {
             case Expr.Param p -> parameter(p);
             case Expr.OpExpr o -> operator(o);
             case Expr.FuncExpr f -> {
-                buf.append(RegTypes.quote(f.proc().name())).append('(');
+                buf.append(functionName(f.proc())).append('(');
                 list(f.args(), true);
                 buf.append(')');
             }
@@ -143,6 +143,13 @@ final class RuleExpr {
                 buf.append(')');
             }
             case Expr.SubLink s -> sublink(s);
+            case Expr.RowExpr r -> {
+                // get_rule_expr's RowExpr: ROW(...), with the cast to its named row type
+                buf.append("ROW(");
+                list(r.args(), true);
+                buf.append(')');
+                if (r.type() != org.tusk.catalog.TypeOids.RECORD) buf.append("::").append(typeName(r.type(), -1));
+            }
             default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
                     "cannot deparse expression node " + e.getClass().getSimpleName());
         }
@@ -643,5 +650,16 @@ final class RuleExpr {
                 || parent instanceof Expr.CoalesceExpr || parent instanceof Expr.MinMaxExpr
                 || parent instanceof Expr.NullIfExpr || parent instanceof Expr.Aggref || parent instanceof Expr.GroupingFunc
                 || parent instanceof Expr.WindowFunc || parent instanceof Expr.CaseExpr;
+    }
+
+    /**
+     * generate_function_name (without the argument-type check): the function's name, schema-
+     * qualified when it is a user function the search path would not find by that name.
+     */
+    static String functionName(org.tusk.catalog.PgProc proc) {
+        String name = RegTypes.quote(proc.name());
+        if (Integer.compareUnsigned(proc.oid(), org.tusk.catalog.CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) return name;
+        String schema = org.tusk.catalog.RoutineVisibilityBuiltins.schemaIfInvisible(proc.oid());
+        return schema == null ? name : RegTypes.quote(schema) + "." + name;
     }
 }
