@@ -81,13 +81,8 @@ public final class PartitionCatalog {
         PG_PARTITIONED_TABLE.set(row, "partcollation", collations);
         PG_PARTITIONED_TABLE.set(row, "partexprs", key.expressionsText());
         writer.insert(PG_PARTITIONED_TABLE, row);
-        // StorePartitionKey: the key columns are internal parts of the table (they cannot be
-        // dropped alone); expression columns (attnum 0) get none here
-        for (short attnum : attrs) {
-            if (attnum == 0) continue;
-            dependencies.recordDependencyOn(new ObjectAddress(ObjectAddress.RELATION_RELATION_ID, relOid, attnum),
-                    ObjectAddress.relation(relOid), DependencyType.INTERNAL);
-        }
+        // StorePartitionKey's pg_depend rows (the key columns' INTERNAL ones among them) are
+        // recorded by commands.PartitionKeyDependencies, which also sees the key expressions
         env.inval().registerRelcacheInval(relOid);
         env.commandCounterIncrement().run();
     }
