@@ -126,6 +126,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         rtNames = RtableNames.forPlan(top);
         findProjectedSubqueryScans(top);
         multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
+        // find_param_referent looks through the whole plan: a node above a nested loop prints the
+        // loop's parameters (in a column computed below it) as the outer expressions that set them
+        forEachPlan(top, p -> {
+            if (p instanceof Plan.NestLoop j)
+                for (Plan.NestParam np : j.nestParams())
+                    nestParams.putIfAbsent(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
+        }, new IdentityHashMap<>());
         if (!materializeTop) {
             explainNode(top, null, null);
             return;
@@ -387,7 +394,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private static boolean projectsItself(String drawnNode) {
         return switch (drawnNode) {
-            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan", "Values Scan", "Subquery Scan" -> true;
+            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan", "Values Scan", "Subquery Scan",
+                 "Function Scan" -> true;
             default -> false;
         };
     }
@@ -786,11 +794,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         n.input = withGrouping;
         // an aggregate call whose arguments hold a sub-select shows the planned call (its SubPlan
         // or InitPlan output), which the node computes as one of its aggregates
-        List<Expr> shown = new ArrayList<>();
-        for (Expr e : a.targetList())
-            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
-                    && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink) ? a.aggs().get(r.aggno()) : null));
-        n.output = tlist(shown, withGrouping, null);
+        n.output = tlist(shownTargetList(a), withGrouping, null);
         if (!a.phases().isEmpty()) {
             boolean prefix = upperPrefix();
             n.details.add(() -> groupingSets(a, in, prefix));
@@ -1308,6 +1312,22 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     /**
+     * An Agg's target list as EXPLAIN shows it: an aggregate call whose arguments hold a
+     * sub-select or a reference to an outer query level shows the planned call the node computes
+     * (its SubPlan or InitPlan output, the exec parameter the outer reference became), which
+     * ruleutils then prints as the expression that sets the parameter (find_param_referent).
+     */
+    private static List<Expr> shownTargetList(Plan.Agg a) {
+        List<Expr> shown = new ArrayList<>();
+        for (Expr e : a.targetList())
+            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
+                    && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink
+                            || y instanceof Expr.Var v && v.levelsup() > 0 || y instanceof Expr.Aggref o && o.levelsup() > 0)
+                    ? a.aggs().get(r.aggno()) : null));
+        return shown;
+    }
+
+    /**
      * The columns a node passes on, as its Output. A constant the node below computes prints as
      * itself: set_dummy_tlist_references keeps a Const rather than a reference to it.
      */
@@ -1375,7 +1395,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield l;
             }
             case Plan.ModifyTable m -> computed(m.returning(), tableColumns(m.target()));
-            case Plan.Agg a -> computed(a.targetList(), aggInput(a));
+            case Plan.Agg a -> computed(shownTargetList(a), aggInput(a));
             case Plan.SubqueryScan s -> {
                 List<ExplainColumn> in = s.rte() == null ? outputColumns(s.child())
                         : drawnAsChild(s) ? inlined(outputColumns(s.child())) : namedColumns(s.rte());
