@@ -1294,8 +1294,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private String deparseGroupKey(Expr k, List<ExplainColumn> in, boolean prefix) {
         if (k instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() >= 1 && v.attno() <= in.size()
                 && in.get(v.attno() - 1) instanceof ExplainColumn.Computed c && !(c.expr() instanceof Expr.Var))
-            return deparseKey(c.expr(), c.input(), prefix);
-        return deparseKey(k, in, prefix);
+            return deparser.deparse(c.expr(), c.input(), prefix);
+        return deparser.deparse(k, in, prefix);
     }
 
     private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
