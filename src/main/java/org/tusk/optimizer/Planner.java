@@ -379,7 +379,7 @@ public final class Planner {
      * nothing volatile or set-returning, no aggregate or window function, and a sub-select only
      * as an InitPlan's output (a parameter in PostgreSQL).
      */
-    private static boolean constantGroupKey(Expr e) {
+    static boolean constantGroupKey(Expr e) {
         return !org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == 0
                 || x instanceof Expr.WholeRowVar || x instanceof Expr.Aggref || x instanceof Expr.WindowFunc
                 || x instanceof Expr.GroupingFunc || x instanceof Expr.SubLink

@@ -30,6 +30,17 @@ class ConstantGroupKeyIT extends OneServerPerClass {
     }
 
     @Test
+    void aGroupingCallDoesNotChangeThat() throws Exception {
+        try (Connection c = server.connect()) {
+            String q = "select grouping(k), count(*) from (select (select 2) k from generate_series(1, 10) g) s group by k";
+            List<String> plan = Jdbc.plan(c, q);
+            assertEquals("GroupAggregate", plan.get(0));
+            assertEquals(false, plan.stream().anyMatch(l -> l.contains("Sort")), plan.toString());
+            assertEquals(List.of("0|10"), Jdbc.rowsShowingNull(c, q));
+        }
+    }
+
+    @Test
     void aStableKeyIsAggregatedSortedAndAVolatileOneHashed() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals(List.of("GroupAggregate", "  Group Key: now()", "  ->  Function Scan on generate_series g"),
