@@ -101,6 +101,9 @@ public final class BuiltinCatalog {
 
     public static List<PgWindowFunc> windowFunctions(String name) { return WINDOW_FUNCS.getOrDefault(name, List.of()); }
 
+    /** The built-in window function implementation whose prosrc is {@code prosrc} ("window_nth_value"), or null. */
+    public static PgWindowFunc.Impl windowImplementation(String prosrc) { return WindowBuiltins.implementation(prosrc); }
+
     public static PgCast cast(int source, int target) {
         PgCast c = CASTS.get(((long) source << 32) | target);
         // casts users create live in pg_cast (CREATE CAST, CastDdl)

@@ -52,10 +52,10 @@ public final class FunctionDdl {
         return "f".equals(PG_PROC.get(v, "prokind"));
     }
 
-    /** Whether a pg_proc row is a function or a procedure (prokind 'f' or 'p'), the kinds this class reads. */
+    /** Whether a pg_proc row is a function, a procedure or a window function (prokind 'f', 'p' or 'w'), the kinds this class reads. */
     private static boolean isRoutine(Object[] v) {
         Object k = PG_PROC.get(v, "prokind");
-        return "f".equals(k) || "p".equals(k);
+        return "f".equals(k) || "p".equals(k) || "w".equals(k);
     }
 
     /** The function or procedure with OID {@code oid}, or null (a support function named in pg_aggregate). */
@@ -84,7 +84,15 @@ public final class FunctionDdl {
         return candidates(schemaOrNull, name, "p");
     }
 
-    /** The routines of kind {@code prokind} ('f' or 'p') named {@code name} through the search path. */
+    /**
+     * The window functions (prokind 'w') named {@code name}, as {@link #candidates(String, String)}
+     * finds functions: what a call with OVER resolves against besides the built-ins and aggregates.
+     */
+    public List<SqlFunction> windowCandidates(String schemaOrNull, String name) {
+        return candidates(schemaOrNull, name, "w");
+    }
+
+    /** The routines of kind {@code prokind} ('f', 'p' or 'w') named {@code name} through the search path. */
     private List<SqlFunction> candidates(String schemaOrNull, String name, String prokind) {
         if (schemaOrNull != null) namespaces.lookupExplicit(schemaOrNull);
         long g = env.relcache().namesGeneration();
@@ -269,7 +277,7 @@ public final class FunctionDdl {
 
     /** FunctionIsVisible: the search path finds this very routine for its name and argument types. */
     private boolean visible(SqlFunction f) {
-        for (SqlFunction c : candidates(null, f.name(), f.procedure() ? "p" : "f")) {
+        for (SqlFunction c : candidates(null, f.name(), f.kind())) {
             if (c.argTypes().equals(f.argTypes())) return c.oid() == f.oid();
         }
         return false;
@@ -301,7 +309,7 @@ public final class FunctionDdl {
         return new SqlFunction(oid, f.name(), f.namespace(), owner, f.argTypes(), f.argNames(), f.defaultsSql(),
                 f.nDefaults(), f.resultType(), f.retset(), f.strict(), f.volatility(), f.body(), f.standardBody(), f.variadicType(),
                 f.argModes(), f.outColumns(), f.language(), f.securityDefiner(), f.leakproof(), f.config(),
-                f.procedure());
+                f.prokind());
     }
 
     private static Object[] toRow(SqlFunction f) {
@@ -377,7 +385,8 @@ public final class FunctionDdl {
         String modes = null;
         List<ColumnDef> outColumns = new ArrayList<>();
         List<String> inNames = names == null ? List.of() : List.of(names);
-        boolean procedure = "p".equals(c.get(v, "prokind"));
+        char prokind = String.valueOf(c.get(v, "prokind")).charAt(0);
+        boolean procedure = prokind == 'p';
         if (modesValue != null) {
             StringBuilder sb = new StringBuilder();
             for (Object m : org.tusk.utils.adt.ArrayValue.of(modesValue, TypeOids.CHAR).elements()) {
@@ -407,7 +416,7 @@ public final class FunctionDdl {
                 (Boolean) c.get(v, "proisstrict"), vol, sqlBody != null ? sqlBody : (String) c.get(v, "prosrc"),
                 sqlBody != null, oid(c.get(v, "provariadic")), modes, outColumns, oid(c.get(v, "prolang")),
                 Boolean.TRUE.equals(c.get(v, "prosecdef")), Boolean.TRUE.equals(c.get(v, "proleakproof")), config(c.get(v, "proconfig")),
-                procedure);
+                prokind);
     }
 
     /** proconfig's "name=value" entries (a text[] column), empty for NULL. */

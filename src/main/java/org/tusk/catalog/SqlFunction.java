@@ -26,15 +26,17 @@ import org.tusk.catalog.PgProc.Volatility;
  * @param leakproof    proleakproof: the function reveals nothing about its arguments but its result
  * @param config       proconfig: the function's SET clauses as "name=value", applied for the call's
  *                     duration; empty when it has none
- * @param procedure    prokind 'p': a procedure, run only by CALL; as in PostgreSQL 14 and later its OUT
- *                     parameters are part of its signature ({@code argTypes}, proargtypes) and also
- *                     its result columns ({@code outColumns})
+ * @param prokind      'f' a plain function; 'p' a procedure, run only by CALL (as in PostgreSQL 14 and
+ *                     later its OUT parameters are part of its signature, {@code argTypes}, proargtypes,
+ *                     and also its result columns, {@code outColumns}); 'w' a window function, called
+ *                     only with OVER (LANGUAGE internal: {@code body} names a built-in window function's
+ *                     implementation, as prosrc does)
  */
 public record SqlFunction(int oid, String name, int namespace, int owner, List<Integer> argTypes, List<String> argNames,
                           String defaultsSql, int nDefaults, int resultType, boolean retset, boolean strict,
                           Volatility volatility, String body, boolean standardBody, int variadicType,
                           String argModes, List<ColumnDef> outColumns, int language, boolean securityDefiner,
-                          boolean leakproof, List<String> config, boolean procedure) {
+                          boolean leakproof, List<String> config, char prokind) {
     /** PostgreSQL's SQLlanguageId. */
     public static final int SQL_LANGUAGE_ID = 14;
     /** pg_language's oid of plpgsql in PostgreSQL 15 (the row CREATE EXTENSION plpgsql makes at initdb). */
@@ -47,7 +49,7 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
                        String argModes, List<ColumnDef> outColumns, int language, boolean securityDefiner,
                        boolean leakproof, List<String> config) {
         this(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset, strict, volatility,
-                body, standardBody, variadicType, argModes, outColumns, language, securityDefiner, leakproof, config, false);
+                body, standardBody, variadicType, argModes, outColumns, language, securityDefiner, leakproof, config, 'f');
     }
 
     /** A function of language {@code language} with the default security attributes (SECURITY INVOKER, no SET clauses). */
@@ -72,21 +74,38 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
     public SqlFunction withLanguage(int lang) {
         return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
                 strict, volatility, body, standardBody, variadicType, argModes, outColumns, lang, securityDefiner, leakproof,
-                config, procedure);
+                config, prokind);
     }
 
     /** The same function with these security attributes (prosecdef, proleakproof, proconfig). */
     public SqlFunction withSecurity(boolean definer, boolean leak, List<String> settings) {
         return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
                 strict, volatility, body, standardBody, variadicType, argModes, outColumns, language, definer, leak,
-                List.copyOf(settings), procedure);
+                List.copyOf(settings), prokind);
     }
 
     /** The same routine as a procedure (prokind 'p'). */
     public SqlFunction asProcedure() {
         return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
                 strict, volatility, body, standardBody, variadicType, argModes, outColumns, language, securityDefiner,
-                leakproof, config, true);
+                leakproof, config, 'p');
+    }
+
+    /** The same routine as a window function (prokind 'w'). */
+    public SqlFunction asWindow() {
+        return new SqlFunction(oid, name, namespace, owner, argTypes, argNames, defaultsSql, nDefaults, resultType, retset,
+                strict, volatility, body, standardBody, variadicType, argModes, outColumns, language, securityDefiner,
+                leakproof, config, 'w');
+    }
+
+    /** Whether this is a procedure (prokind 'p'). */
+    public boolean procedure() {
+        return prokind == 'p';
+    }
+
+    /** Whether this is a window function (prokind 'w'). */
+    public boolean window() {
+        return prokind == 'w';
     }
 
     /**
@@ -101,12 +120,12 @@ public record SqlFunction(int oid, String name, int namespace, int owner, List<I
         int variadic = variadicType == 0 ? 0 : resolve.applyAsInt(variadicType);
         return new SqlFunction(oid, name, namespace, owner, args, argNames, defaultsSql, nDefaults,
                 resolve.applyAsInt(resultType), retset, strict, volatility, body, standardBody, variadic, argModes, outs,
-                language, securityDefiner, leakproof, config, procedure);
+                language, securityDefiner, leakproof, config, prokind);
     }
 
-    /** prokind: 'p' for a procedure, 'f' for a plain function. */
+    /** prokind: 'p' for a procedure, 'w' for a window function, 'f' for a plain function. */
     public String kind() {
-        return procedure ? "p" : "f";
+        return String.valueOf(prokind);
     }
 
     /**

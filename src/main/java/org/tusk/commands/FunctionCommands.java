@@ -183,7 +183,8 @@ public final class FunctionCommands {
             // interpret_AS_clause: an empty AS '' means the function's own name (pre-6.5 compatibility)
             if (body.isEmpty()) body = name;
             // fmgr_internal_validator
-            if (!attrs.window() && org.tusk.catalog.InternalFunctions.lookup(body) == null) {
+            if (attrs.window() ? org.tusk.catalog.BuiltinCatalog.windowImplementation(body) == null
+                    : org.tusk.catalog.InternalFunctions.lookup(body) == null) {
                 throw PgException.error(SqlState.UNDEFINED_FUNCTION, "there is no built-in function named \"" + body + "\"");
             }
         }
@@ -234,7 +235,9 @@ public final class FunctionCommands {
         }
         f = f.withSecurity(attrs.securityDefiner(), attrs.leakproof(),
                 FunctionConfig.apply(List.of(), attrs.settings(), ctx.session()::canonicalSettingName));
-        if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
+        // a window function in LANGUAGE internal runs the built-in implementation its AS names
+        if (attrs.window() && language.equals("internal")) f = f.asWindow();
+        else if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
         int oid = functions.create(f, s.replace());
         if (validateAfterCreate) {
             env.commandCounterIncrement();

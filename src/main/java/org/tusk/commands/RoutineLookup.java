@@ -17,7 +17,7 @@ import org.tusk.utils.error.SqlState;
  * LookupFuncWithArgs (parse_func.c) for FUNCTION, PROCEDURE and ROUTINE objects of DROP and ALTER:
  * the user-defined routine a {@link Stmt.DropFunctionStmt.FunctionRef} names, with PostgreSQL's
  * messages, which name the object kind the statement wrote. A function's signature is its input
- * parameters; a procedure's includes its OUT parameters (PostgreSQL 14 and later), so for PROCEDURE
+ * parameters (a window function is a function here); a procedure's includes its OUT parameters (PostgreSQL 14 and later), so for PROCEDURE
  * and ROUTINE the full written list is tried first, then the input-only one. A routine of the
  * wrong kind is "is not a function" / "is not a procedure" (42809).
  */
@@ -36,7 +36,10 @@ final class RoutineLookup {
         String name = qn.get(qn.size() - 1);
         String shown = String.join(".", qn);
         List<SqlFunction> cands = new ArrayList<>();
-        if (!objtype.equals("procedure")) cands.addAll(functions.candidates(schema, name));
+        if (!objtype.equals("procedure")) {
+            cands.addAll(functions.candidates(schema, name));
+            cands.addAll(functions.windowCandidates(schema, name));
+        }
         if (!objtype.equals("function")) cands.addAll(functions.procedureCandidates(schema, name));
         SqlFunction found = null;
         if (ref.argTypes() == null) {
@@ -54,6 +57,7 @@ final class RoutineLookup {
             List<Integer> all = resolve(ref.allTypes(), queryString);
             List<SqlFunction> every = new ArrayList<>(functions.candidates(schema, name));
             every.addAll(functions.procedureCandidates(schema, name));
+            every.addAll(functions.windowCandidates(schema, name));
             if (!objtype.equals("function")) {
                 for (SqlFunction f : every) if (f.procedure() && f.argTypes().equals(all)) found = f;
             }

@@ -75,7 +75,11 @@ final class GroupingSetPlanner {
         else sets.addAll(q.groupingSets());
         boolean orderedAggs = false;
         for (Expr.Aggref a : aggs) orderedAggs |= a.distinct() || !a.order().isEmpty();
-        GroupingSetStrategy.Choice chosen = GroupingSetStrategy.choose(q, sets, keyExprs, !orderedAggs,
+        // a plain GROUP BY (here for its GROUPING() calls) on keys that are the same for every row
+        // reads its input in group order already: sorted, as for any GROUP BY (Planner.planAgg)
+        boolean presorted = q.groupingSets().isEmpty() && !keyExprs.isEmpty()
+                && keyExprs.stream().allMatch(Planner::constantGroupKey);
+        GroupingSetStrategy.Choice chosen = GroupingSetStrategy.choose(q, sets, keyExprs, !orderedAggs && !presorted,
                 ScanPaths.setting(info.glob.ctx, "enable_hashagg", true), hashSizing(info, q, input, keyExprs, aggs));
         List<Plan.GroupingSetPhase> phases = new ArrayList<>();
         for (GroupingSetStrategy.Rollup r : chosen.rollups()) {
@@ -87,14 +91,14 @@ final class GroupingSetPlanner {
         // (create_groupingsets_plan); the later ones sort again inside the Agg
         List<Plan.SortKey> firstSort = new ArrayList<>();
         // (pathkeys hold each expression once: GROUP BY g AS a, g AS b sorts on g alone; a
-        // constant makes no pathkey, its equivalence class being redundant, so GROUP BY 1's
+        // pseudoconstant makes no pathkey, its equivalence class being redundant, so GROUP BY 1's
         // input is not sorted at all)
         List<Expr> sorted = new ArrayList<>();
         for (Plan.GroupingSetPhase phase : phases) {
             if (phase.hashed()) continue;
             for (int c : phase.sortColumns()) {
                 Expr e = keyExprs.get(c - w);
-                if (e instanceof Expr.Const) continue;
+                if (Planner.constantGroupKey(e)) continue;
                 boolean dup = false;
                 for (Expr x : sorted) dup |= ExprTrees.equal(x, e);
                 if (dup) continue;

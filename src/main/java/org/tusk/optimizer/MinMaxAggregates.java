@@ -3,7 +3,6 @@ package org.tusk.optimizer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.catalog.PgProc;
 import org.tusk.catalog.TypeOids;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
@@ -82,17 +81,7 @@ final class MinMaxAggregates {
                 || !a.directArgs().isEmpty() || a.agg().impl().sortStrategy() == 0) return false;
         Expr arg = a.args().get(0);
         // not potentially indexable; and IS NOT NULL would have odd semantics for a row
-        return !containsMutable(arg) && arg.type() != TypeOids.RECORD;
-    }
-
-    /** contain_mutable_functions: anything but an immutable function or operator, or a sub-select. */
-    private static boolean containsMutable(Expr e) {
-        return ExprTrees.any(e, x -> switch (x) {
-            case Expr.FuncExpr f -> f.proc().volatility() != PgProc.Volatility.IMMUTABLE;
-            case Expr.OpExpr o -> o.op().volatility() != PgProc.Volatility.IMMUTABLE;
-            case Expr.SubLink s -> true;
-            default -> false;
-        });
+        return !Clauses.containsMutableFunctions(arg) && arg.type() != TypeOids.RECORD;
     }
 
     /**

@@ -403,6 +403,19 @@ public final class Planner {
                 && !Clauses.returnsSet(e) && !Clauses.containsVolatileFunctions(e);
     }
 
+    /**
+     * Whether a (planned) group key is a pseudoconstant of the level: no column of the level,
+     * nothing volatile or set-returning, no aggregate or window function, and a sub-select only
+     * as an InitPlan's output (a parameter in PostgreSQL).
+     */
+    static boolean constantGroupKey(Expr e) {
+        return !org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                || x instanceof Expr.WholeRowVar || x instanceof Expr.Aggref || x instanceof Expr.WindowFunc
+                || x instanceof Expr.GroupingFunc || x instanceof Expr.SubLink
+                || x instanceof Expr.SubPlan sp && !sp.parParams().isEmpty())
+                && !Clauses.returnsSet(e) && !Clauses.containsVolatileFunctions(e);
+    }
+
     /** LIMIT count (+ OFFSET) when both are constants, for costing an ordered scan; -1 otherwise. */
     private static double constantLimit(Query q) {
         if (!(q.limitCount() instanceof Expr.Const c) || !(c.value() instanceof Number n)) return -1;
@@ -465,6 +478,13 @@ public final class Planner {
         // (numOrderedAggs == 0); one with DISTINCT or ORDER BY makes the grouping sorted
         boolean orderedAggs = false;
         for (Expr.Aggref a : aggs) orderedAggs |= a.distinct() || !a.order().isEmpty();
+        // keys that are the same for every input row (their pathkeys redundant, as a
+        // pseudoconstant's equivalence class makes them) need no sort: the input is in group
+        // order already, and add_path prefers that sorted aggregation to hashing, which costs
+        // the same per row and more to start
+        if (!keys.isEmpty() && keys.stream().allMatch(Planner::constantGroupKey))
+            return new Plan.Agg(input, Plan.AggStrategy.SORTED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(out),
+                    having);
         if (!orderedAggs && ScanPaths.setting(ctx, "enable_hashagg", true))
             return new Plan.Agg(input, Plan.AggStrategy.HASHED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(out),
                     having);

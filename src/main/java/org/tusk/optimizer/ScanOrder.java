@@ -54,14 +54,26 @@ final class ScanOrder {
         return keys;
     }
 
-    /** The table columns pinned to one value by a {@code column = constant} conjunct. */
+    /**
+     * The table columns pinned to one value by a {@code column = constant} conjunct, the constant
+     * being any pseudoconstant (an equivalence class's ec_has_const): a parameter carrying an outer
+     * query level's value pins the column for each run of the scan as a literal does.
+     */
     static Set<Integer> constantColumns(List<Expr> conjuncts) {
         Set<Integer> out = new java.util.HashSet<>();
         for (Expr c : conjuncts) {
             ScanPaths.Indexable ix = ScanPaths.indexable(c);
-            if (ix != null && ix.strategy() == Strategy.EQUAL && !(ix.clause() instanceof Expr.ScalarArrayOpExpr) && ix.argument() instanceof Expr.Const) out.add(ix.attno());
+            if (ix != null && ix.strategy() == Strategy.EQUAL && !(ix.clause() instanceof Expr.ScalarArrayOpExpr)
+                    && pseudoConstant(ix.argument())) out.add(ix.attno());
         }
         return out;
+    }
+
+    /** is_pseudo_constant_clause: no column of this level, no sub-select, nothing volatile. */
+    private static boolean pseudoConstant(Expr e) {
+        return !org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var || x instanceof Expr.WholeRowVar
+                || x instanceof Expr.SubLink || x instanceof Expr.SubPlan || x instanceof Expr.Aggref
+                || x instanceof Expr.WindowFunc) && !Clauses.containsVolatileFunctions(e);
     }
 
     /** {@code required} without the columns pinned by constants. */

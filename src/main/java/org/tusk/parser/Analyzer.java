@@ -1478,6 +1478,18 @@ public final class Analyzer {
 
     // ---- functions and aggregates
 
+    /**
+     * Whether a call without OVER would resolve to a user's window function (ParseFuncOrColumn's
+     * FUNCDETAIL_WINDOW without over): one fits the call's shape and no plain function does.
+     */
+    private boolean userWindowCall(RawExpr.FuncCall f, String userSchema, String name) {
+        if (userSchema != null || !UserFunctions.anyWindowFunction(this, name)) return false;
+        FuncArgs call = FuncArgs.of(this, f);
+        return !UserFunctions.windowCandidates(this, name, call.args().size(), call.names()).isEmpty()
+                && UserFunctions.candidates(this, null, name, call.args().size(), call.names(), !call.variadic()).isEmpty()
+                && BuiltinCatalog.functions(name).isEmpty();
+    }
+
     private Expr transformFuncCall(RawExpr.FuncCall f) {
         if (f == procCall) return CallAnalysis.resolveProcedure(this, f);
         List<String> qn = f.name();
@@ -1499,7 +1511,7 @@ public final class Analyzer {
         }
         if (f.over() != null) return new WindowAnalysis(this).transformWindowFuncCall(f, name);
         if (!aggCands.isEmpty()) return transformAggregate(f, name, aggCands);
-        if (!BuiltinCatalog.windowFunctions(name).isEmpty())
+        if (!BuiltinCatalog.windowFunctions(name).isEmpty() || userWindowCall(f, userSchema, name))
             throw err("42809", "window function " + name + " requires an OVER clause", f.location());
         // ParseFuncOrColumn complains of aggregate decorations only on a function it found; a call
         // finding none (by name and argument count) is "function ... does not exist"

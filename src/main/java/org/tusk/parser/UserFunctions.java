@@ -59,6 +59,21 @@ final class UserFunctions {
         return a.env() != null ? a.env().catalog().functions() : org.tusk.catalog.ObjectNames.current().functions();
     }
 
+    /** The same for a call with OVER: the user's window functions (prokind 'w') named {@code name}. */
+    static List<Candidate> windowCandidates(Analyzer a, String name, int nargs, List<String> argNames) {
+        if (a.env() == null) return List.of();
+        FunctionDdl functions = a.env().catalog().functions();
+        if (functions == null) return List.of();
+        return matching(functions.windowCandidates(null, name), nargs, argNames, true);
+    }
+
+    /** Whether the search path has a user window function named {@code name}, whatever its arguments. */
+    static boolean anyWindowFunction(Analyzer a, String name) {
+        if (a.env() == null) return false;
+        FunctionDdl functions = a.env().catalog().functions();
+        return functions != null && !functions.windowCandidates(null, name).isEmpty();
+    }
+
     /** The same for CALL: the procedures named {@code name} (func_get_detail with proc_call). */
     static List<Candidate> procedureCandidates(Analyzer a, String schemaOrNull, String name, int nargs,
                                                List<String> argNames, boolean expandVariadic) {

@@ -56,7 +56,9 @@ final class WindowAnalysis {
         List<PgWindowFunc> wfs = BuiltinCatalog.windowFunctions(name);
         List<PgAggregate> aggs = new ArrayList<>(UserAggregates.withUser(a, name, BuiltinCatalog.aggregates(name)));
         aggs.removeIf(OrderedSetAnalysis::isOrderedSet);   // rank(VARIADIC "any") WITHIN GROUP is no window function
-        if (wfs.isEmpty() && aggs.isEmpty() && !BuiltinCatalog.functions(name).isEmpty())
+        // a user's window function (CREATE FUNCTION ... WINDOW) where no built-in one has the name
+        boolean user = wfs.isEmpty() && aggs.isEmpty() && UserFunctions.anyWindowFunction(a, name);
+        if (wfs.isEmpty() && aggs.isEmpty() && !user && !BuiltinCatalog.functions(name).isEmpty())
             throw a.err("42809", "OVER specified, but " + name + " is not a window function nor an aggregate function",
                     f.location());
         if (f.distinct())
@@ -64,12 +66,13 @@ final class WindowAnalysis {
         if (!f.aggOrder().isEmpty())
             throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "aggregate ORDER BY is not implemented for window functions",
                     f.location());
-        if (f.filter() != null && aggs.isEmpty() && !wfs.isEmpty())
+        if (f.filter() != null && aggs.isEmpty() && (!wfs.isEmpty() || user))
             throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "FILTER is not implemented for non-aggregate window functions",
                     f.location());
-        if (f.star() && aggs.isEmpty() && !wfs.isEmpty())
+        if (f.star() && aggs.isEmpty() && (!wfs.isEmpty() || user))
             throw a.err("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
 
+        if (user) return resolveUserWindowFunction(f, name);
         List<Expr> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         a.inWindowFunc = true;
@@ -148,6 +151,53 @@ final class WindowAnalysis {
         }
         throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
                 .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
+    /**
+     * A user's window function (prokind 'w'), chosen as a function call is (func_get_detail with
+     * named arguments and defaults, expand_function_arguments): the call's arguments in declared
+     * order with the omitted defaults appended, run by the built-in implementation its prosrc names.
+     */
+    private Expr resolveUserWindowFunction(RawExpr.FuncCall f, String name) {
+        FuncArgs call = FuncArgs.of(a, f);
+        List<Expr> args = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        a.inWindowFunc = true;
+        try {
+            for (RawExpr r : call.args()) {
+                Expr e = a.transformExpr(r);
+                args.add(e);
+                types.add(e.type());
+            }
+        } finally {
+            a.inWindowFunc = false;
+        }
+        ParseSrf.checkCallArgs(a, args, "window function calls");
+        List<UserFunctions.Candidate> cands = call.variadic() ? List.of()
+                : UserFunctions.windowCandidates(a, name, args.size(), call.names());
+        List<List<Integer>> sigs = new ArrayList<>();
+        for (UserFunctions.Candidate c : cands) sigs.add(c.signature());
+        int idx = cands.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
+        String sig = call.signature(name, types);
+        if (idx == ParseFunc.AMBIGUOUS)
+            throw a.err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
+                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+        if (idx == ParseFunc.NONE)
+            throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
+                    .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+        UserFunctions.Candidate u = PolymorphicSqlCalls.bind(a, cands.get(idx), types, f.location());
+        List<Expr> conv = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++)
+            conv.add(a.coerce(args.get(i), u.signature().get(i), -1, Context.IMPLICIT, call.args().get(i).location()));
+        List<Expr> all = UserFunctions.finalArgs(a, u, conv, f.location());
+        PgWindowFunc.Impl impl = BuiltinCatalog.windowImplementation(u.fn().body());
+        if (impl == null)
+            throw a.err(SqlState.UNDEFINED_FUNCTION, "internal function \"" + u.fn().body() + "\" is not in internal lookup table",
+                    f.location());
+        int winref = findWindow(f.over());
+        a.hasWindowFuncs = true;
+        PgWindowFunc fn = new PgWindowFunc(name, all.stream().map(Expr::type).toList(), u.fn().resultType(), impl);
+        return new Expr.WindowFunc(name, fn, null, List.copyOf(all), false, null, winref, u.fn().resultType(), f.location());
     }
 
     /** An aggregate used as a window function: chosen among its signatures as for a plain aggregate call. */

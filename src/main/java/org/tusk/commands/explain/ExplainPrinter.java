@@ -130,6 +130,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         rtNames = RtableNames.forPlan(top);
         findProjectedSubqueryScans(top);
         multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
+        // find_param_referent looks through the whole plan: a node above a nested loop prints the
+        // loop's parameters (in a column computed below it) as the outer expressions that set them
+        forEachPlan(top, p -> {
+            if (p instanceof Plan.NestLoop j)
+                for (Plan.NestParam np : j.nestParams())
+                    nestParams.putIfAbsent(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
+        }, new IdentityHashMap<>());
         if (!materializeTop) {
             explainNode(top, null, null);
             return;
@@ -402,7 +409,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private static boolean projectsItself(String drawnNode) {
         return switch (drawnNode) {
-            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan", "Values Scan", "Subquery Scan" -> true;
+            case "Nested Loop", "Hash Join", "Merge Join", "WorkTable Scan", "CTE Scan", "Values Scan", "Subquery Scan",
+                 "Function Scan" -> true;
             default -> false;
         };
     }
@@ -794,11 +802,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         n.input = withGrouping;
         // an aggregate call whose arguments hold a sub-select shows the planned call (its SubPlan
         // or InitPlan output), which the node computes as one of its aggregates
-        List<Expr> shown = new ArrayList<>();
-        for (Expr e : a.targetList())
-            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
-                    && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink) ? a.aggs().get(r.aggno()) : null));
-        n.output = tlist(shown, withGrouping, null);
+        n.output = tlist(shownTargetList(a), withGrouping, null);
         if (!a.phases().isEmpty()) {
             boolean prefix = upperPrefix();
             n.details.add(() -> groupingSets(a, in, prefix));
@@ -1311,8 +1315,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private String deparseGroupKey(Expr k, List<ExplainColumn> in, boolean prefix) {
         if (k instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.attno() >= 1 && v.attno() <= in.size()
                 && in.get(v.attno() - 1) instanceof ExplainColumn.Computed c && !(c.expr() instanceof Expr.Var))
-            return deparseKey(c.expr(), c.input(), prefix);
-        return deparseKey(k, in, prefix);
+            return deparser.deparse(c.expr(), c.input(), prefix);
+        return deparser.deparse(k, in, prefix);
     }
 
     private String deparseKey(Expr k, List<ExplainColumn> in, boolean prefix) {
@@ -1326,6 +1330,22 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         if (!opts.verbose()) return null;
         if (tl == null) return ifNull == null ? null : names(ifNull);
         return deparser.deparseList(tl, input, multipleRelations);
+    }
+
+    /**
+     * An Agg's target list as EXPLAIN shows it: an aggregate call whose arguments hold a
+     * sub-select or a reference to an outer query level shows the planned call the node computes
+     * (its SubPlan or InitPlan output, the exec parameter the outer reference became), which
+     * ruleutils then prints as the expression that sets the parameter (find_param_referent).
+     */
+    private static List<Expr> shownTargetList(Plan.Agg a) {
+        List<Expr> shown = new ArrayList<>();
+        for (Expr e : a.targetList())
+            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
+                    && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink
+                            || y instanceof Expr.Var v && v.levelsup() > 0 || y instanceof Expr.Aggref o && o.levelsup() > 0)
+                    ? a.aggs().get(r.aggno()) : null));
+        return shown;
     }
 
     /**
@@ -1396,7 +1416,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield l;
             }
             case Plan.ModifyTable m -> computed(m.returning(), tableColumns(m.target()));
-            case Plan.Agg a -> computed(a.targetList(), aggInput(a));
+            case Plan.Agg a -> computed(shownTargetList(a), aggInput(a));
             case Plan.SubqueryScan s -> {
                 List<ExplainColumn> in = s.rte() == null ? outputColumns(s.child())
                         : drawnAsChild(s) ? inlined(outputColumns(s.child())) : namedColumns(s.rte());
