@@ -157,6 +157,9 @@ public interface Catalog {
      */
     default void recordViewColumnDependencies(Relation view, java.util.Map<Integer, java.util.BitSet> columns) {}
 
+    /** The view's rule depends (NORMAL) on each of {@code objects}: the functions, operators' functions and types its query uses. */
+    default void recordViewObjectDependencies(Relation view, List<ObjectAddress> objects) {}
+
     /**
      * ALTER COLUMN TYPE's catalog change of one attribute of a table or index (see
      * RelationDdl.setColumnType); {@code opclass} is an index column's new operator class, or 0;

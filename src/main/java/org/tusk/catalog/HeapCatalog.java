@@ -348,6 +348,12 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void recordViewObjectDependencies(Relation view, List<ObjectAddress> objects) {
+        views.recordObjectDependencies(view.oid(), objects);
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
     public String viewDefinition(Relation view) {
         return views.definition(view.oid());
     }

@@ -75,6 +75,14 @@ final class ViewCatalog {
         }
     }
 
+    /** The view's rule depends on each of {@code objects} (recordDependencyOnExpr of the rule's action). */
+    void recordObjectDependencies(int viewOid, List<ObjectAddress> objects) {
+        TupleSlot s = rule(viewOid);
+        if (s == null) return;
+        ObjectAddress rule = new ObjectAddress(ObjectAddress.REWRITE_RELATION_ID, oid(PG_REWRITE.get(s.values(), "oid")), 0);
+        for (ObjectAddress o : objects) dependencies.recordDependencyOn(rule, o, DependencyType.NORMAL);
+    }
+
     /** CREATE OR REPLACE VIEW: the rule's new action and dependencies (DefineQueryRewrite with replace). */
     void replaceRule(int viewOid, String definition, List<Integer> referencedRelations) {
         TupleSlot s = rule(viewOid);

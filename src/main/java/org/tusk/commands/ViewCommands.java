@@ -71,6 +71,10 @@ public final class ViewCommands {
         Relation view = env.catalog().openRelation(viewOid);
         if (view != null) {
             env.catalog().recordViewColumnDependencies(view, org.tusk.rewrite.ColumnReferences.of(q));
+            // recordDependencyOnExpr: the user functions the query calls, so DROP FUNCTION refuses
+            // while the view needs one (relations and columns are recorded above)
+            env.catalog().recordViewObjectDependencies(view, RoutineDependencies.referenced(List.of(), List.of(q), 0).stream()
+                    .filter(o -> o.classId() == org.tusk.catalog.FunctionDdl.PROCEDURE_RELATION_ID).toList());
             // CREATE OR REPLACE replaces the options too (DefineView's AT_ReplaceRelOptions)
             if (!reloptions.isEmpty() || !env.catalog().relOptions(view).isEmpty()) env.catalog().setRelOptions(view, reloptions);
         }

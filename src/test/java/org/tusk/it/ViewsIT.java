@@ -67,6 +67,23 @@ class ViewsIT extends OneServerPerClass {
     }
 
     @Test
+    void aFunctionAViewCallsCannotBeDroppedWithoutCascade() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create function vf(int) returns int language sql immutable as 'select $1 + 1'",
+                    "create function vg(int) returns int language plpgsql as 'begin return $1; end'",
+                    "create view vfv as select vf(a), vg(2) as g from (values (1)) t(a)");
+            PSQLException e = error(c, "drop function vf(int)");
+            assertEquals("2BP01", e.getSQLState());
+            assertEquals("view vfv depends on function vf(integer)", e.getServerErrorMessage().getDetail());
+            // CREATE OR REPLACE VIEW records the new query's functions instead of the old ones
+            exec(c, "create or replace view vfv as select 1 as vf, vg(3) as g", "drop function vf(int)");
+            assertEquals("view vfv depends on function vg(integer)", error(c, "drop function vg(int)").getServerErrorMessage().getDetail());
+            assertEquals(List.of("drop cascades to view vfv"), exec(c, "drop function vg(int) cascade"));
+            assertEquals("42P01", error(c, "select * from vfv").getSQLState());
+        }
+    }
+
+    @Test
     void droppingWhatAViewUsesNeedsCascade() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table dt(a int)", "create view dv as select * from dt", "create view dv2 as select a from dv");
