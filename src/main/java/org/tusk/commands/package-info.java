@@ -153,8 +153,10 @@
  * <li>{@link org.tusk.commands.VacuumCommand}: ShareUpdateExclusiveLock per table; lazy VACUUM
  *     through {@code TableAm.vacuum}, whose index pass is {@code IndexAm.indexBulkDelete} of every
  *     index, then pg_class statistics; ANALYZE counts rows into pg_class and estimates each column's
- *     null fraction, width and distinct values from a sample into pg_statistic (no MCV lists or
- *     histograms). The
+ *     null fraction, width, distinct values, most common values, histogram and correlation from a
+ *     sample into pg_statistic. A named partitioned table brings every partition below it; ANALYZE
+ *     of the partitioned table itself samples its leaves in proportion to their rows into
+ *     statistics of the whole tree (stainherit true) and its pg_class.reltuples. The
  *     traffic cop refuses VACUUM inside a transaction block.</li>
  * <li>{@link org.tusk.commands.SequenceCommands}: CREATE SEQUENCE's option checks (init_params);
  *     the generators themselves are {@code access.sequence.Sequences}.</li>

@@ -18,7 +18,10 @@
  * whose default btree and hash operator classes order and equate its values
  * ({@link org.tusk.optimizer.SortGroupTypes}, get_sort_group_operators' choice): the executor
  * compares through that type's support (bpcharcmp, hashbpchar for character), never a
- * type-blind Datum compare.
+ * type-blind Datum compare. Select-list entries that call volatile functions and are not sort
+ * keys are computed by a projection above an explicit Sort, once per row it hands up
+ * ({@link org.tusk.optimizer.SortInputTarget}, make_sort_input_target), which EXPLAIN draws as a
+ * Result.
  *
  * <h2>Joins</h2>
  * Each range table entry is scanned by {@link org.tusk.optimizer.BaseRels}: tables through
