@@ -51,7 +51,7 @@ final class AnySublinks {
     }
 
     /** Whether the subquery (at any depth) reads a Var or aggregate of the levels around it. */
-    private static boolean referencesOuter(Query sub) {
+    static boolean referencesOuter(Query sub) {
         boolean[] found = {false};
         VarLevels.mapQuery(sub, 0, new VarLevels.VarMapper() {
             public Expr map(Expr.Var v, int depth) {

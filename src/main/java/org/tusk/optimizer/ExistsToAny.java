@@ -47,7 +47,7 @@ final class ExistsToAny {
                 sub.returningList(), sub.fromList(), sub.groupClause(), sub.havingQual(), sub.distinctClause(),
                 sub.hasDistinctOn(), sub.setOperations(), sub.cteList(), sub.windowClause(), sub.groupingSets(),
                 sub.onConflict(), sub.rowMarks(), sub.mergeActionList(), sub.withCheckOptions());
-        if (readsOuter(rest)) return null;
+        if (AnySublinks.referencesOuter(rest)) return null;
 
         List<Expr> leftargs = new ArrayList<>(), rightargs = new ArrayList<>(), newWhere = new ArrayList<>();
         List<PgOperator> ops = new ArrayList<>();
@@ -145,22 +145,5 @@ final class ExistsToAny {
             return null;
         });
         return found[0] || ExprTrees.any(e, x -> x instanceof Expr.Aggref a && a.levelsup() > 0);
-    }
-
-    /** Whether the query (at any depth) reads a Var or aggregate of the levels around it. */
-    private static boolean readsOuter(Query q) {
-        boolean[] found = {false};
-        VarLevels.mapQuery(q, 0, new VarLevels.VarMapper() {
-            public Expr map(Expr.Var v, int depth) {
-                if (v.levelsup() > depth) found[0] = true;
-                return null;
-            }
-
-            public int aggLevelsUp(Expr.Aggref a, int depth) {
-                if (a.levelsup() > depth) found[0] = true;
-                return a.levelsup();
-            }
-        });
-        return found[0];
     }
 }

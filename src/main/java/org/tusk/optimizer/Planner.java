@@ -416,6 +416,25 @@ public final class Planner {
                 && !Clauses.returnsSet(e) && !Clauses.containsVolatileFunctions(e);
     }
 
+    /**
+     * {@code call} (a call of function {@code funcOid}) replaced by what {@code inliner} makes of
+     * it, simplified in turn, or {@code call} itself when nothing is inlined. The function is in
+     * the active set while its body is simplified (inline_function's active_fns), so a body that
+     * calls it again is left as a call.
+     */
+    private static Expr inlineAndFold(Expr call, int funcOid, java.util.function.Supplier<Expr> inliner, FunctionCallContext ctx) {
+        java.util.Set<Integer> active = ctx.inliningFunctions();
+        if (active == null || active.contains(funcOid)) return call;
+        Expr inlined = inliner.get();
+        if (inlined == null) return call;
+        active.add(funcOid);
+        try {
+            return fold(inlined, ctx);
+        } finally {
+            active.remove(funcOid);
+        }
+    }
+
     /** LIMIT count (+ OFFSET) when both are constants, for costing an ordered scan; -1 otherwise. */
     private static double constantLimit(Query q) {
         if (!(q.limitCount() instanceof Expr.Const c) || !(c.value() instanceof Number n)) return -1;
@@ -623,16 +642,7 @@ public final class Planner {
                 // simplify_function on the OpExpr's opfuncid: an operator whose function is a
                 // simple SQL function becomes that function's expression, as a call of it would
                 if (o.op().funcOid() == 0) return n;
-                java.util.Set<Integer> active = ctx.inliningFunctions();
-                if (active == null || active.contains(o.op().funcOid())) return n;
-                Expr inlined = FunctionInlining.inlineOperator((Expr.OpExpr) n, ctx);
-                if (inlined == null) return n;
-                active.add(o.op().funcOid());
-                try {
-                    return fold(inlined, ctx);
-                } finally {
-                    active.remove(o.op().funcOid());
-                }
+                return inlineAndFold(n, o.op().funcOid(), () -> FunctionInlining.inlineOperator((Expr.OpExpr) n, ctx), ctx);
             }
             case Expr.FuncExpr f -> {
                 List<Expr> args = foldAll(f.args(), ctx);
@@ -650,16 +660,7 @@ public final class Planner {
                     }
                 }
                 // inline_function: a simple SQL function becomes its body's expression, then simplified in turn
-                java.util.Set<Integer> active = ctx.inliningFunctions();
-                if (active == null || active.contains(f.proc().oid())) return n;
-                Expr inlined = FunctionInlining.inlineScalar((Expr.FuncExpr) n, ctx);
-                if (inlined == null) return n;
-                active.add(f.proc().oid());
-                try {
-                    return fold(inlined, ctx);
-                } finally {
-                    active.remove(f.proc().oid());
-                }
+                return inlineAndFold(n, f.proc().oid(), () -> FunctionInlining.inlineScalar((Expr.FuncExpr) n, ctx), ctx);
             }
             case Expr.CastFunc c -> {
                 Expr arg = fold(c.arg(), ctx);

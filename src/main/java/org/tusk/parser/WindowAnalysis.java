@@ -73,19 +73,9 @@ final class WindowAnalysis {
             throw a.err("42809", name + "(*) specified, but " + name + " is not an aggregate function", f.location());
 
         if (user) return resolveUserWindowFunction(f, name);
-        List<Expr> args = new ArrayList<>();
+        List<Expr> args = transformArgs(f.args());
         List<Integer> types = new ArrayList<>();
-        a.inWindowFunc = true;
-        try {
-            for (RawExpr r : f.args()) {
-                Expr e = a.transformExpr(r);
-                args.add(e);
-                types.add(e.type());
-            }
-        } finally {
-            a.inWindowFunc = false;
-        }
-        ParseSrf.checkCallArgs(a, args, "window function calls");
+        for (Expr e : args) types.add(e.type());
         Expr filter = null;
         if (f.filter() != null) {
             String kind = a.exprKind();
@@ -153,6 +143,19 @@ final class WindowAnalysis {
                 .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
     }
 
+    /** A window function call's arguments, analysed inside it (no nested window functions), and checked as call arguments. */
+    private List<Expr> transformArgs(List<RawExpr> raw) {
+        List<Expr> args = new ArrayList<>();
+        a.inWindowFunc = true;
+        try {
+            for (RawExpr r : raw) args.add(a.transformExpr(r));
+        } finally {
+            a.inWindowFunc = false;
+        }
+        ParseSrf.checkCallArgs(a, args, "window function calls");
+        return args;
+    }
+
     /**
      * A user's window function (prokind 'w'), chosen as a function call is (func_get_detail with
      * named arguments and defaults, expand_function_arguments): the call's arguments in declared
@@ -160,19 +163,9 @@ final class WindowAnalysis {
      */
     private Expr resolveUserWindowFunction(RawExpr.FuncCall f, String name) {
         FuncArgs call = FuncArgs.of(a, f);
-        List<Expr> args = new ArrayList<>();
+        List<Expr> args = transformArgs(call.args());
         List<Integer> types = new ArrayList<>();
-        a.inWindowFunc = true;
-        try {
-            for (RawExpr r : call.args()) {
-                Expr e = a.transformExpr(r);
-                args.add(e);
-                types.add(e.type());
-            }
-        } finally {
-            a.inWindowFunc = false;
-        }
-        ParseSrf.checkCallArgs(a, args, "window function calls");
+        for (Expr e : args) types.add(e.type());
         List<UserFunctions.Candidate> cands = call.variadic() ? List.of()
                 : UserFunctions.windowCandidates(a, name, args.size(), call.names());
         List<List<Integer>> sigs = new ArrayList<>();
