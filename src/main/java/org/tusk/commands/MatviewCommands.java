@@ -118,6 +118,17 @@ public final class MatviewCommands {
     }
 
     /**
+     * finish_heap_swap's reindex_relation after a plain refresh: the indexes are rebuilt over the
+     * new rows, which also sets the relpages and reltuples of the materialized view and of each
+     * index as PostgreSQL's index_update_stats does (a materialized view without indexes keeps
+     * the new heap's unknown size, as there).
+     */
+    public static void reindexAfterRefresh(Relation mv, org.tusk.executor.ExecContext ctx) {
+        Relation current = ctx.env().catalog().openRelation(mv.oid());
+        if (current != null) ReindexCommand.reindexRelation(current, ctx, line -> { });
+    }
+
+    /**
      * refresh_by_match_merge's is_usable_unique_index: a valid unique index, immediate, without a
      * predicate, whose keys are all plain columns.
      */

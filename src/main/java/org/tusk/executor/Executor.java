@@ -33,6 +33,7 @@ public final class Executor {
             case Plan.SeqScan s -> ScannableCheck.check(s.rte(), ctx);
             case Plan.IndexScan s -> ScannableCheck.check(s.rte(), ctx);
             case Plan.BitmapHeapScan b -> ScannableCheck.check(b.rte(), ctx);
+            case Plan.ModifyTable m -> ResultRelationCheck.check(m.target().table(), ctx);
             default -> { }
         }
         return switch (plan) {

@@ -1,26 +1,19 @@
 package org.tusk.executor;
 
-import org.tusk.nodes.Query;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
 /**
- * CheckValidResultRel for a materialized view: only REFRESH (and CREATE) fill one, through the
- * statement Tusk plans for them; INSERT, UPDATE and DELETE written by a user are refused.
+ * CheckValidResultRel for a materialized view, at ModifyTable's start as ExecInitModifyTable
+ * does it: only the fill of CREATE or REFRESH MATERIALIZED VIEW (marked on its context) may
+ * change one; INSERT, UPDATE, DELETE written by a user, in a function or not, are refused.
  */
-public final class ResultRelationCheck {
+final class ResultRelationCheck {
     private ResultRelationCheck() {}
 
-    public static void check(Query q) {
-        switch (q.commandType()) {
-            case INSERT, UPDATE, DELETE, MERGE -> { }
-            default -> { return; }
-        }
-        if (q.resultRelation() <= 0) return;
-        Relation rel = q.rangeTable().get(q.resultRelation() - 1).table();
-        if (rel != null && rel.relkind() == 'm') {
-            throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot change materialized view \"" + rel.name() + "\"");
-        }
+    static void check(Relation target, ExecContext ctx) {
+        if (target == null || target.relkind() != 'm' || ctx.fillsMaterializedView(target.oid())) return;
+        throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot change materialized view \"" + target.name() + "\"");
     }
 }

@@ -87,7 +87,6 @@ public final class Engine {
         if (env != null) {
             boolean check = !(paramTypes != null && paramText == null);
             if (check) org.tusk.executor.ExecPermissions.check(q, env, intoRelation);
-            if (check && !intoRelation) org.tusk.executor.ResultRelationCheck.check(q);
             RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), check)
                     .rowSecurity(rowSecurity(session))
                     .rewriteAll(q);

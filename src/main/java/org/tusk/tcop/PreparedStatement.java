@@ -437,11 +437,17 @@ public final class PreparedStatement {
         if (r.concurrent()) {
             String schema = env.catalog().namespaceName(mv.namespace());
             Stmt.DeleteStmt delete = new Stmt.DeleteStmt(new Stmt.RangeVar(null, schema, mv.name(), null, -1), List.of(), null, List.of());
-            run(Engine.prepareIntoRelation(new org.tusk.nodes.RawStmt(delete, 0, text.length()), text, relations, session,
-                    null, null, env));
+            PreparedStatement empty = Engine.prepareIntoRelation(new org.tusk.nodes.RawStmt(delete, 0, text.length()), text,
+                    relations, session, null, null, env);
+            empty.ctx.allowMaterializedViewFill(mv.oid());
+            run(empty);
             env.commandCounterIncrement();
         }
         fillRelation(mv, query, text, env.snapshot().curcid(), true);
+        if (!r.concurrent()) {
+            env.commandCounterIncrement();
+            org.tusk.commands.MatviewCommands.reindexAfterRefresh(mv, ctx);
+        }
     }
 
     /** Runs {@code fill} to its end; returns the rows it processed. */
@@ -473,6 +479,7 @@ public final class PreparedStatement {
             throw new org.tusk.utils.error.PgException(org.tusk.utils.error.Severity.ERROR, e.sqlState(), e.getMessage(),
                     e.detail(), e.hint(), 0).withContext("SQL statement defining materialized view \"" + rel.name() + "\"");
         }
+        fill.ctx.allowMaterializedViewFill(rel.oid());
         org.tusk.utils.time.Snapshot snapshot = env.snapshot();
         int now = snapshot.curcid();
         snapshot.setCurcid(queryCid);
