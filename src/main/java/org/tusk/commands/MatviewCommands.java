@@ -97,6 +97,11 @@ public final class MatviewCommands {
         if (mv.relkind() != 'm') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + mv.name() + "\" is not a materialized view");
         }
+        // RangeVarCallbackOwnsTable: the owner (or a member of the owning role) refreshes
+        if (!env.currentUserIsSuperuser() && mv.owner() != env.currentUserId() && !org.tusk.catalog.RoleMembership
+                .hasPrivsOfRole(org.tusk.catalog.ObjectNames.current().sharedCatalog(), env.currentUserId(), mv.owner())) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of materialized view " + mv.name());
+        }
         if (s.concurrent() && s.skipData()) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "CONCURRENTLY and WITH NO DATA options cannot be used together");
         }

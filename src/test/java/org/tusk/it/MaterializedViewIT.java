@@ -167,4 +167,17 @@ class MaterializedViewIT {
             exec(c, "drop table dr_src");
         }
     }
+
+    @Test
+    void onlyTheOwnerRefreshes() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create role mv_reader", "create table ow_src (a int)", "grant select on ow_src to mv_reader",
+                    "create materialized view ow_mv as select a from ow_src", "grant select on ow_mv to mv_reader",
+                    "set role mv_reader");
+            assertEquals("must be owner of materialized view ow_mv",
+                    failsMessage(c, "refresh materialized view ow_mv", "42501"));
+            assertEquals(List.of(), rowsShowingNull(c, "select a from ow_mv"));
+            exec(c, "reset role", "drop table ow_src cascade", "drop role mv_reader");
+        }
+    }
 }
