@@ -528,6 +528,27 @@ public interface Catalog {
     String viewDefinition(Relation view);
 
     /**
+     * create_ctas_internal for CREATE MATERIALIZED VIEW: a heap of relkind 'm' with storage and
+     * {@code columns}, its query kept as the "_RETURN" rule (as StoreViewQuery does for it),
+     * depending on {@code referencedRelations}; relispopulated is {@code populated} (false for
+     * WITH NO DATA, as SetMatViewPopulatedState leaves it).
+     *
+     * @return the materialized view's OID
+     */
+    default int createMaterializedView(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence,
+                                       List<String> reloptions, String definition, List<Integer> referencedRelations,
+                                       boolean populated) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "materialized views need the heap catalogs");
+    }
+
+    /** SetMatViewPopulatedState: pg_class.relispopulated of materialized view {@code rel}. */
+    default void setRelationPopulated(Relation rel, boolean populated) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "materialized views need the heap catalogs");
+    }
+
+    /**
      * StoreCatalogInheritance: makes table {@code childOid} a child of {@code parentOids} (in
      * INHERITS order) and records its columns' attinhcount and attislocal (indexed by attnum - 1).
      */

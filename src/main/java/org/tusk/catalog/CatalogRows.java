@@ -106,8 +106,8 @@ public final class CatalogRows {
         c.set(r, "relispartition", false);
         c.set(r, "relrewrite", 0);
         // Indexes have no relfrozenxid/relminmxid (InvalidTransactionId / InvalidMultiXactId).
-        c.set(r, "relfrozenxid", relkind == 'r' ? frozenXid : 0);
-        c.set(r, "relminmxid", relkind == 'r' ? 1 : 0);
+        c.set(r, "relfrozenxid", relkind == 'r' || relkind == 'm' ? frozenXid : 0);
+        c.set(r, "relminmxid", relkind == 'r' || relkind == 'm' ? 1 : 0);
         return r;
     }
 

@@ -330,6 +330,27 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public int createMaterializedView(String schemaOrNull, String name, List<ColumnSpec> columns, char persistence,
+                                      List<String> reloptions, String definition, List<Integer> referencedRelations,
+                                      boolean populated) {
+        int oid = createRelation(schemaOrNull, name, columns, persistence, false, reloptions, 'm');
+        views.storeRule(oid, definition, referencedRelations);
+        env.commandCounterIncrement().run();
+        if (!populated) setRelationPopulated(env.relcache().byOid(oid), false);
+        return oid;
+    }
+
+    @Override
+    public void setRelationPopulated(Relation rel, boolean populated) {
+        TupleSlot cls = classRow(rel.oid());
+        Object[] v = cls.values().clone();
+        PG_CLASS.set(v, "relispopulated", populated);
+        writer.update(PG_CLASS, cls, v);
+        env.inval().registerRelcacheInval(rel.oid());
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
     public void setColumnType(Relation rel, int attnum, int typeOid, int typmod, int opclass, int collation) {
         ddl.setColumnType(rel, attnum, typeOid, typmod, opclass, collation);
         ColumnTypeDependency.change(writer, dependencies, rel.oid(), attnum, typeOid);
@@ -1021,8 +1042,8 @@ public final class HeapCatalog implements Catalog {
         writer.insert(PG_TYPE, PgTypeRows.toRow(PgTypeRows.arrayOf(rowType, arrayNames.makeArrayTypeName(name, nsp)), nsp, owner));
 
         Object[] classRow = CatalogRows.classRow(relOid, name, nsp, typeOid, owner, hasStorage ? HEAP_TABLE_AM_OID : 0,
-                hasStorage ? relOid : 0, persistence, relkind, columns.size(), relkind == 'r' ? frozenXidForNewTable() : 0);
-        if (relkind == 'v') PG_CLASS.set(classRow, "relhasrules", true);
+                hasStorage ? relOid : 0, persistence, relkind, columns.size(), relkind == 'r' || relkind == 'm' ? frozenXidForNewTable() : 0);
+        if (relkind == 'v' || relkind == 'm') PG_CLASS.set(classRow, "relhasrules", true);
         // heap_create_with_catalog: the owner's default privileges (get_user_default_acl) for tables and sequences
         if ("rvmfpS".indexOf(relkind) >= 0) {
             PG_CLASS.set(classRow, "relacl", new DefaultAcls(env, writer).forNewObject(
@@ -1056,7 +1077,7 @@ public final class HeapCatalog implements Catalog {
         }
         env.inval().registerRelcacheInval(relOid);
         env.commandCounterIncrement().run();
-        if (relkind == 'r') toasting.createToastTableIfNeeded(relOid);   // NewRelationCreateToastTable
+        if (relkind == 'r' || relkind == 'm') toasting.createToastTableIfNeeded(relOid);   // NewRelationCreateToastTable
         return relOid;
     }
 
@@ -1209,7 +1230,7 @@ public final class HeapCatalog implements Catalog {
         boolean unique = spec.unique(), primary = spec.primary(), isConstraint = spec.isConstraint();
         lock(heap.oid(), concurrent ? RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK : RelationLocks.SHARE_LOCK);
         // 't': a TOAST relation's own index, made by create_toast_table
-        if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 't') {
+        if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 't' && heap.relkind() != 'm') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + heap.name() + "\" is not a table");
         }
         // An index on a partitioned table is a partitioned index (relkind 'I'): catalog rows

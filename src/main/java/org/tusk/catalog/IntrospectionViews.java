@@ -110,7 +110,7 @@ public final class IntrospectionViews implements RelationProvider {
         return out;
     }
 
-    /** pg_indexes: the indexes of tables, with pg_get_indexdef. */
+    /** pg_indexes: the indexes of tables and materialized views, with pg_get_indexdef. */
     private List<Object[]> indexes() {
         ObjectNames names = ObjectNames.current();
         List<Object[]> out = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class IntrospectionViews implements RelationProvider {
             int ixOid = oid(PG_INDEX.get(i, "indexrelid"));
             var ix = names.relation(ixOid);
             var heap = names.relation(oid(PG_INDEX.get(i, "indrelid")));
-            if (ix.isEmpty() || heap.isEmpty() || heap.get().relkind() != 'r') continue;
+            if (ix.isEmpty() || heap.isEmpty() || heap.get().relkind() != 'r' && heap.get().relkind() != 'm') continue;
             out.add(new Object[] {names.namespaceName(heap.get().namespace()), heap.get().name(), ix.get().name(), null,
                     indexdef.apply(ixOid)});
         }

@@ -21,9 +21,13 @@ import org.tusk.utils.error.SqlState;
 final class ObjectDescriptionBuiltins {
     private ObjectDescriptionBuiltins() {}
 
-    /** The catalogs whose objects are described here: pg_class, pg_constraint, pg_namespace. */
+    /**
+     * The catalogs whose objects are described here: pg_class, pg_constraint, pg_namespace, and
+     * pg_rewrite, whose every row (information_schema's view rules too) is read by its handler.
+     */
     private static final java.util.Set<Integer> DESCRIBED = java.util.Set.of(ObjectAddress.RELATION_RELATION_ID,
-            IndexDependencies.CONSTRAINT_RELATION_ID, IndexDependencies.NAMESPACE_RELATION_ID);
+            IndexDependencies.CONSTRAINT_RELATION_ID, IndexDependencies.NAMESPACE_RELATION_ID,
+            ObjectAddress.REWRITE_RELATION_ID);
 
     static void register(BuiltinRegistry r) {
         r.fn("pg_describe_object", List.of(OID, OID, INT4), TEXT, Volatility.STABLE, true, (c, a) -> {

@@ -149,13 +149,13 @@ final class ViewCatalog {
         writer.delete(PG_REWRITE, v -> oid(PG_REWRITE.get(v, "oid")) == ruleOid);
     }
 
-    /** getObjectDescription for a rule: "rule _RETURN on view v". */
+    /** getObjectDescription for a rule: "rule _RETURN on view v" (or on materialized view / table). */
     String describeRule(int ruleOid) {
         List<TupleSlot> rows = writer.find(PG_REWRITE, CatalogScan.key(PG_REWRITE, "oid", ruleOid));
         if (rows.isEmpty()) return null;
         Object[] v = rows.get(0).values();
         Relation rel = env.relcache().byOid(oid(PG_REWRITE.get(v, "ev_class")));
         return "rule " + PG_REWRITE.get(v, "rulename") + " on " + (rel == null ? "relation" : rel.relkind() == 'v' ? "view " + rel.name()
-                : "table " + rel.name());
+                : rel.relkind() == 'm' ? "materialized view " + rel.name() : "table " + rel.name());
     }
 }

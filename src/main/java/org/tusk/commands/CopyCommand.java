@@ -152,13 +152,14 @@ public final class CopyCommand {
         if (rel.relkind() != 'r' && rel.relkind() != 'p' && !(isFrom && rel.relkind() == 'v')) {
             String kind = switch (rel.relkind()) {
                 case 'v' -> "view";
+                case 'm' -> "materialized view";
                 case 'S' -> "sequence";
                 case 'i' -> "index";
                 default -> "non-table relation";
             };
             if (isFrom) throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy to " + kind + " \"" + rel.name() + "\"");
-            if (rel.relkind() == 'v') {
-                throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from view \"" + rel.name() + "\"")
+            if (rel.relkind() == 'v' || rel.relkind() == 'm') {
+                throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from " + kind + " \"" + rel.name() + "\"")
                         .withHint("Try the COPY (SELECT ...) TO variant.");
             }
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "cannot copy from " + kind + " \"" + rel.name() + "\"");

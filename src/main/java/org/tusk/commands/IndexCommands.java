@@ -71,7 +71,7 @@ public final class IndexCommands {
             throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
                     Lexer.position(queryString, rv.location()));
         }
-        if (heap.relkind() != 'r' && heap.relkind() != 'p') {
+        if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 'm') {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
         }

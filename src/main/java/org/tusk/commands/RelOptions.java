@@ -26,7 +26,7 @@ final class RelOptions {
      * given ones, validated as heap_reloptions validates them; RESET must name no values.
      */
     static void alter(Relation rel, List<Stmt.DefElem> options, boolean reset, ExecEnvironment env) {
-        if (rel.relkind() != 'r' && rel.relkind() != 'p') {
+        if (rel.relkind() != 'r' && rel.relkind() != 'p' && rel.relkind() != 'm') {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "\"" + rel.name() + "\" is not a table")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(rel.relkind()));
         }

@@ -50,6 +50,7 @@ public final class RelationOwnerCommands {
         switch (s.objectKind()) {
             case 'S' -> { if (k != 'S') throw wrongKind(rel, "a sequence"); }
             case 'v' -> { if (k != 'v') throw wrongKind(rel, "a view"); }
+            case 'm' -> { if (k != 'm') throw wrongKind(rel, "a materialized view"); }
             case 'i' -> { if (k != 'i' && k != 'I') throw wrongKind(rel, "an index"); }
             default -> { }
         }

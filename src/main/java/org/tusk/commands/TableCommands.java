@@ -278,12 +278,13 @@ public final class TableCommands {
     /** RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind. */
     public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices) {
         Catalog catalog = env.catalog();
-        String what = s.kind().name().toLowerCase(Locale.ROOT);
+        String what = s.kind().sqlName().toLowerCase(Locale.ROOT);
         char want = switch (s.kind()) {
             case TABLE -> 'r';
             case INDEX -> 'i';
             case SEQUENCE -> 'S';
             case VIEW -> 'v';
+            case MATERIALIZED_VIEW -> 'm';
         };
         List<Relation> victims = new ArrayList<>();
         for (Stmt.RangeVar rv : s.objects()) {
@@ -332,6 +333,7 @@ public final class TableCommands {
         return switch (relkind) {
             case 'i' -> "INDEX";
             case 'v' -> "VIEW";
+            case 'm' -> "MATERIALIZED VIEW";
             case 'S' -> "SEQUENCE";
             default -> "TABLE";
         };
@@ -341,6 +343,7 @@ public final class TableCommands {
         return switch (relkind) {
             case 'i' -> "an index";
             case 'v' -> "a view";
+            case 'm' -> "a materialized view";
             case 'S' -> "a sequence";
             default -> "a table";
         };

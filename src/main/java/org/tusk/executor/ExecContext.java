@@ -64,6 +64,17 @@ public final class ExecContext implements FunctionCallContext {
      */
     private final java.util.Map<Integer, RelationTriggers> transitionCaptures = new java.util.HashMap<>();
 
+    /**
+     * The materialized view this statement fills for CREATE or REFRESH MATERIALIZED VIEW (0: none);
+     * CheckValidResultRel refuses any other change of a materialized view.
+     */
+    private int filledMaterializedView;
+
+    /** Lets this statement change materialized view {@code relOid}: it is the fill of CREATE or REFRESH. */
+    public void allowMaterializedViewFill(int relOid) { this.filledMaterializedView = relOid; }
+
+    boolean fillsMaterializedView(int relOid) { return relOid != 0 && filledMaterializedView == relOid; }
+
     void setTransitionCapture(int rootOid, RelationTriggers t) {
         if (t == null) transitionCaptures.remove(rootOid);
         else transitionCaptures.put(rootOid, t);

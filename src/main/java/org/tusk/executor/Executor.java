@@ -29,6 +29,13 @@ public final class Executor {
     }
 
     private static PlanState initNode(Plan plan, ExecContext ctx) {
+        switch (plan) {
+            case Plan.SeqScan s -> ScannableCheck.check(s.rte(), ctx);
+            case Plan.IndexScan s -> ScannableCheck.check(s.rte(), ctx);
+            case Plan.BitmapHeapScan b -> ScannableCheck.check(b.rte(), ctx);
+            case Plan.ModifyTable m -> ResultRelationCheck.check(m.target().table(), ctx);
+            default -> { }
+        }
         return switch (plan) {
             case Plan.Result r -> new ResultState(r, ctx);
             case Plan.SeqScan s -> s.rte().isTable() ? new TableSeqScanState(s, ctx) : new SeqScanState(s, ctx);

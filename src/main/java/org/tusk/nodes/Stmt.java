@@ -479,7 +479,12 @@ public sealed interface Stmt {
     /** DROP TABLE|INDEX|SEQUENCE|VIEW [IF EXISTS] names [CASCADE|RESTRICT]; DROP INDEX CONCURRENTLY sets {@code concurrent}. */
     record DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade, boolean concurrent)
             implements Stmt {
-        public enum ObjectType { TABLE, INDEX, SEQUENCE, VIEW }
+        public enum ObjectType {
+            TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW;
+
+            /** The object type as the command tag and messages spell it ("MATERIALIZED VIEW"). */
+            public String sqlName() { return name().replace('_', ' '); }
+        }
 
         public DropStmt(ObjectType kind, List<RangeVar> objects, boolean missingOk, boolean cascade) {
             this(kind, objects, missingOk, cascade, false);
@@ -493,6 +498,18 @@ public sealed interface Stmt {
      */
     record ViewStmt(RangeVar view, List<String> aliases, SelectStmt query, String queryText, boolean replace,
                     boolean temp, String checkOption, List<DefElem> options) implements Stmt {}
+
+    /**
+     * CREATE MATERIALIZED VIEW [IF NOT EXISTS] name [(colNames)] [USING accessMethod] [WITH (options)]
+     * [TABLESPACE tablespace] AS query [WITH [NO] DATA] (gram.y CreateMatViewStmt, a CreateTableAsStmt
+     * of OBJECT_MATVIEW there); {@code queryText} is the query as written, which the "_RETURN" rule keeps.
+     */
+    record CreateMatViewStmt(RangeVar relation, List<String> colNames, SelectStmt query, String queryText,
+                             boolean ifNotExists, boolean withData, List<DefElem> options, String accessMethod,
+                             String tablespace) implements Stmt {}
+
+    /** REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA] (gram.y RefreshMatViewStmt). */
+    record RefreshMatViewStmt(RangeVar relation, boolean concurrent, boolean skipData) implements Stmt {}
 
     /**
      * CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns)] AS query [WITH [NO] DATA], and SELECT ...

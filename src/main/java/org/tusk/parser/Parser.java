@@ -251,6 +251,7 @@ public final class Parser {
                 if (n.isKeyword("sequence") || (n.isKeyword("temp") || n.isKeyword("temporary")) && peek(2).isKeyword("sequence"))
                     return new UtilityParser(this).createSeqStmt();
                 if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
+                if (MatviewGrammar.atCreate(this)) return new MatviewGrammar(this).create();
                 if (TriggerGrammar.atCreate(this)) return new TriggerGrammar(this, src).create();
                 if (RuleGrammar.atCreate(this)) return new RuleGrammar(this, src).create();
                 if (PolicyGrammar.at(this)) return new PolicyGrammar(this, src).create();
@@ -278,7 +279,7 @@ public final class Parser {
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).drop();
                 if (peek(1).isKeyword("table") || peek(1).isKeyword("index") || peek(1).isKeyword("sequence")
-                        || peek(1).isKeyword("view")) return dropStmt();
+                        || peek(1).isKeyword("view") || peek(1).isKeyword("materialized")) return dropStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).drop();
                 if (peek(1).isKeyword("type")) return new TypeGrammar(this).drop();
                 if (DomainGrammar.at(this)) return new DomainGrammar(this).drop();
@@ -297,12 +298,14 @@ public final class Parser {
             case "lock": return new UtilityParser(this).lockStmt();
             case "vacuum", "analyze", "analyse": return new UtilityParser(this).vacuumStmt();
             case "reindex": return new ReindexGrammar(this).reindex();
+            case "refresh": return new MatviewGrammar(this).refresh();
             case "comment": return new CommentGrammar(this, src).comment();
             case "alter":
                 if (peek(1).isKeyword("index")) return new ReindexGrammar(this).alterIndex();
                 if ("default".equalsIgnoreCase(peek(1).value()) && "privileges".equalsIgnoreCase(peek(2).value()))
                     return new RoleGrammar(this, src).alterDefaultPrivileges();
-                if (peek(1).isKeyword("table") || peek(1).isKeyword("view")) return new UtilityParser(this).alterTableStmt();
+                if (peek(1).isKeyword("table") || peek(1).isKeyword("view") || peek(1).isKeyword("materialized"))
+                    return new UtilityParser(this).alterTableStmt();
                 if (peek(1).isKeyword("sequence")) return new UtilityParser(this).alterSeqStmt();
                 if (peek(1).isKeyword("schema")) return new SchemaGrammar(this, src).alter();
                 if (peek(1).isKeyword("trigger")) return new TriggerGrammar(this, src).alter();
@@ -714,7 +717,9 @@ public final class Parser {
         expectKw("drop");
         Stmt.DropStmt.ObjectType kind = acceptKw("table") ? Stmt.DropStmt.ObjectType.TABLE
                 : acceptKw("sequence") ? Stmt.DropStmt.ObjectType.SEQUENCE
-                : acceptKw("view") ? Stmt.DropStmt.ObjectType.VIEW : null;
+                : acceptKw("view") ? Stmt.DropStmt.ObjectType.VIEW
+                : acceptKw("materialized") ? Stmt.DropStmt.ObjectType.MATERIALIZED_VIEW : null;
+        if (kind == Stmt.DropStmt.ObjectType.MATERIALIZED_VIEW) expectKw("view");
         if (kind == null) {
             expectKw("index");
             kind = Stmt.DropStmt.ObjectType.INDEX;

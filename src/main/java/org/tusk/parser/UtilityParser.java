@@ -250,15 +250,26 @@ final class UtilityParser {
     /** AlterTableStmt and the table forms of RenameStmt. */
     Stmt alterTableStmt() {
         p.expectKw("alter");
-        // ALTER VIEW takes the same RENAME forms (gram.y RenameStmt with OBJECT_VIEW).
-        boolean view = p.acceptKw("view");
-        if (!view) p.expectKw("table");
+        // ALTER VIEW takes the same RENAME forms (gram.y RenameStmt with OBJECT_VIEW), and ALTER
+        // MATERIALIZED VIEW those and the ALTER TABLE subcommands gram.y allows it (AlterTableStmt OBJECT_MATVIEW)
+        boolean matview = p.acceptKw("materialized");
+        if (matview) p.expectKw("view");
+        boolean view = !matview && p.acceptKw("view");
+        if (!view && !matview) p.expectKw("table");
         boolean missingOk = p.acceptIfExists();
         boolean only = p.acceptKw("only");
         Stmt.RangeVar rel = p.qualifiedName();
         if (only) rel = rel.only();   // ALTER TABLE ONLY: subcommands that recurse to children do not
         p.acceptChar('*');
         if (p.acceptKw("rename")) {
+            if (matview) {
+                // RenameStmt OBJECT_MATVIEW: RENAME TO or RENAME [COLUMN] c TO
+                if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk, 'm');
+                p.acceptKw("column");
+                String col = p.colId();
+                p.expectKw("to");
+                return new Stmt.RenameStmt(rel, col, p.colId(), missingOk, 'm');
+            }
             if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk);
             if (p.acceptKw("constraint")) {
                 String old = p.colId();
@@ -270,7 +281,7 @@ final class UtilityParser {
             p.expectKw("to");
             return new Stmt.RenameStmt(rel, col, p.colId(), missingOk);
         }
-        if (p.isKw("owner") && p.peek(1).isKeyword("to")) return ownerTo(view ? 'v' : 'r', rel, missingOk);
+        if (p.isKw("owner") && p.peek(1).isKeyword("to")) return ownerTo(view ? 'v' : matview ? 'm' : 'r', rel, missingOk);
         // ALTER VIEW ... ALTER [COLUMN] c SET/DROP DEFAULT (the subcommands gram.y accepts for views that Tusk has)
         if (view && !p.isKw("alter")) throw p.notSupported("ALTER VIEW " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
         List<Stmt.AlterTableCmd> cmds = new ArrayList<>();

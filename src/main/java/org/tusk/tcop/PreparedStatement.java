@@ -101,7 +101,9 @@ public final class PreparedStatement {
         return switch (s) {
             case Stmt.CreateStmt c -> "CREATE TABLE";
             case Stmt.IndexStmt i -> "CREATE INDEX";
-            case Stmt.DropStmt d -> "DROP " + d.kind().name();
+            case Stmt.DropStmt d -> "DROP " + d.kind().sqlName();
+            case Stmt.CreateMatViewStmt c -> "SELECT";
+            case Stmt.RefreshMatViewStmt r -> "REFRESH MATERIALIZED VIEW";
             case Stmt.CreateSeqStmt c -> "CREATE SEQUENCE";
             case Stmt.AlterSeqStmt a -> "ALTER SEQUENCE";
             case Stmt.InsertStmt i -> "INSERT";
@@ -113,7 +115,8 @@ public final class PreparedStatement {
             case Stmt.LockStmt l -> "LOCK TABLE";
             case Stmt.ConstraintsSetStmt c -> "SET CONSTRAINTS";
             case Stmt.AlterTableStmt a -> a.alterIndex() ? "ALTER INDEX" : "ALTER TABLE";
-            case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : r.objectType() == 'S' ? "ALTER SEQUENCE" : "ALTER TABLE";
+            case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : r.objectType() == 'S' ? "ALTER SEQUENCE"
+                    : r.objectType() == 'm' ? "ALTER MATERIALIZED VIEW" : "ALTER TABLE";
             case Stmt.ReindexStmt r -> "REINDEX";
             case Stmt.CommentStmt c -> "COMMENT";
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";
@@ -302,6 +305,8 @@ public final class PreparedStatement {
             case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
             case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
+            case Stmt.CreateMatViewStmt c -> createMaterializedView(c);
+            case Stmt.RefreshMatViewStmt r -> refreshMaterializedView(r);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);
             case Stmt.LockStmt l -> org.tusk.commands.LockCommand.execute(l, env);
             case Stmt.ConstraintsSetStmt c -> org.tusk.commands.ConstraintsSetCommand.execute(c, ctx);
@@ -398,6 +403,91 @@ public final class PreparedStatement {
             n = fill.processed;
         }
         tag = "SELECT " + n;
+    }
+
+    /**
+     * ExecCreateTableAs for CREATE MATERIALIZED VIEW: creates it, then (unless WITH NO DATA) fills
+     * it from its query as CREATE TABLE AS does. The tag is "SELECT n", or "CREATE MATERIALIZED
+     * VIEW" when IF NOT EXISTS skipped the statement or WITH NO DATA left it unpopulated.
+     */
+    private void createMaterializedView(Stmt.CreateMatViewStmt c) {
+        var env = ctx.env();
+        int queryCid = env.snapshot().curcid();
+        org.tusk.utils.cache.Relation mv = org.tusk.commands.MatviewCommands.create(c, queryString, relations, env,
+                ctx.timeZone(), session.currentDatabase(), notices::add);
+        if (mv == null || !c.withData()) {
+            tag = "CREATE MATERIALIZED VIEW";
+            return;
+        }
+        tag = "SELECT " + fillRelation(mv, c.query(), queryString, queryCid, false);
+    }
+
+    /**
+     * ExecRefreshMatView: the checks and the new storage are {@code MatviewCommands.prepareRefresh}'s;
+     * the stored query then refills the materialized view. CONCURRENTLY replaces the rows in place
+     * (refresh_by_match_merge's outcome: the old rows go, the query's rows come), so that readers,
+     * which its ExclusiveLock admits, see the old rows until the refresh commits.
+     */
+    private void refreshMaterializedView(Stmt.RefreshMatViewStmt r) {
+        var env = ctx.env();
+        org.tusk.utils.cache.Relation mv = org.tusk.commands.MatviewCommands.prepareRefresh(r, env);
+        if (mv == null) return;
+        Stmt.SelectStmt query = org.tusk.commands.MatviewCommands.storedQuery(mv, env.catalog());
+        String text = org.tusk.commands.MatviewCommands.storedQueryText(mv, env.catalog());
+        if (r.concurrent()) {
+            String schema = env.catalog().namespaceName(mv.namespace());
+            Stmt.DeleteStmt delete = new Stmt.DeleteStmt(new Stmt.RangeVar(null, schema, mv.name(), null, -1), List.of(), null, List.of());
+            PreparedStatement empty = Engine.prepareIntoRelation(new org.tusk.nodes.RawStmt(delete, 0, text.length()), text,
+                    relations, session, null, null, env);
+            empty.ctx.allowMaterializedViewFill(mv.oid());
+            run(empty);
+            env.commandCounterIncrement();
+        }
+        fillRelation(mv, query, text, env.snapshot().curcid(), true);
+        if (!r.concurrent()) {
+            env.commandCounterIncrement();
+            org.tusk.commands.MatviewCommands.reindexAfterRefresh(mv, ctx);
+        }
+    }
+
+    /** Runs {@code fill} to its end; returns the rows it processed. */
+    private static long run(PreparedStatement fill) {
+        Iterator<String[]> it = fill.execute();
+        while (it.hasNext()) it.next();
+        return fill.processed;
+    }
+
+    /**
+     * intorel_receive's work, done as an INSERT of {@code query} into {@code rel} run under
+     * command id {@code queryCid} (the query does not see the relation being filled); returns the
+     * number of rows stored.
+     */
+    private long fillRelation(org.tusk.utils.cache.Relation rel, Stmt.SelectStmt query, String text, int queryCid,
+                              boolean storedQuery) {
+        var env = ctx.env();
+        String schema = env.catalog().namespaceName(rel.namespace());
+        Stmt.InsertStmt insert = new Stmt.InsertStmt(new Stmt.RangeVar(null, schema, rel.name(), null, -1), List.of(),
+                null, -1, query, false, List.of());
+        PreparedStatement fill;
+        try {
+            fill = Engine.prepareIntoRelation(new org.tusk.nodes.RawStmt(insert, 0, text.length()), text, relations, session,
+                    storedQuery || utilityParamTypes == null ? null : new ArrayList<>(utilityParamTypes),
+                    storedQuery ? null : utilityParamText, env);
+        } catch (org.tusk.utils.error.PgException e) {
+            if (!storedQuery) throw e;
+            // positions would point into the stored query, not the statement the client sent
+            throw new org.tusk.utils.error.PgException(org.tusk.utils.error.Severity.ERROR, e.sqlState(), e.getMessage(),
+                    e.detail(), e.hint(), 0).withContext("SQL statement defining materialized view \"" + rel.name() + "\"");
+        }
+        fill.ctx.allowMaterializedViewFill(rel.oid());
+        org.tusk.utils.time.Snapshot snapshot = env.snapshot();
+        int now = snapshot.curcid();
+        snapshot.setCurcid(queryCid);
+        try {
+            return run(fill);
+        } finally {
+            snapshot.setCurcid(Math.max(now, snapshot.curcid()));
+        }
     }
 
     /**

@@ -62,6 +62,7 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.AlterRelationOwnerStmt a -> switch (a.objectKind()) {
                 case 'S' -> "ALTER SEQUENCE";
                 case 'v' -> "ALTER VIEW";
+                case 'm' -> "ALTER MATERIALIZED VIEW";
                 case 'i' -> "ALTER INDEX";
                 default -> "ALTER TABLE";
             };

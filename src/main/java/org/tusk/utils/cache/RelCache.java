@@ -364,6 +364,7 @@ public final class RelCache {
         rel.setToastRelid(oid(PG_CLASS.get(c, "reltoastrelid")));
         rel.setRowSecurity(Boolean.TRUE.equals(PG_CLASS.get(c, "relrowsecurity")),
                 Boolean.TRUE.equals(PG_CLASS.get(c, "relforcerowsecurity")));
+        rel.setPopulated(!Boolean.FALSE.equals(PG_CLASS.get(c, "relispopulated")));
         rel.setClassStats((Integer) PG_CLASS.get(c, "relpages"), (Float) PG_CLASS.get(c, "reltuples"),
                 (Integer) PG_CLASS.get(c, "relallvisible"), Boolean.TRUE.equals(PG_CLASS.get(c, "relhassubclass")));
         String[] options = (String[]) PG_CLASS.get(c, "reloptions");

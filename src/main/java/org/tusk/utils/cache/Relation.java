@@ -239,6 +239,15 @@ public final class Relation {
     /** relforcerowsecurity: the policies apply to the table's owner too. */
     public boolean forceRowSecurity() { return forceRowSecurity; }
 
+    /** pg_class.relispopulated: false for a materialized view made or refreshed WITH NO DATA. */
+    private boolean populated = true;
+
+    /** RelationIsPopulated: whether a scan may read the relation (only a materialized view can be unpopulated). */
+    public boolean isPopulated() { return populated; }
+
+    /** Set by RelationBuildDesc from the pg_class row. */
+    public void setPopulated(boolean populated) { this.populated = populated; }
+
     /** Set by RelationBuildDesc from the pg_class row. */
     public void setRowSecurity(boolean enabled, boolean forced) {
         this.rowSecurity = enabled;
