@@ -282,6 +282,9 @@ public interface Catalog {
     /** The ordinary permanent tables of the database outside pg_catalog, opened (what a VACUUM without names processes). */
     List<Relation> userTables();
 
+    /** The permanent partitioned tables of the database outside pg_catalog, opened (what an ANALYZE without names adds). */
+    default List<Relation> userPartitionedTables() { return List.of(); }
+
     /** get_namespace_name: the schema's name. */
     String namespaceName(int namespaceOid);
 

@@ -729,9 +729,18 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public List<Relation> userTables() {
+        return userRelations("r");
+    }
+
+    @Override
+    public List<Relation> userPartitionedTables() {
+        return userRelations("p");
+    }
+
+    private List<Relation> userRelations(String relkind) {
         List<Relation> out = new ArrayList<>();
         // Temporary tables are left out: another session's are not ours to touch.
-        for (TupleSlot s : writer.find(PG_CLASS, v -> "r".equals(PG_CLASS.get(v, "relkind"))
+        for (TupleSlot s : writer.find(PG_CLASS, v -> relkind.equals(PG_CLASS.get(v, "relkind"))
                 && !"t".equals(PG_CLASS.get(v, "relpersistence"))
                 && oid(PG_CLASS.get(v, "relnamespace")) != PG_CATALOG_NAMESPACE)) {
             Relation r = openRelation(oid(PG_CLASS.get(s.values(), "oid")));

@@ -44,6 +44,8 @@ public final class VacuumCommand {
         List<Relation> rels = new ArrayList<>();
         if (s.relations().isEmpty()) {
             rels.addAll(catalog.userTables());
+            // get_all_vacuum_rels takes partitioned tables too: ANALYZE gathers their trees' statistics
+            if (s.analyze()) rels.addAll(catalog.userPartitionedTables());
         } else {
             for (Stmt.RangeVar rv : s.relations()) {
                 Relation rel = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);

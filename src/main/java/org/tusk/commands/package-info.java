@@ -154,7 +154,8 @@
  *     through {@code TableAm.vacuum}, whose index pass is {@code IndexAm.indexBulkDelete} of every
  *     index, then pg_class statistics; ANALYZE counts rows into pg_class and estimates each column's
  *     null fraction, width, distinct values, most common values, histogram and correlation from a
- *     sample into pg_statistic. A named partitioned table brings every partition below it; ANALYZE
+ *     sample into pg_statistic. A named partitioned table brings every partition below it (ANALYZE without names takes the
+ *     partitioned tables too); ANALYZE
  *     of the partitioned table itself samples its leaves in proportion to their rows into
  *     statistics of the whole tree (stainherit true) and its pg_class.reltuples. The
  *     traffic cop refuses VACUUM inside a transaction block.</li>

@@ -126,6 +126,15 @@ class ColumnStatisticsIT {
             assertEquals(List.of("cs_p|a|t|-1|0", "cs_p|b|t|3|0", "cs_p1|a|f|-1|0", "cs_p1|b|f|-0.3|0", "cs_p2|a|f|-1|0",
                             "cs_p2|b|f|3|0"), Jdbc.rowsShowingNull(c, "select tablename, attname, inherited, n_distinct, null_frac "
                             + "from pg_stats where tablename like 'cs\\_p%' order by 1, 2"));
+            // ANALYZE without names takes the partitioned tables too
+            s.execute("create table cs_q (a int) partition by list (a)");
+            s.execute("create table cs_q1 partition of cs_q for values in (1, 2)");
+            s.execute("insert into cs_q select 1 + g % 2 from generate_series(1, 20) g");
+            s.execute("analyze");
+            assertEquals(List.of("cs_q|-1|20", "cs_q1|1|20"), Jdbc.rowsShowingNull(c,
+                    "select relname, relpages, reltuples from pg_class where relname like 'cs\\_q%' order by 1"));
+            assertEquals(List.of("cs_q|t|2", "cs_q1|f|2"), Jdbc.rowsShowingNull(c,
+                    "select tablename, inherited, n_distinct from pg_stats where tablename like 'cs\\_q%' order by 1"));
         }
     }
 }
