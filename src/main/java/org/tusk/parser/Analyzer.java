@@ -1607,12 +1607,10 @@ public final class Analyzer {
                     u.fn().resultType(), f.location());
         }
         if (idx == ParseFunc.AMBIGUOUS)
-            throw err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
-                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+            throw ParseFunc.notUnique(this, sig, f.location());
         if (idx == ParseFunc.NONE) {
             CallAnalysis.refuseProcedure(this, userSchema, name, call, types, sig, f.location());
-            throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                    .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+            throw ParseFunc.doesNotExist(this, sig, f.location());
         }
         chosen = ParsePolymorphic.bind(this, cands.get(idx), types, f.location());
         List<Integer> argTypes = chosen.argTypes();
@@ -1622,8 +1620,7 @@ public final class Analyzer {
         if (AnyEnum.isPolymorphic(declaredArgs)) {
             int et = AnyEnum.resolve(declaredArgs, types);
             if (et == 0)
-                throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                        .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+                throw ParseFunc.doesNotExist(this, sig, f.location());
             chosen = BuiltinCatalog.bindAnyEnum(chosen, et, AnyEnum.resultType(chosen.resultType(), et));
             List<Integer> bound = new ArrayList<>(argTypes);
             for (int i = 0; i < bound.size(); i++) if (declaredArgs.get(i) == AnyEnum.ANYENUM) bound.set(i, et);
@@ -1793,11 +1790,9 @@ public final class Analyzer {
         int idx = usable.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         String sig = name + "(" + ParseFunc.signature(types) + ")";
         if (idx == ParseFunc.AMBIGUOUS)
-            throw err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
-                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+            throw ParseFunc.notUnique(this, sig, f.location());
         if (idx == ParseFunc.NONE)
-            throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                    .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+            throw ParseFunc.doesNotExist(this, sig, f.location());
         PgAggregate picked = usable.get(idx);
         if (expandedFrom.containsKey(picked)) {
             VariadicAggregates.Packed p = VariadicAggregates.pack(this, expandedFrom.get(picked), picked, args, types, raws,
@@ -1815,8 +1810,7 @@ public final class Analyzer {
         if (AnyEnum.isPolymorphic(aggArgTypes)) {
             int et = AnyEnum.resolve(aggArgTypes, types);
             if (et == 0)
-                throw err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                        .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+                throw ParseFunc.doesNotExist(this, sig, f.location());
             aggType = AnyEnum.resultType(aggType, et);
             aggArgTypes = aggArgTypes.stream().map(t -> t == AnyEnum.ANYENUM ? et : t).toList();
         }

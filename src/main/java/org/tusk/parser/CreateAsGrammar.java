@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.nodes.RawExpr;
@@ -55,7 +54,7 @@ final class CreateAsGrammar {
         p.expectKw("view");
         Stmt.RangeVar name = p.qualifiedName();
         List<String> aliases = List.of();
-        if (p.isChar('(') || recursive) aliases = columnNames();
+        if (p.isChar('(') || recursive) aliases = p.nameList();
         List<Stmt.DefElem> options = List.of();
         if (p.acceptKw("with")) options = new UtilityParser(p).relOptions();
         p.expectKw("as");
@@ -114,7 +113,7 @@ final class CreateAsGrammar {
      */
     Stmt createTableAs(Stmt.RangeVar rel, boolean temp, boolean ifNotExists) {
         List<String> cols = List.of();
-        if (p.isChar('(')) cols = columnNames();
+        if (p.isChar('(')) cols = p.nameList();
         // create_as_target's OptWith: WITH (storage parameters)
         List<Stmt.DefElem> options = List.of();
         if (p.isKw("with") && p.peek(1).isChar('(')) {
@@ -127,12 +126,7 @@ final class CreateAsGrammar {
         // CREATE TABLE ... AS EXECUTE name [(params)] (gram.y CreateAsStmt over ExecuteStmt)
         if (p.isKw("execute")) execute = (Stmt.ExecuteStmt) new PortalGrammar(p).execute();
         else query = p.selectStmt();
-        boolean withData = true;
-        if (p.isKw("with") && (p.peek(1).isKeyword("data") || p.peek(1).isKeyword("no"))) {
-            p.advance();
-            withData = !p.acceptKw("no");
-            p.expectKw("data");
-        }
+        boolean withData = p.optWithData();
         return new Stmt.CreateTableAsStmt(rel, cols, query, temp, ifNotExists, withData, false, execute, options);
     }
 
@@ -154,14 +148,4 @@ final class CreateAsGrammar {
 
     /** The target of SELECT ... INTO. */
     record Into(Stmt.RangeVar relation, boolean temp) {}
-
-    private List<String> columnNames() {
-        p.expectChar('(');
-        List<String> names = new ArrayList<>();
-        do {
-            names.add(p.colId());
-        } while (p.acceptChar(','));
-        p.expectChar(')');
-        return names;
-    }
 }

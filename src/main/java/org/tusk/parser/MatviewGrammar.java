@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tusk.nodes.Stmt;
@@ -40,7 +39,7 @@ final class MatviewGrammar {
         }
         Stmt.RangeVar name = p.qualifiedName();
         List<String> cols = List.of();
-        if (p.isChar('(')) cols = columnNames();
+        if (p.isChar('(')) cols = p.nameList();
         String accessMethod = null;
         if (p.acceptKw("using")) accessMethod = p.colId();
         List<Stmt.DefElem> options = List.of();
@@ -54,7 +53,7 @@ final class MatviewGrammar {
         Token q = p.peek();
         Stmt.SelectStmt query = p.selectStmtRejectingInto("materialized views must not use SELECT INTO");
         String text = p.src.substring(q.start(), p.lastEnd);
-        boolean withData = withData();
+        boolean withData = p.optWithData();
         return new Stmt.CreateMatViewStmt(name, cols, query, text, ifNotExists, withData, options, accessMethod, tablespace);
     }
 
@@ -65,28 +64,7 @@ final class MatviewGrammar {
         p.expectKw("view");
         boolean concurrent = p.acceptKw("concurrently");
         Stmt.RangeVar name = p.qualifiedName();
-        boolean withData = withData();
+        boolean withData = p.optWithData();
         return new Stmt.RefreshMatViewStmt(name, concurrent, !withData);
-    }
-
-    /** opt_with_data: [WITH DATA | WITH NO DATA], WITH DATA when absent. */
-    private boolean withData() {
-        if (p.isKw("with") && (p.peek(1).isKeyword("data") || p.peek(1).isKeyword("no"))) {
-            p.advance();
-            boolean data = !p.acceptKw("no");
-            p.expectKw("data");
-            return data;
-        }
-        return true;
-    }
-
-    private List<String> columnNames() {
-        p.expectChar('(');
-        List<String> names = new ArrayList<>();
-        do {
-            names.add(p.colId());
-        } while (p.acceptChar(','));
-        p.expectChar(')');
-        return names;
     }
 }

@@ -177,8 +177,7 @@ final class OrderedSetAnalysis {
         }
         int idx = usable.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         if (idx == ParseFunc.AMBIGUOUS)
-            throw a.err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
-                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+            throw ParseFunc.notUnique(a, sig, f.location());
         if (idx == ParseFunc.NONE) {
             var e = a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location());
             if (usable.isEmpty() && wrongDirect != null) {

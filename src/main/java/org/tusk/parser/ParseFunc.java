@@ -19,6 +19,18 @@ public final class ParseFunc {
 
     public static final int NONE = -1;
 
+    /** ParseFuncOrColumn's error for an ambiguous call (func_select_candidate found no single best). */
+    static org.tusk.utils.error.PgException notUnique(Analyzer a, String signature, int location) {
+        return a.err(org.tusk.utils.error.SqlState.AMBIGUOUS_FUNCTION, "function " + signature + " is not unique", location)
+                .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+    }
+
+    /** ParseFuncOrColumn's error for a call no candidate matches. */
+    static org.tusk.utils.error.PgException doesNotExist(Analyzer a, String signature, int location) {
+        return a.err(org.tusk.utils.error.SqlState.UNDEFINED_FUNCTION, "function " + signature + " does not exist", location)
+                .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
     /**
      * ParseFuncOrColumn's refusal of a parameterless aggregate called without (*) (count()): the
      * name is an aggregate with no arguments and the call gives none (42809).

@@ -1057,6 +1057,17 @@ public final class Parser {
         return null;
     }
 
+    /** gram.y opt_with_data: [WITH DATA | WITH NO DATA], WITH DATA when absent. */
+    boolean optWithData() {
+        if (isKw("with") && (peek(1).isKeyword("data") || peek(1).isKeyword("no"))) {
+            advance();
+            boolean data = !acceptKw("no");
+            expectKw("data");
+            return data;
+        }
+        return true;
+    }
+
     /** '(' name [, ...] ')'. */
     List<String> nameList() {
         expectChar('(');

@@ -139,8 +139,7 @@ final class WindowAnalysis {
                     ? polyType : fn.resultType();
             return new Expr.WindowFunc(name, fn, null, List.copyOf(coerced), false, null, winref, result, f.location());
         }
-        throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+        throw ParseFunc.doesNotExist(a, sig, f.location());
     }
 
     /** A window function call's arguments, analysed inside it (no nested window functions), and checked as call arguments. */
@@ -173,11 +172,9 @@ final class WindowAnalysis {
         int idx = cands.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         String sig = call.signature(name, types);
         if (idx == ParseFunc.AMBIGUOUS)
-            throw a.err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
-                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+            throw ParseFunc.notUnique(a, sig, f.location());
         if (idx == ParseFunc.NONE)
-            throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                    .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+            throw ParseFunc.doesNotExist(a, sig, f.location());
         UserFunctions.Candidate u = PolymorphicSqlCalls.bind(a, cands.get(idx), types, f.location());
         List<Expr> conv = new ArrayList<>();
         for (int i = 0; i < args.size(); i++)
@@ -213,11 +210,9 @@ final class WindowAnalysis {
         int idx = usable.isEmpty() ? ParseFunc.NONE : ParseFunc.select(sigs, types);
         String sig = name + "(" + ParseFunc.signature(types) + ")";
         if (idx == ParseFunc.AMBIGUOUS)
-            throw a.err(SqlState.AMBIGUOUS_FUNCTION, "function " + sig + " is not unique", f.location())
-                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.");
+            throw ParseFunc.notUnique(a, sig, f.location());
         if (idx == ParseFunc.NONE)
-            throw a.err(SqlState.UNDEFINED_FUNCTION, "function " + sig + " does not exist", f.location())
-                    .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+            throw ParseFunc.doesNotExist(a, sig, f.location());
         // a polymorphic aggregate (array_agg, a user aggregate over anyelement) is bound to the
         // argument types, as ParseFuncOrColumn does for aggregates in and out of windows
         PgAggregate ag = ParsePolymorphic.bind(a, usable.get(idx), types, f.location());
