@@ -1,5 +1,6 @@
 package org.tusk.auxprocess;
 
+import org.tusk.port.NativeHeap;
 import org.tusk.port.Signals;
 import org.tusk.utils.init.BackendType;
 import org.tusk.utils.init.ChildEnvironment;
@@ -21,6 +22,13 @@ final class AuxLoop {
     private volatile boolean reloadPending;
     private volatile boolean shutdownRequested;
     private volatile org.tusk.storage.ipc.Latch latch;
+    /**
+     * When this process next gives its free C-heap memory back (NativeHeap): first once its
+     * start-up's compilations have settled, then once a minute. An auxiliary process wakes every
+     * few hundred milliseconds whether or not it has work, so it has no idle period to wait for.
+     */
+    private long nextTrimMillis = System.currentTimeMillis() + NativeHeap.SETTLE_MILLIS;
+    private static final long TRIM_INTERVAL_MILLIS = 60_000;
 
     private AuxLoop(ChildEnvironment env, int slot, BackendType type) {
         Signals.handle(Signals.SIGHUP, s -> { reloadPending = true; wake(); });
@@ -54,5 +62,10 @@ final class AuxLoop {
     void sleep(long millis) {
         if (!shutdownRequested && !reloadPending) aux.latch.await(millis * 1_000_000L);
         aux.latch.reset();
+        long now = System.currentTimeMillis();
+        if (now >= nextTrimMillis) {
+            NativeHeap.trim();
+            nextTrimMillis = now + TRIM_INTERVAL_MILLIS;
+        }
     }
 }

@@ -158,6 +158,24 @@ public final class Libc {
         try { Proc.EXIT.invokeExact(code); } catch (Throwable t) { throw rethrow(t); }
     }
 
+    // ---------------------------------------------------------------- the C heap
+
+    private static final class Malloc {
+        /** glibc's; absent from other C libraries, where there is nothing to bind. */
+        static final MethodHandle MALLOC_TRIM = LIBC.find("malloc_trim")
+                .map(sym -> LINKER.downcallHandle(sym, FunctionDescriptor.of(JAVA_INT, JAVA_LONG)))
+                .orElse(null);
+    }
+
+    /**
+     * malloc_trim(3) with no padding: returns the free memory of every malloc arena to the kernel.
+     * Returns whether any was given back; false also where the C library has no malloc_trim.
+     */
+    public static boolean mallocTrim() {
+        if (Malloc.MALLOC_TRIM == null) return false;
+        try { return (int) Malloc.MALLOC_TRIM.invokeExact(0L) != 0; } catch (Throwable t) { throw rethrow(t); }
+    }
+
     // ---------------------------------------------------------------- file descriptors
 
     private static final class Fd {
@@ -217,6 +235,20 @@ public final class Libc {
             if (rc < 0 && lastErrno() != EINTR) throw new ErrnoException("poll", lastErrno());
             return rc;
         } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** poll(2) on one descriptor for input: true once it is readable (or at EOF or error), false after {@code timeoutMs}. */
+    public static boolean waitReadable(int fd, int timeoutMs) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment pfd = a.allocate(POLLFD);
+            pfd.set(JAVA_INT, 0, fd);
+            pfd.set(JAVA_SHORT, 4, POLLIN);
+            int rc;
+            do {
+                rc = poll(pfd, 1, timeoutMs);
+            } while (rc < 0);   // EINTR: a signal's handler runs on its own thread; wait on
+            return rc > 0;
+        }
     }
 
     public static final int EFD_CLOEXEC = 02000000, EFD_NONBLOCK = 04000;

@@ -6,7 +6,8 @@
  * descriptors (so they can be handed to another process), descriptor passing with
  * {@code SCM_RIGHTS}, {@code posix_spawn} (a JVM must not {@code fork()}), {@code waitpid},
  * {@code kill}, {@code prctl(PR_SET_PDEATHSIG)}, {@code poll}, {@code eventfd} and the
- * {@code futex} system call on which latches sleep.
+ * {@code futex} system call on which latches sleep, and {@code malloc_trim}, with which an idle
+ * process gives its JIT's freed arenas back to the kernel ({@link org.tusk.port.NativeHeap}).
  *
  * <h2>Rules</h2>
  * <ul>

@@ -4,6 +4,7 @@ import org.tusk.libpq.ListenSockets;
 import org.tusk.libpq.LockFiles;
 import org.tusk.port.ErrnoException;
 import org.tusk.port.Libc;
+import org.tusk.port.NativeHeap;
 import org.tusk.port.Signals;
 import org.tusk.port.Sockets;
 import org.tusk.storage.ipc.PMChildFlags;
@@ -89,6 +90,8 @@ public final class Postmaster {
     private final SpareDemand spareDemand = new SpareDemand(System.currentTimeMillis());
     /** Accepted connections waiting for a ready spare, oldest first. */
     private final PendingConnections pending = new PendingConnections();
+    /** Gives the postmaster's free C-heap memory back once it has had nothing to do for a while. */
+    private final NativeHeap.IdleTrim idleTrim = new NativeHeap.IdleTrim();
     /**
      * A backend has reported itself reusable (backend_reuse is on): a connection that finds no ready
      * spare may soon get a backend whose session is ending, so a JVM is not started for it at once.
@@ -176,9 +179,11 @@ public final class Postmaster {
                     // timeout, twice in a row: once for the backends, once for the checkpointer).
                     timeout = Math.min(timeout, 1000);
                 }
+                timeout = (int) Math.min(timeout, idleTrim.millisUntilDue(now));
                 int ready = Libc.poll(fds, n, timeout);
 
-                processSignals();
+                if (processSignals() | ready > 0) idleTrim.busy();
+                else idleTrim.afterWait(System.currentTimeMillis());
                 if (ready > 0) {
                     for (int i = 0; i < listeners.size(); i++) {
                         if (revents(fds, 1 + i) != 0) acceptConnections(listeners.get(i));
@@ -207,7 +212,8 @@ public final class Postmaster {
         return fds.get(JAVA_SHORT, i * Libc.POLLFD.byteSize() + 6);
     }
 
-    private void processSignals() {
+    /** Handles the signals that arrived; returns whether there were any. */
+    private boolean processSignals() {
         int p = signals.take();
         if ((p & PostmasterSignals.CHILD_EXIT) != 0) reaper();
         if ((p & PostmasterSignals.RELOAD) != 0) reload();
@@ -216,6 +222,7 @@ public final class Postmaster {
         else if ((p & PostmasterSignals.SMART) != 0) requestShutdown(Shutdown.SMART);
         // A SIGCHLD may have arrived while we were busy; reaping is cheap, so always look.
         reaper();
+        return p != 0;
     }
 
     // ------------------------------------------------------------------ connections

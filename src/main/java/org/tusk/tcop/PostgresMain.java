@@ -19,7 +19,8 @@ import java.util.Map;
  * on; in the extended protocol every message up to the next Sync is then skipped. A FATAL error
  * is sent, logged, and ends the process through ProcExit, releasing everything it holds in shared
  * memory. Before waiting for the client the backend reports "idle" (or "idle in transaction") in
- * its status entry and sends ReadyForQuery.
+ * its status entry and sends ReadyForQuery; the wait for the next command is then under the idle
+ * timeouts (ClientIdleWait).
  */
 final class PostgresMain {
     /** PostgreSQL's PQ_LARGE_MESSAGE_LIMIT and PQ_SMALL_MESSAGE_LIMIT. */
@@ -31,6 +32,9 @@ final class PostgresMain {
     private final ExtendedQuery extended;
     private boolean sendReadyForQuery = true;
     private boolean ignoreTillSync;
+    /** ReadyForQuery went out and no message has been read since: the idle timeouts apply. */
+    private boolean idle;
+    private final ClientIdleWait idleWait = new ClientIdleWait();
 
     PostgresMain(BackendContext ctx) {
         this.ctx = ctx;
@@ -79,11 +83,13 @@ final class PostgresMain {
                     // per message (pgbench -M prepared made four per select-only transaction).
                     ctx.messages.flush();
                     sendReadyForQuery = false;
+                    idle = true;
                 }
                 if (ctx.interrupts.takeConfigReload()) {
                     org.tusk.utils.init.ServerConfig.reload(ctx.env.gucs(), ctx.env.dataDir(), ctx.env.log());
                 }
-                int type = readMessageType(comm);
+                int type = idle ? readIdle(comm) : readMessageType(comm);
+                idle = false;
                 if (type < 0) terminate();
                 byte[] body = readMessageBody(comm, type);
                 ctx.interrupts.check();
@@ -138,6 +144,13 @@ final class PostgresMain {
             default -> throw new PgException(Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
                     "invalid frontend message type " + type, null, null, 0);
         }
+    }
+
+    /** Reads the next command's type byte after ReadyForQuery, under the idle timeouts. */
+    private int readIdle(PqComm comm) {
+        boolean inTransaction = ctx.xact.status() != 'I';
+        int timeoutMs = ctx.env.gucs().getInt(inTransaction ? "idle_in_transaction_session_timeout" : "idle_session_timeout");
+        return idleWait.readMessageType(comm, timeoutMs, inTransaction);
     }
 
     /** Reads the type byte; -1 at a clean EOF. */

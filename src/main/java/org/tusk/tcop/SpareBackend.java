@@ -1,6 +1,7 @@
 package org.tusk.tcop;
 
 import org.tusk.port.Libc;
+import org.tusk.port.NativeHeap;
 import org.tusk.port.Signals;
 import org.tusk.port.Sockets;
 import org.tusk.utils.init.BackendType;
@@ -66,6 +67,7 @@ public final class SpareBackend {
                 // starting and closed its end. The assignment still waits in our receive queue.
                 Sockets.send(CONTROL_FD, a.allocateFrom(JAVA_BYTE, sessions == 0 ? READY : REUSABLE), 1);
             }
+            awaitAssignment();
             Sockets.Received r = Sockets.receiveWithFd(CONTROL_FD, 64);
             // A backend that exits cleanly closes its control socket last: the postmaster, seeing
             // EOF and the slot's flag back to ASSIGNED, frees the slot without waiting for the reap.
@@ -87,5 +89,14 @@ public final class SpareBackend {
             if (fresh == null) env.procExit().exit(1);
             env = env.withGucs(fresh);
         }
+    }
+
+    /**
+     * Waits until the postmaster writes to the control socket. A spare that waits longer than
+     * {@link NativeHeap#SETTLE_MILLIS} gives its free C-heap memory (its warm-up's or its last
+     * session's compiler arenas) back to the kernel first: spares are what the server keeps idle.
+     */
+    private static void awaitAssignment() {
+        if (!Libc.waitReadable(CONTROL_FD, (int) NativeHeap.SETTLE_MILLIS)) NativeHeap.trim();
     }
 }

@@ -18,6 +18,7 @@ public final class SqlState {
     public static final String INVALID_CATALOG_NAME = "3D000";
     public static final String INVALID_TRANSACTION_STATE = "25000";
     public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
+    public static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "25P03";
     public static final String SYNTAX_ERROR = "42601";
     public static final String INVALID_NAME = "42602";
     public static final String UNDEFINED_FUNCTION = "42883";
