@@ -102,6 +102,8 @@ final class IntrospectionBuiltins {
         Volatility V = Volatility.VOLATILE;
         r.fn("nextval", List.of(RegTypes.REGCLASS), INT8, V, true, (c, a) -> c.session().nextval(sequenceName(a[0])));
         r.fn("currval", List.of(RegTypes.REGCLASS), INT8, V, true, (c, a) -> c.session().currval(sequenceName(a[0])));
+        r.fn("pg_sequence_last_value", List.of(RegTypes.REGCLASS), INT8, V, true,
+                (c, a) -> c.session().sequenceLastValue(sequenceName(a[0])));
         r.fn("setval", List.of(RegTypes.REGCLASS, INT8), INT8, V, true,
                 (c, a) -> c.session().setval(sequenceName(a[0]), (Long) a[1], true));
         r.fn("setval", List.of(RegTypes.REGCLASS, INT8, BOOL), INT8, V, true,

@@ -242,6 +242,12 @@ final class BackendSession implements SessionServices {
     }
 
     @Override
+    public Long sequenceLastValue(String sequence) {
+        if (ctx.storage == null) return SessionServices.super.sequenceLastValue(sequence);
+        return ctx.storage.sequenceLastValue(sequence);
+    }
+
+    @Override
     public long setval(String sequence, long value, boolean isCalled) {
         if (ctx.storage == null) return SessionServices.super.setval(sequence, value, isCalled);
         return ctx.storage.setval(sequence, value, isCalled);

@@ -472,6 +472,17 @@ final class SessionStorage {
         return sequences.currval(seq);
     }
 
+    /**
+     * pg_sequence_last_value: the last value stored in the sequence's page, whoever took it, or
+     * null while it has not been called (what pg_sequences.last_value shows).
+     */
+    Long sequenceLastValue(String name) {
+        Relation seq = openSequence(name);
+        checkSequencePrivilege(seq, org.tusk.catalog.Acl.ACL_SELECT | org.tusk.catalog.Acl.ACL_USAGE);
+        org.tusk.access.sequence.SequencePage.SeqTuple t = sequences.read(seq);
+        return t.isCalled() ? t.lastValue() : null;
+    }
+
     long setval(String name, long value, boolean isCalled) {
         Relation seq = openSequence(name);
         checkSequencePrivilege(seq, org.tusk.catalog.Acl.ACL_UPDATE);

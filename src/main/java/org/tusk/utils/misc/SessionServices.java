@@ -142,6 +142,11 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
     }
 
+    /** pg_sequence_last_value(sequence name): its stored last_value, null if nextval never ran (not is_called). */
+    default Long sequenceLastValue(String sequence) {
+        throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
+    }
+
     /** setval(sequence name, value, is_called). */
     default long setval(String sequence, long value, boolean isCalled) {
         throw org.tusk.utils.error.PgException.error("0A000", "sequences are not available here");
