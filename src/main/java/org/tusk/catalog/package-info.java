@@ -208,7 +208,9 @@
  * collations of a C-locale database, default 100, C 950 and POSIX 951, by name and type;
  * Catalog.ColumnSpec carries a column's COLLATE into pg_attribute.attcollation, 0 meaning the
  * type's.) {@link org.tusk.catalog.IntrospectionViews} computes pg_collation,
- * pg_tables and pg_indexes at each scan. {@link org.tusk.catalog.PgSettingsView} is pg_settings,
+ * pg_tables and pg_indexes at each scan; pg_views, pg_matviews, pg_sequences and pg_group are
+ * ordinary SQL views in pg_catalog that initdb creates ({@code bin/initdb/system_views.sql}, as
+ * PostgreSQL's system_views.sql). {@link org.tusk.catalog.PgSettingsView} is pg_settings,
  * computed at each scan from the session's own run-time parameters (they are per process, so no
  * lock is involved); the set-returning pg_show_all_settings() of
  * {@link org.tusk.catalog.SettingsBuiltins} returns the same rows with the same columns. The
