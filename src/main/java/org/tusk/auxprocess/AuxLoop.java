@@ -24,11 +24,13 @@ final class AuxLoop {
     private volatile org.tusk.storage.ipc.Latch latch;
     /**
      * When this process next gives its free C-heap memory back (NativeHeap): first once its
-     * start-up's compilations have settled, then once a minute. An auxiliary process wakes every
-     * few hundred milliseconds whether or not it has work, so it has no idle period to wait for.
+     * start-up's compilations may have settled, then every 20 s (its JIT goes on compiling for a
+     * while after start, and later checkpoints bring new code). An auxiliary process wakes every
+     * few hundred milliseconds whether or not it has work, so it has no idle period to wait for;
+     * a trim that finds nothing costs microseconds.
      */
     private long nextTrimMillis = System.currentTimeMillis() + NativeHeap.SETTLE_MILLIS;
-    private static final long TRIM_INTERVAL_MILLIS = 60_000;
+    private static final long TRIM_INTERVAL_MILLIS = 20_000;
 
     private AuxLoop(ChildEnvironment env, int slot, BackendType type) {
         Signals.handle(Signals.SIGHUP, s -> { reloadPending = true; wake(); });

@@ -55,11 +55,11 @@ final class PostmasterConfig {
 
     static PostmasterSettings settings(GucSettings g) {
         List<String> jvm = childJvmOptions(g);
-        aotCache(g).ifPresent(p -> jvm.add("-XX:AOTCache=" + p));
+        List<String> aot = aotCache(g).map(p -> List.of("-XX:AOTCache=" + p)).orElse(List.of());
         return new PostmasterSettings(g.getInt("port"), g.getString("listen_addresses"),
                 ServerConfig.splitDirectories(g.getString("unix_socket_directories")), g.getInt("max_connections"),
                 g.getInt("shared_buffers"), g.getInt("wal_buffers"), g.getInt("track_activity_query_size"),
                 g.getInt("max_locks_per_transaction"),
-                g.getInt("backend_spares"), g.getBool("restart_after_crash"), g.getString("log_line_prefix"), jvm);
+                g.getInt("backend_spares"), g.getBool("restart_after_crash"), g.getString("log_line_prefix"), jvm, aot);
     }
 }

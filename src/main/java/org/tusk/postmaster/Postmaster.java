@@ -108,8 +108,8 @@ public final class Postmaster {
         this.settingsReader = settingsReader;
         this.commandLineOptions = List.copyOf(commandLineOptions);
         this.settings = initial;
-        this.launcher = new ChildLauncher(javaBinary, classPath, settings.backendJvmOptions(), dataDir,
-                commandLineOptions, pid, startMicros);
+        this.launcher = new ChildLauncher(javaBinary, classPath, settings.backendJvmOptions(), settings.aotCacheOptions(),
+                dataDir, commandLineOptions, pid, startMicros);
     }
 
     /** PostmasterMain: never returns; the process exits from here. */
@@ -778,7 +778,7 @@ public final class Postmaster {
         // Only SIGHUP-context settings change while running; the rest need a restart.
         settings = new PostmasterSettings(settings.port(), settings.listenAddresses(), settings.unixSocketDirectories(),
                 settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(), settings.maxLocksPerXact(), fresh.backendSpares(), fresh.restartAfterCrash(), fresh.logLinePrefix(),
-                settings.backendJvmOptions());
+                settings.backendJvmOptions(), settings.aotCacheOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {
             boolean ready = c.handlesSignals || (c.slot > 0 && shmem.pmChildFlags().isActive(c.slot));

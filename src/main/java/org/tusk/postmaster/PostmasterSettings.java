@@ -20,5 +20,12 @@ public record PostmasterSettings(
         int backendSpares,
         boolean restartAfterCrash,
         String logLinePrefix,
-        List<String> backendJvmOptions) {
+        /** Every child JVM's options, the AOT cache's excepted. */
+        List<String> backendJvmOptions,
+        /**
+         * The options that give a child JVM the build's AOT cache (empty when there is none or
+         * backend_jvm_options is not the default it was trained for): see ChildLauncher for which
+         * children get it.
+         */
+        List<String> aotCacheOptions) {
 }
