@@ -659,7 +659,12 @@ final class JoinPlanner {
             int id = info.newParamId();
             Expr.OpExpr op = (Expr.OpExpr) k.clause();
             Expr param = new Expr.ExecParam(id, k.outer().type(), k.outer().typmod());
-            quals.add(new Expr.OpExpr(op.op(), List.of(k.inner(), param), op.type(), op.location()));
+            // the clause keeps its operator and argument order, the outer side replaced by the
+            // parameter: a cross-type operator (int84eq) takes its arguments in that order, and
+            // match_clause_to_indexcol commutes "param = column" itself
+            boolean outerFirst = op.args().get(0) == k.outer();
+            quals.add(new Expr.OpExpr(op.op(), outerFirst ? List.of(param, k.inner()) : List.of(k.inner(), param),
+                    op.type(), op.location()));
             nestParams.add(new Plan.NestParam(id, outer.layout().fix(k.outer())));
             rest.remove(k.clause());
         }
@@ -677,12 +682,9 @@ final class JoinPlanner {
             default -> null;
         };
         boolean target = rtindex > 0 && (rtindex == info.query.resultRelation() || RowLocking.marks(info.query, rtindex));
-        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx, null, -1, reads,
-                target).plan();
-        if (!(scan instanceof Plan.IndexScan is)) return null;
-        boolean usesParam = false;
-        for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;
-        if (!usesParam) return null;
+        Plan scan = ScanPaths.parameterizedScan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx,
+                reads, target);
+        if (scan == null) return null;
         return new Plan.NestLoop(type, outer.plan(), scan, layout.fix(ScanPaths.and(rest)), otherQual,
                 List.copyOf(nestParams), innerUnique);
     }
