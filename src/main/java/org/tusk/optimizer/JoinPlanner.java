@@ -328,8 +328,14 @@ final class JoinPlanner {
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
         // make_join_rel: an inner or full join is also tried with the inputs swapped, a left join
         // as the right join of the swapped inputs (hash or merge join, the preserved side inner)
-        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL)
-            addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL) {
+            swapped = true;
+            try {
+                addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+            } finally {
+                swapped = false;
+            }
+        }
         else if (type == Query.JoinType.LEFT)
             addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
@@ -338,8 +344,16 @@ final class JoinPlanner {
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
     void addInnerJoinPaths(Rel a, Rel b, List<Expr> joinClauses, PathChoice<Chosen> choice) {
         addPaths(Query.JoinType.INNER, a, b, joinClauses, List.of(), choice);
-        addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
+        swapped = true;
+        try {
+            addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
+        } finally {
+            swapped = false;
+        }
     }
+
+    /** Whether the paths being offered join make_join_rel's rel2 (outer) to its rel1 (inner). */
+    private boolean swapped;
 
     /** set_cheapest: the join relation's chosen plan, with its estimated rows (eqjoinsel's, by {@link PlanCosts}). */
     Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, List<PlannerInfo.PlanParam> lateral) {
@@ -361,6 +375,12 @@ final class JoinPlanner {
 
     /** As above, with the number of disabled parts (the method, each Sort with enable_sort off), each adding disable_cost. */
     private void offer(PathChoice<Chosen> choice, Plan p, SetRefs layout, boolean sorted, int disabledParts) {
+        if (swapped && p instanceof Plan.HashJoin h)
+            p = new Plan.HashJoin(h.type(), h.outer(), h.inner(), h.outerKeys(), h.innerKeys(), h.joinQual(), h.otherQual(),
+                    h.innerUnique(), true);
+        else if (swapped && p instanceof Plan.NestLoop n)
+            p = new Plan.NestLoop(n.type(), n.outer(), n.inner(), n.joinQual(), n.otherQual(), n.nestParams(), n.innerUnique(),
+                    n.materializeInner(), true);
         PlanCosts.Estimate e = costs.of(p);
         double disabled = disabledParts * DISABLE_COST;
         choice.add(new Chosen(p, layout), e.startup() + disabled, e.total() + disabled, sorted);
