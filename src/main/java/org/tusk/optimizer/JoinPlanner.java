@@ -260,8 +260,51 @@ final class JoinPlanner {
                 joinQuals.add(c);
             }
         }
+        if (type == Query.JoinType.LEFT || type == Query.JoinType.ANTI)
+            toRight.addAll(outerJoinConstants(toLeft, joinQuals, lr, rr));
         Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
         return join(type, left, right, joinQuals, otherQuals);
+    }
+
+    /**
+     * equivclass.c reconsider_outer_join_clause for a LEFT (or anti) join: when a restriction of
+     * the outer side pins a column to a constant ({@code a.x = 5}) and a join clause equates that
+     * column to an expression of the inner side ({@code a.x = b.y}), every inner row that can
+     * join has {@code b.y = 5}, which then restricts the inner side too (its scan can use an
+     * index on it). The join clause stays as it is, since an outer row still needs it to find
+     * its partners. Only a restriction of the column's own type (a same-type equality with a
+     * constant) is used, so the constant fits the join operator's argument.
+     */
+    private static List<Expr> outerJoinConstants(List<Expr> outerRestrictions, List<Expr> joinQuals, Set<Integer> outerRelids,
+                                                 Set<Integer> innerRelids) {
+        List<Expr> derived = new ArrayList<>();
+        for (Expr jc : joinQuals) {
+            if (!(jc instanceof Expr.OpExpr op) || !isEquality(op) || op.args().size() != 2
+                    || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) continue;
+            for (int side = 0; side < 2; side++) {
+                Expr outer = op.args().get(side), inner = op.args().get(1 - side);
+                Set<Integer> iv = varnos(inner);
+                if (!(outer instanceof Expr.Var ov) || ov.levelsup() != 0 || !outerRelids.contains(ov.varno())
+                        || iv.isEmpty() || !innerRelids.containsAll(iv) || Clauses.containsVolatileFunctions(inner)) continue;
+                Expr.Const k = pinnedConstant(outerRestrictions, ov);
+                if (k == null) continue;
+                derived.add(new Expr.OpExpr(op.op(), side == 0 ? List.of(k, inner) : List.of(inner, k), op.type(), op.location()));
+            }
+        }
+        return derived;
+    }
+
+    /** The non-null constant a restriction {@code v = const} (or {@code const = v}) of v's own type pins {@code v} to, or null. */
+    private static Expr.Const pinnedConstant(List<Expr> restrictions, Expr.Var v) {
+        for (Expr r : restrictions) {
+            if (!(r instanceof Expr.OpExpr op) || !isEquality(op) || op.args().size() != 2
+                    || op.op().left() != op.op().right() || op.op().left() != v.type()) continue;
+            for (int side = 0; side < 2; side++)
+                if (op.args().get(side) instanceof Expr.Var x && x.varno() == v.varno() && x.attno() == v.attno()
+                        && x.levelsup() == 0 && op.args().get(1 - side) instanceof Expr.Const k && k.value() != null)
+                    return k;
+        }
+        return null;
     }
 
     /**
