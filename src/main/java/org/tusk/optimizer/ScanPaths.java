@@ -133,7 +133,13 @@ final class ScanPaths {
                 List<Plan.IndexQual> quals = new ArrayList<>();
                 List<Expr> used = new ArrayList<>();
                 matchIndex(heap, index, m, conjuncts, quals, used, ctx);
-                if (quals.isEmpty() || parameterized && !usesParam(quals)) continue;
+                if (parameterized && !usesParam(quals)) continue;
+                // build_index_paths: an index no conjunct bounds is still a path when it holds every
+                // column the query reads of the table (a full index-only scan, cheaper than the heap
+                // when the visibility map covers most pages)
+                if (quals.isEmpty() && (!indexOnlyOn || !IndexOnlyScans.covers(index,
+                        readsWithout(reads, conjuncts, filterFor(conjuncts, used, target ? null : m), used),
+                        rte.columns().size(), env))) continue;
                 boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
                 List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
