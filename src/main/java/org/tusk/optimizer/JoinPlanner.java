@@ -260,8 +260,51 @@ final class JoinPlanner {
                 joinQuals.add(c);
             }
         }
+        if (type == Query.JoinType.LEFT || type == Query.JoinType.ANTI)
+            toRight.addAll(outerJoinConstants(toLeft, joinQuals, lr, rr));
         Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
         return join(type, left, right, joinQuals, otherQuals);
+    }
+
+    /**
+     * equivclass.c reconsider_outer_join_clause for a LEFT (or anti) join: when a restriction of
+     * the outer side pins a column to a constant ({@code a.x = 5}) and a join clause equates that
+     * column to an expression of the inner side ({@code a.x = b.y}), every inner row that can
+     * join has {@code b.y = 5}, which then restricts the inner side too (its scan can use an
+     * index on it). The join clause stays as it is, since an outer row still needs it to find
+     * its partners. Only a restriction of the column's own type (a same-type equality with a
+     * constant) is used, so the constant fits the join operator's argument.
+     */
+    private static List<Expr> outerJoinConstants(List<Expr> outerRestrictions, List<Expr> joinQuals, Set<Integer> outerRelids,
+                                                 Set<Integer> innerRelids) {
+        List<Expr> derived = new ArrayList<>();
+        for (Expr jc : joinQuals) {
+            if (!(jc instanceof Expr.OpExpr op) || !isEquality(op) || op.args().size() != 2
+                    || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())) continue;
+            for (int side = 0; side < 2; side++) {
+                Expr outer = op.args().get(side), inner = op.args().get(1 - side);
+                Set<Integer> iv = varnos(inner);
+                if (!(outer instanceof Expr.Var ov) || ov.levelsup() != 0 || !outerRelids.contains(ov.varno())
+                        || iv.isEmpty() || !innerRelids.containsAll(iv) || Clauses.containsVolatileFunctions(inner)) continue;
+                Expr.Const k = pinnedConstant(outerRestrictions, ov);
+                if (k == null) continue;
+                derived.add(new Expr.OpExpr(op.op(), side == 0 ? List.of(k, inner) : List.of(inner, k), op.type(), op.location()));
+            }
+        }
+        return derived;
+    }
+
+    /** The non-null constant a restriction {@code v = const} (or {@code const = v}) of v's own type pins {@code v} to, or null. */
+    private static Expr.Const pinnedConstant(List<Expr> restrictions, Expr.Var v) {
+        for (Expr r : restrictions) {
+            if (!(r instanceof Expr.OpExpr op) || !isEquality(op) || op.args().size() != 2
+                    || op.op().left() != op.op().right() || op.op().left() != v.type()) continue;
+            for (int side = 0; side < 2; side++)
+                if (op.args().get(side) instanceof Expr.Var x && x.varno() == v.varno() && x.attno() == v.attno()
+                        && x.levelsup() == 0 && op.args().get(1 - side) instanceof Expr.Const k && k.value() != null)
+                    return k;
+        }
+        return null;
     }
 
     /**
@@ -328,8 +371,14 @@ final class JoinPlanner {
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
         // make_join_rel: an inner or full join is also tried with the inputs swapped, a left join
         // as the right join of the swapped inputs (hash or merge join, the preserved side inner)
-        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL)
-            addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL) {
+            swapped = true;
+            try {
+                addPaths(type, inner, outer, joinClauses, otherClauses, choice);
+            } finally {
+                swapped = false;
+            }
+        }
         else if (type == Query.JoinType.LEFT)
             addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
@@ -338,8 +387,16 @@ final class JoinPlanner {
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
     void addInnerJoinPaths(Rel a, Rel b, List<Expr> joinClauses, PathChoice<Chosen> choice) {
         addPaths(Query.JoinType.INNER, a, b, joinClauses, List.of(), choice);
-        addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
+        swapped = true;
+        try {
+            addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
+        } finally {
+            swapped = false;
+        }
     }
+
+    /** Whether the paths being offered join make_join_rel's rel2 (outer) to its rel1 (inner). */
+    private boolean swapped;
 
     /** set_cheapest: the join relation's chosen plan, with its estimated rows (eqjoinsel's, by {@link PlanCosts}). */
     Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, List<PlannerInfo.PlanParam> lateral) {
@@ -361,6 +418,12 @@ final class JoinPlanner {
 
     /** As above, with the number of disabled parts (the method, each Sort with enable_sort off), each adding disable_cost. */
     private void offer(PathChoice<Chosen> choice, Plan p, SetRefs layout, boolean sorted, int disabledParts) {
+        if (swapped && p instanceof Plan.HashJoin h)
+            p = new Plan.HashJoin(h.type(), h.outer(), h.inner(), h.outerKeys(), h.innerKeys(), h.joinQual(), h.otherQual(),
+                    h.innerUnique(), true);
+        else if (swapped && p instanceof Plan.NestLoop n)
+            p = new Plan.NestLoop(n.type(), n.outer(), n.inner(), n.joinQual(), n.otherQual(), n.nestParams(), n.innerUnique(),
+                    n.materializeInner(), true);
         PlanCosts.Estimate e = costs.of(p);
         double disabled = disabledParts * DISABLE_COST;
         choice.add(new Chosen(p, layout), e.startup() + disabled, e.total() + disabled, sorted);
@@ -659,7 +722,12 @@ final class JoinPlanner {
             int id = info.newParamId();
             Expr.OpExpr op = (Expr.OpExpr) k.clause();
             Expr param = new Expr.ExecParam(id, k.outer().type(), k.outer().typmod());
-            quals.add(new Expr.OpExpr(op.op(), List.of(k.inner(), param), op.type(), op.location()));
+            // the clause keeps its operator and argument order, the outer side replaced by the
+            // parameter: a cross-type operator (int84eq) takes its arguments in that order, and
+            // match_clause_to_indexcol commutes "param = column" itself
+            boolean outerFirst = op.args().get(0) == k.outer();
+            quals.add(new Expr.OpExpr(op.op(), outerFirst ? List.of(param, k.inner()) : List.of(k.inner(), param),
+                    op.type(), op.location()));
             nestParams.add(new Plan.NestParam(id, outer.layout().fix(k.outer())));
             rest.remove(k.clause());
         }
@@ -677,12 +745,9 @@ final class JoinPlanner {
             default -> null;
         };
         boolean target = rtindex > 0 && (rtindex == info.query.resultRelation() || RowLocking.marks(info.query, rtindex));
-        Plan scan = ScanPaths.scan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx, null, -1, reads,
-                target).plan();
-        if (!(scan instanceof Plan.IndexScan is)) return null;
-        boolean usesParam = false;
-        for (Plan.IndexQual iq : is.indexQuals()) usesParam |= iq.argument() instanceof Expr.ExecParam;
-        if (!usesParam) return null;
+        Plan scan = ScanPaths.parameterizedScan(inner.table(), ScanPaths.and(quals), tlist, info.glob.env, info.glob.ctx,
+                reads, target);
+        if (scan == null) return null;
         return new Plan.NestLoop(type, outer.plan(), scan, layout.fix(ScanPaths.and(rest)), otherQual,
                 List.copyOf(nestParams), innerUnique);
     }

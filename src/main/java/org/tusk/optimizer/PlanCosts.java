@@ -559,13 +559,51 @@ public final class PlanCosts {
         }
         double startup = o.startup() + i.startup();
         double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
-                + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * (param ? i.rows() : i.rows());
+                + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * i.rows();
         // a parameterized inner index scan: the join's size is that of the unparameterized join
         ParamJoin pj = param ? paramJoins.get(n.inner()) : null;
+        SemiFactors sf = semiFactors(n, n.type(), n.innerUnique(), n.outer(), n.inner(), o.rows(),
+                pj != null ? pj.baseRows() : i.rows(), pj != null ? pj.clauses() : List.of(), n.joinQual());
+        if (sf != null) {
+            // final_cost_nestloop for a semi or anti join or a unique inner side: the inner scan
+            // for an outer row stops at its first match, inner_scan_frac of the way through
+            double rescanStart = param ? i.startup() : 0;
+            double innerRun = innerFirst - i.startup(), rescanRun = innerRescan - rescanStart;
+            double matched = Math.rint(o.rows() * sf.outerMatchFrac()), unmatched = o.rows() - matched;
+            double innerScanFrac = 2.0 / (sf.matchCount() + 1.0);
+            double ntuples = matched * i.rows() * innerScanFrac;
+            double run = (o.total() - o.startup()) + Math.max(0, o.rows() - 1) * rescanStart;
+            if (indexedJoinQuals(n)) {
+                // every join clause is an index condition: an outer row without a match reads
+                // next to nothing of the inner side
+                run += innerRun * innerScanFrac;
+                if (matched > 1) run += (matched - 1) * rescanRun * innerScanFrac;
+                run += unmatched * rescanRun / Math.max(i.rows(), 1);
+            } else {
+                ntuples += unmatched * i.rows();
+                run += innerRun;
+                if (unmatched >= 1) unmatched -= 1; else matched -= 1;
+                if (matched > 0) run += matched * rescanRun * innerScanFrac;
+                if (unmatched > 0) run += unmatched * rescanRun;
+            }
+            total = startup + run + (CPU_TUPLE_COST + exprCost(n.joinQual())) * ntuples;
+        }
         double rows = pj != null
                 ? joinRows(n.type(), n.outer(), n.inner(), o, pj.baseRows(), pj.clauses(), n.joinQual(), n.otherQual())
                 : joinRows(n.type(), n.outer(), n.inner(), o, i.rows(), List.of(), n.joinQual(), n.otherQual());
         return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    /**
+     * has_indexed_join_quals: the inner side is an index scan parameterized by the outer row
+     * whose every parameter is compared in an index condition (none left in its filter) and the
+     * join has no clause of its own left to check.
+     */
+    private static boolean indexedJoinQuals(Plan.NestLoop n) {
+        if (n.nestParams().isEmpty() || n.joinQual() != null || !(n.inner() instanceof Plan.IndexScan is)) return false;
+        if (is.qual() != null && ExprTrees.any(is.qual(), x -> x instanceof Expr.ExecParam)) return false;
+        for (Plan.IndexQual q : is.indexQuals()) if (q.argument() instanceof Expr.ExecParam) return true;
+        return false;
     }
 
     /**
@@ -598,10 +636,73 @@ public final class PlanCosts {
         double rows = joinRows(h.type(), h.outer(), h.inner(), o, i.rows(), keys, h.joinQual(), h.otherQual());
         double bucketSize = 1.0;
         for (EquiSides k : keys) bucketSize = Math.min(bucketSize, bucketSize(k.inner(), i.rows()));
-        double total = startup + (o.total() - o.startup()) + CPU_OPERATOR_COST * nkeys * o.rows()
-                + CPU_OPERATOR_COST * nkeys * o.rows() * Math.max(1, Math.rint(i.rows() * bucketSize)) * 0.5
-                + (CPU_TUPLE_COST + exprCost(h.joinQual())) * rows;
-        return new Estimate(startup, total, rows, o.width() + i.width());
+        double hashQualCost = CPU_OPERATOR_COST * nkeys;
+        double run = (o.total() - o.startup()) + hashQualCost * o.rows();
+        SemiFactors sf = semiFactors(h, h.type(), h.innerUnique(), h.outer(), h.inner(), o.rows(), i.rows(), keys, h.joinQual());
+        if (sf != null) {
+            // final_cost_hashjoin for a semi or anti join or a unique inner side: a matched outer
+            // row stops at its first match, about inner_scan_frac into its bucket; an unmatched
+            // one is assumed to land in an empty bucket most of the time (the 0.05)
+            double matched = Math.rint(o.rows() * sf.outerMatchFrac());
+            double innerScanFrac = 2.0 / (sf.matchCount() + 1.0);
+            run += hashQualCost * matched * clamp(i.rows() * bucketSize * innerScanFrac) * 0.5;
+            run += hashQualCost * (o.rows() - matched) * clamp(i.rows() / nbuckets(i.rows())) * 0.05;
+            double tuples = h.type() == Query.JoinType.ANTI ? o.rows() - matched : matched;
+            run += (CPU_TUPLE_COST + exprCost(h.joinQual())) * tuples;
+        } else {
+            run += hashQualCost * o.rows() * clamp(i.rows() * bucketSize) * 0.5
+                    + (CPU_TUPLE_COST + exprCost(h.joinQual())) * rows;
+        }
+        return new Estimate(startup, startup + run, rows, o.width() + i.width());
+    }
+
+    /**
+     * compute_semi_anti_join_factors' result: the fraction of outer rows that have a match
+     * (the join clauses' semi-join selectivity) and the average number of inner rows an outer
+     * row with a match matches.
+     */
+    private record SemiFactors(double outerMatchFrac, double matchCount) {}
+
+    /**
+     * compute_semi_anti_join_factors for a semi or anti join, or a join whose inner side is
+     * unique for the join clauses (extra->inner_unique); null for any other join, which
+     * final_cost_hashjoin and final_cost_nestloop cost as reading every match. The clauses are
+     * the join's own (its join qual and hash or merge keys, not the pushed-down filters):
+     * their selectivity as a semi join (eqjoinsel_semi for an equality) and as an inner join
+     * give avgmatch = inner-join selectivity × inner rows / semi-join selectivity, at least one.
+     */
+    private SemiFactors semiFactors(Plan join, Query.JoinType type, boolean innerUnique, Plan outer, Plan inner,
+                                    double outerRows, double innerRows, List<EquiSides> keys, Expr joinQual) {
+        if (type != Query.JoinType.SEMI && type != Query.JoinType.ANTI && !innerUnique) return null;
+        // an inner join's SpecialJoinInfo is make_join_rel's (rel1 on the left) for both orders of
+        // the inputs, so for the swapped order eqjoinsel_semi sees the inner input as the outer one
+        boolean reversed = join instanceof Plan.HashJoin h ? h.inputsSwapped()
+                : join instanceof Plan.NestLoop n && n.inputsSwapped();
+        double jselec = 1.0, nselec = 1.0;
+        List<EquiSides> all = new java.util.ArrayList<>(keys);
+        List<Expr> others = new java.util.ArrayList<>();
+        int ow = outer.width();
+        for (Expr c : ScanPaths.conjuncts(joinQual)) {
+            EquiSides k = equiSides(c, outer, inner, ow);
+            if (k != null) all.add(k); else others.add(c);
+        }
+        for (EquiSides k : all) {
+            jselec *= reversed ? JoinSelectivity.semi(k.inner(), k.outer(), outerRows)
+                    : JoinSelectivity.semi(k.outer(), k.inner(), innerRows);
+            nselec *= JoinSelectivity.inner(k.outer(), k.inner());
+        }
+        for (Expr c : others) {
+            double sel = selectivity(c);
+            jselec *= sel;
+            nselec *= sel;
+        }
+        double avgmatch = jselec > 0 ? Math.max(1.0, nselec * innerRows / jselec) : 1.0;
+        return new SemiFactors(jselec, avgmatch);
+    }
+
+    /** ExecChooseHashTableSize's bucket count for a hash table that fits in memory: the next power of two of the rows, at least 1024. */
+    private static double nbuckets(double innerRows) {
+        return Math.max(1024, Integer.highestOneBit((int) Math.max(1, Math.ceil(innerRows) - 1)) * 2.0);
     }
 
     /**

@@ -94,6 +94,24 @@ final class ScanPaths {
      */
     static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
                        List<ScanOrder.Key> order, double limit, int[] reads, boolean target) {
+        return scan(rte, qual, tlist, env, ctx, order, limit, reads, target, false);
+    }
+
+    /**
+     * The cheapest index scan of {@code rte}'s table whose index conditions use an exec
+     * parameter of {@code qual} (a join clause with the outer row's value in it), or null when
+     * no index takes one: the parameterized index path build_index_paths makes for a nested
+     * loop's inner side. It is not weighed against a sequential scan here, which reads the whole
+     * table on every loop; the nested loop's estimate (loop_count = the outer rows) decides.
+     */
+    static Plan.IndexScan parameterizedScan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env,
+                                            FunctionCallContext ctx, int[] reads, boolean target) {
+        return scan(rte, qual, tlist, env, ctx, null, -1, reads, target, true).plan() instanceof Plan.IndexScan is ? is : null;
+    }
+
+    private static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env,
+                               FunctionCallContext ctx, List<ScanOrder.Key> order, double limit, int[] reads,
+                               boolean target, boolean parameterized) {
         List<Expr> conjuncts = conjuncts(qual);
         boolean indexOnlyOn = reads != null && tlist == null && setting(ctx, "enable_indexonlyscan", true);
         Relation heap = rte.table();
@@ -115,7 +133,13 @@ final class ScanPaths {
                 List<Plan.IndexQual> quals = new ArrayList<>();
                 List<Expr> used = new ArrayList<>();
                 matchIndex(heap, index, m, conjuncts, quals, used, ctx);
-                if (quals.isEmpty()) continue;
+                if (parameterized && !usesParam(quals)) continue;
+                // build_index_paths: an index no conjunct bounds is still a path when it holds every
+                // column the query reads of the table (a full index-only scan, cheaper than the heap
+                // when the visibility map covers most pages)
+                if (quals.isEmpty() && (!indexOnlyOn || !IndexOnlyScans.covers(index,
+                        readsWithout(reads, conjuncts, filterFor(conjuncts, used, target ? null : m), used),
+                        rte.columns().size(), env))) continue;
                 boolean uniqueEq = index.index().unique() && equalityOnAllKeys(index, quals);
                 List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
@@ -128,6 +152,7 @@ final class ScanPaths {
                 }
             }
         }
+        if (parameterized) return new Choice(best, false);
         Plan unordered;
         double unorderedCost;
         if (best != null && (seqOff || bestIsUniqueEq || bestCost < seqCost)) {
@@ -188,6 +213,12 @@ final class ScanPaths {
             }
         }
         return ordered != null ? new Choice(ordered, true) : new Choice(unordered, false);
+    }
+
+    /** Whether an index condition compares with an exec parameter (an outer row's value). */
+    private static boolean usesParam(List<Plan.IndexQual> quals) {
+        for (Plan.IndexQual q : quals) if (q.argument() instanceof Expr.ExecParam) return true;
+        return false;
     }
 
     /**

@@ -48,6 +48,20 @@ class IntegerCrossTypeOperatorsIT {
             assertEquals(List.of("1000"), TuskServer.rows(c, "select count(*) from ci x join ci y on x.a = y.b"));
             assertEquals(List.of("1000"), TuskServer.rows(c, "select count(*) from ci x join ci y on x.c = y.b"));
             assertEquals(List.of("t|f"), TuskServer.rows(c, "select 1::int2 = 1::int8, int84lt(5::int8, 4)"));
+            // a cross-type join clause as the index condition of a parameterized inner scan, the
+            // outer value (int8) as its parameter (PostgreSQL 15's plan without hash and merge joins)
+            try (Statement s = c.createStatement()) {
+                s.execute("create table ck (k int8)");
+                s.execute("insert into ck values (3), (500), (4000000000)");
+                s.execute("analyze ck");
+                s.execute("set enable_hashjoin = off");
+                s.execute("set enable_mergejoin = off");
+            }
+            plan = String.join("\n", TuskServer.rows(c, "explain (costs off) select * from ck left join ci on k = a"));
+            assertEquals(String.join("\n", "Nested Loop Left Join", "  ->  Seq Scan on ck",
+                    "  ->  Index Scan using ci_a on ci", "        Index Cond: (a = ck.k)"), plan);
+            assertEquals(List.of("3|3|3|3", "500|500|500|500", "4000000000|||"),
+                    TuskServer.rows(c, "select * from ck left join ci on k = a order by k"));
         }
     }
 }
