@@ -228,7 +228,8 @@ public final class Executor {
                 // tuplesort switches a bounded sort to a top-N heap once it holds more than twice
                 // the bound (make_bounded_heap); all rows are still sorted here, the order is the same
                 String method = bound > 0 && n > 2 * bound && !sort.spilled() ? "top-N heapsort" : sort.method();
-                if (instr != null) instr.recordSort(method, sort.spaceUsedKb(), sort.spilled());
+                // an Incremental Sort reports its groups' sorts differently (show_incremental_sort_info): not drawn yet
+                if (instr != null && plan.presorted() == 0) instr.recordSort(method, sort.spaceUsedKb(), sort.spilled());
             }
             return sort.next();
         }

@@ -465,8 +465,18 @@ public sealed interface Plan {
      */
     record SortKey(int column, boolean desc, boolean nullsFirst, int type) {}
 
-    /** Sorts its input on the given 0-based columns. */
-    record Sort(Plan child, List<SortKey> keys) implements Plan {
+    /**
+     * Sorts its input on the given 0-based columns. With {@code presorted} &gt; 0 it is an
+     * Incremental Sort (nodeIncrementalSort.c): the input is already ordered on the first
+     * {@code presorted} keys, so only the rows of each group equal on those need sorting on the
+     * rest. A stable sort on all keys puts such input in the same order, which is what the
+     * executor does.
+     */
+    record Sort(Plan child, List<SortKey> keys, int presorted) implements Plan {
+        public Sort(Plan child, List<SortKey> keys) {
+            this(child, keys, 0);
+        }
+
         public int width() { return child.width(); }
     }
 

@@ -154,7 +154,7 @@ public final class PlanCosts {
                 Estimate c = of(r.child());
                 yield new Estimate(c.startup(), c.total() + CPU_TUPLE_COST * c.rows(), c.rows(), c.width());
             }
-            case Plan.Sort s -> sort(of(s.child()));
+            case Plan.Sort s -> s.presorted() > 0 ? incrementalSort(of(s.child()), s.presorted()) : sort(of(s.child()));
             case Plan.Limit l -> limit(l);
         };
     }
@@ -685,6 +685,25 @@ public final class PlanCosts {
         double tuples = Math.max(in.rows(), 2);
         double startup = in.total() + 2 * CPU_OPERATOR_COST * tuples * (Math.log(tuples) / Math.log(2));
         return new Estimate(startup, startup + CPU_OPERATOR_COST * in.rows(), in.rows(), in.width());
+    }
+
+    /**
+     * cost_incremental_sort: the input's rows fall into groups equal on the presorted keys
+     * (estimated without statistics, as {@link #groups}); each group is sorted as if half again
+     * as large, the first one before the first row; detecting group boundaries costs a copy and a
+     * comparison per row, and each group two cpu_tuple_costs.
+     */
+    static Estimate incrementalSort(Estimate in, int presorted) {
+        double tuples = Math.max(in.rows(), 2);
+        double groups = groups(presorted, tuples);
+        double groupTuples = tuples / groups;
+        double groupInputRun = (in.total() - in.startup()) / groups;
+        Estimate group = sort(new Estimate(0, 0, 1.5 * groupTuples, in.width()));
+        double groupStartup = group.startup(), groupRun = group.total() - group.startup();
+        double startup = groupStartup + in.startup() + groupInputRun;
+        double run = groupRun + (groupRun + groupStartup) * (groups - 1) + groupInputRun * (groups - 1)
+                + (CPU_TUPLE_COST + 2 * CPU_OPERATOR_COST) * tuples + 2 * CPU_TUPLE_COST * groups;
+        return new Estimate(startup, startup + run, in.rows(), in.width());
     }
 
     private Estimate agg(Plan.Agg a) {

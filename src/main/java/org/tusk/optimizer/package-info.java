@@ -303,7 +303,8 @@
  * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the
  * window input target (keys, function arguments, window-free parts of the target list); one
  * WindowAgg per window with functions, in common_prefix_cmp order, each preceded by a Sort
- * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys; a projection on
+ * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys (an Incremental
+ * Sort when they share leading keys, as create_one_window_path takes it); a projection on
  * top. A window's sort leaves out keys a top-level WHERE conjunct {@code key = constant} pins
  * (pathkey_is_redundant for an equivalence class with a constant, in that simple form only).
  * A subquery in FROM with window functions is never pulled up; its restriction clauses are sorted

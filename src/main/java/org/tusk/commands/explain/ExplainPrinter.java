@@ -672,7 +672,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield n;
             }
             case Plan.Sort s -> {
-                Node n = node(p, "Sort");
+                Node n = node(p, s.presorted() > 0 ? "Incremental Sort" : "Sort");
                 List<ExplainColumn> in = outputColumns(s.child());
                 List<String> keys = new ArrayList<>();
                 for (Plan.SortKey k : s.keys()) {
@@ -684,6 +684,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 }
                 n.output = names(outputColumns(p));
                 n.details.add(() -> out.propertyList("Sort Key", keys));
+                // show_incremental_sort_keys: the leading keys the input is already ordered on
+                if (s.presorted() > 0) n.details.add(() -> out.propertyList("Presorted Key", keys.subList(0, s.presorted())));
                 n.child(s.child(), "Outer");
                 yield n;
             }
