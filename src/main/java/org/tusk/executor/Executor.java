@@ -56,6 +56,7 @@ public final class Executor {
             case Plan.MergeJoin m -> new MergeJoinState(m, init(m.outer(), ctx), init(m.inner(), ctx), ctx);
             case Plan.Unique u -> new SetStates.UniqueState(u, init(u.child(), ctx));
             case Plan.Append a -> new SetStates.AppendState(a, ctx);
+            case Plan.MergeAppend a -> new SetStates.MergeAppendState(a, ctx);
             case Plan.SetOp o -> new SetStates.SetOpState(o, init(o.left(), ctx), init(o.right(), ctx));
             case Plan.CteScan c -> new CteScanState(ctx.cteBuffer(c.cteId(), c.ctePlan()));
             case Plan.ModifyingCtes m -> new CteScanState.ModifyingCtesState(init(m.plan(), ctx), m, ctx);
@@ -228,22 +229,14 @@ public final class Executor {
                 // tuplesort switches a bounded sort to a top-N heap once it holds more than twice
                 // the bound (make_bounded_heap); all rows are still sorted here, the order is the same
                 String method = bound > 0 && n > 2 * bound && !sort.spilled() ? "top-N heapsort" : sort.method();
-                if (instr != null) instr.recordSort(method, sort.spaceUsedKb(), sort.spilled());
+                // an Incremental Sort reports its groups' sorts differently (show_incremental_sort_info): not drawn yet
+                if (instr != null && plan.presorted() == 0) instr.recordSort(method, sort.spaceUsedKb(), sort.spilled());
             }
             return sort.next();
         }
 
         private int compare(Object[] a, Object[] b) {
-            for (Plan.SortKey k : plan.keys()) {
-                Object x = a[k.column()], y = b[k.column()];
-                if (x == null || y == null) {
-                    if (x == y) continue;
-                    return (x == null) == k.nullsFirst() ? -1 : 1;
-                }
-                int c = Comparisons.compare(k.type(), x, y);
-                if (c != 0) return k.desc() ? -c : c;
-            }
-            return 0;
+            return compareKeys(plan.keys(), a, b);
         }
 
         @Override
@@ -254,6 +247,20 @@ public final class Executor {
             }
             child.close();
         }
+    }
+
+    /** The order of two rows by sort keys (each column's type's comparison, NULLs placed as the key says). */
+    static int compareKeys(List<Plan.SortKey> keys, Object[] a, Object[] b) {
+        for (Plan.SortKey k : keys) {
+            Object x = a[k.column()], y = b[k.column()];
+            if (x == null || y == null) {
+                if (x == y) continue;
+                return (x == null) == k.nullsFirst() ? -1 : 1;
+            }
+            int c = Comparisons.compare(k.type(), x, y);
+            if (c != 0) return k.desc() ? -c : c;
+        }
+        return 0;
     }
 
     /** work_mem in kB, as the session shows it ("4MB", "64kB"). */

@@ -49,6 +49,58 @@ final class SetStates {
         public void close() { child.close(); }
     }
 
+    /**
+     * nodeMergeAppend.c: every child is started and its first row read; then the least row by
+     * the sort keys is returned each time (a heap of one row per child, ties to the earlier
+     * child), and its child read again only when the next row is asked for.
+     */
+    static final class MergeAppendState extends PlanState {
+        private final Plan.MergeAppend plan;
+        private final ExecContext ctx;
+        private PlanState[] children;
+        private Object[][] heads;
+        private java.util.PriorityQueue<Integer> heap;
+        private int last = -1;
+
+        MergeAppendState(Plan.MergeAppend plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Object[] next() {
+            if (children == null) {
+                int n = plan.children().size();
+                children = new PlanState[n];
+                heads = new Object[n][];
+                heap = new java.util.PriorityQueue<>((a, b) -> {
+                    int c = Executor.compareKeys(plan.keys(), heads[a], heads[b]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
+                for (int i = 0; i < n; i++) {
+                    children[i] = Executor.init(plan.children().get(i), ctx);
+                    heads[i] = children[i].next();
+                    if (heads[i] != null) heap.add(i);
+                }
+            } else if (last >= 0) {
+                heads[last] = children[last].next();
+                if (heads[last] != null) heap.add(last);
+            }
+            Integer i = heap.poll();
+            if (i == null) {
+                last = -1;
+                return null;
+            }
+            last = i;
+            return heads[i];
+        }
+
+        @Override
+        public void close() {
+            if (children != null) for (PlanState c : children) if (c != null) c.close();
+        }
+    }
+
     /** nodeAppend.c: the children's rows one child after the other. */
     static final class AppendState extends PlanState {
         private final Plan.Append plan;

@@ -416,8 +416,23 @@ public sealed interface Plan {
         public int width() { return child.width(); }
     }
 
-    /** The rows of each child in turn (nodeAppend.c), for UNION ALL. */
-    record Append(List<Plan> children, int width) implements Plan {}
+    /**
+     * The rows of each child in turn (nodeAppend.c), for UNION ALL and for a table read with its
+     * inheritance children or partitions, which is then {@code parent} (the Append's apprelids,
+     * whose name EXPLAIN gives the Append's columns); null otherwise.
+     */
+    record Append(List<Plan> children, int width, Query.RangeTblEntry parent) implements Plan {
+        public Append(List<Plan> children, int width) {
+            this(children, width, null);
+        }
+    }
+
+    /**
+     * nodeMergeAppend.c: the children, each already ordered on {@code keys} (0-based columns of
+     * the common layout), merged into one stream in that order. {@code parent}: the table whose
+     * inheritance children the children scan (apprelids).
+     */
+    record MergeAppend(List<Plan> children, List<SortKey> keys, int width, Query.RangeTblEntry parent) implements Plan {}
 
     /**
      * INTERSECT [ALL] / EXCEPT [ALL] (nodeSetOp.c, hashed): counts each distinct row's
@@ -480,8 +495,18 @@ public sealed interface Plan {
      */
     record SortKey(int column, boolean desc, boolean nullsFirst, int type) {}
 
-    /** Sorts its input on the given 0-based columns. */
-    record Sort(Plan child, List<SortKey> keys) implements Plan {
+    /**
+     * Sorts its input on the given 0-based columns. With {@code presorted} &gt; 0 it is an
+     * Incremental Sort (nodeIncrementalSort.c): the input is already ordered on the first
+     * {@code presorted} keys, so only the rows of each group equal on those need sorting on the
+     * rest. A stable sort on all keys puts such input in the same order, which is what the
+     * executor does.
+     */
+    record Sort(Plan child, List<SortKey> keys, int presorted) implements Plan {
+        public Sort(Plan child, List<SortKey> keys) {
+            this(child, keys, 0);
+        }
+
         public int width() { return child.width(); }
     }
 

@@ -49,6 +49,17 @@ final class BaseRels {
                     // expand_inherited_rtentry: the table and its descendants, appended.
                     plan = Inheritance.append(rte, rtindex, children, qual, system, isTarget(rtindex),
                             info.glob.env, info.glob.ctx);
+                    if (info.scanOrder != null && rtindex == info.orderedRel && !system && !isTarget(rtindex)
+                            && plan instanceof Plan.Append) {
+                        int[] reads = info.query.rowMarks() == null || info.query.rowMarks().isEmpty()
+                                ? IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()) : null;
+                        Plan merged = Inheritance.orderedAppend(rte, rtindex, children, qual, info.scanOrder, info.scanLimit,
+                                reads, plan, info.glob.env, info.glob.ctx);
+                        if (merged != null) {
+                            plan = merged;
+                            info.scanOrderProvided = true;
+                        }
+                    }
                     // the appendrel's rows: each member's own estimate (a partitioned table has no pages of its own)
                     rows = JoinPlanner.tableRows(rte, info.glob.env) + Inheritance.leafRows(rte, children, info.glob.env);
                     return new JoinPlanner.Rel(plan, SetRefs.single(rtindex, plan.width()), java.util.Set.of(rtindex),

@@ -94,9 +94,12 @@ final class Inheritance {
     static Plan append(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual, boolean system,
                        boolean target, ExecEnvironment env, FunctionCallContext ctx) {
         List<Plan> scans = new ArrayList<>();
+        // the parent's own rows are read through an entry of its own, a child of itself
+        // (expand_single_inheritance_child), which EXPLAIN names apart from the Append's parent;
+        // rows to be locked keep the one entry (their row mark names it)
         if (!isPartitioned(rte))
-            scans.add(ScanPaths.scan(rte, qual, system ? SystemColumnRefs.physicalWithSystem(rte) : null, env, ctx,
-                    null, -1, null, target).plan());
+            scans.add(ScanPaths.scan(target ? rte : rte.withInh(false), qual,
+                    system ? SystemColumnRefs.physicalWithSystem(rte) : null, env, ctx, null, -1, null, target).plan());
         // EXPLAIN names the leaves of an Append over a partitioned table refname_1, refname_2, ...
         // (set_rtable_names: the parent, listed in the Append's apprelids, keeps the plain name)
         long leaves = children.stream().filter(c -> c.relkind() != 'p').count();
@@ -128,7 +131,65 @@ final class Inheritance {
         if (scans.isEmpty()) return empty(rte);
         // a lone partition needs no Append above it (set_append_rel_pathlist's single-child case)
         if (scans.size() == 1 && isPartitioned(rte)) return scans.get(0);
-        return new Plan.Append(List.copyOf(scans), rte.columns().size() + (system ? 6 : 0));
+        return new Plan.Append(List.copyOf(scans), rte.columns().size() + (system ? 6 : 0), rte);
+    }
+
+    /**
+     * generate_orderedappend_paths for a table with inheritance children (not partitioned) whose
+     * rows the query wants in {@code order} (parent columns), at most {@code limit} of them: a
+     * Merge Append of each member's cheapest scan in that order (an index scan in the order, or
+     * a Sort of its cheapest scan), or null when a Sort of {@code unordered} (the plain Append)
+     * is no more expensive for the fraction of rows wanted. {@code reads}: the query's column
+     * reads of the parent, for index-only scans.
+     */
+    static Plan orderedAppend(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual,
+                              List<ScanOrder.Key> order, double limit, int[] reads, Plan unordered,
+                              ExecEnvironment env, FunctionCallContext ctx) {
+        if (isPartitioned(rte) || order.isEmpty()) return null;
+        List<Plan.SortKey> keys = new ArrayList<>();
+        for (ScanOrder.Key k : order) {
+            ColumnDef c = rte.columns().get(k.attno() - 1);
+            keys.add(new Plan.SortKey(k.attno() - 1, k.desc(), k.nullsFirst(), SortGroupTypes.of(c.typeOid())));
+        }
+        List<Plan> members = new ArrayList<>();
+        members.add(orderedMember(rte.withInh(false), qual, null, order, limit, reads, keys, env, ctx));
+        for (Relation child : children) {
+            if (child.relkind() == 'p') continue;
+            int[] map = translation(rte, child);
+            Query.RangeTblEntry childRte = childRte(rte, child);
+            List<Expr> tlist = new ArrayList<>();
+            for (int i = 0; i < map.length; i++) {
+                ColumnDef c = rte.columns().get(i);
+                tlist.add(map[i] == 0 ? new Expr.Const(c.typeOid(), -1, null, -1)
+                        : new Expr.Var(rtindex, map[i], c.typeOid(), c.typmod(), c.name(), -1, 0));
+            }
+            List<ScanOrder.Key> childOrder = new ArrayList<>();
+            for (ScanOrder.Key k : order) childOrder.add(new ScanOrder.Key(map[k.attno() - 1], k.desc(), k.nullsFirst()));
+            int[] childReads = null;
+            if (reads != null) {
+                childReads = new int[child.desc().natts() + 8];
+                childReads[0] = reads[0];
+                for (int i = 0; i < map.length && i + 1 < reads.length; i++) if (map[i] > 0) childReads[map[i]] += reads[i + 1];
+            }
+            members.add(orderedMember(childRte, adjust(qual, rtindex, map, child.desc().natts()), List.copyOf(tlist),
+                    childOrder, limit, childReads, keys, env, ctx));
+        }
+        Plan merge = new Plan.MergeAppend(List.copyOf(members), List.copyOf(keys), unordered.width(), rte);
+        // the two for the rows wanted: under a LIMIT the sorts are bounded and the costs pro-rated
+        PlanCosts costs = new PlanCosts(env, ctx);
+        Plan sort = new Plan.Sort(unordered, List.copyOf(keys));
+        Expr count = limit >= 0 ? new Expr.Const(org.tusk.catalog.TypeOids.INT8, -1, (long) Math.ceil(limit), -1) : null;
+        double sortedCost = costs.of(count == null ? sort : new Plan.Limit(sort, null, count)).total();
+        double mergedCost = costs.of(count == null ? merge : new Plan.Limit(merge, null, count)).total();
+        return mergedCost < sortedCost ? merge : null;
+    }
+
+    /** One member of an ordered Append: its scan in the order if it has one, else its cheapest scan sorted. */
+    private static Plan orderedMember(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, List<ScanOrder.Key> order,
+                                      double limit, int[] reads, List<Plan.SortKey> keys, ExecEnvironment env,
+                                      FunctionCallContext ctx) {
+        ScanPaths.Choice c = ScanPaths.scan(rte, qual, tlist, env, ctx, order, limit, reads, false, true);
+        return c.ordered() ? c.plan() : new Plan.Sort(c.plan(), keys);
     }
 
     /**

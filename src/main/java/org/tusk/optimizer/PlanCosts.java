@@ -101,6 +101,7 @@ public final class PlanCosts {
                 double groups = groups(u.columns().size(), c.rows());
                 yield new Estimate(c.startup(), c.total() + CPU_OPERATOR_COST * u.columns().size() * c.rows(), groups, c.width());
             }
+            case Plan.MergeAppend a -> mergeAppend(a.children(), this::of);
             case Plan.Append a -> {
                 double startup = 0, total = 0, rows = 0;
                 int w = 0;
@@ -154,7 +155,7 @@ public final class PlanCosts {
                 Estimate c = of(r.child());
                 yield new Estimate(c.startup(), c.total() + CPU_TUPLE_COST * c.rows(), c.rows(), c.width());
             }
-            case Plan.Sort s -> sort(of(s.child()));
+            case Plan.Sort s -> s.presorted() > 0 ? incrementalSort(of(s.child()), s.presorted()) : sort(of(s.child()));
             case Plan.Limit l -> limit(l);
         };
     }
@@ -781,11 +782,81 @@ public final class PlanCosts {
 
     // ---- upper nodes
 
+    /**
+     * cost_merge_append: every input starts first; a heap of the N inputs costs N log2 N
+     * comparisons to build and log2 N per row, plus half a cpu_tuple_cost per row
+     * (APPEND_CPU_COST_MULTIPLIER).
+     */
+    private static Estimate mergeAppend(List<Plan> members, java.util.function.Function<Plan, Estimate> estimate) {
+        double startup = 0, total = 0, rows = 0;
+        int w = 0;
+        for (Plan c : members) {
+            Estimate e = estimate.apply(c);
+            startup += e.startup();
+            total += e.total();
+            rows += e.rows();
+            w = Math.max(w, e.width());
+        }
+        double n = Math.max(2, members.size()), logN = Math.log(n) / Math.log(2);
+        startup += 2 * CPU_OPERATOR_COST * n * logN;
+        total += 2 * CPU_OPERATOR_COST * n * logN + rows * 2 * CPU_OPERATOR_COST * logN + CPU_TUPLE_COST * 0.5 * rows;
+        return new Estimate(startup, total, rows, w);
+    }
+
+    /**
+     * The estimate of {@code p} when no more than {@code bound} of its rows are read: a Sort,
+     * and the sorted members of a Merge Append (create_merge_append_path's limit_tuples), as a
+     * bounded sort.
+     */
+    private Estimate bounded(Plan p, double bound) {
+        return switch (p) {
+            case Plan.Sort s when s.presorted() == 0 -> sort(of(s.child()), bound);
+            case Plan.MergeAppend a -> mergeAppend(a.children(), c -> bounded(c, bound));
+            // a projection without a filter passes the bound on
+            case Plan.SubqueryScan s when s.rte() == null && s.qual() == null -> {
+                Estimate c = bounded(s.child(), bound);
+                int w = s.targetList() == null ? c.width() : width(s.targetList());
+                yield new Estimate(c.startup(), c.total(), c.rows(), w);
+            }
+            default -> of(p);
+        };
+    }
+
+    /**
+     * cost_sort of a sort whose output is cut at {@code bound} rows: when there are more than
+     * twice as many rows, a bounded heap (comparisons N log2 2·bound), else a full sort.
+     */
+    static Estimate sort(Estimate in, double bound) {
+        double tuples = Math.max(in.rows(), 2);
+        if (bound <= 0 || bound >= tuples || tuples <= 2 * bound) return sort(in);
+        double startup = in.total() + 2 * CPU_OPERATOR_COST * tuples * (Math.log(2 * bound) / Math.log(2));
+        return new Estimate(startup, startup + CPU_OPERATOR_COST * in.rows(), in.rows(), in.width());
+    }
+
     /** cost_sort: comparisons 2 × cpu_operator_cost × N log2 N before the first row, cpu_operator_cost per row after. */
     static Estimate sort(Estimate in) {
         double tuples = Math.max(in.rows(), 2);
         double startup = in.total() + 2 * CPU_OPERATOR_COST * tuples * (Math.log(tuples) / Math.log(2));
         return new Estimate(startup, startup + CPU_OPERATOR_COST * in.rows(), in.rows(), in.width());
+    }
+
+    /**
+     * cost_incremental_sort: the input's rows fall into groups equal on the presorted keys
+     * (estimated without statistics, as {@link #groups}); each group is sorted as if half again
+     * as large, the first one before the first row; detecting group boundaries costs a copy and a
+     * comparison per row, and each group two cpu_tuple_costs.
+     */
+    static Estimate incrementalSort(Estimate in, int presorted) {
+        double tuples = Math.max(in.rows(), 2);
+        double groups = groups(presorted, tuples);
+        double groupTuples = tuples / groups;
+        double groupInputRun = (in.total() - in.startup()) / groups;
+        Estimate group = sort(new Estimate(0, 0, 1.5 * groupTuples, in.width()));
+        double groupStartup = group.startup(), groupRun = group.total() - group.startup();
+        double startup = groupStartup + in.startup() + groupInputRun;
+        double run = groupRun + (groupRun + groupStartup) * (groups - 1) + groupInputRun * (groups - 1)
+                + (CPU_TUPLE_COST + 2 * CPU_OPERATOR_COST) * tuples + 2 * CPU_TUPLE_COST * groups;
+        return new Estimate(startup, startup + run, in.rows(), in.width());
     }
 
     private Estimate agg(Plan.Agg a) {
@@ -820,9 +891,10 @@ public final class PlanCosts {
 
     /** adjust_limit_rows_costs, for constant OFFSET and LIMIT (10% of the rows when not constant). */
     private Estimate limit(Plan.Limit l) {
-        Estimate in = of(l.child());
-        double rows = in.rows(), startup = in.startup(), total = in.total();
         double offset = constant(l.offset(), 0), count = constant(l.count(), -1);
+        // a Sort under a constant LIMIT keeps only the rows it must return (create_sort_path's limit_tuples)
+        Estimate in = offset >= 0 && count >= 0 ? bounded(l.child(), offset + count) : of(l.child());
+        double rows = in.rows(), startup = in.startup(), total = in.total();
         if (l.offset() != null) {
             if (offset < 0) offset = clamp(in.rows() * 0.10);
             offset = Math.min(offset, rows);

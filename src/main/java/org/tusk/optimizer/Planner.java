@@ -289,7 +289,7 @@ public final class Planner {
             info.scanOrder = ScanOrder.required(q);
             if (info.scanOrder != null) {
                 info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
-                info.scanLimit = constantLimit(q);
+                info.scanLimit = constantLimit(q, ctx);
             }
             JoinPlanner joins = new JoinPlanner(info);
             JoinPlanner.Rel rel = joins.plan(where);
@@ -436,11 +436,21 @@ public final class Planner {
     }
 
     /** LIMIT count (+ OFFSET) when both are constants, for costing an ordered scan; -1 otherwise. */
-    private static double constantLimit(Query q) {
-        if (!(q.limitCount() instanceof Expr.Const c) || !(c.value() instanceof Number n)) return -1;
+    /** A LIMIT or OFFSET expression constant-folded, unless it has a sub-select or a volatile call. */
+    private static Expr foldedLimit(Expr e, FunctionCallContext ctx) {
+        if (e == null || org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.SubLink || x instanceof Expr.SubPlan)
+                || Clauses.containsVolatileFunctions(e)) return e;
+        return fold(e, ctx);
+    }
+
+    private static double constantLimit(Query q, FunctionCallContext ctx) {
+        // preprocess_limit looks at the folded expressions: LIMIT 1 is int8(1) until then
+        Expr count = foldedLimit(q.limitCount(), ctx);
+        if (!(count instanceof Expr.Const c) || !(c.value() instanceof Number n)) return -1;
         double offset = 0;
         if (q.limitOffset() != null) {
-            if (!(q.limitOffset() instanceof Expr.Const o) || !(o.value() instanceof Number on)) return -1;
+            Expr off = foldedLimit(q.limitOffset(), ctx);
+            if (!(off instanceof Expr.Const o) || !(o.value() instanceof Number on)) return -1;
             offset = Math.max(0, on.doubleValue());
         }
         return Math.max(0, n.doubleValue()) + offset;

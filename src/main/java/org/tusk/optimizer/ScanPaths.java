@@ -98,6 +98,15 @@ final class ScanPaths {
     }
 
     /**
+     * As above; with {@code projecting} the scan may be index-only although it has a target list
+     * (an inheritance child's projection into its parent's columns, whose reads {@code reads} are).
+     */
+    static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env, FunctionCallContext ctx,
+                       List<ScanOrder.Key> order, double limit, int[] reads, boolean target, boolean projecting) {
+        return scan(rte, qual, tlist, env, ctx, order, limit, reads, target, projecting, false);
+    }
+
+    /**
      * The cheapest index scan of {@code rte}'s table whose index conditions use an exec
      * parameter of {@code qual} (a join clause with the outer row's value in it), or null when
      * no index takes one: the parameterized index path build_index_paths makes for a nested
@@ -106,14 +115,14 @@ final class ScanPaths {
      */
     static Plan.IndexScan parameterizedScan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env,
                                             FunctionCallContext ctx, int[] reads, boolean target) {
-        return scan(rte, qual, tlist, env, ctx, null, -1, reads, target, true).plan() instanceof Plan.IndexScan is ? is : null;
+        return scan(rte, qual, tlist, env, ctx, null, -1, reads, target, false, true).plan() instanceof Plan.IndexScan is ? is : null;
     }
 
     private static Choice scan(Query.RangeTblEntry rte, Expr qual, List<Expr> tlist, ExecEnvironment env,
                                FunctionCallContext ctx, List<ScanOrder.Key> order, double limit, int[] reads,
-                               boolean target, boolean parameterized) {
+                               boolean target, boolean projecting, boolean parameterized) {
         List<Expr> conjuncts = conjuncts(qual);
-        boolean indexOnlyOn = reads != null && tlist == null && setting(ctx, "enable_indexonlyscan", true);
+        boolean indexOnlyOn = reads != null && (tlist == null || projecting) && setting(ctx, "enable_indexonlyscan", true);
         Relation heap = rte.table();
         boolean seqOff = !setting(ctx, "enable_seqscan", true);
         boolean indexOff = !setting(ctx, "enable_indexscan", true);
@@ -199,7 +208,14 @@ final class ScanPaths {
             if (dir == ScanOrder.Direction.NONE) continue;
             List<Plan.IndexQual> quals = new ArrayList<>();
             List<Expr> used = new ArrayList<>();
-            matchIndex(heap, index, m, conjuncts, quals, used, ctx);
+            // check_index_predicates' indrestrictinfo: a conjunct the partial index's predicate
+            // implies is no index condition (nor filter) of it, unless the rows are to be changed or locked
+            List<Expr> restrict = conjuncts;
+            if (!target) {
+                restrict = new ArrayList<>(conjuncts);
+                restrict.removeIf(c -> !Clauses.containsMutableFunctions(c) && m.impliedByPredicate(c));
+            }
+            matchIndex(heap, index, m, restrict, quals, used, ctx);
             withoutLowerArrayQuals(quals, used);
             List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),

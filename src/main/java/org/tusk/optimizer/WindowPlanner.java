@@ -198,7 +198,13 @@ final class WindowPlanner {
                 orderKeys.add(new Plan.SortKey(add(tlist.get(s.resno() - 1)), s.desc(), s.nullsFirst(),
                         SortGroupTypes.of(tlist.get(s.resno() - 1))));
             if (!keys.isEmpty() && !isPrefix(keys, current)) {
-                plan = new Plan.Sort(plan, List.copyOf(keys));
+                // create_one_window_path: input already ordered on some leading keys gets an
+                // Incremental Sort (PostgreSQL 15 takes it without comparing costs)
+                int presorted = 0;
+                while (presorted < keys.size() && presorted < current.size() && keys.get(presorted).equals(current.get(presorted)))
+                    presorted++;
+                if (!ScanPaths.setting(ctx, "enable_incremental_sort", true)) presorted = 0;
+                plan = new Plan.Sort(plan, List.copyOf(keys), presorted);
                 current = keys;
             }
             List<Expr.WindowFunc> mine = new ArrayList<>();

@@ -143,7 +143,14 @@
  * flipped) begins with the wanted order once columns pinned by {@code column = constant} are
  * left out, costed for the LIMIT's fraction of rows, against the cheapest scan plus cost_sort.
  * When the ordered index scan wins, {@code PlannerInfo.scanOrderProvided} is set and the Sort is
- * not built; a semi join pulled up above the scan clears it again.
+ * not built; a semi join pulled up above the scan clears it again. A table with inheritance
+ * children (not partitioned) is read in that order by a Merge Append of each member's scan in
+ * the order (or a Sort of its cheapest scan) when that costs less than a Sort of the Append for
+ * the LIMIT's rows ({@code Inheritance.orderedAppend}, generate_orderedappend_paths; a Sort under
+ * a constant LIMIT is costed as a bounded sort). So MIN/MAX over such a table becomes InitPlans
+ * over Merge Appends as in PostgreSQL. An ordered index scan does not match the conjuncts a
+ * partial index's predicate implies (check_index_predicates' indrestrictinfo); the unordered
+ * scan choice still does.
  *
  * <p>Index-only scans ({@link org.tusk.optimizer.IndexOnlyScans}, check_index_only): since scans
  * have no attr_needed, the columns a query level reads of a table are counted over the whole
@@ -303,7 +310,8 @@
  * <p>Windows ({@link org.tusk.optimizer.WindowPlanner}): the node below the windows computes the
  * window input target (keys, function arguments, window-free parts of the target list); one
  * WindowAgg per window with functions, in common_prefix_cmp order, each preceded by a Sort
- * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys; a projection on
+ * unless the previous Sort's keys start with its PARTITION BY + ORDER BY keys (an Incremental
+ * Sort when they share leading keys, as create_one_window_path takes it); a projection on
  * top. A window's sort leaves out keys a top-level WHERE conjunct {@code key = constant} pins
  * (pathkey_is_redundant for an equivalence class with a constant, in that simple form only).
  * A subquery in FROM with window functions is never pulled up; its restriction clauses are sorted

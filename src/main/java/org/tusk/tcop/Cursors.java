@@ -114,6 +114,7 @@ final class Cursors {
             case Plan.Limit l -> supportsBackwardScan(l.child());
             case Plan.CteScan c -> true;
             case Plan.Append a -> a.children().stream().allMatch(Cursors::supportsBackwardScan);
+            case Plan.MergeAppend a -> false;   // ExecSupportsBackwardScan does not list it
             default -> false;
         };
     }

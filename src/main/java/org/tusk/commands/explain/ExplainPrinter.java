@@ -631,6 +631,16 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 for (Plan c : a.children()) n.child(c, "Member");
                 yield n;
             }
+            case Plan.MergeAppend a -> {
+                Node n = node(p, "Merge Append");
+                List<ExplainColumn> in = outputColumns(p);
+                List<String> keys = new ArrayList<>();
+                for (Plan.SortKey k : a.keys()) keys.add(sortKey(in, k));
+                n.output = names(in);
+                n.details.add(() -> out.propertyList("Sort Key", keys));
+                for (Plan c : a.children()) n.child(c, "Member");
+                yield n;
+            }
             case Plan.SetOp o -> {
                 Node n = node(p, "SetOp");
                 n.pname = "HashSetOp";
@@ -672,18 +682,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield n;
             }
             case Plan.Sort s -> {
-                Node n = node(p, "Sort");
+                Node n = node(p, s.presorted() > 0 ? "Incremental Sort" : "Sort");
                 List<ExplainColumn> in = outputColumns(s.child());
                 List<String> keys = new ArrayList<>();
-                for (Plan.SortKey k : s.keys()) {
-                    String key = deparseColumn(in, k.column(), upperPrefix());
-                    if (k.desc()) key += " DESC";
-                    if (k.nullsFirst() && !k.desc()) key += " NULLS FIRST";
-                    if (!k.nullsFirst() && k.desc()) key += " NULLS LAST";
-                    keys.add(key);
-                }
+                for (Plan.SortKey k : s.keys()) keys.add(sortKey(in, k));
                 n.output = names(outputColumns(p));
                 n.details.add(() -> out.propertyList("Sort Key", keys));
+                // show_incremental_sort_keys: the leading keys the input is already ordered on
+                if (s.presorted() > 0) n.details.add(() -> out.propertyList("Presorted Key", keys.subList(0, s.presorted())));
                 n.child(s.child(), "Outer");
                 yield n;
             }
@@ -1190,7 +1196,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      */
     private static boolean pulledUp(Plan sub) {
         return !(sub instanceof Plan.Agg || sub instanceof Plan.Sort || sub instanceof Plan.Limit || sub instanceof Plan.Unique
-                || sub instanceof Plan.SetOp || sub instanceof Plan.Append || sub instanceof Plan.RecursiveUnion
+                || sub instanceof Plan.SetOp || sub instanceof Plan.Append || sub instanceof Plan.MergeAppend
+                || sub instanceof Plan.RecursiveUnion
                 || sub instanceof Plan.WindowAgg
                 || sub instanceof Plan.CteScan || sub instanceof Plan.SubqueryScan);
     }
@@ -1302,6 +1309,15 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         return new Expr.Var(Expr.Var.RESOLVED, k + 1, 0, -1, null, -1, 0);
     }
 
+    /** show_sortorder_options: a sort key column with DESC and a NULLS clause where they are not the default. */
+    private String sortKey(List<ExplainColumn> in, Plan.SortKey k) {
+        String key = deparseColumn(in, k.column(), upperPrefix());
+        if (k.desc()) key += " DESC";
+        if (k.nullsFirst() && !k.desc()) key += " NULLS FIRST";
+        if (!k.nullsFirst() && k.desc()) key += " NULLS LAST";
+        return key;
+    }
+
     private String deparseColumn(List<ExplainColumn> in, int k, boolean prefix) {
         return deparser.deparse(column(k), in, prefix);
     }
@@ -1371,6 +1387,17 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         List<ExplainColumn> l = new ArrayList<>();
         for (var c : rte.columns()) l.add(new ExplainColumn.Named(rtNames.of(rte), c.name()));
         if (rte.isTable()) l.add(new ExplainColumn.Named(rtNames.of(rte), "ctid"));
+        return l;
+    }
+
+    /**
+     * The columns of an Append over a table and its children: the parent's (the Vars above it
+     * are the parent relation's, as in PostgreSQL), then whatever the first member adds (system columns).
+     */
+    private List<ExplainColumn> appendRelColumns(Query.RangeTblEntry parent, List<Plan> members) {
+        List<ExplainColumn> l = new ArrayList<>(namedColumns(parent));
+        List<ExplainColumn> first = outputColumns(members.get(0));
+        if (first.size() > l.size()) l.addAll(first.subList(l.size(), first.size()));
         return l;
     }
 
@@ -1444,7 +1471,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 for (Expr.WindowFunc f : w.funcs()) l.add(new ExplainColumn.Computed(f, in));
                 yield l;
             }
-            case Plan.Append a -> outputColumns(a.children().get(0));
+            case Plan.Append a -> a.parent() == null ? outputColumns(a.children().get(0)) : appendRelColumns(a.parent(), a.children());
+            case Plan.MergeAppend a -> appendRelColumns(a.parent(), a.children());
             case Plan.SetOp o -> outputColumns(o.left());
             case Plan.CteScan c -> c.rte() != null ? namedColumns(c.rte()) : outputColumns(c.ctePlan());
             case Plan.WorkTableScan w -> namedColumns(w.rte());
@@ -1503,6 +1531,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.LockRows r -> List.of(r.child());
             case Plan.ProjectSet ps -> List.of(ps.child());
             case Plan.Append a -> a.children();
+            case Plan.MergeAppend a -> a.children();
             case Plan.SetOp o -> List.of(o.left(), o.right());
             case Plan.CteScan c -> List.of(c.ctePlan());
             case Plan.ModifyingCtes m -> {

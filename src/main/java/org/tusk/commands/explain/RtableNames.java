@@ -26,8 +26,10 @@ import org.tusk.nodes.Query;
  * the top query level's entries, then those of each subquery it scans, depth first, then the
  * SubPlans and WITH queries in the order they were planned. Within one query level an alias names
  * one entry (the parser allows no duplicates), so entries of one level with the same alias share
- * the name: the target of an UPDATE and its scan, and inheritance children, which the planner
- * has already named.
+ * the name: the target of an UPDATE and its scan. A table read with its children (an Append or
+ * Merge Append with a parent, whose apprelids EXPLAIN marks used) keeps its alias, and each
+ * member, which carries the parent's alias as expand_single_inheritance_child gives it, gets
+ * {@code alias_N} after the level's other entries (the children come last in the range table).
  */
 final class RtableNames {
     private final Map<Query.RangeTblEntry, String> names = new IdentityHashMap<>();
@@ -36,6 +38,8 @@ final class RtableNames {
     private final Deque<Plan> subplans = new ArrayDeque<>();
     /** The WITH queries and SubPlans met in the level being named (SS_process_ctes plans the former first). */
     private final List<Plan> levelCtes = new ArrayList<>(), levelSubPlans = new ArrayList<>();
+    /** The level's inheritance children and partitions, named after its other entries. */
+    private final List<Query.RangeTblEntry> levelChildren = new ArrayList<>();
     private final Map<Plan, String> modifyRoots = new IdentityHashMap<>();
     private final Set<Plan> seenSubplans = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -73,7 +77,17 @@ final class RtableNames {
             if (alias == null || names.containsKey(rte)) continue;
             names.put(rte, here.computeIfAbsent(alias, this::unique));
         }
+        List<Query.RangeTblEntry> children = new ArrayList<>(levelChildren);
+        levelChildren.clear();
+        for (Query.RangeTblEntry rte : children) {
+            if (rte.refname() != null && !names.containsKey(rte)) names.put(rte, unique(rte.refname()));
+        }
         for (Plan s : subqueries) level(s);
+    }
+
+    private void appendRel(Query.RangeTblEntry parent, List<Plan> members, List<Query.RangeTblEntry> entries, List<Plan> subqueries) {
+        entries.add(parent);
+        for (Plan m : members) walk(m, levelChildren, subqueries);
     }
 
     private String unique(String alias) {
@@ -128,6 +142,11 @@ final class RtableNames {
                 entries.add(m.target());
                 walk(m.source(), entries, subqueries);
             }
+            // the table read with its children: its entry is the Append's apprelids, named
+            // before the children's, which come after the level's other entries (expand_inherited_rtentry
+            // appends them to the range table) and each get a name of their own
+            case Plan.Append a when a.parent() != null -> appendRel(a.parent(), a.children(), entries, subqueries);
+            case Plan.MergeAppend a when a.parent() != null -> appendRel(a.parent(), a.children(), entries, subqueries);
             case Plan.SubqueryScan s -> {
                 if (s.rte() == null) {
                     walk(s.child(), entries, subqueries);
@@ -171,6 +190,7 @@ final class RtableNames {
             case Plan.LockRows r -> List.of(r.child());
             case Plan.ProjectSet ps -> List.of(ps.child());
             case Plan.Append a -> a.children();
+            case Plan.MergeAppend a -> a.children();
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
             default -> List.of();
