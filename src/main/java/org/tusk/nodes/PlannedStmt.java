@@ -9,7 +9,28 @@ import java.util.List;
  * a {@link Plan.ModifyTable}, and the columns are those of RETURNING (none without it).
  */
 public record PlannedStmt(Plan planTree, Stmt utilityStmt, List<String> columnNames, List<Integer> columnTypes,
-                          List<Integer> columnTypmods, Query.CommandType commandType, int rangeTableSize) {
+                          List<Integer> columnTypmods, Query.CommandType commandType, int rangeTableSize,
+                          java.util.Map<Plan, List<PlannedStmt.LevelCte>> levelCtes) {
+    /** A WITH query planned at a query level: its id (the CteScans' {@code cteId}), name and plan. */
+    public record LevelCte(int cteId, String name, Plan plan) {}
+
+    /**
+     * A statement without recorded WITH query placement ({@code levelCtes} empty).
+     * {@code levelCtes}: for the plan node heading each query level that declared WITH queries
+     * (by identity), those it planned, in order: the CTE subplans SS_process_ctes puts
+     * in that level's init_plans, which SS_attach_initplans hangs on the level's top plan node
+     * and EXPLAIN lists there.
+     */
+    public PlannedStmt(Plan planTree, Stmt utilityStmt, List<String> columnNames, List<Integer> columnTypes,
+                       List<Integer> columnTypmods, Query.CommandType commandType, int rangeTableSize) {
+        this(planTree, utilityStmt, columnNames, columnTypes, columnTypmods, commandType, rangeTableSize, java.util.Map.of());
+    }
+
+    /** The same statement with the plan nodes its levels' WITH queries belong to. */
+    public PlannedStmt withLevelCtes(java.util.Map<Plan, List<LevelCte>> ctes) {
+        return new PlannedStmt(planTree, utilityStmt, columnNames, columnTypes, columnTypmods, commandType, rangeTableSize, ctes);
+    }
+
     /**
      * A statement whose flattened range table size is not known ({@code rangeTableSize} -1).
      * {@code rangeTableSize} is list_length(PlannedStmt.rtable): the range table entries of
@@ -23,7 +44,7 @@ public record PlannedStmt(Plan planTree, Stmt utilityStmt, List<String> columnNa
 
     /** The same statement with its flattened range table size. */
     public PlannedStmt withRangeTableSize(int n) {
-        return new PlannedStmt(planTree, utilityStmt, columnNames, columnTypes, columnTypmods, commandType, n);
+        return new PlannedStmt(planTree, utilityStmt, columnNames, columnTypes, columnTypmods, commandType, n, levelCtes);
     }
 
     public PlannedStmt(Plan planTree, Stmt utilityStmt, List<String> columnNames, List<Integer> columnTypes,

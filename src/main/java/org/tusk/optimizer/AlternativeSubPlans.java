@@ -31,9 +31,19 @@ final class AlternativeSubPlans {
         this.costs = costs;
     }
 
-    /** {@code plan} with every AlternativeSubPlan in it (sub-plans included) resolved. */
-    static Plan resolve(Plan plan, PlanCosts costs) {
-        return (Plan) new AlternativeSubPlans(costs).node(plan, 1);
+    /**
+     * {@code plan} with every AlternativeSubPlan in it (sub-plans included) resolved;
+     * {@code levelCtes} (plan nodes heading query levels, by identity) are moved to the nodes
+     * rebuilt in their place.
+     */
+    static Plan resolve(Plan plan, PlanCosts costs, Map<Plan, List<org.tusk.nodes.PlannedStmt.LevelCte>> levelCtes) {
+        AlternativeSubPlans pass = new AlternativeSubPlans(costs);
+        Plan out = (Plan) pass.node(plan, 1);
+        Map<Plan, List<org.tusk.nodes.PlannedStmt.LevelCte>> moved = new IdentityHashMap<>();
+        for (var e : levelCtes.entrySet()) moved.put((Plan) pass.done.getOrDefault(e.getKey(), e.getKey()), e.getValue());
+        levelCtes.clear();
+        levelCtes.putAll(moved);
+        return out;
     }
 
     /** A plan node, nested plan record, expression or list, rebuilt where it holds an alternative. */

@@ -115,6 +115,13 @@ final class BaseRels {
                 }
                 PlannerInfo subInfo = new PlannerInfo(info.glob, info, subquery);
                 subInfo.runConditions = runConditions;
+                if (subquery != rte.subquery()) {
+                    // the parser's cterefcount, counted before unread outputs lost their references
+                    java.util.Map<String, Integer> refs = new java.util.HashMap<>();
+                    for (Query.CommonTableExpr cte : rte.subquery().cteList())
+                        refs.put(cte.name(), CteInlining.referenceCount(rte.subquery(), cte.name()));
+                    subInfo.parsedCteRefs = refs;
+                }
                 lateral = SubLinks.collectParams(info, () -> sub[0] = Planner.planQuery(subInfo));
                 // a subquery with windows is never pulled up: its scan stays, even without a filter (then
                 // EXPLAIN leaves it out, as setrefs.c removes a trivial SubqueryScan). So does the scan

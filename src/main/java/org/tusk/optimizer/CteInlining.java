@@ -33,20 +33,32 @@ import org.tusk.nodes.VarTreeMutator;
  * ends up inlined at the place of that one's reference, as in PostgreSQL.
  *
  * <p>Reference counts (cterefcount) are taken here, from the query as it reaches the planner,
- * rather than counted by parse analysis; nothing before this point removes references.
+ * rather than counted by parse analysis; references the level above removed before planning
+ * this one are passed in (the only references removed before this point).
  */
 final class CteInlining {
     private CteInlining() {}
 
     /** {@code q} with its inlinable WITH queries inlined and its unreferenced SELECTs dropped. */
     static Query process(Query q) {
+        return process(q, java.util.Map.of());
+    }
+
+    /**
+     * The same, where {@code parsedRefs} gives, by name, how often the level's WITH queries were
+     * referenced before the planner of the level above dropped some of the references (an
+     * unread subquery output, remove_unused_subquery_outputs): PostgreSQL decides on the
+     * parser's cterefcount, so such a WITH query is still planned (and shown by EXPLAIN) unless
+     * that count would have inlined it.
+     */
+    static Query process(Query q, java.util.Map<String, Integer> parsedRefs) {
         if (q.cteList().isEmpty()) return q;
         Query cur = q;
         int i = 0;
         while (i < cur.cteList().size()) {
             Query.CommonTableExpr cte = cur.cteList().get(i);
             boolean select = cte.query().commandType() == Query.CommandType.SELECT;
-            int refs = referenceCount(cur, cte.name());
+            int refs = Math.max(referenceCount(cur, cte.name()), parsedRefs.getOrDefault(cte.name(), 0));
             if (refs == 0 && select) {
                 cur = withoutCte(cur, i);
                 continue;

@@ -57,14 +57,15 @@ public final class Planner {
         info.glob.rangeTable.addAll(q.rangeTable());
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
         PlannedStmt planned = planModify(info);
-        return new PlannedStmt(resolveAlternatives(info, withModifyingCtes(info, planned.planTree())), null, planned.columnNames(),
-                planned.columnTypes(), planned.columnTypmods(), q.commandType(), info.glob.rangeTableSize());
+        Plan top = resolveAlternatives(info, withModifyingCtes(info, info.glob.attachCtes(info, planned.planTree())));
+        return new PlannedStmt(top, null, planned.columnNames(), planned.columnTypes(), planned.columnTypmods(),
+                q.commandType(), info.glob.rangeTableSize(), java.util.Collections.unmodifiableMap(info.glob.levelCtes));
     }
 
     /** set_plan_references' fix_alternative_subplan, when the planner made any AlternativeSubPlan. */
     private static Plan resolveAlternatives(PlannerInfo info, Plan plan) {
         if (!info.glob.hasAlternativeSubPlans) return plan;
-        return AlternativeSubPlans.resolve(plan, new PlanCosts(info.glob.env, info.glob.ctx));
+        return AlternativeSubPlans.resolve(plan, new PlanCosts(info.glob.env, info.glob.ctx), info.glob.levelCtes);
     }
 
     /**
@@ -229,7 +230,8 @@ public final class Planner {
             typmods.add(te.expr().typmod());
         }
         return new PlannedStmt(plan, null, List.copyOf(names), List.copyOf(types), List.copyOf(typmods))
-                .withRangeTableSize(info.glob.rangeTableSize());
+                .withRangeTableSize(info.glob.rangeTableSize())
+                .withLevelCtes(java.util.Collections.unmodifiableMap(info.glob.levelCtes));
     }
 
     /**
@@ -247,7 +249,7 @@ public final class Planner {
         // SS_process_ctes' inlining first, so that inlined WITH queries are pulled up like other subqueries
         // (HAVING clauses that need no grouping join WHERE before outer joins are reduced, so they can help)
         // (preprocess_function_rtes: set-returning SQL functions in FROM become subqueries, to be pulled up too)
-        Query inlined = FunctionInlining.inlineSetReturningFunctions(CteInlining.process(info.query), info.glob.ctx,
+        Query inlined = FunctionInlining.inlineSetReturningFunctions(CteInlining.process(info.query, info.parsedCteRefs), info.glob.ctx,
                 info.glob.env);
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
                 SubqueryPullUp.pullUp(inlined, info.glob.ctx, info.glob.rangeTable::add)));
@@ -375,7 +377,8 @@ public final class Planner {
             Expr count = q.limitCount() == null ? null : fold(SubLinks.process(q.limitCount(), info), ctx);
             if (limitNeeded(offset, count)) plan = new Plan.Limit(plan, offset, count);
         }
-        return plan;
+        // SS_attach_initplans: the level's WITH queries belong to its top node
+        return info.glob.attachCtes(info, plan);
     }
 
     /**
@@ -579,17 +582,20 @@ public final class Planner {
             double ntRows = new PlanCosts(info.glob.env, info.glob.ctx).of(nonRecursive).rows();
             double factor = ScanPaths.setting(info.glob.ctx, "recursive_worktable_factor", 10.0);
             info.workTables.put(cte.name(), new PlannerInfo.WorkTable(wt, Math.max(1, Math.rint(factor * ntRows))));
-            plan = new Plan.RecursiveUnion(nonRecursive, SetOps.plan(cq, op.right()), wt, !op.all(),
-                    colSortTypes(op.colTypes()));
+            plan = info.glob.attachCtes(cq, new Plan.RecursiveUnion(nonRecursive, SetOps.plan(cq, op.right()), wt, !op.all(),
+                    colSortTypes(op.colTypes())));
         } else if (cte.query().commandType() != Query.CommandType.SELECT) {
             PlannerInfo mq = new PlannerInfo(info.glob, info, cte.query());
             for (Query.CommonTableExpr inner : cte.query().cteList()) planCte(mq, inner);
-            plan = planModify(mq).planTree();
+            plan = info.glob.attachCtes(mq, planModify(mq).planTree());
         } else {
             plan = planQuery(new PlannerInfo(info.glob, info, cte.query()));
         }
-        // SS_process_ctes: the WITH query's plan is one of the statement's subplans, numbered as they are
+        // SS_process_ctes: the WITH query's plan is one of the statement's subplans, numbered as they are,
+        // and its output is signalled through a Param of its own (assign_special_exec_param), which
+        // takes the next parameter number after those its planning assigned
         info.glob.nextPlanId++;
+        info.newParamId();
         info.ctes.put(cte.name(), new PlannerInfo.CtePlan(info.glob.nextCteId++, plan));
     }
 

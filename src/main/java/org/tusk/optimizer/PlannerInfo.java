@@ -38,6 +38,27 @@ final class PlannerInfo {
                 java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final FunctionCallContext ctx;
         final ExecEnvironment env;
+        /**
+         * The plan node heading each query level that planned WITH queries, by identity, with
+         * their ids in order (SS_attach_initplans: a level's CTE subplans hang on its top node).
+         */
+        final Map<Plan, List<org.tusk.nodes.PlannedStmt.LevelCte>> levelCtes = new java.util.IdentityHashMap<>();
+
+        /** Records {@code top} as the top node of {@code level}'s plan, which lists the level's WITH queries. */
+        Plan attachCtes(PlannerInfo level, Plan top) {
+            if (!level.ctes.isEmpty()) {
+                List<org.tusk.nodes.PlannedStmt.LevelCte> ids = new java.util.ArrayList<>();
+                for (var c : level.ctes.entrySet())
+                    ids.add(new org.tusk.nodes.PlannedStmt.LevelCte(c.getValue().cteId(), c.getKey(), c.getValue().plan()));
+                ids.sort(java.util.Comparator.comparingInt(org.tusk.nodes.PlannedStmt.LevelCte::cteId));
+                levelCtes.merge(top, List.copyOf(ids), (a, b) -> {
+                    List<org.tusk.nodes.PlannedStmt.LevelCte> l = new java.util.ArrayList<>(a);
+                    l.addAll(b);
+                    return List.copyOf(l);
+                });
+            }
+            return top;
+        }
 
         /** list_length(glob->finalrtable). */
         int rangeTableSize() {
@@ -100,6 +121,12 @@ final class PlannerInfo {
      * this level as a subquery in FROM ({@link WindowQualPushdown}); empty otherwise.
      */
     List<WindowQualPushdown.RunCondition> runConditions = List.of();
+
+    /**
+     * For a subquery whose unread outputs the level above replaced by NULLs: the references to
+     * its WITH queries, by name, before that (their cterefcount), which {@link CteInlining} decides on.
+     */
+    Map<String, Integer> parsedCteRefs = Map.of();
 
     PlannerInfo(Global glob, PlannerInfo parent, Query query) {
         this.glob = glob;

@@ -137,6 +137,12 @@ final class SubLinks {
             // eval_const_expressions simplifies the test before make_subplan judges whether it
             // hashes (an operator's SQL function inlined can make it a hashable one, or swap its sides)
             testexpr = Planner.fold(process(testexpr, info), info.glob.ctx);
+        } else if (parParams.isEmpty() && (s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.EXISTS
+                || s.kind() == Expr.SubLinkType.ARRAY)) {
+            // build_subplan: an initplan (no parameters from this level) returns its value in a
+            // Param of its own, generate_new_exec_param's, made once the sub-select is planned;
+            // EXPLAIN shows it as "InitPlan n (returns $id)" and where the value is read
+            paramIds.add(info.newParamId());
         }
         boolean valued = s.kind() == Expr.SubLinkType.EXPR || s.kind() == Expr.SubLinkType.ARRAY
                 || s.kind() == Expr.SubLinkType.MULTIEXPR;

@@ -230,7 +230,14 @@
  * not read an outer recursive query's work table, is inlined: each reference becomes a FROM
  * subquery holding a copy of its query (outer references moved down by the reference's depth),
  * so it is evaluated per reference and per outer row like any subquery, and filters reach it.
- * The rest are planned once and shared by their CTE Scans.
+ * The rest are planned once and shared by their CTE Scans. The counts are the parser's
+ * cterefcount: references a level above dropped before planning this one (an unread subquery
+ * output) still count, so such a MATERIALIZED query is planned though nothing scans it. The
+ * level's planned WITH queries are recorded against its top plan node
+ * ({@code PlannedStmt.levelCtes}), where EXPLAIN lists them (SS_attach_initplans), and each
+ * takes an exec parameter number once planned (SS_process_ctes' assign_special_exec_param), as
+ * an initplan (an EXPR, EXISTS or ARRAY SubPlan without parameters of its level) takes one for
+ * its output once its sub-select is planned (build_subplan): EXPLAIN's "returns $n" is that number.
  *
  * <p>Set-returning SQL functions in FROM ({@link org.tusk.optimizer.FunctionInlining},
  * preprocess_function_rtes' inline_set_returning_function): next, a call of a non-strict,

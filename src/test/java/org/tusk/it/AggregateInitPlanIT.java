@@ -69,7 +69,8 @@ class AggregateInitPlanIT extends OneServerPerClass {
     void anInitPlanReadingAnOuterLevelIsNumberedBeforeItsSubPlan() throws Exception {
         try (Connection c = server.connect()) {
             String q = "select f1, (select min(v) from mm where v > oo.f1) from oo";
-            assertEquals(List.of("Seq Scan on oo", "  SubPlan 2", "    ->  Result", "          InitPlan 1 (returns $0)",
+            // the outer reference oo.f1 took parameter $0 (replace_outer_var) before the InitPlan's output
+            assertEquals(List.of("Seq Scan on oo", "  SubPlan 2", "    ->  Result", "          InitPlan 1 (returns $1)",
                     "            ->  Limit", "                  ->  Index Only Scan using mm_pkey on mm",
                     "                        Index Cond: ((v IS NOT NULL) AND (v > oo.f1))"), Jdbc.plan(c, q));
             // the InitPlan runs again for each outer row

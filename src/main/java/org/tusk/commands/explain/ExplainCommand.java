@@ -71,7 +71,7 @@ public final class ExplainCommand {
         out.openGroup("Query", null, true);
         new ExplainPrinter(opts, out, new PlanCosts(ctx.env(), ctx), opts.analyze() ? ctx : null, ctx.outputSettings(),
                 oid -> functionSchema(ctx, oid), oid -> ctx.env().catalog().namespaceName(oid))
-                .printPlan(planned.planTree(), planned.rangeTableSize(), scrollMaterialized);
+                .printPlan(planned.planTree(), planned.rangeTableSize(), scrollMaterialized, planned.levelCtes());
         if (opts.summary()) out.propertyFloat("Planning Time", "ms", planningMs, 3);
         if (opts.summary() && opts.analyze()) out.propertyFloat("Execution Time", "ms", executionMs, 3);
         out.closeGroup("Query", null, true);

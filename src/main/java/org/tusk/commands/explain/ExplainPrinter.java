@@ -81,7 +81,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     /** The top node's InitPlans a drawn Material node over it shows instead (materialize_finished_plan). */
     private final List<Expr.SubPlan> initPlansMovedUp = new ArrayList<>();
     private final Map<Integer, Object[]> nestParams = new LinkedHashMap<>();
-    private final Map<Integer, Boolean> ctesShown = new LinkedHashMap<>();
+    /** The WITH queries already listed (each under one node). */
+    private final java.util.Set<Integer> ctesShown = new java.util.HashSet<>();
+    /** The WITH queries listed under the top node: those of the top level and any whose level's node is not in the plan. */
+    private final List<Integer> topCtes = new ArrayList<>();
+    private Map<Plan, List<org.tusk.nodes.PlannedStmt.LevelCte>> levelCtes = Map.of();
+    /** The WITH queries to list, by id: name and plan. */
+    private final Map<Integer, org.tusk.nodes.PlannedStmt.LevelCte> cteInfo = new java.util.HashMap<>();
     private int nextPlanId = 1, nextInitParam;
 
     ExplainPrinter(ExplainOptions opts, ExplainOutput out, PlanCosts costs, ExecContext analyzed, OutputSettings settings) {
@@ -127,6 +133,31 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      * node is only drawn.
      */
     void printPlan(Plan top, int rangeTableSize, boolean materializeTop) {
+        printPlan(top, rangeTableSize, materializeTop, Map.of());
+    }
+
+    /**
+     * The same, with {@code levelCtes}: the plan node heading each query level that has WITH
+     * queries, with those queries ({@link org.tusk.nodes.PlannedStmt#levelCtes}). A WITH query is
+     * listed as "CTE name" under that node (its level's init_plans, SS_attach_initplans), even
+     * when nothing scans it any more; one scanned whose node is not in the plan is listed under
+     * the top node.
+     */
+    void printPlan(Plan top, int rangeTableSize, boolean materializeTop,
+                   Map<Plan, List<org.tusk.nodes.PlannedStmt.LevelCte>> levelCtes) {
+        this.levelCtes = levelCtes;
+        collectCtes(top);
+        java.util.Set<Plan> reachable = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        forEachPlan(top, reachable::add, new IdentityHashMap<>());
+        for (var e : levelCtes.entrySet())
+            if (reachable.contains(e.getKey())) for (var lc : e.getValue()) cteInfo.put(lc.cteId(), lc);
+        for (var e : cteById.entrySet()) {
+            if (cteInfo.containsKey(e.getKey())) continue;
+            Plan.CteScan c = e.getValue();
+            topCtes.add(e.getKey());
+            cteInfo.put(e.getKey(), new org.tusk.nodes.PlannedStmt.LevelCte(e.getKey(),
+                    c.rte() == null ? "cte" + e.getKey() : c.rte().cteName(), c.ctePlan()));
+        }
         rtNames = RtableNames.forPlan(top);
         findProjectedSubqueryScans(top);
         multipleRelations = rangeTableSize > 1 || countRelations(top, new IdentityHashMap<>()) > 1;
@@ -215,7 +246,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private void explainNode(Object obj, String relationship, String planName, boolean levelTop) {
         Node n = nodeFor(obj);
         boolean root = relationship == null;
-        if (root) collectCtes(n.source);
+        List<Integer> ctes = ctesListedUnder(obj, root);
         int saveIndent = out.indent;
         out.openGroup("Plan", root ? "Plan" : null, true);
         if (out.isText()) {
@@ -287,14 +318,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             for (int i = 0; i < sp.parParams().size(); i++)
                 if (overInput(sp.args().get(i), n.input))
                     nestParams.putIfAbsent(sp.parParams().get(i), new Object[] {sp.args().get(i), n.input});
-        boolean hasChildren = !n.children.isEmpty() || !init.isEmpty() || !sub.isEmpty() || root && !ctesShown.isEmpty();
+        boolean hasChildren = !n.children.isEmpty() || !init.isEmpty() || !sub.isEmpty() || !ctes.isEmpty();
         if (hasChildren) out.openGroup("Plans", "Plans", false);
-        if (root) {
-            for (var e : ctesShown.entrySet()) {
-                Plan.CteScan c = cteById.get(e.getKey());
-                String name = c.rte() == null ? "cte" + e.getKey() : c.rte().cteName();
-                explainNode(c.ctePlan(), "InitPlan", "CTE " + name);
-            }
+        for (int id : ctes) {
+            org.tusk.nodes.PlannedStmt.LevelCte c = cteInfo.get(id);
+            explainNode(c.plan(), "InitPlan", "CTE " + c.name());
         }
         for (Expr.SubPlan sp : init) {
             String label = subPlanName(sp).replace("SubPlan", "InitPlan") + " (returns " + initPlanOutput(sp) + ")";
@@ -1486,14 +1514,40 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     private final Map<Integer, Plan.CteScan> cteById = new LinkedHashMap<>();
 
-    /** The WITH queries scanned anywhere in the statement, shown as "CTE name" InitPlans of the top node. */
+    /** The WITH queries scanned anywhere in the statement, by id. */
     private void collectCtes(Plan top) {
         forEachPlan(top, p -> {
-            if (p instanceof Plan.CteScan c && !cteById.containsKey(c.cteId())) {
-                cteById.put(c.cteId(), c);
-                ctesShown.put(c.cteId(), true);
-            }
+            if (p instanceof Plan.CteScan c && !cteById.containsKey(c.cteId())) cteById.put(c.cteId(), c);
         }, new IdentityHashMap<>());
+    }
+
+    /**
+     * The WITH queries listed under the node drawn for {@code obj}, in the order they were
+     * planned: those of the query level it heads, found on it or on the nodes drawn in its place
+     * (a projection, the Subquery Scan setrefs.c removes, whose initPlans clean_up_removed_plan_level
+     * moves to the subquery's top node), and under the top node the rest of {@link #topCtes}.
+     */
+    private List<Integer> ctesListedUnder(Object obj, boolean root) {
+        List<Integer> ids = new ArrayList<>();
+        if (root) ids.addAll(topCtes);
+        // a drawn Hash or Materialize draws its input as a node of its own, which lists them; the
+        // Material node over a whole plan takes over its initPlans (materialize_finished_plan)
+        Object o = root && obj instanceof Drawn d ? d.child() : obj;
+        while (o != null) {
+            if (!(o instanceof Plan p)) break;
+            List<org.tusk.nodes.PlannedStmt.LevelCte> here = levelCtes.get(p);
+            if (here != null) for (var lc : here) ids.add(lc.cteId());
+            o = switch (p) {
+                case Plan.SubqueryScan s when s.rte() == null -> projectsOverSort(s) ? null : s.child();
+                case Plan.SubqueryScan s when s.rte().kind() != Query.RteKind.SUBQUERY || drawnAsChild(s) -> s.child();
+                case Plan.ModifyingCtes m -> m.plan();
+                default -> null;
+            };
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int id : ids) if (cteInfo.containsKey(id) && ctesShown.add(id)) out.add(id);
+        java.util.Collections.sort(out);
+        return out;
     }
 
     /** Counts the FROM items the statement scans (PostgreSQL's range table length, roughly). */
@@ -1636,7 +1690,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
 
     @Override
     public String initPlanOutput(Expr.SubPlan sp) {
-        if (sp.kind() == Expr.SubLinkType.MULTIEXPR) return ExplainDeparser.multiExprParams(sp);
+        // the Params the planner gave its output (build_subplan's setParam: one for EXPR, EXISTS and
+        // ARRAY, one per column for ROWCOMPARE and MULTIEXPR)
+        if (!sp.paramIds().isEmpty()) return ExplainDeparser.multiExprParams(sp);
         for (var e : initPlanParams.entrySet()) if (sameSubPlan(e.getKey(), sp)) sp = e.getKey();
         Integer n = initPlanParams.get(sp);
         if (n == null) {
