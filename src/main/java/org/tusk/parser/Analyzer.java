@@ -634,6 +634,7 @@ public final class Analyzer {
         }
         if (table.relkind() == 'i')
             throw err("42809", "\"" + table.name() + "\" is an index", rv.location());
+        if (rv.schema() == null) org.tusk.catalog.StoredNamePins.note(src, rv.location(), table.namespace());
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < table.desc().natts(); i++) {
             var att = table.desc().attr(i);
@@ -1035,7 +1036,7 @@ public final class Analyzer {
             }
             case RawExpr.TypeCast tc -> transformTypeCast(tc);
             case RawExpr.CollateClause c -> ParseCollate.transformCollateClause(this, c);
-            case RawExpr.FuncCall f -> transformFuncCall(f);
+            case RawExpr.FuncCall f -> pinRoutine(f, transformFuncCall(f));
             case RawExpr.CaseExpr c -> transformCase(c);
             case RawExpr.Coalesce c -> {
                 List<Expr> args = new ArrayList<>();
@@ -1488,6 +1489,18 @@ public final class Analyzer {
         return !UserFunctions.windowCandidates(this, name, call.args().size(), call.names()).isEmpty()
                 && UserFunctions.candidates(this, null, name, call.args().size(), call.names(), !call.variadic()).isEmpty()
                 && BuiltinCatalog.functions(name).isEmpty();
+    }
+
+    /**
+     * A call written without a schema that resolved to a user-defined function: the stored text
+     * being pinned gets the function's schema there ({@link org.tusk.catalog.StoredNamePins}).
+     */
+    private Expr pinRoutine(RawExpr.FuncCall f, Expr call) {
+        if (f.name().size() == 1 && call instanceof Expr.FuncExpr fe && fe.location() == f.location()
+                && org.tusk.catalog.StoredNamePins.collecting(src))
+            org.tusk.catalog.StoredNamePins.note(src, f.location(),
+                    org.tusk.catalog.StoredNamePins.routineNamespace(fe.proc().oid()));
+        return call;
     }
 
     private Expr transformFuncCall(RawExpr.FuncCall f) {
