@@ -634,7 +634,8 @@ public final class Analyzer {
         }
         if (table.relkind() == 'i')
             throw err("42809", "\"" + table.name() + "\" is an index", rv.location());
-        if (rv.schema() == null) org.tusk.catalog.StoredNamePins.note(src, rv.location(), table.namespace());
+        if (rv.schema() == null && org.tusk.catalog.StoredNamePins.collecting(src) && ParseCoerce.plainNameAt(src, rv.location(), true))
+            org.tusk.catalog.StoredNamePins.note(src, rv.location(), table.namespace());
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < table.desc().natts(); i++) {
             var att = table.desc().attr(i);
@@ -1496,10 +1497,15 @@ public final class Analyzer {
      * being pinned gets the function's schema there ({@link org.tusk.catalog.StoredNamePins}).
      */
     private Expr pinRoutine(RawExpr.FuncCall f, Expr call) {
-        if (f.name().size() == 1 && call instanceof Expr.FuncExpr fe && fe.location() == f.location()
-                && org.tusk.catalog.StoredNamePins.collecting(src))
+        if (f.name().size() != 1 || !org.tusk.catalog.StoredNamePins.collecting(src)
+                || !ParseCoerce.plainNameAt(src, f.location(), false)) return call;
+        if (call instanceof Expr.FuncExpr fe && fe.location() == f.location())
             org.tusk.catalog.StoredNamePins.note(src, f.location(),
                     org.tusk.catalog.StoredNamePins.routineNamespace(fe.proc().oid()));
+        PgAggregate agg = call instanceof Expr.Aggref ar && ar.location() == f.location() ? ar.agg()
+                : call instanceof Expr.WindowFunc wf && wf.location() == f.location() ? wf.agg() : null;
+        if (agg != null && agg.oid() != 0)
+            org.tusk.catalog.StoredNamePins.note(src, f.location(), org.tusk.catalog.StoredNamePins.routineNamespace(agg.oid()));
         return call;
     }
 

@@ -199,6 +199,17 @@ public final class ParseCoerce {
     }
 
     /**
+     * Whether a stored text being pinned has, at {@code location}, a name written as one plain
+     * identifier (a type_function_name, or with {@code colId} a ColId), so that {@code schema.}
+     * may go before it: not SQL's special forms (POSITION(a IN b), a multi-word type name).
+     */
+    static boolean plainNameAt(String src, int location, boolean colId) {
+        if (location < 0 || location >= src.length()) return false;
+        Token t = new Lexer(src.substring(location)).next();
+        return t.start() == 0 && (colId ? Keywords.isColId(t) : Keywords.isFuncName(t));
+    }
+
+    /**
      * A regclass literal naming a relation without its schema, in a stored text being pinned
      * ({@link org.tusk.catalog.StoredNamePins}): the literal gets the relation's qualified name.
      */
@@ -231,7 +242,8 @@ public final class ParseCoerce {
             // user-defined types (enum types) live in the heap catalogs, found through the search path
             int userOid = org.tusk.catalog.TypeCache.lookupInstalledName(schema, name);
             if (userOid != 0) t = BuiltinCatalog.type(userOid);
-            if (userOid != 0 && schema == null && org.tusk.catalog.StoredNamePins.collecting(src)) {
+            if (userOid != 0 && schema == null && org.tusk.catalog.StoredNamePins.collecting(src)
+                    && plainNameAt(src, tn.location(), false)) {
                 int nsp = org.tusk.catalog.ObjectNames.current().userType(userOid).map(r -> r.namespace()).orElse(0);
                 org.tusk.catalog.StoredNamePins.note(src, tn.location(), nsp);
             }

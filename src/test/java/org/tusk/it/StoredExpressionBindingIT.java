@@ -102,6 +102,19 @@ class StoredExpressionBindingIT {
                     "create materialized view mv as select a, f(a) as fa from t");
             // a same-named table in public must not take the place of s.t
             s.execute("create table public.t (a int)");
+            // nor an aggregate of public the one of s, called plainly or as a window function
+            s.execute("create function s.add2(int, int) returns int language sql immutable as 'select $1 + $2'");
+            s.execute("create aggregate s.mysum(int) (sfunc = s.add2, stype = int, initcond = '0')");
+            s.execute("set search_path = s, public");
+            s.execute("create view va as select mysum(a) as s1 from t");
+            s.execute("create view vw as select a, mysum(f(a)) over (order by a) as s2 from t");
+            s.execute("set search_path = public");
+            s.execute("create function add2(int, int) returns int language sql immutable as 'select $1 * $2'");
+            s.execute("create aggregate mysum(int) (sfunc = add2, stype = int, initcond = '1')");
+            assertEquals(List.of("3"), TuskServer.rows(c, "select * from s.va"));
+            assertEquals(List.of("1|10", "2|30"), TuskServer.rows(c, "select * from s.vw order by a"));
+            assertEquals(List.of(" SELECT t.a,\n    s.mysum(s.f(t.a)) OVER (ORDER BY t.a) AS s2\n   FROM s.t;"),
+                    TuskServer.rows(c, "select pg_get_viewdef('s.vw'::regclass)"));
             s.execute("insert into s.t values (3)");
             assertEquals(List.of("1|10", "2|20", "3|30"), TuskServer.rows(c, "select * from s.v order by a"));
             s.execute("refresh materialized view s.mv");
