@@ -66,6 +66,23 @@ final class HeapObjectNames implements ObjectNames {
         return namespaces.withOverridePath(path, body);
     }
 
+    /** The stored text being pinned by this session's analysis, or null (one at a time; nested ones stack). */
+    private StoredNamePins pins;
+
+    @Override
+    public StoredNamePins pins() { return pins; }
+
+    @Override
+    public <T> T withPins(StoredNamePins p, java.util.function.Supplier<T> body) {
+        StoredNamePins saved = pins;
+        pins = p;
+        try {
+            return body.get();
+        } finally {
+            pins = saved;
+        }
+    }
+
     @Override
     public Optional<String> roleName(int roleOid) { return roleNames.apply(roleOid); }
 

@@ -40,6 +40,12 @@ public interface ObjectNames {
      */
     default <T> T withOverrideSearchPath(List<Integer> path, java.util.function.Supplier<T> body) { return body.get(); }
 
+    /** The collector of the stored text being analysed at creation ({@link StoredNamePins}), or null. */
+    default StoredNamePins pins() { return null; }
+
+    /** Runs {@code body} with {@code pins} collecting the names it resolves; without a session, nothing is collected. */
+    default <T> T withPins(StoredNamePins pins, java.util.function.Supplier<T> body) { return body.get(); }
+
     /**
      * Runs the analysis of SQL text stored with an object of namespace {@code objectNamespace}
      * (a view's query, a default, a constraint or index expression): Tusk keeps such text where

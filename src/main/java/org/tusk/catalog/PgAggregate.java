@@ -12,7 +12,15 @@ import java.util.List;
  * <p>{@code variadicType} is pg_proc.provariadic: for an aggregate declared with a VARIADIC array
  * parameter (always its last) the array's element type, else 0.
  */
-public record PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl, int variadicType) {
+public record PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl, int variadicType, int oid) {
+    /**
+     * A built-in aggregate, or a user's whose pg_proc OID is not needed ({@code oid}: a user
+     * aggregate's pg_proc row, which ruleutils and stored-text binding name it by; 0 otherwise).
+     */
+    public PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl, int variadicType) {
+        this(name, argTypes, resultType, impl, variadicType, 0);
+    }
+
     /** An aggregate without a VARIADIC parameter. */
     public PgAggregate(String name, List<Integer> argTypes, int resultType, Impl impl) {
         this(name, argTypes, resultType, impl, 0);

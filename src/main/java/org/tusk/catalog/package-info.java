@@ -143,7 +143,10 @@
  * {@link org.tusk.catalog.TextSearchCatalogs} (pg_ts_parser, pg_ts_template, pg_ts_dict,
  * pg_ts_config, pg_ts_config_map) hold the rows of the built-in text search objects Tusk has. All are
  * read-only and immutable, so no lock protects them. SQL text Tusk stores with an object (view
- * queries, defaults, constraint and index expressions, function argument defaults) is analysed by
+ * queries, defaults, constraint and index expressions, function argument defaults) is written
+ * with the names it resolved at creation bound to their schemas ({@link org.tusk.catalog.StoredNamePins}:
+ * where PostgreSQL stores OIDs, every name found through the search path outside pg_catalog is
+ * stored schema-qualified), so a later search_path cannot change what it means; it is analysed by
  * the ruleutils functions under an override search path (pg_catalog, the object's namespace,
  * public: {@link org.tusk.catalog.ObjectNames#analyzeStored}) and deparsed under the caller's,
  * so pg_dump's empty search_path yields qualified names as PostgreSQL prints them.

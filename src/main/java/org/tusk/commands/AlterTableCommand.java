@@ -100,12 +100,17 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.SetDefault d -> {
                     int attnum = attnum(rel, d.column());
                     Expr analyzed = null;
+                    String stored = null;
                     if (d.defaultSql() != null) {
                         int typ = rel.desc().attr(attnum - 1).type().oid(), typmod = rel.atttypmod(attnum);
-                        analyzed = withoutPosition(() -> Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), typ,
-                                typmod, ctx.timeZone(), ctx.session().currentDatabase()));
+                        // adbin binds the names the default resolved now (StoredNamePins)
+                        var pinned = org.tusk.catalog.StoredNamePins.analyze(d.defaultSql(),
+                                () -> withoutPosition(() -> Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), typ,
+                                        typmod, ctx.timeZone(), ctx.session().currentDatabase())));
+                        analyzed = pinned.result();
+                        stored = pinned.text();
                     }
-                    env.catalog().setColumnDefault(rel, attnum, d.defaultSql());
+                    env.catalog().setColumnDefault(rel, attnum, stored);
                     DefaultDependencies.record(env.catalog(), rel.oid(), attnum, analyzed);
                 }
                 case Stmt.AlterTableCmd.AttachPartition a -> PartitionCommands.attach(rel, a, queryString, ctx);
@@ -291,16 +296,21 @@ public final class AlterTableCommand {
         }
         ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
         Expr def = null;
+        String stored = null;
         if (c.defaultSql() != null) {
-            def = withoutPosition(() -> Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(),
-                    ctx.timeZone(), ctx.session().currentDatabase()));
+            // adbin binds the names the default resolved now (StoredNamePins)
+            var pinned = org.tusk.catalog.StoredNamePins.analyze(c.defaultSql(),
+                    () -> withoutPosition(() -> Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(),
+                            ctx.timeZone(), ctx.session().currentDatabase())));
+            def = pinned.result();
+            stored = pinned.text();
             if (def instanceof Expr.Const k && k.value() == null) def = null;
         }
         boolean notNull = c.notNull() || c.primaryKey();
         if (notNull && def == null && hasRows(rel, env)) {
             throw PgException.error("23502", "column \"" + c.name() + "\" of relation \"" + rel.name() + "\" contains null values");
         }
-        int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql())
+        int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, stored)
                 .withCollation(ColumnCollations.of(c, t.oid(), queryString)));
         DefaultDependencies.record(catalog, rel.oid(), attnum, def);
         Relation widened = catalog.openRelation(rel.oid());

@@ -59,8 +59,10 @@ public final class ConstraintCommands {
                          String database, ExecContext ctx, boolean recurse, boolean recursing, boolean isPartition,
                          Consumer<String> notices) {
         Catalog catalog = env.catalog();
-        CheckConstraintAnalysis.Cooked cooked = CheckConstraintAnalysis.cookAt(rel, k.checkSql(), queryString,
-                k.checkLocation(), zone, database, env);
+        // conbin binds the names the expression resolved now (StoredNamePins)
+        var pinned = org.tusk.catalog.StoredNamePins.analyze(k.checkSql(), () -> CheckConstraintAnalysis.cookAt(rel,
+                k.checkSql(), queryString, k.checkLocation(), zone, database, env));
+        CheckConstraintAnalysis.Cooked cooked = pinned.result();
         String name = k.name();
         if (name == null) {
             String col = cooked.varCount() == 1 && cooked.attnums().length == 1 ? rel.desc().attr(cooked.attnums()[0] - 1).name() : null;
@@ -84,7 +86,7 @@ public final class ConstraintCommands {
         // constraint reaches them (ATAddCheckConstraint recursing to each partition)
         boolean validate = ctx != null && !k.notValid() && rel.relkind() != 'p';
         if (validate) validateCheck(rel, name, cooked.expr(), env, ctx);
-        ConstraintInfo info = ConstraintInfo.check(name, rel.oid(), cooked.attnums(), k.checkSql(), !k.notValid(), k.noInherit());
+        ConstraintInfo info = ConstraintInfo.check(name, rel.oid(), cooked.attnums(), pinned.text(), !k.notValid(), k.noInherit());
         if (recursing) info = info.withInheritance(false, 1);
         catalog.addConstraint(rel, info);
         // ATAddCheckConstraint: on to the children, one level at a time (a new table has none)

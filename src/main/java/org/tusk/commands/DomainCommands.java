@@ -94,9 +94,11 @@ public final class DomainCommands {
                 case 'n' -> notNull = true;
                 case 'u' -> notNull = false;
                 default -> {
-                    DomainCheckAnalysis.cook(name, bottom, bottomTypmod, c.checkSql(), ctx.timeZone(),
-                            ctx.session().currentDatabase(), env);
-                    checks.add(new DomainDdl.NewCheck(c.name(), c.checkSql(), true));
+                    // conbin binds the names the expression resolves now (StoredNamePins)
+                    int checkBase = bottom, checkTypmod = bottomTypmod;
+                    String stored = org.tusk.catalog.StoredNamePins.analyze(c.checkSql(), () -> DomainCheckAnalysis.cook(name,
+                            checkBase, checkTypmod, c.checkSql(), ctx.timeZone(), ctx.session().currentDatabase(), env)).text();
+                    checks.add(new DomainDdl.NewCheck(c.name(), stored, true));
                 }
             }
         }
@@ -133,9 +135,12 @@ public final class DomainCommands {
             }
             case 'C' -> {
                 Stmt.DomainConstraint c = s.constraint();
-                Expr check = DomainCheckAnalysis.cook(d, c.checkSql(), ctx.timeZone(), ctx.session().currentDatabase(), env);
+                // conbin binds the names the expression resolves now (StoredNamePins)
+                var pinned = org.tusk.catalog.StoredNamePins.analyze(c.checkSql(),
+                        () -> DomainCheckAnalysis.cook(d, c.checkSql(), ctx.timeZone(), ctx.session().currentDatabase(), env));
+                Expr check = pinned.result();
                 if (!c.notValid()) validate(catalog, d, check, ctx);
-                ddl.addCheck(d, new DomainDdl.NewCheck(c.name(), c.checkSql(), !c.notValid()));
+                ddl.addCheck(d, new DomainDdl.NewCheck(c.name(), pinned.text(), !c.notValid()));
             }
             case 'X' -> {
                 int con = ddl.constraintOid(d.oid(), s.constraintName());

@@ -138,9 +138,13 @@ public final class FunctionCommands {
             }
             argNames.add(p.name() == null ? "" : p.name());
             if (p.defaultSql() != null) {
-                defaultExprs.add(org.tusk.parser.Analyzer.analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), t,
-                        ctx.timeZone(), ctx.session().currentDatabase(), env));
-                defaults.add(p.defaultSql());
+                // proargdefaults binds the names the default resolves now (StoredNamePins)
+                int argType = t;
+                var pinned = org.tusk.catalog.StoredNamePins.analyze(p.defaultSql(), () -> org.tusk.parser.Analyzer
+                        .analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), argType,
+                                ctx.timeZone(), ctx.session().currentDatabase(), env));
+                defaultExprs.add(pinned.result());
+                defaults.add(pinned.text());
             } else if (!defaults.isEmpty()) {
                 throw PgException.error("42P13", "input parameters after one with a default value must also have defaults");
             }
@@ -208,8 +212,13 @@ public final class FunctionCommands {
             // interpret_AS_clause: a SQL-standard body is analysed before the function exists (it
             // cannot call itself); only such a body is stored parsed, so only its objects are dependencies
             try {
-                bodyQueries = runner.validate(body, argTypes, names, resultType,
-                        outColumns.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx);
+                // prosqlbody binds the names the body resolves now (StoredNamePins)
+                String written = body;
+                List<org.tusk.catalog.ColumnDef> outs = outColumns;
+                var pinned = org.tusk.catalog.StoredNamePins.analyze(written, () -> runner.validate(written, argTypes, names,
+                        resultType, outs.stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), ctx));
+                bodyQueries = pinned.result();
+                body = pinned.text();
             } catch (PgException e) {
                 throw transpose(e, queryString, body, s, name);
             }

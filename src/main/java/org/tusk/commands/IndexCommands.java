@@ -155,8 +155,10 @@ public final class IndexCommands {
                     // unless it is a bare function call (looks_like_function)
                     boolean function = x instanceof Expr.FuncExpr || x instanceof Expr.CoalesceExpr
                             || x instanceof Expr.MinMaxExpr || x instanceof Expr.NullIfExpr;
-                    exprs.add(new IndexSpec.ExprColumn(function ? e.exprSql() : "(" + e.exprSql() + ")", colname, type,
-                            x.typmod()));
+                    String text = function ? e.exprSql() : "(" + e.exprSql() + ")";
+                    // indexprs binds the names the expression resolved now (StoredNamePins)
+                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.timeZone(), db, ctx.env());
+                    exprs.add(new IndexSpec.ExprColumn(text, colname, type, x.typmod()));
                     // an expression column's collation is the expression's unless the element names one
                     if (c.collation() != org.tusk.catalog.Collations.typeCollation(type)) collations[i] = c.collation();
                 }
@@ -172,7 +174,7 @@ public final class IndexCommands {
         String predicate = null;
         if (s.where() != null) {
             IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.timeZone(), db, ctx.env());
-            predicate = s.whereSql();
+            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.timeZone(), db, ctx.env());
         }
         // null when nothing was chosen, so a catalog without operator classes can take a plain index
         boolean anyOpclass = java.util.Arrays.stream(opclasses).anyMatch(o -> o != 0);

@@ -62,7 +62,9 @@ public final class MatviewCommands {
         }
         List<Catalog.ColumnSpec> columns = CreateAsCommands.columns(q, s.colNames());
         List<String> reloptions = RelOptions.heapOptions(s.options() == null ? List.of() : s.options());
-        int oid = catalog.createMaterializedView(rv.schema(), rv.name(), columns, 'p', reloptions, s.queryText(), referenced,
+        // ev_action binds the names the query resolves now, as a view's does (StoredNamePins)
+        String stored = ViewCommands.pinnedQuery(s.queryText(), relations, env, zone, currentDatabase);
+        int oid = catalog.createMaterializedView(rv.schema(), rv.name(), columns, 'p', reloptions, stored, referenced,
                 s.withData());
         Relation mv = catalog.openRelation(oid);
         catalog.recordViewColumnDependencies(mv, org.tusk.rewrite.ColumnReferences.of(q));

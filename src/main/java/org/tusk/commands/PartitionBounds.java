@@ -62,7 +62,7 @@ final class PartitionBounds {
                     throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION, "invalid bound specification for a list partition", at);
                 List<Object> values = new ArrayList<>();
                 for (int d = 0; d < spec.listSql().size(); d++) {
-                    Object v = eval(spec.listSql().get(d), spec.listDatums().get(d), queryString, key, 0, ctx);
+                    Object v = eval(spec.listSql().get(d), spec.listDatums().get(d), queryString, key, parent, 0, ctx);
                     // duplicates are dropped, as transformPartitionBound does
                     boolean dup = false;
                     for (Object o : values) dup |= o == null ? v == null : v != null && Comparisons.compare(PartitionBound.keyType(key, 0), o, v) == 0;
@@ -77,15 +77,16 @@ final class PartitionBounds {
                     throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "FROM must specify exactly one value per partitioning column");
                 if (spec.upper().size() != key.count())
                     throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "TO must specify exactly one value per partitioning column");
-                List<RangeDatum> lower = range(spec.lower(), spec.lowerSql(), key, queryString, ctx);
-                List<RangeDatum> upper = range(spec.upper(), spec.upperSql(), key, queryString, ctx);
+                List<RangeDatum> lower = range(spec.lower(), spec.lowerSql(), key, parent, queryString, ctx);
+                List<RangeDatum> upper = range(spec.upper(), spec.upperSql(), key, parent, queryString, ctx);
                 return new PartitionBound('r', null, lower, upper, -1, -1);
             }
         }
     }
 
     /** transformPartitionRangeBounds + validateInfiniteBounds. */
-    private static List<RangeDatum> range(List<RawExpr> raw, List<String> sql, PartitionKey key, String queryString, ExecContext ctx) {
+    private static List<RangeDatum> range(List<RawExpr> raw, List<String> sql, PartitionKey key, Relation parent,
+                                          String queryString, ExecContext ctx) {
         List<RangeDatum> out = new ArrayList<>();
         int kind = RangeDatum.VALUE;
         for (int i = 0; i < raw.size(); i++) {
@@ -96,7 +97,7 @@ final class PartitionBounds {
             } else if (e instanceof RawExpr.ColumnRef cr && cr.fields().size() == 1 && cr.fields().get(0).equalsIgnoreCase("maxvalue")) {
                 d = new RangeDatum(RangeDatum.MAXVALUE, null);
             } else {
-                Object v = eval(sql.get(i), e, queryString, key, i, ctx);
+                Object v = eval(sql.get(i), e, queryString, key, parent, i, ctx);
                 // transformPartitionRangeBounds reports it without a position
                 if (v == null)
                     throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot specify NULL in range bound");
@@ -116,11 +117,25 @@ final class PartitionBounds {
         return out;
     }
 
+    /**
+     * transformPartitionBoundValue's colname: a key column's name, or an expression deparsed
+     * under the current search path (deparse_expression), not its stored text, whose names are
+     * all schema-qualified.
+     */
+    private static String columnName(PartitionKey key, Relation parent, int i, ExecContext ctx) {
+        if (!key.isExpression(i)) return key.displayName(i);
+        List<org.tusk.nodes.Expr> exprs = org.tusk.parser.PartitionKeyAnalysis.stored(parent, key.expressionsText(), ctx.env());
+        int next = 0;
+        for (int j = 0; j < i; j++) if (key.isExpression(j)) next++;
+        return org.tusk.utils.ruleutils.RuleUtils.nonPretty(exprs.get(next));
+    }
+
     /** transformPartitionBoundValue: the datum analysed, coerced to key column {@code i}'s type and evaluated. */
-    private static Object eval(String sql, RawExpr datum, String queryString, PartitionKey key, int i, ExecContext ctx) {
+    private static Object eval(String sql, RawExpr datum, String queryString, PartitionKey key, Relation parent, int i,
+                               ExecContext ctx) {
         org.tusk.nodes.Expr e;
         try {
-            e = PartitionBoundAnalysis.analyze(sql, key.displayName(i), key.typeOid(i), key.typmod(i), ctx.timeZone(),
+            e = PartitionBoundAnalysis.analyze(sql, columnName(key, parent, i, ctx), key.typeOid(i), key.typmod(i), ctx.timeZone(),
                     ctx.session().currentDatabase());
         } catch (PgException ex) {
             // the datum was analysed on its own: its error points into the CREATE/ALTER statement,

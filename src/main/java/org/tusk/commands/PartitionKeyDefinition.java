@@ -63,9 +63,11 @@ final class PartitionKeyDefinition {
                     typmods[i] = x.typmod();
                     if (isPseudoType(types[i])) throw pseudoType(i, types[i]);
                     PartitionKeyAnalysis.check(rel, x);
-                    // stored deparsed, as pg_get_partkeydef_columns prints an element, its names
-                    // qualified as the search path it is read back under needs (analyzeStored)
-                    exprs[i] = org.tusk.catalog.ObjectNames.current().analyzeStored(rel.namespace(), () -> RuleUtils.nonPretty(x));
+                    // stored deparsed, as pg_get_partkeydef_columns prints an element, every name
+                    // outside pg_catalog schema-qualified, so that it keeps meaning what it means now
+                    // under any search path (StoredNamePins)
+                    exprs[i] = org.tusk.catalog.ObjectNames.current().withOverrideSearchPath(
+                            java.util.List.of(org.tusk.catalog.SystemCatalogs.PG_CATALOG_NAMESPACE), () -> RuleUtils.nonPretty(x));
                 }
                 collation = CatalogRows.builtinCollation(types[i]);
             }

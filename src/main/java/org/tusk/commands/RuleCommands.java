@@ -48,7 +48,10 @@ public final class RuleCommands {
             throw PgException.error("42P17", "non-view rule for \"" + rel.name()
                     + "\" must not be named \"_RETURN\"");
         }
-        RuleActions ra = RuleActions.analyze(rel, RuleInfo.evType(s.event()), s.whereText(), s.actionTexts(), relations, env, zone, currentDatabase);
+        // ev_qual and ev_action bind the names they resolve now (StoredNamePins)
+        RuleActions.Pinned pinned = RuleActions.analyzeAndPin(rel, RuleInfo.evType(s.event()), s.whereText(), s.actionTexts(),
+                relations, env, zone, currentDatabase);
+        RuleActions ra = pinned.actions();
         boolean qualOld = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.OLD_VARNO);
         boolean qualNew = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.NEW_VARNO);
         List<Integer> referenced = new ArrayList<>();
@@ -93,7 +96,7 @@ public final class RuleCommands {
             }
             referenced.addAll(RewriteHandler.referencedRelations(a));
         }
-        env.catalog().createRule(rel, s.name(), RuleInfo.evType(s.event()), s.instead(), s.whereText(), s.actionTexts(),
+        env.catalog().createRule(rel, s.name(), RuleInfo.evType(s.event()), s.instead(), pinned.qualText(), pinned.actionTexts(),
                 s.replace(), referenced);
     }
 

@@ -119,10 +119,16 @@ public final class TableCommands {
                 continue;
             }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
-            if (c.defaultSql() != null)
-                defaults.put(c.name(), analyzeDefault(c, t, zone, currentDatabase, queryString));
+            String defaultSql = c.defaultSql();
+            if (c.defaultSql() != null) {
+                // adbin binds the names the default resolved now (StoredNamePins)
+                var pinned = org.tusk.catalog.StoredNamePins.analyze(c.defaultSql(),
+                        () -> analyzeDefault(c, t, zone, currentDatabase, queryString));
+                defaults.put(c.name(), pinned.result());
+                defaultSql = pinned.text();
+            }
             boolean notNull = c.notNull() || pkColumns.contains(c.name());
-            specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, c.defaultSql())
+            specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull, defaultSql)
                     .withCollation(ColumnCollations.of(c, t.oid(), queryString)));
         }
         for (TableLikeExpansion like : likes) if (like.position() == position) specs.addAll(like.columns());

@@ -66,8 +66,11 @@ public final class ViewCommands {
                 }
             }
         }
+        // ev_action binds the names the query resolves now (StoredNamePins): the stored text is
+        // analysed as the rewriter will read it, and gets their schemas
+        String stored = pinnedQuery(s.queryText(), relations, env, zone, currentDatabase);
         int viewOid = env.catalog().createView(s.view().schema(), s.view().name(), columns, temp ? 't' : 'p', s.replace(),
-                s.queryText(), referenced);
+                stored, referenced);
         Relation view = env.catalog().openRelation(viewOid);
         if (view != null) {
             env.catalog().recordViewColumnDependencies(view, org.tusk.rewrite.ColumnReferences.of(q));
@@ -78,6 +81,17 @@ public final class ViewCommands {
             // CREATE OR REPLACE replaces the options too (DefineView's AT_ReplaceRelOptions)
             if (!reloptions.isEmpty() || !env.catalog().relOptions(view).isEmpty()) env.catalog().setRelOptions(view, reloptions);
         }
+    }
+
+    /**
+     * The text to store for a view's or materialized view's query {@code sql}: analysed on its
+     * own, as the rewriter reads pg_rewrite.ev_action, with the names it resolves bound to their
+     * schemas ({@link org.tusk.catalog.StoredNamePins}).
+     */
+    static String pinnedQuery(String sql, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+                              String currentDatabase) {
+        return org.tusk.catalog.StoredNamePins.analyze(sql, () -> Analyzer.analyze(
+                org.tusk.parser.Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, null)).text();
     }
 
     /** DefineView / ATExecSetRelOptions: a check option needs view_query_is_auto_updatable(query, true) to pass. */

@@ -36,7 +36,8 @@ public final class DomainConstraints {
             notNull |= d.notNull();
         }
         if (notNull && value == null) {
-            throw PgException.error("23502", "domain " + top.name() + " does not allow null values")
+            throw PgException.error("23502", "domain " + org.tusk.utils.adt.FormatType.formatBe(top.oid())
+                    + " does not allow null values")
                     .withObjects(new PgException.ErrorObjects(null, null, null, top.name(), null));
         }
         Object[] row = {value};
@@ -45,7 +46,8 @@ public final class DomainConstraints {
             for (DomainInfo.Check c : d.checks()) {
                 Expr e = cooked(d, c, ctx);
                 if (Boolean.FALSE.equals(ExprEvaluator.eval(e, row, null, ctx))) {
-                    throw PgException.error("23514", "value for domain " + top.name()
+                    // domainAddConstraint's message: format_type_be, qualified where the path does not see the domain
+                    throw PgException.error("23514", "value for domain " + org.tusk.utils.adt.FormatType.formatBe(top.oid())
                             + " violates check constraint \"" + c.name() + "\"")
                             .withObjects(new PgException.ErrorObjects(null, null, null, top.name(), c.name()));
                 }

@@ -44,6 +44,15 @@ public final class PartitionKeyDatum {
 
     public PartitionKey key() { return key; }
 
+    /**
+     * Element {@code i} as pg_get_partkeydef_columns prints it for ExecBuildSlotPartitionKeyDescription:
+     * a column's name, or the expression deparsed under the current search path (names it does
+     * not see qualified), not the stored text, whose names are all bound to their schemas.
+     */
+    public String displayName(int i) {
+        return exprs[i] != null ? org.tusk.utils.ruleutils.RuleUtils.nonPretty(exprs[i]) : key.displayName(i);
+    }
+
     /** The key values of {@code row} (in the partitioned table's column order). */
     public Object[] form(Object[] row) {
         Object[] out = new Object[key.count()];

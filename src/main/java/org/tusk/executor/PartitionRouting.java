@@ -63,14 +63,15 @@ public final class PartitionRouting {
     }
 
     /** The 23514 ExecFindPartition raises: no partition of {@code parent} accepts the row. */
-    static PgException noPartition(Relation parent, PartitionKey key, Object[] values, ExecContext ctx) {
+    static PgException noPartition(Relation parent, PartitionKeyDatum datum, Object[] values, ExecContext ctx) {
+        PartitionKey key = datum.key();
         StringBuilder cols = new StringBuilder("("), vals = new StringBuilder("(");
         for (int i = 0; i < key.count(); i++) {
             if (i > 0) {
                 cols.append(", ");
                 vals.append(", ");
             }
-            cols.append(key.displayName(i));
+            cols.append(datum.displayName(i));
             vals.append(values[i] == null ? "null" : BuiltinCatalog.type(key.typeOid(i)).output().out(values[i], ctx.outputSettings()));
         }
         PgException e = PgException.error("23514", "no partition of relation \"" + parent.name() + "\" found for row")

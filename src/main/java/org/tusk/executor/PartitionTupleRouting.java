@@ -239,7 +239,7 @@ public final class PartitionTupleRouting {
             Level level = level(rel, env);
             Object[] values = level.key().form(relRow);
             int chosen = PartitionRouting.choose(level.key().key(), level.parts(), level.defaultOid(), values, ctx);
-            if (chosen == 0) throw PartitionRouting.noPartition(rel, level.key().key(), values, ctx);
+            if (chosen == 0) throw PartitionRouting.noPartition(rel, level.key(), values, ctx);
             Relation parent = rel;
             Child next = level.children().computeIfAbsent(chosen, oid -> {
                 // ExecInitPartitionInfo: the partition is opened and locked once per statement

@@ -634,6 +634,8 @@ public final class Analyzer {
         }
         if (table.relkind() == 'i')
             throw err("42809", "\"" + table.name() + "\" is an index", rv.location());
+        if (rv.schema() == null && org.tusk.catalog.StoredNamePins.collecting(src) && ParseCoerce.plainNameAt(src, rv.location(), true))
+            org.tusk.catalog.StoredNamePins.note(src, rv.location(), table.namespace());
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < table.desc().natts(); i++) {
             var att = table.desc().attr(i);
@@ -1035,7 +1037,7 @@ public final class Analyzer {
             }
             case RawExpr.TypeCast tc -> transformTypeCast(tc);
             case RawExpr.CollateClause c -> ParseCollate.transformCollateClause(this, c);
-            case RawExpr.FuncCall f -> transformFuncCall(f);
+            case RawExpr.FuncCall f -> pinRoutine(f, transformFuncCall(f));
             case RawExpr.CaseExpr c -> transformCase(c);
             case RawExpr.Coalesce c -> {
                 List<Expr> args = new ArrayList<>();
@@ -1488,6 +1490,23 @@ public final class Analyzer {
         return !UserFunctions.windowCandidates(this, name, call.args().size(), call.names()).isEmpty()
                 && UserFunctions.candidates(this, null, name, call.args().size(), call.names(), !call.variadic()).isEmpty()
                 && BuiltinCatalog.functions(name).isEmpty();
+    }
+
+    /**
+     * A call written without a schema that resolved to a user-defined function: the stored text
+     * being pinned gets the function's schema there ({@link org.tusk.catalog.StoredNamePins}).
+     */
+    private Expr pinRoutine(RawExpr.FuncCall f, Expr call) {
+        if (f.name().size() != 1 || !org.tusk.catalog.StoredNamePins.collecting(src)
+                || !ParseCoerce.plainNameAt(src, f.location(), false)) return call;
+        if (call instanceof Expr.FuncExpr fe && fe.location() == f.location())
+            org.tusk.catalog.StoredNamePins.note(src, f.location(),
+                    org.tusk.catalog.StoredNamePins.routineNamespace(fe.proc().oid()));
+        PgAggregate agg = call instanceof Expr.Aggref ar && ar.location() == f.location() ? ar.agg()
+                : call instanceof Expr.WindowFunc wf && wf.location() == f.location() ? wf.agg() : null;
+        if (agg != null && agg.oid() != 0)
+            org.tusk.catalog.StoredNamePins.note(src, f.location(), org.tusk.catalog.StoredNamePins.routineNamespace(agg.oid()));
+        return call;
     }
 
     private Expr transformFuncCall(RawExpr.FuncCall f) {

@@ -76,6 +76,24 @@ public final class IndexExprAnalysis {
         return out;
     }
 
+    /**
+     * The text to store in pg_index.indexprs (or pg_partitioned_table.partexprs) for expression
+     * text {@code exprs}: analysed as it will be read back, its names bound to the objects they
+     * resolve to now ({@link org.tusk.catalog.StoredNamePins}).
+     */
+    public static String pinnedExpressions(Relation heap, String exprs, ZoneId zone, String currentDatabase,
+                                           ExecEnvironment env) {
+        return org.tusk.catalog.StoredNamePins.analyze("SELECT ", exprs,
+                whole -> storedExpressions(heap, exprs, zone, currentDatabase, env)).text();
+    }
+
+    /** As {@link #pinnedExpressions} for a partial index's predicate (pg_index.indpred). */
+    public static String pinnedPredicate(Relation heap, String indpred, ZoneId zone, String currentDatabase,
+                                         ExecEnvironment env) {
+        return org.tusk.catalog.StoredNamePins.analyze(indpred,
+                () -> storedPredicate(heap, indpred, zone, currentDatabase, env)).text();
+    }
+
     /** The stored pg_index.indpred of a partial index on {@code heap}. */
     public static Expr storedPredicate(Relation heap, String indpred, ZoneId zone, String currentDatabase,
                                        ExecEnvironment env) {

@@ -138,6 +138,7 @@ public final class ParseCoerce {
                 } catch (PgException e) {
                     throw withPosition(e, src, c.location());
                 }
+                if (to == org.tusk.utils.adt.RegTypes.REGCLASS && v != null) pinRegclassLiteral(c, ((Number) v).intValue(), src);
             }
             int loc = c.location() >= 0 ? c.location() : location;
             result = new Expr.Const(to, -1, v, loc);
@@ -197,6 +198,30 @@ public final class ParseCoerce {
         return new Expr.CoerceToDomain(arg, domain.oid(), loc);
     }
 
+    /**
+     * Whether a stored text being pinned has, at {@code location}, a name written as one plain
+     * identifier (a type_function_name, or with {@code colId} a ColId), so that {@code schema.}
+     * may go before it: not SQL's special forms (POSITION(a IN b), a multi-word type name).
+     */
+    static boolean plainNameAt(String src, int location, boolean colId) {
+        if (location < 0 || location >= src.length()) return false;
+        Token t = new Lexer(src.substring(location)).next();
+        return t.start() == 0 && (colId ? Keywords.isColId(t) : Keywords.isFuncName(t));
+    }
+
+    /**
+     * A regclass literal naming a relation without its schema, in a stored text being pinned
+     * ({@link org.tusk.catalog.StoredNamePins}): the literal gets the relation's qualified name.
+     */
+    private static void pinRegclassLiteral(Expr.Const c, int relOid, String src) {
+        if (c.location() < 0 || src == null || c.location() >= src.length()
+                || !org.tusk.catalog.StoredNamePins.collecting(src)) return;
+        if (org.tusk.utils.adt.RegTypes.qualifiedName((String) c.value()).size() != 1) return;
+        Token t = new Lexer(src.substring(c.location())).next();
+        if (t.start() != 0 || t.kind() != Token.Kind.SCONST) return;
+        org.tusk.catalog.StoredNamePins.noteRegclassLiteral(src, c.location(), t.end(), relOid);
+    }
+
     static PgException withPosition(PgException e, String src, int location) {
         if (e.position() != 0 || location < 0) return e;
         PgException p = new PgException(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(),
@@ -217,6 +242,11 @@ public final class ParseCoerce {
             // user-defined types (enum types) live in the heap catalogs, found through the search path
             int userOid = org.tusk.catalog.TypeCache.lookupInstalledName(schema, name);
             if (userOid != 0) t = BuiltinCatalog.type(userOid);
+            if (userOid != 0 && schema == null && org.tusk.catalog.StoredNamePins.collecting(src)
+                    && plainNameAt(src, tn.location(), false)) {
+                int nsp = org.tusk.catalog.ObjectNames.current().userType(userOid).map(r -> r.namespace()).orElse(0);
+                org.tusk.catalog.StoredNamePins.note(src, tn.location(), nsp);
+            }
         }
         if (t == null || t.oid() == ANY) {
             String shown = String.join(".", names.size() > 1 && names.get(0).equals("pg_catalog") && names.size() == 2

@@ -35,7 +35,8 @@ final class UserAggregates {
         if (functions == null) return List.of();
         List<PgAggregate> out = new ArrayList<>();
         for (UserAggregate u : functions.aggregates().candidates(schemaOrNull, name)) {
-            out.add(new PgAggregate(u.name(), u.argTypes(), u.resultType(), impl(functions, u, a.zone()), u.variadicType()));
+            out.add(new PgAggregate(u.name(), u.argTypes(), u.resultType(), impl(functions, u, a.zone()), u.variadicType(),
+                    u.oid()));
         }
         return out;
     }

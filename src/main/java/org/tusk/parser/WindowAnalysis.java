@@ -53,8 +53,12 @@ final class WindowAnalysis {
         if (a.inAgg)
             throw a.err(SqlState.GROUPING_ERROR, "aggregate function calls cannot contain window function calls",
                     f.location());
-        List<PgWindowFunc> wfs = BuiltinCatalog.windowFunctions(name);
-        List<PgAggregate> aggs = new ArrayList<>(UserAggregates.withUser(a, name, BuiltinCatalog.aggregates(name)));
+        // a schema-qualified call looks only in that schema (pg_catalog: the built-ins), as func_get_detail does
+        String userSchema = f.name().size() == 2 ? f.name().get(0) : null;
+        boolean builtinsVisible = userSchema == null || userSchema.equals("pg_catalog");
+        List<PgWindowFunc> wfs = builtinsVisible ? BuiltinCatalog.windowFunctions(name) : List.of();
+        List<PgAggregate> aggs = new ArrayList<>(userSchema == null ? UserAggregates.withUser(a, name, BuiltinCatalog.aggregates(name))
+                : builtinsVisible ? BuiltinCatalog.aggregates(name) : UserAggregates.candidates(a, userSchema, name));
         aggs.removeIf(OrderedSetAnalysis::isOrderedSet);   // rank(VARIADIC "any") WITHIN GROUP is no window function
         // a user's window function (CREATE FUNCTION ... WINDOW) where no built-in one has the name
         boolean user = wfs.isEmpty() && aggs.isEmpty() && UserFunctions.anyWindowFunction(a, name);

@@ -49,25 +49,44 @@ public final class RuleActions {
     /** Analyses the stored texts of {@code rule} of relation {@code rel}. */
     public static RuleActions analyze(Relation rel, char evType, String qualText, List<String> actionTexts,
                                       RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
+        return analyzeAndPin(rel, evType, qualText, actionTexts, relations, env, zone, currentDatabase).actions();
+    }
+
+    /** A rule's analysis with the texts to store for its condition and actions ({@link org.tusk.catalog.StoredNamePins}). */
+    public record Pinned(RuleActions actions, String qualText, List<String> actionTexts) {}
+
+    /**
+     * The same analysis, also giving the texts CREATE RULE stores: the condition and actions as
+     * written, with the names they resolve now bound to their schemas, as ev_qual and ev_action
+     * hold OIDs in PostgreSQL.
+     */
+    public static Pinned analyzeAndPin(Relation rel, char evType, String qualText, List<String> actionTexts,
+                                       RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
         Hook hook = new Hook(rel, 0);
         Expr qual = null;
+        String pinnedQual = null;
         if (qualText != null) {
             // transformRuleStmt: the condition also sees the columns of NEW (ON INSERT) or OLD (ON DELETE) unqualified
             int unqualified = evType == '3' ? NEW_VARNO : evType == '4' ? OLD_VARNO : 0;
-            String sql = "SELECT WHERE " + qualText;
-            Query q = Analyzer.analyze(Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase,
-                    new ArrayList<>(), null, new Hook(rel, unqualified));
-            qual = q.where();
+            var pinned = org.tusk.catalog.StoredNamePins.analyze("SELECT WHERE ", qualText, sql -> Analyzer.analyze(
+                    Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, new ArrayList<>(), null,
+                    new Hook(rel, unqualified)));
+            qual = pinned.result().where();
+            pinnedQual = pinned.text();
         }
         List<Query> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String text : actionTexts) {
             List<RawStmt> raws = Parser.parse(text);
             if (raws.size() != 1) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "rule on \"" + rel.name() + "\" has an invalid action");
             }
-            out.add(Analyzer.analyze(raws.get(0), text, relations, env, zone, currentDatabase, new ArrayList<>(), null, hook));
+            var pinned = org.tusk.catalog.StoredNamePins.analyze(text, () -> Analyzer.analyze(raws.get(0), text, relations,
+                    env, zone, currentDatabase, new ArrayList<>(), null, hook));
+            out.add(pinned.result());
+            texts.add(pinned.text());
         }
-        return new RuleActions(qual, List.copyOf(out));
+        return new Pinned(new RuleActions(qual, List.copyOf(out)), pinnedQual, List.copyOf(texts));
     }
 
     /** The same for a stored rule. */

@@ -379,7 +379,7 @@ final class RuleExpr {
      */
     private void aggregate(Expr.Aggref a) {
         StringBuilder buf = ctx.buf;
-        buf.append(RegTypes.quote(a.agg().name())).append('(').append(a.distinct() ? "DISTINCT " : "");
+        buf.append(aggregateName(a.agg())).append('(').append(a.distinct() ? "DISTINCT " : "");
         if (a.orderedSet()) {
             list(a.directArgs(), true);
             buf.append(") WITHIN GROUP (ORDER BY ");
@@ -414,7 +414,7 @@ final class RuleExpr {
     /** get_windowfunc_expr: name(args) [FILTER (WHERE ...)] OVER name-or-spec. */
     private void windowFunc(Expr.WindowFunc w) {
         StringBuilder buf = ctx.buf;
-        buf.append(RegTypes.quote(w.name())).append('(');
+        buf.append(w.agg() != null ? aggregateName(w.agg()) : RegTypes.quote(w.name())).append('(');
         if (w.star()) buf.append('*');
         else list(w.args(), true);
         if (w.filter() != null) {
@@ -656,6 +656,29 @@ final class RuleExpr {
      * generate_function_name (without the argument-type check): the function's name, schema-
      * qualified when it is a user function the search path would not find by that name.
      */
+    /**
+     * generate_function_name for an aggregate: a user's aggregate is schema-qualified when the
+     * search path would not find it. An aggregate node without its pg_proc OID (one bound to a
+     * polymorphic call's types) is found by name and argument types, and left bare when two
+     * schemas have one.
+     */
+    static String aggregateName(org.tusk.catalog.PgAggregate agg) {
+        String name = RegTypes.quote(agg.name());
+        if (agg.oid() != 0) {
+            String schema = org.tusk.catalog.RoutineVisibilityBuiltins.schemaIfInvisible(agg.oid());
+            return schema == null ? name : RegTypes.quote(schema) + "." + name;
+        }
+        var names = org.tusk.catalog.ObjectNames.current();
+        var P = org.tusk.catalog.SystemCatalogs.PG_PROC;
+        java.util.List<Object[]> rows = names.rows(P, v -> agg.name().equals(P.get(v, "proname"))
+                && "a".equals(String.valueOf(P.get(v, "prokind")))
+                && java.util.Arrays.equals((int[]) P.get(v, "proargtypes"), agg.argTypes().stream().mapToInt(Integer::intValue).toArray()));
+        if (rows.size() != 1) return name;
+        String schema = org.tusk.catalog.RoutineVisibilityBuiltins.schemaIfInvisible(
+                org.tusk.catalog.CatalogScan.oid(P.get(rows.get(0), "oid")));
+        return schema == null ? name : RegTypes.quote(schema) + "." + name;
+    }
+
     static String functionName(org.tusk.catalog.PgProc proc) {
         String name = RegTypes.quote(proc.name());
         if (Integer.compareUnsigned(proc.oid(), org.tusk.catalog.CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) return name;
