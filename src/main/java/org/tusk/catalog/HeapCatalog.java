@@ -605,7 +605,9 @@ public final class HeapCatalog implements Catalog {
     public void dropConstraint(Relation rel, ConstraintInfo c) {
         if (c.contype() == 'p' || c.contype() == 'u' || c.contype() == 'x') {
             lock(c.indid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-            removeIndex(c.indid());
+            // performDeletion of the constraint: its index, and the partitions' indexes and
+            // constraints attached to it (DEPENDENCY_PARTITION_PRI) with it
+            removeIndexTree(c.indid());
             env.commandCounterIncrement().run();
         } else {
             constraints.drop(c);
@@ -1874,7 +1876,12 @@ public final class HeapCatalog implements Catalog {
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
         // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
         for (TupleSlot c : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conindid", indexOid), v -> ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))))) {
-            comments.delete(oid(PG_CONSTRAINT.get(c.values(), "oid")), PG_CONSTRAINT.oid(), 0);
+            int conOid = oid(PG_CONSTRAINT.get(c.values(), "oid"));
+            comments.delete(conOid, PG_CONSTRAINT.oid(), 0);
+            // its partition links: to the constraint it is a partition of, and from those of the partitions
+            writer.delete(PG_DEPEND, v -> "PS".contains((String) PG_DEPEND.get(v, "deptype"))
+                    && ((oid(PG_DEPEND.get(v, "classid")) == IndexDependencies.CONSTRAINT_RELATION_ID && oid(PG_DEPEND.get(v, "objid")) == conOid)
+                        || (oid(PG_DEPEND.get(v, "refclassid")) == IndexDependencies.CONSTRAINT_RELATION_ID && oid(PG_DEPEND.get(v, "refobjid")) == conOid)));
         }
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
                 && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));
