@@ -1667,6 +1667,22 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void setAttributeAcl(Relation rel, int attnum, int[] acl) {
+        TupleSlot s = attributeRow(rel.oid(), attnum);
+        Object[] v = s.values().clone();
+        PG_ATTRIBUTE.set(v, "attacl", acl == null || acl.length == 0 ? null : acl);
+        writer.update(PG_ATTRIBUTE, s, v);
+        env.inval().registerRelcacheInval(rel.oid());
+    }
+
+    @Override
+    public int[] attributeAcl(Relation rel, int attnum) {
+        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", rel.oid()),
+                v -> (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        return rows.isEmpty() ? null : (int[]) PG_ATTRIBUTE.get(rows.get(0).values(), "attacl");
+    }
+
+    @Override
     public void setRelationAcl(Relation rel, int[] acl) {
         TupleSlot cls = classRow(rel.oid());
         if (cls == null) {
@@ -1697,7 +1713,7 @@ public final class HeapCatalog implements Catalog {
         for (TupleSlot s : writer.find(PG_CLASS, v -> true)) {
             Object[] v = s.values();
             String kind = switch (((String) PG_CLASS.get(v, "relkind")).charAt(0)) {
-                case 'r' -> "table";
+                case 'r', 'p' -> "table";
                 case 'v' -> "view";
                 case 'S' -> "sequence";
                 case 'm' -> "materialized view";
@@ -1712,6 +1728,22 @@ public final class HeapCatalog implements Catalog {
                     if ((acl[i] == roleOid || acl[i + 1] == roleOid) && oid(PG_CLASS.get(v, "relowner")) != roleOid) {
                         out.add("privileges for " + kind + " " + name);
                         break;
+                    }
+                }
+            }
+            // column privileges (pg_shdepend ACL rows of the columns: "privileges for column a of table t")
+            if (oid(PG_CLASS.get(v, "relowner")) != roleOid) {
+                int relOid = oid(PG_CLASS.get(v, "oid"));
+                List<TupleSlot> cols = new ArrayList<>(writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid),
+                        r -> PG_ATTRIBUTE.get(r, "attacl") != null && (Short) PG_ATTRIBUTE.get(r, "attnum") > 0));
+                cols.sort(java.util.Comparator.comparingInt(a -> (Short) PG_ATTRIBUTE.get(a.values(), "attnum")));
+                for (TupleSlot a : cols) {
+                    int[] colAcl = (int[]) PG_ATTRIBUTE.get(a.values(), "attacl");
+                    for (int i = 0; i < colAcl.length; i += 3) {
+                        if (colAcl[i] == roleOid || colAcl[i + 1] == roleOid) {
+                            out.add("privileges for column " + PG_ATTRIBUTE.get(a.values(), "attname") + " of " + kind + " " + name);
+                            break;
+                        }
                     }
                 }
             }
