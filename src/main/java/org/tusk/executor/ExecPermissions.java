@@ -56,7 +56,7 @@ public final class ExecPermissions {
                         || q.commandType() == Query.CommandType.MERGE;
                 // ON CONFLICT DO UPDATE updates, and reads, the existing row
                 if (q.onConflict() != null && q.onConflict().doUpdate()) required |= Acl.ACL_UPDATE | Acl.ACL_SELECT;
-                if (readsRows || !q.returningList().isEmpty()) required |= Acl.ACL_SELECT;
+                if (readsRows || returningReadsTarget(q)) required |= Acl.ACL_SELECT;
             } else {
                 required = Acl.ACL_SELECT;
             }
@@ -67,6 +67,19 @@ public final class ExecPermissions {
         // removed): the tables of FROM subqueries, WITH queries (data-modifying ones too),
         // SubLinks anywhere in the statement and INSERT's source are checked as this level's
         for (Query sub : nestedQueries(q)) check(sub, env);
+    }
+
+    /**
+     * Whether RETURNING reads the target's columns (markVarForSelectPriv: only a referenced
+     * column asks for SELECT; RETURNING 1 does not). A SubLink in it counts as reading, to be safe.
+     */
+    private static boolean returningReadsTarget(Query q) {
+        if (q.returningList() == null) return false;
+        for (Query.TargetEntry te : q.returningList()) {
+            if (ExprTrees.any(te.expr(), x -> x instanceof Expr.SubLink
+                    || x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() == q.resultRelation())) return true;
+        }
+        return false;
     }
 
     /**
