@@ -23,6 +23,8 @@ public final class Acl {
     /** ACL_ALL_RIGHTS_RELATION: arwdDxt. */
     public static final int ACL_ALL_RIGHTS_RELATION = ACL_INSERT | ACL_SELECT | ACL_UPDATE | ACL_DELETE | ACL_TRUNCATE
             | ACL_REFERENCES | ACL_TRIGGER;
+    /** ACL_ALL_RIGHTS_COLUMN: arwx, what a column's ACL can hold. */
+    public static final int ACL_ALL_RIGHTS_COLUMN = ACL_INSERT | ACL_SELECT | ACL_UPDATE | ACL_REFERENCES;
     /** ACL_ALL_RIGHTS_STR: the letter of each bit, in bit order. */
     public static final String ACL_ALL_RIGHTS_STR = "arwdDxtXUCTcsA";
     /** ACL_ID_PUBLIC. */

@@ -589,6 +589,16 @@ public interface Catalog {
      */
     void setRelationAcl(Relation rel, int[] acl);
 
+    /** ExecGrant_Attribute's catalog part: pg_attribute.attacl of column {@code attnum} (null for no entries). */
+    default void setAttributeAcl(Relation rel, int attnum, int[] acl) {
+        throw org.tusk.utils.error.PgException.error("0A000", "column privileges are not supported by this catalog");
+    }
+
+    /** pg_attribute.attacl of column {@code attnum} of {@code rel}, or null. */
+    default int[] attributeAcl(Relation rel, int attnum) {
+        return null;
+    }
+
     /**
      * checkSharedDependencies for this database: the objects here that role {@code roleOid} owns
      * or holds privileges on, described as PostgreSQL does ("owner of table t", "privileges for

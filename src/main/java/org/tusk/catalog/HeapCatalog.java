@@ -605,7 +605,9 @@ public final class HeapCatalog implements Catalog {
     public void dropConstraint(Relation rel, ConstraintInfo c) {
         if (c.contype() == 'p' || c.contype() == 'u' || c.contype() == 'x') {
             lock(c.indid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-            removeIndex(c.indid());
+            // performDeletion of the constraint: its index, and the partitions' indexes and
+            // constraints attached to it (DEPENDENCY_PARTITION_PRI) with it
+            removeIndexTree(c.indid());
             env.commandCounterIncrement().run();
         } else {
             constraints.drop(c);
@@ -1665,6 +1667,22 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void setAttributeAcl(Relation rel, int attnum, int[] acl) {
+        TupleSlot s = attributeRow(rel.oid(), attnum);
+        Object[] v = s.values().clone();
+        PG_ATTRIBUTE.set(v, "attacl", acl == null || acl.length == 0 ? null : acl);
+        writer.update(PG_ATTRIBUTE, s, v);
+        env.inval().registerRelcacheInval(rel.oid());
+    }
+
+    @Override
+    public int[] attributeAcl(Relation rel, int attnum) {
+        List<TupleSlot> rows = writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", rel.oid()),
+                v -> (Short) PG_ATTRIBUTE.get(v, "attnum") == attnum);
+        return rows.isEmpty() ? null : (int[]) PG_ATTRIBUTE.get(rows.get(0).values(), "attacl");
+    }
+
+    @Override
     public void setRelationAcl(Relation rel, int[] acl) {
         TupleSlot cls = classRow(rel.oid());
         if (cls == null) {
@@ -1695,7 +1713,7 @@ public final class HeapCatalog implements Catalog {
         for (TupleSlot s : writer.find(PG_CLASS, v -> true)) {
             Object[] v = s.values();
             String kind = switch (((String) PG_CLASS.get(v, "relkind")).charAt(0)) {
-                case 'r' -> "table";
+                case 'r', 'p' -> "table";
                 case 'v' -> "view";
                 case 'S' -> "sequence";
                 case 'm' -> "materialized view";
@@ -1710,6 +1728,22 @@ public final class HeapCatalog implements Catalog {
                     if ((acl[i] == roleOid || acl[i + 1] == roleOid) && oid(PG_CLASS.get(v, "relowner")) != roleOid) {
                         out.add("privileges for " + kind + " " + name);
                         break;
+                    }
+                }
+            }
+            // column privileges (pg_shdepend ACL rows of the columns: "privileges for column a of table t")
+            if (oid(PG_CLASS.get(v, "relowner")) != roleOid) {
+                int relOid = oid(PG_CLASS.get(v, "oid"));
+                List<TupleSlot> cols = new ArrayList<>(writer.find(PG_ATTRIBUTE, CatalogScan.key(PG_ATTRIBUTE, "attrelid", relOid),
+                        r -> PG_ATTRIBUTE.get(r, "attacl") != null && (Short) PG_ATTRIBUTE.get(r, "attnum") > 0));
+                cols.sort(java.util.Comparator.comparingInt(a -> (Short) PG_ATTRIBUTE.get(a.values(), "attnum")));
+                for (TupleSlot a : cols) {
+                    int[] colAcl = (int[]) PG_ATTRIBUTE.get(a.values(), "attacl");
+                    for (int i = 0; i < colAcl.length; i += 3) {
+                        if (colAcl[i] == roleOid || colAcl[i + 1] == roleOid) {
+                            out.add("privileges for column " + PG_ATTRIBUTE.get(a.values(), "attname") + " of " + kind + " " + name);
+                            break;
+                        }
                     }
                 }
             }
@@ -1874,7 +1908,12 @@ public final class HeapCatalog implements Catalog {
         int heapOid = ix.isEmpty() ? 0 : oid(PG_INDEX.get(ix.get(0).values(), "indrelid"));
         // The index's own PRIMARY KEY/UNIQUE row; foreign keys that point at it are not its to remove.
         for (TupleSlot c : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conindid", indexOid), v -> ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))))) {
-            comments.delete(oid(PG_CONSTRAINT.get(c.values(), "oid")), PG_CONSTRAINT.oid(), 0);
+            int conOid = oid(PG_CONSTRAINT.get(c.values(), "oid"));
+            comments.delete(conOid, PG_CONSTRAINT.oid(), 0);
+            // its partition links: to the constraint it is a partition of, and from those of the partitions
+            writer.delete(PG_DEPEND, v -> "PS".contains((String) PG_DEPEND.get(v, "deptype"))
+                    && ((oid(PG_DEPEND.get(v, "classid")) == IndexDependencies.CONSTRAINT_RELATION_ID && oid(PG_DEPEND.get(v, "objid")) == conOid)
+                        || (oid(PG_DEPEND.get(v, "refclassid")) == IndexDependencies.CONSTRAINT_RELATION_ID && oid(PG_DEPEND.get(v, "refobjid")) == conOid)));
         }
         writer.delete(PG_CONSTRAINT, v -> oid(PG_CONSTRAINT.get(v, "conindid")) == indexOid
                 && ("p".equals(PG_CONSTRAINT.get(v, "contype")) || "u".equals(PG_CONSTRAINT.get(v, "contype"))));

@@ -28,12 +28,14 @@ public final class PartitionCatalog {
     private final CatalogWriter writer;
     private final Dependencies dependencies;
     private final IndexDependencies indexDependencies;
+    private final ConstraintParents constraintParents;
 
     PartitionCatalog(CatalogEnv env, CatalogWriter writer, Dependencies dependencies) {
         this.env = env;
         this.writer = writer;
         this.dependencies = dependencies;
         this.indexDependencies = new IndexDependencies(writer, dependencies);
+        this.constraintParents = new ConstraintParents(env, writer, dependencies);
     }
 
     /** A partition: its OID and bound. */
@@ -276,7 +278,9 @@ public final class PartitionCatalog {
      * partitioned index {@code parentIndexOid} (a pg_inherits row, relispartition true), and
      * depends on it PARTITION_PRI and on its own table PARTITION_SEC. (index_drop of the parent
      * drops its attached indexes itself, and an attached index cannot be dropped alone: see
-     * HeapCatalog.dropRelation.)
+     * HeapCatalog.dropRelation.) When both indexes back constraints, the partition's constraint
+     * becomes the parent's partition too (ConstraintSetParentConstraint, as DefineIndex,
+     * AttachPartitionEnsureIndexes and ATExecAttachPartitionIdx do right after).
      */
     public void attachIndex(int partIndexOid, int parentIndexOid) {
         Object[] row = SystemCatalogs.PG_INHERITS.newRow();
@@ -288,18 +292,41 @@ public final class PartitionCatalog {
         setIndexPartition(partIndexOid, true);
         List<TupleSlot> ix = writer.find(SystemCatalogs.PG_INDEX, CatalogScan.key(SystemCatalogs.PG_INDEX, "indexrelid", partIndexOid));
         if (!ix.isEmpty()) {
-            indexDependencies.attach(partIndexOid, parentIndexOid, oid(SystemCatalogs.PG_INDEX.get(ix.get(0).values(), "indrelid")));
+            int partTable = oid(SystemCatalogs.PG_INDEX.get(ix.get(0).values(), "indrelid"));
+            indexDependencies.attach(partIndexOid, parentIndexOid, partTable);
+            int parentConstraint = constraintParents.indexConstraint(indexTable(parentIndexOid), parentIndexOid);
+            int partConstraint = constraintParents.indexConstraint(partTable, partIndexOid);
+            if (parentConstraint != 0 && partConstraint != 0) constraintParents.setParent(partConstraint, parentConstraint, partTable);
         }
         env.inval().registerRelcacheInval(parentIndexOid);
         env.commandCounterIncrement().run();
     }
 
-    /** IndexSetParentIndex(index, InvalidOid): the index is no longer attached to a partitioned index. */
+    /**
+     * IndexSetParentIndex(index, InvalidOid): the index is no longer attached to a partitioned
+     * index; the constraint it backs, if any, is no longer inherited (DetachPartitionFinalize's
+     * ConstraintSetParentConstraint(constrOid, InvalidOid, InvalidOid)).
+     */
     public void detachIndex(int partIndexOid) {
         writer.delete(SystemCatalogs.PG_INHERITS, v -> oid(SystemCatalogs.PG_INHERITS.get(v, "inhrelid")) == partIndexOid);
         indexDependencies.detach(partIndexOid);
         setIndexPartition(partIndexOid, false);
+        int partTable = indexTable(partIndexOid);
+        int constraint = partTable == 0 ? 0 : constraintParents.indexConstraint(partTable, partIndexOid);
+        if (constraint != 0) {
+            for (TupleSlot s : writer.find(SystemCatalogs.PG_CONSTRAINT, CatalogScan.key(SystemCatalogs.PG_CONSTRAINT, "oid", constraint))) {
+                if (oid(SystemCatalogs.PG_CONSTRAINT.get(s.values(), "conparentid")) != 0) constraintParents.setParent(constraint, 0, 0);
+            }
+        }
         env.commandCounterIncrement().run();
+    }
+
+    /** The table an index is on (pg_index.indrelid), or 0. */
+    private int indexTable(int indexOid) {
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_INDEX, CatalogScan.key(SystemCatalogs.PG_INDEX, "indexrelid", indexOid))) {
+            return oid(SystemCatalogs.PG_INDEX.get(s.values(), "indrelid"));
+        }
+        return 0;
     }
 
     /** The partitioned index {@code indexOid} is attached to, or 0. */

@@ -72,7 +72,7 @@ public final class AlterTableCommand {
                                 ctx.session().currentDatabase(), ctx, s.relation().inh(), false, rel.isPartition(), notices);
                         case 'f' -> ConstraintCommands.addForeignKey(rel, a.constraint(), env, ctx);
                         case 'x' -> ExclusionConstraints.define(rel, a.constraint(), queryString, ctx, true);
-                        default -> addConstraint(rel, a.constraint(), queryString, ctx);
+                        default -> addConstraint(rel, a.constraint(), s.relation().inh(), queryString, ctx);
                     }
                 }
                 case Stmt.AlterTableCmd.DropConstraint d -> ConstraintCommands.drop(rel, d, s.relation().inh(), env, notices);
@@ -200,8 +200,11 @@ public final class AlterTableCommand {
                 + "\" does not exist");
     }
 
-    /** ATExecAddIndexConstraint via DefineIndex. */
-    private static void addConstraint(Relation rel, Stmt.TableConstraint k, String queryString, ExecContext ctx) {
+    /**
+     * ATExecAddIndexConstraint via DefineIndex; {@code recurse} false for ALTER TABLE ONLY, when a
+     * partitioned table's index is made alone (invalid while partitions lack theirs).
+     */
+    private static void addConstraint(Relation rel, Stmt.TableConstraint k, boolean recurse, String queryString, ExecContext ctx) {
         ExecEnvironment env = ctx.env();
         int[] attnums = new int[k.columns().size()];
         for (int i = 0; i < attnums.length; i++) {
@@ -236,10 +239,12 @@ public final class AlterTableCommand {
             for (int a : attnums) if (!rel.desc().attr(a - 1).attnotnull() && rel.relkind() == 'r') checkNoNulls(rel, a, env);
         }
         if (rel.relkind() == 'p') {
-            // DefineIndex recursing to the partitions
-            PartitionIndexes.define(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
+            // DefineIndex recursing to the partitions (relation->inh), or not (ONLY)
+            org.tusk.catalog.IndexSpec spec = org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)
                     .withDeferrability(k.deferrable(), k.initiallyDeferred())
-                        .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes), ctx);
+                    .withNullsNotDistinct(k.nullsNotDistinct()).withIncludes(includes);
+            if (recurse) PartitionIndexes.define(rel, spec, ctx);
+            else PartitionIndexes.defineOnly(rel, spec, ctx);
             return;
         }
         env.catalog().createIndex(rel, org.tusk.catalog.IndexSpec.ofColumns(k.name(), attnums, true, k.primary(), true, false)

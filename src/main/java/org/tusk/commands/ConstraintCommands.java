@@ -335,6 +335,10 @@ public final class ConstraintCommands {
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "constraint \"" + d.name() + "\" of relation \"" + rel.name()
                     + "\" does not exist");
         }
+        // ATExecDropConstraint refuses an inherited one (a partition's copy of its parent's key too) first
+        if (c.inhcount() > 0)
+            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited constraint \"" + c.name()
+                    + "\" of relation \"" + rel.name() + "\"");
         if (c.contype() == 'p' || c.contype() == 'u') {
             Relation index = catalog.openRelation(c.indid());
             List<ConstraintInfo> dependents = new ArrayList<>();
@@ -342,9 +346,6 @@ public final class ConstraintCommands {
             dropDependentForeignKeys(dependents, "constraint " + c.name() + " on table " + rel.name(),
                     "index " + (index == null ? c.name() : index.name()), d.cascade(), env, notices);
         }
-        if (c.inhcount() > 0)
-            throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot drop inherited constraint \"" + c.name()
-                    + "\" of relation \"" + rel.name() + "\"");
         catalog.dropConstraint(rel, c);
         ConstraintInheritance.dropFromChildren(rel, c, recurse, env);
     }

@@ -219,7 +219,7 @@ final class CopyFrom {
             throw e.withContext("COPY " + rel.name() + ", line " + lineNo);
         }
         constraints.afterInsert(row, tid);
-        if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
+        if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null, null, tid);
         return true;
     }
 

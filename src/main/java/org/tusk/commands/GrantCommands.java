@@ -78,6 +78,20 @@ public final class GrantCommands {
                 privileges |= bit;
             }
         }
+        // ExecuteGrantStmt's column privileges: only for relations, and only those columns can have
+        int[] columnBits = new int[s.columns().size()];
+        for (int i = 0; i < columnBits.length; i++) {
+            Stmt.GrantStmt.ColumnPrivilege cp = s.columns().get(i);
+            if (target != Stmt.GrantStmt.Target.TABLE)
+                throw PgException.error("0LP01", "column privileges are only valid for relations");
+            int bit = cp.privilege().equals("all") ? Acl.ACL_ALL_RIGHTS_COLUMN : Acl.anyPrivilegeBit(cp.privilege());
+            if (bit == 0 && !OTHER_PRIVILEGES.contains(cp.privilege()) && !ALL_TABLE_PRIVILEGES.contains(cp.privilege()))
+                throw PgException.error(SqlState.SYNTAX_ERROR, "unrecognized privilege type \"" + cp.privilege() + "\"");
+            if ((bit & Acl.ACL_ALL_RIGHTS_COLUMN) == 0 || (bit & ~Acl.ACL_ALL_RIGHTS_COLUMN) != 0)
+                throw PgException.error("0LP01", "invalid privilege type " + cp.privilege().toUpperCase(java.util.Locale.ROOT)
+                        + " for column");
+            columnBits[i] = bit;
+        }
         BootstrapCatalog roles = shared.sharedCatalog().current();
         int[] grantees = new int[s.grantees().size()];
         for (int i = 0; i < grantees.length; i++) {
@@ -90,7 +104,7 @@ public final class GrantCommands {
                 grantees[i] = Roles.resolve(roles, r, shared).oid();
             }
         }
-        Grant g = new Grant(s, privileges, allPrivs, allRights, grantees);
+        Grant g = new Grant(s, privileges, allPrivs, allRights, grantees, columnBits);
         Catalog catalog = env.catalog();
         switch (target) {
             case TABLE, SEQUENCE -> {
@@ -172,7 +186,12 @@ public final class GrantCommands {
     }
 
     /** What one GRANT or REVOKE does, once its privileges and grantees are known. */
-    private record Grant(Stmt.GrantStmt s, int privileges, boolean allPrivs, int allRights, int[] grantees) {}
+    private record Grant(Stmt.GrantStmt s, int privileges, boolean allPrivs, int allRights, int[] grantees,
+                         int[] columnBits) {
+        Grant(Stmt.GrantStmt s, int privileges, boolean allPrivs, int allRights, int[] grantees) {
+            this(s, privileges, allPrivs, allRights, grantees, new int[0]);
+        }
+    }
 
     /** ExecGrant_Relation for one table or sequence. */
     private static void grantOnRelation(Grant g, Relation rel, SharedObjectEnv shared, ExecEnvironment env) {
@@ -188,8 +207,61 @@ public final class GrantCommands {
             forRel = new Grant(g.s(), these, false, allRights, g.grantees());
         }
         int[] acl = rel.acl() != null ? rel.acl() : Acl.defaultAcl(owner, allRights, 0);
+        if (rel.relkind() != 'S') grantOnColumns(g, forRel, rel, acl, shared, env);
+        // only column privileges written: the table's own ACL is left alone
+        if (forRel.privileges() == 0 && !forRel.allPrivs() && g.columnBits().length > 0) return;
         int[] updated = newAcl(forRel, acl, owner, rel.relkind() == 'S' ? "sequence" : "table", rel.name(), shared, env);
         env.catalog().setRelationAcl(rel, updated);
+    }
+
+    /**
+     * ExecGrant_Relation's column part and ExecGrant_Attribute: the privileges written with
+     * column lists go to those columns' attacl; a REVOKE of table privileges revokes the same
+     * column privileges from every column too (expand_all_col_privileges). A column's ACL starts
+     * empty (no default), the grantor is chosen against the table's and the column's ACLs
+     * together, and an ACL left with no entries is stored as NULL.
+     */
+    private static void grantOnColumns(Grant g, Grant forRel, Relation rel, int[] relAcl, SharedObjectEnv shared,
+                                       ExecEnvironment env) {
+        int natts = rel.desc().natts();
+        int[] bits = new int[natts + 1];
+        boolean any = false;
+        if (!g.s().isGrant() && (forRel.privileges() & Acl.ACL_ALL_RIGHTS_COLUMN) != 0) {
+            for (int a = 1; a <= natts; a++) {
+                if (rel.desc().attr(a - 1).attisdropped()) continue;
+                bits[a] |= forRel.privileges() & Acl.ACL_ALL_RIGHTS_COLUMN;
+                any = true;
+            }
+        }
+        for (int i = 0; i < g.columnBits().length; i++) {
+            for (String col : g.s().columns().get(i).columns()) {
+                int attnum = 0;
+                for (int a = 0; a < natts; a++) {
+                    if (!rel.desc().attr(a).attisdropped() && rel.desc().attr(a).name().equals(col)) attnum = a + 1;
+                }
+                if (attnum == 0)
+                    throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + col + "\" of relation \"" + rel.name()
+                            + "\" does not exist");
+                bits[attnum] |= g.columnBits()[i];
+                any = true;
+            }
+        }
+        if (!any) return;
+        Catalog catalog = env.catalog();
+        for (int a = 1; a <= natts; a++) {
+            if (bits[a] == 0) continue;
+            int[] old = catalog.attributeAcl(rel, a);
+            if (old == null) old = new int[0];
+            int[] merged = new int[relAcl.length + old.length];
+            System.arraycopy(relAcl, 0, merged, 0, relAcl.length);
+            System.arraycopy(old, 0, merged, relAcl.length, old.length);
+            Grant col = new Grant(g.s(), bits[a], bits[a] == Acl.ACL_ALL_RIGHTS_COLUMN, Acl.ACL_ALL_RIGHTS_COLUMN, g.grantees());
+            String what = "column \"" + rel.desc().attr(a - 1).name() + "\" of relation \"" + rel.name() + "\"";
+            int[] updated = newAcl(col, old, merged, rel.owner(), "column " + rel.desc().attr(a - 1).name() + " of relation",
+                    rel.name(), what, shared, env);
+            catalog.setAttributeAcl(rel, a, updated);
+        }
+        env.commandCounterIncrement();
     }
 
     /** ExecGrant_Function for one routine. */
@@ -210,6 +282,15 @@ public final class GrantCommands {
      */
     private static int[] newAcl(Grant g, int[] acl, int owner, String kind, String name, SharedObjectEnv shared,
                                 ExecEnvironment env) {
+        return newAcl(g, acl, acl, owner, kind, name, "\"" + name + "\"", shared, env);
+    }
+
+    /**
+     * The same, the grantor's options read from {@code grantorAcl} (a column's with its table's)
+     * and the warnings naming the object as {@code what}.
+     */
+    private static int[] newAcl(Grant g, int[] acl, int[] grantorAcl, int owner, String kind, String name, String what,
+                                SharedObjectEnv shared, ExecEnvironment env) {
         Stmt.GrantStmt s = g.s();
         int user = env.currentUserId();
         int grantor;
@@ -220,19 +301,19 @@ public final class GrantCommands {
             availOptions = g.allRights();
         } else {
             grantor = user;
-            int held = Acl.mask(acl, RoleMembership.rolesMemberOf(cat, user, true));
+            int held = Acl.mask(grantorAcl, RoleMembership.rolesMemberOf(cat, user, true));
             availOptions = held >>> 16;
             if (held == 0) throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for " + kind + " " + name);
         }
         int these = g.privileges() & availOptions;
         if (s.isGrant()) {
-            if (these == 0) shared.warning("01007", "no privileges were granted for \"" + name + "\"");
+            if (these == 0) shared.warning("01007", "no privileges were granted for " + what);
             else if (!g.allPrivs() && these != g.privileges())
-                shared.warning("01007", "not all privileges were granted for \"" + name + "\"");
+                shared.warning("01007", "not all privileges were granted for " + what);
         } else {
-            if (these == 0) shared.warning("01006", "no privileges could be revoked for \"" + name + "\"");
+            if (these == 0) shared.warning("01006", "no privileges could be revoked for " + what);
             else if (!g.allPrivs() && these != g.privileges())
-                shared.warning("01006", "not all privileges could be revoked for \"" + name + "\"");
+                shared.warning("01006", "not all privileges could be revoked for " + what);
         }
         try {
             return Acl.update(acl, s.isGrant(), these, s.grantOption(), g.grantees(), grantor, s.cascade());

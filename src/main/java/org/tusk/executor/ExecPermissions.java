@@ -1,6 +1,12 @@
 package org.tusk.executor;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.tusk.catalog.Acl;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.NodeFields;
 import org.tusk.nodes.Query;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
@@ -50,13 +56,55 @@ public final class ExecPermissions {
                         || q.commandType() == Query.CommandType.MERGE;
                 // ON CONFLICT DO UPDATE updates, and reads, the existing row
                 if (q.onConflict() != null && q.onConflict().doUpdate()) required |= Acl.ACL_UPDATE | Acl.ACL_SELECT;
-                if (readsRows || !q.returningList().isEmpty()) required |= Acl.ACL_SELECT;
+                if (readsRows || returningReadsTarget(q)) required |= Acl.ACL_SELECT;
             } else {
                 required = Acl.ACL_SELECT;
             }
             checkTable(rte.table(), required, env);
         }
-        if (q.sourceQuery() != null) check(q.sourceQuery(), env);
+        // ExecCheckRTPerms runs over the plan's flattened range table, which holds the entries of
+        // every query level (add_rtes_to_flat_rtable keeps even those of a subquery the planner
+        // removed): the tables of FROM subqueries, WITH queries (data-modifying ones too),
+        // SubLinks anywhere in the statement and INSERT's source are checked as this level's
+        for (Query sub : nestedQueries(q)) check(sub, env);
+    }
+
+    /**
+     * Whether RETURNING reads the target's columns (markVarForSelectPriv: only a referenced
+     * column asks for SELECT; RETURNING 1 does not). A SubLink in it counts as reading, to be safe.
+     */
+    private static boolean returningReadsTarget(Query q) {
+        if (q.returningList() == null) return false;
+        for (Query.TargetEntry te : q.returningList()) {
+            if (ExprTrees.any(te.expr(), x -> x instanceof Expr.SubLink
+                    || x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() == q.resultRelation())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The queries one level below {@code q}: FROM subqueries, WITH queries, INSERT's source, and
+     * the queries of the SubLinks in any of its expressions (found by walking every component
+     * of the query's records, so that expressions held in ON CONFLICT, MERGE actions, window
+     * clauses or range table functions are not missed).
+     */
+    static List<Query> nestedQueries(Query q) {
+        List<Query> out = new ArrayList<>();
+        for (Object child : NodeFields.children(q)) collect(child, out);
+        return out;
+    }
+
+    private static void collect(Object node, List<Query> out) {
+        switch (node) {
+            case Query sub -> out.add(sub);
+            case Expr e -> ExprTrees.any(e, x -> {
+                if (x instanceof Expr.SubLink sl && sl.subselect() != null) out.add(sl.subselect());
+                return false;
+            });
+            case List<?> l -> { for (Object o : l) if (o != null) collect(o, out); }
+            case Record r -> { for (Object o : NodeFields.children(r)) collect(o, out); }
+            default -> { }
+        }
     }
 
     /** transformMergeStmt's targetPerms: the privilege of each kind of action the WHEN clauses name. */
@@ -85,11 +133,10 @@ public final class ExecPermissions {
     /**
      * ExecBuildSlotPartitionKeyDescription's test: whether the current user may see the key
      * values of a row that found no partition of {@code rel}. Not when row-level security applies
-     * to the table (check_enable_rls); otherwise with SELECT on the table. Without it PostgreSQL
-     * asks for SELECT on every key column (a key expression never qualifies); Tusk has no column
-     * privileges, so no column has it.
+     * to the table (check_enable_rls); otherwise with SELECT on the table, or else SELECT on
+     * every key column (pg_attribute_aclcheck; a key expression never qualifies).
      */
-    static boolean maySeePartitionKey(Relation rel, ExecEnvironment env) {
+    static boolean maySeePartitionKey(Relation rel, org.tusk.catalog.PartitionKey key, ExecEnvironment env) {
         int user = env.currentUserId();
         if (rel.rowSecurity() && !env.roleIsSuperuser(user)) {
             var role = org.tusk.catalog.ObjectNames.current().sharedCatalog().role(user).orElse(null);
@@ -99,7 +146,14 @@ public final class ExecPermissions {
         }
         int[] acl = Acl.effective(rel.acl(), rel.owner());
         if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return true;
-        return (Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0;
+        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return true;
+        for (int i = 0; i < key.count(); i++) {
+            if (key.isExpression(i)) return false;
+            int[] attacl = env.catalog().attributeAcl(rel, key.attnum(i));
+            if (attacl == null || (Acl.mask(attacl, user) & Acl.ACL_SELECT) == 0
+                    && (Acl.mask(attacl, env.privilegeRoles(user)) & Acl.ACL_SELECT) == 0) return false;
+        }
+        return true;
     }
 
     /**

@@ -325,7 +325,7 @@ final class ModifyTableState extends PlanState {
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
         insertIndexEntries(env, row, tid);
         constraints.afterInsert(row, tid);
-        if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null);
+        if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, row, null, null, tid);
         return withTid(row, tid, null);
     }
 
@@ -379,7 +379,7 @@ final class ModifyTableState extends PlanState {
             if (onConflictUpdate(env, oc, target, conflict, row, result)) return result[0];
         }
         PartitionTupleRouting.Routed stored = routing.store(leaf, leafRow);
-        if (leafTriggers != null) leafTriggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+        if (leafTriggers != null) leafTriggers.afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null, null, stored.tid());
         captureRoutedInsert(leaf.toRoot(leafRow));
         return withTid(row, stored.tid(), null);
     }
@@ -421,7 +421,8 @@ final class ModifyTableState extends PlanState {
                     if (r.updateIndexes()) insertIndexEntries(env, row, r.newTid());
                     if (constraints.hasForeignKeys()) constraints.afterUpdate(ScanTuples.values(old, cols.size()), row, r.newTid());
                     if (triggers != null)
-                        triggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols);
+                        triggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, ScanTuples.values(old, cols.size()), row, modifiedCols,
+                                tid, r.newTid());
                     captureForRoot(ScanTuples.values(old, cols.size()), row);
                     return withTid(row, r.newTid(), old);
                 }
@@ -482,7 +483,7 @@ final class ModifyTableState extends PlanState {
             switch (r.result()) {
                 case OK -> {
                     if (constraints.hasForeignKeys()) constraints.afterDelete(ScanTuples.values(old, cols.size()));
-                    if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_DELETE, ScanTuples.values(old, cols.size()), null, null);
+                    if (triggers != null) triggers.afterRow(TriggerData.TRIGGER_EVENT_DELETE, ScanTuples.values(old, cols.size()), null, null, tid, null);
                     // a row movement's delete is part of an UPDATE, captured there
                     if (plan.operation() == Query.CommandType.DELETE) captureForRoot(ScanTuples.values(old, cols.size()), null);
                     return old;
@@ -637,7 +638,7 @@ final class ModifyTableState extends PlanState {
             case OK -> {
                 if (r.updateIndexes()) target.indexInserter().accept(row, r.newTid());
                 if (target.constraints().hasForeignKeys()) target.constraints().afterUpdate(existing.values(), row, r.newTid());
-                if (rowTriggers != null) rowTriggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
+                if (rowTriggers != null) rowTriggers.afterRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols, existing.tid(), r.newTid());
                 // a leaf's update goes to the partitioned root's transition tables too, in the
                 // root's layout (ExecOnConflictUpdate's mt_oc_transition_capture)
                 if (target.leaf() != null && triggers != null)

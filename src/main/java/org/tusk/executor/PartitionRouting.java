@@ -77,7 +77,7 @@ public final class PartitionRouting {
         PgException e = PgException.error("23514", "no partition of relation \"" + parent.name() + "\" found for row")
                 .withObjects(new PgException.ErrorObjects(null, parent.name(), null, null, null));
         // the key values only for a user allowed to read them (ExecBuildSlotPartitionKeyDescription)
-        return ExecPermissions.maySeePartitionKey(parent, ctx.requireEnv())
+        return ExecPermissions.maySeePartitionKey(parent, key, ctx.requireEnv())
                 ? e.withDetail("Partition key of the failing row contains " + cols + ") = " + vals + ").") : e;
     }
 

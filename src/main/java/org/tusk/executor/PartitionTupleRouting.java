@@ -199,7 +199,7 @@ public final class PartitionTupleRouting {
                 && !leaf.fitsPartition(leafRow))
             throw PartitionRouting.constraintViolation(leaf.rel(), root, leafRow, ctx);
         Routed r = store(leaf, leafRow);
-        if (leaf.triggers() != null) leaf.triggers().afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null);
+        if (leaf.triggers() != null) leaf.triggers().afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null, null, r.tid());
         return r;
     }
 

@@ -1,5 +1,8 @@
 package org.tusk.executor;
 
+import org.tusk.access.table.TableAm;
+import org.tusk.storage.page.ItemPointer;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -194,8 +197,14 @@ public final class RelationTriggers {
     /**
      * ExecARInsertTriggers and its siblings: saves the AFTER ROW events of one changed row (and
      * adds it to the transition tables). The WHEN condition is tested now, on the row as written.
+     * {@code oldTid} and {@code newTid} are where the old and the new version are (null when
+     * there is none): while an event's function runs, their pages stay pinned, as
+     * AfterTriggerExecute's tuple slots (ate_ctid1/2, fetched with SnapshotAny) keep them pinned,
+     * so that queries of the trigger cannot prune those pages (heap_page_prune_opt needs the
+     * cleanup lock) and rows they write go where PostgreSQL's would.
      */
-    public void afterRow(int operation, Object[] oldRow, Object[] newRow, BitSet modified) {
+    public void afterRow(int operation, Object[] oldRow, Object[] newRow, BitSet modified, ItemPointer oldTid,
+                         ItemPointer newTid) {
         TransitionTables tt = transitions.get(operation);
         if (tt != null) tt.add(operation, oldRow, newRow);
         int event = operation | TriggerData.TRIGGER_EVENT_ROW;
@@ -206,9 +215,15 @@ public final class RelationTriggers {
             if (!whenOk(t, o, n)) continue;
             Object[] trig = operation == TriggerData.TRIGGER_EVENT_INSERT ? n : o;
             Object[] nt = operation == TriggerData.TRIGGER_EVENT_UPDATE ? n : null;
-            queue.save(() -> TriggerFunctions.call(t.fnoid(), new TriggerData(event, rel, t, trig, nt,
-                    t.oldTable() == null || tt == null ? null : tt.oldRows(),
-                    t.newTable() == null || tt == null ? null : tt.newRows()), ctx));
+            queue.save(() -> {
+                TableAm am = ctx.requireEnv().tableAm();
+                try (TableAm.Pin p1 = am.pin(rel, operation == TriggerData.TRIGGER_EVENT_INSERT ? newTid : oldTid);
+                     TableAm.Pin p2 = am.pin(rel, operation == TriggerData.TRIGGER_EVENT_UPDATE ? newTid : null)) {
+                    TriggerFunctions.call(t.fnoid(), new TriggerData(event, rel, t, trig, nt,
+                            t.oldTable() == null || tt == null ? null : tt.oldRows(),
+                            t.newTable() == null || tt == null ? null : tt.newRows()), ctx);
+                }
+            });
         }
     }
 

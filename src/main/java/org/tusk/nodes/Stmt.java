@@ -969,10 +969,22 @@ public sealed interface Stmt {
      * GRANT privileges ON [TABLE] tables TO grantees [WITH GRANT OPTION] and REVOKE [GRANT OPTION
      * FOR] privileges ON [TABLE] tables FROM grantees [CASCADE | RESTRICT]; privileges is null
      * for ALL [PRIVILEGES]. grantOption is WITH GRANT OPTION for GRANT, GRANT OPTION FOR for REVOKE.
+     * {@code columns} holds the column privileges (gram.y privilege's cols: SELECT (a, b)), each
+     * privilege with its column list (empty when none was written); "all" for ALL [PRIVILEGES] (cols).
      */
     record GrantStmt(boolean isGrant, List<String> privileges, List<RangeVar> objects, List<RoleSpec> grantees,
                      boolean grantOption, boolean cascade, Target target, List<String> names,
-                     List<DropFunctionStmt.FunctionRef> functions) implements Stmt {
+                     List<DropFunctionStmt.FunctionRef> functions, List<ColumnPrivilege> columns) implements Stmt {
+        /** One privilege written with a column list: {@code privilege} ("all" for ALL) on {@code columns}. */
+        public record ColumnPrivilege(String privilege, List<String> columns) {}
+
+        /** A statement without column privileges. */
+        public GrantStmt(boolean isGrant, List<String> privileges, List<RangeVar> objects, List<RoleSpec> grantees,
+                         boolean grantOption, boolean cascade, Target target, List<String> names,
+                         List<DropFunctionStmt.FunctionRef> functions) {
+            this(isGrant, privileges, objects, grantees, grantOption, cascade, target, names, functions, List.of());
+        }
+
         /**
          * privilege_target's object kind (gram.y). TABLE, SEQUENCE, TYPE and DOMAIN name their
          * objects in {@code objects}; DATABASE, SCHEMA, LANGUAGE and the ALL ... IN SCHEMA forms

@@ -310,22 +310,27 @@ final class RoleGrammar {
         }
         List<String> privs = null;
         List<String> names = new ArrayList<>();
+        List<Stmt.GrantStmt.ColumnPrivilege> columnPrivs = new ArrayList<>();
         if (!adminOptionFor && p.isKw("all") && !p.peek(1).is(Kind.OP)) {
             p.advance();
             p.acceptKw("privileges");
+            // ALL [PRIVILEGES] (columns): every column privilege on those columns
+            if (p.isChar('(')) {
+                columnPrivs.add(new Stmt.GrantStmt.ColumnPrivilege("all", columnList()));
+                privs = new ArrayList<>();
+            }
         } else {
             privs = new ArrayList<>();
             do {
                 Token t = p.peek();
                 if (!t.is(Kind.IDENT)) throw syntaxError();
                 names.add(p.advance().value());
-                privs.add(t.value().toLowerCase(Locale.ROOT));
+                String priv = t.value().toLowerCase(Locale.ROOT);
                 // ALTER SYSTEM is one privilege of two words
-                if (t.value().equalsIgnoreCase("alter") && p.acceptKw("system")) privs.set(privs.size() - 1, "alter system");
-                if (p.isChar('(')) {
-                    throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "column privileges are not supported yet",
-                            Lexer.position(src, p.peek().start()));
-                }
+                if (t.value().equalsIgnoreCase("alter") && p.acceptKw("system")) priv = "alter system";
+                // privilege (columns): a column privilege, kept apart from the table's
+                if (p.isChar('(')) columnPrivs.add(new Stmt.GrantStmt.ColumnPrivilege(priv, columnList()));
+                else privs.add(priv);
             } while (p.acceptChar(','));
         }
         if (adminOptionFor || privs != null && !p.isKw("on")) return grantRole(isGrant, names, adminOptionFor);
@@ -399,7 +404,17 @@ final class RoleGrammar {
             if (p.acceptKw("cascade")) cascade = true;
             else p.acceptKw("restrict");
         }
-        return new Stmt.GrantStmt(isGrant, privs, objects, grantees, grantOption, cascade, target, objectNames, functions);
+        return new Stmt.GrantStmt(isGrant, privs, objects, grantees, grantOption, cascade, target, objectNames, functions,
+                List.copyOf(columnPrivs));
+    }
+
+    /** privilege's '(' columnList ')'. */
+    private List<String> columnList() {
+        p.expectChar('(');
+        List<String> cols = new ArrayList<>();
+        do cols.add(name()); while (p.acceptChar(','));
+        p.expectChar(')');
+        return List.copyOf(cols);
     }
 
     /**

@@ -172,4 +172,47 @@ class PartitionIndexIT extends OneServerPerClass {
             assertEquals("2|b;3|c", joinedRows(c, "select a, b from pc order by a"));
         }
     }
+    /**
+     * A partition's PRIMARY KEY / UNIQUE constraint attached to its parent's (CREATE TABLE ...
+     * PARTITION OF, ATTACH PARTITION, ALTER INDEX ... ATTACH PARTITION) is inherited as
+     * ConstraintSetParentConstraint makes it: conislocal false, coninhcount 1, conparentid the
+     * parent's; it cannot be dropped alone; DETACH makes it the partition's own again; dropping
+     * the parent's drops the partitions' too.
+     */
+    @Test
+    void partitionKeyConstraintsAreInheritedFromTheParents() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table ck (a int primary key, b int) partition by range (a)",
+                    "create table ck1 partition of ck for values from (0) to (10)",
+                    "create table ck2 (a int primary key, b int)",
+                    "alter table ck attach partition ck2 for values from (10) to (20)",
+                    "create table cv (a int, b int) partition by list (a)",
+                    "create table cv1 partition of cv for values in (1)",
+                    "alter table cv1 add constraint cv1_pk primary key (a)",
+                    "alter table only cv add constraint cv_pk primary key (a)");
+            String facts = "select conname || ' ' || conislocal || ' ' || coninhcount || ' ' || "
+                    + "coalesce((select p.conname from pg_constraint p where p.oid = c.conparentid), '-') "
+                    + "from pg_constraint c where conrelid::regclass::text like 'ck%' order by 1";
+            assertEquals("ck1_pkey false 1 ck_pkey;ck2_pkey false 1 ck_pkey;ck_pkey true 0 -", joinedRows(c, facts));
+            ServerErrorMessage e = error(c, "alter table ck1 drop constraint ck1_pkey");
+            assertEquals("42P16", e.getSQLState());
+            assertEquals("cannot drop inherited constraint \"ck1_pkey\" of relation \"ck1\"", e.getMessage());
+            assertEquals("PS", joinedRows(c, "select string_agg(deptype::text, '' order by deptype) from pg_depend"
+                    + " where classid = 'pg_constraint'::regclass and objid = (select oid from pg_constraint where conname = 'ck2_pkey')"));
+            exec(c, "alter table ck detach partition ck2");
+            assertEquals("ck1_pkey false 1 ck_pkey;ck2_pkey true 0 -;ck_pkey true 0 -", joinedRows(c, facts));
+            assertEquals("0", joinedRows(c, "select count(*) from pg_depend where classid = 'pg_constraint'::regclass"
+                    + " and objid = (select oid from pg_constraint where conname = 'ck2_pkey')"));
+            exec(c, "alter table ck2 drop constraint ck2_pkey");
+            // ONLY: the parent's key alone, invalid until ALTER INDEX ... ATTACH PARTITION gives it the partition's
+            assertEquals("false true 0", joinedRows(c, "select (select indisvalid from pg_index where indexrelid = 'cv_pk'::regclass)"
+                    + " || ' ' || conislocal || ' ' || coninhcount from pg_constraint where conname = 'cv1_pk'"));
+            exec(c, "alter index cv_pk attach partition cv1_pk");
+            assertEquals("true false 1 cv_pk", joinedRows(c, "select (select indisvalid from pg_index where indexrelid = 'cv_pk'::regclass)"
+                    + " || ' ' || conislocal || ' ' || coninhcount || ' ' || (select p.conname from pg_constraint p where p.oid = c.conparentid) from pg_constraint c where conname = 'cv1_pk'"));
+            exec(c, "alter table ck drop constraint ck_pkey");
+            assertEquals("0", joinedRows(c, "select count(*) from pg_class where relname like 'ck%pkey'"));
+            exec(c, "drop table ck, ck2, cv");
+        }
+    }
 }

@@ -132,4 +132,67 @@ class PrivilegesIT {
             }
         }
     }
+    /**
+     * ExecCheckRTPerms checks the tables of every query level: a role without SELECT on a table
+     * cannot read it through a scalar subquery, EXISTS, IN, a WITH query or a FROM subquery, nor
+     * change it through a data-modifying WITH; a view granted to it still reads its table as the
+     * view's owner.
+     */
+    @Test
+    void tablesOfNestedQueriesAreChecked() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
+            exec(su, "create table secret (s int)", "insert into secret values (42)", "create table pub (p int)",
+                    "insert into pub values (1)", "create role nosec login", "grant select, insert, update on pub to nosec",
+                    "create view sv as select s from secret", "grant select on sv to nosec");
+            try (Connection c = server.connect("nosec", null)) {
+                for (String sql : new String[] {"select (select max(s) from secret)", "select 1 where exists (select 1 from secret)",
+                        "select * from pub where p in (select s from secret)", "with w as (select s from secret) select * from w",
+                        "select * from (select s from secret) x", "with d as (delete from secret returning *) select * from d",
+                        "insert into pub select s from secret", "update pub set p = (select max(s) from secret)"}) {
+                    assertEquals("permission denied for table secret", failsMessage(c, sql, "42501"), sql);
+                }
+                assertEquals("42|42", joinedRows(c, "select (select max(s) from sv), * from (select * from sv) x"));
+                assertEquals("1", joinedRows(c, "select * from pub where exists (select 1 from pub p2 where p2.p = pub.p)"));
+            }
+            assertEquals("42", joinedRows(su, "select s from secret"));
+        }
+    }
+    /**
+     * Column privileges (GRANT/REVOKE privilege (columns)): stored in pg_attribute.attacl,
+     * answered by has_column_privilege, revoked with the table's privileges, keeping a role from
+     * being dropped, and letting a user see a failed row's partition key when it may read every
+     * key column (ExecBuildSlotPartitionKeyDescription).
+     */
+    @Test
+    void columnPrivileges() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
+            exec(su, "create table cpt (a int, b int, c text)", "create role cp_user login",
+                    "grant select (a, b), update (c) on cpt to cp_user",
+                    "grant insert (a), references (b) on cpt to cp_user with grant option");
+            assertEquals("a|{cp_user=a*r/tusk};b|{cp_user=rx*/tusk};c|{cp_user=w/tusk}", joinedRows(su,
+                    "select attname, attacl from pg_attribute where attrelid = 'cpt'::regclass and attnum > 0 order by attnum"));
+            assertEquals("t|f|f", joinedRows(su, "select has_column_privilege('cp_user', 'cpt', 'a', 'select'),"
+                    + " has_column_privilege('cp_user', 'cpt', 'c', 'select'), has_table_privilege('cp_user', 'cpt', 'select')"));
+            assertEquals("invalid privilege type DELETE for column", failsMessage(su, "grant delete (a) on cpt to cp_user", "0LP01"));
+            assertEquals("column \"zz\" of relation \"cpt\" does not exist",
+                    failsMessage(su, "grant select (zz) on cpt to cp_user", "42703"));
+            PSQLException e = Jdbc.fails(su, "drop role cp_user", "2BP01");
+            assertEquals("privileges for column a of table cpt\nprivileges for column b of table cpt\n"
+                    + "privileges for column c of table cpt", e.getServerErrorMessage().getDetail());
+            exec(su, "revoke select on cpt from cp_user");
+            assertEquals("a|{cp_user=a*/tusk};b|{cp_user=x*/tusk};c|{cp_user=w/tusk}", joinedRows(su,
+                    "select attname, attacl from pg_attribute where attrelid = 'cpt'::regclass and attnum > 0 order by attnum"));
+            exec(su, "revoke all on cpt from cp_user", "drop role cp_user");
+
+            exec(su, "create table key_desc (a int, b int) partition by list ((a+0))",
+                    "create table key_desc_1 partition of key_desc for values in (1) partition by range (b)",
+                    "create role kd_user login", "grant select (a) on key_desc_1 to kd_user", "grant insert on key_desc to kd_user");
+            try (Connection c = server.connect("kd_user", null)) {
+                assertEquals(null, Jdbc.fails(c, "insert into key_desc values (1, 1)", "23514").getServerErrorMessage().getDetail());
+                exec(su, "grant select (b) on key_desc_1 to kd_user");
+                assertEquals("Partition key of the failing row contains (b) = (1).",
+                        Jdbc.fails(c, "insert into key_desc values (1, 1)", "23514").getServerErrorMessage().getDetail());
+            }
+        }
+    }
 }

@@ -151,6 +151,15 @@ public final class HeapAm implements TableAm {
      * committed transaction updated it; null if it was not updated (or only locked, or deleted,
      * or the updater did not commit).
      */
+    /** The pin of a buffer heap tuple slot: the page's buffer stays pinned until closed. */
+    @Override
+    public Pin pin(Relation rel, ItemPointer tid) {
+        if (tid == null || rel.locator() == null || tid.block() < 0 || tid.block() >= env.numberOfBlocks(rel)) return () -> { };
+        int buffer = env.readBuffer(rel, tid.block(), null);
+        BufferManager bm = env.buffers();
+        return () -> bm.releaseBuffer(buffer);
+    }
+
     @Override
     public ItemPointer nextVersion(Relation rel, ItemPointer tid) {
         BufferManager bm = env.buffers();

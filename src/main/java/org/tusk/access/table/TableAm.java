@@ -56,6 +56,22 @@ public interface TableAm {
     }
 
     /**
+     * What a slot holding the row version at {@code tid} keeps while it holds it (a buffer-backed
+     * slot's pin, as AfterTriggerExecute's LocTriggerTupleSlot1/2 keep the event's rows while the
+     * trigger function runs): the page cannot be pruned meanwhile, since pruning needs a cleanup
+     * lock. Closing the handle lets go. The default holds nothing.
+     */
+    default Pin pin(Relation rel, ItemPointer tid) {
+        return () -> { };
+    }
+
+    /** A held row version's page; {@link #close} releases it. */
+    interface Pin extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * One step along a row's update chain (heap_get_latest_tid): the TID of the version that
      * replaced the one at {@code tid}, if a committed transaction updated it; null otherwise.
      * EvalPlanQual follows these steps to the newest version of a row updated concurrently.
