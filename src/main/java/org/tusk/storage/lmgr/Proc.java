@@ -111,6 +111,8 @@ public final class Proc {
 
     /** The owner takes (and clears) one pending reason, leaving the others: whether it was set. */
     public boolean takePendingInterrupt(int bit) {
+        // a plain read first: the caller asks before every ReadyForQuery, the bit is rarely set
+        if (((int) PENDING.getVolatile(seg, 0L) & bit) == 0) return false;
         return ((int) PENDING.getAndBitwiseAnd(seg, 0L, ~bit) & bit) != 0;
     }
 
