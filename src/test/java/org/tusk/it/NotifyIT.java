@@ -226,6 +226,29 @@ class NotifyIT {
     }
 
     @Test
+    void aRuleActionMayNotify() throws Exception {
+        try (Connection l = server.connect(); Connection c = server.connect()) {
+            exec(l, "LISTEN rules");
+            exec(c, "CREATE TABLE notify_rule_t(a int); CREATE TABLE notify_rule_u(a int)");
+            exec(c, "CREATE RULE r1 AS ON INSERT TO notify_rule_t DO ALSO NOTIFY rules, 'inserted'");
+            exec(c, "CREATE RULE r2 AS ON INSERT TO notify_rule_u DO INSTEAD (NOTIFY rules; NOTIFY rules, 'two')");
+            SQLException e = assertThrows(SQLException.class, () -> exec(c,
+                    "CREATE RULE r3 AS ON UPDATE TO notify_rule_t WHERE old.a > 1 DO ALSO NOTIFY rules"));
+            assertEquals("42P17", e.getSQLState());
+            assertEquals("ERROR: rules with WHERE conditions can only have SELECT, INSERT, UPDATE, or DELETE actions",
+                    e.getMessage());
+            int cp = pid(c);
+            try (Statement s = c.createStatement()) {
+                assertEquals(2, s.executeUpdate("INSERT INTO notify_rule_t VALUES (1), (2)"));
+                assertEquals(0, s.executeUpdate("INSERT INTO notify_rule_u VALUES (1)"));
+            }
+            assertEquals(List.of("0"), TuskServer.rows(c, "SELECT count(*) FROM notify_rule_u"));
+            assertEquals(List.of("rules:inserted:" + cp, "rules::" + cp, "rules:two:" + cp), poll(l));
+            exec(c, "DROP TABLE notify_rule_t; DROP TABLE notify_rule_u");
+        }
+    }
+
+    @Test
     void psqlPrintsTheAsynchronousNotification() throws Exception {
         ProcessResult r = server.psql("/tmp", "LISTEN ps; NOTIFY ps, 'hi'");
         assertTrue(r.output().matches("(?s).*Asynchronous notification \"ps\" with payload \"hi\" received from server "
