@@ -476,6 +476,14 @@ public final class BuiltinCatalog {
                 return c.session().showSetting((String) a[0]);
             });
             fn("pg_backend_pid", List.of(), INT4, S, true, (c, a) -> c.session().backendPid());
+            // async.c: pg_notify is not strict (a NULL channel is "channel name cannot be empty")
+            fn("pg_notify", List.of(TEXT, TEXT), VOID, V, false, (c, a) -> {
+                c.session().asyncNotify((String) a[0], (String) a[1]);
+                return VoidValue.VOID;
+            });
+            fn("pg_listening_channels", List.of(), TEXT, V, true,
+                    (SetReturningFunction) (c, a) -> c.session().listeningChannels().iterator());
+            fn("pg_notification_queue_usage", List.of(), FLOAT8, V, true, (c, a) -> c.session().notificationQueueUsage());
             fn("txid_current", List.of(), INT8, V, true, (c, a) -> c.session().currentTransactionId());
             fn("pg_current_wal_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.WRITE));
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));

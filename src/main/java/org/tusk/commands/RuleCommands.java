@@ -56,6 +56,14 @@ public final class RuleCommands {
         boolean qualNew = ra.qual() != null && RuleActions.uses(ra.qual(), RuleActions.NEW_VARNO);
         List<Integer> referenced = new ArrayList<>();
         for (Query a : ra.actions()) {
+            if (a.commandType() == Query.CommandType.UTILITY) {
+                // transformRuleStmt: a NOTIFY has no place for a condition
+                if (s.whereText() != null) {
+                    throw PgException.error("42P17",
+                            "rules with WHERE conditions can only have SELECT, INSERT, UPDATE, or DELETE actions");
+                }
+                continue;
+            }
             if (a.commandType() == Query.CommandType.SELECT) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "rule actions that are SELECT statements are not supported by Tusk");
             }

@@ -264,5 +264,21 @@
  * bad value in between. DROP DOMAIN finds dependent columns through pg_attribute, dependent
  * domains through typbasetype and dependent functions through pg_proc (no pg_depend); CASCADE
  * is refused (0A000) when columns or functions depend on the domain.
+ *
+ * <p>LISTEN, UNLISTEN and NOTIFY ({@link org.tusk.commands.Async}, async.c) keep everything
+ * backend-local until the transaction ends; the shared queue is
+ * {@link org.tusk.storage.ipc.AsyncQueue}. Invariants: {@code listenChannels} changes only at
+ * commit (AtCommit_Notify), in the order the actions were written; the backend is registered in
+ * the queue exactly while it listens to something (it registers at the pre-commit of its first
+ * LISTEN, so no notification committed after its LISTEN commits is missed, and leaves when the
+ * last channel goes, when a LISTEN aborts after pre-commit, and at session end through ProcExit,
+ * which backend_reuse runs too); notifications enter the queue only at pre-commit, under the
+ * transaction's top-level xid and holding AccessExclusiveLock on object (0, pg_database, 0) until
+ * the transaction ends, so that queue order is commit order; a reader delivers an entry only once
+ * its xid has committed, skips aborted ones, and stops at one still in progress. Duplicates are
+ * folded as in PostgreSQL 15: against the same (sub)transaction level when queued, and against the
+ * parent's when a subtransaction commits. Delivery happens only while the backend is idle outside
+ * a transaction (tcop's NotifyInterrupt): before ReadyForQuery, or at once when a notifier's
+ * SIGUSR1 interrupts the wait for the client.
  */
 package org.tusk.commands;

@@ -123,6 +123,12 @@ public final class BackendMessages {
         send();
     }
 
+    /** NotificationResponse ('A'): the notifying process, the channel and the payload (NotifyMyFrontEnd). */
+    public void notificationResponse(int pid, String channel, String payload) {
+        b.begin('A').int32(pid).string(channel).string(payload);
+        send();
+    }
+
     public void emptyQueryResponse() {
         b.begin('I');
         send();

@@ -245,6 +245,15 @@ public sealed interface Stmt {
     /** CHECKPOINT: carried out by the backend, which asks the checkpointer process. */
     record CheckpointStmt() implements Stmt {}
 
+    /** LISTEN channel (gram.y ListenStmt). */
+    record ListenStmt(String channel) implements Stmt {}
+
+    /** UNLISTEN channel, or UNLISTEN * when {@code channel} is null (gram.y UnlistenStmt). */
+    record UnlistenStmt(String channel) implements Stmt {}
+
+    /** NOTIFY channel [, 'payload'] (gram.y NotifyStmt); {@code payload} null when none was written. */
+    record NotifyStmt(String channel, String payload) implements Stmt {}
+
     /**
      * EXPLAIN [ ( option [, ...] ) ] statement, or the old EXPLAIN [ANALYZE] [VERBOSE] form
      * (gram.y ExplainStmt): the options as DefElems (value null: none given), the statement to

@@ -194,8 +194,8 @@ public final class Parser {
 
     /** Statements PostgreSQL has that Tusk does not run yet; they are skipped over and reported at execution. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("insert", "update", "delete", "create", "drop", "alter",
-            "copy", "explain", "vacuum", "analyze", "analyse", "grant", "revoke", "truncate", "lock", "listen", "notify",
-            "unlisten", "execute", "deallocate", "declare", "fetch", "move", "close", "discard", "checkpoint", "comment",
+            "copy", "explain", "vacuum", "analyze", "analyse", "grant", "revoke", "truncate", "lock",
+            "execute", "deallocate", "declare", "fetch", "move", "close", "discard", "checkpoint", "comment",
             "call", "do", "merge", "reindex", "cluster", "security", "load", "import",
             "refresh", "reassign");
 
@@ -234,6 +234,29 @@ public final class Parser {
             case "checkpoint":
                 advance();
                 return new Stmt.CheckpointStmt();
+            case "listen":
+                // ListenStmt: LISTEN ColId
+                advance();
+                return new Stmt.ListenStmt(colId());
+            case "unlisten":
+                // UnlistenStmt: UNLISTEN ColId | UNLISTEN '*'
+                advance();
+                if (peek().isChar('*')) {
+                    advance();
+                    return new Stmt.UnlistenStmt(null);
+                }
+                return new Stmt.UnlistenStmt(colId());
+            case "notify": {
+                // NotifyStmt: NOTIFY ColId notify_payload, notify_payload: ',' Sconst | EMPTY
+                advance();
+                String channel = colId();
+                String payload = null;
+                if (peek().isChar(',')) {
+                    advance();
+                    payload = sconst();
+                }
+                return new Stmt.NotifyStmt(channel, payload);
+            }
             case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release": return transactionStmt();
             case "prepare":
                 if (peek(1).isKeyword("transaction")) return transactionStmt();

@@ -81,13 +81,14 @@ final class RuleGrammar {
                 List.copyOf(texts), replace);
     }
 
-    /** RuleActionStmt: SELECT, INSERT, UPDATE or DELETE (NOTIFY is not supported). */
+    /** RuleActionStmt: SELECT, INSERT, UPDATE, DELETE or NOTIFY. */
     private void action(List<Stmt> actions, List<String> texts) {
-        int start = p.peek().start();
+        Token first = p.peek();
+        int start = first.start();
         Stmt s = p.stmt();
         if (!(s instanceof Stmt.SelectStmt || s instanceof Stmt.InsertStmt || s instanceof Stmt.UpdateStmt
-                || s instanceof Stmt.DeleteStmt)) {
-            throw p.syntaxError(p.peek());
+                || s instanceof Stmt.DeleteStmt || s instanceof Stmt.NotifyStmt)) {
+            throw p.syntaxError(first);   // gram.y has no other RuleActionStmt: the error is at its first word
         }
         actions.add(s);
         texts.add(src.substring(start, p.lastEnd));

@@ -147,6 +147,11 @@ public final class RewriteHandler {
             if (p.size() != 1 || !p.get(0).original() && !p.get(0).instead()) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, cteRuleError(cq));
             }
+            if (p.get(0).query().commandType() == Query.CommandType.UTILITY) {
+                // RewriteQuery: the one utility statement a rule can hold is NOTIFY
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "DO INSTEAD NOTIFY rules are not supported for data-modifying statements in WITH");
+            }
             ctes.add(c.withQuery(p.get(0).query()));
             any = true;
         }

@@ -83,6 +83,11 @@ final class RuleFirer {
                     else qualProduct = rows.withInvertedQual(qualProduct == null ? q : qualProduct, ra.qual());
                 }
                 for (Query action : ra.actions()) {
+                    if (action.commandType() == Query.CommandType.UTILITY) {
+                        // AddQual: a NOTIFY has no place for the rule's condition and runs whatever the rows
+                        products.add(new Product(action, false, rule.instead()));
+                        continue;
+                    }
                     Query a = rows.embed(action, ra.qual());
                     if (rule.instead() && !a.returningList().isEmpty()) returning = true;
                     products.add(new Product(a, false, rule.instead()));

@@ -36,6 +36,12 @@ public final class BackendContext {
     org.tusk.storage.lmgr.LockManager locks;
     /** The session's storage, access methods and catalogs (made at InitPostgres). */
     SessionStorage storage;
+    /**
+     * Run when a wait for the client's next command is interrupted (ProcessClientReadInterrupt's
+     * DoingCommandRead part): set by the session loop only while it waits idle outside a
+     * transaction, to deliver notifications at once. Null otherwise.
+     */
+    Runnable clientReadInterrupt;
     /** This backend's handle on the shared WAL. */
     org.tusk.access.transam.XLogHandle xlog;
     /** The spare machinery can take this process back after the session (see BackendReuse). */

@@ -62,12 +62,19 @@ public final class BackendMain {
         interrupts.install();
         quickDie.setClientFd(clientFd);
         PqComm comm = new PqComm(clientFd, interrupts.wakeFd());
-        comm.setInterruptCallback(reading -> {
-            if (reading) interrupts.checkWhileIdle(); else interrupts.checkDieOnly();
-        });
         Port port = new Port(comm, Sockets.peer(clientFd));
         BackendMessages messages = new BackendMessages(comm);
         BackendContext ctx = new BackendContext(env, interrupts, port, messages);
+        // ProcessClientReadInterrupt / ProcessClientWriteInterrupt
+        comm.setInterruptCallback(reading -> {
+            if (!reading) {
+                interrupts.checkDieOnly();
+                return;
+            }
+            interrupts.checkWhileIdle();
+            Runnable idle = ctx.clientReadInterrupt;
+            if (idle != null) idle.run();
+        });
         ctx.reuseAllowed = reuseAllowed;
         ctx.carryOver = carry;
         env.log().setBackendType(assignment.type().description());

@@ -186,6 +186,36 @@ final class BackendSession implements SessionServices {
     }
 
     @Override
+    public void asyncNotify(String channel, String payload) {
+        async().notify(channel, payload);
+    }
+
+    @Override
+    public void listen(String channel) {
+        async().listen(channel);
+    }
+
+    @Override
+    public void unlisten(String channel) {
+        if (channel == null) async().unlistenAll(); else async().unlisten(channel);
+    }
+
+    @Override
+    public java.util.List<String> listeningChannels() {
+        return ctx.storage == null ? java.util.List.of() : ctx.storage.async.listeningChannels();
+    }
+
+    @Override
+    public double notificationQueueUsage() {
+        return ctx.storage == null ? 0 : ctx.storage.async.queueUsage();
+    }
+
+    private org.tusk.commands.Async async() {
+        if (ctx.storage == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "LISTEN/NOTIFY is not supported here");
+        return ctx.storage.async;
+    }
+
+    @Override
     public boolean transactionIdIsInProgress(int xid) {
         return ctx.storage.oracle.isInProgress(xid);
     }

@@ -21,7 +21,8 @@ import org.tusk.utils.error.SqlState;
  * <pre>
  *   SIGINT   cancel the running query: ERROR 57014
  *   SIGTERM  terminate the session:     FATAL 57P01
- *   SIGUSR1  just wake up (PostgreSQL's procsignal; no reason is carried yet)
+ *   SIGUSR1  wake up (PostgreSQL's procsignal): the reason is in the PGPROC, e.g. INTERRUPT_NOTIFY
+ *            for a NOTIFY to read (taken by NotifyInterrupt when the backend is idle)
  *   SIGHUP   re-read the configuration file at the next idle point
  * </pre>
  * SIGQUICKDIE is not an interrupt: its handler ends the process at once (see {@code QuickDie}).

@@ -35,6 +35,7 @@ final class PostgresMain {
     /** ReadyForQuery went out and no message has been read since: the idle timeouts apply. */
     private boolean idle;
     private final ClientIdleWait idleWait = new ClientIdleWait();
+    private final NotifyInterrupt notifyInterrupt;
 
     PostgresMain(BackendContext ctx) {
         this.ctx = ctx;
@@ -43,6 +44,7 @@ final class PostgresMain {
         session.multiStatementQuery(runner::inMultiStatementQuery);
         if (ctx.storage != null) runner.setEnvironments(ctx.storage::statementEnvironment);
         this.extended = new ExtendedQuery(ctx, runner);
+        this.notifyInterrupt = new NotifyInterrupt(ctx);
     }
 
     /**
@@ -72,6 +74,9 @@ final class PostgresMain {
         while (true) {
             try {
                 if (sendReadyForQuery) {
+                    // Notifications that arrived during the transaction (or our own) reach the
+                    // client before ReadyForQuery (ProcessNotifyInterrupt(false) when idle).
+                    if (ctx.xact.status() == 'I') notifyInterrupt.process();
                     ctx.status.reportActivity(ctx.xact.aborted() ? State.IDLE_IN_TRANSACTION_ABORTED
                             : ctx.xact.inBlock() ? State.IDLE_IN_TRANSACTION : State.IDLE, null, nowMicros());
                     reportChangedParameters();
@@ -150,7 +155,13 @@ final class PostgresMain {
     private int readIdle(PqComm comm) {
         boolean inTransaction = ctx.xact.status() != 'I';
         int timeoutMs = ctx.env.gucs().getInt(inTransaction ? "idle_in_transaction_session_timeout" : "idle_session_timeout");
-        return idleWait.readMessageType(comm, timeoutMs, inTransaction);
+        // An idle backend outside a transaction delivers notifications as soon as it is signalled.
+        ctx.clientReadInterrupt = inTransaction ? null : notifyInterrupt::processAndFlush;
+        try {
+            return idleWait.readMessageType(comm, timeoutMs, inTransaction);
+        } finally {
+            ctx.clientReadInterrupt = null;
+        }
     }
 
     /** Reads the type byte; -1 at a clean EOF. */

@@ -242,6 +242,9 @@ public final class PreparedStatement {
             };
             case Stmt.UnsupportedStmt s -> s.tag();
             case Stmt.CheckpointStmt c -> "CHECKPOINT";
+            case Stmt.ListenStmt l -> "LISTEN";
+            case Stmt.UnlistenStmt l -> "UNLISTEN";
+            case Stmt.NotifyStmt n -> "NOTIFY";
             case Stmt.PrepareStmt p -> "PREPARE";
             case Stmt.DeallocateStmt d -> d.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
             case Stmt.DeclareCursorStmt d -> "DECLARE CURSOR";
@@ -564,6 +567,19 @@ public final class PreparedStatement {
             return java.util.Collections.emptyIterator();
         }
         if (u instanceof Stmt.VariableShowStmt s) return VariableCommands.show(s.name(), session).iterator();
+        // standard_ProcessUtility's T_ListenStmt, T_UnlistenStmt, T_NotifyStmt (async.c)
+        if (u instanceof Stmt.ListenStmt l) {
+            session.listen(l.channel());
+            return java.util.Collections.emptyIterator();
+        }
+        if (u instanceof Stmt.UnlistenStmt l) {
+            session.unlisten(l.channel());
+            return java.util.Collections.emptyIterator();
+        }
+        if (u instanceof Stmt.NotifyStmt n) {
+            session.asyncNotify(n.channel(), n.payload());
+            return java.util.Collections.emptyIterator();
+        }
         if (explain != null) {
             if (explain.plan() == null) return java.util.Collections.emptyIterator();
             java.util.function.Consumer<Object[]> into = explain.into() != null && explain.options().analyze()

@@ -670,10 +670,21 @@ final class QueryRunner {
                 throw e;
             }
         }
+        if (commit && ctx.storage != null && ctx.storage.async.hasPendingWork()) {
+            // PreCommit_Notify: LISTEN joins the queue and NOTIFY's entries go in (a full queue aborts)
+            try {
+                ctx.storage.async.preCommit();
+            } catch (RuntimeException e) {
+                endTransaction(false);
+                throw e;
+            }
+        }
         if (ctx.storage == null) {
             if (commit) ctx.transaction.commit(synchronous); else ctx.transaction.abort();
         } else {
             if (commit) ctx.storage.commit(synchronous); else ctx.storage.abort();
+            // AtCommit_Notify / AtAbort_Notify
+            if (commit) ctx.storage.async.atCommit(); else ctx.storage.async.atAbort();
         }
         if (commit) ctx.env.gucs().atTransactionCommit(); else ctx.env.gucs().atTransactionAbort();
         savepoints.clear();

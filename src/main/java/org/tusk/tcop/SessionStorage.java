@@ -75,6 +75,8 @@ final class SessionStorage {
     final org.tusk.executor.DeferredTriggers deferredTriggers = new org.tusk.executor.DeferredTriggers();
     /** This backend's virtual transaction ids and the waits on others' (CREATE INDEX CONCURRENTLY). */
     final org.tusk.storage.lmgr.VirtualTransactions vxids;
+    /** LISTEN/NOTIFY of this session (async.c); leaves the shared queue when the session ends. */
+    final org.tusk.commands.Async async;
 
     SessionStorage(BackendContext ctx) {
         this.ctx = ctx;
@@ -136,10 +138,21 @@ final class SessionStorage {
         this.relationStorage = new RelationStorage(smgr, buffers::dropRelationBuffers,
                 (builder, rmgr, info) -> ctx.xlog.get().insert(builder, rmgr, info, xact.getCurrentTransactionId()),
                 xact::nestingLevel);
+        this.async = new org.tusk.commands.Async(shmem.asyncQueue(), ctx.slot, ctx.pid, dbOid, asyncHost());
+        // Async_UnlistenOnExit; registered before the transaction's abort callback, so it runs after it
+        ctx.env.procExit().onShmemExit(async::atExit);
         xact.onSubXactEnd(new org.tusk.access.transam.Xact.SubXactResources() {
-            @Override public void atSubCommit() { relationStorage.atSubCommit(); inval.atSubCommit(); }
+            @Override public void atSubCommit() {
+                relationStorage.atSubCommit();
+                inval.atSubCommit();
+                async.atSubCommit(xact.nestingLevel());
+            }
             @Override public RelFileLocator[] filesCreated() { return relationStorage.subTransactionCreated().toArray(new RelFileLocator[0]); }
-            @Override public void atSubAbort() { relationStorage.atSubAbort(); inval.atSubAbort(); }
+            @Override public void atSubAbort() {
+                relationStorage.atSubAbort();
+                inval.atSubAbort();
+                async.atSubAbort(xact.nestingLevel());
+            }
         });
         this.oids = new OidGenerator(shmem.transamVariables(), ctx.xlog);
         heap.setToastAccess(new org.tusk.access.heap.ToastAccess() {
@@ -180,6 +193,26 @@ final class SessionStorage {
                 types.add(new org.tusk.catalog.ColumnDef(null, e.type(), e.typmod()));
             return types;
         });
+    }
+
+    /** What async.c needs from this backend: its transaction, its locks, its client, and signals to others. */
+    private org.tusk.commands.Async.Host asyncHost() {
+        var procs = ctx.env.shmem().procGlobal();
+        return new org.tusk.commands.Async.Host() {
+            @Override public int topTransactionId() { return xact.topFullTransactionId().xid(); }
+            @Override public void lockNotifyQueueOrder() {
+                ctx.locks.acquire(org.tusk.storage.lmgr.LockTag.object(0, org.tusk.catalog.BootstrapCatalog.DATABASE_RELATION_ID, 0, 0),
+                        LockMode.ACCESS_EXCLUSIVE, false);
+            }
+            @Override public int nestingLevel() { return xact.nestingLevel(); }
+            @Override public org.tusk.storage.ipc.AsyncQueue.XidState xidState(int xid) {
+                if (oracle.isInProgress(xid)) return org.tusk.storage.ipc.AsyncQueue.XidState.IN_PROGRESS;
+                return oracle.didCommit(xid) ? org.tusk.storage.ipc.AsyncQueue.XidState.COMMITTED
+                        : org.tusk.storage.ipc.AsyncQueue.XidState.ABORTED;
+            }
+            @Override public void warning(PgException w) { ctx.messages.report(w); }
+            @Override public void signal(int slot, int pid) { org.tusk.storage.ipc.SignalFuncs.sendNotifyInterrupt(procs, slot, pid); }
+        };
     }
 
     /** GetNewObjectId. */

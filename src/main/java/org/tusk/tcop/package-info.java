@@ -23,7 +23,12 @@
  * ignored during copy-in, other messages end it with 08P01) that COPY FROM STDIN / TO STDOUT
  * run through, in the simple and the extended protocol alike. {@link org.tusk.tcop.Interrupts}
  * turns signals into CHECK_FOR_INTERRUPTS errors and {@link org.tusk.tcop.QuickDie} is the
- * SIGQUIT-equivalent exit.
+ * SIGQUIT-equivalent exit. {@code NotifyInterrupt} delivers LISTEN notifications
+ * (NotificationResponse) only while the backend is idle outside a transaction: before
+ * ReadyForQuery, and, while it waits for the client's next command, as soon as a notifier's
+ * SIGUSR1 wakes the wait ({@code BackendContext.clientReadInterrupt}, ProcessClientReadInterrupt).
+ * QueryRunner runs async.c's PreCommit_Notify before the commit (an error there aborts the
+ * transaction) and AtCommit_Notify / AtAbort_Notify after it.
  *
  * <h2>Storage and transactions</h2>
  * {@code SessionStorage}, made at InitPostgres, is the session's wiring of the storage layers:

@@ -140,6 +140,34 @@ class BackendReuseIT {
         }
     }
 
+    /** Async_UnlistenOnExit: the next session in the process listens to nothing and gets no notification. */
+    @Test
+    void theNextSessionDoesNotKeepTheListenRegistrations() throws Exception {
+        int pid;
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            pid = backendPid(c);
+            s.execute("LISTEN reuse_channel");
+            assertEquals("reuse_channel", one(c, "select string_agg(c, ',') from pg_listening_channels() c"));
+        }
+        try (Connection c = connectTo(pid); Connection notifier = connect(); Statement s = c.createStatement()) {
+            assertEquals(null, one(c, "select string_agg(c, ',') from pg_listening_channels() c"));
+            try (Statement n = notifier.createStatement()) {
+                n.execute("NOTIFY reuse_channel, 'for the old session'");
+            }
+            s.execute("select 1");
+            org.postgresql.PGNotification[] none = c.unwrap(org.postgresql.PGConnection.class).getNotifications();
+            assertTrue(none == null || none.length == 0, "nothing for the previous session's LISTEN");
+            s.execute("LISTEN reuse_channel");
+            try (Statement n = notifier.createStatement()) {
+                n.execute("NOTIFY reuse_channel, 'for the new one'");
+            }
+            s.execute("select 1");
+            org.postgresql.PGNotification[] got = c.unwrap(org.postgresql.PGConnection.class).getNotifications();
+            assertEquals(1, got.length);
+            assertEquals("for the new one", got[0].getParameter());
+        }
+    }
+
     @Test
     void eachSessionGetsAFreshCancelKey() throws Exception {
         int[] first = rawSession();

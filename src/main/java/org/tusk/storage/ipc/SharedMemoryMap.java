@@ -45,6 +45,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   lockTable         LockMgrLock partitions, LOCK[], PROCLOCK[], per-PGPROC lock-wait state
  *                                                    LockTable (see storage.lmgr)
  *   relExtLocks       LWLock[RelationExtensionLocks.NUM_LOCKS]        RelationExtensionLocks
+ *   asyncQueue        NotifyQueueLock, head, tail, per-slot listener state, 8 MB ring of notifications
+ *                                                    AsyncQueue (see storage.ipc)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -70,7 +72,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(XLogCtl.layout(s.walBuffers())).withName("xlogCtl"),
                 padTo(SinvalQueue.layout(s.numSlots())).withName("sinval"),
                 padTo(LockTable.layout(s.numSlots(), s.maxLocksPerXact())).withName("lockTable"),
-                padTo(RelationExtensionLocks.LAYOUT).withName("relExtLocks"));
+                padTo(RelationExtensionLocks.LAYOUT).withName("relExtLocks"),
+                padTo(AsyncQueue.layout(s.numSlots())).withName("asyncQueue"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -92,6 +95,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final SinvalQueue sinval;
     private final LockTable lockTable;
     private final RelationExtensionLocks relExtLocks;
+    private final AsyncQueue asyncQueue;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -110,6 +114,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.sinval = new SinvalQueue(slice(l, "sinval"), s.numSlots());
         this.lockTable = new LockTable(slice(l, "lockTable"), s.numSlots(), s.maxLocksPerXact(), procGlobal);
         this.relExtLocks = new RelationExtensionLocks(slice(l, "relExtLocks"));
+        this.asyncQueue = new AsyncQueue(slice(l, "asyncQueue"), s.numSlots());
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -144,6 +149,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     public LockTable lockTable() { return lockTable; }
     /** The relation extension locks (LockRelationForExtension), one chosen per relation by hash. */
     public RelationExtensionLocks relationExtensionLocks() { return relExtLocks; }
+    /** The LISTEN/NOTIFY queue (async.c's AsyncQueueControl and its ring). */
+    public AsyncQueue asyncQueue() { return asyncQueue; }
 
     /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
     public static int walBuffers(int walBuffersSetting, int sharedBuffers) {

@@ -52,4 +52,16 @@ public final class SignalFuncs {
         p.addPendingInterrupt(terminate ? Proc.INTERRUPT_TERMINATE : Proc.INTERRUPT_CANCEL);
         return Libc.kill(pid, terminate ? Signals.SIGTERM : Signals.SIGINT) ? Result.SIGNALED : Result.NOT_A_BACKEND;
     }
+
+    /**
+     * SendProcSignal(pid, PROCSIG_NOTIFY_INTERRUPT, slot): records the reason in the PGPROC of slot
+     * {@code slot}, if {@code pid} still owns it, and sends SIGUSR1, which wakes the process from any
+     * wait (async.c's SignalBackends). Returns false if the process is gone.
+     */
+    public static boolean sendNotifyInterrupt(ProcGlobal procs, int slot, int pid) {
+        Proc p = procs.proc(slot);
+        if (p.pid() != pid) return false;
+        p.addPendingInterrupt(Proc.INTERRUPT_NOTIFY);
+        return Libc.kill(pid, Signals.SIGUSR1);
+    }
 }

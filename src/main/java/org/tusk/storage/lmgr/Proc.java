@@ -17,6 +17,8 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
  */
 public final class Proc {
     public static final int INTERRUPT_CANCEL = 1, INTERRUPT_TERMINATE = 2;
+    /** PROCSIG_NOTIFY_INTERRUPT: a NOTIFY committed that this listener has not read yet (sent with SIGUSR1). */
+    public static final int INTERRUPT_NOTIFY = 4;
 
     private static final VarHandle PID = ProcGlobal.PGPROC.varHandle(groupElement("pid"));
     private static final VarHandle TYPE = ProcGlobal.PGPROC.varHandle(groupElement("backendType"));
@@ -105,6 +107,13 @@ public final class Proc {
     /** The owner takes (and clears) the pending reasons. */
     public int takePendingInterrupts() {
         return (int) PENDING.getAndSet(seg, 0L, 0);
+    }
+
+    /** The owner takes (and clears) one pending reason, leaving the others: whether it was set. */
+    public boolean takePendingInterrupt(int bit) {
+        // a plain read first: the caller asks before every ReadyForQuery, the bit is rarely set
+        if (((int) PENDING.getVolatile(seg, 0L) & bit) == 0) return false;
+        return ((int) PENDING.getAndBitwiseAnd(seg, 0L, ~bit) & bit) != 0;
     }
 
     /** A handle on this process's latch, for setting it (from anywhere) or waiting on it (owner only). */

@@ -109,6 +109,31 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "transaction status is not available here");
     }
 
+    /** NOTIFY channel [, payload] and pg_notify() (async.c Async_Notify); {@code payload} may be null. */
+    default void asyncNotify(String channel, String payload) {
+        throw org.tusk.utils.error.PgException.error("0A000", "NOTIFY is not available here");
+    }
+
+    /** LISTEN channel (Async_Listen). */
+    default void listen(String channel) {
+        throw org.tusk.utils.error.PgException.error("0A000", "LISTEN is not available here");
+    }
+
+    /** UNLISTEN channel, or UNLISTEN * when {@code channel} is null (Async_Unlisten, Async_UnlistenAll). */
+    default void unlisten(String channel) {
+        throw org.tusk.utils.error.PgException.error("0A000", "UNLISTEN is not available here");
+    }
+
+    /** pg_listening_channels(): the channels this session listens to. */
+    default List<String> listeningChannels() {
+        return List.of();
+    }
+
+    /** pg_notification_queue_usage(): the fraction of the NOTIFY queue in use. */
+    default double notificationQueueUsage() {
+        return 0;
+    }
+
     /** pg_current_wal_lsn() and friends. */
     default long walLsn(WalPosition which) {
         throw org.tusk.utils.error.PgException.error("0A000", "WAL positions are not available here");
