@@ -160,9 +160,12 @@ final class ScanPaths {
             BitmapPaths.Choice bitmap = BitmapPaths.best(rte, conjuncts, tlist, env, ctx, pages, tuples);
             double bitmapCost = bitmap == null ? 0 : costs.of(bitmap.plan()).total();
             if (bitmap != null && bitmapCost < unorderedCost) {
-                boolean compete = noStatistics || !(unordered instanceof Plan.IndexScan)
+                // an index led by an expression has no statistics here (PostgreSQL's ANALYZE
+                // gathers them for index expressions, we do not yet): without its selectivity and
+                // correlation the plain index scan is kept, as before statistics
+                boolean compete = noStatistics || !(unordered instanceof Plan.IndexScan is)
                         || !(bitmap.plan().bitmap() instanceof Plan.BitmapIndexScan)
-                        || bitmapCost < unorderedCost * FUZZ_FACTOR_INVERSE;
+                        || is.index().index().keyAttnum(0) != 0 && bitmapCost < unorderedCost * FUZZ_FACTOR_INVERSE;
                 if (compete) {
                     unordered = bitmap.plan();
                     unorderedCost = bitmapCost;

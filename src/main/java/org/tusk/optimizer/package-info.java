@@ -169,7 +169,9 @@
  * heap scan replaces a sequential scan when cheaper (never a scan parameterized by an outer row),
  * and a plain index scan when cheaper by more than add_path's fuzz factor (1%), the index scan
  * costed with the correlation ANALYZE measured between its first column and the heap order (a
- * table never analyzed has none, as in PostgreSQL). The Recheck Cond is the bitmap's
+ * table never analyzed has none, as in PostgreSQL; an index led by an expression has none here,
+ * since ANALYZE does not yet gather index expression statistics, so a plain index scan of one
+ * that was chosen is kept). The Recheck Cond is the bitmap's
  * original clauses with a partial index's predicate unless its index clauses imply it.
  *
  * <h2>Inheritance</h2>
