@@ -25,8 +25,10 @@ import org.tusk.nodes.RawExpr;
  * the relation's current number of blocks (at least 10 for a table never vacuumed, as
  * PostgreSQL assumes) times the tuple density of its column widths.
  *
- * <p>The planner's own choices use the simpler estimates of {@link ScanPaths} and
- * {@link JoinPlanner}; the two are to converge on this class.
+ * <p>{@link ScanPaths} compares a table's scan candidates by these estimates; {@link JoinPlanner}
+ * uses them for joins. cost_index interpolates the heap's I/O between every row on its own page
+ * and the rows' pages read in turn by the square of the index's correlation (from ANALYZE), and
+ * a partial index's selectivity includes its predicate (add_predicate_to_index_quals).
  */
 public final class PlanCosts {
     /** One node's estimate: startup and total cost, rows and average row width in bytes. */
@@ -40,9 +42,13 @@ public final class PlanCosts {
     private final double seqPageCost, randomPageCost;
     private final Map<Plan, Estimate> memo = new IdentityHashMap<>();
     private final ColumnSelectivity columnStats;
+    private final FunctionCallContext ctx;
+    /** The partial indexes' predicate selectivities, by index (add_predicate_to_index_quals). */
+    private final Map<org.tusk.utils.cache.Relation, IndexMatching> matchings = new IdentityHashMap<>();
 
     public PlanCosts(ExecEnvironment env, FunctionCallContext ctx) {
         this.env = env;
+        this.ctx = ctx;
         this.columnStats = new ColumnSelectivity(env == null ? null : env.catalog());
         this.seqPageCost = ScanPaths.setting(ctx, "seq_page_cost", 1.0);
         this.randomPageCost = ScanPaths.setting(ctx, "random_page_cost", 4.0);
@@ -189,11 +195,16 @@ public final class PlanCosts {
                 && s.indexQuals().stream().allMatch(q -> q.strategy() == org.tusk.access.index.ScanKey.Strategy.EQUAL
                         && !ScanPaths.isArrayQual(q));
         ScanStats stats = scanStats(s.rte());
-        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1) : indexSelectivity(s.indexQuals(), s.index(), tuples, stats);
+        // a partial index holds only the rows its predicate selects: genericcostestimate and
+        // btcostestimate estimate the quals together with the predicate conjuncts the quals do
+        // not imply (add_predicate_to_index_quals); the index's pages stay its own
+        double predSel = uniqueEq ? 1 : predicateSelectivity(s.rte(), s.index(), s.indexQuals(), stats);
+        double indexSel = uniqueEq ? 1 / Math.max(tuples, 1)
+                : indexSelectivity(s.indexQuals(), s.index(), tuples, stats) * predSel;
         double indexTuples = Math.max(1, Math.round(indexSel * tuples));
         // btcostestimate: the entries read are those the boundary quals select
         double boundSel = uniqueEq ? indexSel : entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
-        double entries = Math.max(1, Math.round(boundSel * tuples));
+        double entries = Math.max(1, Math.round(boundSel * predSel * tuples));
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples, treeHeight(s.index()));
@@ -207,11 +218,22 @@ public final class PlanCosts {
                 : ScanPaths.indexPagesRead(boundSel, indexPages, nsa) * randomPageCost;
         double indexTotal = startup * nsa + indexPagesCost
                 + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
+        double allVisFrac = s.indexOnly() ? RelSize.of(s.rte().table(), env).allVisFrac() : 0;
         double pagesFetched = loops > 1 ? ScanPaths.indexPagesFetched(indexTuples * loops, size[0]) : Math.min(indexTuples, size[0]);
         // an index-only scan reads only the heap pages the visibility map does not cover
-        if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - RelSize.of(s.rte().table(), env).allVisFrac()));
-        if (loops > 1) pagesFetched /= loops;
-        double heap = pagesFetched * randomPageCost + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
+        if (s.indexOnly()) pagesFetched = Math.ceil(pagesFetched * (1 - allVisFrac));
+        double maxIO = pagesFetched * randomPageCost / loops;
+        // cost_index: rows in the index's order fetch the heap from max_IO_cost (every row on
+        // another page) towards min_IO_cost (the pages holding the rows, read in turn) by the
+        // square of the index's correlation with the heap order
+        double heapPages = Math.ceil(indexSel * size[0]);
+        if (loops > 1) heapPages = ScanPaths.indexPagesFetched(heapPages * loops, size[0]);
+        if (s.indexOnly()) heapPages = Math.ceil(heapPages * (1 - allVisFrac));
+        double minIO = loops > 1 ? heapPages * randomPageCost / loops
+                : heapPages > 0 ? randomPageCost + Math.max(0, heapPages - 1) * seqPageCost : 0;
+        double correlation = indexCorrelation(s.index(), stats);
+        double heap = maxIO + correlation * correlation * (minIO - maxIO)
+                + indexTuples * (CPU_TUPLE_COST + exprCost(s.qual()));
         double rows = uniqueEq ? 1 : clamp(indexTuples * selectivity(s.qual(), stats));
         ParamJoin pj = paramJoin(s, tuples, stats);
         if (pj != null) {
@@ -222,6 +244,48 @@ public final class PlanCosts {
         }
         return new Estimate(startup, indexTotal + heap + rows * exprCost(s.targetList()), rows,
                 outWidth(s.rte(), s.targetList()));
+    }
+
+    /**
+     * add_predicate_to_index_quals' contribution to an index scan's selectivity: the selectivity
+     * of the partial index's predicate conjuncts that the index conditions do not imply (1 for
+     * an index without a predicate, or one whose predicate cannot be analysed here).
+     */
+    private double predicateSelectivity(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index,
+                                        List<Plan.IndexQual> quals, ScanStats stats) {
+        if (index.index().predicate() == null || env == null || ctx == null || rte.table() == null) return 1;
+        IndexMatching m = matchings.computeIfAbsent(index, i -> IndexMatching.of(rte.table(), i, env, ctx));
+        if (m == null) return 1;
+        List<Expr> used = new java.util.ArrayList<>();
+        for (Plan.IndexQual q : quals) used.add(q.clause());
+        List<Expr> extra = m.predicateFor(rte, used);
+        if (extra.isEmpty()) return 1;
+        return selectivity(extra.size() == 1 ? extra.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, extra), stats);
+    }
+
+    /**
+     * btcostestimate's indexCorrelation: the correlation ANALYZE measured between the physical
+     * order of the heap and the order of the index's first column, when that column is a table
+     * column whose statistics were gathered for the ordering the index uses (its operator class
+     * is the column type's default, whose less-than ANALYZE used); three quarters of it for a
+     * multicolumn index; 0 otherwise. The sign (a DESC column reverses it) does not matter to
+     * cost_index, which uses its square.
+     */
+    private static double indexCorrelation(org.tusk.utils.cache.Relation index, ScanStats stats) {
+        if (stats == null || stats.table() == null) return 0;
+        org.tusk.utils.cache.Relation.IndexInfo info = index.index();
+        int attno = info.keyAttnum(0);
+        if (attno <= 0) return 0;
+        int type = stats.table().atttypid(attno);
+        int opclass = info.indclass()[0];
+        if (opclass != 0 && opclass != org.tusk.catalog.BtreeOpclasses.defaultFor(type)
+                && !(type == TypeOids.VARCHAR && opclass == org.tusk.catalog.BtreeOpclasses.defaultFor(TypeOids.TEXT))) return 0;
+        ColumnSelectivity.Column col = stats.columns().column(stats.table(), attno, stats.tuples());
+        if (col == null) return 0;
+        Catalog.StatisticsSlot slot = col.stats().slot(Catalog.StatisticsSlot.CORRELATION);
+        if (slot == null || slot.numbers() == null || slot.numbers().length == 0) return 0;
+        double c = slot.numbers()[0];
+        return info.keyCount() > 1 ? c * 0.75 : c;
     }
 
     /**
@@ -315,7 +379,7 @@ public final class PlanCosts {
     private Estimate bitmapHeapScan(Plan.BitmapHeapScan b) {
         double[] size = relSize(b.rte());
         ScanStats stats = scanStats(b.rte());
-        double[] tree = bitmapTree(b.bitmap(), size[1], stats);
+        double[] tree = bitmapTree(b.rte(), b.bitmap(), size[1], stats);
         double tuplesFetched = clamp(tree[1] * size[1]);
         double t = Math.max(size[0], 1);
         double pagesFetched = (2.0 * t * tuplesFetched) / (2.0 * t + tuplesFetched);
@@ -330,17 +394,18 @@ public final class PlanCosts {
     }
 
     /** cost_bitmap_tree_node (with 0.1 cpu_operator_cost per TID put in the bitmap) and the And/Or nodes: {cost, selectivity}. */
-    private double[] bitmapTree(Plan.BitmapQual q, double tuples, ScanStats stats) {
+    private double[] bitmapTree(Query.RangeTblEntry rte, Plan.BitmapQual q, double tuples, ScanStats stats) {
         return switch (q) {
             case Plan.BitmapIndexScan s -> {
-                double sel = indexSelectivity(s.indexQuals(), s.index(), tuples, stats);
-                double cost = bitmapIndexCost(s, tuples, stats);
+                double sel = indexSelectivity(s.indexQuals(), s.index(), tuples, stats)
+                        * predicateSelectivity(rte, s.index(), s.indexQuals(), stats);
+                double cost = bitmapIndexCost(rte, s, tuples, stats);
                 yield new double[] {cost + 0.1 * CPU_OPERATOR_COST * Math.max(1, Math.rint(sel * tuples)), sel};
             }
             case Plan.BitmapAnd a -> {
                 double cost = 0, sel = 1;
                 for (int i = 0; i < a.children().size(); i++) {
-                    double[] c = bitmapTree(a.children().get(i), tuples, stats);
+                    double[] c = bitmapTree(rte, a.children().get(i), tuples, stats);
                     cost += c[0] + (i > 0 ? 100.0 * CPU_OPERATOR_COST : 0);
                     sel *= c[1];
                 }
@@ -349,7 +414,7 @@ public final class PlanCosts {
             case Plan.BitmapOr o -> {
                 double cost = 0, sel = 0;
                 for (int i = 0; i < o.children().size(); i++) {
-                    double[] c = bitmapTree(o.children().get(i), tuples, stats);
+                    double[] c = bitmapTree(rte, o.children().get(i), tuples, stats);
                     cost += c[0] + (i > 0 ? 100.0 * CPU_OPERATOR_COST : 0);
                     sel = Math.min(1, sel + c[1]);
                 }
@@ -359,13 +424,14 @@ public final class PlanCosts {
     }
 
     /** A bitmap index scan's own cost: btcostestimate's descent, pages and entries (its indextotalcost). */
-    private double bitmapIndexCost(Plan.BitmapIndexScan s, double tuples, ScanStats stats) {
+    private double bitmapIndexCost(Query.RangeTblEntry rte, Plan.BitmapIndexScan s, double tuples, ScanStats stats) {
         double sel = entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
+        double entrySel = sel * predicateSelectivity(rte, s.index(), s.indexQuals(), stats);
         double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples, treeHeight(s.index())) * nsa;
         return startup + ScanPaths.indexPagesRead(sel, indexPages, nsa) * randomPageCost
-                + Math.max(1, Math.rint(sel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
+                + Math.max(1, Math.rint(entrySel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
     }
 
     /**
@@ -376,8 +442,8 @@ public final class PlanCosts {
     public Estimate bitmapNode(Plan.BitmapQual q, Plan.BitmapHeapScan parent) {
         double tuples = relSize(parent.rte())[1];
         ScanStats stats = scanStats(parent.rte());
-        double[] c = bitmapTree(q, tuples, stats);
-        if (q instanceof Plan.BitmapIndexScan s) return new Estimate(0, bitmapIndexCost(s, tuples, stats), clamp(c[1] * tuples), 0);
+        double[] c = bitmapTree(parent.rte(), q, tuples, stats);
+        if (q instanceof Plan.BitmapIndexScan s) return new Estimate(0, bitmapIndexCost(parent.rte(), s, tuples, stats), clamp(c[1] * tuples), 0);
         return new Estimate(c[0], c[0], clamp(c[1] * tuples), 0);
     }
 

@@ -33,8 +33,10 @@ import org.tusk.utils.cache.Relation;
  * index is considered only when the WHERE clause implies its predicate.
  *
  * <p>The index path is taken when enable_seqscan is off, when it is an equality on every key
- * column of a unique index (at most one row), or when it is cheaper than the sequential scan by
- * the cost model, with PostgreSQL's default selectivities since there are no statistics yet.
+ * column of a unique index (at most one row), or when it is cheaper than the sequential scan.
+ * The candidates are costed by {@link PlanCosts} (cost_seqscan, cost_index with
+ * btcostestimate's correlation and a partial index's predicate, cost_bitmap_heap_scan) over the
+ * table's statistics where ANALYZE made them, selfuncs.h's defaults elsewhere.
  */
 final class ScanPaths {
     private ScanPaths() {}
@@ -48,6 +50,9 @@ final class ScanPaths {
 
     /** A conjunct usable as an index condition on table column {@code attno}. */
     record Indexable(int attno, Strategy strategy, Expr argument, Expr clause) {}
+
+    /** add_path's STD_FUZZ_FACTOR (1.01): a path must be cheaper by more than 1% to displace another. */
+    private static final double FUZZ_FACTOR_INVERSE = 1 / 1.01;
 
     /** costsize.c's disable_cost, added to a path whose enable_* setting is off. */
     static final double DISABLE_COST = 1.0e10;
@@ -127,9 +132,11 @@ final class ScanPaths {
         boolean seqOff = !setting(ctx, "enable_seqscan", true);
         boolean indexOff = !setting(ctx, "enable_indexscan", true);
         RelSize.Estimate size = RelSize.of(heap, env);
-        double pages = size.pages(), tuples = size.tuples(), allVisFrac = size.allVisFrac();
-        double seqCost = pages * setting(ctx, "seq_page_cost", 1.0)
-                + tuples * (CPU_TUPLE_COST + CPU_OPERATOR_COST * conjuncts.size());
+        double pages = size.pages(), tuples = size.tuples();
+        // the candidates are costed as costsize.c does (cost_seqscan, cost_index with the index's
+        // correlation, cost_bitmap_heap_scan) over the selectivities of the table's statistics
+        PlanCosts costs = new PlanCosts(env, ctx);
+        double seqCost = costs.of(new Plan.SeqScan(rte, qual, tlist)).total();
         Plan.IndexScan best = null;
         double bestCost = Double.MAX_VALUE;
         boolean bestIsUniqueEq = false;
@@ -153,9 +160,10 @@ final class ScanPaths {
                 List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                         rte.columns().size(), env);
-                double cost = indexCost(index, quals, uniqueEq, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0);
+                Plan.IndexScan candidate = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only);
+                double cost = costs.of(candidate).total();
                 if (best == null || (uniqueEq && !bestIsUniqueEq) || (uniqueEq == bestIsUniqueEq && cost < bestCost)) {
-                    best = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only);
+                    best = candidate;
                     bestCost = cost;
                     bestIsUniqueEq = uniqueEq;
                 }
@@ -172,21 +180,30 @@ final class ScanPaths {
             unorderedCost = seqOff ? seqCost + DISABLE_COST : seqCost;
         }
         // bitmap heap scans (enable_bitmapscan; not for a scan parameterized by an outer row,
-        // which stays a plain index scan). They compete with the sequential scan only: without
-        // correlation statistics a plain index scan is costed as if every row were on another
-        // page, so where one was already cheaper than reading the table PostgreSQL, which knows
-        // the correlation, mostly keeps it too.
-        // A BitmapOr or BitmapAnd, which no single index scan can do, competes with an index scan too.
-        // So does every bitmap scan of a table never analyzed (nor vacuumed): PostgreSQL has no
-        // correlation for it either and costs its index scans as we do.
+        // which stays a plain index scan). A BitmapOr or BitmapAnd, which no single index scan
+        // can do, competes with any scan, and so does every bitmap scan of a table never
+        // analyzed (nor vacuumed): PostgreSQL has no correlation for it either and costs its
+        // index scans as we do. Against a plain index scan of a table with statistics the two
+        // are compared as add_path compares them, by cost_index (with the index's correlation)
+        // and cost_bitmap_heap_scan over the statistics' selectivities ({@link PlanCosts}): the
+        // simple estimates here know no correlation, so they would hand to the bitmap scan many
+        // index scans PostgreSQL keeps for the order of their rows in the heap.
         boolean noStatistics = heap.reltuples() < 0;
         if (!conjuncts.isEmpty() && !bestIsUniqueEq && setting(ctx, "enable_bitmapscan", true)
                 && !BitmapPaths.usesParams(conjuncts)) {
             BitmapPaths.Choice bitmap = BitmapPaths.best(rte, conjuncts, tlist, env, ctx, pages, tuples);
-            if (bitmap != null && bitmap.cost() < unorderedCost && (noStatistics || !(unordered instanceof Plan.IndexScan)
-                    || !(bitmap.plan().bitmap() instanceof Plan.BitmapIndexScan))) {
-                unordered = bitmap.plan();
-                unorderedCost = bitmap.cost();
+            double bitmapCost = bitmap == null ? 0 : costs.of(bitmap.plan()).total();
+            if (bitmap != null && bitmapCost < unorderedCost) {
+                // an index led by an expression has no statistics here (PostgreSQL's ANALYZE
+                // gathers them for index expressions, we do not yet): without its selectivity and
+                // correlation the plain index scan is kept, as before statistics
+                boolean compete = noStatistics || !(unordered instanceof Plan.IndexScan is)
+                        || !(bitmap.plan().bitmap() instanceof Plan.BitmapIndexScan)
+                        || is.index().index().keyAttnum(0) != 0 && bitmapCost < unorderedCost * FUZZ_FACTOR_INVERSE;
+                if (compete) {
+                    unordered = bitmap.plan();
+                    unorderedCost = bitmapCost;
+                }
             }
         }
         if (order == null) return new Choice(unordered, false);
@@ -220,11 +237,11 @@ final class ScanPaths {
             List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
             boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                     rte.columns().size(), env);
-            double cost = indexCost(index, quals, false, pages, tuples, conjuncts.size(), env, ctx, only ? allVisFrac : 0)
-                    * fraction;
+            Plan.IndexScan candidate = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist,
+                    dir == ScanOrder.Direction.BACKWARD, only);
+            double cost = costs.of(candidate).total() * fraction;
             if (cost < orderedCost) {
-                ordered = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist,
-                        dir == ScanOrder.Direction.BACKWARD, only);
+                ordered = candidate;
                 orderedCost = cost;
             }
         }
@@ -360,26 +377,6 @@ final class ScanPaths {
             if (!eq) return false;
         }
         return true;
-    }
-
-    /**
-     * cost_index, simplified: index pages by selectivity, heap pages as index_pages_fetched
-     * estimates for uncorrelated rows (no statistics: correlation 0, so max_IO_cost), each a random read.
-     */
-    private static double indexCost(Relation index, List<Plan.IndexQual> quals, boolean uniqueEq, double pages,
-                                    double tuples, int nquals, ExecEnvironment env, FunctionCallContext ctx, double allVisFrac) {
-        double sel = uniqueEq ? 1.0 / Math.max(tuples, 1) : selectivity(quals, index, tuples);
-        double rows = Math.max(1, Math.ceil(sel * tuples));
-        // the index entries read are those within the boundary quals' range
-        double boundSel = uniqueEq ? sel : entriesSelectivity(quals, index, tuples);
-        double entries = Math.max(1, Math.ceil(boundSel * tuples));
-        double randomPage = setting(ctx, "random_page_cost", 4.0);
-        double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
-        double cost = indexPagesRead(boundSel, indexPages, numArrayScans(quals)) * randomPage
-                + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
-        // an index-only scan visits only the pages the visibility map does not cover
-        cost += Math.ceil(indexPagesFetched(rows, pages) * (1 - allVisFrac)) * randomPage + rows * (CPU_TUPLE_COST + CPU_OPERATOR_COST * nquals);
-        return cost;
     }
 
     /**

@@ -97,8 +97,8 @@
  * An inheritance tree's rows are the sum of each member's own estimate.
  *
  * <p>{@link org.tusk.optimizer.PlanCosts} estimates a finished plan node by node with
- * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); join choices use it, scan
- * choices still use the simpler estimates of ScanPaths. A SubqueryScan or CteScan built for a FROM item carries
+ * costsize.c's formulas (what EXPLAIN shows as cost, rows and width); join and scan choices use it
+ * (ScanPaths costs each candidate scan with it, statistics and index correlation included). A SubqueryScan or CteScan built for a FROM item carries
  * its range table entry, so EXPLAIN can name it ("Function Scan on f", "CTE Scan on w"); one
  * without is a projection or filter the planner added and is not shown as a node. A CTE scan
  * (with its filter) keeps its rows in a tuplestore: cost_ctescan charges cpu_tuple_cost twice per
@@ -173,11 +173,12 @@
  * <p>Bitmap scans ({@link org.tusk.optimizer.BitmapPaths}): each usable index, and each OR
  * conjunct whose every arm some index matches (BitmapOr), is a candidate; choose_bitmap_and ANDs
  * candidates with disjoint clauses while that lowers cost_bitmap_heap_scan's estimate. The bitmap
- * heap scan replaces a sequential scan when cheaper, never a plain index scan the planner already
- * chose (nor a scan parameterized by an outer row): index scans are costed with correlation 0
- * (there are no statistics), which would hand most of them to bitmap scans where PostgreSQL,
- * knowing the correlation, keeps the index scan and its order. A table never analyzed or
- * vacuumed has no correlation in PostgreSQL either, so there the cheaper of the two wins. The Recheck Cond is the bitmap's
+ * heap scan replaces a sequential scan when cheaper (never a scan parameterized by an outer row),
+ * and a plain index scan when cheaper by more than add_path's fuzz factor (1%), the index scan
+ * costed with the correlation ANALYZE measured between its first column and the heap order (a
+ * table never analyzed has none, as in PostgreSQL; an index led by an expression has none here,
+ * since ANALYZE does not yet gather index expression statistics, so a plain index scan of one
+ * that was chosen is kept). The Recheck Cond is the bitmap's
  * original clauses with a partial index's predicate unless its index clauses imply it.
  *
  * <h2>Inheritance</h2>

@@ -80,7 +80,11 @@ class IndexOnlyBitmapScanIT {
             assertEquals(bySeqScan(c, eq), TuskServer.rows(c, eq));
             try (Statement s = c.createStatement()) {
                 s.execute("set enable_indexonlyscan = off");
-                assertTrue(plan(c, eq).contains("Index Scan using vt_b on vt"), plan(c, eq));
+                // b = 42 is every hundredth row: PostgreSQL 15 reads them through a bitmap, as an
+                // index scan would visit a heap page per row (b's correlation is about 0)
+                assertTrue(plan(c, eq).contains("Bitmap Heap Scan on vt") && plan(c, eq).contains("Bitmap Index Scan on vt_b"),
+                        plan(c, eq));
+                assertEquals(bySeqScan(c, eq), TuskServer.rows(c, eq));
                 s.execute("set enable_indexscan = off");
                 assertTrue(plan(c, eq).contains("Bitmap Heap Scan on vt") && plan(c, eq).contains("Bitmap Index Scan on vt_b"),
                         plan(c, eq));

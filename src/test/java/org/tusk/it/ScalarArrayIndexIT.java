@@ -110,12 +110,25 @@ class ScalarArrayIndexIT {
     void anyOnTheSecondColumnOfAMultiColumnIndex() throws Exception {
         try (Connection c = server.connect()) {
             String q = "select a, b, c from pr where a = 3 and b in (5, 7, 5, null)";
+            // PostgreSQL 15 reads the three rows through a bitmap (b's values are scattered over the heap)
             assertEquals("""
-                    Index Scan using pr_pkey on pr
-                      Index Cond: ((a = 3) AND (b = ANY ('{5,7,5,NULL}'::integer[])))""", plan(c, q));
+                    Bitmap Heap Scan on pr
+                      Recheck Cond: ((a = 3) AND (b = ANY ('{5,7,5,NULL}'::integer[])))
+                      ->  Bitmap Index Scan on pr_pkey
+                            Index Cond: ((a = 3) AND (b = ANY ('{5,7,5,NULL}'::integer[])))""", plan(c, q));
             assertEquals(List.of("3|5|c503", "3|7|c703"), rows(c, q));
-            // arrays on both columns: every combination, in index order
-            assertEquals(List.of("3|5", "3|7", "4|5", "4|7"), rows(c, "select a, b from pr where a in (4, 3) and b in (7, 5)"));
+            // arrays on both columns: every combination; PostgreSQL 15 reads them through a bitmap (heap order)
+            String both = "select a, b from pr where a in (4, 3) and b in (7, 5)";
+            assertEquals(List.of("3|5", "4|5", "3|7", "4|7"), rows(c, both));
+            // and an index scan returns them in index order
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set enable_bitmapscan = off");
+                try {
+                    assertEquals(List.of("3|5", "3|7", "4|5", "4|7"), rows(c, both));
+                } finally {
+                    s.execute("reset enable_bitmapscan");
+                }
+            }
         }
     }
 
