@@ -847,6 +847,8 @@ public final class HeapCatalog implements Catalog {
             }
             writer.insert(PG_STATISTIC, row);
         }
+        // the planner keeps a relation's statistics rows on its relcache entry (Relation.statisticsCache)
+        env.inval().registerRelcacheInval(relOid);
         env.commandCounterIncrement().run();
     }
 

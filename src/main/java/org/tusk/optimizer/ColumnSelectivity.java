@@ -34,7 +34,8 @@ final class ColumnSelectivity {
     private static final double DEFAULT_NUM_DISTINCT = 200;
 
     private final Catalog catalog;
-    private final Map<Long, Optional<Catalog.ColumnStatistics>> cache = new HashMap<>();
+    /** Statistics of relations the relcache did not build, for this planning only. */
+    private final Map<Integer, Map<Integer, Optional<Catalog.ColumnStatistics>>> local = new HashMap<>();
 
     ColumnSelectivity(Catalog catalog) {
         this.catalog = catalog;
@@ -46,10 +47,25 @@ final class ColumnSelectivity {
     /** The statistics of {@code table}'s column {@code attnum}, or null if ANALYZE stored none. */
     Column column(Relation table, int attnum, double tuples) {
         if (table == null || catalog == null) return null;
-        long key = ((long) table.oid() << 32) | (attnum & 0xFFFFFFFFL);
-        Catalog.ColumnStatistics st = cache.computeIfAbsent(key, k -> Optional.ofNullable(catalog.statistics(table.oid(), attnum)))
-                .orElse(null);
+        Catalog.ColumnStatistics st = cacheOf(table).computeIfAbsent(attnum,
+                k -> Optional.ofNullable(catalog.statistics(table.oid(), attnum))).orElse(null);
         return st == null ? null : new Column(st, tuples);
+    }
+
+    /**
+     * Where {@code table}'s statistics rows are kept, by attribute number: on its relcache entry,
+     * so that they are read from pg_statistic once per backend rather than once per planning (a
+     * relcache invalidation, which ANALYZE sends, drops them), else for this planning.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Integer, Optional<Catalog.ColumnStatistics>> cacheOf(Relation table) {
+        if (!table.fromRelcache()) return local.computeIfAbsent(table.oid(), k -> new HashMap<>());
+        if (!(table.statisticsCache() instanceof Map<?, ?> m)) {
+            Map<Integer, Optional<Catalog.ColumnStatistics>> fresh = new HashMap<>();
+            table.setStatisticsCache(fresh);
+            return fresh;
+        }
+        return (Map<Integer, Optional<Catalog.ColumnStatistics>>) m;
     }
 
     /** get_variable_numdistinct from a statistics row. */

@@ -34,6 +34,7 @@ public final class Relation {
     private int[] atttypids;
     private int targetBlock = -1;
     private Object amCache;
+    private Object statisticsCache;
     /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
     private int owner;
     private int[] acl;
@@ -323,6 +324,20 @@ public final class Relation {
     public Object amCache() { return amCache; }
 
     public void setAmCache(Object cache) { this.amCache = cache; }
+
+    /**
+     * The planner's backend-local copy of this relation's pg_statistic rows, as it read them
+     * (PostgreSQL keeps them in the STATRELATTINH syscache), or null; only on entries the relcache
+     * built ({@link #fromRelcache}). It goes with this entry when an invalidation replaces it:
+     * ANALYZE's update of the pg_class row, and every change of the relation's pg_statistic rows,
+     * send one.
+     */
+    public Object statisticsCache() { return statisticsCache; }
+
+    public void setStatisticsCache(Object cache) { this.statisticsCache = cache; }
+
+    /** Whether the relcache built this entry (and an invalidation will replace it). */
+    public boolean fromRelcache() { return attcollations != null; }
     /** The fillfactor storage parameter (RelationGetFillFactor). */
     public int fillfactor() { return fillfactor; }
     /**
