@@ -590,7 +590,7 @@ COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "pid; \`select 1\` on a new connection tried every ~10 ms counts once the log shows \"terminating any"
   echo "other active server processes\"; WAL replayed: \"redo done at\" − \"redo starts at\". Memory: idle"
   echo "sessions opened one after another and kept open; PSS summed over the postmaster and all its"
-  echo "descendants, read 3 s after the last session connected; the slope is least squares over the levels."
+  echo "descendants, read 8 s after the last session connected; the slope is least squares over the levels."
   echo
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/{print $2}') GiB RAM,"
   echo "Linux $(uname -r), $([ "$PGVSPG" = 1 ] || "$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p | sed 's/$/, /')$("$PGBIN/postgres" --version)."
