@@ -7,9 +7,11 @@ usage: bench/cpu_per_tx.py POSTMASTER_PID WARM_S MEASURE_S [pgbench args...]
 
 It reads utime+stime of every process of the server's tree (/proc/PID/stat fields 14 and 15)
 when pgbench reports second WARM_S and again at WARM_S+MEASURE_S, and divides the difference by
-the transactions pgbench's per-second progress lines count in between. Children's cutime/cstime
-are left out: a backend retired and reaped inside the window would otherwise bring in the CPU of
-its whole life. Voluntary/involuntary context switches (summed over all threads) are printed per
+the transactions pgbench's per-second progress lines count in between. A child that ends
+inside the window counts with the part of its CPU used in the window: the postmaster's
+cutime+cstime (its reaped children) grows by the child's whole life, less what the window's start
+already counted. So a server whose backends exit after each connection (PostgreSQL, or Tusk with
+backend_reuse off under `pgbench -C`) is measured as well. Voluntary/involuntary context switches (summed over all threads) are printed per
 process: one voluntary switch per transaction is the wait for the client's next message, more
 means lock or I/O waits.
 """
@@ -26,7 +28,8 @@ def stat(pid):
         return None
     head, rest = s.rsplit(')', 1)
     f = rest.split()
-    return head[head.index('(') + 1:], int(f[1]), int(f[11]) + int(f[12])  # name, ppid, utime+stime
+    # name, ppid, utime+stime, cutime+cstime (the CPU of its reaped children)
+    return head[head.index('(') + 1:], int(f[1]), int(f[11]) + int(f[12]), int(f[13]) + int(f[14])
 
 
 def switches(pid):
@@ -56,14 +59,14 @@ def tree(root):
     while todo:
         p = todo.pop()
         if p in procs:
-            out[p] = procs[p] + switches(p)
+            out[p] = procs[p][:3] + switches(p) + procs[p][3:]
             todo += [c for c, v in procs.items() if v[1] == p]
     return out
 
 
 def main():
     root, warm, measure = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-    cmd = ['pgbench', '-P', '1', '-T', str(warm + measure + 3)] + sys.argv[4:]
+    cmd = [os.environ.get('PGBENCH', 'pgbench'), '-P', '1', '-T', str(warm + measure + 3)] + sys.argv[4:]
     p = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     a = b = None
     ta = tb = prev = 0.0
@@ -84,7 +87,11 @@ def main():
     if b is None:
         sys.exit('pgbench ended before the window closed:\n' + p.stdout.read())
     hz = os.sysconf('SC_CLK_TCK')
-    total, rows = 0, []
+    # A child reaped inside the window: its CPU up to the window's start was in a's tree, all of it
+    # is in the root's cutime+cstime at b, so the difference of the root's reaped-children time
+    # minus what a counted for those children is what they used in the window.
+    reaped = b[root][5] - a[root][5] - sum(v[2] for q, v in a.items() if q not in b and v[1] == root)
+    total, rows = max(reaped, 0), []
     for pid, v in b.items():
         old = a.get(pid)
         d = v[2] - (old[2] if old else 0)

@@ -50,11 +50,15 @@ done
 if [ "$MODE" = quick ]; then
   SCALE=2 CLIENTS=(1 8) T=2 CONNECT_S=3 CHURN_T=3 IDLE_LEVELS=(0 10) ROUNDS=1 LOAD_S=2 BUDGET=150 MEM_ROUNDS=1
   KINDS=("select-only simple" "select-only prepared" "tpcb-like simple")
+  STEADY_W=8 STEADY_M=3 STEADY_ROUNDS=1
+  STEADY=("select-only simple 1" "churn S 4")
 else
   # -T 6: 3 rounds x 12 throughput rows x 2 servers of -T 10 alone were 12 of the 30 minutes the
   # whole `./tusk bench` may take; 6 s still gives each run thousands of transactions at -c 1.
   SCALE=10 CLIENTS=(1 8 32) T=6 CONNECT_S=8 CHURN_T=6 IDLE_LEVELS=(0 10 100 200) ROUNDS=3 LOAD_S=5 BUDGET=1020 MEM_ROUNDS=3
   KINDS=("select-only simple" "select-only prepared" "tpcb-like simple" "simple-update simple")
+  STEADY_W=20 STEADY_M=10 STEADY_ROUNDS=1
+  STEADY=("select-only simple 1" "select-only prepared 1" "tpcb-like simple 1" "churn S 4")
 fi
 ROUNDS=${BENCH_ROUNDS:-$ROUNDS}
 STEP_TIMEOUT=60      # a pgbench run beyond -T, or an initialization, before it counts as hung
@@ -310,6 +314,27 @@ m_churn() {
   return 0
 }
 
+# Steady state: the rows above measure what a user of a freshly started server sees, and with
+# backend_reuse off every pgbench run is served by new backend JVMs, which spend their first
+# seconds interpreting and compiling (docs/performance.md). These rows measure the other regime:
+# the reuse server (backend_reuse=on), whose backends keep their compiled code from session to
+# session, and PostgreSQL, each after STEADY_W s of the same workload. bench/cpu_per_tx.py runs
+# pgbench -P 1 for STEADY_W+STEADY_M s and counts the transactions and the whole server's CPU (every
+# process of it, children reaped in the window included) between second STEADY_W and the end.
+# m_steady SIDE ROUND "KIND MODE CLIENTS": KIND a built-in script, or churn (MODE S: pgbench -C -S)
+m_steady() {
+  local s=$1 r=$2 kind=$3 mode=$4 c=$5 srvname; srvname=$(srv "$1")
+  local key="steady_${kind}_${mode}_c$c" o="$WORK/$1-steady-$kind-$mode-$c-$2" args=(-n -c "$c")
+  [ "$c" -gt 1 ] && args+=(-j 2)
+  if [ "$kind" = churn ]; then args+=(-C -S); else args+=(-b "$kind" -M "$mode"); fi
+  PGBENCH="$PGBIN/pgbench" PGCONNECT_TIMEOUT=10 timeout -k 5 $(( STEADY_W + STEADY_M + STEP_TIMEOUT )) \
+    python3 "$HERE/bench/cpu_per_tx.py" "$(pm_pid "$srvname")" "$STEADY_W" "$STEADY_M" "${args[@]}" \
+    -h 127.0.0.1 -p "${PORT[$srvname]}" -U postgres postgres >"$o" 2>&1 || { first_error "$o" >"$ERRF"; return 1; }
+  local line; line=$(grep '^window' "$o" | head -1)
+  [[ $line =~ \(([0-9]+)/s\),\ CPU\ [0-9.]+\ s,\ ([0-9.]+)\ us ]] || { echo "no steady window: $(first_error "$o")" >"$ERRF"; return 1; }
+  put "${key}_tps" "${BASH_REMATCH[1]}"; put "${key}_cpu" "${BASH_REMATCH[2]}"
+}
+
 # Recovery under tpcb-like load: pgbench -c 4 for LOAD_S s, kill -9 of one of its backends, then
 # `select 1` on new connections every ~10 ms; it counts once the log shows the crash being handled.
 m_recovery() {
@@ -474,6 +499,12 @@ label churn_S_off_tps "churn: pgbench -C -S -c 4, backend_reuse off: TPS"
 label churn_S_off_conn "… average connection time (ms)"
 label churn_S_on_tps "churn: pgbench -C -S -c 4, backend_reuse on: TPS"
 label churn_S_on_conn "… average connection time (ms)"
+for k in "${STEADY[@]}"; do
+  set -- $k
+  if [ "$1" = churn ]; then what="churn \`pgbench -C -S -c $3\`"; else what="$1 -M $2, -c $3"; fi
+  label "steady_${1}_${2}_c${3}_tps" "steady state ($TUSK_NAME: backend_reuse on), after $STEADY_W s: $what: TPS"
+  label "steady_${1}_${2}_c${3}_cpu" "… server CPU per transaction (µs)"
+done
 label rec_ms "recovery: kill -9 of a backend under tpcb-like load (-c 4) to the first successful \`select 1\` (ms)"
 label rec_wal "… WAL replayed (KiB)"
 for n in "${IDLE_LEVELS[@]}"; do label "mem_$n" "PSS of the whole server, $n idle connections (MiB)"; done
@@ -528,6 +559,14 @@ for r in $(seq 1 "$ROUNDS"); do
     for s in "${order[@]}"; do run_measure memory m_memory "$s" "$r" "" $(for n in "${IDLE_LEVELS[@]}"; do echo "mem_$n"; done) mem_slope; done
   fi
   ROUNDS_DONE=$r
+done
+log "steady state: $STEADY_ROUNDS interleaved round(s)"
+for r in $(seq 1 "$STEADY_ROUNDS"); do
+  if [ $(( r % 2 )) = 1 ]; then order=(tuskreuse pg); else order=(pg tuskreuse); fi
+  for k in "${STEADY[@]}"; do
+    set -- $k
+    for s in "${order[@]}"; do run_measure "steady-$1-$2-$3" m_steady "$s" "$r" "$1 $2 $3" "steady_${1}_${2}_c${3}_tps" "steady_${1}_${2}_c${3}_cpu"; done
+  done
 done
 log "one idle backend with Native Memory Tracking"
 nmt_breakdown
@@ -586,6 +625,11 @@ COMMIT=$(cd "$HERE" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
   echo "leaves the initial connection time out), churn \`-T $CHURN_T\`, \`-j 2\` (1 with one client); p99 is nearest-rank over the"
   echo "per-transaction log (\`-l\`). Each round runs every measure on both sides, order alternating. The"
   echo "PostgreSQL column of the \`backend_reuse on\` rows is its one churn series (it has no such setting)."
+  echo "Steady state: the reuse server (\`backend_reuse=on\`) and PostgreSQL, each row's pgbench \`-P 1 -T $(( STEADY_W + STEADY_M + 3 ))\`"
+  echo "through bench/cpu_per_tx.py: TPS and the whole server's CPU (all its processes, children reaped"
+  echo "meanwhile included) per transaction between second $STEADY_W and second $(( STEADY_W + STEADY_M )), the first $STEADY_W s being"
+  echo "the warm-up; $STEADY_ROUNDS round(s), order alternating. The rows above measure new backends' first seconds"
+  echo "(with backend_reuse off every pgbench run gets new JVMs)."
   echo "Recovery: after a CHECKPOINT, pgbench tpcb-like \`-c 4\` for $LOAD_S s; \`kill -9\` of its lowest backend"
   echo "pid; \`select 1\` on a new connection tried every ~10 ms counts once the log shows \"terminating any"
   echo "other active server processes\"; WAL replayed: \"redo done at\" − \"redo starts at\". Memory: idle"

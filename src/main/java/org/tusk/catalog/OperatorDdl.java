@@ -249,17 +249,33 @@ public final class OperatorDdl {
         changed();
     }
 
+    /** The relcache's key for {@link #readUserOperators}'s rows. */
+    private static final Object USER_OPERATORS = new Object() {
+        @Override public String toString() { return "pg_operator rows of defined user operators"; }
+    };
+
+    /**
+     * The pg_operator rows of every defined (not shell) user operator. Every session asks for them
+     * for its first operator; the key rejects the ~800 built-in rows on their OID without decoding
+     * them, and the relcache keeps the rows until an invalidation (and for a reused backend's
+     * next session).
+     */
+    private List<Object[]> readUserOperators() {
+        List<Object[]> rows = new ArrayList<>();
+        for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_OPERATOR), env.snapshot().get(),
+                CatalogScan.oidAtLeastKey(PG_OPERATOR, "oid", CastDdl.FIRST_NORMAL_OBJECT_ID),
+                v -> oid(PG_OPERATOR.get(v, "oprcode")) != 0)) {
+            rows.add(s.values());
+        }
+        return rows;
+    }
+
     /** The defined (not shell) user operators named {@code name}, as operator resolution uses them. */
     public List<PgOperator> lookup(String name) {
         long g = env.relcache().namesGeneration();
         if (g != generation) {
             byName.clear();
-            // Every session asks this for its first operator: the key rejects the ~800 built-in rows
-            // on their OID without decoding them.
-            for (TupleSlot s : CatalogScan.scan(env.table(), env.relcache().catalog(PG_OPERATOR), env.snapshot().get(),
-                    CatalogScan.oidAtLeastKey(PG_OPERATOR, "oid", CastDdl.FIRST_NORMAL_OBJECT_ID),
-                    v -> oid(PG_OPERATOR.get(v, "oprcode")) != 0)) {
-                Object[] v = s.values();
+            for (Object[] v : env.relcache().catalogList(USER_OPERATORS, this::readUserOperators)) {
                 byName.computeIfAbsent((String) PG_OPERATOR.get(v, "oprname"), k -> new ArrayList<>()).add(toOperator(v));
             }
             generation = g;

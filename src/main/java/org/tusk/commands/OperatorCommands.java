@@ -192,7 +192,10 @@ public final class OperatorCommands {
         if (d.value() != null && d.value().startsWith("setof ")) {
             throw PgException.error("42P13", "SETOF type not allowed for operator argument");
         }
-        return type(new TypeName(names(d), List.of(), d.value() != null && d.value().endsWith("[]"), -1), queryString);
+        // def_arg's func_type: gram.y has already made "int" pg_catalog.int4 (SystemTypeName)
+        List<String> names = names(d);
+        if (names.size() == 1) names = List.of(org.tusk.utils.adt.RegTypes.systemTypeName(names.get(0)));
+        return type(new TypeName(names, List.of(), d.value() != null && d.value().endsWith("[]"), -1), queryString);
     }
 
     private record Routine(int oid, int result) {}

@@ -30,8 +30,12 @@ public final class Lexer {
 
     public String source() { return src; }
 
-    /** 1-based character (code point) position of a 0-based UTF-16 offset, as PostgreSQL reports it. */
+    /**
+     * 1-based character (code point) position of a 0-based UTF-16 offset, as PostgreSQL reports it;
+     * 0 (no position) for an unknown location (-1, as parser nodes made without a token carry).
+     */
     public static int position(String src, int offset) {
+        if (offset < 0) return 0;
         offset = Math.min(offset, src.length());
         return src.codePointCount(0, offset) + 1;
     }

@@ -125,8 +125,11 @@ class BackendReuseIT {
                 assertEquals("1", one(c, "select a from carried"));
                 assertEquals("0", one(c, "select count(*) from renamed_later"));
                 assertEquals("f", one(c, "select exists (select from pg_class where relname = 'made_later')"));
+                assertEquals("3", one(c, "select 1 + 2")); // the user operators read (none) and kept
             }
             try (Statement s = other.createStatement()) {
+                s.execute("create function carried_plus(int, int) returns int language sql as 'select $1 * 10 + $2'");
+                s.execute("create operator %%% (leftarg = int, rightarg = int, function = carried_plus)");
                 s.execute("alter table carried add column b text default 'added'");
                 s.execute("alter table renamed_later rename to made_later");
                 s.execute("create table renamed_later (y text)");
@@ -136,6 +139,7 @@ class BackendReuseIT {
                 assertEquals("1 added", one(c, "select a || ' ' || b from carried"));
                 assertEquals("new", one(c, "select y from renamed_later"));
                 assertEquals("0", one(c, "select count(*) from made_later"));
+                assertEquals("12", one(c, "select 1 %%% 2"));
             }
         }
     }

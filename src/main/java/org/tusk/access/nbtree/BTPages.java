@@ -120,15 +120,22 @@ final class BTPages {
 
     /**
      * _bt_getrootheight: the level of the fast root (0 for an empty index or a lone leaf root),
-     * which the planner's btcostestimate charges one descent step per level for.
+     * which the planner's btcostestimate charges one descent step per level for. As PostgreSQL's,
+     * it answers from the metapage the relcache entry keeps ({@code rd_amcache}) when there is
+     * one, possibly stale (an estimate needs no more), and reads and keeps the metapage otherwise
+     * (once the index has a root), so planning does not pin and lock the metapage every time.
      */
     int rootHeight(Relation rel) {
+        if (rel.amCache() instanceof BTMetaPage.Metadata cached) return cached.fastLevel();
         if (nblocks(rel) == 0) return 0;
         int metabuf = getBuf(rel, BTMetaPage.BTREE_METAPAGE, LockMode.SHARE);
         try {
             MemorySegment metapg = page(metabuf);
             checkMeta(rel, metapg);
-            return BTMetaPage.fastRoot(metapg) == BTPageOpaque.P_NONE ? 0 : BTMetaPage.fastLevel(metapg);
+            if (BTMetaPage.root(metapg) == BTPageOpaque.P_NONE) return 0;
+            BTMetaPage.Metadata metadata = BTMetaPage.Metadata.of(metapg);
+            rel.setAmCache(metadata);
+            return metadata.fastRoot() == BTPageOpaque.P_NONE ? 0 : metadata.fastLevel();
         } finally {
             relBuf(metabuf);
         }

@@ -102,6 +102,14 @@ public final class RegTypes {
         return oid & 0xFFFFFFFFL;
     }
 
+    /**
+     * The pg_catalog type name gram.y makes of an SQL-standard spelling ("int" is int4, "double
+     * precision" float8), else {@code name} itself: for type names kept as text (def_arg).
+     */
+    public static String systemTypeName(String name) {
+        return SQL_SPELLINGS.getOrDefault(name, name);
+    }
+
     /** The SQL-standard spellings gram.y turns into pg_catalog type names. */
     private static final java.util.Map<String, String> SQL_SPELLINGS = java.util.Map.ofEntries(
             java.util.Map.entry("integer", "int4"), java.util.Map.entry("int", "int4"),

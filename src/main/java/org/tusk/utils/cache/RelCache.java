@@ -57,6 +57,14 @@ public final class RelCache {
     private final java.util.Map<Integer, List<org.tusk.catalog.TriggerInfo>> triggers = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<org.tusk.catalog.RuleInfo>> rules = new java.util.HashMap<>();
     private final java.util.Map<Integer, List<org.tusk.catalog.PolicyInfo>> policies = new java.util.HashMap<>();
+    /**
+     * Catalog rows a derived cache reads whole (the user-defined operators, ...), by what they are
+     * (PostgreSQL's catcache lists, SearchCatCacheList): emptied with the name lookups, by any
+     * invalidation, and adopted with the rest by a reused backend's next session, which would
+     * otherwise read them again for its first statement. Values only: nothing of the session
+     * that read them.
+     */
+    private final java.util.Map<Object, List<Object[]>> catalogLists = new java.util.HashMap<>();
 
     public RelCache(int dbOid, TableAm table, Supplier<Snapshot> snapshot) {
         this.dbOid = dbOid;
@@ -130,6 +138,7 @@ public final class RelCache {
     private void clearNames() {
         names.clear();
         children.clear();
+        catalogLists.clear();
         namesGeneration++;
     }
 
@@ -244,6 +253,22 @@ public final class RelCache {
         triggers.putAll(previous.triggers);
         rules.putAll(previous.rules);
         policies.putAll(previous.policies);
+        catalogLists.putAll(previous.catalogLists);
+    }
+
+    /**
+     * The rows {@code read} returns, kept under {@code key} until the next invalidation (see
+     * {@link #catalogLists}). The list and its rows must not be changed by anyone.
+     */
+    public List<Object[]> catalogList(Object key, Supplier<List<Object[]>> read) {
+        List<Object[]> rows = catalogLists.get(key);
+        if (rows == null) {
+            long generation = namesGeneration;
+            rows = List.copyOf(read.get());
+            // reading may have accepted invalidations that make what was read stale
+            if (namesGeneration == generation) catalogLists.put(key, rows);
+        }
+        return rows;
     }
 
     /** Whether an entry for {@code oid} is cached (for tests). */

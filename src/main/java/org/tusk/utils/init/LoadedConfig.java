@@ -10,17 +10,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
- * The configuration a process read from its files and switches, kept as the list of non-default
- * values (what PostgreSQL's EXEC_BACKEND builds hand a new backend, write_nondefault_variables),
- * so that a backend process serving one session after another ({@code backend_reuse}) starts
- * each with fresh settings without parsing the files again. The files are read again when they
+ * The configuration a process read from its files and switches, kept as an untouched copy of the
+ * settings (what PostgreSQL's EXEC_BACKEND builds hand a new backend as the list of non-default
+ * values, write_nondefault_variables), so that a backend process serving one session after
+ * another ({@code backend_reuse}) starts each with fresh settings, copied from it, without
+ * parsing the files or checking the values again. The files are read again when they
  * have changed since (size or modification time of postgresql.conf or postgresql.auto.conf):
  * a reused process then sees what a freshly started spare would.
  */
 public final class LoadedConfig {
     private final Path dataDir;
     private final List<String> switches;
-    private List<GucSettings.NonDefaultValue> values;
+    /** The settings as loaded; never handed to a session (each gets a copy). */
+    private GucSettings loaded;
     private List<Object> stamps;
 
     /**
@@ -34,7 +36,7 @@ public final class LoadedConfig {
     }
 
     private void keep(GucSettings gucs) {
-        this.values = gucs.exportNonDefault();
+        this.loaded = gucs.copy();
         this.stamps = stamps(dataDir);
     }
 
@@ -48,12 +50,12 @@ public final class LoadedConfig {
 
     /** As {@link #newSettings(ServerLog)}; {@code reread} forces reading the files (SIGHUP). */
     public GucSettings newSettings(ServerLog log, boolean reread) {
-        GucSettings fresh = GucSettings.forBackend();
         if (!reread && stamps(dataDir).equals(stamps)) {
-            fresh.importNonDefault(values);
+            GucSettings fresh = loaded.copy();
             ServerConfig.applyLogSettings(fresh, log);
             return fresh;
         }
+        GucSettings fresh = GucSettings.forBackend();
         if (!ServerConfig.load(fresh, dataDir, switches, log)) return null;
         keep(fresh);
         return fresh;

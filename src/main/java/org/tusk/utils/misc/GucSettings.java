@@ -59,6 +59,30 @@ public final class GucSettings {
         set("max_stack_depth", "2048", GucContext.POSTMASTER, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
     }
 
+    /** See {@link #copy()}. */
+    private GucSettings(GucSettings from) {
+        this.underPostmaster = from.underPostmaster;
+        for (Map.Entry<String, GucVariable> e : from.variables.entrySet()) {
+            GucVariable var = e.getValue().copyForNewSession();
+            variables.put(e.getKey(), var);
+            byName.put(e.getKey(), var);
+        }
+    }
+
+    /**
+     * Settings for a new session equal to these: what building the settings anew and importing
+     * these ones' non-default values ({@link #importNonDefault}) gives, without parsing and checking
+     * every value again (a reused backend starts a session this way, LoadedConfig). Values are
+     * immutable, so they are shared. Only settings outside any transaction and without
+     * process-specific check hooks ({@link #addCheckHook}) are copied: the copy would lose both.
+     */
+    public GucSettings copy() {
+        if (nestLevel != 0 || dirty || !extraHooks.isEmpty()) {
+            throw new IllegalStateException("settings in use by a session cannot be copied");
+        }
+        return new GucSettings(this);
+    }
+
     /** One parameter's starting point: its lower-cased key and its boot value as the check hook canonicalized it. */
     private record BootEntry(String key, GucDefinition def, Object boot) {}
 

@@ -41,6 +41,25 @@ final class GucVariable {
     }
 
     /**
+     * The same setting for a new session ({@link GucSettings#copy}): value, reset value, their
+     * sources and file position; no transaction stack (only a variable outside any transaction is
+     * copied) and nothing reported yet (the new session's client has been told nothing).
+     */
+    GucVariable copyForNewSession() {
+        GucVariable v = new GucVariable(def, value);
+        v.source = source;
+        v.scontext = scontext;
+        v.resetValue = resetValue;
+        v.resetSource = resetSource;
+        v.resetScontext = resetScontext;
+        v.inFile = inFile;
+        v.pendingRestart = pendingRestart;
+        v.sourceFile = sourceFile;
+        v.sourceLine = sourceLine;
+        return v;
+    }
+
+    /**
      * {@code push_old_value}: records the value about to be overwritten so the current nest
      * level can undo it. Returns whether anything was pushed or changed (the caller then knows
      * there is work for the end of the transaction).

@@ -386,6 +386,33 @@ class GucSettingsTest {
     }
 
     @Test
+    void aCopyForANewSessionEqualsTheImportedSettingsAndIsIndependent() {
+        GucSettings loaded = GucSettings.forBackend();
+        loaded.set("work_mem", "8MB", GucContext.POSTMASTER, GucSource.FILE, GucAction.SET);
+        loaded.set("search_path", "a, b", GucContext.POSTMASTER, GucSource.FILE, GucAction.SET);
+        loaded.set("port", "5433", GucContext.POSTMASTER, GucSource.ARGV, GucAction.SET);
+        GucSettings imported = GucSettings.forBackend();
+        imported.importNonDefault(loaded.exportNonDefault());
+        GucSettings copy = loaded.copy();
+        for (var row : imported.showAll(true)) {
+            assertEquals(imported.show(row.name()), copy.show(row.name()), row.name());
+            assertEquals(imported.source(row.name()), copy.source(row.name()), row.name());
+            assertEquals(imported.resetString(row.name()), copy.resetString(row.name()), row.name());
+        }
+        // a session's changes stay in its copy
+        copy.atTransactionStart();
+        copy.setFromSql("work_mem", "1MB", false, false);
+        copy.atTransactionCommit();
+        assertEquals("1MB", copy.show("work_mem"));
+        assertEquals("8MB", loaded.show("work_mem"));
+        assertEquals("8MB", loaded.copy().show("work_mem"));
+        // settings inside a transaction are not a session's starting point
+        loaded.atTransactionStart();
+        loaded.setFromSql("work_mem", "2MB", true, false);
+        assertThrows(IllegalStateException.class, loaded::copy);
+    }
+
+    @Test
     void valueChangesMovesExactlyWhenSomeValueChanges() {
         long c0 = settings.valueChanges();
         settings.atTransactionStart();
