@@ -218,6 +218,7 @@ public final class BuiltinCatalog {
         TextSearchHeadlineBuiltins.register(b);
         TextSearchQueryBuiltins.register(b);
         DbSizeBuiltins.register(b);
+        AdvisoryLockBuiltins.register(b);
         DumpSupportBuiltins.register(b);
         SerialSequenceBuiltins.register(b);
         OverlayPositionBuiltins.register(b);

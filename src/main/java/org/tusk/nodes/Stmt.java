@@ -248,6 +248,16 @@ public sealed interface Stmt {
     /** LISTEN channel (gram.y ListenStmt). */
     record ListenStmt(String channel) implements Stmt {}
 
+    /** DISCARD ALL | PLANS | SEQUENCES | TEMP (gram.y DiscardStmt; TEMPORARY is TEMP). */
+    record DiscardStmt(Target target) implements Stmt {
+        public enum Target { ALL, PLANS, SEQUENCES, TEMP }
+
+        /** The command tag: "DISCARD ALL", "DISCARD TEMP", ... */
+        public String commandTag() {
+            return "DISCARD " + target;
+        }
+    }
+
     /** UNLISTEN channel, or UNLISTEN * when {@code channel} is null (gram.y UnlistenStmt). */
     record UnlistenStmt(String channel) implements Stmt {}
 

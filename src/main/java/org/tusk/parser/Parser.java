@@ -195,7 +195,7 @@ public final class Parser {
     /** Statements PostgreSQL has that Tusk does not run yet; they are skipped over and reported at execution. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("insert", "update", "delete", "create", "drop", "alter",
             "copy", "explain", "vacuum", "analyze", "analyse", "grant", "revoke", "truncate", "lock",
-            "execute", "deallocate", "declare", "fetch", "move", "close", "discard", "checkpoint", "comment",
+            "execute", "deallocate", "declare", "fetch", "move", "close", "checkpoint", "comment",
             "call", "do", "merge", "reindex", "cluster", "security", "load", "import",
             "refresh", "reassign");
 
@@ -234,6 +234,17 @@ public final class Parser {
             case "checkpoint":
                 advance();
                 return new Stmt.CheckpointStmt();
+            case "discard": {
+                // DiscardStmt: DISCARD ALL | DISCARD TEMP | DISCARD TEMPORARY | DISCARD PLANS | DISCARD SEQUENCES
+                advance();
+                Stmt.DiscardStmt.Target target;
+                if (acceptKw("all")) target = Stmt.DiscardStmt.Target.ALL;
+                else if (acceptKw("temp") || acceptKw("temporary")) target = Stmt.DiscardStmt.Target.TEMP;
+                else if (acceptWord("plans")) target = Stmt.DiscardStmt.Target.PLANS;
+                else if (acceptWord("sequences")) target = Stmt.DiscardStmt.Target.SEQUENCES;
+                else throw syntaxError(peek());
+                return new Stmt.DiscardStmt(target);
+            }
             case "listen":
                 // ListenStmt: LISTEN ColId
                 advance();

@@ -1,10 +1,14 @@
 package org.tusk.tcop;
 
 import org.tusk.storage.ipc.SignalFuncs;
+import org.tusk.storage.lmgr.LockAcquireResult;
+import org.tusk.storage.lmgr.LockMode;
+import org.tusk.storage.lmgr.LockTag;
 import org.tusk.storage.lmgr.Proc;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.Severity;
 import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.AdvisoryLockKey;
 import org.tusk.utils.misc.GucSettings;
 import org.tusk.utils.misc.SessionServices;
 import org.tusk.utils.misc.ShowAllRow;
@@ -147,6 +151,35 @@ final class BackendSession implements SessionServices {
         } else {
             setSetting(name, null, false);
         }
+    }
+
+    // ------------------------------------------------------------------ advisory locks (lockfuncs.c)
+
+    private LockTag advisoryTag(AdvisoryLockKey key) {
+        return LockTag.advisory(ctx.database().oid(), key.key1(), key.key2(), key.kind());
+    }
+
+    private static LockMode advisoryMode(boolean shared) {
+        return shared ? LockMode.SHARE : LockMode.EXCLUSIVE;
+    }
+
+    @Override
+    public boolean advisoryLock(AdvisoryLockKey key, boolean shared, boolean sessionLevel, boolean dontWait) {
+        return ctx.locks.acquire(advisoryTag(key), advisoryMode(shared), sessionLevel, dontWait)
+                != LockAcquireResult.NOT_AVAIL;
+    }
+
+    @Override
+    public boolean advisoryUnlock(AdvisoryLockKey key, boolean shared) {
+        if (ctx.locks.release(advisoryTag(key), advisoryMode(shared), true)) return true;
+        // LockRelease's elog(WARNING)
+        ctx.messages.report(Severity.WARNING, "01000", "you don't own a lock of type " + advisoryMode(shared).pgName(), null, null, 0);
+        return false;
+    }
+
+    @Override
+    public void advisoryUnlockAll() {
+        ctx.locks.releaseSession(LockTag.USER_LOCKMETHOD);
     }
 
     @Override

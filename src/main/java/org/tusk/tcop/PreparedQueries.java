@@ -100,6 +100,11 @@ final class PreparedQueries {
         return cp;
     }
 
+    /** ResetPlanCache (DISCARD PLANS): every statement is planned again at its next execution. */
+    void resetPlans() {
+        plans.clear();
+    }
+
     void rememberPlan(Entry e, Engine.Planned planned, long generation, String settings, long[] relationLocks) {
         if (entries.get(e.name()) == e) plans.put(e.name(), new CachedPlan(e, planned, generation, settings, relationLocks));
     }

@@ -244,6 +244,7 @@ public final class PreparedStatement {
             case Stmt.CheckpointStmt c -> "CHECKPOINT";
             case Stmt.ListenStmt l -> "LISTEN";
             case Stmt.UnlistenStmt l -> "UNLISTEN";
+            case Stmt.DiscardStmt d -> d.commandTag();
             case Stmt.NotifyStmt n -> "NOTIFY";
             case Stmt.PrepareStmt p -> "PREPARE";
             case Stmt.DeallocateStmt d -> d.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";

@@ -402,10 +402,54 @@ final class QueryRunner {
                 cursors.close(c.name());
                 return c.name() == null ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
             }
+            case Stmt.DiscardStmt d -> {
+                discard(d.target());
+                return d.commandTag();
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /**
+     * discard.c DiscardCommand. DISCARD ALL puts the session back as it was when it connected
+     * (what a connection pooler runs before handing a server connection to another client):
+     * portals closed, SESSION AUTHORIZATION and every setting reset, prepared statements
+     * deallocated, LISTEN registrations and session-level advisory locks given up, cached plans
+     * dropped, temporary objects dropped, sequence values forgotten. The parts run alone as
+     * DISCARD PLANS, SEQUENCES and TEMP.
+     */
+    private void discard(Stmt.DiscardStmt.Target target) {
+        switch (target) {
+            case ALL -> {
+                // PreventInTransactionBlock: the resets are not transactional
+                if (ctx.xact.inBlock() || multiStatementQuery) {
+                    throw PgException.error("25001", "DISCARD ALL cannot run inside a transaction block");
+                }
+                cursors.close(null);
+                session.resetSetting("session_authorization");
+                session.resetSetting("all");
+                preparedQueries.dropAll();
+                session.unlisten(null);
+                session.advisoryUnlockAll();
+                preparedQueries.resetPlans();
+                discardTemp();
+                if (ctx.storage != null) ctx.storage.sequences.resetCaches();
+            }
+            case PLANS -> preparedQueries.resetPlans();
+            case SEQUENCES -> {
+                if (ctx.storage != null) ctx.storage.sequences.resetCaches();
+            }
+            case TEMP -> discardTemp();
+        }
+    }
+
+    /** ResetTempTableNamespace: drops this session's temporary objects, in the statement's transaction. */
+    private void discardTemp() {
+        if (ctx.storage == null || !ctx.storage.catalog.usedTempNamespace()) return;
+        ctx.storage.statementEnvironment();   // the transaction's snapshot, for the catalog scans
+        ctx.storage.catalog.removeOwnTempRelations();
     }
 
     private static boolean allowedInFailedBlock(Stmt s) {

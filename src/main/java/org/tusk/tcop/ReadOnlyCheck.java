@@ -72,6 +72,7 @@ final class ReadOnlyCheck {
             case Stmt.ListenStmt l -> true;     // COMMAND_OK_IN_READ_ONLY_TXN
             case Stmt.NotifyStmt n -> true;     // COMMAND_OK_IN_READ_ONLY_TXN (it needs an xid, not a write)
             case Stmt.UnlistenStmt l -> true;   // strictly read-only
+            case Stmt.DiscardStmt d -> true;    // COMMAND_OK_IN_READ_ONLY_TXN (temporary objects only)
             case Stmt.VacuumStmt v -> true;
             case Stmt.ReindexStmt r -> true;   // writes WAL, but changes nothing pg_dump would show
             case Stmt.PrepareStmt p -> true;

@@ -216,6 +216,16 @@ public final class Sequences {
         return elm.last;
     }
 
+    /**
+     * ResetSequenceCaches (DISCARD SEQUENCES, DISCARD ALL): forgets every sequence's values this
+     * session handed out or reserved, so currval and lastval are undefined again; values reserved
+     * by CACHE and not used are lost, as when a session ends.
+     */
+    public void resetCaches() {
+        table.clear();
+        lastUsed = null;
+    }
+
     /** lastval: the value nextval (or setval) most recently gave in this session, of any sequence. */
     public long lastval() {
         if (lastUsed == null) throw PgException.error("55000", "lastval is not yet defined in this session");

@@ -379,6 +379,29 @@ public final class LockManager {
     }
 
     /**
+     * LockReleaseSession: gives back every session-level hold of the locks of lock method
+     * {@code lockMethodId} (pg_advisory_unlock_all: the user lock method's), keeping the
+     * transaction-level holds of the same locks.
+     */
+    public void releaseSession(int lockMethodId) {
+        RuntimeException first = null;
+        for (var it = localLocks.values().iterator(); it.hasNext(); ) {
+            LocalLock ll = it.next();
+            if (ll.tag.lockMethodId() != lockMethodId || ll.sessionCount == 0) continue;
+            ll.sessionCount = 0;
+            if (ll.total() > 0) continue;
+            try {
+                releaseShared(ll);
+            } catch (RuntimeException e) {
+                if (first == null) first = e;
+            }
+            it.remove();
+            lowerStrongCount(ll);
+        }
+        if (first != null) throw first;
+    }
+
+    /**
      * LockRefindAndRelease: releases a lock this process took on the fast path and another
      * process has since moved into the table, found there by its tag.
      */

@@ -124,6 +124,30 @@ public interface SessionServices {
         throw org.tusk.utils.error.PgException.error("0A000", "UNLISTEN is not available here");
     }
 
+    /**
+     * An advisory lock (lockfuncs.c): one hold of {@code key} (an advisory lock tag's fields of
+     * this database, {@link AdvisoryLockKey}) in ExclusiveLock or, if {@code shared}, ShareLock
+     * mode, until the session ends or unlocks it ({@code sessionLevel}) or until the transaction
+     * ends. Waits while another session holds a conflicting mode, unless {@code dontWait}: then
+     * returns false instead. Counted: a lock taken twice is held until unlocked twice.
+     */
+    default boolean advisoryLock(AdvisoryLockKey key, boolean shared, boolean sessionLevel, boolean dontWait) {
+        throw org.tusk.utils.error.PgException.error("0A000", "advisory locks are not available here");
+    }
+
+    /**
+     * pg_advisory_unlock[_shared]: gives back one session-level hold; false, with PostgreSQL's
+     * WARNING "you don't own a lock of type ...", if the session holds none in that mode.
+     */
+    default boolean advisoryUnlock(AdvisoryLockKey key, boolean shared) {
+        throw org.tusk.utils.error.PgException.error("0A000", "advisory locks are not available here");
+    }
+
+    /** pg_advisory_unlock_all (LockReleaseSession of the user lock method): every session-level advisory lock. */
+    default void advisoryUnlockAll() {
+        throw org.tusk.utils.error.PgException.error("0A000", "advisory locks are not available here");
+    }
+
     /** pg_listening_channels(): the channels this session listens to. */
     default List<String> listeningChannels() {
         return List.of();
