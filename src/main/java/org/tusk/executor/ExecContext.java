@@ -246,13 +246,15 @@ public final class ExecContext implements FunctionCallContext {
      * The settings that value output depends on (TimeZone, DateStyle, IntervalStyle,
      * extra_float_digits, bytea_output). Output asks for them for every row it sends, so they are
      * derived again only when some setting changed since the last call (set_config inside the
-     * statement changes the output of later rows, as in PostgreSQL).
+     * statement changes the output of later rows, as in PostgreSQL), and kept by the session from
+     * one statement to the next.
      */
     @Override
     public org.tusk.utils.adt.OutputSettings outputSettings() {
         long version = session.settingsVersion();
         if (outputSettings != null && version != -1 && version == outputSettingsVersion) return outputSettings;
-        outputSettings = deriveOutputSettings();
+        // a statement's first row: the session usually has them from an earlier statement
+        outputSettings = session.derivedFromSettings(org.tusk.utils.adt.OutputSettings.class, this::deriveOutputSettings);
         outputSettingsVersion = version;
         return outputSettings;
     }

@@ -153,6 +153,27 @@ final class BackendSession implements SessionServices {
         }
     }
 
+    /** What {@link #derivedFromSettings} keeps, and the settings version it was derived under. */
+    private final java.util.Map<Object, Object> derived = new java.util.HashMap<>();
+    private long derivedVersion = -1;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T derivedFromSettings(Object key, java.util.function.Supplier<T> derive) {
+        long version = settingsVersion();
+        if (version != derivedVersion) {
+            derived.clear();
+            derivedVersion = version;
+        }
+        Object value = derived.get(key);
+        if (value == null) {
+            value = derive.get();
+            // deriving may itself have changed a setting: keep only what the current version made
+            if (settingsVersion() == version) derived.put(key, value);
+        }
+        return (T) value;
+    }
+
     // ------------------------------------------------------------------ advisory locks (lockfuncs.c)
 
     private LockTag advisoryTag(AdvisoryLockKey key) {

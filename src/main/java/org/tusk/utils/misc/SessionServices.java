@@ -38,6 +38,16 @@ public interface SessionServices {
     default long settingsVersion() { return -1; }
 
     /**
+     * The value {@code derive} makes from the current settings, kept under {@code key} by the
+     * session while {@link #settingsVersion} stays the same (the output settings every statement
+     * needs, ExecContext), so that statements do not derive it again; derived every time where
+     * the session keeps nothing.
+     */
+    default <T> T derivedFromSettings(Object key, java.util.function.Supplier<T> derive) {
+        return derive.get();
+    }
+
+    /**
      * A boolean parameter's value, read as C code reads its GUC variable (the planner's
      * enable_* switches): no formatting to text and back, which cost the planner about a tenth
      * of a simple query's CPU when it went through {@link #showSetting}.
