@@ -67,7 +67,11 @@
  * PreventCommandIfReadOnly (25006): in a read-only transaction INSERT/UPDATE/DELETE only on
  * temporary tables, COPY FROM only into one, nextval/setval only on temporary sequences, and no
  * utility statement except those ClassifyUtilityCommandAsReadOnly lets through (SET, SHOW,
- * transaction control, cursors, PREPARE/EXECUTE/DEALLOCATE, CHECKPOINT, VACUUM/ANALYZE).
+ * transaction control, cursors, PREPARE/EXECUTE/DEALLOCATE, DISCARD, CHECKPOINT, VACUUM/ANALYZE).
+ * DISCARD ALL (discard.c, what a connection pooler sends between clients) resets the session
+ * piece by piece, in PostgreSQL's order: portals, session authorization and settings, prepared
+ * statements, LISTEN, session advisory locks, cached plans, temporary objects, sequence values;
+ * unlike backend reuse it keeps the process's caches, identity and cancel key.
  * COMMIT and ROLLBACK outside a block end the implicit transaction of a multi-statement Query
  * there (with the WARNING), so the statements after them run in a new one.
  *
