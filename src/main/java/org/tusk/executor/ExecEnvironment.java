@@ -44,6 +44,16 @@ public interface ExecEnvironment {
     void commandCounterIncrement();
 
     /**
+     * Relation lengths in blocks already read by this statement's planning, by relation (the
+     * planner asks for a table's and an index's length several times while it costs paths;
+     * PostgreSQL reads each once per planning, in get_relation_info, and keeps it in the
+     * RelOptInfo). Null where nothing is kept. One statement's, used by its one thread.
+     */
+    default java.util.Map<Object, Integer> plannedRelationBlocks() {
+        return null;
+    }
+
+    /**
      * What this statement does before it calls a VOLATILE function, whose statements start with
      * CommandCounterIncrement so that they see the rows this statement has changed so far
      * (functions.c fmgr_sql and SPI in non-read-only mode). In PostgreSQL the calling statement is

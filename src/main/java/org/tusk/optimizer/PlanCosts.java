@@ -205,7 +205,7 @@ public final class PlanCosts {
         // btcostestimate: the entries read are those the boundary quals select
         double boundSel = uniqueEq ? indexSel : entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double entries = Math.max(1, Math.round(boundSel * predSel * tuples));
-        double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
+        double indexPages = Math.max(1, RelSize.blocks(s.index(), env));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples, treeHeight(s.index()));
         // repeated as the inner side of a nested loop (loop_count): Mackert and Lohman over all
@@ -427,7 +427,7 @@ public final class PlanCosts {
     private double bitmapIndexCost(Query.RangeTblEntry rte, Plan.BitmapIndexScan s, double tuples, ScanStats stats) {
         double sel = entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double entrySel = sel * predicateSelectivity(rte, s.index(), s.indexQuals(), stats);
-        double indexPages = Math.max(1, env.indexAm().numberOfBlocks(s.index()));
+        double indexPages = Math.max(1, RelSize.blocks(s.index(), env));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
         double startup = descentCost(tuples, treeHeight(s.index())) * nsa;
         return startup + ScanPaths.indexPagesRead(sel, indexPages, nsa) * randomPageCost

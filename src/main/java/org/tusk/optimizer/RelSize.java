@@ -36,13 +36,28 @@ final class RelSize {
     /** estimate_rel_size for an open relation: its current length, its pg_class statistics. */
     static Estimate of(Relation rel, ExecEnvironment env) {
         return switch (rel.relkind()) {
-            case 'r', 'm', 't' -> table(env.tableAm().numberOfBlocks(rel), rel.relpages(), rel.reltuples(),
+            case 'r', 'm', 't' -> table(blocks(rel, env), rel.relpages(), rel.reltuples(),
                     rel.relallvisible(), rel.relhassubclass(), dataWidth(rel));
-            case 'i' -> index(env.indexAm().numberOfBlocks(rel), rel.relpages(), rel.reltuples(), rel.relallvisible(),
+            case 'i' -> index(blocks(rel, env), rel.relpages(), rel.reltuples(), rel.relallvisible(),
                     dataWidth(rel));
             // partitioned tables and indexes, views, sequences, foreign tables: no storage to count
             default -> Estimate.EMPTY;
         };
+    }
+
+    /**
+     * RelationGetNumberOfBlocks of a table or index, read once per statement
+     * ({@link ExecEnvironment#plannedRelationBlocks}): each read asks the kernel for the file's size.
+     */
+    static int blocks(Relation rel, ExecEnvironment env) {
+        java.util.Map<Object, Integer> memo = env.plannedRelationBlocks();
+        Integer n = memo == null ? null : memo.get(rel);
+        if (n == null) {
+            boolean index = rel.relkind() == 'i' || rel.relkind() == 'I';
+            n = index ? env.indexAm().numberOfBlocks(rel) : env.tableAm().numberOfBlocks(rel);
+            if (memo != null) memo.put(rel, n);
+        }
+        return n;
     }
 
     /**

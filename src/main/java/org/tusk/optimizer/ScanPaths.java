@@ -388,7 +388,7 @@ final class ScanPaths {
         double sel = entriesSelectivity(quals, index, tuples);
         double entries = Math.max(1, Math.rint(sel * tuples));
         double randomPage = setting(ctx, "random_page_cost", 4.0);
-        double indexPages = Math.max(env.indexAm().numberOfBlocks(index), 1);
+        double indexPages = Math.max(RelSize.blocks(index, env), 1);
         double nsa = numArrayScans(quals);
         double descent = PlanCosts.descentCost(tuples) * nsa;
         return descent + indexPagesRead(sel, indexPages, nsa) * randomPage

@@ -354,6 +354,12 @@ final class SessionStorage {
             /** Whether a volatile function call has fixed the command id this statement writes with (es_output_cid). */
             private boolean outputCidPinned;
             private int outputCid;
+            private java.util.Map<Object, Integer> relationBlocks;
+
+            @Override public java.util.Map<Object, Integer> plannedRelationBlocks() {
+                if (relationBlocks == null) relationBlocks = new java.util.HashMap<>();
+                return relationBlocks;
+            }
 
             @Override public Catalog catalog() { return catalog; }
             @Override public TableAm tableAm() { return heap; }
