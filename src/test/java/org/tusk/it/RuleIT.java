@@ -153,6 +153,11 @@ class RuleIT extends OneServerPerClass {
                     joinedRows(c, "select pg_get_ruledef(oid, true) from pg_rewrite where rulename = 'rd4'"));
             assertEquals("CREATE RULE rd5 AS\n    ON UPDATE TO rd_dst DO\n NOTIFY rd_chan, 'it''s';",
                     joinedRows(c, "select pg_get_ruledef(oid, true) from pg_rewrite where rulename = 'rd5'"));
+            // the pg_rules view of system_views.sql: every rule but views' _RETURN
+            assertEquals("public|rd_src|rd3|CREATE RULE rd3 AS\n    ON UPDATE TO public.rd_src\n   WHERE (old.f1 > 3) DO INSTEAD"
+                    + " ( UPDATE rd_dst SET f1 = new.f1, f2[2] = 3\n  WHERE (rd_dst.f1 = old.f1);\n DELETE FROM rd_dst i\n"
+                    + "  WHERE (i.f1 = old.f1);\n);", joinedRows(c, "select * from pg_rules where rulename = 'rd3'"));
+            assertEquals("rd1;rd2;rd3;rd4", joinedRows(c, "select rulename from pg_rules where tablename = 'rd_src' order by 1"));
             exec(c, "drop table rd_src", "drop table rd_dst", "drop type rd_t");
         }
     }
