@@ -59,6 +59,11 @@ final class RuleExpr {
     /** get_rule_expr(node, context, showimplicit). */
     void expr(Expr e, boolean showimplicit) {
         StringBuilder buf = ctx.buf;
+        String svf = org.tusk.nodes.ExprTrees.sqlValueFunction(e);
+        if (svf != null) {
+            buf.append(svf);
+            return;
+        }
         switch (e) {
             case Expr.Var v -> variable(v);
             case Expr.WholeRowVar w -> wholeRow(w, false);
