@@ -62,6 +62,18 @@ public interface FunctionCallContext {
     }
 
     /**
+     * A stored rule's condition and actions analysed again from pg_rewrite's texts with OLD and
+     * NEW bound to its relation, as the rewriter analyses them: what PostgreSQL keeps in ev_qual
+     * and ev_action, for ruleutils' make_ruledef to print.
+     */
+    default StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel, RuleInfo rule) {
+        throw org.tusk.utils.error.PgException.error("0A000", "rules cannot be analysed here");
+    }
+
+    /** A rule analysed: its WHERE condition (null for none) and its actions (empty for NOTHING). */
+    record StoredRule(org.tusk.nodes.Expr qual, java.util.List<org.tusk.nodes.Query> actions) {}
+
+    /**
      * The statements of SQL function {@code f}'s SQL-standard body analysed again from the stored
      * text, under the function's own schema, with the arguments as parameters and without the
      * result coercions a call adds: what PostgreSQL keeps in prosqlbody, for ruleutils to print.

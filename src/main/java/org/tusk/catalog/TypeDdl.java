@@ -284,6 +284,30 @@ public final class TypeDdl {
                 && (Integer) dep.get(v, "refobjsubid") == 0 && "i".equals(dep.get(v, "deptype"))).isEmpty();
     }
 
+    /**
+     * The types of schema {@code namespace} that are objects of their own, which DROP SCHEMA
+     * reaches through their pg_depend rows on it (TypeCreate's recordDependencyOnNamespace):
+     * base, shell, domain, enum and range types. Array types go with their element type, row
+     * types with their relation and multiranges with their range. In OID (creation) order.
+     */
+    public List<Integer> standaloneTypesInNamespace(int namespace) {
+        List<Object[]> rows = new ArrayList<>();
+        Set<Integer> implicit = new HashSet<>();
+        for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "typnamespace")) == namespace)) {
+            rows.add(s.values());
+            implicit.add(oid(PG_TYPE.get(s.values(), "typarray")));
+        }
+        List<Integer> out = new ArrayList<>();
+        for (Object[] v : rows) {
+            int typeOid = oid(PG_TYPE.get(v, "oid"));
+            char typtype = ((String) PG_TYPE.get(v, "typtype")).charAt(0);
+            if ("bpder".indexOf(typtype) < 0 || implicit.contains(typeOid)) continue;
+            out.add(typeOid);
+        }
+        out.sort(Integer::compareUnsigned);
+        return out;
+    }
+
     /** RemoveTypeById for an enum or range type: its pg_type row, its array type's and its pg_enum or pg_range rows. */
     public void dropType(int typeOid) {
         TypeCache.UserType t = types.type(typeOid);

@@ -49,8 +49,8 @@ final class ViewFunctions {
     }
 
     /**
-     * pg_get_ruledef(rule[, pretty]) for the rules Tusk has, views' "_RETURN" rules; NULL for an
-     * OID that is not a rule.
+     * pg_get_ruledef(rule[, pretty]): a view's "_RETURN" rule, or an INSERT, UPDATE or DELETE
+     * rule (make_ruledef); NULL for an OID that is not a rule.
      */
     private static Object ruledef(FunctionCallContext c, int ruleOid, boolean pretty) {
         Catalog catalog = requireCatalog(c);
@@ -65,6 +65,17 @@ final class ViewFunctions {
         int flags = ViewDef.prettyFlags(pretty);
         String relName = pretty ? org.tusk.utils.ruleutils.RuleUtils.relationName(rel.oid())
                 : org.tusk.utils.ruleutils.RuleUtils.qualifiedRelationName(rel.oid());
+        if (!"1".equals(SystemCatalogs.PG_REWRITE.get(rule, "ev_type"))) {
+            // make_ruledef of an INSERT, UPDATE or DELETE rule: its condition and actions analysed as the rewriter does
+            RuleInfo info = null;
+            for (RuleInfo r : catalog.rulesOf(rel)) if (r.oid() == ruleOid) info = r;
+            if (info == null) return null;
+            RuleInfo found = info;
+            FunctionCallContext.StoredRule analysed = ObjectNames.current().analyzeStored(rel.namespace(),
+                    () -> c.analyzeStoredRule(rel, found));
+            return org.tusk.utils.ruleutils.RuleDef.ruledef(info.name(), info.evType(), relName, info.instead(),
+                    analysed.qual(), analysed.actions(), flags, c.outputSettings());
+        }
         return ViewDef.ruledef((String) SystemCatalogs.PG_REWRITE.get(rule, "rulename"), relName,
                 ObjectNames.current().analyzeStored(rel.namespace(), () -> c.analyzeStoredQuery(sql)), columnNames(rel), flags,
                 c.outputSettings());

@@ -41,6 +41,7 @@ public final class CopyCommand {
         ExecEnvironment env = ctx.env();
         Relation rel = openTable(s, env, RelationLocks.ROW_EXCLUSIVE_LOCK, true);
         int[] attnums = attnums(s, rel);
+        org.tusk.executor.ExecPermissions.checkColumns(rel, org.tusk.catalog.Acl.ACL_INSERT, attnums, env);
         CopyColumnFlags flags = CopyColumnFlags.forFrom(opts, rel, attnums);
         org.tusk.nodes.Expr where = s.whereClause() == null ? null
                 : org.tusk.parser.CopyWhereAnalysis.analyze(rel, s.whereClause(), queryString, ctx.timeZone(),
@@ -75,6 +76,7 @@ public final class CopyCommand {
         ExecEnvironment env = ctx.env();
         Relation rel = openTable(s, env, RelationLocks.ACCESS_SHARE_LOCK, false);
         int[] attnums = attnums(s, rel);
+        org.tusk.executor.ExecPermissions.checkColumns(rel, org.tusk.catalog.Acl.ACL_SELECT, attnums, env);
         List<String> names = new ArrayList<>();
         for (int a : attnums) names.add(rel.desc().attr(a - 1).name());
         TableScan scan = env.tableAm().beginScan(rel, env.snapshot());
@@ -168,7 +170,7 @@ public final class CopyCommand {
     }
 
     /** CopyGetAttnums: the listed columns (42703 for an unknown one, 42701 for a repeat), or all. */
-    private static int[] attnums(Stmt.CopyStmt s, Relation rel) {
+    public static int[] attnums(Stmt.CopyStmt s, Relation rel) {
         if (s.columns().isEmpty()) {
             // every column but the dropped ones
             return java.util.stream.IntStream.rangeClosed(1, rel.desc().natts())

@@ -221,6 +221,13 @@ public final class ExecContext implements FunctionCallContext {
     }
 
     @Override
+    public StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel, org.tusk.catalog.RuleInfo rule) {
+        SqlFunctionRunner r = sqlFunctions;
+        if (r == null || env == null) return FunctionCallContext.super.analyzeStoredRule(rel, rule);
+        return r.analyzeStoredRule(rel, rule, this);
+    }
+
+    @Override
     public org.tusk.nodes.Query analyzeStoredQuery(String sql) {
         SqlFunctionRunner r = sqlFunctions;
         if (r == null || env == null) return FunctionCallContext.super.analyzeStoredQuery(sql);

@@ -18,8 +18,9 @@ import org.tusk.utils.error.SqlState;
  *
  * <p>Required privileges: SELECT on every table read; INSERT, UPDATE or DELETE on the target of
  * a data-modifying statement, plus SELECT on it when the statement reads its rows (a WHERE clause
- * or RETURNING). PostgreSQL asks SELECT per column read, also in UPDATE's SET expressions; here
- * the whole-table test stands for it. Privileges granted to a role the user inherits from count
+ * or RETURNING). Where the table's ACL lacks only SELECT, SELECT on each column the query reads
+ * from the entry suffices (ExecCheckRTEPerms' selectedCols, found on that failure path only, by
+ * walking the query for the entry's Vars); INSERT and UPDATE are still asked of the whole table. Privileges granted to a role the user inherits from count
  * (has_privs_of_role); membership is read only when the direct grants do not suffice. The ACL is the relcache's copy of pg_class.relacl (relcache
  * invalidation brings a committed GRANT in); a superuser passes without it.
  */
@@ -60,7 +61,7 @@ public final class ExecPermissions {
             } else {
                 required = Acl.ACL_SELECT;
             }
-            checkTable(rte.table(), required, env);
+            checkEntry(q, i + 1, rte.table(), required, env);
         }
         // ExecCheckRTPerms runs over the plan's flattened range table, which holds the entries of
         // every query level (add_rtes_to_flat_rtable keeps even those of a subquery the planner
@@ -119,6 +120,100 @@ public final class ExecPermissions {
             };
         }
         return required;
+    }
+
+    /**
+     * ExecCheckRTEPerms for range table entry {@code rtindex} of {@code q}: the table's ACL; where
+     * that lacks SELECT alone, SELECT on every column the query reads from the entry (its
+     * selectedCols), or on any column when it reads none (SELECT count(*)). The columns are
+     * gathered only here, on the path where the table's privileges do not suffice.
+     */
+    private static void checkEntry(Query q, int rtindex, Relation rel, int required, ExecEnvironment env) {
+        int user = env.currentUserId();
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        int have = Acl.mask(acl, user);
+        if ((have & required) == required || env.currentUserIsSuperuser()) return;
+        have |= Acl.mask(acl, env.privilegeRoles(user));
+        int remaining = required & ~have;
+        if (remaining == 0) return;
+        if (remaining != Acl.ACL_SELECT) throw denied(rel);
+        if (!holdsOnColumns(rel, Acl.ACL_SELECT, selectedColumns(q, rtindex), env)) throw denied(rel);
+    }
+
+    /**
+     * DoCopy's check (copy.c): COPY TO needs SELECT and COPY FROM INSERT ({@code required}) on the
+     * table, or on each of the columns it copies ({@code attnums}: selectedCols / insertedCols).
+     */
+    public static void checkColumns(Relation rel, int required, int[] attnums, ExecEnvironment env) {
+        int user = env.currentUserId();
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        int have = Acl.mask(acl, user);
+        if ((have & required) == required || env.currentUserIsSuperuser()) return;
+        have |= Acl.mask(acl, env.privilegeRoles(user));
+        if ((have & required) == required) return;
+        java.util.Set<Integer> cols = new java.util.TreeSet<>();
+        for (int a : attnums) cols.add(a);
+        if (!holdsOnColumns(rel, required & ~have, cols, env)) throw denied(rel);
+    }
+
+    /**
+     * pg_attribute_aclcheck of privilege {@code bit} on each of {@code columns}; with no columns,
+     * pg_attribute_aclcheck_all(ACLMASK_ANY): the privilege on some column of the table.
+     */
+    private static boolean holdsOnColumns(Relation rel, int bit, java.util.Set<Integer> columns, ExecEnvironment env) {
+        if (columns.isEmpty()) {
+            for (int a = 1; a <= rel.desc().natts(); a++) {
+                if (!rel.desc().attr(a - 1).attisdropped() && columnHolds(rel, a, bit, env)) return true;
+            }
+            return false;
+        }
+        for (int a : columns) if (!columnHolds(rel, a, bit, env)) return false;
+        return true;
+    }
+
+    private static boolean columnHolds(Relation rel, int attnum, int bit, ExecEnvironment env) {
+        if (attnum < 1 || attnum > rel.desc().natts() || rel.desc().attr(attnum - 1).attisdropped()) return false;
+        int[] attacl = env.catalog().attributeAcl(rel, attnum);
+        if (attacl == null) return false;
+        int user = env.currentUserId();
+        return (Acl.mask(attacl, user) & bit) == bit || (Acl.mask(attacl, env.privilegeRoles(user)) & bit) == bit;
+    }
+
+    /**
+     * The columns query {@code q} reads from its range table entry {@code rtindex} (the parser's
+     * markVarForSelectPriv): its Vars at every depth, sub-queries' outer references included. A
+     * whole-row reference is a row of the entry's Vars, so it counts every column. UPDATE's
+     * target list carries each column not SET as a Var of itself; those are not reads.
+     */
+    static java.util.Set<Integer> selectedColumns(Query q, int rtindex) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (Object child : NodeFields.children(q)) {
+            if (child == q.targetList() && q.commandType() == Query.CommandType.UPDATE) {
+                for (Query.TargetEntry te : q.targetList()) {
+                    if (te.expr() instanceof Expr.Var v && v.varno() == q.resultRelation() && v.levelsup() == 0
+                            && v.attno() == te.resno()) continue;
+                    columnsRead(te, rtindex, 0, out);
+                }
+                continue;
+            }
+            columnsRead(child, rtindex, 0, out);
+        }
+        return out;
+    }
+
+    private static void columnsRead(Object node, int rtindex, int depth, java.util.Set<Integer> out) {
+        switch (node) {
+            // a sub-query (FROM, WITH, INSERT source or SubLink) is one level down
+            case Query sub -> { for (Object o : NodeFields.children(sub)) columnsRead(o, rtindex, depth + 1, out); }
+            case Expr e -> ExprTrees.any(e, x -> {
+                if (x instanceof Expr.Var v && v.varno() == rtindex && v.levelsup() == depth) out.add(v.attno());
+                if (x instanceof Expr.SubLink sl && sl.subselect() != null) columnsRead(sl.subselect(), rtindex, depth, out);
+                return false;
+            });
+            case List<?> l -> { for (Object o : l) if (o != null) columnsRead(o, rtindex, depth, out); }
+            case Record r -> { for (Object o : NodeFields.children(r)) columnsRead(o, rtindex, depth, out); }
+            default -> { }
+        }
     }
 
     /** pg_class_aclcheck for every bit of {@code required}. */

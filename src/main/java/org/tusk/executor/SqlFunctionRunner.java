@@ -42,6 +42,12 @@ public interface SqlFunctionRunner {
      */
     org.tusk.nodes.Query analyzeStoredQuery(String sql, ExecContext caller);
 
+    /** A stored rule analysed as the rewriter does (see FunctionCallContext.analyzeStoredRule). */
+    default org.tusk.catalog.FunctionCallContext.StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel,
+            org.tusk.catalog.RuleInfo rule, ExecContext caller) {
+        throw org.tusk.utils.error.PgException.error("0A000", "rules cannot be analysed here");
+    }
+
     /** The SQL-standard body of {@code f} analysed as stored (see FunctionCallContext.analyzeSqlBody). */
     default java.util.List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(org.tusk.catalog.SqlFunction f, ExecContext caller) {
         throw org.tusk.utils.error.PgException.error("0A000", "function bodies cannot be analysed here");

@@ -52,8 +52,18 @@ public sealed interface Expr {
         public int type() { return row.type(); }
     }
 
-    /** A function call; {@code cast} marks a cast function (its implementation receives the target typmod too). */
-    record FuncExpr(PgProc proc, List<Expr> args, int type, int location) implements Expr {}
+    /**
+     * A function call. {@code sqlSyntax} is the SQL keyword form it was written as, where Tusk
+     * implements PostgreSQL's SQLValueFunction (CURRENT_USER, SESSION_USER, CURRENT_TIMESTAMP,
+     * CURRENT_DATE (a cast of this call), ...) by the function that computes it: ruleutils and
+     * EXPLAIN print that keyword as get_rule_expr prints a SQLValueFunction; null for a call
+     * written as a call.
+     */
+    record FuncExpr(PgProc proc, List<Expr> args, int type, int location, String sqlSyntax) implements Expr {
+        public FuncExpr(PgProc proc, List<Expr> args, int type, int location) {
+            this(proc, args, type, location, null);
+        }
+    }
 
     record OpExpr(PgOperator op, List<Expr> args, int type, int location) implements Expr {}
 

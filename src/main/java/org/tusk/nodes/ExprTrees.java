@@ -122,7 +122,7 @@ public final class ExprTrees {
         Expr r = f.apply(e);
         if (r != null) return r;
         return switch (e) {
-            case Expr.FuncExpr x -> new Expr.FuncExpr(x.proc(), mapAll(x.args(), f), x.type(), x.location());
+            case Expr.FuncExpr x -> new Expr.FuncExpr(x.proc(), mapAll(x.args(), f), x.type(), x.location(), x.sqlSyntax());
             case Expr.OpExpr x -> new Expr.OpExpr(x.op(), mapAll(x.args(), f), x.type(), x.location());
             case Expr.CastFunc x -> new Expr.CastFunc(x.cast(), map(x.arg(), f), x.type(), x.explicit());
             case Expr.RelabelType x -> new Expr.RelabelType(map(x.arg(), f), x.type(), x.typmod(), x.explicit());
@@ -199,7 +199,8 @@ public final class ExprTrees {
         return map(e, x -> switch (x) {
             case Expr.Var v -> new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1, v.levelsup());
             case Expr.Const c -> new Expr.Const(c.type(), c.typmod(), c.value(), -1);
-            case Expr.FuncExpr fe -> new Expr.FuncExpr(fe.proc(), mapAll(fe.args(), ExprTrees::withoutLocations), fe.type(), -1);
+            case Expr.FuncExpr fe -> new Expr.FuncExpr(fe.proc(), mapAll(fe.args(), ExprTrees::withoutLocations), fe.type(), -1,
+                    fe.sqlSyntax());
             case Expr.OpExpr o -> new Expr.OpExpr(o.op(), mapAll(o.args(), ExprTrees::withoutLocations), o.type(), -1);
             // equal() ignores the CoercionForm (equalfuncs.c COMPARE_COERCIONFORM_FIELD)
             case Expr.CoerceViaIO c -> new Expr.CoerceViaIO(withoutLocations(c.arg()), c.type(), -1);
@@ -225,6 +226,45 @@ public final class ExprTrees {
     /** equal() of two expressions, ignoring locations. */
     public static boolean equal(Expr a, Expr b) {
         return withoutLocations(a).equals(withoutLocations(b));
+    }
+
+    /**
+     * The SQLValueFunction keyword {@code e} prints as (get_rule_expr's T_SQLValueFunction), or
+     * null: a call marked with the keyword it was written as ({@link Expr.FuncExpr#sqlSyntax}),
+     * with the coercions to the keyword's type the parser put over it (CURRENT_DATE is now()
+     * cast to date; a precision is a typmod coercion).
+     */
+    public static String sqlValueFunction(Expr e) {
+        boolean typmod = false;
+        Expr x = e;
+        while (true) {
+            switch (x) {
+                case Expr.CastFunc c -> x = c.arg();
+                case Expr.RelabelType r -> x = r.arg();
+                case Expr.CoerceViaIO c -> x = c.arg();
+                case Expr.CoerceToTypmod c -> {
+                    typmod = true;
+                    x = c.arg();
+                }
+                case Expr.FuncExpr f -> {
+                    String shown = f.sqlSyntax();
+                    if (shown == null || typmod != shown.contains("(")) return null;
+                    String keyword = shown.contains("(") ? shown.substring(0, shown.indexOf('(')) : shown;
+                    int type = switch (keyword) {
+                        case "CURRENT_DATE" -> 1082;
+                        case "CURRENT_TIME" -> 1266;
+                        case "LOCALTIME" -> 1083;
+                        case "LOCALTIMESTAMP" -> 1114;
+                        case "CURRENT_TIMESTAMP" -> 1184;
+                        default -> f.type();
+                    };
+                    return e.type() == type ? shown : null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
     }
 
     /** IncrementVarSublevelsUp: every Var (and CTE-free) reference moved {@code delta} levels further out. */

@@ -49,6 +49,14 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     List<List<Integer>> groupingSets, OnConflictExpr onConflict, List<RowMarkClause> rowMarks,
                     List<MergeAction> mergeActionList, List<WithCheckOption> withCheckOptions) {
 
+    /**
+     * The varnos of a rule action's references to OLD and NEW (PRS2_OLD_VARNO / PRS2_NEW_VARNO's
+     * role; see the rewriter's RuleActions), which ruleutils prints as {@code old.col} and
+     * {@code new.col}.
+     */
+    public static final int PRS2_OLD_VARNO = -101;
+    public static final int PRS2_NEW_VARNO = -102;
+
     /** Every component but the WITH CHECK OPTION checks (none: only the rewriter adds them). */
     public Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntry> rangeTable,
                  List<TargetEntry> targetList, Expr where, List<SortClause> sortClause, Expr limitCount,

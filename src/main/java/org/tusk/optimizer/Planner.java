@@ -664,7 +664,7 @@ public final class Planner {
                 List<Expr> args = foldAll(f.args(), ctx);
                 if (f.proc().strict() && !f.proc().retset() && BoolFolding.hasNullInput(args))
                     return BoolFolding.nullConst(f.type());
-                Expr n = new Expr.FuncExpr(f.proc(), args, f.type(), f.location());
+                Expr n = new Expr.FuncExpr(f.proc(), args, f.type(), f.location(), f.sqlSyntax());
                 if (allConst(args) && f.proc().volatility() == PgProc.Volatility.IMMUTABLE && !f.proc().retset()
                         && !zoneDependent(args, f.type())) {
                     try {

@@ -1359,16 +1359,18 @@ public final class Analyzer {
     private Expr transformSqlValueFunction(RawExpr.SqlValueFunction s) {
         int loc = s.location();
         if (s.typmod() >= 0) return currentWithPrecision(s);
+        // the keyword as get_rule_expr prints the SQLValueFunction
+        String shown = s.name().toUpperCase(Locale.ROOT);
         return switch (s.name()) {
-            case "current_timestamp" -> callBuiltin("now", loc);
-            case "current_date" -> coerce(callBuiltin("now", loc), DATE, -1, Context.EXPLICIT, loc);
-            case "localtimestamp" -> coerce(callBuiltin("now", loc), TIMESTAMP, -1, Context.EXPLICIT, loc);
-            case "localtime" -> coerce(callBuiltin("now", loc), TIME, -1, Context.EXPLICIT, loc);
-            case "current_time" -> coerce(callBuiltin("now", loc), org.tusk.catalog.TypeOids.TIMETZ, -1, Context.EXPLICIT, loc);
-            case "current_user", "current_role", "user" -> callBuiltin("current_user", loc);
-            case "session_user" -> callBuiltin("session_user", loc);
-            case "current_catalog" -> callBuiltin("current_database", loc);
-            case "current_schema" -> callBuiltin("current_schema", loc);
+            case "current_timestamp" -> callBuiltin("now", shown, loc);
+            case "current_date" -> coerce(callBuiltin("now", shown, loc), DATE, -1, Context.EXPLICIT, loc);
+            case "localtimestamp" -> coerce(callBuiltin("now", shown, loc), TIMESTAMP, -1, Context.EXPLICIT, loc);
+            case "localtime" -> coerce(callBuiltin("now", shown, loc), TIME, -1, Context.EXPLICIT, loc);
+            case "current_time" -> coerce(callBuiltin("now", shown, loc), org.tusk.catalog.TypeOids.TIMETZ, -1, Context.EXPLICIT, loc);
+            case "current_user", "current_role", "user" -> callBuiltin("current_user", shown, loc);
+            case "session_user" -> callBuiltin("session_user", shown, loc);
+            case "current_catalog" -> callBuiltin("current_database", shown, loc);
+            case "current_schema" -> callBuiltin("current_schema", shown, loc);
             default -> throw err(SqlState.FEATURE_NOT_SUPPORTED, s.name().toUpperCase(Locale.ROOT) + " is not supported yet", loc);
         };
     }
@@ -1389,12 +1391,15 @@ public final class Analyzer {
         };
         // anytimestamp_typmod_check: above 6 is reduced to 6 (PostgreSQL's WARNING about it is not sent: the analyser has no channel for warnings)
         int p = Math.min(s.typmod(), 6);
-        return coerce(callBuiltin("now", loc), type, p, Context.EXPLICIT, loc);
+        // get_rule_expr prints the precision transformSQLValueFunction keeps (after the check)
+        return coerce(callBuiltin("now", s.name().toUpperCase(Locale.ROOT) + "(" + p + ")", loc), type, p,
+                Context.EXPLICIT, loc);
     }
 
-    private Expr callBuiltin(String name, int loc) {
+    /** A call of built-in function {@code name} standing for the SQLValueFunction written {@code shown}. */
+    private Expr callBuiltin(String name, String shown, int loc) {
         PgProc p = BuiltinCatalog.functions(name).get(0);
-        return new Expr.FuncExpr(p, List.of(), p.resultType(), loc);
+        return new Expr.FuncExpr(p, List.of(), p.resultType(), loc, shown);
     }
 
     // ---- operators

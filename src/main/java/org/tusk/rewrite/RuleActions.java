@@ -28,9 +28,9 @@ import org.tusk.utils.error.SqlState;
  */
 public final class RuleActions {
     /** The varno of a reference to OLD (PRS2_OLD_VARNO's role). */
-    public static final int OLD_VARNO = -101;
+    public static final int OLD_VARNO = Query.PRS2_OLD_VARNO;
     /** The varno of a reference to NEW (PRS2_NEW_VARNO's role). */
-    public static final int NEW_VARNO = -102;
+    public static final int NEW_VARNO = Query.PRS2_NEW_VARNO;
 
     private final Expr qual;
     private final List<Query> actions;

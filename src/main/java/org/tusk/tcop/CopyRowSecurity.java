@@ -28,6 +28,9 @@ final class CopyRowSecurity {
         Relation rel = env.catalog().openRelation(rv.schema(), rv.name(), c.isFrom() ? RelationLocks.ROW_EXCLUSIVE_LOCK
                 : RelationLocks.ACCESS_SHARE_LOCK);
         if (rel == null || (rel.relkind() != 'r' && rel.relkind() != 'p')) return null;   // COPY reports these itself
+        // DoCopy checks the privileges on the copied columns before it looks at row-level security
+        org.tusk.executor.ExecPermissions.checkColumns(rel, c.isFrom() ? org.tusk.catalog.Acl.ACL_INSERT
+                : org.tusk.catalog.Acl.ACL_SELECT, org.tusk.commands.CopyCommand.attnums(c, rel), env);
         if (!RowSecurity.checkEnableRls(rel, env, rowSecurity)) return null;
         if (c.isFrom()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM not supported with row-level security")

@@ -77,6 +77,12 @@ final class LanguageHandlers implements SqlFunctionRunner {
     }
 
     @Override
+    public org.tusk.catalog.FunctionCallContext.StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel,
+            org.tusk.catalog.RuleInfo rule, ExecContext caller) {
+        return this.sql.analyzeStoredRule(rel, rule, caller);
+    }
+
+    @Override
     public List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(SqlFunction f, ExecContext caller) {
         return this.sql.analyzeSqlBody(f, caller);
     }

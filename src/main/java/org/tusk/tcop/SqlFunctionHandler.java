@@ -247,6 +247,14 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     }
 
     @Override
+    public org.tusk.catalog.FunctionCallContext.StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel,
+            org.tusk.catalog.RuleInfo rule, ExecContext caller) {
+        org.tusk.rewrite.RuleActions a = org.tusk.rewrite.RuleActions.analyze(rel, rule.evType(), rule.qual(),
+                rule.actions(), relations, caller.env(), caller.timeZone(), session.currentDatabase());
+        return new org.tusk.catalog.FunctionCallContext.StoredRule(a.qual(), a.actions());
+    }
+
+    @Override
     public Query analyzeStoredQuery(String sql, ExecContext caller) {
         List<org.tusk.nodes.RawStmt> raws = org.tusk.parser.Parser.parse(sql);
         if (raws.size() != 1) throw PgException.error("XX000", "stored query text holds " + raws.size() + " statements");

@@ -127,4 +127,38 @@ class RuleIT extends OneServerPerClass {
             assertEquals("7", joinedRows(c, "select * from rw_y"));
         }
     }
+
+    /** pg_get_ruledef of INSERT, UPDATE and DELETE rules (make_ruledef), as PostgreSQL 15 prints them. */
+    @Test
+    void ruledefPrintsTheActionsAsWritten() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create type rd_t as (if1 int, if2 text[])",
+                    "create table rd_dst (f1 int, f2 int[], f3 rd_t, f4 rd_t[])", "create table rd_src (f1 bigint, f2 text)",
+                    "create rule rd1 as on insert to rd_src do also insert into rd_dst (f3.if2[1], f3.if2[2]) values (new.f1, new.f2)",
+                    "create rule rd2 as on insert to rd_src do also insert into rd_dst (f4[1].if1, f4[1].if2[2])"
+                            + " values (1, 'fool'), (new.f1, new.f2)",
+                    "create rule rd3 as on update to rd_src where old.f1 > 3 do instead (update rd_dst set f1 = new.f1,"
+                            + " f2[2] = 3 where f1 = old.f1; delete from rd_dst i where i.f1 = old.f1)",
+                    "create rule rd4 as on delete to rd_src do instead nothing",
+                    "create rule rd5 as on update to rd_dst do also notify rd_chan, 'it''s'");
+            assertEquals("CREATE RULE rd1 AS\n    ON INSERT TO rd_src DO  INSERT INTO rd_dst (f3.if2[1], f3.if2[2])\n"
+                    + "  VALUES (new.f1, new.f2);", joinedRows(c, "select pg_get_ruledef(oid, true) from pg_rewrite where rulename = 'rd1'"));
+            assertEquals("CREATE RULE rd2 AS\n    ON INSERT TO public.rd_src DO  INSERT INTO rd_dst (f4[1].if1, f4[1].if2[2])"
+                    + " VALUES (1,'fool'::text), (new.f1,new.f2);",
+                    joinedRows(c, "select pg_get_ruledef(oid) from pg_rewrite where rulename = 'rd2'"));
+            assertEquals("CREATE RULE rd3 AS\n    ON UPDATE TO public.rd_src\n   WHERE (old.f1 > 3) DO INSTEAD ( UPDATE rd_dst"
+                    + " SET f1 = new.f1, f2[2] = 3\n  WHERE (rd_dst.f1 = old.f1);\n DELETE FROM rd_dst i\n"
+                    + "  WHERE (i.f1 = old.f1);\n);", joinedRows(c, "select pg_get_ruledef(oid) from pg_rewrite where rulename = 'rd3'"));
+            assertEquals("CREATE RULE rd4 AS\n    ON DELETE TO rd_src DO INSTEAD NOTHING;",
+                    joinedRows(c, "select pg_get_ruledef(oid, true) from pg_rewrite where rulename = 'rd4'"));
+            assertEquals("CREATE RULE rd5 AS\n    ON UPDATE TO rd_dst DO\n NOTIFY rd_chan, 'it''s';",
+                    joinedRows(c, "select pg_get_ruledef(oid, true) from pg_rewrite where rulename = 'rd5'"));
+            // the pg_rules view of system_views.sql: every rule but views' _RETURN
+            assertEquals("public|rd_src|rd3|CREATE RULE rd3 AS\n    ON UPDATE TO public.rd_src\n   WHERE (old.f1 > 3) DO INSTEAD"
+                    + " ( UPDATE rd_dst SET f1 = new.f1, f2[2] = 3\n  WHERE (rd_dst.f1 = old.f1);\n DELETE FROM rd_dst i\n"
+                    + "  WHERE (i.f1 = old.f1);\n);", joinedRows(c, "select * from pg_rules where rulename = 'rd3'"));
+            assertEquals("rd1;rd2;rd3;rd4", joinedRows(c, "select rulename from pg_rules where tablename = 'rd_src' order by 1"));
+            exec(c, "drop table rd_src", "drop table rd_dst", "drop type rd_t");
+        }
+    }
 }

@@ -93,4 +93,22 @@ class SchemaIT extends OneServerPerClass {
             exec(c, "drop schema gone");
         }
     }
+
+    /** Enum, domain, range and composite types are members of their schema: DROP SCHEMA reports and removes them. */
+    @Test
+    void dropSchemaTakesItsTypes() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create schema dty", "create type dty.e as enum ('a')", "create domain dty.d as int",
+                    "create type dty.c as (x int)", "create type dty.r as range (subtype = int4)", "create domain dty.d2 as dty.e",
+                    "create table dty.t (a dty.e, b dty.d2, c dty.r)");
+            org.postgresql.util.PSQLException e = fails(c, "drop schema dty", "2BP01");
+            assertEquals("type dty.e depends on schema dty\ntype dty.d depends on schema dty\ntype dty.c depends on schema dty\n"
+                    + "type dty.r depends on schema dty\ntype dty.d2 depends on schema dty\ntable dty.t depends on schema dty",
+                    e.getServerErrorMessage().getDetail());
+            SQLWarning w = exec(c, "drop schema dty cascade");
+            assertEquals("drop cascades to 6 other objects", w.getMessage().lines().findFirst().orElseThrow());
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_type where typnamespace not in (select oid from pg_namespace)"));
+            assertEquals("0", ProtocolIT.one(c, "select count(*) from pg_proc where pronamespace not in (select oid from pg_namespace)"));
+        }
+    }
 }

@@ -262,4 +262,19 @@ class ViewsIT extends OneServerPerClass {
             exec(c, "set search_path = public"); // the views stay in schema vdef of this test server
         }
     }
+
+    /** CURRENT_USER, CURRENT_DATE and the other SQLValueFunctions print as their keywords (get_rule_expr), also in EXPLAIN. */
+    @Test
+    void sqlValueFunctionsDeparseAsKeywords() throws Exception {
+        try (Connection c = server.connect()) {
+            org.tusk.it.Jdbc.exec(c, "create view svf_v as select current_user as a, session_user as b, user as c,"
+                    + " current_date as d, localtimestamp(2) as e, current_timestamp::date as f, now() as g");
+            assertEquals(" SELECT CURRENT_USER AS a,\n    SESSION_USER AS b,\n    USER AS c,\n    CURRENT_DATE AS d,\n"
+                    + "    LOCALTIMESTAMP(2) AS e,\n    (CURRENT_TIMESTAMP)::date AS f,\n    now() AS g;",
+                    joinedRows(c, "select pg_get_viewdef('svf_v')"));
+            assertEquals("Result;  Output: CURRENT_USER, CURRENT_DATE", joinedRows(c,
+                    "explain (verbose, costs off) select current_user, current_date").replace("\n", ";"));
+            org.tusk.it.Jdbc.exec(c, "drop view svf_v");
+        }
+    }
 }

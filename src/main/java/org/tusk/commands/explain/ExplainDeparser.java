@@ -66,6 +66,11 @@ final class ExplainDeparser {
     }
 
     private void expr(StringBuilder sb, Expr e, List<ExplainColumn> in, boolean pre, boolean showimplicit) {
+        String svf = org.tusk.nodes.ExprTrees.sqlValueFunction(e);
+        if (svf != null) {
+            sb.append(svf);
+            return;
+        }
         switch (e) {
             case Expr.Var v -> var(sb, v, in, pre);
             case Expr.WholeRowVar w -> wholeRow(sb, w, in);

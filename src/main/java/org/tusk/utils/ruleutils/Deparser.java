@@ -35,6 +35,11 @@ public final class Deparser {
     }
 
     private void expr(Expr e, boolean showImplicit) {
+        String svf = org.tusk.nodes.ExprTrees.sqlValueFunction(e);
+        if (svf != null) {
+            buf.append(svf);
+            return;
+        }
         switch (e) {
             case Expr.Const c -> constant(c);
             case Expr.Var v -> buf.append(quote(v.name()));

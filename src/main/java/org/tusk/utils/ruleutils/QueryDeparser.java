@@ -49,6 +49,9 @@ final class QueryDeparser {
         switch (query.commandType()) {
             case SELECT -> new QueryDeparser(ctx).selectQuery(query, resultNames, colNamesVisible);
             case INSERT -> new QueryDeparser(ctx).insertQuery(query, colNamesVisible);
+            case UPDATE -> new QueryDeparser(ctx).updateQuery(query, colNamesVisible);
+            case DELETE -> new QueryDeparser(ctx).deleteQuery(query, colNamesVisible);
+            case UTILITY -> new QueryDeparser(ctx).utilityQuery(query);
             default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot deparse " + query.commandType() + " query");
         }
     }
@@ -93,21 +96,24 @@ final class QueryDeparser {
         buf.append("INSERT INTO ").append(relname).append(' ');
         if (rte.refname() != null && !rte.refname().equals(rte.relname()))
             buf.append("AS ").append(org.tusk.utils.adt.RegTypes.quote(rte.refname())).append(' ');
-        // the listed columns, by the source column each takes
-        java.util.TreeMap<Integer, String> listed = new java.util.TreeMap<>();
+        // the listed columns, by the source column each takes, with the indirection each assigns through
+        java.util.TreeMap<Integer, Assignment> listed = new java.util.TreeMap<>();
         for (Query.TargetEntry te : query.targetList()) {
-            int[] source = {0};
-            org.tusk.nodes.ExprTrees.any(te.expr(), x -> {
-                if (x instanceof Expr.Var v && v.varno() == 2 && v.levelsup() == 0 && source[0] == 0) source[0] = v.attno();
-                return false;
-            });
-            if (source[0] > 0) listed.putIfAbsent(source[0], te.name());
+            for (Assignment a : assignments(te.name(), te.expr())) {
+                int[] source = {0};
+                org.tusk.nodes.ExprTrees.any(a.value(), x -> {
+                    if (x instanceof Expr.Var v && v.varno() == 2 && v.levelsup() == 0 && source[0] == 0) source[0] = v.attno();
+                    return false;
+                });
+                if (source[0] > 0) listed.putIfAbsent(source[0], a);
+            }
         }
         if (!listed.isEmpty()) {
             buf.append('(');
             String sep = "";
-            for (String name : listed.values()) {
-                buf.append(sep).append(org.tusk.utils.adt.RegTypes.quote(name));
+            for (Assignment a : listed.values()) {
+                buf.append(sep).append(org.tusk.utils.adt.RegTypes.quote(a.column()));
+                steps(a);
                 sep = ", ";
             }
             buf.append(") ");
@@ -131,6 +137,174 @@ final class QueryDeparser {
             ctx.appendContextKeyword(" RETURNING", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
             targetList(query.returningList(), null, colNamesVisible);
         }
+    }
+
+    /**
+     * get_update_query_def: UPDATE rel [alias] SET the assigned columns (with their indirection),
+     * FROM the other relations, WHERE, RETURNING. Tusk's target list is the complete new row, so
+     * a column whose entry is its own old value (a Var of the target) was not assigned.
+     */
+    private void updateQuery(Query query, boolean colNamesVisible) {
+        StringBuilder buf = ctx.buf;
+        withClause(query);
+        int result = query.resultRelation();
+        Query.RangeTblEntry rte = query.rangeTable().get(result - 1);
+        if (ctx.prettyIndent()) {
+            buf.append(' ');
+            ctx.indentLevel += PRETTYINDENT_STD;
+        }
+        buf.append("UPDATE ").append(rte.inh() ? "" : "ONLY ").append(resultRelationName(rte));
+        resultAlias(rte, result, false);
+        buf.append(" SET ");
+        String sep = "";
+        for (Query.TargetEntry te : query.targetList()) {
+            if (te.resjunk()) continue;
+            if (te.expr() instanceof Expr.Var v && v.varno() == result && v.levelsup() == 0 && v.attno() == te.resno()) continue;
+            for (Assignment a : assignments(te.name(), te.expr())) {
+                buf.append(sep);
+                sep = ", ";
+                buf.append(org.tusk.utils.adt.RegTypes.quote(a.column()));
+                steps(a);
+                buf.append(" = ");
+                exprs.expr(a.value(), false);
+            }
+        }
+        new FromClauseDeparser(ctx, exprs).fromClause(withoutResultRelation(query), " FROM ");
+        whereAndReturning(query, colNamesVisible);
+    }
+
+    /** get_delete_query_def: DELETE FROM rel [alias] USING the other relations, WHERE, RETURNING. */
+    private void deleteQuery(Query query, boolean colNamesVisible) {
+        StringBuilder buf = ctx.buf;
+        withClause(query);
+        int result = query.resultRelation();
+        Query.RangeTblEntry rte = query.rangeTable().get(result - 1);
+        if (ctx.prettyIndent()) {
+            buf.append(' ');
+            ctx.indentLevel += PRETTYINDENT_STD;
+        }
+        buf.append("DELETE FROM ").append(rte.inh() ? "" : "ONLY ").append(resultRelationName(rte));
+        resultAlias(rte, result, false);
+        new FromClauseDeparser(ctx, exprs).fromClause(withoutResultRelation(query), " USING ");
+        whereAndReturning(query, colNamesVisible);
+    }
+
+    /** get_utility_query_def: a rule's NOTIFY action. */
+    private void utilityQuery(Query query) {
+        if (!(query.utilityStmt() instanceof org.tusk.nodes.Stmt.NotifyStmt n)) {
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "unexpected utility statement type");
+        }
+        ctx.appendContextKeyword("", 0, PRETTYINDENT_STD, 1);
+        ctx.buf.append("NOTIFY ").append(org.tusk.utils.adt.RegTypes.quote(n.channel()));
+        if (n.payload() != null) ctx.buf.append(", '").append(n.payload().replace("'", "''")).append('\'');
+    }
+
+    private void whereAndReturning(Query query, boolean colNamesVisible) {
+        if (query.where() != null) {
+            ctx.appendContextKeyword(" WHERE ", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            exprs.expr(query.where(), false);
+        }
+        if (query.returningList() != null && !query.returningList().isEmpty()) {
+            ctx.appendContextKeyword(" RETURNING", -PRETTYINDENT_STD, PRETTYINDENT_STD, 1);
+            targetList(query.returningList(), null, colNamesVisible);
+        }
+    }
+
+    private static String resultRelationName(Query.RangeTblEntry rte) {
+        return rte.table() != null ? RuleUtils.relationName(rte.table().oid()) : rte.relname();
+    }
+
+    /** get_rte_alias for the result relation: its printed name when that is not the relation's own. */
+    private void resultAlias(Query.RangeTblEntry rte, int rtindex, boolean useAs) {
+        String refname = ctx.namespaces.get(0).name(rtindex);
+        if (refname != null && !refname.equals(rte.relname())) {
+            ctx.buf.append(useAs ? " AS " : " ").append(org.tusk.utils.adt.RegTypes.quote(refname));
+        }
+    }
+
+    /** The query with its FROM list less the result relation, which UPDATE and DELETE name before SET / USING. */
+    private static Query withoutResultRelation(Query q) {
+        List<Query.JoinNode> from = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) {
+            if (n instanceof Query.JoinNode.RangeRef r && r.rtindex() == q.resultRelation()) continue;
+            from.add(n);
+        }
+        return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), q.targetList(), q.where(), q.sortClause(),
+                q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(), q.valuesLists(), q.sourceQuery(),
+                q.returningList(), from, q.groupClause(), q.havingQual(), q.distinctClause(), q.hasDistinctOn(),
+                q.setOperations(), q.cteList(), q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(),
+                q.mergeActionList(), q.withCheckOptions());
+    }
+
+    /** processIndirection's text: {@code .field} and {@code [subscripts]} of one assignment. */
+    private void steps(Assignment a) {
+        for (Object step : a.steps()) {
+            if (step instanceof String field) {
+                ctx.buf.append('.').append(org.tusk.utils.adt.RegTypes.quote(field));
+            } else {
+                Expr.SubscriptingAssign s = (Expr.SubscriptingAssign) step;
+                exprs.assignmentSubscripts(s.upper(), s.lower());
+            }
+        }
+    }
+
+    /**
+     * One assignment of an INSERT's column list: the column, the steps of its indirection (a
+     * field name or a SubscriptingAssign's subscripts), and the value assigned.
+     */
+    private record Assignment(String column, List<Object> steps, Expr value) {}
+
+    /**
+     * The assignments a target entry's expression makes, in the order they were written:
+     * processIndirection for each, after undoing process_matched_tle's nesting of several
+     * assignments to one column (an assignment node whose input is another assignment node holds
+     * the earlier ones there; the innermost input is the column's old value).
+     */
+    private static List<Assignment> assignments(String column, Expr e) {
+        List<Assignment> out = new ArrayList<>();
+        collect(column, List.of(), e, out);
+        return out;
+    }
+
+    private static void collect(String column, List<Object> prefix, Expr e, List<Assignment> out) {
+        Expr x = e;
+        while (x instanceof Expr.CoerceToDomain d) x = d.arg();
+        switch (x) {
+            case Expr.FieldStore f -> {
+                if (isAssignment(f.arg())) collect(column, prefix, f.arg(), out);
+                org.tusk.catalog.TypeCache.CompositeType c = org.tusk.catalog.TypeCache.lookupComposite(f.type());
+                for (int i = 0; i < f.newvals().size(); i++) {
+                    int n = f.fieldnums().get(i);
+                    String field = c != null && n >= 1 && n <= c.size() ? c.names().get(n - 1) : "?";
+                    inner(column, append(prefix, field), f.newvals().get(i), out);
+                }
+            }
+            case Expr.SubscriptingAssign s -> {
+                if (isAssignment(s.container())) collect(column, prefix, s.container(), out);
+                inner(column, append(prefix, s), s.value(), out);
+            }
+            default -> out.add(new Assignment(column, prefix, e));
+        }
+    }
+
+    /** A nested level's new value: further indirection over the CaseTestExpr standing for the current value, or the value itself. */
+    private static void inner(String column, List<Object> prefix, Expr v, List<Assignment> out) {
+        Expr x = v;
+        while (x instanceof Expr.CoerceToDomain d) x = d.arg();
+        if (isAssignment(x)) collect(column, prefix, v, out);
+        else out.add(new Assignment(column, prefix, v));
+    }
+
+    private static boolean isAssignment(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.CoerceToDomain d) x = d.arg();
+        return x instanceof Expr.FieldStore || x instanceof Expr.SubscriptingAssign;
+    }
+
+    private static List<Object> append(List<Object> prefix, Object step) {
+        List<Object> l = new ArrayList<>(prefix);
+        l.add(step);
+        return l;
     }
 
     /** get_select_query_def. */

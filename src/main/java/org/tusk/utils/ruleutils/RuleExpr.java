@@ -59,6 +59,11 @@ final class RuleExpr {
     /** get_rule_expr(node, context, showimplicit). */
     void expr(Expr e, boolean showimplicit) {
         StringBuilder buf = ctx.buf;
+        String svf = org.tusk.nodes.ExprTrees.sqlValueFunction(e);
+        if (svf != null) {
+            buf.append(svf);
+            return;
+        }
         switch (e) {
             case Expr.Var v -> variable(v);
             case Expr.WholeRowVar w -> wholeRow(w, false);
@@ -186,6 +191,11 @@ final class RuleExpr {
      * target list entry).
      */
     String variable(Expr.Var v) {
+        if (v.varno() == org.tusk.nodes.Query.PRS2_OLD_VARNO || v.varno() == org.tusk.nodes.Query.PRS2_NEW_VARNO) {
+            // a rule's OLD or NEW: PostgreSQL's rtable entries 1 and 2 of every action, named so
+            ctx.buf.append(v.varno() == org.tusk.nodes.Query.PRS2_OLD_VARNO ? "old." : "new.").append(RegTypes.quote(v.name()));
+            return v.name();
+        }
         if (v.levelsup() >= ctx.namespaces.size() || v.varno() <= 0) {
             // a Var outside every level being printed: only its own name is known
             ctx.buf.append(RegTypes.quote(v.name()));
@@ -354,6 +364,19 @@ final class RuleExpr {
     /** simple_quote_literal (standard_conforming_strings on): quotes doubled. */
     private void simpleQuoteLiteral(String s) {
         ctx.buf.append('\'').append(s.replace("'", "''")).append('\'');
+    }
+
+    /** printSubscripts for an assignment target: {@code [lower:upper]} or {@code [upper]} per dimension. */
+    void assignmentSubscripts(List<Expr> upper, List<Expr> lower) {
+        for (int i = 0; i < upper.size(); i++) {
+            ctx.buf.append('[');
+            if (lower != null && i < lower.size() && lower.get(i) != null) {
+                expr(lower.get(i), false);
+                ctx.buf.append(':');
+            }
+            if (upper.get(i) != null) expr(upper.get(i), false);
+            ctx.buf.append(']');
+        }
     }
 
     private void subscripts(Expr.SubscriptingRef r) {

@@ -10,6 +10,15 @@
  * every expression node, sub-links recursing into the query deparser), sharing a
  * {@code DeparseContext} (buffer, pretty flags, indentation, the stack of query levels).
  *
+ * <p>Rules other than a view's: {@code RuleDef} (make_ruledef) prints an INSERT, UPDATE or
+ * DELETE rule from its condition and actions, which the caller analyses again from pg_rewrite's
+ * texts as the rewriter does (FunctionCallContext.analyzeStoredRule); OLD and NEW are Vars of the
+ * reserved varnos Query.PRS2_OLD_VARNO / PRS2_NEW_VARNO and print as {@code old.col} /
+ * {@code new.col}, the names OLD and NEW reserved at each action's level as PostgreSQL's rtable
+ * entries 1 and 2 reserve them. The query deparser prints INSERT (its column list with the
+ * indirection of each assignment, process_matched_tle's nesting undone), UPDATE, DELETE and a
+ * NOTIFY action.
+ *
  * <p>SQL-standard function bodies: {@code FunctionBodyDef} (print_function_sqlbody) prints the
  * statements of prosqlbody, analysed again under the function's schema, through the query
  * deparser with an outermost namespace that names the function's arguments (get_parameter);

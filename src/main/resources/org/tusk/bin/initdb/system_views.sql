@@ -6,9 +6,8 @@
 --    function and relation is schema-qualified;
 --  * views run with the caller's privileges, and pg_authid is readable by superusers only, so
 --    pg_group reads pg_roles (rolname, oid, rolcanlogin) instead;
---  * not created yet: pg_rules (pg_get_ruledef cannot deparse a rule whose action is INSERT,
---    UPDATE or DELETE, the only rules pg_rules shows), the statistics views (no cumulative
---    statistics system) and the views over features Tusk lacks.
+--  * not created yet: the statistics views (no cumulative statistics system) and the views
+--    over features Tusk lacks.
 
 CREATE VIEW pg_catalog.pg_group AS
     SELECT r.rolname AS groname,
@@ -24,6 +23,15 @@ CREATE VIEW pg_catalog.pg_views AS
            pg_catalog.pg_get_viewdef(C.oid) AS definition
     FROM pg_catalog.pg_class C LEFT JOIN pg_catalog.pg_namespace N ON (N.oid = C.relnamespace)
     WHERE C.relkind = 'v';
+
+CREATE VIEW pg_catalog.pg_rules AS
+    SELECT N.nspname AS schemaname,
+           C.relname AS tablename,
+           R.rulename AS rulename,
+           pg_catalog.pg_get_ruledef(R.oid) AS definition
+    FROM (pg_catalog.pg_rewrite R JOIN pg_catalog.pg_class C ON (C.oid = R.ev_class))
+         LEFT JOIN pg_catalog.pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE R.rulename != '_RETURN';
 
 CREATE VIEW pg_catalog.pg_matviews AS
     SELECT N.nspname AS schemaname,
@@ -59,4 +67,4 @@ CREATE VIEW pg_catalog.pg_sequences AS
           AND relkind = 'S';
 
 -- initdb's setup_privileges: every relation of pg_catalog is readable by PUBLIC.
-GRANT SELECT ON pg_catalog.pg_group, pg_catalog.pg_views, pg_catalog.pg_matviews, pg_catalog.pg_sequences TO PUBLIC;
+GRANT SELECT ON pg_catalog.pg_group, pg_catalog.pg_views, pg_catalog.pg_rules, pg_catalog.pg_matviews, pg_catalog.pg_sequences TO PUBLIC;
