@@ -49,6 +49,7 @@ public final class Executor {
             case Plan.WindowAgg w -> new WindowAggState(w, init(w.child(), ctx), ctx);
             case Plan.Sort s -> new SortState(s, init(s.child(), ctx), ctx);
             case Plan.Limit l -> new LimitState(l, init(l.child(), ctx), ctx);
+            case Plan.GatingResult g -> new GatingResultState(g, init(g.child(), ctx), ctx);
             case Plan.LockRows l -> new LockRowsState(l, init(l.child(), ctx), ctx);
             case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
             case Plan.NestLoop n -> new NestLoopState(n, init(n.outer(), ctx), ctx);
@@ -104,6 +105,37 @@ public final class Executor {
             if (!ExprEvaluator.qual(plan.qual(), new Object[0], null, ctx)) return null;
             return project(plan.targetList(), new Object[0], null, ctx);
         }
+    }
+
+    /**
+     * nodeResult.c with an outer plan: the one-time qual (resconstantqual) is checked on the
+     * first call; when it fails no row is returned and the child is never read.
+     */
+    static final class GatingResultState extends PlanState {
+        private final Plan.GatingResult plan;
+        private final PlanState child;
+        private final ExecContext ctx;
+        private boolean checked, failed;
+
+        GatingResultState(Plan.GatingResult plan, PlanState child, ExecContext ctx) {
+            this.plan = plan;
+            this.child = child;
+            this.ctx = ctx;
+        }
+
+        PlanState child() { return child; }
+
+        @Override
+        public Object[] next() {
+            if (!checked) {
+                checked = true;
+                failed = !ExprEvaluator.qual(plan.qual(), new Object[0], null, ctx);
+            }
+            return failed ? null : child.next();
+        }
+
+        @Override
+        public void close() { child.close(); }
     }
 
     /** nodeValuesscan.c: each VALUES row, its expressions evaluated without an input tuple. */

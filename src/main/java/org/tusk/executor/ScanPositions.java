@@ -61,6 +61,7 @@ public final class ScanPositions {
             case Plan.BitmapHeapScan s -> scanTables.add(s.rte().table().oid());
             case Plan.Append a -> { for (Plan c : a.children()) collect(c); }
             case Plan.Limit l -> collect(l.child());
+            case Plan.GatingResult g -> collect(g.child());
             case Plan.SubqueryScan s -> collect(s.child());
             case Plan.LockRows l -> {
                 for (Plan.PlanRowMark m : l.rowMarks()) {
@@ -84,6 +85,7 @@ public final class ScanPositions {
                 collectMarks(l.child());
             }
             case Plan.Limit l -> collectMarks(l.child());
+            case Plan.GatingResult g -> collectMarks(g.child());
             case Plan.SubqueryScan s -> collectMarks(s.child());
             default -> { }
         }
@@ -124,6 +126,7 @@ public final class ScanPositions {
                 return multiple ? -1 : found;
             }
             case Plan.Limit l -> { return search(l.child(), tableOid, next); }
+            case Plan.GatingResult g -> { return search(g.child(), tableOid, next); }
             case Plan.SubqueryScan s -> { return search(s.child(), tableOid, next); }
             default -> { return -1; }
         }
@@ -152,6 +155,8 @@ public final class ScanPositions {
                     capture(a.children().get(i), as != null ? as.running(i) : null, scans, marks, oids, next);
             }
             case Plan.Limit l -> capture(l.child(), s == null ? null : ((Executor.LimitState) s).child(), scans, marks, oids, next);
+            case Plan.GatingResult g -> capture(g.child(), s == null ? null : ((Executor.GatingResultState) s).child(), scans,
+                    marks, oids, next);
             case Plan.SubqueryScan sq -> capture(sq.child(), s == null ? null : ((SubqueryScanState) s).child(), scans, marks, oids, next);
             case Plan.LockRows l -> {
                 LockRowsState ls = (LockRowsState) s;
@@ -177,6 +182,8 @@ public final class ScanPositions {
                 captureMarks(l.child(), ls == null ? null : ls.child(), marks, oids, next);
             }
             case Plan.Limit l -> captureMarks(l.child(), s == null ? null : ((Executor.LimitState) s).child(), marks, oids, next);
+            case Plan.GatingResult g -> captureMarks(g.child(), s == null ? null : ((Executor.GatingResultState) s).child(),
+                    marks, oids, next);
             case Plan.SubqueryScan sq -> captureMarks(sq.child(), s == null ? null : ((SubqueryScanState) s).child(), marks, oids, next);
             default -> { }
         }

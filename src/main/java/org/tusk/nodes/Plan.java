@@ -18,6 +18,16 @@ public sealed interface Plan {
     }
 
     /**
+     * A Result over {@code child} that passes its tuples through unchanged when the one-time
+     * {@code qual}, which reads no column of the child, holds, and returns none otherwise
+     * (create_gating_plan: the pseudoconstant quals of a join tree, "One-Time Filter"). The qual
+     * is evaluated once, before the child is first read, so a false one never starts the child.
+     */
+    record GatingResult(Plan child, Expr qual) implements Plan {
+        public int width() { return child.width(); }
+    }
+
+    /**
      * Sequential scan of a relation: filters scan tuples by qual, then projects targetList
      * (targetList null: emit the scan tuple as is). The scan tuple of a table has one element
      * per column and, after them, the row version's TID (the ctid system column), which

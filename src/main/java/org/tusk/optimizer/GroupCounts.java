@@ -41,10 +41,18 @@ final class GroupCounts {
         if (groupExprs.isEmpty()) return 1.0;
         List<Expr.Var> vars = new ArrayList<>();
         for (Expr e : groupExprs) {
+            int before = vars.size();
+            boolean[] hasVar = {false};
             ExprTrees.any(e, x -> {
-                if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() > 0) addUnique(vars, v);
+                if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() > 0) {
+                    hasVar[0] = true;
+                    addUnique(vars, v);
+                }
                 return false;
             });
+            // a variable-free item is a constant, which makes no more groups, or calls something
+            // volatile: then every input row is taken for a group of its own
+            if (!hasVar[0] && vars.size() == before && Clauses.containsVolatileFunctions(e)) return inputRows;
         }
         if (vars.isEmpty()) return 1.0;
         // per relation: {product of distinct counts, largest count, number of columns, tuples}

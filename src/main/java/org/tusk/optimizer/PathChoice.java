@@ -56,6 +56,12 @@ final class PathChoice<T> {
         if (accept) survivors.add(c);
     }
 
+    /** Whether a candidate carrying {@code payload} is among the survivors. */
+    boolean kept(T payload) {
+        for (Candidate<T> c : survivors) if (java.util.Objects.equals(c.payload(), payload)) return true;
+        return false;
+    }
+
     /** set_cheapest: the survivor of least total cost, then least startup cost; null if none was offered. */
     Candidate<T> cheapest() {
         Candidate<T> best = null;

@@ -69,8 +69,11 @@ public final class PlanCosts {
             case Plan.IndexScan s -> indexScan(s);
             case Plan.BitmapHeapScan b -> bitmapHeapScan(b);
             case Plan.Result r -> {
-                double cost = CPU_TUPLE_COST + exprCost(r.targetList()) + (r.qual() == null ? 0 : exprCost(r.qual()));
-                yield new Estimate(r.qual() == null ? 0 : exprCost(r.qual()), cost, 1, width(r.targetList()));
+                // the InitPlans its target list reads run once before its row (create_minmaxagg_path
+                // charges the MIN/MAX sub-selects so; SS_charge_for_initplans a FROM-less level's)
+                double init = initPlanCost(r.targetList());
+                double cost = init + CPU_TUPLE_COST + exprCost(r.targetList()) + (r.qual() == null ? 0 : exprCost(r.qual()));
+                yield new Estimate(init + (r.qual() == null ? 0 : exprCost(r.qual())), cost, 1, width(r.targetList()));
             }
             case Plan.ValuesScan v -> {
                 double rows = v.rows().size();
@@ -163,6 +166,14 @@ public final class PlanCosts {
             }
             case Plan.Sort s -> s.presorted() > 0 ? incrementalSort(of(s.child()), s.presorted()) : sort(of(s.child()));
             case Plan.Limit l -> limit(l);
+            case Plan.GatingResult g -> {
+                // the pseudoconstant quals are evaluated once, at startup (cost_qual_eval_walker
+                // counts a pseudoconstant RestrictInfo so); otherwise the child's estimate
+                // (create_gating_plan's copy_plan_costsize): a false one makes no row fewer
+                Estimate c = of(g.child());
+                double q = exprCost(g.qual());
+                yield new Estimate(c.startup() + q, c.total() + q, c.rows(), c.width());
+            }
         };
     }
 
@@ -579,6 +590,7 @@ public final class PlanCosts {
             case Plan.FunctionScan s -> k <= s.rte().columns().size() && s.functions().size() == 1 ? new Origin(s, s.rte(), k) : null;
             case Plan.Sort s -> origin(s.child(), e);
             case Plan.Limit l -> origin(l.child(), e);
+            case Plan.GatingResult g -> origin(g.child(), e);
             case Plan.SubqueryScan s -> s.targetList() == null ? origin(s.child(), e)
                     : k <= s.targetList().size() ? origin(s.child(), s.targetList().get(k - 1)) : null;
             case Plan.NestLoop n -> joinOrigin(n.outer(), n.inner(), v);
@@ -1190,6 +1202,18 @@ public final class PlanCosts {
     private static Expr elementClause(Expr.ScalarArrayOpExpr sa, Expr.Const element) {
         Expr right = element != null ? element : new Expr.Const(sa.op().right(), -1, null, -1);
         return new Expr.OpExpr(sa.op(), List.of(sa.left(), right), TypeOids.BOOL, -1);
+    }
+
+    /** The total costs of the InitPlans (SubPlans without parameters from their level) that {@code l} reads. */
+    private double initPlanCost(List<Expr> l) {
+        double[] cost = {0};
+        for (Expr e : l)
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.SubPlan sp && sp.parParams().isEmpty() && sp.kind() != Expr.SubLinkType.ANY
+                        && sp.kind() != Expr.SubLinkType.ALL) cost[0] += of(sp.plan()).total();
+                return false;
+            });
+        return cost[0];
     }
 
     /** cost_qual_eval: cpu_operator_cost per operator and function call (procost 1). */

@@ -288,6 +288,12 @@ public final class Planner {
                     if (!(c instanceof Expr.Const k && Boolean.TRUE.equals(k.value()))) where.add(c);
             }
             quals.addAll(where);
+            // distribute_qual_to_rels: a conjunct that reads no relation of the level and calls
+            // nothing volatile is pseudoconstant; it gates the whole join tree (create_gating_plan)
+            // instead of filtering a scan or join
+            List<Expr> gating = new ArrayList<>();
+            for (Expr c : where) if (gatingQual(c)) gating.add(c);
+            where.removeAll(gating);
             info.scanOrder = ScanOrder.required(q);
             if (info.scanOrder != null) {
                 info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
@@ -298,7 +304,8 @@ public final class Planner {
             // a semi-join above the scan does not keep its order
             if (!semi.isEmpty()) info.scanOrderProvided = false;
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
-            plan = constantFalse(where) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable()) : rel.plan();
+            plan = constantFalse(gating) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
+                    : gating.isEmpty() ? rel.plan() : new Plan.GatingResult(rel.plan(), ScanPaths.and(gating));
             layout = rel.layout();
         }
 
@@ -349,23 +356,25 @@ public final class Planner {
         if (!q.distinctClause().isEmpty()) {
             List<Integer> cols = new ArrayList<>();
             for (int r : q.distinctClause()) cols.add(r - 1);
-            if (sortKeys.isEmpty() && !q.hasDistinctOn() && ScanPaths.setting(ctx, "enable_hashagg", true)) {
-                List<Expr> keys = new ArrayList<>(), identity = new ArrayList<>();
-                for (int c : cols) keys.add(column(c, tlist.get(c)));
-                for (int c = 0; c < tlist.size(); c++) identity.add(column(c, tlist.get(c)));
-                plan = new Plan.Agg(plan, Plan.AggStrategy.HASHED, List.copyOf(keys), List.of(), List.copyOf(identity), null);
-            } else {
-                List<Plan.SortKey> keys = new ArrayList<>(sortKeys);
-                for (int c : cols) {
-                    boolean present = false;
-                    for (Plan.SortKey k : keys) present |= k.column() == c;
-                    if (!present) keys.add(new Plan.SortKey(c, false, false, SortGroupTypes.of(tlist.get(c))));
-                }
-                List<Integer> types = new ArrayList<>();
-                for (int c : cols) types.add(SortGroupTypes.of(tlist.get(c)));
-                plan = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols), List.copyOf(types));
-                sortKeys.clear();
+            List<Plan.SortKey> keys = new ArrayList<>(sortKeys);
+            for (int c : cols) {
+                boolean present = false;
+                for (Plan.SortKey k : keys) present |= k.column() == c;
+                if (!present) keys.add(new Plan.SortKey(c, false, false, SortGroupTypes.of(tlist.get(c))));
             }
+            List<Integer> types = new ArrayList<>();
+            for (int c : cols) types.add(SortGroupTypes.of(tlist.get(c)));
+            Plan unique = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols), List.copyOf(types));
+            Plan hashed = null;
+            if (!q.hasDistinctOn() && ScanPaths.setting(ctx, "enable_hashagg", true)
+                    && cols.stream().noneMatch(c -> org.tusk.catalog.OperatorHashing.knownNotHashable(tlist.get(c).type()))) {
+                List<Expr> hashKeys = new ArrayList<>(), identity = new ArrayList<>();
+                for (int c : cols) hashKeys.add(column(c, tlist.get(c)));
+                for (int c = 0; c < tlist.size(); c++) identity.add(column(c, tlist.get(c)));
+                hashed = new Plan.Agg(plan, Plan.AggStrategy.HASHED, List.copyOf(hashKeys), List.of(), List.copyOf(identity), null);
+            }
+            plan = hashed != null && DistinctPaths.hashCheaper(info, q, plan, cols.size(), !sortKeys.isEmpty()) ? hashed : unique;
+            if (plan == unique) sortKeys.clear();
         }
         if (!sortKeys.isEmpty() && !info.scanOrderProvided && !GroupingSetPlanner.providesOrder(q, plan)
                 && !SetOps.providesOrder(q, plan))
@@ -399,7 +408,7 @@ public final class Planner {
      * pathkey_is_redundant drop the key. A key holding a sub-select is kept (Tusk's MIN/MAX
      * rewrite leaves sub-selects where PostgreSQL's pathkeys still see the aggregates).
      */
-    private static boolean pseudoConstant(Expr e) {
+    static boolean pseudoConstant(Expr e) {
         return !org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == 0 || x instanceof Expr.WholeRowVar
                 || x instanceof Expr.Aggref a && a.levelsup() == 0 || x instanceof Expr.WindowFunc
                 || x instanceof Expr.GroupingFunc || x instanceof Expr.SubLink || x instanceof Expr.SubPlan)
@@ -544,6 +553,8 @@ public final class Planner {
             case Plan.BitmapHeapScan s when s.targetList() == null -> new Plan.BitmapHeapScan(s.rte(), s.bitmap(),
                     s.recheck(), s.qual(), List.copyOf(tlist));
             case Plan.Result r when r.targetList().isEmpty() -> new Plan.Result(List.copyOf(tlist), r.qual(), r.emptyTuple());
+            // the gating qual reads no column: the projection may as well be made below it
+            case Plan.GatingResult g -> new Plan.GatingResult(project(g.child(), tlist), g.qual());
             default -> new Plan.SubqueryScan(plan, null, List.copyOf(tlist));
         };
     }
@@ -609,6 +620,17 @@ public final class Planner {
         for (Expr c : where)
             if (c instanceof Expr.Const k && (k.value() == null || Boolean.FALSE.equals(k.value()))) return true;
         return false;
+    }
+
+    /**
+     * Whether a WHERE conjunct (sub-selects planned, outer references made parameters) is
+     * pseudoconstant: it reads no column of the level, not even through a SubPlan's arguments,
+     * and calls nothing volatile (distribute_qual_to_rels: empty relids, !contain_volatile_functions).
+     */
+    private static boolean gatingQual(Expr c) {
+        return !org.tusk.nodes.ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                || x instanceof Expr.WholeRowVar || x instanceof Expr.SubLink)
+                && !Clauses.containsVolatileFunctions(c) && !Clauses.returnsSet(c);
     }
 
     /**

@@ -19,9 +19,11 @@ import org.tusk.utils.cache.Relation;
  * (non-redundant) keys equal the order's, DESC and NULLS FIRST alike; read backwards when each is
  * the exact opposite (DESC flips, and so does where the nulls go).
  *
- * <p>Only a query over one plain table whose ORDER BY items are that table's columns, without
- * grouping, aggregates, window functions, DISTINCT or set-returning functions, asks its scan for an
- * order; anything else sorts as before.
+ * <p>Only a query over one plain table whose ORDER BY items are that table's columns (or
+ * pseudoconstants, which order nothing), without grouping, aggregates, window functions, DISTINCT
+ * or set-returning functions, asks its scan for an order; anything else sorts as before. Such a
+ * query with a LIMIT and no ORDER BY asks for the empty order, so that its scan is chosen for the
+ * fraction of rows the LIMIT reads.
  */
 final class ScanOrder {
     private ScanOrder() {}
@@ -37,7 +39,10 @@ final class ScanOrder {
      * it cannot take it from the scan (see the class comment).
      */
     static List<Key> required(Query q) {
-        if (q.sortClause().isEmpty() || q.setOperations() != null || q.hasGrouping() || !q.distinctClause().isEmpty()) return null;
+        // without ORDER BY only a LIMIT asks anything of the scan: no order, but the fraction of
+        // its rows read (grouping_planner's tuple_fraction, get_cheapest_fractional_path)
+        if (q.sortClause().isEmpty() && q.limitCount() == null) return null;
+        if (q.setOperations() != null || q.hasGrouping() || !q.distinctClause().isEmpty()) return null;
         if (q.fromList().size() != 1 || !(q.fromList().get(0) instanceof Query.JoinNode.RangeRef ref)) return null;
         Query.RangeTblEntry rte = q.rangeTable().get(ref.rtindex() - 1);
         if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || rte.inh() && rte.table().relkind() == 'p') return null;
@@ -47,6 +52,8 @@ final class ScanOrder {
         List<Key> keys = new ArrayList<>();
         for (Query.SortClause s : q.sortClause()) {
             Expr e = q.targetList().get(s.resno() - 1).expr();
+            // a pseudoconstant's pathkey is redundant (its equivalence class has a constant)
+            if (Planner.pseudoConstant(e)) continue;
             if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != ref.rtindex() || v.attno() <= 0) return null;
             Key k = new Key(v.attno(), s.desc(), s.nullsFirst());
             if (!keys.stream().anyMatch(x -> x.attno() == k.attno())) keys.add(k);   // a repeated column is redundant

@@ -136,7 +136,16 @@ final class ScanPaths {
         // the candidates are costed as costsize.c does (cost_seqscan, cost_index with the index's
         // correlation, cost_bitmap_heap_scan) over the selectivities of the table's statistics
         PlanCosts costs = new PlanCosts(env, ctx);
-        double seqCost = costs.of(new Plan.SeqScan(rte, qual, tlist)).total();
+        // a LIMIT without an order to keep reads only its fraction of the rows: the scans are
+        // compared as get_cheapest_fractional_path compares paths, startup plus that fraction of
+        // the rest (with every row read, their total costs)
+        double unorderedFraction = 1.0;
+        if (order != null && limit >= 0
+                && ScanOrder.withoutConstants(order, ScanOrder.constantColumns(conjuncts)).isEmpty()) {
+            double rowsOut = Math.max(1, Math.ceil(tuples * conjunctSelectivity(conjuncts)));
+            if (limit < rowsOut) unorderedFraction = Math.max(limit, 1) / rowsOut;
+        }
+        double seqCost = fractional(costs.of(new Plan.SeqScan(rte, qual, tlist)), unorderedFraction);
         Plan.IndexScan best = null;
         double bestCost = Double.MAX_VALUE;
         boolean bestIsUniqueEq = false;
@@ -161,7 +170,7 @@ final class ScanPaths {
                 boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
                         rte.columns().size(), env);
                 Plan.IndexScan candidate = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only);
-                double cost = costs.of(candidate).total();
+                double cost = fractional(costs.of(candidate), unorderedFraction);
                 if (best == null || (uniqueEq && !bestIsUniqueEq) || (uniqueEq == bestIsUniqueEq && cost < bestCost)) {
                     best = candidate;
                     bestCost = cost;
@@ -192,7 +201,7 @@ final class ScanPaths {
         if (!conjuncts.isEmpty() && !bestIsUniqueEq && setting(ctx, "enable_bitmapscan", true)
                 && !BitmapPaths.usesParams(conjuncts)) {
             BitmapPaths.Choice bitmap = BitmapPaths.best(rte, conjuncts, tlist, env, ctx, pages, tuples);
-            double bitmapCost = bitmap == null ? 0 : costs.of(bitmap.plan()).total();
+            double bitmapCost = bitmap == null ? 0 : fractional(costs.of(bitmap.plan()), unorderedFraction);
             if (bitmap != null && bitmapCost < unorderedCost) {
                 // an index led by an expression has no statistics here (PostgreSQL's ANALYZE
                 // gathers them for index expressions, we do not yet): without its selectivity and
@@ -246,6 +255,11 @@ final class ScanPaths {
             }
         }
         return ordered != null ? new Choice(ordered, true) : new Choice(unordered, false);
+    }
+
+    /** A path's cost when {@code fraction} of its rows are read (compare_fractional_path_costs). */
+    private static double fractional(PlanCosts.Estimate e, double fraction) {
+        return fraction >= 1.0 ? e.total() : e.startup() + fraction * (e.total() - e.startup());
     }
 
     /** Whether an index condition compares with an exec parameter (an outer row's value). */

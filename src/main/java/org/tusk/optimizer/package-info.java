@@ -13,7 +13,11 @@
  * The top node's tuples are the target list, resjunk entries after the visible ones; sort,
  * DISTINCT and grouping keys are positions in it or expressions over the input. Aggregation is
  * PLAIN without GROUP BY, else HASHED, or SORTED (input sorted on the keys) when enable_hashagg is
- * off; plain DISTINCT without ORDER BY is a hashed Agg, otherwise Sort + Unique. Every sort,
+ * off; plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
+ * less as add_path compares them ({@link org.tusk.optimizer.DistinctPaths}, create_distinct_paths);
+ * DISTINCT ON is always sorted. WHERE conjuncts that read no column of the level and call nothing
+ * volatile are pseudoconstant: a Result above the join tree checks them once ("One-Time Filter",
+ * {@code Plan.GatingResult}, create_gating_plan). Every sort,
  * group, partition, merge and set-operation key the planner puts in a plan carries the type
  * whose default btree and hash operator classes order and equate its values
  * ({@link org.tusk.optimizer.SortGroupTypes}, get_sort_group_operators' choice): the executor

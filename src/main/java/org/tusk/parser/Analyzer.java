@@ -235,7 +235,7 @@ public final class Analyzer {
             }
         } else if (s.distinct()) {
             for (RawExpr d : s.distinctOn()) {
-                int resno = findSortTarget(d, tlist, visible);
+                int resno = findSortTarget(d, tlist, visible, "DISTINCT ON");
                 if (!distinct.contains(resno)) distinct.add(resno);
             }
             int n = Math.min(sort.size(), distinct.size());
@@ -386,6 +386,9 @@ public final class Analyzer {
                 throw err("42P10", "GROUP BY position " + n + " is not in select list", c.location());
             return n;
         }
+        // findTargetlistEntrySQL92: any other constant is refused
+        if (node instanceof RawExpr.AConst c)
+            throw err(SqlState.SYNTAX_ERROR, "non-integer constant in GROUP BY", c.location());
         if (node instanceof RawExpr.ColumnRef cr && !cr.star() && cr.fields().size() == 1
                 && lookupColumn(cr.fields().get(0), cr.location(), false) == null) {
             String name = cr.fields().get(0);
@@ -872,12 +875,22 @@ public final class Analyzer {
     }
 
     int findSortTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible) {
+        return findSortTarget(node, tlist, visible, "ORDER BY");
+    }
+
+    /**
+     * findTargetlistEntrySQL92 for ORDER BY or DISTINCT ON ({@code clause}): a constant is a
+     * position in the select list, and only an integer one is allowed.
+     */
+    int findSortTarget(RawExpr node, List<Query.TargetEntry> tlist, int visible, String clause) {
         if (node instanceof RawExpr.AConst c && c.kind() == RawExpr.AConst.Kind.INTEGER) {
             int n = (Integer) c.value();
             if (n < 1 || n > visible)
-                throw err("42P10", "ORDER BY position " + n + " is not in select list", c.location());
+                throw err("42P10", clause + " position " + n + " is not in select list", c.location());
             return n;
         }
+        if (node instanceof RawExpr.AConst c)
+            throw err(SqlState.SYNTAX_ERROR, "non-integer constant in " + clause, c.location());
         if (node instanceof RawExpr.ColumnRef cr && !cr.star() && cr.fields().size() == 1) {
             String name = cr.fields().get(0);
             int found = -1;

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
+import org.tusk.nodes.GroupingSetList;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.VarTreeMutator;
@@ -84,12 +85,67 @@ final class GroupingSetAnalysis {
         }
         if (result.size() > 4096)
             throw a.err("54001", "too many grouping sets present (maximum 4096)", items.get(0).location());
-        if (distinct) return new Result(List.copyOf(clause), distinctSets(result, sortgrouprefs(sortClause, clause)));
+        List<GroupingSetList.Written> written = written(items, tlist, visible);
+        if (distinct)
+            return new Result(List.copyOf(clause),
+                    new GroupingSetList(distinctSets(result, sortgrouprefs(sortClause, clause)), written, true));
         // list_sort(result, cmp_list_len_asc): PostgreSQL's (unstable) qsort, whose order of
         // equal-sized sets the planner's rollups and so the result order depend on
         List<List<Integer>> sorted = new ArrayList<>(result);
         org.tusk.utils.sort.Qsort.sort(sorted, (x, y) -> Integer.compare(x.size(), y.size()));
-        return new Result(List.copyOf(clause), List.copyOf(sorted));
+        return new Result(List.copyOf(clause), new GroupingSetList(sorted, written, false));
+    }
+
+    /**
+     * transformGroupClause's gsets, the GROUP BY as written (flatten_grouping_sets,
+     * transformGroupingSet): a plain expression is a SIMPLE set of itself (once), an empty set
+     * at the top level is left out (GROUP BY () alone if nothing else is left), ROLLUP and CUBE
+     * elements are SIMPLE sets, a GROUPING SETS nested in another is spliced into it.
+     */
+    private List<GroupingSetList.Written> written(List<RawExpr> items, List<Query.TargetEntry> tlist, int visible) {
+        List<GroupingSetList.Written> out = new ArrayList<>();
+        Set<Integer> plain = new LinkedHashSet<>();
+        for (RawExpr item : items) {
+            if (!(item instanceof RawExpr.GroupingSet gs)) {
+                int resno = target(item, tlist, visible);
+                if (plain.add(resno)) out.add(GroupingSetList.Written.simple(List.of(resno)));
+            } else if (gs.kind() != RawExpr.GroupingSetKind.EMPTY) {
+                out.add(writtenSet(gs, tlist, visible));
+            }
+        }
+        if (out.isEmpty()) out.add(new GroupingSetList.Written(GroupingSetList.Kind.EMPTY, List.of(), List.of()));
+        return out;
+    }
+
+    private GroupingSetList.Written writtenSet(RawExpr.GroupingSet gs, List<Query.TargetEntry> tlist, int visible) {
+        switch (gs.kind()) {
+            case EMPTY -> {
+                return new GroupingSetList.Written(GroupingSetList.Kind.EMPTY, List.of(), List.of());
+            }
+            case SIMPLE -> {
+                Set<Integer> refs = new LinkedHashSet<>();
+                for (RawExpr c : gs.content()) refs.add(target(c, tlist, visible));
+                return GroupingSetList.Written.simple(List.copyOf(refs));
+            }
+            default -> {
+                List<GroupingSetList.Written> content = new ArrayList<>();
+                for (RawExpr c : gs.content()) {
+                    if (!(c instanceof RawExpr.GroupingSet inner)) {
+                        content.add(GroupingSetList.Written.simple(List.of(target(c, tlist, visible))));
+                    } else if (gs.kind() == RawExpr.GroupingSetKind.SETS && inner.kind() == RawExpr.GroupingSetKind.SETS) {
+                        content.addAll(writtenSet(inner, tlist, visible).content());
+                    } else {
+                        content.add(writtenSet(inner, tlist, visible));
+                    }
+                }
+                GroupingSetList.Kind kind = switch (gs.kind()) {
+                    case ROLLUP -> GroupingSetList.Kind.ROLLUP;
+                    case CUBE -> GroupingSetList.Kind.CUBE;
+                    default -> GroupingSetList.Kind.SETS;
+                };
+                return new GroupingSetList.Written(kind, List.of(), List.copyOf(content));
+            }
+        }
     }
 
     /**

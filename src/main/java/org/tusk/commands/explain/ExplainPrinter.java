@@ -217,6 +217,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Agg x -> true;
             case Plan.WindowAgg x -> true;
             case Plan.Result x -> true;
+            case Plan.GatingResult x -> true;
             case Plan.Unique x -> true;
             case Plan.ProjectSet x -> true;
             case Plan.NestLoop x -> true;
@@ -719,6 +720,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 // show_incremental_sort_keys: the leading keys the input is already ordered on
                 if (s.presorted() > 0) n.details.add(() -> out.propertyList("Presorted Key", keys.subList(0, s.presorted())));
                 n.child(s.child(), "Outer");
+                yield n;
+            }
+            case Plan.GatingResult g -> {
+                Node n = node(p, "Result");
+                n.output = names(outputColumns(p));
+                qual(n, "One-Time Filter", g.qual(), upperPrefix());
+                n.child(g.child(), "Outer");
                 yield n;
             }
             case Plan.Limit l -> {
@@ -1507,6 +1515,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.RecursiveUnion r -> outputColumns(r.nonRecursive());
             case Plan.Sort s -> outputColumns(s.child());
             case Plan.Limit l -> outputColumns(l.child());
+            case Plan.GatingResult g -> outputColumns(g.child());
         };
     }
 
@@ -1596,6 +1605,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.RecursiveUnion r -> List.of(r.nonRecursive(), r.recursive());
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
+            case Plan.GatingResult g -> List.of(g.child());
             default -> List.of();
         };
         for (Plan k : kids) forEachPlan(k, f, seen);
@@ -1643,6 +1653,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.HashJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.MergeJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.Limit lim -> { add.accept(lim.offset()); add.accept(lim.count()); }
+            case Plan.GatingResult g -> add.accept(g.qual());
             default -> { }
         }
         return l;

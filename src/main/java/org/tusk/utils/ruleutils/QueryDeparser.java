@@ -484,12 +484,21 @@ final class QueryDeparser {
     }
 
     /**
-     * GROUP BY over grouping sets. Tusk keeps only the expanded sets, not the ROLLUP/CUBE written,
-     * so they are printed as the equivalent GROUPING SETS list (get_rule_groupingset's form for
-     * GROUPING_SET_SETS).
+     * GROUP BY over grouping sets: the items as written (get_rule_groupingset), or, for a query
+     * that kept only the expanded sets, the equivalent GROUPING SETS list.
      */
     private void groupingSets(Query query) {
         StringBuilder buf = ctx.buf;
+        if (query.groupingSets() instanceof org.tusk.nodes.GroupingSetList g) {
+            if (g.distinct()) buf.append("DISTINCT ");
+            String sep = "";
+            for (org.tusk.nodes.GroupingSetList.Written w : g.written()) {
+                buf.append(sep);
+                groupingSet(w, query, true);
+                sep = ", ";
+            }
+            return;
+        }
         buf.append("GROUPING SETS (");
         String sep = "";
         for (List<Integer> set : query.groupingSets()) {
@@ -501,6 +510,43 @@ final class QueryDeparser {
                 inner = ", ";
             }
             buf.append(')');
+            sep = ", ";
+        }
+        buf.append(')');
+    }
+
+    /** get_rule_groupingset: one written set; a SIMPLE one of one expression bare where {@code omitParens}. */
+    private void groupingSet(org.tusk.nodes.GroupingSetList.Written w, Query query, boolean omitParens) {
+        StringBuilder buf = ctx.buf;
+        boolean omitChildParens = true;
+        switch (w.kind()) {
+            case EMPTY -> {
+                buf.append("()");
+                return;
+            }
+            case SIMPLE -> {
+                boolean parens = !omitParens || w.refs().size() != 1;
+                if (parens) buf.append('(');
+                String sep = "";
+                for (int resno : w.refs()) {
+                    buf.append(sep);
+                    exprs.sortGroupClause(resno, query.targetList(), false);
+                    sep = ", ";
+                }
+                if (parens) buf.append(')');
+                return;
+            }
+            case ROLLUP -> buf.append("ROLLUP(");
+            case CUBE -> buf.append("CUBE(");
+            case SETS -> {
+                buf.append("GROUPING SETS (");
+                omitChildParens = false;
+            }
+        }
+        String sep = "";
+        for (org.tusk.nodes.GroupingSetList.Written c : w.content()) {
+            buf.append(sep);
+            groupingSet(c, query, omitChildParens);
             sep = ", ";
         }
         buf.append(')');
