@@ -26,6 +26,17 @@ public interface IndexAm {
     IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys);
 
     /**
+     * ambuild as VACUUM FULL's finish_heap_swap runs it (reindex_relation without
+     * REINDEX_REL_CHECK_CONSTRAINTS, so ii_Unique cleared): every row version of the rewritten
+     * heap that some transaction may still see gets an entry (the table's non-vacuumable scan,
+     * as heapam_index_build_range_scan enters recently dead tuples), and a unique index is
+     * filled without checking its keys for duplicates.
+     */
+    default IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
+        throw new UnsupportedOperationException("this index access method cannot be rebuilt after a rewrite");
+    }
+
+    /**
      * aminsert: enters {@code keys -> heapTid}. With {@code checkUnique} on a unique index, first
      * checks (waiting, through the table AM's dirty check, for in-progress inserters or deleters
      * of an equal key) that no other live row has the same key, and throws 23505 with PostgreSQL's

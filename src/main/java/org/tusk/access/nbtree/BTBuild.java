@@ -43,9 +43,15 @@ final class BTBuild {
 
     private record Entry(Object[] keys, ItemPointer tid) {}
 
-    /** btbuild: returns the rows scanned and the entries made (IndexBuildResult). */
+    /**
+     * btbuild: returns the rows scanned and the entries made (IndexBuildResult). With
+     * {@code afterRewrite} (VACUUM FULL's rebuild) every non-vacuumable row version is entered
+     * and a unique index takes duplicates (index_build with ii_Unique cleared); otherwise the
+     * rows the build snapshot sees, checked for uniqueness.
+     */
     org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
-                                                 org.tusk.access.index.IndexKeyFormer former) {
+                                                 org.tusk.access.index.IndexKeyFormer former, boolean afterRewrite) {
+        boolean checkUnique = !afterRewrite;
         initMetapage(index);
         Relation.IndexInfo info = index.index();
         TupleDesc desc = index.desc();
@@ -54,7 +60,7 @@ final class BTBuild {
         // every later insertion and validate_index's comparison assume.
         org.tusk.access.table.RootTids roots = new org.tusk.access.table.RootTids(table, heap);
         double heapTuples = 0;
-        try (TableScan scan = table.beginScan(heap, ctx.buildSnapshot().get())) {
+        try (TableScan scan = afterRewrite ? table.beginScanNonVacuumable(heap) : table.beginScan(heap, ctx.buildSnapshot().get())) {
             TupleSlot slot;
             while ((slot = scan.next()) != null) {
                 heapTuples++;
@@ -65,7 +71,7 @@ final class BTBuild {
         short[] options = BTScanInsert.options(index);
         int nkeyatts = BTScanInsert.nkeyatts(index);
         entries.sort((a, b) -> compareEntries(desc, options, nkeyatts, a, b));
-        if (info.unique()) {
+        if (info.unique() && checkUnique) {
             // NULLS NOT DISTINCT: a null equals a null, so keys with nulls are checked too (_bt_load via tuplesort)
             boolean nullsEqual = info.nullsNotDistinct();
             for (int i = 1; i < entries.size(); i++) {

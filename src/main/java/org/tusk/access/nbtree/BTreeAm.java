@@ -35,7 +35,14 @@ public final class BTreeAm implements IndexAm {
     @Override
     public org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
                                                        org.tusk.access.index.IndexKeyFormer keys) {
-        return build.build(heap, index, table, keys);
+        return build.build(heap, index, table, keys, false);
+    }
+
+    /** btbuild over the non-vacuumable rows, with the spool's isunique false: duplicates are loaded as they are. */
+    @Override
+    public org.tusk.access.index.IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table,
+                                                                         org.tusk.access.index.IndexKeyFormer keys) {
+        return build.build(heap, index, table, keys, true);
     }
 
     /** btinsert. {@code checkUnique} is honoured only for a unique index. */

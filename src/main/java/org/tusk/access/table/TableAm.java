@@ -20,6 +20,15 @@ public interface TableAm {
     TableScan beginScan(Relation rel, Snapshot snapshot);
 
     /**
+     * table_beginscan with SnapshotNonVacuumable: every row version that is not dead to every
+     * transaction (live, recently dead, being inserted or deleted), as an index build after a
+     * rewrite must enter them (heapam_index_build_range_scan over SnapshotAny).
+     */
+    default TableScan beginScanNonVacuumable(Relation rel) {
+        throw new UnsupportedOperationException("this table access method has no non-vacuumable scan");
+    }
+
+    /**
      * table_beginscan with a scan key (what systable_beginscan passes when it has no index): only
      * the visible rows whose attribute {@code key.attnum()} equals {@code key.value()}. An access
      * method that can test the key before decoding a row should; this default filters decoded rows.
@@ -137,6 +146,16 @@ public interface TableAm {
      * ShareUpdateExclusiveLock on the table.
      */
     VacuumStats vacuum(Relation rel, java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes);
+
+    /**
+     * table_relation_copy_for_cluster without an index to order by (VACUUM FULL): every row
+     * version of {@code oldRel} that some snapshot may still need is copied, with its
+     * transaction information, into {@code newRel}, which is the same table on new, empty storage;
+     * the caller holds AccessExclusiveLock and rebuilds the indexes afterwards.
+     */
+    default ClusterCopyStats copyForCluster(Relation oldRel, Relation newRel) {
+        throw new UnsupportedOperationException("this table access method cannot rewrite a table");
+    }
 
     /** Physical blocks of the relation's main fork (RelationGetNumberOfBlocks), for costs and tests. */
     int numberOfBlocks(Relation rel);
