@@ -1445,7 +1445,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void buildIndex(Relation heap, Relation index, IndexKeyFormer keys) {
-        env.indexAm().build(heap, index, env.table(), keys);
+        env.indexAm().buildConcurrently(heap, index, env.table(), keys);
     }
 
     @Override

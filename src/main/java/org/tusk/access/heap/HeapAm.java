@@ -70,10 +70,11 @@ public final class HeapAm implements TableAm {
         return new HeapScan(env, rel, snapshot, null);
     }
 
-    /** heap_beginscan with SnapshotNonVacuumable ({@link HeapScan#nonVacuumable}). */
+    /** heapam_index_build_range_scan: over SnapshotAny ({@link HeapIndexBuildScan}) or the given snapshot. */
     @Override
-    public TableScan beginScanNonVacuumable(Relation rel) {
-        return HeapScan.nonVacuumable(env, rel);
+    public void indexBuildScan(Relation rel, Snapshot snapshot, boolean allVersions, IndexBuildCallback callback) {
+        if (allVersions) HeapIndexBuildScan.scan(env, rel, callback);
+        else TableAm.super.indexBuildScan(rel, snapshot, false, callback);
     }
 
     /** heap_beginscan with a key: HeapKeyTest on each visible tuple in the page before it is decoded. */

@@ -43,23 +43,7 @@ final class HeapScan implements TableScan {
     private int next;
     private boolean closed;
 
-    /**
-     * With no snapshot, the horizon of SnapshotNonVacuumable: the scan returns every tuple that is
-     * not dead to every transaction (HeapTupleSatisfiesVacuum against this oldest xmin).
-     */
-    private final int oldestXmin;
-
     HeapScan(HeapEnv env, Relation rel, Snapshot snapshot, ScanKey key) {
-        this(env, rel, snapshot, key, 0);
-    }
-
-    /** A scan with SnapshotNonVacuumable: every tuple some snapshot may still see, or that is in progress. */
-    static HeapScan nonVacuumable(HeapEnv env, Relation rel) {
-        return new HeapScan(env, rel, null, null, env.oracle().oldestNonRemovableXid());
-    }
-
-    private HeapScan(HeapEnv env, Relation rel, Snapshot snapshot, ScanKey key, int oldestXmin) {
-        this.oldestXmin = oldestXmin;
         this.env = env;
         this.key = key;
         this.rel = rel;
@@ -104,10 +88,7 @@ final class HeapScan implements TableScan {
         int lines = Page.isNew(page) ? 0 : Page.maxOffsetNumber(page);
         for (int off = Page.FIRST_OFFSET_NUMBER; off <= lines; off++) {
             if (!ItemId.isNormal(ItemId.get(page, off))) continue;
-            MemorySegment t = Page.item(page, off);
-            boolean wanted = snapshot != null ? env.visibility().satisfiesMvcc(t, snapshot, buffer)
-                    : env.visibility().satisfiesVacuum(t, oldestXmin, buffer) != HeapVisibility.Htsv.DEAD;
-            if (wanted) visible[nvisible++] = off;
+            if (env.visibility().satisfiesMvcc(Page.item(page, off), snapshot, buffer)) visible[nvisible++] = off;
         }
         bm.unlockBuffer(buffer);
     }

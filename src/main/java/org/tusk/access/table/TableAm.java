@@ -19,13 +19,24 @@ public interface TableAm {
     /** table_beginscan: a sequential scan returning the rows visible to {@code snapshot}. */
     TableScan beginScan(Relation rel, Snapshot snapshot);
 
+    /** What an index build scan hands over: each tuple to enter, and whether it is alive (to be checked for uniqueness). */
+    @FunctionalInterface
+    interface IndexBuildCallback {
+        void tuple(TupleSlot slot, boolean alive);
+    }
+
     /**
-     * table_beginscan with SnapshotNonVacuumable: every row version that is not dead to every
-     * transaction (live, recently dead, being inserted or deleted), as an index build after a
-     * rewrite must enter them (heapam_index_build_range_scan over SnapshotAny).
+     * table_index_build_scan. With {@code allVersions} (a build under ShareLock: CREATE INDEX,
+     * REINDEX, VACUUM FULL), every row version some snapshot may still see is handed over, the
+     * recently dead ones as not alive, so that older snapshots find their rows through the new
+     * index as heapam_index_build_range_scan over SnapshotAny provides; without it (CREATE INDEX
+     * CONCURRENTLY), the rows {@code snapshot} sees, all alive. This default scans with the
+     * snapshot either way.
      */
-    default TableScan beginScanNonVacuumable(Relation rel) {
-        throw new UnsupportedOperationException("this table access method has no non-vacuumable scan");
+    default void indexBuildScan(Relation rel, Snapshot snapshot, boolean allVersions, IndexBuildCallback callback) {
+        try (TableScan s = beginScan(rel, snapshot)) {
+            for (TupleSlot slot = s.next(); slot != null; slot = s.next()) callback.tuple(slot, true);
+        }
     }
 
     /**
