@@ -59,6 +59,31 @@ public interface Catalog {
     void truncateRelation(Relation heap);
 
     /**
+     * VACUUM FULL's storage swap (make_new_heap and swap_relation_files, for the heap alone):
+     * {@code heap} gets a new, empty file, the old one is removed at commit (the new one if the
+     * transaction aborts); its indexes and TOAST relation keep theirs. The caller holds
+     * AccessExclusiveLock, fills the new file from the old (reading the old through the
+     * {@code heap} it holds) and rebuilds the indexes.
+     */
+    default void setNewHeapRelfilenode(Relation heap) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "VACUUM FULL needs the heap catalogs");
+    }
+
+    /**
+     * reindex_index with skip_constraint_checks (reindex_relation without
+     * REINDEX_REL_CHECK_CONSTRAINTS, as VACUUM FULL's finish_heap_swap calls it): as
+     * {@link #reindexIndex}, but every row version of the just rewritten heap that some
+     * transaction may still see gets an entry (recently dead ones too), a unique or exclusion index
+     * is filled without checking its keys and, having skipped the check, keeps its validity; any
+     * other index left invalid or not ready becomes valid and ready.
+     */
+    default void reindexIndexAfterRewrite(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "REINDEX needs the heap catalogs");
+    }
+
+    /**
      * reindex_index: rebuilds {@code index} of {@code heap} into a new relfilenode (the old file
      * goes at commit), its entries formed by {@code keys}. The caller holds ShareLock on the heap
      * and AccessExclusiveLock on the index.

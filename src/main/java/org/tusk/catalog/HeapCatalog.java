@@ -438,10 +438,29 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void setNewHeapRelfilenode(Relation heap) {
+        lock(heap.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        ddl.setNewHeapRelfilenode(heap);
+    }
+
+    @Override
     public void reindexIndex(Relation heap, Relation index, IndexKeyFormer keys) {
-        ddl.reindexIndex(heap, index, keys);
-        // reindex_index: a rebuilt index is complete, so one left invalid or not ready by a
-        // failed CREATE INDEX CONCURRENTLY is usable again (index_bad: indisvalid, indisready)
+        ddl.reindexIndex(heap, index, keys, false);
+        markRebuilt(heap, index);
+    }
+
+    @Override
+    public void reindexIndexAfterRewrite(Relation heap, Relation index, IndexKeyFormer keys) {
+        ddl.reindexIndex(heap, index, keys, true);
+        // reindex_index's skipped_constraint: an unchecked unique or exclusion index stays as it was
+        if (!index.index().unique() && !index.index().exclusion()) markRebuilt(heap, index);
+    }
+
+    /**
+     * reindex_index: a rebuilt index is complete, so one left invalid or not ready by a failed
+     * CREATE INDEX CONCURRENTLY is usable again (index_bad: indisvalid, indisready).
+     */
+    private void markRebuilt(Relation heap, Relation index) {
         if (!index.indexIsValid() || !index.indexIsReady()) {
             List<TupleSlot> rows = writer.find(PG_INDEX, v -> oid(PG_INDEX.get(v, "indexrelid")) == index.oid());
             Object[] v = rows.get(0).values().clone();
@@ -1426,7 +1445,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void buildIndex(Relation heap, Relation index, IndexKeyFormer keys) {
-        env.indexAm().build(heap, index, env.table(), keys);
+        env.indexAm().buildConcurrently(heap, index, env.table(), keys);
     }
 
     @Override

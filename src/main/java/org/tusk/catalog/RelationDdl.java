@@ -71,14 +71,29 @@ final class RelationDdl {
      * is removed at commit, the new one if the transaction aborts) and is built again from the
      * heap's live rows by the access method's bottom-up build, which WAL-logs every page it
      * writes. A unique index whose table now holds duplicates fails as CREATE UNIQUE INDEX
-     * would. The caller holds ShareLock on the heap and AccessExclusiveLock on the index.
+     * would, unless {@code afterRewrite} (VACUUM FULL's reindex_index with skip_constraint_checks:
+     * the build then takes duplicates, and enters every row version of the rewritten heap that
+     * some transaction may still see). The caller holds ShareLock on the heap and AccessExclusiveLock
+     * on the index.
      */
-    void reindexIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys) {
+    void reindexIndex(Relation heap, Relation index, org.tusk.access.index.IndexKeyFormer keys, boolean afterRewrite) {
         newRelfilenode(index);
         env.commandCounterIncrement().run();
         Relation h = env.relcache().byOid(heap.oid());
         Relation ix = env.relcache().byOid(index.oid());
-        indexUpdateStats(h, ix, env.indexAm().build(h, ix, env.table(), keys), env.table());
+        var stats = afterRewrite ? env.indexAm().buildAfterRewrite(h, ix, env.table(), keys)
+                : env.indexAm().build(h, ix, env.table(), keys);
+        indexUpdateStats(h, ix, stats, env.table());
+    }
+
+    /**
+     * VACUUM FULL's swap_relation_files for the heap alone: a new, empty file for {@code heap}
+     * (relpages 0, reltuples -1 until the copy's counts are stored), the old file removed at
+     * commit. Its indexes and TOAST relation are untouched here.
+     */
+    void setNewHeapRelfilenode(Relation heap) {
+        newRelfilenode(heap);
+        env.commandCounterIncrement().run();
     }
 
     /**

@@ -29,22 +29,37 @@ import org.tusk.utils.error.SqlState;
  * the {@code _ccnew} copy (invalid) or, after the swap, the {@code _ccold} index behind, as in
  * PostgreSQL. Temporary relations are reindexed the plain way, which is as good and faster.
  *
+ * <p>A table's TOAST indexes are rebuilt with its own (ReindexRelationConcurrently's
+ * toastrelid step); their phases wait for the lockers of the table, which every writer of the
+ * TOAST relation holds, and while a copy is ready the TOAST code inserts each new chunk into
+ * both indexes, reading through the valid one.
+ *
  * <p>Not done: partitioned tables and indexes (REINDEX of those is not supported at all yet),
- * TOAST indexes of user tables (they are left as they are), and VERBOSE's resource usage DETAIL.
+ * and VERBOSE's resource usage DETAIL.
  */
 public final class ReindexConcurrently {
     private ReindexConcurrently() {}
 
-    /** One index being rebuilt: its table, the old index and, after phase 1, the copy. */
+    /**
+     * One index being rebuilt: its table, the old index and, after phase 1, the copy; and the
+     * table whose lockers the phases wait for, which for an index of a TOAST relation is the
+     * table that owns it (its writers lock that table, never the TOAST relation itself).
+     */
     private static final class Job {
         final int heapOid;
+        final int waitOid;
         final int oldOid;
         final String oldName;
         final int namespace;
         int newOid;
 
         Job(int heapOid, Relation old) {
+            this(heapOid, heapOid, old);
+        }
+
+        Job(int heapOid, int waitOid, Relation old) {
             this.heapOid = heapOid;
+            this.waitOid = waitOid;
             this.oldOid = old.oid();
             this.oldName = old.name();
             this.namespace = old.namespace();
@@ -141,7 +156,10 @@ public final class ReindexConcurrently {
         }
     }
 
-    /** ReindexRelationConcurrently for a table: its valid, non-exclusion indexes; false if none. */
+    /**
+     * ReindexRelationConcurrently for a table: its valid indexes, then those of its TOAST
+     * relation (locked ShareUpdateExclusiveLock too); false if there are none.
+     */
     private static boolean reindexTable(Relation heap, ExecContext ctx, TransactionSteps steps, Consumer<String> verbose,
                                         Consumer<String> warnings) {
         Catalog catalog = ctx.env().catalog();
@@ -156,6 +174,21 @@ public final class ReindexConcurrently {
             }
             catalog.lockRelation(ix.oid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
             jobs.add(new Job(heap.oid(), ix));
+        }
+        if (heap.toastRelid() != 0) {
+            catalog.lockRelation(heap.toastRelid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+            Relation toast = catalog.openRelation(heap.toastRelid());
+            List<Relation> toastIndexes = toast == null ? List.of() : new ArrayList<>(catalog.indexesOf(toast));
+            toastIndexes.sort((a, b) -> Integer.compareUnsigned(a.oid(), b.oid()));
+            for (Relation ix : toastIndexes) {
+                if (!ix.indexIsValid()) {
+                    warnings.accept("cannot reindex invalid index \"" + catalog.namespaceName(ix.namespace()) + "."
+                            + ix.name() + "\" on TOAST table concurrently, skipping");
+                    continue;
+                }
+                catalog.lockRelation(ix.oid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                jobs.add(new Job(toast.oid(), heap.oid(), ix));
+            }
         }
         if (jobs.isEmpty()) return false;
         run(jobs, steps, verbose);
@@ -230,7 +263,7 @@ public final class ReindexConcurrently {
     /** WaitForLockersMultiple over the tables of {@code jobs}. */
     private static void waitForLockers(List<Job> jobs, LockMode mode, TransactionSteps steps) {
         java.util.Set<Integer> seen = new java.util.LinkedHashSet<>();
-        for (Job j : jobs) seen.add(j.heapOid);
+        for (Job j : jobs) seen.add(j.waitOid);
         for (int heap : seen) ConcurrentIndexBuild.waitForLockers(heap, mode, steps);
     }
 

@@ -25,8 +25,8 @@ import org.tusk.utils.error.SqlState;
  * <p>Each table is locked ShareUpdateExclusiveLock (so two vacuums or a vacuum and DDL exclude
  * each other, while reads and writes go on). VACUUM is lazy: the table AM prunes and collects
  * dead line pointers, each index drops its entries for them (ambulkdelete), then they are freed;
- * pg_class.relpages/reltuples of the table and its indexes are then updated. FULL is refused
- * (0A000); FREEZE is accepted but nothing is frozen (Tusk does not freeze tuples yet).
+ * pg_class.relpages/reltuples of the table and its indexes are then updated. FULL rewrites
+ * the table under AccessExclusiveLock instead ({@link VacuumFull}); FREEZE is accepted but nothing is frozen (Tusk does not freeze tuples yet).
  * ANALYZE counts the rows visible now and the pages into pg_class, and stores each column's
  * null fraction, average width, distinct-value estimate and (for built-in scalar types) most
  * common values, histogram bounds and correlation in pg_statistic ({@link ColumnStatsBuilder}).
@@ -38,8 +38,9 @@ public final class VacuumCommand {
     private VacuumCommand() {}
 
     public static void vacuum(Stmt.VacuumStmt s, ExecContext ctx, Consumer<String> info) {
-        if (s.full()) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "VACUUM FULL is not supported yet");
         ExecEnvironment env = ctx.env();
+        // vacuum_rel's lmode: FULL rewrites the table, so nobody may even read it meanwhile
+        int lockMode = s.full() ? RelationLocks.ACCESS_EXCLUSIVE_LOCK : RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK;
         Catalog catalog = env.catalog();
         List<Relation> rels = new ArrayList<>();
         if (s.relations().isEmpty()) {
@@ -48,7 +49,7 @@ public final class VacuumCommand {
             if (s.analyze()) rels.addAll(catalog.userPartitionedTables());
         } else {
             for (Stmt.RangeVar rv : s.relations()) {
-                Relation rel = catalog.openRelation(rv.schema(), rv.name(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                Relation rel = catalog.openRelation(rv.schema(), rv.name(), lockMode);
                 if (rel == null) {
                     String shown = rv.schema() == null ? rv.name() : rv.schema() + "." + rv.name();
                     throw PgException.error(SqlState.UNDEFINED_TABLE, "relation \"" + shown + "\" does not exist");
@@ -59,7 +60,7 @@ public final class VacuumCommand {
                 if (rel.relkind() == 'p') {
                     for (Relation part : PartitionCommands.allOf(rel, env)) {
                         if (part.oid() == rel.oid()) continue;
-                        catalog.lockRelation(part.oid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
+                        catalog.lockRelation(part.oid(), lockMode);
                         rels.add(part);
                     }
                 }
@@ -74,11 +75,18 @@ public final class VacuumCommand {
                         catalog.namespaceName(rel.namespace()) + "." + rel.name());
                 continue;
             }
-            if (rel.relkind() != 'r') {
+            if (rel.relkind() != 'r' && !(s.full() && rel.relkind() == 'm')) {
                 // vacuum_rel / analyze_rel skip what they cannot process, with a WARNING in PostgreSQL.
                 continue;
             }
             String schema = catalog.namespaceName(rel.namespace());
+            if (s.isVacuum() && s.full()) {
+                VacuumFull.rebuild(rel, ctx, s.verbose() ? info : null, schema + "." + rel.name());
+                if (s.analyze() && rel.relkind() == 'r') {
+                    analyze(catalog.openRelation(rel.oid()), ctx, s.verbose() ? info : null, schema + "." + rel.name());
+                }
+                continue;
+            }
             if (s.isVacuum()) lazyVacuum(rel, env, s.verbose() ? info : null, db + "." + schema + "." + rel.name());
             if (s.isVacuum() && rel.toastRelid() != 0) {
                 // vacuum_rel's second step: the table's TOAST relation, under the same lock mode

@@ -158,7 +158,10 @@
  *     partitioned tables too); ANALYZE
  *     of the partitioned table itself samples its leaves in proportion to their rows into
  *     statistics of the whole tree (stainherit true) and its pg_class.reltuples. The
- *     traffic cop refuses VACUUM inside a transaction block.</li>
+ *     traffic cop refuses VACUUM inside a transaction block. VACUUM FULL ({@link org.tusk.commands.VacuumFull})
+ *     takes AccessExclusiveLock, copies the rows some snapshot may still need into new storage
+ *     ({@code TableAm.copyForCluster}) and rebuilds the indexes without uniqueness checks, as
+ *     cluster.c does without an index; catalogs are refused.</li>
  * <li>{@link org.tusk.commands.SequenceCommands}: CREATE SEQUENCE's option checks (init_params);
  *     the generators themselves are {@code access.sequence.Sequences}.</li>
  * </ul>

@@ -218,8 +218,10 @@ final class ScanPaths {
         if (order == null) return new Choice(unordered, false);
         java.util.Set<Integer> constants = ScanOrder.constantColumns(conjuncts);
         List<ScanOrder.Key> wanted = ScanOrder.withoutConstants(order, constants);
-        // every wanted column pinned by a constant, or at most one row: any scan is in order
-        if (wanted.isEmpty() || bestIsUniqueEq && unordered == best) return new Choice(unordered, true);
+        // every wanted column pinned by a constant: any scan is in order. (A unique index's equality
+        // is no proof of one row: a deferrable constraint's duplicates, or a snapshot older than
+        // the index, which finds the recently dead rows too; PostgreSQL sorts then as well.)
+        if (wanted.isEmpty()) return new Choice(unordered, true);
         if (indexOff) return new Choice(unordered, false);
         double rowsOut = Math.max(1, Math.ceil(tuples * conjunctSelectivity(conjuncts)));
         double fraction = limit >= 0 && limit < rowsOut ? Math.max(limit, 1) / rowsOut : 1.0;

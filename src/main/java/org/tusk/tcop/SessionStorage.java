@@ -158,12 +158,20 @@ final class SessionStorage {
         heap.setToastAccess(new org.tusk.access.heap.ToastAccess() {
             @Override public Relation relation(int oid) { return relcache.byOid(oid); }
             @Override public Relation toastIndex(Relation toastRel) {
-                List<Integer> ix = relcache.indexOids(toastRel.oid());
-                if (ix.isEmpty()) {
-                    throw PgException.error(SqlState.INTERNAL_ERROR, "no valid index found for toast relation with Oid "
-                            + Integer.toUnsignedString(toastRel.oid()));
+                for (int oid : relcache.indexOids(toastRel.oid())) {
+                    Relation ix = relcache.byOid(oid);
+                    if (ix != null && ix.indexIsValid()) return ix;
                 }
-                return relcache.byOid(ix.get(0));
+                throw PgException.error(SqlState.INTERNAL_ERROR, "no valid index found for toast relation with Oid "
+                        + Integer.toUnsignedString(toastRel.oid()));
+            }
+            @Override public List<Relation> readyToastIndexes(Relation toastRel) {
+                List<Relation> out = new java.util.ArrayList<>();
+                for (int oid : relcache.indexOids(toastRel.oid())) {
+                    Relation ix = relcache.byOid(oid);
+                    if (ix != null && ix.indexIsReady()) out.add(ix);
+                }
+                return out;
             }
             @Override public IndexAm indexAm() { return btree; }
             @Override public int newOid() { return oids.getNewObjectId(); }

@@ -70,6 +70,13 @@ public final class HeapAm implements TableAm {
         return new HeapScan(env, rel, snapshot, null);
     }
 
+    /** heapam_index_build_range_scan: over SnapshotAny ({@link HeapIndexBuildScan}) or the given snapshot. */
+    @Override
+    public void indexBuildScan(Relation rel, Snapshot snapshot, boolean allVersions, IndexBuildCallback callback) {
+        if (allVersions) HeapIndexBuildScan.scan(env, rel, callback);
+        else TableAm.super.indexBuildScan(rel, snapshot, false, callback);
+    }
+
     /** heap_beginscan with a key: HeapKeyTest on each visible tuple in the page before it is decoded. */
     @Override
     public TableScan beginScan(Relation rel, Snapshot snapshot, org.tusk.access.common.ScanKey key) {
@@ -300,6 +307,12 @@ public final class HeapAm implements TableAm {
     public org.tusk.access.table.VacuumStats vacuum(Relation rel,
             java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes) {
         return HeapVacuum.vacuum(env, rel, vacuumIndexes);
+    }
+
+    /** heapam_relation_copy_for_cluster (see {@link HeapRewrite}). */
+    @Override
+    public org.tusk.access.table.ClusterCopyStats copyForCluster(Relation oldRel, Relation newRel) {
+        return HeapRewrite.copy(env, oldRel, newRel);
     }
 
     @Override

@@ -121,7 +121,7 @@ final class HeapHio {
      * marked dirty; only then is the lock released, so whoever extends next sees the new length
      * and nobody can find the page before it is initialised.
      */
-    private static int extend(HeapEnv env, Relation rel, BufferAccessStrategy strategy) {
+    static int extend(HeapEnv env, Relation rel, BufferAccessStrategy strategy) {
         BufferManager bm = env.buffers();
         env.extensionLocks().lock(rel.locator());
         try {

@@ -15,8 +15,18 @@ public interface ToastAccess {
     /** The relcache entry of relation {@code oid} (the TOAST relation a table's reltoastrelid names). */
     Relation relation(int oid);
 
-    /** toast_get_valid_index: the unique index on (chunk_id, chunk_seq) of {@code toastRel}. */
+    /**
+     * toast_get_valid_index: the valid unique index on (chunk_id, chunk_seq) of {@code toastRel},
+     * the one chunks are looked up through.
+     */
     Relation toastIndex(Relation toastRel);
+
+    /**
+     * toast_open_indexes' indexes that toast_save_datum inserts into: every index of
+     * {@code toastRel} marked ready (REINDEX CONCURRENTLY builds a second one beside the valid
+     * one, which must get the new chunks too).
+     */
+    java.util.List<Relation> readyToastIndexes(Relation toastRel);
 
     /** The session's index access method (the B-tree). */
     IndexAm indexAm();

@@ -67,6 +67,7 @@ final class ToastInternals {
     ToastedDatum save(Relation rel, Object value, int cid) {
         Relation toastRel = access.relation(rel.toastRelid());
         Relation toastIdx = access.toastIndex(toastRel);
+        List<Relation> ready = access.readyToastIndexes(toastRel);
         byte[] data;
         int rawsize, extinfoSize, method;
         if (value instanceof ToastedDatum c) {
@@ -88,7 +89,7 @@ final class ToastInternals {
             int size = Math.min(TOAST_MAX_CHUNK_SIZE, data.length - done);
             byte[] chunk = java.util.Arrays.copyOfRange(data, done, done + size);
             ItemPointer tid = HeapInsert.insert(env, toastRel, new Object[] {valueId, seq, chunk}, cid);
-            access.indexAm().insert(toastIdx, new Object[] {valueId, seq}, tid, toastRel, heap, true);
+            for (Relation ix : ready) access.indexAm().insert(ix, new Object[] {valueId, seq}, tid, toastRel, heap, true);
             done += size;
             if (data.length == 0) break;
         }

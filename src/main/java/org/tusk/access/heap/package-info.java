@@ -115,6 +115,13 @@
  * frozen and empty pages at the end are not truncated; a page whose cleanup lock was not free is
  * examined but not marked all-visible.
  *
+ * <h2>VACUUM FULL and index builds</h2>
+ * {@link org.tusk.access.heap.HeapRewrite} (rewriteheap.c) copies every tuple not dead to every
+ * snapshot into the table's new storage with its header, pointing updated versions' t_ctid at their
+ * successors' new places, each page WAL-logged whole. {@link org.tusk.access.heap.HeapIndexBuildScan}
+ * (heapam_index_build_range_scan over SnapshotAny) hands an index build under ShareLock every
+ * tuple some snapshot may still see, recently dead ones (unless HOT-updated) marked not alive.
+ *
  * <h2>Visibility map</h2>
  * {@link org.tusk.access.heap.VisibilityMap} (visibilitymap.c) is the {@code _vm} fork: two bits
  * per heap page, ALL_VISIBLE and ALL_FROZEN, after a standard page header, byte-compatible with

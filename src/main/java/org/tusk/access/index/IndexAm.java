@@ -13,7 +13,11 @@ import java.util.List;
  * ({@code access.nbtree}) is the implementation.
  */
 public interface IndexAm {
-    /** ambuildempty + ambuild: initializes the index's storage and enters every live row of {@code heap}. */
+    /**
+     * ambuildempty + ambuild: initializes the index's storage and enters every row of {@code heap}
+     * (a build under ShareLock: the table's index build scan hands over every row version some
+     * snapshot may still see, and only the live ones are checked for uniqueness).
+     */
     default IndexBuildResult build(Relation heap, Relation index, TableAm table) {
         return build(heap, index, table, IndexKeyFormer.ofColumns(index));
     }
@@ -24,6 +28,25 @@ public interface IndexAm {
      * counts of rows seen and entries made.
      */
     IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys);
+
+    /**
+     * ambuild for CREATE INDEX CONCURRENTLY (index_concurrently_build, ii_Concurrent): the rows the
+     * build snapshot sees, where {@link #build} enters every row version some snapshot may still
+     * see. This default builds as {@link #build} does.
+     */
+    default IndexBuildResult buildConcurrently(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
+        return build(heap, index, table, keys);
+    }
+
+    /**
+     * ambuild as VACUUM FULL's finish_heap_swap runs it (reindex_relation without
+     * REINDEX_REL_CHECK_CONSTRAINTS, so ii_Unique cleared): every row version of the rewritten
+     * heap that some transaction may still see gets an entry, as in {@link #build}, and a unique
+     * index is filled without checking its keys for duplicates.
+     */
+    default IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
+        throw new UnsupportedOperationException("this index access method cannot be rebuilt after a rewrite");
+    }
 
     /**
      * aminsert: enters {@code keys -> heapTid}. With {@code checkUnique} on a unique index, first

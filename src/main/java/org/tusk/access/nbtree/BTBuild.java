@@ -18,9 +18,12 @@ import java.util.List;
 
 /**
  * Building an index (nbtree.c btbuild, btbuildempty; nbtsort.c's spool and _bt_load): the
- * metapage is initialized and logged, the heap is scanned for its live rows with the build
- * snapshot, the entries are sorted in index order (key, then heap TID), a unique index refuses
- * duplicates as _bt_load does ("could not create unique index"), and {@link BTSort} loads the
+ * metapage is initialized and logged, the table's index build scan hands over the rows (under
+ * ShareLock every version some snapshot may still see, recently dead ones marked not alive, as
+ * heapam_index_build_range_scan over SnapshotAny; for CREATE INDEX CONCURRENTLY the build
+ * snapshot's rows), the entries are sorted in index order (key, then heap TID), a unique index
+ * refuses duplicates among the live rows as _bt_load does ("could not create unique index"; dead
+ * ones went to spool2, unchecked), and {@link BTSort} loads the
  * sorted entries bottom up, level by level, each page written once and WAL-logged as a full-page
  * image. The fresh metapage is logged as XLOG_BTREE_META_CLEANUP, whose redo (_bt_restore_meta)
  * re-initializes the metapage from the logged fields; the final one, pointing at the root, as a
@@ -41,11 +44,23 @@ final class BTBuild {
         this.xlog = xlog;
     }
 
-    private record Entry(Object[] keys, ItemPointer tid) {}
+    /** An entry to load, and whether its row is alive (btbuildCallback's spool versus spool2). */
+    private record Entry(Object[] keys, ItemPointer tid, boolean alive) {}
 
-    /** btbuild: returns the rows scanned and the entries made (IndexBuildResult). */
+    /** Which rows a build enters and whether a unique index is checked. */
+    enum Mode {
+        /** Under ShareLock (CREATE INDEX, REINDEX): every row version some snapshot may see; the live ones checked. */
+        PLAIN,
+        /** CREATE INDEX CONCURRENTLY: the rows of the build snapshot, all checked. */
+        CONCURRENT,
+        /** VACUUM FULL's rebuild (ii_Unique cleared): as PLAIN, nothing checked. */
+        AFTER_REWRITE
+    }
+
+    /** btbuild: returns the rows entered as alive and the entries made (IndexBuildResult). */
     org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
-                                                 org.tusk.access.index.IndexKeyFormer former) {
+                                                 org.tusk.access.index.IndexKeyFormer former, Mode mode) {
+        boolean checkUnique = mode != Mode.AFTER_REWRITE;
         initMetapage(index);
         Relation.IndexInfo info = index.index();
         TupleDesc desc = index.desc();
@@ -53,30 +68,30 @@ final class BTBuild {
         // Entries point at HOT chain roots (heapam_index_build_range_scan's root_offsets), as
         // every later insertion and validate_index's comparison assume.
         org.tusk.access.table.RootTids roots = new org.tusk.access.table.RootTids(table, heap);
-        double heapTuples = 0;
-        try (TableScan scan = table.beginScan(heap, ctx.buildSnapshot().get())) {
-            TupleSlot slot;
-            while ((slot = scan.next()) != null) {
-                heapTuples++;
-                Object[] keys = former.form(slot.values());
-                if (keys != null) entries.add(new Entry(keys, roots.rootOf(slot.tid())));   // null: outside a partial index
-            }
-        }
+        double[] heapTuples = {0};
+        table.indexBuildScan(heap, ctx.buildSnapshot().get(), mode != Mode.CONCURRENT, (slot, alive) -> {
+            if (alive) heapTuples[0]++;   // reltuples counts the live rows only
+            Object[] keys = former.form(slot.values());
+            if (keys != null) entries.add(new Entry(keys, roots.rootOf(slot.tid()), alive));   // null: outside a partial index
+        });
         short[] options = BTScanInsert.options(index);
         int nkeyatts = BTScanInsert.nkeyatts(index);
         entries.sort((a, b) -> compareEntries(desc, options, nkeyatts, a, b));
-        if (info.unique()) {
+        if (info.unique() && checkUnique) {
             // NULLS NOT DISTINCT: a null equals a null, so keys with nulls are checked too (_bt_load via tuplesort)
+            // only live rows are checked: a recently dead one may share a key with its successor
             boolean nullsEqual = info.nullsNotDistinct();
-            for (int i = 1; i < entries.size(); i++) {
-                Entry prev = entries.get(i - 1), cur = entries.get(i);
-                if ((nullsEqual || !hasNull(cur.keys(), nkeyatts))
+            Entry prev = null;
+            for (Entry cur : entries) {
+                if (!cur.alive()) continue;
+                if (prev != null && (nullsEqual || !hasNull(cur.keys(), nkeyatts))
                         && compareKeys(desc, options, nkeyatts, prev.keys(), cur.keys()) == 0) {
                     UniqueViolation v = BTInsert.uniqueViolation(index, heap, cur.keys());
                     String detail = v.detail().replace(" already exists.", " is duplicated.");
                     throw new PgException(Severity.ERROR, BTErrors.UNIQUE_VIOLATION,
                             "could not create unique index \"" + index.name() + "\"", detail, null, 0);
                 }
+                prev = cur;
             }
         }
         try (BTSort sort = new BTSort(ctx, pages, index, heap)) {
@@ -84,7 +99,7 @@ final class BTBuild {
             for (Entry e : entries) sort.add(IndexTuples.form(desc, natts, e.keys(), e.tid()));
             sort.finish();
         }
-        return new org.tusk.access.index.IndexBuildResult(heapTuples, entries.size());
+        return new org.tusk.access.index.IndexBuildResult(heapTuples[0], entries.size());
     }
 
     /** btbuildempty / _bt_initmetapage: block 0 as an empty index's metapage, logged. */

@@ -31,11 +31,25 @@ public final class BTreeAm implements IndexAm {
         this.vacuum = new BTVacuum(pages, xlog);
     }
 
-    /** btbuild: creates the index file if needed, initializes the metapage and enters every live row. */
+    /** btbuild: creates the index file if needed, initializes the metapage and enters every row some snapshot may see. */
     @Override
     public org.tusk.access.index.IndexBuildResult build(Relation heap, Relation index, TableAm table,
                                                        org.tusk.access.index.IndexKeyFormer keys) {
-        return build.build(heap, index, table, keys);
+        return build.build(heap, index, table, keys, BTBuild.Mode.PLAIN);
+    }
+
+    /** btbuild from the build snapshot's rows (CREATE INDEX CONCURRENTLY). */
+    @Override
+    public org.tusk.access.index.IndexBuildResult buildConcurrently(Relation heap, Relation index, TableAm table,
+                                                                   org.tusk.access.index.IndexKeyFormer keys) {
+        return build.build(heap, index, table, keys, BTBuild.Mode.CONCURRENT);
+    }
+
+    /** btbuild with the spool's isunique false: duplicates are loaded as they are. */
+    @Override
+    public org.tusk.access.index.IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table,
+                                                                         org.tusk.access.index.IndexKeyFormer keys) {
+        return build.build(heap, index, table, keys, BTBuild.Mode.AFTER_REWRITE);
     }
 
     /** btinsert. {@code checkUnique} is honoured only for a unique index. */

@@ -19,6 +19,26 @@ public interface TableAm {
     /** table_beginscan: a sequential scan returning the rows visible to {@code snapshot}. */
     TableScan beginScan(Relation rel, Snapshot snapshot);
 
+    /** What an index build scan hands over: each tuple to enter, and whether it is alive (to be checked for uniqueness). */
+    @FunctionalInterface
+    interface IndexBuildCallback {
+        void tuple(TupleSlot slot, boolean alive);
+    }
+
+    /**
+     * table_index_build_scan. With {@code allVersions} (a build under ShareLock: CREATE INDEX,
+     * REINDEX, VACUUM FULL), every row version some snapshot may still see is handed over, the
+     * recently dead ones as not alive, so that older snapshots find their rows through the new
+     * index as heapam_index_build_range_scan over SnapshotAny provides; without it (CREATE INDEX
+     * CONCURRENTLY), the rows {@code snapshot} sees, all alive. This default scans with the
+     * snapshot either way.
+     */
+    default void indexBuildScan(Relation rel, Snapshot snapshot, boolean allVersions, IndexBuildCallback callback) {
+        try (TableScan s = beginScan(rel, snapshot)) {
+            for (TupleSlot slot = s.next(); slot != null; slot = s.next()) callback.tuple(slot, true);
+        }
+    }
+
     /**
      * table_beginscan with a scan key (what systable_beginscan passes when it has no index): only
      * the visible rows whose attribute {@code key.attnum()} equals {@code key.value()}. An access
@@ -137,6 +157,16 @@ public interface TableAm {
      * ShareUpdateExclusiveLock on the table.
      */
     VacuumStats vacuum(Relation rel, java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes);
+
+    /**
+     * table_relation_copy_for_cluster without an index to order by (VACUUM FULL): every row
+     * version of {@code oldRel} that some snapshot may still need is copied, with its
+     * transaction information, into {@code newRel}, which is the same table on new, empty storage;
+     * the caller holds AccessExclusiveLock and rebuilds the indexes afterwards.
+     */
+    default ClusterCopyStats copyForCluster(Relation oldRel, Relation newRel) {
+        throw new UnsupportedOperationException("this table access method cannot rewrite a table");
+    }
 
     /** Physical blocks of the relation's main fork (RelationGetNumberOfBlocks), for costs and tests. */
     int numberOfBlocks(Relation rel);

@@ -221,6 +221,11 @@ public final class Clog {
         int shift = bitShift(xid);
         int b = page.get(JAVA_BYTE, byteno) & 0xFF;
         int cur = (b >> shift) & XACT_BITMASK;
+        // Replaying a commit record marks its subtransactions SUB_COMMITTED again, while the page may
+        // already hold their final state (it reached disk before the crash): a no-op, as in
+        // TransactionIdSetStatusBit's InRecovery case. (Outside recovery a subcommitted child was
+        // always IN_PROGRESS before.)
+        if (status == XidStatus.SUB_COMMITTED && cur != XidStatus.IN_PROGRESS.code()) return;
         // PostgreSQL asserts this: only IN_PROGRESS -> final, SUB_COMMITTED -> final, or no change.
         if (!(cur == 0 || (cur == XidStatus.SUB_COMMITTED.code() && status != XidStatus.IN_PROGRESS)
                 || cur == status.code())) {

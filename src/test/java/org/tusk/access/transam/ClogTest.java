@@ -79,6 +79,32 @@ class ClogTest {
         }
     }
 
+    /**
+     * Redo of a commit record after the CLOG page already reached disk with the commit: the
+     * subtransactions are marked SUB_COMMITTED on the way again, which must change nothing (startup
+     * failed with "transaction N cannot change from COMMITTED to SUB_COMMITTED").
+     */
+    @Test
+    void replayingACommitWithSubtransactionsChangesNothing() {
+        try (MappedFile shm = region(4)) {
+            TestTransam t = new TestTransam(shm, 4, pgXact);
+            t.bootstrapAndStart(FullTransactionId.of(0, 32760), 3);
+            int parent = t.newXid();
+            int[] subs = new int[20];
+            for (int i = 0; i < subs.length; i++) subs[i] = t.newXid();   // pages 0 and 1
+            t.transam.commitTree(parent, subs);
+            t.transam.commitTree(parent, subs);
+            int parent2 = t.newXid();
+            int sub2 = t.newXid();   // same page as its parent
+            t.transam.commitTree(parent2, new int[] {sub2});
+            t.transam.commitTree(parent2, new int[] {sub2});
+            assertEquals(XidStatus.COMMITTED, t.clog.getStatus(parent));
+            for (int s : subs) assertEquals(XidStatus.COMMITTED, t.clog.getStatus(s), "subxact " + s);
+            assertEquals(XidStatus.COMMITTED, t.clog.getStatus(sub2));
+            assertThrows(IllegalStateException.class, () -> t.transam.abortTree(parent2, new int[] {sub2}));
+        }
+    }
+
     @Test
     void treeAcrossPagesEndsCommitted() {
         try (MappedFile shm = region(4)) {
