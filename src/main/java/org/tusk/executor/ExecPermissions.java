@@ -225,6 +225,34 @@ public final class ExecPermissions {
         throw denied(rel);
     }
 
+    /** check_enable_rls == RLS_ENABLED: row-level security filters {@code rel}'s rows for the current user. */
+    static boolean rowSecurityApplies(Relation rel, ExecEnvironment env) {
+        int user = env.currentUserId();
+        if (!rel.rowSecurity() || env.roleIsSuperuser(user)) return false;
+        var role = org.tusk.catalog.ObjectNames.current().sharedCatalog().role(user).orElse(null);
+        boolean bypass = role != null && (role.superuser() || role.bypassRls());
+        boolean owner = user == rel.owner() || env.privilegeRoles(user).contains(rel.owner());
+        return !bypass && !(owner && !rel.forceRowSecurity());
+    }
+
+    /**
+     * ExecBuildSlotValueDescription's test: which columns of a row of {@code rel} an error detail
+     * may show the current user. Null for all of them (SELECT on the table); else the attnums it
+     * holds SELECT on, none when row-level security applies to the table. PostgreSQL also shows
+     * the columns the statement gave values for (modifiedCols); they are not known where the
+     * detail is built here, so they are shown only when readable: never more than PostgreSQL shows.
+     */
+    static java.util.Set<Integer> visibleColumns(Relation rel, ExecEnvironment env) {
+        if (rowSecurityApplies(rel, env)) return java.util.Set.of();
+        int user = env.currentUserId();
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return null;
+        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return null;
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (int a = 1; a <= rel.desc().natts(); a++) if (columnHolds(rel, a, Acl.ACL_SELECT, env)) out.add(a);
+        return out;
+    }
+
     /**
      * ExecBuildSlotPartitionKeyDescription's test: whether the current user may see the key
      * values of a row that found no partition of {@code rel}. Not when row-level security applies
@@ -233,12 +261,7 @@ public final class ExecPermissions {
      */
     static boolean maySeePartitionKey(Relation rel, org.tusk.catalog.PartitionKey key, ExecEnvironment env) {
         int user = env.currentUserId();
-        if (rel.rowSecurity() && !env.roleIsSuperuser(user)) {
-            var role = org.tusk.catalog.ObjectNames.current().sharedCatalog().role(user).orElse(null);
-            boolean bypass = role != null && (role.superuser() || role.bypassRls());
-            boolean owner = user == rel.owner() || env.privilegeRoles(user).contains(rel.owner());
-            if (!bypass && !(owner && !rel.forceRowSecurity())) return false;
-        }
+        if (rowSecurityApplies(rel, env)) return false;
         int[] acl = Acl.effective(rel.acl(), rel.owner());
         if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return true;
         if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return true;

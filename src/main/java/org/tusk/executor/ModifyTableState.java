@@ -124,6 +124,8 @@ final class ModifyTableState extends PlanState {
         if (indexes == null) {
             openIndexes(env);
             constraints = TableConstraints.open(rel, cols, ctx);
+            // the columns a failing row's DETAIL shows even to a user who may not read them
+            if (plan.operation() == Query.CommandType.UPDATE) constraints.setModifiedColumns(targetColumns(plan.newRow()));
             openTriggers();
             if (rel.relkind() == 'v') view = ViewTriggerTarget.open(rel, triggers, triggerOperation());
             if (plan.rootRelation() != null && plan.operation() != Query.CommandType.INSERT) {

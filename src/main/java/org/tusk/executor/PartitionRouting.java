@@ -181,7 +181,7 @@ public final class PartitionRouting {
     public static PgException constraintViolation(Relation rel, Relation shownAs, Object[] row, ExecContext ctx) {
         Object[] shown = shownAs == rel ? row : convert(row, columnMap(rel, shownAs));
         return PgException.error("23514", "new row for relation \"" + rel.name() + "\" violates partition constraint")
-                .withDetail("Failing row contains " + ExecConstraints.describe(shownAs, columns(shownAs), shown, ctx) + ".")
+                .withDetail(ExecConstraints.failingRowDetail(shownAs, columns(shownAs), shown, ctx))
                 .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, null));
     }
 }

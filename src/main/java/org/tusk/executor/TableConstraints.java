@@ -81,10 +81,23 @@ public final class TableConstraints {
         this.toShown = map;
     }
 
-    /** ExecBuildSlotValueDescription of {@code row} (this relation's layout) as the error detail shows it. */
+    /** The columns (1-based) the statement sets (UPDATE's SET list), or null. */
+    private java.util.BitSet modifiedColumns;
+
+    /**
+     * ExecBuildSlotValueDescription's modifiedCols: a failing row's DETAIL shows these columns
+     * even to a user without SELECT on them, since the statement gave their values.
+     */
+    public void setModifiedColumns(java.util.BitSet columns) {
+        this.modifiedColumns = columns;
+    }
+
+    /** ExecBuildSlotValueDescription of {@code row} (this relation's layout) as the error detail shows it, or null. */
     String shown(Object[] row) {
-        if (shownRel == null) return ExecConstraints.describe(rel, cols, row, ctx);
-        return ExecConstraints.describe(shownRel, PartitionRouting.columns(shownRel), PartitionRouting.convert(row, toShown), ctx);
+        if (shownRel == null) return ExecConstraints.failingRowDetail(rel, cols, row, modifiedColumns, ctx);
+        // shown in the root's layout: the statement's columns are not mapped there, only readable ones show
+        return ExecConstraints.failingRowDetail(shownRel, PartitionRouting.columns(shownRel), PartitionRouting.convert(row, toShown),
+                null, ctx);
     }
 
     /** ExecConstraints: 23502 for a NULL in a NOT NULL column, 23514 for a failed CHECK. */
@@ -97,7 +110,7 @@ public final class TableConstraints {
                 String name = checks.get(i).name();
                 throw PgException.error("23514", "new row for relation \"" + rel.name()
                         + "\" violates check constraint \"" + name + "\"")
-                        .withDetail("Failing row contains " + shown(row) + ".")
+                        .withDetail(shown(row))
                         .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, name));
             }
         }

@@ -31,16 +31,18 @@ final class WithCheckOptions {
             Object ok = Executor.project(List.of(c.qual()), tuple, null, ctx)[0];
             if (!Boolean.TRUE.equals(ok)) {
                 Object[] row = tuple.length > cols.size() ? java.util.Arrays.copyOf(tuple, cols.size()) : tuple;
-                String described = ExecConstraints.describe(cols, row, ctx);
+                String detail;
                 if (root != null && root.oid() != rel.oid()) {
                     // the row of one child of the view's table is shown in the table's own layout
                     // (ExecWithCheckOptions converts it to the root's rowtype)
-                    described = ExecConstraints.describe(root, PartitionRouting.columns(root),
+                    detail = ExecConstraints.failingRowDetail(root, PartitionRouting.columns(root),
                             PartitionRouting.convert(row, PartitionRouting.columnMap(rel, root)), ctx);
+                } else {
+                    detail = ExecConstraints.failingRowDetail(rel, cols, row, ctx);
                 }
                 throw PgException.error("44000",
                         "new row violates check option for view \"" + c.viewName() + "\"")
-                        .withDetail("Failing row contains " + described + ".");
+                        .withDetail(detail);
             }
         }
     }

@@ -23,6 +23,37 @@ import org.postgresql.core.BaseConnection;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ColumnPrivilegesIT {
 
+    /**
+     * ExecBuildSlotValueDescription: a failing row's DETAIL shows only what the user may read. A
+     * role that may UPDATE but not read a table must not learn the row's other values from a
+     * constraint violation (it sees the columns it sets); with SELECT on some columns it sees
+     * those too, named.
+     */
+    @Test
+    void aFailingRowShowsOnlyTheColumnsTheUserMayRead() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
+            exec(su, "create role rowwriter login", "create table fr (a int, secret text, c int check (c > 0))",
+                    "insert into fr values (1, 'hidden', 5)", "grant update on fr to rowwriter");
+            try (Connection u = server.connect("rowwriter", null)) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "update fr set c = -1"));
+                assertEquals("23514", e.getSQLState());
+                assertEquals("Failing row contains (c) = (-1).", e.getServerErrorMessage().getDetail(), "the column it sets");
+                e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "update fr set a = null, c = -5"));
+                assertEquals("Failing row contains (a, c) = (null, -5).", e.getServerErrorMessage().getDetail());
+                exec(su, "grant select (a, c) on fr to rowwriter");
+                e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "update fr set c = -1"));
+                assertEquals("Failing row contains (a, c) = (1, -1).", e.getServerErrorMessage().getDetail());
+            }
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                    () -> exec(su, "update fr set c = -1"));
+            assertEquals("Failing row contains (1, hidden, -1).", e.getServerErrorMessage().getDetail());
+            exec(su, "drop table fr", "drop role rowwriter");
+        }
+    }
+
     @Test
     void selectOnColumnsAllowsReadingThoseColumnsOnly() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
