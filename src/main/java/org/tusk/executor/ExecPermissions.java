@@ -236,6 +236,24 @@ public final class ExecPermissions {
     }
 
     /**
+     * BuildIndexValueDescription's test: whether a unique or exclusion violation's DETAIL may show
+     * the key of {@code index} on {@code rel} ("Key (a)=(1) already exists."): not under
+     * row-level security; with SELECT on the table, or else SELECT on every key column (an
+     * expression column never qualifies).
+     */
+    static boolean maySeeIndexKey(Relation rel, Relation index, ExecEnvironment env) {
+        if (rowSecurityApplies(rel, env)) return false;
+        int user = env.currentUserId();
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return true;
+        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return true;
+        for (int attnum : index.index().keyAttnums()) {
+            if (attnum == 0 || !columnHolds(rel, attnum, Acl.ACL_SELECT, env)) return false;
+        }
+        return true;
+    }
+
+    /**
      * ExecBuildSlotValueDescription's test: which columns of a row of {@code rel} an error detail
      * may show the current user. Null for all of them (SELECT on the table); else the attnums it
      * holds SELECT on, none when row-level security applies to the table. PostgreSQL also shows

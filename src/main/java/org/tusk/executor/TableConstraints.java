@@ -153,6 +153,17 @@ public final class TableConstraints {
      * commit, if the constraint is deferred then); other indexes check at once.
      */
     public void insertIndexEntry(Relation index, Object[] keys, ItemPointer tid) {
+        try {
+            insertIndexEntryChecked(index, keys, tid);
+        } catch (PgException e) {
+            // BuildIndexValueDescription: the key is shown only to who may read its columns
+            if (("23505".equals(e.sqlState()) || "23P01".equals(e.sqlState())) && e.detail() != null
+                    && !ExecPermissions.maySeeIndexKey(rel, index, ctx.requireEnv())) throw e.withDetail(null);
+            throw e;
+        }
+    }
+
+    private void insertIndexEntryChecked(Relation index, Object[] keys, ItemPointer tid) {
         ExecEnvironment env = ctx.requireEnv();
         Relation.IndexInfo info = index.index();
         if (info.exclusion()) {

@@ -50,6 +50,21 @@ class ColumnPrivilegesIT {
             var e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
                     () -> exec(su, "update fr set c = -1"));
             assertEquals("Failing row contains (1, hidden, -1).", e.getServerErrorMessage().getDetail());
+            // BuildIndexValueDescription: a duplicate key is shown to who may read the key's columns
+            exec(su, "create unique index fr_secret on fr (secret)", "insert into fr values (2, 'other', 6)",
+                    "revoke select (a, c) on fr from rowwriter");
+            try (Connection u = server.connect("rowwriter", null)) {
+                var dup = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "update fr set secret = 'guess'"));
+                assertEquals("23505", dup.getSQLState());
+                assertEquals(null, dup.getServerErrorMessage().getDetail());
+            }
+            exec(su, "grant select (secret) on fr to rowwriter");
+            try (Connection u = server.connect("rowwriter", null)) {
+                var dup = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "update fr set secret = 'guess'"));
+                assertEquals("Key (secret)=(guess) already exists.", dup.getServerErrorMessage().getDetail());
+            }
             exec(su, "drop table fr", "drop role rowwriter");
         }
     }
