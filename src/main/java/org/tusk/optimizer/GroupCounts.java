@@ -38,6 +38,18 @@ final class GroupCounts {
 
     /** The estimated number of groups of {@code groupExprs} (expressions over {@code query}'s range table) in {@code inputRows} rows. */
     double estimate(List<Expr> groupExprs, double inputRows) {
+        return estimate(groupExprs, inputRows, null, null);
+    }
+
+    /**
+     * As above; {@code relRows} (if given) gives a relation's rows after its restriction clauses
+     * (RelOptInfo.rows, negative when unknown), by which a relation's distinct count is scaled
+     * down as estimate_num_groups does when the rows are fewer than the table's tuples;
+     * {@code usedDefault[0]} (if given) is set when some column's count is the default guess
+     * (SELFLAG_USED_DEFAULT).
+     */
+    double estimate(List<Expr> groupExprs, double inputRows, java.util.function.IntToDoubleFunction relRows,
+                    boolean[] usedDefault) {
         if (groupExprs.isEmpty()) return 1.0;
         List<Expr.Var> vars = new ArrayList<>();
         for (Expr e : groupExprs) {
@@ -52,13 +64,15 @@ final class GroupCounts {
         for (Expr.Var v : vars) {
             double tuples = tuples(v.varno());
             double nd = numDistinct(v, tuples);
+            if (usedDefault != null && isDefault(v, tuples)) usedDefault[0] = true;
             double[] r = rels.computeIfAbsent(v.varno(), k -> new double[] {1, 0, 0, tuples});
             r[0] *= nd;
             r[1] = Math.max(r[1], nd);
             r[2]++;
         }
         double groups = 1;
-        for (double[] r : rels.values()) {
+        for (Map.Entry<Integer, double[]> e : rels.entrySet()) {
+            double[] r = e.getValue();
             double reldistinct = r[0], tuples = r[3];
             if (tuples > 0) {
                 double clamp = tuples;
@@ -67,6 +81,10 @@ final class GroupCounts {
                     if (clamp < r[1]) clamp = Math.min(r[1], tuples);
                 }
                 reldistinct = Math.min(reldistinct, clamp);
+                // the restriction's rows, taken at random from the table (Dell'Era's approximation of Yao's formula)
+                double rows = relRows == null ? -1 : relRows.applyAsDouble(e.getKey());
+                if (reldistinct > 0 && rows >= 0 && rows < tuples)
+                    reldistinct *= 1 - Math.pow((tuples - rows) / tuples, tuples / reldistinct);
             }
             groups *= reldistinct <= 1.0 ? 1.0 : Math.rint(reldistinct);
         }
@@ -89,6 +107,14 @@ final class GroupCounts {
         if (v.type() == org.tusk.catalog.TypeOids.BOOL) return 2;
         if (tuples <= 0) return DEFAULT_NUM_DISTINCT;
         return tuples < DEFAULT_NUM_DISTINCT ? Math.max(1.0, Math.rint(tuples)) : DEFAULT_NUM_DISTINCT;
+    }
+
+    /** Whether {@link #numDistinct} falls back on DEFAULT_NUM_DISTINCT for the column (get_variable_numdistinct's isdefault). */
+    private boolean isDefault(Expr.Var v, double tuples) {
+        if (tuples < 0) return true;
+        if (stats.column(query.rangeTable().get(v.varno() - 1).table(), v.attno(), tuples) != null) return false;
+        if (v.type() == org.tusk.catalog.TypeOids.BOOL) return false;
+        return tuples <= 0 || tuples >= DEFAULT_NUM_DISTINCT;
     }
 
     /** add_unique_group_var: a column counts once however many expressions read it. */

@@ -228,8 +228,15 @@ final class JoinPlanner {
     }
 
     /** A join tree node with the quals pushed down to it. */
+    /** Each base relation's estimated rows after its restriction clauses (RelOptInfo.rows), by range table index. */
+    private final java.util.Map<Integer, Double> baseRows = new java.util.HashMap<>();
+
     private Rel build(Query.JoinNode n, List<Expr> pushed) {
-        if (n instanceof Query.JoinNode.RangeRef r) return new BaseRels(info).scan(r.rtindex(), pushed);
+        if (n instanceof Query.JoinNode.RangeRef r) {
+            Rel rel = new BaseRels(info).scan(r.rtindex(), pushed);
+            baseRows.put(r.rtindex(), rel.rows());
+            return rel;
+        }
         Query.JoinNode.Join j = (Query.JoinNode.Join) n;
         Set<Integer> lr = relids(j.left()), rr = relids(j.right());
         List<Expr> toLeft = new ArrayList<>(), toRight = new ArrayList<>(), joinQuals = new ArrayList<>(),
@@ -362,9 +369,22 @@ final class JoinPlanner {
             for (PlannerInfo.PlanParam p : inner.lateralParams())
                 if (outer.relids().contains(p.var().varno()))
                     nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
-            Plan p = new Plan.NestLoop(type == Query.JoinType.FULL ? Query.JoinType.LEFT : type, outer.plan(), inner.plan(),
-                    layout.fix(ScanPaths.and(joinClauses)), otherQual, List.copyOf(nestParams));
-            return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
+            Query.JoinType nlType = type == Query.JoinType.FULL ? Query.JoinType.LEFT : type;
+            Expr joinQual = layout.fix(ScanPaths.and(joinClauses));
+            Plan p = new Plan.NestLoop(nlType, outer.plan(), inner.plan(), joinQual, otherQual, List.copyOf(nestParams));
+            // match_unsorted_outer: the inner path as it is, then through a Memoize keyed by its
+            // LATERAL references (binary mode: how the inner side uses them is not known)
+            List<Expr> origins = new ArrayList<>();
+            for (PlannerInfo.PlanParam pp : inner.lateralParams())
+                if (outer.relids().contains(pp.var().varno())) origins.add(pp.var());
+            Plan.Memoize memo = memoize(nlType, outer, inner.plan(), nestParams, origins, true, false, joinQual == null);
+            if (memo == null) return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
+            boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
+            PathChoice<Chosen> choice = new PathChoice<>();
+            offer(choice, p, layout, false, nlOn);
+            offer(choice, new Plan.NestLoop(nlType, outer.plan(), memo, joinQual, otherQual, List.copyOf(nestParams)), layout,
+                    false, nlOn);
+            return cheapest(choice, relids, lateral);
         }
 
         PathChoice<Chosen> choice = new PathChoice<>();
@@ -482,7 +502,25 @@ final class JoinPlanner {
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {
                 Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual, unique);
-                if (param != null) offer(choice, param, layout, false, nlOn);
+                if (param != null) {
+                    offer(choice, param, layout, false, nlOn);
+                    // get_memoize_path over the parameterized scan, keyed by the outer sides of its clauses
+                    Plan.NestLoop nl = (Plan.NestLoop) param;
+                    List<Expr> origins = new ArrayList<>();
+                    boolean binary = false;
+                    for (EquiKey k : keys) {
+                        if (!(k.inner() instanceof Expr.Var)) continue;
+                        origins.add(k.outer());
+                        Expr.OpExpr op = (Expr.OpExpr) k.clause();
+                        // a join operator that does not hash may tell apart values the hash equality equates
+                        if (!org.tusk.catalog.OperatorHashing.hashOk(op.op(), op.args().get(0).type())) binary = true;
+                    }
+                    Plan.Memoize memo = memoize(type, outer, nl.inner(), nl.nestParams(), origins, binary, unique,
+                            nl.joinQual() == null);
+                    if (memo != null)
+                        offer(choice, new Plan.NestLoop(type, outer.plan(), memo, nl.joinQual(), nl.otherQual(), nl.nestParams(),
+                                unique), layout, false, nlOn);
+                }
             }
             // the materialized form of the inner path, unless enable_material is off or the inner
             // node keeps its rows anyway (ExecMaterializesOutput)
@@ -705,6 +743,43 @@ final class JoinPlanner {
                 wanted, -1, reads, target);
         if (!c.ordered() || !(c.plan() instanceof Plan.IndexScan) || c.plan().width() != rel.plan().width()) return null;
         return c.plan();
+    }
+
+    /**
+     * joinpath.c get_memoize_path: a Memoize over {@code innerPlan}, the parameterized inner side of
+     * a nested loop whose parameters {@code params} come from {@code origins} (the outer
+     * expressions, over the range table), or null when PostgreSQL would not make one: memoize is
+     * disabled, the outer side is expected to have fewer than two rows, there are no parameters,
+     * the join is a semi or anti join (the loop stops reading the inner side early) unless the
+     * inner side is unique, a unique inner side has join clauses that are not parameterized (its
+     * first row would not complete the entry), the inner relation's output or filter calls a volatile function
+     * (a hit would call it fewer times; {@link PlanVolatility}) or a key's type does not hash. The keys' distinct values are
+     * estimate_num_groups' over the outer rows (all of them different when that estimate is a
+     * default guess, which makes the Memoize lose).
+     */
+    private Plan.Memoize memoize(Query.JoinType type, Rel outer, Plan innerPlan, List<Plan.NestParam> params, List<Expr> origins,
+                                 boolean binary, boolean unique, boolean allClausesParameterized) {
+        if (!ScanPaths.setting(info.glob.ctx, "enable_memoize", true) || params.isEmpty() || params.size() != origins.size())
+            return null;
+        double calls = outer.rows();
+        if (calls < 2) return null;
+        if (!unique && (type == Query.JoinType.SEMI || type == Query.JoinType.ANTI)) return null;
+        if (unique && !allClausesParameterized) return null;
+        List<Expr> keys = new ArrayList<>();
+        List<Integer> keyTypes = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            Expr o = origins.get(i);
+            int t = org.tusk.catalog.TypeCache.baseType(o.type());
+            if (!org.tusk.catalog.OperatorHashing.oprcanhash("=", t, t) || Clauses.containsVolatileFunctions(o)) return null;
+            keys.add(new Expr.ExecParam(params.get(i).paramId(), o.type(), o.typmod()));
+            keyTypes.add(t);
+        }
+        if (PlanVolatility.relCallsVolatile(innerPlan)) return null;
+        boolean[] usedDefault = {false};
+        double ndistinct = new GroupCounts(q, info.glob.env).estimate(origins, calls,
+                relid -> baseRows.getOrDefault(relid, -1.0), usedDefault);
+        if (usedDefault[0]) ndistinct = calls;
+        return new Plan.Memoize(innerPlan, List.copyOf(keys), List.copyOf(keyTypes), binary, unique, calls, ndistinct);
     }
 
     /**

@@ -223,6 +223,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.HashJoin x -> true;
             case Plan.MergeJoin x -> true;
             case Plan.LockRows x -> true;
+            case Plan.Memoize x -> true;
             default -> false;
         };
     }
@@ -721,6 +722,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.child(s.child(), "Outer");
                 yield n;
             }
+            case Plan.Memoize m -> memoize(p, m);
             case Plan.Limit l -> {
                 Node n = node(p, "Limit");
                 n.output = names(outputColumns(p));
@@ -730,6 +732,37 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield n;
             }
         };
+    }
+
+    /** show_memoize_info: the cache keys (the outer expressions the loop's parameters come from), the mode, and under ANALYZE the cache's use. */
+    private Node memoize(Plan p, Plan.Memoize m) {
+        Node n = node(p, "Memoize");
+        n.output = names(outputColumns(p));
+        n.exprs.addAll(m.keys());
+        List<ExplainColumn> in = outputColumns(m.child());
+        boolean prefix = upperPrefix();
+        n.details.add(() -> {
+            List<String> keys = new ArrayList<>();
+            for (Expr k : m.keys()) keys.add(deparser.deparse(k, in, prefix));
+            out.propertyText("Cache Key", String.join(", ", keys));
+            out.propertyText("Cache Mode", m.binaryMode() ? "binary" : "logical");
+            Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(p);
+            if (!opts.analyze() || instr == null || instr.memoizeMisses() == 0) return;
+            if (out.isText()) {
+                out.indentText();
+                out.text().append(String.format(Locale.ROOT, "Hits: %d  Misses: %d  Evictions: %d  Overflows: %d  Memory Usage: %dkB\n",
+                        instr.memoizeHits(), instr.memoizeMisses(), instr.memoizeEvictions(), instr.memoizeOverflows(),
+                        instr.memoizePeakKb()));
+            } else {
+                out.propertyInteger("Cache Hits", null, instr.memoizeHits());
+                out.propertyInteger("Cache Misses", null, instr.memoizeMisses());
+                out.propertyInteger("Cache Evictions", null, instr.memoizeEvictions());
+                out.propertyInteger("Cache Overflows", null, instr.memoizeOverflows());
+                out.propertyInteger("Peak Memory Usage", "kB", instr.memoizePeakKb());
+            }
+        });
+        n.child(m.child(), "Outer");
+        return n;
     }
 
     /** The statement-wide unique names of the range table entries the plan scans (set_rtable_names). */
@@ -1507,6 +1540,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.RecursiveUnion r -> outputColumns(r.nonRecursive());
             case Plan.Sort s -> outputColumns(s.child());
             case Plan.Limit l -> outputColumns(l.child());
+            case Plan.Memoize m -> outputColumns(m.child());
         };
     }
 
@@ -1596,6 +1630,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.RecursiveUnion r -> List.of(r.nonRecursive(), r.recursive());
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
+            case Plan.Memoize m -> List.of(m.child());
             default -> List.of();
         };
         for (Plan k : kids) forEachPlan(k, f, seen);
@@ -1643,6 +1678,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.HashJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.MergeJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.Limit lim -> { add.accept(lim.offset()); add.accept(lim.count()); }
+            case Plan.Memoize m -> l.addAll(m.keys());
             default -> { }
         }
         return l;
