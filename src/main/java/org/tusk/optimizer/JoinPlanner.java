@@ -366,18 +366,50 @@ final class JoinPlanner {
 
         if (innerNeedsOuter) {
             List<Plan.NestParam> nestParams = new ArrayList<>();
-            for (PlannerInfo.PlanParam p : inner.lateralParams())
-                if (outer.relids().contains(p.var().varno()))
-                    nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
-            Query.JoinType nlType = type == Query.JoinType.FULL ? Query.JoinType.LEFT : type;
-            Expr joinQual = layout.fix(ScanPaths.and(joinClauses));
-            Plan p = new Plan.NestLoop(nlType, outer.plan(), inner.plan(), joinQual, otherQual, List.copyOf(nestParams));
-            // match_unsorted_outer: the inner path as it is, then through a Memoize keyed by its
-            // LATERAL references (binary mode: how the inner side uses them is not known)
+            // the Memoize keys' origins: the outer sides of the clauses moved into the inner
+            // side, then the LATERAL references (paraminfo_get_equal_hashops' order)
             List<Expr> origins = new ArrayList<>();
-            for (PlannerInfo.PlanParam pp : inner.lateralParams())
-                if (outer.relids().contains(pp.var().varno())) origins.add(pp.var());
-            Plan.Memoize memo = memoize(nlType, outer, inner.plan(), nestParams, origins, true, false, joinQual == null);
+            Query.JoinType nlType = type == Query.JoinType.FULL ? Query.JoinType.LEFT : type;
+            List<Expr> kept = new ArrayList<>(joinClauses);
+            Plan innerPlan = inner.plan();
+            boolean memoizable = true;
+            List<Expr> moved = movableIntoLateral(nlType, outer, inner, joinClauses);
+            if (!moved.isEmpty()) {
+                kept.removeAll(moved);
+                java.util.Map<Expr.Var, Integer> params = new java.util.LinkedHashMap<>();
+                List<Expr> filter = new ArrayList<>();
+                for (Expr c : moved) {
+                    memoizable &= outerSide(c, outer, inner) != null;
+                    filter.add(inner.layout().fix(ExprTrees.map(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                            && outer.relids().contains(v.varno())
+                            ? new Expr.ExecParam(params.computeIfAbsent(new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(),
+                                    null, -1, 0), k -> info.newParamId()), v.type(), v.typmod()) : null)));
+                }
+                for (var e : params.entrySet()) {
+                    nestParams.add(new Plan.NestParam(e.getValue(), outer.layout().fix(e.getKey())));
+                    origins.add(e.getKey());
+                }
+                if (innerPlan instanceof Plan.SubqueryScan sq && sq.rte() != null && sq.targetList() == null) {
+                    // the Subquery Scan's own filter, then the moved clauses
+                    List<Expr> all = new ArrayList<>();
+                    if (sq.qual() != null) all.add(sq.qual());
+                    all.addAll(filter);
+                    innerPlan = new Plan.SubqueryScan(sq.child(), ScanPaths.and(all), null, sq.rte());
+                } else {
+                    innerPlan = new Plan.SubqueryScan(innerPlan, ScanPaths.and(filter), null, null);
+                }
+            }
+            for (PlannerInfo.PlanParam p : inner.lateralParams())
+                if (outer.relids().contains(p.var().varno())) {
+                    nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
+                    origins.add(p.var());
+                }
+            Expr joinQual = layout.fix(ScanPaths.and(kept));
+            Plan p = new Plan.NestLoop(nlType, outer.plan(), innerPlan, joinQual, otherQual, List.copyOf(nestParams));
+            // match_unsorted_outer: the inner path as it is, then through a Memoize keyed by its
+            // parameters (binary mode: how the inner side uses the LATERAL references is not known)
+            Plan.Memoize memo = memoizable
+                    ? memoize(nlType, outer, innerPlan, nestParams, origins, true, false, joinQual == null) : null;
             if (memo == null) return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
             boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
             PathChoice<Chosen> choice = new PathChoice<>();
@@ -402,6 +434,51 @@ final class JoinPlanner {
         else if (type == Query.JoinType.LEFT)
             addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
+    }
+
+    /**
+     * The join clauses a LATERAL inner relation enforces itself (its ParamPathInfo's ppi_clauses):
+     * a relation with LATERAL references has only paths parameterized by the relations it
+     * references (set_function_pathlist, set_subquery_pathlist: required_outer is its
+     * lateral_relids), and each join clause over it and those relations is movable into such a
+     * path (join_clause_is_movable_into: an inner join's clause, or an outer join's ON clause
+     * over its nullable side), so it filters the inner relation's rows there rather than the
+     * join's. Only for one relation joined by an inner or left join.
+     */
+    private static List<Expr> movableIntoLateral(Query.JoinType type, Rel outer, Rel inner, List<Expr> joinClauses) {
+        if (type != Query.JoinType.INNER && type != Query.JoinType.LEFT || inner.relids().size() != 1) return List.of();
+        // the filter goes on the relation's scan node: a Subquery Scan, or the scan under Tusk's projections; a
+        // subquery planned as something else (a join, say) is one PostgreSQL would have pulled up, its
+        // clauses then going further down, so they stay the join's here
+        Plan top = inner.plan();
+        if (!(top instanceof Plan.SubqueryScan sq && sq.rte() != null && sq.targetList() == null)) {
+            while (top instanceof Plan.SubqueryScan sq && sq.rte() == null) top = sq.child();
+            if (!(top instanceof Plan.SeqScan || top instanceof Plan.IndexScan || top instanceof Plan.BitmapHeapScan
+                    || top instanceof Plan.FunctionScan || top instanceof Plan.ValuesScan)) return List.of();
+        }
+        Set<Integer> paramRels = union(inner.relids(), inner.lateralRelids());
+        List<Expr> moved = new ArrayList<>();
+        for (Expr c : joinClauses) {
+            Set<Integer> v = varnos(c);
+            if (paramRels.containsAll(v) && !java.util.Collections.disjoint(v, inner.relids())
+                    && !java.util.Collections.disjoint(v, outer.relids()) && !ExprTrees.any(c, x -> x instanceof Expr.SubLink))
+                moved.add(c);
+        }
+        return moved;
+    }
+
+    /**
+     * paraminfo_get_equal_hashops' test of a moved clause: a two-argument operator one side of
+     * which reads only the outer relations and the other only the inner one; that side, or null.
+     */
+    private static Expr outerSide(Expr c, Rel outer, Rel inner) {
+        if (!(c instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
+        for (int side = 0; side < 2; side++) {
+            Set<Integer> a = varnos(op.args().get(side)), b = varnos(op.args().get(1 - side));
+            if (!a.isEmpty() && outer.relids().containsAll(a) && !b.isEmpty() && inner.relids().containsAll(b))
+                return op.args().get(side);
+        }
+        return null;
     }
 
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */

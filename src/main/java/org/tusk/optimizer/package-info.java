@@ -62,6 +62,12 @@
  * executor compares keys column by column with NULLs last, a NULL-vs-NULL key never matching
  * (MJCompare).
  *
+ * <p>A LATERAL item joined by an inner or left join enforces the join clauses over itself and
+ * the items it references in its own scan (a Filter with the outer columns as the loop's
+ * parameters), as PostgreSQL's only, parameterized, paths for it do (ppi_clauses,
+ * join_clause_is_movable_into), unless it was planned as something other than a scan (a
+ * subquery PostgreSQL would have pulled up).
+ *
  * <p>Memoize (get_memoize_path): a nested loop over a parameterized inner side (an index scan
  * parameterized by the outer row, or a LATERAL item) is also offered with a {@code Memoize}
  * over the inner side, keyed by the loop's parameters (logical mode for hashable join
