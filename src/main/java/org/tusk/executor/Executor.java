@@ -53,6 +53,7 @@ public final class Executor {
             case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
             case Plan.NestLoop n -> new NestLoopState(n, init(n.outer(), ctx), ctx);
             case Plan.Memoize m -> new MemoizeState(m, ctx);
+            case Plan.GatingResult g -> new GatingResultState(g, ctx);
             case Plan.HashJoin h -> new HashJoinState(h, init(h.outer(), ctx), init(h.inner(), ctx), ctx);
             case Plan.MergeJoin m -> new MergeJoinState(m, init(m.outer(), ctx), init(m.inner(), ctx), ctx);
             case Plan.Unique u -> new SetStates.UniqueState(u, init(u.child(), ctx));
@@ -104,6 +105,37 @@ public final class Executor {
             done = true;
             if (!ExprEvaluator.qual(plan.qual(), new Object[0], null, ctx)) return null;
             return project(plan.targetList(), new Object[0], null, ctx);
+        }
+    }
+
+    /**
+     * nodeResult.c with a resconstantqual and an outer plan: the one-time qual is evaluated at the
+     * first call; if it fails nothing is returned and the child is never started.
+     */
+    static final class GatingResultState extends PlanState {
+        private final Plan.GatingResult plan;
+        private final ExecContext ctx;
+        private PlanState child;
+        private boolean checked, failed;
+
+        GatingResultState(Plan.GatingResult plan, ExecContext ctx) {
+            this.plan = plan;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Object[] next() {
+            if (!checked) {
+                checked = true;
+                failed = !ExprEvaluator.qual(plan.oneTimeQual(), new Object[0], null, ctx);
+                if (!failed) child = init(plan.child(), ctx);
+            }
+            return failed ? null : child.next();
+        }
+
+        @Override
+        public void close() {
+            if (child != null) child.close();
         }
     }
 

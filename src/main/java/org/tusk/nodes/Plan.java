@@ -326,6 +326,17 @@ public sealed interface Plan {
     }
 
     /**
+     * createplan.c create_gating_plan: a Result whose one-time qual {@code oneTimeQual} (WHERE
+     * conjuncts that read no column of the query level and call no volatile function:
+     * pseudoconstants, such as {@code now() < x}, an outer query's value or an InitPlan's result)
+     * is checked once per execution; when it holds the child's rows pass through unchanged,
+     * otherwise the child is never run.
+     */
+    record GatingResult(Plan child, Expr oneTimeQual) implements Plan {
+        public int width() { return child.width(); }
+    }
+
+    /**
      * nodeMemoize.c: the inner side of a parameterized nested loop, cached by the values of its
      * parameters. {@code keys} are the exec parameters the loop sets from the outer row that the
      * inner side reads (PostgreSQL's param_exprs: the outer sides of the parameterized join clauses

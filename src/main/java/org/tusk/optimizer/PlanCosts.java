@@ -163,6 +163,14 @@ public final class PlanCosts {
             }
             case Plan.Sort s -> s.presorted() > 0 ? incrementalSort(of(s.child()), s.presorted()) : sort(of(s.child()));
             case Plan.Limit l -> limit(l);
+            case Plan.GatingResult g -> {
+                // the child's estimate, its rows scaled by the pseudoconstant quals' selectivity (they
+                // are among the restriction clauses set_baserel_size_estimates applies) and the quals
+                // evaluated once
+                Estimate c = of(g.child());
+                double once = exprCost(g.oneTimeQual());
+                yield new Estimate(c.startup() + once, c.total() + once, clamp(c.rows() * selectivity(g.oneTimeQual())), c.width());
+            }
             case Plan.Memoize m -> {
                 // create_memoize_path: the child's costs and a cpu_tuple_cost for caching the
                 // first entry; what later scans cost is cost_memoize_rescan's ({@link #memoizeRescan})
@@ -620,6 +628,7 @@ public final class PlanCosts {
             case Plan.Sort s -> origin(s.child(), e);
             case Plan.Limit l -> origin(l.child(), e);
             case Plan.Memoize m -> origin(m.child(), e);
+            case Plan.GatingResult g -> origin(g.child(), e);
             case Plan.SubqueryScan s -> s.targetList() == null ? origin(s.child(), e)
                     : k <= s.targetList().size() ? origin(s.child(), s.targetList().get(k - 1)) : null;
             case Plan.NestLoop n -> joinOrigin(n.outer(), n.inner(), v);

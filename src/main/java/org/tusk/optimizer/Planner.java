@@ -242,6 +242,16 @@ public final class Planner {
      * </pre>
      * The result's tuples are the query's target list, resjunk entries included.
      */
+    /**
+     * is_pseudo_constant_clause: a qual without Vars of this level (outer references and
+     * parameters are fixed for the level's execution) nor volatile functions; a constant is
+     * left to the constant-qual handling.
+     */
+    private static boolean isPseudoConstant(Expr c) {
+        return !(c instanceof Expr.Const) && JoinPlanner.varnos(c).isEmpty() && !Clauses.containsVolatileFunctions(c)
+                && !org.tusk.nodes.ExprTrees.any(c, x -> x instanceof Expr.WholeRowVar || x instanceof Expr.SubLink);
+    }
+
     static Plan planQuery(PlannerInfo info) {
         info.glob.rangeTable.addAll(info.query.rangeTable());
         if (info.query.rangeTable().isEmpty() && info.query.setOperations() == null) info.glob.emptyFromLevels.add(info.query);
@@ -293,12 +303,18 @@ public final class Planner {
                 info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
                 info.scanLimit = constantLimit(q, ctx);
             }
+            // distribute_qual_to_rels: a WHERE conjunct that reads no column of this level and calls
+            // no volatile function is a pseudoconstant, checked once above the whole join tree
+            // (create_gating_plan) rather than per row of one of its relations
+            List<Expr> gating = new ArrayList<>(), joinWhere = new ArrayList<>();
+            for (Expr c : where) (isPseudoConstant(c) ? gating : joinWhere).add(c);
             JoinPlanner joins = new JoinPlanner(info);
-            JoinPlanner.Rel rel = joins.plan(where);
+            JoinPlanner.Rel rel = joins.plan(joinWhere);
             // a semi-join above the scan does not keep its order
             if (!semi.isEmpty()) info.scanOrderProvided = false;
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
-            plan = constantFalse(where) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable()) : rel.plan();
+            plan = constantFalse(where) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
+                    : gating.isEmpty() ? rel.plan() : new Plan.GatingResult(rel.plan(), ScanPaths.and(gating));
             layout = rel.layout();
         }
 

@@ -62,6 +62,14 @@
  * executor compares keys column by column with NULLs last, a NULL-vs-NULL key never matching
  * (MJCompare).
  *
+ * <p>A WHERE conjunct that reads no column of its level and calls no volatile function (a
+ * pseudoconstant: a stable function call, an outer query's value, an InitPlan's result) is not
+ * pushed to a relation: it gates the level's join tree as a Result's One-Time Filter
+ * ({@code Plan.GatingResult}, distribute_qual_to_rels and create_gating_plan), checked once per
+ * execution, the joins never run when it fails. Not yet: a pseudoconstant in an inner join's ON
+ * condition (PostgreSQL gates the top with it too, as it is not below an outer join) still
+ * filters a relation's scan.
+ *
  * <p>A LATERAL item joined by an inner or left join enforces the join clauses over itself and
  * the items it references in its own scan (a Filter with the outer columns as the loop's
  * parameters), as PostgreSQL's only, parameterized, paths for it do (ppi_clauses,

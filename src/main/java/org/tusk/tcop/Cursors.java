@@ -112,6 +112,7 @@ final class Cursors {
             case Plan.SubqueryScan s -> supportsBackwardScan(s.child());
             case Plan.Sort s -> true;
             case Plan.Limit l -> supportsBackwardScan(l.child());
+            case Plan.GatingResult g -> supportsBackwardScan(g.child());
             case Plan.CteScan c -> true;
             case Plan.Append a -> a.children().stream().allMatch(Cursors::supportsBackwardScan);
             case Plan.MergeAppend a -> false;   // ExecSupportsBackwardScan does not list it

@@ -188,8 +188,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         for (Plan p = obj instanceof Plan q ? q : null; p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null;
              p = s.child())
             if (s.targetList() != null) n.exprs.addAll(s.targetList());
+        // (a gating Result projects too: create_gating_plan gives it the path's target list)
         if (obj instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
-                && projectsItself(n.sname)) {
+                && (projectsItself(n.sname) || n.source instanceof Plan.GatingResult)) {
             n.output = tlist(s.targetList(), outputColumns(s.child()), null);
             // the projection's SubPlans read their arguments from the same tuple
             if (n.input.isEmpty()) n.input = outputColumns(s.child());
@@ -224,6 +225,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.MergeJoin x -> true;
             case Plan.LockRows x -> true;
             case Plan.Memoize x -> true;
+            case Plan.GatingResult x -> true;
             default -> false;
         };
     }
@@ -723,6 +725,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield n;
             }
             case Plan.Memoize m -> memoize(p, m);
+            case Plan.GatingResult g -> {
+                Node n = node(p, "Result");
+                n.output = names(outputColumns(p));
+                qual(n, "One-Time Filter", g.oneTimeQual(), upperPrefix());
+                n.child(g.child(), "Outer");
+                yield n;
+            }
             case Plan.Limit l -> {
                 Node n = node(p, "Limit");
                 n.output = names(outputColumns(p));
@@ -1541,6 +1550,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Sort s -> outputColumns(s.child());
             case Plan.Limit l -> outputColumns(l.child());
             case Plan.Memoize m -> outputColumns(m.child());
+            case Plan.GatingResult g -> outputColumns(g.child());
         };
     }
 
@@ -1631,6 +1641,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
             case Plan.Memoize m -> List.of(m.child());
+            case Plan.GatingResult g -> List.of(g.child());
             default -> List.of();
         };
         for (Plan k : kids) forEachPlan(k, f, seen);
@@ -1679,6 +1690,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.MergeJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.Limit lim -> { add.accept(lim.offset()); add.accept(lim.count()); }
             case Plan.Memoize m -> l.addAll(m.keys());
+            case Plan.GatingResult g -> add.accept(g.oneTimeQual());
             default -> { }
         }
         return l;
