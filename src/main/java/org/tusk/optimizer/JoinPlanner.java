@@ -230,11 +230,20 @@ final class JoinPlanner {
     /** A join tree node with the quals pushed down to it. */
     /** Each base relation's estimated rows after its restriction clauses (RelOptInfo.rows), by range table index. */
     private final java.util.Map<Integer, Double> baseRows = new java.util.HashMap<>();
+    /** The rows of each base relation that is not a table (a subquery, function, VALUES list), by range table index. */
+    private final java.util.Map<Integer, Double> baseTuples = new java.util.HashMap<>();
 
     private Rel build(Query.JoinNode n, List<Expr> pushed) {
         if (n instanceof Query.JoinNode.RangeRef r) {
             Rel rel = new BaseRels(info).scan(r.rtindex(), pushed);
             baseRows.put(r.rtindex(), rel.rows());
+            // a relation that is not a table: the rows its plan produces (RelOptInfo.tuples), before its
+            // own filter, as the restriction-scaled rows: its plan's estimate
+            if (rel.table() == null) {
+                double rows = costs.of(rel.plan()).rows();
+                baseTuples.put(r.rtindex(), rows);
+                baseRows.put(r.rtindex(), rows);
+            }
             return rel;
         }
         Query.JoinNode.Join j = (Query.JoinNode.Join) n;
@@ -854,7 +863,7 @@ final class JoinPlanner {
         if (PlanVolatility.relCallsVolatile(innerPlan)) return null;
         boolean[] usedDefault = {false};
         double ndistinct = new GroupCounts(q, info.glob.env).estimate(origins, calls,
-                relid -> baseRows.getOrDefault(relid, -1.0), usedDefault);
+                relid -> baseRows.getOrDefault(relid, -1.0), relid -> baseTuples.getOrDefault(relid, -1.0), usedDefault);
         if (usedDefault[0]) ndistinct = calls;
         return new Plan.Memoize(innerPlan, List.copyOf(keys), List.copyOf(keyTypes), binary, unique, calls, ndistinct);
     }

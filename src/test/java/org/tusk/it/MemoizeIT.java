@@ -72,6 +72,22 @@ class MemoizeIT extends OneServerPerClass {
     }
 
     @Test
+    void aValuesColumnKeyCountsItsRowsAsDistinctValues() throws Exception {
+        try (Connection c = server.connect()) {
+            // get_variable_numdistinct: a column of a two-row VALUES list has two values, not a default guess
+            Jdbc.exec(c, "set enable_hashjoin = off", "set enable_mergejoin = off");
+            String q = "select count(*) from mo a, mi b join lateral (values (a.h), (-1)) ss(x) on b.k = ss.x";
+            assertEquals(List.of("Aggregate", "  ->  Nested Loop", "        ->  Nested Loop", "              ->  Seq Scan on mo a",
+                    "              ->  Memoize", "                    Cache Key: a.h", "                    Cache Mode: binary",
+                    "                    ->  Values Scan on \"*VALUES*\"", "        ->  Memoize",
+                    "              Cache Key: \"*VALUES*\".column1", "              Cache Mode: logical",
+                    "              ->  Index Only Scan using mi_pkey on mi b",
+                    "                    Index Cond: (k = \"*VALUES*\".column1)"), Jdbc.plan(c, q));
+            assertEquals(List.of("10000"), Jdbc.rowsShowingNull(c, q));
+        }
+    }
+
+    @Test
     void aCacheTooSmallForTheKeysEvictsAndStillAnswersRight() throws Exception {
         try (Connection c = server.connect()) {
             // about 500 rows per key where the planner expects a third of the table: 200 keys do not fit in 4MB
