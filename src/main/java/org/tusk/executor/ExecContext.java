@@ -53,6 +53,28 @@ public final class ExecContext implements FunctionCallContext {
 
     java.util.Map<ExecCurrent.Key, java.util.Optional<org.tusk.storage.page.ItemPointer>> currentOfTids() { return currentOfTids; }
 
+    /** The cache of each Memoize node, for the execution of the nested loop it is under. */
+    private final java.util.IdentityHashMap<org.tusk.nodes.Plan.Memoize, MemoizeState.Cache> memoizeCaches =
+            new java.util.IdentityHashMap<>();
+
+    /** Starts an empty cache for {@code plan}: its nested loop begins an execution (ExecInitMemoize). */
+    void resetMemoizeCache(org.tusk.nodes.Plan.Memoize plan) {
+        memoizeCaches.remove(plan);
+    }
+
+    /** The current cache of {@code plan}, bounded by hash_mem (work_mem times hash_mem_multiplier). */
+    MemoizeState.Cache memoizeCache(org.tusk.nodes.Plan.Memoize plan) {
+        return memoizeCaches.computeIfAbsent(plan, k -> {
+            double multiplier = 2.0;
+            try {
+                multiplier = Double.parseDouble(session().showSetting("hash_mem_multiplier").strip());
+            } catch (RuntimeException e) {
+                // the default
+            }
+            return new MemoizeState.Cache((long) (Executor.workMemKb(this) * 1024.0 * multiplier), instrumentFor(plan));
+        });
+    }
+
     /** EXPLAIN ANALYZE's per-node statistics, by plan node identity; null when not instrumenting. */
     private java.util.IdentityHashMap<org.tusk.nodes.Plan, Instrumentation> instrumentation;
     private boolean timing;

@@ -53,6 +53,7 @@ public final class Executor {
             case Plan.LockRows l -> new LockRowsState(l, init(l.child(), ctx), ctx);
             case Plan.SubqueryScan s -> new SubqueryScanState(s, init(s.child(), ctx), ctx);
             case Plan.NestLoop n -> new NestLoopState(n, init(n.outer(), ctx), ctx);
+            case Plan.Memoize m -> new MemoizeState(m, ctx);
             case Plan.HashJoin h -> new HashJoinState(h, init(h.outer(), ctx), init(h.inner(), ctx), ctx);
             case Plan.MergeJoin m -> new MergeJoinState(m, init(m.outer(), ctx), init(m.inner(), ctx), ctx);
             case Plan.Unique u -> new SetStates.UniqueState(u, init(u.child(), ctx));

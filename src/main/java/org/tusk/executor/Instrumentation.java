@@ -108,6 +108,20 @@ public final class Instrumentation {
 
     public boolean sortOnDisk() { return sortOnDisk; }
 
+    /** A Memoize node's cache lookups that found a complete entry, did not, entries evicted, entries dropped as too big, and its peak memory. */
+    long memoizeHits, memoizeMisses, memoizeEvictions, memoizeOverflows, memoizePeakBytes;
+
+    public long memoizeHits() { return memoizeHits; }
+
+    public long memoizeMisses() { return memoizeMisses; }
+
+    public long memoizeEvictions() { return memoizeEvictions; }
+
+    public long memoizeOverflows() { return memoizeOverflows; }
+
+    /** The peak memory of a Memoize node's cache in kB, rounded up as show_memoize_info does. */
+    public long memoizePeakKb() { return (memoizePeakBytes + 1023) / 1024; }
+
     /** The wrapper that counts one node's calls (ExecProcNodeInstr): one per built PlanState, so one per loop. */
     static final class Counting extends PlanState {
         private final PlanState node;

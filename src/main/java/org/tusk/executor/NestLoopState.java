@@ -34,6 +34,8 @@ final class NestLoopState extends PlanState {
         this.ctx = ctx;
         this.ow = plan.outer().width();
         this.iw = plan.inner().width();
+        // a new execution of the loop starts with an empty cache: parameters set above it may have changed
+        if (plan.inner() instanceof Plan.Memoize m) ctx.resetMemoizeCache(m);
     }
 
     @Override

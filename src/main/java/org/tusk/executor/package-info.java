@@ -44,7 +44,9 @@
  * <h2>Joins, grouping, set operations</h2>
  * Join nodes emit the outer tuple followed by the inner one, NULLs for the missing side of an
  * outer join. NestLoop keeps the inner rows of an unparameterized inner side after one read
- * and restarts a parameterized one per outer row; HashJoin hashes the inner side, MergeJoin reads
+ * and restarts a parameterized one per outer row (through {@link org.tusk.executor.MemoizeState}'s
+ * cache of the rows per parameter values when the planner put a Memoize there: the cache lives
+ * as long as that execution of the loop, in the statement's ExecContext); HashJoin hashes the inner side, MergeJoin reads
  * both sorted inputs into memory. Hash keys use {@link org.tusk.executor.DatumKey}, which
  * equates Datums as SQL equality does (int widths, numeric scales, -0/+0); every sort, group,
  * partition, merge and hash key carries the type whose default btree and hash operator classes

@@ -336,6 +336,24 @@ public sealed interface Plan {
     }
 
     /**
+     * nodeMemoize.c: the inner side of a parameterized nested loop, cached by the values of its
+     * parameters. {@code keys} are the exec parameters the loop sets from the outer row that the
+     * inner side reads (PostgreSQL's param_exprs: the outer sides of the parameterized join clauses
+     * and the LATERAL references), one entry per distinct key of the rows the child returned
+     * for it; a key seen again is answered from the cache without running the child. In
+     * {@code binaryMode} keys match only when their values are identical (datum_image_eq), else
+     * by the types' hash equality ({@code keyTypes}). {@code singleRow} (a unique inner side all of
+     * whose join clauses are parameterized) completes an entry at its first row. {@code calls}
+     * (the outer rows) and {@code ndistinct} (estimate_num_groups of the keys over them) are the
+     * planner's estimates cost_memoize_rescan prices the node from. The cache belongs to the nested
+     * loop's execution: a rescan of the loop itself starts with an empty one.
+     */
+    record Memoize(Plan child, List<Expr> keys, List<Integer> keyTypes, boolean binaryMode, boolean singleRow,
+                   double calls, double ndistinct) implements Plan {
+        public int width() { return child.width(); }
+    }
+
+    /**
      * Whether a merge join may read the node's rows again without a Material node over it: the
      * node keeps its rows or can mark and restore its position (execAmi.c ExecSupportsMarkRestore
      * for an index scan, a Sort; Tusk's Result, CTE and work table scans and set-returning subqueries keep theirs).

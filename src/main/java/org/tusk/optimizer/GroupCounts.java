@@ -19,7 +19,11 @@ import org.tusk.nodes.Query;
  * tenth of them, but no fewer than the largest count, for several columns, which are probably
  * correlated); the relations' counts multiply, and the result is clamped to the input rows.
  *
- * <p>Not done here: the reduction for a relation whose restriction clauses leave fewer rows
+ * <p>For Memoize's keys (cost_memoize_rescan) a caller may also give each relation's rows after
+ * its restriction clauses, which scale its count down as estimate_num_groups does, and the rows
+ * a relation that is not a table produces, which stand for its tuples (a column of a small
+ * subquery or VALUES list then has as many values as rows instead of the default guess).
+ * Not done for GROUP BY yet: the reduction for a relation whose restriction clauses leave fewer rows
  * than its tuples, equivalence-class deduplication of equal columns, and extended (multi-column)
  * statistics; a column of a unique index without statistics is not known to be distinct.
  */
@@ -38,6 +42,29 @@ final class GroupCounts {
 
     /** The estimated number of groups of {@code groupExprs} (expressions over {@code query}'s range table) in {@code inputRows} rows. */
     double estimate(List<Expr> groupExprs, double inputRows) {
+        return estimate(groupExprs, inputRows, null, null);
+    }
+
+    /**
+     * As above; {@code relRows} (if given) gives a relation's rows after its restriction clauses
+     * (RelOptInfo.rows, negative when unknown), by which a relation's distinct count is scaled
+     * down as estimate_num_groups does when the rows are fewer than the table's tuples;
+     * {@code usedDefault[0]} (if given) is set when some column's count is the default guess
+     * (SELFLAG_USED_DEFAULT).
+     */
+    double estimate(List<Expr> groupExprs, double inputRows, java.util.function.IntToDoubleFunction relRows,
+                    boolean[] usedDefault) {
+        return estimate(groupExprs, inputRows, relRows, null, usedDefault);
+    }
+
+    /**
+     * As above; {@code relTuples} (if given) gives the rows a relation that is not a table
+     * produces before its restriction clauses (a subquery's, a VALUES list's, a function's:
+     * RelOptInfo.tuples, negative when unknown), which get_variable_numdistinct takes as the
+     * column's distinct count when fewer than 200 (a default guess otherwise).
+     */
+    double estimate(List<Expr> groupExprs, double inputRows, java.util.function.IntToDoubleFunction relRows,
+                    java.util.function.IntToDoubleFunction relTuples, boolean[] usedDefault) {
         if (groupExprs.isEmpty()) return 1.0;
         List<Expr.Var> vars = new ArrayList<>();
         for (Expr e : groupExprs) {
@@ -58,15 +85,18 @@ final class GroupCounts {
         // per relation: {product of distinct counts, largest count, number of columns, tuples}
         Map<Integer, double[]> rels = new LinkedHashMap<>();
         for (Expr.Var v : vars) {
-            double tuples = tuples(v.varno());
+            double tuples = tuples(v.varno()) < 0 && relTuples != null && !isTable(v.varno())
+                    ? relTuples.applyAsDouble(v.varno()) : tuples(v.varno());
             double nd = numDistinct(v, tuples);
+            if (usedDefault != null && isDefault(v, tuples)) usedDefault[0] = true;
             double[] r = rels.computeIfAbsent(v.varno(), k -> new double[] {1, 0, 0, tuples});
             r[0] *= nd;
             r[1] = Math.max(r[1], nd);
             r[2]++;
         }
         double groups = 1;
-        for (double[] r : rels.values()) {
+        for (Map.Entry<Integer, double[]> e : rels.entrySet()) {
+            double[] r = e.getValue();
             double reldistinct = r[0], tuples = r[3];
             if (tuples > 0) {
                 double clamp = tuples;
@@ -75,6 +105,10 @@ final class GroupCounts {
                     if (clamp < r[1]) clamp = Math.min(r[1], tuples);
                 }
                 reldistinct = Math.min(reldistinct, clamp);
+                // the restriction's rows, taken at random from the table (Dell'Era's approximation of Yao's formula)
+                double rows = relRows == null ? -1 : relRows.applyAsDouble(e.getKey());
+                if (reldistinct > 0 && rows >= 0 && rows < tuples)
+                    reldistinct *= 1 - Math.pow((tuples - rows) / tuples, tuples / reldistinct);
             }
             groups *= reldistinct <= 1.0 ? 1.0 : Math.rint(reldistinct);
         }
@@ -83,6 +117,10 @@ final class GroupCounts {
     }
 
     /** The table's estimated tuples for a column of range table entry {@code varno}, or -1 for anything but a table. */
+    private boolean isTable(int varno) {
+        return varno <= query.rangeTable().size() && query.rangeTable().get(varno - 1).isTable();
+    }
+
     private double tuples(int varno) {
         if (env == null || varno > query.rangeTable().size()) return -1;
         Query.RangeTblEntry rte = query.rangeTable().get(varno - 1);
@@ -92,11 +130,21 @@ final class GroupCounts {
     /** get_variable_numdistinct. */
     private double numDistinct(Expr.Var v, double tuples) {
         if (tuples < 0) return DEFAULT_NUM_DISTINCT;
-        ColumnSelectivity.Column c = stats.column(query.rangeTable().get(v.varno() - 1).table(), v.attno(), tuples);
+        ColumnSelectivity.Column c = isTable(v.varno())
+                ? stats.column(query.rangeTable().get(v.varno() - 1).table(), v.attno(), tuples) : null;
         if (c != null) return ColumnSelectivity.numDistinct(c);
         if (v.type() == org.tusk.catalog.TypeOids.BOOL) return 2;
         if (tuples <= 0) return DEFAULT_NUM_DISTINCT;
         return tuples < DEFAULT_NUM_DISTINCT ? Math.max(1.0, Math.rint(tuples)) : DEFAULT_NUM_DISTINCT;
+    }
+
+    /** Whether {@link #numDistinct} falls back on DEFAULT_NUM_DISTINCT for the column (get_variable_numdistinct's isdefault). */
+    private boolean isDefault(Expr.Var v, double tuples) {
+        if (tuples < 0) return true;
+        if (isTable(v.varno()) && stats.column(query.rangeTable().get(v.varno() - 1).table(), v.attno(), tuples) != null)
+            return false;
+        if (v.type() == org.tusk.catalog.TypeOids.BOOL) return false;
+        return tuples <= 0 || tuples >= DEFAULT_NUM_DISTINCT;
     }
 
     /** add_unique_group_var: a column counts once however many expressions read it. */

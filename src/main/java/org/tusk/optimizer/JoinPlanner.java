@@ -228,8 +228,24 @@ final class JoinPlanner {
     }
 
     /** A join tree node with the quals pushed down to it. */
+    /** Each base relation's estimated rows after its restriction clauses (RelOptInfo.rows), by range table index. */
+    private final java.util.Map<Integer, Double> baseRows = new java.util.HashMap<>();
+    /** The rows of each base relation that is not a table (a subquery, function, VALUES list), by range table index. */
+    private final java.util.Map<Integer, Double> baseTuples = new java.util.HashMap<>();
+
     private Rel build(Query.JoinNode n, List<Expr> pushed) {
-        if (n instanceof Query.JoinNode.RangeRef r) return new BaseRels(info).scan(r.rtindex(), pushed);
+        if (n instanceof Query.JoinNode.RangeRef r) {
+            Rel rel = new BaseRels(info).scan(r.rtindex(), pushed);
+            baseRows.put(r.rtindex(), rel.rows());
+            // a relation that is not a table: the rows its plan produces (RelOptInfo.tuples), before its
+            // own filter, as the restriction-scaled rows: its plan's estimate
+            if (rel.table() == null) {
+                double rows = costs.of(rel.plan()).rows();
+                baseTuples.put(r.rtindex(), rows);
+                baseRows.put(r.rtindex(), rows);
+            }
+            return rel;
+        }
         Query.JoinNode.Join j = (Query.JoinNode.Join) n;
         Set<Integer> lr = relids(j.left()), rr = relids(j.right());
         List<Expr> toLeft = new ArrayList<>(), toRight = new ArrayList<>(), joinQuals = new ArrayList<>(),
@@ -359,12 +375,57 @@ final class JoinPlanner {
 
         if (innerNeedsOuter) {
             List<Plan.NestParam> nestParams = new ArrayList<>();
+            // the Memoize keys' origins: the outer sides of the clauses moved into the inner
+            // side, then the LATERAL references (paraminfo_get_equal_hashops' order)
+            List<Expr> origins = new ArrayList<>();
+            Query.JoinType nlType = type == Query.JoinType.FULL ? Query.JoinType.LEFT : type;
+            List<Expr> kept = new ArrayList<>(joinClauses);
+            Plan innerPlan = inner.plan();
+            boolean memoizable = true;
+            List<Expr> moved = movableIntoLateral(nlType, outer, inner, joinClauses);
+            if (!moved.isEmpty()) {
+                kept.removeAll(moved);
+                java.util.Map<Expr.Var, Integer> params = new java.util.LinkedHashMap<>();
+                List<Expr> filter = new ArrayList<>();
+                for (Expr c : moved) {
+                    memoizable &= outerSide(c, outer, inner) != null;
+                    filter.add(inner.layout().fix(ExprTrees.map(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                            && outer.relids().contains(v.varno())
+                            ? new Expr.ExecParam(params.computeIfAbsent(new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(),
+                                    null, -1, 0), k -> info.newParamId()), v.type(), v.typmod()) : null)));
+                }
+                for (var e : params.entrySet()) {
+                    nestParams.add(new Plan.NestParam(e.getValue(), outer.layout().fix(e.getKey())));
+                    origins.add(e.getKey());
+                }
+                if (innerPlan instanceof Plan.SubqueryScan sq && sq.rte() != null && sq.targetList() == null) {
+                    // the Subquery Scan's own filter, then the moved clauses
+                    List<Expr> all = new ArrayList<>();
+                    if (sq.qual() != null) all.add(sq.qual());
+                    all.addAll(filter);
+                    innerPlan = new Plan.SubqueryScan(sq.child(), ScanPaths.and(all), null, sq.rte());
+                } else {
+                    innerPlan = new Plan.SubqueryScan(innerPlan, ScanPaths.and(filter), null, null);
+                }
+            }
             for (PlannerInfo.PlanParam p : inner.lateralParams())
-                if (outer.relids().contains(p.var().varno()))
+                if (outer.relids().contains(p.var().varno())) {
                     nestParams.add(new Plan.NestParam(p.id(), outer.layout().fix(p.var())));
-            Plan p = new Plan.NestLoop(type == Query.JoinType.FULL ? Query.JoinType.LEFT : type, outer.plan(), inner.plan(),
-                    layout.fix(ScanPaths.and(joinClauses)), otherQual, List.copyOf(nestParams));
-            return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
+                    origins.add(p.var());
+                }
+            Expr joinQual = layout.fix(ScanPaths.and(kept));
+            Plan p = new Plan.NestLoop(nlType, outer.plan(), innerPlan, joinQual, otherQual, List.copyOf(nestParams));
+            // match_unsorted_outer: the inner path as it is, then through a Memoize keyed by its
+            // parameters (binary mode: how the inner side uses the LATERAL references is not known)
+            Plan.Memoize memo = memoizable
+                    ? memoize(nlType, outer, innerPlan, nestParams, origins, true, false, joinQual == null) : null;
+            if (memo == null) return new Rel(p, layout, relids, costs.of(p).rows(), costs.of(p).total(), lateral, null, null);
+            boolean nlOn = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
+            PathChoice<Chosen> choice = new PathChoice<>();
+            offer(choice, p, layout, false, nlOn);
+            offer(choice, new Plan.NestLoop(nlType, outer.plan(), memo, joinQual, otherQual, List.copyOf(nestParams)), layout,
+                    false, nlOn);
+            return cheapest(choice, relids, lateral);
         }
 
         PathChoice<Chosen> choice = new PathChoice<>();
@@ -382,6 +443,51 @@ final class JoinPlanner {
         else if (type == Query.JoinType.LEFT)
             addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
+    }
+
+    /**
+     * The join clauses a LATERAL inner relation enforces itself (its ParamPathInfo's ppi_clauses):
+     * a relation with LATERAL references has only paths parameterized by the relations it
+     * references (set_function_pathlist, set_subquery_pathlist: required_outer is its
+     * lateral_relids), and each join clause over it and those relations is movable into such a
+     * path (join_clause_is_movable_into: an inner join's clause, or an outer join's ON clause
+     * over its nullable side), so it filters the inner relation's rows there rather than the
+     * join's. Only for one relation joined by an inner or left join.
+     */
+    private static List<Expr> movableIntoLateral(Query.JoinType type, Rel outer, Rel inner, List<Expr> joinClauses) {
+        if (type != Query.JoinType.INNER && type != Query.JoinType.LEFT || inner.relids().size() != 1) return List.of();
+        // the filter goes on the relation's scan node: a Subquery Scan, or the scan under Tusk's projections; a
+        // subquery planned as something else (a join, say) is one PostgreSQL would have pulled up, its
+        // clauses then going further down, so they stay the join's here
+        Plan top = inner.plan();
+        if (!(top instanceof Plan.SubqueryScan sq && sq.rte() != null && sq.targetList() == null)) {
+            while (top instanceof Plan.SubqueryScan sq && sq.rte() == null) top = sq.child();
+            if (!(top instanceof Plan.SeqScan || top instanceof Plan.IndexScan || top instanceof Plan.BitmapHeapScan
+                    || top instanceof Plan.FunctionScan || top instanceof Plan.ValuesScan)) return List.of();
+        }
+        Set<Integer> paramRels = union(inner.relids(), inner.lateralRelids());
+        List<Expr> moved = new ArrayList<>();
+        for (Expr c : joinClauses) {
+            Set<Integer> v = varnos(c);
+            if (paramRels.containsAll(v) && !java.util.Collections.disjoint(v, inner.relids())
+                    && !java.util.Collections.disjoint(v, outer.relids()) && !ExprTrees.any(c, x -> x instanceof Expr.SubLink))
+                moved.add(c);
+        }
+        return moved;
+    }
+
+    /**
+     * paraminfo_get_equal_hashops' test of a moved clause: a two-argument operator one side of
+     * which reads only the outer relations and the other only the inner one; that side, or null.
+     */
+    private static Expr outerSide(Expr c, Rel outer, Rel inner) {
+        if (!(c instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
+        for (int side = 0; side < 2; side++) {
+            Set<Integer> a = varnos(op.args().get(side)), b = varnos(op.args().get(1 - side));
+            if (!a.isEmpty() && outer.relids().containsAll(a) && !b.isEmpty() && inner.relids().containsAll(b))
+                return op.args().get(side);
+        }
+        return null;
     }
 
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
@@ -482,7 +588,25 @@ final class JoinPlanner {
             // nested loop with an index scan of the inner table parameterized by the outer row
             if (inner.table() != null && !keys.isEmpty()) {
                 Plan param = parameterizedInner(type, outer, inner, keys, joinClauses, layout, otherQual, unique);
-                if (param != null) offer(choice, param, layout, false, nlOn);
+                if (param != null) {
+                    offer(choice, param, layout, false, nlOn);
+                    // get_memoize_path over the parameterized scan, keyed by the outer sides of its clauses
+                    Plan.NestLoop nl = (Plan.NestLoop) param;
+                    List<Expr> origins = new ArrayList<>();
+                    boolean binary = false;
+                    for (EquiKey k : keys) {
+                        if (!(k.inner() instanceof Expr.Var)) continue;
+                        origins.add(k.outer());
+                        Expr.OpExpr op = (Expr.OpExpr) k.clause();
+                        // a join operator that does not hash may tell apart values the hash equality equates
+                        if (!org.tusk.catalog.OperatorHashing.hashOk(op.op(), op.args().get(0).type())) binary = true;
+                    }
+                    Plan.Memoize memo = memoize(type, outer, nl.inner(), nl.nestParams(), origins, binary, unique,
+                            nl.joinQual() == null);
+                    if (memo != null)
+                        offer(choice, new Plan.NestLoop(type, outer.plan(), memo, nl.joinQual(), nl.otherQual(), nl.nestParams(),
+                                unique), layout, false, nlOn);
+                }
             }
             // the materialized form of the inner path, unless enable_material is off or the inner
             // node keeps its rows anyway (ExecMaterializesOutput)
@@ -705,6 +829,43 @@ final class JoinPlanner {
                 wanted, -1, reads, target);
         if (!c.ordered() || !(c.plan() instanceof Plan.IndexScan) || c.plan().width() != rel.plan().width()) return null;
         return c.plan();
+    }
+
+    /**
+     * joinpath.c get_memoize_path: a Memoize over {@code innerPlan}, the parameterized inner side of
+     * a nested loop whose parameters {@code params} come from {@code origins} (the outer
+     * expressions, over the range table), or null when PostgreSQL would not make one: memoize is
+     * disabled, the outer side is expected to have fewer than two rows, there are no parameters,
+     * the join is a semi or anti join (the loop stops reading the inner side early) unless the
+     * inner side is unique, a unique inner side has join clauses that are not parameterized (its
+     * first row would not complete the entry), the inner relation's output or filter calls a volatile function
+     * (a hit would call it fewer times; {@link PlanVolatility}) or a key's type does not hash. The keys' distinct values are
+     * estimate_num_groups' over the outer rows (all of them different when that estimate is a
+     * default guess, which makes the Memoize lose).
+     */
+    private Plan.Memoize memoize(Query.JoinType type, Rel outer, Plan innerPlan, List<Plan.NestParam> params, List<Expr> origins,
+                                 boolean binary, boolean unique, boolean allClausesParameterized) {
+        if (!ScanPaths.setting(info.glob.ctx, "enable_memoize", true) || params.isEmpty() || params.size() != origins.size())
+            return null;
+        double calls = outer.rows();
+        if (calls < 2) return null;
+        if (!unique && (type == Query.JoinType.SEMI || type == Query.JoinType.ANTI)) return null;
+        if (unique && !allClausesParameterized) return null;
+        List<Expr> keys = new ArrayList<>();
+        List<Integer> keyTypes = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            Expr o = origins.get(i);
+            int t = org.tusk.catalog.TypeCache.baseType(o.type());
+            if (!org.tusk.catalog.OperatorHashing.oprcanhash("=", t, t) || Clauses.containsVolatileFunctions(o)) return null;
+            keys.add(new Expr.ExecParam(params.get(i).paramId(), o.type(), o.typmod()));
+            keyTypes.add(t);
+        }
+        if (PlanVolatility.relCallsVolatile(innerPlan)) return null;
+        boolean[] usedDefault = {false};
+        double ndistinct = new GroupCounts(q, info.glob.env).estimate(origins, calls,
+                relid -> baseRows.getOrDefault(relid, -1.0), relid -> baseTuples.getOrDefault(relid, -1.0), usedDefault);
+        if (usedDefault[0]) ndistinct = calls;
+        return new Plan.Memoize(innerPlan, List.copyOf(keys), List.copyOf(keyTypes), binary, unique, calls, ndistinct);
     }
 
     /**

@@ -174,7 +174,47 @@ public final class PlanCosts {
                 double q = exprCost(g.qual());
                 yield new Estimate(c.startup() + q, c.total() + q, c.rows(), c.width());
             }
+            case Plan.Memoize m -> {
+                // create_memoize_path: the child's costs and a cpu_tuple_cost for caching the
+                // first entry; what later scans cost is cost_memoize_rescan's ({@link #memoizeRescan})
+                Estimate c = of(m.child());
+                yield new Estimate(c.startup() + CPU_TUPLE_COST, c.total() + CPU_TUPLE_COST, c.rows(), c.width());
+            }
         };
+    }
+
+    /**
+     * cost_memoize_rescan: the startup and total cost of scanning a Memoize node again. The
+     * cache holds hash_mem / (the entry's rows as relation_byte_size counts them, the executor's
+     * per-entry and per-row overheads and the keys' widths) entries; of the loop's {@code calls}
+     * scans, those beyond the keys' distinct values hit the cache, in proportion to how many of
+     * those values fit. A scan pays a cpu_operator_cost for the lookup, the child's costs scaled by
+     * the miss ratio, the eviction of entries when the values do not all fit (a cpu_tuple_cost, and
+     * a tenth of cpu_operator_cost per row), and the storing of its rows (a cpu_tuple_cost and a
+     * cpu_operator_cost per row); its first row a cpu_tuple_cost and the child's startup scaled alike.
+     */
+    double[] memoizeRescan(Plan.Memoize m) {
+        Estimate c = of(m.child());
+        double tuples = c.rows(), calls = m.calls();
+        double hashMemBytes = ScanPaths.memorySettingKb(ctx, "work_mem", 4096) * 1024.0
+                * ScanPaths.setting(ctx, "hash_mem_multiplier", 2.0);
+        // relation_byte_size (MAXALIGN'd width plus the heap tuple header) and ExecEstimateCacheEntryOverheadBytes
+        double entryBytes = tuples * (maxAlign(c.width()) + 24) + 48 + 16 * tuples;
+        for (Expr k : m.keys()) entryBytes += Math.max(0, typeWidth(k.type(), k.typmod()));
+        double estCacheEntries = Math.floor(hashMemBytes / entryBytes);
+        double ndistinct = m.ndistinct();
+        double evictRatio = 1.0 - Math.min(estCacheEntries, ndistinct) / ndistinct;
+        double hitRatio = ((calls - ndistinct) / calls) * (estCacheEntries / Math.max(ndistinct, estCacheEntries));
+        double total = c.total() * (1.0 - hitRatio) + CPU_OPERATOR_COST;
+        total += CPU_TUPLE_COST * evictRatio;
+        total += CPU_OPERATOR_COST / 10.0 * evictRatio * tuples;
+        total += CPU_TUPLE_COST + CPU_OPERATOR_COST * tuples;
+        double startup = c.startup() * (1.0 - hitRatio) + CPU_TUPLE_COST;
+        return new double[] {startup, total};
+    }
+
+    private static int maxAlign(int width) {
+        return (width + 7) & ~7;
     }
 
     // ---- scans
@@ -590,6 +630,7 @@ public final class PlanCosts {
             case Plan.FunctionScan s -> k <= s.rte().columns().size() && s.functions().size() == 1 ? new Origin(s, s.rte(), k) : null;
             case Plan.Sort s -> origin(s.child(), e);
             case Plan.Limit l -> origin(l.child(), e);
+            case Plan.Memoize m -> origin(m.child(), e);
             case Plan.GatingResult g -> origin(g.child(), e);
             case Plan.SubqueryScan s -> s.targetList() == null ? origin(s.child(), e)
                     : k <= s.targetList().size() ? origin(s.child(), s.targetList().get(k - 1)) : null;
@@ -621,11 +662,19 @@ public final class PlanCosts {
     private Estimate nestLoop(Plan.NestLoop n) {
         for (Plan.NestParam np : n.nestParams()) paramSources.put(np.paramId(), new ParamSource(n.outer(), np.outerExpr()));
         Estimate o = of(n.outer());
-        if (!n.nestParams().isEmpty() && n.inner() instanceof Plan.IndexScan) loopCounts.put(n.inner(), o.rows());
+        // the inner scan under a Memoize is the same parameterized path, costed for the same loops
+        Plan innerScan = n.inner() instanceof Plan.Memoize m ? m.child() : n.inner();
+        if (!n.nestParams().isEmpty() && innerScan instanceof Plan.IndexScan) loopCounts.put(innerScan, o.rows());
         Estimate i = of(n.inner());
         boolean param = !n.nestParams().isEmpty();
-        double innerFirst, innerRescan;
-        if (param) {
+        double innerFirst, innerRescan, rescanStart = param ? i.startup() : 0;
+        if (n.inner() instanceof Plan.Memoize m) {
+            // cost_rescan of a Memoize: cost_memoize_rescan
+            double[] r = memoizeRescan(m);
+            innerFirst = i.total();
+            innerRescan = r[1];
+            rescanStart = r[0];
+        } else if (param) {
             innerFirst = innerRescan = i.total();
         } else if (n.materializeInner()) {
             // cost_material: the inner rows are stored on the first read (2 cpu_operator_cost per
@@ -640,13 +689,12 @@ public final class PlanCosts {
         double total = o.total() + innerFirst + Math.max(0, o.rows() - 1) * innerRescan
                 + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * i.rows();
         // a parameterized inner index scan: the join's size is that of the unparameterized join
-        ParamJoin pj = param ? paramJoins.get(n.inner()) : null;
+        ParamJoin pj = param ? paramJoins.get(innerScan) : null;
         SemiFactors sf = semiFactors(n, n.type(), n.innerUnique(), n.outer(), n.inner(), o.rows(),
                 pj != null ? pj.baseRows() : i.rows(), pj != null ? pj.clauses() : List.of(), n.joinQual());
         if (sf != null) {
             // final_cost_nestloop for a semi or anti join or a unique inner side: the inner scan
             // for an outer row stops at its first match, inner_scan_frac of the way through
-            double rescanStart = param ? i.startup() : 0;
             double innerRun = innerFirst - i.startup(), rescanRun = innerRescan - rescanStart;
             double matched = Math.rint(o.rows() * sf.outerMatchFrac()), unmatched = o.rows() - matched;
             double innerScanFrac = 2.0 / (sf.matchCount() + 1.0);

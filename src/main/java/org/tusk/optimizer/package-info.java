@@ -66,6 +66,31 @@
  * executor compares keys column by column with NULLs last, a NULL-vs-NULL key never matching
  * (MJCompare).
  *
+ * <p>A WHERE conjunct that reads no column of its level and calls no volatile function (a
+ * pseudoconstant: a stable function call, an outer query's value, an InitPlan's result) is not
+ * pushed to a relation: it gates the level's join tree as a Result's One-Time Filter
+ * ({@code Plan.GatingResult}, distribute_qual_to_rels and create_gating_plan), checked once per
+ * execution, the joins never run when it fails. Not yet: a pseudoconstant in an inner join's ON
+ * condition (PostgreSQL gates the top with it too, as it is not below an outer join) still
+ * filters a relation's scan.
+ *
+ * <p>A LATERAL item joined by an inner or left join enforces the join clauses over itself and
+ * the items it references in its own scan (a Filter with the outer columns as the loop's
+ * parameters), as PostgreSQL's only, parameterized, paths for it do (ppi_clauses,
+ * join_clause_is_movable_into), unless it was planned as something other than a scan (a
+ * subquery PostgreSQL would have pulled up).
+ *
+ * <p>Memoize (get_memoize_path): a nested loop over a parameterized inner side (an index scan
+ * parameterized by the outer row, or a LATERAL item) is also offered with a {@code Memoize}
+ * over the inner side, keyed by the loop's parameters (logical mode for hashable join
+ * operators, binary for LATERAL references), unless memoize is disabled, the outer side has
+ * fewer than two rows, the join is semi or anti, a unique inner side has unparameterized join
+ * clauses, the inner relation's filter or output calls a volatile function, or a key's type
+ * does not hash. {@link org.tusk.optimizer.PlanCosts} prices its rescans by
+ * cost_memoize_rescan from the keys' distinct values ({@link org.tusk.optimizer.GroupCounts},
+ * scaled down for the outer relations' restrictions; all calls distinct when that is a
+ * default guess) and hash_mem.
+ *
  * <h2>Cross-type operators</h2>
  * An index condition or a merge/hash join key needs an operator of one btree family on both
  * sides. Besides same-type operators that is integer_ops' cross-type members (int48eq,
@@ -313,7 +338,7 @@
  * equating members of one relation and one join clause per class for each pair of joined sets.
  *
  * <p>Not yet: equivalence classes below outer joins and for pathkeys, outer-join reordering, join removal
- * for subqueries made unique by DISTINCT / GROUP BY, Memoize, IN over grouped / DISTINCT / LIMIT subqueries
+ * for subqueries made unique by DISTINCT / GROUP BY, IN over grouped / DISTINCT / LIMIT subqueries
  * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
  * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), parameterized
  * bitmap scans, ordered index scans under joins, aggregates or merge joins (pathkeys are

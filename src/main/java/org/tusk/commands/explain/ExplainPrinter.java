@@ -188,8 +188,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         for (Plan p = obj instanceof Plan q ? q : null; p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null;
              p = s.child())
             if (s.targetList() != null) n.exprs.addAll(s.targetList());
+        // (a gating Result projects too: create_gating_plan gives it the path's target list)
         if (obj instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
-                && projectsItself(n.sname)) {
+                && (projectsItself(n.sname) || n.source instanceof Plan.GatingResult)) {
             n.output = tlist(s.targetList(), outputColumns(s.child()), null);
             // the projection's SubPlans read their arguments from the same tuple
             if (n.input.isEmpty()) n.input = outputColumns(s.child());
@@ -224,6 +225,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.HashJoin x -> true;
             case Plan.MergeJoin x -> true;
             case Plan.LockRows x -> true;
+            case Plan.Memoize x -> true;
             default -> false;
         };
     }
@@ -722,6 +724,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.child(s.child(), "Outer");
                 yield n;
             }
+            case Plan.Memoize m -> memoize(p, m);
             case Plan.GatingResult g -> {
                 Node n = node(p, "Result");
                 n.output = names(outputColumns(p));
@@ -738,6 +741,37 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 yield n;
             }
         };
+    }
+
+    /** show_memoize_info: the cache keys (the outer expressions the loop's parameters come from), the mode, and under ANALYZE the cache's use. */
+    private Node memoize(Plan p, Plan.Memoize m) {
+        Node n = node(p, "Memoize");
+        n.output = names(outputColumns(p));
+        n.exprs.addAll(m.keys());
+        List<ExplainColumn> in = outputColumns(m.child());
+        boolean prefix = upperPrefix();
+        n.details.add(() -> {
+            List<String> keys = new ArrayList<>();
+            for (Expr k : m.keys()) keys.add(deparser.deparse(k, in, prefix));
+            out.propertyText("Cache Key", String.join(", ", keys));
+            out.propertyText("Cache Mode", m.binaryMode() ? "binary" : "logical");
+            Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(p);
+            if (!opts.analyze() || instr == null || instr.memoizeMisses() == 0) return;
+            if (out.isText()) {
+                out.indentText();
+                out.text().append(String.format(Locale.ROOT, "Hits: %d  Misses: %d  Evictions: %d  Overflows: %d  Memory Usage: %dkB\n",
+                        instr.memoizeHits(), instr.memoizeMisses(), instr.memoizeEvictions(), instr.memoizeOverflows(),
+                        instr.memoizePeakKb()));
+            } else {
+                out.propertyInteger("Cache Hits", null, instr.memoizeHits());
+                out.propertyInteger("Cache Misses", null, instr.memoizeMisses());
+                out.propertyInteger("Cache Evictions", null, instr.memoizeEvictions());
+                out.propertyInteger("Cache Overflows", null, instr.memoizeOverflows());
+                out.propertyInteger("Peak Memory Usage", "kB", instr.memoizePeakKb());
+            }
+        });
+        n.child(m.child(), "Outer");
+        return n;
     }
 
     /** The statement-wide unique names of the range table entries the plan scans (set_rtable_names). */
@@ -1515,6 +1549,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.RecursiveUnion r -> outputColumns(r.nonRecursive());
             case Plan.Sort s -> outputColumns(s.child());
             case Plan.Limit l -> outputColumns(l.child());
+            case Plan.Memoize m -> outputColumns(m.child());
             case Plan.GatingResult g -> outputColumns(g.child());
         };
     }
@@ -1605,6 +1640,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.RecursiveUnion r -> List.of(r.nonRecursive(), r.recursive());
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
+            case Plan.Memoize m -> List.of(m.child());
             case Plan.GatingResult g -> List.of(g.child());
             default -> List.of();
         };
@@ -1653,6 +1689,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
             case Plan.HashJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.MergeJoin j -> { add.accept(j.joinQual()); add.accept(j.otherQual()); }
             case Plan.Limit lim -> { add.accept(lim.offset()); add.accept(lim.count()); }
+            case Plan.Memoize m -> l.addAll(m.keys());
             case Plan.GatingResult g -> add.accept(g.qual());
             default -> { }
         }

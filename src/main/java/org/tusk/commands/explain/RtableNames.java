@@ -193,6 +193,7 @@ final class RtableNames {
             case Plan.MergeAppend a -> a.children();
             case Plan.Sort s -> List.of(s.child());
             case Plan.Limit l -> List.of(l.child());
+            case Plan.Memoize m -> List.of(m.child());
             case Plan.GatingResult g -> List.of(g.child());
             default -> List.of();
         };
