@@ -52,6 +52,30 @@ class SubPlanHashingIT extends OneServerPerClass {
     }
 
     @Test
+    void bothFormsOfAnExistsNameTheirEntriesApart() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sn (c1 int, c2 int, c3 int) partition by list (c1)",
+                    "create table sn_null partition of sn for values in (null)", "create table sn_def partition of sn default",
+                    "insert into sn select x, x/2, x+1 from generate_series(0,10) x", "analyze sn");
+            // the hashed alternative is a second planning of the sub-select: its entries (parent t2_3 and
+            // partitions t2_4, t2_5) follow those of SubPlan 1 in the range table, in plan number order
+            assertEquals(List.of("Append", "  ->  Seq Scan on sn_null t1_1", "        Filter: (((SubPlan 1) AND (c3 < 0))"
+                            + " OR (SubPlan 3))", "        SubPlan 1", "          ->  Append",
+                    "                ->  Seq Scan on sn_null t2_1", "                      Filter: (t1_1.c1 = c2)",
+                    "                ->  Seq Scan on sn_def t2_2", "                      Filter: (t1_1.c1 = c2)",
+                    "        SubPlan 3", "          ->  Append", "                ->  Seq Scan on sn_null t2_7",
+                    "                      Filter: (t1_1.c1 = c3)", "                ->  Seq Scan on sn_def t2_8",
+                    "                      Filter: (t1_1.c1 = c3)", "  ->  Seq Scan on sn_def t1_2",
+                    "        Filter: (((hashed SubPlan 2) AND (c3 < 0)) OR (hashed SubPlan 4))", "        SubPlan 2",
+                    "          ->  Append", "                ->  Seq Scan on sn_null t2_4", "                ->  Seq Scan on sn_def t2_5",
+                    "        SubPlan 4", "          ->  Append", "                ->  Seq Scan on sn_null t2_10",
+                    "                ->  Seq Scan on sn_def t2_11"),
+                    plan(c, "select * from sn t1 where (exists(select 1 from sn t2 where t1.c1 = t2.c2) and c3 < 0"
+                            + " or exists(select 1 from sn t2 where t1.c1 = t2.c3))"));
+        }
+    }
+
+    @Test
     void hashJoinMatchesComeLatestInnerRowFirst() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table sh_arcs (f int, t int)", "insert into sh_arcs values (1, 2), (1, 3), (2, 3), (1, 4)",
