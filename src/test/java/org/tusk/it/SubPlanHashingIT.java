@@ -76,6 +76,22 @@ class SubPlanHashingIT extends OneServerPerClass {
     }
 
     @Test
+    void aFilterCallingASubSelectLeavesTheBitmapScanInTheRunning() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table bq (u1 int, u2 int, th int, ten int)",
+                    "insert into bq select g, (g * 7919) % 10000, g % 1000, g % 10 from generate_series(0, 9999) g",
+                    "create index bq_th on bq (th)", "create unique index bq_u1 on bq (u1)", "analyze bq");
+            // the EXISTS's hashed alternative compares through Params of its own: not a parameterized scan
+            String q = "select count(*) from bq t where (exists (select 1 from bq k where k.u1 = t.u2) or ten < 0) and th = 1";
+            assertEquals(List.of("Aggregate", "  ->  Bitmap Heap Scan on bq t", "        Recheck Cond: (th = 1)",
+                    "        Filter: ((SubPlan 1) OR (ten < 0))", "        ->  Bitmap Index Scan on bq_th",
+                    "              Index Cond: (th = 1)", "        SubPlan 1", "          ->  Index Only Scan using bq_u1 on bq k",
+                    "                Index Cond: (u1 = t.u2)"), plan(c, q));
+            assertEquals(List.of("10"), rowsShowingNull(c, q));
+        }
+    }
+
+    @Test
     void hashJoinMatchesComeLatestInnerRowFirst() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table sh_arcs (f int, t int)", "insert into sh_arcs values (1, 2), (1, 3), (2, 3), (1, 4)",
