@@ -92,6 +92,22 @@ class SubPlanHashingIT extends OneServerPerClass {
     }
 
     @Test
+    void anOuterLoopsParameterPrintsAsAParamInsideASubPlan() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table po (u int, h int, t int)", "create table pi4 (f1 int)", "create index po_u on po (u)",
+                    "insert into po select g, g % 100, g % 10 from generate_series(1, 1000) g",
+                    "insert into pi4 values (1), (50)", "analyze po", "analyze pi4");
+            // find_param_referent matches a NestLoop ancestor only at the same plan level: o.h, which the
+            // loop sets for the lateral subquery, is $n inside the SubPlan (PostgreSQL 15 prints $0)
+            List<String> p = rowsShowingNull(c, "explain (verbose, costs off) select * from po o cross join lateral (select i.t in"
+                    + " (select f1 from pi4 where f1 <= o.h) as tst from po i where i.u = o.u offset 0) ss where o.t = 0");
+            String filter = p.get(p.size() - 1).trim();
+            assertTrue(filter.matches("Filter: \\(pi4\\.f1 <= \\$\\d+\\)"), filter);
+            assertEquals("Index Cond: (i.u = o.u)", p.get(7).trim());
+        }
+    }
+
+    @Test
     void hashJoinMatchesComeLatestInnerRowFirst() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table sh_arcs (f int, t int)", "insert into sh_arcs values (1, 2), (1, 3), (2, 3), (1, 4)",
