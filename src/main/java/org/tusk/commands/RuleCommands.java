@@ -64,8 +64,10 @@ public final class RuleCommands {
                 }
                 continue;
             }
-            if (a.commandType() == Query.CommandType.SELECT) {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "rule actions that are SELECT statements are not supported by Tusk");
+            if (a.commandType() == Query.CommandType.SELECT && a.setOperations() != null && s.whereText() != null) {
+                // transformRuleStmt: a set operation's join tree is a dummy, the condition would go nowhere
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                        "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
             }
             // transformRuleStmt, per action: which of OLD and NEW the event has (the condition counts
             // too), looked for in an INSERT's SELECT rather than the INSERT (getInsertSelectQuery) ...

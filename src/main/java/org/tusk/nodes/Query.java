@@ -368,6 +368,12 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
                     false);
         }
 
+        /** The same subquery entry over another query (the planner's copy with clauses pushed into it). */
+        public RangeTblEntry withSubquery(Query q) {
+            return new RangeTblEntry(kind, refname, schema, relname, relation, columns, table, q, values, function,
+                    cteName, ctelevelsup, selfReference, lateral, inh);
+        }
+
         /** The same entry with {@code inh} set (false: ONLY, the table without its children). */
         public RangeTblEntry withInh(boolean inh) {
             return new RangeTblEntry(kind, refname, schema, relname, relation, columns, table, subquery, values, function,

@@ -105,9 +105,9 @@ final class BaseRels {
                         : UnusedSubqueryOutputs.remove(rte.subquery(),
                                 IndexOnlyScans.columnReads(info.query, rtindex, rte.columns().size()));
                 List<WindowQualPushdown.RunCondition> runConditions = List.of();
-                if (WindowQualPushdown.applies(subquery) || !Clauses.pullableTargetList(subquery)) {
-                    // set_subquery_pathlist: clauses pushed into the subquery or turned into run conditions
-                    // (as well into one that returns sets or calls volatile functions, which stays a subquery)
+                if (!quals.isEmpty() || WindowQualPushdown.applies(subquery) || !Clauses.pullableTargetList(subquery)) {
+                    // set_subquery_pathlist: clauses pushed into the subquery (into each arm of a set
+                    // operation) or turned into run conditions, for any subquery that was not pulled up
                     WindowQualPushdown.Result r = WindowQualPushdown.apply(subquery, rtindex, quals);
                     subquery = r.subquery();
                     runConditions = r.runConditions();

@@ -184,7 +184,15 @@ final class BitmapPaths {
 
     /** Whether an expression reads an exec parameter (a parameterized scan is left to plain index scans). */
     static boolean usesParams(List<Expr> conjuncts) {
-        for (Expr c : conjuncts) if (ExprTrees.any(c, x -> x instanceof Expr.ExecParam)) return true;
+        // the Params a SubPlan's test compares the sub-select's rows through (its paramIds) are its
+        // own, set as it runs: a filter calling a sub-select does not make the scan parameterized
+        java.util.Set<Integer> own = new java.util.HashSet<>();
+        for (Expr c : conjuncts) ExprTrees.any(c, x -> {
+            if (x instanceof Expr.SubPlan sp) own.addAll(sp.paramIds());
+            return false;
+        });
+        for (Expr c : conjuncts)
+            if (ExprTrees.any(c, x -> x instanceof Expr.ExecParam p && !own.contains(p.id()))) return true;
         return false;
     }
 }

@@ -107,8 +107,7 @@ final class Inheritance {
         for (Relation child : children) {
             if (child.relkind() == 'p') continue;   // a partitioned table has no rows of its own
             int[] map = translation(rte, child);
-            Query.RangeTblEntry childRte = isPartitioned(rte) && leaves > 1
-                    ? childRte(rte, child, rte.refname() + "_" + (++n)) : childRte(rte, child);
+            Query.RangeTblEntry childRte = childRte(rte, child);
             List<Expr> tlist = new ArrayList<>();
             for (int i = 0; i < map.length; i++) {
                 ColumnDef c = rte.columns().get(i);

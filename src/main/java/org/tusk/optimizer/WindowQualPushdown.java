@@ -29,10 +29,11 @@ import org.tusk.nodes.WindowFrame;
  * becomes {@code <=} / {@code >=} and stays);</li>
  * <li>else kept as the Subquery Scan's filter.</li>
  * </ul>
- * Nothing is pushed into a subquery with LIMIT/OFFSET, set operations or grouping sets
- * (subquery_is_pushdown_safe). Of the subqueries without window functions, only those that are
- * not pulled up for their target list ({@link Clauses#pullableTargetList}) come here; the caller
- * keeps the others' clauses.
+ * Nothing is pushed into a subquery with LIMIT/OFFSET or grouping sets (subquery_is_pushdown_safe).
+ * A UNION or INTERSECT takes a clause into each of its arms ({@link #applyToSetOperation}). Every
+ * subquery in FROM that was not pulled up comes here with its restriction clauses (grouped ones,
+ * set operations, DISTINCT, windows, volatile or set-returning outputs), as set_subquery_pathlist
+ * sees them all.
  */
 final class WindowQualPushdown {
     /**
@@ -64,6 +65,7 @@ final class WindowQualPushdown {
 
     /** set_subquery_pathlist's loop over the subquery relation's restriction clauses. */
     static Result apply(Query sub, int rtindex, List<Expr> quals) {
+        if (sub.setOperations() != null) return applyToSetOperation(sub, rtindex, quals);
         if (!pushdownSafe(sub)) return new Result(sub, quals, List.of());
         boolean[] unsafe = unsafeColumns(sub);
         List<Expr> pushed = new ArrayList<>();
@@ -78,6 +80,14 @@ final class WindowQualPushdown {
             }
         }
         if (pushed.isEmpty()) return new Result(sub, upper, List.copyOf(runConditions));
+        return new Result(withPushed(sub, pushed), upper, List.copyOf(runConditions));
+    }
+
+    /**
+     * subquery_push_qual: the clauses, already in the subquery's terms, ANDed to its WHERE, or to
+     * its HAVING when it groups (HAVING clauses without aggregates move on to WHERE later).
+     */
+    private static Query withPushed(Query sub, List<Expr> pushed) {
         boolean grouped = sub.hasGrouping();
         List<Expr> target = new ArrayList<>(ScanPaths.conjuncts(grouped ? sub.havingQual() : sub.where()));
         target.addAll(pushed);
@@ -88,7 +98,97 @@ final class WindowQualPushdown {
                 sub.groupClause(), grouped ? combined : sub.havingQual(), sub.distinctClause(), sub.hasDistinctOn(),
                 sub.setOperations(), sub.cteList(), sub.windowClause(), sub.groupingSets(), sub.onConflict(),
                 sub.rowMarks(), sub.mergeActionList(), sub.withCheckOptions());
-        return new Result(q, upper, List.copyOf(runConditions));
+        return q;
+    }
+
+    /**
+     * set_subquery_pathlist for a UNION / INTERSECT subquery (subquery_is_pushdown_safe with
+     * recurse_pushdown_safe): a clause that is safe for every arm is pushed into each arm, its
+     * column references replaced by that arm's output expressions (subquery_push_qual's recursion
+     * over the set operation tree). Nothing is pushed through EXCEPT, into an arm with LIMIT/OFFSET,
+     * grouping sets or set operations of its own, or through a column whose type in some arm is
+     * not the set operation's (compare_tlist_datatypes).
+     */
+    private static Result applyToSetOperation(Query sub, int rtindex, List<Expr> quals) {
+        if (sub.limitCount() != null || sub.limitOffset() != null || !sub.groupingSets().isEmpty()
+                || !(sub.setOperations() instanceof Query.SetOp.Op top)) return new Result(sub, quals, List.of());
+        boolean[] unsafe = new boolean[sub.targetList().size()];
+        for (Query.TargetEntry te : sub.targetList()) if (te.resjunk()) unsafe[te.resno() - 1] = true;
+        if (!setOperationSafe(sub, top, top.colTypes(), unsafe)) return new Result(sub, quals, List.of());
+        List<Expr> pushed = new ArrayList<>();
+        List<Expr> upper = new ArrayList<>();
+        for (Expr q : quals) (qualSafe(q, rtindex, unsafe) ? pushed : upper).add(q);
+        if (pushed.isEmpty()) return new Result(sub, quals, List.of());
+        List<Query.RangeTblEntry> rtable = new ArrayList<>(sub.rangeTable());
+        pushIntoArms(top, rtable, rtindex, pushed);
+        Query q = new Query(sub.commandType(), sub.utilityStmt(), List.copyOf(rtable), sub.targetList(), sub.where(),
+                sub.sortClause(), sub.limitCount(), sub.limitOffset(), sub.aggregates(), sub.resultRelation(),
+                sub.valuesLists(), sub.sourceQuery(), sub.returningList(), sub.fromList(), sub.groupClause(),
+                sub.havingQual(), sub.distinctClause(), sub.hasDistinctOn(), sub.setOperations(), sub.cteList(),
+                sub.windowClause(), sub.groupingSets(), sub.onConflict(), sub.rowMarks(), sub.mergeActionList(),
+                sub.withCheckOptions());
+        return new Result(q, upper, List.of());
+    }
+
+    /** recurse_pushdown_safe: marks the columns no clause may read in {@code unsafe}; false if nothing may be pushed. */
+    private static boolean setOperationSafe(Query top, Query.SetOp node, List<Integer> colTypes, boolean[] unsafe) {
+        return switch (node) {
+            case Query.SetOp.Op op -> op.op() != Query.SetOpType.EXCEPT
+                    && setOperationSafe(top, op.left(), colTypes, unsafe) && setOperationSafe(top, op.right(), colTypes, unsafe);
+            case Query.SetOp.Leaf leaf -> {
+                Query arm = top.rangeTable().get(leaf.rtindex() - 1).subquery();
+                if (arm == null || arm.setOperations() != null || arm.limitCount() != null || arm.limitOffset() != null
+                        || !arm.groupingSets().isEmpty()) yield false;
+                boolean[] armUnsafe = unsafeColumns(arm);
+                List<Query.TargetEntry> out = visible(arm);
+                if (out.size() != unsafe.length) yield false;
+                for (int i = 0; i < out.size(); i++) {
+                    if (armUnsafe[out.get(i).resno() - 1] || i >= colTypes.size()
+                            || out.get(i).expr().type() != colTypes.get(i) || setOperationCoercion(out.get(i).expr()))
+                        unsafe[i] = true;
+                }
+                yield true;
+            }
+        };
+    }
+
+    private static void pushIntoArms(Query.SetOp node, List<Query.RangeTblEntry> rtable, int rtindex, List<Expr> pushed) {
+        switch (node) {
+            case Query.SetOp.Op op -> {
+                pushIntoArms(op.left(), rtable, rtindex, pushed);
+                pushIntoArms(op.right(), rtable, rtindex, pushed);
+            }
+            case Query.SetOp.Leaf leaf -> {
+                Query.RangeTblEntry rte = rtable.get(leaf.rtindex() - 1);
+                Query arm = rte.subquery();
+                List<Query.TargetEntry> out = visible(arm);
+                List<Expr> mine = new ArrayList<>();
+                for (Expr q : pushed) mine.add(ExprTrees.map(q, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                        && v.varno() == rtindex ? out.get(v.attno() - 1).expr() : null));
+                rtable.set(leaf.rtindex() - 1, rte.withSubquery(withPushed(arm, mine)));
+            }
+        }
+    }
+
+    /**
+     * Whether an arm's output is an implicit coercion to the set operation's column type, which
+     * parse analysis adds where the arm's own type differs: PostgreSQL compares the arm's type
+     * with the column's and pushes nothing through such a column.
+     */
+    private static boolean setOperationCoercion(Expr e) {
+        return switch (e) {
+            case Expr.CastFunc c -> !c.explicit();
+            case Expr.RelabelType r -> !r.explicit();
+            case Expr.CoerceViaIO c -> !c.explicit();
+            default -> false;
+        };
+    }
+
+    /** The arm's output columns, in order. */
+    private static List<Query.TargetEntry> visible(Query q) {
+        List<Query.TargetEntry> out = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) if (!te.resjunk()) out.add(te);
+        return out;
     }
 
     /** subquery_is_pushdown_safe, for a subquery without set operations. */

@@ -217,8 +217,16 @@ final class RuleFirer {
             return switch (action.commandType()) {
                 case INSERT -> embedInsert(action, joined, qual);
                 case UPDATE, DELETE -> embedInto(action, joined, qual, true);
-                default -> throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                        "rule actions that are SELECT statements are not supported by Tusk");
+                default -> {
+                    // a SELECT action reads the original's rows like any other (its rows go to the client);
+                    // a set operation's join tree is a dummy, where nothing could be joined
+                    if (action.setOperations() != null && (!joined.isEmpty() || qual != null || where != null)) {
+                        throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                                "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
+                    }
+                    yield action.setOperations() != null ? withCteList(action, withCtes(action.cteList()))
+                            : embedInto(action, joined, qual, false);
+                }
             };
         }
 

@@ -68,12 +68,32 @@ public final class PreparedStatement {
     private List<PreparedStatement> ruleAfter = List.of();
     /** Rules replaced this statement and none of their statements sets the tag: it runs nothing itself. */
     private boolean suppressed;
+    /** The rule product (a SELECT action) whose rows the client receives in this statement's place, or null. */
+    private PreparedStatement ruleRows;
 
     /** Sets the statements that run with this one (see {@link Engine}'s prepareProducts). */
     void setRuleProducts(List<PreparedStatement> before, List<PreparedStatement> after, boolean suppressed) {
         this.ruleBefore = List.copyOf(before);
         this.ruleAfter = List.copyOf(after);
         this.suppressed = suppressed;
+        // PortalRunMulti sends the rows of a rule's SELECT action to the client too (exec_simple_query's
+        // altdest is the client), while the tag stays the original's; Tusk has one result per statement
+        List<PreparedStatement> selects = new ArrayList<>();
+        for (PreparedStatement p : before) if (p.returnsSelectRows()) selects.add(p);
+        for (PreparedStatement p : after) if (p.returnsSelectRows()) selects.add(p);
+        if (selects.isEmpty()) return;
+        if (selects.size() > 1 || !suppressed && columns != null) {
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "rules that make a statement return several result sets are not supported by Tusk");
+        }
+        ruleRows = selects.get(0);
+        columns = ruleRows.columns;
+    }
+
+    /** Whether this is a plain SELECT (a rule's SELECT action), whose rows go to the client. */
+    private boolean returnsSelectRows() {
+        return planned.utilityStmt() == null && planned.commandType() == org.tusk.nodes.Query.CommandType.SELECT
+                && columns != null;
     }
 
     PreparedStatement(PlannedStmt planned, SessionServices session, ExecContext ctx, String queryString,
@@ -543,19 +563,22 @@ public final class PreparedStatement {
         if (ruleBefore.isEmpty() && ruleAfter.isEmpty() && !suppressed) return executeOwn();
         // PortalRunMulti: every statement of the rewritten list in order, the command counter
         // advanced after each; only this one's rows and tag reach the client
-        for (PreparedStatement p : ruleBefore) drain(p);
         List<String[]> out = new ArrayList<>();
+        for (PreparedStatement p : ruleBefore) drain(p, out);
         if (!suppressed) {
             Iterator<String[]> it = executeOwn();
             while (it.hasNext()) out.add(it.next());
         }
-        for (PreparedStatement p : ruleAfter) drain(p);
+        for (PreparedStatement p : ruleAfter) drain(p, out);
         return out.iterator();
     }
 
-    private void drain(PreparedStatement p) {
+    private void drain(PreparedStatement p, List<String[]> out) {
         Iterator<String[]> it = p.execute();
-        while (it.hasNext()) it.next();
+        while (it.hasNext()) {
+            String[] row = it.next();
+            if (p == ruleRows) out.add(row);
+        }
         notices.addAll(p.notices);
         infos.addAll(p.infos);
         warnings.addAll(p.warnings);

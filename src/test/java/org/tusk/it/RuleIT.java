@@ -75,6 +75,37 @@ class RuleIT extends OneServerPerClass {
     }
 
     @Test
+    void selectActionsSendTheirRowsInTheStatementsPlace() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table rs1 (a int)", "create table rs2 (i int)", "insert into rs2 values (1), (2)",
+                    "create rule rs1_ins as on insert to rs1 do instead select i, new.a from rs2");
+            // rewriteRuleAction: the action joins the original's rows (NEW), its rows reach the client
+            assertEquals("1|5;2|5", sorted(joinedRows(c, "insert into rs1 values (5)")));
+            assertEquals("1|1;1|2;2|1;2|2", sorted(joinedRows(c, "insert into rs1 select g from generate_series(1, 2) g")));
+            assertEquals("", joinedRows(c, "select * from rs1"));
+            // a data-modifying WITH query goes with the original's range table to the action
+            exec(c, "create table rs3 (a int)", "insert into rs3 values (11), (12), (13)",
+                    "create rule rs3_ins as on insert to rs3 do instead select i from rs2");
+            assertEquals("1;1;1;2;2;2", sorted(joinedRows(c, "with t1 as (delete from rs3 returning *)"
+                    + " insert into rs3 select * from t1")));
+            assertEquals("", joinedRows(c, "select * from rs3"));
+            // an ALSO rule's SELECT: the original runs too and keeps the tag
+            exec(c, "create or replace rule rs1_ins as on insert to rs1 do also select i from rs2 where i > 1");
+            assertEquals("2", joinedRows(c, "insert into rs1 values (7)"));
+            assertEquals("7", joinedRows(c, "select * from rs1"));
+            PSQLException e = fails(c, "create rule rs2_upd as on update to rs2 where new.i > 0 do instead"
+                    + " select 1 union select 2", "0A000");
+            assertEquals("conditional UNION/INTERSECT/EXCEPT statements are not implemented",
+                    e.getServerErrorMessage().getMessage());
+            exec(c, "drop table rs1", "drop table rs3", "drop table rs2");
+        }
+    }
+
+    private static String sorted(String rows) {
+        return String.join(";", java.util.Arrays.stream(rows.split(";")).sorted().toList());
+    }
+
+    @Test
     void rulesMakeAViewUpdatable() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table rb (a int, b text)", "create view rv as select a, b from rb",

@@ -52,6 +52,62 @@ class SubPlanHashingIT extends OneServerPerClass {
     }
 
     @Test
+    void bothFormsOfAnExistsNameTheirEntriesApart() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table sn (c1 int, c2 int, c3 int) partition by list (c1)",
+                    "create table sn_null partition of sn for values in (null)", "create table sn_def partition of sn default",
+                    "insert into sn select x, x/2, x+1 from generate_series(0,10) x", "analyze sn");
+            // the hashed alternative is a second planning of the sub-select: its entries (parent t2_3 and
+            // partitions t2_4, t2_5) follow those of SubPlan 1 in the range table, in plan number order
+            assertEquals(List.of("Append", "  ->  Seq Scan on sn_null t1_1", "        Filter: (((SubPlan 1) AND (c3 < 0))"
+                            + " OR (SubPlan 3))", "        SubPlan 1", "          ->  Append",
+                    "                ->  Seq Scan on sn_null t2_1", "                      Filter: (t1_1.c1 = c2)",
+                    "                ->  Seq Scan on sn_def t2_2", "                      Filter: (t1_1.c1 = c2)",
+                    "        SubPlan 3", "          ->  Append", "                ->  Seq Scan on sn_null t2_7",
+                    "                      Filter: (t1_1.c1 = c3)", "                ->  Seq Scan on sn_def t2_8",
+                    "                      Filter: (t1_1.c1 = c3)", "  ->  Seq Scan on sn_def t1_2",
+                    "        Filter: (((hashed SubPlan 2) AND (c3 < 0)) OR (hashed SubPlan 4))", "        SubPlan 2",
+                    "          ->  Append", "                ->  Seq Scan on sn_null t2_4", "                ->  Seq Scan on sn_def t2_5",
+                    "        SubPlan 4", "          ->  Append", "                ->  Seq Scan on sn_null t2_10",
+                    "                ->  Seq Scan on sn_def t2_11"),
+                    plan(c, "select * from sn t1 where (exists(select 1 from sn t2 where t1.c1 = t2.c2) and c3 < 0"
+                            + " or exists(select 1 from sn t2 where t1.c1 = t2.c3))"));
+        }
+    }
+
+    @Test
+    void aFilterCallingASubSelectLeavesTheBitmapScanInTheRunning() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table bq (u1 int, u2 int, th int, ten int)",
+                    "insert into bq select g, (g * 7919) % 10000, g % 1000, g % 10 from generate_series(0, 9999) g",
+                    "create index bq_th on bq (th)", "create unique index bq_u1 on bq (u1)", "analyze bq");
+            // the EXISTS's hashed alternative compares through Params of its own: not a parameterized scan
+            String q = "select count(*) from bq t where (exists (select 1 from bq k where k.u1 = t.u2) or ten < 0) and th = 1";
+            assertEquals(List.of("Aggregate", "  ->  Bitmap Heap Scan on bq t", "        Recheck Cond: (th = 1)",
+                    "        Filter: ((SubPlan 1) OR (ten < 0))", "        ->  Bitmap Index Scan on bq_th",
+                    "              Index Cond: (th = 1)", "        SubPlan 1", "          ->  Index Only Scan using bq_u1 on bq k",
+                    "                Index Cond: (u1 = t.u2)"), plan(c, q));
+            assertEquals(List.of("10"), rowsShowingNull(c, q));
+        }
+    }
+
+    @Test
+    void anOuterLoopsParameterPrintsAsAParamInsideASubPlan() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table po (u int, h int, t int)", "create table pi4 (f1 int)", "create index po_u on po (u)",
+                    "insert into po select g, g % 100, g % 10 from generate_series(1, 1000) g",
+                    "insert into pi4 values (1), (50)", "analyze po", "analyze pi4");
+            // find_param_referent matches a NestLoop ancestor only at the same plan level: o.h, which the
+            // loop sets for the lateral subquery, is $n inside the SubPlan (PostgreSQL 15 prints $0)
+            List<String> p = rowsShowingNull(c, "explain (verbose, costs off) select * from po o cross join lateral (select i.t in"
+                    + " (select f1 from pi4 where f1 <= o.h) as tst from po i where i.u = o.u offset 0) ss where o.t = 0");
+            String filter = p.get(p.size() - 1).trim();
+            assertTrue(filter.matches("Filter: \\(pi4\\.f1 <= \\$\\d+\\)"), filter);
+            assertEquals("Index Cond: (i.u = o.u)", p.get(7).trim());
+        }
+    }
+
+    @Test
     void hashJoinMatchesComeLatestInnerRowFirst() throws Exception {
         try (Connection c = server.connect()) {
             exec(c, "create table sh_arcs (f int, t int)", "insert into sh_arcs values (1, 2), (1, 3), (2, 3), (1, 4)",

@@ -81,6 +81,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     /** The top node's InitPlans a drawn Material node over it shows instead (materialize_finished_plan). */
     private final List<Expr.SubPlan> initPlansMovedUp = new ArrayList<>();
     private final Map<Integer, Object[]> nestParams = new LinkedHashMap<>();
+    /**
+     * The SubPlan nesting at which a NestLoop sets each of its parameters (absent for a SubPlan's
+     * arguments): find_param_referent matches a NestLoop ancestor only in_same_plan_level, so from
+     * inside a SubPlan an outer loop's parameter prints as {@code $n}.
+     */
+    private final Map<Integer, Integer> nestParamDepth = new java.util.HashMap<>();
+    /** How many SubPlans / InitPlans the node being explained is inside. */
+    private int subPlanDepth;
     /** The WITH queries already listed (each under one node). */
     private final java.util.Set<Integer> ctesShown = new java.util.HashSet<>();
     /** The WITH queries listed under the top node: those of the top level and any whose level's node is not in the plan. */
@@ -165,8 +173,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // loop's parameters (in a column computed below it) as the outer expressions that set them
         forEachPlan(top, p -> {
             if (p instanceof Plan.NestLoop j)
-                for (Plan.NestParam np : j.nestParams())
+                for (Plan.NestParam np : j.nestParams()) {
                     nestParams.putIfAbsent(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
+                    nestParamDepth.putIfAbsent(np.paramId(), 0);
+                }
         }, new IdentityHashMap<>());
         if (!materializeTop) {
             explainNode(top, null, null);
@@ -329,13 +339,18 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         }
         for (Expr.SubPlan sp : init) {
             String label = subPlanName(sp).replace("SubPlan", "InitPlan") + " (returns " + initPlanOutput(sp) + ")";
+            subPlanDepth++;
             explainNode(sp.plan(), "InitPlan", label);
+            subPlanDepth--;
         }
         boolean shared = childrenShareLevel(obj);
         for (Object[] c : n.children) explainNode(c[0], (String) c[1], null, !shared);
-        for (Expr.SubPlan sp : sub)
+        for (Expr.SubPlan sp : sub) {
+            subPlanDepth++;
             explainNode(subPlanTop(sp), "SubPlan", sp.kind() == Expr.SubLinkType.MULTIEXPR
                     ? subPlanName(sp) + " (returns " + ExplainDeparser.multiExprParams(sp) + ")" : subPlanName(sp));
+            subPlanDepth--;
+        }
         if (hasChildren) out.closeGroup("Plans", "Plans", false);
 
         if (out.isText()) out.indent = saveIndent;
@@ -564,7 +579,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 innerUnique(n, j.innerUnique());
                 qual(n, "Join Filter", j.joinQual(), upperPrefix());
                 qual(n, "Filter", j.otherQual(), upperPrefix());
-                for (Plan.NestParam np : j.nestParams()) nestParams.put(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
+                for (Plan.NestParam np : j.nestParams()) {
+                    nestParams.put(np.paramId(), new Object[] {np.outerExpr(), outputColumns(j.outer())});
+                    nestParamDepth.put(np.paramId(), subPlanDepth);
+                }
                 n.child(j.outer(), "Outer");
                 n.child(j.materializeInner() ? new Drawn("Materialize", j.inner(), null) : j.inner(), "Inner");
                 yield n;
@@ -1754,6 +1772,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     public String param(int id, boolean useprefix) {
         Object[] np = nestParams.get(id);
         if (np == null) return null;
+        Integer setAt = nestParamDepth.get(id);
+        if (setAt != null && setAt < subPlanDepth) return null;
         @SuppressWarnings("unchecked") List<ExplainColumn> cols = (List<ExplainColumn>) np[1];
         return deparser.deparse((Expr) np[0], cols, true);
     }

@@ -42,6 +42,11 @@ final class RtableNames {
     private final List<Query.RangeTblEntry> levelChildren = new ArrayList<>();
     private final Map<Plan, String> modifyRoots = new IdentityHashMap<>();
     private final Set<Plan> seenSubplans = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The number of each SubPlan's plan ("SubPlan n"). */
+    private final Map<Plan, Integer> subPlanIds = new IdentityHashMap<>();
+    /** The level (a serial number of {@link #level} calls) that named each entry. */
+    private final Map<Query.RangeTblEntry, Integer> namedAt = new IdentityHashMap<>();
+    private int levels;
 
     /** The names for the scans of {@code top} and everything below it. */
     static RtableNames forPlan(Plan top) {
@@ -68,19 +73,33 @@ final class RtableNames {
         List<Plan> subqueries = new ArrayList<>();
         walk(root, entries, subqueries);
         subplans.addAll(levelCtes);
+        // the SubPlans in the order they were planned (their numbers), as glob->subplans lists them
+        levelSubPlans.sort(java.util.Comparator.comparingInt(p -> subPlanIds.getOrDefault(p, 0)));
         subplans.addAll(levelSubPlans);
         levelCtes.clear();
         levelSubPlans.clear();
+        int serial = ++levels;
         Map<String, String> here = new HashMap<>();
         for (Query.RangeTblEntry rte : entries) {
             String alias = rte.refname();
-            if (alias == null || names.containsKey(rte)) continue;
-            names.put(rte, here.computeIfAbsent(alias, this::unique));
+            if (alias == null) continue;
+            Integer at = namedAt.get(rte);
+            if (at == null) {
+                names.put(rte, here.computeIfAbsent(alias, this::unique));
+                namedAt.put(rte, serial);
+            } else if (at != serial) {
+                // the same query planned twice (a correlated EXISTS and its hashed alternative): PostgreSQL
+                // plans a copy, whose entries take names of their own; this entry keeps the first name
+                here.computeIfAbsent(alias, this::unique);
+            }
         }
         List<Query.RangeTblEntry> children = new ArrayList<>(levelChildren);
         levelChildren.clear();
         for (Query.RangeTblEntry rte : children) {
-            if (rte.refname() != null && !names.containsKey(rte)) names.put(rte, unique(rte.refname()));
+            if (rte.refname() != null && !names.containsKey(rte)) {
+                names.put(rte, unique(rte.refname()));
+                namedAt.put(rte, serial);
+            }
         }
         for (Plan s : subqueries) level(s);
     }
@@ -128,12 +147,18 @@ final class RtableNames {
                 for (Plan c : a.children()) {
                     Query.RangeTblEntry t = ((Plan.ModifyTable) c).target();
                     String name = alias == null ? null : unique(alias);
-                    if (name != null) names.put(t, name);
+                    if (name != null) {
+                        names.put(t, name);
+                        namedAt.put(t, levels + 1);   // the level being walked
+                    }
                     List<Query.RangeTblEntry> below = new ArrayList<>();
                     walk(((Plan.ModifyTable) c).source(), below, subqueries);
                     for (Query.RangeTblEntry e : below) {
                         // the scan of the changed table under a join is the same entry
-                        if (name != null && e.table() != null && e.table() == t.table() && alias.equals(e.refname())) names.put(e, name);
+                        if (name != null && e.table() != null && e.table() == t.table() && alias.equals(e.refname())) {
+                            names.put(e, name);
+                            namedAt.put(e, levels + 1);
+                        }
                         else entries.add(e);
                     }
                 }
@@ -201,7 +226,10 @@ final class RtableNames {
 
     private void subPlans(Expr e) {
         ExprTrees.any(e, x -> {
-            if (x instanceof Expr.SubPlan sp) subplan(sp.plan());
+            if (x instanceof Expr.SubPlan sp) {
+                subPlanIds.putIfAbsent(sp.plan(), sp.planId());
+                subplan(sp.plan());
+            }
             return false;
         });
     }
