@@ -361,21 +361,10 @@ public final class LockManager {
      * false), keeping session locks; at process exit ({@code allLocks} true) gives back everything.
      */
     public void releaseAll(boolean allLocks) {
-        RuntimeException first = null;
-        for (var it = localLocks.values().iterator(); it.hasNext(); ) {
-            LocalLock ll = it.next();
+        releaseHolds(ll -> true, ll -> {
             ll.transactionCount = 0;
             if (allLocks) ll.sessionCount = 0;
-            if (ll.total() > 0) continue;
-            try {
-                releaseShared(ll);
-            } catch (RuntimeException e) {
-                if (first == null) first = e;
-            }
-            it.remove();
-            lowerStrongCount(ll);
-        }
-        if (first != null) throw first;
+        });
     }
 
     /**
@@ -384,11 +373,21 @@ public final class LockManager {
      * transaction-level holds of the same locks.
      */
     public void releaseSession(int lockMethodId) {
+        releaseHolds(ll -> ll.tag.lockMethodId() == lockMethodId && ll.sessionCount > 0, ll -> ll.sessionCount = 0);
+    }
+
+    /**
+     * The loop of LockReleaseAll and LockReleaseSession: for each local lock {@code selects},
+     * {@code drop} lowers its hold counts; one no longer held either way is given back in the
+     * shared table and forgotten. Every lock is tried even if one fails; the first failure is
+     * thrown at the end.
+     */
+    private void releaseHolds(java.util.function.Predicate<LocalLock> selects, java.util.function.Consumer<LocalLock> drop) {
         RuntimeException first = null;
         for (var it = localLocks.values().iterator(); it.hasNext(); ) {
             LocalLock ll = it.next();
-            if (ll.tag.lockMethodId() != lockMethodId || ll.sessionCount == 0) continue;
-            ll.sessionCount = 0;
+            if (!selects.test(ll)) continue;
+            drop.accept(ll);
             if (ll.total() > 0) continue;
             try {
                 releaseShared(ll);
