@@ -15,8 +15,8 @@ import org.tusk.parser.Token.Kind;
  *   EXPLAIN VERBOSE ExplainableStmt
  *   EXPLAIN '(' utility_option_list ')' ExplainableStmt
  * </pre>
- * ExplainableStmt includes CreateAsStmt (CREATE TABLE ... AS, also AS EXECUTE) and SELECT ...
- * INTO, whose table EXPLAIN ANALYZE creates.
+ * ExplainableStmt includes CreateAsStmt (CREATE TABLE ... AS, also AS EXECUTE), SELECT ...
+ * INTO, whose table EXPLAIN ANALYZE creates, and ExecuteStmt (the prepared statement is shown).
  * The options become DefElems as gram.y builds them (the old form's keywords as "analyze" and
  * "verbose" without a value); their meaning and validity are checked when the statement runs
  * (ExplainQuery), so "unrecognized EXPLAIN option" is an execution-time error as in PostgreSQL.
@@ -50,7 +50,7 @@ final class ExplainGrammar {
         Token start = p.peek();
         String kw = start.keyword();
         boolean explainable = start.isChar('(') || kw != null && switch (kw) {
-            case "select", "values", "table", "with", "insert", "update", "delete", "merge", "declare", "create" -> true;
+            case "select", "values", "table", "with", "insert", "update", "delete", "merge", "declare", "create", "execute" -> true;
             default -> false;
         };
         if (!explainable) throw p.syntaxError(start);

@@ -263,8 +263,9 @@ public final class Engine {
             }
             into = c;
             inner = new RawStmt(c.query(), ex.queryLocation(), inner.length());
-            if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         }
+        // the parameters' values (Bind's, or EXPLAIN EXECUTE's list): EXPLAIN ANALYZE runs with them
+        if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
         // ExplainOneUtility: EXPLAIN DECLARE explains the cursor's query
         if (ex.query() instanceof Stmt.DeclareCursorStmt d) inner = d.query();
         String tableTag = PreparedStatement.tableStatementTag(inner.stmt());

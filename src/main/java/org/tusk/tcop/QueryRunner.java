@@ -172,6 +172,8 @@ final class QueryRunner {
         if (raw.stmt() instanceof Stmt.CreateTableAsStmt c && c.execute() != null) return createTableAsExecute(c, raw, query);
         if (raw.stmt() instanceof Stmt.ExplainStmt ex && ex.query() instanceof Stmt.CreateTableAsStmt c && c.execute() != null)
             return createTableAsExecute(c, raw, query, ex);
+        if (raw.stmt() instanceof Stmt.ExplainStmt ex && ex.query() instanceof Stmt.ExecuteStmt e)
+            return explainExecute(e, ex, raw, query);
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
                 || raw.stmt() instanceof Stmt.SelectStmt || raw.stmt() instanceof Stmt.ExplainStmt ? environments.get() : null;
         return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
@@ -192,6 +194,25 @@ final class QueryRunner {
         }
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
         return prepareFromSource(entry, values);
+    }
+
+    /**
+     * EXPLAIN EXECUTE (ExplainExecuteQuery): the prepared statement planned with the values of
+     * the parameter list, evaluated as for EXECUTE, and explained with the EXPLAIN's options.
+     */
+    private PreparedStatement explainExecute(Stmt.ExecuteStmt e, Stmt.ExplainStmt explain, RawStmt raw, String query) {
+        PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
+        if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
+        String[] values = new String[entry.paramTypes().size()];
+        if (!e.params().isEmpty() || values.length > 0) {
+            PreparedStatement params = Engine.prepare(new RawStmt(e, raw.location(), raw.length()), query,
+                    this::lookupRelation, session, new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
+            values = params.execute().next();
+        }
+        RawStmt explained = new RawStmt(new Stmt.ExplainStmt(entry.raw().stmt(), explain.options(), entry.raw().location()),
+                entry.raw().location(), entry.raw().length());
+        return Engine.prepare(explained, entry.query(), this::lookupRelation, session,
+                new java.util.ArrayList<>(entry.paramTypes()), values, environments.get());
     }
 
     /**

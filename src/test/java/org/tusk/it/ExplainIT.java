@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,29 @@ class ExplainIT {
             while (rs.next()) out.add(rs.getString(1));
         }
         return out;
+    }
+
+    /**
+     * EXPLAIN EXECUTE (ExplainExecuteQuery) explains a prepared statement, with EXPLAIN ANALYZE
+     * running it with the parameter list's values. Tusk shows the generic plan ($1), as
+     * PostgreSQL does once it chooses one; PostgreSQL's first custom plans show the values.
+     */
+    @Test
+    void explainExecuteExplainsThePreparedStatement() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table ee (a int primary key, b text)");
+            s.execute("insert into ee select g, 'x' || g from generate_series(1, 100) g");
+            s.execute("prepare ee_q(int) as select * from ee where a = $1");
+            assertEquals(List.of("Index Scan using ee_pkey on ee", "  Index Cond: (a = $1)"),
+                    plan(c, "explain (costs off) execute ee_q(5)"));
+            assertEquals(List.of("Index Scan using ee_pkey on ee (actual rows=1 loops=1)", "  Index Cond: (a = $1)"),
+                    plan(c, "explain (analyze, costs off, timing off, summary off) execute ee_q(7)"));
+            assertEquals(List.of("Index Scan using ee_pkey on ee (actual rows=0 loops=1)", "  Index Cond: (a = $1)"),
+                    plan(c, "explain (analyze, costs off, timing off, summary off) execute ee_q(700)"));
+            SQLException e = assertThrows(SQLException.class, () -> plan(c, "explain execute ee_nosuch"));
+            assertEquals("26000", e.getSQLState());
+            s.execute("drop table ee");
+        }
     }
 
     /**
