@@ -33,7 +33,7 @@ final class ExecConstraints {
      * output function, "null" for NULL) when the user may read the table; with SELECT on some
      * columns only, those, named: "Failing row contains (a, c) = (v1, v3)."; null (no detail)
      * when it may read none of them or row-level security applies to the table
-     * ({@link ExecPermissions#visibleColumns}). Columns in {@code modified} (1-based: the ones the
+     * ({@link ExecPermissions#visibleColumns}, {@link ExecPermissions#rowSecurityApplies}). Columns in {@code modified} (1-based: the ones the
      * statement set, PostgreSQL's modifiedCols; null for none) are shown in any case, unless
      * row-level security applies.
      */

@@ -218,11 +218,7 @@ public final class ExecPermissions {
 
     /** pg_class_aclcheck for every bit of {@code required}. */
     public static void checkTable(Relation rel, int required, ExecEnvironment env) {
-        int[] acl = Acl.effective(rel.acl(), rel.owner());
-        if ((Acl.mask(acl, env.currentUserId()) & required) == required) return;
-        if (env.currentUserIsSuperuser()) return;
-        if ((Acl.mask(acl, env.privilegeRoles(env.currentUserId())) & required) == required) return;
-        throw denied(rel);
+        if (!holdsOnTable(rel, required, env)) throw denied(rel);
     }
 
     /** check_enable_rls == RLS_ENABLED: row-level security filters {@code rel}'s rows for the current user. */
@@ -237,35 +233,19 @@ public final class ExecPermissions {
 
     /**
      * BuildIndexValueDescription's test: whether a unique or exclusion violation's DETAIL may show
-     * the key of {@code index} on {@code rel} ("Key (a)=(1) already exists."): not under
-     * row-level security; with SELECT on the table, or else SELECT on every key column (an
-     * expression column never qualifies).
+     * the key of {@code index} on {@code rel} ("Key (a)=(1) already exists.").
      */
     static boolean maySeeIndexKey(Relation rel, Relation index, ExecEnvironment env) {
-        if (rowSecurityApplies(rel, env)) return false;
-        int user = env.currentUserId();
-        int[] acl = Acl.effective(rel.acl(), rel.owner());
-        if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return true;
-        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return true;
-        for (int attnum : index.index().keyAttnums()) {
-            if (attnum == 0 || !columnHolds(rel, attnum, Acl.ACL_SELECT, env)) return false;
-        }
-        return true;
+        return maySeeKey(rel, index.index().keyAttnums(), env);
     }
 
     /**
-     * ExecBuildSlotValueDescription's test: which columns of a row of {@code rel} an error detail
-     * may show the current user. Null for all of them (SELECT on the table); else the attnums it
-     * holds SELECT on, none when row-level security applies to the table. PostgreSQL also shows
-     * the columns the statement gave values for (modifiedCols); they are not known where the
-     * detail is built here, so they are shown only when readable: never more than PostgreSQL shows.
+     * ExecBuildSlotValueDescription's test, row-level security aside (the caller checks it): which
+     * columns of a row of {@code rel} an error detail may show the current user. Null for all of
+     * them (SELECT on the table), else the attnums it holds SELECT on.
      */
     static java.util.Set<Integer> visibleColumns(Relation rel, ExecEnvironment env) {
-        if (rowSecurityApplies(rel, env)) return java.util.Set.of();
-        int user = env.currentUserId();
-        int[] acl = Acl.effective(rel.acl(), rel.owner());
-        if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return null;
-        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return null;
+        if (holdsOnTable(rel, Acl.ACL_SELECT, env)) return null;
         java.util.Set<Integer> out = new java.util.TreeSet<>();
         for (int a = 1; a <= rel.desc().natts(); a++) if (columnHolds(rel, a, Acl.ACL_SELECT, env)) out.add(a);
         return out;
@@ -273,23 +253,33 @@ public final class ExecPermissions {
 
     /**
      * ExecBuildSlotPartitionKeyDescription's test: whether the current user may see the key
-     * values of a row that found no partition of {@code rel}. Not when row-level security applies
-     * to the table (check_enable_rls); otherwise with SELECT on the table, or else SELECT on
-     * every key column (pg_attribute_aclcheck; a key expression never qualifies).
+     * values of a row that found no partition of {@code rel}.
      */
     static boolean maySeePartitionKey(Relation rel, org.tusk.catalog.PartitionKey key, ExecEnvironment env) {
-        int user = env.currentUserId();
+        int[] attnums = new int[key.count()];
+        for (int i = 0; i < key.count(); i++) attnums[i] = key.isExpression(i) ? 0 : key.attnum(i);
+        return maySeeKey(rel, attnums, env);
+    }
+
+    /**
+     * Whether the current user may see the values of a key of {@code rel} made of columns
+     * {@code attnums} (0 for an expression) in an error's DETAIL: not when row-level security
+     * applies to the table (check_enable_rls); otherwise with SELECT on the table, or else SELECT
+     * on every key column (pg_attribute_aclcheck; an expression never qualifies).
+     */
+    private static boolean maySeeKey(Relation rel, int[] attnums, ExecEnvironment env) {
         if (rowSecurityApplies(rel, env)) return false;
-        int[] acl = Acl.effective(rel.acl(), rel.owner());
-        if ((Acl.mask(acl, user) & Acl.ACL_SELECT) != 0 || env.currentUserIsSuperuser()) return true;
-        if ((Acl.mask(acl, env.privilegeRoles(user)) & Acl.ACL_SELECT) != 0) return true;
-        for (int i = 0; i < key.count(); i++) {
-            if (key.isExpression(i)) return false;
-            int[] attacl = env.catalog().attributeAcl(rel, key.attnum(i));
-            if (attacl == null || (Acl.mask(attacl, user) & Acl.ACL_SELECT) == 0
-                    && (Acl.mask(attacl, env.privilegeRoles(user)) & Acl.ACL_SELECT) == 0) return false;
-        }
+        if (holdsOnTable(rel, Acl.ACL_SELECT, env)) return true;
+        for (int attnum : attnums) if (attnum == 0 || !columnHolds(rel, attnum, Acl.ACL_SELECT, env)) return false;
         return true;
+    }
+
+    /** pg_class_aclcheck for every bit of {@code required}, as a test. */
+    private static boolean holdsOnTable(Relation rel, int required, ExecEnvironment env) {
+        int user = env.currentUserId();
+        int[] acl = Acl.effective(rel.acl(), rel.owner());
+        return (Acl.mask(acl, user) & required) == required || env.currentUserIsSuperuser()
+                || (Acl.mask(acl, env.privilegeRoles(user)) & required) == required;
     }
 
     /**

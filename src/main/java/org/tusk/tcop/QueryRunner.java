@@ -186,14 +186,23 @@ final class QueryRunner {
      */
     private PreparedStatement executePrepared(Stmt.ExecuteStmt e, RawStmt raw, String query) {
         PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
-        String[] values = new String[entry.paramTypes().size()];
-        if (!e.params().isEmpty() || values.length > 0) {
-            PreparedStatement params = Engine.prepare(raw, query, this::lookupRelation, session,
-                    new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
-            values = params.execute().next();
-        }
+        String[] values = evaluateParams(raw, entry, query);
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
         return prepareFromSource(entry, values);
+    }
+
+    /**
+     * EvaluateParams: the values of EXECUTE's parameter list ({@code execute}, the statement as
+     * parsed from {@code query}) for prepared statement {@code entry}, evaluated once as a SELECT
+     * and handed over in their types' text form, as Bind hands them over.
+     */
+    private String[] evaluateParams(RawStmt execute, PreparedQueries.Entry entry, String query) {
+        Stmt.ExecuteStmt e = (Stmt.ExecuteStmt) execute.stmt();
+        String[] values = new String[entry.paramTypes().size()];
+        if (e.params().isEmpty() && values.length == 0) return values;
+        PreparedStatement params = Engine.prepare(execute, query, this::lookupRelation, session,
+                new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
+        return params.execute().next();
     }
 
     /**
@@ -203,12 +212,7 @@ final class QueryRunner {
     private PreparedStatement explainExecute(Stmt.ExecuteStmt e, Stmt.ExplainStmt explain, RawStmt raw, String query) {
         PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
-        String[] values = new String[entry.paramTypes().size()];
-        if (!e.params().isEmpty() || values.length > 0) {
-            PreparedStatement params = Engine.prepare(new RawStmt(e, raw.location(), raw.length()), query,
-                    this::lookupRelation, session, new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
-            values = params.execute().next();
-        }
+        String[] values = evaluateParams(new RawStmt(e, raw.location(), raw.length()), entry, query);
         RawStmt explained = new RawStmt(new Stmt.ExplainStmt(entry.raw().stmt(), explain.options(), entry.raw().location()),
                 entry.raw().location(), entry.raw().length());
         return Engine.prepare(explained, entry.query(), this::lookupRelation, session,
@@ -234,12 +238,7 @@ final class QueryRunner {
         PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
         if (entry.raw() == null || !(entry.raw().stmt() instanceof Stmt.SelectStmt select))
             throw PgException.error("42809", "prepared statement is not a SELECT");
-        String[] values = new String[entry.paramTypes().size()];
-        if (!e.params().isEmpty() || values.length > 0) {
-            PreparedStatement params = Engine.prepare(new RawStmt(e, raw.location(), raw.length()), query,
-                    this::lookupRelation, session, new java.util.ArrayList<>(entry.paramTypes()), null, environments.get());
-            values = params.execute().next();
-        }
+        String[] values = evaluateParams(new RawStmt(e, raw.location(), raw.length()), entry, query);
         RawStmt ctas = new RawStmt(c.withQuery(select), entry.raw().location(), entry.raw().length());
         if (explain != null) {
             ctas = new RawStmt(new Stmt.ExplainStmt(c.withQuery(select), explain.options(), entry.raw().location()),

@@ -146,15 +146,7 @@ final class QueryDeparser {
      */
     private void updateQuery(Query query, boolean colNamesVisible) {
         StringBuilder buf = ctx.buf;
-        withClause(query);
-        int result = query.resultRelation();
-        Query.RangeTblEntry rte = query.rangeTable().get(result - 1);
-        if (ctx.prettyIndent()) {
-            buf.append(' ');
-            ctx.indentLevel += PRETTYINDENT_STD;
-        }
-        buf.append("UPDATE ").append(rte.inh() ? "" : "ONLY ").append(resultRelationName(rte));
-        resultAlias(rte, result, false);
+        int result = resultRelationHead(query, "UPDATE ");
         buf.append(" SET ");
         String sep = "";
         for (Query.TargetEntry te : query.targetList()) {
@@ -173,18 +165,27 @@ final class QueryDeparser {
         whereAndReturning(query, colNamesVisible);
     }
 
-    /** get_delete_query_def: DELETE FROM rel [alias] USING the other relations, WHERE, RETURNING. */
-    private void deleteQuery(Query query, boolean colNamesVisible) {
-        StringBuilder buf = ctx.buf;
+    /**
+     * What get_update_query_def and get_delete_query_def begin with: the WITH clause, then
+     * {@code keyword}, ONLY unless the target is inherited, its name and alias. Returns the
+     * result relation's range table index.
+     */
+    private int resultRelationHead(Query query, String keyword) {
         withClause(query);
         int result = query.resultRelation();
         Query.RangeTblEntry rte = query.rangeTable().get(result - 1);
         if (ctx.prettyIndent()) {
-            buf.append(' ');
+            ctx.buf.append(' ');
             ctx.indentLevel += PRETTYINDENT_STD;
         }
-        buf.append("DELETE FROM ").append(rte.inh() ? "" : "ONLY ").append(resultRelationName(rte));
+        ctx.buf.append(keyword).append(rte.inh() ? "" : "ONLY ").append(resultRelationName(rte));
         resultAlias(rte, result, false);
+        return result;
+    }
+
+    /** get_delete_query_def: DELETE FROM rel [alias] USING the other relations, WHERE, RETURNING. */
+    private void deleteQuery(Query query, boolean colNamesVisible) {
+        resultRelationHead(query, "DELETE FROM ");
         new FromClauseDeparser(ctx, exprs).fromClause(withoutResultRelation(query), " USING ");
         whereAndReturning(query, colNamesVisible);
     }
