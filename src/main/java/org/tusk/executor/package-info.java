@@ -134,6 +134,10 @@
  * or the owner's default ACL; else 42501 "permission denied for table t". A superuser passes; that
  * status is read afresh, and only when the ACL denies, so the common case costs no file read.
  * The ACL a statement is checked against is the one its relcache entry held when it was planned.
+ * Error details show only what the user may read (ExecBuildSlotValueDescription,
+ * BuildIndexValueDescription): a failing row's values in full with SELECT on the table, else the
+ * columns it may SELECT and those its UPDATE sets, named; a duplicate key only with SELECT on the
+ * table or on every key column; nothing of either under row-level security.
  *
  * <h2>SQL functions</h2>
  * A call of a LANGUAGE sql function reaches {@link org.tusk.executor.ExecContext#callSqlFunction},

@@ -41,7 +41,9 @@
  * message it last read and rejoins there ({@code SinvalQueue.backendRejoin}), so the new
  * session's first AcceptInvalidationMessages drops every entry that changed in between, as if the
  * process had stayed connected. If those messages are no longer kept, it rejoins at the end with
- * an empty cache, as a backend that was reset.
+ * an empty cache, as a backend that was reset. The catalog rows derived caches read whole
+ * ({@link org.tusk.utils.cache.RelCache#catalogList}, the user operators) go along, under the same
+ * rule: any invalidation empties them.
  *
  * <p>Neither class is thread-safe: both belong to one backend and its one thread.
  */
