@@ -1,15 +1,13 @@
 package org.tusk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.it.Jdbc.exec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,25 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * since its snapshot was taken), and a unique index ignores a dead row's key.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class IndexBuildOldSnapshotIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) server.close();
-    }
-
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
+class IndexBuildOldSnapshotIT extends OneServerPerClass {
     @Test
     void anOlderSnapshotFindsItsRowsThroughANewIndex() throws Exception {
         try (Connection old = server.connect(); Connection c = server.connect()) {

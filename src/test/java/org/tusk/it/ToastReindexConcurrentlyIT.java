@@ -1,6 +1,7 @@
 package org.tusk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +13,6 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,25 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * and a materialized view whose only index is its TOAST relation's has something to reindex.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ToastReindexConcurrentlyIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) server.close();
-    }
-
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
+class ToastReindexConcurrentlyIT extends OneServerPerClass {
     static String one(Connection c, String sql) throws SQLException {
         return TuskServer.rows(c, sql).get(0);
     }

@@ -1,17 +1,15 @@
 package org.tusk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tusk.it.Jdbc.exec;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,25 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * and the rewritten pages survive a crash through their WAL images.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class VacuumFullIT {
-    static TuskServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) server.close();
-    }
-
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
+class VacuumFullIT extends OneServerPerClass {
     static String one(Connection c, String sql) throws SQLException {
         return TuskServer.rows(c, sql).get(0);
     }
