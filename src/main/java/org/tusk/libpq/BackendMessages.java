@@ -71,6 +71,22 @@ public final class BackendMessages {
     /** ErrorResponse / NoticeResponse with fields in the order PostgreSQL's send_message_to_frontend uses. */
     public void report(Severity severity, String sqlState, String message, String detail, String hint, int position,
                        String context, PgException.ErrorObjects objects) {
+        writeReport(b, severity, sqlState, message, detail, hint, position, context, objects);
+        send();
+        // send_message_to_frontend flushes every error and notice at once, so that a client sees
+        // a long statement's notices as they come, and sees the error even if the backend dies next.
+        comm.flush();
+    }
+
+    /** The bytes of one ErrorResponse, for a process that answers a client without a PqComm (the postmaster). */
+    public static byte[] errorResponse(PgException e) {
+        PqFormat.Builder b = new PqFormat.Builder();
+        writeReport(b, e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), e.position(), e.context(), e.objects());
+        return b.endMessage();
+    }
+
+    private static void writeReport(PqFormat.Builder b, Severity severity, String sqlState, String message, String detail,
+                                    String hint, int position, String context, PgException.ErrorObjects objects) {
         boolean isError = severity.ordinal() >= Severity.ERROR.ordinal();
         b.begin(isError ? 'E' : 'N');
         b.int8('S').string(severity.wireName());
@@ -87,10 +103,6 @@ public final class BackendMessages {
         if (objects.dataType() != null) b.int8('d').string(objects.dataType());
         if (objects.constraint() != null) b.int8('n').string(objects.constraint());
         b.int8(0);
-        send();
-        // send_message_to_frontend flushes every error and notice at once, so that a client sees
-        // a long statement's notices as they come, and sees the error even if the backend dies next.
-        comm.flush();
     }
 
     /** One column of a RowDescription. */

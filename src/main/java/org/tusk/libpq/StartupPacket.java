@@ -12,8 +12,9 @@ import java.util.List;
  * Reading a client's first packet (PostgreSQL's ProcessStartupPacket): an SSL or GSSAPI
  * encryption request, a cancel request, or the startup message proper.
  *
- * <p>The postmaster never reads it; the backend that was handed the connection does, under
- * {@code authentication_timeout}. Malformed packets are reported to the server log only
+ * <p>The backend that was handed the connection reads it, under {@code authentication_timeout}.
+ * The postmaster only checks the first packet of a connection it refuses (postmaster's
+ * DeadEndConnections), with {@link #parseStartup}, so that its answer is the one a backend's would be. Malformed packets are reported to the server log only
  * (PostgreSQL's COMMERROR: the client may not even speak the protocol) and end this process,
  * touching nothing shared.
  */
@@ -21,7 +22,7 @@ public final class StartupPacket {
     public static final int CANCEL_REQUEST_CODE = (1234 << 16) | 5678;
     public static final int NEGOTIATE_SSL_CODE = (1234 << 16) | 5679;
     public static final int NEGOTIATE_GSS_CODE = (1234 << 16) | 5680;
-    private static final int MAX_STARTUP_PACKET_LENGTH = 10000;
+    public static final int MAX_STARTUP_PACKET_LENGTH = 10000;
     public static final int PROTOCOL_MAJOR = 3, PROTOCOL_LATEST_MINOR = 0;
 
     /** What the client sent. */
@@ -72,12 +73,34 @@ public final class StartupPacket {
                 comm.flush();
                 continue;
             }
-            parseStartup(port, code, body);
+            applyStartup(port, code, body);
             return new Startup();
         }
     }
 
-    private static void parseStartup(Port port, int version, byte[] body) {
+    /**
+     * A startup message's contents, validated as ProcessStartupPacket validates them: the protocol
+     * version, the layout, a user name.
+     */
+    public record StartupMessage(int minor, String user, String database, String applicationName,
+                                 List<String[]> parameters, List<String> unrecognizedProtocolOptions) {}
+
+    private static void applyStartup(Port port, int version, byte[] body) {
+        StartupMessage m = parseStartup(version, body);
+        for (String[] p : m.parameters()) port.addStartupParameter(p[0], p[1]);
+        port.setStartupValues(m.minor(), m.user(), m.database(), m.applicationName());
+        if (m.minor() > PROTOCOL_LATEST_MINOR || !m.unrecognizedProtocolOptions().isEmpty()) {
+            new BackendMessages(port.comm()).negotiateProtocolVersion(
+                    (PROTOCOL_MAJOR << 16) | Math.min(m.minor(), PROTOCOL_LATEST_MINOR), m.unrecognizedProtocolOptions());
+        }
+    }
+
+    /**
+     * Parses the body of a startup message (after its length word) whose first word is
+     * {@code version}; throws the FATAL error PostgreSQL sends for an unsupported protocol, a bad
+     * layout or a missing user name.
+     */
+    public static StartupMessage parseStartup(int version, byte[] body) {
         int major = version >>> 16, minor = version & 0xffff;
         if (major != PROTOCOL_MAJOR) {
             throw new PgException(Severity.FATAL, SqlState.FEATURE_NOT_SUPPORTED,
@@ -86,6 +109,7 @@ public final class StartupPacket {
         }
         String user = null, database = null, appName = null;
         List<String> unrecognizedProtocolOptions = new ArrayList<>();
+        List<String[]> parameters = new ArrayList<>();
         int pos = 4;
         while (pos < body.length) {
             String name = cstring(body, pos);
@@ -108,7 +132,7 @@ public final class StartupPacket {
                         unrecognizedProtocolOptions.add(name);
                     } else {
                         if (name.equals("application_name")) appName = value;
-                        port.addStartupParameter(name, value);
+                        parameters.add(new String[] {name, value});
                     }
                 }
             }
@@ -120,13 +144,8 @@ public final class StartupPacket {
         }
         if (database == null || database.isEmpty()) database = user;
         // Names longer than NAMEDATALEN-1 bytes are truncated, as PostgreSQL does.
-        user = truncateName(user);
-        database = truncateName(database);
-        port.setStartupValues(minor, user, database, appName == null ? "" : appName);
-        if (minor > PROTOCOL_LATEST_MINOR || !unrecognizedProtocolOptions.isEmpty()) {
-            new BackendMessages(port.comm()).negotiateProtocolVersion(
-                    (PROTOCOL_MAJOR << 16) | Math.min(minor, PROTOCOL_LATEST_MINOR), unrecognizedProtocolOptions);
-        }
+        return new StartupMessage(minor, truncateName(user), truncateName(database), appName == null ? "" : appName,
+                parameters, unrecognizedProtocolOptions);
     }
 
     private static PgException invalidLayout() {

@@ -31,6 +31,7 @@ public final class Sockets {
     public static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_KEEPALIVE = 9;
     public static final int IPPROTO_TCP = 6, TCP_NODELAY = 1, IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26;
     private static final int SCM_RIGHTS = 1, MSG_CMSG_CLOEXEC = 0x40000000, MSG_NOSIGNAL = 0x4000;
+    private static final int MSG_PEEK = 0x2, MSG_DONTWAIT = 0x40;
     private static final int SOCKADDR_STORAGE = 128;
 
     private static final class H {
@@ -45,6 +46,7 @@ public final class Sockets {
         static final MethodHandle SENDMSG = Libc.bind("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), true);
         static final MethodHandle RECVMSG = Libc.bind("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), true);
         static final MethodHandle SEND = Libc.bind("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), true);
+        static final MethodHandle RECV = Libc.bind("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), true);
     }
 
     /** A peer's address: an IP address and port, or a Unix-domain socket (address null). */
@@ -125,6 +127,22 @@ public final class Sockets {
     /** send(2) with MSG_NOSIGNAL, so a closed peer gives EPIPE rather than killing us with SIGPIPE. */
     public static long send(int fd, MemorySegment buf, long len) {
         try { return (long) H.SEND.invokeExact(Libc.capture(), fd, buf, len, MSG_NOSIGNAL); }
+        catch (Throwable t) { throw Libc.rethrow(t); }
+    }
+
+    /**
+     * recv(2) without waiting: the bytes that have arrived, up to {@code len}; with {@code peek}
+     * they stay queued for the next reader. Returns 0 at end of file, -1 with errno set (EAGAIN:
+     * nothing has arrived).
+     */
+    public static long receiveNow(int fd, MemorySegment buf, long len, boolean peek) {
+        try { return (long) H.RECV.invokeExact(Libc.capture(), fd, buf, len, MSG_DONTWAIT | (peek ? MSG_PEEK : 0)); }
+        catch (Throwable t) { throw Libc.rethrow(t); }
+    }
+
+    /** send(2) without waiting (MSG_DONTWAIT, MSG_NOSIGNAL): the bytes sent, or -1 with errno set. */
+    public static long sendNow(int fd, MemorySegment buf, long len) {
+        try { return (long) H.SEND.invokeExact(Libc.capture(), fd, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT); }
         catch (Throwable t) { throw Libc.rethrow(t); }
     }
 

@@ -90,6 +90,8 @@ public final class Postmaster {
     private final SpareDemand spareDemand = new SpareDemand(System.currentTimeMillis());
     /** Accepted connections waiting for a ready spare, oldest first. */
     private final PendingConnections pending = new PendingConnections();
+    /** Refused connections whose first packet the postmaster answers itself. */
+    private final DeadEndConnections deadEnds;
     /** Gives the postmaster's free C-heap memory back once it has had nothing to do for a while. */
     private final NativeHeap.IdleTrim idleTrim = new NativeHeap.IdleTrim();
     /**
@@ -108,6 +110,7 @@ public final class Postmaster {
         this.settingsReader = settingsReader;
         this.commandLineOptions = List.copyOf(commandLineOptions);
         this.settings = initial;
+        this.deadEnds = new DeadEndConnections(log);
         this.launcher = new ChildLauncher(javaBinary, classPath, settings.backendJvmOptions(), settings.aotCacheOptions(),
                 dataDir, commandLineOptions, pid, startMicros);
     }
@@ -150,11 +153,14 @@ public final class Postmaster {
                 // (with backend_reuse, a backend reports that it is a spare again).
                 List<PMChild> reporting = children.select(c -> c.controlFd >= 0 && (c.type == BackendType.BACKEND
                         || (c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING)));
-                int n = 1 + listeners.size() + reporting.size();
+                int refused = deadEnds.size();
+                int n = 1 + listeners.size() + reporting.size() + refused;
                 MemorySegment fds = arena.allocate(Libc.POLLFD, n);
                 setPoll(fds, 0, signals.wakeFd());
                 for (int i = 0; i < listeners.size(); i++) setPoll(fds, 1 + i, listeners.get(i).fd());
                 for (int i = 0; i < reporting.size(); i++) setPoll(fds, 1 + listeners.size() + i, reporting.get(i).controlFd);
+                int refusedBase = 1 + listeners.size() + reporting.size();
+                for (int i = 0; i < refused; i++) setPoll(fds, refusedBase + i, deadEnds.fd(i));
 
                 long now = System.currentTimeMillis();
                 int timeout = killDeadline == Long.MAX_VALUE ? 60_000 : (int) Math.max(0, Math.min(60_000, killDeadline - now));
@@ -180,6 +186,7 @@ public final class Postmaster {
                     timeout = Math.min(timeout, 1000);
                 }
                 timeout = (int) Math.min(timeout, idleTrim.millisUntilDue(now));
+                timeout = (int) Math.min(timeout, deadEnds.millisUntilDeadline(now) + 1);
                 int ready = Libc.poll(fds, n, timeout);
 
                 if (processSignals() | ready > 0) idleTrim.busy();
@@ -191,7 +198,12 @@ public final class Postmaster {
                     for (int i = 0; i < reporting.size(); i++) {
                         if (revents(fds, 1 + listeners.size() + i) != 0) childReported(reporting.get(i));
                     }
+                    // Descending: an answered connection leaves the list, shifting those after it.
+                    for (int i = refused - 1; i >= 0; i--) {
+                        if (revents(fds, refusedBase + i) != 0) deadEnds.readable(i, this::startDeadEndChild);
+                    }
                 }
+                deadEnds.expire(System.currentTimeMillis());
                 if (System.currentTimeMillis() >= killDeadline) killStragglers();
                 maintainAuxProcesses();
                 dispatchPending();
@@ -265,22 +277,36 @@ public final class Postmaster {
      */
     private boolean startBackend(int clientFd) {
         long now = System.currentTimeMillis();
-        spareDemand.connectionArrived(now);
         CanAcceptConnections cac = canAcceptConnections();
         int slot = 0;
         if (cac == CanAcceptConnections.OK) {
             slot = slots.assign(BackendType.BACKEND);
             if (slot == 0) cac = CanAcceptConnections.TOOMANY;
         }
-        BackendType type = slot > 0 ? BackendType.BACKEND : BackendType.DEAD_END_BACKEND;
-        if (type == BackendType.DEAD_END_BACKEND
-                && children.count(c -> c.type == BackendType.DEAD_END_BACKEND) + pending.deadEnds()
-                        >= MAX_DEAD_END_FACTOR * slots.maxConnections() + 4) {
-            return false; // PostgreSQL also just closes the socket when even dead-end children run out
+        // Only connections that get a backend call for spares: refused ones are answered here.
+        if (slot > 0) spareDemand.connectionArrived(now);
+        if (slot == 0) {
+            if (deadEnds.size() + children.count(c -> c.type == BackendType.DEAD_END_BACKEND) + pending.deadEnds()
+                    >= MAX_DEAD_END_FACTOR * slots.maxConnections() + 4) {
+                return false; // PostgreSQL also just closes the socket when even dead-end children run out
+            }
+            deadEnds.add(clientFd, cac, now, settings.authenticationTimeoutSeconds() * 1000L);
+            return true;
         }
-        pending.add(new PendingConnections.Pending(clientFd, new ChildAssignment(type, slot, cac, now * 1000), now));
+        pending.add(new PendingConnections.Pending(clientFd, new ChildAssignment(BackendType.BACKEND, slot, cac, now * 1000), now));
         dispatchPending();
         return true;
+    }
+
+    /**
+     * A refused connection that turned out to carry a cancel request: a dead-end child reads it
+     * and signals the backend it names, through the PGPROC array the postmaster stays out of.
+     */
+    private void startDeadEndChild(int clientFd, CanAcceptConnections cac) {
+        long now = System.currentTimeMillis();
+        pending.add(new PendingConnections.Pending(clientFd,
+                new ChildAssignment(BackendType.DEAD_END_BACKEND, 0, cac, now * 1000), now));
+        dispatchPending();
     }
 
     /**
@@ -458,9 +484,13 @@ public final class Postmaster {
      * do not hold memory for a burst long past.
      */
     private void maintainSpares() {
-        if (pmState != PMState.PM_RUN || fatalError || shutdown != Shutdown.NONE) return;
+        if ((pmState != PMState.PM_RUN && pmState != PMState.PM_STARTUP) || fatalError || shutdown != Shutdown.NONE) return;
         long now = System.currentTimeMillis();
         int target = spareDemand.target(settings.backendSpares(), now);
+        // While the startup process replays WAL, one spare starts beside it (it maps the new shared
+        // memory and warms up on private objects, touching nothing shared) so that the first
+        // client after recovery does not wait for a JVM start; more would take CPU from the replay.
+        if (pmState == PMState.PM_STARTUP) target = Math.min(target, 1);
         int spares = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState != PMChild.SpareState.NONE);
         int starting = children.count(c -> c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING);
         int starts = SpareDemand.startsNeeded(target, spares, starting);
@@ -777,8 +807,9 @@ public final class Postmaster {
         }
         // Only SIGHUP-context settings change while running; the rest need a restart.
         settings = new PostmasterSettings(settings.port(), settings.listenAddresses(), settings.unixSocketDirectories(),
-                settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(), settings.maxLocksPerXact(), fresh.backendSpares(), fresh.restartAfterCrash(), fresh.logLinePrefix(),
-                settings.backendJvmOptions(), settings.aotCacheOptions());
+                settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(),
+                settings.maxLocksPerXact(), fresh.backendSpares(), fresh.authenticationTimeoutSeconds(), fresh.restartAfterCrash(),
+                fresh.logLinePrefix(), settings.backendJvmOptions(), settings.aotCacheOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {
             boolean ready = c.handlesSignals || (c.slot > 0 && shmem.pmChildFlags().isActive(c.slot));

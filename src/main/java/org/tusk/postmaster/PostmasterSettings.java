@@ -18,6 +18,8 @@ public record PostmasterSettings(
         /** max_locks_per_transaction: sizes the shared lock table. */
         int maxLocksPerXact,
         int backendSpares,
+        /** authentication_timeout: how long a refused connection may take to send its startup packet. */
+        int authenticationTimeoutSeconds,
         boolean restartAfterCrash,
         String logLinePrefix,
         /** Every child JVM's options, the AOT cache's excepted. */

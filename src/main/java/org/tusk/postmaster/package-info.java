@@ -11,8 +11,15 @@
  *
  * <h2>Invariants</h2>
  * <ul>
- * <li>The postmaster never reads from or writes to a client socket: a slow or malicious client
- *     can only occupy a child.</li>
+ * <li>The postmaster never blocks on a client socket, and reads from one only to refuse it
+ *     ({@code DeadEndConnections}: starting up, in recovery, shutting down, too many clients). Such
+ *     a connection's first packet is peeked without blocking, under {@code authentication_timeout},
+ *     and answered with the FATAL error a dead-end child would send; a cancel request among them
+ *     still goes to a dead-end child, which needs the PGPROC array. PostgreSQL forks a dead-end
+ *     child for every refusal; a JVM start per refusal (0.3 s of CPU) made clients that retry during
+ *     recovery wait seconds, and a connection storm over max_connections could take the machine.
+ *     Every other connection is read only by its backend: a slow or malicious client can occupy a
+ *     child, or one bounded entry of the refused list, never the postmaster's loop.</li>
  * <li>It stays out of shared memory: it creates the region, and afterwards touches only the
  *     PMChildFlags words (to assign and free slots, and to read whether a child exited cleanly)
  *     and the quit reason. It reads no other shared structure, so a child that corrupts shared
@@ -23,6 +30,9 @@
  * <li>A child with a slot that dies abnormally (signal, exit code other than 0 or 1, or flag word
  *     left ACTIVE) is a crash: every other child is told to quit, shared memory is recreated.
  *     Spares and dead-end children have no slot and never cause a crash-restart.</li>
+ * <li>In PM_STARTUP (at start and during crash recovery) one spare starts beside the startup
+ *     process: it maps the new region but touches nothing shared until it gets a client, which
+ *     happens only in PM_RUN, so the first client after recovery need not wait for a JVM.</li>
  * <li>At most two spare JVMs start at a time for the pool (JVM start-ups on a small machine slow
  *     each other). A connection that finds no ready spare waits in the postmaster
  *     ({@code PendingConnections}, which owns its descriptor and its slot) and goes to the first

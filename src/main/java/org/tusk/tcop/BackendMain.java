@@ -148,7 +148,7 @@ public final class BackendMain {
         }
         ctx.env.log().setSession(ctx.port.userName(), ctx.port.databaseName(), ctx.port.applicationName(),
                 ctx.port.remoteHostForMessages());
-        if (assignment.type() == BackendType.DEAD_END_BACKEND) throw refusal(assignment.cac());
+        if (assignment.type() == BackendType.DEAD_END_BACKEND) throw assignment.cac().refusal();
         return true;
     }
 
@@ -159,16 +159,6 @@ public final class BackendMain {
             case WRONG_KEY -> ctx.env.log().log("wrong key in cancel request for process " + c.pid());
             case NOT_A_BACKEND -> ctx.env.log().log("PID " + c.pid() + " in cancel request did not match any process");
         }
-    }
-
-    /** Why a dead-end child refuses the connection (PostgreSQL's CAC_state messages). */
-    static PgException refusal(ChildAssignment.CanAcceptConnections cac) {
-        return switch (cac) {
-            case STARTUP -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is starting up");
-            case RECOVERY -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
-            case SHUTDOWN -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
-            case TOOMANY, OK -> PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
-        };
     }
 
     /** InitProcess: claim the PGPROC of our slot, with a fresh cancel key, and our latch. */

@@ -96,6 +96,55 @@ class MaxConnectionsIT {
         assertEquals("1", r.output());
     }
 
+    @Test
+    void cancelRequestWorksWhileServerIsFull() throws Exception {
+        // A cancel request arrives as a new connection; with every slot taken it must still reach
+        // the backend it names (the postmaster refuses the connection but passes the request on).
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) conns.add(connectWithin(5000));
+            try (Statement sleeper = conns.get(0).createStatement()) {
+                Thread canceller = new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                        sleeper.cancel();
+                    } catch (Exception ignored) {
+                        // the assertion below fails instead
+                    }
+                });
+                canceller.start();
+                SQLException e = assertThrows(SQLException.class, () -> sleeper.execute("select pg_sleep(60)"));
+                canceller.join();
+                assertEquals("57014", e.getSQLState(), e.toString());
+                assertTrue(e.getMessage().contains("canceling statement due to user request"), e.getMessage());
+            }
+            assertEquals(1, selectOne(conns.get(0)));
+        } finally {
+            for (Connection c : conns) c.close();
+        }
+    }
+
+    @Test
+    void refusedConnectionsGetTheirAnswerWithoutDisturbingOthers() throws Exception {
+        // Many refusals in a row, over both sockets, each with PostgreSQL's error; sessions go on.
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) conns.add(connectWithin(5000));
+            for (int i = 0; i < 20; i++) {
+                SQLException e = assertThrows(SQLException.class, () -> server.connect().close());
+                assertEquals("53300", e.getSQLState(), e.toString());
+            }
+            ProcessResult unix = server.psql("/tmp", "select 1");
+            assertTrue(unix.output().contains("FATAL:  sorry, too many clients already"), unix.output());
+            for (Connection c : conns) assertEquals(1, selectOne(c));
+        } finally {
+            for (Connection c : conns) c.close();
+        }
+        try (Connection again = connectWithin(5000)) {
+            assertEquals(1, selectOne(again));
+        }
+    }
+
     static int selectOne(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select 1")) {
             rs.next();

@@ -1,5 +1,8 @@
 package org.tusk.utils.init;
 
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.SqlState;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -16,7 +19,19 @@ import java.nio.ByteBuffer;
 public record ChildAssignment(BackendType type, int slot, CanAcceptConnections cac, long acceptMicros) {
 
     /** PostgreSQL's CAC_state: whether and why connections are refused right now. */
-    public enum CanAcceptConnections { OK, STARTUP, SHUTDOWN, RECOVERY, TOOMANY }
+    public enum CanAcceptConnections {
+        OK, STARTUP, SHUTDOWN, RECOVERY, TOOMANY;
+
+        /** The FATAL error a refused client gets (ProcessStartupPacket's CAC_state messages). */
+        public PgException refusal() {
+            return switch (this) {
+                case STARTUP -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is starting up");
+                case RECOVERY -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is in recovery mode");
+                case SHUTDOWN -> PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+                case TOOMANY, OK -> PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+            };
+        }
+    }
 
     private static final int SIZE = 4 + 4 + 4 + 8;
 
