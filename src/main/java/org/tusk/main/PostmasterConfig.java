@@ -37,7 +37,10 @@ final class PostmasterConfig {
     static List<String> compilationPolicy() {
         Path directives = besideJar("compiler-directives.json");
         if (!Files.isRegularFile(directives)) return List.of("-XX:TieredStopAtLevel=1");
-        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + directives);
+        // -DisplayVMOutput: the JVM prints "2 compiler directives added" on its standard output at
+        // every start, which is the server log; it silences only such informational VM output
+        // (a fatal error's report and unified-logging warnings and errors still reach the log).
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + directives, "-XX:-DisplayVMOutput");
     }
 
     /** Every child JVM's options but the AOT cache: the compilation policy, then backend_jvm_options. */
