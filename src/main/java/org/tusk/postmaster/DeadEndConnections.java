@@ -1,6 +1,7 @@
 package org.tusk.postmaster;
 
 import org.tusk.libpq.BackendMessages;
+import org.tusk.libpq.PqFormat;
 import org.tusk.libpq.StartupPacket;
 import org.tusk.port.Libc;
 import org.tusk.port.Sockets;
@@ -32,9 +33,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * see {@link StartupPacket#parseStartup}) and closes.
  *
  * <p>The postmaster must not block on a client, so every read is a non-blocking recv, driven by
- * the postmaster's poll; bytes are only peeked until a whole packet has arrived. A cancel request
- * is not the postmaster's business (it needs the PGPROC array, which the postmaster stays out of):
- * such a connection, its packet still unread, goes to a dead-end child as before
+ * the postmaster's poll, into the connection's own buffer (at most one packet, 10,000 bytes). A
+ * cancel request is not the postmaster's business (it needs the PGPROC array, which the
+ * postmaster stays out of): its pid and key go to a dead-end child, which signals the backend
  * ({@code cancelRequests}). Each connection has until {@code authentication_timeout} to send its
  * packet, as a dead-end child would have. Writes are one non-blocking send of a few bytes into an
  * empty socket buffer; one that cannot complete drops the connection.
@@ -48,8 +49,9 @@ final class DeadEndConnections {
         final CanAcceptConnections cac;
         final long deadlineMillis;
         boolean sslDone, gssDone;
-        /** Whether any byte arrived (PostgreSQL logs an incomplete packet only then). */
-        boolean gotBytes;
+        /** The packet being read: its length word first, then the rest. */
+        byte[] packet = new byte[4];
+        int have;
 
         Waiting(int fd, CanAcceptConnections cac, long deadlineMillis) {
             this.fd = fd;
@@ -58,9 +60,9 @@ final class DeadEndConnections {
         }
     }
 
-    /** Where a connection carrying a cancel request goes: a dead-end child, its packet still unread. */
+    /** Where a connection carrying a cancel request goes: a dead-end child, with its pid and key. */
     interface CancelRequestHandoff {
-        void handOff(int clientFd, CanAcceptConnections cac);
+        void handOff(int clientFd, CanAcceptConnections cac, int pid, int key);
     }
 
     private final ServerLog log;
@@ -94,10 +96,9 @@ final class DeadEndConnections {
     }
 
     /**
-     * Input (or end of file) on the {@code i}-th connection: answers it once its first packet is
-     * whole. A cancel request is handed to {@code cancelRequests} with the descriptor, its packet
-     * unread. Call with the indexes of one poll in descending order: an answered connection is
-     * removed.
+     * Input (or end of file) on the {@code i}-th connection: reads what has arrived and answers
+     * once its first packet is whole. A cancel request is handed to {@code cancelRequests}. Call
+     * with the indexes of one poll in descending order: an answered connection is removed.
      */
     void readable(int i, CancelRequestHandoff cancelRequests) {
         Waiting w = waiting.get(i);
@@ -116,7 +117,10 @@ final class DeadEndConnections {
             }
             case CANCEL_REQUEST -> {
                 waiting.remove(i);
-                cancelRequests.handOff(w.fd, w.cac);
+                PqFormat.Reader r = new PqFormat.Reader(w.packet);
+                r.int32();
+                r.int32();
+                cancelRequests.handOff(w.fd, w.cac, r.int32(), r.int32());
             }
         }
     }
@@ -143,7 +147,9 @@ final class DeadEndConnections {
     /** ProcessStartupPacket, one step per packet that has fully arrived. */
     private Outcome advance(Waiting w) {
         while (true) {
-            long n = Sockets.receiveNow(w.fd, buf, buf.byteSize(), true);
+            // Read no further than the current packet: the length word, then the rest.
+            int want = (w.have < 4 ? 4 : w.packet.length) - w.have;
+            long n = Sockets.receiveNow(w.fd, buf, want, false);
             if (n < 0) {
                 int e = Libc.lastErrno();
                 if (e == Libc.EAGAIN || e == Libc.EINTR) return Outcome.WAIT;
@@ -152,23 +158,28 @@ final class DeadEndConnections {
             if (n == 0) {
                 // EOF. Right after our answer to an encryption request it means the client did
                 // not like the answer; PostgreSQL logs nothing then, nor for a bare connect.
-                if (w.gotBytes) commError("incomplete startup packet");
+                if (w.have > 0) commError("incomplete startup packet");
                 return Outcome.CLOSE;
             }
-            w.gotBytes = true;
-            if (n < 4) return Outcome.WAIT;
-            int len = buf.get(JAVA_BYTE, 0) << 24 | (buf.get(JAVA_BYTE, 1) & 0xff) << 16
-                    | (buf.get(JAVA_BYTE, 2) & 0xff) << 8 | (buf.get(JAVA_BYTE, 3) & 0xff);
-            if (len < 8 || len > StartupPacket.MAX_STARTUP_PACKET_LENGTH) {
-                commError("invalid length of startup packet");
+            MemorySegment.copy(buf, JAVA_BYTE, 0, w.packet, w.have, (int) n);
+            w.have += (int) n;
+            if (w.have == 4) {
+                int len = new PqFormat.Reader(w.packet).int32();
+                if (len < 8 || len > StartupPacket.MAX_STARTUP_PACKET_LENGTH) {
+                    commError("invalid length of startup packet");
+                    return Outcome.CLOSE;
+                }
+                w.packet = java.util.Arrays.copyOf(w.packet, len);
+                continue;
+            }
+            if (w.have < w.packet.length) return Outcome.WAIT;
+            byte[] body = java.util.Arrays.copyOfRange(w.packet, 4, w.packet.length);
+            int code = new PqFormat.Reader(body).int32();
+            if (code == StartupPacket.CANCEL_REQUEST_CODE) {
+                if (w.packet.length == 16) return Outcome.CANCEL_REQUEST;
+                commError("invalid length of cancel request packet");
                 return Outcome.CLOSE;
             }
-            if (n < len) return Outcome.WAIT;
-            byte[] body = buf.asSlice(4, len - 4).toArray(JAVA_BYTE);
-            int code = (body[0] & 0xff) << 24 | (body[1] & 0xff) << 16 | (body[2] & 0xff) << 8 | (body[3] & 0xff);
-            if (code == StartupPacket.CANCEL_REQUEST_CODE) return Outcome.CANCEL_REQUEST;
-            // The packet is ours now: take it off the socket.
-            if (Sockets.receiveNow(w.fd, buf, len, false) != len) return Outcome.CLOSE;
             if (code == StartupPacket.NEGOTIATE_SSL_CODE || code == StartupPacket.NEGOTIATE_GSS_CODE) {
                 boolean ssl = code == StartupPacket.NEGOTIATE_SSL_CODE;
                 if (ssl ? w.sslDone : w.gssDone) {
@@ -178,7 +189,8 @@ final class DeadEndConnections {
                 }
                 if (ssl) w.sslDone = true; else w.gssDone = true;
                 if (!sendAll(w.fd, new byte[] {'N'})) return Outcome.CLOSE;
-                w.gotBytes = false;
+                w.packet = new byte[4];
+                w.have = 0;
                 continue;
             }
             PgException answer;

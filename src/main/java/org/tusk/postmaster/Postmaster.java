@@ -92,6 +92,8 @@ public final class Postmaster {
     private final PendingConnections pending = new PendingConnections();
     /** Refused connections whose first packet the postmaster answers itself. */
     private final DeadEndConnections deadEnds;
+    /** See {@link #pollFds}. */
+    private MemorySegment pollFdsBuffer;
     /** Gives the postmaster's free C-heap memory back once it has had nothing to do for a while. */
     private final NativeHeap.IdleTrim idleTrim = new NativeHeap.IdleTrim();
     /**
@@ -146,71 +148,86 @@ public final class Postmaster {
     // ------------------------------------------------------------------ main loop
 
     private void serverLoop() {
-        try (Arena arena = Arena.ofConfined()) {
-            while (true) {
-                List<ListenSockets.Listener> listeners = acceptingConnections() ? listenSockets.listeners() : List.of();
-                // Control sockets to watch: spares still starting (they report ready) and backends
-                // (with backend_reuse, a backend reports that it is a spare again).
-                List<PMChild> reporting = children.select(c -> c.controlFd >= 0 && (c.type == BackendType.BACKEND
-                        || (c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING)));
-                int refused = deadEnds.size();
-                int n = 1 + listeners.size() + reporting.size() + refused;
-                MemorySegment fds = arena.allocate(Libc.POLLFD, n);
-                setPoll(fds, 0, signals.wakeFd());
-                for (int i = 0; i < listeners.size(); i++) setPoll(fds, 1 + i, listeners.get(i).fd());
-                for (int i = 0; i < reporting.size(); i++) setPoll(fds, 1 + listeners.size() + i, reporting.get(i).controlFd);
-                int refusedBase = 1 + listeners.size() + reporting.size();
-                for (int i = 0; i < refused; i++) setPoll(fds, refusedBase + i, deadEnds.fd(i));
+        while (true) {
+            List<ListenSockets.Listener> listeners = acceptingConnections() ? listenSockets.listeners() : List.of();
+            // Control sockets to watch: spares still starting (they report ready) and backends
+            // (with backend_reuse, a backend reports that it is a spare again).
+            List<PMChild> reporting = children.select(c -> c.controlFd >= 0 && (c.type == BackendType.BACKEND
+                    || (c.type == BackendType.SPARE_BACKEND && c.spareState == PMChild.SpareState.STARTING)));
+            int refused = deadEnds.size();
+            int n = 1 + listeners.size() + reporting.size() + refused;
+            MemorySegment fds = pollFds(n);
+            setPoll(fds, 0, signals.wakeFd());
+            for (int i = 0; i < listeners.size(); i++) setPoll(fds, 1 + i, listeners.get(i).fd());
+            for (int i = 0; i < reporting.size(); i++) setPoll(fds, 1 + listeners.size() + i, reporting.get(i).controlFd);
+            int refusedBase = 1 + listeners.size() + reporting.size();
+            for (int i = 0; i < refused; i++) setPoll(fds, refusedBase + i, deadEnds.fd(i));
 
-                long now = System.currentTimeMillis();
-                int timeout = killDeadline == Long.MAX_VALUE ? 60_000 : (int) Math.max(0, Math.min(60_000, killDeadline - now));
-                if (hasSurplusSpares(now)) {
-                    // Wake up to retire the surplus once it has lasted long enough.
-                    timeout = (int) Math.min(timeout, spareDemand.millisUntilRetireCheck(now) + 10);
-                } else if (mayShrinkSpares()) {
-                    // The target falls as the connection rate decays, with no event to wake us.
-                    timeout = (int) Math.min(timeout, SpareDemand.RETIRE_INTERVAL_MILLIS);
-                }
-                if (poolShortSinceMillis >= 0 && SpareDemand.deferRefill(backendsMayReturn(), now - poolShortSinceMillis)) {
-                    // Wake up when the deferred refill of the pool is due.
-                    timeout = (int) Math.min(timeout, SpareDemand.REUSE_REFILL_DELAY_MILLIS - (now - poolShortSinceMillis) + 1);
-                }
-                if (!pending.isEmpty()) {
-                    // Wake up when a waiting connection has waited long enough to get a spare started.
-                    timeout = (int) Math.min(timeout, PendingConnections.millisUntilStart(now - pending.oldestAcceptedMillis()) + 1);
-                }
-                if (shutdown != Shutdown.NONE || fatalError) {
-                    // While children are being waited for, look at least once a second even if a
-                    // SIGCHLD wake-up went missing (fast shutdowns were seen to stall 60 s, the full
-                    // timeout, twice in a row: once for the backends, once for the checkpointer).
-                    timeout = Math.min(timeout, 1000);
-                }
-                timeout = (int) Math.min(timeout, idleTrim.millisUntilDue(now));
-                timeout = (int) Math.min(timeout, deadEnds.millisUntilDeadline(now) + 1);
-                int ready = Libc.poll(fds, n, timeout);
-
-                if (processSignals() | ready > 0) idleTrim.busy();
-                else idleTrim.afterWait(System.currentTimeMillis());
-                if (ready > 0) {
-                    for (int i = 0; i < listeners.size(); i++) {
-                        if (revents(fds, 1 + i) != 0) acceptConnections(listeners.get(i));
-                    }
-                    for (int i = 0; i < reporting.size(); i++) {
-                        if (revents(fds, 1 + listeners.size() + i) != 0) childReported(reporting.get(i));
-                    }
-                    // Descending: an answered connection leaves the list, shifting those after it.
-                    for (int i = refused - 1; i >= 0; i--) {
-                        if (revents(fds, refusedBase + i) != 0) deadEnds.readable(i, this::startDeadEndChild);
-                    }
-                }
-                deadEnds.expire(System.currentTimeMillis());
-                if (System.currentTimeMillis() >= killDeadline) killStragglers();
-                maintainAuxProcesses();
-                dispatchPending();
-                maintainSpares();
-                stateMachine();
+            long now = System.currentTimeMillis();
+            int timeout = killDeadline == Long.MAX_VALUE ? 60_000 : (int) Math.max(0, Math.min(60_000, killDeadline - now));
+            if (hasSurplusSpares(now)) {
+                // Wake up to retire the surplus once it has lasted long enough.
+                timeout = (int) Math.min(timeout, spareDemand.millisUntilRetireCheck(now) + 10);
+            } else if (mayShrinkSpares()) {
+                // The target falls as the connection rate decays, with no event to wake us.
+                timeout = (int) Math.min(timeout, SpareDemand.RETIRE_INTERVAL_MILLIS);
             }
+            if (poolShortSinceMillis >= 0 && SpareDemand.deferRefill(backendsMayReturn(), now - poolShortSinceMillis)) {
+                // Wake up when the deferred refill of the pool is due.
+                timeout = (int) Math.min(timeout, SpareDemand.REUSE_REFILL_DELAY_MILLIS - (now - poolShortSinceMillis) + 1);
+            }
+            if (!pending.isEmpty()) {
+                // Wake up when a waiting connection has waited long enough to get a spare started.
+                timeout = (int) Math.min(timeout, PendingConnections.millisUntilStart(now - pending.oldestAcceptedMillis()) + 1);
+            }
+            if (shutdown != Shutdown.NONE || fatalError) {
+                // While children are being waited for, look at least once a second even if a
+                // SIGCHLD wake-up went missing (fast shutdowns were seen to stall 60 s, the full
+                // timeout, twice in a row: once for the backends, once for the checkpointer).
+                timeout = Math.min(timeout, 1000);
+            }
+            timeout = (int) Math.min(timeout, idleTrim.millisUntilDue(now));
+            if (deadEnds.size() > 0) {
+                // Wake up when a refused connection's time to send its startup packet is up.
+                timeout = (int) Math.min(timeout, deadEnds.millisUntilDeadline(now) + 1);
+            }
+            int ready = Libc.poll(fds, n, timeout);
+
+            if (processSignals() | ready > 0) idleTrim.busy();
+            else idleTrim.afterWait(System.currentTimeMillis());
+            if (ready > 0) {
+                for (int i = 0; i < listeners.size(); i++) {
+                    if (revents(fds, 1 + i) != 0) acceptConnections(listeners.get(i));
+                }
+                for (int i = 0; i < reporting.size(); i++) {
+                    if (revents(fds, 1 + listeners.size() + i) != 0) childReported(reporting.get(i));
+                }
+                // Descending: an answered connection leaves the list, shifting those after it.
+                for (int i = refused - 1; i >= 0; i--) {
+                    if (revents(fds, refusedBase + i) != 0) deadEnds.readable(i, this::startDeadEndChild);
+                }
+            }
+            deadEnds.expire(System.currentTimeMillis());
+            if (System.currentTimeMillis() >= killDeadline) killStragglers();
+            maintainAuxProcesses();
+            dispatchPending();
+            maintainSpares();
+            stateMachine();
         }
+    }
+
+    /**
+     * The pollfd array for {@code n} descriptors, reused from one wake-up to the next. (Allocated
+     * per wake-up from an arena that lived as long as the loop, it kept every array and its cleanup
+     * record: the postmaster's heap grew with every wake-up, and a loop that woke continuously ran
+     * out of it within minutes.)
+     */
+    private MemorySegment pollFds(int n) {
+        if (pollFdsBuffer == null || pollFdsBuffer.byteSize() < n * Libc.POLLFD.byteSize()) {
+            pollFdsBuffer = Arena.ofAuto().allocate(Libc.POLLFD, Math.max(n, 2 * (pollFdsBuffer == null ? 16
+                    : pollFdsBuffer.byteSize() / Libc.POLLFD.byteSize())));
+        }
+        return pollFdsBuffer;
     }
 
     private static void setPoll(MemorySegment fds, int i, int fd) {
@@ -299,13 +316,12 @@ public final class Postmaster {
     }
 
     /**
-     * A refused connection that turned out to carry a cancel request: a dead-end child reads it
-     * and signals the backend it names, through the PGPROC array the postmaster stays out of.
+     * A refused connection that carried a cancel request: a dead-end child signals the backend it
+     * names, through the PGPROC array the postmaster stays out of.
      */
-    private void startDeadEndChild(int clientFd, CanAcceptConnections cac) {
+    private void startDeadEndChild(int clientFd, CanAcceptConnections cac, int pid, int key) {
         long now = System.currentTimeMillis();
-        pending.add(new PendingConnections.Pending(clientFd,
-                new ChildAssignment(BackendType.DEAD_END_BACKEND, 0, cac, now * 1000), now));
+        pending.add(new PendingConnections.Pending(clientFd, ChildAssignment.cancelRequest(cac, now * 1000, pid, key), now));
         dispatchPending();
     }
 

@@ -130,6 +130,11 @@ public final class BackendMain {
      * request, or a client that sent garbage, which is logged as PostgreSQL's COMMERROR).
      */
     private static boolean readStartupPacket(BackendContext ctx, ChildAssignment assignment) {
+        if (assignment.cancelRequest()) {
+            // The postmaster read it from a connection it refuses (postmaster.DeadEndConnections).
+            processCancelRequest(ctx, new StartupPacket.Cancel(assignment.cancelPid(), assignment.cancelKey()));
+            return false;
+        }
         long timeoutMs = ctx.env.gucs().getInt("authentication_timeout") * 1000L;
         StartupPacket.Result r;
         try {

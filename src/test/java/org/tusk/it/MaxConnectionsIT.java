@@ -145,6 +145,31 @@ class MaxConnectionsIT {
         }
     }
 
+    @Test
+    void postmasterSleepsWhenNothingHappens() throws Exception {
+        // After refusals, with no connection waiting, the postmaster's loop must block in poll
+        // (a wrong timeout once made it spin at 100% CPU until its heap ran out).
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) conns.add(connectWithin(5000));
+            assertThrows(SQLException.class, () -> server.connect().close());
+            long pm = server.postmasterPid();
+            long before = cpuTicks(pm);
+            Thread.sleep(3000);
+            long used = cpuTicks(pm) - before;
+            assertTrue(used < 100, "postmaster used " + used + " clock ticks of CPU in 3 s of quiet");
+        } finally {
+            for (Connection c : conns) c.close();
+        }
+    }
+
+    /** utime + stime of a process, in clock ticks (1/100 s). */
+    static long cpuTicks(long pid) throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     static int selectOne(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select 1")) {
             rs.next();

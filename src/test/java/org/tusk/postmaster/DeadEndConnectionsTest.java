@@ -70,7 +70,7 @@ class DeadEndConnectionsTest {
     }
 
     private void poke() {
-        deadEnds.readable(deadEnds.size() - 1, (fd, cac) -> handedOff.add(new int[] {fd, cac.ordinal()}));
+        deadEnds.readable(deadEnds.size() - 1, (fd, cac, pid, key) -> handedOff.add(new int[] {fd, cac.ordinal(), pid, key}));
     }
 
     private static byte[] startupPacket(String... kv) {
@@ -153,17 +153,40 @@ class DeadEndConnectionsTest {
     }
 
     @Test
-    void cancelRequestGoesToADeadEndChildUnread() {
+    void cancelRequestGoesToADeadEndChildWithItsPidAndKey() {
         int c = client(CanAcceptConnections.TOOMANY);
-        byte[] cancel = ByteBuffer.allocate(16).putInt(16).putInt(StartupPacket.CANCEL_REQUEST_CODE).putInt(4242).putInt(7).array();
+        byte[] cancel = ByteBuffer.allocate(16).putInt(16).putInt(StartupPacket.CANCEL_REQUEST_CODE).putInt(4242).putInt(-7).array();
         send(c, cancel);
         poke();
         assertEquals(0, deadEnds.size());
         assertEquals(1, handedOff.size());
-        int serverEnd = handedOff.get(0)[0];
-        toClose.add(serverEnd);
-        assertEquals(CanAcceptConnections.TOOMANY.ordinal(), handedOff.get(0)[1]);
-        assertArrayEquals(cancel, readNow(serverEnd, 64)); // still there for the child to read
+        int[] h = handedOff.get(0);
+        toClose.add(h[0]);
+        assertArrayEquals(new int[] {CanAcceptConnections.TOOMANY.ordinal(), 4242, -7}, new int[] {h[1], h[2], h[3]});
+    }
+
+    @Test
+    void aCancelRequestOfTheWrongLengthIsDropped() {
+        int c = client(CanAcceptConnections.TOOMANY);
+        send(c, ByteBuffer.allocate(20).putInt(20).putInt(StartupPacket.CANCEL_REQUEST_CODE).putInt(1).putInt(2).putInt(3).array());
+        poke();
+        assertEquals(0, deadEnds.size());
+        assertEquals(0, handedOff.size());
+        assertEquals(0, readToEof(c).length);
+    }
+
+    @Test
+    void anIncompletePacketIsNotReadAgainAndAgain() {
+        // Bytes are taken off the socket as they come: the poll does not report the same partial
+        // packet forever (the postmaster's loop would spin).
+        int c = client(CanAcceptConnections.STARTUP);
+        send(c, new byte[] {0, 0, 0, 40, 0, 3});
+        poke();
+        assertEquals(1, deadEnds.size());
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment one = a.allocate(1);
+            assertEquals(-1, Sockets.receiveNow(deadEnds.fd(0), one, 1, true)); // nothing left unread
+        }
     }
 
     @Test

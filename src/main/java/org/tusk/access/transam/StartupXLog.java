@@ -4,6 +4,7 @@ import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.ServerLog;
 import org.tusk.utils.error.Severity;
 import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.PgRusage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,6 +103,7 @@ public final class StartupXLog {
             long end = control.checkPoint();
             int replayed = 0;
             boolean announced = false;
+            PgRusage usage = null;
             while (true) {
                 XLogReadResult r = reader.readRecord();
                 if (r instanceof XLogReadResult.EndOfWal eow) {
@@ -113,6 +115,7 @@ public final class StartupXLog {
                 if (rec.lsn() > control.checkPoint() && !announced) {
                     if (!crashRecovery) log.log("database system was not properly shut down; automatic recovery in progress");
                     log.log("redo starts at " + XLogRecPtr.format(rec.lsn()));
+                    usage = PgRusage.start();
                     announced = true;
                     crashRecovery = true;
                 }
@@ -122,7 +125,7 @@ public final class StartupXLog {
                 replayed++;
             }
             // PerformWalRecovery: after a crash, either the records replayed or that there were none.
-            if (announced) log.log("redo done at " + XLogRecPtr.format(lastRecord));
+            if (announced) log.log("redo done at " + XLogRecPtr.format(lastRecord) + " system usage: " + usage.show());
             else if (crashRecovery) log.log("redo is not required");
             // StartupCLOG + TrimCLOG and StartupSUBTRANS after replay, as PostgreSQL 15 does
             // without hot standby: the page of nextXid may be one that only replay re-created (a

@@ -15,8 +15,22 @@ import java.nio.ByteBuffer;
  * @param slot        child slot (1-based), 0 for a dead-end child
  * @param cac         why a dead-end child refuses the connection (PostgreSQL's CAC_state)
  * @param acceptMicros when the postmaster accepted the connection, microseconds since the Unix epoch
+ * @param cancelRequest for a dead-end child: the postmaster read a cancel request from this
+ *                    connection, which the child passes on to the backend it names
+ * @param cancelPid   that request's backend pid
+ * @param cancelKey   that request's secret key
  */
-public record ChildAssignment(BackendType type, int slot, CanAcceptConnections cac, long acceptMicros) {
+public record ChildAssignment(BackendType type, int slot, CanAcceptConnections cac, long acceptMicros,
+                              boolean cancelRequest, int cancelPid, int cancelKey) {
+
+    public ChildAssignment(BackendType type, int slot, CanAcceptConnections cac, long acceptMicros) {
+        this(type, slot, cac, acceptMicros, false, 0, 0);
+    }
+
+    /** A dead-end child that only passes on a cancel request the postmaster has read. */
+    public static ChildAssignment cancelRequest(CanAcceptConnections cac, long acceptMicros, int pid, int key) {
+        return new ChildAssignment(BackendType.DEAD_END_BACKEND, 0, cac, acceptMicros, true, pid, key);
+    }
 
     /** PostgreSQL's CAC_state: whether and why connections are refused right now. */
     public enum CanAcceptConnections {
@@ -33,17 +47,17 @@ public record ChildAssignment(BackendType type, int slot, CanAcceptConnections c
         }
     }
 
-    private static final int SIZE = 4 + 4 + 4 + 8;
+    private static final int SIZE = 4 + 4 + 4 + 8 + 4 + 4 + 4;
 
     public byte[] encode() {
         return ByteBuffer.allocate(SIZE).putInt(type.ordinal()).putInt(slot).putInt(cac.ordinal())
-                .putLong(acceptMicros).array();
+                .putLong(acceptMicros).putInt(cancelRequest ? 1 : 0).putInt(cancelPid).putInt(cancelKey).array();
     }
 
     public static ChildAssignment decode(byte[] b) {
         if (b.length != SIZE) throw new IllegalArgumentException("malformed child assignment of " + b.length + " bytes");
         ByteBuffer bb = ByteBuffer.wrap(b);
         return new ChildAssignment(BackendType.values()[bb.getInt()], bb.getInt(),
-                CanAcceptConnections.values()[bb.getInt()], bb.getLong());
+                CanAcceptConnections.values()[bb.getInt()], bb.getLong(), bb.getInt() != 0, bb.getInt(), bb.getInt());
     }
 }
