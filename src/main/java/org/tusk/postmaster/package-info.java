@@ -13,9 +13,10 @@
  * <ul>
  * <li>The postmaster never blocks on a client socket, and reads from one only to refuse it
  *     ({@code DeadEndConnections}: starting up, in recovery, shutting down, too many clients). Such
- *     a connection's first packet is peeked without blocking, under {@code authentication_timeout},
- *     and answered with the FATAL error a dead-end child would send; a cancel request among them
- *     still goes to a dead-end child, which needs the PGPROC array. PostgreSQL forks a dead-end
+ *     a connection's first packet is read without blocking as it arrives, under
+ *     {@code authentication_timeout}, and answered with the FATAL error a dead-end child would
+ *     send; a cancel request among them still goes (as pid and key) to a dead-end child, which
+ *     needs the PGPROC array. PostgreSQL forks a dead-end
  *     child for every refusal; a JVM start per refusal (0.3 s of CPU) made clients that retry during
  *     recovery wait seconds, and a connection storm over max_connections could take the machine.
  *     Every other connection is read only by its backend: a slow or malicious client can occupy a
