@@ -34,7 +34,8 @@ public final class PlanCosts {
     /** One node's estimate: startup and total cost, rows and average row width in bytes. */
     public record Estimate(double startup, double total, double rows, int width) {}
 
-    static final double CPU_TUPLE_COST = 0.01, CPU_INDEX_TUPLE_COST = 0.005, CPU_OPERATOR_COST = 0.0025;
+    static final double CPU_TUPLE_COST = 0.01, CPU_INDEX_TUPLE_COST = 0.005;
+    public static final double CPU_OPERATOR_COST = 0.0025;
     private static final double DEFAULT_EQ_SEL = 0.005, DEFAULT_INEQ_SEL = 1.0 / 3.0, DEFAULT_RANGE_INEQ_SEL = 0.005,
             DEFAULT_MATCH_SEL = 0.005, DEFAULT_NUM_DISTINCT = 200;
 
@@ -52,6 +53,11 @@ public final class PlanCosts {
         this.columnStats = new ColumnSelectivity(env == null ? null : env.catalog());
         this.seqPageCost = ScanPaths.setting(ctx, "seq_page_cost", 1.0);
         this.randomPageCost = ScanPaths.setting(ctx, "random_page_cost", 4.0);
+    }
+
+    /** A plan's total cost, as EXPLAIN shows it for its top node (plancache.c's cached_plan_cost reads it). */
+    public static double totalCost(Plan p, ExecEnvironment env, FunctionCallContext ctx) {
+        return p == null ? 0 : new PlanCosts(env, ctx).of(p).total();
     }
 
     public Estimate of(Plan p) {

@@ -9,6 +9,7 @@ import org.tusk.nodes.PlannedStmt;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
 import org.tusk.nodes.Stmt;
+import org.tusk.optimizer.BoundParams;
 import org.tusk.optimizer.Planner;
 import org.tusk.parser.Analyzer;
 import org.tusk.parser.Parser;
@@ -80,7 +81,7 @@ public final class Engine {
         if (tableTag != null && env == null)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         ExecContext ctx = ExecContext.of(session, env);
-        if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, paramText, env, ctx);
+        if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, paramText, env, ctx, true);
         java.time.ZoneId zone = ctx.timeZone();
         Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
@@ -95,13 +96,30 @@ public final class Engine {
             }
             q = rw.queries().get(0);
         }
-        if (paramText != null) ctx.setParams(paramValues(paramTypes, paramText, ctx));
+        if (paramText != null) {
+            // Planned for this execution only: a custom plan, with the values as constants.
+            ctx.setParams(paramValues(paramTypes, paramText, ctx));
+            q = BoundParams.asConstants(q, ctx);
+        }
         PlannedStmt p = Planner.plan(q, ctx, env);
         PreparedStatement ps = new PreparedStatement(p, session, ctx, queryString, relations);
         if (raw.stmt() instanceof Stmt.CallStmt) ps.markCall();
         // CREATE TABLE ... AS EXECUTE runs the prepared query with these values bound
         if (raw.stmt() instanceof Stmt.CreateTableAsStmt) ps.bindUtilityParams(paramTypes, paramText);
         return ps;
+    }
+
+    /**
+     * EXPLAIN EXECUTE's statement ({@code explained}: the prepared statement under the EXPLAIN),
+     * with the parameter list's values bound for ANALYZE; {@code customPlan} false explains the
+     * plan made with the parameters as Params, as PostgreSQL does once the prepared statement's
+     * generic plan is chosen.
+     */
+    static PreparedStatement prepareExplainExecute(RawStmt explained, String queryString, RelationProvider relations,
+                                                   SessionServices session, List<Integer> paramTypes, String[] paramText,
+                                                   ExecEnvironment env, boolean customPlan) {
+        return prepareExplain(explained, (Stmt.ExplainStmt) explained.stmt(), queryString, relations, session, paramTypes,
+                paramText, env, ExecContext.of(session, env), customPlan);
     }
 
     /**
@@ -115,8 +133,12 @@ public final class Engine {
         List<PreparedStatement> all = new java.util.ArrayList<>();
         for (Query q : rw.queries()) {
             ExecContext c = ExecContext.of(session, env);
-            if (paramText != null) c.setParams(paramValues(paramTypes, paramText, c));
-            all.add(new PreparedStatement(Planner.plan(q, c, env), session, c, queryString, relations));
+            Query planned = q;
+            if (paramText != null) {
+                c.setParams(paramValues(paramTypes, paramText, c));
+                planned = BoundParams.asConstants(q, c);
+            }
+            all.add(new PreparedStatement(Planner.plan(planned, c, env), session, c, queryString, relations));
         }
         if (rw.tagIndex() >= 0) {
             PreparedStatement primary = all.get(rw.tagIndex());
@@ -249,7 +271,7 @@ public final class Engine {
     private static PreparedStatement prepareExplain(RawStmt raw, Stmt.ExplainStmt ex, String queryString,
                                                     RelationProvider relations, SessionServices session,
                                                     List<Integer> paramTypes, String[] paramText, ExecEnvironment env,
-                                                    ExecContext ctx) {
+                                                    ExecContext ctx, boolean customPlan) {
         org.tusk.commands.explain.ExplainOptions opts = org.tusk.commands.explain.ExplainOptions.parse(ex.options());
         RawStmt inner = new RawStmt(ex.query(), ex.queryLocation(), raw.location() + raw.length() - ex.queryLocation());
         // ExplainOneUtility: EXPLAIN CREATE TABLE AS / SELECT INTO explains the query, whose rows
@@ -273,6 +295,9 @@ public final class Engine {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         Query q = Analyzer.analyze(inner, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
         if (env != null) q = rewrite(q, relations, session, env, ctx, true);
+        // With values (Bind's, or EXPLAIN EXECUTE's list) the statement is planned for them (a custom
+        // plan), unless it explains a prepared statement's generic plan.
+        if (paramText != null && customPlan) q = BoundParams.asConstants(q, ctx);
         long t0 = System.nanoTime();
         PlannedStmt p = Planner.plan(q, ctx, env);
         double planningMs = (System.nanoTime() - t0) / 1e6;

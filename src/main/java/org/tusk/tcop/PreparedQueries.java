@@ -23,7 +23,9 @@ import org.tusk.utils.error.PgException;
  * of the view and cannot be reached by EXECUTE.
  *
  * <p>What is kept is the source (PostgreSQL's CachedPlanSource): the raw statement, its query
- * string, the parameter types resolved when it was prepared, and the result column types; and for
+ * string, the parameter types resolved when it was prepared, the result column types, the
+ * custom-or-generic choice and its cost figures ({@link PlanChoice}: custom plans, made for the
+ * values, for the first five executions, then the generic plan while it costs no more); and for
  * a SELECT/INSERT/UPDATE/DELETE its generic plan ({@link CachedPlan}), reused by later executions
  * for as long as no catalog invalidation has arrived and the settings planning read (search_path,
  * the enable_* switches, the page costs) are unchanged. Any relcache invalidation (DDL, GRANT,
@@ -51,6 +53,14 @@ final class PreparedQueries {
         if (!e.name().isEmpty() && entries.containsKey(e.name()))
             throw PgException.error("42P05", "prepared statement \"" + e.name() + "\" already exists");
         entries.put(e.name(), e);
+        choices.put(e.name(), new PlanChoice());
+    }
+
+    private final Map<String, PlanChoice> choices = new java.util.HashMap<>();
+
+    /** The custom-or-generic choice of the statement stored under {@code e}'s name. */
+    PlanChoice choice(Entry e) {
+        return choices.computeIfAbsent(e.name(), n -> new PlanChoice());
     }
 
     boolean exists(String name) {
@@ -72,6 +82,7 @@ final class PreparedQueries {
         executions.remove(name);
         genericExecutions.remove(name);
         plans.remove(name);
+        choices.remove(name);
     }
 
     /** DropAllPreparedStatements (DEALLOCATE ALL): every named statement. */
@@ -80,6 +91,7 @@ final class PreparedQueries {
         executions.clear();
         genericExecutions.clear();
         plans.keySet().removeIf(n -> !n.isEmpty());
+        choices.keySet().removeIf(n -> !n.isEmpty());
     }
 
     /**

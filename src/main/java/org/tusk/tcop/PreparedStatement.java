@@ -282,6 +282,9 @@ public final class PreparedStatement {
     /** The plan tree, for EXPLAIN-like inspection and tests; null for utility statements. */
     public PlannedStmt plannedStmt() { return planned; }
 
+    /** For an EXPLAIN, the plan it explains; else null. */
+    PlannedStmt explainedPlan() { return explain == null ? null : explain.plan(); }
+
     /** A CHECKPOINT statement the backend must carry out, or null. */
     public Stmt.CheckpointStmt checkpointStmt() {
         return planned.utilityStmt() instanceof Stmt.CheckpointStmt c ? c : null;

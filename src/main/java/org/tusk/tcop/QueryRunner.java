@@ -168,12 +168,18 @@ final class QueryRunner {
             throw PgException.error(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
-        if (raw.stmt() instanceof Stmt.ExecuteStmt e) return executePrepared(e, raw, query);
+        // Parse and Describe only analyse (no values yet): EXECUTE's statement is then described,
+        // not planned for values or counted as one of its executions (FetchPreparedStatementResultDesc).
+        boolean describeOnly = paramTypes != null && paramText == null;
+        if (raw.stmt() instanceof Stmt.ExecuteStmt e) {
+            if (describeOnly) return describePrepared(e);
+            return executePrepared(e, raw, query);
+        }
         if (raw.stmt() instanceof Stmt.CreateTableAsStmt c && c.execute() != null) return createTableAsExecute(c, raw, query);
         if (raw.stmt() instanceof Stmt.ExplainStmt ex && ex.query() instanceof Stmt.CreateTableAsStmt c && c.execute() != null)
             return createTableAsExecute(c, raw, query, ex);
         if (raw.stmt() instanceof Stmt.ExplainStmt ex && ex.query() instanceof Stmt.ExecuteStmt e)
-            return explainExecute(e, ex, raw, query);
+            return explainExecute(e, ex, raw, query, describeOnly);
         org.tusk.executor.ExecEnvironment env = PreparedStatement.tableStatementTag(raw.stmt()) != null
                 || raw.stmt() instanceof Stmt.SelectStmt || raw.stmt() instanceof Stmt.ExplainStmt ? environments.get() : null;
         return Engine.prepare(raw, query, this::lookupRelation, session, paramTypes, paramText, env);
@@ -189,6 +195,17 @@ final class QueryRunner {
         String[] values = evaluateParams(raw, entry, query);
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
         return prepareFromSource(entry, values);
+    }
+
+    /**
+     * An EXECUTE being parsed or described: the prepared statement analysed and planned without
+     * parameter values, for its result columns; its parameter list is not evaluated and the
+     * execution is not counted.
+     */
+    private PreparedStatement describePrepared(Stmt.ExecuteStmt e) {
+        PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
+        if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
+        return prepare(entry.raw(), entry.query(), new java.util.ArrayList<>(entry.paramTypes()), null);
     }
 
     /**
@@ -209,14 +226,36 @@ final class QueryRunner {
      * EXPLAIN EXECUTE (ExplainExecuteQuery): the prepared statement planned with the values of
      * the parameter list, evaluated as for EXECUTE, and explained with the EXPLAIN's options.
      */
-    private PreparedStatement explainExecute(Stmt.ExecuteStmt e, Stmt.ExplainStmt explain, RawStmt raw, String query) {
+    private PreparedStatement explainExecute(Stmt.ExecuteStmt e, Stmt.ExplainStmt explain, RawStmt raw, String query,
+                                             boolean describeOnly) {
         PreparedQueries.Entry entry = preparedQueries.fetch(e.name());
         if (entry.raw() == null) throw PgException.error(SqlState.SYNTAX_ERROR, "prepared statement is empty");
-        String[] values = evaluateParams(new RawStmt(e, raw.location(), raw.length()), entry, query);
         RawStmt explained = new RawStmt(new Stmt.ExplainStmt(entry.raw().stmt(), explain.options(), entry.raw().location()),
                 entry.raw().location(), entry.raw().length());
-        return Engine.prepare(explained, entry.query(), this::lookupRelation, session,
-                new java.util.ArrayList<>(entry.paramTypes()), values, environments.get());
+        if (describeOnly) {
+            // its one column, QUERY PLAN: nothing is planned for values or counted
+            return Engine.prepareExplainExecute(explained, entry.query(), this::lookupRelation, session,
+                    new java.util.ArrayList<>(entry.paramTypes()), null, environments.get(), false);
+        }
+        String[] values = evaluateParams(new RawStmt(e, raw.location(), raw.length()), entry, query);
+        // GetCachedPlan: the plan the statement would run with, custom or generic, counted as one of its plans.
+        PlanChoice choice = preparedQueries.choice(entry);
+        PlanChoice.Mode mode = PlanChoice.mode(ctx.env.gucs().show("plan_cache_mode"));
+        int nparams = entry.paramTypes().size();
+        boolean custom = choice.chooseCustom(mode, nparams, this::planCost);
+        org.tusk.executor.ExecEnvironment env = environments.get();
+        PreparedStatement ps = Engine.prepareExplainExecute(explained, entry.query(), this::lookupRelation, session,
+                new java.util.ArrayList<>(entry.paramTypes()), values, env, custom);
+        if (ps.explainedPlan() != null) {
+            if (custom) {
+                choice.customPlanned(ps.explainedPlan(), this::planCost);
+            } else {
+                choice.genericPlanned(ps.explainedPlan(), p -> org.tusk.optimizer.PlanCosts.totalCost(p.planTree(), env,
+                        org.tusk.executor.ExecContext.of(session, env)));
+            }
+            if (!entry.name().isEmpty()) preparedQueries.executed(entry.name(), !custom);
+        }
+        return ps;
     }
 
     /**
@@ -249,10 +288,13 @@ final class QueryRunner {
     }
 
     /**
-     * GetCachedPlan for one execution of a prepared statement (Bind, EXECUTE): a SELECT, INSERT,
-     * UPDATE or DELETE reuses the plan made at an earlier execution if no catalog invalidation
-     * arrived since and the planner settings are the same; otherwise it is analysed and planned
-     * again (and that plan kept), refused with 0A000 if its result columns changed.
+     * GetCachedPlan for one execution of a prepared statement (Bind, EXECUTE). A SELECT, INSERT,
+     * UPDATE or DELETE with parameters gets a custom plan, made for its values, or the generic
+     * plan, as {@link PlanChoice} says (choose_custom_plan: custom for the first five executions,
+     * then generic while that costs less than the custom plans did). The generic plan is made at
+     * the first execution that uses it and reused while no catalog invalidation arrived and the
+     * planner settings are the same; otherwise it is analysed and planned again (and that plan
+     * kept). Either is refused with 0A000 if its result columns changed.
      */
     PreparedStatement prepareFromSource(PreparedQueries.Entry src, String[] paramText) {
         Stmt s = src.raw().stmt();
@@ -264,6 +306,11 @@ final class QueryRunner {
             if (!src.name().isEmpty()) preparedQueries.executed(src.name(), false);
             return ps;
         }
+        PlanChoice choice = preparedQueries.choice(src);
+        PlanChoice.Mode mode = PlanChoice.mode(ctx.env.gucs().show("plan_cache_mode"));
+        int nparams = src.paramTypes().size();
+        PlanChoice.PlanCoster coster = this::planCost;
+        if (choice.chooseCustom(mode, nparams, coster)) return customPlan(src, paramText, choice);
         org.tusk.executor.ExecEnvironment env = environments.get();   // accepts invalidations first
         String settings = plannerSettings();
         PreparedQueries.CachedPlan cached = preparedQueries.cachedPlan(src, settings);
@@ -271,7 +318,7 @@ final class QueryRunner {
         if (cached != null) ctx.storage.acquireExecutorLocks(cached.relationLocks());
         long generation = ctx.storage.relcache.namesGeneration();
         Engine.Planned planned = cached != null && cached.generation() == generation ? cached.planned() : null;
-        boolean generic = planned != null;
+        boolean reused = planned != null;
         SessionStorage.RelationLockLog lockLog = new SessionStorage.RelationLockLog();
         if (planned == null) {
             SessionStorage.RelationLockLog outer = ctx.storage.recordRelationLocks(lockLog);
@@ -289,18 +336,38 @@ final class QueryRunner {
                 if (!src.name().isEmpty()) preparedQueries.executed(src.name(), false);
                 return ps;
             }
+            org.tusk.executor.ExecEnvironment planEnv = env;
+            choice.genericPlanned(planned.plan(), p -> org.tusk.optimizer.PlanCosts.totalCost(p.planTree(), planEnv,
+                    org.tusk.executor.ExecContext.of(session, planEnv)));
         }
         PreparedStatement ps = Engine.instantiate(planned, src.query(), session, src.paramTypes(), paramText, env,
                 this::lookupRelation);
-        if (!generic) {
+        if (!reused) {
             checkResultTypes(ps, src);
             // keep it only if planning saw no invalidation (it may have accepted some itself)
             if (ctx.storage.relcache.namesGeneration() == generation) {
                 preparedQueries.rememberPlan(src, planned, generation, settings, lockLog.locks());
             }
+            // choose_custom_plan again, now that the generic plan's cost is known
+            if (choice.chooseCustom(mode, nparams, coster)) return customPlan(src, paramText, choice);
         }
-        if (!src.name().isEmpty()) preparedQueries.executed(src.name(), generic);
+        if (!src.name().isEmpty()) preparedQueries.executed(src.name(), true);
         return ps;
+    }
+
+    /** A custom plan: the statement analysed and planned for these parameter values, its cost recorded. */
+    private PreparedStatement customPlan(PreparedQueries.Entry src, String[] paramText, PlanChoice choice) {
+        PreparedStatement ps = prepare(src.raw(), src.query(), new java.util.ArrayList<>(src.paramTypes()), paramText);
+        checkResultTypes(ps, src);
+        choice.customPlanned(ps.plannedStmt(), this::planCost);
+        if (!src.name().isEmpty()) preparedQueries.executed(src.name(), false);
+        return ps;
+    }
+
+    /** A plan's total cost, with the table sizes and settings of now. */
+    private double planCost(org.tusk.nodes.PlannedStmt p) {
+        org.tusk.executor.ExecEnvironment env = environments.get();
+        return org.tusk.optimizer.PlanCosts.totalCost(p.planTree(), env, org.tusk.executor.ExecContext.of(session, env));
     }
 
     private static void checkResultTypes(PreparedStatement ps, PreparedQueries.Entry src) {
