@@ -70,9 +70,13 @@
  * pseudoconstant: a stable function call, an outer query's value, an InitPlan's result) is not
  * pushed to a relation: it gates the level's join tree as a Result's One-Time Filter
  * ({@code Plan.GatingResult}, distribute_qual_to_rels and create_gating_plan), checked once per
- * execution, the joins never run when it fails. Not yet: a pseudoconstant in an inner join's ON
- * condition (PostgreSQL gates the top with it too, as it is not below an outer join) still
- * filters a relation's scan.
+ * execution, the joins never run when it fails. So does one in an inner join's ON condition
+ * that is not below an outer join ({@code JoinPlanner.gatingQuals}); below an outer join it
+ * gates that inner join alone, and in a correlated EXISTS it moves up to the parent level as
+ * the EXISTS's other parent-only conjuncts do. An equivalence class equating one relation's
+ * column to two constants ({@code x = 1 AND x = 2}) makes {@code x = 1} a restriction and
+ * {@code 2 = 1} a gate above that relation's scan (generate_base_implied_equalities_const); a
+ * pseudoconstant restriction of a relation is always such a gate, never a scan filter.
  *
  * <p>A LATERAL item joined by an inner or left join enforces the join clauses over itself and
  * the items it references in its own scan (a Filter with the outer columns as the loop's
