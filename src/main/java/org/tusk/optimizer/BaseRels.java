@@ -162,8 +162,7 @@ final class BaseRels {
                 });
                 plan = new Plan.FunctionScan(rte, List.copyOf(fns), qual);
                 // PostgreSQL's default prorows for a set-returning function; one row otherwise
-                rows = 1;
-                for (Expr f : fns) if (f instanceof Expr.FuncExpr fe && fe.proc().retset()) rows = 1000;
+                rows = PlanCosts.functionRows(fns);
             }
             case VALUES -> {
                 List<List<Expr>> rowsList = new ArrayList<>();

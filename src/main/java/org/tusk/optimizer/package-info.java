@@ -236,7 +236,9 @@
  * output expression; a sub-select in the output is copied to each reference, each copy its own
  * SubPlan, unless it calls a volatile function), and so each such view, into the level (pull_up_simple_subquery):
  * its range table is appended, its output expressions replace the references to its columns and
- * its join tree stands where it stood. Not yet: one that reads the items beside it (LATERAL),
+ * its join tree stands where it stood. A LATERAL one is pulled up only when it is one table
+ * whose WHERE alone reads the items beside it and the join node taking its conjuncts covers
+ * what they read (a LEFT JOIN LATERAL becomes a left join on them). Not yet: other LATERAL ones,
  * one on an outer join's nullable side with an output that is not a plain column of its own
  * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
  * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
