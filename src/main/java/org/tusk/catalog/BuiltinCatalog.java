@@ -269,6 +269,7 @@ public final class BuiltinCatalog {
         JsonPathBuiltins.register(b);
         TimeTzBitMoneyBuiltins.register(b);
         RangeBuiltins.register(b);
+        IntegerCrossTypeOperators.registerArithmetic(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -29,7 +29,8 @@
  * the jsonpath type, @? and @@, and the jsonb_path_* functions;
  * {@link org.tusk.catalog.IntegerCrossTypeOperators}: the comparisons between int2, int4 and int8
  * of different widths (int48eq ... int82ge, each also callable by its function name, and the
- * btint48cmp ... btint82cmp support functions), members of btree integer_ops; which operators
+ * btint48cmp ... btint82cmp support functions), members of btree integer_ops, and the
+ * arithmetic between them (int48pl ... int82div, the wider type's result); which operators
  * the planner may treat as one btree family across types is {@link org.tusk.catalog.IntegerOpFamily}).
  * A built-in may declare parameter names and defaults ({@code BuiltinRegistry.parameters},
  * read back through {@link org.tusk.catalog.BuiltinCatalog#parameterInfo}) so that calls in named

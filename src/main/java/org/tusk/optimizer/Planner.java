@@ -301,6 +301,7 @@ public final class Planner {
             }
             JoinPlanner joins = new JoinPlanner(info);
             JoinPlanner.Rel rel = joins.plan(where);
+            gating.addAll(joins.gatingQuals);
             // a semi-join above the scan does not keep its order
             if (!semi.isEmpty()) info.scanOrderProvided = false;
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
@@ -627,7 +628,7 @@ public final class Planner {
      * pseudoconstant: it reads no column of the level, not even through a SubPlan's arguments,
      * and calls nothing volatile (distribute_qual_to_rels: empty relids, !contain_volatile_functions).
      */
-    private static boolean gatingQual(Expr c) {
+    static boolean gatingQual(Expr c) {
         return !org.tusk.nodes.ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
                 || x instanceof Expr.WholeRowVar || x instanceof Expr.SubLink)
                 && !Clauses.containsVolatileFunctions(c) && !Clauses.returnsSet(c);

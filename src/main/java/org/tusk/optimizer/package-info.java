@@ -70,9 +70,13 @@
  * pseudoconstant: a stable function call, an outer query's value, an InitPlan's result) is not
  * pushed to a relation: it gates the level's join tree as a Result's One-Time Filter
  * ({@code Plan.GatingResult}, distribute_qual_to_rels and create_gating_plan), checked once per
- * execution, the joins never run when it fails. Not yet: a pseudoconstant in an inner join's ON
- * condition (PostgreSQL gates the top with it too, as it is not below an outer join) still
- * filters a relation's scan.
+ * execution, the joins never run when it fails. So does one in an inner join's ON condition
+ * that is not below an outer join ({@code JoinPlanner.gatingQuals}); below an outer join it
+ * gates that inner join alone, and in a correlated EXISTS it moves up to the parent level as
+ * the EXISTS's other parent-only conjuncts do. An equivalence class equating one relation's
+ * column to two constants ({@code x = 1 AND x = 2}) makes {@code x = 1} a restriction and
+ * {@code 2 = 1} a gate above that relation's scan (generate_base_implied_equalities_const); a
+ * pseudoconstant restriction of a relation is always such a gate, never a scan filter.
  *
  * <p>A LATERAL item joined by an inner or left join enforces the join clauses over itself and
  * the items it references in its own scan (a Filter with the outer columns as the loop's
@@ -232,7 +236,9 @@
  * output expression; a sub-select in the output is copied to each reference, each copy its own
  * SubPlan, unless it calls a volatile function), and so each such view, into the level (pull_up_simple_subquery):
  * its range table is appended, its output expressions replace the references to its columns and
- * its join tree stands where it stood. Not yet: one that reads the items beside it (LATERAL),
+ * its join tree stands where it stood. A LATERAL one is pulled up only when it is one table
+ * whose WHERE alone reads the items beside it and the join node taking its conjuncts covers
+ * what they read (a LEFT JOIN LATERAL becomes a left join on them). Not yet: other LATERAL ones,
  * one on an outer join's nullable side with an output that is not a plain column of its own
  * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
  * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
