@@ -1317,6 +1317,7 @@ public final class HeapCatalog implements Catalog {
                         null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
             }
         }
+        colnames = chooseIndexColumnNames(colnames);
         boolean exclusion = spec.exclusionOps() != null;
         String name = spec.name() != null ? spec.name()
                 : exclusion ? chooseIndexName(heap, colnames, "excl") : chooseIndexName(heap, colnames, primary, isConstraint);
@@ -1597,6 +1598,24 @@ public final class HeapCatalog implements Catalog {
     }
 
     /** ChooseIndexName / ChooseRelationName: table_pkey, table_col_key, table_col_idx, with a number appended while taken. */
+    /**
+     * ChooseIndexColumnNames: each index column keeps its preliminary name (the table column's, or
+     * the expression's) unless an earlier column has it, in which case the first free of name1,
+     * name2, ... is taken, clipped so that it fits in NAMEDATALEN - 1 bytes.
+     */
+    static List<String> chooseIndexColumnNames(List<String> preliminary) {
+        List<String> result = new ArrayList<>(preliminary.size());
+        for (String orig : preliminary) {
+            String cur = orig;
+            for (int i = 1; result.contains(cur); i++) {
+                String suffix = Integer.toString(i);
+                cur = Identifiers.clipToBytes(orig, DatumType.NAMEDATALEN - 1 - suffix.length()) + suffix;
+            }
+            result.add(cur);
+        }
+        return result;
+    }
+
     private String chooseIndexName(Relation heap, List<String> colnames, boolean primary, boolean isConstraint) {
         return chooseIndexName(heap, colnames, primary ? "pkey" : isConstraint ? "key" : "idx");
     }

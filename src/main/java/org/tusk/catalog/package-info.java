@@ -226,12 +226,24 @@
  * <li><b>Bootstrap.</b> initdb writes the initial rows directly as heap pages
  * ({@link org.tusk.catalog.CatalogBootstrap}), frozen, without WAL, like bootstrap mode.</li>
  * <li><b>Reads.</b> Every lookup is a sequential scan through {@code access.table.TableAm} with
- * the catalog snapshot the caller supplies ({@link org.tusk.catalog.CatalogScan}); there are no
- * catalog indexes yet. A lookup by an OID or name column passes it as a scan key
+ * the catalog snapshot the caller supplies ({@link org.tusk.catalog.CatalogScan}); the catalogs'
+ * indexes are not used for lookups yet. A lookup by an OID or name column passes it as a scan key
  * ({@code access.common.ScanKey}, {@link org.tusk.catalog.CatalogScan#key},
  * {@link org.tusk.catalog.CatalogScan#nameKey}), which the heap scan tests on the tuple in the page
  * before decoding it (HeapKeyTest), so that a rejected row costs a few byte reads rather than a
  * full deform. Relations are opened through the relcache ({@code utils.cache}).</li>
+ * <li><b>Catalog indexes.</b> initdb creates PostgreSQL 15's indexes of the heap catalogs
+ * ({@code bin/initdb/catalog_indexes.sql}: pg_class_oid_index, pg_proc_proname_args_nsp_index, ...,
+ * same names, columns and uniqueness; OIDs from the counter, not PostgreSQL's fixed ones) in
+ * template1 before any other object, with allow_system_table_mods on. Invariant: every catalog row
+ * version that is not heap-only has an entry in each ready index of its catalog
+ * (CatalogWriter: CatalogIndexInsert, unique ones checked; an update is HOT only if no indexed
+ * column changed), so plans over the catalogs may use them like any index. Without
+ * allow_system_table_mods, CREATE INDEX on a system relation and DROP of one or of its indexes
+ * are refused (42501, "permission denied: ... is a system catalog"). Missing: pg_aggregate_fnoid_index
+ * (aggfnoid is regproc, which the B-tree classes do not take as oid_ops) and
+ * pg_range_rngmultitypid_index (no multirange types: rngmultitypid is 0), and the PRIMARY KEY
+ * constraints PostgreSQL 14+ declares on catalogs.</li>
  * <li><b>Writes.</b> {@link org.tusk.catalog.HeapCatalog} implements {@link org.tusk.catalog.Catalog}:
  * CREATE TABLE (pg_class, pg_attribute with the system columns ctid/xmin/cmin/xmax/cmax/tableoid
  * at attnums -1..-6, pg_type row type and its array type, pg_attrdef), CREATE INDEX (pg_class

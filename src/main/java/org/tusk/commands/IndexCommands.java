@@ -28,7 +28,9 @@ import org.tusk.utils.error.SqlState;
  * makes a partial index: rows for which it is not true get no entry. The table is locked with
  * ShareLock for the build (writers wait, readers do not). CREATE INDEX CONCURRENTLY takes
  * ShareUpdateExclusiveLock instead and builds in several transactions ({@link ConcurrentIndexBuild});
- * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does.
+ * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does. A system
+ * relation (IsSystemClass) takes an index only with allow_system_table_mods, as initdb's
+ * catalog_indexes.sql sets it (RangeVarCallbackOwnsRelation's 42501).
  *
  * <p>Operator classes: a type's default class by name, and text_pattern_ops,
  * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}), also for a
@@ -71,6 +73,10 @@ public final class IndexCommands {
             throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
                     Lexer.position(queryString, rv.location()));
         }
+        // RangeVarCallbackOwnsRelation: the catalogs' structure changes only with allow_system_table_mods
+        if (isSystemRelation(heap) && !ctx.session().boolSetting("allow_system_table_mods")) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + heap.name() + "\" is a system catalog");
+        }
         if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 'm') {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
@@ -100,6 +106,28 @@ public final class IndexCommands {
         int indexOid = catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
         if (indexOid != existing || existing == 0) IndexExpressionDependencies.record(heap, indexOid, ctx);
     }
+
+    /**
+     * IsSystemClass: a relation initdb made in pg_catalog (an OID below FirstUnpinnedObjectId, as
+     * IsCatalogRelationOid tests) or a TOAST relation.
+     */
+    static boolean isSystemRelation(Relation rel) {
+        return Integer.compareUnsigned(rel.oid(), FIRST_UNPINNED_OBJECT_ID) < 0 || rel.namespace() == PG_TOAST_NAMESPACE;
+    }
+
+    /**
+     * IsSystemClass for what DROP may remove: a system relation, or an index of one (initdb makes
+     * the catalogs' indexes after bootstrap, with OIDs above FirstUnpinnedObjectId, where
+     * PostgreSQL's bootstrap gives them fixed OIDs below it).
+     */
+    static boolean isSystemClass(Relation rel) {
+        if (isSystemRelation(rel)) return true;
+        return (rel.relkind() == 'i' || rel.relkind() == 'I') && rel.index() != null
+                && Integer.compareUnsigned(rel.index().heapOid(), FIRST_UNPINNED_OBJECT_ID) < 0;
+    }
+
+    /** FirstUnpinnedObjectId (transam.h) and PG_TOAST_NAMESPACE (pg_namespace.dat). */
+    private static final int FIRST_UNPINNED_OBJECT_ID = 12000, PG_TOAST_NAMESPACE = 99;
 
     /** DefineIndex's IndexInfo for {@code s}, and each key column's type (ComputeIndexAttrs' atttype). */
     record Computed(IndexSpec spec, int[] types) {}

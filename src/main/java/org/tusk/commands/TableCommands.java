@@ -281,8 +281,12 @@ public final class TableCommands {
         throw new IllegalStateException("column " + name + " checked above");
     }
 
-    /** RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind. */
-    public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices) {
+    /**
+     * RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind,
+     * and may be a system catalog or a catalog's index only with {@code allowSystemTableMods}.
+     */
+    public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices,
+                            java.util.function.BooleanSupplier allowSystemTableMods) {
         Catalog catalog = env.catalog();
         String what = s.kind().sqlName().toLowerCase(Locale.ROOT);
         char want = switch (s.kind()) {
@@ -306,6 +310,10 @@ public final class TableCommands {
             if (rel.relkind() != want && !(want == 'r' && rel.relkind() == 'p') && !(want == 'i' && rel.relkind() == 'I')) {
                 throw PgException.error("42809", "\"" + rel.name() + "\" is not " + article(want))
                         .withHint("Use DROP " + dropKind(rel.relkind()) + " to remove " + article(rel.relkind()) + ".");
+            }
+            // RangeVarCallbackForDropRelation: IsSystemClass needs allow_system_table_mods
+            if (IndexCommands.isSystemClass(rel) && !allowSystemTableMods.getAsBoolean()) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name() + "\" is a system catalog");
             }
             victims.add(rel);
         }

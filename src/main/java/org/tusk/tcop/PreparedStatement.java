@@ -328,7 +328,7 @@ public final class PreparedStatement {
                     org.tusk.commands.PartitionCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
-            case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
+            case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add, () -> ctx.session().boolSetting("allow_system_table_mods"));
             case Stmt.CreateMatViewStmt c -> createMaterializedView(c);
             case Stmt.RefreshMatViewStmt r -> refreshMaterializedView(r);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);
