@@ -107,7 +107,9 @@ final class GroupingSetPlanner {
             }
             break;
         }
-        Plan aggInput = firstSort.isEmpty() ? projected : new Plan.Sort(projected, List.copyOf(firstSort));
+        // (not when the scan reads the rows in that order: GroupPathkeys asked it to)
+        Plan aggInput = firstSort.isEmpty() || info.groupOrderProvided ? projected
+                : new Plan.Sort(projected, List.copyOf(firstSort));
         Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : chosen.strategy();
         return new Plan.Agg(aggInput, strategy, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
                 newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));

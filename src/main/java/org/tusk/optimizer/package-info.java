@@ -13,7 +13,9 @@
  * The top node's tuples are the target list, resjunk entries after the visible ones; sort,
  * DISTINCT and grouping keys are positions in it or expressions over the input. Aggregation is
  * PLAIN without GROUP BY, else HASHED, or SORTED (input sorted on the keys) when enable_hashagg is
- * off; plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
+ * off or an aggregate has DISTINCT or ORDER BY, when an index of the level's one table in the
+ * keys' order (the first rollup's, for grouping sets) replaces that Sort if it costs less
+ * ({@link org.tusk.optimizer.GroupPathkeys}: group_pathkeys as query_pathkeys); plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
  * less as add_path compares them ({@link org.tusk.optimizer.DistinctPaths}, create_distinct_paths);
  * DISTINCT ON is always sorted. WHERE conjuncts that read no column of the level and call nothing
  * volatile are pseudoconstant: a Result above the join tree checks them once ("One-Time Filter",
