@@ -383,8 +383,10 @@
  * is still nulled. A single-row FROM item whose row is not all Vars is not pulled up into a query
  * with grouping sets (PostgreSQL would wrap it in PlaceHolderVars, which we do not have). A
  * GROUPING() of an outer level becomes an exec parameter of that level
- * (replace_outer_grouping), computed by its Agg for the SubPlan. Presorted input (an index
- * scan in the rollup's order) is not considered for grouping sets.
+ * (replace_outer_grouping), computed by its Agg for the SubPlan. The Agg's input is the
+ * grouping expressions, then the columns the rest reads (make_group_input_target), computed by
+ * the scan below when it can. Presorted input (an index scan in the first rollup's order) is
+ * considered only when the sets are sure to be sorted ({@link org.tusk.optimizer.GroupPathkeys}).
  *
  * <p>Set-returning functions: a function in FROM is a FunctionScan (1000 estimated rows for a
  * set, one otherwise; its LATERAL references are exec parameters like a subquery's). In the
