@@ -13,7 +13,9 @@
  * The top node's tuples are the target list, resjunk entries after the visible ones; sort,
  * DISTINCT and grouping keys are positions in it or expressions over the input. Aggregation is
  * PLAIN without GROUP BY, else HASHED, or SORTED (input sorted on the keys) when enable_hashagg is
- * off; plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
+ * off or an aggregate has DISTINCT or ORDER BY, when an index of the level's one table in the
+ * keys' order (the first rollup's, for grouping sets) replaces that Sort if it costs less
+ * ({@link org.tusk.optimizer.GroupPathkeys}: group_pathkeys as query_pathkeys); plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
  * less as add_path compares them ({@link org.tusk.optimizer.DistinctPaths}, create_distinct_paths);
  * DISTINCT ON is always sorted. WHERE conjuncts that read no column of the level and call nothing
  * volatile are pseudoconstant: a Result above the join tree checks them once ("One-Time Filter",
@@ -387,8 +389,10 @@
  * is still nulled. A single-row FROM item whose row is not all Vars is not pulled up into a query
  * with grouping sets (PostgreSQL would wrap it in PlaceHolderVars, which we do not have). A
  * GROUPING() of an outer level becomes an exec parameter of that level
- * (replace_outer_grouping), computed by its Agg for the SubPlan. Presorted input (an index
- * scan in the rollup's order) is not considered for grouping sets.
+ * (replace_outer_grouping), computed by its Agg for the SubPlan. The Agg's input is the
+ * grouping expressions, then the columns the rest reads (make_group_input_target), computed by
+ * the scan below when it can. Presorted input (an index scan in the first rollup's order) is
+ * considered only when the sets are sure to be sorted ({@link org.tusk.optimizer.GroupPathkeys}).
  *
  * <p>Set-returning functions: a function in FROM is a FunctionScan (1000 estimated rows for a
  * set, one otherwise; its LATERAL references are exec parameters like a subquery's). In the
