@@ -195,7 +195,7 @@ final class SessionStorage {
         // Key expressions are analysed against this session's catalog, so that the user-defined
         // functions they call are found; parse analysis reads nothing but the catalog.
         ExecEnvironment analysis = environment(null, -1);
-        org.tusk.catalog.PartitionCatalog.installKeyExpressionTyper((rel, partexprs) -> {
+        catalog.partitions().setKeyExpressionTyper((rel, partexprs) -> {
             List<org.tusk.catalog.ColumnDef> types = new java.util.ArrayList<>();
             for (var e : org.tusk.parser.PartitionKeyAnalysis.stored(rel, partexprs, analysis))
                 types.add(new org.tusk.catalog.ColumnDef(null, e.type(), e.typmod()));
