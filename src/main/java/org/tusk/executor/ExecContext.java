@@ -182,17 +182,12 @@ public final class ExecContext implements FunctionCallContext {
         return env.snapshot();
     }
 
-    /** The backend's handler for LANGUAGE sql functions; one per process, as the process runs one session. */
-    private static volatile SqlFunctionRunner sqlFunctions;
-
-    /** Installs the handler that runs SQL function bodies (at session start). */
-    public static void installSqlFunctionRunner(SqlFunctionRunner runner) {
-        sqlFunctions = runner;
-    }
-
-    /** The installed handler of LANGUAGE sql, or null in a process without sessions. */
-    public static SqlFunctionRunner sqlFunctionRunner() {
-        return sqlFunctions;
+    /**
+     * The backend's handler of LANGUAGE sql (and plpgsql), which the statement's environment
+     * carries; null without an environment or in a process without sessions.
+     */
+    public SqlFunctionRunner sqlFunctionRunner() {
+        return env == null ? null : env.sqlFunctionRunner();
     }
 
     /** The routines whose EXECUTE privilege this statement has checked (ExecInitFunc checks once per node). */
@@ -206,16 +201,16 @@ public final class ExecContext implements FunctionCallContext {
 
     @Override
     public Object callSqlFunction(org.tusk.catalog.SqlFunction f, Object[] args) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.callSqlFunction(f, args);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.callSqlFunction(f, args);
         checkExecute(f);
         return r.call(f, args, this);
     }
 
     @Override
     public java.util.List<Object[]> callSqlFunctionSet(org.tusk.catalog.SqlFunction f, Object[] args) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.callSqlFunctionSet(f, args);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.callSqlFunctionSet(f, args);
         checkExecute(f);
         return r.callSet(f, args, this);
     }
@@ -230,29 +225,29 @@ public final class ExecContext implements FunctionCallContext {
 
     @Override
     public org.tusk.nodes.Query inlinableSqlFunctionBody(org.tusk.catalog.SqlFunction f) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.inlinableSqlFunctionBody(f);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.inlinableSqlFunctionBody(f);
         return r.inlinableBody(f, this);
     }
 
     @Override
     public java.util.List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(org.tusk.catalog.SqlFunction f) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.analyzeSqlBody(f);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.analyzeSqlBody(f);
         return r.analyzeSqlBody(f, this);
     }
 
     @Override
     public StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel, org.tusk.catalog.RuleInfo rule) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.analyzeStoredRule(rel, rule);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.analyzeStoredRule(rel, rule);
         return r.analyzeStoredRule(rel, rule, this);
     }
 
     @Override
     public org.tusk.nodes.Query analyzeStoredQuery(String sql) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.analyzeStoredQuery(sql);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.analyzeStoredQuery(sql);
         return r.analyzeStoredQuery(sql, this);
     }
 

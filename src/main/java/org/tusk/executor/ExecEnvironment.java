@@ -108,6 +108,13 @@ public interface ExecEnvironment {
      */
     default ConstraintSupport constraintSupport() { return null; }
 
+    /**
+     * The backend's handler of LANGUAGE sql and the other languages (fmgr_sql): parsing and
+     * planning a body needs the parser and planner above the executor, so the traffic cop
+     * provides it; null where the backend runs no functions' bodies.
+     */
+    default SqlFunctionRunner sqlFunctionRunner() { return null; }
+
     /** Where the running command reports its progress (pg_stat_progress_*); nowhere by default. */
     default org.tusk.utils.activity.CommandProgress progress() { return org.tusk.utils.activity.CommandProgress.NONE; }
 

@@ -6,7 +6,7 @@ import org.tusk.catalog.SqlFunction;
  * The language handler of LANGUAGE sql (PostgreSQL's executor/functions.c fmgr_sql): runs a
  * function's body for one call. Parsing and planning the body needs the parser and planner,
  * which sit above the executor, so the backend's top level provides the handler
- * ({@link ExecContext#installSqlFunctionRunner}), as PostgreSQL's fmgr finds a language's call
+ * through the statement's environment ({@link ExecEnvironment#sqlFunctionRunner}), as PostgreSQL's fmgr finds a language's call
  * handler through pg_language.
  */
 public interface SqlFunctionRunner {

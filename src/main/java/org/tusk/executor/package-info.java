@@ -142,8 +142,9 @@
  * <h2>SQL functions</h2>
  * A call of a LANGUAGE sql function reaches {@link org.tusk.executor.ExecContext#callSqlFunction},
  * which hands it to the backend's {@link org.tusk.executor.SqlFunctionRunner} (fmgr_sql). The
- * runner is installed once per process by the traffic cop, because running a body needs the
- * parser and planner, which sit above the executor; the executor only defines the interface.
+ * runner is made once per session by the traffic cop and carried by the statement's
+ * {@link org.tusk.executor.ExecEnvironment}, because running a body needs the parser and
+ * planner, which sit above the executor; the executor only defines the interface.
  * The body runs in the calling statement's environment (snapshot, command id). A SETOF or
  * OUT-parameter function is called through {@link org.tusk.executor.ExecContext#callSqlFunctionSet}:
  * the runner returns every row of the body's last statement at once (fmgr_sql's materialize

@@ -48,6 +48,11 @@ public final class BackendContext {
     boolean reuseAllowed;
     /** What this process keeps between the sessions it serves (null for a process that serves one). */
     SessionCarryOver carryOver;
+    /**
+     * The session's handlers of LANGUAGE sql and plpgsql (made with the session's QueryRunner),
+     * which every statement's ExecEnvironment carries to the executor.
+     */
+    org.tusk.executor.SqlFunctionRunner sqlFunctions;
     /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */
     BootstrapCatalog catalogAtStart;
 

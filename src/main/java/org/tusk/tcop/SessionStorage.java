@@ -400,6 +400,7 @@ final class SessionStorage {
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
             @Override public int currentUserId() { return ctx.role().oid(); }
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
+            @Override public org.tusk.executor.SqlFunctionRunner sqlFunctionRunner() { return ctx.sqlFunctions; }
             @Override public org.tusk.utils.activity.CommandProgress progress() {
                 return ctx.status != null ? ctx.status : org.tusk.utils.activity.CommandProgress.NONE;
             }
