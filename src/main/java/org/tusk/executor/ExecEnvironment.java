@@ -115,6 +115,9 @@ public interface ExecEnvironment {
      */
     default SqlFunctionRunner sqlFunctionRunner() { return null; }
 
+    /** The session's cursors, which WHERE CURRENT OF finds by name (the portal table); null where there are none. */
+    default ExecCurrent.PortalLookup portals() { return null; }
+
     /** Where the running command reports its progress (pg_stat_progress_*); nowhere by default. */
     default org.tusk.utils.activity.CommandProgress progress() { return org.tusk.utils.activity.CommandProgress.NONE; }
 

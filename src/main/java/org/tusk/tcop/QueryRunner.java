@@ -64,7 +64,7 @@ final class QueryRunner {
                 new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation)),
                 new SecurityDefinerCall(ctx));
         // WHERE CURRENT OF finds this session's cursors
-        org.tusk.executor.ExecCurrent.installPortalLookup(cursors::get);
+        ctx.portals = cursors::get;
     }
 
     /** The statistics views first, then the shared catalogs (once the session has storage). */
