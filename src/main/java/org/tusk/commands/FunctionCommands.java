@@ -142,7 +142,7 @@ public final class FunctionCommands {
                 int argType = t;
                 var pinned = org.tusk.catalog.StoredNamePins.analyze(p.defaultSql(), () -> org.tusk.parser.Analyzer
                         .analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), argType,
-                                ctx.timeZone(), ctx.session().currentDatabase(), env));
+                                ctx.inputSettings(), ctx.session().currentDatabase(), env));
                 defaultExprs.add(pinned.result());
                 defaults.add(pinned.text());
             } else if (!defaults.isEmpty()) {

@@ -132,7 +132,7 @@ public final class IndexCommands {
                 type = heap.atttypid(attnums[i]);
                 colname = e.column();
             } else {
-                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.timeZone(), db,
+                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.inputSettings(), db,
                         ctx.env());
                 Expr x = c.expr();
                 if (x instanceof Expr.Var v && v.attno() > 0) {
@@ -157,7 +157,7 @@ public final class IndexCommands {
                             || x instanceof Expr.MinMaxExpr || x instanceof Expr.NullIfExpr;
                     String text = function ? e.exprSql() : "(" + e.exprSql() + ")";
                     // indexprs binds the names the expression resolved now (StoredNamePins)
-                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.timeZone(), db, ctx.env());
+                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.inputSettings(), db, ctx.env());
                     exprs.add(new IndexSpec.ExprColumn(text, colname, type, x.typmod()));
                     // an expression column's collation is the expression's unless the element names one
                     if (c.collation() != org.tusk.catalog.Collations.typeCollation(type)) collations[i] = c.collation();
@@ -173,8 +173,8 @@ public final class IndexCommands {
         }
         String predicate = null;
         if (s.where() != null) {
-            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.timeZone(), db, ctx.env());
-            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.timeZone(), db, ctx.env());
+            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.inputSettings(), db, ctx.env());
+            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.inputSettings(), db, ctx.env());
         }
         // null when nothing was chosen, so a catalog without operator classes can take a plain index
         boolean anyOpclass = java.util.Arrays.stream(opclasses).anyMatch(o -> o != 0);

@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.tusk.catalog.BtreeOpclasses;
@@ -12,6 +11,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Lexer;
 import org.tusk.parser.PartitionKeyAnalysis;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -30,7 +30,7 @@ final class PartitionKeyDefinition {
     private PartitionKeyDefinition() {}
 
     static PartitionKey compute(Stmt.PartitionSpec spec, char strategy, Relation rel, String queryString, ExecEnvironment env,
-                                ZoneId zone, String currentDatabase) {
+                                InputSettings zone, String currentDatabase) {
         int n = spec.params().size();
         int[] attnums = new int[n], types = new int[n], typmods = new int[n], opclasses = new int[n], collations = new int[n];
         String[] exprs = new String[n], names = new String[n];

@@ -305,7 +305,33 @@ public final class ExecContext implements FunctionCallContext {
         }
     }
 
-    private String dateStyleText;
+    /** The input settings last derived, and the session's settings version they were derived under. */
+    private org.tusk.utils.adt.InputSettings inputSettings;
+    private long inputSettingsVersion = -1;
+
+    /**
+     * The settings input functions read (TimeZone, DateStyle's DateOrder, IntervalStyle, the
+     * transaction's start: PostgreSQL's globals for DecodeNumber, interval_in and "now"). Asked
+     * for each value an input function reads, so they are derived again only when a setting
+     * changed (set_config inside the statement affects later input) or a new transaction began.
+     */
+    @Override
+    public org.tusk.utils.adt.InputSettings inputSettings() {
+        long version = session.settingsVersion();
+        java.time.Instant start;
+        try {
+            start = session.transactionStart();
+        } catch (RuntimeException e) {
+            start = null; // a context without a transaction: "now" is the clock
+        }
+        org.tusk.utils.adt.InputSettings s = inputSettings;
+        if (s != null && version != -1 && version == inputSettingsVersion && java.util.Objects.equals(start, s.transactionStart()))
+            return s;
+        inputSettings = new org.tusk.utils.adt.InputSettings(timeZone(), DateStyles.orderOf(setting("DateStyle")),
+                DateStyles.intervalStyleOf(setting("IntervalStyle")), start);
+        inputSettingsVersion = version;
+        return inputSettings;
+    }
 
     @Override
     public ZoneId timeZone() {
@@ -314,19 +340,6 @@ public final class ExecContext implements FunctionCallContext {
             tz = session.showSetting("TimeZone");
         } catch (RuntimeException e) {
             tz = "UTC";
-        }
-        // input functions run after this: publish DateOrder for DecodeNumber, as PostgreSQL's global
-        String dateStyle = setting("DateStyle");
-        String intervalStyle = setting("IntervalStyle");
-        if (intervalStyle != null) DateStyles.publishIntervalStyle(intervalStyle);
-        if (dateStyle != null && !dateStyle.equals(dateStyleText)) {
-            DateStyles.publish(dateStyle);
-            dateStyleText = dateStyle;
-        }
-        try {
-            DateStyles.publishTransactionStart(session.transactionStart());
-        } catch (RuntimeException e) {
-            // a context without a transaction: input keeps the clock
         }
         if (!tz.equals(zoneText)) {
             zone = DateTimes.zone(tz);
