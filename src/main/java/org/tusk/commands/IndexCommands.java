@@ -167,7 +167,7 @@ public final class IndexCommands {
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (e.opclass() != null) {
-                opclasses[i] = resolveOpclass(e.opclass(), type, true);
+                opclasses[i] = resolveOpclass(e.opclass(), type, true, ctx.env() == null ? null : ctx.env().catalog());
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
         }
@@ -253,8 +253,8 @@ public final class IndexCommands {
      * ResolveOpClass: 42704 for an operator class btree does not have, 42804 for one whose input
      * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
      */
-    static int resolveOpclass(List<String> names, int type) {
-        return resolveOpclass(names, type, false);
+    static int resolveOpclass(List<String> names, int type, org.tusk.catalog.Catalog catalog) {
+        return resolveOpclass(names, type, false, catalog);
     }
 
     /**
@@ -263,12 +263,12 @@ public final class IndexCommands {
      * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Partition
      * keys, whose bounds compare as the column's type, take only the column's own type's classes.
      */
-    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible) {
+    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
         boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
         BtreeOpclasses.Opclass oc = otherSchema ? null : BtreeOpclasses.byName(name);
         if (oc == null) {
-            userClass(names, type, SystemCatalogs.BTREE_AM_OID, "btree");
+            userClass(names, type, SystemCatalogs.BTREE_AM_OID, "btree", catalog);
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
                     + "\" does not exist for access method \"btree\"");
         }
@@ -288,9 +288,11 @@ public final class IndexCommands {
      * partition bounds are compared and hashed with the built-in functions of the key's type, not
      * through a class's support functions yet. Returns normally when there is no such class.
      */
-    static void userClass(List<String> names, int type, int am, String amName) {
+    static void userClass(List<String> names, int type, int am, String amName, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
-        Object[] row = org.tusk.catalog.OpclassDdl.userClass(names.size() >= 2 ? names.get(names.size() - 2) : null, name, am);
+        org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
+        Object[] row = opclasses == null ? null
+                : opclasses.userClass(names.size() >= 2 ? names.get(names.size() - 2) : null, name, am);
         if (row == null) return;
         int input = org.tusk.catalog.CatalogScan.oid(SystemCatalogs.PG_OPCLASS.get(row, "opcintype"));
         if (input != type && input != org.tusk.catalog.TypeCache.baseType(type)) {
