@@ -115,6 +115,9 @@ public interface ExecEnvironment {
      */
     default SqlFunctionRunner sqlFunctionRunner() { return null; }
 
+    /** The session's trigger nesting depth (MyTriggerDepth); null where nothing counts it. */
+    default TriggerFunctions.Depth triggerDepth() { return null; }
+
     /** The session's cursors, which WHERE CURRENT OF finds by name (the portal table); null where there are none. */
     default ExecCurrent.PortalLookup portals() { return null; }
 

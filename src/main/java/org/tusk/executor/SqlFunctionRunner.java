@@ -10,6 +10,14 @@ import org.tusk.catalog.SqlFunction;
  * handler through pg_language.
  */
 public interface SqlFunctionRunner {
+    /**
+     * The trigger function handler of procedural language {@code languageOid} (pg_language OID),
+     * as a PL's call handler takes trigger calls too; null for a language that has none.
+     */
+    default TriggerFunctionHandler triggerHandler(int languageOid) {
+        return null;
+    }
+
     /** The function's result for {@code args} ($1..$n), run in the calling statement's environment. */
     Object call(SqlFunction f, Object[] args, ExecContext caller);
 

@@ -237,11 +237,12 @@
  * {@link org.tusk.executor.AfterTriggerQueue}), afterStatement and endOfStatement (the saved
  * events, after a CommandCounterIncrement). A trigger function is called through
  * {@link org.tusk.executor.TriggerFunctions}: built-in ones (trigfuncs.c) directly, a
- * procedural language's through the {@link org.tusk.executor.TriggerFunctionHandler} that language
- * installs with {@code TriggerFunctions.installLanguageHandler(languageOid, handler)}; the handler
+ * procedural language's through the {@link org.tusk.executor.TriggerFunctionHandler} the session's
+ * language handlers give for it ({@code SqlFunctionRunner.triggerHandler(languageOid)}); the handler
  * gets a {@link org.tusk.executor.TriggerData} (tg_event, relation, pg_trigger row with name and
  * arguments, trigtuple, newtuple, transition tables) and returns the row to go on with or null.
- * The queue and the depth counter (pg_trigger_depth) are the backend's own: no shared state, no
+ * The queue and the depth counter (pg_trigger_depth, the session's, carried by the statement's
+ * environment) are the backend's own: no shared state, no
  * locks beyond the table locks the statement holds.
  *
  * <p>Partitions: {@link org.tusk.executor.PartitionTupleRouting} fires the row triggers of the

@@ -402,6 +402,7 @@ final class SessionStorage {
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
             @Override public org.tusk.executor.SqlFunctionRunner sqlFunctionRunner() { return ctx.sqlFunctions; }
             @Override public org.tusk.executor.ExecCurrent.PortalLookup portals() { return ctx.portals; }
+            @Override public org.tusk.executor.TriggerFunctions.Depth triggerDepth() { return ctx.triggerDepth; }
             @Override public org.tusk.utils.activity.CommandProgress progress() {
                 return ctx.status != null ? ctx.status : org.tusk.utils.activity.CommandProgress.NONE;
             }
