@@ -457,7 +457,7 @@ final class SessionStorage {
     private void endOfTransaction(boolean committed) {
         deferredTriggers.reset();
         comboCids.atEndOfTransaction();
-        org.tusk.utils.adt.Enums.atEndOfTransaction();
+        catalog.types().atEndOfTransaction();
         ctx.locks.releaseAll(false);
         vxids.endTransaction();
         try {
