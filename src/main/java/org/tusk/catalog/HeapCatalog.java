@@ -84,7 +84,6 @@ public final class HeapCatalog implements Catalog {
         this.operators = new OperatorDdl(env, writer, dependencies, functions);
         operators.install();
         this.opclasses = new OpclassDdl(env, writer, dependencies, functions);
-        opclasses.install();
         this.toasting = new Toasting(env, writer, dependencies, this::newRelFileNumber, this);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
@@ -159,6 +158,11 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public OpclassDdl opclassDdl() {
+        return opclasses;
+    }
+
+    @Override
+    public OpclassDdl userOpclasses() {
         return opclasses;
     }
 
@@ -1306,7 +1310,7 @@ public final class HeapCatalog implements Catalog {
             if (spec.collations() != null && spec.collations()[i] != 0) collations[i] = spec.collations()[i];
             int given = spec.opclasses() == null ? 0 : spec.opclasses()[i];
             if (types.baseTypeStorage(typeOid) != null) {
-                opclasses[i] = BaseTypeIndexing.btreeOpclass(typeOid, given);
+                opclasses[i] = BaseTypeIndexing.btreeOpclass(this.opclasses, typeOid, given);
                 continue;
             }
             opclasses[i] = given != 0 ? given : BtreeOpclasses.defaultFor(typeOid);

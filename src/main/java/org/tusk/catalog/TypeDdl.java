@@ -172,7 +172,7 @@ public final class TypeDdl {
             if (sortsOk == ((newOid & 1) == 0)) break;
         }
         writer.insert(PG_ENUM, enumRow(newOid, typeOid, newOrder, label));
-        Enums.valueAdded(newOid);
+        types.valueAdded(newOid);
         changed();
     }
 

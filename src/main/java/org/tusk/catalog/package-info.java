@@ -538,8 +538,8 @@
  * hash key, whose hashing is built in) and collations, partexprs (the expression elements'
  * deparsed SQL text, comma-separated in key order, as pg_index.indexprs), and partdefid, the
  * default partition. The types of key expressions come from analysing partexprs over the table's
- * row, which lives above the catalog: the backend installs it at session start
- * ({@link org.tusk.catalog.PartitionCatalog#installKeyExpressionTyper}). A partition is a pg_inherits child of it
+ * row, which lives above the catalog: the backend sets it on its session's catalog at session start
+ * ({@link org.tusk.catalog.PartitionCatalog#setKeyExpressionTyper}). A partition is a pg_inherits child of it
  * with relispartition true and relpartbound holding the bound in the text pg_get_expr prints
  * ({@link org.tusk.catalog.PartitionBound}: "FOR VALUES IN (1, 2)", "DEFAULT", ...), as other
  * pg_node_tree columns hold SQL text; its pg_depend row on the parent is AUTO, so DROP of the

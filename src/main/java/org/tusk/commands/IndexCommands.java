@@ -160,7 +160,7 @@ public final class IndexCommands {
                 type = heap.atttypid(attnums[i]);
                 colname = e.column();
             } else {
-                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.timeZone(), db,
+                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.inputSettings(), db,
                         ctx.env());
                 Expr x = c.expr();
                 if (x instanceof Expr.Var v && v.attno() > 0) {
@@ -185,7 +185,7 @@ public final class IndexCommands {
                             || x instanceof Expr.MinMaxExpr || x instanceof Expr.NullIfExpr;
                     String text = function ? e.exprSql() : "(" + e.exprSql() + ")";
                     // indexprs binds the names the expression resolved now (StoredNamePins)
-                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.timeZone(), db, ctx.env());
+                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.inputSettings(), db, ctx.env());
                     exprs.add(new IndexSpec.ExprColumn(text, colname, type, x.typmod()));
                     // an expression column's collation is the expression's unless the element names one
                     if (c.collation() != org.tusk.catalog.Collations.typeCollation(type)) collations[i] = c.collation();
@@ -195,14 +195,14 @@ public final class IndexCommands {
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (e.opclass() != null) {
-                opclasses[i] = resolveOpclass(e.opclass(), type, true);
+                opclasses[i] = resolveOpclass(e.opclass(), type, true, ctx.env() == null ? null : ctx.env().catalog());
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
         }
         String predicate = null;
         if (s.where() != null) {
-            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.timeZone(), db, ctx.env());
-            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.timeZone(), db, ctx.env());
+            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.inputSettings(), db, ctx.env());
+            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.inputSettings(), db, ctx.env());
         }
         // null when nothing was chosen, so a catalog without operator classes can take a plain index
         boolean anyOpclass = java.util.Arrays.stream(opclasses).anyMatch(o -> o != 0);
@@ -281,8 +281,8 @@ public final class IndexCommands {
      * ResolveOpClass: 42704 for an operator class btree does not have, 42804 for one whose input
      * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
      */
-    static int resolveOpclass(List<String> names, int type) {
-        return resolveOpclass(names, type, false);
+    static int resolveOpclass(List<String> names, int type, org.tusk.catalog.Catalog catalog) {
+        return resolveOpclass(names, type, false, catalog);
     }
 
     /**
@@ -291,12 +291,12 @@ public final class IndexCommands {
      * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Partition
      * keys, whose bounds compare as the column's type, take only the column's own type's classes.
      */
-    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible) {
+    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
         boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
         BtreeOpclasses.Opclass oc = otherSchema ? null : BtreeOpclasses.byName(name);
         if (oc == null) {
-            userClass(names, type, SystemCatalogs.BTREE_AM_OID, "btree");
+            userClass(names, type, SystemCatalogs.BTREE_AM_OID, "btree", catalog);
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
                     + "\" does not exist for access method \"btree\"");
         }
@@ -316,9 +316,11 @@ public final class IndexCommands {
      * partition bounds are compared and hashed with the built-in functions of the key's type, not
      * through a class's support functions yet. Returns normally when there is no such class.
      */
-    static void userClass(List<String> names, int type, int am, String amName) {
+    static void userClass(List<String> names, int type, int am, String amName, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
-        Object[] row = org.tusk.catalog.OpclassDdl.userClass(names.size() >= 2 ? names.get(names.size() - 2) : null, name, am);
+        org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
+        Object[] row = opclasses == null ? null
+                : opclasses.userClass(names.size() >= 2 ? names.get(names.size() - 2) : null, name, am);
         if (row == null) return;
         int input = org.tusk.catalog.CatalogScan.oid(SystemCatalogs.PG_OPCLASS.get(row, "opcintype"));
         if (input != type && input != org.tusk.catalog.TypeCache.baseType(type)) {
