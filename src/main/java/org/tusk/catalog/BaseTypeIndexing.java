@@ -17,8 +17,8 @@ final class BaseTypeIndexing {
     private BaseTypeIndexing() {}
 
     /** ResolveOpClass for a column of user base type {@code typeOid}; {@code given} is the named class or 0. */
-    static int btreeOpclass(int typeOid, int given) {
-        int opclass = given != 0 ? given : OpclassDdl.userDefault(SystemCatalogs.BTREE_AM_OID, typeOid);
+    static int btreeOpclass(OpclassDdl opclasses, int typeOid, int given) {
+        int opclass = given != 0 ? given : opclasses.userDefault(SystemCatalogs.BTREE_AM_OID, typeOid);
         if (opclass == 0) {
             throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
                     + BuiltinCatalog.formatType(typeOid) + " has no default operator class for access method \"btree\"",

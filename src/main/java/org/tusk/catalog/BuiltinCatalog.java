@@ -178,13 +178,13 @@ public final class BuiltinCatalog {
                 t(INET, "inet", "inet", -1, false, 'I', true, (s, z) -> Inet.inetIn(s), (v, z) -> Inet.inetOut((Inet) v)),
                 t(VARCHAR, "varchar", "character varying", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
                 t(BPCHAR, "bpchar", "character", -1, false, 'S', false, (s, z) -> s, (v, z) -> (String) v),
-                t(DATE, "date", "date", 4, true, 'D', false, (s, z) -> DateTimes.dateIn(s), (v, z) -> DateTimes.dateOut((LocalDate) v, z)),
+                t(DATE, "date", "date", 4, true, 'D', false, DateTimes::dateIn, (v, z) -> DateTimes.dateOut((LocalDate) v, z)),
                 t(TIME, "time", "time without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timeIn(s), (v, z) -> DateTimes.timeOut((LocalTime) v)),
-                t(TIMESTAMP, "timestamp", "timestamp without time zone", 8, true, 'D', false, (s, z) -> DateTimes.timestampIn(s),
+                t(TIMESTAMP, "timestamp", "timestamp without time zone", 8, true, 'D', false, DateTimes::timestampIn,
                         (v, z) -> DateTimes.timestampOut((LocalDateTime) v, z)),
                 t(TIMESTAMPTZ, "timestamptz", "timestamp with time zone", 8, true, 'D', true, DateTimes::timestamptzIn,
                         (v, z) -> DateTimes.timestamptzOut((Instant) v, z)),
-                t(INTERVAL, "interval", "interval", 16, false, 'T', true, (s, z) -> DateTimes.intervalIn(s),
+                t(INTERVAL, "interval", "interval", 16, false, 'T', true, DateTimes::intervalIn,
                         (v, z) -> DateTimes.intervalOut((Interval) v, z)),
                 t(NUMERIC, "numeric", "numeric", -1, false, 'N', false, (s, z) -> Numerics.numericIn(s),
                         (v, z) -> Numerics.numericOut((BigDecimal) v)),
@@ -269,6 +269,7 @@ public final class BuiltinCatalog {
         JsonPathBuiltins.register(b);
         TimeTzBitMoneyBuiltins.register(b);
         RangeBuiltins.register(b);
+        IntegerCrossTypeOperators.registerArithmetic(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

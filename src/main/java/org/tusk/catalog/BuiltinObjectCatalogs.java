@@ -46,6 +46,10 @@ final class BuiltinObjectCatalogs {
 
     private static final long NSP = SystemCatalogs.PG_CATALOG_NAMESPACE, OWNER = 10;
 
+    /**
+     * The built-in pg_cast and pg_operator rows and operator OIDs, made once from the constant
+     * built-in registry and immutable (List.copyOf, Map.copyOf): not per-session state.
+     */
     private static volatile List<Object[]> casts, operators;
     private static volatile Map<String, Long> operatorOids;
 

@@ -27,6 +27,11 @@ final class BuiltinOperatorFlags {
         }
     }
 
+    /**
+     * Built on first use from the built-in pg_operator rows, which are constant data; never
+     * replaced with other content, so it is not per-session state (two threads racing to build
+     * it build equal maps).
+     */
     private static volatile Map<Key, Flags> flags;
 
     private static Flags of(String name, int left, int right) {

@@ -688,6 +688,14 @@ public interface Catalog {
                 "user-defined operators need the heap catalogs");
     }
 
+    /**
+     * The lookups of user-defined operator classes (CREATE OPERATOR CLASS), or null where this
+     * catalog keeps none (only the heap catalogs do).
+     */
+    default OpclassDdl userOpclasses() {
+        return null;
+    }
+
     /** CREATE / ALTER / DROP OPERATOR CLASS and FAMILY's catalog changes and lookups (opclasscmds.c). */
     default OpclassDdl opclassDdl() {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

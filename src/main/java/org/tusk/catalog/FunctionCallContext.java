@@ -92,6 +92,14 @@ public interface FunctionCallContext {
         return null;
     }
 
+    /**
+     * Settings input functions depend on (TimeZone, DateOrder, IntervalStyle, the transaction's
+     * start); PostgreSQL's defaults for the other three where the context has no session settings.
+     */
+    default org.tusk.utils.adt.InputSettings inputSettings() {
+        return org.tusk.utils.adt.InputSettings.of(timeZone());
+    }
+
     /** Settings output functions depend on (TimeZone, extra_float_digits). */
     default org.tusk.utils.adt.OutputSettings outputSettings() {
         return new org.tusk.utils.adt.OutputSettings(timeZone(), 1);

@@ -67,6 +67,23 @@ public final class FunctionDdl {
     }
 
     /**
+     * The procost of the user function with OID {@code oid}, name {@code name} and argument types
+     * {@code argTypes}, or -1 when there is no such row (a built-in: those numbered from 100000
+     * share the OID range, so the row must be the same function by name and argument types).
+     */
+    public float procost(int oid, String name, List<Integer> argTypes) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid), v -> isRoutine(v))) {
+            Object[] v = s.values();
+            int[] args = (int[]) PG_PROC.get(v, "proargtypes");
+            List<Integer> types = new ArrayList<>();
+            if (args != null) for (int a : args) types.add(a);
+            if (!name.equals(PG_PROC.get(v, "proname")) || !types.equals(argTypes)) return -1;
+            return ((Number) PG_PROC.get(v, "procost")).floatValue();
+        }
+        return -1;
+    }
+
+    /**
      * FuncnameGetCandidates: the functions named {@code name} in {@code schemaOrNull}, or in the
      * search path's schemas; of two with the same argument types the one in the earlier schema
      * hides the other.

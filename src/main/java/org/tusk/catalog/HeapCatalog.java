@@ -84,7 +84,6 @@ public final class HeapCatalog implements Catalog {
         this.operators = new OperatorDdl(env, writer, dependencies, functions);
         operators.install();
         this.opclasses = new OpclassDdl(env, writer, dependencies, functions);
-        opclasses.install();
         this.toasting = new Toasting(env, writer, dependencies, this::newRelFileNumber, this);
         dependencies.registerObjectClass(ObjectAddress.RELATION_RELATION_ID, new Dependencies.ObjectClass() {
             @Override public String describe(ObjectAddress o) { return describeRelation(o); }
@@ -159,6 +158,11 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public OpclassDdl opclassDdl() {
+        return opclasses;
+    }
+
+    @Override
+    public OpclassDdl userOpclasses() {
         return opclasses;
     }
 
@@ -1306,7 +1310,7 @@ public final class HeapCatalog implements Catalog {
             if (spec.collations() != null && spec.collations()[i] != 0) collations[i] = spec.collations()[i];
             int given = spec.opclasses() == null ? 0 : spec.opclasses()[i];
             if (types.baseTypeStorage(typeOid) != null) {
-                opclasses[i] = BaseTypeIndexing.btreeOpclass(typeOid, given);
+                opclasses[i] = BaseTypeIndexing.btreeOpclass(this.opclasses, typeOid, given);
                 continue;
             }
             opclasses[i] = given != 0 ? given : BtreeOpclasses.defaultFor(typeOid);
@@ -1317,6 +1321,7 @@ public final class HeapCatalog implements Catalog {
                         null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
             }
         }
+        colnames = chooseIndexColumnNames(colnames);
         boolean exclusion = spec.exclusionOps() != null;
         String name = spec.name() != null ? spec.name()
                 : exclusion ? chooseIndexName(heap, colnames, "excl") : chooseIndexName(heap, colnames, primary, isConstraint);
@@ -1597,6 +1602,24 @@ public final class HeapCatalog implements Catalog {
     }
 
     /** ChooseIndexName / ChooseRelationName: table_pkey, table_col_key, table_col_idx, with a number appended while taken. */
+    /**
+     * ChooseIndexColumnNames: each index column keeps its preliminary name (the table column's, or
+     * the expression's) unless an earlier column has it, in which case the first free of name1,
+     * name2, ... is taken, clipped so that it fits in NAMEDATALEN - 1 bytes.
+     */
+    static List<String> chooseIndexColumnNames(List<String> preliminary) {
+        List<String> result = new ArrayList<>(preliminary.size());
+        for (String orig : preliminary) {
+            String cur = orig;
+            for (int i = 1; result.contains(cur); i++) {
+                String suffix = Integer.toString(i);
+                cur = Identifiers.clipToBytes(orig, DatumType.NAMEDATALEN - 1 - suffix.length()) + suffix;
+            }
+            result.add(cur);
+        }
+        return result;
+    }
+
     private String chooseIndexName(Relation heap, List<String> colnames, boolean primary, boolean isConstraint) {
         return chooseIndexName(heap, colnames, primary ? "pkey" : isConstraint ? "key" : "idx");
     }

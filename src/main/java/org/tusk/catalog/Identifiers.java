@@ -19,4 +19,13 @@ final class Identifiers {
         while (n > 0 && (b[n] & 0xC0) == 0x80) n--;
         return new String(b, 0, n, StandardCharsets.UTF_8);
     }
+
+    /** pg_mbcliplen: the longest prefix of {@code s} of at most {@code limit} bytes, not splitting a character. */
+    static String clipToBytes(String s, int limit) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= limit) return s;
+        int n = limit;
+        while (n > 0 && (b[n] & 0xC0) == 0x80) n--;
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
 }

@@ -8,6 +8,7 @@ import static org.tusk.catalog.TypeOids.INT8;
 import java.util.List;
 
 import org.tusk.utils.adt.IntCrossCompare;
+import org.tusk.utils.adt.Ints;
 
 /**
  * The comparison operators between integers of different widths, as pg_operator.dat has them:
@@ -18,6 +19,11 @@ import org.tusk.utils.adt.IntCrossCompare;
  * ({@link BuiltinObjectCatalogs}), and their pg_amop rows from pg_amop.dat's integer_ops entries
  * ({@link OperatorClassCatalogs}); with them operator resolution picks {@code int8col = 3} as
  * int84eq, exactly as PostgreSQL does, instead of casting the constant.
+ *
+ * <p>Also the arithmetic between them (int48pl/mi/mul/div ... int82div, pg_operator.dat's
+ * oids 544-557, 688-695, 818-825): the result is the wider type, computed as int.c / int8.c
+ * do, in the wider type with its overflow check, so {@code sum(int4col) + 1} is int84pl,
+ * as PostgreSQL resolves it, rather than int8pl over a cast constant.
  */
 final class IntegerCrossTypeOperators {
     private IntegerCrossTypeOperators() {}
@@ -32,6 +38,31 @@ final class IntegerCrossTypeOperators {
     /** (operator, function-name suffix), in pg_operator.dat's order. */
     private static final List<String[]> COMPARISONS = List.of(new String[] {"=", "eq"}, new String[] {"<>", "ne"},
             new String[] {"<", "lt"}, new String[] {">", "gt"}, new String[] {"<=", "le"}, new String[] {">=", "ge"});
+
+    /** (operator, function-name suffix) of the arithmetic, in pg_operator.dat's order. */
+    private static final List<String[]> ARITHMETIC = List.of(new String[] {"+", "pl"}, new String[] {"-", "mi"},
+            new String[] {"*", "mul"}, new String[] {"/", "div"});
+
+    /**
+     * The arithmetic operators and their functions; registered after every other built-in
+     * function, so that the OIDs taken before them stay what they were.
+     */
+    static void registerArithmetic(BuiltinRegistry r) {
+        for (Pair p : PAIRS) {
+            int result = BuiltinRegistry.bits(p.left()) > BuiltinRegistry.bits(p.right()) ? p.left() : p.right();
+            int bits = BuiltinRegistry.bits(result);
+            for (String[] c : ARITHMETIC) {
+                BuiltinFunction f = switch (c[1]) {
+                    case "pl" -> (ctx, a) -> BuiltinRegistry.box(result, Ints.add(BuiltinRegistry.l(a[0]), BuiltinRegistry.l(a[1]), bits));
+                    case "mi" -> (ctx, a) -> BuiltinRegistry.box(result, Ints.sub(BuiltinRegistry.l(a[0]), BuiltinRegistry.l(a[1]), bits));
+                    case "mul" -> (ctx, a) -> BuiltinRegistry.box(result, Ints.mul(BuiltinRegistry.l(a[0]), BuiltinRegistry.l(a[1]), bits));
+                    default -> (ctx, a) -> BuiltinRegistry.box(result, Ints.div(BuiltinRegistry.l(a[0]), BuiltinRegistry.l(a[1]), bits));
+                };
+                r.fn(p.prefix() + c[1], List.of(p.left(), p.right()), result, f);
+                r.op(c[0], p.left(), p.right(), result, f);
+            }
+        }
+    }
 
     static void register(BuiltinRegistry r) {
         for (Pair p : PAIRS) {

@@ -59,7 +59,7 @@ public final class InternalFunctions {
         for (IoFunction f : IO.values()) {
             int t = f.representation();
             if (f.input()) {
-                r.fn(f.name(), List.of(CSTRING), t, (c, a) -> BuiltinCatalog.type(t).input().in((String) a[0], c.timeZone()));
+                r.fn(f.name(), List.of(CSTRING), t, (c, a) -> BuiltinCatalog.type(t).input().in((String) a[0], c.inputSettings()));
             } else {
                 r.fn(f.name(), List.of(t), CSTRING, (c, a) -> BuiltinCatalog.type(t).output().out(a[0], c.outputSettings()));
             }

@@ -213,7 +213,7 @@ final class JsonPopulateBuiltins {
 
         /** The input function, then the length coercion its typmod asks for (bpcharin, varcharin, numeric_in). */
         public Object input(int type, int typmod, String text) {
-            Object v = BuiltinCatalog.type(type).input().in(text, ctx.timeZone());
+            Object v = BuiltinCatalog.type(type).input().in(text, ctx.inputSettings());
             if (typmod < 0 || v == null) return v;
             return switch (type) {
                 case BPCHAR -> Texts.bpchar((String) v, typmod, false);

@@ -64,20 +64,12 @@ public final class OpclassDdl {
         };
     }
 
-    private static volatile OpclassDdl current;
-
-    void install() {
-        current = this;
-    }
-
     /**
      * A user-defined (not bootstrap) operator class of access method {@code am} named {@code name}
-     * in {@code schema} (null: the search path), through the session's installed catalog: its
-     * pg_opclass row, or null.
+     * in {@code schema} (null: the search path): its pg_opclass row, or null.
      */
-    public static Object[] userClass(String schema, String name, int am) {
-        OpclassDdl o = current;
-        if (o == null) return null;
+    public Object[] userClass(String schema, String name, int am) {
+        OpclassDdl o = this;
         int ns = 0;
         if (schema != null) {
             ns = ObjectNames.current().namespaceOid(schema);
@@ -89,22 +81,19 @@ public final class OpclassDdl {
     }
 
     /** The user-defined default class of access method {@code am} for exactly {@code type}, or 0. */
-    public static int userDefault(int am, int type) {
-        OpclassDdl o = current;
-        if (o == null) return 0;
-        int oid = o.defaultClass(am, type);
+    public int userDefault(int am, int type) {
+        int oid = defaultClass(am, type);
         return Integer.compareUnsigned(oid, CastDdl.FIRST_NORMAL_OBJECT_ID) >= 0 ? oid : 0;
     }
 
     /**
      * get_opfamily_proc(opcfamily, opcintype, opcintype, procnum) for a user-defined class
-     * {@code opclass} (as partcache.c RelationBuildPartitionKey finds partsupfunc), through the
-     * session's installed catalog: the support function's OID, or 0 when the class is built in,
-     * unknown, or lacks that function.
+     * {@code opclass} (as partcache.c RelationBuildPartitionKey finds partsupfunc): the support
+     * function's OID, or 0 when the class is built in, unknown, or lacks that function.
      */
-    public static int userSupportProc(int opclass, int procnum) {
-        OpclassDdl o = current;
-        if (o == null || Integer.compareUnsigned(opclass, CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) return 0;
+    public int userSupportProc(int opclass, int procnum) {
+        OpclassDdl o = this;
+        if (Integer.compareUnsigned(opclass, CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) return 0;
         Object[] row = o.row(PG_OPCLASS, opclass);
         if (row == null) return 0;
         int type = oid(PG_OPCLASS.get(row, "opcintype"));

@@ -84,6 +84,7 @@ final class OperatorClassCatalogs {
 
     private static final long NSP = SystemCatalogs.PG_CATALOG_NAMESPACE, OWNER = 10;
 
+    /** The built-in pg_amop rows, made once from constant data and immutable: not per-session state. */
     private static volatile List<Object[]> amop;
 
     static ComputedCatalog pgOpfamily() { return new ComputedCatalog("pg_opfamily", 2753, PG_OPFAMILY_COLUMNS, OperatorClassCatalogs::families); }

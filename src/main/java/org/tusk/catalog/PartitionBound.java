@@ -153,7 +153,7 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
                 if (accept("NULL")) out.add(new RangeDatum(RangeDatum.VALUE, null));
                 else if (accept("MINVALUE")) out.add(new RangeDatum(RangeDatum.MINVALUE, null));
                 else if (accept("MAXVALUE")) out.add(new RangeDatum(RangeDatum.MAXVALUE, null));
-                else out.add(new RangeDatum(RangeDatum.VALUE, BuiltinCatalog.type(typeOid).input().in(literal(), java.time.ZoneOffset.UTC)));
+                else out.add(new RangeDatum(RangeDatum.VALUE, BuiltinCatalog.type(typeOid).input().in(literal(), org.tusk.utils.adt.InputSettings.DEFAULT)));
             } while (accept(", "));
             expect(")");
             return out;

@@ -44,7 +44,7 @@ public final class PartitionCatalog {
     /**
      * The types of a partitioned table's key expressions: PostgreSQL reads them from the stored
      * node trees (exprType); Tusk keeps partexprs as SQL text, whose analysis lives above the
-     * catalog, so the backend installs it here at session start (as it installs ObjectNames).
+     * catalog, so the backend sets it on its session's catalog at session start.
      */
     public interface KeyExpressionTyper {
         /**
@@ -56,10 +56,11 @@ public final class PartitionCatalog {
         List<ColumnDef> types(Relation rel, String partexprs);
     }
 
-    private static volatile KeyExpressionTyper typer;
+    /** The session's analysis of partexprs, set once when the session's catalog is wired. */
+    private KeyExpressionTyper typer;
 
-    /** Installs the analysis of partexprs for this backend. */
-    public static void installKeyExpressionTyper(KeyExpressionTyper t) {
+    /** Sets the analysis of partexprs of this session's catalog. */
+    public void setKeyExpressionTyper(KeyExpressionTyper t) {
         typer = t;
     }
 
@@ -123,7 +124,7 @@ public final class PartitionCatalog {
                 colls == null ? new int[n] : colls, names);
     }
 
-    private static KeyExpressionTyper requireTyper() {
+    private KeyExpressionTyper requireTyper() {
         KeyExpressionTyper t = typer;
         if (t == null) throw new IllegalStateException("partition key expressions cannot be analysed in this process");
         return t;

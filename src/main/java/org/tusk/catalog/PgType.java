@@ -1,7 +1,5 @@
 package org.tusk.catalog;
 
-import java.time.ZoneId;
-
 /**
  * One pg_type row: OID, typname, typlen, typbyval, type category and preferred flag (used by
  * operator/function resolution), and the type's text input/output functions.
@@ -11,9 +9,12 @@ import java.time.ZoneId;
 public record PgType(int oid, String typname, String sqlName, int typlen, boolean byval, char category,
                      boolean preferred, Input input, Output output) {
 
-    /** typinput: text to Datum. The time zone is the session's (timestamptz input needs it). */
+    /**
+     * typinput: text to Datum. The settings are the session's, which date/time input reads
+     * (TimeZone, DateOrder, IntervalStyle, the transaction's start).
+     */
     @FunctionalInterface
-    public interface Input { Object in(String text, ZoneId zone); }
+    public interface Input { Object in(String text, org.tusk.utils.adt.InputSettings settings); }
 
     /** typoutput: Datum (never null) to text. */
     @FunctionalInterface

@@ -80,7 +80,7 @@ final class RangeBuiltins {
     }
 
     /** range_in: parse the punctuation, convert the bounds with the subtype's input function, make_range. */
-    static RangeValue rangeIn(int t, String s, java.time.ZoneId zone) {
+    static RangeValue rangeIn(int t, String s, org.tusk.utils.adt.InputSettings zone) {
         RangeIO.Parsed p = RangeIO.parse(s);
         if (p.empty()) return Ranges.empty(t);
         PgType sub = BuiltinCatalog.type(RangeTypes.info(t).subtype());

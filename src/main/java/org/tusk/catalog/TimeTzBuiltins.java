@@ -45,17 +45,17 @@ final class TimeTzBuiltins {
         r.fn("timetz_smaller", List.of(TIMETZ, TIMETZ), TIMETZ, (c, a) -> cmp(a) <= 0 ? a[0] : a[1]);
         r.fn("timetz", List.of(TIMETZ, INT4), TIMETZ, (c, a) -> TimeTzs.applyTypmod((TimeTz) a[0], (Integer) a[1]));
         r.fn("timezone", List.of(TEXT, TIMETZ), TIMETZ, Volatility.STABLE, true,
-                (c, a) -> TimeTzs.atZone((String) a[0], (TimeTz) a[1]));
+                (c, a) -> TimeTzs.atZone((String) a[0], (TimeTz) a[1], c.inputSettings()));
         r.fn("timezone", List.of(INTERVAL, TIMETZ), TIMETZ, (c, a) -> TimeTzs.atZone((Interval) a[0], (TimeTz) a[1]));
         r.fn("extract", List.of(TEXT, TIMETZ), NUMERIC, (c, a) -> TimeTzs.extract((String) a[0], (TimeTz) a[1]));
         r.fn("date_part", List.of(TEXT, TIMETZ), FLOAT8,
                 (c, a) -> ((BigDecimal) TimeTzs.extract((String) a[0], (TimeTz) a[1])).doubleValue());
         // pg_cast.dat: time -> timetz implicit, timetz -> time and timestamptz -> timetz assignment
-        r.cast(TIME, TIMETZ, 'i', (c, a) -> TimeTzs.fromTime((LocalTime) a[0], c.timeZone()));
+        r.cast(TIME, TIMETZ, 'i', (c, a) -> TimeTzs.fromTime((LocalTime) a[0], c.inputSettings()));
         r.cast(TIMETZ, TIME, 'a', (c, a) -> TimeTzs.toTime((TimeTz) a[0]));
         r.cast(TIMESTAMPTZ, TIMETZ, 'a', (c, a) -> TimeTzs.fromTimestamptz((Instant) a[0], c.timeZone()));
         r.fn("timetz", List.of(TIME), TIMETZ, Volatility.STABLE, true,
-                (c, a) -> TimeTzs.fromTime((LocalTime) a[0], c.timeZone()));
+                (c, a) -> TimeTzs.fromTime((LocalTime) a[0], c.inputSettings()));
         r.fn("timetz", List.of(TIMESTAMPTZ), TIMETZ, Volatility.STABLE, true,
                 (c, a) -> TimeTzs.fromTimestamptz((Instant) a[0], c.timeZone()));
         r.fn("time", List.of(TIMETZ), TIME, (c, a) -> TimeTzs.toTime((TimeTz) a[0]));

@@ -29,6 +29,6 @@ final class TriggerBuiltins {
         r.fn("suppress_redundant_updates_trigger", List.of(), TRIGGER, Volatility.VOLATILE, true, (c, a) -> {
             throw TrigFuncs.notCalledAsTrigger("suppress_redundant_updates_trigger");
         });
-        r.fn("pg_trigger_depth", List.of(), INT4, Volatility.STABLE, true, (c, a) -> TriggerFunctions.depth());
+        r.fn("pg_trigger_depth", List.of(), INT4, Volatility.STABLE, true, (c, a) -> TriggerFunctions.depth(c));
     }
 }

@@ -44,6 +44,12 @@ public final class TypeCache implements Enums.Lookup {
     private final Map<Integer, Integer> representations = new HashMap<>();
     private final Map<Integer, org.tusk.utils.adt.RangeTypes.Info> ranges = new HashMap<>();
     private long generation = -1;
+    /**
+     * pg_enum.c's uncommitted_enum_values: the labels ALTER TYPE ... ADD VALUE made in the
+     * session's current transaction, until it ends ({@link #atEndOfTransaction}). Kept apart from
+     * the cached entries, which invalidations empty.
+     */
+    private final java.util.Set<Integer> uncommittedLabels = new java.util.HashSet<>();
 
     /** The process's cache: a backend runs one session, whose catalog installs it (as the syscache is per process). */
     private static volatile TypeCache current;
@@ -80,6 +86,21 @@ public final class TypeCache implements Enums.Lookup {
 
     private int usable(int oid) {
         return oid != 0 && type(oid) != null ? oid : 0;
+    }
+
+    /** AddEnumLabel's bookkeeping: the new label {@code oid} is not committed yet. */
+    void valueAdded(int oid) {
+        uncommittedLabels.add(oid);
+    }
+
+    /** AtEOXact_Enum: at commit or abort the labels added in the transaction are committed or gone. */
+    public void atEndOfTransaction() {
+        uncommittedLabels.clear();
+    }
+
+    @Override
+    public boolean uncommitted(int oid) {
+        return !uncommittedLabels.isEmpty() && uncommittedLabels.contains(oid);
     }
 
     /** Makes this the process's cache of user types, also for enum_in/enum_out/enum_cmp. */

@@ -172,7 +172,7 @@ public final class TypeDdl {
             if (sortsOk == ((newOid & 1) == 0)) break;
         }
         writer.insert(PG_ENUM, enumRow(newOid, typeOid, newOrder, label));
-        Enums.valueAdded(newOid);
+        types.valueAdded(newOid);
         changed();
     }
 
@@ -192,11 +192,16 @@ public final class TypeDdl {
         return mid == a || mid == b ? Float.NaN : mid;
     }
 
-    /** RenumberEnumType: sort orders 1..n in the current order. */
+    /**
+     * RenumberEnumType: sort orders 1..n in the current order. Renumbering only ever raises a
+     * label's sort order, so going from the last label backwards frees each value before it is
+     * taken and pg_enum_typid_sortorder_index never sees two equal orders; unchanged labels stay.
+     */
     private void renumber(int typeOid, List<Enums.Member> ms) {
-        for (int i = 0; i < ms.size(); i++) {
+        for (int i = ms.size() - 1; i >= 0; i--) {
             Enums.Member m = ms.get(i);
             float order = i + 1;
+            if (m.sortOrder() == order) continue;
             for (TupleSlot s : writer.find(PG_ENUM, CatalogScan.key(PG_ENUM, "oid", m.oid()))) {
                 Object[] v = s.values().clone();
                 PG_ENUM.set(v, "enumsortorder", order);

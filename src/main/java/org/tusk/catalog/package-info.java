@@ -29,7 +29,8 @@
  * the jsonpath type, @? and @@, and the jsonb_path_* functions;
  * {@link org.tusk.catalog.IntegerCrossTypeOperators}: the comparisons between int2, int4 and int8
  * of different widths (int48eq ... int82ge, each also callable by its function name, and the
- * btint48cmp ... btint82cmp support functions), members of btree integer_ops; which operators
+ * btint48cmp ... btint82cmp support functions), members of btree integer_ops, and the
+ * arithmetic between them (int48pl ... int82div, the wider type's result); which operators
  * the planner may treat as one btree family across types is {@link org.tusk.catalog.IntegerOpFamily}).
  * A built-in may declare parameter names and defaults ({@code BuiltinRegistry.parameters},
  * read back through {@link org.tusk.catalog.BuiltinCatalog#parameterInfo}) so that calls in named
@@ -225,12 +226,24 @@
  * <li><b>Bootstrap.</b> initdb writes the initial rows directly as heap pages
  * ({@link org.tusk.catalog.CatalogBootstrap}), frozen, without WAL, like bootstrap mode.</li>
  * <li><b>Reads.</b> Every lookup is a sequential scan through {@code access.table.TableAm} with
- * the catalog snapshot the caller supplies ({@link org.tusk.catalog.CatalogScan}); there are no
- * catalog indexes yet. A lookup by an OID or name column passes it as a scan key
+ * the catalog snapshot the caller supplies ({@link org.tusk.catalog.CatalogScan}); the catalogs'
+ * indexes are not used for lookups yet. A lookup by an OID or name column passes it as a scan key
  * ({@code access.common.ScanKey}, {@link org.tusk.catalog.CatalogScan#key},
  * {@link org.tusk.catalog.CatalogScan#nameKey}), which the heap scan tests on the tuple in the page
  * before decoding it (HeapKeyTest), so that a rejected row costs a few byte reads rather than a
  * full deform. Relations are opened through the relcache ({@code utils.cache}).</li>
+ * <li><b>Catalog indexes.</b> initdb creates PostgreSQL 15's indexes of the heap catalogs
+ * ({@code bin/initdb/catalog_indexes.sql}: pg_class_oid_index, pg_proc_proname_args_nsp_index, ...,
+ * same names, columns and uniqueness; OIDs from the counter, not PostgreSQL's fixed ones) in
+ * template1 before any other object, with allow_system_table_mods on. Invariant: every catalog row
+ * version that is not heap-only has an entry in each ready index of its catalog
+ * (CatalogWriter: CatalogIndexInsert, unique ones checked; an update is HOT only if no indexed
+ * column changed), so plans over the catalogs may use them like any index. Without
+ * allow_system_table_mods, CREATE INDEX on a system relation and DROP of one or of its indexes
+ * are refused (42501, "permission denied: ... is a system catalog"). Missing: pg_aggregate_fnoid_index
+ * (aggfnoid is regproc, which the B-tree classes do not take as oid_ops) and
+ * pg_range_rngmultitypid_index (no multirange types: rngmultitypid is 0), and the PRIMARY KEY
+ * constraints PostgreSQL 14+ declares on catalogs.</li>
  * <li><b>Writes.</b> {@link org.tusk.catalog.HeapCatalog} implements {@link org.tusk.catalog.Catalog}:
  * CREATE TABLE (pg_class, pg_attribute with the system columns ctid/xmin/cmin/xmax/cmax/tableoid
  * at attnums -1..-6, pg_type row type and its array type, pg_attrdef), CREATE INDEX (pg_class
@@ -525,8 +538,8 @@
  * hash key, whose hashing is built in) and collations, partexprs (the expression elements'
  * deparsed SQL text, comma-separated in key order, as pg_index.indexprs), and partdefid, the
  * default partition. The types of key expressions come from analysing partexprs over the table's
- * row, which lives above the catalog: the backend installs it at session start
- * ({@link org.tusk.catalog.PartitionCatalog#installKeyExpressionTyper}). A partition is a pg_inherits child of it
+ * row, which lives above the catalog: the backend sets it on its session's catalog at session start
+ * ({@link org.tusk.catalog.PartitionCatalog#setKeyExpressionTyper}). A partition is a pg_inherits child of it
  * with relispartition true and relpartbound holding the bound in the text pg_get_expr prints
  * ({@link org.tusk.catalog.PartitionBound}: "FOR VALUES IN (1, 2)", "DEFAULT", ...), as other
  * pg_node_tree columns hold SQL text; its pg_depend row on the parent is AUTO, so DROP of the

@@ -394,7 +394,7 @@ public final class AggregateCommands {
     private static void checkInitVal(int type, String text, ExecContext ctx) {
         PgType t = BuiltinCatalog.type(type);
         // a pseudo-type state (polymorphic, internal) has no input function to check with yet
-        if (t != null && t.input() != null && t.category() != PgType.CAT_PSEUDO) t.input().in(text, ctx.timeZone());
+        if (t != null && t.input() != null && t.category() != PgType.CAT_PSEUDO) t.input().in(text, ctx.inputSettings());
     }
 
     private static boolean binaryCoercible(int from, int to) {

@@ -80,7 +80,7 @@ final class AlterColumnTypeCommand {
         ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(cmd.type(), queryString);
         refuseIfUsedByView(rel, attnum, colName, catalog);
         AlterTypeAnalysis.Transform transform = AlterTypeAnalysis.transform(rel, attnum, t.oid(), t.typmod(), cmd.using(),
-                cmd.usingSql(), ctx.timeZone(), ctx.session().currentDatabase(), env);
+                cmd.usingSql(), ctx.inputSettings(), ctx.session().currentDatabase(), env);
         checkDefault(rel, attnum, colName, t, catalog, ctx);
 
         catalog.setColumnType(rel, attnum, t.oid(), t.typmod(), 0, collation(cmd, t.oid(), queryString));
@@ -93,7 +93,7 @@ final class AlterColumnTypeCommand {
             if (c.contype() != 'c') continue;
             // re-cooked over the new row type: an operator that no longer applies fails here, as in PostgreSQL
             try {
-                checks.add(CheckConstraintAnalysis.cook(altered, c.bin(), ctx.timeZone(), ctx.session().currentDatabase(), env)
+                checks.add(CheckConstraintAnalysis.cook(altered, c.bin(), ctx.inputSettings(), ctx.session().currentDatabase(), env)
                         .expr());
             } catch (PgException e) {
                 // a position would point into the constraint's text, not the statement
@@ -140,7 +140,7 @@ final class AlterColumnTypeCommand {
         String sql = attnum - 1 < defaults.size() ? defaults.get(attnum - 1) : null;
         if (sql == null) return;
         try {
-            Analyzer.analyzeColumnDefault(sql, colName, t.oid(), t.typmod(), ctx.timeZone(), ctx.session().currentDatabase());
+            Analyzer.analyzeColumnDefault(sql, colName, t.oid(), t.typmod(), ctx.inputSettings(), ctx.session().currentDatabase());
         } catch (PgException e) {
             if (!SqlState.DATATYPE_MISMATCH.equals(e.sqlState())) throw e;
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "default for column \"" + colName
@@ -172,7 +172,7 @@ final class AlterColumnTypeCommand {
                             heap.attcollation(attnum));
                 } else if (key == 0) {
                     if (exprs == null) {
-                        exprs = IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.timeZone(),
+                        exprs = IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.inputSettings(),
                                 ctx.session().currentDatabase(), ctx.env());
                     }
                     Expr x = exprs.get(e++);

@@ -68,7 +68,7 @@ public final class AlterTableCommand {
             switch (cmd) {
                 case Stmt.AlterTableCmd.AddConstraint a -> {
                     switch (a.constraint().contype()) {
-                        case 'c' -> ConstraintCommands.addCheck(rel, a.constraint(), queryString, env, ctx.timeZone(),
+                        case 'c' -> ConstraintCommands.addCheck(rel, a.constraint(), queryString, env, ctx.inputSettings(),
                                 ctx.session().currentDatabase(), ctx, s.relation().inh(), false, rel.isPartition(), notices);
                         case 'f' -> ConstraintCommands.addForeignKey(rel, a.constraint(), env, ctx);
                         case 'x' -> ExclusionConstraints.define(rel, a.constraint(), queryString, ctx, true);
@@ -106,7 +106,7 @@ public final class AlterTableCommand {
                         // adbin binds the names the default resolved now (StoredNamePins)
                         var pinned = org.tusk.catalog.StoredNamePins.analyze(d.defaultSql(),
                                 () -> withoutPosition(() -> Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), typ,
-                                        typmod, ctx.timeZone(), ctx.session().currentDatabase())));
+                                        typmod, ctx.inputSettings(), ctx.session().currentDatabase())));
                         analyzed = pinned.result();
                         stored = pinned.text();
                     }
@@ -306,7 +306,7 @@ public final class AlterTableCommand {
             // adbin binds the names the default resolved now (StoredNamePins)
             var pinned = org.tusk.catalog.StoredNamePins.analyze(c.defaultSql(),
                     () -> withoutPosition(() -> Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(),
-                            ctx.timeZone(), ctx.session().currentDatabase())));
+                            ctx.inputSettings(), ctx.session().currentDatabase())));
             def = pinned.result();
             stored = pinned.text();
             if (def instanceof Expr.Const k && k.value() == null) def = null;
@@ -327,7 +327,7 @@ public final class AlterTableCommand {
         for (Stmt.TableConstraint k : c.constraints()) {
             Relation current = catalog.openRelation(rel.oid());
             if (k.contype() == 'c') {
-                ConstraintCommands.addCheck(current, k, queryString, env, ctx.timeZone(), ctx.session().currentDatabase(), ctx);
+                ConstraintCommands.addCheck(current, k, queryString, env, ctx.inputSettings(), ctx.session().currentDatabase(), ctx);
             } else {
                 ConstraintCommands.addForeignKey(current, k, env, ctx);
             }

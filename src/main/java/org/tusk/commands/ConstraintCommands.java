@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.CheckConstraintAnalysis;
 import org.tusk.parser.ParseCoerce;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.Severity;
@@ -43,7 +43,7 @@ public final class ConstraintCommands {
      * (table_column_check when it uses one column, table_check otherwise), checks the existing rows
      * unless {@code ctx} is null (a new table) or it is NOT VALID, and stores it.
      */
-    public static void addCheck(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env, ZoneId zone,
+    public static void addCheck(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env, InputSettings zone,
                                 String database, ExecContext ctx) {
         addCheck(rel, k, queryString, env, zone, database, ctx, true, false, rel.isPartition(), m -> { });
     }
@@ -55,7 +55,7 @@ public final class ConstraintCommands {
      * the same expression (MergeWithExistingConstraint); {@code isPartition} says whether
      * {@code rel} is a partition (true while a partition is being created, before its bound is stored).
      */
-    static void addCheck(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env, ZoneId zone,
+    static void addCheck(Relation rel, Stmt.TableConstraint k, String queryString, ExecEnvironment env, InputSettings zone,
                          String database, ExecContext ctx, boolean recurse, boolean recursing, boolean isPartition,
                          Consumer<String> notices) {
         Catalog catalog = env.catalog();
@@ -420,7 +420,7 @@ public final class ConstraintCommands {
         }
         if (c.validated()) return;
         if (c.contype() == 'c') {
-            Expr e = CheckConstraintAnalysis.cook(rel, c.bin(), ctx.timeZone(), ctx.session().currentDatabase(), env).expr();
+            Expr e = CheckConstraintAnalysis.cook(rel, c.bin(), ctx.inputSettings(), ctx.session().currentDatabase(), env).expr();
             validateCheck(rel, name, e, env, ctx);
         } else {
             Relation pk = catalog.openRelation(c.confrelid());

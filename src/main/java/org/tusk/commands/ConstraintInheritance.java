@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,6 +8,7 @@ import org.tusk.catalog.Catalog;
 import org.tusk.catalog.ConstraintInfo;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.parser.CheckConstraintAnalysis;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -39,7 +39,7 @@ final class ConstraintInheritance {
      * same in two parents merged when the expressions agree (42710 otherwise).
      */
     static void inheritOnCreate(Relation child, List<Integer> parentOids, boolean isPartition, ExecEnvironment env,
-                                ZoneId zone, String database) {
+                                InputSettings zone, String database) {
         Catalog catalog = env.catalog();
         List<Inherited> all = new ArrayList<>();
         for (int parentOid : parentOids) {
@@ -73,7 +73,7 @@ final class ConstraintInheritance {
      * otherwise 42710 or 42P17 as PostgreSQL reports the conflict.
      */
     static void mergeWithExisting(Relation rel, ConstraintInfo existing, String sql, boolean allowMerge, boolean isLocal,
-                                  boolean validated, boolean noInherit, boolean isPartition, ExecEnvironment env, ZoneId zone,
+                                  boolean validated, boolean noInherit, boolean isPartition, ExecEnvironment env, InputSettings zone,
                                   String database, Consumer<String> notices) {
         boolean found = existing.contype() == 'c' && sameExpression(rel, existing.bin(), sql, zone, database, env);
         String name = existing.name();
@@ -136,7 +136,7 @@ final class ConstraintInheritance {
      * {@code parent} must already be on {@code child} with the same expression; each becomes
      * inherited once more (never local on a partition).
      */
-    static void mergeIntoExisting(Relation child, Relation parent, boolean isPartition, ExecEnvironment env, ZoneId zone,
+    static void mergeIntoExisting(Relation child, Relation parent, boolean isPartition, ExecEnvironment env, InputSettings zone,
                                   String database) {
         Catalog catalog = env.catalog();
         List<ConstraintInfo> own = catalog.constraintsOf(child);
@@ -177,7 +177,7 @@ final class ConstraintInheritance {
     }
 
     /** equal() on the stored expressions: both analysed over {@code rel} and deparsed. */
-    private static boolean sameExpression(Relation rel, String a, String b, ZoneId zone, String database, ExecEnvironment env) {
+    private static boolean sameExpression(Relation rel, String a, String b, InputSettings zone, String database, ExecEnvironment env) {
         if (a.equals(b)) return true;
         String x = Deparser.deparse(CheckConstraintAnalysis.cook(rel, a, zone, database, env).expr());
         String y = Deparser.deparse(CheckConstraintAnalysis.cook(rel, b, zone, database, env).expr());

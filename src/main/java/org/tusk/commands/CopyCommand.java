@@ -44,7 +44,7 @@ public final class CopyCommand {
         org.tusk.executor.ExecPermissions.checkColumns(rel, org.tusk.catalog.Acl.ACL_INSERT, attnums, env);
         CopyColumnFlags flags = CopyColumnFlags.forFrom(opts, rel, attnums);
         org.tusk.nodes.Expr where = s.whereClause() == null ? null
-                : org.tusk.parser.CopyWhereAnalysis.analyze(rel, s.whereClause(), queryString, ctx.timeZone(),
+                : org.tusk.parser.CopyWhereAnalysis.analyze(rel, s.whereClause(), queryString, ctx.inputSettings(),
                         ctx.session().currentDatabase(), env);
         CopyFrom from = new CopyFrom(rel, attnums, opts, flags, where, ctx, () -> {
             // CopyFrom's FREEZE checks, in its order

@@ -80,7 +80,7 @@ final class CopyFrom {
             if (sql == null && domain != null) sql = domain.defaultSql() != null ? domain.defaultSql() : "NULL";
             if (sql == null) continue;
             defaults[i] = Analyzer.analyzeColumnDefault(sql, rel.desc().attr(i).name(),
-                    rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.timeZone(), ctx.session().currentDatabase());
+                    rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.inputSettings(), ctx.session().currentDatabase());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
         indexes.removeIf(index -> !index.indexIsReady());   // ii_ReadyForInserts
@@ -170,11 +170,11 @@ final class CopyFrom {
                     // domain_in: the base type's input (and typmod), then the domain's constraints, NULL included
                     int base = org.tusk.catalog.TypeCache.baseType(type);
                     Object v = f == null ? null : TypmodCoercion.apply(base, domain.baseTypmod(),
-                            BuiltinCatalog.type(base).input().in(f, ctx.timeZone()));
+                            BuiltinCatalog.type(base).input().in(f, ctx.inputSettings()));
                     row[a - 1] = org.tusk.executor.DomainConstraints.check(type, v, ctx);
                     continue;
                 }
-                Object v = BuiltinCatalog.type(type).input().in(f, ctx.timeZone());
+                Object v = BuiltinCatalog.type(type).input().in(f, ctx.inputSettings());
                 row[a - 1] = TypmodCoercion.apply(type, rel.atttypmod(a), v);
             } catch (PgException e) {
                 throw e.withContext("COPY " + rel.name() + ", line " + lineNo + ", column " + name + ": \"" + limit(f) + "\"");

@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Analyzer;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -33,7 +33,7 @@ public final class CreateAsCommands {
      * (with PostgreSQL's NOTICE, sent by the catalog).
      */
     public static Relation createTableAs(Stmt.CreateTableAsStmt s, String queryString, RelationProvider relations,
-                                         ExecEnvironment env, ZoneId zone, String currentDatabase,
+                                         ExecEnvironment env, InputSettings zone, String currentDatabase,
                                          List<Integer> paramTypes) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();

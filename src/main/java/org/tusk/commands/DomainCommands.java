@@ -82,7 +82,7 @@ public final class DomainCommands {
         String defaultSql = s.defaultSql();
         if (defaultSql != null) {
             // typdefault holds the cooked expression's text (deparse_expression of typdefaultbin)
-            defaultSql = Deparser.deparse(Analyzer.analyzeColumnDefault(defaultSql, name, bt.oid(), typmod, ctx.timeZone(),
+            defaultSql = Deparser.deparse(Analyzer.analyzeColumnDefault(defaultSql, name, bt.oid(), typmod, ctx.inputSettings(),
                     ctx.session().currentDatabase()));
         } else if (baseDomain != null) {
             defaultSql = baseDomain.defaultSql();   // DefineDomain: a domain over a domain inherits its default
@@ -97,7 +97,7 @@ public final class DomainCommands {
                     // conbin binds the names the expression resolves now (StoredNamePins)
                     int checkBase = bottom, checkTypmod = bottomTypmod;
                     String stored = org.tusk.catalog.StoredNamePins.analyze(c.checkSql(), () -> DomainCheckAnalysis.cook(name,
-                            checkBase, checkTypmod, c.checkSql(), ctx.timeZone(), ctx.session().currentDatabase(), env)).text();
+                            checkBase, checkTypmod, c.checkSql(), ctx.inputSettings(), ctx.session().currentDatabase(), env)).text();
                     checks.add(new DomainDdl.NewCheck(c.name(), stored, true));
                 }
             }
@@ -115,7 +115,7 @@ public final class DomainCommands {
             case 'T' -> {
                 String text = s.defaultSql() == null ? null
                         : Deparser.deparse(Analyzer.analyzeColumnDefault(s.defaultSql(), d.name(), d.baseType(),
-                                d.baseTypmod(), ctx.timeZone(), ctx.session().currentDatabase()));
+                                d.baseTypmod(), ctx.inputSettings(), ctx.session().currentDatabase()));
                 ddl.setDefault(d.oid(), text);
             }
             case 'O' -> {
@@ -137,7 +137,7 @@ public final class DomainCommands {
                 Stmt.DomainConstraint c = s.constraint();
                 // conbin binds the names the expression resolves now (StoredNamePins)
                 var pinned = org.tusk.catalog.StoredNamePins.analyze(c.checkSql(),
-                        () -> DomainCheckAnalysis.cook(d, c.checkSql(), ctx.timeZone(), ctx.session().currentDatabase(), env));
+                        () -> DomainCheckAnalysis.cook(d, c.checkSql(), ctx.inputSettings(), ctx.session().currentDatabase(), env));
                 Expr check = pinned.result();
                 if (!c.notValid()) validate(catalog, d, check, ctx);
                 ddl.addCheck(d, new DomainDdl.NewCheck(c.name(), pinned.text(), !c.notValid()));
@@ -167,7 +167,7 @@ public final class DomainCommands {
                             + "\" of domain \"" + d.name() + "\" does not exist");
                 }
                 if (c.validated()) return;
-                validate(catalog, d, DomainCheckAnalysis.cook(d, c.sql(), ctx.timeZone(), ctx.session().currentDatabase(),
+                validate(catalog, d, DomainCheckAnalysis.cook(d, c.sql(), ctx.inputSettings(), ctx.session().currentDatabase(),
                         env), ctx);
                 ddl.markValidated(c.oid());
             }

@@ -160,13 +160,13 @@ final class DropColumnCommand {
         for (int k : info.includeAttnums()) if (k == attnum) return true;
         BitSet used = new BitSet();
         if (info.hasExpressions()) {
-            for (Expr e : IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.timeZone(),
+            for (Expr e : IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.inputSettings(),
                     ctx.session().currentDatabase(), ctx.env())) {
                 IndexExprAnalysis.collectAttnums(e, used);
             }
         }
         if (info.predicate() != null) {
-            IndexExprAnalysis.collectAttnums(IndexExprAnalysis.storedPredicate(heap, info.predicate(), ctx.timeZone(),
+            IndexExprAnalysis.collectAttnums(IndexExprAnalysis.storedPredicate(heap, info.predicate(), ctx.inputSettings(),
                     ctx.session().currentDatabase(), ctx.env()), used);
         }
         return used.get(attnum);

@@ -142,7 +142,7 @@ public final class FunctionCommands {
                 int argType = t;
                 var pinned = org.tusk.catalog.StoredNamePins.analyze(p.defaultSql(), () -> org.tusk.parser.Analyzer
                         .analyzeArgumentDefault(p.defaultSql(), p.name() == null ? "" : p.name(), argType,
-                                ctx.timeZone(), ctx.session().currentDatabase(), env));
+                                ctx.inputSettings(), ctx.session().currentDatabase(), env));
                 defaultExprs.add(pinned.result());
                 defaults.add(pinned.text());
             } else if (!defaults.isEmpty()) {
@@ -192,7 +192,7 @@ public final class FunctionCommands {
                 throw PgException.error(SqlState.UNDEFINED_FUNCTION, "there is no built-in function named \"" + body + "\"");
             }
         }
-        SqlFunctionRunner runner = language.equals("internal") ? null : ExecContext.sqlFunctionRunner();
+        SqlFunctionRunner runner = language.equals("internal") ? null : ctx.sqlFunctionRunner();
         boolean plpgsql = language.equals("plpgsql");
         if (plpgsql && standard) throw PgException.error("42P13", "inline SQL function body only valid for language SQL");
         boolean polyArgs = argTypes.stream().anyMatch(FunctionCommands::isPolymorphic);
@@ -338,7 +338,7 @@ public final class FunctionCommands {
                         ? e.withHint("Use CREATE EXTENSION to load the language into the database.") : e;
             }
         }
-        SqlFunctionRunner runner = ExecContext.sqlFunctionRunner();
+        SqlFunctionRunner runner = ctx.sqlFunctionRunner();
         if (runner == null) throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "DO is not supported here");
         runner.inline(d.code(), ctx);
     }

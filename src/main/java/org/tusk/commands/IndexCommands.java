@@ -28,7 +28,9 @@ import org.tusk.utils.error.SqlState;
  * makes a partial index: rows for which it is not true get no entry. The table is locked with
  * ShareLock for the build (writers wait, readers do not). CREATE INDEX CONCURRENTLY takes
  * ShareUpdateExclusiveLock instead and builds in several transactions ({@link ConcurrentIndexBuild});
- * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does.
+ * on a temporary table it builds as a plain CREATE INDEX does, as DefineIndex does. A system
+ * relation (IsSystemClass) takes an index only with allow_system_table_mods, as initdb's
+ * catalog_indexes.sql sets it (RangeVarCallbackOwnsRelation's 42501).
  *
  * <p>Operator classes: a type's default class by name, and text_pattern_ops,
  * varchar_pattern_ops and bpchar_pattern_ops (see {@link BtreeOpclasses#byName}), also for a
@@ -71,6 +73,10 @@ public final class IndexCommands {
             throw PgException.errorAt(SqlState.UNDEFINED_TABLE, "relation \"" + shown(rv) + "\" does not exist",
                     Lexer.position(queryString, rv.location()));
         }
+        // RangeVarCallbackOwnsRelation: the catalogs' structure changes only with allow_system_table_mods
+        if (isSystemRelation(heap) && !ctx.session().boolSetting("allow_system_table_mods")) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + heap.name() + "\" is a system catalog");
+        }
         if (heap.relkind() != 'r' && heap.relkind() != 'p' && heap.relkind() != 'm') {
             throw PgException.error("42809", "cannot create index on relation \"" + heap.name() + "\"")
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
@@ -100,6 +106,28 @@ public final class IndexCommands {
         int indexOid = catalog.createIndex(heap, spec, index -> IndexKeys.open(catalog.openRelation(heap.oid()), index, ctx));
         if (indexOid != existing || existing == 0) IndexExpressionDependencies.record(heap, indexOid, ctx);
     }
+
+    /**
+     * IsSystemClass: a relation initdb made in pg_catalog (an OID below FirstUnpinnedObjectId, as
+     * IsCatalogRelationOid tests) or a TOAST relation.
+     */
+    static boolean isSystemRelation(Relation rel) {
+        return Integer.compareUnsigned(rel.oid(), FIRST_UNPINNED_OBJECT_ID) < 0 || rel.namespace() == PG_TOAST_NAMESPACE;
+    }
+
+    /**
+     * IsSystemClass for what DROP may remove: a system relation, or an index of one (initdb makes
+     * the catalogs' indexes after bootstrap, with OIDs above FirstUnpinnedObjectId, where
+     * PostgreSQL's bootstrap gives them fixed OIDs below it).
+     */
+    static boolean isSystemClass(Relation rel) {
+        if (isSystemRelation(rel)) return true;
+        return (rel.relkind() == 'i' || rel.relkind() == 'I') && rel.index() != null
+                && Integer.compareUnsigned(rel.index().heapOid(), FIRST_UNPINNED_OBJECT_ID) < 0;
+    }
+
+    /** FirstUnpinnedObjectId (transam.h) and PG_TOAST_NAMESPACE (pg_namespace.dat). */
+    private static final int FIRST_UNPINNED_OBJECT_ID = 12000, PG_TOAST_NAMESPACE = 99;
 
     /** DefineIndex's IndexInfo for {@code s}, and each key column's type (ComputeIndexAttrs' atttype). */
     record Computed(IndexSpec spec, int[] types) {}
@@ -132,7 +160,7 @@ public final class IndexCommands {
                 type = heap.atttypid(attnums[i]);
                 colname = e.column();
             } else {
-                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.timeZone(), db,
+                IndexExprAnalysis.Column c = IndexExprAnalysis.cookExpression(heap, e.expr(), queryString, ctx.inputSettings(), db,
                         ctx.env());
                 Expr x = c.expr();
                 if (x instanceof Expr.Var v && v.attno() > 0) {
@@ -157,7 +185,7 @@ public final class IndexCommands {
                             || x instanceof Expr.MinMaxExpr || x instanceof Expr.NullIfExpr;
                     String text = function ? e.exprSql() : "(" + e.exprSql() + ")";
                     // indexprs binds the names the expression resolved now (StoredNamePins)
-                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.timeZone(), db, ctx.env());
+                    text = IndexExprAnalysis.pinnedExpressions(heap, text, ctx.inputSettings(), db, ctx.env());
                     exprs.add(new IndexSpec.ExprColumn(text, colname, type, x.typmod()));
                     // an expression column's collation is the expression's unless the element names one
                     if (c.collation() != org.tusk.catalog.Collations.typeCollation(type)) collations[i] = c.collation();
@@ -167,14 +195,14 @@ public final class IndexCommands {
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (e.opclass() != null) {
-                opclasses[i] = resolveOpclass(e.opclass(), type, true);
+                opclasses[i] = resolveOpclass(e.opclass(), type, true, ctx.env() == null ? null : ctx.env().catalog());
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
         }
         String predicate = null;
         if (s.where() != null) {
-            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.timeZone(), db, ctx.env());
-            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.timeZone(), db, ctx.env());
+            IndexExprAnalysis.cookPredicate(heap, s.where(), queryString, ctx.inputSettings(), db, ctx.env());
+            predicate = IndexExprAnalysis.pinnedPredicate(heap, s.whereSql(), ctx.inputSettings(), db, ctx.env());
         }
         // null when nothing was chosen, so a catalog without operator classes can take a plain index
         boolean anyOpclass = java.util.Arrays.stream(opclasses).anyMatch(o -> o != 0);
@@ -253,8 +281,8 @@ public final class IndexCommands {
      * ResolveOpClass: 42704 for an operator class btree does not have, 42804 for one whose input
      * type the column's type cannot be (binary-)coerced to. Returns the class's OID for indclass.
      */
-    static int resolveOpclass(List<String> names, int type) {
-        return resolveOpclass(names, type, false);
+    static int resolveOpclass(List<String> names, int type, org.tusk.catalog.Catalog catalog) {
+        return resolveOpclass(names, type, false, catalog);
     }
 
     /**
@@ -263,12 +291,12 @@ public final class IndexCommands {
      * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Partition
      * keys, whose bounds compare as the column's type, take only the column's own type's classes.
      */
-    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible) {
+    static int resolveOpclass(List<String> names, int type, boolean binaryCoercible, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
         boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
         BtreeOpclasses.Opclass oc = otherSchema ? null : BtreeOpclasses.byName(name);
         if (oc == null) {
-            userClass(names, type, SystemCatalogs.BTREE_AM_OID, "btree");
+            userClass(names, type, SystemCatalogs.BTREE_AM_OID, "btree", catalog);
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
                     + "\" does not exist for access method \"btree\"");
         }
@@ -288,9 +316,11 @@ public final class IndexCommands {
      * partition bounds are compared and hashed with the built-in functions of the key's type, not
      * through a class's support functions yet. Returns normally when there is no such class.
      */
-    static void userClass(List<String> names, int type, int am, String amName) {
+    static void userClass(List<String> names, int type, int am, String amName, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
-        Object[] row = org.tusk.catalog.OpclassDdl.userClass(names.size() >= 2 ? names.get(names.size() - 2) : null, name, am);
+        org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
+        Object[] row = opclasses == null ? null
+                : opclasses.userClass(names.size() >= 2 ? names.get(names.size() - 2) : null, name, am);
         if (row == null) return;
         int input = org.tusk.catalog.CatalogScan.oid(SystemCatalogs.PG_OPCLASS.get(row, "opcintype"));
         if (input != type && input != org.tusk.catalog.TypeCache.baseType(type)) {

@@ -30,14 +30,14 @@ final class IndexExpressionDependencies {
         String db = ctx.session().currentDatabase();
         if (info.hasExpressions()) {
             Set<Integer> used = new TreeSet<>();
-            for (Expr e : IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.timeZone(), db, ctx.env())) {
+            for (Expr e : IndexExprAnalysis.storedExpressions(heap, info.expressions(), ctx.inputSettings(), db, ctx.env())) {
                 collect(e, used);
             }
             catalog.recordIndexExpressionDependencies(indexOid, heap.oid(), used);
         }
         if (info.predicate() != null) {
             Set<Integer> used = new TreeSet<>();
-            collect(IndexExprAnalysis.storedPredicate(heap, info.predicate(), ctx.timeZone(), db, ctx.env()), used);
+            collect(IndexExprAnalysis.storedPredicate(heap, info.predicate(), ctx.inputSettings(), db, ctx.env()), used);
             catalog.recordIndexExpressionDependencies(indexOid, heap.oid(), used);
         }
     }

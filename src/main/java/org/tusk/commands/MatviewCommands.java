@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,6 +12,7 @@ import org.tusk.nodes.RawStmt;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Analyzer;
 import org.tusk.rewrite.RewriteHandler;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -32,7 +32,7 @@ public final class MatviewCommands {
      * Returns the new materialized view, or null when IF NOT EXISTS found the name taken.
      */
     public static Relation create(Stmt.CreateMatViewStmt s, String queryString, RelationProvider relations,
-                                  ExecEnvironment env, ZoneId zone, String currentDatabase, Consumer<String> notices) {
+                                  ExecEnvironment env, InputSettings zone, String currentDatabase, Consumer<String> notices) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
         // CreateTableAsRelExists

@@ -135,7 +135,7 @@ final class PartitionBounds {
                                ExecContext ctx) {
         org.tusk.nodes.Expr e;
         try {
-            e = PartitionBoundAnalysis.analyze(sql, columnName(key, parent, i, ctx), key.typeOid(i), key.typmod(i), ctx.timeZone(),
+            e = PartitionBoundAnalysis.analyze(sql, columnName(key, parent, i, ctx), key.typeOid(i), key.typmod(i), ctx.inputSettings(),
                     ctx.session().currentDatabase());
         } catch (PgException ex) {
             // the datum was analysed on its own: its error points into the CREATE/ALTER statement,

@@ -89,7 +89,7 @@ public final class PartitionCommands {
             if (c.notNull()) catalog.setColumnNotNull(part, attnum, true);
             if (c.defaultSql() != null) {
                 org.tusk.parser.Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), part.atttypid(attnum),
-                        part.atttypmod(attnum), ctx.timeZone(), ctx.session().currentDatabase());
+                        part.atttypmod(attnum), ctx.inputSettings(), ctx.session().currentDatabase());
                 catalog.setColumnDefault(part, attnum, c.defaultSql());
             }
         }
@@ -119,7 +119,7 @@ public final class PartitionCommands {
      * with the transaction.
      */
     static int createPartitioned(Stmt.CreateStmt s, List<Catalog.ColumnSpec> specs, Catalog catalog, List<String> reloptions,
-                                 String queryString, ExecEnvironment env, java.time.ZoneId zone, String currentDatabase) {
+                                 String queryString, ExecEnvironment env, org.tusk.utils.adt.InputSettings zone, String currentDatabase) {
         Stmt.PartitionSpec spec = s.partspec();
         char strategy = switch (spec.strategy()) {
             case "list" -> 'l';
@@ -201,7 +201,7 @@ public final class PartitionCommands {
         validateRows(part, parent, key, v -> bound.isDefault() ? PartitionRouting.choose(key, siblings, 0, v, ctx) == 0
                 : PartitionRouting.boundAccepts(key, bound, v, ctx), ctx,
                 "partition constraint of relation \"" + part.name() + "\" is violated by some row");
-        ConstraintInheritance.mergeIntoExisting(part, parent, true, env, ctx.timeZone(), ctx.session().currentDatabase());
+        ConstraintInheritance.mergeIntoExisting(part, parent, true, env, ctx.inputSettings(), ctx.session().currentDatabase());
         catalog.storeInheritance(part.oid(), List.of(parent.oid()), inhcount, islocal);
         pc.storeBound(part.oid(), parent.oid(), bound.toSql(key), bound.isDefault());
         PartitionIndexes.cloneToPartition(parent, catalog.openRelation(part.oid()), ctx);   // AttachPartitionEnsureIndexes
@@ -307,7 +307,7 @@ public final class PartitionCommands {
         for (int i = 0; i < key.count(); i++) if (key.attnum(i) == attnum) return true;
         if (!key.hasExpressions()) return false;
         java.util.BitSet used = new java.util.BitSet();
-        for (var e : org.tusk.parser.IndexExprAnalysis.storedExpressions(rel, key.expressionsText(), ctx.timeZone(),
+        for (var e : org.tusk.parser.IndexExprAnalysis.storedExpressions(rel, key.expressionsText(), ctx.inputSettings(),
                 ctx.session().currentDatabase(), ctx.env())) org.tusk.parser.IndexExprAnalysis.collectAttnums(e, used);
         return used.get(attnum);
     }

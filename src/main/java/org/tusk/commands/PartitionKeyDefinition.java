@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.tusk.catalog.BtreeOpclasses;
@@ -12,6 +11,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Lexer;
 import org.tusk.parser.PartitionKeyAnalysis;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -30,7 +30,7 @@ final class PartitionKeyDefinition {
     private PartitionKeyDefinition() {}
 
     static PartitionKey compute(Stmt.PartitionSpec spec, char strategy, Relation rel, String queryString, ExecEnvironment env,
-                                ZoneId zone, String currentDatabase) {
+                                InputSettings zone, String currentDatabase) {
         int n = spec.params().size();
         int[] attnums = new int[n], types = new int[n], typmods = new int[n], opclasses = new int[n], collations = new int[n];
         String[] exprs = new String[n], names = new String[n];
@@ -79,18 +79,20 @@ final class PartitionKeyDefinition {
                 collation = IndexCommands.collationOid(e.collation(), types[i]);
             }
             collations[i] = collation;
-            opclasses[i] = strategy == 'h' ? hashOpclass(e, types[i]) : btreeOpclass(e, types[i]);
+            org.tusk.catalog.Catalog catalog = env == null ? null : env.catalog();
+            opclasses[i] = strategy == 'h' ? hashOpclass(e, types[i], catalog) : btreeOpclass(e, types[i], catalog);
         }
         return new PartitionKey(strategy, attnums, exprs, types, typmods, opclasses, collations, names);
     }
 
     /** partclass for list and range: GetDefaultOpClass(type, btree) or ResolveOpClass of the written name. */
-    private static int btreeOpclass(Stmt.PartitionElem e, int type) {
-        if (e.opclass() != null) return IndexCommands.resolveOpclass(e.opclass(), type);
+    private static int btreeOpclass(Stmt.PartitionElem e, int type, org.tusk.catalog.Catalog catalog) {
+        if (e.opclass() != null) return IndexCommands.resolveOpclass(e.opclass(), type, catalog);
+        org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
         // GetDefaultOpClass: a domain takes its base type's default class
         type = org.tusk.catalog.TypeCache.baseType(type);
         if (!BtreeOpclasses.hasDefault(type)) {
-            if (org.tusk.catalog.OpclassDdl.userDefault(org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, type) != 0) {
+            if (opclasses != null && opclasses.userDefault(org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, type) != 0) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "user-defined default operator class of type "
                         + BuiltinCatalog.formatType(type) + " for access method \"btree\" cannot order keys yet");
             }
@@ -107,12 +109,13 @@ final class PartitionKeyDefinition {
      * holds 0; a user-defined class (CREATE OPERATOR CLASS ... USING hash) is stored by OID and its
      * support function 2 (HASHEXTENDED_PROC) hashes the key, as ComputePartitionAttrs requires.
      */
-    private static int hashOpclass(Stmt.PartitionElem e, int type) {
+    private static int hashOpclass(Stmt.PartitionElem e, int type, org.tusk.catalog.Catalog catalog) {
         if (e.opclass() == null) return 0;
         String name = e.opclass().get(e.opclass().size() - 1);
-        Object[] user = org.tusk.catalog.OpclassDdl.userClass(e.opclass().size() >= 2 ? e.opclass().get(e.opclass().size() - 2)
+        org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
+        Object[] user = opclasses == null ? null : opclasses.userClass(e.opclass().size() >= 2 ? e.opclass().get(e.opclass().size() - 2)
                 : null, name, org.tusk.catalog.SystemCatalogs.HASH_AM_OID);
-        if (user != null) return userHashOpclass(user, name, type);
+        if (user != null) return userHashOpclass(user, name, type, opclasses);
         BtreeOpclasses.Opclass oc = e.opclass().size() == 1 || e.opclass().get(0).equals("pg_catalog")
                 ? BtreeOpclasses.byName(name) : null;
         if (oc == null || !oc.isDefault())
@@ -125,14 +128,14 @@ final class PartitionKeyDefinition {
     }
 
     /** ComputePartitionAttrs for a user-defined hash class: it must take the key's type and have support function 2. */
-    private static int userHashOpclass(Object[] row, String name, int type) {
+    private static int userHashOpclass(Object[] row, String name, int type, org.tusk.catalog.OpclassDdl opclasses) {
         var c = org.tusk.catalog.SystemCatalogs.PG_OPCLASS;
         int input = org.tusk.catalog.CatalogScan.oid(c.get(row, "opcintype"));
         if (input != type && input != org.tusk.catalog.TypeCache.baseType(type))
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
                     + BuiltinCatalog.formatType(type));
         int oid = org.tusk.catalog.CatalogScan.oid(c.get(row, "oid"));
-        if (org.tusk.catalog.OpclassDdl.userSupportProc(oid, 2) == 0)
+        if (opclasses.userSupportProc(oid, 2) == 0)
             throw PgException.error("42P17", "operator class \"" + name
                     + "\" of access method hash is missing support function 2 for type " + BuiltinCatalog.formatType(input));
         return oid;

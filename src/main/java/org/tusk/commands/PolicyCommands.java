@@ -151,7 +151,7 @@ public final class PolicyCommands {
 
     private static void analyze(Relation rel, String text, RelationProvider relations, ExecContext ctx, List<Integer> referenced) {
         if (text == null) return;
-        PolicyExpressions.Analysed a = PolicyExpressions.analyze(rel, text, relations, ctx.env(), ctx.timeZone(),
+        PolicyExpressions.Analysed a = PolicyExpressions.analyze(rel, text, relations, ctx.env(), ctx.inputSettings(),
                 ctx.session().currentDatabase());
         referenced.addAll(PolicyExpressions.referencedRelations(a, rel));
     }

@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,7 +28,7 @@ public final class RuleCommands {
     private RuleCommands() {}
 
     /** DefineRule. */
-    public static void define(Stmt.CreateRuleStmt s, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+    public static void define(Stmt.CreateRuleStmt s, RelationProvider relations, ExecEnvironment env, org.tusk.utils.adt.InputSettings zone,
                               String currentDatabase) {
         Relation rel = open(s.relation(), env);
         if (rel.relkind() != 'r' && rel.relkind() != 'p' && rel.relkind() != 'v') {

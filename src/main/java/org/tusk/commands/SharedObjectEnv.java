@@ -31,6 +31,11 @@ public interface SharedObjectEnv {
     /** The session's TimeZone, for VALID UNTIL. */
     ZoneId timeZone();
 
+    /** The session's settings for input functions (VALID UNTIL's timestamptz_in): its TimeZone, with PostgreSQL's defaults by default. */
+    default org.tusk.utils.adt.InputSettings inputSettings() {
+        return org.tusk.utils.adt.InputSettings.of(timeZone());
+    }
+
     /** IsTransactionBlock: inside BEGIN ... COMMIT, or one of several statements of one Query message. */
     boolean inTransactionBlock();
 

@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Analyzer;
 import org.tusk.parser.ParseCoerce;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -31,23 +31,23 @@ public final class TableCommands {
     private TableCommands() {}
 
     /** DefineRelation + the index constraints. */
-    public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
+    public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, InputSettings zone,
                                    String currentDatabase) {
         createTable(s, queryString, env, zone, currentDatabase, n -> { });
     }
 
     /** The same, with NOTICEs (merged inherited columns) going to {@code notices}. */
-    public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
+    public static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, InputSettings zone,
                                    String currentDatabase, Consumer<String> notices) {
         createTable(s, queryString, env, zone, currentDatabase, notices, null);
     }
 
     /** The same in a statement context, which EXCLUDE constraints (analysed as index definitions) need. */
     public static void createTable(Stmt.CreateStmt s, String queryString, ExecContext ctx, Consumer<String> notices) {
-        createTable(s, queryString, ctx.env(), ctx.timeZone(), ctx.session().currentDatabase(), notices, ctx);
+        createTable(s, queryString, ctx.env(), ctx.inputSettings(), ctx.session().currentDatabase(), notices, ctx);
     }
 
-    private static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, ZoneId zone,
+    private static void createTable(Stmt.CreateStmt s, String queryString, ExecEnvironment env, InputSettings zone,
                                     String currentDatabase, Consumer<String> notices, ExecContext ctx) {
         Catalog catalog = env.catalog();
         Stmt.RangeVar rv = s.relation();
@@ -281,8 +281,12 @@ public final class TableCommands {
         throw new IllegalStateException("column " + name + " checked above");
     }
 
-    /** RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind. */
-    public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices) {
+    /**
+     * RemoveRelations: each named relation must exist (unless IF EXISTS) and be of the named kind,
+     * and may be a system catalog or a catalog's index only with {@code allowSystemTableMods}.
+     */
+    public static void drop(Stmt.DropStmt s, ExecEnvironment env, Consumer<String> notices,
+                            java.util.function.BooleanSupplier allowSystemTableMods) {
         Catalog catalog = env.catalog();
         String what = s.kind().sqlName().toLowerCase(Locale.ROOT);
         char want = switch (s.kind()) {
@@ -306,6 +310,10 @@ public final class TableCommands {
             if (rel.relkind() != want && !(want == 'r' && rel.relkind() == 'p') && !(want == 'i' && rel.relkind() == 'I')) {
                 throw PgException.error("42809", "\"" + rel.name() + "\" is not " + article(want))
                         .withHint("Use DROP " + dropKind(rel.relkind()) + " to remove " + article(rel.relkind()) + ".");
+            }
+            // RangeVarCallbackForDropRelation: IsSystemClass needs allow_system_table_mods
+            if (IndexCommands.isSystemClass(rel) && !allowSystemTableMods.getAsBoolean()) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + rel.name() + "\" is a system catalog");
             }
             victims.add(rel);
         }
@@ -363,7 +371,7 @@ public final class TableCommands {
      * cookDefault for CREATE TABLE: the DEFAULT text analysed on its own, its errors pointing into
      * the statement (the text starts where the grammar found it, after the column's name).
      */
-    private static org.tusk.nodes.Expr analyzeDefault(Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t, ZoneId zone,
+    private static org.tusk.nodes.Expr analyzeDefault(Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t, InputSettings zone,
                                                       String currentDatabase, String queryString) {
         try {
             return Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase);

@@ -63,7 +63,7 @@ public final class TriggerCommands {
         String[] transition = checkTransitions(rel, s, tgtype, catalog);
         String qual = null;
         if (s.whenClause() != null) {
-            TriggerWhenAnalysis.cook(rel, s.whenSql(), tgtype, queryString, s.whenLocation(), ctx.timeZone(),
+            TriggerWhenAnalysis.cook(rel, s.whenSql(), tgtype, queryString, s.whenLocation(), ctx.inputSettings(),
                     ctx.session().currentDatabase(), env);
             qual = s.whenSql();
         }

@@ -251,7 +251,7 @@ public final class UserCommands {
     }
 
     private static String parseValidUntil(String text, SharedObjectEnv env) {
-        Instant t = DateTimes.timestamptzIn(text, env.timeZone());
+        Instant t = DateTimes.timestamptzIn(text, env.inputSettings());
         return t.toString();
     }
 

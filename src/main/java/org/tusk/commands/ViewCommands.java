@@ -1,6 +1,5 @@
 package org.tusk.commands;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.tusk.nodes.RawStmt;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Analyzer;
 import org.tusk.rewrite.RewriteHandler;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -31,7 +31,7 @@ public final class ViewCommands {
 
     /** DefineView. */
     public static void defineView(Stmt.ViewStmt s, String queryString, RelationProvider relations, ExecEnvironment env,
-                                  ZoneId zone, String currentDatabase, Consumer<String> notices) {
+                                  InputSettings zone, String currentDatabase, Consumer<String> notices) {
         Query q = Analyzer.analyze(new RawStmt(s.query(), 0, queryString.length()), queryString, relations, env, zone,
                 currentDatabase, null);
         if (s.checkOption() != null || ViewOptions.namesCheckOption(s.options())) requireAutoUpdatable(q);
@@ -88,7 +88,7 @@ public final class ViewCommands {
      * own, as the rewriter reads pg_rewrite.ev_action, with the names it resolves bound to their
      * schemas ({@link org.tusk.catalog.StoredNamePins}).
      */
-    static String pinnedQuery(String sql, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+    static String pinnedQuery(String sql, RelationProvider relations, ExecEnvironment env, InputSettings zone,
                               String currentDatabase) {
         return org.tusk.catalog.StoredNamePins.analyze(sql, () -> Analyzer.analyze(
                 org.tusk.parser.Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, null)).text();

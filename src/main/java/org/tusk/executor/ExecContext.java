@@ -182,17 +182,12 @@ public final class ExecContext implements FunctionCallContext {
         return env.snapshot();
     }
 
-    /** The backend's handler for LANGUAGE sql functions; one per process, as the process runs one session. */
-    private static volatile SqlFunctionRunner sqlFunctions;
-
-    /** Installs the handler that runs SQL function bodies (at session start). */
-    public static void installSqlFunctionRunner(SqlFunctionRunner runner) {
-        sqlFunctions = runner;
-    }
-
-    /** The installed handler of LANGUAGE sql, or null in a process without sessions. */
-    public static SqlFunctionRunner sqlFunctionRunner() {
-        return sqlFunctions;
+    /**
+     * The backend's handler of LANGUAGE sql (and plpgsql), which the statement's environment
+     * carries; null without an environment or in a process without sessions.
+     */
+    public SqlFunctionRunner sqlFunctionRunner() {
+        return env == null ? null : env.sqlFunctionRunner();
     }
 
     /** The routines whose EXECUTE privilege this statement has checked (ExecInitFunc checks once per node). */
@@ -206,16 +201,16 @@ public final class ExecContext implements FunctionCallContext {
 
     @Override
     public Object callSqlFunction(org.tusk.catalog.SqlFunction f, Object[] args) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.callSqlFunction(f, args);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.callSqlFunction(f, args);
         checkExecute(f);
         return r.call(f, args, this);
     }
 
     @Override
     public java.util.List<Object[]> callSqlFunctionSet(org.tusk.catalog.SqlFunction f, Object[] args) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.callSqlFunctionSet(f, args);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.callSqlFunctionSet(f, args);
         checkExecute(f);
         return r.callSet(f, args, this);
     }
@@ -230,29 +225,29 @@ public final class ExecContext implements FunctionCallContext {
 
     @Override
     public org.tusk.nodes.Query inlinableSqlFunctionBody(org.tusk.catalog.SqlFunction f) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.inlinableSqlFunctionBody(f);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.inlinableSqlFunctionBody(f);
         return r.inlinableBody(f, this);
     }
 
     @Override
     public java.util.List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(org.tusk.catalog.SqlFunction f) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.analyzeSqlBody(f);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.analyzeSqlBody(f);
         return r.analyzeSqlBody(f, this);
     }
 
     @Override
     public StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel, org.tusk.catalog.RuleInfo rule) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.analyzeStoredRule(rel, rule);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.analyzeStoredRule(rel, rule);
         return r.analyzeStoredRule(rel, rule, this);
     }
 
     @Override
     public org.tusk.nodes.Query analyzeStoredQuery(String sql) {
-        SqlFunctionRunner r = sqlFunctions;
-        if (r == null || env == null) return FunctionCallContext.super.analyzeStoredQuery(sql);
+        SqlFunctionRunner r = sqlFunctionRunner();
+        if (r == null) return FunctionCallContext.super.analyzeStoredQuery(sql);
         return r.analyzeStoredQuery(sql, this);
     }
 
@@ -310,7 +305,33 @@ public final class ExecContext implements FunctionCallContext {
         }
     }
 
-    private String dateStyleText;
+    /** The input settings last derived, and the session's settings version they were derived under. */
+    private org.tusk.utils.adt.InputSettings inputSettings;
+    private long inputSettingsVersion = -1;
+
+    /**
+     * The settings input functions read (TimeZone, DateStyle's DateOrder, IntervalStyle, the
+     * transaction's start: PostgreSQL's globals for DecodeNumber, interval_in and "now"). Asked
+     * for each value an input function reads, so they are derived again only when a setting
+     * changed (set_config inside the statement affects later input) or a new transaction began.
+     */
+    @Override
+    public org.tusk.utils.adt.InputSettings inputSettings() {
+        long version = session.settingsVersion();
+        java.time.Instant start;
+        try {
+            start = session.transactionStart();
+        } catch (RuntimeException e) {
+            start = null; // a context without a transaction: "now" is the clock
+        }
+        org.tusk.utils.adt.InputSettings s = inputSettings;
+        if (s != null && version != -1 && version == inputSettingsVersion && java.util.Objects.equals(start, s.transactionStart()))
+            return s;
+        inputSettings = new org.tusk.utils.adt.InputSettings(timeZone(), DateStyles.orderOf(setting("DateStyle")),
+                DateStyles.intervalStyleOf(setting("IntervalStyle")), start);
+        inputSettingsVersion = version;
+        return inputSettings;
+    }
 
     @Override
     public ZoneId timeZone() {
@@ -319,19 +340,6 @@ public final class ExecContext implements FunctionCallContext {
             tz = session.showSetting("TimeZone");
         } catch (RuntimeException e) {
             tz = "UTC";
-        }
-        // input functions run after this: publish DateOrder for DecodeNumber, as PostgreSQL's global
-        String dateStyle = setting("DateStyle");
-        String intervalStyle = setting("IntervalStyle");
-        if (intervalStyle != null) DateStyles.publishIntervalStyle(intervalStyle);
-        if (dateStyle != null && !dateStyle.equals(dateStyleText)) {
-            DateStyles.publish(dateStyle);
-            dateStyleText = dateStyle;
-        }
-        try {
-            DateStyles.publishTransactionStart(session.transactionStart());
-        } catch (RuntimeException e) {
-            // a context without a transaction: input keeps the clock
         }
         if (!tz.equals(zoneText)) {
             zone = DateTimes.zone(tz);

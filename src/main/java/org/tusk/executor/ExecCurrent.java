@@ -51,14 +51,6 @@ public final class ExecCurrent {
         Portal portal(String name);
     }
 
-    /** The backend's cursors; one session per process, as for {@link ExecContext#installSqlFunctionRunner}. */
-    private static volatile PortalLookup portals;
-
-    /** Installs the lookup of the session's cursors (at session start). */
-    public static void installPortalLookup(PortalLookup lookup) {
-        portals = lookup;
-    }
-
     /** The key of a resolved CURRENT OF: one cursor and one scanned table. */
     record Key(String cursorName, int tableOid) {}
 
@@ -75,7 +67,7 @@ public final class ExecCurrent {
             return false;
         });
         for (Expr.CurrentOfExpr c : found) {
-            ItemPointer tid = execCurrentOf(c.cursorName(), rel, ctx.requireEnv().catalog());
+            ItemPointer tid = execCurrentOf(c.cursorName(), rel, ctx.requireEnv());
             if (tid != null) {
                 ExecEnvironment env = ctx.requireEnv();
                 tid = env.tableAm().latestTid(rel, tid, env.snapshot());
@@ -93,7 +85,7 @@ public final class ExecCurrent {
         if (target == null) {
             // not a scan that resolved it at its start (e.g. a join's qual): resolve now
             Relation rel = ctx.requireEnv().catalog().openRelation(tableOid);
-            ItemPointer tid = execCurrentOf(c.cursorName(), rel, ctx.requireEnv().catalog());
+            ItemPointer tid = execCurrentOf(c.cursorName(), rel, ctx.requireEnv());
             if (tid != null) tid = ctx.requireEnv().tableAm().latestTid(rel, tid, ctx.requireEnv().snapshot());
             target = java.util.Optional.ofNullable(tid);
             ctx.currentOfTids().put(new Key(c.cursorName(), tableOid), target);
@@ -106,8 +98,9 @@ public final class ExecCurrent {
      * of that table is not on a row (the row came from another table of an Append, or a row mark
      * locked nothing); errors as PostgreSQL's for every other case.
      */
-    static ItemPointer execCurrentOf(String cursorName, Relation rel, org.tusk.catalog.Catalog catalog) {
-        PortalLookup lookup = portals;
+    static ItemPointer execCurrentOf(String cursorName, Relation rel, ExecEnvironment env) {
+        org.tusk.catalog.Catalog catalog = env.catalog();
+        PortalLookup lookup = env.portals();
         if (lookup == null) throw PgException.error("34000", "cursor \"" + cursorName + "\" does not exist");
         Portal portal = lookup.portal(cursorName);
         ScanPositions positions = portal.positions();

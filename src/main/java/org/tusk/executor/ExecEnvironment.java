@@ -108,6 +108,19 @@ public interface ExecEnvironment {
      */
     default ConstraintSupport constraintSupport() { return null; }
 
+    /**
+     * The backend's handler of LANGUAGE sql and the other languages (fmgr_sql): parsing and
+     * planning a body needs the parser and planner above the executor, so the traffic cop
+     * provides it; null where the backend runs no functions' bodies.
+     */
+    default SqlFunctionRunner sqlFunctionRunner() { return null; }
+
+    /** The session's trigger nesting depth (MyTriggerDepth); null where nothing counts it. */
+    default TriggerFunctions.Depth triggerDepth() { return null; }
+
+    /** The session's cursors, which WHERE CURRENT OF finds by name (the portal table); null where there are none. */
+    default ExecCurrent.PortalLookup portals() { return null; }
+
     /** Where the running command reports its progress (pg_stat_progress_*); nowhere by default. */
     default org.tusk.utils.activity.CommandProgress progress() { return org.tusk.utils.activity.CommandProgress.NONE; }
 

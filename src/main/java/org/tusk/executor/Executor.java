@@ -192,7 +192,7 @@ public final class Executor {
                 int type = cols.get(i).typeOid();
                 if (v == null) continue;
                 if (v instanceof String s && type != TEXT && type != VARCHAR && type != NAME && type != UNKNOWN) {
-                    v = BuiltinCatalog.type(type).input().in(s, ctx.timeZone());
+                    v = BuiltinCatalog.type(type).input().in(s, ctx.inputSettings());
                 } else if (v instanceof Number n && !(v instanceof BigDecimal)) {
                     v = switch (type) {
                         case INT2 -> n.shortValue();

@@ -46,7 +46,7 @@ public final class ExprEvaluator {
                 if (v == null) return null;
                 String text = c.arg().type() == UNKNOWN ? (String) v
                         : BuiltinCatalog.type(c.arg().type()).output().out(v, ctx.outputSettings());
-                return BuiltinCatalog.type(c.type()).input().in(text, ctx.timeZone());
+                return BuiltinCatalog.type(c.type()).input().in(text, ctx.inputSettings());
             }
             case Expr.CoerceToDomainValue v -> { return tuple[0]; }
             case Expr.CaseTestExpr t -> { return CaseValue.current(); }

@@ -43,7 +43,8 @@ final class PartitionHashing {
 
     /** FunctionCall2Coll(&key->partsupfunc[i], value, HASH_PARTITION_SEED) for a user-defined class. */
     private static long supportHash(int opclass, Object v, FunctionCallContext ctx) {
-        int fn = OpclassDdl.userSupportProc(opclass, 2);
+        OpclassDdl opclasses = ctx == null || ctx.catalog() == null ? null : ctx.catalog().userOpclasses();
+        int fn = opclasses == null ? 0 : opclasses.userSupportProc(opclass, 2);
         if (fn == 0 || ctx == null)
             throw PgException.error(SqlState.INTERNAL_ERROR, "could not find hash support function of operator class " + opclass);
         PgProc proc = BuiltinCatalog.functionByOid(fn);

@@ -6,10 +6,18 @@ import org.tusk.catalog.SqlFunction;
  * The language handler of LANGUAGE sql (PostgreSQL's executor/functions.c fmgr_sql): runs a
  * function's body for one call. Parsing and planning the body needs the parser and planner,
  * which sit above the executor, so the backend's top level provides the handler
- * ({@link ExecContext#installSqlFunctionRunner}), as PostgreSQL's fmgr finds a language's call
+ * through the statement's environment ({@link ExecEnvironment#sqlFunctionRunner}), as PostgreSQL's fmgr finds a language's call
  * handler through pg_language.
  */
 public interface SqlFunctionRunner {
+    /**
+     * The trigger function handler of procedural language {@code languageOid} (pg_language OID),
+     * as a PL's call handler takes trigger calls too; null for a language that has none.
+     */
+    default TriggerFunctionHandler triggerHandler(int languageOid) {
+        return null;
+    }
+
     /** The function's result for {@code args} ($1..$n), run in the calling statement's environment. */
     Object call(SqlFunction f, Object[] args, ExecContext caller);
 

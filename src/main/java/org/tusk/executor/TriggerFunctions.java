@@ -1,6 +1,5 @@
 package org.tusk.executor;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.tusk.catalog.BuiltinCatalog;
@@ -11,14 +10,11 @@ import org.tusk.utils.error.SqlState;
 
 /**
  * Calls a trigger function (trigger.c ExecCallTriggerFunc): built-in trigger functions
- * (utils/adt/trigfuncs.c) directly, a function of a procedural language through the handler that
- * language installed ({@link #installLanguageHandler}, as a PL's call handler is found through
- * pg_language). Keeps MyTriggerDepth, the nesting depth pg_trigger_depth() reports: a trigger's
- * own statements fire triggers in turn, one level deeper.
- *
- * <p>The handlers are installed once per backend process at start-up and the depth belongs to
- * the process's one session, as PostgreSQL's globals do; a depth left over by an error is reset
- * when the next top-level statement starts ({@link #resetDepth}).
+ * (utils/adt/trigfuncs.c) directly, a function of a procedural language through the handler the
+ * session's language handlers give for it ({@link SqlFunctionRunner#triggerHandler}, as a PL's
+ * call handler is found through pg_language). Counts MyTriggerDepth, the nesting depth
+ * pg_trigger_depth() reports, in the session's {@link Depth}, which every statement's
+ * environment carries: a trigger's own statements fire triggers in turn, one level deeper.
  */
 public final class TriggerFunctions {
     private TriggerFunctions() {}
@@ -43,28 +39,30 @@ public final class TriggerFunctions {
                 td.newTuple());
     }
 
-    private static final Map<Integer, TriggerFunctionHandler> LANGUAGES = new HashMap<>();
-    private static int depth;
-
-    /** Makes {@code handler} run the trigger functions of language {@code languageOid} (pg_language OID). */
-    public static synchronized void installLanguageHandler(int languageOid, TriggerFunctionHandler handler) {
-        LANGUAGES.put(languageOid, handler);
+    /**
+     * MyTriggerDepth of one session: how many trigger functions are running. The session keeps
+     * one, which its statements' {@link ExecEnvironment#triggerDepth} hands out; the finally of
+     * {@link #call} takes a level off again, also when the function fails.
+     */
+    public static final class Depth {
+        private int depth;
     }
 
-    /** pg_trigger_depth(): how many trigger functions are running (0 outside any). */
-    public static int depth() { return depth; }
-
-    /** Forgets a depth an error left behind (AfterTriggerBeginXact / the top of a statement). */
-    public static void resetDepth() { depth = 0; }
+    /** pg_trigger_depth(): how many trigger functions of the calling session are running (0 outside any). */
+    public static int depth(org.tusk.catalog.FunctionCallContext c) {
+        Depth d = c instanceof ExecContext e && e.env() != null ? e.env().triggerDepth() : null;
+        return d == null ? 0 : d.depth;
+    }
 
     /** ExecCallTriggerFunc: runs the function, one trigger level deeper. */
     static Object[] call(int fnOid, TriggerData td, ExecContext ctx) {
         TriggerFunctionHandler h = handlerFor(fnOid, ctx);
-        depth++;
+        Depth d = ctx.env() == null ? null : ctx.env().triggerDepth();
+        if (d != null) d.depth++;
         try {
             return h.callTrigger(fnOid, td, ctx);
         } finally {
-            depth--;
+            if (d != null) d.depth--;
         }
     }
 
@@ -76,10 +74,8 @@ public final class TriggerFunctions {
             throw PgException.error(SqlState.INTERNAL_ERROR, "function " + builtin.name() + " is not a trigger function");
         }
         int lang = ctx.requireEnv().catalog().triggers().functionLanguage(fnOid);
-        TriggerFunctionHandler h;
-        synchronized (TriggerFunctions.class) {
-            h = LANGUAGES.get(lang);
-        }
+        SqlFunctionRunner languages = ctx.sqlFunctionRunner();
+        TriggerFunctionHandler h = languages == null ? null : languages.triggerHandler(lang);
         if (h == null) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "trigger functions of language with OID " + lang
                     + " cannot be called");

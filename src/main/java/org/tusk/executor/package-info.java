@@ -142,8 +142,9 @@
  * <h2>SQL functions</h2>
  * A call of a LANGUAGE sql function reaches {@link org.tusk.executor.ExecContext#callSqlFunction},
  * which hands it to the backend's {@link org.tusk.executor.SqlFunctionRunner} (fmgr_sql). The
- * runner is installed once per process by the traffic cop, because running a body needs the
- * parser and planner, which sit above the executor; the executor only defines the interface.
+ * runner is made once per session by the traffic cop and carried by the statement's
+ * {@link org.tusk.executor.ExecEnvironment}, because running a body needs the parser and
+ * planner, which sit above the executor; the executor only defines the interface.
  * The body runs in the calling statement's environment (snapshot, command id). A SETOF or
  * OUT-parameter function is called through {@link org.tusk.executor.ExecContext#callSqlFunctionSet}:
  * the runner returns every row of the body's last statement at once (fmgr_sql's materialize
@@ -236,11 +237,12 @@
  * {@link org.tusk.executor.AfterTriggerQueue}), afterStatement and endOfStatement (the saved
  * events, after a CommandCounterIncrement). A trigger function is called through
  * {@link org.tusk.executor.TriggerFunctions}: built-in ones (trigfuncs.c) directly, a
- * procedural language's through the {@link org.tusk.executor.TriggerFunctionHandler} that language
- * installs with {@code TriggerFunctions.installLanguageHandler(languageOid, handler)}; the handler
+ * procedural language's through the {@link org.tusk.executor.TriggerFunctionHandler} the session's
+ * language handlers give for it ({@code SqlFunctionRunner.triggerHandler(languageOid)}); the handler
  * gets a {@link org.tusk.executor.TriggerData} (tg_event, relation, pg_trigger row with name and
  * arguments, trigtuple, newtuple, transition tables) and returns the row to go on with or null.
- * The queue and the depth counter (pg_trigger_depth) are the backend's own: no shared state, no
+ * The queue and the depth counter (pg_trigger_depth, the session's, carried by the statement's
+ * environment) are the backend's own: no shared state, no
  * locks beyond the table locks the statement holds.
  *
  * <p>Partitions: {@link org.tusk.executor.PartitionTupleRouting} fires the row triggers of the

@@ -28,6 +28,22 @@ final class BaseRels {
     }
 
     JoinPlanner.Rel scan(int rtindex, List<Expr> quals) {
+        // distribute_qual_to_rels: a restriction that reads no relation and calls nothing volatile
+        // (an equivalence class's "1 = 2") is pseudoconstant: create_gating_plan puts it in a
+        // Result above the scan ("One-Time Filter"), checked once, instead of in the scan's filter
+        List<Expr> gating = new ArrayList<>();
+        for (Expr c : quals) if (Planner.gatingQual(c)) gating.add(c);
+        if (!gating.isEmpty()) {
+            List<Expr> rest = new ArrayList<>(quals);
+            rest.removeAll(gating);
+            JoinPlanner.Rel r = scan(rtindex, rest);
+            Expr qual = ScanPaths.and(gating);
+            // clause_selectivity: a pseudoconstant counts as 1.0, except a constant FALSE or NULL as 0;
+            // no table and scan quals, so that no parameterized scan is built without the gate
+            boolean constantFalse = qual instanceof Expr.Const k && !Boolean.TRUE.equals(k.value());
+            return new JoinPlanner.Rel(new Plan.GatingResult(r.plan(), qual), r.layout(), r.relids(),
+                    constantFalse ? 1 : r.rows(), r.cost(), r.lateralParams(), null, null);
+        }
         Query.RangeTblEntry rte = info.query.rangeTable().get(rtindex - 1);
         double sel = 1.0;
         for (Expr c : quals) sel *= c instanceof Expr.OpExpr op && op.op().name().equals("=")
@@ -146,8 +162,7 @@ final class BaseRels {
                 });
                 plan = new Plan.FunctionScan(rte, List.copyOf(fns), qual);
                 // PostgreSQL's default prorows for a set-returning function; one row otherwise
-                rows = 1;
-                for (Expr f : fns) if (f instanceof Expr.FuncExpr fe && fe.proc().retset()) rows = 1000;
+                rows = PlanCosts.functionRows(fns);
             }
             case VALUES -> {
                 List<List<Expr>> rowsList = new ArrayList<>();

@@ -18,15 +18,16 @@ import org.tusk.nodes.Query;
  *       (create_upper_unique_path).</li>
  *   <li>HashAggregate: cpu_operator_cost per input row and key before the first row, then
  *       cpu_tuple_cost per group (cost_agg, AGG_HASHED), the groups being estimate_num_groups'
- *       ({@link GroupCounts}) over the DISTINCT expressions.</li>
+ *       ({@link GroupCounts}) over the DISTINCT expressions, and the target list's evaluation
+ *       cost per group ({@link TargetCosts}: create_agg_path charges the input path's target
+ *       again, the Unique path does not).</li>
  *   <li>With ORDER BY, the hashed path is sorted on top only when it is the cheapest of the two
  *       (create_ordered_paths sorts the cheapest input path alone); the Unique path is in order
  *       already.</li>
  * </ul>
  * So a DISTINCT over few rows, whose costs are within add_path's fuzz factor, is sorted (the
  * sorted path has pathkeys, the hashed one none), and one over many rows with few groups hashed.
- * Not modelled: hash tables spilling beyond hash_mem, the target list's evaluation cost per group,
- * presorted input paths, and a LIMIT's fraction of rows (the totals decide).
+ * Not modelled: hash tables spilling beyond hash_mem, presorted input paths, and a LIMIT's fraction of rows (the totals decide).
  */
 final class DistinctPaths {
     private DistinctPaths() {}
@@ -48,7 +49,12 @@ final class DistinctPaths {
         double sortOff = ScanPaths.setting(info.glob.ctx, "enable_sort", true) ? 0 : ScanPaths.DISABLE_COST;
         PlanCosts.Estimate sort = PlanCosts.sort(in);
         double uniqueStartup = sort.startup() + sortOff, uniqueTotal = sort.total() + sortOff + keyCost;
-        double hashStartup = in.total() + keyCost, hashTotal = hashStartup + ScanPaths.CPU_TUPLE_COST * groups;
+        // create_agg_path: the target list (the input path's own) is evaluated once per group on top
+        List<Expr> target = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) target.add(te.expr());
+        double targetCost = TargetCosts.perTuple(target, info.glob.env);
+        double hashStartup = in.total() + keyCost,
+                hashTotal = hashStartup + (ScanPaths.CPU_TUPLE_COST + targetCost) * groups;
 
         PathChoice<Boolean> distinctRel = new PathChoice<>();
         distinctRel.add(false, uniqueStartup, uniqueTotal, true);

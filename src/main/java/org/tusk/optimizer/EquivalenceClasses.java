@@ -163,8 +163,12 @@ final class EquivalenceClasses {
                     constant = m;
                     break;
                 }
-                // every other member, a second constant too (1 = 2, which folds to false)
-                for (Expr m : ec.members) if (m != constant) out.add(equality(ec, m, constant));
+                // every other member; a second constant too (1 = 2, which folds to false), unless
+                // the class's other members are of one relation: that one gates its scan
+                // ({@link #singleRelationConstantEqualities})
+                boolean oneRelation = singleRelation(ec) != 0;
+                for (Expr m : ec.members)
+                    if (m != constant && !(oneRelation && isConstant(m))) out.add(equality(ec, m, constant));
             } else {
                 // each member equated to the previous member of its relation
                 Map<Integer, Expr> previous = new HashMap<>();
@@ -173,6 +177,42 @@ final class EquivalenceClasses {
                     if (prev != null) out.add(equality(ec, prev, m));
                 }
             }
+        }
+        return out;
+    }
+
+    /** The one relation a class's non-constant members read, or 0 if they read several. */
+    private static int singleRelation(EClass ec) {
+        int rel = 0;
+        for (Expr m : ec.members) {
+            if (isConstant(m)) continue;
+            int r = relOf(m);
+            if (rel != 0 && r != rel) return 0;
+            rel = r;
+        }
+        return rel;
+    }
+
+    /**
+     * The constant-to-constant equalities (1 = 2) of the classes whose other members are of one
+     * relation, by that relation. generate_base_implied_equalities_const makes each a
+     * variable-free clause that process_implied_equality marks pseudoconstant and places at the
+     * class's relation (its qualscope), where it gates that relation's scan (create_gating_plan)
+     * rather than filtering it.
+     */
+    Map<Integer, List<Expr>> singleRelationConstantEqualities() {
+        Map<Integer, List<Expr>> out = new java.util.LinkedHashMap<>();
+        for (EClass ec : classes) {
+            if (!ec.hasConst() || ec.members.size() == 2 && ec.sources.size() == 1) continue;
+            int rel = singleRelation(ec);
+            if (rel == 0) continue;
+            Expr constant = null;
+            for (Expr m : ec.members) if (isConstant(m)) {
+                constant = m;
+                break;
+            }
+            for (Expr m : ec.members)
+                if (m != constant && isConstant(m)) out.computeIfAbsent(rel, k -> new ArrayList<>()).add(equality(ec, m, constant));
         }
         return out;
     }

@@ -15,10 +15,11 @@ import org.tusk.nodes.Query;
 /**
  * Grouping sets and GROUPING() for the Agg node (planner.c's preprocess_grouping_sets and
  * extract_rollup_sets, consume_groupingset_hint's sorted strategy only): the input is
- * projected to its own columns followed by one column per GROUP BY expression; references to
- * grouping expressions above the Agg become references to those columns (so the Agg can null
+ * projected, by its scan where it can, as make_group_input_target lays it out: one column per
+ * GROUP BY expression (in target list order), then the input columns the rest reads; references
+ * to grouping expressions above the Agg become references to those columns (so the Agg can null
  * the ones a set does not group), GROUPING() calls become references to the columns the Agg
- * appends for them. The sets are divided into rollups as extract_rollup_sets and
+ * appends for them; the aggregates read the input row, whose grouping columns are not nulled. The sets are divided into rollups as extract_rollup_sets and
  * reorder_grouping_sets divide them (so the phases, and with them the order of the result
  * rows, are PostgreSQL's); each rollup is one phase, sorted on its largest set's keys.
  */
@@ -39,16 +40,13 @@ final class GroupingSetPlanner {
      */
     static Plan.Agg plan(Query q, Plan input, List<Expr> tlist, Expr having, List<Expr.Aggref> aggs,
                          List<Expr> keyExprs, boolean byResno, PlannerInfo info) {
-        int w = input.width();
-        List<Expr> proj = new ArrayList<>();
-        for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+        // make_group_input_target: the grouping expressions, in target list order, then the input
+        // columns the rest reads (in order of first reference, each once)
+        InputLayout layout = InputLayout.of(q, input.width(), tlist, having, aggs, keyExprs, byResno);
         List<Expr> keyCols = new ArrayList<>();
-        for (int k = 0; k < keyExprs.size(); k++) {
-            proj.add(keyExprs.get(k));
-            keyCols.add(Planner.column(w + k, keyExprs.get(k)));
-        }
-        Plan projected = new Plan.SubqueryScan(input, null, List.copyOf(proj));
-        int repWidth = w + keyExprs.size();
+        for (int k = 0; k < keyExprs.size(); k++) keyCols.add(Planner.column(layout.keyPos[k], keyExprs.get(k)));
+        Plan projected = Planner.project(input, layout.target);
+        int repWidth = layout.target.size();
         List<List<Integer>> groupingFuncs = new ArrayList<>();
         List<Expr> newTlist = new ArrayList<>();
         for (int i = 0; i < tlist.size(); i++) {
@@ -58,16 +56,17 @@ final class GroupingSetPlanner {
             // does not group it; everything else is matched by expression
             int k = byResno ? q.groupClause().indexOf(i + 1) : -1;
             newTlist.add(k >= 0 ? keyCols.get(k)
-                    : replaceKeys(tlist.get(i), q, keyExprs, keyCols, groupingFuncs, w, repWidth));
+                    : replaceKeys(tlist.get(i), q, keyExprs, keyCols, groupingFuncs, layout, repWidth));
         }
-        Expr newHaving = having == null ? null : replaceKeys(having, q, keyExprs, keyCols, groupingFuncs, w, repWidth);
+        Expr newHaving = having == null ? null : replaceKeys(having, q, keyExprs, keyCols, groupingFuncs, layout, repWidth);
         // direct arguments of ordered-set aggregates are evaluated per group like the target
-        // list, so they read the grouping columns (NULL where a set does not group them)
+        // list, so they read the grouping columns (NULL where a set does not group them); the
+        // other parts read the input row
         List<Expr.Aggref> newAggs = new ArrayList<>();
         for (Expr.Aggref a : aggs) {
             List<Expr> direct = new ArrayList<>();
-            for (Expr d : a.directArgs()) direct.add(replaceKeys(d, q, keyExprs, keyCols, groupingFuncs, w, repWidth));
-            newAggs.add(a.directArgs().isEmpty() ? a : a.withParts(List.copyOf(direct), a.args(), a.filter(), a.order()));
+            for (Expr d : a.directArgs()) direct.add(replaceKeys(d, q, keyExprs, keyCols, groupingFuncs, layout, repWidth));
+            newAggs.add((Expr.Aggref) layout.remap(a, List.copyOf(direct)));
         }
 
         List<List<Integer>> sets = new ArrayList<>();
@@ -84,7 +83,7 @@ final class GroupingSetPlanner {
         List<Plan.GroupingSetPhase> phases = new ArrayList<>();
         for (GroupingSetStrategy.Rollup r : chosen.rollups()) {
             List<Integer> cols = new ArrayList<>();
-            for (int ref : r.keys()) cols.add(w + q.groupClause().indexOf(ref));
+            for (int ref : r.keys()) cols.add(layout.keyPos[q.groupClause().indexOf(ref)]);
             phases.add(new Plan.GroupingSetPhase(List.copyOf(cols), r.lengths(), r.hashed()));
         }
         // the first sorted phase reads its input sorted by a Sort node below
@@ -97,7 +96,7 @@ final class GroupingSetPlanner {
         for (Plan.GroupingSetPhase phase : phases) {
             if (phase.hashed()) continue;
             for (int c : phase.sortColumns()) {
-                Expr e = keyExprs.get(c - w);
+                Expr e = keyExprs.get(layout.keyAt(c));
                 if (Planner.constantGroupKey(e)) continue;
                 boolean dup = false;
                 for (Expr x : sorted) dup |= ExprTrees.equal(x, e);
@@ -107,7 +106,9 @@ final class GroupingSetPlanner {
             }
             break;
         }
-        Plan aggInput = firstSort.isEmpty() ? projected : new Plan.Sort(projected, List.copyOf(firstSort));
+        // (not when the scan reads the rows in that order: GroupPathkeys asked it to)
+        Plan aggInput = firstSort.isEmpty() || info.groupOrderProvided ? projected
+                : new Plan.Sort(projected, List.copyOf(firstSort));
         Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : chosen.strategy();
         return new Plan.Agg(aggInput, strategy, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
                 newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
@@ -172,12 +173,15 @@ final class GroupingSetPlanner {
         // the Agg's output must be the query's target list (no window or set-returning level above)
         if (a.targetList().size() != q.targetList().size()) return false;
         Plan.GroupingSetPhase phase = a.phases().get(0);
-        int w = a.child().width() - q.groupClause().size();
         if (q.sortClause().size() > phase.sortColumns().size()) return false;
         for (int i = 0; i < q.sortClause().size(); i++) {
             Query.SortClause sc = q.sortClause().get(i);
             if (sc.desc() || sc.nullsFirst()) return false;
-            if (q.groupClause().get(phase.sortColumns().get(i) - w) != sc.resno()) return false;
+            // the GROUP BY item whose column the phase sorts on (the Agg's keys are in GROUP BY order)
+            int k = -1;
+            for (int j = 0; j < a.groupKeys().size(); j++)
+                if (((Expr.Var) a.groupKeys().get(j)).attno() - 1 == phase.sortColumns().get(i)) k = j;
+            if (k < 0 || q.groupClause().get(k) != sc.resno()) return false;
         }
         return true;
     }
@@ -273,18 +277,103 @@ final class GroupingSetPlanner {
     }
 
     private static Expr replaceKeys(Expr e, Query q, List<Expr> keyExprs, List<Expr> keyCols,
-                                    List<List<Integer>> groupingFuncs, int w, int repWidth) {
+                                    List<List<Integer>> groupingFuncs, InputLayout layout, int repWidth) {
         return ExprTrees.map(e, x -> {
-            if (x instanceof Expr.Aggref) return x;
+            // an aggregate reads the input row (its copy in the target list, as EXPLAIN shows it)
+            if (x instanceof Expr.Aggref a) return layout.remap(a, null);
             if (x instanceof Expr.GroupingFunc g) {
                 List<Integer> cols = new ArrayList<>();
-                for (int r : g.refs()) cols.add(w + q.groupClause().indexOf(r));
+                for (int r : g.refs()) cols.add(layout.keyPos[q.groupClause().indexOf(r)]);
                 groupingFuncs.add(List.copyOf(cols));
                 return new Expr.Var(Expr.Var.RESOLVED, repWidth + groupingFuncs.size(), g.type(), -1, null, -1, 0);
             }
             if (x instanceof Expr.Const) return null;
             for (int k = 0; k < keyExprs.size(); k++) if (ExprTrees.equal(keyExprs.get(k), x)) return keyCols.get(k);
-            return null;
+            return layout.remapVar(x);
         });
+    }
+
+    /**
+     * The grouping input's columns (make_group_input_target): the grouping expressions first, in
+     * target list order (one column per GROUP BY item, equal expressions too), then each input
+     * column the other target entries, HAVING and the aggregates read, in order of first
+     * reference; an input column that is itself a grouping expression is that column.
+     * {@code target} computes them over the input; {@code keyPos} is each GROUP BY item's column.
+     */
+    private static final class InputLayout {
+        final List<Expr> target = new ArrayList<>();
+        final int[] keyPos;
+        /** input column (0-based) -> grouping input column (0-based) */
+        private final java.util.Map<Integer, Integer> inputPos = new java.util.HashMap<>();
+
+        private InputLayout(int keys) {
+            keyPos = new int[keys];
+        }
+
+        static InputLayout of(Query q, int inputWidth, List<Expr> tlist, Expr having, List<Expr.Aggref> aggs,
+                              List<Expr> keyExprs, boolean byResno) {
+            InputLayout l = new InputLayout(keyExprs.size());
+            List<Integer> byTlistOrder = new ArrayList<>();
+            for (int k = 0; k < keyExprs.size(); k++) byTlistOrder.add(k);
+            byTlistOrder.sort(java.util.Comparator.comparingInt(k -> q.groupClause().get(k)));
+            for (int k : byTlistOrder) {
+                l.keyPos[k] = l.target.size();
+                l.target.add(keyExprs.get(k));
+                if (keyExprs.get(k) instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0)
+                    l.inputPos.putIfAbsent(v.attno() - 1, l.keyPos[k]);
+            }
+            for (int i = 0; i < tlist.size(); i++) {
+                if (byResno && q.groupClause().contains(i + 1)) continue;
+                l.collect(tlist.get(i));
+            }
+            l.collect(having);
+            for (Expr.Aggref a : aggs) l.collect(a);
+            return l;
+        }
+
+        /** Adds the input columns {@code e} reads (pull_var_clause, into aggregates too). */
+        private void collect(Expr e) {
+            if (e == null) return;
+            ExprTrees.map(e, x -> {
+                if (x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0
+                        && !inputPos.containsKey(v.attno() - 1)) {
+                    inputPos.put(v.attno() - 1, target.size());
+                    target.add(v);
+                }
+                return null;
+            });
+        }
+
+        /** An input column reference as a reference to its grouping input column; null for anything else. */
+        Expr remapVar(Expr x) {
+            if (!(x instanceof Expr.Var v) || v.varno() != Expr.Var.RESOLVED || v.levelsup() != 0) return null;
+            Integer pos = inputPos.get(v.attno() - 1);
+            if (pos == null) throw new IllegalStateException("grouping input lacks input column " + v.attno());
+            return new Expr.Var(Expr.Var.RESOLVED, pos + 1, v.type(), v.typmod(), v.name(), v.location(), 0);
+        }
+
+        /**
+         * {@code a} reading the grouping input, its direct arguments replaced by {@code direct}
+         * (already mapped), or, when null, its own with their input columns mapped.
+         */
+        Expr remap(Expr.Aggref a, List<Expr> direct) {
+            java.util.function.UnaryOperator<Expr> m = e -> e == null ? null : ExprTrees.map(e, this::remapVar);
+            if (direct == null) {
+                List<Expr> d = new ArrayList<>();
+                for (Expr x : a.directArgs()) d.add(m.apply(x));
+                direct = List.copyOf(d);
+            }
+            List<Expr> args = new ArrayList<>();
+            for (Expr x : a.args()) args.add(m.apply(x));
+            List<Expr.AggSort> order = new ArrayList<>();
+            for (Expr.AggSort o : a.order()) order.add(o.withExpr(m.apply(o.expr())));
+            return a.withParts(direct, List.copyOf(args), m.apply(a.filter()), List.copyOf(order));
+        }
+
+        /** The GROUP BY item whose column is {@code c}. */
+        int keyAt(int c) {
+            for (int k = 0; k < keyPos.length; k++) if (keyPos[k] == c) return k;
+            throw new IllegalStateException("no grouping column " + c);
+        }
     }
 }

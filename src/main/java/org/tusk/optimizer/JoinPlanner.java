@@ -63,6 +63,14 @@ final class JoinPlanner {
      */
     boolean provedEmpty;
 
+    /**
+     * The pseudoconstant conjuncts of the inner joins' ON conditions (they read no relation and
+     * call nothing volatile): distribute_qual_to_rels pushes such a qual, not being below an
+     * outer join, to the top of the join tree, where it gates the whole tree. The caller puts
+     * them in its gating Result; {@link #plan} leaves them out of the plan it returns.
+     */
+    final List<Expr> gatingQuals = new ArrayList<>();
+
     JoinPlanner(PlannerInfo info) {
         this.info = info;
         this.q = info.query;
@@ -83,12 +91,20 @@ final class JoinPlanner {
             Expr f = Planner.fold(c, info.glob.ctx);
             if (f instanceof Expr.Const k && (k.value() == null || Boolean.FALSE.equals(k.value()))) provedEmpty = true;
         }
+        for (Expr c : List.copyOf(where)) if (Planner.gatingQual(c)) {
+            where.remove(c);
+            gatingQuals.add(c);
+        }
         List<Set<Integer>> itemRelids = new ArrayList<>();
         List<List<Expr>> pushed = new ArrayList<>();
         for (Query.JoinNode n : items) {
             itemRelids.add(relids(n));
             pushed.add(new ArrayList<>());
         }
+        // a class's constant-to-constant equality gates the scan of the class's one relation
+        for (var e : ecs.singleRelationConstantEqualities().entrySet())
+            for (int i = 0; i < items.size(); i++)
+                if (itemRelids.get(i).contains(e.getKey())) pushed.get(i).addAll(foldAll(e.getValue()));
         List<Expr> pending = new ArrayList<>();
         for (Expr c : where) {
             Set<Integer> r = varnos(c);
@@ -155,6 +171,13 @@ final class JoinPlanner {
                     current.lateralParams(), null, null);
         }
         return current;
+    }
+
+    /** {@code rel} under a Result checking {@link #gatingQuals} once, for a caller without a gating Result of its own. */
+    Rel withGating(Rel rel) {
+        if (gatingQuals.isEmpty()) return rel;
+        return new Rel(new Plan.GatingResult(rel.plan(), ScanPaths.and(gatingQuals)), rel.layout(), rel.relids(), rel.rows(),
+                rel.cost(), rel.lateralParams(), null, null);
     }
 
     /**
@@ -278,8 +301,16 @@ final class JoinPlanner {
         }
         if (type == Query.JoinType.LEFT || type == Query.JoinType.ANTI)
             toRight.addAll(outerJoinConstants(toLeft, joinQuals, lr, rr));
+        // an inner join's pseudoconstant quals below an outer join are evaluated at the join's own
+        // level (distribute_qual_to_rels' qualscope), as a gating Result above it
+        List<Expr> gating = new ArrayList<>();
+        if (type == Query.JoinType.INNER) for (Expr c : joinQuals) if (Planner.gatingQual(c)) gating.add(c);
+        joinQuals.removeAll(gating);
         Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
-        return join(type, left, right, joinQuals, otherQuals);
+        Rel joined = join(type, left, right, joinQuals, otherQuals);
+        if (gating.isEmpty()) return joined;
+        return new Rel(new Plan.GatingResult(joined.plan(), ScanPaths.and(gating)), joined.layout(), joined.relids(),
+                joined.rows(), joined.cost(), joined.lateralParams(), null, null);
     }
 
     /**

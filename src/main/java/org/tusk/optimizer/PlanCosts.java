@@ -155,7 +155,7 @@ public final class PlanCosts {
             }
             case Plan.FunctionScan f -> {
                 // cost_functionscan: the function's cost (default procost 1) per call, then cpu_tuple_cost per row
-                double rows = f.functions().stream().anyMatch(e -> e instanceof Expr.FuncExpr fe && fe.proc().retset()) ? 1000 : 1;
+                double rows = functionRows(f.functions());
                 yield new Estimate(CPU_OPERATOR_COST * f.functions().size(), (CPU_OPERATOR_COST + CPU_TUPLE_COST) * rows,
                         rows, 4 * Math.max(1, f.rte().columns().size()));
             }
@@ -599,6 +599,22 @@ public final class PlanCosts {
             case Plan.FunctionScan f -> JoinSelectivity.side(null, isBool(f.rte(), o.attno()), false, relRows, relRows);
             default -> columnSide(o.rte(), o.attno(), relRows);
         };
+    }
+
+    /**
+     * The rows of a FROM function (ROWS FROM: the most of its functions): one for a scalar
+     * call; for a set-returning one its prorows, PostgreSQL's default 1000, except what a
+     * planner support function estimates: unnest of one array is estimate_array_length rows
+     * (array_unnest_support).
+     */
+    static double functionRows(List<Expr> functions) {
+        double rows = 1;
+        for (Expr f : functions)
+            if (f instanceof Expr.FuncExpr fe && fe.proc().retset())
+                rows = Math.max(rows, fe.proc().name().equals("unnest") && fe.args().size() == 1
+                        && org.tusk.catalog.BuiltinCatalog.functionByOid(fe.proc().oid()) != null
+                        ? ArraySelectivity.arrayLength(fe.args().get(0)) : 1000);
+        return rows;
     }
 
     private JoinSelectivity.Side columnSide(Query.RangeTblEntry rte, int attno, double relRows) {

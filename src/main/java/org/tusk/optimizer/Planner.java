@@ -295,14 +295,29 @@ public final class Planner {
             for (Expr c : where) if (gatingQual(c)) gating.add(c);
             where.removeAll(gating);
             info.scanOrder = ScanOrder.required(q);
+            boolean groupOrder = false;
             if (info.scanOrder != null) {
                 info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
                 info.scanLimit = constantLimit(q, ctx);
+            } else {
+                // a sorted grouping's group_pathkeys are the query_pathkeys (standard_qp_callback)
+                List<Integer> groupKeys = GroupPathkeys.sortedGroupingKeys(info, q);
+                info.scanOrder = groupKeys == null ? null : ScanOrder.requiredForGrouping(q, groupKeys);
+                if (info.scanOrder != null) {
+                    info.orderedRel = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
+                    groupOrder = true;
+                }
             }
             JoinPlanner joins = new JoinPlanner(info);
             JoinPlanner.Rel rel = joins.plan(where);
+            gating.addAll(joins.gatingQuals);
             // a semi-join above the scan does not keep its order
             if (!semi.isEmpty()) info.scanOrderProvided = false;
+            if (groupOrder) {
+                // the scan's order serves the grouping, not ORDER BY
+                info.groupOrderProvided = info.scanOrderProvided;
+                info.scanOrderProvided = false;
+            }
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
             plan = constantFalse(gating) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
                     : gating.isEmpty() ? rel.plan() : new Plan.GatingResult(rel.plan(), ScanPaths.and(gating));
@@ -539,7 +554,9 @@ public final class Planner {
             sk.add(new Plan.SortKey(w + k, false, false, SortGroupTypes.of(keys.get(k))));
             keyCols.add(column(w + k, keys.get(k)));
         }
-        Plan sorted = new Plan.Sort(new Plan.SubqueryScan(input, null, List.copyOf(proj)), List.copyOf(sk));
+        // input read in group order already (an index scan on the keys) needs no Sort
+        Plan keyed = new Plan.SubqueryScan(input, null, List.copyOf(proj));
+        Plan sorted = info.groupOrderProvided ? keyed : new Plan.Sort(keyed, List.copyOf(sk));
         return new Plan.Agg(sorted, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(aggs), List.copyOf(out),
                 having);
     }
@@ -627,7 +644,7 @@ public final class Planner {
      * pseudoconstant: it reads no column of the level, not even through a SubPlan's arguments,
      * and calls nothing volatile (distribute_qual_to_rels: empty relids, !contain_volatile_functions).
      */
-    private static boolean gatingQual(Expr c) {
+    static boolean gatingQual(Expr c) {
         return !org.tusk.nodes.ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
                 || x instanceof Expr.WholeRowVar || x instanceof Expr.SubLink)
                 && !Clauses.containsVolatileFunctions(c) && !Clauses.returnsSet(c);

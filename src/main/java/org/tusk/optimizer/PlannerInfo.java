@@ -117,6 +117,11 @@ final class PlannerInfo {
     double scanLimit = -1;
     boolean scanOrderProvided;
     /**
+     * Whether the scan delivers the grouping's group_pathkeys instead ({@link GroupPathkeys}: the
+     * level's scan was asked for them), so that the sorted grouping needs no Sort below it.
+     */
+    boolean groupOrderProvided;
+    /**
      * Run conditions the parent level found for this level's window functions when it planned
      * this level as a subquery in FROM ({@link WindowQualPushdown}); empty otherwise.
      */

@@ -62,6 +62,34 @@ final class ScanOrder {
     }
 
     /**
+     * group_pathkeys as the query_pathkeys of a level whose grouping is done on sorted input
+     * (standard_qp_callback: the first rollup's GROUP BY keys, ascending, nulls last): the order
+     * wanted from the scan of its one table, so that an index delivering it can stand in for the
+     * Sort below the GroupAggregate when that costs less (add_paths_to_grouping_rel's presorted
+     * input path against the cheapest one sorted). {@code groupRefs} are the keys' target list
+     * resnos in sort order. Null when the level is not one plain table, when a key is not one of
+     * its columns (a pseudoconstant key orders nothing and is left out), or when no key is left.
+     */
+    static List<Key> requiredForGrouping(Query q, List<Integer> groupRefs) {
+        if (q.setOperations() != null || q.fromList().size() != 1
+                || !(q.fromList().get(0) instanceof Query.JoinNode.RangeRef ref)) return null;
+        Query.RangeTblEntry rte = q.rangeTable().get(ref.rtindex() - 1);
+        if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || rte.inh() && rte.table().relkind() == 'p') return null;
+        for (Query.TargetEntry te : q.targetList()) {
+            if (SrfPlanner.hasSrfs(List.of(te.expr())) || WindowPlanner.hasWindowFuncs(List.of(te.expr()))) return null;
+        }
+        List<Key> keys = new ArrayList<>();
+        for (int resno : groupRefs) {
+            Expr e = q.targetList().get(resno - 1).expr();
+            if (Planner.pseudoConstant(e)) continue;
+            if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != ref.rtindex() || v.attno() <= 0) return null;
+            Key k = new Key(v.attno(), false, false);
+            if (!keys.stream().anyMatch(x -> x.attno() == k.attno())) keys.add(k);
+        }
+        return keys.isEmpty() ? null : keys;
+    }
+
+    /**
      * The table columns pinned to one value by a {@code column = constant} conjunct, the constant
      * being any pseudoconstant (an equivalence class's ec_has_const): a parameter carrying an outer
      * query level's value pins the column for each run of the scan as a literal does.

@@ -47,16 +47,25 @@ final class SemiJoins {
                 || !limitIsNoOp(info, sub) || sub.limitOffset() != null || sub.fromList().isEmpty()) return null;
         for (Query.RangeTblEntry r : sub.rangeTable())
             if (r.lateral() || r.kind() == Query.RteKind.CTE) return null;
-        List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>(), hoisted = new ArrayList<>();
+        List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>(), hoisted = new ArrayList<>(),
+                pseudoconstant = new ArrayList<>();
         for (Expr c : ScanPaths.conjuncts(sub.where())) {
             boolean outer = ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 1);
             // EXISTS (... WHERE p AND q) with q free of the subquery's own relations is
             // q AND EXISTS (... WHERE p): q moves up and is planned (pulled up itself) there,
-            // as pull_up_sublinks does with the quals of the semi join it makes
-            if (!anti && !VarLevels.refersToLevel(c) && !ExprTrees.any(c, x -> x instanceof Expr.Aggref)
-                    && refersOutside(c)) {
-                hoisted.add(VarLevels.incrementLevelsUp(c, -1));
-                continue;
+            // as pull_up_sublinks does with the quals of the semi join it makes; so does a
+            // pseudoconstant q (it reads nothing), which distribute_qual_to_rels would push from
+            // the semi join's quals to the top of the join tree as a gating qual
+            if (!anti && !VarLevels.refersToLevel(c) && !ExprTrees.any(c, x -> x instanceof Expr.Aggref)) {
+                if (refersOutside(c)) {
+                    hoisted.add(VarLevels.incrementLevelsUp(c, -1));
+                    continue;
+                }
+                if (!ExprTrees.any(c, x -> x instanceof Expr.SubLink) && !Clauses.containsVolatileFunctions(c)
+                        && !Clauses.returnsSet(c)) {
+                    pseudoconstant.add(VarLevels.incrementLevelsUp(c, -1));
+                    continue;
+                }
             }
             if (!outer) {
                 local.add(c);
@@ -67,7 +76,9 @@ final class SemiJoins {
             if (!simple) return null;
             correlated.add(c);
         }
+        // convert_EXISTS_sublink_to_join: the WHERE clause must read the parent query
         if (correlated.isEmpty() && hoisted.isEmpty()) return null;
+        hoisted.addAll(pseudoconstant);
         // join trees with ON clauses referring to this query cannot be pulled up
         for (Query.JoinNode n : sub.fromList()) if (refersOut(n)) return null;
         PlannerInfo child = new PlannerInfo(info.glob, info, sub);
@@ -75,7 +86,8 @@ final class SemiJoins {
         List<PlannerInfo.PlanParam> params = SubLinks.collectParams(info, () -> {
             List<Expr> where = new ArrayList<>();
             for (Expr c : local) where.add(Planner.fold(SubLinks.process(c, child), info.glob.ctx));
-            inner[0] = new JoinPlanner(child).plan(where);
+            JoinPlanner joins = new JoinPlanner(child);
+            inner[0] = joins.withGating(joins.plan(where));
         });
         // the inner side must not need values of this level's rows
         if (!params.isEmpty() || !inner[0].lateralParams().isEmpty()) return null;

@@ -46,12 +46,17 @@ final class SimpleSubquery {
         // items then reading those at the parent's level; our join planner cannot yet place an
         // outer join, a VALUES list or a join clause that reads an item outside it by lateral
         // parameters, and plans such a subquery well as a parameterized scan of its own
-        if (readsParentLevel(rte.subquery())) return null;
+        // -- except the simplest form, one table whose WHERE alone reads the items beside it
+        // (lateralWhereOnly): its conjuncts become quals of the join node that takes them, as
+        // deconstruct_jointree's postponed quals do, once that node covers what they read
+        boolean lateralWhere = readsParentLevel(rte.subquery());
+        if (lateralWhere && !lateralWhereOnly(rte.subquery())) return null;
         // as pull_up_simple_subquery does, the subquery's own simple subqueries are pulled up
         // into it first, and what is left must still be simple
         // (what they bring is counted below, with the rest of the subquery's range table)
         Query sub = SubqueryPullUp.pullUp(rte.subquery(), ctx, r -> {});
         if (!isSimple(sub)) return null;
+        if (lateralWhere && !lateralWhereOnly(sub)) return null;
         int offset = q.rangeTable().size();
         Query renumbered = VarTreeMutator.mapQuery(sub, 0, new Renumber(offset));
         List<Expr> row = new ArrayList<>();
@@ -91,6 +96,8 @@ final class SimpleSubquery {
             }
         }
         topQuals.addAll(ScanPaths.conjuncts(replaced.where()));
+        // a LATERAL subquery's WHERE reads items outside it: each join node must cover what its quals read
+        if (lateralWhere) for (Query.JoinNode n : from) if (!qualsCovered(n)) return null;
         uniqueNames(rt, from, offset);
         return new Query(q.commandType(), q.utilityStmt(), List.copyOf(rt), replaced.targetList(),
                 ScanPaths.and(topQuals), q.sortClause(), replaced.limitCount(), replaced.limitOffset(),
@@ -113,6 +120,43 @@ final class SimpleSubquery {
                 && sub.distinctClause().isEmpty() && !sub.hasDistinctOn() && sub.sortClause().isEmpty()
                 && sub.limitCount() == null && sub.limitOffset() == null && sub.rowMarks().isEmpty()
                 && !sub.fromList().isEmpty();
+    }
+
+    /**
+     * Whether {@code sub} is one plain table (no other range table entry) whose WHERE is the only
+     * part reading the level above: its output columns are then its own table's and go NULL with
+     * a null-extended row, and its table reads nothing beside it.
+     */
+    private static boolean lateralWhereOnly(Query sub) {
+        if (sub.rangeTable().size() != 1 || sub.rangeTable().get(0).kind() != Query.RteKind.RELATION
+                || sub.fromList().size() != 1 || !(sub.fromList().get(0) instanceof Query.JoinNode.RangeRef)) return false;
+        for (Query.TargetEntry te : sub.targetList()) if (readsLevelAbove(te.expr())) return false;
+        return true;
+    }
+
+    private static boolean readsLevelAbove(Expr e) {
+        boolean[] found = {false};
+        VarLevels.map(e, 0, (v, depth) -> {
+            if (v.levelsup() == depth + 1) found[0] = true;
+            return null;
+        });
+        return found[0] || org.tusk.nodes.ExprTrees.any(e, x -> x instanceof Expr.Aggref a && a.levelsup() > 0);
+    }
+
+    /** Whether every join node in {@code n} covers the relations its quals read (at this level). */
+    private static boolean qualsCovered(Query.JoinNode n) {
+        if (!(n instanceof Query.JoinNode.Join j)) return true;
+        if (j.quals() != null) {
+            java.util.Set<Integer> reads = new java.util.HashSet<>();
+            VarLevels.map(j.quals(), 0, (v, depth) -> {
+                if (v.levelsup() == depth) reads.add(v.varno());
+                return null;
+            });
+            List<Integer> covered = new ArrayList<>();
+            refs(j, covered);
+            if (!covered.containsAll(reads)) return false;
+        }
+        return qualsCovered(j.left()) && qualsCovered(j.right());
     }
 
     /** Whether anything in {@code sub} (at any depth) reads the level {@code sub} is a FROM item of. */

@@ -13,7 +13,9 @@
  * The top node's tuples are the target list, resjunk entries after the visible ones; sort,
  * DISTINCT and grouping keys are positions in it or expressions over the input. Aggregation is
  * PLAIN without GROUP BY, else HASHED, or SORTED (input sorted on the keys) when enable_hashagg is
- * off; plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
+ * off or an aggregate has DISTINCT or ORDER BY, when an index of the level's one table in the
+ * keys' order (the first rollup's, for grouping sets) replaces that Sort if it costs less
+ * ({@link org.tusk.optimizer.GroupPathkeys}: group_pathkeys as query_pathkeys); plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
  * less as add_path compares them ({@link org.tusk.optimizer.DistinctPaths}, create_distinct_paths);
  * DISTINCT ON is always sorted. WHERE conjuncts that read no column of the level and call nothing
  * volatile are pseudoconstant: a Result above the join tree checks them once ("One-Time Filter",
@@ -70,9 +72,13 @@
  * pseudoconstant: a stable function call, an outer query's value, an InitPlan's result) is not
  * pushed to a relation: it gates the level's join tree as a Result's One-Time Filter
  * ({@code Plan.GatingResult}, distribute_qual_to_rels and create_gating_plan), checked once per
- * execution, the joins never run when it fails. Not yet: a pseudoconstant in an inner join's ON
- * condition (PostgreSQL gates the top with it too, as it is not below an outer join) still
- * filters a relation's scan.
+ * execution, the joins never run when it fails. So does one in an inner join's ON condition
+ * that is not below an outer join ({@code JoinPlanner.gatingQuals}); below an outer join it
+ * gates that inner join alone, and in a correlated EXISTS it moves up to the parent level as
+ * the EXISTS's other parent-only conjuncts do. An equivalence class equating one relation's
+ * column to two constants ({@code x = 1 AND x = 2}) makes {@code x = 1} a restriction and
+ * {@code 2 = 1} a gate above that relation's scan (generate_base_implied_equalities_const); a
+ * pseudoconstant restriction of a relation is always such a gate, never a scan filter.
  *
  * <p>A LATERAL item joined by an inner or left join enforces the join clauses over itself and
  * the items it references in its own scan (a Filter with the outer columns as the loop's
@@ -232,7 +238,9 @@
  * output expression; a sub-select in the output is copied to each reference, each copy its own
  * SubPlan, unless it calls a volatile function), and so each such view, into the level (pull_up_simple_subquery):
  * its range table is appended, its output expressions replace the references to its columns and
- * its join tree stands where it stood. Not yet: one that reads the items beside it (LATERAL),
+ * its join tree stands where it stood. A LATERAL one is pulled up only when it is one table
+ * whose WHERE alone reads the items beside it and the join node taking its conjuncts covers
+ * what they read (a LEFT JOIN LATERAL becomes a left join on them). Not yet: other LATERAL ones,
  * one on an outer join's nullable side with an output that is not a plain column of its own
  * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
  * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
@@ -381,8 +389,10 @@
  * is still nulled. A single-row FROM item whose row is not all Vars is not pulled up into a query
  * with grouping sets (PostgreSQL would wrap it in PlaceHolderVars, which we do not have). A
  * GROUPING() of an outer level becomes an exec parameter of that level
- * (replace_outer_grouping), computed by its Agg for the SubPlan. Presorted input (an index
- * scan in the rollup's order) is not considered for grouping sets.
+ * (replace_outer_grouping), computed by its Agg for the SubPlan. The Agg's input is the
+ * grouping expressions, then the columns the rest reads (make_group_input_target), computed by
+ * the scan below when it can. Presorted input (an index scan in the first rollup's order) is
+ * considered only when the sets are sure to be sorted ({@link org.tusk.optimizer.GroupPathkeys}).
  *
  * <p>Set-returning functions: a function in FROM is a FunctionScan (1000 estimated rows for a
  * set, one otherwise; its LATERAL references are exec parameters like a subquery's). In the

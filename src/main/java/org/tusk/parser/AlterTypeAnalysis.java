@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.parser.ParseCoerce.Context;
 import org.tusk.utils.adt.FormatType;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.adt.Texts;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
@@ -40,7 +40,7 @@ public final class AlterTypeAnalysis {
      * cast automatically to type t'.
      */
     public static Transform transform(Relation rel, int attnum, int typeOid, int typmod, RawExpr using, String usingSql,
-                                      ZoneId zone, String currentDatabase, ExecEnvironment env) {
+                                      InputSettings zone, String currentDatabase, ExecEnvironment env) {
         String sql = usingSql == null ? "" : usingSql;
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();

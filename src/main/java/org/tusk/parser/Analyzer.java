@@ -3,7 +3,6 @@ package org.tusk.parser;
 import static org.tusk.catalog.TypeOids.*;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.tusk.catalog.RelationProvider;
 import org.tusk.catalog.ScannableRelation;
 import org.tusk.catalog.TypeCache;
 import org.tusk.executor.ExecEnvironment;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
@@ -38,7 +38,8 @@ import org.tusk.utils.error.SqlState;
 public final class Analyzer {
     private final String src;
     private final RelationProvider relations;
-    private final ZoneId zone;
+    /** The session's settings for input functions (TimeZone, DateOrder, IntervalStyle, "now"). */
+    private final InputSettings zone;
     private final String currentDatabase;
     /** Tables of the catalog, with their typmods; null when the backend has no storage yet. */
     private ExecEnvironment env;
@@ -83,7 +84,7 @@ public final class Analyzer {
     /** CALL's procedure call (transformCallStmt): this node resolves against procedures, not functions. */
     RawExpr.FuncCall procCall;
 
-    private Analyzer(String src, RelationProvider relations, ZoneId zone, String currentDatabase) {
+    private Analyzer(String src, RelationProvider relations, InputSettings zone, String currentDatabase) {
         this.src = src;
         this.relations = relations;
         this.zone = zone;
@@ -97,7 +98,7 @@ public final class Analyzer {
      * @param zone        the session time zone, used to convert timestamptz literals
      * @param currentDatabase the session's database, the only catalog name accepted in qualified names
      */
-    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone,
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, InputSettings zone,
                                 String currentDatabase) {
         return analyze(raw, queryString, relations, zone, currentDatabase, null);
     }
@@ -108,7 +109,7 @@ public final class Analyzer {
      * ParameterDescription reports them. A parameter whose type cannot be inferred is an error
      * (42P18), as in PostgreSQL.
      */
-    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ZoneId zone,
+    public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, InputSettings zone,
                                 String currentDatabase, List<Integer> paramTypes) {
         return analyze(raw, queryString, relations, null, zone, currentDatabase, paramTypes);
     }
@@ -118,7 +119,7 @@ public final class Analyzer {
      * then only the system views of {@code relations} exist).
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
-                                ZoneId zone, String currentDatabase, List<Integer> paramTypes) {
+                                InputSettings zone, String currentDatabase, List<Integer> paramTypes) {
         return analyze(raw, queryString, relations, env, zone, currentDatabase, paramTypes, null);
     }
 
@@ -128,7 +129,7 @@ public final class Analyzer {
      * (null entries for unnamed parameters), as functions.c's parser hooks allow.
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
-                                ZoneId zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames) {
+                                InputSettings zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames) {
         return analyze(raw, queryString, relations, env, zone, currentDatabase, paramTypes, paramNames, null);
     }
 
@@ -138,7 +139,7 @@ public final class Analyzer {
      * numbered into {@code paramTypes}, which the hook extends as it allocates them.
      */
     public static Query analyze(RawStmt raw, String queryString, RelationProvider relations, ExecEnvironment env,
-                                ZoneId zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames,
+                                InputSettings zone, String currentDatabase, List<Integer> paramTypes, List<String> paramNames,
                                 ColumnRefHook hook) {
         Analyzer a = new Analyzer(queryString, relations, zone, currentDatabase);
         a.columnRefHook = hook;
@@ -415,7 +416,7 @@ public final class Analyzer {
      * expression without column references whose value can be assigned to a column of type
      * {@code typeOid}, and returns it analysed.
      */
-    public static Expr analyzeColumnDefault(String sql, String column, int typeOid, int typmod, ZoneId zone,
+    public static Expr analyzeColumnDefault(String sql, String column, int typeOid, int typmod, InputSettings zone,
                                             String currentDatabase) {
         Analyzer a = new Analyzer(sql, RelationProvider.EMPTY, zone, currentDatabase);
         return ModifyAnalysis.analyzeDefault(a, sql, column, typeOid, typmod);
@@ -426,7 +427,7 @@ public final class Analyzer {
      * coerce_to_specific_type): like a column default, but user-defined functions of {@code env}
      * may be called in it.
      */
-    public static Expr analyzeArgumentDefault(String sql, String argument, int typeOid, ZoneId zone,
+    public static Expr analyzeArgumentDefault(String sql, String argument, int typeOid, InputSettings zone,
                                               String currentDatabase, ExecEnvironment env) {
         return ModifyAnalysis.analyzeDefault(forExpression(sql, zone, currentDatabase, env), sql, argument, typeOid, -1);
     }
@@ -435,13 +436,13 @@ public final class Analyzer {
      * build_column_default for the rewriter (rewriteTargetView's new target): the default of
      * column {@code attno} of the relation of {@code rte}, or a typed NULL when it has none.
      */
-    public static Expr buildColumnDefault(Query.RangeTblEntry rte, int attno, ExecEnvironment env, ZoneId zone,
+    public static Expr buildColumnDefault(Query.RangeTblEntry rte, int attno, ExecEnvironment env, InputSettings zone,
                                           String currentDatabase) {
         return new ModifyAnalysis(forExpression("", zone, currentDatabase, env)).defaultExpr(rte, attno);
     }
 
     /** An analyzer for one expression text of a catalog (a CHECK constraint), with no relations but those it is given. */
-    static Analyzer forExpression(String sql, ZoneId zone, String currentDatabase, ExecEnvironment env) {
+    static Analyzer forExpression(String sql, InputSettings zone, String currentDatabase, ExecEnvironment env) {
         Analyzer a = new Analyzer(sql, RelationProvider.EMPTY, zone, currentDatabase);
         a.env = env;
         return a;
@@ -487,7 +488,7 @@ public final class Analyzer {
 
     ExecEnvironment env() { return env; }
 
-    ZoneId zone() { return zone; }
+    InputSettings zone() { return zone; }
 
     String currentDatabaseName() { return currentDatabase; }
 

@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -45,7 +45,7 @@ public final class CheckConstraintAnalysis {
      * Analyses {@code sql} as a CHECK constraint of {@code rel}: 42804 unless boolean, 0A000 for
      * a subquery, 42803 for an aggregate (as transformExpr reports for EXPR_KIND_CHECK_CONSTRAINT).
      */
-    public static Cooked cook(Relation rel, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env) {
+    public static Cooked cook(Relation rel, String sql, InputSettings zone, String currentDatabase, ExecEnvironment env) {
         RawExpr raw = Parser.parseExpression(sql);
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();
@@ -122,7 +122,7 @@ public final class CheckConstraintAnalysis {
      * The same as {@link #cook}, for a CHECK written at {@code location} of {@code queryString}:
      * an error's position is moved from the expression's text to the statement's.
      */
-    public static Cooked cookAt(Relation rel, String sql, String queryString, int location, ZoneId zone,
+    public static Cooked cookAt(Relation rel, String sql, String queryString, int location, InputSettings zone,
                                 String currentDatabase, ExecEnvironment env) {
         try {
             return cook(rel, sql, zone, currentDatabase, env);

@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -23,7 +23,7 @@ public final class CopyWhereAnalysis {
     private CopyWhereAnalysis() {}
 
     /** Analyses {@code where}, whose locations index {@code queryString}, over the columns of {@code rel}. */
-    public static Expr analyze(Relation rel, RawExpr where, String queryString, ZoneId zone, String currentDatabase,
+    public static Expr analyze(Relation rel, RawExpr where, String queryString, InputSettings zone, String currentDatabase,
                                ExecEnvironment env) {
         Analyzer a = Analyzer.forExpression(queryString == null ? "" : queryString, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.tusk.catalog.ColumnDef;
@@ -10,6 +9,7 @@ import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -28,7 +28,7 @@ public final class DomainCheckAnalysis {
     private DomainCheckAnalysis() {}
 
     /** The CHECK {@code sql} of an existing domain (VALUE is of the base type under all its levels). */
-    public static Expr cook(DomainInfo d, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env) {
+    public static Expr cook(DomainInfo d, String sql, InputSettings zone, String currentDatabase, ExecEnvironment env) {
         int base = d.baseType(), typmod = d.baseTypmod();
         for (DomainInfo x = TypeCache.lookupDomain(base); x != null; x = TypeCache.lookupDomain(base)) {
             base = x.baseType();
@@ -38,7 +38,7 @@ public final class DomainCheckAnalysis {
     }
 
     /** The CHECK {@code sql} of domain {@code domainName} over {@code baseType} (getBaseType'd). */
-    public static Expr cook(String domainName, int baseType, int baseTypmod, String sql, ZoneId zone,
+    public static Expr cook(String domainName, int baseType, int baseTypmod, String sql, InputSettings zone,
                             String currentDatabase, ExecEnvironment env) {
         RawExpr raw = Parser.parseExpression(sql);
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);

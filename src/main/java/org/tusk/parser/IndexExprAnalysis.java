@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.RawStmt;
 import org.tusk.nodes.Stmt;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -39,7 +39,7 @@ public final class IndexExprAnalysis {
      * A key expression of CREATE INDEX: 0A000 for a subquery, 42803 for an aggregate, 42P17 for
      * a function that is not IMMUTABLE (as ComputeIndexAttrs and transformExpr report).
      */
-    public static Column cookExpression(Relation heap, RawExpr raw, String sql, ZoneId zone, String currentDatabase,
+    public static Column cookExpression(Relation heap, RawExpr raw, String sql, InputSettings zone, String currentDatabase,
                                         ExecEnvironment env) {
         Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index expressions");
         Expr e = a.transformExpr(raw);
@@ -52,7 +52,7 @@ public final class IndexExprAnalysis {
     }
 
     /** CheckPredicate over transformWhereClause(EXPR_KIND_INDEX_PREDICATE): a boolean, immutable condition. */
-    public static Expr cookPredicate(Relation heap, RawExpr raw, String sql, ZoneId zone, String currentDatabase,
+    public static Expr cookPredicate(Relation heap, RawExpr raw, String sql, InputSettings zone, String currentDatabase,
                                      ExecEnvironment env) {
         Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index predicates");
         Expr e = a.coerceToBoolean(a.transformExpr(raw), "WHERE", raw.location());
@@ -65,7 +65,7 @@ public final class IndexExprAnalysis {
     }
 
     /** The stored pg_index.indexprs of an index on {@code heap}: its key expressions in key order. */
-    public static List<Expr> storedExpressions(Relation heap, String indexprs, ZoneId zone, String currentDatabase,
+    public static List<Expr> storedExpressions(Relation heap, String indexprs, InputSettings zone, String currentDatabase,
                                                ExecEnvironment env) {
         String sql = "SELECT " + indexprs;
         List<RawStmt> raws = Parser.parse(sql);
@@ -81,21 +81,21 @@ public final class IndexExprAnalysis {
      * text {@code exprs}: analysed as it will be read back, its names bound to the objects they
      * resolve to now ({@link org.tusk.catalog.StoredNamePins}).
      */
-    public static String pinnedExpressions(Relation heap, String exprs, ZoneId zone, String currentDatabase,
+    public static String pinnedExpressions(Relation heap, String exprs, InputSettings zone, String currentDatabase,
                                            ExecEnvironment env) {
         return org.tusk.catalog.StoredNamePins.analyze("SELECT ", exprs,
                 whole -> storedExpressions(heap, exprs, zone, currentDatabase, env)).text();
     }
 
     /** As {@link #pinnedExpressions} for a partial index's predicate (pg_index.indpred). */
-    public static String pinnedPredicate(Relation heap, String indpred, ZoneId zone, String currentDatabase,
+    public static String pinnedPredicate(Relation heap, String indpred, InputSettings zone, String currentDatabase,
                                          ExecEnvironment env) {
         return org.tusk.catalog.StoredNamePins.analyze(indpred,
                 () -> storedPredicate(heap, indpred, zone, currentDatabase, env)).text();
     }
 
     /** The stored pg_index.indpred of a partial index on {@code heap}. */
-    public static Expr storedPredicate(Relation heap, String indpred, ZoneId zone, String currentDatabase,
+    public static Expr storedPredicate(Relation heap, String indpred, InputSettings zone, String currentDatabase,
                                        ExecEnvironment env) {
         Analyzer a = analyzer(heap, indpred, zone, currentDatabase, env, "index predicates");
         return a.coerceToBoolean(a.transformExpr(Parser.parseExpression(indpred)), "WHERE", 0);
@@ -114,7 +114,7 @@ public final class IndexExprAnalysis {
         for (Expr c : Analyzer.children(e)) collectAttnums(c, attrs);
     }
 
-    static Analyzer analyzer(Relation heap, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env,
+    static Analyzer analyzer(Relation heap, String sql, InputSettings zone, String currentDatabase, ExecEnvironment env,
                                      String kind) {
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();

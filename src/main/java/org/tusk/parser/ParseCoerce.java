@@ -2,7 +2,6 @@ package org.tusk.parser;
 
 import static org.tusk.catalog.TypeOids.*;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.tusk.catalog.ArrayTypes;
@@ -13,6 +12,7 @@ import org.tusk.catalog.PgCast;
 import org.tusk.catalog.PgType;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.TypeName;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -95,7 +95,7 @@ public final class ParseCoerce {
      * Coerces expr (of type from) to type to. The caller has checked canCoerce(); typmod -1
      * means none. location is the 0-based offset used for errors (-1 for none).
      */
-    public static Expr coerce(Expr expr, int to, int typmod, Context ctx, String src, int location, ZoneId zone) {
+    public static Expr coerce(Expr expr, int to, int typmod, Context ctx, String src, int location, InputSettings zone) {
         int from = expr.type();
         Expr result;
         if (to == ANY) return expr;
@@ -133,7 +133,7 @@ public final class ParseCoerce {
                 try {
                     // interval_in reads the field qualifier of its typmod (a bare '1' in YEAR means years)
                     v = to == INTERVAL && typmod >= 0 ? org.tusk.utils.adt.IntervalParse.parse((String) c.value(),
-                            typmod >>> 16, org.tusk.utils.adt.DateStyles.intervalStyle())
+                            typmod >>> 16, zone.intervalStyle())
                             : BuiltinCatalog.type(to).input().in((String) c.value(), zone);
                 } catch (PgException e) {
                     throw withPosition(e, src, c.location());
@@ -187,7 +187,7 @@ public final class ParseCoerce {
      * CoerceToDomain node at run time.
      */
     private static Expr coerceToDomain(Expr expr, DomainInfo domain, int typmod, Context ctx, String src, int location,
-                                       ZoneId zone) {
+                                       InputSettings zone) {
         int base = domain.baseType(), baseTypmod = domain.baseTypmod();
         for (DomainInfo d = TypeCache.lookupDomain(base); d != null; d = TypeCache.lookupDomain(base)) {
             base = d.baseType();

@@ -1,11 +1,10 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
-
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.RawExpr;
 import org.tusk.parser.ParseCoerce.Context;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -18,7 +17,7 @@ public final class PartitionBoundAnalysis {
     private PartitionBoundAnalysis() {}
 
     /** The datum's text {@code sql} analysed and coerced to {@code typeOid}/{@code typmod} of key column {@code column}. */
-    public static Expr analyze(String sql, String column, int typeOid, int typmod, ZoneId zone, String currentDatabase) {
+    public static Expr analyze(String sql, String column, int typeOid, int typmod, InputSettings zone, String currentDatabase) {
         RawExpr raw = Parser.parseExpression(sql);
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, null);
         a.setRangeTableEntry(null);

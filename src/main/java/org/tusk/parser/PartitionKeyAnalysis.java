@@ -1,11 +1,10 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
-
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.RawExpr;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -27,7 +26,7 @@ public final class PartitionKeyAnalysis {
      * functions and subqueries (0A000), system columns, functions that are not IMMUTABLE and
      * expressions without any column (all 42P17).
      */
-    public static Expr cook(Relation table, RawExpr raw, String sql, ZoneId zone, String currentDatabase,
+    public static Expr cook(Relation table, RawExpr raw, String sql, InputSettings zone, String currentDatabase,
                             ExecEnvironment env) {
         Analyzer a = IndexExprAnalysis.analyzer(table, sql, zone, currentDatabase, env, "partition key expressions");
         Expr e;
@@ -49,7 +48,7 @@ public final class PartitionKeyAnalysis {
      */
     public static java.util.List<Expr> stored(Relation table, String partexprs, ExecEnvironment env) {
         return org.tusk.catalog.ObjectNames.current().analyzeStored(table.namespace(),
-                () -> IndexExprAnalysis.storedExpressions(table, partexprs, java.time.ZoneOffset.UTC, null, env));
+                () -> IndexExprAnalysis.storedExpressions(table, partexprs, org.tusk.utils.adt.InputSettings.DEFAULT, null, env));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.ParseCoerce.Context;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -32,7 +32,7 @@ public final class SqlFunctionBody {
     public record Analyzed(List<Query> statements, String text) {}
 
     public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
-                                   RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
+                                   RelationProvider relations, ExecEnvironment env, InputSettings zone, String currentDatabase) {
         return analyze(body, argTypes, argNames, resultType, List.of(), relations, env, zone, currentDatabase);
     }
 
@@ -41,7 +41,7 @@ public final class SqlFunctionBody {
      * one column per OUT parameter, each assignment-coercible to its type.
      */
     public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
-                                   List<Integer> outTypes, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+                                   List<Integer> outTypes, RelationProvider relations, ExecEnvironment env, InputSettings zone,
                                    String currentDatabase) {
         List<RawStmt> raws = Parser.parseRoutineBody(body);
         List<Query> out = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class SqlFunctionBody {
      */
     public static List<org.tusk.catalog.SqlBodyStatement> analyzeAsStored(String body, List<Integer> argTypes,
                                                                          List<String> argNames, RelationProvider relations,
-                                                                         ExecEnvironment env, ZoneId zone, String currentDatabase) {
+                                                                         ExecEnvironment env, InputSettings zone, String currentDatabase) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < argTypes.size(); i++) names.add(i < argNames.size() && !argNames.get(i).isEmpty() ? argNames.get(i) : null);
         List<org.tusk.catalog.SqlBodyStatement> out = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class SqlFunctionBody {
     }
 
     /** check_sql_fn_retval for a scalar result. */
-    private static Query checkResult(Query q, int resultType, String src, ZoneId zone) {
+    private static Query checkResult(Query q, int resultType, String src, InputSettings zone) {
         if (resultType == TypeOids.VOID) return q;
         List<Query.TargetEntry> tl = resultList(q, resultType);
         List<Query.TargetEntry> visible = tl.stream().filter(t -> !t.resjunk()).toList();
@@ -119,7 +119,7 @@ public final class SqlFunctionBody {
      * check_sql_fn_retval for a record described by OUT parameters: as many visible columns as
      * there are OUT parameters, column i assignment-coercible to the type of OUT parameter i.
      */
-    private static Query checkRecord(Query q, int resultType, List<Integer> outTypes, String src, ZoneId zone) {
+    private static Query checkRecord(Query q, int resultType, List<Integer> outTypes, String src, InputSettings zone) {
         List<Query.TargetEntry> tl = resultList(q, resultType);
         List<Query.TargetEntry> newList = new ArrayList<>();
         int col = 0;
@@ -153,7 +153,7 @@ public final class SqlFunctionBody {
      * becomes the one ROW(...) value.
      */
     private static Query asComposite(Query q, int resultType, org.tusk.catalog.TypeCache.CompositeType composite,
-                                     String src, ZoneId zone) {
+                                     String src, InputSettings zone) {
         Query coerced = checkRecord(q, resultType, composite.types(), src, zone);
         List<Query.TargetEntry> visible = resultList(coerced, resultType).stream().filter(t -> !t.resjunk()).toList();
         if (coerced.commandType() != Query.CommandType.SELECT) {

@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.Query;
 import org.tusk.nodes.RawExpr;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -32,7 +32,7 @@ public final class TriggerWhenAnalysis {
      * Analyses WHEN ({@code sql}, at {@code location} of {@code queryString}) for a trigger of
      * {@code tgtype} on {@code rel}, with CreateTrigger's errors.
      */
-    public static Expr cook(Relation rel, String sql, int tgtype, String queryString, int location, ZoneId zone,
+    public static Expr cook(Relation rel, String sql, int tgtype, String queryString, int location, InputSettings zone,
                             String currentDatabase, ExecEnvironment env) {
         try {
             return analyse(rel, sql, tgtype, zone, currentDatabase, env);
@@ -44,11 +44,11 @@ public final class TriggerWhenAnalysis {
     }
 
     /** A stored condition (tgqual), analysed again for a statement that fires the trigger. */
-    public static Expr stored(Relation rel, String sql, ZoneId zone, String currentDatabase, ExecEnvironment env) {
+    public static Expr stored(Relation rel, String sql, InputSettings zone, String currentDatabase, ExecEnvironment env) {
         return analyse(rel, sql, TriggerInfo.TRIGGER_TYPE_ROW | TriggerInfo.TRIGGER_TYPE_UPDATE, zone, currentDatabase, env);
     }
 
-    private static Expr analyse(Relation rel, String sql, int tgtype, ZoneId zone, String currentDatabase,
+    private static Expr analyse(Relation rel, String sql, int tgtype, InputSettings zone, String currentDatabase,
                                 ExecEnvironment env) {
         RawExpr raw = Parser.parseExpression(sql);
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);

@@ -1,6 +1,5 @@
 package org.tusk.parser;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import org.tusk.catalog.MovingUserAggregate;
 import org.tusk.catalog.SqlFunction;
 import org.tusk.catalog.UserAggregate;
 import org.tusk.catalog.UserAggregateImpl;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
 
@@ -50,7 +50,7 @@ final class UserAggregates {
         return all;
     }
 
-    private static PgAggregate.Impl impl(FunctionDdl functions, UserAggregate u, ZoneId zone) {
+    private static PgAggregate.Impl impl(FunctionDdl functions, UserAggregate u, InputSettings zone) {
         if (u.kind() != 'n') {
             // CREATE AGGREGATE admitted only orderedsetaggs.c's final functions: run that built-in
             OrderedSetAggregate os = BuiltinCatalog.orderedSetFinal(BuiltinCatalog.functionByOid(u.finalFn()));
@@ -71,7 +71,7 @@ final class UserAggregates {
      * the initial value is read with that type (GetAggInitVal), and polymorphic support functions
      * are bound to the concrete types.
      */
-    private static PgAggregate.Impl bound(FunctionDdl functions, UserAggregate u, List<Integer> args, int result, ZoneId zone) {
+    private static PgAggregate.Impl bound(FunctionDdl functions, UserAggregate u, List<Integer> args, int result, InputSettings zone) {
         int transType = resolveTransType(u, args);
         List<Integer> transArgs = new ArrayList<>();
         transArgs.add(transType);

@@ -292,7 +292,10 @@
  *
  * <p>Invariants: the Query handed to the optimizer is fully typed; visible target entries come
  * first, resjunk (ORDER BY-only) entries after; nothing in the Query refers back to raw nodes.
- * Analysis depends on session state only through the time zone passed in.
+ * Analysis depends on session state only through the input settings passed in (an
+ * {@link org.tusk.utils.adt.InputSettings}: TimeZone, DateOrder, IntervalStyle and the
+ * transaction's start, which the input functions of the literals it folds read; the parameters
+ * that carry them are still named {@code zone}).
  *
  * <p>Declarative partitioning ({@link org.tusk.parser.PartitionGrammar}): PARTITION BY
  * strategy (part_elem: a column, a function call or a parenthesized expression, each with

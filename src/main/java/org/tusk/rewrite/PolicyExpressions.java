@@ -1,6 +1,5 @@
 package org.tusk.rewrite;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.tusk.catalog.RelationProvider;
@@ -10,6 +9,7 @@ import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
 import org.tusk.parser.Analyzer;
 import org.tusk.parser.Parser;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.adt.Texts;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
@@ -34,7 +34,7 @@ public final class PolicyExpressions {
      * Analyses {@code text} over {@code rel}: 42804 unless boolean, 42803 for an aggregate, 42P20
      * for a window function, as transformWhereClause and the EXPR_KIND_POLICY checks refuse them.
      */
-    public static Analysed analyze(Relation rel, String text, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+    public static Analysed analyze(Relation rel, String text, RelationProvider relations, ExecEnvironment env, InputSettings zone,
                                    String currentDatabase) {
         String from = " FROM ONLY " + Texts.quoteIdentifier(env.catalog().namespaceName(rel.namespace())) + "."
                 + Texts.quoteIdentifier(rel.name());

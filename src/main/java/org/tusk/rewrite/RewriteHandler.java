@@ -1,6 +1,5 @@
 package org.tusk.rewrite;
 
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,6 +14,7 @@ import org.tusk.nodes.Query;
 import org.tusk.nodes.RawStmt;
 import org.tusk.parser.Analyzer;
 import org.tusk.parser.Parser;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.Severity;
@@ -46,7 +46,7 @@ import org.tusk.utils.error.SqlState;
 public final class RewriteHandler {
     private final RelationProvider relations;
     private final ExecEnvironment env;
-    private final ZoneId zone;
+    private final InputSettings zone;
     private final String currentDatabase;
     private final boolean checkPermissions;
     /** The views being expanded, innermost last (the "infinite recursion" check of fireRIRrules). */
@@ -56,7 +56,7 @@ public final class RewriteHandler {
      * @param checkPermissions whether privileges are checked now (not while a statement is only
      *                         parsed or described in the extended protocol)
      */
-    public RewriteHandler(RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase,
+    public RewriteHandler(RelationProvider relations, ExecEnvironment env, InputSettings zone, String currentDatabase,
                           boolean checkPermissions) {
         this.relations = relations;
         this.env = env;

@@ -1,6 +1,5 @@
 package org.tusk.rewrite;
 
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,6 +12,7 @@ import org.tusk.catalog.RelationProvider;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.Query;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 
@@ -35,12 +35,12 @@ import org.tusk.utils.error.PgException;
 final class RowSecurityRewriter {
     private final ExecEnvironment env;
     private final RelationProvider relations;
-    private final ZoneId zone;
+    private final InputSettings zone;
     private final String currentDatabase;
     private final boolean rowSecurity;
     private final Deque<Integer> active = new ArrayDeque<>();
 
-    RowSecurityRewriter(ExecEnvironment env, RelationProvider relations, ZoneId zone, String currentDatabase,
+    RowSecurityRewriter(ExecEnvironment env, RelationProvider relations, InputSettings zone, String currentDatabase,
                         boolean rowSecurity) {
         this.env = env;
         this.relations = relations;

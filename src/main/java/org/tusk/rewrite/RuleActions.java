@@ -1,6 +1,5 @@
 package org.tusk.rewrite;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.tusk.nodes.RawStmt;
 import org.tusk.parser.Analyzer;
 import org.tusk.parser.ColumnRefHook;
 import org.tusk.parser.Parser;
+import org.tusk.utils.adt.InputSettings;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -48,7 +48,7 @@ public final class RuleActions {
 
     /** Analyses the stored texts of {@code rule} of relation {@code rel}. */
     public static RuleActions analyze(Relation rel, char evType, String qualText, List<String> actionTexts,
-                                      RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
+                                      RelationProvider relations, ExecEnvironment env, InputSettings zone, String currentDatabase) {
         return analyzeAndPin(rel, evType, qualText, actionTexts, relations, env, zone, currentDatabase).actions();
     }
 
@@ -61,7 +61,7 @@ public final class RuleActions {
      * hold OIDs in PostgreSQL.
      */
     public static Pinned analyzeAndPin(Relation rel, char evType, String qualText, List<String> actionTexts,
-                                       RelationProvider relations, ExecEnvironment env, ZoneId zone, String currentDatabase) {
+                                       RelationProvider relations, ExecEnvironment env, InputSettings zone, String currentDatabase) {
         Hook hook = new Hook(rel, 0);
         Expr qual = null;
         String pinnedQual = null;
@@ -90,7 +90,7 @@ public final class RuleActions {
     }
 
     /** The same for a stored rule. */
-    static RuleActions analyze(Relation rel, RuleInfo rule, RelationProvider relations, ExecEnvironment env, ZoneId zone,
+    static RuleActions analyze(Relation rel, RuleInfo rule, RelationProvider relations, ExecEnvironment env, InputSettings zone,
                                String currentDatabase) {
         try {
             return analyze(rel, rule.evType(), rule.qual(), rule.actions(), relations, env, zone, currentDatabase);

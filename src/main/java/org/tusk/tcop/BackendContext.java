@@ -48,6 +48,15 @@ public final class BackendContext {
     boolean reuseAllowed;
     /** What this process keeps between the sessions it serves (null for a process that serves one). */
     SessionCarryOver carryOver;
+    /**
+     * The session's handlers of LANGUAGE sql and plpgsql (made with the session's QueryRunner),
+     * which every statement's ExecEnvironment carries to the executor.
+     */
+    org.tusk.executor.SqlFunctionRunner sqlFunctions;
+    /** The session's trigger nesting depth (pg_trigger_depth), which every statement's ExecEnvironment carries. */
+    final org.tusk.executor.TriggerFunctions.Depth triggerDepth = new org.tusk.executor.TriggerFunctions.Depth();
+    /** The session's cursors (QueryRunner's), which WHERE CURRENT OF finds through the ExecEnvironment. */
+    org.tusk.executor.ExecCurrent.PortalLookup portals;
     /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */
     BootstrapCatalog catalogAtStart;
 

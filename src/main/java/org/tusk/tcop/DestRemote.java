@@ -104,7 +104,7 @@ final class DestRemote {
                     org.tusk.utils.adt.geo.GeoText.in(type, text));
             // cash_send, timetz_send, bit_send/varbit_send of the value the text stands for
             case MONEY -> ByteBuffer.allocate(8).putLong(org.tusk.utils.adt.Cashes.in(text).value()).array();
-            case TIMETZ -> org.tusk.utils.adt.TimeTzs.send(org.tusk.utils.adt.TimeTzs.in(text, java.time.ZoneOffset.UTC));
+            case TIMETZ -> org.tusk.utils.adt.TimeTzs.send(org.tusk.utils.adt.TimeTzs.in(text, org.tusk.utils.adt.InputSettings.DEFAULT));
             case BIT, VARBIT -> org.tusk.utils.adt.VarBits.send(org.tusk.utils.adt.VarBits.in(text));
             // tsvectorsend, tsquerysend; regconfigsend/regdictionarysend: the OID as a uint32
             case TSVECTOR -> org.tusk.utils.adt.tsearch.TsBinary.tsvectorSend(org.tusk.utils.adt.tsearch.TsVectorIO.in(text));

@@ -82,7 +82,7 @@ public final class Engine {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
         ExecContext ctx = ExecContext.of(session, env);
         if (raw.stmt() instanceof Stmt.ExplainStmt ex) return prepareExplain(raw, ex, queryString, relations, session, paramTypes, paramText, env, ctx, true);
-        java.time.ZoneId zone = ctx.timeZone();
+        org.tusk.utils.adt.InputSettings zone = ctx.inputSettings();
         Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
         // ExecCheckRTPerms; a statement only being parsed or described (extended protocol) is not checked yet.
         if (env != null) {
@@ -167,7 +167,7 @@ public final class Engine {
     static Planned analyzeAndPlan(RawStmt raw, String queryString, RelationProvider relations, SessionServices session,
                                   List<Integer> paramTypes, ExecEnvironment env) {
         ExecContext ctx = ExecContext.of(session, env);
-        java.time.ZoneId zone = ctx.timeZone();
+        org.tusk.utils.adt.InputSettings zone = ctx.inputSettings();
         Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
         org.tusk.executor.ExecPermissions.check(q, env);
         RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), true)
@@ -191,7 +191,7 @@ public final class Engine {
     static List<Integer> analyzeAndRewrite(RawStmt raw, String queryString, RelationProvider relations,
                                            SessionServices session, List<Integer> paramTypes, ExecEnvironment env) {
         ExecContext ctx = ExecContext.of(session, env);
-        java.time.ZoneId zone = ctx.timeZone();
+        org.tusk.utils.adt.InputSettings zone = ctx.inputSettings();
         Query q = Analyzer.analyze(raw, queryString, relations, env, zone, session.currentDatabase(), paramTypes);
         RewriteHandler.Rewritten rw = new RewriteHandler(relations, env, zone, session.currentDatabase(), false)
                 .rowSecurity(rowSecurity(session))
@@ -240,7 +240,7 @@ public final class Engine {
         // The statement's own range table is checked for the user before rewriting: a view it
         // updates is checked as itself (the rewriter checks the view's base relation for the view's owner).
         if (checkPermissions) org.tusk.executor.ExecPermissions.check(q, env);
-        return new RewriteHandler(relations, env, ctx.timeZone(), session.currentDatabase(), checkPermissions)
+        return new RewriteHandler(relations, env, ctx.inputSettings(), session.currentDatabase(), checkPermissions)
                 .rowSecurity(rowSecurity(session)).rewrite(q);
     }
 
@@ -258,7 +258,7 @@ public final class Engine {
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
             values[i] = paramText[i] == null ? null
-                    : org.tusk.catalog.BuiltinCatalog.type(paramTypes.get(i)).input().in(paramText[i], ctx.timeZone());
+                    : org.tusk.catalog.BuiltinCatalog.type(paramTypes.get(i)).input().in(paramText[i], ctx.inputSettings());
         }
         return values;
     }
@@ -293,7 +293,7 @@ public final class Engine {
         String tableTag = PreparedStatement.tableStatementTag(inner.stmt());
         if (tableTag != null && env == null)
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, tableTag + " is not supported yet");
-        Query q = Analyzer.analyze(inner, queryString, relations, env, ctx.timeZone(), session.currentDatabase(), paramTypes);
+        Query q = Analyzer.analyze(inner, queryString, relations, env, ctx.inputSettings(), session.currentDatabase(), paramTypes);
         if (env != null) q = rewrite(q, relations, session, env, ctx, true);
         // With values (Bind's, or EXPLAIN EXECUTE's list) the statement is planned for them (a custom
         // plan), unless it explains a prepared statement's generic plan.

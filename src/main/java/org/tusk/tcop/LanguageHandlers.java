@@ -11,7 +11,7 @@ import org.tusk.pl.plpgsql.PlpgsqlHandler;
 /**
  * fmgr's choice of a call handler by pg_proc.prolang: LANGUAGE sql functions go to fmgr_sql
  * ({@link SqlFunctionHandler}), plpgsql ones to plpgsql_call_handler ({@link PlpgsqlHandler}), whose
- * trigger branch it installs as plpgsql's trigger function handler. A function that is SECURITY
+ * trigger branch is plpgsql's trigger function handler. A function that is SECURITY
  * DEFINER or has SET clauses is called through fmgr_security_definer ({@link SecurityDefinerCall}),
  * whatever its language.
  */
@@ -19,17 +19,22 @@ final class LanguageHandlers implements SqlFunctionRunner {
     private final SqlFunctionHandler sql;
     private final PlpgsqlHandler plpgsql;
     private final SecurityDefinerCall security;
+    /** plpgsql_call_handler's trigger branch, found through the function's pg_language row. */
+    private final org.tusk.executor.TriggerFunctionHandler plpgsqlTrigger;
 
     LanguageHandlers(SqlFunctionHandler sql, PlpgsqlHandler plpgsql, SecurityDefinerCall security) {
         this.sql = sql;
         this.plpgsql = plpgsql;
         this.security = security;
-        // plpgsql_call_handler's trigger branch, found through the function's pg_language row
-        org.tusk.executor.TriggerFunctions.installLanguageHandler(SqlFunction.PLPGSQL_LANGUAGE_ID,
-                (fnOid, td, ctx) -> {
-                    SqlFunction f = ctx.env().catalog().functions().byOid(fnOid);
-                    return security.run(f, () -> plpgsql.callTrigger(f, td, ctx));
-                });
+        this.plpgsqlTrigger = (fnOid, td, ctx) -> {
+            SqlFunction f = ctx.env().catalog().functions().byOid(fnOid);
+            return security.run(f, () -> plpgsql.callTrigger(f, td, ctx));
+        };
+    }
+
+    @Override
+    public org.tusk.executor.TriggerFunctionHandler triggerHandler(int languageOid) {
+        return languageOid == SqlFunction.PLPGSQL_LANGUAGE_ID ? plpgsqlTrigger : null;
     }
 
     private static boolean isPlpgsql(SqlFunction f) {

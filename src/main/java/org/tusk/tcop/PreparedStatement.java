@@ -331,7 +331,7 @@ public final class PreparedStatement {
                     org.tusk.commands.PartitionCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.CreateStmt c -> TableCommands.createTable(c, queryString, ctx, notices::add);
             case Stmt.IndexStmt i -> org.tusk.commands.IndexCommands.define(i, queryString, ctx);
-            case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add);
+            case Stmt.DropStmt d -> TableCommands.drop(d, env, notices::add, () -> ctx.session().boolSetting("allow_system_table_mods"));
             case Stmt.CreateMatViewStmt c -> createMaterializedView(c);
             case Stmt.RefreshMatViewStmt r -> refreshMaterializedView(r);
             case Stmt.TruncateStmt t -> TruncateCommand.truncate(t, ctx, notices::add);
@@ -370,13 +370,13 @@ public final class PreparedStatement {
             case Stmt.AlterOperatorStmt a -> org.tusk.commands.OperatorCommands.alter(a, queryString, env);
             case Stmt.AlterFunctionStmt a -> org.tusk.commands.AlterFunctionCommands.alter(a, queryString, env,
                     session::canonicalSettingName);
-            case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.timeZone(),
+            case Stmt.ViewStmt v -> org.tusk.commands.ViewCommands.defineView(v, queryString, relations, env, ctx.inputSettings(),
                     session.currentDatabase(), notices::add);
             case Stmt.CreateTableAsStmt c -> createTableAs(c);
             case Stmt.CreateTrigStmt c -> org.tusk.commands.TriggerCommands.create(c, queryString, ctx);
             case Stmt.DropTriggerStmt d -> org.tusk.commands.TriggerCommands.drop(d, env, notices::add);
             case Stmt.RenameTriggerStmt r -> org.tusk.commands.TriggerCommands.rename(r, env);
-            case Stmt.CreateRuleStmt r -> org.tusk.commands.RuleCommands.define(r, relations, env, ctx.timeZone(),
+            case Stmt.CreateRuleStmt r -> org.tusk.commands.RuleCommands.define(r, relations, env, ctx.inputSettings(),
                     session.currentDatabase());
             case Stmt.DropRuleStmt r -> org.tusk.commands.RuleCommands.drop(r, env, notices::add);
             case Stmt.RenameRuleStmt r -> org.tusk.commands.RuleCommands.rename(r, env);
@@ -401,7 +401,7 @@ public final class PreparedStatement {
         // does not see the table it fills (a scan of pg_class does not find it)
         int queryCid = env.snapshot().curcid();
         org.tusk.utils.cache.Relation rel = org.tusk.commands.CreateAsCommands.createTableAs(c, queryString, relations, env,
-                ctx.timeZone(), session.currentDatabase(), utilityParamTypes);
+                ctx.inputSettings(), session.currentDatabase(), utilityParamTypes);
         if (rel == null) {
             tag = "CREATE TABLE AS";
             return;
@@ -441,7 +441,7 @@ public final class PreparedStatement {
         var env = ctx.env();
         int queryCid = env.snapshot().curcid();
         org.tusk.utils.cache.Relation mv = org.tusk.commands.MatviewCommands.create(c, queryString, relations, env,
-                ctx.timeZone(), session.currentDatabase(), notices::add);
+                ctx.inputSettings(), session.currentDatabase(), notices::add);
         if (mv == null || !c.withData()) {
             tag = "CREATE MATERIALIZED VIEW";
             return;
@@ -525,7 +525,7 @@ public final class PreparedStatement {
     private java.util.function.Consumer<Object[]> intoRelation(Stmt.CreateTableAsStmt c) {
         var env = ctx.env();
         org.tusk.utils.cache.Relation rel = org.tusk.commands.CreateAsCommands.createTableAs(c, queryString, relations, env,
-                ctx.timeZone(), session.currentDatabase(), utilityParamTypes);
+                ctx.inputSettings(), session.currentDatabase(), utilityParamTypes);
         if (rel == null) return null;
         int natts = rel.desc().natts();
         return row -> env.tableAm().insert(rel, java.util.Arrays.copyOf(row, natts), env.commandId());

@@ -58,13 +58,13 @@ final class QueryRunner {
         this.sharedObjects = new SharedObjects(ctx, this);
         // LANGUAGE sql's call handler for this backend's session
         // and plpgsql's, chosen by the function's language
-        org.tusk.executor.ExecContext.installSqlFunctionRunner(new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
+        ctx.sqlFunctions = new LanguageHandlers(new SqlFunctionHandler(this::lookupRelation, session,
                 () -> ctx.storage == null ? 0 : ctx.storage.relcache.namesGeneration(), () -> ctx.storage.statementEnvironment(),
                 (d, query, types, values) -> declareCursor(d, query, types, values)),
                 new org.tusk.pl.plpgsql.PlpgsqlHandler(new PlHostImpl(ctx, session, this::lookupRelation)),
-                new SecurityDefinerCall(ctx)));
+                new SecurityDefinerCall(ctx));
         // WHERE CURRENT OF finds this session's cursors
-        org.tusk.executor.ExecCurrent.installPortalLookup(cursors::get);
+        ctx.portals = cursors::get;
     }
 
     /** The statistics views first, then the shared catalogs (once the session has storage). */

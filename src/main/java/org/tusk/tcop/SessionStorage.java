@@ -195,7 +195,7 @@ final class SessionStorage {
         // Key expressions are analysed against this session's catalog, so that the user-defined
         // functions they call are found; parse analysis reads nothing but the catalog.
         ExecEnvironment analysis = environment(null, -1);
-        org.tusk.catalog.PartitionCatalog.installKeyExpressionTyper((rel, partexprs) -> {
+        catalog.partitions().setKeyExpressionTyper((rel, partexprs) -> {
             List<org.tusk.catalog.ColumnDef> types = new java.util.ArrayList<>();
             for (var e : org.tusk.parser.PartitionKeyAnalysis.stored(rel, partexprs, analysis))
                 types.add(new org.tusk.catalog.ColumnDef(null, e.type(), e.typmod()));
@@ -400,6 +400,9 @@ final class SessionStorage {
             @Override public int atttypmod(Relation rel, int attnum) { return rel.atttypmod(attnum); }
             @Override public int currentUserId() { return ctx.role().oid(); }
             @Override public org.tusk.executor.ConstraintSupport constraintSupport() { return spi; }
+            @Override public org.tusk.executor.SqlFunctionRunner sqlFunctionRunner() { return ctx.sqlFunctions; }
+            @Override public org.tusk.executor.ExecCurrent.PortalLookup portals() { return ctx.portals; }
+            @Override public org.tusk.executor.TriggerFunctions.Depth triggerDepth() { return ctx.triggerDepth; }
             @Override public org.tusk.utils.activity.CommandProgress progress() {
                 return ctx.status != null ? ctx.status : org.tusk.utils.activity.CommandProgress.NONE;
             }
@@ -454,7 +457,7 @@ final class SessionStorage {
     private void endOfTransaction(boolean committed) {
         deferredTriggers.reset();
         comboCids.atEndOfTransaction();
-        org.tusk.utils.adt.Enums.atEndOfTransaction();
+        catalog.types().atEndOfTransaction();
         ctx.locks.releaseAll(false);
         vxids.endTransaction();
         try {

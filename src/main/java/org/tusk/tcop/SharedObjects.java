@@ -132,6 +132,14 @@ final class SharedObjects implements SharedObjectEnv {
 
     @Override public ZoneId timeZone() { return ZoneId.of(ctx.env.gucs().getString("TimeZone")); }
 
+    @Override public org.tusk.utils.adt.InputSettings inputSettings() {
+        var gucs = ctx.env.gucs();
+        long us = ctx.xact.startMicros;
+        return new org.tusk.utils.adt.InputSettings(timeZone(), org.tusk.utils.adt.DateStyles.orderOf(gucs.getString("DateStyle")),
+                org.tusk.utils.adt.DateStyles.intervalStyleOf(gucs.getString("IntervalStyle")),
+                us == 0 ? null : java.time.Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000));
+    }
+
     @Override public boolean inTransactionBlock() { return ctx.xact.inBlock() || runner.inMultiStatementQuery(); }
 
     @Override public void requestCheckpoint() { requestCheckpoint(ctx); }

@@ -39,17 +39,17 @@ final class Spi implements ConstraintSupport {
 
     @Override
     public Expr cookCheck(Relation rel, String sql, ExecContext ctx) {
-        return CheckConstraintAnalysis.cook(rel, sql, ctx.timeZone(), ctx.session().currentDatabase(), ctx.env()).expr();
+        return CheckConstraintAnalysis.cook(rel, sql, ctx.inputSettings(), ctx.session().currentDatabase(), ctx.env()).expr();
     }
 
     @Override
     public Expr cookTriggerWhen(Relation rel, String sql, ExecContext ctx) {
-        return org.tusk.parser.TriggerWhenAnalysis.stored(rel, sql, ctx.timeZone(), ctx.session().currentDatabase(), ctx.env());
+        return org.tusk.parser.TriggerWhenAnalysis.stored(rel, sql, ctx.inputSettings(), ctx.session().currentDatabase(), ctx.env());
     }
 
     @Override
     public Expr cookDomainCheck(org.tusk.catalog.DomainInfo domain, String sql, ExecContext ctx) {
-        return org.tusk.parser.DomainCheckAnalysis.cook(domain, sql, ctx.timeZone(), ctx.session().currentDatabase(),
+        return org.tusk.parser.DomainCheckAnalysis.cook(domain, sql, ctx.inputSettings(), ctx.session().currentDatabase(),
                 ctx.env());
     }
 
@@ -57,9 +57,9 @@ final class Spi implements ConstraintSupport {
     public List<Expr> cookIndexExpressions(Relation heap, String sql, boolean predicate, ExecContext ctx) {
         String db = ctx.session().currentDatabase();
         if (predicate) {
-            return List.of(org.tusk.parser.IndexExprAnalysis.storedPredicate(heap, sql, ctx.timeZone(), db, ctx.env()));
+            return List.of(org.tusk.parser.IndexExprAnalysis.storedPredicate(heap, sql, ctx.inputSettings(), db, ctx.env()));
         }
-        return org.tusk.parser.IndexExprAnalysis.storedExpressions(heap, sql, ctx.timeZone(), db, ctx.env());
+        return org.tusk.parser.IndexExprAnalysis.storedExpressions(heap, sql, ctx.inputSettings(), db, ctx.env());
     }
 
     /** A planned query: plans are generic in their parameters (the planner does not fold them). */
@@ -72,7 +72,7 @@ final class Spi implements ConstraintSupport {
         List<RawStmt> raws = Parser.parse(sql);
         if (raws.size() != 1) throw new IllegalArgumentException("SPI runs exactly one statement: " + sql);
         List<Integer> types = new ArrayList<>(paramTypes);
-        Query q = Analyzer.analyze(raws.get(0), sql, RelationProvider.EMPTY, env, ctx.timeZone(),
+        Query q = Analyzer.analyze(raws.get(0), sql, RelationProvider.EMPTY, env, ctx.inputSettings(),
                 caller.session().currentDatabase(), types);
         return new Plan(Planner.plan(q, ctx, env), q.commandType() == Query.CommandType.SELECT);
     }

@@ -206,7 +206,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     @Override
     public List<Query> validate(String body, List<Integer> argTypes, List<String> argNames, int resultType,
                                 List<Integer> outTypes, ExecContext caller) {
-        return SqlFunctionBody.analyze(body, argTypes, argNames, resultType, outTypes, relations, caller.env(), caller.timeZone(),
+        return SqlFunctionBody.analyze(body, argTypes, argNames, resultType, outTypes, relations, caller.env(), caller.inputSettings(),
                 session.currentDatabase()).statements();
     }
 
@@ -226,10 +226,10 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         try {
             SqlFunctionBody.Analyzed a = SqlFunctionBody.analyze(f.body(), f.argTypes(), f.argNames(), f.resultType(),
                     f.outColumns().stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), relations, env,
-                    caller.timeZone(), session.currentDatabase());
+                    caller.inputSettings(), session.currentDatabase());
             if (a.statements().size() == 1 && a.statements().get(0).commandType() == Query.CommandType.SELECT
                     && a.statements().get(0).utilityStmt() == null) {
-                List<Query> rewritten = new org.tusk.rewrite.RewriteHandler(relations, env, caller.timeZone(),
+                List<Query> rewritten = new org.tusk.rewrite.RewriteHandler(relations, env, caller.inputSettings(),
                         session.currentDatabase(), true).rewriteAll(a.statements().get(0)).queries();
                 if (rewritten.size() == 1 && rewritten.get(0).commandType() == Query.CommandType.SELECT) select = rewritten.get(0);
             }
@@ -243,14 +243,14 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     @Override
     public List<org.tusk.catalog.SqlBodyStatement> analyzeSqlBody(SqlFunction f, ExecContext caller) {
         return org.tusk.catalog.ObjectNames.current().analyzeStored(f.namespace(), () -> SqlFunctionBody.analyzeAsStored(
-                f.body(), f.argTypes(), f.argNames(), relations, caller.env(), caller.timeZone(), session.currentDatabase()));
+                f.body(), f.argTypes(), f.argNames(), relations, caller.env(), caller.inputSettings(), session.currentDatabase()));
     }
 
     @Override
     public org.tusk.catalog.FunctionCallContext.StoredRule analyzeStoredRule(org.tusk.utils.cache.Relation rel,
             org.tusk.catalog.RuleInfo rule, ExecContext caller) {
         org.tusk.rewrite.RuleActions a = org.tusk.rewrite.RuleActions.analyze(rel, rule.evType(), rule.qual(),
-                rule.actions(), relations, caller.env(), caller.timeZone(), session.currentDatabase());
+                rule.actions(), relations, caller.env(), caller.inputSettings(), session.currentDatabase());
         return new org.tusk.catalog.FunctionCallContext.StoredRule(a.qual(), a.actions());
     }
 
@@ -258,7 +258,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
     public Query analyzeStoredQuery(String sql, ExecContext caller) {
         List<org.tusk.nodes.RawStmt> raws = org.tusk.parser.Parser.parse(sql);
         if (raws.size() != 1) throw PgException.error("XX000", "stored query text holds " + raws.size() + " statements");
-        return org.tusk.parser.Analyzer.analyze(raws.get(0), sql, relations, caller.env(), caller.timeZone(),
+        return org.tusk.parser.Analyzer.analyze(raws.get(0), sql, relations, caller.env(), caller.inputSettings(),
                 session.currentDatabase(), null);
     }
 
@@ -267,14 +267,14 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
         Cached c = cache.get(f.oid());
         if (c != null && c.generation() == g && c.fn().equals(f)) return c;
         SqlFunctionBody.Analyzed a = SqlFunctionBody.analyze(f.body(), f.argTypes(), f.argNames(), f.resultType(),
-                f.outColumns().stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), relations, env, caller.timeZone(), session.currentDatabase());
+                f.outColumns().stream().map(org.tusk.catalog.ColumnDef::typeOid).toList(), relations, env, caller.inputSettings(), session.currentDatabase());
         List<PlannedStmt> plans = new ArrayList<>();
         ExecContext planCtx = ExecContext.of(session, env);
         for (Query q : a.statements()) {
             // pg_rewrite_query, as init_sql_fcache's pg_analyze_and_rewrite does: views are expanded
             // (their owners' privileges checked now), rules may turn one statement into several
             org.tusk.rewrite.RewriteHandler.Rewritten rw = new org.tusk.rewrite.RewriteHandler(relations, env,
-                    caller.timeZone(), session.currentDatabase(), true).rewriteAll(q);
+                    caller.inputSettings(), session.currentDatabase(), true).rewriteAll(q);
             for (Query product : rw.queries()) plans.add(Planner.plan(product, planCtx, env));
         }
         c = new Cached(f, g, List.copyOf(a.statements()), List.copyOf(plans));

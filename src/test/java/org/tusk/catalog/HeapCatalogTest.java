@@ -208,6 +208,19 @@ class HeapCatalogTest {
     }
 
     @Test
+    void indexColumnNamesAreMadeDistinct() {
+        int oid = cat.createTable(null, "t", COLS, 'p', false);
+        int ix = cat.createIndex(null, cat.openRelation(oid), new int[]{1, 1, 2, 1}, false, false, false);
+        Relation r = cat.openRelation(ix);
+        // ChooseIndexColumnNames, whose names ChooseIndexName joins
+        assertEquals("t_a_a1_b_a2_idx", r.name());
+        assertEquals(List.of("a", "a1", "b", "a2"), r.desc().attributes().stream().map(a -> a.name()).toList());
+        String long63 = "c".repeat(63);
+        assertEquals(List.of(long63, "c".repeat(62) + "1", "c".repeat(62) + "2"),
+                HeapCatalog.chooseIndexColumnNames(List.of(long63, long63, long63)));
+    }
+
+    @Test
     void makeObjectNameTruncatesTheLongerPart() {
         String n = HeapCatalog.makeObjectName("a".repeat(60), "b".repeat(10), "key");
         assertEquals(63, n.length());

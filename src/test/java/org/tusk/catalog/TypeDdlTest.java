@@ -75,7 +75,7 @@ class TypeDdlTest {
         assertEquals(3.5f, cat.types().members(t).get(4).sortOrder());
         // labels added in the open transaction cannot be used before it ends (check_safe_enum_use)
         assertEquals("55P04", assertThrows(PgException.class, () -> Enums.in(t, "mercury")).sqlState());
-        Enums.atEndOfTransaction();
+        cat.types().atEndOfTransaction();
         // the comparison of an odd-OID label goes through the sort order
         assertTrue(Enums.in(t, "mercury").compareTo(Enums.in(t, "venus")) < 0);
         assertTrue(Enums.in(t, "jupiter").compareTo(Enums.in(t, "saturn")) < 0);

@@ -56,6 +56,29 @@ class DistinctStrategyIT extends OneServerPerClass {
     }
 
     @Test
+    void anExpensiveTargetIsChargedPerGroupWhenHashed() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "create function dq_f(x int) returns int language plpgsql as $$ begin return x; end $$");
+            // a volatile call of no column makes a group per row (estimate_num_groups); evaluating the
+            // target (procost 100) once more per group makes hashing dearer than sorting
+            assertEquals(List.of("Unique", "  ->  Sort", "        Sort Key: (dq_f(1))", "        ->  Seq Scan on dq"),
+                    Jdbc.plan(c, "select distinct dq_f(1) from dq"));
+            assertEquals(List.of("Unique", "  ->  Sort", "        Sort Key: b, (dq_f(2))", "        ->  Seq Scan on dq"),
+                    Jdbc.plan(c, "select distinct b, dq_f(2) from dq"));
+            assertEquals(List.of("1"), Jdbc.rowsShowingNull(c, "select distinct dq_f(1) from dq"));
+            // few groups: hashed all the same
+            assertEquals(List.of("HashAggregate", "  Group Key: dq_f(b)", "  ->  Seq Scan on dq"),
+                    Jdbc.plan(c, "select distinct dq_f(b) from dq"));
+            assertEquals(List.of("0", "1", "2", "3"), Jdbc.rowsShowingNull(c, "select distinct dq_f(b) from dq order by 1"));
+            // the cost ALTER FUNCTION gives is the one charged
+            Jdbc.exec(c, "alter function dq_f(int) cost 1");
+            assertEquals(List.of("HashAggregate", "  Group Key: dq_f(1)", "  ->  Seq Scan on dq"),
+                    Jdbc.plan(c, "select distinct dq_f(1) from dq"));
+            Jdbc.exec(c, "drop function dq_f(int)");
+        }
+    }
+
+    @Test
     void aNonIntegerConstantIsNoPosition() throws Exception {
         try (Connection c = server.connect()) {
             assertEquals("non-integer constant in ORDER BY", Jdbc.failsMessage(c, "select 1 order by 'a'", "42601"));

@@ -61,4 +61,50 @@ class GatingQualIT extends OneServerPerClass {
                     "select ga.id, (select min(gb.id) from gb where ga.v < 15) from ga order by 1"));
         }
     }
+    @Test
+    void anInnerJoinsPseudoconstantOnQualGatesTheTopOfTheJoins() throws Exception {
+        try (Connection c = server.connect()) {
+            String q = "select ga.v from ga join gb on ga.id = gb.id and now() < '2000-01-01'";
+            assertEquals("Result", Jdbc.plan(c, q).get(0));
+            assertEquals("  One-Time Filter: (now() < '2000-01-01 00:00:00+00'::timestamp with time zone)", Jdbc.plan(c, q).get(1));
+            assertEquals(List.of(), Jdbc.rowsShowingNull(c, q));
+            assertEquals(List.of("Result", "  One-Time Filter: false"),
+                    Jdbc.plan(c, "select ga.v from ga join gb on ga.id = gb.id and 1 = 2"));
+        }
+    }
+
+    @Test
+    void anInnerJoinBelowAnOuterJoinIsGatedByItsOwnPseudoconstant() throws Exception {
+        try (Connection c = server.connect()) {
+            String q = "select ga.id, gb.id, x.id from ga left join (gb join ga x on gb.id = x.id and now() < '2000-01-01')"
+                    + " on ga.id = gb.id order by 1";
+            List<String> plan = Jdbc.plan(c, q);
+            assertEquals(true, plan.stream().anyMatch(l -> l.trim().equals("->  Result")), String.join("\n", plan));
+            // the rows of ga are kept, null-extended
+            assertEquals(List.of("1|null|null", "2|null|null"), Jdbc.rowsShowingNull(c, q));
+            assertEquals(List.of("1|1|1", "2|2|2"), Jdbc.rowsShowingNull(c, q.replace("now() <", "now() >")));
+        }
+    }
+
+    @Test
+    void twoConstantsOfOneColumnGateItsScan() throws Exception {
+        try (Connection c = server.connect()) {
+            // generate_base_implied_equalities_const: id = 1 and 2 = 1, the latter gating the scan of ga
+            String q = "select * from ga where id = 1 and id = 2";
+            assertEquals(List.of("Result", "  One-Time Filter: false", "  ->  Seq Scan on ga", "        Filter: (id = 1)"),
+                    Jdbc.plan(c, q));
+            assertEquals(List.of(), Jdbc.rowsShowingNull(c, q));
+            assertEquals(List.of("1|10"), Jdbc.rowsShowingNull(c, "select * from ga where id = 1 and id = 1"));
+        }
+    }
+
+    @Test
+    void anExistsPseudoconstantMovesToTheParentLevel() throws Exception {
+        try (Connection c = server.connect()) {
+            String q = "select ga.id from ga where exists (select 1 from gb where gb.id = ga.id and now() < '2000-01-01')";
+            assertEquals("Result", Jdbc.plan(c, q).get(0));
+            assertEquals(List.of(), Jdbc.rowsShowingNull(c, q));
+            assertEquals(List.of("1", "2"), Jdbc.rowsShowingNull(c, q.replace("now() <", "now() >") + " order by 1"));
+        }
+    }
 }

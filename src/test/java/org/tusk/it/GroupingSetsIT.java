@@ -76,6 +76,41 @@ class GroupingSetsIT {
         }
     }
 
+    /**
+     * The grouping input (make_group_input_target): the grouping expressions in target list
+     * order, then the columns the rest reads, computed by the scan itself; the answers are
+     * PostgreSQL's whatever the layout.
+     */
+    @Test
+    void groupingInputIsTheKeysThenTheColumnsRead() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table gl (a int, b int, c int)");
+                s.execute("insert into gl values (1, 10, 100), (1, 20, 200), (2, 10, 300), (null, 30, 400)");
+                s.execute("set enable_hashagg = off");
+            }
+            String rollup = "select b, a, count(*), array_agg(c order by c), (a + b) * 2 from gl"
+                    + " group by rollup (b, a) having sum(c) > 0 order by 1, 2";
+            assertEquals(List.of("GroupAggregate", "  Output: b, a, count(*), array_agg(c ORDER BY c), ((a + b) * 2)",
+                    "  Group Key: gl.b, gl.a", "  Group Key: gl.b", "  Group Key: ()", "  Filter: (sum(gl.c) > 0)",
+                    "  ->  Sort", "        Output: b, a, c", "        Sort Key: gl.b, gl.a",
+                    "        ->  Seq Scan on public.gl", "              Output: b, a, c"),
+                    TuskServer.rows(c, "explain (verbose, costs off) " + rollup));
+            assertEquals(List.of("10|1|1|{100}|22", "10|2|1|{300}|24", "10||2|{100,300}|", "20|1|1|{200}|42",
+                    "20||1|{200}|", "30||1|{400}|", "30||1|{400}|", "||4|{100,200,300,400}|"), TuskServer.rows(c, rollup));
+            // a constant key is computed by the scan too
+            List<String> plan = TuskServer.rows(c, "explain (verbose, costs off) select 1 as x, b, sum(c) from gl"
+                    + " group by grouping sets (1, 2)");
+            assertEquals(List.of("  ->  Seq Scan on public.gl", "        Output: 1, b, c"), plan.subList(plan.size() - 2, plan.size()));
+            try (Statement s = c.createStatement()) {
+                s.execute("reset enable_hashagg");
+            }
+            assertEquals(List.of("2||300|4|20|1", "3||300|3|10|1", "|10|400|5|10|2", "|20|200|2|20|2", "|30|400||30|2",
+                    "||400||30|1", "||1000|7|30|3"), TuskServer.rows(c, "select a + 1 as k, b, sum(c), sum(a + 1), max(b),"
+                    + " grouping(a + 1, b) from gl group by grouping sets ((a + 1), (b), ()) order by 1, 2, 3"));
+        }
+    }
+
     @Test
     void viewOverCompositeArrayAggregate() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {

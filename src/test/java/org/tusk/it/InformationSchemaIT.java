@@ -55,6 +55,18 @@ class InformationSchemaIT {
     }
 
     @Test
+    void theDomainsExist() throws Exception {
+        assertEquals(List.of("cardinal_number|integer", "character_data|character varying", "sql_identifier|name",
+                        "time_stamp|timestamp(2) with time zone", "yes_or_no|character varying(3)"),
+                TuskServer.rows(conn, "select typname, format_type(typbasetype, typtypmod) from pg_type "
+                        + "where typnamespace = 'information_schema'::regnamespace and typtype = 'd' order by 1"));
+        assertEquals(List.of("64"), TuskServer.rows(conn, "select 64::information_schema.cardinal_number"));
+        PSQLException e = assertThrows(PSQLException.class,
+                () -> TuskServer.rows(conn, "select (-1)::information_schema.cardinal_number"));
+        assertEquals("23514", e.getSQLState());
+    }
+
+    @Test
     void tablesListTablesAndViewsOfTheSchema() throws Exception {
         // PostgreSQL says YES for the view: it is automatically updatable there, which Tusk's views are not yet.
         assertEquals(List.of("shop|big_orders|VIEW|NO", "shop|customer|BASE TABLE|YES", "shop|orders|BASE TABLE|YES"),

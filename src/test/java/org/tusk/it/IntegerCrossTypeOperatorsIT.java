@@ -64,4 +64,40 @@ class IntegerCrossTypeOperatorsIT {
                     TuskServer.rows(c, "select * from ck left join ci on k = a order by k"));
         }
     }
+    @Test
+    void crossTypeIntegerArithmetic() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            // pg_operator: the 24 operators with PostgreSQL's OIDs, result types, commutators and functions
+            assertEquals(List.of("24"), TuskServer.rows(c, "select count(*) from pg_operator where oprleft in (21, 23, 20) "
+                    + "and oprright in (21, 23, 20) and oprleft <> oprright and oprresult in (21, 23, 20) and oprname in ('+', '-', '*', '/')"));
+            assertEquals(List.of("552|+|smallint|integer|integer|553|int24pl", "688|+|bigint|integer|bigint|692|int84pl",
+                    "825|/|smallint|bigint|bigint|0|int28div"),
+                    TuskServer.rows(c, "select oid, oprname, oprleft::regtype, oprright::regtype, oprresult::regtype, oprcom, "
+                            + "oprcode from pg_operator where oid in (552, 688, 825) order by oid"));
+            // sum(int4) + 1 is int84pl, the constant not cast (PostgreSQL's EXPLAIN line)
+            try (Statement s = c.createStatement()) {
+                s.execute("create table ca (a int4, b int8, c int2)");
+                s.execute("insert into ca values (7, 5000000000, 3)");
+            }
+            assertEquals(List.of("Aggregate", "  Output: (sum(a) + 1)", "  ->  Seq Scan on public.ca", "        Output: a, b, c"),
+                    TuskServer.rows(c, "explain (verbose, costs off) select sum(a) + 1 from ca"));
+            assertEquals(List.of("5000000007|4999999993|35000000000|714285714|10|21|2|bigint|integer"),
+                    TuskServer.rows(c, "select a + b, b - a, a * b, b / a, a + c, c * a, a / c, "
+                            + "pg_typeof(c + b), pg_typeof(c - a) from ca"));
+            // the wider type's overflow and division checks
+            assertEquals("ERROR: bigint out of range", error(c, "select 9223372036854775807::int8 + 1::int4"));
+            assertEquals("ERROR: integer out of range", error(c, "select 2147483647::int4 + 1::int2"));
+            assertEquals("ERROR: bigint out of range", error(c, "select (-9223372036854775808)::int8 / (-1)::int4"));
+            assertEquals("ERROR: division by zero", error(c, "select 1::int2 / 0::int8"));
+        }
+    }
+
+    private static String error(Connection c, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.executeQuery(sql);
+            return "no error";
+        } catch (java.sql.SQLException e) {
+            return e.getMessage().lines().findFirst().orElse("");
+        }
+    }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * initdb's post-bootstrap step (initdb.c's setup_* functions after bootstrap_template1): the
  * SQL scripts that create what is defined in SQL rather than in the catalog data files, such as
- * the system views written in SQL ({@code system_views.sql}) and the information_schema
+ * the system catalogs' indexes ({@code catalog_indexes.sql}, which PostgreSQL's bootstrap declares
+ * and builds; built first, so that everything created later is entered into them), the system
+ * views written in SQL ({@code system_views.sql}) and the information_schema
  * ({@code information_schema.sql}). They run in template1; template0 and
  * postgres are then made as copies of it, as initdb's make_template0 and make_postgres do with
  * CREATE DATABASE ... STRATEGY = file_copy.
@@ -31,7 +33,7 @@ final class PostBootstrap {
     private PostBootstrap() {}
 
     /** The scripts, in order, as resources next to this class. */
-    static final List<String> SCRIPTS = List.of("system_views.sql", "information_schema.sql");
+    static final List<String> SCRIPTS = List.of("catalog_indexes.sql", "system_views.sql", "information_schema.sql");
     /**
      * The switches initdb.c (PostgreSQL 15) gives its single-user backend that apply here: -F
      * (fsync off) and {@code log_checkpoints=false} (no "checkpoint complete" line in initdb's output).

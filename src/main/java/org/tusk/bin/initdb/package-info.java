@@ -6,7 +6,7 @@
  * and each database's heap catalogs written directly as frozen heap pages (bootstrap mode, no
  * WAL); pg_control, the first WAL segment and CLOG ({@code access.transam.XLogBootstrap}); then
  * the post-bootstrap step ({@link org.tusk.bin.initdb.PostBootstrap}): the SQL scripts
- * ({@code system_views.sql}, {@code information_schema.sql}) run in template1 in single-user mode
+ * ({@code catalog_indexes.sql}, {@code system_views.sql}, {@code information_schema.sql}) run in template1 in single-user mode
  * ({@link org.tusk.bin.initdb.SingleUserBackend}, PostgreSQL's {@code postgres --single}: the
  * backend inside initdb's own JVM, no postmaster), after which
  * template0 and postgres are made as file copies of template1 and the whole directory is

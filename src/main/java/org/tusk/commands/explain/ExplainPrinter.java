@@ -940,9 +940,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         for (Plan.GroupingSetPhase phase : a.phases()) {
             List<String> cols = new ArrayList<>();
             // a key computed below is shown as its expression (get_tle_by_resno on the child's
-            // target list), not as a reference to it
+            // target list), not as a reference to it; a Sort below only passes the column
+            // through, so there the key prints as a reference to it, in parentheses (a constant
+            // stays itself: set_dummy_tlist_references does not replace Consts)
             for (int c : phase.sortColumns())
-                cols.add(in.get(c) instanceof ExplainColumn.Computed x ? deparser.deparse(x.expr(), x.input(), prefix)
+                cols.add(a.child() instanceof Plan.Sort
+                        && !(in.get(c) instanceof ExplainColumn.Computed x && x.expr() instanceof Expr.Const)
+                        ? deparseKey(column(c), in, prefix)
+                        : in.get(c) instanceof ExplainColumn.Computed x ? deparser.deparse(x.expr(), x.input(), prefix)
                         : deparseColumn(in, c, prefix));
             String keyName = phase.hashed() ? "Hash Key" : "Group Key";
             String keySetName = phase.hashed() ? "Hash Keys" : "Group Keys";

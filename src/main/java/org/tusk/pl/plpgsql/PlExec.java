@@ -760,11 +760,11 @@ final class PlExec {
         ExecContext ctx = caller;
         Expr c;
         if (ParseCoerce.canCoerce(from, to, ParseCoerce.Context.ASSIGNMENT)) {
-            c = ParseCoerce.coerce(new Expr.Const(from, -1, v, -1), to, typmod, ParseCoerce.Context.ASSIGNMENT, "", -1, ctx.timeZone());
+            c = ParseCoerce.coerce(new Expr.Const(from, -1, v, -1), to, typmod, ParseCoerce.Context.ASSIGNMENT, "", -1, ctx.inputSettings());
         } else {
             Object text = outputText(v, from);
             c = ParseCoerce.coerce(new Expr.Const(TypeOids.TEXT, -1, text, -1), to, typmod, ParseCoerce.Context.EXPLICIT, "", -1,
-                    ctx.timeZone());
+                    ctx.inputSettings());
         }
         return ExprEvaluator.eval(c, null, null, ctx);
     }

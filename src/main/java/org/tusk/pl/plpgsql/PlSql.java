@@ -149,11 +149,11 @@ final class PlSql {
     private PlannedStmt plan(RawStmt raw, String text, List<Integer> types, ColumnRefHook hook, ExecContext ctx,
                              org.tusk.catalog.RelationProvider relations) {
         ExecEnvironment env = ctx.env();
-        Query q = Analyzer.analyze(raw, text, relations, env, ctx.timeZone(), host.session().currentDatabase(),
+        Query q = Analyzer.analyze(raw, text, relations, env, ctx.inputSettings(), host.session().currentDatabase(),
                 types, null, hook);
         if (q.commandType() == Query.CommandType.UTILITY) return new PlannedStmt(null, raw.stmt(), List.of(), List.of(), List.of());
         ExecPermissions.check(q, env);   // before rewriting, as Engine does: a view target is checked as itself
-        q = new RewriteHandler(relations, env, ctx.timeZone(), host.session().currentDatabase(), true)
+        q = new RewriteHandler(relations, env, ctx.inputSettings(), host.session().currentDatabase(), true)
                 .rowSecurity(org.tusk.rewrite.RowSecurity.setting(host.session())).rewrite(q);
         return Planner.plan(q, ctx, env);
     }

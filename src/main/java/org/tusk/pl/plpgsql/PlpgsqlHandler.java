@@ -239,7 +239,7 @@ public final class PlpgsqlHandler {
             } catch (PgException e) {
                 throw PgException.error("42704", "type \"" + t + "\" does not exist");
             }
-            Query q = Analyzer.analyze(raws.get(0), query, host.relations(), host.statementEnvironment(), caller.timeZone(),
+            Query q = Analyzer.analyze(raws.get(0), query, host.relations(), host.statementEnvironment(), caller.inputSettings(),
                     host.session().currentDatabase(), null);
             Query.TargetEntry te = q.targetList().get(0);
             int typmod = te.expr().typmod();   // exprTypmod: varchar(2) is a length coercion of the NULL

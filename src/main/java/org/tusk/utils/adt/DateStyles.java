@@ -3,12 +3,10 @@ package org.tusk.utils.adt;
 import java.util.Locale;
 
 /**
- * The DateStyle and IntervalStyle settings of this backend, PostgreSQL's globals DateStyle,
- * DateOrder and IntervalStyle (miscadmin.h). A backend is one process serving one session, so
- * one value per process is the session's; the executor publishes the GUC values here
- * ({@link #publish}) before input functions run, since date input reads DateOrder the way
- * PostgreSQL's DecodeNumber does. Output functions get the styles through {@link OutputSettings}.
- * Written and read by the backend's own thread only; volatile so a helper thread sees the latest.
+ * The values of the DateStyle and IntervalStyle settings, PostgreSQL's DateStyle, DateOrder and
+ * IntervalStyle (miscadmin.h), and their parsing from the settings' text. PostgreSQL keeps them
+ * in globals; here input functions get them through {@link InputSettings} and output functions
+ * through {@link OutputSettings}, which the executor derives from the session's settings.
  */
 public final class DateStyles {
     private DateStyles() {}
@@ -18,35 +16,6 @@ public final class DateStyles {
     public enum Order { YMD, DMY, MDY }
 
     public enum IntervalStyle { POSTGRES, POSTGRES_VERBOSE, SQL_STANDARD, ISO_8601 }
-
-    private static volatile Order dateOrder = Order.MDY;
-    private static volatile java.time.Instant transactionStart;
-    private static volatile IntervalStyle intervalStyle = IntervalStyle.POSTGRES;
-
-    /** IntervalStyle, which interval input consults for sql_standard's leading sign. */
-    public static IntervalStyle intervalStyle() { return intervalStyle; }
-
-    public static void publishIntervalStyle(String v) { intervalStyle = intervalStyleOf(v); }
-
-    /**
-     * The current transaction's start time, which "now", "today", "tomorrow" and "yesterday"
-     * mean in date/time input (GetCurrentTransactionStartTimestamp); published with the settings.
-     */
-    public static void publishTransactionStart(java.time.Instant start) { transactionStart = start; }
-
-    /** The published transaction start, or the clock when nothing was published (tests, tools). */
-    static java.time.Instant now() {
-        java.time.Instant t = transactionStart;
-        return t != null ? t : java.time.Instant.now();
-    }
-
-    /** DateOrder, for ambiguous numeric dates. */
-    public static Order dateOrder() { return dateOrder; }
-
-    /** Publishes the session's DateStyle setting text (canonical "Style, ORDER"). */
-    public static void publish(String dateStyle) {
-        dateOrder = orderOf(dateStyle);
-    }
 
     /** The style half of a canonical DateStyle value ("Postgres, MDY" -> POSTGRES). */
     public static Style styleOf(String dateStyle) {

@@ -19,7 +19,7 @@ import org.tusk.utils.error.SqlState;
  * General date/time input, as PostgreSQL's datetime.c: {@link #parse} is ParseDateTime (split the
  * string into typed fields) and {@link #decode} is DecodeDateTime with DecodeDate, DecodeNumber,
  * DecodeNumberField, DecodeTime, DecodeTimezone, DecodeSpecial and ValidateDate. Ambiguous
- * numeric dates follow the session's DateOrder ({@link DateStyles#dateOrder()}). Errors carry
+ * numeric dates follow the session's DateOrder ({@link InputSettings#dateOrder()}). Errors carry
  * DateTimeParseError's messages and SQLSTATEs.
  */
 final class DateTimeParse {
@@ -295,11 +295,18 @@ final class DateTimeParse {
     private static final class State {
         final DateTimeFields tm = new DateTimeFields();
         boolean is2digits, haveTextMonth;
+        /** DateOrder: how DecodeNumber reads an ambiguous numeric date. */
+        final DateStyles.Order order;
+
+        State(DateStyles.Order order) { this.order = order; }
     }
 
-    /** DecodeDateTime: fields to a broken-down time; {@code now} resolves "now", "today" and friends. */
-    static DateTimeFields decode(List<String> field, List<Integer> ftype, ZonedDateTime now) {
-        State st = new State();
+    /**
+     * DecodeDateTime: fields to a broken-down time; {@code now} resolves "now", "today" and
+     * friends, {@code order} is the session's DateOrder.
+     */
+    static DateTimeFields decode(List<String> field, List<Integer> ftype, ZonedDateTime now, DateStyles.Order order) {
+        State st = new State(order);
         DateTimeFields tm = st.tm;
         int fmask = 0, tmask;
         int ptype = 0;
@@ -595,7 +602,7 @@ final class DateTimeParse {
             tm.yday = val;
             return m(DOY) | m(MONTH) | m(DAY);
         }
-        DateStyles.Order order = DateStyles.dateOrder();
+        DateStyles.Order order = st.order;
         int tmask;
         switch (fmask & DATE_M) {
             case 0 -> {
@@ -767,15 +774,16 @@ final class DateTimeParse {
     static final LocalDate MAX_DATE = LocalDate.of(5874897, 12, 31);
     static final LocalDateTime MAX_TIMESTAMP = LocalDateTime.of(294276, 12, 31, 23, 59, 59, 999_999_000);
 
-    static DateTimeFields decodeString(String s, String type, ZoneId session) {
+    /** ParseDateTime and DecodeDateTime of {@code s} in zone {@code session}, with the settings' DateOrder and "now". */
+    static DateTimeFields decodeString(String s, String type, ZoneId session, InputSettings settings) {
         List<String> fields = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         try {
             if (s.length() > 128) throw err(BAD_FORMAT);
             parse(s, fields, types);
             if (fields.isEmpty()) throw err(BAD_FORMAT);
-            ZonedDateTime now = DateStyles.now().truncatedTo(ChronoUnit.MICROS).atZone(session);
-            return decode(fields, types, now);
+            ZonedDateTime now = settings.now().truncatedTo(ChronoUnit.MICROS).atZone(session);
+            return decode(fields, types, now, settings.dateOrder());
         } catch (DtErr e) {
             throw error(e.code, s, type);
         } catch (java.time.DateTimeException | NumberFormatException e) {

@@ -109,8 +109,9 @@ public final class DateTimes {
     }
 
     /** timestamptz_in: DecodeDateTime, then the zone it names or the session's. */
-    public static Instant timestamptzIn(String s, ZoneId sessionZone) {
-        DateTimeFields tm = DateTimeParse.decodeString(s, "timestamp with time zone", sessionZone);
+    public static Instant timestamptzIn(String s, InputSettings settings) {
+        ZoneId sessionZone = settings.timeZone();
+        DateTimeFields tm = DateTimeParse.decodeString(s, "timestamp with time zone", sessionZone, settings);
         switch (tm.kind) {
             case EPOCH: return Instant.EPOCH;
             case LATE: return Instant.MAX;
@@ -133,8 +134,8 @@ public final class DateTimes {
     }
 
     /** timestamp_in: DecodeDateTime, any zone given is ignored. */
-    public static LocalDateTime timestampIn(String s) {
-        DateTimeFields tm = DateTimeParse.decodeString(s, "timestamp", ZoneOffset.UTC);
+    public static LocalDateTime timestampIn(String s, InputSettings settings) {
+        DateTimeFields tm = DateTimeParse.decodeString(s, "timestamp", ZoneOffset.UTC, settings);
         switch (tm.kind) {
             case EPOCH: return LocalDateTime.of(1970, 1, 1, 0, 0);
             case LATE: return LocalDateTime.MAX;
@@ -145,8 +146,8 @@ public final class DateTimes {
     }
 
     /** date_in: DecodeDateTime, the time of day is dropped. */
-    public static LocalDate dateIn(String s) {
-        DateTimeFields tm = DateTimeParse.decodeString(s, "date", ZoneOffset.UTC);
+    public static LocalDate dateIn(String s, InputSettings settings) {
+        DateTimeFields tm = DateTimeParse.decodeString(s, "date", ZoneOffset.UTC, settings);
         switch (tm.kind) {
             case EPOCH: return LocalDate.of(1970, 1, 1);
             case LATE: return LocalDate.MAX;
@@ -400,8 +401,8 @@ public final class DateTimes {
 
 
     /** interval_in (no field qualifier). */
-    public static Interval intervalIn(String s) {
-        return IntervalParse.parse(s, IntervalParse.FULL_RANGE, DateStyles.intervalStyle());
+    public static Interval intervalIn(String s, InputSettings settings) {
+        return IntervalParse.parse(s, IntervalParse.FULL_RANGE, settings.intervalStyle());
     }
 
     public static Instant addInterval(Instant t, Interval iv, ZoneId zone) {

@@ -27,6 +27,13 @@ public final class Enums {
 
         /** format_type_be of the enum type, for messages. */
         String typeName(int typeOid);
+
+        /**
+         * pg_enum.c's uncommitted_enum_values: whether label {@code oid} was made by ALTER TYPE ...
+         * ADD VALUE in the session's still-open transaction (only that transaction can see it).
+         * Labels made by CREATE TYPE are never among them: they cannot outlive their type.
+         */
+        default boolean uncommitted(int oid) { return false; }
     }
 
     private static volatile Lookup lookup;
@@ -53,29 +60,11 @@ public final class Enums {
     }
 
     /**
-     * pg_enum.c's uncommitted_enum_values: the labels ALTER TYPE ... ADD VALUE made in the current
-     * transaction. Only this backend's transaction can see them, and only until it ends
-     * ({@link #atEndOfTransaction}). Labels made by CREATE TYPE are never in it: they cannot
-     * outlive their type.
-     */
-    private static final java.util.Set<Integer> UNCOMMITTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /** AddEnumLabel's bookkeeping: the new label {@code oid} is not committed yet. */
-    public static void valueAdded(int oid) {
-        UNCOMMITTED.add(oid);
-    }
-
-    /** AtEOXact_Enum: at commit or abort the labels are committed or gone. */
-    public static void atEndOfTransaction() {
-        UNCOMMITTED.clear();
-    }
-
-    /**
-     * check_safe_enum_use: a label added in the still-open transaction may not be used, since
-     * an index could then hold a value whose pg_enum row a rollback removes (55P04).
+     * check_safe_enum_use: a label added in the still-open transaction ({@link Lookup#uncommitted})
+     * may not be used, since an index could then hold a value whose pg_enum row a rollback removes (55P04).
      */
     private static void checkSafe(Member m) {
-        if (UNCOMMITTED.isEmpty() || !UNCOMMITTED.contains(m.oid())) return;
+        if (!lookup().uncommitted(m.oid())) return;
         throw PgException.error("55P04" /* unsafe_new_enum_value_usage */,
                 "unsafe use of new value \"" + m.label() + "\" of enum type " + lookup().typeName(m.typeOid()))
                 .withHint("New enum values must be committed before they can be used.");

@@ -26,9 +26,10 @@ public final class TimeTzs {
     static final String TYPE = "time with time zone";
     private static final long DAY = Interval.USECS_PER_DAY;
 
-    /** timetz_in. {@code session} is the TimeZone setting. */
-    public static TimeTz in(String s, ZoneId session) {
-        DateTimeFields tm = DateTimeParse.decodeString(s, TYPE, session);
+    /** timetz_in. The settings' zone is the TimeZone setting. */
+    public static TimeTz in(String s, InputSettings settings) {
+        ZoneId session = settings.timeZone();
+        DateTimeFields tm = DateTimeParse.decodeString(s, TYPE, session, settings);
         if (tm.kind == DateTimeFields.Kind.EPOCH || tm.kind == DateTimeFields.Kind.LATE || tm.kind == DateTimeFields.Kind.EARLY)
             throw DateTimeParse.error(DateTimeParse.BAD_FORMAT, s, TYPE);
         boolean hasDate = tm.kind == DateTimeFields.Kind.DATE;
@@ -51,7 +52,7 @@ public final class TimeTzs {
                 // DetermineTimeZoneOffset needs a date: the given one, or today's for the session zone;
                 // a full zone name without a date is refused (DecodeTimeOnly)
                 if (!hasDate && tm.namedZone != null) throw DateTimeParse.error(DateTimeParse.BAD_FORMAT, s, TYPE);
-                LocalDate d = hasDate ? LocalDate.of(tm.year, tm.mon, tm.mday) : today(session);
+                LocalDate d = hasDate ? LocalDate.of(tm.year, tm.mon, tm.mday) : today(session, settings.now());
                 LocalDateTime ldt = d.atStartOfDay().plus(Math.min(micros, DAY - 1), ChronoUnit.MICROS);
                 zone = -z.getRules().getOffset(ldt).getTotalSeconds();
             }
@@ -59,8 +60,8 @@ public final class TimeTzs {
         return new TimeTz(micros, zone);
     }
 
-    private static LocalDate today(ZoneId session) {
-        return DateStyles.now().atZone(session).toLocalDate();
+    private static LocalDate today(ZoneId session, Instant now) {
+        return now.atZone(session).toLocalDate();
     }
 
     /** timetz_out: EncodeTimeOnly then EncodeTimezone (ISO form). */
@@ -116,10 +117,13 @@ public final class TimeTzs {
         return us < 0 ? us + DAY : us;
     }
 
-    /** timetz_zone: the same instant of the day in zone {@code tzname} (its offset now, if not fixed). */
-    public static TimeTz atZone(String tzname, TimeTz t) {
+    /**
+     * timetz_zone: the same instant of the day in zone {@code tzname} (its offset now, if not
+     * fixed: at the transaction's start, from {@code settings}).
+     */
+    public static TimeTz atZone(String tzname, TimeTz t, InputSettings settings) {
         ZoneId z = DateTimeFuncs.zoneNamed(tzname);
-        int tz = -z.getRules().getOffset(DateStyles.now()).getTotalSeconds();
+        int tz = -z.getRules().getOffset(settings.now()).getTotalSeconds();
         return shift(t, tz);
     }
 
@@ -133,10 +137,11 @@ public final class TimeTzs {
         return new TimeTz(wrap(t.micros() + (long) (t.zone() - tz) * Interval.USECS_PER_SEC), tz);
     }
 
-    /** time_timetz: the session zone's offset today. */
-    public static TimeTz fromTime(LocalTime t, ZoneId session) {
+    /** time_timetz: the session zone's offset today (the transaction's start's day, from {@code settings}). */
+    public static TimeTz fromTime(LocalTime t, InputSettings settings) {
+        ZoneId session = settings.timeZone();
         long us = t.toNanoOfDay() / 1000;
-        LocalDateTime ldt = today(session).atTime(t);
+        LocalDateTime ldt = today(session, settings.now()).atTime(t);
         return new TimeTz(us, -session.getRules().getOffset(ldt).getTotalSeconds());
     }
 

@@ -57,10 +57,10 @@
  * output is EncodeDateTime/EncodeInterval ({@code DateTimeFormat}); EXTRACT, date_trunc,
  * date_bin, AT TIME ZONE, make_*, age and justify_* are {@code DateTimeFuncs}. The infinities
  * are LocalDate/LocalDateTime/Instant MIN and MAX, stored on disk as PostgreSQL's integer
- * extremes. Input depends on three per-backend values, as PostgreSQL's globals DateOrder,
- * IntervalStyle and the transaction start time ("now"): {@code DateStyles} holds them, the
- * executor publishes them before input functions run (one backend is one session, so a
- * process-wide value is the session's; nothing else writes them).
+ * extremes. Input depends on the session's TimeZone, DateOrder, IntervalStyle and the
+ * transaction start time ("now"), which PostgreSQL's input functions read as globals; here they
+ * come with each call as an {@code InputSettings}, which the executor's context derives from the
+ * session's settings and parse analysis gets from the statement's context.
  *
  * <p>time with time zone, bit/varbit and money (date.c timetz_*, varbit.c, cash.c) are
  * {@code TimeTzs}, {@code VarBits} and {@code Cashes}. Their values are immutable records or

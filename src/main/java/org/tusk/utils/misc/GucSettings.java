@@ -111,6 +111,7 @@ public final class GucSettings {
         return bootEntries = List.copyOf(entries);
     }
 
+    /** The settings' boot values, made once from the constant GUC tables and immutable: not per-session state. */
     private static volatile List<BootEntry> bootEntries;
 
     /** The settings of the postmaster, which also applies BACKEND parameters from the file. */

@@ -251,6 +251,9 @@ public final class GucTables {
                 .withFlags(IS_NAME).withCheckHook(StandardCheckHooks.CLEAN_ASCII));
 
         // ---- Statistics, autovacuum ----
+        // allow_system_table_mods (guc.c, DEVELOPER_OPTIONS): initdb's catalog indexes are made with it on
+        defs.add(bool("allow_system_table_mods", SUSET, DEVELOPER_OPTIONS,
+                "Allows modifications of the structure of system tables.", false).withFlags(NOT_IN_SAMPLE));
         defs.add(bool("track_activities", SUSET, STATS_CUMULATIVE, "Collects information about executing commands.",
                 true).withLongDesc("Enables the collection of information on the currently executing command of "
                         + "each session, along with the time at which that command began execution."));

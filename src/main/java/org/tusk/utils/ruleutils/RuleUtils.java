@@ -47,7 +47,7 @@ public final class RuleUtils {
                     && (Short) PG_ATTRIBUTE.get(v, "attnum") == adnum)) {
                 Expr e = names.analyzeStored(namespaceOf(relid), () -> Analyzer.analyzeColumnDefault(text,
                         (String) PG_ATTRIBUTE.get(a, "attname"), oid(PG_ATTRIBUTE.get(a, "atttypid")),
-                        (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), ZoneOffset.UTC, currentDatabase));
+                        (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase));
                 return Deparser.deparse(e);
             }
         }
@@ -107,7 +107,7 @@ public final class RuleUtils {
         String sql = "SELECT " + selectList + " FROM pg_get_expr_relation";
         List<RawStmt> raw = Parser.parse(sql);
         Query q = ObjectNames.current().analyzeStored(namespaceOf(relid),
-                () -> Analyzer.analyze(raw.get(0), sql, only, ZoneOffset.UTC, currentDatabase));
+                () -> Analyzer.analyze(raw.get(0), sql, only, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase));
         return q;
     }
 
@@ -394,7 +394,7 @@ public final class RuleUtils {
                 int typid = contypid == null ? 0 : oid(contypid);
                 org.tusk.catalog.DomainInfo domain = typid == 0 ? null : org.tusk.catalog.TypeCache.lookupDomain(typid);
                 String expr = Deparser.deparse(domain != null
-                        ? org.tusk.parser.DomainCheckAnalysis.cook(domain, bin, ZoneOffset.UTC, currentDatabase, null)
+                        ? org.tusk.parser.DomainCheckAnalysis.cook(domain, bin, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase, null)
                         : checkOverRelation(bin, relid, currentDatabase, catalog));
                 sb.append(pretty ? "CHECK (" + expr + ")" : "CHECK ((" + expr + "))");
                 if ((Boolean) PG_CONSTRAINT.get(con, "connoinherit")) sb.append(" NO INHERIT");

@@ -1,9 +1,11 @@
 -- information_schema (ISO/IEC 9075-11), created by initdb in template1 as PostgreSQL 15's
 -- src/backend/catalog/information_schema.sql does, with these adaptations for what Tusk cannot
 -- run yet (each marked where it matters):
---  * no CREATE DOMAIN: the columns have the domains' base types (sql_identifier -> name,
---    cardinal_number -> integer, character_data -> character varying, yes_or_no ->
---    character varying(3), time_stamp -> timestamp(2) with time zone);
+--  * the five domains are created (so queries can name them, e.g.
+--    64::information_schema.cardinal_number), but the views' columns still have the domains'
+--    base types (sql_identifier -> name, cardinal_number -> integer, character_data ->
+--    character varying, yes_or_no -> character varying(3), time_stamp -> timestamp(2) with
+--    time zone);
 --  * no composite-type function arguments, OUT parameters or field selection: _pg_truetypid and
 --    _pg_truetypmod are written out as CASE expressions, _pg_expandarray as
 --    unnest(...) WITH ORDINALITY in a LATERAL item, (aclexplode(...)).* as LATERAL aclexplode(...);
@@ -19,6 +21,22 @@
 CREATE SCHEMA information_schema;
 
 SET search_path TO information_schema;
+
+/*
+ * 5.2 - 5.6: the domains, as information_schema.sql defines them
+ */
+CREATE DOMAIN cardinal_number AS integer
+    CONSTRAINT cardinal_number_domain_check CHECK (value >= 0);
+
+CREATE DOMAIN character_data AS character varying COLLATE "C";
+
+CREATE DOMAIN sql_identifier AS name;
+
+CREATE DOMAIN time_stamp AS timestamp(2) with time zone
+    DEFAULT current_timestamp(2);
+
+CREATE DOMAIN yes_or_no AS character varying(3) COLLATE "C"
+    CONSTRAINT yes_or_no_check CHECK (value IN ('YES', 'NO'));
 
 CREATE FUNCTION information_schema._pg_index_position(oid, smallint) RETURNS int
     LANGUAGE sql STRICT STABLE

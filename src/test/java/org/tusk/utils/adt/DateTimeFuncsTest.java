@@ -40,7 +40,7 @@ class DateTimeFuncsTest {
         assertEquals(LocalDateTime.of(1, 1, 1, 0, 0), DateTimeFuncs.trunc("millennium", LocalDateTime.of(970, 3, 1, 0, 0)));
         assertEquals(new Interval(0, 3, 0), DateTimeFuncs.trunc("day", new Interval(0, 3, 7_000_000)));
         assertEquals(LocalDateTime.of(2020, 2, 11, 15, 30),
-                DateTimeFuncs.dateBin(DateTimes.intervalIn("15 minutes"), LocalDateTime.of(2020, 2, 11, 15, 44, 17),
+                DateTimeFuncs.dateBin(DateTimes.intervalIn("15 minutes", InputSettings.DEFAULT), LocalDateTime.of(2020, 2, 11, 15, 44, 17),
                         LocalDateTime.of(2001, 1, 1, 0, 0)));
         PgException e = assertThrows(PgException.class, () -> DateTimeFuncs.dateBin(new Interval(1, 0, 0), T, T));
         assertEquals("timestamps cannot be binned into intervals containing months or years", e.getMessage());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tusk.utils.error.PgException;
@@ -14,6 +13,9 @@ class EnumSafetyTest {
     private static final int TYPE = 90001;
     private static final List<Enums.Member> MEMBERS = List.of(
             new Enums.Member(90002, TYPE, 1, "good"), new Enums.Member(90003, TYPE, 2, "new"));
+
+    /** The session's labels added in its open transaction. */
+    private final java.util.Set<Integer> uncommitted = new java.util.HashSet<>();
 
     @BeforeEach
     void install() {
@@ -25,18 +27,14 @@ class EnumSafetyTest {
             public List<Enums.Member> members(int typeOid) { return typeOid == TYPE ? MEMBERS : List.of(); }
 
             public String typeName(int typeOid) { return "bogus"; }
-        });
-        Enums.atEndOfTransaction();
-    }
 
-    @AfterEach
-    void endTransaction() {
-        Enums.atEndOfTransaction();
+            public boolean uncommitted(int oid) { return uncommitted.contains(oid); }
+        });
     }
 
     @Test
     void newLabelIsUnsafeUntilTheTransactionEnds() {
-        Enums.valueAdded(90003);
+        uncommitted.add(90003);
         PgException e = assertThrows(PgException.class, () -> Enums.in(TYPE, "new"));
         assertEquals("55P04", e.sqlState());
         assertEquals("unsafe use of new value \"new\" of enum type bogus", e.getMessage());
@@ -48,7 +46,7 @@ class EnumSafetyTest {
         assertThrows(PgException.class, () -> Enums.range(TYPE, null, null));
         // an existing value still prints (enum_out does no check)
         assertEquals("new", Enums.out(new EnumValue(90003)));
-        Enums.atEndOfTransaction();
+        uncommitted.clear();   // the transaction ends
         assertEquals(90003, Enums.in(TYPE, "new").oid());
         assertEquals(2, Enums.range(TYPE, null, null).length);
     }
