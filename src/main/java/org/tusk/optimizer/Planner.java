@@ -260,6 +260,10 @@ public final class Planner {
         Query q = info.query;
         FunctionCallContext ctx = info.glob.ctx;
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
+        // subquery_planner preprocesses the target list before the quals: its sub-selects take
+        // their SubPlan numbers, and its outer references their exec parameters, first
+        List<Expr> processedTlist = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) processedTlist.add(processSkippingAggs(te.expr(), info));
 
         Plan plan;
         SetRefs layout;
@@ -310,7 +314,7 @@ public final class Planner {
         }
 
         List<Expr> tlist = new ArrayList<>();
-        for (Query.TargetEntry te : q.targetList()) tlist.add(layout.fix(fold(processSkippingAggs(te.expr(), info), ctx)));
+        for (Expr te : processedTlist) tlist.add(layout.fix(fold(te, ctx)));
 
         // Set-returning functions: one ProjectSet per level of nesting computes them from the target below it
         List<SrfPlanner> srfLevels = new ArrayList<>();
