@@ -18,14 +18,15 @@ public final class SubPlanEvaluator {
     private SubPlanEvaluator() {}
 
     /**
-     * SubPlan.useHashTable as make_subplan decides it: an uncorrelated ANY whose test is one
-     * operator, or an AND of operators, each comparing with one output column and hashable
-     * (testexpr_is_hashable, hash_ok_operator). The executor probes a hash table for the
-     * one-column, same-type case and otherwise compares with the kept rows, which gives the same
-     * answers.
+     * SubPlan.useHashTable as build_subplan decides it: an ANY without parameters of its own
+     * level (parParam NIL: uncorrelated, or correlated only to levels further up, whose values
+     * are its {@code extParams}) whose test is one operator, or an AND of operators, each
+     * comparing with one output column and hashable (testexpr_is_hashable, hash_ok_operator).
+     * The executor probes a hash table for the one-column, same-type case and otherwise compares
+     * with the kept rows, which gives the same answers.
      */
     public static boolean useHashTable(Expr.SubPlan sp) {
-        if (sp.kind() != Expr.SubLinkType.ANY || sp.correlated()) return false;
+        if (sp.kind() != Expr.SubLinkType.ANY || !keepsRows(sp)) return false;
         List<Expr> ops = sp.testexpr() instanceof Expr.BoolExpr b && b.op() == org.tusk.nodes.RawExpr.BoolOp.AND
                 ? b.args() : List.of(sp.testexpr());
         for (Expr e : ops) {
@@ -39,6 +40,42 @@ public final class SubPlanEvaluator {
                 return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the subplan's rows may be kept between evaluations: it has no parameters of its
+     * own level, and, if it reads outer levels' parameters, they are all known (extParams).
+     */
+    private static boolean keepsRows(Expr.SubPlan sp) {
+        return sp.parParams().isEmpty() && (!sp.correlated() || !sp.extParams().isEmpty());
+    }
+
+    /**
+     * The values of the outer levels' parameters the kept rows (or hash table) were made with;
+     * null for an uncorrelated subplan, whose rows are kept for the whole statement.
+     */
+    private static Object[] extValues(Expr.SubPlan sp, ExecContext ctx) {
+        if (!sp.correlated()) return null;
+        Object[] v = new Object[sp.extParams().size()];
+        for (int i = 0; i < v.length; i++) v[i] = ctx.execParam(sp.extParams().get(i));
+        return v;
+    }
+
+    /** Rows (or a hash table) kept for a subplan, with the outer parameter values they were made with (ExecReScanSetParamPlan's chgParam test). */
+    private record Kept(Object value, Object[] extValues) {}
+
+    /** The kept value of {@code sp} if it was made with the current outer parameter values, else null. */
+    private static Object kept(Expr.SubPlan sp, ExecContext ctx) {
+        if (!keepsRows(sp)) return null;
+        Object k = ctx.subPlanResults().get(sp);
+        if (!sp.correlated() || k == null) return k;
+        Kept kept = (Kept) k;
+        return java.util.Arrays.deepEquals(kept.extValues(), extValues(sp, ctx)) ? kept.value() : null;
+    }
+
+    private static void keep(Expr.SubPlan sp, Object value, ExecContext ctx) {
+        if (!keepsRows(sp)) return;
+        ctx.subPlanResults().put(sp, sp.correlated() ? new Kept(value, extValues(sp, ctx)) : value);
     }
 
     static Object eval(Expr.SubPlan sp, Object[] tuple, Object[] aggValues, ExecContext ctx) {
@@ -144,7 +181,8 @@ public final class SubPlanEvaluator {
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(Expr.SubPlan sp, ExecContext ctx) {
-        if (!sp.correlated() && ctx.subPlanResults().containsKey(sp)) return (List<Object[]>) ctx.subPlanResults().get(sp);
+        Object k = kept(sp, ctx);
+        if (k != null) return (List<Object[]>) k;
         List<Object[]> rows = new ArrayList<>();
         PlanState s = Executor.init(sp.plan(), ctx);
         try {
@@ -153,7 +191,7 @@ public final class SubPlanEvaluator {
         } finally {
             s.close();
         }
-        if (!sp.correlated()) ctx.subPlanResults().put(sp, rows);
+        keep(sp, rows, ctx);
         return rows;
     }
 
@@ -167,7 +205,7 @@ public final class SubPlanEvaluator {
      * do), which can be answered by a hash lookup (a "hashed subplan"); else null.
      */
     static Expr.OpExpr hashable(Expr.SubPlan sp) {
-        if (sp.kind() != Expr.SubLinkType.ANY || sp.correlated() || sp.paramIds().size() != 1) return null;
+        if (sp.kind() != Expr.SubLinkType.ANY || sp.paramIds().size() != 1) return null;
         if (!(sp.testexpr() instanceof Expr.OpExpr op) || !op.op().name().equals("=")
                 || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op()))
             return null;
@@ -179,7 +217,7 @@ public final class SubPlanEvaluator {
     }
 
     private static Object hashedAny(Expr.SubPlan sp, Expr.OpExpr eq, Object[] tuple, Object[] aggValues, ExecContext ctx) {
-        HashTable table = (HashTable) ctx.subPlanResults().get(sp);
+        HashTable table = (HashTable) kept(sp, ctx);
         if (table == null) {
             java.util.Set<DatumKey> values = new java.util.HashSet<>();
             boolean hasNull = false, empty = true;
@@ -194,7 +232,7 @@ public final class SubPlanEvaluator {
                 s.close();
             }
             table = new HashTable(values, hasNull, empty);
-            ctx.subPlanResults().put(sp, table);
+            keep(sp, table, ctx);
         }
         if (table.empty()) return false;
         Object lhs = ExprEvaluator.eval(eq.args().get(0), tuple, aggValues, ctx);

@@ -291,11 +291,20 @@ public sealed interface Expr {
      * result is reused (PostgreSQL's initplan / hashed subplan). {@code planId} numbers the
      * statement's subplans in the order the planner made them (plan_id: "SubPlan n" in EXPLAIN;
      * 0 when not numbered). {@code unknownEqFalse}: an ANY whose NULL result counts as false (the
-     * hashed form of an EXISTS).
+     * hashed form of an EXISTS). {@code extParams}: the exec parameters of query levels above the
+     * SubPlan's own that its plan reads (the part of finalize_plan's extParam a SubPlan without
+     * {@code parParams} depends on): a hashed ANY correlated only through them keeps its hash
+     * table while their values stay the same, as a changed one makes PostgreSQL rebuild it.
      */
     record SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
-                   List<Expr> args, boolean correlated, int type, int typmod, int planId, boolean unknownEqFalse)
+                   List<Expr> args, boolean correlated, int type, int typmod, int planId, boolean unknownEqFalse,
+                   List<Integer> extParams)
             implements Expr {
+        public SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
+                       List<Expr> args, boolean correlated, int type, int typmod, int planId, boolean unknownEqFalse) {
+            this(kind, plan, testexpr, paramIds, parParams, args, correlated, type, typmod, planId, unknownEqFalse, List.of());
+        }
+
         public SubPlan(SubLinkType kind, Plan plan, Expr testexpr, List<Integer> paramIds, List<Integer> parParams,
                        List<Expr> args, boolean correlated, int type, int typmod, int planId) {
             this(kind, plan, testexpr, paramIds, parParams, args, correlated, type, typmod, planId, false);

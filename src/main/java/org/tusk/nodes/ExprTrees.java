@@ -159,7 +159,7 @@ public final class ExprTrees {
             case Expr.SubscriptingAssign x -> new Expr.SubscriptingAssign(map(x.container(), f), mapNullable(x.upper(), f),
                     x.lower() == null ? null : mapNullable(x.lower(), f), map(x.value(), f), x.type());
             case Expr.SubPlan x -> new Expr.SubPlan(x.kind(), x.plan(), map(x.testexpr(), f), x.paramIds(), x.parParams(),
-                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod(), x.planId(), x.unknownEqFalse());
+                    mapAll(x.args(), f), x.correlated(), x.type(), x.typmod(), x.planId(), x.unknownEqFalse(), x.extParams());
             case Expr.AlternativeSubPlan x -> {
                 List<Expr.SubPlan> subplans = new ArrayList<>();
                 for (Expr.SubPlan sp : x.subplans()) {

@@ -96,7 +96,7 @@ final class AlternativeSubPlans {
                 for (Expr arg : sp.args()) args.add(expr(arg, numExec));
                 yield new Expr.SubPlan(sp.kind(), (Plan) node(sp.plan(), 1), expr(sp.testexpr(), numExec), sp.paramIds(),
                         sp.parParams(), List.copyOf(args), sp.correlated(), sp.type(), sp.typmod(), sp.planId(),
-                        sp.unknownEqFalse());
+                        sp.unknownEqFalse(), sp.extParams());
             }
             case Expr.SubPlan sp -> sp;
             default -> null;

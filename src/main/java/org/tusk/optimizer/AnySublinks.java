@@ -20,7 +20,8 @@ import org.tusk.nodes.RawExpr;
  * rewrite applies when the subquery reads nothing of the outer levels (PostgreSQL's condition:
  * the sub-select is then planned once as the inner side), its output expressions have no
  * set-returning or volatile function, sub-select, aggregate or window function, and the test
- * reads this level's columns. Not done here: subqueries with grouping, DISTINCT or LIMIT, which
+ * reads this level's columns (the test may hold sub-selects that read only this level and call
+ * nothing volatile, as PostgreSQL allows). Not done here: subqueries with grouping, DISTINCT or LIMIT, which
  * PostgreSQL joins as a subquery in FROM ("ANY_subquery"); NOT IN, which is not a semi join.
  */
 final class AnySublinks {
@@ -34,11 +35,15 @@ final class AnySublinks {
         List<Expr> outputs = new ArrayList<>();
         for (Query.TargetEntry te : sub.targetList()) if (!te.resjunk()) outputs.add(te.expr());
         for (Expr o : outputs) if (!plain(o)) return null;
-        if (!plain(s.testexpr()) || !VarLevels.refersToLevel(s.testexpr())) return null;
+        if (!plainTest(s.testexpr()) || !VarLevels.refersToLevel(s.testexpr())) return null;
         // the test in the subquery's frame: this level's Vars one level out, the sublink's
-        // columns its output expressions
-        Expr test = ExprTrees.map(VarLevels.incrementLevelsUp(s.testexpr(), 1),
-                x -> x instanceof Expr.SubLinkParam p ? outputs.get(p.colno() - 1) : null);
+        // columns its output expressions (a sublink nested in the test keeps its own
+        // SubLinkParams; it becomes a SubPlan of this level in the join clause, SemiJoins.join)
+        Expr test = ExprTrees.map(VarLevels.incrementLevelsUp(s.testexpr(), 1), x -> switch (x) {
+            case Expr.SubLinkParam p -> outputs.get(p.colno() - 1);
+            case Expr.SubLink nested -> nested;
+            default -> null;
+        });
         List<Expr> where = new ArrayList<>(ScanPaths.conjuncts(sub.where()));
         where.add(test);
         Expr w = where.size() == 1 ? where.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(where));
@@ -65,6 +70,22 @@ final class AnySublinks {
             }
         });
         return found[0];
+    }
+
+    /**
+     * The test of a sublink that may become a join clause (convert_ANY_sublink_to_join's
+     * contain_volatile_functions check): as {@link #plain}, except that it may hold sub-selects
+     * (evaluated as SubPlans of this level in the join clause) that call nothing volatile.
+     */
+    private static boolean plainTest(Expr e) {
+        if (Clauses.containsVolatileFunctions(e)) return false;
+        return !ExprTrees.any(e, x -> switch (x) {
+            case Expr.FuncExpr f -> f.proc().retset();
+            case Expr.SubPlan p -> true;
+            case Expr.Aggref a -> true;
+            case Expr.WindowFunc w -> true;
+            default -> false;
+        });
     }
 
     /** An expression that may be copied into a join clause: no SRF or volatile function, sub-select, aggregate, window. */

@@ -592,7 +592,7 @@ public final class PlanCosts {
      */
     private JoinSelectivity.Side side(Plan p, Expr e) {
         Origin o = origin(p, e);
-        if (o == null) return JoinSelectivity.Side.UNKNOWN;
+        if (o == null) return expressionSide(p, e);
         double relRows = of(o.scan()).rows();
         return switch (o.scan()) {
             case Plan.ValuesScan v -> JoinSelectivity.side(null, false, true, v.rows().size(), relRows);
@@ -615,6 +615,33 @@ public final class PlanCosts {
                         && org.tusk.catalog.BuiltinCatalog.functionByOid(fe.proc().oid()) != null
                         ? ArraySelectivity.arrayLength(fe.args().get(0)) : 1000);
         return rows;
+    }
+
+    /**
+     * examine_variable for an expression that is not a column: when every column it reads comes
+     * from one table's scan, get_variable_numdistinct knows that relation (vardata->rel) though
+     * not the expression's statistics: a boolean has two values, and a relation with fewer than
+     * DEFAULT_NUM_DISTINCT tuples as many values as tuples; anything else is unknown.
+     */
+    private JoinSelectivity.Side expressionSide(Plan p, Expr e) {
+        while (e instanceof Expr.RelabelType r) e = r.arg();
+        if (e instanceof Expr.Var) return JoinSelectivity.Side.UNKNOWN;
+        Plan[] scan = {null};
+        Query.RangeTblEntry[] rte = {null};
+        boolean[] mixed = {false};
+        ExprTrees.any(e, x -> {
+            if (x instanceof Expr.Var v && v.levelsup() == 0) {
+                Origin o = origin(p, v);
+                if (o == null || o.rte() == null || !o.rte().isTable() || scan[0] != null && scan[0] != o.scan()) mixed[0] = true;
+                else {
+                    scan[0] = o.scan();
+                    rte[0] = o.rte();
+                }
+            }
+            return mixed[0];
+        });
+        if (mixed[0] || scan[0] == null) return JoinSelectivity.Side.UNKNOWN;
+        return JoinSelectivity.side(null, e.type() == TypeOids.BOOL, false, relSize(rte[0])[1], of(scan[0]).rows());
     }
 
     private JoinSelectivity.Side columnSide(Query.RangeTblEntry rte, int attno, double relRows) {

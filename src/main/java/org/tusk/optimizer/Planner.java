@@ -260,6 +260,10 @@ public final class Planner {
         Query q = info.query;
         FunctionCallContext ctx = info.glob.ctx;
         for (Query.CommonTableExpr cte : q.cteList()) planCte(info, cte);
+        // subquery_planner preprocesses the target list before the quals: its sub-selects take
+        // their SubPlan numbers, and its outer references their exec parameters, first
+        List<Expr> processedTlist = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) processedTlist.add(processSkippingAggs(te.expr(), info));
 
         Plan plan;
         SetRefs layout;
@@ -325,7 +329,7 @@ public final class Planner {
         }
 
         List<Expr> tlist = new ArrayList<>();
-        for (Query.TargetEntry te : q.targetList()) tlist.add(layout.fix(fold(processSkippingAggs(te.expr(), info), ctx)));
+        for (Expr te : processedTlist) tlist.add(layout.fix(fold(te, ctx)));
 
         // Set-returning functions: one ProjectSet per level of nesting computes them from the target below it
         List<SrfPlanner> srfLevels = new ArrayList<>();
@@ -570,8 +574,21 @@ public final class Planner {
             case Plan.BitmapHeapScan s when s.targetList() == null -> new Plan.BitmapHeapScan(s.rte(), s.bitmap(),
                     s.recheck(), s.qual(), List.copyOf(tlist));
             case Plan.Result r when r.targetList().isEmpty() -> new Plan.Result(List.copyOf(tlist), r.qual(), r.emptyTuple());
-            // the gating qual reads no column: the projection may as well be made below it
-            case Plan.GatingResult g -> new Plan.GatingResult(project(g.child(), tlist), g.qual());
+            // a gating Result projects itself (create_gating_plan gives it the path's target list):
+            // the final expressions are computed above the gate; a join below emits just the
+            // columns they read (its reltarget), a scan its own columns (use_physical_tlist)
+            case Plan.GatingResult g when g.child() instanceof Plan.NestLoop || g.child() instanceof Plan.HashJoin
+                    || g.child() instanceof Plan.MergeJoin -> {
+                List<Expr> vars = new ArrayList<>();
+                for (Expr e : tlist) org.tusk.nodes.ExprTrees.map(e, x -> {
+                    if (x instanceof Expr.Var v && v.levelsup() == 0 && !vars.contains(v)) vars.add(v);
+                    return null;
+                });
+                List<Expr> above = new ArrayList<>();
+                for (Expr e : tlist) above.add(org.tusk.nodes.ExprTrees.map(e, x -> x instanceof Expr.Var v && v.levelsup() == 0
+                        ? column(vars.indexOf(v), v) : null));
+                yield new Plan.SubqueryScan(new Plan.GatingResult(project(g.child(), vars), g.qual()), null, List.copyOf(above));
+            }
             default -> new Plan.SubqueryScan(plan, null, List.copyOf(tlist));
         };
     }

@@ -25,6 +25,27 @@ final class PlannerInfo {
         /** glob->subplans' next plan_id: SubPlans and materialized WITH queries are numbered from 1 as they are made. */
         int nextPlanId = 1;
         int outerRefs;
+        /**
+         * The SubPlans being built (innermost last): each sub-select's level and the exec
+         * parameters of levels above it that its expressions were given ({@link #noteOuterParam}).
+         */
+        final List<ExtParamFrame> extParamFrames = new ArrayList<>();
+
+        /** A sub-select being planned for a SubPlan of {@code level}, with the outer parameters it reads. */
+        record ExtParamFrame(PlannerInfo level, java.util.Set<Integer> ids) {}
+
+        /**
+         * An outer reference replaced by parameter {@code id} of level {@code owner}: an external
+         * parameter of every SubPlan being built whose own level lies below {@code owner}.
+         */
+        void noteOuterParam(PlannerInfo owner, int id) {
+            for (ExtParamFrame f : extParamFrames)
+                for (PlannerInfo l = f.level().parent; l != null; l = l.parent)
+                    if (l == owner) {
+                        f.ids().add(id);
+                        break;
+                    }
+        }
         /** root->hasAlternativeSubPlans: some EXISTS has two plans, to be chosen between once the plan is built. */
         boolean hasAlternativeSubPlans;
         /** The range table entries of every level planned (glob->finalrtable), each once however often it is planned. */

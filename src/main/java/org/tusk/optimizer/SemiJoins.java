@@ -71,8 +71,10 @@ final class SemiJoins {
                 local.add(c);
                 continue;
             }
-            boolean simple = !ExprTrees.any(c, x -> x instanceof Expr.SubLink || x instanceof Expr.Aggref
-                    || x instanceof Expr.Var v && v.levelsup() > 1);
+            // a sub-select in the clause is allowed when it reads nothing of the subquery's own
+            // relations: it is then a SubPlan of this level evaluated in the join clause (join)
+            boolean simple = !ExprTrees.any(c, x -> x instanceof Expr.SubLink l && VarLevels.refersToLevel(l)
+                    || x instanceof Expr.Aggref || x instanceof Expr.Var v && v.levelsup() > 1);
             if (!simple) return null;
             correlated.add(c);
         }
@@ -127,7 +129,8 @@ final class SemiJoins {
         JoinPlanner.Rel inner = p.inner();
         int ow = outer.plan().width();
         List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>(), rest = new ArrayList<>();
-        for (Expr c : p.clauses()) {
+        for (Expr clause : p.clauses()) {
+            Expr c = outerSubPlans(info, clause, outer.layout());
             if (c instanceof Expr.OpExpr op && op.op().name().equals("=") && org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())
                     && op.args().size() == 2) {
                 Expr a = op.args().get(0), b = op.args().get(1);
@@ -147,7 +150,7 @@ final class SemiJoins {
         Query.JoinType type = p.anti() ? Query.JoinType.ANTI : Query.JoinType.SEMI;
         Expr joinQual = ScanPaths.and(rest);
         Plan plan = outerKeys.isEmpty()
-                ? new Plan.NestLoop(type, outer.plan(), inner.plan(), joinQual, null, List.of())
+                ? nestLoop(info, type, outer.plan(), inner.plan(), joinQual)
                 : new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
                         joinQual, null);
         double cost = outer.cost() + inner.cost() + (outerKeys.isEmpty() ? outer.rows() * inner.rows() : outer.rows() + inner.rows())
@@ -156,12 +159,44 @@ final class SemiJoins {
                 Math.max(1, outer.rows() * 0.5), cost, outer.lateralParams(), null, null);
     }
 
-    /** Whether every Var of {@code e} is of query level {@code levelsup} (and there is one). */
+    /**
+     * match_unsorted_outer for the semi (anti) join without hash keys: the nested loop over the
+     * inner side as it is, and over its materialized form (unless enable_material is off or the
+     * inner node keeps its rows anyway), whichever add_path keeps. A semi join's inner scan stops
+     * at the first match, so rescanning a cheap inner side can beat storing it.
+     */
+    private static Plan nestLoop(PlannerInfo info, Query.JoinType type, Plan outer, Plan inner, Expr joinQual) {
+        PlanCosts costs = new PlanCosts(info.glob.env, info.glob.ctx);
+        PathChoice<Plan> choice = new PathChoice<>();
+        Plan bare = new Plan.NestLoop(type, outer, inner, joinQual, null, List.of(), false, false);
+        PlanCosts.Estimate e = costs.of(bare);
+        choice.add(bare, e.startup(), e.total(), false);
+        if (ScanPaths.setting(info.glob.ctx, "enable_material", true) && !Plan.materializesOutput(inner)) {
+            Plan mat = new Plan.NestLoop(type, outer, inner, joinQual, null, List.of(), false, true);
+            e = costs.of(mat);
+            choice.add(mat, e.startup(), e.total(), false);
+        }
+        return choice.cheapest().payload();
+    }
+
+    /**
+     * The sub-selects of a correlating clause (in the subquery's terms), which read only this
+     * level: SubPlans of this level over the outer rows (their Vars resolved to the outer input,
+     * which begins the joined tuple), as the join quals PostgreSQL's pull_up_sublinks leaves a
+     * nested SubLink in are preprocessed at the level of the join.
+     */
+    private static Expr outerSubPlans(PlannerInfo info, Expr c, SetRefs outer) {
+        return ExprTrees.map(c, x -> x instanceof Expr.SubLink l
+                ? outer.fix(Planner.fold(SubLinks.process(VarLevels.incrementLevelsUp(l, -1), info), info.glob.ctx))
+                : null);
+    }
+
+    /** Whether every Var of {@code e} is of query level {@code levelsup} (and there is one; a resolved one is neither). */
     private static boolean onlyLevel(Expr e, int levelsup) {
         boolean[] any = {false};
         boolean other = ExprTrees.any(e, x -> {
             if (x instanceof Expr.Var v) {
-                if (v.levelsup() != levelsup) return true;
+                if (v.levelsup() != levelsup || v.varno() == Expr.Var.RESOLVED) return true;
                 any[0] = true;
             }
             return false;
@@ -173,6 +208,8 @@ final class SemiJoins {
     private static Expr joined(Expr c, SetRefs outer, SetRefs inner, int ow) {
         return ExprTrees.map(c, x -> {
             if (!(x instanceof Expr.Var v)) return null;
+            // a SubPlan's reference to the outer row (outerSubPlans): already a position in it
+            if (v.varno() == Expr.Var.RESOLVED) return v;
             if (v.levelsup() == 1) return outer.fix(new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), v.name(), -1, 0));
             Expr.Var f = (Expr.Var) inner.fix(v);
             return new Expr.Var(Expr.Var.RESOLVED, f.attno() + ow, v.type(), v.typmod(), v.name(), -1, 0);

@@ -28,7 +28,10 @@ final class SubLinks {
         return ExprTrees.map(e, x -> switch (x) {
             case Expr.Var v when v.levelsup() > 0 -> {
                 info.glob.outerRefs++;
-                yield new Expr.ExecParam(info.ancestor(v.levelsup()).paramFor(v), v.type(), v.typmod());
+                PlannerInfo owner = info.ancestor(v.levelsup());
+                int id = owner.paramFor(v);
+                info.glob.noteOuterParam(owner, id);
+                yield new Expr.ExecParam(id, v.type(), v.typmod());
             }
             case Expr.Aggref a when a.levelsup() > 0 -> outerAgg(a, info);
             case Expr.GroupingFunc g when g.levelsup() > 0 -> outerGrouping(g, info);
@@ -44,7 +47,10 @@ final class SubLinks {
     static Expr outerAgg(Expr.Aggref a, PlannerInfo info) {
         info.glob.outerRefs++;
         Expr.Aggref there = (Expr.Aggref) VarLevels.incrementLevelsUp(a, -a.levelsup());
-        return new Expr.ExecParam(info.ancestor(a.levelsup()).paramForAgg(there), a.type(), -1);
+        PlannerInfo owner = info.ancestor(a.levelsup());
+        int id = owner.paramForAgg(there);
+        info.glob.noteOuterParam(owner, id);
+        return new Expr.ExecParam(id, a.type(), -1);
     }
 
     /**
@@ -59,6 +65,7 @@ final class SubLinks {
         PlannerInfo owner = info.ancestor(g.levelsup());
         int id = owner.newParamId();
         owner.planParams.add(new PlannerInfo.PlanParam(id, there));
+        info.glob.noteOuterParam(owner, id);
         return new Expr.ExecParam(id, g.type(), -1);
     }
 
@@ -111,14 +118,23 @@ final class SubLinks {
     private static Expr.SubPlan buildSubPlan(Expr.SubLink s, PlannerInfo info) {
         int refsBefore = info.glob.outerRefs;
         Plan[] plan = new Plan[1];
-        List<PlannerInfo.PlanParam> params = collectParams(info, () ->
-                plan[0] = Planner.planQuery(new PlannerInfo(info.glob, info, s.subselect())));
+        PlannerInfo.Global.ExtParamFrame frame = new PlannerInfo.Global.ExtParamFrame(info, new java.util.TreeSet<>());
+        info.glob.extParamFrames.add(frame);
+        List<PlannerInfo.PlanParam> params;
+        try {
+            params = collectParams(info, () -> plan[0] = Planner.planQuery(new PlannerInfo(info.glob, info, s.subselect())));
+        } finally {
+            info.glob.extParamFrames.remove(info.glob.extParamFrames.size() - 1);
+        }
         boolean correlated = info.glob.outerRefs != refsBefore;
         List<Integer> parParams = new ArrayList<>();
         List<Expr> args = new ArrayList<>();
         for (PlannerInfo.PlanParam p : params) {
             parParams.add(p.id());
-            args.add(p.item());
+            // build_subplan: the sub-selects in a GROUPING() argument are processed (SS_process_sublinks)
+            // before the SubPlan takes its number; the Agg computes the call by its grouping references
+            args.add(p.item() instanceof Expr.GroupingFunc g && ExprTrees.any(g, x -> x instanceof Expr.SubLink)
+                    ? new Expr.GroupingFunc(processAll(g.args(), info), g.refs(), g.levelsup(), g.location()) : p.item());
         }
         List<Integer> paramIds = new ArrayList<>();
         Expr testexpr = null;
@@ -148,6 +164,6 @@ final class SubLinks {
                 || s.kind() == Expr.SubLinkType.MULTIEXPR;
         int type = valued ? s.type() : TypeOids.BOOL;
         return new Expr.SubPlan(s.kind(), plan[0], testexpr, List.copyOf(paramIds), List.copyOf(parParams), List.copyOf(args),
-                correlated, type, valued ? s.typmod() : -1, info.glob.nextPlanId++);
+                correlated, type, valued ? s.typmod() : -1, info.glob.nextPlanId++, false, List.copyOf(frame.ids()));
     }
 }

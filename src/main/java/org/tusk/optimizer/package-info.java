@@ -19,7 +19,8 @@
  * less as add_path compares them ({@link org.tusk.optimizer.DistinctPaths}, create_distinct_paths);
  * DISTINCT ON is always sorted. WHERE conjuncts that read no column of the level and call nothing
  * volatile are pseudoconstant: a Result above the join tree checks them once ("One-Time Filter",
- * {@code Plan.GatingResult}, create_gating_plan). Every sort,
+ * {@code Plan.GatingResult}, create_gating_plan) and computes the level's target list itself
+ * (a join below it emits just the columns that reads, a scan its table's columns). Every sort,
  * group, partition, merge and set-operation key the planner puts in a plan carries the type
  * whose default btree and hash operator classes order and equate its values
  * ({@link org.tusk.optimizer.SortGroupTypes}, get_sort_group_operators' choice): the executor
@@ -113,8 +114,11 @@
  * levels up is registered in that level's plan params; the SubPlan built for a SubLink passes the
  * params registered at its own level as {@code args}, a NestLoop sets those a LATERAL item needs
  * ({@code nestParams}) from its outer row, as does the parameterized index scan's. Exec parameter
- * ids are unique per statement. Uncorrelated SubPlans (no outer reference anywhere below) are
- * evaluated once per statement. The sub-select of {@code UPDATE ... SET (a, b) = (SELECT ...)}
+ * ids are unique per statement, numbered (as SubPlans are) in subquery_planner's preprocessing
+ * order: the target list before the quals. Uncorrelated SubPlans (no outer reference anywhere
+ * below) are evaluated once per statement; an ANY SubPlan correlated only to levels further up
+ * (no parameter of its own level) is hashed too, its table kept while those parameters
+ * ({@code SubPlan.extParams}) keep their values. The sub-select of {@code UPDATE ... SET (a, b) = (SELECT ...)}
  * reaches the planner as one copy per listed column (FieldSelects of MULTIEXPR SubLinks sharing a
  * subLinkId) and becomes one SubPlan setting a Param per output column, which the ModifyTable
  * runs once per row before computing the SET list (an InitPlan, once per statement, when
@@ -319,7 +323,9 @@
  * (simplify_EXISTS_query). {@code x IN (SELECT e FROM f WHERE w)} at the top of WHERE, over a
  * plain subquery that reads nothing of the outer levels, is pulled up as
  * {@code EXISTS (SELECT FROM f WHERE w AND x = e)} ({@link org.tusk.optimizer.AnySublinks},
- * convert_ANY_sublink_to_join): a hash semi join on {@code x = e}. Any other
+ * convert_ANY_sublink_to_join): a hash semi join on {@code x = e}; when {@code x} holds a
+ * sub-select of its own (reading only this level), that is a SubPlan in the semi join's filter,
+ * a nested loop over the inner side, materialized or not by cost. Any other
  * {@code x = ANY (subquery)} stays a SubPlan, answered from a hash of the subquery's rows when
  * uncorrelated.
  *
