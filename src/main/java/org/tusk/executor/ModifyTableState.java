@@ -125,7 +125,7 @@ final class ModifyTableState extends PlanState {
             openIndexes(env);
             constraints = TableConstraints.open(rel, cols, ctx);
             // the columns a failing row's DETAIL shows even to a user who may not read them
-            if (plan.operation() == Query.CommandType.UPDATE) constraints.setModifiedColumns(targetColumns(plan.newRow()));
+            constraints.setModifiedColumns(modifiedColumns());
             openTriggers();
             if (rel.relkind() == 'v') view = ViewTriggerTarget.open(rel, triggers, triggerOperation());
             if (plan.rootRelation() != null && plan.operation() != Query.CommandType.INSERT) {
@@ -232,6 +232,23 @@ final class ModifyTableState extends PlanState {
                 out.set(i + 1);
         }
         return out;
+    }
+
+    /**
+     * ExecBuildSlotValueDescription's modifiedCols: the target entry's insertedCols and
+     * updatedCols (the INSERT's column list, the SET lists), whose values the user gave. Without
+     * them (an entry parse analysis did not mark: a view's base table, an inheritance child),
+     * UPDATE's changed columns as {@link #targetColumns} finds them, and none for INSERT.
+     */
+    private BitSet modifiedColumns() {
+        Query.RangeTblEntry target = plan.target();
+        if (target != null && target.insertedCols() != null && target.updatedCols() != null) {
+            BitSet out = new BitSet();
+            for (int a : target.insertedCols()) out.set(a);
+            for (int a : target.updatedCols()) out.set(a);
+            return out;
+        }
+        return plan.operation() == Query.CommandType.UPDATE ? targetColumns(plan.newRow()) : null;
     }
 
     /** MERGE: the columns the UPDATE action about to run sets, for its UPDATE OF triggers. */
