@@ -210,7 +210,7 @@ final class ModifyTableState extends PlanState {
         triggers = RelationTriggers.open(rel, ctx);
         if (triggers == null) return;
         statementTriggers = plan.rootRelation() == null;
-        if (plan.operation() == Query.CommandType.UPDATE) modifiedCols = targetColumns(plan.newRow());
+        if (plan.operation() == Query.CommandType.UPDATE) modifiedCols = withSetColumns(targetColumns(plan.newRow()));
         if (statementTriggers && merge != null) {
             for (int event : merge.beforeStatementEvents()) triggers.beforeStatement(event);
         } else if (statementTriggers) {
@@ -249,6 +249,17 @@ final class ModifyTableState extends PlanState {
             return out;
         }
         return plan.operation() == Query.CommandType.UPDATE ? targetColumns(plan.newRow()) : null;
+    }
+
+    /**
+     * GetAllUpdatedColumns for UPDATE OF triggers: the columns whose new value differs from the
+     * old column ({@link #targetColumns}: those SET and the generated columns recomputed) and the
+     * target entry's updatedCols, so that SET a = a counts a, as PostgreSQL's SET list does.
+     */
+    private BitSet withSetColumns(BitSet changed) {
+        java.util.Set<Integer> updated = plan.target() == null ? null : plan.target().updatedCols();
+        if (updated != null) for (int a : updated) changed.set(a);
+        return changed;
     }
 
     /** MERGE: the columns the UPDATE action about to run sets, for its UPDATE OF triggers. */
@@ -635,7 +646,7 @@ final class ModifyTableState extends PlanState {
         // ExecOnConflictUpdate goes through ExecUpdate: BEFORE ROW UPDATE triggers may change or skip the row
         RelationTriggers rowTriggers = target.leaf() == null ? triggers : target.leaf().triggers();
         Object[] oldRow = ScanTuples.values(existing.values(), rel.desc().natts());
-        BitSet setCols = target.leaf() == null ? targetColumns(oc.set()) : null;
+        BitSet setCols = target.leaf() == null ? withSetColumns(targetColumns(oc.set())) : null;
         if (rowTriggers != null) {
             row = rowTriggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
             if (row == null) {

@@ -68,6 +68,26 @@ class DmlIT extends OneServerPerClass {
         }
     }
 
+    /**
+     * UPDATE OF triggers fire for the columns the SET list names, even when set to themselves
+     * (SET b = b), as PostgreSQL's updatedCols say; ON CONFLICT DO UPDATE's SET list the same.
+     */
+    @Test
+    void updateOfTriggersFireForColumnsSetToThemselves() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table uo (a int primary key, b int)", "insert into uo values (1, 1)",
+                    "create table uo_log (name text)",
+                    "create function uo_f() returns trigger language plpgsql as $$ begin "
+                            + "insert into uo_log values (tg_name); return new; end $$",
+                    "create trigger tb before update of b on uo for each row execute function uo_f()",
+                    "create trigger ta before update of a on uo for each row execute function uo_f()",
+                    "update uo set b = b", "update uo set a = a",
+                    "insert into uo values (1, 5) on conflict (a) do update set b = uo.b");
+            assertEquals(List.of("tb", "ta", "tb"), column(c, "select name from uo_log"));
+            exec(c, "drop table uo, uo_log", "drop function uo_f()");
+        }
+    }
+
     @Test
     void onConflictDoNothingAndDoUpdate() throws Exception {
         try (Connection c = server.connect()) {
