@@ -1769,6 +1769,15 @@ public final class HeapCatalog implements Catalog {
                 }
             }
         }
+        // routines and types the role owns (their pg_shdepend owner rows), as getObjectDescription names them
+        OwnedObjects owned = ownedObjects(roleOid);
+        for (int routine : owned.routines()) {
+            String what = dependencies.describeOrNull(new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, routine, 0));
+            if (what != null) out.add("owner of " + what);
+        }
+        for (int type : owned.types()) {
+            out.add("owner of type " + org.tusk.utils.adt.FormatType.format(type, -1, false));
+        }
         // pg_default_acl entries of the role (shdepend's owner dependency of each, getObjectDescription's wording)
         for (TupleSlot s : writer.find(SystemCatalogs.PG_DEFAULT_ACL,
                 v -> oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclrole")) == roleOid)) {

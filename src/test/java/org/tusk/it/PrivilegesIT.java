@@ -52,6 +52,12 @@ class PrivilegesIT {
             exec(su, "drop role o1", "create view depv as select * from ot");
             assertEquals("cannot drop desired object(s) because other objects depend on them", failsMessage(su, "drop owned by o2", "2BP01"));
             exec(su, "drop owned by o2 cascade", "drop role o2");
+            // a role owning only a routine or a type cannot be dropped either (checkSharedDependencies)
+            exec(su, "create role o4", "create function f4() returns int language sql as 'select 1'",
+                    "create type e4 as enum ('x')", "alter function f4() owner to o4", "alter type e4 owner to o4");
+            PSQLException owns = Jdbc.fails(su, "drop role o4", "2BP01");
+            assertEquals("owner of function f4()\nowner of type e4", owns.getServerErrorMessage().getDetail());
+            exec(su, "reassign owned by o4 to tusk", "drop role o4", "drop function f4()", "drop type e4");
             assertEquals("other", joinedRows(su, "select relname from pg_class where relname ~ '^(o[stv]|other|depv)' order by 1"));
         }
     }
