@@ -136,6 +136,29 @@ public final class Acl {
         return out;
     }
 
+    /**
+     * RemoveRoleFromObjectACL's revoke: every privilege {@code role} holds as grantee goes, and,
+     * as REVOKE ... CASCADE does, what it granted on the strength of its grant options. The same
+     * array when the role holds nothing here.
+     */
+    public static int[] removeGrantee(int[] acl, int role) {
+        boolean holds = false;
+        for (int i = 0; i < acl.length; i += 3) if (acl[i] == role) holds = true;
+        if (!holds) return acl;
+        List<int[]> items = new ArrayList<>();
+        for (int i = 0; i < acl.length; i += 3) items.add(new int[] {acl[i], acl[i + 1], acl[i + 2]});
+        for (int[] it : items) {
+            if (it[0] != role) continue;
+            int lostOptions = it[2] >>> 16;
+            it[2] = 0;
+            if (lostOptions != 0) revokeDependent(items, role, lostOptions, true);
+        }
+        items.removeIf(it -> it[2] == 0);
+        int[] out = new int[items.size() * 3];
+        for (int i = 0; i < items.size(); i++) System.arraycopy(items.get(i), 0, out, i * 3, 3);
+        return out;
+    }
+
     /** recursive_revoke: privileges granted by {@code grantor} on the strength of options it no longer has. */
     private static void revokeDependent(List<int[]> items, int grantor, int lostOptions, boolean cascade) {
         for (int[] it : items) {

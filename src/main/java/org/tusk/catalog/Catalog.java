@@ -632,6 +632,20 @@ public interface Catalog {
     List<String> roleDependencies(int roleOid);
 
     /**
+     * DROP OWNED's shdepDropOwned for the privileges and default privileges of {@code roleOid} in
+     * this database: it is revoked everything it was granted on relations, columns, schemas and
+     * routines (RemoveRoleFromObjectACL), and its pg_default_acl entries go.
+     */
+    default void removeRoleFromAcls(int roleOid) {
+        throw new UnsupportedOperationException("removeRoleFromAcls");
+    }
+
+    /** The objects of this database {@code roleOid} owns (REASSIGN OWNED, DROP OWNED). */
+    default OwnedObjects ownedObjects(int roleOid) {
+        throw new UnsupportedOperationException("ownedObjects");
+    }
+
+    /**
      * calculate_relation_size: the bytes in the files of fork {@code forkNumber} (0 main, 1 fsm,
      * 2 vm, 3 init) of {@code rel}, 0 when the relation has no storage or the fork no file.
      */

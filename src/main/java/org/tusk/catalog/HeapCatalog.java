@@ -1792,6 +1792,15 @@ public final class HeapCatalog implements Catalog {
                 }
             }
         }
+        // routines and types the role owns (their pg_shdepend owner rows), as getObjectDescription names them
+        OwnedObjects owned = ownedObjects(roleOid);
+        for (int routine : owned.routines()) {
+            String what = dependencies.describeOrNull(new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, routine, 0));
+            if (what != null) out.add("owner of " + what);
+        }
+        for (int type : owned.types()) {
+            out.add("owner of type " + org.tusk.utils.adt.FormatType.format(type, -1, false));
+        }
         // pg_default_acl entries of the role (shdepend's owner dependency of each, getObjectDescription's wording)
         for (TupleSlot s : writer.find(SystemCatalogs.PG_DEFAULT_ACL,
                 v -> oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "defaclrole")) == roleOid)) {
@@ -1808,6 +1817,100 @@ public final class HeapCatalog implements Catalog {
         }
         out.addAll(policies.roleDependencies(roleOid));
         return out;
+    }
+
+    @Override
+    public void removeRoleFromAcls(int roleOid) {
+        for (TupleSlot s : writer.find(PG_CLASS, v -> PG_CLASS.get(v, "relacl") != null)) {
+            int[] acl = (int[]) PG_CLASS.get(s.values(), "relacl");
+            int[] out = Acl.removeGrantee(acl, roleOid);
+            if (out == acl) continue;
+            Object[] v = s.values().clone();
+            PG_CLASS.set(v, "relacl", out);
+            writer.update(PG_CLASS, s, v);
+            env.inval().registerRelcacheInval(oid(PG_CLASS.get(v, "oid")));
+        }
+        for (TupleSlot s : writer.find(PG_ATTRIBUTE, v -> PG_ATTRIBUTE.get(v, "attacl") != null)) {
+            int[] acl = (int[]) PG_ATTRIBUTE.get(s.values(), "attacl");
+            int[] out = Acl.removeGrantee(acl, roleOid);
+            if (out == acl) continue;
+            Object[] v = s.values().clone();
+            // ExecGrant_Attribute: a column ACL left empty is null again
+            PG_ATTRIBUTE.set(v, "attacl", out.length == 0 ? null : out);
+            writer.update(PG_ATTRIBUTE, s, v);
+            env.inval().registerRelcacheInval(oid(PG_ATTRIBUTE.get(v, "attrelid")));
+        }
+        for (TupleSlot s : writer.find(PG_NAMESPACE, v -> PG_NAMESPACE.get(v, "nspacl") != null)) {
+            int[] acl = (int[]) PG_NAMESPACE.get(s.values(), "nspacl");
+            int[] out = Acl.removeGrantee(acl, roleOid);
+            if (out != acl) namespaces.setAcl(oid(PG_NAMESPACE.get(s.values(), "oid")), out);
+        }
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_PROC, v -> SystemCatalogs.PG_PROC.get(v, "proacl") != null)) {
+            int[] acl = (int[]) SystemCatalogs.PG_PROC.get(s.values(), "proacl");
+            int[] out = Acl.removeGrantee(acl, roleOid);
+            if (out != acl) functions().alterRow(oid(SystemCatalogs.PG_PROC.get(s.values(), "oid")),
+                    row -> SystemCatalogs.PG_PROC.set(row, "proacl", out));
+        }
+        // the role's own default privileges (their owner dependency), and its place in others'
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_DEFAULT_ACL, v -> true)) {
+            Object[] row = s.values();
+            if (oid(SystemCatalogs.PG_DEFAULT_ACL.get(row, "defaclrole")) == roleOid) {
+                int defOid = oid(SystemCatalogs.PG_DEFAULT_ACL.get(row, "oid"));
+                writer.delete(SystemCatalogs.PG_DEFAULT_ACL, v -> oid(SystemCatalogs.PG_DEFAULT_ACL.get(v, "oid")) == defOid);
+                continue;
+            }
+            int[] acl = (int[]) SystemCatalogs.PG_DEFAULT_ACL.get(row, "defaclacl");
+            int[] out = acl == null ? null : Acl.removeGrantee(acl, roleOid);
+            if (out == acl) continue;
+            Object[] v = row.clone();
+            SystemCatalogs.PG_DEFAULT_ACL.set(v, "defaclacl", out);
+            writer.update(SystemCatalogs.PG_DEFAULT_ACL, s, v);
+        }
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
+    public OwnedObjects ownedObjects(int roleOid) {
+        List<Integer> namespaces = new ArrayList<>(), relations = new ArrayList<>(), routines = new ArrayList<>(),
+                types = new ArrayList<>();
+        for (TupleSlot s : writer.find(PG_NAMESPACE, CatalogScan.key(PG_NAMESPACE, "nspowner", roleOid))) {
+            namespaces.add(oid(PG_NAMESPACE.get(s.values(), "oid")));
+        }
+        java.util.Map<Integer, Character> relkinds = new java.util.HashMap<>();
+        for (TupleSlot s : writer.find(PG_CLASS, v -> oid(PG_CLASS.get(v, "relowner")) == roleOid)) {
+            Object[] v = s.values();
+            int relOid = oid(PG_CLASS.get(v, "oid"));
+            char kind = ((String) PG_CLASS.get(v, "relkind")).charAt(0);
+            relkinds.put(relOid, kind);
+            // a sequence a column owns follows its table (ATExecChangeOwner's recursion, the AUTO
+            // or INTERNAL dependency at deletion)
+            if ("rpvmSf".indexOf(kind) < 0 || kind == 'S' && relationOwnership().owningColumn(relOid) != null) continue;
+            relations.add(relOid);
+        }
+        for (TupleSlot s : writer.find(SystemCatalogs.PG_PROC, v -> oid(SystemCatalogs.PG_PROC.get(v, "proowner")) == roleOid)) {
+            routines.add(oid(SystemCatalogs.PG_PROC.get(s.values(), "oid")));
+        }
+        List<Object[]> typeRows = new ArrayList<>();
+        java.util.Set<Integer> arrays = new java.util.HashSet<>();
+        for (TupleSlot s : writer.find(PG_TYPE, v -> oid(PG_TYPE.get(v, "typowner")) == roleOid)) {
+            typeRows.add(s.values());
+            arrays.add(oid(PG_TYPE.get(s.values(), "typarray")));
+        }
+        for (Object[] v : typeRows) {
+            int typeOid = oid(PG_TYPE.get(v, "oid"));
+            char typtype = ((String) PG_TYPE.get(v, "typtype")).charAt(0);
+            if (arrays.contains(typeOid)) continue;
+            if (typtype == 'c') {
+                // only a composite type of its own (CREATE TYPE AS); a relation's row type follows it
+                Character kind = relkinds.get(oid(PG_TYPE.get(v, "typrelid")));
+                if (kind == null || kind != 'c') continue;
+            } else if ("bder".indexOf(typtype) < 0) {
+                continue;
+            }
+            types.add(typeOid);
+        }
+        for (List<Integer> l : List.of(namespaces, relations, routines, types)) l.sort(Integer::compareUnsigned);
+        return new OwnedObjects(List.copyOf(namespaces), List.copyOf(relations), List.copyOf(routines), List.copyOf(types));
     }
 
     private TupleSlot classRow(int relOid) {

@@ -173,6 +173,8 @@
  * (user.c), {@link org.tusk.commands.SettingCommands} (pg_db_role_setting.c) and
  * {@link org.tusk.commands.GrantCommands} (aclchk.c) and
  * {@link org.tusk.commands.RoleMembershipCommands} (user.c GrantRole, AddRoleMems, DelRoleMems)
+ * and {@link org.tusk.commands.OwnedObjectsCommands} (REASSIGN OWNED, DROP OWNED: user.c and
+ * pg_shdepend.c, over the current database's catalogs, as Tusk keeps no pg_shdepend)
  * act on cluster-wide objects,
  * so they need more of the backend than a statement environment: {@link
  * org.tusk.commands.SharedObjectEnv} (the shared catalogs, other sessions, checkpoints, WAL,

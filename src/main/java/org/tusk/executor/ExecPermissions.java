@@ -17,10 +17,12 @@ import org.tusk.utils.error.SqlState;
  * privileges each table of its range table needs, else 42501 "permission denied for table t".
  *
  * <p>Required privileges: SELECT on every table read; INSERT, UPDATE or DELETE on the target of
- * a data-modifying statement, plus SELECT on it when the statement reads its rows (a WHERE clause
- * or RETURNING). Where the table's ACL lacks only SELECT, SELECT on each column the query reads
- * from the entry suffices (ExecCheckRTEPerms' selectedCols, found on that failure path only, by
- * walking the query for the entry's Vars); INSERT and UPDATE are still asked of the whole table. Privileges granted to a role the user inherits from count
+ * a data-modifying statement, plus SELECT on it when the statement reads its columns (WHERE, SET,
+ * RETURNING, ON CONFLICT's target, SET and WHERE). Where the table's ACL lacks SELECT, SELECT on
+ * each column the query reads from the entry suffices (ExecCheckRTEPerms' selectedCols, found on
+ * that failure path only, by walking the query for the entry's Vars); where it lacks INSERT or
+ * UPDATE, that privilege on each column the statement gives a value to (the target entry's
+ * insertedCols and updatedCols, which parse analysis marks). Privileges granted to a role the user inherits from count
  * (has_privs_of_role); membership is read only when the direct grants do not suffice. The ACL is the relcache's copy of pg_class.relacl (relcache
  * invalidation brings a committed GRANT in); a superuser passes without it.
  */
@@ -44,6 +46,9 @@ public final class ExecPermissions {
             if (!rte.isTable()) continue;
             if (intoRelation && i + 1 == q.resultRelation()) continue;
             int required;
+            // UPDATE, DELETE and ON CONFLICT ask SELECT only if they read a column of the target
+            // (markVarForSelectPriv), which is looked for only when the table's ACL lacks SELECT
+            boolean selectIfRead = false;
             if (i + 1 == q.resultRelation()) {
                 required = switch (q.commandType()) {
                     case INSERT -> Acl.ACL_INSERT;
@@ -53,15 +58,17 @@ public final class ExecPermissions {
                     default -> Acl.ACL_SELECT;
                 };
                 // MERGE reads the target's rows in its join (PostgreSQL: SELECT on the columns read)
-                boolean readsRows = q.commandType() != Query.CommandType.INSERT && q.where() != null
-                        || q.commandType() == Query.CommandType.MERGE;
-                // ON CONFLICT DO UPDATE updates, and reads, the existing row
-                if (q.onConflict() != null && q.onConflict().doUpdate()) required |= Acl.ACL_UPDATE | Acl.ACL_SELECT;
-                if (readsRows || returningReadsTarget(q)) required |= Acl.ACL_SELECT;
+                if (q.commandType() == Query.CommandType.MERGE) required |= Acl.ACL_SELECT;
+                selectIfRead = q.commandType() == Query.CommandType.UPDATE || q.commandType() == Query.CommandType.DELETE
+                        || q.onConflict() != null;
+                // ON CONFLICT DO UPDATE updates the existing row; the conflict target's columns
+                // and what SET and WHERE read of the existing or the proposed row ask SELECT
+                if (q.onConflict() != null && q.onConflict().doUpdate()) required |= Acl.ACL_UPDATE;
+                if (returningReadsTarget(q)) required |= Acl.ACL_SELECT;
             } else {
                 required = Acl.ACL_SELECT;
             }
-            checkEntry(q, i + 1, rte.table(), required, env);
+            checkEntry(q, i + 1, rte, required, selectIfRead, env);
         }
         // ExecCheckRTPerms runs over the plan's flattened range table, which holds the entries of
         // every query level (add_rtes_to_flat_rtable keeps even those of a subquery the planner
@@ -128,16 +135,42 @@ public final class ExecPermissions {
      * selectedCols), or on any column when it reads none (SELECT count(*)). The columns are
      * gathered only here, on the path where the table's privileges do not suffice.
      */
-    private static void checkEntry(Query q, int rtindex, Relation rel, int required, ExecEnvironment env) {
+    private static void checkEntry(Query q, int rtindex, Query.RangeTblEntry rte, int required, boolean selectIfRead,
+                                   ExecEnvironment env) {
+        Relation rel = rte.table();
         int user = env.currentUserId();
         int[] acl = Acl.effective(rel.acl(), rel.owner());
         int have = Acl.mask(acl, user);
-        if ((have & required) == required || env.currentUserIsSuperuser()) return;
+        int wanted = selectIfRead ? required | Acl.ACL_SELECT : required;
+        if ((have & wanted) == wanted || env.currentUserIsSuperuser()) return;
         have |= Acl.mask(acl, env.privilegeRoles(user));
+        if ((have & wanted) == wanted) return;
+        java.util.Set<Integer> selected = null;
+        if (selectIfRead && (required & Acl.ACL_SELECT) == 0 && (have & Acl.ACL_SELECT) == 0) {
+            selected = selectedColumns(q, rtindex, env);
+            if (!selected.isEmpty()) required |= Acl.ACL_SELECT;
+        }
         int remaining = required & ~have;
         if (remaining == 0) return;
-        if (remaining != Acl.ACL_SELECT) throw denied(rel);
-        if (!holdsOnColumns(rel, Acl.ACL_SELECT, selectedColumns(q, rtindex), env)) throw denied(rel);
+        // only SELECT, INSERT and UPDATE can be held on columns
+        if ((remaining & ~(Acl.ACL_SELECT | Acl.ACL_INSERT | Acl.ACL_UPDATE)) != 0) throw denied(rel);
+        if ((remaining & Acl.ACL_SELECT) != 0
+                && !holdsOnColumns(rel, Acl.ACL_SELECT, selected != null ? selected : selectedColumns(q, rtindex, env), env))
+            throw denied(rel);
+        if ((remaining & Acl.ACL_INSERT) != 0 && !holdsOnModified(rel, Acl.ACL_INSERT, rte.insertedCols(), env))
+            throw denied(rel);
+        if ((remaining & Acl.ACL_UPDATE) != 0 && !holdsOnModified(rel, Acl.ACL_UPDATE, rte.updatedCols(), env))
+            throw denied(rel);
+    }
+
+    /**
+     * ExecCheckPermissionsModified: INSERT or UPDATE ({@code bit}) on each column the statement
+     * gives a value to ({@code columns}, the entry's insertedCols or updatedCols), or, when it
+     * names none (INSERT ... DEFAULT VALUES), on any column. Columns not known (null: an entry
+     * parse analysis did not mark) ask the table's privilege, which the caller found missing.
+     */
+    private static boolean holdsOnModified(Relation rel, int bit, java.util.Set<Integer> columns, ExecEnvironment env) {
+        return columns != null && holdsOnColumns(rel, bit, columns, env);
     }
 
     /**
@@ -185,13 +218,17 @@ public final class ExecPermissions {
      * whole-row reference is a row of the entry's Vars, so it counts every column. UPDATE's
      * target list carries each column not SET as a Var of itself; those are not reads.
      */
-    static java.util.Set<Integer> selectedColumns(Query q, int rtindex) {
+    static java.util.Set<Integer> selectedColumns(Query q, int rtindex, ExecEnvironment env) {
         java.util.Set<Integer> out = new java.util.TreeSet<>();
         for (Object child : NodeFields.children(q)) {
+            if (child != null && child == q.onConflict()) {
+                if (rtindex == q.resultRelation()) out.addAll(conflictColumns(q, env));
+                else columnsRead(child, rtindex, 0, out);
+                continue;
+            }
             if (child == q.targetList() && q.commandType() == Query.CommandType.UPDATE) {
                 for (Query.TargetEntry te : q.targetList()) {
-                    if (te.expr() instanceof Expr.Var v && v.varno() == q.resultRelation() && v.levelsup() == 0
-                            && v.attno() == te.resno()) continue;
+                    if (carriedOver(q, te)) continue;
                     columnsRead(te, rtindex, 0, out);
                 }
                 continue;
@@ -199,6 +236,50 @@ public final class ExecPermissions {
             columnsRead(child, rtindex, 0, out);
         }
         return out;
+    }
+
+    /**
+     * The target's columns ON CONFLICT reads (what transformOnConflictClause marks for SELECT):
+     * the columns of the inference elements and their WHERE, or of the constraint ON CONSTRAINT
+     * names (transformOnConflictArbiter); for DO UPDATE, the columns SET and WHERE read of the
+     * existing row (those not SET are carried as Vars of themselves, not reads) and of the
+     * proposed one (EXCLUDED's columns are the target's: its entry is checked as the table).
+     */
+    static java.util.Set<Integer> conflictColumns(Query q, ExecEnvironment env) {
+        Query.OnConflictExpr oc = q.onConflict();
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        int target = q.resultRelation();
+        for (Query.InferenceElem el : oc.arbiterElems()) columnsRead(el.expr(), target, 0, out);
+        if (oc.arbiterWhere() != null) columnsRead(oc.arbiterWhere(), target, 0, out);
+        if (oc.constraintOid() != 0) {
+            for (org.tusk.catalog.ConstraintInfo c : env.catalog().constraintsOf(q.resultRte().table())) {
+                if (c.oid() == oc.constraintOid() && c.conkey() != null) for (short k : c.conkey()) if (k > 0) out.add((int) k);
+            }
+        }
+        if (oc.doUpdate()) {
+            for (Query.TargetEntry te : oc.onConflictSet()) {
+                if (carriedOver(q, te)) continue;
+                columnsRead(te.expr(), target, 0, out);
+                columnsRead(te.expr(), oc.exclRelIndex(), 0, out);
+            }
+            if (oc.onConflictWhere() != null) {
+                columnsRead(oc.onConflictWhere(), target, 0, out);
+                columnsRead(oc.onConflictWhere(), oc.exclRelIndex(), 0, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether an entry of UPDATE's (or ON CONFLICT's) new row is a column not SET, carried over
+     * as a Var of itself (rewriteTargetListIU's completion), which reads nothing. SET a = a reads
+     * a: the target's updatedCols tell them apart where parse analysis marked them.
+     */
+    private static boolean carriedOver(Query q, Query.TargetEntry te) {
+        if (!(te.expr() instanceof Expr.Var v && v.varno() == q.resultRelation() && v.levelsup() == 0
+                && v.attno() == te.resno())) return false;
+        java.util.Set<Integer> updated = q.resultRte().updatedCols();
+        return updated == null || !updated.contains(te.resno());
     }
 
     private static void columnsRead(Object node, int rtindex, int depth, java.util.Set<Integer> out) {

@@ -37,6 +37,13 @@ sealed interface KeyRecheck extends DeferredTriggers.Event permits UniqueRecheck
         Relation index = env.catalog().openRelation(indexOid());
         if (heap == null || index == null) return;   // dropped since: nothing left to check
         if (!env.tableAm().checkDirty(heap, tid()).live()) return;
-        check(env, ctx, heap, index);
+        try {
+            check(env, ctx, heap, index);
+        } catch (org.tusk.utils.error.PgException e) {
+            // BuildIndexValueDescription, as at insertion: the key only to who may read its columns
+            if (("23505".equals(e.sqlState()) || "23P01".equals(e.sqlState())) && e.detail() != null
+                    && !ExecPermissions.maySeeIndexKey(heap, index, env)) throw e.withDetail(null);
+            throw e;
+        }
     }
 }

@@ -125,7 +125,7 @@ final class ModifyTableState extends PlanState {
             openIndexes(env);
             constraints = TableConstraints.open(rel, cols, ctx);
             // the columns a failing row's DETAIL shows even to a user who may not read them
-            if (plan.operation() == Query.CommandType.UPDATE) constraints.setModifiedColumns(targetColumns(plan.newRow()));
+            constraints.setModifiedColumns(modifiedColumns());
             openTriggers();
             if (rel.relkind() == 'v') view = ViewTriggerTarget.open(rel, triggers, triggerOperation());
             if (plan.rootRelation() != null && plan.operation() != Query.CommandType.INSERT) {
@@ -210,7 +210,7 @@ final class ModifyTableState extends PlanState {
         triggers = RelationTriggers.open(rel, ctx);
         if (triggers == null) return;
         statementTriggers = plan.rootRelation() == null;
-        if (plan.operation() == Query.CommandType.UPDATE) modifiedCols = targetColumns(plan.newRow());
+        if (plan.operation() == Query.CommandType.UPDATE) modifiedCols = withSetColumns(targetColumns(plan.newRow()));
         if (statementTriggers && merge != null) {
             for (int event : merge.beforeStatementEvents()) triggers.beforeStatement(event);
         } else if (statementTriggers) {
@@ -232,6 +232,34 @@ final class ModifyTableState extends PlanState {
                 out.set(i + 1);
         }
         return out;
+    }
+
+    /**
+     * ExecBuildSlotValueDescription's modifiedCols: the target entry's insertedCols and
+     * updatedCols (the INSERT's column list, the SET lists), whose values the user gave. Without
+     * them (an entry parse analysis did not mark: a view's base table, an inheritance child),
+     * UPDATE's changed columns as {@link #targetColumns} finds them, and none for INSERT.
+     */
+    private BitSet modifiedColumns() {
+        Query.RangeTblEntry target = plan.target();
+        if (target != null && target.insertedCols() != null && target.updatedCols() != null) {
+            BitSet out = new BitSet();
+            for (int a : target.insertedCols()) out.set(a);
+            for (int a : target.updatedCols()) out.set(a);
+            return out;
+        }
+        return plan.operation() == Query.CommandType.UPDATE ? targetColumns(plan.newRow()) : null;
+    }
+
+    /**
+     * GetAllUpdatedColumns for UPDATE OF triggers: the columns whose new value differs from the
+     * old column ({@link #targetColumns}: those SET and the generated columns recomputed) and the
+     * target entry's updatedCols, so that SET a = a counts a, as PostgreSQL's SET list does.
+     */
+    private BitSet withSetColumns(BitSet changed) {
+        java.util.Set<Integer> updated = plan.target() == null ? null : plan.target().updatedCols();
+        if (updated != null) for (int a : updated) changed.set(a);
+        return changed;
     }
 
     /** MERGE: the columns the UPDATE action about to run sets, for its UPDATE OF triggers. */
@@ -618,7 +646,7 @@ final class ModifyTableState extends PlanState {
         // ExecOnConflictUpdate goes through ExecUpdate: BEFORE ROW UPDATE triggers may change or skip the row
         RelationTriggers rowTriggers = target.leaf() == null ? triggers : target.leaf().triggers();
         Object[] oldRow = ScanTuples.values(existing.values(), rel.desc().natts());
-        BitSet setCols = target.leaf() == null ? targetColumns(oc.set()) : null;
+        BitSet setCols = target.leaf() == null ? withSetColumns(targetColumns(oc.set())) : null;
         if (rowTriggers != null) {
             row = rowTriggers.beforeRow(TriggerData.TRIGGER_EVENT_UPDATE, oldRow, row, setCols);
             if (row == null) {

@@ -131,8 +131,39 @@ public final class BackendMessages {
     }
 
     public void commandComplete(String tag) {
+        if (holding) {
+            heldTag = tag;
+            return;
+        }
         b.begin('C').string(tag);
         send();
+    }
+
+    /** Whether CommandComplete is held back ({@link #holdCommandComplete}), and the tag held. */
+    private boolean holding;
+    private String heldTag;
+
+    /**
+     * Holds the next CommandComplete back until {@link #releaseCommandComplete}: exec_simple_query
+     * commits the implicit transaction of a Query's last statement (finish_xact_command) before
+     * EndCommand, so an error at commit (a deferred constraint) is reported in its place.
+     */
+    public void holdCommandComplete() {
+        holding = true;
+        heldTag = null;
+    }
+
+    /** Sends the CommandComplete held back, if any, and stops holding. */
+    public void releaseCommandComplete() {
+        String tag = heldTag;
+        dropHeldCommandComplete();
+        if (tag != null) commandComplete(tag);
+    }
+
+    /** Forgets the CommandComplete held back (the statement or its commit failed). */
+    public void dropHeldCommandComplete() {
+        holding = false;
+        heldTag = null;
     }
 
     /** NotificationResponse ('A'): the notifying process, the channel and the payload (NotifyMyFrontEnd). */

@@ -335,7 +335,31 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
     public record RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
                                 List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
                                 Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral,
-                                boolean inh, List<RangeTblFunction> functions, boolean funcOrdinality) {
+                                boolean inh, List<RangeTblFunction> functions, boolean funcOrdinality,
+                                java.util.Set<Integer> insertedCols, java.util.Set<Integer> updatedCols) {
+        /** Every component but the modified columns (not known: see {@link #insertedCols}). */
+        public RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
+                             List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
+                             Expr function, String cteName, int ctelevelsup, boolean selfReference, boolean lateral,
+                             boolean inh, List<RangeTblFunction> functions, boolean funcOrdinality) {
+            this(kind, refname, schema, relname, relation, columns, table, subquery, values, function, cteName, ctelevelsup,
+                    selfReference, lateral, inh, functions, funcOrdinality, null, null);
+        }
+
+        /**
+         * The target of INSERT, UPDATE or ON CONFLICT DO UPDATE with the columns the statement
+         * gives values to (RangeTblEntry.insertedCols and updatedCols, 1-based attnums), as
+         * parse analysis marks them: ExecCheckRTEPerms asks INSERT or UPDATE on exactly these
+         * columns when the table's ACL lacks it, and ExecBuildSlotValueDescription shows them
+         * in a failing row's DETAIL. Null: not known (an entry built elsewhere), which asks the
+         * privilege of the whole table.
+         */
+        public RangeTblEntry withModifiedCols(java.util.Set<Integer> inserted, java.util.Set<Integer> updated) {
+            return new RangeTblEntry(kind, refname, schema, relname, relation, columns, table, subquery, values, function,
+                    cteName, ctelevelsup, selfReference, lateral, inh, functions, funcOrdinality,
+                    inserted == null ? null : java.util.Set.copyOf(inserted), updated == null ? null : java.util.Set.copyOf(updated));
+        }
+
         /** Every kind but a function scan (no {@code functions}), with {@code inh} true (a table's inheritance children included, as without ONLY). */
         public RangeTblEntry(RteKind kind, String refname, String schema, String relname, ScannableRelation relation,
                              List<ColumnDef> columns, Relation table, Query subquery, List<List<Expr>> values,
@@ -371,13 +395,13 @@ public record Query(CommandType commandType, Stmt utilityStmt, List<RangeTblEntr
         /** The same subquery entry over another query (the planner's copy with clauses pushed into it). */
         public RangeTblEntry withSubquery(Query q) {
             return new RangeTblEntry(kind, refname, schema, relname, relation, columns, table, q, values, function,
-                    cteName, ctelevelsup, selfReference, lateral, inh);
+                    cteName, ctelevelsup, selfReference, lateral, inh, functions, funcOrdinality, insertedCols, updatedCols);
         }
 
         /** The same entry with {@code inh} set (false: ONLY, the table without its children). */
         public RangeTblEntry withInh(boolean inh) {
             return new RangeTblEntry(kind, refname, schema, relname, relation, columns, table, subquery, values, function,
-                    cteName, ctelevelsup, selfReference, lateral, inh);
+                    cteName, ctelevelsup, selfReference, lateral, inh, functions, funcOrdinality, insertedCols, updatedCols);
         }
 
         public RangeTblEntry(String refname, String schema, String relname, ScannableRelation relation,

@@ -984,6 +984,12 @@ public sealed interface Stmt {
     /** DROP ROLE | USER | GROUP [IF EXISTS] names. */
     record DropRoleStmt(List<String> roles, boolean missingOk) implements Stmt {}
 
+    /** REASSIGN OWNED BY roles TO newRole (ReassignOwnedStmt). */
+    record ReassignOwnedStmt(List<RoleSpec> roles, RoleSpec newRole) implements Stmt {}
+
+    /** DROP OWNED BY roles [CASCADE | RESTRICT] (DropOwnedStmt). */
+    record DropOwnedStmt(List<RoleSpec> roles, boolean cascade) implements Stmt {}
+
     /**
      * GRANT privileges ON [TABLE] tables TO grantees [WITH GRANT OPTION] and REVOKE [GRANT OPTION
      * FOR] privileges ON [TABLE] tables FROM grantees [CASCADE | RESTRICT]; privileges is null

@@ -143,10 +143,27 @@ public final class Planner {
     private static Plan modifyOne(PlannerInfo info, Query.RangeTblEntry rte, Expr where, List<Expr> newRow,
                                   List<Expr> returning, org.tusk.utils.cache.Relation root) {
         Query q = info.query;
-        if (!ModifyJoin.applies(q))
-            return new Plan.ModifyTable(q.commandType(), rte,
-                    ScanPaths.scan(rte, where, null, info.glob.env, info.glob.ctx, null, -1, null, true).plan(),
-                    newRow, where, returning, null, root).withWithChecks(withChecks(info, rte));
+        if (!ModifyJoin.applies(q)) {
+            // the target alone (not a child of an inherited one, planned as one member of many):
+            // distribute_qual_to_rels' pseudoconstant conjuncts gate the scan from a Result
+            // above it (create_gating_plan), and one folded to FALSE or NULL leaves no scan at all
+            List<Expr> gating = new ArrayList<>();
+            Expr scanWhere = where;
+            if (rte == q.resultRte() && root == null && where != null) {
+                List<Expr> rest = new ArrayList<>();
+                for (Expr c : ScanPaths.conjuncts(where)) (gatingQual(c) ? gating : rest).add(c);
+                scanWhere = rest.isEmpty() ? null : ScanPaths.and(rest);
+            }
+            Plan scan;
+            if (constantFalse(gating)) {
+                scan = dummyRel(rte.scanWidth(), SetRefs.single(q.resultRelation(), rte.scanWidth()), q.rangeTable());
+            } else {
+                scan = ScanPaths.scan(rte, scanWhere, null, info.glob.env, info.glob.ctx, null, -1, null, true).plan();
+                if (!gating.isEmpty()) scan = new Plan.GatingResult(scan, ScanPaths.and(gating));
+            }
+            return new Plan.ModifyTable(q.commandType(), rte, scan, newRow, where, returning, null, root)
+                    .withWithChecks(withChecks(info, rte));
+        }
         // UPDATE ... FROM / DELETE ... USING: a join whose tuples carry the other items' columns
         // a child standing in for the target joins with the statement's WHERE on its own columns
         ModifyJoin join = rte == q.resultRte() ? new ModifyJoin(q, q.where())

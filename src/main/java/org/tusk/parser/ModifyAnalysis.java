@@ -203,6 +203,10 @@ final class ModifyAnalysis {
         // EXCLUDED stays in the range table but not in RETURNING's namespace (errorMissingRTE's hint)
         if (onConflict != null && onConflict.doUpdate()) a.addRangeTableEntry(ConflictAnalysis.excludedRte(rte));
         List<Query.TargetEntry> returning = returning(s.returning());
+        // transformInsertStmt marks the listed columns the source fills (insertedCols: as many as
+        // it has values for) and ON CONFLICT DO UPDATE's SET columns (updatedCols)
+        rte = rte.withModifiedCols(new java.util.HashSet<>(attnos.subList(0, listed)),
+                onConflict != null && onConflict.doUpdate() ? setColumns(rte, s.onConflict().set()) : java.util.Set.of());
         Query q = new Query(Query.CommandType.INSERT, null, List.of(rte), List.copyOf(tlist), null, List.of(), null, null,
                 List.of(), 1, valuesLists, sourceQuery != null ? sourceQuery : rowsQuery, returning);
         return onConflict == null ? q : q.withOnConflict(onConflict);
@@ -277,7 +281,16 @@ final class ModifyAnalysis {
         a.setExprKind("UPDATE");
         List<Query.TargetEntry> tlist = updateTargetList(rte, s.targetList());
         List<Query.TargetEntry> returning = returning(s.returning());
+        // transformUpdateTargetList marks each SET column (updatedCols), SET a = a included
+        a.rtable.set(0, rte.withModifiedCols(java.util.Set.of(), setColumns(rte, s.targetList())));
         return modifyQuery(Query.CommandType.UPDATE, tlist, where, returning, fromList);
+    }
+
+    /** The attnums of the columns a SET list assigns (updatedCols). */
+    private java.util.Set<Integer> setColumns(Query.RangeTblEntry rte, List<Stmt.ResTarget> targets) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Stmt.ResTarget t : targets) out.add(attno(rte, t.name(), t.location()));
+        return out;
     }
 
     /**

@@ -309,6 +309,7 @@ public final class Parser {
                 return unsupportedStmt();
             }
             case "drop":
+                if ("owned".equals(peek(1).value()) && "by".equals(peek(2).value())) return new RoleGrammar(this, src).dropOwned();
                 if (peek(1).isKeyword("database") || peek(1).isKeyword("role") || peek(1).isKeyword("group")
                         || peek(1).isKeyword("user") && !peek(2).isKeyword("mapping"))
                     return new RoleGrammar(this, src).drop();
@@ -356,6 +357,7 @@ public final class Parser {
                     return new RoleGrammar(this, src).alter();
                 return unsupportedStmt();
             case "grant", "revoke": return new RoleGrammar(this, src).grant();
+            case "reassign": return new RoleGrammar(this, src).reassignOwned();
             case "explain": return new ExplainGrammar(this).explainStmt();
             case "insert": return insertStmt();
             case "do": return DoGrammar.doStmt(this);

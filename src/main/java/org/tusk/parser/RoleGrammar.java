@@ -221,6 +221,33 @@ final class RoleGrammar {
         return new Stmt.DropRoleStmt(names, missingOk);
     }
 
+    /** DROP OWNED BY role [, ...] [CASCADE | RESTRICT] (gram.y DropOwnedStmt). */
+    Stmt dropOwned() {
+        p.expectKw("drop");
+        p.expectKw("owned");
+        p.expectKw("by");
+        List<RoleSpec> roles = roleList();
+        boolean cascade = p.acceptKw("cascade");
+        if (!cascade) p.acceptKw("restrict");
+        return new Stmt.DropOwnedStmt(roles, cascade);
+    }
+
+    /** REASSIGN OWNED BY role [, ...] TO role (gram.y ReassignOwnedStmt). */
+    Stmt reassignOwned() {
+        p.expectKw("reassign");
+        p.expectKw("owned");
+        p.expectKw("by");
+        List<RoleSpec> roles = roleList();
+        p.expectKw("to");
+        return new Stmt.ReassignOwnedStmt(roles, roleSpec());
+    }
+
+    private List<RoleSpec> roleList() {
+        List<RoleSpec> roles = new ArrayList<>();
+        do roles.add(roleSpec()); while (p.acceptChar(','));
+        return List.copyOf(roles);
+    }
+
     // ------------------------------------------------------------------ ALTER
 
     Stmt alter() {

@@ -95,7 +95,10 @@ final class ViewTargetRewriter {
             where = where == null ? viewQual : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.of(viewQual, where));
         }
         List<Query.RangeTblEntry> rt = new ArrayList<>(out.rangeTable());
-        rt.set(r - 1, base);
+        Query.RangeTblEntry viewRte = q.resultRte();
+        rt.set(r - 1, viewRte.insertedCols() == null || viewRte.updatedCols() == null ? base
+                : base.withModifiedCols(baseColumns(viewRte.insertedCols(), viewCols, baseIndex),
+                        baseColumns(viewRte.updatedCols(), viewCols, baseIndex)));
         return new Query(out.commandType(), out.utilityStmt(), List.copyOf(rt), tlist, where, out.sortClause(),
                 out.limitCount(), out.limitOffset(), out.aggregates(), r, out.valuesLists(), out.sourceQuery(),
                 out.returningList(), out.fromList(), out.groupClause(), out.havingQual(), out.distinctClause(),
@@ -167,6 +170,21 @@ final class ViewTargetRewriter {
         result.add(new Query.WithCheckOption(view.name(), qual, cascaded));
         result.addAll(wcos);
         return List.copyOf(result);
+    }
+
+    /**
+     * adjust_view_column_set: the view's columns {@code viewAttnos} (an insertedCols or updatedCols)
+     * as the base relation's columns they show; a column that is not a plain one of the base
+     * relation cannot be assigned, which the caller has refused already.
+     */
+    private static java.util.Set<Integer> baseColumns(java.util.Set<Integer> viewAttnos, List<Query.TargetEntry> viewCols,
+                                                      int baseIndex) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (int vattno : viewAttnos) {
+            if (vattno >= 1 && vattno <= viewCols.size() && viewCols.get(vattno - 1).expr() instanceof Expr.Var v
+                    && v.varno() == baseIndex && v.levelsup() == 0) out.add(v.attno());
+        }
+        return out;
     }
 
     /** Whether the statement sets view column {@code vattno} (see the class comment). */

@@ -120,18 +120,24 @@ final class QueryRunner {
         }
         multiStatementQuery = stmts.size() > 1;
         try {
-            for (RawStmt raw : stmts) {
+            for (int i = 0; i < stmts.size(); i++) {
+                RawStmt raw = stmts.get(i);
                 startTransactionCommand();
                 statementTimeout.arm(ctx.env.gucs().getInt("statement_timeout"));
+                // the last statement's CommandComplete follows the commit (finish_xact_command
+                // before EndCommand): an error at commit replaces it
+                if (i == stmts.size() - 1) ctx.messages.holdCommandComplete();
                 PortalRun portal = new PortalRun(raw, query, prepare(raw, query), null);
                 portal.run(ctx.messages, 0, true);
                 statementTimeout.disarm();
             }
+            finishImplicitTransaction();
+            ctx.messages.releaseCommandComplete();
         } finally {
+            ctx.messages.dropHeldCommandComplete();
             statementTimeout.disarm();
             multiStatementQuery = false;
         }
-        finishImplicitTransaction();
     }
 
     /** The query string being run (debug_query_string), for the log's STATEMENT line. */

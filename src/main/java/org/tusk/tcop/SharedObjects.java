@@ -50,6 +50,8 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.CreateRoleStmt c -> "CREATE ROLE";
             case Stmt.AlterRoleStmt a -> "ALTER ROLE";
             case Stmt.DropRoleStmt d -> "DROP ROLE";
+            case Stmt.ReassignOwnedStmt r -> "REASSIGN OWNED";
+            case Stmt.DropOwnedStmt d -> "DROP OWNED";
             case Stmt.AlterSettingStmt a -> a.role() == null ? "ALTER DATABASE" : "ALTER ROLE";
             case Stmt.GrantStmt g -> g.isGrant() ? "GRANT" : "REVOKE";
             case Stmt.AlterDefaultPrivilegesStmt a -> "ALTER DEFAULT PRIVILEGES";
@@ -81,6 +83,14 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.CreateRoleStmt c -> UserCommands.createRole(c, this);
             case Stmt.AlterRoleStmt a -> UserCommands.alterRole(a, this);
             case Stmt.DropRoleStmt d -> UserCommands.dropRole(d, this);
+            case Stmt.DropOwnedStmt d -> {
+                org.tusk.commands.OwnedObjectsCommands.dropOwned(d, this, env);
+                env.commandCounterIncrement();
+            }
+            case Stmt.ReassignOwnedStmt r -> {
+                org.tusk.commands.OwnedObjectsCommands.reassignOwned(r, this, env);
+                env.commandCounterIncrement();
+            }
             case Stmt.AlterSettingStmt a -> SettingCommands.alterSetting(a, this);
             case Stmt.GrantStmt g -> {
                 GrantCommands.execute(g, this, env);

@@ -24,6 +24,27 @@ import org.postgresql.util.PSQLException;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DeferredConstraintsIT extends OneServerPerClass {
 
+    /**
+     * exec_simple_query commits the implicit transaction of a Query's last statement before it
+     * reports the statement complete (finish_xact_command, then EndCommand): a deferred check
+     * failing at that commit is reported instead of the command tag, so psql shows the error
+     * alone and not "INSERT 0 1" before it.
+     */
+    @Test
+    void aFailedImplicitCommitReplacesTheCommandTag() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "CREATE TABLE dimp (i int UNIQUE DEFERRABLE INITIALLY DEFERRED)", "INSERT INTO dimp VALUES (1)");
+        }
+        ProcessResult r = server.psql("127.0.0.1", "INSERT INTO dimp VALUES (1)");
+        assertEquals(1, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("ERROR:  duplicate key value violates unique constraint \"dimp_i_key\""),
+                "the error alone, no command tag before it: " + r.output());
+        assertEquals("INSERT 0 1", server.psql("127.0.0.1", "INSERT INTO dimp VALUES (2)").output());
+        try (Connection c = server.connect()) {
+            assertEquals("1;2", joinedRows(c, "SELECT i FROM dimp ORDER BY i"));
+        }
+    }
+
     @Test
     void deferrableUniqueKeyIsCheckedAtStatementEndOrCommit() throws Exception {
         try (Connection c = server.connect()) {

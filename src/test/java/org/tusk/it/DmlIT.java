@@ -40,6 +40,54 @@ class DmlIT extends OneServerPerClass {
         return e.getSQLState();
     }
 
+    /**
+     * An UPDATE or DELETE whose WHERE has a conjunct reading no column (and nothing volatile) is
+     * gated by it: a Result above the scan checks it once (create_gating_plan), and a conjunct
+     * folded to FALSE leaves no scan; the rows changed are the same.
+     */
+    @Test
+    void pseudoconstantQualsGateTheScanOfAnUpdate() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table gq (a int, b int)", "insert into gq values (1, 1), (2, 2)");
+            assertEquals(List.of("Update on gq", "  ->  Result", "        One-Time Filter: (CURRENT_USER = SESSION_USER)",
+                    "        ->  Seq Scan on gq", "              Filter: (a = 1)"),
+                    column(c, "explain (costs off) update gq set b = 5 where current_user = session_user and a = 1"));
+            assertEquals(List.of("Delete on gq", "  ->  Result", "        One-Time Filter: false"),
+                    column(c, "explain (costs off) delete from gq where false"));
+            assertEquals(List.of("Update on public.gq", "  ->  Result", "        Output: (b + 1), ctid",
+                    "        One-Time Filter: (now() IS NOT NULL)", "        ->  Seq Scan on public.gq",
+                    "              Output: b, ctid"),
+                    column(c, "explain (verbose, costs off) update gq set b = b + 1 where now() is not null"));
+            try (Statement s = c.createStatement()) {
+                assertEquals(1, s.executeUpdate("update gq set b = 5 where current_user = session_user and a = 1"));
+                assertEquals(0, s.executeUpdate("update gq set b = 7 where current_user <> session_user"));
+                assertEquals(0, s.executeUpdate("delete from gq where false"));
+            }
+            assertEquals(List.of("5", "2"), column(c, "select b from gq order by a"));
+            exec(c, "drop table gq");
+        }
+    }
+
+    /**
+     * UPDATE OF triggers fire for the columns the SET list names, even when set to themselves
+     * (SET b = b), as PostgreSQL's updatedCols say; ON CONFLICT DO UPDATE's SET list the same.
+     */
+    @Test
+    void updateOfTriggersFireForColumnsSetToThemselves() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table uo (a int primary key, b int)", "insert into uo values (1, 1)",
+                    "create table uo_log (name text)",
+                    "create function uo_f() returns trigger language plpgsql as $$ begin "
+                            + "insert into uo_log values (tg_name); return new; end $$",
+                    "create trigger tb before update of b on uo for each row execute function uo_f()",
+                    "create trigger ta before update of a on uo for each row execute function uo_f()",
+                    "update uo set b = b", "update uo set a = a",
+                    "insert into uo values (1, 5) on conflict (a) do update set b = uo.b");
+            assertEquals(List.of("tb", "ta", "tb"), column(c, "select name from uo_log"));
+            exec(c, "drop table uo, uo_log", "drop function uo_f()");
+        }
+    }
+
     @Test
     void onConflictDoNothingAndDoUpdate() throws Exception {
         try (Connection c = server.connect()) {

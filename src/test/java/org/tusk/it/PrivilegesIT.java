@@ -23,6 +23,45 @@ import org.postgresql.util.PSQLException;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PrivilegesIT {
 
+    /**
+     * REASSIGN OWNED gives a role's relations (their indexes and owned sequences with them) to
+     * another; DROP OWNED revokes what a role was granted (the grants it passed on with them) and
+     * drops the relations it owns, RESTRICT refusing when other objects depend on them; after
+     * both, DROP ROLE succeeds. Messages are PostgreSQL 15's.
+     */
+    @Test
+    void reassignOwnedAndDropOwned() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
+            exec(su, "create role o1", "create role o2", "create role o3 login", "grant create on schema public to o1",
+                    "set role o1", "create table ot (a int primary key, b serial)", "create view ov as select a from ot",
+                    "create sequence os", "reset role", "create table other (a int)",
+                    "grant select, insert on other to o1 with grant option", "grant select (a) on other to o1",
+                    "set role o1", "grant select on other to o3", "reset role");
+            exec(su, "reassign owned by o1 to o2");
+            assertEquals("os|o2;ot|o2;ot_b_seq|o2;ot_pkey|o2;other|tusk;ov|o2", joinedRows(su, "select c.relname, r.rolname "
+                    + "from pg_class c join pg_roles r on r.oid = c.relowner where c.relname ~ '^o[stv]' order by 1"));
+            assertEquals("cannot reassign ownership of objects owned by role tusk because they are required by the database system",
+                    failsMessage(su, "reassign owned by tusk to o2", "2BP01"));
+            try (Connection o3 = server.connect("o3", null)) {
+                assertEquals("permission denied to reassign objects", failsMessage(o3, "reassign owned by o2 to o3", "42501"));
+                assertEquals("permission denied to drop objects", failsMessage(o3, "drop owned by o2", "42501"));
+            }
+            exec(su, "drop owned by o1");
+            assertEquals("{tusk=arwdDxt/tusk}", joinedRows(su, "select relacl from pg_class where relname = 'other'"));
+            assertEquals("0", joinedRows(su, "select count(*) from pg_attribute where attrelid = 'other'::regclass and attacl is not null"));
+            exec(su, "drop role o1", "create view depv as select * from ot");
+            assertEquals("cannot drop desired object(s) because other objects depend on them", failsMessage(su, "drop owned by o2", "2BP01"));
+            exec(su, "drop owned by o2 cascade", "drop role o2");
+            // a role owning only a routine or a type cannot be dropped either (checkSharedDependencies)
+            exec(su, "create role o4", "create function f4() returns int language sql as 'select 1'",
+                    "create type e4 as enum ('x')", "alter function f4() owner to o4", "alter type e4 owner to o4");
+            PSQLException owns = Jdbc.fails(su, "drop role o4", "2BP01");
+            assertEquals("owner of function f4()\nowner of type e4", owns.getServerErrorMessage().getDetail());
+            exec(su, "reassign owned by o4 to tusk", "drop role o4", "drop function f4()", "drop type e4");
+            assertEquals("other", joinedRows(su, "select relname from pg_class where relname ~ '^(o[stv]|other|depv)' order by 1"));
+        }
+    }
+
     @Test
     void membershipGivesPrivilegesAndSetRole() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {

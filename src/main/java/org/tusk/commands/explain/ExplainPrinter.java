@@ -501,6 +501,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         Node n = describeNode(p);
         Plan.ModifyTable update = updateSources.get(p);
         if (update != null) updateSourceOutput(n, update);
+        Plan.ModifyTable gated = gatedUpdateScans.get(p);
+        if (gated != null) gatedScanOutput(n, gated);
         return n;
     }
 
@@ -986,9 +988,13 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         n.input = tableColumns(t);
         if (!m.returning().isEmpty()) n.output = tlist(m.returning(), n.input, null);
         Plan src0 = m.source();
-        if (m.operation() == Query.CommandType.UPDATE && m.newRow() != null && isPlainScanOf(src0, t)) {
+        // a gating Result over the scan (create_gating_plan) computes them in its place, the scan
+        // below it emitting only the columns they read
+        Plan scan0 = src0 instanceof Plan.GatingResult g ? g.child() : src0;
+        if (m.operation() == Query.CommandType.UPDATE && m.newRow() != null && isPlainScanOf(scan0, t)) {
             // the scan computes the new values, and their SubPlans are drawn there; InitPlans stay at the top
             updateSources.put(src0, m);
+            if (scan0 != src0) gatedUpdateScans.put(scan0, m);
             n.exprs.addAll(subPlansOf(m.newRow(), true));
         } else if (m.newRow() != null) {
             n.exprs.addAll(m.newRow());
@@ -1064,6 +1070,33 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     /** The ModifyTables of one table each of an UPDATE/DELETE of a table with children. */
     private final java.util.Set<Plan.ModifyTable> inheritedTargets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
+    /** The scans under an UPDATE's gating Result, and the UPDATE. */
+    private final Map<Plan, Plan.ModifyTable> gatedUpdateScans = new IdentityHashMap<>();
+
+    /**
+     * The scan under an UPDATE's gating Result: it emits the columns the new values read (in
+     * column order, as use_physical_tlist is not taken below a projecting Result) and the ctid.
+     */
+    private void gatedScanOutput(Node n, Plan.ModifyTable m) {
+        int natts = m.target().columns().size();
+        java.util.TreeSet<Integer> read = new java.util.TreeSet<>();
+        for (int i = 0; i < m.newRow().size(); i++) {
+            Expr e = m.newRow().get(i);
+            if (e instanceof Expr.Var v && v.attno() == i + 1 && v.levelsup() == 0) continue;
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.Var v && v.levelsup() == 0 && v.attno() >= 1 && v.attno() <= natts) read.add(v.attno());
+                return false;
+            });
+        }
+        List<Expr> out = new ArrayList<>();
+        for (int a : read) {
+            var c = m.target().columns().get(a - 1);
+            out.add(new Expr.Var(Expr.Var.RESOLVED, a, c.typeOid(), c.typmod(), c.name(), -1));
+        }
+        out.add(new Expr.Var(Expr.Var.RESOLVED, natts + 1, 27 /* tid */, -1, "ctid", -1));
+        n.output = tlist(out, n.input, null);
+    }
+
     private static boolean isPlainScanOf(Plan p, Query.RangeTblEntry t) {
         return switch (p) {
             case Plan.SeqScan s -> s.targetList() == null && s.rte() == t;
@@ -1099,6 +1132,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         out.addAll(multi);
         int natts = m.target().columns().size();
         out.add(new Expr.Var(Expr.Var.RESOLVED, natts + 1, 27 /* tid */, -1, "ctid", -1));
+        if (n.input == null || n.input.isEmpty()) n.input = tableColumns(m.target());   // a gating Result's
         n.output = tlist(out, n.input, null);
         if (n.output != null && inheritedTargets.contains(m)) {
             // add_row_identity_columns: an inherited target's rows also carry their tableoid
