@@ -17,8 +17,14 @@ import org.tusk.nodes.VarTreeMutator;
 public final class BoundParams {
     private BoundParams() {}
 
-    /** {@code q} with its parameters replaced by the values {@code ctx} has bound. */
+    /**
+     * {@code q} with its parameters replaced by the values {@code ctx} has bound; {@code q} itself
+     * when it has none. (The mutator copies the whole tree, and copies an aggregate's arguments
+     * twice, once in the level's aggregate list: a WITH query they read would count two references
+     * and no longer be inlined. Only a statement with parameters pays for, and risks, that.)
+     */
     public static Query asConstants(Query q, FunctionCallContext ctx) {
+        if (!hasParams(q)) return q;
         return VarTreeMutator.mapQuery(q, 0, new VarTreeMutator.VarMapper() {
             @Override public Expr map(Expr.Var v, int depth) { return null; }
 
@@ -26,5 +32,18 @@ public final class BoundParams {
                 return new Expr.Const(p.type(), -1, ctx.paramValue(p.number()), -1);
             }
         });
+    }
+
+    private static boolean hasParams(Query q) {
+        boolean[] found = {false};
+        VarTreeMutator.mapQuery(q, 0, new VarTreeMutator.VarMapper() {
+            @Override public Expr map(Expr.Var v, int depth) { return null; }
+
+            @Override public Expr param(Expr.Param p, int depth) {
+                found[0] = true;
+                return null;
+            }
+        });
+        return found[0];
     }
 }

@@ -99,7 +99,7 @@ public final class Engine {
         if (paramText != null) {
             // Planned for this execution only: a custom plan, with the values as constants.
             ctx.setParams(paramValues(paramTypes, paramText, ctx));
-            q = BoundParams.asConstants(q, ctx);
+            if (paramText.length > 0) q = BoundParams.asConstants(q, ctx);
         }
         PlannedStmt p = Planner.plan(q, ctx, env);
         PreparedStatement ps = new PreparedStatement(p, session, ctx, queryString, relations);
@@ -136,7 +136,7 @@ public final class Engine {
             Query planned = q;
             if (paramText != null) {
                 c.setParams(paramValues(paramTypes, paramText, c));
-                planned = BoundParams.asConstants(q, c);
+                if (paramText.length > 0) planned = BoundParams.asConstants(q, c);
             }
             all.add(new PreparedStatement(Planner.plan(planned, c, env), session, c, queryString, relations));
         }
@@ -297,7 +297,7 @@ public final class Engine {
         if (env != null) q = rewrite(q, relations, session, env, ctx, true);
         // With values (Bind's, or EXPLAIN EXECUTE's list) the statement is planned for them (a custom
         // plan), unless it explains a prepared statement's generic plan.
-        if (paramText != null && customPlan) q = BoundParams.asConstants(q, ctx);
+        if (paramText != null && paramText.length > 0 && customPlan) q = BoundParams.asConstants(q, ctx);
         long t0 = System.nanoTime();
         PlannedStmt p = Planner.plan(q, ctx, env);
         double planningMs = (System.nanoTime() - t0) / 1e6;

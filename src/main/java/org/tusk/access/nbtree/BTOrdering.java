@@ -18,6 +18,10 @@ import java.util.Arrays;
 final class BTOrdering {
     private BTOrdering() {}
 
+    private static long unsignedOid(Object v) {
+        return v instanceof Integer i ? Integer.toUnsignedLong(i) : (Long) v;
+    }
+
     /** The sign of (index value {@code a} of type {@code type}) compared with {@code b}. */
     static int compare(DatumType type, Object a, Object b) {
         switch (type) {
@@ -27,8 +31,11 @@ final class BTOrdering {
                 }
             }
             case OID -> {
-                if (b instanceof Integer y) return Integer.compareUnsigned((Integer) a, y);
-                if (b instanceof Long y) return Long.compare(Integer.toUnsignedLong((Integer) a), y);
+                // An index value is an Integer (the 32 bits, unsigned); a scan key's may be a Long
+                // (an oid[] literal's elements), and array keys are compared with each other too.
+                if ((a instanceof Integer || a instanceof Long) && (b instanceof Integer || b instanceof Long)) {
+                    return Long.compare(unsignedOid(a), unsignedOid(b));
+                }
             }
             case FLOAT4, FLOAT8 -> {
                 if (b instanceof Float || b instanceof Double) {

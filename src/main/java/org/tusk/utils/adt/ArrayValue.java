@@ -140,9 +140,14 @@ public final class ArrayValue implements Comparable<ArrayValue> {
         return elemType != 0 ? elemType : o.elemType;
     }
 
+    /**
+     * Equal values of one element type. Arrays of two known, different element types are not
+     * equal (node equality compares constants of any types: an oid[] against a name[] must not
+     * compare an oid with a name).
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ArrayValue a && compareTo(a) == 0;
+        return o instanceof ArrayValue a && (elemType == 0 || a.elemType == 0 || elemType == a.elemType) && compareTo(a) == 0;
     }
 
     /** hash_array: consistent with {@link #equals} (the element type's hash function), so numerics of different scales hash alike. */
