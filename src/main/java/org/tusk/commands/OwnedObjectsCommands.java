@@ -31,14 +31,8 @@ public final class OwnedObjectsCommands {
 
     public static void reassignOwned(Stmt.ReassignOwnedStmt s, SharedObjectEnv shared, ExecEnvironment env) {
         BootstrapCatalog cat = shared.sharedCatalog().current();
+        List<Role> roles = rolesActedFor(s.roles(), cat, shared, "permission denied to reassign objects");
         Role me = Roles.current(cat, shared);
-        List<Role> roles = new ArrayList<>();
-        for (Stmt.RoleSpec spec : s.roles()) {
-            Role r = Roles.resolve(cat, spec, shared);
-            if (!RoleMembership.hasPrivsOfRole(cat, me.oid(), r.oid()))
-                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to reassign objects");
-            roles.add(r);
-        }
         Role newOwner = Roles.resolve(cat, s.newRole(), shared);
         if (!RoleMembership.hasPrivsOfRole(cat, me.oid(), newOwner.oid()))
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to reassign objects");
@@ -89,14 +83,7 @@ public final class OwnedObjectsCommands {
      */
     public static void dropOwned(Stmt.DropOwnedStmt s, SharedObjectEnv shared, ExecEnvironment env) {
         BootstrapCatalog cat = shared.sharedCatalog().current();
-        Role me = Roles.current(cat, shared);
-        List<Role> roles = new ArrayList<>();
-        for (Stmt.RoleSpec spec : s.roles()) {
-            Role r = Roles.resolve(cat, spec, shared);
-            if (!RoleMembership.hasPrivsOfRole(cat, me.oid(), r.oid()))
-                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to drop objects");
-            roles.add(r);
-        }
+        List<Role> roles = rolesActedFor(s.roles(), cat, shared, "permission denied to drop objects");
         Catalog catalog = env.catalog();
         List<Integer> relations = new ArrayList<>();
         for (Role r : roles) {
@@ -124,5 +111,18 @@ public final class OwnedObjectsCommands {
         }
         if (!rels.isEmpty()) catalog.dropRelations(rels, s.cascade());
         env.commandCounterIncrement();
+    }
+
+    /** The roles named, each one whose privileges the current user has (42501 {@code denied} otherwise). */
+    private static List<Role> rolesActedFor(List<Stmt.RoleSpec> specs, BootstrapCatalog cat, SharedObjectEnv shared,
+                                            String denied) {
+        Role me = Roles.current(cat, shared);
+        List<Role> roles = new ArrayList<>();
+        for (Stmt.RoleSpec spec : specs) {
+            Role r = Roles.resolve(cat, spec, shared);
+            if (!RoleMembership.hasPrivsOfRole(cat, me.oid(), r.oid())) throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, denied);
+            roles.add(r);
+        }
+        return roles;
     }
 }

@@ -34,7 +34,8 @@ public final class BoundParams {
         });
     }
 
-    private static boolean hasParams(Query q) {
+    /** Whether any $n is in the query's expressions, at any level the walk reaches. */
+    static boolean hasParams(Query q) {
         boolean[] found = {false};
         VarTreeMutator.mapQuery(q, 0, new VarTreeMutator.VarMapper() {
             @Override public Expr map(Expr.Var v, int depth) { return null; }

@@ -85,22 +85,9 @@ final class FunctionInlining {
         if (!producesColumns(body, rte.columns())) return null;
         Query substituted = substituteParameters(body, call.args());
         // a parameter left where the walk does not reach would have no value at run time: keep the call
-        return hasParams(substituted) ? null : substituted;
+        return BoundParams.hasParams(substituted) ? null : substituted;
     }
 
-    /** Whether any $n is left in the query's expressions. */
-    private static boolean hasParams(Query q) {
-        boolean[] found = {false};
-        VarTreeMutator.mapQuery(q, 0, new VarTreeMutator.VarMapper() {
-            @Override public Expr map(Expr.Var v, int depth) { return null; }
-
-            @Override public Expr param(Expr.Param p, int depth) {
-                found[0] = true;
-                return null;
-            }
-        });
-        return found[0];
-    }
 
     /**
      * A body returning one value of the function's composite result type as a ROW(...) of its
