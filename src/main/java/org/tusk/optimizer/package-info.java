@@ -1,6 +1,9 @@
 /**
  * The planner, as PostgreSQL's {@code optimizer/}: turns an analysed {@link org.tusk.nodes.Query}
- * into a {@link org.tusk.nodes.PlannedStmt}.
+ * into a {@link org.tusk.nodes.PlannedStmt}. A plan made for one execution with its parameter
+ * values bound (a custom plan) first has every {@code $n} replaced by a Const of its value
+ * ({@link org.tusk.optimizer.BoundParams}, eval_const_expressions with boundParams), so the
+ * values are costed, pruned and folded as literals; a generic plan keeps them as Params.
  *
  * <h2>One query level</h2>
  * {@link org.tusk.optimizer.Planner#planQuery} is subquery_planner + grouping_planner for one

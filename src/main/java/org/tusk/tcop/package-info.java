@@ -10,8 +10,11 @@
  * transaction-block state machine; {@code ExtendedQuery} keeps prepared statements and portals
  * for the extended protocol; {@code DestRemote} sends rows;
  * {@code PreparedQueries} is the session's prepared-statement cache (SQL PREPARE/EXECUTE/
- * DEALLOCATE and the protocol's named statements alike, as prepare.c's hash; a statement is
- * analysed and planned afresh at each use, and refused with 0A000 if its result columns changed);
+ * DEALLOCATE and the protocol's named statements alike, as prepare.c's hash; a statement with
+ * parameters gets custom plans, made for its values, at its first five executions, then its
+ * cached generic plan while that costs no more, as {@code PlanChoice} decides after plancache.c's
+ * choose_custom_plan; a generic plan is made again after a catalog invalidation or a planner
+ * setting change, and refused with 0A000 if its result columns changed);
  * {@code Cursors} and {@code Cursor} are DECLARE's portals (FETCH/MOVE positioned as pquery.c's
  * DoPortalRunFetch, SCROLL/NO SCROLL, WITH HOLD persisted at commit, dropped at abort; the query
  * runs to its end into the cursor's tuple store at the first FETCH, so no buffer pin outlives a
