@@ -56,8 +56,8 @@ final class PlanChoice {
         if (uncosted.size() >= CUSTOM_PLANS_BEFORE_GENERIC) costPending(coster);
     }
 
-    void genericPlanned(PlannedStmt p, PlanCoster coster) {
-        genericCost = coster.totalCost(p);
+    void genericPlanned(double cost) {
+        genericCost = cost;
     }
 
     private void costPending(PlanCoster coster) {

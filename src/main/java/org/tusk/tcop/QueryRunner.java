@@ -246,9 +246,7 @@ final class QueryRunner {
         String[] values = evaluateParams(new RawStmt(e, raw.location(), raw.length()), entry, query);
         // GetCachedPlan: the plan the statement would run with, custom or generic, counted as one of its plans.
         PlanChoice choice = preparedQueries.choice(entry);
-        PlanChoice.Mode mode = PlanChoice.mode(ctx.env.gucs().show("plan_cache_mode"));
-        int nparams = entry.paramTypes().size();
-        boolean custom = choice.chooseCustom(mode, nparams, this::planCost);
+        boolean custom = chooseCustom(entry, choice);
         org.tusk.executor.ExecEnvironment env = environments.get();
         PreparedStatement ps = Engine.prepareExplainExecute(explained, entry.query(), this::lookupRelation, session,
                 new java.util.ArrayList<>(entry.paramTypes()), values, env, custom);
@@ -256,8 +254,7 @@ final class QueryRunner {
             if (custom) {
                 choice.customPlanned(ps.explainedPlan(), this::planCost);
             } else {
-                choice.genericPlanned(ps.explainedPlan(), p -> org.tusk.optimizer.PlanCosts.totalCost(p.planTree(), env,
-                        org.tusk.executor.ExecContext.of(session, env)));
+                choice.genericPlanned(planCost(ps.explainedPlan(), env));
             }
             if (!entry.name().isEmpty()) preparedQueries.executed(entry.name(), !custom);
         }
@@ -313,10 +310,7 @@ final class QueryRunner {
             return ps;
         }
         PlanChoice choice = preparedQueries.choice(src);
-        PlanChoice.Mode mode = PlanChoice.mode(ctx.env.gucs().show("plan_cache_mode"));
-        int nparams = src.paramTypes().size();
-        PlanChoice.PlanCoster coster = this::planCost;
-        if (choice.chooseCustom(mode, nparams, coster)) return customPlan(src, paramText, choice);
+        if (chooseCustom(src, choice)) return customPlan(src, paramText, choice);
         org.tusk.executor.ExecEnvironment env = environments.get();   // accepts invalidations first
         String settings = plannerSettings();
         PreparedQueries.CachedPlan cached = preparedQueries.cachedPlan(src, settings);
@@ -342,9 +336,7 @@ final class QueryRunner {
                 if (!src.name().isEmpty()) preparedQueries.executed(src.name(), false);
                 return ps;
             }
-            org.tusk.executor.ExecEnvironment planEnv = env;
-            choice.genericPlanned(planned.plan(), p -> org.tusk.optimizer.PlanCosts.totalCost(p.planTree(), planEnv,
-                    org.tusk.executor.ExecContext.of(session, planEnv)));
+            choice.genericPlanned(planCost(planned.plan(), env));
         }
         PreparedStatement ps = Engine.instantiate(planned, src.query(), session, src.paramTypes(), paramText, env,
                 this::lookupRelation);
@@ -355,7 +347,7 @@ final class QueryRunner {
                 preparedQueries.rememberPlan(src, planned, generation, settings, lockLog.locks());
             }
             // choose_custom_plan again, now that the generic plan's cost is known
-            if (choice.chooseCustom(mode, nparams, coster)) return customPlan(src, paramText, choice);
+            if (chooseCustom(src, choice)) return customPlan(src, paramText, choice);
         }
         if (!src.name().isEmpty()) preparedQueries.executed(src.name(), true);
         return ps;
@@ -372,8 +364,17 @@ final class QueryRunner {
 
     /** A plan's total cost, with the table sizes and settings of now. */
     private double planCost(org.tusk.nodes.PlannedStmt p) {
-        org.tusk.executor.ExecEnvironment env = environments.get();
+        return planCost(p, environments.get());
+    }
+
+    private double planCost(org.tusk.nodes.PlannedStmt p, org.tusk.executor.ExecEnvironment env) {
         return org.tusk.optimizer.PlanCosts.totalCost(p.planTree(), env, org.tusk.executor.ExecContext.of(session, env));
+    }
+
+    /** choose_custom_plan for one execution of {@code src}, under the session's plan_cache_mode. */
+    private boolean chooseCustom(PreparedQueries.Entry src, PlanChoice choice) {
+        return choice.chooseCustom(PlanChoice.mode(ctx.env.gucs().show("plan_cache_mode")), src.paramTypes().size(),
+                this::planCost);
     }
 
     private static void checkResultTypes(PreparedStatement ps, PreparedQueries.Entry src) {
