@@ -25,6 +25,8 @@ final class BTScanInsert {
     final short[] options;
     ItemPointer scantid;
     boolean nextkey;
+    /** How many leading key columns {@link IntegerKeys} compares without deforming the tuple. */
+    private final IntegerKeys integerKeys;
 
     BTScanInsert(TupleDesc desc, short[] options, int nkeyatts, Object[] keys, ItemPointer scantid, boolean nextkey) {
         this.desc = desc;
@@ -33,6 +35,7 @@ final class BTScanInsert {
         this.keys = keys;
         this.scantid = scantid;
         this.nextkey = nextkey;
+        this.integerKeys = IntegerKeys.of(desc, options, keys);
     }
 
     /**
@@ -77,7 +80,10 @@ final class BTScanInsert {
     int compareTuple(MemorySegment itup) {
         int ntupatts = BTTuple.natts(itup, nkeyatts);
         int ncmpkey = Math.min(ntupatts, keys.length);
-        if (ncmpkey > 0) {
+        if (ncmpkey > 0 && integerKeys.covers(itup, ncmpkey)) {
+            int result = integerKeys.compare(itup, ncmpkey);
+            if (result != 0) return result;
+        } else if (ncmpkey > 0) {
             Object[] values = IndexTuples.deform(desc, ncmpkey, itup);
             for (int i = 0; i < ncmpkey; i++) {
                 int result = compareValue(desc.attr(i).type(), option(options, i), keys[i], values[i]);

@@ -3,8 +3,6 @@ package org.tusk.storage.buffer;
 import org.tusk.storage.lmgr.LWLock;
 
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.tusk.storage.buffer.BufferState.BM_CHECKPOINT_NEEDED;
 import static org.tusk.storage.buffer.BufferState.BM_DIRTY;
@@ -38,10 +36,12 @@ public final class BufferManager {
     private final BufferPool pool;
     private final BufferDescriptors descs;
     private final BlockIO io;
-    private final Map<Integer, Integer> privateRefCount = new HashMap<>();
+    /** PrivateRefCount: this process's pins per buffer. */
+    private final PrivateBufferMap privateRefCount = new PrivateBufferMap();
     /** Buffer whose I/O this process has started and not finished (for AbortBufferIO). */
     private int inProgressIO = -1;
-    private final Map<Integer, LockMode> heldContentLocks = new HashMap<>();
+    /** The content locks this process holds, as {@link #heldCode} encodes their modes. */
+    private final PrivateBufferMap heldContentLocks = new PrivateBufferMap();
 
     public BufferManager(BufferPool pool, BlockIO io) {
         this.pool = pool;
@@ -86,7 +86,7 @@ public final class BufferManager {
     }
 
     private void checkPinned(int buffer) {
-        if (!privateRefCount.containsKey(buffer - 1)) throw new IllegalStateException("buffer " + buffer + " is not pinned");
+        if (!privateRefCount.contains(buffer - 1)) throw new IllegalStateException("buffer " + buffer + " is not pinned");
     }
 
     // ------------------------------------------------------------------ content locks
@@ -94,18 +94,27 @@ public final class BufferManager {
     public void lockBuffer(int buffer, LockMode mode) {
         checkPinned(buffer);
         descs.contentLock(buffer - 1).acquire(mode == LockMode.SHARE ? LWLock.Mode.SHARED : LWLock.Mode.EXCLUSIVE);
-        heldContentLocks.put(buffer - 1, mode);
+        heldContentLocks.put(buffer - 1, heldCode(mode));
+    }
+
+    /** A held content lock's mode as {@link #heldContentLocks} stores it (never 0, which means none). */
+    private static int heldCode(LockMode mode) {
+        return mode == LockMode.SHARE ? 1 : 2;
+    }
+
+    private static LWLock.Mode lwMode(int heldCode) {
+        return heldCode == 1 ? LWLock.Mode.SHARED : LWLock.Mode.EXCLUSIVE;
     }
 
     public void unlockBuffer(int buffer) {
-        LockMode mode = heldContentLocks.remove(buffer - 1);
-        if (mode == null) throw new IllegalStateException("buffer " + buffer + " is not locked");
-        descs.contentLock(buffer - 1).release(mode == LockMode.SHARE ? LWLock.Mode.SHARED : LWLock.Mode.EXCLUSIVE);
+        int mode = heldContentLocks.remove(buffer - 1);
+        if (mode == 0) throw new IllegalStateException("buffer " + buffer + " is not locked");
+        descs.contentLock(buffer - 1).release(lwMode(mode));
     }
 
     /** MarkBufferDirty: caller holds the exclusive content lock. */
     public void markDirty(int buffer) {
-        if (heldContentLocks.get(buffer - 1) != LockMode.EXCLUSIVE) {
+        if (heldContentLocks.get(buffer - 1) != heldCode(LockMode.EXCLUSIVE)) {
             throw new IllegalStateException("buffer " + buffer + " is not exclusively locked");
         }
         int id = buffer - 1;
@@ -123,7 +132,7 @@ public final class BufferManager {
      * it (they set no hints at all).
      */
     public void markDirtyHint(int buffer) {
-        if (!heldContentLocks.containsKey(buffer - 1)) throw new IllegalStateException("buffer " + buffer + " is not locked");
+        if (!heldContentLocks.contains(buffer - 1)) throw new IllegalStateException("buffer " + buffer + " is not locked");
         int id = buffer - 1;
         while (true) {
             int s = descs.waitHeaderUnlocked(id);
@@ -143,14 +152,14 @@ public final class BufferManager {
         checkPinned(buffer);
         int id = buffer - 1;
         if (privateRefCount.get(id) != 1) return false;
-        if (heldContentLocks.containsKey(id)) throw new IllegalStateException("buffer " + buffer + " is already locked");
+        if (heldContentLocks.contains(id)) throw new IllegalStateException("buffer " + buffer + " is already locked");
         LWLock content = descs.contentLock(id);
         if (!content.tryAcquire(LWLock.Mode.EXCLUSIVE)) return false;
         int locked = descs.lockHeader(id);
         int refcount = BufferState.refcount(locked);
         descs.unlockHeader(id, locked);
         if (refcount == 1) {
-            heldContentLocks.put(id, LockMode.EXCLUSIVE);
+            heldContentLocks.put(id, heldCode(LockMode.EXCLUSIVE));
             return true;
         }
         content.release(LWLock.Mode.EXCLUSIVE);
@@ -167,8 +176,8 @@ public final class BufferManager {
     /** ReleaseBuffer: drops one pin. */
     public void releaseBuffer(int buffer) {
         int id = buffer - 1;
-        Integer n = privateRefCount.get(id);
-        if (n == null) throw new IllegalStateException("buffer " + buffer + " is not pinned");
+        int n = privateRefCount.get(id);
+        if (n == 0) throw new IllegalStateException("buffer " + buffer + " is not pinned");
         if (n > 1) {
             privateRefCount.put(id, n - 1);
             return;
@@ -180,17 +189,15 @@ public final class BufferManager {
     /** Pins (again) a buffer this process already has pinned (IncrBufferRefCount). */
     public void incrRefCount(int buffer) {
         checkPinned(buffer);
-        privateRefCount.merge(buffer - 1, 1, Integer::sum);
+        privateRefCount.put(buffer - 1, privateRefCount.get(buffer - 1) + 1);
     }
 
     /** At error or exit: content locks released, I/O aborted, every pin given back. */
     public void releaseAll() {
-        for (Map.Entry<Integer, LockMode> e : heldContentLocks.entrySet()) {
-            descs.contentLock(e.getKey()).release(e.getValue() == LockMode.SHARE ? LWLock.Mode.SHARED : LWLock.Mode.EXCLUSIVE);
-        }
+        heldContentLocks.forEach((id, mode) -> descs.contentLock(id).release(lwMode(mode)));
         heldContentLocks.clear();
         if (inProgressIO >= 0) abortBufferIO();
-        for (int id : privateRefCount.keySet()) unpinShared(id);
+        privateRefCount.forEach((id, n) -> unpinShared(id));
         privateRefCount.clear();
     }
 
@@ -200,8 +207,8 @@ public final class BufferManager {
 
     /** PinBuffer: a shared pin without the header lock, raising the usage count. */
     private void pin(int id, BufferAccessStrategy strategy) {
-        Integer n = privateRefCount.get(id);
-        if (n != null) {
+        int n = privateRefCount.get(id);
+        if (n != 0) {
             privateRefCount.put(id, n + 1);
             return;
         }
@@ -218,7 +225,7 @@ public final class BufferManager {
     /** PinBuffer_Locked: pin while holding the header lock, which this releases. */
     private void pinLocked(int id, int lockedState) {
         descs.unlockHeader(id, lockedState + REFCOUNT_ONE);
-        privateRefCount.merge(id, 1, Integer::sum);
+        privateRefCount.put(id, privateRefCount.get(id) + 1);
     }
 
     private void unpinShared(int id) {
@@ -294,8 +301,7 @@ public final class BufferManager {
     }
 
     private void releaseVictim(int id) {
-        Integer n = privateRefCount.remove(id);
-        if (n != null) unpinShared(id);
+        if (privateRefCount.remove(id) != 0) unpinShared(id);
     }
 
     /**
@@ -326,7 +332,7 @@ public final class BufferManager {
     private int getVictim(BufferAccessStrategy strategy) {
         if (strategy != null) {
             int ringBuf = strategy.current();
-            if (ringBuf >= 0 && !privateRefCount.containsKey(ringBuf)) {
+            if (ringBuf >= 0 && !privateRefCount.contains(ringBuf)) {
                 int locked = descs.lockHeader(ringBuf);
                 if (BufferState.refcount(locked) == 0 && BufferState.usageCount(locked) <= 1) {
                     pinLocked(ringBuf, locked);
@@ -339,7 +345,7 @@ public final class BufferManager {
         int tries = n * (MAX_USAGE_COUNT + 1) + 1;
         for (int i = 0; i < tries; i++) {
             int id = pool.clockSweepTick();
-            if (privateRefCount.containsKey(id)) continue;
+            if (privateRefCount.contains(id)) continue;
             int locked = descs.lockHeader(id);
             if (BufferState.refcount(locked) == 0) {
                 if (BufferState.usageCount(locked) > 0) {
@@ -484,7 +490,7 @@ public final class BufferManager {
 
     /** InvalidateBuffer: takes the mapping partition lock, then the header lock, as BufferAlloc does. */
     private void invalidateBuffer(int id, java.util.function.Predicate<BufferTag> which) {
-        if (privateRefCount.containsKey(id)) throw new IllegalStateException("buffer " + (id + 1) + " is pinned in InvalidateBuffer");
+        if (privateRefCount.contains(id)) throw new IllegalStateException("buffer " + (id + 1) + " is pinned in InvalidateBuffer");
         while (true) {
             int s = descs.lockHeader(id);
             BufferTag tag = (s & BM_TAG_VALID) != 0 ? descs.tag(id) : null;
@@ -565,7 +571,7 @@ public final class BufferManager {
 
     /** SyncOneBuffer with skip_recently_used: writes the buffer if it is a clean-able victim. */
     private boolean syncOneBuffer(int id) {
-        if (privateRefCount.containsKey(id)) return false;
+        if (privateRefCount.contains(id)) return false;
         int locked = descs.lockHeader(id);
         if (BufferState.refcount(locked) != 0 || BufferState.usageCount(locked) != 0
                 || (locked & (BM_DIRTY | BM_VALID)) != (BM_DIRTY | BM_VALID)) {
