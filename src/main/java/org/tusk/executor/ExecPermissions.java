@@ -98,7 +98,7 @@ public final class ExecPermissions {
      */
     static List<Query> nestedQueries(Query q) {
         List<Query> out = new ArrayList<>();
-        for (Object child : NodeFields.children(q)) collect(child, out);
+        NodeFields.forEachChild(q, child -> collect(child, out));
         return out;
     }
 
@@ -110,7 +110,7 @@ public final class ExecPermissions {
                 return false;
             });
             case List<?> l -> { for (Object o : l) if (o != null) collect(o, out); }
-            case Record r -> { for (Object o : NodeFields.children(r)) collect(o, out); }
+            case Record r -> NodeFields.forEachChild(r, o -> collect(o, out));
             default -> { }
         }
     }

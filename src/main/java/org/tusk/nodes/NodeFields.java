@@ -44,20 +44,30 @@ public final class NodeFields {
     private static final MethodType OBJECT_TO_OBJECT = MethodType.methodType(Object.class, Object.class);
 
     /**
+     * Calls {@code action} with each non-null component of {@code node} that can hold further
+     * nodes, as {@link #children} lists them, without building the list (walkers that visit
+     * every node of every statement).
+     */
+    public static void forEachChild(Record node, java.util.function.Consumer<Object> action) {
+        MethodHandle[] accessors = ACCESSORS.get(node.getClass());
+        for (MethodHandle accessor : accessors) {
+            Object v;
+            try {
+                v = (Object) accessor.invokeExact((Object) node);
+            } catch (Throwable e) {
+                throw new IllegalStateException("reading the components of " + node.getClass().getSimpleName(), e);
+            }
+            if (v != null) action.accept(v);
+        }
+    }
+
+    /**
      * The non-null components of {@code node} that can hold further nodes (records and lists);
      * primitive, string and enum components are leaves and left out.
      */
     public static List<Object> children(Record node) {
-        MethodHandle[] accessors = ACCESSORS.get(node.getClass());
-        List<Object> out = new ArrayList<>(accessors.length);
-        try {
-            for (MethodHandle accessor : accessors) {
-                Object v = (Object) accessor.invokeExact((Object) node);
-                if (v != null) out.add(v);
-            }
-        } catch (Throwable e) {
-            throw new IllegalStateException("reading the components of " + node.getClass().getSimpleName(), e);
-        }
+        List<Object> out = new ArrayList<>(ACCESSORS.get(node.getClass()).length);
+        forEachChild(node, out::add);
         return out;
     }
 }
