@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.tusk.catalog.Acl;
 import org.tusk.catalog.BootstrapCatalog;
+import org.tusk.catalog.RoleMembership;
 import org.tusk.catalog.BootstrapCatalog.Role;
 import org.tusk.catalog.BuiltinCatalog;
 import org.tusk.catalog.FunctionDdl;
@@ -95,14 +97,9 @@ public final class AlterFunctionCommands {
                 default -> throw PgException.error(SqlState.SYNTAX_ERROR,
                         "parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE");
             });
-            case "cost" -> {
-                float cost = number(d);
-                if (cost <= 0) throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "COST must be positive");
-                PG_PROC.set(row, "procost", cost);
-            }
+            case "cost" -> PG_PROC.set(row, "procost", FunctionCommands.positiveOption("COST", d.value()));
             case "rows" -> {
-                float rows = number(d);
-                if (rows <= 0) throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "ROWS must be positive");
+                float rows = FunctionCommands.positiveOption("ROWS", d.value());
                 if (!t.retset()) {
                     throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
                             "ROWS is not applicable when function does not return a set");
@@ -113,15 +110,10 @@ public final class AlterFunctionCommands {
         }
     }
 
-    private static float number(Stmt.DefElem d) {
-        try {
-            return Float.parseFloat(d.value());
-        } catch (NumberFormatException e) {
-            throw PgException.error(SqlState.SYNTAX_ERROR, d.name().toUpperCase(Locale.ROOT) + " requires a numeric value");
-        }
-    }
-
-    /** AlterObjectOwner_internal: superusers, or the owner giving the routine to itself. */
+    /**
+     * AlterObjectOwner_internal: a superuser, or a role with the owner's privileges giving the
+     * routine to a role it is a member of that may create in the routine's schema.
+     */
     public static void alterOwner(Stmt.AlterFunctionOwnerStmt s, SharedObjectEnv shared, ExecEnvironment env) {
         FunctionDdl functions = env.catalog().functions();
         Target t = lookup(functions, s.aggregate(), s.function(), null);
@@ -130,15 +122,32 @@ public final class AlterFunctionCommands {
         Role newOwner = Roles.resolve(cat, s.newOwner(), shared);
         if (newOwner.oid() == t.owner()) return;
         if (!me.superuser()) {
-            if (me.oid() != t.owner()) {
+            if (!RoleMembership.hasPrivsOfRole(cat, me.oid(), t.owner())) {
                 throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of "
                         + (s.aggregate() ? "aggregate " : "function ") + t.name());
             }
-            if (newOwner.oid() != me.oid()) {
+            if (!RoleMembership.isMemberOfRole(cat, me.oid(), newOwner.oid())) {
                 throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + newOwner.name() + "\"");
             }
+            if (!RelationOwnerCommands.mayCreateIn(env.catalog(), cat, newOwner, t.namespace())) {
+                throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema "
+                        + env.catalog().namespaceName(t.namespace()));
+            }
         }
-        functions.alterRow(t.oid(), row -> PG_PROC.set(row, "proowner", newOwner.oid()));
+        setOwner(functions, t.oid(), t.owner(), newOwner.oid());
+    }
+
+    /**
+     * The catalog part of giving a routine a new owner (AlterObjectOwner_internal, also
+     * REASSIGN OWNED): proowner, and proacl rewritten as aclnewowner does, the old owner's
+     * grants becoming the new owner's.
+     */
+    static void setOwner(FunctionDdl functions, int routine, int oldOwner, int newOwner) {
+        functions.alterRow(routine, row -> {
+            PG_PROC.set(row, "proowner", newOwner);
+            int[] acl = (int[]) PG_PROC.get(row, "proacl");
+            if (acl != null) PG_PROC.set(row, "proacl", Acl.newOwner(acl, oldOwner, newOwner));
+        });
     }
 
     /** LookupFuncWithArgs / LookupAggWithArgs with PostgreSQL's messages. */

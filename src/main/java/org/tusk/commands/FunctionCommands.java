@@ -1,5 +1,7 @@
 package org.tusk.commands;
 
+import static org.tusk.catalog.SystemCatalogs.PG_PROC;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,10 +79,14 @@ public final class FunctionCommands {
         }
         int nsp = functions.targetNamespace(qn.size() == 2 ? qn.get(0) : null);
         Stmt.FunctionAttributes attrs = s.attributes();
-        if (attrs.procedure() && (s.volatility() != null || s.strict() != null || attrs.leakproof() || attrs.window())) {
+        if (attrs.procedure() && (s.volatility() != null || s.strict() != null || attrs.leakproof() || attrs.window()
+                || attrs.cost() != null || attrs.rows() != null)) {
             // compute_function_attributes: these describe how a function's result may be used, which a procedure has not
             throw PgException.error("42P13", "invalid attribute in procedure definition");
         }
+        // compute_function_attributes: -1 for "not given", the default chosen below
+        float procost = attrs.cost() == null ? -1 : positiveOption("COST", attrs.cost());
+        float prorows = attrs.rows() == null ? -1 : positiveOption("ROWS", attrs.rows());
         // CreateFunction, after the schema's CREATE privilege: a leakproof function may see rows a
         // security barrier hides, so only a superuser vouches for it
         if (attrs.leakproof() && !env.currentUserIsSuperuser()) {
@@ -247,7 +253,20 @@ public final class FunctionCommands {
         // a window function in LANGUAGE internal runs the built-in implementation its AS names
         if (attrs.window() && language.equals("internal")) f = f.asWindow();
         else if (attrs.window()) refuseRoutineKind(functions, f, "w", s.replace());
+        if (prorows > 0 && !s.retset()) {
+            throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "ROWS is not applicable when function does not return a set");
+        }
         int oid = functions.create(f, s.replace());
+        boolean internal = language.equals("internal");
+        if (procost > 0 || prorows > 0 || internal) {
+            // CreateFunction's defaults: SQL and PL functions are assumed more expensive than built-in ones
+            float cost = procost > 0 ? procost : internal ? 1 : 100;
+            env.commandCounterIncrement();
+            functions.alterRow(oid, row -> {
+                PG_PROC.set(row, "procost", cost);
+                if (prorows > 0) PG_PROC.set(row, "prorows", prorows);
+            });
+        }
         if (validateAfterCreate) {
             env.commandCounterIncrement();
             try {
@@ -262,6 +281,18 @@ public final class FunctionCommands {
         if (s.replace()) env.catalog().dependencies().deleteDependencyRecordsFor(self);
         RoutineDependencies.record(env.catalog(), oid, defaultExprs, bodyQueries);
         recordTypeDependencies(env, oid, argTypes, resultType);
+    }
+
+    /** COST and ROWS as compute_function_attributes reads them (defGetNumeric), which must be positive. */
+    static float positiveOption(String what, String value) {
+        float v;
+        try {
+            v = Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw PgException.error(SqlState.SYNTAX_ERROR, what + " requires a numeric value");
+        }
+        if (v <= 0) throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, what + " must be positive");
+        return v;
     }
 
     /**

@@ -9,7 +9,6 @@ import org.tusk.catalog.Catalog;
 import org.tusk.catalog.OwnedObjects;
 import org.tusk.catalog.RelationLocks;
 import org.tusk.catalog.RoleMembership;
-import org.tusk.catalog.SystemCatalogs;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Stmt;
 import org.tusk.utils.error.PgException;
@@ -45,24 +44,14 @@ public final class OwnedObjectsCommands {
             }
             if (r.oid() == newOwner.oid()) continue;
             OwnedObjects owned = catalog.ownedObjects(r.oid());
-            for (int nsp : owned.namespaces()) {
-                int[] acl = catalog.namespaceAcl(nsp);
-                catalog.setNamespaceOwner(nsp, newOwner.oid());
-                env.commandCounterIncrement();
-                if (acl != null) catalog.setNamespaceAcl(nsp, org.tusk.catalog.Acl.newOwner(acl, r.oid(), newOwner.oid()));
-                env.commandCounterIncrement();
-            }
+            for (int nsp : owned.namespaces()) SchemaCommands.setOwner(catalog, env, nsp, r.oid(), newOwner.oid());
             for (int rel : owned.relations()) {
                 catalog.lockRelation(rel, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
                 catalog.relationOwnership().setOwner(rel, newOwner.oid());
                 env.commandCounterIncrement();
             }
             for (int routine : owned.routines()) {
-                catalog.functions().alterRow(routine, row -> {
-                    SystemCatalogs.PG_PROC.set(row, "proowner", newOwner.oid());
-                    int[] acl = (int[]) SystemCatalogs.PG_PROC.get(row, "proacl");
-                    if (acl != null) SystemCatalogs.PG_PROC.set(row, "proacl", org.tusk.catalog.Acl.newOwner(acl, r.oid(), newOwner.oid()));
-                });
+                AlterFunctionCommands.setOwner(catalog.functions(), routine, r.oid(), newOwner.oid());
                 env.commandCounterIncrement();
             }
             for (int type : owned.types()) catalog.typeDdl().setOwner(type, newOwner.oid());

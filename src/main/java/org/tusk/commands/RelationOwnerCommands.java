@@ -91,7 +91,7 @@ public final class RelationOwnerCommands {
     }
 
     /** pg_namespace_aclcheck(nsp, role, ACL_CREATE) for a role that need not be the current user. */
-    private static boolean mayCreateIn(Catalog catalog, BootstrapCatalog cat, Role role, int nsp) {
+    static boolean mayCreateIn(Catalog catalog, BootstrapCatalog cat, Role role, int nsp) {
         if (role.superuser()) return true;
         int owner = catalog.namespaceOwner(nsp);
         if (owner == role.oid() || RoleMembership.hasPrivsOfRole(cat, role.oid(), owner)) return true;

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.tusk.catalog.Acl;
 import org.tusk.catalog.BootstrapCatalog;
+import org.tusk.catalog.RoleMembership;
 import org.tusk.catalog.BootstrapCatalog.Database;
 import org.tusk.catalog.BootstrapCatalog.Role;
 import org.tusk.catalog.Catalog;
@@ -151,7 +153,7 @@ public final class SchemaCommands {
         Role me = Roles.current(cat, shared);
         int oid = catalog.namespaceOid(s.name());
         if (oid == 0) throw PgException.error(SqlState.INVALID_SCHEMA_NAME, "schema \"" + s.name() + "\" does not exist");
-        boolean owner = me.superuser() || catalog.namespaceOwner(oid) == me.oid();
+        boolean owner = me.superuser() || RoleMembership.hasPrivsOfRole(cat, me.oid(), catalog.namespaceOwner(oid));
         Database db = cat.database(shared.currentDatabaseId()).orElseThrow();
         if (s.newName() != null) {
             if (catalog.namespaceOid(s.newName()) != 0) {
@@ -166,15 +168,30 @@ public final class SchemaCommands {
             return;
         }
         Role newOwner = Roles.resolve(cat, s.newOwner(), shared);
-        if (newOwner.oid() == catalog.namespaceOwner(oid)) return;
+        int oldOwner = catalog.namespaceOwner(oid);
+        if (newOwner.oid() == oldOwner) return;
         if (!owner) throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + s.name());
         if (!me.superuser()) {
-            if (newOwner.oid() != me.oid())
+            if (!RoleMembership.isMemberOfRole(cat, me.oid(), newOwner.oid()))
                 throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + newOwner.name() + "\"");
             if (!hasCreateOnDatabase(me, db))
                 throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database " + db.name());
         }
-        catalog.setNamespaceOwner(oid, newOwner.oid());
+        setOwner(catalog, env, oid, oldOwner, newOwner.oid());
+    }
+
+    /**
+     * The catalog part of giving a schema a new owner (AlterSchemaOwner_internal, also REASSIGN
+     * OWNED): nspowner, and nspacl rewritten as aclnewowner does.
+     */
+    static void setOwner(Catalog catalog, ExecEnvironment env, int nsp, int oldOwner, int newOwner) {
+        int[] acl = catalog.namespaceAcl(nsp);
+        catalog.setNamespaceOwner(nsp, newOwner);
+        env.commandCounterIncrement();
+        if (acl != null) {
+            catalog.setNamespaceAcl(nsp, Acl.newOwner(acl, oldOwner, newOwner));
+            env.commandCounterIncrement();
+        }
     }
 
     /** An object of a schema being dropped: a relation, a routine (pg_proc row) or a type ({@code type}, else 0). */

@@ -39,6 +39,11 @@ public final class Port {
 
     /** How PostgreSQL names the client in messages: "[local]" or the address. */
     public String remoteHostForMessages() {
+        return hostForMessages(peer);
+    }
+
+    /** How log lines and messages name a client at {@code peer}: "[local]" for a Unix socket, else its address. */
+    public static String hostForMessages(Sockets.PeerAddress peer) {
         if (peer.isUnix()) return "[local]";
         InetAddress a = peer.address();
         String s = a.getHostAddress();

@@ -827,12 +827,13 @@ public sealed interface Stmt {
     /**
      * The options of CREATE FUNCTION/PROCEDURE that compute_function_attributes reads besides
      * language, volatility and strictness: PROCEDURE (prokind 'p'), WINDOW (prokind 'w'),
-     * [EXTERNAL] SECURITY DEFINER (prosecdef), LEAKPROOF (proleakproof) and the SET clauses
-     * (proconfig), each SET as the VariableSetStmt the grammar makes of it.
+     * [EXTERNAL] SECURITY DEFINER (prosecdef), LEAKPROOF (proleakproof), the SET clauses
+     * (proconfig), each SET as the VariableSetStmt the grammar makes of it, and COST and ROWS
+     * (procost, prorows) as written, null when absent.
      */
     record FunctionAttributes(boolean procedure, boolean window, boolean securityDefiner, boolean leakproof,
-                              List<VariableSetStmt> settings, int leakproofLocation) {
-        public static final FunctionAttributes DEFAULT = new FunctionAttributes(false, false, false, false, List.of(), -1);
+                              List<VariableSetStmt> settings, int leakproofLocation, String cost, String rows) {
+        public static final FunctionAttributes DEFAULT = new FunctionAttributes(false, false, false, false, List.of(), -1, null, null);
     }
 
     /**

@@ -72,7 +72,7 @@ final class FunctionGrammar {
                 returns = p.typeName();
             }
         }
-        String language = null, volatility = null, asText = null, asLink = null, sqlBody = null;
+        String language = null, volatility = null, asText = null, asLink = null, sqlBody = null, cost = null, rows = null;
         Boolean strict = null;
         int bodyLocation = -1;
         boolean window = false, definer = false, leakproof = false;
@@ -118,8 +118,13 @@ final class FunctionGrammar {
                 window = true;
             } else if (p.acceptKw("parallel")) {
                 p.colId();   // UNSAFE | RESTRICTED | SAFE: Tusk runs no parallel plans
-            } else if (p.acceptKw("cost") || p.acceptKw("rows")) {
-                p.advance();
+            } else if (p.isKw("cost") || p.isKw("rows")) {
+                boolean isCost = p.advance().keyword().equals("cost");
+                Token v = p.advance();
+                String num = v.value();
+                if (v.is(Kind.OP) && v.value().equals("-")) num = "-" + p.advance().value();
+                if (isCost) cost = num;
+                else rows = num;
             } else if (p.acceptKw("as")) {
                 if (asText != null || sqlBody != null) throw duplicateBody(t);
                 Token b = p.peek();
@@ -165,7 +170,7 @@ final class FunctionGrammar {
         }
         return new Stmt.CreateFunctionStmt(replace, name, params, returns, retset, language, volatility, strict, asText,
                 asLink, sqlBody, bodyLocation, location,
-                new Stmt.FunctionAttributes(procedure, window, definer, leakproof, List.copyOf(settings), leakproofAt));
+                new Stmt.FunctionAttributes(procedure, window, definer, leakproof, List.copyOf(settings), leakproofAt, cost, rows));
     }
 
     /**

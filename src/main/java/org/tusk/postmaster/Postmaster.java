@@ -2,6 +2,7 @@ package org.tusk.postmaster;
 
 import org.tusk.libpq.ListenSockets;
 import org.tusk.libpq.LockFiles;
+import org.tusk.libpq.Port;
 import org.tusk.port.ErrnoException;
 import org.tusk.port.Libc;
 import org.tusk.port.NativeHeap;
@@ -307,12 +308,20 @@ public final class Postmaster {
                     >= MAX_DEAD_END_FACTOR * slots.maxConnections() + 4) {
                 return false; // PostgreSQL also just closes the socket when even dead-end children run out
             }
+            // BackendInitialize's line, which a dead-end child logs too, before it reads the startup packet
+            if (settings.logConnections()) log.log(connectionReceived(clientFd));
             deadEnds.add(clientFd, cac, now, settings.authenticationTimeoutSeconds() * 1000L);
             return true;
         }
         pending.add(new PendingConnections.Pending(clientFd, new ChildAssignment(BackendType.BACKEND, slot, cac, now * 1000), now));
         dispatchPending();
         return true;
+    }
+
+    /** "connection received: host=... port=..." for a client descriptor, as BackendInitialize words it. */
+    private static String connectionReceived(int clientFd) {
+        Sockets.PeerAddress peer = Sockets.peer(clientFd);
+        return "connection received: host=" + Port.hostForMessages(peer) + (peer.isUnix() ? "" : " port=" + peer.port());
     }
 
     /**
@@ -824,7 +833,7 @@ public final class Postmaster {
         // Only SIGHUP-context settings change while running; the rest need a restart.
         settings = new PostmasterSettings(settings.port(), settings.listenAddresses(), settings.unixSocketDirectories(),
                 settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(),
-                settings.maxLocksPerXact(), fresh.backendSpares(), fresh.authenticationTimeoutSeconds(), fresh.restartAfterCrash(),
+                settings.maxLocksPerXact(), fresh.backendSpares(), fresh.authenticationTimeoutSeconds(), fresh.logConnections(), fresh.restartAfterCrash(),
                 fresh.logLinePrefix(), settings.backendJvmOptions(), settings.aotCacheOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {

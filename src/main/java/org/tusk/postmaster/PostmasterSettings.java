@@ -20,6 +20,8 @@ public record PostmasterSettings(
         int backendSpares,
         /** authentication_timeout: how long a refused connection may take to send its startup packet. */
         int authenticationTimeoutSeconds,
+        /** log_connections as the configuration file sets it: the "connection received" line of a refused connection. */
+        boolean logConnections,
         boolean restartAfterCrash,
         String logLinePrefix,
         /** Every child JVM's options, the AOT cache's excepted. */

@@ -25,7 +25,7 @@ class MaxConnectionsIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = TuskServer.start("max_connections=3", "superuser_reserved_connections=0");
+        server = TuskServer.start(new String[] {"max_connections=3", "superuser_reserved_connections=0", "log_connections=on"});
     }
 
     @AfterAll
@@ -143,6 +143,36 @@ class MaxConnectionsIT {
         try (Connection again = connectWithin(5000)) {
             assertEquals(1, selectOne(again));
         }
+    }
+
+    @Test
+    void refusedConnectionsAreLoggedAsReceivedWithLogConnections() throws Exception {
+        // A dead-end child logs BackendInitialize's "connection received" before it refuses; so does the postmaster.
+        List<Connection> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) conns.add(connectWithin(5000));
+            int before = server.log().length();
+            ProcessResult tcp = server.psql("127.0.0.1", "select 1");
+            assertTrue(tcp.output().contains("sorry, too many clients already"), tcp.output());
+            ProcessResult unix = server.psql("/tmp", "select 1");
+            assertTrue(unix.output().contains("sorry, too many clients already"), unix.output());
+            String log = waitForLog(before, "connection received: host=[local]");
+            int tcpLine = log.indexOf("LOG:  connection received: host=127.0.0.1 port=");
+            int unixLine = log.indexOf("LOG:  connection received: host=[local]");
+            assertTrue(tcpLine >= 0 && unixLine > tcpLine, log);
+            assertTrue(log.indexOf("FATAL:  sorry, too many clients already", tcpLine) > tcpLine, log);
+        } finally {
+            for (Connection c : conns) c.close();
+        }
+    }
+
+    private static String waitForLog(int from, String text) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            String log = server.log().substring(from);
+            if (log.contains(text)) return log;
+            Thread.sleep(50);
+        }
+        return server.log().substring(from);
     }
 
     @Test
