@@ -1,6 +1,5 @@
 package org.tusk.libpq;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,31 +14,43 @@ public final class PqFormat {
 
     /** One outgoing message. Reusable after {@link #endMessage}. */
     public static final class Builder {
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+        /** Room for the type byte and the length word, filled in by {@link #endMessage}. */
+        private static final int HEADER = 5;
+        // A plain growable array: ByteArrayOutputStream's methods are synchronized, a monitor
+        // enter and exit for each byte of every row sent.
+        private byte[] buf = new byte[256];
+        private int pos = HEADER;
         private char type;
 
         public Builder begin(char messageType) {
-            buf.reset();
+            pos = HEADER;
             type = messageType;
             return this;
         }
 
+        private void ensure(int n) {
+            if (pos + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+        }
+
         public Builder int8(int v) {
-            buf.write(v);
+            ensure(1);
+            buf[pos++] = (byte) v;
             return this;
         }
 
         public Builder int16(int v) {
-            buf.write(v >>> 8);
-            buf.write(v);
+            ensure(2);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
             return this;
         }
 
         public Builder int32(int v) {
-            buf.write(v >>> 24);
-            buf.write(v >>> 16);
-            buf.write(v >>> 8);
-            buf.write(v);
+            ensure(4);
+            buf[pos++] = (byte) (v >>> 24);
+            buf[pos++] = (byte) (v >>> 16);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
             return this;
         }
 
@@ -50,28 +61,26 @@ public final class PqFormat {
 
         /** A NUL-terminated string (pq_sendstring). */
         public Builder string(String s) {
-            buf.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-            buf.write(0);
-            return this;
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+            return int8(0);
         }
 
         public Builder bytes(byte[] b) {
-            buf.writeBytes(b);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
             return this;
         }
 
         /** Type byte, length, body: the wire form of the message. */
         public byte[] endMessage() {
-            byte[] body = buf.toByteArray();
-            byte[] msg = new byte[5 + body.length];
-            msg[0] = (byte) type;
-            int len = body.length + 4;
-            msg[1] = (byte) (len >>> 24);
-            msg[2] = (byte) (len >>> 16);
-            msg[3] = (byte) (len >>> 8);
-            msg[4] = (byte) len;
-            System.arraycopy(body, 0, msg, 5, body.length);
-            return msg;
+            int len = pos - 1;
+            buf[0] = (byte) type;
+            buf[1] = (byte) (len >>> 24);
+            buf[2] = (byte) (len >>> 16);
+            buf[3] = (byte) (len >>> 8);
+            buf[4] = (byte) len;
+            return java.util.Arrays.copyOf(buf, pos);
         }
     }
 
