@@ -29,7 +29,7 @@ class FunctionCostIT extends OneServerPerClass {
             s.execute("create function cf1() returns int language sql cost 7 as 'select 1'");
             s.execute("create function cf2() returns setof int language sql cost 3 rows 12 as 'select 1'");
             s.execute("create function cf3() returns setof int language sql as 'select 1'");
-            s.execute("create function cf7(int) returns int language internal as 'int4abs'");
+            s.execute("create function cf7(cstring) returns int language internal as 'int4in'");
             assertEquals(List.of("cf1 7 0", "cf2 3 12", "cf3 100 1000", "cf7 1 0"), costs(s));
             s.execute("create or replace function cf1() returns int language sql as 'select 1'");
             s.execute("alter function cf3() cost 2 rows 40");
@@ -40,7 +40,7 @@ class FunctionCostIT extends OneServerPerClass {
             assertError(s, "create function cf5() returns int language sql cost -1 as 'select 1'", "22023", "COST must be positive");
             assertError(s, "create function cf6() returns int language sql cost 0 as 'select 1'", "22023", "COST must be positive");
             assertError(s, "create procedure cp1() language sql cost 5 as 'select 1'", "42P13", "invalid attribute in procedure definition");
-            s.execute("drop function cf1(); drop function cf2(); drop function cf3(); drop function cf7(int)");
+            s.execute("drop function cf1(); drop function cf2(); drop function cf3(); drop function cf7(cstring)");
         }
     }
 
