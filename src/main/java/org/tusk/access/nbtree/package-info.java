@@ -21,7 +21,10 @@
  *     _bt_compare does: ascending unless INDOPTION_DESC, nulls after every value unless
  *     INDOPTION_NULLS_FIRST. Scan keys on a DESC column have their strategy commuted
  *     (_bt_fix_scankey_strategy) so that start positions and "required" keys reason in index
- *     order, while tuples are still tested with the operator as written.</li>
+ *     order, while tuples are still tested with the operator as written. The leading integer
+ *     key columns (int2, int4, int8, oid) of a tuple without nulls are compared on the tuple's
+ *     bytes ({@code IntegerKeys}), as PostgreSQL fetches a by-value Datum at a cached offset;
+ *     every other comparison deforms the tuple.</li>
  * <li>A unique index treats nulls as distinct (a key with a null is never checked) unless it is
  *     NULLS NOT DISTINCT (indnullsnotdistinct), where nulls compare equal in the check, at build
  *     and at insert alike.</li>

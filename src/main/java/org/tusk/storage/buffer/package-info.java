@@ -27,8 +27,9 @@
  *     ({@code conditionalLockBufferForCleanup}, which never waits). A process pinning the buffer
  *     afterwards must still take the content lock before it reads, so it sees the result.</li>
  * <li>A pin is one atomic increment of the descriptor's state word; no lock is taken. Each process
- *     counts its own pins per buffer (PrivateRefCount) and holds at most one shared pin per buffer,
- *     so releasing everything at error or exit is exact.</li>
+ *     counts its own pins per buffer (PrivateRefCount, a {@code PrivateBufferMap} of primitive ints:
+ *     every buffer access consults it) and holds at most one shared pin per buffer, so releasing
+ *     everything at error or exit is exact.</li>
  * </ol>
  *
  * <h2>Mapping and replacement</h2>
