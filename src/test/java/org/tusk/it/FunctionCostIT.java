@@ -1,7 +1,6 @@
 package org.tusk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,11 +34,14 @@ class FunctionCostIT extends OneServerPerClass {
             s.execute("alter function cf3() cost 2 rows 40");
             assertEquals(List.of("cf1 100 0", "cf2 3 12", "cf3 2 40", "cf7 1 0"), costs(s));
 
-            assertError(s, "create function cf4() returns int language sql rows 5 as 'select 1'", "22023",
-                    "ROWS is not applicable when function does not return a set");
-            assertError(s, "create function cf5() returns int language sql cost -1 as 'select 1'", "22023", "COST must be positive");
-            assertError(s, "create function cf6() returns int language sql cost 0 as 'select 1'", "22023", "COST must be positive");
-            assertError(s, "create procedure cp1() language sql cost 5 as 'select 1'", "42P13", "invalid attribute in procedure definition");
+            assertEquals("ERROR: ROWS is not applicable when function does not return a set",
+                    Jdbc.failsFirstLine(c, "create function cf4() returns int language sql rows 5 as 'select 1'", "22023"));
+            assertEquals("ERROR: COST must be positive",
+                    Jdbc.failsFirstLine(c, "create function cf5() returns int language sql cost -1 as 'select 1'", "22023"));
+            assertEquals("ERROR: COST must be positive",
+                    Jdbc.failsFirstLine(c, "create function cf6() returns int language sql cost 0 as 'select 1'", "22023"));
+            assertEquals("ERROR: invalid attribute in procedure definition",
+                    Jdbc.failsFirstLine(c, "create procedure cp1() language sql cost 5 as 'select 1'", "42P13"));
             s.execute("drop function cf1(); drop function cf2(); drop function cf3(); drop function cf7(cstring)");
         }
     }
@@ -50,11 +52,5 @@ class FunctionCostIT extends OneServerPerClass {
             while (rs.next()) out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
         }
         return out;
-    }
-
-    private static void assertError(Statement s, String sql, String state, String message) {
-        SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
-        assertEquals(state, e.getSQLState(), e.toString());
-        assertEquals("ERROR: " + message, e.getMessage().lines().findFirst().orElse(""));
     }
 }
