@@ -10,7 +10,8 @@ import org.tusk.nodes.Query;
 /**
  * Set operations (prepunion.c): each leaf subquery is planned one level down and cut to its
  * visible columns; UNION ALL appends, UNION appends and removes duplicates by hashing (by
- * sorting when enable_hashagg is off),
+ * sorting when enable_hashagg is off), one Append for a whole chain of UNIONs whose lower
+ * members remove no duplicates the upper ones keep (plan_union_children),
  * INTERSECT and EXCEPT [ALL] count rows of both sides in a hashed SetOp.
  */
 final class SetOps {
