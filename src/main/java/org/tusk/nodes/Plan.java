@@ -220,7 +220,13 @@ public sealed interface Plan {
      * passes. Group keys and aggregate arguments are evaluated over input tuples.
      */
     record Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
-               Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs) implements Plan {
+               Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs,
+               List<Expr> groupingShown) implements Plan {
+        public Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
+                   Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs) {
+            this(child, strategy, groupKeys, aggs, targetList, havingQual, phases, groupingFuncs, List.of());
+        }
+
         public Agg(Plan child, List<Expr.Aggref> aggs, List<Expr> targetList, Expr havingQual) {
             this(child, AggStrategy.PLAIN, List.of(), aggs, targetList, havingQual);
         }
@@ -241,7 +247,11 @@ public sealed interface Plan {
      * key values as columns; a key not in the current set reads as NULL in the output row.
      * The Agg's {@code groupingFuncs} lists, per GROUPING() call, the input columns of its
      * arguments; the node appends one column per call to the group's representative row (after
-     * the input's columns) holding its value for the current set, which the target list reads.
+     * the input's columns) holding its value for the current set, which the target list reads;
+     * {@code groupingShown} has, per call, the GROUPING() expression itself with its arguments over
+     * the Agg's input (the call as EXPLAIN shows it where the node computes it: an argument equal
+     * to a grouping expression reads that key column, any other, a sub-select in it included,
+     * stays as written, as setrefs.c's fix_upper_expr leaves a GroupingFunc's arguments).
      * A {@code hashed} phase (a hashed RollupData) holds exactly one non-empty set, whose groups
      * are collected in a hash table on {@code sortColumns} (in any input order) and emitted after
      * the sorted phases; the phases list the hashed ones first, as create_groupingsets_plan

@@ -48,6 +48,8 @@ final class GroupingSetPlanner {
         Plan projected = Planner.project(input, layout.target);
         int repWidth = layout.target.size();
         List<List<Integer>> groupingFuncs = new ArrayList<>();
+        List<Expr> groupingShown = new ArrayList<>();
+        Mapping m = new Mapping(q, keyExprs, keyCols, groupingFuncs, groupingShown, layout, repWidth);
         List<Expr> newTlist = new ArrayList<>();
         for (int i = 0; i < tlist.size(); i++) {
             // set_upper_references: a grouped target entry is matched by its sortgroupref first,
@@ -56,16 +58,16 @@ final class GroupingSetPlanner {
             // does not group it; everything else is matched by expression
             int k = byResno ? q.groupClause().indexOf(i + 1) : -1;
             newTlist.add(k >= 0 ? keyCols.get(k)
-                    : replaceKeys(tlist.get(i), q, keyExprs, keyCols, groupingFuncs, layout, repWidth));
+                    : m.replaceKeys(tlist.get(i)));
         }
-        Expr newHaving = having == null ? null : replaceKeys(having, q, keyExprs, keyCols, groupingFuncs, layout, repWidth);
+        Expr newHaving = having == null ? null : m.replaceKeys(having);
         // direct arguments of ordered-set aggregates are evaluated per group like the target
         // list, so they read the grouping columns (NULL where a set does not group them); the
         // other parts read the input row
         List<Expr.Aggref> newAggs = new ArrayList<>();
         for (Expr.Aggref a : aggs) {
             List<Expr> direct = new ArrayList<>();
-            for (Expr d : a.directArgs()) direct.add(replaceKeys(d, q, keyExprs, keyCols, groupingFuncs, layout, repWidth));
+            for (Expr d : a.directArgs()) direct.add(m.replaceKeys(d));
             newAggs.add((Expr.Aggref) layout.remap(a, List.copyOf(direct)));
         }
 
@@ -111,7 +113,7 @@ final class GroupingSetPlanner {
                 : new Plan.Sort(projected, List.copyOf(firstSort));
         Plan.AggStrategy strategy = q.groupClause().isEmpty() ? Plan.AggStrategy.PLAIN : chosen.strategy();
         return new Plan.Agg(aggInput, strategy, List.copyOf(keyCols), List.copyOf(newAggs), List.copyOf(newTlist),
-                newHaving, List.copyOf(phases), List.copyOf(groupingFuncs));
+                newHaving, List.copyOf(phases), List.copyOf(groupingFuncs), List.copyOf(groupingShown));
     }
 
     /**
@@ -276,21 +278,32 @@ final class GroupingSetPlanner {
         return result;
     }
 
-    private static Expr replaceKeys(Expr e, Query q, List<Expr> keyExprs, List<Expr> keyCols,
-                                    List<List<Integer>> groupingFuncs, InputLayout layout, int repWidth) {
-        return ExprTrees.map(e, x -> {
-            // an aggregate reads the input row (its copy in the target list, as EXPLAIN shows it)
-            if (x instanceof Expr.Aggref a) return layout.remap(a, null);
-            if (x instanceof Expr.GroupingFunc g) {
-                List<Integer> cols = new ArrayList<>();
-                for (int r : g.refs()) cols.add(layout.keyPos[q.groupClause().indexOf(r)]);
-                groupingFuncs.add(List.copyOf(cols));
-                return new Expr.Var(Expr.Var.RESOLVED, repWidth + groupingFuncs.size(), g.type(), -1, null, -1, 0);
-            }
-            if (x instanceof Expr.Const) return null;
-            for (int k = 0; k < keyExprs.size(); k++) if (ExprTrees.equal(keyExprs.get(k), x)) return keyCols.get(k);
-            return layout.remapVar(x);
-        });
+    /**
+     * set_upper_references over the grouping input: the grouping expressions read their key
+     * columns, aggregates and other Vars the input row, and each GROUPING() call a column the
+     * node appends for it, whose call (its arguments mapped the same way, a sub-select in them
+     * kept) {@code groupingShown} records for EXPLAIN.
+     */
+    private record Mapping(Query q, List<Expr> keyExprs, List<Expr> keyCols, List<List<Integer>> groupingFuncs,
+                           List<Expr> groupingShown, InputLayout layout, int repWidth) {
+        Expr replaceKeys(Expr e) {
+            return ExprTrees.map(e, x -> {
+                // an aggregate reads the input row (its copy in the target list, as EXPLAIN shows it)
+                if (x instanceof Expr.Aggref a) return layout.remap(a, null);
+                if (x instanceof Expr.GroupingFunc g) {
+                    List<Integer> cols = new ArrayList<>();
+                    for (int r : g.refs()) cols.add(layout.keyPos[q.groupClause().indexOf(r)]);
+                    List<Expr> shownArgs = new ArrayList<>();
+                    for (Expr arg : g.args()) shownArgs.add(replaceKeys(arg));
+                    groupingFuncs.add(List.copyOf(cols));
+                    groupingShown.add(new Expr.GroupingFunc(List.copyOf(shownArgs), g.refs(), 0, g.location()));
+                    return new Expr.Var(Expr.Var.RESOLVED, repWidth + groupingFuncs.size(), g.type(), -1, null, -1, 0);
+                }
+                if (x instanceof Expr.Const) return null;
+                for (int k = 0; k < keyExprs.size(); k++) if (ExprTrees.equal(keyExprs.get(k), x)) return keyCols.get(k);
+                return layout.remapVar(x);
+            });
+        }
     }
 
     /**

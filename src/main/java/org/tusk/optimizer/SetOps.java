@@ -10,7 +10,8 @@ import org.tusk.nodes.Query;
 /**
  * Set operations (prepunion.c): each leaf subquery is planned one level down and cut to its
  * visible columns; UNION ALL appends, UNION appends and removes duplicates by hashing (by
- * sorting when enable_hashagg is off),
+ * sorting when enable_hashagg is off), one Append for a whole chain of UNIONs whose lower
+ * members remove no duplicates the upper ones keep (plan_union_children),
  * INTERSECT and EXCEPT [ALL] count rows of both sides in a hashed SetOp.
  */
 final class SetOps {
@@ -19,11 +20,13 @@ final class SetOps {
     static Plan plan(PlannerInfo info, Query.SetOp node) {
         return switch (node) {
             case Query.SetOp.Leaf leaf -> leaf(info, leaf);
-            case Query.SetOp.Op op -> {
-                Plan l = plan(info, op.left()), r = plan(info, op.right());
+            case Query.SetOp.Op op when op.op() == Query.SetOpType.UNION -> {
+                List<Plan> inputs = new ArrayList<>();
+                for (Query.SetOp c : unionInputs(op)) inputs.add(plan(info, c));
+                Plan l = inputs.get(0);
                 yield switch (op.op()) {
                     case UNION -> {
-                        Plan app = new Plan.Append(List.of(l, r), l.width());
+                        Plan app = new Plan.Append(List.copyOf(inputs), l.width());
                         if (op.all()) yield app;
                         // each column compared by its type's operator classes (a character column without its blanks)
                         List<Integer> types = Planner.colSortTypes(op.colTypes());
@@ -33,10 +36,36 @@ final class SetOps {
                             cols.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, c < types.size() ? types.get(c) : 0, -1, null, -1, 0));
                         yield new Plan.Agg(app, Plan.AggStrategy.HASHED, List.copyOf(cols), List.of(), List.copyOf(cols), null);
                     }
-                    case INTERSECT, EXCEPT -> new Plan.SetOp(op.op(), op.all(), l, r, Planner.colSortTypes(op.colTypes()));
+                    case INTERSECT, EXCEPT -> throw new IllegalStateException("not a UNION");
                 };
             }
+            case Query.SetOp.Op op -> new Plan.SetOp(op.op(), op.all(), plan(info, op.left()), plan(info, op.right()),
+                    Planner.colSortTypes(op.colTypes()));
         };
+    }
+
+    /**
+     * plan_union_children: the inputs one Append of a UNION reads, left to right. A UNION below
+     * it of the same column types is folded into it when it removes no duplicates the upper one
+     * keeps (UNION ALL under anything, UNION under UNION): a chain {@code a UNION ALL b UNION ALL
+     * c} is one Append of three, {@code a UNION b UNION c} one Append under one duplicate
+     * removal; a UNION under a UNION ALL stays an input of its own.
+     */
+    private static List<Query.SetOp> unionInputs(Query.SetOp.Op top) {
+        List<Query.SetOp> inputs = new ArrayList<>();
+        java.util.ArrayDeque<Query.SetOp> pending = new java.util.ArrayDeque<>();
+        pending.push(top);
+        while (!pending.isEmpty()) {
+            Query.SetOp node = pending.pop();
+            if (node instanceof Query.SetOp.Op op && op.op() == Query.SetOpType.UNION && (op.all() == top.all() || op.all())
+                    && op.colTypes().equals(top.colTypes())) {
+                pending.push(op.right());
+                pending.push(op.left());
+                continue;
+            }
+            inputs.add(node);
+        }
+        return inputs;
     }
 
     /**

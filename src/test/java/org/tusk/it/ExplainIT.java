@@ -122,6 +122,23 @@ class ExplainIT {
     }
 
     /** Expected outputs as PostgreSQL 15 printed them (psql's leading space removed). */
+    /**
+     * A whole-row reference prints with the name set_rtable_names gave its scan: the second scan
+     * of a WITH query is c_1, and so is its row (c_1.*), as PostgreSQL 15 prints it.
+     */
+    @Test
+    void wholeRowOfARenamedScanTakesItsName() throws Exception {
+        try (Connection c = server.connect()) {
+            assertEquals(List.of("CTE Scan on c", "  Output: $1, c.a", "  CTE c", "    ->  Result",
+                    "          Output: 15, 'x'::text", "  InitPlan 2 (returns $1)", "    ->  CTE Scan on c c_1",
+                    "          Output: (c_1.b || (c_1.*)::text)", "          Filter: (c_1.a = 15)"),
+                    TuskServer.rows(c, "explain (verbose, costs off) with c as materialized (select 15 a, 'x' b)"
+                            + " select (select b || c.*::text from c where a = 15), c.a from c"));
+            assertEquals(List.of("x(15,x)|15"), TuskServer.rows(c, "with c as materialized (select 15 a, 'x' b)"
+                    + " select (select b || c.*::text from c where a = 15), c.a from c"));
+        }
+    }
+
     @Test
     void plansPrintAsPostgresPrintsThem() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {

@@ -111,6 +111,41 @@ class GroupingSetsIT {
         }
     }
 
+    /**
+     * EXPLAIN shows a GROUPING() call as the Agg computes it: the call itself (not a reference to
+     * a lower column) with its arguments as setrefs.c leaves them, a sub-select in an argument as
+     * its own SubPlan (never run, so not listed) or InitPlan (listed with the level's); a node
+     * above reads it in parentheses. PostgreSQL 15's EXPLAIN of the same statements.
+     */
+    @Test
+    void groupingCallsShowAsTheAggComputesThem() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table gq (q1 int8, q2 int8)");
+                s.execute("insert into gq values (1, 2), (3, 4), (3, 5)");
+            }
+            assertEquals(List.of("Sort", "  Output: ((GROUPING(q1) + 1)), q1", "  Sort Key: ((GROUPING(gq.q1) + 1))",
+                    "  ->  MixedAggregate", "        Output: (GROUPING(q1) + 1), q1", "        Hash Key: gq.q1",
+                    "        Group Key: ()", "        ->  Seq Scan on public.gq", "              Output: q1"),
+                    TuskServer.rows(c, "explain (verbose, costs off) select grouping(q1) + 1, q1 from gq group by rollup(q1) order by 1"));
+            String lateral = "select grouping(ss.x), (select grouping(ss.x)) from gq i1"
+                    + " cross join lateral (select (select i1.q1) as x) ss group by ss.x";
+            // (a plain GROUP BY: its keys shown as such, hashed or not)
+            assertEquals(List.of("HashAggregate", "  Output: GROUPING((SubPlan 1)), (SubPlan 3), ((SubPlan 4))",
+                    "  Group Key: (SubPlan 4)", "  ->  Seq Scan on public.gq i1", "        Output: (SubPlan 4), i1.q1",
+                    "        SubPlan 4", "          ->  Result", "                Output: i1.q1", "  SubPlan 3",
+                    "    ->  Result", "          Output: GROUPING((SubPlan 2))"),
+                    TuskServer.rows(c, "explain (verbose, costs off) " + lateral));
+            assertEquals(List.of("0|0", "0|0"), TuskServer.rows(c, lateral + " order by 1"));
+            String outer = "select (select grouping(v1)) from (values ((select 1))) v(v1) group by v1";
+            assertEquals(List.of("GroupAggregate", "  Output: (SubPlan 2), ($2)", "  Group Key: $2",
+                    "  InitPlan 1 (returns $1)", "    ->  Result", "          Output: 1", "  InitPlan 3 (returns $2)",
+                    "    ->  Result", "          Output: 1", "  ->  Result", "        Output: $2", "  SubPlan 2",
+                    "    ->  Result", "          Output: GROUPING($1)"), TuskServer.rows(c, "explain (verbose, costs off) " + outer));
+            assertEquals(List.of("0"), TuskServer.rows(c, outer));
+        }
+    }
+
     @Test
     void viewOverCompositeArrayAggregate() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection c = server.connect()) {

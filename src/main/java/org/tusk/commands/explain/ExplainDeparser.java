@@ -309,10 +309,25 @@ final class ExplainDeparser {
      * to print alone), the name taken from where the plan put the table's ctid.
      */
     private void wholeRow(StringBuilder sb, Expr.WholeRowVar w, List<ExplainColumn> in) {
-        String refname = w.refname();
-        Expr p = w.present();
-        List<ExplainColumn> cols = in;
-        // follow the ctid down through the nodes that pass it on to the scan that names the table
+        String refname = scanName(w.present(), in);
+        // no ctid to follow (a row that is never null-extended: a CTE, subquery or function row):
+        // the row's columns lead to the scan that names the item, as set_rtable_names named it
+        // (only the item's own scan: its name, made unique by a suffix; a column of a pulled-up
+        // subquery's row leads to another relation)
+        if (refname == null && w.row() instanceof Expr.RowExpr r && w.refname() != null)
+            for (Expr e : r.args()) {
+                String name = scanName(e, in);
+                if (name != null && (name.equals(w.refname())
+                        || name.matches(java.util.regex.Pattern.quote(w.refname()) + "_[0-9]+"))) {
+                    refname = name;
+                    break;
+                }
+            }
+        sb.append(Texts.quoteIdentifier(refname != null ? refname : w.refname())).append(".*");
+    }
+
+    /** The name of the scan whose column {@code p} reads, followed down through the nodes that pass it on; null if none. */
+    private static String scanName(Expr p, List<ExplainColumn> cols) {
         while (p instanceof Expr.Var v && cols != null && v.attno() >= 1 && v.attno() <= cols.size()) {
             ExplainColumn col = cols.get(v.attno() - 1);
             if (col instanceof ExplainColumn.Computed c) {
@@ -320,10 +335,9 @@ final class ExplainDeparser {
                 cols = c.input();
                 continue;
             }
-            if (col instanceof ExplainColumn.Named n && n.refname() != null) refname = n.refname();
-            break;
+            return col instanceof ExplainColumn.Named n ? n.refname() : null;
         }
-        sb.append(Texts.quoteIdentifier(refname)).append(".*");
+        return null;
     }
 
     /** get_coercion_expr / implicit-cast hiding. */

@@ -329,7 +329,7 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // (only where the argument is a column expression over this node's input, as resolved Vars say)
         for (Expr.SubPlan sp : sub)
             for (int i = 0; i < sp.parParams().size(); i++)
-                if (overInput(sp.args().get(i), n.input))
+                if (overInput(sp.args().get(i), n.input) || sp.args().get(i) instanceof Expr.GroupingFunc)
                     nestParams.putIfAbsent(sp.parParams().get(i), new Object[] {sp.args().get(i), n.input});
         boolean hasChildren = !n.children.isEmpty() || !init.isEmpty() || !sub.isEmpty() || !ctes.isEmpty();
         if (hasChildren) out.openGroup("Plans", "Plans", false);
@@ -899,7 +899,11 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // an aggregate call whose arguments hold a sub-select shows the planned call (its SubPlan
         // or InitPlan output), which the node computes as one of its aggregates
         n.output = tlist(shownTargetList(a), withGrouping, null);
-        if (!a.phases().isEmpty()) {
+        // parseCheckAggregates: one grouping set that is not empty is a plain GROUP BY (the parser
+        // drops the set), here planned as one phase for its GROUPING() calls: shown as plain keys
+        boolean oneSet = a.phases().size() == 1 && a.phases().get(0).setLengths().size() == 1
+                && a.phases().get(0).setLengths().get(0) > 0;
+        if (!a.phases().isEmpty() && !oneSet) {
             boolean prefix = upperPrefix();
             n.details.add(() -> groupingSets(a, in, prefix));
         } else if (!a.groupKeys().isEmpty()) {
@@ -908,8 +912,12 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 keys.add(a.child() instanceof Plan.Sort ? deparseKey(k, in, upperPrefix()) : deparseGroupKey(k, in, upperPrefix()));
             n.details.add(() -> out.propertyList("Group Key", keys));
         }
-        qual(n, "Filter", a.havingQual(), upperPrefix());
-        n.exprs.addAll(a.targetList());
+        Expr having = groupingCallsShown(a, a.havingQual());
+        qual(n, "Filter", having, upperPrefix());
+        // (the GROUPING() calls as written: a SubPlan passed one as its parameter prints it, and
+        // an InitPlan in a call's argument is one of the level's, though never run)
+        for (Expr e : a.targetList()) n.exprs.add(groupingCallsShown(a, e));
+        if (having != null) n.exprs.add(having);
         for (Expr.Aggref r : a.aggs()) n.exprs.add(r);
         n.child(a.child(), "Outer");
         return n;
@@ -922,12 +930,28 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private List<ExplainColumn> aggInput(Plan.Agg a) {
         List<ExplainColumn> in = outputColumns(a.child());
         List<ExplainColumn> withGrouping = new ArrayList<>(in);
-        for (List<Integer> cols : a.groupingFuncs()) {
+        for (int j = 0; j < a.groupingFuncs().size(); j++) {
+            if (j < a.groupingShown().size()) {
+                withGrouping.add(new ExplainColumn.Computed(a.groupingShown().get(j), in));
+                continue;
+            }
             List<Expr> args = new ArrayList<>();
-            for (int c : cols) args.add(column(c));
+            for (int c : a.groupingFuncs().get(j)) args.add(column(c));
             withGrouping.add(new ExplainColumn.Computed(new Expr.GroupingFunc(List.copyOf(args), List.of(), -1), in));
         }
         return withGrouping;
+    }
+
+    /**
+     * {@code e} of the Agg with each column holding a GROUPING() value replaced by the call
+     * itself: the node computes it (nodeAgg.c evaluates the GroupingFunc in its own target list
+     * and qual), so EXPLAIN prints the call there, not a reference to a lower column.
+     */
+    private static Expr groupingCallsShown(Plan.Agg a, Expr e) {
+        if (e == null || a.groupingShown().isEmpty()) return e;
+        int w = a.child().width();
+        return ExprTrees.map(e, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0
+                && v.attno() > w && v.attno() <= w + a.groupingShown().size() ? a.groupingShown().get(v.attno() - w - 1) : null);
     }
 
     /**
@@ -1484,10 +1508,10 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private static List<Expr> shownTargetList(Plan.Agg a) {
         List<Expr> shown = new ArrayList<>();
         for (Expr e : a.targetList())
-            shown.add(ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
+            shown.add(groupingCallsShown(a, ExprTrees.map(e, x -> x instanceof Expr.Aggref r && r.levelsup() == 0 && r.aggno() >= 0
                     && r.aggno() < a.aggs().size() && ExprTrees.any(r, y -> y instanceof Expr.SubLink
                             || y instanceof Expr.Var v && v.levelsup() > 0 || y instanceof Expr.Aggref o && o.levelsup() > 0)
-                    ? a.aggs().get(r.aggno()) : null));
+                    ? a.aggs().get(r.aggno()) : null)));
         return shown;
     }
 
@@ -1754,15 +1778,27 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     }
 
     private void collectSubPlans(Expr e, List<Expr.SubPlan> init, List<Expr.SubPlan> sub) {
-        ExprTrees.any(e, x -> {
-            if (x instanceof Expr.SubPlan sp) {
-                // ANY/ALL SubPlans, hashed or not, stay SubPlans of the node (drawn after its children)
-                List<Expr.SubPlan> target = isInitPlan(sp) && sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL ? init : sub;
+        collectSubPlans(e, init, sub, false);
+    }
+
+    /**
+     * {@code initOnly}: below a GROUPING() call, whose arguments are never evaluated (ExecInitExprRec
+     * initializes none of them), so a SubPlan there is none of the node's; an InitPlan there is
+     * still one of the level's (SS_attach_initplans lists them all).
+     */
+    private void collectSubPlans(Expr e, List<Expr.SubPlan> init, List<Expr.SubPlan> sub, boolean initOnly) {
+        if (e == null) return;
+        if (e instanceof Expr.SubPlan sp) {
+            // ANY/ALL SubPlans, hashed or not, stay SubPlans of the node (drawn after its children)
+            boolean isInit = isInitPlan(sp) && sp.kind() != Expr.SubLinkType.ANY && sp.kind() != Expr.SubLinkType.ALL;
+            if (isInit || !initOnly) {
+                List<Expr.SubPlan> target = isInit ? init : sub;
                 if (target.stream().noneMatch(y -> sameSubPlan(y, sp))) target.add(sp);
                 subPlanName(sp);
             }
-            return false;
-        });
+        }
+        boolean below = initOnly || e instanceof Expr.GroupingFunc;
+        for (Expr c : ExprTrees.children(e)) collectSubPlans(c, init, sub, below);
     }
 
     /**

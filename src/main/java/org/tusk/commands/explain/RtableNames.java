@@ -184,7 +184,10 @@ final class RtableNames {
                     subqueries.add(s.child());
                 }
             }
-            // the arms of a set operation are subqueries of their own ("*SELECT* 1", ...)
+            // the arms of a set operation are subqueries of their own ("*SELECT* 1", ...); a UNION's
+            // Append (the one kind without a parent relation) reads one per member, so a table each
+            // arm reads under one alias is named apart in each (x, x_1, x_2)
+            case Plan.Append a when a.parent() == null -> subqueries.addAll(a.children());
             case Plan.RecursiveUnion r -> {
                 subqueries.add(r.nonRecursive());
                 subqueries.add(r.recursive());
