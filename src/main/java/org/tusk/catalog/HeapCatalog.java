@@ -907,11 +907,12 @@ public final class HeapCatalog implements Catalog {
 
     /**
      * The lookups of the reg* types and catalog functions over this catalog ({@link ObjectNames}),
-     * with roles and databases from {@code shared}, the session's view of the shared catalogs.
+     * with roles and databases from {@code shared}, the session's view of the shared catalogs, and
+     * stored text scanned with the session's {@code scanSettings}.
      */
-    public ObjectNames objectNames(java.util.function.Supplier<BootstrapCatalog> shared) {
+    public ObjectNames objectNames(java.util.function.Supplier<BootstrapCatalog> shared, org.tusk.utils.misc.ScanSettings scanSettings) {
         return new HeapObjectNames(this, writer, namespaces, oid -> shared.get().role(oid).map(BootstrapCatalog.Role::name),
-                name -> shared.get().role(name).map(BootstrapCatalog.Role::oid).orElse(0), shared);
+                name -> shared.get().role(name).map(BootstrapCatalog.Role::oid).orElse(0), shared, scanSettings);
     }
 
     @Override

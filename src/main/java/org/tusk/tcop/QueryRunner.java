@@ -113,7 +113,7 @@ final class QueryRunner {
     /** exec_simple_query. */
     void execSimpleQuery(String query) {
         statementStart(query);
-        List<RawStmt> stmts = Engine.parse(query);
+        List<RawStmt> stmts = Engine.parse(query, ctx.scanSettings);
         if (stmts.isEmpty()) {
             ctx.messages.emptyQueryResponse();
             return;
@@ -700,7 +700,7 @@ final class QueryRunner {
         boolean superuser = ctx.role().superuser();
         String rlsQuery = CopyRowSecurity.queryFor(c, ectx.env(), Engine.rowSecurity(ectx.session()));
         if (rlsQuery != null) {
-            RawStmt raw = org.tusk.parser.Parser.parse(rlsQuery).get(0);
+            RawStmt raw = org.tusk.parser.Parser.parse(rlsQuery, ctx.scanSettings).get(0);
             PreparedStatement q = prepare(raw, rlsQuery);
             List<String> names = new java.util.ArrayList<>();
             for (ResultColumn col : q.columns()) names.add(col.name());
