@@ -39,6 +39,8 @@ import static org.tusk.catalog.SystemCatalogs.*;
  */
 public final class HeapCatalog implements Catalog {
     private final CatalogEnv env;
+    /** The session's ON COMMIT actions of temporary tables ({@link #onCommitActions}). */
+    private final java.util.Map<Integer, Character> onCommitActions = new java.util.LinkedHashMap<>();
     private final CatalogWriter writer;
     private final Namespaces namespaces;
     private final RelationDdl ddl;
@@ -901,6 +903,11 @@ public final class HeapCatalog implements Catalog {
     @Override
     public void updateRelationStats(Relation rel, int relpages, double reltuples, int relallvisible) {
         ddl.updateStats(rel, relpages, reltuples, relallvisible);
+    }
+
+    @Override
+    public java.util.Map<Integer, Character> onCommitActions() {
+        return onCommitActions;
     }
 
     // ------------------------------------------------------------------ lookup

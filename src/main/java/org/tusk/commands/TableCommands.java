@@ -148,7 +148,7 @@ public final class TableCommands {
         int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
                 env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
-        OnCommitActions.register(oid, s.onCommit());
+        OnCommitActions.register(catalog, oid, s.onCommit());
         if (merged != null) {
             catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
             env.commandCounterIncrement();

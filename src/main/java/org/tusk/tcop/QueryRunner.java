@@ -799,7 +799,7 @@ final class QueryRunner {
         boolean synchronous = !ctx.env.gucs().getEnum("synchronous_commit").equals("off");
         // PreCommit_Portals: WITH HOLD cursors read their rest inside the transaction; others close
         if (commit) cursors.atCommit(); else cursors.atAbort();
-        if (commit && ctx.storage != null && org.tusk.commands.OnCommitActions.any()) {
+        if (commit && ctx.storage != null && org.tusk.commands.OnCommitActions.any(ctx.storage.catalog)) {
             // PreCommit_on_commit_actions: ON COMMIT DELETE ROWS / DROP temporary tables
             try {
                 org.tusk.commands.OnCommitActions.preCommit(ctx.storage.statementEnvironment());
