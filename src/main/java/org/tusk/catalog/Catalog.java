@@ -632,6 +632,13 @@ public interface Catalog {
     List<String> roleDependencies(int roleOid);
 
     /**
+     * tablecmds.c's on_commits: the session's temporary tables that have an ON COMMIT DELETE ROWS
+     * or DROP action, relation OID to the action, in registration order. The session's own, as
+     * this catalog is (commands' OnCommitActions registers and runs them).
+     */
+    java.util.Map<Integer, Character> onCommitActions();
+
+    /**
      * DROP OWNED's shdepDropOwned for the privileges and default privileges of {@code roleOid} in
      * this database: it is revoked everything it was granted on relations, columns, schemas and
      * routines (RemoveRoleFromObjectACL), and its pg_default_acl entries go.

@@ -39,6 +39,8 @@ import static org.tusk.catalog.SystemCatalogs.*;
  */
 public final class HeapCatalog implements Catalog {
     private final CatalogEnv env;
+    /** The session's ON COMMIT actions of temporary tables ({@link #onCommitActions}). */
+    private final java.util.Map<Integer, Character> onCommitActions = new java.util.LinkedHashMap<>();
     private final CatalogWriter writer;
     private final Namespaces namespaces;
     private final RelationDdl ddl;
@@ -903,15 +905,21 @@ public final class HeapCatalog implements Catalog {
         ddl.updateStats(rel, relpages, reltuples, relallvisible);
     }
 
+    @Override
+    public java.util.Map<Integer, Character> onCommitActions() {
+        return onCommitActions;
+    }
+
     // ------------------------------------------------------------------ lookup
 
     /**
      * The lookups of the reg* types and catalog functions over this catalog ({@link ObjectNames}),
-     * with roles and databases from {@code shared}, the session's view of the shared catalogs.
+     * with roles and databases from {@code shared}, the session's view of the shared catalogs, and
+     * stored text scanned with the session's {@code scanSettings}.
      */
-    public ObjectNames objectNames(java.util.function.Supplier<BootstrapCatalog> shared) {
+    public ObjectNames objectNames(java.util.function.Supplier<BootstrapCatalog> shared, org.tusk.utils.misc.ScanSettings scanSettings) {
         return new HeapObjectNames(this, writer, namespaces, oid -> shared.get().role(oid).map(BootstrapCatalog.Role::name),
-                name -> shared.get().role(name).map(BootstrapCatalog.Role::oid).orElse(0), shared);
+                name -> shared.get().role(name).map(BootstrapCatalog.Role::oid).orElse(0), shared, scanSettings);
     }
 
     @Override

@@ -23,16 +23,23 @@ final class HeapObjectNames implements ObjectNames {
     private final Function<Integer, Optional<String>> roleNames;
     private final ToIntFunction<String> roleOids;
     private final java.util.function.Supplier<BootstrapCatalog> shared;
+    private final org.tusk.utils.misc.ScanSettings scanSettings;
 
     HeapObjectNames(HeapCatalog catalog, CatalogWriter writer, Namespaces namespaces,
                     Function<Integer, Optional<String>> roleNames, ToIntFunction<String> roleOids,
-                    java.util.function.Supplier<BootstrapCatalog> shared) {
+                    java.util.function.Supplier<BootstrapCatalog> shared, org.tusk.utils.misc.ScanSettings scanSettings) {
         this.shared = shared;
+        this.scanSettings = scanSettings;
         this.catalog = catalog;
         this.writer = writer;
         this.namespaces = namespaces;
         this.roleNames = roleNames;
         this.roleOids = roleOids;
+    }
+
+    @Override
+    public org.tusk.utils.misc.ScanSettings scanSettings() {
+        return scanSettings;
     }
 
     @Override

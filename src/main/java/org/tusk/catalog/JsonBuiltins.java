@@ -356,11 +356,16 @@ final class JsonBuiltins {
             return s;
         }
 
-        @SuppressWarnings("unchecked")
         public Object finish(Object state) {
+            return finish(NO_CALL_CONTEXT, state);
+        }
+
+        /** json_agg_finalfn: values are written as the calling session shows them (TimeZone, extra_float_digits). */
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object finish(FunctionCallContext c, Object state) {
             if (state == null) return null;
             List<Object> s = (List<Object>) state;
-            FunctionCallContext c = CURRENT.get();
             if (target == JSONB) {
                 List<Object> out = new ArrayList<>();
                 for (Object v : s) out.add(v == NULL_INPUT ? Jsonb.NULL : toNode(v, type, c));
@@ -399,11 +404,16 @@ final class JsonBuiltins {
             return s;
         }
 
-        @SuppressWarnings("unchecked")
         public Object finish(Object state) {
+            return finish(NO_CALL_CONTEXT, state);
+        }
+
+        /** json_object_agg_finalfn: as json_agg's, in the calling session's settings. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object finish(FunctionCallContext c, Object state) {
             if (state == null) return null;
             List<Object[]> s = (List<Object[]>) state;
-            FunctionCallContext c = CURRENT.get();
             if (target == JSONB) {
                 TreeMap<String, Object> m = Jsonb.newObject();
                 for (Object[] kv : s) m.put(keyText(kv[0], c), toNode(kv[1], types.get(1), c));
@@ -427,11 +437,11 @@ final class JsonBuiltins {
     private static final Object NULL_INPUT = new Object();
 
     /**
-     * Aggregate final functions get no call context in Tusk's aggregate interface; output
-     * functions they need (timestamptz's zone, float digits) use the defaults.
+     * The output settings of a final function called without a call context (the executor always
+     * passes one): PostgreSQL's defaults, in UTC. Holds nothing.
      */
-    private static final ThreadLocal<FunctionCallContext> CURRENT = ThreadLocal.withInitial(() -> new FunctionCallContext() {
+    private static final FunctionCallContext NO_CALL_CONTEXT = new FunctionCallContext() {
         public org.tusk.utils.misc.SessionServices session() { throw new IllegalStateException("no session"); }
         public java.time.ZoneId timeZone() { return java.time.ZoneOffset.UTC; }
-    });
+    };
 }

@@ -86,6 +86,12 @@ public interface ObjectNames {
     /** The shared catalogs (roles, databases) as the session's transaction sees them. */
     default BootstrapCatalog sharedCatalog() { return new BootstrapCatalog(List.of(), List.of()); }
 
+    /**
+     * The session's standard_conforming_strings and escape_string_warning, with which ruleutils
+     * scans the stored text it displays (as it was written, in the session); the defaults without one.
+     */
+    default org.tusk.utils.misc.ScanSettings scanSettings() { return org.tusk.utils.misc.ScanSettings.DEFAULT; }
+
     /** systable_beginscan without an index: the rows of a heap catalog matching {@code where}. */
     List<Object[]> rows(SystemCatalog catalog, java.util.function.Predicate<Object[]> where);
 

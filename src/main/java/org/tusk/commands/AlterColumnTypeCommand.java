@@ -140,7 +140,8 @@ final class AlterColumnTypeCommand {
         String sql = attnum - 1 < defaults.size() ? defaults.get(attnum - 1) : null;
         if (sql == null) return;
         try {
-            Analyzer.analyzeColumnDefault(sql, colName, t.oid(), t.typmod(), ctx.inputSettings(), ctx.session().currentDatabase());
+            Analyzer.analyzeColumnDefault(sql, colName, t.oid(), t.typmod(), ctx.inputSettings(), ctx.session().currentDatabase(),
+                    ctx.session().scanSettings());
         } catch (PgException e) {
             if (!SqlState.DATATYPE_MISMATCH.equals(e.sqlState())) throw e;
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "default for column \"" + colName

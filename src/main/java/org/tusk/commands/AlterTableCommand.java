@@ -106,7 +106,7 @@ public final class AlterTableCommand {
                         // adbin binds the names the default resolved now (StoredNamePins)
                         var pinned = org.tusk.catalog.StoredNamePins.analyze(d.defaultSql(),
                                 () -> withoutPosition(() -> Analyzer.analyzeColumnDefault(d.defaultSql(), d.column(), typ,
-                                        typmod, ctx.inputSettings(), ctx.session().currentDatabase())));
+                                        typmod, ctx.inputSettings(), ctx.session().currentDatabase(), ctx.session().scanSettings())));
                         analyzed = pinned.result();
                         stored = pinned.text();
                     }
@@ -306,7 +306,7 @@ public final class AlterTableCommand {
             // adbin binds the names the default resolved now (StoredNamePins)
             var pinned = org.tusk.catalog.StoredNamePins.analyze(c.defaultSql(),
                     () -> withoutPosition(() -> Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(),
-                            ctx.inputSettings(), ctx.session().currentDatabase())));
+                            ctx.inputSettings(), ctx.session().currentDatabase(), ctx.session().scanSettings())));
             def = pinned.result();
             stored = pinned.text();
             if (def instanceof Expr.Const k && k.value() == null) def = null;

@@ -80,7 +80,8 @@ final class CopyFrom {
             if (sql == null && domain != null) sql = domain.defaultSql() != null ? domain.defaultSql() : "NULL";
             if (sql == null) continue;
             defaults[i] = Analyzer.analyzeColumnDefault(sql, rel.desc().attr(i).name(),
-                    rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.inputSettings(), ctx.session().currentDatabase());
+                    rel.atttypid(i + 1), rel.atttypmod(i + 1), ctx.inputSettings(), ctx.session().currentDatabase(),
+                    ctx.session().scanSettings());
         }
         this.indexes = new ArrayList<>(env.catalog().indexesOf(rel));
         indexes.removeIf(index -> !index.indexIsReady());   // ii_ReadyForInserts

@@ -83,7 +83,7 @@ public final class DomainCommands {
         if (defaultSql != null) {
             // typdefault holds the cooked expression's text (deparse_expression of typdefaultbin)
             defaultSql = Deparser.deparse(Analyzer.analyzeColumnDefault(defaultSql, name, bt.oid(), typmod, ctx.inputSettings(),
-                    ctx.session().currentDatabase()));
+                    ctx.session().currentDatabase(), ctx.session().scanSettings()));
         } else if (baseDomain != null) {
             defaultSql = baseDomain.defaultSql();   // DefineDomain: a domain over a domain inherits its default
         }
@@ -115,7 +115,7 @@ public final class DomainCommands {
             case 'T' -> {
                 String text = s.defaultSql() == null ? null
                         : Deparser.deparse(Analyzer.analyzeColumnDefault(s.defaultSql(), d.name(), d.baseType(),
-                                d.baseTypmod(), ctx.inputSettings(), ctx.session().currentDatabase()));
+                                d.baseTypmod(), ctx.inputSettings(), ctx.session().currentDatabase(), ctx.session().scanSettings()));
                 ddl.setDefault(d.oid(), text);
             }
             case 'O' -> {

@@ -210,7 +210,7 @@ public final class FunctionCommands {
             // fmgr_sql_validator: with polymorphic arguments only the raw parse can be checked; the body
             // is analysed at each call with the call's actual types
             try {
-                org.tusk.parser.Parser.parse(body);
+                org.tusk.parser.Parser.parse(body, ctx.session().scanSettings());
             } catch (PgException e) {
                 throw transpose(e, queryString, body, s, name);
             }

@@ -156,9 +156,9 @@ public final class MatviewCommands {
     }
 
     /** The stored query of materialized view {@code mv} (its "_RETURN" rule's action), parsed. */
-    public static Stmt.SelectStmt storedQuery(Relation mv, Catalog catalog) {
+    public static Stmt.SelectStmt storedQuery(Relation mv, Catalog catalog, org.tusk.utils.misc.ScanSettings scan) {
         String sql = catalog.viewDefinition(mv);
-        List<RawStmt> raws = org.tusk.parser.Parser.parse(sql);
+        List<RawStmt> raws = org.tusk.parser.Parser.parse(sql, scan);
         if (raws.size() != 1 || !(raws.get(0).stmt() instanceof Stmt.SelectStmt sel)) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "materialized view \"" + mv.name() + "\" has an invalid definition");
         }

@@ -1,7 +1,6 @@
 package org.tusk.commands;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,38 +18,37 @@ import org.tusk.utils.cache.Relation;
  * whatever depends on it, inside the committing transaction. PRESERVE ROWS, the default, needs
  * nothing.
  *
- * <p>State: the list is the backend's own, like PostgreSQL's static on_commits: only this
- * process's temporary tables are in it, so no lock protects it. An entry whose table is gone
+ * <p>State: the list is the session's, kept by its catalog ({@link Catalog#onCommitActions}), as
+ * PostgreSQL's static on_commits is the backend's: only the session's temporary tables are in
+ * it, and only its thread uses it, so no lock protects it. An entry whose table is gone
  * (dropped, or its creating transaction rolled back) is forgotten at the next commit instead of
  * being tracked per subtransaction as remove_on_commit_action and AtEOXact_on_commit_actions do;
  * the effect on the tables is the same.
  */
 public final class OnCommitActions {
-    private static final Map<Integer, Character> ON_COMMITS = new LinkedHashMap<>();
-
     private OnCommitActions() {}
 
     /** register_on_commit_action: nothing for ONCOMMIT_NOOP and PRESERVE ROWS, which need no work at commit. */
-    static synchronized void register(int relid, char action) {
+    static void register(Catalog catalog, int relid, char action) {
         if (action == Stmt.CreateStmt.ONCOMMIT_DELETE_ROWS || action == Stmt.CreateStmt.ONCOMMIT_DROP) {
-            ON_COMMITS.put(relid, action);
+            catalog.onCommitActions().put(relid, action);
         }
     }
 
-    /** Whether any action is registered: the commit path skips the work when none is. */
-    public static synchronized boolean any() {
-        return !ON_COMMITS.isEmpty();
+    /** Whether the session of {@code catalog} has any action registered: the commit path skips the work when none is. */
+    public static boolean any(Catalog catalog) {
+        return !catalog.onCommitActions().isEmpty();
     }
 
     /**
      * PreCommit_on_commit_actions: empties the DELETE ROWS tables and drops the DROP tables, in
      * the transaction about to commit ({@code env} is its statement environment).
      */
-    public static synchronized void preCommit(ExecEnvironment env) {
+    public static void preCommit(ExecEnvironment env) {
         Catalog catalog = env.catalog();
         List<Relation> truncate = new ArrayList<>();
         List<Relation> drop = new ArrayList<>();
-        for (var it = ON_COMMITS.entrySet().iterator(); it.hasNext(); ) {
+        for (var it = catalog.onCommitActions().entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Character> e = it.next();
             Relation rel = catalog.openRelation(e.getKey());
             if (rel == null) {

@@ -136,7 +136,7 @@ final class PartitionBounds {
         org.tusk.nodes.Expr e;
         try {
             e = PartitionBoundAnalysis.analyze(sql, columnName(key, parent, i, ctx), key.typeOid(i), key.typmod(i), ctx.inputSettings(),
-                    ctx.session().currentDatabase());
+                    ctx.session().currentDatabase(), ctx.session().scanSettings());
         } catch (PgException ex) {
             // the datum was analysed on its own: its error points into the CREATE/ALTER statement,
             // counted from where the datum's text starts (its node's location may be an operator inside it)

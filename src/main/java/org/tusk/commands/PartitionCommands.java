@@ -89,7 +89,7 @@ public final class PartitionCommands {
             if (c.notNull()) catalog.setColumnNotNull(part, attnum, true);
             if (c.defaultSql() != null) {
                 org.tusk.parser.Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), part.atttypid(attnum),
-                        part.atttypmod(attnum), ctx.inputSettings(), ctx.session().currentDatabase());
+                        part.atttypmod(attnum), ctx.inputSettings(), ctx.session().currentDatabase(), ctx.session().scanSettings());
                 catalog.setColumnDefault(part, attnum, c.defaultSql());
             }
         }

@@ -123,7 +123,7 @@ public final class TableCommands {
             if (c.defaultSql() != null) {
                 // adbin binds the names the default resolved now (StoredNamePins)
                 var pinned = org.tusk.catalog.StoredNamePins.analyze(c.defaultSql(),
-                        () -> analyzeDefault(c, t, zone, currentDatabase, queryString));
+                        () -> analyzeDefault(c, t, zone, currentDatabase, queryString, Analyzer.scanSettings(env)));
                 defaults.put(c.name(), pinned.result());
                 defaultSql = pinned.text();
             }
@@ -148,7 +148,7 @@ public final class TableCommands {
         int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
                 env, zone, currentDatabase)
                 : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
-        OnCommitActions.register(oid, s.onCommit());
+        OnCommitActions.register(catalog, oid, s.onCommit());
         if (merged != null) {
             catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
             env.commandCounterIncrement();
@@ -372,9 +372,10 @@ public final class TableCommands {
      * the statement (the text starts where the grammar found it, after the column's name).
      */
     private static org.tusk.nodes.Expr analyzeDefault(Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t, InputSettings zone,
-                                                      String currentDatabase, String queryString) {
+                                                      String currentDatabase, String queryString,
+                                                      org.tusk.utils.misc.ScanSettings scan) {
         try {
-            return Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase);
+            return Analyzer.analyzeColumnDefault(c.defaultSql(), c.name(), t.oid(), t.typmod(), zone, currentDatabase, scan);
         } catch (PgException e) {
             int start = queryString == null || c.location() < 0 ? -1 : queryString.indexOf(c.defaultSql(), c.location());
             if (e.position() <= 0 || start < 0) throw e;

@@ -91,7 +91,7 @@ public final class ViewCommands {
     static String pinnedQuery(String sql, RelationProvider relations, ExecEnvironment env, InputSettings zone,
                               String currentDatabase) {
         return org.tusk.catalog.StoredNamePins.analyze(sql, () -> Analyzer.analyze(
-                org.tusk.parser.Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, null)).text();
+                org.tusk.parser.Parser.parse(sql, Analyzer.scanSettings(env)).get(0), sql, relations, env, zone, currentDatabase, null)).text();
     }
 
     /** DefineView / ATExecSetRelOptions: a check option needs view_query_is_auto_updatable(query, true) to pass. */

@@ -99,9 +99,19 @@ final class ArrayEval {
 
     /** array_set_element / array_set_slice for a subscripted assignment. */
     static Object assign(Expr.SubscriptingAssign a, Object[] tuple, Object[] aggValues, FunctionCallContext ctx) {
+        return assign(a, false, null, tuple, aggValues, ctx);
+    }
+
+    /**
+     * The same, as a nested assignment's new value when {@code nested}: its container (the chain
+     * down to the CaseTestExpr) works on {@code caseValue}, the enclosing assignment's old element or slice.
+     */
+    static Object assign(Expr.SubscriptingAssign a, boolean nested, Object caseValue, Object[] tuple, Object[] aggValues,
+                         FunctionCallContext ctx) {
         if (a.type() == org.tusk.catalog.TypeOids.JSONB) {
             List<String> path = jsonbPath(a.upper(), tuple, aggValues, ctx);
-            Object c = ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
+            Object c = nested ? CaseValue.evalWithOld(a.container(), caseValue, tuple, aggValues, ctx)
+                    : ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
             Object v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
             boolean expectArray = a.upper().get(0).type() == org.tusk.catalog.TypeOids.INT4 && path.get(0) != null;
             return org.tusk.utils.adt.JsonbSubscripts.assign((org.tusk.utils.adt.Jsonb) c, path,
@@ -114,14 +124,15 @@ final class ArrayEval {
             if (u != null) up[i] = notNull(ExprEvaluator.eval(u, tuple, aggValues, ctx));
             if (lo != null && a.lower().get(i) != null) lo[i] = notNull(ExprEvaluator.eval(a.lower().get(i), tuple, aggValues, ctx));
         }
-        Object c = ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
+        Object c = nested ? CaseValue.evalWithOld(a.container(), caseValue, tuple, aggValues, ctx)
+                : ExprEvaluator.eval(a.container(), tuple, aggValues, ctx);
         int elem = ArrayTypes.elementOf(a.type());
         Object v;
         if (CaseValue.needsOld(a.value())) {
             // ExecEvalSubscriptingRefOld: a nested assignment (a[i].f = x, a[i][j:k] ...) works on the old element or slice
             Object old = c == null || elem == 0 ? null : lo == null ? ArrayFuncs.element(ArrayValue.of(c, elem), ints(up))
                     : ArrayFuncs.slice(ArrayValue.of(c, elem), lo, up);
-            v = CaseValue.with(old, () -> ExprEvaluator.eval(a.value(), tuple, aggValues, ctx));
+            v = CaseValue.evalWithOld(a.value(), old, tuple, aggValues, ctx);
         } else {
             v = ExprEvaluator.eval(a.value(), tuple, aggValues, ctx);
         }

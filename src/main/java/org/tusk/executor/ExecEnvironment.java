@@ -121,6 +121,13 @@ public interface ExecEnvironment {
     /** The session's cursors, which WHERE CURRENT OF finds by name (the portal table); null where there are none. */
     default ExecCurrent.PortalLookup portals() { return null; }
 
+    /**
+     * The session's standard_conforming_strings and escape_string_warning, for whoever parses
+     * text on the statement's behalf (stored expressions, function bodies, view queries);
+     * PostgreSQL's defaults where there is no session.
+     */
+    default org.tusk.utils.misc.ScanSettings scanSettings() { return org.tusk.utils.misc.ScanSettings.DEFAULT; }
+
     /** Where the running command reports its progress (pg_stat_progress_*); nowhere by default. */
     default org.tusk.utils.activity.CommandProgress progress() { return org.tusk.utils.activity.CommandProgress.NONE; }
 

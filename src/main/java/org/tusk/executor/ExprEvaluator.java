@@ -49,7 +49,8 @@ public final class ExprEvaluator {
                 return BuiltinCatalog.type(c.type()).input().in(text, ctx.inputSettings());
             }
             case Expr.CoerceToDomainValue v -> { return tuple[0]; }
-            case Expr.CaseTestExpr t -> { return CaseValue.current(); }
+            // only the bottom of a nested assignment's chain, which CaseValue.evalWithOld evaluates
+            case Expr.CaseTestExpr t -> throw new IllegalStateException("CaseTestExpr outside a nested assignment");
             case Expr.CoerceToDomain c -> {
                 return DomainConstraints.check(c.type(), eval(c.arg(), tuple, aggValues, ctx), ctx);
             }

@@ -54,14 +54,24 @@ final class RowEval {
      */
     static RecordValue fieldStore(Expr.FieldStore f, List<Integer> types, Object[] tuple, Object[] aggValues,
                                   FunctionCallContext ctx) {
-        Object old = ExprEvaluator.eval(f.arg(), tuple, aggValues, ctx);
+        return fieldStore(f, types, false, null, tuple, aggValues, ctx);
+    }
+
+    /**
+     * The same, as a nested assignment's new value when {@code nested}: its arg (the chain down to
+     * the CaseTestExpr) works on {@code caseValue}, the enclosing assignment's old field or element.
+     */
+    static RecordValue fieldStore(Expr.FieldStore f, List<Integer> types, boolean nested, Object caseValue, Object[] tuple,
+                                  Object[] aggValues, FunctionCallContext ctx) {
+        Object old = nested ? CaseValue.evalWithOld(f.arg(), caseValue, tuple, aggValues, ctx)
+                : ExprEvaluator.eval(f.arg(), tuple, aggValues, ctx);
         RecordValue row = old != null ? (RecordValue) old
                 : new RecordValue(f.type(), types, java.util.Collections.nCopies(types.size(), null));
         for (int i = 0; i < f.fieldnums().size(); i++) {
             Expr nv = f.newvals().get(i);
             int n = f.fieldnums().get(i) - 1;
             // a nested assignment (c.f[i] = x, c.f.g = x) sees the field as the earlier values left it
-            Object v = CaseValue.needsOld(nv) ? CaseValue.with(row.get(n), () -> ExprEvaluator.eval(nv, tuple, aggValues, ctx))
+            Object v = CaseValue.needsOld(nv) ? CaseValue.evalWithOld(nv, row.get(n), tuple, aggValues, ctx)
                     : ExprEvaluator.eval(nv, tuple, aggValues, ctx);
             row = row.with(n, types.get(n), v);
         }

@@ -13,16 +13,15 @@
  * ctid in the input tuple is NULL, i.e. an outer join null-extended it; otherwise the row of its
  * columns, even when they are all NULL). A composite value is a {@code RecordValue} that carries its type OID. A nested
  * assignment ({@code col[i].f = x}: a FieldStore or SubscriptingAssign inside another's new
- * value) reads the old field or element through a CaseTestExpr, which
- * {@link org.tusk.executor.CaseValue} binds while the enclosing assignment evaluates that value
- * (execExprInterp.c's innermost_caseval); the binding is per thread, saved and restored around
- * each such evaluation, and never outlives it.
+ * value) reads the old field or element through a CaseTestExpr (execExprInterp.c's
+ * innermost_caseval), the bottom of its chain of containers: the enclosing assignment passes the
+ * old value down that chain as an argument ({@link org.tusk.executor.CaseValue#evalWithOld}), so
+ * no binding is kept anywhere.
  * Aggregates whose implementation is not strict (array_agg, json_agg) also receive NULL inputs.
  *
  * <p>Scans call {@code SessionServices.checkForInterrupts()} between rows so cancel and
  * terminate requests are honoured promptly; blocking nodes (Sort, Agg, hash tables) consume their
- * input through scans that check too. Sort is stable. Apart from CaseValue's transient binding,
- * the executor has no static mutable state;
+ * input through scans that check too. Sort is stable. The executor has no static mutable state;
  * all per-statement state lives in the PlanState tree and {@link org.tusk.executor.ExecContext}:
  * the exec parameters (PARAM_EXEC, set by NestLoop, SubPlan evaluation and RecursiveUnion), the
  * shared row buffers of WITH queries (read lazily, so LIMIT over an endless recursive query

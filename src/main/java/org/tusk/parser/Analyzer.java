@@ -27,6 +27,7 @@ import org.tusk.nodes.Stmt;
 import org.tusk.parser.ParseCoerce.Context;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.ScanSettings;
 
 /**
  * Parse analysis (PostgreSQL's analyze.c, parse_expr.c, parse_oper.c, parse_func.c,
@@ -43,6 +44,12 @@ public final class Analyzer {
     private final String currentDatabase;
     /** Tables of the catalog, with their typmods; null when the backend has no storage yet. */
     private ExecEnvironment env;
+    /**
+     * How the text analysed here is scanned where it is parsed again (a default's text, a
+     * routine's argument defaults) when there is no {@link #env}: as the text the caller holds
+     * was written, in the session's scan settings.
+     */
+    private ScanSettings scanSettings = ScanSettings.DEFAULT;
 
     /**
      * Parameter types as the client gave them (0: to be inferred), grown as higher $n are seen;
@@ -417,8 +424,9 @@ public final class Analyzer {
      * {@code typeOid}, and returns it analysed.
      */
     public static Expr analyzeColumnDefault(String sql, String column, int typeOid, int typmod, InputSettings zone,
-                                            String currentDatabase) {
+                                            String currentDatabase, ScanSettings scan) {
         Analyzer a = new Analyzer(sql, RelationProvider.EMPTY, zone, currentDatabase);
+        a.scanSettings = scan;
         return ModifyAnalysis.analyzeDefault(a, sql, column, typeOid, typmod);
     }
 
@@ -483,10 +491,22 @@ public final class Analyzer {
         a.paramNames = paramNames;
         a.columnRefHook = columnRefHook;
         a.env = env;
+        a.scanSettings = scanSettings;
         return a;
     }
 
     ExecEnvironment env() { return env; }
+
+    /** The scan settings of text parsed for this analysis: the statement environment's, else those it was made with. */
+    ScanSettings scanSettings() { return env != null ? env.scanSettings() : scanSettings; }
+
+    /**
+     * The session's scan settings as the statement environment {@code env} carries them, for
+     * stored text read again on the statement's behalf; PostgreSQL's defaults without one.
+     */
+    public static ScanSettings scanSettings(ExecEnvironment env) {
+        return env == null ? ScanSettings.DEFAULT : env.scanSettings();
+    }
 
     InputSettings zone() { return zone; }
 

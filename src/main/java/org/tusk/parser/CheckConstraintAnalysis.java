@@ -46,7 +46,7 @@ public final class CheckConstraintAnalysis {
      * a subquery, 42803 for an aggregate (as transformExpr reports for EXPR_KIND_CHECK_CONSTRAINT).
      */
     public static Cooked cook(Relation rel, String sql, InputSettings zone, String currentDatabase, ExecEnvironment env) {
-        RawExpr raw = Parser.parseExpression(sql);
+        RawExpr raw = Parser.parseExpression(sql, Analyzer.scanSettings(env));
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < rel.desc().natts(); i++) {

@@ -40,7 +40,7 @@ public final class DomainCheckAnalysis {
     /** The CHECK {@code sql} of domain {@code domainName} over {@code baseType} (getBaseType'd). */
     public static Expr cook(String domainName, int baseType, int baseTypmod, String sql, InputSettings zone,
                             String currentDatabase, ExecEnvironment env) {
-        RawExpr raw = Parser.parseExpression(sql);
+        RawExpr raw = Parser.parseExpression(sql, Analyzer.scanSettings(env));
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         a.setRangeTableEntry(new Query.RangeTblEntry(domainName, null, domainName, null,
                 List.of(new ColumnDef("value", baseType, baseTypmod))));

@@ -68,7 +68,7 @@ public final class IndexExprAnalysis {
     public static List<Expr> storedExpressions(Relation heap, String indexprs, InputSettings zone, String currentDatabase,
                                                ExecEnvironment env) {
         String sql = "SELECT " + indexprs;
-        List<RawStmt> raws = Parser.parse(sql);
+        List<RawStmt> raws = Parser.parse(sql, Analyzer.scanSettings(env));
         Stmt.SelectStmt select = (Stmt.SelectStmt) raws.get(0).stmt();
         Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index expressions");
         List<Expr> out = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class IndexExprAnalysis {
     public static Expr storedPredicate(Relation heap, String indpred, InputSettings zone, String currentDatabase,
                                        ExecEnvironment env) {
         Analyzer a = analyzer(heap, indpred, zone, currentDatabase, env, "index predicates");
-        return a.coerceToBoolean(a.transformExpr(Parser.parseExpression(indpred)), "WHERE", 0);
+        return a.coerceToBoolean(a.transformExpr(Parser.parseExpression(indpred, Analyzer.scanSettings(env))), "WHERE", 0);
     }
 
     /** DefineIndex: "index creation on system columns is not supported" for a system column in an expression or predicate. */

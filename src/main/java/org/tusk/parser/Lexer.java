@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import org.tusk.parser.Token.Kind;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.ScanSettings;
 
 /**
  * The SQL scanner, following PostgreSQL's scan.l (standard_conforming_strings and
- * escape_string_warning come from {@link ScanSettings}; with the first off, '...' is scanned as
+ * escape_string_warning come from the {@link ScanSettings} it is made with; with the first off, '...' is scanned as
  * E'...' and U&'...' is refused):
  * identifiers (case-folded, truncated to 63 bytes) and "quoted identifiers", keywords,
  * integer/decimal/real literals, 'strings' (with '' and newline-separated continuation),
@@ -23,9 +24,18 @@ public final class Lexer {
     private int pos;
     /** scan.l's warn_on_first_escape: the literal being scanned still owes its escape WARNING. */
     private boolean warnOnFirstEscape;
+    /** standard_conforming_strings and escape_string_warning as scanner_init copies them, and the WARNINGs' sink. */
+    private final ScanSettings settings;
 
+    /** A scanner with PostgreSQL's default settings (standard strings). */
     public Lexer(String src) {
+        this(src, ScanSettings.DEFAULT);
+    }
+
+    /** A scanner reading {@code src} under the session's {@code settings}. */
+    public Lexer(String src, ScanSettings settings) {
         this.src = src;
+        this.settings = settings;
     }
 
     public String source() { return src; }
@@ -124,7 +134,7 @@ public final class Lexer {
             return new Token(Kind.SCONST, t.value(), null, start, t.end());
         }
         if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
-            if (peek(2) == '\'' && !ScanSettings.standardConformingStrings())
+            if (peek(2) == '\'' && !settings.standardConformingStrings())
                 throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED,
                         "unsafe use of string constant with Unicode escapes", position(src, start))
                         .withDetail("String constants with Unicode escapes cannot be used when standard_conforming_strings is off.");
@@ -132,10 +142,10 @@ public final class Lexer {
             return scanUnicode(start);
         }
         if (c == '\'') {
-            if (ScanSettings.standardConformingStrings()) return scanString(start, false);
+            if (settings.standardConformingStrings()) return scanString(start, false);
             // scan.l with standard_conforming_strings off: a plain literal is scanned as E'...',
             // warning about its first escape when escape_string_warning is on
-            warnOnFirstEscape = ScanSettings.escapeStringWarning();
+            warnOnFirstEscape = settings.escapeStringWarning();
             try {
                 return scanString(start, true);
             } finally {
@@ -431,7 +441,7 @@ public final class Lexer {
             msg = "nonstandard use of escape in a string literal";
             hint = "Use the escape string syntax for escapes, e.g., E'\\r\\n'.";
         }
-        ScanSettings.warn(new PgException(org.tusk.utils.error.Severity.WARNING, "22P06" /* nonstandard_use_of_escape_character */,
+        settings.warn(new PgException(org.tusk.utils.error.Severity.WARNING, "22P06" /* nonstandard_use_of_escape_character */,
                 msg, null, hint, position(src, start)));
     }
 

@@ -445,7 +445,7 @@ final class ModifyAnalysis {
      * is 42804 "column ... is of type ... but default expression is of type ...".
      */
     static Expr analyzeDefault(Analyzer fresh, String sql, String column, int typeOid, int typmod) {
-        RawExpr raw = Parser.parseExpression(sql);
+        RawExpr raw = Parser.parseExpression(sql, fresh.scanSettings());
         fresh.setRangeTableEntry(null);
         fresh.setExprKind("DEFAULT expressions");
         Expr e;

@@ -217,8 +217,11 @@ public final class ParseCoerce {
         if (c.location() < 0 || src == null || c.location() >= src.length()
                 || !org.tusk.catalog.StoredNamePins.collecting(src)) return;
         if (org.tusk.utils.adt.RegTypes.qualifiedName((String) c.value()).size() != 1) return;
+        // scanned again with the default settings: a literal holding a backslash the session's
+        // scan read otherwise (standard_conforming_strings off) is left as written
         Token t = new Lexer(src.substring(c.location())).next();
         if (t.start() != 0 || t.kind() != Token.Kind.SCONST) return;
+        if (src.substring(c.location(), c.location() + t.end()).indexOf('\\') >= 0 && !c.value().equals(t.value())) return;
         org.tusk.catalog.StoredNamePins.noteRegclassLiteral(src, c.location(), t.end(), relOid);
     }
 

@@ -13,6 +13,7 @@ import org.tusk.nodes.TypeName;
 import org.tusk.parser.Token.Kind;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.ScanSettings;
 
 /**
  * Hand-written recursive-descent parser for the accepted subset of PostgreSQL's gram.y.
@@ -37,14 +38,19 @@ public final class Parser {
     /** End offset of the last token consumed (for the source text of a DEFAULT expression). */
     int lastEnd;
 
-    private Parser(String src) {
+    private Parser(String src, ScanSettings settings) {
         this.src = src;
-        this.lexer = new Lexer(src);
+        this.lexer = new Lexer(src, settings);
     }
 
-    /** Parses a query string into its statements (an empty or all-blank string gives none). */
+    /** Parses a query string into its statements (an empty or all-blank string gives none), with the default scan settings. */
     public static List<RawStmt> parse(String query) {
-        return new Parser(query).stmtmulti();
+        return parse(query, ScanSettings.DEFAULT);
+    }
+
+    /** As {@link #parse(String)}, scanning with the session's standard_conforming_strings and escape_string_warning. */
+    public static List<RawStmt> parse(String query, ScanSettings settings) {
+        return new Parser(query, settings).stmtmulti();
     }
 
     /**
@@ -53,8 +59,8 @@ public final class Parser {
      * A RETURN becomes the SELECT of its one expression (transformReturnStmt); {@link #isReturn}
      * tells it from a SELECT written as such.
      */
-    public static List<RawStmt> parseRoutineBody(String body) {
-        Parser p = new Parser(body);
+    public static List<RawStmt> parseRoutineBody(String body, ScanSettings settings) {
+        Parser p = new Parser(body, settings);
         p.routineBody = true;
         return p.stmtmulti();
     }
@@ -73,7 +79,12 @@ public final class Parser {
      * it). Syntax errors point into {@code text}.
      */
     public static RawExpr parseExpression(String text) {
-        Parser p = new Parser(text);
+        return parseExpression(text, ScanSettings.DEFAULT);
+    }
+
+    /** As {@link #parseExpression(String)}, scanning with the session's settings. */
+    public static RawExpr parseExpression(String text, ScanSettings settings) {
+        Parser p = new Parser(text, settings);
         RawExpr e = p.aExpr();
         if (!p.peek().is(Kind.EOF)) throw p.syntaxError(p.peek());
         return e;

@@ -17,8 +17,9 @@ public final class PartitionBoundAnalysis {
     private PartitionBoundAnalysis() {}
 
     /** The datum's text {@code sql} analysed and coerced to {@code typeOid}/{@code typmod} of key column {@code column}. */
-    public static Expr analyze(String sql, String column, int typeOid, int typmod, InputSettings zone, String currentDatabase) {
-        RawExpr raw = Parser.parseExpression(sql);
+    public static Expr analyze(String sql, String column, int typeOid, int typmod, InputSettings zone, String currentDatabase,
+                               org.tusk.utils.misc.ScanSettings scan) {
+        RawExpr raw = Parser.parseExpression(sql, scan);
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, null);
         a.setRangeTableEntry(null);
         a.setExprKind("partition bound");

@@ -43,7 +43,7 @@ public final class SqlFunctionBody {
     public static Analyzed analyze(String body, List<Integer> argTypes, List<String> argNames, int resultType,
                                    List<Integer> outTypes, RelationProvider relations, ExecEnvironment env, InputSettings zone,
                                    String currentDatabase) {
-        List<RawStmt> raws = Parser.parseRoutineBody(body);
+        List<RawStmt> raws = Parser.parseRoutineBody(body, Analyzer.scanSettings(env));
         List<Query> out = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < argTypes.size(); i++) names.add(i < argNames.size() && !argNames.get(i).isEmpty() ? argNames.get(i) : null);
@@ -74,7 +74,7 @@ public final class SqlFunctionBody {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < argTypes.size(); i++) names.add(i < argNames.size() && !argNames.get(i).isEmpty() ? argNames.get(i) : null);
         List<org.tusk.catalog.SqlBodyStatement> out = new ArrayList<>();
-        for (RawStmt raw : Parser.parseRoutineBody(body)) {
+        for (RawStmt raw : Parser.parseRoutineBody(body, Analyzer.scanSettings(env))) {
             Query q = Analyzer.analyze(raw, body, relations, env, zone, currentDatabase, new ArrayList<>(argTypes), names);
             out.add(new org.tusk.catalog.SqlBodyStatement(q, Parser.isReturn(raw, body), raw.text(body).strip()));
         }

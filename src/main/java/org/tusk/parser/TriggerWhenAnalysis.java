@@ -50,7 +50,7 @@ public final class TriggerWhenAnalysis {
 
     private static Expr analyse(Relation rel, String sql, int tgtype, InputSettings zone, String currentDatabase,
                                 ExecEnvironment env) {
-        RawExpr raw = Parser.parseExpression(sql);
+        RawExpr raw = Parser.parseExpression(sql, Analyzer.scanSettings(env));
         Analyzer a = Analyzer.forExpression(sql, zone, currentDatabase, env);
         List<ColumnDef> cols = new ArrayList<>();
         for (int i = 0; i < rel.desc().natts(); i++) {

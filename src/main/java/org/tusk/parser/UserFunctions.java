@@ -164,7 +164,7 @@ final class UserFunctions {
             for (int i = 0; i < given.size(); i++) declared[c.positions()[i]] = given.get(i);
         }
         if (Arrays.stream(declared).anyMatch(e -> e == null)) {
-            List<RawExpr> defaults = parseDefaults(f.defaultsSql());
+            List<RawExpr> defaults = parseDefaults(f.defaultsSql(), a.scanSettings());
             String text = "SELECT " + f.defaultsSql();
             int firstDefault = n - defaults.size();
             for (int j = 0; j < n; j++) {
@@ -185,8 +185,8 @@ final class UserFunctions {
     }
 
     /** The default expressions kept as "expr, expr, ..." (a SELECT's target list). */
-    static List<RawExpr> parseDefaults(String defaultsSql) {
-        List<RawStmt> stmts = Parser.parse("SELECT " + defaultsSql);
+    static List<RawExpr> parseDefaults(String defaultsSql, org.tusk.utils.misc.ScanSettings scan) {
+        List<RawStmt> stmts = Parser.parse("SELECT " + defaultsSql, scan);
         List<RawExpr> out = new ArrayList<>();
         for (Stmt.ResTarget t : ((Stmt.SelectStmt) stmts.get(0).stmt()).targetList()) out.add(t.val());
         return out;

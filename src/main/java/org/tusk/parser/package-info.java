@@ -2,11 +2,15 @@
  * The parser and parse analysis, as PostgreSQL's {@code parser/}.
  *
  * <h2>Raw parsing</h2>
- * {@link org.tusk.parser.Lexer} follows scan.l and produces tokens lazily. Like scan.l it reads
- * standard_conforming_strings and escape_string_warning as process globals, through
- * {@link org.tusk.parser.ScanSettings}, which the backend installs once (a backend runs one
- * session, only its own thread scans, so no lock is needed); with the first off a plain literal
- * takes backslash escapes and U&amp;'...' is refused, and the scanner's WARNINGs go to the source's
+ * {@link org.tusk.parser.Lexer} follows scan.l and produces tokens lazily. It reads
+ * standard_conforming_strings and escape_string_warning from the
+ * {@link org.tusk.utils.misc.ScanSettings} it is made with, as scanner_init copies scan.l's
+ * globals: the session's, which the traffic cop, the statement's ExecEnvironment, the
+ * SessionServices and plpgsql's host carry to whoever parses text for the session (stored
+ * expressions and bodies are scanned as they were written, in the session), PostgreSQL's defaults
+ * elsewhere ({@link org.tusk.parser.Parser#parse(String)}; ruleutils' display of stored text, as
+ * it reads with InputSettings.DEFAULT); with the first off a plain literal
+ * takes backslash escapes and U&amp;'...' is refused, and the scanner's WARNINGs go to the settings'
  * sink while scanning continues; {@link org.tusk.parser.Parser} is a hand-written recursive-descent version of the
  * accepted subset of gram.y, with gram.y's operator precedence and associativity (including the
  * non-associative comparison operators and unary minus binding tighter than {@code ^}). Output:

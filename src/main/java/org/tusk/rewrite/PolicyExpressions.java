@@ -41,11 +41,11 @@ public final class PolicyExpressions {
         String sql = "SELECT (" + text + ")" + from;
         Query q;
         try {
-            q = Analyzer.analyze(Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, null);
+            q = Analyzer.analyze(Parser.parse(sql, env.scanSettings()).get(0), sql, relations, env, zone, currentDatabase, null);
             if (q.targetList().get(0).expr().type() == TypeOids.UNKNOWN) {
                 // an untyped literal is coerced to boolean, as coerce_to_boolean does
                 sql = "SELECT (" + text + ")::boolean" + from;
-                q = Analyzer.analyze(Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, null);
+                q = Analyzer.analyze(Parser.parse(sql, env.scanSettings()).get(0), sql, relations, env, zone, currentDatabase, null);
             }
         } catch (PgException e) {
             // positions would point into the synthesised statement

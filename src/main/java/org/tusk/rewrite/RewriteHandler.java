@@ -292,7 +292,7 @@ public final class RewriteHandler {
      * (PostgreSQL expands * once, at CREATE VIEW), so only the view's columns are kept.
      */
     private Query analyzeDefinition(Relation view, String sql) {
-        List<RawStmt> raws = Parser.parse(sql);
+        List<RawStmt> raws = Parser.parse(sql, Analyzer.scanSettings(env));
         if (raws.size() != 1) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "view \"" + view.name() + "\" has an invalid definition");
         }

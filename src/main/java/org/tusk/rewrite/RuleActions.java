@@ -69,7 +69,7 @@ public final class RuleActions {
             // transformRuleStmt: the condition also sees the columns of NEW (ON INSERT) or OLD (ON DELETE) unqualified
             int unqualified = evType == '3' ? NEW_VARNO : evType == '4' ? OLD_VARNO : 0;
             var pinned = org.tusk.catalog.StoredNamePins.analyze("SELECT WHERE ", qualText, sql -> Analyzer.analyze(
-                    Parser.parse(sql).get(0), sql, relations, env, zone, currentDatabase, new ArrayList<>(), null,
+                    Parser.parse(sql, Analyzer.scanSettings(env)).get(0), sql, relations, env, zone, currentDatabase, new ArrayList<>(), null,
                     new Hook(rel, unqualified)));
             qual = pinned.result().where();
             pinnedQual = pinned.text();
@@ -77,7 +77,7 @@ public final class RuleActions {
         List<Query> out = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (String text : actionTexts) {
-            List<RawStmt> raws = Parser.parse(text);
+            List<RawStmt> raws = Parser.parse(text, Analyzer.scanSettings(env));
             if (raws.size() != 1) {
                 throw PgException.error(SqlState.INTERNAL_ERROR, "rule on \"" + rel.name() + "\" has an invalid action");
             }

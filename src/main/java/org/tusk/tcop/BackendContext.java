@@ -57,6 +57,11 @@ public final class BackendContext {
     final org.tusk.executor.TriggerFunctions.Depth triggerDepth = new org.tusk.executor.TriggerFunctions.Depth();
     /** The session's cursors (QueryRunner's), which WHERE CURRENT OF finds through the ExecEnvironment. */
     org.tusk.executor.ExecCurrent.PortalLookup portals;
+    /**
+     * The session's standard_conforming_strings and escape_string_warning as the scanner reads
+     * them (made at InitPostgres); every parse of the session's text scans with them.
+     */
+    org.tusk.utils.misc.ScanSettings scanSettings = org.tusk.utils.misc.ScanSettings.DEFAULT;
     /** The role and database catalogs as read for authentication (until catalogs live in shared storage). */
     BootstrapCatalog catalogAtStart;
 

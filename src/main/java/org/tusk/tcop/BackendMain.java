@@ -303,7 +303,7 @@ public final class BackendMain {
         gucs.set("is_superuser", role.superuser() ? "on" : "off", GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
         gucs.set("session_authorization", role.name(), GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
         IdentityChecks.install(ctx);
-        ScannerSettings.install(ctx);
+        ctx.scanSettings = ScannerSettings.of(ctx);
 
         ctx.env.shmem().procGlobal().add(ctx.proc);
         ctx.env.procExit().onShmemExit(() -> ctx.env.shmem().procGlobal().remove(ctx.proc));

@@ -36,6 +36,10 @@ final class BackendSession implements SessionServices {
         this.multiStatementQuery = inMultiStatementQuery;
     }
 
+    @Override public org.tusk.utils.misc.ScanSettings scanSettings() {
+        return ctx.scanSettings;
+    }
+
     @Override public boolean inTransactionBlock() {
         return ctx.xact.inBlock() || multiStatementQuery.getAsBoolean();
     }

@@ -33,6 +33,11 @@ public final class Engine {
         return Parser.parse(queryString);
     }
 
+    /** As {@link #parse(String)}, scanning with the session's standard_conforming_strings and escape_string_warning. */
+    public static List<RawStmt> parse(String queryString, org.tusk.utils.misc.ScanSettings settings) {
+        return Parser.parse(queryString, settings);
+    }
+
     /** Analyses and plans one statement of {@code queryString}, which may not use parameters. */
     public static PreparedStatement prepare(RawStmt raw, String queryString, RelationProvider relations,
                                             SessionServices session) {

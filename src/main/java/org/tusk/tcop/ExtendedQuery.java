@@ -52,7 +52,7 @@ final class ExtendedQuery {
         if (!name.isEmpty() && runner.preparedQueries.exists(name)) {
             throw PgException.error("42P05", "prepared statement \"" + name + "\" already exists");
         }
-        List<RawStmt> stmts = org.tusk.tcop.Engine.parse(query);
+        List<RawStmt> stmts = org.tusk.tcop.Engine.parse(query, ctx.scanSettings);
         if (stmts.size() > 1) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }

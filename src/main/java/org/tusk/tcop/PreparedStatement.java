@@ -459,7 +459,7 @@ public final class PreparedStatement {
         var env = ctx.env();
         org.tusk.utils.cache.Relation mv = org.tusk.commands.MatviewCommands.prepareRefresh(r, env);
         if (mv == null) return;
-        Stmt.SelectStmt query = org.tusk.commands.MatviewCommands.storedQuery(mv, env.catalog());
+        Stmt.SelectStmt query = org.tusk.commands.MatviewCommands.storedQuery(mv, env.catalog(), env.scanSettings());
         String text = org.tusk.commands.MatviewCommands.storedQueryText(mv, env.catalog());
         if (r.concurrent()) {
             String schema = env.catalog().namespaceName(mv.namespace());

@@ -113,7 +113,7 @@ final class QueryRunner {
     /** exec_simple_query. */
     void execSimpleQuery(String query) {
         statementStart(query);
-        List<RawStmt> stmts = Engine.parse(query);
+        List<RawStmt> stmts = Engine.parse(query, ctx.scanSettings);
         if (stmts.isEmpty()) {
             ctx.messages.emptyQueryResponse();
             return;
@@ -700,7 +700,7 @@ final class QueryRunner {
         boolean superuser = ctx.role().superuser();
         String rlsQuery = CopyRowSecurity.queryFor(c, ectx.env(), Engine.rowSecurity(ectx.session()));
         if (rlsQuery != null) {
-            RawStmt raw = org.tusk.parser.Parser.parse(rlsQuery).get(0);
+            RawStmt raw = org.tusk.parser.Parser.parse(rlsQuery, ctx.scanSettings).get(0);
             PreparedStatement q = prepare(raw, rlsQuery);
             List<String> names = new java.util.ArrayList<>();
             for (ResultColumn col : q.columns()) names.add(col.name());
@@ -799,7 +799,7 @@ final class QueryRunner {
         boolean synchronous = !ctx.env.gucs().getEnum("synchronous_commit").equals("off");
         // PreCommit_Portals: WITH HOLD cursors read their rest inside the transaction; others close
         if (commit) cursors.atCommit(); else cursors.atAbort();
-        if (commit && ctx.storage != null && org.tusk.commands.OnCommitActions.any()) {
+        if (commit && ctx.storage != null && org.tusk.commands.OnCommitActions.any(ctx.storage.catalog)) {
             // PreCommit_on_commit_actions: ON COMMIT DELETE ROWS / DROP temporary tables
             try {
                 org.tusk.commands.OnCommitActions.preCommit(ctx.storage.statementEnvironment());

@@ -2,19 +2,19 @@ package org.tusk.tcop;
 
 import java.util.Locale;
 
-import org.tusk.parser.ScanSettings;
 import org.tusk.utils.error.PgException;
+import org.tusk.utils.misc.ScanSettings;
 
 /**
- * Connects the scanner's globals ({@link ScanSettings}) to this backend's GUCs
- * standard_conforming_strings and escape_string_warning, and sends the scanner's WARNINGs to the
- * client unless client_min_messages is above warning.
+ * The session's {@link ScanSettings}: the scanner reads this backend's GUCs
+ * standard_conforming_strings and escape_string_warning when it scans, and its WARNINGs go to the
+ * client unless client_min_messages is above warning. Made once per session (InitPostgres).
  */
 final class ScannerSettings {
     private ScannerSettings() {}
 
-    static void install(BackendContext ctx) {
-        ScanSettings.install(new ScanSettings.Source() {
+    static ScanSettings of(BackendContext ctx) {
+        return new ScanSettings() {
             @Override
             public boolean standardConformingStrings() {
                 return ctx.env.gucs().getBool("standard_conforming_strings");
@@ -30,6 +30,6 @@ final class ScannerSettings {
                 if (!"error".equals(ctx.env.gucs().getEnum("client_min_messages").toLowerCase(Locale.ROOT)))
                     ctx.messages.report(warning);
             }
-        });
+        };
     }
 }

@@ -191,7 +191,7 @@ final class SessionStorage {
             }
         });
         // The reg* types' I/O functions and the catalog functions look names up through this.
-        org.tusk.catalog.ObjectNames.install(catalog.objectNames(sharedCatalog::current));
+        org.tusk.catalog.ObjectNames.install(catalog.objectNames(sharedCatalog::current, ctx.scanSettings));
         // Key expressions are analysed against this session's catalog, so that the user-defined
         // functions they call are found; parse analysis reads nothing but the catalog.
         ExecEnvironment analysis = environment(null, -1);
@@ -403,6 +403,7 @@ final class SessionStorage {
             @Override public org.tusk.executor.SqlFunctionRunner sqlFunctionRunner() { return ctx.sqlFunctions; }
             @Override public org.tusk.executor.ExecCurrent.PortalLookup portals() { return ctx.portals; }
             @Override public org.tusk.executor.TriggerFunctions.Depth triggerDepth() { return ctx.triggerDepth; }
+            @Override public org.tusk.utils.misc.ScanSettings scanSettings() { return ctx.scanSettings; }
             @Override public org.tusk.utils.activity.CommandProgress progress() {
                 return ctx.status != null ? ctx.status : org.tusk.utils.activity.CommandProgress.NONE;
             }

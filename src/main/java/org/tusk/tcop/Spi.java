@@ -69,7 +69,7 @@ final class Spi implements ConstraintSupport {
     public Prepared prepare(String sql, List<Integer> paramTypes, ExecContext caller) {
         ExecEnvironment env = environments.get();
         ExecContext ctx = ExecContext.of(caller.session(), env);
-        List<RawStmt> raws = Parser.parse(sql);
+        List<RawStmt> raws = Parser.parse(sql, env.scanSettings());
         if (raws.size() != 1) throw new IllegalArgumentException("SPI runs exactly one statement: " + sql);
         List<Integer> types = new ArrayList<>(paramTypes);
         Query q = Analyzer.analyze(raws.get(0), sql, RelationProvider.EMPTY, env, ctx.inputSettings(),

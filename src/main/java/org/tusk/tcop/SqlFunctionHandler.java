@@ -256,7 +256,7 @@ final class SqlFunctionHandler implements SqlFunctionRunner {
 
     @Override
     public Query analyzeStoredQuery(String sql, ExecContext caller) {
-        List<org.tusk.nodes.RawStmt> raws = org.tusk.parser.Parser.parse(sql);
+        List<org.tusk.nodes.RawStmt> raws = org.tusk.parser.Parser.parse(sql, caller.env().scanSettings());
         if (raws.size() != 1) throw PgException.error("XX000", "stored query text holds " + raws.size() + " statements");
         return org.tusk.parser.Analyzer.analyze(raws.get(0), sql, relations, caller.env(), caller.inputSettings(),
                 session.currentDatabase(), null);

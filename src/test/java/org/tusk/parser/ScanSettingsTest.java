@@ -5,38 +5,39 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tusk.utils.error.PgException;
+import org.tusk.utils.misc.ScanSettings;
 
 /** The scanner under standard_conforming_strings / escape_string_warning, as scan.l behaves. */
 class ScanSettingsTest {
     private final List<PgException> warnings = new ArrayList<>();
 
+    private ScanSettings settings;
+
     private void settings(boolean scs, boolean warn) {
-        ScanSettings.install(new ScanSettings.Source() {
+        settings = new ScanSettings() {
             @Override public boolean standardConformingStrings() { return scs; }
             @Override public boolean escapeStringWarning() { return warn; }
             @Override public void warn(PgException w) { warnings.add(w); }
-        });
+        };
     }
 
-    @AfterEach
-    void reset() {
-        ScanSettings.install(null);
+    private Lexer lexer(String s) {
+        return new Lexer(s, settings);
     }
 
     @Test
     void standardStringsKeepBackslashes() {
         settings(true, true);
-        assertEquals("a\\\\b", new Lexer("'a\\\\b'").next().value());
+        assertEquals("a\\\\b", lexer("'a\\\\b'").next().value());
         assertTrue(warnings.isEmpty());
     }
 
     @Test
     void nonStandardStringsTakeEscapesAndWarnOncePerLiteral() {
         settings(false, true);
-        Lexer l = new Lexer("select 'a\\\\b\\'cd', 'x\\ny'");
+        Lexer l = lexer("select 'a\\\\b\\'cd', 'x\\ny'");
         l.next();
         Token t = l.next();
         assertEquals("a\\b'cd", t.value());
@@ -52,7 +53,7 @@ class ScanSettingsTest {
     @Test
     void noWarningWhenEscapeStringWarningIsOff() {
         settings(false, false);
-        assertEquals("ab'c", new Lexer("'ab\\'c'").next().value());
+        assertEquals("ab'c", lexer("'ab\\'c'").next().value());
         assertTrue(warnings.isEmpty());
     }
 
@@ -60,12 +61,23 @@ class ScanSettingsTest {
     void unicodeStringsAreRefusedWithoutStandardStrings() {
         settings(false, true);
         // the first token is the keyword; the U& literal fails when reached
-        Lexer l = new Lexer("select U&'d\\0061t'");
+        Lexer l = lexer("select U&'d\\0061t'");
         l.next();
         PgException e = assertThrows(PgException.class, l::next);
         assertEquals("unsafe use of string constant with Unicode escapes", e.getMessage());
         assertEquals(8, e.position());
         // a U& identifier is still fine
-        assertEquals("data", new Lexer("U&\"d\\0061ta\"").next().value());
+        assertEquals("data", lexer("U&\"d\\0061ta\"").next().value());
+    }
+
+    @Test
+    void eachParseScansWithTheSettingsItIsGiven() {
+        settings(false, true);
+        assertEquals(1, Parser.parse("select 'a\\'z'", settings).size());
+        assertEquals(1, warnings.size());
+        // the same text under the defaults (standard strings): 'a\' then an unterminated literal
+        PgException e = assertThrows(PgException.class, () -> Parser.parse("select 'a\\'z'"));
+        assertEquals("unterminated quoted string at or near \"'\"", e.getMessage());
+        assertEquals(1, warnings.size());
     }
 }

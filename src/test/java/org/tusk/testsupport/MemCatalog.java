@@ -22,6 +22,7 @@ import org.tusk.utils.error.PgException;
  */
 public final class MemCatalog implements Catalog {
     private final MemTableAm table;
+    private final Map<Integer, Character> onCommitActions = new LinkedHashMap<>();
     private final MemIndexAm indexAm;
     private final Map<String, Relation> byName = new LinkedHashMap<>();
     private final Map<Integer, Relation> byOid = new HashMap<>();
@@ -251,5 +252,10 @@ public final class MemCatalog implements Catalog {
     @Override
     public List<String> roleDependencies(int roleOid) {
         return List.of();
+    }
+
+    @Override
+    public Map<Integer, Character> onCommitActions() {
+        return onCommitActions;
     }
 }

@@ -17,6 +17,7 @@ import org.tusk.pl.plpgsql.PlTree.Stmt;
 import org.tusk.pl.plpgsql.PlTree.Target;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
+import org.tusk.utils.misc.ScanSettings;
 
 /**
  * pl_comp.c do_compile with pl_gram.y's grammar: turns a body into a {@link PlTree.Function}.
@@ -60,16 +61,25 @@ final class PlCompiler {
     private Token last;
     private int caseVarNo;
 
-    private PlCompiler(String src, Types types, String fnName) {
+    /** The session's standard_conforming_strings and escape_string_warning, as plpgsql's scanner reads the core scanner's. */
+    private final ScanSettings scan;
+
+    private PlCompiler(String src, Types types, String fnName, ScanSettings scan) {
         this.src = src;
-        this.lexer = new Lexer(src);
+        this.scan = scan;
+        this.lexer = new Lexer(src, scan);
         this.types = types;
         this.fnName = fnName;
     }
 
     /** do_compile / plpgsql_compile_inline. */
     static PlTree.Function compile(String body, Signature sig, Types types) {
-        PlCompiler c = new PlCompiler(body, types, sig.name());
+        return compile(body, sig, types, ScanSettings.DEFAULT);
+    }
+
+    /** The same, scanning the body with the session's settings. */
+    static PlTree.Function compile(String body, Signature sig, Types types, ScanSettings scan) {
+        PlCompiler c = new PlCompiler(body, types, sig.name(), scan);
         try {
             return c.function(sig);
         } catch (PgException e) {
@@ -251,7 +261,7 @@ final class PlCompiler {
     /** check_sql_expr: the core parser's syntax check, its error position moved into the body. */
     private PlExpr checkedExpr(String query, int bodyOffset, int prefixLength) {
         try {
-            Parser.parse(query);
+            Parser.parse(query, scan);
         } catch (PgException e) {
             if (e.position() <= 0 || !e.sqlState().equals(SqlState.SYNTAX_ERROR)) throw e;
             int offsetInQuery = query.offsetByCodePoints(0, Math.min(e.position() - 1, query.codePointCount(0, query.length())));

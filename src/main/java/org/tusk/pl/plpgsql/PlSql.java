@@ -122,7 +122,7 @@ final class PlSql {
         if (keep && p != null && p.generation() == g && sameTypes(p, frame)) return p;
         List<Integer> types = new ArrayList<>();
         Hook hook = new Hook(e, frame, types);
-        List<RawStmt> raws = Parser.parse(e.query);
+        List<RawStmt> raws = Parser.parse(e.query, host.session().scanSettings());
         List<PlannedStmt> plans = new ArrayList<>();
         for (RawStmt raw : raws) {
             plans.add(plan(raw, e.query, types, hook, ctx, relations(frame)));
@@ -219,7 +219,7 @@ final class PlSql {
     Result runDynamic(String query, List<Integer> paramTypes, Object[] params, PlFrame frame, ExecContext caller, int maxRows) {
         ExecEnvironment env = statementEnvironment(frame);
         ExecContext ctx = ExecContext.of(caller.session(), env);
-        List<RawStmt> raws = Parser.parse(query);
+        List<RawStmt> raws = Parser.parse(query, host.session().scanSettings());
         List<PlannedStmt> plans = new ArrayList<>();
         Result r = null;
         for (RawStmt raw : raws) {

@@ -92,7 +92,7 @@ public final class PlpgsqlHandler {
     public void inline(String code, ExecContext caller) {
         PlCompiler.Signature sig = new PlCompiler.Signature("inline_code_block", "inline_code_block", List.of(), List.of(),
                 null, List.of(), TypeOids.VOID, false, true);
-        PlTree.Function fn = PlCompiler.compile(code, sig, types(caller));
+        PlTree.Function fn = PlCompiler.compile(code, sig, types(caller), host.session().scanSettings());
         run(fn, new Object[0], caller, true);
     }
 
@@ -198,7 +198,7 @@ public final class PlpgsqlHandler {
         String modes = f.procedure() && f.argModes() != null ? f.argModes().replace('o', 'b') : f.argModes();
         PlCompiler.Signature sig = new PlCompiler.Signature(f.name(), signature(f), f.argTypes(), names, modes,
                 f.outColumns(), f.resultType(), f.retset(), false);
-        PlTree.Function fn = PlCompiler.compile(f.body(), sig, types(caller));
+        PlTree.Function fn = PlCompiler.compile(f.body(), sig, types(caller), host.session().scanSettings());
         if (f.oid() != 0) cache.put(key, new Cached(f, fn));
         return fn;
     }
@@ -235,7 +235,7 @@ public final class PlpgsqlHandler {
             }
             List<RawStmt> raws;
             try {
-                raws = Parser.parse(query);
+                raws = Parser.parse(query, host.session().scanSettings());
             } catch (PgException e) {
                 throw PgException.error("42704", "type \"" + t + "\" does not exist");
             }

@@ -362,7 +362,7 @@ public final class GucTables {
                 .withLongDesc("The shared lock table is sized on the assumption that at most "
                         + "max_locks_per_transaction * max_connections distinct objects will need to be locked at any "
                         + "one time."));
-        // Both read by the scanner through parser.ScanSettings (installed by tcop.ScannerSettings).
+        // Both read by the scanner through the session's ScanSettings (made by tcop.ScannerSettings).
         defs.add(bool("escape_string_warning", USERSET, COMPAT_OPTIONS_PREVIOUS,
                 "Warn about backslash escapes in ordinary string literals.", true));
         defs.add(bool("standard_conforming_strings", USERSET, COMPAT_OPTIONS_PREVIOUS,

@@ -22,6 +22,12 @@ public interface SessionServices {
      */
     default boolean inTransactionBlock() { return false; }
 
+    /**
+     * standard_conforming_strings and escape_string_warning as the session's scanner reads them,
+     * for text parsed on the session's behalf; PostgreSQL's defaults where there is no session.
+     */
+    default ScanSettings scanSettings() { return ScanSettings.DEFAULT; }
+
     /** Sleeps interruptibly; the implementation throws PgException on cancel/terminate. */
     void sleep(double seconds);
     boolean terminateBackend(int pid, long timeoutMs);

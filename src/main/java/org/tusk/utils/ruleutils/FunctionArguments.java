@@ -74,7 +74,8 @@ public final class FunctionArguments {
         int nsp = oid(PG_PROC.get(p, "pronamespace"));
         try {
             var e = ObjectNames.current().analyzeStored(nsp,
-                    () -> Analyzer.analyzeColumnDefault(text, name, type, -1, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase));
+                    () -> Analyzer.analyzeColumnDefault(text, name, type, -1, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase,
+                            ObjectNames.current().scanSettings()));
             return Deparser.deparse(e);
         } catch (org.tusk.utils.error.PgException ex) {
             if (!org.tusk.utils.error.SqlState.UNDEFINED_FUNCTION.equals(ex.sqlState())) throw ex;
@@ -131,7 +132,8 @@ public final class FunctionArguments {
                 String text = defaults.get(nextDefault++);
                 int type = types[i];
                 var e = ObjectNames.current().analyzeStored(oid(PG_PROC.get(p, "pronamespace")),
-                        () -> Analyzer.analyzeColumnDefault(text, name, type, -1, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase));
+                        () -> Analyzer.analyzeColumnDefault(text, name, type, -1, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase,
+                                ObjectNames.current().scanSettings()));
                 b.append(" DEFAULT ").append(Deparser.deparse(e));
             }
             // a VARIADIC ordered-set aggregate's one argument is both the direct and the aggregated list

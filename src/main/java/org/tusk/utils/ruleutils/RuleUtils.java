@@ -47,7 +47,8 @@ public final class RuleUtils {
                     && (Short) PG_ATTRIBUTE.get(v, "attnum") == adnum)) {
                 Expr e = names.analyzeStored(namespaceOf(relid), () -> Analyzer.analyzeColumnDefault(text,
                         (String) PG_ATTRIBUTE.get(a, "attname"), oid(PG_ATTRIBUTE.get(a, "atttypid")),
-                        (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase));
+                        (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase,
+                        names.scanSettings()));
                 return Deparser.deparse(e);
             }
         }
@@ -105,7 +106,7 @@ public final class RuleUtils {
         };
         RelationProvider only = (schema, name) -> schema == null && name.equals("pg_get_expr_relation") ? rel : null;
         String sql = "SELECT " + selectList + " FROM pg_get_expr_relation";
-        List<RawStmt> raw = Parser.parse(sql);
+        List<RawStmt> raw = Parser.parse(sql, ObjectNames.current().scanSettings());
         Query q = ObjectNames.current().analyzeStored(namespaceOf(relid),
                 () -> Analyzer.analyze(raw.get(0), sql, only, org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase));
         return q;
