@@ -81,7 +81,8 @@ final class SubqueryPullUp {
             q = RowPresence.replaceVars(q, rtindex, row);
             q = withoutItem(q, rtindex);
         }
-        return q;
+        // then those below outer joins, whose PlaceHolderVars are the items themselves
+        return OuterJoinSingleRows.pullUp(q, ctx);
     }
 
     /**
@@ -91,7 +92,7 @@ final class SubqueryPullUp {
      * result (several columns, or one column of the composite's field type) is left to its
      * Function Scan.
      */
-    private static List<Expr> constantFunction(Query.RangeTblEntry rte, FunctionCallContext ctx) {
+    static List<Expr> constantFunction(Query.RangeTblEntry rte, FunctionCallContext ctx) {
         if (ctx == null || rte.funcOrdinality() || rte.functions() == null || rte.functions().size() != 1) return null;
         Query.RangeTblFunction f = rte.functions().get(0);
         if (rte.columns().size() != 1 || f.columnCount() != 1 || rte.columns().get(0).typeOid() != f.funcexpr().type())
@@ -111,9 +112,9 @@ final class SubqueryPullUp {
      * A FROM item of the join tree: whether it is reached from the top through inner joins
      * only, and whether an outer join above it can null-extend it.
      */
-    private record Item(int rtindex, boolean innerOnly, boolean nullable) {}
+    record Item(int rtindex, boolean innerOnly, boolean nullable) {}
 
-    private static void collectAll(Query.JoinNode n, boolean innerOnly, boolean nullable, List<Item> out) {
+    static void collectAll(Query.JoinNode n, boolean innerOnly, boolean nullable, List<Item> out) {
         switch (n) {
             case Query.JoinNode.RangeRef r -> out.add(new Item(r.rtindex(), innerOnly, nullable));
             case Query.JoinNode.Join j -> {

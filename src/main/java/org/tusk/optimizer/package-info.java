@@ -255,7 +255,12 @@
  * subquery of non-volatile, SRF- and aggregate-free expressions, LATERAL or not) by
  * its expressions wherever the level and the levels below read its columns, and drops it from
  * the join tree: an inner join that loses a side becomes its other side, its ON condition
- * moving to WHERE (valid because every join above it is inner). {@code info.query} is replaced
+ * moving to WHERE (valid because every join above it is inner). Such an item of var-free
+ * expressions below an outer join ({@link org.tusk.optimizer.OuterJoinSingleRows}) stays a one-row
+ * Result (a constant function becomes a FROM-less subquery), standing for the RTE_RESULT that
+ * evaluates PostgreSQL's PlaceHolderVars: its expressions replace its columns everywhere when no
+ * outer join can null it, and otherwise only in the quals at or below the lowest outer join
+ * nulling it (not in a FULL join's own quals), as pullup_replace_vars with need_phvs does. {@code info.query} is replaced
  * by the rewritten query once, before anything is planned, and never changes afterwards.
  * A whole-row reference {@code s.*} to a FROM item that is not a stored table reads a
  * "row present" column one past the item's columns ({@link org.tusk.optimizer.RowPresence}): the
