@@ -28,40 +28,119 @@ import org.tusk.nodes.Query;
  *       var-free expression still tells which side it came from); references above it keep
  *       reading the item's column, which goes NULL with the null-extended row.</li>
  * </ul>
- * Only rows of var-free expressions are treated so (no column of this level, no sub-select):
- * one reading items beside it is a LATERAL PlaceHolderVar, evaluated at a join, which we do not
- * have. VALUES lists stay as they are, as PostgreSQL pulls them up only outside outer joins
- * (pull_up_simple_values). Removing the kept item where it is useless
- * (remove_useless_result_rtes) is not done.
+ * On a nullable side only rows of var-free expressions are treated so (no column of this level,
+ * no sub-select): one reading items beside it is a LATERAL PlaceHolderVar, evaluated at a join,
+ * which we do not have. Where no outer join nulls the item, a LATERAL row is the same value at
+ * every reference, as the items it reads are nulled (or not) below it. VALUES lists stay as they
+ * are, as PostgreSQL pulls them up only outside outer joins (pull_up_simple_values).
+ *
+ * <p>Of remove_useless_result_rtes: an item nothing reads any more is dropped from an inner
+ * join without quals, and a LEFT JOIN ON TRUE to a single-row item becomes an inner join
+ * ({@link #innerJoinsOnTrue}).
  */
 final class OuterJoinSingleRows {
     private OuterJoinSingleRows() {}
 
     /** {@code q} with the references to its single-row items below outer joins replaced where their row is certain. */
-    static Query pullUp(Query q, FunctionCallContext ctx) {
+    static Query pullUp(Query q, FunctionCallContext ctx, java.util.Set<Integer> keptForLateral) {
         // a grouping-sets query wraps every non-Var output in a PlaceHolderVar (see SubqueryPullUp)
         if (!q.groupingSets().isEmpty() || hasSemiOrAnti(q.fromList())) return q;
         List<SubqueryPullUp.Item> items = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) SubqueryPullUp.collectAll(n, true, false, items);
         for (SubqueryPullUp.Item it : items) {
-            if (it.innerOnly()) continue;
+            if (it.innerOnly() || keptForLateral.contains(it.rtindex())) continue;
             Query.RangeTblEntry rte = q.rangeTable().get(it.rtindex() - 1);
-            List<Expr> row = switch (rte.kind()) {
-                case FUNCTION -> SubqueryPullUp.constantFunction(rte, ctx);
-                case SUBQUERY -> SubqueryPullUp.singleRow(rte, ctx);
-                default -> null;
-            };
-            if (row == null || !varFree(row)) continue;
+            List<Expr> row = rowOf(rte, ctx);
+            // a row reading the items beside it (LATERAL) is the same value wherever no outer
+            // join nulls it; below one it would need a PlaceHolderVar evaluated at a join
+            if (row == null || it.nullable() && !varFree(row)) continue;
             if (it.nullable()) {
                 List<Query.JoinNode> from = new ArrayList<>();
                 for (Query.JoinNode n : q.fromList()) from.add(replaceBelowNulling(n, it.rtindex(), row, false));
                 q = withFrom(q, from);
             } else {
                 q = RowPresence.replaceVars(q, it.rtindex(), row);
+                // nothing reads it any more: as remove_useless_result_rtes drops an RTE_RESULT
+                // from an inner join, one without quals becomes its other side
+                List<Query.JoinNode> from = new ArrayList<>();
+                for (Query.JoinNode n : q.fromList()) from.add(withoutUseless(n, it.rtindex()));
+                q = withFrom(q, from);
             }
             if (rte.kind() == Query.RteKind.FUNCTION) q = withEntry(q, it.rtindex(), resultSubquery(rte, row));
         }
         return q;
+    }
+
+    /** The one row of single-row item {@code rte}, or null if it is not one. */
+    private static List<Expr> rowOf(Query.RangeTblEntry rte, FunctionCallContext ctx) {
+        return switch (rte.kind()) {
+            case FUNCTION -> SubqueryPullUp.constantFunction(rte, ctx);
+            case SUBQUERY -> SubqueryPullUp.singleRow(rte, ctx);
+            default -> null;
+        };
+    }
+
+    /**
+     * remove_useless_result_rtes' JOIN_LEFT case: a LEFT JOIN (or RIGHT JOIN, mirrored) whose
+     * nullable side is a single-row item and whose condition is empty or TRUE matches every row
+     * with that one row, never null-extending: it is an inner join. PostgreSQL then drops the
+     * RTE_RESULT, its PlaceHolderVars evaluated by the other side, unless a LATERAL item reads
+     * them (find_dependent_phvs_in_jointree): such an item is added to {@code keptForLateral},
+     * to stay a Result of its own.
+     */
+    static Query innerJoinsOnTrue(Query q, FunctionCallContext ctx, java.util.Set<Integer> keptForLateral) {
+        if (hasSemiOrAnti(q.fromList())) return q;
+        List<Query.JoinNode> from = new ArrayList<>();
+        boolean changed = false;
+        for (Query.JoinNode n : q.fromList()) {
+            Query.JoinNode m = innerOnTrue(q, n, ctx, keptForLateral);
+            changed |= m != n;
+            from.add(m);
+        }
+        return changed ? withFrom(q, from) : q;
+    }
+
+    private static Query.JoinNode innerOnTrue(Query q, Query.JoinNode n, FunctionCallContext ctx, java.util.Set<Integer> kept) {
+        if (!(n instanceof Query.JoinNode.Join j)) return n;
+        Query.JoinNode l = innerOnTrue(q, j.left(), ctx, kept), r = innerOnTrue(q, j.right(), ctx, kept);
+        Query.JoinNode nullable = j.type() == Query.JoinType.LEFT ? r : j.type() == Query.JoinType.RIGHT ? l : null;
+        boolean onTrue = j.quals() == null || j.quals() instanceof Expr.Const c && Boolean.TRUE.equals(c.value());
+        if (onTrue && nullable instanceof Query.JoinNode.RangeRef ref
+                && rowOf(q.rangeTable().get(ref.rtindex() - 1), ctx) != null) {
+            if (readByLateral(q, ref.rtindex())) kept.add(ref.rtindex());
+            return new Query.JoinNode.Join(Query.JoinType.INNER, l, r, null, j.rtindex(), j.usingNames());
+        }
+        return l == j.left() && r == j.right() ? j
+                : new Query.JoinNode.Join(j.type(), l, r, j.quals(), j.rtindex(), j.usingNames());
+    }
+
+    /** Whether a LATERAL item of {@code q} reads a column of item {@code rtindex}. */
+    private static boolean readByLateral(Query q, int rtindex) {
+        boolean[] found = {false};
+        VarLevels.VarMapper probe = (v, depth) -> {
+            if (v.levelsup() == depth && v.varno() == rtindex) found[0] = true;
+            return null;
+        };
+        for (int i = 0; i < q.rangeTable().size(); i++) {
+            Query.RangeTblEntry r = q.rangeTable().get(i);
+            if (i + 1 == rtindex || !r.lateral()) continue;
+            if (r.subquery() != null) VarLevels.mapQuery(r.subquery(), 1, probe);
+            if (r.functions() != null) for (Query.RangeTblFunction f : r.functions()) VarLevels.map(f.funcexpr(), 0, probe);
+            if (r.values() != null) for (List<Expr> row : r.values()) for (Expr e : row) VarLevels.map(e, 0, probe);
+        }
+        return found[0];
+    }
+
+    /** {@code n} with every inner join without quals that has item {@code rtindex} as one side replaced by its other side. */
+    private static Query.JoinNode withoutUseless(Query.JoinNode n, int rtindex) {
+        if (!(n instanceof Query.JoinNode.Join j)) return n;
+        if (j.type() == Query.JoinType.INNER && j.quals() == null) {
+            if (j.left() instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex) return j.right();
+            if (j.right() instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex) return j.left();
+        }
+        Query.JoinNode l = withoutUseless(j.left(), rtindex), r = withoutUseless(j.right(), rtindex);
+        return l == j.left() && r == j.right() ? j
+                : new Query.JoinNode.Join(j.type(), l, r, j.quals(), j.rtindex(), j.usingNames());
     }
 
     /** No column of this level (at any depth) and no sub-select: the same value wherever it is evaluated. */

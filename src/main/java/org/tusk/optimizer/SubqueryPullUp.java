@@ -66,9 +66,14 @@ final class SubqueryPullUp {
             Query pulled = SimpleSubquery.pullUp(q, it.rtindex(), it.nullable(), ctx, merged);
             if (pulled != null) q = pulled;
         }
+        // a LEFT JOIN ... ON TRUE to a single-row item always finds its one row: an inner join
+        java.util.Set<Integer> keptForLateral = new java.util.HashSet<>();
+        q = OuterJoinSingleRows.innerJoinsOnTrue(q, ctx, keptForLateral);
         List<Integer> candidates = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) collect(n, candidates);
         for (int rtindex : candidates) {
+            // its outputs were PlaceHolderVars, which a LATERAL item reading them keeps at the item
+            if (keptForLateral.contains(rtindex)) continue;
             Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
             List<Expr> row = rte.kind() == Query.RteKind.FUNCTION ? constantFunction(rte, ctx) : singleRow(rte, ctx);
             if (row == null) continue;
@@ -82,7 +87,7 @@ final class SubqueryPullUp {
             q = withoutItem(q, rtindex);
         }
         // then those below outer joins, whose PlaceHolderVars are the items themselves
-        return OuterJoinSingleRows.pullUp(q, ctx);
+        return OuterJoinSingleRows.pullUp(q, ctx, keptForLateral);
     }
 
     /**

@@ -260,7 +260,10 @@
  * Result (a constant function becomes a FROM-less subquery), standing for the RTE_RESULT that
  * evaluates PostgreSQL's PlaceHolderVars: its expressions replace its columns everywhere when no
  * outer join can null it, and otherwise only in the quals at or below the lowest outer join
- * nulling it (not in a FULL join's own quals), as pullup_replace_vars with need_phvs does. {@code info.query} is replaced
+ * nulling it (not in a FULL join's own quals), as pullup_replace_vars with need_phvs does;
+ * one no outer join nulls may read the items beside it (LATERAL), and once nothing reads it an
+ * inner join without quals drops it. A LEFT JOIN ... ON TRUE to a single-row item is an inner
+ * join (remove_useless_result_rtes), the item staying a Result when a LATERAL item reads it. {@code info.query} is replaced
  * by the rewritten query once, before anything is planned, and never changes afterwards.
  * A whole-row reference {@code s.*} to a FROM item that is not a stored table reads a
  * "row present" column one past the item's columns ({@link org.tusk.optimizer.RowPresence}): the

@@ -103,4 +103,26 @@ class OuterJoinSingleRowIT extends OneServerPerClass {
                     + "(osr_b b full join (select 1 as id) yy on b.k = yy.id) on xx.id = coalesce(yy.id) order by b.k"));
         }
     }
+    @Test
+    void aLeftJoinOnTrueToASingleRowItemIsAnInnerJoin() throws Exception {
+        try (Connection c = server.connect()) {
+            // remove_useless_result_rtes: the one-row side always matches, so the join goes
+            assertEquals(List.of("Nested Loop", "  ->  Result", "  ->  Limit", "        ->  Result"), Jdbc.plan(c,
+                    "select * from (select 1 as x) ss1 left join (select 2 as y) ss2 on (true), "
+                            + "lateral (select ss2.y as z limit 1) ss3"));
+            assertEquals(List.of("1|2|2"), Jdbc.rowsShowingNull(c, "select * from (select 1 as x) ss1 left join "
+                    + "(select 2 as y) ss2 on (true), lateral (select ss2.y as z limit 1) ss3"));
+            assertEquals(List.of("0|1|null"), Jdbc.rowsShowingNull(c, "select * from (select 0 as val0) as ss0 left join "
+                    + "(select 1 as val) as ss1 on true left join lateral (select ss1.val as val_filtered where false) as ss2 on true"));
+            assertEquals(List.of("1|5", "2|5", "5|5", "null|5"),
+                    Jdbc.rowsShowingNull(c, "select k, s.c from osr_b b left join (select 5 as c) s on true order by k"));
+            // not for a condition that can fail
+            assertEquals(List.of("1|null", "2|null", "5|null", "null|null"),
+                    Jdbc.rowsShowingNull(c, "select k, s.c from osr_b b left join (select 5 as c) s on false order by k"));
+            // a LATERAL row of a nullable column: computed from the null-extended row, never nulled itself
+            assertEquals(List.of("1|1|1", "2|2|2", "5|5|5", "null|null|-5"), Jdbc.rowsShowingNull(c,
+                    "select b.k, a.id, s.v from osr_b b left join osr_a a on a.id = b.k left join lateral "
+                            + "(select coalesce(a.id, -5) as v) s on true order by b.k"));
+        }
+    }
 }
