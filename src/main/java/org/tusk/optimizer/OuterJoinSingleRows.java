@@ -55,9 +55,7 @@ final class OuterJoinSingleRows {
             // join nulls it; below one it would need a PlaceHolderVar evaluated at a join
             if (row == null || it.nullable() && !varFree(row)) continue;
             if (it.nullable()) {
-                List<Query.JoinNode> from = new ArrayList<>();
-                for (Query.JoinNode n : q.fromList()) from.add(replaceBelowNulling(n, it.rtindex(), row, false));
-                q = withFrom(q, from);
+                q = replaceBelowNulling(q, it.rtindex(), row);
             } else {
                 q = RowPresence.replaceVars(q, it.rtindex(), row);
                 // nothing reads it any more: as remove_useless_result_rtes drops an RTE_RESULT
@@ -160,6 +158,16 @@ final class OuterJoinSingleRows {
     private static boolean hasSemiOrAnti(Query.JoinNode n) {
         return n instanceof Query.JoinNode.Join j && (j.type() == Query.JoinType.SEMI || j.type() == Query.JoinType.ANTI
                 || hasSemiOrAnti(j.left()) || hasSemiOrAnti(j.right()));
+    }
+
+    /**
+     * {@code q} with the columns of its item {@code rtindex}, which an outer join nulls, replaced
+     * by {@code row} in the quals of the lowest join nulling it and of the joins below.
+     */
+    static Query replaceBelowNulling(Query q, int rtindex, List<Expr> row) {
+        List<Query.JoinNode> from = new ArrayList<>();
+        for (Query.JoinNode n : q.fromList()) from.add(replaceBelowNulling(n, rtindex, row, false));
+        return withFrom(q, from);
     }
 
     /**

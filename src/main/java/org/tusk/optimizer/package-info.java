@@ -247,9 +247,12 @@
  * its range table is appended, its output expressions replace the references to its columns and
  * its join tree stands where it stood. A LATERAL one is pulled up only when it is one table
  * whose WHERE alone reads the items beside it and the join node taking its conjuncts covers
- * what they read (a LEFT JOIN LATERAL becomes a left join on them). Not yet: other LATERAL ones,
- * one on an outer join's nullable side with an output that is not a plain column of its own
- * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
+ * what they read (a LEFT JOIN LATERAL becomes a left join on them). On an outer join's nullable
+ * side, an output that is not a plain column of the subquery's tables is replaced in the quals at
+ * or below the lowest outer join nulling it, and the subquery is pulled up when nothing else
+ * reads that output. Not yet: other LATERAL ones,
+ * one on an outer join's nullable side with such an output read above that join (that needs
+ * PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
  * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
  * FROM item reached through inner joins only (a one-row VALUES, or a FROM-less / one-row-VALUES
  * subquery of non-volatile, SRF- and aggregate-free expressions, LATERAL or not) by

@@ -125,4 +125,26 @@ class OuterJoinSingleRowIT extends OneServerPerClass {
                             + "(select coalesce(a.id, -5) as v) s on true order by b.k"));
         }
     }
+    @Test
+    void aSubqueryOnTheNullableSideIsPulledUpWhenOnlyItsOuterJoinReadsItsExpressions() throws Exception {
+        try (Connection c = server.connect()) {
+            // 7 and COALESCE(...) are read only in the ON of the join nulling the subquery: no
+            // PlaceHolderVar is needed and its table joins directly
+            // (PostgreSQL: Hash Left Join / Hash Cond: (b.k = osr_a.id), 7 = 7 folded away)
+            List<String> plan = Jdbc.plan(c,
+                    "select b.k, s.id from osr_b b left join (select id, 7 as h from osr_a) s on b.k = s.id and s.h = 7");
+            assertTrue(plan.stream().noneMatch(l -> l.contains("7") || l.contains("Subquery Scan")), plan.toString());
+            assertTrue(plan.get(0).endsWith("Left Join"), plan.toString());
+            assertEquals(List.of("1|1", "2|2", "5|5", "null|null"), Jdbc.rowsShowingNull(c, "select b.k, s.id from osr_b b "
+                    + "left join (select id, coalesce(v, 0) + 1 as g, 7 as h from osr_a) s on b.k = s.id and s.h = 7 and s.g > 1 order by 1"));
+            assertEquals(List.of("1|null", "2|2", "5|null", "null|null"), Jdbc.rowsShowingNull(c, "select b.k, s.k2 from osr_b b "
+                    + "left join (select c.k as k2, coalesce(c.w, 0) as cw from osr_b c) s on b.k = s.k2 and s.cw = 20 order by 1"));
+            // read above the join too: the expression must still go NULL with the null-extended row
+            assertEquals(List.of("1|1|2", "2|2|3", "5|5|3", "null|null|null"), Jdbc.rowsShowingNull(c, "select b.k, s.id, s.g "
+                    + "from osr_b b left join (select id, coalesce(v, 0) + 1 as g, 7 as h from osr_a) s "
+                    + "on b.k = s.id and s.h = 7 and s.g > 1 order by 1"));
+            assertEquals(List.of("1|1|x", "2|2|x", "5|5|x", "null|null|null"), Jdbc.rowsShowingNull(c, "select b.k, s.k2, s.cw "
+                    + "from osr_b b left join (select c.k as k2, 'x'::text as cw from osr_b c) s on b.k = s.k2 order by 1"));
+        }
+    }
 }
