@@ -21,7 +21,9 @@ import org.tusk.nodes.VarTreeMutator;
  * <p>On the nullable side of an outer join PostgreSQL wraps output expressions in
  * PlaceHolderVars so that they go NULL with a null-extended row; we have none, so there a
  * subquery is pulled up only when every output column is a plain column of its own tables,
- * which goes NULL by itself. Its WHERE moves to the nearest join tree node that applies it with
+ * which goes NULL by itself, or when its other outputs are read only at or below the lowest
+ * outer join nulling it (where PostgreSQL needs no PlaceHolderVar either, and the expressions
+ * replace them: {@link OuterJoinSingleRows#replaceBelowNulling}). Its WHERE moves to the nearest join tree node that applies it with
  * the same effect ({@link #replace}); below a FULL join a single item's WHERE has no such place
  * and the subquery stays. A subquery that reads the items beside it (LATERAL references) stays
  * too, as planned by its own scan (see {@link #pullUp}).
@@ -66,10 +68,20 @@ final class SimpleSubquery {
         // and so does an outer join's nullable side, where only a column of the subquery's own
         // tables goes NULL with the null-extended row as its output must (a constant or an
         // expression such as COALESCE(x, 0) would not)
-        if ((nullable || !q.groupingSets().isEmpty()) && !SubqueryPullUp.allVars(row)) return null;
+        // -- unless nothing reads such an output above the lowest outer join nulling the
+        // subquery: at or below it, where its row is never null-extended, the expression itself
+        // replaces the column (replace_vars_in_jointree, need_phvs off), and no PlaceHolderVar
+        // is needed at all
+        int natts = rte.columns().size();
+        if (!q.groupingSets().isEmpty() && !SubqueryPullUp.allVars(row)) return null;
+        if (nullable && !SubqueryPullUp.allVars(row)) {
+            Query below = OuterJoinSingleRows.replaceBelowNulling(q, rtindex, row);
+            int[] reads = IndexOnlyScans.columnReads(below, rtindex, natts);
+            for (int i = 0; i < row.size(); i++) if (!(row.get(i) instanceof Expr.Var) && reads[i + 1] > 0) return null;
+            q = below;
+        }
         // nor may a whole-row reference be nulled there: its row-present column (RowPresence)
         // becomes the constant TRUE, which only the subquery's own scan can null
-        int natts = rte.columns().size();
         if ((nullable || !q.groupingSets().isEmpty()) && RowPresence.referenced(q, rtindex, natts)) return null;
 
         Query replaced = RowPresence.replaceVars(q, rtindex, row);

@@ -66,9 +66,14 @@ final class SubqueryPullUp {
             Query pulled = SimpleSubquery.pullUp(q, it.rtindex(), it.nullable(), ctx, merged);
             if (pulled != null) q = pulled;
         }
+        // a LEFT JOIN ... ON TRUE to a single-row item always finds its one row: an inner join
+        java.util.Set<Integer> keptForLateral = new java.util.HashSet<>();
+        q = OuterJoinSingleRows.innerJoinsOnTrue(q, ctx, keptForLateral);
         List<Integer> candidates = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) collect(n, candidates);
         for (int rtindex : candidates) {
+            // its outputs were PlaceHolderVars, which a LATERAL item reading them keeps at the item
+            if (keptForLateral.contains(rtindex)) continue;
             Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
             List<Expr> row = rte.kind() == Query.RteKind.FUNCTION ? constantFunction(rte, ctx) : singleRow(rte, ctx);
             if (row == null) continue;
@@ -81,7 +86,8 @@ final class SubqueryPullUp {
             q = RowPresence.replaceVars(q, rtindex, row);
             q = withoutItem(q, rtindex);
         }
-        return q;
+        // then those below outer joins, whose PlaceHolderVars are the items themselves
+        return OuterJoinSingleRows.pullUp(q, ctx, keptForLateral);
     }
 
     /**
@@ -91,7 +97,7 @@ final class SubqueryPullUp {
      * result (several columns, or one column of the composite's field type) is left to its
      * Function Scan.
      */
-    private static List<Expr> constantFunction(Query.RangeTblEntry rte, FunctionCallContext ctx) {
+    static List<Expr> constantFunction(Query.RangeTblEntry rte, FunctionCallContext ctx) {
         if (ctx == null || rte.funcOrdinality() || rte.functions() == null || rte.functions().size() != 1) return null;
         Query.RangeTblFunction f = rte.functions().get(0);
         if (rte.columns().size() != 1 || f.columnCount() != 1 || rte.columns().get(0).typeOid() != f.funcexpr().type())
@@ -111,9 +117,9 @@ final class SubqueryPullUp {
      * A FROM item of the join tree: whether it is reached from the top through inner joins
      * only, and whether an outer join above it can null-extend it.
      */
-    private record Item(int rtindex, boolean innerOnly, boolean nullable) {}
+    record Item(int rtindex, boolean innerOnly, boolean nullable) {}
 
-    private static void collectAll(Query.JoinNode n, boolean innerOnly, boolean nullable, List<Item> out) {
+    static void collectAll(Query.JoinNode n, boolean innerOnly, boolean nullable, List<Item> out) {
         switch (n) {
             case Query.JoinNode.RangeRef r -> out.add(new Item(r.rtindex(), innerOnly, nullable));
             case Query.JoinNode.Join j -> {

@@ -247,15 +247,26 @@
  * its range table is appended, its output expressions replace the references to its columns and
  * its join tree stands where it stood. A LATERAL one is pulled up only when it is one table
  * whose WHERE alone reads the items beside it and the join node taking its conjuncts covers
- * what they read (a LEFT JOIN LATERAL becomes a left join on them). Not yet: other LATERAL ones,
- * one on an outer join's nullable side with an output that is not a plain column of its own
- * tables (that needs PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
+ * what they read (a LEFT JOIN LATERAL becomes a left join on them). On an outer join's nullable
+ * side, an output that is not a plain column of the subquery's tables is replaced in the quals at
+ * or below the lowest outer join nulling it, and the subquery is pulled up when nothing else
+ * reads that output. Not yet: other LATERAL ones,
+ * one on an outer join's nullable side with such an output read above that join (that needs
+ * PlaceHolderVars), UNION ALL subqueries (pull_up_simple_union_all), UPDATE
  * and DELETE levels, levels with FOR UPDATE. Then {@link org.tusk.optimizer.SubqueryPullUp} replaces each single-row
  * FROM item reached through inner joins only (a one-row VALUES, or a FROM-less / one-row-VALUES
  * subquery of non-volatile, SRF- and aggregate-free expressions, LATERAL or not) by
  * its expressions wherever the level and the levels below read its columns, and drops it from
  * the join tree: an inner join that loses a side becomes its other side, its ON condition
- * moving to WHERE (valid because every join above it is inner). {@code info.query} is replaced
+ * moving to WHERE (valid because every join above it is inner). Such an item of var-free
+ * expressions below an outer join ({@link org.tusk.optimizer.OuterJoinSingleRows}) stays a one-row
+ * Result (a constant function becomes a FROM-less subquery), standing for the RTE_RESULT that
+ * evaluates PostgreSQL's PlaceHolderVars: its expressions replace its columns everywhere when no
+ * outer join can null it, and otherwise only in the quals at or below the lowest outer join
+ * nulling it (not in a FULL join's own quals), as pullup_replace_vars with need_phvs does;
+ * one no outer join nulls may read the items beside it (LATERAL), and once nothing reads it an
+ * inner join without quals drops it. A LEFT JOIN ... ON TRUE to a single-row item is an inner
+ * join (remove_useless_result_rtes), the item staying a Result when a LATERAL item reads it. {@code info.query} is replaced
  * by the rewritten query once, before anything is planned, and never changes afterwards.
  * A whole-row reference {@code s.*} to a FROM item that is not a stored table reads a
  * "row present" column one past the item's columns ({@link org.tusk.optimizer.RowPresence}): the
