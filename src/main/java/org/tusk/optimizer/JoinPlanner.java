@@ -310,8 +310,11 @@ final class JoinPlanner {
         joinQuals.removeAll(gating);
         Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
         Rel joined = join(type, left, right, joinQuals, otherQuals);
+        // the nullable side a join: also as a nested loop over it parameterized by the outer row
         if (type == Query.JoinType.LEFT && j.right() instanceof Query.JoinNode.Join)
             joined = withParameterizedInner(joined, left, j.right(), toRight, joinQuals, otherQuals);
+        else if (type == Query.JoinType.RIGHT && j.left() instanceof Query.JoinNode.Join)
+            joined = withParameterizedInner(joined, right, j.left(), toLeft, joinQuals, otherQuals);
         if (gating.isEmpty()) return joined;
         return new Rel(new Plan.GatingResult(joined.plan(), ScanPaths.and(gating)), joined.layout(), joined.relids(),
                 joined.rows(), joined.cost(), joined.lateralParams(), null, null);
