@@ -407,7 +407,8 @@ final class JoinPlanner {
         choice.add(new Chosen(joined.plan(), joined.layout()), e.startup() + disabled, joined.cost(), false);
         offer(choice, p, layout, false, true);
         if (choice.cheapest().payload().plan() != p) return joined;
-        return new Rel(p, layout, joined.relids(), costs.of(p).rows(), costs.of(p).total(), joined.lateralParams(), null, null);
+        // the relation's size is the same whichever path produces it (set_joinrel_size_estimates)
+        return new Rel(p, layout, joined.relids(), joined.rows(), costs.of(p).total(), joined.lateralParams(), null, null);
     }
 
     /** Whether every relation of a join tree item is a plain table without LATERAL references, and no ON clause has a sub-select. */

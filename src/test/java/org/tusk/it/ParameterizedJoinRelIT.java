@@ -50,6 +50,35 @@ class ParameterizedJoinRelIT extends OneServerPerClass {
     }
 
     @Test
+    void aRightJoinParameterizesItsNullableLeftSide() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("set enable_bitmapscan = off");
+            String q = "select s.k, s.w, a.id, b.id from (pj_big a join pj_big b on a.ref = b.id) "
+                    + "right join pj_small s on s.k = a.grp and s.w = b.ten";
+            assertEquals(List.of("Nested Loop Left Join", "  ->  Seq Scan on pj_small s", "  ->  Nested Loop",
+                    "        Join Filter: (s.w = b.ten)", "        ->  Index Scan using pj_big_grp_idx on pj_big a",
+                    "              Index Cond: (grp = s.k)", "        ->  Index Scan using pj_big_pkey on pj_big b",
+                    "              Index Cond: (id = a.ref)"), Jdbc.plan(c, q));
+            assertEquals(Jdbc.rowsShowingNull(c, QUERY + " order by 1, 2, 3"), Jdbc.rowsShowingNull(c, q + " order by 1, 2, 3"));
+        }
+    }
+
+    @Test
+    void aClauseOnAnInnerOuterJoinsNullableSideStaysAtTheJoin() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            // b is null-extended inside the nullable side: s.w = coalesce(b.ten, 1) cannot move below that join
+            String q = "select s.k, s.w, a.id, b.id from pj_small s left join "
+                    + "(pj_big a left join pj_big b on a.ref = b.id and b.ten = 1) on s.k = a.grp and s.w = coalesce(b.ten, 1)";
+            List<String> plan = Jdbc.plan(c, q);
+            assertEquals("Nested Loop Left Join", plan.get(0));
+            assertEquals("  Join Filter: (s.w = COALESCE(b.ten, 1))", plan.get(1));
+            List<String> parameterized = Jdbc.rowsShowingNull(c, q + " order by 1, 2, 3");
+            s.execute("set enable_nestloop = off");
+            assertEquals(Jdbc.rowsShowingNull(c, q + " order by 1, 2, 3"), parameterized);
+        }
+    }
+
+    @Test
     void theRowsAreThoseOfTheUnparameterizedJoin() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             List<String> parameterized = Jdbc.rowsShowingNull(c, QUERY + " order by 1, 2, 3");
