@@ -311,10 +311,10 @@ final class JoinPlanner {
         Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
         Rel joined = join(type, left, right, joinQuals, otherQuals);
         // the nullable side a join: also as a nested loop over it parameterized by the outer row
-        if (type == Query.JoinType.LEFT && j.right() instanceof Query.JoinNode.Join)
-            joined = withParameterizedInner(joined, left, j.right(), toRight, joinQuals, otherQuals);
+        if ((type == Query.JoinType.LEFT || type == Query.JoinType.ANTI) && j.right() instanceof Query.JoinNode.Join)
+            joined = withParameterizedInner(type, joined, left, j.right(), toRight, joinQuals, otherQuals);
         else if (type == Query.JoinType.RIGHT && j.left() instanceof Query.JoinNode.Join)
-            joined = withParameterizedInner(joined, right, j.left(), toLeft, joinQuals, otherQuals);
+            joined = withParameterizedInner(Query.JoinType.LEFT, joined, right, j.left(), toLeft, joinQuals, otherQuals);
         if (gating.isEmpty()) return joined;
         return new Rel(new Plan.GatingResult(joined.plan(), ScanPaths.and(gating)), joined.layout(), joined.relids(),
                 joined.rows(), joined.cost(), joined.lateralParams(), null, null);
@@ -328,7 +328,7 @@ final class JoinPlanner {
     private final Set<Expr> joinLevelOnly = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
-     * A left join whose nullable side is itself a join, done as a nested loop over that join
+     * A left (or anti) join whose nullable side is itself a join, done as a nested loop over that join
      * relation parameterized by the outer row (joinpath.c try_nestloop_path over the inner
      * relation's parameterized paths, relnode.c get_joinrel_parampathinfo): the join clauses
      * movable into the inner side (join_clause_is_movable_into: they read both sides and nothing
@@ -341,7 +341,7 @@ final class JoinPlanner {
      * add_path compares them. Only over plain tables without LATERAL references or sub-selects,
      * which can be planned a second time without side effects.
      */
-    private Rel withParameterizedInner(Rel joined, Rel outer, Query.JoinNode innerNode, List<Expr> innerPushed,
+    private Rel withParameterizedInner(Query.JoinType type, Rel joined, Rel outer, Query.JoinNode innerNode, List<Expr> innerPushed,
                                        List<Expr> joinQuals, List<Expr> otherQuals) {
         if (!ScanPaths.setting(info.glob.ctx, "enable_nestloop", true) || !plainTables(innerNode)
                 || !outer.lateralParams().isEmpty() || joinQuals.isEmpty()) return joined;
@@ -399,7 +399,7 @@ final class JoinPlanner {
         Set<Integer> ids = new HashSet<>(params.values());
         if (!indexesWithParams(inner.plan(), ids)) return joined;
         SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
-        Plan p = new Plan.NestLoop(Query.JoinType.LEFT, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(kept)),
+        Plan p = new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(kept)),
                 layout.fix(ScanPaths.and(otherQuals)), List.copyOf(nestParams));
         PathChoice<Chosen> choice = new PathChoice<>();
         PlanCosts.Estimate e = costs.of(joined.plan());

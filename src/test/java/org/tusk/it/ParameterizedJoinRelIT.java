@@ -79,6 +79,21 @@ class ParameterizedJoinRelIT extends OneServerPerClass {
     }
 
     @Test
+    void anAntiJoinParameterizesItsInnerJoin() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("set enable_bitmapscan = off");
+            // reduce_outer_joins: the strict join clause forces a.grp non-null, so "a.grp is null" makes an anti join
+            String q = "select s.k, s.w from pj_small s left join (pj_big a join pj_big b on a.ref = b.id) "
+                    + "on s.k = a.grp and s.w = b.ten where a.grp is null";
+            assertEquals(List.of("Nested Loop Anti Join", "  ->  Seq Scan on pj_small s", "  ->  Nested Loop",
+                    "        Join Filter: (s.w = b.ten)", "        ->  Index Scan using pj_big_grp_idx on pj_big a",
+                    "              Index Cond: (grp = s.k)", "        ->  Index Scan using pj_big_pkey on pj_big b",
+                    "              Index Cond: (id = a.ref)"), Jdbc.plan(c, q));
+            assertEquals(List.of("2|3", "3|5", "600|1"), Jdbc.rowsShowingNull(c, q + " order by 1"));
+        }
+    }
+
+    @Test
     void theRowsAreThoseOfTheUnparameterizedJoin() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             List<String> parameterized = Jdbc.rowsShowingNull(c, QUERY + " order by 1, 2, 3");
