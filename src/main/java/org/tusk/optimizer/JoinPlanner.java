@@ -280,8 +280,10 @@ final class JoinPlanner {
             Set<Integer> v = varnos(c);
             boolean leftOk = type == Query.JoinType.INNER || type == Query.JoinType.LEFT || type == Query.JoinType.ANTI;
             boolean rightOk = type == Query.JoinType.INNER || type == Query.JoinType.RIGHT;
-            if (leftOk && lr.containsAll(v)) toLeft.add(c);
-            else if (rightOk && rr.containsAll(v)) toRight.add(c);
+            // a parameterized join relation's clause that no scan takes as an index condition stays at the join
+            boolean atJoin = joinLevelOnly.contains(c);
+            if (leftOk && lr.containsAll(v) && !(atJoin && j.left() instanceof Query.JoinNode.RangeRef)) toLeft.add(c);
+            else if (rightOk && rr.containsAll(v) && !(atJoin && j.right() instanceof Query.JoinNode.RangeRef)) toRight.add(c);
             else if (type == Query.JoinType.INNER) joinQuals.add(c);
             else otherQuals.add(c);
         }
@@ -308,9 +310,135 @@ final class JoinPlanner {
         joinQuals.removeAll(gating);
         Rel left = build(j.left(), toLeft), right = build(j.right(), toRight);
         Rel joined = join(type, left, right, joinQuals, otherQuals);
+        // the nullable side a join: also as a nested loop over it parameterized by the outer row
+        if ((type == Query.JoinType.LEFT || type == Query.JoinType.ANTI) && j.right() instanceof Query.JoinNode.Join)
+            joined = withParameterizedInner(type, joined, left, j.right(), toRight, joinQuals, otherQuals);
+        else if (type == Query.JoinType.RIGHT && j.left() instanceof Query.JoinNode.Join)
+            joined = withParameterizedInner(Query.JoinType.LEFT, joined, right, j.left(), toLeft, joinQuals, otherQuals);
         if (gating.isEmpty()) return joined;
         return new Rel(new Plan.GatingResult(joined.plan(), ScanPaths.and(gating)), joined.layout(), joined.relids(),
                 joined.rows(), joined.cost(), joined.lateralParams(), null, null);
+    }
+
+    /**
+     * The clauses a parameterized join relation enforces at its joins rather than in a base
+     * relation's scan (they would be no index condition there): {@link #build} keeps them from
+     * a child that is a single relation. Identity, since equal clauses may be pushed elsewhere.
+     */
+    private final Set<Expr> joinLevelOnly = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * A left (or anti) join whose nullable side is itself a join, done as a nested loop over that join
+     * relation parameterized by the outer row (joinpath.c try_nestloop_path over the inner
+     * relation's parameterized paths, relnode.c get_joinrel_parampathinfo): the join clauses
+     * movable into the inner side (join_clause_is_movable_into: they read both sides and nothing
+     * the inner side null-extends itself) take the outer row's values as exec parameters. A
+     * clause that one inner base relation can use as an index condition goes to that relation's
+     * scan (its parameterized index path); the others are checked at the inner joins covering
+     * their relations (the join relation's ppi_clauses). PostgreSQL makes such a path only when
+     * some base relation has a parameterized index path, so at least one clause must end up an
+     * index condition. The result competes with {@code joined}, the plan chosen without it, as
+     * add_path compares them. Only over plain tables without LATERAL references or sub-selects,
+     * which can be planned a second time without side effects.
+     */
+    private Rel withParameterizedInner(Query.JoinType type, Rel joined, Rel outer, Query.JoinNode innerNode, List<Expr> innerPushed,
+                                       List<Expr> joinQuals, List<Expr> otherQuals) {
+        if (!ScanPaths.setting(info.glob.ctx, "enable_nestloop", true) || !plainTables(innerNode)
+                || !outer.lateralParams().isEmpty() || joinQuals.isEmpty()) return joined;
+        for (Expr c : innerPushed) if (ExprTrees.any(c, x -> x instanceof Expr.SubLink || x instanceof Expr.SubPlan)) return joined;
+        Set<Integer> innerRelids = relids(innerNode);
+        Set<Integer> nonNullable = new HashSet<>();
+        nonNullable(innerNode, nonNullable);
+        Set<Integer> both = union(outer.relids(), innerRelids);
+        List<Expr> moved = new ArrayList<>(), kept = new ArrayList<>();
+        for (Expr c : joinQuals) {
+            Set<Integer> v = varnos(c);
+            Set<Integer> innerPart = new HashSet<>(v);
+            innerPart.retainAll(innerRelids);
+            if (both.containsAll(v) && !innerPart.isEmpty() && !java.util.Collections.disjoint(v, outer.relids())
+                    && nonNullable.containsAll(innerPart) && !Clauses.containsVolatileFunctions(c)
+                    && !ExprTrees.any(c, x -> x instanceof Expr.SubLink || x instanceof Expr.SubPlan)) moved.add(c);
+            else kept.add(c);
+        }
+        if (moved.isEmpty()) return joined;
+        java.util.Map<Expr.Var, Integer> params = new java.util.LinkedHashMap<>();
+        List<Expr> parameterized = new ArrayList<>();
+        for (Expr c : moved)
+            parameterized.add(ExprTrees.map(c, x -> x instanceof Expr.Var v && v.levelsup() == 0 && outer.relids().contains(v.varno())
+                    ? new Expr.ExecParam(params.computeIfAbsent(new Expr.Var(v.varno(), v.attno(), v.type(), v.typmod(), null, -1, 0),
+                            k -> info.newParamId()), v.type(), v.typmod()) : null));
+        List<Plan.NestParam> nestParams = new ArrayList<>();
+        for (var e : params.entrySet()) nestParams.add(new Plan.NestParam(e.getValue(), outer.layout().fix(e.getKey())));
+        // which clauses an inner base relation can take as an index condition (its parameterized path)
+        boolean anyIndexable = false;
+        List<Expr> atJoins = new ArrayList<>();
+        for (Expr c : parameterized) {
+            Set<Integer> v = varnos(c);
+            boolean indexable = v.size() == 1 && ScanPaths.parameterizedScan(q.rangeTable().get(v.iterator().next() - 1), c, null,
+                    info.glob.env, info.glob.ctx, null, false) != null;
+            anyIndexable |= indexable;
+            if (!indexable) atJoins.add(c);
+        }
+        if (!anyIndexable) return joined;
+        // the scans and joins of the inner side are costed as repeated once per outer row
+        costs.parameterizedBy(outer.plan(), nestParams);
+        java.util.Map<Integer, Double> savedRows = new java.util.HashMap<>(baseRows), savedTuples = new java.util.HashMap<>(baseTuples);
+        Rel inner;
+        joinLevelOnly.addAll(atJoins);
+        try {
+            List<Expr> pushed = new ArrayList<>(innerPushed);
+            pushed.addAll(parameterized);
+            inner = build(innerNode, pushed);
+        } finally {
+            joinLevelOnly.removeAll(atJoins);
+            baseRows.clear();
+            baseRows.putAll(savedRows);
+            baseTuples.clear();
+            baseTuples.putAll(savedTuples);
+        }
+        Set<Integer> ids = new HashSet<>(params.values());
+        if (!indexesWithParams(inner.plan(), ids)) return joined;
+        SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
+        Plan p = new Plan.NestLoop(type, outer.plan(), inner.plan(), layout.fix(ScanPaths.and(kept)),
+                layout.fix(ScanPaths.and(otherQuals)), List.copyOf(nestParams));
+        PathChoice<Chosen> choice = new PathChoice<>();
+        PlanCosts.Estimate e = costs.of(joined.plan());
+        double disabled = joined.cost() - e.total();
+        choice.add(new Chosen(joined.plan(), joined.layout()), e.startup() + disabled, joined.cost(), false);
+        offer(choice, p, layout, false, true);
+        if (choice.cheapest().payload().plan() != p) return joined;
+        // the relation's size is the same whichever path produces it (set_joinrel_size_estimates)
+        return new Rel(p, layout, joined.relids(), joined.rows(), costs.of(p).total(), joined.lateralParams(), null, null);
+    }
+
+    /** Whether every relation of a join tree item is a plain table without LATERAL references, and no ON clause has a sub-select. */
+    private boolean plainTables(Query.JoinNode n) {
+        return switch (n) {
+            case Query.JoinNode.RangeRef r -> {
+                Query.RangeTblEntry rte = q.rangeTable().get(r.rtindex() - 1);
+                yield rte.kind() == Query.RteKind.RELATION && rte.isTable() && !rte.lateral();
+            }
+            case Query.JoinNode.Join j -> !ExprTrees.any(j.quals(), x -> x instanceof Expr.SubLink || x instanceof Expr.SubPlan)
+                    && plainTables(j.left()) && plainTables(j.right());
+        };
+    }
+
+    /** Whether some index scan in the plan compares in an index condition with one of the exec parameters {@code ids}. */
+    private static boolean indexesWithParams(Plan p, Set<Integer> ids) {
+        if (p instanceof Plan.IndexScan s) {
+            for (Plan.IndexQual iq : s.indexQuals()) if (iq.argument() instanceof Expr.ExecParam e && ids.contains(e.id())) return true;
+            return false;
+        }
+        return switch (p) {
+            case Plan.NestLoop n -> indexesWithParams(n.outer(), ids) || indexesWithParams(n.inner(), ids);
+            case Plan.HashJoin h -> indexesWithParams(h.outer(), ids) || indexesWithParams(h.inner(), ids);
+            case Plan.MergeJoin m -> indexesWithParams(m.outer(), ids) || indexesWithParams(m.inner(), ids);
+            case Plan.Sort s -> indexesWithParams(s.child(), ids);
+            case Plan.SubqueryScan s -> s.rte() == null && indexesWithParams(s.child(), ids);
+            case Plan.Memoize m -> indexesWithParams(m.child(), ids);
+            case Plan.GatingResult g -> indexesWithParams(g.child(), ids);
+            default -> false;
+        };
     }
 
     /**
@@ -626,7 +754,7 @@ final class JoinPlanner {
                     List<Expr> origins = new ArrayList<>();
                     boolean binary = false;
                     for (EquiKey k : keys) {
-                        if (!(k.inner() instanceof Expr.Var)) continue;
+                        if (!(k.inner() instanceof Expr.Var) || ExprTrees.any(k.clause(), x -> x instanceof Expr.ExecParam)) continue;
                         origins.add(k.outer());
                         Expr.OpExpr op = (Expr.OpExpr) k.clause();
                         // a join operator that does not hash may tell apart values the hash equality equates
@@ -910,7 +1038,9 @@ final class JoinPlanner {
         List<Plan.NestParam> nestParams = new ArrayList<>();
         List<Expr> rest = new ArrayList<>(joinClauses);
         for (EquiKey k : keys) {
-            if (!(k.inner() instanceof Expr.Var)) continue;
+            // a clause reading a parameter of an enclosing parameterized join relation (a third
+            // relation's value) is not movable into this scan's path, parameterized by the outer side alone
+            if (!(k.inner() instanceof Expr.Var) || ExprTrees.any(k.clause(), x -> x instanceof Expr.ExecParam)) continue;
             int id = info.newParamId();
             Expr.OpExpr op = (Expr.OpExpr) k.clause();
             Expr param = new Expr.ExecParam(id, k.outer().type(), k.outer().typmod());

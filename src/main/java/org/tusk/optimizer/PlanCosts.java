@@ -268,7 +268,7 @@ public final class PlanCosts {
         // repeated as the inner side of a nested loop (loop_count): Mackert and Lohman over all
         // the loops' fetches, index and heap pages alike, each loop paying its share (as
         // genericcostestimate and cost_index do for a parameterized path)
-        double loops = loopCounts.getOrDefault(s, 1.0);
+        double loops = loopCounts.getOrDefault(s, paramLoops.isEmpty() ? 1.0 : paramLoops(s));
         double indexPagesCost = loops > 1
                 ? ScanPaths.indexPagesFetched(Math.max(1, Math.ceil(boundSel * indexPages)) * nsa * loops, indexPages)
                         * randomPageCost / loops
@@ -525,6 +525,34 @@ public final class PlanCosts {
     private final Map<Plan, ParamJoin> paramJoins = new IdentityHashMap<>();
     /** The parameterized inner index scans of nested loops, with the loop's outer rows (cost_index's loop_count). */
     private final Map<Plan, Double> loopCounts = new IdentityHashMap<>();
+    /**
+     * The rows of the outer side that sets each exec parameter of a parameterized join relation
+     * (get_loop_count): an index scan deep inside such a relation that compares with one of them
+     * is repeated once per outer row, as a nested loop's direct inner index scan is.
+     */
+    private final Map<Integer, Double> paramLoops = new java.util.HashMap<>();
+
+    /**
+     * Registers the exec parameters a nested loop with outer side {@code outer} will set, before
+     * the parameterized relation on its inner side is planned and costed (its ParamPathInfo's
+     * required_outer): the index scans comparing with them are costed for the outer rows' loops,
+     * and sized as the join clauses they stand for.
+     */
+    void parameterizedBy(Plan outer, List<Plan.NestParam> params) {
+        double rows = of(outer).rows();
+        for (Plan.NestParam np : params) {
+            paramSources.put(np.paramId(), new ParamSource(outer, np.outerExpr()));
+            paramLoops.put(np.paramId(), rows);
+        }
+    }
+
+    /** The loop count of an index scan comparing with parameters of {@link #parameterizedBy}: the most outer rows among them. */
+    private double paramLoops(Plan.IndexScan s) {
+        double loops = 1.0;
+        for (Plan.IndexQual q : s.indexQuals())
+            if (q.argument() instanceof Expr.ExecParam p) loops = Math.max(loops, paramLoops.getOrDefault(p.id(), 1.0));
+        return loops;
+    }
 
     /**
      * calc_joinrel_size_estimate: the cross product (or, for a semi or anti join, the outer rows)
@@ -713,7 +741,7 @@ public final class PlanCosts {
         Estimate o = of(n.outer());
         // the inner scan under a Memoize is the same parameterized path, costed for the same loops
         Plan innerScan = n.inner() instanceof Plan.Memoize m ? m.child() : n.inner();
-        if (!n.nestParams().isEmpty() && innerScan instanceof Plan.IndexScan) loopCounts.put(innerScan, o.rows());
+        if (!n.nestParams().isEmpty() && innerScan instanceof Plan.IndexScan) loopCounts.put(innerScan, loopCount(n.outer(), o));
         Estimate i = of(n.inner());
         boolean param = !n.nestParams().isEmpty();
         double innerFirst, innerRescan, rescanStart = param ? i.startup() : 0;
@@ -768,6 +796,16 @@ public final class PlanCosts {
                 ? joinRows(n.type(), n.outer(), n.inner(), o, pj.baseRows(), pj.clauses(), n.joinQual(), n.otherQual())
                 : joinRows(n.type(), n.outer(), n.inner(), o, i.rows(), List.of(), n.joinQual(), n.otherQual());
         return new Estimate(startup, total, rows, o.width() + i.width());
+    }
+
+    /**
+     * get_loop_count: the rows of the outer relation as estimated without parameters (its
+     * RelOptInfo's rows), which for an outer side that is itself a parameterized index scan
+     * (inside a parameterized join relation) is that scan's size without its join conditions.
+     */
+    private double loopCount(Plan outer, Estimate o) {
+        ParamJoin pj = outer instanceof Plan.IndexScan ? paramJoins.get(outer) : null;
+        return pj != null ? pj.baseRows() : o.rows();
     }
 
     /**

@@ -90,6 +90,17 @@
  * join_clause_is_movable_into), unless it was planned as something other than a scan (a
  * subquery PostgreSQL would have pulled up).
  *
+ * <p>Parameterized join relations: a LEFT (or RIGHT) JOIN whose nullable side is itself a join
+ * of plain tables is also offered as a nested loop over that side planned again with the outer
+ * row's values as exec parameters (try_nestloop_path over get_joinrel_parampathinfo's paths,
+ * the outer join making the preserved side a param_source_rel). The join clauses movable into
+ * it (reading both sides, nothing the nullable side null-extends itself) move: one an inner
+ * table can use as an index condition goes to that table's scan, the others are checked at the
+ * inner join covering their relations; at least one must become an index condition, as
+ * PostgreSQL only builds such paths over parameterized index paths. Index scans comparing with
+ * those parameters are costed for the outer rows' loops (get_loop_count); the relation keeps
+ * the unparameterized join's size.
+ *
  * <p>Memoize (get_memoize_path): a nested loop over a parameterized inner side (an index scan
  * parameterized by the outer row, or a LATERAL item) is also offered with a {@code Memoize}
  * over the inner side, keyed by the loop's parameters (logical mode for hashable join
