@@ -120,12 +120,12 @@ public final class Lexer {
         }
         if ((c == 'b' || c == 'B') && peek(1) == '\'') {
             pos++;
-            Token t = scanString(start, false);
+            Token t = scanString(start, false, "unterminated bit string literal");
             return new Token(Kind.BCONST, t.value(), null, start, t.end());
         }
         if ((c == 'x' || c == 'X') && peek(1) == '\'') {
             pos++;
-            Token t = scanString(start, false);
+            Token t = scanString(start, false, "unterminated hexadecimal string literal");
             return new Token(Kind.XCONST, t.value(), null, start, t.end());
         }
         if ((c == 'n' || c == 'N') && peek(1) == '\'') {
@@ -334,10 +334,15 @@ public final class Lexer {
 
     /** Scans '...' (pos at the quote), with '' and whitespace-newline continuation; E-escapes if extended. */
     private Token scanString(int start, boolean extended) {
+        return scanString(start, extended, "unterminated quoted string");
+    }
+
+    /** {@link #scanString(int, boolean)} with scan.l's message for the kind of literal left open (xb, xh, xq). */
+    private Token scanString(int start, boolean extended, String unterminated) {
         StringBuilder sb = new StringBuilder();
         pos++; // opening quote
         while (true) {
-            if (pos >= src.length()) throw error("unterminated quoted string", start);
+            if (pos >= src.length()) throw error(unterminated, start);
             char ch = src.charAt(pos++);
             if (ch == '\'') {
                 if (peek(0) == '\'') {
@@ -359,7 +364,7 @@ public final class Lexer {
                 break;
             }
             if (extended && ch == '\\') {
-                if (pos >= src.length()) throw error("unterminated quoted string", start);
+                if (pos >= src.length()) throw error(unterminated, start);
                 char e = src.charAt(pos++);
                 if (warnOnFirstEscape) {
                     warnOnFirstEscape = false;

@@ -93,6 +93,12 @@ class LexerTest {
         assertEquals("unterminated quoted identifier at or near \"\"abc\"", e.getMessage());
         e = assertThrows(PgException.class, () -> lex("select $$abc"));
         assertEquals("unterminated dollar-quoted string at or near \"$$abc\"", e.getMessage());
+        e = assertThrows(PgException.class, () -> lex("select b'101"));
+        assertEquals("unterminated bit string literal at or near \"b'101\"", e.getMessage());
+        e = assertThrows(PgException.class, () -> lex("select x'1f"));
+        assertEquals("unterminated hexadecimal string literal at or near \"x'1f\"", e.getMessage());
+        e = assertThrows(PgException.class, () -> lex("select e'ab"));
+        assertEquals("unterminated quoted string at or near \"e'ab\"", e.getMessage());
         e = assertThrows(PgException.class, () -> lex("select \"\""));
         assertEquals("zero-length delimited identifier at or near \"\"\"\"", e.getMessage());
     }
