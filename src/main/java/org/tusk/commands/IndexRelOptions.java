@@ -45,6 +45,30 @@ final class IndexRelOptions {
     }
 
     /**
+     * index_reloptions(ginoptions): fastupdate (bool) and gin_pending_list_limit (int, 64 ..
+     * MAX_KILOBYTES, in kB), stored as written. Tusk's GIN has no pending list: inserts always go
+     * straight into the entry tree, whatever fastupdate says.
+     */
+    static List<String> gin(List<Stmt.DefElem> options) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Stmt.DefElem o : options) {
+            String name = o.name();
+            if (!seen.add(name)) {
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" specified more than once");
+            }
+            String value = o.value() == null ? "true" : o.value();
+            switch (name) {
+                case "fastupdate" -> boolOption(name, value);
+                case "gin_pending_list_limit" -> intOption(name, o.value(), 64, Integer.MAX_VALUE / 1024);
+                default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
+            }
+            out.add(name + "=" + value);
+        }
+        return out;
+    }
+
+    /**
      * index_opclass_options: parameters given to an operator class that has no options support
      * function (every built-in B-tree class) are an error naming the class.
      */
