@@ -145,8 +145,11 @@ final class GinEntryTree {
             MemorySegment p = page(buf);
             if (GinPage.isLeaf(p)) return buf;
             List<byte[]> items = GinPage.items(p);
-            int i = firstGE(st, items, false, key, tid);
-            if (i >= items.size() || GinPage.isRightmost(p) && i == items.size() - 1) i = items.size() - 1;
+            // the last downlink of a rightmost page is infinity whatever key it holds: it is not
+            // part of the ordered search (entryLocateEntry's GinPageRightMost test)
+            boolean rightmost = GinPage.isRightmost(p);
+            int i = firstGE(st, rightmost ? items.subList(0, items.size() - 1) : items, false, key, tid);
+            if (i >= items.size()) i = items.size() - 1;
             int child = GinEntry.read(st, items.get(i), false).downlink();
             if (stack != null) stack.push(blockNumber(buf));
             relBuf(buf);
