@@ -224,6 +224,23 @@ public final class GinAm implements IndexAm {
     /** What gincostestimate reads of the metapage. */
     public record GinStatsView(int totalPages, int entryPages, long entries) {}
 
+    /**
+     * gincost_pattern: what a scan key of strategy {@code strategy} with comparison value
+     * {@code query} searches in column {@code column} (1-based) of {@code index}: its number of
+     * entries, whether it needs every entry of the column (GIN_SEARCH_MODE_ALL), whether it also
+     * reads the empty items, and whether it can match anything at all.
+     */
+    public QueryCounts countQuery(Relation index, int column, int strategy, Object query) {
+        GinState st = GinState.of(index);
+        GinOpclass.Query q = st.opclass[column - 1].extractQuery(query, strategy, st.keyType[column - 1]);
+        boolean possible = !(q.entries().isEmpty() && q.mode() == GinOpclass.SearchMode.DEFAULT);
+        return new QueryCounts(q.entries().size(), q.mode() == GinOpclass.SearchMode.ALL,
+                q.mode() == GinOpclass.SearchMode.INCLUDE_EMPTY, possible);
+    }
+
+    /** gincost_pattern's counts for one scan key. */
+    public record QueryCounts(int entries, boolean fullScan, boolean includeEmpty, boolean matchPossible) {}
+
     @Override
     public int numberOfBlocks(Relation index) {
         return tree.nblocks(index);
