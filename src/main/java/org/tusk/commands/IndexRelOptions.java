@@ -82,6 +82,11 @@ final class IndexRelOptions {
      * given ones; the whole list is validated again, as index_reloptions does.
      */
     static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset) {
+        return merge(stored, options, reset, false);
+    }
+
+    /** As above, validated as ginoptions does for a GIN index ({@code gin}), else as btoptions. */
+    static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset, boolean gin) {
         Set<String> named = new HashSet<>();
         for (Stmt.DefElem o : options) {
             if (reset && o.value() != null)
@@ -95,7 +100,7 @@ final class IndexRelOptions {
             if (!named.contains(name)) kept.add(new Stmt.DefElem(name, eq < 0 ? null : old.substring(eq + 1), -1));
         }
         if (!reset) kept.addAll(options);
-        return btree(kept);
+        return gin ? gin(kept) : btree(kept);
     }
 
     private static void intOption(String name, String value, int min, int max) {

@@ -223,6 +223,14 @@ class GinIndexIT {
             assertEquals("42804", e.getSQLState());
             e = assertThrows(SQLException.class, () -> s.execute("create index on d using gin (a) with (fillfactor = 50)"));
             assertEquals("22023", e.getSQLState());
+            // ALTER INDEX validates as ginoptions; CLUSTER ON refuses an access method that cannot cluster
+            s.execute("alter index d_a set (fastupdate = off)");
+            assertEquals(List.of("{gin_pending_list_limit=128,fastupdate=off}"),
+                    TuskServer.rows(c, "select reloptions from pg_class where relname = 'd_a'"));
+            e = assertThrows(SQLException.class, () -> s.execute("alter index d_a set (fillfactor = 50)"));
+            assertEquals("ERROR: unrecognized parameter \"fillfactor\"", e.getMessage());
+            e = assertThrows(SQLException.class, () -> s.execute("alter table d cluster on d_a"));
+            assertEquals("ERROR: cannot cluster on index \"d_a\" because access method does not support clustering", e.getMessage());
         }
     }
 }
