@@ -159,6 +159,8 @@ public final class BtreeOpclasses {
      * key is binary-coercible to (bpchar_ops on text); null when the default.
      */
     public static String nonDefaultName(int opclassOid, int keyType) {
+        GinOpclassCatalog.Opclass gin = GinOpclassCatalog.byOid(opclassOid);
+        if (gin != null) return gin.isDefault() ? null : gin.name();   // a GIN index's class (jsonb_path_ops)
         String pattern = nonDefaultName(opclassOid);
         if (pattern != null || coercedInputType(opclassOid, keyType) == 0) return pattern;
         for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES) if (c.oid() == opclassOid) return c.name();

@@ -75,6 +75,7 @@ public final class CatalogBootstrap {
         rows.get(PG_AM).add(CatalogRows.amRow(HEAP_TABLE_AM_OID, "heap", F_HEAP_TABLEAM_HANDLER, 't'));
         rows.get(PG_AM).add(CatalogRows.amRow(BTREE_AM_OID, "btree", F_BTHANDLER, 'i'));
         rows.get(PG_AM).add(CatalogRows.amRow(SystemCatalogs.HASH_AM_OID, "hash", F_HASHHANDLER, 'i'));
+        rows.get(PG_AM).add(CatalogRows.amRow(GinOpclassCatalog.GIN_AM_OID, "gin", GinOpclassCatalog.F_GINHANDLER, 'i'));
         // the built-in casts and operators, with PostgreSQL 15's OIDs where PostgreSQL has the object
         for (Object[] v : BuiltinObjectCatalogs.castRows()) rows.get(PG_CAST).add(heapRow(v));
         for (Object[] v : BuiltinObjectCatalogs.operatorRows()) rows.get(PG_OPERATOR).add(heapRow(v));

@@ -29,7 +29,23 @@ import java.util.List;
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                         int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
                         short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
-                        int[] exclusionOps, List<String> reloptions, int[] includeAttnums) {
+                        int[] exclusionOps, List<String> reloptions, int[] includeAttnums, int relam) {
+    /** An index of the B-tree access method. */
+    public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                     int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
+                     short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
+                     int[] exclusionOps, List<String> reloptions, int[] includeAttnums) {
+        this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
+                indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums,
+                SystemCatalogs.BTREE_AM_OID);
+    }
+
+    /** The same index of access method {@code am} (pg_class.relam). */
+    public IndexSpec withAccessMethod(int am) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, am);
+    }
+
     public IndexSpec {
         includeAttnums = includeAttnums == null ? new int[0] : includeAttnums.clone();
         reloptions = reloptions == null ? List.of() : List.copyOf(reloptions);
@@ -62,7 +78,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with these storage parameters (pg_class.reloptions "name=value", already validated). */
     public IndexSpec withRelOptions(List<String> options) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options, includeAttnums, relam);
     }
 
     /** An index not backing an exclusion constraint. */
@@ -79,7 +95,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index as the index of an EXCLUDE constraint with these operators (not unique, a constraint). */
     public IndexSpec asExclusion(int[] ops) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, false, false, true,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions, includeAttnums, relam);
     }
 
     /** An index not backing a deferrable constraint. */
@@ -94,12 +110,12 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with UNIQUE NULLS [NOT] DISTINCT as given. */
     public IndexSpec withNullsNotDistinct(boolean nullsNotDistinct) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, relam);
     }
 
     public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, relam);
     }
 
     /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */
@@ -118,7 +134,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with these INCLUDE columns (table attnums) after its key columns. */
     public IndexSpec withIncludes(int[] includes) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includes);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includes, relam);
     }
 
     @Override

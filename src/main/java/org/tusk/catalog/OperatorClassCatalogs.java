@@ -101,6 +101,7 @@ final class OperatorClassCatalogs {
         for (Opclass k : CLASSES) {
             if (seen.add(k.family())) out.add(new Object[] {(long) k.family(), (long) BTREE, k.familyName(), NSP, OWNER});
         }
+        out.addAll(GinOpclassCatalog.familyRows(NSP, OWNER));
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
     }
@@ -111,6 +112,7 @@ final class OperatorClassCatalogs {
             out.add(new Object[] {(long) k.oid(), (long) BTREE, k.name(), NSP, OWNER, (long) k.family(), (long) k.inputType(),
                     k.isDefault(), (long) k.keyType()});
         }
+        out.addAll(GinOpclassCatalog.classRows(NSP, OWNER));
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
     }
@@ -130,6 +132,7 @@ final class OperatorClassCatalogs {
             out.add(new Object[] {Long.parseLong(f[0]), (long) family, (long) left, (long) right, Short.parseShort(f[4]), "s",
                     opr, (long) BTREE, 0L});
         }
+        out.addAll(GinOpclassCatalog.amopRows());
         return amop = List.copyOf(out);
     }
 }

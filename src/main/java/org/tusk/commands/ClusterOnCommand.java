@@ -36,6 +36,10 @@ final class ClusterOnCommand {
             throw PgException.error(SqlState.WRONG_OBJECT_TYPE,
                     "\"" + indexName + "\" is not an index for table \"" + heap.name() + "\"");
         }
+        if (index.relam() != Relation.BTREE_AM_OID) {   // amclusterable: B-tree's, not GIN's
+            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot cluster on index \"" + index.name()
+                    + "\" because access method does not support clustering");
+        }
         if (index.index().predicate() != null) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot cluster on partial index \"" + index.name() + "\"");
         }

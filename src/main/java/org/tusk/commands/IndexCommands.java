@@ -61,8 +61,9 @@ public final class IndexCommands {
         Catalog catalog = ctx.env().catalog();
         Stmt.RangeVar rv = s.relation();
         String method = s.accessMethod().toLowerCase(Locale.ROOT);
-        if (!method.equals("btree")) {
-            if (List.of("hash", "gist", "gin", "spgist", "brin").contains(method))
+        boolean gin = method.equals("gin");
+        if (!method.equals("btree") && !gin) {
+            if (List.of("hash", "gist", "spgist", "brin").contains(method))
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
         }
@@ -82,7 +83,8 @@ public final class IndexCommands {
                     .withDetail(org.tusk.catalog.RelkindDetail.notSupported(heap.relkind()));
         }
         // DefineIndex validates the storage parameters (index_reloptions) before building
-        IndexSpec spec = compute(heap, s, queryString, ctx).spec().withRelOptions(IndexRelOptions.btree(s.options()));
+        IndexSpec spec = compute(heap, s, queryString, ctx).spec()
+                .withRelOptions(gin ? IndexRelOptions.gin(s.options()) : IndexRelOptions.btree(s.options()));
         if (heap.relkind() == 'p' && s.concurrent()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
                     + heap.name() + "\" concurrently");
@@ -140,6 +142,8 @@ public final class IndexCommands {
         int[] opclasses = new int[n];
         int[] collations = new int[n];
         int[] types = new int[n];
+        boolean gin = s.accessMethod().equalsIgnoreCase("gin");
+        if (gin) GinIndexColumns.checkStatement(s);
         short[] indoption = new short[n];
         List<String> colnames = new ArrayList<>();
         List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
@@ -194,7 +198,9 @@ public final class IndexCommands {
             colnames.add(colname);
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
-            if (e.opclass() != null) {
+            if (gin) {
+                opclasses[i] = GinIndexColumns.opclass(e, type);
+            } else if (e.opclass() != null) {
                 opclasses[i] = resolveOpclass(e.opclass(), type, true, ctx.env() == null ? null : ctx.env().catalog());
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
@@ -211,6 +217,7 @@ public final class IndexCommands {
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
                 s.nullsNotDistinct());
         if (!s.includes().isEmpty()) spec = spec.withIncludes(includeAttnums(heap, s, queryString));
+        if (gin) spec = spec.withAccessMethod(org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID);
         return new Computed(spec, types);
     }
 

@@ -45,6 +45,30 @@ final class IndexRelOptions {
     }
 
     /**
+     * index_reloptions(ginoptions): fastupdate (bool) and gin_pending_list_limit (int, 64 ..
+     * MAX_KILOBYTES, in kB), stored as written. Tusk's GIN has no pending list: inserts always go
+     * straight into the entry tree, whatever fastupdate says.
+     */
+    static List<String> gin(List<Stmt.DefElem> options) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Stmt.DefElem o : options) {
+            String name = o.name();
+            if (!seen.add(name)) {
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" specified more than once");
+            }
+            String value = o.value() == null ? "true" : o.value();
+            switch (name) {
+                case "fastupdate" -> boolOption(name, value);
+                case "gin_pending_list_limit" -> intOption(name, o.value(), 64, Integer.MAX_VALUE / 1024);
+                default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
+            }
+            out.add(name + "=" + value);
+        }
+        return out;
+    }
+
+    /**
      * index_opclass_options: parameters given to an operator class that has no options support
      * function (every built-in B-tree class) are an error naming the class.
      */
@@ -58,6 +82,11 @@ final class IndexRelOptions {
      * given ones; the whole list is validated again, as index_reloptions does.
      */
     static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset) {
+        return merge(stored, options, reset, false);
+    }
+
+    /** As above, validated as ginoptions does for a GIN index ({@code gin}), else as btoptions. */
+    static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset, boolean gin) {
         Set<String> named = new HashSet<>();
         for (Stmt.DefElem o : options) {
             if (reset && o.value() != null)
@@ -71,7 +100,7 @@ final class IndexRelOptions {
             if (!named.contains(name)) kept.add(new Stmt.DefElem(name, eq < 0 ? null : old.substring(eq + 1), -1));
         }
         if (!reset) kept.addAll(options);
-        return btree(kept);
+        return gin ? gin(kept) : btree(kept);
     }
 
     private static void intOption(String name, String value, int min, int max) {

@@ -43,7 +43,18 @@ public sealed interface Plan {
      * an expression without Vars (a Const or a Param), by B-tree strategy {@code strategy}.
      * {@code clause} is the WHERE clause it came from, rechecked on each fetched row.
      */
-    record IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause) {}
+    record IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause,
+                     int amStrategy) {
+        /** A qual of a B-tree strategy. */
+        public IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause) {
+            this(indexColumn, strategy, argument, clause, 0);
+        }
+
+        /** A qual of another access method's strategy number ({@code strategy} null), as GIN's operator classes number them. */
+        public static IndexQual ofStrategyNumber(int indexColumn, int amStrategy, Expr argument, Expr clause) {
+            return new IndexQual(indexColumn, null, argument, clause, amStrategy);
+        }
+    }
 
     /**
      * Index scan (nodeIndexscan.c): the heap TIDs the index returns for {@code indexQuals} are

@@ -104,8 +104,10 @@ final class BitmapPaths {
         for (Expr c : clauses) if (!covered.contains(c) && m.impliedByPredicate(c)) covered.add(c);
         // create_bitmap_subplan: a partial index's predicate is part of what the bitmap stands for
         for (Expr p : m.predicateFor(rte, used)) orig.add(p);
-        double cost = ScanPaths.indexOnlyCost(index, quals, tuples, env, ctx)
-                + 0.1 * ScanPaths.CPU_OPERATOR_COST * Math.max(1, Math.rint(sel * tuples));
+        double indexCost = index.relam() == Relation.GIN_AM_OID
+                ? GinCostEstimate.cost(index, quals, tuples, sel, env, ctx)[1]
+                : ScanPaths.indexOnlyCost(index, quals, tuples, env, ctx);
+        double cost = indexCost + 0.1 * ScanPaths.CPU_OPERATOR_COST * Math.max(1, Math.rint(sel * tuples));
         return new Bitmap(new Plan.BitmapIndexScan(index, List.copyOf(quals)), ScanPaths.and(orig), List.copyOf(covered),
                 sel, cost);
     }

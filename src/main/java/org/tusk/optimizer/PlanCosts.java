@@ -482,6 +482,10 @@ public final class PlanCosts {
 
     /** A bitmap index scan's own cost: btcostestimate's descent, pages and entries (its indextotalcost). */
     private double bitmapIndexCost(Query.RangeTblEntry rte, Plan.BitmapIndexScan s, double tuples, ScanStats stats) {
+        if (s.index().relam() == org.tusk.utils.cache.Relation.GIN_AM_OID) {
+            double sel = indexSelectivity(s.indexQuals(), s.index(), tuples, stats);
+            return GinCostEstimate.cost(s.index(), s.indexQuals(), tuples, sel, env, ctx)[1];
+        }
         double sel = entriesSelectivity(s.indexQuals(), s.index(), tuples, stats);
         double entrySel = sel * predicateSelectivity(rte, s.index(), s.indexQuals(), stats);
         double indexPages = Math.max(1, RelSize.blocks(s.index(), env));
@@ -1279,6 +1283,23 @@ public final class PlanCosts {
     }
 
     /** clause_selectivity for one clause. */
+    /**
+     * The restriction estimates without statistics of the array and jsonb operators GIN
+     * indexes (pg_operator.oprrest): arraycontsel's DEFAULT_CONTAIN_SEL (0.005) for anyarray
+     * @&gt; &lt;@ &amp;&amp;, matchingsel's DEFAULT_MATCHING_SEL (0.010) for jsonb @&gt; &lt;@ ? ?| ?&amp; @? @@
+     * (PostgreSQL 13 on); 0.5 for any other operator.
+     */
+    private static double containmentSelectivity(Expr.OpExpr o) {
+        int left = o.op().left();
+        boolean array = org.tusk.catalog.ArrayTypes.isArray(left) || left == 2277;
+        return switch (o.op().name()) {
+            case "@>", "<@" -> array ? 0.005 : left == 3802 ? 0.010 : 0.5;
+            case "&&" -> array ? 0.005 : 0.5;
+            case "?", "?|", "?&", "@?", "@@" -> left == 3802 ? 0.010 : 0.5;
+            default -> 0.5;
+        };
+    }
+
     private static double clauseSelectivity(Expr c, ScanStats scan) {
         return switch (c) {
             case Expr.OpExpr o -> {
@@ -1304,7 +1325,7 @@ public final class PlanCosts {
                     case "<", "<=", ">", ">=" -> DEFAULT_INEQ_SEL;
                     case "~~", "~~*", "~", "~*" -> DEFAULT_MATCH_SEL;
                     case "!~~", "!~~*", "!~", "!~*" -> 1 - DEFAULT_MATCH_SEL;
-                    default -> 0.5;
+                    default -> containmentSelectivity(o);
                 };
             }
             case Expr.BoolExpr b when b.op() == RawExpr.BoolOp.NOT -> 1 - clauseSelectivity(b.args().get(0), scan);

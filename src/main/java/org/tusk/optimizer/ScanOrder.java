@@ -122,6 +122,7 @@ final class ScanOrder {
      * column ends the index's usable pathkeys (this planner matches only plain columns).
      */
     static Direction direction(Relation index, List<Key> required, Set<Integer> constants) {
+        if (index.relam() != Relation.BTREE_AM_OID) return Direction.NONE;   // amcanorder: B-tree's alone
         if (required.isEmpty()) return Direction.FORWARD;
         Relation.IndexInfo info = index.index();
         List<Key> indexKeys = new ArrayList<>();

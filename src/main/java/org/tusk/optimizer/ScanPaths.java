@@ -152,6 +152,7 @@ final class ScanPaths {
         if (!indexOff) {
             for (Relation index : env.catalog().indexesOf(heap)) {
                 if (!index.indexIsValid()) continue;   // get_relation_info: not usable until indisvalid
+                if (index.relam() != Relation.BTREE_AM_OID) continue;   // no amgettuple (GIN): bitmap scans only
                 // expression columns and partial-index predicates (IndexMatching)
                 IndexMatching m = IndexMatching.of(heap, index, env, ctx);
                 if (m == null || !m.predicateImplied(conjuncts)) continue;
@@ -317,6 +318,10 @@ final class ScanPaths {
      */
     static void matchIndex(Relation heap, Relation index, IndexMatching m, List<Expr> conjuncts,
                            List<Plan.IndexQual> quals, List<Expr> used, FunctionCallContext ctx) {
+        if (index.relam() == Relation.GIN_AM_OID) {
+            GinIndexQuals.match(index, m, conjuncts, quals, used);
+            return;
+        }
         Relation.IndexInfo info = index.index();
         List<Expr> lossy = new ArrayList<>();
         int exprIndex = 0;
@@ -458,6 +463,11 @@ final class ScanPaths {
         double sel = 1.0;
         List<Integer> seen = new ArrayList<>();
         for (Plan.IndexQual q : quals) {
+            if (q.strategy() == null) {
+                // an operator of another access method's class (GIN): the clause's own restriction estimate
+                sel *= PlanCosts.selectivity(q.clause());
+                continue;
+            }
             if (isNullTestQual(q)) {
                 // nulltestsel without statistics
                 sel *= ((Expr.NullTest) q.clause()).isNot() ? 1 - DEFAULT_UNK_SEL : DEFAULT_UNK_SEL;
@@ -470,7 +480,7 @@ final class ScanPaths {
             boolean eq = false, lower = false, upper = false;
             double arraySel = 1.0;
             for (Plan.IndexQual o : quals) {
-                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o)) continue;
+                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o) || o.strategy() == null) continue;
                 if (isArrayQual(o)) {
                     Expr.ScalarArrayOpExpr sa = (Expr.ScalarArrayOpExpr) o.clause();
                     arraySel *= ArraySelectivity.of(sa, () -> o.strategy() == Strategy.EQUAL ? eqSel : DEFAULT_INEQ_SEL);

@@ -11,7 +11,21 @@ package org.tusk.access.index;
  *
  * <p>With {@code nullSearch} the key is a null test rather than a comparison ({@link #searchNull}).
  */
-public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch) {
+public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch,
+                      int amStrategy) {
+    /** A key of a B-tree strategy, or none (a null test): its strategy number is the strategy's. */
+    public ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch) {
+        this(attno, strategy, argument, searchArray, nullSearch, strategy == null ? 0 : strategy.number());
+    }
+
+    /**
+     * A key of another access method's strategy number (sk_strategy: GIN's array_ops 1 {@code &&}
+     * ... 4 {@code =}, jsonb_ops 7 {@code @>} ...), which no B-tree strategy names.
+     */
+    public static ScanKey ofStrategyNumber(int attno, int strategyNumber, Object argument) {
+        return new ScanKey(attno, null, argument, false, null, strategyNumber);
+    }
+
     /** A key that compares with a value or array ({@code nullSearch} null). */
     public ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray) {
         this(attno, strategy, argument, searchArray, null);

@@ -42,6 +42,10 @@ public final class Relation {
     private int fillfactor = HEAP_DEFAULT_FILLFACTOR;
     private boolean fillfactorGiven;
     private boolean indexValid = true, indexReady = true, indexLive = true;
+    /** pg_class.relam: an index's access method (BTREE_AM_OID 403 unless the relcache read another). */
+    private int relam = BTREE_AM_OID;
+    /** BTREE_AM_OID and GIN_AM_OID (pg_am.dat). */
+    public static final int BTREE_AM_OID = 403, GIN_AM_OID = 2742;
 
     /** pg_attribute.attidentity per attribute ('a' ALWAYS, 'd' BY DEFAULT, 0 none); null when none has one. */
     private char[] attidentity;
@@ -322,6 +326,11 @@ public final class Relation {
 
     /** rd_amcache: what the index access method cached for this relation, or null. */
     public Object amCache() { return amCache; }
+
+    /** pg_class.relam. */
+    public int relam() { return relam; }
+
+    public void setRelam(int relam) { this.relam = relam; }
 
     public void setAmCache(Object cache) { this.amCache = cache; }
 

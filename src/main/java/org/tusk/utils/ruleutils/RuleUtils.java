@@ -215,7 +215,7 @@ public final class RuleUtils {
             sb.append("CREATE ");
             if ((Boolean) PG_INDEX.get(ix, "indisunique")) sb.append("UNIQUE ");
             sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
-                    .append(" USING btree (");
+                    .append(" USING ").append(accessMethodName(names, indexOid)).append(" (");
         }
         int nkey = Math.min(keys.length, (Short) PG_INDEX.get(ix, "indnkeyatts"));
         for (int i = 0; i < keys.length; i++) {
@@ -304,6 +304,14 @@ public final class RuleUtils {
      * identifier and the value left bare only when it is an identifier that needs no quotes; null
      * when there are none.
      */
+    /** The name of the index's access method (pg_class.relam joined to pg_am.amname). */
+    private static String accessMethodName(ObjectNames names, int relOid) {
+        List<Object[]> cls = names.rows(org.tusk.catalog.SystemCatalogs.PG_CLASS,
+                v -> oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(v, "oid")) == relOid);
+        int am = cls.isEmpty() ? 0 : oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(cls.get(0), "relam"));
+        return am == org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID ? "gin" : "btree";
+    }
+
     private static String flattenRelOptions(ObjectNames names, int relOid) {
         List<Object[]> cls = names.rows(org.tusk.catalog.SystemCatalogs.PG_CLASS,
                 v -> oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(v, "oid")) == relOid);
