@@ -1309,6 +1309,17 @@ public final class HeapCatalog implements Catalog {
             if (i >= nkey) continue;
             if (spec.collations() != null && spec.collations()[i] != 0) collations[i] = spec.collations()[i];
             int given = spec.opclasses() == null ? 0 : spec.opclasses()[i];
+            if (spec.amOid() == SystemCatalogs.GIST_AM_OID) {
+                // ResolveOpClass for gist; ConstructTupleDescriptor stores the class's key type (opckeytype)
+                opclasses[i] = given != 0 ? given : GistOpclassCatalog.defaultFor(typeOid);
+                if (opclasses[i] == 0) {
+                    throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
+                            + BuiltinCatalog.formatType(typeOid) + " has no default operator class for access method \"gist\"",
+                            null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
+                }
+                colTypes[i] = GistOpclassCatalog.keyType(opclasses[i], typeOid);
+                continue;
+            }
             if (types.baseTypeStorage(typeOid) != null) {
                 opclasses[i] = BaseTypeIndexing.btreeOpclass(this.opclasses, typeOid, given);
                 continue;
@@ -1344,7 +1355,7 @@ public final class HeapCatalog implements Catalog {
         int indexOid = newRelFileNumber();
         env.locks().lockRelation(indexOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (!partitioned) env.storage().create(locator(indexOid), heap.persistence());
-        Object[] indexClassRow = CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, BTREE_AM_OID,
+        Object[] indexClassRow = CatalogRows.classRow(indexOid, name, heap.namespace(), 0, owner, spec.amOid(),
                 partitioned ? 0 : indexOid, heap.persistence(), partitioned ? 'I' : 'i', attnums.length, 0);
         // index_create: the storage parameters are in the row the build's relcache entry reads
         if (!spec.reloptions().isEmpty()) PG_CLASS.set(indexClassRow, "reloptions", spec.reloptions().toArray(new String[0]));
@@ -1437,7 +1448,8 @@ public final class HeapCatalog implements Catalog {
         }
         IndexSpec spec = new IndexSpec(newName, attnums, exprs, info.predicate(), (int[]) PG_INDEX.get(row, "indclass"),
                 (int[]) PG_INDEX.get(row, "indcollation"), info.unique(), false, false, false, info.indoption(),
-                info.nullsNotDistinct()).withRelOptions(relOptions(oldIndex)).withIncludes(info.includeAttnums());
+                info.nullsNotDistinct()).withRelOptions(relOptions(oldIndex)).withIncludes(info.includeAttnums())
+                .withAccessMethod(oldIndex.relam());
         int newOid = createIndex(heap, spec, null, true);
         // index_concurrently_create_copy keeps each column's attstattarget (ALTER INDEX ... SET STATISTICS)
         Relation copy = env.relcache().byOid(newOid);

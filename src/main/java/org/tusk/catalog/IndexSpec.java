@@ -29,7 +29,27 @@ import java.util.List;
 public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
                         int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
                         short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
-                        int[] exclusionOps, List<String> reloptions, int[] includeAttnums) {
+                        int[] exclusionOps, List<String> reloptions, int[] includeAttnums, int accessMethod) {
+    /** As the canonical constructor, for a B-tree (accessMethod 0, which index_create records as btree). */
+    public IndexSpec(String name, int[] attnums, List<ExprColumn> expressions, String predicateSql, int[] opclasses,
+                     int[] collations, boolean unique, boolean primary, boolean isConstraint, boolean ifNotExists,
+                     short[] indoption, boolean nullsNotDistinct, boolean deferrable, boolean initdeferred,
+                     int[] exclusionOps, List<String> reloptions, int[] includeAttnums) {
+        this(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint, ifNotExists,
+                indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, 0);
+    }
+
+    /** The same index built with access method {@code am} (a pg_am OID; 0 for btree). */
+    public IndexSpec withAccessMethod(int am) {
+        return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, am);
+    }
+
+    /** pg_class.relam of the index: its access method, btree when none was given. */
+    public int amOid() {
+        return accessMethod == 0 ? SystemCatalogs.BTREE_AM_OID : accessMethod;
+    }
+
     public IndexSpec {
         includeAttnums = includeAttnums == null ? new int[0] : includeAttnums.clone();
         reloptions = reloptions == null ? List.of() : List.copyOf(reloptions);
@@ -62,7 +82,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with these storage parameters (pg_class.reloptions "name=value", already validated). */
     public IndexSpec withRelOptions(List<String> options) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, options, includeAttnums, accessMethod);
     }
 
     /** An index not backing an exclusion constraint. */
@@ -79,7 +99,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index as the index of an EXCLUDE constraint with these operators (not unique, a constraint). */
     public IndexSpec asExclusion(int[] ops) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, false, false, true,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, ops, reloptions, includeAttnums, accessMethod);
     }
 
     /** An index not backing a deferrable constraint. */
@@ -94,12 +114,12 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with UNIQUE NULLS [NOT] DISTINCT as given. */
     public IndexSpec withNullsNotDistinct(boolean nullsNotDistinct) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, accessMethod);
     }
 
     public IndexSpec withDeferrability(boolean deferrable, boolean initdeferred) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includeAttnums, accessMethod);
     }
 
     /** An index whose columns are all ASC NULLS LAST and whose nulls are distinct (the defaults). */
@@ -118,7 +138,7 @@ public record IndexSpec(String name, int[] attnums, List<ExprColumn> expressions
     /** The same index with these INCLUDE columns (table attnums) after its key columns. */
     public IndexSpec withIncludes(int[] includes) {
         return new IndexSpec(name, attnums, expressions, predicateSql, opclasses, collations, unique, primary, isConstraint,
-                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includes);
+                ifNotExists, indoption, nullsNotDistinct, deferrable, initdeferred, exclusionOps, reloptions, includes, accessMethod);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class OperatorClassCatalogs {
     static final int BTREE = SystemCatalogs.BTREE_AM_OID;
 
     /** One operator class: pg_opclass.dat's entry and its family's. */
-    record Opclass(int oid, String name, int family, String familyName, int inputType, boolean isDefault, int keyType) {}
+    public record Opclass(int oid, String name, int family, String familyName, int inputType, boolean isDefault, int keyType) {}
 
     /** The B-tree classes Tusk has (array_ops serves every array type, BtreeOpclasses.hasDefault). */
     static final List<Opclass> CLASSES = List.of(
@@ -101,6 +101,9 @@ final class OperatorClassCatalogs {
         for (Opclass k : CLASSES) {
             if (seen.add(k.family())) out.add(new Object[] {(long) k.family(), (long) BTREE, k.familyName(), NSP, OWNER});
         }
+        for (Opclass k : GistOpclassCatalog.CLASSES) {
+            out.add(new Object[] {(long) k.family(), (long) SystemCatalogs.GIST_AM_OID, k.familyName(), NSP, OWNER});
+        }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
     }
@@ -110,6 +113,10 @@ final class OperatorClassCatalogs {
         for (Opclass k : CLASSES) {
             out.add(new Object[] {(long) k.oid(), (long) BTREE, k.name(), NSP, OWNER, (long) k.family(), (long) k.inputType(),
                     k.isDefault(), (long) k.keyType()});
+        }
+        for (Opclass k : GistOpclassCatalog.CLASSES) {
+            out.add(new Object[] {(long) k.oid(), (long) SystemCatalogs.GIST_AM_OID, k.name(), NSP, OWNER, (long) k.family(),
+                    (long) k.inputType(), k.isDefault(), (long) k.keyType()});
         }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
@@ -130,6 +137,14 @@ final class OperatorClassCatalogs {
             out.add(new Object[] {Long.parseLong(f[0]), (long) family, (long) left, (long) right, Short.parseShort(f[4]), "s",
                     opr, (long) BTREE, 0L});
         }
+        // the GiST families' members (pg_amop.dat), those whose operator Tusk has
+        for (GistOpclassCatalog.Member m : GistOpclassCatalog.members()) {
+            long opr = BuiltinObjectCatalogs.operatorOid(m.operator(), m.left(), m.right());
+            if (opr == 0) continue;
+            out.add(new Object[] {m.oid(), (long) m.family(), (long) m.left(), (long) m.right(), (short) m.strategy(),
+                    String.valueOf(m.purpose()), opr, (long) SystemCatalogs.GIST_AM_OID, (long) m.sortFamily()});
+        }
+        out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return amop = List.copyOf(out);
     }
 }

@@ -61,8 +61,8 @@ public final class IndexCommands {
         Catalog catalog = ctx.env().catalog();
         Stmt.RangeVar rv = s.relation();
         String method = s.accessMethod().toLowerCase(Locale.ROOT);
-        if (!method.equals("btree")) {
-            if (List.of("hash", "gist", "gin", "spgist", "brin").contains(method))
+        if (!method.equals("btree") && !method.equals("gist")) {
+            if (List.of("hash", "gin", "spgist", "brin").contains(method))
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
         }
@@ -135,6 +135,7 @@ public final class IndexCommands {
     /** ComputeIndexAttrs and CheckPredicate: the index {@code s} describes on {@code heap}. */
     static Computed compute(Relation heap, Stmt.IndexStmt s, String queryString, ExecContext ctx) {
         String db = ctx.session().currentDatabase();
+        boolean gist = s.accessMethod().equalsIgnoreCase("gist");
         int n = s.params().size();
         int[] attnums = new int[n];
         int[] opclasses = new int[n];
@@ -194,7 +195,10 @@ public final class IndexCommands {
             colnames.add(colname);
             types[i] = type;
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
-            if (e.opclass() != null) {
+            if (e.opclass() != null && gist) {
+                opclasses[i] = resolveGistOpclass(e.opclass(), type);
+                IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
+            } else if (e.opclass() != null) {
                 opclasses[i] = resolveOpclass(e.opclass(), type, true, ctx.env() == null ? null : ctx.env().catalog());
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             }
@@ -211,6 +215,7 @@ public final class IndexCommands {
                 anyCollation ? collations : null, s.unique(), false, false, s.ifNotExists(), indoption,
                 s.nullsNotDistinct());
         if (!s.includes().isEmpty()) spec = spec.withIncludes(includeAttnums(heap, s, queryString));
+        if (gist) spec = spec.withAccessMethod(SystemCatalogs.GIST_AM_OID);
         return new Computed(spec, types);
     }
 
@@ -308,6 +313,25 @@ public final class IndexCommands {
                     + BuiltinCatalog.formatType(type));
         }
         return BtreeOpclasses.indclassFor(oc, type);
+    }
+
+    /**
+     * ResolveOpClass for access method gist: 42704 for a class gist does not have, 42804 for one
+     * that does not take the column's type.
+     */
+    static int resolveGistOpclass(List<String> names, int type) {
+        String name = names.get(names.size() - 1);
+        boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
+        var oc = otherSchema ? null : org.tusk.catalog.GistOpclassCatalog.byName(name);
+        if (oc == null) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
+                    + "\" does not exist for access method \"gist\"");
+        }
+        if (!org.tusk.catalog.GistOpclassCatalog.accepts(oc.oid(), type)) {
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
+                    + BuiltinCatalog.formatType(type));
+        }
+        return oc.oid();
     }
 
     /**

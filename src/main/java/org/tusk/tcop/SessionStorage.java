@@ -58,6 +58,8 @@ final class SessionStorage {
     final ComboCids comboCids = new ComboCids();
     final HeapAm heap;
     final BTreeAm btree;
+    /** Every index access method of this backend, each index's by its relam. */
+    final IndexAm indexAms;
     final BTreeContext btreeContext;
     final RelCache relcache;
     final Inval inval;
@@ -120,6 +122,9 @@ final class SessionStorage {
                     @Override public void unlock(RelFileLocator rel) { shmem.relationExtensionLocks().unlock(rel); }
                 }, xact::getLatestSnapshot);
         this.btree = new BTreeAm(btreeContext);
+        this.indexAms = new org.tusk.access.index.IndexAmDispatch(btree, java.util.Map.of(
+                org.tusk.catalog.SystemCatalogs.GIST_AM_OID, new org.tusk.access.gist.GistAm(new org.tusk.access.gist.GistContext(
+                        buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot))));
         this.relcache = new RelCache(dbOid, heap, this::catalogSnapshot);
         SinvalQueue queue = shmem.sinval();
         SessionCarryOver carry = ctx.carryOver;
@@ -173,13 +178,13 @@ final class SessionStorage {
                 }
                 return out;
             }
-            @Override public IndexAm indexAm() { return btree; }
+            @Override public IndexAm indexAm() { return indexAms; }
             @Override public int newOid() { return oids.getNewObjectId(); }
         });
         this.sequences = new org.tusk.access.sequence.Sequences(buffers, smgr, ctx.xlog::get,
                 () -> (int) xact.topFullTransactionId().value());
         this.catalog = new HeapCatalog(new CatalogEnv(dbOid, () -> ctx.role().oid(), () -> ctx.role().name(),
-                () -> gucs.getString("search_path"), ctx.slot, heap, btree, this::catalogSnapshot,
+                () -> gucs.getString("search_path"), ctx.slot, heap, indexAms, this::catalogSnapshot,
                 () -> xact.getCurrentCommandId(true), this::commandCounterIncrement, oids::getNewObjectId,
                 relationLocks(), relationStorage, relcache, inval, this::notice), sequences);
         this.sharedCatalog = new org.tusk.catalog.SharedCatalog(ctx.env.dataDir(), new org.tusk.catalog.SharedCatalog.TransactionHooks() {
@@ -371,7 +376,7 @@ final class SessionStorage {
 
             @Override public Catalog catalog() { return catalog; }
             @Override public TableAm tableAm() { return heap; }
-            @Override public IndexAm indexAm() { return btree; }
+            @Override public IndexAm indexAm() { return indexAms; }
             @Override public Snapshot snapshot() { return snapshot; }
             @Override public Snapshot latestSnapshot() { return xact.getLatestSnapshot(); }
             @Override public int commandId() {

@@ -11,7 +11,22 @@ package org.tusk.access.index;
  *
  * <p>With {@code nullSearch} the key is a null test rather than a comparison ({@link #searchNull}).
  */
-public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch) {
+public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch,
+                      int strategyNumber) {
+    /** A B-tree key or null test: its strategy number is the B-tree strategy's (0 for a null test). */
+    public ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch) {
+        this(attno, strategy, argument, searchArray, nullSearch, strategy == null ? 0 : strategy.number());
+    }
+
+    /**
+     * A key of an access method with its own strategy numbers (GiST: pg_amop.amopstrategy of the
+     * operator in the column's operator family, e.g. 3 for {@code &&}); {@link #strategy} is null.
+     * As an ORDER BY key (amcanorderbyop) it names the distance operator's strategy.
+     */
+    public static ScanKey ofStrategyNumber(int attno, int strategyNumber, Object argument) {
+        return new ScanKey(attno, null, argument, false, null, strategyNumber);
+    }
+
     /** A key that compares with a value or array ({@code nullSearch} null). */
     public ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray) {
         this(attno, strategy, argument, searchArray, null);

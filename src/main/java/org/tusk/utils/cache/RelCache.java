@@ -382,6 +382,7 @@ public final class RelCache {
                     !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indislive")));
         }
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
+        rel.setRelam(oid(PG_CLASS.get(c, "relam")));
         if (anyIdentity) rel.setAttidentity(identity);
         rel.setAtttypids(typids);
         rel.setAttcollations(collations);

@@ -34,6 +34,8 @@ public final class Relation {
     private int[] atttypids;
     private int targetBlock = -1;
     private Object amCache;
+    /** pg_class.relam: an index's access method (0 when not recorded: B-tree). */
+    private int relam;
     private Object statisticsCache;
     /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
     private int owner;
@@ -322,6 +324,11 @@ public final class Relation {
 
     /** rd_amcache: what the index access method cached for this relation, or null. */
     public Object amCache() { return amCache; }
+
+    /** pg_class.relam (0: not recorded, which for an index means B-tree). */
+    public int relam() { return relam; }
+
+    public void setRelam(int relam) { this.relam = relam; }
 
     public void setAmCache(Object cache) { this.amCache = cache; }
 
