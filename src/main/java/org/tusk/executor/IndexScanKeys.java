@@ -29,6 +29,10 @@ final class IndexScanKeys {
                 continue;
             }
             Object v = ExprEvaluator.eval(q.argument(), null, null, ctx);
+            if (q.isAmStrategy()) {
+                keys.add(ScanKey.ofStrategyNumber(q.indexColumn(), q.strategyNumber(), v));
+                continue;
+            }
             if (q.clause() instanceof Expr.ScalarArrayOpExpr) {
                 if (v == null) keys.add(new ScanKey(q.indexColumn(), q.strategy(), null));
                 else keys.add(ScanKey.searchArray(q.indexColumn(), q.strategy(),

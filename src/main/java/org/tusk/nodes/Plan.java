@@ -43,7 +43,26 @@ public sealed interface Plan {
      * an expression without Vars (a Const or a Param), by B-tree strategy {@code strategy}.
      * {@code clause} is the WHERE clause it came from, rechecked on each fetched row.
      */
-    record IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause) {}
+    record IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause,
+                     int strategyNumber) {
+        /** A B-tree qual (or a null test): the strategy number is the B-tree strategy's. */
+        public IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause) {
+            this(indexColumn, strategy, argument, clause, strategy == null ? 0 : strategy.number());
+        }
+
+        /**
+         * A qual of an access method with its own strategies (GiST): {@code strategyNumber} is the
+         * operator's pg_amop.amopstrategy in the column's family, {@link #strategy} null.
+         */
+        public static IndexQual ofStrategyNumber(int indexColumn, int strategyNumber, Expr argument, Expr clause) {
+            return new IndexQual(indexColumn, null, argument, clause, strategyNumber);
+        }
+
+        /** Whether this qual is of an access method other than the B-tree (no B-tree strategy, not a null test). */
+        public boolean isAmStrategy() {
+            return strategy == null && !(clause instanceof Expr.NullTest);
+        }
+    }
 
     /**
      * Index scan (nodeIndexscan.c): the heap TIDs the index returns for {@code indexQuals} are

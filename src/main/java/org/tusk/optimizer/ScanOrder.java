@@ -123,6 +123,7 @@ final class ScanOrder {
      */
     static Direction direction(Relation index, List<Key> required, Set<Integer> constants) {
         if (required.isEmpty()) return Direction.FORWARD;
+        if (!index.indexIsOrdered()) return Direction.NONE;   // amcanorder: GiST has no order of its own
         Relation.IndexInfo info = index.index();
         List<Key> indexKeys = new ArrayList<>();
         for (int k = 0; k < info.keyCount(); k++) {

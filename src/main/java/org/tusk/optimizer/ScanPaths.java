@@ -318,6 +318,10 @@ final class ScanPaths {
     static void matchIndex(Relation heap, Relation index, IndexMatching m, List<Expr> conjuncts,
                            List<Plan.IndexQual> quals, List<Expr> used, FunctionCallContext ctx) {
         Relation.IndexInfo info = index.index();
+        if (index.relam() == org.tusk.catalog.SystemCatalogs.GIST_AM_OID) {
+            GistQuals.match(heap, index, conjuncts, quals, used);
+            return;
+        }
         List<Expr> lossy = new ArrayList<>();
         int exprIndex = 0;
         for (int k = 0; k < info.keyCount(); k++) {
@@ -458,6 +462,10 @@ final class ScanPaths {
         double sel = 1.0;
         List<Integer> seen = new ArrayList<>();
         for (Plan.IndexQual q : quals) {
+            if (q.isAmStrategy()) {
+                sel *= GistQuals.selectivity(q);
+                continue;
+            }
             if (isNullTestQual(q)) {
                 // nulltestsel without statistics
                 sel *= ((Expr.NullTest) q.clause()).isNot() ? 1 - DEFAULT_UNK_SEL : DEFAULT_UNK_SEL;
@@ -470,7 +478,7 @@ final class ScanPaths {
             boolean eq = false, lower = false, upper = false;
             double arraySel = 1.0;
             for (Plan.IndexQual o : quals) {
-                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o)) continue;
+                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o) || o.isAmStrategy()) continue;
                 if (isArrayQual(o)) {
                     Expr.ScalarArrayOpExpr sa = (Expr.ScalarArrayOpExpr) o.clause();
                     arraySel *= ArraySelectivity.of(sa, () -> o.strategy() == Strategy.EQUAL ? eqSel : DEFAULT_INEQ_SEL);

@@ -330,6 +330,12 @@ public final class Relation {
 
     public void setRelam(int relam) { this.relam = relam; }
 
+    /**
+     * amcanorder: whether this index returns its entries in the order of its key columns, which
+     * only a B-tree (pg_am 403, or an index without relam recorded) does.
+     */
+    public boolean indexIsOrdered() { return relam == 0 || relam == 403; }
+
     public void setAmCache(Object cache) { this.amCache = cache; }
 
     /**
