@@ -156,4 +156,19 @@ public final class GistOpclassCatalog {
         if (declared == ANYRANGE) return org.tusk.utils.adt.RangeTypes.isRange(actual);
         return declared == 2283;   // anyelement
     }
+
+    /** The search member of family {@code family} whose operator is pg_operator {@code oprOid} (named {@code name}), or null. */
+    public static Member memberByOperator(int family, String name, int oprOid) {
+        for (Member m : MEMBERS) {
+            if (m.family() == family && m.purpose() == 's' && m.operator().equals(name)
+                    && BuiltinObjectCatalogs.operatorOid(name, m.left(), m.right()) == Integer.toUnsignedLong(oprOid)) return m;
+        }
+        return null;
+    }
+
+    /** The class's input type (opcintype), or {@code otherwise} for range_ops (anyrange) and unknown classes. */
+    public static int inputType(int opclass, int otherwise) {
+        for (OperatorClassCatalogs.Opclass c : CLASSES) if (c.oid() == opclass && c.inputType() != ANYRANGE) return c.inputType();
+        return otherwise;
+    }
 }

@@ -526,6 +526,18 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public int[] exclusionOperators(Relation index) {
+        if (index.exclusionOperators() != null) return index.exclusionOperators();
+        for (TupleSlot c : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conindid", index.oid()),
+                v -> "x".equals(PG_CONSTRAINT.get(v, "contype")))) {
+            int[] ops = (int[]) PG_CONSTRAINT.get(c.values(), "conexclop");
+            if (ops != null) index.setExclusionOperators(ops);
+            return ops;
+        }
+        return null;
+    }
+
+    @Override
     public List<ConstraintInfo> constraintsOf(Relation rel) {
         List<ConstraintInfo> cached = env.relcache().cachedConstraints(rel.oid(), false);
         if (cached != null) return cached;
