@@ -77,7 +77,13 @@ public sealed interface Plan {
      * the row is visible to the snapshot.
      */
     record IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
-                     List<Expr> targetList, boolean backward, boolean indexOnly) implements Plan {
+                     List<Expr> targetList, boolean backward, boolean indexOnly, List<IndexQual> orderBys) implements Plan {
+        /** A scan without ORDER BY operators. */
+        public IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
+                         List<Expr> targetList, boolean backward, boolean indexOnly) {
+            this(rte, index, indexQuals, qual, targetList, backward, indexOnly, List.of());
+        }
+
         public IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
                          List<Expr> targetList, boolean backward) {
             this(rte, index, indexQuals, qual, targetList, backward, false);

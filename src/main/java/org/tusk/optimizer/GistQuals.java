@@ -96,4 +96,23 @@ final class GistQuals {
             default -> 0.1;                              // positionsel
         };
     }
+
+    /**
+     * match_clause_to_ordering_op: the ORDER BY key {@code column op value} as an ordering
+     * operator of {@code index} (a GiST index whose column's family has {@code op} as an
+     * ordering member, amoppurpose 'o'), or null.
+     */
+    static Plan.IndexQual orderBy(Relation index, ScanOrder.Key key) {
+        if (index.relam() != org.tusk.catalog.SystemCatalogs.GIST_AM_OID || key.distance() == null) return null;
+        Relation.IndexInfo info = index.index();
+        Expr.OpExpr op = key.distance();
+        for (int k = 0; k < info.keyCount(); k++) {
+            if (info.keyAttnum(k) != key.attno()) continue;
+            int family = GistOpclassCatalog.familyOf(info.indclass()[k]);
+            GistOpclassCatalog.Member m = GistOpclassCatalog.member(family, op.op().name(), op.args().get(0).type(),
+                    op.args().get(1).type(), 'o');
+            if (m != null) return Plan.IndexQual.ofStrategyNumber(k + 1, m.strategy(), op.args().get(1), op);
+        }
+        return null;
+    }
 }

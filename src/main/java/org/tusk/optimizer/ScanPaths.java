@@ -232,6 +232,25 @@ final class ScanPaths {
             if (!index.indexIsValid()) continue;
             IndexMatching m = IndexMatching.of(heap, index, env, ctx);
             if (m == null || !m.predicateImplied(conjuncts)) continue;
+            if (ScanOrder.hasDistance(wanted)) {
+                // match_pathkeys_to_index: ORDER BY column <-> value from an index that orders by operator
+                Plan.IndexQual orderBy = wanted.size() == 1 ? GistQuals.orderBy(index, wanted.get(0)) : null;
+                if (orderBy == null) continue;
+                List<Plan.IndexQual> quals = new ArrayList<>();
+                List<Expr> used = new ArrayList<>();
+                matchIndex(heap, index, m, conjuncts, quals, used, ctx);
+                List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
+                boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
+                        rte.columns().size(), env);
+                Plan.IndexScan candidate = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only,
+                        List.of(orderBy));
+                double cost = costs.of(candidate).total() * fraction;
+                if (cost < orderedCost) {
+                    ordered = candidate;
+                    orderedCost = cost;
+                }
+                continue;
+            }
             ScanOrder.Direction dir = ScanOrder.direction(index, wanted, constants);
             if (dir == ScanOrder.Direction.NONE) continue;
             List<Plan.IndexQual> quals = new ArrayList<>();

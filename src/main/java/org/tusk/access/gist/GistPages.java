@@ -95,6 +95,11 @@ final class GistPages {
      * is returned.
      */
     long logChange(Relation rel, List<Integer> bufs) {
+        return logChange(rel, bufs, true);
+    }
+
+    /** As above; without {@code inTransaction} (VACUUM, which has no transaction id) the record carries xid 0. */
+    long logChange(Relation rel, List<Integer> bufs, boolean inTransaction) {
         for (int b : bufs) ctx.buffers().markDirty(b);
         long lsn;
         if (!rel.needsWal()) {
@@ -102,7 +107,7 @@ final class GistPages {
         } else {
             lsn = 0;
             try {
-                int xid = ctx.oracle().currentTransactionId();
+                int xid = inTransaction ? ctx.oracle().currentTransactionId() : 0;
                 for (int from = 0; from < bufs.size(); from += XLogRecord.XLR_MAX_BLOCK_ID + 1) {
                     XLogRecordBuilder b = new XLogRecordBuilder();
                     int to = Math.min(bufs.size(), from + XLogRecord.XLR_MAX_BLOCK_ID + 1);

@@ -44,6 +44,8 @@ final class GistScan implements IndexScan {
     private final GistSearchQueue queue;
     private Object[] currentValues;
     private double[] currentDistances;
+    private boolean[] currentNullDistances;
+    private boolean currentRecheck;
     private boolean done;
 
     GistScan(GistPages pages, Relation rel, List<ScanKey> keys, List<ScanKey> orderBys, boolean wantValues) {
@@ -94,6 +96,8 @@ final class GistScan implements IndexScan {
             if (it.isHeap()) {
                 currentValues = it.values();
                 currentDistances = it.distances();
+                currentNullDistances = it.nullDistances();
+                currentRecheck = it.recheck();
                 return it.tid();
             }
             scanPage(it.block(), it.parentLsn());
@@ -125,8 +129,8 @@ final class GistScan implements IndexScan {
                 if (queue != null) {
                     double[] d = new double[orderBys.size()];
                     boolean[] isNull = new boolean[orderBys.size()];
-                    distances(v, leaf, d, isNull);
-                    if (leaf) queue.add(GistSearchQueue.Item.heap(tid, wantValues ? fetch(v) : null, d, isNull));
+                    boolean recheck = distances(v, leaf, d, isNull);
+                    if (leaf) queue.add(GistSearchQueue.Item.lossyHeap(tid, wantValues ? fetch(v) : null, d, isNull, recheck));
                     else queue.add(GistSearchQueue.Item.page(tid.block(), lsn, d, isNull));
                 } else if (leaf) {
                     results.add(GistSearchQueue.Item.heap(tid, wantValues ? fetch(v) : null, null, null));
@@ -161,7 +165,8 @@ final class GistScan implements IndexScan {
     }
 
     /** The ORDER BY distances of an entry (null for a null key or argument, which sorts last). */
-    private void distances(Object[] v, boolean leaf, double[] d, boolean[] isNull) {
+    private boolean distances(Object[] v, boolean leaf, double[] d, boolean[] isNull) {
+        boolean recheck = false;
         for (int i = 0; i < orderBys.size(); i++) {
             ScanKey o = orderBys.get(i);
             Object key = v[o.attno() - 1];
@@ -172,7 +177,9 @@ final class GistScan implements IndexScan {
             GistOpclass.Distance dist = state.classes[o.attno() - 1].distance(key, o.argument(), o.strategyNumber(), leaf);
             if (dist == null) throw new IllegalStateException("operator class has no distance for strategy " + o.strategyNumber());
             d[i] = dist.value();
+            recheck |= dist.recheck();
         }
+        return recheck;
     }
 
     /** gistFetchTuple: each key column's value back through its class's fetch, INCLUDE columns as they are. */
@@ -190,9 +197,18 @@ final class GistScan implements IndexScan {
         return currentValues;
     }
 
-    /** The distances of the entry last returned by an ordered scan (xs_orderbyvals). */
-    double[] orderByValues() {
-        return currentDistances;
+    /** The distances of the entry last returned by an ordered scan (xs_orderbyvals; NaN... as computed, null entries for nulls). */
+    @Override
+    public Double[] orderByValues() {
+        if (currentDistances == null) return null;
+        Double[] out = new Double[currentDistances.length];
+        for (int i = 0; i < out.length; i++) out[i] = currentNullDistances[i] ? null : currentDistances[i];
+        return out;
+    }
+
+    @Override
+    public boolean orderByRecheck() {
+        return currentRecheck;
     }
 
     @Override

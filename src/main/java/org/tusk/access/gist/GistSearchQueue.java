@@ -10,13 +10,19 @@ import org.tusk.storage.page.ItemPointer;
  */
 final class GistSearchQueue {
     /** A page to visit (tid null) or a heap entry to return, with its distances. */
-    record Item(int block, long parentLsn, ItemPointer tid, Object[] values, double[] distances, boolean[] nullDistances) {
+    record Item(int block, long parentLsn, ItemPointer tid, Object[] values, double[] distances, boolean[] nullDistances,
+                boolean recheck) {
         static Item page(int block, long parentLsn, double[] d, boolean[] isNull) {
-            return new Item(block, parentLsn, null, null, d, isNull);
+            return new Item(block, parentLsn, null, null, d, isNull, false);
         }
 
         static Item heap(ItemPointer tid, Object[] values, double[] d, boolean[] isNull) {
-            return new Item(-1, 0, tid, values, d, isNull);
+            return new Item(-1, 0, tid, values, d, isNull, false);
+        }
+
+        /** A heap entry whose distances are lower bounds only (xs_recheckorderby). */
+        static Item lossyHeap(ItemPointer tid, Object[] values, double[] d, boolean[] isNull, boolean recheck) {
+            return new Item(-1, 0, tid, values, d, isNull, recheck);
         }
 
         boolean isHeap() {

@@ -47,7 +47,7 @@ final class GistVacuum {
                     if (dead.isEmpty()) continue;
                     for (int i = dead.size() - 1; i >= 0; i--) org.tusk.storage.page.PageCompaction.indexTupleDelete(page, dead.get(i));
                     GistPageOpaque.setFlags(page, GistPageOpaque.flags(page) | GistPageOpaque.F_TUPLES_DELETED);
-                    pages.logChange(rel, List.of(buf));
+                    pages.logChange(rel, List.of(buf), false);
                     removed += dead.size();
                 } finally {
                     if (buf != root) pages.relBuf(buf);
