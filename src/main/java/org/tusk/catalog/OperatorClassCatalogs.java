@@ -16,7 +16,7 @@ import org.tusk.utils.adt.RegProcs;
 
 /**
  * pg_opfamily (2753), pg_opclass (2616), pg_amop (2602) and pg_amproc (2603) for the B-tree
- * operator classes Tusk has ({@link BtreeOpclasses}), with PostgreSQL 15's OIDs: the fixed ones of
+ * operator classes Tusk has ({@link BtreeOpclasses}) and the GiST ones ({@link GistOpclassCatalog}), with PostgreSQL 15's OIDs: the fixed ones of
  * pg_opfamily.dat and pg_opclass.dat, and genbki.pl's assignments for the rest (as a PostgreSQL 15
  * initdb makes them). pg_amop lists each family's strategy operators (1 &lt;, 2 &lt;=, 3 =, 4 &gt;=,
  * 5 &gt;, and the ~&lt;~ family for the pattern classes) that Tusk has as built-in operators, with

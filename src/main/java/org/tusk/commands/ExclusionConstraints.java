@@ -24,8 +24,9 @@ import org.tusk.utils.error.SqlState;
  * index (indisexclusion, not unique) and the pg_constraint row with conexclop are made together;
  * rows already in the table are then checked against each other (IndexCheckExclusion).
  *
- * <p>Access methods: B-tree. GIN and BRIN have no amgettuple and are refused as PostgreSQL refuses
- * them; GiST, SP-GiST and hash, which PostgreSQL allows, Tusk does not have (0A000, as for CREATE
+ * <p>Access methods: B-tree and GiST (whose operator must be a search member of the column's GiST
+ * family: &&, ~=, -|-, =). GIN and BRIN have no amgettuple and are refused as PostgreSQL refuses
+ * them; SP-GiST and hash, which PostgreSQL allows, Tusk does not have (0A000, as for CREATE
  * INDEX).
  */
 final class ExclusionConstraints {

@@ -41,7 +41,9 @@ import org.tusk.utils.error.SqlState;
  * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. WITH (storage
  * parameters) are checked as btoptions checks them ({@link IndexRelOptions}) and stored in the
  * index's pg_class.reloptions; parameters of an operator class are refused, as no B-tree class
- * takes any. Access methods other than btree are refused (0A000).
+ * takes any. USING gist builds a GiST index ({@code access.gist}) with the GiST classes
+ * ({@link org.tusk.catalog.GistOpclassCatalog}: box_ops, point_ops, poly_ops, circle_ops,
+ * range_ops); other access methods are refused (0A000).
  */
 public final class IndexCommands {
     private IndexCommands() {}

@@ -16,8 +16,9 @@ import org.tusk.utils.error.PgException;
  * check_exclusion_or_unique_constraint (execIndexing.c) for the index of an EXCLUDE constraint,
  * once the new row's entry is in the index: the index is searched with the constraint's
  * operators for the new key, and any other row found that is live under a dirty snapshot
- * conflicts. Tusk's exclusion constraints are B-tree ones, whose only operator that is its own
- * commutator and a member of the operator family is equality, so the search is an equality scan.
+ * conflicts. A B-tree constraint's only operator that is its own commutator and a member of the
+ * operator family is equality, so its search is an equality scan; a GiST constraint searches with
+ * each operator's strategy and rechecks each candidate's key with the operators.
  *
  * <p>A conflicting row whose inserter or deleter is still running is waited for
  * (XactLockTableWait, which cancel, lock timeout and deadlock detection end) and the search

@@ -53,8 +53,8 @@ class GistIndexIT {
 
     private static void fill(Statement s, int from, int to) throws SQLException {
         s.execute("insert into g select i, box(point(x, y), point(x + w, y + h)), point(x, y), circle(point(x, y), w),"
-                + " int4range(i % 1000, i % 1000 + (i % 37) + 1) from (select i, (i * 7919) % 1000 as x,"
-                + " (i * 104729) % 1000 as y, i % 13 as w, i % 17 as h from generate_series(" + from + ", " + to + ") i) s");
+                + " int4range(i % 1000, i % 1000 + (i % 37) + 1) from (select i, (i::bigint * 7919) % 1000 as x,"
+                + " (i::bigint * 104729) % 1000 as y, i % 13 as w, i % 17 as h from generate_series(" + from + ", " + to + ") i) s");
     }
 
     private static String count(Connection c, String mode, String qual) throws SQLException {
