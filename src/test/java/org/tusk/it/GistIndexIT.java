@@ -123,7 +123,7 @@ class GistIndexIT {
             s.execute("create index k_g on k using gist (g)");
             s.execute("create index k_c on k using gist (c)");
             for (String q : List.of("select p <-> point '(500,500)' from k order by p <-> point '(500,500)' limit 50",
-                    "select p from k where p <@ box '(0,0),(600,600)' order by p <-> point '(500,500)' limit 40",
+                    "select p <-> point '(500,500)' from k where p <@ box '(0,0),(600,600)' order by p <-> point '(500,500)' limit 40",
                     "select g <-> point '(300,700)' from k order by g <-> point '(300,700)' limit 60",
                     "select c <-> point '(10,990)' from k order by c <-> point '(10,990)' limit 60")) {
                 Jdbc.exec(a, "set enable_indexscan = off");
