@@ -425,6 +425,12 @@ public interface Catalog {
      */
     default List<ConstraintInfo> constraintsOf(Relation rel) { return List.of(); }
 
+    /**
+     * RelationGetExclusionInfo's operators: pg_constraint.conexclop of the EXCLUDE constraint whose
+     * index is {@code index}, kept in the index's relcache entry once read; null if it has none.
+     */
+    default int[] exclusionOperators(Relation index) { return null; }
+
     /** The foreign keys that reference {@code rel} (confrelid), in creation order. */
     default List<ConstraintInfo> foreignKeysReferencing(Relation rel) { return List.of(); }
 

@@ -39,7 +39,7 @@ public final class CatalogBootstrap {
     /** FrozenTransactionId. */
     public static final int FROZEN_TRANSACTION_ID = 2;
     /** pg_proc OIDs of heap_tableam_handler and bthandler (pg_proc.dat). */
-    static final int F_HEAP_TABLEAM_HANDLER = 3, F_BTHANDLER = 330, F_HASHHANDLER = 331;
+    static final int F_HEAP_TABLEAM_HANDLER = 3, F_BTHANDLER = 330, F_HASHHANDLER = 331, F_GISTHANDLER = 332;
 
     private CatalogBootstrap() {}
 
@@ -76,6 +76,7 @@ public final class CatalogBootstrap {
         rows.get(PG_AM).add(CatalogRows.amRow(BTREE_AM_OID, "btree", F_BTHANDLER, 'i'));
         rows.get(PG_AM).add(CatalogRows.amRow(SystemCatalogs.HASH_AM_OID, "hash", F_HASHHANDLER, 'i'));
         rows.get(PG_AM).add(CatalogRows.amRow(GinOpclassCatalog.GIN_AM_OID, "gin", GinOpclassCatalog.F_GINHANDLER, 'i'));
+        rows.get(PG_AM).add(CatalogRows.amRow(SystemCatalogs.GIST_AM_OID, "gist", F_GISTHANDLER, 'i'));
         // the built-in casts and operators, with PostgreSQL 15's OIDs where PostgreSQL has the object
         for (Object[] v : BuiltinObjectCatalogs.castRows()) rows.get(PG_CAST).add(heapRow(v));
         for (Object[] v : BuiltinObjectCatalogs.operatorRows()) rows.get(PG_OPERATOR).add(heapRow(v));

@@ -528,6 +528,18 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public int[] exclusionOperators(Relation index) {
+        if (index.exclusionOperators() != null) return index.exclusionOperators();
+        for (TupleSlot c : writer.find(PG_CONSTRAINT, CatalogScan.key(PG_CONSTRAINT, "conindid", index.oid()),
+                v -> "x".equals(PG_CONSTRAINT.get(v, "contype")))) {
+            int[] ops = (int[]) PG_CONSTRAINT.get(c.values(), "conexclop");
+            if (ops != null) index.setExclusionOperators(ops);
+            return ops;
+        }
+        return null;
+    }
+
+    @Override
     public List<ConstraintInfo> constraintsOf(Relation rel) {
         List<ConstraintInfo> cached = env.relcache().cachedConstraints(rel.oid(), false);
         if (cached != null) return cached;
@@ -1322,6 +1334,17 @@ public final class HeapCatalog implements Catalog {
                 opclasses[i] = given;
                 colTypes[i] = GinOpclassCatalog.keyType(GinOpclassCatalog.byOid(given), typeOid);
                 colTypmods[i] = -1;
+                continue;
+            }
+            if (spec.relam() == SystemCatalogs.GIST_AM_OID) {
+                // ResolveOpClass for gist; ConstructTupleDescriptor stores the class's key type (opckeytype)
+                opclasses[i] = given != 0 ? given : GistOpclassCatalog.defaultFor(typeOid);
+                if (opclasses[i] == 0) {
+                    throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
+                            + BuiltinCatalog.formatType(typeOid) + " has no default operator class for access method \"gist\"",
+                            null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
+                }
+                colTypes[i] = GistOpclassCatalog.keyType(opclasses[i], typeOid);
                 continue;
             }
             if (types.baseTypeStorage(typeOid) != null) {

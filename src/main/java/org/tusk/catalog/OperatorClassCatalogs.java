@@ -16,7 +16,7 @@ import org.tusk.utils.adt.RegProcs;
 
 /**
  * pg_opfamily (2753), pg_opclass (2616), pg_amop (2602) and pg_amproc (2603) for the B-tree
- * operator classes Tusk has ({@link BtreeOpclasses}), with PostgreSQL 15's OIDs: the fixed ones of
+ * operator classes Tusk has ({@link BtreeOpclasses}) and the GiST ones ({@link GistOpclassCatalog}), with PostgreSQL 15's OIDs: the fixed ones of
  * pg_opfamily.dat and pg_opclass.dat, and genbki.pl's assignments for the rest (as a PostgreSQL 15
  * initdb makes them). pg_amop lists each family's strategy operators (1 &lt;, 2 &lt;=, 3 =, 4 &gt;=,
  * 5 &gt;, and the ~&lt;~ family for the pattern classes) that Tusk has as built-in operators, with
@@ -35,7 +35,7 @@ final class OperatorClassCatalogs {
     static final int BTREE = SystemCatalogs.BTREE_AM_OID;
 
     /** One operator class: pg_opclass.dat's entry and its family's. */
-    record Opclass(int oid, String name, int family, String familyName, int inputType, boolean isDefault, int keyType) {}
+    public record Opclass(int oid, String name, int family, String familyName, int inputType, boolean isDefault, int keyType) {}
 
     /** The B-tree classes Tusk has (array_ops serves every array type, BtreeOpclasses.hasDefault). */
     static final List<Opclass> CLASSES = List.of(
@@ -102,6 +102,9 @@ final class OperatorClassCatalogs {
             if (seen.add(k.family())) out.add(new Object[] {(long) k.family(), (long) BTREE, k.familyName(), NSP, OWNER});
         }
         out.addAll(GinOpclassCatalog.familyRows(NSP, OWNER));
+        for (Opclass k : GistOpclassCatalog.CLASSES) {
+            out.add(new Object[] {(long) k.family(), (long) SystemCatalogs.GIST_AM_OID, k.familyName(), NSP, OWNER});
+        }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
     }
@@ -113,6 +116,10 @@ final class OperatorClassCatalogs {
                     k.isDefault(), (long) k.keyType()});
         }
         out.addAll(GinOpclassCatalog.classRows(NSP, OWNER));
+        for (Opclass k : GistOpclassCatalog.CLASSES) {
+            out.add(new Object[] {(long) k.oid(), (long) SystemCatalogs.GIST_AM_OID, k.name(), NSP, OWNER, (long) k.family(),
+                    (long) k.inputType(), k.isDefault(), (long) k.keyType()});
+        }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
     }
@@ -133,6 +140,14 @@ final class OperatorClassCatalogs {
                     opr, (long) BTREE, 0L});
         }
         out.addAll(GinOpclassCatalog.amopRows());
+        // the GiST families' members (pg_amop.dat), those whose operator Tusk has
+        for (GistOpclassCatalog.Member m : GistOpclassCatalog.members()) {
+            long opr = BuiltinObjectCatalogs.operatorOid(m.operator(), m.left(), m.right());
+            if (opr == 0) continue;
+            out.add(new Object[] {m.oid(), (long) m.family(), (long) m.left(), (long) m.right(), (short) m.strategy(),
+                    String.valueOf(m.purpose()), opr, (long) SystemCatalogs.GIST_AM_OID, (long) m.sortFamily()});
+        }
+        out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return amop = List.copyOf(out);
     }
 }

@@ -26,6 +26,8 @@ public final class SystemCatalogs {
     public static final int FIRST_BOOTSTRAP_OBJECT_ID = 12000;
     /** HEAP_TABLE_AM_OID, BTREE_AM_OID and HASH_AM_OID (pg_am.dat). */
     public static final int HEAP_TABLE_AM_OID = 2, BTREE_AM_OID = 403, HASH_AM_OID = 405;
+    /** GIST_AM_OID (pg_am.dat). */
+    public static final int GIST_AM_OID = 783;
     /** DEFAULT_COLLATION_OID: the collation of text-like columns. */
     public static final int DEFAULT_COLLATION_OID = 100;
     /** C_COLLATION_OID: the collation of name columns. */

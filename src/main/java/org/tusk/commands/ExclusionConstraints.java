@@ -24,8 +24,9 @@ import org.tusk.utils.error.SqlState;
  * index (indisexclusion, not unique) and the pg_constraint row with conexclop are made together;
  * rows already in the table are then checked against each other (IndexCheckExclusion).
  *
- * <p>Access methods: B-tree. GIN and BRIN have no amgettuple and are refused as PostgreSQL refuses
- * them; GiST, SP-GiST and hash, which PostgreSQL allows, Tusk does not have (0A000, as for CREATE
+ * <p>Access methods: B-tree and GiST (whose operator must be a search member of the column's GiST
+ * family: &&, ~=, -|-, =). GIN and BRIN have no amgettuple and are refused as PostgreSQL refuses
+ * them; SP-GiST and hash, which PostgreSQL allows, Tusk does not have (0A000, as for CREATE
  * INDEX).
  */
 final class ExclusionConstraints {
@@ -34,7 +35,7 @@ final class ExclusionConstraints {
     private static final List<String> BTREE_MEMBERS = List.of("=", "<", "<=", ">", ">=");
     private static final List<String> PATTERN_MEMBERS = List.of("=", "~<~", "~<=~", "~>=~", "~>~");
     /** The comparison operators that are their own commutators. */
-    private static final List<String> SELF_COMMUTATORS = List.of("=", "<>");
+    private static final List<String> SELF_COMMUTATORS = List.of("=", "<>", "&&", "~=", "-|-");
 
     static void define(Relation heap, Stmt.TableConstraint k, String queryString, ExecContext ctx, boolean checkExisting) {
         Stmt.Exclusion x = k.exclusion();
@@ -43,11 +44,12 @@ final class ExclusionConstraints {
             throw PgException.errorAt(SqlState.FEATURE_NOT_SUPPORTED, "exclusion constraints are not supported on partitioned tables",
                     org.tusk.parser.Lexer.position(queryString, k.location()));
         String method = x.accessMethod().toLowerCase(Locale.ROOT);
-        if (!method.equals("btree")) {
+        boolean gist = method.equals("gist");
+        if (!method.equals("btree") && !gist) {
             if (method.equals("gin") || method.equals("brin"))
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method
                         + "\" does not support exclusion constraints");
-            if (List.of("hash", "gist", "spgist").contains(method))
+            if (List.of("hash", "spgist").contains(method))
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
         }
@@ -61,6 +63,8 @@ final class ExclusionConstraints {
             int opType = type == 1043 ? 25 : type;   // varchar uses text's operators
             String name = x.operators().get(i);
             int oid = ExclusionOperators.oid(name, opType, opType);
+            // a range type's operators are anyrange's (polymorphic)
+            if (oid == 0 && org.tusk.utils.adt.RangeTypes.isRange(type)) oid = ExclusionOperators.oid(name, 3831, 3831);
             String formatted = name + "(" + BuiltinCatalog.formatType(opType) + "," + BuiltinCatalog.formatType(opType) + ")";
             if (oid == 0)
                 throw PgException.error("42883", "operator does not exist: " + BuiltinCatalog.formatType(type) + " " + name + " "
@@ -69,6 +73,23 @@ final class ExclusionConstraints {
                 throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "operator " + formatted + " is not commutative")
                         .withDetail("Only commutative operators can be used in exclusion constraints.");
             int opclass = opclasses == null ? 0 : opclasses[i];
+            if (gist) {
+                // ComputeIndexAttrs: the operator must be a search member of the column's GiST family
+                int gc = opclass != 0 ? opclass : org.tusk.catalog.GistOpclassCatalog.defaultFor(type);
+                int family = org.tusk.catalog.GistOpclassCatalog.familyOf(gc);
+                if (org.tusk.catalog.GistOpclassCatalog.memberByOperator(family, name, oid) == null) {
+                    String fam = null;
+                    for (var cn : List.of("box_ops", "point_ops", "poly_ops", "circle_ops", "range_ops")) {
+                        var gcl = org.tusk.catalog.GistOpclassCatalog.byName(cn);
+                        if (gcl.family() == family) fam = gcl.familyName();
+                    }
+                    throw PgException.error(SqlState.WRONG_OBJECT_TYPE, "operator " + formatted + " is not a member of operator family \""
+                            + (fam == null ? BuiltinCatalog.formatType(type) + "_ops" : fam) + "\"")
+                            .withDetail("The exclusion operator must be related to the index operator class for the constraint.");
+                }
+                ops[i] = oid;
+                continue;
+            }
             BtreeOpclasses.FamilyAndInput fi = BtreeOpclasses.familyOf(opclass, type);
             boolean pattern = BtreeOpclasses.nonDefaultName(opclass) != null;
             if (!(pattern ? PATTERN_MEMBERS : BTREE_MEMBERS).contains(name)) {

@@ -41,7 +41,9 @@ import org.tusk.utils.error.SqlState;
  * unless NULLS LAST is written); NULLS NOT DISTINCT becomes indnullsnotdistinct. WITH (storage
  * parameters) are checked as btoptions checks them ({@link IndexRelOptions}) and stored in the
  * index's pg_class.reloptions; parameters of an operator class are refused, as no B-tree class
- * takes any. Access methods other than btree are refused (0A000).
+ * takes any. USING gist builds a GiST index ({@code access.gist}) with the GiST classes
+ * ({@link org.tusk.catalog.GistOpclassCatalog}: box_ops, point_ops, poly_ops, circle_ops,
+ * range_ops); other access methods are refused (0A000).
  */
 public final class IndexCommands {
     private IndexCommands() {}
@@ -62,8 +64,8 @@ public final class IndexCommands {
         Stmt.RangeVar rv = s.relation();
         String method = s.accessMethod().toLowerCase(Locale.ROOT);
         boolean gin = method.equals("gin");
-        if (!method.equals("btree") && !gin) {
-            if (List.of("hash", "gist", "spgist", "brin").contains(method))
+        if (!method.equals("btree") && !gin && !method.equals("gist")) {
+            if (List.of("hash", "spgist", "brin").contains(method))
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
         }
@@ -137,6 +139,7 @@ public final class IndexCommands {
     /** ComputeIndexAttrs and CheckPredicate: the index {@code s} describes on {@code heap}. */
     static Computed compute(Relation heap, Stmt.IndexStmt s, String queryString, ExecContext ctx) {
         String db = ctx.session().currentDatabase();
+        boolean gist = s.accessMethod().equalsIgnoreCase("gist");
         int n = s.params().size();
         int[] attnums = new int[n];
         int[] opclasses = new int[n];
@@ -200,6 +203,9 @@ public final class IndexCommands {
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (gin) {
                 opclasses[i] = GinIndexColumns.opclass(e, type);
+            } else if (e.opclass() != null && gist) {
+                opclasses[i] = resolveGistOpclass(e.opclass(), type);
+                IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
             } else if (e.opclass() != null) {
                 opclasses[i] = resolveOpclass(e.opclass(), type, true, ctx.env() == null ? null : ctx.env().catalog());
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
@@ -218,6 +224,7 @@ public final class IndexCommands {
                 s.nullsNotDistinct());
         if (!s.includes().isEmpty()) spec = spec.withIncludes(includeAttnums(heap, s, queryString));
         if (gin) spec = spec.withAccessMethod(org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID);
+        if (gist) spec = spec.withAccessMethod(SystemCatalogs.GIST_AM_OID);
         return new Computed(spec, types);
     }
 
@@ -315,6 +322,25 @@ public final class IndexCommands {
                     + BuiltinCatalog.formatType(type));
         }
         return BtreeOpclasses.indclassFor(oc, type);
+    }
+
+    /**
+     * ResolveOpClass for access method gist: 42704 for a class gist does not have, 42804 for one
+     * that does not take the column's type.
+     */
+    static int resolveGistOpclass(List<String> names, int type) {
+        String name = names.get(names.size() - 1);
+        boolean otherSchema = names.size() == 2 && !names.get(0).equals("pg_catalog");
+        var oc = otherSchema ? null : org.tusk.catalog.GistOpclassCatalog.byName(name);
+        if (oc == null) {
+            throw PgException.error(SqlState.UNDEFINED_OBJECT, "operator class \"" + String.join(".", names)
+                    + "\" does not exist for access method \"gist\"");
+        }
+        if (!org.tusk.catalog.GistOpclassCatalog.accepts(oc.oid(), type)) {
+            throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
+                    + BuiltinCatalog.formatType(type));
+        }
+        return oc.oid();
     }
 
     /**

@@ -95,6 +95,11 @@ public final class ReindexConcurrently {
                     ReindexCommand.reindexIndex(s.relation(), ctx, verbose);   // its errors, or a temporary index
                     return;
                 }
+                // ReindexRelationConcurrently: an exclusion constraint's index cannot be built concurrently
+                if (index.index().exclusion()) {
+                    throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
+                            "concurrent index creation for exclusion constraints is not supported");
+                }
                 catalog.lockRelation(index.index().heapOid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
                 catalog.lockRelation(indexOid, RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
                 run(List.of(new Job(index.index().heapOid(), catalog.openRelation(indexOid))), steps, verbose);
@@ -170,6 +175,11 @@ public final class ReindexConcurrently {
         for (Relation ix : indexes) {
             if (!ix.indexIsValid()) {
                 warnings.accept("cannot reindex invalid index \"" + schema + "." + ix.name() + "\" concurrently, skipping");
+                continue;
+            }
+            if (ix.index().exclusion()) {
+                warnings.accept("cannot reindex exclusion constraint index \"" + schema + "." + ix.name()
+                        + "\" concurrently, skipping");
                 continue;
             }
             catalog.lockRelation(ix.oid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);

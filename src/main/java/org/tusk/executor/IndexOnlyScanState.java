@@ -52,7 +52,9 @@ final class IndexOnlyScanState extends PlanState {
         Relation heap = plan.rte().table();
         if (scan == null) {
             List<ScanKey> keys = IndexScanKeys.build(plan.indexQuals(), ctx);
-            scan = env.indexAm().beginScan(plan.index(), keys, plan.backward(), true);
+            // an ordered index-only scan is one whose distances are exact (point_ops, box_ops): no reordering
+            scan = plan.orderBys().isEmpty() ? env.indexAm().beginScan(plan.index(), keys, plan.backward(), true)
+                    : env.indexAm().beginOrderedScan(plan.index(), keys, IndexScanKeys.build(plan.orderBys(), ctx), true);
         }
         int natts = plan.rte().columns().size();
         Instrumentation instr = ctx.instrumentation(plan);

@@ -29,9 +29,11 @@ final class IndexScanKeys {
                 continue;
             }
             Object v = ExprEvaluator.eval(q.argument(), null, null, ctx);
-            if (q.strategy() == null && q.amStrategy() != 0) {
-                keys.add(ScanKey.ofStrategyNumber(q.indexColumn(), q.amStrategy(), v));
-            } else if (q.clause() instanceof Expr.ScalarArrayOpExpr) {
+            if (q.isAmStrategy()) {
+                keys.add(ScanKey.ofStrategyNumber(q.indexColumn(), q.strategyNumber(), v));
+                continue;
+            }
+            if (q.clause() instanceof Expr.ScalarArrayOpExpr) {
                 if (v == null) keys.add(new ScanKey(q.indexColumn(), q.strategy(), null));
                 else keys.add(ScanKey.searchArray(q.indexColumn(), q.strategy(),
                         ArrayValue.of(v, ArrayTypes.elementOf(q.argument().type())).elements()));

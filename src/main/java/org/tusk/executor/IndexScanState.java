@@ -45,8 +45,10 @@ final class IndexScanState extends PlanState {
         if (scan == null) {
             ExecCurrent.resolve(plan.qual(), plan.rte().table(), ctx);
             List<ScanKey> keys = IndexScanKeys.build(plan.indexQuals(), ctx);
-            scan = env.indexAm().beginScan(plan.index(), keys, plan.backward());
+            scan = plan.orderBys().isEmpty() ? env.indexAm().beginScan(plan.index(), keys, plan.backward())
+                    : env.indexAm().beginOrderedScan(plan.index(), keys, IndexScanKeys.build(plan.orderBys(), ctx), false);
         }
+        if (!plan.orderBys().isEmpty()) return nextWithReorder(env);
         int natts = plan.rte().columns().size();
         ItemPointer tid;
         while ((tid = scan.next()) != null) {
@@ -66,6 +68,78 @@ final class IndexScanState extends PlanState {
         return null;
     }
 
+    /** A row waiting in the reorder queue: its exact distance, arrival order, tuple and TID. */
+    private record Queued(Double distance, long seq, Object[] tuple, ItemPointer tid) {}
+
+    /** cmp_orderbyvals: a null distance after every value, NaN after every number. */
+    private static int compareDistance(Double a, Double b) {
+        if (a == null) return b == null ? 0 : 1;
+        if (b == null) return -1;
+        return Double.compare(a == 0.0 ? 0.0 : a, b == 0.0 ? 0.0 : b);
+    }
+
+    private java.util.PriorityQueue<Queued> reorder;
+    private long reorderSeq;
+    private Double lastBound;
+    private boolean reachedEnd;
+
+    /**
+     * IndexNextWithReorder: an index ordering by a distance that may be only a lower bound (a
+     * polygon's or circle's bounding box) returns rows nearly in order; each such row's exact
+     * distance is computed from the ORDER BY expression and the row waits in a queue until no
+     * row still to come from the index can be nearer (the index's last bound is past it).
+     */
+    private Object[] nextWithReorder(ExecEnvironment env) {
+        if (reorder == null) {
+            reorder = new java.util.PriorityQueue<>((x, y) -> {
+                int c = compareDistance(x.distance(), y.distance());
+                return c != 0 ? c : Long.compare(x.seq(), y.seq());
+            });
+        }
+        int natts = plan.rte().columns().size();
+        while (true) {
+            if (!reorder.isEmpty()) {
+                Queued top = reorder.peek();
+                if (reachedEnd || compareDistance(top.distance(), lastBound) <= 0) {
+                    reorder.poll();
+                    return emit(top.tuple(), top.tid());
+                }
+            } else if (reachedEnd) {
+                close();
+                done = true;
+                currentTid = null;
+                return null;
+            }
+            ItemPointer tid = scan.next();
+            if (tid == null) {
+                reachedEnd = true;
+                continue;
+            }
+            ctx.session().checkForInterrupts();
+            TupleSlot slot = env.tableAm().indexFetch(plan.rte().table(), tid, env.snapshot());
+            if (slot == null) continue;
+            Object[] tuple = system ? ScanTuples.withSystemColumns(slot, natts, plan.rte().table().oid())
+                    : ScanTuples.of(slot, natts);
+            if (!recheck(tuple)) continue;
+            if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;
+            Double[] bounds = scan.orderByValues();
+            lastBound = bounds == null ? null : bounds[0];
+            if (scan.orderByRecheck()) {
+                Object exact = ExprEvaluator.eval(plan.orderBys().get(0).clause(), tuple, null, ctx);
+                reorder.add(new Queued(exact == null ? null : ((Number) exact).doubleValue(), reorderSeq++, tuple, slot.tid()));
+            } else if (reorder.isEmpty()) {
+                return emit(tuple, slot.tid());
+            } else {
+                reorder.add(new Queued(lastBound, reorderSeq++, tuple, slot.tid()));
+            }
+        }
+    }
+
+    private Object[] emit(Object[] tuple, ItemPointer tid) {
+        currentTid = tid;
+        return plan.targetList() == null ? tuple : Executor.project(plan.targetList(), tuple, null, ctx);
+    }
+
     private boolean recheck(Object[] tuple) {
         for (Plan.IndexQual q : plan.indexQuals()) if (!ExprEvaluator.qual(q.clause(), tuple, null, ctx)) return false;
         return true;
@@ -77,5 +151,8 @@ final class IndexScanState extends PlanState {
             scan.close();
             scan = null;
         }
+        reorder = null;
+        lastBound = null;
+        reachedEnd = false;
     }
 }

@@ -44,15 +44,23 @@ public sealed interface Plan {
      * {@code clause} is the WHERE clause it came from, rechecked on each fetched row.
      */
     record IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause,
-                     int amStrategy) {
-        /** A qual of a B-tree strategy. */
+                     int strategyNumber) {
+        /** A B-tree qual (or a null test): the strategy number is the B-tree strategy's. */
         public IndexQual(int indexColumn, org.tusk.access.index.ScanKey.Strategy strategy, Expr argument, Expr clause) {
-            this(indexColumn, strategy, argument, clause, 0);
+            this(indexColumn, strategy, argument, clause, strategy == null ? 0 : strategy.number());
         }
 
-        /** A qual of another access method's strategy number ({@code strategy} null), as GIN's operator classes number them. */
-        public static IndexQual ofStrategyNumber(int indexColumn, int amStrategy, Expr argument, Expr clause) {
-            return new IndexQual(indexColumn, null, argument, clause, amStrategy);
+        /**
+         * A qual of an access method with its own strategies (GiST): {@code strategyNumber} is the
+         * operator's pg_amop.amopstrategy in the column's family, {@link #strategy} null.
+         */
+        public static IndexQual ofStrategyNumber(int indexColumn, int strategyNumber, Expr argument, Expr clause) {
+            return new IndexQual(indexColumn, null, argument, clause, strategyNumber);
+        }
+
+        /** Whether this qual is of an access method other than the B-tree (no B-tree strategy, not a null test). */
+        public boolean isAmStrategy() {
+            return strategy == null && !(clause instanceof Expr.NullTest);
         }
     }
 
@@ -69,7 +77,13 @@ public sealed interface Plan {
      * the row is visible to the snapshot.
      */
     record IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
-                     List<Expr> targetList, boolean backward, boolean indexOnly) implements Plan {
+                     List<Expr> targetList, boolean backward, boolean indexOnly, List<IndexQual> orderBys) implements Plan {
+        /** A scan without ORDER BY operators. */
+        public IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
+                         List<Expr> targetList, boolean backward, boolean indexOnly) {
+            this(rte, index, indexQuals, qual, targetList, backward, indexOnly, List.of());
+        }
+
         public IndexScan(Query.RangeTblEntry rte, org.tusk.utils.cache.Relation index, List<IndexQual> indexQuals, Expr qual,
                          List<Expr> targetList, boolean backward) {
             this(rte, index, indexQuals, qual, targetList, backward, false);

@@ -3,7 +3,7 @@ package org.tusk.optimizer;
 import java.util.List;
 
 import org.tusk.access.gin.GinAm;
-import org.tusk.access.index.IndexAmRouter;
+import org.tusk.access.index.IndexAmDispatch;
 import org.tusk.catalog.FunctionCallContext;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.nodes.Expr;
@@ -32,7 +32,7 @@ final class GinCostEstimate {
     static double[] cost(Relation index, List<Plan.IndexQual> quals, double numTuples, double selectivity, ExecEnvironment env,
                          FunctionCallContext ctx) {
         double randomPageCost = ScanPaths.setting(ctx, "random_page_cost", 4.0);
-        GinAm gin = env != null && env.indexAm() instanceof IndexAmRouter r && r.forIndex(index) instanceof GinAm g ? g : null;
+        GinAm gin = env != null && env.indexAm() instanceof IndexAmDispatch d && d.of(index) instanceof GinAm g ? g : null;
         double numPages = Math.max(1, RelSize.blocks(index, env));
         double numEntryPages, numEntries;
         GinAm.GinStatsView stats = gin == null ? null : gin.stats(index);
@@ -52,7 +52,7 @@ final class GinCostEstimate {
         for (Plan.IndexQual q : quals) {
             GinAm.QueryCounts c = null;
             if (gin != null && q.argument() instanceof Expr.Const k && k.value() != null)
-                c = gin.countQuery(index, q.indexColumn(), q.amStrategy(), k.value());
+                c = gin.countQuery(index, q.indexColumn(), q.strategyNumber(), k.value());
             if (c == null) {
                 // a parameter or another non-constant: one entry, as gincost_scalararrayopexpr guesses
                 exactEntries++;

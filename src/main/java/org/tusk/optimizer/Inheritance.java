@@ -144,7 +144,7 @@ final class Inheritance {
     static Plan orderedAppend(Query.RangeTblEntry rte, int rtindex, List<Relation> children, Expr qual,
                               List<ScanOrder.Key> order, double limit, int[] reads, Plan unordered,
                               ExecEnvironment env, FunctionCallContext ctx) {
-        if (isPartitioned(rte) || order.isEmpty()) return null;
+        if (isPartitioned(rte) || order.isEmpty() || ScanOrder.hasDistance(order)) return null;
         List<Plan.SortKey> keys = new ArrayList<>();
         for (ScanOrder.Key k : order) {
             ColumnDef c = rte.columns().get(k.attno() - 1);

@@ -932,7 +932,7 @@ final class JoinPlanner {
      */
     private static List<Integer> indexOrder(org.tusk.utils.cache.Relation index, Set<Integer> columns, Set<Integer> constants) {
         List<Integer> order = new ArrayList<>();
-        if (!index.indexIsValid() || index.relam() != org.tusk.utils.cache.Relation.BTREE_AM_OID) return order;   // amcanorder
+        if (!index.indexIsValid() || !index.indexIsOrdered()) return order;
         org.tusk.utils.cache.Relation.IndexInfo ii = index.index();
         int[] indclass = ii.indclass();
         for (int c = 0; c < ii.keyCount(); c++) {

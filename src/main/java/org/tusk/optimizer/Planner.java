@@ -587,7 +587,7 @@ public final class Planner {
         return switch (plan) {
             case Plan.SeqScan s when s.targetList() == null -> new Plan.SeqScan(s.rte(), s.qual(), List.copyOf(tlist));
             case Plan.IndexScan s when s.targetList() == null -> new Plan.IndexScan(s.rte(), s.index(), s.indexQuals(),
-                    s.qual(), List.copyOf(tlist), s.backward(), s.indexOnly());
+                    s.qual(), List.copyOf(tlist), s.backward(), s.indexOnly(), s.orderBys());
             case Plan.BitmapHeapScan s when s.targetList() == null -> new Plan.BitmapHeapScan(s.rte(), s.bitmap(),
                     s.recheck(), s.qual(), List.copyOf(tlist));
             case Plan.Result r when r.targetList().isEmpty() -> new Plan.Result(List.copyOf(tlist), r.qual(), r.emptyTuple());

@@ -29,7 +29,30 @@ final class ScanOrder {
     private ScanOrder() {}
 
     /** One pathkey: table column {@code attno}, descending or not, nulls first or not. */
-    record Key(int attno, boolean desc, boolean nullsFirst) {}
+    record Key(int attno, boolean desc, boolean nullsFirst, Expr.OpExpr distance) {
+        /** A pathkey on the column itself. */
+        Key(int attno, boolean desc, boolean nullsFirst) {
+            this(attno, desc, nullsFirst, null);
+        }
+    }
+
+    /**
+     * An ORDER BY item {@code column op value}, ascending, whose operator an index may order by
+     * (amcanorderbyop: match_pathkeys_to_index's ordering operators, such as {@code <->}):
+     * the pathkey on that expression, with the column it measures from, or null.
+     */
+    private static Key distanceKey(Expr e, int rtindex, boolean desc, boolean nullsFirst) {
+        if (desc || nullsFirst || !(e instanceof Expr.OpExpr op) || op.args().size() != 2) return null;
+        if (!(op.args().get(0) instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != rtindex || v.attno() <= 0) return null;
+        if (!pseudoConstant(op.args().get(1))) return null;
+        return new Key(v.attno(), false, false, op);
+    }
+
+    /** Whether the order has a key on an expression (only an index ordering by operator gives it). */
+    static boolean hasDistance(List<Key> keys) {
+        for (Key k : keys) if (k.distance() != null) return true;
+        return false;
+    }
 
     /** How an index scan delivers an order: not at all, read forwards, or read backwards. */
     enum Direction { NONE, FORWARD, BACKWARD }
@@ -54,7 +77,12 @@ final class ScanOrder {
             Expr e = q.targetList().get(s.resno() - 1).expr();
             // a pseudoconstant's pathkey is redundant (its equivalence class has a constant)
             if (Planner.pseudoConstant(e)) continue;
-            if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != ref.rtindex() || v.attno() <= 0) return null;
+            if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != ref.rtindex() || v.attno() <= 0) {
+                Key d = distanceKey(e, ref.rtindex(), s.desc(), s.nullsFirst());
+                if (d == null || !keys.isEmpty() || q.sortClause().size() != 1) return null;
+                keys.add(d);
+                continue;
+            }
             Key k = new Key(v.attno(), s.desc(), s.nullsFirst());
             if (!keys.stream().anyMatch(x -> x.attno() == k.attno())) keys.add(k);   // a repeated column is redundant
         }
@@ -113,7 +141,7 @@ final class ScanOrder {
 
     /** {@code required} without the columns pinned by constants. */
     static List<Key> withoutConstants(List<Key> required, Set<Integer> constants) {
-        return required.stream().filter(k -> !constants.contains(k.attno())).toList();
+        return required.stream().filter(k -> k.distance() != null || !constants.contains(k.attno())).toList();
     }
 
     /**
@@ -124,6 +152,7 @@ final class ScanOrder {
     static Direction direction(Relation index, List<Key> required, Set<Integer> constants) {
         if (index.relam() != Relation.BTREE_AM_OID) return Direction.NONE;   // amcanorder: B-tree's alone
         if (required.isEmpty()) return Direction.FORWARD;
+        if (!index.indexIsOrdered() || hasDistance(required)) return Direction.NONE;   // amcanorder: GiST has no order of its own
         Relation.IndexInfo info = index.index();
         List<Key> indexKeys = new ArrayList<>();
         for (int k = 0; k < info.keyCount(); k++) {

@@ -233,6 +233,25 @@ final class ScanPaths {
             if (!index.indexIsValid()) continue;
             IndexMatching m = IndexMatching.of(heap, index, env, ctx);
             if (m == null || !m.predicateImplied(conjuncts)) continue;
+            if (ScanOrder.hasDistance(wanted)) {
+                // match_pathkeys_to_index: ORDER BY column <-> value from an index that orders by operator
+                Plan.IndexQual orderBy = wanted.size() == 1 ? GistQuals.orderBy(index, wanted.get(0)) : null;
+                if (orderBy == null) continue;
+                List<Plan.IndexQual> quals = new ArrayList<>();
+                List<Expr> used = new ArrayList<>();
+                matchIndex(heap, index, m, conjuncts, quals, used, ctx);
+                List<Expr> filter = filterFor(conjuncts, used, target ? null : m);
+                boolean only = indexOnlyOn && IndexOnlyScans.covers(index, readsWithout(reads, conjuncts, filter, used),
+                        rte.columns().size(), env);
+                Plan.IndexScan candidate = new Plan.IndexScan(rte, index, List.copyOf(quals), and(filter), tlist, false, only,
+                        List.of(orderBy));
+                double cost = costs.of(candidate).total() * fraction;
+                if (cost < orderedCost) {
+                    ordered = candidate;
+                    orderedCost = cost;
+                }
+                continue;
+            }
             ScanOrder.Direction dir = ScanOrder.direction(index, wanted, constants);
             if (dir == ScanOrder.Direction.NONE) continue;
             List<Plan.IndexQual> quals = new ArrayList<>();
@@ -323,6 +342,10 @@ final class ScanPaths {
             return;
         }
         Relation.IndexInfo info = index.index();
+        if (index.relam() == org.tusk.catalog.SystemCatalogs.GIST_AM_OID) {
+            GistQuals.match(heap, index, conjuncts, quals, used);
+            return;
+        }
         List<Expr> lossy = new ArrayList<>();
         int exprIndex = 0;
         for (int k = 0; k < info.keyCount(); k++) {
@@ -455,6 +478,19 @@ final class ScanPaths {
     }
 
     /**
+     * A GIN or GiST qual's restriction estimate: the array and jsonb operators' (GIN's classes,
+     * arraycontsel and matchingsel, in clause selectivity), else the geometric and range ones
+     * (GiST's classes).
+     */
+    private static double amStrategySelectivity(Plan.IndexQual q) {
+        if (q.clause() instanceof Expr.OpExpr op) {
+            int left = op.op().left();
+            if (org.tusk.catalog.ArrayTypes.isArray(left) || left == 2277 || left == 3802) return PlanCosts.selectivity(q.clause());
+        }
+        return GistQuals.selectivity(q);
+    }
+
+    /**
      * The selectivity of the quals, {@code firstColumnEqSel} (when not negative) standing for
      * the equality selectivity of the first index column. A column's = ANY (array) quals are
      * estimated by scalararraysel over that equality selectivity ({@link ArraySelectivity}).
@@ -463,9 +499,8 @@ final class ScanPaths {
         double sel = 1.0;
         List<Integer> seen = new ArrayList<>();
         for (Plan.IndexQual q : quals) {
-            if (q.strategy() == null) {
-                // an operator of another access method's class (GIN): the clause's own restriction estimate
-                sel *= PlanCosts.selectivity(q.clause());
+            if (q.isAmStrategy()) {
+                sel *= amStrategySelectivity(q);
                 continue;
             }
             if (isNullTestQual(q)) {
@@ -480,7 +515,7 @@ final class ScanPaths {
             boolean eq = false, lower = false, upper = false;
             double arraySel = 1.0;
             for (Plan.IndexQual o : quals) {
-                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o) || o.strategy() == null) continue;
+                if (o.indexColumn() != q.indexColumn() || isNullTestQual(o) || o.isAmStrategy()) continue;
                 if (isArrayQual(o)) {
                     Expr.ScalarArrayOpExpr sa = (Expr.ScalarArrayOpExpr) o.clause();
                     arraySel *= ArraySelectivity.of(sa, () -> o.strategy() == Strategy.EQUAL ? eqSel : DEFAULT_INEQ_SEL);

@@ -58,8 +58,8 @@ final class SessionStorage {
     final ComboCids comboCids = new ComboCids();
     final HeapAm heap;
     final BTreeAm btree;
-    /** The index access methods by relam (btree, gin): what the executor and catalog call. */
-    final org.tusk.access.index.IndexAmRouter indexAms;
+    /** Every index access method of this backend (btree, gin, gist), each index's by its relam. */
+    final org.tusk.access.index.IndexAmDispatch indexAms;
     final BTreeContext btreeContext;
     final RelCache relcache;
     final Inval inval;
@@ -122,9 +122,11 @@ final class SessionStorage {
                     @Override public void unlock(RelFileLocator rel) { shmem.relationExtensionLocks().unlock(rel); }
                 }, xact::getLatestSnapshot);
         this.btree = new BTreeAm(btreeContext);
-        this.indexAms = new org.tusk.access.index.IndexAmRouter(btree, new org.tusk.access.gin.GinAm(
-                new org.tusk.access.gin.GinContext(buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(),
-                        xact::getLatestSnapshot)));
+        this.indexAms = new org.tusk.access.index.IndexAmDispatch(btree, java.util.Map.of(
+                org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID, new org.tusk.access.gin.GinAm(new org.tusk.access.gin.GinContext(
+                        buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot)),
+                org.tusk.catalog.SystemCatalogs.GIST_AM_OID, new org.tusk.access.gist.GistAm(new org.tusk.access.gist.GistContext(
+                        buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot))));
         this.relcache = new RelCache(dbOid, heap, this::catalogSnapshot);
         SinvalQueue queue = shmem.sinval();
         SessionCarryOver carry = ctx.carryOver;

@@ -46,7 +46,7 @@ final class GinScan implements IndexScan {
             if (sk.argument() == null || sk.isNullSearch()) return Set.of();   // strict operators: null matches nothing
             int attnum = sk.attno();
             GinOpclass oc = st.opclass[attnum - 1];
-            int strategy = sk.amStrategy();
+            int strategy = sk.strategyNumber();
             GinOpclass.Query q = oc.extractQuery(sk.argument(), strategy, st.keyType[attnum - 1]);
             List<Object> entries = q.entries();
             if (entries.isEmpty() && q.mode() == GinOpclass.SearchMode.DEFAULT) return Set.of();

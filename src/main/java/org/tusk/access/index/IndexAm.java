@@ -87,6 +87,15 @@ public interface IndexAm {
         return beginScan(index, keys, backward);
     }
 
+    /**
+     * ambeginscan with ORDER BY keys (amcanorderbyop): the entries matching {@code keys}, in
+     * ascending order of the distances {@code orderBys} name (each key's strategy number is its
+     * distance operator's). Only an access method that can order by operator (GiST) has this.
+     */
+    default IndexScan beginOrderedScan(Relation index, List<ScanKey> keys, List<ScanKey> orderBys, boolean wantIndexTuple) {
+        throw new UnsupportedOperationException("this index access method cannot order by operator");
+    }
+
     /** amcanreturn: whether an index-only scan can take column {@code column} (1-based) from the index entries. */
     default boolean canReturn(Relation index, int column) {
         return false;

@@ -15,6 +15,19 @@ public interface IndexScan extends AutoCloseable {
         throw new UnsupportedOperationException("this index scan does not return index tuples");
     }
 
+    /**
+     * xs_orderbyvals of an ordered scan ({@link IndexAm#beginOrderedScan}): the distances of the
+     * entry {@link #next} last returned, a null element for a null distance.
+     */
+    default Double[] orderByValues() {
+        return null;
+    }
+
+    /** xs_recheckorderby: whether those distances are only lower bounds, to be computed again on the row. */
+    default boolean orderByRecheck() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -12,15 +12,17 @@ package org.tusk.access.index;
  * <p>With {@code nullSearch} the key is a null test rather than a comparison ({@link #searchNull}).
  */
 public record ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch,
-                      int amStrategy) {
-    /** A key of a B-tree strategy, or none (a null test): its strategy number is the strategy's. */
+                      int strategyNumber) {
+    /** A B-tree key or null test: its strategy number is the B-tree strategy's (0 for a null test). */
     public ScanKey(int attno, Strategy strategy, Object argument, boolean searchArray, NullSearch nullSearch) {
         this(attno, strategy, argument, searchArray, nullSearch, strategy == null ? 0 : strategy.number());
     }
 
     /**
-     * A key of another access method's strategy number (sk_strategy: GIN's array_ops 1 {@code &&}
-     * ... 4 {@code =}, jsonb_ops 7 {@code @>} ...), which no B-tree strategy names.
+     * A key of an access method with its own strategy numbers (sk_strategy: pg_amop.amopstrategy of
+     * the operator in the column's operator family: GIN's array_ops 1 {@code &&} ... 4 {@code =},
+     * GiST's 3 for {@code &&}); {@link #strategy} is null. As an ORDER BY key (amcanorderbyop) it
+     * names the distance operator's strategy.
      */
     public static ScanKey ofStrategyNumber(int attno, int strategyNumber, Object argument) {
         return new ScanKey(attno, null, argument, false, null, strategyNumber);

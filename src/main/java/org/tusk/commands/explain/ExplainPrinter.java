@@ -530,6 +530,9 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 List<Expr> conds = new ArrayList<>();
                 for (Plan.IndexQual q : s.indexQuals()) conds.add(q.clause());
                 qual(n, "Index Cond", and(conds), scanPrefix(false));
+                List<Expr> orderBys = new ArrayList<>();
+                for (Plan.IndexQual q : s.orderBys()) orderBys.add(q.clause());
+                if (!orderBys.isEmpty()) qual(n, "Order By", and(orderBys), scanPrefix(false));
                 qual(n, "Filter", s.qual(), scanPrefix(false));
                 if (s.indexOnly() && opts.analyze()) n.details.add(() -> {
                     Instrumentation instr = analyzed == null ? null : analyzed.instrumentation(p);

@@ -382,7 +382,11 @@ public final class RelCache {
                     !Boolean.FALSE.equals(PG_INDEX.get(ix.values(), "indislive")));
         }
         rel.setAcl(oid(PG_CLASS.get(c, "relowner")), (int[]) PG_CLASS.get(c, "relacl"));
-        if (ix != null) rel.setRelam(oid(PG_CLASS.get(c, "relam")));
+        if (ix != null) {
+            // an index's access method; one created before relam was recorded is a B-tree
+            int am = oid(PG_CLASS.get(c, "relam"));
+            rel.setRelam(am == 0 ? Relation.BTREE_AM_OID : am);
+        }
         if (anyIdentity) rel.setAttidentity(identity);
         rel.setAtttypids(typids);
         rel.setAttcollations(collations);

@@ -332,6 +332,26 @@ public final class Relation {
 
     public void setRelam(int relam) { this.relam = relam; }
 
+    /** rd_exclops: an EXCLUDE constraint's operators (pg_constraint.conexclop), once read; null before. */
+    private int[] exclusionOperators;
+
+    public int[] exclusionOperators() { return exclusionOperators == null ? null : exclusionOperators.clone(); }
+
+    public void setExclusionOperators(int[] ops) { this.exclusionOperators = ops.clone(); }
+
+    /** rd_exclstrats: the strategy numbers of those operators in their columns' operator families. */
+    private int[] exclusionStrategies;
+
+    public int[] exclusionStrategies() { return exclusionStrategies == null ? null : exclusionStrategies.clone(); }
+
+    public void setExclusionStrategies(int[] strategies) { this.exclusionStrategies = strategies.clone(); }
+
+    /**
+     * amcanorder: whether this index returns its entries in the order of its key columns, which
+     * only a B-tree does.
+     */
+    public boolean indexIsOrdered() { return relam == BTREE_AM_OID; }
+
     public void setAmCache(Object cache) { this.amCache = cache; }
 
     /**

@@ -1,33 +1,32 @@
 package org.tusk.access.index;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
 import org.tusk.access.table.TableAm;
 import org.tusk.storage.page.ItemPointer;
 import org.tusk.utils.cache.Relation;
 
-import java.util.List;
-import java.util.function.Predicate;
-
 /**
- * index_getprocinfo's dispatch, at the level of whole access methods (RelationData.rd_indam):
- * each call goes to the access method of the index's pg_class.relam, the B-tree unless the
- * index is of another method this backend has.
+ * index_getprocinfo's first step, RelationGetIndexAm: each call goes to the access method of the
+ * index it is about (pg_class.relam, {@link Relation#relam}), B-tree for an index without one
+ * recorded. One per backend, over that backend's access method instances.
  */
-public final class IndexAmRouter implements IndexAm {
+public final class IndexAmDispatch implements IndexAm {
     private final IndexAm btree;
-    private final IndexAm gin;
+    private final Map<Integer, IndexAm> others;
 
-    public IndexAmRouter(IndexAm btree, IndexAm gin) {
+    /** @param others the access methods other than B-tree, by pg_am OID */
+    public IndexAmDispatch(IndexAm btree, Map<Integer, IndexAm> others) {
         this.btree = btree;
-        this.gin = gin;
+        this.others = Map.copyOf(others);
     }
 
-    private IndexAm of(Relation index) {
-        return index.relam() == Relation.GIN_AM_OID ? gin : btree;
-    }
-
-    /** The access method serving {@code index}, for what only it offers (GIN's statistics). */
-    public IndexAm forIndex(Relation index) {
-        return of(index);
+    /** The access method of {@code index}. */
+    public IndexAm of(Relation index) {
+        IndexAm am = others.get(index.relam());
+        return am == null ? btree : am;
     }
 
     @Override
@@ -68,6 +67,11 @@ public final class IndexAmRouter implements IndexAm {
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward, boolean wantIndexTuple) {
         return of(index).beginScan(index, keys, backward, wantIndexTuple);
+    }
+
+    @Override
+    public IndexScan beginOrderedScan(Relation index, List<ScanKey> keys, List<ScanKey> orderBys, boolean wantIndexTuple) {
+        return of(index).beginOrderedScan(index, keys, orderBys, wantIndexTuple);
     }
 
     @Override

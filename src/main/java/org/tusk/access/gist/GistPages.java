@@ -1,0 +1,149 @@
+package org.tusk.access.gist;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+import org.tusk.access.transam.FullPageImages;
+import org.tusk.access.transam.RmgrId;
+import org.tusk.access.transam.XLogRecord;
+import org.tusk.access.transam.XLogRecordBuilder;
+import org.tusk.storage.buffer.BufferManager.LockMode;
+import org.tusk.storage.buffer.BufferTag;
+import org.tusk.storage.page.Page;
+import org.tusk.storage.page.PageHeader;
+import org.tusk.storage.smgr.ForkNumber;
+import org.tusk.storage.smgr.RelFileLocator;
+import org.tusk.utils.cache.Relation;
+import org.tusk.utils.error.PgException;
+import org.tusk.utils.error.Severity;
+import org.tusk.utils.error.SqlState;
+
+/**
+ * Page access and WAL for the GiST (gistutil.c gistcheckpage, gistNewBuffer; gistxlog.c). Every
+ * change is logged as one XLOG_FPI record carrying the full image of each page the change
+ * touched (as generic_xlog.c and log_newpages do), written while all those pages are locked, so
+ * that a split, its new pages and the parent's new downlinks replay as one atomic action.
+ * PostgreSQL logs GiST changes with its own records (XLOG_GIST_PAGE_UPDATE, XLOG_GIST_PAGE_SPLIT);
+ * the images make redo a plain restore, at the price of larger WAL. A relation without WAL (a
+ * temporary one) takes its page LSNs from a backend-local counter instead (gistGetFakeLSN), which
+ * the scan's NSN test needs as much as real ones.
+ */
+final class GistPages {
+    private final GistContext ctx;
+    /** gistGetFakeLSN's counter for temporary relations: only this backend ever sees their pages. */
+    private long fakeLsn = 1;
+
+    GistPages(GistContext ctx) {
+        this.ctx = ctx;
+    }
+
+    MemorySegment page(int buf) {
+        return ctx.buffers().page(buf);
+    }
+
+    int blockNumber(int buf) {
+        return ctx.buffers().tag(buf).blockNum();
+    }
+
+    private static BufferTag tag(RelFileLocator rl, int blkno) {
+        return new BufferTag(rl.spcOid(), rl.dbOid(), rl.relNumber(), ForkNumber.MAIN.number(), blkno);
+    }
+
+    /** ReadBuffer + LockBuffer + gistcheckpage. */
+    int getBuf(Relation rel, int blkno, LockMode mode) {
+        int buf = ctx.buffers().readBuffer(tag(rel.locator(), blkno), null);
+        ctx.buffers().lockBuffer(buf, mode);
+        MemorySegment page = page(buf);
+        if (Page.isNew(page) || !GistPageOpaque.isGistPage(page)) {
+            relBuf(buf);
+            throw new PgException(Severity.ERROR, "XX002", "index \"" + rel.name()
+                    + "\" contains corrupted page at block " + blkno, null, "Please REINDEX it.", 0);
+        }
+        return buf;
+    }
+
+    /** gistNewBuffer: a block added at the end of the index, exclusively locked and initialized with {@code flags}. */
+    int newPage(Relation rel, int flags) {
+        RelFileLocator rl = rel.locator();
+        int buf;
+        ctx.extensionLock().lock(rl);
+        try {
+            int blkno = ctx.smgr().nblocks(rl, ForkNumber.MAIN);
+            ctx.smgr().zeroExtend(rl, ForkNumber.MAIN, blkno, 1, false);
+            buf = ctx.buffers().readBuffer(tag(rl, blkno), null, true);
+        } finally {
+            ctx.extensionLock().unlock(rl);
+        }
+        ctx.buffers().lockBuffer(buf, LockMode.EXCLUSIVE);
+        GistPageOpaque.init(page(buf), flags);
+        return buf;
+    }
+
+    int nblocks(Relation rel) {
+        return ctx.smgr().nblocks(rel.locator(), ForkNumber.MAIN);
+    }
+
+    void relBuf(int buf) {
+        ctx.buffers().unlockBuffer(buf);
+        ctx.buffers().releaseBuffer(buf);
+    }
+
+    /**
+     * The critical section's end for a change of the exclusively locked {@code bufs}: each marked
+     * dirty, logged together, and stamped with the record's LSN (a fake one without WAL), which
+     * is returned.
+     */
+    long logChange(Relation rel, List<Integer> bufs) {
+        return logChange(rel, bufs, true);
+    }
+
+    /** As above; without {@code inTransaction} (VACUUM, which has no transaction id) the record carries xid 0. */
+    long logChange(Relation rel, List<Integer> bufs, boolean inTransaction) {
+        for (int b : bufs) ctx.buffers().markDirty(b);
+        long lsn;
+        if (!rel.needsWal()) {
+            lsn = ++fakeLsn;
+        } else {
+            lsn = 0;
+            try {
+                int xid = inTransaction ? ctx.oracle().currentTransactionId() : 0;
+                for (int from = 0; from < bufs.size(); from += XLogRecord.XLR_MAX_BLOCK_ID + 1) {
+                    XLogRecordBuilder b = new XLogRecordBuilder();
+                    int to = Math.min(bufs.size(), from + XLogRecord.XLR_MAX_BLOCK_ID + 1);
+                    for (int i = from; i < to; i++) {
+                        int buf = bufs.get(i);
+                        b.registerBuffer(i - from, rel.locator(), ForkNumber.MAIN, blockNumber(buf), page(buf),
+                                XLogRecordBuilder.REGBUF_FORCE_IMAGE | XLogRecordBuilder.REGBUF_STANDARD);
+                    }
+                    lsn = ctx.xlog().insert(b, RmgrId.XLOG, FullPageImages.XLOG_FPI, xid).endLsn();
+                }
+            } catch (IOException | RuntimeException e) {
+                // the pages are already changed in shared buffers: as in a critical section, PANIC
+                throw new PgException(Severity.PANIC, SqlState.INTERNAL_ERROR, "could not write WAL for index \""
+                        + rel.name() + "\": " + e.getMessage(), null, null, 0);
+            }
+        }
+        for (int b : bufs) PageHeader.setLsn(page(b), lsn);
+        return lsn;
+    }
+
+    /** The page LSN the scan's NSN test compares with (a fake one for a temporary relation). */
+    static long lsn(MemorySegment page) {
+        return PageHeader.lsn(page);
+    }
+
+    /** gistbuildempty: the index file made if needed, block 0 an empty leaf root, logged. */
+    void initRoot(Relation rel) {
+        if (!ctx.smgr().exists(rel.locator(), ForkNumber.MAIN)) ctx.smgr().create(rel.locator(), ForkNumber.MAIN, false);
+        if (nblocks(rel) != 0) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "index \"" + rel.name() + "\" already contains data");
+        }
+        int buf = newPage(rel, GistPageOpaque.F_LEAF);
+        try {
+            logChange(rel, List.of(buf));
+        } finally {
+            relBuf(buf);
+        }
+    }
+}
