@@ -152,7 +152,7 @@ final class ScanPaths {
         if (!indexOff) {
             for (Relation index : env.catalog().indexesOf(heap)) {
                 if (!index.indexIsValid()) continue;   // get_relation_info: not usable until indisvalid
-                if (index.relam() != Relation.BTREE_AM_OID) continue;   // no amgettuple (GIN): bitmap scans only
+                if (index.relam() == Relation.GIN_AM_OID) continue;   // no amgettuple: GIN indexes give bitmap scans only
                 // expression columns and partial-index predicates (IndexMatching)
                 IndexMatching m = IndexMatching.of(heap, index, env, ctx);
                 if (m == null || !m.predicateImplied(conjuncts)) continue;
