@@ -122,7 +122,7 @@ final class FunctionGrammar {
                 boolean isCost = p.advance().keyword().equals("cost");
                 Token v = p.advance();
                 String num = v.value();
-                if (v.is(Kind.OP) && v.value().equals("-")) num = "-" + p.advance().value();
+                if (v.isChar('-')) num = "-" + p.advance().value();
                 if (isCost) cost = num;
                 else rows = num;
             } else if (p.acceptKw("as")) {
@@ -333,7 +333,7 @@ final class FunctionGrammar {
                 String what = p.advance().keyword();
                 Token v = p.advance();
                 String num = v.value();
-                if (v.is(Kind.OP) && v.value().equals("-")) num = "-" + p.advance().value();
+                if (v.isChar('-')) num = "-" + p.advance().value();
                 actions.add(new Stmt.DefElem(what, num, t.start()));
             } else if (p.isKw("set") || p.isKw("reset")) {
                 // FunctionSetResetClause: kept as the VariableSetStmt, applied to proconfig by AlterFunction

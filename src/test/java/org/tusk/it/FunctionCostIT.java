@@ -40,6 +40,7 @@ class FunctionCostIT extends OneServerPerClass {
                     Jdbc.failsFirstLine(c, "create function cf5() returns int language sql cost -1 as 'select 1'", "22023"));
             assertEquals("ERROR: COST must be positive",
                     Jdbc.failsFirstLine(c, "create function cf6() returns int language sql cost 0 as 'select 1'", "22023"));
+            assertEquals("ERROR: ROWS must be positive", Jdbc.failsFirstLine(c, "alter function cf3() rows -5", "22023"));
             assertEquals("ERROR: invalid attribute in procedure definition",
                     Jdbc.failsFirstLine(c, "create procedure cp1() language sql cost 5 as 'select 1'", "42P13"));
             s.execute("drop function cf1(); drop function cf2(); drop function cf3(); drop function cf7(cstring)");
