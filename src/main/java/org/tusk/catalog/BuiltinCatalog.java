@@ -567,7 +567,17 @@ public final class BuiltinCatalog {
             fn("mod", List.of(NUMERIC, NUMERIC), NUMERIC, (c, a) -> Numerics.mod(n(a[0]), n(a[1])));
             fn("pi", List.of(), FLOAT8, (c, a) -> Math.PI);
             fn("like_escape", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.likeEscape((String) a[0], (String) a[1]));
-            fn("random", List.of(), FLOAT8, V, true, (c, a) -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+            fn("random", List.of(), FLOAT8, V, true, (c, a) -> c.session().randomState().nextDouble());
+            fn("setseed", List.of(FLOAT8), VOID, V, true, (c, a) -> {
+                double seed = d(a[0]);
+                if (seed < -1 || seed > 1 || Double.isNaN(seed)) {
+                    throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
+                            "setseed parameter " + (Double.isNaN(seed) ? "nan" : Double.isInfinite(seed) ? (seed > 0 ? "inf" : "-inf")
+                                    : Floats.formatG(seed, 6)) + " is out of allowed range [-1,1]");
+                }
+                c.session().randomState().fseed(seed);
+                return VoidValue.VOID;
+            });
         }
 
         void casts() {

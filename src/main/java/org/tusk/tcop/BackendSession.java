@@ -27,6 +27,8 @@ final class BackendSession implements SessionServices {
     private Instant statementStart = Instant.now();
     /** Whether the running simple Query message holds several statements (the traffic cop knows). */
     private java.util.function.BooleanSupplier multiStatementQuery = () -> false;
+    /** drandom_seed: random()'s state, unseeded at the start of every session. */
+    private final org.tusk.utils.misc.PgPrng randomState = new org.tusk.utils.misc.PgPrng();
 
     BackendSession(BackendContext ctx) {
         this.ctx = ctx;
@@ -35,6 +37,8 @@ final class BackendSession implements SessionServices {
     void multiStatementQuery(java.util.function.BooleanSupplier inMultiStatementQuery) {
         this.multiStatementQuery = inMultiStatementQuery;
     }
+
+    @Override public org.tusk.utils.misc.PgPrng randomState() { return randomState; }
 
     @Override public org.tusk.utils.misc.ScanSettings scanSettings() {
         return ctx.scanSettings;

@@ -19,6 +19,9 @@ public class FakeSession implements SessionServices {
     public Instant stmtStart = Instant.parse("2026-11-27T02:46:41.223456Z");
     public final List<String> log = new ArrayList<>();
     public int interruptChecks;
+    private final org.tusk.utils.misc.PgPrng randomState = new org.tusk.utils.misc.PgPrng();
+
+    @Override public org.tusk.utils.misc.PgPrng randomState() { return randomState; }
 
     public FakeSession() {
         defaults.put("TimeZone", "UTC");

@@ -81,7 +81,7 @@ public final class Floats {
     }
 
     /** C's printf("%.{p}g") with trailing zeros removed. */
-    static String formatG(double d, int precision) {
+    public static String formatG(double d, int precision) {
         if (d == 0) return (1 / d < 0) ? "-0" : "0";
         java.math.BigDecimal bd = new java.math.BigDecimal(Math.abs(d))
                 .round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));

@@ -28,6 +28,12 @@ public interface SessionServices {
      */
     default ScanSettings scanSettings() { return ScanSettings.DEFAULT; }
 
+    /**
+     * The session's random() generator (float.c's drandom_seed), which setseed() seeds. Where
+     * there is no session to keep it, each call gets a fresh one, seeded at its first use.
+     */
+    default PgPrng randomState() { return new PgPrng(); }
+
     /** Sleeps interruptibly; the implementation throws PgException on cancel/terminate. */
     void sleep(double seconds);
     boolean terminateBackend(int pid, long timeoutMs);
