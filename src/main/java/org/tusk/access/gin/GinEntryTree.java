@@ -1,5 +1,6 @@
 package org.tusk.access.gin;
 
+import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.FullPageImages;
 import org.tusk.access.transam.RmgrId;
 import org.tusk.access.transam.XLogRecordBuilder;
@@ -61,7 +62,7 @@ final class GinEntryTree {
     }
 
     static BufferTag tag(RelFileLocator rl, int blkno) {
-        return new BufferTag(rl.spcOid(), rl.dbOid(), rl.relNumber(), ForkNumber.MAIN.number(), blkno);
+        return IndexPages.tag(rl, blkno);
     }
 
     int getBuf(Relation rel, int blkno, LockMode mode) {
@@ -83,18 +84,7 @@ final class GinEntryTree {
 
     /** GinNewBuffer: a block added at the end of the index, exclusively locked, uninitialized. */
     int newPage(Relation rel) {
-        RelFileLocator rl = rel.locator();
-        int buf;
-        ctx.extensionLock().lock(rl);
-        try {
-            int blkno = ctx.smgr().nblocks(rl, ForkNumber.MAIN);
-            ctx.smgr().zeroExtend(rl, ForkNumber.MAIN, blkno, 1, false);
-            buf = ctx.buffers().readBuffer(tag(rl, blkno), null, true);
-        } finally {
-            ctx.extensionLock().unlock(rl);
-        }
-        ctx.buffers().lockBuffer(buf, LockMode.EXCLUSIVE);
-        return buf;
+        return IndexPages.extend(ctx.buffers(), ctx.smgr(), ctx.extensionLock(), rel);
     }
 
     int nblocks(Relation rel) {

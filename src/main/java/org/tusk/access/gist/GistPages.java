@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.FullPageImages;
 import org.tusk.access.transam.RmgrId;
 import org.tusk.access.transam.XLogRecord;
@@ -47,7 +48,7 @@ final class GistPages {
     }
 
     private static BufferTag tag(RelFileLocator rl, int blkno) {
-        return new BufferTag(rl.spcOid(), rl.dbOid(), rl.relNumber(), ForkNumber.MAIN.number(), blkno);
+        return IndexPages.tag(rl, blkno);
     }
 
     /** ReadBuffer + LockBuffer + gistcheckpage. */
@@ -65,17 +66,7 @@ final class GistPages {
 
     /** gistNewBuffer: a block added at the end of the index, exclusively locked and initialized with {@code flags}. */
     int newPage(Relation rel, int flags) {
-        RelFileLocator rl = rel.locator();
-        int buf;
-        ctx.extensionLock().lock(rl);
-        try {
-            int blkno = ctx.smgr().nblocks(rl, ForkNumber.MAIN);
-            ctx.smgr().zeroExtend(rl, ForkNumber.MAIN, blkno, 1, false);
-            buf = ctx.buffers().readBuffer(tag(rl, blkno), null, true);
-        } finally {
-            ctx.extensionLock().unlock(rl);
-        }
-        ctx.buffers().lockBuffer(buf, LockMode.EXCLUSIVE);
+        int buf = IndexPages.extend(ctx.buffers(), ctx.smgr(), ctx.extensionLock(), rel);
         GistPageOpaque.init(page(buf), flags);
         return buf;
     }

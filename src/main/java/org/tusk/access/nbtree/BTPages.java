@@ -1,5 +1,6 @@
 package org.tusk.access.nbtree;
 
+import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.buffer.BufferManager.LockMode;
@@ -42,7 +43,7 @@ final class BTPages {
     }
 
     static BufferTag tag(RelFileLocator rl, int blkno) {
-        return new BufferTag(rl.spcOid(), rl.dbOid(), rl.relNumber(), ForkNumber.MAIN.number(), blkno);
+        return IndexPages.tag(rl, blkno);
     }
 
     /** _bt_getbuf for an existing block: pinned, locked in {@code mode}, checked (_bt_checkpage). */
@@ -76,17 +77,7 @@ final class BTPages {
      * else can reach the block until a sibling link or downlink to it is written.
      */
     int newPage(Relation rel) {
-        RelFileLocator rl = rel.locator();
-        int buf;
-        ctx.extensionLock().lock(rl);
-        try {
-            int blkno = ctx.smgr().nblocks(rl, ForkNumber.MAIN);
-            ctx.smgr().zeroExtend(rl, ForkNumber.MAIN, blkno, 1, false);
-            buf = ctx.buffers().readBuffer(tag(rl, blkno), null, true);
-        } finally {
-            ctx.extensionLock().unlock(rl);
-        }
-        ctx.buffers().lockBuffer(buf, LockMode.EXCLUSIVE);
+        int buf = IndexPages.extend(ctx.buffers(), ctx.smgr(), ctx.extensionLock(), rel);
         BTPageOpaque.pageInit(page(buf));
         return buf;
     }
