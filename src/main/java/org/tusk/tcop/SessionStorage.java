@@ -4,7 +4,7 @@ import org.tusk.access.heap.ComboCids;
 import org.tusk.access.heap.HeapAm;
 import org.tusk.access.index.IndexAm;
 import org.tusk.access.nbtree.BTreeAm;
-import org.tusk.access.nbtree.BTreeContext;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.nbtree.BTreeVerifier;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.transam.BackendTransactionOracle;
@@ -60,7 +60,7 @@ final class SessionStorage {
     final BTreeAm btree;
     /** Every index access method of this backend (btree, gin, gist), each index's by its relam. */
     final org.tusk.access.index.IndexAmDispatch indexAms;
-    final BTreeContext btreeContext;
+    final IndexAmContext btreeContext;
     final RelCache relcache;
     final Inval inval;
     final RelationStorage relationStorage;
@@ -116,16 +116,16 @@ final class SessionStorage {
                                 Lmgr.XidOracle.of(oracleRef()::isInProgress, SessionStorage.this::parentOf));
                     }
                 });
-        this.btreeContext = new BTreeContext(buffers, smgr, ctx.xlog.get(), oracle,
-                new org.tusk.access.nbtree.RelationExtensionLock() {
+        this.btreeContext = new IndexAmContext(buffers, smgr, ctx.xlog.get(), oracle,
+                new org.tusk.access.index.RelationExtensionLock() {
                     @Override public void lock(RelFileLocator rel) { shmem.relationExtensionLocks().lock(rel); }
                     @Override public void unlock(RelFileLocator rel) { shmem.relationExtensionLocks().unlock(rel); }
                 }, xact::getLatestSnapshot);
         this.btree = new BTreeAm(btreeContext);
         this.indexAms = new org.tusk.access.index.IndexAmDispatch(btree, java.util.Map.of(
-                org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID, new org.tusk.access.gin.GinAm(new org.tusk.access.gin.GinContext(
+                org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID, new org.tusk.access.gin.GinAm(new org.tusk.access.index.IndexAmContext(
                         buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot)),
-                org.tusk.catalog.SystemCatalogs.GIST_AM_OID, new org.tusk.access.gist.GistAm(new org.tusk.access.gist.GistContext(
+                org.tusk.catalog.SystemCatalogs.GIST_AM_OID, new org.tusk.access.gist.GistAm(new org.tusk.access.index.IndexAmContext(
                         buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot))));
         this.relcache = new RelCache(dbOid, heap, this::catalogSnapshot);
         SinvalQueue queue = shmem.sinval();

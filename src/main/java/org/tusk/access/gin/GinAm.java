@@ -1,6 +1,7 @@
 package org.tusk.access.gin;
 
 import org.tusk.access.index.IndexAm;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexBuildResult;
 import org.tusk.access.index.IndexBulkDeleteResult;
 import org.tusk.access.index.IndexKeyFormer;
@@ -30,10 +31,10 @@ import java.util.function.Predicate;
  * bitmap index scans only, and {@link #beginScan} hands over the bitmap's TIDs in order.
  */
 public final class GinAm implements IndexAm {
-    private final GinContext ctx;
+    private final IndexAmContext ctx;
     private final GinEntryTree tree;
 
-    public GinAm(GinContext ctx) {
+    public GinAm(IndexAmContext ctx) {
         this.ctx = ctx;
         this.tree = new GinEntryTree(ctx);
     }

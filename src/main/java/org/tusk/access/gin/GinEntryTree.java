@@ -1,5 +1,6 @@
 package org.tusk.access.gin;
 
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.FullPageImages;
 import org.tusk.access.transam.RmgrId;
@@ -39,11 +40,11 @@ import java.util.function.Consumer;
  * taken rightwards on a level or upwards while others are held.
  */
 final class GinEntryTree {
-    private final GinContext ctx;
+    private final IndexAmContext ctx;
     /** During ginbuild: no WAL per change, the whole index is logged at the end (log_newpage_range). */
     private boolean building;
 
-    GinEntryTree(GinContext ctx) {
+    GinEntryTree(IndexAmContext ctx) {
         this.ctx = ctx;
     }
 

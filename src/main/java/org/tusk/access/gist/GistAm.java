@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.tusk.access.index.IndexAm;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexBuildResult;
 import org.tusk.access.index.IndexBulkDeleteResult;
 import org.tusk.access.index.IndexKeyFormer;
@@ -19,12 +20,12 @@ import org.tusk.utils.cache.Relation;
  * package documentation for the tree's invariants and locking.
  */
 public final class GistAm implements IndexAm {
-    private final GistContext ctx;
+    private final IndexAmContext ctx;
     private final GistPages pages;
     private final GistInsert insert;
     private final GistVacuum vacuum;
 
-    public GistAm(GistContext ctx) {
+    public GistAm(IndexAmContext ctx) {
         this.ctx = ctx;
         this.pages = new GistPages(ctx);
         this.insert = new GistInsert(pages);

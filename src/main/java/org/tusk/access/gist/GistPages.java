@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.FullPageImages;
 import org.tusk.access.transam.RmgrId;
@@ -31,11 +32,11 @@ import org.tusk.utils.error.SqlState;
  * the scan's NSN test needs as much as real ones.
  */
 final class GistPages {
-    private final GistContext ctx;
+    private final IndexAmContext ctx;
     /** gistGetFakeLSN's counter for temporary relations: only this backend ever sees their pages. */
     private long fakeLsn = 1;
 
-    GistPages(GistContext ctx) {
+    GistPages(IndexAmContext ctx) {
         this.ctx = ctx;
     }
 

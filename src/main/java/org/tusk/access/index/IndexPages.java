@@ -1,6 +1,6 @@
 package org.tusk.access.index;
 
-import org.tusk.access.nbtree.RelationExtensionLock;
+import org.tusk.access.index.RelationExtensionLock;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.buffer.BufferManager.LockMode;
 import org.tusk.storage.buffer.BufferTag;

@@ -2,6 +2,7 @@ package org.tusk.access.nbtree;
 
 import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.table.TableAm;
 import org.tusk.access.table.TableScan;
 import org.tusk.access.table.TupleSlot;
@@ -34,11 +35,11 @@ import java.util.List;
  * followed by an fsync of the file.
  */
 final class BTBuild {
-    private final BTreeContext ctx;
+    private final IndexAmContext ctx;
     private final BTPages pages;
     private final BTXLog xlog;
 
-    BTBuild(BTreeContext ctx, BTPages pages, BTXLog xlog) {
+    BTBuild(IndexAmContext ctx, BTPages pages, BTXLog xlog) {
         this.ctx = ctx;
         this.pages = pages;
         this.xlog = xlog;

@@ -3,6 +3,7 @@ package org.tusk.access.nbtree;
 import org.tusk.access.common.DatumType;
 import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.UniqueCheck;
 import org.tusk.access.table.DirtyCheck;
 import org.tusk.access.table.TableAm;
@@ -40,13 +41,13 @@ final class BTInsert {
             (Page.BLCKSZ - org.tusk.storage.page.Alignment.maxAlign(org.tusk.storage.page.PageHeader.SIZE + 3 * ItemId.SIZE)
                     - org.tusk.storage.page.Alignment.maxAlign(BTPageOpaque.SIZE)) / 3) - BTTuple.HEAP_TID_SPACE;
 
-    private final BTreeContext ctx;
+    private final IndexAmContext ctx;
     private final BTPages pages;
     private final BTSearch search;
     private final BTSplit split;
     private final BTXLog xlog;
 
-    BTInsert(BTreeContext ctx, BTPages pages, BTSearch search, BTXLog xlog) {
+    BTInsert(IndexAmContext ctx, BTPages pages, BTSearch search, BTXLog xlog) {
         this.ctx = ctx;
         this.pages = pages;
         this.search = search;

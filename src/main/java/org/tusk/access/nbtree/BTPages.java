@@ -1,5 +1,6 @@
 package org.tusk.access.nbtree;
 
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.buffer.BufferManager;
@@ -22,10 +23,10 @@ import java.lang.foreign.MemorySegment;
  * buffer "got" here is pinned and locked; {@link #relBuf} unlocks and unpins it.
  */
 final class BTPages {
-    private final BTreeContext ctx;
+    private final IndexAmContext ctx;
     private final BTXLog xlog;
 
-    BTPages(BTreeContext ctx, BTXLog xlog) {
+    BTPages(IndexAmContext ctx, BTXLog xlog) {
         this.ctx = ctx;
         this.xlog = xlog;
     }

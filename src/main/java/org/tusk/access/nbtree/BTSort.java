@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.transam.FullPageImages;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.page.Alignment;
@@ -52,7 +53,7 @@ final class BTSort implements AutoCloseable {
     static final int LEAF_FILLFACTOR = BTSplitLoc.LEAF_FILLFACTOR;
     static final int NONLEAF_FILLFACTOR = BTSplitLoc.NONLEAF_FILLFACTOR;
 
-    private final BTreeContext ctx;
+    private final IndexAmContext ctx;
     private final BTPages pages;
     private final Relation index;
     private final Relation heap;
@@ -77,7 +78,7 @@ final class BTSort implements AutoCloseable {
         }
     }
 
-    BTSort(BTreeContext ctx, BTPages pages, Relation index, Relation heap) {
+    BTSort(IndexAmContext ctx, BTPages pages, Relation index, Relation heap) {
         this.ctx = ctx;
         this.pages = pages;
         this.index = index;

@@ -2,6 +2,7 @@ package org.tusk.access.nbtree;
 
 import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.buffer.BufferManager.LockMode;
 import org.tusk.storage.page.Alignment;
@@ -30,10 +31,10 @@ import java.lang.foreign.MemorySegment;
 final class BTSplit {
     private final BTPages pages;
     private final BTXLog xlog;
-    private final BTreeContext ctx;
+    private final IndexAmContext ctx;
     private final MemorySegment scratch = Arena.ofAuto().allocate(Page.BLCKSZ, Alignment.MAXIMUM_ALIGNOF);
 
-    BTSplit(BTreeContext ctx, BTPages pages, BTXLog xlog) {
+    BTSplit(IndexAmContext ctx, BTPages pages, BTXLog xlog) {
         this.ctx = ctx;
         this.pages = pages;
         this.xlog = xlog;

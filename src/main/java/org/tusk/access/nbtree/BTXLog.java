@@ -1,5 +1,6 @@
 package org.tusk.access.nbtree;
 
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.transam.RmgrId;
 import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.page.PageHeader;
@@ -51,9 +52,9 @@ public final class BTXLog {
 
     public static final int SIZE_OF_METADATA = 28;
 
-    private final BTreeContext ctx;
+    private final IndexAmContext ctx;
 
-    BTXLog(BTreeContext ctx) {
+    BTXLog(IndexAmContext ctx) {
         this.ctx = ctx;
     }
 

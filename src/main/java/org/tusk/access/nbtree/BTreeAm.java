@@ -1,6 +1,7 @@
 package org.tusk.access.nbtree;
 
 import org.tusk.access.index.IndexAm;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexScan;
 import org.tusk.access.index.ScanKey;
 import org.tusk.access.table.TableAm;
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
 
 /**
  * The B-tree index access method (nbtree.c's bthandler entry points): one per backend, working
- * through the backend's {@link BTreeContext}. Any number of backends may use one index at once;
+ * through the backend's {@link IndexAmContext}. Any number of backends may use one index at once;
  * see the package documentation for how they stay out of each other's way.
  */
 public final class BTreeAm implements IndexAm {
@@ -22,7 +23,7 @@ public final class BTreeAm implements IndexAm {
     private final BTBuild build;
     private final BTVacuum vacuum;
 
-    public BTreeAm(BTreeContext ctx) {
+    public BTreeAm(IndexAmContext ctx) {
         BTXLog xlog = new BTXLog(ctx);
         this.pages = new BTPages(ctx, xlog);
         this.search = new BTSearch(pages);

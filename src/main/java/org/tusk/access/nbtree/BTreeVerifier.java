@@ -2,6 +2,7 @@ package org.tusk.access.nbtree;
 
 import org.tusk.access.common.IndexTuples;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.storage.buffer.BufferManager.LockMode;
 import org.tusk.storage.page.ItemPointer;
 import org.tusk.storage.page.Page;
@@ -39,7 +40,7 @@ public final class BTreeVerifier {
 
     private final BTPages pages;
 
-    public BTreeVerifier(BTreeContext ctx) {
+    public BTreeVerifier(IndexAmContext ctx) {
         this.pages = new BTPages(ctx, new BTXLog(ctx));
     }
 

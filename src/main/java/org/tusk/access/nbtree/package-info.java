@@ -85,7 +85,7 @@
  * order and de-duplicated, nulls dropped, and the scan descends once per combination of elements
  * (the last array key varying fastest), each pass an ordinary scan holding no lock between
  * passes; results come in index order per pass and never twice. Adding a page takes the relation
- * extension lock ({@link org.tusk.access.nbtree.RelationExtensionLock}) only around the file
+ * extension lock ({@link org.tusk.access.index.RelationExtensionLock}) only around the file
  * extension. Waiting for another transaction (unique checks) happens with no page locked, through
  * the transaction oracle, which can be cancelled.
  *

@@ -3,6 +3,8 @@ package org.tusk.access.nbtree;
 import org.tusk.access.common.Attribute;
 import org.tusk.access.common.DatumType;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
+import org.tusk.access.index.RelationExtensionLock;
 import org.tusk.access.transam.WalSegmentSize;
 import org.tusk.access.transam.WalSyncMethod;
 import org.tusk.access.transam.WalSyncSettings;
@@ -80,7 +82,7 @@ final class BTreeCluster implements AutoCloseable {
         final XLog xlog = new XLog(new XLogCtl(walRegion.segment(), WAL_BUFFERS), new XLogFiles(pgWal, SEG),
                 WalSyncSettings.of(false, WalSyncMethod.FDATASYNC), 1);
         final BufferManager buffers = new BufferManager(pool, new SmgrBlockIO(smgr, xlog::flushUnchecked));
-        final BTreeContext ctx = new BTreeContext(buffers, smgr, xlog, oracle, extensionLock,
+        final IndexAmContext ctx = new IndexAmContext(buffers, smgr, xlog, oracle, extensionLock,
                 () -> new Snapshot(1, 1000, new int[0], new int[0], false, 0));
         final BTreeAm am = new BTreeAm(ctx);
         final BTreeVerifier verifier = new BTreeVerifier(ctx);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tusk.access.common.DatumType;
 import org.tusk.access.common.TupleDesc;
+import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.nbtree.BTreeTestSupport.Entry;
 import org.tusk.access.transam.DecodedXLogRecord;
 import org.tusk.access.transam.RedoContext;
@@ -85,7 +86,7 @@ class BTreeIncompleteSplitTest {
                 // The replica after the "crash": not WAL-logged from here on (no WAL in this directory).
                 Relation index = new Relation(logged.oid(), logged.name(), logged.namespace(), 'i', 'u', logged.locator(),
                         desc, logged.index());
-                BTreeContext ctx = new BTreeContext(bm, smgr, null, cluster.oracle, cluster.extensionLock,
+                IndexAmContext ctx = new IndexAmContext(bm, smgr, null, cluster.oracle, cluster.extensionLock,
                         () -> new Snapshot(1, 1, new int[0], new int[0], false, 0));
                 BTreeAm am = new BTreeAm(ctx);
                 BTreeVerifier verifier = new BTreeVerifier(ctx);
