@@ -25,8 +25,19 @@ final class CopyFieldParser {
         List<String> out = new ArrayList<>();
         char delim = opts.delimiter();
         int i = 0, n = line.length();
+        // the first backslash at or after i (-1: none): a field without one is the text as it stands
+        int backslash = line.indexOf('\\');
         while (true) {
             int start = i;
+            int end = line.indexOf(delim, i);
+            if (end < 0) end = n;
+            if (backslash < 0 || backslash > end) {
+                String raw = line.substring(start, end);
+                out.add(raw.equals(opts.nullString()) ? null : raw);
+                if (end >= n) break;
+                i = end + 1;
+                continue;
+            }
             StringBuilder sb = new StringBuilder();
             boolean escaped = false;
             while (i < n) {
@@ -73,6 +84,7 @@ final class CopyFieldParser {
             out.add(raw.equals(opts.nullString()) ? null : escaped ? sb.toString() : raw);
             if (i >= n) break;
             i++;   // the delimiter
+            if (backslash < i) backslash = line.indexOf('\\', i);
         }
         return out;
     }

@@ -91,7 +91,11 @@ final class CopyFrom {
         this.routing = rel.relkind() == 'p' ? new PartitionTupleRouting(rel, ctx) : null;
         this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
         this.triggers = org.tusk.executor.RelationTriggers.open(rel, ctx);
+        this.batch = batchable() ? new CopyMultiInsertBuffer() : null;
     }
+
+    /** The rows read but not yet stored, when rows are stored in batches (CIM_MULTI); null when row by row. */
+    private final CopyMultiInsertBuffer batch;
 
     /** Where {@link #run} reports its progress. */
     private CopyProgress progress;
@@ -136,6 +140,7 @@ final class CopyFrom {
                 throw e.withContext(lineContext(reader.lineNo(), line));
             }
         }
+        flushBatch();
         constraints.endOfStatement();
         if (routing != null) routing.endOfStatement();
         if (triggers != null) {
@@ -206,7 +211,21 @@ final class CopyFrom {
         constraints.checkRow(row);
         if (partitionConstraint != null && !partitionConstraint.accepts(row))
             throw PartitionRouting.constraintViolation(rel, row, ctx);
+        if (batch != null) {
+            if (batch.add(row, lineNo, line.length())) flushBatch();
+            return true;
+        }
         ItemPointer tid = env.tableAm().insert(rel, row, env.commandId());
+        afterStore(row, tid, lineNo);
+        return true;
+    }
+
+    /**
+     * What follows the storing of a row: its index entries (unique ones checking for duplicates),
+     * its foreign-key checks and its AFTER ROW triggers queued, as ExecInsertIndexTuples and
+     * ExecARInsertTriggers do after table_tuple_insert or, for a batch, after table_multi_insert.
+     */
+    private void afterStore(Object[] row, ItemPointer tid, long lineNo) {
         try {
             for (int i = 0; i < indexes.size(); i++) {
                 Relation index = indexes.get(i);
@@ -221,7 +240,46 @@ final class CopyFrom {
         }
         constraints.afterInsert(row, tid);
         if (triggers != null) triggers.afterRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT, null, row, null, null, tid);
+    }
+
+    /** CopyMultiInsertBufferFlush: stores the batched rows a page at a time, then does what follows each. */
+    private void flushBatch() {
+        if (batch == null || batch.isEmpty()) return;
+        ItemPointer[] tids = env.tableAm().multiInsert(rel, batch.rows(), env.commandId());
+        for (int i = 0; i < tids.length; i++) afterStore(batch.rows().get(i), tids[i], batch.lineNo(i));
+        batch.clear();
+    }
+
+    /**
+     * CopyFrom's choice of CIM_MULTI: rows are batched unless something must see each row stored
+     * before the next is made: a BEFORE or INSTEAD OF ROW trigger, a volatile default (nextval
+     * aside, whose order does not matter) or WHERE clause, or routing to partitions (which this
+     * does row by row). AFTER ROW triggers and foreign-key checks are queued for the end of the
+     * statement either way.
+     */
+    private boolean batchable() {
+        if (rel.relkind() != 'r' || routing != null) return false;
+        if (triggers != null && (triggers.hasRowTriggers('B', org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT)
+                || triggers.definesInsteadRow(org.tusk.executor.TriggerData.TRIGGER_EVENT_INSERT))) return false;
+        if (where != null && volatileNotNextval(where)) return false;
+        for (Expr d : defaults) if (d != null && volatileNotNextval(d)) return false;
         return true;
+    }
+
+    /** contain_volatile_functions_not_nextval. */
+    private static boolean volatileNotNextval(Expr e) {
+        return org.tusk.nodes.ExprTrees.any(e, x -> switch (x) {
+            case Expr.FuncExpr f -> f.proc().volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE && !isNextval(f.proc());
+            case Expr.OpExpr o -> o.op().volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE;
+            case Expr.SubLink sl -> true;
+            default -> false;
+        });
+    }
+
+    /** The built-in nextval(regclass) (F_NEXTVAL). */
+    private static boolean isNextval(org.tusk.catalog.PgProc p) {
+        return p.name().equals("nextval") && p.argTypes().size() == 1 && p.argTypes().get(0) == org.tusk.utils.adt.RegTypes.REGCLASS
+                && org.tusk.catalog.BuiltinCatalog.functionByOid(p.oid()) != null;
     }
 
     /**

@@ -36,7 +36,10 @@ final class CopyLineReader {
         len = 0;
         boolean inQuote = false;
         boolean sawAny = false;
-        while (true) {
+        if (!opts.csv()) {
+            sawAny = readTextLine();
+            if (!sawAny) return null;
+        } else while (true) {
             int c = next();
             if (c < 0) {
                 eof = true;
@@ -77,6 +80,50 @@ final class CopyLineReader {
             return null;
         }
         return new String(line, 0, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text format's line: the bytes up to the next newline, carriage return or backslash are
+     * copied as one span, so most bytes cost a comparison, not a call; a backslash and the byte it
+     * protects are kept for the field parser. Returns whether any input was read.
+     */
+    private boolean readTextLine() {
+        boolean sawAny = false;
+        while (true) {
+            if (!fill()) {
+                eof = true;
+                return sawAny;
+            }
+            sawAny = true;
+            byte[] b = chunk;
+            int i = pos;
+            while (i < b.length && b[i] != '\n' && b[i] != '\r' && b[i] != '\\') i++;
+            appendRange(b, pos, i);
+            pos = i;
+            if (i == b.length) continue;   // the line goes on in the next chunk
+            int c = b[pos++];
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && peek() == '\n') next();
+                return true;
+            }
+            append(c);   // a backslash
+            int n = next();
+            if (n >= 0) {
+                if (n == '\r' || n == '\n') {
+                    // "\" at the end of a line is data followed by the terminator.
+                    if (n == '\r' && peek() == '\n') next();
+                    return true;
+                }
+                append(n);
+            }
+        }
+    }
+
+    private void appendRange(byte[] b, int from, int to) {
+        int n = to - from;
+        if (len + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + n));
+        System.arraycopy(b, from, line, len, n);
+        len += n;
     }
 
     private void append(int c) {

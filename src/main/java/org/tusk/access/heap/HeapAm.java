@@ -286,6 +286,12 @@ public final class HeapAm implements TableAm {
         return HeapInsert.insert(env, rel, values, cid);
     }
 
+    /** heap_multi_insert: the rows a page at a time, one WAL record per page. */
+    @Override
+    public ItemPointer[] multiInsert(Relation rel, java.util.List<Object[]> rows, int cid) {
+        return HeapMultiInsert.insert(env, rel, rows, cid);
+    }
+
     /**
      * heap_delete. The snapshot is not consulted: as in PostgreSQL (where it would be the
      * crosscheck snapshot of RI checks), what may be deleted is decided by the command id and the

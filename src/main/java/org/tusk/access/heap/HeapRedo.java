@@ -55,6 +55,7 @@ public final class HeapRedo {
             case HeapXLog.XLOG_HEAP2_PRUNE -> prune(rec, ctx);
             case HeapXLog.XLOG_HEAP2_VACUUM -> vacuum(rec, ctx);
             case HeapXLog.XLOG_HEAP2_VISIBLE -> visible(rec, ctx);
+            case HeapXLog.XLOG_HEAP2_MULTI_INSERT -> multiInsert(rec, ctx);
             default -> throw panic("heap2_redo: unknown op code " + info);
         }
     }
@@ -89,6 +90,47 @@ public final class HeapRedo {
                     throw panic("heap_xlog_insert: failed to add tuple");
                 }
             }
+            if ((xlrec.flags() & HeapXLog.XLH_INSERT_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
+            XLogUtils.finishRedo(ctx, rec, rb);
+        }
+        XLogUtils.release(ctx, rb);
+    }
+
+    /**
+     * heap_xlog_multi_insert: the page's new tuples, each rebuilt from its xl_multi_insert_tuple
+     * and data (SHORTALIGNed one after another) and put at its logged offset, 1..n when the record
+     * initialises the page.
+     */
+    private static void multiInsert(DecodedXLogRecord rec, RedoContext ctx) {
+        boolean init = (rec.info() & HeapXLog.XLOG_HEAP_INIT_PAGE) != 0;
+        HeapXLog.MultiInsert xlrec = HeapXLog.MultiInsert.decode(rec.mainData(), init);
+        var blk = rec.block(0);
+        if ((xlrec.flags() & HeapXLog.XLH_INSERT_ALL_VISIBLE_CLEARED) != 0) clearVm(ctx, rec, 0, VisibilityMap.VALID_BITS);
+        RedoBuffer rb = init ? initBuffer(ctx, rec, 0) : XLogUtils.readBufferForRedo(ctx, rec, 0);
+        if (rb.action() == Action.NEEDS_REDO) {
+            MemorySegment page = ctx.buffers().page(rb.buffer());
+            MemorySegment data = rec.blockData(0);
+            long pos = 0;
+            try (Arena arena = Arena.ofConfined()) {
+                for (int offnum : xlrec.offsets()) {
+                    if (Page.maxOffsetNumber(page) + 1 < offnum) throw panic("invalid max offset number");
+                    pos = HeapMultiInsert.shortAlign((int) pos);
+                    int datalen = HeapXLog.u16(data, pos);
+                    MemorySegment htup = arena.allocate(HeapTupleHeader.SIZE + datalen, 8);
+                    MemorySegment.copy(data, pos + HeapXLog.SIZE_OF_MULTI_INSERT_TUPLE, htup, HeapTupleHeader.SIZE, datalen);
+                    setInfomask2(htup, HeapXLog.u16(data, pos + 2));
+                    setInfomask(htup, HeapXLog.u16(data, pos + 4));
+                    htup.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 22, (byte) HeapXLog.u8(data, pos + 6));
+                    pos += HeapXLog.SIZE_OF_MULTI_INSERT_TUPLE + datalen;
+                    setXmin(htup, rec.xid());
+                    setCmin(htup, FIRST_COMMAND_ID);
+                    setCtid(htup, new ItemPointer(blk.blockNo(), offnum));
+                    if (Page.addItem(page, htup, offnum, Page.PAI_OVERWRITE | Page.PAI_IS_HEAP) == Page.INVALID_OFFSET_NUMBER) {
+                        throw panic("heap_xlog_multi_insert: failed to add tuple");
+                    }
+                }
+            }
+            if (pos != data.byteSize()) throw panic("total tuple length mismatch");
             if ((xlrec.flags() & HeapXLog.XLH_INSERT_ALL_VISIBLE_CLEARED) != 0) PageHeader.clearFlag(page, PageHeader.PD_ALL_VISIBLE);
             XLogUtils.finishRedo(ctx, rec, rb);
         }

@@ -32,6 +32,8 @@ final class HeapXLog {
     static final int XLOG_HEAP2_VACUUM = 0x20;
     /** XLOG_HEAP2_VISIBLE: VACUUM set visibility map bits (block 0 the VM page, block 1 the heap page). */
     static final int XLOG_HEAP2_VISIBLE = 0x40;
+    /** XLOG_HEAP2_MULTI_INSERT: several new tuples on one page (heap_multi_insert, used by COPY FROM). */
+    static final int XLOG_HEAP2_MULTI_INSERT = 0x50;
 
     /** xl_heap_visible: cutoff_xid (the newest xmin on the page) and the VM flags set. SizeOfHeapVisible = 5. */
     static byte[] visible(int cutoffXid, int flags) {
@@ -40,6 +42,8 @@ final class HeapXLog {
 
     // xl_heap_insert.flags
     static final int XLH_INSERT_ALL_VISIBLE_CLEARED = 1 << 0;
+    /** The last record of one heap_multi_insert call (logical decoding's end of the batch). */
+    static final int XLH_INSERT_LAST_IN_MULTI = 1 << 1;
     // xl_heap_delete.flags
     static final int XLH_DELETE_ALL_VISIBLE_CLEARED = 1 << 0;
     // xl_heap_update.flags
@@ -74,6 +78,32 @@ final class HeapXLog {
             return new Insert(u16(d, 0), u8(d, 2));
         }
     }
+
+    /**
+     * xl_heap_multi_insert: flags, then the number of tuples, then (unless the record initialises
+     * the page, when they are 1..ntuples) each tuple's offset number. SizeOfHeapMultiInsert = 4
+     * (uint8 flags, a padding byte, uint16 ntuples).
+     */
+    record MultiInsert(int flags, int[] offsets, boolean init) {
+        static final int SIZE = 4;
+
+        byte[] bytes() {
+            ByteBuffer b = le(SIZE + (init ? 0 : 2 * offsets.length)).put((byte) flags).put((byte) 0).putShort((short) offsets.length);
+            if (!init) for (int off : offsets) b.putShort((short) off);
+            return b.array();
+        }
+
+        /** The record's offsets; an initialising record implies 1..ntuples. */
+        static MultiInsert decode(MemorySegment d, boolean init) {
+            int n = u16(d, 2);
+            int[] offs = new int[n];
+            for (int i = 0; i < n; i++) offs[i] = init ? i + 1 : u16(d, SIZE + 2L * i);
+            return new MultiInsert(u8(d, 0), offs, init);
+        }
+    }
+
+    /** SizeOfMultiInsertTuple: xl_multi_insert_tuple's datalen, t_infomask2, t_infomask, t_hoff. */
+    static final int SIZE_OF_MULTI_INSERT_TUPLE = 7;
 
     // xl_heap_lock.flags
     static final int XLH_LOCK_ALL_FROZEN_CLEARED = 0x01;

@@ -127,6 +127,17 @@ public interface TableAm {
     /** table_tuple_insert: stores a new row version, returns its TID. */
     ItemPointer insert(Relation rel, Object[] values, int cid);
 
+    /**
+     * table_multi_insert: stores several new rows at once (COPY FROM's batches), returning their
+     * TIDs in order. The rows are as {@link #insert}'s would be; an access method that gains
+     * nothing from batching may insert them one by one, as this default does.
+     */
+    default ItemPointer[] multiInsert(Relation rel, java.util.List<Object[]> rows, int cid) {
+        ItemPointer[] tids = new ItemPointer[rows.size()];
+        for (int i = 0; i < tids.length; i++) tids[i] = insert(rel, rows.get(i), cid);
+        return tids;
+    }
+
     /** table_tuple_delete. With {@code wait}, waits for a concurrent updater/deleter to end first. */
     ModifyResult delete(Relation rel, ItemPointer tid, int cid, Snapshot snapshot, boolean wait);
 
