@@ -92,7 +92,20 @@ final class CopyFrom {
         this.partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
         this.triggers = org.tusk.executor.RelationTriggers.open(rel, ctx);
         this.batch = batchable() ? new CopyMultiInsertBuffer() : null;
+        // the input function of each copied column, and its domain if it has one (CopyFrom's
+        // in_functions, looked up once, not per field)
+        this.domains = new org.tusk.catalog.DomainInfo[attnums.length];
+        this.inputs = new org.tusk.catalog.PgType[attnums.length];
+        for (int i = 0; i < attnums.length; i++) {
+            int type = rel.atttypid(attnums[i]);
+            domains[i] = org.tusk.catalog.TypeCache.lookupDomain(type);
+            inputs[i] = BuiltinCatalog.type(domains[i] == null ? type : org.tusk.catalog.TypeCache.baseType(type));
+        }
     }
+
+    /** Per copied column: its domain (null if not one), and the type whose input function reads it. */
+    private final org.tusk.catalog.DomainInfo[] domains;
+    private final org.tusk.catalog.PgType[] inputs;
 
     /** The rows read but not yet stored, when rows are stored in batches (CIM_MULTI); null when row by row. */
     private final CopyMultiInsertBuffer batch;
@@ -157,6 +170,7 @@ final class CopyFrom {
     private boolean insertRow(List<String> fields, String line, long lineNo) {
         if (fields.size() > attnums.length) throw PgException.error("22P04", "extra data after last expected column");
         Object[] row = new Object[rel.desc().natts()];
+        org.tusk.utils.adt.InputSettings input = ctx.inputSettings();
         for (int i = 0; i < attnums.length; i++) {
             int a = attnums[i];
             String name = rel.desc().attr(a - 1).name();
@@ -169,18 +183,18 @@ final class CopyFrom {
                 else if (f != null && flags.forceNull()[a - 1] && f.equals(opts.nullString())) f = null;
             }
             int type = rel.atttypid(a);
-            org.tusk.catalog.DomainInfo domain = org.tusk.catalog.TypeCache.lookupDomain(type);
+            org.tusk.catalog.DomainInfo domain = domains[i];
             if (f == null && domain == null) continue;
             try {
                 if (domain != null) {
                     // domain_in: the base type's input (and typmod), then the domain's constraints, NULL included
                     int base = org.tusk.catalog.TypeCache.baseType(type);
                     Object v = f == null ? null : TypmodCoercion.apply(base, domain.baseTypmod(),
-                            BuiltinCatalog.type(base).input().in(f, ctx.inputSettings()));
+                            inputs[i].input().in(f, input));
                     row[a - 1] = org.tusk.executor.DomainConstraints.check(type, v, ctx);
                     continue;
                 }
-                Object v = BuiltinCatalog.type(type).input().in(f, ctx.inputSettings());
+                Object v = inputs[i].input().in(f, input);
                 row[a - 1] = TypmodCoercion.apply(type, rel.atttypmod(a), v);
             } catch (PgException e) {
                 throw e.withContext("COPY " + rel.name() + ", line " + lineNo + ", column " + name + ": \"" + limit(f) + "\"");

@@ -112,15 +112,22 @@ class CopyBatchIT extends OneServerPerClass {
         }
     }
 
-    /** A connection once the server has restarted after a crash. */
+    /**
+     * A connection that has run a query once the server is back after a crash: a connection made
+     * before the postmaster has noticed the crash is itself terminated by the restart.
+     */
     private static Connection reconnect() throws Exception {
-        long deadline = System.currentTimeMillis() + 60000;
+        long deadline = System.currentTimeMillis() + 90000;
         while (true) {
+            Connection c = null;
             try {
-                return server.connect();
+                c = server.connect();
+                one(c, "select 1");
+                return c;
             } catch (SQLException e) {
+                if (c != null) c.close();
                 if (System.currentTimeMillis() > deadline) throw e;
-                Thread.sleep(200);
+                Thread.sleep(300);
             }
         }
     }
@@ -132,7 +139,9 @@ class CopyBatchIT extends OneServerPerClass {
             st.execute("checkpoint");
             assertEquals(30000, copyIn(c, "copy cb_crash from stdin", rows(1, 30000, i -> i + "\trow" + i)));
             long victim = ProcessModelIT.backendPid(c);
-            ProcessHandle.of(victim).orElseThrow().destroyForcibly();   // SIGKILL: crash restart, WAL replay
+            ProcessHandle victimProcess = ProcessHandle.of(victim).orElseThrow();
+            victimProcess.destroyForcibly();   // SIGKILL: crash restart, WAL replay
+            victimProcess.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
         try (Connection c = reconnect(); Statement st = c.createStatement()) {
             assertEquals("30000|450015000", one(c, "select count(*) || '|' || sum(a) from cb_crash"));

@@ -13,7 +13,6 @@ import org.tusk.utils.cache.Relation;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -101,17 +100,27 @@ final class HeapMultiInsert {
         for (int i = from; i < to; i++) {
             size = shortAlign(size) + HeapXLog.SIZE_OF_MULTI_INSERT_TUPLE + (int) tuples[i].byteSize() - HeapTupleHeader.SIZE;
         }
-        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] bytes = new byte[size];
+        MemorySegment out = MemorySegment.ofArray(bytes);
+        long pos = 0;
         for (int i = from; i < to; i++) {
             MemorySegment tup = tuples[i];
-            out.position(shortAlign(out.position()));
+            pos = shortAlign((int) pos);
             int datalen = (int) tup.byteSize() - HeapTupleHeader.SIZE;
-            out.putShort((short) datalen).putShort((short) HeapTupleHeader.infomask2(tup))
-                    .putShort((short) HeapTupleHeader.infomask(tup)).put((byte) HeapTupleHeader.hoff(tup));
-            out.put(tup.asSlice(HeapTupleHeader.SIZE).toArray(JAVA_BYTE));
+            out.set(U16, pos, (short) datalen);
+            out.set(U16, pos + 2, (short) HeapTupleHeader.infomask2(tup));
+            out.set(U16, pos + 4, (short) HeapTupleHeader.infomask(tup));
+            out.set(JAVA_BYTE, pos + 6, (byte) HeapTupleHeader.hoff(tup));
+            pos += HeapXLog.SIZE_OF_MULTI_INSERT_TUPLE;
+            MemorySegment.copy(tup, HeapTupleHeader.SIZE, out, pos, datalen);
+            pos += datalen;
         }
-        return out.array();
+        return bytes;
     }
+
+    /** A uint16 of a WAL record: little-endian, at any offset. */
+    private static final java.lang.foreign.ValueLayout.OfShort U16 =
+            java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     static int shortAlign(int n) {
         return (n + 1) & ~1;
