@@ -1089,6 +1089,8 @@ public final class HeapCatalog implements Catalog {
         boolean hasStorage = relkind != 'v' && relkind != 'p' && relkind != 'c';   // RELKIND_HAS_STORAGE
         env.locks().lockRelation(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (hasStorage) env.storage().create(locator(relOid), persistence);
+        // heap_create: an unlogged table (not a sequence, whose init fork holds its first tuple) gets an empty init fork
+        if (hasStorage && persistence == 'u' && relkind != 'S') env.storage().createHeapInitFork(locator(relOid));
 
         // AddNewRelationType: the row type and its array type.
         int typeOid = writer.newOid(PG_TYPE, "oid");
@@ -1443,6 +1445,7 @@ public final class HeapCatalog implements Catalog {
         if (partitioned || concurrent) return indexOid;
         Relation heapRel = env.relcache().byOid(heap.oid());
         Relation indexRel = env.relcache().byOid(indexOid);
+        ddl.indexInitFork(indexRel);
         IndexBuildResult stats = env.indexAm().build(heapRel, indexRel, env.table(),
                 formers == null ? IndexKeyFormer.ofColumns(indexRel) : formers.apply(indexRel));
         ddl.indexUpdateStats(heapRel, indexRel, stats, env.table());
@@ -1489,6 +1492,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void buildIndex(Relation heap, Relation index, IndexKeyFormer keys) {
+        ddl.indexInitFork(index);
         env.indexAm().buildConcurrently(heap, index, env.table(), keys);
     }
 

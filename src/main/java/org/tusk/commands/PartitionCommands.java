@@ -131,7 +131,7 @@ public final class PartitionCommands {
         if (strategy == 'l' && spec.params().size() != 1)
             throw PgException.error("42P17", "cannot use \"list\" partition strategy with more than one column");
         Stmt.RangeVar rv = s.relation();
-        int oid = catalog.createPartitionedTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', reloptions);
+        int oid = catalog.createPartitionedTable(rv.schema(), rv.name(), specs, TableCommands.persistence(s), reloptions);
         Relation rel = catalog.openRelation(oid);
         PartitionKey key = PartitionKeyDefinition.compute(spec, strategy, rel, queryString, env, zone, currentDatabase);
         catalog.partitions().storeKey(oid, key);

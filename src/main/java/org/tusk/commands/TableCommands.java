@@ -57,11 +57,6 @@ public final class TableCommands {
                     "only temporary relations may be created in temporary schemas",
                     org.tusk.parser.Lexer.position(queryString, rv.location()));
         }
-        if (s.unlogged()) {
-            // An unlogged table needs an init fork that recovery copies over the main fork; without
-            // it a crash would leave a half-written table behind, so Tusk refuses rather than log it.
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "unlogged tables are not supported yet");
-        }
         if (s.temp() && rv.schema() != null && !rv.schema().equals("pg_temp") && !rv.schema().startsWith("pg_temp_")) {
             // RangeVarAdjustRelationPersistence, under transformCreateStmt's error position callback
             throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION,
@@ -147,7 +142,7 @@ public final class TableCommands {
         }
         int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
                 env, zone, currentDatabase)
-                : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
+                : catalog.createTable(rv.schema(), rv.name(), specs, persistence(s), false, reloptions);
         OnCommitActions.register(catalog, oid, s.onCommit());
         if (merged != null) {
             catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
@@ -223,6 +218,11 @@ public final class TableCommands {
      * owned by the column (pg_depend AUTO, or INTERNAL for an identity column), so DROP TABLE and
      * DROP COLUMN remove it.
      */
+    /** The relpersistence a CREATE TABLE asks for (RangeVar.relpersistence): 't', 'u' or 'p'. */
+    static char persistence(Stmt.CreateStmt s) {
+        return s.temp() ? 't' : s.unlogged() ? 'u' : 'p';
+    }
+
     private static Catalog.ColumnSpec serialColumn(Stmt.ColumnDefinition c, String type, List<Stmt.DefElem> seqOptions,
                                                    char identity, Stmt.RangeVar table, boolean temp, Catalog catalog,
                                                    String queryString, List<OwnedSequence> owned) {

@@ -26,7 +26,7 @@ import static org.tusk.access.transam.XLogDefs.XLOG_BLCKSZ;
  *               timeline, system identifier, segment size, initialized     (one cache line)
  *   control     WALBufMappingLock, WALWriteLock, initializedUpTo,
  *               LogwrtRqst (write, flush), LogwrtResult (write, flush),
- *               recoveryDone                                                 (one cache line)
+ *               recoveryDone, unloggedLsn                                    (one cache line)
  *   insertLocks XLogInsertLocks.NUM_XLOGINSERT_LOCKS slots of 64 bytes
  *   xlblocks    long[n]: end LSN of the page each buffer holds (0: none)
  *   pages       n pages of XLOG_BLCKSZ
@@ -56,7 +56,8 @@ public final class XLogCtl {
             JAVA_LONG.withName("resultWrite"),
             JAVA_LONG.withName("resultFlush"),
             JAVA_INT.withName("recoveryDone"),
-            MemoryLayout.paddingLayout(4));
+            MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("unloggedLsn"));
 
     private static final VarHandle FULL_PAGE_WRITES = INSERT.varHandle(groupElement("fullPageWrites"));
     private static final VarHandle TIMELINE = INSERT.varHandle(groupElement("timeLineId"));
@@ -72,7 +73,10 @@ public final class XLogCtl {
     private static final VarHandle RQST_FLUSH = CONTROL.varHandle(groupElement("rqstFlush"));
     private static final VarHandle RESULT_WRITE = CONTROL.varHandle(groupElement("resultWrite"));
     private static final VarHandle RESULT_FLUSH = CONTROL.varHandle(groupElement("resultFlush"));
+    private static final VarHandle UNLOGGED_LSN = CONTROL.varHandle(groupElement("unloggedLsn"));
     private static final VarHandle XLBLOCK = JAVA_LONG.varHandle();
+    /** FirstNormalUnloggedLSN: where the fake LSNs of unlogged relations start after initdb or a crash. */
+    public static final long FIRST_NORMAL_UNLOGGED_LSN = 1000;
 
     /** prevBytePos when there is no previous record: its xl_prev is then InvalidXLogRecPtr. */
     static final long NO_PREV = -1L;
@@ -203,6 +207,25 @@ public final class XLogCtl {
     /** Set by the startup process as its last step; zero again only in a new shared-memory region. */
     public void setRecoveryDone() {
         RECOVERY_DONE.setVolatile(control, 0L, 1);
+    }
+
+    /**
+     * GetFakeLSNForUnloggedRel: the next of the shared counter of fake LSNs, which unlogged
+     * relations stamp on their pages where a logged one has its record's LSN (a GiST page's NSN
+     * must grow across every backend that splits it). Kept across a clean shutdown in pg_control.
+     */
+    public long nextFakeLsnForUnloggedRel() {
+        return (long) UNLOGGED_LSN.getAndAdd(control, 0L, 1L);
+    }
+
+    /** The counter's current value (CreateCheckPoint saves it at shutdown). */
+    public long unloggedLsn() {
+        return (long) UNLOGGED_LSN.getVolatile(control, 0L);
+    }
+
+    /** StartupXLOG: the counter from pg_control after a clean shutdown, FirstNormalUnloggedLSN after a crash. */
+    public void setUnloggedLsn(long lsn) {
+        UNLOGGED_LSN.setVolatile(control, 0L, lsn);
     }
 
     /** wal_segment_size as given to {@link #initialize}. */
