@@ -141,7 +141,7 @@ public final class TableCommands {
             specs = new ArrayList<>(merged.columns());
         }
         int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
-                env, zone, currentDatabase)
+                env, zone, currentDatabase, ctx)
                 : catalog.createTable(rv.schema(), rv.name(), specs, persistence(s), false, reloptions);
         OnCommitActions.register(catalog, oid, s.onCommit());
         if (merged != null) {

@@ -58,4 +58,21 @@ class PartitionKeyOpclassIT {
         assertEquals(List.of("RANGE (a oid_ops)"), TuskServer.rows(c, "select pg_get_partkeydef('pko'::regclass)"));
         exec("drop table pko");
     }
+
+    /** CheckMutability plans the expression first: a simple SQL function not marked IMMUTABLE is inlined (b + 1). */
+    @Test
+    void inlinableSqlFunctionInKeyIsAcceptedAndPinned() throws Exception {
+        exec("create function pko_plusone(a int) returns int as $$ select a + 1 $$ language sql",
+                "create function pko_rand(a int) returns int as $$ select a + (random() * 0)::int $$ language sql",
+                "create table pkf (a int, b int, c text) partition by range (a oid_ops, pko_plusone(b), c collate \"C\")");
+        assertEquals(List.of("RANGE (a oid_ops, pko_plusone(b), c COLLATE \"C\")"),
+                TuskServer.rows(c, "select pg_get_partkeydef('pkf'::regclass)"));
+        SQLException drop = assertThrows(SQLException.class, () -> exec("drop function pko_plusone(int)"));
+        assertEquals("2BP01", drop.getSQLState());
+        SQLException vol = assertThrows(SQLException.class,
+                () -> exec("create table pkv (a int) partition by range (pko_rand(a))"));
+        assertEquals("functions in partition key expression must be marked IMMUTABLE",
+                ((org.postgresql.util.PSQLException) vol).getServerErrorMessage().getMessage());
+        exec("drop table pkf", "drop function pko_plusone(int)", "drop function pko_rand(int)");
+    }
 }
