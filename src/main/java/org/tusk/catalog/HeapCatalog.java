@@ -724,7 +724,13 @@ public final class HeapCatalog implements Catalog {
         PG_SEQUENCE.set(row, "seqcycle", p.cycle());
         writer.insert(PG_SEQUENCE, row);
         env.commandCounterIncrement().run();
-        sequences.initialize(env.relcache().byOid(oid), p.start());
+        Relation seqRel = env.relcache().byOid(oid);
+        sequences.initialize(seqRel, p.start());
+        // fill_seq_with_data: an unlogged sequence's init fork holds its first state
+        if (seqRel.persistence() == 'u') {
+            env.storage().createInitFork(seqRel.locator(),
+                    List.of(org.tusk.access.sequence.Sequences.initialPage(seqRel, p.start())));
+        }
         return oid;
     }
 

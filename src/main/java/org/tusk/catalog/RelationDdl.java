@@ -123,7 +123,7 @@ final class RelationDdl {
      */
     void indexInitFork(Relation index) {
         if (index.persistence() != 'u' || env.storage().hasInitFork(index.locator())) return;
-        env.storage().createIndexInitFork(index.locator(), env.indexAm().emptyPages(index));
+        env.storage().createInitFork(index.locator(), env.indexAm().emptyPages(index));
     }
 
     private void newRelfilenode(Relation rel) {

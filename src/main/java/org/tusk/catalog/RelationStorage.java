@@ -120,11 +120,11 @@ public final class RelationStorage {
     }
 
     /**
-     * index_build's init fork for an unlogged index: the access method's empty index
-     * ({@code pages}, from ambuildempty) written into the init fork, each page WAL-logged whole
+     * An init fork with contents: an unlogged index's empty index ({@code pages}, from the access
+     * method's ambuildempty, for index_build), or an unlogged sequence's first page, written into the init fork, each page WAL-logged whole
      * (log_newpage, whose redo creates the fork too) and the fork synced, as btbuildempty does.
      */
-    public void createIndexInitFork(RelFileLocator locator, List<MemorySegment> pages) {
+    public void createInitFork(RelFileLocator locator, List<MemorySegment> pages) {
         smgr.create(locator, ForkNumber.INIT, false);
         for (int blkno = 0; blkno < pages.size(); blkno++) {
             MemorySegment page = pages.get(blkno);

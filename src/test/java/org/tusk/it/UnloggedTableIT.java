@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * UNLOGGED tables as a user sees them: relpersistence 'u' on the table and its indexes, their
+ * UNLOGGED tables (and sequences) as a user sees them: relpersistence 'u' on the table and its indexes, their
  * rows kept across a clean restart, and after a crash (kill -9 of a backend) reset to empty
  * from their init forks, with indexes of every access method still usable, while a logged table
  * beside them keeps its rows.
@@ -64,7 +64,11 @@ class UnloggedTableIT {
                     "create index ut_gin on ut using gin ((array[a]))",
                     "create table lt (a int primary key)",
                     "insert into ut select g, point(g, g), repeat('x', 3000) || g from generate_series(1, 2000) g",
-                    "insert into lt select generate_series(1, 100)");
+                    "insert into lt select generate_series(1, 100)",
+                    "create unlogged sequence us start 10",
+                    "create unlogged table ust (id serial)");
+            assertEquals(List.of("10", "11"), TuskServer.rows(c, "select nextval('us') from generate_series(1, 2)"));
+            assertEquals("u", one(c, "select relpersistence from pg_class where relname = 'ust_id_seq'"));
             assertEquals(List.of("lt|p", "lt_pkey|p", "ut|u", "ut_gin|u", "ut_gist|u", "ut_pkey|u"),
                     TuskServer.rows(c, "select relname || '|' || relpersistence from pg_class"
                             + " where relname ~ '^(ut|lt)' order by relname"));
@@ -76,6 +80,7 @@ class UnloggedTableIT {
         server.startAgain();
         try (Connection c = connectWithin(15000)) {
             assertEquals("2000", one(c, "select count(*) from ut"));
+            assertEquals("12", one(c, "select nextval('us')"));
             exec(c, "set enable_seqscan = off");
             assertEquals("1", one(c, "select count(*) from ut where a = 77"));
         }
@@ -89,6 +94,7 @@ class UnloggedTableIT {
         }
         try (Connection c = connectWithin(20000)) {
             assertEquals("0", one(c, "select count(*) from ut"));
+            assertEquals("10", one(c, "select nextval('us')"));   // back to its init fork's first state
             assertEquals("101", one(c, "select count(*) from lt"));
             exec(c, "insert into ut select g, point(g, g), 'z' from generate_series(1, 500) g",
                     "set enable_seqscan = off", "set enable_bitmapscan = off");
