@@ -23,10 +23,11 @@ import static org.tusk.access.transam.XLogDefs.XLOG_BLCKSZ;
  *
  * <pre>
  *   insert      insertPosLock, currBytePos, prevBytePos, redoRecPtr, fullPageWrites,
- *               timeline, system identifier, segment size, initialized     (one cache line)
+ *               timeline, system identifier, segment size, initialized,
+ *               unloggedLsn                                                 (one cache line)
  *   control     WALBufMappingLock, WALWriteLock, initializedUpTo,
  *               LogwrtRqst (write, flush), LogwrtResult (write, flush),
- *               recoveryDone, unloggedLsn                                    (one cache line)
+ *               recoveryDone                                                 (one cache line)
  *   insertLocks XLogInsertLocks.NUM_XLOGINSERT_LOCKS slots of 64 bytes
  *   xlblocks    long[n]: end LSN of the page each buffer holds (0: none)
  *   pages       n pages of XLOG_BLCKSZ
@@ -46,7 +47,7 @@ public final class XLogCtl {
             JAVA_LONG.withName("systemIdentifier"),
             JAVA_INT.withName("segmentSize"),
             JAVA_INT.withName("initialized"),
-            MemoryLayout.paddingLayout(8));
+            JAVA_LONG.withName("unloggedLsn"));
     private static final StructLayout CONTROL = MemoryLayout.structLayout(
             LWLock.LAYOUT.withName("walBufMappingLock"),
             LWLock.LAYOUT.withName("walWriteLock"),
@@ -56,8 +57,7 @@ public final class XLogCtl {
             JAVA_LONG.withName("resultWrite"),
             JAVA_LONG.withName("resultFlush"),
             JAVA_INT.withName("recoveryDone"),
-            MemoryLayout.paddingLayout(4),
-            JAVA_LONG.withName("unloggedLsn"));
+            MemoryLayout.paddingLayout(4));
 
     private static final VarHandle FULL_PAGE_WRITES = INSERT.varHandle(groupElement("fullPageWrites"));
     private static final VarHandle TIMELINE = INSERT.varHandle(groupElement("timeLineId"));
@@ -73,7 +73,7 @@ public final class XLogCtl {
     private static final VarHandle RQST_FLUSH = CONTROL.varHandle(groupElement("rqstFlush"));
     private static final VarHandle RESULT_WRITE = CONTROL.varHandle(groupElement("resultWrite"));
     private static final VarHandle RESULT_FLUSH = CONTROL.varHandle(groupElement("resultFlush"));
-    private static final VarHandle UNLOGGED_LSN = CONTROL.varHandle(groupElement("unloggedLsn"));
+    private static final VarHandle UNLOGGED_LSN = INSERT.varHandle(groupElement("unloggedLsn"));
     private static final VarHandle XLBLOCK = JAVA_LONG.varHandle();
     /** FirstNormalUnloggedLSN: where the fake LSNs of unlogged relations start after initdb or a crash. */
     public static final long FIRST_NORMAL_UNLOGGED_LSN = 1000;
@@ -215,17 +215,17 @@ public final class XLogCtl {
      * must grow across every backend that splits it). Kept across a clean shutdown in pg_control.
      */
     public long nextFakeLsnForUnloggedRel() {
-        return (long) UNLOGGED_LSN.getAndAdd(control, 0L, 1L);
+        return (long) UNLOGGED_LSN.getAndAdd(insert, 0L, 1L);
     }
 
     /** The counter's current value (CreateCheckPoint saves it at shutdown). */
     public long unloggedLsn() {
-        return (long) UNLOGGED_LSN.getVolatile(control, 0L);
+        return (long) UNLOGGED_LSN.getVolatile(insert, 0L);
     }
 
     /** StartupXLOG: the counter from pg_control after a clean shutdown, FirstNormalUnloggedLSN after a crash. */
     public void setUnloggedLsn(long lsn) {
-        UNLOGGED_LSN.setVolatile(control, 0L, lsn);
+        UNLOGGED_LSN.setVolatile(insert, 0L, lsn);
     }
 
     /** wal_segment_size as given to {@link #initialize}. */
