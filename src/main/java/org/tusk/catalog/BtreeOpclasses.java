@@ -135,6 +135,45 @@ public final class BtreeOpclasses {
         return false;
     }
 
+    /** The name of built-in class {@code opclassOid}, or null. */
+    public static String className(int opclassOid) {
+        for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES) if (c.oid() == opclassOid) return c.name();
+        return null;
+    }
+
+    /** pg_opclass.opcintype by class OID, for the classes Tusk lists (built once). */
+    private static final java.util.Map<Integer, Integer> INPUT_TYPES = inputTypes();
+
+    private static java.util.Map<Integer, Integer> inputTypes() {
+        java.util.Map<Integer, Integer> m = new java.util.HashMap<>();
+        for (OperatorClassCatalogs.Opclass c : OperatorClassCatalogs.CLASSES) m.putIfAbsent(c.oid(), c.inputType());
+        return java.util.Map.copyOf(m);
+    }
+
+    /**
+     * IsBinaryCoercible(columnType, inputType) for a partition key's class (ResolveOpClass): the
+     * same type, or an implicit cast without a function (pg_cast castmethod 'b', castcontext
+     * 'i': int4 to oid, varchar to text, text to bpchar, ...).
+     */
+    public static boolean binaryCoercible(int columnType, int inputType) {
+        if (columnType == inputType) return true;
+        PgCast c = BuiltinCatalog.cast(columnType, inputType);
+        return c != null && c.binaryCoercible() && c.context() == 'i';
+    }
+
+    /**
+     * The type whose comparison a partition key column of type {@code columnType} (a base type)
+     * is ordered by under class {@code opclassOid} (partsupfunc, from the class's family): the
+     * class's input type when that is another type the column is binary-coercible to, else 0
+     * (the column's own type; varchar compares as text either way).
+     */
+    public static int partitionComparisonType(int opclassOid, int columnType) {
+        if (opclassOid == 0) return 0;
+        Integer input = INPUT_TYPES.get(opclassOid);
+        if (input == null || input == columnType || input == 25 && columnType == 1043) return 0;
+        return binaryCoercible(columnType, input) ? input : 0;
+    }
+
     /**
      * The type whose comparison function orders index column values of type {@code columnType}
      * under operator class {@code opclassOid} (the family's BTORDER_PROC, which PostgreSQL takes

@@ -604,7 +604,8 @@ public final class BuiltinCatalog {
                     });
                 }
                 // int4 -> oid is binary (negative values wrap); int8 -> oid is i8tooid, which checks the range
-                cast(s, OID, 'i', s != INT8 ? (c, a) -> l(a[0]) & 0xFFFFFFFFL : (c, a) -> {
+                if (s == INT4) relabelCast(s, OID, 'i', (c, a) -> l(a[0]) & 0xFFFFFFFFL);
+                else cast(s, OID, 'i', s != INT8 ? (c, a) -> l(a[0]) & 0xFFFFFFFFL : (c, a) -> {
                     long v = l(a[0]);
                     if (v < 0 || v > 0xFFFFFFFFL)
                         throw PgException.error(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "OID out of range");

@@ -53,6 +53,14 @@ class BuiltinRegistry {
         casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, f == null ? Method.BINARY : Method.FUNCTION, f));
     }
 
+    /**
+     * A cast PostgreSQL makes by relabelling (castmethod 'b') whose value Tusk holds in another
+     * Java form, converted by {@code f}: binary-coercible all the same (IsBinaryCoercible).
+     */
+    void relabelCast(int s, int t, char ctx, BuiltinFunction f) {
+        casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, Method.FUNCTION, f, true));
+    }
+
     void ioCast(int s, int t, char ctx) { casts.put(((long) s << 32) | t, new PgCast(s, t, ctx, Method.IO, null)); }
 
     static int bits(int type) { return type == INT2 ? 16 : type == INT4 ? 32 : 64; }

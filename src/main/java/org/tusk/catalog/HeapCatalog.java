@@ -724,7 +724,13 @@ public final class HeapCatalog implements Catalog {
         PG_SEQUENCE.set(row, "seqcycle", p.cycle());
         writer.insert(PG_SEQUENCE, row);
         env.commandCounterIncrement().run();
-        sequences.initialize(env.relcache().byOid(oid), p.start());
+        Relation seqRel = env.relcache().byOid(oid);
+        sequences.initialize(seqRel, p.start());
+        // fill_seq_with_data: an unlogged sequence's init fork holds its first state
+        if (seqRel.persistence() == 'u') {
+            env.storage().createInitFork(seqRel.locator(),
+                    List.of(org.tusk.access.sequence.Sequences.initialPage(seqRel, p.start())));
+        }
         return oid;
     }
 
@@ -1089,6 +1095,8 @@ public final class HeapCatalog implements Catalog {
         boolean hasStorage = relkind != 'v' && relkind != 'p' && relkind != 'c';   // RELKIND_HAS_STORAGE
         env.locks().lockRelation(relOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         if (hasStorage) env.storage().create(locator(relOid), persistence);
+        // heap_create: an unlogged table (not a sequence, whose init fork holds its first tuple) gets an empty init fork
+        if (hasStorage && persistence == 'u' && relkind != 'S') env.storage().createHeapInitFork(locator(relOid));
 
         // AddNewRelationType: the row type and its array type.
         int typeOid = writer.newOid(PG_TYPE, "oid");
@@ -1443,6 +1451,7 @@ public final class HeapCatalog implements Catalog {
         if (partitioned || concurrent) return indexOid;
         Relation heapRel = env.relcache().byOid(heap.oid());
         Relation indexRel = env.relcache().byOid(indexOid);
+        ddl.indexInitFork(indexRel);
         IndexBuildResult stats = env.indexAm().build(heapRel, indexRel, env.table(),
                 formers == null ? IndexKeyFormer.ofColumns(indexRel) : formers.apply(indexRel));
         ddl.indexUpdateStats(heapRel, indexRel, stats, env.table());
@@ -1489,6 +1498,7 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public void buildIndex(Relation heap, Relation index, IndexKeyFormer keys) {
+        ddl.indexInitFork(index);
         env.indexAm().buildConcurrently(heap, index, env.table(), keys);
     }
 

@@ -52,7 +52,7 @@ final class IntrospectionBuiltins {
         for (int reg : new int[] {RegTypes.REGCLASS, RegTypes.REGTYPE, RegTypes.REGNAMESPACE, RegTypes.REGROLE}) {
             r.cast(OID, reg, 'i', null);
             r.cast(reg, OID, 'i', null);
-            r.cast(INT4, reg, 'i', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
+            r.relabelCast(INT4, reg, 'i', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
             r.cast(INT8, reg, 'i', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
             r.cast(reg, INT8, 'a', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
             r.ioCast(reg, TEXT, 'a');

@@ -227,11 +227,16 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
     }
 
     /**
-     * The type whose default btree operator class compares key column {@code i}'s values (the
-     * key's partsupfunc; a domain's is its base type's): a character key compares without its
+     * The type whose btree operator class compares key column {@code i}'s values (the key's
+     * partsupfunc: its type's, a domain's base type's, or the input type of the class written
+     * when the key is binary-coercible to it): a character key compares without its
      * trailing blanks (bpcharcmp), so 'a'::bpchar finds the partition of 'a'::char(3).
      */
     public static int keyType(PartitionKey key, int i) {
-        return key == null || i >= key.count() ? 0 : TypeCache.baseType(key.typeOid(i));
+        if (key == null || i >= key.count()) return 0;
+        int base = TypeCache.baseType(key.typeOid(i));
+        // a class of a type the key is binary-coercible to compares as that type (oid_ops on int4: btoidcmp)
+        int coerced = BtreeOpclasses.partitionComparisonType(key.opclasses()[i], base);
+        return coerced != 0 ? coerced : base;
     }
 }

@@ -21,7 +21,7 @@ final class RegProcBuiltins {
         for (int reg : new int[] {RegProcs.REGPROC, RegProcs.REGPROCEDURE}) {
             r.cast(OID, reg, 'i', null);
             r.cast(reg, OID, 'i', null);
-            r.cast(INT4, reg, 'i', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
+            r.relabelCast(INT4, reg, 'i', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
             r.cast(INT8, reg, 'i', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
             r.cast(reg, INT8, 'a', (c, a) -> ((Number) a[0]).longValue() & 0xFFFFFFFFL);
             r.ioCast(reg, TEXT, 'a');

@@ -63,7 +63,11 @@ final class RelationDdl {
         org.tusk.access.index.IndexKeyFormer none = row -> {
             throw new IllegalStateException("a row in a heap just given a new, empty file");
         };
-        for (int ix : indexes) env.indexAm().build(newHeap, env.relcache().byOid(ix), env.table(), none);
+        for (int ix : indexes) {
+            Relation index = env.relcache().byOid(ix);
+            indexInitFork(index);
+            env.indexAm().build(newHeap, index, env.table(), none);
+        }
     }
 
     /**
@@ -81,6 +85,7 @@ final class RelationDdl {
         env.commandCounterIncrement().run();
         Relation h = env.relcache().byOid(heap.oid());
         Relation ix = env.relcache().byOid(index.oid());
+        indexInitFork(ix);
         var stats = afterRewrite ? env.indexAm().buildAfterRewrite(h, ix, env.table(), keys)
                 : env.indexAm().build(h, ix, env.table(), keys);
         indexUpdateStats(h, ix, stats, env.table());
@@ -112,9 +117,21 @@ final class RelationDdl {
         updateStats(index, table.numberOfBlocks(index), stats.indexTuples(), 0);
     }
 
+    /**
+     * index_build's init fork: an unlogged index gets the access method's empty index
+     * (ambuildempty) as its init fork, unless it has one already.
+     */
+    void indexInitFork(Relation index) {
+        if (index.persistence() != 'u' || env.storage().hasInitFork(index.locator())) return;
+        env.storage().createInitFork(index.locator(), env.indexAm().emptyPages(index));
+    }
+
     private void newRelfilenode(Relation rel) {
         int relfilenode = newRelFileNumber.getAsInt();
-        env.storage().create(RelFileLocator.inDefaultTablespace(env.databaseOid(), relfilenode), rel.persistence());
+        RelFileLocator locator = RelFileLocator.inDefaultTablespace(env.databaseOid(), relfilenode);
+        env.storage().create(locator, rel.persistence());
+        // heapam_relation_set_new_filelocator: a new file of an unlogged table comes with its init fork
+        if (rel.persistence() == 'u' && rel.relkind() != 'i' && rel.relkind() != 'S') env.storage().createHeapInitFork(locator);
         TupleSlot cls = classRow(rel.oid());
         Object[] v = cls.values().clone();
         PG_CLASS.set(v, "relfilenode", relfilenode);

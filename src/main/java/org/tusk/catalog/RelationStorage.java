@@ -36,7 +36,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
  * Because a finished subtransaction leaves no entry at its level, an entry at the current level
  * was made by the current subtransaction, which is what COPY FREEZE asks
  * ({@link #createdInCurrentSubTransaction}, rd_createSubid / rd_newRelfilenodeSubid). Temporary and unlogged relations are not
- * WAL-logged, and have no init fork or backend-local file names yet.
+ * WAL-logged (temporary ones have no backend-local file names yet); an unlogged relation has an
+ * init fork, made with WAL, that crash recovery copies over its main fork.
  *
  * <p>{@code xl_smgr_create} (storage_xlog.h): RelFileLocator (spcOid, dbOid, relNumber: three
  * uint32) then ForkNumber (int32), 16 bytes of main data, rmgr SMGR, info XLOG_SMGR_CREATE (0x10)
@@ -99,6 +100,45 @@ public final class RelationStorage {
         smgr.create(locator, ForkNumber.MAIN, false);
         if (persistence == 'p') logCreate(locator, ForkNumber.MAIN);
         pending.add(new PendingDelete(locator, false, nestLevel.getAsInt()));
+    }
+
+    /**
+     * heap_create_init_fork (heapam_handler.c heapam_relation_set_new_filelocator): an unlogged
+     * table's empty init fork, WAL-logged so that redo re-creates it, and synced at once because
+     * no checkpoint will flush a file that has no buffers. Recovery after a crash copies it over
+     * the main fork ({@link org.tusk.storage.smgr.UnloggedRelationReset}).
+     */
+    public void createHeapInitFork(RelFileLocator locator) {
+        smgr.create(locator, ForkNumber.INIT, false);
+        logCreate(locator, ForkNumber.INIT);
+        smgr.immedsync(locator, ForkNumber.INIT);
+    }
+
+    /** Whether {@code locator} has an init fork (index_build's smgrexists(INIT_FORKNUM) check). */
+    public boolean hasInitFork(RelFileLocator locator) {
+        return smgr.exists(locator, ForkNumber.INIT);
+    }
+
+    /**
+     * An init fork with contents: an unlogged index's empty index ({@code pages}, from the access
+     * method's ambuildempty, for index_build), or an unlogged sequence's first page, written into the init fork, each page WAL-logged whole
+     * (log_newpage, whose redo creates the fork too) and the fork synced, as btbuildempty does.
+     */
+    public void createInitFork(RelFileLocator locator, List<MemorySegment> pages) {
+        smgr.create(locator, ForkNumber.INIT, false);
+        for (int blkno = 0; blkno < pages.size(); blkno++) {
+            MemorySegment page = pages.get(blkno);
+            smgr.extend(locator, ForkNumber.INIT, blkno, page, true);
+            XLogRecordBuilder b = new XLogRecordBuilder();
+            b.registerBuffer(0, locator, ForkNumber.INIT, blkno, page,
+                    XLogRecordBuilder.REGBUF_FORCE_IMAGE | XLogRecordBuilder.REGBUF_STANDARD);
+            try {
+                wal.insert(b, RmgrId.XLOG, org.tusk.access.transam.FullPageImages.XLOG_FPI);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        smgr.immedsync(locator, ForkNumber.INIT);
     }
 
     /** log_smgrcreate. */

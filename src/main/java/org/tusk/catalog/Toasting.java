@@ -111,6 +111,7 @@ final class Toasting {
         String name = "pg_toast_" + Integer.toUnsignedString(rel.oid());
         env.locks().lockRelation(toastOid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
         env.storage().create(RelFileLocator.inDefaultTablespace(env.databaseOid(), toastOid), rel.persistence());
+        if (rel.persistence() == 'u') env.storage().createHeapInitFork(RelFileLocator.inDefaultTablespace(env.databaseOid(), toastOid));
         // Toast tables have no row type (reltype 0) since PostgreSQL 12.
         writer.insert(PG_CLASS, CatalogRows.classRow(toastOid, name, PG_TOAST_NAMESPACE, 0, rel.owner() != 0 ? rel.owner()
                 : env.userOid().getAsInt(), HEAP_TABLE_AM_OID, toastOid, rel.persistence(), 't', 3,

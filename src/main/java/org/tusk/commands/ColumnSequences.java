@@ -22,7 +22,7 @@ final class ColumnSequences {
     /** The created sequence and its schema-qualified, quoted name for nextval('...'). */
     record Created(Relation sequence, String qualifiedName) {}
 
-    static Created create(Stmt.RangeVar table, String column, String intType, List<Stmt.DefElem> seqOptions, boolean temp,
+    static Created create(Stmt.RangeVar table, String column, String intType, List<Stmt.DefElem> seqOptions, char persistence,
                           Catalog catalog, int location) {
         String schema = table.schema();
         String seqName = null;
@@ -45,8 +45,9 @@ final class ColumnSequences {
         }
         options.add(new Stmt.DefElem("as", intType, location));
         Stmt.CreateSeqStmt seq = new Stmt.CreateSeqStmt(new Stmt.RangeVar(null, schema, seqName, null, location),
-                options, temp, false);
-        catalog.createSequence(schema, seqName, SequenceCommands.initParams(seq), temp ? 't' : 'p', false);
+                options, persistence == 't', false);
+        // transformColumnDefinition: the sequence has the table's persistence (an unlogged table's is unlogged)
+        catalog.createSequence(schema, seqName, SequenceCommands.initParams(seq), persistence, false);
         // always schema-qualified, as transformColumnDefinition writes it: the default must name the
         // same sequence whatever search_path a later reader (pg_dump runs with an empty one) has
         Relation created = catalog.openRelation(schema, seqName);

@@ -41,7 +41,7 @@ final class IdentityCommands {
                     + "\" already has a default value");
         }
         Stmt.RangeVar table = new Stmt.RangeVar(null, catalog.namespaceName(rel.namespace()), rel.name(), null, -1);
-        ColumnSequences.Created seq = ColumnSequences.create(table, col, type, cmd.options(), rel.persistence() == 't',
+        ColumnSequences.Created seq = ColumnSequences.create(table, col, type, cmd.options(), rel.persistence(),
                 catalog, -1);
         catalog.setColumnIdentity(rel, attnum, cmd.identity());
         catalog.relationOwnership().setOwningColumn(seq.sequence().oid(), rel.oid(), attnum, true);

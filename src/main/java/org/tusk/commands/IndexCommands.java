@@ -302,8 +302,9 @@ public final class IndexCommands {
     /**
      * As above; {@code binaryCoercible}: the class's input type may be a type the column's is
      * binary-coercible to (IsBinaryCoercible: bpchar_ops on a text column), as for an index key,
-     * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Partition
-     * keys, whose bounds compare as the column's type, take only the column's own type's classes.
+     * whose comparisons follow the class ({@link BtreeOpclasses#coercedInputType}). Without it
+     * (a partition key) every implicit binary cast counts (int4 under oid_ops), and the bounds
+     * compare by the class ({@link org.tusk.catalog.PartitionBound#keyType}).
      */
     static int resolveOpclass(List<String> names, int type, boolean binaryCoercible, org.tusk.catalog.Catalog catalog) {
         String name = names.get(names.size() - 1);
@@ -316,7 +317,8 @@ public final class IndexCommands {
         }
         // varchar is binary-coercible to text, so text's classes take it
         boolean accepts = binaryCoercible ? BtreeOpclasses.accepts(oc.inputType(), type)
-                : oc.inputType() == type || oc.inputType() == 25 && type == 1043;
+                : oc.inputType() == type || oc.inputType() == 25 && type == 1043
+                || BtreeOpclasses.binaryCoercible(type, oc.inputType());
         if (!accepts) {
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
                     + BuiltinCatalog.formatType(type));

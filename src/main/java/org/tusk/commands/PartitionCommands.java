@@ -119,7 +119,8 @@ public final class PartitionCommands {
      * with the transaction.
      */
     static int createPartitioned(Stmt.CreateStmt s, List<Catalog.ColumnSpec> specs, Catalog catalog, List<String> reloptions,
-                                 String queryString, ExecEnvironment env, org.tusk.utils.adt.InputSettings zone, String currentDatabase) {
+                                 String queryString, ExecEnvironment env, org.tusk.utils.adt.InputSettings zone, String currentDatabase,
+                                 org.tusk.executor.ExecContext ctx) {
         Stmt.PartitionSpec spec = s.partspec();
         char strategy = switch (spec.strategy()) {
             case "list" -> 'l';
@@ -131,9 +132,9 @@ public final class PartitionCommands {
         if (strategy == 'l' && spec.params().size() != 1)
             throw PgException.error("42P17", "cannot use \"list\" partition strategy with more than one column");
         Stmt.RangeVar rv = s.relation();
-        int oid = catalog.createPartitionedTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', reloptions);
+        int oid = catalog.createPartitionedTable(rv.schema(), rv.name(), specs, TableCommands.persistence(s), reloptions);
         Relation rel = catalog.openRelation(oid);
-        PartitionKey key = PartitionKeyDefinition.compute(spec, strategy, rel, queryString, env, zone, currentDatabase);
+        PartitionKey key = PartitionKeyDefinition.compute(spec, strategy, rel, queryString, env, zone, currentDatabase, ctx);
         catalog.partitions().storeKey(oid, key);
         PartitionKeyDependencies.record(catalog, rel, key, env);
         return oid;

@@ -30,7 +30,7 @@ final class PartitionKeyDefinition {
     private PartitionKeyDefinition() {}
 
     static PartitionKey compute(Stmt.PartitionSpec spec, char strategy, Relation rel, String queryString, ExecEnvironment env,
-                                InputSettings zone, String currentDatabase) {
+                                InputSettings zone, String currentDatabase, org.tusk.executor.ExecContext ctx) {
         int n = spec.params().size();
         int[] attnums = new int[n], types = new int[n], typmods = new int[n], opclasses = new int[n], collations = new int[n];
         String[] exprs = new String[n], names = new String[n];
@@ -62,7 +62,9 @@ final class PartitionKeyDefinition {
                     types[i] = x.type();
                     typmods[i] = x.typmod();
                     if (isPseudoType(types[i])) throw pseudoType(i, types[i]);
-                    PartitionKeyAnalysis.check(rel, x);
+                    // CheckMutability: expression_planner first, which inlines simple SQL functions
+                    // (plusone(b) is b + 1), then contain_mutable_functions on what is left
+                    PartitionKeyAnalysis.check(rel, x, ctx == null ? x : org.tusk.optimizer.Planner.fold(x, ctx));
                     // stored deparsed, as pg_get_partkeydef_columns prints an element, every name
                     // outside pg_catalog schema-qualified, so that it keeps meaning what it means now
                     // under any search path (StoredNamePins)

@@ -46,7 +46,12 @@ public final class SequenceCommands {
         Params p = initParams(s.options(), null, 0);
         Stmt.RangeVar rv = s.sequence();
         boolean existed = s.ifNotExists() && env.catalog().openRelation(rv.schema(), rv.name()) != null;
-        int oid = env.catalog().createSequence(rv.schema(), rv.name(), p.params(), s.temp() ? 't' : 'p', s.ifNotExists());
+        if (s.unlogged() && rv.schema() != null && (rv.schema().equals("pg_temp") || rv.schema().startsWith("pg_temp_")))
+            // RangeVarAdjustRelationPersistence
+            throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.INVALID_TABLE_DEFINITION,
+                    "only temporary relations may be created in temporary schemas");
+        int oid = env.catalog().createSequence(rv.schema(), rv.name(), p.params(), s.temp() ? 't' : s.unlogged() ? 'u' : 'p',
+                s.ifNotExists());
         if (p.ownedBy() != null && !existed) processOwnedBy(env.catalog().openRelation(oid), p.ownedBy(), env);
     }
 

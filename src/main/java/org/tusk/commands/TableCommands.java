@@ -57,11 +57,6 @@ public final class TableCommands {
                     "only temporary relations may be created in temporary schemas",
                     org.tusk.parser.Lexer.position(queryString, rv.location()));
         }
-        if (s.unlogged()) {
-            // An unlogged table needs an init fork that recovery copies over the main fork; without
-            // it a crash would leave a half-written table behind, so Tusk refuses rather than log it.
-            throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "unlogged tables are not supported yet");
-        }
         if (s.temp() && rv.schema() != null && !rv.schema().equals("pg_temp") && !rv.schema().startsWith("pg_temp_")) {
             // RangeVarAdjustRelationPersistence, under transformCreateStmt's error position callback
             throw PgException.errorAt(SqlState.INVALID_TABLE_DEFINITION,
@@ -111,11 +106,11 @@ public final class TableCommands {
             position++;
             String serial = serialType(c.type());
             if (serial != null) {
-                specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, s.temp(), catalog, queryString, ownedSequences));
+                specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, persistence(s), catalog, queryString, ownedSequences));
                 continue;
             }
             if (c.identity() != 0) {
-                specs.add(identityColumn(c, rv, s.temp(), catalog, queryString, ownedSequences));
+                specs.add(identityColumn(c, rv, persistence(s), catalog, queryString, ownedSequences));
                 continue;
             }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
@@ -146,8 +141,8 @@ public final class TableCommands {
             specs = new ArrayList<>(merged.columns());
         }
         int oid = s.partspec() != null ? PartitionCommands.createPartitioned(s, specs, catalog, reloptions, queryString,
-                env, zone, currentDatabase)
-                : catalog.createTable(rv.schema(), rv.name(), specs, s.temp() ? 't' : 'p', false, reloptions);
+                env, zone, currentDatabase, ctx)
+                : catalog.createTable(rv.schema(), rv.name(), specs, persistence(s), false, reloptions);
         OnCommitActions.register(catalog, oid, s.onCommit());
         if (merged != null) {
             catalog.storeInheritance(oid, merged.parents(), merged.inhcount(), merged.islocal());
@@ -223,14 +218,19 @@ public final class TableCommands {
      * owned by the column (pg_depend AUTO, or INTERNAL for an identity column), so DROP TABLE and
      * DROP COLUMN remove it.
      */
+    /** The relpersistence a CREATE TABLE asks for (RangeVar.relpersistence): 't', 'u' or 'p'. */
+    static char persistence(Stmt.CreateStmt s) {
+        return s.temp() ? 't' : s.unlogged() ? 'u' : 'p';
+    }
+
     private static Catalog.ColumnSpec serialColumn(Stmt.ColumnDefinition c, String type, List<Stmt.DefElem> seqOptions,
-                                                   char identity, Stmt.RangeVar table, boolean temp, Catalog catalog,
+                                                   char identity, Stmt.RangeVar table, char persistence, Catalog catalog,
                                                    String queryString, List<OwnedSequence> owned) {
         if (c.defaultSql() != null) {
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + c.name()
                     + "\" of table \"" + table.name() + "\"", org.tusk.parser.Lexer.position(queryString, c.location()));
         }
-        ColumnSequences.Created seq = ColumnSequences.create(table, c.name(), type, seqOptions, temp, catalog, c.location());
+        ColumnSequences.Created seq = ColumnSequences.create(table, c.name(), type, seqOptions, persistence, catalog, c.location());
         if (seq.sequence() != null) owned.add(new OwnedSequence(seq.sequence().oid(), c.name(), identity != 0));
         int typeOid = switch (type) {
             case "int2" -> org.tusk.catalog.TypeOids.INT2;
@@ -248,7 +248,7 @@ public final class TableCommands {
      * whose sequence takes the given options, marked attidentity 'a' or 'd'; INSERT and UPDATE
      * refuse explicit values for an ALWAYS column (ModifyAnalysis, as rewriteTargetListIU).
      */
-    private static Catalog.ColumnSpec identityColumn(Stmt.ColumnDefinition c, Stmt.RangeVar table, boolean temp,
+    private static Catalog.ColumnSpec identityColumn(Stmt.ColumnDefinition c, Stmt.RangeVar table, char persistence,
                                                      Catalog catalog, String queryString, List<OwnedSequence> owned) {
         if (c.defaultSql() != null) {
             throw PgException.errorAt(SqlState.SYNTAX_ERROR, "both default and identity specified for column \"" + c.name()
@@ -262,7 +262,7 @@ public final class TableCommands {
             default -> throw PgException.error(SqlState.INVALID_PARAMETER_VALUE,
                     "identity column type must be smallint, integer, or bigint");
         };
-        return serialColumn(c, type, c.identityOptions(), c.identity(), table, temp, catalog, queryString, owned);
+        return serialColumn(c, type, c.identityOptions(), c.identity(), table, persistence, catalog, queryString, owned);
     }
 
     /** makeObjectName: name1_name2_label within NAMEDATALEN - 1 bytes, shortening the longer name first. */

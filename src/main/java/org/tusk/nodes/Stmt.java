@@ -561,7 +561,12 @@ public sealed interface Stmt {
      * names (as, increment, minvalue, maxvalue, start, cache, cycle, owned_by), a null value for
      * NO MINVALUE / NO MAXVALUE, "false" for NO CYCLE.
      */
-    record CreateSeqStmt(RangeVar sequence, List<DefElem> options, boolean temp, boolean ifNotExists) implements Stmt {}
+    record CreateSeqStmt(RangeVar sequence, List<DefElem> options, boolean temp, boolean ifNotExists, boolean unlogged)
+            implements Stmt {
+        public CreateSeqStmt(RangeVar sequence, List<DefElem> options, boolean temp, boolean ifNotExists) {
+            this(sequence, options, temp, ifNotExists, false);
+        }
+    }
 
     /**
      * ALTER SEQUENCE [IF EXISTS] name SeqOptList (gram.y AlterSeqStmt): the options as CREATE

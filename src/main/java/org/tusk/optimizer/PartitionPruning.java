@@ -198,7 +198,7 @@ final class PartitionPruning {
         if (c instanceof Expr.ScalarArrayOpExpr sa && sa.useOr() && sa.op().name().equals("=")
                 && sa.right() instanceof Expr.Const arr && arr.value() != null) {
             int k = keyCol(sa.left(), rootAttno, rtindex);
-            if (k < 0) return;
+            if (k < 0 || !inKeyFamily(key, k)) return;
             List<Object> values = new ArrayList<>();
             Object[] elems = org.tusk.utils.adt.ArrayValue.of(arr.value(), 0).elements();
             for (Object e : elems) if (e != null) values.add(e);
@@ -219,7 +219,7 @@ final class PartitionPruning {
                 k = armKey;
                 if (v.value() != null) values.add(v.value());
             }
-            if (k < 0) return;
+            if (k < 0 || !inKeyFamily(key, k)) return;
             List<Object> prev = inLists.get(k);
             int type = PartitionBound.keyType(key, k);
             if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
@@ -232,11 +232,22 @@ final class PartitionPruning {
         Expr l = op.args().get(0), r = op.args().get(1);
         int k = keyCol(l, rootAttno, rtindex);
         if (k >= 0 && r instanceof Expr.Const rc) {
-            conds.add(new Cond(k, name, rc.value()));
+            if (inKeyFamily(key, k)) conds.add(new Cond(k, name, rc.value()));
             return;
         }
         k = keyCol(r, rootAttno, rtindex);
-        if (k >= 0 && l instanceof Expr.Const lc) conds.add(new Cond(k, Clauses.commutedComparison(name), lc.value()));
+        if (k >= 0 && l instanceof Expr.Const lc && inKeyFamily(key, k))
+            conds.add(new Cond(k, Clauses.commutedComparison(name), lc.value()));
+    }
+
+    /**
+     * match_clause_to_partition_key's opfamily test: the column's type's operators belong to the
+     * key's operator family only when the key is compared by that type's own class, not by a
+     * class of a type it is binary-coercible to (int4 under oid_ops: int4's operators are not in
+     * oid_ops' family, and order differently). IS [NOT] NULL needs no family.
+     */
+    private static boolean inKeyFamily(PartitionKey key, int k) {
+        return PartitionBound.keyType(key, k) == org.tusk.catalog.TypeCache.baseType(key.typeOid(k));
     }
 
 

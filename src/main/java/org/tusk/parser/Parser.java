@@ -293,7 +293,8 @@ public final class Parser {
                 if (n.isKeyword("database") || n.isKeyword("role") || n.isKeyword("user") && !peek(2).isKeyword("mapping")
                         || n.isKeyword("group"))
                     return new RoleGrammar(this, src).create();
-                if (n.isKeyword("sequence") || (n.isKeyword("temp") || n.isKeyword("temporary")) && peek(2).isKeyword("sequence"))
+                if (n.isKeyword("sequence") || (n.isKeyword("temp") || n.isKeyword("temporary") || n.isKeyword("unlogged"))
+                        && peek(2).isKeyword("sequence"))
                     return new UtilityParser(this).createSeqStmt();
                 if (CreateAsGrammar.atCreateView(this)) return new CreateAsGrammar(this).createView();
                 if (MatviewGrammar.atCreate(this)) return new MatviewGrammar(this).create();

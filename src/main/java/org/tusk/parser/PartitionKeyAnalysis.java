@@ -56,6 +56,11 @@ public final class PartitionKeyAnalysis {
      * after its type has been found storable.
      */
     public static void check(Relation table, Expr e) {
+        check(table, e, e);
+    }
+
+    /** As above, with {@code planned}, the expression after expression_planner, for the mutability test. */
+    public static void check(Relation table, Expr e, Expr planned) {
         // EXPR_KIND_PARTITION_EXPRESSION refuses set-returning functions (check_srf_call_placement)
         if (ExprTrees.any(e, x -> x instanceof Expr.FuncExpr f && f.proc().retset()))
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in partition key expressions");
@@ -63,7 +68,7 @@ public final class PartitionKeyAnalysis {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in partition key expression");
         if (ExprTrees.any(e, x -> x instanceof Expr.Var v && v.levelsup() == 0 && v.attno() > table.desc().natts()))
             throw PgException.error("42P17", "partition key expressions cannot contain system column references");
-        if (IndexExprAnalysis.containsMutable(e))
+        if (IndexExprAnalysis.containsMutable(planned))
             throw PgException.error("42P17", "functions in partition key expression must be marked IMMUTABLE");
         // expression_planner folds an immutable expression without columns to a Const
         if (!ExprTrees.any(e, x -> x instanceof Expr.Var))

@@ -535,10 +535,11 @@ final class UtilityParser {
 
     // ------------------------------------------------------------------ CREATE SEQUENCE
 
-    /** CreateSeqStmt: CREATE [TEMP] SEQUENCE [IF NOT EXISTS] qualified_name OptSeqOptList. */
+    /** CreateSeqStmt: CREATE [TEMP | UNLOGGED] SEQUENCE [IF NOT EXISTS] qualified_name OptSeqOptList. */
     Stmt createSeqStmt() {
         p.expectKw("create");
-        boolean temp = p.acceptKw("temp") || p.acceptKw("temporary");
+        boolean unlogged = p.acceptKw("unlogged");
+        boolean temp = !unlogged && (p.acceptKw("temp") || p.acceptKw("temporary"));
         p.expectKw("sequence");
         boolean ifNotExists = false;
         if (p.isKw("if")) {
@@ -548,7 +549,7 @@ final class UtilityParser {
             ifNotExists = true;
         }
         Stmt.RangeVar name = p.qualifiedName();
-        return new Stmt.CreateSeqStmt(name, seqOptions(), temp, ifNotExists);
+        return new Stmt.CreateSeqStmt(name, seqOptions(), temp, ifNotExists, unlogged);
     }
 
     /**

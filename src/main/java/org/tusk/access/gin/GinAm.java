@@ -55,6 +55,16 @@ public final class GinAm implements IndexAm {
         return build(heap, index, table, keys, true);
     }
 
+    /** ginbuildempty: an empty index is its metapage and an empty leaf root (as {@code initPages} makes them). */
+    @Override
+    public List<MemorySegment> emptyPages(Relation index) {
+        MemorySegment meta = org.tusk.access.index.IndexPages.localPage();
+        MemorySegment root = org.tusk.access.index.IndexPages.localPage();
+        GinPage.initMeta(meta);
+        GinPage.init(root, GinPage.GIN_LEAF);
+        return List.of(meta, root);
+    }
+
     private IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer former, boolean anyVisible) {
         if (!ctx.smgr().exists(index.locator(), ForkNumber.MAIN)) ctx.smgr().create(index.locator(), ForkNumber.MAIN, false);
         if (tree.nblocks(index) != 0) {

@@ -53,6 +53,14 @@ public final class GistAm implements IndexAm {
         return build(heap, index, table, keys, true);
     }
 
+    /** gistbuildempty: an empty index is its root, an empty leaf page. */
+    @Override
+    public List<java.lang.foreign.MemorySegment> emptyPages(Relation index) {
+        java.lang.foreign.MemorySegment root = org.tusk.access.index.IndexPages.localPage();
+        GistPageOpaque.init(root, GistPageOpaque.F_LEAF);
+        return List.of(root);
+    }
+
     private IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys, boolean anyVisible) {
         pages.initRoot(index);
         GistState state = GistState.of(index);

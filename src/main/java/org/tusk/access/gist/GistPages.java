@@ -27,9 +27,10 @@ import org.tusk.utils.error.SqlState;
  * touched (as generic_xlog.c and log_newpages do), written while all those pages are locked, so
  * that a split, its new pages and the parent's new downlinks replay as one atomic action.
  * PostgreSQL logs GiST changes with its own records (XLOG_GIST_PAGE_UPDATE, XLOG_GIST_PAGE_SPLIT);
- * the images make redo a plain restore, at the price of larger WAL. A relation without WAL (a
- * temporary one) takes its page LSNs from a backend-local counter instead (gistGetFakeLSN), which
- * the scan's NSN test needs as much as real ones.
+ * the images make redo a plain restore, at the price of larger WAL. A relation without WAL takes
+ * its page LSNs from a counter instead (gistGetFakeLSN), which the scan's NSN test needs as much
+ * as real ones: a backend-local one for a temporary relation, the shared one of unlogged
+ * relations (GetFakeLSNForUnloggedRel) for an unlogged one.
  */
 final class GistPages {
     private final IndexAmContext ctx;
@@ -94,7 +95,9 @@ final class GistPages {
     long logChange(Relation rel, List<Integer> bufs, boolean inTransaction) {
         for (int b : bufs) ctx.buffers().markDirty(b);
         long lsn;
-        if (!rel.needsWal()) {
+        if (rel.persistence() == 'u') {
+            lsn = ctx.xlog().getFakeLsnForUnloggedRel();   // gistGetFakeLSN: shared, other backends split these pages too
+        } else if (!rel.needsWal()) {
             lsn = ++fakeLsn;
         } else {
             lsn = 0;

@@ -14,6 +14,14 @@ import java.util.List;
  */
 public interface IndexAm {
     /**
+     * ambuildempty: the pages of an empty index, in block order, for the init fork of an unlogged
+     * index (crash recovery copies it over the main fork). The caller writes and WAL-logs them.
+     */
+    default List<java.lang.foreign.MemorySegment> emptyPages(Relation index) {
+        throw new UnsupportedOperationException("this index access method cannot build an empty index");
+    }
+
+    /**
      * ambuildempty + ambuild: initializes the index's storage and enters every row of {@code heap}
      * (a build under ShareLock: the table's index build scan hands over every row version some
      * snapshot may still see, and only the live ones are checked for uniqueness).

@@ -30,6 +30,11 @@ public final class IndexAmDispatch implements IndexAm {
     }
 
     @Override
+    public List<java.lang.foreign.MemorySegment> emptyPages(Relation index) {
+        return of(index).emptyPages(index);
+    }
+
+    @Override
     public IndexBuildResult build(Relation heap, Relation index, TableAm table) {
         return of(index).build(heap, index, table);
     }

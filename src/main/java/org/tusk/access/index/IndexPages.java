@@ -40,4 +40,9 @@ public final class IndexPages {
         buffers.lockBuffer(buf, LockMode.EXCLUSIVE);
         return buf;
     }
+
+    /** A zeroed page in local memory, not in shared buffers (ambuildempty builds its pages there: palloc'd pages). */
+    public static java.lang.foreign.MemorySegment localPage() {
+        return java.lang.foreign.Arena.ofAuto().allocate(org.tusk.storage.page.Page.BLCKSZ, 8);
+    }
 }

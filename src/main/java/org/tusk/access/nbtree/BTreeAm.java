@@ -53,6 +53,14 @@ public final class BTreeAm implements IndexAm {
         return build.build(heap, index, table, keys, BTBuild.Mode.AFTER_REWRITE);
     }
 
+    /** btbuildempty: an empty index is its metapage alone (_bt_initmetapage with no root). */
+    @Override
+    public java.util.List<java.lang.foreign.MemorySegment> emptyPages(Relation index) {
+        java.lang.foreign.MemorySegment metapage = org.tusk.access.index.IndexPages.localPage();
+        BTMetaPage.init(metapage, BTMetaPage.Metadata.empty());
+        return java.util.List.of(metapage);
+    }
+
     /** btinsert. {@code checkUnique} is honoured only for a unique index. */
     @Override
     public void insert(Relation index, Object[] keys, ItemPointer heapTid, Relation heap, TableAm table, boolean checkUnique) {

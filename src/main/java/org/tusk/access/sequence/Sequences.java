@@ -74,6 +74,16 @@ public final class Sequences {
                 ForkNumber.MAIN.number(), 0);
     }
 
+    /**
+     * fill_seq_fork_with_data for INIT_FORKNUM: the page an unlogged sequence's init fork holds,
+     * (start, 0, false) in local memory; crash recovery copies it over the main fork.
+     */
+    public static MemorySegment initialPage(Relation seq, long startValue) {
+        MemorySegment page = java.lang.foreign.Arena.ofAuto().allocate(org.tusk.storage.page.Page.BLCKSZ, 8);
+        SequencePage.init(page, SequencePage.tupleBytes(seq.desc(), new SequencePage.SeqTuple(startValue, 0, false)));
+        return page;
+    }
+
     /** fill_seq_with_data: the relation's first page with (start, 0, false), WAL-logged. */
     public void initialize(Relation seq, long startValue) {
         int xid = seq.needsWal() ? topXid.getAsInt() : 0;

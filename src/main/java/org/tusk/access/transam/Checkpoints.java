@@ -129,6 +129,8 @@ public final class Checkpoints {
         control.setCheckPoint(rec.startLsn());
         control.setCheckPointCopy(cp);
         control.setState(shutdown ? DBState.DB_SHUTDOWNED : DBState.DB_IN_PRODUCTION);
+        // CreateCheckPoint: the unlogged relations' fake-LSN counter survives a clean shutdown only
+        control.setUnloggedLSN(shutdown ? ctl.unloggedLsn() : XLogRecPtr.INVALID);
         control.setTime(now);
         ControlFile.write(dataDir, control);
 

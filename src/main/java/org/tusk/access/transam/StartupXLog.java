@@ -48,6 +48,10 @@ public final class StartupXLog {
         }
         ctl.initialize(segSize, end.endLsn(), end.lastRecordLsn(), lastPage, tli, end.control().systemIdentifier());
         ctl.setRedoAndFullPageWrites(end.checkPoint().redo(), end.checkPoint().fullPageWrites());
+        // StartupXLOG: unlogged relations were reset after a crash, so their fake LSNs start over
+        long unloggedLsn = end.control().unloggedLSN();
+        ctl.setUnloggedLsn(end.crashRecovery() || unloggedLsn < XLogCtl.FIRST_NORMAL_UNLOGGED_LSN
+                ? XLogCtl.FIRST_NORMAL_UNLOGGED_LSN : unloggedLsn);
         if (end.crashRecovery()) {
             checkpoints.create(false, true);
         } else {
@@ -88,6 +92,11 @@ public final class StartupXLog {
             log.log("database system was not properly shut down; automatic recovery in progress");
         }
 
+        if (crashRecovery) {
+            // StartupXLOG before redo: the unlogged relations' forks other than the init fork go
+            // (their contents after a crash are unknown); redo never touches them.
+            resetUnlogged(dataDir, org.tusk.storage.smgr.UnloggedRelationReset.Op.CLEANUP);
+        }
         XLogFiles files = new XLogFiles(dataDir.resolve("pg_wal"), new WalSegmentSize(control.xlogSegSize()));
         int tli = control.checkPointCopy().thisTimeLineId();
         try (XLogReader reader = new XLogReader(files, tli, control.systemIdentifier())) {
@@ -131,10 +140,27 @@ public final class StartupXLog {
             // without hot standby: the page of nextXid may be one that only replay re-created (a
             // checkpoint reads nextXid after writing the CLOG). PrescanPreparedTransactions would
             // give the oldest prepared xid; without two-phase commit the oldest active xid is nextXid.
+            if (crashRecovery) {
+                // ResetUnloggedRelations(UNLOGGED_RELATION_INIT) after redo, which may have made
+                // init forks: their replayed pages are written first (XLogReadBufferForRedoExtended
+                // flushes an INIT_FORKNUM page at once), then each is copied over its main fork.
+                if (redoCtx != null) redoCtx.buffers().flushAllDirty();
+                resetUnlogged(dataDir, org.tusk.storage.smgr.UnloggedRelationReset.Op.CLEANUP);
+                resetUnlogged(dataDir, org.tusk.storage.smgr.UnloggedRelationReset.Op.INIT);
+            }
             int nextXid = vars.nextXid().xid();
             clog.startup(nextXid);
             subtrans.startup(nextXid, nextXid);
             return new EndOfWal(end, lastRecord, control, cp, crashRecovery);
+        }
+    }
+
+    private static void resetUnlogged(Path dataDir, org.tusk.storage.smgr.UnloggedRelationReset.Op op) {
+        try {
+            org.tusk.storage.smgr.UnloggedRelationReset.reset(dataDir, op);
+        } catch (IOException e) {
+            throw new PgException(Severity.PANIC, SqlState.IO_ERROR, "could not reset unlogged relations: " + e.getMessage(),
+                    null, null, 0);
         }
     }
 

@@ -29,6 +29,11 @@ public final class XLog implements AutoCloseable {
                 WalSyncSettings.of(fsync, WalSyncMethod.fromSetting(walSyncMethod)), procNumber);
     }
 
+    /** GetFakeLSNForUnloggedRel: see {@link XLogCtl#nextFakeLsnForUnloggedRel}. */
+    public long getFakeLsnForUnloggedRel() {
+        return ctl.nextFakeLsnForUnloggedRel();
+    }
+
     /** GetRedoRecPtr: the REDO point of the latest checkpoint (a change after it must log its page whole or anew). */
     public long getRedoRecPtr() {
         return ctl.redoRecPtr();

@@ -23,7 +23,8 @@ import static org.tusk.access.transam.XLogDefs.XLOG_BLCKSZ;
  *
  * <pre>
  *   insert      insertPosLock, currBytePos, prevBytePos, redoRecPtr, fullPageWrites,
- *               timeline, system identifier, segment size, initialized     (one cache line)
+ *               timeline, system identifier, segment size, initialized,
+ *               unloggedLsn                                                 (one cache line)
  *   control     WALBufMappingLock, WALWriteLock, initializedUpTo,
  *               LogwrtRqst (write, flush), LogwrtResult (write, flush),
  *               recoveryDone                                                 (one cache line)
@@ -46,7 +47,7 @@ public final class XLogCtl {
             JAVA_LONG.withName("systemIdentifier"),
             JAVA_INT.withName("segmentSize"),
             JAVA_INT.withName("initialized"),
-            MemoryLayout.paddingLayout(8));
+            JAVA_LONG.withName("unloggedLsn"));
     private static final StructLayout CONTROL = MemoryLayout.structLayout(
             LWLock.LAYOUT.withName("walBufMappingLock"),
             LWLock.LAYOUT.withName("walWriteLock"),
@@ -72,7 +73,10 @@ public final class XLogCtl {
     private static final VarHandle RQST_FLUSH = CONTROL.varHandle(groupElement("rqstFlush"));
     private static final VarHandle RESULT_WRITE = CONTROL.varHandle(groupElement("resultWrite"));
     private static final VarHandle RESULT_FLUSH = CONTROL.varHandle(groupElement("resultFlush"));
+    private static final VarHandle UNLOGGED_LSN = INSERT.varHandle(groupElement("unloggedLsn"));
     private static final VarHandle XLBLOCK = JAVA_LONG.varHandle();
+    /** FirstNormalUnloggedLSN: where the fake LSNs of unlogged relations start after initdb or a crash. */
+    public static final long FIRST_NORMAL_UNLOGGED_LSN = 1000;
 
     /** prevBytePos when there is no previous record: its xl_prev is then InvalidXLogRecPtr. */
     static final long NO_PREV = -1L;
@@ -203,6 +207,25 @@ public final class XLogCtl {
     /** Set by the startup process as its last step; zero again only in a new shared-memory region. */
     public void setRecoveryDone() {
         RECOVERY_DONE.setVolatile(control, 0L, 1);
+    }
+
+    /**
+     * GetFakeLSNForUnloggedRel: the next of the shared counter of fake LSNs, which unlogged
+     * relations stamp on their pages where a logged one has its record's LSN (a GiST page's NSN
+     * must grow across every backend that splits it). Kept across a clean shutdown in pg_control.
+     */
+    public long nextFakeLsnForUnloggedRel() {
+        return (long) UNLOGGED_LSN.getAndAdd(insert, 0L, 1L);
+    }
+
+    /** The counter's current value (CreateCheckPoint saves it at shutdown). */
+    public long unloggedLsn() {
+        return (long) UNLOGGED_LSN.getVolatile(insert, 0L);
+    }
+
+    /** StartupXLOG: the counter from pg_control after a clean shutdown, FirstNormalUnloggedLSN after a crash. */
+    public void setUnloggedLsn(long lsn) {
+        UNLOGGED_LSN.setVolatile(insert, 0L, lsn);
     }
 
     /** wal_segment_size as given to {@link #initialize}. */

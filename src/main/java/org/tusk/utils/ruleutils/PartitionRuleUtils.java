@@ -67,7 +67,13 @@ public final class PartitionRuleUtils {
             int coll = colls != null && i < colls.length ? colls[i] : 0;
             if (coll != 0 && coll != org.tusk.catalog.CatalogRows.builtinCollation(type))
                 sb.append(" COLLATE ").append(RuleUtils.collationName(coll));
+            // get_opclass_name: a pattern class, or the class of a type the key is binary-coercible to (oid_ops on int4)
             String opclass = classes != null && i < classes.length ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(classes[i]) : null;
+            if (opclass == null && classes != null && i < classes.length && type != 0
+                    && org.tusk.catalog.BtreeOpclasses.partitionComparisonType(classes[i],
+                    org.tusk.catalog.TypeCache.baseType(type)) != 0) {
+                opclass = org.tusk.catalog.BtreeOpclasses.className(classes[i]);
+            }
             if (opclass != null) sb.append(' ').append(opclass);
         }
         return sb.append(')').toString();

@@ -1,0 +1,78 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A partition key whose operator class is one of a type the column is binary-coercible to
+ * (ResolveOpClass/IsBinaryCoercible: int4 under oid_ops): accepted, its bounds ordered and rows
+ * routed by that class (unsigned), the column type's own operators not used to prune, and
+ * pg_get_partkeydef naming the class.
+ */
+class PartitionKeyOpclassIT {
+    static TuskServer server;
+    static Connection c;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TuskServer.start();
+        c = server.connect();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (c != null) c.close();
+        if (server != null) server.close();
+    }
+
+    private static void exec(String... sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String s : sql) st.execute(s);
+        }
+    }
+
+    @Test
+    void int4KeyUnderOidOpsRoutesAndPrunesAsOid() throws Exception {
+        exec("create table pko (a int) partition by range (a oid_ops)",
+                "create table pko1 partition of pko for values from (0) to (10)",
+                "create table pko2 partition of pko for values from (10) to (-1)",   // -1 is the largest oid
+                "insert into pko values (-2), (100), (1), (5)");
+        assertEquals(List.of("pko1|1", "pko1|5", "pko2|-2", "pko2|100"),
+                TuskServer.rows(c, "select tableoid::regclass || '|' || a from pko order by 1"));
+        SQLException e = assertThrows(SQLException.class, () -> exec("insert into pko values (-1)"));
+        assertEquals("23514", e.getSQLState());
+        // int4's < is not in oid_ops' family: no pruning, and -2 is found
+        assertEquals(List.of("-2", "1"), TuskServer.rows(c, "select a from pko where a < 5 and a <> 5 order by 1"));
+        List<String> plan = TuskServer.rows(c, "explain (costs off) select * from pko where a < 5");
+        assertTrue(plan.toString().contains("pko1") && plan.toString().contains("pko2"), plan.toString());
+        assertEquals(List.of("RANGE (a oid_ops)"), TuskServer.rows(c, "select pg_get_partkeydef('pko'::regclass)"));
+        exec("drop table pko");
+    }
+
+    /** CheckMutability plans the expression first: a simple SQL function not marked IMMUTABLE is inlined (b + 1). */
+    @Test
+    void inlinableSqlFunctionInKeyIsAcceptedAndPinned() throws Exception {
+        exec("create function pko_plusone(a int) returns int as $$ select a + 1 $$ language sql",
+                "create function pko_rand(a int) returns int as $$ select a + (random() * 0)::int $$ language sql",
+                "create table pkf (a int, b int, c text) partition by range (a oid_ops, pko_plusone(b), c collate \"C\")");
+        assertEquals(List.of("RANGE (a oid_ops, pko_plusone(b), c COLLATE \"C\")"),
+                TuskServer.rows(c, "select pg_get_partkeydef('pkf'::regclass)"));
+        SQLException drop = assertThrows(SQLException.class, () -> exec("drop function pko_plusone(int)"));
+        assertEquals("2BP01", drop.getSQLState());
+        SQLException vol = assertThrows(SQLException.class,
+                () -> exec("create table pkv (a int) partition by range (pko_rand(a))"));
+        assertEquals("functions in partition key expression must be marked IMMUTABLE",
+                ((org.postgresql.util.PSQLException) vol).getServerErrorMessage().getMessage());
+        exec("drop table pkf", "drop function pko_plusone(int)", "drop function pko_rand(int)");
+    }
+}
