@@ -1,0 +1,80 @@
+package org.tusk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A scan under a Hash or a Materialize node emits only the columns needed above it
+ * (createplan.c's CP_SMALL_TLIST over the rel's reltarget, in the order build_base_rel_tlists
+ * and the join clauses add them), while a scan read directly by a join keeps its physical tuple
+ * (use_physical_tlist). The plans are PostgreSQL 15's; the rows are the same either way.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SmallTargetListIT extends OneServerPerClass {
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table stl_a (x int, y int, z text)");
+            s.execute("create table stl_b (x int, w int, v text)");
+            s.execute("insert into stl_a select g, g % 10, 'a' || g from generate_series(1, 1000) g");
+            s.execute("insert into stl_b select g % 100, g, 'b' || g from generate_series(1, 500) g");
+            s.execute("analyze stl_a");
+            s.execute("analyze stl_b");
+        }
+    }
+
+    private static List<String> verbose(Connection c, String q) throws Exception {
+        return Jdbc.rowsShowingNull(c, "explain (verbose, costs off) " + q);
+    }
+
+    @Test
+    void theHashedSideEmitsTheColumnsReadAboveIt() throws Exception {
+        try (Connection c = server.connect()) {
+            String q = "select a.z, b.v from stl_a a join stl_b b on a.x = b.x where a.y > 2";
+            assertEquals(List.of("Hash Join", "  Output: a.z, b.v", "  Hash Cond: (b.x = a.x)",
+                    "  ->  Seq Scan on public.stl_b b", "        Output: b.x, b.w, b.v",
+                    "  ->  Hash", "        Output: a.z, a.x", "        ->  Seq Scan on public.stl_a a",
+                    "              Output: a.z, a.x", "              Filter: (a.y > 2)"), verbose(c, q));
+            assertEquals(List.of("350|2338|a9b9"),
+                    Jdbc.rowsShowingNull(c, "select count(*), sum(length(a.z || b.v)), max(a.z || b.v) from stl_a a"
+                            + " join stl_b b on a.x = b.x where a.y > 2"));
+            assertEquals(List.of("a3|b103", "a3|b203", "a3|b3", "a3|b303", "a3|b403"), Jdbc.rowsShowingNull(c, q + " and a.x = 3 order by 2"));
+        }
+    }
+
+    @Test
+    void theMaterializedSideEmitsTheColumnsReadAboveIt() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "set enable_hashjoin = off", "set enable_mergejoin = off");
+            String q = "select a.z, b.v from stl_a a left join stl_b b on a.x = b.x and b.w < 3 where a.y = 1";
+            assertEquals(List.of("Nested Loop Left Join", "  Output: a.z, b.v", "  Join Filter: (a.x = b.x)",
+                    "  ->  Seq Scan on public.stl_a a", "        Output: a.x, a.y, a.z", "        Filter: (a.y = 1)",
+                    "  ->  Materialize", "        Output: b.v, b.x", "        ->  Seq Scan on public.stl_b b",
+                    "              Output: b.v, b.x", "              Filter: (b.w < 3)"), verbose(c, q));
+            assertEquals(List.of("a1|b1", "a11|null", "a2|b2"),
+                    Jdbc.rowsShowingNull(c, "select a.z, b.v from stl_a a left join stl_b b on a.x = b.x and b.w < 3"
+                            + " where a.x < 12 and a.y in (1, 2) order by 1"));
+        }
+    }
+
+    @Test
+    void aWholeRowReferenceKeepsThePhysicalTuple() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "set enable_nestloop = off", "set enable_mergejoin = off");
+            String q = "select b from stl_a a join stl_b b on a.x = b.x where a.y > 2 and b.w = 7";
+            String plan = String.join("\n", verbose(c, q));
+            // the whole row is built from every column: no scan of b emits fewer
+            assertEquals(false, plan.contains("Output: b.x\n") || plan.contains("Output: b.x, b.w\n"), plan);
+            assertEquals(List.of("(7,7,b7)"), Jdbc.rowsShowingNull(c, q));
+        }
+    }
+}
