@@ -724,10 +724,18 @@ final class JoinPlanner {
             // anti join (reduce_outer_joins' kind), which the merge join executor does not do
             List<Integer> keyTypes = new ArrayList<>();
             for (EquiKey k : keys) keyTypes.add(SortGroupTypes.of(((Expr.OpExpr) k.clause()).op().left()));
-            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, List.copyOf(keyTypes),
-                    rest, otherClauses, unique);
-            SetRefs ol = outer.layout().withWidth(mj.outer().width());
-            offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 2));
+            // sort_inner_and_outer sorts both sides explicitly: create_mergejoin_plan asks a side it
+            // sorts for a small target list (CP_SMALL_TLIST)
+            Rel sortedOuter = smallTlist(outer), sortedInner = smallTlist(inner);
+            List<Expr> mergeOuterKeys = new ArrayList<>(), mergeInnerKeys = new ArrayList<>();
+            for (EquiKey k : keys) {
+                mergeOuterKeys.add(sortedOuter.layout().fix(k.outer()));
+                mergeInnerKeys.add(sortedInner.layout().fix(k.inner()));
+            }
+            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, sortedOuter, sortedInner, mergeOuterKeys, mergeInnerKeys,
+                    List.copyOf(keyTypes), rest, otherClauses, unique);
+            SetRefs ol = sortedOuter.layout().withWidth(mj.outer().width());
+            offer(choice, mj, SetRefs.concat(ol, sortedInner.layout()), true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 2));
             indexOrderedMergeJoins(type, outer, inner, keys, joinClauses, otherClauses, unique, choice, mergeOn, sortOn,
                     materialOn);
         }

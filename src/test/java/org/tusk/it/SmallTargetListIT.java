@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A scan under a Hash or a Materialize node emits only the columns needed above it
+ * A scan under a Hash, a Materialize or a merge join's Sort node emits only the columns needed above it
  * (createplan.c's CP_SMALL_TLIST over the rel's reltarget, in the order build_base_rel_tlists
  * and the join clauses add them), while a scan read directly by a join keeps its physical tuple
  * (use_physical_tlist). The plans are PostgreSQL 15's; the rows are the same either way.
@@ -63,6 +63,21 @@ class SmallTargetListIT extends OneServerPerClass {
             assertEquals(List.of("a1|b1", "a11|null", "a2|b2"),
                     Jdbc.rowsShowingNull(c, "select a.z, b.v from stl_a a left join stl_b b on a.x = b.x and b.w < 3"
                             + " where a.x < 12 and a.y in (1, 2) order by 1"));
+        }
+    }
+
+    @Test
+    void theSortedSidesOfAMergeJoinEmitTheColumnsReadAboveThem() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "set enable_hashjoin = off", "set enable_nestloop = off");
+            String q = "select a.z, b.v from stl_a a join stl_b b on a.x = b.x where a.y > 2";
+            assertEquals(List.of("Merge Join", "  Output: a.z, b.v", "  Merge Cond: (a.x = b.x)", "  ->  Sort",
+                    "        Output: a.z, a.x", "        Sort Key: a.x", "        ->  Seq Scan on public.stl_a a",
+                    "              Output: a.z, a.x", "              Filter: (a.y > 2)", "  ->  Sort",
+                    "        Output: b.v, b.x", "        Sort Key: b.x", "        ->  Seq Scan on public.stl_b b",
+                    "              Output: b.v, b.x"), verbose(c, q));
+            assertEquals(List.of("350|a9b9|b103a3"), Jdbc.rowsShowingNull(c,
+                    "select count(*), max(a.z || b.v), min(b.v || a.z) from stl_a a join stl_b b on a.x = b.x where a.y > 2"));
         }
     }
 
