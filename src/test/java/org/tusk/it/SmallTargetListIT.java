@@ -29,6 +29,12 @@ class SmallTargetListIT extends OneServerPerClass {
             s.execute("insert into stl_b select g % 100, g, 'b' || g from generate_series(1, 500) g");
             s.execute("analyze stl_a");
             s.execute("analyze stl_b");
+            s.execute("create table stl_c (k int primary key, pad text)");
+            s.execute("insert into stl_c select g, repeat('p', 20) from generate_series(1, 10000) g");
+            s.execute("create table stl_d (f1 int)");
+            s.execute("insert into stl_d values (1), (5), (7), (20000)");
+            s.execute("vacuum analyze stl_c");
+            s.execute("analyze stl_d");
         }
     }
 
@@ -78,6 +84,19 @@ class SmallTargetListIT extends OneServerPerClass {
                     "              Output: b.v, b.x"), verbose(c, q));
             assertEquals(List.of("350|a9b9|b103a3"), Jdbc.rowsShowingNull(c,
                     "select count(*), max(a.z || b.v), min(b.v || a.z) from stl_a a join stl_b b on a.x = b.x where a.y > 2"));
+        }
+    }
+
+    @Test
+    void anIndexOnlyScansPhysicalTupleIsTheIndexColumns() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "set enable_hashjoin = off", "set enable_mergejoin = off");
+            String q = "select d.f1, c.k from stl_d d join stl_c c on c.k = d.f1";
+            assertEquals(List.of("Nested Loop", "  Output: d.f1, c.k", "  Inner Unique: true",
+                    "  ->  Seq Scan on public.stl_d d", "        Output: d.f1",
+                    "  ->  Index Only Scan using stl_c_pkey on public.stl_c c", "        Output: c.k",
+                    "        Index Cond: (c.k = d.f1)"), verbose(c, q));
+            assertEquals(List.of("1|1", "5|5", "7|7"), Jdbc.rowsShowingNull(c, q + " order by 1"));
         }
     }
 
