@@ -724,10 +724,18 @@ final class JoinPlanner {
             // anti join (reduce_outer_joins' kind), which the merge join executor does not do
             List<Integer> keyTypes = new ArrayList<>();
             for (EquiKey k : keys) keyTypes.add(SortGroupTypes.of(((Expr.OpExpr) k.clause()).op().left()));
-            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, outer, inner, outerKeys, innerKeys, List.copyOf(keyTypes),
-                    rest, otherClauses, unique);
-            SetRefs ol = new SetRefs(outer.layout().offsets, mj.outer().width());
-            offer(choice, mj, SetRefs.concat(ol, inner.layout()), true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 2));
+            // sort_inner_and_outer sorts both sides explicitly: create_mergejoin_plan asks a side it
+            // sorts for a small target list (CP_SMALL_TLIST)
+            Rel sortedOuter = smallTlist(outer), sortedInner = smallTlist(inner);
+            List<Expr> mergeOuterKeys = new ArrayList<>(), mergeInnerKeys = new ArrayList<>();
+            for (EquiKey k : keys) {
+                mergeOuterKeys.add(sortedOuter.layout().fix(k.outer()));
+                mergeInnerKeys.add(sortedInner.layout().fix(k.inner()));
+            }
+            Plan.MergeJoin mj = (Plan.MergeJoin) mergeJoin(type, sortedOuter, sortedInner, mergeOuterKeys, mergeInnerKeys,
+                    List.copyOf(keyTypes), rest, otherClauses, unique);
+            SetRefs ol = sortedOuter.layout().withWidth(mj.outer().width());
+            offer(choice, mj, SetRefs.concat(ol, sortedInner.layout()), true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 2));
             indexOrderedMergeJoins(type, outer, inner, keys, joinClauses, otherClauses, unique, choice, mergeOn, sortOn,
                     materialOn);
         }
@@ -769,13 +777,132 @@ final class JoinPlanner {
             }
             // the materialized form of the inner path, unless enable_material is off or the inner
             // node keeps its rows anyway (ExecMaterializesOutput)
-            if (materialOn && !Plan.materializesOutput(inner.plan()))
-                offer(choice, new Plan.NestLoop(type, outer.plan(), inner.plan(), nlQual, otherQual, List.of(), unique, true),
-                        layout, false, nlOn);
+            if (materialOn && !Plan.materializesOutput(inner.plan())) {
+                // create_material_plan asks its input for a small target list (CP_SMALL_TLIST)
+                Rel stored = smallTlist(inner);
+                SetRefs ml = SetRefs.concat(outer.layout(), stored.layout());
+                offer(choice, new Plan.NestLoop(type, outer.plan(), stored.plan(), ml.fix(ScanPaths.and(joinClauses)),
+                        ml.fix(ScanPaths.and(otherClauses)), List.of(), unique, true), ml, false, nlOn);
+            }
         }
         if (!keys.isEmpty()) {
-            offer(choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
-                    layout.fix(ScanPaths.and(rest)), otherQual, unique), layout, false, hashOn);
+            // create_hashjoin_plan asks its inner side for a small target list (CP_SMALL_TLIST):
+            // the Hash stores only the columns needed above the scan
+            Rel hashed = smallTlist(inner);
+            SetRefs hl = SetRefs.concat(outer.layout(), hashed.layout());
+            List<Expr> hashKeys = new ArrayList<>();
+            for (EquiKey k : keys) hashKeys.add(hashed.layout().fix(k.inner()));
+            offer(choice, new Plan.HashJoin(type, outer.plan(), hashed.plan(), List.copyOf(outerKeys), List.copyOf(hashKeys),
+                    hl.fix(ScanPaths.and(rest)), hl.fix(ScanPaths.and(otherClauses)), unique), hl, false, hashOn);
+        }
+    }
+
+    /** The needed-column maps of this level's base tables, by range table index (null: scan the physical tuple). */
+    private final java.util.Map<Integer, int[]> neededColumns = new java.util.HashMap<>();
+
+    /**
+     * The rel's scan emitting only the columns needed above it, as createplan.c builds a scan
+     * asked for CP_SMALL_TLIST (under a Hash or a Materialize node) from the rel's reltarget
+     * (initsplan.c build_base_rel_tlists / add_vars_to_targetlist: the columns read anywhere in
+     * the query level except by the rel's own restriction clauses). The rel itself when it is no
+     * plain table scan, when every column is needed, or when the scan must emit its physical
+     * tuple anyway (use_physical_tlist's whole-row and system column cases, rows the statement
+     * locks or changes).
+     */
+    Rel smallTlist(Rel rel) {
+        if (rel.table() == null || rel.relids().size() != 1 || q.commandType() != Query.CommandType.SELECT
+                || q.rowMarks() != null && !q.rowMarks().isEmpty()) return rel;
+        Plan p = rel.plan();
+        boolean plainScan = p instanceof Plan.SeqScan s && s.targetList() == null
+                || p instanceof Plan.BitmapHeapScan b && b.targetList() == null
+                || p instanceof Plan.IndexScan i && i.targetList() == null && !i.indexOnly();
+        if (!plainScan) return rel;
+        int rtindex = rel.relids().iterator().next();
+        Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
+        if (rte.inh() && rte.table().relhassubclass()) return rel;
+        int[] map = neededColumns.computeIfAbsent(rtindex, r -> neededColumnMap(r, rte, rel.scanQuals()));
+        if (map.length == 0) return rel;
+        // the scan's target list in the map's order: position map[a] holds column a
+        int width = 0;
+        for (int a = 1; a < map.length; a++) width = Math.max(width, map[a]);
+        Expr[] columns = new Expr[width];
+        for (int a = 1; a < map.length; a++) {
+            if (map[a] == 0) continue;
+            var c = rte.columns().get(a - 1);
+            columns[map[a] - 1] = new Expr.Var(Expr.Var.RESOLVED, a, c.typeOid(), c.typmod(), c.name(), -1, 0);
+        }
+        List<Expr> tlist = List.of(columns);
+        Plan narrowed = switch (p) {
+            case Plan.SeqScan s -> new Plan.SeqScan(s.rte(), s.qual(), List.copyOf(tlist));
+            case Plan.BitmapHeapScan b -> new Plan.BitmapHeapScan(b.rte(), b.bitmap(), b.recheck(), b.qual(), List.copyOf(tlist));
+            case Plan.IndexScan i -> new Plan.IndexScan(i.rte(), i.index(), i.indexQuals(), i.qual(), List.copyOf(tlist),
+                    i.backward(), i.indexOnly(), i.orderBys());
+            default -> throw new IllegalStateException("not a plain scan: " + p);
+        };
+        return new Rel(narrowed, SetRefs.narrowed(rtindex, map, tlist.size()), rel.relids(), rel.rows(), rel.cost(),
+                rel.lateralParams(), rel.table(), rel.scanQuals());
+    }
+
+    /**
+     * attr_needed of one base table, as a column map for {@link SetRefs#narrowed} (empty: keep
+     * the physical tuple): the columns whose Vars appear anywhere in the query level (and the
+     * levels nested in it) other than in the rel's own restriction clauses. A restriction is
+     * taken off only when it is literally one of the query's WHERE or ON conjuncts, so that a
+     * clause the planner derived (an equivalence class's) never hides a read that stays above.
+     */
+    private int[] neededColumnMap(int rtindex, Query.RangeTblEntry rte, List<Expr> scanQuals) {
+        int natts = rte.columns().size();
+        int[] reads = IndexOnlyScans.columnReads(q, rtindex, natts);
+        if (scanQuals != null && !scanQuals.isEmpty()) {
+            List<Expr> written = new ArrayList<>();
+            collectConjuncts(q.fromList(), written);
+            written.addAll(ScanPaths.conjuncts(q.where()));
+            for (Expr c : scanQuals) if (written.remove(c)) reads = IndexOnlyScans.without(reads, c);
+        }
+        if (reads[0] > 0) return new int[0];
+        for (int a = natts + 1; a < reads.length; a++) if (reads[a] > 0) return new int[0];
+        int[] needed = reads;
+        // the reltarget's order: the order add_vars_to_targetlist meets the Vars (build_base_rel_tlists
+        // over the target list, then HAVING, then deconstruct_jointree's join clauses, each join's
+        // after its inputs', WHERE's last); a column read only elsewhere (a sub-select) after them
+        List<Expr> order = new ArrayList<>();
+        for (Query.TargetEntry te : q.targetList()) order.add(te.expr());
+        order.add(q.havingQual());
+        for (Query.JoinNode n : q.fromList()) joinClauseOrder(n, rtindex, order);
+        for (Expr c : ScanPaths.conjuncts(q.where())) if (!varnos(c).equals(Set.of(rtindex))) order.add(c);
+        int[] map = new int[natts + 1];
+        int[] n = {0};
+        for (Expr e : order) {
+            if (e == null) continue;
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.Var v && v.levelsup() == 0 && v.varno() == rtindex && v.attno() >= 1 && v.attno() <= natts
+                        && needed[v.attno()] > 0 && map[v.attno()] == 0) map[v.attno()] = ++n[0];
+                return false;
+            });
+        }
+        for (int a = 1; a <= natts; a++) if (reads[a] > 0 && map[a] == 0) map[a] = ++n[0];
+        // nothing read (a count(*) over a join) or everything read: the physical tuple
+        if (n[0] == 0 || n[0] == natts) return new int[0];
+        return map;
+    }
+
+    private void joinClauseOrder(Query.JoinNode n, int rtindex, List<Expr> into) {
+        if (n instanceof Query.JoinNode.Join j) {
+            joinClauseOrder(j.left(), rtindex, into);
+            joinClauseOrder(j.right(), rtindex, into);
+            for (Expr c : ScanPaths.conjuncts(j.quals())) if (!varnos(c).equals(Set.of(rtindex))) into.add(c);
+        }
+    }
+
+    private static void collectConjuncts(List<Query.JoinNode> nodes, List<Expr> into) {
+        for (Query.JoinNode n : nodes) collectConjuncts(n, into);
+    }
+
+    private static void collectConjuncts(Query.JoinNode n, List<Expr> into) {
+        if (n instanceof Query.JoinNode.Join j) {
+            into.addAll(ScanPaths.conjuncts(j.quals()));
+            collectConjuncts(j.left(), into);
+            collectConjuncts(j.right(), into);
         }
     }
 
@@ -813,8 +940,8 @@ final class JoinPlanner {
                            List<Integer> keyTypes, List<Expr> rest, List<Expr> otherClauses, boolean innerUnique) {
         Sorted o = sortedOn(outer.plan(), outerKeys);
         Sorted i = sortedOn(inner.plan(), innerKeys);
-        SetRefs ol = new SetRefs(outer.layout().offsets, o.plan().width());
-        SetRefs il = new SetRefs(inner.layout().offsets, i.plan().width());
+        SetRefs ol = outer.layout().withWidth(o.plan().width());
+        SetRefs il = inner.layout().withWidth(i.plan().width());
         SetRefs layout = SetRefs.concat(ol, il);
         return new Plan.MergeJoin(type, o.plan(), i.plan(), o.columns(), i.columns(), layout.fix(ScanPaths.and(rest)),
                 layout.fix(ScanPaths.and(otherClauses)), keyTypes, innerUnique);
@@ -894,7 +1021,7 @@ final class JoinPlanner {
             }
             // the inner side sorted on its keys
             Sorted is = sortedOn(inner.plan(), innerKeys);
-            SetRefs sl = SetRefs.concat(outer.layout(), new SetRefs(inner.layout().offsets, is.plan().width()));
+            SetRefs sl = SetRefs.concat(outer.layout(), inner.layout().withWidth(is.plan().width()));
             offer(choice, new Plan.MergeJoin(type, outerScan, is.plan(), List.copyOf(outerCols), is.columns(),
                     sl.fix(ScanPaths.and(rest)), sl.fix(ScanPaths.and(otherClauses)), List.copyOf(keyTypes), unique),
                     layout, true, (mergeOn ? 0 : 1) + (sortOn ? 0 : 1));

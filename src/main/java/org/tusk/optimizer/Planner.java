@@ -694,15 +694,11 @@ public final class Planner {
     private static Plan dummyRel(int width, SetRefs layout, List<Query.RangeTblEntry> rangeTable) {
         List<Expr> columns = new ArrayList<>();
         for (int pos = 1; pos <= width; pos++) {
-            int rtindex = 0, offset = -1;
-            for (var e : layout.offsets.entrySet())
-                if (e.getValue() < pos && e.getValue() > offset) {
-                    rtindex = e.getKey();
-                    offset = e.getValue();
-                }
+            int[] at = layout.columnAt(pos);
+            int rtindex = at == null ? 0 : at[0];
             Query.RangeTblEntry rte = rtindex == 0 ? null : rangeTable.get(rtindex - 1);
-            int attno = pos - offset;
-            if (rte != null && rte.columns() != null && attno <= rte.columns().size()) {
+            int attno = at == null ? 0 : at[1];
+            if (rte != null && attno >= 1 && rte.columns() != null && attno <= rte.columns().size()) {
                 var c = rte.columns().get(attno - 1);
                 columns.add(new Expr.Var(rtindex, attno, c.typeOid(), c.typmod(), c.name(), -1));
             } else {

@@ -155,7 +155,7 @@ final class SemiJoins {
                         joinQual, null);
         double cost = outer.cost() + inner.cost() + (outerKeys.isEmpty() ? outer.rows() * inner.rows() : outer.rows() + inner.rows())
                 * JoinPlanner.CPU_OPERATOR_COST;
-        return new JoinPlanner.Rel(plan, new SetRefs(outer.layout().offsets, ow + inner.plan().width()), outer.relids(),
+        return new JoinPlanner.Rel(plan, outer.layout().withWidth(ow + inner.plan().width()), outer.relids(),
                 Math.max(1, outer.rows() * 0.5), cost, outer.lateralParams(), null, null);
     }
 

@@ -65,6 +65,12 @@
  * outer rows: the Mackert-Lohman page fetches of all loops, pro-rated per loop; the btree
  * descent charges 50 operator costs per level of the index's tree height (its metapage's fast
  * root level), as btcostestimate does. RIGHT joins are LEFT joins with the inputs swapped.
+ * A table scan read directly by a join emits its physical tuple (use_physical_tlist); one under a
+ * Hash, a Materialize or a merge join's Sort node (CP_SMALL_TLIST) emits only the columns needed above it, in
+ * reltarget order (the target list's, HAVING's, then the join clauses' Vars: build_base_rel_tlists,
+ * add_vars_to_targetlist), and the join's {@link org.tusk.optimizer.SetRefs} layout maps each
+ * column to its position ({@code JoinPlanner.smallTlist}). Not for whole-row or system column
+ * reads, row locks or data-modifying statements.
  * A FULL JOIN without merge- or hash-joinable clauses whose join clauses are all constants (ON
  * TRUE, ON FALSE) is a clauseless merge join over the unsorted inputs (match_unsorted_outer's
  * corner case; a constant-false qual makes the merge executor report no pair equal, as

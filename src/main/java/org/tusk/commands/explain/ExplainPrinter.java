@@ -526,7 +526,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
                 n.targetProps.put("Index Name", index);
                 scanTarget(n, s.rte().relname(), schema(s.rte()), rtNames.of(s.rte()));
                 n.input = tableColumns(s.rte());
-                n.output = tlist(s.targetList(), n.input, outputColumns(p));
+                n.output = tlist(s.targetList(), n.input, s.indexOnly() && s.targetList() == null
+                        ? indexTargetList(s, n.input, outputColumns(p)) : outputColumns(p));
                 List<Expr> conds = new ArrayList<>();
                 for (Plan.IndexQual q : s.indexQuals()) conds.add(q.clause());
                 qual(n, "Index Cond", and(conds), scanPrefix(false));
@@ -1494,6 +1495,23 @@ final class ExplainPrinter implements ExplainDeparser.Context {
         // a Param (an InitPlan's output too) prints as itself (get_parameter), as a Var does
         boolean param = k instanceof Expr.ExecParam || k instanceof Expr.SubPlan && s.matches("\\$\\d+");
         return k instanceof Expr.Var || k instanceof Expr.WholeRowVar || param || s.startsWith("(") ? s : "(" + s + ")";
+    }
+
+    /**
+     * An index-only scan's physical target list (use_physical_tlist's index-only case: the
+     * index's indextlist): the table columns the index returns, in index order; the table's
+     * columns when an index column is an expression.
+     */
+    private static List<ExplainColumn> indexTargetList(Plan.IndexScan s, List<ExplainColumn> tableColumns,
+                                                       List<ExplainColumn> ifUnknown) {
+        var info = s.index().index();
+        List<ExplainColumn> l = new ArrayList<>();
+        for (int k = 0; k < info.natts(); k++) {
+            int a = info.attnum(k);
+            if (a < 1 || a > s.rte().columns().size()) return ifUnknown;
+            l.add(tableColumns.get(a - 1));
+        }
+        return l;
     }
 
     private List<String> tlist(List<Expr> tl, List<ExplainColumn> input, List<ExplainColumn> ifNull) {
