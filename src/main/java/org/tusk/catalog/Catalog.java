@@ -157,6 +157,16 @@ public interface Catalog {
     /** ALTER COLUMN SET / DROP NOT NULL (attnum 1-based; the caller has checked existing rows). */
     void setColumnNotNull(Relation heap, int attnum, boolean notNull);
 
+    /**
+     * ATExecDropExpression's catalog part: column {@code attnum} is no longer generated
+     * (attgenerated ''), its pg_attrdef row goes, and so do its dependencies on the other
+     * columns of its table.
+     */
+    default void dropColumnGeneration(Relation heap, int attnum) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "generated columns need the heap catalogs");
+    }
+
     /** pg_attribute.attidentity of a column ('a' ALWAYS, 'd' BY DEFAULT, 0 none). */
     default void setColumnIdentity(Relation heap, int attnum, char identity) {
         throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,

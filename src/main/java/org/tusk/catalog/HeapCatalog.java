@@ -517,6 +517,19 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void dropColumnGeneration(Relation heap, int attnum) {
+        ddl.setDefault(heap, attnum, null);
+        ddl.setGenerated(heap, attnum, (char) 0);
+        int rel = heap.oid();
+        writer.delete(SystemCatalogs.PG_DEPEND, v -> oid(SystemCatalogs.PG_DEPEND.get(v, "classid")) == ObjectAddress.RELATION_RELATION_ID
+                && oid(SystemCatalogs.PG_DEPEND.get(v, "objid")) == rel
+                && (Integer) SystemCatalogs.PG_DEPEND.get(v, "objsubid") == attnum
+                && oid(SystemCatalogs.PG_DEPEND.get(v, "refclassid")) == ObjectAddress.RELATION_RELATION_ID
+                && oid(SystemCatalogs.PG_DEPEND.get(v, "refobjid")) == rel);
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
     public int addColumn(Relation heap, ColumnSpec column) {
         checkColumns(List.of(column));
         int attnum = ddl.addColumn(heap, column);

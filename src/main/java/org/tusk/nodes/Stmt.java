@@ -1191,6 +1191,9 @@ public sealed interface Stmt {
         /** SET DEFAULT expr ({@code defaultSql} its text) or, with a null expression, DROP DEFAULT. */
         record SetDefault(String column, RawExpr rawDefault, String defaultSql) implements AlterTableCmd {}
 
+        /** ALTER [COLUMN] c DROP EXPRESSION [IF EXISTS]: a stored generated column becomes an ordinary one. */
+        record DropExpression(String column, boolean missingOk) implements AlterTableCmd {}
+
         /** ATTACH PARTITION name FOR VALUES ... | DEFAULT. */
         record AttachPartition(RangeVar partition, PartitionBoundSpec bound) implements AlterTableCmd {}
 

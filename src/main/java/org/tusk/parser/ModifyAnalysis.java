@@ -341,9 +341,11 @@ final class ModifyAnalysis {
         List<Query.TargetEntry> tlist = new ArrayList<>();
         for (int attno = 1; attno <= cols.size(); attno++) {
             ColumnDef c = cols.get(attno - 1);
-            // expand_targetlist: a dropped column is stored as NULL in the new version
+            // expand_targetlist: a dropped column is stored as NULL in the new version; a generated
+            // one is NULL until ExecComputeStoredGenerated (BEFORE ROW triggers see it so)
             Expr e = assigned.containsKey(attno) ? assigned.get(attno)
                     : c.name().isEmpty() ? new Expr.Const(c.typeOid(), -1, null, -1)
+                    : generated(rte, attno) ? new Expr.Const(c.typeOid(), c.typmod(), null, -1)
                     : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
             tlist.add(new Query.TargetEntry(e, attno, c.name(), false));
         }
