@@ -28,8 +28,19 @@ public interface Catalog {
     /** RelationGetIndexList: the indexes of {@code heap}, opened. */
     List<Relation> indexesOf(Relation heap);
 
-    /** The column defaults of {@code heap}: element i is the SQL text of attribute i+1's default, or null. */
+    /**
+     * The column defaults of {@code heap}: element i is the SQL text of attribute i+1's default, or
+     * null (also for a generated column, whose pg_attrdef row is its generation expression).
+     */
     List<String> columnDefaults(Relation heap);
+
+    /**
+     * The generation expressions of {@code heap}'s stored generated columns: element i is the SQL
+     * text of attribute i+1's (pg_attrdef.adbin of a column with attgenerated 's'), or null.
+     */
+    default List<String> generationExpressions(Relation heap) {
+        return java.util.Collections.nCopies(heap.desc().natts(), null);
+    }
 
     /**
      * DefineRelation / heap_create_with_catalog: creates a table. Errors as PostgreSQL's: 42P07
@@ -145,6 +156,16 @@ public interface Catalog {
 
     /** ALTER COLUMN SET / DROP NOT NULL (attnum 1-based; the caller has checked existing rows). */
     void setColumnNotNull(Relation heap, int attnum, boolean notNull);
+
+    /**
+     * ATExecDropExpression's catalog part: column {@code attnum} is no longer generated
+     * (attgenerated ''), its pg_attrdef row goes, and so do its dependencies on the other
+     * columns of its table.
+     */
+    default void dropColumnGeneration(Relation heap, int attnum) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "generated columns need the heap catalogs");
+    }
 
     /** pg_attribute.attidentity of a column ('a' ALWAYS, 'd' BY DEFAULT, 0 none). */
     default void setColumnIdentity(Relation heap, int attnum, char identity) {
@@ -747,11 +768,26 @@ public interface Catalog {
      * @param typmod     -1, or the type modifier (varchar(n) is n+4, as PostgreSQL stores it)
      * @param defaultSql the DEFAULT expression's SQL text, or null
      * @param identity   pg_attribute.attidentity: 'a' (GENERATED ALWAYS AS IDENTITY), 'd' (BY DEFAULT) or 0
+     * @param generated  pg_attribute.attgenerated: 's' (GENERATED ALWAYS AS (expr) STORED, the expression
+     *                   being {@code defaultSql}) or 0
      */
     record ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql, char identity,
-                      int collation) {
+                      int collation, char generated) {
+        public ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql, char identity,
+                          int collation) {
+            this(name, typeOid, typmod, notNull, defaultSql, identity, collation, (char) 0);
+        }
+
         public ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql, char identity) {
             this(name, typeOid, typmod, notNull, defaultSql, identity, 0);
+        }
+
+        /**
+         * The same column as a stored generated column (pg_attribute.attgenerated 's') whose
+         * generation expression is {@code defaultSql}, kept in pg_attrdef as a default is.
+         */
+        public ColumnSpec asGenerated(char kind) {
+            return new ColumnSpec(name, typeOid, typmod, notNull, defaultSql, identity, collation, kind);
         }
 
         public ColumnSpec(String name, int typeOid, int typmod, boolean notNull, String defaultSql) {
@@ -760,7 +796,7 @@ public interface Catalog {
 
         /** The same column with attcollation {@code coll} (0: its type's). */
         public ColumnSpec withCollation(int coll) {
-            return new ColumnSpec(name, typeOid, typmod, notNull, defaultSql, identity, coll);
+            return new ColumnSpec(name, typeOid, typmod, notNull, defaultSql, identity, coll, generated);
         }
 
         /** pg_attribute.attcollation this column gets: the one given, else its type's. */

@@ -517,6 +517,19 @@ public final class HeapCatalog implements Catalog {
     }
 
     @Override
+    public void dropColumnGeneration(Relation heap, int attnum) {
+        ddl.setDefault(heap, attnum, null);
+        ddl.setGenerated(heap, attnum, (char) 0);
+        int rel = heap.oid();
+        writer.delete(SystemCatalogs.PG_DEPEND, v -> oid(SystemCatalogs.PG_DEPEND.get(v, "classid")) == ObjectAddress.RELATION_RELATION_ID
+                && oid(SystemCatalogs.PG_DEPEND.get(v, "objid")) == rel
+                && (Integer) SystemCatalogs.PG_DEPEND.get(v, "objsubid") == attnum
+                && oid(SystemCatalogs.PG_DEPEND.get(v, "refclassid")) == ObjectAddress.RELATION_RELATION_ID
+                && oid(SystemCatalogs.PG_DEPEND.get(v, "refobjid")) == rel);
+        env.commandCounterIncrement().run();
+    }
+
+    @Override
     public int addColumn(Relation heap, ColumnSpec column) {
         checkColumns(List.of(column));
         int attnum = ddl.addColumn(heap, column);
@@ -971,6 +984,23 @@ public final class HeapCatalog implements Catalog {
 
     @Override
     public List<String> columnDefaults(Relation heap) {
+        List<String> all = attrDefaults(heap);
+        if (!heap.hasGeneratedStored()) return all;
+        String[] out = all.toArray(new String[0]);
+        for (int attnum = 1; attnum <= out.length; attnum++) if (heap.attgenerated(attnum) != 0) out[attnum - 1] = null;
+        return java.util.Arrays.asList(out);
+    }
+
+    @Override
+    public List<String> generationExpressions(Relation heap) {
+        List<String> all = attrDefaults(heap);
+        String[] out = new String[all.size()];
+        for (int attnum = 1; attnum <= out.length; attnum++) if (heap.attgenerated(attnum) != 0) out[attnum - 1] = all.get(attnum - 1);
+        return java.util.Arrays.asList(out);
+    }
+
+    /** pg_attrdef's expressions of {@code heap}, defaults and generation expressions alike, by attribute. */
+    private List<String> attrDefaults(Relation heap) {
         // Kept with the relcache entry (rd_att->constr->defval): a change of a default sends an
         // invalidation for the relation, which drops this too.
         List<String> cached = env.relcache().cachedDefaults(heap.oid());
@@ -1126,6 +1156,7 @@ public final class HeapCatalog implements Catalog {
             Object[] att = CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), i + 1, c.typmod(),
                     c.notNull(), c.defaultSql() != null);
             if (c.identity() != 0) PG_ATTRIBUTE.set(att, "attidentity", String.valueOf(c.identity()));
+            if (c.generated() != 0) PG_ATTRIBUTE.set(att, "attgenerated", String.valueOf(c.generated()));
             if (c.collation() != 0) PG_ATTRIBUTE.set(att, "attcollation", c.collation());
             writer.insert(PG_ATTRIBUTE, att);
             if (relkind != 'c') ColumnTypeDependency.record(dependencies, relOid, i + 1, c.typeOid());

@@ -86,7 +86,8 @@ final class IntrospectionBuiltins {
         r.fn("pg_get_expr", List.of(PG_NODE_TREE, OID), TEXT, S, true,
                 (c, a) -> RuleUtils.getExpr((String) a[0], ((Number) a[1]).intValue(), c.session().currentDatabase()));
         r.fn("pg_get_expr", List.of(PG_NODE_TREE, OID, BOOL), TEXT, S, true,
-                (c, a) -> RuleUtils.getExpr((String) a[0], ((Number) a[1]).intValue(), c.session().currentDatabase()));
+                (c, a) -> RuleUtils.getExpr((String) a[0], ((Number) a[1]).intValue(), (Boolean) a[2],
+                        c.session().currentDatabase()));
         r.fn("pg_get_indexdef", List.of(OID), TEXT, S, true, (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), 0));
         r.fn("pg_get_indexdef", List.of(OID, INT4, BOOL), TEXT, S, true,
                 (c, a) -> RuleUtils.getIndexdef(((Number) a[0]).intValue(), (Integer) a[1], (Boolean) a[2]));

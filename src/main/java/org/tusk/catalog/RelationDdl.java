@@ -153,6 +153,15 @@ final class RelationDdl {
         changed(heap.oid());
     }
 
+    /** pg_attribute.attgenerated ('s', or 0 for none). */
+    void setGenerated(Relation heap, int attnum, char generated) {
+        TupleSlot att = attribute(heap.oid(), attnum);
+        Object[] v = att.values().clone();
+        PG_ATTRIBUTE.set(v, "attgenerated", generated == 0 ? "" : String.valueOf(generated));
+        writer.update(PG_ATTRIBUTE, att, v);
+        changed(heap.oid());
+    }
+
     /** ATExecAddIdentity's catalog part: pg_attribute.attidentity ('a', 'd', or 0 for none). */
     void setIdentity(Relation heap, int attnum, char identity) {
         TupleSlot att = attribute(heap.oid(), attnum);
@@ -202,6 +211,7 @@ final class RelationDdl {
         Object[] att = CatalogRows.attributeRow(relOid, c.name(), c.typeOid(), attnum, c.typmod(), c.notNull(),
                 c.defaultSql() != null);
         if (c.collation() != 0) PG_ATTRIBUTE.set(att, "attcollation", c.collation());
+        if (c.generated() != 0) PG_ATTRIBUTE.set(att, "attgenerated", String.valueOf(c.generated()));
         writer.insert(PG_ATTRIBUTE, att);
         if (c.defaultSql() != null) {
             writer.insert(PG_ATTRDEF, CatalogRows.attrdefRow(writer.newOid(PG_ATTRDEF, "oid"), relOid, attnum, c.defaultSql()));

@@ -77,7 +77,20 @@ final class AlterColumnTypeCommand {
             throw PgException.error(SqlState.INVALID_TABLE_DEFINITION, "cannot alter column \"" + colName
                     + "\" because it is part of the partition key of relation \"" + rel.name() + "\"");
         }
+        // ATPrepAlterColumnType: a generated column's new values come from its expression
+        if (rel.attgenerated(attnum) != 0 && cmd.using() != null)
+            throw PgException.error("42611", "cannot specify USING when altering type of generated column")
+                    .withDetail("Column \"" + colName + "\" is a generated column.");
         ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(cmd.type(), queryString);
+        if (rel.hasGeneratedStored()) {
+            // ATExecAlterColumnType's dependency scan: a column a generation expression reads keeps its type
+            java.util.List<Integer> readers = GeneratedColumns.readersOf(rel, attnum, catalog.generationExpressions(rel),
+                    env, ctx.inputSettings(), ctx.session().currentDatabase());
+            if (!readers.isEmpty())
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot alter type of a column used by a generated column")
+                        .withDetail("Column \"" + colName + "\" is used by generated column \""
+                                + rel.desc().attr(readers.get(0) - 1).name() + "\".");
+        }
         refuseIfUsedByView(rel, attnum, colName, catalog);
         AlterTypeAnalysis.Transform transform = AlterTypeAnalysis.transform(rel, attnum, t.oid(), t.typmod(), cmd.using(),
                 cmd.usingSql(), ctx.inputSettings(), ctx.session().currentDatabase(), env);

@@ -97,8 +97,16 @@ public final class AlterTableCommand {
                 case Stmt.AlterTableCmd.SetCompression sc ->
                         ColumnStorageCommands.setCompression(rel, attnum(rel, sc.column()), sc.method(), env);
                 case Stmt.AlterTableCmd.DropNotNull n -> dropNotNull(rel, n.column(), env);
+                case Stmt.AlterTableCmd.DropExpression d ->
+                        GeneratedColumns.dropExpression(rel, d, s.relation().inh(), false, ctx, notices);
                 case Stmt.AlterTableCmd.SetDefault d -> {
                     int attnum = attnum(rel, d.column());
+                    if (rel.attgenerated(attnum) != 0) {
+                        // ATExecColumnDefault: a generation expression is no default to set or drop
+                        PgException e = PgException.error(SqlState.SYNTAX_ERROR, "column \"" + d.column() + "\" of relation \""
+                                + rel.name() + "\" is a generated column");
+                        throw d.defaultSql() == null ? e.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.") : e;
+                    }
                     Expr analyzed = null;
                     String stored = null;
                     if (d.defaultSql() != null) {
@@ -300,6 +308,11 @@ public final class AlterTableCommand {
             }
         }
         ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
+        if (c.generation() != null) {
+            addGeneratedColumn(rel, c, t, queryString, ctx);
+            addConstraintsAndChildren(rel, c, t, catalog.openRelation(rel.oid()).desc().natts(), queryString, ctx, notices);
+            return;
+        }
         Expr def = null;
         String stored = null;
         if (c.defaultSql() != null) {
@@ -319,7 +332,34 @@ public final class AlterTableCommand {
                 .withCollation(ColumnCollations.of(c, t.oid(), queryString)));
         DefaultDependencies.record(catalog, rel.oid(), attnum, def);
         Relation widened = catalog.openRelation(rel.oid());
-        if (def != null) rewrite(rel, widened, attnum, def, ctx);
+        if (def != null) rewrite(rel, widened, attnum, def, false, ctx);
+        addConstraintsAndChildren(rel, c, t, attnum, queryString, ctx, notices);
+    }
+
+    /**
+     * ATExecAddColumn of a stored generated column: the expression is cooked over the widened
+     * table (without the statement's position, as AddRelationNewConstraints does), and the rows
+     * there are rewritten with its value (ATRewriteTable's ExecComputeStoredGenerated).
+     */
+    private static void addGeneratedColumn(Relation rel, Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t,
+                                           String queryString, ExecContext ctx) {
+        Catalog catalog = ctx.env().catalog();
+        GeneratedColumns.checkDefinition(c, rel.name(), queryString);
+        boolean notNull = c.notNull() || c.primaryKey();
+        int attnum = catalog.addColumn(rel, new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), notNull,
+                c.generation().sql()).withCollation(ColumnCollations.of(c, t.oid(), queryString)).asGenerated('s'));
+        Relation widened = catalog.openRelation(rel.oid());
+        Expr e = withoutPosition(() -> org.tusk.parser.GenerationExprAnalysis.cook(widened, attnum, c.generation().sql(),
+                ctx.inputSettings(), ctx.session().currentDatabase(), ctx.env()));
+        GeneratedColumns.recordDependencies(catalog, widened, attnum, e);
+        if (widened.locator() != null && hasRows(rel, ctx.env())) rewrite(rel, widened, attnum, e, true, ctx);
+    }
+
+    /** The rest of ATExecAddColumn: the column's PRIMARY KEY / UNIQUE, CHECK and REFERENCES, then the children. */
+    private static void addConstraintsAndChildren(Relation rel, Stmt.ColumnDefinition c, ParseCoerce.ResolvedType t,
+                                                  int attnum, String queryString, ExecContext ctx, Consumer<String> notices) {
+        ExecEnvironment env = ctx.env();
+        Catalog catalog = env.catalog();
         if (c.primaryKey() || c.unique()) {
             Relation current = catalog.openRelation(rel.oid());
             catalog.createIndex(null, current, new int[] {attnum}, true, c.primaryKey(), false);
@@ -365,7 +405,7 @@ public final class AlterTableCommand {
             }
             Stmt.ColumnDefinition inherited = new Stmt.ColumnDefinition(c.name(), c.type(), c.notNull() || c.primaryKey(),
                     c.rawDefault(), c.defaultSql(), -1, -1, c.location(), (char) 0, List.of(), List.of(), c.collation(),
-                    c.collationLocation());
+                    c.collationLocation()).withGeneration(c.generation());
             addColumn(child, new Stmt.AlterTableCmd.AddColumn(inherited, false), queryString, ctx, notices);
             Relation widened = catalog.openRelation(childOid);
             catalog.adjustColumnInheritance(widened, widened.desc().natts(), 1, false);
@@ -384,7 +424,7 @@ public final class AlterTableCommand {
      * the indexes. The old files go at commit. Like PostgreSQL's rewrite, it is not MVCC-safe:
      * the rows get this transaction's xid, so snapshots older than it no longer see them.
      */
-    private static void rewrite(Relation old, Relation widened, int attnum, Expr def, ExecContext ctx) {
+    private static void rewrite(Relation old, Relation widened, int attnum, Expr def, boolean overRow, ExecContext ctx) {
         ExecEnvironment env = ctx.env();
         env.catalog().truncateRelation(widened);
         Relation target = env.catalog().openRelation(old.oid());
@@ -397,7 +437,9 @@ public final class AlterTableCommand {
             while ((t = scan.next()) != null) {
                 ctx.session().checkForInterrupts();
                 Object[] row = java.util.Arrays.copyOf(t.values(), natts);
-                row[attnum - 1] = ExprEvaluator.eval(def, new Object[0], null, ctx);
+                // a generated column's expression reads the row (and its tableoid); a default reads nothing
+                row[attnum - 1] = ExprEvaluator.eval(def, overRow ? org.tusk.executor.TableConstraints.forCheck(target, row)
+                        : new Object[0], null, ctx);
                 if (row[attnum - 1] == null && target.desc().attr(attnum - 1).attnotnull()) {
                     throw PgException.error("23502", "column \"" + target.desc().attr(attnum - 1).name() + "\" of relation \""
                             + target.name() + "\" contains null values");

@@ -146,6 +146,16 @@ public final class ConstraintCommands {
                     "constraints on temporary tables may reference only temporary tables");
         }
         short[] fkAtts = attnums(rel, k.columns());
+        for (short a : fkAtts) {
+            // ATAddForeignKeyConstraint: per the SQL standard, no action may write a generated column
+            if (rel.attgenerated(a) == 0) continue;
+            if (fk.updAction() == 'n' || fk.updAction() == 'd' || fk.updAction() == 'c')
+                throw PgException.error(SqlState.SYNTAX_ERROR,
+                        "invalid ON UPDATE action for foreign key constraint containing generated column");
+            if (fk.delAction() == 'n' || fk.delAction() == 'd')
+                throw PgException.error(SqlState.SYNTAX_ERROR,
+                        "invalid ON DELETE action for foreign key constraint containing generated column");
+        }
         short[] pkAtts;
         Relation index;
         if (fk.pkColumns().isEmpty()) {

@@ -172,9 +172,9 @@ public final class CopyCommand {
     /** CopyGetAttnums: the listed columns (42703 for an unknown one, 42701 for a repeat), or all. */
     public static int[] attnums(Stmt.CopyStmt s, Relation rel) {
         if (s.columns().isEmpty()) {
-            // every column but the dropped ones
+            // every column but the dropped and the generated ones (computed as rows are stored)
             return java.util.stream.IntStream.rangeClosed(1, rel.desc().natts())
-                    .filter(a -> !rel.desc().attr(a - 1).attisdropped()).toArray();
+                    .filter(a -> !rel.desc().attr(a - 1).attisdropped() && rel.attgenerated(a) == 0).toArray();
         }
         int[] out = new int[s.columns().size()];
         for (int i = 0; i < out.length; i++) {
@@ -187,6 +187,9 @@ public final class CopyCommand {
                 throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + rel.name()
                         + "\" does not exist");
             }
+            if (rel.attgenerated(found) != 0)
+                throw PgException.error("42P10", "column \"" + name + "\" is a generated column")
+                        .withDetail("Generated columns cannot be used in COPY.");
             for (int j = 0; j < i; j++) {
                 if (out[j] == found) throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
             }

@@ -85,9 +85,45 @@ final class DropColumnCommand {
             }
         }
         rel = catalog.openRelation(rel.oid());
+        dropGeneratedReaders(rel, attnum, d.cascade(), ctx, notices);
+        rel = catalog.openRelation(rel.oid());
         refuseOrDropForeignReferences(rel, attnum, d.cascade(), ctx, notices);
         dropOwnConstraintsAndIndexes(rel, attnum, ctx);
         catalog.dropColumn(catalog.openRelation(rel.oid()), attnum, d.cascade());
+    }
+
+    /**
+     * The generated columns whose expressions read the column depend on it NORMALly (PostgreSQL
+     * 15's StoreAttrDefault): without CASCADE they block the drop (2BP01, reportDependentObjects'
+     * DETAIL), with it they are dropped first, with the NOTICE performDeletion gives.
+     */
+    private static void dropGeneratedReaders(Relation rel, int attnum, boolean cascade, ExecContext ctx,
+                                             Consumer<String> notices) {
+        if (!rel.hasGeneratedStored()) return;
+        Catalog catalog = ctx.env().catalog();
+        java.util.List<Integer> readers = GeneratedColumns.readersOf(rel, attnum, catalog.generationExpressions(rel), ctx.env(),
+                ctx.inputSettings(), ctx.session().currentDatabase());
+        if (readers.isEmpty()) return;
+        String column = rel.desc().attr(attnum - 1).name();
+        java.util.List<String> dependents = new java.util.ArrayList<>();
+        for (int g : readers) dependents.add("column " + rel.desc().attr(g - 1).name() + " of table " + rel.name());
+        if (!cascade) {
+            StringBuilder detail = new StringBuilder();
+            for (String dep : dependents) {
+                if (detail.length() > 0) detail.append('\n');
+                detail.append(dep).append(" depends on column ").append(column).append(" of table ").append(rel.name());
+            }
+            throw PgException.error("2BP01", "cannot drop column " + column + " of table " + rel.name()
+                    + " because other objects depend on it").withDetail(detail.toString())
+                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        if (dependents.size() == 1) notices.accept("drop cascades to " + dependents.get(0));
+        else notices.accept("drop cascades to " + dependents.size() + " other objects");
+        for (int g : readers) {
+            Relation current = catalog.openRelation(rel.oid());
+            dropOwnConstraintsAndIndexes(current, g, ctx);
+            catalog.dropColumn(catalog.openRelation(rel.oid()), g, true);
+        }
     }
 
     /**

@@ -71,11 +71,14 @@ final class InheritanceMerge {
             }
             parents.add(parent.oid());
             List<String> defaults = catalog.columnDefaults(parent);
+            List<String> generation = parent.hasGeneratedStored() ? catalog.generationExpressions(parent) : null;
             for (int i = 0; i < parent.desc().natts(); i++) {
                 var att = parent.desc().attr(i);
                 if (att.attisdropped()) continue;   // MergeAttributes: a dropped column is not inherited
+                boolean generated = parent.attgenerated(i + 1) != 0;
                 Catalog.ColumnSpec inherited = new Catalog.ColumnSpec(att.name(), att.type().oid(), parent.atttypmod(i + 1),
-                        att.attnotnull(), defaults.get(i)).withCollation(parent.attcollation(i + 1));
+                        att.attnotnull(), generated ? generation.get(i) : defaults.get(i))
+                        .withCollation(parent.attcollation(i + 1)).asGenerated(parent.attgenerated(i + 1));
                 Col existing = find(cols, att.name());
                 if (existing == null) {
                     cols.add(new Col(inherited, 1, false));
@@ -89,13 +92,16 @@ final class InheritanceMerge {
                 }
                 ColumnCollations.checkSame("inherited column \"" + att.name() + "\"", e.effectiveCollation(),
                         inherited.effectiveCollation());
+                if (e.generated() != inherited.generated())
+                    throw PgException.error(SqlState.DATATYPE_MISMATCH, "inherited column \"" + att.name()
+                            + "\" has a generation conflict");
                 String def = e.defaultSql();
                 if (!Objects.equals(def, inherited.defaultSql())) {
                     if (def == null) def = inherited.defaultSql();
                     else if (inherited.defaultSql() != null) existing.defaultConflict = true;
                 }
                 existing.spec = new Catalog.ColumnSpec(e.name(), e.typeOid(), e.typmod(), e.notNull() || inherited.notNull(), def)
-                        .withCollation(e.collation());
+                        .withCollation(e.collation()).asGenerated(e.generated());
                 existing.inhcount++;
             }
         }
@@ -109,8 +115,17 @@ final class InheritanceMerge {
                 cols.add(new Col(c, 0, true));
                 continue;
             }
-            notices.accept("merging column \"" + c.name() + "\" with inherited definition");
             Catalog.ColumnSpec e = existing.spec;
+            // MergeAttributes: a column inheriting a generated one must be unadorned (42611)
+            if (e.generated() != 0 && c.generated() != 0)
+                throw PgException.error("42611", "child column \"" + c.name() + "\" specifies generation expression")
+                        .withHint("Omit the generation expression in the definition of the child table column to inherit "
+                                + "the generation expression from the parent table.");
+            notices.accept("merging column \"" + c.name() + "\" with inherited definition");
+            if (e.generated() != 0 && c.defaultSql() != null)
+                throw PgException.error("42611", "column \"" + c.name() + "\" inherits from generated column but specifies default");
+            if (e.generated() != 0 && c.identity() != 0)
+                throw PgException.error("42611", "column \"" + c.name() + "\" inherits from generated column but specifies identity");
             if (e.typeOid() != c.typeOid() || e.typmod() != c.typmod()) {
                 throw PgException.error(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" has a type conflict")
                         .withDetail(BuiltinCatalog.formatType(e.typeOid()) + " versus " + BuiltinCatalog.formatType(c.typeOid()));
@@ -119,14 +134,19 @@ final class InheritanceMerge {
             if (existing.local) throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             existing.local = true;
             if (c.defaultSql() != null) existing.defaultConflict = false;
+            // a parent column that is not generated takes whatever the child's definition says
             existing.spec = new Catalog.ColumnSpec(e.name(), e.typeOid(), e.typmod(), e.notNull() || c.notNull(),
-                    c.defaultSql() != null ? c.defaultSql() : e.defaultSql(), c.identity(), e.collation());
+                    c.defaultSql() != null ? c.defaultSql() : e.defaultSql(), c.identity(), e.collation())
+                    .asGenerated(e.generated() != 0 ? e.generated() : c.generated());
         }
         List<Catalog.ColumnSpec> out = new ArrayList<>();
         int[] inhcount = new int[cols.size()];
         boolean[] islocal = new boolean[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
             Col c = cols.get(i);
+            if (c.defaultConflict && c.spec.generated() != 0) {
+                throw PgException.error("42611", "column \"" + c.spec.name() + "\" inherits conflicting generation expressions");
+            }
             if (c.defaultConflict) {
                 throw PgException.error("42611", "column \"" + c.spec.name() + "\" inherits conflicting default values")
                         .withHint("To resolve the conflict, specify a default explicitly.");

@@ -6,6 +6,8 @@ import java.util.List;
 import org.tusk.catalog.BootstrapCatalog;
 import org.tusk.catalog.BootstrapCatalog.Role;
 import org.tusk.catalog.Catalog;
+import org.tusk.catalog.FunctionDdl;
+import org.tusk.catalog.ObjectAddress;
 import org.tusk.catalog.OwnedObjects;
 import org.tusk.catalog.RelationLocks;
 import org.tusk.catalog.RoleMembership;
@@ -62,44 +64,54 @@ public final class OwnedObjectsCommands {
     /**
      * DROP OWNED (user.c DropOwnedObjects, pg_shdepend.c shdepDropOwned): the roles are revoked
      * every privilege they were granted here (relations, columns, schemas, routines) and lose
-     * their default privileges, then the relations they own are dropped in one deletion
-     * (performMultipleDeletions: RESTRICT refuses when other objects depend on them, CASCADE
-     * takes those too). The current user must hold the privileges of every role (42501); the
-     * bootstrap superuser's objects cannot be dropped (2BP01).
+     * their default privileges, then the relations and routines (functions, procedures,
+     * aggregates) they own are dropped in one deletion (performMultipleDeletions: RESTRICT
+     * refuses when other objects depend on them, such as a view calling a dropped function;
+     * CASCADE takes those too). The current user must hold the privileges of every role (42501);
+     * the bootstrap superuser's objects cannot be dropped (2BP01).
      *
-     * <p>Not yet (0A000, before anything changes): roles that own schemas, routines or types
-     * here, or that policies name.
+     * <p>Not yet (0A000, before anything changes): roles that own schemas or types here, or that
+     * policies name.
      */
     public static void dropOwned(Stmt.DropOwnedStmt s, SharedObjectEnv shared, ExecEnvironment env) {
         BootstrapCatalog cat = shared.sharedCatalog().current();
         List<Role> roles = rolesActedFor(s.roles(), cat, shared, "permission denied to drop objects");
         Catalog catalog = env.catalog();
         List<Integer> relations = new ArrayList<>();
+        List<ObjectAddress> targets = new ArrayList<>();
         for (Role r : roles) {
             if (r.oid() == BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID) {
                 throw PgException.error(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop objects owned by role "
                         + r.name() + " because they are required by the database system");
             }
             OwnedObjects owned = catalog.ownedObjects(r.oid());
-            if (!owned.namespaces().isEmpty() || !owned.routines().isEmpty() || !owned.types().isEmpty())
+            // schemas and types are dropped by their own commands here (their members and the columns
+            // of their types are found by scanning, not through pg_depend): not yet through DROP OWNED
+            if (!owned.namespaces().isEmpty() || !owned.types().isEmpty())
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                        "DROP OWNED of a role owning schemas, routines or types is not supported yet");
+                        "DROP OWNED of a role owning schemas or types is not supported yet");
             for (String d : catalog.roleDependencies(r.oid())) {
                 if (d.startsWith("target of policy"))
                     throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "DROP OWNED of a role policies name is not supported yet");
             }
-            for (int rel : owned.relations()) if (!relations.contains(rel)) relations.add(rel);
+            // shdepDropOwned's deleteobjs: everything the role owns here, of every kind
+            for (int rel : owned.relations()) {
+                if (!relations.contains(rel)) relations.add(rel);
+                add(targets, ObjectAddress.relation(rel));
+            }
+            for (int routine : owned.routines()) add(targets, new ObjectAddress(FunctionDdl.PROCEDURE_RELATION_ID, routine, 0));
         }
         for (Role r : roles) catalog.removeRoleFromAcls(r.oid());
         env.commandCounterIncrement();
-        List<org.tusk.utils.cache.Relation> rels = new ArrayList<>();
-        for (int oid : relations) {
-            catalog.lockRelation(oid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
-            org.tusk.utils.cache.Relation rel = catalog.openRelation(oid);
-            if (rel != null) rels.add(rel);
-        }
-        if (!rels.isEmpty()) catalog.dropRelations(rels, s.cascade());
+        for (int oid : relations) catalog.lockRelation(oid, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
+        // performMultipleDeletions: one deletion, RESTRICT refusing what other objects (another
+        // role's table in a dropped schema, a view over a dropped function) still depend on
+        if (!targets.isEmpty()) catalog.dependencies().performDeletion(targets, s.cascade());
         env.commandCounterIncrement();
+    }
+
+    private static void add(List<ObjectAddress> targets, ObjectAddress a) {
+        if (!targets.contains(a)) targets.add(a);
     }
 
     /** The roles named, each one whose privileges the current user has (42501 {@code denied} otherwise). */

@@ -78,6 +78,9 @@ public final class PartitionCommands {
                     throw PgException.error(SqlState.DUPLICATE_COLUMN, "column \"" + c.name() + "\" specified more than once");
             if (column(parent, c.name()) == 0)
                 throw PgException.error(SqlState.UNDEFINED_COLUMN, "column \"" + c.name() + "\" does not exist");
+            // PostgreSQL 15: a partition's columns are generated exactly as its parent's are
+            if (c.generation() != null)
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "generated columns are not supported on partitions");
         }
         Stmt.CreateStmt plain = new Stmt.CreateStmt(s.relation(), typed, s.constraints(), s.temp(), false, s.unlogged(),
                 s.options(), s.inhRelations(), s.partspec(), s.partbound());

@@ -45,6 +45,7 @@ final class PartitionKeyDefinition {
                 if (attnum == 0)
                     throw PgException.errorAt(SqlState.UNDEFINED_COLUMN, "column \"" + e.column()
                             + "\" named in partition key does not exist", Lexer.position(queryString, e.location()));
+                refuseGenerated(rel, attnum, queryString, e.location());
                 attnums[i] = attnum;
                 types[i] = rel.atttypid(attnum);
                 typmods[i] = rel.atttypmod(attnum);
@@ -52,6 +53,13 @@ final class PartitionKeyDefinition {
                 collation = CatalogRows.builtinCollation(types[i]);
             } else {
                 Expr x = PartitionKeyAnalysis.cook(rel, e.expr(), queryString, zone, currentDatabase, env);
+                // ComputePartitionAttrs: no generated column, also not through a whole-row reference
+                java.util.BitSet used = new java.util.BitSet();
+                org.tusk.parser.IndexExprAnalysis.collectAttnums(x, used);
+                if (org.tusk.nodes.ExprTrees.any(x, y -> y instanceof Expr.WholeRowVar))
+                    used.set(1, rel.desc().natts() + 1);
+                for (int a = used.nextSetBit(1); a > 0 && a <= rel.desc().natts(); a = used.nextSetBit(a + 1))
+                    refuseGenerated(rel, a, queryString, e.location());
                 if (x instanceof Expr.Var v) {
                     // a parenthesized column is a plain key column
                     attnums[i] = v.attno();
@@ -85,6 +93,14 @@ final class PartitionKeyDefinition {
             opclasses[i] = strategy == 'h' ? hashOpclass(e, types[i], catalog) : btreeOpclass(e, types[i], catalog);
         }
         return new PartitionKey(strategy, attnums, exprs, types, typmods, opclasses, collations, names);
+    }
+
+    /** ComputePartitionAttrs: "cannot use generated column in partition key" (42P17) at the key element. */
+    private static void refuseGenerated(Relation rel, int attnum, String queryString, int location) {
+        if (rel.attgenerated(attnum) == 0) return;
+        throw PgException.errorAt("42P17", "cannot use generated column in partition key",
+                location < 0 ? 0 : Lexer.position(queryString, location))
+                .withDetail("Column \"" + rel.desc().attr(attnum - 1).name() + "\" is a generated column.");
     }
 
     /** partclass for list and range: GetDefaultOpClass(type, btree) or ResolveOpClass of the written name. */

@@ -109,11 +109,18 @@ public final class TableCommands {
                 specs.add(serialColumn(c, serial, List.of(), (char) 0, rv, persistence(s), catalog, queryString, ownedSequences));
                 continue;
             }
+            if (c.generation() != null) GeneratedColumns.checkDefinition(c, rv.name(), queryString);
             if (c.identity() != 0) {
                 specs.add(identityColumn(c, rv, persistence(s), catalog, queryString, ownedSequences));
                 continue;
             }
             ParseCoerce.ResolvedType t = ParseCoerce.resolveTypeName(c.type(), queryString);
+            if (c.generation() != null) {
+                // the expression is analysed once the table exists (cookDefault over its row)
+                specs.add(new Catalog.ColumnSpec(c.name(), t.oid(), t.typmod(), c.notNull() || pkColumns.contains(c.name()),
+                        c.generation().sql()).withCollation(ColumnCollations.of(c, t.oid(), queryString)).asGenerated('s'));
+                continue;
+            }
             String defaultSql = c.defaultSql();
             if (c.defaultSql() != null) {
                 // adbin binds the names the default resolved now (StoredNamePins)
@@ -156,6 +163,7 @@ public final class TableCommands {
             catalog.relationOwnership().recordDefaultDependencies(oid, attnum, List.of(o.sequenceOid()));
         }
         for (var d : defaults.entrySet()) DefaultDependencies.record(catalog, oid, attnum(specs, d.getKey()), d.getValue());
+        GeneratedColumns.cookNew(catalog.openRelation(oid), s.columns(), queryString, env, zone, currentDatabase);
         if (keys.isEmpty() && others.isEmpty() && likes.isEmpty()) return;
         env.commandCounterIncrement();
         // DefineRelation stores the CHECK constraints with the table; the indexes come next and

@@ -31,7 +31,7 @@ import org.tusk.utils.error.SqlState;
  * <p>Not done: an identity column is refused with INCLUDING IDENTITY (0A000) rather than
  * copied; an index with expressions or a predicate is refused with INCLUDING INDEXES; the
  * source's privileges are not checked (PostgreSQL wants SELECT on a table, USAGE on a type).
- * Tusk has no generated columns or extended statistics, so GENERATED and STATISTICS find
+ * Tusk has no extended statistics, so STATISTICS finds
  * nothing to copy.
  */
 final class TableLikeExpansion {
@@ -76,8 +76,15 @@ final class TableLikeExpansion {
                         "LIKE ... INCLUDING IDENTITY of an identity column is not supported yet");
             }
             String def = defaults == null || i >= defaults.size() ? null : defaults.get(i);
-            out.add(new Catalog.ColumnSpec(att.name(), source.atttypid(i + 1), source.atttypmod(i + 1), att.attnotnull(), def)
-                    .withCollation(source.attcollation(i + 1)));
+            Catalog.ColumnSpec spec = new Catalog.ColumnSpec(att.name(), source.atttypid(i + 1), source.atttypmod(i + 1),
+                    att.attnotnull(), def).withCollation(source.attcollation(i + 1));
+            if (source.attgenerated(i + 1) != 0 && like.including(Stmt.TableLikeClause.GENERATED)) {
+                // transformTableLikeClause: INCLUDING GENERATED copies the generation expression
+                spec = new Catalog.ColumnSpec(att.name(), source.atttypid(i + 1), source.atttypmod(i + 1), att.attnotnull(),
+                        catalog.generationExpressions(source).get(i)).withCollation(source.attcollation(i + 1))
+                        .asGenerated(source.attgenerated(i + 1));
+            }
+            out.add(spec);
         }
         return out;
     }

@@ -16,6 +16,15 @@ public interface ConstraintSupport {
     Expr cookCheck(Relation rel, String sql, ExecContext ctx);
 
     /**
+     * The generation expression {@code sql} of stored generated column {@code attnum} of
+     * {@code rel}, analysed: an expression of the column's type over the table's row.
+     */
+    default Expr cookGenerated(Relation rel, int attnum, String sql, ExecContext ctx) {
+        throw org.tusk.utils.error.PgException.error(org.tusk.utils.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "generated columns cannot be computed here");
+    }
+
+    /**
      * A CHECK constraint of domain {@code domain} ({@code sql}, using VALUE), analysed: a boolean
      * expression whose VALUE is column 1 of the row it is evaluated on (CoerceToDomainValue).
      */

@@ -29,6 +29,9 @@ public final class TableConstraints {
     private final ExecContext ctx;
     private final List<ConstraintInfo> checks = new ArrayList<>();
     private final List<Expr> checkExprs = new ArrayList<>();
+    /** The stored generated columns (1-based) and their expressions over the row (ri_GeneratedExprs). */
+    private final List<Integer> generatedAttnums = new ArrayList<>();
+    private final List<Expr> generatedExprs = new ArrayList<>();
     private final RiTriggers ri;
     /** Entries of deferrable unique or exclusion indexes with a possible conflict, to recheck (unique_key_recheck). */
     private final List<KeyRecheck> rechecks = new ArrayList<>();
@@ -50,6 +53,18 @@ public final class TableConstraints {
                     + "\" cannot be checked here");
         }
         for (ConstraintInfo c : checks) checkExprs.add(env.constraintSupport().cookCheck(rel, c.bin(), ctx));
+        if (rel.hasGeneratedStored()) {
+            // ExecInitStoredGenerated: the expressions, once per statement
+            if (env.constraintSupport() == null)
+                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "generated columns of relation \"" + rel.name()
+                        + "\" cannot be computed here");
+            List<String> sql = env.catalog().generationExpressions(rel);
+            for (int attnum = 1; attnum <= sql.size(); attnum++) {
+                if (sql.get(attnum - 1) == null || rel.desc().attr(attnum - 1).attisdropped()) continue;
+                generatedAttnums.add(attnum);
+                generatedExprs.add(env.constraintSupport().cookGenerated(rel, attnum, sql.get(attnum - 1), ctx));
+            }
+        }
         this.ri = outgoing.isEmpty() && incoming.isEmpty() ? null : new RiTriggers(rel, outgoing, incoming, ctx);
     }
 
@@ -100,8 +115,24 @@ public final class TableConstraints {
                 null, ctx);
     }
 
-    /** ExecConstraints: 23502 for a NULL in a NOT NULL column, 23514 for a failed CHECK. */
+    /**
+     * ExecComputeStoredGenerated: stores into {@code row} (this relation's layout) the value of
+     * each generated column, computed from the row's other columns. Run on every row INSERT,
+     * UPDATE, COPY FROM and ON CONFLICT DO UPDATE store, after the BEFORE ROW triggers (whatever
+     * they put in a generated column is replaced) and before the constraints are checked.
+     * Expressions are immutable and read no generated column, so recomputing is always right.
+     */
+    public void computeGenerated(Object[] row) {
+        if (generatedExprs.isEmpty()) return;
+        Object[] withOid = forCheck(rel, row);
+        for (int i = 0; i < generatedExprs.size(); i++) {
+            row[generatedAttnums.get(i) - 1] = ExprEvaluator.eval(generatedExprs.get(i), withOid, null, ctx);
+        }
+    }
+
+    /** ExecConstraints: 23502 for a NULL in a NOT NULL column, 23514 for a failed CHECK; generated columns are computed first. */
     public void checkRow(Object[] row) {
+        computeGenerated(row);
         ExecConstraints.check(rel, cols, row, ctx, this::shown);
         Object[] withOid = checks.isEmpty() ? row : forCheck(rel, row);
         for (int i = 0; i < checks.size(); i++) {

@@ -288,12 +288,26 @@ public sealed interface Stmt {
     record ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
                             int primaryKeyLocation, int uniqueLocation, int location, char identity,
                             List<DefElem> identityOptions, List<TableConstraint> constraints, List<String> collation,
-                            int collationLocation) {
+                            int collationLocation, Generation generation) {
+        public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
+                                int primaryKeyLocation, int uniqueLocation, int location, char identity,
+                                List<DefElem> identityOptions, List<TableConstraint> constraints, List<String> collation,
+                                int collationLocation) {
+            this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, identity,
+                    identityOptions, constraints, collation, collationLocation, null);
+        }
+
         public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
                                 int primaryKeyLocation, int uniqueLocation, int location, char identity,
                                 List<DefElem> identityOptions, List<TableConstraint> constraints) {
             this(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation, location, identity,
                     identityOptions, constraints, null, -1);
+        }
+
+        /** The same column with a GENERATED ALWAYS AS (expr) STORED clause. */
+        public ColumnDefinition withGeneration(Generation g) {
+            return new ColumnDefinition(name, type, notNull, rawDefault, defaultSql, primaryKeyLocation, uniqueLocation,
+                    location, identity, identityOptions, constraints, collation, collationLocation, g);
         }
 
         public ColumnDefinition(String name, TypeName type, boolean notNull, RawExpr rawDefault, String defaultSql,
@@ -312,6 +326,16 @@ public sealed interface Stmt {
 
         public boolean unique() { return uniqueLocation >= 0; }
     }
+
+    /**
+     * A column's GENERATED ALWAYS AS (expr) STORED clause (gram.y CONSTR_GENERATED).
+     *
+     * @param sql      the expression's text, as the catalog stores it
+     * @param location the GENERATED keyword (of the last clause when there are several)
+     * @param multiple the column has more than one generation clause (transformColumnDefinition's error)
+     * @param exprLocation where {@code sql} starts in the statement
+     */
+    record Generation(RawExpr expr, String sql, int location, boolean multiple, int exprLocation) {}
 
     /**
      * A table constraint (gram.y Constraint): [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols)
@@ -1171,6 +1195,9 @@ public sealed interface Stmt {
 
         /** SET DEFAULT expr ({@code defaultSql} its text) or, with a null expression, DROP DEFAULT. */
         record SetDefault(String column, RawExpr rawDefault, String defaultSql) implements AlterTableCmd {}
+
+        /** ALTER [COLUMN] c DROP EXPRESSION [IF EXISTS]: a stored generated column becomes an ordinary one. */
+        record DropExpression(String column, boolean missingOk) implements AlterTableCmd {}
 
         /** ATTACH PARTITION name FOR VALUES ... | DEFAULT. */
         record AttachPartition(RangeVar partition, PartitionBoundSpec bound) implements AlterTableCmd {}

@@ -890,6 +890,9 @@ public final class Analyzer {
         // scanNSItemForColumn: a MERGE WHEN condition may read no system column but tableoid
         if (sys instanceof Expr.Var && "MERGE WHEN conditions".equals(exprKind) && !name.equals("tableoid"))
             throw err("42P10", "cannot use system column \"" + name + "\" in MERGE WHEN condition", location);
+        // scanNSItemForColumn: in a generation expression, no system column but tableoid either
+        if (sys != null && GenerationExprAnalysis.EXPR_KIND.equals(exprKind) && !name.equals("tableoid"))
+            throw err("42P10", "cannot use system column \"" + name + "\" in column generation expression", location);
         if (sys != null && "check constraints".equals(exprKind) && !name.equals("tableoid"))
             throw err("42P10", "system column \"" + name + "\" reference in check constraint is invalid", location);
         return sys;

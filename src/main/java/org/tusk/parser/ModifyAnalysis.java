@@ -121,7 +121,8 @@ final class ModifyAnalysis {
                         r.add(AssignmentIndirection.strip(assignedIndirect(rte, attno, s.columns().get(i), ia, item, true)));
                         continue;
                     }
-                    boolean useDefault = item instanceof RawExpr.SetToDefault || identityOverridden(rte, attno, s.overriding());
+                    boolean useDefault = item instanceof RawExpr.SetToDefault
+                            || identityOverridden(rte, attno, s.overriding()) && !generated(rte, attno);
                     if (!useDefault) checkIdentityInsert(rte, attno, s.overriding());
                     r.add(useDefault ? defaultExpr(rte, attno)
                             : assigned(a.transformExpr(item), rte, attno, leftmost(item)));
@@ -181,7 +182,7 @@ final class ModifyAnalysis {
         for (int i = 0; i < listed; i++) {
             int attno = attnos.get(i);
             if (sourceQuery != null) {
-                if (identityOverridden(rte, attno, s.overriding())) continue;
+                if (identityOverridden(rte, attno, s.overriding()) && !generated(rte, attno)) continue;
                 checkIdentityInsert(rte, attno, s.overriding());
             }
             if (indirect(s, i)) {
@@ -246,6 +247,11 @@ final class ModifyAnalysis {
         return new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), t.location());
     }
 
+    /** Whether column {@code attno} of the target is a stored generated column (attgenerated). */
+    static boolean generated(Query.RangeTblEntry rte, int attno) {
+        return rte.table() != null && rte.table().attgenerated(attno) != 0;
+    }
+
     /** OVERRIDING USER VALUE: a value given for an identity column is replaced by the column's default. */
     static boolean identityOverridden(Query.RangeTblEntry rte, int attno, char overriding) {
         return overriding == 'u' && rte.table() != null && rte.table().attidentity(attno) != 0;
@@ -256,6 +262,12 @@ final class ModifyAnalysis {
      * needs OVERRIDING SYSTEM VALUE (428C9).
      */
     static void checkIdentityInsert(Query.RangeTblEntry rte, int attno, char overriding) {
+        if (rte.table() != null && rte.table().attgenerated(attno) != 0) {
+            // rewriteTargetListIU: a generated column takes only DEFAULT, whatever OVERRIDING says
+            String name = rte.columns().get(attno - 1).name();
+            throw PgException.error("428C9", "cannot insert a non-DEFAULT value into column \"" + name + "\"")
+                    .withDetail("Column \"" + name + "\" is a generated column.");
+        }
         if (rte.table() == null || rte.table().attidentity(attno) != 'a' || overriding == 's') return;
         String name = rte.columns().get(attno - 1).name();
         throw PgException.error("428C9", "cannot insert a non-DEFAULT value into column \"" + name + "\"")
@@ -307,6 +319,13 @@ final class ModifyAnalysis {
             if (t.val() instanceof RawExpr.IndirectAssign ia) {
                 e = assignedIndirect(rte, attno, t, ia, ia.value(), false);
             } else {
+                if (generated(rte, attno)) {
+                    if (!(t.val() instanceof RawExpr.SetToDefault))
+                        throw PgException.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
+                                .withDetail("Column \"" + t.name() + "\" is a generated column.");
+                    // rewriteTargetListIU drops the entry: the executor computes the column anew
+                    continue;
+                }
                 if (!(t.val() instanceof RawExpr.SetToDefault) && rte.table() != null && rte.table().attidentity(attno) == 'a') {
                     // rewriteTargetListIU: an ALWAYS identity column can only be set to its default.
                     throw PgException.error("428C9", "column \"" + t.name() + "\" can only be updated to DEFAULT")
@@ -322,9 +341,11 @@ final class ModifyAnalysis {
         List<Query.TargetEntry> tlist = new ArrayList<>();
         for (int attno = 1; attno <= cols.size(); attno++) {
             ColumnDef c = cols.get(attno - 1);
-            // expand_targetlist: a dropped column is stored as NULL in the new version
+            // expand_targetlist: a dropped column is stored as NULL in the new version; a generated
+            // one is NULL until ExecComputeStoredGenerated (BEFORE ROW triggers see it so)
             Expr e = assigned.containsKey(attno) ? assigned.get(attno)
                     : c.name().isEmpty() ? new Expr.Const(c.typeOid(), -1, null, -1)
+                    : generated(rte, attno) ? new Expr.Const(c.typeOid(), c.typmod(), null, -1)
                     : new Expr.Var(1, attno, c.typeOid(), c.typmod(), c.name(), -1);
             tlist.add(new Query.TargetEntry(e, attno, c.name(), false));
         }
@@ -424,6 +445,8 @@ final class ModifyAnalysis {
      */
     Expr defaultExpr(Query.RangeTblEntry rte, int attno) {
         ColumnDef c = rte.columns().get(attno - 1);
+        // a generated column is NULL until the executor computes it (ExecComputeStoredGenerated)
+        if (generated(rte, attno)) return new Expr.Const(c.typeOid(), c.typmod(), null, -1);
         List<String> defaults = a.env().catalog().columnDefaults(rte.table());
         String sql = attno - 1 < defaults.size() ? defaults.get(attno - 1) : null;
         org.tusk.catalog.DomainInfo domain = sql == null ? org.tusk.catalog.TypeCache.lookupDomain(c.typeOid()) : null;

@@ -604,6 +604,10 @@ public final class Parser {
         List<Stmt.TableConstraint> constraints = new ArrayList<>();
         List<String> collation = null;
         int collationLocation = -1;
+        String generatedSql = null;
+        RawExpr generatedExpr = null;
+        int generatedLocation = -1, generatedExprLocation = -1;
+        boolean multipleGenerated = false;
         while (true) {
             Token t = peek();
             Token consStart = t;
@@ -643,8 +647,32 @@ public final class Parser {
                 } else {
                     unique = consStart.start();
                 }
-            } else if (isKw("generated") && (peek(1).isKeyword("always") || peek(1).isKeyword("by"))
-                    && !(peek(1).isKeyword("always") && peek(2).isKeyword("as") && peek(3).isChar('('))) {
+            } else if (isKw("generated") && generationClauseAhead()) {
+                // GENERATED generated_when AS '(' a_expr ')' STORED (gram.y ColConstraintElem)
+                advance();
+                Token when = peek();
+                boolean always = acceptKw("always");
+                if (!always) {
+                    expectKw("by");
+                    expectKw("default");
+                }
+                expectKw("as");
+                expectChar('(');
+                int start = peek().start();
+                RawExpr e = aExpr();
+                String sql = src.substring(start, lastEnd);
+                expectChar(')');
+                if (!peek().isKeyword("stored")) throw syntaxError(peek());
+                advance();
+                if (!always)
+                    throw PgException.errorAt(SqlState.SYNTAX_ERROR,
+                            "for a generated column, GENERATED ALWAYS must be specified", Lexer.position(src, when.start()));
+                if (generatedSql != null) multipleGenerated = true;
+                generatedSql = sql;
+                generatedExprLocation = start;
+                generatedExpr = e;
+                generatedLocation = t.start();
+            } else if (isKw("generated") && (peek(1).isKeyword("always") || peek(1).isKeyword("by"))) {
                 advance();
                 if (identity != 0)
                     throw PgException.errorAt(SqlState.SYNTAX_ERROR, "multiple identity specifications for column \""
@@ -681,8 +709,20 @@ public final class Parser {
             }
             if (notNull && nullSeen && t.isKeyword("null")) throw conflictingNull(name, t);
         }
-        return new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique, nameTok.start(), identity,
-                identityOptions, List.copyOf(constraints), collation, collationLocation);
+        Stmt.ColumnDefinition col = new Stmt.ColumnDefinition(name, type, notNull, def, defSql, primary, unique,
+                nameTok.start(), identity, identityOptions, List.copyOf(constraints), collation, collationLocation);
+        return generatedSql == null ? col
+                : col.withGeneration(new Stmt.Generation(generatedExpr, generatedSql, generatedLocation, multipleGenerated,
+                        generatedExprLocation));
+    }
+
+    /** Whether GENERATED at the cursor starts a generation clause, GENERATED {ALWAYS | BY DEFAULT} AS '(' rather than AS IDENTITY. */
+    private boolean generationClauseAhead() {
+        int i = 1;
+        if (peek(i).isKeyword("always")) i++;
+        else if (peek(i).isKeyword("by") && peek(i + 1).isKeyword("default")) i += 2;
+        else return false;
+        return peek(i).isKeyword("as") && peek(i + 1).isChar('(');
     }
 
     private PgException conflictingNull(String column, Token t) {

@@ -71,7 +71,18 @@ public final class TriggerWhenAnalysis {
             if (x instanceof Expr.SubLink sl) {
                 throw a.err(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in trigger WHEN condition", sl.location());
             }
+            boolean before = (tgtype & TriggerInfo.TRIGGER_TYPE_BEFORE) != 0;
+            // CreateTriggerFiringOn: a BEFORE trigger runs before the generated columns are computed
+            if (before && row && x instanceof Expr.WholeRowVar w && rel.hasGeneratedStored()
+                    && ExprTrees.any(w.row(), y -> y instanceof Expr.Var yv && yv.levelsup() == 0 && yv.varno() == NEW)) {
+                throw a.err("42P17", "BEFORE trigger's WHEN condition cannot reference NEW generated columns", w.location())
+                        .withDetail("A whole-row reference is used and the table contains generated columns.");
+            }
             if (!(x instanceof Expr.Var v) || v.levelsup() != 0) return false;
+            if (before && row && v.varno() == NEW && v.attno() >= 1 && v.attno() <= natts && rel.attgenerated(v.attno()) != 0) {
+                throw a.err("42P17", "BEFORE trigger's WHEN condition cannot reference NEW generated columns", v.location())
+                        .withDetail("Column \"" + v.name() + "\" is a generated column.");
+            }
             if (!row) {
                 throw a.err("42P17", "statement trigger's WHEN condition cannot reference column values", v.location());
             }

@@ -416,6 +416,16 @@ final class UtilityParser {
                     return new Stmt.AlterTableCmd.DropNotNull(col);
                 }
                 if (p.acceptKw("default")) return new Stmt.AlterTableCmd.SetDefault(col, null, null);
+                if (p.peek().is(Token.Kind.IDENT) && "expression".equals(p.peek().value())) {
+                    p.advance();
+                    boolean ifExists = false;
+                    if (p.isKw("if") && p.peek(1).isKeyword("exists")) {
+                        p.advance();
+                        p.advance();
+                        ifExists = true;
+                    }
+                    return new Stmt.AlterTableCmd.DropExpression(col, ifExists);
+                }
                 throw p.notSupported("ALTER COLUMN DROP " + p.peek().value().toUpperCase(Locale.ROOT), p.peek().start());
             }
             throw p.notSupported("ALTER COLUMN " + a.value().toUpperCase(Locale.ROOT), a.start());

@@ -77,6 +77,14 @@ final class ViewTargetRewriter {
                         + view.desc().attr(vattno - 1).name() + "\" of view \"" + view.name() + "\"").withDetail(colReason);
             }
             int battno = ((Expr.Var) col.expr()).attno();
+            if (base.table() != null && base.table().attgenerated(battno) != 0 && !allDefault(cmd, q, te)) {
+                // rewriteTargetListIU on the base relation: a generated column takes only DEFAULT
+                String name = base.columns().get(battno - 1).name();
+                throw (cmd == Query.CommandType.INSERT
+                        ? PgException.error("428C9", "cannot insert a non-DEFAULT value into column \"" + name + "\"")
+                        : PgException.error("428C9", "column \"" + name + "\" can only be updated to DEFAULT"))
+                        .withDetail("Column \"" + name + "\" is a generated column.");
+            }
             if (assigned.putIfAbsent(battno, vattno) != null) {
                 throw PgException.error(SqlState.SYNTAX_ERROR, "multiple assignments to same column \""
                         + base.columns().get(battno - 1).name() + "\"");
@@ -195,6 +203,21 @@ final class ViewTargetRewriter {
             case UPDATE -> !(te.expr() instanceof Expr.Var v && v.varno() == r && v.levelsup() == 0 && v.attno() == vattno);
             default -> false;
         };
+    }
+
+    /**
+     * rewriteValuesRTE's test for an INSERT's view column: every VALUES row gives it DEFAULT
+     * with no view default, which parse analysis made an untyped-position NULL constant
+     * (build_column_default found nothing); a NULL the user wrote has its location.
+     */
+    private static boolean allDefault(Query.CommandType cmd, Query q, Query.TargetEntry te) {
+        if (cmd != Query.CommandType.INSERT || q.valuesLists().isEmpty()) return false;
+        if (!(te.expr() instanceof Expr.Var v && v.varno() == INSERT_SOURCE && v.levelsup() == 0)) return false;
+        for (List<Expr> row : q.valuesLists()) {
+            Expr e = row.get(v.attno() - 1);
+            if (!(e instanceof Expr.Const c && c.value() == null && c.location() < 0)) return false;
+        }
+        return true;
     }
 
     /**

@@ -43,6 +43,12 @@ final class Spi implements ConstraintSupport {
     }
 
     @Override
+    public Expr cookGenerated(Relation rel, int attnum, String sql, ExecContext ctx) {
+        return org.tusk.parser.GenerationExprAnalysis.cook(rel, attnum, sql, ctx.inputSettings(),
+                ctx.session().currentDatabase(), ctx.env());
+    }
+
+    @Override
     public Expr cookTriggerWhen(Relation rel, String sql, ExecContext ctx) {
         return org.tusk.parser.TriggerWhenAnalysis.stored(rel, sql, ctx.inputSettings(), ctx.session().currentDatabase(), ctx.env());
     }

@@ -334,6 +334,7 @@ public final class RelCache {
         int[] typmods = new int[atts.size()];
         char[] identity = new char[atts.size()];
         boolean anyIdentity = false;
+        char[] generated = null;
         int[] typids = new int[atts.size()];
         int[] collations = new int[atts.size()];
         for (Object[] a : atts) {
@@ -343,6 +344,11 @@ public final class RelCache {
             if (ident != null && !ident.isEmpty() && ident.charAt(0) != 0) {
                 identity[attrs.size()] = ident.charAt(0);
                 anyIdentity = true;
+            }
+            String gen = (String) PG_ATTRIBUTE.get(a, "attgenerated");
+            if (gen != null && !gen.isEmpty() && gen.charAt(0) != 0) {
+                if (generated == null) generated = new char[atts.size()];
+                generated[attrs.size()] = gen.charAt(0);
             }
             typids[attrs.size()] = oid(PG_ATTRIBUTE.get(a, "atttypid"));
             attrs.add(attribute(a, snap));
@@ -388,6 +394,7 @@ public final class RelCache {
             rel.setRelam(am == 0 ? Relation.BTREE_AM_OID : am);
         }
         if (anyIdentity) rel.setAttidentity(identity);
+        if (generated != null) rel.setAttgenerated(generated);
         rel.setAtttypids(typids);
         rel.setAttcollations(collations);
         rel.setPartition(Boolean.TRUE.equals(PG_CLASS.get(c, "relispartition")));

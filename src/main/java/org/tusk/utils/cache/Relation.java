@@ -49,6 +49,8 @@ public final class Relation {
 
     /** pg_attribute.attidentity per attribute ('a' ALWAYS, 'd' BY DEFAULT, 0 none); null when none has one. */
     private char[] attidentity;
+    /** pg_attribute.attgenerated per attribute ('s' stored, 0 none); null when none is generated. */
+    private char[] attgenerated;
     /** pg_attribute.attcollation per attribute; null when the relcache did not build this entry. */
     private int[] attcollations;
 
@@ -320,6 +322,20 @@ public final class Relation {
 
     /** Set by the relcache when it builds the entry. */
     void setAttidentity(char[] identity) { this.attidentity = identity == null ? null : identity.clone(); }
+
+    /**
+     * pg_attribute.attgenerated of attribute {@code attnum} (1-based): 's' for a stored generated
+     * column, 0 for an ordinary one.
+     */
+    public char attgenerated(int attnum) {
+        return attgenerated == null || attnum < 1 || attnum > attgenerated.length ? 0 : attgenerated[attnum - 1];
+    }
+
+    /** Whether any column is a stored generated column (TupleDesc's has_generated_stored). */
+    public boolean hasGeneratedStored() { return attgenerated != null; }
+
+    /** Set by the relcache when it builds the entry. */
+    void setAttgenerated(char[] generated) { this.attgenerated = generated == null ? null : generated.clone(); }
     /** Changes to this relation are WAL-logged (RelationNeedsWAL): permanent relations only. */
     public boolean needsWal() { return persistence == 'p'; }
     public int targetBlock() { return targetBlock; }

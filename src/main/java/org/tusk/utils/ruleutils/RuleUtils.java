@@ -39,12 +39,23 @@ public final class RuleUtils {
      * any other expression as a boolean expression over the relation's columns.
      */
     public static String getExpr(String text, int relid, String currentDatabase) {
+        return getExpr(text, relid, false, currentDatabase);
+    }
+
+    /** pg_get_expr(expr, relation, pretty). */
+    public static String getExpr(String text, int relid, boolean pretty, String currentDatabase) {
         if (PartitionRuleUtils.isPartitionBound(text)) return text;
         ObjectNames names = ObjectNames.current();
         for (Object[] d : names.rows(PG_ATTRDEF, v -> oid(PG_ATTRDEF.get(v, "adrelid")) == relid && text.equals(PG_ATTRDEF.get(v, "adbin")))) {
             short adnum = (Short) PG_ATTRDEF.get(d, "adnum");
             for (Object[] a : names.rows(PG_ATTRIBUTE, v -> oid(PG_ATTRIBUTE.get(v, "attrelid")) == relid
                     && (Short) PG_ATTRIBUTE.get(v, "attnum") == adnum)) {
+                String gen = (String) PG_ATTRIBUTE.get(a, "attgenerated");
+                if (gen != null && !gen.isEmpty() && gen.charAt(0) != 0) {
+                    // a generation expression reads the table's columns
+                    Query q = analyzeQueryOverRelation("(" + text + ")", relid, currentDatabase);
+                    return deparseOverRelation(q, q.targetList().get(0).expr(), pretty, false);
+                }
                 Expr e = names.analyzeStored(namespaceOf(relid), () -> Analyzer.analyzeColumnDefault(text,
                         (String) PG_ATTRIBUTE.get(a, "attname"), oid(PG_ATTRIBUTE.get(a, "atttypid")),
                         (Integer) PG_ATTRIBUTE.get(a, "atttypmod"), org.tusk.utils.adt.InputSettings.DEFAULT, currentDatabase,

@@ -225,6 +225,30 @@ CREATE VIEW check_constraints AS
 
 GRANT SELECT ON check_constraints TO PUBLIC;
 
+-- COLUMN_COLUMN_USAGE (5.17): a generated column and each column its expression reads, from
+-- the column-on-column pg_depend rows StoreAttrDefault records
+CREATE VIEW column_column_usage AS
+    SELECT CAST(current_database() AS sql_identifier) AS table_catalog,
+           CAST(n.nspname AS sql_identifier) AS table_schema,
+           CAST(c.relname AS sql_identifier) AS table_name,
+           CAST(ac.attname AS sql_identifier) AS column_name,
+           CAST(ad.attname AS sql_identifier) AS dependent_column
+    FROM pg_namespace n, pg_class c, pg_depend d,
+         pg_attribute ac, pg_attribute ad
+    WHERE n.oid = c.relnamespace
+          AND c.oid = ac.attrelid
+          AND c.oid = ad.attrelid
+          AND d.classid = 'pg_catalog.pg_class'::regclass
+          AND d.refclassid = 'pg_catalog.pg_class'::regclass
+          AND d.objid = d.refobjid
+          AND c.oid = d.objid
+          AND d.objsubid = ad.attnum
+          AND d.refobjsubid = ac.attnum
+          AND ad.attgenerated <> ''
+          AND pg_has_role(c.relowner, 'USAGE');
+
+GRANT SELECT ON column_column_usage TO PUBLIC;
+
 CREATE VIEW column_privileges AS
     SELECT CAST(u_grantor.rolname AS name) AS grantor,
            CAST(grantee.rolname AS name) AS grantee,
