@@ -158,7 +158,12 @@ final class PostgresMain {
         // An idle backend outside a transaction delivers notifications as soon as it is signalled.
         ctx.clientReadInterrupt = inTransaction ? null : notifyInterrupt::processAndFlush;
         try {
-            return idleWait.readMessageType(comm, timeoutMs, inTransaction);
+            // pgstat_report_stat(false) before going idle outside a transaction, and the
+            // IDLE_STATS_UPDATE_TIMEOUT it asks for when it left counts pending
+            SessionStorage storage = ctx.storage;
+            long statsWait = inTransaction || storage == null ? 0 : storage.reportStat(false);
+            return idleWait.readMessageType(comm, timeoutMs, inTransaction, statsWait,
+                    storage == null ? null : () -> storage.reportStat(true));
         } finally {
             ctx.clientReadInterrupt = null;
         }

@@ -74,6 +74,8 @@ public final class GucTables {
             of("debug5", 10), of("debug4", 11), of("debug3", 12), of("debug2", 13), of("debug1", 14),
             hidden("debug", 13), of("log", 15), hidden("info", 17), of("notice", 18), of("warning", 19),
             of("error", 21));
+    /** stats_fetch_consistency (PGSTAT_FETCH_CONSISTENCY_NONE, _CACHE, _SNAPSHOT). */
+    private static final List<GucEnumOption> STATS_FETCH_CONSISTENCY = List.of(of("none", 0), of("cache", 1), of("snapshot", 2));
     private static final List<GucEnumOption> ISOLATION_LEVELS = List.of(
             of("serializable", 3), of("repeatable read", 2), of("read committed", 1), of("read uncommitted", 0));
     /** on/off with the Boolean spellings as hidden synonyms, for enums that grew out of bools. */
@@ -257,6 +259,9 @@ public final class GucTables {
         defs.add(bool("track_activities", SUSET, STATS_CUMULATIVE, "Collects information about executing commands.",
                 true).withLongDesc("Enables the collection of information on the currently executing command of "
                         + "each session, along with the time at which that command began execution."));
+        defs.add(bool("track_counts", SUSET, STATS_CUMULATIVE, "Collects statistics on database activity.", true));
+        defs.add(enumeration("stats_fetch_consistency", USERSET, STATS_CUMULATIVE,
+                "Sets the consistency of accesses to statistics data.", "cache", STATS_FETCH_CONSISTENCY));
         defs.add(bool("autovacuum", SIGHUP, AUTOVACUUM, "Starts the autovacuum subprocess.", true));
 
         // ---- Client connection defaults: statement behaviour ----
