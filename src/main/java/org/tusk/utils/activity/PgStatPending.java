@@ -47,6 +47,8 @@ public final class PgStatPending {
 
     // PgStat_StatDBEntry's pending part (pgStatXactCommit, pgStatXactRollback, session counts)
     private long xactCommit, xactRollback, sessions, sessionsFatal, sessionsKilled, sessionsAbandoned;
+    /** The relations' counts already flushed to their entries, waiting for the database entry. */
+    private long dbReturned, dbFetched, dbInserted, dbUpdated, dbDeleted, dbBlocksFetched, dbBlocksHit;
     private long lastFlushMillis, pendingSinceMillis;
     private boolean forceNextFlush;
 
@@ -147,7 +149,8 @@ public final class PgStatPending {
             if (pendingSinceMillis > 0 && nowMillis - pendingSinceMillis >= MAX_INTERVAL_MS) {
                 force = true;   // don't keep pending updates longer than PGSTAT_MAX_INTERVAL
             } else if (lastFlushMillis > 0 && nowMillis - lastFlushMillis < MIN_INTERVAL_MS) {
-                if (!hasPending()) return 0;
+                // (whether anything is pending is not looked at: that would walk every relation
+                // this backend has opened after every statement; a flush of nothing is cheap)
                 if (pendingSinceMillis == 0) pendingSinceMillis = nowMillis;
                 return IDLE_INTERVAL_MS;   // don't flush too frequently
             }
@@ -160,13 +163,6 @@ public final class PgStatPending {
         }
         pendingSinceMillis = 0;
         return 0;
-    }
-
-    private boolean hasPending() {
-        if (xactCommit != 0 || xactRollback != 0 || sessions != 0 || sessionsFatal != 0 || sessionsKilled != 0
-                || sessionsAbandoned != 0) return true;
-        for (PgStatTableStatus s : tables.values()) if (!s.isEmpty()) return true;
-        return false;
     }
 
     /** Returns whether some counts stayed pending (an entry's lock was busy and {@code nowait}). */
@@ -203,32 +199,52 @@ public final class PgStatPending {
             blocksHit += s.blocksHit;
             s.clearCounts();
         }
+        // pgstat_database_flush_cb: what the relations added, and the database's own counts; a busy
+        // entry keeps them all pending
+        dbReturned += returned;
+        dbFetched += fetched;
+        dbInserted += inserted;
+        dbUpdated += updated;
+        dbDeleted += deleted;
+        dbBlocksFetched += blocksFetched;
+        dbBlocksHit += blocksHit;
         int d = shared.lookupOrCreate(KIND_DATABASE, dbOid, 0);
-        if (d >= 0) {
-            LWLock l = shared.lock(d);
-            l.acquire(LWLock.Mode.EXCLUSIVE);
-            try {
-                if (shared.holds(d, KIND_DATABASE, dbOid, 0)) {
-                    shared.add(d, DB_XACT_COMMIT, xactCommit);
-                    shared.add(d, DB_XACT_ROLLBACK, xactRollback);
-                    shared.add(d, DB_TUPLES_RETURNED, returned);
-                    shared.add(d, DB_TUPLES_FETCHED, fetched);
-                    shared.add(d, DB_TUPLES_INSERTED, inserted);
-                    shared.add(d, DB_TUPLES_UPDATED, updated);
-                    shared.add(d, DB_TUPLES_DELETED, deleted);
-                    shared.add(d, DB_BLOCKS_FETCHED, blocksFetched);
-                    shared.add(d, DB_BLOCKS_HIT, blocksHit);
-                    shared.add(d, DB_SESSIONS, sessions);
-                    shared.add(d, DB_SESSIONS_FATAL, sessionsFatal);
-                    shared.add(d, DB_SESSIONS_KILLED, sessionsKilled);
-                    shared.add(d, DB_SESSIONS_ABANDONED, sessionsAbandoned);
-                }
-            } finally {
-                l.release(LWLock.Mode.EXCLUSIVE);
-            }
+        if (d < 0) {
+            clearDatabaseCounts();
+            return partial;
         }
-        xactCommit = xactRollback = sessions = sessionsFatal = sessionsKilled = sessionsAbandoned = 0;
+        LWLock l = shared.lock(d);
+        if (nowait) {
+            if (!l.tryAcquire(LWLock.Mode.EXCLUSIVE)) return true;
+        } else {
+            l.acquire(LWLock.Mode.EXCLUSIVE);
+        }
+        try {
+            if (shared.holds(d, KIND_DATABASE, dbOid, 0)) {
+                shared.add(d, DB_XACT_COMMIT, xactCommit);
+                shared.add(d, DB_XACT_ROLLBACK, xactRollback);
+                shared.add(d, DB_TUPLES_RETURNED, dbReturned);
+                shared.add(d, DB_TUPLES_FETCHED, dbFetched);
+                shared.add(d, DB_TUPLES_INSERTED, dbInserted);
+                shared.add(d, DB_TUPLES_UPDATED, dbUpdated);
+                shared.add(d, DB_TUPLES_DELETED, dbDeleted);
+                shared.add(d, DB_BLOCKS_FETCHED, dbBlocksFetched);
+                shared.add(d, DB_BLOCKS_HIT, dbBlocksHit);
+                shared.add(d, DB_SESSIONS, sessions);
+                shared.add(d, DB_SESSIONS_FATAL, sessionsFatal);
+                shared.add(d, DB_SESSIONS_KILLED, sessionsKilled);
+                shared.add(d, DB_SESSIONS_ABANDONED, sessionsAbandoned);
+            }
+        } finally {
+            l.release(LWLock.Mode.EXCLUSIVE);
+        }
+        clearDatabaseCounts();
         return partial;
+    }
+
+    private void clearDatabaseCounts() {
+        xactCommit = xactRollback = sessions = sessionsFatal = sessionsKilled = sessionsAbandoned = 0;
+        dbReturned = dbFetched = dbInserted = dbUpdated = dbDeleted = dbBlocksFetched = dbBlocksHit = 0;
     }
 
     /** pgstat_relation_flush_cb's additions, under the entry's lock. */
