@@ -446,9 +446,15 @@ final class SessionStorage {
         };
     }
 
-    /** track_counts and stats_fetch_consistency for the next transaction. */
+    /** GucSettings.valueChanges when {@link #pgstatSettings} last read the settings (-1: never). */
+    private long pgstatSettingsVersion = -1;
+
+    /** track_counts and stats_fetch_consistency for the next transaction (read again only when a setting changed). */
     private void pgstatSettings() {
         var gucs = ctx.env.gucs();
+        long version = gucs.valueChanges();
+        if (version == pgstatSettingsVersion) return;
+        pgstatSettingsVersion = version;
         pgstat.settings(gucs.getBool("track_counts"), switch (gucs.getEnum("stats_fetch_consistency")) {
             case "none" -> org.tusk.utils.activity.PgStatPending.FetchConsistency.NONE;
             case "snapshot" -> org.tusk.utils.activity.PgStatPending.FetchConsistency.SNAPSHOT;

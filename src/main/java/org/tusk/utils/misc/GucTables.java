@@ -263,6 +263,22 @@ public final class GucTables {
         defs.add(enumeration("stats_fetch_consistency", USERSET, STATS_CUMULATIVE,
                 "Sets the consistency of accesses to statistics data.", "cache", STATS_FETCH_CONSISTENCY));
         defs.add(bool("autovacuum", SIGHUP, AUTOVACUUM, "Starts the autovacuum subprocess.", true));
+        defs.add(integer("autovacuum_max_workers", POSTMASTER, AUTOVACUUM,
+                "Sets the maximum number of simultaneously running autovacuum worker processes.", 3, 1, 262143));
+        defs.add(integer("autovacuum_naptime", SIGHUP, AUTOVACUUM, "Time to sleep between autovacuum runs.", 60, 1, 2147483)
+                .withUnit(GucUnit.S));
+        defs.add(integer("autovacuum_vacuum_threshold", SIGHUP, AUTOVACUUM,
+                "Minimum number of tuple updates or deletes prior to vacuum.", 50, 0, INT_MAX));
+        defs.add(integer("autovacuum_vacuum_insert_threshold", SIGHUP, AUTOVACUUM,
+                "Minimum number of tuple inserts prior to vacuum, or -1 to disable insert vacuums.", 1000, -1, INT_MAX));
+        defs.add(integer("autovacuum_analyze_threshold", SIGHUP, AUTOVACUUM,
+                "Minimum number of tuple inserts, updates, or deletes prior to analyze.", 50, 0, INT_MAX));
+        defs.add(real("autovacuum_vacuum_scale_factor", SIGHUP, AUTOVACUUM,
+                "Number of tuple updates or deletes prior to vacuum as a fraction of reltuples.", 0.2, 0.0, 100.0));
+        defs.add(real("autovacuum_vacuum_insert_scale_factor", SIGHUP, AUTOVACUUM,
+                "Number of tuple inserts prior to vacuum as a fraction of reltuples.", 0.2, 0.0, 100.0));
+        defs.add(real("autovacuum_analyze_scale_factor", SIGHUP, AUTOVACUUM,
+                "Number of tuple inserts, updates, or deletes prior to analyze as a fraction of reltuples.", 0.1, 0.0, 100.0));
 
         // ---- Client connection defaults: statement behaviour ----
         defs.add(enumeration("client_min_messages", USERSET, CLIENT_CONN_STATEMENT,
