@@ -47,6 +47,17 @@ final class StatBuiltins {
         relationTime(r, "pg_stat_get_last_analyze_time", ANALYZE_TIMESTAMP);
         relationTime(r, "pg_stat_get_last_autoanalyze_time", AUTOVAC_ANALYZE_TIMESTAMP);
 
+        for (String[] x : new String[][] {{"numscans", "" + NUMSCANS}, {"tuples_returned", "" + TUPLES_RETURNED},
+                {"tuples_fetched", "" + TUPLES_FETCHED}, {"tuples_inserted", "" + TUPLES_INSERTED},
+                {"tuples_updated", "" + TUPLES_UPDATED}, {"tuples_deleted", "" + TUPLES_DELETED},
+                {"tuples_hot_updated", "" + TUPLES_HOT_UPDATED}, {"blocks_fetched", "" + BLOCKS_FETCHED},
+                {"blocks_hit", "" + BLOCKS_HIT}}) {
+            int counter = Integer.parseInt(x[1]);
+            // pg_stat_get_xact_*: what this backend has counted and not yet flushed
+            r.fn("pg_stat_get_xact_" + x[0], OID_ARG, INT8, V, true,
+                    (c, a) -> pgstat(c).pendingRelationCount(((Number) a[0]).intValue(), counter));
+        }
+
         r.fn("pg_stat_get_db_numbackends", OID_ARG, INT4, S, true,
                 (c, a) -> pgstat(c).numBackends(((Number) a[0]).intValue()));
         databaseCounter(r, "pg_stat_get_db_xact_commit", DB_XACT_COMMIT);

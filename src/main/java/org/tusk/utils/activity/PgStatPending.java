@@ -347,6 +347,12 @@ public final class PgStatPending {
         return ((long) kind << 62) ^ ((long) db << 32) ^ (obj & 0xffffffffL);
     }
 
+    /** pg_stat_get_xact_*: this backend's pending count of relation {@code relid} (0 if it has none). */
+    public long pendingRelationCount(int relid, int counter) {
+        PgStatTableStatus s = tables.get(relid);
+        return s == null ? 0 : s.pendingCount(counter);
+    }
+
     /** The shared counts of this database's relation {@code relid}, or null if it has none. */
     public long[] fetchRelation(int relid) {
         return fetch(KIND_RELATION, dbOid, relid);

@@ -100,6 +100,32 @@ public final class PgStatTableStatus {
         if (hit) blocksHit++;
     }
 
+    /**
+     * find_tabstat_entry's view for pg_stat_get_xact_*: this backend's counts not yet flushed, with
+     * the running transaction's inserts, updates and deletes at every level. {@code counter} is a
+     * {@link PgStatFields} relation counter among NUMSCANS ... TUPLES_HOT_UPDATED and BLOCKS_*.
+     */
+    public long pendingCount(int counter) {
+        long v = switch (counter) {
+            case PgStatFields.NUMSCANS -> numscans;
+            case PgStatFields.TUPLES_RETURNED -> tuplesReturned;
+            case PgStatFields.TUPLES_FETCHED -> tuplesFetched;
+            case PgStatFields.TUPLES_INSERTED -> tuplesInserted;
+            case PgStatFields.TUPLES_UPDATED -> tuplesUpdated;
+            case PgStatFields.TUPLES_DELETED -> tuplesDeleted;
+            case PgStatFields.TUPLES_HOT_UPDATED -> tuplesHotUpdated;
+            case PgStatFields.BLOCKS_FETCHED -> blocksFetched;
+            case PgStatFields.BLOCKS_HIT -> blocksHit;
+            default -> 0;
+        };
+        for (Trans t = trans; t != null; t = t.upper) {
+            if (counter == PgStatFields.TUPLES_INSERTED) v += t.inserted;
+            else if (counter == PgStatFields.TUPLES_UPDATED) v += t.updated;
+            else if (counter == PgStatFields.TUPLES_DELETED) v += t.deleted;
+        }
+        return v;
+    }
+
     boolean isEmpty() {
         return numscans == 0 && tuplesReturned == 0 && tuplesFetched == 0 && tuplesInserted == 0 && tuplesUpdated == 0
                 && tuplesDeleted == 0 && tuplesHotUpdated == 0 && !truncDropped && deltaLiveTuples == 0

@@ -6,8 +6,8 @@
 --    function and relation is schema-qualified;
 --  * views run with the caller's privileges, and pg_authid is readable by superusers only, so
 --    pg_group reads pg_roles (rolname, oid, rolcanlogin) instead;
---  * not created yet: the views over features Tusk lacks, and among the statistics views the
---    pg_stat_xact_* ones and those of functions, WAL, SLRUs and replication.
+--  * not created yet: the views over features Tusk lacks, and among the statistics views those
+--    of functions, WAL, SLRUs and replication.
 
 CREATE VIEW pg_catalog.pg_group AS
     SELECT r.rolname AS groname,
@@ -110,6 +110,36 @@ CREATE VIEW pg_catalog.pg_stat_sys_tables AS
 
 CREATE VIEW pg_catalog.pg_stat_user_tables AS
     SELECT * FROM pg_catalog.pg_stat_all_tables
+    WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
+          schemaname !~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_xact_all_tables AS
+    SELECT
+            C.oid AS relid,
+            N.nspname AS schemaname,
+            C.relname AS relname,
+            pg_catalog.pg_stat_get_xact_numscans(C.oid) AS seq_scan,
+            pg_catalog.pg_stat_get_xact_tuples_returned(C.oid) AS seq_tup_read,
+            sum(pg_catalog.pg_stat_get_xact_numscans(I.indexrelid))::pg_catalog.int8 AS idx_scan,
+            sum(pg_catalog.pg_stat_get_xact_tuples_fetched(I.indexrelid))::pg_catalog.int8 +
+            pg_catalog.pg_stat_get_xact_tuples_fetched(C.oid) AS idx_tup_fetch,
+            pg_catalog.pg_stat_get_xact_tuples_inserted(C.oid) AS n_tup_ins,
+            pg_catalog.pg_stat_get_xact_tuples_updated(C.oid) AS n_tup_upd,
+            pg_catalog.pg_stat_get_xact_tuples_deleted(C.oid) AS n_tup_del,
+            pg_catalog.pg_stat_get_xact_tuples_hot_updated(C.oid) AS n_tup_hot_upd
+    FROM pg_catalog.pg_class C LEFT JOIN
+         pg_catalog.pg_index I ON C.oid = I.indrelid
+         LEFT JOIN pg_catalog.pg_namespace N ON (N.oid = C.relnamespace)
+    WHERE C.relkind IN ('r', 't', 'm', 'p')
+    GROUP BY C.oid, N.nspname, C.relname;
+
+CREATE VIEW pg_catalog.pg_stat_xact_sys_tables AS
+    SELECT * FROM pg_catalog.pg_stat_xact_all_tables
+    WHERE schemaname IN ('pg_catalog', 'information_schema') OR
+          schemaname ~ '^pg_toast';
+
+CREATE VIEW pg_catalog.pg_stat_xact_user_tables AS
+    SELECT * FROM pg_catalog.pg_stat_xact_all_tables
     WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND
           schemaname !~ '^pg_toast';
 
