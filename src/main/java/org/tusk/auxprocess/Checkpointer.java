@@ -56,7 +56,11 @@ public final class Checkpointer {
             boolean walReady = env.shmem().xlogCtl().isRecoveryDone();
             if (shutdown) {
                 // Stopped before the startup process finished: there is nothing to checkpoint.
-                if (walReady) run(checkpoints, shared, true, "shutdown immediate", env);
+                if (walReady) {
+                    run(checkpoints, shared, true, "shutdown immediate", env);
+                    // pgstat_before_server_shutdown: the statistics survive a clean shutdown
+                    writeStats(env);
+                }
                 env.procExit().exit(0);
             }
             boolean requested = walReady && shared.requested();
@@ -67,6 +71,15 @@ public final class Checkpointer {
             }
             long remaining = timeoutMs - (System.currentTimeMillis() - lastCheckpoint);
             loop.sleep(Math.max(10, Math.min(remaining, 1000)));
+        }
+    }
+
+    /** pgstat_write_statsfile, at the shutdown checkpoint; a failure loses the statistics only. */
+    private static void writeStats(ChildEnvironment env) {
+        try {
+            org.tusk.utils.activity.PgStatFile.write(env.dataDir(), env.shmem().pgStat());
+        } catch (IOException | RuntimeException e) {
+            env.log().report(org.tusk.utils.error.Severity.LOG, null, "could not write statistics file: " + e, null, null);
         }
     }
 
@@ -90,6 +103,9 @@ public final class Checkpointer {
                             ChildEnvironment env) {
         if (env.gucs().getBool("log_checkpoints")) env.log().log("checkpoint starting: " + cause);
         shared.start();
+        // PgStat_CheckpointerStats: timed_checkpoints or requested_checkpoints
+        if (!shutdown) env.shmem().pgStat().addFixed(cause.equals("time") ? org.tusk.utils.activity.PgStatFields.CKPT_TIMED
+                : org.tusk.utils.activity.PgStatFields.CKPT_REQUESTED, 1);
         boolean ok = false;
         try {
             checkpoints.create(shutdown, false);

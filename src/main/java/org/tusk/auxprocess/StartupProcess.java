@@ -38,6 +38,13 @@ public final class StartupProcess {
         env.procExit().exit(startupXLog(env, slot) ? 0 : 1);
     }
 
+    /** pgstat_reset_after_failure: counts start from zero now (the fixed ones' stats_reset is set). */
+    private static void resetStats(ChildEnvironment env) {
+        java.time.Instant now = java.time.Instant.now();
+        env.shmem().pgStat().setFixed(org.tusk.utils.activity.PgStatFields.BGWRITER_STAT_RESET_TIMESTAMP,
+                now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
+    }
+
     /**
      * The startup process's work without the process around it: checks PG_VERSION and runs
      * StartupXLOG on the shared memory of {@code env}, with WAL written in the name of
@@ -82,6 +89,14 @@ public final class StartupProcess {
                     xid -> org.tusk.access.transam.TransactionId.precedes(xid, env.shmem().transamVariables().nextXid().xid())
                             && clog.getStatus(xid) == org.tusk.access.transam.XidStatus.COMMITTED)) {
                 env.log().log(done);
+            }
+            // StartupXLOG's pgstat_restore_stats after a clean shutdown, pgstat_discard_stats after
+            // a crash: statistics are not WAL-logged, so a crashed server's counts are not trusted
+            if (end.crashRecovery()) {
+                org.tusk.utils.activity.PgStatFile.discard(env.dataDir());
+                resetStats(env);
+            } else if (!org.tusk.utils.activity.PgStatFile.restore(env.dataDir(), env.shmem().pgStat())) {
+                resetStats(env);
             }
             StartupXLog.finish(env.dataDir(), end, env.shmem().xlogCtl(), checkpoints);
         } catch (PgException e) {

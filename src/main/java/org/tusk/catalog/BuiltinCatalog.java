@@ -270,6 +270,7 @@ public final class BuiltinCatalog {
         TimeTzBitMoneyBuiltins.register(b);
         RangeBuiltins.register(b);
         IntegerCrossTypeOperators.registerArithmetic(b);
+        StatBuiltins.register(b);
 
         Map<Integer, PgType> byOid = new HashMap<>();
         Map<String, PgType> byName = new HashMap<>();

@@ -2058,6 +2058,11 @@ public final class HeapCatalog implements Catalog {
         }
     }
 
+    /** pgstat_drop_relation: the relation's statistics go when the transaction commits. */
+    private static void dropStats(Relation rel) {
+        if (rel != null && rel.pgstatInfo() != null) rel.pgstatInfo().dropped();
+    }
+
     /** heap_drop_with_catalog / index_drop for one relation, without looking at what depends on it. */
     private void removeRelation(Relation rel) {
         lock(rel.oid(), RelationLocks.ACCESS_EXCLUSIVE_LOCK);
@@ -2075,9 +2080,12 @@ public final class HeapCatalog implements Catalog {
                         + " because constraint " + conname + " on table " + table + " requires it", null,
                         "You can drop constraint " + conname + " on table " + table + " instead.", 0);
             }
+            dropStats(rel);
             removeIndexTree(rel.oid());
         } else {
             List<Integer> indexes = env.relcache().indexOids(rel.oid());
+            dropStats(rel);
+            for (int ix : indexes) dropStats(env.relcache().byOid(ix));
             for (int ix : indexes) {
                 env.locks().lockRelation(ix, RelationLocks.ACCESS_EXCLUSIVE_LOCK);
                 removeIndex(ix);

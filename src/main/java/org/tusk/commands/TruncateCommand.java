@@ -87,7 +87,12 @@ public final class TruncateCommand {
                 t.beforeStatement(org.tusk.executor.TriggerData.TRIGGER_EVENT_TRUNCATE);
             }
         }
-        for (Relation rel : rels) catalog.truncateRelation(rel);
+        for (Relation rel : rels) {
+            catalog.truncateRelation(rel);
+            // ExecuteTruncateGuts' pgstat_count_truncate: the rows counted so far are gone
+            Relation counted = catalog.openRelation(rel.oid());
+            if (counted != null && counted.pgstatInfo() != null) counted.pgstatInfo().countTruncate();
+        }
         if (s.restartSeqs()) {
             // RESTART IDENTITY (ResetSequence): every sequence owned by a column of a truncated
             // table starts over at its start value

@@ -87,19 +87,22 @@ public final class VacuumCommand {
                 }
                 continue;
             }
-            if (s.isVacuum()) lazyVacuum(rel, env, s.verbose() ? info : null, db + "." + schema + "." + rel.name());
+            if (s.isVacuum()) lazyVacuum(rel, env, s.verbose() ? info : null, db + "." + schema + "." + rel.name(),
+                    ctx.session().pgstat(), ctx.session().isAutovacuumWorker());
             if (s.isVacuum() && rel.toastRelid() != 0) {
                 // vacuum_rel's second step: the table's TOAST relation, under the same lock mode
                 catalog.lockRelation(rel.toastRelid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
                 Relation toast = catalog.openRelation(rel.toastRelid());
-                if (toast != null) lazyVacuum(toast, env, s.verbose() ? info : null, db + ".pg_toast." + toast.name());
+                if (toast != null) lazyVacuum(toast, env, s.verbose() ? info : null, db + ".pg_toast." + toast.name(),
+                        ctx.session().pgstat(), ctx.session().isAutovacuumWorker());
             }
             if (s.analyze()) analyze(catalog.openRelation(rel.oid()), ctx, s.verbose() ? info : null, schema + "." + rel.name());
         }
     }
 
     /** vacuum_rel + heap_vacuum_rel + lazy_vacuum_all_indexes + vac_update_relstats. */
-    private static void lazyVacuum(Relation rel, ExecEnvironment env, Consumer<String> info, String qualified) {
+    private static void lazyVacuum(Relation rel, ExecEnvironment env, Consumer<String> info, String qualified,
+                                   org.tusk.utils.activity.PgStatPending pgstat, boolean autovacuum) {
         if (info != null) info.accept("vacuuming \"" + qualified + "\"");
         Catalog catalog = env.catalog();
         List<Relation> indexes = catalog.indexesOf(rel);
@@ -108,6 +111,8 @@ public final class VacuumCommand {
             for (Relation index : indexes) indexResults.add(env.indexAm().indexBulkDelete(index, isDead));
         });
         catalog.updateRelationStats(rel, st.relPages(), st.liveTuples(), st.allVisiblePages());
+        // pgstat_report_vacuum: the live and dead tuples VACUUM found replace the counts
+        if (pgstat != null) pgstat.reportVacuum(rel.oid(), autovacuum, st.liveTuples(), st.recentlyDead());
         for (int i = 0; i < indexResults.size(); i++) {
             IndexBulkDeleteResult r = indexResults.get(i);
             catalog.updateRelationStats(catalog.openRelation(indexes.get(i).oid()), r.numPages(), r.numIndexTuples(), 0);
@@ -250,7 +255,7 @@ public final class VacuumCommand {
         List<Long> positions = new ArrayList<>();
         java.util.Random random = new java.util.Random();
         long rows = 0;
-        try (TableScan scan = env.tableAm().beginScan(rel, env.latestSnapshot())) {
+        try (TableScan scan = env.tableAm().beginAnalyzeScan(rel, env.latestSnapshot())) {
             for (org.tusk.access.table.TupleSlot t; (t = scan.next()) != null; ) {
                 if ((++rows & 0xfff) == 0) ctx.session().checkForInterrupts();
                 if (sample.size() < SAMPLE_ROWS) {
@@ -294,6 +299,10 @@ public final class VacuumCommand {
         long rows = sampled.total();
         int pages = env.tableAm().numberOfBlocks(rel);
         env.catalog().updateRelationStats(rel, pages, rows, env.tableAm().allVisiblePages(rel));
+        // pgstat_report_analyze: Tusk's ANALYZE reads only the visible rows, so it has no dead-row
+        // estimate of its own and leaves n_dead_tup as the counts made it
+        var pgstat = ctx.session() == null ? null : ctx.session().pgstat();
+        if (pgstat != null) pgstat.reportAnalyze(rel.oid(), ctx.session().isAutovacuumWorker(), rows, -1, true);
         List<Catalog.ColumnStatistics> stats = new ArrayList<>();
         if (rows > 0) {
             for (int a = 0; a < rel.desc().natts(); a++) {

@@ -57,6 +57,7 @@ final class BitmapHeapScanState extends PlanState {
             ctx.session().checkForInterrupts();
             TupleSlot slot = env.tableAm().indexFetch(heap, tid, env.snapshot());
             if (slot == null) continue;
+            IndexScanState.countFetch(heap);   // heapam_scan_bitmap_next_tuple counts on the table
             Object[] tuple = ScanTuples.of(slot, natts);
             if (!ExprEvaluator.qual(plan.recheck(), tuple, null, ctx)) continue;
             if (!ExprEvaluator.qual(plan.qual(), tuple, null, ctx)) continue;

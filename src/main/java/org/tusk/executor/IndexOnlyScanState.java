@@ -66,6 +66,7 @@ final class IndexOnlyScanState extends PlanState {
                 if (instr != null) instr.countHeapFetch();
                 TupleSlot slot = env.tableAm().indexFetch(heap, tid, env.snapshot());
                 if (slot == null) continue;
+                IndexScanState.countFetch(plan.index());
                 rowTid = slot.tid();
             }
             Object[] values = scan.indexValues();

@@ -55,6 +55,7 @@ final class IndexScanState extends PlanState {
             ctx.session().checkForInterrupts();
             TupleSlot slot = env.tableAm().indexFetch(plan.rte().table(), tid, env.snapshot());
             if (slot == null) continue;
+            countFetch(plan.index());
             Object[] tuple = system ? ScanTuples.withSystemColumns(slot, natts, plan.rte().table().oid())
                     : ScanTuples.of(slot, natts);
             if (!recheck(tuple)) continue;
@@ -118,6 +119,7 @@ final class IndexScanState extends PlanState {
             ctx.session().checkForInterrupts();
             TupleSlot slot = env.tableAm().indexFetch(plan.rte().table(), tid, env.snapshot());
             if (slot == null) continue;
+            countFetch(plan.index());
             Object[] tuple = system ? ScanTuples.withSystemColumns(slot, natts, plan.rte().table().oid())
                     : ScanTuples.of(slot, natts);
             if (!recheck(tuple)) continue;
@@ -154,5 +156,11 @@ final class IndexScanState extends PlanState {
         reorder = null;
         lastBound = null;
         reachedEnd = false;
+    }
+
+    /** index_fetch_heap's pgstat_count_heap_fetch on the index: a row found through it (idx_tup_fetch). */
+    static void countFetch(org.tusk.utils.cache.Relation rel) {
+        var stats = rel.pgstatInfo();
+        if (stats != null) stats.countFetched();
     }
 }

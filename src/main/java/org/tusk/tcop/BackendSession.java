@@ -57,6 +57,10 @@ final class BackendSession implements SessionServices {
     }
 
     @Override public int backendPid() { return ctx.pid; }
+
+    @Override public org.tusk.utils.activity.PgStatPending pgstat() {
+        return ctx.storage == null ? null : ctx.storage.pgstat;
+    }
     @Override public String currentUser() { return ctx.role().name(); }
     @Override public String sessionUser() { return ctx.identity.sessionUser().name(); }
     @Override public String currentDatabase() { return ctx.database.name(); }

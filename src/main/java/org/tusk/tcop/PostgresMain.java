@@ -31,6 +31,8 @@ final class PostgresMain {
     private final QueryRunner runner;
     private final ExtendedQuery extended;
     private boolean sendReadyForQuery = true;
+    /** What the statistics flush before the last ReadyForQuery asked: milliseconds until it wants to run again (0: never). */
+    private long statsWaitMs;
     private boolean ignoreTillSync;
     /** ReadyForQuery went out and no message has been read since: the idle timeouts apply. */
     private boolean idle;
@@ -80,6 +82,9 @@ final class PostgresMain {
                     ctx.status.reportActivity(ctx.xact.aborted() ? State.IDLE_IN_TRANSACTION_ABORTED
                             : ctx.xact.inBlock() ? State.IDLE_IN_TRANSACTION : State.IDLE, null, nowMicros());
                     reportChangedParameters();
+                    // pgstat_report_stat(false) outside a transaction, before ReadyForQuery as
+                    // PostgreSQL's, so that the client's next query (any session's) sees the counts
+                    statsWaitMs = ctx.xact.status() == 'I' && ctx.storage != null ? ctx.storage.reportStat(false) : 0;
                     ctx.messages.readyForQuery(ctx.xact.status());
                     // As PostgreSQL's ReadyForQuery: the reply goes out now, even if the client has
                     // already pipelined its next query. Between other messages output stays buffered
@@ -158,7 +163,13 @@ final class PostgresMain {
         // An idle backend outside a transaction delivers notifications as soon as it is signalled.
         ctx.clientReadInterrupt = inTransaction ? null : notifyInterrupt::processAndFlush;
         try {
-            return idleWait.readMessageType(comm, timeoutMs, inTransaction);
+            // the IDLE_STATS_UPDATE_TIMEOUT that the flush before ReadyForQuery asked for when it
+            // left counts pending
+            SessionStorage storage = ctx.storage;
+            long statsWait = inTransaction ? 0 : statsWaitMs;
+            statsWaitMs = 0;
+            return idleWait.readMessageType(comm, timeoutMs, inTransaction, statsWait,
+                    storage == null ? null : () -> storage.reportStat(true));
         } finally {
             ctx.clientReadInterrupt = null;
         }

@@ -79,6 +79,8 @@ final class SessionStorage {
     final org.tusk.storage.lmgr.VirtualTransactions vxids;
     /** LISTEN/NOTIFY of this session (async.c); leaves the shared queue when the session ends. */
     final org.tusk.commands.Async async;
+    /** This session's cumulative statistics counts not yet in shared memory (pgstat.c's pending entries). */
+    final org.tusk.utils.activity.PgStatPending pgstat;
 
     SessionStorage(BackendContext ctx) {
         this.ctx = ctx;
@@ -137,6 +139,21 @@ final class SessionStorage {
             queue.backendInit(ctx.slot, ctx.pid);
         }
         if (carry != null) carry.clear();
+        this.pgstat = new org.tusk.utils.activity.PgStatPending(shmem.pgStat(), dbOid, xact::nestingLevel,
+                () -> {
+                    java.time.Instant now = java.time.Instant.now();
+                    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+                });
+        pgstat.backendCounter(db -> {
+            int n = 0;
+            for (var st : shmem.backendStatus().readAll()) if (st.datid() == db && st.backendType() == org.tusk.utils.init.BackendType.BACKEND) n++;
+            return n;
+        });
+        pgstatSettings();
+        pgstat.reportConnect();   // pgstat_report_connect: one session more for the database
+        relcache.setStats(pgstat);
+        // pgstat_shutdown_hook: what is still pending is flushed when the session ends
+        ctx.env.procExit().onShmemExit(() -> pgstat.reportStat(true, System.currentTimeMillis()));
         ctx.env.procExit().onShmemExit(() -> {
             long stoppedAt = queue.backendExit(ctx.slot);
             if (carry != null) carry.sessionLeft(relcache, stoppedAt);
@@ -150,12 +167,14 @@ final class SessionStorage {
         ctx.env.procExit().onShmemExit(async::atExit);
         xact.onSubXactEnd(new org.tusk.access.transam.Xact.SubXactResources() {
             @Override public void atSubCommit() {
+                pgstat.atEOSubXact(xact.nestingLevel(), true);
                 relationStorage.atSubCommit();
                 inval.atSubCommit();
                 async.atSubCommit(xact.nestingLevel());
             }
             @Override public RelFileLocator[] filesCreated() { return relationStorage.subTransactionCreated().toArray(new RelFileLocator[0]); }
             @Override public void atSubAbort() {
+                pgstat.atEOSubXact(xact.nestingLevel(), false);
                 relationStorage.atSubAbort();
                 inval.atSubAbort();
                 async.atSubAbort(xact.nestingLevel());
@@ -427,6 +446,27 @@ final class SessionStorage {
         };
     }
 
+    /** GucSettings.valueChanges when {@link #pgstatSettings} last read the settings (-1: never). */
+    private long pgstatSettingsVersion = -1;
+
+    /** track_counts and stats_fetch_consistency for the next transaction (read again only when a setting changed). */
+    private void pgstatSettings() {
+        var gucs = ctx.env.gucs();
+        long version = gucs.valueChanges();
+        if (version == pgstatSettingsVersion) return;
+        pgstatSettingsVersion = version;
+        pgstat.settings(gucs.getBool("track_counts"), switch (gucs.getEnum("stats_fetch_consistency")) {
+            case "none" -> org.tusk.utils.activity.PgStatPending.FetchConsistency.NONE;
+            case "snapshot" -> org.tusk.utils.activity.PgStatPending.FetchConsistency.SNAPSHOT;
+            default -> org.tusk.utils.activity.PgStatPending.FetchConsistency.CACHE;
+        });
+    }
+
+    /** pgstat_report_stat: flushes pending statistics; returns the milliseconds until it wants to run again (0: never). */
+    long reportStat(boolean force) {
+        return pgstat.reportStat(force, System.currentTimeMillis());
+    }
+
     /** CommitTransaction's storage part. */
     void commit(boolean synchronous) {
         List<RelFileLocator> drop = relationStorage.pendingDeletes(true);
@@ -463,6 +503,8 @@ final class SessionStorage {
     }
 
     private void endOfTransaction(boolean committed) {
+        pgstat.atEOXact(committed);
+        pgstatSettings();
         deferredTriggers.reset();
         comboCids.atEndOfTransaction();
         catalog.types().atEndOfTransaction();

@@ -67,7 +67,7 @@ final class GinEntryTree {
     }
 
     int getBuf(Relation rel, int blkno, LockMode mode) {
-        int buf = ctx.buffers().readBuffer(tag(rel.locator(), blkno), null);
+        int buf = org.tusk.access.index.IndexBufferReads.read(ctx.buffers(), rel, tag(rel.locator(), blkno));
         ctx.buffers().lockBuffer(buf, mode);
         MemorySegment p = page(buf);
         if (Page.isNew(p) || Page.specialSize(p) != GinPage.OPAQUE_SIZE) {

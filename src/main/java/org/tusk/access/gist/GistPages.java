@@ -55,7 +55,7 @@ final class GistPages {
 
     /** ReadBuffer + LockBuffer + gistcheckpage. */
     int getBuf(Relation rel, int blkno, LockMode mode) {
-        int buf = ctx.buffers().readBuffer(tag(rel.locator(), blkno), null);
+        int buf = org.tusk.access.index.IndexBufferReads.read(ctx.buffers(), rel, tag(rel.locator(), blkno));
         ctx.buffers().lockBuffer(buf, mode);
         MemorySegment page = page(buf);
         if (Page.isNew(page) || !GistPageOpaque.isGistPage(page)) {

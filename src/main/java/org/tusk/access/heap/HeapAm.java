@@ -67,7 +67,12 @@ public final class HeapAm implements TableAm {
 
     @Override
     public TableScan beginScan(Relation rel, Snapshot snapshot) {
-        return new HeapScan(env, rel, snapshot, null);
+        return new HeapScan(env, rel, snapshot, null, true);
+    }
+
+    @Override
+    public TableScan beginAnalyzeScan(Relation rel, Snapshot snapshot) {
+        return new HeapScan(env, rel, snapshot, null, false);
     }
 
     /** heapam_index_build_range_scan: over SnapshotAny ({@link HeapIndexBuildScan}) or the given snapshot. */
@@ -80,7 +85,7 @@ public final class HeapAm implements TableAm {
     /** heap_beginscan with a key: HeapKeyTest on each visible tuple in the page before it is decoded. */
     @Override
     public TableScan beginScan(Relation rel, Snapshot snapshot, org.tusk.access.common.ScanKey key) {
-        return new HeapScan(env, rel, snapshot, key);
+        return new HeapScan(env, rel, snapshot, key, true);
     }
 
     /** heapam_index_fetch_tuple: prune the page if worthwhile, then search the HOT chain under a share lock. */
@@ -283,7 +288,10 @@ public final class HeapAm implements TableAm {
 
     @Override
     public ItemPointer insert(Relation rel, Object[] values, int cid) {
-        return HeapInsert.insert(env, rel, values, cid);
+        ItemPointer tid = HeapInsert.insert(env, rel, values, cid);
+        var stats = rel.pgstatInfo();
+        if (stats != null) stats.countInsert(1);   // heap_insert's pgstat_count_heap_insert
+        return tid;
     }
 
     /** heap_multi_insert: the rows a page at a time, one WAL record per page. */
@@ -299,14 +307,21 @@ public final class HeapAm implements TableAm {
      */
     @Override
     public ModifyResult delete(Relation rel, ItemPointer tid, int cid, Snapshot snapshot, boolean wait) {
-        return HeapDelete.delete(env, rel, tid, cid, wait);
+        ModifyResult r = HeapDelete.delete(env, rel, tid, cid, wait);
+        var stats = rel.pgstatInfo();
+        if (stats != null && r.isOk()) stats.countDelete();   // heap_delete's pgstat_count_heap_delete
+        return r;
     }
 
     /** heap_update; the snapshot is not consulted, as for {@link #delete}. */
     @Override
     public ModifyResult update(Relation rel, ItemPointer otid, Object[] values, int cid, Snapshot snapshot, boolean wait,
                                BitSet indexedAttrs) {
-        return HeapUpdate.update(env, rel, otid, values, cid, wait, indexedAttrs);
+        ModifyResult r = HeapUpdate.update(env, rel, otid, values, cid, wait, indexedAttrs);
+        var stats = rel.pgstatInfo();
+        // heap_update's pgstat_count_heap_update: a HOT update makes no index entries
+        if (stats != null && r.isOk()) stats.countUpdate(!r.updateIndexes());
+        return r;
     }
 
     @Override

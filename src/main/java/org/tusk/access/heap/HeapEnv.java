@@ -35,7 +35,13 @@ record HeapEnv(BufferManager buffers, StorageManager smgr, Supplier<XLog> xlog, 
 
     /** ReadBufferExtended(MAIN_FORKNUM, RBM_NORMAL): pinned, not locked. */
     int readBuffer(Relation rel, int block, BufferAccessStrategy strategy) {
-        return buffers.readBuffer(tag(rel, block), strategy);
+        var stats = rel.pgstatInfo();
+        if (stats == null) return buffers.readBuffer(tag(rel, block), strategy);
+        // ReadBufferExtended's pgstat_count_buffer_read, and _hit when no read was needed
+        long reads = buffers.blocksRead();
+        int buffer = buffers.readBuffer(tag(rel, block), strategy);
+        stats.countBuffer(buffers.blocksRead() == reads);
+        return buffer;
     }
 
     void unlockRelease(int buffer) {

@@ -33,6 +33,8 @@ final class HeapIndexBuildScan {
         BufferManager bm = env.buffers();
         int oldestXmin = env.oracle().oldestNonRemovableXid();
         int nblocks = env.numberOfBlocks(rel);
+        // table_beginscan_strat is a sequential scan to the statistics (pgstat_count_heap_scan)
+        if (rel.pgstatInfo() != null) rel.pgstatInfo().countScan();
         int[] offsets = new int[Page.MAX_HEAP_TUPLES_PER_PAGE];
         boolean[] alive = new boolean[Page.MAX_HEAP_TUPLES_PER_PAGE];
         for (int block = 0; block < nblocks; block++) {

@@ -42,14 +42,19 @@ final class HeapScan implements TableScan {
     private int nvisible;
     private int next;
     private boolean closed;
+    /** The relation's pending statistics (null: not counted). */
+    private final org.tusk.utils.activity.PgStatTableStatus stats;
 
-    HeapScan(HeapEnv env, Relation rel, Snapshot snapshot, ScanKey key) {
+    /** @param counted whether the statistics count it as a sequential scan (not ANALYZE's read) */
+    HeapScan(HeapEnv env, Relation rel, Snapshot snapshot, ScanKey key, boolean counted) {
         this.env = env;
         this.key = key;
         this.rel = rel;
         this.snapshot = snapshot;
         this.nblocks = env.numberOfBlocks(rel);
         this.strategy = nblocks > env.nbuffers() / 4 ? BufferAccessStrategy.bulkRead() : null;
+        this.stats = counted ? rel.pgstatInfo() : null;
+        if (stats != null) stats.countScan();   // initscan's pgstat_count_heap_scan
     }
 
     /** Whether this scan reads through a bulk-read ring. */
@@ -72,7 +77,10 @@ final class HeapScan implements TableScan {
             }
             int off = visible[next++];
             MemorySegment t = Page.item(bm.page(buffer), off);
-            if (key == null || key.matches(rel.desc(), t)) return HeapSlots.of(env, rel, new ItemPointer(block, off), t);
+            if (key == null || key.matches(rel.desc(), t)) {
+                if (stats != null) stats.countReturned();   // heap_getnextslot's pgstat_count_heap_getnext
+                return HeapSlots.of(env, rel, new ItemPointer(block, off), t);
+            }
         }
     }
 

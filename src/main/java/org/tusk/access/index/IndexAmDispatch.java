@@ -66,17 +66,17 @@ public final class IndexAmDispatch implements IndexAm {
 
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward) {
-        return of(index).beginScan(index, keys, backward);
+        return CountedIndexScan.of(of(index).beginScan(index, keys, backward), index.pgstatInfo());
     }
 
     @Override
     public IndexScan beginScan(Relation index, List<ScanKey> keys, boolean backward, boolean wantIndexTuple) {
-        return of(index).beginScan(index, keys, backward, wantIndexTuple);
+        return CountedIndexScan.of(of(index).beginScan(index, keys, backward, wantIndexTuple), index.pgstatInfo());
     }
 
     @Override
     public IndexScan beginOrderedScan(Relation index, List<ScanKey> keys, List<ScanKey> orderBys, boolean wantIndexTuple) {
-        return of(index).beginOrderedScan(index, keys, orderBys, wantIndexTuple);
+        return CountedIndexScan.of(of(index).beginOrderedScan(index, keys, orderBys, wantIndexTuple), index.pgstatInfo());
     }
 
     @Override

@@ -49,7 +49,7 @@ final class BTPages {
 
     /** _bt_getbuf for an existing block: pinned, locked in {@code mode}, checked (_bt_checkpage). */
     int getBuf(Relation rel, int blkno, LockMode mode) {
-        int buf = ctx.buffers().readBuffer(tag(rel.locator(), blkno), null);
+        int buf = org.tusk.access.index.IndexBufferReads.read(ctx.buffers(), rel, tag(rel.locator(), blkno));
         ctx.buffers().lockBuffer(buf, mode);
         try {
             checkPage(rel, page(buf), blkno);

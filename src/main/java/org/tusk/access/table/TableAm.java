@@ -19,6 +19,14 @@ public interface TableAm {
     /** table_beginscan: a sequential scan returning the rows visible to {@code snapshot}. */
     TableScan beginScan(Relation rel, Snapshot snapshot);
 
+    /**
+     * table_beginscan_analyze: ANALYZE's read of the table, which the statistics do not count as a
+     * sequential scan (SO_TYPE_ANALYZE). This default is a plain scan.
+     */
+    default TableScan beginAnalyzeScan(Relation rel, Snapshot snapshot) {
+        return beginScan(rel, snapshot);
+    }
+
     /** What an index build scan hands over: each tuple to enter, and whether it is alive (to be checked for uniqueness). */
     @FunctionalInterface
     interface IndexBuildCallback {

@@ -43,6 +43,9 @@ public final class BufferManager {
     /** The content locks this process holds, as {@link #heldCode} encodes their modes. */
     private final PrivateBufferMap heldContentLocks = new PrivateBufferMap();
 
+    /** Blocks this process has read from storage into the pool (for the statistics' blks_read). */
+    private long blocksRead;
+
     public BufferManager(BufferPool pool, BlockIO io) {
         this.pool = pool;
         this.descs = pool.descriptors();
@@ -64,13 +67,21 @@ public final class BufferManager {
             boolean ok = false;
             try {
                 MemorySegment page = pool.page(id);
-                if (zero) page.fill((byte) 0); else io.read(tag, page);
+                if (zero) page.fill((byte) 0); else {
+                    io.read(tag, page);
+                    blocksRead++;
+                }
                 ok = true;
             } finally {
                 if (ok) terminateBufferIO(id, false, BM_VALID); else abortBufferIO();
             }
         }
         return id + 1;
+    }
+
+    /** How many blocks this process has read from storage so far (a read that found the block in the pool is none). */
+    public long blocksRead() {
+        return blocksRead;
     }
 
     /** The page of a buffer this process has pinned. */

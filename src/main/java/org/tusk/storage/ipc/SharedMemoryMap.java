@@ -13,6 +13,7 @@ import org.tusk.storage.sync.CheckpointerShmem;
 import org.tusk.storage.sync.SyncRequestQueue;
 import org.tusk.storage.shmem.ShmemRegion;
 import org.tusk.utils.activity.BackendStatusArray;
+import org.tusk.utils.activity.PgStatShared;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -47,6 +48,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *   relExtLocks       LWLock[RelationExtensionLocks.NUM_LOCKS]        RelationExtensionLocks
  *   asyncQueue        NotifyQueueLock, head, tail, per-slot listener state, 8 MB ring of notifications
  *                                                    AsyncQueue (see storage.ipc)
+ *   pgStat            PgStatsHash lock, fixed counters, entries[8192] with their locks
+ *                                                    PgStatShared (see utils.activity)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -73,7 +76,8 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(SinvalQueue.layout(s.numSlots())).withName("sinval"),
                 padTo(LockTable.layout(s.numSlots(), s.maxLocksPerXact())).withName("lockTable"),
                 padTo(RelationExtensionLocks.LAYOUT).withName("relExtLocks"),
-                padTo(AsyncQueue.layout(s.numSlots())).withName("asyncQueue"));
+                padTo(AsyncQueue.layout(s.numSlots())).withName("asyncQueue"),
+                padTo(PgStatShared.layout()).withName("pgStat"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -96,6 +100,7 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final LockTable lockTable;
     private final RelationExtensionLocks relExtLocks;
     private final AsyncQueue asyncQueue;
+    private final PgStatShared pgStat;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -115,6 +120,7 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.lockTable = new LockTable(slice(l, "lockTable"), s.numSlots(), s.maxLocksPerXact(), procGlobal);
         this.relExtLocks = new RelationExtensionLocks(slice(l, "relExtLocks"));
         this.asyncQueue = new AsyncQueue(slice(l, "asyncQueue"), s.numSlots());
+        this.pgStat = new PgStatShared(slice(l, "pgStat"));
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -151,6 +157,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     public RelationExtensionLocks relationExtensionLocks() { return relExtLocks; }
     /** The LISTEN/NOTIFY queue (async.c's AsyncQueueControl and its ring). */
     public AsyncQueue asyncQueue() { return asyncQueue; }
+    /** The cumulative statistics (pgstat_shmem.c). */
+    public PgStatShared pgStat() { return pgStat; }
 
     /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
     public static int walBuffers(int walBuffersSetting, int sharedBuffers) {

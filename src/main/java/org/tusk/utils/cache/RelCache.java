@@ -75,6 +75,26 @@ public final class RelCache {
 
     public int databaseOid() { return dbOid; }
 
+    /** The backend's pending statistics, whose per-relation counts each entry carries (pgstat_init_relation). */
+    private org.tusk.utils.activity.PgStatPending stats;
+
+    /** Attaches the backend's statistics: every entry, nailed, built or adopted, counts into them. */
+    public void setStats(org.tusk.utils.activity.PgStatPending stats) {
+        this.stats = stats;
+        for (Relation r : nailed.values()) bindStats(r);
+        for (Relation r : byOid.values()) bindStats(r);
+    }
+
+    private void bindStats(Relation r) {
+        if (r == null) return;
+        r.setPgstatInfo(stats == null || !countsStats(r.relkind()) ? null : stats.relation(r.oid()));
+    }
+
+    /** pgstat_relkind_is_counted: tables, indexes, TOAST tables, materialized views, sequences. */
+    private static boolean countsStats(char relkind) {
+        return relkind == 'r' || relkind == 'i' || relkind == 't' || relkind == 'm' || relkind == 'S';
+    }
+
     /** The nailed entry of a system catalog. */
     public Relation catalog(SystemCatalog c) {
         return nailed.get(c.oid());
@@ -87,7 +107,10 @@ public final class RelCache {
         r = byOid.get(oid);
         if (r == null) {
             r = build(oid);
-            if (r != null) byOid.put(oid, r);
+            if (r != null) {
+                if (stats != null) bindStats(r);
+                byOid.put(oid, r);
+            }
         }
         return r;
     }

@@ -35,6 +35,8 @@ public final class Relation {
     private int targetBlock = -1;
     private Object amCache;
     private Object statisticsCache;
+    /** rd_pgstat_info: this backend's pending statistics counts of the relation; null when not counted. */
+    private org.tusk.utils.activity.PgStatTableStatus pgstatInfo;
     /** pg_class.relowner and relacl (null: the default ACL), set by RelationBuildDesc. */
     private int owner;
     private int[] acl;
@@ -87,6 +89,11 @@ public final class Relation {
         this.desc = desc;
         this.index = index;
     }
+
+    /** rd_pgstat_info (pgstat_should_count_relation: null means do not count). */
+    public org.tusk.utils.activity.PgStatTableStatus pgstatInfo() { return pgstatInfo; }
+
+    public void setPgstatInfo(org.tusk.utils.activity.PgStatTableStatus info) { this.pgstatInfo = info; }
 
     /**
      * The pg_index part of an index relation.

@@ -74,6 +74,8 @@ public final class GucTables {
             of("debug5", 10), of("debug4", 11), of("debug3", 12), of("debug2", 13), of("debug1", 14),
             hidden("debug", 13), of("log", 15), hidden("info", 17), of("notice", 18), of("warning", 19),
             of("error", 21));
+    /** stats_fetch_consistency (PGSTAT_FETCH_CONSISTENCY_NONE, _CACHE, _SNAPSHOT). */
+    private static final List<GucEnumOption> STATS_FETCH_CONSISTENCY = List.of(of("none", 0), of("cache", 1), of("snapshot", 2));
     private static final List<GucEnumOption> ISOLATION_LEVELS = List.of(
             of("serializable", 3), of("repeatable read", 2), of("read committed", 1), of("read uncommitted", 0));
     /** on/off with the Boolean spellings as hidden synonyms, for enums that grew out of bools. */
@@ -257,7 +259,26 @@ public final class GucTables {
         defs.add(bool("track_activities", SUSET, STATS_CUMULATIVE, "Collects information about executing commands.",
                 true).withLongDesc("Enables the collection of information on the currently executing command of "
                         + "each session, along with the time at which that command began execution."));
+        defs.add(bool("track_counts", SUSET, STATS_CUMULATIVE, "Collects statistics on database activity.", true));
+        defs.add(enumeration("stats_fetch_consistency", USERSET, STATS_CUMULATIVE,
+                "Sets the consistency of accesses to statistics data.", "cache", STATS_FETCH_CONSISTENCY));
         defs.add(bool("autovacuum", SIGHUP, AUTOVACUUM, "Starts the autovacuum subprocess.", true));
+        defs.add(integer("autovacuum_max_workers", POSTMASTER, AUTOVACUUM,
+                "Sets the maximum number of simultaneously running autovacuum worker processes.", 3, 1, 262143));
+        defs.add(integer("autovacuum_naptime", SIGHUP, AUTOVACUUM, "Time to sleep between autovacuum runs.", 60, 1, 2147483)
+                .withUnit(GucUnit.S));
+        defs.add(integer("autovacuum_vacuum_threshold", SIGHUP, AUTOVACUUM,
+                "Minimum number of tuple updates or deletes prior to vacuum.", 50, 0, INT_MAX));
+        defs.add(integer("autovacuum_vacuum_insert_threshold", SIGHUP, AUTOVACUUM,
+                "Minimum number of tuple inserts prior to vacuum, or -1 to disable insert vacuums.", 1000, -1, INT_MAX));
+        defs.add(integer("autovacuum_analyze_threshold", SIGHUP, AUTOVACUUM,
+                "Minimum number of tuple inserts, updates, or deletes prior to analyze.", 50, 0, INT_MAX));
+        defs.add(real("autovacuum_vacuum_scale_factor", SIGHUP, AUTOVACUUM,
+                "Number of tuple updates or deletes prior to vacuum as a fraction of reltuples.", 0.2, 0.0, 100.0));
+        defs.add(real("autovacuum_vacuum_insert_scale_factor", SIGHUP, AUTOVACUUM,
+                "Number of tuple inserts prior to vacuum as a fraction of reltuples.", 0.2, 0.0, 100.0));
+        defs.add(real("autovacuum_analyze_scale_factor", SIGHUP, AUTOVACUUM,
+                "Number of tuple inserts, updates, or deletes prior to analyze as a fraction of reltuples.", 0.1, 0.0, 100.0));
 
         // ---- Client connection defaults: statement behaviour ----
         defs.add(enumeration("client_min_messages", USERSET, CLIENT_CONN_STATEMENT,

@@ -12,6 +12,12 @@ import java.util.List;
  */
 public interface SessionServices {
     int backendPid();
+
+    /** The session's cumulative statistics (pending counts and its view of the shared ones); null where there are none. */
+    default org.tusk.utils.activity.PgStatPending pgstat() { return null; }
+
+    /** AmAutoVacuumWorkerProcess: whether this session is an autovacuum worker's. */
+    default boolean isAutovacuumWorker() { return false; }
     String currentUser();
     String sessionUser();
     String currentDatabase();
