@@ -297,7 +297,10 @@ public final class HeapAm implements TableAm {
     /** heap_multi_insert: the rows a page at a time, one WAL record per page. */
     @Override
     public ItemPointer[] multiInsert(Relation rel, java.util.List<Object[]> rows, int cid) {
-        return HeapMultiInsert.insert(env, rel, rows, cid);
+        ItemPointer[] tids = HeapMultiInsert.insert(env, rel, rows, cid);
+        var stats = rel.pgstatInfo();
+        if (stats != null) stats.countInsert(tids.length);   // heap_multi_insert's pgstat_count_heap_insert
+        return tids;
     }
 
     /**
