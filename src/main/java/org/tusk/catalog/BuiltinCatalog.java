@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ public final class BuiltinCatalog {
     private static final Map<String, java.util.Set<List<Integer>>> VARIADICS;
     private static final Map<String, List<PgAggregate>> AGGREGATES;
     private static final Map<String, List<PgWindowFunc>> WINDOW_FUNCS;
+    private static final Map<PgAggregate, Integer> AGGREGATE_OIDS;
+    private static final Map<PgWindowFunc, Integer> WINDOW_OIDS;
+    private static final java.util.Set<Integer> ROUTINE_OIDS;
 
     public static PgType type(int oid) {
         PgType t = TYPES.get(oid);
@@ -118,6 +122,19 @@ public final class BuiltinCatalog {
 
     /** Every built-in function (pg_proc OID to entry). */
     public static Map<Integer, PgProc> allFunctions() { return PROCS_BY_OID; }
+
+    /** Every built-in aggregate with its pg_proc OID (PostgreSQL's where PostgreSQL has it). */
+    public static Map<PgAggregate, Integer> allAggregates() { return AGGREGATE_OIDS; }
+
+    /** Every built-in window function with its pg_proc OID. */
+    public static Map<PgWindowFunc, Integer> allWindowFunctions() { return WINDOW_OIDS; }
+
+    /**
+     * Whether {@code oid} is the pg_proc OID of a built-in function, aggregate or window
+     * function: bootstrap writes their rows, and the lookups of user routines in pg_proc
+     * ({@link FunctionDdl}, {@link AggregateDdl}) pass over them, since these tables resolve them.
+     */
+    public static boolean isBuiltinRoutine(int oid) { return ROUTINE_OIDS.contains(oid); }
 
     /**
      * The elements of an aclitem[] value: the shared catalog views give them as text already;
@@ -288,6 +305,23 @@ public final class BuiltinCatalog {
         OPERATORS = freeze(b.ops);
         AGGREGATES = freeze(b.aggs);
         WINDOW_FUNCS = freeze(b.windowFuncs);
+        // the aggregates' and window functions' pg_proc OIDs, given in a fixed order (by name and
+        // argument types) so that every process numbers Tusk's own ones alike
+        Comparator<String> alphabetical = Comparator.naturalOrder();
+        Map<PgAggregate, Integer> aggOids = new java.util.IdentityHashMap<>();
+        AGGREGATES.entrySet().stream().sorted(Map.Entry.comparingByKey(alphabetical)).forEach(e -> e.getValue().stream()
+                .sorted(Comparator.comparing(a -> Pg15ProcOids.key(a.name(), a.argTypes())))
+                .forEach(a -> aggOids.put(a, b.oidFor(a.name(), a.argTypes(), false))));
+        Map<PgWindowFunc, Integer> windowOids = new java.util.IdentityHashMap<>();
+        WINDOW_FUNCS.entrySet().stream().sorted(Map.Entry.comparingByKey(alphabetical)).forEach(e -> e.getValue().stream()
+                .sorted(Comparator.comparing(w -> Pg15ProcOids.key(w.name(), w.argTypes())))
+                .forEach(w -> windowOids.put(w, b.oidFor(w.name(), w.argTypes(), false))));
+        AGGREGATE_OIDS = Collections.unmodifiableMap(aggOids);
+        WINDOW_OIDS = Collections.unmodifiableMap(windowOids);
+        java.util.Set<Integer> routineOids = new java.util.HashSet<>(procsByOid.keySet());
+        routineOids.addAll(aggOids.values());
+        routineOids.addAll(windowOids.values());
+        ROUTINE_OIDS = java.util.Set.copyOf(routineOids);
         CASTS = Collections.unmodifiableMap(b.casts);
         PARAMETERS = Map.copyOf(b.parameters);
         VARIADICS = Map.copyOf(b.variadics);
@@ -533,7 +567,7 @@ public final class BuiltinCatalog {
             fn("rtrim", List.of(TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], " ", false, true));
             fn("rtrim", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], (String) a[1], false, true));
             fn("repeat", List.of(TEXT, INT4), TEXT, (c, a) -> Texts.repeat((String) a[0], (Integer) a[1]));
-            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(takeOid(), "concat", List.of(), TEXT, false,
+            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(oidFor("concat", List.of(), true), "concat", List.of(), TEXT, false,
                     Volatility.STABLE, true, (c, a) -> {
                         StringBuilder sb = new StringBuilder();
                         for (Object o : a) if (o != null) sb.append((String) o);

@@ -47,6 +47,14 @@ public final class FunctionDdl {
         return aggregates;
     }
 
+    /**
+     * Whether a pg_proc row is a user's routine: the built-ins' rows (bootstrap's) are passed
+     * over, since their calls resolve through {@link BuiltinCatalog}, which has them all.
+     */
+    static boolean isUserRow(Object[] v) {
+        return !BuiltinCatalog.isBuiltinRoutine(oid(PG_PROC.get(v, "oid")));
+    }
+
     /** Whether a pg_proc row is a plain function (prokind 'f'), what function calls look up. */
     private static boolean isFunction(Object[] v) {
         return "f".equals(PG_PROC.get(v, "prokind"));
@@ -55,7 +63,7 @@ public final class FunctionDdl {
     /** Whether a pg_proc row is a function, a procedure or a window function (prokind 'f', 'p' or 'w'), the kinds this class reads. */
     private static boolean isRoutine(Object[] v) {
         Object k = PG_PROC.get(v, "prokind");
-        return "f".equals(k) || "p".equals(k) || "w".equals(k);
+        return ("f".equals(k) || "p".equals(k) || "w".equals(k)) && isUserRow(v);
     }
 
     /** The function or procedure with OID {@code oid}, or null (a support function named in pg_aggregate). */
@@ -129,7 +137,7 @@ public final class FunctionDdl {
             path = namespaces.activePath();
         }
         List<SqlFunction> all = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> prokind.equals(PG_PROC.get(v, "prokind")))) all.add(fromRow(s.values()));
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> prokind.equals(PG_PROC.get(v, "prokind")) && isUserRow(v))) all.add(fromRow(s.values()));
         List<SqlFunction> out = new ArrayList<>();
         for (int nsp : path) {
             for (SqlFunction f : all) {
@@ -154,7 +162,7 @@ public final class FunctionDdl {
     /** prokind of the routine in {@code namespace} with exactly these argument types, or null if there is none. */
     public String kindOf(int namespace, String name, List<Integer> argTypes) {
         int[] wanted = argTypes.stream().mapToInt(Integer::intValue).toArray();
-        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> oid(PG_PROC.get(v, "pronamespace")) == namespace && isUserRow(v))) {
             if (Arrays.equals((int[]) PG_PROC.get(s.values(), "proargtypes"), wanted)) {
                 return String.valueOf(PG_PROC.get(s.values(), "prokind"));
             }
