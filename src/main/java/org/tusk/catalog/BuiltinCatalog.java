@@ -474,7 +474,7 @@ public final class BuiltinCatalog {
             Volatility S = Volatility.STABLE;
             fn("pg_get_userbyid", List.of(OID), NAME, S, true, (c, a) -> c.session().roleName(((Number) a[0]).intValue())
                     .orElse("unknown (OID=" + Integer.toUnsignedString(((Number) a[0]).intValue()) + ")"));
-            fn("pg_encoding_to_char", List.of(INT4), NAME, (c, a) -> org.tusk.utils.adt.Encodings.name(((Number) a[0]).intValue()));
+            fn("pg_encoding_to_char", List.of(INT4), NAME, S, true, (c, a) -> org.tusk.utils.adt.Encodings.name(((Number) a[0]).intValue()));
             for (int arr : new int[] {ACLITEM_ARRAY}) {
                 fn("array_to_string", List.of(arr, TEXT), TEXT, S, true, (c, a) -> TextArrays.arrayToString(aclElements(a[0]), (String) a[1], null));
                 fn("array_to_string", List.of(arr, TEXT, TEXT), TEXT, S, false, (c, a) -> a[0] == null || a[1] == null ? null
@@ -517,10 +517,10 @@ public final class BuiltinCatalog {
                 c.session().asyncNotify((String) a[0], (String) a[1]);
                 return VoidValue.VOID;
             });
-            fn("pg_listening_channels", List.of(), TEXT, V, true,
+            fn("pg_listening_channels", List.of(), TEXT, S, true,
                     (SetReturningFunction) (c, a) -> c.session().listeningChannels().iterator());
             fn("pg_notification_queue_usage", List.of(), FLOAT8, V, true, (c, a) -> c.session().notificationQueueUsage());
-            fn("txid_current", List.of(), INT8, V, true, (c, a) -> c.session().currentTransactionId());
+            fn("txid_current", List.of(), INT8, S, true, (c, a) -> c.session().currentTransactionId());
             fn("pg_current_wal_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.WRITE));
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
             fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
@@ -545,9 +545,9 @@ public final class BuiltinCatalog {
                 return c.session().terminateBackend((Integer) a[0], timeout);
             });
             fn("pg_cancel_backend", List.of(INT4), BOOL, V, true, (c, a) -> c.session().cancelBackend((Integer) a[0]));
-            fn("inet_client_addr", List.of(), INET, S, true,
+            fn("inet_client_addr", List.of(), INET, S, false,
                     (c, a) -> c.session().clientAddr() == null ? null : Inet.of(c.session().clientAddr()));
-            fn("inet_client_port", List.of(), INT4, S, true,
+            fn("inet_client_port", List.of(), INT4, S, false,
                     (c, a) -> c.session().clientAddr() == null ? null : c.session().clientPort());
 
             for (String name : new String[] {"length", "char_length", "character_length"})

@@ -155,6 +155,28 @@ final class BuiltinProcRows {
         return r;
     }
 
+    /**
+     * The pg_description rows of the built-ins PostgreSQL describes (pg_proc.dat's descr, which
+     * psql's \df+ and \da show), as heap values.
+     */
+    static List<Object[]> descriptionRows() {
+        java.util.Set<Integer> ours = new java.util.HashSet<>();
+        for (Routine r : routines(pgProcs())) ours.add(r.oid());
+        List<Object[]> rows = new ArrayList<>();
+        for (String[] f : Pg15CatalogData.read("pg_proc_descriptions.tsv")) {
+            int oid = Integer.parseInt(f[0]);
+            if (!ours.contains(oid)) continue;
+            SystemCatalog c = SystemCatalogs.PG_DESCRIPTION;
+            Object[] r = c.newRow();
+            c.set(r, "objoid", oid);
+            c.set(r, "classoid", FunctionDdl.PROCEDURE_RELATION_ID);
+            c.set(r, "objsubid", 0);
+            c.set(r, "description", f[1]);
+            rows.add(r);
+        }
+        return rows;
+    }
+
     /** The pg_aggregate rows of the built-in aggregates, as heap values. */
     static List<Object[]> aggregateRows() {
         Map<Integer, String[]> pg = pgAggregates();

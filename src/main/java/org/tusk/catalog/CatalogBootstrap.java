@@ -88,6 +88,7 @@ public final class CatalogBootstrap {
         // the built-in functions, aggregates and window functions (genbki.pl's pg_proc.dat and pg_aggregate.dat rows)
         rows.get(SystemCatalogs.PG_PROC).addAll(BuiltinProcRows.procRows(superuser));
         rows.get(SystemCatalogs.PG_AGGREGATE).addAll(BuiltinProcRows.aggregateRows());
+        rows.get(SystemCatalogs.PG_DESCRIPTION).addAll(BuiltinProcRows.descriptionRows());
         return rows;
     }
 
