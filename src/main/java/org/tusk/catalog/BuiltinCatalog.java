@@ -131,10 +131,16 @@ public final class BuiltinCatalog {
 
     /**
      * Whether {@code oid} is the pg_proc OID of a built-in function, aggregate or window
-     * function: bootstrap writes their rows, and the lookups of user routines in pg_proc
+     * function (or of a type I/O function, {@link BuiltinProcRows}): bootstrap writes their rows, and the lookups of user routines in pg_proc
      * ({@link FunctionDdl}, {@link AggregateDdl}) pass over them, since these tables resolve them.
      */
-    public static boolean isBuiltinRoutine(int oid) { return ROUTINE_OIDS.contains(oid); }
+    public static boolean isBuiltinRoutine(int oid) {
+        // below FirstGenbkiObjectId every pg_proc OID is pg_proc.dat's
+        return Integer.compareUnsigned(oid, FIRST_GENBKI_OBJECT_ID) < 0 || ROUTINE_OIDS.contains(oid);
+    }
+
+    /** FirstGenbkiObjectId (access/transam.h): OIDs below it are the fixed ones of the catalog .dat files. */
+    private static final int FIRST_GENBKI_OBJECT_ID = 10000;
 
     /**
      * The elements of an aclitem[] value: the shared catalog views give them as text already;

@@ -23,7 +23,10 @@ import org.tusk.utils.adt.ArrayValue;
  * function PostgreSQL does not have is LANGUAGE internal with pg_proc.dat's defaults (procost 1,
  * proparallel safe) and its own name as prosrc. An overload the tables keep per arity for a
  * PostgreSQL function with parameter defaults (make_interval(int4), ...) is that function's one
- * row, not a row of its own.
+ * row, not a row of its own. The text input and output functions that the built-in types'
+ * pg_type rows name and that are not callable functions in Tusk (array_in, record_out, ...) have
+ * pg_proc.dat's rows too, so that drivers can name them ('array_in'::regproc); a call of one by
+ * name is still "function ... does not exist".
  *
  * <p>pg_aggregate rows are pg_aggregate.dat's for the aggregates PostgreSQL has (their support
  * functions named by PostgreSQL's OIDs, which have pg_proc rows only where Tusk implements them
@@ -79,6 +82,20 @@ final class BuiltinProcRows {
                 'a', false, 'i', false, a.variadicType(), false)));
         BuiltinCatalog.allWindowFunctions().forEach((w, oid) -> out.add(new Routine(oid, w.name(), w.argTypes(),
                 w.resultType(), 'w', false, 'i', false, 0, false)));
+        // the text I/O functions the built-in types' pg_type rows name (array_in, record_out, ...):
+        // Tusk implements them as its types' input and output, not as functions callable by name
+        java.util.Set<Integer> have = new java.util.HashSet<>();
+        for (Routine r : out) have.add(r.oid());
+        for (PgTypeRows.TypeRow t : PgTypeRows.builtinTypes()) {
+            for (int io : new int[] {t.typinput(), t.typoutput()}) {
+                String[] f = pg.get(io);
+                if (f == null || !have.add(io)) continue;
+                List<Integer> args = new ArrayList<>();
+                for (int a : oids(f[ARGTYPES])) args.add(a);
+                out.add(new Routine(io, f[NAME], args, Integer.parseInt(f[RETTYPE]), f[KIND].charAt(0), f[STRICT].equals("t"),
+                        f[VOLATILE].charAt(0), f[RETSET].equals("t"), Integer.parseInt(f[VARIADIC]), false));
+            }
+        }
         out.sort(Comparator.comparingInt(r -> r.oid() + Integer.MIN_VALUE));
         return out;
     }
