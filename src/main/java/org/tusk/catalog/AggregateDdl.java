@@ -181,7 +181,7 @@ public final class AggregateDdl {
     /** The aggregates among the pg_proc rows matching {@code procFilter}, joined with their pg_aggregate rows. */
     private List<UserAggregate> load(java.util.function.Predicate<Object[]> procFilter) {
         List<UserAggregate> out = new ArrayList<>();
-        for (TupleSlot p : writer.find(PG_PROC, v -> "a".equals(PG_PROC.get(v, "prokind")) && procFilter.test(v))) {
+        for (TupleSlot p : writer.find(PG_PROC, v -> "a".equals(PG_PROC.get(v, "prokind")) && FunctionDdl.isUserRow(v) && procFilter.test(v))) {
             int oid = oid(PG_PROC.get(p.values(), "oid"));
             for (TupleSlot s : writer.find(PG_AGGREGATE, CatalogScan.key(PG_AGGREGATE, "aggfnoid", oid))) {
                 out.add(fromRows(p.values(), s.values()));

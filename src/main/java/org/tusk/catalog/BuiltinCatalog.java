@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ public final class BuiltinCatalog {
     private static final Map<String, java.util.Set<List<Integer>>> VARIADICS;
     private static final Map<String, List<PgAggregate>> AGGREGATES;
     private static final Map<String, List<PgWindowFunc>> WINDOW_FUNCS;
+    private static final Map<PgAggregate, Integer> AGGREGATE_OIDS;
+    private static final Map<PgWindowFunc, Integer> WINDOW_OIDS;
+    private static final java.util.Set<Integer> ROUTINE_OIDS;
 
     public static PgType type(int oid) {
         PgType t = TYPES.get(oid);
@@ -118,6 +122,25 @@ public final class BuiltinCatalog {
 
     /** Every built-in function (pg_proc OID to entry). */
     public static Map<Integer, PgProc> allFunctions() { return PROCS_BY_OID; }
+
+    /** Every built-in aggregate with its pg_proc OID (PostgreSQL's where PostgreSQL has it). */
+    public static Map<PgAggregate, Integer> allAggregates() { return AGGREGATE_OIDS; }
+
+    /** Every built-in window function with its pg_proc OID. */
+    public static Map<PgWindowFunc, Integer> allWindowFunctions() { return WINDOW_OIDS; }
+
+    /**
+     * Whether {@code oid} is the pg_proc OID of a built-in function, aggregate or window
+     * function (or of a type I/O function, {@link BuiltinProcRows}): bootstrap writes their rows, and the lookups of user routines in pg_proc
+     * ({@link FunctionDdl}, {@link AggregateDdl}) pass over them, since these tables resolve them.
+     */
+    public static boolean isBuiltinRoutine(int oid) {
+        // below FirstGenbkiObjectId every pg_proc OID is pg_proc.dat's
+        return Integer.compareUnsigned(oid, FIRST_GENBKI_OBJECT_ID) < 0 || ROUTINE_OIDS.contains(oid);
+    }
+
+    /** FirstGenbkiObjectId (access/transam.h): OIDs below it are the fixed ones of the catalog .dat files. */
+    private static final int FIRST_GENBKI_OBJECT_ID = 10000;
 
     /**
      * The elements of an aclitem[] value: the shared catalog views give them as text already;
@@ -289,6 +312,23 @@ public final class BuiltinCatalog {
         OPERATORS = freeze(b.ops);
         AGGREGATES = freeze(b.aggs);
         WINDOW_FUNCS = freeze(b.windowFuncs);
+        // the aggregates' and window functions' pg_proc OIDs, given in a fixed order (by name and
+        // argument types) so that every process numbers Tusk's own ones alike
+        Comparator<String> alphabetical = Comparator.naturalOrder();
+        Map<PgAggregate, Integer> aggOids = new java.util.IdentityHashMap<>();
+        AGGREGATES.entrySet().stream().sorted(Map.Entry.comparingByKey(alphabetical)).forEach(e -> e.getValue().stream()
+                .sorted(Comparator.comparing(a -> Pg15ProcOids.key(a.name(), a.argTypes())))
+                .forEach(a -> aggOids.put(a, b.oidFor(a.name(), a.argTypes(), false))));
+        Map<PgWindowFunc, Integer> windowOids = new java.util.IdentityHashMap<>();
+        WINDOW_FUNCS.entrySet().stream().sorted(Map.Entry.comparingByKey(alphabetical)).forEach(e -> e.getValue().stream()
+                .sorted(Comparator.comparing(w -> Pg15ProcOids.key(w.name(), w.argTypes())))
+                .forEach(w -> windowOids.put(w, b.oidFor(w.name(), w.argTypes(), false))));
+        AGGREGATE_OIDS = Collections.unmodifiableMap(aggOids);
+        WINDOW_OIDS = Collections.unmodifiableMap(windowOids);
+        java.util.Set<Integer> routineOids = new java.util.HashSet<>(procsByOid.keySet());
+        routineOids.addAll(aggOids.values());
+        routineOids.addAll(windowOids.values());
+        ROUTINE_OIDS = java.util.Set.copyOf(routineOids);
         CASTS = Collections.unmodifiableMap(b.casts);
         PARAMETERS = Map.copyOf(b.parameters);
         VARIADICS = Map.copyOf(b.variadics);
@@ -441,7 +481,7 @@ public final class BuiltinCatalog {
             Volatility S = Volatility.STABLE;
             fn("pg_get_userbyid", List.of(OID), NAME, S, true, (c, a) -> c.session().roleName(((Number) a[0]).intValue())
                     .orElse("unknown (OID=" + Integer.toUnsignedString(((Number) a[0]).intValue()) + ")"));
-            fn("pg_encoding_to_char", List.of(INT4), NAME, (c, a) -> org.tusk.utils.adt.Encodings.name(((Number) a[0]).intValue()));
+            fn("pg_encoding_to_char", List.of(INT4), NAME, S, true, (c, a) -> org.tusk.utils.adt.Encodings.name(((Number) a[0]).intValue()));
             for (int arr : new int[] {ACLITEM_ARRAY}) {
                 fn("array_to_string", List.of(arr, TEXT), TEXT, S, true, (c, a) -> TextArrays.arrayToString(aclElements(a[0]), (String) a[1], null));
                 fn("array_to_string", List.of(arr, TEXT, TEXT), TEXT, S, false, (c, a) -> a[0] == null || a[1] == null ? null
@@ -484,10 +524,10 @@ public final class BuiltinCatalog {
                 c.session().asyncNotify((String) a[0], (String) a[1]);
                 return VoidValue.VOID;
             });
-            fn("pg_listening_channels", List.of(), TEXT, V, true,
+            fn("pg_listening_channels", List.of(), TEXT, S, true,
                     (SetReturningFunction) (c, a) -> c.session().listeningChannels().iterator());
             fn("pg_notification_queue_usage", List.of(), FLOAT8, V, true, (c, a) -> c.session().notificationQueueUsage());
-            fn("txid_current", List.of(), INT8, V, true, (c, a) -> c.session().currentTransactionId());
+            fn("txid_current", List.of(), INT8, S, true, (c, a) -> c.session().currentTransactionId());
             fn("pg_current_wal_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.WRITE));
             fn("pg_current_wal_insert_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.INSERT));
             fn("pg_current_wal_flush_lsn", List.of(), PG_LSN, V, true, (c, a) -> c.session().walLsn(SessionServices.WalPosition.FLUSH));
@@ -512,9 +552,9 @@ public final class BuiltinCatalog {
                 return c.session().terminateBackend((Integer) a[0], timeout);
             });
             fn("pg_cancel_backend", List.of(INT4), BOOL, V, true, (c, a) -> c.session().cancelBackend((Integer) a[0]));
-            fn("inet_client_addr", List.of(), INET, S, true,
+            fn("inet_client_addr", List.of(), INET, S, false,
                     (c, a) -> c.session().clientAddr() == null ? null : Inet.of(c.session().clientAddr()));
-            fn("inet_client_port", List.of(), INT4, S, true,
+            fn("inet_client_port", List.of(), INT4, S, false,
                     (c, a) -> c.session().clientAddr() == null ? null : c.session().clientPort());
 
             for (String name : new String[] {"length", "char_length", "character_length"})
@@ -534,7 +574,7 @@ public final class BuiltinCatalog {
             fn("rtrim", List.of(TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], " ", false, true));
             fn("rtrim", List.of(TEXT, TEXT), TEXT, (c, a) -> Texts.trim((String) a[0], (String) a[1], false, true));
             fn("repeat", List.of(TEXT, INT4), TEXT, (c, a) -> Texts.repeat((String) a[0], (Integer) a[1]));
-            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(takeOid(), "concat", List.of(), TEXT, false,
+            procs.computeIfAbsent("concat", k -> new ArrayList<>()).add(new PgProc(oidFor("concat", List.of(), true), "concat", List.of(), TEXT, false,
                     Volatility.STABLE, true, (c, a) -> {
                         StringBuilder sb = new StringBuilder();
                         for (Object o : a) if (o != null) sb.append((String) o);

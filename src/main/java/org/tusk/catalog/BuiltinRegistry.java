@@ -29,7 +29,24 @@ class BuiltinRegistry {
     final Map<String, List<PgAggregate>> aggs = new HashMap<>();
     private int nextOid = org.tusk.access.transam.OidGenerator.FIRST_BUILTIN_AUTO_OID;
 
-    /** The next built-in function's OID, within the range the OID counter leaves to built-ins. */
+    /** PostgreSQL 15's pg_proc OIDs by name and argument types (pg_proc.dat), read once while the tables are built. */
+    private final Pg15ProcOids pgOids = Pg15ProcOids.load();
+    private final java.util.Set<Integer> usedPgOids = new java.util.HashSet<>();
+
+    /**
+     * The OID of built-in function {@code name(args)}: PostgreSQL's (pg_proc.dat) when PostgreSQL
+     * has a function of that name and argument types that no earlier entry took, else one of
+     * Tusk's own ({@link #takeOid}). A VARIADIC "any" function ({@code variadicAny}, declared
+     * without arguments here) is PostgreSQL's function of that name whose last parameter is
+     * VARIADIC "any".
+     */
+    int oidFor(String name, List<Integer> args, boolean variadicAny) {
+        Integer oid = variadicAny && args.isEmpty() ? pgOids.variadicAny(name) : pgOids.oid(name, args);
+        if (oid != null && usedPgOids.add(oid)) return oid;
+        return takeOid();
+    }
+
+    /** The next Tusk-only built-in function's OID, within the range the OID counter leaves to built-ins. */
     int takeOid() {
         if (nextOid >= org.tusk.access.transam.OidGenerator.FIRST_BUILTIN_AUTO_OID
                 + org.tusk.access.transam.OidGenerator.BUILTIN_AUTO_OIDS) {
@@ -44,7 +61,7 @@ class BuiltinRegistry {
 
     void fn(String name, List<Integer> args, int res, Volatility v, boolean strict, BuiltinFunction f) {
         procs.computeIfAbsent(name, k -> new ArrayList<>())
-                .add(new PgProc(takeOid(), name, args, res, strict, v, false, f));
+                .add(new PgProc(oidFor(name, args, false), name, args, res, strict, v, false, f));
     }
 
     void fn(String name, List<Integer> args, int res, BuiltinFunction f) { fn(name, args, res, Volatility.IMMUTABLE, true, f); }

@@ -85,6 +85,10 @@ public final class CatalogBootstrap {
         for (Object[] v : OperatorClassCatalogs.classes()) rows.get(SystemCatalogs.PG_OPCLASS).add(heapRow(v));
         for (Object[] v : OperatorClassCatalogs.amopRows()) rows.get(SystemCatalogs.PG_AMOP).add(heapRow(v));
         for (Object[] v : RangeCatalog.builtinRows()) rows.get(SystemCatalogs.PG_RANGE).add(heapRow(v));
+        // the built-in functions, aggregates and window functions (genbki.pl's pg_proc.dat and pg_aggregate.dat rows)
+        rows.get(SystemCatalogs.PG_PROC).addAll(BuiltinProcRows.procRows(superuser));
+        rows.get(SystemCatalogs.PG_AGGREGATE).addAll(BuiltinProcRows.aggregateRows());
+        rows.get(SystemCatalogs.PG_DESCRIPTION).addAll(BuiltinProcRows.descriptionRows());
         return rows;
     }
 

@@ -50,7 +50,7 @@ final class DateTimeBuiltins {
         r.fn("date_trunc", List.of(TEXT, TIMESTAMP), TIMESTAMP, (c, a) -> DateTimeFuncs.trunc((String) a[0], (LocalDateTime) a[1]));
         r.fn("date_trunc", List.of(TEXT, TIMESTAMPTZ), TIMESTAMPTZ, s, true,
                 (c, a) -> DateTimeFuncs.trunc((String) a[0], (Instant) a[1], c.timeZone()));
-        r.fn("date_trunc", List.of(TEXT, TIMESTAMPTZ, TEXT), TIMESTAMPTZ,
+        r.fn("date_trunc", List.of(TEXT, TIMESTAMPTZ, TEXT), TIMESTAMPTZ, s, true,
                 (c, a) -> DateTimeFuncs.trunc((String) a[0], (Instant) a[1], DateTimeFuncs.zoneNamed((String) a[2])));
         r.fn("date_trunc", List.of(TEXT, INTERVAL), INTERVAL, (c, a) -> DateTimeFuncs.trunc((String) a[0], (Interval) a[1]));
 
@@ -79,7 +79,7 @@ final class DateTimeBuiltins {
         r.fn("make_timestamptz", List.of(INT4, INT4, INT4, INT4, INT4, FLOAT8), TIMESTAMPTZ, s, true,
                 (c, a) -> DateTimeFuncs.makeTimestamp(l(a[0]), l(a[1]), l(a[2]), l(a[3]), l(a[4]), d(a[5]))
                         .atZone(c.timeZone()).withLaterOffsetAtOverlap().toInstant());
-        r.fn("make_timestamptz", List.of(INT4, INT4, INT4, INT4, INT4, FLOAT8, TEXT), TIMESTAMPTZ,
+        r.fn("make_timestamptz", List.of(INT4, INT4, INT4, INT4, INT4, FLOAT8, TEXT), TIMESTAMPTZ, s, true,
                 (c, a) -> DateTimeFuncs.makeTimestamp(l(a[0]), l(a[1]), l(a[2]), l(a[3]), l(a[4]), d(a[5]))
                         .atZone(DateTimeFuncs.zoneNamed((String) a[6])).withLaterOffsetAtOverlap().toInstant());
         // make_interval's defaults (every argument 0) as one overload per arity

@@ -21,7 +21,7 @@ import org.tusk.utils.error.SqlState;
  * pg_proc part of RemoveFunctionById, and namespace.c FuncnameGetCandidates). LANGUAGE sql and
  * plpgsql functions are stored; built-in functions stay in {@link BuiltinCatalog}.
  *
- * <p>Lookups by name are cached per name until the relcache's name cache is emptied, which any
+ * <p>Lookups by name (and rows by OID) are cached until the relcache's name cache is emptied, which any
  * catalog invalidation does; every change here registers a relcache invalidation for pg_proc, so
  * a committed CREATE/DROP FUNCTION reaches other backends at their next lock acquisition and
  * this one at CommandCounterIncrement. Two sessions creating the same signature at once can
@@ -32,6 +32,7 @@ public final class FunctionDdl {
     private final CatalogWriter writer;
     private final Namespaces namespaces;
     private final Map<String, List<SqlFunction>> byName = new HashMap<>();
+    private final Map<Integer, java.util.Optional<Object[]>> byOid = new HashMap<>();
     private final AggregateDdl aggregates;
     private long generation = -1;
 
@@ -47,6 +48,14 @@ public final class FunctionDdl {
         return aggregates;
     }
 
+    /**
+     * Whether a pg_proc row is a user's routine: the built-ins' rows (bootstrap's) are passed
+     * over, since their calls resolve through {@link BuiltinCatalog}, which has them all.
+     */
+    static boolean isUserRow(Object[] v) {
+        return !BuiltinCatalog.isBuiltinRoutine(oid(PG_PROC.get(v, "oid")));
+    }
+
     /** Whether a pg_proc row is a plain function (prokind 'f'), what function calls look up. */
     private static boolean isFunction(Object[] v) {
         return "f".equals(PG_PROC.get(v, "prokind"));
@@ -55,7 +64,7 @@ public final class FunctionDdl {
     /** Whether a pg_proc row is a function, a procedure or a window function (prokind 'f', 'p' or 'w'), the kinds this class reads. */
     private static boolean isRoutine(Object[] v) {
         Object k = PG_PROC.get(v, "prokind");
-        return "f".equals(k) || "p".equals(k) || "w".equals(k);
+        return ("f".equals(k) || "p".equals(k) || "w".equals(k)) && isUserRow(v);
     }
 
     /** The function or procedure with OID {@code oid}, or null (a support function named in pg_aggregate). */
@@ -112,11 +121,7 @@ public final class FunctionDdl {
     /** The routines of kind {@code prokind} ('f', 'p' or 'w') named {@code name} through the search path. */
     private List<SqlFunction> candidates(String schemaOrNull, String name, String prokind) {
         if (schemaOrNull != null) namespaces.lookupExplicit(schemaOrNull);
-        long g = env.relcache().namesGeneration();
-        if (g != generation) {
-            byName.clear();
-            generation = g;
-        }
+        resetCachesIfInvalidated();
         String key = prokind + ":" + (schemaOrNull == null ? "" : schemaOrNull) + "." + name;
         List<SqlFunction> l = byName.get(key);
         if (l != null) return l;
@@ -129,7 +134,7 @@ public final class FunctionDdl {
             path = namespaces.activePath();
         }
         List<SqlFunction> all = new ArrayList<>();
-        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> prokind.equals(PG_PROC.get(v, "prokind")))) all.add(fromRow(s.values()));
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> prokind.equals(PG_PROC.get(v, "prokind")) && isUserRow(v))) all.add(fromRow(s.values()));
         List<SqlFunction> out = new ArrayList<>();
         for (int nsp : path) {
             for (SqlFunction f : all) {
@@ -154,7 +159,7 @@ public final class FunctionDdl {
     /** prokind of the routine in {@code namespace} with exactly these argument types, or null if there is none. */
     public String kindOf(int namespace, String name, List<Integer> argTypes) {
         int[] wanted = argTypes.stream().mapToInt(Integer::intValue).toArray();
-        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> oid(PG_PROC.get(v, "pronamespace")) == namespace)) {
+        for (TupleSlot s : writer.find(PG_PROC, CatalogScan.nameKey(PG_PROC, "proname", name), v -> oid(PG_PROC.get(v, "pronamespace")) == namespace && isUserRow(v))) {
             if (Arrays.equals((int[]) PG_PROC.get(s.values(), "proargtypes"), wanted)) {
                 return String.valueOf(PG_PROC.get(s.values(), "prokind"));
             }
@@ -254,10 +259,29 @@ public final class FunctionDdl {
         return out;
     }
 
-    /** The pg_proc row of {@code oid}, or null. */
+    /**
+     * The pg_proc row of {@code oid}, or null; the caller only reads it. Cached per OID as the
+     * lookups by name are (the syscache's PROCOID entries): the execute-privilege checks ask for
+     * it at every statement that calls a routine, and pg_proc holds every built-in's row.
+     */
     public Object[] row(int oid) {
+        resetCachesIfInvalidated();
+        java.util.Optional<Object[]> cached = byOid.get(oid);
+        if (cached != null) return cached.orElse(null);
         List<TupleSlot> rows = writer.find(PG_PROC, CatalogScan.key(PG_PROC, "oid", oid));
-        return rows.isEmpty() ? null : rows.get(0).values();
+        Object[] row = rows.isEmpty() ? null : rows.get(0).values();
+        byOid.put(oid, java.util.Optional.ofNullable(row));
+        return row;
+    }
+
+    /** Empties the caches when a catalog invalidation has arrived since they were filled. */
+    private void resetCachesIfInvalidated() {
+        long g = env.relcache().namesGeneration();
+        if (g != generation) {
+            byName.clear();
+            byOid.clear();
+            generation = g;
+        }
     }
 
     /** pg_proc's OID in pg_class, the class id of a function's ObjectAddress. */

@@ -149,7 +149,7 @@ final class JsonBuiltins {
     /** A VARIADIC "any" function whose implementation is bound to the actual argument types. */
     private static void variadic(BuiltinRegistry r, String name, int result, PolymorphicFunction f) {
         r.procs.computeIfAbsent(name, k -> new ArrayList<>())
-                .add(new PgProc(r.takeOid(), name, List.of(), result, false, Volatility.STABLE, true, f));
+                .add(new PgProc(r.oidFor(name, List.of(), true), name, List.of(), result, false, Volatility.STABLE, true, f));
     }
 
     private static Object buildObject(Object[] a, List<Integer> types, int target, String p, FunctionCallContext c) {

@@ -83,6 +83,14 @@ public final class PgTypeRows {
             base(1186, "interval", 16, false, 'T', true, 1187, 1160, 1161, 2478, 2479, 2903, 2904, 'd', 'p', 0),
             base(1700, "numeric", -1, false, 'N', false, 1231, 1701, 1702, 2460, 2461, 2917, 2918, 'i', 'm', 0),
             base(2205, "regclass", 4, true, 'N', false, 2210, 2218, 2219, 2452, 2453, 0, 0, 'i', 'p', 0),
+            // regprocedure, regnamespace and regrole (RegProcBuiltins, IntrospectionBuiltins), cstring (the
+            // argument of the type input functions) and anyenum (EnumBuiltins); typarray 0: Tusk has no
+            // arrays of these (PostgreSQL's _regprocedure 2207, _regnamespace 4090, _regrole 4097, _cstring 1263)
+            base(2202, "regprocedure", 4, true, 'N', false, 0, 2212, 2213, 2446, 2447, 0, 0, 'i', 'p', 0),
+            base(4089, "regnamespace", 4, true, 'N', false, 0, 4084, 4085, 4087, 4088, 0, 0, 'i', 'p', 0),
+            base(4096, "regrole", 4, true, 'N', false, 0, 4098, 4092, 4094, 4095, 0, 0, 'i', 'p', 0),
+            pseudo(2275, "cstring", -2, false, 0, 2292, 2293, 2500, 2501, 'c', 'p'),
+            pseudo(3500, "anyenum", 4, true, 0, 3504, 3505, 0, 0, 'i', 'p'),
             base(2206, "regtype", 4, true, 'N', false, 2211, 2220, 2221, 2454, 2455, 0, 0, 'i', 'p', 0),
             pseudo(2249, "record", -1, false, 2287, F_RECORD_IN, F_RECORD_OUT, F_RECORD_RECV, F_RECORD_SEND, 'd', 'x'),
             pseudo(2276, "any", 4, true, 0, 2294, 2295, 0, 0, 'i', 'p'),

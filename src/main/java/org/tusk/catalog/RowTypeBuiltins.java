@@ -27,8 +27,8 @@ final class RowTypeBuiltins {
         cmpOp(r, ">", c -> c > 0);
         cmpOp(r, ">=", c -> c >= 0);
         r.fn("btrecordcmp", java.util.List.of(RECORD, RECORD), INT4, (ctx, a) -> cmp(a[0], a[1]));
-        r.fn("row_to_json", java.util.List.of(RECORD), TypeOids.JSON, (ctx, a) -> rowToJson((RecordValue) a[0], false, ctx));
-        r.fn("row_to_json", java.util.List.of(RECORD, BOOL), TypeOids.JSON,
+        r.fn("row_to_json", java.util.List.of(RECORD), TypeOids.JSON, PgProc.Volatility.STABLE, true, (ctx, a) -> rowToJson((RecordValue) a[0], false, ctx));
+        r.fn("row_to_json", java.util.List.of(RECORD, BOOL), TypeOids.JSON, PgProc.Volatility.STABLE, true,
                 (ctx, a) -> rowToJson((RecordValue) a[0], (Boolean) a[1], ctx));
     }
 

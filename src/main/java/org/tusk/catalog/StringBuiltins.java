@@ -43,7 +43,7 @@ final class StringBuiltins {
 
     private static void variadic(BuiltinRegistry r, String name, BuiltinFunction f) {
         r.procs.computeIfAbsent(name, k -> new ArrayList<>())
-                .add(new PgProc(r.takeOid(), name, List.of(), TEXT, false, Volatility.STABLE, true, f));
+                .add(new PgProc(r.oidFor(name, List.of(), true), name, List.of(), TEXT, false, Volatility.STABLE, true, f));
     }
 
     private static String s(Object o) { return (String) o; }

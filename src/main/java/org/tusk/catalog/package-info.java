@@ -7,8 +7,16 @@
  * {@link org.tusk.catalog.BuiltinCatalog} maps them to {@link org.tusk.catalog.PgType}
  * (typlen, category, preferred flag, text I/O functions from {@code utils/adt}) and lists the
  * built-in functions, operators, casts and aggregates used by parse analysis. It is initialised
- * once and never mutated. Built-in functions are not pg_proc rows: pg_proc holds only the
- * functions users create; pg_aggregate holds only user aggregates. pg_cast (2605) and pg_operator
+ * once and never mutated. Each built-in function, aggregate and window function carries
+ * PostgreSQL 15's pg_proc OID where PostgreSQL has it (pg_proc.dat, resource pg_proc_oids.tsv,
+ * given at registration by {@code BuiltinRegistry.oidFor}; Tusk-only ones from 100000 up), and
+ * bootstrap writes their pg_proc, pg_aggregate and pg_description rows
+ * ({@link org.tusk.catalog.BuiltinProcRows}: the definition's own columns, pg_proc.dat's for what
+ * the tables do not model), so psql's \df/\da/\sf, pgjdbc's getFunctions and regproc see them.
+ * The rows are a mirror: calls still resolve through these tables (one source), and the lookups
+ * of user routines in pg_proc pass over the built-ins' rows ({@link org.tusk.catalog.BuiltinCatalog#isBuiltinRoutine},
+ * an in-memory set, so no heap row is read per call). BuiltinProcRowsTest compares the definitions
+ * with pg_proc.dat's and lists the differences still to fix. pg_cast (2605) and pg_operator
  * (2617) are heap catalogs whose built-in rows bootstrap writes from
  * {@link org.tusk.catalog.BuiltinObjectCatalogs} (below FirstNormalObjectId) and whose user rows
  * come from CREATE CAST / CREATE OPERATOR; lookups serve the built-in ones from the static tables
@@ -189,8 +197,8 @@
  * output functions; int2vector, oidvector and pg_node_tree (text) can be selected, regclass,
  * regtype, regnamespace and regrole are known types ({@link org.tusk.catalog.IntrospectionBuiltins}),
  * as are regproc and regprocedure ({@link org.tusk.catalog.RegProcBuiltins}: a pg_proc OID printed
- * as the function's name; built-in functions have Tusk's own OIDs, not pg_proc.dat's, so a number
- * differs from PostgreSQL's while the name does not); oid[], int2[] and "char"[] columns have no
+ * as the function's name; built-in functions have pg_proc.dat's OIDs where PostgreSQL has
+ * them); oid[], int2[] and "char"[] columns have no
  * type Tusk knows by OID yet.
  *
  * <h2>Rules</h2>

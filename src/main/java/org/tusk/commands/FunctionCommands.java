@@ -424,6 +424,25 @@ public final class FunctionCommands {
     }
 
     /**
+     * findDependentObjects' refusal of a pinned object: a built-in function (pg_catalog, which the
+     * search path always searches first unless named later) has a pg_proc row written by
+     * bootstrap and cannot be dropped, even with IF EXISTS.
+     */
+    private static void refuseBuiltin(Stmt.DropFunctionStmt.FunctionRef ref, String queryString) {
+        if (ref.argTypes() == null || ref.objtype().equals("procedure")) return;
+        List<String> qn = ref.name();
+        if (qn.size() > 2 || qn.size() == 2 && !qn.get(0).equals("pg_catalog")) return;
+        List<Integer> in = new ArrayList<>();
+        for (TypeName tn : ref.argTypes()) in.add(ParseCoerce.resolveTypeName(tn, queryString).oid());
+        for (org.tusk.catalog.PgProc p : org.tusk.catalog.BuiltinCatalog.functions(qn.get(qn.size() - 1))) {
+            if (p.argTypes().equals(in) && org.tusk.catalog.BuiltinCatalog.isBuiltinRoutine(p.oid())) {
+                throw PgException.error("2BP01", "cannot drop function " + org.tusk.utils.adt.RegProcs.regprocedureOut(p.oid())
+                        + " because it is required by the database system");
+            }
+        }
+    }
+
+    /**
      * RemoveObjects(OBJECT_FUNCTION / OBJECT_PROCEDURE / OBJECT_ROUTINE): LookupFuncWithArgs for
      * each name ({@link RoutineLookup}), then RemoveFunctionById through performMultipleDeletions.
      */
@@ -431,6 +450,7 @@ public final class FunctionCommands {
         FunctionDdl functions = env.catalog().functions();
         List<SqlFunction> victims = new ArrayList<>();
         for (Stmt.DropFunctionStmt.FunctionRef ref : s.functions()) {
+            refuseBuiltin(ref, queryString);
             SqlFunction found = RoutineLookup.lookup(functions, ref, queryString, s.missingOk());
             if (found == null) {
                 // does_not_exist_skipping: the names as the grammar produced them (INT is pg_catalog.int4)

@@ -33,7 +33,8 @@ final class TargetCosts {
     }
 
     private static double procost(PgProc p, ExecEnvironment env) {
-        if (env == null || p.oid() < FIRST_NORMAL_OBJECT_ID) return 1;
+        // a built-in's cost is its table entry's (procost 1), not read from its pg_proc row
+        if (env == null || p.oid() < FIRST_NORMAL_OBJECT_ID || org.tusk.catalog.BuiltinCatalog.isBuiltinRoutine(p.oid())) return 1;
         float cost = env.catalog().functions().procost(p.oid(), p.name(), p.argTypes());
         return cost > 0 ? cost : 1;
     }

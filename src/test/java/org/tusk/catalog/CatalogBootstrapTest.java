@@ -37,14 +37,14 @@ class CatalogBootstrapTest {
                 List<StoredTuple> tuples = read(c, arena);
                 // No catalog indexes, defaults, constraints, sequences, statistics, inheritance, partitioning, rules
                 // (system views are not stored as views), dependencies (bootstrap objects are pinned), enum labels,
-                // user functions or aggregates, policies, extended statistics, publications, triggers, comments or support
-                // functions (pg_amproc: the built-in classes compare through type comparators)
-                // (PostgreSQL's descriptions of built-in objects are not loaded) or default privileges exist yet.
+                // policies, extended statistics, publications, triggers or support functions (pg_amproc: the built-in
+                // classes compare through type comparators) or default privileges exist yet; pg_proc, pg_aggregate and
+                // pg_description hold the built-in functions, aggregates and their descriptions.
                 boolean empty = c == PG_INDEX || c == PG_ATTRDEF || c == PG_CONSTRAINT || c == PG_SEQUENCE || c == PG_STATISTIC
                         || c == PG_INHERITS || c == PG_PARTITIONED_TABLE || c == PG_REWRITE || c == PG_DEPEND
-                        || c == PG_ENUM || c == PG_PROC || c == PG_POLICY || c == PG_STATISTIC_EXT
+                        || c == PG_ENUM || c == PG_POLICY || c == PG_STATISTIC_EXT
                         || c == PG_PUBLICATION || c == PG_PUBLICATION_NAMESPACE || c == PG_PUBLICATION_REL || c == PG_TRIGGER
-                        || c == PG_AGGREGATE || c == PG_DESCRIPTION || c == PG_AMPROC || c == SystemCatalogs.PG_DEFAULT_ACL;
+                        || c == PG_AMPROC || c == SystemCatalogs.PG_DEFAULT_ACL;
                 assertEquals(empty, tuples.isEmpty(), c.name());
                 for (StoredTuple t : tuples) {
                     assertEquals(CatalogBootstrap.FROZEN_TRANSACTION_ID, HeapTupleHeader.xmin(t.tuple()));

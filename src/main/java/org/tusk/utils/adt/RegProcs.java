@@ -18,7 +18,9 @@ import org.tusk.utils.error.SqlState;
  * regprocin/regprocout, regprocedurein/regprocedureout): a pg_proc OID read and printed as the
  * function's name (regproc) or its name with argument types (regprocedure). The functions are
  * those users created (pg_proc rows, through {@link ObjectNames#rows}) and the built-ins
- * ({@link BuiltinCatalog#functions}), whose OIDs are Tusk's own. As for the other reg* types,
+ * ({@link BuiltinCatalog#functions}), whose OIDs are pg_proc.dat's where PostgreSQL has the
+ * function (their pg_proc rows are found too; a row of the same argument types as a built-in is
+ * the same function and counted once). As for the other reg* types,
  * a number is accepted as any OID, 0 prints as "-" and an OID without a function prints as the
  * number.
  */

@@ -32,6 +32,11 @@ public final class TrigFuncs {
     }
 
     /** What a direct call of a trigger function reports (CALLED_AS_TRIGGER fails). */
+    /** ri_CheckTrigger's refusal of an RI_FKey_* function called other than as a trigger. */
+    public static PgException notCalledByTriggerManager(String name) {
+        return PgException.error(TRIGGER_PROTOCOL_VIOLATED, "function \"" + name + "\" was not called by trigger manager");
+    }
+
     public static PgException notCalledAsTrigger(String name) {
         return PgException.error(TRIGGER_PROTOCOL_VIOLATED, name + ": must be called as trigger");
     }

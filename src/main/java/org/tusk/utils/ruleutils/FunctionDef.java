@@ -11,8 +11,8 @@ import org.tusk.utils.adt.FormatType;
 /**
  * pg_get_function_result (ruleutils.c, print_function_rettype): a function's result type as
  * CREATE FUNCTION ... RETURNS would spell it, "SETOF " in front for a set-returning function.
- * NULL for a procedure (prokind 'p'), and for an OID that no pg_proc row has: that includes
- * Tusk's built-in functions, which live in code rather than in pg_proc. PostgreSQL prints a
+ * NULL for a procedure (prokind 'p'), and for an OID that no pg_proc row has (built-ins have
+ * rows, written by bootstrap). PostgreSQL prints a
  * function with TABLE output arguments as "TABLE(name type, ...)"; Tusk stores proargmodes only as
  * NULL (every argument IN), so no function has TABLE arguments and that form never arises.
  */
