@@ -45,6 +45,28 @@ final class IndexRelOptions {
     }
 
     /**
+     * index_reloptions(hashoptions): fillfactor (int, 10..100; HASH_DEFAULT_FILLFACTOR 75 when not
+     * given), which sets how many entries per bucket the index aims at (hashm_ffactor) and so
+     * when buckets split.
+     */
+    static List<String> hash(List<Stmt.DefElem> options) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Stmt.DefElem o : options) {
+            String name = o.name();
+            if (!seen.add(name)) {
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" specified more than once");
+            }
+            String value = o.value() == null ? "true" : o.value();
+            if (!name.equals("fillfactor"))
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
+            intOption(name, o.value(), 10, 100);
+            out.add(name + "=" + value);
+        }
+        return out;
+    }
+
+    /**
      * index_reloptions(ginoptions): fastupdate (bool) and gin_pending_list_limit (int, 64 ..
      * MAX_KILOBYTES, in kB), stored as written. Tusk's GIN has no pending list: inserts always go
      * straight into the entry tree, whatever fastupdate says.

@@ -1,0 +1,37 @@
+package org.tusk.optimizer;
+
+import java.util.List;
+
+import org.tusk.access.index.ScanKey.Strategy;
+import org.tusk.catalog.HashOpclassCatalog;
+import org.tusk.nodes.Expr;
+import org.tusk.nodes.Plan;
+import org.tusk.utils.cache.Relation;
+
+/**
+ * match_clause_to_indexcol for a hash index (indxpath.c): only {@code column = value} (or
+ * {@code value = column}, shown commuted) whose operator is a member of the key column's hash
+ * operator family (op_in_opfamily: the family's {@code =} on the two types, cross-type ones
+ * included: int4 = int8, name = text) is an index condition. A hash index has no order
+ * (amcanorder false), no IS NULL search (amsearchnulls false), no = ANY (amsearcharray false),
+ * and is useless without a condition (amoptionalkey false), so nothing else matches.
+ */
+final class HashQuals {
+    private HashQuals() {}
+
+    static void match(Relation index, IndexMatching m, List<Expr> conjuncts, List<Plan.IndexQual> quals, List<Expr> used) {
+        Relation.IndexInfo info = index.index();
+        int family = HashOpclassCatalog.familyOf(info.indclass()[0]);
+        if (family == 0) return;
+        boolean isExpr = info.keyAttnum(0) == 0;
+        for (Expr c : conjuncts) {
+            if (used.contains(c) || !(c instanceof Expr.OpExpr op) || !"=".equals(op.op().name())) continue;
+            ScanPaths.Indexable ix = isExpr ? m.indexable(c, 0) : ScanPaths.indexable(c);
+            if (ix == null || ix.strategy() != Strategy.EQUAL || !isExpr && ix.attno() != info.keyAttnum(0)) continue;
+            if (!(ix.clause() instanceof Expr.OpExpr shown)
+                    || !HashOpclassCatalog.isMember(family, shown.op().left(), shown.op().right())) continue;
+            quals.add(new Plan.IndexQual(1, Strategy.EQUAL, ix.argument(), ix.clause()));
+            used.add(c);
+        }
+    }
+}
