@@ -10,11 +10,15 @@ import java.util.List;
  * ({@link OperatorClassCatalogs}). Each family's hash support function (pg_amproc's procnum 1:
  * hashint4, hashtext, ...) is {@code access.hash.HashSupport}'s; the cross-type members of a
  * family (int2/int4/int8, float4/float8, text/name) hash equal values alike, as PostgreSQL's
- * hash functions are written to. Not yet: numeric_ops (hash_numeric), the network, macaddr,
- * array, record, range, enum, jsonb, xid, tid, aclitem and pg_lsn classes.
+ * hash functions are written to; enum_ops takes every enum type. Not yet: numeric_ops
+ * (hash_numeric), the network, macaddr, array, record, range, multirange, jsonb, xid, cid, tid,
+ * aclitem and pg_lsn classes.
  */
 public final class HashOpclassCatalog {
     private HashOpclassCatalog() {}
+
+    /** ANYENUMOID: enum_ops' input type, which every enum type is taken as. */
+    static final int ANYENUM = 3500;
 
     static final List<OperatorClassCatalogs.Opclass> CLASSES = List.of(
             new OperatorClassCatalogs.Opclass(10005, "bpchar_ops", 427, "bpchar_ops", 1042, true, 0),
@@ -38,7 +42,8 @@ public final class HashOpclassCatalog {
             new OperatorClassCatalogs.Opclass(10056, "text_pattern_ops", 2229, "text_pattern_ops", 25, false, 0),
             new OperatorClassCatalogs.Opclass(10057, "varchar_pattern_ops", 2229, "text_pattern_ops", 25, false, 0),
             new OperatorClassCatalogs.Opclass(10058, "bpchar_pattern_ops", 2231, "bpchar_pattern_ops", 1042, false, 0),
-            new OperatorClassCatalogs.Opclass(10066, "uuid_ops", 2969, "uuid_ops", 2950, true, 0));
+            new OperatorClassCatalogs.Opclass(10066, "uuid_ops", 2969, "uuid_ops", 2950, true, 0),
+            new OperatorClassCatalogs.Opclass(10070, "enum_ops", 3523, "enum_ops", ANYENUM, true, 0));
 
     /** One pg_amop row of a hash family: the {@code =} operator on (left, right), strategy 1. */
     public record Member(long oid, int family, int left, int right) {}
@@ -54,7 +59,8 @@ public final class HashOpclassCatalog {
             new Member(10278, 1995, 25, 25), new Member(10279, 1995, 19, 19), new Member(10280, 1995, 19, 25),
             new Member(10281, 1995, 25, 19), new Member(10282, 1997, 1083, 1083), new Member(10283, 1999, 1184, 1184),
             new Member(10285, 2040, 1114, 1114), new Member(10286, 2222, 16, 16), new Member(10287, 2223, 17, 17),
-            new Member(10292, 2229, 25, 25), new Member(10293, 2231, 1042, 1042), new Member(10295, 2969, 2950, 2950));
+            new Member(10292, 2229, 25, 25), new Member(10293, 2231, 1042, 1042), new Member(10295, 2969, 2950, 2950),
+            new Member(10358, 3523, ANYENUM, ANYENUM));
 
     /** Every member row, in OID order. */
     public static List<Member> members() {
@@ -63,7 +69,15 @@ public final class HashOpclassCatalog {
 
     /** IsBinaryCoercible for what a hash class takes: its own input type, or varchar for a class on text. */
     private static boolean accepts(OperatorClassCatalogs.Opclass c, int type) {
-        return c.inputType() == type || c.inputType() == TypeOids.TEXT && type == TypeOids.VARCHAR;
+        return c.inputType() == type || c.inputType() == TypeOids.TEXT && type == TypeOids.VARCHAR
+                || c.inputType() == ANYENUM && isEnum(type);
+    }
+
+    /** Whether {@code type} is an enum type (typcategory 'E'), which anyenum takes. */
+    private static boolean isEnum(int type) {
+        if (type == ANYENUM) return false;
+        PgType t = BuiltinCatalog.type(type);
+        return t != null && t.category() == 'E';
     }
 
     /** GetDefaultOpClass(type, HASH_AM_OID): the default class of the type itself, else one it is binary-coercible to; 0 for none. */

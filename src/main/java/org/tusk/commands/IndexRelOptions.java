@@ -109,6 +109,11 @@ final class IndexRelOptions {
 
     /** As above, validated as ginoptions does for a GIN index ({@code gin}), else as btoptions. */
     static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset, boolean gin) {
+        return merge(stored, options, reset, gin ? org.tusk.utils.cache.Relation.GIN_AM_OID : org.tusk.utils.cache.Relation.BTREE_AM_OID);
+    }
+
+    /** As above, validated as the index's access method {@code relam} does (ginoptions, hashoptions, else btoptions). */
+    static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset, int relam) {
         Set<String> named = new HashSet<>();
         for (Stmt.DefElem o : options) {
             if (reset && o.value() != null)
@@ -122,7 +127,8 @@ final class IndexRelOptions {
             if (!named.contains(name)) kept.add(new Stmt.DefElem(name, eq < 0 ? null : old.substring(eq + 1), -1));
         }
         if (!reset) kept.addAll(options);
-        return gin ? gin(kept) : btree(kept);
+        if (relam == org.tusk.utils.cache.Relation.GIN_AM_OID) return gin(kept);
+        return relam == org.tusk.catalog.SystemCatalogs.HASH_AM_OID ? hash(kept) : btree(kept);
     }
 
     private static void intOption(String name, String value, int min, int max) {

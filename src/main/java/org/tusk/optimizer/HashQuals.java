@@ -27,11 +27,27 @@ final class HashQuals {
         for (Expr c : conjuncts) {
             if (used.contains(c) || !(c instanceof Expr.OpExpr op) || !"=".equals(op.op().name())) continue;
             ScanPaths.Indexable ix = isExpr ? m.indexable(c, 0) : ScanPaths.indexable(c);
+            if (ix == null && !isExpr) ix = anyenum(op, info.keyAttnum(0));
             if (ix == null || ix.strategy() != Strategy.EQUAL || !isExpr && ix.attno() != info.keyAttnum(0)) continue;
             if (!(ix.clause() instanceof Expr.OpExpr shown)
                     || !HashOpclassCatalog.isMember(family, shown.op().left(), shown.op().right())) continue;
             quals.add(new Plan.IndexQual(1, Strategy.EQUAL, ix.argument(), ix.clause()));
             used.add(c);
         }
+    }
+
+    /** enum_ops' {@code =} (anyenum = anyenum) between the key column, of an enum type, and a value. */
+    private static ScanPaths.Indexable anyenum(Expr.OpExpr op, int attno) {
+        if (op.op().left() != 3500 || op.op().right() != 3500 || op.args().size() != 2) return null;
+        Expr l = op.args().get(0), r = op.args().get(1);
+        if (isColumn(l, attno) && ScanPaths.isValue(r)) return new ScanPaths.Indexable(attno, Strategy.EQUAL, r, op);
+        if (isColumn(r, attno) && ScanPaths.isValue(l)) {
+            return new ScanPaths.Indexable(attno, Strategy.EQUAL, l, new Expr.OpExpr(op.op(), List.of(r, l), op.type(), op.location()));
+        }
+        return null;
+    }
+
+    private static boolean isColumn(Expr e, int attno) {
+        return e instanceof Expr.Var v && v.levelsup() == 0 && v.attno() == attno;
     }
 }

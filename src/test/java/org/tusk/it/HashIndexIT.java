@@ -153,7 +153,16 @@ class HashIndexIT {
                             + " hashfloat8('NaN'), hashname('abc'), hashchar('a'::\"char\"),"
                             + " uuid_hash('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), timestamp_hash('2020-01-02 03:04:05.678'),"
                             + " time_hash('12:34:56.789'), hashbpchar('ab  ')"));
-            Jdbc.exec(c, "drop table hc");
+            // enum_ops takes every enum type; hashoptions knows only fillfactor
+            Jdbc.exec(c, "create type hue as enum ('red', 'orange', 'yellow')", "create table he (col hue)",
+                    "insert into he select (array['red', 'orange', 'yellow'])[1 + g % 3]::hue from generate_series(1, 3000) g",
+                    "create index he_col on he using hash (col)", "set enable_seqscan = off");
+            assertEquals("        Index Cond: (col = 'orange'::hue)", Jdbc.plan(c, "select * from he where col = 'orange'").get(3));
+            assertEquals("1000", one(c, "select count(*) from he where col = 'orange'"));
+            Jdbc.exec(c, "reset enable_seqscan", "alter index he_col set (fillfactor = 50)");
+            assertEquals("unrecognized parameter \"deduplicate_items\"",
+                    Jdbc.failsMessage(c, "alter index he_col set (deduplicate_items = on)", "22023"));
+            Jdbc.exec(c, "drop table hc", "drop table he", "drop type hue");
         }
     }
 }

@@ -140,8 +140,12 @@ public final class HashAm implements IndexAm {
         return masks;
     }
 
+    /** The key column's hash support function, kept in the relcache entry (rd_amcache) after the first use. */
     HashSupport support(Relation index) {
-        return HashSupport.of(index.index().indclass()[0]);
+        if (index.amCache() instanceof HashSupport s) return s;
+        HashSupport s = HashSupport.of(index.index().indclass()[0]);
+        index.setAmCache(s);
+        return s;
     }
 
     @Override

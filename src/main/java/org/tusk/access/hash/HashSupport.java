@@ -51,6 +51,7 @@ final class HashSupport {
             case 2222 -> HashFuncs.hashChar((byte) ((Boolean) v ? 1 : 0));                  // bool: hashchar
             case 2223 -> HashFuncs.hashBytes((byte[]) v);                                   // hashvarlena
             case 2969 -> HashFuncs.uuidHash((UUID) v);                                      // uuid_hash
+            case 3523 -> HashFuncs.hashUint32(((org.tusk.utils.adt.EnumValue) v).oid());   // hashenum: the label's OID
             default -> throw new IllegalStateException("no hash support function for operator family " + family);
         };
     }
