@@ -80,7 +80,7 @@ public final class CatalogBootstrap {
         // the built-in casts and operators, with PostgreSQL 15's OIDs where PostgreSQL has the object
         for (Object[] v : BuiltinObjectCatalogs.castRows()) rows.get(PG_CAST).add(heapRow(v));
         for (Object[] v : BuiltinObjectCatalogs.operatorRows()) rows.get(PG_OPERATOR).add(heapRow(v));
-        // the built-in operator families and classes (hash has no built-in class: no hash index AM yet)
+        // the built-in operator families and classes
         for (Object[] v : OperatorClassCatalogs.families()) rows.get(SystemCatalogs.PG_OPFAMILY).add(heapRow(v));
         for (Object[] v : OperatorClassCatalogs.classes()) rows.get(SystemCatalogs.PG_OPCLASS).add(heapRow(v));
         for (Object[] v : OperatorClassCatalogs.amopRows()) rows.get(SystemCatalogs.PG_AMOP).add(heapRow(v));

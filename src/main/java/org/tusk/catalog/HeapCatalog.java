@@ -1386,6 +1386,16 @@ public final class HeapCatalog implements Catalog {
                 colTypes[i] = GistOpclassCatalog.keyType(opclasses[i], typeOid);
                 continue;
             }
+            if (spec.relam() == SystemCatalogs.HASH_AM_OID) {
+                // ResolveOpClass for hash (the commands layer resolved a written or default class)
+                opclasses[i] = given != 0 ? given : HashOpclassCatalog.defaultFor(typeOid);
+                if (opclasses[i] == 0) {
+                    throw new PgException(Severity.ERROR, SqlState.UNDEFINED_OBJECT, "data type "
+                            + BuiltinCatalog.formatType(typeOid) + " has no default operator class for access method \"hash\"",
+                            null, "You must specify an operator class for the index or define a default operator class for the data type.", 0);
+                }
+                continue;
+            }
             if (types.baseTypeStorage(typeOid) != null) {
                 opclasses[i] = BaseTypeIndexing.btreeOpclass(this.opclasses, typeOid, given);
                 continue;

@@ -70,6 +70,18 @@ public final class InternalFunctions {
         r.fn("hashtext", List.of(TEXT), INT4, (c, a) -> (int) HashFuncs.hashTextExtended((String) a[0], 0));
         // hashbpchar (bpchar_ops' hash support): trailing blanks do not count
         r.fn("hashbpchar", List.of(BPCHAR), INT4, (c, a) -> (int) HashFuncs.hashBpcharExtended((String) a[0], 0));
+        // the other hash support functions of the built-in hash operator classes (hashfunc.c,
+        // float.c, uuid.c, timestamp.c, date.c), bit for bit as PostgreSQL computes them
+        r.fn("hashint2", List.of(INT2), INT4, (c, a) -> HashFuncs.hashUint32(((Number) a[0]).intValue()));
+        r.fn("hashoid", List.of(OID), INT4, (c, a) -> HashFuncs.hashUint32(((Number) a[0]).intValue()));
+        r.fn("hashfloat4", List.of(FLOAT4), INT4, (c, a) -> HashFuncs.hashFloat4((Float) a[0]));
+        r.fn("hashfloat8", List.of(FLOAT8), INT4, (c, a) -> HashFuncs.hashFloat8((Double) a[0]));
+        r.fn("hashname", List.of(NAME), INT4, (c, a) -> HashFuncs.hashText((String) a[0]));
+        r.fn("hashchar", List.of(CHAR), INT4, (c, a) -> HashFuncs.hashChar(((String) a[0]).isEmpty() ? 0 : (byte) ((String) a[0]).charAt(0)));
+        r.fn("uuid_hash", List.of(UUID), INT4, (c, a) -> HashFuncs.uuidHash((java.util.UUID) a[0]));
+        r.fn("timestamp_hash", List.of(TIMESTAMP), INT4,
+                (c, a) -> HashFuncs.hashInt8(org.tusk.utils.adt.DateTimes.timestampToDatum((java.time.LocalDateTime) a[0])));
+        r.fn("time_hash", List.of(TIME), INT4, (c, a) -> HashFuncs.hashInt8(((java.time.LocalTime) a[0]).toNanoOfDay() / 1000));
     }
 
     /** The I/O function named {@code prosrc}, or null if {@code prosrc} is not a type input/output function. */

@@ -20,8 +20,8 @@ import org.tusk.utils.adt.RegProcs;
  * pg_opfamily.dat and pg_opclass.dat, and genbki.pl's assignments for the rest (as a PostgreSQL 15
  * initdb makes them). pg_amop lists each family's strategy operators (1 &lt;, 2 &lt;=, 3 =, 4 &gt;=,
  * 5 &gt;, and the ~&lt;~ family for the pattern classes) that Tusk has as built-in operators, with
- * their pg_operator OIDs ({@link BuiltinObjectCatalogs}). There is no hash access method, so
- * there are no hash classes.
+ * their pg_operator OIDs ({@link BuiltinObjectCatalogs}). The hash classes and their families'
+ * {@code =} members are {@link HashOpclassCatalog}'s.
  *
  * <p>pg_amproc is empty: Tusk's B-tree compares through its type comparators, not through
  * support functions callable by name (btint4cmp, ...), so there is no pg_proc row a support-function
@@ -105,6 +105,11 @@ final class OperatorClassCatalogs {
         for (Opclass k : GistOpclassCatalog.CLASSES) {
             out.add(new Object[] {(long) k.family(), (long) SystemCatalogs.GIST_AM_OID, k.familyName(), NSP, OWNER});
         }
+        Set<Integer> hashFamilies = new HashSet<>();
+        for (Opclass k : HashOpclassCatalog.CLASSES) {
+            if (hashFamilies.add(k.family()))
+                out.add(new Object[] {(long) k.family(), (long) SystemCatalogs.HASH_AM_OID, k.familyName(), NSP, OWNER});
+        }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return out;
     }
@@ -118,6 +123,10 @@ final class OperatorClassCatalogs {
         out.addAll(GinOpclassCatalog.classRows(NSP, OWNER));
         for (Opclass k : GistOpclassCatalog.CLASSES) {
             out.add(new Object[] {(long) k.oid(), (long) SystemCatalogs.GIST_AM_OID, k.name(), NSP, OWNER, (long) k.family(),
+                    (long) k.inputType(), k.isDefault(), (long) k.keyType()});
+        }
+        for (Opclass k : HashOpclassCatalog.CLASSES) {
+            out.add(new Object[] {(long) k.oid(), (long) SystemCatalogs.HASH_AM_OID, k.name(), NSP, OWNER, (long) k.family(),
                     (long) k.inputType(), k.isDefault(), (long) k.keyType()});
         }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
@@ -146,6 +155,13 @@ final class OperatorClassCatalogs {
             if (opr == 0) continue;
             out.add(new Object[] {m.oid(), (long) m.family(), (long) m.left(), (long) m.right(), (short) m.strategy(),
                     String.valueOf(m.purpose()), opr, (long) SystemCatalogs.GIST_AM_OID, (long) m.sortFamily()});
+        }
+        // the hash families' equality members (pg_amop.dat, HTEqualStrategyNumber 1)
+        for (HashOpclassCatalog.Member m : HashOpclassCatalog.members()) {
+            long opr = BuiltinObjectCatalogs.operatorOid("=", m.left(), m.right());
+            if (opr == 0) continue;
+            out.add(new Object[] {m.oid(), (long) m.family(), (long) m.left(), (long) m.right(), (short) 1, "s", opr,
+                    (long) SystemCatalogs.HASH_AM_OID, 0L});
         }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return amop = List.copyOf(out);

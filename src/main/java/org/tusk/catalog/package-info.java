@@ -444,8 +444,8 @@
  * per element by = ANY).</li>
  * <li><b>Operator classes and families</b> ({@link org.tusk.catalog.OpclassDdl}, opclasscmds.c):
  * CREATE OPERATOR CLASS / FAMILY and ALTER OPERATOR FAMILY ADD/DROP write pg_opclass, pg_opfamily,
- * pg_amop and pg_amproc rows for btree (403) and hash (405, whose pg_am row exists though Tusk has
- * no hash index). A class made without FAMILY gets (or reuses) a family of its own name, which
+ * pg_amop and pg_amproc rows for btree (403) and hash (405; hash indexes use only the built-in
+ * classes of {@link org.tusk.catalog.HashOpclassCatalog} so far). A class made without FAMILY gets (or reuses) a family of its own name, which
  * outlives it. Class members depend INTERNAL on the class, ALTER FAMILY members AUTO on the family,
  * every member NORMAL on its user operator or function, the class AUTO on its family. Lookups read
  * the rows through the catalog snapshot each time (no cache, session thread only). Indexes and

@@ -28,8 +28,7 @@ final class AlterIndexCommand {
 
     /** ATExecSetRelOptions for an index: the merged options, validated again, stored in pg_class.reloptions. */
     static void setRelOptions(Relation index, Stmt.AlterTableCmd.SetRelOptions o, Catalog catalog) {
-        catalog.setRelOptions(index, IndexRelOptions.merge(catalog.relOptions(index), o.options(), o.reset(),
-                index.relam() == Relation.GIN_AM_OID));
+        catalog.setRelOptions(index, IndexRelOptions.merge(catalog.relOptions(index), o.options(), o.reset(), index.relam()));
     }
 
     /**

@@ -43,7 +43,10 @@ import org.tusk.utils.error.SqlState;
  * index's pg_class.reloptions; parameters of an operator class are refused, as no B-tree class
  * takes any. USING gist builds a GiST index ({@code access.gist}) with the GiST classes
  * ({@link org.tusk.catalog.GistOpclassCatalog}: box_ops, point_ops, poly_ops, circle_ops,
- * range_ops); other access methods are refused (0A000).
+ * range_ops). USING hash builds a hash index ({@code access.hash}) with the hash classes
+ * ({@link org.tusk.catalog.HashOpclassCatalog}; one key column, not unique, no INCLUDE, no
+ * ordering options, as hashhandler's abilities say: {@link HashIndexColumns}); spgist and brin are
+ * refused (0A000).
  */
 public final class IndexCommands {
     private IndexCommands() {}
@@ -64,8 +67,9 @@ public final class IndexCommands {
         Stmt.RangeVar rv = s.relation();
         String method = s.accessMethod().toLowerCase(Locale.ROOT);
         boolean gin = method.equals("gin");
-        if (!method.equals("btree") && !gin && !method.equals("gist")) {
-            if (List.of("hash", "spgist", "brin").contains(method))
+        boolean hash = method.equals("hash");
+        if (!method.equals("btree") && !gin && !hash && !method.equals("gist")) {
+            if (List.of("spgist", "brin").contains(method))
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "access method \"" + method + "\" is not supported yet");
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "access method \"" + method + "\" does not exist");
         }
@@ -86,7 +90,8 @@ public final class IndexCommands {
         }
         // DefineIndex validates the storage parameters (index_reloptions) before building
         IndexSpec spec = compute(heap, s, queryString, ctx).spec()
-                .withRelOptions(gin ? IndexRelOptions.gin(s.options()) : IndexRelOptions.btree(s.options()));
+                .withRelOptions(gin ? IndexRelOptions.gin(s.options())
+                        : hash ? IndexRelOptions.hash(s.options()) : IndexRelOptions.btree(s.options()));
         if (heap.relkind() == 'p' && s.concurrent()) {
             throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table \""
                     + heap.name() + "\" concurrently");
@@ -147,6 +152,8 @@ public final class IndexCommands {
         int[] types = new int[n];
         boolean gin = s.accessMethod().equalsIgnoreCase("gin");
         if (gin) GinIndexColumns.checkStatement(s);
+        boolean hash = s.accessMethod().equalsIgnoreCase("hash");
+        if (hash) HashIndexColumns.checkStatement(s);
         short[] indoption = new short[n];
         List<String> colnames = new ArrayList<>();
         List<IndexSpec.ExprColumn> exprs = new ArrayList<>();
@@ -203,6 +210,8 @@ public final class IndexCommands {
             if (e.collation() != null) collations[i] = collationOid(e.collation(), type);
             if (gin) {
                 opclasses[i] = GinIndexColumns.opclass(e, type);
+            } else if (hash) {
+                opclasses[i] = HashIndexColumns.opclass(e, type);
             } else if (e.opclass() != null && gist) {
                 opclasses[i] = resolveGistOpclass(e.opclass(), type);
                 IndexRelOptions.checkOpclassOptions(e, e.opclass().get(e.opclass().size() - 1));
@@ -225,6 +234,7 @@ public final class IndexCommands {
         if (!s.includes().isEmpty()) spec = spec.withIncludes(includeAttnums(heap, s, queryString));
         if (gin) spec = spec.withAccessMethod(org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID);
         if (gist) spec = spec.withAccessMethod(SystemCatalogs.GIST_AM_OID);
+        if (hash) spec = spec.withAccessMethod(SystemCatalogs.HASH_AM_OID);
         return new Computed(spec, types);
     }
 

@@ -45,6 +45,28 @@ final class IndexRelOptions {
     }
 
     /**
+     * index_reloptions(hashoptions): fillfactor (int, 10..100; HASH_DEFAULT_FILLFACTOR 75 when not
+     * given), which sets how many entries per bucket the index aims at (hashm_ffactor) and so
+     * when buckets split.
+     */
+    static List<String> hash(List<Stmt.DefElem> options) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Stmt.DefElem o : options) {
+            String name = o.name();
+            if (!seen.add(name)) {
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" specified more than once");
+            }
+            String value = o.value() == null ? "true" : o.value();
+            if (!name.equals("fillfactor"))
+                throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
+            intOption(name, o.value(), 10, 100);
+            out.add(name + "=" + value);
+        }
+        return out;
+    }
+
+    /**
      * index_reloptions(ginoptions): fastupdate (bool) and gin_pending_list_limit (int, 64 ..
      * MAX_KILOBYTES, in kB), stored as written. Tusk's GIN has no pending list: inserts always go
      * straight into the entry tree, whatever fastupdate says.
@@ -87,6 +109,11 @@ final class IndexRelOptions {
 
     /** As above, validated as ginoptions does for a GIN index ({@code gin}), else as btoptions. */
     static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset, boolean gin) {
+        return merge(stored, options, reset, gin ? org.tusk.utils.cache.Relation.GIN_AM_OID : org.tusk.utils.cache.Relation.BTREE_AM_OID);
+    }
+
+    /** As above, validated as the index's access method {@code relam} does (ginoptions, hashoptions, else btoptions). */
+    static List<String> merge(List<String> stored, List<Stmt.DefElem> options, boolean reset, int relam) {
         Set<String> named = new HashSet<>();
         for (Stmt.DefElem o : options) {
             if (reset && o.value() != null)
@@ -100,7 +127,8 @@ final class IndexRelOptions {
             if (!named.contains(name)) kept.add(new Stmt.DefElem(name, eq < 0 ? null : old.substring(eq + 1), -1));
         }
         if (!reset) kept.addAll(options);
-        return gin ? gin(kept) : btree(kept);
+        if (relam == org.tusk.utils.cache.Relation.GIN_AM_OID) return gin(kept);
+        return relam == org.tusk.catalog.SystemCatalogs.HASH_AM_OID ? hash(kept) : btree(kept);
     }
 
     private static void intOption(String name, String value, int min, int max) {

@@ -264,7 +264,7 @@ public final class PlanCosts {
         double entries = Math.max(1, Math.round(boundSel * predSel * tuples));
         double indexPages = Math.max(1, RelSize.blocks(s.index(), env));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
-        double startup = descentCost(tuples, treeHeight(s.index()));
+        double startup = descent(s.index(), tuples);
         // repeated as the inner side of a nested loop (loop_count): Mackert and Lohman over all
         // the loops' fetches, index and heap pages alike, each loop paying its share (as
         // genericcostestimate and cost_index do for a parameterized path)
@@ -432,6 +432,16 @@ public final class PlanCosts {
         return env == null ? 0 : env.indexAm().treeHeight(index);
     }
 
+    /**
+     * The index's descent cost: btcostestimate's (and, in Tusk, the GiST's) over the tree height;
+     * none for a hash index, whose hashcostestimate is genericcostestimate alone (a bucket is
+     * found by arithmetic, not by a descent).
+     */
+    private double descent(org.tusk.utils.cache.Relation index, double tuples) {
+        if (index.relam() == org.tusk.catalog.SystemCatalogs.HASH_AM_OID) return 0;
+        return descentCost(tuples, treeHeight(index));
+    }
+
     /** cost_bitmap_heap_scan over cost_bitmap_tree_node; EXPLAIN's estimate of the heap scan. */
     private Estimate bitmapHeapScan(Plan.BitmapHeapScan b) {
         double[] size = relSize(b.rte());
@@ -490,7 +500,7 @@ public final class PlanCosts {
         double entrySel = sel * predicateSelectivity(rte, s.index(), s.indexQuals(), stats);
         double indexPages = Math.max(1, RelSize.blocks(s.index(), env));
         double nsa = ScanPaths.numArrayScans(s.indexQuals());
-        double startup = descentCost(tuples, treeHeight(s.index())) * nsa;
+        double startup = descent(s.index(), tuples) * nsa;
         return startup + ScanPaths.indexPagesRead(sel, indexPages, nsa) * randomPageCost
                 + Math.max(1, Math.rint(entrySel * tuples)) * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * s.indexQuals().size());
     }

@@ -346,6 +346,10 @@ final class ScanPaths {
             GistQuals.match(heap, index, conjuncts, quals, used);
             return;
         }
+        if (index.relam() == org.tusk.catalog.SystemCatalogs.HASH_AM_OID) {
+            HashQuals.match(index, m, conjuncts, quals, used);
+            return;
+        }
         List<Expr> lossy = new ArrayList<>();
         int exprIndex = 0;
         for (int k = 0; k < info.keyCount(); k++) {
@@ -434,7 +438,8 @@ final class ScanPaths {
         double randomPage = setting(ctx, "random_page_cost", 4.0);
         double indexPages = Math.max(RelSize.blocks(index, env), 1);
         double nsa = numArrayScans(quals);
-        double descent = PlanCosts.descentCost(tuples) * nsa;
+        // hashcostestimate is genericcostestimate alone: no descent to pay for
+        double descent = index.relam() == org.tusk.catalog.SystemCatalogs.HASH_AM_OID ? 0 : PlanCosts.descentCost(tuples) * nsa;
         return descent + indexPagesRead(sel, indexPages, nsa) * randomPage
                 + entries * (CPU_INDEX_TUPLE_COST + CPU_OPERATOR_COST * quals.size());
     }

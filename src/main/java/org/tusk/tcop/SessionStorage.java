@@ -128,6 +128,8 @@ final class SessionStorage {
                 org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID, new org.tusk.access.gin.GinAm(new org.tusk.access.index.IndexAmContext(
                         buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot)),
                 org.tusk.catalog.SystemCatalogs.GIST_AM_OID, new org.tusk.access.gist.GistAm(new org.tusk.access.index.IndexAmContext(
+                        buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot)),
+                org.tusk.catalog.SystemCatalogs.HASH_AM_OID, new org.tusk.access.hash.HashAm(new org.tusk.access.index.IndexAmContext(
                         buffers, smgr, btreeContext.xlog(), oracle, btreeContext.extensionLock(), xact::getLatestSnapshot))));
         this.relcache = new RelCache(dbOid, heap, this::catalogSnapshot);
         SinvalQueue queue = shmem.sinval();

@@ -130,4 +130,62 @@ public final class HashFuncs {
         a ^= b + 0x49a0f4dd15e5a8e3L + (a << 54) + (a >>> 7);
         return a;
     }
+
+    /** hash_bytes (hash_any): the low half of hash_bytes_extended with seed 0, which starts from the same state. */
+    public static int hashBytes(byte[] k) {
+        return (int) hashBytesExtended(k, 0);
+    }
+
+    /** hash_bytes_uint32 (hash_uint32): the low half of the extended hash with seed 0. */
+    public static int hashUint32(int k) {
+        return (int) hashUint32Extended(k, 0);
+    }
+
+    /** hashint8: equal to hashint4 for a value in int4's range. */
+    public static int hashInt8(long v) {
+        return (int) hashInt8Extended(v, 0);
+    }
+
+    /**
+     * hashfloat8: 0 for both zeros (they are equal), every NaN as get_float8_nan's bits, else
+     * hash_any of the value's eight bytes (little-endian, as they lie in memory on x86).
+     */
+    public static int hashFloat8(double v) {
+        if (v == 0.0) return 0;
+        long bits = Double.isNaN(v) ? Double.doubleToRawLongBits(Double.NaN) : Double.doubleToRawLongBits(v);
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) b[i] = (byte) (bits >>> (8 * i));
+        return hashBytes(b);
+    }
+
+    /** hashfloat4: the value widened to float8 and hashed as hashfloat8 does, so float4 and float8 hash alike. */
+    public static int hashFloat4(float v) {
+        return hashFloat8(v);
+    }
+
+    /** hashchar: hash_uint32 of the (signed, as C's char is on x86) byte. */
+    public static int hashChar(byte c) {
+        return hashUint32(c);
+    }
+
+    /** hashtext (deterministic collation) and hashname: hash_any of the UTF-8 bytes. */
+    public static int hashText(String s) {
+        return hashBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** hashbpchar: trailing blanks do not count. */
+    public static int hashBpchar(String s) {
+        return (int) hashBpcharExtended(s, 0);
+    }
+
+    /** uuid_hash: hash_any of the 16 bytes, most significant first. */
+    public static int uuidHash(java.util.UUID u) {
+        byte[] b = new byte[16];
+        long hi = u.getMostSignificantBits(), lo = u.getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (hi >>> (56 - 8 * i));
+            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return hashBytes(b);
+    }
 }

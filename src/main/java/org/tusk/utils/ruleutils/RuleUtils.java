@@ -228,6 +228,7 @@ public final class RuleUtils {
             sb.append("INDEX ").append(RegTypes.quote(idx.name())).append(" ON ").append(qualifiedRelationName(heapOid))
                     .append(" USING ").append(accessMethodName(names, indexOid)).append(" (");
         }
+        boolean isHash = "hash".equals(accessMethodName(names, indexOid));
         int nkey = Math.min(keys.length, (Short) PG_INDEX.get(ix, "indnkeyatts"));
         for (int i = 0; i < keys.length; i++) {
             // the INCLUDE columns after the keys, bare: no collation, class or ordering
@@ -241,7 +242,8 @@ public final class RuleUtils {
             int coll = indcollation != null && i < indcollation.length ? indcollation[i] : 0;
             if (coll != 0 && coll != keyColl.get(i)) sb.append(" COLLATE ").append(collationName(coll));
             String opclass = indclass != null && i < indclass.length
-                    ? org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i], atttypid(indexOid, (short) (i + 1))) : null;
+                    ? isHash ? hashNonDefaultName(indclass[i], atttypid(indexOid, (short) (i + 1)))
+                    : org.tusk.catalog.BtreeOpclasses.nonDefaultName(indclass[i], atttypid(indexOid, (short) (i + 1))) : null;
             if (opclass != null) sb.append(' ').append(opclass);
             int opt = options != null && i < options.length ? options[i] : 0;
             if ((opt & 1) != 0) sb.append(" DESC");
@@ -320,7 +322,15 @@ public final class RuleUtils {
         List<Object[]> cls = names.rows(org.tusk.catalog.SystemCatalogs.PG_CLASS,
                 v -> oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(v, "oid")) == relOid);
         int am = cls.isEmpty() ? 0 : oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(cls.get(0), "relam"));
-        return am == org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID ? "gin" : "btree";
+        if (am == org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID) return "gin";
+        return am == org.tusk.catalog.SystemCatalogs.HASH_AM_OID ? "hash" : "btree";
+    }
+
+    /** get_opclass_name for a hash class: its name unless it is the default class of the column's type. */
+    private static String hashNonDefaultName(int opclass, int type) {
+        if (opclass == 0 || opclass == org.tusk.catalog.HashOpclassCatalog.defaultFor(type)) return null;
+        var c = org.tusk.catalog.HashOpclassCatalog.name(opclass);
+        return c;
     }
 
     private static String flattenRelOptions(ObjectNames names, int relOid) {

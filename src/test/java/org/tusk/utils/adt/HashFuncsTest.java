@@ -36,4 +36,24 @@ class HashFuncsTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(HashFuncs.intervalHash(new Interval(0, 1, 0)),
                 HashFuncs.intervalHash(new Interval(0, 2, 0)));
     }
+
+    @Test
+    void hashSupportFunctionsAsPostgreSqlComputesThem() {
+        // values from PostgreSQL 15: select hashint2(-7::int2), hashint4(123456), hashint8(5000000000), ...
+        assertEquals(-82204417, HashFuncs.hashUint32(-7));
+        assertEquals(73968562, HashFuncs.hashUint32(123456));
+        assertEquals(1412886042, HashFuncs.hashInt8(-5));
+        assertEquals(-694934712, HashFuncs.hashInt8(5_000_000_000L));
+        assertEquals(-739285521, HashFuncs.hashUint32((int) 4_000_000_000L));
+        assertEquals(630860146, HashFuncs.hashFloat4(1.5f));
+        assertEquals(630860146, HashFuncs.hashFloat8(1.5));
+        assertEquals(0, HashFuncs.hashFloat8(-0.0));
+        assertEquals(-1275764840, HashFuncs.hashFloat8(Double.NaN));
+        assertEquals(-379023450, HashFuncs.hashFloat8(-1e300));
+        assertEquals(-785388649, HashFuncs.hashText("abc"));
+        assertEquals(-1340490493, HashFuncs.hashText("h\u00e9llo"));
+        assertEquals(463612535, HashFuncs.hashChar((byte) 'a'));
+        assertEquals(1154666245, HashFuncs.uuidHash(java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")));
+        assertEquals(1718550461, HashFuncs.hashBpchar("ab  "));
+    }
 }
