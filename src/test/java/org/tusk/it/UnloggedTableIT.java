@@ -62,6 +62,7 @@ class UnloggedTableIT {
             exec(c, "create unlogged table ut (a int primary key, p point, t text)",
                     "create index ut_gist on ut using gist (p)",
                     "create index ut_gin on ut using gin ((array[a]))",
+                    "create index ut_hash on ut using hash (a)",
                     "create table lt (a int primary key)",
                     "insert into ut select g, point(g, g), repeat('x', 3000) || g from generate_series(1, 2000) g",
                     "insert into lt select generate_series(1, 100)",
@@ -69,9 +70,10 @@ class UnloggedTableIT {
                     "create unlogged table ust (id serial)");
             assertEquals(List.of("10", "11"), TuskServer.rows(c, "select nextval('us') from generate_series(1, 2)"));
             assertEquals("u", one(c, "select relpersistence from pg_class where relname = 'ust_id_seq'"));
-            assertEquals(List.of("lt|p", "lt_pkey|p", "ut|u", "ut_gin|u", "ut_gist|u", "ut_pkey|u"),
+            assertEquals(List.of("lt|p", "lt_pkey|p", "ut|u", "ut_gin|u", "ut_gist|u", "ut_hash|u", "ut_pkey|u"),
                     TuskServer.rows(c, "select relname || '|' || relpersistence from pg_class"
                             + " where relname ~ '^(ut|lt)' order by relname"));
+            assertEquals("CREATE INDEX ut_gist ON public.ut USING gist (p)", one(c, "select pg_get_indexdef('ut_gist'::regclass)"));
             assertEquals("u", one(c, "select t.relpersistence from pg_class c join pg_class t on t.oid = c.reltoastrelid"
                     + " where c.relname = 'ut'"));
         }
@@ -102,6 +104,10 @@ class UnloggedTableIT {
             exec(c, "set enable_bitmapscan = on", "set enable_indexscan = off");
             assertEquals("10", one(c, "select count(*) from ut where p <@ box '((0,0),(10,10))'"));
             assertEquals("1", one(c, "select count(*) from ut where array[a] @> array[8]"));
+            exec(c, "drop index ut_pkey");
+            assertTrue(TuskServer.rows(c, "explain select count(*) from ut where a = 99").toString().contains("ut_hash"));
+            assertEquals("1", one(c, "select count(*) from ut where a = 99"));
+            exec(c, "alter table ut add primary key (a)");
             assertEquals("t", one(c, "select pg_relation_size('ut_pkey') > 8192"));
         }
         String log = server.log();

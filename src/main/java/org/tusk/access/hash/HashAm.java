@@ -109,8 +109,7 @@ public final class HashAm implements IndexAm {
         if (pages.nblocks(index) != 0) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "cannot initialize non-empty hash index \"" + index.name() + "\"");
         }
-        int fillfactor = index.fillfactorGiven() ? index.fillfactor() : DEFAULT_FILLFACTOR;
-        int ffactor = Math.max(10, Page.BLCKSZ * fillfactor / 100 / ITEM_WIDTH);
+        int ffactor = ffactor(index);
         double dnumbuckets = numTuples / ffactor;
         int numBuckets = dnumbuckets <= 2.0 ? 2
                 : dnumbuckets >= 0x40000000 ? 0x40000000
@@ -138,6 +137,36 @@ public final class HashAm implements IndexAm {
             pages.relBuf(meta);
         }
         return masks;
+    }
+
+    /** hashm_ffactor: the entries that fill the fillfactor's share of a page (at least 10). */
+    private static int ffactor(Relation index) {
+        int fillfactor = index.fillfactorGiven() ? index.fillfactor() : DEFAULT_FILLFACTOR;
+        return Math.max(10, Page.BLCKSZ * fillfactor / 100 / ITEM_WIDTH);
+    }
+
+    /**
+     * hashbuildempty: _hash_init for no rows, into the init fork of an unlogged index: the
+     * metapage, the two bucket pages and the first bitmap page, in block order.
+     */
+    @Override
+    public List<MemorySegment> emptyPages(Relation index) {
+        MemorySegment meta = org.tusk.access.index.IndexPages.localPage();
+        HashMetaPage.init(meta, 2, ffactor(index), 0);
+        HashMetaPage.Masks masks = HashMetaPage.masks(meta);
+        MemorySegment[] out = new MemorySegment[4];
+        out[HashMetaPage.METAPAGE] = meta;
+        for (int b = 0; b < 2; b++) {
+            MemorySegment bucket = org.tusk.access.index.IndexPages.localPage();
+            HashPageOpaque.init(bucket, masks.maxbucket(), HashPageOpaque.INVALID_BLOCK, b, HashPageOpaque.LH_BUCKET_PAGE);
+            out[HashMetaPage.bucketToBlkno(meta, b)] = bucket;
+        }
+        MemorySegment map = org.tusk.access.index.IndexPages.localPage();
+        HashOverflow.initBitmap(map);
+        out[3] = map;
+        HashMetaPage.setMapp(meta, 0, 3);
+        HashMetaPage.setNmaps(meta, 1);
+        return List.of(out);
     }
 
     /** The key column's hash support function, kept in the relcache entry (rd_amcache) after the first use. */

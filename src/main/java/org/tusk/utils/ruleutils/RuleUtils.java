@@ -186,7 +186,7 @@ public final class RuleUtils {
 
     /**
      * pg_get_indexdef_worker: with {@code excludeOps} (an EXCLUDE constraint's conexclop) the
-     * constraint's text "EXCLUDE USING btree (col WITH op, ...)" and its WHERE in parentheses.
+     * constraint's text "EXCLUDE USING gist (col WITH op, ...)" and its WHERE in parentheses.
      */
     private static String indexdefWorker(int indexOid, int column, boolean pretty, int[] excludeOps) {
         ObjectNames names = ObjectNames.current();
@@ -221,7 +221,7 @@ public final class RuleUtils {
         var idx = names.relation(indexOid).orElseThrow();
         StringBuilder sb = new StringBuilder();
         if (excludeOps != null) {
-            sb.append("EXCLUDE USING btree (");
+            sb.append("EXCLUDE USING ").append(accessMethodName(names, indexOid)).append(" (");
         } else {
             sb.append("CREATE ");
             if ((Boolean) PG_INDEX.get(ix, "indisunique")) sb.append("UNIQUE ");
@@ -322,8 +322,10 @@ public final class RuleUtils {
         List<Object[]> cls = names.rows(org.tusk.catalog.SystemCatalogs.PG_CLASS,
                 v -> oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(v, "oid")) == relOid);
         int am = cls.isEmpty() ? 0 : oid(org.tusk.catalog.SystemCatalogs.PG_CLASS.get(cls.get(0), "relam"));
-        if (am == org.tusk.catalog.GinOpclassCatalog.GIN_AM_OID) return "gin";
-        return am == org.tusk.catalog.SystemCatalogs.HASH_AM_OID ? "hash" : "btree";
+        if (am == 0) return "btree";   // an index made before relam was recorded
+        List<Object[]> ams = names.rows(org.tusk.catalog.SystemCatalogs.PG_AM,
+                v -> oid(org.tusk.catalog.SystemCatalogs.PG_AM.get(v, "oid")) == am);
+        return ams.isEmpty() ? "btree" : String.valueOf(org.tusk.catalog.SystemCatalogs.PG_AM.get(ams.get(0), "amname"));
     }
 
     /** get_opclass_name for a hash class: its name unless it is the default class of the column's type. */
