@@ -28,7 +28,9 @@ final class LanguageHandlers implements SqlFunctionRunner {
         this.security = security;
         this.plpgsqlTrigger = (fnOid, td, ctx) -> {
             SqlFunction f = ctx.env().catalog().functions().byOid(fnOid);
-            return security.run(f, () -> plpgsql.callTrigger(f, td, ctx));
+            // a VOLATILE trigger function's statements see the rows the firing statement has
+            // changed so far, as any volatile function's do
+            return protectingCaller(f, ctx, () -> security.run(f, () -> plpgsql.callTrigger(f, td, ctx)));
         };
     }
 

@@ -240,4 +240,29 @@ class PlpgsqlTriggerIT extends OneServerPerClass {
             assertEquals(1, exec(c, "insert into dt values (1)"));
         }
     }
+
+    /**
+     * A VOLATILE trigger function's queries see the rows its statement has already changed (each
+     * starts with CommandCounterIncrement, as SPI does outside read-only mode), while the statement
+     * itself still changes each row once; a STABLE one's queries see the statement's snapshot.
+     */
+    @Test
+    void volatileTriggerFunctionsSeeTheRowsTheirStatementChangedSoFar() throws Exception {
+        try (Connection c = server.connect()) {
+            exec(c, "create table tvis (a int, b int)");
+            exec(c, "create function tvis_count() returns trigger language plpgsql as $$"
+                    + " begin new.b := (select count(*) from tvis); return new; end $$");
+            exec(c, "create trigger tvis_b before insert or update on tvis for each row execute function tvis_count()");
+            exec(c, "insert into tvis (a) select generate_series(1, 200)");
+            assertEquals(List.of("0|199|200"), Jdbc.rowsShowingNull(c, "select min(b) || '|' || max(b) || '|' || count(*) from tvis"));
+            assertEquals(200, exec(c, "update tvis set a = a + 1000"));
+            assertEquals(List.of("200|200|200|220100"),
+                    Jdbc.rowsShowingNull(c, "select min(b) || '|' || max(b) || '|' || count(*) || '|' || sum(a) from tvis"));
+            exec(c, "create or replace function tvis_count() returns trigger language plpgsql stable as $$"
+                    + " begin new.b := (select count(*) from tvis); return new; end $$");
+            exec(c, "truncate tvis");
+            exec(c, "insert into tvis (a) select generate_series(1, 200)");
+            assertEquals(List.of("0|0|200"), Jdbc.rowsShowingNull(c, "select min(b) || '|' || max(b) || '|' || count(*) from tvis"));
+        }
+    }
 }

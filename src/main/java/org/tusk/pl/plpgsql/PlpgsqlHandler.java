@@ -105,6 +105,8 @@ public final class PlpgsqlHandler {
         PlTree.Function fn = compile(f, caller, td.relation().oid());
         String schema = caller.env().catalog().namespaceName(td.relation().namespace());
         PlFrame frame = enter(fn, caller, fr -> {
+            // plpgsql_exec_trigger's readonly_func: only a VOLATILE function's statements increment the command counter
+            fr.readOnly = f.volatility() != org.tusk.catalog.PgProc.Volatility.VOLATILE;
             PlTrigger.bind(fr, td, schema);
             fr.transitionTables = PlTransitionTables.of(td);
         }, new Object[0]);
