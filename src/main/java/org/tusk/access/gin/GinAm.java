@@ -30,29 +30,13 @@ import java.util.function.Predicate;
  * ginvacuum.c ginbulkdelete): one per backend. GIN has no amgettuple: the planner offers it for
  * bitmap index scans only, and {@link #beginScan} hands over the bitmap's TIDs in order.
  */
-public final class GinAm implements IndexAm {
+public final class GinAm implements org.tusk.access.index.VersionScopedBuild {
     private final IndexAmContext ctx;
     private final GinEntryTree tree;
 
     public GinAm(IndexAmContext ctx) {
         this.ctx = ctx;
         this.tree = new GinEntryTree(ctx);
-    }
-
-    /** ginbuild: metapage and empty root, then the accumulated entries (ginbulk.c) inserted key by key. */
-    @Override
-    public IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, true);
-    }
-
-    @Override
-    public IndexBuildResult buildConcurrently(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, false);
-    }
-
-    @Override
-    public IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, true);
     }
 
     /** ginbuildempty: an empty index is its metapage and an empty leaf root (as {@code initPages} makes them). */
@@ -65,7 +49,9 @@ public final class GinAm implements IndexAm {
         return List.of(meta, root);
     }
 
-    private IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer former, boolean anyVisible) {
+    /** ginbuild: metapage and empty root, then the accumulated entries (ginbulk.c) inserted key by key. */
+    @Override
+    public IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer former, boolean anyVisible) {
         if (!ctx.smgr().exists(index.locator(), ForkNumber.MAIN)) ctx.smgr().create(index.locator(), ForkNumber.MAIN, false);
         if (tree.nblocks(index) != 0) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "index \"" + index.name() + "\" already contains data");

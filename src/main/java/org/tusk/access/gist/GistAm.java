@@ -19,7 +19,7 @@ import org.tusk.utils.cache.Relation;
  * The GiST index access method (gist.c gisthandler's entry points): one per backend. See the
  * package documentation for the tree's invariants and locking.
  */
-public final class GistAm implements IndexAm {
+public final class GistAm implements org.tusk.access.index.VersionScopedBuild {
     private final IndexAmContext ctx;
     private final GistPages pages;
     private final GistInsert insert;
@@ -32,27 +32,6 @@ public final class GistAm implements IndexAm {
         this.vacuum = new GistVacuum(pages);
     }
 
-    /**
-     * gistbuild: an empty leaf root, then every row some snapshot may still see inserted one by
-     * one (the plain insertion build; PostgreSQL 15 also has a sorted and a buffering build).
-     * When every key column's class has sort support (point_ops), the rows are inserted in the
-     * order of its sort key (the Z-order of the points), as the sorted build lays them out.
-     */
-    @Override
-    public IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, true);
-    }
-
-    @Override
-    public IndexBuildResult buildConcurrently(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, false);
-    }
-
-    @Override
-    public IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, true);
-    }
-
     /** gistbuildempty: an empty index is its root, an empty leaf page. */
     @Override
     public List<java.lang.foreign.MemorySegment> emptyPages(Relation index) {
@@ -61,7 +40,14 @@ public final class GistAm implements IndexAm {
         return List.of(root);
     }
 
-    private IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys, boolean anyVisible) {
+    /**
+     * gistbuild: an empty leaf root, then every row some snapshot may still see inserted one by
+     * one (the plain insertion build; PostgreSQL 15 also has a sorted and a buffering build).
+     * When every key column's class has sort support (point_ops), the rows are inserted in the
+     * order of its sort key (the Z-order of the points), as the sorted build lays them out.
+     */
+    @Override
+    public IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys, boolean anyVisible) {
         pages.initRoot(index);
         GistState state = GistState.of(index);
         List<GistState.Entry> entries = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.tusk.utils.error.SqlState;
  * The hash index access method (hash.c hashhandler's entry points): one per backend. See the
  * package documentation for the structure, the split protocol and the locking.
  */
-public final class HashAm implements IndexAm {
+public final class HashAm implements org.tusk.access.index.VersionScopedBuild {
     /** HASH_DEFAULT_FILLFACTOR. */
     static final int DEFAULT_FILLFACTOR = 75;
     /** _hash_init's item width: MAXALIGN(IndexTupleData) + MAXALIGN(uint32) + sizeof(ItemIdData). */
@@ -46,21 +46,6 @@ public final class HashAm implements IndexAm {
         this.vacuum = new HashVacuum(pages, split);
     }
 
-    @Override
-    public IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, true);
-    }
-
-    @Override
-    public IndexBuildResult buildConcurrently(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, false);
-    }
-
-    @Override
-    public IndexBuildResult buildAfterRewrite(Relation heap, Relation index, TableAm table, IndexKeyFormer keys) {
-        return build(heap, index, table, keys, true);
-    }
-
     /**
      * hashbuild: the rows' hash codes gathered (nulls are not indexed: hashbuildCallback), the
      * metapage and as many buckets as the rows need at hashm_ffactor per bucket (_hash_init), then
@@ -68,7 +53,8 @@ public final class HashAm implements IndexAm {
      * bucket's pages are filled in turn) by the ordinary insertion, which splits and adds
      * overflow pages as needed. No WAL is written per insertion; every page is logged at the end.
      */
-    private IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys, boolean anyVisible) {
+    @Override
+    public IndexBuildResult build(Relation heap, Relation index, TableAm table, IndexKeyFormer keys, boolean anyVisible) {
         HashSupport support = support(index);
         List<Entry> entries = new ArrayList<>();
         RootTids roots = new RootTids(table, heap);
