@@ -196,7 +196,9 @@ public final class ExecContext implements FunctionCallContext {
     /** pg_proc_aclcheck(ACL_EXECUTE) for the current user, once per routine and statement. */
     private void checkExecute(org.tusk.catalog.SqlFunction f) {
         if (executeChecked == null) executeChecked = new java.util.HashSet<>();
-        if (executeChecked.add(f.oid())) ExecPermissions.checkFunction(f.oid(), f.name(), env);
+        if (executeChecked.contains(f.oid())) return;
+        ExecPermissions.checkFunction(f.oid(), f.name(), env);
+        executeChecked.add(f.oid());   // only once it passed: a check cut short (a cancel) is made again
     }
 
     @Override

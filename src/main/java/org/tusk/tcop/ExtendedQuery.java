@@ -40,6 +40,19 @@ final class ExtendedQuery {
         inMessage = false;
     }
 
+    /**
+     * SocketBackend's doing_extended_query_message, set as the message of type {@code type} is
+     * read: from then on an error, also an interrupt (a cancel) raised before the message is
+     * processed, belongs to that message, so that an extended-protocol message's error skips to
+     * Sync. Sync, a simple Query and the rest are not extended messages.
+     */
+    void messageRead(int type) {
+        inMessage = switch (type) {
+            case 'P', 'B', 'E', 'D', 'C', 'H' -> true;
+            default -> false;
+        };
+    }
+
     void parse(PqFormat.Reader r) {
         inMessage = true;
         String name = r.string();

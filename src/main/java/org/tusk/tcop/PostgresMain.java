@@ -102,6 +102,10 @@ final class PostgresMain {
                 idle = false;
                 if (type < 0) terminate();
                 byte[] body = readMessageBody(comm, type);
+                extended.messageRead(type);
+                // SocketBackend: a Sync stops the skipping as it is read, so that an interrupt
+                // raised before it is processed still ends in ReadyForQuery
+                if (type == 'S') ignoreTillSync = false;
                 ctx.interrupts.check();
                 if (ignoreTillSync && type != 'S') continue;
                 dispatch(type, body);

@@ -104,7 +104,7 @@ class UnloggedTableIT {
             exec(c, "set enable_bitmapscan = on", "set enable_indexscan = off");
             assertEquals("10", one(c, "select count(*) from ut where p <@ box '((0,0),(10,10))'"));
             assertEquals("1", one(c, "select count(*) from ut where array[a] @> array[8]"));
-            exec(c, "drop index ut_pkey");
+            exec(c, "alter table ut drop constraint ut_pkey");
             assertTrue(TuskServer.rows(c, "explain select count(*) from ut where a = 99").toString().contains("ut_hash"));
             assertEquals("1", one(c, "select count(*) from ut where a = 99"));
             exec(c, "alter table ut add primary key (a)");
