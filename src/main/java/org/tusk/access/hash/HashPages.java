@@ -7,9 +7,7 @@ import java.util.List;
 import org.tusk.access.index.IndexAmContext;
 import org.tusk.access.index.IndexPages;
 import org.tusk.access.transam.FullPageImages;
-import org.tusk.access.transam.RmgrId;
 import org.tusk.access.transam.XLogRecord;
-import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.buffer.BufferManager.LockMode;
 import org.tusk.storage.page.PageHeader;
 import org.tusk.storage.smgr.ForkNumber;
@@ -193,16 +191,13 @@ final class HashPages {
         long lsn = 0;
         try {
             int xid = inTransaction ? ctx.oracle().currentTransactionId() : 0;
-            for (int from = 0; from < bufs.size(); from += XLogRecord.XLR_MAX_BLOCK_ID + 1) {
-                XLogRecordBuilder b = new XLogRecordBuilder();
-                int to = Math.min(bufs.size(), from + XLogRecord.XLR_MAX_BLOCK_ID + 1);
-                for (int i = from; i < to; i++) {
-                    int buf = bufs.get(i);
-                    b.registerBuffer(i - from, rel.locator(), ForkNumber.MAIN, blockNumber(buf), page(buf),
-                            XLogRecordBuilder.REGBUF_FORCE_IMAGE | XLogRecordBuilder.REGBUF_STANDARD);
-                }
-                lsn = ctx.xlog().insert(b, RmgrId.XLOG, FullPageImages.XLOG_FPI, xid).endLsn();
+            int[] blknos = new int[bufs.size()];
+            MemorySegment[] pages = new MemorySegment[bufs.size()];
+            for (int i = 0; i < blknos.length; i++) {
+                blknos[i] = blockNumber(bufs.get(i));
+                pages[i] = page(bufs.get(i));
             }
+            lsn = FullPageImages.logNewPages(ctx.xlog(), rel.locator(), ForkNumber.MAIN, blknos, pages, xid);
         } catch (IOException | RuntimeException e) {
             // the pages are already changed in shared buffers: as in a critical section, PANIC
             throw new PgException(Severity.PANIC, SqlState.INTERNAL_ERROR, "could not write WAL for index \""

@@ -29,6 +29,26 @@ public final class FullPageImages {
         return xlog.insert(b, RmgrId.XLOG, XLOG_FPI, xid).endLsn();
     }
 
+    /**
+     * log_newpages(page_std = true): WAL-logs {@code pages} (blocks {@code blknos} of the fork) as
+     * forced full-page images, as many per record as a record can carry; returns the last
+     * record's end, which the caller stamps on every page.
+     */
+    public static long logNewPages(XLog xlog, RelFileLocator locator, ForkNumber fork, int[] blknos, MemorySegment[] pages,
+                                   int xid) throws IOException {
+        long lsn = 0;
+        for (int from = 0; from < pages.length; from += XLogRecord.XLR_MAX_BLOCK_ID + 1) {
+            XLogRecordBuilder b = new XLogRecordBuilder();
+            int to = Math.min(pages.length, from + XLogRecord.XLR_MAX_BLOCK_ID + 1);
+            for (int i = from; i < to; i++) {
+                b.registerBuffer(i - from, locator, fork, blknos[i], pages[i],
+                        XLogRecordBuilder.REGBUF_FORCE_IMAGE | XLogRecordBuilder.REGBUF_STANDARD);
+            }
+            lsn = xlog.insert(b, RmgrId.XLOG, XLOG_FPI, xid).endLsn();
+        }
+        return lsn;
+    }
+
     /** Whether an XLOG record's info is one of the two full-page-image records. */
     public static boolean isFullPageImage(int info) {
         int rmgrInfo = info & XLogRecord.XLR_RMGR_INFO_MASK;
