@@ -1,6 +1,7 @@
 package org.tusk.access.heap;
 
 import org.tusk.access.common.HeapTupleDeform;
+import org.tusk.access.common.HeapTupleForm;
 import org.tusk.access.table.DirtyCheck;
 import org.tusk.access.table.LockResult;
 import org.tusk.access.table.LockTupleMode;
@@ -13,6 +14,7 @@ import org.tusk.access.table.TupleSlot;
 import org.tusk.access.transam.TransactionOracle;
 import org.tusk.access.transam.XLog;
 import org.tusk.storage.buffer.BufferManager;
+import org.tusk.storage.freespace.FreeSpaceMap;
 import org.tusk.storage.lmgr.RelationExtensionLocks;
 import org.tusk.storage.page.ItemId;
 import org.tusk.storage.page.ItemPointer;
@@ -53,7 +55,8 @@ public final class HeapAm implements TableAm {
                   HeapLockWaits lockWaits) {
         this.lockWaits = lockWaits;
         HeapVisibility vis = new HeapVisibility(oracle, buffers, comboCids, !dataChecksums);
-        this.env = new HeapEnv(buffers, smgr, xlog, oracle, extensionLocks, comboCids, vis, nbuffers, new HeapToastContext());
+        this.env = new HeapEnv(buffers, smgr, xlog, oracle, extensionLocks, comboCids, vis, nbuffers, new HeapToastContext(),
+                new FreeSpaceMap(buffers, smgr, extensionLocks, HeapTupleForm.MAX_HEAP_TUPLE_SIZE));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.tusk.access.transam.XLogRecordBuilder;
 import org.tusk.storage.buffer.BufferAccessStrategy;
 import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.buffer.BufferTag;
+import org.tusk.storage.freespace.FreeSpaceMap;
 import org.tusk.storage.lmgr.RelationExtensionLocks;
 import org.tusk.storage.smgr.ForkNumber;
 import org.tusk.storage.smgr.StorageManager;
@@ -21,12 +22,12 @@ import java.util.function.Supplier;
 /**
  * What one backend's heap code works with: its buffer manager on the shared pool, the storage
  * manager (relation length and extension), its WAL handle, its transaction oracle, the shared
- * relation extension locks, its combo command ids, the pool size (for the bulk-read rule) and its
- * TOAST state.
+ * relation extension locks, its combo command ids, the pool size (for the bulk-read rule), its
+ * TOAST state and the free space maps of the relations.
  */
 record HeapEnv(BufferManager buffers, StorageManager smgr, Supplier<XLog> xlog, TransactionOracle oracle,
                RelationExtensionLocks extensionLocks, ComboCids comboCids, HeapVisibility visibility, int nbuffers,
-               HeapToastContext toast) {
+               HeapToastContext toast, FreeSpaceMap fsm) {
 
     static BufferTag tag(Relation rel, int block) {
         return new BufferTag(rel.locator().spcOid(), rel.locator().dbOid(), rel.locator().relNumber(),

@@ -18,9 +18,10 @@ import static org.tusk.storage.buffer.BufferManager.LockMode.EXCLUSIVE;
 /**
  * Where a new tuple goes (PostgreSQL's hio.c): RelationGetBufferForTuple and RelationPutHeapTuple.
  *
- * <p>Without a free space map the candidates are the relation's target-block hint, then its last
- * page; if neither has room the relation is extended by one page under the relation extension
- * lock. When a second buffer is involved (an update's old page), the two content locks are taken
+ * <p>The candidates are the relation's target-block hint (the page this backend used last), then
+ * the pages the free space map ({@link org.tusk.storage.freespace.FreeSpaceMap}) says have room,
+ * then the last page; each candidate found too full is recorded in the map with its real free
+ * space. If none has room the relation is extended by one page under the relation extension lock. When a second buffer is involved (an update's old page), the two content locks are taken
  * in block-number order, the deadlock-avoidance rule of every process.
  */
 final class HeapHio {
@@ -48,12 +49,19 @@ final class HeapHio {
         int targetFreeSpace = alignedLen + saveFreeSpace > nearlyEmptyFreeSpace
                 ? Math.max(alignedLen, nearlyEmptyFreeSpace) : alignedLen + saveFreeSpace;
         while (true) {
-            int hint = rel.targetBlock();
+            // The page this backend inserted into last, else one the free space map knows has
+            // room, else the last page; each one too full is recorded in the map with the room it
+            // really has, and the map asked for another, until none is left and the relation grows.
             int nblocks = env.numberOfBlocks(rel);
-            int[] candidates = hint >= 0 && hint < nblocks && hint != nblocks - 1
-                    ? new int[] {hint, nblocks - 1} : new int[] {nblocks - 1};
-            for (int target : candidates) {
-                if (target < 0) continue;
+            int target = rel.targetBlock();
+            if (target < 0 || target >= nblocks) target = env.fsm().getPageWithFreeSpace(rel.locator(), targetFreeSpace);
+            if (target < 0 && nblocks > 0) target = nblocks - 1;
+            while (target >= 0) {
+                if (target >= nblocks) {
+                    // A map entry beyond the end of the relation (the map is not crash-safe): forget it.
+                    target = env.fsm().recordAndGetPageWithFreeSpace(rel.locator(), target, 0, targetFreeSpace);
+                    continue;
+                }
                 int buffer = lockCandidate(env, rel, target, otherBuffer, otherBlock);
                 MemorySegment page = bm.page(buffer);
                 if (Page.isNew(page)) {
@@ -61,7 +69,8 @@ final class HeapHio {
                     Page.init(page, 0);
                     bm.markDirty(buffer);
                 }
-                if (targetFreeSpace <= Page.heapFreeSpace(page)) {
+                int pageFreeSpace = Page.heapFreeSpace(page);
+                if (targetFreeSpace <= pageFreeSpace) {
                     rel.setTargetBlock(target);
                     return buffer;
                 }
@@ -71,6 +80,7 @@ final class HeapHio {
                     bm.unlockBuffer(otherBuffer);
                     bm.releaseBuffer(buffer);
                 }
+                target = env.fsm().recordAndGetPageWithFreeSpace(rel.locator(), target, pageFreeSpace, targetFreeSpace);
             }
             int buffer = extend(env, rel, strategy);
             if (otherBuffer != 0) {

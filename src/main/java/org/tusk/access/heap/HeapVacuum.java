@@ -24,8 +24,9 @@ import static org.tusk.storage.buffer.BufferManager.LockMode.EXCLUSIVE;
  * Lazy VACUUM of a heap (PostgreSQL 15's vacuumlazy.c heap_vacuum_rel, lazy_scan_heap,
  * lazy_scan_prune, lazy_vacuum, lazy_vacuum_heap_page), with the visibility map (a pruned page
  * whose tuples are all visible to everyone gets PD_ALL_VISIBLE and its map bits, see
- * {@link VisibilityMap}) but without the free space map, freezing or truncation of empty pages at
- * the end.
+ * {@link VisibilityMap}) and the free space map (each page's room recorded once its dead items are
+ * gone, then the map's upper levels brought up to date), but without freezing or truncation of
+ * empty pages at the end.
  *
  * <ol>
  * <li>Scan: every page is pruned (heap_page_prune, when its cleanup lock is free at once; a page
@@ -63,6 +64,11 @@ final class HeapVacuum {
                     MemorySegment page = bm.page(buffer);
                     if (Page.isNew(page)) {
                         bm.unlockBuffer(buffer);
+                        // lazy_scan_new_or_empty: a page extended but never initialised (a crash
+                        // after extension) is all free space; an insert initialises it.
+                        if (env.fsm().getRecordedFreeSpace(rel.locator(), block) == 0) {
+                            env.fsm().recordPageWithFreeSpace(rel.locator(), block, Page.BLCKSZ - PageHeader.SIZE);
+                        }
                         continue;
                     }
                     deleted += PruneHeap.prune(env, rel, buffer, oldestXmin);
@@ -74,6 +80,7 @@ final class HeapVacuum {
                     MemorySegment page = bm.page(buffer);
                     if (Page.isNew(page)) continue;
                     int maxoff = Page.maxOffsetNumber(page);
+                    int deadBefore = ndead;
                     PageVisibility pv = new PageVisibility();
                     for (int off = Page.FIRST_OFFSET_NUMBER; off <= maxoff; off++) {
                         int lp = ItemId.get(page, off);
@@ -95,6 +102,9 @@ final class HeapVacuum {
                     // lazy_scan_prune's all_visible needs the pruned page; an unpruned one
                     // (lazy_scan_noprune) is left for the next VACUUM, as PostgreSQL does.
                     if (pruned) setVisible(env, rel, buffer, pv);
+                    // The page's room goes into the free space map now, unless dead items are
+                    // still to be freed on it: the heap pass records it then.
+                    if (ndead == deadBefore) env.fsm().recordPageWithFreeSpace(rel.locator(), block, Page.heapFreeSpace(page));
                 } finally {
                     bm.unlockBuffer(buffer);
                 }
@@ -109,6 +119,8 @@ final class HeapVacuum {
             indexScans = 1;
             vacuumHeap(env, rel, sorted, oldestXmin);
         }
+        // The upper levels of the map learn what the pages recorded, so that inserts find the room.
+        env.fsm().vacuum(rel.locator());
         return new VacuumStats(env.numberOfBlocks(rel), nblocks, deleted, ndead, live, recentlyDead, indexScans,
                 VisibilityMap.count(env, rel)[0]);
     }
@@ -204,6 +216,7 @@ final class HeapVacuum {
         BufferManager bm = env.buffers();
         int buffer = env.readBuffer(rel, block, null);
         bm.lockBuffer(buffer, EXCLUSIVE);
+        int freeSpace;
         try {
             MemorySegment page = bm.page(buffer);
             // critical section
@@ -218,9 +231,12 @@ final class HeapVacuum {
             }
             // lazy_vacuum_heap_page: with its dead items gone the page may now be all-visible
             setVisible(env, rel, buffer, pageVisibility(env, page, buffer, oldestXmin));
+            freeSpace = Page.heapFreeSpace(page);
         } finally {
             env.unlockRelease(buffer);
         }
+        // lazy_vacuum_heap_rel records the room once the page is released.
+        env.fsm().recordPageWithFreeSpace(rel.locator(), block, freeSpace);
     }
 
     /**

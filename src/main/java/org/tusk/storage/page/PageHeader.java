@@ -81,22 +81,22 @@ public final class PageHeader {
         XRECOFF.set(page, 0L, (int) lsn);
     }
 
-    public static int checksum(MemorySegment page) { return u16(CHECKSUM, page); }
+    public static int checksum(MemorySegment page) { return Short.toUnsignedInt((short) CHECKSUM.get(page, 0L)); }
     public static void setChecksum(MemorySegment page, int v) { CHECKSUM.set(page, 0L, (short) v); }
 
-    public static int flags(MemorySegment page) { return u16(FLAGS, page); }
+    public static int flags(MemorySegment page) { return Short.toUnsignedInt((short) FLAGS.get(page, 0L)); }
     public static void setFlags(MemorySegment page, int v) { FLAGS.set(page, 0L, (short) v); }
 
-    public static int lower(MemorySegment page) { return u16(LOWER, page); }
+    public static int lower(MemorySegment page) { return Short.toUnsignedInt((short) LOWER.get(page, 0L)); }
     public static void setLower(MemorySegment page, int v) { LOWER.set(page, 0L, (short) v); }
 
-    public static int upper(MemorySegment page) { return u16(UPPER, page); }
+    public static int upper(MemorySegment page) { return Short.toUnsignedInt((short) UPPER.get(page, 0L)); }
     public static void setUpper(MemorySegment page, int v) { UPPER.set(page, 0L, (short) v); }
 
-    public static int special(MemorySegment page) { return u16(SPECIAL, page); }
+    public static int special(MemorySegment page) { return Short.toUnsignedInt((short) SPECIAL.get(page, 0L)); }
     public static void setSpecial(MemorySegment page, int v) { SPECIAL.set(page, 0L, (short) v); }
 
-    public static int pageSizeVersion(MemorySegment page) { return u16(PAGESIZE_VERSION, page); }
+    public static int pageSizeVersion(MemorySegment page) { return Short.toUnsignedInt((short) PAGESIZE_VERSION.get(page, 0L)); }
 
     /** PageSetPageSizeAndVersion: the size is a multiple of 256, so its low byte holds the version. */
     public static void setPageSizeAndVersion(MemorySegment page, int size, int version) {
@@ -116,7 +116,4 @@ public final class PageHeader {
     public static void setFlag(MemorySegment page, int flag) { setFlags(page, flags(page) | flag); }
     public static void clearFlag(MemorySegment page, int flag) { setFlags(page, flags(page) & ~flag); }
 
-    private static int u16(VarHandle h, MemorySegment page) {
-        return Short.toUnsignedInt((short) h.get(page, 0L));
-    }
 }
