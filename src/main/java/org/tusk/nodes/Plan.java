@@ -416,10 +416,11 @@ public sealed interface Plan {
 
     /**
      * Whether {@code p} is PostgreSQL's CteScan or WorkTableScan of a FROM item: Tusk's
-     * SubqueryScan of the WITH query's entry (with the scan's filter) over the CTE or work table scan.
+     * SubqueryScan of the WITH query's entry (with the scan's filter, and the columns it emits
+     * when a node above asked for a small target list) over the CTE or work table scan.
      */
     static boolean isCteScan(Plan p) {
-        return p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.CTE && s.targetList() == null
+        return p instanceof SubqueryScan s && s.rte() != null && s.rte().kind() == Query.RteKind.CTE
                 && (s.child() instanceof CteScan || s.child() instanceof WorkTableScan);
     }
 

@@ -79,6 +79,7 @@ final class JoinPlanner {
 
     /** Plans FROM with the (processed, not yet fixed) WHERE conjuncts. */
     Rel plan(List<Expr> where) {
+        processedWhere = List.copyOf(where);
         where = new ArrayList<>(where);
         List<Query.JoinNode> items = new ArrayList<>();
         for (Query.JoinNode n : q.fromList()) flattenLateral(n, items, where);
@@ -797,6 +798,14 @@ final class JoinPlanner {
         }
     }
 
+    /**
+     * The level's WHERE conjuncts as {@link #plan} got them, processed and const-folded (a CYCLE
+     * clause's {@code is_cycle <> true} is {@code NOT is_cycle} by then), before equivalence
+     * classes add the clauses they imply: a restriction of a scan equal to one of them is one
+     * the query wrote.
+     */
+    private List<Expr> processedWhere = List.of();
+
     /** The needed-column maps of this level's base tables, by range table index (null: scan the physical tuple). */
     private final java.util.Map<Integer, int[]> neededColumns = new java.util.HashMap<>();
 
@@ -810,8 +819,9 @@ final class JoinPlanner {
      * locks or changes).
      */
     Rel smallTlist(Rel rel) {
-        if (rel.table() == null || rel.relids().size() != 1 || q.commandType() != Query.CommandType.SELECT
+        if (rel.relids().size() != 1 || q.commandType() != Query.CommandType.SELECT
                 || q.rowMarks() != null && !q.rowMarks().isEmpty()) return rel;
+        if (rel.table() == null) return smallCteTlist(rel);
         Plan p = rel.plan();
         boolean plainScan = p instanceof Plan.SeqScan s && s.targetList() == null
                 || p instanceof Plan.BitmapHeapScan b && b.targetList() == null
@@ -823,15 +833,7 @@ final class JoinPlanner {
         int[] map = neededColumns.computeIfAbsent(rtindex, r -> neededColumnMap(r, rte, rel.scanQuals()));
         if (map.length == 0) return rel;
         // the scan's target list in the map's order: position map[a] holds column a
-        int width = 0;
-        for (int a = 1; a < map.length; a++) width = Math.max(width, map[a]);
-        Expr[] columns = new Expr[width];
-        for (int a = 1; a < map.length; a++) {
-            if (map[a] == 0) continue;
-            var c = rte.columns().get(a - 1);
-            columns[map[a] - 1] = new Expr.Var(Expr.Var.RESOLVED, a, c.typeOid(), c.typmod(), c.name(), -1, 0);
-        }
-        List<Expr> tlist = List.of(columns);
+        List<Expr> tlist = narrowedTlist(rte, map);
         Plan narrowed = switch (p) {
             case Plan.SeqScan s -> new Plan.SeqScan(s.rte(), s.qual(), List.copyOf(tlist));
             case Plan.BitmapHeapScan b -> new Plan.BitmapHeapScan(b.rte(), b.bitmap(), b.recheck(), b.qual(), List.copyOf(tlist));
@@ -841,6 +843,48 @@ final class JoinPlanner {
         };
         return new Rel(narrowed, SetRefs.narrowed(rtindex, map, tlist.size()), rel.relids(), rel.rows(), rel.cost(),
                 rel.lateralParams(), rel.table(), rel.scanQuals());
+    }
+
+    /**
+     * {@link #smallTlist} for the scan of a WITH query or of a recursive query's work table:
+     * use_physical_tlist lets a CteScan or WorkTableScan emit the WITH query's whole row, but
+     * under CP_SMALL_TLIST createplan.c builds its target list from the rel's reltarget, as for a
+     * table. Tusk's scan with a filter is a SubqueryScan of the FROM item over the CTE or work
+     * table scan; the narrowed scan is that SubqueryScan projecting the needed columns (its
+     * filter still reads the whole row, before the projection, as ExecScan does).
+     */
+    private Rel smallCteTlist(Rel rel) {
+        int rtindex = rel.relids().iterator().next();
+        Query.RangeTblEntry rte = q.rangeTable().get(rtindex - 1);
+        if (rte.kind() != Query.RteKind.CTE) return rel;
+        Plan p = rel.plan();
+        Plan scan;
+        Expr qual;
+        if (p instanceof Plan.CteScan || p instanceof Plan.WorkTableScan) {
+            scan = p;
+            qual = null;
+        } else if (Plan.isCteScan(p) && p instanceof Plan.SubqueryScan s && s.rte() == rte && s.targetList() == null) {
+            scan = s.child();
+            qual = s.qual();
+        } else return rel;
+        int[] map = neededColumns.computeIfAbsent(rtindex, r -> neededColumnMap(r, rte, ScanPaths.conjuncts(qual)));
+        if (map.length == 0) return rel;
+        List<Expr> tlist = narrowedTlist(rte, map);
+        return new Rel(new Plan.SubqueryScan(scan, qual, tlist, rte), SetRefs.narrowed(rtindex, map, tlist.size()),
+                rel.relids(), rel.rows(), rel.cost(), rel.lateralParams(), rel.table(), rel.scanQuals());
+    }
+
+    /** A scan's target list emitting column a of {@code rte} at position map[a] (those with map[a] > 0). */
+    private static List<Expr> narrowedTlist(Query.RangeTblEntry rte, int[] map) {
+        int width = 0;
+        for (int a = 1; a < map.length; a++) width = Math.max(width, map[a]);
+        Expr[] columns = new Expr[width];
+        for (int a = 1; a < map.length; a++) {
+            if (map[a] == 0) continue;
+            var c = rte.columns().get(a - 1);
+            columns[map[a] - 1] = new Expr.Var(Expr.Var.RESOLVED, a, c.typeOid(), c.typmod(), c.name(), -1, 0);
+        }
+        return List.of(columns);
     }
 
     /**
@@ -857,6 +901,7 @@ final class JoinPlanner {
             List<Expr> written = new ArrayList<>();
             collectConjuncts(q.fromList(), written);
             written.addAll(ScanPaths.conjuncts(q.where()));
+            written.addAll(processedWhere);
             for (Expr c : scanQuals) if (written.remove(c)) reads = IndexOnlyScans.without(reads, c);
         }
         if (reads[0] > 0) return new int[0];

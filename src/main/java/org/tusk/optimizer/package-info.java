@@ -70,7 +70,10 @@
  * reltarget order (the target list's, HAVING's, then the join clauses' Vars: build_base_rel_tlists,
  * add_vars_to_targetlist), and the join's {@link org.tusk.optimizer.SetRefs} layout maps each
  * column to its position ({@code JoinPlanner.smallTlist}). Not for whole-row or system column
- * reads, row locks or data-modifying statements.
+ * reads, row locks or data-modifying statements. The scan of a WITH query or of a recursive
+ * query's work table is narrowed the same way (its filter reads the whole row first); a scan
+ * restriction that is one of the level's WHERE conjuncts, as written or const-folded, does not
+ * count as a read above the scan.
  * A FULL JOIN without merge- or hash-joinable clauses whose join clauses are all constants (ON
  * TRUE, ON FALSE) is a clauseless merge join over the unsorted inputs (match_unsorted_outer's
  * corner case; a constant-false qual makes the merge executor report no pair equal, as

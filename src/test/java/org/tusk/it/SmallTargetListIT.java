@@ -101,6 +101,41 @@ class SmallTargetListIT extends OneServerPerClass {
     }
 
     @Test
+    void aHashedCteScanEmitsTheColumnsReadAboveIt() throws Exception {
+        try (Connection c = server.connect()) {
+            String with = "with w as materialized (select x, w, v from stl_b where w < 10) ";
+            assertEquals(List.of("Hash Join", "  Output: a.z, w.v", "  Hash Cond: (a.x = w.x)", "  CTE w",
+                    "    ->  Seq Scan on public.stl_b", "          Output: stl_b.x, stl_b.w, stl_b.v",
+                    "          Filter: (stl_b.w < 10)", "  ->  Seq Scan on public.stl_a a", "        Output: a.x, a.y, a.z",
+                    "  ->  Hash", "        Output: w.v, w.x", "        ->  CTE Scan on w", "              Output: w.v, w.x"),
+                    verbose(c, with + "select a.z, w.v from stl_a a join w on a.x = w.x"));
+            assertEquals(List.of("9|a9b9"),
+                    Jdbc.rowsShowingNull(c, with + "select count(*), max(a.z || w.v) from stl_a a join w on a.x = w.x"));
+        }
+    }
+
+    @Test
+    void aSortedWorkTableScanEmitsTheColumnsReadAboveItAndFiltersOnTheOthers() throws Exception {
+        try (Connection c = server.connect()) {
+            Jdbc.exec(c, "set enable_hashjoin = off", "set enable_nestloop = off");
+            // r.k = true is const-folded to r.k, the scan's filter: k is read by nothing above the scan
+            String q = "with recursive r(n, m, k) as (select 1, 10, true union all select a.x, r.m + 1, a.y > 5"
+                    + " from stl_a a, r where a.x = r.n + 1 and r.k = true and a.x < 20) select * from r";
+            assertEquals(List.of("CTE Scan on r", "  Output: r.n, r.m, r.k", "  CTE r", "    ->  Recursive Union",
+                    "          ->  Result", "                Output: 1, 10, true", "          ->  Merge Join",
+                    "                Output: a.x, (r_1.m + 1), (a.y > 5)", "                Merge Cond: (a.x = ((r_1.n + 1)))",
+                    "                ->  Sort", "                      Output: a.x, a.y", "                      Sort Key: a.x",
+                    "                      ->  Seq Scan on public.stl_a a", "                            Output: a.x, a.y",
+                    "                            Filter: (a.x < 20)", "                ->  Sort",
+                    "                      Output: r_1.m, r_1.n, ((r_1.n + 1))", "                      Sort Key: ((r_1.n + 1))",
+                    "                      ->  WorkTable Scan on r r_1",
+                    "                            Output: r_1.m, r_1.n, (r_1.n + 1)", "                            Filter: r_1.k"),
+                    verbose(c, q));
+            assertEquals(List.of("1|10|t", "2|11|f"), Jdbc.rowsShowingNull(c, q));
+        }
+    }
+
+    @Test
     void aWholeRowReferenceKeepsThePhysicalTuple() throws Exception {
         try (Connection c = server.connect()) {
             Jdbc.exec(c, "set enable_nestloop = off", "set enable_mergejoin = off");
