@@ -339,23 +339,13 @@ public sealed interface Plan {
      * that the planner proved each outer row matches at most one inner row (EXPLAIN VERBOSE's
      * "Inner Unique: true").
      *
-     * <p>{@code inputsSwapped} (here and on a HashJoin) marks an inner join whose outer input is
-     * make_join_rel's rel2 and inner input its rel1: the SpecialJoinInfo PostgreSQL costs both
-     * orders with keeps rel1 on the left, which the semi-join factors of a unique inner side
-     * follow (compute_semi_anti_join_factors); it changes the estimate only.
-     *
      * <p>A NestLoop's {@code materializeInner} is PostgreSQL's Material node over the inner side
      * (joinpath.c match_unsorted_outer's matpath): the inner rows are read once and kept. Without
      * it an unparameterized inner side is scanned afresh for each outer row, unless the inner node
      * keeps its output anyway ({@link #materializesOutput}); a parameterized one always is.
      */
     record NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
-                    boolean innerUnique, boolean materializeInner, boolean inputsSwapped) implements Plan {
-        public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams,
-                        boolean innerUnique, boolean materializeInner) {
-            this(type, outer, inner, joinQual, otherQual, nestParams, innerUnique, materializeInner, false);
-        }
-
+                    boolean innerUnique, boolean materializeInner) implements Plan {
         public NestLoop(Query.JoinType type, Plan outer, Plan inner, Expr joinQual, Expr otherQual, List<NestParam> nestParams) {
             this(type, outer, inner, joinQual, otherQual, nestParams, false);
         }
@@ -430,12 +420,7 @@ public sealed interface Plan {
      * compare by SQL equality; a NULL key never matches.
      */
     record HashJoin(Query.JoinType type, Plan outer, Plan inner, List<Expr> outerKeys, List<Expr> innerKeys, Expr joinQual,
-                    Expr otherQual, boolean innerUnique, boolean inputsSwapped) implements Plan {
-        public HashJoin(Query.JoinType type, Plan outer, Plan inner, List<Expr> outerKeys, List<Expr> innerKeys, Expr joinQual,
-                        Expr otherQual, boolean innerUnique) {
-            this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, innerUnique, false);
-        }
-
+                    Expr otherQual, boolean innerUnique) implements Plan {
         public HashJoin(Query.JoinType type, Plan outer, Plan inner, List<Expr> outerKeys, List<Expr> innerKeys, Expr joinQual,
                         Expr otherQual) {
             this(type, outer, inner, outerKeys, innerKeys, joinQual, otherQual, false);

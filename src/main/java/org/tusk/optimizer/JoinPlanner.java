@@ -592,14 +592,8 @@ final class JoinPlanner {
         addPaths(type, outer, inner, joinClauses, otherClauses, choice);
         // make_join_rel: an inner or full join is also tried with the inputs swapped, a left join
         // as the right join of the swapped inputs (hash or merge join, the preserved side inner)
-        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL) {
-            swapped = true;
-            try {
-                addPaths(type, inner, outer, joinClauses, otherClauses, choice);
-            } finally {
-                swapped = false;
-            }
-        }
+        if (type == Query.JoinType.INNER || type == Query.JoinType.FULL)
+            addPaths(type, inner, outer, joinClauses, otherClauses, choice);
         else if (type == Query.JoinType.LEFT)
             addPaths(Query.JoinType.RIGHT, inner, outer, joinClauses, otherClauses, choice);
         return cheapest(choice, relids, lateral);
@@ -653,16 +647,8 @@ final class JoinPlanner {
     /** Offers both orderings of an inner join of {@code a} and {@code b} (make_join_rel for JOIN_INNER). */
     void addInnerJoinPaths(Rel a, Rel b, List<Expr> joinClauses, PathChoice<Chosen> choice) {
         addPaths(Query.JoinType.INNER, a, b, joinClauses, List.of(), choice);
-        swapped = true;
-        try {
-            addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
-        } finally {
-            swapped = false;
-        }
+        addPaths(Query.JoinType.INNER, b, a, joinClauses, List.of(), choice);
     }
-
-    /** Whether the paths being offered join make_join_rel's rel2 (outer) to its rel1 (inner). */
-    private boolean swapped;
 
     /** set_cheapest: the join relation's chosen plan, with its estimated rows (eqjoinsel's, by {@link PlanCosts}). */
     Rel cheapest(PathChoice<Chosen> choice, Set<Integer> relids, List<PlannerInfo.PlanParam> lateral) {
@@ -684,12 +670,6 @@ final class JoinPlanner {
 
     /** As above, with the number of disabled parts (the method, each Sort with enable_sort off), each adding disable_cost. */
     private void offer(PathChoice<Chosen> choice, Plan p, SetRefs layout, boolean sorted, int disabledParts) {
-        if (swapped && p instanceof Plan.HashJoin h)
-            p = new Plan.HashJoin(h.type(), h.outer(), h.inner(), h.outerKeys(), h.innerKeys(), h.joinQual(), h.otherQual(),
-                    h.innerUnique(), true);
-        else if (swapped && p instanceof Plan.NestLoop n)
-            p = new Plan.NestLoop(n.type(), n.outer(), n.inner(), n.joinQual(), n.otherQual(), n.nestParams(), n.innerUnique(),
-                    n.materializeInner(), true);
         PlanCosts.Estimate e = costs.of(p);
         double disabled = disabledParts * DISABLE_COST;
         choice.add(new Chosen(p, layout), e.startup() + disabled, e.total() + disabled, sorted);
@@ -964,11 +944,36 @@ final class JoinPlanner {
         Query.RangeTblEntry rte = q.rangeTable().get(varno - 1);
         Set<Integer> equated = JoinRemoval.equatedColumns(ScanPaths.and(joinClauses), varno);
         if (rte.kind() == Query.RteKind.SUBQUERY && rte.subquery() != null)
-            return !equated.isEmpty() && JoinRemoval.isDistinctFor(rte.subquery(), equated);
+            return !equated.isEmpty() && (JoinRemoval.isDistinctFor(rte.subquery(), equated)
+                    || tableSubqueryUniqueFor(rte.subquery(), equated));
         if (rte.kind() != Query.RteKind.RELATION || !rte.isTable() || inner.table() == null) return false;
         if (rte.inh() && rte.table().relhassubclass()) return false;
         if (inner.scanQuals() != null) equated.addAll(JoinRemoval.equatedColumns(ScanPaths.and(inner.scanQuals()), varno));
         return JoinRemoval.hasUniqueIndexOn(rte.table(), equated, info.glob.env);
+    }
+
+    /**
+     * A subquery that PostgreSQL would have pulled up into a scan of its one table (we keep it
+     * below an outer join when an output needs a PlaceHolderVar, as {@code true AS linked}
+     * does): a plain SELECT of one table, without grouping, DISTINCT, set operations or
+     * set-returning functions, is unique for output columns {@code colnos} when they are
+     * columns of that table that, with those its WHERE equates to constants, cover a unique
+     * index (innerrel_is_unique on the pulled-up relation).
+     */
+    private boolean tableSubqueryUniqueFor(Query sub, Set<Integer> colnos) {
+        if (sub.commandType() != Query.CommandType.SELECT || sub.setOperations() != null || sub.hasGrouping()
+                || !sub.distinctClause().isEmpty() || sub.fromList().size() != 1
+                || !(sub.fromList().get(0) instanceof Query.JoinNode.RangeRef ref)) return false;
+        Query.RangeTblEntry t = sub.rangeTable().get(ref.rtindex() - 1);
+        if (t.kind() != Query.RteKind.RELATION || !t.isTable() || t.inh() && t.table().relhassubclass()) return false;
+        Set<Integer> attnos = new java.util.HashSet<>();
+        for (Query.TargetEntry te : sub.targetList()) {
+            if (Clauses.returnsSet(te.expr())) return false;
+            if (colnos.contains(te.resno()) && te.expr() instanceof Expr.Var v && v.levelsup() == 0
+                    && v.varno() == ref.rtindex() && v.attno() > 0) attnos.add(v.attno());
+        }
+        attnos.addAll(JoinRemoval.equatedColumns(sub.where(), ref.rtindex()));
+        return JoinRemoval.hasUniqueIndexOn(t.table(), attnos, info.glob.env);
     }
 
     private static boolean isEquality(Expr c) {

@@ -781,7 +781,7 @@ public final class PlanCosts {
                 + (CPU_TUPLE_COST + exprCost(n.joinQual())) * o.rows() * i.rows();
         // a parameterized inner index scan: the join's size is that of the unparameterized join
         ParamJoin pj = param ? paramJoins.get(innerScan) : null;
-        SemiFactors sf = semiFactors(n, n.type(), n.innerUnique(), n.outer(), n.inner(), o.rows(),
+        SemiFactors sf = semiFactors(n.type(), n.innerUnique(), n.outer(), n.inner(), o.rows(),
                 pj != null ? pj.baseRows() : i.rows(), pj != null ? pj.clauses() : List.of(), n.joinQual());
         if (sf != null) {
             // final_cost_nestloop for a semi or anti join or a unique inner side: the inner scan
@@ -866,7 +866,7 @@ public final class PlanCosts {
         for (EquiSides k : keys) bucketSize = Math.min(bucketSize, bucketSize(k.inner(), i.rows()));
         double hashQualCost = CPU_OPERATOR_COST * nkeys;
         double run = (o.total() - o.startup()) + hashQualCost * o.rows();
-        SemiFactors sf = semiFactors(h, h.type(), h.innerUnique(), h.outer(), h.inner(), o.rows(), i.rows(), keys, h.joinQual());
+        SemiFactors sf = semiFactors(h.type(), h.innerUnique(), h.outer(), h.inner(), o.rows(), i.rows(), keys, h.joinQual());
         if (sf != null) {
             // final_cost_hashjoin for a semi or anti join or a unique inner side: a matched outer
             // row stops at its first match, about inner_scan_frac into its bucket; an unmatched
@@ -896,16 +896,15 @@ public final class PlanCosts {
      * unique for the join clauses (extra->inner_unique); null for any other join, which
      * final_cost_hashjoin and final_cost_nestloop cost as reading every match. The clauses are
      * the join's own (its join qual and hash or merge keys, not the pushed-down filters):
-     * their selectivity as a semi join (eqjoinsel_semi for an equality) and as an inner join
-     * give avgmatch = inner-join selectivity × inner rows / semi-join selectivity, at least one.
+     * their selectivity as a semi join (eqjoinsel_semi for an equality; for an inner or outer
+     * join the inner-join selectivity, since eqjoinsel follows the SpecialJoinInfo's join type)
+     * and as an inner join give avgmatch = inner-join selectivity × inner rows / semi-join
+     * selectivity, at least one.
      */
-    private SemiFactors semiFactors(Plan join, Query.JoinType type, boolean innerUnique, Plan outer, Plan inner,
+    private SemiFactors semiFactors(Query.JoinType type, boolean innerUnique, Plan outer, Plan inner,
                                     double outerRows, double innerRows, List<EquiSides> keys, Expr joinQual) {
-        if (type != Query.JoinType.SEMI && type != Query.JoinType.ANTI && !innerUnique) return null;
-        // an inner join's SpecialJoinInfo is make_join_rel's (rel1 on the left) for both orders of
-        // the inputs, so for the swapped order eqjoinsel_semi sees the inner input as the outer one
-        boolean reversed = join instanceof Plan.HashJoin h ? h.inputsSwapped()
-                : join instanceof Plan.NestLoop n && n.inputsSwapped();
+        boolean semi = type == Query.JoinType.SEMI || type == Query.JoinType.ANTI;
+        if (!semi && !innerUnique) return null;
         double jselec = 1.0, nselec = 1.0;
         List<EquiSides> all = new java.util.ArrayList<>(keys);
         List<Expr> others = new java.util.ArrayList<>();
@@ -915,15 +914,19 @@ public final class PlanCosts {
             if (k != null) all.add(k); else others.add(c);
         }
         for (EquiSides k : all) {
-            jselec *= reversed ? JoinSelectivity.semi(k.inner(), k.outer(), outerRows)
-                    : JoinSelectivity.semi(k.outer(), k.inner(), innerRows);
             nselec *= JoinSelectivity.inner(k.outer(), k.inner());
+            if (semi) jselec *= JoinSelectivity.semi(k.outer(), k.inner(), innerRows);
         }
         for (Expr c : others) {
             double sel = selectivity(c);
             jselec *= sel;
             nselec *= sel;
         }
+        // eqjoinsel (like neqjoinsel) estimates the semi-join selectivity only when the
+        // SpecialJoinInfo says SEMI or ANTI: for an inner or outer join made with a unique inner
+        // side, compute_semi_anti_join_factors's "JOIN_SEMI" selectivity is the join's own, so
+        // about that fraction of outer rows finds its one match
+        if (!semi) jselec = nselec;
         double avgmatch = jselec > 0 ? Math.max(1.0, nselec * innerRows / jselec) : 1.0;
         return new SemiFactors(jselec, avgmatch);
     }
