@@ -22,8 +22,10 @@ import org.tusk.nodes.RawExpr;
  * the sub-select is then planned once as the inner side), its output expressions have no
  * set-returning or volatile function, sub-select, aggregate or window function, and the test
  * reads this level's columns (the test may hold sub-selects that read only this level and call
- * nothing volatile, as PostgreSQL allows). Not done here: subqueries with grouping, DISTINCT or LIMIT, which
- * PostgreSQL joins as a subquery in FROM ("ANY_subquery"); NOT IN, which is not a semi join.
+ * nothing volatile, as PostgreSQL allows). A sub-select with grouping, DISTINCT, LIMIT, windows,
+ * WITH or row locks, or with outputs that may not be copied, is instead the subquery
+ * "ANY_subquery" in FROM of the EXISTS (convert_ANY_sublink_to_join's general form). Not done
+ * here: a sub-select without FROM or with a set operation; NOT IN, which is not a semi join.
  */
 final class AnySublinks {
     private AnySublinks() {}
