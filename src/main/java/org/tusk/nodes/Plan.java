@@ -144,6 +144,17 @@ public sealed interface Plan {
         public int width() { return targetList.size(); }
     }
 
+    /**
+     * Whether {@code s} is a projection (no FROM item, no filter) over a ProjectSet that computes
+     * something from its columns: the Result PostgreSQL puts above a ProjectSet when a
+     * set-returning call is nested in an expression of the target list (split_pathtarget_at_srfs'
+     * need_extra_projection). A projection only choosing columns is not one.
+     */
+    static boolean computesOverProjectSet(SubqueryScan s) {
+        return s.rte() == null && s.qual() == null && s.targetList() != null && s.child() instanceof ProjectSet
+                && s.targetList().stream().anyMatch(e -> !(e instanceof Expr.Var));
+    }
+
     /** The rows of a VALUES list (nodeValuesscan.c), each evaluated without input. */
     record ValuesScan(List<List<Expr>> rows, int width) implements Plan {}
 

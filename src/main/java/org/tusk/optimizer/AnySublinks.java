@@ -3,6 +3,7 @@ package org.tusk.optimizer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tusk.catalog.ColumnDef;
 import org.tusk.catalog.PgProc;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.ExprTrees;
@@ -21,8 +22,10 @@ import org.tusk.nodes.RawExpr;
  * the sub-select is then planned once as the inner side), its output expressions have no
  * set-returning or volatile function, sub-select, aggregate or window function, and the test
  * reads this level's columns (the test may hold sub-selects that read only this level and call
- * nothing volatile, as PostgreSQL allows). Not done here: subqueries with grouping, DISTINCT or LIMIT, which
- * PostgreSQL joins as a subquery in FROM ("ANY_subquery"); NOT IN, which is not a semi join.
+ * nothing volatile, as PostgreSQL allows). A sub-select with grouping, DISTINCT, LIMIT, windows,
+ * WITH or row locks, or with outputs that may not be copied, is instead the subquery
+ * "ANY_subquery" in FROM of the EXISTS (convert_ANY_sublink_to_join's general form). Not done
+ * here: a sub-select without FROM or with a set operation; NOT IN, which is not a semi join.
  */
 final class AnySublinks {
     private AnySublinks() {}
@@ -31,19 +34,19 @@ final class AnySublinks {
     static Expr.SubLink asExists(Expr.SubLink s) {
         if (s.kind() != Expr.SubLinkType.ANY || s.testexpr() == null) return null;
         Query sub = s.subselect();
-        if (sub.setOperations() != null || sub.fromList().isEmpty() || referencesOuter(sub)) return null;
+        // convert_ANY_sublink_to_join's conditions: the sub-select reads nothing of the outer
+        // levels, the test reads this level and calls nothing volatile
+        if (sub.fromList().isEmpty() || referencesOuter(sub)) return null;
+        if (!plainTest(s.testexpr()) || !VarLevels.refersToLevel(s.testexpr())) return null;
         List<Expr> outputs = new ArrayList<>();
         for (Query.TargetEntry te : sub.targetList()) if (!te.resjunk()) outputs.add(te.expr());
-        for (Expr o : outputs) if (!plain(o)) return null;
-        if (!plainTest(s.testexpr()) || !VarLevels.refersToLevel(s.testexpr())) return null;
+        boolean simple = simple(sub);
+        for (Expr o : outputs) simple &= plain(o);
+        if (!simple) return overSubquery(s, sub);
         // the test in the subquery's frame: this level's Vars one level out, the sublink's
         // columns its output expressions (a sublink nested in the test keeps its own
         // SubLinkParams; it becomes a SubPlan of this level in the join clause, SemiJoins.join)
-        Expr test = ExprTrees.map(VarLevels.incrementLevelsUp(s.testexpr(), 1), x -> switch (x) {
-            case Expr.SubLinkParam p -> outputs.get(p.colno() - 1);
-            case Expr.SubLink nested -> nested;
-            default -> null;
-        });
+        Expr test = inSubqueryFrame(s.testexpr(), outputs);
         List<Expr> where = new ArrayList<>(ScanPaths.conjuncts(sub.where()));
         where.add(test);
         Expr w = where.size() == 1 ? where.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(where));
@@ -53,6 +56,53 @@ final class AnySublinks {
                 sub.havingQual(), sub.distinctClause(), sub.hasDistinctOn(), sub.setOperations(), sub.cteList(),
                 sub.windowClause(), sub.groupingSets(), sub.onConflict(), sub.rowMarks(), sub.mergeActionList());
         return new Expr.SubLink(Expr.SubLinkType.EXISTS, null, exists, s.type(), s.typmod(), s.location());
+    }
+
+    /**
+     * Whether the sub-select's rows are those of its FROM and WHERE, one per row it reads
+     * (is_simple_subquery's part that matters here): no set operation, grouping, aggregate,
+     * DISTINCT, window, LIMIT/OFFSET, WITH or row lock. Only then may its WHERE be merged with
+     * the test into one EXISTS; a LIMIT in particular keeps only some rows as candidates.
+     */
+    private static boolean simple(Query sub) {
+        return sub.setOperations() == null && !sub.hasGrouping() && sub.distinctClause().isEmpty()
+                && sub.windowClause().isEmpty() && sub.limitCount() == null && sub.limitOffset() == null
+                && sub.cteList().isEmpty() && sub.rowMarks().isEmpty();
+    }
+
+    /**
+     * convert_ANY_sublink_to_join for a sub-select that is not simple: it becomes a subquery in
+     * FROM named "ANY_subquery", and the test, over that subquery's columns, the WHERE of an
+     * EXISTS over it, whose semi join SemiJoins builds with the subquery's scan as inner side.
+     */
+    private static Expr.SubLink overSubquery(Expr.SubLink s, Query sub) {
+        List<ColumnDef> cols = new ArrayList<>();
+        List<Expr> columnVars = new ArrayList<>();
+        for (Query.TargetEntry te : sub.targetList()) {
+            if (te.resjunk()) continue;
+            cols.add(new ColumnDef(te.name(), te.expr().type(), te.expr().typmod()));
+            columnVars.add(new Expr.Var(1, te.resno(), te.expr().type(), te.expr().typmod(), te.name(), -1, 0));
+        }
+        // the sub-select moves one level further down, below the EXISTS's query
+        Query.RangeTblEntry rte = new Query.RangeTblEntry(Query.RteKind.SUBQUERY, ANY_SUBQUERY, null, null, null,
+                List.copyOf(cols), null, VarLevels.incrementLevelsUp(sub, 1), null, null, null, 0, false, false);
+        Expr test = inSubqueryFrame(s.testexpr(), columnVars);
+        Query exists = new Query(Query.CommandType.SELECT, null, List.of(rte), List.of(), test, List.of(), null, null,
+                List.of(), 0, List.of(), null, List.of(), List.of(new Query.JoinNode.RangeRef(1)), List.of(), null,
+                List.of(), false, null, List.of());
+        return new Expr.SubLink(Expr.SubLinkType.EXISTS, null, exists, s.type(), s.typmod(), s.location());
+    }
+
+    /** The alias PostgreSQL gives the subquery an ANY sublink is joined to (convert_ANY_sublink_to_join). */
+    static final String ANY_SUBQUERY = "ANY_subquery";
+
+    /** The sublink's test one level down, its SubLinkParams replaced by {@code columns}. */
+    private static Expr inSubqueryFrame(Expr testexpr, List<Expr> columns) {
+        return ExprTrees.map(VarLevels.incrementLevelsUp(testexpr, 1), x -> switch (x) {
+            case Expr.SubLinkParam p -> columns.get(p.colno() - 1);
+            case Expr.SubLink nested -> nested;
+            default -> null;
+        });
     }
 
     /** Whether the subquery (at any depth) reads a Var or aggregate of the levels around it. */

@@ -92,11 +92,15 @@ public final class PlanCosts {
             }
             case Plan.Agg a -> agg(a);
             case Plan.SubqueryScan s when s.rte() == null && s.qual() == null && s.targetList() != null
-                    && s.child() instanceof Plan.Sort && s.targetList().stream().anyMatch(Clauses::containsVolatileFunctions) -> {
-                // the Result a projection over a Sort becomes (create_projection_path over a node
-                // that cannot project): cpu_tuple_cost and the target list's cost per row
+                    && (s.child() instanceof Plan.Sort && s.targetList().stream().anyMatch(Clauses::containsVolatileFunctions)
+                        || Plan.computesOverProjectSet(s)) -> {
+                // the Result a projection over a Sort or ProjectSet becomes (create_projection_path
+                // over a node that cannot project): cpu_tuple_cost and the target list's cost per row
                 Estimate c = of(s.child());
                 double perRow = CPU_TUPLE_COST + exprCost(s.targetList());
+                // the final target's cost is that of its expressions as written, the calls the
+                // ProjectSet evaluates for it included (set_pathtarget_cost_width on the original target)
+                if (s.child() instanceof Plan.ProjectSet ps) perRow += exprCost(ps.srfs());
                 yield new Estimate(c.startup(), c.total() + perRow * c.rows(), c.rows(), width(s.targetList()));
             }
             case Plan.SubqueryScan s -> {
@@ -160,10 +164,17 @@ public final class PlanCosts {
                         rows, 4 * Math.max(1, f.rte().columns().size()));
             }
             case Plan.ProjectSet ps -> {
-                // cost_project_set: PostgreSQL estimates ten rows per set-returning call
+                // create_set_projection_path: each input row becomes as many rows as the
+                // set-returning call estimated to return most (tlist_returns_set_rows); the
+                // target is evaluated once per input row, the rows beyond the input's charged
+                // half a cpu_tuple_cost each
                 Estimate c = of(ps.child());
-                double rows = c.rows() * 10;
-                yield new Estimate(c.startup(), c.total() + CPU_TUPLE_COST * rows, rows, c.width());
+                double perCall = 1;
+                for (Expr f : ps.srfs()) perCall = Math.max(perCall, functionRows(List.of(f)));
+                double rows = c.rows() * perCall;
+                double target = exprCost(ps.srfs()) + exprCost(ps.targetList());
+                yield new Estimate(c.startup(), c.total() + (CPU_TUPLE_COST + target) * c.rows()
+                        + (rows - c.rows()) * CPU_TUPLE_COST / 2, rows, width(ps.targetList()));
             }
             case Plan.LockRows r -> {
                 // cost_lockrows: cpu_tuple_cost per row on top of the input
@@ -652,11 +663,34 @@ public final class PlanCosts {
     static double functionRows(List<Expr> functions) {
         double rows = 1;
         for (Expr f : functions)
-            if (f instanceof Expr.FuncExpr fe && fe.proc().retset())
-                rows = Math.max(rows, fe.proc().name().equals("unnest") && fe.args().size() == 1
-                        && org.tusk.catalog.BuiltinCatalog.functionByOid(fe.proc().oid()) != null
-                        ? ArraySelectivity.arrayLength(fe.args().get(0)) : 1000);
+            if (f instanceof Expr.FuncExpr fe && fe.proc().retset()) {
+                boolean builtin = org.tusk.catalog.BuiltinCatalog.functionByOid(fe.proc().oid()) != null;
+                double n = 1000;
+                if (builtin && fe.proc().name().equals("unnest") && fe.args().size() == 1)
+                    n = ArraySelectivity.arrayLength(fe.args().get(0));
+                else if (builtin && fe.proc().name().equals("generate_series")) n = generateSeriesRows(fe, n);
+                rows = Math.max(rows, clamp(n));
+            }
         return rows;
+    }
+
+    /**
+     * generate_series_int4_support / generate_series_int8_support (SupportRequestRows): with
+     * constant integer arguments, floor((finish - start + step) / step) rows; none when one is a
+     * NULL constant; otherwise (or for another type) {@code otherwise}.
+     */
+    private static double generateSeriesRows(Expr.FuncExpr f, double otherwise) {
+        List<Expr> args = f.args();
+        if (args.size() < 2 || args.size() > 3) return otherwise;
+        for (Expr a : args)
+            if (!(a.type() == org.tusk.catalog.TypeOids.INT4 || a.type() == org.tusk.catalog.TypeOids.INT8)) return otherwise;
+        // a NULL constant argument means no rows, whatever the others are
+        for (Expr a : args) if (a instanceof Expr.Const c && c.value() == null) return 0;
+        for (Expr a : args) if (!(a instanceof Expr.Const c) || !(c.value() instanceof Number)) return otherwise;
+        double start = ((Number) ((Expr.Const) args.get(0)).value()).doubleValue();
+        double finish = ((Number) ((Expr.Const) args.get(1)).value()).doubleValue();
+        double step = args.size() == 3 ? ((Number) ((Expr.Const) args.get(2)).value()).doubleValue() : 1;
+        return step == 0 ? otherwise : Math.floor((finish - start + step) / step);
     }
 
     /**

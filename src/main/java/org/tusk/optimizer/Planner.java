@@ -356,8 +356,10 @@ public final class Planner {
             // emits), unless grouping reads them by position below or they are sort or DISTINCT keys;
             // a lower level's input target holds only what the level above reads, all computed below
             boolean top = srfLevels.isEmpty();
-            SrfPlanner level = new SrfPlanner(projected, q.hasGrouping() || WindowPlanner.hasWindowFuncs(projected) ? null
-                    : i -> top && q.sortClause().stream().noneMatch(s -> s.resno() == i + 1) && !q.distinctClause().contains(i + 1));
+            boolean windowed = WindowPlanner.hasWindowFuncs(projected);
+            SrfPlanner level = new SrfPlanner(projected, q.hasGrouping() || windowed ? null
+                    : i -> top && q.sortClause().stream().noneMatch(s -> s.resno() == i + 1) && !q.distinctClause().contains(i + 1),
+                    windowed || GroupingSetPlanner.needed(q, projected, q.havingQual()));
             srfLevels.add(level);
             projected = level.inputTarget();
         }

@@ -47,8 +47,9 @@ final class SemiJoins {
                 || !limitIsNoOp(info, sub) || sub.limitOffset() != null || sub.fromList().isEmpty()) return null;
         for (Query.RangeTblEntry r : sub.rangeTable())
             if (r.lateral() || r.kind() == Query.RteKind.CTE) return null;
-        List<Expr> local = new ArrayList<>(), correlated = new ArrayList<>(), hoisted = new ArrayList<>(),
+        List<Expr> local = new ArrayList<>(), hoisted = new ArrayList<>(),
                 pseudoconstant = new ArrayList<>();
+        List<Expr> correlated = new ArrayList<>();
         for (Expr c : ScanPaths.conjuncts(sub.where())) {
             boolean outer = ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 1);
             // EXISTS (... WHERE p AND q) with q free of the subquery's own relations is
@@ -81,6 +82,14 @@ final class SemiJoins {
         // convert_EXISTS_sublink_to_join: the WHERE clause must read the parent query
         if (correlated.isEmpty() && hoisted.isEmpty()) return null;
         hoisted.addAll(pseudoconstant);
+        // a semi join's equalities form equivalence classes (an anti join's do not: its quals
+        // are those of an outer join); what they imply among one side's members restricts that side
+        if (!anti) {
+            SemiJoinEquivalences.Derived d = SemiJoinEquivalences.derive(correlated);
+            correlated = d.joinClauses();
+            local.addAll(d.innerClauses());
+            for (Expr c : d.outerClauses()) hoisted.add(VarLevels.incrementLevelsUp(c, -1));
+        }
         // join trees with ON clauses referring to this query cannot be pulled up
         for (Query.JoinNode n : sub.fromList()) if (refersOut(n)) return null;
         PlannerInfo child = new PlannerInfo(info.glob, info, sub);
@@ -128,9 +137,11 @@ final class SemiJoins {
     static JoinPlanner.Rel join(PlannerInfo info, JoinPlanner.Rel outer, Pulled p) {
         JoinPlanner.Rel inner = p.inner();
         int ow = outer.plan().width();
-        List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>(), rest = new ArrayList<>();
+        List<Expr> outerKeys = new ArrayList<>(), innerKeys = new ArrayList<>(), rest = new ArrayList<>(),
+                all = new ArrayList<>();
         for (Expr clause : p.clauses()) {
             Expr c = outerSubPlans(info, clause, outer.layout());
+            all.add(joined(c, outer.layout(), inner.layout(), ow));
             if (c instanceof Expr.OpExpr op && op.op().name().equals("=") && org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())
                     && op.args().size() == 2) {
                 Expr a = op.args().get(0), b = op.args().get(1);
@@ -149,10 +160,14 @@ final class SemiJoins {
         }
         Query.JoinType type = p.anti() ? Query.JoinType.ANTI : Query.JoinType.SEMI;
         Expr joinQual = ScanPaths.and(rest);
-        Plan plan = outerKeys.isEmpty()
-                ? nestLoop(info, type, outer.plan(), inner.plan(), joinQual)
-                : new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys), List.copyOf(innerKeys),
-                        joinQual, null);
+        // add_paths_to_joinrel's order: the nested loops (all clauses as the join filter), then
+        // the hash join on the equalities; PathChoice keeps the cheapest as add_path does
+        PathChoice<Plan> choice = new PathChoice<>();
+        nestLoops(info, choice, type, outer.plan(), inner.plan(), ScanPaths.and(all));
+        if (!outerKeys.isEmpty())
+            offer(info, choice, new Plan.HashJoin(type, outer.plan(), inner.plan(), List.copyOf(outerKeys),
+                    List.copyOf(innerKeys), joinQual, null), ScanPaths.setting(info.glob.ctx, "enable_hashjoin", true));
+        Plan plan = choice.cheapest().payload();
         double cost = outer.cost() + inner.cost() + (outerKeys.isEmpty() ? outer.rows() * inner.rows() : outer.rows() + inner.rows())
                 * JoinPlanner.CPU_OPERATOR_COST;
         return new JoinPlanner.Rel(plan, outer.layout().withWidth(ow + inner.plan().width()), outer.relids(),
@@ -160,23 +175,24 @@ final class SemiJoins {
     }
 
     /**
-     * match_unsorted_outer for the semi (anti) join without hash keys: the nested loop over the
+     * match_unsorted_outer for the semi (anti) join: the nested loop over the
      * inner side as it is, and over its materialized form (unless enable_material is off or the
      * inner node keeps its rows anyway), whichever add_path keeps. A semi join's inner scan stops
      * at the first match, so rescanning a cheap inner side can beat storing it.
      */
-    private static Plan nestLoop(PlannerInfo info, Query.JoinType type, Plan outer, Plan inner, Expr joinQual) {
-        PlanCosts costs = new PlanCosts(info.glob.env, info.glob.ctx);
-        PathChoice<Plan> choice = new PathChoice<>();
-        Plan bare = new Plan.NestLoop(type, outer, inner, joinQual, null, List.of(), false, false);
-        PlanCosts.Estimate e = costs.of(bare);
-        choice.add(bare, e.startup(), e.total(), false);
-        if (ScanPaths.setting(info.glob.ctx, "enable_material", true) && !Plan.materializesOutput(inner)) {
-            Plan mat = new Plan.NestLoop(type, outer, inner, joinQual, null, List.of(), false, true);
-            e = costs.of(mat);
-            choice.add(mat, e.startup(), e.total(), false);
-        }
-        return choice.cheapest().payload();
+    private static void nestLoops(PlannerInfo info, PathChoice<Plan> choice, Query.JoinType type, Plan outer, Plan inner,
+                                  Expr joinQual) {
+        boolean on = ScanPaths.setting(info.glob.ctx, "enable_nestloop", true);
+        offer(info, choice, new Plan.NestLoop(type, outer, inner, joinQual, null, List.of(), false, false), on);
+        if (ScanPaths.setting(info.glob.ctx, "enable_material", true) && !Plan.materializesOutput(inner))
+            offer(info, choice, new Plan.NestLoop(type, outer, inner, joinQual, null, List.of(), false, true), on);
+    }
+
+    /** add_path for one candidate; a disabled join method adds disable_cost, as costsize.c does. */
+    private static void offer(PlannerInfo info, PathChoice<Plan> choice, Plan plan, boolean enabled) {
+        PlanCosts.Estimate e = new PlanCosts(info.glob.env, info.glob.ctx).of(plan);
+        double disabled = enabled ? 0 : JoinPlanner.DISABLE_COST;
+        choice.add(plan, e.startup() + disabled, e.total() + disabled, false);
     }
 
     /**

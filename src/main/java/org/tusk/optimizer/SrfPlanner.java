@@ -16,9 +16,9 @@ import org.tusk.nodes.Plan;
  * ProjectSet runs them and computes what remains. The input target may still hold lower-level
  * calls; the planner then plans it again, until no call is left.
  *
- * <p>With grouping or windows below, the input target keeps each entry without calls at its own
- * position (so GROUP BY, window and DISTINCT references by position stay valid), puts a NULL
- * placeholder at the position of an entry with calls, and appends after them the arguments of
+ * <p>With grouping or windows below, the input target keeps each entry without calls in its
+ * order, with (for windows and grouping sets, which read it by resno) a NULL placeholder at the
+ * position of an entry with calls, and appends after them the arguments of
  * this level's calls and the other operands those entries need (lower-level calls among them).
  * The ProjectSet's target list reads the former entries back as Vars and recomputes the latter
  * from the appended columns and the calls' values. Without them, the input target is only what
@@ -32,6 +32,11 @@ final class SrfPlanner {
     private final List<Expr.FuncExpr> srfs = new ArrayList<>();
     private final List<Expr> upper = new ArrayList<>();
     private final int level;
+    /**
+     * split_pathtarget_at_srfs' need_extra_projection: a call of the top level is nested in an
+     * expression of the target list, which a Result above the ProjectSet computes.
+     */
+    private final boolean extraProjection;
 
     /** Whether any entry of {@code tlist} calls a set-returning function. */
     static boolean hasSrfs(List<Expr> tlist) {
@@ -64,21 +69,36 @@ final class SrfPlanner {
      *     target by position (which then keeps every entry in its place)
      */
     SrfPlanner(List<Expr> tlist, java.util.function.IntPredicate liftVolatile) {
+        this(tlist, liftVolatile, true);
+    }
+
+    /**
+     * @param keepPositions with {@code liftVolatile} null: whether the input target keeps a NULL
+     *     placeholder in place of each entry with calls (windows and grouping sets read it by
+     *     resno); otherwise, under a plain grouping, it holds only the entries without calls
+     *     and what the calls read, as PostgreSQL's grouping target does
+     */
+    SrfPlanner(List<Expr> tlist, java.util.function.IntPredicate liftVolatile, boolean keepPositions) {
         int top = 0;
         for (Expr e : tlist) top = Math.max(top, level(e));
         this.level = top;
+        boolean nested = false;
+        for (Expr e : tlist) nested |= level(e) == top && !isSrf(e);
+        this.extraProjection = nested;
         List<Expr> pending = new ArrayList<>();
         if (liftVolatile == null) {
             // grouping reads the input target by position: every entry keeps its place
             List<Boolean> lifted = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
             for (Expr e : tlist) {
                 boolean up = isOrHasSrf(e);
                 lifted.add(up);
-                lower.add(up ? new Expr.Const(e.type(), -1, null, -1) : e);
+                positions.add(lower.size());
+                if (!up || keepPositions) lower.add(up ? new Expr.Const(e.type(), -1, null, -1) : e);
             }
             for (int i = 0; i < tlist.size(); i++) {
                 Expr e = tlist.get(i);
-                pending.add(lifted.get(i) ? split(e) : Planner.column(i, e));
+                pending.add(lifted.get(i) ? split(e) : Planner.column(positions.get(i), e));
             }
         } else {
             // split_pathtarget_at_srfs: the node below computes only what the ProjectSet reads
@@ -104,7 +124,32 @@ final class SrfPlanner {
 
     /** The ProjectSet over {@code input} (which computes {@link #inputTarget()}). */
     Plan plan(Plan input) {
-        return new Plan.ProjectSet(input, List.copyOf(srfs), List.copyOf(upper));
+        if (!extraProjection) return new Plan.ProjectSet(input, List.copyOf(srfs), List.copyOf(upper));
+        // the ProjectSet computes the calls, then passes on the input columns the target reads
+        // (add_sp_items_to_pathtarget: the level's SRFs, then the later levels' input Vars); the
+        // Result above it computes the target from those
+        int width = lower.size();
+        List<Expr> middle = new ArrayList<>();
+        List<Integer> sources = new ArrayList<>();
+        for (int k = 0; k < srfs.size(); k++) {
+            middle.add(new Expr.Var(Expr.Var.RESOLVED, width + k + 1, srfs.get(k).type(), -1, null, -1, 0));
+            sources.add(width + k + 1);
+        }
+        for (Expr e : upper)
+            ExprTrees.any(e, x -> {
+                if (x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0 && !sources.contains(v.attno())) {
+                    middle.add(v);
+                    sources.add(v.attno());
+                }
+                return false;
+            });
+        List<Expr> result = new ArrayList<>();
+        for (Expr e : upper)
+            result.add(ExprTrees.map(e, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0
+                    ? new Expr.Var(Expr.Var.RESOLVED, sources.indexOf(v.attno()) + 1, v.type(), v.typmod(), v.name(), -1, 0)
+                    : null));
+        return new Plan.SubqueryScan(new Plan.ProjectSet(input, List.copyOf(srfs), List.copyOf(middle)), null,
+                List.copyOf(result));
     }
 
     /**

@@ -359,9 +359,15 @@
  * {@code EXISTS (SELECT FROM f WHERE w AND x = e)} ({@link org.tusk.optimizer.AnySublinks},
  * convert_ANY_sublink_to_join): a hash semi join on {@code x = e}; when {@code x} holds a
  * sub-select of its own (reading only this level), that is a SubPlan in the semi join's filter,
- * a nested loop over the inner side, materialized or not by cost. Any other
- * {@code x = ANY (subquery)} stays a SubPlan, answered from a hash of the subquery's rows when
- * uncorrelated.
+ * a nested loop over the inner side, materialized or not by cost. A sub-select that is not
+ * that simple (LIMIT, grouping, DISTINCT, windows, WITH, row locks) becomes the subquery
+ * "ANY_subquery" in FROM of such an EXISTS, the test over its columns, and is the semi join's
+ * inner side as a Subquery Scan. The correlating equalities of a semi join form equivalence
+ * classes ({@link org.tusk.optimizer.SemiJoinEquivalences}): {@code o.x = s.a AND o.x = s.b}
+ * joins on {@code o.x = s.a} and filters the inner side on {@code s.a = s.b}. The semi join is
+ * the cheapest of the nested loops (over the inner side as it is or materialized) and the hash
+ * join. Any other {@code x = ANY (subquery)} stays a SubPlan, answered from a hash of the
+ * subquery's rows when uncorrelated.
  *
  * <p>Outer-level aggregates: an Aggref with levelsup k in a sub-select becomes an ExecParam of
  * the level k up (replace_outer_agg, {@link org.tusk.optimizer.PlannerInfo#paramForAgg}); the
@@ -386,8 +392,8 @@
  * equating members of one relation and one join clause per class for each pair of joined sets.
  *
  * <p>Not yet: equivalence classes below outer joins and for pathkeys, outer-join reordering, join removal
- * for subqueries made unique by DISTINCT / GROUP BY, IN over grouped / DISTINCT / LIMIT subqueries
- * (PostgreSQL's "ANY_subquery"), unique-ifying a semi join's inner side, pulling up subqueries
+ * for subqueries made unique by DISTINCT / GROUP BY, turning a semi join over a provably unique
+ * inner side into an inner join (reduce_unique_semijoins), unique-ifying a semi join's inner side, pulling up subqueries
  * with FROM tables (and anything below outer joins, which needs PlaceHolderVars), parameterized
  * bitmap scans, ordered index scans under joins, aggregates or merge joins (pathkeys are
  * only asked of a lone table's scan), statistics.
@@ -441,7 +447,12 @@
  * node below computes the target with the calls taken out, keeping every call-free entry at its
  * position when grouping or windows read it by position; otherwise it computes only what the
  * ProjectSet reads (Vars, sort/DISTINCT keys, the calls' arguments, entries with sub-selects),
- * and the ProjectSet computes the other entries (split_pathtarget_at_srfs). Constant folding never evaluates a set-returning call. Calls nested in another
+ * and the ProjectSet computes the other entries (split_pathtarget_at_srfs). When a call of the
+ * top level is nested in an expression ({@code generate_series(1, 3) + 1}), the ProjectSet emits
+ * the calls and then the columns the target reads, and a projection above it, drawn as a Result,
+ * computes the target (need_extra_projection). A ProjectSet's rows are its input's times the
+ * most rows a call returns (prorows 1000; generate_series over constant integers its count,
+ * unnest of an array its length). Constant folding never evaluates a set-returning call. Calls nested in another
  * call's arguments (a second ProjectSet level in PostgreSQL) are refused (0A000).
  *
  * <p>Partitioned tables ({@link org.tusk.optimizer.PartitionPruning}, partprune.c at plan

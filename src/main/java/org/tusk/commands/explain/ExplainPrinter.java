@@ -431,11 +431,14 @@ final class ExplainPrinter implements ExplainDeparser.Context {
      * A projection straight over a Sort that computes volatile entries: what
      * make_sort_input_target leaves for after the sort (see optimizer.SortInputTarget).
      * PostgreSQL's Sort cannot project, so it is drawn as the Result that computes them. Other
-     * projections over a Sort are not drawn (PostgreSQL computes those in the node above).
+     * projections over a Sort are not drawn (PostgreSQL computes those in the node above). So is
+     * a projection computing expressions over a ProjectSet's calls (split_pathtarget_at_srfs'
+     * extra level, see optimizer.SrfPlanner).
      */
     private static boolean projectsOverSort(Plan p) {
         return p instanceof Plan.SubqueryScan s && s.rte() == null && s.qual() == null && s.targetList() != null
-                && s.child() instanceof Plan.Sort && s.targetList().stream().anyMatch(Clauses::containsVolatileFunctions);
+                && (s.child() instanceof Plan.Sort && s.targetList().stream().anyMatch(Clauses::containsVolatileFunctions)
+                    || Plan.computesOverProjectSet(s));
     }
 
     /** A projection/filter without a FROM item of its own is not drawn; its child is (see {@link #describe}). */
@@ -1211,7 +1214,8 @@ final class ExplainPrinter implements ExplainDeparser.Context {
     private Node subqueryScan(Plan.SubqueryScan s) {
         Query.RangeTblEntry rte = drawnAsChild(s) ? null : s.rte();
         if (projectsOverSort(s)) {
-            // a Sort cannot project: create_projection_plan puts a Result over it
+            // a Sort cannot project: create_projection_plan puts a Result over it (and over a
+            // ProjectSet whose calls an expression reads)
             Node n = node(s, "Result");
             n.output = tlist(s.targetList(), outputColumns(s.child()), null);
             n.exprs.addAll(s.targetList());
