@@ -969,16 +969,59 @@ final class JoinPlanner {
         }
         Plan in = p;
         if (!extra.isEmpty()) {
-            List<Expr> tl = new ArrayList<>();
-            for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
-            tl.addAll(extra);
-            in = new Plan.SubqueryScan(p, null, List.copyOf(tl));
+            in = projectingScan(p, extra);
+            if (in == null) {
+                List<Expr> tl = new ArrayList<>();
+                for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+                tl.addAll(extra);
+                in = new Plan.SubqueryScan(p, null, List.copyOf(tl));
+            }
         }
         List<Plan.SortKey> sk = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (int k = 0; k < cols.size(); k++)
             if (seen.add(cols.get(k))) sk.add(new Plan.SortKey(cols.get(k), false, false, SortGroupTypes.of(keys.get(k))));
         return new Sorted(new Plan.Sort(in, List.copyOf(sk)), List.copyOf(cols));
+    }
+
+    /**
+     * A table scan {@code p} that also computes {@code extra} (expressions over its output
+     * columns) after its own columns, as PostgreSQL's scans project: make_sort_from_pathkeys
+     * adds a sort key expression to the target list of its input (a scan is projection
+     * capable), so EXPLAIN shows it computed by the scan. Null when {@code p} is no plain scan.
+     */
+    private static Plan projectingScan(Plan p, List<Expr> extra) {
+        Query.RangeTblEntry rte;
+        List<Expr> own;
+        switch (p) {
+            case Plan.SeqScan s -> { rte = s.rte(); own = s.targetList(); }
+            case Plan.BitmapHeapScan b -> { rte = b.rte(); own = b.targetList(); }
+            case Plan.IndexScan i when !i.indexOnly() -> { rte = i.rte(); own = i.targetList(); }
+            default -> { return null; }
+        }
+        List<Expr> tl = new ArrayList<>();
+        if (own != null) {
+            tl.addAll(own);
+        } else {
+            if (p.width() != rte.columns().size()) return null;
+            for (int a = 1; a <= p.width(); a++) {
+                var c = rte.columns().get(a - 1);
+                tl.add(new Expr.Var(Expr.Var.RESOLVED, a, c.typeOid(), c.typmod(), c.name(), -1, 0));
+            }
+        }
+        // the keys read the scan's output positions: position k is its target list's entry k
+        int width = tl.size();
+        for (Expr k : extra)
+            tl.add(ExprTrees.map(k, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0
+                    && v.attno() >= 1 && v.attno() <= width ? tl.get(v.attno() - 1) : null));
+        List<Expr> target = List.copyOf(tl);
+        return switch (p) {
+            case Plan.SeqScan s -> new Plan.SeqScan(s.rte(), s.qual(), target);
+            case Plan.BitmapHeapScan b -> new Plan.BitmapHeapScan(b.rte(), b.bitmap(), b.recheck(), b.qual(), target);
+            case Plan.IndexScan i -> new Plan.IndexScan(i.rte(), i.index(), i.indexQuals(), i.qual(), target, i.backward(),
+                    i.indexOnly(), i.orderBys());
+            default -> null;
+        };
     }
 
     /**
