@@ -64,6 +64,19 @@ class JoinRemovalTest {
         assertInstanceOf(Plan.SeqScan.class, plan("select a.id from b right join a on a.b_id = b.id"));
     }
 
+    /** A LEFT JOIN inside an IN / EXISTS sub-select that becomes a semi join's inner side is removed there too. */
+    @Test
+    void leftJoinOnASemiJoinsInnerSideIsRemoved() {
+        String in = "select id from a where id in (select b.id from b left join c on b.id = c.id)";
+        assertEquals(1, joins(plan(in)));
+        assertEquals(List.of("0", "1"), sql.rows(in + " order by 1"));
+        String exists = "select id from a where exists (select 1 from b left join c on b.c_id = c.id where b.id = a.id)";
+        assertEquals(1, joins(plan(exists)));
+        assertEquals(List.of("0", "1"), sql.rows(exists + " order by 1"));
+        // the inner side reading c keeps its join
+        assertEquals(2, joins(plan("select id from a where id in (select b.id from b left join c on b.id = c.id where c.id is null)")));
+    }
+
     @Test
     void nestedRemovableJoinsGoInTurn() {
         assertInstanceOf(Plan.SeqScan.class,
