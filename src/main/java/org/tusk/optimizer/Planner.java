@@ -271,7 +271,19 @@ public final class Planner {
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
                 SubqueryPullUp.pullUp(inlined, info.glob.ctx, info.glob.rangeTable::add)));
         IndexLocks.lock(pulledUp, info.glob.env);
-        info.query = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
+        Query reduced = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
+        if (reduced != pulledUp) {
+            // a removed join may have been the only reader of a computed output of a subquery on
+            // an outer join's nullable side, which kept that subquery from being pulled up (PostgreSQL
+            // pulls it up first, its output a PlaceHolderVar, and removes the joins after): it is
+            // pulled up now, and the joins to it are looked at again
+            Query again = SubqueryPullUp.pullUp(reduced, info.glob.ctx, info.glob.rangeTable::add);
+            if (again != reduced) {
+                IndexLocks.lock(again, info.glob.env);
+                reduced = JoinRemoval.removeUselessJoins(again, info.glob.env);
+            }
+        }
+        info.query = reduced;
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan
         info.query = MinMaxAggregates.rewrite(info, info.query);
         Query q = info.query;

@@ -77,6 +77,24 @@ class JoinRemovalTest {
         assertEquals(2, joins(plan("select id from a where id in (select b.id from b left join c on b.id = c.id where c.id is null)")));
     }
 
+    /**
+     * A subquery on a nullable side whose computed output only a removable join read is pulled
+     * up once that join is gone, and the join to it is removed in turn (PostgreSQL pulls it up
+     * with a PlaceHolderVar first).
+     */
+    @Test
+    void joinToASubqueryWhoseComputedOutputOnlyARemovedJoinReadIsRemoved() {
+        sql.rows("create table u (f1 text unique)");
+        sql.rows("insert into u values ('x'), ('***')");
+        String q = "select t1.* from u as t1 left join (select *, '***'::text as d1 from u) t2 on t1.f1 = t2.f1"
+                + " left join u t3 on t2.d1 = t3.f1";
+        assertInstanceOf(Plan.SeqScan.class, plan(q));
+        assertEquals(List.of("***", "x"), sql.rows(q + " order by 1"));
+        // the computed output still read above: the join to t3 goes, the one to t2 stays
+        assertEquals(1, joins(plan("select t1.*, t2.d1 from u as t1 left join (select *, '***'::text as d1 from u) t2"
+                + " on t1.f1 = t2.f1 left join u t3 on t2.d1 = t3.f1")));
+    }
+
     @Test
     void nestedRemovableJoinsGoInTurn() {
         assertInstanceOf(Plan.SeqScan.class,
