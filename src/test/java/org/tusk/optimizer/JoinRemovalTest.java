@@ -95,6 +95,21 @@ class JoinRemovalTest {
                 + " on t1.f1 = t2.f1 left join u t3 on t2.d1 = t3.f1")));
     }
 
+    /** text_ops' cross-type {@code text = name} equates a unique text column as well as {@code text = text} does. */
+    @Test
+    void textEqualsNameOnAUniqueColumnIsRemovable() {
+        sql.rows("create table ut (f1 text unique)");
+        sql.rows("create table nm (n name)");
+        sql.rows("insert into ut values ('x'), ('y')");
+        sql.rows("insert into nm values ('x'), ('z')");
+        String q = "select nm.n from nm left join ut on ut.f1 = nm.n";
+        assertInstanceOf(Plan.SeqScan.class, plan(q));
+        assertEquals(List.of("x", "z"), sql.rows(q + " order by 1"));
+        assertInstanceOf(Plan.SeqScan.class, plan("select nm.n from nm left join ut on nm.n = ut.f1"));
+        // the inner side read: the join stays
+        assertEquals(1, joins(plan("select nm.n, ut.f1 from nm left join ut on ut.f1 = nm.n")));
+    }
+
     @Test
     void nestedRemovableJoinsGoInTurn() {
         assertInstanceOf(Plan.SeqScan.class,
