@@ -257,7 +257,21 @@ public sealed interface Plan {
      */
     record Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
                Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs,
-               List<Expr> groupingShown) implements Plan {
+               List<Expr> groupingShown, double numGroups) implements Plan {
+        public Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
+                   Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs,
+                   List<Expr> groupingShown) {
+            this(child, strategy, groupKeys, aggs, targetList, havingQual, phases, groupingFuncs, groupingShown, -1);
+        }
+
+        /**
+         * This Agg with the planner's estimate of its groups (Agg.numGroups: estimate_num_groups
+         * over the grouping expressions' statistics), which its cost estimate then uses.
+         */
+        public Agg withNumGroups(double groups) {
+            return new Agg(child, strategy, groupKeys, aggs, targetList, havingQual, phases, groupingFuncs, groupingShown, groups);
+        }
+
         public Agg(Plan child, AggStrategy strategy, List<Expr> groupKeys, List<Expr.Aggref> aggs, List<Expr> targetList,
                    Expr havingQual, List<GroupingSetPhase> phases, List<List<Integer>> groupingFuncs) {
             this(child, strategy, groupKeys, aggs, targetList, havingQual, phases, groupingFuncs, List.of());
@@ -472,7 +486,12 @@ public sealed interface Plan {
      * Removes adjacent duplicates on the given 0-based columns (nodeUnique.c), compared by the
      * equality of each column's type ({@code types}, parallel to {@code columns}; uniqOperators).
      */
-    record Unique(Plan child, List<Integer> columns, List<Integer> types) implements Plan {
+    record Unique(Plan child, List<Integer> columns, List<Integer> types, double numGroups) implements Plan {
+        /** A Unique without the planner's estimate of its groups (negative numGroups: costing guesses). */
+        public Unique(Plan child, List<Integer> columns, List<Integer> types) {
+            this(child, columns, types, -1);
+        }
+
         public int width() { return child.width(); }
     }
 

@@ -277,6 +277,10 @@ final class JoinPlanner {
         List<Expr> on = ScanPaths.conjuncts(j.quals() == null ? null : SubLinks.process(j.quals(), info));
         on = foldAll(on);
         Query.JoinType type = j.type();
+        if (type == Query.JoinType.FULL) {
+            pushed = new ArrayList<>(pushed);
+            fullJoinConstants(pushed, on, lr, rr, toLeft, toRight);
+        }
         for (Expr c : pushed) {
             Set<Integer> v = varnos(c);
             boolean leftOk = type == Query.JoinType.INNER || type == Query.JoinType.LEFT || type == Query.JoinType.ANTI;
@@ -468,6 +472,54 @@ final class JoinPlanner {
             }
         }
         return derived;
+    }
+
+    /**
+     * equivclass.c reconsider_full_join_clause: a restriction of a FULL join's result pinning
+     * the merged column of one of its join clauses to a constant ({@code COALESCE(a.x, b.y) = 5}
+     * over {@code a.x = b.y}, what {@code WHERE x = 5} over {@code FULL JOIN ... USING (x)} is)
+     * holds exactly when {@code a.x = 5} restricts the left side and {@code b.y = 5} the right
+     * one: a row of either side with another value can only be emitted with it in the merged
+     * column, and two rows of the value join each other. So both restrictions are pushed to the
+     * sides (their scans can use an index) and the restriction is dropped, as PostgreSQL drops
+     * the COALESCE member from the equivalence class. Only same-type equalities are used, so the
+     * constant fits the operator on each side. {@code restrictions} loses what was used.
+     */
+    private static void fullJoinConstants(List<Expr> restrictions, List<Expr> joinQuals, Set<Integer> leftRelids,
+                                          Set<Integer> rightRelids, List<Expr> toLeft, List<Expr> toRight) {
+        for (Expr c : List.copyOf(restrictions)) {
+            if (!(c instanceof Expr.OpExpr op) || !isEquality(op) || op.args().size() != 2 || op.op().left() != op.op().right())
+                continue;
+            for (int side = 0; side < 2; side++) {
+                if (!(op.args().get(side) instanceof Expr.CoalesceExpr co) || co.args().size() != 2
+                        || !(op.args().get(1 - side) instanceof Expr.Const k) || k.value() == null) continue;
+                Expr.OpExpr clause = mergedBy(joinQuals, co, leftRelids, rightRelids, op.op().left());
+                if (clause == null) continue;
+                Expr l = clause.args().get(0), r = clause.args().get(1);
+                toLeft.add(new Expr.OpExpr(op.op(), side == 0 ? List.of(l, k) : List.of(k, l), op.type(), op.location()));
+                toRight.add(new Expr.OpExpr(op.op(), side == 0 ? List.of(r, k) : List.of(k, r), op.type(), op.location()));
+                restrictions.remove(c);
+                break;
+            }
+        }
+    }
+
+    /**
+     * The join clause {@code l = r} of type {@code type} (l reading the left side, r the right one)
+     * whose merged column {@code COALESCE(l, r)} is {@code co}, or null.
+     */
+    private static Expr.OpExpr mergedBy(List<Expr> joinQuals, Expr.CoalesceExpr co, Set<Integer> leftRelids,
+                                        Set<Integer> rightRelids, int type) {
+        for (Expr jc : joinQuals) {
+            if (!(jc instanceof Expr.OpExpr op) || !isEquality(op) || op.args().size() != 2 || op.op().left() != type
+                    || op.op().right() != type) continue;
+            Expr l = op.args().get(0), r = op.args().get(1);
+            Set<Integer> lv = varnos(l), rv = varnos(r);
+            if (lv.isEmpty() || !leftRelids.containsAll(lv) || rv.isEmpty() || !rightRelids.containsAll(rv)
+                    || Clauses.containsVolatileFunctions(jc)) continue;
+            if (ExprTrees.equal(co.args().get(0), l) && ExprTrees.equal(co.args().get(1), r)) return op;
+        }
+        return null;
     }
 
     /** The non-null constant a restriction {@code v = const} (or {@code const = v}) of v's own type pins {@code v} to, or null. */
@@ -1019,16 +1071,59 @@ final class JoinPlanner {
         }
         Plan in = p;
         if (!extra.isEmpty()) {
-            List<Expr> tl = new ArrayList<>();
-            for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
-            tl.addAll(extra);
-            in = new Plan.SubqueryScan(p, null, List.copyOf(tl));
+            in = projectingScan(p, extra);
+            if (in == null) {
+                List<Expr> tl = new ArrayList<>();
+                for (int c = 0; c < p.width(); c++) tl.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
+                tl.addAll(extra);
+                in = new Plan.SubqueryScan(p, null, List.copyOf(tl));
+            }
         }
         List<Plan.SortKey> sk = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (int k = 0; k < cols.size(); k++)
             if (seen.add(cols.get(k))) sk.add(new Plan.SortKey(cols.get(k), false, false, SortGroupTypes.of(keys.get(k))));
         return new Sorted(new Plan.Sort(in, List.copyOf(sk)), List.copyOf(cols));
+    }
+
+    /**
+     * A table scan {@code p} that also computes {@code extra} (expressions over its output
+     * columns) after its own columns, as PostgreSQL's scans project: make_sort_from_pathkeys
+     * adds a sort key expression to the target list of its input (a scan is projection
+     * capable), so EXPLAIN shows it computed by the scan. Null when {@code p} is no plain scan.
+     */
+    private static Plan projectingScan(Plan p, List<Expr> extra) {
+        Query.RangeTblEntry rte;
+        List<Expr> own;
+        switch (p) {
+            case Plan.SeqScan s -> { rte = s.rte(); own = s.targetList(); }
+            case Plan.BitmapHeapScan b -> { rte = b.rte(); own = b.targetList(); }
+            case Plan.IndexScan i when !i.indexOnly() -> { rte = i.rte(); own = i.targetList(); }
+            default -> { return null; }
+        }
+        List<Expr> tl = new ArrayList<>();
+        if (own != null) {
+            tl.addAll(own);
+        } else {
+            if (p.width() != rte.columns().size()) return null;
+            for (int a = 1; a <= p.width(); a++) {
+                var c = rte.columns().get(a - 1);
+                tl.add(new Expr.Var(Expr.Var.RESOLVED, a, c.typeOid(), c.typmod(), c.name(), -1, 0));
+            }
+        }
+        // the keys read the scan's output positions: position k is its target list's entry k
+        int width = tl.size();
+        for (Expr k : extra)
+            tl.add(ExprTrees.map(k, x -> x instanceof Expr.Var v && v.varno() == Expr.Var.RESOLVED && v.levelsup() == 0
+                    && v.attno() >= 1 && v.attno() <= width ? tl.get(v.attno() - 1) : null));
+        List<Expr> target = List.copyOf(tl);
+        return switch (p) {
+            case Plan.SeqScan s -> new Plan.SeqScan(s.rte(), s.qual(), target);
+            case Plan.BitmapHeapScan b -> new Plan.BitmapHeapScan(b.rte(), b.bitmap(), b.recheck(), b.qual(), target);
+            case Plan.IndexScan i -> new Plan.IndexScan(i.rte(), i.index(), i.indexQuals(), i.qual(), target, i.backward(),
+                    i.indexOnly(), i.orderBys());
+            default -> null;
+        };
     }
 
     /**
@@ -1053,7 +1148,7 @@ final class JoinPlanner {
         if (byColumn.isEmpty()) return;
         Set<List<Integer>> orders = new java.util.LinkedHashSet<>();
         for (org.tusk.utils.cache.Relation index : info.glob.env.catalog().indexesOf(outer.table().table())) {
-            List<Integer> order = indexOrder(index, byColumn.keySet(), ScanOrder.constantColumns(outer.scanQuals()));
+            List<Integer> order = indexOrder(index, byColumn.keySet(), pinnedColumns(type, outer));
             if (!order.isEmpty()) orders.add(order);
         }
         SetRefs layout = SetRefs.concat(outer.layout(), inner.layout());
@@ -1069,6 +1164,8 @@ final class JoinPlanner {
                 keyTypes.add(SortGroupTypes.of(((Expr.OpExpr) k.clause()).op().left()));
                 rest.remove(k.clause());
             }
+            // a FULL merge join must merge on all its join clauses (generate_mergejoin_paths' useallclauses)
+            if (type == Query.JoinType.FULL && !rest.isEmpty()) continue;
             // the inner side sorted on its keys
             Sorted is = sortedOn(inner.plan(), innerKeys);
             SetRefs sl = SetRefs.concat(outer.layout(), inner.layout().withWidth(is.plan().width()));
@@ -1086,7 +1183,7 @@ final class JoinPlanner {
                 innerOrder.add(v.attno());
                 innerCols.add(((Expr.Var) inner.layout().fix(ik)).attno() - 1);
             }
-            if (innerOrder.size() != order.size() || !orderedByAnIndex(inner, innerOrder)) continue;
+            if (innerOrder.size() != order.size() || !orderedByAnIndex(type, inner, innerOrder)) continue;
             Plan innerScan = orderedScan(inner, innerRt, innerOrder);
             if (innerScan == null) continue;
             Plan.MergeJoin bare = new Plan.MergeJoin(type, outerScan, innerScan, List.copyOf(outerCols), List.copyOf(innerCols),
@@ -1124,11 +1221,21 @@ final class JoinPlanner {
         return List.copyOf(order);
     }
 
+    /**
+     * The columns of a join input's table that its restrictions pin to a constant, which an
+     * index order skips (pathkey_is_redundant: their equivalence class holds a constant). None
+     * for a FULL join's inputs: an equivalence class below an outer join is not redundant
+     * (EC_MUST_BE_REDUNDANT), so {@code x = 5} leaves an index on x ordering the merge on x.
+     */
+    private static Set<Integer> pinnedColumns(Query.JoinType type, Rel rel) {
+        return type == Query.JoinType.FULL ? Set.of() : ScanOrder.constantColumns(rel.scanQuals());
+    }
+
     /** Whether some index of the relation's table starts with exactly {@code order}'s columns. */
-    private boolean orderedByAnIndex(Rel rel, List<Integer> order) {
+    private boolean orderedByAnIndex(Query.JoinType type, Rel rel, List<Integer> order) {
         Set<Integer> columns = new HashSet<>(order);
         for (org.tusk.utils.cache.Relation index : info.glob.env.catalog().indexesOf(rel.table().table())) {
-            List<Integer> o = indexOrder(index, columns, ScanOrder.constantColumns(rel.scanQuals()));
+            List<Integer> o = indexOrder(index, columns, pinnedColumns(type, rel));
             if (o.size() >= order.size() && o.subList(0, order.size()).equals(order)) return true;
         }
         return false;

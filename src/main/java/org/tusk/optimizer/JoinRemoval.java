@@ -23,7 +23,8 @@ import org.tusk.utils.cache.Relation;
  *       locked, and</li>
  *   <li>a unique index of the table (checked at insertion, without predicate or expression
  *       columns) has each key column equated, by an {@code =} of the column's own type, to an
- *       expression over the other side or a constant in that ON condition: then every row of the
+ *       expression over the other side or a constant in that ON condition (or by {@code text = name}, of the
+ *       text_ops family): then every row of the
  *       other side meets at most one row of the table, and the join emits each of them exactly
  *       once whatever the table holds.</li>
  * </ul>
@@ -140,7 +141,7 @@ final class JoinRemoval {
         Set<Integer> out = new HashSet<>();
         for (Expr c : ScanPaths.conjuncts(quals)) {
             if (!(c instanceof Expr.OpExpr op) || op.args().size() != 2 || !"=".equals(op.op().name())
-                    || ScanPaths.strategyOf(op.op().name()) != Strategy.EQUAL || !org.tusk.catalog.IntegerOpFamily.oneFamily(op.op())
+                    || ScanPaths.strategyOf(op.op().name()) != Strategy.EQUAL || !oneBtreeFamily(op.op())
                     || volatile_(c)) continue;
             Expr l = op.args().get(0), r = op.args().get(1);
             Expr.Var lv = column(l, varno), rv = column(r, varno);
@@ -149,6 +150,20 @@ final class JoinRemoval {
         }
         return out;
     }
+
+    /**
+     * Whether an equality's two input types share a btree operator family, so that it is one of
+     * the family's mergejoinable operators a unique index of either type answers for (the
+     * rinfo's mergeopfamilies containing the index's opfamily): same-type operators, integer_ops'
+     * cross-type members, and text_ops' {@code text = name} / {@code name = text} (its name_ops
+     * and text_ops classes index both types).
+     */
+    private static boolean oneBtreeFamily(org.tusk.catalog.PgOperator op) {
+        return org.tusk.catalog.IntegerOpFamily.oneFamily(op)
+                || op.left() == TEXT_OID && op.right() == NAME_OID || op.left() == NAME_OID && op.right() == TEXT_OID;
+    }
+
+    private static final int TEXT_OID = 25, NAME_OID = 19;
 
     private static Expr.Var column(Expr e, int varno) {
         return e instanceof Expr.Var v && v.levelsup() == 0 && v.varno() == varno && v.attno() > 0 ? v : null;

@@ -117,7 +117,8 @@ public final class PlanCosts {
             case Plan.MergeJoin m -> mergeJoin(m);
             case Plan.Unique u -> {
                 Estimate c = of(u.child());
-                double groups = groups(u.columns().size(), c.rows());
+                double groups = u.numGroups() > 0 ? Math.min(u.numGroups(), Math.max(1, c.rows()))
+                        : groups(u.columns().size(), c.rows());
                 yield new Estimate(c.startup(), c.total() + CPU_OPERATOR_COST * u.columns().size() * c.rows(), groups, c.width());
             }
             case Plan.MergeAppend a -> mergeAppend(a.children(), this::of);
@@ -1135,17 +1136,22 @@ public final class PlanCosts {
                 yield new Estimate(startup, startup + CPU_TUPLE_COST, 1, w);
             }
             case SORTED -> {
-                double groups = groups(a.groupKeys().size(), in.rows());
+                double groups = numGroups(a, in.rows());
                 double total = in.total() + (CPU_OPERATOR_COST * a.groupKeys().size() + aggCost) * in.rows()
                         + groups * CPU_TUPLE_COST;
                 yield new Estimate(in.startup(), total, clamp(groups * having), w);
             }
             case HASHED, MIXED -> {   // MIXED: its hash tables dominate; the sorted rollup streams alongside
-                double groups = groups(a.groupKeys().size(), in.rows());
+                double groups = numGroups(a, in.rows());
                 double startup = in.total() + (CPU_OPERATOR_COST * a.groupKeys().size() + aggCost) * in.rows();
                 yield new Estimate(startup, startup + groups * CPU_TUPLE_COST, clamp(groups * having), w);
             }
         };
+    }
+
+    /** The groups of an Agg: the planner's estimate (Agg.numGroups) if it made one, else {@link #groups}. */
+    private static double numGroups(Plan.Agg a, double inputRows) {
+        return a.numGroups() > 0 ? Math.min(a.numGroups(), Math.max(1, inputRows)) : groups(a.groupKeys().size(), inputRows);
     }
 
     /** estimate_num_groups without statistics: 200 distinct values per column, at most the input rows. */

@@ -271,7 +271,19 @@ public final class Planner {
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
                 SubqueryPullUp.pullUp(inlined, info.glob.ctx, info.glob.rangeTable::add)));
         IndexLocks.lock(pulledUp, info.glob.env);
-        info.query = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
+        Query reduced = JoinRemoval.removeUselessJoins(pulledUp, info.glob.env);
+        if (reduced != pulledUp) {
+            // a removed join may have been the only reader of a computed output of a subquery on
+            // an outer join's nullable side, which kept that subquery from being pulled up (PostgreSQL
+            // pulls it up first, its output a PlaceHolderVar, and removes the joins after): it is
+            // pulled up now, and the joins to it are looked at again
+            Query again = SubqueryPullUp.pullUp(reduced, info.glob.ctx, info.glob.rangeTable::add);
+            if (again != reduced) {
+                IndexLocks.lock(again, info.glob.env);
+                reduced = JoinRemoval.removeUselessJoins(again, info.glob.env);
+            }
+        }
+        info.query = reduced;
         // planagg.c: MIN/MAX answered from the first row of an ordered (index) scan
         info.query = MinMaxAggregates.rewrite(info, info.query);
         Query q = info.query;
@@ -402,14 +414,18 @@ public final class Planner {
             }
             List<Integer> types = new ArrayList<>();
             for (int c : cols) types.add(SortGroupTypes.of(tlist.get(c)));
-            Plan unique = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols), List.copyOf(types));
+            // create_distinct_paths' numDistinctRows: estimate_num_groups over the DISTINCT expressions
+            double numDistinct = distinctGroups(info, q, plan);
+            Plan unique = new Plan.Unique(new Plan.Sort(plan, List.copyOf(keys)), List.copyOf(cols), List.copyOf(types),
+                    numDistinct);
             Plan hashed = null;
             if (!q.hasDistinctOn() && ScanPaths.setting(ctx, "enable_hashagg", true)
                     && cols.stream().noneMatch(c -> org.tusk.catalog.OperatorHashing.knownNotHashable(tlist.get(c).type()))) {
                 List<Expr> hashKeys = new ArrayList<>(), identity = new ArrayList<>();
                 for (int c : cols) hashKeys.add(column(c, tlist.get(c)));
                 for (int c = 0; c < tlist.size(); c++) identity.add(column(c, tlist.get(c)));
-                hashed = new Plan.Agg(plan, Plan.AggStrategy.HASHED, List.copyOf(hashKeys), List.of(), List.copyOf(identity), null);
+                hashed = new Plan.Agg(plan, Plan.AggStrategy.HASHED, List.copyOf(hashKeys), List.of(), List.copyOf(identity), null)
+                        .withNumGroups(numDistinct);
             }
             plan = hashed != null && DistinctPaths.hashCheaper(info, q, plan, cols.size(), !sortKeys.isEmpty()) ? hashed : unique;
             if (plan == unique) sortKeys.clear();
@@ -552,7 +568,8 @@ public final class Planner {
             return new Plan.Agg(input, Plan.AggStrategy.PLAIN, List.of(), List.copyOf(aggs), List.copyOf(out), having);
         // columns functionally dependent on a grouped primary key need not be keys
         keys.clear();
-        for (int r : UselessGroupByColumns.remaining(q, info.glob.env)) keys.add(tlist.get(r - 1));
+        List<Integer> groupResnos = UselessGroupByColumns.remaining(q, info.glob.env);
+        for (int r : groupResnos) keys.add(tlist.get(r - 1));
         // create_grouping_paths: hashing needs every aggregate to take its input in any order
         // (numOrderedAggs == 0); one with DISTINCT or ORDER BY makes the grouping sorted
         boolean orderedAggs = false;
@@ -564,9 +581,14 @@ public final class Planner {
         if (!keys.isEmpty() && keys.stream().allMatch(Planner::constantGroupKey))
             return new Plan.Agg(input, Plan.AggStrategy.SORTED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(out),
                     having);
+        // get_number_of_groups: estimate_num_groups over the remaining GROUP BY expressions
+        List<Expr> groupExprs = new ArrayList<>();
+        for (int r : groupResnos) groupExprs.add(q.targetList().get(r - 1).expr());
+        double numGroups = new GroupCounts(q, info.glob.env).estimate(groupExprs,
+                new PlanCosts(info.glob.env, ctx).of(input).rows());
         if (!orderedAggs && ScanPaths.setting(ctx, "enable_hashagg", true))
             return new Plan.Agg(input, Plan.AggStrategy.HASHED, List.copyOf(keys), List.copyOf(aggs), List.copyOf(out),
-                    having);
+                    having).withNumGroups(numGroups);
         int w = input.width();
         List<Expr> proj = new ArrayList<>();
         for (int c = 0; c < w; c++) proj.add(new Expr.Var(Expr.Var.RESOLVED, c + 1, 0, -1, null, -1, 0));
@@ -581,7 +603,14 @@ public final class Planner {
         Plan keyed = new Plan.SubqueryScan(input, null, List.copyOf(proj));
         Plan sorted = info.groupOrderProvided ? keyed : new Plan.Sort(keyed, List.copyOf(sk));
         return new Plan.Agg(sorted, Plan.AggStrategy.SORTED, List.copyOf(keyCols), List.copyOf(aggs), List.copyOf(out),
-                having);
+                having).withNumGroups(numGroups);
+    }
+
+    /** estimate_num_groups over a level's DISTINCT expressions, in the rows of {@code input}. */
+    private static double distinctGroups(PlannerInfo info, Query q, Plan input) {
+        List<Expr> distinctExprs = new ArrayList<>();
+        for (int r : q.distinctClause()) distinctExprs.add(q.targetList().get(r - 1).expr());
+        return new GroupCounts(q, info.glob.env).estimate(distinctExprs, new PlanCosts(info.glob.env, info.glob.ctx).of(input).rows());
     }
 
     /** Projects {@code tlist} over {@code plan}'s tuples, into the scan itself where it can (a scan without a target list). */

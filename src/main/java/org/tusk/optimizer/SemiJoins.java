@@ -92,7 +92,9 @@ final class SemiJoins {
         }
         // join trees with ON clauses referring to this query cannot be pulled up
         for (Query.JoinNode n : sub.fromList()) if (refersOut(n)) return null;
-        PlannerInfo child = new PlannerInfo(info.glob, info, sub);
+        // remove_useless_joins runs over the join tree the semi join is part of: a LEFT JOIN of the
+        // subquery's FROM that nothing reads is dropped from the inner side too
+        PlannerInfo child = new PlannerInfo(info.glob, info, JoinRemoval.removeUselessJoins(sub, info.glob.env));
         JoinPlanner.Rel[] inner = new JoinPlanner.Rel[1];
         List<PlannerInfo.PlanParam> params = SubLinks.collectParams(info, () -> {
             List<Expr> where = new ArrayList<>();

@@ -64,6 +64,52 @@ class JoinRemovalTest {
         assertInstanceOf(Plan.SeqScan.class, plan("select a.id from b right join a on a.b_id = b.id"));
     }
 
+    /** A LEFT JOIN inside an IN / EXISTS sub-select that becomes a semi join's inner side is removed there too. */
+    @Test
+    void leftJoinOnASemiJoinsInnerSideIsRemoved() {
+        String in = "select id from a where id in (select b.id from b left join c on b.id = c.id)";
+        assertEquals(1, joins(plan(in)));
+        assertEquals(List.of("0", "1"), sql.rows(in + " order by 1"));
+        String exists = "select id from a where exists (select 1 from b left join c on b.c_id = c.id where b.id = a.id)";
+        assertEquals(1, joins(plan(exists)));
+        assertEquals(List.of("0", "1"), sql.rows(exists + " order by 1"));
+        // the inner side reading c keeps its join
+        assertEquals(2, joins(plan("select id from a where id in (select b.id from b left join c on b.id = c.id where c.id is null)")));
+    }
+
+    /**
+     * A subquery on a nullable side whose computed output only a removable join read is pulled
+     * up once that join is gone, and the join to it is removed in turn (PostgreSQL pulls it up
+     * with a PlaceHolderVar first).
+     */
+    @Test
+    void joinToASubqueryWhoseComputedOutputOnlyARemovedJoinReadIsRemoved() {
+        sql.rows("create table u (f1 text unique)");
+        sql.rows("insert into u values ('x'), ('***')");
+        String q = "select t1.* from u as t1 left join (select *, '***'::text as d1 from u) t2 on t1.f1 = t2.f1"
+                + " left join u t3 on t2.d1 = t3.f1";
+        assertInstanceOf(Plan.SeqScan.class, plan(q));
+        assertEquals(List.of("***", "x"), sql.rows(q + " order by 1"));
+        // the computed output still read above: the join to t3 goes, the one to t2 stays
+        assertEquals(1, joins(plan("select t1.*, t2.d1 from u as t1 left join (select *, '***'::text as d1 from u) t2"
+                + " on t1.f1 = t2.f1 left join u t3 on t2.d1 = t3.f1")));
+    }
+
+    /** text_ops' cross-type {@code text = name} equates a unique text column as well as {@code text = text} does. */
+    @Test
+    void textEqualsNameOnAUniqueColumnIsRemovable() {
+        sql.rows("create table ut (f1 text unique)");
+        sql.rows("create table nm (n name)");
+        sql.rows("insert into ut values ('x'), ('y')");
+        sql.rows("insert into nm values ('x'), ('z')");
+        String q = "select nm.n from nm left join ut on ut.f1 = nm.n";
+        assertInstanceOf(Plan.SeqScan.class, plan(q));
+        assertEquals(List.of("x", "z"), sql.rows(q + " order by 1"));
+        assertInstanceOf(Plan.SeqScan.class, plan("select nm.n from nm left join ut on nm.n = ut.f1"));
+        // the inner side read: the join stays
+        assertEquals(1, joins(plan("select nm.n, ut.f1 from nm left join ut on ut.f1 = nm.n")));
+    }
+
     @Test
     void nestedRemovableJoinsGoInTurn() {
         assertInstanceOf(Plan.SeqScan.class,
