@@ -87,13 +87,15 @@ public final class VacuumCommand {
                 }
                 continue;
             }
-            if (s.isVacuum()) lazyVacuum(rel, env, s.verbose() ? info : null, db + "." + schema + "." + rel.name(),
+            // Aggressive (every page read): FREEZE, whose freeze_table_age is 0, or DISABLE_PAGE_SKIPPING.
+            boolean aggressive = s.freeze() || s.disablePageSkipping();
+            if (s.isVacuum()) lazyVacuum(rel, env, aggressive, s.verbose() ? info : null, db + "." + schema + "." + rel.name(),
                     ctx.session().pgstat(), ctx.session().isAutovacuumWorker());
             if (s.isVacuum() && rel.toastRelid() != 0) {
                 // vacuum_rel's second step: the table's TOAST relation, under the same lock mode
                 catalog.lockRelation(rel.toastRelid(), RelationLocks.SHARE_UPDATE_EXCLUSIVE_LOCK);
                 Relation toast = catalog.openRelation(rel.toastRelid());
-                if (toast != null) lazyVacuum(toast, env, s.verbose() ? info : null, db + ".pg_toast." + toast.name(),
+                if (toast != null) lazyVacuum(toast, env, aggressive, s.verbose() ? info : null, db + ".pg_toast." + toast.name(),
                         ctx.session().pgstat(), ctx.session().isAutovacuumWorker());
             }
             if (s.analyze()) analyze(catalog.openRelation(rel.oid()), ctx, s.verbose() ? info : null, schema + "." + rel.name());
@@ -101,18 +103,20 @@ public final class VacuumCommand {
     }
 
     /** vacuum_rel + heap_vacuum_rel + lazy_vacuum_all_indexes + vac_update_relstats. */
-    private static void lazyVacuum(Relation rel, ExecEnvironment env, Consumer<String> info, String qualified,
+    private static void lazyVacuum(Relation rel, ExecEnvironment env, boolean aggressive, Consumer<String> info, String qualified,
                                    org.tusk.utils.activity.PgStatPending pgstat, boolean autovacuum) {
         if (info != null) info.accept("vacuuming \"" + qualified + "\"");
         Catalog catalog = env.catalog();
         List<Relation> indexes = catalog.indexesOf(rel);
         List<IndexBulkDeleteResult> indexResults = new ArrayList<>();
-        VacuumStats st = env.tableAm().vacuum(rel, isDead -> {
+        VacuumStats st = env.tableAm().vacuum(rel, aggressive, isDead -> {
             for (Relation index : indexes) indexResults.add(env.indexAm().indexBulkDelete(index, isDead));
         });
-        catalog.updateRelationStats(rel, st.relPages(), st.liveTuples(), st.allVisiblePages());
+        // The pages skipped as all-visible were not counted: their tuples are estimated.
+        long liveTuples = estimateRelTuples(rel.relpages(), rel.reltuples(), st.relPages(), st.scannedPages(), st.liveTuples());
+        catalog.updateRelationStats(rel, st.relPages(), liveTuples, st.allVisiblePages());
         // pgstat_report_vacuum: the live and dead tuples VACUUM found replace the counts
-        if (pgstat != null) pgstat.reportVacuum(rel.oid(), autovacuum, st.liveTuples(), st.recentlyDead());
+        if (pgstat != null) pgstat.reportVacuum(rel.oid(), autovacuum, Math.max(liveTuples, 0), st.recentlyDead());
         for (int i = 0; i < indexResults.size(); i++) {
             IndexBulkDeleteResult r = indexResults.get(i);
             catalog.updateRelationStats(catalog.openRelation(indexes.get(i).oid()), r.numPages(), r.numIndexTuples(), 0);
@@ -122,7 +126,7 @@ public final class VacuumCommand {
             double pct = st.relPages() == 0 ? 100.0 : 100.0 * st.scannedPages() / st.relPages();
             sb.append("pages: 0 removed, ").append(st.relPages()).append(" remain, ").append(st.scannedPages())
                     .append(" scanned (").append(String.format(Locale.ROOT, "%.2f", pct)).append("% of total)\n");
-            sb.append("tuples: ").append(st.tuplesDeleted()).append(" removed, ").append(st.liveTuples())
+            sb.append("tuples: ").append(st.tuplesDeleted()).append(" removed, ").append(liveTuples)
                     .append(" remain, ").append(st.recentlyDead()).append(" are dead but not yet removable");
             for (int i = 0; i < indexResults.size(); i++) {
                 IndexBulkDeleteResult r = indexResults.get(i);
@@ -131,6 +135,23 @@ public final class VacuumCommand {
             }
             info.accept(sb.toString());
         }
+    }
+
+    /**
+     * vac_estimate_reltuples: the table's tuples when VACUUM scanned only {@code scannedPages} of
+     * {@code totalPages}. The density pg_class had (reltuples / relpages) stands for the pages not
+     * scanned. When nearly nothing was scanned of a table of unchanged size, or at most one page,
+     * the old count is kept, so that repeated VACUUMs reading the same few pages (the last one is
+     * always read) do not drift the estimate; with no old density the scanned density is scaled up.
+     */
+    static long estimateRelTuples(int oldRelPages, double oldRelTuples, int totalPages, int scannedPages, long scannedTuples) {
+        if (scannedPages >= totalPages) return scannedTuples;
+        if (oldRelPages == totalPages && scannedPages < totalPages * 0.02) return (long) oldRelTuples;
+        if (scannedPages <= 1) return (long) oldRelTuples;
+        if (oldRelTuples < 0 || oldRelPages == 0) return (long) Math.floor((double) scannedTuples / scannedPages * totalPages + 0.5);
+        double oldDensity = oldRelTuples / oldRelPages;
+        double unscanned = (double) totalPages - scannedPages;
+        return (long) Math.floor(oldDensity * unscanned + scannedTuples + 0.5);
     }
 
     /**

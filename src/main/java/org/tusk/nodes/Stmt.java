@@ -1288,9 +1288,10 @@ public sealed interface Stmt {
     /**
      * VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [tables] or ANALYZE [VERBOSE] [tables]
      * ({@code isVacuum} false); an empty list means every table of the database.
+     * {@code disablePageSkipping}: the DISABLE_PAGE_SKIPPING option (every page is read).
      */
     record VacuumStmt(boolean isVacuum, boolean analyze, boolean verbose, boolean full, boolean freeze,
-                      List<RangeVar> relations) implements Stmt {}
+                      boolean disablePageSkipping, List<RangeVar> relations) implements Stmt {}
 
     // ---- prepared statements and cursors (gram.y PrepareStmt, ExecuteStmt, DeallocateStmt,
     // DeclareCursorStmt, FetchStmt, ClosePortalStmt)

@@ -469,7 +469,7 @@ final class UtilityParser {
     Stmt vacuumStmt() {
         Token first = p.advance();
         boolean isVacuum = first.isKeyword("vacuum");
-        boolean analyze = !isVacuum, verbose = false, full = false, freeze = false;
+        boolean analyze = !isVacuum, verbose = false, full = false, freeze = false, disablePageSkipping = false;
         if (p.isChar('(')) {
             p.advance();
             do {
@@ -489,8 +489,8 @@ final class UtilityParser {
                     case "analyze", "analyse" -> analyze = on || !isVacuum;
                     case "full" -> full = on;
                     case "freeze" -> freeze = on;
-                    case "skip_locked", "index_cleanup", "truncate", "process_toast", "disable_page_skipping",
-                         "parallel" -> { }
+                    case "disable_page_skipping" -> disablePageSkipping = on;
+                    case "skip_locked", "index_cleanup", "truncate", "process_toast", "parallel" -> { }
                     default -> throw PgException.errorAt(SqlState.SYNTAX_ERROR, "unrecognized "
                             + (isVacuum ? "VACUUM" : "ANALYZE") + " option \"" + name + "\"", Lexer.position(p.src, o.start()));
                 }
@@ -511,7 +511,7 @@ final class UtilityParser {
                 if (p.isChar('(')) throw p.notSupported("column lists in " + (isVacuum ? "VACUUM" : "ANALYZE"), p.peek().start());
             } while (p.acceptChar(','));
         }
-        return new Stmt.VacuumStmt(isVacuum, analyze, verbose, full, freeze, rels);
+        return new Stmt.VacuumStmt(isVacuum, analyze, verbose, full, freeze, disablePageSkipping, rels);
     }
 
     // ------------------------------------------------------------------ reloptions

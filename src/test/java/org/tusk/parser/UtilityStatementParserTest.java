@@ -133,7 +133,7 @@ class UtilityStatementParserTest {
 
     @Test
     void vacuumAndAnalyze() {
-        assertEquals(new Stmt.VacuumStmt(true, true, true, false, false, List.of()), one("vacuum verbose analyze"));
+        assertEquals(new Stmt.VacuumStmt(true, true, true, false, false, false, List.of()), one("vacuum verbose analyze"));
         Stmt.VacuumStmt v = (Stmt.VacuumStmt) one("vacuum (analyze, verbose false) a, s.b");
         assertTrue(v.analyze());
         assertFalse(v.verbose());

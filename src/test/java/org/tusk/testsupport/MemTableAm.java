@@ -238,7 +238,7 @@ public final class MemTableAm implements TableAm {
     }
 
     @Override
-    public org.tusk.access.table.VacuumStats vacuum(org.tusk.utils.cache.Relation rel,
+    public org.tusk.access.table.VacuumStats vacuum(org.tusk.utils.cache.Relation rel, boolean aggressive,
             java.util.function.Consumer<java.util.function.Predicate<org.tusk.storage.page.ItemPointer>> vacuumIndexes) {
         throw new UnsupportedOperationException("VACUUM is tested on the heap");
     }

@@ -331,9 +331,9 @@ public final class HeapAm implements TableAm {
     }
 
     @Override
-    public org.tusk.access.table.VacuumStats vacuum(Relation rel,
+    public org.tusk.access.table.VacuumStats vacuum(Relation rel, boolean aggressive,
             java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes) {
-        return HeapVacuum.vacuum(env, rel, vacuumIndexes);
+        return HeapVacuum.vacuum(env, rel, aggressive, vacuumIndexes);
     }
 
     /** heapam_relation_copy_for_cluster (see {@link HeapRewrite}). */

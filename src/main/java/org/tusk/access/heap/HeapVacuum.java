@@ -29,7 +29,8 @@ import static org.tusk.storage.buffer.BufferManager.LockMode.EXCLUSIVE;
  * empty pages at the end.
  *
  * <ol>
- * <li>Scan: every page is pruned (heap_page_prune, when its cleanup lock is free at once; a page
+ * <li>Scan: every page, except runs of at least {@link #SKIP_PAGES_THRESHOLD} pages the visibility
+ *     map marks all-visible (unless the VACUUM is aggressive), is pruned (heap_page_prune, when its cleanup lock is free at once; a page
  *     someone has pinned is only examined, as lazy_scan_noprune does) and the TIDs of its
  *     LP_DEAD line pointers collected, sorted by construction. Tuples are counted as
  *     HeapTupleSatisfiesVacuum judges them: LIVE and DELETE_IN_PROGRESS are live (reltuples),
@@ -49,14 +50,29 @@ final class HeapVacuum {
     private HeapVacuum() {}
 
     /** heap_vacuum_rel. */
-    static VacuumStats vacuum(HeapEnv env, Relation rel, Consumer<Predicate<ItemPointer>> vacuumIndexes) {
+    static VacuumStats vacuum(HeapEnv env, Relation rel, boolean aggressive, Consumer<Predicate<ItemPointer>> vacuumIndexes) {
         BufferManager bm = env.buffers();
         int oldestXmin = env.oracle().oldestNonRemovableXid();
         int nblocks = env.numberOfBlocks(rel);
         long[] dead = new long[64];
         int ndead = 0;
+        int scanned = 0;
         long deleted = 0, live = 0, recentlyDead = 0;
+        int nextUnskippable = -1;
         for (int block = 0; block < nblocks; block++) {
+            if (block > nextUnskippable) {
+                // lazy_scan_skip: a run of pages the visibility map marks all-visible has nothing
+                // for VACUUM to do; it is skipped when it is long enough (shorter runs are read
+                // anyway, so as not to defeat the kernel's read-ahead). An aggressive VACUUM reads
+                // them all (Tusk does not freeze, so no page is skippable as all-frozen).
+                int run = aggressive ? 0 : skippableRun(env, rel, block, nblocks);
+                if (run >= SKIP_PAGES_THRESHOLD) {
+                    block += run - 1;
+                    continue;
+                }
+                nextUnskippable = block + run;
+            }
+            scanned++;
             int buffer = env.readBuffer(rel, block, null);
             boolean pruned = false;
             try {
@@ -121,8 +137,22 @@ final class HeapVacuum {
         }
         // The upper levels of the map learn what the pages recorded, so that inserts find the room.
         env.fsm().vacuum(rel.locator());
-        return new VacuumStats(env.numberOfBlocks(rel), nblocks, deleted, ndead, live, recentlyDead, indexScans,
+        return new VacuumStats(env.numberOfBlocks(rel), scanned, deleted, ndead, live, recentlyDead, indexScans,
                 VisibilityMap.count(env, rel)[0]);
+    }
+
+    /** SKIP_PAGES_THRESHOLD: the shortest run of all-visible pages worth skipping. */
+    static final int SKIP_PAGES_THRESHOLD = 32;
+
+    /**
+     * How many pages from {@code from} on the visibility map marks all-visible, stopping before the
+     * last page of the relation, which is always read (lazy_scan_skip: it tells whether the
+     * relation could be truncated, and reading it keeps relpages honest).
+     */
+    private static int skippableRun(HeapEnv env, Relation rel, int from, int nblocks) {
+        int b = from;
+        while (b < nblocks - 1 && (VisibilityMap.status(env, rel, b) & VisibilityMap.ALL_VISIBLE) != 0) b++;
+        return b - from;
     }
 
     /**

@@ -170,12 +170,14 @@ public interface TableAm {
                          LockWaitPolicy policy, boolean followUpdates);
 
     /**
-     * table_relation_vacuum (heap_vacuum_rel, lazy): prunes every page, collects the dead line
+     * table_relation_vacuum (heap_vacuum_rel, lazy): prunes every page (an aggressive VACUUM
+     * included; otherwise long runs of all-visible pages are skipped), collects the dead line
      * pointers, calls {@code vacuumIndexes} with the test "is this TID dead" so that every index
-     * drops its entries for them, then marks them unused. The caller holds
-     * ShareUpdateExclusiveLock on the table.
+     * drops its entries for them, then marks them unused. The live tuples counted are those of the
+     * pages scanned. The caller holds ShareUpdateExclusiveLock on the table.
      */
-    VacuumStats vacuum(Relation rel, java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes);
+    VacuumStats vacuum(Relation rel, boolean aggressive,
+                       java.util.function.Consumer<java.util.function.Predicate<ItemPointer>> vacuumIndexes);
 
     /**
      * table_relation_copy_for_cluster without an index to order by (VACUUM FULL): every row

@@ -54,7 +54,7 @@ class HeapVacuumTest {
 
             // The "index" holds an entry for every row; the callback removes those VACUUM calls dead.
             Set<ItemPointer> index = new HashSet<>(all);
-            VacuumStats st = b.am.vacuum(rel, isDead -> index.removeIf(isDead));
+            VacuumStats st = b.am.vacuum(rel, false, isDead -> index.removeIf(isDead));
             b.commit();
             assertEquals(Set.copyOf(all.stream().filter(t -> !deleted.contains(t)).toList()), index,
                     "exactly the deleted rows' entries went");
@@ -79,7 +79,7 @@ class HeapVacuumTest {
             assertEquals(210, HeapAmTest.scan(b, rel, b.snapshot()).size());
 
             // Nothing dead: no index pass.
-            VacuumStats quiet = b.am.vacuum(rel, isDead -> fail("no index pass expected"));
+            VacuumStats quiet = b.am.vacuum(rel, false, isDead -> fail("no index pass expected"));
             assertEquals(0, quiet.deadItemsRemoved());
             assertEquals(210, quiet.liveTuples());
             b.commit();
@@ -97,13 +97,13 @@ class HeapVacuumTest {
             org.tusk.utils.time.Snapshot old = reader.snapshot();   // an open snapshot from before the deletes
             for (int i = 0; i < 5; i++) assertTrue(a.am.delete(rel, tids.get(i), 0, a.snapshot(), true).isOk());
             a.commit();
-            VacuumStats st = a.am.vacuum(rel, isDead -> fail("nothing is dead to everyone yet"));
+            VacuumStats st = a.am.vacuum(rel, false, isDead -> fail("nothing is dead to everyone yet"));
             a.commit();
             assertEquals(5, st.recentlyDead());
             assertEquals(5, st.liveTuples());
             assertEquals(10, HeapAmTest.scan(reader, rel, old).size());
             reader.commit();
-            VacuumStats later = a.am.vacuum(rel, isDead -> { });
+            VacuumStats later = a.am.vacuum(rel, false, isDead -> { });
             a.commit();
             assertEquals(5, later.deadItemsRemoved());
         }
@@ -116,7 +116,7 @@ class HeapVacuumTest {
             Relation rel = c.createTable(16602);
             TestBackend b = c.backend();
             deleteEveryThird(b, rel, new ArrayList<>());
-            b.am.vacuum(rel, isDead -> { });
+            b.am.vacuum(rel, false, isDead -> { });
             b.commit();
             c.flushAll();
             List<DecodedXLogRecord> recs = HeapWalTest.readWal(c);

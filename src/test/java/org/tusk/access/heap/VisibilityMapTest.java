@@ -89,7 +89,7 @@ class VisibilityMapTest {
             // A scan sets the commit hints VACUUM needs (HEAP_XMIN_COMMITTED) as PostgreSQL's would.
             HeapAmTest.scan(b, rel, b.snapshot());
             b.commit();
-            VacuumStats st = b.am.vacuum(rel, isDead -> { });
+            VacuumStats st = b.am.vacuum(rel, false, isDead -> { });
             b.commit();
             assertEquals(pages, st.allVisiblePages());
             assertEquals(pages, b.am.allVisiblePages(rel));
@@ -125,7 +125,7 @@ class VisibilityMapTest {
             b.commit();
             HeapAmTest.scan(b, rel, b.snapshot());
             b.commit();
-            b.am.vacuum(rel, isDead -> { });
+            b.am.vacuum(rel, false, isDead -> { });
             b.commit();
             assertTrue(b.am.isAllVisible(rel, last), "the new row is committed and older than every snapshot");
             assertTrue(b.am.isAllVisible(rel, 0), "the deleted row's dead item was freed");
@@ -146,7 +146,7 @@ class VisibilityMapTest {
             List<ItemPointer> tids = fill(b, rel, 120);
             HeapAmTest.scan(b, rel, b.snapshot());
             b.commit();
-            b.am.vacuum(rel, isDead -> { });
+            b.am.vacuum(rel, false, isDead -> { });
             b.commit();
             int pages = b.am.numberOfBlocks(rel);
             assertTrue(b.am.delete(rel, tids.get(0), 0, b.snapshot(), true).isOk());
