@@ -370,8 +370,7 @@ public final class Planner {
         SortInputTarget sortInput = null;
         if (SortInputTarget.applies(q, srfLevels.isEmpty() && windows == null && locking == null) && !info.scanOrderProvided) {
             List<Integer> sortResnos = new ArrayList<>();
-            for (Query.SortClause s : q.sortClause())
-                if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr())) sortResnos.add(s.resno());
+            for (Query.SortClause s : neededSortClauses(q)) sortResnos.add(s.resno());
             if (!sortResnos.isEmpty()) sortInput = SortInputTarget.of(tlist, sortResnos);
         }
         if (q.hasGrouping()) {
@@ -386,8 +385,7 @@ public final class Planner {
 
         // DISTINCT [ON], ORDER BY
         List<Plan.SortKey> sortKeys = new ArrayList<>();
-        for (Query.SortClause s : q.sortClause())
-            if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr()))
+        for (Query.SortClause s : neededSortClauses(q))
                 sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst(), SortGroupTypes.of(tlist.get(s.resno() - 1))));
         if (!q.distinctClause().isEmpty()) {
             List<Integer> cols = new ArrayList<>();
@@ -435,6 +433,30 @@ public final class Planner {
         if (offset == null) return false;
         if (!(offset instanceof Expr.Const c)) return true;
         return c.value() != null && ((Number) c.value()).longValue() != 0;
+    }
+
+    /**
+     * The ORDER BY items that need sorting (make_pathkeys_for_sortclauses): not a pseudoconstant,
+     * and not made redundant by the level's WHERE equivalence classes, as pathkey_is_redundant
+     * drops a key whose class holds a constant or was sorted on by an earlier key.
+     */
+    private static List<Query.SortClause> neededSortClauses(Query q) {
+        if (q.sortClause().isEmpty()) return q.sortClause();
+        java.util.Set<Integer> constant = java.util.Set.of();
+        java.util.Map<Integer, Integer> equated = java.util.Map.of();
+        if (q.where() != null) {
+            RedundantSortKeys redundant = new RedundantSortKeys(q);
+            constant = redundant.constantKeys();
+            equated = redundant.equatedKeys();
+        }
+        List<Query.SortClause> out = new ArrayList<>();
+        java.util.Set<Integer> sortedClasses = new java.util.HashSet<>();
+        for (Query.SortClause s : q.sortClause()) {
+            if (pseudoConstant(q.targetList().get(s.resno() - 1).expr()) || constant.contains(s.resno())) continue;
+            if (!sortedClasses.add(equated.getOrDefault(s.resno(), s.resno()))) continue;
+            out.add(s);
+        }
+        return out;
     }
 
     /**
