@@ -268,6 +268,8 @@ public final class Planner {
         // (preprocess_function_rtes: set-returning SQL functions in FROM become subqueries, to be pulled up too)
         Query inlined = FunctionInlining.inlineSetReturningFunctions(CteInlining.process(info.query, info.parsedCteRefs), info.glob.ctx,
                 info.glob.env);
+        // pull_up_sublinks, for the sub-selects that leave nothing to join: before FROM items are pulled up
+        inlined = AnySublinks.replaceResultSublinks(inlined);
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
                 SubqueryPullUp.pullUp(inlined, info.glob.ctx, info.glob.rangeTable::add)));
         IndexLocks.lock(pulledUp, info.glob.env);
