@@ -342,7 +342,7 @@ public final class Planner {
                 info.scanOrderProvided = false;
             }
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
-            plan = constantFalse(gating) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
+            plan = constantFalse(gating) || joins.provedEmpty || provenDummy(rel.plan()) ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
                     : gating.isEmpty() ? rel.plan() : new Plan.GatingResult(rel.plan(), ScanPaths.and(gating));
             layout = rel.layout();
         }
@@ -706,6 +706,34 @@ public final class Planner {
         return !org.tusk.nodes.ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
                 || x instanceof Expr.WholeRowVar || x instanceof Expr.SubLink)
                 && !Clauses.containsVolatileFunctions(c) && !Clauses.returnsSet(c);
+    }
+
+    /**
+     * is_dummy_rel of the level's joined rel: an input proved empty (an inheritance tree whose
+     * every member was excluded, a partitioned table pruned to nothing: a lone constant-false
+     * Result) empties the joins above it as populate_joinrel_with_paths marks them dummy: an
+     * inner or semi join with either input empty, a left or anti join with its outer input
+     * empty, a full join with both. Such a level is planned as a dummy rel, as PostgreSQL's is.
+     */
+    static boolean provenDummy(Plan p) {
+        return switch (p) {
+            case Plan.Result r -> r.qual() instanceof Expr.Const k && Boolean.FALSE.equals(k.value());
+            case Plan.NestLoop j -> joinDummy(j.type(), j.outer(), j.inner());
+            case Plan.HashJoin j -> joinDummy(j.type(), j.outer(), j.inner());
+            case Plan.MergeJoin j -> joinDummy(j.type(), j.outer(), j.inner());
+            case Plan.Memoize m -> provenDummy(m.child());
+            case Plan.Sort s -> provenDummy(s.child());
+            default -> false;
+        };
+    }
+
+    private static boolean joinDummy(Query.JoinType type, Plan outer, Plan inner) {
+        return switch (type) {
+            case INNER, SEMI -> provenDummy(outer) || provenDummy(inner);
+            case LEFT, ANTI -> provenDummy(outer);
+            case RIGHT -> provenDummy(inner);
+            case FULL -> provenDummy(outer) && provenDummy(inner);
+        };
     }
 
     /**
