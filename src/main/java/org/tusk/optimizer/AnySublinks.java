@@ -105,6 +105,69 @@ final class AnySublinks {
         });
     }
 
+    /**
+     * {@code q} with each top-level WHERE conjunct {@code x IN (SELECT e)} whose sub-select has
+     * no FROM and nothing else (no WHERE, grouping, sorting, LIMIT, WITH) replaced by the test
+     * itself, {@code x = e}. PostgreSQL gets there in three steps: convert_ANY_sublink_to_join
+     * makes a semi join with the sub-select, pull_up_simple_subquery turns that into an
+     * RTE_RESULT, and remove_useless_results_recurse turns a semi join with an RTE_RESULT inner
+     * side into a filter of its outer side. It must happen before this level's own FROM items
+     * are pulled up, as pull_up_sublinks does: the test must read this level's columns then
+     * (convert_ANY_sublink_to_join's upper_varnos), even if a pulled-up constant replaces them
+     * afterwards (a test reading no column stays a SubPlan).
+     */
+    static Query replaceResultSublinks(Query q) {
+        if (q.where() == null || q.setOperations() != null) return q;
+        List<Expr> conjuncts = ScanPaths.conjuncts(q.where());
+        List<Expr> out = null;
+        for (int i = 0; i < conjuncts.size(); i++) {
+            Expr c = conjuncts.get(i);
+            Expr replaced = c instanceof Expr.SubLink s ? asFilter(s) : null;
+            if (replaced == null) {
+                if (out != null) out.add(c);
+                continue;
+            }
+            if (out == null) out = new ArrayList<>(conjuncts.subList(0, i));
+            out.add(replaced);
+        }
+        if (out == null) return q;
+        Expr w = out.size() == 1 ? out.get(0) : new Expr.BoolExpr(RawExpr.BoolOp.AND, List.copyOf(out));
+        return new Query(q.commandType(), q.utilityStmt(), q.rangeTable(), q.targetList(), w,
+                q.sortClause(), q.limitCount(), q.limitOffset(), q.aggregates(), q.resultRelation(),
+                q.valuesLists(), q.sourceQuery(), q.returningList(), q.fromList(), q.groupClause(),
+                q.havingQual(), q.distinctClause(), q.hasDistinctOn(), q.setOperations(), q.cteList(),
+                q.windowClause(), q.groupingSets(), q.onConflict(), q.rowMarks(), q.mergeActionList());
+    }
+
+    /** The test of the ANY sublink {@code s} over a FROM-less, WHERE-less sub-select, its outputs substituted; null if it does not apply. */
+    private static Expr asFilter(Expr.SubLink s) {
+        if (s.kind() != Expr.SubLinkType.ANY || s.testexpr() == null) return null;
+        Query sub = s.subselect();
+        if (sub.commandType() != Query.CommandType.SELECT || sub.utilityStmt() != null || !sub.fromList().isEmpty()
+                || !sub.rangeTable().isEmpty() || sub.where() != null || sub.setOperations() != null
+                || sub.hasGrouping() || !sub.aggregates().isEmpty() || sub.havingQual() != null
+                || !sub.distinctClause().isEmpty() || !sub.sortClause().isEmpty() || sub.limitCount() != null
+                || sub.limitOffset() != null || !sub.cteList().isEmpty() || !sub.windowClause().isEmpty()
+                || !sub.rowMarks().isEmpty() || referencesOuter(sub)) {
+            return null;
+        }
+        List<Expr> outputs = new ArrayList<>();
+        for (Query.TargetEntry te : sub.targetList()) if (!te.resjunk()) outputs.add(te.expr());
+        // is_simple_subquery: nothing volatile or set-returning in the output (the sub-select stays)
+        for (Expr o : outputs) if (!plain(o)) return null;
+        if (!plainTest(s.testexpr()) || !VarLevels.refersToLevel(s.testexpr())) return null;
+        boolean[] nested = {false};
+        Expr test = ExprTrees.map(s.testexpr(), x -> switch (x) {
+            case Expr.SubLinkParam p -> outputs.get(p.colno() - 1);
+            case Expr.SubLink l -> {
+                nested[0] = true;
+                yield l;
+            }
+            default -> null;
+        });
+        return nested[0] ? null : test;
+    }
+
     /** Whether the subquery (at any depth) reads a Var or aggregate of the levels around it. */
     static boolean referencesOuter(Query sub) {
         boolean[] found = {false};

@@ -127,8 +127,7 @@ final class FunctionInlining {
         if (f == null || f.language() != SqlFunction.SQL_LANGUAGE_ID || f.procedure() || f.securityDefiner()
                 || !f.config().isEmpty() || f.retset() || f.resultType() == TypeOids.RECORD || !f.outColumns().isEmpty()
                 || call.args().size() != f.argTypes().size() || TypeOids.isPolymorphic(f.resultType())
-                || f.argTypes().stream().anyMatch(TypeOids::isPolymorphic)
-                || org.tusk.catalog.TypeCache.lookupComposite(f.resultType()) != null) {
+                || f.argTypes().stream().anyMatch(TypeOids::isPolymorphic)) {
             return null;
         }
         if (!ExecPermissions.mayExecute(f.oid(), env)) return null;

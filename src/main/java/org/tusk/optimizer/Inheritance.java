@@ -74,10 +74,18 @@ final class Inheritance {
         return rows;
     }
 
-        /** A plan that emits no rows of the given width (a partitioned table all of whose partitions were pruned). */
-    static Plan empty(Query.RangeTblEntry rte) {
+    /**
+     * A plan that emits no rows of the given width (a partitioned table all of whose partitions
+     * were pruned, an inheritance tree whose every member was excluded): a dummy rel's Result,
+     * each column the Var it stands for, so that EXPLAIN names it as PostgreSQL does; none is
+     * ever evaluated.
+     */
+    static Plan empty(Query.RangeTblEntry rte, int rtindex) {
         List<Expr> tlist = new ArrayList<>();
-        for (ColumnDef c : rte.columns()) tlist.add(new Expr.Const(c.typeOid(), c.typmod(), null, -1));
+        for (int i = 0; i < rte.columns().size(); i++) {
+            ColumnDef c = rte.columns().get(i);
+            tlist.add(new Expr.Var(rtindex, i + 1, c.typeOid(), c.typmod(), c.name(), -1, 0));
+        }
         return new Plan.Result(List.copyOf(tlist), new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, false, -1), true);
     }
 
@@ -97,7 +105,8 @@ final class Inheritance {
         // the parent's own rows are read through an entry of its own, a child of itself
         // (expand_single_inheritance_child), which EXPLAIN names apart from the Append's parent;
         // rows to be locked keep the one entry (their row mark names it)
-        if (!isPartitioned(rte))
+        // relation_excluded_by_constraints: a member whose restrictions refute one another is left out
+        if (!isPartitioned(rte) && !ConstraintExclusion.selfContradictory(ScanPaths.conjuncts(qual)))
             scans.add(ScanPaths.scan(target ? rte : rte.withInh(false), qual,
                     system ? SystemColumnRefs.physicalWithSystem(rte) : null, env, ctx, null, -1, null, target).plan());
         // EXPLAIN names the leaves of an Append over a partitioned table refname_1, refname_2, ...
@@ -124,10 +133,11 @@ final class Inheritance {
                     tlist.add(new Expr.Var(rtindex, v.attno(), v.type(), v.typmod(), v.name(), -1, 0));
                 }
             }
-            scans.add(ScanPaths.scan(childRte, adjust(qual, rtindex, map, child.desc().natts()), List.copyOf(tlist), env, ctx,
-                    null, -1, null, target).plan());
+            Expr childQual = adjust(qual, rtindex, map, child.desc().natts());
+            if (ConstraintExclusion.selfContradictory(ScanPaths.conjuncts(childQual))) continue;
+            scans.add(ScanPaths.scan(childRte, childQual, List.copyOf(tlist), env, ctx, null, -1, null, target).plan());
         }
-        if (scans.isEmpty()) return empty(rte);
+        if (scans.isEmpty()) return empty(rte, rtindex);
         // a lone partition needs no Append above it (set_append_rel_pathlist's single-child case)
         if (scans.size() == 1 && isPartitioned(rte)) return scans.get(0);
         return new Plan.Append(List.copyOf(scans), rte.columns().size() + (system ? 6 : 0), rte);

@@ -56,13 +56,13 @@ final class OuterJoinSingleRows {
             if (row == null || it.nullable() && !varFree(row)) continue;
             if (it.nullable()) {
                 q = replaceBelowNulling(q, it.rtindex(), row);
+                // find_dependent_phvs: with no reference left above the outer join, it is useless too
+                int[] reads = IndexOnlyScans.columnReads(q, it.rtindex(), row.size());
+                if (java.util.Arrays.stream(reads).allMatch(n -> n == 0)) q = withoutUseless(q, it.rtindex());
             } else {
                 q = RowPresence.replaceVars(q, it.rtindex(), row);
-                // nothing reads it any more: as remove_useless_result_rtes drops an RTE_RESULT
-                // from an inner join, one without quals becomes its other side
-                List<Query.JoinNode> from = new ArrayList<>();
-                for (Query.JoinNode n : q.fromList()) from.add(withoutUseless(n, it.rtindex()));
-                q = withFrom(q, from);
+                // nothing reads it any more: remove_useless_result_rtes drops it from an inner join
+                q = withoutUseless(q, it.rtindex());
             }
             if (rte.kind() == Query.RteKind.FUNCTION) q = withEntry(q, it.rtindex(), resultSubquery(rte, row));
         }
@@ -129,16 +129,64 @@ final class OuterJoinSingleRows {
         return found[0];
     }
 
-    /** {@code n} with every inner join without quals that has item {@code rtindex} as one side replaced by its other side. */
-    private static Query.JoinNode withoutUseless(Query.JoinNode n, int rtindex) {
-        if (!(n instanceof Query.JoinNode.Join j)) return n;
-        if (j.type() == Query.JoinType.INNER && j.quals() == null) {
-            if (j.left() instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex) return j.right();
-            if (j.right() instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex) return j.left();
+    /**
+     * remove_useless_results_recurse's JOIN_INNER case for item {@code rtindex}, which nothing
+     * reads: an inner join with the item as one side becomes its other side. The join's quals
+     * (which read only that side now) stay where PostgreSQL's FromExpr would keep them: in the
+     * ON condition of the inner join above, or of the outer join whose nullable side it is, or
+     * in WHERE at the top of FROM; below a preserved or FULL side the join is left as it is.
+     */
+    private static Query withoutUseless(Query q, int rtindex) {
+        List<Query.JoinNode> from = new ArrayList<>();
+        List<Expr> where = new ArrayList<>(ScanPaths.conjuncts(q.where()));
+        boolean changed = false;
+        for (Query.JoinNode n : q.fromList()) {
+            Dropped d = withoutUseless(n, rtindex);
+            if (d == null) {
+                from.add(n);
+                continue;
+            }
+            from.add(d.node());
+            if (d.quals() != null) where.addAll(ScanPaths.conjuncts(d.quals()));
+            changed = true;
         }
-        Query.JoinNode l = withoutUseless(j.left(), rtindex), r = withoutUseless(j.right(), rtindex);
-        return l == j.left() && r == j.right() ? j
-                : new Query.JoinNode.Join(j.type(), l, r, j.quals(), j.rtindex(), j.usingNames());
+        if (!changed) return q;
+        Expr w = where.isEmpty() ? null : where.size() == 1 ? where.get(0)
+                : new Expr.BoolExpr(org.tusk.nodes.RawExpr.BoolOp.AND, List.copyOf(where));
+        Query out = withFrom(q, from);
+        return new Query(out.commandType(), out.utilityStmt(), out.rangeTable(), out.targetList(), w, out.sortClause(),
+                out.limitCount(), out.limitOffset(), out.aggregates(), out.resultRelation(), out.valuesLists(), out.sourceQuery(),
+                out.returningList(), out.fromList(), out.groupClause(), out.havingQual(), out.distinctClause(),
+                out.hasDistinctOn(), out.setOperations(), out.cteList(), out.windowClause(), out.groupingSets(), out.onConflict(),
+                out.rowMarks(), out.mergeActionList(), out.withCheckOptions());
+    }
+
+    /** A join tree node without the useless item, and the quals of the inner join it was dropped from (null: none). */
+    private record Dropped(Query.JoinNode node, Expr quals) {}
+
+    /** {@code n} without item {@code rtindex} (see {@link #withoutUseless(Query, int)}), or null when nothing changes. */
+    private static Dropped withoutUseless(Query.JoinNode n, int rtindex) {
+        if (!(n instanceof Query.JoinNode.Join j)) return null;
+        if (j.type() == Query.JoinType.INNER) {
+            if (j.left() instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex) return new Dropped(j.right(), j.quals());
+            if (j.right() instanceof Query.JoinNode.RangeRef r && r.rtindex() == rtindex) return new Dropped(j.left(), j.quals());
+        }
+        Dropped l = withoutUseless(j.left(), rtindex), r = withoutUseless(j.right(), rtindex);
+        List<Expr> quals = new ArrayList<>(ScanPaths.conjuncts(j.quals()));
+        Query.JoinNode left = j.left(), right = j.right();
+        // quals of a side may join this join's ON condition where they filter that side before it
+        if (l != null && (l.quals() == null || j.type() == Query.JoinType.INNER || j.type() == Query.JoinType.RIGHT)) {
+            left = l.node();
+            quals.addAll(ScanPaths.conjuncts(l.quals()));
+        }
+        if (r != null && (r.quals() == null || j.type() == Query.JoinType.INNER || j.type() == Query.JoinType.LEFT)) {
+            right = r.node();
+            quals.addAll(ScanPaths.conjuncts(r.quals()));
+        }
+        if (left == j.left() && right == j.right()) return null;
+        Expr on = quals.isEmpty() ? null : quals.size() == 1 ? quals.get(0)
+                : new Expr.BoolExpr(org.tusk.nodes.RawExpr.BoolOp.AND, List.copyOf(quals));
+        return new Dropped(new Query.JoinNode.Join(j.type(), left, right, on, j.rtindex(), j.usingNames()), null);
     }
 
     /** No column of this level (at any depth) and no sub-select: the same value wherever it is evaluated. */

@@ -268,6 +268,8 @@ public final class Planner {
         // (preprocess_function_rtes: set-returning SQL functions in FROM become subqueries, to be pulled up too)
         Query inlined = FunctionInlining.inlineSetReturningFunctions(CteInlining.process(info.query, info.parsedCteRefs), info.glob.ctx,
                 info.glob.env);
+        // pull_up_sublinks, for the sub-selects that leave nothing to join: before FROM items are pulled up
+        inlined = AnySublinks.replaceResultSublinks(inlined);
         Query pulledUp = OuterJoinReduction.reduce(HavingToWhere.transfer(
                 SubqueryPullUp.pullUp(inlined, info.glob.ctx, info.glob.rangeTable::add)));
         IndexLocks.lock(pulledUp, info.glob.env);
@@ -352,7 +354,7 @@ public final class Planner {
                 info.scanOrderProvided = false;
             }
             for (SemiJoins.Pulled p : semi) rel = SemiJoins.join(info, rel, p);
-            plan = constantFalse(gating) || joins.provedEmpty ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
+            plan = constantFalse(gating) || joins.provedEmpty || provenDummy(rel.plan()) ? dummyRel(rel.plan().width(), rel.layout(), q.rangeTable())
                     : gating.isEmpty() ? rel.plan() : new Plan.GatingResult(rel.plan(), ScanPaths.and(gating));
             layout = rel.layout();
         }
@@ -384,8 +386,7 @@ public final class Planner {
         SortInputTarget sortInput = null;
         if (SortInputTarget.applies(q, srfLevels.isEmpty() && windows == null && locking == null) && !info.scanOrderProvided) {
             List<Integer> sortResnos = new ArrayList<>();
-            for (Query.SortClause s : q.sortClause())
-                if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr())) sortResnos.add(s.resno());
+            for (Query.SortClause s : neededSortClauses(q)) sortResnos.add(s.resno());
             if (!sortResnos.isEmpty()) sortInput = SortInputTarget.of(tlist, sortResnos);
         }
         if (q.hasGrouping()) {
@@ -400,8 +401,7 @@ public final class Planner {
 
         // DISTINCT [ON], ORDER BY
         List<Plan.SortKey> sortKeys = new ArrayList<>();
-        for (Query.SortClause s : q.sortClause())
-            if (!pseudoConstant(q.targetList().get(s.resno() - 1).expr()))
+        for (Query.SortClause s : neededSortClauses(q))
                 sortKeys.add(new Plan.SortKey(s.resno() - 1, s.desc(), s.nullsFirst(), SortGroupTypes.of(tlist.get(s.resno() - 1))));
         if (!q.distinctClause().isEmpty()) {
             List<Integer> cols = new ArrayList<>();
@@ -453,6 +453,30 @@ public final class Planner {
         if (offset == null) return false;
         if (!(offset instanceof Expr.Const c)) return true;
         return c.value() != null && ((Number) c.value()).longValue() != 0;
+    }
+
+    /**
+     * The ORDER BY items that need sorting (make_pathkeys_for_sortclauses): not a pseudoconstant,
+     * and not made redundant by the level's WHERE equivalence classes, as pathkey_is_redundant
+     * drops a key whose class holds a constant or was sorted on by an earlier key.
+     */
+    private static List<Query.SortClause> neededSortClauses(Query q) {
+        if (q.sortClause().isEmpty()) return q.sortClause();
+        java.util.Set<Integer> constant = java.util.Set.of();
+        java.util.Map<Integer, Integer> equated = java.util.Map.of();
+        if (q.where() != null) {
+            RedundantSortKeys redundant = new RedundantSortKeys(q);
+            constant = redundant.constantKeys();
+            equated = redundant.equatedKeys();
+        }
+        List<Query.SortClause> out = new ArrayList<>();
+        java.util.Set<Integer> sortedClasses = new java.util.HashSet<>();
+        for (Query.SortClause s : q.sortClause()) {
+            if (pseudoConstant(q.targetList().get(s.resno() - 1).expr()) || constant.contains(s.resno())) continue;
+            if (!sortedClasses.add(equated.getOrDefault(s.resno(), s.resno()))) continue;
+            out.add(s);
+        }
+        return out;
     }
 
     /**
@@ -713,6 +737,34 @@ public final class Planner {
         return !org.tusk.nodes.ExprTrees.any(c, x -> x instanceof Expr.Var v && v.levelsup() == 0
                 || x instanceof Expr.WholeRowVar || x instanceof Expr.SubLink)
                 && !Clauses.containsVolatileFunctions(c) && !Clauses.returnsSet(c);
+    }
+
+    /**
+     * is_dummy_rel of the level's joined rel: an input proved empty (an inheritance tree whose
+     * every member was excluded, a partitioned table pruned to nothing: a lone constant-false
+     * Result) empties the joins above it as populate_joinrel_with_paths marks them dummy: an
+     * inner or semi join with either input empty, a left or anti join with its outer input
+     * empty, a full join with both. Such a level is planned as a dummy rel, as PostgreSQL's is.
+     */
+    static boolean provenDummy(Plan p) {
+        return switch (p) {
+            case Plan.Result r -> r.qual() instanceof Expr.Const k && Boolean.FALSE.equals(k.value());
+            case Plan.NestLoop j -> joinDummy(j.type(), j.outer(), j.inner());
+            case Plan.HashJoin j -> joinDummy(j.type(), j.outer(), j.inner());
+            case Plan.MergeJoin j -> joinDummy(j.type(), j.outer(), j.inner());
+            case Plan.Memoize m -> provenDummy(m.child());
+            case Plan.Sort s -> provenDummy(s.child());
+            default -> false;
+        };
+    }
+
+    private static boolean joinDummy(Query.JoinType type, Plan outer, Plan inner) {
+        return switch (type) {
+            case INNER, SEMI -> provenDummy(outer) || provenDummy(inner);
+            case LEFT, ANTI -> provenDummy(outer);
+            case RIGHT -> provenDummy(inner);
+            case FULL -> provenDummy(outer) && provenDummy(inner);
+        };
     }
 
     /**

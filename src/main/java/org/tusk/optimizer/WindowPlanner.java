@@ -173,8 +173,9 @@ final class WindowPlanner {
         int width = input.size();
         Map<Integer, Integer> funcColumn = new HashMap<>();
         List<Expr> lowerRunConditions = new ArrayList<>();
-        java.util.Set<Integer> constant = constantKeys();
-        Map<Integer, Integer> equated = equatedKeys();
+        RedundantSortKeys redundant = new RedundantSortKeys(q);
+        java.util.Set<Integer> constant = redundant.constantKeys();
+        Map<Integer, Integer> equated = redundant.equatedKeys();
         for (int w = 0; w < active.size(); w++) {
             Query.WindowClause wc = active.get(w);
             List<Plan.SortKey> keys = new ArrayList<>();
@@ -232,62 +233,6 @@ final class WindowPlanner {
             throw new IllegalStateException("window function not planned");
         }));
         return new Plan.SubqueryScan(plan, null, List.copyOf(out));
-    }
-
-    /**
-     * The target entries (resnos) that a top-level WHERE conjunct {@code expr = constant} pins to
-     * one value: pathkey_is_redundant's test for an equivalence class holding a constant, for the
-     * simple case of an equality with a constant (relabelings stripped, as EC members are).
-     */
-    private java.util.Set<Integer> constantKeys() {
-        java.util.Set<Integer> out = new java.util.HashSet<>();
-        for (Expr c : ScanPaths.conjuncts(q.where())) {
-            if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) continue;
-            Expr l = stripRelabel(op.args().get(0)), r = stripRelabel(op.args().get(1));
-            Expr pinned = r instanceof Expr.Const k && k.value() != null ? l : l instanceof Expr.Const k && k.value() != null ? r : null;
-            if (pinned == null || WindowQualPushdown.containsVolatile(pinned)) continue;
-            for (Query.TargetEntry te : q.targetList())
-                if (ExprTrees.equal(stripRelabel(te.expr()), pinned)) out.add(te.resno());
-        }
-        return out;
-    }
-
-    /**
-     * The target entries (resnos) that top-level WHERE conjuncts {@code a = b} put into one
-     * equivalence class, each mapped to its class's smallest resno (entries in no such class are
-     * absent): what pathkey_is_redundant finds when a later sort key's class is already sorted
-     * on. Only a mergejoinable equality of two non-volatile expressions, each some entry's
-     * expression (relabelings stripped), counts.
-     */
-    private Map<Integer, Integer> equatedKeys() {
-        Map<Integer, Integer> cls = new HashMap<>();
-        for (Expr c : ScanPaths.conjuncts(q.where())) {
-            if (!(c instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) continue;
-            Expr l = stripRelabel(op.args().get(0)), r = stripRelabel(op.args().get(1));
-            // a btree equality (mergejoinable, strict; across the types of one operator family too)
-            if (!op.op().strict() || op.op().volatility() == org.tusk.catalog.PgProc.Volatility.VOLATILE
-                    || !org.tusk.catalog.OperatorMerging.oprcanmerge("=", op.op().left(), op.op().right())
-                    || WindowQualPushdown.containsVolatile(l) || WindowQualPushdown.containsVolatile(r)) continue;
-            int a = resnoOf(l), b = resnoOf(r);
-            if (a < 0 || b < 0) continue;
-            int ca = cls.getOrDefault(a, a), cb = cls.getOrDefault(b, b), to = Math.min(ca, cb), from = Math.max(ca, cb);
-            cls.put(a, to);
-            cls.put(b, to);
-            for (Map.Entry<Integer, Integer> e : cls.entrySet()) if (e.getValue() == from) e.setValue(to);
-        }
-        return cls;
-    }
-
-    /** The resno of the first target entry whose expression is {@code e} (relabelings stripped), or -1. */
-    private int resnoOf(Expr e) {
-        for (Query.TargetEntry te : q.targetList())
-            if (ExprTrees.equal(stripRelabel(te.expr()), e)) return te.resno();
-        return -1;
-    }
-
-    private static Expr stripRelabel(Expr e) {
-        while (e instanceof Expr.RelabelType r) e = r.arg();
-        return e;
     }
 
     /**

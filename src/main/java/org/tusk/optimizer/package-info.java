@@ -20,7 +20,9 @@
  * keys' order (the first rollup's, for grouping sets) replaces that Sort if it costs less
  * ({@link org.tusk.optimizer.GroupPathkeys}: group_pathkeys as query_pathkeys); plain DISTINCT is Sort + Unique or a hashed Agg (then sorted for ORDER BY), whichever costs
  * less as add_path compares them ({@link org.tusk.optimizer.DistinctPaths}, create_distinct_paths);
- * DISTINCT ON is always sorted. WHERE conjuncts that read no column of the level and call nothing
+ * DISTINCT ON is always sorted. ORDER BY leaves out keys that WHERE's equalities make redundant
+ * (a key pinned to a constant or equated to an earlier key, unless an outer join delays the
+ * equality: {@link org.tusk.optimizer.RedundantSortKeys}, pathkey_is_redundant). WHERE conjuncts that read no column of the level and call nothing
  * volatile are pseudoconstant: a Result above the join tree checks them once ("One-Time Filter",
  * {@code Plan.GatingResult}, create_gating_plan) and computes the level's target list itself
  * (a join below it emits just the columns that reads, a scan its table's columns). Every sort,
@@ -256,7 +258,11 @@
  * System columns: when a query reads xmin, cmin, xmax, cmax or tableoid of a table (Vars past
  * its columns, see {@link org.tusk.optimizer.SystemColumnRefs}), that table's scan emits all its
  * columns followed by the six system columns, and under an Append each child emits its own (so
- * tableoid is the child's). Not yet: partitioning.
+ * tableoid is the child's). A member whose restrictions refute one another ({@code x IS NULL}
+ * against a clause strict in x) is left out ({@link org.tusk.optimizer.ConstraintExclusion});
+ * an Append left without members is a dummy rel, and a level whose joins it empties (inner,
+ * semi, the outer side of a left or anti join) is one "One-Time Filter: false" Result.
+ * Not yet: partitioning.
  *
  * <h2>Pull-ups (prepjointree.c)</h2>
  * Before a level is planned, {@link org.tusk.optimizer.SimpleSubquery} merges each simple

@@ -148,6 +148,26 @@ class SqlFunctionInliningIT {
     }
 
     @Test
+    void aFunctionReturningACompositeOfItsOneExpressionIsInlined() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("create table pair (a bigint, b bigint)");
+            s.execute("create function mkpair(bigint, bigint) returns pair language sql as 'select row($1, $2)::pair'");
+            s.execute("create function mkpair_cols(bigint, bigint) returns pair language sql as 'select $1, $2'");
+            // inline_function allows any result type but record: the row folds to a constant,
+            // which the function scan then shows as its call (no schema: it is not a function call)
+            assertEquals(List.of("Function Scan on mkpair", "  Output: a, b", "  Function Call: '(1,2)'::pair"),
+                    Jdbc.rowsShowingNull(c, "explain (verbose, costs off) select * from mkpair(1, 2)"));
+            assertEquals(List.of("1|2"), Jdbc.rowsShowingNull(c, "select * from mkpair(1, 2)"));
+            assertEquals(List.of("(3,30)|30"), Jdbc.rowsShowingNull(c, "select mkpair(id, price), (mkpair(id, price)).b from items where id = 3"));
+            // a body of the row's columns is not one expression of the result type: it stays a call
+            assertEquals(List.of("Function Scan on public.mkpair_cols", "  Output: a, b",
+                            "  Function Call: mkpair_cols('1'::bigint, '2'::bigint)"),
+                    Jdbc.rowsShowingNull(c, "explain (verbose, costs off) select * from mkpair_cols(1, 2)"));
+            assertEquals(List.of("1|2"), Jdbc.rowsShowingNull(c, "select * from mkpair_cols(1, 2)"));
+        }
+    }
+
+    @Test
     void anIndexOnAnInlinedFunctionStillServesTheQuery() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             // the index expression and predicate are simplified as the query is (RelationGetIndexExpressions)
