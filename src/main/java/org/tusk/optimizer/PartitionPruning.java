@@ -11,7 +11,6 @@ import org.tusk.executor.ExecEnvironment;
 import org.tusk.executor.PartitionRouting;
 import org.tusk.nodes.Expr;
 import org.tusk.nodes.RawExpr;
-import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.cache.Relation;
 
 /**
@@ -133,7 +132,7 @@ final class PartitionPruning {
         if (c.op().equals("null")) return v == null;
         if (c.op().equals("notnull")) return v != null;
         if (v == null) return false;
-        int cmp = Comparisons.compare(PartitionBound.keyType(key, c.keyCol()), v, c.value());
+        int cmp = key.compare(c.keyCol(), v, c.value());
         return switch (c.op()) {
             case "=" -> cmp == 0;
             case "<" -> cmp < 0;
@@ -171,9 +170,8 @@ final class PartitionPruning {
         // with more key columns, rows whose first column equals the upper bound's can still be inside
         boolean hiInclusive = key.count() > 1 && !restMinvalue(b.upper());
         Object v = c.value();
-        int type = PartitionBound.keyType(key, 0);
-        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : Comparisons.compare(type, v, lo.value());
-        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : Comparisons.compare(type, v, hi.value());
+        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : key.compare(0, v, lo.value());
+        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : key.compare(0, v, hi.value());
         boolean belowHi = hiInclusive ? vsHi <= 0 : vsHi < 0;
         return switch (c.op()) {
             case "=" -> vsLo >= 0 && belowHi;
@@ -203,8 +201,8 @@ final class PartitionPruning {
             Object[] elems = org.tusk.utils.adt.ArrayValue.of(arr.value(), 0).elements();
             for (Object e : elems) if (e != null) values.add(e);
             List<Object> prev = inLists.get(k);
-            int type = PartitionBound.keyType(key, k);
-            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
+            int col = k;
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> key.compare(col, p, v) == 0));
             inLists.set(k, values);
             return;
         }
@@ -221,8 +219,8 @@ final class PartitionPruning {
             }
             if (k < 0 || !inKeyFamily(key, k)) return;
             List<Object> prev = inLists.get(k);
-            int type = PartitionBound.keyType(key, k);
-            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
+            int col = k;
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> key.compare(col, p, v) == 0));
             inLists.set(k, values);
             return;
         }
@@ -247,6 +245,8 @@ final class PartitionPruning {
      * oid_ops' family, and order differently). IS [NOT] NULL needs no family.
      */
     private static boolean inKeyFamily(PartitionKey key, int k) {
+        // a user-defined class's family: which strategy its operators are is not looked up (no pruning)
+        if (key.comparesThroughFunction(k)) return false;
         return PartitionBound.keyType(key, k) == org.tusk.catalog.TypeCache.baseType(key.typeOid(k));
     }
 

@@ -75,4 +75,55 @@ class PartitionKeyOpclassIT {
                 ((org.postgresql.util.PSQLException) vol).getServerErrorMessage().getMessage());
         exec("drop table pkf", "drop function pko_plusone(int)", "drop function pko_rand(int)");
     }
+
+    /**
+     * A user-defined btree class (CREATE OPERATOR CLASS ... FUNCTION 1 in PL/pgSQL) orders the
+     * bounds and routes the rows through its support function (partsupfunc): under a class that
+     * sorts int4 in reverse, FROM (10) TO (0) is a valid range and 5 falls in it; pg_get_partkeydef
+     * names the class.
+     */
+    @Test
+    void userDefinedBtreeClassOrdersBoundsAndRoutesRows() throws Exception {
+        exec("create function pku_rev(int4, int4) returns int language plpgsql immutable as "
+                        + "$$ begin return case when $1 = $2 then 0 when $1 > $2 then -1 else 1 end; end $$",
+                "create operator class pku_rev_ops for type int4 using btree as operator 1 > (int4, int4), "
+                        + "operator 2 >= (int4, int4), operator 3 = (int4, int4), operator 4 <= (int4, int4), "
+                        + "operator 5 < (int4, int4), function 1 pku_rev(int4, int4)",
+                "create table pku (a int4) partition by range (a pku_rev_ops)",
+                "create table pku1 partition of pku for values from (10) to (0)",
+                "create table pku2 partition of pku for values from (20) to (10)",
+                "insert into pku values (5), (15), (10), (20)");
+        SQLException empty = assertThrows(SQLException.class,
+                () -> exec("create table pku3 partition of pku for values from (0) to (10)"));
+        assertEquals("42P17", empty.getSQLState());
+        SQLException none = assertThrows(SQLException.class, () -> exec("insert into pku values (0)"));
+        assertEquals("23514", none.getSQLState());
+        assertEquals(List.of("pku1|10", "pku1|5", "pku2|15", "pku2|20"),
+                TuskServer.rows(c, "select tableoid::regclass || '|' || a from pku order by 1"));
+        assertEquals(List.of("15"), TuskServer.rows(c, "select a from pku where a = 15"));
+        assertEquals(List.of("RANGE (a pku_rev_ops)"), TuskServer.rows(c, "select pg_get_partkeydef('pku'::regclass)"));
+        // a list key: values equal by the support function overlap
+        exec("create table pkl (a int4) partition by list (a pku_rev_ops)",
+                "create table pkl1 partition of pkl for values in (1, 2)");
+        SQLException overlap = assertThrows(SQLException.class,
+                () -> exec("create table pkl2 partition of pkl for values in (2, 3)"));
+        assertEquals("42P17", overlap.getSQLState());
+        exec("drop table pku, pkl", "drop operator class pku_rev_ops using btree", "drop function pku_rev(int4, int4)");
+    }
+
+    /**
+     * A user-defined btree class without support function 1 is accepted for a key, which then
+     * cannot be loaded to route a row (RelationBuildPartitionKey, 42P17).
+     */
+    @Test
+    void userDefinedBtreeClassNeedsSupportFunction1() throws Exception {
+        exec("create operator class pku_nofn_ops for type int4 using btree as operator 1 < (int4, int4), "
+                + "operator 3 = (int4, int4)",
+                "create table pkn (a int4) partition by range (a pku_nofn_ops)");
+        SQLException e = assertThrows(SQLException.class, () -> exec("insert into pkn values (1)"));
+        assertEquals("42P17", e.getSQLState());
+        assertEquals("operator class \"pku_nofn_ops\" of access method btree is missing support function 1 for type integer",
+                ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getMessage());
+        exec("drop table pkn", "drop operator class pku_nofn_ops using btree");
+    }
 }
