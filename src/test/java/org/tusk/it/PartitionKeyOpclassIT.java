@@ -126,4 +126,27 @@ class PartitionKeyOpclassIT {
                 ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getMessage());
         exec("drop table pkn", "drop operator class pku_nofn_ops using btree");
     }
+
+    /**
+     * A composite key (a row expression of the table's own row type, or the whole row) is ordered
+     * by record_ops, btree's default class of every composite type (GetDefaultOpClass through
+     * IsBinaryCoercible to record), and its rows are routed by btrecordcmp.
+     */
+    @Test
+    void compositeKeyIsOrderedByRecordOps() throws Exception {
+        exec("create table pkc (a int, b int) partition by list ((row(a, b)::pkc))",
+                "create table pkc1 partition of pkc for values in ('(1,2)'::pkc)",
+                "create table pkc2 partition of pkc for values in ('(2,4)'::pkc)",
+                "insert into pkc values (1, 2), (2, 4)",
+                "create table pkw (a int, b int) partition by list ((pkw))",
+                "create table pkw1 partition of pkw for values in ('(1,2)')",
+                "insert into pkw values (1, 2)");
+        assertEquals(List.of("pkc1|1|2", "pkc2|2|4"), TuskServer.rows(c, "select tableoid::regclass || '|' || a || '|' || b from pkc order by 1"));
+        assertEquals(List.of("pkw1|1|2"), TuskServer.rows(c, "select tableoid::regclass || '|' || a || '|' || b from pkw"));
+        SQLException e = assertThrows(SQLException.class, () -> exec("insert into pkw values (1, 3)"));
+        assertEquals("23514", e.getSQLState());
+        assertEquals(List.of("10034"), TuskServer.rows(c,
+                "select partclass::text from pg_partitioned_table where partrelid = 'pkc'::regclass"));
+        exec("drop table pkc, pkw");
+    }
 }
