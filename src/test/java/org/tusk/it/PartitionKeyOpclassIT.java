@@ -147,6 +147,26 @@ class PartitionKeyOpclassIT {
         assertEquals("23514", e.getSQLState());
         assertEquals(List.of("10034"), TuskServer.rows(c,
                 "select partclass::text from pg_partitioned_table where partrelid = 'pkc'::regclass"));
+        // a clause on the key expression prunes (match_clause_to_partition_key), the whole row too
+        assertEquals(List.of("Seq Scan on pkc1 pkc", "  Filter: (ROW(a, b)::pkc = '(1,2)'::pkc)"),
+                TuskServer.rows(c, "explain (costs off) select * from pkc where row(a, b)::pkc = '(1,2)'::pkc"));
+        assertEquals("Seq Scan on pkw1 pkw", TuskServer.rows(c, "explain (costs off) select * from pkw where pkw = '(1,2)'::pkw").get(0));
+        SQLException d = assertThrows(SQLException.class, () -> exec("insert into pkc values (1, 3)"));
+        assertEquals("Partition key of the failing row contains ((ROW(a, b)::pkc)) = ((1,3)).",
+                ((org.postgresql.util.PSQLException) d).getServerErrorMessage().getDetail());
         exec("drop table pkc, pkw");
+    }
+
+    /** Plan-time pruning matches a clause on an expression key element ((a + 1) = 5 keeps one partition). */
+    @Test
+    void clauseOnExpressionKeyPrunes() throws Exception {
+        exec("create table pke (a int) partition by range ((a + 1))",
+                "create table pke1 partition of pke for values from (0) to (10)",
+                "create table pke2 partition of pke for values from (10) to (20)");
+        assertEquals(List.of("Seq Scan on pke1 pke", "  Filter: ((a + 1) = 5)"),
+                TuskServer.rows(c, "explain (costs off) select * from pke where a + 1 = 5"));
+        assertEquals(List.of("Seq Scan on pke2 pke", "  Filter: ((a + 1) >= 12)"),
+                TuskServer.rows(c, "explain (costs off) select * from pke where a + 1 >= 12"));
+        exec("drop table pke");
     }
 }
