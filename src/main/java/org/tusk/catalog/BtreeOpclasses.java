@@ -68,8 +68,9 @@ public final class BtreeOpclasses {
 
     /** The default opclass's OID for pg_index.indclass: its fixed OID, or 0 if PostgreSQL assigns it at initdb. */
     public static int defaultFor(int typeOid) {
-        if (isRecordOpsType(typeOid)) return RECORD_OPS;
-        return DEFAULTS.getOrDefault(typeOid, 0);
+        Integer fixed = DEFAULTS.get(typeOid);
+        if (fixed != null) return fixed;
+        return isRecordOpsType(typeOid) ? RECORD_OPS : 0;
     }
 
     /** TEXT_BTREE_PATTERN_OPS_OID, VARCHAR_BTREE_PATTERN_OPS_OID, BPCHAR_BTREE_PATTERN_OPS_OID (pg_opclass.dat). */
