@@ -80,10 +80,10 @@ class DdlIT {
                 "ERROR:  permission denied: \"pg_class\" is a system catalog");
         check("select pg_relation_filepath('tagt') = 'base/' || (select oid from pg_database where datname = current_database())"
                 + " || '/' || pg_relation_filenode('tagt') as same, pg_relation_filepath('tagv2') is null as none",
-                " same | none ", "------+------", " t    | t", "(1 row)");
+                "same | none ", "------+------", " t    | t", "(1 row)");
         check("select casttarget::regtype, castmethod, castfunc from pg_cast where castsource = 'int4'::regtype"
                 + " and casttarget in ('oid'::regtype, 'regclass'::regtype) order by casttarget",
-                " casttarget | castmethod | castfunc ", "------------+------------+----------",
+                "casttarget | castmethod | castfunc ", "------------+------------+----------",
                 " oid        | b          |        0", " regclass   | b          |        0", "(2 rows)");
         check("drop view tagv2", "DROP VIEW");
         check("drop table tagt", "DROP TABLE");
