@@ -52,12 +52,25 @@ public final class BtreeOpclasses {
     public static boolean hasDefault(int typeOid) {
         // array_ops (on anyarray) serves every array type, range_ops (on anyrange) every range type
         return DEFAULTS.containsKey(typeOid) || ArrayTypes.isArray(typeOid) && typeOid != 22 && typeOid != 30
-                || org.tusk.utils.adt.RangeTypes.isRange(typeOid);
+                || org.tusk.utils.adt.RangeTypes.isRange(typeOid) || isRecordOpsType(typeOid);
+    }
+
+    /** RECORD_BTREE_OPS: record_ops (btrecordcmp), the default class of record and, binary-coercibly, of every composite type. */
+    public static final int RECORD_OPS = 10034;
+
+    /**
+     * Whether record_ops is the type's default class (GetDefaultOpClass through IsBinaryCoercible:
+     * a composite type is binary-coercible to record).
+     */
+    public static boolean isRecordOpsType(int typeOid) {
+        return typeOid == TypeOids.RECORD || TypeCache.lookupComposite(typeOid) != null;
     }
 
     /** The default opclass's OID for pg_index.indclass: its fixed OID, or 0 if PostgreSQL assigns it at initdb. */
     public static int defaultFor(int typeOid) {
-        return DEFAULTS.getOrDefault(typeOid, 0);
+        Integer fixed = DEFAULTS.get(typeOid);
+        if (fixed != null) return fixed;
+        return isRecordOpsType(typeOid) ? RECORD_OPS : 0;
     }
 
     /** TEXT_BTREE_PATTERN_OPS_OID, VARCHAR_BTREE_PATTERN_OPS_OID, BPCHAR_BTREE_PATTERN_OPS_OID (pg_opclass.dat). */

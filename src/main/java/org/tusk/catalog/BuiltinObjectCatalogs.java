@@ -85,13 +85,15 @@ final class BuiltinObjectCatalogs {
         long next = TUSK_CAST_OIDS;
         for (PgCast k : all) {
             Long oid = pgOids.get(k.source() + "\t" + k.target());
-            String method = switch (k.method()) {
+            // a relabelling PostgreSQL makes (int4 to oid) is 'b' with no function, however Tusk converts the Java form
+            String method = k.binaryCoercible() ? "b" : switch (k.method()) {
                 case FUNCTION -> "f";
                 case BINARY -> "b";
                 case IO -> "i";
             };
             out.add(new Object[] {oid != null ? oid : next++, (long) k.source(), (long) k.target(),
-                    k.method() == PgCast.Method.FUNCTION ? procOf(procs, k.impl()) : 0L, String.valueOf(k.context()), method});
+                    k.method() == PgCast.Method.FUNCTION && !k.binaryCoercible() ? procOf(procs, k.impl()) : 0L,
+                    String.valueOf(k.context()), method});
         }
         out.sort(Comparator.comparingLong(v -> (Long) v[0]));
         return casts = List.copyOf(out);

@@ -42,6 +42,8 @@ final class DbSizeBuiltins {
                 (c, a) -> size(c, a[0], (cat, rel) -> tableSize(cat, rel) + indexesSize(cat, rel)));
         r.fn("pg_relation_filenode", List.of(RegTypes.REGCLASS), OID, Volatility.STABLE, true,
                 (c, a) -> relationFilenode(c, ((Number) a[0]).intValue()));
+        r.fn("pg_relation_filepath", List.of(RegTypes.REGCLASS), TEXT, Volatility.STABLE, true,
+                (c, a) -> relationFilepath(c, ((Number) a[0]).intValue()));
         r.fn("pg_filenode_relation", List.of(OID, OID), RegTypes.REGCLASS, Volatility.STABLE, true,
                 (c, a) -> filenodeRelation(((Number) a[0]).intValue(), ((Number) a[1]).intValue()));
         PolymorphicFunction columnSize = (argTypes, result) -> (c, a) -> a[0] == null ? null : columnSize(argTypes.get(0), a[0]);
@@ -135,6 +137,16 @@ final class DbSizeBuiltins {
             case 'v', 'p', 'I', 'f', 'c' -> null;
             default -> rel.locator().relNumber();
         };
+    }
+
+    /**
+     * pg_relation_filepath: the path of the relation's main fork relative to the data directory
+     * (relpathbackend), NULL where {@link #relationFilenode} is NULL.
+     */
+    private static Object relationFilepath(FunctionCallContext c, int relid) {
+        if (relationFilenode(c, relid) == null) return null;
+        Relation rel = c.catalog().openRelation(relid);
+        return org.tusk.storage.smgr.RelPath.of(rel.locator(), org.tusk.storage.smgr.ForkNumber.MAIN);
     }
 
     /**

@@ -145,7 +145,7 @@ public final class HeapCatalog implements Catalog {
         this.triggers = new TriggerDdl(env, writer, dependencies);
         this.policies = new PolicyCatalog(env, writer, dependencies);
         this.inheritance = new InheritanceCatalog(env, writer, dependencies);
-        this.partitions = new PartitionCatalog(env, writer, dependencies);
+        this.partitions = new PartitionCatalog(env, writer, dependencies, opclasses);
     }
 
     @Override

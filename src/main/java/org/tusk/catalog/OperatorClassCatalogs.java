@@ -55,6 +55,7 @@ final class OperatorClassCatalogs {
             new Opclass(4218, "varchar_pattern_ops", 2095, "text_pattern_ops", 25, false, 0),
             new Opclass(4219, "bpchar_pattern_ops", 2097, "bpchar_pattern_ops", 1042, false, 0),
             new Opclass(10000, "array_ops", 397, "array_ops", 2277, true, 0),
+            new Opclass(10034, "record_ops", 2994, "record_ops", 2249, true, 0),
             new Opclass(10003, "bool_ops", 424, "bool_ops", 16, true, 0),
             new Opclass(10004, "bpchar_ops", 426, "bpchar_ops", 1042, true, 0),
             new Opclass(10006, "bytea_ops", 428, "bytea_ops", 17, true, 0),

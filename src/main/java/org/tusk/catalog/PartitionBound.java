@@ -3,7 +3,6 @@ package org.tusk.catalog;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.adt.OutputSettings;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -192,7 +191,7 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
             RangeDatum x = a.get(i), y = b.get(i);
             if (x.kind() != y.kind()) return Integer.compare(x.kind(), y.kind());
             if (x.kind() != RangeDatum.VALUE) return 0;
-            int c = Comparisons.compare(keyType(key, i), x.value(), y.value());
+            int c = compare(key, i, x.value(), y.value());
             if (c != 0) return c;
         }
         return 0;
@@ -207,7 +206,7 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
             RangeDatum d = bound.get(i);
             if (d.kind() == RangeDatum.MINVALUE) return -1;
             if (d.kind() == RangeDatum.MAXVALUE) return 1;
-            int c = Comparisons.compare(keyType(key, i), d.value(), values[i]);
+            int c = compare(key, i, d.value(), values[i]);
             if (c != 0) return c;
         }
         return 0;
@@ -221,9 +220,14 @@ public record PartitionBound(char strategy, List<Object> listDatums, List<RangeD
     /** Whether a list partition accepts {@code value} (null matching a NULL in the list), equal by the key's btree support. */
     public boolean listContains(PartitionKey key, Object value) {
         for (Object d : listDatums) {
-            if (d == null ? value == null : value != null && Comparisons.compare(keyType(key, 0), d, value) == 0) return true;
+            if (d == null ? value == null : value != null && compare(key, 0, d, value) == 0) return true;
         }
         return false;
+    }
+
+    /** The key's comparison of element {@code i} ({@link PartitionKey#compare}); without a key, the values' own ordering. */
+    private static int compare(PartitionKey key, int i, Object a, Object b) {
+        return key == null ? org.tusk.utils.adt.Comparisons.compare(0, a, b) : key.compare(i, a, b);
     }
 
     /**

@@ -29,9 +29,11 @@ public final class PartitionCatalog {
     private final Dependencies dependencies;
     private final IndexDependencies indexDependencies;
     private final ConstraintParents constraintParents;
+    private final OpclassDdl opclasses;
 
-    PartitionCatalog(CatalogEnv env, CatalogWriter writer, Dependencies dependencies) {
+    PartitionCatalog(CatalogEnv env, CatalogWriter writer, Dependencies dependencies, OpclassDdl opclasses) {
         this.env = env;
+        this.opclasses = opclasses;
         this.writer = writer;
         this.dependencies = dependencies;
         this.indexDependencies = new IndexDependencies(writer, dependencies);
@@ -62,6 +64,18 @@ public final class PartitionCatalog {
     /** Sets the analysis of partexprs of this session's catalog. */
     public void setKeyExpressionTyper(KeyExpressionTyper t) {
         typer = t;
+    }
+
+    /**
+     * How the session calls a user-defined operator class's support function (partsupfunc,
+     * through fmgr): running a SQL or PL/pgSQL function needs the executor, which lives above
+     * the catalog, so the backend sets it on its session's catalog at session start.
+     */
+    private PartitionSupport.FunctionCaller supportCaller;
+
+    /** Sets how this session's catalog calls partition support functions. */
+    public void setSupportFunctionCaller(PartitionSupport.FunctionCaller caller) {
+        supportCaller = caller;
     }
 
     /** StorePartitionKey: the pg_partitioned_table row of a new partitioned table. */
@@ -120,8 +134,36 @@ public final class PartitionCatalog {
                 names[i] = rel.desc().attr(attrs[i] - 1).name();
             }
         }
-        return new PartitionKey(strategy, attnums, exprs, types, typmods, classes == null ? new int[n] : classes,
-                colls == null ? new int[n] : colls, names);
+        if (classes == null) classes = new int[n];
+        return new PartitionKey(strategy, attnums, exprs, types, typmods, classes,
+                colls == null ? new int[n] : colls, names, support(strategy, classes));
+    }
+
+    /**
+     * RelationBuildPartitionKey's partsupfunc for the user-defined classes of a list or range key
+     * (get_opfamily_proc(opfamily, opcintype, opcintype, BTORDER_PROC)); null when every class is
+     * built in. A hash key's user-defined classes are called by the executor's hashing.
+     */
+    private PartitionSupport support(char strategy, int[] classes) {
+        if (strategy == 'h') return null;
+        int[] procs = null;
+        for (int i = 0; i < classes.length; i++) {
+            if (Integer.compareUnsigned(classes[i], CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) continue;
+            int proc = opclasses.userSupportProc(classes[i], 1);
+            if (proc == 0) throw missingSupport(classes[i]);
+            if (procs == null) procs = new int[classes.length];
+            procs[i] = proc;
+        }
+        return procs == null ? null : new PartitionSupport(procs, supportCaller);
+    }
+
+    /** RelationBuildPartitionKey: a btree class without BTORDER_PROC cannot compare the key (42P17). */
+    private org.tusk.utils.error.PgException missingSupport(int opclass) {
+        Object[] row = opclasses.row(SystemCatalogs.PG_OPCLASS, opclass);
+        String name = row == null ? String.valueOf(opclass) : String.valueOf(SystemCatalogs.PG_OPCLASS.get(row, "opcname"));
+        int type = row == null ? 0 : oid(SystemCatalogs.PG_OPCLASS.get(row, "opcintype"));
+        return org.tusk.utils.error.PgException.error("42P17", "operator class \"" + name
+                + "\" of access method btree is missing support function 1 for type " + BuiltinCatalog.formatType(type));
     }
 
     private KeyExpressionTyper requireTyper() {
@@ -205,17 +247,16 @@ public final class PartitionCatalog {
             case 'h' -> x.modulus() != y.modulus() ? Integer.compare(x.modulus(), y.modulus())
                     : Integer.compare(x.remainder(), y.remainder());
             default -> {
-                int type = PartitionBound.keyType(key, 0);
-                Object mx = smallest(type, x.listDatums()), my = smallest(type, y.listDatums());
+                Object mx = smallest(key, x.listDatums()), my = smallest(key, y.listDatums());
                 if (mx == null || my == null) yield Boolean.compare(mx == null, my == null);
-                yield org.tusk.utils.adt.Comparisons.compare(type, mx, my);
+                yield key.compare(0, mx, my);
             }
         };
     }
 
-    private static Object smallest(int type, List<Object> values) {
+    private static Object smallest(PartitionKey key, List<Object> values) {
         Object min = null;
-        for (Object v : values) if (v != null && (min == null || org.tusk.utils.adt.Comparisons.compare(type, v, min) < 0)) min = v;
+        for (Object v : values) if (v != null && (min == null || key.compare(0, v, min) < 0)) min = v;
         return min;
     }
 

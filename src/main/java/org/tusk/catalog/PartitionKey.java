@@ -17,9 +17,16 @@ import java.util.List;
  * @param strategy 'r' range, 'l' list, 'h' hash (PARTITION_STRATEGY_*)
  * @param exprs    per element, the expression's SQL text, or null for a plain column
  * @param columnNames per element, the column's name, or null for an expression
+ * @param support  the comparison functions of user-defined operator classes (partsupfunc), or
+ *                 null when every element compares by its type's built-in comparison
  */
 public record PartitionKey(char strategy, int[] attnums, String[] exprs, int[] typeOids, int[] typmods, int[] opclasses,
-                           int[] collations, String[] columnNames) {
+                           int[] collations, String[] columnNames, PartitionSupport support) {
+    public PartitionKey(char strategy, int[] attnums, String[] exprs, int[] typeOids, int[] typmods, int[] opclasses,
+                        int[] collations, String[] columnNames) {
+        this(strategy, attnums, exprs, typeOids, typmods, opclasses, collations, columnNames, null);
+    }
+
     public PartitionKey {
         attnums = attnums.clone();
         exprs = exprs.clone();
@@ -31,6 +38,21 @@ public record PartitionKey(char strategy, int[] attnums, String[] exprs, int[] t
     }
 
     public int count() { return attnums.length; }
+
+    /**
+     * The key's comparison of two non-null values of element {@code i} (partsupfunc[i]): a
+     * user-defined class's support function, else the built-in comparison of the type the
+     * element's class compares ({@link PartitionBound#keyType}).
+     */
+    public int compare(int i, Object a, Object b) {
+        if (support != null && support.calls(i)) return support.compare(i, a, b);
+        return org.tusk.utils.adt.Comparisons.compare(PartitionBound.keyType(this, i), a, b);
+    }
+
+    /** Whether element {@code i} compares through a user-defined class's support function. */
+    public boolean comparesThroughFunction(int i) {
+        return support != null && support.calls(i);
+    }
 
     /** The element's column number, 0 for an expression element. */
     public int attnum(int i) { return attnums[i]; }

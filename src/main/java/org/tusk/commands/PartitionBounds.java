@@ -14,7 +14,6 @@ import org.tusk.nodes.RawExpr;
 import org.tusk.nodes.Stmt;
 import org.tusk.parser.Lexer;
 import org.tusk.parser.PartitionBoundAnalysis;
-import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.cache.Relation;
 import org.tusk.utils.error.PgException;
 import org.tusk.utils.error.SqlState;
@@ -65,7 +64,7 @@ final class PartitionBounds {
                     Object v = eval(spec.listSql().get(d), spec.listDatums().get(d), queryString, key, parent, 0, ctx);
                     // duplicates are dropped, as transformPartitionBound does
                     boolean dup = false;
-                    for (Object o : values) dup |= o == null ? v == null : v != null && Comparisons.compare(PartitionBound.keyType(key, 0), o, v) == 0;
+                    for (Object o : values) dup |= o == null ? v == null : v != null && key.compare(0, o, v) == 0;
                     if (!dup) values.add(v);
                 }
                 return new PartitionBound('l', values, null, null, -1, -1);
@@ -270,7 +269,7 @@ final class PartitionBounds {
             if (x.kind() < y.kind()) return -colnum;
             if (x.kind() > y.kind()) return colnum;
             if (x.kind() != PartitionBound.RangeDatum.VALUE) break;
-            cmp = org.tusk.utils.adt.Comparisons.compare(PartitionBound.keyType(key, i), x.value(), y.value());
+            cmp = key.compare(i, x.value(), y.value());
             if (cmp != 0) break;
         }
         if (cmp == 0 && lower1 != b2.lower()) cmp = lower1 ? 1 : -1;

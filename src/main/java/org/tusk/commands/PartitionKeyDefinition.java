@@ -105,14 +105,23 @@ final class PartitionKeyDefinition {
 
     /** partclass for list and range: GetDefaultOpClass(type, btree) or ResolveOpClass of the written name. */
     private static int btreeOpclass(Stmt.PartitionElem e, int type, org.tusk.catalog.Catalog catalog) {
-        if (e.opclass() != null) return IndexCommands.resolveOpclass(e.opclass(), type, catalog);
         org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
+        if (e.opclass() != null) {
+            String name = e.opclass().get(e.opclass().size() - 1);
+            boolean otherSchema = e.opclass().size() == 2 && !e.opclass().get(0).equals("pg_catalog");
+            Object[] user = opclasses == null || !otherSchema && BtreeOpclasses.byName(name) != null ? null
+                    : opclasses.userClass(otherSchema ? e.opclass().get(0) : null, name, org.tusk.catalog.SystemCatalogs.BTREE_AM_OID);
+            if (user != null) return userOpclass(user, name, type, org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, 0, opclasses);
+            return IndexCommands.resolveOpclass(e.opclass(), type, catalog);
+        }
         // GetDefaultOpClass: a domain takes its base type's default class
         type = org.tusk.catalog.TypeCache.baseType(type);
         if (!BtreeOpclasses.hasDefault(type)) {
-            if (opclasses != null && opclasses.userDefault(org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, type) != 0) {
-                throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED, "user-defined default operator class of type "
-                        + BuiltinCatalog.formatType(type) + " for access method \"btree\" cannot order keys yet");
+            int user = opclasses == null ? 0 : opclasses.userDefault(org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, type);
+            if (user != 0) {
+                Object[] row = opclasses.row(org.tusk.catalog.SystemCatalogs.PG_OPCLASS, user);
+                return userOpclass(row, (String) org.tusk.catalog.SystemCatalogs.PG_OPCLASS.get(row, "opcname"), type,
+                        org.tusk.catalog.SystemCatalogs.BTREE_AM_OID, 0, opclasses);
             }
             throw PgException.error(SqlState.UNDEFINED_OBJECT, "data type " + BuiltinCatalog.formatType(type)
                     + " has no default operator class for access method \"btree\"")
@@ -133,7 +142,7 @@ final class PartitionKeyDefinition {
         org.tusk.catalog.OpclassDdl opclasses = catalog == null ? null : catalog.userOpclasses();
         Object[] user = opclasses == null ? null : opclasses.userClass(e.opclass().size() >= 2 ? e.opclass().get(e.opclass().size() - 2)
                 : null, name, org.tusk.catalog.SystemCatalogs.HASH_AM_OID);
-        if (user != null) return userHashOpclass(user, name, type, opclasses);
+        if (user != null) return userOpclass(user, name, type, org.tusk.catalog.SystemCatalogs.HASH_AM_OID, 2, opclasses);
         BtreeOpclasses.Opclass oc = e.opclass().size() == 1 || e.opclass().get(0).equals("pg_catalog")
                 ? BtreeOpclasses.byName(name) : null;
         if (oc == null || !oc.isDefault())
@@ -145,17 +154,23 @@ final class PartitionKeyDefinition {
         return 0;
     }
 
-    /** ComputePartitionAttrs for a user-defined hash class: it must take the key's type and have support function 2. */
-    private static int userHashOpclass(Object[] row, String name, int type, org.tusk.catalog.OpclassDdl opclasses) {
+    /**
+     * ComputePartitionAttrs for a user-defined class: it must take the key's type, and a hash
+     * class must have its extended hash function (support function {@code procnum} 2,
+     * HASHEXTENDED_PROC). A btree class's comparison function (BTORDER_PROC) is looked for only
+     * when the key is loaded (RelationBuildPartitionKey), so {@code procnum} is 0 for btree.
+     */
+    private static int userOpclass(Object[] row, String name, int type, int am, int procnum, org.tusk.catalog.OpclassDdl opclasses) {
         var c = org.tusk.catalog.SystemCatalogs.PG_OPCLASS;
         int input = org.tusk.catalog.CatalogScan.oid(c.get(row, "opcintype"));
         if (input != type && input != org.tusk.catalog.TypeCache.baseType(type))
             throw PgException.error(SqlState.DATATYPE_MISMATCH, "operator class \"" + name + "\" does not accept data type "
                     + BuiltinCatalog.formatType(type));
         int oid = org.tusk.catalog.CatalogScan.oid(c.get(row, "oid"));
-        if (opclasses.userSupportProc(oid, 2) == 0)
-            throw PgException.error("42P17", "operator class \"" + name
-                    + "\" of access method hash is missing support function 2 for type " + BuiltinCatalog.formatType(input));
+        if (procnum != 0 && opclasses.userSupportProc(oid, procnum) == 0)
+            throw PgException.error("42P17", "operator class \"" + name + "\" of access method "
+                    + (am == org.tusk.catalog.SystemCatalogs.HASH_AM_OID ? "hash" : "btree")
+                    + " is missing support function " + procnum + " for type " + BuiltinCatalog.formatType(input));
         return oid;
     }
 

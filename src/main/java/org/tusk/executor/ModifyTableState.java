@@ -134,9 +134,13 @@ final class ModifyTableState extends PlanState {
             }
             // rows routed elsewhere (INSERT into the root, UPDATE moving a row) queue their AFTER
             // events with this relation's, so all fire in the order the rows were changed
-            if (rel.relkind() == 'p' || plan.rootRelation() != null)
+            if (rel.relkind() == 'p' || plan.rootRelation() != null) {
                 routing = new PartitionTupleRouting(plan.rootRelation() != null ? plan.rootRelation() : rel, ctx,
                         triggers == null ? null : triggers.queue());
+                // an INSERT into the partitioned table: its columns are the routing root's
+                if (plan.rootRelation() == null && plan.operation() == Query.CommandType.INSERT)
+                    routing.setInsertedColumns(modifiedColumns());
+            }
             partitionConstraint = PartitionRouting.constraintOf(rel, ctx);
         }
         Object[] tuple;

@@ -50,7 +50,10 @@ public final class PartitionKeyDatum {
      * not see qualified), not the stored text, whose names are all bound to their schemas.
      */
     public String displayName(int i) {
-        return exprs[i] != null ? org.tusk.utils.ruleutils.RuleUtils.nonPretty(exprs[i]) : key.displayName(i);
+        if (exprs[i] == null) return key.displayName(i);
+        // pg_get_partkeydef_worker: an expression in parentheses unless it is a bare function call
+        String text = org.tusk.utils.ruleutils.Deparser.deparse(exprs[i]);
+        return org.tusk.utils.ruleutils.RuleUtils.looksLikeFunction(exprs[i]) ? text : "(" + text + ")";
     }
 
     /** The key values of {@code row} (in the partitioned table's column order). */

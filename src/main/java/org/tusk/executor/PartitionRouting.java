@@ -179,9 +179,19 @@ public final class PartitionRouting {
      * ri_RootResultRelInfo shows it).
      */
     public static PgException constraintViolation(Relation rel, Relation shownAs, Object[] row, ExecContext ctx) {
+        return constraintViolation(rel, shownAs, row, null, ctx);
+    }
+
+    /**
+     * As above, with {@code modified}: the columns (in {@code shownAs}'s numbering) whose values
+     * the statement gave, shown even to a user who may not read them (ExecBuildSlotValueDescription's
+     * modifiedCols, ExecGetInsertedCols of the root result relation).
+     */
+    public static PgException constraintViolation(Relation rel, Relation shownAs, Object[] row, java.util.BitSet modified,
+                                                  ExecContext ctx) {
         Object[] shown = shownAs == rel ? row : convert(row, columnMap(rel, shownAs));
         return PgException.error("23514", "new row for relation \"" + rel.name() + "\" violates partition constraint")
-                .withDetail(ExecConstraints.failingRowDetail(shownAs, columns(shownAs), shown, ctx))
+                .withDetail(ExecConstraints.failingRowDetail(shownAs, columns(shownAs), shown, modified, ctx))
                 .withObjects(new PgException.ErrorObjects(null, rel.name(), null, null, null));
     }
 }

@@ -164,6 +164,17 @@ public final class PartitionTupleRouting {
      * Routing whose leaves save their AFTER events in {@code events} (the queue of the result
      * relation that routes, which fires them with its own), or in a queue of its own when null.
      */
+    /** The columns of the root the INSERT gave values for (ExecGetInsertedCols), or null. */
+    private java.util.BitSet insertedColumns;
+
+    /**
+     * ExecGetInsertedCols of the root result relation: a failing row's DETAIL shows these
+     * columns even to a user without SELECT on them.
+     */
+    void setInsertedColumns(java.util.BitSet columns) {
+        this.insertedColumns = columns;
+    }
+
     PartitionTupleRouting(Relation root, ExecContext ctx, AfterTriggerQueue events) {
         this.root = root;
         this.ctx = ctx;
@@ -197,7 +208,7 @@ public final class PartitionTupleRouting {
         // a BEFORE ROW trigger may have moved the row out of its partition (ExecInsert's ExecPartitionCheck)
         if (leaf.triggers() != null && leaf.triggers().hasRowTriggers('B', TriggerData.TRIGGER_EVENT_INSERT)
                 && !leaf.fitsPartition(leafRow))
-            throw PartitionRouting.constraintViolation(leaf.rel(), root, leafRow, ctx);
+            throw PartitionRouting.constraintViolation(leaf.rel(), root, leafRow, insertedColumns, ctx);
         Routed r = store(leaf, leafRow);
         if (leaf.triggers() != null) leaf.triggers().afterRow(TriggerData.TRIGGER_EVENT_INSERT, null, leafRow, null, null, r.tid());
         return r;

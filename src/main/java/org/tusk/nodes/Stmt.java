@@ -1124,11 +1124,19 @@ public sealed interface Stmt {
     record LockStmt(List<RangeVar> relations, int mode, boolean nowait) implements Stmt {}
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name cmd [, ...]. */
-    record AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds, boolean alterIndex)
+    record AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds, char objectType)
             implements Stmt {
-        /** ALTER TABLE (gram.y's OBJECT_TABLE); {@code alterIndex} marks ALTER INDEX (OBJECT_INDEX), which sets the command tag. */
+        /**
+         * ALTER TABLE (gram.y's OBJECT_TABLE); {@code objectType} 'i' marks ALTER INDEX
+         * (OBJECT_INDEX), 'v' ALTER VIEW, 'm' ALTER MATERIALIZED VIEW, which set the command tag.
+         */
         public AlterTableStmt(RangeVar relation, boolean missingOk, List<AlterTableCmd> cmds) {
-            this(relation, missingOk, cmds, false);
+            this(relation, missingOk, cmds, 'r');
+        }
+
+        /** Whether the statement was written ALTER INDEX. */
+        public boolean alterIndex() {
+            return objectType == 'i';
         }
     }
 

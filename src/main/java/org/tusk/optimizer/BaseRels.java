@@ -55,7 +55,7 @@ final class BaseRels {
         switch (rte.kind()) {
             case RELATION -> {
                 List<org.tusk.utils.cache.Relation> children = rte.isTable() && rte.inh()
-                        ? Inheritance.expand(rte, rtindex, qual, info.glob.env) : List.of();
+                        ? Inheritance.expand(rte, rtindex, qual, info.glob.env, info.glob.ctx) : List.of();
                 boolean system = rte.isTable() && rtindex != info.query.resultRelation()
                         && SystemColumnRefs.referenced(info.query, rtindex, rte.columns().size());
                 if (!children.isEmpty() || Inheritance.isPartitioned(rte)) {

@@ -57,8 +57,9 @@ final class Inheritance {
      * that plan-time pruning keeps for {@code qual} ({@link PartitionPruning}); otherwise every
      * descendant.
      */
-    static List<Relation> expand(Query.RangeTblEntry rte, int rtindex, Expr qual, ExecEnvironment env) {
-        if (isPartitioned(rte)) return PartitionPruning.leaves(rte.table(), rtindex, qual, env);
+    static List<Relation> expand(Query.RangeTblEntry rte, int rtindex, Expr qual, ExecEnvironment env,
+                                 org.tusk.catalog.FunctionCallContext ctx) {
+        if (isPartitioned(rte)) return PartitionPruning.leaves(rte.table(), rtindex, qual, env, ctx);
         return descendants(rte.table().oid(), env);
     }
 

@@ -120,7 +120,7 @@ final class MinMaxAggregates {
             Query.RangeTblEntry rte = q.rangeTable().get(((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex() - 1);
             Expr where = q.where() == null ? null : Planner.fold(SubLinks.process(q.where(), info), glob.ctx);
             int rtindex = ((Query.JoinNode.RangeRef) q.fromList().get(0)).rtindex();
-            List<org.tusk.utils.cache.Relation> children = rte.inh() ? Inheritance.expand(rte, rtindex, where, glob.env) : List.of();
+            List<org.tusk.utils.cache.Relation> children = rte.inh() ? Inheritance.expand(rte, rtindex, where, glob.env, glob.ctx) : List.of();
             // a table with children is aggregated over the Append of them all
             Plan scan = children.isEmpty() && !Inheritance.isPartitioned(rte) ? ScanPaths.scan(rte, where, null, glob.env, glob.ctx)
                     : Inheritance.append(rte, rtindex, children, where, false, false, glob.env, glob.ctx);

@@ -7,11 +7,13 @@ import org.tusk.catalog.PartitionBound;
 import org.tusk.catalog.PartitionBound.RangeDatum;
 import org.tusk.catalog.PartitionCatalog;
 import org.tusk.catalog.PartitionKey;
+import org.tusk.catalog.FunctionCallContext;
+import org.tusk.executor.ExecContext;
 import org.tusk.executor.ExecEnvironment;
 import org.tusk.executor.PartitionRouting;
 import org.tusk.nodes.Expr;
+import org.tusk.nodes.ExprTrees;
 import org.tusk.nodes.RawExpr;
-import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.cache.Relation;
 
 /**
@@ -32,12 +34,52 @@ final class PartitionPruning {
     private PartitionPruning() {}
 
     /** The leaves of {@code root} (relkind 'p') that may hold rows satisfying {@code qual} over Vars of {@code rtindex}. */
-    static List<Relation> leaves(Relation root, int rtindex, Expr qual, ExecEnvironment env) {
+    static List<Relation> leaves(Relation root, int rtindex, Expr qual, ExecEnvironment env, FunctionCallContext ctx) {
         List<Expr> clauses = new ArrayList<>();
         flatten(qual, clauses);
         List<Relation> out = new ArrayList<>();
-        prune(root, root, rtindex, clauses, env, out);
+        prune(root, root, rtindex, clauses, env, ctx, out);
         return out;
+    }
+
+    /**
+     * The key columns as the clauses name them: each plain column's attribute number in the
+     * root, and (for the root's own key) each expression element analysed over its row,
+     * normalized ({@link #normalizeKeyExpr}), null for a plain column.
+     */
+    private record KeyColumns(int[] rootAttno, Expr[] exprs, int rtindex) {}
+
+    /**
+     * RelationGetPartitionKey's partexprs analysed over {@code rel}'s row and simplified as the
+     * query's clauses are, normalized; null when the key has none or they cannot be analysed here.
+     */
+    private static Expr[] keyExpressions(Relation rel, PartitionKey key, ExecEnvironment env, FunctionCallContext ctx) {
+        if (!key.hasExpressions() || ctx == null) return null;
+        var support = env.constraintSupport();
+        if (support == null) return null;
+        ExecContext ec = ctx instanceof ExecContext c ? c : ExecContext.of(ctx.session(), env);
+        List<Expr> cooked = support.cookIndexExpressions(rel, key.expressionsText(), false, ec);
+        Expr[] out = new Expr[key.count()];
+        int next = 0;
+        for (int i = 0; i < key.count(); i++) {
+            if (key.isExpression(i)) out[i] = normalizeKeyExpr(Planner.fold(cooked.get(next++), ec));
+        }
+        return out;
+    }
+
+    /**
+     * An expression without its Vars' range table index and locations (as index expressions are
+     * matched), and with a whole-row reference counting as present: the stored row a key
+     * expression reads and a scanned table row are never null-extended.
+     */
+    private static Expr normalizeKeyExpr(Expr e) {
+        Expr present = ExprTrees.map(e, x -> x instanceof Expr.WholeRowVar w
+                ? new Expr.WholeRowVar(w.row(), new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, true, -1), w.refname(), w.location())
+                : null);
+        Expr n = IndexMatching.normalize(present);
+        // the whole-row reference's name is the query's alias, not part of what it reads
+        return ExprTrees.map(n, x -> x instanceof Expr.WholeRowVar w && w.refname() != null
+                ? new Expr.WholeRowVar(normalizeKeyExpr(w.row()), w.present(), null, -1) : null);
     }
 
     private static void flatten(Expr e, List<Expr> out) {
@@ -50,7 +92,7 @@ final class PartitionPruning {
     }
 
     private static void prune(Relation root, Relation rel, int rtindex, List<Expr> clauses, ExecEnvironment env,
-                              List<Relation> out) {
+                              FunctionCallContext ctx, List<Relation> out) {
         PartitionCatalog pc = env.catalog().partitions();
         PartitionKey key = pc.key(rel);
         List<PartitionCatalog.Partition> parts = pc.partitions(rel, key, env.catalog());
@@ -59,12 +101,13 @@ final class PartitionPruning {
         for (int i = 0; i < key.count(); i++) {
             for (int a = 0; a < root.desc().natts(); a++) if (root.desc().attr(a).name().equals(key.columnName(i))) rootAttno[i] = a + 1;
         }
-        List<Integer> kept = keep(key, parts, pc.defaultPartition(rel.oid()), rootAttno, rtindex, clauses);
+        List<Integer> kept = keep(key, parts, pc.defaultPartition(rel.oid()),
+                new KeyColumns(rootAttno, root == rel ? keyExpressions(rel, key, env, ctx) : null, rtindex), clauses);
         for (PartitionCatalog.Partition p : parts) {
             if (!kept.contains(p.oid())) continue;
             Relation child = env.catalog().openRelation(p.oid());
             if (child == null) continue;
-            if (child.relkind() == 'p') prune(root, child, rtindex, clauses, env, out);
+            if (child.relkind() == 'p') prune(root, child, rtindex, clauses, env, ctx, out);
             else out.add(child);
         }
     }
@@ -73,11 +116,11 @@ final class PartitionPruning {
     private record Cond(int keyCol, String op, Object value) {}
 
     private static List<Integer> keep(PartitionKey key, List<PartitionCatalog.Partition> parts, int defaultOid,
-                                      int[] rootAttno, int rtindex, List<Expr> clauses) {
+                                      KeyColumns cols, List<Expr> clauses) {
         List<Cond> conds = new ArrayList<>();
         List<List<Object>> inLists = new ArrayList<>();
         for (int i = 0; i < key.count(); i++) inLists.add(null);
-        for (Expr c : clauses) collect(key, c, rootAttno, rtindex, conds, inLists);
+        for (Expr c : clauses) collect(key, c, cols, conds, inLists);
         List<Integer> out = new ArrayList<>();
         // contradictory or NULL-comparing clauses: nothing qualifies
         for (Cond c : conds) if (c.value() == null && !c.op().equals("null") && !c.op().equals("notnull")) return out;
@@ -133,7 +176,7 @@ final class PartitionPruning {
         if (c.op().equals("null")) return v == null;
         if (c.op().equals("notnull")) return v != null;
         if (v == null) return false;
-        int cmp = Comparisons.compare(PartitionBound.keyType(key, c.keyCol()), v, c.value());
+        int cmp = key.compare(c.keyCol(), v, c.value());
         return switch (c.op()) {
             case "=" -> cmp == 0;
             case "<" -> cmp < 0;
@@ -171,9 +214,8 @@ final class PartitionPruning {
         // with more key columns, rows whose first column equals the upper bound's can still be inside
         boolean hiInclusive = key.count() > 1 && !restMinvalue(b.upper());
         Object v = c.value();
-        int type = PartitionBound.keyType(key, 0);
-        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : Comparisons.compare(type, v, lo.value());
-        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : Comparisons.compare(type, v, hi.value());
+        int vsLo = lo.kind() == RangeDatum.MINVALUE ? 1 : lo.kind() == RangeDatum.MAXVALUE ? -1 : key.compare(0, v, lo.value());
+        int vsHi = hi.kind() == RangeDatum.MAXVALUE ? -1 : hi.kind() == RangeDatum.MINVALUE ? 1 : key.compare(0, v, hi.value());
         boolean belowHi = hiInclusive ? vsHi <= 0 : vsHi < 0;
         return switch (c.op()) {
             case "=" -> vsLo >= 0 && belowHi;
@@ -189,22 +231,22 @@ final class PartitionPruning {
         return true;
     }
 
-    private static void collect(PartitionKey key, Expr c, int[] rootAttno, int rtindex, List<Cond> conds, List<List<Object>> inLists) {
+    private static void collect(PartitionKey key, Expr c, KeyColumns cols, List<Cond> conds, List<List<Object>> inLists) {
         if (c instanceof Expr.NullTest nt) {
-            int k = keyCol(nt.arg(), rootAttno, rtindex);
+            int k = keyCol(nt.arg(), cols);
             if (k >= 0) conds.add(new Cond(k, nt.isNot() ? "notnull" : "null", null));
             return;
         }
         if (c instanceof Expr.ScalarArrayOpExpr sa && sa.useOr() && sa.op().name().equals("=")
                 && sa.right() instanceof Expr.Const arr && arr.value() != null) {
-            int k = keyCol(sa.left(), rootAttno, rtindex);
+            int k = keyCol(sa.left(), cols);
             if (k < 0 || !inKeyFamily(key, k)) return;
             List<Object> values = new ArrayList<>();
             Object[] elems = org.tusk.utils.adt.ArrayValue.of(arr.value(), 0).elements();
             for (Object e : elems) if (e != null) values.add(e);
             List<Object> prev = inLists.get(k);
-            int type = PartitionBound.keyType(key, k);
-            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
+            int col = k;
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> key.compare(col, p, v) == 0));
             inLists.set(k, values);
             return;
         }
@@ -214,15 +256,15 @@ final class PartitionPruning {
             List<Object> values = new ArrayList<>();
             for (Expr arm : b.args()) {
                 if (!(arm instanceof Expr.OpExpr op) || !op.op().name().equals("=") || op.args().size() != 2) return;
-                int armKey = keyCol(op.args().get(0), rootAttno, rtindex);
+                int armKey = keyCol(op.args().get(0), cols);
                 if (armKey < 0 || !(op.args().get(1) instanceof Expr.Const v) || (k >= 0 && armKey != k)) return;
                 k = armKey;
                 if (v.value() != null) values.add(v.value());
             }
             if (k < 0 || !inKeyFamily(key, k)) return;
             List<Object> prev = inLists.get(k);
-            int type = PartitionBound.keyType(key, k);
-            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> Comparisons.compare(type, p, v) == 0));
+            int col = k;
+            if (prev != null) values.removeIf(v -> prev.stream().noneMatch(p -> key.compare(col, p, v) == 0));
             inLists.set(k, values);
             return;
         }
@@ -230,12 +272,12 @@ final class PartitionPruning {
         String name = op.op().name();
         if (!List.of("=", "<", "<=", ">", ">=").contains(name)) return;
         Expr l = op.args().get(0), r = op.args().get(1);
-        int k = keyCol(l, rootAttno, rtindex);
+        int k = keyCol(l, cols);
         if (k >= 0 && r instanceof Expr.Const rc) {
             if (inKeyFamily(key, k)) conds.add(new Cond(k, name, rc.value()));
             return;
         }
-        k = keyCol(r, rootAttno, rtindex);
+        k = keyCol(r, cols);
         if (k >= 0 && l instanceof Expr.Const lc && inKeyFamily(key, k))
             conds.add(new Cond(k, Clauses.commutedComparison(name), lc.value()));
     }
@@ -247,11 +289,23 @@ final class PartitionPruning {
      * oid_ops' family, and order differently). IS [NOT] NULL needs no family.
      */
     private static boolean inKeyFamily(PartitionKey key, int k) {
+        // a user-defined class's family: which strategy its operators are is not looked up (no pruning)
+        if (key.comparesThroughFunction(k)) return false;
         return PartitionBound.keyType(key, k) == org.tusk.catalog.TypeCache.baseType(key.typeOid(k));
     }
 
 
-    private static int keyCol(Expr e, int[] rootAttno, int rtindex) {
+    private static int keyCol(Expr e, KeyColumns cols) {
+        if (cols.exprs() != null && !(e instanceof Expr.Var)) {
+            // match_clause_to_partition_key: an expression element matches an equal expression
+            // over the scanned table's Vars
+            if (ExprTrees.any(e, x -> x instanceof Expr.Var v && (v.levelsup() != 0 || v.varno() != cols.rtindex()))) return -1;
+            Expr n = normalizeKeyExpr(e);
+            for (int i = 0; i < cols.exprs().length; i++) if (cols.exprs()[i] != null && cols.exprs()[i].equals(n)) return i;
+            return -1;
+        }
+        int[] rootAttno = cols.rootAttno();
+        int rtindex = cols.rtindex();
         if (!(e instanceof Expr.Var v) || v.levelsup() != 0 || v.varno() != rtindex) return -1;
         for (int i = 0; i < rootAttno.length; i++) if (rootAttno[i] == v.attno()) return i;
         return -1;

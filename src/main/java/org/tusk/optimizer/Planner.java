@@ -124,7 +124,7 @@ public final class Planner {
         } else {
             // the children left after partition pruning; a partitioned target is changed only through them
             List<org.tusk.utils.cache.Relation> children = target.inh() && !ModifyJoin.viewTarget(q)
-                    ? Inheritance.expand(target, q.resultRelation(), where, env) : List.of();
+                    ? Inheritance.expand(target, q.resultRelation(), where, env, ctx) : List.of();
             Inheritance.TableModify one = (rte, w, row, ret, root) -> modifyOne(info, rte, w, row, ret, root);
             plan = children.isEmpty() && !Inheritance.isPartitioned(target)
                     ? one.plan(target, where, newRow, List.copyOf(returning), null)

@@ -72,8 +72,19 @@ public final class IndexExprAnalysis {
         Stmt.SelectStmt select = (Stmt.SelectStmt) raws.get(0).stmt();
         Analyzer a = analyzer(heap, sql, zone, currentDatabase, env, "index expressions");
         List<Expr> out = new ArrayList<>();
-        for (Stmt.ResTarget t : select.targetList()) out.add(a.transformExpr(t.val()));
+        for (Stmt.ResTarget t : select.targetList()) out.add(storedRow(a.transformExpr(t.val())));
         return out;
+    }
+
+    /**
+     * A whole-row reference in an expression over the row being stored (an index or partition
+     * key expression): that row is never a null-extended one, so it is present without reading
+     * its ctid, a system column these expressions may not use (makeWholeRowVar's Var of attno 0).
+     */
+    static Expr storedRow(Expr e) {
+        return org.tusk.nodes.ExprTrees.map(e, x -> x instanceof Expr.WholeRowVar w && !(w.present() instanceof Expr.Const)
+                ? new Expr.WholeRowVar(w.row(), new Expr.Const(org.tusk.catalog.TypeOids.BOOL, -1, true, -1), w.refname(), w.location())
+                : null);
     }
 
     /**

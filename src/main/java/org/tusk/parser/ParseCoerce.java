@@ -145,7 +145,8 @@ public final class ParseCoerce {
         } else if (from == UNKNOWN) {
             result = new Expr.CoerceViaIO(expr, to, location);
         } else if (to == RECORD && org.tusk.catalog.TypeCache.lookupComposite(from) != null) {
-            result = new Expr.RelabelType(expr, to, -1);
+            // coerce_type: a composite value is a record as it is, with no RelabelType over it
+            result = expr;
         } else if (ArrayTypes.elementOf(from) != 0 && ArrayTypes.elementOf(to) != 0 && BuiltinCatalog.cast(from, to) == null) {
             // ArrayCoerceExpr: each element through the element coercion, reading it as Var(RESOLVED, 1)
             int ef = ArrayTypes.elementOf(from), et = ArrayTypes.elementOf(to);

@@ -31,7 +31,7 @@ public final class PartitionKeyAnalysis {
         Analyzer a = IndexExprAnalysis.analyzer(table, sql, zone, currentDatabase, env, "partition key expressions");
         Expr e;
         try {
-            e = a.transformExpr(raw);
+            e = IndexExprAnalysis.storedRow(a.transformExpr(raw));
         } catch (PgException ex) {
             // transformPartitionSpec analyses in a ParseState without the query text: no position
             throw new PgException(ex.severity(), ex.sqlState(), ex.getMessage(), ex.detail(), ex.hint(), 0);

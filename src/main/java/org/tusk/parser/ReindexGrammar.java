@@ -96,10 +96,10 @@ final class ReindexGrammar {
             p.advance();
             p.advance();
             Stmt.RangeVar part = p.qualifiedName();
-            return new Stmt.AlterTableStmt(rel, missingOk, List.of(new Stmt.AlterTableCmd.AttachPartition(part, null)), true);
+            return new Stmt.AlterTableStmt(rel, missingOk, List.of(new Stmt.AlterTableCmd.AttachPartition(part, null)), 'i');
         }
         Stmt.AlterTableCmd cmd = new AlterIndexGrammar(p).command();
-        if (cmd != null) return new Stmt.AlterTableStmt(rel, missingOk, List.of(cmd), true);
+        if (cmd != null) return new Stmt.AlterTableStmt(rel, missingOk, List.of(cmd), 'i');
         Token t = p.peek();
         if (t.is(Kind.EOF) || t.isChar(';')) throw p.syntaxError(t);
         return p.unsupportedRest("ALTER INDEX " + t.value().toUpperCase(Locale.ROOT));

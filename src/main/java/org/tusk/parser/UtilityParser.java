@@ -270,7 +270,7 @@ final class UtilityParser {
                 p.expectKw("to");
                 return new Stmt.RenameStmt(rel, col, p.colId(), missingOk, 'm');
             }
-            if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk);
+            if (p.acceptKw("to")) return new Stmt.RenameStmt(rel, null, p.colId(), missingOk, view ? 'v' : 't');
             if (p.acceptKw("constraint")) {
                 String old = p.colId();
                 p.expectKw("to");
@@ -279,7 +279,7 @@ final class UtilityParser {
             p.acceptKw("column");
             String col = p.colId();
             p.expectKw("to");
-            return new Stmt.RenameStmt(rel, col, p.colId(), missingOk);
+            return new Stmt.RenameStmt(rel, col, p.colId(), missingOk, view ? 'v' : 't');
         }
         if (p.isKw("owner") && p.peek(1).isKeyword("to")) return ownerTo(view ? 'v' : matview ? 'm' : 'r', rel, missingOk);
         // ALTER VIEW ... ALTER [COLUMN] c SET/DROP DEFAULT (the subcommands gram.y accepts for views that Tusk has)
@@ -288,7 +288,7 @@ final class UtilityParser {
         do {
             cmds.add(alterTableCmd());
         } while (p.acceptChar(','));
-        return new Stmt.AlterTableStmt(rel, missingOk, cmds);
+        return new Stmt.AlterTableStmt(rel, missingOk, cmds, view ? 'v' : matview ? 'm' : 'r');
     }
 
     private Stmt.AlterTableCmd alterTableCmd() {

@@ -54,7 +54,15 @@ final class PlHostImpl implements PlHost {
             throw PgException.error("0A000", "unsupported transaction command in PL/pgSQL");
         }
         PreparedStatement ps = Engine.prepare(raw, text, relations, session, null, null, env);
-        Iterator<String[]> it = ps.execute();
+        Iterator<String[]> it;
+        try {
+            it = ps.execute();
+        } catch (PgException e) {
+            // what the statement reported before failing is sent first (ereport sends at once)
+            for (String w : ps.warnings()) report(new PgException(Severity.WARNING, "01000", w, null, null, 0));
+            for (String n : ps.notices()) report(new PgException(Severity.NOTICE, "00000", n, null, null, 0));
+            throw e;
+        }
         // the utility statements that return rows (EXPLAIN, SHOW) return text, whose values are
         // their output strings; a FOR loop or RETURN QUERY over them reads those rows
         List<ResultColumn> cols = ps.columns();

@@ -44,9 +44,23 @@ final class PostgresMain {
         this.session = new BackendSession(ctx);
         this.runner = new QueryRunner(ctx, session);
         session.multiStatementQuery(runner::inMultiStatementQuery);
-        if (ctx.storage != null) runner.setEnvironments(ctx.storage::statementEnvironment);
+        if (ctx.storage != null) {
+            runner.setEnvironments(ctx.storage::statementEnvironment);
+            ctx.storage.catalog.partitions().setSupportFunctionCaller(this::callFunction);
+        }
         this.extended = new ExtendedQuery(ctx, runner);
         this.notifyInterrupt = new NotifyInterrupt(ctx);
+    }
+
+    /**
+     * OidFunctionCallN for the catalog's partition support functions (partsupfunc): the function
+     * runs in this session under the current statement's snapshot, as any call of it would.
+     */
+    private Object callFunction(int procOid, Object[] args) {
+        org.tusk.executor.ExecContext c = org.tusk.executor.ExecContext.of(session, ctx.storage.statementEnvironment());
+        org.tusk.catalog.PgProc proc = org.tusk.catalog.BuiltinCatalog.functionByOid(procOid);
+        if (proc == null) proc = c.catalog().functions().byOid(procOid).asProc();
+        return proc.impl().invoke(c, args);
     }
 
     /**

@@ -114,6 +114,20 @@ public final class PreparedStatement {
     }
 
     /**
+     * The tag of ALTER TABLE and RENAME by the object type written (AlterObjectTypeCommandTag):
+     * 'i' index, 'S' sequence, 'v' view, 'm' materialized view, else table.
+     */
+    private static String alterTag(char objectType) {
+        return switch (objectType) {
+            case 'i' -> "ALTER INDEX";
+            case 'S' -> "ALTER SEQUENCE";
+            case 'v' -> "ALTER VIEW";
+            case 'm' -> "ALTER MATERIALIZED VIEW";
+            default -> "ALTER TABLE";
+        };
+    }
+
+    /**
      * The command tag of a statement that needs tables (and so an ExecEnvironment), or null for
      * one that does not.
      */
@@ -134,9 +148,8 @@ public final class PreparedStatement {
             case Stmt.TruncateStmt t -> "TRUNCATE TABLE";
             case Stmt.LockStmt l -> "LOCK TABLE";
             case Stmt.ConstraintsSetStmt c -> "SET CONSTRAINTS";
-            case Stmt.AlterTableStmt a -> a.alterIndex() ? "ALTER INDEX" : "ALTER TABLE";
-            case Stmt.RenameStmt r -> r.objectType() == 'i' ? "ALTER INDEX" : r.objectType() == 'S' ? "ALTER SEQUENCE"
-                    : r.objectType() == 'm' ? "ALTER MATERIALIZED VIEW" : "ALTER TABLE";
+            case Stmt.AlterTableStmt a -> alterTag(a.objectType());
+            case Stmt.RenameStmt r -> alterTag(r.objectType());
             case Stmt.ReindexStmt r -> "REINDEX";
             case Stmt.CommentStmt c -> "COMMENT";
             case Stmt.RenameConstraintStmt r -> "ALTER TABLE";

@@ -665,9 +665,12 @@ final class QueryRunner {
                 try {
                     rows = ps.execute();
                 } catch (PgException e) {
-                    // a WARNING raised before the error (e.g. DefineAggregate's unrecognised attributes)
-                    // reaches the client first, as PostgreSQL's ereport(WARNING) sends it at once
+                    // the messages raised before the error (DefineAggregate's unrecognised attributes,
+                    // DROP ... IF EXISTS skipping a missing object) reach the client first, as
+                    // PostgreSQL's ereport(WARNING/NOTICE) sends each at once
+                    for (String info : ps.infos()) out.report(Severity.INFO, "00000", info, null, null, 0);
                     for (String warning : ps.warnings()) out.report(Severity.WARNING, "01000", warning, null, null, 0);
+                    for (String notice : ps.notices()) out.report(Severity.NOTICE, "00000", notice, null, null, 0);
                     throw e;
                 }
             }

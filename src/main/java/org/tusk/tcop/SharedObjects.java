@@ -59,7 +59,12 @@ final class SharedObjects implements SharedObjectEnv {
             case Stmt.CreateSchemaStmt c -> "CREATE SCHEMA";
             case Stmt.DropSchemaStmt d -> "DROP SCHEMA";
             case Stmt.AlterSchemaStmt a -> "ALTER SCHEMA";
-            case Stmt.AlterFunctionOwnerStmt a -> a.aggregate() ? "ALTER AGGREGATE" : "ALTER FUNCTION";
+            // AlterObjectTypeCommandTag: OBJECT_PROCEDURE and OBJECT_ROUTINE have tags of their own
+            case Stmt.AlterFunctionOwnerStmt a -> a.aggregate() ? "ALTER AGGREGATE" : switch (a.function().objtype()) {
+                case "procedure" -> "ALTER PROCEDURE";
+                case "routine" -> "ALTER ROUTINE";
+                default -> "ALTER FUNCTION";
+            };
             case Stmt.AlterTypeOwnerStmt a -> a.domain() ? "ALTER DOMAIN" : "ALTER TYPE";
             case Stmt.AlterRelationOwnerStmt a -> switch (a.objectKind()) {
                 case 'S' -> "ALTER SEQUENCE";

@@ -76,6 +76,32 @@ class ColumnPrivilegesIT {
      * columns the statement gave (ExecBuildSlotValueDescription's modifiedCols), through a view
      * as the base table's; a deferred unique check hides a key the user may not read.
      */
+    /**
+     * A row a BEFORE ROW trigger of the partition moved out of it: the partition constraint's
+     * DETAIL shows the columns the INSERT into the partitioned table gave (ExecGetInsertedCols of
+     * the root), also from an INSERT in a WITH query, to a role that may insert but not read.
+     */
+    @Test
+    void aRowMovedOutOfItsPartitionShowsTheInsertedColumns() throws Exception {
+        try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {
+            exec(su, "create role partwriter login",
+                    "create table bp (a int, b text) partition by list (a)",
+                    "create table bp1 partition of bp for values in (1)",
+                    "create function bp1f() returns trigger as $$begin new.a := 2; return new; end$$ language plpgsql",
+                    "create trigger bp1t before insert on bp1 for each row execute procedure bp1f()",
+                    "create table bpout (f int)", "grant insert on bp, bpout to partwriter");
+            try (Connection u = server.connect("partwriter", null)) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "with r as (insert into bp values (1, 'hi there') returning 1) insert into bpout select * from r"));
+                assertEquals("23514", e.getSQLState());
+                assertEquals("Failing row contains (a, b) = (2, hi there).", e.getServerErrorMessage().getDetail());
+                e = org.junit.jupiter.api.Assertions.assertThrows(org.postgresql.util.PSQLException.class,
+                        () -> exec(u, "insert into bp (a) values (1)"));
+                assertEquals("Failing row contains (a) = (2).", e.getServerErrorMessage().getDetail());
+            }
+        }
+    }
+
     @Test
     void insertAndUpdateOnColumnsAllowThoseColumnsOnly() throws Exception {
         try (TuskServer server = TuskServer.start(); Connection su = server.connect()) {

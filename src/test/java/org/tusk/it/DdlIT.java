@@ -62,6 +62,34 @@ class DdlIT {
         check("select count(*) from pg_type where typname like '%arrmove'", "count \n-------\n     0\n(1 row)");
     }
 
+    /**
+     * Command tags by the object type written (AlterObjectTypeCommandTag: ALTER VIEW, ALTER
+     * PROCEDURE, ALTER ROUTINE), a NOTICE raised before the ERROR of the same statement sent
+     * before it, pg_relation_filepath, and pg_cast's relabelling casts from int4 ('b', no function).
+     */
+    @Test
+    void tagsNoticesFilePathsAndCasts() throws Exception {
+        check("create table tagt (a int)", "CREATE TABLE");
+        check("create view tagv as select a from tagt", "CREATE VIEW");
+        check("alter view tagv alter column a set default 1", "ALTER VIEW");
+        check("alter view tagv rename to tagv2", "ALTER VIEW");
+        check("create procedure tagp() language sql as $$ select 1 $$", "CREATE PROCEDURE");
+        check("alter procedure tagp() owner to postgres", "ALTER PROCEDURE");
+        check("alter routine tagp() owner to postgres", "ALTER ROUTINE");
+        check("drop table if exists tagnosuch, pg_class", "NOTICE:  table \"tagnosuch\" does not exist, skipping",
+                "ERROR:  permission denied: \"pg_class\" is a system catalog");
+        check("select pg_relation_filepath('tagt') = 'base/' || (select oid from pg_database where datname = current_database())"
+                + " || '/' || pg_relation_filenode('tagt') as same, pg_relation_filepath('tagv2') is null as none",
+                "same | none ", "------+------", " t    | t", "(1 row)");
+        check("select casttarget::regtype, castmethod, castfunc from pg_cast where castsource = 'int4'::regtype"
+                + " and casttarget in ('oid'::regtype, 'regclass'::regtype) order by casttarget",
+                "casttarget | castmethod | castfunc ", "------------+------------+----------",
+                " oid        | b          |        0", " regclass   | b          |        0", "(2 rows)");
+        check("drop view tagv2", "DROP VIEW");
+        check("drop table tagt", "DROP TABLE");
+        check("drop procedure tagp()", "DROP PROCEDURE");
+    }
+
     @Test
     void indexesReindexAndComments() throws Exception {
         check("create table fruit (key int, fruit text, qty int)",

@@ -10,7 +10,6 @@ import org.tusk.catalog.PartitionBound.RangeDatum;
 import org.tusk.catalog.PartitionCatalog;
 import org.tusk.catalog.PartitionKey;
 import org.tusk.nodes.Expr;
-import org.tusk.utils.adt.Comparisons;
 import org.tusk.utils.adt.RegTypes;
 import org.tusk.utils.cache.Relation;
 
@@ -83,7 +82,7 @@ public final class PartitionQual {
                 }
             }
             if (elems.isEmpty() && !hasNull) return List.of();
-            elems.sort(Comparisons::compare);
+            elems.sort((x, y) -> key.compare(0, x, y));
         } else {
             for (Object v : b.listDatums()) {
                 if (v == null) hasNull = true;
@@ -146,7 +145,7 @@ public final class PartitionQual {
         for (; i < n; i++) {
             RangeDatum l = lower.get(i), u = upper.get(i);
             if (l.kind() != RangeDatum.VALUE || u.kind() != RangeDatum.VALUE) break;
-            if (Comparisons.compare(PartitionBound.keyType(key, i), l.value(), u.value()) != 0) break;
+            if (key.compare(i, l.value(), u.value()) != 0) break;
             result.add(op(keyText(key, i), "=", constant(l.value(), key, i)));
         }
         List<String> lowerArms = new ArrayList<>(), upperArms = new ArrayList<>();

@@ -74,9 +74,27 @@ public final class PartitionRuleUtils {
                     org.tusk.catalog.TypeCache.baseType(type)) != 0) {
                 opclass = org.tusk.catalog.BtreeOpclasses.className(classes[i]);
             }
+            if (opclass == null && classes != null && i < classes.length) opclass = userOpclassName(classes[i], type);
             if (opclass != null) sb.append(' ').append(opclass);
         }
         return sb.append(')').toString();
+    }
+
+    /**
+     * get_opclass_name for a user-defined operator class (CREATE OPERATOR CLASS): its name,
+     * schema-qualified when it is not visible, unless it is the default class of the key's type.
+     */
+    private static String userOpclassName(int opclass, int type) {
+        if (Integer.compareUnsigned(opclass, org.tusk.catalog.CastDdl.FIRST_NORMAL_OBJECT_ID) < 0) return null;
+        var c = org.tusk.catalog.SystemCatalogs.PG_OPCLASS;
+        List<Object[]> rows = ObjectNames.current().rows(c, v -> oid(c.get(v, "oid")) == opclass);
+        if (rows.isEmpty()) return null;
+        Object[] row = rows.get(0);
+        if ((Boolean) c.get(row, "opcdefault") && oid(c.get(row, "opcintype")) == type) return null;
+        String name = RegTypes.quote(String.valueOf(c.get(row, "opcname")));
+        int ns = oid(c.get(row, "opcnamespace"));
+        return ObjectNames.current().searchPath().contains(ns) ? name
+                : RegTypes.quote(ObjectNames.current().namespaceName(ns)) + "." + name;
     }
 
     /** The direct partitioned parent of {@code relid} (its pg_inherits row, if it is a partition), or 0. */
