@@ -375,7 +375,7 @@ public final class BackendMain {
     private static int countBackends(BackendContext ctx, java.util.function.Predicate<org.tusk.storage.lmgr.Proc> which) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
         int n = 0;
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             var p = procs.proc(slot);
             if (p.pid() != 0 && p.backendType() == BackendType.BACKEND && which.test(p)) n++;
         }

@@ -185,7 +185,7 @@ final class SharedObjects implements SharedObjectEnv {
     private int otherBackends(int dbOid) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
         int n = 0;
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             if (slot == ctx.slot) continue;
             Proc p = procs.proc(slot);
             if (p.pid() != 0 && p.databaseId() == dbOid && (p.backendType() == BackendType.BACKEND
@@ -199,7 +199,7 @@ final class SharedObjects implements SharedObjectEnv {
     /** CountOtherDBBackends' other half: autovacuum workers in the database are told to stop (SIGTERM). */
     private void terminateAutovacuumWorkers(int dbOid) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             Proc p = procs.proc(slot);
             if (slot != ctx.slot && p.pid() != 0 && p.databaseId() == dbOid && p.backendType() == BackendType.AUTOVAC_WORKER) {
                 org.tusk.port.Libc.kill(p.pid(), org.tusk.port.Signals.SIGTERM);
@@ -226,7 +226,7 @@ final class SharedObjects implements SharedObjectEnv {
     public void terminateOtherBackends(int dbOid) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
         java.util.List<Integer> pids = new java.util.ArrayList<>();
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             if (slot == ctx.slot) continue;
             Proc p = procs.proc(slot);
             if (p.pid() == 0 || p.databaseId() != dbOid || p.backendType() != BackendType.BACKEND) continue;

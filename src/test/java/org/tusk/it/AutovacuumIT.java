@@ -51,7 +51,7 @@ class AutovacuumIT {
             // (the counters are set as VACUUM and ANALYZE finish, before the worker's commit makes reltuples visible)
             assertTrue(TuskServer.waitFor(120000, () -> rows(c,
                     "select autovacuum_count > 0 and autoanalyze_count > 0 and reltuples = 200 "
-                    + "from pg_stat_user_tables join pg_class on relid = pg_class.oid where relname = 'av'")
+                    + "from pg_stat_user_tables s join pg_class c on s.relid = c.oid where s.relname = 'av'")
                     .equals(List.of("t"))), () -> "autovacuum did not process av:\n" + rows(c,
                     "select * from pg_stat_user_tables where relname = 'av'") + "\n" + server.log());
             assertEquals(List.of("0|0|0|t|t|200"), rows(c, "select vacuum_count, analyze_count, n_dead_tup, "
