@@ -728,6 +728,12 @@ public final class Postmaster {
                 log.log("received smart shutdown request");
                 // Spares are not sessions: stop them now; sessions end when their clients leave.
                 for (PMChild c : children.select(ChildTable::isSpare)) signalChild(c, Signals.SIGTERM);
+                // pmdie: the autovacuum launcher and workers are told to stop at once; a smart
+                // shutdown waits only for the clients' sessions (and starts no new worker)
+                for (PMChild c : children.select(c -> c.type == BackendType.AUTOVAC_LAUNCHER
+                        || c.type == BackendType.AUTOVAC_WORKER)) {
+                    signalChild(c, Signals.SIGTERM);
+                }
                 if (pmState == PMState.PM_STARTUP) setState(PMState.PM_STOP_BACKENDS);
             }
             case FAST -> {

@@ -110,6 +110,12 @@ public final class AutoVacWorkerMain {
         } catch (PgException e) {
             env.log().report(e);
             env.procExit().exit(1);
+        } catch (RuntimeException e) {
+            // A bug, not a crash: as a client backend's statement, it ends the work cleanly (the
+            // exit aborts the transaction and releases everything), so it costs no crash-restart.
+            env.log().report(Severity.LOG, org.tusk.utils.error.SqlState.INTERNAL_ERROR,
+                    "unexpected exception in autovacuum worker: " + e, null, null);
+            env.procExit().exit(1);
         }
         env.procExit().exit(0);
     }
@@ -261,6 +267,12 @@ public final class AutoVacWorkerMain {
             // PostgreSQL logs the error with CONTEXT "automatic vacuum of table ..." and goes on
             ctx.env.log().report(e.severity(), e.sqlState(), e.getMessage(), e.detail(), e.hint());
             ctx.env.log().log("automatic " + (vacuum ? "vacuum" : "analyze") + " of table \"" + qualified(t) + "\" failed");
+            runner.abortCurrentTransaction();
+            return;
+        } catch (RuntimeException e) {
+            // a bug: this table's work is given up (its transaction aborted), the next one is tried
+            ctx.env.log().report(Severity.LOG, org.tusk.utils.error.SqlState.INTERNAL_ERROR,
+                    "unexpected exception in automatic vacuum of table \"" + qualified(t) + "\": " + e, null, null);
             runner.abortCurrentTransaction();
             return;
         } finally {
