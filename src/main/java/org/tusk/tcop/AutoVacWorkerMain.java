@@ -99,6 +99,14 @@ public final class AutoVacWorkerMain {
             if (db == null) env.procExit().exit(0);
             BootstrapCatalog.Role role = catalog.role(BootstrapCatalog.BOOTSTRAP_SUPERUSER_ID).orElseThrow();
             ctx.proc.setDatabaseAndRole(db.oid(), role.oid());
+            // As InitPostgres: with databaseId published, wait out a DROP DATABASE of it (which
+            // locks it, then counts and signals the processes in it), then look again; a database
+            // dropped meanwhile is quietly left (PostgreSQL's worker exits the same way).
+            var dbLock = org.tusk.storage.lmgr.LockTag.object(0, BootstrapCatalog.DATABASE_RELATION_ID, db.oid(), 0);
+            ctx.locks.acquire(dbLock, org.tusk.storage.lmgr.LockMode.ROW_EXCLUSIVE, true, false);
+            ctx.locks.release(dbLock, org.tusk.storage.lmgr.LockMode.ROW_EXCLUSIVE, true);
+            db = BootstrapCatalog.load(env.dataDir()).database(dboid).orElse(null);
+            if (db == null) env.procExit().exit(0);
             env.log().setSession("", db.name(), "", "");
             ctx.identity = new SessionIdentity(role, env.gucs(), name -> ctx.storage != null
                     ? ctx.storage.sharedCatalog.current().role(name) : BootstrapCatalog.load(env.dataDir()).role(name));
