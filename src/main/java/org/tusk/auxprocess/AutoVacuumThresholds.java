@@ -5,8 +5,8 @@ package org.tusk.auxprocess;
  * the thresholds for an autovacuum VACUUM or ANALYZE. Each parameter is the table's reloption
  * when set (a negative value or NaN: not set) and the server setting otherwise.
  *
- * <p>This is the launcher's and worker's decision; the processes that act on it are not built
- * yet (see docs/architecture.md).
+ * <p>The autovacuum worker ({@code tcop.AutoVacWorkerMain}) decides with it, for every table it
+ * lists and again just before it processes one (table_recheck_autovac).
  */
 public final class AutoVacuumThresholds {
     /** The server settings autovacuum_vacuum_threshold ... autovacuum_analyze_scale_factor. */

@@ -15,8 +15,8 @@ import org.tusk.utils.error.SqlState;
 /**
  * Storage parameters of a table (PostgreSQL's reloptions.c heap_reloptions / parseRelOptions,
  * transformRelOptions): checked and turned into pg_class.reloptions' "name=value" text. Tusk
- * knows fillfactor (10..100, honoured by heap inserts) and autovacuum_enabled (stored; there is
- * no autovacuum); any other name is refused as PostgreSQL refuses an unknown one.
+ * knows fillfactor (10..100, honoured by heap inserts) and autovacuum_enabled (which autovacuum
+ * workers honour); any other name is refused as PostgreSQL refuses an unknown one.
  */
 final class RelOptions {
     private RelOptions() {}

@@ -42,6 +42,8 @@ final class ChildMain {
             case "startup" -> StartupProcess.run(env, args.slot());
             case "checkpointer" -> Checkpointer.run(env, args.slot());
             case "walwriter" -> WalWriter.run(env, args.slot());
+            case "autovaclauncher" -> org.tusk.auxprocess.AutoVacLauncher.run(env, args.slot());
+            case "autovacworker" -> org.tusk.tcop.AutoVacWorkerMain.run(env, args.slot());
             case "bgwriter" -> BackgroundWriter.run(env, args.slot(), new XLogHandle(shmem.xlogCtl(), args.dataDir(),
                     gucs.getBool("fsync"), gucs.getEnum("wal_sync_method"), args.slot())::flush);
             default -> {

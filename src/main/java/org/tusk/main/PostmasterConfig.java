@@ -63,6 +63,7 @@ final class PostmasterConfig {
                 ServerConfig.splitDirectories(g.getString("unix_socket_directories")), g.getInt("max_connections"),
                 g.getInt("shared_buffers"), g.getInt("wal_buffers"), g.getInt("track_activity_query_size"),
                 g.getInt("max_locks_per_transaction"),
-                g.getInt("backend_spares"), g.getInt("authentication_timeout"), g.getBool("log_connections"), g.getBool("restart_after_crash"), g.getString("log_line_prefix"), jvm, aot);
+                g.getInt("backend_spares"), g.getInt("authentication_timeout"), g.getBool("log_connections"), g.getBool("restart_after_crash"),
+                g.getBool("autovacuum") && g.getBool("track_counts"), g.getInt("autovacuum_max_workers"), g.getString("log_line_prefix"), jvm, aot);
     }
 }

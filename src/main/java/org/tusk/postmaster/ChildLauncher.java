@@ -88,6 +88,8 @@ final class ChildLauncher {
             case CHECKPOINTER -> "checkpointer";
             case BG_WRITER -> "bgwriter";
             case WAL_WRITER -> "walwriter";
+            case AUTOVAC_LAUNCHER -> "autovaclauncher";
+            case AUTOVAC_WORKER -> "autovacworker";
             default -> throw new IllegalArgumentException("cannot launch a " + type.description() + " directly");
         };
     }

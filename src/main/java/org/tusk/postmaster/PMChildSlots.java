@@ -12,7 +12,10 @@ import java.util.BitSet;
  * <pre>
  *   1 .. max_connections                     client backends
  *   max_connections + 1 .. + AUX_SLOTS       auxiliary processes (startup, checkpointer, ...)
+ *   then autovacuum_max_workers slots        autovacuum workers
  * </pre>
+ * (PostgreSQL's MaxBackends likewise counts autovacuum_max_workers beside max_connections, so that
+ * workers never take a client's place.)
  * A client connection that finds no free backend slot is still answered, by a slot-less
  * dead-end child that tells it "sorry, too many clients already".
  */
@@ -21,14 +24,20 @@ final class PMChildSlots {
     static final int AUX_SLOTS = 6;
 
     private final int maxConnections;
+    private final int autovacuumWorkers;
     private final BitSet used = new BitSet();
 
     PMChildSlots(int maxConnections) {
+        this(maxConnections, 0);
+    }
+
+    PMChildSlots(int maxConnections, int autovacuumWorkers) {
         this.maxConnections = maxConnections;
+        this.autovacuumWorkers = autovacuumWorkers;
     }
 
     int numSlots() {
-        return maxConnections + AUX_SLOTS;
+        return maxConnections + AUX_SLOTS + autovacuumWorkers;
     }
 
     int maxConnections() {
@@ -44,6 +53,9 @@ final class PMChildSlots {
         } else if (type.isAuxiliary()) {
             from = maxConnections + 1;
             to = maxConnections + AUX_SLOTS;
+        } else if (type == BackendType.AUTOVAC_WORKER) {
+            from = maxConnections + AUX_SLOTS + 1;
+            to = maxConnections + AUX_SLOTS + autovacuumWorkers;
         } else {
             throw new IllegalArgumentException(type + " children take no slot");
         }

@@ -9,6 +9,7 @@ import org.tusk.port.NativeHeap;
 import org.tusk.port.Signals;
 import org.tusk.port.Sockets;
 import org.tusk.storage.ipc.PMChildFlags;
+import org.tusk.storage.ipc.PMSignal;
 import org.tusk.storage.ipc.SharedMemoryMap;
 import org.tusk.storage.shmem.ShmemRegion;
 import org.tusk.utils.error.ServerLog;
@@ -138,7 +139,7 @@ public final class Postmaster {
             log.report(Severity.FATAL, null, "no socket created for listening", null, null);
             exit(1);
         }
-        slots = new PMChildSlots(settings.maxConnections());
+        slots = new PMChildSlots(settings.maxConnections(), settings.autovacuumMaxWorkers());
         createSharedMemory();
         writePidFileStatus("starting");
         setState(PMState.PM_STARTUP);
@@ -247,6 +248,7 @@ public final class Postmaster {
         int p = signals.take();
         if ((p & PostmasterSignals.CHILD_EXIT) != 0) reaper();
         if ((p & PostmasterSignals.RELOAD) != 0) reload();
+        if ((p & PostmasterSignals.PMSIGNAL) != 0) checkPostmasterSignals();
         if ((p & PostmasterSignals.IMMEDIATE) != 0) requestShutdown(Shutdown.IMMEDIATE);
         else if ((p & PostmasterSignals.FAST) != 0) requestShutdown(Shutdown.FAST);
         else if ((p & PostmasterSignals.SMART) != 0) requestShutdown(Shutdown.SMART);
@@ -593,6 +595,25 @@ public final class Postmaster {
         for (BackendType t : pmState == PMState.PM_RUN ? AUX_IN_RUN : AUX_IN_STARTUP) {
             if (children.count(c -> c.type == t) == 0) startAuxProcess(t);
         }
+        // ServerLoop's "if (AutoVacPID == 0 && AutoVacuumingActive() && pmState == PM_RUN)": the
+        // launcher runs while autovacuum (and track_counts) is on; one that exited is started again.
+        // A launcher that sees autovacuum turned off by a reload exits by itself.
+        if (pmState == PMState.PM_RUN && settings.autovacuum()
+                && children.count(c -> c.type == BackendType.AUTOVAC_LAUNCHER) == 0) {
+            startAuxProcess(BackendType.AUTOVAC_LAUNCHER);
+        }
+    }
+
+    /**
+     * The reasons children signalled us for (PostgreSQL's sigusr1_handler). The only one is the
+     * autovacuum launcher's request for a worker (PMSIGNAL_START_AUTOVAC_WORKER), honoured in
+     * PM_RUN only; the worker finds its database in AutoVacuumShmem, where the launcher put it, and
+     * a request that cannot be met (no free worker slot) is given up by the launcher after a while.
+     */
+    private void checkPostmasterSignals() {
+        if (!shmem.pmSignal().check(PMSignal.START_AUTOVAC_WORKER)) return;
+        if (pmState != PMState.PM_RUN || fatalError || shutdown != Shutdown.NONE) return;
+        startAuxProcess(BackendType.AUTOVAC_WORKER);
     }
 
     // ------------------------------------------------------------------ child exit
@@ -707,6 +728,12 @@ public final class Postmaster {
                 log.log("received smart shutdown request");
                 // Spares are not sessions: stop them now; sessions end when their clients leave.
                 for (PMChild c : children.select(ChildTable::isSpare)) signalChild(c, Signals.SIGTERM);
+                // pmdie: the autovacuum launcher and workers are told to stop at once; a smart
+                // shutdown waits only for the clients' sessions (and starts no new worker)
+                for (PMChild c : children.select(c -> c.type == BackendType.AUTOVAC_LAUNCHER
+                        || c.type == BackendType.AUTOVAC_WORKER)) {
+                    signalChild(c, Signals.SIGTERM);
+                }
                 if (pmState == PMState.PM_STARTUP) setState(PMState.PM_STOP_BACKENDS);
             }
             case FAST -> {
@@ -834,6 +861,7 @@ public final class Postmaster {
         settings = new PostmasterSettings(settings.port(), settings.listenAddresses(), settings.unixSocketDirectories(),
                 settings.maxConnections(), settings.sharedBuffers(), settings.walBuffers(), settings.trackActivityQuerySize(),
                 settings.maxLocksPerXact(), fresh.backendSpares(), fresh.authenticationTimeoutSeconds(), fresh.logConnections(), fresh.restartAfterCrash(),
+                fresh.autovacuum(), settings.autovacuumMaxWorkers(),
                 fresh.logLinePrefix(), settings.backendJvmOptions(), settings.aotCacheOptions());
         log.setLinePrefix(settings.logLinePrefix());
         for (PMChild c : children.all()) {

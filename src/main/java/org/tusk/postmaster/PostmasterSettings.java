@@ -23,6 +23,10 @@ public record PostmasterSettings(
         /** log_connections as the configuration file sets it: the "connection received" line of a refused connection. */
         boolean logConnections,
         boolean restartAfterCrash,
+        /** autovacuum (SIGHUP): whether the autovacuum launcher runs (with track_counts, AutoVacuumingActive). */
+        boolean autovacuum,
+        /** autovacuum_max_workers: child slots kept for autovacuum workers. */
+        int autovacuumMaxWorkers,
         String logLinePrefix,
         /** Every child JVM's options, the AOT cache's excepted. */
         List<String> backendJvmOptions,

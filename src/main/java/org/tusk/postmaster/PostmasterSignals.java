@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   SIGINT   fast shutdown    (terminate sessions)
  *   SIGPWR   immediate shutdown (PostgreSQL uses SIGQUIT, which a JVM cannot catch)
  *   SIGCHLD  a child exited: reap
+ *   SIGUSR1  a child set a reason in PMSignal (pmsignal.c): look at the reasons
  * </pre>
  * The handlers run on JVM-made threads; they touch only the atomic flag word and the eventfd.
  */
 final class PostmasterSignals {
-    static final int RELOAD = 1, SMART = 2, FAST = 4, IMMEDIATE = 8, CHILD_EXIT = 16;
+    static final int RELOAD = 1, SMART = 2, FAST = 4, IMMEDIATE = 8, CHILD_EXIT = 16, PMSIGNAL = 32;
 
     private final AtomicInteger pending = new AtomicInteger();
     private final int wakeFd = Libc.eventfd(Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
@@ -31,7 +32,7 @@ final class PostmasterSignals {
         Signals.handle(Signals.SIGQUICKDIE, s -> raise(IMMEDIATE));
         Signals.handle(Signals.SIGCHLD, s -> raise(CHILD_EXIT));
         Signals.ignore(Signals.SIGPIPE);
-        Signals.ignore(Signals.SIGUSR1);
+        Signals.handle(Signals.SIGUSR1, s -> raise(PMSIGNAL));
     }
 
     private void raise(int bit) {

@@ -92,7 +92,7 @@ public final class BackendMain {
                         + (port.isLocal() ? "" : " port=" + port.remotePort()));
             }
             if (!readStartupPacket(ctx, assignment)) env.procExit().exit(0);
-            initProcess(ctx);
+            initProcess(ctx, BackendType.BACKEND);
             authenticate(ctx);
             initPostgres(ctx);
         } catch (PgException e) {
@@ -167,10 +167,10 @@ public final class BackendMain {
     }
 
     /** InitProcess: claim the PGPROC of our slot, with a fresh cancel key, and our latch. */
-    private static void initProcess(BackendContext ctx) {
+    static void initProcess(BackendContext ctx, BackendType type) {
         ctx.cancelKey = new SecureRandom().nextInt();
         ctx.proc = ctx.env.shmem().procGlobal().proc(ctx.slot);
-        ctx.proc.initialize(ctx.pid, BackendType.BACKEND, ctx.cancelKey);
+        ctx.proc.initialize(ctx.pid, type, ctx.cancelKey);
         ctx.env.procExit().onShmemExit(ctx.proc::release);
         ctx.latch = ctx.proc.latch();
         ctx.interrupts.attachLatch(ctx.latch);
@@ -300,6 +300,28 @@ public final class BackendMain {
         gucs.set("lc_ctype", db.ctype(), GucContext.INTERNAL, GucSource.DYNAMIC_DEFAULT, GucAction.SET);
         StartupOptions.applyStartupPacket(gucs, ctx.port.startupParameters(), role.superuser());
         processSettings(ctx, fresh, db.oid(), role);
+        startSession(ctx, role, db, BackendType.BACKEND, gucs.getString("application_name"), port.remoteAddress(),
+                port.remotePort());
+
+        for (Map.Entry<String, String> e : gucs.beginReporting().entrySet()) {
+            ctx.messages.parameterStatus(e.getKey(), e.getValue());
+        }
+        ctx.messages.backendKeyData(ctx.pid, ctx.cancelKey);
+        if (gucs.getBool("log_connections")) {
+            ctx.env.log().log("connection authorized: user=" + role.name() + " database=" + db.name()
+                    + (gucs.getString("application_name").isEmpty() ? "" : " application_name=" + gucs.getString("application_name")));
+        }
+    }
+
+    /**
+     * The part of InitPostgres that every process serving a database runs once its role and
+     * database are settled (a client backend after its checks, an autovacuum worker as the
+     * bootstrap superuser): the session's identity settings, ProcArray membership, WAL handle,
+     * transaction machinery, storage and status entry, each registered with ProcExit.
+     */
+    static void startSession(BackendContext ctx, BootstrapCatalog.Role role, BootstrapCatalog.Database db,
+                             BackendType type, String applicationName, java.net.InetAddress remoteAddress, int remotePort) {
+        var gucs = ctx.env.gucs();
         gucs.set("is_superuser", role.superuser() ? "on" : "off", GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
         gucs.set("session_authorization", role.name(), GucContext.INTERNAL, GucSource.OVERRIDE, GucAction.SET);
         IdentityChecks.install(ctx);
@@ -319,18 +341,9 @@ public final class BackendMain {
         // anything else it holds is given back (ShutdownPostgres: AbortOutOfAnyTransaction).
         ctx.env.procExit().onShmemExit(ctx.storage::abort);
         ctx.status = ctx.env.shmem().backendStatus().writer(ctx.slot);
-        ctx.status.start(ctx.pid, BackendType.BACKEND, db.oid(), role.oid(), role.name(), db.name(),
-                gucs.getString("application_name"), port.remoteAddress(), port.remotePort(), ctx.backendStartMicros);
+        ctx.status.start(ctx.pid, type, db.oid(), role.oid(), role.name(), db.name(),
+                applicationName, remoteAddress, remotePort, ctx.backendStartMicros);
         ctx.env.procExit().onShmemExit(ctx.status::clear);
-
-        for (Map.Entry<String, String> e : gucs.beginReporting().entrySet()) {
-            ctx.messages.parameterStatus(e.getKey(), e.getValue());
-        }
-        ctx.messages.backendKeyData(ctx.pid, ctx.cancelKey);
-        if (gucs.getBool("log_connections")) {
-            ctx.env.log().log("connection authorized: user=" + role.name() + " database=" + db.name()
-                    + (gucs.getString("application_name").isEmpty() ? "" : " application_name=" + gucs.getString("application_name")));
-        }
     }
 
     /**
@@ -362,7 +375,7 @@ public final class BackendMain {
     private static int countBackends(BackendContext ctx, java.util.function.Predicate<org.tusk.storage.lmgr.Proc> which) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
         int n = 0;
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             var p = procs.proc(slot);
             if (p.pid() != 0 && p.backendType() == BackendType.BACKEND && which.test(p)) n++;
         }

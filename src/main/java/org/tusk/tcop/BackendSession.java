@@ -58,6 +58,10 @@ final class BackendSession implements SessionServices {
 
     @Override public int backendPid() { return ctx.pid; }
 
+    @Override public boolean isAutovacuumWorker() {
+        return ctx.proc != null && ctx.proc.backendType() == org.tusk.utils.init.BackendType.AUTOVAC_WORKER;
+    }
+
     @Override public org.tusk.utils.activity.PgStatPending pgstat() {
         return ctx.storage == null ? null : ctx.storage.pgstat;
     }

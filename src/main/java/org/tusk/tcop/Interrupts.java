@@ -96,16 +96,24 @@ public final class Interrupts {
         if (procDiePending) {
             procDiePending = false;
             queryCancelPending = false;
-            throw new PgException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
-                    "terminating connection due to administrator command", null, null, 0);
+            throw new PgException(Severity.FATAL, SqlState.ADMIN_SHUTDOWN, autovacuumWorker
+                    ? "terminating autovacuum process due to administrator command"
+                    : "terminating connection due to administrator command", null, null, 0);
         }
         if (queryCancelPending) {
             queryCancelPending = false;
             boolean timeout = statementTimeoutPending;
             statementTimeoutPending = false;
             throw PgException.error(SqlState.QUERY_CANCELED, timeout ? "canceling statement due to statement timeout"
-                    : "canceling statement due to user request");
+                    : autovacuumWorker ? "canceling autovacuum task" : "canceling statement due to user request");
         }
+    }
+
+    /** ProcessInterrupts' IsAutoVacuumWorkerProcess() wording: set once by an autovacuum worker. */
+    private boolean autovacuumWorker;
+
+    void setAutovacuumWorker() {
+        autovacuumWorker = true;
     }
 
     /**

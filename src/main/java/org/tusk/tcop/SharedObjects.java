@@ -190,20 +190,36 @@ final class SharedObjects implements SharedObjectEnv {
     private int otherBackends(int dbOid) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
         int n = 0;
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             if (slot == ctx.slot) continue;
             Proc p = procs.proc(slot);
-            if (p.pid() != 0 && p.databaseId() == dbOid && p.backendType() == BackendType.BACKEND) n++;
+            if (p.pid() != 0 && p.databaseId() == dbOid && (p.backendType() == BackendType.BACKEND
+                    || p.backendType() == BackendType.AUTOVAC_WORKER)) {
+                n++;
+            }
         }
         return n;
     }
 
+    /** CountOtherDBBackends' other half: autovacuum workers in the database are told to stop (SIGTERM). */
+    private void terminateAutovacuumWorkers(int dbOid) {
+        ProcGlobal procs = ctx.env.shmem().procGlobal();
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
+            Proc p = procs.proc(slot);
+            if (slot != ctx.slot && p.pid() != 0 && p.databaseId() == dbOid && p.backendType() == BackendType.AUTOVAC_WORKER) {
+                org.tusk.port.Libc.kill(p.pid(), org.tusk.port.Signals.SIGTERM);
+            }
+        }
+    }
+
     @Override
     public int countOtherBackends(int dbOid) {
-        // CountOtherDBBackends: up to 50 tries 100 ms apart, for sessions that are just ending.
+        // CountOtherDBBackends: up to 50 tries 100 ms apart, for sessions that are just ending;
+        // autovacuum workers in the database are sent SIGTERM at each try, as PostgreSQL's are.
         for (int tries = 0; tries < 50; tries++) {
             int n = otherBackends(dbOid);
             if (n == 0) return 0;
+            terminateAutovacuumWorkers(dbOid);
             ctx.latch.reset();
             ctx.interrupts.check();
             ctx.latch.await(100_000_000L);
@@ -215,7 +231,7 @@ final class SharedObjects implements SharedObjectEnv {
     public void terminateOtherBackends(int dbOid) {
         ProcGlobal procs = ctx.env.shmem().procGlobal();
         java.util.List<Integer> pids = new java.util.ArrayList<>();
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             if (slot == ctx.slot) continue;
             Proc p = procs.proc(slot);
             if (p.pid() == 0 || p.databaseId() != dbOid || p.backendType() != BackendType.BACKEND) continue;

@@ -33,6 +33,18 @@
  * QueryRunner runs async.c's PreCommit_Notify before the commit (an error there aborts the
  * transaction) and AtCommit_Notify / AtAbort_Notify after it.
  *
+ * <h2>Autovacuum workers</h2>
+ * {@link org.tusk.tcop.AutoVacWorkerMain} is PostgreSQL's autovacuum worker (AutoVacWorkerMain,
+ * do_autovacuum in postmaster/autovacuum.c). It lives here, not beside the launcher in
+ * {@code auxprocess}, because it is a database session without a client: it is set up by
+ * BackendMain's InitProcess and the database part of InitPostgres ({@code startSession}), as the
+ * bootstrap superuser, and runs VACUUM and ANALYZE through {@code QueryRunner}'s transactions and
+ * the commands' code, which need this package's backend context. What a client would be sent goes
+ * to a socket pair drained by a thread of the worker; errors go to the server log.
+ * {@code Interrupts} words its errors as PostgreSQL does for a worker ("canceling autovacuum
+ * task", "terminating autovacuum process due to administrator command"), and CREATE/DROP/ALTER
+ * DATABASE send SIGTERM to the workers in the database they wait for (CountOtherDBBackends).
+ *
  * <h2>Storage and transactions</h2>
  * {@code SessionStorage}, made at InitPostgres, is the session's wiring of the storage layers:
  * buffer and storage manager, heavyweight locks, the transaction ({@code Xact}) and its oracle,

@@ -21,6 +21,17 @@ class PMChildSlotsTest {
     }
 
     @Test
+    void autovacuumWorkersHaveTheirOwnSlotsAfterTheAuxiliaryOnes() {
+        PMChildSlots slots = new PMChildSlots(2, 2);
+        assertEquals(2 + PMChildSlots.AUX_SLOTS + 2, slots.numSlots());
+        assertEquals(3, slots.assign(BackendType.AUTOVAC_LAUNCHER), "the launcher is an auxiliary process");
+        assertEquals(2 + PMChildSlots.AUX_SLOTS + 1, slots.assign(BackendType.AUTOVAC_WORKER));
+        assertEquals(2 + PMChildSlots.AUX_SLOTS + 2, slots.assign(BackendType.AUTOVAC_WORKER));
+        assertEquals(0, slots.assign(BackendType.AUTOVAC_WORKER), "autovacuum_max_workers reached");
+        assertEquals(1, slots.assign(BackendType.BACKEND), "workers take no client's slot");
+    }
+
+    @Test
     void assignmentsSurviveTheTripThroughTheControlSocket() {
         ChildAssignment a = new ChildAssignment(BackendType.DEAD_END_BACKEND, 0,
                 ChildAssignment.CanAcceptConnections.TOOMANY, 1_700_000_000_123_456L);

@@ -50,6 +50,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  *                                                    AsyncQueue (see storage.ipc)
  *   pgStat            PgStatsHash lock, fixed counters, entries[8192] with their locks
  *                                                    PgStatShared (see utils.activity)
+ *   pmSignal          int[4]: reasons a child signalled the postmaster    PMSignal (no lock: atomics)
+ *   autoVacuum        AutovacuumLock, launcher slot, the requested worker, per-slot worker entries
+ *                                                    AutoVacuumShmem (AutovacuumLock)
  * </pre>
  * Each structure starts on a 64-byte boundary. Structures added by later subsystems (lock
  * tables) are appended here. Like PostgreSQL's ipci.c, this is the one place in
@@ -77,7 +80,9 @@ public final class SharedMemoryMap implements AutoCloseable {
                 padTo(LockTable.layout(s.numSlots(), s.maxLocksPerXact())).withName("lockTable"),
                 padTo(RelationExtensionLocks.LAYOUT).withName("relExtLocks"),
                 padTo(AsyncQueue.layout(s.numSlots())).withName("asyncQueue"),
-                padTo(PgStatShared.layout()).withName("pgStat"));
+                padTo(PgStatShared.layout()).withName("pgStat"),
+                padTo(PMSignal.layout()).withName("pmSignal"),
+                padTo(AutoVacuumShmem.layout(s.numSlots())).withName("autoVacuum"));
     }
 
     private static MemoryLayout padTo(MemoryLayout l) {
@@ -101,6 +106,8 @@ public final class SharedMemoryMap implements AutoCloseable {
     private final RelationExtensionLocks relExtLocks;
     private final AsyncQueue asyncQueue;
     private final PgStatShared pgStat;
+    private final PMSignal pmSignal;
+    private final AutoVacuumShmem autoVacuum;
 
     private SharedMemoryMap(ShmemRegion region) {
         this.region = region;
@@ -121,6 +128,8 @@ public final class SharedMemoryMap implements AutoCloseable {
         this.relExtLocks = new RelationExtensionLocks(slice(l, "relExtLocks"));
         this.asyncQueue = new AsyncQueue(slice(l, "asyncQueue"), s.numSlots());
         this.pgStat = new PgStatShared(slice(l, "pgStat"));
+        this.pmSignal = new PMSignal(slice(l, "pmSignal"));
+        this.autoVacuum = new AutoVacuumShmem(slice(l, "autoVacuum"), s.numSlots());
     }
 
     private MemorySegment slice(StructLayout l, String name) {
@@ -159,6 +168,10 @@ public final class SharedMemoryMap implements AutoCloseable {
     public AsyncQueue asyncQueue() { return asyncQueue; }
     /** The cumulative statistics (pgstat_shmem.c). */
     public PgStatShared pgStat() { return pgStat; }
+    /** The postmaster's signal reasons (pmsignal.c's PMSignalFlags); the postmaster reads them. */
+    public PMSignal pmSignal() { return pmSignal; }
+    /** What the autovacuum launcher and its workers share (autovacuum.c's AutoVacuumShmem). */
+    public AutoVacuumShmem autoVacuum() { return autoVacuum; }
 
     /** The number of WAL buffers for the {@code wal_buffers} setting (-1: automatic) and shared_buffers. */
     public static int walBuffers(int walBuffersSetting, int sharedBuffers) {

@@ -67,7 +67,8 @@ final class FastPathLocks {
 
     static StructLayout layout(int numSlots) {
         return MemoryLayout.structLayout(
-                MemoryLayout.sequenceLayout(numSlots, FP_PROC).withName("perProc"),
+                // indexed by child slot (1..numSlots) as it is; element 0 is unused
+                MemoryLayout.sequenceLayout(numSlots + 1L, FP_PROC).withName("perProc"),
                 MemoryLayout.sequenceLayout(STRONG_PARTITIONS, JAVA_INT).withName("strongCounts"));
     }
 
@@ -86,8 +87,8 @@ final class FastPathLocks {
         this.seg = seg;
         StructLayout l = layout(numSlots);
         this.strongOff = l.byteOffset(groupElement("strongCounts"));
-        this.infoLocks = new LWLock[numSlots];
-        for (int slot = 0; slot < numSlots; slot++) {
+        this.infoLocks = new LWLock[numSlots + 1];
+        for (int slot = 0; slot <= numSlots; slot++) {
             infoLocks[slot] = new LWLock("LockFastPath", seg.asSlice(procOff(slot) + INFO_LOCK_OFF, LWLock.LAYOUT.byteSize()));
         }
     }
@@ -113,6 +114,7 @@ final class FastPathLocks {
 
     LWLock infoLock(int slot) { return infoLocks[slot]; }
 
+    /** One more than the last child slot: loops run {@code for (s = 1; s < numSlots(); s++)}. */
     int numSlots() { return infoLocks.length; }
 
     /** The strong count of a partition; a volatile read (the caller holds its own infoLock). */

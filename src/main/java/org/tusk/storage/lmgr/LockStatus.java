@@ -25,7 +25,7 @@ public final class LockStatus {
         // The fast-path virtual-xid locks first, as GetLockStatusData lists each PGPROC's fast-path
         // locks before the table's (a lock moved into the table meanwhile may show in both).
         ProcGlobal procs = table.procGlobal();
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             int lxid = mem.fpVxid(slot);
             Proc proc = procs.proc(slot);
             if (lxid == 0 || proc.pid() == 0) continue;
@@ -35,7 +35,7 @@ public final class LockStatus {
         }
         // Then each process's fast-path relation locks, read under its infoLock.
         FastPathLocks fp = mem.fastPath();
-        for (int slot = 1; slot < procs.numSlots(); slot++) {
+        for (int slot = 1; slot <= procs.numSlots(); slot++) {
             Proc proc = procs.proc(slot);
             LWLock info = fp.infoLock(slot);
             info.acquire(LWLock.Mode.SHARED);

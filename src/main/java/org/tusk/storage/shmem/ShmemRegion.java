@@ -34,7 +34,7 @@ public final class ShmemRegion implements AutoCloseable {
     /** "TUSKSHM1" as a little-endian long. */
     public static final long MAGIC = 0x314d48534b535554L;
     /** Bumped whenever any layout in the region changes; a mismatch refuses to attach. */
-    public static final int LAYOUT_VERSION = 11;
+    public static final int LAYOUT_VERSION = 12;
 
     /** Header of the region: identity, then the sizing from which the rest of the layout is derived. */
     public static final StructLayout HEADER = MemoryLayout.structLayout(

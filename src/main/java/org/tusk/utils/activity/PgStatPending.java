@@ -93,6 +93,16 @@ public final class PgStatPending {
         this.consistency = fetchConsistency;
     }
 
+    /**
+     * Drops the table counts not yet flushed: an autovacuum worker's own catalog changes (pg_class
+     * rows, pg_statistic rows) would otherwise look like new activity in the database to the
+     * launcher, which starts workers where rows changed (PostgreSQL updates pg_class in place,
+     * uncounted). Its VACUUM and ANALYZE reports go to the shared entries directly and stay.
+     */
+    public void discardTableCounts() {
+        tables.clear();
+    }
+
     /** pgstat_report_connect: one session more for the database. */
     public void reportConnect() { sessions++; }
 

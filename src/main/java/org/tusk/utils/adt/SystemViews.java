@@ -118,13 +118,16 @@ public final class SystemViews implements RelationProvider {
 
     private Object[] row(BackendStatusArray.Snapshot s) {
         boolean client = s.backendType() == org.tusk.utils.init.BackendType.BACKEND;
+        // An autovacuum worker has a database, and reports its state and what it works on
+        // (autovac_report_activity); like the auxiliary processes it has no user (st_userid unset).
+        boolean worker = s.backendType() == org.tusk.utils.init.BackendType.AUTOVAC_WORKER;
         Proc proc = procs.proc(s.slot());
         int xid = proc.pid() == s.pid() ? proc.xid() : 0;
         int xmin = proc.pid() == s.pid() ? proc.xmin() : 0;
         InetAddress addr = s.clientAddr();
         return new Object[] {
-            client ? Integer.toString(s.datid()) : null,
-            client ? s.datname() : null,
+            client || worker ? Integer.toString(s.datid()) : null,
+            client || worker ? s.datname() : null,
             Integer.toString(s.pid()),
             null,
             client ? Integer.toString(s.usesysid()) : null,
@@ -139,11 +142,11 @@ public final class SystemViews implements RelationProvider {
             ts(s.stateChange()),
             client && s.state() != BackendStatusArray.State.RUNNING ? "Client" : null,
             client && s.state() != BackendStatusArray.State.RUNNING ? "ClientRead" : null,
-            client ? s.state().text() : null,
+            client || worker ? s.state().text() : null,
             xid == 0 ? null : Integer.toUnsignedString(xid),
             xmin == 0 ? null : Integer.toUnsignedString(xmin),
             null,
-            client ? s.query() : "",
+            client || worker ? s.query() : "",
             s.backendType().description()
         };
     }

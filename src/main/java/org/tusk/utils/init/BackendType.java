@@ -35,10 +35,13 @@ public enum BackendType {
         return description;
     }
 
-    /** Auxiliary processes: started by the postmaster for housekeeping, not for a client. */
+    /**
+     * Auxiliary processes: started by the postmaster for housekeeping, not for a client, in the
+     * auxiliary child slots (the autovacuum launcher among them; its workers have slots of their own).
+     */
     public boolean isAuxiliary() {
         return switch (this) {
-            case STARTUP, CHECKPOINTER, BG_WRITER, WAL_WRITER, ARCHIVER, WAL_RECEIVER -> true;
+            case STARTUP, CHECKPOINTER, BG_WRITER, WAL_WRITER, ARCHIVER, AUTOVAC_LAUNCHER, WAL_RECEIVER -> true;
             default -> false;
         };
     }

@@ -239,6 +239,9 @@ public final class GucTables {
                         + "messages are sent."));
         defs.add(bool("log_connections", SUPERUSER_BACKEND, LOGGING_WHAT, "Logs each successful connection.", false));
         defs.add(bool("log_checkpoints", SIGHUP, LOGGING_WHAT, "Logs each checkpoint.", true));
+        defs.add(integer("log_autovacuum_min_duration", SIGHUP, LOGGING_WHAT,
+                "Sets the minimum execution time above which autovacuum actions will be logged.", 600000, -1, INT_MAX)
+                .withUnit(GucUnit.MS).withLongDesc("Zero prints all actions. -1 turns autovacuum logging off."));
         defs.add(bool("log_disconnections", SUPERUSER_BACKEND, LOGGING_WHAT,
                 "Logs end of a session, including duration.", false));
         defs.add(string("log_timezone", SIGHUP, LOGGING_WHAT,
