@@ -266,7 +266,7 @@ public final class AutoVacWorkerMain {
             String activity = "autovacuum: " + (vacuum ? analyze ? "VACUUM ANALYZE " : "VACUUM " : "ANALYZE ")
                     + t.schema() + "." + t.name();
             runner.statementStart(activity);
-            Stmt.VacuumStmt stmt = new Stmt.VacuumStmt(vacuum, analyze, logMin >= 0, false, false,
+            Stmt.VacuumStmt stmt = new Stmt.VacuumStmt(vacuum, analyze, logMin >= 0, false, false, false,
                     List.of(new Stmt.RangeVar(null, t.schema(), t.name(), null, -1)));
             VacuumCommand.vacuum(stmt, ExecContext.of(session, env), report::add);
             runner.finishImplicitTransaction();
