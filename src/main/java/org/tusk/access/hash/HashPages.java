@@ -191,13 +191,7 @@ final class HashPages {
         long lsn = 0;
         try {
             int xid = inTransaction ? ctx.oracle().currentTransactionId() : 0;
-            int[] blknos = new int[bufs.size()];
-            MemorySegment[] pages = new MemorySegment[bufs.size()];
-            for (int i = 0; i < blknos.length; i++) {
-                blknos[i] = blockNumber(bufs.get(i));
-                pages[i] = page(bufs.get(i));
-            }
-            lsn = FullPageImages.logNewPages(ctx.xlog(), rel.locator(), ForkNumber.MAIN, blknos, pages, xid);
+            lsn = FullPageImages.logNewBuffers(ctx.xlog(), ctx.buffers(), rel.locator(), bufs, xid);
         } catch (IOException | RuntimeException e) {
             // the pages are already changed in shared buffers: as in a critical section, PANIC
             throw new PgException(Severity.PANIC, SqlState.INTERNAL_ERROR, "could not write WAL for index \""

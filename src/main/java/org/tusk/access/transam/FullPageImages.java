@@ -2,6 +2,7 @@ package org.tusk.access.transam;
 
 import java.io.IOException;
 
+import org.tusk.storage.buffer.BufferManager;
 import org.tusk.storage.smgr.ForkNumber;
 import org.tusk.storage.smgr.RelFileLocator;
 
@@ -27,6 +28,21 @@ public final class FullPageImages {
         XLogRecordBuilder b = new XLogRecordBuilder();
         b.registerBuffer(0, locator, fork, blkno, page, XLogRecordBuilder.REGBUF_FORCE_IMAGE | XLogRecordBuilder.REGBUF_STANDARD);
         return xlog.insert(b, RmgrId.XLOG, XLOG_FPI, xid).endLsn();
+    }
+
+    /**
+     * log_newpage_buffer for several buffers of the main fork: {@link #logNewPages} of their
+     * pages, the block numbers taken from the buffers.
+     */
+    public static long logNewBuffers(XLog xlog, BufferManager bm, RelFileLocator locator, java.util.List<Integer> bufs,
+                                     int xid) throws IOException {
+        int[] blknos = new int[bufs.size()];
+        MemorySegment[] pages = new MemorySegment[bufs.size()];
+        for (int i = 0; i < blknos.length; i++) {
+            blknos[i] = bm.blockNumber(bufs.get(i));
+            pages[i] = bm.page(bufs.get(i));
+        }
+        return logNewPages(xlog, locator, ForkNumber.MAIN, blknos, pages, xid);
     }
 
     /**
