@@ -194,9 +194,9 @@
  * storage parameter's SQL (the relcache reads it from reloptions, ALTER TABLE SET does not accept
  * it), TOAST relations of system catalogs (catalog rows are never moved out of line), and
  * PostgreSQL's tuple lock before toasting in heap_update.
- * Also missing: the free space map (new rows
- * go to the target-block hint, the last page, or a new page, so space VACUUM frees on earlier
- * pages is reused by updates of rows on those pages, not by inserts), freezing, multixacts (an xmax that is a MultiXactId is refused), speculative insertion,
- * multi-insert, the prefix/suffix compression of update records, and logical-decoding data.
+ * Also missing: freezing (so VACUUM never finds a page all-frozen, and does not truncate empty
+ * pages at the end either), multixacts (an xmax that is a MultiXactId is refused), speculative
+ * insertion, the prefix/suffix compression of update records, and logical-decoding data. New rows
+ * find room through the free space map ({@code storage.freespace}), which VACUUM fills.
  */
 package org.tusk.access.heap;
